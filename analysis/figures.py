@@ -1,0 +1,122 @@
+"""The one figure style: sizes, fonts, outlet colours and byte-stable export.
+
+Every figure in the package goes through :func:`save_figure`, which writes a 300 dpi PNG and an
+SVG whose metadata (dates, tool versions, element ids) is fixed, so a rerun gives the same bytes.
+Colours come from the Okabe–Ito palette, which stays distinguishable under the common forms of
+colour-blindness; each outlet keeps one colour in every figure.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+import matplotlib
+
+
+import matplotlib.pyplot as plt  # noqa: E402
+import pandas as pd  # noqa: E402
+
+SINGLE_COLUMN_IN = 3.5
+DOUBLE_COLUMN_IN = 7.0
+DPI = 300
+OTHER_LABEL = "Other"
+OTHER_COLOUR = "#999999"
+# Okabe & Ito (2008), reordered so that neighbouring groups contrast most; yellow last.
+OKABE_ITO = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#000000", "#F0E442"]
+
+STYLE = {
+    "figure.dpi": 100,
+    "savefig.dpi": DPI,
+    "font.family": "DejaVu Sans",
+    "font.size": 8,
+    "axes.titlesize": 9,
+    "axes.labelsize": 8,
+    "xtick.labelsize": 7,
+    "ytick.labelsize": 7,
+    "legend.fontsize": 7,
+    "legend.title_fontsize": 7,
+    "axes.spines.top": False,
+    "axes.spines.right": False,
+    "axes.grid": True,
+    "grid.color": "#DDDDDD",
+    "grid.linewidth": 0.5,
+    "axes.axisbelow": True,
+    "lines.linewidth": 1.2,
+    "svg.fonttype": "none",
+    "svg.hashsalt": "newsframe-analysis",
+    "pdf.fonttype": 42,
+    "path.simplify": False,
+}
+
+
+def apply_style() -> None:
+    """Set the shared matplotlib style for the rest of the session."""
+    plt.rcParams.update(STYLE)
+
+
+def group_palette(groups: Iterable[str]) -> dict[str, str]:
+    """One fixed colour per group, assigned in sorted order of the group names.
+
+    Pass every group that any figure will show (the whole corpus, not one figure's subset), so
+    that a group has the same colour everywhere. ``"Other"`` is always grey. More groups than
+    the palette holds are an error: collapse the tail with :func:`top_groups` first.
+    """
+    names = sorted({str(g) for g in groups if str(g) != OTHER_LABEL})
+    if len(names) > len(OKABE_ITO):
+        raise ValueError(
+            f"{len(names)} groups but only {len(OKABE_ITO)} colour-blind-safe colours; "
+            "use top_groups() to keep the largest and fold the rest into 'Other'."
+        )
+    palette = dict(zip(names, OKABE_ITO, strict=False))
+    palette[OTHER_LABEL] = OTHER_COLOUR
+    return palette
+
+
+def top_groups(counts: pd.Series, max_groups: int = len(OKABE_ITO) - 1) -> list[str]:
+    """The ``max_groups`` largest groups by count (ties broken by name)."""
+    if max_groups < 1:
+        raise ValueError("max_groups must be at least 1")
+    ordered = sorted(counts.items(), key=lambda kv: (-kv[1], str(kv[0])))
+    return [str(name) for name, _ in ordered[:max_groups]]
+
+
+def fold_groups(values: pd.Series, keep: Sequence[str]) -> pd.Series:
+    """Replace every group not in ``keep`` with ``"Other"``."""
+    keep_set = set(keep)
+    return values.astype(str).where(values.astype(str).isin(keep_set), OTHER_LABEL)
+
+
+def save_figure(fig: plt.Figure, name: str, figures_dir: Path | str) -> list[Path]:
+    """Write ``name``.png (300 dpi) and ``name``.svg (fixed metadata) into ``figures_dir``."""
+    if not name or "/" in name or name.endswith((".png", ".svg")):
+        raise ValueError(f"figure name must be a bare stem like 'fig01_tone', got {name!r}")
+    out = Path(figures_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    png, svg = out / f"{name}.png", out / f"{name}.svg"
+    with plt.rc_context(STYLE):
+        fig.savefig(png, dpi=DPI, bbox_inches="tight", metadata={"Software": None})
+        fig.savefig(
+            svg,
+            bbox_inches="tight",
+            metadata={"Date": None, "Creator": None, "Format": None, "Type": None},
+        )
+    return [png, svg]
+
+
+class FigureInfo:
+    """What the gallery and the summary say about one exported figure."""
+
+    __slots__ = ("caption", "notebook", "stem", "table", "width")
+
+    def __init__(
+        self, stem: str, caption: str, notebook: str, table: str, width: str = "double"
+    ) -> None:
+        self.stem = stem  # file name without extension, e.g. "fig02_sentence_tone"
+        self.caption = caption  # one or two plain sentences, how to read it included
+        self.notebook = notebook  # e.g. "02_sentiment.ipynb"
+        self.table = table  # the reports/tables/*.csv it is drawn from
+        self.width = width  # "single" (3.5 in) or "double" (7 in)
+
+    def __repr__(self) -> str:
+        return f"FigureInfo({self.stem!r})"

@@ -24,13 +24,19 @@ def group_rng(seed: int, group: object) -> np.random.Generator:
     return np.random.default_rng([int(seed), zlib.crc32(str(group).encode("utf-8"))])
 
 
-def _replicates(
+def bootstrap_replicates(
     values: np.ndarray,
     denoms: np.ndarray,
     doc_lengths: np.ndarray,
     n_boot: int,
     rng: np.random.Generator,
 ) -> np.ndarray:
+    """``n_boot`` replicates of ``sum(values) / sum(denoms)`` under the hierarchical resampling.
+
+    ``values`` and ``denoms`` are ordered by document; ``doc_lengths`` gives each document's
+    number of sentences. Documents are resampled when there is more than one, then sentences
+    within each drawn document.
+    """
     offsets = np.concatenate([[0], np.cumsum(doc_lengths)[:-1]])
     n_docs = len(doc_lengths)
     out = np.empty(n_boot)
@@ -81,7 +87,8 @@ def bootstrap_ci(
         doc_lengths = part.groupby(doc_col, sort=True).size().to_numpy()
         total_den = denoms.sum()
         estimate = scale * values.sum() / total_den if total_den else np.nan
-        reps = scale * _replicates(values, denoms, doc_lengths, n_boot, group_rng(seed, group))
+        rng = group_rng(seed, group)
+        reps = scale * bootstrap_replicates(values, denoms, doc_lengths, n_boot, rng)
         low, high = np.nanquantile(reps, [alpha, 1 - alpha]) if np.isfinite(reps).any() else (
             np.nan,
             np.nan,
@@ -92,8 +99,8 @@ def bootstrap_ci(
                 "estimate": estimate,
                 "ci_low": float(low),
                 "ci_high": float(high),
-                "n_docs": int(len(doc_lengths)),
-                "n_sentences": int(len(part)),
+                "n_docs": len(doc_lengths),
+                "n_sentences": len(part),
             }
         )
     return pd.DataFrame(rows, columns=[group_col, *BOOT_COLUMNS])

@@ -1,0 +1,311 @@
+"""VADER with the exact numbers of NLTK's ``SentimentIntensityAnalyzer``, faster and offline.
+
+The lexicon is ``vader_lexicon.txt`` shipped inside the ``vaderSentiment`` wheel (the same file
+NLTK distributes as ``vader_lexicon.zip``); it is read as text, so nothing is loaded through
+``nltk.data`` and a user's ``nltk_data`` folder plays no part.
+
+:class:`VaderAnalyzer` reproduces ``nltk.sentiment.vader.SentimentIntensityAnalyzer
+.polarity_scores`` operation for operation (same rules, same order of floating-point operations,
+same rounding, quirks included), so its scores are identical. NLTK's version is slow mainly
+because every sentence builds a dictionary of every word joined to every one of 17 punctuation
+strings to strip leading and trailing punctuation; here that is a direct check of the token's
+leading or trailing punctuation run. Tokens not in the lexicon are settled with one dictionary
+lookup, and the context rules (boosters, negation, "but", idioms, "least") run only for the few
+tokens that carry a valence.
+
+Quirks kept on purpose (they are part of VADER as published and as NLTK runs it):
+
+* a token that occurs twice is scored in the context of its *first* occurrence;
+* words wrapped in brackets, or with punctuation on both sides other than a single run, keep
+  their punctuation and so miss the lexicon (``"(good)"`` is neutral);
+* "never so/this" and the idiom checks compare the original, not lower-cased, tokens.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import math
+import re
+import string
+from collections.abc import Iterable
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+from nltk.sentiment.vader import VaderConstants
+
+LEXICON_FILE = "vader_lexicon.txt"
+
+_C = VaderConstants
+_PUNCT = string.punctuation
+_PUNCT_SET = frozenset(_PUNCT)
+_PUNC_LIST = frozenset(_C.PUNC_LIST)
+_HAS_PUNCT = re.compile(f"[{re.escape(_PUNCT)}]").search
+_BOOSTER = _C.BOOSTER_DICT
+_NEGATE = _C.NEGATE
+_IDIOMS = _C.SPECIAL_CASE_IDIOMS
+_B_INCR, _B_DECR, _C_INCR, _N_SCALAR = _C.B_INCR, _C.B_DECR, _C.C_INCR, _C.N_SCALAR
+_ZERO_SCORES = {"neg": 0.0, "neu": 0.0, "pos": 0.0, "compound": 0.0}
+
+
+def lexicon_path() -> Path:
+    """Path of ``vader_lexicon.txt`` inside the installed ``vaderSentiment`` package.
+
+    The package is located without importing it (its analyzer module is not needed).
+    """
+    spec = importlib.util.find_spec("vaderSentiment")
+    if spec is None or not spec.submodule_search_locations:
+        raise ModuleNotFoundError(
+            "the VADER lexicon comes from the 'vaderSentiment' package; "
+            "install it with `pip install vaderSentiment`"
+        )
+    for folder in spec.submodule_search_locations:
+        path = Path(folder) / LEXICON_FILE
+        if path.is_file():
+            return path
+    raise FileNotFoundError(f"{LEXICON_FILE} not found in the vaderSentiment package")
+
+
+def parse_lexicon(text: str) -> dict[str, float]:
+    """Token → mean valence, parsed exactly as NLTK's ``make_lex_dict`` does.
+
+    Lines are split on ``\\n`` and stripped (which removes the file's ``\\r``); the first two
+    tab-separated fields are the token and its valence; a later duplicate overrides an earlier
+    one. Blank lines are skipped.
+    """
+    lex: dict[str, float] = {}
+    for line in text.split("\n"):
+        stripped = line.strip()
+        if not stripped:
+            continue
+        fields = stripped.split("\t")
+        if len(fields) < 2:
+            raise ValueError(f"malformed VADER lexicon line: {line!r}")
+        lex[fields[0]] = float(fields[1])
+    return lex
+
+
+@lru_cache(maxsize=1)
+def load_lexicon() -> dict[str, float]:
+    """The VADER lexicon from the ``vaderSentiment`` wheel (cached; do not mutate)."""
+    return parse_lexicon(lexicon_path().read_text(encoding="utf-8"))
+
+
+def words_and_emoticons(text: str) -> list[str]:
+    """VADER's tokens: whitespace tokens of two or more characters, with a leading or trailing
+    run of punctuation removed when that run is one of VADER's punctuation strings and the rest
+    is a punctuation-free word of two or more characters (NLTK ``SentiText`` semantics).
+    """
+    out = []
+    for tok in text.split():
+        if len(tok) < 2:
+            continue
+        if tok[0] in _PUNCT_SET:
+            word = tok.lstrip(_PUNCT)
+            if len(word) > 1 and tok[: len(tok) - len(word)] in _PUNC_LIST and not _HAS_PUNCT(word):
+                tok = word
+        elif tok[-1] in _PUNCT_SET:
+            word = tok.rstrip(_PUNCT)
+            if len(word) > 1 and tok[len(word) :] in _PUNC_LIST and not _HAS_PUNCT(word):
+                tok = word
+        out.append(tok)
+    return out
+
+
+def _negated(word_lower: str) -> bool:
+    return word_lower in _NEGATE or "n't" in word_lower
+
+
+class VaderAnalyzer:
+    """Drop-in, faster equivalent of NLTK's ``SentimentIntensityAnalyzer``.
+
+    ``polarity_scores(text)`` returns the same dict (``neg, neu, pos, compound``) with the same
+    numbers. ``lexicon`` defaults to the vaderSentiment lexicon; pass a dict to use another.
+    """
+
+    def __init__(self, lexicon: dict[str, float] | None = None) -> None:
+        self.lexicon = load_lexicon() if lexicon is None else dict(lexicon)
+
+    # -- per-token valence (NLTK's sentiment_valence and helpers) ---------------------------
+
+    def _valence(self, wes: list[str], lows: list[str], i: int, cap_diff: bool) -> float:
+        lex = self.lexicon
+        item = wes[i]
+        valence = lex[lows[i]]
+        if item.isupper() and cap_diff:
+            if valence > 0:
+                valence += _C_INCR
+            else:
+                valence -= _C_INCR
+        for start_i in range(3):
+            j = i - (start_i + 1)
+            if i > start_i and lows[j] not in lex:
+                s = 0.0
+                prev_low = lows[j]
+                if prev_low in _BOOSTER:
+                    s = _BOOSTER[prev_low]
+                    if valence < 0:
+                        s *= -1
+                    if wes[j].isupper() and cap_diff:
+                        if valence > 0:
+                            s += _C_INCR
+                        else:
+                            s -= _C_INCR
+                if start_i == 1 and s != 0:
+                    s = s * 0.95
+                if start_i == 2 and s != 0:
+                    s = s * 0.9
+                valence = valence + s
+                valence = self._never_check(valence, wes, lows, start_i, i)
+                if start_i == 2:
+                    valence = self._idioms_check(valence, wes, i)
+        # "least" check
+        if i > 1 and lows[i - 1] not in lex and lows[i - 1] == "least":
+            if lows[i - 2] != "at" and lows[i - 2] != "very":
+                valence = valence * _N_SCALAR
+        elif i > 0 and lows[i - 1] not in lex and lows[i - 1] == "least":
+            valence = valence * _N_SCALAR
+        return valence
+
+    @staticmethod
+    def _never_check(
+        valence: float, wes: list[str], lows: list[str], start_i: int, i: int
+    ) -> float:
+        if start_i == 0:
+            if _negated(lows[i - 1]):
+                valence = valence * _N_SCALAR
+        elif start_i == 1:
+            if wes[i - 2] == "never" and (wes[i - 1] == "so" or wes[i - 1] == "this"):
+                valence = valence * 1.5
+            elif _negated(lows[i - 2]):
+                valence = valence * _N_SCALAR
+        else:
+            if (wes[i - 3] == "never" and (wes[i - 2] == "so" or wes[i - 2] == "this")) or (
+                wes[i - 1] == "so" or wes[i - 1] == "this"
+            ):
+                valence = valence * 1.25
+            elif _negated(lows[i - 3]):
+                valence = valence * _N_SCALAR
+        return valence
+
+    @staticmethod
+    def _idioms_check(valence: float, wes: list[str], i: int) -> float:
+        onezero = f"{wes[i - 1]} {wes[i]}"
+        twoonezero = f"{wes[i - 2]} {wes[i - 1]} {wes[i]}"
+        twoone = f"{wes[i - 2]} {wes[i - 1]}"
+        threetwoone = f"{wes[i - 3]} {wes[i - 2]} {wes[i - 1]}"
+        threetwo = f"{wes[i - 3]} {wes[i - 2]}"
+        for seq in (onezero, twoonezero, twoone, threetwoone, threetwo):
+            if seq in _IDIOMS:
+                valence = _IDIOMS[seq]
+                break
+        n = len(wes)
+        if n - 1 > i:
+            zeroone = f"{wes[i]} {wes[i + 1]}"
+            if zeroone in _IDIOMS:
+                valence = _IDIOMS[zeroone]
+        if n - 1 > i + 1:
+            zeroonetwo = f"{wes[i]} {wes[i + 1]} {wes[i + 2]}"
+            if zeroonetwo in _IDIOMS:
+                valence = _IDIOMS[zeroonetwo]
+        if threetwo in _BOOSTER or twoone in _BOOSTER:
+            valence = valence + _B_DECR
+        return valence
+
+    # -- sentence score ---------------------------------------------------------------------
+
+    def polarity_scores(self, text: str) -> dict[str, float]:
+        """``neg, neu, pos`` (rounded to 3 places) and ``compound`` (4 places) for ``text``."""
+        if not isinstance(text, str):
+            raise TypeError(f"polarity_scores expects a str, got {type(text).__name__}")
+        wes = words_and_emoticons(text)
+        n = len(wes)
+        if n == 0:
+            return dict(_ZERO_SCORES)
+        lex = self.lexicon
+        lows = [w.lower() for w in wes]
+        cap_diff: bool | None = None
+        cache: dict[str, float] = {}
+        sentiments: list[float] = []
+        any_hit = False
+        for i, item in enumerate(wes):
+            if item in cache:
+                sentiments.append(cache[item])
+                continue
+            low = lows[i]
+            if (
+                low not in lex
+                or low in _BOOSTER
+                or (low == "kind" and i < n - 1 and lows[i + 1] == "of")
+            ):
+                value: float = 0
+            else:
+                if cap_diff is None:
+                    n_upper = sum(1 for w in wes if w.isupper())
+                    cap_diff = 0 < n - n_upper < n
+                value = self._valence(wes, lows, i, cap_diff)
+                any_hit = True
+            cache[item] = value
+            sentiments.append(value)
+        if any_hit and "but" in lows:
+            bi = lows.index("but")
+            for sidx, sentiment in enumerate(sentiments):
+                if sidx < bi:
+                    sentiments[sidx] = sentiment * 0.5
+                elif sidx > bi:
+                    sentiments[sidx] = sentiment * 1.5
+        return _score_valence(sentiments, text)
+
+    def score_many(self, texts: Iterable[str]) -> np.ndarray:
+        """An ``(n, 4)`` float array of ``neg, neu, pos, compound`` for each text, in order."""
+        rows = [self.polarity_scores(t) for t in texts]
+        out = np.empty((len(rows), 4), dtype=float)
+        for k, r in enumerate(rows):
+            out[k, 0] = r["neg"]
+            out[k, 1] = r["neu"]
+            out[k, 2] = r["pos"]
+            out[k, 3] = r["compound"]
+        return out
+
+
+def _score_valence(sentiments: list[float], text: str) -> dict[str, float]:
+    """NLTK's ``score_valence``: punctuation emphasis, normalisation and the three shares."""
+    sum_s = float(sum(sentiments))
+    ep_count = min(text.count("!"), 4)
+    qm_count = text.count("?")
+    qm_amplifier = 0
+    if qm_count > 1:
+        qm_amplifier = qm_count * 0.18 if qm_count <= 3 else 0.96
+    punct = ep_count * 0.292 + qm_amplifier
+    if sum_s > 0:
+        sum_s += punct
+    elif sum_s < 0:
+        sum_s -= punct
+    compound = sum_s / math.sqrt((sum_s * sum_s) + 15)
+    pos_sum = 0.0
+    neg_sum = 0.0
+    neu_count = 0
+    for s in sentiments:
+        if s > 0:
+            pos_sum += float(s) + 1
+        if s < 0:
+            neg_sum += float(s) - 1
+        if s == 0:
+            neu_count += 1
+    if pos_sum > math.fabs(neg_sum):
+        pos_sum += punct
+    elif pos_sum < math.fabs(neg_sum):
+        neg_sum -= punct
+    total = pos_sum + math.fabs(neg_sum) + neu_count
+    return {
+        "neg": round(math.fabs(neg_sum / total), 3),
+        "neu": round(math.fabs(neu_count / total), 3),
+        "pos": round(math.fabs(pos_sum / total), 3),
+        "compound": round(compound, 4),
+    }
+
+
+@lru_cache(maxsize=1)
+def default_analyzer() -> VaderAnalyzer:
+    """A shared analyzer over the vaderSentiment lexicon."""
+    return VaderAnalyzer()

@@ -1,0 +1,115 @@
+"""analysis.actors: the actor lexicon and the per-sentence actor matrix."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from analysis.actors import (
+    SIDES,
+    actor_matrix,
+    actor_table,
+    add_actors,
+    default_lexicon,
+    find_mentions,
+    load_actor_lexicon,
+)
+
+
+def mentions(text: str) -> set[str]:
+    return set(find_mentions(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Beijing said the quota stays.", {"china"}),
+        ("Chinese exporters waited.", {"china"}),
+        ("He Lifeng met Scott Bessent.", {"china", "united_states"}),
+        ("A Commerce Ministry spokesman, Guo Jia Kun, replied.", {"china"}),
+        ("The People’s Republic of China objected.", {"china"}),
+        ("Sino-US ties thawed.", {"china", "united_states"}),
+        ("The US and the U.S. Treasury agreed.", {"united_states"}),
+        ("Tell us what you think.", set()),
+        ("The White House and Washington", {"united_states"}),
+        ("Japan and South Korea signed on.", {"allies"}),
+        ("The G7 met in the morning.", {"allies"}),
+        ("the g7 in lower case is not the group", set()),
+        ("The EU and Brussels responded.", {"eu"}),
+        ("Ursula von der Leyen spoke.", {"eu"}),
+        ("Lynas and MP Materials rallied.", {"companies"}),
+        ("Talks on Taiwan stalled.", {"taiwan"}),
+        ("The chinaware shop and the usual suspects.", set()),
+    ],
+)
+def test_mentions(text, expected):
+    assert mentions(text) == expected
+
+
+def test_bundled_lexicon_covers_the_required_sides():
+    actors = default_lexicon()
+    sides = {a.side for a in actors}
+    assert {"china", "us", "ally", "eu", "company"} <= sides
+    assert all(a.side in SIDES and a.note and a.label for a in actors)
+    table = actor_table()
+    assert table["column"].tolist() == [f"actor_{a.key}" for a in actors]
+
+
+def test_actor_matrix_shape_and_order():
+    sentences = pd.Series(["Beijing agreed.", "Nothing here.", "The EU and Japan"], index=[5, 6, 7])
+    matrix = actor_matrix(sentences)
+    assert isinstance(matrix.index, pd.RangeIndex) and len(matrix) == 3
+    assert all(str(dt) == "bool" for dt in matrix.dtypes)
+    assert matrix["actor_china"].tolist() == [True, False, False]
+    assert matrix["actor_eu"].tolist() == [False, False, True]
+    assert matrix["actor_allies"].tolist() == [False, False, True]
+
+
+def test_add_actors_keeps_rows():
+    table = pd.DataFrame({"doc_id": ["a", "b"], "sentence": ["Trump spoke.", "Rain."]})
+    out = add_actors(table)
+    assert out["actor_united_states"].tolist() == [True, False]
+    assert "actor_united_states" not in table.columns
+
+
+def test_custom_lexicon(tmp_path):
+    path = tmp_path / "actors.toml"
+    path.write_text(
+        '[[actor]]\nkey = "ruritania"\nlabel = "Ruritania"\nside = "other"\n'
+        'patterns = ["Ruritania", "Strelsau"]\ncased = ["RU"]\nnote = "A made-up country."\n',
+        encoding="utf-8",
+    )
+    lexicon = load_actor_lexicon(path)
+    matrix = actor_matrix(["Strelsau replied.", "ru is not RU", "nothing"], lexicon)
+    assert list(matrix.columns) == ["actor_ruritania"]
+    assert matrix["actor_ruritania"].tolist() == [True, True, False]
+    assert actor_matrix(["ru only"], lexicon)["actor_ruritania"].tolist() == [False]
+
+
+@pytest.mark.parametrize(
+    ("body", "message"),
+    [
+        ('key = "x"\nlabel = "X"\nside = "martian"\npatterns = ["X"]\nnote = "n"', "side"),
+        ('key = "X Y"\nlabel = "X"\nside = "other"\npatterns = ["X"]\nnote = "n"', "key"),
+        ('key = "x"\nlabel = "X"\nside = "other"\nnote = "n"', "at least one pattern"),
+        ('key = "x"\nside = "other"\npatterns = ["X"]\nnote = "n"', "label"),
+    ],
+)
+def test_lexicon_validation(tmp_path, body, message):
+    path = tmp_path / "bad.toml"
+    path.write_text("[[actor]]\n" + body + "\n", encoding="utf-8")
+    with pytest.raises(ValueError, match=message):
+        load_actor_lexicon(path)
+
+
+def test_duplicate_keys_rejected(tmp_path):
+    one = '[[actor]]\nkey = "x"\nlabel = "X"\nside = "other"\npatterns = ["X"]\nnote = "n"\n'
+    path = tmp_path / "dup.toml"
+    path.write_text(one + one, encoding="utf-8")
+    with pytest.raises(ValueError, match="duplicate"):
+        load_actor_lexicon(path)
+
+
+def test_non_text_rejected():
+    with pytest.raises(TypeError):
+        actor_matrix(["ok", None])

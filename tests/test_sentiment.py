@@ -1,0 +1,183 @@
+"""analysis.sentiment: score_sentences, the news-domain variant and add_sentiment."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from analysis.sentiment import (
+    SCORE_COLUMNS,
+    add_sentiment,
+    build_terms_regex,
+    compound_column,
+    find_domain_terms,
+    has_domain_term,
+    load_news_terms,
+    mask_domain_terms,
+    score_sentences,
+    tone_class,
+)
+from analysis.vader import VaderAnalyzer, load_lexicon
+
+PLAIN = [
+    "The harbour talks went well.",
+    "Exporters fear a disastrous winter!",
+    "Nothing was decided.",
+    "Officials were not happy, but traders were delighted.",
+]
+
+
+def test_vader_equals_polarity_scores_row_by_row():
+    analyzer = VaderAnalyzer()
+    table = score_sentences(PLAIN, method="vader")
+    assert list(table.columns) == SCORE_COLUMNS
+    assert isinstance(table.index, pd.RangeIndex) and len(table) == len(PLAIN)
+    for k, text in enumerate(PLAIN):
+        assert table.iloc[k].to_dict() == analyzer.polarity_scores(text)
+
+
+def test_input_index_is_ignored():
+    series = pd.Series(PLAIN, index=[10, 3, 7, 1])
+    assert score_sentences(series).equals(score_sentences(PLAIN))
+
+
+def test_news_equals_plain_without_domain_terms():
+    assert score_sentences(PLAIN, "vader-news").equals(score_sentences(PLAIN, "vader"))
+
+
+@pytest.mark.parametrize(
+    ("text", "stand_in"),
+    [
+        ("Critical minerals are vital to the grain mills.", "zz yy are vital to the grain mills."),
+        ("Freedonia cited national security concerns.", "Freedonia cited zz yy concerns."),
+        ("The firm keeps its market dominance.", "The firm keeps its zz yy."),
+        ("Both sides discussed supply-chain security.", "Both sides discussed zz yy."),
+        ("The United States agreed.", "The zz yy agreed."),
+    ],
+)
+def test_news_variant_scores_term_words_as_neutral_words(text, stand_in):
+    news = score_sentences([text], "vader-news").iloc[0]
+    plain = score_sentences([text], "vader").iloc[0]
+    stand = score_sentences([stand_in], "vader").iloc[0]
+    assert news.to_dict() == stand.to_dict()
+    assert news["compound"] != plain["compound"]
+
+
+def test_critical_minerals_no_longer_negative():
+    text = "Ruritania exports critical minerals."
+    assert score_sentences([text], "vader")["compound"].iloc[0] < 0
+    assert score_sentences([text], "vader-news")["compound"].iloc[0] == 0
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "critical mineral",
+        "Critical Minerals",
+        "CRITICAL-MINERALS",
+        "critical  minerals",
+        "supply chain security",
+        "Supply-Chain Security",
+        "energy securities",
+        "U.S. Treasury",
+        "the Treasury Secretaries",
+    ],
+)
+def test_inflections_and_case_match(text):
+    assert find_domain_terms(text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a critical moment for the talks",
+        "security first",
+        "hypercritical minerals",
+        "China's dominance",
+        "unitedstates",
+    ],
+)
+def test_single_words_and_partial_words_are_left_alone(text):
+    assert find_domain_terms(text) == []
+    assert mask_domain_terms(text) == text
+
+
+def test_mask_keeps_token_count():
+    text = "Talks on critical-minerals and national security, said the Treasury Secretary."
+    masked = mask_domain_terms(text)
+    assert len(masked.split()) == len(text.split())
+    assert "critical_-minerals_" in masked and "national_ security_," in masked
+
+
+def test_has_domain_term_vectorised():
+    flags = has_domain_term(["critical minerals", "grain", "food security"])
+    assert flags.tolist() == [True, False, True]
+
+
+def test_bundled_term_list_is_reviewable():
+    terms = load_news_terms()
+    assert 15 <= len(terms) <= 40
+    assert terms["term"].str.lower().is_unique
+    lex = load_lexicon()
+    for term, note in zip(terms["term"], terms["note"], strict=True):
+        assert len(note) > 20, term
+        # every entry must contain a word VADER rates, or it would change nothing
+        assert any(w.lower() in lex for w in term.split()), term
+
+
+def test_term_list_validation(tmp_path):
+    path = tmp_path / "terms.csv"
+    path.write_text("term,note\nsecurity,one word only\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="multi-word"):
+        load_news_terms(path)
+    path.write_text("term,note\nfood security,\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="needs a term and a note"):
+        load_news_terms(path)
+    path.write_text("phrase,why\na b,c\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="missing columns"):
+        load_news_terms(path)
+
+
+def test_longest_term_wins():
+    regex = build_terms_regex(["supply chain", "supply chain security"])
+    assert regex.search("on supply chain security").group(0) == "supply chain security"
+
+
+def test_add_sentiment_adds_both_methods():
+    table = pd.DataFrame(
+        {
+            "doc_id": ["a", "a", "b"],
+            "sentence_id": [0, 1, 0],
+            "sentence": [PLAIN[0], "Critical minerals matter.", PLAIN[1]],
+        }
+    )
+    out = add_sentiment(table)
+    assert list(out.columns) == [*table.columns, *SCORE_COLUMNS, "compound_news"]
+    assert out["compound_news"][[0, 2]].tolist() == out["compound"][[0, 2]].tolist()
+    assert (
+        out.loc[1, "compound_news"]
+        == score_sentences([table.loc[1, "sentence"]], "vader-news")["compound"].iloc[0]
+    )
+    assert "compound" not in table.columns  # input untouched
+
+
+def test_bad_input():
+    with pytest.raises(ValueError, match="method"):
+        score_sentences(PLAIN, method="textblob")
+    with pytest.raises(TypeError, match="sentence 1"):
+        score_sentences(["ok", None])
+    with pytest.raises(TypeError):
+        score_sentences("just one string")
+    with pytest.raises(KeyError):
+        add_sentiment(pd.DataFrame({"text": ["x"]}))
+
+
+def test_empty_input():
+    assert len(score_sentences([])) == 0
+    assert list(score_sentences([], "vader-news").columns) == SCORE_COLUMNS
+
+
+def test_tone_class_thresholds_and_column():
+    assert tone_class([0.05, 0.0499, -0.05, -0.0499, 0.9]).tolist() == [1, 0, -1, 0, 1]
+    assert compound_column("vader") == "compound"
+    assert compound_column("vader-news") == "compound_news"

@@ -1,0 +1,231 @@
+"""analysis.vader gives exactly NLTK's SentimentIntensityAnalyzer numbers, offline."""
+
+from __future__ import annotations
+
+import itertools
+import zipfile
+from pathlib import Path
+
+import nltk
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from analysis.vader import VaderAnalyzer, load_lexicon, parse_lexicon, words_and_emoticons
+
+
+@pytest.fixture(scope="module")
+def nltk_sia(tmp_path_factory: pytest.TempPathFactory):
+    """NLTK's own analyzer, reading the same lexicon from a temporary nltk_data folder."""
+    from nltk.sentiment.vader import SentimentIntensityAnalyzer
+
+    from analysis.vader import lexicon_path
+
+    root = tmp_path_factory.mktemp("nltk_data")
+    (root / "sentiment").mkdir()
+    with zipfile.ZipFile(root / "sentiment" / "vader_lexicon.zip", "w") as archive:
+        archive.writestr("vader_lexicon/vader_lexicon.txt", lexicon_path().read_bytes())
+    saved = list(nltk.data.path)
+    nltk.data.path.insert(0, str(root))
+    try:
+        return SentimentIntensityAnalyzer()
+    finally:
+        nltk.data.path[:] = saved
+
+
+@pytest.fixture(scope="module")
+def fast() -> VaderAnalyzer:
+    return VaderAnalyzer()
+
+
+SUBJECTS = ["The minister", "Our reporter", "The deal", "This plan", "Everyone", "The TALKS"]
+OPINIONS = [
+    "is good",
+    "is not good",
+    "isn't bad at all",
+    "was never so good",
+    "is kind of good",
+    "is sort of terrible",
+    "is VERY good",
+    "is extremely bad",
+    "is the least helpful",
+    "is at least helpful",
+    "was very least welcome",
+    "is barely acceptable",
+    "is GREAT",
+    "was GOOD but the outcome was BAD",
+    "was fine, but the follow-up was awful",
+    "is the bomb",
+    "cut the mustard",
+    "was the kiss of death",
+    "lived hand to mouth",
+    "yeah right",
+    "is :) happy",
+    "is :( sad",
+    "was good, good, good",
+    "didn't hurt",
+    "without doubt helped",
+    "never failed",
+    "seldom disappoints",
+    "is (good)",
+    "is 'good'",
+    'is "terrible"',
+    "--great",
+    "is great!!!",
+]
+ENDINGS = ["", ".", "!", "?", "??", "???!", "!!!!!", " :D", " <3"]
+
+
+def made_up_sentences() -> list[str]:
+    out = [f"{s} {o}{e}" for s, o, e in itertools.product(SUBJECTS, OPINIONS, ENDINGS)]
+    out += [
+        "",
+        "   ",
+        "a",
+        "!!!",
+        "BUT WHY",
+        "but",
+        "kind of",
+        "It was kind",
+        "Not bad, not good, just kind of there.",
+        "The harbour is calm but the market is not calm.",
+        "He said it was absolutely, totally, utterly FANTASTIC!!",
+        "Ugh. Never this bad. Never so bad. Never so, bad.",
+        "The agreement was good but the aftermath was... meh?",
+        "Tariffs hurt; exporters suffered; traders lost money.",
+        "lol :-) haha :P",
+        "The ‘good’ news is “great”.",
+        "SHOCKING: prices rise, growth slows, and hope fades",
+        "It's not the worst, but it's hardly the best either.",
+        "No, no, no, NO!",
+    ]
+    return out
+
+
+def test_made_up_sentences_equal_nltk(nltk_sia, fast):
+    sentences = made_up_sentences()
+    assert len(sentences) > 300
+    for text in sentences:
+        assert fast.polarity_scores(text) == nltk_sia.polarity_scores(text), text
+
+
+WORD_POOL = [
+    "good",
+    "bad",
+    "GOOD",
+    "not",
+    "never",
+    "so",
+    "this",
+    "but",
+    "BUT",
+    "very",
+    "VERY",
+    "kind",
+    "of",
+    "sort",
+    "least",
+    "at",
+    "the",
+    "shit",
+    "bomb",
+    "yeah",
+    "right",
+    "no",
+    "isn't",
+    "happy",
+    "hate",
+    "love",
+    "war",
+    "critical",
+    "security",
+    "dominance",
+    ":)",
+    ":(",
+    ":-D",
+    "<3",
+    "!",
+    "?",
+    ",",
+    ".",
+    "'",
+    '"',
+    "-",
+    "(",
+    ")",
+    "just",
+    "enough",
+    "hardly",
+    "extremely",
+    "kiss",
+    "death",
+    "cut",
+    "mustard",
+    "without",
+    "doubt",
+    "ok",
+    "a",
+    "I",
+]
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.lists(st.sampled_from(WORD_POOL), max_size=25),
+    st.lists(st.sampled_from(["", " ", "  ", ",", "!", "?", "'", '"', "."]), max_size=25),
+)
+def test_random_text_equals_nltk(nltk_sia, fast, words, glue):
+    pieces = []
+    for k, word in enumerate(words):
+        pieces.append(word)
+        pieces.append(glue[k] if k < len(glue) else " ")
+    text = "".join(pieces)
+    assert fast.polarity_scores(text) == nltk_sia.polarity_scores(text)
+
+
+def test_lexicon_matches_nltk_parse(nltk_sia):
+    assert load_lexicon() == nltk_sia.lexicon
+    assert load_lexicon()["critical"] == -1.3
+
+
+def test_parse_lexicon_handles_crlf_and_duplicates():
+    lex = parse_lexicon("calm\t1.3\t0.4\t[1]\r\ncalm\t1.5\t0.4\t[1]\r\n\r\n:(\t-1.9\t0.1\t[2]")
+    assert lex == {"calm": 1.5, ":(": -1.9}
+    with pytest.raises(ValueError, match="malformed"):
+        parse_lexicon("onlyoneword\r\n")
+
+
+def test_tokens_strip_one_punctuation_run():
+    assert words_and_emoticons("Hello, world!! (good) 'ok' :) a") == [
+        "Hello",
+        "world",
+        "(good)",
+        "'ok'",
+        ":)",
+    ]
+
+
+def test_repeated_token_uses_first_context(fast):
+    # NLTK scores a repeated token in the context of its first occurrence: the second "good"
+    # below is not negated even though "not" precedes it.
+    assert fast.polarity_scores("good not good")["compound"] > 0
+
+
+def test_rejects_non_text(fast):
+    with pytest.raises(TypeError):
+        fast.polarity_scores(None)  # type: ignore[arg-type]
+
+
+def test_custom_lexicon(fast):
+    custom = VaderAnalyzer({"grain": 2.0})
+    assert custom.polarity_scores("grain")["compound"] > 0
+    assert fast.polarity_scores("grain")["compound"] == 0.0
+
+
+def test_production_code_never_reads_nltk_data(monkeypatch, tmp_path: Path):
+    monkeypatch.setattr(nltk.data, "path", [str(tmp_path / "empty")])
+    load_lexicon.cache_clear()
+    try:
+        assert VaderAnalyzer().polarity_scores("great")["compound"] > 0
+    finally:
+        load_lexicon.cache_clear()

@@ -1,0 +1,147 @@
+"""Loading, validating and compiling frame codebooks."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from analysis.codebook import (
+    GENERIC_FRAME_KEYS,
+    PFC_DIMENSIONS,
+    CodebookError,
+    indicator_pattern,
+    load_codebook,
+)
+
+FRAME = """
+[[frames]]
+key = "{key}"
+label = "Weather"
+type = "issue"
+definition = "Talk about the weather."
+indicators = {indicators}
+pfc_dimension = "none"
+reference = "test"
+"""
+
+
+def _write(tmp_path: Path, text: str, name: str = "book.toml") -> Path:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def _matches(term: str, text: str) -> bool:
+    return re.search(indicator_pattern(term), text, re.IGNORECASE | re.ASCII) is not None
+
+
+def test_bundled_codebook_is_complete() -> None:
+    book = load_codebook(require_generic=True)
+    assert book.keys[:5] == list(GENERIC_FRAME_KEYS)
+    for frame in book.frames:
+        assert frame.definition and frame.reference and frame.indicators
+        assert frame.pfc_dimension == "none" or frame.pfc_dimension in PFC_DIMENSIONS
+    described = book.describe()
+    assert [d["key"] for d in described] == book.keys
+    assert book.columns[0] == "frame_conflict"
+
+
+@pytest.mark.parametrize(
+    ("term", "text"),
+    [
+        ("tariff", "new tariffs"),
+        ("negotiate", "the negotiators met"),
+        ("negotiate", "negotiations stalled"),
+        ("price", "pricing power"),
+        ("supply", "supplies dwindled"),
+        ("supply chain", "supply-chain risks"),
+        ("supply chain", "supply  chains"),
+        ("war", "two wars"),
+        ("weaponize", "weaponization of trade"),
+        ("=fair", "a fair deal"),
+        ("dominan*", "dominance"),
+        ("people's lives", "people’s lives"),
+    ],
+)
+def test_indicator_matches_inflections(term: str, text: str) -> None:
+    assert _matches(term, text)
+
+
+@pytest.mark.parametrize(
+    ("term", "text"),
+    [
+        ("cost", "a costume"),
+        ("fund", "fundamental"),
+        ("war", "a warning"),
+        ("war", "the ward"),
+        ("ally", "Allison"),
+        ("=fair", "fairly"),
+        ("tariff", "tarif"),
+        ("supply chain", "supply of chain saws"),
+    ],
+)
+def test_indicator_does_not_overreach(term: str, text: str) -> None:
+    assert not _matches(term, text)
+
+
+def test_missing_file_names_the_file(tmp_path: Path) -> None:
+    with pytest.raises(CodebookError, match=r"nope\.toml"):
+        load_codebook(tmp_path / "nope.toml")
+
+
+def test_bad_frame_is_named(tmp_path: Path) -> None:
+    good = FRAME.format(key="weather", indicators='["rain"]')
+    bad = FRAME.format(key="sports", indicators="[]")
+    path = _write(tmp_path, good + bad)
+    with pytest.raises(CodebookError, match=r"book\.toml.*'sports'.*indicators"):
+        load_codebook(path)
+
+
+@pytest.mark.parametrize(
+    ("replace", "message"),
+    [
+        (('key = "weather"', 'key = "Weather Frame"'), "lower-case"),
+        (('type = "issue"', 'type = "special"'), "type must be one of"),
+        (('pfc_dimension = "none"', 'pfc_dimension = "Economy"'), "Policy Frames Codebook"),
+        (('reference = "test"', 'reference = "test"\nindicator = ["x"]'), "unknown field"),
+        (('label = "Weather"\n', ""), "missing field"),
+        (('["rain"]', '["rain", "rains"]'), "same stem"),
+        (('["rain"]', '["rain", "Rain"]'), "twice"),
+    ],
+)
+def test_validation_errors(tmp_path: Path, replace: tuple[str, str], message: str) -> None:
+    text = FRAME.format(key="weather", indicators='["rain"]').replace(*replace)
+    with pytest.raises(CodebookError, match=message):
+        load_codebook(_write(tmp_path, text))
+
+
+def test_duplicate_keys_and_missing_generic(tmp_path: Path) -> None:
+    one = FRAME.format(key="weather", indicators='["rain"]')
+    with pytest.raises(CodebookError, match="duplicate key"):
+        load_codebook(_write(tmp_path, one + one))
+    with pytest.raises(CodebookError, match="missing generic"):
+        load_codebook(_write(tmp_path, one, "b.toml"), require_generic=True)
+
+
+def test_invalid_syntax_and_unknown_suffix(tmp_path: Path) -> None:
+    with pytest.raises(CodebookError, match="not valid TOML"):
+        load_codebook(_write(tmp_path, "frames = [", "x.toml"))
+    with pytest.raises(CodebookError, match="not valid YAML"):
+        load_codebook(_write(tmp_path, "frames: [a, b", "x.yaml"))
+    with pytest.raises(CodebookError, match="unknown file type"):
+        load_codebook(_write(tmp_path, "{}", "x.json"))
+    with pytest.raises(CodebookError, match="non-empty list 'frames'"):
+        load_codebook(_write(tmp_path, "version = '1'", "y.toml"))
+
+
+def test_yaml_and_toml_give_the_same_patterns(tmp_path: Path) -> None:
+    toml = _write(tmp_path, FRAME.format(key="weather", indicators='["rain", "sunny spell"]'))
+    yaml = _write(
+        tmp_path,
+        "frames:\n  - {key: weather, label: Weather, type: issue, definition: Talk.,\n"
+        "     indicators: [rain, sunny spell], pfc_dimension: none, reference: test}\n",
+        "book.yaml",
+    )
+    assert load_codebook(toml).frames[0].pattern() == load_codebook(yaml).frames[0].pattern()

@@ -1,0 +1,222 @@
+"""Frame detection on sentences written for these tests (none taken from the corpus).
+
+Every frame of the bundled codebook gets at least three sentences that must be coded with it and
+two near misses that share surface vocabulary but must not be.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from analysis.codebook import load_codebook
+from analysis.frames import frame_hits, frame_matrix
+
+HITS: dict[str, list[str]] = {
+    "conflict": [
+        "The two governments clashed again over fishing rights in the disputed strait.",
+        "Ministers vowed to retaliate if the new levies take effect.",
+        "Unions and employers remain locked in a bitter standoff over pensions.",
+        "Analysts fear the spat could turn into a full-blown trade war.",
+    ],
+    "economic_consequences": [
+        "The closure will cost the region about 3,000 jobs.",
+        "Higher input costs squeezed the carmaker's profits in the third quarter.",
+        "Economists expect the levy to shave half a point off growth next year.",
+    ],
+    "responsibility": [
+        "Critics blamed the ministry for the shortages at hospitals.",
+        "The mayor urged the council to take action before winter.",
+        "Parents say the school board is responsible for the delays.",
+    ],
+    "human_interest": [
+        "For Maria, a nurse and mother of two, the strike meant weeks without pay.",
+        "Residents of the valley described their fear as the water kept rising.",
+        "Farmers who lost their harvest are struggling to feed their families.",
+    ],
+    "morality": [
+        "Church leaders called the policy a moral failure.",
+        "Opponents said the ruling was deeply unfair to small shareholders.",
+        "The minister accused rivals of hypocrisy on climate pledges.",
+    ],
+    "strategic_leverage": [
+        "Beijing could weaponize its control of gallium as a bargaining chip.",
+        "The cartel's grip on cobalt gives it enormous leverage over buyers.",
+        "Critics say the licensing regime is a form of economic coercion.",
+    ],
+    "truce_deescalation": [
+        "The two sides agreed to a 90-day truce on new levies.",
+        "Officials postponed the planned restrictions to allow more talks.",
+        "Both capitals hailed the framework agreement as a step toward détente.",
+    ],
+    "supply_chain_diversification": [
+        "Automakers are racing to diversify their sources of lithium.",
+        "The pact aims to reduce dependence on a single supplier of magnets.",
+        "Tokyo and Canberra signed a partnership to build new supply chains for graphite.",
+    ],
+    "national_security": [
+        "Gallium is essential for radar systems used by the military.",
+        "The Pentagon warned of shortages of parts for missiles.",
+        "Officials cited national security when blocking the takeover.",
+    ],
+    "markets_prices": [
+        "Lithium prices tumbled after the announcement.",
+        "Investors cheered the news and mining stocks rallied.",
+        "Exports rose 12% year-on-year in September.",
+    ],
+    "resource_sovereignty": [
+        "The government insists that its minerals are a matter of sovereignty.",
+        "Quotas protect a non-renewable resource for future generations.",
+        "Officials said the curbs serve green development and pollution control.",
+    ],
+    "uncertainty_scepticism": [
+        "Observers remain sceptical that the accord will survive the winter.",
+        "The ceasefire looks fragile and its terms remain unclear.",
+        "Whether the promises hold remains to be seen.",
+    ],
+}
+
+NEAR_MISSES: dict[str, list[str]] = {
+    "conflict": [
+        "Both sides pledged de-escalation at the summit.",  # excluded phrase
+        "The museum warned visitors about the new ward opening hours.",  # war- prefix words
+        "The board declared no conflict of interest.",
+    ],
+    "economic_consequences": [
+        "She wore a pirate costume to the parade.",  # cost- prefix word
+        "The proposal is fundamentally flawed.",  # fund- prefix word
+    ],
+    "responsibility": [
+        "Demand for lithium rose sharply.",  # demand as a noun
+        "The group adopted a responsible sourcing label.",  # excluded phrase
+    ],
+    "human_interest": [
+        "People familiar with the matter declined to comment.",  # excluded phrase
+        "A personable host greeted the delegates.",  # person- prefix word
+    ],
+    "morality": [
+        "Turnout was fairly high in the northern districts.",  # fair- prefix word
+        "Investors turned bullish on copper miners.",  # bully- prefix word
+        "They agreed in principle to meet again.",  # excluded phrase
+    ],
+    "strategic_leverage": [
+        "The Dominican team won the regional final.",  # domin- prefix word
+        "Doctors measured her blood pressure twice.",  # excluded phrase
+    ],
+    "truce_deescalation": [
+        "Construction of the new bridge began in June.",  # construct- prefix word
+        "Ministers said there is no deal on the table.",  # excluded phrase
+    ],
+    "supply_chain_diversification": [
+        "Allison presented the quarterly figures.",  # alli- prefix word
+        "The chain of hotels opened a new branch.",
+    ],
+    "national_security": [
+        "The bank is securing a new loan for the stadium.",  # secur- prefix word
+        "Social security payments rose in January.",  # excluded phrase
+    ],
+    "markets_prices": [
+        "Trade talks resumed in Geneva.",  # "trade" does not reach "trading"
+        "The free market economy was the theme of the lecture.",  # excluded phrase
+    ],
+    "resource_sovereignty": [
+        "The business environment improved after the reform.",  # excluded phrase
+        "The lecture covered the history of the railway.",
+    ],
+    "uncertainty_scepticism": [
+        "The spinning mill reopened after repairs.",  # spin- prefix word
+        "The decision was final and the deal was signed.",
+    ],
+}
+
+
+def test_bundled_codebook_has_generic_and_issue_frames() -> None:
+    book = load_codebook(require_generic=True)
+    generic = [f.key for f in book.frames if f.type == "generic"]
+    assert generic == [
+        "conflict", "economic_consequences", "responsibility", "human_interest", "morality"
+    ]
+    assert sum(f.type == "issue" for f in book.frames) >= 5
+    assert set(HITS) == set(book.keys) == set(NEAR_MISSES)
+
+
+@pytest.mark.parametrize("key", sorted(HITS))
+def test_frame_hits_on_made_up_sentences(key: str) -> None:
+    assert len(HITS[key]) >= 3
+    matrix = frame_matrix(HITS[key])
+    missed = [s for s, hit in zip(HITS[key], matrix[key], strict=True) if not hit]
+    assert not missed, f"{key} missed: {missed}"
+
+
+@pytest.mark.parametrize("key", sorted(NEAR_MISSES))
+def test_frame_near_misses_are_not_coded(key: str) -> None:
+    assert len(NEAR_MISSES[key]) >= 2
+    matrix = frame_matrix(NEAR_MISSES[key])
+    wrong = [s for s, hit in zip(NEAR_MISSES[key], matrix[key], strict=True) if hit]
+    assert not wrong, f"{key} wrongly coded: {wrong}"
+
+
+def test_frame_matrix_shape_order_and_dtype() -> None:
+    sentences = pd.Series(
+        ["Prices fell.", "", "The truce held.", "Nothing here."], index=[10, 11, 12, 13]
+    )
+    matrix = frame_matrix(sentences)
+    book = load_codebook()
+    assert list(matrix.columns) == book.keys
+    assert list(matrix.index) == [0, 1, 2, 3]
+    assert all(str(dtype) == "bool" for dtype in matrix.dtypes)
+    assert matrix.loc[0, "markets_prices"] and matrix.loc[2, "truce_deescalation"]
+    assert not matrix.loc[1].any() and not matrix.loc[3].any()
+
+
+def test_frame_matrix_handles_missing_values_and_rejects_a_string() -> None:
+    matrix = frame_matrix([None, "A new truce."])
+    assert not matrix.loc[0].any() and matrix.loc[1, "truce_deescalation"]
+    with pytest.raises(TypeError):
+        frame_matrix("a single sentence")
+
+
+def test_exclusion_masks_only_the_excluded_phrase() -> None:
+    matrix = frame_matrix(
+        ["Talk of de-escalation followed weeks of escalation.", "Talk of de-escalation."]
+    )
+    assert matrix["conflict"].tolist() == [True, False]
+
+
+def test_frame_hits_report_terms_as_written_and_agree_with_matrix() -> None:
+    sentences = [
+        "Analysts fear a trade war as retaliation looms.",
+        "Nothing to see.",
+        "Investors worry that prices will surge.",
+    ]
+    hits = frame_hits(sentences)
+    assert list(hits.columns) == ["row", "frame", "term", "matched"]
+    conflict_terms = set(hits.loc[(hits.row == 0) & (hits.frame == "conflict"), "term"])
+    # Terms as written in the codebook ("retaliate" matched "retaliation"); the phrase "trade
+    # war" wins over the single word "=war" inside it.
+    assert conflict_terms == {"trade war", "retaliate"}
+    matched = hits.loc[(hits.row == 2) & (hits.term == "price"), "matched"].tolist()
+    assert matched == ["prices"]
+    matrix = frame_matrix(sentences)
+    flagged = {(r, k) for r in range(3) for k in matrix.columns if matrix.loc[r, k]}
+    assert flagged == set(zip(hits.row, hits.frame, strict=True))
+
+
+def test_custom_codebook_is_used(tmp_path) -> None:
+    path = tmp_path / "mini.yaml"
+    path.write_text(
+        "frames:\n"
+        "  - key: weather\n"
+        "    label: Weather\n"
+        "    type: issue\n"
+        "    definition: Talk about the weather.\n"
+        "    indicators: [rain, sunny spell]\n"
+        "    exclusions: [rain check]\n"
+        "    pfc_dimension: none\n"
+        "    reference: test\n",
+        encoding="utf-8",
+    )
+    matrix = frame_matrix(["It rained all day.", "A sunny-spell ahead.", "Take a rain check."],
+                          codebook=path)
+    assert list(matrix.columns) == ["weather"]
+    assert matrix["weather"].tolist() == [True, True, False]

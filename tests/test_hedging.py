@@ -1,0 +1,80 @@
+"""Hedge and certainty counts on sentences written for these tests."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from analysis.hedging import hedging_counts, hedging_table
+
+
+@pytest.mark.parametrize(
+    ("sentence", "hedges", "certainty"),
+    [
+        ("Prices may rise if the pause ends.", 1, 0),
+        ("Output reportedly fell and could fall further.", 2, 0),
+        ("The deal appears to hold, according to diplomats.", 2, 0),
+        ("Officials are expected to meet, possibly next week.", 2, 0),
+        ("The curbs will clearly stay in place.", 0, 2),
+        ("Beijing has never promised to relax controls, in fact.", 0, 2),
+        ("They won’t back down and must act.", 0, 2),
+    ],
+)
+def test_counts(sentence: str, hedges: int, certainty: int) -> None:
+    row = hedging_counts([sentence]).iloc[0]
+    assert (row["n_hedges"], row["n_certainty"]) == (hedges, certainty)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Talks began in May 2025.",
+        "Since May, exports have slowed.",
+        "The May 12 meeting was cancelled.",
+        "The mayor visited the mine.",  # "may" inside a word
+    ],
+)
+def test_month_may_is_not_a_hedge(sentence: str) -> None:
+    assert hedging_counts([sentence]).iloc[0]["n_hedges"] == 0
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "There is little political will for new tariffs.",
+        "The gesture built goodwill between the capitals.",
+        "It reflects the will of the people, he argued.",
+    ],
+)
+def test_noun_will_is_not_certainty(sentence: str) -> None:
+    assert hedging_counts([sentence]).iloc[0]["n_certainty"] == 0
+
+
+def test_sentence_initial_modal_may() -> None:
+    assert hedging_counts(["May be the talks will fail."]).iloc[0].tolist() == [1, 1]
+
+
+def test_hedging_table_rates_and_schema() -> None:
+    sentences = pd.DataFrame(
+        {
+            "doc_id": ["a", "a", "b", "c"],
+            "outlet": ["X", "X", "X", "Y"],
+            "sentence": ["It may rain.", "It will rain.", "Dry.", "It could, perhaps, rain."],
+            "n_words": [3, 3, 1, 4],
+        }
+    )
+    sentences = pd.concat([sentences, hedging_counts(sentences["sentence"])], axis=1)
+    table = hedging_table(sentences, "outlet", n_boot=200, seed=1)
+    assert list(table.columns) == [
+        "outlet", "measure", "per_1000_words", "ci_low", "ci_high", "share_sentences",
+        "n_docs", "n_sentences", "n_words",
+    ]
+    x = table[(table.outlet == "X") & (table.measure == "hedges")].iloc[0]
+    assert x["per_1000_words"] == pytest.approx(1000 * 1 / 7)
+    assert x["share_sentences"] == pytest.approx(1 / 3)
+    assert (x["n_docs"], x["n_sentences"], x["n_words"]) == (2, 3, 7)
+    y = table[(table.outlet == "Y") & (table.measure == "hedges")].iloc[0]
+    assert y["per_1000_words"] == pytest.approx(1000 * 2 / 4)
+    assert x["ci_low"] <= x["per_1000_words"] <= x["ci_high"]
+    again = hedging_table(sentences, "outlet", n_boot=200, seed=1)
+    pd.testing.assert_frame_equal(table, again)

@@ -1,0 +1,118 @@
+"""Fightin' Words log-odds against numbers worked out by hand from Monroe et al.'s formula."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from analysis.keyness import (
+    content_tokens,
+    count_terms,
+    keyness_table,
+    log_odds_dirichlet,
+    stopwords,
+    top_terms,
+)
+
+
+def _sentences(rows: list[tuple[str, str]]) -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            "doc_id": [f"d{i}" for i in range(len(rows))],
+            "outlet": [r[0] for r in rows],
+            "sentence": [r[1] for r in rows],
+        }
+    )
+
+
+def test_symmetric_example_by_hand() -> None:
+    # Group A: tariff x3, truce x1; group B: tariff x1, truce x3. n = 8, alpha0 = 8, so the prior
+    # is alpha_w = 8 * 4/8 = 4 for both words.
+    delta, z = log_odds_dirichlet(np.array([3, 1]), np.array([1, 3]), alpha0=8)
+    expected_delta = math.log((3 + 4) / (4 + 8 - 3 - 4)) - math.log((1 + 4) / (4 + 8 - 1 - 4))
+    expected_var = 1 / (3 + 4) + 1 / (1 + 4)
+    assert delta[0] == pytest.approx(expected_delta)
+    assert z[0] == pytest.approx(expected_delta / math.sqrt(expected_var))
+    assert delta[1] == pytest.approx(-expected_delta)
+
+
+def test_unequal_example_by_hand_with_default_prior() -> None:
+    # Vocabulary (alpha, beta, gamma); A = (2, 1, 0), B = (0, 1, 3). n = 7; the default alpha0 is
+    # n = 7, so alpha_w = y_w: (2, 2, 3). n_A = 3, n_B = 4.
+    delta, z = log_odds_dirichlet(np.array([2, 1, 0]), np.array([0, 1, 3]))
+    d_alpha = math.log((2 + 2) / (3 + 7 - 2 - 2)) - math.log((0 + 2) / (4 + 7 - 0 - 2))
+    d_beta = math.log((1 + 2) / (3 + 7 - 1 - 2)) - math.log((1 + 2) / (4 + 7 - 1 - 2))
+    d_gamma = math.log((0 + 3) / (3 + 7 - 0 - 3)) - math.log((3 + 3) / (4 + 7 - 3 - 3))
+    assert delta == pytest.approx([d_alpha, d_beta, d_gamma])
+    z_alpha = d_alpha / math.sqrt(1 / (2 + 2) + 1 / (0 + 2))
+    z_gamma = d_gamma / math.sqrt(1 / (0 + 3) + 1 / (3 + 3))
+    assert z[0] == pytest.approx(z_alpha)
+    assert z[2] == pytest.approx(z_gamma)
+    # Equal counts but a smaller group: beta is slightly over-represented in A.
+    assert d_beta > 0
+
+
+def test_keyness_table_matches_the_formula_and_schema() -> None:
+    sentences = _sentences(
+        [
+            ("Alpha Post", "Alpha alpha beta."),
+            ("Beta News", "Beta gamma gamma gamma."),
+        ]
+    )
+    table = keyness_table(sentences, "outlet")
+    assert list(table.columns) == [
+        "outlet", "term", "count_in_group", "count_in_rest", "log_odds", "z"
+    ]
+    a = table[table.outlet == "Alpha Post"].set_index("term")
+    assert a.loc["alpha", "count_in_group"] == 2 and a.loc["alpha", "count_in_rest"] == 0
+    d_alpha = math.log((2 + 2) / (3 + 7 - 2 - 2)) - math.log((0 + 2) / (4 + 7 - 0 - 2))
+    assert a.loc["alpha", "log_odds"] == pytest.approx(d_alpha)
+    # Sorted by group, then z descending.
+    assert list(table.outlet) == sorted(table.outlet)
+    for _, part in table.groupby("outlet"):
+        assert part.z.is_monotonic_decreasing
+    # Two groups are mirror images.
+    b = table[table.outlet == "Beta News"].set_index("term")
+    assert b.loc["alpha", "z"] == pytest.approx(-a.loc["alpha", "z"])
+
+
+def test_stop_words_and_numbers_are_dropped() -> None:
+    assert {"the", "and", "'s", "won't"} <= stopwords()
+    tokens = content_tokens("The 100% tariff on China's 2025 magnets.")
+    assert [t for t in tokens if t] == ["tariff", "china", "magnets"]
+    counts = count_terms(["Rare earth magnets, rare earth prices."], bigrams=True)
+    assert counts["rare earth"] == 2 and counts["earth magnets"] == 1
+    assert counts["magnets rare"] == 1  # punctuation is not a token, so these are adjacent
+    assert "the" not in count_terms(["The the THE"])
+
+
+def test_cap_keeps_top_and_bottom_terms() -> None:
+    words = " ".join(f"w{i}x" for i in range(20))
+    sentences = _sentences([("A", words + " shared shared"), ("B", "shared other")])
+    full = keyness_table(sentences, "outlet", max_terms_per_group=None)
+    capped = keyness_table(sentences, "outlet", max_terms_per_group=6)
+    assert len(capped[capped.outlet == "A"]) == 6
+    a_full = full[full.outlet == "A"]
+    a_capped = capped[capped.outlet == "A"]
+    assert a_capped.term.iloc[0] == a_full.term.iloc[0]
+    assert a_capped.term.iloc[-1] == a_full.term.iloc[-1]
+
+
+def test_single_group_gives_empty_table_and_top_terms() -> None:
+    one = _sentences([("A", "Only one outlet here.")])
+    assert keyness_table(one, "outlet").empty
+    two = _sentences([("A", "tariff tariff truce"), ("B", "truce pause pause")])
+    top = top_terms(keyness_table(two, "outlet"), "outlet", n=1)
+    assert top.set_index("outlet").term.to_dict() == {"A": "tariff", "B": "pause"}
+
+
+def test_bad_input() -> None:
+    with pytest.raises(ValueError, match="alpha0"):
+        log_odds_dirichlet(np.array([1]), np.array([1]), alpha0=0)
+    with pytest.raises(ValueError, match="no tokens"):
+        log_odds_dirichlet(np.array([0]), np.array([0]))
+    with pytest.raises(KeyError, match="outlet"):
+        keyness_table(pd.DataFrame({"sentence": ["x"]}), "outlet")

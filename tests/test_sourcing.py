@@ -1,0 +1,119 @@
+"""Sourcing on sentences written for these tests."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from analysis.sourcing import sourcing_matrix, sourcing_table
+
+
+def _row(sentence: str) -> pd.Series:
+    return sourcing_matrix([sentence]).iloc[0]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "“We will not back down from our position,” the minister said.",
+        'The mayor said: "No."',
+        '"Exports are falling fast across the board," a trader told reporters.',
+        "He added, “the market has already priced this in.”",
+    ],
+)
+def test_direct_quotes(sentence: str) -> None:
+    assert _row(sentence)["has_quote"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The plan was described as a “phased arrangement” by officials.",  # 2-word scare quote
+        "The company's 'fair share' policy was renewed.",  # single quotes are not counted
+        "Tariffs rose again in October.",
+    ],
+)
+def test_not_quotes(sentence: str) -> None:
+    assert not _row(sentence)["has_quote"]
+
+
+def test_attribution_verbs_are_canonical_and_leftmost() -> None:
+    rows = sourcing_matrix(
+        [
+            "According to Bloomberg, the talks stalled, officials said.",
+            "The analyst pointed out that prices said nothing.",
+            "The United States imposed new duties.",  # "States" is not a verb here
+            "The claims are hard to verify.",  # "claims" as a noun
+        ]
+    )
+    assert rows["attribution_verb"].tolist()[:2] == ["according_to", "point_out"]
+    assert rows["attribution_verb"].isna().tolist()[2:] == [True, True]
+    assert rows["attributed"].tolist() == [True, True, False, False]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "category"),
+    [
+        ("A spokesperson for China's Ministry of Commerce said the rules stay.", "officials_china"),
+        ("Chinese trade officials told reporters the curbs were lawful.", "officials_china"),
+        ("U.S. Treasury officials said the talks were constructive.", "officials_us"),
+        ("Commerce Secretary Lutnick announced new limits on Friday.", "officials_us"),
+        ("Japanese government officials stated that stockpiles are sufficient.", "officials_other"),
+        ("An economist at a Tokyo bank noted that prices had doubled.", "analysts_experts"),
+        ("The Financial Times reported that a deal was close.", "media"),
+        ("Xinhua said the meeting was productive.", "media"),
+        ("Lynas said its Texas plant is on schedule.", "companies"),
+        ("Acme Metals Ltd said output would rise.", "companies"),
+        ("People familiar with the matter said the list was final.", "anonymous"),
+        ("According to sources in the ministry, quotas will fall.", "anonymous"),
+    ],
+)
+def test_source_categories(sentence: str, category: str) -> None:
+    row = _row(sentence)
+    assert row[f"source_{category}"], sentence
+
+
+@pytest.mark.parametrize(
+    ("sentence", "category"),
+    [
+        ("Xi Jinping met Donald Trump in Busan.", "officials_china"),  # mention, no attribution
+        ("Let us consider what officials want.", "officials_us"),  # "us" is not "US"
+        ("The firm stance of Washington surprised few.", "companies"),
+        ("Alternative sources of supply are scarce, the minister said.", "anonymous"),
+        ("The FTSE index rose, traders said.", "media"),  # FT inside FTSE
+    ],
+)
+def test_source_near_misses(sentence: str, category: str) -> None:
+    assert not _row(sentence)[f"source_{category}"], sentence
+
+
+def test_sourcing_table_long_format_with_zeros() -> None:
+    texts = [
+        "Reuters reported that talks resumed.",
+        "Prices fell.",
+        "“This is a good day for everyone,” said Chinese officials.",
+    ]
+    sentences = pd.DataFrame(
+        {"doc_id": ["a", "a", "b"], "outlet": ["X", "X", "Y"], "sentence": texts}
+    )
+    sentences = pd.concat([sentences, sourcing_matrix(texts)], axis=1)
+    table = sourcing_table(sentences, "outlet")
+    assert list(table.columns) == [
+        "outlet", "measure", "item", "n_sentences_with", "share", "n_sentences", "n_docs"
+    ]
+    x = table[table.outlet == "X"].set_index(["measure", "item"])
+    assert x.loc[("source", "media"), "n_sentences_with"] == 1
+    assert x.loc[("source", "media"), "share"] == pytest.approx(0.5)
+    assert x.loc[("quote", "direct_quote"), "n_sentences_with"] == 0
+    # Every group lists every verb seen in the corpus, zero included.
+    assert x.loc[("attribution_verb", "say"), "n_sentences_with"] == 0
+    y = table[table.outlet == "Y"].set_index(["measure", "item"])
+    assert y.loc[("source", "officials_china"), "n_sentences_with"] == 1
+    assert set(table.n_docs) == {1}
+    with pytest.raises(KeyError, match="sourcing_matrix"):
+        sourcing_table(sentences.drop(columns="has_quote"), "outlet")
+
+
+def test_adjectival_participle_is_not_attribution() -> None:
+    row = _row("Both leaders agreed to suspend newly announced export curbs.")
+    assert pd.isna(row["attribution_verb"]) and not row["attributed"]

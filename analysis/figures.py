@@ -11,11 +11,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
-import matplotlib
-
-
-import matplotlib.pyplot as plt  # noqa: E402
-import pandas as pd  # noqa: E402
+import matplotlib.pyplot as plt
+import pandas as pd
 
 SINGLE_COLUMN_IN = 3.5
 DOUBLE_COLUMN_IN = 7.0
@@ -120,3 +117,15 @@ class FigureInfo:
 
     def __repr__(self) -> str:
         return f"FigureInfo({self.stem!r})"
+
+
+def corpus_palette(documents: pd.DataFrame, group_col: str = "outlet") -> dict[str, str]:
+    """The palette every figure of a run uses: one colour per group of the whole corpus.
+
+    With more groups than colours, the largest groups (by number of documents) keep a colour and
+    the rest share the grey of ``"Other"``: fold them with :func:`fold_groups` and
+    ``list(palette)`` before plotting.
+    """
+    counts = documents[group_col].astype(str).value_counts()
+    keep = list(counts.index) if len(counts) <= len(OKABE_ITO) else top_groups(counts)
+    return group_palette(keep)

@@ -24,6 +24,10 @@ def group_rng(seed: int, group: object) -> np.random.Generator:
     return np.random.default_rng([int(seed), zlib.crc32(str(group).encode("utf-8"))])
 
 
+# Upper bound on random draws held in memory at once (replicates are drawn in batches).
+_MAX_DRAWS_PER_BATCH = 4_000_000
+
+
 def bootstrap_replicates(
     values: np.ndarray,
     denoms: np.ndarray,
@@ -35,18 +39,35 @@ def bootstrap_replicates(
 
     ``values`` and ``denoms`` are ordered by document; ``doc_lengths`` gives each document's
     number of sentences. Documents are resampled when there is more than one, then sentences
-    within each drawn document.
+    within each drawn document. Replicates are drawn in batches, so memory stays bounded for
+    large groups while small groups need only a few vectorised calls.
     """
-    offsets = np.concatenate([[0], np.cumsum(doc_lengths)[:-1]])
+    values = np.asarray(values, dtype=float)
+    denoms = np.asarray(denoms, dtype=float)
+    doc_lengths = np.asarray(doc_lengths, dtype=np.int64)
+    offsets = np.concatenate([[0], np.cumsum(doc_lengths)[:-1]]).astype(np.int64)
     n_docs = len(doc_lengths)
+    n_units = int(doc_lengths.sum())
+    batch = max(1, min(n_boot, _MAX_DRAWS_PER_BATCH // max(n_units, 1)))
     out = np.empty(n_boot)
-    for b in range(n_boot):
-        chosen = rng.integers(0, n_docs, size=n_docs) if n_docs > 1 else np.zeros(1, dtype=int)
-        lens = doc_lengths[chosen]
-        rep_lens = np.repeat(lens, lens)
-        idx = np.repeat(offsets[chosen], lens) + (rng.random(rep_lens.size) * rep_lens).astype(int)
-        den = denoms[idx].sum()
-        out[b] = values[idx].sum() / den if den else np.nan
+    done = 0
+    while done < n_boot:
+        size = min(batch, n_boot - done)
+        if n_docs > 1:
+            chosen = rng.integers(0, n_docs, size=(size, n_docs))
+        else:
+            chosen = np.zeros((size, 1), dtype=np.int64)
+        lens = doc_lengths[chosen].ravel()
+        replicate = np.repeat(np.repeat(np.arange(size), chosen.shape[1]), lens)
+        draw_lens = np.repeat(lens, lens)
+        idx = np.repeat(offsets[chosen].ravel(), lens) + (
+            rng.random(draw_lens.size) * draw_lens
+        ).astype(np.int64)
+        num = np.bincount(replicate, weights=values[idx], minlength=size)
+        den = np.bincount(replicate, weights=denoms[idx], minlength=size)
+        with np.errstate(divide="ignore", invalid="ignore"):
+            out[done : done + size] = np.where(den != 0, num / np.where(den != 0, den, 1), np.nan)
+        done += size
     return out
 
 

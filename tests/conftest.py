@@ -1,0 +1,63 @@
+"""Shared fixtures: small corpora written for the tests (never the seeds' text)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+REPO_ROOT = Path(__file__).resolve().parents[1]
+
+ARTICLE_A = (
+    "Harbour Talks Ease Grain Dispute\n"
+    "Negotiators from Ruritania and Freedonia agreed on Tuesday to pause new grain tariffs.\n"
+    "“This is a good day for farmers,” said Trade Minister Anna Berg.\n"
+    "Analysts warned that the pause could collapse if prices fall again.\n"
+)
+ARTICLE_B = (
+    "Freedonia Hails Breakthrough\n"
+    "Officials in Freedonia praised the agreement as a win for both sides.\n"
+    "Critics said the deal leaves the main dispute unresolved.\n"
+)
+ARTICLE_C = (
+    "Grain Pause Draws Scepticism\n"
+    "Mr. Lund of Acme Corp. said the pause was welcome but fragile.\n"
+    "Exporters may still face delays at the border.\n"
+)
+
+
+@pytest.fixture
+def make_corpus(tmp_path: Path) -> Callable[..., Path]:
+    """Write a small corpus folder; keyword arguments override files and manifest rows."""
+
+    def _make(
+        files: dict[str, bytes | str] | None = None,
+        manifest: list[dict[str, str]] | None = None,
+        with_manifest: bool = True,
+    ) -> Path:
+        folder = tmp_path / "corpus"
+        folder.mkdir(exist_ok=True)
+        files = files if files is not None else {
+            "a.txt": ARTICLE_A,
+            "b.txt": ARTICLE_B,
+            "c.txt": ARTICLE_C,
+        }
+        for name, content in files.items():
+            data = content.encode("utf-8") if isinstance(content, str) else content
+            (folder / name).write_bytes(data)
+        if with_manifest:
+            if manifest is None:
+                manifest = [
+                    {"doc_id": "a1", "file": "a.txt", "outlet": "Daily Ledger",
+                     "title": "Harbour Talks Ease Grain Dispute", "origin": "Ruritania"},
+                    {"doc_id": "b1", "file": "b.txt", "outlet": "Freedonia Post",
+                     "title": "Freedonia Hails Breakthrough", "origin": "Freedonia"},
+                    {"doc_id": "c1", "file": "c.txt", "outlet": "Daily Ledger",
+                     "title": "Grain Pause Draws Scepticism", "origin": "Ruritania"},
+                ]
+            pd.DataFrame(manifest).to_csv(folder / "manifest.csv", index=False)
+        return folder
+
+    return _make

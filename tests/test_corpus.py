@@ -1,0 +1,136 @@
+"""Loading a corpus folder: metadata, clean text, and clear all-or-nothing errors."""
+
+from __future__ import annotations
+
+import warnings
+from collections.abc import Callable
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from conftest import ARTICLE_A, ARTICLE_B
+
+from analysis.corpus import (
+    DOCUMENT_COLUMNS,
+    CorpusError,
+    build_corpus,
+    corpus_fingerprint,
+    load_corpus,
+    read_raw_documents,
+)
+
+MakeCorpus = Callable[..., Path]
+
+
+def test_documents_have_metadata_clean_text_and_counts(make_corpus: MakeCorpus) -> None:
+    docs = load_corpus(make_corpus())
+    assert list(docs.columns[: len(DOCUMENT_COLUMNS)]) == DOCUMENT_COLUMNS
+    assert docs["doc_id"].tolist() == ["a1", "b1", "c1"]
+    first = docs.iloc[0]
+    assert first["outlet"] == "Daily Ledger"
+    # The title line is metadata, not body text.
+    assert not first["text"].startswith("Harbour Talks")
+    assert first["n_sentences"] == 3
+    assert first["n_words"] > 20
+
+
+def test_sentence_table_is_ordered_and_keyed(make_corpus: MakeCorpus) -> None:
+    corpus = build_corpus(make_corpus())
+    sentences = corpus.sentences
+    assert list(sentences.columns) == [
+        "doc_id", "outlet", "origin", "sentence_id", "sentence", "n_words",
+    ]
+    a1 = sentences[sentences["doc_id"] == "a1"]
+    assert a1["sentence_id"].tolist() == [0, 1, 2]
+    assert a1["sentence"].iloc[1].startswith("“This is a good day")
+    totals = sentences.groupby("doc_id")["n_words"].sum()
+    assert totals.to_dict() == corpus.documents.set_index("doc_id")["n_words"].to_dict()
+
+
+@pytest.mark.parametrize(
+    ("files", "manifest_rows", "message"),
+    [
+        ({"a.txt": ARTICLE_A}, [("a1", "a.txt"), ("b1", "missing.txt")], "missing.txt: listed"),
+        ({"a.txt": ARTICLE_A, "extra.txt": ARTICLE_B}, [("a1", "a.txt")],
+         "extra.txt: file is not in manifest.csv"),
+        ({"a.txt": ARTICLE_A, "b.txt": ARTICLE_B}, [("x", "a.txt"), ("x", "b.txt")],
+         "duplicate doc_id 'x'"),
+        ({"a.txt": ARTICLE_A, "b.txt": "  \n\n"}, [("a1", "a.txt"), ("b1", "b.txt")],
+         "b.txt: file is empty"),
+        ({"a.txt": ARTICLE_A, "b.txt": b"\x89PNG\r\n\x1a\n\x00\x00\x00IHDR"},
+         [("a1", "a.txt"), ("b1", "b.txt")], "binary"),
+        ({"a.txt": ARTICLE_A, "b.txt": b"caf\xe9 \x81\x8d"}, [("a1", "a.txt"), ("b1", "b.txt")],
+         "not valid UTF-8"),
+    ],
+)
+def test_bad_input_is_refused_naming_file_and_problem(
+    make_corpus: MakeCorpus,
+    files: dict[str, str | bytes],
+    manifest_rows: list[tuple[str, str]],
+    message: str,
+) -> None:
+    manifest = [{"doc_id": d, "file": f, "outlet": "X"} for d, f in manifest_rows]
+    folder = make_corpus(files=files, manifest=manifest)
+    with pytest.raises(CorpusError) as raised:
+        load_corpus(folder)
+    assert message in str(raised.value)
+
+
+def test_every_problem_is_reported_at_once(make_corpus: MakeCorpus) -> None:
+    folder = make_corpus(
+        files={"a.txt": "", "extra.txt": ARTICLE_B},
+        manifest=[{"doc_id": "a1", "file": "a.txt", "outlet": "X"},
+                  {"doc_id": "a1", "file": "gone.txt", "outlet": "X"}],
+    )
+    with pytest.raises(CorpusError) as raised:
+        read_raw_documents(folder)
+    assert len(raised.value.problems) == 4  # duplicate id, unlisted, empty, missing
+
+
+def test_windows_1252_file_is_decoded_and_the_fallback_recorded(
+    make_corpus: MakeCorpus,
+) -> None:
+    text = "Caf\u00e9 owners \u201cwelcomed\u201d the truce.\nPrices fell."
+    folder = make_corpus(
+        files={"a.txt": text.encode("cp1252")},
+        manifest=[{"doc_id": "a1", "file": "a.txt", "outlet": "X"}],
+    )
+    corpus = build_corpus(folder)
+    assert corpus.documents.loc[0, "encoding"] == "cp1252"
+    assert "“welcomed”" in corpus.documents.loc[0, "text"]
+    assert "decode_fallback" in set(corpus.audit["rule"])
+
+
+def test_folder_without_manifest_uses_sidecar(make_corpus: MakeCorpus) -> None:
+    folder = make_corpus(with_manifest=False)
+    pd.DataFrame({"file": ["a.txt", "b.txt", "c.txt"], "outlet": ["L", "P", "L"]}).to_csv(
+        folder / "metadata.csv", index=False
+    )
+    docs = load_corpus(folder)
+    assert docs["outlet"].tolist() == ["L", "P", "L"]
+    assert docs["doc_id"].tolist() == ["a", "b", "c"]
+
+
+def test_folder_without_any_metadata_warns_and_uses_unknown(make_corpus: MakeCorpus) -> None:
+    folder = make_corpus(with_manifest=False)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        docs = load_corpus(folder)
+    assert set(docs["outlet"]) == {"unknown"}
+    assert any("manifest.csv" in str(w.message) for w in caught)
+
+
+def test_raw_files_are_never_modified(make_corpus: MakeCorpus) -> None:
+    folder = make_corpus()
+    before = corpus_fingerprint(folder)
+    build_corpus(folder)
+    assert corpus_fingerprint(folder) == before
+
+
+def test_seeds_load_with_expected_metadata() -> None:
+    docs = load_corpus()
+    assert len(docs) == 5
+    by_id = docs.set_index("doc_id")
+    assert by_id.loc["toutiao-01", "url"].startswith("https://www.toutiao.com/")
+    assert not by_id["text"].str.contains("Original article:").any()
+    assert (by_id["n_sentences"] > 10).all()

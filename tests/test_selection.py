@@ -1,0 +1,42 @@
+"""Selecting outlets and folding small groups into Other."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from analysis.figures import group_palette
+from analysis.selection import select_sentences
+
+
+def _sentences() -> pd.DataFrame:
+    outlets = ["A", "A", "B", "C", "D"]
+    return pd.DataFrame({
+        "doc_id": ["a", "a", "b", "c", "d"],
+        "outlet": outlets,
+        "origin": ["X", "X", "Y", "Y", "X"],
+        "sentence": ["s"] * 5,
+    })
+
+
+def test_filter_then_fold_keeps_a_selected_outlet_without_colour() -> None:
+    palette = group_palette(["A", "B"])  # C and D have no colour of their own
+    picked = select_sentences(_sentences(), "outlet", ["A", "C"], palette)
+    assert picked["doc_id"].tolist() == ["a", "a", "c"]
+    assert picked["outlet"].tolist() == ["A", "A", "Other"]
+
+
+def test_empty_selection_keeps_all_and_folds() -> None:
+    palette = group_palette(["A", "B", "C"])
+    picked = select_sentences(_sentences(), "outlet", [], palette)
+    assert picked["outlet"].tolist() == ["A", "A", "B", "C", "Other"]
+
+
+def test_unknown_outlet_is_refused_with_valid_names() -> None:
+    with pytest.raises(ValueError, match=r"\['Nope'\].*valid names: \['A', 'B', 'C', 'D'\]"):
+        select_sentences(_sentences(), "outlet", ["Nope"], group_palette(["A"]))
+
+
+def test_bad_group_column_is_refused() -> None:
+    with pytest.raises(ValueError, match="group_by"):
+        select_sentences(_sentences(), "country", [], group_palette(["A"]))

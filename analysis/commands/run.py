@@ -1,0 +1,126 @@
+"""Run the whole analysis: every notebook in order with papermill, then the written summary.
+
+Notebooks run on a kernel that uses this Python, into a staging folder; figures/, reports/tables/,
+reports/notebooks/ and reports/summary.{md,html} under --out are replaced only when every
+notebook succeeded. Parameters reach only the notebooks that declare them; unknown names and
+wrongly typed values are refused before anything starts (see --list-parameters).
+
+Examples:
+  python -m analysis run
+  python -m analysis run --corpus my_articles --out results --group-by origin -p n_boot 500
+  python -m analysis run -f params.yaml --method vader-news
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any
+
+from analysis import runner
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """Options of ``python -m analysis run``."""
+    parser.formatter_class = argparse.RawDescriptionHelpFormatter
+    parser.add_argument(
+        "--corpus", metavar="DIR", help="folder of .txt articles (default: the bundled seeds/)"
+    )
+    parser.add_argument(
+        "--out",
+        metavar="DIR",
+        help="output root: figures go to DIR/figures, tables and summary to DIR/reports "
+        "(default: the project root)",
+    )
+    parser.add_argument(
+        "--group-by", choices=["outlet", "origin"], help="compare outlets or origins"
+    )
+    parser.add_argument(
+        "--outlets", metavar="A,B", help="comma-separated outlets to keep (default: all)"
+    )
+    parser.add_argument(
+        "--method", choices=["vader", "vader-news"], help="sentiment scorer (default: vader)"
+    )
+    parser.add_argument(
+        "-p",
+        "--parameter",
+        nargs=2,
+        action="append",
+        default=[],
+        metavar=("KEY", "VALUE"),
+        help="any notebook parameter; VALUE is read as YAML (500 is an int, true a bool)",
+    )
+    parser.add_argument(
+        "-f", "--parameters-file", metavar="YAML", help="notebook parameters as a YAML mapping"
+    )
+    parser.add_argument(
+        "--timeout",
+        type=int,
+        default=runner.DEFAULT_TIMEOUT_S,
+        metavar="SECONDS",
+        help=f"time limit per cell (default: {runner.DEFAULT_TIMEOUT_S})",
+    )
+    parser.add_argument(
+        "--notebooks", metavar="DIR", help="folder of notebooks to run (default: notebooks/)"
+    )
+    parser.add_argument(
+        "--list-parameters", action="store_true", help="list every notebook parameter and exit"
+    )
+    parser.add_argument("--no-progress", action="store_true", help="no progress bars")
+
+
+def collect_parameters(args: argparse.Namespace) -> tuple[dict[str, Any], dict[str, str]]:
+    """(values, command-line text of each value) from -f, then -p, then the named options."""
+    values: dict[str, Any] = {}
+    raw: dict[str, str] = {}
+    if args.parameters_file:
+        values.update(runner.load_parameter_file(args.parameters_file))
+    for key, text in args.parameter:
+        values[key] = runner.parse_cli_value(text)
+        raw[key] = text
+    named = {
+        "corpus_dir": args.corpus,
+        "group_by": args.group_by,
+        "outlets": args.outlets,
+        "method": args.method,
+    }
+    for key, text in named.items():
+        if text is not None:
+            values[key] = text
+            raw[key] = text
+    return values, raw
+
+
+def main(args: argparse.Namespace) -> int:
+    """Validate the parameters, run the notebooks and print what was written where."""
+    try:
+        notebooks_dir = Path(args.notebooks) if args.notebooks else runner.default_notebooks_dir()
+        notebooks = runner.list_notebooks(notebooks_dir)
+        schema = runner.discover_parameters(notebooks)
+        if args.list_parameters:
+            print(f"Parameters of the notebooks in {notebooks_dir}:")
+            print(runner.describe_parameters(schema))
+            return 0
+        values, raw = collect_parameters(args)
+        checked = runner.validate_parameters(values, schema, raw)
+    except (runner.ParameterError, FileNotFoundError) as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 2
+    try:
+        result = runner.run_pipeline(
+            checked,
+            out_dir=args.out,
+            notebooks_dir=notebooks_dir,
+            timeout=args.timeout,
+            progress=not args.no_progress,
+        )
+    except runner.ParameterError as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 2
+    except runner.NotebookFailed as err:
+        print(f"error: {err}", file=sys.stderr)
+        print("The previous outputs were left unchanged.", file=sys.stderr)
+        return 1
+    print(result.report())
+    return 0

@@ -1,0 +1,217 @@
+"""The written summary and the figure gallery, built from findings and tables made up here."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from analysis import report
+from analysis.figures import FigureInfo
+from analysis.findings import Evidence, Finding
+
+PNG_BYTES = b"\x89PNG\r\n\x1a\nnot-a-real-image"
+REGISTRY = {
+    "fig01_size": FigureInfo(
+        "fig01_size", "Articles per outlet.", "01_corpus.ipynb", "documents.csv"
+    ),
+    "fig02_tone": FigureInfo(
+        "fig02_tone", "Mean sentence tone with 95% CIs.", "02_sentiment.ipynb", "tone.csv"
+    ),
+    "fig09_never_drawn": FigureInfo("fig09_never_drawn", "Missing.", "03_framing.ipynb", "x.csv"),
+}
+
+
+@pytest.fixture
+def workspace(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, Path]:
+    tables = tmp_path / "out" / "reports" / "tables"
+    figures = tmp_path / "out" / "figures"
+    reports = tmp_path / "out" / "reports"
+    corpus = tmp_path / "corpus"
+    for folder in (tables, figures, corpus):
+        folder.mkdir(parents=True)
+    pd.DataFrame(
+        {
+            "doc_id": ["gaz-01", "gaz-02", "post-01"],
+            "outlet": ["<b>X</b>", "<b>X</b>", "Harbour Post"],
+            "n_sentences": [10, 6, 8],
+            "n_words": [200, 120, 150],
+        }
+    ).to_csv(tables / "documents.csv", index=False)
+    pd.DataFrame({"doc_id": ["gaz-01", "post-01"], "rule": ["nav", "bio"]}).to_csv(
+        tables / "cleaning_audit.csv", index=False
+    )
+    (corpus / "a.txt").write_text("Headline\nText.\n", encoding="utf-8")
+    (corpus / "manifest.csv").write_text(
+        "doc_id,file,outlet,notes\n"
+        "gaz-01,a.txt,<b>X</b>,\n"
+        "gaz-02,b.txt,<b>X</b>,Short piece.\n"
+        'post-01,c.txt,Harbour Post,"English text, translated from a Norwegian original."\n',
+        encoding="utf-8",
+    )
+    (figures / "fig01_size.png").write_bytes(PNG_BYTES)
+    (figures / "fig01_size.svg").write_text("<svg/>", encoding="utf-8")
+    (figures / "fig02_tone.png").write_bytes(PNG_BYTES)
+    (figures / "fig03_unregistered.svg").write_text("<svg/>", encoding="utf-8")
+    monkeypatch.setattr(report, "registered_figures", lambda *a, **k: dict(REGISTRY))
+    return {"tables": tables, "figures": figures, "reports": reports, "corpus": corpus}
+
+
+def make_findings() -> list[Finding]:
+    return [
+        Finding(
+            key="tone_level_X",
+            section="tone",
+            text="In these 2 articles from <b>X</b> (16 sentences), the mean tone was +0.12 "
+            "(95% CI +0.02 to +0.22).",
+            evidence=(
+                Evidence("gaz-01", 3, "<b>X</b>", "Officials cheered. <script>alert(1)</script>"),
+                Evidence("gaz-02", 0, "<b>X</b>", "See [here](javascript:alert(2)) for\nmore."),
+                Evidence("gaz-01", 5, "<b>X</b>", "A third, calm sentence."),
+                Evidence("gaz-02", 4, "<b>X</b>", "A fourth sentence that is left out."),
+            ),
+            figures=("fig02_tone",),
+        ),
+        Finding(
+            key="tone_pair",
+            section="tone",
+            text="No clear difference in tone between <b>X</b> and Harbour Post (difference "
+            "+0.05, 95% CI −0.10 to +0.20).",
+            supported=False,
+        ),
+        Finding(
+            key="frame_conflict",
+            section="frames",
+            text="Harbour Post used the conflict frame in 40% of sentences (95% CI 20% to 60%).",
+            evidence=(Evidence("post-01", 2, "Harbour Post", "The dispute deepened & spread."),),
+            figures=("fig09_never_drawn",),
+        ),
+    ]
+
+
+PARAMS = {
+    "run_parameters": {"group_by": "outlet", "method": "vader", "seed": 7, "n_boot": 300},
+    "tables_dir": "/somewhere/tables",
+}
+
+
+def write(workspace: dict[str, Path], findings: list[Finding] | None = None) -> list[Path]:
+    return report.write_summary(
+        workspace["tables"],
+        workspace["figures"],
+        workspace["reports"],
+        PARAMS,
+        workspace["corpus"],
+        findings=make_findings() if findings is None else findings,
+    )
+
+
+def test_escape_text_makes_markup_and_links_inert_on_one_line():
+    escaped = report.escape_text("<b>hi</b> [a](javascript:x) *b* | c\n# head")
+    assert escaped == r"&lt;b&gt;hi&lt;/b&gt; \[a\](javascript:x) \*b\* \| c # head"
+    assert report.escape_code("a`b\nc") == "a'b c"
+
+
+def test_corpus_markup_never_becomes_a_tag_or_link_in_the_html(workspace):
+    _, html_path, _ = write(workspace)
+    page = html_path.read_text(encoding="utf-8")
+    assert "<script" not in page.lower()
+    assert "<b>" not in page
+    assert 'href="javascript' not in page
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+    assert "&lt;b&gt;X&lt;/b&gt;" in page
+    assert "deepened &amp; spread" in page
+
+
+def test_summary_reports_supported_findings_with_evidence_and_separates_no_difference(workspace):
+    md_path, _, _ = write(workspace)
+    md = md_path.read_text(encoding="utf-8")
+    key_findings = md.split("## Key findings")[1].split("## Figures")[0]
+    supported_part, no_difference = key_findings.split("**No clear difference**")
+    assert "mean tone was +0.12" in supported_part
+    assert "No clear difference in tone" in no_difference
+    assert "`gaz-01` sentence 3" in supported_part
+    assert "A third, calm sentence." in supported_part
+    assert "left out" not in md  # at most three evidence sentences per finding
+    assert "See \\[here\\](javascript:alert(2)) for more." in md  # one line
+    assert "[Figure 2](#figure-2)" in supported_part  # fig02_tone is the second figure
+    assert "### Frames" in md and "### Tone" in md
+    assert md.index("### Tone") < md.index("### Frames")
+
+
+def test_figures_are_linked_in_markdown_and_embedded_in_html(workspace):
+    md_path, html_path, _ = write(workspace)
+    md = md_path.read_text(encoding="utf-8")
+    assert "![Figure 1: fig01_size](../figures/fig01_size.png)" in md
+    assert "(../figures/fig03_unregistered.svg)" in md
+    assert "Mean sentence tone with 95% CIs." in md
+    assert "fig09" not in md.split("## Figures")[1]  # registered but never drawn
+    page = html_path.read_text(encoding="utf-8")
+    assert page.count("data:image/png;base64,") == 2
+    assert "../figures/fig01_size.png" not in page
+
+
+def test_methods_limitations_and_reproducibility_numbers_are_computed(workspace):
+    md_path, _, _ = write(workspace)
+    md = md_path.read_text(encoding="utf-8")
+    assert "holds 3 articles from 2 outlets, 1 to 2 per outlet" in md
+    assert "2 lines were removed, changed or moved" in md
+    assert "300 replicates (seed 7)" in md
+    assert "`post-01` (Harbour Post)" in md.split("## Limitations")[1]
+    assert "translation" in md.split("## Limitations")[1]
+    assert "| `n_boot` | 300 |" in md
+    assert "tables_dir" not in md  # paths differ per machine and are left out
+    assert report.corpus_sha256(workspace["corpus"]) in md
+    assert "| pandas | " in md and "| python | " in md
+    assert "24 sentences" in md
+
+
+def test_summary_is_deterministic_and_free_of_machine_paths(workspace, tmp_path):
+    md_path, html_path, gallery = write(workspace)
+    first = (md_path.read_bytes(), html_path.read_bytes(), gallery.read_bytes())
+    write(workspace)
+    assert (md_path.read_bytes(), html_path.read_bytes(), gallery.read_bytes()) == first
+    assert str(tmp_path) not in first[0].decode("utf-8")
+
+
+def test_corpus_hash_changes_with_the_corpus(workspace):
+    md_before = write(workspace)[0].read_text(encoding="utf-8")
+    (workspace["corpus"] / "a.txt").write_text("Headline\nText, edited.\n", encoding="utf-8")
+    md_after = write(workspace)[0].read_text(encoding="utf-8")
+    hashes = [
+        re.search(r"sorted by name\): `([0-9a-f]{64})`", m).group(1) for m in (md_before, md_after)
+    ]
+    assert hashes[0] != hashes[1]
+
+
+def test_gallery_lists_every_existing_figure_with_caption_notebook_and_table(workspace):
+    gallery = write(workspace)[2].read_text(encoding="utf-8")
+    assert "| 1 | [fig01_size](#fig01_size) | `notebooks/01_corpus.ipynb` |" in gallery
+    assert "| 3 | [fig03_unregistered](#fig03_unregistered) | — | — |" in gallery
+    assert "[`documents.csv`](../reports/tables/documents.csv)" in gallery
+    assert "## fig02_tone" in gallery and "Mean sentence tone with 95% CIs." in gallery
+    assert "## fig03_unregistered" in gallery and "No caption is registered" in gallery
+    assert "fig09_never_drawn" not in gallery
+    assert "[fig01_size.svg](fig01_size.svg)" in gallery
+    assert "![Figure 3: fig03_unregistered](fig03_unregistered.svg)" in gallery
+
+
+def test_no_findings_is_said_plainly(workspace):
+    md = write(workspace, findings=[])[0].read_text(encoding="utf-8")
+    assert "No findings were produced" in md
+
+
+def test_summary_parameters_drop_paths_and_prefer_the_runs_parameters():
+    shown = report.summary_parameters({"seed": 1, "corpus_dir": "/x", "run_parameters": {}})
+    assert shown == {"seed": 1}
+    assert report.summary_parameters(PARAMS) == PARAMS["run_parameters"]
+
+
+def test_saved_findings_round_trip_and_are_preferred_over_recomputing(tmp_path):
+    findings = make_findings()
+    report.save_findings(findings[:2], tmp_path / "findings_sentiment.json")
+    report.save_findings(findings[2:], tmp_path / "findings_framing.json")
+    assert report.load_findings(tmp_path / "findings_sentiment.json") == findings[:2]
+    assert report.collect_findings(tmp_path, {"group_by": "outlet"}) == findings

@@ -38,6 +38,9 @@ BENCHMARKS: dict[str, tuple[str, str]] = {
 }
 
 
+_FORMATTER = argparse.RawDescriptionHelpFormatter
+
+
 def _available(table: dict[str, tuple[str, str]]) -> dict[str, tuple[str, str]]:
     return {k: v for k, v in table.items() if importlib.util.find_spec(v[0]) is not None}
 
@@ -54,7 +57,9 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     for name, (module_name, help_text) in _available(COMMANDS).items():
         module = importlib.import_module(module_name)
-        cmd = sub.add_parser(name, help=help_text, description=module.__doc__)
+        cmd = sub.add_parser(
+            name, help=help_text, description=module.__doc__, formatter_class=_FORMATTER
+        )
         module.add_arguments(cmd)
         cmd.set_defaults(_module=module)
     bench = sub.add_parser(
@@ -63,7 +68,9 @@ def build_parser() -> argparse.ArgumentParser:
     bench_sub = bench.add_subparsers(dest="benchmark", metavar="BENCHMARK", required=True)
     for name, (module_name, help_text) in _available(BENCHMARKS).items():
         module = importlib.import_module(module_name)
-        cmd = bench_sub.add_parser(name, help=help_text, description=module.__doc__)
+        cmd = bench_sub.add_parser(
+            name, help=help_text, description=module.__doc__, formatter_class=_FORMATTER
+        )
         module.add_arguments(cmd)
         cmd.set_defaults(_module=module)
     return parser

@@ -198,10 +198,10 @@ def clean_documents(raw: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Clean every raw document; return ``(documents, audit)``.
 
     The raw body is read from ``raw_text`` (folder corpora) or ``text`` (corpus files).
-
-    ``documents`` has :data:`DOCUMENT_COLUMNS` plus ``n_encoding_repairs`` and ``encoding``;
-    metadata lifted out of the body (e.g. an "Original article: URL" line) fills empty
-    manifest fields. ``audit`` records every removed, changed or moved line.
+    ``documents`` has the manifest columns, the clean ``text``, ``n_encoding_repairs`` and
+    ``encoding`` (sentence and word counts come with :func:`split_documents`); metadata lifted
+    out of the body (e.g. an "Original article: URL" line) fills empty manifest fields.
+    ``audit`` records every removed, changed or moved line.
     """
     rows = []
     audit_entries: list[AuditEntry] = []
@@ -225,15 +225,12 @@ def clean_documents(raw: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
         row = {c: str(record.get(c, "") or "") for c in MANIFEST_COLUMNS}
         if not row["url"] and cleaned.metadata.get("url"):
             row["url"] = cleaned.metadata["url"]
-        sentences = split_sentences(cleaned.text)
         row["text"] = cleaned.text
-        row["n_sentences"] = len(sentences)
-        row["n_words"] = sum(count_words(s) for s in sentences)
         row["n_encoding_repairs"] = cleaned.n_encoding_repairs
         row["encoding"] = encoding
         rows.append(row)
-    documents = pd.DataFrame(rows, columns=[*DOCUMENT_COLUMNS, "n_encoding_repairs", "encoding"])
-    return documents, audit_frame(audit_entries)
+    columns = [*MANIFEST_COLUMNS, "text", "n_encoding_repairs", "encoding"]
+    return pd.DataFrame(rows, columns=columns), audit_frame(audit_entries)
 
 
 def sentence_table(documents: pd.DataFrame) -> pd.DataFrame:
@@ -247,14 +244,34 @@ def sentence_table(documents: pd.DataFrame) -> pd.DataFrame:
     return table.astype({"sentence_id": "int64", "n_words": "int64"})
 
 
+def split_documents(documents: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Split clean documents into sentences once; return ``(documents, sentences)``.
+
+    The documents gain ``n_sentences`` and ``n_words`` computed from the sentence table, so the
+    two tables always agree (a document's words are the sum of its sentences' words).
+    """
+    sentences = sentence_table(documents)
+    counts = sentences.groupby("doc_id", sort=False).agg(
+        n_sentences=("sentence_id", "size"), n_words=("n_words", "sum")
+    )
+    ids = documents["doc_id"]
+    documents = documents.assign(
+        n_sentences=ids.map(counts["n_sentences"]).fillna(0).astype("int64").to_numpy(),
+        n_words=ids.map(counts["n_words"]).fillna(0).astype("int64").to_numpy(),
+    )
+    ordered = [*DOCUMENT_COLUMNS, "n_encoding_repairs", "encoding"]
+    return documents[ordered], sentences
+
+
 def build_corpus(corpus_dir: Path | str | None = None) -> Corpus:
     """Load, check, repair, clean and split a corpus folder (default: the bundled ``seeds/``)."""
     raw = read_raw_documents(corpus_dir)
     documents, audit = clean_documents(raw)
+    documents, sentences = split_documents(documents)
     empty = documents.loc[documents["n_words"] == 0, "file"].tolist()
     if empty:
         raise CorpusError([f"{name}: no article text left after cleaning" for name in empty])
-    return Corpus(documents=documents, sentences=sentence_table(documents), audit=audit)
+    return Corpus(documents=documents, sentences=sentences, audit=audit)
 
 
 def load_corpus(corpus_dir: Path | str = "seeds") -> pd.DataFrame:

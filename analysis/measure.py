@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis.corpus import clean_documents, sentence_table
+from analysis.corpus import clean_documents, split_documents
 
 
 @dataclass(frozen=True)
@@ -46,7 +46,8 @@ def process_chunk(
     in any order, on any worker, and concatenated.
     """
     documents, audit = clean_documents(raw_docs)
-    sentences = measure_sentences(sentence_table(documents), codebook=codebook)
+    documents, sentences = split_documents(documents)
+    sentences = measure_sentences(sentences, codebook=codebook)
     if not keep_text:
         documents = documents.drop(columns=["text"])
     return ChunkResult(documents=documents, sentences=sentences, audit=audit)

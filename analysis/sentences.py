@@ -21,10 +21,38 @@ from analysis.paths import DATA_DIR
 BULLET_RE = re.compile(r"^\s*(?:[-*•·▪◦‣●]|\(?\d{1,3}[.)]|\([a-z]\))\s+")
 # Tokens that carry no word: punctuation and symbols only.
 _WORDLIKE_RE = re.compile(r"\w")
+# A word for counting: letters or digits, joined by inner hyphens, apostrophes, periods or
+# commas ("market-dominance", "China's", "U.S.", "1,000" are one word each).
+_COUNT_WORD_RE = re.compile(r"[^\W_]+(?:[-'’.,][^\W_]+)*")
 # Words that commonly start a sentence; after an abbreviation they signal a break ("U.S. The").
 _SENTENCE_STARTERS = frozenset(
-    "the but however meanwhile this these those it its they we in on at for while when if "
-    "after before although yet still both according".split()
+    [
+        "the",
+        "but",
+        "however",
+        "meanwhile",
+        "this",
+        "these",
+        "those",
+        "it",
+        "its",
+        "they",
+        "we",
+        "in",
+        "on",
+        "at",
+        "for",
+        "while",
+        "when",
+        "if",
+        "after",
+        "before",
+        "although",
+        "yet",
+        "still",
+        "both",
+        "according",
+    ]
 )
 
 
@@ -77,8 +105,13 @@ def tokenize_words(text: str) -> list[str]:
 
 
 def count_words(text: str) -> int:
-    """Number of word tokens in ``text`` (see :func:`tokenize_words`)."""
-    return len(tokenize_words(text))
+    """Number of words in ``text``, the denominator of every per-1,000-words rate.
+
+    Words are runs of letters or digits joined by inner hyphens, apostrophes, periods or commas,
+    so "China's", "U.S.", "market-dominance" and "1,000" count once each, as a reader would
+    count them. One regular expression, because it runs on every sentence of large corpora.
+    """
+    return len(_COUNT_WORD_RE.findall(text))
 
 
 def split_many(texts: Iterable[str]) -> list[list[str]]:

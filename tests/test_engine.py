@@ -1,0 +1,178 @@
+"""Engines: the same tables whatever the number of processes, streamed to Parquet; Dask too."""
+
+from __future__ import annotations
+
+import importlib.util
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+import pyarrow.parquet as pq
+import pytest
+
+from analysis.engine import (
+    EngineError,
+    ParquetTableWriter,
+    collect,
+    map_chunks,
+    result_tables,
+    run_dask,
+    run_local,
+    split_chunk,
+)
+from analysis.readers import RAW_DOC_COLUMNS, chunk_frame, to_raw_docs
+
+PHRASES = [
+    "Negotiators agreed to pause the grain tariffs.",
+    "Critics said the deal is fragile.",
+    "Mr. Lund of Acme Corp. welcomed the news.",
+    "Exporters expect delays at the border.",
+    "Prices rose 4% on Tuesday.",
+]
+
+
+def raw_docs(n: int) -> pd.DataFrame:
+    """``n`` made-up documents of 1–5 sentences from three outlets."""
+    texts = [" ".join(PHRASES[(i + k) % 5] for k in range(1 + i % 5)) for i in range(n)]
+    return to_raw_docs(
+        {
+            "doc_id": [f"d{i:04d}" for i in range(n)],
+            "outlet": [("Herald", "Courier", "Gazette")[i % 3] for i in range(n)],
+            "origin": [("North", "South")[i % 2] for i in range(n)],
+            "raw_text": texts,
+        },
+        n,
+    )
+
+
+@dataclass(frozen=True)
+class PairResult:
+    documents: pd.DataFrame
+    sentences: pd.DataFrame
+    note: str = "not a table"
+
+
+def failing_chunk(raw: pd.DataFrame) -> pd.DataFrame:
+    if (raw["doc_id"] == "d0013").any():
+        raise ValueError("cannot process d0013")
+    return raw[["doc_id"]]
+
+
+def test_result_tables_accepts_dataclass_dict_and_frame() -> None:
+    frame = pd.DataFrame({"a": [1]})
+    assert list(result_tables(PairResult(frame, frame))) == ["documents", "sentences"]
+    assert list(result_tables({"audit": frame})) == ["audit"]
+    assert list(result_tables(frame)) == ["sentences"]
+    with pytest.raises(EngineError, match="must return DataFrames"):
+        result_tables([frame])
+
+
+def test_split_chunk_counts_sentences_per_document() -> None:
+    tables = split_chunk(raw_docs(3))
+    assert tables["documents"]["n_sentences"].tolist() == [1, 2, 3]
+    assert tables["sentences"].groupby("doc_id").size().tolist() == [1, 2, 3]
+    assert tables["sentences"]["sentence_id"].tolist() == [0, 0, 1, 0, 1, 2]
+
+
+def test_map_chunks_keeps_order_and_counts_documents() -> None:
+    out = list(map_chunks(chunk_frame(raw_docs(10), 4), split_chunk, jobs=1))
+    assert [n for n, _ in out] == [4, 4, 2]
+    firsts = [r["documents"]["doc_id"].iloc[0] for _, r in out]
+    assert firsts == ["d0000", "d0004", "d0008"]
+
+
+def test_two_processes_give_identical_tables_to_one() -> None:
+    docs = raw_docs(60)
+    one = collect(chunk_frame(docs, 7), split_chunk, jobs=1)
+    two = collect(chunk_frame(docs, 7), split_chunk, jobs=2, start_method="spawn")
+    assert set(one) == set(two) == {"documents", "sentences"}
+    for name in one:
+        pd.testing.assert_frame_equal(one[name], two[name])
+    assert len(one["sentences"]) == int(one["documents"]["n_sentences"].sum())
+
+
+def test_worker_error_reaches_the_caller() -> None:
+    with pytest.raises(ValueError, match="cannot process d0013"):
+        collect(chunk_frame(raw_docs(20), 5), failing_chunk, jobs=2, start_method="spawn")
+
+
+def test_run_local_streams_one_row_group_per_chunk(tmp_path: Path) -> None:
+    docs = raw_docs(25)
+    summary = run_local(chunk_frame(docs, 10), tmp_path, split_chunk, jobs=1, progress=False)
+    assert summary.n_docs == 25 and summary.n_chunks == 3
+    sentences = pq.ParquetFile(tmp_path / "sentences.parquet")
+    assert sentences.metadata.num_row_groups == 3
+    assert summary.n_sentences == sentences.metadata.num_rows
+    expected = collect(chunk_frame(docs, 10), split_chunk)
+    pd.testing.assert_frame_equal(
+        pd.read_parquet(tmp_path / "documents.parquet"), expected["documents"]
+    )
+
+
+def test_run_local_output_is_the_same_with_two_jobs(tmp_path: Path) -> None:
+    docs = raw_docs(40)
+    run_local(chunk_frame(docs, 6), tmp_path / "one", split_chunk, jobs=1, progress=False)
+    run_local(
+        chunk_frame(docs, 6),
+        tmp_path / "two",
+        split_chunk,
+        jobs=2,
+        progress=False,
+        start_method="spawn",
+    )
+    for name in ("documents.parquet", "sentences.parquet"):
+        assert (tmp_path / "one" / name).read_bytes() == (tmp_path / "two" / name).read_bytes()
+
+
+def test_writer_keeps_schema_when_first_chunk_lacks_values(tmp_path: Path) -> None:
+    writer = ParquetTableWriter(tmp_path / "audit.parquet")
+    writer.write(pd.DataFrame({"doc_id": pd.Series([], dtype=object), "rule": []}))
+    writer.write(pd.DataFrame({"doc_id": ["a"], "rule": [None]}))  # rule infers as null
+    writer.write(pd.DataFrame({"doc_id": ["b"], "rule": ["dedupe"]}))
+    writer.close()
+    table = pd.read_parquet(tmp_path / "audit.parquet")
+    assert table["rule"].tolist()[1] == "dedupe" and pd.isna(table["rule"].tolist()[0])
+
+
+def test_writer_leaves_an_empty_table_when_nothing_was_written(tmp_path: Path) -> None:
+    writer = ParquetTableWriter(tmp_path / "audit.parquet")
+    empty = {"doc_id": pd.Series([], dtype=str), "n": pd.Series([], dtype="int64")}
+    writer.write(pd.DataFrame(empty))
+    writer.close()
+    table = pd.read_parquet(tmp_path / "audit.parquet")
+    assert list(table.columns) == ["doc_id", "n"] and table.empty
+
+
+def test_writer_refuses_a_chunk_with_other_columns(tmp_path: Path) -> None:
+    writer = ParquetTableWriter(tmp_path / "t.parquet")
+    writer.write(pd.DataFrame({"a": [1]}))
+    with pytest.raises(EngineError, match="do not match the first chunk"):
+        writer.write(pd.DataFrame({"b": ["x"]}))
+    writer.close()
+
+
+HAS_DASK = all(importlib.util.find_spec(m) for m in ("dask", "distributed"))
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(
+    not HAS_DASK,
+    reason="the dask engine is an optional extra: pip install 'newsframe-analysis[dask]'",
+)
+def test_dask_two_workers_give_the_local_tables(tmp_path: Path) -> None:
+    docs = raw_docs(45)
+    run_local(chunk_frame(docs, 8), tmp_path / "local", split_chunk, jobs=1, progress=False)
+    summary = run_dask(
+        chunk_frame(docs, 8), tmp_path / "dask", split_chunk, n_workers=2, progress=False
+    )
+    assert summary.engine == "dask" and summary.jobs == 2
+    assert summary.n_docs == 45 and summary.n_chunks == 6
+    for name in ("documents.parquet", "sentences.parquet"):
+        local = pd.read_parquet(tmp_path / "local" / name)
+        dask = pd.read_parquet(tmp_path / "dask" / name)
+        pd.testing.assert_frame_equal(local, dask)
+    assert not (tmp_path / "dask" / "_dask").exists()
+
+
+def test_raw_doc_frames_have_the_reader_columns() -> None:
+    assert list(raw_docs(2).columns) == RAW_DOC_COLUMNS

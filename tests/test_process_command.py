@@ -1,0 +1,154 @@
+"""``python -m analysis process``: a corpus file in, Parquet tables and run.json out."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from analysis import engine
+from analysis.cli import main
+
+ARTICLES = pd.DataFrame(
+    {
+        "id": ["p1", "p2", "p3", "p4"],
+        "body": [
+            "Ministers agreed to pause grain tariffs. Farmers welcomed the pause.",
+            "",
+            "Critics said the pause is fragile. Exporters expect delays.",
+            "Prices of grain rose 4% on Tuesday.",
+        ],
+        "source": ["Harbour Herald", "Harbour Herald", "Valley Courier", "Valley Courier"],
+    }
+)
+
+
+@pytest.fixture
+def light_work(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Run the command with the engine's light chunk function (the plumbing is under test)."""
+    monkeypatch.setattr(engine, "default_chunk_function", lambda: engine.split_chunk)
+
+
+@pytest.fixture
+def corpus_csv(tmp_path: Path) -> Path:
+    path = tmp_path / "export.csv"
+    ARTICLES.to_csv(path, index=False)
+    return path
+
+
+def run(*argv: str | Path) -> int:
+    return main(["process", *map(str, argv), "--no-progress", "--jobs", "1"])
+
+
+@pytest.mark.usefixtures("light_work")
+def test_csv_with_mapped_columns_end_to_end(
+    corpus_csv: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "results"
+    code = run(corpus_csv, "--out", out, "--map", "text=body,outlet=source,doc_id=id")
+    assert code == 0
+    sentences = pd.read_parquet(out / "sentences.parquet")
+    documents = pd.read_parquet(out / "documents.parquet")
+    assert documents["doc_id"].tolist() == ["p1", "p3", "p4"]
+    assert sentences.groupby("doc_id").size().to_dict() == {"p1": 2, "p3": 2, "p4": 1}
+    info = json.loads((out / "run.json").read_text(encoding="utf-8"))
+    assert info["read"]["n_empty_skipped"] == 1 and info["read"]["empty_rows"] == [2]
+    assert info["run"]["n_docs"] == 3
+    printed = capsys.readouterr().out
+    assert "1 rows skipped for empty text" in printed
+    assert not list(tmp_path.glob(".results.tmp-*"))
+
+
+@pytest.mark.usefixtures("light_work")
+def test_missing_text_column_is_a_clear_error(
+    corpus_csv: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "results"
+    assert run(corpus_csv, "--out", out) == 2
+    err = capsys.readouterr().err
+    assert "no 'text' column" in err and "--map text=COLUMN" in err
+    assert not out.exists()
+    assert not list(tmp_path.glob(".results.tmp-*"))
+
+
+@pytest.mark.usefixtures("light_work")
+def test_duplicated_ids_fail_and_leave_no_output(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "dup.jsonl"
+    ARTICLES.assign(id=["p1", "p2", "p3", "p1"]).rename(
+        columns={"body": "text", "source": "outlet", "id": "doc_id"}
+    ).to_json(path, orient="records", lines=True)
+    out = tmp_path / "results"
+    assert run(path, "--out", out, "--chunk-size", "2") == 2
+    assert "doc_id 'p1' appears twice" in capsys.readouterr().err
+    assert not out.exists()
+
+
+@pytest.mark.usefixtures("light_work")
+def test_non_empty_out_needs_force(
+    corpus_csv: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "results"
+    out.mkdir()
+    (out / "old.txt").write_text("keep me", encoding="utf-8")
+    mapping = "text=body,outlet=source"
+    assert run(corpus_csv, "--out", out, "--map", mapping) == 2
+    assert "--force" in capsys.readouterr().err
+    assert (out / "old.txt").exists()
+    assert run(corpus_csv, "--out", out, "--map", mapping, "--force") == 0
+    assert not (out / "old.txt").exists()
+    assert (out / "sentences.parquet").exists()
+
+
+@pytest.mark.usefixtures("light_work")
+def test_missing_input_and_bad_chunk_size(tmp_path: Path) -> None:
+    assert run(tmp_path / "absent.csv", "--out", tmp_path / "o") == 2
+    (tmp_path / "c.csv").write_text("text,outlet\nA sentence.,X\n", encoding="utf-8")
+    assert run(tmp_path / "c.csv", "--out", tmp_path / "o", "--chunk-size", "0") == 2
+
+
+@pytest.mark.usefixtures("light_work")
+def test_a_file_of_only_empty_texts_is_an_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "blank.csv"
+    path.write_text('text,outlet\n"",X\n"  ",Y\n', encoding="utf-8")
+    assert run(path, "--out", tmp_path / "o") == 2
+    assert "no documents with text" in capsys.readouterr().err
+
+
+@pytest.mark.slow
+def test_full_per_sentence_work_on_a_tiny_file(corpus_csv: Path, tmp_path: Path) -> None:
+    """With the real chunk function: every measure column arrives in sentences.parquet."""
+    out = tmp_path / "full"
+    assert run(corpus_csv, "--out", out, "--map", "text=body,outlet=source,doc_id=id") == 0
+    sentences = pd.read_parquet(out / "sentences.parquet")
+    assert {"doc_id", "sentence_id", "sentence", "compound"} <= set(sentences.columns)
+    assert set(sentences["doc_id"]) == {"p1", "p3", "p4"}
+    assert (out / "cleaning_audit.parquet").exists()
+
+
+@pytest.mark.slow
+@pytest.mark.usefixtures("light_work")
+@pytest.mark.skipif(
+    not all(importlib.util.find_spec(m) for m in ("dask", "distributed")),
+    reason="the dask engine is an optional extra: pip install 'newsframe-analysis[dask]'",
+)
+def test_dask_engine_writes_the_same_tables(corpus_csv: Path, tmp_path: Path) -> None:
+    mapping = "text=body,outlet=source,doc_id=id"
+    common = ["--map", mapping, "--chunk-size", "2", "--no-progress"]
+    assert main(["process", str(corpus_csv), "--out", str(tmp_path / "l"), *common]) == 0
+    dask_args = ["--engine", "dask", "--jobs", "2"]
+    assert (
+        main(["process", str(corpus_csv), "--out", str(tmp_path / "d"), *common, *dask_args]) == 0
+    )
+    for name in ("sentences.parquet", "documents.parquet"):
+        pd.testing.assert_frame_equal(
+            pd.read_parquet(tmp_path / "l" / name), pd.read_parquet(tmp_path / "d" / name)
+        )
+    info = json.loads((tmp_path / "d" / "run.json").read_text(encoding="utf-8"))
+    assert info["run"]["engine"] == "dask" and info["run"]["jobs"] == 2

@@ -1,0 +1,215 @@
+"""Reading corpus files (CSV, JSON Lines, Parquet) as streams of raw-document chunks."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from analysis.readers import (
+    RAW_DOC_COLUMNS,
+    CorpusFileError,
+    detect_format,
+    parse_column_map,
+    read_corpus,
+    read_corpus_file,
+)
+
+ROWS = [
+    {
+        "doc_id": "r1",
+        "outlet": "Harbour Herald",
+        "title": "Grain pause",
+        "published": "2031-03-02",
+        "text": "Ministers agreed to pause grain tariffs. Farmers welcomed it.",
+    },
+    {
+        "doc_id": "r2",
+        "outlet": "Valley Courier",
+        "title": "Doubts",
+        "published": "2031-03-03",
+        "text": "Critics said the pause is fragile.",
+    },
+    {
+        "doc_id": "r3",
+        "outlet": "Harbour Herald",
+        "title": "Follow-up",
+        "published": "2031-03-04",
+        "text": "Exporters expect delays at the border.",
+    },
+]
+
+
+def write(frame: pd.DataFrame, path: Path) -> Path:
+    fmt = detect_format(path)
+    if fmt == "csv":
+        frame.to_csv(path, index=False)
+    elif fmt == "jsonl":
+        with path.open("w", encoding="utf-8") as handle:
+            for record in frame.to_dict("records"):
+                handle.write(json.dumps(record) + "\n")
+    else:
+        frame.to_parquet(path, index=False)
+    return path
+
+
+def read_all(path: Path, **kwargs: object) -> tuple[pd.DataFrame, object]:
+    chunks, report = read_corpus_file(path, **kwargs)
+    frames = list(chunks)
+    return pd.concat(frames, ignore_index=True), report
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".jsonl", ".parquet"])
+def test_each_format_gives_the_same_raw_documents(tmp_path: Path, suffix: str) -> None:
+    path = write(pd.DataFrame(ROWS), tmp_path / f"corpus{suffix}")
+    docs, report = read_all(path, chunk_size=2)
+    assert list(docs.columns) == RAW_DOC_COLUMNS
+    assert docs["doc_id"].tolist() == ["r1", "r2", "r3"]
+    assert docs["outlet"].tolist() == ["Harbour Herald", "Valley Courier", "Harbour Herald"]
+    assert docs["raw_text"].iloc[1] == "Critics said the pause is fragile."
+    assert docs["published"].iloc[2] == "2031-03-04"
+    assert docs["origin"].tolist() == ["unknown"] * 3
+    assert report.n_rows == 3 and report.n_docs == 3 and report.finished
+    assert report.n_empty_skipped == 0
+
+
+def test_chunks_hold_at_most_chunk_size_documents(tmp_path: Path) -> None:
+    frame = pd.DataFrame({"text": [f"Sentence number {i}." for i in range(7)], "outlet": "X"})
+    chunks, _ = read_corpus_file(write(frame, tmp_path / "c.csv"), chunk_size=3)
+    assert [len(c) for c in chunks] == [3, 3, 1]
+
+
+def test_column_mapping_by_string_and_by_dict(tmp_path: Path) -> None:
+    frame = pd.DataFrame(ROWS).rename(columns={"text": "body", "outlet": "source"})
+    path = write(frame, tmp_path / "mapped.parquet")
+    by_string, _ = read_all(path, columns="text=body, outlet=source")
+    by_dict, _ = read_all(path, columns={"text": "body", "outlet": "source"})
+    pd.testing.assert_frame_equal(by_string, by_dict)
+    assert by_string["outlet"].iloc[1] == "Valley Courier"
+    assert by_string["raw_text"].iloc[0].startswith("Ministers agreed")
+
+
+def test_extra_columns_are_ignored_and_reported(tmp_path: Path) -> None:
+    frame = pd.DataFrame(ROWS).assign(wordcount=[9, 6, 6])
+    docs, report = read_all(write(frame, tmp_path / "extra.csv"))
+    assert "wordcount" not in docs.columns
+    assert report.ignored_columns == ["wordcount"]
+
+
+def test_missing_ids_are_generated_from_the_row_number(tmp_path: Path) -> None:
+    frame = pd.DataFrame(ROWS).drop(columns=["doc_id"])
+    docs, report = read_all(write(frame, tmp_path / "noid.jsonl"))
+    assert docs["doc_id"].tolist() == ["doc00000001", "doc00000002", "doc00000003"]
+    assert report.n_generated_ids == 3
+    again, _ = read_all(tmp_path / "noid.jsonl")
+    assert again["doc_id"].tolist() == docs["doc_id"].tolist()
+
+
+def test_empty_texts_are_skipped_and_counted(tmp_path: Path) -> None:
+    frame = pd.DataFrame(
+        {"text": ["One sentence.", "", "   ", "Another sentence."], "outlet": ["A"] * 4}
+    )
+    docs, report = read_all(write(frame, tmp_path / "gaps.csv"))
+    assert docs["raw_text"].tolist() == ["One sentence.", "Another sentence."]
+    # generated ids keep pointing at the file's rows even when rows are skipped
+    assert docs["doc_id"].tolist() == ["doc00000001", "doc00000004"]
+    assert report.n_empty_skipped == 2
+    assert report.empty_rows == [2, 3]
+    assert "2 rows skipped for empty text" in report.summary()
+
+
+def test_null_text_in_jsonl_and_parquet_is_skipped(tmp_path: Path) -> None:
+    frame = pd.DataFrame({"text": ["Kept.", None], "outlet": ["A", "B"]})
+    for name in ("nulls.jsonl", "nulls.parquet"):
+        docs, report = read_all(write(frame, tmp_path / name))
+        assert docs["raw_text"].tolist() == ["Kept."]
+        assert report.n_empty_skipped == 1
+
+
+def test_missing_text_column_fails_before_reading_rows(tmp_path: Path) -> None:
+    frame = pd.DataFrame(ROWS).rename(columns={"text": "body"})
+    path = write(frame, tmp_path / "nobody.csv")
+    with pytest.raises(CorpusFileError, match=r"no 'text' column.*body.*--map text=COLUMN"):
+        read_corpus_file(path)
+
+
+def test_missing_outlet_column_is_an_error(tmp_path: Path) -> None:
+    frame = pd.DataFrame(ROWS).drop(columns=["outlet"])
+    with pytest.raises(CorpusFileError, match="no 'outlet' column"):
+        read_corpus_file(write(frame, tmp_path / "nooutlet.parquet"))
+
+
+def test_mapping_to_an_absent_column_names_the_columns(tmp_path: Path) -> None:
+    path = write(pd.DataFrame(ROWS), tmp_path / "c.csv")
+    with pytest.raises(CorpusFileError, match=r"text=content.*columns are: doc_id"):
+        read_corpus_file(path, columns="text=content")
+
+
+@pytest.mark.parametrize(
+    ("spec", "message"),
+    [("text", "not NAME=COLUMN"), ("body=text", "not one of ours"), ("text=a,text=b", "twice")],
+)
+def test_bad_mapping_specs(spec: str, message: str) -> None:
+    with pytest.raises(CorpusFileError, match=message):
+        parse_column_map(spec)
+
+
+def test_duplicated_id_across_chunks_names_id_and_rows(tmp_path: Path) -> None:
+    frame = pd.DataFrame({"doc_id": ["a", "b", "c", "b"], "text": ["x."] * 4, "outlet": ["O"] * 4})
+    chunks, _ = read_corpus_file(write(frame, tmp_path / "dup.csv"), chunk_size=2)
+    with pytest.raises(CorpusFileError, match=r"doc_id 'b' appears twice, in data rows 2 and 4"):
+        list(chunks)
+
+
+def test_blank_outlet_becomes_unknown_and_is_counted(tmp_path: Path) -> None:
+    frame = pd.DataFrame({"text": ["a.", "b."], "outlet": ["Herald", ""]})
+    docs, report = read_all(write(frame, tmp_path / "o.csv"))
+    assert docs["outlet"].tolist() == ["Herald", "unknown"]
+    assert report.n_unknown_outlet == 1
+
+
+def test_values_keep_their_text_form(tmp_path: Path) -> None:
+    # "NA" is a word here, ids are numbers in the file, dates are timestamps in Parquet
+    frame = pd.DataFrame(
+        {
+            "doc_id": [101, 102],
+            "text": ["NA", "Second."],
+            "outlet": ["NA", "B"],
+            "published": pd.to_datetime(["2031-01-05", "2031-02-06"]),
+        }
+    )
+    docs, _ = read_all(write(frame, tmp_path / "typed.parquet"))
+    assert docs["doc_id"].tolist() == ["101", "102"]
+    assert docs["raw_text"].iloc[0] == "NA"
+    assert docs["published"].iloc[0].startswith("2031-01-05")
+    csv_docs, _ = read_all(write(frame, tmp_path / "typed.csv"))
+    assert csv_docs["outlet"].iloc[0] == "NA"
+
+
+def test_invalid_json_line_is_reported_with_its_number(tmp_path: Path) -> None:
+    path = tmp_path / "broken.jsonl"
+    path.write_text('{"text": "ok.", "outlet": "A"}\n{"text": oops}\n', encoding="utf-8")
+    chunks, _ = read_corpus_file(path)
+    with pytest.raises(CorpusFileError, match="line 2 is not valid JSON"):
+        list(chunks)
+
+
+def test_unknown_extension_and_missing_file(tmp_path: Path) -> None:
+    with pytest.raises(CorpusFileError, match="cannot tell the format"):
+        detect_format(tmp_path / "corpus.xlsx")
+    with pytest.raises(CorpusFileError, match="no such file"):
+        read_corpus_file(tmp_path / "absent.csv")
+    assert detect_format("export.jsonl.gz") == "jsonl"
+
+
+def test_a_folder_is_read_through_the_manifest(make_corpus: Callable[..., Path]) -> None:
+    chunks, report = read_corpus(make_corpus(), chunk_size=2)
+    frames = list(chunks)
+    assert [len(f) for f in frames] == [2, 1]
+    docs = pd.concat(frames, ignore_index=True)
+    assert list(docs.columns) == RAW_DOC_COLUMNS
+    assert docs["doc_id"].tolist() == ["a1", "b1", "c1"]
+    assert report.format == "folder" and report.n_docs == 3

@@ -3,7 +3,9 @@
 Sentences are nested in documents and documents in outlets. Treating sentences as independent
 would make five articles look like hundreds of observations, so each replicate resamples
 documents within a group (when the group has more than one) and then sentences within each
-drawn document. With one document per group the interval describes that document only.
+drawn document. With one document per group the interval describes that document only. Groups
+of many documents (see ``CLUSTER_ONLY_MIN_DOCS``) resample documents only, the standard cluster
+bootstrap, which keeps large corpora fast.
 """
 
 from __future__ import annotations
@@ -26,6 +28,8 @@ def group_rng(seed: int, group: object) -> np.random.Generator:
 
 # Upper bound on random draws held in memory at once (replicates are drawn in batches).
 _MAX_DRAWS_PER_BATCH = 4_000_000
+# From this many documents in a group on, only documents are resampled (a cluster bootstrap).
+CLUSTER_ONLY_MIN_DOCS = 50
 
 
 def bootstrap_replicates(
@@ -39,14 +43,20 @@ def bootstrap_replicates(
 
     ``values`` and ``denoms`` are ordered by document; ``doc_lengths`` gives each document's
     number of sentences. Documents are resampled when there is more than one, then sentences
-    within each drawn document. Replicates are drawn in batches, so memory stays bounded for
-    large groups while small groups need only a few vectorised calls.
+    within each drawn document. From :data:`CLUSTER_ONLY_MIN_DOCS` documents on, only documents
+    are resampled: with many documents the second stage adds little variance, and it would cost
+    one random draw per sentence per replicate on corpora of millions of sentences. Replicates
+    are drawn in batches, so memory stays bounded.
     """
     values = np.asarray(values, dtype=float)
     denoms = np.asarray(denoms, dtype=float)
     doc_lengths = np.asarray(doc_lengths, dtype=np.int64)
     offsets = np.concatenate([[0], np.cumsum(doc_lengths)[:-1]]).astype(np.int64)
     n_docs = len(doc_lengths)
+    if n_docs >= CLUSTER_ONLY_MIN_DOCS:
+        return _cluster_replicates(
+            np.add.reduceat(values, offsets), np.add.reduceat(denoms, offsets), n_boot, rng
+        )
     n_units = int(doc_lengths.sum())
     batch = max(1, min(n_boot, _MAX_DRAWS_PER_BATCH // max(n_units, 1)))
     out = np.empty(n_boot)
@@ -65,6 +75,25 @@ def bootstrap_replicates(
         ).astype(np.int64)
         num = np.bincount(replicate, weights=values[idx], minlength=size)
         den = np.bincount(replicate, weights=denoms[idx], minlength=size)
+        with np.errstate(divide="ignore", invalid="ignore"):
+            out[done : done + size] = np.where(den != 0, num / np.where(den != 0, den, 1), np.nan)
+        done += size
+    return out
+
+
+def _cluster_replicates(
+    doc_values: np.ndarray, doc_denoms: np.ndarray, n_boot: int, rng: np.random.Generator
+) -> np.ndarray:
+    """Replicates of ``sum(values) / sum(denoms)`` resampling whole documents only."""
+    n_docs = len(doc_values)
+    batch = max(1, min(n_boot, _MAX_DRAWS_PER_BATCH // n_docs))
+    out = np.empty(n_boot)
+    done = 0
+    while done < n_boot:
+        size = min(batch, n_boot - done)
+        chosen = rng.integers(0, n_docs, size=(size, n_docs))
+        num = doc_values[chosen].sum(axis=1)
+        den = doc_denoms[chosen].sum(axis=1)
         with np.errstate(divide="ignore", invalid="ignore"):
             out[done : done + size] = np.where(den != 0, num / np.where(den != 0, den, 1), np.nan)
         done += size

@@ -82,3 +82,17 @@ def test_bad_arguments_are_refused(kwargs: dict) -> None:
 def test_missing_column_is_named() -> None:
     with pytest.raises(KeyError, match="nope"):
         bootstrap_ci(_frame({"A": {"a": [1.0]}}), "nope", "group")
+
+
+def test_many_documents_use_the_cluster_bootstrap_and_still_cover() -> None:
+    rng = np.random.default_rng(4)
+    docs = {f"d{i}": list(rng.normal(0.1 + rng.normal(0, 0.2), 1.0, size=8)) for i in range(80)}
+    df = _frame({"A": docs})
+    out = bootstrap_ci(df, "value", "group", n_boot=1000, seed=1)
+    mean = df["value"].mean()
+    assert out.loc[0, "estimate"] == pytest.approx(mean)
+    assert out.loc[0, "ci_low"] < mean < out.loc[0, "ci_high"]
+    # Document-level spread: the interval is about 2 * 1.96 * sd(doc means) / sqrt(80) wide.
+    doc_means = df.groupby("doc_id")["value"].mean()
+    expected = 2 * 1.96 * doc_means.std() / np.sqrt(len(doc_means))
+    assert 0.7 * expected < out.loc[0, "ci_high"] - out.loc[0, "ci_low"] < 1.3 * expected

@@ -30,21 +30,10 @@ from typing import Any
 
 import pandas as pd
 
+from analysis.corpus import MANIFEST_COLUMNS
+
 # The columns of a raw-documents chunk, as produced by analysis.corpus.read_raw_documents.
-RAW_DOC_COLUMNS = [
-    "doc_id",
-    "file",
-    "outlet",
-    "title",
-    "published",
-    "date_note",
-    "url",
-    "origin",
-    "language",
-    "notes",
-    "encoding",
-    "raw_text",
-]
+RAW_DOC_COLUMNS = [*MANIFEST_COLUMNS, "encoding", "raw_text"]
 REQUIRED_COLUMNS = ("text", "outlet")
 OPTIONAL_COLUMNS = (
     "doc_id",

@@ -4,6 +4,9 @@ Each function takes a table as written under ``reports/tables/`` and returns a m
 figure; the notebook saves it with :func:`analysis.figures.save_figure` under the stem listed in
 :data:`FIGURES`. Groups keep the colour :func:`analysis.figures.group_palette` gives them, so an
 outlet looks the same in every figure of the report.
+
+Modules that load NLTK are imported inside the functions that need them, so that reading
+:data:`FIGURES` (the summary does, for the captions) stays cheap.
 """
 
 from __future__ import annotations
@@ -16,7 +19,6 @@ import numpy as np
 import pandas as pd
 
 from analysis.figures import DOUBLE_COLUMN_IN, FigureInfo, apply_style, group_palette
-from analysis.sourcing import load_sources
 
 NOTEBOOK = "03_framing.ipynb"
 FIGURES: dict[str, FigureInfo] = {
@@ -167,6 +169,8 @@ def plot_sourcing(
     sourcing: pd.DataFrame, group_col: str = "outlet", palette: Mapping[str, str] | None = None
 ) -> plt.Figure:
     """Grouped bars: share of sentences crediting each source category, and quoting directly."""
+    from analysis.sourcing import load_sources  # here, not at the top: it loads NLTK
+
     apply_style()
     groups = _groups(sourcing, group_col)
     colours = _palette(groups, palette)

@@ -4,6 +4,9 @@ Each function takes the tables of :mod:`analysis.sentiment_tables` (or the sente
 the corpus-wide palette, and returns a matplotlib figure; the notebook saves it with
 :func:`analysis.figures.save_figure` under the stem given in :data:`FIGURES`. Groups missing from
 the palette (folded into "Other" when there are more groups than colours) are drawn in grey.
+
+:mod:`analysis.sentiment` (and with it NLTK) is imported inside the functions that need it, so
+that reading :data:`FIGURES` (the summary does, for the captions) stays cheap.
 """
 
 from __future__ import annotations
@@ -14,7 +17,6 @@ import pandas as pd
 from matplotlib.colors import TwoSlopeNorm
 
 from analysis.figures import DOUBLE_COLUMN_IN, OTHER_COLOUR, FigureInfo
-from analysis.sentiment import METHODS, NEG_THRESHOLD, POS_THRESHOLD, compound_column
 
 NOTEBOOK = "02_sentiment.ipynb"
 TONE_COLOURS = {
@@ -105,6 +107,8 @@ def plot_sentence_tone(
     seed: int = 0,
 ) -> plt.Figure:
     """Strip plot of sentence compound scores per group plus the mean and its CI."""
+    from analysis.sentiment import NEG_THRESHOLD, POS_THRESHOLD, compound_column
+
     col = compound_column(method)
     means = by_group[(by_group["method"] == method) & (by_group["measure"] == "mean_compound")]
     groups = _groups(means, group_col)
@@ -158,6 +162,8 @@ def plot_tone_arc(
 ) -> plt.Figure:
     """Small multiples, one per article (first ``max_docs`` by doc_id): sentence scores in order
     and a centred running mean."""
+    from analysis.sentiment import compound_column
+
     col = compound_column(method)
     docs = sorted(sentences["doc_id"].astype(str).unique())[:max_docs]
     if not docs:
@@ -301,6 +307,8 @@ def plot_vader_vs_news(
 ) -> plt.Figure:
     """Per group: mean compound with plain VADER and with the news variant, with CIs; with the
     sentences table, the number of sentences whose score changed is printed next to each."""
+    from analysis.sentiment import METHODS
+
     part = by_group[by_group["measure"] == "mean_compound"]
     if not set(METHODS) <= set(part["method"]):
         raise ValueError("plot_vader_vs_news needs both methods in the by-group table")

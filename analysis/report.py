@@ -32,6 +32,9 @@ from typing import Any
 
 import pandas as pd
 
+# Imported here rather than where it is used: it loads NLTK (a second or more), which the
+# runner's kernel warm-up then does before the summary notebook's turn, not during it.
+from analysis.codebook import load_codebook
 from analysis.figures import FigureInfo
 from analysis.findings import Evidence, Finding
 from analysis.paths import DATA_DIR
@@ -439,8 +442,6 @@ def _count_news_terms() -> int:
 
 def _count_frames(codebook: str | None) -> tuple[int, int]:
     """(generic, issue-specific) frames in the codebook used (the bundled one by default)."""
-    from analysis.codebook import load_codebook
-
     book = load_codebook(codebook or None)
     generic = sum(1 for frame in book.frames if frame.type == "generic")
     return generic, len(book.frames) - generic
@@ -655,12 +656,23 @@ def write_summary(
         png = figs / f"{info.stem}.png"
         return f"{rel}/{info.stem}{'.png' if png.is_file() else '.svg'}"
 
+    # The HTML embeds each PNG as a data URI. Markdown's inline patterns would scan those
+    # hundreds of kilobytes of base64 several times, so a short placeholder goes through the
+    # conversion and the data URI replaces it afterwards.
+    embedded: dict[str, str] = {}
+
     def embed(info: FigureInfo) -> str:
         png = figs / f"{info.stem}.png"
-        return _data_uri(png) if png.is_file() else link(info)
+        if not png.is_file():
+            return link(info)
+        placeholder = f"embedded-figure-{len(embedded)}.png"
+        embedded[placeholder] = _data_uri(png)
+        return placeholder
 
     md = summary_markdown(found, figures, facts, shown, versions, link)
     page = summary_html(summary_markdown(found, figures, facts, shown, versions, embed))
+    for placeholder, uri in embedded.items():
+        page = page.replace(f'src="{placeholder}"', f'src="{uri}"')
     return [
         write_text(md, reports / SUMMARY_MD),
         write_text(page, reports / SUMMARY_HTML),

@@ -8,7 +8,9 @@
    :func:`validate_parameters`);
 2. executes the notebooks into a staging folder next to the live outputs, on a kernel that runs
    this very interpreter, with a per-cell timeout; notebooks that do not depend on each other
-   (sentiment and framing) run at the same time;
+   (sentiment and framing) run at the same time, and every notebook's kernel is started, with
+   the modules the notebook imports already imported, while the notebooks before it run
+   (:func:`start_kernel`), so kernel start-up and imports are off the critical path;
 3. only when every notebook succeeded, swaps the staged figures, tables, executed notebooks and
    summary in for the live ones (:func:`promote`), rolling back if the swap itself fails.
 
@@ -21,13 +23,18 @@ from __future__ import annotations
 
 import ast
 import contextlib
+import functools
+import importlib
+import io
 import json
 import logging
 import os
 import shutil
 import sys
 import tempfile
+import threading
 import time
+import tokenize
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from concurrent.futures import FIRST_EXCEPTION, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
@@ -45,6 +52,8 @@ DEFAULT_NOTEBOOKS: tuple[str, ...] = (
     "04_summary.ipynb",
 )
 # Notebooks that read only what the notebooks before them wrote, so they may run side by side.
+# 01 stays alone: it computes the per-sentence cache that 02 and 03 read; started with it, each
+# would compute the same (on a large corpus, expensive) entry itself.
 INDEPENDENT_GROUPS: tuple[frozenset[str], ...] = (
     frozenset({"02_sentiment.ipynb", "03_framing.ipynb"}),
 )
@@ -60,6 +69,11 @@ KERNEL_NAME = "python3"
 # staging folder starts from hard links to the live cache, so a run reuses it.
 CACHE_DIR = "cache"
 DEFAULT_TIMEOUT_S = 600
+WARMUP_TIMEOUT_S = 120
+# Kernels that start and import at the same time, in run order: one more than the cores (a kernel
+# waits on its process start-up and sockets part of the time), so that the kernels needed first
+# are ready early rather than every kernel late.
+WARMUP_SLOTS = (os.cpu_count() or 1) + 1
 
 Log = Callable[[str], None]
 
@@ -134,7 +148,7 @@ class RunResult:
             lines.append(f"  {label:<19} {folder}/: {shown}{more}")
         if n_cache:
             lines.append(f"  {'cache':<19} {_relative(cache, self.out_dir)}/: {n_cache} files")
-        lines.append("Time per notebook:")
+        lines.append("Time per notebook (executing; kernels were started ahead):")
         for name, seconds in self.seconds.items():
             lines.append(f"  {name:<24} {seconds:6.1f} s")
         lines.append(f"  {'total (wall)':<24} {self.total_seconds:6.1f} s")
@@ -246,26 +260,45 @@ def _cell_parameters(source: str) -> dict[str, tuple[str, str, bool]]:
     return found
 
 
+def _parameter_help(source: str) -> dict[str, str]:
+    """The comment closing each top-level assignment's line, e.g. ``n_boot = 2000  # replicates``.
+
+    This is the help text papermill shows for a parameter, read here without importing papermill
+    (whose import alone takes about a second), so that validation stays quick.
+    """
+    try:
+        tree = ast.parse(source)
+        tokens = list(tokenize.generate_tokens(io.StringIO(source).readline))
+    except (SyntaxError, tokenize.TokenError):
+        return {}
+    comments = {
+        tok.start[0]: tok.string.lstrip("#").strip()
+        for tok in tokens
+        if tok.type == tokenize.COMMENT
+    }
+    found: dict[str, str] = {}
+    for node in tree.body:
+        target = node.targets[0] if isinstance(node, ast.Assign) else getattr(node, "target", None)
+        if isinstance(node, ast.Assign | ast.AnnAssign) and isinstance(target, ast.Name):
+            found[target.id] = comments.get(node.end_lineno or node.lineno, "")
+    return found
+
+
 def discover_parameters(notebooks: Sequence[Path]) -> dict[str, ParamSpec]:
     """The union of the notebooks' parameters, with types inferred from annotation or default.
 
-    Names and help texts come from :func:`papermill.inspect_notebook`; papermill infers a type
-    only from an annotation, so the type is also taken from the default's literal value (and
-    assignments papermill's parser misses, such as ``x: list[str] | None = None``, are added).
+    Every top-level assignment of the ``parameters`` cell is a parameter (as for papermill, which
+    replaces those values); its help text is the comment at the end of its line. The type comes
+    from the annotation or else from the default's literal value.
     """
-    import papermill
-
     specs: dict[str, ParamSpec] = {}
     for nb_path in notebooks:
-        with _quiet("papermill"):  # it warns about lines it cannot parse; the AST below can
-            inspected = papermill.inspect_notebook(str(nb_path))
-        parsed = _cell_parameters(_parameters_cell(nb_path))
-        names = list(inspected) + [n for n in parsed if n not in inspected]
+        source = _parameters_cell(nb_path)
+        parsed = _cell_parameters(source)
+        helps = _parameter_help(source)
+        names = list(parsed)
         for name in names:
-            info = inspected.get(name, {})
-            type_name, default, nullable = parsed.get(
-                name, ("any", str(info.get("default", "None")), True)
-            )
+            type_name, default, nullable = parsed[name]
             previous = specs.get(name)
             if previous is None:
                 specs[name] = ParamSpec(
@@ -273,7 +306,7 @@ def discover_parameters(notebooks: Sequence[Path]) -> dict[str, ParamSpec]:
                     type_name,
                     default,
                     nullable,
-                    str(info.get("help", "")),
+                    helps.get(name, ""),
                     (nb_path.name,),
                     (default,),
                 )
@@ -284,7 +317,7 @@ def discover_parameters(notebooks: Sequence[Path]) -> dict[str, ParamSpec]:
                     merged_type,
                     previous.default,
                     previous.nullable or nullable,
-                    previous.help or str(info.get("help", "")),
+                    previous.help or helps.get(name, ""),
                     (*previous.notebooks, nb_path.name),
                     (*previous.defaults, default),
                 )
@@ -493,15 +526,19 @@ def execute_notebook(
     cwd: Path,
     timeout: int,
     progress_bar: bool,
+    kernel: WarmKernel | None = None,
 ) -> None:
-    """Execute one notebook with papermill (tests replace this function).
+    """Execute one notebook with papermill, on ``kernel`` when given (tests replace this).
 
-    The kernel's working directory is given through nbclient's ``resources`` rather than
-    papermill's ``cwd``, which changes the whole process's directory and so is unsafe when two
-    notebooks run in threads.
+    With a :class:`WarmKernel`, papermill hands its manager to nbclient (``km=``), which then
+    runs the cells on that already started kernel and leaves stopping it to the caller. The
+    kernel's working directory is given through nbclient's ``resources`` rather than papermill's
+    ``cwd``, which changes the whole process's directory and so is unsafe when two notebooks run
+    in threads.
     """
     import papermill
 
+    extra: dict[str, Any] = {} if kernel is None else {"km": kernel.manager}
     papermill.execute_notebook(
         str(input_path),
         str(output_path),
@@ -510,6 +547,7 @@ def execute_notebook(
         execution_timeout=timeout,
         progress_bar=progress_bar,
         resources={"metadata": {"path": str(cwd)}},
+        **extra,
     )
 
 
@@ -545,6 +583,173 @@ def _relative(path: Path, root: Path) -> str:
 
 def _stderr(message: str) -> None:
     print(message, file=sys.stderr, flush=True)
+
+
+# --------------------------------------------------------------------------- warm kernels
+
+
+def notebook_imports(nb_path: Path) -> list[str]:
+    """The modules a notebook's code cells import at top level, in order of first appearance.
+
+    For ``from package import name`` both ``package`` and ``package.name`` are listed, since the
+    name may be a submodule (the warm-up skips names that are not). Lines holding IPython magics
+    or shell escapes are skipped; a cell that still does not parse is ignored (the notebook
+    itself will report it).
+    """
+    with open(nb_path, encoding="utf-8") as handle:
+        nb = json.load(handle)
+    modules: list[str] = []
+    for cell in nb.get("cells", []):
+        if cell.get("cell_type") != "code":
+            continue
+        source = cell.get("source", "")
+        source = "".join(source) if isinstance(source, list) else source
+        lines = [
+            "" if line.lstrip().startswith(("%", "!")) else line for line in source.split("\n")
+        ]
+        try:
+            tree = ast.parse("\n".join(lines))
+        except SyntaxError:
+            continue
+        for node in tree.body:
+            if isinstance(node, ast.Import):
+                names = [alias.name for alias in node.names]
+            elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
+                # ``from analysis import report`` imports a submodule: try ``analysis.report``
+                names = [node.module] + [f"{node.module}.{a.name}" for a in node.names]
+            else:
+                continue
+            modules += [name for name in names if name not in modules]
+    return modules
+
+
+def warmup_code(modules: Sequence[str]) -> str:
+    """Code that imports ``modules`` and leaves no name behind in the kernel's namespace.
+
+    A dotted name whose last part is already an attribute of its (imported) parent, such as
+    ``pathlib.Path``, is not a module and is skipped; so is a module that fails to import: the
+    notebook's own import cell then raises the error where the reader expects it.
+    """
+    return (
+        "def _analysis_warmup(names):\n"
+        "    import importlib, sys\n"
+        "    for name in names:\n"
+        "        parent, _, attr = name.rpartition('.')\n"
+        "        if parent in sys.modules and attr in vars(sys.modules[parent]):\n"
+        "            continue\n"
+        "        try:\n"
+        "            importlib.import_module(name)\n"
+        "        except Exception:\n"
+        "            pass\n"
+        f"_analysis_warmup({list(modules)!r})\n"
+        "del _analysis_warmup\n"
+    )
+
+
+@functools.cache
+def _manager_class() -> type:
+    """An ``AsyncKernelManager`` that remembers the clients opened on it, so they can be closed.
+
+    nbclient does not close the client it opens on a kernel it was given (``km=``); its
+    channels (one of them a heartbeat thread) would otherwise outlive the kernel.
+    """
+    from jupyter_client.manager import AsyncKernelManager
+
+    class SharedKernelManager(AsyncKernelManager):  # type: ignore[misc]
+        def client(self, **kwargs: Any) -> Any:
+            client = super().client(**kwargs)
+            self.__dict__.setdefault("opened_clients", []).append(client)
+            return client
+
+    return SharedKernelManager
+
+
+class WarmKernel:
+    """A kernel started, with its notebook's modules imported, before the notebook's turn.
+
+    Starting a kernel and importing pandas, matplotlib and the package takes seconds; doing it
+    while earlier notebooks run takes it off the critical path. Whoever starts one must call
+    :meth:`shutdown` (the runner does, in a ``finally``), since nbclient leaves a kernel it was
+    given running.
+    """
+
+    def __init__(self, manager: Any) -> None:
+        self.manager = manager
+        self._lock = threading.Lock()
+        self._closed = False
+
+    async def _start(
+        self, cwd: Path, modules: Sequence[str], timeout: float, cancel: threading.Event | None
+    ) -> None:
+        from queue import Empty
+
+        await self.manager.start_kernel(
+            cwd=str(cwd), extra_arguments=["--HistoryManager.hist_file=:memory:"]
+        )
+        client = self.manager.client()
+        client.start_channels()
+        try:
+            await client.wait_for_ready(timeout=timeout)
+            if not modules:
+                return
+            # silent, not stored: no output and the execution count stays at its start
+            msg_id = client.execute(warmup_code(modules), silent=True, store_history=False)
+            deadline = time.monotonic() + timeout
+            while cancel is None or not cancel.is_set():
+                try:
+                    reply = await client.get_shell_msg(timeout=0.25)
+                except Empty:
+                    if time.monotonic() > deadline:
+                        raise TimeoutError(f"kernel warm-up took over {timeout:.0f} s") from None
+                    continue
+                if reply.get("parent_header", {}).get("msg_id") == msg_id:
+                    return
+        finally:
+            client.stop_channels()
+
+    def kill(self) -> None:
+        """Stop the kernel process at once (safe from any thread); its notebook then fails."""
+        process = getattr(getattr(self.manager, "provisioner", None), "process", None)
+        if process is not None:
+            with contextlib.suppress(OSError):
+                process.kill()
+
+    def shutdown(self) -> None:
+        """Close every client opened on the kernel and stop it (only the first call acts)."""
+        from jupyter_core.utils import run_sync
+
+        with self._lock:
+            if self._closed:
+                return
+            self._closed = True
+        for client in self.manager.__dict__.get("opened_clients", []):
+            with contextlib.suppress(Exception):
+                client.stop_channels()
+        with contextlib.suppress(Exception):
+            run_sync(self.manager.shutdown_kernel)(now=False)
+
+
+def start_kernel(
+    notebook: Path,
+    cwd: Path,
+    cancel: threading.Event | None = None,
+    timeout: float = WARMUP_TIMEOUT_S,
+) -> WarmKernel:
+    """Start a ``python3`` kernel in ``cwd`` and import what ``notebook`` imports.
+
+    Call inside :func:`kernel_environment` (the kernelspec and environment come from there), in
+    the thread that will execute the notebook: the kernel's manager keeps to that thread's event
+    loop. Returns early, with the kernel running, when ``cancel`` is set. Tests replace this.
+    """
+    from jupyter_core.utils import run_sync
+
+    kernel = WarmKernel(_manager_class()(kernel_name=KERNEL_NAME))
+    try:
+        run_sync(kernel._start)(cwd, notebook_imports(notebook), timeout, cancel)
+    except BaseException:
+        kernel.shutdown()
+        raise
+    return kernel
 
 
 # --------------------------------------------------------------------------- promotion
@@ -668,33 +873,23 @@ def run_pipeline(
         reports_dir=str(staged["reports"]),
     )
     values[RUN_PARAMETERS] = run_parameters(values, schema)
-    total = sum(len(s) for s in plan)
+    jobs = {
+        name: _Job(
+            by_name[name],
+            staged["notebooks"] / name,
+            {k: v for k, v in values.items() if name in _declared_by(schema, k)},
+            progress and len(stage) == 1,
+        )
+        for stage in plan
+        for name in stage
+    }
     result = RunResult(out_dir=live["root"])
-    counter = 0
-    running: list[str] = []
-    finished: set[str] = set()
+    state = _RunState()
     try:
         # papermill's line-based parser warns about parameter lines it cannot read (the AST
         # discovery above read them); those warnings would only confuse.
         with kernel_environment(), _quiet("papermill.translators"):
-            for stage in plan:
-                jobs: dict[str, Callable[[], float]] = {}
-                for name in stage:
-                    counter += 1
-                    declared = {k: v for k, v in values.items() if name in _declared_by(schema, k)}
-                    log(f"[{counter}/{total}] {name} …")
-                    jobs[name] = _job(
-                        by_name[name],
-                        staged["notebooks"] / name,
-                        declared,
-                        nb_dir,
-                        timeout,
-                        progress and len(stage) == 1,
-                        finished,
-                    )
-                running = list(stage)
-                result.seconds.update(_run_stage(jobs, staged["notebooks"], log))
-                running = []
+            result.seconds = _run_plan(plan, jobs, nb_dir, timeout, log, state)
         written = promote(staging_root, live["root"])
     except NotebookFailed as failure:
         failure.partial_path = _keep_failed(staged["notebooks"], live["reports"], failure.notebook)
@@ -706,7 +901,7 @@ def run_pipeline(
             failure.error,
         ) from failure.__cause__
     except KeyboardInterrupt:
-        for name in (n for n in running if n not in finished):
+        for name in (n for n in state.started if n not in state.finished):
             kept = _keep_failed(staged["notebooks"], live["reports"], name)
             log(f"interrupted during {name}; live outputs untouched; partly executed: {kept}")
         raise
@@ -743,59 +938,184 @@ def _declared_by(schema: Mapping[str, ParamSpec], name: str) -> tuple[str, ...]:
     return spec.notebooks if spec else ()
 
 
-def _job(
-    input_path: Path,
-    output_path: Path,
-    parameters: dict[str, Any],
+@dataclass(frozen=True)
+class _Job:
+    """One notebook of a run: where it is read from and written to, and its parameters."""
+
+    input_path: Path
+    output_path: Path
+    parameters: dict[str, Any]
+    progress_bar: bool
+
+
+@dataclass
+class _RunState:
+    """Which notebooks were given their turn and which completed (read after an interrupt)."""
+
+    started: list[str] = field(default_factory=list)
+    finished: set[str] = field(default_factory=set)
+    kernels: dict[str, WarmKernel] = field(default_factory=dict)
+    cancel: threading.Event = field(default_factory=threading.Event)
+
+
+class _OrderedSlots:
+    """At most ``size`` holders at a time, let in strictly by ticket number (0, 1, 2, …).
+
+    A plain semaphore lets waiting threads in in no particular order; the warm-ups must follow
+    the run order, so that the kernels needed first are ready first.
+    """
+
+    def __init__(self, size: int) -> None:
+        self._ready = threading.Condition()
+        self._free = size
+        self._next = 0
+
+    @contextlib.contextmanager
+    def hold(self, ticket: int) -> Iterator[None]:
+        """Wait for ``ticket``'s turn and a free slot; release the slot on exit."""
+        with self._ready:
+            self._ready.wait_for(lambda: self._next == ticket and self._free > 0)
+            self._free -= 1
+            self._next += 1
+            self._ready.notify_all()
+        try:
+            yield
+        finally:
+            with self._ready:
+                self._free += 1
+                self._ready.notify_all()
+
+
+def _run_plan(
+    plan: Sequence[Sequence[str]],
+    jobs: Mapping[str, _Job],
     cwd: Path,
     timeout: int,
-    progress_bar: bool,
-    finished: set[str],
-) -> Callable[[], float]:
-    def run() -> float:
+    log: Log,
+    state: _RunState,
+) -> dict[str, float]:
+    """Run the stages in order, a stage's notebooks side by side, every kernel warmed ahead.
+
+    Every notebook gets a thread at once. The thread starts the notebook's kernel and imports
+    its modules (:func:`start_kernel`; at most :data:`WARMUP_SLOTS` at a time, in run order),
+    waits for its stage's turn, executes the notebook on that kernel, reports the outcome and
+    only then shuts the kernel down (so the next stage need not wait for that). A stage starts
+    only when the previous one succeeded. When a notebook fails, the others of its stage that
+    have begun finish, and none that has not begins; on ``KeyboardInterrupt`` the running
+    kernels are killed. Every kernel is shut down before this returns. Returns the seconds each
+    notebook took to execute.
+    """
+    names = [name for stage in plan for name in stage]
+    turn = {name: threading.Event() for name in names}
+    outcome: dict[str, Future[float]] = {name: Future() for name in names}
+    slots = _OrderedSlots(WARMUP_SLOTS)
+    seconds: dict[str, float] = {}
+    pool = ThreadPoolExecutor(max_workers=max(1, len(names)), thread_name_prefix="notebook")
+    try:
+        for ticket, name in enumerate(names):
+            warm_slot = functools.partial(slots.hold, ticket)
+            pool.submit(
+                _run_job,
+                name,
+                jobs[name],
+                cwd,
+                timeout,
+                turn[name],
+                warm_slot,
+                state,
+                outcome[name],
+            )
+        importlib.import_module("papermill")  # about a second, while the kernels start
+        for stage in plan:
+            for name in stage:
+                log(f"[{len(state.started) + 1}/{len(names)}] {name} …")
+                state.started.append(name)
+                turn[name].set()
+            running = [outcome[name] for name in stage]
+            wait(running, return_when=FIRST_EXCEPTION)
+            failure = next((e for f in running if f.done() and (e := _error(f))), None)
+            if failure is not None:
+                state.cancel.set()  # no later notebook starts
+                if not isinstance(failure, KeyboardInterrupt):
+                    wait(running)  # the stage's others finish, so that their kernels shut down
+                raise failure
+            for name in stage:
+                seconds[name] = outcome[name].result()
+                log(f"      {name} done in {seconds[name]:.1f} s")
+    except KeyboardInterrupt:
+        state.cancel.set()
+        for name in state.started:
+            kernel = state.kernels.get(name)
+            if kernel is not None and name not in state.finished:
+                kernel.kill()
+        raise
+    finally:
+        state.cancel.set()
+        for event in turn.values():
+            event.set()  # threads still waiting for their turn see the cancel and stop
+        pool.shutdown(wait=True)
+    return dict(sorted(seconds.items()))
+
+
+def _error(future: Future[float]) -> BaseException | None:
+    """The exception a finished notebook raised (None when it succeeded or never started)."""
+    return None if future.cancelled() else future.exception()
+
+
+def _run_job(
+    name: str,
+    job: _Job,
+    cwd: Path,
+    timeout: int,
+    turn: threading.Event,
+    warm_slot: Callable[[], contextlib.AbstractContextManager[None]],
+    state: _RunState,
+    outcome: Future[float],
+) -> None:
+    """Warm a kernel, wait for the notebook's turn, execute it, set ``outcome``; then shut the
+    kernel down (always, also after a failure or an interrupt)."""
+    module = sys.modules[__name__]  # looked up at call time, so that tests can replace functions
+    kernel: WarmKernel | None = None
+    try:
+        with warm_slot():
+            if not state.cancel.is_set():
+                try:
+                    kernel = module.start_kernel(job.input_path, cwd, state.cancel)
+                except Exception:  # an optimisation only: papermill then starts its own kernel
+                    kernel = None
+        if kernel is not None:
+            state.kernels[name] = kernel
+        turn.wait()
+        if state.cancel.is_set():
+            outcome.cancel()
+            outcome.set_running_or_notify_cancel()  # wakes wait(), which counts it as done
+            return
         start = time.perf_counter()
         try:
-            # Looked up at call time so that tests can replace the module's function.
-            sys.modules[__name__].execute_notebook(
-                input_path, output_path, parameters, cwd, timeout, progress_bar
+            module.execute_notebook(
+                job.input_path,
+                job.output_path,
+                job.parameters,
+                cwd,
+                timeout,
+                job.progress_bar,
+                kernel=kernel,
             )
         except KeyboardInterrupt:
             raise
         except Exception as err:
-            index, count = _failed_cell(output_path)
+            index, count = _failed_cell(job.output_path)
             index = getattr(err, "cell_index", index)
             count = getattr(err, "exec_count", count)
-            raise NotebookFailed(
-                input_path.name, output_path, index, count, _describe_error(err)
-            ) from err
-        finished.add(input_path.name)
-        return time.perf_counter() - start
-
-    return run
-
-
-def _run_stage(jobs: Mapping[str, Callable[[], float]], out: Path, log: Log) -> dict[str, float]:
-    """Run one stage's notebooks (side by side when there are several); first failure raises."""
-    seconds: dict[str, float] = {}
-    if len(jobs) == 1:
-        name, job = next(iter(jobs.items()))
-        seconds[name] = job()
-        log(f"      {name} done in {seconds[name]:.1f} s")
-        return seconds
-    with ThreadPoolExecutor(max_workers=len(jobs)) as pool:
-        futures: dict[Future[float], str] = {pool.submit(job): n for n, job in jobs.items()}
-        _, pending = wait(futures, return_when=FIRST_EXCEPTION)
-        wait(pending)  # if one failed, let the other finish so that its kernel shuts down
-        failures = []
-        for future, name in futures.items():
-            if future.exception() is None:
-                seconds[name] = future.result()
-                log(f"      {name} done in {seconds[name]:.1f} s")
-            else:
-                failures.append(future.exception())
-        if failures:
-            raise failures[0]  # type: ignore[misc]
-    return dict(sorted(seconds.items()))
+            raise NotebookFailed(name, job.output_path, index, count, _describe_error(err)) from err
+        state.finished.add(name)
+        outcome.set_result(time.perf_counter() - start)
+    except BaseException as err:  # handed to the main thread, which raises it
+        if not outcome.done():
+            outcome.set_exception(err)
+    finally:
+        if kernel is not None:
+            kernel.shutdown()
 
 
 def _keep_failed(staged_notebooks: Path, live_reports: Path, name: str) -> Path | None:

@@ -22,7 +22,9 @@ def write_table(df: pd.DataFrame, path: Path | str) -> Path:
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     os.close(fd)
     try:
-        df.to_csv(tmp, index=False, lineterminator="\n", float_format=FLOAT_FORMAT, encoding="utf-8")
+        df.to_csv(
+            tmp, index=False, lineterminator="\n", float_format=FLOAT_FORMAT, encoding="utf-8"
+        )
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import re
 from pathlib import Path
 
@@ -150,6 +151,9 @@ def test_figures_are_linked_in_markdown_and_embedded_in_html(workspace):
     assert "fig09" not in md.split("## Figures")[1]  # registered but never drawn
     page = html_path.read_text(encoding="utf-8")
     assert page.count("data:image/png;base64,") == 2
+    embedded = base64.b64encode(PNG_BYTES).decode("ascii")
+    assert page.count(f'src="data:image/png;base64,{embedded}"') == 2
+    assert "embedded-figure" not in page  # no placeholder left behind
     assert "../figures/fig01_size.png" not in page
 
 

@@ -43,6 +43,44 @@ def write_notebook(path: Path, parameters: str, body: str = "pass") -> Path:
     return path
 
 
+class FakeKernel:
+    """Stands in for a warmed kernel: records its notebook and whether it was shut down."""
+
+    def __init__(self, notebook: Path) -> None:
+        self.notebook = notebook.name
+        self.shut_down = 0
+        self.killed = 0
+
+    def kill(self) -> None:
+        self.killed += 1
+
+    def shutdown(self) -> None:
+        self.shut_down += 1
+
+
+class FakeKernels:
+    """Stands in for :func:`runner.start_kernel`: hands out FakeKernels and keeps them."""
+
+    def __init__(self) -> None:
+        self.started: dict[str, FakeKernel] = {}
+        self.lock = threading.Lock()
+
+    def __call__(self, notebook: Path, cwd: Path, cancel: Any = None) -> FakeKernel:
+        kernel = FakeKernel(notebook)
+        with self.lock:
+            self.started[notebook.name] = kernel
+        return kernel
+
+
+@pytest.fixture(autouse=True)
+def kernels(request, monkeypatch) -> FakeKernels:
+    """No real kernel starts in the fast tests (the ``slow`` ones run the real thing)."""
+    fake = FakeKernels()
+    if request.node.get_closest_marker("slow") is None:
+        monkeypatch.setattr(runner, "start_kernel", fake)
+    return fake
+
+
 @pytest.fixture
 def notebooks(tmp_path: Path) -> Path:
     folder = tmp_path / "nbs"
@@ -69,11 +107,15 @@ class FakeExecute:
         self.tag = tag
         self.fail = fail or {}
         self.calls: list[tuple[str, dict[str, Any]]] = []
+        self.kernels: dict[str, Any] = {}
         self.lock = threading.Lock()
 
-    def __call__(self, input_path, output_path, parameters, cwd, timeout, progress_bar) -> None:
+    def __call__(
+        self, input_path, output_path, parameters, cwd, timeout, progress_bar, kernel=None
+    ) -> None:
         with self.lock:
             self.calls.append((input_path.name, dict(parameters)))
+            self.kernels[input_path.name] = kernel
         stem = input_path.stem
         output_path.write_text(json.dumps({"cells": [], "ran": stem}), encoding="utf-8")
         if "figures_dir" in parameters:
@@ -432,7 +474,7 @@ def test_staging_starts_from_the_live_cache_and_promotes_it(
     (entry / "sentences.parquet").write_bytes(b"cached")
     seen = {}
 
-    def fake(input_path, output_path, parameters, cwd, timeout, progress_bar):
+    def fake(input_path, output_path, parameters, cwd, timeout, progress_bar, kernel=None):
         output_path.write_text("{}", encoding="utf-8")
         staged_cache = Path(parameters["tables_dir"]).parent / "cache"
         seen[input_path.name] = (staged_cache / "abc123" / "sentences.parquet").read_bytes()
@@ -453,3 +495,186 @@ def test_run_parameters_say_so_when_notebooks_default_differently(notebooks):
     shown = runner.run_parameters({}, schema)["seed"]
     assert shown == "1 in 01_corpus.ipynb; 5 in 03_framing.ipynb"
     assert runner.run_parameters({"seed": 9}, schema)["seed"] == 9
+
+
+# ------------------------------------------------------------------ warm kernels (fake)
+
+
+def test_every_notebook_runs_on_its_own_warmed_kernel_and_every_kernel_is_shut_down(
+    notebooks, corpus, tmp_path, monkeypatch, kernels
+):
+    fake = FakeExecute("a")
+    monkeypatch.setattr(runner, "execute_notebook", fake)
+    run(notebooks, tmp_path / "out", corpus)
+    names = sorted(p.name for p in notebooks.iterdir())
+    assert sorted(kernels.started) == names
+    for name in names:
+        assert fake.kernels[name] is kernels.started[name]
+        assert kernels.started[name].shut_down == 1
+        assert kernels.started[name].killed == 0
+
+
+def test_warm_ups_start_in_run_order(notebooks, corpus, tmp_path, monkeypatch, kernels):
+    monkeypatch.setattr(runner, "WARMUP_SLOTS", 1)
+    order: list[str] = []
+
+    def start(notebook, cwd, cancel=None):
+        order.append(notebook.name)
+        return kernels(notebook, cwd, cancel)
+
+    monkeypatch.setattr(runner, "start_kernel", start)
+    monkeypatch.setattr(runner, "execute_notebook", FakeExecute("a"))
+    plan = [["03_framing.ipynb"], ["01_corpus.ipynb", "02_sentiment.ipynb"], ["04_summary.ipynb"]]
+    runner.run_pipeline(
+        {"corpus_dir": str(corpus)}, tmp_path / "out", notebooks, plan, progress=False,
+        log=lambda _: None,
+    )  # fmt: skip
+    assert order == [name for stage in plan for name in stage]
+
+
+def test_a_kernel_that_fails_to_warm_up_is_left_to_papermill(
+    notebooks, corpus, tmp_path, monkeypatch, kernels
+):
+    def start(notebook, cwd, cancel=None):
+        if notebook.name == "03_framing.ipynb":
+            raise RuntimeError("kernel died during start-up")
+        return kernels(notebook, cwd, cancel)
+
+    monkeypatch.setattr(runner, "start_kernel", start)
+    fake = FakeExecute("a")
+    monkeypatch.setattr(runner, "execute_notebook", fake)
+    run(notebooks, tmp_path / "out", corpus)
+    assert fake.kernels["03_framing.ipynb"] is None
+    assert fake.kernels["02_sentiment.ipynb"] is kernels.started["02_sentiment.ipynb"]
+
+
+def test_after_a_failure_no_later_notebook_runs_and_every_kernel_is_shut_down(
+    notebooks, corpus, tmp_path, monkeypatch, kernels
+):
+    error = PapermillExecutionError(3, 2, "x", "ValueError", "bad input", [])
+    fake = FakeExecute("a", {"02_sentiment.ipynb": error})
+    monkeypatch.setattr(runner, "execute_notebook", fake)
+    with pytest.raises(runner.NotebookFailed, match="02_sentiment"):
+        run(notebooks, tmp_path / "out", corpus)
+    executed = {name for name, _ in fake.calls}
+    assert "04_summary.ipynb" not in executed  # 03, its stage-mate, may or may not have begun
+    assert all(k.shut_down == 1 for k in kernels.started.values())
+
+
+def test_interrupt_kills_the_running_kernels_and_shuts_every_kernel_down(
+    notebooks, corpus, tmp_path, monkeypatch, kernels
+):
+    framing_started = threading.Event()
+    framing_ended: list[str] = []
+
+    def execute(input_path, output_path, parameters, cwd, timeout, progress_bar, kernel=None):
+        output_path.write_text("{}", encoding="utf-8")
+        if input_path.name == "03_framing.ipynb":  # a long cell, ended by killing its kernel
+            framing_started.set()
+            for _ in range(1000):
+                if kernel.killed:
+                    framing_ended.append("killed")
+                    raise RuntimeError("Kernel died")
+                threading.Event().wait(0.01)
+            framing_ended.append("ran to the end")
+        if input_path.name == "02_sentiment.ipynb":
+            assert framing_started.wait(5)
+            raise KeyboardInterrupt
+
+    monkeypatch.setattr(runner, "execute_notebook", execute)
+    with pytest.raises(KeyboardInterrupt):
+        run(notebooks, tmp_path / "out", corpus)
+    assert framing_ended == ["killed"]
+    assert kernels.started["03_framing.ipynb"].killed == 1
+    assert kernels.started["01_corpus.ipynb"].killed == 0  # it had finished
+    assert all(k.shut_down == 1 for k in kernels.started.values())
+    failed = tmp_path / "out" / "reports" / "failed"
+    assert sorted(p.name for p in failed.iterdir()) == ["02_sentiment.ipynb", "03_framing.ipynb"]
+
+
+def test_notebook_imports_lists_modules_in_order_without_magics_or_relative_imports(tmp_path):
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [
+        nbformat.v4.new_markdown_cell("import not_code"),
+        nbformat.v4.new_code_cell("%matplotlib inline\nimport json, xml.dom\nx = 1"),
+        nbformat.v4.new_code_cell("from email import message\nfrom . import sibling\nimport json"),
+        nbformat.v4.new_code_cell("def f(:\n    import broken"),
+        nbformat.v4.new_code_cell("if True:\n    import nested_is_not_top_level"),
+    ]
+    path = tmp_path / "n.ipynb"
+    nbformat.write(nb, path)
+    assert runner.notebook_imports(path) == ["json", "xml.dom", "email", "email.message"]
+
+
+def test_warmup_code_imports_modules_skips_the_rest_and_leaves_no_names():
+    import sys
+
+    code = runner.warmup_code(["json", "pathlib.Path", "no_such_module_here", "email.message"])
+    namespace: dict[str, Any] = {}
+    exec(code, namespace)
+    assert set(namespace) == {"__builtins__"}
+    assert "email.message" in sys.modules and "json" in sys.modules
+    assert "no_such_module_here" not in sys.modules
+
+
+def test_parameter_help_comes_from_the_comment_closing_each_assignment(tmp_path):
+    path = write_notebook(
+        tmp_path / "p.ipynb",
+        'n_boot: int = 100  # bootstrap replicates\nlabels = [\n    "a",\n]  # shown labels\n'
+        "seed = 1\n",
+    )
+    schema = runner.discover_parameters([path])
+    assert schema["n_boot"].help == "bootstrap replicates"
+    assert schema["labels"].help == "shown labels" and schema["labels"].type_name == "list"
+    assert schema["seed"].help == ""
+
+
+# ------------------------------------------------------------------ warm kernels (real)
+
+
+@pytest.mark.slow
+def test_real_warm_kernel_has_the_notebooks_modules_before_its_first_cell(tmp_path, corpus):
+    from jupyter_core.utils import run_sync
+
+    folder = tmp_path / "real"
+    folder.mkdir()
+    write_notebook(
+        folder / "01_ok.ipynb",
+        PARAMS_01,
+        "import sys\nfrom pathlib import Path\n"
+        "Path(figures_dir, 'warm.txt').write_text(str('xml.dom.minidom' in sys.modules))",
+    )
+    nb = nbformat.read(folder / "01_ok.ipynb", as_version=4)
+    nb.cells.append(nbformat.v4.new_code_cell("import xml.dom.minidom"))
+    nbformat.write(nb, folder / "01_ok.ipynb")
+    started = []
+    real_start = runner.start_kernel
+
+    def start(notebook, cwd, cancel=None):
+        started.append(real_start(notebook, cwd, cancel))
+        return started[-1]
+
+    out = tmp_path / "out"
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(runner, "start_kernel", start)
+        runner.run_pipeline({"corpus_dir": str(corpus)}, out, folder, progress=False, log=print)
+    assert (out / "figures" / "warm.txt").read_text() == "True"
+    executed = json.loads((out / "reports" / "notebooks" / "01_ok.ipynb").read_text())
+    counts = [c["execution_count"] for c in executed["cells"] if c["cell_type"] == "code"]
+    assert counts == list(range(1, len(counts) + 1))  # the warm-up left no count behind
+    assert len(started) == 1
+    assert not run_sync(started[0].manager.is_alive)()
+
+
+@pytest.mark.slow
+def test_real_warm_kernel_can_be_killed_and_then_shut_down(tmp_path):
+    from jupyter_core.utils import run_sync
+
+    path = write_notebook(tmp_path / "n.ipynb", "x = 1\n", "import json")
+    with runner.kernel_environment():
+        kernel = runner.start_kernel(path, tmp_path)
+        assert run_sync(kernel.manager.is_alive)()
+        kernel.kill()
+        kernel.shutdown()
+        kernel.shutdown()  # a second call does nothing
+        assert not run_sync(kernel.manager.is_alive)()

@@ -1,17 +1,28 @@
 """Cost of `python -m analysis run` against the floor of papermill itself.
 
-The floor is papermill executing, one after another, as many notebooks as the pipeline has, each
-holding a single cell that imports the package and its plotting stack (analysis, pandas,
-seaborn, matplotlib.pyplot): kernel start-up, imports and notebook I/O, which no pipeline can
-avoid. The real run is the whole pipeline on the corpus into a temporary --out. Both are timed
-in the same process, on the same kernel set-up, one right after the other; the target is a
-ratio of at most 1.5.
+Two commands are timed, each as a fresh process from start to exit (wall clock), one right after
+the other, on the same kernel set-up (a ``python3`` kernel running this interpreter, see
+:func:`analysis.runner.kernel_environment`):
+
+* the **floor**: one Python process that imports papermill and executes, one after another and
+  each in a fresh kernel, as many notebooks as the pipeline has, each holding a single cell that
+  imports the package and its plotting stack (analysis, pandas, numpy, seaborn,
+  matplotlib.pyplot). That is kernel start-up, imports and notebook I/O, which no papermill
+  pipeline can avoid;
+* the **run**: ``python -m analysis run`` on the corpus into a fresh temporary ``--out`` (so
+  nothing is reused from an earlier run: no cache, no figures), including its own start-up,
+  parameter validation, every notebook and the promotion of the outputs.
+
+The target is a ratio run / floor of at most 1.5. With ``--repeat`` the pair is timed several
+times (floor and run alternate, so a busy moment affects both) and the fastest of each is
+reported, next to every attempt.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import subprocess
 import sys
 import tempfile
 import time
@@ -21,7 +32,19 @@ from analysis import runner
 from analysis.paths import default_corpus_dir
 
 TARGET_RATIO = 1.5
-FLOOR_CELL = "import analysis\nimport pandas\nimport seaborn\nimport matplotlib.pyplot"
+FLOOR_CELL = "\n".join(
+    f"import {name}" for name in ("analysis", "pandas", "numpy", "seaborn", "matplotlib.pyplot")
+)
+# Run by the floor's own interpreter: papermill executing the notebooks given as arguments, in
+# order, each in a new kernel (papermill's default), with the output next to the input.
+FLOOR_SCRIPT = """
+import sys
+import papermill
+for path in sys.argv[1:]:
+    papermill.execute_notebook(
+        path, path.replace(".ipynb", ".out.ipynb"), kernel_name=KERNEL, progress_bar=False
+    )
+"""
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -53,29 +76,33 @@ def write_floor_notebooks(folder: Path, count: int) -> list[Path]:
     return paths
 
 
-def time_floor(count: int, workdir: Path) -> float:
-    """Seconds for papermill to execute ``count`` import-only notebooks in sequence."""
-    notebooks = write_floor_notebooks(workdir, count)
+def _timed(command: list[str], cwd: Path) -> float:
+    """Wall-clock seconds of ``command`` from start to exit; its errors are raised with stderr."""
     start = time.perf_counter()
+    done = subprocess.run(command, cwd=cwd, capture_output=True, text=True, check=False)
+    seconds = time.perf_counter() - start
+    if done.returncode != 0:
+        raise RuntimeError(
+            f"benchmark command failed ({done.returncode}): {' '.join(command)}\n{done.stderr}"
+        )
+    return seconds
+
+
+def time_floor(count: int, workdir: Path) -> float:
+    """Seconds for one process to papermill ``count`` import-only notebooks in sequence."""
+    notebooks = write_floor_notebooks(workdir, count)
+    script = FLOOR_SCRIPT.replace("KERNEL", repr(runner.KERNEL_NAME))
     with runner.kernel_environment():
-        for path in notebooks:
-            runner.execute_notebook(
-                path, path.with_suffix(".out.ipynb"), {}, workdir, 600, progress_bar=False
-            )
-    return time.perf_counter() - start
+        return _timed([sys.executable, "-c", script, *map(str, notebooks)], workdir)
 
 
 def time_pipeline(corpus: Path, notebooks_dir: Path, out: Path) -> float:
-    """Seconds for the whole pipeline (validation, notebooks, promotion) into ``out``."""
-    start = time.perf_counter()
-    runner.run_pipeline(
-        {"corpus_dir": str(corpus)},
-        out_dir=out,
-        notebooks_dir=notebooks_dir,
-        progress=False,
-        log=lambda _: None,
-    )
-    return time.perf_counter() - start
+    """Seconds for ``python -m analysis run`` (start-up, notebooks, promotion) into ``out``."""
+    command = [
+        sys.executable, "-m", "analysis", "run", "--corpus", str(corpus),
+        "--notebooks", str(notebooks_dir), "--out", str(out), "--no-progress",
+    ]  # fmt: skip
+    return _timed(command, out.parent)
 
 
 def main(args: argparse.Namespace) -> int:
@@ -90,8 +117,13 @@ def main(args: argparse.Namespace) -> int:
             floor_dir.mkdir()
             print(f"[{attempt + 1}] floor: {count} import-only notebooks …", file=sys.stderr)
             floors.append(time_floor(count, floor_dir))
-            print(f"[{attempt + 1}] pipeline: {count} notebooks …", file=sys.stderr)
-            runs.append(time_pipeline(corpus, notebooks_dir, Path(tmp) / "out"))
+            print(f"[{attempt + 1}] python -m analysis run: {count} notebooks …", file=sys.stderr)
+            runs.append(time_pipeline(corpus.resolve(), notebooks_dir.resolve(), Path(tmp) / "out"))
+            print(
+                f"[{attempt + 1}] floor {floors[-1]:.1f} s, run {runs[-1]:.1f} s, "
+                f"ratio {runs[-1] / floors[-1]:.2f}",
+                file=sys.stderr,
+            )
     floor, run = min(floors), min(runs)
     ratio = run / floor
     verdict = "within" if ratio <= TARGET_RATIO else "OVER"

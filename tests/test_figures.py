@@ -1,0 +1,120 @@
+"""Figure export: PNG at 300 dpi and SVG, cropped to the figure, byte-stable, shown as saved."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import matplotlib
+
+matplotlib.use("Agg")
+
+import matplotlib.pyplot as plt
+import pytest
+from PIL import Image
+
+from analysis import figures
+
+
+def make_figure(layout: str | None = "constrained") -> plt.Figure:
+    """A small figure with a title, labels, a legend and a note sticking out to the right."""
+    fig, ax = plt.subplots(figsize=(figures.SINGLE_COLUMN_IN, 2.0), layout=layout)
+    ax.plot([0, 1, 2, 3], [0.2, -0.4, 0.1, 0.6], label="mean tone")
+    ax.scatter([0.5, 1.5, 2.5], [0.3, -0.2, 0.0], s=6, label="sentences")
+    ax.set_title("Tone by paragraph (made-up data)")
+    ax.set_xlabel("paragraph")
+    ax.set_ylabel("compound")
+    ax.legend(loc="upper left")
+    ax.text(1.02, 0.5, "n = 12 sent., 3 art.", transform=ax.transAxes, va="center")
+    return fig
+
+
+def png_size(path: Path) -> tuple[int, int]:
+    with Image.open(path) as image:
+        return image.size
+
+
+def svg_size_pt(path: Path) -> tuple[float, float]:
+    head = path.read_text(encoding="utf-8")[:600]
+    width = re.search(r'width="([\d.]+)pt"', head)
+    height = re.search(r'height="([\d.]+)pt"', head)
+    assert width and height, head
+    return float(width.group(1)), float(height.group(1))
+
+
+@pytest.fixture(autouse=True)
+def close_figures():
+    yield
+    plt.close("all")
+
+
+def test_png_is_300_dpi_and_svg_carries_no_date_or_version(tmp_path):
+    png, svg = figures.save_figure(make_figure(), "fig01_test", tmp_path)
+    assert (png.name, svg.name) == ("fig01_test.png", "fig01_test.svg")
+    with Image.open(png) as image:
+        dpi = image.info["dpi"]
+        assert image.format == "PNG"
+    assert [round(d) for d in dpi] == [300, 300]
+    assert "Software" not in Image.open(png).info
+    text = svg.read_text(encoding="utf-8")
+    assert "<dc:date>" not in text
+    assert "Matplotlib v" not in text and matplotlib.__version__ not in text
+    assert "Tone by paragraph (made-up data)" in text  # text stays text (svg.fonttype none)
+
+
+@pytest.mark.parametrize("layout", ["constrained", None])
+def test_a_rerun_writes_the_same_bytes(tmp_path, layout):
+    first = figures.save_figure(make_figure(layout), "fig", tmp_path / "a")
+    again = figures.save_figure(make_figure(layout), "fig", tmp_path / "b")
+    assert [p.read_bytes() for p in again] == [p.read_bytes() for p in first]
+
+
+def test_both_files_are_cropped_to_the_same_box_that_holds_text_outside_the_axes(tmp_path):
+    fig = make_figure()
+    width_in, height_in = fig.get_size_inches()
+    png, svg = figures.save_figure(fig, "fig", tmp_path)
+    px_w, px_h = png_size(png)
+    pt_w, pt_h = svg_size_pt(svg)
+    # the note at x = 1.02 (axes) reaches past the figure's right edge: the crop keeps it
+    assert px_w / figures.DPI > width_in
+    # PNG and SVG are cut to the same box (within one pixel)
+    assert abs(px_w / figures.DPI - pt_w / 72) < 1.5 / figures.DPI
+    assert abs(px_h / figures.DPI - pt_h / 72) < 1.5 / figures.DPI
+    assert height_in > 0
+
+
+def test_saving_leaves_the_figure_as_it_was(tmp_path):
+    fig = make_figure("constrained")
+    engine, dpi, size = fig.get_layout_engine(), fig.dpi, tuple(fig.get_size_inches())
+    figures.save_figure(fig, "fig", tmp_path)
+    assert fig.get_layout_engine() is engine
+    assert fig.dpi == dpi
+    assert tuple(fig.get_size_inches()) == size
+
+
+@pytest.mark.parametrize("name", ["", "a/b", "fig.png", "fig.svg"])
+def test_bad_names_are_refused(tmp_path, name):
+    with pytest.raises(ValueError, match="bare stem"):
+        figures.save_figure(make_figure(), name, tmp_path)
+
+
+def test_show_figure_displays_the_saved_png_and_closes_the_figure(tmp_path, monkeypatch):
+    import IPython.display
+
+    shown = []
+    monkeypatch.setattr(IPython.display, "display", lambda obj: shown.append(obj))
+    fig = make_figure()
+    paths = figures.save_figure(fig, "fig", tmp_path)
+    figures.show_figure(fig, paths)
+    assert not plt.fignum_exists(fig.number)
+    (image,) = shown
+    assert image.data == paths[0].read_bytes()
+    px_w, _ = png_size(paths[0])
+    assert image.width == round(px_w / figures.DPI * 110)
+    figures.show_figure(make_figure(), paths, width=500)
+    assert shown[-1].width == 500
+
+
+def test_show_figure_needs_the_png(tmp_path):
+    with pytest.raises(ValueError, match="no PNG"):
+        figures.show_figure(make_figure(), [tmp_path / "fig.svg"])

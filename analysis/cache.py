@@ -44,7 +44,8 @@ def measured_corpus(
     """The corpus with every per-sentence measure, from the cache when it is current.
 
     Without ``cache_dir`` nothing is cached. A cache entry is written to a temporary folder and
-    renamed into place, so an interrupted run never leaves a partial entry.
+    renamed into place, so an interrupted run never leaves a partial entry, and an existing entry
+    is never replaced while another process may be reading it.
     """
     from analysis.measure import measure_sentences
 
@@ -67,10 +68,13 @@ def measured_corpus(
         try:
             for part in _PARTS:
                 getattr(measured, part).to_parquet(staging / f"{part}.parquet", index=False)
-            if entry.exists():
-                shutil.rmtree(entry)
-            os.replace(staging, entry)
-        except BaseException:
+            # Another process may have written the same entry meanwhile: the entries are equal
+            # by construction (same key), so keep theirs rather than pull it from under a reader.
+            if not entry.exists():
+                os.replace(staging, entry)
+        except OSError:
+            if not entry.exists():
+                raise
+        finally:
             shutil.rmtree(staging, ignore_errors=True)
-            raise
     return measured

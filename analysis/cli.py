@@ -45,8 +45,36 @@ def _available(table: dict[str, tuple[str, str]]) -> dict[str, tuple[str, str]]:
     return {k: v for k, v in table.items() if importlib.util.find_spec(v[0]) is not None}
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The full argument parser (also used by tests and ``--help``)."""
+def _selected(argv: Sequence[str] | None) -> tuple[str | None, str | None]:
+    """The command (and benchmark) named in ``argv``: the first words that are not options."""
+    words = [a for a in (argv or []) if not a.startswith("-")]
+    command = words[0] if words else None
+    benchmark = words[1] if command == "bench" and len(words) > 1 else None
+    return command, benchmark
+
+
+def _add_command(
+    sub: argparse._SubParsersAction, name: str, module_name: str, help_text: str, load: bool
+) -> None:
+    if not load:  # listed in the help, its options are only read when it is the one run
+        sub.add_parser(name, help=help_text)
+        return
+    module = importlib.import_module(module_name)
+    cmd = sub.add_parser(
+        name, help=help_text, description=module.__doc__, formatter_class=_FORMATTER
+    )
+    module.add_arguments(cmd)
+    cmd.set_defaults(_module=module)
+
+
+def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
+    """The argument parser; only the command named in ``argv`` is imported (all when None).
+
+    Importing every command would load NLTK, SciPy and papermill for any command, which costs
+    about a second at start and at exit.
+    """
+    command, benchmark = _selected(argv) if argv is not None else (None, None)
+    load_all = argv is None
     parser = argparse.ArgumentParser(
         prog="python -m analysis",
         description=(
@@ -56,29 +84,21 @@ def build_parser() -> argparse.ArgumentParser:
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     for name, (module_name, help_text) in _available(COMMANDS).items():
-        module = importlib.import_module(module_name)
-        cmd = sub.add_parser(
-            name, help=help_text, description=module.__doc__, formatter_class=_FORMATTER
-        )
-        module.add_arguments(cmd)
-        cmd.set_defaults(_module=module)
+        _add_command(sub, name, module_name, help_text, load_all or name == command)
     bench = sub.add_parser(
         "bench", help="benchmarks: accuracy against human labels, speed and memory"
     )
     bench_sub = bench.add_subparsers(dest="benchmark", metavar="BENCHMARK", required=True)
     for name, (module_name, help_text) in _available(BENCHMARKS).items():
-        module = importlib.import_module(module_name)
-        cmd = bench_sub.add_parser(
-            name, help=help_text, description=module.__doc__, formatter_class=_FORMATTER
-        )
-        module.add_arguments(cmd)
-        cmd.set_defaults(_module=module)
+        load = load_all or (command == "bench" and name == benchmark)
+        _add_command(bench_sub, name, module_name, help_text, load)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Parse ``argv`` and run the chosen command; returns the process exit code."""
-    parser = build_parser()
+    argv = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser(argv)
     args = parser.parse_args(argv)
     try:
         return int(args._module.main(args) or 0)

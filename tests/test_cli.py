@@ -1,0 +1,64 @@
+"""The command line: every command explains itself, and the corpus step writes its tables."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from analysis.cli import BENCHMARKS, COMMANDS, build_parser, main
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [[], *[[name] for name in COMMANDS], *[["bench", name] for name in BENCHMARKS]],
+)
+def test_every_command_has_help(argv: list[str], capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as raised:
+        main([*argv, "--help"])
+    assert raised.value.code == 0
+    out = capsys.readouterr().out
+    assert out.startswith("usage: python -m analysis")
+    if argv:  # a command's help carries its module's description
+        assert len(out.splitlines()) > 5
+
+
+def test_unknown_command_is_refused(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as raised:
+        main(["frobnicate"])
+    assert raised.value.code == 2
+    assert "invalid choice" in capsys.readouterr().err
+
+
+def test_full_parser_knows_every_command() -> None:
+    parser = build_parser()
+    args = parser.parse_args(["corpus", "--out", "x"])
+    assert args._module.__name__ == "analysis.commands.corpus"
+
+
+def test_corpus_command_writes_the_three_tables(make_corpus, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    assert main(["corpus", "--corpus", str(make_corpus()), "--out", str(out)]) == 0
+    tables = out / "reports" / "tables"
+    docs = pd.read_csv(tables / "documents.csv")
+    sentences = pd.read_csv(tables / "sentences.csv")
+    audit = pd.read_csv(tables / "cleaning_audit.csv")
+    assert list(docs["doc_id"]) == ["a1", "b1", "c1"]
+    assert list(sentences.columns[:4]) == ["doc_id", "outlet", "sentence_id", "sentence"]
+    assert {"compound", "compound_news"} <= set(sentences.columns)
+    assert sentences.groupby("doc_id")["sentence_id"].max().add(1).tolist() == list(
+        docs["n_sentences"]
+    )
+    assert list(audit.columns[:5]) == ["doc_id", "line_no", "original", "rule", "action"]
+    assert "title_line" in set(audit["rule"])
+
+
+def test_corpus_command_reports_a_bad_corpus(
+    make_corpus, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = make_corpus(files={"a.txt": ""}, manifest=[{"doc_id": "a", "file": "a.txt",
+                                                          "outlet": "X"}])
+    assert main(["corpus", "--corpus", str(folder), "--out", str(tmp_path / "o")]) == 2
+    assert "a.txt: file is empty" in capsys.readouterr().err
+    assert not (tmp_path / "o" / "reports" / "tables" / "documents.csv").exists()

@@ -8,10 +8,14 @@ documents within a group when it has more than one, sentences within documents),
 two-sided permutation p-value for the difference in means, Holm-corrected over all pairs of one
 method.
 
-Read the permutation test for what it is: it shuffles *sentences* between the two groups, so it
-asks whether these articles' sentences differ more than chance; with one or two articles per
-group it cannot speak for the outlets. The bootstrap CI of the difference carries the
-document-level uncertainty when a group has several documents.
+What the permutation test shuffles depends on how many documents there are (column
+``perm_unit``). When both groups have at least :data:`MIN_PERM_DOCS` documents it shuffles whole
+*documents* between the two groups (a cluster permutation test of the difference in pooled
+sentence means): documents are the sampling units, sentences of one article are not independent,
+and the cost grows with the number of documents, not sentences. With fewer documents it shuffles
+*sentences*, so it asks only whether these articles' sentences differ more than chance; with one
+or two articles per group it cannot speak for the outlets. The bootstrap CI of the difference
+carries the document-level uncertainty when a group has several documents.
 """
 
 from __future__ import annotations
@@ -25,6 +29,9 @@ import pandas as pd
 
 from analysis.stats import bootstrap_replicates, group_rng
 
+# From this many documents in BOTH groups the permutation test shuffles documents, not sentences.
+MIN_PERM_DOCS = 10
+
 PAIRWISE_SUFFIX_COLUMNS = [
     "method",
     "mean_a",
@@ -35,6 +42,7 @@ PAIRWISE_SUFFIX_COLUMNS = [
     "cliffs_delta",
     "p_perm",
     "p_holm",
+    "perm_unit",
     "n_docs_a",
     "n_sentences_a",
     "n_docs_b",
@@ -98,6 +106,51 @@ def permutation_test(
     return float((hits + 1) / (n_perm + 1))
 
 
+def cluster_permutation_test(
+    doc_sums_a: np.ndarray | Sequence[float],
+    doc_counts_a: np.ndarray | Sequence[int],
+    doc_sums_b: np.ndarray | Sequence[float],
+    doc_counts_b: np.ndarray | Sequence[int],
+    *,
+    n_perm: int = 5000,
+    seed: int | Sequence[int] = 0,
+) -> float:
+    """Two-sided cluster permutation p-value: whole documents are shuffled between two groups.
+
+    Each document enters with the sum of its sentence values and its number of sentences; the
+    statistic is the difference in pooled sentence means (the same difference the table reports),
+    recomputed after reassigning the documents at random to groups of the original sizes. The
+    p-value is ``(1 + #{|perm diff| >= |observed diff|}) / (1 + n_perm)``. Cost is
+    ``n_perm × n_docs``, independent of the number of sentences.
+    """
+    if n_perm < 1:
+        raise ValueError(f"n_perm must be at least 1, got {n_perm}")
+    sums = np.concatenate([np.asarray(doc_sums_a, float), np.asarray(doc_sums_b, float)])
+    counts = np.concatenate([np.asarray(doc_counts_a, float), np.asarray(doc_counts_b, float)])
+    n_a = len(doc_sums_a)
+    if n_a == 0 or sums.size == n_a:
+        raise ValueError("cluster_permutation_test needs at least one document in each group")
+    if sums.size != counts.size or len(doc_counts_a) != n_a:
+        raise ValueError("cluster_permutation_test: sums and counts must have the same length")
+    if (counts <= 0).any():
+        raise ValueError("cluster_permutation_test: every document needs at least one sentence")
+    total_s, total_c = sums.sum(), counts.sum()
+    obs_s, obs_c = sums[:n_a].sum(), counts[:n_a].sum()
+    observed = abs(obs_s / obs_c - (total_s - obs_s) / (total_c - obs_c))
+    rng = np.random.default_rng(seed)
+    tol = 1e-12 * max(1.0, abs(observed))
+    chunk = max(1, min(1000, 4_000_000 // sums.size))
+    hits = done = 0
+    while done < n_perm:
+        k = min(chunk, n_perm - done)
+        idx = np.argsort(rng.random((k, sums.size)), axis=1)[:, :n_a]
+        s_a, c_a = sums[idx].sum(axis=1), counts[idx].sum(axis=1)
+        diffs = np.abs(s_a / c_a - (total_s - s_a) / (total_c - c_a))
+        hits += int((diffs >= observed - tol).sum())
+        done += k
+    return float((hits + 1) / (n_perm + 1))
+
+
 def holm(p_values: np.ndarray | pd.Series | list[float]) -> np.ndarray:
     """Holm–Bonferroni adjusted p-values (same order as the input; NaN stays NaN)."""
     p = np.asarray(p_values, dtype=float)
@@ -125,6 +178,12 @@ def _group_arrays(part: pd.DataFrame, value_col: str, doc_col: str):
     return values, lengths
 
 
+def _doc_sums(values: np.ndarray, lengths: np.ndarray) -> np.ndarray:
+    """Sum of the values of each document (values sorted by document, ``lengths`` per document)."""
+    starts = np.concatenate([[0], np.cumsum(lengths)[:-1]])
+    return np.add.reduceat(values, starts)
+
+
 def pairwise_table(
     sentences: pd.DataFrame,
     value_col: str,
@@ -138,7 +197,9 @@ def pairwise_table(
     ci: float = 0.95,
 ) -> pd.DataFrame:
     """Every pair of groups (in sorted order, A before B): means, difference A − B with a
-    hierarchical bootstrap CI, Cliff's delta, permutation p and Holm-adjusted p, sample sizes.
+    hierarchical bootstrap CI, Cliff's delta, permutation p and Holm-adjusted p, the unit the
+    permutation test shuffled (``perm_unit``: "document" when both groups have at least
+    :data:`MIN_PERM_DOCS` documents, else "sentence"), sample sizes.
 
     Columns: ``<group_col>_a, <group_col>_b`` then :data:`PAIRWISE_SUFFIX_COLUMNS`.
     """
@@ -157,6 +218,15 @@ def pairwise_table(
         va, la, ra = groups[ga]
         vb, lb, rb = groups[gb]
         low, high = np.nanquantile(ra - rb, [alpha, 1 - alpha])
+        pair_seed = _pair_seed(seed, ga, gb)
+        if la.size >= MIN_PERM_DOCS and lb.size >= MIN_PERM_DOCS:
+            unit = "document"
+            p_perm = cluster_permutation_test(
+                _doc_sums(va, la), la, _doc_sums(vb, lb), lb, n_perm=n_perm, seed=pair_seed
+            )
+        else:
+            unit = "sentence"
+            p_perm = permutation_test(va, vb, n_perm=n_perm, seed=pair_seed)
         rows.append(
             {
                 f"{group_col}_a": ga,
@@ -168,7 +238,8 @@ def pairwise_table(
                 "diff_ci_low": float(low),
                 "diff_ci_high": float(high),
                 "cliffs_delta": cliffs_delta(va, vb),
-                "p_perm": permutation_test(va, vb, n_perm=n_perm, seed=_pair_seed(seed, ga, gb)),
+                "p_perm": p_perm,
+                "perm_unit": unit,
                 "n_docs_a": int(la.size),
                 "n_sentences_a": int(va.size),
                 "n_docs_b": int(lb.size),

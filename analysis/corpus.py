@@ -288,12 +288,30 @@ def load_corpus(corpus_dir: Path | str = "seeds") -> pd.DataFrame:
     return build_corpus(path).documents
 
 
-def corpus_fingerprint(corpus_dir: Path | str) -> str:
-    """SHA-256 over the names and bytes of every file in the corpus folder (sorted)."""
+def corpus_fingerprint(corpus: Path | str) -> str:
+    """SHA-256 identifying a corpus folder or corpus file (hex).
+
+    A file (CSV/TSV/JSONL/Parquet): the SHA-256 of its bytes, the value ``sha256sum`` prints, so
+    a reader can check a summary against the file they hold. A folder: SHA-256 over the name and
+    bytes of every non-hidden file in it, sorted by name. Files are read in blocks, so a corpus
+    file of several gigabytes hashes in constant memory.
+    """
+    path = Path(corpus)
     digest = hashlib.sha256()
-    for path in sorted(Path(corpus_dir).iterdir()):
-        if path.is_file() and not path.name.startswith("."):
-            digest.update(path.name.encode("utf-8") + b"\0")
-            digest.update(path.read_bytes())
+    if path.is_file():
+        _hash_file(path, digest)
+        return digest.hexdigest()
+    if not path.is_dir():
+        raise FileNotFoundError(f"corpus not found: {path}")
+    for item in sorted(path.iterdir()):
+        if item.is_file() and not item.name.startswith("."):
+            digest.update(item.name.encode("utf-8") + b"\0")
+            _hash_file(item, digest)
             digest.update(b"\0")
     return digest.hexdigest()
+
+
+def _hash_file(path: Path, digest: hashlib._Hash, block: int = 1 << 20) -> None:
+    with path.open("rb") as handle:
+        while chunk := handle.read(block):
+            digest.update(chunk)

@@ -182,15 +182,26 @@ def frame_evidence(
     codebook: Codebook | Path | str | None = None,
     *,
     text_col: str = "sentence",
+    group_col: str | None = None,
+    max_per_group: int | None = None,
 ) -> pd.DataFrame:
     """One row per (sentence, frame, indicator term that fired): the audit trail.
 
     Columns: ``frame, term`` (as written in the codebook), ``doc_id, sentence_id`` and
     ``matched`` (the text the term matched). Sorted by codebook frame order, term, document,
     sentence.
+
+    On a large corpus every hit is millions of rows that no table or figure needs. With
+    ``max_per_group`` (and ``group_col``), only the first ``max_per_group`` sentences of each
+    group coded with each frame (by ``doc_id, sentence_id``; the ``frame_<key>`` columns decide
+    which are coded) are traced: deterministic, and complete wherever a group has no more coded
+    sentences than that.
     """
     book = load_codebook(codebook)
     _require(sentences, ["doc_id", "sentence_id", text_col], "frame_evidence")
+    allowed = None
+    if max_per_group is not None:
+        sentences, allowed = _first_coded(sentences, book, group_col, max_per_group)
     hits = frame_hits(sentences[text_col], book)
     doc_ids = sentences["doc_id"].to_numpy()
     sent_ids = sentences["sentence_id"].to_numpy()
@@ -201,6 +212,10 @@ def frame_evidence(
         "sentence_id": sent_ids[hits["row"].to_numpy()].astype(np.int64) if len(hits) else [],
         "matched": hits["matched"],
     })
+    if allowed is not None:
+        rows = hits["row"].to_numpy()
+        frame_pos = hits["frame"].map({k: i for i, k in enumerate(book.keys)}).to_numpy()
+        out = out[allowed[rows, frame_pos]] if len(out) else out
     order = {k: i for i, k in enumerate(book.keys)}
     return (
         out.assign(_o=out["frame"].map(order))
@@ -208,6 +223,27 @@ def frame_evidence(
         .drop(columns="_o")
         .reset_index(drop=True)[EVIDENCE_COLUMNS]
     )
+
+
+def _first_coded(
+    sentences: pd.DataFrame, book: Codebook, group_col: str | None, limit: int
+) -> tuple[pd.DataFrame, np.ndarray]:
+    """The sentences among the first ``limit`` of their group coded with some frame, and for
+    each of them and each frame whether it is among that frame's first ``limit``."""
+    if limit < 1:
+        raise ValueError(f"max_per_group must be at least 1, got {limit}")
+    if group_col is None:
+        raise ValueError("frame_evidence: max_per_group needs group_col")
+    _require(sentences, [group_col, *book.columns], "frame_evidence")
+    ordered = sentences.sort_values(["doc_id", "sentence_id"], kind="stable")
+    allowed = np.zeros((len(ordered), len(book.columns)), dtype=bool)
+    groups = ordered[group_col].astype(str).to_numpy()
+    for j, column in enumerate(book.columns):
+        coded = ordered[column].to_numpy(dtype=bool)
+        rank = pd.Series(coded.astype(np.int64)).groupby(groups).cumsum().to_numpy()
+        allowed[:, j] = coded & (rank <= limit)
+    keep = allowed.any(axis=1)
+    return ordered[keep], allowed[keep]
 
 
 # ----------------------------------------------------------------------------- findings
@@ -324,8 +360,8 @@ def _keyness_findings(
         used = used.sort_values(["z", "term"], ascending=[False, True]).head(top_terms)
         n_docs = int(sentences.loc[sentences[group_col] == group, "doc_id"].nunique())
         if used.empty:
-            text = (f"{_in_these(n_docs)} from {group}, no word is distinctive at "
-                    "z > 1.96 against the other groups.")
+            text = (f"{_in_these(n_docs)} from {group}, no word is distinctive against the "
+                    "other groups (no z-score above 1.96).")
             out.append(Finding(f"vocabulary_{group}", "vocabulary", text,
                                figures=("fig09_keyness",), supported=False))
             continue
@@ -337,10 +373,10 @@ def _keyness_findings(
                 f"the corpus (log-odds with informative Dirichlet prior): {listed}.")
         term = used.iloc[0].term
         pattern = r"(?<![\w])" + r"\s+".join(re.escape(w) for w in term.split()) + r"(?![\w])"
-        mask = (sentences[group_col] == group) & sentences["sentence"].str.contains(
-            pattern, case=False, regex=True)
+        own = sentences[sentences[group_col] == group]  # search only the group's sentences
+        mask = own["sentence"].str.contains(pattern, case=False, regex=True)
         out.append(Finding(f"vocabulary_{group}", "vocabulary", text,
-                           evidence=_evidence_for(sentences, mask, group_col, n=2),
+                           evidence=_evidence_for(own, mask, group_col, n=2),
                            figures=("fig09_keyness",)))
     return out
 
@@ -358,8 +394,8 @@ def _rate_contrast(
     )
     hi, lo = ordered.iloc[0], ordered.iloc[-1]
     if len(ordered) > 1 and not _overlap(hi[low], hi[high], lo[low], lo[high]):
-        verdict = (f"{hi[group_col]} is higher than {lo[group_col]}; their 95% intervals do not "
-                   "overlap.")
+        verdict = (f"In these articles, {hi[group_col]} is higher than {lo[group_col]}; their 95% "
+                   "intervals do not overlap.")
         supported = True
     else:
         verdict = "Overlapping intervals, no clear difference between the groups."

@@ -19,6 +19,8 @@ from matplotlib.colors import TwoSlopeNorm
 from analysis.figures import DOUBLE_COLUMN_IN, OTHER_COLOUR, FigureInfo
 
 NOTEBOOK = "02_sentiment.ipynb"
+# Dots per group in the sentence-tone strip plot; larger groups show a seeded random sample.
+MAX_STRIP_POINTS = 1500
 TONE_COLOURS = {
     "share_negative": "#D55E00",
     "share_neutral": "#BBBBBB",
@@ -37,7 +39,9 @@ FIGURES: dict[str, FigureInfo] = {
             "Sentence tone by group. Each dot is one sentence's VADER compound score (−1 most "
             "negative, +1 most positive); the black diamond is the group mean with its 95% "
             "bootstrap CI. The dashed lines at ±0.05 bound VADER's 'neutral' band. n = sentences "
-            "and articles behind each mean."
+            "and articles behind each mean. A group with more than "
+            f"{MAX_STRIP_POINTS:,} sentences shows a random sample of {MAX_STRIP_POINTS:,} dots; "
+            "its mean and CI use every sentence."
         ),
         notebook=NOTEBOOK,
         table="sentiment_by_outlet.csv",
@@ -47,7 +51,9 @@ FIGURES: dict[str, FigureInfo] = {
         caption=(
             "Tone arc of each article: bars are sentence compound scores in reading order, the "
             "line a centred 5-sentence running mean. It shows where in an article the positive "
-            "and negative passages sit (lead, quotes, closing analysis)."
+            "and negative passages sit (lead, quotes, closing analysis). With many articles, "
+            "only some are drawn (parameter max_arc_articles): the longest article of each "
+            "group first, then the next longest; panel titles name them."
         ),
         notebook=NOTEBOOK,
         table="sentences.csv",
@@ -105,8 +111,14 @@ def plot_sentence_tone(
     method: str = "vader",
     *,
     seed: int = 0,
+    max_points: int = MAX_STRIP_POINTS,
 ) -> plt.Figure:
-    """Strip plot of sentence compound scores per group plus the mean and its CI."""
+    """Strip plot of sentence compound scores per group plus the mean and its CI.
+
+    A group with more than ``max_points`` sentences shows a seeded random sample of that many
+    dots (the mean and CI always come from every sentence), so the figure stays readable and
+    its SVG small on large corpora.
+    """
     from analysis.sentiment import NEG_THRESHOLD, POS_THRESHOLD, compound_column
 
     col = compound_column(method)
@@ -114,8 +126,12 @@ def plot_sentence_tone(
     groups = _groups(means, group_col)
     fig, ax = plt.subplots(figsize=(DOUBLE_COLUMN_IN, 0.9 + 0.55 * len(groups)))
     rng = np.random.default_rng(seed)
+    labels = sentences[group_col].astype(str).to_numpy()
+    scores = sentences[col].to_numpy(float)
     for y, group in enumerate(groups):
-        values = sentences.loc[sentences[group_col].astype(str) == group, col].to_numpy(float)
+        values = scores[labels == group]
+        if values.size > max_points:
+            values = values[np.sort(rng.choice(values.size, max_points, replace=False))]
         jitter = rng.uniform(-0.22, 0.22, values.size)
         ax.scatter(values, y + jitter, s=7, alpha=0.45, color=_colour(palette, group), lw=0)
         row = means[means[group_col].astype(str) == group].iloc[0]
@@ -150,6 +166,39 @@ def plot_sentence_tone(
     return fig
 
 
+def arc_articles(sentences: pd.DataFrame, group_col: str, max_docs: int = 12) -> list[str]:
+    """The articles the tone-arc figure shows: at most ``max_docs``, spread over the groups.
+
+    Round by round, each group contributes its longest not yet chosen article (most sentences,
+    ties by ``doc_id``); within a round, groups with more sentences come first (ties by name).
+    So 12 articles over 8 groups are the longest of each group, then the second longest of the
+    four largest groups. Returned in display order: by group name, then longest first.
+    Deterministic: depends only on the table.
+    """
+    if max_docs < 1:
+        raise ValueError(f"max_docs must be at least 1, got {max_docs}")
+    docs = (
+        pd.DataFrame(
+            {"doc_id": sentences["doc_id"].astype(str), "group": sentences[group_col].astype(str)}
+        )
+        .groupby(["doc_id", "group"], sort=True)
+        .size()
+        .rename("n")
+        .reset_index()
+    )
+    if docs["doc_id"].duplicated().any():
+        raise ValueError(f"arc_articles: a document belongs to more than one {group_col}")
+    size = docs.groupby("group")["n"].sum()
+    docs["group_size"] = docs["group"].map(size)
+    docs = docs.sort_values(["group", "n", "doc_id"], ascending=[True, False, True], kind="stable")
+    docs["rank"] = docs.groupby("group", sort=False).cumcount()
+    chosen = docs.sort_values(
+        ["rank", "group_size", "group"], ascending=[True, False, True], kind="stable"
+    ).head(max_docs)
+    chosen = chosen.sort_values(["group", "n", "doc_id"], ascending=[True, False, True])
+    return chosen["doc_id"].tolist()
+
+
 def plot_tone_arc(
     sentences: pd.DataFrame,
     group_col: str,
@@ -160,20 +209,24 @@ def plot_tone_arc(
     max_docs: int = 12,
     ncols: int = 2,
 ) -> plt.Figure:
-    """Small multiples, one per article (first ``max_docs`` by doc_id): sentence scores in order
+    """Small multiples, one per article, for at most ``max_docs`` articles chosen by
+    :func:`arc_articles` (the longest of each group first): sentence scores in reading order
     and a centred running mean."""
     from analysis.sentiment import compound_column
 
     col = compound_column(method)
-    docs = sorted(sentences["doc_id"].astype(str).unique())[:max_docs]
+    docs = arc_articles(sentences, group_col, max_docs) if len(sentences) else []
     if not docs:
         raise ValueError("plot_tone_arc: no sentences to plot")
+    shown = sentences[sentences["doc_id"].astype(str).isin(docs)]
+    parts = {str(d): part for d, part in shown.groupby(shown["doc_id"].astype(str), sort=False)}
+    ncols = max(1, min(ncols, len(docs)))
     nrows = int(np.ceil(len(docs) / ncols))
     fig, axes = plt.subplots(
         nrows, ncols, figsize=(DOUBLE_COLUMN_IN, 0.4 + 1.35 * nrows), sharey=True, squeeze=False
     )
     for ax, doc in zip(axes.flat, docs, strict=False):
-        part = sentences[sentences["doc_id"].astype(str) == doc].sort_values("sentence_id")
+        part = parts[doc].sort_values("sentence_id")
         group = str(part[group_col].iloc[0])
         colour = _colour(palette, group)
         x = part["sentence_id"].to_numpy()
@@ -182,7 +235,7 @@ def plot_tone_arc(
         smooth = pd.Series(y).rolling(window, center=True, min_periods=1).mean()
         ax.plot(x, smooth, color=colour, lw=1.4)
         ax.axhline(0, color="#555555", lw=0.5)
-        ax.set_title(f"{doc} · {group} ({len(part)} sent.)", fontsize=7, loc="left")
+        ax.set_title(f"{_short(doc)} · {group} ({len(part)} sent.)", fontsize=7, loc="left")
         ax.set_ylim(-1.05, 1.05)
         ax.grid(axis="x", visible=False)
     for ax in list(axes.flat)[len(docs) :]:
@@ -193,6 +246,10 @@ def plot_tone_arc(
         ax.set_xlabel("sentence in article")
     fig.tight_layout()
     return fig
+
+
+def _short(text: str, limit: int = 28) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def plot_actor_tone(

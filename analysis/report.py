@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import base64
 import dataclasses
-import hashlib
 import html
 import importlib
 import importlib.metadata
@@ -35,9 +34,11 @@ import pandas as pd
 # Imported here rather than where it is used: it loads NLTK (a second or more), which the
 # runner's kernel warm-up then does before the summary notebook's turn, not during it.
 from analysis.codebook import load_codebook
+from analysis.comparisons import MIN_PERM_DOCS
 from analysis.figures import FigureInfo
 from analysis.findings import Evidence, Finding
 from analysis.paths import DATA_DIR
+from analysis.stats import CLUSTER_ONLY_MIN_DOCS
 from analysis.tables import write_text
 
 FIGURE_MODULES = ("analysis.plots_corpus", "analysis.plots_sentiment", "analysis.plots_framing")
@@ -62,6 +63,8 @@ PACKAGES = (
     ("papermill", "papermill"),
 )
 MAX_EVIDENCE = 3
+# Below this many articles in the smallest group the limitations call the sample very small.
+SMALL_GROUP_DOCS = MIN_PERM_DOCS
 SUMMARY_MD = "summary.md"
 SUMMARY_HTML = "summary.html"
 GALLERY = "README.md"
@@ -148,16 +151,16 @@ def package_versions(packages: Sequence[tuple[str, str]] = PACKAGES) -> dict[str
 
 
 def corpus_sha256(corpus_dir: Path | str) -> str:
-    """SHA-256 over the name and bytes of every (non-hidden) file in the folder, by name.
+    """SHA-256 of the corpus: of the file's bytes for a corpus file (what ``sha256sum`` prints),
+    over the name and bytes of every non-hidden file, by name, for a folder.
 
-    The same definition as the cache key's fingerprint, so a reader can check that a summary
-    was produced from the corpus they hold.
+    The same definition as the cache key's fingerprint
+    (:func:`analysis.corpus.corpus_fingerprint`), so a reader can check that a summary was
+    produced from the corpus they hold.
     """
-    digest = hashlib.sha256()
-    for path in sorted(Path(corpus_dir).iterdir()):
-        if path.is_file() and not path.name.startswith("."):
-            digest.update(path.name.encode("utf-8") + b"\0" + path.read_bytes() + b"\0")
-    return digest.hexdigest()
+    from analysis.corpus import corpus_fingerprint
+
+    return corpus_fingerprint(corpus_dir)
 
 
 @dataclass(frozen=True)
@@ -170,16 +173,18 @@ class CorpusFacts:
     n_words: int
     per_group: tuple[tuple[str, int, int], ...]  # (group, n_docs, n_sentences)
     sha256: str
-    n_files: int
+    n_files: int  # files in the corpus folder; 1 for a corpus file
     n_cleaning_changes: int
     translated: tuple[tuple[str, str], ...]  # (doc_id, group) whose notes mention translation
+    corpus_file: str = ""  # the corpus file's name when the corpus is one file, else ""
 
 
 def corpus_facts(
     tables_dir: Path | str, corpus_dir: Path | str, group_col: str = "outlet"
 ) -> CorpusFacts:
     """Counts from ``documents.csv`` and ``cleaning_audit.csv``, the corpus hash and the
-    documents whose manifest notes say the text is a translation."""
+    documents whose notes (manifest, or the ``notes`` column of a corpus file) say the text is a
+    translation. ``corpus_dir`` is the corpus folder or corpus file."""
     tables = Path(tables_dir)
     docs = pd.read_csv(tables / "documents.csv", dtype={"doc_id": str})
     if group_col not in docs.columns:
@@ -195,13 +200,19 @@ def corpus_facts(
     corpus = Path(corpus_dir)
     translated: list[tuple[str, str]] = []
     manifest = corpus / "manifest.csv"
-    if manifest.is_file():
+    notes = None
+    if corpus.is_dir() and manifest.is_file():
         notes = pd.read_csv(manifest, dtype=str).fillna("")
-        if "notes" in notes.columns:
-            hits = notes[notes["notes"].str.contains("translat", case=False)]
-            groups = dict(zip(docs["doc_id"], docs[group_col], strict=True))
-            translated = [(d, groups.get(d, "")) for d in sorted(hits["doc_id"])]
-    files = [p for p in corpus.iterdir() if p.is_file() and not p.name.startswith(".")]
+    elif corpus.is_file() and "notes" in docs.columns:
+        notes = docs[["doc_id", "notes"]].fillna("").astype(str)
+    if notes is not None and "notes" in notes.columns:
+        hits = notes[notes["notes"].str.contains("translat", case=False)]
+        groups = dict(zip(docs["doc_id"], docs[group_col], strict=True))
+        translated = [(d, groups.get(d, "")) for d in sorted(hits["doc_id"])]
+    if corpus.is_file():
+        files = [corpus]
+    else:
+        files = [p for p in corpus.iterdir() if p.is_file() and not p.name.startswith(".")]
     return CorpusFacts(
         group_col=group_col,
         n_docs=len(docs),
@@ -215,6 +226,7 @@ def corpus_facts(
         n_files=len(files),
         n_cleaning_changes=n_changes,
         translated=tuple(translated),
+        corpus_file=corpus.name if corpus.is_file() else "",
     )
 
 
@@ -426,11 +438,19 @@ def _methods_section(facts: CorpusFacts, params: Mapping[str, Any]) -> list[str]
         f"- **Uncertainty.** Every estimate has a 95% percentile interval from a hierarchical "
         f"bootstrap with {n_boot} replicates (seed {seed}): documents are resampled within a "
         f"group when it has more than one, then sentences within each document. With one "
-        f"document per group the interval describes that document only.",
+        f"document per group the interval describes that document only."
+        + (
+            f" Groups of {CLUSTER_ONLY_MIN_DOCS} or more articles resample whole articles only "
+            f"(a cluster bootstrap)."
+            if max((d for _, d, _ in facts.per_group), default=0) >= CLUSTER_ONLY_MIN_DOCS
+            else ""
+        ),
         "- **Tests.** Pairs of groups are compared by the difference in means with a bootstrap "
         "CI, Cliff's delta, and a permutation test whose p-values are Holm-corrected over all "
-        "pairs. A difference is reported only when its CI excludes zero and the adjusted "
-        "p-value is below 0.05.",
+        f"pairs. The test shuffles whole articles between the two groups when both have at least "
+        f"{MIN_PERM_DOCS} articles, and sentences otherwise (column `perm_unit` of "
+        "`sentiment_pairwise.csv`). A difference is reported only when its CI excludes zero and "
+        "the adjusted p-value is below 0.05.",
         "",
     ]
 
@@ -451,13 +471,25 @@ def _limitations_section(facts: CorpusFacts) -> list[str]:
     counts = sorted({n for _, n, _ in facts.per_group})
     span = f"{counts[0]}" if len(counts) == 1 else f"{counts[0]} to {counts[-1]}"
     groups = len(facts.per_group)
+    if counts[0] < SMALL_GROUP_DOCS:
+        sample = (
+            f"- **A very small sample.** The corpus holds {facts.n_docs} articles from {groups} "
+            f"{facts.group_col}s, {span} per {facts.group_col}. Every result describes these "
+            f"articles, not the {facts.group_col}s' coverage in general, and sentences of one "
+            f"article are not independent observations."
+        )
+    else:
+        sample = (
+            f"- **The articles collected.** The corpus holds {facts.n_docs} articles from "
+            f"{groups} {facts.group_col}s, {span} per {facts.group_col}. Results describe "
+            f"these articles; they stand for the {facts.group_col}s' coverage only as far as the "
+            f"collection is a fair sample of it. Sentences of one article are not independent, "
+            f"so intervals and tests treat articles as the units."
+        )
     lines = [
         "## Limitations",
         "",
-        f"- **A very small sample.** The corpus holds {facts.n_docs} articles from {groups} "
-        f"{facts.group_col}s, {span} per {facts.group_col}. Every result describes these "
-        f"articles, not the {facts.group_col}s' coverage in general, and sentences of one "
-        f"article are not independent observations.",
+        sample,
         "- **Lexicon methods.** Sentiment, frames, actors and hedging are counted from word "
         "lists. They miss irony, quotation of opponents, and meaning carried by context; a "
         "sentence's score says which words it uses, not what its author intends. Read the "
@@ -473,9 +505,28 @@ def _limitations_section(facts: CorpusFacts) -> list[str]:
     lines += [
         "- **Keyword frames are proxies.** A frame's vocabulary can appear in a sentence that "
         "rejects the frame; frame shares are not a coder's judgement.",
+        "- **Intervals at 0% or 100%.** A bootstrap interval of a share that is 0 (or 100%) in "
+        "a group collapses to a point; it does not mean the share is known exactly. With n "
+        "sentences and none coded, a share up to about 3/n is still compatible with the data.",
+        "- **Tests with one article per group.** When a group has fewer articles than the "
+        "threshold above, the permutation test shuffles sentences, treating them as "
+        "exchangeable; its p-value then describes these articles and is optimistic about "
+        "outlets.",
         "",
     ]
     return lines
+
+
+def _hash_sentence(facts: CorpusFacts) -> str:
+    if facts.corpus_file:
+        return (
+            f"SHA-256 of the corpus file `{escape_code(facts.corpus_file)}` (its bytes, as "
+            f"`sha256sum` prints it): `{facts.sha256}`."
+        )
+    return (
+        f"SHA-256 of the {facts.n_files} files in the corpus folder (names and bytes, sorted by "
+        f"name): `{facts.sha256}`."
+    )
 
 
 def _format_value(value: Any) -> str:
@@ -501,8 +552,7 @@ def _reproducibility_section(
     lines += [
         "",
         f"Corpus: {facts.n_docs} articles, {facts.n_sentences} sentences, {facts.n_words} words "
-        f"after cleaning ({per_group}). SHA-256 of the {facts.n_files} files in the corpus "
-        f"folder (names and bytes, sorted by name): `{facts.sha256}`.",
+        f"after cleaning ({per_group}). {_hash_sentence(facts)}",
         "",
         "Regenerate with `python -m analysis run` (same corpus and parameters give the same "
         "tables, figures and text).",

@@ -827,6 +827,24 @@ def promote(staged_root: Path, live_root: Path) -> list[Path]:
 # --------------------------------------------------------------------------- the run
 
 
+def check_corpus(corpus: Path | str) -> Path:
+    """The corpus as an absolute path: a folder, or a corpus file of a format the readers take
+    (``.csv``, ``.tsv``, ``.jsonl``, ``.parquet``, possibly compressed). The notebooks' parameter
+    keeps its name ``corpus_dir`` for both."""
+    path = Path(corpus).resolve()
+    if path.is_dir():
+        return path
+    if not path.is_file():
+        raise ParameterError(f"corpus not found (neither a folder nor a file): {path}")
+    from analysis.readers import CorpusFileError, detect_format
+
+    try:
+        detect_format(path)
+    except CorpusFileError as error:
+        raise ParameterError(str(error)) from error
+    return path
+
+
 def run_pipeline(
     parameters: Mapping[str, Any] | None = None,
     out_dir: Path | str | None = None,
@@ -854,9 +872,7 @@ def run_pipeline(
         raise FileNotFoundError(f"notebooks not found in {nb_dir}: {', '.join(missing)}")
     schema = discover_parameters([by_name[n] for stage in plan for n in stage])
     values = dict(parameters or {})
-    corpus = Path(values.get("corpus_dir") or default_corpus_dir()).resolve()
-    if not corpus.is_dir():
-        raise ParameterError(f"corpus folder not found: {corpus}")
+    corpus = check_corpus(values.get("corpus_dir") or default_corpus_dir())
     values["corpus_dir"] = str(corpus)
 
     live = output_dirs(out_dir)

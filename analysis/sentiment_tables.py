@@ -220,11 +220,30 @@ def _evidence(
     ]
 
 
+def _group_extremes(
+    sentences: pd.DataFrame, col: str, group_col: str
+) -> dict[str, tuple[list[Evidence], list[Evidence]]]:
+    """Per group: (its highest-scoring sentence, its lowest), each as a one-item evidence list.
+
+    Computed once per group, so the pairwise findings (one per pair of groups) do not rescan
+    the sentences table for every pair.
+    """
+    labels = sentences[group_col].astype(str)
+    out = {}
+    for group, own in sentences.groupby(labels.to_numpy(), sort=True):
+        out[str(group)] = (
+            _evidence(own, col, group_col, k=1, highest=True),
+            _evidence(own, col, group_col, k=1, highest=False),
+        )
+    return out
+
+
 def _level_findings(
     by_group: pd.DataFrame, sentences: pd.DataFrame, group_col: str, method: str
 ) -> list[Finding]:
     col = compound_column(method)
     part = by_group[by_group["method"] == method]
+    extremes = _group_extremes(sentences, col, group_col)
     out = []
     for group, rows in part.groupby(group_col, sort=True):
         m = rows.set_index("measure")
@@ -237,10 +256,8 @@ def _level_findings(
             f"{_pct(m.loc['share_neutral', 'estimate'])} neutral and "
             f"{_pct(m.loc['share_negative', 'estimate'])} negative."
         )
-        own = sentences[sentences[group_col].astype(str) == str(group)]
-        evidence = _evidence(own, col, group_col, k=1, highest=True) + _evidence(
-            own, col, group_col, k=1, highest=False
-        )
+        high, low = extremes.get(str(group), ([], []))
+        evidence = high + low
         out.append(
             Finding(
                 key=f"tone_level_{group}_{method}",
@@ -258,6 +275,7 @@ def _pairwise_findings(
 ) -> list[Finding]:
     col = compound_column(method)
     ga, gb = f"{group_col}_a", f"{group_col}_b"
+    extremes = _group_extremes(sentences, col, group_col)
     out = []
     for _, r in pairwise[pairwise["method"] == method].iterrows():
         a, b = str(r[ga]), str(r[gb])
@@ -283,16 +301,8 @@ def _pairwise_findings(
                 f"from {a} and from {b} ({stats})."
             )
         high_a = r["diff"] >= 0
-        ev_a = _evidence(
-            sentences[sentences[group_col].astype(str) == a], col, group_col, k=1, highest=high_a
-        )
-        ev_b = _evidence(
-            sentences[sentences[group_col].astype(str) == b],
-            col,
-            group_col,
-            k=1,
-            highest=not high_a,
-        )
+        ev_a = extremes[a][0 if high_a else 1]
+        ev_b = extremes[b][1 if high_a else 0]
         out.append(
             Finding(
                 key=f"tone_pairwise_{a}_vs_{b}_{method}",

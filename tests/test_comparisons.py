@@ -9,7 +9,9 @@ import pandas as pd
 import pytest
 
 from analysis.comparisons import (
+    MIN_PERM_DOCS,
     cliffs_delta,
+    cluster_permutation_test,
     holm,
     is_clear_difference,
     pairwise_table,
@@ -127,3 +129,57 @@ def test_is_clear_difference_rules():
     assert not is_clear_difference({**base, "diff_ci_low": -0.01})
     assert not is_clear_difference({**base, "p_holm": 0.2})
     assert not is_clear_difference({**base, "p_holm": np.nan})
+
+
+def _documents_frame(shift: float, n_docs: int = 12, seed: int = 0) -> pd.DataFrame:
+    """Two outlets of ``n_docs`` articles each; every article has its own level (documents
+    differ), outlet B's articles sit ``shift`` higher on average."""
+    rng = np.random.default_rng(seed)
+    rows = []
+    for outlet, offset in (("Daily Ledger", 0.0), ("Freedonia Post", shift)):
+        for d in range(n_docs):
+            level = offset + rng.normal(0, 0.3)
+            for s in range(int(rng.integers(5, 15))):
+                rows.append((f"{outlet[:2]}{d}", outlet, s, level + rng.normal(0, 0.05)))
+    return pd.DataFrame(rows, columns=["doc_id", "outlet", "sentence_id", "compound"])
+
+
+def test_cluster_permutation_is_seeded_and_tracks_document_differences():
+    sums_a, counts_a = [1.0, 2.0, 1.5, 0.5], [2, 4, 3, 1]
+    sums_b, counts_b = [4.0, 6.0, 5.0, 3.0], [2, 3, 2, 2]
+    p = cluster_permutation_test(sums_a, counts_a, sums_b, counts_b, n_perm=999, seed=[3, 4])
+    assert p == cluster_permutation_test(sums_a, counts_a, sums_b, counts_b, n_perm=999,
+                                         seed=[3, 4])
+    # 4 + 4 documents: 70 splits, the observed one and its mirror are the most extreme
+    assert p == pytest.approx(2 / 70, abs=0.02)
+    same = cluster_permutation_test(sums_a, counts_a, sums_a, counts_a, n_perm=999, seed=1)
+    assert same > 0.5
+    with pytest.raises(ValueError, match="n_perm"):
+        cluster_permutation_test(sums_a, counts_a, sums_b, counts_b, n_perm=0)
+    with pytest.raises(ValueError, match="one document"):
+        cluster_permutation_test([], [], sums_b, counts_b)
+
+
+def test_cluster_permutation_is_far_less_confident_than_sentence_shuffling_when_docs_vary():
+    # Articles differ a lot, outlets barely: shuffling sentences treats 100+ correlated
+    # sentences as independent; shuffling articles does not.
+    frame = _documents_frame(shift=0.15, seed=7)
+    a = frame[frame["outlet"] == "Daily Ledger"]
+    b = frame[frame["outlet"] == "Freedonia Post"]
+    p_sent = permutation_test(a["compound"], b["compound"], n_perm=999, seed=0)
+    sums = frame.groupby(["outlet", "doc_id"], sort=True)["compound"].agg(["sum", "size"])
+    sa, sb = sums.loc["Daily Ledger"], sums.loc["Freedonia Post"]
+    p_doc = cluster_permutation_test(sa["sum"], sa["size"], sb["sum"], sb["size"], n_perm=999,
+                                     seed=0)
+    assert p_sent < 0.01
+    assert p_doc > 5 * p_sent
+
+
+def test_pairwise_table_says_which_unit_was_shuffled():
+    many = _documents_frame(shift=1.0, n_docs=MIN_PERM_DOCS)
+    table = pairwise_table(many, "compound", "outlet", method="v", n_boot=100, n_perm=300)
+    assert table["perm_unit"].tolist() == ["document"]
+    assert table["p_perm"].iloc[0] < 0.01
+    few = many[~many["doc_id"].isin(["Da0"])]  # one outlet drops below the threshold
+    table = pairwise_table(few, "compound", "outlet", method="v", n_boot=100, n_perm=300)
+    assert table["perm_unit"].tolist() == ["sentence"]

@@ -144,3 +144,20 @@ def test_figures_are_written(tmp_path) -> None:
         assert FIGURES[stem].stem == stem
         paths = save_figure(fig, stem, tmp_path)
         assert all(p.stat().st_size > 0 for p in paths)
+
+
+def test_capped_evidence_keeps_the_first_coded_sentences_of_each_group() -> None:
+    s = _sentences()
+    full = frame_evidence(s)
+    pd.testing.assert_frame_equal(
+        frame_evidence(s, group_col="outlet", max_per_group=50), full
+    )  # a cap above every count changes nothing
+    capped = frame_evidence(s, group_col="outlet", max_per_group=1)
+    truce = capped[capped.frame == "truce_deescalation"]
+    assert set(zip(truce.doc_id, truce.sentence_id, strict=True)) == {("a1", 0)}
+    assert capped.groupby("frame").apply(
+        lambda part: part[["doc_id", "sentence_id"]].drop_duplicates().shape[0]
+    ).max() <= 2  # at most one sentence per group (two groups) and frame
+    assert set(capped.itertuples(index=False)) <= set(full.itertuples(index=False))
+    with pytest.raises(ValueError, match="group_col"):
+        frame_evidence(s, max_per_group=1)

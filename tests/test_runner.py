@@ -356,7 +356,7 @@ def test_first_run_failure_creates_no_outputs(notebooks, corpus, tmp_path, monke
 def test_missing_corpus_is_refused_before_any_notebook_starts(notebooks, tmp_path, monkeypatch):
     fake = FakeExecute("a")
     monkeypatch.setattr(runner, "execute_notebook", fake)
-    with pytest.raises(runner.ParameterError, match="corpus folder not found"):
+    with pytest.raises(runner.ParameterError, match="corpus not found"):
         run(notebooks, tmp_path / "out", tmp_path / "nowhere")
     assert fake.calls == []
 
@@ -678,3 +678,27 @@ def test_real_warm_kernel_can_be_killed_and_then_shut_down(tmp_path):
         kernel.shutdown()
         kernel.shutdown()  # a second call does nothing
         assert not run_sync(kernel.manager.is_alive)()
+
+
+def test_a_corpus_file_is_accepted_and_passed_as_corpus_dir(
+    notebooks, tmp_path, monkeypatch
+):
+    fake = FakeExecute("file")
+    monkeypatch.setattr(runner, "execute_notebook", fake)
+    corpus_file = tmp_path / "export.jsonl"
+    corpus_file.write_text('{"text": "One sentence here.", "outlet": "Daily Ledger"}\n')
+    run(notebooks, tmp_path / "out", corpus_file)
+    params = dict(fake.calls)
+    assert params["01_corpus.ipynb"]["corpus_dir"] == str(corpus_file.resolve())
+
+
+def test_a_file_of_unknown_format_is_refused_before_any_notebook_starts(
+    notebooks, tmp_path, monkeypatch
+):
+    fake = FakeExecute("a")
+    monkeypatch.setattr(runner, "execute_notebook", fake)
+    odd = tmp_path / "export.xlsx"
+    odd.write_bytes(b"not a corpus")
+    with pytest.raises(runner.ParameterError, match="xlsx"):
+        run(notebooks, tmp_path / "out", odd)
+    assert fake.calls == []

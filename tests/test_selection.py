@@ -40,3 +40,14 @@ def test_unknown_outlet_is_refused_with_valid_names() -> None:
 def test_bad_group_column_is_refused() -> None:
     with pytest.raises(ValueError, match="group_by"):
         select_sentences(_sentences(), "country", [], group_palette(["A"]))
+
+
+def test_palette_colours_the_chosen_outlets_even_when_small() -> None:
+    from analysis.figures import OTHER_LABEL, corpus_palette
+
+    docs = pd.DataFrame({"outlet": [f"big{i}" for i in range(9) for _ in range(3)] + ["tiny"]})
+    everyone = corpus_palette(docs, "outlet")
+    assert "tiny" not in everyone  # 10 outlets: the smallest folds into Other
+    chosen = corpus_palette(docs, "outlet", ["tiny", "big0"])
+    assert set(chosen) == {"tiny", "big0", OTHER_LABEL}
+    assert chosen["tiny"] != chosen["big0"]

@@ -8,6 +8,7 @@ wrongly typed values are refused before anything starts (see --list-parameters).
 Examples:
   python -m analysis run
   python -m analysis run --corpus my_articles --out results --group-by origin -p n_boot 500
+  python -m analysis run --corpus export.parquet --out results --outlets "Outlet A,Outlet B"
   python -m analysis run -f params.yaml --method vader-news
 """
 
@@ -25,7 +26,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Options of ``python -m analysis run``."""
     parser.formatter_class = argparse.RawDescriptionHelpFormatter
     parser.add_argument(
-        "--corpus", metavar="DIR", help="folder of .txt articles (default: the bundled seeds/)"
+        "--corpus",
+        metavar="PATH",
+        help="folder of .txt articles with a manifest.csv, or one corpus file (.csv, .tsv, "
+        ".jsonl, .parquet; columns as `process` takes); default: the bundled seeds/",
     )
     parser.add_argument(
         "--out",

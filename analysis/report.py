@@ -57,9 +57,9 @@ PACKAGES = (
     ("vaderSentiment", "vaderSentiment"),
     ("pandas", "pandas"),
     ("numpy", "numpy"),
-    ("scipy", "scipy"),
     ("seaborn", "seaborn"),
     ("matplotlib", "matplotlib"),
+    ("pyarrow", "pyarrow"),
     ("papermill", "papermill"),
 )
 MAX_EVIDENCE = 3

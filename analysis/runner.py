@@ -477,6 +477,19 @@ def run_parameters(values: Mapping[str, Any], schema: Mapping[str, ParamSpec]) -
     return effective
 
 
+def notebook_defaults(
+    notebooks_dir: Path | str, overrides: Mapping[str, Any] | None = None
+) -> dict[str, Any]:
+    """What :func:`run_parameters` gives for a run with only ``overrides`` set.
+
+    The summary notebook uses it when it is run by hand (e.g. from JupyterLab), so its parameter
+    table lists every notebook's parameters, as after ``python -m analysis run``.
+    """
+    schema = discover_parameters(list_notebooks(notebooks_dir))
+    given = {k: v for k, v in (overrides or {}).items() if k in schema}
+    return run_parameters(given, schema)
+
+
 # --------------------------------------------------------------------------- execution
 
 

@@ -702,3 +702,20 @@ def test_a_file_of_unknown_format_is_refused_before_any_notebook_starts(
     with pytest.raises(runner.ParameterError, match="xlsx"):
         run(notebooks, tmp_path / "out", odd)
     assert fake.calls == []
+
+
+def test_notebook_defaults_match_what_a_plain_run_reports() -> None:
+    from analysis.runner import (
+        discover_parameters,
+        list_notebooks,
+        notebook_defaults,
+        run_parameters,
+    )
+
+    notebooks = Path(__file__).resolve().parents[1] / "notebooks"
+    schema = discover_parameters(list_notebooks(notebooks))
+    assert notebook_defaults(notebooks) == run_parameters({}, schema)
+    changed = notebook_defaults(notebooks, {"method": "vader-news", "not_a_parameter": 1})
+    assert changed["method"] == "vader-news"
+    assert "not_a_parameter" not in changed
+    assert {"n_perm", "top_terms", "outlets"} <= set(changed)

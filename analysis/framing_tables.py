@@ -259,6 +259,28 @@ def _ci(low: float, high: float, pct: bool = True) -> str:
     return f"95% CI {low:.1f}–{high:.1f}"
 
 
+def _upper_share(row: pd.Series) -> float:
+    """Upper end of a share's interval; for a share of 0 at least the rule-of-three bound 3/n.
+
+    A bootstrap of a group with no coded sentence collapses to 0–0%, which would make any other
+    group look clearly different; seeing none in n sentences is compatible with a share up to
+    about 3/n (95%).
+    """
+    if row.share == 0 and row.n_sentences > 0:
+        return max(float(row.share_ci_high), 3 / float(row.n_sentences))
+    return float(row.share_ci_high)
+
+
+def _share_with_ci(row: pd.Series, group_col: str) -> str:
+    """"12% for X (95% CI …, n articles, n sentences)", with a share of 0 stated as such."""
+    sizes = f"{_articles(row.n_docs)}, {row.n_sentences} sentences"
+    if row.share == 0:
+        return (f"0% for {row[group_col]} (no coded sentence; {sizes}: a share up to about "
+                f"{_pct(_upper_share(row))} is compatible with seeing none)")
+    return (f"{_pct(row.share)} for {row[group_col]} "
+            f"({_ci(row.share_ci_low, row.share_ci_high)}, {sizes})")
+
+
 def _articles(n_docs: int) -> str:
     return "1 article" if n_docs == 1 else f"{n_docs} articles"
 
@@ -332,14 +354,14 @@ def _frame_findings(
         hi, lo = ordered.iloc[0], ordered.iloc[-1]
         label = hi.label
         if hi.share == lo.share or _overlap(hi.share_ci_low, hi.share_ci_high,
-                                            lo.share_ci_low, lo.share_ci_high):
+                                            lo.share_ci_low, _upper_share(lo)):
             unclear.append(label)
             continue
-        text = (f"{label}: {hi[group_col]} uses this frame in {_pct(hi.share)} of sentences "
+        text = (f"{label}: in these articles, {hi[group_col]} uses this frame in "
+                f"{_pct(hi.share)} of sentences "
                 f"({_ci(hi.share_ci_low, hi.share_ci_high)}, {_articles(hi.n_docs)}, "
-                f"{hi.n_sentences} sentences) against {_pct(lo.share)} for {lo[group_col]} "
-                f"({_ci(lo.share_ci_low, lo.share_ci_high)}, {_articles(lo.n_docs)}, "
-                f"{lo.n_sentences} sentences); the 95% intervals do not overlap.")
+                f"{hi.n_sentences} sentences) against {_share_with_ci(lo, group_col)}; "
+                "the intervals do not overlap.")
         ev = _frame_evidence_for(sentences, evidence, frame, hi[group_col], group_col, n=2)
         out.append(Finding(f"frames_difference_{frame}", "frames", text, evidence=ev,
                            figures=("fig08_frame_salience",)))

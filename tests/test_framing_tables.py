@@ -161,3 +161,30 @@ def test_capped_evidence_keeps_the_first_coded_sentences_of_each_group() -> None
     assert set(capped.itertuples(index=False)) <= set(full.itertuples(index=False))
     with pytest.raises(ValueError, match="group_col"):
         frame_evidence(s, max_per_group=1)
+
+
+def _salience_rows(share_b: float, ci_b: tuple[float, float], n_b: int) -> pd.DataFrame:
+    rows = [
+        {"outlet": "A", "frame": "conflict", "label": "Conflict", "share": share_b,
+         "share_ci_low": ci_b[0], "share_ci_high": ci_b[1], "n_docs": 1, "n_sentences": 40,
+         "n_words": 800, "n_frame_sentences": round(share_b * 40)},
+        {"outlet": "B", "frame": "conflict", "label": "Conflict", "share": 0.0,
+         "share_ci_low": 0.0, "share_ci_high": 0.0, "n_docs": 1, "n_sentences": n_b,
+         "n_words": 20 * n_b, "n_frame_sentences": 0},
+    ]
+    return pd.DataFrame(rows)
+
+
+def test_a_share_of_zero_is_not_treated_as_known_exactly() -> None:
+    from analysis.framing_tables import _frame_findings
+
+    sentences = pd.DataFrame({"doc_id": ["a", "b"], "sentence_id": [0, 0],
+                              "outlet": ["A", "B"], "sentence": ["x", "y"]})
+    evidence = pd.DataFrame(columns=["frame", "term", "doc_id", "sentence_id"])
+    # 0 of 10 sentences: shares up to 30% remain plausible, so 25% (CI 15-40%) is no difference.
+    few = _frame_findings(_salience_rows(0.25, (0.15, 0.40), 10), sentences, evidence, "outlet")
+    assert not any(f.key == "frames_difference_conflict" for f in few)
+    # 0 of 200 sentences (bound 1.5%) against 25% (CI 15-40%): a difference, stated with the bound.
+    many = _frame_findings(_salience_rows(0.25, (0.15, 0.40), 200), sentences, evidence, "outlet")
+    found = [f for f in many if f.key == "frames_difference_conflict"]
+    assert len(found) == 1 and "no coded sentence" in found[0].text and "2%" in found[0].text

@@ -858,6 +858,26 @@ def check_corpus(corpus: Path | str) -> Path:
     return path
 
 
+def check_outlets(corpus: Path, outlets: Any) -> None:
+    """Refuse, before anything starts, outlets that a folder corpus's manifest does not name.
+
+    For a corpus file the notebooks check the names once the file has been read.
+    """
+    if not outlets or not corpus.is_dir():
+        return
+    from analysis.corpus import CorpusError, read_manifest
+
+    try:
+        known = set(read_manifest(corpus)["outlet"].astype(str))
+    except CorpusError:
+        return  # the corpus notebook reports what is wrong with the folder
+    unknown = sorted({str(o) for o in outlets} - known)
+    if unknown:
+        raise ParameterError(
+            f"outlets not in the corpus: {unknown}; valid names: {sorted(known)}"
+        )
+
+
 def run_pipeline(
     parameters: Mapping[str, Any] | None = None,
     out_dir: Path | str | None = None,
@@ -886,6 +906,7 @@ def run_pipeline(
     schema = discover_parameters([by_name[n] for stage in plan for n in stage])
     values = dict(parameters or {})
     corpus = check_corpus(values.get("corpus_dir") or default_corpus_dir())
+    check_outlets(corpus, values.get("outlets"))
     values["corpus_dir"] = str(corpus)
 
     live = output_dirs(out_dir)

@@ -719,3 +719,13 @@ def test_notebook_defaults_match_what_a_plain_run_reports() -> None:
     assert changed["method"] == "vader-news"
     assert "not_a_parameter" not in changed
     assert {"n_perm", "top_terms", "outlets"} <= set(changed)
+
+
+def test_unknown_outlets_are_refused_before_any_notebook(make_corpus, tmp_path: Path) -> None:
+    from analysis.runner import ParameterError, check_outlets
+
+    folder = make_corpus()
+    check_outlets(folder, ["Daily Ledger"])  # known: no error
+    check_outlets(folder, [])  # nothing chosen: no error
+    with pytest.raises(ParameterError, match=r"\['Nope'\].*valid names: \['Daily Ledger'"):
+        check_outlets(folder, ["Daily Ledger", "Nope"])

@@ -16,6 +16,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from analysis.cleaning import AuditEntry, audit_frame, clean_text
@@ -244,6 +245,17 @@ def sentence_table(documents: pd.DataFrame) -> pd.DataFrame:
     return table.astype({"sentence_id": "int64", "n_words": "int64"})
 
 
+def sentence_counts(doc_ids: pd.Series, sentences: pd.DataFrame) -> dict[str, np.ndarray]:
+    """``n_sentences`` and ``n_words`` of each document in ``doc_ids`` (0 for none), in order."""
+    counts = sentences.groupby("doc_id", sort=False).agg(
+        n_sentences=("sentence_id", "size"), n_words=("n_words", "sum")
+    )
+    return {
+        column: doc_ids.map(counts[column]).fillna(0).astype("int64").to_numpy()
+        for column in ("n_sentences", "n_words")
+    }
+
+
 def split_documents(documents: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Split clean documents into sentences once; return ``(documents, sentences)``.
 
@@ -251,14 +263,7 @@ def split_documents(documents: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame
     two tables always agree (a document's words are the sum of its sentences' words).
     """
     sentences = sentence_table(documents)
-    counts = sentences.groupby("doc_id", sort=False).agg(
-        n_sentences=("sentence_id", "size"), n_words=("n_words", "sum")
-    )
-    ids = documents["doc_id"]
-    documents = documents.assign(
-        n_sentences=ids.map(counts["n_sentences"]).fillna(0).astype("int64").to_numpy(),
-        n_words=ids.map(counts["n_words"]).fillna(0).astype("int64").to_numpy(),
-    )
+    documents = documents.assign(**sentence_counts(documents["doc_id"], sentences))
     ordered = [*DOCUMENT_COLUMNS, "n_encoding_repairs", "encoding"]
     return documents[ordered], sentences
 

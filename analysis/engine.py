@@ -63,29 +63,17 @@ def split_chunk(raw_docs: pd.DataFrame) -> dict[str, pd.DataFrame]:
     """A light chunk function: sentences and word counts only, no cleaning or measures.
 
     Serves as the engine's own reference (tests, measuring engine overhead). Same shape as
-    ``process_chunk``: a ``documents`` and a ``sentences`` table.
+    ``process_chunk``: a ``documents`` and a ``sentences`` table, split exactly as the corpus
+    step splits (:func:`analysis.corpus.sentence_table`).
     """
-    from analysis.sentences import count_words, split_sentences
+    from analysis.corpus import sentence_counts, sentence_table
 
-    docs = []
-    rows = []
-    for doc_id, outlet, origin, text in raw_docs[
-        ["doc_id", "outlet", "origin", "raw_text"]
-    ].itertuples(index=False):
-        sentences = split_sentences(text)
-        n_words = [count_words(s) for s in sentences]
-        docs.append((doc_id, outlet, origin, len(sentences), sum(n_words)))
-        rows.extend(
-            (doc_id, outlet, origin, i, s, n)
-            for i, (s, n) in enumerate(zip(sentences, n_words, strict=True))
-        )
-    documents = pd.DataFrame(
-        docs, columns=["doc_id", "outlet", "origin", "n_sentences", "n_words"]
-    ).astype({"n_sentences": "int64", "n_words": "int64"})
-    sentences = pd.DataFrame(
-        rows, columns=["doc_id", "outlet", "origin", "sentence_id", "sentence", "n_words"]
-    ).astype({"sentence_id": "int64", "n_words": "int64"})
-    return {"documents": documents, "sentences": sentences}
+    docs = raw_docs[["doc_id", "outlet", "origin", "raw_text"]].rename(columns={"raw_text": "text"})
+    sentences = sentence_table(docs)
+    documents = docs[["doc_id", "outlet", "origin"]].assign(
+        **sentence_counts(docs["doc_id"], sentences)
+    )
+    return {"documents": documents.reset_index(drop=True), "sentences": sentences}
 
 
 def result_tables(result: Any) -> dict[str, pd.DataFrame]:

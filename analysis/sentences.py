@@ -9,7 +9,6 @@ timeline entry, so lines are split separately: a bullet is never glued to the ne
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 from functools import lru_cache
 
 from nltk.tokenize import NLTKWordTokenizer
@@ -112,8 +111,3 @@ def count_words(text: str) -> int:
     count them. One regular expression, because it runs on every sentence of large corpora.
     """
     return len(_COUNT_WORD_RE.findall(text))
-
-
-def split_many(texts: Iterable[str]) -> list[list[str]]:
-    """:func:`split_sentences` over several texts."""
-    return [split_sentences(t) for t in texts]

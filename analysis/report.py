@@ -275,11 +275,17 @@ def _read(tables: Path, *names: str) -> pd.DataFrame | None:
     return None
 
 
+def _chosen_outlets(sentences: pd.DataFrame, params: Mapping[str, Any]) -> pd.DataFrame:
+    """The sentences of the outlets the run compared (all when none were chosen)."""
+    outlets = params.get("outlets") or []
+    if outlets and "outlet" in sentences.columns:
+        sentences = sentences[sentences["outlet"].isin(list(outlets))].reset_index(drop=True)
+    return sentences
+
+
 def _sentiment_findings(tables: Path, params: Mapping[str, Any]) -> list[Finding]:
-    try:
-        from analysis.sentiment_tables import sentiment_findings
-    except ImportError:
-        return []
+    from analysis.sentiment_tables import sentiment_findings
+
     group_col = str(params.get("group_by") or "outlet")
     by_group = _read(tables, f"sentiment_by_{group_col}.csv", "sentiment_by_outlet.csv")
     pairwise = _read(tables, "sentiment_pairwise.csv")
@@ -287,9 +293,7 @@ def _sentiment_findings(tables: Path, params: Mapping[str, Any]) -> list[Finding
     sentences = _read(tables, "sentences.csv")
     if by_group is None or pairwise is None or actors is None or sentences is None:
         return []
-    outlets = params.get("outlets") or []
-    if outlets and "outlet" in sentences.columns:
-        sentences = sentences[sentences["outlet"].isin(list(outlets))].reset_index(drop=True)
+    sentences = _chosen_outlets(sentences, params)
     return sentiment_findings(
         by_group,
         pairwise,
@@ -301,10 +305,8 @@ def _sentiment_findings(tables: Path, params: Mapping[str, Any]) -> list[Finding
 
 
 def _framing_findings(tables: Path, params: Mapping[str, Any]) -> list[Finding]:
-    try:
-        from analysis.framing_tables import framing_findings
-    except ImportError:
-        return []
+    from analysis.framing_tables import framing_findings
+
     group_col = str(params.get("group_by") or "outlet")
     frames = _read(tables, f"frames_by_{group_col}.csv", "frames_by_outlet.csv")
     others = [
@@ -320,9 +322,7 @@ def _framing_findings(tables: Path, params: Mapping[str, Any]) -> list[Finding]:
     if frames is None or any(frame is None for frame in others):
         return []
     keyness, sourcing, hedging, sentences, evidence = others
-    outlets = params.get("outlets") or []
-    if outlets and "outlet" in sentences.columns:
-        sentences = sentences[sentences["outlet"].isin(list(outlets))].reset_index(drop=True)
+    sentences = _chosen_outlets(sentences, params)
     return framing_findings(
         frames,
         keyness,

@@ -12,14 +12,14 @@ from typing import Any
 __version__ = "0.1.0"
 
 _EXPORTS = {
-    "load_corpus": "analysis.corpus",
-    "build_corpus": "analysis.corpus",
-    "sentence_table": "analysis.corpus",
-    "split_sentences": "analysis.sentences",
-    "tokenize_words": "analysis.sentences",
-    "score_sentences": "analysis.sentiment",
-    "frame_matrix": "analysis.frames",
-    "bootstrap_ci": "analysis.stats",
+    "load_corpus": "analysis.corpus.documents",
+    "build_corpus": "analysis.corpus.documents",
+    "sentence_table": "analysis.corpus.documents",
+    "split_sentences": "analysis.corpus.sentences",
+    "tokenize_words": "analysis.corpus.sentences",
+    "score_sentences": "analysis.sentiment.scoring",
+    "frame_matrix": "analysis.framing.frames",
+    "bootstrap_ci": "analysis.stats.bootstrap",
 }
 
 __all__ = [*sorted(_EXPORTS), "__version__"]

@@ -1,7 +1,7 @@
 """The command line: ``python -m analysis COMMAND``.
 
 Each command lives in its own module under ``analysis.commands`` (and each benchmark under
-``analysis.benchmarks``) exposing ``add_arguments(parser)`` and ``main(args) -> int``; this
+``analysis.bench``) exposing ``add_arguments(parser)`` and ``main(args) -> int``; this
 module only wires them together, importing a command's module when it is run.
 """
 
@@ -24,15 +24,15 @@ COMMANDS: dict[str, tuple[str, str]] = {
 }
 BENCHMARKS: dict[str, tuple[str, str]] = {
     "sentiment": (
-        "analysis.benchmarks.sentiment",
+        "analysis.bench.sentiment",
         "VADER and the news variant against human-labelled news sentiment sets",
     ),
     "pipeline": (
-        "analysis.benchmarks.pipeline",
+        "analysis.bench.pipeline",
         "cost of `run` against papermill executing import-only notebooks",
     ),
     "throughput": (
-        "analysis.benchmarks.throughput",
+        "analysis.bench.throughput",
         "sentences/second of the per-sentence work against a bare NLTK VADER loop",
     ),
 }

@@ -1,11 +1,11 @@
-"""analysis.actors: the actor lexicon and the per-sentence actor matrix."""
+"""analysis.sentiment.actors: the actor lexicon and the per-sentence actor matrix."""
 
 from __future__ import annotations
 
 import pandas as pd
 import pytest
 
-from analysis.actors import (
+from analysis.sentiment.actors import (
     SIDES,
     actor_matrix,
     actor_table,

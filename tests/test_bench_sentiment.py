@@ -1,4 +1,4 @@
-"""analysis.benchmarks.sentiment on tiny files written in the real formats."""
+"""analysis.bench.sentiment on tiny files written in the real formats."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from analysis.benchmarks import sentiment as bench
+from analysis.bench import sentiment as bench
 from analysis.cli import main as cli_main
 
 NYT_ROWS = [

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis.cache import cache_key, measured_corpus
+from analysis.measure.cache import cache_key, measured_corpus
 
 
 def test_second_call_reads_the_cache(make_corpus, tmp_path: Path, monkeypatch) -> None:
@@ -18,7 +18,7 @@ def test_second_call_reads_the_cache(make_corpus, tmp_path: Path, monkeypatch) -
     def fail(*args: object, **kwargs: object) -> None:
         raise AssertionError("must not recompute")
 
-    monkeypatch.setattr("analysis.cache.build_corpus", fail)
+    monkeypatch.setattr("analysis.measure.cache.build_corpus", fail)
     again = measured_corpus(folder, cache_dir=cache)
     # Parquet stores text columns with pandas' string dtype (missing: NaN, not None); the
     # values are what matter.
@@ -57,7 +57,7 @@ def _as_text(frame: pd.DataFrame) -> pd.DataFrame:
 
 def _file_rows(folder: Path) -> pd.DataFrame:
     """The folder corpus's articles as rows of a corpus file (same ids, text and metadata)."""
-    from analysis.corpus import read_raw_documents
+    from analysis.corpus.documents import read_raw_documents
 
     raw = read_raw_documents(folder)
     return pd.DataFrame({
@@ -91,13 +91,13 @@ def test_a_corpus_file_gives_the_folders_measures_and_is_cached(
     def fail(*args: object, **kwargs: object) -> None:
         raise AssertionError("must not recompute")
 
-    monkeypatch.setattr("analysis.cache.measure_corpus_file", fail)
+    monkeypatch.setattr("analysis.measure.cache.measure_corpus_file", fail)
     again = measured_corpus(csv_path, columns="text=body", cache_dir=cache)
     assert len(again.sentences) == len(from_folder.sentences)
 
 
 def test_chunked_multi_process_run_equals_one_process(make_corpus, tmp_path: Path) -> None:
-    from analysis.cache import measure_corpus_file
+    from analysis.measure.cache import measure_corpus_file
 
     path = tmp_path / "export.jsonl"
     _file_rows(make_corpus()).to_json(path, orient="records", lines=True)
@@ -112,8 +112,8 @@ def test_chunked_multi_process_run_equals_one_process(make_corpus, tmp_path: Pat
 def test_file_key_follows_bytes_and_column_mapping(tmp_path: Path) -> None:
     import hashlib
 
-    from analysis.corpus import corpus_fingerprint
-    from analysis.report import corpus_sha256
+    from analysis.corpus.documents import corpus_fingerprint
+    from analysis.report.summary import corpus_sha256
 
     path = tmp_path / "export.csv"
     path.write_text("text,outlet\nA sentence.,Daily Ledger\n", encoding="utf-8")
@@ -126,8 +126,8 @@ def test_file_key_follows_bytes_and_column_mapping(tmp_path: Path) -> None:
 
 
 def test_folder_hash_is_the_same_in_the_summary_and_the_cache(make_corpus) -> None:
-    from analysis.corpus import corpus_fingerprint
-    from analysis.report import corpus_sha256
+    from analysis.corpus.documents import corpus_fingerprint
+    from analysis.report.summary import corpus_sha256
 
     folder = make_corpus()
     assert corpus_sha256(folder) == corpus_fingerprint(folder)

@@ -11,7 +11,14 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from analysis.cleaning import ACTIONS, RULES, AuditEntry, CleanedText, audit_frame, clean_text
+from analysis.corpus.cleaning import (
+    ACTIONS,
+    RULES,
+    AuditEntry,
+    CleanedText,
+    audit_frame,
+    clean_text,
+)
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from analysis.codebook import (
+from analysis.framing.codebook import (
     GENERIC_FRAME_KEYS,
     PFC_DIMENSIONS,
     CodebookError,

@@ -1,4 +1,4 @@
-"""analysis.comparisons: Cliff's delta, permutation test, Holm, pairwise table."""
+"""analysis.stats.comparisons: Cliff's delta, permutation test, Holm, pairwise table."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from analysis.comparisons import (
+from analysis.stats.comparisons import (
     MIN_PERM_DOCS,
     cliffs_delta,
     cluster_permutation_test,

@@ -10,7 +10,7 @@ import pandas as pd
 import pytest
 from conftest import ARTICLE_A, ARTICLE_B
 
-from analysis.corpus import (
+from analysis.corpus.documents import (
     DOCUMENT_COLUMNS,
     CorpusError,
     build_corpus,

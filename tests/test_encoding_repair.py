@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from analysis.encoding_repair import find_repairs, has_genuine_thai, repair_mojibake
+from analysis.corpus.encoding import find_repairs, has_genuine_thai, repair_mojibake
 
 
 def _byte_as_char(byte: int, codecs: tuple[str, ...], lossy: bool) -> str:

@@ -10,7 +10,8 @@ import pandas as pd
 import pyarrow.parquet as pq
 import pytest
 
-from analysis.engine import (
+from analysis.corpus.files import RAW_DOC_COLUMNS, chunk_frame, to_raw_docs
+from analysis.measure.engine import (
     EngineError,
     ParquetTableWriter,
     collect,
@@ -20,7 +21,6 @@ from analysis.engine import (
     run_local,
     split_chunk,
 )
-from analysis.readers import RAW_DOC_COLUMNS, chunk_frame, to_raw_docs
 
 PHRASES = [
     "Negotiators agreed to pause the grain tariffs.",

@@ -9,8 +9,8 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from analysis.codebook import load_codebook
-from analysis.frames import frame_hits, frame_matrix
+from analysis.framing.codebook import load_codebook
+from analysis.framing.frames import frame_hits, frame_matrix
 
 HITS: dict[str, list[str]] = {
     "conflict": [

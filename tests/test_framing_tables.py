@@ -6,7 +6,18 @@ import pandas as pd
 import pytest
 
 from analysis.figures import save_figure
-from analysis.framing_tables import (
+from analysis.framing.hedging import hedging_table
+from analysis.framing.keyness import keyness_table
+from analysis.framing.plots import (
+    FIGURES,
+    plot_frame_heatmap,
+    plot_frame_salience,
+    plot_hedging,
+    plot_keyness,
+    plot_sourcing,
+)
+from analysis.framing.sourcing import sourcing_table
+from analysis.framing.tables import (
     FRAMES_BY_GROUP_COLUMNS,
     add_framing,
     dominant_frames,
@@ -15,17 +26,6 @@ from analysis.framing_tables import (
     frame_salience_table,
     framing_findings,
 )
-from analysis.hedging import hedging_table
-from analysis.keyness import keyness_table
-from analysis.plots_framing import (
-    FIGURES,
-    plot_frame_heatmap,
-    plot_frame_salience,
-    plot_hedging,
-    plot_keyness,
-    plot_sourcing,
-)
-from analysis.sourcing import sourcing_table
 
 ROWS = [
     # doc, outlet, sentence
@@ -176,7 +176,7 @@ def _salience_rows(share_b: float, ci_b: tuple[float, float], n_b: int) -> pd.Da
 
 
 def test_a_share_of_zero_is_not_treated_as_known_exactly() -> None:
-    from analysis.framing_tables import _frame_findings
+    from analysis.framing.tables import _frame_findings
 
     sentences = pd.DataFrame({"doc_id": ["a", "b"], "sentence_id": [0, 0],
                               "outlet": ["A", "B"], "sentence": ["x", "y"]})

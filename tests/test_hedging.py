@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from analysis.hedging import hedging_counts, hedging_table
+from analysis.framing.hedging import hedging_counts, hedging_table
 
 
 @pytest.mark.parametrize(

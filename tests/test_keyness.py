@@ -8,7 +8,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from analysis.keyness import (
+from analysis.framing.keyness import (
     content_tokens,
     count_terms,
     keyness_table,

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from analysis import runner
+from analysis.pipeline import run as runner
 
 REPO = Path(__file__).resolve().parents[1]
 COMMITTED_REPORTS = REPO / "reports"

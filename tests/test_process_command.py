@@ -9,8 +9,8 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from analysis import engine
 from analysis.cli import main
+from analysis.measure import engine
 
 ARTICLES = pd.DataFrame(
     {

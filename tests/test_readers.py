@@ -9,7 +9,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from analysis.readers import (
+from analysis.corpus.files import (
     RAW_DOC_COLUMNS,
     CorpusFileError,
     detect_format,

@@ -9,9 +9,9 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from analysis import report
 from analysis.figures import FigureInfo
-from analysis.findings import Evidence, Finding
+from analysis.report import summary as report
+from analysis.report.findings import Evidence, Finding
 
 PNG_BYTES = b"\x89PNG\r\n\x1a\nnot-a-real-image"
 REGISTRY = {

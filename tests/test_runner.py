@@ -1,6 +1,6 @@
 """The notebook runner: parameter discovery and validation, staging, promotion, failures.
 
-Most tests replace :func:`analysis.runner.execute_notebook` with a fake that writes outputs the
+Most tests replace :func:`analysis.pipeline.run.execute_notebook` with a fake that writes outputs the
 way a notebook would, so they run in milliseconds; the tests marked ``slow`` start real kernels
 on tiny notebooks written here.
 """
@@ -17,8 +17,8 @@ import nbformat
 import pytest
 from papermill.exceptions import PapermillExecutionError
 
-from analysis import runner
 from analysis.commands import run as run_command
+from analysis.pipeline import run as runner
 
 PARAMS_01 = 'corpus_dir = "../corpus"\ntables_dir = "../t"\nfigures_dir = "../f"\nseed = 1\n'
 PARAMS_02 = (
@@ -705,7 +705,7 @@ def test_a_file_of_unknown_format_is_refused_before_any_notebook_starts(
 
 
 def test_notebook_defaults_match_what_a_plain_run_reports() -> None:
-    from analysis.runner import (
+    from analysis.pipeline.run import (
         discover_parameters,
         list_notebooks,
         notebook_defaults,
@@ -722,7 +722,7 @@ def test_notebook_defaults_match_what_a_plain_run_reports() -> None:
 
 
 def test_unknown_outlets_are_refused_before_any_notebook(make_corpus, tmp_path: Path) -> None:
-    from analysis.runner import ParameterError, check_outlets
+    from analysis.pipeline.run import ParameterError, check_outlets
 
     folder = make_corpus()
     check_outlets(folder, ["Daily Ledger"])  # known: no error

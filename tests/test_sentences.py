@@ -5,8 +5,8 @@ from __future__ import annotations
 import nltk
 import pytest
 
-from analysis import sentences
-from analysis.sentences import count_words, split_sentences, strip_bullet, tokenize_words
+from analysis.corpus import sentences
+from analysis.corpus.sentences import count_words, split_sentences, strip_bullet, tokenize_words
 
 
 @pytest.mark.parametrize(

@@ -1,11 +1,11 @@
-"""analysis.sentiment: score_sentences, the news-domain variant and add_sentiment."""
+"""analysis.sentiment.scoring: score_sentences, the news-domain variant and add_sentiment."""
 
 from __future__ import annotations
 
 import pandas as pd
 import pytest
 
-from analysis.sentiment import (
+from analysis.sentiment.scoring import (
     SCORE_COLUMNS,
     add_sentiment,
     build_terms_regex,
@@ -17,7 +17,7 @@ from analysis.sentiment import (
     score_sentences,
     tone_class,
 )
-from analysis.vader import VaderAnalyzer, load_lexicon
+from analysis.sentiment.vader import VaderAnalyzer, load_lexicon
 
 PLAIN = [
     "The harbour talks went well.",

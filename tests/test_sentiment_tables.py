@@ -1,12 +1,12 @@
-"""analysis.sentiment_tables: grouped tone tables, actor tone and findings."""
+"""analysis.sentiment.tables: grouped tone tables, actor tone and findings."""
 
 from __future__ import annotations
 
 import pandas as pd
 import pytest
 
-from analysis.sentiment import add_sentiment
-from analysis.sentiment_tables import (
+from analysis.sentiment.scoring import add_sentiment
+from analysis.sentiment.tables import (
     actor_tone,
     document_tone,
     sentiment_by_group,

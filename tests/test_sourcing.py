@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from analysis.sourcing import sourcing_matrix, sourcing_table
+from analysis.framing.sourcing import sourcing_matrix, sourcing_table
 
 
 def _row(sentence: str) -> pd.Series:

@@ -6,7 +6,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from analysis.stats import bootstrap_ci
+from analysis.stats.bootstrap import bootstrap_ci
 
 
 def _frame(groups: dict[str, dict[str, list[float]]]) -> pd.DataFrame:

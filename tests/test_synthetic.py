@@ -7,14 +7,14 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from analysis.readers import read_corpus_file
-from analysis.synthetic import (
+from analysis.bench.synthetic import (
     SYNTHETIC_COLUMNS,
     iter_synthetic_corpus,
     synthetic_corpus,
     synthetic_outlets,
     write_synthetic_corpus,
 )
+from analysis.corpus.files import read_corpus_file
 
 SEEDS = pd.DataFrame(
     {

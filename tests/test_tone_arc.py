@@ -10,7 +10,7 @@ import matplotlib.pyplot as plt
 import pandas as pd
 import pytest
 
-from analysis.plots_sentiment import arc_articles, plot_tone_arc
+from analysis.sentiment.plots import arc_articles, plot_tone_arc
 
 
 def _sentences(lengths: dict[str, tuple[str, int]]) -> pd.DataFrame:

@@ -1,4 +1,4 @@
-"""analysis.vader gives exactly NLTK's SentimentIntensityAnalyzer numbers, offline."""
+"""analysis.sentiment.vader gives exactly NLTK's SentimentIntensityAnalyzer numbers, offline."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from analysis.vader import VaderAnalyzer, load_lexicon, parse_lexicon, words_and_emoticons
+from analysis.sentiment.vader import VaderAnalyzer, load_lexicon, parse_lexicon, words_and_emoticons
 
 
 @pytest.fixture(scope="module")
@@ -19,7 +19,7 @@ def nltk_sia(tmp_path_factory: pytest.TempPathFactory):
     """NLTK's own analyzer, reading the same lexicon from a temporary nltk_data folder."""
     from nltk.sentiment.vader import SentimentIntensityAnalyzer
 
-    from analysis.vader import lexicon_path
+    from analysis.sentiment.vader import lexicon_path
 
     root = tmp_path_factory.mktemp("nltk_data")
     (root / "sentiment").mkdir()

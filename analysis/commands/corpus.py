@@ -13,7 +13,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from analysis.paths import default_corpus_dir, output_dirs
+from analysis.config import default_corpus_dir, output_dirs
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -37,9 +37,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def main(args: argparse.Namespace) -> int:
     """Run the corpus step; exit code 2 on a corpus that cannot be loaded."""
-    from analysis.cache import measured_corpus
-    from analysis.corpus import CorpusError
-    from analysis.corpus_tables import cleaning_summary, write_corpus_tables
+    from analysis.corpus.documents import CorpusError
+    from analysis.corpus.tables import cleaning_summary, write_corpus_tables
+    from analysis.measure.cache import measured_corpus
 
     corpus_dir = args.corpus or default_corpus_dir()
     tables_dir = output_dirs(args.out)["tables"]

@@ -95,12 +95,12 @@ def _replace_dir(tmp: Path, out: Path) -> None:
 
 def main(args: argparse.Namespace) -> int:
     """Run the per-sentence work over INPUT; exit code 2 on bad input or options."""
-    from analysis.engine import EngineError, default_chunk_function, run_dask, run_local
-    from analysis.readers import CorpusFileError, read_corpus
+    from analysis.corpus.files import CorpusFileError, read_corpus
+    from analysis.measure.engine import EngineError, default_chunk_function, run_dask, run_local
 
     input_errors: tuple[type[Exception], ...] = (CorpusFileError, EngineError)
     try:
-        from analysis.corpus import CorpusError
+        from analysis.corpus.documents import CorpusError
 
         input_errors = (*input_errors, CorpusError)
     except ImportError:  # pragma: no cover - only while the package is half-installed

@@ -19,7 +19,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from analysis import runner
+from analysis.pipeline import run as runner
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:

@@ -1,0 +1,379 @@
+"""Clean one article's raw text: repair its encoding, drop boilerplate, keep an audit trail.
+
+:func:`clean_text` turns a scraped article into a clean body, one paragraph, heading, bullet or
+timeline entry per line, and records every line it removed, changed or moved to metadata as an
+:class:`AuditEntry` (the raw line, its 1-based line number, the rule, the result). Nothing is
+removed silently except empty lines.
+
+Each line is first normalised (mojibake repair, invisible characters, Unicode NFC, whitespace,
+bullet markers, HTML entities and debris, link annotations, emphasis markers), then judged:
+
+* metadata lines move to ``metadata``: the title repeated as the first line, "Original article:
+  <URL>", a dateline near the top, a byline, wire credits;
+* boilerplate goes: site chrome, sign-in/subscribe/audio prompts, comment sections, related
+  article lists, author bios, CMS debris, table-of-contents markers, platform disclaimers,
+  paragraph markers, bare section labels (the rules: :data:`RULES`,
+  :mod:`analysis.corpus.cleaning_rules`, ``analysis/data/boilerplate_patterns.toml``);
+* everything else is kept, and a line that continues a hard-wrapped paragraph is joined to it.
+
+Rules anchor on whole-line shapes and block structure, never on a word inside a sentence, so
+prose that mentions "subscribe" or "comment" stays. ``clean_text`` is idempotent: when a round
+could leave something for a next round to do (it joined hard-wrapped lines, or removed the only
+genuine Thai so Thai-letter mojibake becomes repairable), cleaning runs again on its own output
+until nothing changes; the audit of every round refers to the raw line numbers.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from analysis.corpus import cleaning_rules as rules
+from analysis.corpus.encoding import find_repairs, has_genuine_thai
+
+__all__ = ["RULES", "AuditEntry", "CleanedText", "audit_frame", "clean_text"]
+
+AUDIT_COLUMNS = ["doc_id", "line_no", "original", "rule", "action", "result"]
+ACTIONS = ("removed", "changed", "moved_to_metadata")  # the values of AuditEntry.action
+TOP_LINES = 3  # a dateline or byline counts as "at the top" before this many kept lines
+_MAX_ROUNDS = 8
+
+
+@dataclass(frozen=True)
+class AuditEntry:
+    """One line that cleaning removed, changed or moved to metadata."""
+
+    doc_id: str
+    line_no: int  # 1-based line number in the raw text (after decoding, before any change)
+    original: str  # the raw line as it was
+    rule: str  # a key of RULES
+    action: str  # "removed" | "changed" | "moved_to_metadata"
+    result: str  # the new line for "changed" ("" for removed); the value for moved_to_metadata
+
+
+@dataclass(frozen=True)
+class CleanedText:
+    """The clean body of one document, with what was taken out of it."""
+
+    text: str  # one paragraph/heading/bullet/timeline entry per line, no blank lines
+    audit: tuple[AuditEntry, ...]
+    metadata: dict[str, str]  # e.g. {"url": ..., "author": ..., "dateline": ...}
+    n_encoding_repairs: int
+
+
+def _rules_listing() -> dict[str, str]:
+    listing = {
+        "mojibake_repair": "UTF-8 text that was read as cp1252 or cp874 (Thai) and saved again is "
+        "decoded back ('โ€™'/'â€™' to ’, 'รฉ'/'Ã©' to é); lossy forms are completed from context.",
+        "invisible_chars": "Zero-width characters, soft hyphens, byte-order marks and control "
+        "characters are dropped.",
+        "unicode_nfc": "Text is put in Unicode NFC form (a letter and its combining accent become "
+        "one character).",
+        "whitespace": "Tabs, no-break and other spaces become one plain space; leading and "
+        "trailing spaces go.",
+        "blank_line": "A line holding only whitespace is dropped (empty lines are dropped "
+        "without an entry).",
+        "bullet_normalise": "Bullet markers ('  • x', '* x', '▪ x') become the one convention "
+        "'- x'.",
+        "html_entity": "HTML entities ('&amp;', '&#8217;') become the characters they stand for.",
+        "link_text": "Link annotations such as '(opens in a new tab)' are cut out of the line.",
+        "emphasis_markup": "Markdown emphasis debris is unwrapped: '_Reuters_' becomes 'Reuters'.",
+        "title_line": "The first line, when it repeats the document's title, moves to "
+        "metadata['title'].",
+        "source_url": "'Original article: <URL>', 'Source: <URL>' or a bare URL line moves to "
+        "metadata['url'].",
+        "source_line": "A short 'Source: <name>' credit line moves to metadata['source'].",
+        "dateline": "A standalone date near the top, or a 'Published/Updated: <date>' line, "
+        "moves to metadata['dateline'] (or ['updated']).",
+        "byline": "A 'By <Name>' line moves to metadata['author'].",
+        "credit_line": "A wire credit line '(Reporting by ...; Editing by ...)' moves to "
+        "metadata['credits'].",
+        "author_bio": "An author bio: the paragraph after a trailing byline or an 'About the "
+        "author' heading.",
+        "comment_section": "Reader comments: the 'N Comments' heading, commenter names, their "
+        "comments up to the 'Reply' line, and comment forms ('Submit a Comment', 'Your email "
+        "address will not be published').",
+        "related_list": "Lists of other articles: a 'Related Articles' / 'Most Read' / 'Recent "
+        "... News' heading and the headlines under it, and 'Read more: <headline>' lines.",
+        "hard_wrap_join": "A line that continues a hard-wrapped paragraph (the previous line "
+        "stops mid-sentence, this one opens in lower case) is joined to it.",
+    }
+    for rule in rules.line_rules():
+        listing[rule.name] = rule.description
+    for name in ("cms_debris", "para_marker"):
+        listing.setdefault(name, name)
+    return dict(sorted(listing.items()))
+
+
+RULES: dict[str, str] = _rules_listing()
+"""Every rule name that can appear in an :class:`AuditEntry`, with a one-line description."""
+
+
+# --------------------------------------------------------------------------------------------
+# Normalising one line.
+# --------------------------------------------------------------------------------------------
+
+_STEPS: tuple[tuple[str, Callable[[str], str]], ...] = (
+    ("invisible_chars", rules.remove_invisible),
+    ("unicode_nfc", rules.normalise_unicode),
+    ("bullet_normalise", rules.normalise_bullet),
+    ("whitespace", rules.normalise_whitespace),
+    ("html_entity", rules.unescape_entities),
+    ("cms_debris", rules.remove_cms_debris),
+    ("link_text", rules.remove_link_text),
+    ("para_marker", rules.remove_para_markers),
+    ("emphasis_markup", rules.remove_emphasis),
+)
+# Inline rules that, when they leave nothing of a line, are the reason the line went.
+_CONTENT_REMOVING = frozenset({"cms_debris", "link_text", "para_marker"})
+
+
+@dataclass
+class _Normalised:
+    text: str
+    changes: dict[str, str] = field(default_factory=dict)  # rule -> line after its last change
+    n_repairs: int = 0
+
+
+def _normalise(text: str, thai_ok: bool) -> _Normalised:
+    """Apply the character and inline rules until the line stops changing."""
+    out = _Normalised(text)
+    if not text or not rules.may_need_normalising(text):
+        repaired, repairs = find_repairs(text, thai_ok=thai_ok) if text else (text, [])
+        if not repairs:
+            return out
+    for _ in range(_MAX_ROUNDS):
+        before = out.text
+        repaired, repairs = find_repairs(out.text, thai_ok=thai_ok)
+        if repairs:
+            out.n_repairs += len(repairs)
+            out.changes["mojibake_repair"] = out.text = repaired
+        for name, step in _STEPS:
+            new = step(out.text)
+            if new != out.text:
+                out.changes[name] = out.text = new
+        if out.text == before:
+            break
+    return out
+
+
+# --------------------------------------------------------------------------------------------
+# One round of cleaning.
+# --------------------------------------------------------------------------------------------
+
+
+@dataclass
+class _Line:
+    """A line of the current round, tied to the raw line it came from."""
+
+    line_no: int
+    original: str
+    text: str
+
+
+@dataclass
+class _Candidate:
+    line: _Line
+    view: rules.LineView
+    norm: _Normalised
+
+
+@dataclass
+class _Round:
+    doc_id: str
+    metadata: dict[str, str]
+    audit: list[AuditEntry] = field(default_factory=list)
+    kept: list[_Line] = field(default_factory=list)
+    n_repairs: int = 0
+    thai_ok: bool = True  # whether Thai-letter runs may be repaired in this round
+    joined: bool = False  # whether a hard-wrapped line was joined in this round
+
+    def entry(self, line: _Line, rule: str, action: str, result: str = "") -> None:
+        self.audit.append(
+            AuditEntry(self.doc_id, line.line_no, line.original, rule, action, result)
+        )
+
+    def drop(self, cand: _Candidate, rule: str) -> None:
+        self._repair_entry(cand)
+        self.entry(cand.line, rule, "removed")
+
+    def move(self, cand: _Candidate, rule: str, key: str, value: str) -> None:
+        self._repair_entry(cand)
+        self.metadata.setdefault(key, value)
+        self.entry(cand.line, rule, "moved_to_metadata", value)
+
+    def keep(self, cand: _Candidate) -> None:
+        for rule, result in cand.norm.changes.items():
+            self.entry(cand.line, rule, "changed", result)
+        previous = self.kept[-1] if self.kept else None
+        if previous is not None and rules.continues_previous(previous.text, cand.view):
+            previous.text = f"{previous.text} {cand.view.text}"
+            self.entry(previous, "hard_wrap_join", "changed", previous.text)
+            self.entry(cand.line, "hard_wrap_join", "removed")
+            self.joined = True
+            return
+        self.kept.append(_Line(cand.line.line_no, cand.line.original, cand.view.text))
+
+    def _repair_entry(self, cand: _Candidate) -> None:
+        if "mojibake_repair" in cand.norm.changes:
+            self.entry(
+                cand.line, "mojibake_repair", "changed", cand.norm.changes["mojibake_repair"]
+            )
+
+
+def _candidates(lines: list[_Line], state: _Round, thai_ok: bool) -> list[_Candidate]:
+    out = []
+    for line in lines:
+        norm = _normalise(line.text, thai_ok)
+        state.n_repairs += norm.n_repairs
+        if norm.text:
+            out.append(_Candidate(line, rules.LineView.of(norm.text), norm))
+        elif line.text:  # something was there: whitespace, or debris cut out inline
+            cand = _Candidate(line, rules.LineView.of(""), norm)
+            removers = [r for r in norm.changes if r in _CONTENT_REMOVING]
+            state.drop(cand, removers[-1] if removers else "blank_line")
+    return out
+
+
+def _metadata_rule(view: rules.LineView, at_top: bool) -> tuple[str, str, str] | None:
+    """``(rule, metadata key, value)`` when the line is a metadata line."""
+    url = rules.parse_source_url(view)
+    if url:
+        return "source_url", "url", url
+    dateline = rules.parse_dateline(view)
+    if dateline and (at_top or rules.has_date_prefix(view)):
+        return "dateline", *dateline
+    if rules.is_credit_line(view):
+        return "credit_line", "credits", view.bare
+    source = rules.parse_source_name(view)
+    if source:
+        return "source_line", "source", source
+    if at_top:
+        author = rules.parse_byline(view)
+        if author:
+            return "byline", "author", author
+    return None
+
+
+def _clean_round(lines: list[_Line], state: _Round, title: str | None) -> None:
+    state.thai_ok = not has_genuine_thai("\n".join(line.text for line in lines))
+    cands = _candidates(lines, state, state.thai_ok)
+    views = [c.view for c in cands]
+    wanted_title = rules.title_key(_normalise(title, True).text) if title else ""
+    i = 0
+    while i < len(cands):
+        cand, view = cands[i], views[i]
+        at_top = len(state.kept) < TOP_LINES
+        if i == 0 and wanted_title and rules.title_key(view.text) == wanted_title:
+            state.move(cand, "title_line", "title", view.text)
+            i += 1
+            continue
+        meta = _metadata_rule(view, at_top)
+        if meta:
+            state.move(cand, *meta)
+            i += 1
+            continue
+        end = _block_end(views, i, at_top)
+        if end is not None:
+            i = _drop_block(cands, i, end, state)
+            continue
+        rule = rules.match_line_rule(view)
+        if rule:
+            state.drop(cand, rule)
+        else:
+            state.keep(cand)
+        i += 1
+
+
+def _block_end(views: list[rules.LineView], i: int, at_top: bool) -> int | None:
+    """End (exclusive) of a boilerplate block starting at ``views[i]``, or None."""
+    view = views[i]
+    if rules.is_comment_heading(view):
+        return rules.comment_block_end(views, i)
+    if rules.is_related_heading(view):
+        return rules.related_block_end(views, i)
+    author = None if at_top else rules.parse_byline(view)
+    if author or rules.is_about_author_heading(view):
+        nxt = i + 1
+        has_bio = nxt < len(views) and rules.is_bio(views[nxt], author)
+        return nxt + 1 if has_bio else nxt
+    return None
+
+
+def _drop_block(cands: list[_Candidate], start: int, end: int, state: _Round) -> int:
+    head = cands[start].view
+    if rules.is_comment_heading(head):
+        rule = "comment_section"
+    elif rules.is_related_heading(head):
+        rule = "related_list"
+    else:
+        rule = "author_bio"
+    author = rules.parse_byline(head)
+    for k in range(start, end):
+        if k == start and author:
+            state.move(cands[k], "byline", "author", author)
+        else:
+            state.drop(cands[k], rule)
+    return end
+
+
+# --------------------------------------------------------------------------------------------
+# Public API.
+# --------------------------------------------------------------------------------------------
+
+
+def _split_raw(raw: str) -> list[_Line]:
+    raw = raw.replace("\r\n", "\n").replace("\r", "\n")
+    return [_Line(n, line, line) for n, line in enumerate(raw.split("\n"), start=1)]
+
+
+def _is_fixed_point(state: _Round) -> bool:
+    """Whether another round is certain to change nothing.
+
+    Every kept line is a fixed point of the line normalisation, and every context-free rule
+    already declined it; the context of a kept line (lines kept before it) is the same in the
+    next round. Only a join (the joined line is new text) or a change in whether the text holds
+    genuine Thai (a Thai line was removed) can make the next round differ.
+    """
+    if state.joined:
+        return False
+    return state.thai_ok == (not has_genuine_thai("\n".join(line.text for line in state.kept)))
+
+
+def clean_text(raw: str, doc_id: str = "", title: str | None = None) -> CleanedText:
+    """Clean one article's raw text (see the module docstring); never raises on any ``str``.
+
+    ``title`` (optional) is the document's known title: a first line repeating it goes to
+    ``metadata["title"]``. The result is idempotent: cleaning ``result.text`` again gives it back.
+    """
+    if not isinstance(raw, str):
+        hint = " (decode bytes first, e.g. raw.decode('utf-8'))" if isinstance(raw, bytes) else ""
+        raise TypeError(f"clean_text expects str, got {type(raw).__name__}{hint}")
+    if title is not None and not isinstance(title, str):
+        raise TypeError(f"title must be str or None, got {type(title).__name__}")
+    metadata: dict[str, str] = {}
+    audit: list[AuditEntry] = []
+    n_repairs = 0
+    lines = _split_raw(raw)
+    for round_no in range(_MAX_ROUNDS):
+        state = _Round(doc_id, metadata)
+        _clean_round(lines, state, title if round_no == 0 else None)
+        audit.extend(state.audit)
+        n_repairs += state.n_repairs
+        changed = [line.text for line in state.kept] != [line.text for line in lines]
+        lines = state.kept
+        if not changed or _is_fixed_point(state):
+            break
+    audit.sort(key=lambda e: e.line_no)  # stable: within a line, the order rules were applied
+    text = "\n".join(line.text for line in lines)
+    return CleanedText(text, tuple(audit), metadata, n_repairs)
+
+
+def audit_frame(entries: Iterable[AuditEntry]) -> pd.DataFrame:
+    """The audit entries as a DataFrame, one row per entry in the order given, with columns
+    ``doc_id, line_no, original, rule, action, result`` (``line_no`` int64, the rest text)."""
+    rows = [(e.doc_id, e.line_no, e.original, e.rule, e.action, e.result) for e in entries]
+    frame = pd.DataFrame(rows, columns=AUDIT_COLUMNS)
+    return frame.astype({"line_no": "int64"})

@@ -1,0 +1,322 @@
+"""Loading a folder of article files into clean, reviewable tables.
+
+A corpus folder holds one UTF-8 ``.txt`` file per article and a ``manifest.csv`` describing each
+file (see ``MANIFEST_COLUMNS``). Without a manifest, metadata may come from a ``metadata.csv`` or
+``metadata.json`` sidecar keyed by ``file``; failing that the outlet is ``"unknown"`` (with a
+warning). Loading is all-or-nothing: every problem found in the folder is reported in one
+:class:`CorpusError` and nothing is returned half-loaded. Raw files are only ever read.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import warnings
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from analysis.config import default_corpus_dir
+from analysis.corpus.cleaning import AuditEntry, audit_frame, clean_text
+from analysis.corpus.sentences import count_words, split_sentences
+
+MANIFEST_NAME = "manifest.csv"
+SIDECAR_NAMES = ("metadata.csv", "metadata.json")
+MANIFEST_COLUMNS = [
+    "doc_id",
+    "file",
+    "outlet",
+    "title",
+    "published",
+    "date_note",
+    "url",
+    "origin",
+    "language",
+    "notes",
+]
+REQUIRED_MANIFEST_COLUMNS = ["doc_id", "file", "outlet"]
+DOCUMENT_COLUMNS = [*MANIFEST_COLUMNS, "text", "n_sentences", "n_words"]
+SENTENCE_COLUMNS = ["doc_id", "outlet", "origin", "sentence_id", "sentence", "n_words"]
+UNKNOWN = "unknown"
+# Share of control characters above which a file is treated as binary, not text.
+_BINARY_CONTROL_SHARE = 0.10
+_FALLBACK_ENCODING = "cp1252"
+
+
+class CorpusError(ValueError):
+    """A corpus folder or file that cannot be loaded; the message names each file and problem."""
+
+    def __init__(self, problems: Iterable[str]) -> None:
+        self.problems = list(problems)
+        lines = "\n".join(f"  - {p}" for p in self.problems)
+        super().__init__(f"cannot load the corpus ({len(self.problems)} problem(s)):\n{lines}")
+
+
+@dataclass(frozen=True)
+class Corpus:
+    """A loaded corpus: documents, their sentences and the cleaning audit."""
+
+    documents: pd.DataFrame
+    sentences: pd.DataFrame
+    audit: pd.DataFrame
+
+
+def decode_article(data: bytes, name: str) -> tuple[str, str]:
+    """Decode an article file, returning ``(text, encoding_used)``.
+
+    UTF-8 (with or without BOM) is expected. Bytes that are not UTF-8 are decoded as
+    Windows-1252, the usual encoding of Western news exports, and the fallback is recorded by
+    the caller. A file that does not decode either way, or that looks binary, is refused.
+    """
+    if not data.strip():
+        raise ValueError(f"{name}: file is empty")
+    if b"\x00" in data[:8192]:
+        raise ValueError(f"{name}: looks like a binary file (NUL bytes), not article text")
+    try:
+        text, encoding = data.decode("utf-8-sig"), "utf-8"
+    except UnicodeDecodeError as utf8_error:
+        try:
+            text, encoding = data.decode(_FALLBACK_ENCODING), _FALLBACK_ENCODING
+        except UnicodeDecodeError:
+            raise ValueError(
+                f"{name}: not valid UTF-8 (byte {utf8_error.start}: "
+                f"{data[utf8_error.start:utf8_error.start + 1]!r}) and not {_FALLBACK_ENCODING} "
+                "either; re-save the file as UTF-8"
+            ) from None
+    controls = sum(1 for ch in text if ord(ch) < 32 and ch not in "\t\n\r\f")
+    if controls > _BINARY_CONTROL_SHARE * max(len(text), 1):
+        raise ValueError(f"{name}: looks like a binary file ({controls} control characters)")
+    return text, encoding
+
+
+def _read_sidecar(corpus_dir: Path) -> pd.DataFrame | None:
+    for name in SIDECAR_NAMES:
+        path = corpus_dir / name
+        if not path.is_file():
+            continue
+        if name.endswith(".csv"):
+            frame = pd.read_csv(path, dtype=str, keep_default_na=False)
+        else:
+            data = json.loads(path.read_text(encoding="utf-8"))
+            if isinstance(data, dict):  # {"file.txt": {"outlet": ...}, ...}
+                data = [{"file": key, **value} for key, value in data.items()]
+            frame = pd.DataFrame(data).astype(str)
+        if "file" not in frame.columns:
+            raise CorpusError([f"{path}: sidecar metadata needs a 'file' column"])
+        return frame
+    return None
+
+
+def read_manifest(corpus_dir: Path | str) -> pd.DataFrame:
+    """The corpus metadata, one row per article file, with every manifest column present.
+
+    Uses ``manifest.csv`` when present; otherwise a ``metadata.csv``/``metadata.json`` sidecar;
+    otherwise every ``.txt`` file with ``doc_id`` = file stem and outlet ``"unknown"``.
+    """
+    corpus_dir = Path(corpus_dir)
+    if not corpus_dir.is_dir():
+        raise CorpusError([f"{corpus_dir}: corpus folder does not exist"])
+    manifest_path = corpus_dir / MANIFEST_NAME
+    if manifest_path.is_file():
+        manifest = pd.read_csv(manifest_path, dtype=str, keep_default_na=False)
+        missing = [c for c in REQUIRED_MANIFEST_COLUMNS if c not in manifest.columns]
+        if missing:
+            raise CorpusError([f"{manifest_path}: missing required column(s) {missing}"])
+    else:
+        files = sorted(p.name for p in corpus_dir.glob("*.txt"))
+        manifest = pd.DataFrame({"file": files})
+        sidecar = _read_sidecar(corpus_dir)
+        if sidecar is not None:
+            manifest = manifest.merge(sidecar, on="file", how="left")
+        if "doc_id" not in manifest.columns:
+            manifest["doc_id"] = [Path(f).stem for f in files]
+        if "outlet" not in manifest.columns or manifest["outlet"].isin(["", "nan"]).any():
+            warnings.warn(
+                f"{corpus_dir}: no {MANIFEST_NAME} and no outlet in a sidecar for some files; "
+                f"their outlet is '{UNKNOWN}'. Add a manifest.csv (columns: "
+                f"{', '.join(MANIFEST_COLUMNS)}) to compare outlets.",
+                UserWarning,
+                stacklevel=2,
+            )
+            outlets = manifest.get("outlet", pd.Series([""] * len(manifest)))
+            manifest["outlet"] = outlets.fillna("").replace({"": UNKNOWN, "nan": UNKNOWN})
+    for column in MANIFEST_COLUMNS:
+        if column not in manifest.columns:
+            manifest[column] = ""
+    manifest = manifest.fillna("")
+    manifest["origin"] = manifest["origin"].replace("", UNKNOWN)
+    return manifest[MANIFEST_COLUMNS].astype(str).reset_index(drop=True)
+
+
+def read_raw_documents(corpus_dir: Path | str | None = None) -> pd.DataFrame:
+    """Every article of a corpus folder as raw text plus metadata, after checking the folder.
+
+    Returns the manifest columns plus ``encoding`` and ``raw_text``. Raises :class:`CorpusError`
+    listing every problem (missing or unlisted files, duplicate ids, empty, binary or
+    undecodable files) so that nothing is half-loaded.
+    """
+    corpus_dir = Path(corpus_dir) if corpus_dir is not None else default_corpus_dir()
+    manifest = read_manifest(corpus_dir)
+    problems: list[str] = []
+    duplicated = manifest.loc[manifest["doc_id"].duplicated(keep=False), "doc_id"]
+    for doc_id in sorted(set(duplicated)):
+        problems.append(f"{corpus_dir / MANIFEST_NAME}: duplicate doc_id {doc_id!r}")
+    for column in ("doc_id", "file", "outlet"):
+        for index in manifest.index[manifest[column].str.strip() == ""]:
+            problems.append(f"{corpus_dir / MANIFEST_NAME}: row {index + 2} has an empty {column}")
+    listed = set(manifest["file"])
+    for path in sorted(corpus_dir.glob("*.txt")):
+        if path.name not in listed:
+            problems.append(f"{path}: file is not in {MANIFEST_NAME}")
+    texts: list[str] = []
+    encodings: list[str] = []
+    for name in manifest["file"]:
+        path = corpus_dir / name
+        if not path.is_file():
+            problems.append(f"{path}: listed in {MANIFEST_NAME} but missing")
+            texts.append("")
+            encodings.append("")
+            continue
+        try:
+            text, encoding = decode_article(path.read_bytes(), str(path))
+        except ValueError as error:
+            problems.append(str(error))
+            text, encoding = "", ""
+        texts.append(text)
+        encodings.append(encoding)
+    if problems:
+        raise CorpusError(problems)
+    raw = manifest.copy()
+    raw["encoding"] = encodings
+    raw["raw_text"] = texts
+    return raw
+
+
+def clean_documents(raw: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Clean every raw document; return ``(documents, audit)``.
+
+    The raw body is read from ``raw_text`` (folder corpora) or ``text`` (corpus files).
+    ``documents`` has the manifest columns, the clean ``text``, ``n_encoding_repairs`` and
+    ``encoding`` (sentence and word counts come with :func:`split_documents`); metadata lifted
+    out of the body (e.g. an "Original article: URL" line) fills empty manifest fields.
+    ``audit`` records every removed, changed or moved line.
+    """
+    rows = []
+    audit_entries: list[AuditEntry] = []
+    for record in raw.to_dict("records"):
+        doc_id = str(record["doc_id"])
+        encoding = str(record.get("encoding", "utf-8") or "utf-8")
+        if encoding != "utf-8":
+            audit_entries.append(
+                AuditEntry(
+                    doc_id=doc_id,
+                    line_no=0,
+                    original=f"(whole file, {encoding} bytes)",
+                    rule="decode_fallback",
+                    action="changed",
+                    result=f"decoded as {encoding} because the file is not valid UTF-8",
+                )
+            )
+        raw_text = record["raw_text"] if "raw_text" in record else record.get("text", "")
+        cleaned = clean_text(str(raw_text or ""), doc_id=doc_id, title=record.get("title") or None)
+        audit_entries.extend(cleaned.audit)
+        row = {c: str(record.get(c, "") or "") for c in MANIFEST_COLUMNS}
+        if not row["url"] and cleaned.metadata.get("url"):
+            row["url"] = cleaned.metadata["url"]
+        row["text"] = cleaned.text
+        row["n_encoding_repairs"] = cleaned.n_encoding_repairs
+        row["encoding"] = encoding
+        rows.append(row)
+    columns = [*MANIFEST_COLUMNS, "text", "n_encoding_repairs", "encoding"]
+    return pd.DataFrame(rows, columns=columns), audit_frame(audit_entries)
+
+
+def sentence_table(documents: pd.DataFrame) -> pd.DataFrame:
+    """One row per sentence: ``doc_id, outlet, origin, sentence_id, sentence, n_words``."""
+    rows = []
+    columns = documents[["doc_id", "outlet", "origin", "text"]]
+    for doc_id, outlet, origin, text in columns.itertuples(index=False):
+        for i, sentence in enumerate(split_sentences(text)):
+            rows.append((doc_id, outlet, origin, i, sentence, count_words(sentence)))
+    table = pd.DataFrame(rows, columns=SENTENCE_COLUMNS)
+    return table.astype({"sentence_id": "int64", "n_words": "int64"})
+
+
+def sentence_counts(doc_ids: pd.Series, sentences: pd.DataFrame) -> dict[str, np.ndarray]:
+    """``n_sentences`` and ``n_words`` of each document in ``doc_ids`` (0 for none), in order."""
+    counts = sentences.groupby("doc_id", sort=False).agg(
+        n_sentences=("sentence_id", "size"), n_words=("n_words", "sum")
+    )
+    return {
+        column: doc_ids.map(counts[column]).fillna(0).astype("int64").to_numpy()
+        for column in ("n_sentences", "n_words")
+    }
+
+
+def split_documents(documents: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Split clean documents into sentences once; return ``(documents, sentences)``.
+
+    The documents gain ``n_sentences`` and ``n_words`` computed from the sentence table, so the
+    two tables always agree (a document's words are the sum of its sentences' words).
+    """
+    sentences = sentence_table(documents)
+    documents = documents.assign(**sentence_counts(documents["doc_id"], sentences))
+    ordered = [*DOCUMENT_COLUMNS, "n_encoding_repairs", "encoding"]
+    return documents[ordered], sentences
+
+
+def build_corpus(corpus_dir: Path | str | None = None) -> Corpus:
+    """Load, check, repair, clean and split a corpus folder (default: the bundled ``seeds/``)."""
+    raw = read_raw_documents(corpus_dir)
+    documents, audit = clean_documents(raw)
+    documents, sentences = split_documents(documents)
+    empty = documents.loc[documents["n_words"] == 0, "file"].tolist()
+    if empty:
+        raise CorpusError([f"{name}: no article text left after cleaning" for name in empty])
+    return Corpus(documents=documents, sentences=sentences, audit=audit)
+
+
+def load_corpus(corpus_dir: Path | str = "seeds") -> pd.DataFrame:
+    """The documents table of a corpus folder: manifest columns + clean ``text``, counts.
+
+    A relative ``corpus_dir`` that does not exist from the working directory is looked up under
+    the project root, so ``load_corpus()`` finds the bundled seeds from a notebook too.
+    """
+    path = Path(corpus_dir)
+    if not path.is_absolute() and not path.exists():
+        candidate = default_corpus_dir().parent / path
+        if candidate.exists():
+            path = candidate
+    return build_corpus(path).documents
+
+
+def corpus_fingerprint(corpus: Path | str) -> str:
+    """SHA-256 identifying a corpus folder or corpus file (hex).
+
+    A file (CSV/TSV/JSONL/Parquet): the SHA-256 of its bytes, the value ``sha256sum`` prints, so
+    a reader can check a summary against the file they hold. A folder: SHA-256 over the name and
+    bytes of every non-hidden file in it, sorted by name. Files are read in blocks, so a corpus
+    file of several gigabytes hashes in constant memory.
+    """
+    path = Path(corpus)
+    digest = hashlib.sha256()
+    if path.is_file():
+        _hash_file(path, digest)
+        return digest.hexdigest()
+    if not path.is_dir():
+        raise FileNotFoundError(f"corpus not found: {path}")
+    for item in sorted(path.iterdir()):
+        if item.is_file() and not item.name.startswith("."):
+            digest.update(item.name.encode("utf-8") + b"\0")
+            _hash_file(item, digest)
+            digest.update(b"\0")
+    return digest.hexdigest()
+
+
+def _hash_file(path: Path, digest: hashlib._Hash, block: int = 1 << 20) -> None:
+    with path.open("rb") as handle:
+        while chunk := handle.read(block):
+            digest.update(chunk)

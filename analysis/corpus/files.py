@@ -1,0 +1,429 @@
+"""Reading a corpus file (CSV, JSON Lines or Parquet) as a stream of raw-document chunks.
+
+Large corpora come as one export from a news database rather than a folder of ``.txt`` files.
+:func:`read_corpus_file` checks the file's columns before anything is processed, then yields
+chunks of raw documents with the same columns as :func:`analysis.corpus.documents.read_raw_documents`
+(``doc_id, file, outlet, title, published, date_note, url, origin, language, notes, encoding,
+raw_text``), so the same per-chunk function serves a folder and a file of millions of rows.
+Memory stays flat: one chunk of rows is held at a time, plus the set of document ids already seen
+(to refuse duplicated ids, which would make per-document results ambiguous).
+
+Rules, applied the same way to the three formats:
+
+- ``text`` and ``outlet`` columns are required (after mapping, see :func:`parse_column_map`);
+  ``doc_id, title, published, url, origin, language, date_note, notes`` are optional. Other
+  columns are ignored and listed in the :class:`ReadReport`.
+- A row whose text is missing or blank is skipped and counted (never silently dropped).
+- A row without a ``doc_id`` gets ``doc{row:08d}``, ``row`` being its 1-based data row, so the id
+  is the same on every run and points back to the row.
+- An empty ``outlet`` or ``origin`` becomes ``"unknown"`` and is counted.
+- A ``doc_id`` seen twice is an error that names the id and both rows.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from analysis.corpus.documents import MANIFEST_COLUMNS
+
+# The columns of a raw-documents chunk, as produced by analysis.corpus.documents.read_raw_documents.
+RAW_DOC_COLUMNS = [*MANIFEST_COLUMNS, "encoding", "raw_text"]
+REQUIRED_COLUMNS = ("text", "outlet")
+OPTIONAL_COLUMNS = (
+    "doc_id",
+    "title",
+    "published",
+    "url",
+    "origin",
+    "language",
+    "date_note",
+    "notes",
+)
+KNOWN_COLUMNS = (*REQUIRED_COLUMNS, *OPTIONAL_COLUMNS)
+UNKNOWN = "unknown"
+DEFAULT_CHUNK_SIZE = 250
+FORMATS = {
+    ".csv": "csv",
+    ".tsv": "tsv",
+    ".jsonl": "jsonl",
+    ".ndjson": "jsonl",
+    ".json": "jsonl",
+    ".parquet": "parquet",
+    ".pq": "parquet",
+}
+_COMPRESSIONS = (".gz", ".bz2", ".xz", ".zst", ".zip")
+_MAX_LISTED_ROWS = 20
+
+
+class CorpusFileError(ValueError):
+    """A corpus file that cannot be read as documents; the message says what to change."""
+
+
+@dataclass
+class ReadReport:
+    """What reading a corpus file found; counts are final once the chunks are exhausted."""
+
+    path: str
+    format: str
+    columns: dict[str, str]  # our column name -> the file's column name
+    ignored_columns: list[str] = field(default_factory=list)
+    n_rows_total: int | None = None  # known up front for Parquet only
+    n_rows: int = 0  # data rows read
+    n_docs: int = 0  # rows passed on as documents
+    n_empty_skipped: int = 0
+    empty_rows: list[int] = field(default_factory=list)  # first few 1-based rows skipped
+    n_generated_ids: int = 0
+    n_unknown_outlet: int = 0
+    n_unknown_origin: int = 0
+    finished: bool = False
+
+    def summary(self) -> str:
+        """One paragraph for the terminal: what was read, skipped and filled in."""
+        parts = [f"{self.path}: {self.n_rows} rows read, {self.n_docs} documents"]
+        if self.n_empty_skipped:
+            shown = ", ".join(str(r) for r in self.empty_rows)
+            more = "…" if self.n_empty_skipped > len(self.empty_rows) else ""
+            parts.append(f"{self.n_empty_skipped} rows skipped for empty text (rows {shown}{more})")
+        if self.n_generated_ids:
+            parts.append(f"{self.n_generated_ids} doc_ids generated as doc<row>")
+        if self.n_unknown_outlet:
+            parts.append(f"{self.n_unknown_outlet} rows with an empty outlet set to '{UNKNOWN}'")
+        if self.n_unknown_origin:
+            parts.append(f"{self.n_unknown_origin} rows with no origin set to '{UNKNOWN}'")
+        if self.ignored_columns:
+            parts.append(f"ignored columns: {', '.join(self.ignored_columns)}")
+        return "; ".join(parts)
+
+
+def parse_column_map(spec: str | dict[str, str] | None) -> dict[str, str]:
+    """Parse ``"text=body,outlet=source"`` into ``{"text": "body", "outlet": "source"}``.
+
+    Keys are our column names (:data:`KNOWN_COLUMNS`), values the file's column names.
+    """
+    if spec is None or spec == "":
+        return {}
+    if isinstance(spec, dict):
+        pairs = list(spec.items())
+    else:
+        pairs = []
+        for item in spec.split(","):
+            if not item.strip():
+                continue
+            ours, sep, theirs = item.partition("=")
+            if not sep or not ours.strip() or not theirs.strip():
+                raise CorpusFileError(
+                    f"column mapping {item.strip()!r} is not NAME=COLUMN "
+                    "(example: --map text=body,outlet=source)"
+                )
+            pairs.append((ours.strip(), theirs.strip()))
+    mapping: dict[str, str] = {}
+    for ours, theirs in pairs:
+        if ours not in KNOWN_COLUMNS:
+            raise CorpusFileError(
+                f"column mapping names {ours!r}, which is not one of ours: "
+                f"{', '.join(KNOWN_COLUMNS)}"
+            )
+        if ours in mapping:
+            raise CorpusFileError(f"column mapping gives {ours!r} twice")
+        mapping[ours] = theirs
+    return mapping
+
+
+def detect_format(path: Path | str) -> str:
+    """The file's format from its name: ``csv``, ``tsv``, ``jsonl`` or ``parquet``.
+
+    A compression suffix (``.gz``, ``.zst``…) after the format's extension is allowed.
+    """
+    name = Path(path).name.lower()
+    for ext in _COMPRESSIONS:
+        if name.endswith(ext):
+            name = name[: -len(ext)]
+            break
+    suffix = Path(name).suffix
+    if suffix not in FORMATS:
+        raise CorpusFileError(
+            f"{path}: cannot tell the format from the extension {suffix or '(none)'!r}; "
+            "use .csv, .tsv, .jsonl (or .ndjson) or .parquet"
+        )
+    return FORMATS[suffix]
+
+
+def _file_columns(path: Path, fmt: str) -> list[str]:
+    """The column names of the file, read without reading its rows."""
+    if fmt in ("csv", "tsv"):
+        sep = "\t" if fmt == "tsv" else ","
+        try:
+            header = pd.read_csv(path, nrows=0, sep=sep, encoding="utf-8-sig")
+        except pd.errors.EmptyDataError:
+            raise CorpusFileError(f"{path}: the file is empty (no header row)") from None
+        return [str(c) for c in header.columns]
+    if fmt == "jsonl":
+        for _, record in _json_records(path):
+            return list(record)
+        raise CorpusFileError(f"{path}: the file holds no JSON records")
+    import pyarrow.parquet as pq
+
+    return list(pq.ParquetFile(path).schema_arrow.names)
+
+
+def _resolve_columns(
+    path: Path, available: list[str], mapping: dict[str, str]
+) -> tuple[dict[str, str], list[str]]:
+    """Our column -> the file's column, checking that text and outlet are there."""
+    present = set(available)
+    for ours, theirs in mapping.items():
+        if theirs not in present:
+            raise CorpusFileError(
+                f"{path}: the mapping {ours}={theirs} names a column the file does not have; "
+                f"its columns are: {', '.join(available)}"
+            )
+    resolved: dict[str, str] = {}
+    for ours in KNOWN_COLUMNS:
+        if ours in mapping:
+            resolved[ours] = mapping[ours]
+        elif ours in present and ours not in mapping.values():
+            resolved[ours] = ours
+    for ours in REQUIRED_COLUMNS:
+        if ours not in resolved:
+            raise CorpusFileError(
+                f"{path}: no {ours!r} column. The file's columns are: {', '.join(available)}. "
+                f"Name the column that holds the {ours} with --map {ours}=COLUMN "
+                f"(in Python: columns={{'{ours}': 'COLUMN'}})."
+            )
+    ignored = [c for c in available if c not in resolved.values()]
+    return resolved, ignored
+
+
+def _json_records(path: Path) -> Iterator[tuple[int, dict[str, Any]]]:
+    """``(line number, record)`` for each non-blank line of a JSON Lines file."""
+    import gzip
+
+    opener = gzip.open if str(path).lower().endswith(".gz") else open
+    with opener(path, "rt", encoding="utf-8-sig") as handle:
+        for line_no, line in enumerate(handle, start=1):
+            if not line.strip():
+                continue
+            try:
+                record = json.loads(line)
+            except json.JSONDecodeError as error:
+                raise CorpusFileError(
+                    f"{path}: line {line_no} is not valid JSON ({error.msg}); "
+                    "JSON Lines needs one object per line"
+                ) from None
+            if not isinstance(record, dict):
+                raise CorpusFileError(f"{path}: line {line_no} is not a JSON object")
+            yield line_no, record
+
+
+def _raw_batches(
+    path: Path, fmt: str, source_columns: list[str], chunk_size: int
+) -> Iterator[pd.DataFrame]:
+    """Batches of the file's rows holding only ``source_columns``."""
+    if fmt in ("csv", "tsv"):
+        reader = pd.read_csv(
+            path,
+            sep="\t" if fmt == "tsv" else ",",
+            usecols=source_columns,
+            dtype=str,
+            keep_default_na=False,
+            chunksize=chunk_size,
+            encoding="utf-8-sig",
+        )
+        with reader:
+            yield from reader
+    elif fmt == "jsonl":
+        batch: list[dict[str, Any]] = []
+        for _, record in _json_records(path):
+            batch.append({c: record.get(c) for c in source_columns})
+            if len(batch) >= chunk_size:
+                yield pd.DataFrame(batch, columns=source_columns, dtype=object)
+                batch = []
+        if batch:
+            yield pd.DataFrame(batch, columns=source_columns, dtype=object)
+    else:
+        import pyarrow.parquet as pq
+
+        parquet = pq.ParquetFile(path)
+        for record_batch in parquet.iter_batches(batch_size=chunk_size, columns=source_columns):
+            yield record_batch.to_pandas()
+
+
+def _as_text(values: pd.Series) -> list[str]:
+    """Every value as a string; missing values (None, NaN, NaT) as ``""``."""
+    if pd.api.types.is_datetime64_any_dtype(values):
+        return [v.isoformat() if not pd.isna(v) else "" for v in values]
+    out = []
+    for value in values.tolist():
+        if value is None or value is pd.NaT or value is pd.NA or value != value:
+            out.append("")
+        elif isinstance(value, float) and value.is_integer():
+            out.append(str(int(value)))  # an id column with gaps arrives as floats
+        elif hasattr(value, "isoformat"):
+            out.append(value.isoformat())
+        else:
+            out.append(str(value))
+    return out
+
+
+def to_raw_docs(columns: dict[str, list[str]], n: int) -> pd.DataFrame:
+    """A raw-documents frame with :data:`RAW_DOC_COLUMNS` from column lists (missing ones ``""``).
+
+    Used by the readers and by the Dask engine, so both give identical dtypes.
+    """
+    data = {c: columns.get(c, [""] * n) for c in RAW_DOC_COLUMNS}
+    return pd.DataFrame(data, columns=RAW_DOC_COLUMNS).astype(str)
+
+
+class _ChunkNormaliser:
+    """Turns batches of file rows into raw-document chunks, keeping the report and the ids."""
+
+    def __init__(self, path: Path, resolved: dict[str, str], report: ReadReport) -> None:
+        self.path = path
+        self.resolved = resolved
+        self.report = report
+        self.seen_ids: dict[str, int] = {}
+        self.next_row = 1  # 1-based data row of the next batch's first row
+
+    def __call__(self, batch: pd.DataFrame) -> pd.DataFrame:
+        n = len(batch)
+        rows = list(range(self.next_row, self.next_row + n))
+        self.next_row += n
+        self.report.n_rows += n
+        values = {ours: _as_text(batch[theirs]) for ours, theirs in self.resolved.items()}
+        texts = values["text"]
+        keep = [i for i, t in enumerate(texts) if t.strip()]
+        skipped = [rows[i] for i, t in enumerate(texts) if not t.strip()]
+        if skipped:
+            self.report.n_empty_skipped += len(skipped)
+            room = _MAX_LISTED_ROWS - len(self.report.empty_rows)
+            self.report.empty_rows.extend(skipped[: max(room, 0)])
+        out: dict[str, list[str]] = {}
+        for ours, vals in values.items():
+            out[ours] = [vals[i] for i in keep]
+        kept_rows = [rows[i] for i in keep]
+        ids = out.get("doc_id", [""] * len(keep))
+        for j, row in enumerate(kept_rows):
+            doc_id = ids[j].strip()
+            if not doc_id:
+                doc_id = f"doc{row:08d}"
+                self.report.n_generated_ids += 1
+            first = self.seen_ids.get(doc_id)
+            if first is not None:
+                raise CorpusFileError(
+                    f"{self.path}: doc_id {doc_id!r} appears twice, in data rows {first} and "
+                    f"{row} (rows counted from 1, header excluded). Every document needs its own "
+                    "id: fix the ids, or drop the doc_id column to have ids generated."
+                )
+            self.seen_ids[doc_id] = row
+            ids[j] = doc_id
+        out["doc_id"] = ids
+        for name in ("outlet", "origin"):
+            column = out.get(name, [""] * len(keep))
+            blank = [i for i, v in enumerate(column) if not v.strip()]
+            for i in blank:
+                column[i] = UNKNOWN
+            out[name] = [v.strip() for v in column]
+            if name == "outlet":
+                self.report.n_unknown_outlet += len(blank)
+            else:
+                self.report.n_unknown_origin += len(blank)
+        if not out.get("language"):
+            out["language"] = ["en"] * len(keep)
+        out["raw_text"] = out.pop("text")
+        out["file"] = [f"{self.path.name}:{row}" for row in kept_rows]
+        out["encoding"] = ["utf-8"] * len(keep)
+        self.report.n_docs += len(keep)
+        return to_raw_docs(out, len(keep))
+
+
+def read_corpus_file(
+    path: Path | str,
+    columns: dict[str, str] | str | None = None,
+    chunk_size: int = DEFAULT_CHUNK_SIZE,
+) -> tuple[Iterator[pd.DataFrame], ReadReport]:
+    """Open a CSV/TSV, JSON Lines or Parquet corpus file as a stream of raw-document chunks.
+
+    ``columns`` maps our names to the file's (``{"text": "body"}`` or ``"text=body"``). The
+    file's columns are checked now, before any row is read, so a missing ``text`` or ``outlet``
+    column fails at once. Returns ``(chunks, report)``: ``chunks`` yields DataFrames with
+    :data:`RAW_DOC_COLUMNS` of at most ``chunk_size`` documents each (rows with empty text are
+    skipped), and ``report`` is filled in as the chunks are consumed. A duplicated ``doc_id``
+    raises :class:`CorpusFileError` from the chunk that holds its second occurrence.
+    """
+    path = Path(path)
+    if not path.is_file():
+        raise CorpusFileError(f"{path}: no such file")
+    if chunk_size < 1:
+        raise CorpusFileError(f"chunk_size must be at least 1, got {chunk_size}")
+    fmt = detect_format(path)
+    mapping = parse_column_map(columns)
+    available = _file_columns(path, fmt)
+    resolved, ignored = _resolve_columns(path, available, mapping)
+    report = ReadReport(path=str(path), format=fmt, columns=resolved, ignored_columns=ignored)
+    if fmt == "parquet":
+        import pyarrow.parquet as pq
+
+        report.n_rows_total = pq.ParquetFile(path).metadata.num_rows
+    source_columns = list(dict.fromkeys(resolved.values()))
+
+    def chunks() -> Iterator[pd.DataFrame]:
+        normalise = _ChunkNormaliser(path, resolved, report)
+        for batch in _raw_batches(path, fmt, source_columns, chunk_size):
+            chunk = normalise(batch)
+            if len(chunk):
+                yield chunk
+        report.finished = True
+
+    return chunks(), report
+
+
+def chunk_frame(
+    frame: pd.DataFrame, chunk_size: int = DEFAULT_CHUNK_SIZE
+) -> Iterator[pd.DataFrame]:
+    """Consecutive row slices of ``frame`` with at most ``chunk_size`` rows (fresh index)."""
+    for start in range(0, len(frame), chunk_size):
+        yield frame.iloc[start : start + chunk_size].reset_index(drop=True)
+
+
+def read_corpus(
+    source: Path | str,
+    columns: dict[str, str] | str | None = None,
+    chunk_size: int = DEFAULT_CHUNK_SIZE,
+) -> tuple[Iterator[pd.DataFrame], ReadReport]:
+    """Raw-document chunks from a corpus folder (``.txt`` + manifest) or a corpus file.
+
+    A folder is read whole with :func:`analysis.corpus.documents.read_raw_documents` (folders are small),
+    then cut into chunks, so both kinds of input feed the same engines.
+    """
+    source = Path(source)
+    if not source.is_dir():
+        return read_corpus_file(source, columns=columns, chunk_size=chunk_size)
+    if columns:
+        raise CorpusFileError(
+            f"{source}: a column mapping applies to a corpus file, not a folder; "
+            "a folder's metadata comes from its manifest.csv"
+        )
+    from analysis.corpus.documents import read_raw_documents
+
+    raw = read_raw_documents(source)
+    raw = raw.reindex(columns=RAW_DOC_COLUMNS, fill_value="")
+    report = ReadReport(
+        path=str(source),
+        format="folder",
+        columns={c: c for c in KNOWN_COLUMNS if c != "text"} | {"text": "(files)"},
+        n_rows_total=len(raw),
+        n_rows=len(raw),
+        n_docs=len(raw),
+    )
+
+    def chunks() -> Iterator[pd.DataFrame]:
+        yield from chunk_frame(raw, chunk_size)
+        report.finished = True
+
+    return chunks(), report

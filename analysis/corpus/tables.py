@@ -1,0 +1,62 @@
+"""The corpus step's tables: documents, sentences (with every per-sentence measure), audit."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+
+from analysis.corpus.documents import Corpus
+from analysis.io import write_table
+
+DOCUMENTS_CSV_COLUMNS = [
+    "doc_id",
+    "outlet",
+    "title",
+    "published",
+    "url",
+    "origin",
+    "language",
+    "n_sentences",
+    "n_words",
+    "text",
+    "n_encoding_repairs",
+    "encoding",
+    "date_note",
+]
+SENTENCES_LEAD_COLUMNS = ["doc_id", "outlet", "sentence_id", "sentence"]
+AUDIT_CSV_COLUMNS = ["doc_id", "line_no", "original", "rule", "action", "result"]
+
+
+def documents_csv(documents: pd.DataFrame) -> pd.DataFrame:
+    """The documents table in its published column order."""
+    return documents[[c for c in DOCUMENTS_CSV_COLUMNS if c in documents.columns]]
+
+
+def sentences_csv(sentences: pd.DataFrame) -> pd.DataFrame:
+    """The sentences table: the four key columns first, then every measure."""
+    rest = [c for c in sentences.columns if c not in SENTENCES_LEAD_COLUMNS]
+    return sentences[SENTENCES_LEAD_COLUMNS + rest]
+
+
+def write_corpus_tables(corpus: Corpus, tables_dir: Path | str) -> list[Path]:
+    """Write documents.csv, sentences.csv and cleaning_audit.csv into ``tables_dir``."""
+    tables_dir = Path(tables_dir)
+    frames = {
+        "documents.csv": documents_csv(corpus.documents),
+        "sentences.csv": sentences_csv(corpus.sentences),
+        "cleaning_audit.csv": corpus.audit[AUDIT_CSV_COLUMNS],
+    }
+    return [write_table(frame, tables_dir / name) for name, frame in frames.items()]
+
+
+def cleaning_summary(audit: pd.DataFrame) -> pd.DataFrame:
+    """Lines removed, changed or moved per document and rule (for the notebook)."""
+    if audit.empty:
+        return pd.DataFrame(columns=["doc_id", "rule", "action", "n_lines"])
+    return (
+        audit.groupby(["doc_id", "rule", "action"], sort=True)
+        .size()
+        .rename("n_lines")
+        .reset_index()
+    )

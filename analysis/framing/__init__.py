@@ -1,0 +1,1 @@
+"""Framing: codebook frames, keyness, sourcing, hedging; their tables, findings and plots."""

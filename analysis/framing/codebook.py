@@ -1,0 +1,436 @@
+"""The frame codebook: a data file (TOML or YAML) turned into fast, stem-aware regexes.
+
+A codebook lists frames. Each frame has a ``key`` (used as the column ``frame_<key>``), a
+``label``, a ``type`` (``"generic"`` or ``"issue"``), a one-paragraph ``definition``, a list of
+``indicators``, optional ``exclusions``, the Policy Frames Codebook dimension it maps to
+(``pfc_dimension``, Boydstun et al. 2014, or ``"none"``) and a ``reference``. The bundled
+codebook, ``analysis/data/frames.toml``, holds the five generic news frames of Semetko &
+Valkenburg (2000) (conflict, economic_consequences, responsibility, human_interest, morality)
+and seven frames specific to the US–China rare-earth story. Users replace it by passing
+``codebook=PATH`` to any function that takes one.
+
+Indicator syntax (all matching is case-insensitive and whole-word):
+
+* ``word``: stem-aware. The word is stemmed with NLTK's Snowball stemmer and matches the stem
+  (or the word as written) followed by up to four common English suffix morphemes, so "tariff"
+  matches "tariffs", "negotiate" matches "negotiations" and "negotiators", and "price" matches
+  "pricing"; "cost" does not match "costume" and "fund" does not match "fundamental". A stem
+  shorter than four letters is too ambiguous to extend, so the word matches itself and its plain
+  inflections only ("war" matches "war(s)", never "warn" or "ward"). Two indicators of one frame
+  that compile to the same pattern ("retaliate", "retaliation") are rejected as redundant.
+* ``two words``: a phrase; the words may be separated by spaces or hyphens, each word matched as
+  above ("supply chain" matches "supply-chain" and "supply chains").
+* ``=word``: this exact word only ("=fair" does not match "fairly").
+* ``word*``: a literal prefix without stemming ("dominan*" matches "dominance", "dominant").
+
+An exclusion is a phrase written in the same syntax. Text matching an exclusion is masked before
+the frame's indicators are matched, so "de-escalation" can be excluded from the conflict frame
+while "escalation" elsewhere in the same sentence still counts.
+
+Each frame compiles to ONE regular expression alternation (longest indicators first) that uses
+only syntax shared by Python's ``re`` and Google RE2, so pandas can run it through pyarrow's
+vectorised RE2 kernels over millions of sentences.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from nltk.stem import SnowballStemmer
+
+from analysis.config import DATA_DIR
+
+DEFAULT_CODEBOOK = DATA_DIR / "frames.toml"
+GENERIC_FRAME_KEYS = (
+    "conflict",
+    "economic_consequences",
+    "responsibility",
+    "human_interest",
+    "morality",
+)
+FRAME_TYPES = ("generic", "issue")
+# Boydstun, Card, Gross, Resnik & Smith (2014), the 15 dimensions of the Policy Frames Codebook.
+PFC_DIMENSIONS = (
+    "Economic",
+    "Capacity and resources",
+    "Morality",
+    "Fairness and equality",
+    "Legality, constitutionality and jurisprudence",
+    "Policy prescription and evaluation",
+    "Crime and punishment",
+    "Security and defense",
+    "Health and safety",
+    "Quality of life",
+    "Cultural identity",
+    "Public opinion",
+    "Political",
+    "External regulation and reputation",
+    "Other",
+)
+REQUIRED_FIELDS = ("key", "label", "type", "definition", "indicators", "pfc_dimension", "reference")
+OPTIONAL_FIELDS = ("exclusions",)
+MIN_STEM_LENGTH = 4
+# Suffix morphemes that may follow a stem; up to four stack, so "iz"+"ation"+"s" covers
+# "weaponizations" and "ic"+"al"+"ly" covers "strategically", while "cost" never reaches
+# "costume" and "fund" never reaches "fundamental".
+SUFFIX_MORPHEMES = (
+    "s", "es", "e", "d", "ed", "ing", "er", "or", "est", "ly", "y", "ies", "ied", "ier", "ily",
+    "ion", "ation", "at", "ate", "iz", "is", "ic", "al", "ity", "ive", "ant", "ent", "ance", "ence",
+    "ment", "ness", "ful", "less", "able", "ible", "abil", "ibil", "ify", "ifi", "ist", "ism",
+    "ory", "ary", "ry",
+)
+MAX_SUFFIXES = 4
+_SUFFIX_GROUP = "(?:" + "|".join(sorted(SUFFIX_MORPHEMES, key=lambda s: (-len(s), s))) + ")"
+_SUFFIXES = _SUFFIX_GROUP + f"{{0,{MAX_SUFFIXES}}}" + r"\b"
+_WORD_SEPARATOR = r"[\s\-–]+"
+_KEY_RE = re.compile(r"^[a-z][a-z0-9_]*$")
+_ALPHA_RE = re.compile(r"^[a-z]+$")
+
+
+class CodebookError(ValueError):
+    """A codebook file that cannot be used; the message names the file and the frame."""
+
+
+@dataclass(frozen=True)
+class Frame:
+    """One frame of the codebook with its compiled indicator and exclusion patterns."""
+
+    key: str
+    label: str
+    type: str
+    definition: str
+    indicators: tuple[str, ...]
+    exclusions: tuple[str, ...]
+    pfc_dimension: str
+    reference: str
+    # One regex per indicator (same order as ``indicators``), RE2- and ``re``-compatible.
+    indicator_patterns: tuple[str, ...] = field(repr=False, default=())
+    exclusion_patterns: tuple[str, ...] = field(repr=False, default=())
+    # The stem core of each one-word stem-aware indicator (None for the others).
+    stem_cores: tuple[str | None, ...] = field(repr=False, default=())
+
+    @property
+    def column(self) -> str:
+        """The column name this frame gets in a sentences table: ``frame_<key>``."""
+        return f"frame_{self.key}"
+
+    def pattern(self) -> str:
+        """One alternation matching any indicator, without flags (for vectorised matching).
+
+        One-word stem-aware indicators share a single suffix group; phrases and exact words
+        follow as their own alternatives.
+        """
+        cores = sorted({c for c in self.stem_cores if c is not None}, key=lambda c: (-len(c), c))
+        others = tuple(
+            p for p, c in zip(self.indicator_patterns, self.stem_cores, strict=True) if c is None
+        )
+        parts = []
+        if cores:
+            parts.append(r"\b(?:" + "|".join(cores) + ")" + _SUFFIXES)
+        if others:
+            parts.append(_alternation(others))
+        return "|".join(parts)
+
+    def exclusion_pattern(self) -> str | None:
+        """One alternation of every exclusion, or None when the frame has none."""
+        return _alternation(self.exclusion_patterns) if self.exclusion_patterns else None
+
+
+@dataclass(frozen=True)
+class Codebook:
+    """The frames of one codebook file, in file order."""
+
+    path: str
+    frames: tuple[Frame, ...]
+    version: str = ""
+    story: str = ""
+
+    @property
+    def keys(self) -> list[str]:
+        """Frame keys in codebook order."""
+        return [f.key for f in self.frames]
+
+    @property
+    def columns(self) -> list[str]:
+        """Frame column names (``frame_<key>``) in codebook order."""
+        return [f.column for f in self.frames]
+
+    def frame(self, key: str) -> Frame:
+        """The frame with ``key``; a KeyError names the known keys."""
+        for frame in self.frames:
+            if frame.key == key:
+                return frame
+        raise KeyError(f"no frame {key!r} in codebook {self.path}; known: {self.keys}")
+
+    def labels(self) -> dict[str, str]:
+        """Frame key → label."""
+        return {f.key: f.label for f in self.frames}
+
+    def describe(self) -> list[dict[str, Any]]:
+        """One plain dict per frame (for a documentation table in a notebook)."""
+        return [
+            {
+                "key": f.key,
+                "label": f.label,
+                "type": f.type,
+                "pfc_dimension": f.pfc_dimension,
+                "n_indicators": len(f.indicators),
+                "n_exclusions": len(f.exclusions),
+                "definition": f.definition,
+                "indicators": "; ".join(f.indicators),
+                "exclusions": "; ".join(f.exclusions),
+                "reference": f.reference,
+            }
+            for f in self.frames
+        ]
+
+
+@lru_cache(maxsize=1)
+def _stemmer() -> SnowballStemmer:
+    return SnowballStemmer("english")
+
+
+def _alternation(patterns: tuple[str, ...]) -> str:
+    ordered = sorted(patterns, key=lambda p: (-len(p), p))
+    return "(?:" + "|".join(f"(?:{p})" for p in ordered) + ")"
+
+
+def _short_word_pattern(word: str) -> str:
+    forms = {word, word + "s", word + "es", word + "ed", word + "ing"}
+    if word.endswith("e"):
+        forms |= {word + "d", word[:-1] + "ing"}
+    if word.endswith("y"):
+        forms |= {word[:-1] + "ies", word[:-1] + "ied"}
+    return r"\b(?:" + "|".join(sorted(forms, key=lambda s: (-len(s), s))) + r")\b"
+
+
+def word_pattern(word: str) -> str:
+    """The regex for one indicator word (see the module docstring for the syntax)."""
+    word = word.strip().lower()
+    if not word:
+        raise ValueError("empty indicator word")
+    if word.startswith("="):
+        literal = word[1:]
+        if not literal:
+            raise ValueError("'=' must be followed by a word")
+        return r"\b" + re.escape(literal) + (r"\b" if literal[-1].isalnum() else "")
+    if word.endswith("*"):
+        prefix = word[:-1]
+        if len(prefix) < 3:
+            raise ValueError(f"prefix {word!r} is shorter than 3 letters")
+        return r"\b" + re.escape(prefix) + r"\w*"
+    if not _ALPHA_RE.match(word):
+        # Names with digits, dots or apostrophes ("u.s.", "g7", "people's"): literal, with
+        # either apostrophe.
+        literal = re.sub(r"\\?['’]", "['’]", re.escape(word))
+        lead = r"\b" if word[0].isalnum() else ""
+        tail = r"\b" if word[-1].isalnum() else ""
+        return lead + literal + tail
+    core = stem_core(word)
+    if core is None:
+        return _short_word_pattern(word)
+    return r"\b(?:" + core + ")" + _SUFFIXES
+
+
+def stem_core(word: str) -> str | None:
+    """The stem part of a stem-aware word's regex, or None when the word is not stem-aware.
+
+    The full pattern is ``\b(?:CORE)`` followed by the shared suffix group; frames put all their
+    one-word cores into one alternation that shares a single suffix group, which keeps the
+    compiled expression small and fast.
+    """
+    word = word.strip().lower()
+    if not _ALPHA_RE.match(word):
+        return None
+    stem = _stemmer().stem(word)
+    if len(stem) < MIN_STEM_LENGTH:
+        return None
+    prefixes = {stem}
+    if not word.startswith(stem):
+        # Snowball rewrites endings ("supply" → "suppli"); keep the written form too.
+        prefixes.add(word)
+    alternatives = [re.escape(prefix) for prefix in sorted(prefixes)]
+    for prefix in sorted(prefixes):
+        if prefix.endswith("e") and len(prefix) >= MIN_STEM_LENGTH:
+            # "price" → "pricing", "trade" → "traded": the e drops before a vowel suffix.
+            alternatives.append(re.escape(prefix[:-1]) + "(?:ing|ed|er|ation|able|ible|ion)")
+    return "|".join(alternatives)
+
+
+def indicator_pattern(term: str) -> str:
+    """The regex for one indicator or exclusion as written in a codebook (word or phrase)."""
+    words = [w for w in re.split(r"[\s\-–]+", term.strip()) if w]
+    if not words:
+        raise ValueError("empty indicator")
+    if len(words) == 1:
+        return word_pattern(words[0])
+    parts = [word_pattern(w) for w in words]
+    return _WORD_SEPARATOR.join(parts)
+
+
+def _fail(path: str, where: str, message: str) -> CodebookError:
+    return CodebookError(f"codebook {path}: {where}: {message}")
+
+
+def _read_raw(path: Path) -> dict[str, Any]:
+    suffix = path.suffix.lower()
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise CodebookError(f"codebook {path}: cannot be read ({exc})") from exc
+    try:
+        if suffix == ".toml":
+            data = tomllib.loads(text)
+        elif suffix in (".yaml", ".yml"):
+            import yaml
+
+            data = yaml.safe_load(text)
+        else:
+            raise CodebookError(
+                f"codebook {path}: unknown file type {suffix!r}; use .toml, .yaml or .yml"
+            )
+    except (tomllib.TOMLDecodeError, ValueError) as exc:
+        if isinstance(exc, CodebookError):
+            raise
+        raise CodebookError(f"codebook {path}: not valid {suffix[1:].upper()}: {exc}") from exc
+    except Exception as exc:  # yaml.YAMLError without importing yaml at module level
+        raise CodebookError(f"codebook {path}: not valid YAML: {exc}") from exc
+    if not isinstance(data, dict):
+        raise CodebookError(f"codebook {path}: the top level must be a table/mapping")
+    return data
+
+
+def _string_list(value: Any, path: str, where: str, name: str) -> tuple[str, ...]:
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise _fail(path, where, f"'{name}' must be a list of strings")
+    items = tuple(v.strip() for v in value)
+    if any(not v for v in items):
+        raise _fail(path, where, f"'{name}' holds an empty string")
+    seen: set[str] = set()
+    for item in items:
+        if item.lower() in seen:
+            raise _fail(path, where, f"'{name}' lists {item!r} twice")
+        seen.add(item.lower())
+    return items
+
+
+def _parse_frame(raw: Any, index: int, path: str) -> Frame:
+    where = f"frame #{index + 1}"
+    if not isinstance(raw, dict):
+        raise _fail(path, where, "each frame must be a table/mapping")
+    if isinstance(raw.get("key"), str):
+        where = f"frame {raw['key']!r} (#{index + 1})"
+    unknown = sorted(set(raw) - set(REQUIRED_FIELDS) - set(OPTIONAL_FIELDS))
+    if unknown:
+        raise _fail(path, where, f"unknown field(s) {unknown}; allowed: "
+                    f"{list(REQUIRED_FIELDS + OPTIONAL_FIELDS)}")
+    missing = [name for name in REQUIRED_FIELDS if name not in raw]
+    if missing:
+        raise _fail(path, where, f"missing field(s) {missing}")
+    for name in ("key", "label", "type", "definition", "pfc_dimension", "reference"):
+        if not isinstance(raw[name], str) or not raw[name].strip():
+            raise _fail(path, where, f"'{name}' must be a non-empty string")
+    key = raw["key"].strip()
+    if not _KEY_RE.match(key):
+        raise _fail(path, where, "key must be lower-case letters, digits and underscores, "
+                    "starting with a letter (it becomes the column frame_<key>)")
+    if raw["type"] not in FRAME_TYPES:
+        raise _fail(path, where, f"type must be one of {list(FRAME_TYPES)}, got {raw['type']!r}")
+    pfc = raw["pfc_dimension"].strip()
+    if pfc != "none" and pfc not in PFC_DIMENSIONS:
+        raise _fail(path, where, f"pfc_dimension {pfc!r} is not a Policy Frames Codebook "
+                    f"dimension; use one of {list(PFC_DIMENSIONS)} or 'none'")
+    indicators = _string_list(raw["indicators"], path, where, "indicators")
+    if not indicators:
+        raise _fail(path, where, "'indicators' is empty")
+    exclusions = _string_list(raw.get("exclusions", []), path, where, "exclusions")
+    patterns = []
+    for term in indicators:
+        try:
+            patterns.append(indicator_pattern(term))
+        except ValueError as exc:
+            raise _fail(path, where, f"indicator {term!r}: {exc}") from exc
+    first_with: dict[str, str] = {}
+    for term, pattern in zip(indicators, patterns, strict=True):
+        if pattern in first_with:
+            raise _fail(path, where, f"indicator {term!r} matches exactly what "
+                        f"{first_with[pattern]!r} matches (same stem); keep one of them")
+        first_with[pattern] = term
+    excl_patterns = []
+    for term in exclusions:
+        try:
+            excl_patterns.append(indicator_pattern(term))
+        except ValueError as exc:
+            raise _fail(path, where, f"exclusion {term!r}: {exc}") from exc
+    return Frame(
+        key=key,
+        label=raw["label"].strip(),
+        type=raw["type"],
+        definition=" ".join(raw["definition"].split()),
+        indicators=indicators,
+        exclusions=exclusions,
+        pfc_dimension=pfc,
+        reference=raw["reference"].strip(),
+        indicator_patterns=tuple(patterns),
+        exclusion_patterns=tuple(excl_patterns),
+        stem_cores=tuple(
+            stem_core(term) if len(term.split()) == 1 and "-" not in term else None
+            for term in indicators
+        ),
+    )
+
+
+def parse_codebook(data: dict[str, Any], path: str = "<memory>") -> Codebook:
+    """Validate an already-parsed codebook mapping and compile its patterns."""
+    frames_raw = data.get("frames")
+    if not isinstance(frames_raw, list) or not frames_raw:
+        raise CodebookError(
+            f"codebook {path}: needs a non-empty list 'frames' ([[frames]] in TOML)"
+        )
+    frames = tuple(_parse_frame(raw, i, path) for i, raw in enumerate(frames_raw))
+    seen: dict[str, int] = {}
+    for i, frame in enumerate(frames):
+        if frame.key in seen:
+            raise _fail(path, f"frame {frame.key!r} (#{i + 1})",
+                        f"duplicate key (also frame #{seen[frame.key] + 1})")
+        seen[frame.key] = i
+    return Codebook(
+        path=path,
+        frames=frames,
+        version=str(data.get("version", "")),
+        story=str(data.get("story", "")),
+    )
+
+
+@lru_cache(maxsize=16)
+def _load_cached(path: str, mtime_ns: int) -> Codebook:
+    return parse_codebook(_read_raw(Path(path)), path)
+
+
+def load_codebook(
+    codebook: Codebook | Path | str | None = None, *, require_generic: bool = False
+) -> Codebook:
+    """Load and validate a codebook file (default: the bundled ``frames.toml``).
+
+    Accepts a path (``.toml``, ``.yaml`` or ``.yml``), an already loaded :class:`Codebook`
+    (returned as is) or None. Raises :class:`CodebookError` naming the file and the frame at
+    fault. With ``require_generic=True`` the five Semetko & Valkenburg keys must be present.
+    """
+    if isinstance(codebook, Codebook):
+        book = codebook
+    else:
+        path = Path(codebook) if codebook is not None else DEFAULT_CODEBOOK
+        if not path.is_file():
+            raise CodebookError(f"codebook {path}: file not found")
+        resolved = path.resolve()
+        book = _load_cached(str(resolved), resolved.stat().st_mtime_ns)
+    if require_generic:
+        missing = [k for k in GENERIC_FRAME_KEYS if k not in book.keys]
+        if missing:
+            raise CodebookError(f"codebook {book.path}: missing generic frame(s) {missing}")
+    return book

@@ -1,0 +1,144 @@
+"""Hedging and certainty: how tentatively or firmly each outlet states things.
+
+Per sentence, :func:`hedging_counts` counts hedges ("reportedly", "may", "could", "appears to",
+"according to", "expected to", ...) and certainty markers, also called boosters ("will",
+"clearly", "never", "must", "in fact", ...). The word lists are data, ``analysis/data/hedges.toml``
+(after Hyland's hedges and boosters, adapted to news copy), and each list compiles to one regular
+expression counted over the whole column with pyarrow's RE2 kernels.
+
+Two ambiguities are handled in the lexicon rather than in code: the modal "may" is matched in
+lower case only, so the month ("in May", "May 2025") is not a hedge, with a narrow pattern for a
+sentence-initial modal "May be ..."; and noun uses of "will" ("political will", "the will of the
+people", "goodwill") are masked out before counting certainty. A marker inside a quotation counts
+for the outlet that chose to print it.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from analysis.config import DATA_DIR
+from analysis.framing.frames import regex_count, regex_mask, to_arrow
+from analysis.stats.bootstrap import bootstrap_ci
+
+DEFAULT_HEDGES = DATA_DIR / "hedges.toml"
+MEASURES = ("hedges", "certainty")
+HEDGING_TABLE_COLUMNS = [
+    "measure", "per_1000_words", "ci_low", "ci_high", "share_sentences",
+    "n_docs", "n_sentences", "n_words",
+]
+
+
+@dataclass(frozen=True)
+class MarkerList:
+    """One compiled list (hedges or certainty)."""
+
+    pattern: str  # case handled inside the pattern: (?i:...) for terms
+    exclusion: str | None
+
+
+def _phrase(term: str) -> str:
+    body = r"\s+".join(re.escape(w) for w in term.split())
+    body = body.replace("'", "['’]").replace("’", "['’]")
+    return (r"\b" if term[0].isalnum() else "") + body + (r"\b" if term[-1].isalnum() else "")
+
+
+def _strings(spec: dict, key: str, where: str) -> list[str]:
+    value = spec.get(key, [])
+    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+        raise ValueError(f"{where}: '{key}' must be a list of non-empty strings")
+    return value
+
+
+def _compile_list(spec: dict, where: str) -> MarkerList:
+    parts = []
+    terms = _strings(spec, "terms", where)
+    if terms:
+        ordered = sorted(terms, key=lambda t: (-len(t), t))
+        parts.append("(?i:" + "|".join(_phrase(t) for t in ordered) + ")")
+    exact = _strings(spec, "case_sensitive", where)
+    if exact:
+        parts.append("(?:" + "|".join(_phrase(t) for t in exact) + ")")
+    for pattern in _strings(spec, "patterns", where):
+        try:
+            re.compile(pattern)
+        except re.error as exc:
+            raise ValueError(f"{where}: invalid pattern {pattern!r}: {exc}") from exc
+        parts.append(pattern)
+    if not parts:
+        raise ValueError(f"{where}: no terms, case_sensitive words or patterns")
+    exclusions = _strings(spec, "exclusions", where)
+    exclusion = "|".join(_phrase(t) for t in exclusions) if exclusions else None
+    return MarkerList(pattern="|".join(parts), exclusion=exclusion)
+
+
+@lru_cache(maxsize=8)
+def load_hedges(path: str | None = None) -> dict[str, MarkerList]:
+    """Load and compile the hedge and certainty lists (default: bundled ``hedges.toml``)."""
+    file = Path(path) if path is not None else DEFAULT_HEDGES
+    try:
+        data = tomllib.loads(file.read_text(encoding="utf-8"))
+    except (OSError, tomllib.TOMLDecodeError) as exc:
+        raise ValueError(f"hedging lexicon {file}: cannot be read: {exc}") from exc
+    out = {}
+    for measure in MEASURES:
+        spec = data.get(measure)
+        if not isinstance(spec, dict):
+            raise ValueError(f"hedging lexicon {file}: needs a [{measure}] table")
+        out[measure] = _compile_list(spec, f"hedging lexicon {file}: [{measure}]")
+    return out
+
+
+def hedging_counts(
+    sentences: list[str] | pd.Series, lexicon: str | Path | None = None
+) -> pd.DataFrame:
+    """``n_hedges`` and ``n_certainty`` per sentence (one row per input, in order)."""
+    lists = load_hedges(str(lexicon) if lexicon is not None else None)
+    texts = to_arrow(sentences)
+    counts = {}
+    for measure, column in (("hedges", "n_hedges"), ("certainty", "n_certainty")):
+        marker = lists[measure]
+        masked = regex_mask(texts, marker.exclusion) if marker.exclusion else texts
+        counts[column] = regex_count(masked, marker.pattern, ignore_case=False)
+    return pd.DataFrame(counts, index=pd.RangeIndex(len(texts))).astype(np.int64)
+
+
+def hedging_table(
+    sentences: pd.DataFrame,
+    group_col: str = "outlet",
+    *,
+    n_boot: int = 2000,
+    seed: int = 0,
+    doc_col: str = "doc_id",
+) -> pd.DataFrame:
+    """Hedges and certainty markers per 1,000 words per group, with bootstrap CIs.
+
+    Columns: ``<group_col>, measure, per_1000_words, ci_low, ci_high, share_sentences, n_docs,
+    n_sentences, n_words``; ``share_sentences`` is the share of sentences with at least one
+    marker. The CI is :func:`analysis.stats.bootstrap.bootstrap_ci` (documents, then sentences, resampled).
+    """
+    needed = [group_col, doc_col, "n_words", "n_hedges", "n_certainty"]
+    missing = [c for c in needed if c not in sentences.columns]
+    if missing:
+        raise KeyError(f"hedging_table: missing columns {missing}; run hedging_counts first")
+    frames = []
+    words = sentences.groupby(group_col, sort=True, observed=True)["n_words"].sum()
+    for measure, column in (("hedges", "n_hedges"), ("certainty", "n_certainty")):
+        rate = bootstrap_ci(sentences, column, group_col, doc_col=doc_col, denom_col="n_words",
+                            scale=1000, n_boot=n_boot, seed=seed)
+        share = (sentences[column] > 0).groupby(sentences[group_col], sort=True).mean()
+        rate = rate.rename(columns={"estimate": "per_1000_words"})
+        rate["measure"] = measure
+        rate["share_sentences"] = rate[group_col].map(share).astype(float)
+        rate["n_words"] = rate[group_col].map(words).astype(np.int64)
+        frames.append(rate)
+    table = pd.concat(frames, ignore_index=True)
+    table = table.sort_values([group_col, "measure"], kind="stable").reset_index(drop=True)
+    return table[[group_col, *HEDGING_TABLE_COLUMNS]]

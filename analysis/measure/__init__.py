@@ -1,0 +1,1 @@
+"""Measure: the per-document step (clean, split, every per-sentence measure), engines and cache."""

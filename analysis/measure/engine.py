@@ -1,0 +1,505 @@
+"""Running the per-chunk function over a stream of raw-document chunks, locally or on Dask.
+
+There is one code base for five articles and for millions: a *chunk function* (by default
+:func:`analysis.measure.chunk.process_chunk`) turns a DataFrame of raw documents into result tables,
+and an engine only decides where chunks run and where their results go.
+
+- :func:`run_local` maps the chunk function over chunks on ``jobs`` processes, keeping chunk
+  order (so the output is identical to ``jobs=1``) and holding only a few chunks in flight, and
+  streams each result table into one Parquet file (:class:`ParquetTableWriter`). Memory does not
+  grow with the number of documents.
+- :func:`collect` does the same in memory and returns the concatenated tables (small corpora,
+  notebooks, tests).
+- :func:`run_dask` runs the same function through ``dask.dataframe.map_partitions`` on a local
+  cluster or an existing one, and writes the same Parquet files.
+
+A chunk function returns a dataclass of DataFrames (like ``ChunkResult``), a ``dict`` of
+DataFrames, or one DataFrame (taken as the sentences table). Each table goes to
+``<name>.parquet`` (``audit`` to ``cleaning_audit.parquet``), one row group per chunk.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+import multiprocessing
+import os
+import shutil
+import sys
+import time
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+ChunkFunction = Callable[[pd.DataFrame], Any]
+
+TABLE_FILES = {
+    "documents": "documents.parquet",
+    "sentences": "sentences.parquet",
+    "audit": "cleaning_audit.parquet",
+}
+# How many chunks each worker may have queued; bounds memory without starving workers.
+_IN_FLIGHT_PER_JOB = 2
+
+
+class EngineError(RuntimeError):
+    """An engine that cannot run as asked (bad option, missing optional dependency)."""
+
+
+def default_chunk_function() -> ChunkFunction:
+    """The full per-document work, :func:`analysis.measure.chunk.process_chunk`."""
+    from analysis.measure.chunk import process_chunk
+
+    return process_chunk
+
+
+def split_chunk(raw_docs: pd.DataFrame) -> dict[str, pd.DataFrame]:
+    """A light chunk function: sentences and word counts only, no cleaning or measures.
+
+    Serves as the engine's own reference (tests, measuring engine overhead). Same shape as
+    ``process_chunk``: a ``documents`` and a ``sentences`` table, split exactly as the corpus
+    step splits (:func:`analysis.corpus.documents.sentence_table`).
+    """
+    from analysis.corpus.documents import sentence_counts, sentence_table
+
+    docs = raw_docs[["doc_id", "outlet", "origin", "raw_text"]].rename(columns={"raw_text": "text"})
+    sentences = sentence_table(docs)
+    documents = docs[["doc_id", "outlet", "origin"]].assign(
+        **sentence_counts(docs["doc_id"], sentences)
+    )
+    return {"documents": documents.reset_index(drop=True), "sentences": sentences}
+
+
+def result_tables(result: Any) -> dict[str, pd.DataFrame]:
+    """The named tables of a chunk function's result (dataclass, mapping or one DataFrame)."""
+    if isinstance(result, pd.DataFrame):
+        return {"sentences": result}
+    if isinstance(result, Mapping):
+        tables = dict(result)
+    elif dataclasses.is_dataclass(result) and not isinstance(result, type):
+        tables = {f.name: getattr(result, f.name) for f in dataclasses.fields(result)}
+    else:
+        raise EngineError(
+            f"a chunk function must return DataFrames (a dataclass or dict of them), "
+            f"got {type(result).__name__}"
+        )
+    return {name: t for name, t in tables.items() if isinstance(t, pd.DataFrame)}
+
+
+def table_file(name: str) -> str:
+    """The Parquet file name of a result table."""
+    return TABLE_FILES.get(name, f"{name}.parquet")
+
+
+# --------------------------------------------------------------------------------------------
+# Writing
+
+
+def _arrow_table(frame: pd.DataFrame) -> pa.Table:
+    return pa.Table.from_pandas(frame, preserve_index=False)
+
+
+def _fix_null_types(schema: pa.Schema) -> pa.Schema:
+    """All-missing columns infer as ``null``; store them as strings so later chunks fit."""
+    fields = [f.with_type(pa.string()) if pa.types.is_null(f.type) else f for f in schema]
+    return pa.schema(fields, metadata=schema.metadata)
+
+
+class ParquetTableWriter:
+    """Append tables to one Parquet file, one row group per write; memory stays flat.
+
+    The schema is fixed by the first non-empty table (columns that are entirely missing are
+    stored as strings); later tables are cast to it. The file is written on :meth:`close`
+    even if every table was empty.
+    """
+
+    def __init__(self, path: Path | str) -> None:
+        self.path = Path(path)
+        self.n_rows = 0
+        self._writer: pq.ParquetWriter | None = None
+        self._schema: pa.Schema | None = None
+        self._empty_schema: pa.Schema | None = None
+
+    def write(self, table: pd.DataFrame | pa.Table) -> None:
+        """Append ``table`` (a DataFrame or an Arrow table)."""
+        arrow = table if isinstance(table, pa.Table) else _arrow_table(table)
+        if arrow.num_rows == 0:
+            if self._empty_schema is None:
+                self._empty_schema = _fix_null_types(arrow.schema)
+            return
+        if self._writer is None:
+            self._schema = _fix_null_types(arrow.schema)
+            self._writer = pq.ParquetWriter(self.path, self._schema)
+        assert self._schema is not None
+        if arrow.schema != self._schema:
+            try:
+                arrow = arrow.select(self._schema.names).cast(self._schema)
+            except (KeyError, pa.ArrowInvalid, pa.ArrowNotImplementedError) as error:
+                raise EngineError(
+                    f"{self.path.name}: a chunk's columns do not match the first chunk's "
+                    f"({error}); first: {self._schema}, this one: {arrow.schema}"
+                ) from None
+        self._writer.write_table(arrow)
+        self.n_rows += arrow.num_rows
+
+    def close(self) -> None:
+        """Finish the file (an empty table with the known columns if nothing was written)."""
+        if self._writer is not None:
+            self._writer.close()
+            self._writer = None
+        elif not self.path.exists():
+            schema = self._empty_schema if self._empty_schema is not None else pa.schema([])
+            pq.write_table(schema.empty_table(), self.path)
+
+
+class ResultWriter:
+    """One :class:`ParquetTableWriter` per result table, created as tables appear."""
+
+    def __init__(self, out_dir: Path | str) -> None:
+        self.out_dir = Path(out_dir)
+        self.out_dir.mkdir(parents=True, exist_ok=True)
+        self.writers: dict[str, ParquetTableWriter] = {}
+
+    def write(self, tables: Mapping[str, pd.DataFrame | pa.Table]) -> None:
+        """Append one chunk's tables."""
+        for name, table in tables.items():
+            if name not in self.writers:
+                self.writers[name] = ParquetTableWriter(self.out_dir / table_file(name))
+            self.writers[name].write(table)
+
+    def close(self) -> dict[str, int]:
+        """Close every file; return rows written per table."""
+        for writer in self.writers.values():
+            writer.close()
+        return {name: w.n_rows for name, w in self.writers.items()}
+
+
+@dataclass
+class RunSummary:
+    """What a run did: counts, files and wall time."""
+
+    engine: str
+    jobs: int
+    n_chunks: int = 0
+    n_docs: int = 0
+    rows: dict[str, int] = field(default_factory=dict)
+    files: dict[str, str] = field(default_factory=dict)
+    seconds: float = 0.0
+    startup_seconds: float = 0.0  # starting worker processes, included in ``seconds``
+
+    @property
+    def n_sentences(self) -> int:
+        """Rows of the sentences table."""
+        return self.rows.get("sentences", 0)
+
+
+# --------------------------------------------------------------------------------------------
+# Local engine
+
+
+def resolve_jobs(jobs: int | None) -> int:
+    """``jobs`` as a positive count: ``None`` or ``0`` = every core, negative = all but -N."""
+    cores = os.cpu_count() or 1
+    if jobs is None or jobs == 0:
+        return cores
+    if jobs < 0:
+        return max(1, cores + jobs)
+    return jobs
+
+
+_WORKER_FN: ChunkFunction | None = None
+
+
+def _init_worker(fn: ChunkFunction) -> None:
+    """Runs once per worker process: keep the chunk function (lexicons load on first use)."""
+    global _WORKER_FN
+    _WORKER_FN = fn
+
+
+def _ping(_: int) -> int:
+    return os.getpid()
+
+
+def _run_in_worker(chunk: pd.DataFrame) -> Any:
+    assert _WORKER_FN is not None, "worker not initialised"
+    return _WORKER_FN(chunk)
+
+
+def _default_start_method() -> str:
+    # forkserver: workers fork from a clean server, not from a parent that may hold threads
+    # (pyarrow, tqdm); spawn where forkserver does not exist (Windows).
+    methods = multiprocessing.get_all_start_methods()
+    return "forkserver" if "forkserver" in methods else "spawn"
+
+
+def _preload_module(fn: ChunkFunction) -> str | None:
+    target = fn.func if isinstance(fn, functools.partial) else fn
+    module = getattr(target, "__module__", None)
+    return module if module and module != "__main__" else None
+
+
+def map_chunks(
+    chunks: Iterable[pd.DataFrame],
+    fn: ChunkFunction | None = None,
+    *,
+    jobs: int | None = 1,
+    start_method: str | None = None,
+    stats: dict[str, float] | None = None,
+) -> Iterator[tuple[int, Any]]:
+    """Yield ``(n_docs, fn(chunk))`` for each chunk, in input order, on ``jobs`` processes.
+
+    ``jobs=1`` runs in this process. With more, at most ``2 × jobs`` chunks are in flight, so
+    the input is read only as fast as results are consumed. The chunk function is sent to each
+    worker once, not with every chunk; it must be picklable (a module-level function or a
+    ``functools.partial`` of one). ``stats``, if given, receives ``startup_seconds``: the time
+    until every worker process was up (0 for ``jobs=1``).
+    """
+    fn = fn if fn is not None else default_chunk_function()
+    n_jobs = resolve_jobs(jobs)
+    if stats is not None:
+        stats["startup_seconds"] = 0.0
+    if n_jobs == 1:
+        for chunk in chunks:
+            yield len(chunk), fn(chunk)
+        return
+    method = start_method or _default_start_method()
+    context = multiprocessing.get_context(method)
+    if method == "forkserver":
+        preload = [m for m in ("analysis.measure.engine", _preload_module(fn)) if m]
+        context.set_forkserver_preload(preload)
+    pending: deque[tuple[int, Any]] = deque()
+    started = time.perf_counter()
+    with context.Pool(n_jobs, initializer=_init_worker, initargs=(fn,)) as pool:
+        pool.map(_ping, range(n_jobs), chunksize=1)  # wait until the workers are up
+        if stats is not None:
+            stats["startup_seconds"] = time.perf_counter() - started
+        for chunk in chunks:
+            pending.append((len(chunk), pool.apply_async(_run_in_worker, (chunk,))))
+            if len(pending) >= _IN_FLIGHT_PER_JOB * n_jobs:
+                n_docs, future = pending.popleft()
+                yield n_docs, future.get()
+        while pending:
+            n_docs, future = pending.popleft()
+            yield n_docs, future.get()
+
+
+def _progress(total: int | None, enabled: bool, desc: str) -> Any:
+    from tqdm.auto import tqdm
+
+    return tqdm(
+        total=total,
+        unit="doc",
+        desc=desc,
+        disable=not enabled,
+        file=sys.stderr,
+        smoothing=0.1,
+        dynamic_ncols=True,
+    )
+
+
+def run_local(
+    chunks: Iterable[pd.DataFrame],
+    out_dir: Path | str,
+    fn: ChunkFunction | None = None,
+    *,
+    jobs: int | None = None,
+    progress: bool = True,
+    total_docs: int | None = None,
+    start_method: str | None = None,
+) -> RunSummary:
+    """Process ``chunks`` on ``jobs`` local processes (default: every core), streaming the
+    result tables into ``out_dir/<table>.parquet``.
+
+    The output is identical whatever ``jobs`` is: chunks are written in input order, one row
+    group per chunk.
+    """
+    started = time.perf_counter()
+    n_jobs = resolve_jobs(jobs)
+    summary = RunSummary(engine="local", jobs=n_jobs)
+    writer = ResultWriter(out_dir)
+    bar = _progress(total_docs, progress, f"processing ({n_jobs} job{'s' * (n_jobs > 1)})")
+    stats: dict[str, float] = {}
+    try:
+        results = map_chunks(chunks, fn, jobs=n_jobs, start_method=start_method, stats=stats)
+        for n_docs, result in results:
+            writer.write(result_tables(result))
+            summary.n_chunks += 1
+            summary.n_docs += n_docs
+            bar.update(n_docs)
+    finally:
+        bar.close()
+        summary.rows = writer.close()
+    summary.startup_seconds = stats.get("startup_seconds", 0.0)
+    summary.files = {name: table_file(name) for name in summary.rows}
+    summary.seconds = time.perf_counter() - started
+    return summary
+
+
+def collect(
+    chunks: Iterable[pd.DataFrame],
+    fn: ChunkFunction | None = None,
+    *,
+    jobs: int | None = 1,
+    start_method: str | None = None,
+) -> dict[str, pd.DataFrame]:
+    """Process ``chunks`` and return each result table concatenated in memory (fresh index)."""
+    parts: dict[str, list[pd.DataFrame]] = {}
+    for _, result in map_chunks(chunks, fn, jobs=jobs, start_method=start_method):
+        for name, table in result_tables(result).items():
+            parts.setdefault(name, []).append(table)
+    return {name: pd.concat(frames, ignore_index=True) for name, frames in parts.items()}
+
+
+# --------------------------------------------------------------------------------------------
+# Dask engine
+
+_PART_COLUMN = "__part__"
+_SUMMARY_META = {"part": "int64", "n_docs": "int64"}
+
+
+def _require_dask() -> None:
+    try:
+        import dask.dataframe  # noqa: F401
+        import distributed  # noqa: F401
+    except ImportError:
+        raise EngineError(
+            "the dask engine needs the optional extra: pip install 'newsframe-analysis[dask]' "
+            "(dask[dataframe] and distributed)"
+        ) from None
+
+
+def _load_part(path: str) -> pd.DataFrame:
+    """Read one staged chunk back as the same raw-documents frame the local engine gets."""
+    from analysis.corpus.files import RAW_DOC_COLUMNS, to_raw_docs
+
+    table = pq.read_table(path)
+    frame_columns = {c: [str(v) for v in table.column(c).to_pylist()] for c in RAW_DOC_COLUMNS}
+    frame = to_raw_docs(frame_columns, table.num_rows)
+    part = int(Path(path).stem.rsplit("-", 1)[1])
+    frame[_PART_COLUMN] = part
+    return frame
+
+
+def _process_partition(partition: pd.DataFrame, fn: ChunkFunction, parts_dir: str) -> pd.DataFrame:
+    """Run ``fn`` on one partition and write its tables as part files; return a summary row."""
+    if partition.empty:
+        return pd.DataFrame({k: pd.Series([], dtype=v) for k, v in _SUMMARY_META.items()})
+    part = int(partition[_PART_COLUMN].iloc[0])
+    raw = partition.drop(columns=[_PART_COLUMN]).reset_index(drop=True)
+    for name, table in result_tables(fn(raw)).items():
+        folder = Path(parts_dir) / name
+        folder.mkdir(parents=True, exist_ok=True)
+        target = folder / f"part-{part:06d}.parquet"
+        tmp = target.with_suffix(".tmp")
+        pq.write_table(_arrow_table(table), tmp)
+        os.replace(tmp, target)
+    return pd.DataFrame({"part": [part], "n_docs": [len(raw)]}).astype(_SUMMARY_META)
+
+
+def _stage_chunks(chunks: Iterable[pd.DataFrame], staging: Path) -> list[str]:
+    staging.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for i, chunk in enumerate(chunks):
+        path = staging / f"chunk-{i:06d}.parquet"
+        pq.write_table(_arrow_table(chunk), path)
+        paths.append(str(path))
+    return paths
+
+
+def run_dask(
+    chunks: Iterable[pd.DataFrame],
+    out_dir: Path | str,
+    fn: ChunkFunction | None = None,
+    *,
+    scheduler: str | None = None,
+    n_workers: int | None = None,
+    threads_per_worker: int = 1,
+    progress: bool = True,
+    total_docs: int | None = None,
+) -> RunSummary:
+    """Process ``chunks`` with ``dask.dataframe.map_partitions`` and write the same Parquet
+    files as :func:`run_local`.
+
+    The chunks are first staged as Parquet under ``out_dir`` (one file per chunk, so a
+    partition is exactly a chunk); each partition's result tables are written by the worker
+    that computed it, then joined in chunk order into ``out_dir/<table>.parquet``. Without
+    ``scheduler`` a local cluster of ``n_workers`` processes (default: every core) is started;
+    with one (``tcp://host:8786``) its workers must see ``out_dir`` and have this package
+    installed.
+    """
+    _require_dask()
+    import dask
+    import dask.dataframe as dd
+    from distributed import Client, LocalCluster, as_completed
+
+    started = time.perf_counter()
+    fn = fn if fn is not None else default_chunk_function()
+    out_dir = Path(out_dir).resolve()
+    work = out_dir / "_dask"
+    staged = _stage_chunks(chunks, work / "input")
+    summary = RunSummary(engine="dask", jobs=0, n_chunks=len(staged))
+    cluster = None
+    if scheduler:
+        client = Client(scheduler)
+    else:
+        cluster = LocalCluster(
+            n_workers=resolve_jobs(n_workers),
+            threads_per_worker=threads_per_worker,
+            processes=True,
+            dashboard_address=None,
+        )
+        client = Client(cluster)
+    try:
+        summary.jobs = len(client.scheduler_info().get("workers", {}))
+        if staged:
+            from analysis.corpus.files import RAW_DOC_COLUMNS
+
+            meta = pd.DataFrame({c: pd.Series([], dtype=str) for c in RAW_DOC_COLUMNS})
+            meta[_PART_COLUMN] = pd.Series([], dtype="int64")
+            summary_meta = pd.DataFrame(
+                {k: pd.Series([], dtype=v) for k, v in _SUMMARY_META.items()}
+            )
+            with dask.config.set({"dataframe.convert-string": False}):
+                raw = dd.from_map(_load_part, staged, meta=meta, enforce_metadata=False)
+                results = raw.map_partitions(
+                    _process_partition,
+                    fn,
+                    str(work / "parts"),
+                    meta=summary_meta,
+                    enforce_metadata=False,
+                )
+                futures = client.compute(results.to_delayed())
+            bar = _progress(total_docs, progress, f"processing (dask, {summary.jobs} workers)")
+            try:
+                for future in as_completed(futures):
+                    done = future.result()
+                    n_docs = int(done["n_docs"].sum())
+                    summary.n_docs += n_docs
+                    bar.update(n_docs)
+            finally:
+                bar.close()
+        writer = ResultWriter(out_dir)
+        parts_dir = work / "parts"
+        names = sorted(p.name for p in parts_dir.iterdir()) if parts_dir.exists() else []
+        for i in range(len(staged)):
+            tables = {}
+            for name in names:
+                part = parts_dir / name / f"part-{i:06d}.parquet"
+                if part.exists():
+                    tables[name] = pq.read_table(part)
+            writer.write(tables)
+        summary.rows = writer.close()
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()
+    shutil.rmtree(work, ignore_errors=True)
+    summary.files = {name: table_file(name) for name in summary.rows}
+    summary.seconds = time.perf_counter() - started
+    return summary

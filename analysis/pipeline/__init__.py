@@ -1,0 +1,1 @@
+"""Pipeline: notebook parameters, kernels, execution, promotion of outputs and the run."""

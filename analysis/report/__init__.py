@@ -1,0 +1,1 @@
+"""Report: findings, their wording, the written summary and the figure gallery."""

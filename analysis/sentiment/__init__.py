@@ -1,0 +1,1 @@
+"""Sentiment: VADER and its news variant, actors, tone tables, findings and plots."""

@@ -1,0 +1,411 @@
+"""Figures of the sentiment notebook (02_sentiment.ipynb).
+
+Each function takes the tables of :mod:`analysis.sentiment.tables` (or the sentences table) and
+the corpus-wide palette, and returns a matplotlib figure; the notebook saves it with
+:func:`analysis.figures.save_figure` under the stem given in :data:`FIGURES`. Groups missing from
+the palette (folded into "Other" when there are more groups than colours) are drawn in grey.
+
+:mod:`analysis.sentiment.scoring` (and with it NLTK) is imported inside the functions that need it, so
+that reading :data:`FIGURES` (the summary does, for the captions) stays cheap.
+"""
+
+from __future__ import annotations
+
+import matplotlib.pyplot as plt
+import numpy as np
+import pandas as pd
+from matplotlib.colors import TwoSlopeNorm
+
+from analysis.figures import DOUBLE_COLUMN_IN, OTHER_COLOUR, FigureInfo
+
+NOTEBOOK = "02_sentiment.ipynb"
+# Dots per group in the sentence-tone strip plot; larger groups show a seeded random sample.
+MAX_STRIP_POINTS = 1500
+TONE_COLOURS = {
+    "share_negative": "#D55E00",
+    "share_neutral": "#BBBBBB",
+    "share_positive": "#0072B2",
+}
+TONE_LABELS = {
+    "share_negative": "negative",
+    "share_neutral": "neutral",
+    "share_positive": "positive",
+}
+
+FIGURES: dict[str, FigureInfo] = {
+    "fig02_sentence_tone": FigureInfo(
+        stem="fig02_sentence_tone",
+        caption=(
+            "Sentence tone by group. Each dot is one sentence's VADER compound score (−1 most "
+            "negative, +1 most positive); the black diamond is the group mean with its 95% "
+            "bootstrap CI. The dashed lines at ±0.05 bound VADER's 'neutral' band. n = sentences "
+            "and articles behind each mean. A group with more than "
+            f"{MAX_STRIP_POINTS:,} sentences shows a random sample of {MAX_STRIP_POINTS:,} dots; "
+            "its mean and CI use every sentence."
+        ),
+        notebook=NOTEBOOK,
+        table="sentiment_by_outlet.csv",
+    ),
+    "fig03_tone_arc": FigureInfo(
+        stem="fig03_tone_arc",
+        caption=(
+            "Tone arc of each article: bars are sentence compound scores in reading order, the "
+            "line a centred 5-sentence running mean. It shows where in an article the positive "
+            "and negative passages sit (lead, quotes, closing analysis). With many articles, "
+            "only some are drawn (parameter max_arc_articles): the longest article of each "
+            "group first, then the next longest; panel titles name them."
+        ),
+        notebook=NOTEBOOK,
+        table="sentences.csv",
+    ),
+    "fig04_actor_tone": FigureInfo(
+        stem="fig04_actor_tone",
+        caption=(
+            "Mean tone of the sentences that mention each actor, by group (blue positive, red "
+            "negative; n = sentences). This is the tone around a mention, not the outlet's "
+            "stance towards the actor. Grey cells have too few sentences to show."
+        ),
+        notebook=NOTEBOOK,
+        table="actor_tone.csv",
+    ),
+    "fig05_tone_shares": FigureInfo(
+        stem="fig05_tone_shares",
+        caption=(
+            "Share of negative, neutral and positive sentences by group (VADER compound ≤ −0.05, "
+            "between, ≥ +0.05). n = sentences and articles."
+        ),
+        notebook=NOTEBOOK,
+        table="sentiment_by_outlet.csv",
+        width="double",
+    ),
+    "fig06_vader_vs_news": FigureInfo(
+        stem="fig06_vader_vs_news",
+        caption=(
+            "Mean sentence tone with plain VADER (open circle) and with news-domain terms "
+            "neutralised (filled circle), with 95% CIs. The gap shows how much terms such as "
+            "'critical minerals' or 'national security' move each group's mean."
+        ),
+        notebook=NOTEBOOK,
+        table="sentiment_by_outlet.csv",
+    ),
+}
+
+
+def _colour(palette: dict[str, str], group: object) -> str:
+    return palette.get(str(group), OTHER_COLOUR)
+
+
+def _groups(by_group: pd.DataFrame, group_col: str) -> list[str]:
+    return sorted(by_group[group_col].astype(str).unique())
+
+
+def _size_label(n_sentences: int, n_docs: int) -> str:
+    return f"n = {n_sentences} sent., {n_docs} art."
+
+
+def plot_sentence_tone(
+    sentences: pd.DataFrame,
+    by_group: pd.DataFrame,
+    group_col: str,
+    palette: dict[str, str],
+    method: str = "vader",
+    *,
+    seed: int = 0,
+    max_points: int = MAX_STRIP_POINTS,
+) -> plt.Figure:
+    """Strip plot of sentence compound scores per group plus the mean and its CI.
+
+    A group with more than ``max_points`` sentences shows a seeded random sample of that many
+    dots (the mean and CI always come from every sentence), so the figure stays readable and
+    its SVG small on large corpora.
+    """
+    from analysis.sentiment.scoring import NEG_THRESHOLD, POS_THRESHOLD, compound_column
+
+    col = compound_column(method)
+    means = by_group[(by_group["method"] == method) & (by_group["measure"] == "mean_compound")]
+    groups = _groups(means, group_col)
+    fig, ax = plt.subplots(figsize=(DOUBLE_COLUMN_IN, 0.9 + 0.55 * len(groups)))
+    rng = np.random.default_rng(seed)
+    labels = sentences[group_col].astype(str).to_numpy()
+    scores = sentences[col].to_numpy(float)
+    for y, group in enumerate(groups):
+        values = scores[labels == group]
+        if values.size > max_points:
+            values = values[np.sort(rng.choice(values.size, max_points, replace=False))]
+        jitter = rng.uniform(-0.22, 0.22, values.size)
+        ax.scatter(values, y + jitter, s=7, alpha=0.45, color=_colour(palette, group), lw=0)
+        row = means[means[group_col].astype(str) == group].iloc[0]
+        ax.errorbar(
+            row["estimate"],
+            y,
+            xerr=[[row["estimate"] - row["ci_low"]], [row["ci_high"] - row["estimate"]]],
+            fmt="D",
+            color="black",
+            ms=4,
+            capsize=2.5,
+            lw=1,
+            zorder=5,
+        )
+        ax.text(
+            1.04,
+            y,
+            _size_label(int(row["n_sentences"]), int(row["n_docs"])),
+            va="center",
+            fontsize=6.5,
+            transform=ax.get_yaxis_transform(),
+        )
+    for x in (NEG_THRESHOLD, POS_THRESHOLD):
+        ax.axvline(x, color="#888888", ls="--", lw=0.6)
+    ax.axvline(0, color="#555555", lw=0.6)
+    ax.set_yticks(range(len(groups)), groups)
+    ax.set_ylim(len(groups) - 0.5, -0.5)
+    ax.set_xlim(-1.05, 1.05)
+    ax.set_xlabel(f"Sentence compound score ({method})")
+    ax.grid(axis="y", visible=False)
+    fig.tight_layout()
+    return fig
+
+
+def arc_articles(sentences: pd.DataFrame, group_col: str, max_docs: int = 12) -> list[str]:
+    """The articles the tone-arc figure shows: at most ``max_docs``, spread over the groups.
+
+    Round by round, each group contributes its longest not yet chosen article (most sentences,
+    ties by ``doc_id``); within a round, groups with more sentences come first (ties by name).
+    So 12 articles over 8 groups are the longest of each group, then the second longest of the
+    four largest groups. Returned in display order: by group name, then longest first.
+    Deterministic: depends only on the table.
+    """
+    if max_docs < 1:
+        raise ValueError(f"max_docs must be at least 1, got {max_docs}")
+    docs = (
+        pd.DataFrame(
+            {"doc_id": sentences["doc_id"].astype(str), "group": sentences[group_col].astype(str)}
+        )
+        .groupby(["doc_id", "group"], sort=True)
+        .size()
+        .rename("n")
+        .reset_index()
+    )
+    if docs["doc_id"].duplicated().any():
+        raise ValueError(f"arc_articles: a document belongs to more than one {group_col}")
+    size = docs.groupby("group")["n"].sum()
+    docs["group_size"] = docs["group"].map(size)
+    docs = docs.sort_values(["group", "n", "doc_id"], ascending=[True, False, True], kind="stable")
+    docs["rank"] = docs.groupby("group", sort=False).cumcount()
+    chosen = docs.sort_values(
+        ["rank", "group_size", "group"], ascending=[True, False, True], kind="stable"
+    ).head(max_docs)
+    chosen = chosen.sort_values(["group", "n", "doc_id"], ascending=[True, False, True])
+    return chosen["doc_id"].tolist()
+
+
+def plot_tone_arc(
+    sentences: pd.DataFrame,
+    group_col: str,
+    palette: dict[str, str],
+    method: str = "vader",
+    *,
+    window: int = 5,
+    max_docs: int = 12,
+    ncols: int = 2,
+) -> plt.Figure:
+    """Small multiples, one per article, for at most ``max_docs`` articles chosen by
+    :func:`arc_articles` (the longest of each group first): sentence scores in reading order
+    and a centred running mean."""
+    from analysis.sentiment.scoring import compound_column
+
+    col = compound_column(method)
+    docs = arc_articles(sentences, group_col, max_docs) if len(sentences) else []
+    if not docs:
+        raise ValueError("plot_tone_arc: no sentences to plot")
+    shown = sentences[sentences["doc_id"].astype(str).isin(docs)]
+    parts = {str(d): part for d, part in shown.groupby(shown["doc_id"].astype(str), sort=False)}
+    ncols = max(1, min(ncols, len(docs)))
+    nrows = int(np.ceil(len(docs) / ncols))
+    fig, axes = plt.subplots(
+        nrows, ncols, figsize=(DOUBLE_COLUMN_IN, 0.4 + 1.35 * nrows), sharey=True, squeeze=False
+    )
+    for ax, doc in zip(axes.flat, docs, strict=False):
+        part = parts[doc].sort_values("sentence_id")
+        group = str(part[group_col].iloc[0])
+        colour = _colour(palette, group)
+        x = part["sentence_id"].to_numpy()
+        y = part[col].to_numpy(float)
+        ax.bar(x, y, width=0.85, color=colour, alpha=0.45, lw=0)
+        smooth = pd.Series(y).rolling(window, center=True, min_periods=1).mean()
+        ax.plot(x, smooth, color=colour, lw=1.4)
+        ax.axhline(0, color="#555555", lw=0.5)
+        ax.set_title(f"{_short(doc)} · {group} ({len(part)} sent.)", fontsize=7, loc="left")
+        ax.set_ylim(-1.05, 1.05)
+        ax.grid(axis="x", visible=False)
+    for ax in list(axes.flat)[len(docs) :]:
+        ax.set_visible(False)
+    for ax in axes[:, 0]:
+        ax.set_ylabel("compound")
+    for ax in axes[-1, :]:
+        ax.set_xlabel("sentence in article")
+    fig.tight_layout()
+    return fig
+
+
+def _short(text: str, limit: int = 28) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def plot_actor_tone(
+    actor_df: pd.DataFrame,
+    group_col: str,
+    method: str = "vader",
+    *,
+    min_sentences: int = 3,
+) -> plt.Figure:
+    """Heatmap: actors (rows) × groups (columns), mean tone of sentences mentioning the actor,
+    each cell annotated with its estimate and n; cells with fewer than ``min_sentences`` grey."""
+    part = actor_df[actor_df["method"] == method]
+    if part.empty:
+        raise ValueError(f"plot_actor_tone: no actor rows for method {method!r}")
+    labels = list(dict.fromkeys(part["label"]))
+    groups = sorted(part[group_col].astype(str).unique())
+    est = part.pivot(index="label", columns=group_col, values="estimate").reindex(
+        labels, columns=groups
+    )
+    n = (
+        part.pivot(index="label", columns=group_col, values="n_sentences")
+        .reindex(labels, columns=groups)
+        .fillna(0)
+        .astype(int)
+    )
+    shown = est.where(n >= min_sentences)
+    values = shown.to_numpy(float)
+    vlim = max(0.25, float(np.nanmax(np.abs(values)))) if np.isfinite(values).any() else 0.25
+    fig, ax = plt.subplots(
+        figsize=(min(DOUBLE_COLUMN_IN, 2.2 + 1.1 * len(groups)), 0.8 + 0.45 * len(labels))
+    )
+    ax.set_facecolor("#EEEEEE")
+    image = ax.imshow(
+        np.ma.masked_invalid(values),
+        cmap="RdBu",
+        norm=TwoSlopeNorm(vcenter=0.0, vmin=-vlim, vmax=vlim),
+        aspect="auto",
+    )
+    for i in range(len(labels)):
+        for j in range(len(groups)):
+            count = int(n.iat[i, j])
+            value = shown.iat[i, j]
+            text = f"{value:+.2f}\nn={count}" if pd.notna(value) else f"n={count}"
+            dark = pd.notna(value) and abs(value) > 0.6 * vlim
+            ax.text(
+                j,
+                i,
+                text,
+                ha="center",
+                va="center",
+                fontsize=6.5,
+                color="white" if dark else "black",
+            )
+    ax.set_xticks(range(len(groups)), groups, rotation=30, ha="right")
+    ax.set_yticks(range(len(labels)), labels)
+    ax.grid(False)
+    cbar = fig.colorbar(image, ax=ax, shrink=0.8)
+    cbar.set_label(f"mean compound ({method})")
+    fig.tight_layout()
+    return fig
+
+
+def plot_tone_shares(by_group: pd.DataFrame, group_col: str, method: str = "vader") -> plt.Figure:
+    """Stacked bars: shares of negative, neutral and positive sentences per group."""
+    part = by_group[by_group["method"] == method]
+    groups = _groups(part, group_col)
+    fig, ax = plt.subplots(figsize=(DOUBLE_COLUMN_IN, 0.9 + 0.4 * len(groups)))
+    left = np.zeros(len(groups))
+    for measure in ("share_negative", "share_neutral", "share_positive"):
+        rows = part[part["measure"] == measure]
+        values = rows.set_index(rows[group_col].astype(str)).reindex(groups)["estimate"]
+        values = values.to_numpy(float)
+        ax.barh(groups, values, left=left, color=TONE_COLOURS[measure], label=TONE_LABELS[measure])
+        for y, (x0, v) in enumerate(zip(left, values, strict=True)):
+            if v >= 0.06:
+                ax.text(
+                    x0 + v / 2,
+                    y,
+                    f"{100 * v:.0f}%",
+                    ha="center",
+                    va="center",
+                    fontsize=6.5,
+                    color="white" if measure != "share_neutral" else "black",
+                )
+        left += values
+    sizes = part[part["measure"] == "mean_compound"]
+    sizes = sizes.set_index(sizes[group_col].astype(str))
+    for y, group in enumerate(groups):
+        row = sizes.loc[group]
+        ax.text(
+            1.02,
+            y,
+            _size_label(int(row["n_sentences"]), int(row["n_docs"])),
+            va="center",
+            fontsize=6.5,
+            transform=ax.get_yaxis_transform(),
+        )
+    ax.set_xlim(0, 1)
+    ax.invert_yaxis()
+    ax.set_xlabel(f"Share of sentences ({method}; compound ≤ −0.05 / ≥ +0.05)")
+    ax.legend(ncols=3, loc="lower center", bbox_to_anchor=(0.5, 1.0), frameon=False)
+    ax.grid(axis="y", visible=False)
+    fig.tight_layout()
+    return fig
+
+
+def plot_vader_vs_news(
+    by_group: pd.DataFrame,
+    group_col: str,
+    palette: dict[str, str],
+    sentences: pd.DataFrame | None = None,
+) -> plt.Figure:
+    """Per group: mean compound with plain VADER and with the news variant, with CIs; with the
+    sentences table, the number of sentences whose score changed is printed next to each."""
+    from analysis.sentiment.scoring import METHODS
+
+    part = by_group[by_group["measure"] == "mean_compound"]
+    if not set(METHODS) <= set(part["method"]):
+        raise ValueError("plot_vader_vs_news needs both methods in the by-group table")
+    groups = _groups(part, group_col)
+    fig, ax = plt.subplots(figsize=(DOUBLE_COLUMN_IN, 0.9 + 0.45 * len(groups)))
+    offsets = {"vader": -0.12, "vader-news": 0.12}
+    for y, group in enumerate(groups):
+        colour = _colour(palette, group)
+        rows = part[part[group_col].astype(str) == group].set_index("method")
+        xs = [rows.loc[m, "estimate"] for m in METHODS]
+        ax.plot(xs, [y + offsets[m] for m in METHODS], color=colour, lw=0.8)
+        for m in METHODS:
+            r = rows.loc[m]
+            ax.errorbar(
+                r["estimate"],
+                y + offsets[m],
+                xerr=[[r["estimate"] - r["ci_low"]], [r["ci_high"] - r["estimate"]]],
+                fmt="o",
+                ms=5,
+                color=colour,
+                mfc="white" if m == "vader" else colour,
+                capsize=2,
+                lw=0.9,
+            )
+        if sentences is not None:
+            own = sentences[sentences[group_col].astype(str) == group]
+            changed = int((own["compound"] != own["compound_news"]).sum())
+            note = f"{changed} of {len(own)} sent. changed"
+            ax.text(1.02, y, note, va="center", fontsize=6.5, transform=ax.get_yaxis_transform())
+    ax.axvline(0, color="#555555", lw=0.6)
+    ax.set_yticks(range(len(groups)), groups)
+    ax.set_ylim(len(groups) - 0.5, -0.5)
+    ax.set_xlabel("Mean sentence compound (95% CI)")
+    handles = [
+        plt.Line2D([], [], marker="o", ls="", color="black", mfc="white", label="vader"),
+        plt.Line2D([], [], marker="o", ls="", color="black", label="vader-news"),
+    ]
+    ax.legend(
+        handles=handles, ncols=2, loc="lower center", bbox_to_anchor=(0.5, 1.0), frameon=False
+    )
+    ax.grid(axis="y", visible=False)
+    fig.tight_layout()
+    return fig

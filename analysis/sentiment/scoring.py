@@ -1,0 +1,193 @@
+"""Sentence sentiment: plain VADER and a news-domain variant ("vader-news").
+
+``method="vader"`` is NLTK's ``SentimentIntensityAnalyzer`` exactly (see :mod:`analysis.sentiment.vader`).
+
+``method="vader-news"`` corrects one documented failure of a general-purpose lexicon on policy
+news: words that VADER rates as emotion are also parts of technical terms. In trade-policy
+reporting "critical minerals" is a category, not a complaint (VADER: critical −1.3); "national
+security" and "supply-chain security" are policy domains, not a feeling of safety (security
++1.4); "market dominance" is a market share (dominance +0.8); and "United States" adds +1.8
+through "united". The list of such multi-word expressions is data,
+``analysis/data/vader_news_terms.csv`` (one ``term`` per row with a ``note`` saying why), small
+enough to review in a minute.
+
+How a term is neutralised: every word of a matched term gets a trailing underscore
+("critical_ minerals_"), so VADER sees the same number of tokens — sentence length, "but"
+position and the booster/negation windows are unchanged — but finds none of the term's words in
+its lexicon; they count as neutral words. Single words are never neutralised: "critical
+importance", "a critical twelve months" and "security first" keep VADER's reading, because there
+the word is doing evaluative work. Matching ignores case, accepts a space or hyphen between words
+("supply-chain security") and a plural on the last word ("critical mineral(s)").
+
+Deliberately *not* in the list (documented choices):
+
+* "export control(s)": "control" has no VADER valence, nothing to correct;
+* "trade war", "tariff war": the metaphor is evaluative (conflict), and outlets choose it;
+* "rare earth(s)": no valence; "strategic": no valence;
+* "free market": an ideological phrase more than a technical one.
+
+A sentence with no listed term gets exactly the plain VADER score, so ``compound_news`` differs
+from ``compound`` only where a term occurs; only those sentences are re-scored.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from analysis.config import DATA_DIR
+from analysis.sentiment.vader import default_analyzer
+
+METHODS = ("vader", "vader-news")
+SCORE_COLUMNS = ["neg", "neu", "pos", "compound"]
+NEWS_TERMS_FILE = DATA_DIR / "vader_news_terms.csv"
+# VADER's conventional thresholds for calling a compound score positive / negative.
+POS_THRESHOLD = 0.05
+NEG_THRESHOLD = -0.05
+
+_WORD_RE = re.compile(r"[^\s\-]+")
+
+
+def load_news_terms(path: Path | str | None = None) -> pd.DataFrame:
+    """The domain-term list: columns ``term`` and ``note``, one row per multi-word expression."""
+    path = Path(path) if path is not None else NEWS_TERMS_FILE
+    terms = pd.read_csv(path, dtype=str, keep_default_na=False)
+    missing = {"term", "note"} - set(terms.columns)
+    if missing:
+        raise ValueError(f"{path}: missing columns {sorted(missing)}")
+    terms["term"] = terms["term"].str.strip()
+    bad = terms[(terms["term"] == "") | (terms["note"].str.strip() == "")]
+    if len(bad):
+        raise ValueError(f"{path}: every row needs a term and a note; check rows {list(bad.index)}")
+    single = terms[terms["term"].str.split().str.len() < 2]
+    if len(single):
+        raise ValueError(
+            f"{path}: terms must be multi-word expressions, got {single['term'].tolist()}"
+        )
+    return terms.reset_index(drop=True)
+
+
+def _term_pattern(term: str) -> str:
+    words = [re.escape(w) for w in term.lower().split()]
+    last = words[-1]
+    if last.endswith("y"):
+        words[-1] = last[:-1] + "(?:y|ies)"
+    elif not last.endswith(("s", ".")):
+        words[-1] = last + "(?:s|es)?"
+    return r"[\s\-]+".join(words)
+
+
+def build_terms_regex(terms: Sequence[str]) -> re.Pattern[str]:
+    """One case-insensitive alternation over ``terms`` (longest first, whole words only)."""
+    if not terms:
+        raise ValueError("build_terms_regex needs at least one term")
+    ordered = sorted({t.strip() for t in terms}, key=lambda t: (-len(t), t.lower()))
+    body = "|".join(_term_pattern(t) for t in ordered)
+    return re.compile(rf"(?<![\w-])(?:{body})(?!\w)", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def news_terms_regex() -> re.Pattern[str]:
+    """The compiled regex for the bundled domain-term list."""
+    return build_terms_regex(load_news_terms()["term"].tolist())
+
+
+def _mask_match(match: re.Match[str]) -> str:
+    return _WORD_RE.sub(lambda w: w.group(0) + "_", match.group(0))
+
+
+def mask_domain_terms(text: str, regex: re.Pattern[str] | None = None) -> str:
+    """``text`` with each word of every domain term suffixed by ``_`` (invisible to VADER)."""
+    return (regex or news_terms_regex()).sub(_mask_match, text)
+
+
+def has_domain_term(sentences: Sequence[str] | pd.Series) -> pd.Series:
+    """Boolean Series: does each sentence contain a domain term (vectorised)."""
+    series = _as_series(sentences)
+    return series.str.contains(news_terms_regex(), regex=True).astype(bool)
+
+
+def find_domain_terms(text: str) -> list[str]:
+    """The domain terms found in ``text``, as written, in order."""
+    return [m.group(0) for m in news_terms_regex().finditer(text)]
+
+
+def _as_series(sentences: Sequence[str] | pd.Series) -> pd.Series:
+    if isinstance(sentences, str):
+        raise TypeError("pass a sequence of sentences, not a single string")
+    series = pd.Series(sentences, dtype=object).reset_index(drop=True)
+    not_text = ~series.map(lambda s: isinstance(s, str))
+    if not_text.any():
+        first = int(np.flatnonzero(not_text.to_numpy())[0])
+        raise TypeError(
+            f"sentence {first} is {type(series.iloc[first]).__name__}, not str; "
+            "fill or drop missing sentences first"
+        )
+    return series.astype(str)
+
+
+def _frame(scores: np.ndarray) -> pd.DataFrame:
+    return pd.DataFrame(scores, columns=SCORE_COLUMNS).astype(float)
+
+
+def score_sentences(sentences: Sequence[str] | pd.Series, method: str = "vader") -> pd.DataFrame:
+    """VADER scores for each sentence: columns ``neg, neu, pos, compound``, one row per input in
+    order, fresh ``RangeIndex``.
+
+    ``method="vader"`` equals NLTK's ``SentimentIntensityAnalyzer().polarity_scores``;
+    ``method="vader-news"`` first neutralises the domain terms (see module docstring).
+    """
+    if method not in METHODS:
+        raise ValueError(f"method must be one of {METHODS}, got {method!r}")
+    series = _as_series(sentences)
+    analyzer = default_analyzer()
+    scores = analyzer.score_many(series.tolist())
+    if method == "vader-news" and len(series):
+        hit = has_domain_term(series).to_numpy()
+        if hit.any():
+            regex = news_terms_regex()
+            masked = [mask_domain_terms(t, regex) for t in series[hit].tolist()]
+            scores[hit] = analyzer.score_many(masked)
+    return _frame(scores)
+
+
+def add_sentiment(sentences: pd.DataFrame, text_col: str = "sentence") -> pd.DataFrame:
+    """A copy of the sentences table with ``neg, neu, pos, compound`` (plain VADER) and
+    ``compound_news`` (the news variant) added; the text is scored once per method only where
+    needed."""
+    if text_col not in sentences.columns:
+        raise KeyError(f"add_sentiment: no {text_col!r} column in the sentences table")
+    series = _as_series(sentences[text_col])
+    analyzer = default_analyzer()
+    scores = analyzer.score_many(series.tolist())
+    compound_news = scores[:, 3].copy()
+    if len(series):
+        hit = has_domain_term(series).to_numpy()
+        if hit.any():
+            regex = news_terms_regex()
+            masked = [mask_domain_terms(t, regex) for t in series[hit].tolist()]
+            compound_news[hit] = analyzer.score_many(masked)[:, 3]
+    out = sentences.copy()
+    for k, col in enumerate(SCORE_COLUMNS):
+        out[col] = scores[:, k]
+    out["compound_news"] = compound_news
+    return out
+
+
+def compound_column(method: str) -> str:
+    """The sentences-table column holding ``method``'s compound score."""
+    if method not in METHODS:
+        raise ValueError(f"method must be one of {METHODS}, got {method!r}")
+    return "compound" if method == "vader" else "compound_news"
+
+
+def tone_class(compound: np.ndarray | pd.Series | float) -> np.ndarray:
+    """-1 / 0 / +1 by VADER's conventional thresholds (compound ≥ 0.05 positive, ≤ −0.05
+    negative, otherwise neutral)."""
+    values = np.asarray(compound, dtype=float)
+    return np.where(values >= POS_THRESHOLD, 1, np.where(values <= NEG_THRESHOLD, -1, 0))

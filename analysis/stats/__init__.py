@@ -1,0 +1,1 @@
+"""Statistics: the hierarchical bootstrap and the comparisons between groups."""

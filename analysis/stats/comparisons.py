@@ -1,0 +1,260 @@
+"""Pairwise comparisons between groups: effect size, permutation test, Holm correction.
+
+For each pair of groups (outlets or origins) the table gives the difference in mean sentence
+tone with a hierarchical bootstrap CI (the same resampling as :func:`analysis.stats.bootstrap.bootstrap_ci`:
+documents within a group when it has more than one, sentences within documents), Cliff's delta
+(the probability that a sentence from A scores higher than one from B minus the reverse; ±0.147,
+±0.33, ±0.474 are the usual small / medium / large cut-offs of Romano et al. 2006), and a
+two-sided permutation p-value for the difference in means, Holm-corrected over all pairs of one
+method.
+
+What the permutation test shuffles depends on how many documents there are (column
+``perm_unit``). When both groups have at least :data:`MIN_PERM_DOCS` documents it shuffles whole
+*documents* between the two groups (a cluster permutation test of the difference in pooled
+sentence means): documents are the sampling units, sentences of one article are not independent,
+and the cost grows with the number of documents, not sentences. With fewer documents it shuffles
+*sentences*, so it asks only whether these articles' sentences differ more than chance; with one
+or two articles per group it cannot speak for the outlets. The bootstrap CI of the difference
+carries the document-level uncertainty when a group has several documents.
+"""
+
+from __future__ import annotations
+
+import zlib
+from collections.abc import Sequence
+from itertools import combinations
+
+import numpy as np
+import pandas as pd
+
+from analysis.stats.bootstrap import bootstrap_replicates, group_rng
+
+# From this many documents in BOTH groups the permutation test shuffles documents, not sentences.
+MIN_PERM_DOCS = 10
+
+PAIRWISE_SUFFIX_COLUMNS = [
+    "method",
+    "mean_a",
+    "mean_b",
+    "diff",
+    "diff_ci_low",
+    "diff_ci_high",
+    "cliffs_delta",
+    "p_perm",
+    "p_holm",
+    "perm_unit",
+    "n_docs_a",
+    "n_sentences_a",
+    "n_docs_b",
+    "n_sentences_b",
+]
+
+
+def cliffs_delta(a: np.ndarray | pd.Series, b: np.ndarray | pd.Series) -> float:
+    """Cliff's delta: P(a > b) − P(a < b) over all pairs, in [−1, 1] (ties count as neither).
+
+    Computed with sorting and binary search, O((n + m) log m), so large groups are fine.
+    """
+    x = np.asarray(a, dtype=float)
+    y = np.sort(np.asarray(b, dtype=float))
+    if x.size == 0 or y.size == 0:
+        raise ValueError("cliffs_delta needs at least one value in each group")
+    if np.isnan(x).any() or np.isnan(y).any():
+        raise ValueError("cliffs_delta: values must not be NaN")
+    less = np.searchsorted(y, x, side="left")  # number of y strictly below each x
+    greater = y.size - np.searchsorted(y, x, side="right")  # number of y strictly above
+    return float((less.sum() - greater.sum()) / (x.size * y.size))
+
+
+def permutation_test(
+    a: np.ndarray | pd.Series,
+    b: np.ndarray | pd.Series,
+    *,
+    n_perm: int = 5000,
+    seed: int | Sequence[int] = 0,
+) -> float:
+    """Two-sided permutation p-value for the difference in means of ``a`` and ``b``.
+
+    Labels are shuffled ``n_perm`` times with a generator seeded by ``seed`` (an int or a
+    sequence of ints); the p-value is
+    ``(1 + #{|perm diff| >= |observed diff|}) / (1 + n_perm)``, never zero.
+    """
+    if n_perm < 1:
+        raise ValueError(f"n_perm must be at least 1, got {n_perm}")
+    x = np.asarray(a, dtype=float)
+    y = np.asarray(b, dtype=float)
+    if x.size == 0 or y.size == 0:
+        raise ValueError("permutation_test needs at least one value in each group")
+    pooled = np.concatenate([x, y])
+    n_a = x.size
+    observed = abs(x.mean() - y.mean())
+    rng = np.random.default_rng(seed)
+    total = pooled.sum()
+    hits = 0
+    chunk = max(1, min(1000, 4_000_000 // pooled.size))  # bounds memory for large groups
+    done = 0
+    # A tolerance keeps ties from being lost to floating-point noise in the sums.
+    tol = 1e-12 * max(1.0, abs(observed))
+    while done < n_perm:
+        k = min(chunk, n_perm - done)
+        keys = rng.random((k, pooled.size))
+        idx = np.argsort(keys, axis=1)[:, :n_a]
+        sum_a = pooled[idx].sum(axis=1)
+        diffs = np.abs(sum_a / n_a - (total - sum_a) / (pooled.size - n_a))
+        hits += int((diffs >= observed - tol).sum())
+        done += k
+    return float((hits + 1) / (n_perm + 1))
+
+
+def cluster_permutation_test(
+    doc_sums_a: np.ndarray | Sequence[float],
+    doc_counts_a: np.ndarray | Sequence[int],
+    doc_sums_b: np.ndarray | Sequence[float],
+    doc_counts_b: np.ndarray | Sequence[int],
+    *,
+    n_perm: int = 5000,
+    seed: int | Sequence[int] = 0,
+) -> float:
+    """Two-sided cluster permutation p-value: whole documents are shuffled between two groups.
+
+    Each document enters with the sum of its sentence values and its number of sentences; the
+    statistic is the difference in pooled sentence means (the same difference the table reports),
+    recomputed after reassigning the documents at random to groups of the original sizes. The
+    p-value is ``(1 + #{|perm diff| >= |observed diff|}) / (1 + n_perm)``. Cost is
+    ``n_perm × n_docs``, independent of the number of sentences.
+    """
+    if n_perm < 1:
+        raise ValueError(f"n_perm must be at least 1, got {n_perm}")
+    sums = np.concatenate([np.asarray(doc_sums_a, float), np.asarray(doc_sums_b, float)])
+    counts = np.concatenate([np.asarray(doc_counts_a, float), np.asarray(doc_counts_b, float)])
+    n_a = len(doc_sums_a)
+    if n_a == 0 or sums.size == n_a:
+        raise ValueError("cluster_permutation_test needs at least one document in each group")
+    if sums.size != counts.size or len(doc_counts_a) != n_a:
+        raise ValueError("cluster_permutation_test: sums and counts must have the same length")
+    if (counts <= 0).any():
+        raise ValueError("cluster_permutation_test: every document needs at least one sentence")
+    total_s, total_c = sums.sum(), counts.sum()
+    obs_s, obs_c = sums[:n_a].sum(), counts[:n_a].sum()
+    observed = abs(obs_s / obs_c - (total_s - obs_s) / (total_c - obs_c))
+    rng = np.random.default_rng(seed)
+    tol = 1e-12 * max(1.0, abs(observed))
+    chunk = max(1, min(1000, 4_000_000 // sums.size))
+    hits = done = 0
+    while done < n_perm:
+        k = min(chunk, n_perm - done)
+        idx = np.argsort(rng.random((k, sums.size)), axis=1)[:, :n_a]
+        s_a, c_a = sums[idx].sum(axis=1), counts[idx].sum(axis=1)
+        diffs = np.abs(s_a / c_a - (total_s - s_a) / (total_c - c_a))
+        hits += int((diffs >= observed - tol).sum())
+        done += k
+    return float((hits + 1) / (n_perm + 1))
+
+
+def holm(p_values: np.ndarray | pd.Series | list[float]) -> np.ndarray:
+    """Holm–Bonferroni adjusted p-values (same order as the input; NaN stays NaN)."""
+    p = np.asarray(p_values, dtype=float)
+    out = np.full(p.shape, np.nan)
+    ok = np.flatnonzero(~np.isnan(p))
+    m = ok.size
+    if m == 0:
+        return out
+    order = ok[np.argsort(p[ok], kind="stable")]
+    adjusted = np.minimum(1.0, (m - np.arange(m)) * p[order])
+    out[order] = np.maximum.accumulate(adjusted)
+    return out
+
+
+def _pair_seed(seed: int, a: str, b: str) -> list[int]:
+    # Depends only on the seed and the two names: adding or removing other groups does not
+    # change a pair's p-value.
+    return [int(seed), zlib.crc32(f"{a}\x00{b}".encode())]
+
+
+def _group_arrays(part: pd.DataFrame, value_col: str, doc_col: str):
+    part = part.sort_values([doc_col], kind="stable")
+    values = part[value_col].to_numpy(dtype=float)
+    lengths = part.groupby(doc_col, sort=True).size().to_numpy()
+    return values, lengths
+
+
+def _doc_sums(values: np.ndarray, lengths: np.ndarray) -> np.ndarray:
+    """Sum of the values of each document (values sorted by document, ``lengths`` per document)."""
+    starts = np.concatenate([[0], np.cumsum(lengths)[:-1]])
+    return np.add.reduceat(values, starts)
+
+
+def pairwise_table(
+    sentences: pd.DataFrame,
+    value_col: str,
+    group_col: str,
+    *,
+    method: str,
+    doc_col: str = "doc_id",
+    n_boot: int = 2000,
+    n_perm: int = 5000,
+    seed: int = 0,
+    ci: float = 0.95,
+) -> pd.DataFrame:
+    """Every pair of groups (in sorted order, A before B): means, difference A − B with a
+    hierarchical bootstrap CI, Cliff's delta, permutation p and Holm-adjusted p, the unit the
+    permutation test shuffled (``perm_unit``: "document" when both groups have at least
+    :data:`MIN_PERM_DOCS` documents, else "sentence"), sample sizes.
+
+    Columns: ``<group_col>_a, <group_col>_b`` then :data:`PAIRWISE_SUFFIX_COLUMNS`.
+    """
+    missing = [c for c in (value_col, group_col, doc_col) if c not in sentences.columns]
+    if missing:
+        raise KeyError(f"pairwise_table: missing columns {missing}")
+    alpha = (1 - ci) / 2
+    groups = {}
+    for name, part in sentences.groupby(group_col, sort=True, observed=True):
+        values, lengths = _group_arrays(part, value_col, doc_col)
+        rng = group_rng(seed, name)
+        reps = bootstrap_replicates(values, np.ones_like(values), lengths, n_boot, rng)
+        groups[str(name)] = (values, lengths, reps)
+    rows = []
+    for ga, gb in combinations(sorted(groups), 2):
+        va, la, ra = groups[ga]
+        vb, lb, rb = groups[gb]
+        low, high = np.nanquantile(ra - rb, [alpha, 1 - alpha])
+        pair_seed = _pair_seed(seed, ga, gb)
+        if la.size >= MIN_PERM_DOCS and lb.size >= MIN_PERM_DOCS:
+            unit = "document"
+            p_perm = cluster_permutation_test(
+                _doc_sums(va, la), la, _doc_sums(vb, lb), lb, n_perm=n_perm, seed=pair_seed
+            )
+        else:
+            unit = "sentence"
+            p_perm = permutation_test(va, vb, n_perm=n_perm, seed=pair_seed)
+        rows.append(
+            {
+                f"{group_col}_a": ga,
+                f"{group_col}_b": gb,
+                "method": method,
+                "mean_a": float(va.mean()),
+                "mean_b": float(vb.mean()),
+                "diff": float(va.mean() - vb.mean()),
+                "diff_ci_low": float(low),
+                "diff_ci_high": float(high),
+                "cliffs_delta": cliffs_delta(va, vb),
+                "p_perm": p_perm,
+                "perm_unit": unit,
+                "n_docs_a": int(la.size),
+                "n_sentences_a": int(va.size),
+                "n_docs_b": int(lb.size),
+                "n_sentences_b": int(vb.size),
+            }
+        )
+    columns = [f"{group_col}_a", f"{group_col}_b", *PAIRWISE_SUFFIX_COLUMNS]
+    table = pd.DataFrame(rows, columns=columns)
+    table["p_holm"] = holm(table["p_perm"].to_numpy()) if len(table) else []
+    return table[columns]
+
+
+def is_clear_difference(row: pd.Series | dict, alpha: float = 0.05) -> bool:
+    """A pairwise row counts as a difference only if its CI excludes zero AND p_holm < alpha."""
+    low, high, p = float(row["diff_ci_low"]), float(row["diff_ci_high"]), float(row["p_holm"])
+    if any(np.isnan(v) for v in (low, high, p)):
+        return False
+    return (low > 0 or high < 0) and p < alpha

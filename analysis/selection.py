@@ -30,9 +30,7 @@ def select_sentences(
         known = set(sentences["outlet"].astype(str))
         unknown = sorted(set(wanted) - known)
         if unknown:
-            raise ValueError(
-                f"outlets not in the corpus: {unknown}; valid names: {sorted(known)}"
-            )
+            raise ValueError(f"outlets not in the corpus: {unknown}; valid names: {sorted(known)}")
         sentences = sentences[sentences["outlet"].astype(str).isin(wanted)]
     if sentences.empty:
         raise ValueError("no sentences left to compare")

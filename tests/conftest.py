@@ -39,23 +39,42 @@ def make_corpus(tmp_path: Path) -> Callable[..., Path]:
     ) -> Path:
         folder = tmp_path / "corpus"
         folder.mkdir(exist_ok=True)
-        files = files if files is not None else {
-            "a.txt": ARTICLE_A,
-            "b.txt": ARTICLE_B,
-            "c.txt": ARTICLE_C,
-        }
+        files = (
+            files
+            if files is not None
+            else {
+                "a.txt": ARTICLE_A,
+                "b.txt": ARTICLE_B,
+                "c.txt": ARTICLE_C,
+            }
+        )
         for name, content in files.items():
             data = content.encode("utf-8") if isinstance(content, str) else content
             (folder / name).write_bytes(data)
         if with_manifest:
             if manifest is None:
                 manifest = [
-                    {"doc_id": "a1", "file": "a.txt", "outlet": "Daily Ledger",
-                     "title": "Harbour Talks Ease Grain Dispute", "origin": "Ruritania"},
-                    {"doc_id": "b1", "file": "b.txt", "outlet": "Freedonia Post",
-                     "title": "Freedonia Hails Breakthrough", "origin": "Freedonia"},
-                    {"doc_id": "c1", "file": "c.txt", "outlet": "Daily Ledger",
-                     "title": "Grain Pause Draws Scepticism", "origin": "Ruritania"},
+                    {
+                        "doc_id": "a1",
+                        "file": "a.txt",
+                        "outlet": "Daily Ledger",
+                        "title": "Harbour Talks Ease Grain Dispute",
+                        "origin": "Ruritania",
+                    },
+                    {
+                        "doc_id": "b1",
+                        "file": "b.txt",
+                        "outlet": "Freedonia Post",
+                        "title": "Freedonia Hails Breakthrough",
+                        "origin": "Freedonia",
+                    },
+                    {
+                        "doc_id": "c1",
+                        "file": "c.txt",
+                        "outlet": "Daily Ledger",
+                        "title": "Grain Pause Draws Scepticism",
+                        "origin": "Ruritania",
+                    },
                 ]
             pd.DataFrame(manifest).to_csv(folder / "manifest.csv", index=False)
         return folder

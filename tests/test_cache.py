@@ -60,10 +60,15 @@ def _file_rows(folder: Path) -> pd.DataFrame:
     from analysis.corpus.documents import read_raw_documents
 
     raw = read_raw_documents(folder)
-    return pd.DataFrame({
-        "doc_id": raw["doc_id"], "outlet": raw["outlet"], "origin": raw["origin"],
-        "title": raw["title"], "body": raw["raw_text"],
-    })
+    return pd.DataFrame(
+        {
+            "doc_id": raw["doc_id"],
+            "outlet": raw["outlet"],
+            "origin": raw["origin"],
+            "title": raw["title"],
+            "body": raw["raw_text"],
+        }
+    )
 
 
 def test_a_corpus_file_gives_the_folders_measures_and_is_cached(
@@ -101,10 +106,8 @@ def test_chunked_multi_process_run_equals_one_process(make_corpus, tmp_path: Pat
 
     path = tmp_path / "export.jsonl"
     _file_rows(make_corpus()).to_json(path, orient="records", lines=True)
-    one = measure_corpus_file(path, columns={"text": "body"}, jobs=1, chunk_size=1,
-                              progress=False)
-    two = measure_corpus_file(path, columns={"text": "body"}, jobs=2, chunk_size=1,
-                              progress=False)
+    one = measure_corpus_file(path, columns={"text": "body"}, jobs=1, chunk_size=1, progress=False)
+    two = measure_corpus_file(path, columns={"text": "body"}, jobs=2, chunk_size=1, progress=False)
     for part in ("documents", "sentences", "audit"):
         pd.testing.assert_frame_equal(getattr(one, part), getattr(two, part))
 

@@ -57,8 +57,9 @@ def test_corpus_command_writes_the_three_tables(make_corpus, tmp_path: Path) -> 
 def test_corpus_command_reports_a_bad_corpus(
     make_corpus, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    folder = make_corpus(files={"a.txt": ""}, manifest=[{"doc_id": "a", "file": "a.txt",
-                                                          "outlet": "X"}])
+    folder = make_corpus(
+        files={"a.txt": ""}, manifest=[{"doc_id": "a", "file": "a.txt", "outlet": "X"}]
+    )
     assert main(["corpus", "--corpus", str(folder), "--out", str(tmp_path / "o")]) == 2
     assert "a.txt: file is empty" in capsys.readouterr().err
     assert not (tmp_path / "o" / "reports" / "tables" / "documents.csv").exists()

@@ -148,8 +148,9 @@ def test_cluster_permutation_is_seeded_and_tracks_document_differences():
     sums_a, counts_a = [1.0, 2.0, 1.5, 0.5], [2, 4, 3, 1]
     sums_b, counts_b = [4.0, 6.0, 5.0, 3.0], [2, 3, 2, 2]
     p = cluster_permutation_test(sums_a, counts_a, sums_b, counts_b, n_perm=999, seed=[3, 4])
-    assert p == cluster_permutation_test(sums_a, counts_a, sums_b, counts_b, n_perm=999,
-                                         seed=[3, 4])
+    assert p == cluster_permutation_test(
+        sums_a, counts_a, sums_b, counts_b, n_perm=999, seed=[3, 4]
+    )
     # 4 + 4 documents: 70 splits, the observed one and its mirror are the most extreme
     assert p == pytest.approx(2 / 70, abs=0.02)
     same = cluster_permutation_test(sums_a, counts_a, sums_a, counts_a, n_perm=999, seed=1)
@@ -169,8 +170,9 @@ def test_cluster_permutation_is_far_less_confident_than_sentence_shuffling_when_
     p_sent = permutation_test(a["compound"], b["compound"], n_perm=999, seed=0)
     sums = frame.groupby(["outlet", "doc_id"], sort=True)["compound"].agg(["sum", "size"])
     sa, sb = sums.loc["Daily Ledger"], sums.loc["Freedonia Post"]
-    p_doc = cluster_permutation_test(sa["sum"], sa["size"], sb["sum"], sb["size"], n_perm=999,
-                                     seed=0)
+    p_doc = cluster_permutation_test(
+        sa["sum"], sa["size"], sb["sum"], sb["size"], n_perm=999, seed=0
+    )
     assert p_sent < 0.01
     assert p_doc > 5 * p_sent
 

@@ -38,7 +38,12 @@ def test_sentence_table_is_ordered_and_keyed(make_corpus: MakeCorpus) -> None:
     corpus = build_corpus(make_corpus())
     sentences = corpus.sentences
     assert list(sentences.columns) == [
-        "doc_id", "outlet", "origin", "sentence_id", "sentence", "n_words",
+        "doc_id",
+        "outlet",
+        "origin",
+        "sentence_id",
+        "sentence",
+        "n_words",
     ]
     a1 = sentences[sentences["doc_id"] == "a1"]
     assert a1["sentence_id"].tolist() == [0, 1, 2]
@@ -51,16 +56,31 @@ def test_sentence_table_is_ordered_and_keyed(make_corpus: MakeCorpus) -> None:
     ("files", "manifest_rows", "message"),
     [
         ({"a.txt": ARTICLE_A}, [("a1", "a.txt"), ("b1", "missing.txt")], "missing.txt: listed"),
-        ({"a.txt": ARTICLE_A, "extra.txt": ARTICLE_B}, [("a1", "a.txt")],
-         "extra.txt: file is not in manifest.csv"),
-        ({"a.txt": ARTICLE_A, "b.txt": ARTICLE_B}, [("x", "a.txt"), ("x", "b.txt")],
-         "duplicate doc_id 'x'"),
-        ({"a.txt": ARTICLE_A, "b.txt": "  \n\n"}, [("a1", "a.txt"), ("b1", "b.txt")],
-         "b.txt: file is empty"),
-        ({"a.txt": ARTICLE_A, "b.txt": b"\x89PNG\r\n\x1a\n\x00\x00\x00IHDR"},
-         [("a1", "a.txt"), ("b1", "b.txt")], "binary"),
-        ({"a.txt": ARTICLE_A, "b.txt": b"caf\xe9 \x81\x8d"}, [("a1", "a.txt"), ("b1", "b.txt")],
-         "not valid UTF-8"),
+        (
+            {"a.txt": ARTICLE_A, "extra.txt": ARTICLE_B},
+            [("a1", "a.txt")],
+            "extra.txt: file is not in manifest.csv",
+        ),
+        (
+            {"a.txt": ARTICLE_A, "b.txt": ARTICLE_B},
+            [("x", "a.txt"), ("x", "b.txt")],
+            "duplicate doc_id 'x'",
+        ),
+        (
+            {"a.txt": ARTICLE_A, "b.txt": "  \n\n"},
+            [("a1", "a.txt"), ("b1", "b.txt")],
+            "b.txt: file is empty",
+        ),
+        (
+            {"a.txt": ARTICLE_A, "b.txt": b"\x89PNG\r\n\x1a\n\x00\x00\x00IHDR"},
+            [("a1", "a.txt"), ("b1", "b.txt")],
+            "binary",
+        ),
+        (
+            {"a.txt": ARTICLE_A, "b.txt": b"caf\xe9 \x81\x8d"},
+            [("a1", "a.txt"), ("b1", "b.txt")],
+            "not valid UTF-8",
+        ),
     ],
 )
 def test_bad_input_is_refused_naming_file_and_problem(
@@ -79,8 +99,10 @@ def test_bad_input_is_refused_naming_file_and_problem(
 def test_every_problem_is_reported_at_once(make_corpus: MakeCorpus) -> None:
     folder = make_corpus(
         files={"a.txt": "", "extra.txt": ARTICLE_B},
-        manifest=[{"doc_id": "a1", "file": "a.txt", "outlet": "X"},
-                  {"doc_id": "a1", "file": "gone.txt", "outlet": "X"}],
+        manifest=[
+            {"doc_id": "a1", "file": "a.txt", "outlet": "X"},
+            {"doc_id": "a1", "file": "gone.txt", "outlet": "X"},
+        ],
     )
     with pytest.raises(CorpusError) as raised:
         read_raw_documents(folder)

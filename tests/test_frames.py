@@ -134,7 +134,11 @@ def test_bundled_codebook_has_generic_and_issue_frames() -> None:
     book = load_codebook(require_generic=True)
     generic = [f.key for f in book.frames if f.type == "generic"]
     assert generic == [
-        "conflict", "economic_consequences", "responsibility", "human_interest", "morality"
+        "conflict",
+        "economic_consequences",
+        "responsibility",
+        "human_interest",
+        "morality",
     ]
     assert sum(f.type == "issue" for f in book.frames) >= 5
     assert set(HITS) == set(book.keys) == set(NEAR_MISSES)
@@ -216,7 +220,8 @@ def test_custom_codebook_is_used(tmp_path) -> None:
         "    reference: test\n",
         encoding="utf-8",
     )
-    matrix = frame_matrix(["It rained all day.", "A sunny-spell ahead.", "Take a rain check."],
-                          codebook=path)
+    matrix = frame_matrix(
+        ["It rained all day.", "A sunny-spell ahead.", "Take a rain check."], codebook=path
+    )
     assert list(matrix.columns) == ["weather"]
     assert matrix["weather"].tolist() == [True, True, False]

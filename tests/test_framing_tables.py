@@ -50,8 +50,15 @@ def test_add_framing_adds_columns_and_keeps_rows() -> None:
     base = pd.DataFrame(ROWS, columns=["doc_id", "outlet", "sentence"], index=range(10, 17))
     out = add_framing(base)
     assert list(out.index) == list(range(10, 17))
-    for col in ("frame_conflict", "frame_truce_deescalation", "has_quote", "attribution_verb",
-                "source_media", "n_hedges", "n_certainty"):
+    for col in (
+        "frame_conflict",
+        "frame_truce_deescalation",
+        "has_quote",
+        "attribution_verb",
+        "source_media",
+        "n_hedges",
+        "n_certainty",
+    ):
         assert col in out.columns
     assert out.loc[10, "frame_truce_deescalation"] and out.loc[14, "frame_conflict"]
     again = add_framing(out)  # rerun replaces, never duplicates
@@ -85,12 +92,16 @@ def test_dominant_frames_cooccurrence_and_evidence() -> None:
     assert list(ev.columns) == ["frame", "term", "doc_id", "sentence_id", "matched"]
     truce = ev[ev.frame == "truce_deescalation"]
     assert set(zip(truce.doc_id, truce.sentence_id, strict=True)) == {
-        ("a1", 0), ("a1", 1), ("a2", 0)
+        ("a1", 0),
+        ("a1", 1),
+        ("a2", 0),
     }
     # Every coded (sentence, frame) has at least one evidence row, and vice versa.
     coded = {
-        (r.doc_id, r.sentence_id, c[len("frame_"):])
-        for r in s.itertuples() for c in s.columns if c.startswith("frame_") and getattr(r, c)
+        (r.doc_id, r.sentence_id, c[len("frame_") :])
+        for r in s.itertuples()
+        for c in s.columns
+        if c.startswith("frame_") and getattr(r, c)
     }
     assert coded == set(zip(ev.doc_id, ev.sentence_id, ev.frame, strict=True))
 
@@ -98,10 +109,23 @@ def test_dominant_frames_cooccurrence_and_evidence() -> None:
 def _frames_table(hi: tuple[float, float, float], lo: tuple[float, float, float]) -> pd.DataFrame:
     rows = []
     for group, (share, low, high) in (("A", hi), ("B", lo)):
-        rows.append({"outlet": group, "frame": "conflict", "label": "Conflict", "share": share,
-                     "share_ci_low": low, "share_ci_high": high, "per_1000_words": 0.0,
-                     "per_1000_ci_low": 0.0, "per_1000_ci_high": 0.0, "n_frame_sentences": 5,
-                     "n_docs": 1, "n_sentences": 20, "n_words": 400})
+        rows.append(
+            {
+                "outlet": group,
+                "frame": "conflict",
+                "label": "Conflict",
+                "share": share,
+                "share_ci_low": low,
+                "share_ci_high": high,
+                "per_1000_words": 0.0,
+                "per_1000_ci_low": 0.0,
+                "per_1000_ci_high": 0.0,
+                "n_frame_sentences": 5,
+                "n_docs": 1,
+                "n_sentences": 20,
+                "n_words": 400,
+            }
+        )
     return pd.DataFrame(rows)
 
 
@@ -114,9 +138,14 @@ def test_findings_state_differences_only_without_overlap(hi, lo, stated) -> None
     s["outlet"] = s["outlet"].map({"Harbour Daily": "A", "Valley Post": "B"})
     frames = _frames_table(hi, lo)
     findings = framing_findings(
-        frames, keyness_table(s, "outlet"), sourcing_table(s, "outlet"),
-        hedging_table(s, "outlet", n_boot=100), s, frame_evidence(s),
-        group_col="outlet", n_boot=100,
+        frames,
+        keyness_table(s, "outlet"),
+        sourcing_table(s, "outlet"),
+        hedging_table(s, "outlet", n_boot=100),
+        s,
+        frame_evidence(s),
+        group_col="outlet",
+        n_boot=100,
     )
     keys = {f.key: f for f in findings}
     assert ("frames_difference_conflict" in keys) is stated
@@ -155,9 +184,12 @@ def test_capped_evidence_keeps_the_first_coded_sentences_of_each_group() -> None
     capped = frame_evidence(s, group_col="outlet", max_per_group=1)
     truce = capped[capped.frame == "truce_deescalation"]
     assert set(zip(truce.doc_id, truce.sentence_id, strict=True)) == {("a1", 0)}
-    assert capped.groupby("frame").apply(
-        lambda part: part[["doc_id", "sentence_id"]].drop_duplicates().shape[0]
-    ).max() <= 2  # at most one sentence per group (two groups) and frame
+    assert (
+        capped.groupby("frame")
+        .apply(lambda part: part[["doc_id", "sentence_id"]].drop_duplicates().shape[0])
+        .max()
+        <= 2
+    )  # at most one sentence per group (two groups) and frame
     assert set(capped.itertuples(index=False)) <= set(full.itertuples(index=False))
     with pytest.raises(ValueError, match="group_col"):
         frame_evidence(s, max_per_group=1)
@@ -165,12 +197,30 @@ def test_capped_evidence_keeps_the_first_coded_sentences_of_each_group() -> None
 
 def _salience_rows(share_b: float, ci_b: tuple[float, float], n_b: int) -> pd.DataFrame:
     rows = [
-        {"outlet": "A", "frame": "conflict", "label": "Conflict", "share": share_b,
-         "share_ci_low": ci_b[0], "share_ci_high": ci_b[1], "n_docs": 1, "n_sentences": 40,
-         "n_words": 800, "n_frame_sentences": round(share_b * 40)},
-        {"outlet": "B", "frame": "conflict", "label": "Conflict", "share": 0.0,
-         "share_ci_low": 0.0, "share_ci_high": 0.0, "n_docs": 1, "n_sentences": n_b,
-         "n_words": 20 * n_b, "n_frame_sentences": 0},
+        {
+            "outlet": "A",
+            "frame": "conflict",
+            "label": "Conflict",
+            "share": share_b,
+            "share_ci_low": ci_b[0],
+            "share_ci_high": ci_b[1],
+            "n_docs": 1,
+            "n_sentences": 40,
+            "n_words": 800,
+            "n_frame_sentences": round(share_b * 40),
+        },
+        {
+            "outlet": "B",
+            "frame": "conflict",
+            "label": "Conflict",
+            "share": 0.0,
+            "share_ci_low": 0.0,
+            "share_ci_high": 0.0,
+            "n_docs": 1,
+            "n_sentences": n_b,
+            "n_words": 20 * n_b,
+            "n_frame_sentences": 0,
+        },
     ]
     return pd.DataFrame(rows)
 
@@ -178,8 +228,9 @@ def _salience_rows(share_b: float, ci_b: tuple[float, float], n_b: int) -> pd.Da
 def test_a_share_of_zero_is_not_treated_as_known_exactly() -> None:
     from analysis.framing.tables import _frame_findings
 
-    sentences = pd.DataFrame({"doc_id": ["a", "b"], "sentence_id": [0, 0],
-                              "outlet": ["A", "B"], "sentence": ["x", "y"]})
+    sentences = pd.DataFrame(
+        {"doc_id": ["a", "b"], "sentence_id": [0, 0], "outlet": ["A", "B"], "sentence": ["x", "y"]}
+    )
     evidence = pd.DataFrame(columns=["frame", "term", "doc_id", "sentence_id"])
     # 0 of 10 sentences: shares up to 30% remain plausible, so 25% (CI 15-40%) is no difference.
     few = _frame_findings(_salience_rows(0.25, (0.15, 0.40), 10), sentences, evidence, "outlet")

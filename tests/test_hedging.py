@@ -66,8 +66,15 @@ def test_hedging_table_rates_and_schema() -> None:
     sentences = pd.concat([sentences, hedging_counts(sentences["sentence"])], axis=1)
     table = hedging_table(sentences, "outlet", n_boot=200, seed=1)
     assert list(table.columns) == [
-        "outlet", "measure", "per_1000_words", "ci_low", "ci_high", "share_sentences",
-        "n_docs", "n_sentences", "n_words",
+        "outlet",
+        "measure",
+        "per_1000_words",
+        "ci_low",
+        "ci_high",
+        "share_sentences",
+        "n_docs",
+        "n_sentences",
+        "n_words",
     ]
     x = table[(table.outlet == "X") & (table.measure == "hedges")].iloc[0]
     assert x["per_1000_words"] == pytest.approx(1000 * 1 / 7)

@@ -64,7 +64,12 @@ def test_keyness_table_matches_the_formula_and_schema() -> None:
     )
     table = keyness_table(sentences, "outlet")
     assert list(table.columns) == [
-        "outlet", "term", "count_in_group", "count_in_rest", "log_odds", "z"
+        "outlet",
+        "term",
+        "count_in_group",
+        "count_in_rest",
+        "log_odds",
+        "z",
     ]
     a = table[table.outlet == "Alpha Post"].set_index("term")
     assert a.loc["alpha", "count_in_group"] == 2 and a.loc["alpha", "count_in_rest"] == 0

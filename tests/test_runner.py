@@ -1,6 +1,7 @@
 """The notebook runner: parameter discovery and validation, staging, promotion, failures.
 
-Most tests replace :func:`analysis.pipeline.run.execute_notebook` with a fake that writes outputs the
+Most tests replace :func:`analysis.pipeline.run.execute_notebook` with a fake that writes outputs
+the
 way a notebook would, so they run in milliseconds; the tests marked ``slow`` start real kernels
 on tiny notebooks written here.
 """
@@ -680,9 +681,7 @@ def test_real_warm_kernel_can_be_killed_and_then_shut_down(tmp_path):
         assert not run_sync(kernel.manager.is_alive)()
 
 
-def test_a_corpus_file_is_accepted_and_passed_as_corpus_dir(
-    notebooks, tmp_path, monkeypatch
-):
+def test_a_corpus_file_is_accepted_and_passed_as_corpus_dir(notebooks, tmp_path, monkeypatch):
     fake = FakeExecute("file")
     monkeypatch.setattr(runner, "execute_notebook", fake)
     corpus_file = tmp_path / "export.jsonl"

@@ -23,8 +23,17 @@ def test_every_seed_file_has_one_manifest_row() -> None:
     manifest = pd.read_csv(SEEDS / "manifest.csv", dtype=str, keep_default_na=False)
     assert sorted(manifest["file"]) == sorted(p.name for p in SEEDS.glob("*.txt"))
     assert manifest["doc_id"].is_unique
-    for column in ("doc_id", "file", "outlet", "title", "published", "date_note", "url",
-                   "origin", "language"):
+    for column in (
+        "doc_id",
+        "file",
+        "outlet",
+        "title",
+        "published",
+        "date_note",
+        "url",
+        "origin",
+        "language",
+    ):
         assert column in manifest.columns
 
 

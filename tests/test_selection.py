@@ -11,12 +11,14 @@ from analysis.selection import select_sentences
 
 def _sentences() -> pd.DataFrame:
     outlets = ["A", "A", "B", "C", "D"]
-    return pd.DataFrame({
-        "doc_id": ["a", "a", "b", "c", "d"],
-        "outlet": outlets,
-        "origin": ["X", "X", "Y", "Y", "X"],
-        "sentence": ["s"] * 5,
-    })
+    return pd.DataFrame(
+        {
+            "doc_id": ["a", "a", "b", "c", "d"],
+            "outlet": outlets,
+            "origin": ["X", "X", "Y", "Y", "X"],
+            "sentence": ["s"] * 5,
+        }
+    )
 
 
 def test_filter_then_fold_keeps_a_selected_outlet_without_colour() -> None:

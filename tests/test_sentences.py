@@ -20,10 +20,14 @@ from analysis.corpus.sentences import count_words, split_sentences, strip_bullet
             "Globex Corp. and Initech Ltd. signed in Sept. 2024. Shares rose.",
             ["Globex Corp. and Initech Ltd. signed in Sept. 2024.", "Shares rose."],
         ),
-        ("J. K. Rowe said prices rose. Dr. Ames disagreed.",
-         ["J. K. Rowe said prices rose.", "Dr. Ames disagreed."]),
-        ("The talks in Washington, D.C. ended late. A deal followed.",
-         ["The talks in Washington, D.C. ended late.", "A deal followed."]),
+        (
+            "J. K. Rowe said prices rose. Dr. Ames disagreed.",
+            ["J. K. Rowe said prices rose.", "Dr. Ames disagreed."],
+        ),
+        (
+            "The talks in Washington, D.C. ended late. A deal followed.",
+            ["The talks in Washington, D.C. ended late.", "A deal followed."],
+        ),
     ],
 )
 def test_abbreviations_do_not_end_sentences(text: str, expected: list[str]) -> None:
@@ -57,7 +61,13 @@ def test_strip_bullet_leaves_numbers_in_prose() -> None:
 
 def test_word_tokens_drop_punctuation_and_split_clitics() -> None:
     assert tokenize_words("Freedonia’s “firm” stance, isn't it?") == [
-        "Freedonia", "'s", "firm", "stance", "is", "n't", "it",
+        "Freedonia",
+        "'s",
+        "firm",
+        "stance",
+        "is",
+        "n't",
+        "it",
     ]
     assert count_words("Ten percent, or 10%.") == 4
 

@@ -99,7 +99,13 @@ def test_sourcing_table_long_format_with_zeros() -> None:
     sentences = pd.concat([sentences, sourcing_matrix(texts)], axis=1)
     table = sourcing_table(sentences, "outlet")
     assert list(table.columns) == [
-        "outlet", "measure", "item", "n_sentences_with", "share", "n_sentences", "n_docs"
+        "outlet",
+        "measure",
+        "item",
+        "n_sentences_with",
+        "share",
+        "n_sentences",
+        "n_docs",
     ]
     x = table[table.outlet == "X"].set_index(["measure", "item"])
     assert x.loc[("source", "media"), "n_sentences_with"] == 1

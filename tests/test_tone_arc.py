@@ -24,8 +24,11 @@ def _sentences(lengths: dict[str, tuple[str, int]]) -> pd.DataFrame:
 
 
 LENGTHS = {
-    "L1": ("Daily Ledger", 9), "L2": ("Daily Ledger", 12), "L3": ("Daily Ledger", 4),
-    "P1": ("Freedonia Post", 7), "P2": ("Freedonia Post", 7),
+    "L1": ("Daily Ledger", 9),
+    "L2": ("Daily Ledger", 12),
+    "L3": ("Daily Ledger", 4),
+    "P1": ("Freedonia Post", 7),
+    "P2": ("Freedonia Post", 7),
     "C1": ("Strelsau Courier", 3),
 }
 

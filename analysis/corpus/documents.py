@@ -83,7 +83,7 @@ def decode_article(data: bytes, name: str) -> tuple[str, str]:
         except UnicodeDecodeError:
             raise ValueError(
                 f"{name}: not valid UTF-8 (byte {utf8_error.start}: "
-                f"{data[utf8_error.start:utf8_error.start + 1]!r}) and not {_FALLBACK_ENCODING} "
+                f"{data[utf8_error.start : utf8_error.start + 1]!r}) and not {_FALLBACK_ENCODING} "
                 "either; re-save the file as UTF-8"
             ) from None
     controls = sum(1 for ch in text if ord(ch) < 32 and ch not in "\t\n\r\f")

@@ -2,7 +2,8 @@
 
 Large corpora come as one export from a news database rather than a folder of ``.txt`` files.
 :func:`read_corpus_file` checks the file's columns before anything is processed, then yields
-chunks of raw documents with the same columns as :func:`analysis.corpus.documents.read_raw_documents`
+chunks of raw documents with the same columns as
+:func:`analysis.corpus.documents.read_raw_documents`
 (``doc_id, file, outlet, title, published, date_note, url, origin, language, notes, encoding,
 raw_text``), so the same per-chunk function serves a folder and a file of millions of rows.
 Memory stays flat: one chunk of rows is held at a time, plus the set of document ids already seen
@@ -398,7 +399,8 @@ def read_corpus(
 ) -> tuple[Iterator[pd.DataFrame], ReadReport]:
     """Raw-document chunks from a corpus folder (``.txt`` + manifest) or a corpus file.
 
-    A folder is read whole with :func:`analysis.corpus.documents.read_raw_documents` (folders are small),
+    A folder is read whole with :func:`analysis.corpus.documents.read_raw_documents` (folders are
+    small),
     then cut into chunks, so both kinds of input feed the same engines.
     """
     source = Path(source)

@@ -29,8 +29,11 @@ def corpus_size_table(
     table = (
         documents.assign(_group=groups)
         .groupby("_group", sort=True)
-        .agg(n_docs=("doc_id", "size"), n_sentences=("n_sentences", "sum"),
-             n_words=("n_words", "sum"))
+        .agg(
+            n_docs=("doc_id", "size"),
+            n_sentences=("n_sentences", "sum"),
+            n_words=("n_words", "sum"),
+        )
         .rename_axis(group_col)
         .reset_index()
     )

@@ -79,10 +79,50 @@ MIN_STEM_LENGTH = 4
 # "weaponizations" and "ic"+"al"+"ly" covers "strategically", while "cost" never reaches
 # "costume" and "fund" never reaches "fundamental".
 SUFFIX_MORPHEMES = (
-    "s", "es", "e", "d", "ed", "ing", "er", "or", "est", "ly", "y", "ies", "ied", "ier", "ily",
-    "ion", "ation", "at", "ate", "iz", "is", "ic", "al", "ity", "ive", "ant", "ent", "ance", "ence",
-    "ment", "ness", "ful", "less", "able", "ible", "abil", "ibil", "ify", "ifi", "ist", "ism",
-    "ory", "ary", "ry",
+    "s",
+    "es",
+    "e",
+    "d",
+    "ed",
+    "ing",
+    "er",
+    "or",
+    "est",
+    "ly",
+    "y",
+    "ies",
+    "ied",
+    "ier",
+    "ily",
+    "ion",
+    "ation",
+    "at",
+    "ate",
+    "iz",
+    "is",
+    "ic",
+    "al",
+    "ity",
+    "ive",
+    "ant",
+    "ent",
+    "ance",
+    "ence",
+    "ment",
+    "ness",
+    "ful",
+    "less",
+    "able",
+    "ible",
+    "abil",
+    "ibil",
+    "ify",
+    "ifi",
+    "ist",
+    "ism",
+    "ory",
+    "ary",
+    "ry",
 )
 MAX_SUFFIXES = 4
 _SUFFIX_GROUP = "(?:" + "|".join(sorted(SUFFIX_MORPHEMES, key=lambda s: (-len(s), s))) + ")"
@@ -327,8 +367,11 @@ def _parse_frame(raw: Any, index: int, path: str) -> Frame:
         where = f"frame {raw['key']!r} (#{index + 1})"
     unknown = sorted(set(raw) - set(REQUIRED_FIELDS) - set(OPTIONAL_FIELDS))
     if unknown:
-        raise _fail(path, where, f"unknown field(s) {unknown}; allowed: "
-                    f"{list(REQUIRED_FIELDS + OPTIONAL_FIELDS)}")
+        raise _fail(
+            path,
+            where,
+            f"unknown field(s) {unknown}; allowed: {list(REQUIRED_FIELDS + OPTIONAL_FIELDS)}",
+        )
     missing = [name for name in REQUIRED_FIELDS if name not in raw]
     if missing:
         raise _fail(path, where, f"missing field(s) {missing}")
@@ -337,14 +380,22 @@ def _parse_frame(raw: Any, index: int, path: str) -> Frame:
             raise _fail(path, where, f"'{name}' must be a non-empty string")
     key = raw["key"].strip()
     if not _KEY_RE.match(key):
-        raise _fail(path, where, "key must be lower-case letters, digits and underscores, "
-                    "starting with a letter (it becomes the column frame_<key>)")
+        raise _fail(
+            path,
+            where,
+            "key must be lower-case letters, digits and underscores, "
+            "starting with a letter (it becomes the column frame_<key>)",
+        )
     if raw["type"] not in FRAME_TYPES:
         raise _fail(path, where, f"type must be one of {list(FRAME_TYPES)}, got {raw['type']!r}")
     pfc = raw["pfc_dimension"].strip()
     if pfc != "none" and pfc not in PFC_DIMENSIONS:
-        raise _fail(path, where, f"pfc_dimension {pfc!r} is not a Policy Frames Codebook "
-                    f"dimension; use one of {list(PFC_DIMENSIONS)} or 'none'")
+        raise _fail(
+            path,
+            where,
+            f"pfc_dimension {pfc!r} is not a Policy Frames Codebook "
+            f"dimension; use one of {list(PFC_DIMENSIONS)} or 'none'",
+        )
     indicators = _string_list(raw["indicators"], path, where, "indicators")
     if not indicators:
         raise _fail(path, where, "'indicators' is empty")
@@ -358,8 +409,12 @@ def _parse_frame(raw: Any, index: int, path: str) -> Frame:
     first_with: dict[str, str] = {}
     for term, pattern in zip(indicators, patterns, strict=True):
         if pattern in first_with:
-            raise _fail(path, where, f"indicator {term!r} matches exactly what "
-                        f"{first_with[pattern]!r} matches (same stem); keep one of them")
+            raise _fail(
+                path,
+                where,
+                f"indicator {term!r} matches exactly what "
+                f"{first_with[pattern]!r} matches (same stem); keep one of them",
+            )
         first_with[pattern] = term
     excl_patterns = []
     for term in exclusions:
@@ -396,8 +451,11 @@ def parse_codebook(data: dict[str, Any], path: str = "<memory>") -> Codebook:
     seen: dict[str, int] = {}
     for i, frame in enumerate(frames):
         if frame.key in seen:
-            raise _fail(path, f"frame {frame.key!r} (#{i + 1})",
-                        f"duplicate key (also frame #{seen[frame.key] + 1})")
+            raise _fail(
+                path,
+                f"frame {frame.key!r} (#{i + 1})",
+                f"duplicate key (also frame #{seen[frame.key] + 1})",
+            )
         seen[frame.key] = i
     return Codebook(
         path=path,

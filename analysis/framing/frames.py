@@ -54,9 +54,11 @@ def regex_contains(
 ) -> np.ndarray:
     """Boolean array: does each text match ``pattern``? (RE2 via pyarrow; ASCII ``\\w``)"""
     if pc is not None and not isinstance(texts, list):
-        return pc.match_substring_regex(texts, pattern, ignore_case=ignore_case).to_numpy(
-            zero_copy_only=False
-        ).astype(bool)
+        return (
+            pc.match_substring_regex(texts, pattern, ignore_case=ignore_case)
+            .to_numpy(zero_copy_only=False)
+            .astype(bool)
+        )
     rx = _compiled(pattern, ignore_case)  # pragma: no cover
     return np.fromiter((rx.search(t) is not None for t in texts), bool, len(texts))
 
@@ -86,9 +88,11 @@ def regex_count(
 ) -> np.ndarray:
     """Number of non-overlapping matches of ``pattern`` in each text."""
     if pc is not None and not isinstance(texts, list):
-        return pc.count_substring_regex(texts, pattern, ignore_case=ignore_case).to_numpy(
-            zero_copy_only=False
-        ).astype(np.int64)
+        return (
+            pc.count_substring_regex(texts, pattern, ignore_case=ignore_case)
+            .to_numpy(zero_copy_only=False)
+            .astype(np.int64)
+        )
     rx = _compiled(pattern, ignore_case)  # pragma: no cover
     return np.fromiter((len(rx.findall(t)) for t in texts), np.int64, len(texts))
 

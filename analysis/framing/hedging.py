@@ -31,8 +31,14 @@ from analysis.stats.bootstrap import bootstrap_ci
 DEFAULT_HEDGES = DATA_DIR / "hedges.toml"
 MEASURES = ("hedges", "certainty")
 HEDGING_TABLE_COLUMNS = [
-    "measure", "per_1000_words", "ci_low", "ci_high", "share_sentences",
-    "n_docs", "n_sentences", "n_words",
+    "measure",
+    "per_1000_words",
+    "ci_low",
+    "ci_high",
+    "share_sentences",
+    "n_docs",
+    "n_sentences",
+    "n_words",
 ]
 
 
@@ -122,7 +128,8 @@ def hedging_table(
 
     Columns: ``<group_col>, measure, per_1000_words, ci_low, ci_high, share_sentences, n_docs,
     n_sentences, n_words``; ``share_sentences`` is the share of sentences with at least one
-    marker. The CI is :func:`analysis.stats.bootstrap.bootstrap_ci` (documents, then sentences, resampled).
+    marker. The CI is :func:`analysis.stats.bootstrap.bootstrap_ci` (documents, then sentences,
+    resampled).
     """
     needed = [group_col, doc_col, "n_words", "n_hedges", "n_certainty"]
     missing = [c for c in needed if c not in sentences.columns]
@@ -131,8 +138,16 @@ def hedging_table(
     frames = []
     words = sentences.groupby(group_col, sort=True, observed=True)["n_words"].sum()
     for measure, column in (("hedges", "n_hedges"), ("certainty", "n_certainty")):
-        rate = bootstrap_ci(sentences, column, group_col, doc_col=doc_col, denom_col="n_words",
-                            scale=1000, n_boot=n_boot, seed=seed)
+        rate = bootstrap_ci(
+            sentences,
+            column,
+            group_col,
+            doc_col=doc_col,
+            denom_col="n_words",
+            scale=1000,
+            n_boot=n_boot,
+            seed=seed,
+        )
         share = (sentences[column] > 0).groupby(sentences[group_col], sort=True).mean()
         rate = rate.rename(columns={"estimate": "per_1000_words"})
         rate["measure"] = measure

@@ -70,9 +70,7 @@ def count_terms(
         tokens = content_tokens(text, stop)
         counts.update(t for t in tokens if t is not None)
         if bigrams:
-            counts.update(
-                f"{a} {b}" for a, b in pairwise(tokens) if a and b
-            )
+            counts.update(f"{a} {b}" for a, b in pairwise(tokens) if a and b)
     return counts
 
 

@@ -36,11 +36,9 @@ from analysis.config import DATA_DIR
 from analysis.framing.frames import regex_contains, regex_first, regex_mask, to_arrow
 
 DEFAULT_SOURCES = DATA_DIR / "sources.toml"
-SOURCING_TABLE_COLUMNS = [
-    "measure", "item", "n_sentences_with", "share", "n_sentences", "n_docs"
-]
-_QUOTE_OPEN = "\"“"
-_QUOTE_CLOSE = "\"”"
+SOURCING_TABLE_COLUMNS = ["measure", "item", "n_sentences_with", "share", "n_sentences", "n_docs"]
+_QUOTE_OPEN = '"“'
+_QUOTE_CLOSE = '"”'
 
 
 @dataclass(frozen=True)
@@ -59,8 +57,12 @@ class SourceLexicon:
     @property
     def columns(self) -> list[str]:
         """Output columns of :func:`sourcing_matrix`, in order."""
-        return ["has_quote", "attribution_verb", "attributed",
-                *(f"source_{c}" for c in self.categories)]
+        return [
+            "has_quote",
+            "attribution_verb",
+            "attributed",
+            *(f"source_{c}" for c in self.categories),
+        ]
 
 
 def _phrase(term: str) -> str:
@@ -196,8 +198,14 @@ def sourcing_table(
     included) so groups can be compared; rows sorted by group, measure, item.
     """
     lex = load_sources(str(lexicon) if lexicon is not None else None)
-    needed = [group_col, doc_col, "has_quote", "attribution_verb", "attributed",
-              *(f"source_{c}" for c in lex.categories)]
+    needed = [
+        group_col,
+        doc_col,
+        "has_quote",
+        "attribution_verb",
+        "attributed",
+        *(f"source_{c}" for c in lex.categories),
+    ]
     missing = [c for c in needed if c not in sentences.columns]
     if missing:
         raise KeyError(f"sourcing_table: missing columns {missing}; run sourcing_matrix first")

@@ -13,7 +13,8 @@ the other functions aggregate a measured sentences table by a group column (``ou
 * ``keyness.csv``, ``sourcing.csv``, ``hedging.csv``: see :mod:`analysis.framing.keyness`,
   :mod:`analysis.framing.sourcing`, :mod:`analysis.framing.hedging`.
 
-:func:`framing_findings` turns these tables into :class:`analysis.report.findings.Finding` objects. A
+:func:`framing_findings` turns these tables into :class:`analysis.report.findings.Finding`
+objects. A
 difference between groups is stated only when their 95% intervals do not overlap (a conservative
 test); otherwise the finding says "overlapping intervals, no clear difference".
 """
@@ -35,8 +36,18 @@ from analysis.report.findings import Evidence, Finding
 from analysis.stats.bootstrap import bootstrap_ci
 
 FRAMES_BY_GROUP_COLUMNS = [
-    "frame", "label", "share", "share_ci_low", "share_ci_high", "per_1000_words",
-    "per_1000_ci_low", "per_1000_ci_high", "n_frame_sentences", "n_docs", "n_sentences", "n_words",
+    "frame",
+    "label",
+    "share",
+    "share_ci_low",
+    "share_ci_high",
+    "per_1000_words",
+    "per_1000_ci_low",
+    "per_1000_ci_high",
+    "n_frame_sentences",
+    "n_docs",
+    "n_sentences",
+    "n_words",
 ]
 EVIDENCE_COLUMNS = ["frame", "term", "doc_id", "sentence_id", "matched"]
 N_EVIDENCE = 3
@@ -85,7 +96,8 @@ def frame_salience_table(
 ) -> pd.DataFrame:
     """Frame salience per group: share of sentences and frame sentences per 1,000 words.
 
-    Both estimates come with :func:`analysis.stats.bootstrap.bootstrap_ci` intervals (documents, then
+    Both estimates come with :func:`analysis.stats.bootstrap.bootstrap_ci` intervals (documents,
+    then
     sentences within documents, resampled; seeded per group). The per-1,000-words rate counts
     frame-coded sentences, not indicator matches, so a sentence stuffed with indicators counts
     once. Rows sorted by group, then codebook order.
@@ -98,18 +110,36 @@ def frame_salience_table(
     for frame in book.frames:
         data["_v"] = data[frame.column].astype(float)
         share = bootstrap_ci(data, "_v", group_col, doc_col=doc_col, n_boot=n_boot, seed=seed)
-        rate = bootstrap_ci(data, "_v", group_col, doc_col=doc_col, denom_col="n_words",
-                            scale=1000, n_boot=n_boot, seed=seed)
+        rate = bootstrap_ci(
+            data,
+            "_v",
+            group_col,
+            doc_col=doc_col,
+            denom_col="n_words",
+            scale=1000,
+            n_boot=n_boot,
+            seed=seed,
+        )
         counts = data.groupby(group_col, sort=True, observed=True)["_v"].sum()
         for s, r in zip(share.itertuples(index=False), rate.itertuples(index=False), strict=True):
             group = s[0]
-            rows.append({
-                group_col: group, "frame": frame.key, "label": frame.label,
-                "share": s.estimate, "share_ci_low": s.ci_low, "share_ci_high": s.ci_high,
-                "per_1000_words": r.estimate, "per_1000_ci_low": r.ci_low,
-                "per_1000_ci_high": r.ci_high, "n_frame_sentences": int(counts[group]),
-                "n_docs": s.n_docs, "n_sentences": s.n_sentences, "n_words": int(words[group]),
-            })
+            rows.append(
+                {
+                    group_col: group,
+                    "frame": frame.key,
+                    "label": frame.label,
+                    "share": s.estimate,
+                    "share_ci_low": s.ci_low,
+                    "share_ci_high": s.ci_high,
+                    "per_1000_words": r.estimate,
+                    "per_1000_ci_low": r.ci_low,
+                    "per_1000_ci_high": r.ci_high,
+                    "n_frame_sentences": int(counts[group]),
+                    "n_docs": s.n_docs,
+                    "n_sentences": s.n_sentences,
+                    "n_words": int(words[group]),
+                }
+            )
     table = pd.DataFrame(rows, columns=[group_col, *FRAMES_BY_GROUP_COLUMNS])
     order = {k: i for i, k in enumerate(book.keys)}
     return (
@@ -142,14 +172,17 @@ def dominant_frames(
         v = values.to_numpy(dtype=float)
         order = sorted(range(len(v)), key=lambda i: (-v[i], i))
         first, second = order[0], order[1] if len(order) > 1 else None
-        rows.append({
-            "doc_id": doc, group_col: group,
-            "dominant_frame": book.keys[first] if v[first] > 0 else "none",
-            "share": v[first],
-            "runner_up": book.keys[second] if second is not None and v[second] > 0 else "none",
-            "runner_up_share": v[second] if second is not None else 0.0,
-            "n_sentences": int(sizes[(doc, group)]),
-        })
+        rows.append(
+            {
+                "doc_id": doc,
+                group_col: group,
+                "dominant_frame": book.keys[first] if v[first] > 0 else "none",
+                "share": v[first],
+                "runner_up": book.keys[second] if second is not None and v[second] > 0 else "none",
+                "runner_up_share": v[second] if second is not None else 0.0,
+                "n_sentences": int(sizes[(doc, group)]),
+            }
+        )
     return pd.DataFrame(rows)
 
 
@@ -205,13 +238,15 @@ def frame_evidence(
     hits = frame_hits(sentences[text_col], book)
     doc_ids = sentences["doc_id"].to_numpy()
     sent_ids = sentences["sentence_id"].to_numpy()
-    out = pd.DataFrame({
-        "frame": hits["frame"],
-        "term": hits["term"],
-        "doc_id": doc_ids[hits["row"].to_numpy()] if len(hits) else [],
-        "sentence_id": sent_ids[hits["row"].to_numpy()].astype(np.int64) if len(hits) else [],
-        "matched": hits["matched"],
-    })
+    out = pd.DataFrame(
+        {
+            "frame": hits["frame"],
+            "term": hits["term"],
+            "doc_id": doc_ids[hits["row"].to_numpy()] if len(hits) else [],
+            "sentence_id": sent_ids[hits["row"].to_numpy()].astype(np.int64) if len(hits) else [],
+            "matched": hits["matched"],
+        }
+    )
     if allowed is not None:
         rows = hits["row"].to_numpy()
         frame_pos = hits["frame"].map({k: i for i, k in enumerate(book.keys)}).to_numpy()
@@ -272,13 +307,17 @@ def _upper_share(row: pd.Series) -> float:
 
 
 def _share_with_ci(row: pd.Series, group_col: str) -> str:
-    """"12% for X (95% CI …, n articles, n sentences)", with a share of 0 stated as such."""
+    """ "12% for X (95% CI …, n articles, n sentences)", with a share of 0 stated as such."""
     sizes = f"{_articles(row.n_docs)}, {row.n_sentences} sentences"
     if row.share == 0:
-        return (f"0% for {row[group_col]} (no coded sentence; {sizes}: a share up to about "
-                f"{_pct(_upper_share(row))} is compatible with seeing none)")
-    return (f"{_pct(row.share)} for {row[group_col]} "
-            f"({_ci(row.share_ci_low, row.share_ci_high)}, {sizes})")
+        return (
+            f"0% for {row[group_col]} (no coded sentence; {sizes}: a share up to about "
+            f"{_pct(_upper_share(row))} is compatible with seeing none)"
+        )
+    return (
+        f"{_pct(row.share)} for {row[group_col]} "
+        f"({_ci(row.share_ci_low, row.share_ci_high)}, {sizes})"
+    )
 
 
 def _articles(n_docs: int) -> str:
@@ -305,15 +344,20 @@ def _evidence_for(
 
 
 def _frame_evidence_for(
-    sentences: pd.DataFrame, evidence: pd.DataFrame, frame: str, group: str, group_col: str,
+    sentences: pd.DataFrame,
+    evidence: pd.DataFrame,
+    frame: str,
+    group: str,
+    group_col: str,
     n: int = N_EVIDENCE,
 ) -> tuple[Evidence, ...]:
     """Sentences of ``group`` coded with ``frame``, those with the most distinct terms first."""
     ev = evidence[evidence["frame"] == frame]
     n_terms = ev.groupby(["doc_id", "sentence_id"]).size().rename("_n_terms").reset_index()
     part = sentences[sentences[group_col] == group].merge(n_terms, on=["doc_id", "sentence_id"])
-    part = part.sort_values(["_n_terms", "doc_id", "sentence_id"], ascending=[False, True, True],
-                            kind="stable").head(n)
+    part = part.sort_values(
+        ["_n_terms", "doc_id", "sentence_id"], ascending=[False, True, True], kind="stable"
+    ).head(n)
     return tuple(
         Evidence(str(r["doc_id"]), int(r["sentence_id"]), str(r[group_col]), str(r["sentence"]))
         for _, r in part.iterrows()
@@ -321,7 +365,10 @@ def _frame_evidence_for(
 
 
 def _frame_findings(
-    frames: pd.DataFrame, sentences: pd.DataFrame, evidence: pd.DataFrame, group_col: str,
+    frames: pd.DataFrame,
+    sentences: pd.DataFrame,
+    evidence: pd.DataFrame,
+    group_col: str,
 ) -> list[Finding]:
     out: list[Finding] = []
     for group, part in frames.groupby(group_col, sort=True):
@@ -329,23 +376,33 @@ def _frame_findings(
         top = top[top["n_frame_sentences"] > 0]
         first = part.iloc[0]
         if top.empty:
-            text = (f"{_in_these(first.n_docs)} from {group} ({first.n_sentences} "
-                    "sentences), no sentence uses any frame's indicators.")
-            out.append(Finding(f"frames_salient_{group}", "frames", text,
-                               figures=("fig07_frame_heatmap",)))
+            text = (
+                f"{_in_these(first.n_docs)} from {group} ({first.n_sentences} "
+                "sentences), no sentence uses any frame's indicators."
+            )
+            out.append(
+                Finding(f"frames_salient_{group}", "frames", text, figures=("fig07_frame_heatmap",))
+            )
             continue
         listed = "; ".join(
             f"{r.label} ({_pct(r.share)} of sentences, {_ci(r.share_ci_low, r.share_ci_high)})"
             for r in top.itertuples()
         )
-        text = (f"{_in_these(first.n_docs)} from {group} ({first.n_sentences} sentences, "
-                f"{first.n_words} words), the most salient frames are: {listed}.")
-        out.append(Finding(
-            f"frames_salient_{group}", "frames", text,
-            evidence=_frame_evidence_for(sentences, evidence, top.iloc[0].frame, group,
-                                         group_col),
-            figures=("fig07_frame_heatmap", "fig08_frame_salience"),
-        ))
+        text = (
+            f"{_in_these(first.n_docs)} from {group} ({first.n_sentences} sentences, "
+            f"{first.n_words} words), the most salient frames are: {listed}."
+        )
+        out.append(
+            Finding(
+                f"frames_salient_{group}",
+                "frames",
+                text,
+                evidence=_frame_evidence_for(
+                    sentences, evidence, top.iloc[0].frame, group, group_col
+                ),
+                figures=("fig07_frame_heatmap", "fig08_frame_salience"),
+            )
+        )
     if frames[group_col].nunique() < 2:
         return out
     unclear = []
@@ -353,28 +410,50 @@ def _frame_findings(
         ordered = part.sort_values(["share", group_col], ascending=[False, True])
         hi, lo = ordered.iloc[0], ordered.iloc[-1]
         label = hi.label
-        if hi.share == lo.share or _overlap(hi.share_ci_low, hi.share_ci_high,
-                                            lo.share_ci_low, _upper_share(lo)):
+        if hi.share == lo.share or _overlap(
+            hi.share_ci_low, hi.share_ci_high, lo.share_ci_low, _upper_share(lo)
+        ):
             unclear.append(label)
             continue
-        text = (f"{label}: in these articles, {hi[group_col]} uses this frame in "
-                f"{_pct(hi.share)} of sentences "
-                f"({_ci(hi.share_ci_low, hi.share_ci_high)}, {_articles(hi.n_docs)}, "
-                f"{hi.n_sentences} sentences) against {_share_with_ci(lo, group_col)}; "
-                "the intervals do not overlap.")
+        text = (
+            f"{label}: in these articles, {hi[group_col]} uses this frame in "
+            f"{_pct(hi.share)} of sentences "
+            f"({_ci(hi.share_ci_low, hi.share_ci_high)}, {_articles(hi.n_docs)}, "
+            f"{hi.n_sentences} sentences) against {_share_with_ci(lo, group_col)}; "
+            "the intervals do not overlap."
+        )
         ev = _frame_evidence_for(sentences, evidence, frame, hi[group_col], group_col, n=2)
-        out.append(Finding(f"frames_difference_{frame}", "frames", text, evidence=ev,
-                           figures=("fig08_frame_salience",)))
+        out.append(
+            Finding(
+                f"frames_difference_{frame}",
+                "frames",
+                text,
+                evidence=ev,
+                figures=("fig08_frame_salience",),
+            )
+        )
     if unclear:
-        text = ("For " + ", ".join(unclear) + ", the groups' 95% intervals overlap between the "
-                "highest and the lowest share: overlapping intervals, no clear difference.")
-        out.append(Finding("frames_no_clear_difference", "frames", text,
-                           figures=("fig08_frame_salience",), supported=False))
+        text = (
+            "For " + ", ".join(unclear) + ", the groups' 95% intervals overlap between the "
+            "highest and the lowest share: overlapping intervals, no clear difference."
+        )
+        out.append(
+            Finding(
+                "frames_no_clear_difference",
+                "frames",
+                text,
+                figures=("fig08_frame_salience",),
+                supported=False,
+            )
+        )
     return out
 
 
 def _keyness_findings(
-    keyness: pd.DataFrame, sentences: pd.DataFrame, group_col: str, top_terms: int,
+    keyness: pd.DataFrame,
+    sentences: pd.DataFrame,
+    group_col: str,
+    top_terms: int,
 ) -> list[Finding]:
     out: list[Finding] = []
     for group, part in keyness.groupby(group_col, sort=True):
@@ -382,30 +461,57 @@ def _keyness_findings(
         used = used.sort_values(["z", "term"], ascending=[False, True]).head(top_terms)
         n_docs = int(sentences.loc[sentences[group_col] == group, "doc_id"].nunique())
         if used.empty:
-            text = (f"{_in_these(n_docs)} from {group}, no word is distinctive against the "
-                    "other groups (no z-score above 1.96).")
-            out.append(Finding(f"vocabulary_{group}", "vocabulary", text,
-                               figures=("fig09_keyness",), supported=False))
+            text = (
+                f"{_in_these(n_docs)} from {group}, no word is distinctive against the "
+                "other groups (no z-score above 1.96)."
+            )
+            out.append(
+                Finding(
+                    f"vocabulary_{group}",
+                    "vocabulary",
+                    text,
+                    figures=("fig09_keyness",),
+                    supported=False,
+                )
+            )
             continue
         listed = ", ".join(
             f"“{r.term}” (z = {r.z:.1f}; {r.count_in_group} uses vs {r.count_in_rest} elsewhere)"
             for r in used.itertuples()
         )
-        text = (f"Words most distinctive of {group} ({_articles(n_docs)}) against the rest of "
-                f"the corpus (log-odds with informative Dirichlet prior): {listed}.")
+        text = (
+            f"Words most distinctive of {group} ({_articles(n_docs)}) against the rest of "
+            f"the corpus (log-odds with informative Dirichlet prior): {listed}."
+        )
         term = used.iloc[0].term
         pattern = r"(?<![\w])" + r"\s+".join(re.escape(w) for w in term.split()) + r"(?![\w])"
         own = sentences[sentences[group_col] == group]  # search only the group's sentences
         mask = own["sentence"].str.contains(pattern, case=False, regex=True)
-        out.append(Finding(f"vocabulary_{group}", "vocabulary", text,
-                           evidence=_evidence_for(own, mask, group_col, n=2),
-                           figures=("fig09_keyness",)))
+        out.append(
+            Finding(
+                f"vocabulary_{group}",
+                "vocabulary",
+                text,
+                evidence=_evidence_for(own, mask, group_col, n=2),
+                figures=("fig09_keyness",),
+            )
+        )
     return out
 
 
 def _rate_contrast(
-    table: pd.DataFrame, group_col: str, value: str, low: str, high: str, what: str, key: str,
-    section: str, figure: str, pct: bool, sentences: pd.DataFrame, evidence_mask: pd.Series,
+    table: pd.DataFrame,
+    group_col: str,
+    value: str,
+    low: str,
+    high: str,
+    what: str,
+    key: str,
+    section: str,
+    figure: str,
+    pct: bool,
+    sentences: pd.DataFrame,
+    evidence_mask: pd.Series,
 ) -> Finding:
     ordered = table.sort_values([value, group_col], ascending=[False, True])
     listed = "; ".join(
@@ -416,8 +522,10 @@ def _rate_contrast(
     )
     hi, lo = ordered.iloc[0], ordered.iloc[-1]
     if len(ordered) > 1 and not _overlap(hi[low], hi[high], lo[low], lo[high]):
-        verdict = (f"In these articles, {hi[group_col]} is higher than {lo[group_col]}; their 95% "
-                   "intervals do not overlap.")
+        verdict = (
+            f"In these articles, {hi[group_col]} is higher than {lo[group_col]}; their 95% "
+            "intervals do not overlap."
+        )
         supported = True
     else:
         verdict = "Overlapping intervals, no clear difference between the groups."
@@ -425,8 +533,14 @@ def _rate_contrast(
     # Evidence from the group with the highest value.
     mask = evidence_mask & (sentences[group_col] == hi[group_col])
     evidence = _evidence_for(sentences, mask, group_col, n=2)
-    return Finding(key, section, f"{what}: {listed}. {verdict}", evidence=evidence,
-                   figures=(figure,), supported=supported)
+    return Finding(
+        key,
+        section,
+        f"{what}: {listed}. {verdict}",
+        evidence=evidence,
+        figures=(figure,),
+        supported=supported,
+    )
 
 
 def framing_findings(
@@ -447,45 +561,98 @@ def framing_findings(
     Every number comes from the tables passed in (the quotation-share intervals are computed here
     with the same seeded bootstrap); evidence sentences are chosen deterministically.
     """
-    _require(sentences, [group_col, "doc_id", "sentence_id", "sentence", "has_quote",
-                         "attribution_verb", "n_hedges", "n_certainty"], "framing_findings")
+    _require(
+        sentences,
+        [
+            group_col,
+            "doc_id",
+            "sentence_id",
+            "sentence",
+            "has_quote",
+            "attribution_verb",
+            "n_hedges",
+            "n_certainty",
+        ],
+        "framing_findings",
+    )
     out = _frame_findings(frames_by_group, sentences, evidence, group_col)
     out += _keyness_findings(keyness, sentences, group_col, top_terms)
 
-    quotes = bootstrap_ci(sentences.assign(_q=sentences["has_quote"].astype(float)), "_q",
-                          group_col, n_boot=n_boot, seed=seed)
-    out.append(_rate_contrast(
-        quotes, group_col, "estimate", "ci_low", "ci_high",
-        "Share of sentences with a direct quotation", "sourcing_quotes", "sourcing",
-        "fig10_sourcing", True, sentences,
-        sentences["has_quote"].astype(bool) & sentences["attribution_verb"].notna(),
-    ))
+    quotes = bootstrap_ci(
+        sentences.assign(_q=sentences["has_quote"].astype(float)),
+        "_q",
+        group_col,
+        n_boot=n_boot,
+        seed=seed,
+    )
+    out.append(
+        _rate_contrast(
+            quotes,
+            group_col,
+            "estimate",
+            "ci_low",
+            "ci_high",
+            "Share of sentences with a direct quotation",
+            "sourcing_quotes",
+            "sourcing",
+            "fig10_sourcing",
+            True,
+            sentences,
+            sentences["has_quote"].astype(bool) & sentences["attribution_verb"].notna(),
+        )
+    )
     src = sourcing[sourcing["measure"] == "source"]
     for group, part in src.groupby(group_col, sort=True):
         part = part.sort_values(["n_sentences_with", "item"], ascending=[False, True])
         part = part[part["n_sentences_with"] > 0]
-        n_docs, n_sent = int(src.loc[src[group_col] == group, "n_docs"].iloc[0]), int(
-            src.loc[src[group_col] == group, "n_sentences"].iloc[0])
+        n_docs, n_sent = (
+            int(src.loc[src[group_col] == group, "n_docs"].iloc[0]),
+            int(src.loc[src[group_col] == group, "n_sentences"].iloc[0]),
+        )
         if part.empty:
-            text = (f"{_in_these(n_docs)} from {group} ({n_sent} sentences), no sentence "
-                    "attributes a claim to a recognised source category.")
+            text = (
+                f"{_in_these(n_docs)} from {group} ({n_sent} sentences), no sentence "
+                "attributes a claim to a recognised source category."
+            )
             out.append(Finding(f"sourcing_{group}", "sourcing", text, figures=("fig10_sourcing",)))
             continue
-        listed = ", ".join(f"{r.item.replace('_', ' ')} {r.n_sentences_with}"
-                           for r in part.head(3).itertuples())
+        listed = ", ".join(
+            f"{r.item.replace('_', ' ')} {r.n_sentences_with}" for r in part.head(3).itertuples()
+        )
         top_col = f"source_{part.iloc[0]['item']}"
         mask = (sentences[group_col] == group) & sentences[top_col].astype(bool)
-        text = (f"{_in_these(n_docs)} from {group} ({n_sent} sentences), attributed "
-                f"sentences credit most often (sentences): {listed}.")
-        out.append(Finding(f"sourcing_{group}", "sourcing", text,
-                           evidence=_evidence_for(sentences, mask, group_col, n=2),
-                           figures=("fig10_sourcing",)))
+        text = (
+            f"{_in_these(n_docs)} from {group} ({n_sent} sentences), attributed "
+            f"sentences credit most often (sentences): {listed}."
+        )
+        out.append(
+            Finding(
+                f"sourcing_{group}",
+                "sourcing",
+                text,
+                evidence=_evidence_for(sentences, mask, group_col, n=2),
+                figures=("fig10_sourcing",),
+            )
+        )
     for measure, col in (("hedges", "n_hedges"), ("certainty", "n_certainty")):
         part = hedging[hedging["measure"] == measure]
-        what = ("Hedges per 1,000 words" if measure == "hedges"
-                else "Certainty markers per 1,000 words")
-        out.append(_rate_contrast(
-            part, group_col, "per_1000_words", "ci_low", "ci_high", what, f"hedging_{measure}",
-            "hedging", "fig11_hedging", False, sentences, sentences[col] > 0,
-        ))
+        what = (
+            "Hedges per 1,000 words" if measure == "hedges" else "Certainty markers per 1,000 words"
+        )
+        out.append(
+            _rate_contrast(
+                part,
+                group_col,
+                "per_1000_words",
+                "ci_low",
+                "ci_high",
+                what,
+                f"hedging_{measure}",
+                "hedging",
+                "fig11_hedging",
+                False,
+                sentences,
+                sentences[col] > 0,
+            )
+        )
     return out

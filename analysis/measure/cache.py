@@ -6,7 +6,8 @@ rerun with only plotting parameters changed) read it back. The cache key is a ha
 and lexicon files, and the package version, so any change recomputes.
 
 A corpus may be a folder (``.txt`` files + manifest, loaded whole) or one CSV/TSV/JSON Lines/
-Parquet file (read in chunks and measured on every core with :func:`analysis.measure.engine.map_chunks`;
+Parquet file (read in chunks and measured on every core with
+:func:`analysis.measure.engine.map_chunks`;
 the tables are the same as with one process).
 """
 
@@ -143,7 +144,8 @@ def measure_corpus_file(
 
     path = Path(path)
     chunks, report = read_corpus_file(
-        path, columns=dict(columns) if isinstance(columns, Mapping) else columns,
+        path,
+        columns=dict(columns) if isinstance(columns, Mapping) else columns,
         chunk_size=chunk_size or DEFAULT_CHUNK_SIZE,
     )
     first = list(itertools.islice(chunks, 2))
@@ -199,8 +201,14 @@ def _progress_bar(total: int | None, *, enabled: bool) -> Any:
     from tqdm import tqdm
 
     return tqdm(
-        total=total, unit="doc", desc="measuring sentences", file=sys.stderr, mininterval=5.0,
-        ascii=True, dynamic_ncols=False, ncols=90,
+        total=total,
+        unit="doc",
+        desc="measuring sentences",
+        file=sys.stderr,
+        mininterval=5.0,
+        ascii=True,
+        dynamic_ncols=False,
+        ncols=90,
     )
 
 

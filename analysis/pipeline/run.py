@@ -628,7 +628,8 @@ def notebook_imports(nb_path: Path) -> list[str]:
             if isinstance(node, ast.Import):
                 names = [alias.name for alias in node.names]
             elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
-                # ``from analysis import report`` imports a submodule: try ``analysis.report.summary``
+                # ``from analysis import report`` imports a submodule: try
+                # ``analysis.report.summary``
                 names = [node.module] + [f"{node.module}.{a.name}" for a in node.names]
             else:
                 continue
@@ -873,9 +874,7 @@ def check_outlets(corpus: Path, outlets: Any) -> None:
         return  # the corpus notebook reports what is wrong with the folder
     unknown = sorted({str(o) for o in outlets} - known)
     if unknown:
-        raise ParameterError(
-            f"outlets not in the corpus: {unknown}; valid names: {sorted(known)}"
-        )
+        raise ParameterError(f"outlets not in the corpus: {unknown}; valid names: {sorted(known)}")
 
 
 def run_pipeline(

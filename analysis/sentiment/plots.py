@@ -5,7 +5,8 @@ the corpus-wide palette, and returns a matplotlib figure; the notebook saves it 
 :func:`analysis.figures.save_figure` under the stem given in :data:`FIGURES`. Groups missing from
 the palette (folded into "Other" when there are more groups than colours) are drawn in grey.
 
-:mod:`analysis.sentiment.scoring` (and with it NLTK) is imported inside the functions that need it, so
+:mod:`analysis.sentiment.scoring` (and with it NLTK) is imported inside the functions that need
+it, so
 that reading :data:`FIGURES` (the summary does, for the captions) stays cheap.
 """
 

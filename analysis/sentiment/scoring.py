@@ -1,6 +1,7 @@
 """Sentence sentiment: plain VADER and a news-domain variant ("vader-news").
 
-``method="vader"`` is NLTK's ``SentimentIntensityAnalyzer`` exactly (see :mod:`analysis.sentiment.vader`).
+``method="vader"`` is NLTK's ``SentimentIntensityAnalyzer`` exactly (see
+:mod:`analysis.sentiment.vader`).
 
 ``method="vader-news"`` corrects one documented failure of a general-purpose lexicon on policy
 news: words that VADER rates as emotion are also parts of technical terms. In trade-policy

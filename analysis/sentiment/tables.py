@@ -33,7 +33,8 @@ def _check(sentences: pd.DataFrame, group_col: str, methods: Sequence[str]) -> N
     missing = [c for c in dict.fromkeys(cols) if c not in sentences.columns]
     if missing:
         raise KeyError(
-            f"sentences table lacks {missing}; score it first with analysis.sentiment.scoring.add_sentiment"
+            f"sentences table lacks {missing}; score it first with "
+            "analysis.sentiment.scoring.add_sentiment"
         )
 
 

@@ -139,9 +139,13 @@ def bootstrap_ci(
         estimate = scale * values.sum() / total_den if total_den else np.nan
         rng = group_rng(seed, group)
         reps = scale * bootstrap_replicates(values, denoms, doc_lengths, n_boot, rng)
-        low, high = np.nanquantile(reps, [alpha, 1 - alpha]) if np.isfinite(reps).any() else (
-            np.nan,
-            np.nan,
+        low, high = (
+            np.nanquantile(reps, [alpha, 1 - alpha])
+            if np.isfinite(reps).any()
+            else (
+                np.nan,
+                np.nan,
+            )
         )
         rows.append(
             {

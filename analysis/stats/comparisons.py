@@ -1,7 +1,8 @@
 """Pairwise comparisons between groups: effect size, permutation test, Holm correction.
 
 For each pair of groups (outlets or origins) the table gives the difference in mean sentence
-tone with a hierarchical bootstrap CI (the same resampling as :func:`analysis.stats.bootstrap.bootstrap_ci`:
+tone with a hierarchical bootstrap CI (the same resampling as
+:func:`analysis.stats.bootstrap.bootstrap_ci`:
 documents within a group when it has more than one, sentences within documents), Cliff's delta
 (the probability that a sentence from A scores higher than one from B minus the reverse; ±0.147,
 ±0.33, ±0.474 are the usual small / medium / large cut-offs of Romano et al. 2006), and a

@@ -116,7 +116,7 @@ def test_file_key_follows_bytes_and_column_mapping(tmp_path: Path) -> None:
     import hashlib
 
     from analysis.corpus.documents import corpus_fingerprint
-    from analysis.report.summary import corpus_sha256
+    from analysis.report.facts import corpus_sha256
 
     path = tmp_path / "export.csv"
     path.write_text("text,outlet\nA sentence.,Daily Ledger\n", encoding="utf-8")
@@ -130,7 +130,7 @@ def test_file_key_follows_bytes_and_column_mapping(tmp_path: Path) -> None:
 
 def test_folder_hash_is_the_same_in_the_summary_and_the_cache(make_corpus) -> None:
     from analysis.corpus.documents import corpus_fingerprint
-    from analysis.report.summary import corpus_sha256
+    from analysis.report.facts import corpus_sha256
 
     folder = make_corpus()
     assert corpus_sha256(folder) == corpus_fingerprint(folder)

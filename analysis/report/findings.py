@@ -1,15 +1,22 @@
-"""Findings: the unit the written summary is built from.
+"""Findings: the unit the written summary is built from, and their JSON file.
 
 Each analysis module turns its result tables into a list of :class:`Finding` objects (plain
 sentences whose every number comes from a table, with quoted evidence), and the report module
 only arranges and renders them. Keeping the wording next to the statistics means the rule "a
 difference whose CI includes zero is not reported as a difference" lives in one place per
-analysis and is tested there.
+analysis and is tested there. A notebook saves its findings as JSON (:func:`save_findings`) so the
+summary quotes exactly what the notebook computed (:func:`load_findings`).
 """
 
 from __future__ import annotations
 
+import dataclasses
+import json
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+from pathlib import Path
+
+from analysis.io import write_text
 
 
 @dataclass(frozen=True)
@@ -32,3 +39,24 @@ class Finding:
     evidence: tuple[Evidence, ...] = field(default_factory=tuple)
     figures: tuple[str, ...] = field(default_factory=tuple)  # figure stems it refers to
     supported: bool = True  # False: reported as "no clear difference" (CI includes zero)
+
+
+def save_findings(findings: Iterable[Finding], path: Path | str) -> Path:
+    """Write findings as JSON (for a notebook to hand its findings to the summary notebook)."""
+    data = [dataclasses.asdict(f) for f in findings]
+    return write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", path)
+
+
+def load_findings(path: Path | str) -> list[Finding]:
+    """Read findings written by :func:`save_findings`."""
+    data = json.loads(Path(path).read_text(encoding="utf-8"))
+    return [
+        Finding(
+            **{
+                **item,
+                "evidence": tuple(Evidence(**ev) for ev in item.get("evidence", ())),
+                "figures": tuple(item.get("figures", ())),
+            }
+        )
+        for item in data
+    ]

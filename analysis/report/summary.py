@@ -1,31 +1,19 @@
-"""The written summary (``reports/summary.md`` and ``.html``) and the figure gallery.
+"""The written summary, ``reports/summary.md`` and ``reports/summary.html``.
 
 Nothing here is typed by hand: findings come from the analysis modules as
 :class:`analysis.report.findings.Finding` objects (their sentences hold the numbers, CIs and sample
-sizes), figure captions from each plotting module's ``FIGURES`` registry, and every number in the
-methods, limitations and reproducibility sections from the tables, the corpus folder and the
-installed packages. The Markdown is deterministic (no dates, no absolute paths) so a rerun on
-the same corpus gives the same bytes.
-
-Corpus text (evidence sentences, outlet names, titles) can contain anything, including markup.
-Every corpus-derived string goes through :func:`escape_text` before it enters the Markdown: ``<``
-and ``>`` become entities and Markdown's link/emphasis characters are backslash-escaped, so
-neither the Markdown renderer nor a browser can turn article text into tags or links.
+sizes), figure captions from each plotting module's ``FIGURES`` registry
+(:mod:`analysis.report.gallery`), and every number in the methods, limitations and
+reproducibility sections from the tables, the corpus folder and the installed packages
+(:mod:`analysis.report.facts`). The Markdown is deterministic (no dates, no absolute paths) so a
+rerun on the same corpus gives the same bytes. Corpus-derived text is escaped
+(:mod:`analysis.report.html`) before it enters the Markdown.
 """
 
 from __future__ import annotations
 
-import base64
-import dataclasses
-import html
-import importlib
-import importlib.metadata
-import json
 import os
-import platform
-import re
-from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -38,309 +26,26 @@ from analysis.figures import FigureInfo
 # runner's kernel warm-up then does before the summary notebook's turn, not during it.
 from analysis.framing.codebook import load_codebook
 from analysis.io import write_text
-from analysis.report.findings import Evidence, Finding
+from analysis.report.collect import collect_findings
+from analysis.report.facts import CorpusFacts, corpus_facts, package_versions
+from analysis.report.findings import Finding
+from analysis.report.findings_markdown import findings_lines
+from analysis.report.gallery import existing_figures, write_gallery
+from analysis.report.html import (
+    EmbeddedImages,
+    ImageSource,
+    escape_code,
+    escape_text,
+    summary_html,
+)
+from analysis.report.wording import articles
 from analysis.stats.bootstrap import CLUSTER_ONLY_MIN_DOCS
 from analysis.stats.comparisons import MIN_PERM_DOCS
 
-FIGURE_MODULES = ("analysis.corpus.plots", "analysis.sentiment.plots", "analysis.framing.plots")
-SECTION_TITLES = {
-    "tone": "Tone",
-    "actors": "Actors",
-    "frames": "Frames",
-    "vocabulary": "Vocabulary (keyness)",
-    "sourcing": "Sourcing and attribution",
-    "hedging": "Hedging and certainty",
-}
-# (distribution name, label shown)
-PACKAGES = (
-    ("newsframe-analysis", "analysis"),
-    ("nltk", "nltk"),
-    ("vaderSentiment", "vaderSentiment"),
-    ("pandas", "pandas"),
-    ("numpy", "numpy"),
-    ("seaborn", "seaborn"),
-    ("matplotlib", "matplotlib"),
-    ("pyarrow", "pyarrow"),
-    ("papermill", "papermill"),
-)
-MAX_EVIDENCE = 3
 # Below this many articles in the smallest group the limitations call the sample very small.
 SMALL_GROUP_DOCS = MIN_PERM_DOCS
 SUMMARY_MD = "summary.md"
 SUMMARY_HTML = "summary.html"
-GALLERY = "README.md"
-_MD_SPECIAL = re.compile(r"([\\`*\[\]|])")
-_NO_CAPTION = "No caption is registered for this figure (it is not produced by the package)."
-
-CSS = """
-body { font-family: Georgia, 'DejaVu Serif', serif; max-width: 46em; margin: 2em auto;
-       padding: 0 1em; line-height: 1.5; color: #222; }
-h1, h2, h3 { font-family: 'DejaVu Sans', Arial, sans-serif; line-height: 1.25; }
-blockquote { margin: 0.4em 0 0.4em 1em; padding-left: 0.8em; border-left: 3px solid #ccc;
-             color: #444; }
-img { max-width: 100%; height: auto; }
-table { border-collapse: collapse; font-size: 0.9em; }
-th, td { border: 1px solid #ccc; padding: 0.2em 0.5em; text-align: left; }
-code { font-size: 0.9em; }
-.unsupported { color: #555; }
-"""
-
-
-def escape_text(text: object) -> str:
-    """Corpus-derived text made inert for Markdown and HTML, on one line.
-
-    Whitespace runs (newlines included) become one space, so a sentence cannot start a heading,
-    list or quote; ``<`` and ``>`` become entities, so no tag can form; ``[``, ``]``, ``*``,
-    backticks, ``|`` and backslashes are backslash-escaped, so ``[x](javascript:…)`` cannot
-    become a link nor a cell break a table. A bare ``&`` is left for the renderer to escape.
-    """
-    one_line = " ".join(str(text).split())
-    one_line = one_line.replace("<", "&lt;").replace(">", "&gt;")
-    return _MD_SPECIAL.sub(r"\\\1", one_line)
-
-
-def escape_code(text: object) -> str:
-    """Corpus-derived text for inside a Markdown code span (``doc_id``): one line, no backticks.
-
-    Inside a code span the renderer escapes everything itself, so nothing else is needed.
-    """
-    return " ".join(str(text).replace("`", "'").split())
-
-
-# --------------------------------------------------------------------------- inputs
-
-
-def registered_figures(modules: Sequence[str] = FIGURE_MODULES) -> dict[str, FigureInfo]:
-    """Every figure described in the plotting modules' ``FIGURES`` (modules missing skipped)."""
-    found: dict[str, FigureInfo] = {}
-    for name in modules:
-        try:
-            module = importlib.import_module(name)
-        except ImportError:
-            continue
-        found.update(getattr(module, "FIGURES", {}))
-    return found
-
-
-def existing_figures(
-    figures_dir: Path | str, registry: Mapping[str, FigureInfo] | None = None
-) -> list[FigureInfo]:
-    """The figures present in ``figures_dir`` (a PNG or SVG), sorted by stem.
-
-    A file with no registry entry is still listed, with a note that it has no caption, so the
-    gallery never hides a figure.
-    """
-    registry = registered_figures() if registry is None else registry
-    folder = Path(figures_dir)
-    stems = sorted(
-        {p.stem for p in folder.glob("*") if p.suffix in {".png", ".svg"}}
-        if folder.is_dir()
-        else []
-    )
-    return [registry.get(stem) or FigureInfo(stem, _NO_CAPTION, "", "") for stem in stems]
-
-
-def package_versions(packages: Sequence[tuple[str, str]] = PACKAGES) -> dict[str, str]:
-    """Installed versions of the packages that shape the results, plus Python's."""
-    versions = {"python": platform.python_version()}
-    for dist, label in packages:
-        try:
-            versions[label] = importlib.metadata.version(dist)
-        except importlib.metadata.PackageNotFoundError:
-            versions[label] = "not installed"
-    return versions
-
-
-def corpus_sha256(corpus_dir: Path | str) -> str:
-    """SHA-256 of the corpus: of the file's bytes for a corpus file (what ``sha256sum`` prints),
-    over the name and bytes of every non-hidden file, by name, for a folder.
-
-    The same definition as the cache key's fingerprint
-    (:func:`analysis.corpus.documents.corpus_fingerprint`), so a reader can check that a summary was
-    produced from the corpus they hold.
-    """
-    from analysis.corpus.documents import corpus_fingerprint
-
-    return corpus_fingerprint(corpus_dir)
-
-
-@dataclass(frozen=True)
-class CorpusFacts:
-    """Counts about the corpus used in the methods and limitations sections."""
-
-    group_col: str
-    n_docs: int
-    n_sentences: int
-    n_words: int
-    per_group: tuple[tuple[str, int, int], ...]  # (group, n_docs, n_sentences)
-    sha256: str
-    n_files: int  # files in the corpus folder; 1 for a corpus file
-    n_cleaning_changes: int
-    translated: tuple[tuple[str, str], ...]  # (doc_id, group) whose notes mention translation
-    corpus_file: str = ""  # the corpus file's name when the corpus is one file, else ""
-
-
-def corpus_facts(
-    tables_dir: Path | str, corpus_dir: Path | str, group_col: str = "outlet"
-) -> CorpusFacts:
-    """Counts from ``documents.csv`` and ``cleaning_audit.csv``, the corpus hash and the
-    documents whose notes (manifest, or the ``notes`` column of a corpus file) say the text is a
-    translation. ``corpus_dir`` is the corpus folder or corpus file."""
-    tables = Path(tables_dir)
-    docs = pd.read_csv(tables / "documents.csv", dtype={"doc_id": str})
-    if group_col not in docs.columns:
-        raise KeyError(f"documents.csv has no column {group_col!r}")
-    docs[group_col] = docs[group_col].astype(str)
-    per_group = (
-        docs.groupby(group_col, sort=True)
-        .agg(n_docs=("doc_id", "size"), n_sentences=("n_sentences", "sum"))
-        .reset_index()
-    )
-    audit_path = tables / "cleaning_audit.csv"
-    n_changes = len(pd.read_csv(audit_path)) if audit_path.is_file() else 0
-    corpus = Path(corpus_dir)
-    translated: list[tuple[str, str]] = []
-    manifest = corpus / "manifest.csv"
-    notes = None
-    if corpus.is_dir() and manifest.is_file():
-        notes = pd.read_csv(manifest, dtype=str).fillna("")
-    elif corpus.is_file() and "notes" in docs.columns:
-        notes = docs[["doc_id", "notes"]].fillna("").astype(str)
-    if notes is not None and "notes" in notes.columns:
-        hits = notes[notes["notes"].str.contains("translat", case=False)]
-        groups = dict(zip(docs["doc_id"], docs[group_col], strict=True))
-        translated = [(d, groups.get(d, "")) for d in sorted(hits["doc_id"])]
-    if corpus.is_file():
-        files = [corpus]
-    else:
-        files = [p for p in corpus.iterdir() if p.is_file() and not p.name.startswith(".")]
-    return CorpusFacts(
-        group_col=group_col,
-        n_docs=len(docs),
-        n_sentences=int(docs["n_sentences"].sum()),
-        n_words=int(docs["n_words"].sum()) if "n_words" in docs else 0,
-        per_group=tuple(
-            (str(r[group_col]), int(r["n_docs"]), int(r["n_sentences"]))
-            for _, r in per_group.iterrows()
-        ),
-        sha256=corpus_sha256(corpus),
-        n_files=len(files),
-        n_cleaning_changes=n_changes,
-        translated=tuple(translated),
-        corpus_file=corpus.name if corpus.is_file() else "",
-    )
-
-
-def save_findings(findings: Iterable[Finding], path: Path | str) -> Path:
-    """Write findings as JSON (for a notebook to hand its findings to the summary notebook)."""
-    data = [dataclasses.asdict(f) for f in findings]
-    return write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", path)
-
-
-def load_findings(path: Path | str) -> list[Finding]:
-    """Read findings written by :func:`save_findings`."""
-    data = json.loads(Path(path).read_text(encoding="utf-8"))
-    return [
-        Finding(
-            **{
-                **item,
-                "evidence": tuple(Evidence(**ev) for ev in item.get("evidence", ())),
-                "figures": tuple(item.get("figures", ())),
-            }
-        )
-        for item in data
-    ]
-
-
-def collect_findings(tables_dir: Path | str, params: Mapping[str, Any]) -> list[Finding]:
-    """Every analysis's findings, in a fixed order: sentiment, then framing.
-
-    A notebook that saved its findings (``findings_<analysis>.json`` in ``tables_dir``, see
-    :func:`save_findings`) is read as is, so the summary quotes exactly what the notebook
-    computed; otherwise the findings are recomputed from that analysis's tables. Each analysis
-    module owns the wording and the rule that a difference whose CI includes zero is not
-    reported as one; this only gathers them.
-    """
-    tables = Path(tables_dir)
-    findings: list[Finding] = []
-    for name, loader in (("sentiment", _sentiment_findings), ("framing", _framing_findings)):
-        saved = tables / f"findings_{name}.json"
-        findings += load_findings(saved) if saved.is_file() else loader(tables, params)
-    return findings
-
-
-def _read(tables: Path, *names: str) -> pd.DataFrame | None:
-    for name in names:
-        if (tables / name).is_file():
-            return pd.read_csv(tables / name, dtype={"doc_id": str})
-    return None
-
-
-def _chosen_outlets(sentences: pd.DataFrame, params: Mapping[str, Any]) -> pd.DataFrame:
-    """The sentences of the outlets the run compared (all when none were chosen)."""
-    outlets = params.get("outlets") or []
-    if outlets and "outlet" in sentences.columns:
-        sentences = sentences[sentences["outlet"].isin(list(outlets))].reset_index(drop=True)
-    return sentences
-
-
-def _sentiment_findings(tables: Path, params: Mapping[str, Any]) -> list[Finding]:
-    from analysis.sentiment.tables import sentiment_findings
-
-    group_col = str(params.get("group_by") or "outlet")
-    by_group = _read(tables, f"sentiment_by_{group_col}.csv", "sentiment_by_outlet.csv")
-    pairwise = _read(tables, "sentiment_pairwise.csv")
-    actors = _read(tables, "actor_tone.csv")
-    sentences = _read(tables, "sentences.csv")
-    if by_group is None or pairwise is None or actors is None or sentences is None:
-        return []
-    sentences = _chosen_outlets(sentences, params)
-    return sentiment_findings(
-        by_group,
-        pairwise,
-        actors,
-        sentences,
-        group_col,
-        method=str(params.get("method") or "vader"),
-    )
-
-
-def _framing_findings(tables: Path, params: Mapping[str, Any]) -> list[Finding]:
-    from analysis.framing.tables import framing_findings
-
-    group_col = str(params.get("group_by") or "outlet")
-    frames = _read(tables, f"frames_by_{group_col}.csv", "frames_by_outlet.csv")
-    others = [
-        _read(tables, name)
-        for name in (
-            "keyness.csv",
-            "sourcing.csv",
-            "hedging.csv",
-            "sentences.csv",
-            "frame_evidence.csv",
-        )
-    ]
-    if frames is None or any(frame is None for frame in others):
-        return []
-    keyness, sourcing, hedging, sentences, evidence = others
-    sentences = _chosen_outlets(sentences, params)
-    return framing_findings(
-        frames,
-        keyness,
-        sourcing,
-        hedging,
-        sentences,
-        evidence,
-        group_col=group_col,
-        top_terms=5,
-        **{k: params[k] for k in ("n_boot", "seed") if isinstance(params.get(k), int)},
-    )
-
-
-# --------------------------------------------------------------------------- markdown
-
-
-ImageSource = Callable[[FigureInfo], str]
 
 
 def _figure_numbers(figures: Sequence[FigureInfo]) -> dict[str, int]:
@@ -350,41 +55,8 @@ def _figure_numbers(figures: Sequence[FigureInfo]) -> dict[str, int]:
 def _findings_section(findings: Sequence[Finding], numbers: Mapping[str, int]) -> list[str]:
     lines = ["## Key findings", ""]
     if not findings:
-        lines += ["No findings were produced: the analysis tables were not found.", ""]
-        return lines
-    order = list(SECTION_TITLES) + sorted({f.section for f in findings} - set(SECTION_TITLES))
-    for section in order:
-        part = [f for f in findings if f.section == section]
-        if not part:
-            continue
-        lines += [f"### {SECTION_TITLES.get(section, escape_text(section.title()))}", ""]
-        supported = [f for f in part if f.supported]
-        unsupported = [f for f in part if not f.supported]
-        for finding in supported:
-            lines += _finding_lines(finding, numbers)
-        if unsupported:
-            lines += [
-                "**No clear difference** (the 95% CI of the difference includes zero, or the "
-                "adjusted test does not reject; these are not reported as differences):",
-                "",
-            ]
-            for finding in unsupported:
-                lines += _finding_lines(finding, numbers)
-    return lines
-
-
-def _finding_lines(finding: Finding, numbers: Mapping[str, int]) -> list[str]:
-    refs = [f"[Figure {numbers[s]}](#figure-{numbers[s]})" for s in finding.figures if s in numbers]
-    see = f" (see {', '.join(refs)})" if refs else ""
-    lines = [f"- {escape_text(finding.text)}{see}"]
-    for ev in finding.evidence[:MAX_EVIDENCE]:
-        lines += [
-            "",
-            f"  > “{escape_text(ev.text)}” — {escape_text(ev.group)}, "
-            f"`{escape_code(ev.doc_id)}` sentence {int(ev.sentence_id)}",
-        ]
-    lines.append("")
-    return lines
+        return [*lines, "No findings were produced: the analysis tables were not found.", ""]
+    return lines + findings_lines(findings, numbers)
 
 
 def _figures_section(figures: Sequence[FigureInfo], image_src: ImageSource) -> list[str]:
@@ -547,8 +219,7 @@ def _reproducibility_section(
     lines += ["", "| package | version |", "|---|---|"]
     lines += [f"| {name} | {escape_text(v)} |" for name, v in versions.items()]
     per_group = "; ".join(
-        f"{escape_text(g)}: {d} article{'s' if d != 1 else ''}, {s} sentences"
-        for g, d, s in facts.per_group
+        f"{escape_text(g)}: {articles(d)}, {s} sentences" for g, d, s in facts.per_group
     )
     lines += [
         "",
@@ -592,85 +263,6 @@ def summary_markdown(
     return "\n".join(lines).rstrip("\n") + "\n"
 
 
-def summary_html(markdown_text: str, title: str = "Summary of results") -> str:
-    """A self-contained HTML page from the summary Markdown (inline CSS; images as data URIs)."""
-    import markdown
-
-    body = markdown.markdown(markdown_text, extensions=["tables"], output_format="html")
-    return (
-        '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
-        f"<title>{html.escape(title)}</title>\n<style>{CSS}</style>\n</head>\n<body>\n"
-        f"{body}\n</body>\n</html>\n"
-    )
-
-
-def _data_uri(path: Path) -> str:
-    return "data:image/png;base64," + base64.b64encode(path.read_bytes()).decode("ascii")
-
-
-# --------------------------------------------------------------------------- gallery
-
-
-def gallery_markdown(
-    figures: Sequence[FigureInfo], figures_dir: Path | str, tables_dir: Path | str
-) -> str:
-    """``figures/README.md``: every figure with its caption, notebook and source table."""
-    tables_rel = Path(os.path.relpath(tables_dir, figures_dir)).as_posix()
-    lines = [
-        "# Figures",
-        "",
-        "Every figure of the analysis, generated by `python -m analysis run` (do not edit by "
-        "hand). Each is a 300 dpi PNG for documents and slides and an SVG for print; sizes "
-        "follow a journal's single (3.5 in) or double (7 in) column. Colours are the Okabe–Ito "
-        "palette, safe for colour-blind readers, and an outlet keeps its colour in every figure.",
-        "",
-        "| # | figure | source notebook | drawn from |",
-        "|---|---|---|---|",
-    ]
-    for number, info in enumerate(figures, start=1):
-        table = f"[`{info.table}`]({tables_rel}/{info.table})" if info.table else "—"
-        notebook = f"`notebooks/{info.notebook}`" if info.notebook else "—"
-        lines.append(f"| {number} | [{info.stem}](#{info.stem.lower()}) | {notebook} | {table} |")
-    lines.append("")
-    folder = Path(figures_dir)
-    for number, info in enumerate(figures, start=1):
-        files = [
-            f"[{info.stem}{ext}]({info.stem}{ext})"
-            for ext in (".png", ".svg")
-            if (folder / f"{info.stem}{ext}").is_file()
-        ]
-        has_png = (folder / f"{info.stem}.png").is_file()
-        preview = f"{info.stem}.png" if has_png else f"{info.stem}.svg"
-        width = "single column (3.5 in)" if info.width == "single" else "double column (7 in)"
-        lines += [
-            f"## {info.stem}",
-            "",
-            f"![Figure {number}: {info.stem}]({preview})",
-            "",
-            f"**Figure {number}.** {escape_text(info.caption)}",
-            "",
-        ]
-        if info.notebook:
-            lines += [
-                f"- Source notebook: `notebooks/{info.notebook}`",
-                f"- Drawn from: {f'`reports/tables/{info.table}`' if info.table else '—'}",
-                f"- Width: {width}",
-            ]
-        lines += [f"- Files: {', '.join(files)}", ""]
-    return "\n".join(lines).rstrip("\n") + "\n"
-
-
-def write_gallery(figures_dir: Path | str, tables_dir: Path | str) -> Path:
-    """Write ``figures/README.md`` listing every figure present in ``figures_dir``."""
-    figures = existing_figures(figures_dir)
-    return write_text(
-        gallery_markdown(figures, figures_dir, tables_dir), Path(figures_dir) / GALLERY
-    )
-
-
-# --------------------------------------------------------------------------- entry point
-
-
 def summary_parameters(params: Mapping[str, Any]) -> dict[str, Any]:
     """The parameters shown in the summary: the run's, minus paths (they differ per machine)."""
     shown = dict(params.get("run_parameters") or params)
@@ -707,23 +299,12 @@ def write_summary(
         png = figs / f"{info.stem}.png"
         return f"{rel}/{info.stem}{'.png' if png.is_file() else '.svg'}"
 
-    # The HTML embeds each PNG as a data URI. Markdown's inline patterns would scan those
-    # hundreds of kilobytes of base64 several times, so a short placeholder goes through the
-    # conversion and the data URI replaces it afterwards.
-    embedded: dict[str, str] = {}
-
-    def embed(info: FigureInfo) -> str:
-        png = figs / f"{info.stem}.png"
-        if not png.is_file():
-            return link(info)
-        placeholder = f"embedded-figure-{len(embedded)}.png"
-        embedded[placeholder] = _data_uri(png)
-        return placeholder
-
+    # The HTML embeds each PNG as a data URI (placeholders swapped in after conversion).
+    images = EmbeddedImages(figs, link)
     md = summary_markdown(found, figures, facts, shown, versions, link)
-    page = summary_html(summary_markdown(found, figures, facts, shown, versions, embed))
-    for placeholder, uri in embedded.items():
-        page = page.replace(f'src="{placeholder}"', f'src="{uri}"')
+    page = images.fill(
+        summary_html(summary_markdown(found, figures, facts, shown, versions, images))
+    )
     return [
         write_text(md, reports / SUMMARY_MD),
         write_text(page, reports / SUMMARY_HTML),

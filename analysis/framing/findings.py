@@ -1,0 +1,381 @@
+"""Framing findings: frames, vocabulary, sourcing and hedging put into plain sentences.
+
+:func:`framing_findings` reads the tables of :mod:`analysis.framing.tables` (frame salience and
+the frame evidence), :mod:`analysis.framing.keyness`, :mod:`analysis.framing.sourcing` and
+:mod:`analysis.framing.hedging`, and returns :class:`analysis.report.findings.Finding` objects. A
+difference between groups is stated only when their 95% intervals do not overlap (a conservative
+test); otherwise the finding says "overlapping intervals, no clear difference". Evidence
+sentences are chosen deterministically (by document and position, or by the number of indicator
+terms they carry).
+"""
+
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+
+from analysis.framing.tables import require_columns
+from analysis.report.findings import Evidence, Finding
+from analysis.report.wording import articles, ci, num, pct
+from analysis.stats.bootstrap import bootstrap_ci
+
+N_EVIDENCE = 3
+
+
+def _upper_share(row: pd.Series) -> float:
+    """Upper end of a share's interval; for a share of 0 at least the rule-of-three bound 3/n.
+
+    A bootstrap of a group with no coded sentence collapses to 0–0%, which would make any other
+    group look clearly different; seeing none in n sentences is compatible with a share up to
+    about 3/n (95%).
+    """
+    if row.share == 0 and row.n_sentences > 0:
+        return max(float(row.share_ci_high), 3 / float(row.n_sentences))
+    return float(row.share_ci_high)
+
+
+def _share_with_ci(row: pd.Series, group_col: str) -> str:
+    """ "12% for X (95% CI …, n articles, n sentences)", with a share of 0 stated as such."""
+    sizes = f"{articles(row.n_docs)}, {row.n_sentences} sentences"
+    if row.share == 0:
+        return (
+            f"0% for {row[group_col]} (no coded sentence; {sizes}: a share up to about "
+            f"{pct(_upper_share(row))} is compatible with seeing none)"
+        )
+    return (
+        f"{pct(row.share)} for {row[group_col]} "
+        f"({ci(row.share_ci_low, row.share_ci_high, 'percent')}, {sizes})"
+    )
+
+
+def _overlap(a_low: float, a_high: float, b_low: float, b_high: float) -> bool:
+    return not (a_low > b_high or b_low > a_high)
+
+
+def _evidence_for(
+    sentences: pd.DataFrame, mask: pd.Series, group_col: str, n: int = N_EVIDENCE
+) -> tuple[Evidence, ...]:
+    """The first ``n`` matching sentences by (doc_id, sentence_id): deterministic."""
+    chosen = sentences[mask].sort_values(["doc_id", "sentence_id"], kind="stable").head(n)
+    return tuple(
+        Evidence(str(r["doc_id"]), int(r["sentence_id"]), str(r[group_col]), str(r["sentence"]))
+        for _, r in chosen.iterrows()
+    )
+
+
+def _frame_evidence_for(
+    sentences: pd.DataFrame,
+    evidence: pd.DataFrame,
+    frame: str,
+    group: str,
+    group_col: str,
+    n: int = N_EVIDENCE,
+) -> tuple[Evidence, ...]:
+    """Sentences of ``group`` coded with ``frame``, those with the most distinct terms first."""
+    ev = evidence[evidence["frame"] == frame]
+    n_terms = ev.groupby(["doc_id", "sentence_id"]).size().rename("_n_terms").reset_index()
+    part = sentences[sentences[group_col] == group].merge(n_terms, on=["doc_id", "sentence_id"])
+    part = part.sort_values(
+        ["_n_terms", "doc_id", "sentence_id"], ascending=[False, True, True], kind="stable"
+    ).head(n)
+    return tuple(
+        Evidence(str(r["doc_id"]), int(r["sentence_id"]), str(r[group_col]), str(r["sentence"]))
+        for _, r in part.iterrows()
+    )
+
+
+def _frame_findings(
+    frames: pd.DataFrame,
+    sentences: pd.DataFrame,
+    evidence: pd.DataFrame,
+    group_col: str,
+) -> list[Finding]:
+    out: list[Finding] = []
+    for group, part in frames.groupby(group_col, sort=True):
+        top = part.sort_values(["share", "frame"], ascending=[False, True]).head(3)
+        top = top[top["n_frame_sentences"] > 0]
+        first = part.iloc[0]
+        if top.empty:
+            text = (
+                f"{articles(first.n_docs, 'opening')} from {group} ({first.n_sentences} "
+                "sentences), no sentence uses any frame's indicators."
+            )
+            out.append(
+                Finding(f"frames_salient_{group}", "frames", text, figures=("fig07_frame_heatmap",))
+            )
+            continue
+        listed = "; ".join(
+            f"{r.label} ({pct(r.share)} of sentences, "
+            f"{ci(r.share_ci_low, r.share_ci_high, 'percent')})"
+            for r in top.itertuples()
+        )
+        text = (
+            f"{articles(first.n_docs, 'opening')} from {group} ({first.n_sentences} sentences, "
+            f"{first.n_words} words), the most salient frames are: {listed}."
+        )
+        out.append(
+            Finding(
+                f"frames_salient_{group}",
+                "frames",
+                text,
+                evidence=_frame_evidence_for(
+                    sentences, evidence, top.iloc[0].frame, group, group_col
+                ),
+                figures=("fig07_frame_heatmap", "fig08_frame_salience"),
+            )
+        )
+    if frames[group_col].nunique() < 2:
+        return out
+    unclear = []
+    for frame, part in frames.groupby("frame", sort=False):
+        ordered = part.sort_values(["share", group_col], ascending=[False, True])
+        hi, lo = ordered.iloc[0], ordered.iloc[-1]
+        label = hi.label
+        if hi.share == lo.share or _overlap(
+            hi.share_ci_low, hi.share_ci_high, lo.share_ci_low, _upper_share(lo)
+        ):
+            unclear.append(label)
+            continue
+        text = (
+            f"{label}: in these articles, {hi[group_col]} uses this frame in "
+            f"{pct(hi.share)} of sentences "
+            f"({ci(hi.share_ci_low, hi.share_ci_high, 'percent')}, {articles(hi.n_docs)}, "
+            f"{hi.n_sentences} sentences) against {_share_with_ci(lo, group_col)}; "
+            "the intervals do not overlap."
+        )
+        ev = _frame_evidence_for(sentences, evidence, frame, hi[group_col], group_col, n=2)
+        out.append(
+            Finding(
+                f"frames_difference_{frame}",
+                "frames",
+                text,
+                evidence=ev,
+                figures=("fig08_frame_salience",),
+            )
+        )
+    if unclear:
+        text = (
+            "For " + ", ".join(unclear) + ", the groups' 95% intervals overlap between the "
+            "highest and the lowest share: overlapping intervals, no clear difference."
+        )
+        out.append(
+            Finding(
+                "frames_no_clear_difference",
+                "frames",
+                text,
+                figures=("fig08_frame_salience",),
+                supported=False,
+            )
+        )
+    return out
+
+
+def _keyness_findings(
+    keyness: pd.DataFrame,
+    sentences: pd.DataFrame,
+    group_col: str,
+    top_terms: int,
+) -> list[Finding]:
+    out: list[Finding] = []
+    for group, part in keyness.groupby(group_col, sort=True):
+        used = part[(part["count_in_group"] > 0) & (part["z"] > 1.96)]
+        used = used.sort_values(["z", "term"], ascending=[False, True]).head(top_terms)
+        n_docs = int(sentences.loc[sentences[group_col] == group, "doc_id"].nunique())
+        if used.empty:
+            text = (
+                f"{articles(n_docs, 'opening')} from {group}, no word is distinctive against the "
+                "other groups (no z-score above 1.96)."
+            )
+            out.append(
+                Finding(
+                    f"vocabulary_{group}",
+                    "vocabulary",
+                    text,
+                    figures=("fig09_keyness",),
+                    supported=False,
+                )
+            )
+            continue
+        listed = ", ".join(
+            f"“{r.term}” (z = {r.z:.1f}; {r.count_in_group} uses vs {r.count_in_rest} elsewhere)"
+            for r in used.itertuples()
+        )
+        text = (
+            f"Words most distinctive of {group} ({articles(n_docs)}) against the rest of "
+            f"the corpus (log-odds with informative Dirichlet prior): {listed}."
+        )
+        term = used.iloc[0].term
+        pattern = r"(?<![\w])" + r"\s+".join(re.escape(w) for w in term.split()) + r"(?![\w])"
+        own = sentences[sentences[group_col] == group]  # search only the group's sentences
+        mask = own["sentence"].str.contains(pattern, case=False, regex=True)
+        out.append(
+            Finding(
+                f"vocabulary_{group}",
+                "vocabulary",
+                text,
+                evidence=_evidence_for(own, mask, group_col, n=2),
+                figures=("fig09_keyness",),
+            )
+        )
+    return out
+
+
+def _rate_contrast(
+    table: pd.DataFrame,
+    group_col: str,
+    value: str,
+    low: str,
+    high: str,
+    what: str,
+    key: str,
+    section: str,
+    figure: str,
+    percent: bool,
+    sentences: pd.DataFrame,
+    evidence_mask: pd.Series,
+) -> Finding:
+    ordered = table.sort_values([value, group_col], ascending=[False, True])
+    kind = "percent" if percent else "rate"
+    listed = "; ".join(
+        f"{r[group_col]} {pct(r[value]) if percent else num(r[value], signed=False, digits=1)} "
+        f"({ci(r[low], r[high], kind)}, {articles(int(r['n_docs']))}, "
+        f"{int(r['n_sentences'])} sentences)"
+        for _, r in ordered.iterrows()
+    )
+    hi, lo = ordered.iloc[0], ordered.iloc[-1]
+    if len(ordered) > 1 and not _overlap(hi[low], hi[high], lo[low], lo[high]):
+        verdict = (
+            f"In these articles, {hi[group_col]} is higher than {lo[group_col]}; their 95% "
+            "intervals do not overlap."
+        )
+        supported = True
+    else:
+        verdict = "Overlapping intervals, no clear difference between the groups."
+        supported = False
+    # Evidence from the group with the highest value.
+    mask = evidence_mask & (sentences[group_col] == hi[group_col])
+    evidence = _evidence_for(sentences, mask, group_col, n=2)
+    return Finding(
+        key,
+        section,
+        f"{what}: {listed}. {verdict}",
+        evidence=evidence,
+        figures=(figure,),
+        supported=supported,
+    )
+
+
+def framing_findings(
+    frames_by_group: pd.DataFrame,
+    keyness: pd.DataFrame,
+    sourcing: pd.DataFrame,
+    hedging: pd.DataFrame,
+    sentences: pd.DataFrame,
+    evidence: pd.DataFrame,
+    *,
+    group_col: str = "outlet",
+    top_terms: int = 5,
+    n_boot: int = 2000,
+    seed: int = 0,
+) -> list[Finding]:
+    """Plain-language findings for frames, vocabulary, sourcing and hedging.
+
+    Every number comes from the tables passed in (the quotation-share intervals are computed here
+    with the same seeded bootstrap); evidence sentences are chosen deterministically.
+    """
+    require_columns(
+        sentences,
+        [
+            group_col,
+            "doc_id",
+            "sentence_id",
+            "sentence",
+            "has_quote",
+            "attribution_verb",
+            "n_hedges",
+            "n_certainty",
+        ],
+        "framing_findings",
+    )
+    out = _frame_findings(frames_by_group, sentences, evidence, group_col)
+    out += _keyness_findings(keyness, sentences, group_col, top_terms)
+
+    quotes = bootstrap_ci(
+        sentences.assign(_q=sentences["has_quote"].astype(float)),
+        "_q",
+        group_col,
+        n_boot=n_boot,
+        seed=seed,
+    )
+    out.append(
+        _rate_contrast(
+            quotes,
+            group_col,
+            "estimate",
+            "ci_low",
+            "ci_high",
+            "Share of sentences with a direct quotation",
+            "sourcing_quotes",
+            "sourcing",
+            "fig10_sourcing",
+            True,
+            sentences,
+            sentences["has_quote"].astype(bool) & sentences["attribution_verb"].notna(),
+        )
+    )
+    src = sourcing[sourcing["measure"] == "source"]
+    for group, part in src.groupby(group_col, sort=True):
+        part = part.sort_values(["n_sentences_with", "item"], ascending=[False, True])
+        part = part[part["n_sentences_with"] > 0]
+        n_docs, n_sent = (
+            int(src.loc[src[group_col] == group, "n_docs"].iloc[0]),
+            int(src.loc[src[group_col] == group, "n_sentences"].iloc[0]),
+        )
+        if part.empty:
+            text = (
+                f"{articles(n_docs, 'opening')} from {group} ({n_sent} sentences), no sentence "
+                "attributes a claim to a recognised source category."
+            )
+            out.append(Finding(f"sourcing_{group}", "sourcing", text, figures=("fig10_sourcing",)))
+            continue
+        listed = ", ".join(
+            f"{r.item.replace('_', ' ')} {r.n_sentences_with}" for r in part.head(3).itertuples()
+        )
+        top_col = f"source_{part.iloc[0]['item']}"
+        mask = (sentences[group_col] == group) & sentences[top_col].astype(bool)
+        text = (
+            f"{articles(n_docs, 'opening')} from {group} ({n_sent} sentences), attributed "
+            f"sentences credit most often (sentences): {listed}."
+        )
+        out.append(
+            Finding(
+                f"sourcing_{group}",
+                "sourcing",
+                text,
+                evidence=_evidence_for(sentences, mask, group_col, n=2),
+                figures=("fig10_sourcing",),
+            )
+        )
+    for measure, col in (("hedges", "n_hedges"), ("certainty", "n_certainty")):
+        part = hedging[hedging["measure"] == measure]
+        what = (
+            "Hedges per 1,000 words" if measure == "hedges" else "Certainty markers per 1,000 words"
+        )
+        out.append(
+            _rate_contrast(
+                part,
+                group_col,
+                "per_1000_words",
+                "ci_low",
+                "ci_high",
+                what,
+                f"hedging_{measure}",
+                "hedging",
+                "fig11_hedging",
+                False,
+                sentences,
+                sentences[col] > 0,
+            )
+        )
+    return out

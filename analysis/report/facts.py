@@ -1,0 +1,121 @@
+"""Facts about a run that the summary states: corpus counts and hash, package versions.
+
+The summary's methods, limitations and reproducibility sections state these instead of typed-in
+values: counts from the tables (``documents.csv``, ``cleaning_audit.csv``), facts about the corpus
+folder or file (its SHA-256, its files, which documents are translations) and the versions of
+the installed packages.
+"""
+
+from __future__ import annotations
+
+import importlib.metadata
+import platform
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+# (distribution name, label shown)
+PACKAGES = (
+    ("newsframe-analysis", "analysis"),
+    ("nltk", "nltk"),
+    ("vaderSentiment", "vaderSentiment"),
+    ("pandas", "pandas"),
+    ("numpy", "numpy"),
+    ("seaborn", "seaborn"),
+    ("matplotlib", "matplotlib"),
+    ("pyarrow", "pyarrow"),
+    ("papermill", "papermill"),
+)
+
+
+def package_versions(packages: Sequence[tuple[str, str]] = PACKAGES) -> dict[str, str]:
+    """Installed versions of the packages that shape the results, plus Python's."""
+    versions = {"python": platform.python_version()}
+    for dist, label in packages:
+        try:
+            versions[label] = importlib.metadata.version(dist)
+        except importlib.metadata.PackageNotFoundError:
+            versions[label] = "not installed"
+    return versions
+
+
+def corpus_sha256(corpus_dir: Path | str) -> str:
+    """SHA-256 of the corpus: of the file's bytes for a corpus file (what ``sha256sum`` prints),
+    over the name and bytes of every non-hidden file, by name, for a folder.
+
+    The same definition as the cache key's fingerprint
+    (:func:`analysis.corpus.documents.corpus_fingerprint`), so a reader can check that a summary was
+    produced from the corpus they hold.
+    """
+    from analysis.corpus.documents import corpus_fingerprint
+
+    return corpus_fingerprint(corpus_dir)
+
+
+@dataclass(frozen=True)
+class CorpusFacts:
+    """Counts about the corpus used in the methods and limitations sections."""
+
+    group_col: str
+    n_docs: int
+    n_sentences: int
+    n_words: int
+    per_group: tuple[tuple[str, int, int], ...]  # (group, n_docs, n_sentences)
+    sha256: str
+    n_files: int  # files in the corpus folder; 1 for a corpus file
+    n_cleaning_changes: int
+    translated: tuple[tuple[str, str], ...]  # (doc_id, group) whose notes mention translation
+    corpus_file: str = ""  # the corpus file's name when the corpus is one file, else ""
+
+
+def corpus_facts(
+    tables_dir: Path | str, corpus_dir: Path | str, group_col: str = "outlet"
+) -> CorpusFacts:
+    """Counts from ``documents.csv`` and ``cleaning_audit.csv``, the corpus hash and the
+    documents whose notes (manifest, or the ``notes`` column of a corpus file) say the text is a
+    translation. ``corpus_dir`` is the corpus folder or corpus file."""
+    tables = Path(tables_dir)
+    docs = pd.read_csv(tables / "documents.csv", dtype={"doc_id": str})
+    if group_col not in docs.columns:
+        raise KeyError(f"documents.csv has no column {group_col!r}")
+    docs[group_col] = docs[group_col].astype(str)
+    per_group = (
+        docs.groupby(group_col, sort=True)
+        .agg(n_docs=("doc_id", "size"), n_sentences=("n_sentences", "sum"))
+        .reset_index()
+    )
+    audit_path = tables / "cleaning_audit.csv"
+    n_changes = len(pd.read_csv(audit_path)) if audit_path.is_file() else 0
+    corpus = Path(corpus_dir)
+    translated: list[tuple[str, str]] = []
+    manifest = corpus / "manifest.csv"
+    notes = None
+    if corpus.is_dir() and manifest.is_file():
+        notes = pd.read_csv(manifest, dtype=str).fillna("")
+    elif corpus.is_file() and "notes" in docs.columns:
+        notes = docs[["doc_id", "notes"]].fillna("").astype(str)
+    if notes is not None and "notes" in notes.columns:
+        hits = notes[notes["notes"].str.contains("translat", case=False)]
+        groups = dict(zip(docs["doc_id"], docs[group_col], strict=True))
+        translated = [(d, groups.get(d, "")) for d in sorted(hits["doc_id"])]
+    if corpus.is_file():
+        files = [corpus]
+    else:
+        files = [p for p in corpus.iterdir() if p.is_file() and not p.name.startswith(".")]
+    return CorpusFacts(
+        group_col=group_col,
+        n_docs=len(docs),
+        n_sentences=int(docs["n_sentences"].sum()),
+        n_words=int(docs["n_words"].sum()) if "n_words" in docs else 0,
+        per_group=tuple(
+            (str(r[group_col]), int(r["n_docs"]), int(r["n_sentences"]))
+            for _, r in per_group.iterrows()
+        ),
+        sha256=corpus_sha256(corpus),
+        n_files=len(files),
+        n_cleaning_changes=n_changes,
+        translated=tuple(translated),
+        corpus_file=corpus.name if corpus.is_file() else "",
+    )

@@ -1,0 +1,90 @@
+"""A list of findings as Markdown: the summary's key findings, and a notebook's display of them.
+
+Findings are grouped by section (tone, actors, frames, ...) in a fixed order; within a section the
+supported ones come first and those whose interval includes zero follow under a "No clear
+difference" heading, so a reader never takes one for the other. Each finding is a list item with
+up to :data:`MAX_EVIDENCE` quoted sentences, each with its document id and sentence number. The
+summary (:mod:`analysis.report.summary`) and the notebooks (:func:`show_findings`) render findings
+with this one function, so they read the same everywhere.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+from analysis.report.findings import Finding
+from analysis.report.html import escape_code, escape_text
+
+SECTION_TITLES = {
+    "tone": "Tone",
+    "actors": "Actors",
+    "frames": "Frames",
+    "vocabulary": "Vocabulary (keyness)",
+    "sourcing": "Sourcing and attribution",
+    "hedging": "Hedging and certainty",
+}
+MAX_EVIDENCE = 3
+
+
+def findings_lines(
+    findings: Sequence[Finding], figure_numbers: Mapping[str, int] | None = None
+) -> list[str]:
+    """The findings as Markdown lines, one ``###`` heading per section.
+
+    ``figure_numbers`` (figure stem → number in the summary) adds "(see Figure n)" links to the
+    figures a finding refers to; without it (in a notebook) there are none. Corpus text is
+    escaped (:func:`analysis.report.html.escape_text`).
+    """
+    numbers = figure_numbers or {}
+    lines: list[str] = []
+    order = list(SECTION_TITLES) + sorted({f.section for f in findings} - set(SECTION_TITLES))
+    for section in order:
+        part = [f for f in findings if f.section == section]
+        if not part:
+            continue
+        lines += [f"### {SECTION_TITLES.get(section, escape_text(section.title()))}", ""]
+        supported = [f for f in part if f.supported]
+        unsupported = [f for f in part if not f.supported]
+        for finding in supported:
+            lines += _finding_lines(finding, numbers)
+        if unsupported:
+            lines += [
+                "**No clear difference** (the 95% CI of the difference includes zero, or the "
+                "adjusted test does not reject; these are not reported as differences):",
+                "",
+            ]
+            for finding in unsupported:
+                lines += _finding_lines(finding, numbers)
+    return lines
+
+
+def _finding_lines(finding: Finding, numbers: Mapping[str, int]) -> list[str]:
+    refs = [f"[Figure {numbers[s]}](#figure-{numbers[s]})" for s in finding.figures if s in numbers]
+    see = f" (see {', '.join(refs)})" if refs else ""
+    lines = [f"- {escape_text(finding.text)}{see}"]
+    for ev in finding.evidence[:MAX_EVIDENCE]:
+        lines += [
+            "",
+            f"  > “{escape_text(ev.text)}” — {escape_text(ev.group)}, "
+            f"`{escape_code(ev.doc_id)}` sentence {int(ev.sentence_id)}",
+        ]
+    lines.append("")
+    return lines
+
+
+def findings_markdown(
+    findings: Sequence[Finding], figure_numbers: Mapping[str, int] | None = None
+) -> str:
+    """The findings as one Markdown text (see :func:`findings_lines`)."""
+    return "\n".join(findings_lines(findings, figure_numbers))
+
+
+def show_findings(findings: Sequence[Finding]) -> None:
+    """Display findings in a notebook as Markdown, the way the summary lists them.
+
+    The one way the notebooks print findings: grouped by section, differences apart from "no
+    clear difference", with the quoted evidence and its document id and sentence number.
+    """
+    from IPython.display import Markdown, display
+
+    display(Markdown(findings_markdown(findings) if findings else "No findings."))

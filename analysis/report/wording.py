@@ -1,0 +1,62 @@
+"""How numbers, intervals and article counts are written in findings and in the summary.
+
+The findings of every analysis and the summary's own sentences say "12%", "95% CI +0.02 to
++0.22" or "these 3 articles" the same way, so the wording lives here once. Where the analyses
+write a quantity differently (a signed tone difference against a share in percent), the
+difference is a parameter, so each keeps its exact output.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+CiKind = Literal["signed", "percent", "rate"]
+ArticlesForm = Literal["count", "these", "opening"]
+
+
+def num(x: float, *, signed: bool = True, digits: int = 2) -> str:
+    """A number with ``digits`` decimals, with its sign (``+0.12``) unless ``signed=False``.
+
+    Tone scores and their differences run from −1 to +1; the sign says which way they lean, so it
+    is written even when positive.
+    """
+    return f"{x:+.{digits}f}" if signed else f"{x:.{digits}f}"
+
+
+def pct(x: float) -> str:
+    """A share (0 to 1) as a whole percentage: ``0.125`` → ``"12%"``."""
+    return f"{100 * x:.0f}%"
+
+
+def ci(low: float, high: float, kind: CiKind = "signed") -> str:
+    """A 95% confidence interval, written for the kind of quantity it bounds.
+
+    * ``"signed"``: a tone score or difference, ``"95% CI +0.02 to +0.22"``;
+    * ``"percent"``: a share (0 to 1) in percent, ``"95% CI 12–30%"``;
+    * ``"rate"``: a rate such as per 1,000 words, ``"95% CI 1.2–3.4"``.
+    """
+    if kind == "signed":
+        return f"95% CI {num(low)} to {num(high)}"
+    if kind == "percent":
+        return f"95% CI {100 * low:.0f}–{100 * high:.0f}%"
+    if kind == "rate":
+        return f"95% CI {low:.1f}–{high:.1f}"
+    raise ValueError(f"unknown interval kind {kind!r}; use 'signed', 'percent' or 'rate'")
+
+
+def articles(n_docs: int, form: ArticlesForm = "count") -> str:
+    """How many articles a number rests on, said in one of three ways.
+
+    * ``"count"``: ``"1 article"``, ``"3 articles"``;
+    * ``"these"``: ``"this article"``, ``"these 3 articles"`` (after "In" or "from");
+    * ``"opening"``: ``"In the one article"``, ``"In these 3 articles"`` (starts a sentence).
+
+    Findings name the articles rather than the outlet, because they describe these articles only.
+    """
+    if form == "count":
+        return "1 article" if n_docs == 1 else f"{n_docs} articles"
+    if form == "these":
+        return "this article" if n_docs == 1 else f"these {n_docs} articles"
+    if form == "opening":
+        return "In the one article" if n_docs == 1 else f"In these {n_docs} articles"
+    raise ValueError(f"unknown form {form!r}; use 'count', 'these' or 'opening'")

@@ -1,0 +1,264 @@
+"""Sentiment findings: the tone tables put into plain sentences, with quoted evidence.
+
+:func:`sentiment_findings` reads the tables of :mod:`analysis.sentiment.tables` (tone per group,
+per pair of groups and per actor) and the scored sentences table, and returns
+:class:`analysis.report.findings.Finding` objects whose every number comes from those tables. A
+pairwise difference is stated only when its CI excludes zero and the Holm-adjusted p is below
+.05 (:func:`analysis.stats.comparisons.is_clear_difference`); otherwise the finding says "no
+clear difference" and is marked ``supported=False``. Evidence sentences are the most extreme by
+score, ties broken by document and position, so the same tables give the same findings.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+import pandas as pd
+
+from analysis.report.findings import Evidence, Finding
+from analysis.report.wording import articles, ci, num, pct
+from analysis.sentiment.actors import Actor, default_lexicon
+from analysis.sentiment.scoring import METHODS, compound_column
+from analysis.sentiment.tables import require_scores, with_actor_columns
+from analysis.stats.comparisons import is_clear_difference
+
+
+def _evidence(
+    sentences: pd.DataFrame, col: str, group_col: str, *, k: int, highest: bool
+) -> list[Evidence]:
+    """The ``k`` sentences with the highest (or lowest) score; ties broken by doc and position."""
+    if sentences.empty:
+        return []
+    score = sentences[col].to_numpy(dtype=float)
+    order = np.lexsort(
+        (
+            sentences["sentence_id"].to_numpy(),
+            sentences["doc_id"].astype(str).to_numpy(),
+            -score if highest else score,
+        )
+    )
+    rows = sentences.iloc[order[:k]]
+    return [
+        Evidence(str(r["doc_id"]), int(r["sentence_id"]), str(r[group_col]), str(r["sentence"]))
+        for _, r in rows.iterrows()
+    ]
+
+
+def _group_extremes(
+    sentences: pd.DataFrame, col: str, group_col: str
+) -> dict[str, tuple[list[Evidence], list[Evidence]]]:
+    """Per group: (its highest-scoring sentence, its lowest), each as a one-item evidence list.
+
+    Computed once per group, so the pairwise findings (one per pair of groups) do not rescan
+    the sentences table for every pair.
+    """
+    labels = sentences[group_col].astype(str)
+    out = {}
+    for group, own in sentences.groupby(labels.to_numpy(), sort=True):
+        out[str(group)] = (
+            _evidence(own, col, group_col, k=1, highest=True),
+            _evidence(own, col, group_col, k=1, highest=False),
+        )
+    return out
+
+
+def _level_findings(
+    by_group: pd.DataFrame, sentences: pd.DataFrame, group_col: str, method: str
+) -> list[Finding]:
+    col = compound_column(method)
+    part = by_group[by_group["method"] == method]
+    extremes = _group_extremes(sentences, col, group_col)
+    out = []
+    for group, rows in part.groupby(group_col, sort=True):
+        m = rows.set_index("measure")
+        mean = m.loc["mean_compound"]
+        n_docs, n_sent = int(mean["n_docs"]), int(mean["n_sentences"])
+        text = (
+            f"In {articles(n_docs, 'these')} from {group} ({n_sent} sentences), the mean "
+            f"sentence tone ({method}) was {num(mean['estimate'])} "
+            f"({ci(mean['ci_low'], mean['ci_high'])}); "
+            f"{pct(m.loc['share_positive', 'estimate'])} of sentences were positive, "
+            f"{pct(m.loc['share_neutral', 'estimate'])} neutral and "
+            f"{pct(m.loc['share_negative', 'estimate'])} negative."
+        )
+        high, low = extremes.get(str(group), ([], []))
+        evidence = high + low
+        out.append(
+            Finding(
+                key=f"tone_level_{group}_{method}",
+                section="tone",
+                text=text,
+                evidence=tuple(evidence),
+                figures=("fig02_sentence_tone", "fig05_tone_shares"),
+            )
+        )
+    return out
+
+
+def _pairwise_findings(
+    pairwise: pd.DataFrame, sentences: pd.DataFrame, group_col: str, method: str
+) -> list[Finding]:
+    col = compound_column(method)
+    ga, gb = f"{group_col}_a", f"{group_col}_b"
+    extremes = _group_extremes(sentences, col, group_col)
+    out = []
+    for _, r in pairwise[pairwise["method"] == method].iterrows():
+        a, b = str(r[ga]), str(r[gb])
+        sizes = (
+            f"n = {int(r['n_sentences_a'])} sentences in {int(r['n_docs_a'])} article(s) vs "
+            f"{int(r['n_sentences_b'])} in {int(r['n_docs_b'])}"
+        )
+        stats = (
+            f"difference {num(r['diff'])}, {ci(r['diff_ci_low'], r['diff_ci_high'])}; "
+            f"Cliff's delta {num(r['cliffs_delta'])}; Holm-adjusted permutation "
+            f"p = {r['p_holm']:.3f}; {sizes}"
+        )
+        clear = is_clear_difference(r)
+        if clear:
+            more, less = (a, b) if r["diff"] > 0 else (b, a)
+            text = (
+                f"Sentences in these articles from {more} were on average more positive in tone "
+                f"({method}) than those from {less} ({stats})."
+            )
+        else:
+            text = (
+                f"No clear difference in mean sentence tone ({method}) between these articles "
+                f"from {a} and from {b} ({stats})."
+            )
+        high_a = r["diff"] >= 0
+        ev_a = extremes[a][0 if high_a else 1]
+        ev_b = extremes[b][1 if high_a else 0]
+        out.append(
+            Finding(
+                key=f"tone_pairwise_{a}_vs_{b}_{method}",
+                section="tone",
+                text=text,
+                evidence=tuple(ev_a + ev_b),
+                figures=("fig02_sentence_tone",),
+                supported=clear,
+            )
+        )
+    return out
+
+
+def _method_finding(
+    by_group: pd.DataFrame, pairwise: pd.DataFrame, sentences: pd.DataFrame, group_col: str
+) -> Finding | None:
+    if not {"vader", "vader-news"} <= set(by_group["method"]):
+        return None
+    means = by_group[by_group["measure"] == "mean_compound"].pivot(
+        index=group_col, columns="method", values="estimate"
+    )
+    changed = sentences["compound"].to_numpy(dtype=float) != sentences["compound_news"].to_numpy(
+        dtype=float
+    )
+    rank_v = means["vader"].sort_values(ascending=False, kind="stable").index.tolist()
+    rank_n = means["vader-news"].sort_values(ascending=False, kind="stable").index.tolist()
+    shifts = ", ".join(
+        f"{g} {num(means.loc[g, 'vader'])} → {num(means.loc[g, 'vader-news'])}" for g in means.index
+    )
+    rank_text = (
+        "the rank order of groups by mean tone is the same under both"
+        if rank_v == rank_n
+        else f"the rank order changes from {', '.join(map(str, rank_v))} (vader) to "
+        f"{', '.join(map(str, rank_n))} (vader-news)"
+    )
+    n_clear = {
+        m: int(sum(is_clear_difference(r) for _, r in pairwise[pairwise["method"] == m].iterrows()))
+        for m in ("vader", "vader-news")
+    }
+    n_pairs = int((pairwise["method"] == "vader").sum())
+    text = (
+        f"Neutralising news-domain terms (vader-news) changed the score of {int(changed.sum())} "
+        f"of {len(sentences)} sentences ({pct(changed.mean() if len(sentences) else 0)}). "
+        f"Mean tone by group, vader → vader-news: {shifts}; {rank_text}. Clear pairwise "
+        f"differences: {n_clear['vader']} of {n_pairs} pairs with vader, "
+        f"{n_clear['vader-news']} with vader-news."
+    )
+    delta = sentences.assign(_shift=np.abs(sentences["compound"] - sentences["compound_news"]))
+    evidence = _evidence(delta[changed], "_shift", group_col, k=3, highest=True)
+    return Finding(
+        key="tone_method_sensitivity",
+        section="tone",
+        text=text,
+        evidence=tuple(evidence),
+        figures=("fig06_vader_vs_news",),
+        supported=True,
+    )
+
+
+def _actor_findings(
+    actor_df: pd.DataFrame,
+    sentences: pd.DataFrame,
+    group_col: str,
+    method: str,
+    lexicon: Sequence[Actor] | None,
+    min_sentences: int,
+) -> list[Finding]:
+    col = compound_column(method)
+    actors = default_lexicon() if lexicon is None else tuple(lexicon)
+    table = with_actor_columns(sentences, actors)
+    part = actor_df[actor_df["method"] == method]
+    out = []
+    for actor in actors:
+        rows = part[(part["actor"] == actor.key) & (part["n_sentences"] >= min_sentences)]
+        if rows.empty:
+            continue
+        pieces = [
+            f"{r[group_col]} {num(r['estimate'])} ({ci(r['ci_low'], r['ci_high'])}; "
+            f"n = {int(r['n_sentences'])} sentences, {int(r['n_docs'])} article(s))"
+            for _, r in rows.iterrows()
+        ]
+        text = (
+            f"Mean tone ({method}) of sentences mentioning {actor.label}: "
+            + "; ".join(pieces)
+            + f". Groups with fewer than {min_sentences} such sentences are left out. This is "
+            "the tone of the sentences around the mention, not the outlet's stance towards "
+            f"{actor.label}."
+        )
+        mentioned = table[table[actor.column].to_numpy(dtype=bool)]
+        evidence = _evidence(mentioned, col, group_col, k=1, highest=True) + _evidence(
+            mentioned, col, group_col, k=1, highest=False
+        )
+        out.append(
+            Finding(
+                key=f"actor_tone_{actor.key}_{method}",
+                section="actors",
+                text=text,
+                evidence=tuple(evidence),
+                figures=("fig04_actor_tone",),
+            )
+        )
+    return out
+
+
+def sentiment_findings(
+    by_group: pd.DataFrame,
+    pairwise: pd.DataFrame,
+    actor_df: pd.DataFrame,
+    sentences: pd.DataFrame,
+    group_col: str = "outlet",
+    *,
+    method: str = "vader",
+    lexicon: Sequence[Actor] | None = None,
+    min_actor_sentences: int = 3,
+) -> list[Finding]:
+    """Plain-language findings from the three sentiment tables.
+
+    Per group: level and shares. Per pair: a difference only when its CI excludes zero and the
+    Holm-adjusted p is below .05, otherwise "no clear difference" (``supported=False``). One
+    finding on how much the picture moves between vader and vader-news. Per actor: tone of
+    sentences mentioning it. Evidence sentences are the most extreme by score (deterministic).
+    """
+    require_scores(sentences, group_col, METHODS if "compound_news" in sentences else [method])
+    findings = _level_findings(by_group, sentences, group_col, method)
+    findings += _pairwise_findings(pairwise, sentences, group_col, method)
+    if "compound_news" in sentences.columns:
+        sens = _method_finding(by_group, pairwise, sentences, group_col)
+        if sens is not None:
+            findings.append(sens)
+    findings += _actor_findings(
+        actor_df, sentences, group_col, method, lexicon, min_actor_sentences
+    )
+    return findings

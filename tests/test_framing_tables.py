@@ -1,9 +1,10 @@
-"""Framing aggregates, findings and figures on a small corpus written for these tests."""
+"""Framing aggregates and figures on a small corpus written for these tests."""
 
 from __future__ import annotations
 
 import pandas as pd
 import pytest
+from framing_sentences import ROWS, framed_sentences
 
 from analysis.figures import save_figure
 from analysis.framing.hedging import hedging_table
@@ -24,26 +25,7 @@ from analysis.framing.tables import (
     frame_cooccurrence,
     frame_evidence,
     frame_salience_table,
-    framing_findings,
 )
-
-ROWS = [
-    # doc, outlet, sentence
-    ("a1", "Harbour Daily", "The two sides agreed to a truce on grain levies."),
-    ("a1", "Harbour Daily", "Officials said the pause could collapse if prices fall."),
-    ("a1", "Harbour Daily", "Farmers fear for their families as the dispute drags on."),
-    ("a2", "Harbour Daily", "The truce may hold, according to Reuters."),
-    ("b1", "Valley Post", "The ministry vowed to retaliate against the new tariffs."),
-    ("b1", "Valley Post", "“We will never accept this pressure,” a spokesperson said."),
-    ("b1", "Valley Post", "The weather was mild."),
-]
-
-
-def _sentences() -> pd.DataFrame:
-    df = pd.DataFrame(ROWS, columns=["doc_id", "outlet", "sentence"])
-    df["sentence_id"] = df.groupby("doc_id").cumcount()
-    df["n_words"] = df["sentence"].str.split().str.len()
-    return add_framing(df)
 
 
 def test_add_framing_adds_columns_and_keeps_rows() -> None:
@@ -66,7 +48,7 @@ def test_add_framing_adds_columns_and_keeps_rows() -> None:
 
 
 def test_frame_salience_values_and_determinism() -> None:
-    s = _sentences()
+    s = framed_sentences()
     table = frame_salience_table(s, "outlet", n_boot=300, seed=3)
     assert list(table.columns) == ["outlet", *FRAMES_BY_GROUP_COLUMNS]
     row = table[(table.outlet == "Harbour Daily") & (table.frame == "truce_deescalation")].iloc[0]
@@ -80,7 +62,7 @@ def test_frame_salience_values_and_determinism() -> None:
 
 
 def test_dominant_frames_cooccurrence_and_evidence() -> None:
-    s = _sentences()
+    s = framed_sentences()
     dom = dominant_frames(s, "outlet").set_index("doc_id")
     assert dom.loc["a2", "dominant_frame"] == "truce_deescalation"
     assert dom.loc["a2", "share"] == pytest.approx(1.0)
@@ -106,60 +88,8 @@ def test_dominant_frames_cooccurrence_and_evidence() -> None:
     assert coded == set(zip(ev.doc_id, ev.sentence_id, ev.frame, strict=True))
 
 
-def _frames_table(hi: tuple[float, float, float], lo: tuple[float, float, float]) -> pd.DataFrame:
-    rows = []
-    for group, (share, low, high) in (("A", hi), ("B", lo)):
-        rows.append(
-            {
-                "outlet": group,
-                "frame": "conflict",
-                "label": "Conflict",
-                "share": share,
-                "share_ci_low": low,
-                "share_ci_high": high,
-                "per_1000_words": 0.0,
-                "per_1000_ci_low": 0.0,
-                "per_1000_ci_high": 0.0,
-                "n_frame_sentences": 5,
-                "n_docs": 1,
-                "n_sentences": 20,
-                "n_words": 400,
-            }
-        )
-    return pd.DataFrame(rows)
-
-
-@pytest.mark.parametrize(
-    ("hi", "lo", "stated"),
-    [((0.5, 0.4, 0.6), (0.1, 0.0, 0.2), True), ((0.5, 0.2, 0.6), (0.3, 0.1, 0.4), False)],
-)
-def test_findings_state_differences_only_without_overlap(hi, lo, stated) -> None:
-    s = _sentences()
-    s["outlet"] = s["outlet"].map({"Harbour Daily": "A", "Valley Post": "B"})
-    frames = _frames_table(hi, lo)
-    findings = framing_findings(
-        frames,
-        keyness_table(s, "outlet"),
-        sourcing_table(s, "outlet"),
-        hedging_table(s, "outlet", n_boot=100),
-        s,
-        frame_evidence(s),
-        group_col="outlet",
-        n_boot=100,
-    )
-    keys = {f.key: f for f in findings}
-    assert ("frames_difference_conflict" in keys) is stated
-    if not stated:
-        assert not keys["frames_no_clear_difference"].supported
-        assert "no clear difference" in keys["frames_no_clear_difference"].text
-    assert keys["frames_salient_A"].text.startswith("In the one article from A")
-    for f in findings:
-        assert f.section in {"frames", "vocabulary", "sourcing", "hedging"}
-        assert len(f.evidence) <= 3
-
-
 def test_figures_are_written(tmp_path) -> None:
-    s = _sentences()
+    s = framed_sentences()
     frames = frame_salience_table(s, "outlet", n_boot=50)
     figs = {
         "fig07_frame_heatmap": plot_frame_heatmap(frames),
@@ -176,7 +106,7 @@ def test_figures_are_written(tmp_path) -> None:
 
 
 def test_capped_evidence_keeps_the_first_coded_sentences_of_each_group() -> None:
-    s = _sentences()
+    s = framed_sentences()
     full = frame_evidence(s)
     pd.testing.assert_frame_equal(
         frame_evidence(s, group_col="outlet", max_per_group=50), full
@@ -193,49 +123,3 @@ def test_capped_evidence_keeps_the_first_coded_sentences_of_each_group() -> None
     assert set(capped.itertuples(index=False)) <= set(full.itertuples(index=False))
     with pytest.raises(ValueError, match="group_col"):
         frame_evidence(s, max_per_group=1)
-
-
-def _salience_rows(share_b: float, ci_b: tuple[float, float], n_b: int) -> pd.DataFrame:
-    rows = [
-        {
-            "outlet": "A",
-            "frame": "conflict",
-            "label": "Conflict",
-            "share": share_b,
-            "share_ci_low": ci_b[0],
-            "share_ci_high": ci_b[1],
-            "n_docs": 1,
-            "n_sentences": 40,
-            "n_words": 800,
-            "n_frame_sentences": round(share_b * 40),
-        },
-        {
-            "outlet": "B",
-            "frame": "conflict",
-            "label": "Conflict",
-            "share": 0.0,
-            "share_ci_low": 0.0,
-            "share_ci_high": 0.0,
-            "n_docs": 1,
-            "n_sentences": n_b,
-            "n_words": 20 * n_b,
-            "n_frame_sentences": 0,
-        },
-    ]
-    return pd.DataFrame(rows)
-
-
-def test_a_share_of_zero_is_not_treated_as_known_exactly() -> None:
-    from analysis.framing.tables import _frame_findings
-
-    sentences = pd.DataFrame(
-        {"doc_id": ["a", "b"], "sentence_id": [0, 0], "outlet": ["A", "B"], "sentence": ["x", "y"]}
-    )
-    evidence = pd.DataFrame(columns=["frame", "term", "doc_id", "sentence_id"])
-    # 0 of 10 sentences: shares up to 30% remain plausible, so 25% (CI 15-40%) is no difference.
-    few = _frame_findings(_salience_rows(0.25, (0.15, 0.40), 10), sentences, evidence, "outlet")
-    assert not any(f.key == "frames_difference_conflict" for f in few)
-    # 0 of 200 sentences (bound 1.5%) against 25% (CI 15-40%): a difference, stated with the bound.
-    many = _frame_findings(_salience_rows(0.25, (0.15, 0.40), 200), sentences, evidence, "outlet")
-    found = [f for f in many if f.key == "frames_difference_conflict"]
-    assert len(found) == 1 and "no coded sentence" in found[0].text and "2%" in found[0].text

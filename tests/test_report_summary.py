@@ -1,4 +1,4 @@
-"""The written summary and the figure gallery, built from findings and tables made up here."""
+"""analysis.report.summary: the written summary, built from findings and tables made up here."""
 
 from __future__ import annotations
 
@@ -10,7 +10,8 @@ import pandas as pd
 import pytest
 
 from analysis.figures import FigureInfo
-from analysis.report import summary as report
+from analysis.report import gallery, summary
+from analysis.report.facts import corpus_sha256
 from analysis.report.findings import Evidence, Finding
 
 PNG_BYTES = b"\x89PNG\r\n\x1a\nnot-a-real-image"
@@ -56,7 +57,7 @@ def workspace(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, Path
     (figures / "fig01_size.svg").write_text("<svg/>", encoding="utf-8")
     (figures / "fig02_tone.png").write_bytes(PNG_BYTES)
     (figures / "fig03_unregistered.svg").write_text("<svg/>", encoding="utf-8")
-    monkeypatch.setattr(report, "registered_figures", lambda *a, **k: dict(REGISTRY))
+    monkeypatch.setattr(gallery, "registered_figures", lambda *a, **k: dict(REGISTRY))
     return {"tables": tables, "figures": figures, "reports": reports, "corpus": corpus}
 
 
@@ -99,7 +100,7 @@ PARAMS = {
 
 
 def write(workspace: dict[str, Path], findings: list[Finding] | None = None) -> list[Path]:
-    return report.write_summary(
+    return summary.write_summary(
         workspace["tables"],
         workspace["figures"],
         workspace["reports"],
@@ -107,12 +108,6 @@ def write(workspace: dict[str, Path], findings: list[Finding] | None = None) -> 
         workspace["corpus"],
         findings=make_findings() if findings is None else findings,
     )
-
-
-def test_escape_text_makes_markup_and_links_inert_on_one_line():
-    escaped = report.escape_text("<b>hi</b> [a](javascript:x) *b* | c\n# head")
-    assert escaped == r"&lt;b&gt;hi&lt;/b&gt; \[a\](javascript:x) \*b\* \| c # head"
-    assert report.escape_code("a`b\nc") == "a'b c"
 
 
 def test_corpus_markup_never_becomes_a_tag_or_link_in_the_html(workspace):
@@ -167,7 +162,7 @@ def test_methods_limitations_and_reproducibility_numbers_are_computed(workspace)
     assert "translation" in md.split("## Limitations")[1]
     assert "| `n_boot` | 300 |" in md
     assert "tables_dir" not in md  # paths differ per machine and are left out
-    assert report.corpus_sha256(workspace["corpus"]) in md
+    assert corpus_sha256(workspace["corpus"]) in md
     assert "| pandas | " in md and "| python | " in md
     assert "24 sentences" in md
 
@@ -190,32 +185,12 @@ def test_corpus_hash_changes_with_the_corpus(workspace):
     assert hashes[0] != hashes[1]
 
 
-def test_gallery_lists_every_existing_figure_with_caption_notebook_and_table(workspace):
-    gallery = write(workspace)[2].read_text(encoding="utf-8")
-    assert "| 1 | [fig01_size](#fig01_size) | `notebooks/01_corpus.ipynb` |" in gallery
-    assert "| 3 | [fig03_unregistered](#fig03_unregistered) | — | — |" in gallery
-    assert "[`documents.csv`](../reports/tables/documents.csv)" in gallery
-    assert "## fig02_tone" in gallery and "Mean sentence tone with 95% CIs." in gallery
-    assert "## fig03_unregistered" in gallery and "No caption is registered" in gallery
-    assert "fig09_never_drawn" not in gallery
-    assert "[fig01_size.svg](fig01_size.svg)" in gallery
-    assert "![Figure 3: fig03_unregistered](fig03_unregistered.svg)" in gallery
-
-
 def test_no_findings_is_said_plainly(workspace):
     md = write(workspace, findings=[])[0].read_text(encoding="utf-8")
     assert "No findings were produced" in md
 
 
 def test_summary_parameters_drop_paths_and_prefer_the_runs_parameters():
-    shown = report.summary_parameters({"seed": 1, "corpus_dir": "/x", "run_parameters": {}})
+    shown = summary.summary_parameters({"seed": 1, "corpus_dir": "/x", "run_parameters": {}})
     assert shown == {"seed": 1}
-    assert report.summary_parameters(PARAMS) == PARAMS["run_parameters"]
-
-
-def test_saved_findings_round_trip_and_are_preferred_over_recomputing(tmp_path):
-    findings = make_findings()
-    report.save_findings(findings[:2], tmp_path / "findings_sentiment.json")
-    report.save_findings(findings[2:], tmp_path / "findings_framing.json")
-    assert report.load_findings(tmp_path / "findings_sentiment.json") == findings[:2]
-    assert report.collect_findings(tmp_path, {"group_by": "outlet"}) == findings
+    assert summary.summary_parameters(PARAMS) == PARAMS["run_parameters"]

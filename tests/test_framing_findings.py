@@ -1,0 +1,139 @@
+"""analysis.framing.findings: differences stated only without overlap, zero shares bounded."""
+
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+import pytest
+from framing_sentences import framed_sentences
+
+from analysis.framing.findings import _frame_findings, framing_findings
+from analysis.framing.hedging import hedging_table
+from analysis.framing.keyness import keyness_table
+from analysis.framing.sourcing import sourcing_table
+from analysis.framing.tables import frame_evidence, frame_salience_table
+
+
+def _frames_table(hi: tuple[float, float, float], lo: tuple[float, float, float]) -> pd.DataFrame:
+    rows = []
+    for group, (share, low, high) in (("A", hi), ("B", lo)):
+        rows.append(
+            {
+                "outlet": group,
+                "frame": "conflict",
+                "label": "Conflict",
+                "share": share,
+                "share_ci_low": low,
+                "share_ci_high": high,
+                "per_1000_words": 0.0,
+                "per_1000_ci_low": 0.0,
+                "per_1000_ci_high": 0.0,
+                "n_frame_sentences": 5,
+                "n_docs": 1,
+                "n_sentences": 20,
+                "n_words": 400,
+            }
+        )
+    return pd.DataFrame(rows)
+
+
+@pytest.mark.parametrize(
+    ("hi", "lo", "stated"),
+    [((0.5, 0.4, 0.6), (0.1, 0.0, 0.2), True), ((0.5, 0.2, 0.6), (0.3, 0.1, 0.4), False)],
+)
+def test_findings_state_differences_only_without_overlap(hi, lo, stated) -> None:
+    s = framed_sentences()
+    s["outlet"] = s["outlet"].map({"Harbour Daily": "A", "Valley Post": "B"})
+    frames = _frames_table(hi, lo)
+    findings = framing_findings(
+        frames,
+        keyness_table(s, "outlet"),
+        sourcing_table(s, "outlet"),
+        hedging_table(s, "outlet", n_boot=100),
+        s,
+        frame_evidence(s),
+        group_col="outlet",
+        n_boot=100,
+    )
+    keys = {f.key: f for f in findings}
+    assert ("frames_difference_conflict" in keys) is stated
+    if not stated:
+        assert not keys["frames_no_clear_difference"].supported
+        assert "no clear difference" in keys["frames_no_clear_difference"].text
+    assert keys["frames_salient_A"].text.startswith("In the one article from A")
+    for f in findings:
+        assert f.section in {"frames", "vocabulary", "sourcing", "hedging"}
+        assert len(f.evidence) <= 3
+
+
+def _salience_rows(share_b: float, ci_b: tuple[float, float], n_b: int) -> pd.DataFrame:
+    rows = [
+        {
+            "outlet": "A",
+            "frame": "conflict",
+            "label": "Conflict",
+            "share": share_b,
+            "share_ci_low": ci_b[0],
+            "share_ci_high": ci_b[1],
+            "n_docs": 1,
+            "n_sentences": 40,
+            "n_words": 800,
+            "n_frame_sentences": round(share_b * 40),
+        },
+        {
+            "outlet": "B",
+            "frame": "conflict",
+            "label": "Conflict",
+            "share": 0.0,
+            "share_ci_low": 0.0,
+            "share_ci_high": 0.0,
+            "n_docs": 1,
+            "n_sentences": n_b,
+            "n_words": 20 * n_b,
+            "n_frame_sentences": 0,
+        },
+    ]
+    return pd.DataFrame(rows)
+
+
+def test_a_share_of_zero_is_not_treated_as_known_exactly() -> None:
+    sentences = pd.DataFrame(
+        {"doc_id": ["a", "b"], "sentence_id": [0, 0], "outlet": ["A", "B"], "sentence": ["x", "y"]}
+    )
+    evidence = pd.DataFrame(columns=["frame", "term", "doc_id", "sentence_id"])
+    # 0 of 10 sentences: shares up to 30% remain plausible, so 25% (CI 15-40%) is no difference.
+    few = _frame_findings(_salience_rows(0.25, (0.15, 0.40), 10), sentences, evidence, "outlet")
+    assert not any(f.key == "frames_difference_conflict" for f in few)
+    # 0 of 200 sentences (bound 1.5%) against 25% (CI 15-40%): a difference, stated with the bound.
+    many = _frame_findings(_salience_rows(0.25, (0.15, 0.40), 200), sentences, evidence, "outlet")
+    found = [f for f in many if f.key == "frames_difference_conflict"]
+    assert len(found) == 1 and "no coded sentence" in found[0].text and "2%" in found[0].text
+
+
+def test_rates_are_written_with_one_decimal_and_shares_in_percent() -> None:
+    s = framed_sentences()
+    findings = framing_findings(
+        frame_salience_table(s, "outlet", n_boot=100),
+        keyness_table(s, "outlet"),
+        sourcing_table(s, "outlet"),
+        hedging_table(s, "outlet", n_boot=100),
+        s,
+        frame_evidence(s),
+        group_col="outlet",
+        n_boot=100,
+    )
+    keys = {f.key: f for f in findings}
+    group = r"(Harbour Daily|Valley Post)"
+    rate = group + r" \d+\.\d \(95% CI \d+\.\d–\d+\.\d, (1 article|2 articles), \d sentences\)"
+    assert re.fullmatch(
+        rf"Hedges per 1,000 words: {rate}; {rate}\. .*", keys["hedging_hedges"].text
+    )
+    share = group + r" \d+% \(95% CI \d+–\d+%, (1 article|2 articles), \d sentences\)"
+    assert re.fullmatch(
+        rf"Share of sentences with a direct quotation: {share}; {share}\. .*",
+        keys["sourcing_quotes"].text,
+    )
+    assert keys["frames_salient_Harbour Daily"].text.startswith(
+        "In these 2 articles from Harbour Daily (4 sentences, "
+    )

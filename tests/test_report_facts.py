@@ -1,0 +1,84 @@
+"""analysis.report.facts: corpus counts, translations, the corpus hash and package versions."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from analysis.report.facts import CorpusFacts, corpus_facts, corpus_sha256, package_versions
+
+
+def write_tables(tables: Path, notes: list[str] | None = None) -> None:
+    tables.mkdir(parents=True, exist_ok=True)
+    docs = pd.DataFrame(
+        {
+            "doc_id": ["001", "002", "003"],
+            "outlet": ["Gazette", "Gazette", "Post"],
+            "origin": ["Ruritania", "Ruritania", "Freedonia"],
+            "n_sentences": [10, 6, 8],
+            "n_words": [200, 120, 150],
+        }
+    )
+    if notes is not None:
+        docs["notes"] = notes
+    docs.to_csv(tables / "documents.csv", index=False)
+    pd.DataFrame({"doc_id": ["001", "003", "003"], "rule": ["nav", "bio", "bio"]}).to_csv(
+        tables / "cleaning_audit.csv", index=False
+    )
+
+
+def test_folder_corpus_facts(tmp_path: Path):
+    tables, corpus = tmp_path / "tables", tmp_path / "corpus"
+    write_tables(tables)
+    corpus.mkdir()
+    (corpus / "a.txt").write_text("Text.\n", encoding="utf-8")
+    (corpus / ".hidden").write_text("not counted\n", encoding="utf-8")
+    (corpus / "manifest.csv").write_text(
+        "doc_id,file,notes\n001,a.txt,\n003,c.txt,Translated from Freedonian.\n", encoding="utf-8"
+    )
+    facts = corpus_facts(tables, corpus)
+    assert facts == CorpusFacts(
+        group_col="outlet",
+        n_docs=3,
+        n_sentences=24,
+        n_words=470,
+        per_group=(("Gazette", 2, 16), ("Post", 1, 8)),
+        sha256=corpus_sha256(corpus),
+        n_files=2,  # a.txt and manifest.csv; hidden files are not part of the corpus
+        n_cleaning_changes=3,
+        translated=(("003", "Post"),),  # doc ids keep their leading zeros
+        corpus_file="",
+    )
+    by_origin = corpus_facts(tables, corpus, "origin")
+    assert by_origin.per_group == (("Freedonia", 1, 8), ("Ruritania", 2, 16))
+    assert by_origin.translated == (("003", "Freedonia"),)
+
+
+def test_corpus_file_facts_use_its_notes_column_and_its_bytes(tmp_path: Path):
+    tables, corpus = tmp_path / "tables", tmp_path / "export.csv"
+    write_tables(tables, notes=["", "English translation", ""])
+    corpus.write_text("text,outlet\nA sentence.,Gazette\n", encoding="utf-8")
+    facts = corpus_facts(tables, corpus)
+    assert facts.corpus_file == "export.csv" and facts.n_files == 1
+    assert facts.sha256 == hashlib.sha256(corpus.read_bytes()).hexdigest()
+    assert facts.translated == (("002", "Gazette"),)
+
+
+def test_a_missing_audit_counts_no_changes_and_an_unknown_group_is_an_error(tmp_path: Path):
+    tables, corpus = tmp_path / "tables", tmp_path / "corpus"
+    write_tables(tables)
+    (tables / "cleaning_audit.csv").unlink()
+    corpus.mkdir()
+    assert corpus_facts(tables, corpus).n_cleaning_changes == 0
+    with pytest.raises(KeyError, match="section"):
+        corpus_facts(tables, corpus, "section")
+
+
+def test_package_versions_list_python_and_flag_what_is_missing():
+    versions = package_versions((("pandas", "pandas"), ("no-such-dist-xyz", "missing")))
+    assert list(versions) == ["python", "pandas", "missing"]
+    assert versions["pandas"] == pd.__version__
+    assert versions["missing"] == "not installed"

@@ -1,0 +1,66 @@
+"""analysis.report.findings_markdown: findings as Markdown, in the summary and in notebooks."""
+
+from __future__ import annotations
+
+import pytest
+
+from analysis.report.findings import Evidence, Finding
+from analysis.report.findings_markdown import (
+    MAX_EVIDENCE,
+    findings_lines,
+    findings_markdown,
+    show_findings,
+)
+
+EVIDENCE = tuple(
+    Evidence(f"doc-{k}", k, "<i>Gazette</i>", f"Sentence {k} with [a](javascript:x).")
+    for k in range(MAX_EVIDENCE + 1)
+)
+FINDINGS = [
+    Finding("extra", "weather", "An unregistered section comes last."),
+    Finding("frames_a", "frames", "Frames come after tone.", figures=("fig07",)),
+    Finding("tone_none", "tone", "No clear difference in tone.", supported=False),
+    Finding("tone_level", "tone", "Gazette's *tone* was +0.10.", EVIDENCE, ("fig02", "fig05")),
+]
+
+
+def test_sections_in_fixed_order_supported_findings_first():
+    text = findings_markdown(FINDINGS)
+    headings = [line for line in text.splitlines() if line.startswith("### ")]
+    assert headings == ["### Tone", "### Frames", "### Weather"]
+    tone = text.split("### Tone")[1].split("### Frames")[0]
+    supported, unclear = tone.split("**No clear difference**")
+    assert "- Gazette's \\*tone\\* was +0.10." in supported
+    assert "No clear difference in tone." in unclear and "Gazette" not in unclear
+
+
+def test_evidence_is_quoted_escaped_and_capped():
+    text = findings_markdown(FINDINGS)
+    quote = (
+        "  > “Sentence 0 with \\[a\\](javascript:x).” — &lt;i&gt;Gazette&lt;/i&gt;, "
+        "`doc-0` sentence 0"
+    )
+    assert quote in text.splitlines()
+    assert f"`doc-{MAX_EVIDENCE - 1}`" in text and f"`doc-{MAX_EVIDENCE}`" not in text
+
+
+def test_figure_links_only_for_numbered_figures():
+    assert "(see " not in findings_markdown(FINDINGS)  # a notebook has no figure numbers
+    lines = findings_lines(FINDINGS, {"fig02": 2, "fig07": 7})
+    assert "- Gazette's \\*tone\\* was +0.10. (see [Figure 2](#figure-2))" in lines
+    assert "- Frames come after tone. (see [Figure 7](#figure-7))" in lines
+
+
+def test_no_findings_give_no_lines():
+    assert findings_lines([]) == []
+
+
+def test_show_findings_displays_the_same_markdown(monkeypatch: pytest.MonkeyPatch):
+    import IPython.display
+
+    shown = []
+    monkeypatch.setattr(IPython.display, "display", shown.append)
+    show_findings(FINDINGS)
+    show_findings([])
+    assert all(isinstance(obj, IPython.display.Markdown) for obj in shown)
+    assert [obj.data for obj in shown] == [findings_markdown(FINDINGS), "No findings."]

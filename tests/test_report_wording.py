@@ -1,0 +1,45 @@
+"""analysis.report.wording: the one way numbers, intervals and article counts are written."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from analysis.report.wording import articles, ci, num, pct
+
+
+def test_num_is_signed_with_two_decimals_unless_asked_otherwise():
+    assert num(0.123) == "+0.12"
+    assert num(-0.5) == "-0.50"
+    assert num(0.0) == "+0.00"
+    assert num(0.126, signed=False) == "0.13"
+    assert num(12.345, signed=False, digits=1) == "12.3"
+    assert num(np.float64(0.2)) == "+0.20"  # values straight from a table
+
+
+def test_pct_is_a_whole_percentage():
+    assert pct(0.125) == "12%"  # rounds half to even, as the f-string does
+    assert pct(0.1251) == "13%"
+    assert pct(1.0) == "100%"
+    assert pct(np.float64(0.0)) == "0%"
+
+
+def test_ci_is_written_for_the_kind_of_quantity():
+    assert ci(0.02, 0.22) == "95% CI +0.02 to +0.22"
+    assert ci(-0.1, 0.05, "signed") == "95% CI -0.10 to +0.05"
+    assert ci(0.12, 0.304, "percent") == "95% CI 12–30%"
+    assert ci(1.24, 3.46, "rate") == "95% CI 1.2–3.5"
+    with pytest.raises(ValueError, match="interval kind"):
+        ci(0, 1, "odds")  # type: ignore[arg-type]
+
+
+def test_articles_in_each_form_and_number():
+    assert articles(1) == "1 article"
+    assert articles(3) == "3 articles"
+    assert articles(0) == "0 articles"
+    assert articles(1, "these") == "this article"
+    assert articles(3, "these") == "these 3 articles"
+    assert articles(1, "opening") == "In the one article"
+    assert articles(np.int64(2), "opening") == "In these 2 articles"
+    with pytest.raises(ValueError, match="form"):
+        articles(2, "those")  # type: ignore[arg-type]

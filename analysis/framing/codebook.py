@@ -35,7 +35,6 @@ vectorised RE2 kernels over millions of sentences.
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -44,6 +43,19 @@ from typing import Any
 from nltk.stem import SnowballStemmer
 
 from analysis.config import DATA_DIR
+from analysis.lexicon import (
+    SPACES_OR_DASHES,
+    WORD_CHAR,
+    LexiconError,
+    alternation,
+    bounded,
+    literal_word,
+    longest_first,
+    phrase_pattern,
+    read_text,
+    read_toml,
+    word_list,
+)
 
 DEFAULT_CODEBOOK = DATA_DIR / "frames.toml"
 GENERIC_FRAME_KEYS = (
@@ -126,13 +138,12 @@ SUFFIX_MORPHEMES = (
 )
 MAX_SUFFIXES = 4
 _SUFFIX_GROUP = "(?:" + "|".join(sorted(SUFFIX_MORPHEMES, key=lambda s: (-len(s), s))) + ")"
-_SUFFIXES = _SUFFIX_GROUP + f"{{0,{MAX_SUFFIXES}}}" + r"\b"
-_WORD_SEPARATOR = r"[\s\-–]+"
+_SUFFIX_RUN = _SUFFIX_GROUP + f"{{0,{MAX_SUFFIXES}}}"
 _KEY_RE = re.compile(r"^[a-z][a-z0-9_]*$")
 _ALPHA_RE = re.compile(r"^[a-z]+$")
 
 
-class CodebookError(ValueError):
+class CodebookError(LexiconError):
     """A codebook file that cannot be used; the message names the file and the frame."""
 
 
@@ -171,7 +182,7 @@ class Frame:
         )
         parts = []
         if cores:
-            parts.append(r"\b(?:" + "|".join(cores) + ")" + _SUFFIXES)
+            parts.append(_stem_pattern("|".join(cores)))
         if others:
             parts.append(_alternation(others))
         return "|".join(parts)
@@ -236,8 +247,12 @@ def _stemmer() -> SnowballStemmer:
 
 
 def _alternation(patterns: tuple[str, ...]) -> str:
-    ordered = sorted(patterns, key=lambda p: (-len(p), p))
-    return "(?:" + "|".join(f"(?:{p})" for p in ordered) + ")"
+    return alternation(f"(?:{p})" for p in longest_first(patterns))
+
+
+def _stem_pattern(core: str) -> str:
+    # A stem (or several, joined by "|") followed by up to MAX_SUFFIXES suffix morphemes.
+    return bounded(f"(?:{core})" + _SUFFIX_RUN, lead=True, tail=True)
 
 
 def _short_word_pattern(word: str) -> str:
@@ -246,11 +261,15 @@ def _short_word_pattern(word: str) -> str:
         forms |= {word + "d", word[:-1] + "ing"}
     if word.endswith("y"):
         forms |= {word[:-1] + "ies", word[:-1] + "ied"}
-    return r"\b(?:" + "|".join(sorted(forms, key=lambda s: (-len(s), s))) + r")\b"
+    return bounded(alternation(longest_first(forms)), lead=True, tail=True)
 
 
 def word_pattern(word: str) -> str:
-    """The regex for one indicator word (see the module docstring for the syntax)."""
+    """The regex for one indicator word (see the module docstring for the syntax).
+
+    This is the per-word pattern that :func:`indicator_pattern` plugs into
+    :func:`analysis.lexicon.phrase_pattern`; boundaries and literal escaping come from there.
+    """
     word = word.strip().lower()
     if not word:
         raise ValueError("empty indicator word")
@@ -258,23 +277,23 @@ def word_pattern(word: str) -> str:
         literal = word[1:]
         if not literal:
             raise ValueError("'=' must be followed by a word")
-        return r"\b" + re.escape(literal) + (r"\b" if literal[-1].isalnum() else "")
+        # As written: apostrophes are not widened here.
+        body = literal_word(literal, apostrophes=False)
+        return bounded(body, lead=True, tail=literal[-1].isalnum())
     if word.endswith("*"):
         prefix = word[:-1]
         if len(prefix) < 3:
             raise ValueError(f"prefix {word!r} is shorter than 3 letters")
-        return r"\b" + re.escape(prefix) + r"\w*"
+        body = literal_word(prefix, apostrophes=False) + WORD_CHAR + "*"
+        return bounded(body, lead=True, tail=False)
     if not _ALPHA_RE.match(word):
         # Names with digits, dots or apostrophes ("u.s.", "g7", "people's"): literal, with
         # either apostrophe.
-        literal = re.sub(r"\\?['’]", "['’]", re.escape(word))
-        lead = r"\b" if word[0].isalnum() else ""
-        tail = r"\b" if word[-1].isalnum() else ""
-        return lead + literal + tail
+        return phrase_pattern(word)
     core = stem_core(word)
     if core is None:
         return _short_word_pattern(word)
-    return r"\b(?:" + core + ")" + _SUFFIXES
+    return _stem_pattern(core)
 
 
 def stem_core(word: str) -> str | None:
@@ -303,14 +322,19 @@ def stem_core(word: str) -> str | None:
 
 
 def indicator_pattern(term: str) -> str:
-    """The regex for one indicator or exclusion as written in a codebook (word or phrase)."""
-    words = [w for w in re.split(r"[\s\-–]+", term.strip()) if w]
-    if not words:
-        raise ValueError("empty indicator")
-    if len(words) == 1:
-        return word_pattern(words[0])
-    parts = [word_pattern(w) for w in words]
-    return _WORD_SEPARATOR.join(parts)
+    """The regex for one indicator or exclusion as written in a codebook (word or phrase).
+
+    Words are separated by spaces, hyphens or en dashes in the codebook and in the text; each
+    word is a :func:`word_pattern`, which carries its own word boundaries.
+    """
+    return phrase_pattern(
+        term,
+        word=word_pattern,
+        split=SPACES_OR_DASHES,
+        gap=SPACES_OR_DASHES,
+        lead=False,
+        tail=False,
+    )
 
 
 def _fail(path: str, where: str, message: str) -> CodebookError:
@@ -319,26 +343,18 @@ def _fail(path: str, where: str, message: str) -> CodebookError:
 
 def _read_raw(path: Path) -> dict[str, Any]:
     suffix = path.suffix.lower()
-    try:
-        text = path.read_text(encoding="utf-8")
-    except OSError as exc:
-        raise CodebookError(f"codebook {path}: cannot be read ({exc})") from exc
-    try:
-        if suffix == ".toml":
-            data = tomllib.loads(text)
-        elif suffix in (".yaml", ".yml"):
-            import yaml
+    if suffix == ".toml":
+        return read_toml(path, "codebook", error=CodebookError)
+    if suffix not in (".yaml", ".yml"):
+        raise CodebookError(
+            f"codebook {path}: unknown file type {suffix!r}; use .toml, .yaml or .yml"
+        )
+    import yaml
 
-            data = yaml.safe_load(text)
-        else:
-            raise CodebookError(
-                f"codebook {path}: unknown file type {suffix!r}; use .toml, .yaml or .yml"
-            )
-    except (tomllib.TOMLDecodeError, ValueError) as exc:
-        if isinstance(exc, CodebookError):
-            raise
-        raise CodebookError(f"codebook {path}: not valid {suffix[1:].upper()}: {exc}") from exc
-    except Exception as exc:  # yaml.YAMLError without importing yaml at module level
+    text = read_text(path, "codebook", error=CodebookError)
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
         raise CodebookError(f"codebook {path}: not valid YAML: {exc}") from exc
     if not isinstance(data, dict):
         raise CodebookError(f"codebook {path}: the top level must be a table/mapping")
@@ -346,17 +362,9 @@ def _read_raw(path: Path) -> dict[str, Any]:
 
 
 def _string_list(value: Any, path: str, where: str, name: str) -> tuple[str, ...]:
-    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise _fail(path, where, f"'{name}' must be a list of strings")
-    items = tuple(v.strip() for v in value)
-    if any(not v for v in items):
-        raise _fail(path, where, f"'{name}' holds an empty string")
-    seen: set[str] = set()
-    for item in items:
-        if item.lower() in seen:
-            raise _fail(path, where, f"'{name}' lists {item!r} twice")
-        seen.add(item.lower())
-    return items
+    return word_list(
+        value, where=f"codebook {path}: {where}", name=name, strip=True, error=CodebookError
+    )
 
 
 def _parse_frame(raw: Any, index: int, path: str) -> Frame:

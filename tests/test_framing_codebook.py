@@ -14,6 +14,7 @@ from analysis.framing.codebook import (
     indicator_pattern,
     load_codebook,
 )
+from analysis.lexicon import LexiconError
 
 FRAME = """
 [[frames]]
@@ -145,3 +146,28 @@ def test_yaml_and_toml_give_the_same_patterns(tmp_path: Path) -> None:
         "book.yaml",
     )
     assert load_codebook(toml).frames[0].pattern() == load_codebook(yaml).frames[0].pattern()
+
+
+@pytest.mark.parametrize(
+    ("indicators", "message"),
+    [
+        ('["rain", 3]', r"book\.toml: frame 'weather' \(#1\): 'indicators' entry #2 must be a str"),
+        ('["rain", " "]', r"frame 'weather' \(#1\): 'indicators' entry #2 is empty"),
+        ('"rain"', r"frame 'weather' \(#1\): 'indicators' must be a list of strings"),
+        ('["rain", "-"]', r"frame 'weather' \(#1\): indicator '-': no words"),
+    ],
+)
+def test_indicator_list_errors_name_the_entry(
+    tmp_path: Path, indicators: str, message: str
+) -> None:
+    path = _write(tmp_path, FRAME.format(key="weather", indicators=indicators))
+    with pytest.raises(CodebookError, match=message):
+        load_codebook(path)
+    assert issubclass(CodebookError, LexiconError)
+
+
+def test_unreadable_toml_is_a_codebook_error(tmp_path: Path) -> None:
+    path = _write(tmp_path, "")
+    path.write_bytes(b"\xff\xfe not utf-8")
+    with pytest.raises(CodebookError, match=r"book\.toml: cannot be read"):
+        load_codebook(path)

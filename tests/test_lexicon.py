@@ -14,15 +14,15 @@ from pathlib import Path
 import pytest
 
 from analysis.config import DATA_DIR
-from analysis.framing.codebook import (
+from analysis.framing.codebook import load_codebook
+from analysis.framing.frames import regex_contains, regex_count, regex_first, regex_mask, to_arrow
+from analysis.framing.hedging import load_hedges
+from analysis.framing.indicators import (
     MAX_SUFFIXES,
     SUFFIX_MORPHEMES,
     indicator_pattern,
-    load_codebook,
     stem_core,
 )
-from analysis.framing.frames import regex_contains, regex_count, regex_first, regex_mask, to_arrow
-from analysis.framing.hedging import load_hedges
 from analysis.framing.sourcing import load_sources
 from analysis.lexicon import (
     SPACES_OR_DASHES,

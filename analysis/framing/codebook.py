@@ -9,23 +9,10 @@ Valkenburg (2000) (conflict, economic_consequences, responsibility, human_intere
 and seven frames specific to the US–China rare-earth story. Users replace it by passing
 ``codebook=PATH`` to any function that takes one.
 
-Indicator syntax (all matching is case-insensitive and whole-word):
-
-* ``word``: stem-aware. The word is stemmed with NLTK's Snowball stemmer and matches the stem
-  (or the word as written) followed by up to four common English suffix morphemes, so "tariff"
-  matches "tariffs", "negotiate" matches "negotiations" and "negotiators", and "price" matches
-  "pricing"; "cost" does not match "costume" and "fund" does not match "fundamental". A stem
-  shorter than four letters is too ambiguous to extend, so the word matches itself and its plain
-  inflections only ("war" matches "war(s)", never "warn" or "ward"). Two indicators of one frame
-  that compile to the same pattern ("retaliate", "retaliation") are rejected as redundant.
-* ``two words``: a phrase; the words may be separated by spaces or hyphens, each word matched as
-  above ("supply chain" matches "supply-chain" and "supply chains").
-* ``=word``: this exact word only ("=fair" does not match "fairly").
-* ``word*``: a literal prefix without stemming ("dominan*" matches "dominance", "dominant").
-
-An exclusion is a phrase written in the same syntax. Text matching an exclusion is masked before
-the frame's indicators are matched, so "de-escalation" can be excluded from the conflict frame
-while "escalation" elsewhere in the same sentence still counts.
+Indicators and exclusions are written in the syntax of :mod:`analysis.framing.indicators`
+(stem-aware words, phrases, ``=word`` and ``word*``). An exclusion is masked before the frame's
+indicators are matched, so "de-escalation" can be excluded from the conflict frame while
+"escalation" elsewhere in the same sentence still counts.
 
 Each frame compiles to ONE regular expression alternation (longest indicators first) that uses
 only syntax shared by Python's ``re`` and Google RE2, so pandas can run it through pyarrow's
@@ -35,15 +22,19 @@ vectorised RE2 kernels over millions of sentences.
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from nltk.stem import SnowballStemmer
-
 from analysis.config import DATA_DIR
+from analysis.framing.indicators import (
+    indicator_alternation,
+    indicator_pattern,
+    stem_core,
+    stems_pattern,
+)
+from analysis.lexicon import LexiconError, read_text, read_toml, word_list
 
 DEFAULT_CODEBOOK = DATA_DIR / "frames.toml"
 GENERIC_FRAME_KEYS = (
@@ -74,65 +65,10 @@ PFC_DIMENSIONS = (
 )
 REQUIRED_FIELDS = ("key", "label", "type", "definition", "indicators", "pfc_dimension", "reference")
 OPTIONAL_FIELDS = ("exclusions",)
-MIN_STEM_LENGTH = 4
-# Suffix morphemes that may follow a stem; up to four stack, so "iz"+"ation"+"s" covers
-# "weaponizations" and "ic"+"al"+"ly" covers "strategically", while "cost" never reaches
-# "costume" and "fund" never reaches "fundamental".
-SUFFIX_MORPHEMES = (
-    "s",
-    "es",
-    "e",
-    "d",
-    "ed",
-    "ing",
-    "er",
-    "or",
-    "est",
-    "ly",
-    "y",
-    "ies",
-    "ied",
-    "ier",
-    "ily",
-    "ion",
-    "ation",
-    "at",
-    "ate",
-    "iz",
-    "is",
-    "ic",
-    "al",
-    "ity",
-    "ive",
-    "ant",
-    "ent",
-    "ance",
-    "ence",
-    "ment",
-    "ness",
-    "ful",
-    "less",
-    "able",
-    "ible",
-    "abil",
-    "ibil",
-    "ify",
-    "ifi",
-    "ist",
-    "ism",
-    "ory",
-    "ary",
-    "ry",
-)
-MAX_SUFFIXES = 4
-_SUFFIX_GROUP = "(?:" + "|".join(sorted(SUFFIX_MORPHEMES, key=lambda s: (-len(s), s))) + ")"
-_SUFFIXES = _SUFFIX_GROUP + f"{{0,{MAX_SUFFIXES}}}" + r"\b"
-_WORD_SEPARATOR = r"[\s\-–]+"
 _KEY_RE = re.compile(r"^[a-z][a-z0-9_]*$")
-_ALPHA_RE = re.compile(r"^[a-z]+$")
 
 
-class CodebookError(ValueError):
+class CodebookError(LexiconError):
     """A codebook file that cannot be used; the message names the file and the frame."""
 
 
@@ -171,14 +107,14 @@ class Frame:
         )
         parts = []
         if cores:
-            parts.append(r"\b(?:" + "|".join(cores) + ")" + _SUFFIXES)
+            parts.append(stems_pattern("|".join(cores)))
         if others:
-            parts.append(_alternation(others))
+            parts.append(indicator_alternation(others))
         return "|".join(parts)
 
     def exclusion_pattern(self) -> str | None:
         """One alternation of every exclusion, or None when the frame has none."""
-        return _alternation(self.exclusion_patterns) if self.exclusion_patterns else None
+        return indicator_alternation(self.exclusion_patterns) if self.exclusion_patterns else None
 
 
 @dataclass(frozen=True)
@@ -230,115 +166,24 @@ class Codebook:
         ]
 
 
-@lru_cache(maxsize=1)
-def _stemmer() -> SnowballStemmer:
-    return SnowballStemmer("english")
-
-
-def _alternation(patterns: tuple[str, ...]) -> str:
-    ordered = sorted(patterns, key=lambda p: (-len(p), p))
-    return "(?:" + "|".join(f"(?:{p})" for p in ordered) + ")"
-
-
-def _short_word_pattern(word: str) -> str:
-    forms = {word, word + "s", word + "es", word + "ed", word + "ing"}
-    if word.endswith("e"):
-        forms |= {word + "d", word[:-1] + "ing"}
-    if word.endswith("y"):
-        forms |= {word[:-1] + "ies", word[:-1] + "ied"}
-    return r"\b(?:" + "|".join(sorted(forms, key=lambda s: (-len(s), s))) + r")\b"
-
-
-def word_pattern(word: str) -> str:
-    """The regex for one indicator word (see the module docstring for the syntax)."""
-    word = word.strip().lower()
-    if not word:
-        raise ValueError("empty indicator word")
-    if word.startswith("="):
-        literal = word[1:]
-        if not literal:
-            raise ValueError("'=' must be followed by a word")
-        return r"\b" + re.escape(literal) + (r"\b" if literal[-1].isalnum() else "")
-    if word.endswith("*"):
-        prefix = word[:-1]
-        if len(prefix) < 3:
-            raise ValueError(f"prefix {word!r} is shorter than 3 letters")
-        return r"\b" + re.escape(prefix) + r"\w*"
-    if not _ALPHA_RE.match(word):
-        # Names with digits, dots or apostrophes ("u.s.", "g7", "people's"): literal, with
-        # either apostrophe.
-        literal = re.sub(r"\\?['’]", "['’]", re.escape(word))
-        lead = r"\b" if word[0].isalnum() else ""
-        tail = r"\b" if word[-1].isalnum() else ""
-        return lead + literal + tail
-    core = stem_core(word)
-    if core is None:
-        return _short_word_pattern(word)
-    return r"\b(?:" + core + ")" + _SUFFIXES
-
-
-def stem_core(word: str) -> str | None:
-    """The stem part of a stem-aware word's regex, or None when the word is not stem-aware.
-
-    The full pattern is ``\b(?:CORE)`` followed by the shared suffix group; frames put all their
-    one-word cores into one alternation that shares a single suffix group, which keeps the
-    compiled expression small and fast.
-    """
-    word = word.strip().lower()
-    if not _ALPHA_RE.match(word):
-        return None
-    stem = _stemmer().stem(word)
-    if len(stem) < MIN_STEM_LENGTH:
-        return None
-    prefixes = {stem}
-    if not word.startswith(stem):
-        # Snowball rewrites endings ("supply" → "suppli"); keep the written form too.
-        prefixes.add(word)
-    alternatives = [re.escape(prefix) for prefix in sorted(prefixes)]
-    for prefix in sorted(prefixes):
-        if prefix.endswith("e") and len(prefix) >= MIN_STEM_LENGTH:
-            # "price" → "pricing", "trade" → "traded": the e drops before a vowel suffix.
-            alternatives.append(re.escape(prefix[:-1]) + "(?:ing|ed|er|ation|able|ible|ion)")
-    return "|".join(alternatives)
-
-
-def indicator_pattern(term: str) -> str:
-    """The regex for one indicator or exclusion as written in a codebook (word or phrase)."""
-    words = [w for w in re.split(r"[\s\-–]+", term.strip()) if w]
-    if not words:
-        raise ValueError("empty indicator")
-    if len(words) == 1:
-        return word_pattern(words[0])
-    parts = [word_pattern(w) for w in words]
-    return _WORD_SEPARATOR.join(parts)
-
-
 def _fail(path: str, where: str, message: str) -> CodebookError:
     return CodebookError(f"codebook {path}: {where}: {message}")
 
 
 def _read_raw(path: Path) -> dict[str, Any]:
     suffix = path.suffix.lower()
-    try:
-        text = path.read_text(encoding="utf-8")
-    except OSError as exc:
-        raise CodebookError(f"codebook {path}: cannot be read ({exc})") from exc
-    try:
-        if suffix == ".toml":
-            data = tomllib.loads(text)
-        elif suffix in (".yaml", ".yml"):
-            import yaml
+    if suffix == ".toml":
+        return read_toml(path, "codebook", error=CodebookError)
+    if suffix not in (".yaml", ".yml"):
+        raise CodebookError(
+            f"codebook {path}: unknown file type {suffix!r}; use .toml, .yaml or .yml"
+        )
+    import yaml
 
-            data = yaml.safe_load(text)
-        else:
-            raise CodebookError(
-                f"codebook {path}: unknown file type {suffix!r}; use .toml, .yaml or .yml"
-            )
-    except (tomllib.TOMLDecodeError, ValueError) as exc:
-        if isinstance(exc, CodebookError):
-            raise
-        raise CodebookError(f"codebook {path}: not valid {suffix[1:].upper()}: {exc}") from exc
-    except Exception as exc:  # yaml.YAMLError without importing yaml at module level
+    text = read_text(path, "codebook", error=CodebookError)
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
         raise CodebookError(f"codebook {path}: not valid YAML: {exc}") from exc
     if not isinstance(data, dict):
         raise CodebookError(f"codebook {path}: the top level must be a table/mapping")
@@ -346,17 +191,9 @@ def _read_raw(path: Path) -> dict[str, Any]:
 
 
 def _string_list(value: Any, path: str, where: str, name: str) -> tuple[str, ...]:
-    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise _fail(path, where, f"'{name}' must be a list of strings")
-    items = tuple(v.strip() for v in value)
-    if any(not v for v in items):
-        raise _fail(path, where, f"'{name}' holds an empty string")
-    seen: set[str] = set()
-    for item in items:
-        if item.lower() in seen:
-            raise _fail(path, where, f"'{name}' lists {item!r} twice")
-        seen.add(item.lower())
-    return items
+    return word_list(
+        value, where=f"codebook {path}: {where}", name=name, strip=True, error=CodebookError
+    )
 
 
 def _parse_frame(raw: Any, index: int, path: str) -> Frame:

@@ -3,8 +3,9 @@
 Per sentence, :func:`hedging_counts` counts hedges ("reportedly", "may", "could", "appears to",
 "according to", "expected to", ...) and certainty markers, also called boosters ("will",
 "clearly", "never", "must", "in fact", ...). The word lists are data, ``analysis/data/hedges.toml``
-(after Hyland's hedges and boosters, adapted to news copy), and each list compiles to one regular
-expression counted over the whole column with pyarrow's RE2 kernels.
+(after Hyland's hedges and boosters, adapted to news copy), and each list compiles (with
+:mod:`analysis.lexicon`) to one regular expression counted over the whole column with pyarrow's RE2
+kernels.
 
 Two ambiguities are handled in the lexicon rather than in code: the modal "may" is matched in
 lower case only, so the month ("in May", "May 2025") is not a hedge, with a narrow pattern for a
@@ -15,8 +16,6 @@ for the outlet that chose to print it.
 
 from __future__ import annotations
 
-import re
-import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -26,6 +25,15 @@ import pandas as pd
 
 from analysis.config import DATA_DIR
 from analysis.framing.frames import regex_count, regex_mask, to_arrow
+from analysis.lexicon import (
+    LexiconError,
+    alternation,
+    longest_first,
+    pattern_list,
+    phrase_pattern,
+    read_toml,
+    word_list,
+)
 from analysis.stats.bootstrap import bootstrap_ci
 
 DEFAULT_HEDGES = DATA_DIR / "hedges.toml"
@@ -50,54 +58,38 @@ class MarkerList:
     exclusion: str | None
 
 
-def _phrase(term: str) -> str:
-    body = r"\s+".join(re.escape(w) for w in term.split())
-    body = body.replace("'", "['’]").replace("’", "['’]")
-    return (r"\b" if term[0].isalnum() else "") + body + (r"\b" if term[-1].isalnum() else "")
-
-
-def _strings(spec: dict, key: str, where: str) -> list[str]:
-    value = spec.get(key, [])
-    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
-        raise ValueError(f"{where}: '{key}' must be a list of non-empty strings")
-    return value
-
-
 def _compile_list(spec: dict, where: str) -> MarkerList:
+    terms = word_list(spec.get("terms", []), where=where, name="terms")
+    exact = word_list(
+        spec.get("case_sensitive", []), where=where, name="case_sensitive", ignore_case=False
+    )
+    patterns = pattern_list(spec.get("patterns", []), where=where, name="patterns")
+    exclusions = word_list(spec.get("exclusions", []), where=where, name="exclusions")
     parts = []
-    terms = _strings(spec, "terms", where)
     if terms:
-        ordered = sorted(terms, key=lambda t: (-len(t), t))
-        parts.append("(?i:" + "|".join(_phrase(t) for t in ordered) + ")")
-    exact = _strings(spec, "case_sensitive", where)
+        parts.append(alternation(map(phrase_pattern, longest_first(terms)), ignore_case=True))
     if exact:
-        parts.append("(?:" + "|".join(_phrase(t) for t in exact) + ")")
-    for pattern in _strings(spec, "patterns", where):
-        try:
-            re.compile(pattern)
-        except re.error as exc:
-            raise ValueError(f"{where}: invalid pattern {pattern!r}: {exc}") from exc
-        parts.append(pattern)
+        parts.append(alternation(map(phrase_pattern, exact)))
+    parts.extend(patterns)
     if not parts:
-        raise ValueError(f"{where}: no terms, case_sensitive words or patterns")
-    exclusions = _strings(spec, "exclusions", where)
-    exclusion = "|".join(_phrase(t) for t in exclusions) if exclusions else None
+        raise LexiconError(f"{where}: no terms, case_sensitive words or patterns")
+    exclusion = alternation(map(phrase_pattern, exclusions), group=False) if exclusions else None
     return MarkerList(pattern="|".join(parts), exclusion=exclusion)
 
 
 @lru_cache(maxsize=8)
 def load_hedges(path: str | None = None) -> dict[str, MarkerList]:
-    """Load and compile the hedge and certainty lists (default: bundled ``hedges.toml``)."""
+    """Load and compile the hedge and certainty lists (default: bundled ``hedges.toml``).
+
+    Raises :class:`analysis.lexicon.LexiconError` naming the file, the list and the entry.
+    """
     file = Path(path) if path is not None else DEFAULT_HEDGES
-    try:
-        data = tomllib.loads(file.read_text(encoding="utf-8"))
-    except (OSError, tomllib.TOMLDecodeError) as exc:
-        raise ValueError(f"hedging lexicon {file}: cannot be read: {exc}") from exc
+    data = read_toml(file, "hedging lexicon")
     out = {}
     for measure in MEASURES:
         spec = data.get(measure)
         if not isinstance(spec, dict):
-            raise ValueError(f"hedging lexicon {file}: needs a [{measure}] table")
+            raise LexiconError(f"hedging lexicon {file}: needs a [{measure}] table")
         out[measure] = _compile_list(spec, f"hedging lexicon {file}: [{measure}]")
     return out
 

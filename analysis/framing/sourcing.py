@@ -24,7 +24,6 @@ said") are credited only if the sentence also names the source.
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -34,6 +33,17 @@ import pandas as pd
 
 from analysis.config import DATA_DIR
 from analysis.framing.frames import regex_contains, regex_first, regex_mask, to_arrow
+from analysis.lexicon import (
+    WORD_CHAR,
+    LexiconError,
+    alternation,
+    bounded,
+    longest_first,
+    pattern_list,
+    phrase_pattern,
+    read_toml,
+    word_list,
+)
 
 DEFAULT_SOURCES = DATA_DIR / "sources.toml"
 SOURCING_TABLE_COLUMNS = ["measure", "item", "n_sentences_with", "share", "n_sentences", "n_docs"]
@@ -65,30 +75,7 @@ class SourceLexicon:
         ]
 
 
-def _phrase(term: str) -> str:
-    words = [re.escape(w) for w in term.split()]
-    body = r"\s+".join(words).replace("'", "['’]").replace("’", "['’]")
-    lead = r"\b" if term[0].isalnum() else ""
-    tail = r"\b" if term[-1].isalnum() else ""
-    return lead + body + tail
-
-
-def _list(data: dict, key: str, where: str) -> list[str]:
-    value = data.get(key, [])
-    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
-        raise ValueError(f"{where}: '{key}' must be a list of non-empty strings")
-    return value
-
-
-def _check_regex(pattern: str, where: str) -> str:
-    try:
-        re.compile(pattern)
-    except re.error as exc:
-        raise ValueError(f"{where}: invalid pattern {pattern!r}: {exc}") from exc
-    return pattern
-
-
-def _quote_patterns(verb_alternation: str, min_words: int) -> tuple[str, ...]:
+def _quote_patterns(verb_pattern: str, min_words: int) -> tuple[str, ...]:
     word = r"[^\s\"“”]+"
     more = rf"(?:\s+{word}){{{min_words - 1},}}"
     return (
@@ -97,55 +84,66 @@ def _quote_patterns(verb_alternation: str, min_words: int) -> tuple[str, ...]:
         # the tail of a quotation opened in the previous sentence (curly closing quote only).
         rf"^[^\"“”]*?{word}{more}[^\"“”]*”",
         # any quoted word right after an attribution verb.
-        rf"(?i:\b(?:{verb_alternation}))\s*[:,]?\s*[{_QUOTE_OPEN}]\s*\w",
+        alternation([verb_pattern], ignore_case=True)
+        + rf"\s*[:,]?\s*[{_QUOTE_OPEN}]\s*{WORD_CHAR}",
     )
+
+
+def _category_pattern(spec: dict, where: str) -> str:
+    terms = word_list(spec.get("terms", []), where=where, name="terms")
+    names = word_list(spec.get("names", []), where=where, name="names", ignore_case=False)
+    patterns = pattern_list(spec.get("patterns", []), where=where, name="patterns")
+    parts = []
+    if terms:
+        parts.append(alternation(map(phrase_pattern, terms), ignore_case=True))
+    if names:
+        parts.append(alternation(map(phrase_pattern, names)))
+    parts.extend(patterns)
+    if not parts:
+        raise LexiconError(f"{where}: no terms, names or patterns")
+    return "|".join(parts)
 
 
 @lru_cache(maxsize=8)
 def load_sources(path: str | None = None) -> SourceLexicon:
-    """Load and compile a sourcing lexicon (default: the bundled ``sources.toml``)."""
+    """Load and compile a sourcing lexicon (default: the bundled ``sources.toml``).
+
+    Raises :class:`analysis.lexicon.LexiconError` naming the file, the table and the entry.
+    """
     file = Path(path) if path is not None else DEFAULT_SOURCES
-    try:
-        data = tomllib.loads(file.read_text(encoding="utf-8"))
-    except (OSError, tomllib.TOMLDecodeError) as exc:
-        raise ValueError(f"sourcing lexicon {file}: cannot be read: {exc}") from exc
+    what = f"sourcing lexicon {file}"
+    data = read_toml(file, "sourcing lexicon")
     verbs = data.get("attribution_verbs")
     sources = data.get("sources")
     if not isinstance(verbs, dict) or not verbs:
-        raise ValueError(f"sourcing lexicon {file}: needs an [attribution_verbs] table")
+        raise LexiconError(f"{what}: needs an [attribution_verbs] table")
     if not isinstance(sources, dict) or not sources:
-        raise ValueError(f"sourcing lexicon {file}: needs [sources.<category>] tables")
+        raise LexiconError(f"{what}: needs [sources.<category>] tables")
     lemmas: dict[str, str] = {}
     for lemma, forms in verbs.items():
-        for form in _list({"forms": forms}, "forms", f"{file}: verb {lemma!r}"):
+        for form in word_list(forms, where=f"{what}: verb {lemma!r}", name="forms"):
             lemmas[" ".join(form.lower().split())] = lemma
-    verb_alternation = "|".join(
-        _phrase(f)[2:] if _phrase(f).startswith(r"\b") else _phrase(f)
-        for f in sorted(lemmas, key=lambda f: (-len(f), f))
+    # The leading boundary goes around the whole alternation instead of each form.
+    verb_alternation = alternation(phrase_pattern(f, lead=False) for f in longest_first(lemmas))
+    verb_pattern = bounded(verb_alternation, lead=True, tail=False)
+    verb_exclusions = word_list(
+        data.get("attribution", {}).get("exclusions", []),
+        where=f"{what}: [attribution]",
+        name="exclusions",
     )
-    verb_pattern = rf"\b(?:{verb_alternation})"
-    verb_exclusions = _list(data.get("attribution", {}), "exclusions", f"{file}: [attribution]")
-    verb_exclusion = "|".join(_phrase(t) for t in verb_exclusions) if verb_exclusions else None
+    verb_exclusion = (
+        alternation(map(phrase_pattern, verb_exclusions), group=False) if verb_exclusions else None
+    )
     min_words = int(data.get("quotes", {}).get("min_words", 3))
     if min_words < 1:
-        raise ValueError(f"sourcing lexicon {file}: quotes.min_words must be at least 1")
+        raise LexiconError(f"{what}: quotes.min_words must be at least 1")
     patterns: dict[str, str] = {}
     labels: dict[str, str] = {}
     for category, spec in sources.items():
-        where = f"sourcing lexicon {file}: category {category!r}"
+        where = f"{what}: category {category!r}"
         if not re.match(r"^[a-z][a-z0-9_]*$", category) or not isinstance(spec, dict):
-            raise ValueError(f"{where}: bad category name or not a table")
-        parts = []
-        terms = _list(spec, "terms", where)
-        if terms:
-            parts.append("(?i:" + "|".join(_phrase(t) for t in terms) + ")")
-        names = _list(spec, "names", where)
-        if names:
-            parts.append("(?:" + "|".join(_phrase(n) for n in names) + ")")
-        parts.extend(_check_regex(p, where) for p in _list(spec, "patterns", where))
-        if not parts:
-            raise ValueError(f"{where}: no terms, names or patterns")
-        patterns[category] = "|".join(parts)
+            raise LexiconError(f"{where}: bad category name or not a table")
+        patterns[category] = _category_pattern(spec, where)
         labels[category] = str(spec.get("label", category))
     return SourceLexicon(
         path=str(file),
@@ -155,7 +153,7 @@ def load_sources(path: str | None = None) -> SourceLexicon:
         verb_pattern=verb_pattern,
         verb_exclusion=verb_exclusion,
         verb_lemmas=lemmas,
-        quote_patterns=_quote_patterns(verb_alternation, min_words),
+        quote_patterns=_quote_patterns(verb_pattern, min_words),
     )
 
 

@@ -2,8 +2,8 @@
 
 The lexicon (``analysis/data/actors.toml``) lists, for each actor, plain phrases matched as whole
 words ignoring case, and short forms matched with exact case ("US" is the United States, "us" is
-not). Each actor becomes one precompiled regular expression, run over all sentences at once with
-pandas' vectorised ``str.contains``.
+not). Each actor becomes one precompiled regular expression (built with :mod:`analysis.lexicon`),
+run over all sentences at once with pandas' vectorised ``str.contains``.
 
 A mention is only a mention: the tone of sentences that mention an actor (see
 :mod:`analysis.sentiment.tables`) is the tone *around* the actor, not the outlet's stance
@@ -13,7 +13,6 @@ towards it. "China's exports fell sharply" is a negative sentence that mentions 
 from __future__ import annotations
 
 import re
-import tomllib
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -22,12 +21,20 @@ from pathlib import Path
 import pandas as pd
 
 from analysis.config import DATA_DIR
+from analysis.lexicon import (
+    LexiconError,
+    alternation,
+    compile_whole_words,
+    longest_first,
+    phrase_pattern,
+    read_toml,
+    word_list,
+)
 
 ACTORS_FILE = DATA_DIR / "actors.toml"
 SIDES = ("china", "us", "ally", "eu", "company", "other")
 COLUMN_PREFIX = "actor_"
 _KEY_RE = re.compile(r"^[a-z][a-z0-9_]*$")
-_APOSTROPHE_RE = re.compile("['’]")
 
 
 @dataclass(frozen=True)
@@ -47,58 +54,59 @@ class Actor:
         return f"{COLUMN_PREFIX}{self.key}"
 
 
-def _phrase_regex(phrase: str) -> str:
-    # Whitespace in a phrase matches any run of whitespace; straight and curly apostrophes match
-    # each other, so "People's" also finds "People’s".
-    parts = [re.escape(w) for w in phrase.split()]
-    return _APOSTROPHE_RE.sub(lambda _: "['’]", r"\s+".join(parts))
-
-
 def actor_regex(actor: Actor) -> re.Pattern[str]:
-    """One compiled regex matching any of the actor's phrases as whole words."""
+    """One compiled regex matching any of the actor's phrases as whole words.
+
+    Phrases are literal (:func:`analysis.lexicon.phrase_pattern`): any whitespace between words,
+    straight and curly apostrophes alike; ``patterns`` ignore case, ``cased`` do not.
+    """
     alts = []
-    ci = sorted(set(actor.patterns), key=lambda p: (-len(p), p))
-    cs = sorted(set(actor.cased), key=lambda p: (-len(p), p))
+    ci = longest_first(set(actor.patterns))
+    cs = longest_first(set(actor.cased))
     if ci:
-        alts.append("(?i:" + "|".join(_phrase_regex(p) for p in ci) + ")")
+        alts.append(alternation((_phrase(p) for p in ci), ignore_case=True))
     if cs:
-        alts.append("|".join(_phrase_regex(p) for p in cs))
-    return re.compile(r"(?<!\w)(?:" + "|".join(alts) + r")(?!\w)")
+        alts.append(alternation((_phrase(p) for p in cs), group=False))
+    return compile_whole_words(alternation(alts, group=False))
 
 
-def _check_actor(raw: dict, path: Path, index: int) -> Actor:
-    where = f"{path}: actor #{index + 1}"
+def _phrase(phrase: str) -> str:
+    # Boundaries come from compile_whole_words around the whole alternation.
+    return phrase_pattern(phrase, lead=False, tail=False)
+
+
+def _check_actor(raw: dict, where: str) -> Actor:
     for field in ("key", "label", "side", "note"):
         if not isinstance(raw.get(field), str) or not raw[field].strip():
-            raise ValueError(f"{where} needs a non-empty string '{field}'")
+            raise LexiconError(f"{where} needs a non-empty string '{field}'")
     key = raw["key"]
     if not _KEY_RE.match(key):
-        raise ValueError(f"{where}: key {key!r} must be lower-case letters, digits, '_'")
+        raise LexiconError(f"{where}: key {key!r} must be lower-case letters, digits, '_'")
     if raw["side"] not in SIDES:
-        raise ValueError(f"{where} ({key}): side must be one of {SIDES}, got {raw['side']!r}")
-    patterns = tuple(raw.get("patterns", []))
-    cased = tuple(raw.get("cased", []))
+        raise LexiconError(f"{where} ({key}): side must be one of {SIDES}, got {raw['side']!r}")
+    where = f"{where} ({key})"
+    patterns = word_list(raw.get("patterns", []), where=where, name="patterns")
+    cased = word_list(raw.get("cased", []), where=where, name="cased", ignore_case=False)
     if not patterns and not cased:
-        raise ValueError(f"{where} ({key}): give at least one pattern")
-    for p in (*patterns, *cased):
-        if not isinstance(p, str) or not p.strip():
-            raise ValueError(f"{where} ({key}): patterns must be non-empty strings")
+        raise LexiconError(f"{where}: give at least one pattern")
     return Actor(key, raw["label"], raw["side"], patterns, cased, raw["note"])
 
 
 def load_actor_lexicon(path: Path | str | None = None) -> tuple[Actor, ...]:
-    """Read and validate an actor lexicon (default: the bundled ``actors.toml``)."""
+    """Read and validate an actor lexicon (default: the bundled ``actors.toml``).
+
+    Raises :class:`analysis.lexicon.LexiconError` naming the file, the actor and the entry.
+    """
     path = Path(path) if path is not None else ACTORS_FILE
-    with path.open("rb") as handle:
-        data = tomllib.load(handle)
-    raw = data.get("actor")
+    what = "actor lexicon"
+    raw = read_toml(path, what).get("actor")
     if not isinstance(raw, list) or not raw:
-        raise ValueError(f"{path}: expected one or more [[actor]] tables")
-    actors = tuple(_check_actor(a, path, i) for i, a in enumerate(raw))
+        raise LexiconError(f"{what} {path}: expected one or more [[actor]] tables")
+    actors = tuple(_check_actor(a, f"{what} {path}: actor #{i + 1}") for i, a in enumerate(raw))
     keys = [a.key for a in actors]
     dupes = sorted({k for k in keys if keys.count(k) > 1})
     if dupes:
-        raise ValueError(f"{path}: duplicate actor keys {dupes}")
+        raise LexiconError(f"{what} {path}: duplicate actor keys {dupes}")
     return actors
 
 

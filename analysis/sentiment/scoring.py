@@ -35,13 +35,23 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from functools import lru_cache
+from functools import lru_cache, partial
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
 from analysis.config import DATA_DIR
+from analysis.lexicon import (
+    SPACES_OR_HYPHENS,
+    LexiconError,
+    alternation,
+    compile_whole_words,
+    literal_word,
+    longest_first,
+    phrase_pattern,
+    word_list,
+)
 from analysis.sentiment.vader import default_analyzer
 
 METHODS = ("vader", "vader-news")
@@ -55,41 +65,63 @@ _WORD_RE = re.compile(r"[^\s\-]+")
 
 
 def load_news_terms(path: Path | str | None = None) -> pd.DataFrame:
-    """The domain-term list: columns ``term`` and ``note``, one row per multi-word expression."""
+    """The domain-term list: columns ``term`` and ``note``, one row per multi-word expression.
+
+    Terms must be unique (ignoring case) and each needs a note; a
+    :class:`analysis.lexicon.LexiconError` names the file and the entry at fault.
+    """
     path = Path(path) if path is not None else NEWS_TERMS_FILE
+    where = f"news-term list {path}"
     terms = pd.read_csv(path, dtype=str, keep_default_na=False)
     missing = {"term", "note"} - set(terms.columns)
     if missing:
-        raise ValueError(f"{path}: missing columns {sorted(missing)}")
-    terms["term"] = terms["term"].str.strip()
-    bad = terms[(terms["term"] == "") | (terms["note"].str.strip() == "")]
-    if len(bad):
-        raise ValueError(f"{path}: every row needs a term and a note; check rows {list(bad.index)}")
+        raise LexiconError(f"{where}: missing columns {sorted(missing)}")
+    terms["term"] = list(word_list(terms["term"].tolist(), where=where, name="term", strip=True))
+    for number, (term, note) in enumerate(zip(terms["term"], terms["note"], strict=True), 1):
+        if not note.strip():
+            raise LexiconError(
+                f"{where}: every row needs a term and a note; "
+                f"entry #{number} ({term!r}) has no note"
+            )
     single = terms[terms["term"].str.split().str.len() < 2]
     if len(single):
-        raise ValueError(
-            f"{path}: terms must be multi-word expressions, got {single['term'].tolist()}"
+        raise LexiconError(
+            f"{where}: terms must be multi-word expressions, got {single['term'].tolist()}"
         )
     return terms.reset_index(drop=True)
 
 
+def _plural_word(word: str) -> str:
+    # The last word of a term also matches its plural ("critical mineral(s)", "securit(y|ies)").
+    escaped = literal_word(word, apostrophes=False)
+    if escaped.endswith("y"):
+        return escaped[:-1] + "(?:y|ies)"
+    if not escaped.endswith(("s", ".")):
+        return escaped + "(?:s|es)?"
+    return escaped
+
+
 def _term_pattern(term: str) -> str:
-    words = [re.escape(w) for w in term.lower().split()]
-    last = words[-1]
-    if last.endswith("y"):
-        words[-1] = last[:-1] + "(?:y|ies)"
-    elif not last.endswith(("s", ".")):
-        words[-1] = last + "(?:s|es)?"
-    return r"[\s\-]+".join(words)
+    return phrase_pattern(
+        term.lower(),
+        word=partial(literal_word, apostrophes=False),
+        last_word=_plural_word,
+        gap=SPACES_OR_HYPHENS,
+        lead=False,
+        tail=False,
+    )
 
 
 def build_terms_regex(terms: Sequence[str]) -> re.Pattern[str]:
-    """One case-insensitive alternation over ``terms`` (longest first, whole words only)."""
+    """One case-insensitive alternation over ``terms`` (longest first, whole words only).
+
+    A term may not follow a hyphen either, so "non-national security" is left alone.
+    """
     if not terms:
         raise ValueError("build_terms_regex needs at least one term")
-    ordered = sorted({t.strip() for t in terms}, key=lambda t: (-len(t), t.lower()))
-    body = "|".join(_term_pattern(t) for t in ordered)
-    return re.compile(rf"(?<![\w-])(?:{body})(?!\w)", re.IGNORECASE)
+    ordered = longest_first({t.strip() for t in terms}, key=str.lower)
+    body = alternation(map(_term_pattern, ordered), group=False)
+    return compile_whole_words(body, ignore_case=True, no_hyphen_before=True)
 
 
 @lru_cache(maxsize=1)

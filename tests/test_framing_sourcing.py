@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pandas as pd
 import pytest
 
 from analysis.framing.sourcing import sourcing_matrix, sourcing_table
+from analysis.lexicon import LexiconError
 
 
 def _row(sentence: str) -> pd.Series:
@@ -123,3 +126,38 @@ def test_sourcing_table_long_format_with_zeros() -> None:
 def test_adjectival_participle_is_not_attribution() -> None:
     row = _row("Both leaders agreed to suspend newly announced export curbs.")
     assert pd.isna(row["attribution_verb"]) and not row["attributed"]
+
+
+LEXICON = """
+[attribution_verbs]
+say = ["said", "says"]
+{verbs}
+[sources.media]
+terms = ["state media"]
+{media}
+"""
+
+
+@pytest.mark.parametrize(
+    ("verbs", "media", "message"),
+    [
+        ('tell = "told"', "", r"src\.toml: verb 'tell': 'forms' must be a list of strings"),
+        ('tell = ["told", "Told"]', "", r"verb 'tell': 'forms' lists 'Told' twice"),
+        ("", 'names = ["FT", ""]', r"category 'media': 'names' entry #2 is empty"),
+        ("", 'patterns = ["(x"]', r"category 'media': 'patterns' entry #1 is an invalid"),
+    ],
+)
+def test_bad_lists_name_file_list_and_entry(
+    tmp_path: Path, verbs: str, media: str, message: str
+) -> None:
+    path = tmp_path / "src.toml"
+    path.write_text(LEXICON.format(verbs=verbs, media=media), encoding="utf-8")
+    with pytest.raises(LexiconError, match=message):
+        sourcing_matrix(["x"], lexicon=path)
+
+
+def test_custom_lexicon_names_are_case_sensitive(tmp_path: Path) -> None:
+    path = tmp_path / "src.toml"
+    path.write_text(LEXICON.format(verbs="", media='names = ["FT", "Ft"]'), encoding="utf-8")
+    rows = sourcing_matrix(["The FT said so.", "The ft said so.", "State  media said so."], path)
+    assert rows["source_media"].tolist() == [True, False, True]

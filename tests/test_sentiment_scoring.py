@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
+from analysis.lexicon import LexiconError
 from analysis.sentiment.scoring import (
     SCORE_COLUMNS,
     add_sentiment,
@@ -136,6 +137,14 @@ def test_term_list_validation(tmp_path):
     path.write_text("phrase,why\na b,c\n", encoding="utf-8")
     with pytest.raises(ValueError, match="missing columns"):
         load_news_terms(path)
+    path.write_text("term,note\nfood security,a\n ,b\n", encoding="utf-8")
+    with pytest.raises(LexiconError, match=r"terms\.csv: 'term' entry #2 is empty"):
+        load_news_terms(path)
+    path.write_text("term,note\nfood security,a\nFood  Security ,b\n", encoding="utf-8")
+    with pytest.raises(LexiconError, match=r"terms\.csv: 'term' lists 'Food  Security' twice"):
+        load_news_terms(path)
+    path.write_text("term,note\n food security ,a\n", encoding="utf-8")
+    assert load_news_terms(path)["term"].tolist() == ["food security"]
 
 
 def test_longest_term_wins():

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pandas as pd
 import pytest
 
 from analysis.framing.hedging import hedging_counts, hedging_table
+from analysis.lexicon import LexiconError
 
 
 @pytest.mark.parametrize(
@@ -85,3 +88,33 @@ def test_hedging_table_rates_and_schema() -> None:
     assert x["ci_low"] <= x["per_1000_words"] <= x["ci_high"]
     again = hedging_table(sentences, "outlet", n_boot=200, seed=1)
     pd.testing.assert_frame_equal(table, again)
+
+
+@pytest.mark.parametrize(
+    ("hedges", "message"),
+    [
+        ('terms = ["may", 3]', r"lex\.toml: \[hedges\]: 'terms' entry #2 must be a string"),
+        ('terms = ["perhaps", "Perhaps"]', r"\[hedges\]: 'terms' lists 'Perhaps' twice"),
+        ('case_sensitive = ["may", ""]', r"\[hedges\]: 'case_sensitive' entry #2 is empty"),
+        ('patterns = ["(may"]', r"\[hedges\]: 'patterns' entry #1 is an invalid pattern"),
+        ("exclusions = []", r"\[hedges\]: no terms, case_sensitive words or patterns"),
+    ],
+)
+def test_bad_lists_name_file_list_and_entry(tmp_path: Path, hedges: str, message: str) -> None:
+    path = tmp_path / "lex.toml"
+    path.write_text(f'[hedges]\n{hedges}\n[certainty]\nterms = ["will"]\n', encoding="utf-8")
+    with pytest.raises(LexiconError, match=message):
+        hedging_counts(["x"], lexicon=path)
+
+
+def test_custom_lexicon_terms_and_case(tmp_path: Path) -> None:
+    path = tmp_path / "lex.toml"
+    path.write_text(
+        '[hedges]\nterms = ["sort of", "it\'s said"]\ncase_sensitive = ["Maybe"]\n'
+        '[certainty]\nterms = ["sure"]\nexclusions = ["not sure"]\n',
+        encoding="utf-8",
+    )
+    counts = hedging_counts(
+        ["Sort  of it’s said, Maybe.", "maybe not sure", "It's said, sure."], lexicon=path
+    )
+    assert counts.values.tolist() == [[3, 0], [0, 0], [1, 1]]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
+from analysis.lexicon import LexiconError
 from analysis.sentiment.actors import (
     SIDES,
     actor_matrix,
@@ -113,3 +114,40 @@ def test_duplicate_keys_rejected(tmp_path):
 def test_non_text_rejected():
     with pytest.raises(TypeError):
         actor_matrix(["ok", None])
+
+
+@pytest.mark.parametrize(
+    ("lists", "message"),
+    [
+        ('patterns = "Ruritania"', r"bad\.toml: actor #1 \(x\): 'patterns' must be a list"),
+        ('patterns = ["Ruritania", ""]', r"actor #1 \(x\): 'patterns' entry #2 is empty"),
+        ('patterns = ["Strelsau", "strelsau"]', r"'patterns' lists 'strelsau' twice"),
+        ('cased = ["RU", "RU"]', r"'cased' lists 'RU' twice"),
+    ],
+)
+def test_pattern_lists_are_validated(tmp_path, lists, message):
+    path = tmp_path / "bad.toml"
+    path.write_text(
+        f'[[actor]]\nkey = "x"\nlabel = "X"\nside = "other"\nnote = "n"\n{lists}\n',
+        encoding="utf-8",
+    )
+    with pytest.raises(LexiconError, match=message):
+        load_actor_lexicon(path)
+
+
+def test_cased_list_keeps_case_variants(tmp_path):
+    path = tmp_path / "actors.toml"
+    path.write_text(
+        '[[actor]]\nkey = "x"\nlabel = "X"\nside = "other"\nnote = "n"\ncased = ["RU", "Ru"]\n',
+        encoding="utf-8",
+    )
+    assert load_actor_lexicon(path)[0].cased == ("RU", "Ru")
+
+
+def test_unreadable_lexicon_names_the_file(tmp_path):
+    with pytest.raises(LexiconError, match=r"actor lexicon .*nope\.toml: cannot be read"):
+        load_actor_lexicon(tmp_path / "nope.toml")
+    path = tmp_path / "broken.toml"
+    path.write_text("[[actor]\n", encoding="utf-8")
+    with pytest.raises(LexiconError, match=r"broken\.toml: not valid TOML"):
+        load_actor_lexicon(path)

@@ -1,0 +1,216 @@
+"""Word lists turned into regular expressions: one phrase builder, one validator, one reader.
+
+Five measures match word lists kept as data: actors (``actors.toml``), hedges and certainty
+markers (``hedges.toml``), sources and attribution verbs (``sources.toml``), the news-domain terms
+of the sentiment variant (``vader_news_terms.csv``) and the frame codebook (``frames.toml``). They
+all build their patterns here, so "what counts as a whole word", "which characters may sit between
+the words of a phrase" and "which apostrophes match each other" are decided in one module:
+
+* :func:`literal_word` escapes one word; straight and curly apostrophes match each other.
+* :func:`phrase_pattern` joins the words of a phrase with a gap (:data:`SPACES`,
+  :data:`SPACES_OR_HYPHENS` or :data:`SPACES_OR_DASHES`), takes a per-word pattern (the codebook
+  plugs in its stem-aware words, the news terms a plural on the last word) and puts a word
+  boundary at an edge of the phrase that is a letter or digit.
+* :func:`longest_first` orders alternatives so the longest phrase wins where several start at
+  the same place; :func:`alternation` joins patterns, optionally ignoring case inside the group;
+  :func:`whole_words` / :func:`compile_whole_words` wrap a whole alternation in look-arounds.
+* :func:`word_list` validates a list of non-empty, unique strings, :func:`pattern_list` a list
+  of regular expressions, and :func:`read_toml` reads a TOML file; every error is a
+  :class:`LexiconError` that names the file, the list and the entry.
+
+Word boundaries: the one place
+------------------------------
+Every word-boundary token used by the lexicon patterns comes from this module:
+:data:`WORD_BOUNDARY` (``\\b``, through :func:`bounded`), :data:`WORD_CHAR` (``\\w``) and the
+look-arounds of :func:`whole_words`. The codebook, hedge and sourcing patterns run in pyarrow's
+RE2 kernels, where ``\\b`` and ``\\w`` are ASCII-only, so an indicator such as ``café`` or ``关税``
+never matches today; actors and news terms run in Python's ``re`` with Unicode ``\\w``. Making
+boundaries Unicode-aware, or RE2-compatible without look-behinds (``(?:^|[^\\p{L}\\p{N}_])``
+instead of ``(?<!\\w)``), is a change to these definitions only. Note for that change: such a
+boundary consumes a character, so the spans of matches (masked exclusions, the first attribution
+verb, masked news terms) would need the boundary outside the reported group.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import Any
+
+# Word-boundary tokens (see "Word boundaries: the one place" above).
+WORD_BOUNDARY = r"\b"
+WORD_CHAR = r"\w"
+# Straight and curly apostrophes match each other ("People's" finds "People’s").
+APOSTROPHE = "['’]"
+_APOSTROPHE_RE = re.compile("['’]")
+
+# Gaps allowed between the words of a phrase.
+SPACES = r"\s+"
+SPACES_OR_HYPHENS = r"[\s\-]+"
+SPACES_OR_DASHES = r"[\s\-–]+"
+
+
+class LexiconError(ValueError):
+    """A word list or lexicon file that cannot be used; the message names the file and entry."""
+
+
+# --- patterns ---------------------------------------------------------------------------------
+
+
+def literal_word(word: str, *, apostrophes: bool = True) -> str:
+    """``word`` escaped for a regex; with ``apostrophes``, either apostrophe matches the other.
+
+    The news-term list and the codebook's ``=word`` form match apostrophes as written
+    (``apostrophes=False``); every other list treats them as one character.
+    """
+    escaped = re.escape(word)
+    return _APOSTROPHE_RE.sub(lambda _: APOSTROPHE, escaped) if apostrophes else escaped
+
+
+def bounded(body: str, *, lead: bool, tail: bool) -> str:
+    """``body`` with a word boundary before it (``lead``) and/or after it (``tail``)."""
+    return (WORD_BOUNDARY if lead else "") + body + (WORD_BOUNDARY if tail else "")
+
+
+def phrase_pattern(
+    phrase: str,
+    *,
+    word: Callable[[str], str] = literal_word,
+    last_word: Callable[[str], str] | None = None,
+    split: str | None = None,
+    gap: str = SPACES,
+    lead: bool = True,
+    tail: bool = True,
+) -> str:
+    """The regex for one phrase of a word list: its words, in order, with ``gap`` between them.
+
+    ``word`` turns each word into its pattern (default :func:`literal_word`; the codebook passes
+    its stem-aware word pattern) and ``last_word``, when given, the last word (a plural ending).
+    Words are split on whitespace, or on the regex ``split``. With ``lead`` (``tail``) a word
+    boundary goes before (after) the phrase when its first (last) character is a letter or
+    digit, so "may" does not match "mayor" and "U.S." still matches before a space.
+    """
+    words = phrase.split() if split is None else [w for w in re.split(split, phrase.strip()) if w]
+    if not words:
+        raise ValueError(f"no words in {phrase!r}")
+    parts = [word(w) for w in words]
+    if last_word is not None:
+        parts[-1] = last_word(words[-1])
+    return bounded(
+        gap.join(parts),
+        lead=lead and phrase[0].isalnum(),
+        tail=tail and phrase[-1].isalnum(),
+    )
+
+
+def longest_first(items: Iterable[str], key: Callable[[str], str] | None = None) -> list[str]:
+    """``items`` sorted longest first, ties by ``key`` (default: the item itself).
+
+    In an alternation the first alternative that matches wins, so longest first makes "supply
+    chain security" win over "supply chain". Duplicates are kept: pass a set to drop them.
+    """
+    tie = key if key is not None else (lambda item: item)
+    return sorted(items, key=lambda item: (-len(item), tie(item)))
+
+
+def alternation(patterns: Iterable[str], *, ignore_case: bool = False, group: bool = True) -> str:
+    """``patterns`` joined with ``|``, in order: in ``(?i:...)`` with ``ignore_case``, else in a
+    non-capturing group (or bare with ``group=False``, for joining into a larger alternation)."""
+    body = "|".join(patterns)
+    if ignore_case:
+        return f"(?i:{body})"
+    return f"(?:{body})" if group else body
+
+
+def whole_words(body: str, *, no_hyphen_before: bool = False) -> str:
+    """``body`` matched only where no word character touches it on either side.
+
+    Unlike :func:`bounded`, this holds whatever the match starts or ends with ("U.S." is not
+    matched inside "XU.S."). With ``no_hyphen_before`` a match may not follow a hyphen either.
+    Uses look-arounds, so the result is for Python's ``re`` (RE2 has none).
+    """
+    before = rf"[{WORD_CHAR}-]" if no_hyphen_before else WORD_CHAR
+    return rf"(?<!{before})(?:{body})(?!{WORD_CHAR})"
+
+
+def compile_whole_words(
+    body: str, *, ignore_case: bool = False, no_hyphen_before: bool = False
+) -> re.Pattern[str]:
+    """:func:`whole_words` compiled with Python's ``re`` (optionally ignoring case)."""
+    flags = re.IGNORECASE if ignore_case else 0
+    return re.compile(whole_words(body, no_hyphen_before=no_hyphen_before), flags)
+
+
+# --- validation and reading -------------------------------------------------------------------
+
+
+def word_list(
+    value: Any,
+    *,
+    where: str,
+    name: str,
+    ignore_case: bool = True,
+    strip: bool = False,
+    error: type[LexiconError] = LexiconError,
+) -> tuple[str, ...]:
+    """``value`` checked as a list of non-empty, unique strings, returned as a tuple.
+
+    ``where`` names the file (and the table in it) for the error message, ``name`` the list.
+    Duplicates are compared with runs of whitespace as one space (phrases match any whitespace
+    between words), ignoring case unless the list is matched case-sensitively
+    (``ignore_case=False``). With ``strip`` the entries come back stripped.
+    Raises ``error`` (a :class:`LexiconError`) naming the file, the list and the entry at fault.
+    """
+    if not isinstance(value, list):
+        raise error(f"{where}: '{name}' must be a list of strings, got {type(value).__name__}")
+    seen: dict[str, int] = {}
+    for number, item in enumerate(value, start=1):
+        if not isinstance(item, str):
+            raise error(f"{where}: '{name}' entry #{number} must be a string, got {item!r}")
+        if not item.strip():
+            raise error(f"{where}: '{name}' entry #{number} is empty")
+        norm = " ".join(item.lower().split() if ignore_case else item.split())
+        if norm in seen:
+            raise error(
+                f"{where}: '{name}' lists {item.strip()!r} twice (entries #{seen[norm]} and "
+                f"#{number})"
+            )
+        seen[norm] = number
+    return tuple(v.strip() for v in value) if strip else tuple(value)
+
+
+def pattern_list(
+    value: Any, *, where: str, name: str, error: type[LexiconError] = LexiconError
+) -> tuple[str, ...]:
+    """:func:`word_list` of regular expressions that must compile (case-sensitive duplicates)."""
+    patterns = word_list(value, where=where, name=name, ignore_case=False, error=error)
+    for number, pattern in enumerate(patterns, start=1):
+        try:
+            re.compile(pattern)
+        except re.error as exc:
+            raise error(
+                f"{where}: '{name}' entry #{number} is an invalid pattern {pattern!r}: {exc}"
+            ) from exc
+    return patterns
+
+
+def read_text(path: Path, what: str, *, error: type[LexiconError] = LexiconError) -> str:
+    """The UTF-8 text of a lexicon file; ``error`` names ``what`` and the file if unreadable."""
+    try:
+        return path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise error(f"{what} {path}: cannot be read ({exc})") from exc
+
+
+def read_toml(
+    path: Path | str, what: str, *, error: type[LexiconError] = LexiconError
+) -> dict[str, Any]:
+    """A TOML lexicon file as a dict; ``error`` names ``what`` ("hedging lexicon") and the file."""
+    path = Path(path)
+    text = read_text(path, what, error=error)
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise error(f"{what} {path}: not valid TOML: {exc}") from exc

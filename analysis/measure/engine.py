@@ -37,13 +37,12 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from analysis.io import atomic_path
+
 ChunkFunction = Callable[[pd.DataFrame], Any]
 
-TABLE_FILES = {
-    "documents": "documents.parquet",
-    "sentences": "sentences.parquet",
-    "audit": "cleaning_audit.parquet",
-}
+# Result tables whose file is not simply ``<name>.parquet``.
+_FILE_STEMS = {"audit": "cleaning_audit"}
 # How many chunks each worker may have queued; bounds memory without starving workers.
 _IN_FLIGHT_PER_JOB = 2
 
@@ -94,7 +93,7 @@ def result_tables(result: Any) -> dict[str, pd.DataFrame]:
 
 def table_file(name: str) -> str:
     """The Parquet file name of a result table."""
-    return TABLE_FILES.get(name, f"{name}.parquet")
+    return f"{_FILE_STEMS.get(name, name)}.parquet"
 
 
 # --------------------------------------------------------------------------------------------
@@ -395,10 +394,8 @@ def _process_partition(partition: pd.DataFrame, fn: ChunkFunction, parts_dir: st
     for name, table in result_tables(fn(raw)).items():
         folder = Path(parts_dir) / name
         folder.mkdir(parents=True, exist_ok=True)
-        target = folder / f"part-{part:06d}.parquet"
-        tmp = target.with_suffix(".tmp")
-        pq.write_table(_arrow_table(table), tmp)
-        os.replace(tmp, target)
+        with atomic_path(folder / f"part-{part:06d}.parquet") as tmp:
+            pq.write_table(_arrow_table(table), tmp)
     return pd.DataFrame({"part": [part], "n_docs": [len(raw)]}).astype(_SUMMARY_META)
 
 

@@ -97,7 +97,8 @@ def main(args: argparse.Namespace) -> int:
     """Run the per-sentence work over INPUT; exit code 2 on bad input or options."""
     from analysis.corpus.documents import CorpusError
     from analysis.corpus.files import CorpusFileError, read_chunks
-    from analysis.measure.engine import EngineError, default_chunk_function, run_dask, run_local
+    from analysis.measure.dask_engine import run_dask
+    from analysis.measure.engine import EngineError, default_chunk_function, run_local
 
     input_errors = (CorpusFileError, EngineError, CorpusError)
 

@@ -299,10 +299,10 @@ def corpus_fingerprint(corpus: Path | str) -> str:
     memory.
     """
     path = Path(corpus)
-    digest = hashlib.sha256()
     if path.is_file():
-        _hash_into(digest, path)
-        return digest.hexdigest()
+        with path.open("rb") as handle:
+            return hashlib.file_digest(handle, "sha256").hexdigest()
+    digest = hashlib.sha256()
     if not path.is_dir():
         raise FileNotFoundError(f"corpus not found: {path}")
     for item in sorted(path.iterdir()):

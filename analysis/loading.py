@@ -64,7 +64,8 @@ def load_corpus(
 
     A folder with a problem (missing or unlisted files, duplicate ids, undecodable files, an
     article with no text left) raises :class:`~analysis.corpus.documents.CorpusError` naming
-    every problem; a file with one raises :class:`~analysis.corpus.files.CorpusFileError`.
+    every problem; a file with one raises :class:`~analysis.corpus.files.CorpusFileError`; a
+    source that does not exist raises :class:`FileNotFoundError`.
     """
     path = _resolve(source)
     if column_map and path.is_dir():

@@ -70,7 +70,7 @@ def _add_command(
 def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
     """The argument parser; only the command named in ``argv`` is imported (all when None).
 
-    Importing every command would load NLTK, SciPy and papermill for any command, which costs
+    Importing every command would load NLTK, pandas and pyarrow for any command, which costs
     about a second at start and at exit.
     """
     command, benchmark = _selected(argv) if argv is not None else (None, None)

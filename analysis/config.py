@@ -27,7 +27,11 @@ def default_corpus_dir() -> Path:
 
 
 def output_dirs(out_root: Path | str | None = None) -> dict[str, Path]:
-    """The standard output folders under ``out_root`` (default: the project root)."""
+    """The standard output folders under ``out_root`` (default: the project root).
+
+    ``cache`` holds the per-sentence results reused between notebooks and runs
+    (:mod:`analysis.measure.cache`); it is not an output to commit.
+    """
     root = Path(out_root) if out_root is not None else project_root()
     root = root.resolve()
     return {
@@ -36,4 +40,5 @@ def output_dirs(out_root: Path | str | None = None) -> dict[str, Path]:
         "reports": root / "reports",
         "tables": root / "reports" / "tables",
         "notebooks": root / "reports" / "notebooks",
+        "cache": root / "reports" / "cache",
     }

@@ -172,13 +172,13 @@ def _workdir(keep: Path | None) -> Iterator[Path]:
 def _full_run(corpus: Path, out: Path, jobs: int, args: argparse.Namespace) -> dict[str, Any]:
     import shutil
 
-    from analysis.corpus.files import read_corpus_file
+    from analysis.corpus.files import read_chunks
     from analysis.measure.engine import run_local
 
     shutil.rmtree(out, ignore_errors=True)
     with PeakMemory() as memory:
         started = time.perf_counter()
-        chunks, report = read_corpus_file(corpus, args.column_map, args.chunk_size)
+        chunks, report = read_chunks(corpus, args.column_map, args.chunk_size)
         summary = run_local(
             chunks,
             out,

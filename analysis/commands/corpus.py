@@ -39,12 +39,12 @@ def main(args: argparse.Namespace) -> int:
     """Run the corpus step; exit code 2 on a corpus that cannot be loaded."""
     from analysis.corpus.documents import CorpusError
     from analysis.corpus.tables import cleaning_summary, write_corpus_tables
-    from analysis.measure.cache import measured_corpus
+    from analysis.loading import load_corpus
 
     corpus_dir = args.corpus or default_corpus_dir()
     tables_dir = output_dirs(args.out)["tables"]
     try:
-        corpus = measured_corpus(corpus_dir, codebook=args.codebook)
+        corpus = load_corpus(corpus_dir, measures=True, codebook=args.codebook)
     except CorpusError as error:
         print(f"error: {error}", file=sys.stderr)
         return 2

@@ -95,16 +95,12 @@ def _replace_dir(tmp: Path, out: Path) -> None:
 
 def main(args: argparse.Namespace) -> int:
     """Run the per-sentence work over INPUT; exit code 2 on bad input or options."""
-    from analysis.corpus.files import CorpusFileError, read_corpus
-    from analysis.measure.engine import EngineError, default_chunk_function, run_dask, run_local
+    from analysis.corpus.documents import CorpusError
+    from analysis.corpus.files import CorpusFileError, read_chunks
+    from analysis.measure.dask_engine import run_dask
+    from analysis.measure.engine import EngineError, default_chunk_function, run_local
 
-    input_errors: tuple[type[Exception], ...] = (CorpusFileError, EngineError)
-    try:
-        from analysis.corpus.documents import CorpusError
-
-        input_errors = (*input_errors, CorpusError)
-    except ImportError:  # pragma: no cover - only while the package is half-installed
-        pass
+    input_errors = (CorpusFileError, EngineError, CorpusError)
 
     out: Path = args.out
     problem = _check_out_dir(out, args.force)
@@ -123,7 +119,7 @@ def main(args: argparse.Namespace) -> int:
     tmp = out.with_name(f".{out.name}.tmp-{os.getpid()}")
     shutil.rmtree(tmp, ignore_errors=True)
     try:
-        chunks, report = read_corpus(
+        chunks, report = read_chunks(
             args.input, columns=args.column_map, chunk_size=args.chunk_size
         )
         options = {"progress": not args.no_progress, "total_docs": report.n_rows_total}

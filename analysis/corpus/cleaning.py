@@ -12,8 +12,10 @@ bullet markers, HTML entities and debris, link annotations, emphasis markers), t
   <URL>", a dateline near the top, a byline, wire credits;
 * boilerplate goes: site chrome, sign-in/subscribe/audio prompts, comment sections, related
   article lists, author bios, CMS debris, table-of-contents markers, platform disclaimers,
-  paragraph markers, bare section labels (the rules: :data:`RULES`,
-  :mod:`analysis.corpus.cleaning_rules`, ``analysis/data/boilerplate_patterns.toml``);
+  paragraph markers, bare section labels (the rules: :data:`RULES`; the code:
+  :mod:`analysis.corpus.normalisers`, :mod:`~analysis.corpus.line_rules`,
+  :mod:`~analysis.corpus.block_rules`, :mod:`~analysis.corpus.metadata_rules`; the vocabularies:
+  ``analysis/data/boilerplate_patterns.toml``);
 * everything else is kept, and a line that continues a hard-wrapped paragraph is joined to it.
 
 Rules anchor on whole-line shapes and block structure, never on a word inside a sentence, so
@@ -30,8 +32,27 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from analysis.corpus import cleaning_rules as rules
+from analysis.corpus import normalisers
+from analysis.corpus.block_rules import (
+    comment_block_end,
+    continues_previous,
+    is_about_author_heading,
+    is_bio,
+    is_comment_heading,
+    is_related_heading,
+    related_block_end,
+)
 from analysis.corpus.encoding import find_repairs, has_genuine_thai
+from analysis.corpus.line_rules import LineView, line_rules, match_line_rule
+from analysis.corpus.metadata_rules import (
+    has_date_prefix,
+    is_credit_line,
+    parse_byline,
+    parse_dateline,
+    parse_source_name,
+    parse_source_url,
+    title_key,
+)
 
 __all__ = ["RULES", "AuditEntry", "CleanedText", "audit_frame", "clean_text"]
 
@@ -100,7 +121,7 @@ def _rules_listing() -> dict[str, str]:
         "hard_wrap_join": "A line that continues a hard-wrapped paragraph (the previous line "
         "stops mid-sentence, this one opens in lower case) is joined to it.",
     }
-    for rule in rules.line_rules():
+    for rule in line_rules():
         listing[rule.name] = rule.description
     for name in ("cms_debris", "para_marker"):
         listing.setdefault(name, name)
@@ -116,15 +137,15 @@ RULES: dict[str, str] = _rules_listing()
 # --------------------------------------------------------------------------------------------
 
 _STEPS: tuple[tuple[str, Callable[[str], str]], ...] = (
-    ("invisible_chars", rules.remove_invisible),
-    ("unicode_nfc", rules.normalise_unicode),
-    ("bullet_normalise", rules.normalise_bullet),
-    ("whitespace", rules.normalise_whitespace),
-    ("html_entity", rules.unescape_entities),
-    ("cms_debris", rules.remove_cms_debris),
-    ("link_text", rules.remove_link_text),
-    ("para_marker", rules.remove_para_markers),
-    ("emphasis_markup", rules.remove_emphasis),
+    ("invisible_chars", normalisers.remove_invisible),
+    ("unicode_nfc", normalisers.normalise_unicode),
+    ("bullet_normalise", normalisers.normalise_bullet),
+    ("whitespace", normalisers.normalise_whitespace),
+    ("html_entity", normalisers.unescape_entities),
+    ("cms_debris", normalisers.remove_cms_debris),
+    ("link_text", normalisers.remove_link_text),
+    ("para_marker", normalisers.remove_para_markers),
+    ("emphasis_markup", normalisers.remove_emphasis),
 )
 # Inline rules that, when they leave nothing of a line, are the reason the line went.
 _CONTENT_REMOVING = frozenset({"cms_debris", "link_text", "para_marker"})
@@ -140,7 +161,7 @@ class _Normalised:
 def _normalise(text: str, thai_ok: bool) -> _Normalised:
     """Apply the character and inline rules until the line stops changing."""
     out = _Normalised(text)
-    if not text or not rules.may_need_normalising(text):
+    if not text or not normalisers.may_need_normalising(text):
         repaired, repairs = find_repairs(text, thai_ok=thai_ok) if text else (text, [])
         if not repairs:
             return out
@@ -176,7 +197,7 @@ class _Line:
 @dataclass
 class _Candidate:
     line: _Line
-    view: rules.LineView
+    view: LineView
     norm: _Normalised
 
 
@@ -208,7 +229,7 @@ class _Round:
         for rule, result in cand.norm.changes.items():
             self.entry(cand.line, rule, "changed", result)
         previous = self.kept[-1] if self.kept else None
-        if previous is not None and rules.continues_previous(previous.text, cand.view):
+        if previous is not None and continues_previous(previous.text, cand.view):
             previous.text = f"{previous.text} {cand.view.text}"
             self.entry(previous, "hard_wrap_join", "changed", previous.text)
             self.entry(cand.line, "hard_wrap_join", "removed")
@@ -229,29 +250,29 @@ def _candidates(lines: list[_Line], state: _Round, thai_ok: bool) -> list[_Candi
         norm = _normalise(line.text, thai_ok)
         state.n_repairs += norm.n_repairs
         if norm.text:
-            out.append(_Candidate(line, rules.LineView.of(norm.text), norm))
+            out.append(_Candidate(line, LineView.of(norm.text), norm))
         elif line.text:  # something was there: whitespace, or debris cut out inline
-            cand = _Candidate(line, rules.LineView.of(""), norm)
+            cand = _Candidate(line, LineView.of(""), norm)
             removers = [r for r in norm.changes if r in _CONTENT_REMOVING]
             state.drop(cand, removers[-1] if removers else "blank_line")
     return out
 
 
-def _metadata_rule(view: rules.LineView, at_top: bool) -> tuple[str, str, str] | None:
+def _metadata_rule(view: LineView, at_top: bool) -> tuple[str, str, str] | None:
     """``(rule, metadata key, value)`` when the line is a metadata line."""
-    url = rules.parse_source_url(view)
+    url = parse_source_url(view)
     if url:
         return "source_url", "url", url
-    dateline = rules.parse_dateline(view)
-    if dateline and (at_top or rules.has_date_prefix(view)):
+    dateline = parse_dateline(view)
+    if dateline and (at_top or has_date_prefix(view)):
         return "dateline", *dateline
-    if rules.is_credit_line(view):
+    if is_credit_line(view):
         return "credit_line", "credits", view.bare
-    source = rules.parse_source_name(view)
+    source = parse_source_name(view)
     if source:
         return "source_line", "source", source
     if at_top:
-        author = rules.parse_byline(view)
+        author = parse_byline(view)
         if author:
             return "byline", "author", author
     return None
@@ -261,12 +282,12 @@ def _clean_round(lines: list[_Line], state: _Round, title: str | None) -> None:
     state.thai_ok = not has_genuine_thai("\n".join(line.text for line in lines))
     cands = _candidates(lines, state, state.thai_ok)
     views = [c.view for c in cands]
-    wanted_title = rules.title_key(_normalise(title, True).text) if title else ""
+    wanted_title = title_key(_normalise(title, True).text) if title else ""
     i = 0
     while i < len(cands):
         cand, view = cands[i], views[i]
         at_top = len(state.kept) < TOP_LINES
-        if i == 0 and wanted_title and rules.title_key(view.text) == wanted_title:
+        if i == 0 and wanted_title and title_key(view.text) == wanted_title:
             state.move(cand, "title_line", "title", view.text)
             i += 1
             continue
@@ -279,7 +300,7 @@ def _clean_round(lines: list[_Line], state: _Round, title: str | None) -> None:
         if end is not None:
             i = _drop_block(cands, i, end, state)
             continue
-        rule = rules.match_line_rule(view)
+        rule = match_line_rule(view)
         if rule:
             state.drop(cand, rule)
         else:
@@ -287,30 +308,30 @@ def _clean_round(lines: list[_Line], state: _Round, title: str | None) -> None:
         i += 1
 
 
-def _block_end(views: list[rules.LineView], i: int, at_top: bool) -> int | None:
+def _block_end(views: list[LineView], i: int, at_top: bool) -> int | None:
     """End (exclusive) of a boilerplate block starting at ``views[i]``, or None."""
     view = views[i]
-    if rules.is_comment_heading(view):
-        return rules.comment_block_end(views, i)
-    if rules.is_related_heading(view):
-        return rules.related_block_end(views, i)
-    author = None if at_top else rules.parse_byline(view)
-    if author or rules.is_about_author_heading(view):
+    if is_comment_heading(view):
+        return comment_block_end(views, i)
+    if is_related_heading(view):
+        return related_block_end(views, i)
+    author = None if at_top else parse_byline(view)
+    if author or is_about_author_heading(view):
         nxt = i + 1
-        has_bio = nxt < len(views) and rules.is_bio(views[nxt], author)
+        has_bio = nxt < len(views) and is_bio(views[nxt], author)
         return nxt + 1 if has_bio else nxt
     return None
 
 
 def _drop_block(cands: list[_Candidate], start: int, end: int, state: _Round) -> int:
     head = cands[start].view
-    if rules.is_comment_heading(head):
+    if is_comment_heading(head):
         rule = "comment_section"
-    elif rules.is_related_heading(head):
+    elif is_related_heading(head):
         rule = "related_list"
     else:
         rule = "author_bio"
-    author = rules.parse_byline(head)
+    author = parse_byline(head)
     for k in range(start, end):
         if k == start and author:
             state.move(cands[k], "byline", "author", author)

@@ -1,4 +1,7 @@
-"""Loading a folder of article files into clean, reviewable tables.
+"""Reading a folder of article files into clean, reviewable tables (internal).
+
+The public loader is :func:`analysis.load_corpus`; this module holds the steps under it for a
+corpus folder, the tables every loader returns (:class:`Corpus`) and the corpus fingerprint.
 
 A corpus folder holds one UTF-8 ``.txt`` file per article and a ``manifest.csv`` describing each
 file (see ``MANIFEST_COLUMNS``). Without a manifest, metadata may come from a ``metadata.csv`` or
@@ -154,9 +157,11 @@ def read_manifest(corpus_dir: Path | str) -> pd.DataFrame:
 def read_raw_documents(corpus_dir: Path | str | None = None) -> pd.DataFrame:
     """Every article of a corpus folder as raw text plus metadata, after checking the folder.
 
-    Returns the manifest columns plus ``encoding`` and ``raw_text``. Raises :class:`CorpusError`
-    listing every problem (missing or unlisted files, duplicate ids, empty, binary or
-    undecodable files) so that nothing is half-loaded.
+    Internal: the first step of :func:`analysis.load_corpus` for a folder, and the folder
+    branch of the chunk reader (:func:`analysis.corpus.files.read_chunks`). Returns the manifest
+    columns plus ``encoding`` and ``raw_text``. Raises :class:`CorpusError` listing every problem
+    (missing or unlisted files, duplicate ids, empty, binary or undecodable files) so that nothing
+    is half-loaded.
     """
     corpus_dir = Path(corpus_dir) if corpus_dir is not None else default_corpus_dir()
     manifest = read_manifest(corpus_dir)
@@ -198,10 +203,11 @@ def read_raw_documents(corpus_dir: Path | str | None = None) -> pd.DataFrame:
 def clean_documents(raw: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Clean every raw document; return ``(documents, audit)``.
 
-    The raw body is read from ``raw_text`` (folder corpora) or ``text`` (corpus files).
-    ``documents`` has the manifest columns, the clean ``text``, ``n_encoding_repairs`` and
-    ``encoding`` (sentence and word counts come with :func:`split_documents`); metadata lifted
-    out of the body (e.g. an "Original article: URL" line) fills empty manifest fields.
+    ``raw`` has the columns of :func:`read_raw_documents` (the body in ``raw_text``, for folders
+    and corpus files alike). ``documents`` has the manifest columns, the clean ``text``,
+    ``n_encoding_repairs`` and ``encoding`` (sentence and word counts come with
+    :func:`split_documents`); metadata lifted out of the body (e.g. an "Original article: URL"
+    line) fills empty manifest fields.
     ``audit`` records every removed, changed or moved line.
     """
     rows = []
@@ -220,8 +226,8 @@ def clean_documents(raw: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
                     result=f"decoded as {encoding} because the file is not valid UTF-8",
                 )
             )
-        raw_text = record["raw_text"] if "raw_text" in record else record.get("text", "")
-        cleaned = clean_text(str(raw_text or ""), doc_id=doc_id, title=record.get("title") or None)
+        raw_text = str(record["raw_text"] or "")
+        cleaned = clean_text(raw_text, doc_id=doc_id, title=record.get("title") or None)
         audit_entries.extend(cleaned.audit)
         row = {c: str(record.get(c, "") or "") for c in MANIFEST_COLUMNS}
         if not row["url"] and cleaned.metadata.get("url"):
@@ -269,7 +275,11 @@ def split_documents(documents: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame
 
 
 def build_corpus(corpus_dir: Path | str | None = None) -> Corpus:
-    """Load, check, repair, clean and split a corpus folder (default: the bundled ``seeds/``)."""
+    """Load, check, repair, clean and split a corpus folder (default: the bundled ``seeds/``).
+
+    Internal: :func:`analysis.load_corpus` calls this for a folder (and adds the measures and
+    the cache); use that.
+    """
     raw = read_raw_documents(corpus_dir)
     documents, audit = clean_documents(raw)
     documents, sentences = split_documents(documents)
@@ -279,44 +289,31 @@ def build_corpus(corpus_dir: Path | str | None = None) -> Corpus:
     return Corpus(documents=documents, sentences=sentences, audit=audit)
 
 
-def load_corpus(corpus_dir: Path | str = "seeds") -> pd.DataFrame:
-    """The documents table of a corpus folder: manifest columns + clean ``text``, counts.
-
-    A relative ``corpus_dir`` that does not exist from the working directory is looked up under
-    the project root, so ``load_corpus()`` finds the bundled seeds from a notebook too.
-    """
-    path = Path(corpus_dir)
-    if not path.is_absolute() and not path.exists():
-        candidate = default_corpus_dir().parent / path
-        if candidate.exists():
-            path = candidate
-    return build_corpus(path).documents
-
-
 def corpus_fingerprint(corpus: Path | str) -> str:
     """SHA-256 identifying a corpus folder or corpus file (hex).
 
     A file (CSV/TSV/JSONL/Parquet): the SHA-256 of its bytes, the value ``sha256sum`` prints, so
     a reader can check a summary against the file they hold. A folder: SHA-256 over the name and
-    bytes of every non-hidden file in it, sorted by name. Files are read in blocks, so a corpus
-    file of several gigabytes hashes in constant memory.
+    bytes of every non-hidden file in it, sorted by name. Files are read in blocks
+    (:func:`hashlib.file_digest`), so a corpus file of several gigabytes hashes in constant
+    memory.
     """
     path = Path(corpus)
-    digest = hashlib.sha256()
     if path.is_file():
-        _hash_file(path, digest)
-        return digest.hexdigest()
+        with path.open("rb") as handle:
+            return hashlib.file_digest(handle, "sha256").hexdigest()
+    digest = hashlib.sha256()
     if not path.is_dir():
         raise FileNotFoundError(f"corpus not found: {path}")
     for item in sorted(path.iterdir()):
         if item.is_file() and not item.name.startswith("."):
             digest.update(item.name.encode("utf-8") + b"\0")
-            _hash_file(item, digest)
+            _hash_into(digest, item)
             digest.update(b"\0")
     return digest.hexdigest()
 
 
-def _hash_file(path: Path, digest: hashlib._Hash, block: int = 1 << 20) -> None:
+def _hash_into(digest: hashlib._Hash, path: Path) -> None:
+    """Feed the bytes of ``path`` into ``digest`` (``file_digest`` updates the object given)."""
     with path.open("rb") as handle:
-        while chunk := handle.read(block):
-            digest.update(chunk)
+        hashlib.file_digest(handle, lambda: digest)

@@ -1,7 +1,9 @@
-"""Reading a corpus file (CSV, JSON Lines or Parquet) as a stream of raw-document chunks.
+"""Reading a corpus folder or file as a stream of raw-document chunks (internal).
 
-Large corpora come as one export from a news database rather than a folder of ``.txt`` files.
-:func:`read_corpus_file` checks the file's columns before anything is processed, then yields
+The public loader is :func:`analysis.load_corpus`; this module is the chunk reader under it and
+under the streaming ``python -m analysis process`` command and the engines. Large corpora come as
+one export from a news database (CSV, JSON Lines or Parquet) rather than a folder of ``.txt``
+files. :func:`read_chunks` checks a file's columns before anything is processed, then yields
 chunks of raw documents with the same columns as
 :func:`analysis.corpus.documents.read_raw_documents`
 (``doc_id, file, outlet, title, published, date_note, url, origin, language, notes, encoding,
@@ -343,7 +345,7 @@ class _ChunkNormaliser:
         return to_raw_docs(out, len(keep))
 
 
-def read_corpus_file(
+def _read_corpus_file(
     path: Path | str,
     columns: dict[str, str] | str | None = None,
     chunk_size: int = DEFAULT_CHUNK_SIZE,
@@ -392,20 +394,22 @@ def chunk_frame(
         yield frame.iloc[start : start + chunk_size].reset_index(drop=True)
 
 
-def read_corpus(
+def read_chunks(
     source: Path | str,
     columns: dict[str, str] | str | None = None,
     chunk_size: int = DEFAULT_CHUNK_SIZE,
 ) -> tuple[Iterator[pd.DataFrame], ReadReport]:
-    """Raw-document chunks from a corpus folder (``.txt`` + manifest) or a corpus file.
+    """Raw-document chunks from a corpus folder (``.txt`` + manifest) or a corpus file (internal).
 
-    A folder is read whole with :func:`analysis.corpus.documents.read_raw_documents` (folders are
-    small),
-    then cut into chunks, so both kinds of input feed the same engines.
+    A file is opened as described in :func:`_read_corpus_file` (its columns checked at once,
+    rows read a chunk at a time). A folder is read whole with
+    :func:`analysis.corpus.documents.read_raw_documents` (folders are small), then cut into
+    chunks, so both kinds of input feed the same engines. Returns ``(chunks, report)``; the
+    report is complete once the chunks are exhausted.
     """
     source = Path(source)
     if not source.is_dir():
-        return read_corpus_file(source, columns=columns, chunk_size=chunk_size)
+        return _read_corpus_file(source, columns=columns, chunk_size=chunk_size)
     if columns:
         raise CorpusFileError(
             f"{source}: a column mapping applies to a corpus file, not a folder; "

@@ -16,15 +16,10 @@ from functools import lru_cache
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from analysis.framing.codebook import Codebook, Frame, load_codebook
-
-try:  # pyarrow is a dependency; the fallback keeps the module importable without it.
-    import pyarrow as pa
-    import pyarrow.compute as pc
-except ImportError:  # pragma: no cover
-    pa = None
-    pc = None
 
 HIT_COLUMNS = ["row", "frame", "term", "matched"]
 
@@ -36,12 +31,9 @@ def _as_list(sentences: Iterable[str] | pd.Series) -> list[str]:
     return ["" if v is None or (isinstance(v, float) and np.isnan(v)) else str(v) for v in values]
 
 
-def to_arrow(sentences: Iterable[str] | pd.Series) -> pa.Array | list[str]:
-    """The sentences as one pyarrow string array (or a plain list without pyarrow)."""
-    values = _as_list(sentences)
-    if pa is None:  # pragma: no cover
-        return values
-    return pa.array(values, type=pa.large_string())
+def to_arrow(sentences: Iterable[str] | pd.Series) -> pa.Array:
+    """The sentences as one pyarrow string array (missing values as empty strings)."""
+    return pa.array(_as_list(sentences), type=pa.large_string())
 
 
 @lru_cache(maxsize=256)
@@ -49,55 +41,37 @@ def _compiled(pattern: str, ignore_case: bool = True) -> re.Pattern[str]:
     return re.compile(pattern, (re.IGNORECASE if ignore_case else 0) | re.ASCII)
 
 
-def regex_contains(
-    texts: pa.Array | list[str], pattern: str, *, ignore_case: bool = True
-) -> np.ndarray:
+def regex_contains(texts: pa.Array, pattern: str, *, ignore_case: bool = True) -> np.ndarray:
     """Boolean array: does each text match ``pattern``? (RE2 via pyarrow; ASCII ``\\w``)"""
-    if pc is not None and not isinstance(texts, list):
-        return (
-            pc.match_substring_regex(texts, pattern, ignore_case=ignore_case)
-            .to_numpy(zero_copy_only=False)
-            .astype(bool)
-        )
-    rx = _compiled(pattern, ignore_case)  # pragma: no cover
-    return np.fromiter((rx.search(t) is not None for t in texts), bool, len(texts))
+    return (
+        pc.match_substring_regex(texts, pattern, ignore_case=ignore_case)
+        .to_numpy(zero_copy_only=False)
+        .astype(bool)
+    )
 
 
-def regex_first(
-    texts: pa.Array | list[str], pattern: str, *, ignore_case: bool = True
-) -> list[str | None]:
+def regex_first(texts: pa.Array, pattern: str, *, ignore_case: bool = True) -> list[str | None]:
     """The leftmost match of ``pattern`` in each text, or None."""
-    if pc is not None and not isinstance(texts, list):
-        flags = "(?i)" if ignore_case else ""
-        found = pc.extract_regex(texts, f"{flags}(?P<m>{pattern})")
-        return pc.struct_field(found, "m").to_pylist()
-    rx = _compiled(pattern, ignore_case)  # pragma: no cover
-    return [(m.group(0) if (m := rx.search(t)) else None) for t in texts]
+    flags = "(?i)" if ignore_case else ""
+    found = pc.extract_regex(texts, f"{flags}(?P<m>{pattern})")
+    return pc.struct_field(found, "m").to_pylist()
 
 
-def regex_mask(texts: pa.Array | list[str], pattern: str) -> pa.Array | list[str]:
+def regex_mask(texts: pa.Array, pattern: str) -> pa.Array:
     """Replace every match of ``pattern`` with a space (exclusions are masked this way)."""
-    if pc is not None and not isinstance(texts, list):
-        return pc.replace_substring_regex(texts, "(?i)" + pattern, " ")
-    rx = _compiled(pattern)  # pragma: no cover
-    return [rx.sub(" ", t) for t in texts]
+    return pc.replace_substring_regex(texts, "(?i)" + pattern, " ")
 
 
-def regex_count(
-    texts: pa.Array | list[str], pattern: str, *, ignore_case: bool = True
-) -> np.ndarray:
+def regex_count(texts: pa.Array, pattern: str, *, ignore_case: bool = True) -> np.ndarray:
     """Number of non-overlapping matches of ``pattern`` in each text."""
-    if pc is not None and not isinstance(texts, list):
-        return (
-            pc.count_substring_regex(texts, pattern, ignore_case=ignore_case)
-            .to_numpy(zero_copy_only=False)
-            .astype(np.int64)
-        )
-    rx = _compiled(pattern, ignore_case)  # pragma: no cover
-    return np.fromiter((len(rx.findall(t)) for t in texts), np.int64, len(texts))
+    return (
+        pc.count_substring_regex(texts, pattern, ignore_case=ignore_case)
+        .to_numpy(zero_copy_only=False)
+        .astype(np.int64)
+    )
 
 
-def _frame_flags(texts: pa.Array | list[str], frame: Frame) -> np.ndarray:
+def _frame_flags(texts: pa.Array, frame: Frame) -> np.ndarray:
     exclusion = frame.exclusion_pattern()
     if exclusion is not None:
         texts = regex_mask(texts, exclusion)

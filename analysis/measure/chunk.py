@@ -38,16 +38,22 @@ def measure_sentences(
 
 
 def process_chunk(
-    raw_docs: pd.DataFrame, *, codebook: Path | str | None = None, keep_text: bool = True
+    raw_docs: pd.DataFrame,
+    *,
+    codebook: Path | str | None = None,
+    keep_text: bool = True,
+    measures: bool = True,
 ) -> ChunkResult:
     """Clean, split and measure a chunk of raw documents (columns as from ``read_raw_documents``).
 
     Pure: the output depends only on the input rows and the codebook, so chunks can be processed
-    in any order, on any worker, and concatenated.
+    in any order, on any worker, and concatenated. ``measures=False`` stops after splitting (the
+    sentences table without per-sentence measures); ``keep_text=False`` drops the clean text.
     """
     documents, audit = clean_documents(raw_docs)
     documents, sentences = split_documents(documents)
-    sentences = measure_sentences(sentences, codebook=codebook)
+    if measures:
+        sentences = measure_sentences(sentences, codebook=codebook)
     if not keep_text:
         documents = documents.drop(columns=["text"])
     return ChunkResult(documents=documents, sentences=sentences, audit=audit)

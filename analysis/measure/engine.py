@@ -1,4 +1,4 @@
-"""Running the per-chunk function over a stream of raw-document chunks, locally or on Dask.
+"""Running the per-chunk function over a stream of raw-document chunks on local processes.
 
 There is one code base for five articles and for millions: a *chunk function* (by default
 :func:`analysis.measure.chunk.process_chunk`) turns a DataFrame of raw documents into result tables,
@@ -10,8 +10,8 @@ and an engine only decides where chunks run and where their results go.
   grow with the number of documents.
 - :func:`collect` does the same in memory and returns the concatenated tables (small corpora,
   notebooks, tests).
-- :func:`run_dask` runs the same function through ``dask.dataframe.map_partitions`` on a local
-  cluster or an existing one, and writes the same Parquet files.
+- :func:`analysis.measure.dask_engine.run_dask` runs the same function on a Dask cluster and
+  writes the same Parquet files, with the writers, summary and helpers of this module.
 
 A chunk function returns a dataclass of DataFrames (like ``ChunkResult``), a ``dict`` of
 DataFrames, or one DataFrame (taken as the sentences table). Each table goes to
@@ -24,7 +24,6 @@ import dataclasses
 import functools
 import multiprocessing
 import os
-import shutil
 import sys
 import time
 from collections import deque
@@ -39,11 +38,8 @@ import pyarrow.parquet as pq
 
 ChunkFunction = Callable[[pd.DataFrame], Any]
 
-TABLE_FILES = {
-    "documents": "documents.parquet",
-    "sentences": "sentences.parquet",
-    "audit": "cleaning_audit.parquet",
-}
+# Result tables whose file is not simply ``<name>.parquet``.
+_FILE_STEMS = {"audit": "cleaning_audit"}
 # How many chunks each worker may have queued; bounds memory without starving workers.
 _IN_FLIGHT_PER_JOB = 2
 
@@ -94,14 +90,15 @@ def result_tables(result: Any) -> dict[str, pd.DataFrame]:
 
 def table_file(name: str) -> str:
     """The Parquet file name of a result table."""
-    return TABLE_FILES.get(name, f"{name}.parquet")
+    return f"{_FILE_STEMS.get(name, name)}.parquet"
 
 
 # --------------------------------------------------------------------------------------------
 # Writing
 
 
-def _arrow_table(frame: pd.DataFrame) -> pa.Table:
+def arrow_table(frame: pd.DataFrame) -> pa.Table:
+    """``frame`` as an Arrow table, without its index (how every engine stores a table)."""
     return pa.Table.from_pandas(frame, preserve_index=False)
 
 
@@ -128,7 +125,7 @@ class ParquetTableWriter:
 
     def write(self, table: pd.DataFrame | pa.Table) -> None:
         """Append ``table`` (a DataFrame or an Arrow table)."""
-        arrow = table if isinstance(table, pa.Table) else _arrow_table(table)
+        arrow = table if isinstance(table, pa.Table) else arrow_table(table)
         if arrow.num_rows == 0:
             if self._empty_schema is None:
                 self._empty_schema = _fix_null_types(arrow.schema)
@@ -289,7 +286,8 @@ def map_chunks(
             yield n_docs, future.get()
 
 
-def _progress(total: int | None, enabled: bool, desc: str) -> Any:
+def progress_bar(total: int | None, enabled: bool, desc: str) -> Any:
+    """A tqdm bar on stderr counting documents (silent when not ``enabled``)."""
     from tqdm.auto import tqdm
 
     return tqdm(
@@ -323,7 +321,7 @@ def run_local(
     n_jobs = resolve_jobs(jobs)
     summary = RunSummary(engine="local", jobs=n_jobs)
     writer = ResultWriter(out_dir)
-    bar = _progress(total_docs, progress, f"processing ({n_jobs} job{'s' * (n_jobs > 1)})")
+    bar = progress_bar(total_docs, progress, f"processing ({n_jobs} job{'s' * (n_jobs > 1)})")
     stats: dict[str, float] = {}
     try:
         results = map_chunks(chunks, fn, jobs=n_jobs, start_method=start_method, stats=stats)
@@ -354,152 +352,3 @@ def collect(
         for name, table in result_tables(result).items():
             parts.setdefault(name, []).append(table)
     return {name: pd.concat(frames, ignore_index=True) for name, frames in parts.items()}
-
-
-# --------------------------------------------------------------------------------------------
-# Dask engine
-
-_PART_COLUMN = "__part__"
-_SUMMARY_META = {"part": "int64", "n_docs": "int64"}
-
-
-def _require_dask() -> None:
-    try:
-        import dask.dataframe  # noqa: F401
-        import distributed  # noqa: F401
-    except ImportError:
-        raise EngineError(
-            "the dask engine needs the optional extra: pip install 'newsframe-analysis[dask]' "
-            "(dask[dataframe] and distributed)"
-        ) from None
-
-
-def _load_part(path: str) -> pd.DataFrame:
-    """Read one staged chunk back as the same raw-documents frame the local engine gets."""
-    from analysis.corpus.files import RAW_DOC_COLUMNS, to_raw_docs
-
-    table = pq.read_table(path)
-    frame_columns = {c: [str(v) for v in table.column(c).to_pylist()] for c in RAW_DOC_COLUMNS}
-    frame = to_raw_docs(frame_columns, table.num_rows)
-    part = int(Path(path).stem.rsplit("-", 1)[1])
-    frame[_PART_COLUMN] = part
-    return frame
-
-
-def _process_partition(partition: pd.DataFrame, fn: ChunkFunction, parts_dir: str) -> pd.DataFrame:
-    """Run ``fn`` on one partition and write its tables as part files; return a summary row."""
-    if partition.empty:
-        return pd.DataFrame({k: pd.Series([], dtype=v) for k, v in _SUMMARY_META.items()})
-    part = int(partition[_PART_COLUMN].iloc[0])
-    raw = partition.drop(columns=[_PART_COLUMN]).reset_index(drop=True)
-    for name, table in result_tables(fn(raw)).items():
-        folder = Path(parts_dir) / name
-        folder.mkdir(parents=True, exist_ok=True)
-        target = folder / f"part-{part:06d}.parquet"
-        tmp = target.with_suffix(".tmp")
-        pq.write_table(_arrow_table(table), tmp)
-        os.replace(tmp, target)
-    return pd.DataFrame({"part": [part], "n_docs": [len(raw)]}).astype(_SUMMARY_META)
-
-
-def _stage_chunks(chunks: Iterable[pd.DataFrame], staging: Path) -> list[str]:
-    staging.mkdir(parents=True, exist_ok=True)
-    paths = []
-    for i, chunk in enumerate(chunks):
-        path = staging / f"chunk-{i:06d}.parquet"
-        pq.write_table(_arrow_table(chunk), path)
-        paths.append(str(path))
-    return paths
-
-
-def run_dask(
-    chunks: Iterable[pd.DataFrame],
-    out_dir: Path | str,
-    fn: ChunkFunction | None = None,
-    *,
-    scheduler: str | None = None,
-    n_workers: int | None = None,
-    threads_per_worker: int = 1,
-    progress: bool = True,
-    total_docs: int | None = None,
-) -> RunSummary:
-    """Process ``chunks`` with ``dask.dataframe.map_partitions`` and write the same Parquet
-    files as :func:`run_local`.
-
-    The chunks are first staged as Parquet under ``out_dir`` (one file per chunk, so a
-    partition is exactly a chunk); each partition's result tables are written by the worker
-    that computed it, then joined in chunk order into ``out_dir/<table>.parquet``. Without
-    ``scheduler`` a local cluster of ``n_workers`` processes (default: every core) is started;
-    with one (``tcp://host:8786``) its workers must see ``out_dir`` and have this package
-    installed.
-    """
-    _require_dask()
-    import dask
-    import dask.dataframe as dd
-    from distributed import Client, LocalCluster, as_completed
-
-    started = time.perf_counter()
-    fn = fn if fn is not None else default_chunk_function()
-    out_dir = Path(out_dir).resolve()
-    work = out_dir / "_dask"
-    staged = _stage_chunks(chunks, work / "input")
-    summary = RunSummary(engine="dask", jobs=0, n_chunks=len(staged))
-    cluster = None
-    if scheduler:
-        client = Client(scheduler)
-    else:
-        cluster = LocalCluster(
-            n_workers=resolve_jobs(n_workers),
-            threads_per_worker=threads_per_worker,
-            processes=True,
-            dashboard_address=None,
-        )
-        client = Client(cluster)
-    try:
-        summary.jobs = len(client.scheduler_info().get("workers", {}))
-        if staged:
-            from analysis.corpus.files import RAW_DOC_COLUMNS
-
-            meta = pd.DataFrame({c: pd.Series([], dtype=str) for c in RAW_DOC_COLUMNS})
-            meta[_PART_COLUMN] = pd.Series([], dtype="int64")
-            summary_meta = pd.DataFrame(
-                {k: pd.Series([], dtype=v) for k, v in _SUMMARY_META.items()}
-            )
-            with dask.config.set({"dataframe.convert-string": False}):
-                raw = dd.from_map(_load_part, staged, meta=meta, enforce_metadata=False)
-                results = raw.map_partitions(
-                    _process_partition,
-                    fn,
-                    str(work / "parts"),
-                    meta=summary_meta,
-                    enforce_metadata=False,
-                )
-                futures = client.compute(results.to_delayed())
-            bar = _progress(total_docs, progress, f"processing (dask, {summary.jobs} workers)")
-            try:
-                for future in as_completed(futures):
-                    done = future.result()
-                    n_docs = int(done["n_docs"].sum())
-                    summary.n_docs += n_docs
-                    bar.update(n_docs)
-            finally:
-                bar.close()
-        writer = ResultWriter(out_dir)
-        parts_dir = work / "parts"
-        names = sorted(p.name for p in parts_dir.iterdir()) if parts_dir.exists() else []
-        for i in range(len(staged)):
-            tables = {}
-            for name in names:
-                part = parts_dir / name / f"part-{i:06d}.parquet"
-                if part.exists():
-                    tables[name] = pq.read_table(part)
-            writer.write(tables)
-        summary.rows = writer.close()
-    finally:
-        client.close()
-        if cluster is not None:
-            cluster.close()
-    shutil.rmtree(work, ignore_errors=True)
-    summary.files = {name: table_file(name) for name in summary.rows}
-    summary.seconds = time.perf_counter() - started
-    return summary

@@ -1,4 +1,5 @@
-"""Reading corpus files (CSV, JSON Lines, Parquet) as streams of raw-document chunks."""
+"""Reading corpus files (CSV, JSON Lines, Parquet) and folders as streams of raw-document
+chunks (:mod:`analysis.corpus.files`)."""
 
 from __future__ import annotations
 
@@ -14,8 +15,7 @@ from analysis.corpus.files import (
     CorpusFileError,
     detect_format,
     parse_column_map,
-    read_corpus,
-    read_corpus_file,
+    read_chunks,
 )
 
 ROWS = [
@@ -57,7 +57,7 @@ def write(frame: pd.DataFrame, path: Path) -> Path:
 
 
 def read_all(path: Path, **kwargs: object) -> tuple[pd.DataFrame, object]:
-    chunks, report = read_corpus_file(path, **kwargs)
+    chunks, report = read_chunks(path, **kwargs)
     frames = list(chunks)
     return pd.concat(frames, ignore_index=True), report
 
@@ -78,7 +78,7 @@ def test_each_format_gives_the_same_raw_documents(tmp_path: Path, suffix: str) -
 
 def test_chunks_hold_at_most_chunk_size_documents(tmp_path: Path) -> None:
     frame = pd.DataFrame({"text": [f"Sentence number {i}." for i in range(7)], "outlet": "X"})
-    chunks, _ = read_corpus_file(write(frame, tmp_path / "c.csv"), chunk_size=3)
+    chunks, _ = read_chunks(write(frame, tmp_path / "c.csv"), chunk_size=3)
     assert [len(c) for c in chunks] == [3, 3, 1]
 
 
@@ -133,19 +133,19 @@ def test_missing_text_column_fails_before_reading_rows(tmp_path: Path) -> None:
     frame = pd.DataFrame(ROWS).rename(columns={"text": "body"})
     path = write(frame, tmp_path / "nobody.csv")
     with pytest.raises(CorpusFileError, match=r"no 'text' column.*body.*--map text=COLUMN"):
-        read_corpus_file(path)
+        read_chunks(path)
 
 
 def test_missing_outlet_column_is_an_error(tmp_path: Path) -> None:
     frame = pd.DataFrame(ROWS).drop(columns=["outlet"])
     with pytest.raises(CorpusFileError, match="no 'outlet' column"):
-        read_corpus_file(write(frame, tmp_path / "nooutlet.parquet"))
+        read_chunks(write(frame, tmp_path / "nooutlet.parquet"))
 
 
 def test_mapping_to_an_absent_column_names_the_columns(tmp_path: Path) -> None:
     path = write(pd.DataFrame(ROWS), tmp_path / "c.csv")
     with pytest.raises(CorpusFileError, match=r"text=content.*columns are: doc_id"):
-        read_corpus_file(path, columns="text=content")
+        read_chunks(path, columns="text=content")
 
 
 @pytest.mark.parametrize(
@@ -159,7 +159,7 @@ def test_bad_mapping_specs(spec: str, message: str) -> None:
 
 def test_duplicated_id_across_chunks_names_id_and_rows(tmp_path: Path) -> None:
     frame = pd.DataFrame({"doc_id": ["a", "b", "c", "b"], "text": ["x."] * 4, "outlet": ["O"] * 4})
-    chunks, _ = read_corpus_file(write(frame, tmp_path / "dup.csv"), chunk_size=2)
+    chunks, _ = read_chunks(write(frame, tmp_path / "dup.csv"), chunk_size=2)
     with pytest.raises(CorpusFileError, match=r"doc_id 'b' appears twice, in data rows 2 and 4"):
         list(chunks)
 
@@ -192,7 +192,7 @@ def test_values_keep_their_text_form(tmp_path: Path) -> None:
 def test_invalid_json_line_is_reported_with_its_number(tmp_path: Path) -> None:
     path = tmp_path / "broken.jsonl"
     path.write_text('{"text": "ok.", "outlet": "A"}\n{"text": oops}\n', encoding="utf-8")
-    chunks, _ = read_corpus_file(path)
+    chunks, _ = read_chunks(path)
     with pytest.raises(CorpusFileError, match="line 2 is not valid JSON"):
         list(chunks)
 
@@ -201,12 +201,12 @@ def test_unknown_extension_and_missing_file(tmp_path: Path) -> None:
     with pytest.raises(CorpusFileError, match="cannot tell the format"):
         detect_format(tmp_path / "corpus.xlsx")
     with pytest.raises(CorpusFileError, match="no such file"):
-        read_corpus_file(tmp_path / "absent.csv")
+        read_chunks(tmp_path / "absent.csv")
     assert detect_format("export.jsonl.gz") == "jsonl"
 
 
 def test_a_folder_is_read_through_the_manifest(make_corpus: Callable[..., Path]) -> None:
-    chunks, report = read_corpus(make_corpus(), chunk_size=2)
+    chunks, report = read_chunks(make_corpus(), chunk_size=2)
     frames = list(chunks)
     assert [len(f) for f in frames] == [2, 1]
     docs = pd.concat(frames, ignore_index=True)

@@ -1,48 +1,27 @@
-"""Engines: the same tables whatever the number of processes, streamed to Parquet; Dask too."""
+"""The local engine (:mod:`analysis.measure.engine`): the same tables whatever the number of
+processes, streamed to Parquet."""
 
 from __future__ import annotations
 
-import importlib.util
 from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
 import pyarrow.parquet as pq
 import pytest
+from engine_cases import raw_docs
 
-from analysis.corpus.files import RAW_DOC_COLUMNS, chunk_frame, to_raw_docs
+from analysis.corpus.files import RAW_DOC_COLUMNS, chunk_frame
 from analysis.measure.engine import (
     EngineError,
     ParquetTableWriter,
     collect,
     map_chunks,
     result_tables,
-    run_dask,
     run_local,
     split_chunk,
+    table_file,
 )
-
-PHRASES = [
-    "Negotiators agreed to pause the grain tariffs.",
-    "Critics said the deal is fragile.",
-    "Mr. Lund of Acme Corp. welcomed the news.",
-    "Exporters expect delays at the border.",
-    "Prices rose 4% on Tuesday.",
-]
-
-
-def raw_docs(n: int) -> pd.DataFrame:
-    """``n`` made-up documents of 1–5 sentences from three outlets."""
-    texts = [" ".join(PHRASES[(i + k) % 5] for k in range(1 + i % 5)) for i in range(n)]
-    return to_raw_docs(
-        {
-            "doc_id": [f"d{i:04d}" for i in range(n)],
-            "outlet": [("Herald", "Courier", "Gazette")[i % 3] for i in range(n)],
-            "origin": [("North", "South")[i % 2] for i in range(n)],
-            "raw_text": texts,
-        },
-        n,
-    )
 
 
 @dataclass(frozen=True)
@@ -151,28 +130,12 @@ def test_writer_refuses_a_chunk_with_other_columns(tmp_path: Path) -> None:
     writer.close()
 
 
-HAS_DASK = all(importlib.util.find_spec(m) for m in ("dask", "distributed"))
-
-
-@pytest.mark.slow
-@pytest.mark.skipif(
-    not HAS_DASK,
-    reason="the dask engine is an optional extra: pip install 'newsframe-analysis[dask]'",
-)
-def test_dask_two_workers_give_the_local_tables(tmp_path: Path) -> None:
-    docs = raw_docs(45)
-    run_local(chunk_frame(docs, 8), tmp_path / "local", split_chunk, jobs=1, progress=False)
-    summary = run_dask(
-        chunk_frame(docs, 8), tmp_path / "dask", split_chunk, n_workers=2, progress=False
-    )
-    assert summary.engine == "dask" and summary.jobs == 2
-    assert summary.n_docs == 45 and summary.n_chunks == 6
-    for name in ("documents.parquet", "sentences.parquet"):
-        local = pd.read_parquet(tmp_path / "local" / name)
-        dask = pd.read_parquet(tmp_path / "dask" / name)
-        pd.testing.assert_frame_equal(local, dask)
-    assert not (tmp_path / "dask" / "_dask").exists()
-
-
 def test_raw_doc_frames_have_the_reader_columns() -> None:
     assert list(raw_docs(2).columns) == RAW_DOC_COLUMNS
+
+
+def test_table_files_are_named_after_the_tables() -> None:
+    assert table_file("documents") == "documents.parquet"
+    assert table_file("sentences") == "sentences.parquet"
+    assert table_file("audit") == "cleaning_audit.parquet"  # the name of the CSV table too
+    assert table_file("actors") == "actors.parquet"

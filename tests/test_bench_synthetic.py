@@ -14,7 +14,7 @@ from analysis.bench.synthetic import (
     synthetic_outlets,
     write_synthetic_corpus,
 )
-from analysis.corpus.files import read_corpus_file
+from analysis.corpus.files import read_chunks
 
 SEEDS = pd.DataFrame(
     {
@@ -85,7 +85,7 @@ def test_outlet_names_are_distinct_even_when_many() -> None:
 @pytest.mark.parametrize("suffix", [".parquet", ".csv", ".jsonl"])
 def test_written_files_read_back_as_the_same_documents(tmp_path: Path, suffix: str) -> None:
     path = write_synthetic_corpus(tmp_path / f"syn{suffix}", 30, seed=2, seeds=SEEDS)
-    chunks, report = read_corpus_file(path, chunk_size=8)
+    chunks, report = read_chunks(path, chunk_size=8)
     docs = pd.concat(list(chunks), ignore_index=True)
     expected = synthetic_corpus(30, seed=2, seeds=SEEDS)
     assert docs["doc_id"].tolist() == expected["doc_id"].tolist()

@@ -1,4 +1,5 @@
-"""Loading a corpus folder: metadata, clean text, and clear all-or-nothing errors."""
+"""Loading a corpus folder (:mod:`analysis.corpus.documents`, through ``analysis.load_corpus``):
+metadata, clean text, and clear all-or-nothing errors."""
 
 from __future__ import annotations
 
@@ -10,12 +11,12 @@ import pandas as pd
 import pytest
 from conftest import ARTICLE_A, ARTICLE_B
 
+from analysis import load_corpus
 from analysis.corpus.documents import (
     DOCUMENT_COLUMNS,
     CorpusError,
     build_corpus,
     corpus_fingerprint,
-    load_corpus,
     read_raw_documents,
 )
 
@@ -23,7 +24,7 @@ MakeCorpus = Callable[..., Path]
 
 
 def test_documents_have_metadata_clean_text_and_counts(make_corpus: MakeCorpus) -> None:
-    docs = load_corpus(make_corpus())
+    docs = load_corpus(make_corpus()).documents
     assert list(docs.columns[: len(DOCUMENT_COLUMNS)]) == DOCUMENT_COLUMNS
     assert docs["doc_id"].tolist() == ["a1", "b1", "c1"]
     first = docs.iloc[0]
@@ -128,7 +129,7 @@ def test_folder_without_manifest_uses_sidecar(make_corpus: MakeCorpus) -> None:
     pd.DataFrame({"file": ["a.txt", "b.txt", "c.txt"], "outlet": ["L", "P", "L"]}).to_csv(
         folder / "metadata.csv", index=False
     )
-    docs = load_corpus(folder)
+    docs = load_corpus(folder).documents
     assert docs["outlet"].tolist() == ["L", "P", "L"]
     assert docs["doc_id"].tolist() == ["a", "b", "c"]
 
@@ -137,7 +138,7 @@ def test_folder_without_any_metadata_warns_and_uses_unknown(make_corpus: MakeCor
     folder = make_corpus(with_manifest=False)
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
-        docs = load_corpus(folder)
+        docs = load_corpus(folder).documents
     assert set(docs["outlet"]) == {"unknown"}
     assert any("manifest.csv" in str(w.message) for w in caught)
 
@@ -149,10 +150,14 @@ def test_raw_files_are_never_modified(make_corpus: MakeCorpus) -> None:
     assert corpus_fingerprint(folder) == before
 
 
-def test_seeds_load_with_expected_metadata() -> None:
-    docs = load_corpus()
-    assert len(docs) == 5
-    by_id = docs.set_index("doc_id")
-    assert by_id.loc["toutiao-01", "url"].startswith("https://www.toutiao.com/")
-    assert not by_id["text"].str.contains("Original article:").any()
-    assert (by_id["n_sentences"] > 10).all()
+def test_folder_fingerprint_hashes_names_and_bytes_of_visible_files(make_corpus) -> None:
+    import hashlib
+
+    folder = make_corpus()
+    expected = hashlib.sha256()
+    for path in sorted(folder.iterdir()):
+        expected.update(path.name.encode("utf-8") + b"\0" + path.read_bytes() + b"\0")
+    (folder / ".DS_Store").write_bytes(b"hidden files do not count")
+    assert corpus_fingerprint(folder) == expected.hexdigest()
+    (folder / "notes.md").write_text("a visible file does", encoding="utf-8")
+    assert corpus_fingerprint(folder) != expected.hexdigest()

@@ -1,0 +1,225 @@
+"""Block rules: boilerplate that only its neighbours reveal, and hard-wrapped paragraphs.
+
+Comment threads (a heading, then form lines, thread furniture and whole comments), lists of
+related articles (a heading, then headline-like lines), author bios (after a trailing byline or
+an "About the author" heading), and a line that continues the paragraph of the line before it.
+Each block ends at the first line that does not fit it, so article text after a widget survives.
+"""
+
+from __future__ import annotations
+
+import re
+
+from analysis.corpus.line_rules import LineView, is_comment_form, match_line_rule
+from analysis.corpus.metadata_rules import is_date_line, parse_byline
+
+# --------------------------------------------------------------------------------------------
+# Comment sections.
+# --------------------------------------------------------------------------------------------
+
+_COMMENT_HEADING_RE = re.compile(
+    r"(?:\d{1,6}|no|zero|one) comments?(?: so far)?(?: (?:on|to) [“\"'‘].{1,120})?"
+    r"|(?:\d{1,6}|no|one) (?:responses?|replies|thoughts) (?:on|to) [“\"'‘].{1,120}"
+    r"|comments?(?: \(\d{1,6}\))?"
+    r"|(?:leave|post|add|write) a (?:comment|reply)(?: cancel reply)?"
+    r"|(?:join|start) the (?:discussion|conversation)"
+    r"|(?:show|view|load|read|see|hide) (?:all )?(?:\d{1,6} )?(?:comments|replies)"
+    r"|comments are closed\.?",
+    re.IGNORECASE,
+)
+# What closes one comment ("Reply") and the furniture around it (counts, times, form labels).
+_COMMENT_CLOSER_RE = re.compile(
+    r"reply|reply to this comment|log ?in to reply|report|report comment|flag|like|share"
+    r"|upvote|downvote|↳ reply|reply ↓",
+    re.IGNORECASE,
+)
+_COMMENT_FURNITURE_RE = re.compile(
+    r"\d{1,6} (?:likes?|repl(?:y|ies)|votes?|points?)|name|email|website|comment"
+    r"|\d{1,3} (?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?) ago",
+    re.IGNORECASE,
+)
+_NAME_LIKE_RE = re.compile(
+    r"(?:\d{1,3}[.)]\s+)?@?[^\W\d_][\w'’.@-]*(?:\s+[\w'’.-]+){0,3}(?:\s+says:?)?"
+)
+_MAX_COMMENT_BODY = 6  # lines between a commenter's name and the "Reply" that closes it
+
+
+def is_comment_heading(line: LineView) -> bool:
+    """A comment-section heading: "1 Comment", "Comments (12)", "Leave a Reply"."""
+    return line.n_words <= 12 and bool(_COMMENT_HEADING_RE.fullmatch(line.bare))
+
+
+def is_comment_closer(line: LineView) -> bool:
+    """The line that closes one comment: "Reply", "Report", "Like"."""
+    return line.n_words <= 4 and bool(_COMMENT_CLOSER_RE.fullmatch(line.bare))
+
+
+def is_comment_thread_line(line: LineView) -> bool:
+    """Thread furniture, removed only inside a comment block: "Reply", "3 hours ago", a date."""
+    return is_comment_closer(line) or (
+        line.n_words <= 8
+        and (bool(_COMMENT_FURNITURE_RE.fullmatch(line.bare)) or is_date_line(line.bare))
+    )
+
+
+def is_commenter_name(line: LineView) -> bool:
+    """A short name-like line that may open a comment ("1. Jane Roe", "jdoe says:")."""
+    return (
+        line.n_words <= 6
+        and not line.is_bullet
+        and len(line.bare) <= 50
+        and not line.bare.endswith((".", "?", "!"))
+        and bool(_NAME_LIKE_RE.fullmatch(line.bare))
+    )
+
+
+def comment_block_end(lines: list[LineView], start: int) -> int:
+    """End (exclusive) of the comment block whose heading is ``lines[start]``.
+
+    The block holds the form lines, thread furniture, and whole comments: a commenter's name,
+    the comment, and the "Reply" (or "Report"/"Like") line that closes it. It stops at the first
+    line that fits none of these, so article text after a mid-page comment widget survives.
+    """
+    j, n = start + 1, len(lines)
+    while j < n:
+        line = lines[j]
+        if is_comment_form(line) or is_comment_thread_line(line):
+            j += 1
+            continue
+        if is_commenter_name(line):
+            close = _comment_close(lines, j)
+            if close is not None:
+                j = close + 1
+                continue
+        break
+    return j
+
+
+def _comment_close(lines: list[LineView], name_at: int) -> int | None:
+    """Index of the "Reply" closing the comment opened at ``name_at``; None when article-like
+    structure (a bullet, a heading, other boilerplate) comes first."""
+    for k in range(name_at + 1, min(len(lines), name_at + 2 + _MAX_COMMENT_BODY)):
+        line = lines[k]
+        if is_comment_closer(line):
+            return k
+        if is_comment_thread_line(line):
+            continue
+        if line.is_bullet or _is_heading_like(line) or is_comment_heading(line):
+            return None
+        if is_related_heading(line) or match_line_rule(line):
+            return None
+    return None
+
+
+def _is_heading_like(line: LineView) -> bool:
+    """A Title Case line without final punctuation: an article's section heading."""
+    return (
+        line.n_words >= 3
+        and not line.bare.endswith((".", "?", "!", "”", '"'))
+        and line.title_case_share >= 0.6
+    )
+
+
+# --------------------------------------------------------------------------------------------
+# Related / recent / most-read lists.
+# --------------------------------------------------------------------------------------------
+
+_RELATED_HEADING_RE = re.compile(
+    r"(?:recent|latest|more|related|similar|recommended|popular|trending|top|further|other)"
+    r"(?: [\w'’&.-]+){0,2} (?:news|posts|stories|articles|reads?|reading|coverage|links"
+    r"|headlines|videos|content|analysis|from us|on this topic)"
+    r"|related|related content|read next|read also|also read|see also|up next"
+    r"|more from [\w'’&. -]{1,40}|more on (?:this|the) (?:story|topic)"
+    r"|you (?:may|might) (?:also )?(?:like|be interested in|have missed)"
+    r"|recommended(?: for you)?|most (?:popular|read|viewed|shared|watched|emailed|commented)"
+    r"|trending(?: now| today)?|editor'?s picks|popular (?:now|today)|don'?t miss"
+    r"|in other news|what to read next|further reading|top picks|also on [\w'’&. -]{1,30}",
+    re.IGNORECASE,
+)
+_SENTENCE_END_RE = re.compile(r"[.;,:]$")
+
+
+def is_related_heading(line: LineView) -> bool:
+    """A heading over a list of other articles: "Related Articles", "Most Read", "Recent X News"."""
+    return line.n_words <= 6 and bool(_RELATED_HEADING_RE.fullmatch(line.bare))
+
+
+def is_headline_like(line: LineView) -> bool:
+    """Shaped like a linked headline: 2-30 words, no final full stop or comma, and short or
+    mostly Title Case."""
+    if not 2 <= line.n_words <= 30 or _SENTENCE_END_RE.search(line.text):
+        return False
+    return line.title_case_share >= 0.5 or (line.n_words <= 12 and not line.is_bullet)
+
+
+def related_block_end(lines: list[LineView], start: int) -> int:
+    """End (exclusive) of the list under the related-articles heading ``lines[start]``:
+    the headline-like lines (and their dates) that follow it."""
+    j = start + 1
+    while j < len(lines):
+        line = lines[j]
+        if match_line_rule(line) or is_comment_heading(line) or parse_byline(line) is not None:
+            break
+        if not (is_headline_like(line) or is_date_line(line.text)):
+            break
+        j += 1
+    return j
+
+
+# --------------------------------------------------------------------------------------------
+# Author bios.
+# --------------------------------------------------------------------------------------------
+
+_ABOUT_AUTHOR_RE = re.compile(
+    r"about (?:the )?(?:author|authors|writer|contributor|columnist)s?|author bio(?:graphy)?"
+    r"|about me|meet the author",
+    re.IGNORECASE,
+)
+_BIO_CUE_RE = re.compile(
+    r"^(?:inspired|a former|an? (?:award-winning|veteran|seasoned|independent|freelance|senior))\b"
+    r"|^(?:he|she|they)\s+(?:is|was|has|covers|writes|reports|joined|serves|leads|founded)\b"
+    r"|\b(?:his|her|their) (?:lifelong|career|passion|work|reporting|writing|background|experience"
+    r"|research|book|books)\b"
+    r"|\b(?:is|was) (?:a|an|the) (?:\w+ ){0,3}(?:founder|co-founder|editor|journalist|reporter"
+    r"|correspondent|columnist|contributor|analyst|writer|author|fellow|professor|economist)\b",
+    re.IGNORECASE,
+)
+_MAX_BIO_WORDS = 120
+
+
+def is_about_author_heading(line: LineView) -> bool:
+    """An "About the author" heading: the next paragraph is a bio."""
+    return line.n_words <= 5 and bool(_ABOUT_AUTHOR_RE.fullmatch(line.bare))
+
+
+def is_bio(line: LineView, author: str | None = None) -> bool:
+    """A short paragraph describing the author (cue phrases, or it opens with the author's name)."""
+    if line.n_words > _MAX_BIO_WORDS or line.is_bullet or line.reports_speech:
+        return False
+    if _BIO_CUE_RE.search(line.bare):
+        return True
+    if author:
+        first = author.split()[0]
+        return bool(
+            re.match(rf"{re.escape(first)}\b.{{0,60}}\b(?:is|was|has|covers|writes)\b", line.bare)
+        )
+    return False
+
+
+# --------------------------------------------------------------------------------------------
+# Hard-wrapped paragraphs.
+# --------------------------------------------------------------------------------------------
+
+_LOWER_START_RE = re.compile(r"[a-z][a-z'’-]*(?=[\s,;:.!?)]|$)")
+_TERMINAL = ".!?:;…"
+_CLOSERS = "”’\"')]}»"
+_MIN_WRAPPED_LEN = 40
+
+
+def continues_previous(previous: str, line: LineView) -> bool:
+    """``line`` continues a hard-wrapped paragraph: the previous line is long and stops
+    mid-sentence, and this one opens with a lower-case word (not a bullet)."""
+    if line.is_bullet or len(previous) < _MIN_WRAPPED_LEN or not _LOWER_START_RE.match(line.text):
+        return False
+    core = previous.rstrip(_CLOSERS)
+    return bool(core) and core[-1] not in _TERMINAL

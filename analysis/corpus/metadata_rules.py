@@ -1,0 +1,123 @@
+"""Metadata lines: a source URL or name, a dateline, a byline, wire credits, the title.
+
+Each parser takes a :class:`~analysis.corpus.line_rules.LineView` and returns the value the line
+holds (or None); :mod:`analysis.corpus.cleaning` moves such lines to the document's metadata.
+"""
+
+from __future__ import annotations
+
+import re
+
+from analysis.corpus.line_rules import LineView
+
+_URL = r"<?(https?://[^\s<>]+?)>?[.,;]?"
+_SOURCE_URL_RE = re.compile(
+    r"(?:(?:original|source|link|url|via|read (?:the )?original|originally published (?:at|on|in)"
+    r"|article (?:link|url)|source (?:link|url)|original (?:article|link|url|source|post))"
+    r"\s*[:：]\s*)?" + _URL,
+    re.IGNORECASE,
+)
+_SOURCE_NAME_RE = re.compile(r"(?:source|sources)\s*[:：]\s*([^\s.].{0,60}?)\.?", re.IGNORECASE)
+
+_MONTH = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
+_DAY = r"\d{1,2}(?:st|nd|rd|th)?"
+_WEEKDAY = r"(?:(?:mon|tue|tues|wed|wednes|thu|thur|thurs|fri|sat|satur|sun)(?:day)?\.?,?\s+)?"
+_DATE = (
+    _WEEKDAY + rf"(?:{_MONTH}\s+{_DAY},?\s+\d{{4}}|{_DAY}\s+{_MONTH},?\s+\d{{4}}"
+    r"|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[/.]\d{1,2}[/.]\d{2,4})"
+)
+_TIME = (
+    r"(?:\s*(?:,|at|·|\||-|–|T)?\s*\d{1,2}[:.]\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?"
+    r"(?:\s*\(?(?:[A-Z]{2,5}|GMT|UTC)(?:[+-]\d{1,2}(?::?\d{2})?)?\)?|Z)?)?"
+)
+_READ_TIME = r"(?:\s*[·|•-]\s*\d{1,3} min(?:ute)?s?(?: read)?)?"
+_DATE_LINE_RE = re.compile(
+    r"(?P<prefix>(?:(?:first )?published|posted|(?:last )?updated|date|released)(?: on)?"
+    r"\s*[:：]?\s*)?" + _DATE + _TIME + _READ_TIME,
+    re.IGNORECASE,
+)
+
+_PARTICLES = r"(?:de|da|del|der|van|von|al|el|bin|la|le|di|du|dos|das|ter|ten|y)"
+_NAME_WORD = r"(?:[A-Z][\w'’.-]*|" + _PARTICLES + r")"
+_NAME = rf"[A-Z][\w'’.-]*(?:\s+{_NAME_WORD}){{0,3}}"
+_NOT_A_NAME = (
+    r"(?!(?:The|A|An|This|That|These|Those|Then|Now|Contrast|Comparison|Far|Law|Design|Default"
+    r"|Way|All|Most|Some|Many|Mid|Late|Early|Next|Last|Year|Month|Week|Day|Region|Country"
+    r"|Sector|Type|Numbers|Volume|Value|Comparison|Nature|Definition|Chance|Accident|Mistake"
+    r"|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|January|February|March|April|June|July"
+    r"|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday"
+    r"|Saturday|Sunday|Then|Midday|Midnight|Noon|Tonight|Tomorrow|Today|Yesterday)\b)"
+)
+_BYLINE_RE = re.compile(
+    r"(?i:by|written by|words by|story by|text by|author|authors)\s*[:：]?\s+"
+    + _NOT_A_NAME
+    + rf"(?P<name>{_NAME}(?:(?:\s*,\s*{_NAME})*\s+(?:and|&)\s+{_NAME})?)"
+    r"(?:\s*(?:,|\||·|–|—|-|/)\s*(?P<tail>[A-Z][\w'’.&-]*(?:\s+[\w'’.&-]+){0,5}))?"
+)
+_CREDIT_NAME = r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}"
+_CREDIT_RE = re.compile(
+    r"\(?\s*(?:(?:(?i:additional\s+)?(?i:reporting|writing|editing|edited|compiled|translated"
+    r"|translation|research|graphics|production|photos?|video)\s+(?i:by)\s+"
+    rf"{_CREDIT_NAME}(?:\s*(?:,|and|&)\s*{_CREDIT_NAME})*(?:\s+in\s+[A-Z][\w .-]{{1,30}})?)"
+    r"\s*[;,]?\s*)+\)?\.?"
+)
+_QUOTES_DASHES = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "–": "-", "—": "-"})
+
+
+def is_date_line(bare: str) -> bool:
+    """The whole line is a date (with optional time, "Published:" prefix, reading time)."""
+    return len(bare) <= 80 and bool(_DATE_LINE_RE.fullmatch(bare))
+
+
+def parse_dateline(line: LineView) -> tuple[str, str] | None:
+    """``(key, value)`` of a dateline: ("updated", ...) after "Updated", else ("dateline", ...)."""
+    if line.is_bullet or line.bare != line.text.strip() or len(line.bare) > 80:
+        return None  # a bullet or "Oct. 30, 2025:" heads a timeline entry, not a dateline
+    match = _DATE_LINE_RE.fullmatch(line.bare)
+    if not match:
+        return None
+    prefix = (match.group("prefix") or "").casefold()
+    return ("updated" if "updated" in prefix else "dateline"), line.bare
+
+
+def has_date_prefix(line: LineView) -> bool:
+    """A dateline that says what it is ("Published: ...", "Updated ..."), valid anywhere."""
+    match = _DATE_LINE_RE.fullmatch(line.bare)
+    return bool(match and match.group("prefix"))
+
+
+def parse_byline(line: LineView) -> str | None:
+    """The author named by a byline ("By Jane Roe", "By Jane Roe, Reuters"), else None."""
+    if line.n_words > 12 or line.is_bullet:
+        return None
+    match = _BYLINE_RE.fullmatch(line.bare)
+    return match.group("name") if match else None
+
+
+def parse_source_url(line: LineView) -> str | None:
+    """The URL of "Original article: <URL>", "Source: <URL>" or of a line that is only a URL."""
+    if line.n_words > 6:
+        return None
+    match = _SOURCE_URL_RE.fullmatch(line.bare)
+    return match.group(1) if match else None
+
+
+def parse_source_name(line: LineView) -> str | None:
+    """The source credited by a short "Source: Reuters" line (chart and wire credits)."""
+    if line.n_words > 8 or line.reports_speech:
+        return None
+    match = _SOURCE_NAME_RE.fullmatch(line.bare)
+    return match.group(1).strip() if match else None
+
+
+def is_credit_line(line: LineView) -> bool:
+    """A wire credit line: "(Reporting by Jane Roe; Editing by John Doe)"."""
+    return line.n_words <= 40 and bool(_CREDIT_RE.fullmatch(line.bare))
+
+
+def title_key(text: str) -> str:
+    """A line or title reduced for comparison: case, quotes, dashes and spacing ignored."""
+    return " ".join(text.translate(_QUOTES_DASHES).casefold().split()).strip(" .:|-")

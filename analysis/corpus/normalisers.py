@@ -1,0 +1,126 @@
+"""Character and inline rules: each rewrites one line and keeps it (``str -> str``).
+
+Whitespace, invisible characters, Unicode NFC, bullet markers, HTML entities and stray tags or
+shortcodes, link annotations such as "(opens in a new tab)", paragraph markers and "_emphasis_"
+markers. Each function is idempotent on its own; :mod:`analysis.corpus.cleaning` applies them in
+a fixed order until the line stops changing, and records which ones changed it.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import unicodedata
+
+_INVISIBLE_RE = re.compile("[\u200b\u2060\ufeff\u00ad\u200e\u200f\x00-\x08\x0e-\x1b\x7f\x80-\x9f]")
+_SPACE_LIKE_RE = re.compile(
+    "[\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\u2028\u2029\x0b\x0c\x1c-\x1f]"
+)
+_MULTI_SPACE_RE = re.compile(" {2,}")
+_BULLET_RE = re.compile(r"^\s*(?:[•▪◦‣●■□►▸▶➢➤✓✔·]\s*|[*+-]\s+)(?=\S)")
+_ENTITY_RE = re.compile(r"&(?:[A-Za-z][A-Za-z0-9]{1,31}|#\d{1,7}|#[xX][0-9A-Fa-f]{1,6});")
+_CMS_INLINE_RE = re.compile(
+    r"<!--.*?(?:-->|$)"  # an HTML comment, or its unclosed start
+    r"|\S?!--\s*/?wp:.*?(?:-->|$)"  # a Gutenberg block comment whose "<" was mangled
+    r"|</?(?:a|abbr|article|aside|audio|b|blockquote|br|button|div|em|figcaption|figure|footer"
+    r"|form|h[1-6]|header|hr|i|iframe|img|input|label|li|link|main|meta|nav|noscript|ol|p"
+    r"|path|picture|script|section|source|span|strong|style|sub|sup|svg|table|tbody|td|th"
+    r"|thead|tr|u|ul|video)\b(?:\s[^<>]*)?/?>"
+    r"|\[/?(?:caption|embed|gallery|video|audio|playlist|vc_\w+|et_pb_\w+|fusion_\w+)\b[^\]]*\]",
+    re.IGNORECASE,
+)
+_LINK_TEXT_RE = re.compile(
+    r"\s*[(\[](?:opens|open|link opens|opening) in (?:a )?new (?:tab|window|browser tab)[)\]]"
+    r"|\s*\((?:link is )?external(?: link)?\)",
+    re.IGNORECASE,
+)
+_PARA_MARKER_RE = re.compile(
+    r"\s*\[\s*(?:para(?:graph)?\.?|¶)\s*\d{1,4}\s*\]|\s*¶\s*\d{1,4}\b", re.IGNORECASE
+)
+_EMPHASIS_RE = re.compile(r"(?<![\w*_])(\*\*|__|\*|_)(?=[^\s*_])(.+?)(?<=[^\s*_])\1(?![\w*_])")
+
+
+# Characters one of the steps below acts on: a quick test that lets most prose lines skip them.
+_NEEDS_WORK_RE = re.compile(
+    "[\t\u00a0\u1680\u2000-\u200f\u2028-\u202f\u205f-\u2060\u3000\ufeff\u00ad"
+    "\x00-\x1f\x7f-\x9f&<\\[¶_*]"
+)
+_BULLET_OR_SPACE = frozenset(" •▪◦‣●■□►▸▶➢➤✓✔·*+-")
+
+
+def may_need_normalising(text: str) -> bool:
+    """False when none of the character and inline steps can change ``text`` (a fast test)."""
+    if text[:1] in _BULLET_OR_SPACE or text[-1:].isspace() or "  " in text or "!--" in text:
+        return True
+    if _NEEDS_WORK_RE.search(text) or ("(" in text and _LINK_TEXT_RE.search(text)):
+        return True
+    return not text.isascii() and not unicodedata.is_normalized("NFC", text)
+
+
+def remove_invisible(text: str) -> str:
+    """Drop zero-width characters, soft hyphens, byte-order marks and control characters."""
+    return _INVISIBLE_RE.sub("", text)
+
+
+def normalise_unicode(text: str) -> str:
+    """Unicode NFC, so "e" + combining accent and "é" are one and the same."""
+    return text if unicodedata.is_normalized("NFC", text) else unicodedata.normalize("NFC", text)
+
+
+def normalise_whitespace(text: str) -> str:
+    """Tabs, no-break and other spaces to one plain space; no leading or trailing space."""
+    text = _SPACE_LIKE_RE.sub(" ", text)
+    return _MULTI_SPACE_RE.sub(" ", text).strip()
+
+
+def normalise_bullet(text: str) -> str:
+    """Any bullet marker ("  • x", "* x", "▪x") to the one convention "- x"."""
+    return _BULLET_RE.sub("- ", text, count=1)
+
+
+def unescape_entities(text: str) -> str:
+    """HTML entities ("&amp;", "&#8217;", "&nbsp;") to the characters they stand for."""
+    if "&" not in text:
+        return text
+    return _ENTITY_RE.sub(lambda m: html.unescape(m.group()), text)
+
+
+def _gap(match: re.Match[str]) -> str:
+    """What replaces a cut-out fragment: a space between two words, else nothing."""
+    text, start, end = match.string, match.start(), match.end()
+    between_words = (
+        start > 0 and end < len(text) and text[start - 1].isalnum() and text[end].isalnum()
+    )
+    return " " if between_words else ""
+
+
+def _cut(pattern: re.Pattern[str], text: str) -> str:
+    if not pattern.search(text):
+        return text
+    return normalise_whitespace(pattern.sub(_gap, text))
+
+
+def remove_cms_debris(text: str) -> str:
+    """Cut HTML comments (also mangled ones), stray tags and shortcodes out of a line."""
+    if "<" not in text and "!--" not in text and "[" not in text:
+        return text
+    return _cut(_CMS_INLINE_RE, text)
+
+
+def remove_link_text(text: str) -> str:
+    """Cut link annotations such as "(opens in a new tab)" out of a line."""
+    if "(" not in text and "[" not in text:
+        return text
+    return _cut(_LINK_TEXT_RE, text)
+
+
+def remove_para_markers(text: str) -> str:
+    """Cut paragraph markers such as "[para. 3]" out of a line."""
+    if "[" not in text and "¶" not in text:
+        return text
+    return _cut(_PARA_MARKER_RE, text)
+
+
+def remove_emphasis(text: str) -> str:
+    """Markdown emphasis debris to plain text: "_Reuters_" and "**word**" to "Reuters", "word"."""
+    return _EMPHASIS_RE.sub(r"\2", text) if ("_" in text or "*" in text) else text

@@ -1,0 +1,207 @@
+"""The one public way to load a corpus: :func:`load_corpus` (``analysis.load_corpus``).
+
+A corpus is a folder (one UTF-8 ``.txt`` per article and a ``manifest.csv``, like the bundled
+``seeds/``) or one export file (``.csv``, ``.tsv``, ``.jsonl``, ``.parquet``, possibly compressed,
+with the columns ``python -m analysis process`` takes). Either way it comes back as a
+:class:`~analysis.corpus.documents.Corpus`: the documents, their sentences and the cleaning audit,
+with every per-sentence measure when asked, from a cache when one is given.
+
+A folder is loaded whole and all-or-nothing (:mod:`analysis.corpus.documents`). A file is read in
+chunks (:mod:`analysis.corpus.files`) and each chunk cleaned, split and measured by
+:func:`analysis.measure.chunk.process_chunk` on every core
+(:func:`analysis.measure.engine.map_chunks`); the tables are the same as with one process.
+"""
+
+from __future__ import annotations
+
+import functools
+import itertools
+import sys
+import warnings
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from analysis.config import default_corpus_dir, project_root
+from analysis.corpus.documents import Corpus, build_corpus
+from analysis.measure.cache import cache_key, read_entry, write_entry
+
+_PARTS = ("documents", "sentences", "audit")
+
+
+def load_corpus(
+    source: Path | str | None = None,
+    *,
+    measures: bool = False,
+    codebook: Path | str | None = None,
+    cache_dir: Path | str | None = None,
+    column_map: Mapping[str, str] | str | None = None,
+    jobs: int | None = None,
+    progress: bool = True,
+    chunk_size: int | None = None,
+) -> Corpus:
+    """Load a corpus folder or corpus file as documents, sentences and cleaning audit.
+
+    ``source`` is a corpus folder or a CSV/TSV/JSON Lines/Parquet file (default: the bundled
+    ``seeds/``); a relative path that does not exist from the working directory is looked up
+    under the project root, so ``load_corpus("seeds")`` works from a notebook too. Returns a
+    :class:`~analysis.corpus.documents.Corpus` whose tables follow the contracts in
+    DEVELOPERS.md (``.documents`` is the documents table).
+
+    - ``measures=True`` adds every per-sentence measure (sentiment, actors, frames with
+      ``codebook``, sourcing, hedging) to the sentences table.
+    - ``cache_dir`` keeps the result there, keyed by a hash of the corpus, the codebook, the
+      lexicons and the package version, and reads it back while none of them changes (see
+      :mod:`analysis.measure.cache`).
+    - ``column_map`` maps our column names to a file's, e.g. ``"text=body,outlet=source"`` or
+      ``{"text": "body"}``; a folder takes its metadata from its manifest instead.
+    - A file is processed ``chunk_size`` documents at a time (default 250) on ``jobs`` processes
+      (default: every core; the tables do not depend on either), with a progress bar on stderr
+      when it has more than one chunk (``progress=False`` hides it). Documents whose text is
+      empty after cleaning are left out of a file's tables with a warning.
+
+    A folder with a problem (missing or unlisted files, duplicate ids, undecodable files, an
+    article with no text left) raises :class:`~analysis.corpus.documents.CorpusError` naming
+    every problem; a file with one raises :class:`~analysis.corpus.files.CorpusFileError`; a
+    source that does not exist raises :class:`FileNotFoundError`.
+    """
+    path = _resolve(source)
+    if column_map and path.is_dir():
+        raise ValueError(
+            f"{path}: a column mapping applies to a corpus file, not a folder; "
+            "a folder's metadata comes from its manifest.csv"
+        )
+    entry = None
+    if cache_dir is not None:
+        key = cache_key(path, codebook if measures else None, column_map, measures=measures)
+        entry = Path(cache_dir) / key
+        cached = read_entry(entry)
+        if cached is not None:
+            return cached
+    if path.is_dir():
+        corpus = _load_folder(path, measures=measures, codebook=codebook)
+    else:
+        corpus = _load_file(
+            path,
+            measures=measures,
+            codebook=codebook,
+            columns=column_map,
+            jobs=jobs,
+            progress=progress,
+            chunk_size=chunk_size,
+        )
+    if entry is not None:
+        write_entry(corpus, entry)
+    return corpus
+
+
+def _resolve(source: Path | str | None) -> Path:
+    """``source`` as an existing path (default: the bundled seeds), else FileNotFoundError."""
+    if source is None:
+        path = default_corpus_dir()
+    else:
+        path = Path(source)
+        if not path.is_absolute() and not path.exists():
+            candidate = project_root() / path
+            if candidate.exists():
+                path = candidate
+    if not path.exists():
+        raise FileNotFoundError(f"corpus not found: {path}")
+    return path
+
+
+def _load_folder(path: Path, *, measures: bool, codebook: Path | str | None) -> Corpus:
+    corpus = build_corpus(path)
+    if not measures:
+        return corpus
+    from analysis.measure.chunk import measure_sentences
+
+    return Corpus(
+        documents=corpus.documents,
+        sentences=measure_sentences(corpus.sentences, codebook=codebook),
+        audit=corpus.audit,
+    )
+
+
+def _load_file(
+    path: Path,
+    *,
+    measures: bool = True,
+    codebook: Path | str | None = None,
+    columns: Mapping[str, str] | str | None = None,
+    jobs: int | None = None,
+    progress: bool = True,
+    chunk_size: int | None = None,
+) -> Corpus:
+    """Read a corpus file in chunks and run :func:`analysis.measure.chunk.process_chunk` over them.
+
+    Chunks run on ``jobs`` processes (``None``: every core) in input order, so the tables are
+    identical to a one-process run; a file of one chunk runs in this process. Documents whose
+    text is empty after cleaning are dropped with a warning (a folder refuses them; an export of
+    thousands of articles should not fail for one empty row). The tables have the same columns
+    as a folder corpus.
+    """
+    from analysis.corpus.files import DEFAULT_CHUNK_SIZE, read_chunks
+    from analysis.measure.chunk import process_chunk
+    from analysis.measure.engine import map_chunks
+
+    chunks, report = read_chunks(
+        path,
+        columns=dict(columns) if isinstance(columns, Mapping) else columns,
+        chunk_size=chunk_size or DEFAULT_CHUNK_SIZE,
+    )
+    first = list(itertools.islice(chunks, 2))
+    n_jobs = jobs if len(first) > 1 else 1
+    stream = itertools.chain(first, chunks)
+    fn = functools.partial(process_chunk, codebook=str(codebook) if codebook else None)
+    if not measures:
+        fn = functools.partial(fn, measures=False)
+    parts: dict[str, list[pd.DataFrame]] = {part: [] for part in _PARTS}
+    desc = "measuring sentences" if measures else "splitting sentences"
+    with _progress_bar(report.n_rows_total, desc, enabled=progress and len(first) > 1) as bar:
+        for n_docs, result in map_chunks(stream, fn, jobs=n_jobs):
+            for part in _PARTS:
+                parts[part].append(getattr(result, part))
+            bar.update(n_docs)
+    if not parts["documents"]:
+        raise ValueError(f"{path}: no documents with text in the file")
+    tables = {part: _concat(frames) for part, frames in parts.items()}
+    documents = tables["documents"]
+    empty = documents["n_words"].to_numpy() == 0
+    if empty.any():
+        ids = documents.loc[empty, "doc_id"].astype(str).tolist()
+        shown = ", ".join(ids[:5]) + (", …" if len(ids) > 5 else "")
+        warnings.warn(
+            f"{path.name}: {len(ids)} document(s) have no text left after cleaning and are "
+            f"left out: {shown}",
+            stacklevel=3,
+        )
+        tables["documents"] = documents[~empty].reset_index(drop=True)
+    return Corpus(**tables)
+
+
+def _concat(frames: list[pd.DataFrame]) -> pd.DataFrame:
+    non_empty = [f for f in frames if len(f)]
+    if not non_empty:
+        return frames[0].iloc[:0].reset_index(drop=True)
+    return pd.concat(non_empty, ignore_index=True)
+
+
+def _progress_bar(total: int | None, desc: str, *, enabled: bool) -> Any:
+    """A plain-text tqdm bar on stderr that updates at most every few seconds (a notebook run by
+    papermill stores every update in its output); a silent one when not ``enabled``."""
+    from tqdm import tqdm
+
+    return tqdm(
+        total=total,
+        unit="doc",
+        desc=desc,
+        file=sys.stderr,
+        mininterval=5.0,
+        ascii=True,
+        dynamic_ncols=False,
+        ncols=90,
+        disable=not enabled,
+    )

@@ -1,0 +1,194 @@
+"""Made-up lines and articles shared by the cleaning tests (never the seeds' text).
+
+``HITS`` and ``NEAR_MISSES`` are the line rules' cases, ``COMMENT_BLOCK`` and ``RELATED_BLOCK``
+the block rules', ``KIND_BLOCKS`` one block of each kind of boilerplate; the helpers clean a few
+lines between made-up paragraphs (``PROSE``) and check what happened to them.
+"""
+
+from __future__ import annotations
+
+from analysis.corpus.cleaning import CleanedText, clean_text
+
+# Made-up article paragraphs used around the boilerplate in the tests below.
+PROSE = [
+    "Harbour officials in Freedonia agreed on Tuesday to pause new port fees for six months.",
+    "The pause covers grain, timber and copper shipments, according to a ministry statement.",
+    "Traders said prices fell 3% after the announcement, the biggest drop since March.",
+    "Critics warned that the deal leaves the dispute over dredging rights unresolved.",
+]
+
+
+def clean_lines(*lines: str, title: str | None = None) -> CleanedText:
+    """Clean ``lines`` joined as one article (doc_id ``"t"``)."""
+    return clean_text("\n".join(lines), doc_id="t", title=title)
+
+
+def rules_by_line(cleaned: CleanedText) -> dict[int, set[str]]:
+    """The rules that fired on each raw line number."""
+    out: dict[int, set[str]] = {}
+    for entry in cleaned.audit:
+        out.setdefault(entry.line_no, set()).add(entry.rule)
+    return out
+
+
+def assert_removed(line: str, rule: str) -> None:
+    """``line`` between two prose paragraphs is removed by ``rule``; the prose stays."""
+    cleaned = clean_lines(PROSE[0], line, PROSE[1])
+    assert cleaned.text.splitlines() == [PROSE[0], PROSE[1]], line
+    removed = [e for e in cleaned.audit if e.line_no == 2 and e.action == "removed"]
+    assert [e.rule for e in removed] == [rule], line
+
+
+def assert_kept(line: str) -> None:
+    """``line`` between two prose paragraphs is kept as it is."""
+    cleaned = clean_lines(PROSE[0], line, PROSE[1])
+    assert cleaned.text.splitlines() == [PROSE[0], line, PROSE[1]], line
+    assert not [e for e in cleaned.audit if e.line_no == 2], line
+
+
+HITS = {
+    "site_chrome": [
+        "Menu", "SEARCH", "Share on Facebook", "ADVERTISEMENT", "Skip to main content",
+        "© 2024 Harbour Media Group. All rights reserved.", "Facebook | Twitter | Email",
+        "- PODCASTS", "Follow us on Instagram", "Story continues below advertisement",
+    ],
+    "sign_in_prompt": [
+        "Sign in with Apple", "Log in", "Continue with Google", "Sign in with 微博",
+        "Create a free account to keep reading", "Already a subscriber? Log in here",
+    ],
+    "subscribe_prompt": [
+        "Subscribe to The Harbour Ledger for $1 a week",
+        "Get unlimited access with a premium subscription today",
+        "Get 50% off your first year of digital access",
+        "Unlock exclusive savings with a team membership — ideal for newsrooms.",
+        "Delivered Straight To Your Inbox",
+        "Get Our Free Morning Newsletter",
+        "Sign Up for Weekly Market Alerts and Exclusive Analysis From Our Desk",
+        "Thank you for signing up!",
+        "Great news! You're subscribed and will hear from us soon.",
+    ],
+    "audio_prompt": [
+        "Listen to this article", "Listen to the story · 4 min", "Play audio", "6 min listen",
+    ],
+    "toc_marker": ["Table of Contents", "In This Article", "Contents:"],
+    "platform_disclaimer": [
+        "Disclaimer: The opinions expressed here are the writer's own.",
+        "The views expressed in this column are those of the author alone.",
+        "This article is for informational purposes only and does not constitute advice.",
+        "Note: This post represents the personal views of the author. Vote with the 【like】 "
+        "button below.",
+    ],
+    "para_marker": ["[para. 7]", "[Paragraph 12]", "¶ 3"],
+    "section_label": ["Key Takeaways", "AT A GLANCE:", "- Highlights", "TL;DR"],
+    "cms_debris": [
+        "<!-- wp:heading -->", "¤!-- /wp:list -->", '<div class="ad-slot"></div>',
+        '[caption id="attachment_9"]', "-->",
+    ],
+    "comment_section": [
+        "Submit a Comment", "Leave a Reply", "12 Comments", "Comments (4)",
+        "2 Responses to “Ports Pause Fees”",
+        "Your email address will not be published.", "Save my name, email, and website in "
+        "this browser for the next time I comment.",
+    ],
+    "related_list": ["Read more: Freedonia Tightens Grip on Copper Exports", "Most Read"],
+}  # fmt: skip
+
+NEAR_MISSES = [
+    # prose that merely mentions the vocabulary of a rule
+    "Search parties worked through the night to find the missing hikers.",
+    "Share prices fell 3% on Monday after the report.",
+    "Menu prices at the harbour café rose sharply this year.",
+    "Sign in with caution, the bank warned customers after the breach.",
+    "Log in details of 2 million users were leaked last week.",
+    "Continue with the reforms, the minister urged parliament.",
+    "Subscriptions to streaming services rose 12% last year, the survey found.",
+    "Netflix said subscriber growth slowed in the third quarter.",
+    "Readers who subscribe to the print edition received a free map.",
+    "Get ready for a long fight, the union leader told members.",
+    "The company's newsletter business doubled its revenue in 2023.",
+    "“Thank you for subscribing to our vision,” the chief executive told investors.",
+    "Listen to the voters, the senator urged her colleagues.",
+    "Listen to the full version of the speech, aides told reporters.",
+    "The table of contents of the report lists 14 chapters.",
+    "Statement: the ministry confirmed the quota will rise next year.",
+    "The views expressed by farmers at the meeting were mostly angry.",
+    "Article [12] of the treaty applies to both ports.",
+    "Highlights of the deal include a tariff cut and a review clause.",
+    "The ratio was 3 < 5 and 7 > 2 in the sample.",
+    "The ministry received 300 comments on the draft rule.",
+    "300 comments on the draft rule arrived by Friday.",
+    "Comments from the minister drew criticism from exporters.",
+    "No comment, the spokesman said when asked about the talks.",
+    "More talks are planned for next month in the capital.",
+    "Read more about the deal on page 4.",
+    "By contrast, exports to Japan rose.",
+    "By 2030, output could double, analysts estimate.",
+    "Related talks in Geneva ended without agreement.",
+    "Copyright disputes slowed the deal, lawyers said.",
+    "Contents of the shipment were not disclosed.",
+    "Play resumed after a short rain delay.",
+    "Sign up rates for the scheme were low, officials said.",
+    "Harbour Ledger Summary",
+    "Rare Metals Quietly Return to the Table",
+    "Investor Outlook: Calm Markets, Lingering Risks",
+    "Support for premium brands fell in the survey.",
+    "Start-ups are chasing subscribers with cheaper plans.",
+    "Access to premium grain markets improved in May.",
+    "Keep an Eye on the News From Beijing",
+    "Note: The figures do not reflect seasonal adjustments.",
+    "Note: The court found no infringement in the case.",
+    "Open an account at the central bank, the fund advised.",
+    "- 12 responses",
+    "- 45 minutes",
+    "Live cattle exports resumed in June.",
+]
+
+
+COMMENT_BLOCK = [
+    "3 Comments",
+    "Jane Roe",
+    "Great piece, but the fees will be back by summer.",
+    "Reply",
+    "2. K. Smith says:",
+    "May 2, 2024 at 3:14 pm",
+    "I disagree with the premise.",
+    "It ignores the dredging dispute entirely.",
+    "Reply",
+    "Leave a Reply",
+    "Your email address will not be published. Required fields are marked *",
+    "Name *",
+    "Email *",
+    "Post Comment",
+]
+
+
+RELATED_BLOCK = [
+    "Related Articles",
+    "Freedonia Ports Brace for a Long Winter of Fees",
+    "Copper Traders Weigh the Cost of a Dredging Dispute",
+    "Oct 2, 2024",
+    "Why Grain Shippers Are Looking South",
+]
+
+
+KIND_BLOCKS: dict[str, list[str]] = {
+    "site_chrome": ["Skip to content", "Menu", "Search"],
+    "sign_in_prompt": ["Sign in with Google", "Sign in with Facebook"],
+    "subscribe_prompt": [
+        "Subscribe to the Ledger — first month free.",
+        "Straight To Your Inbox",
+        "Receive Our Weekly Shipping Briefing Written For Busy Port Managers",
+        "Thanks for subscribing!",
+    ],
+    "audio_prompt": ["Listen to this article · 3 min"],
+    "comment_section": COMMENT_BLOCK,
+    "related_list": RELATED_BLOCK,
+    "cms_debris": ["<!-- wp:paragraph -->", "¤!-- /wp:paragraph -->"],
+    "toc_marker": ["Table of Contents"],
+    "platform_disclaimer": [
+        "Statement: This article represents the personal views of the author only."
+    ],
+    "para_marker": ["[para. 4]"],
+    "section_label": ["Key Points"],
+    "blank_line": ["   ", "\t\t"],
+}

@@ -1,0 +1,291 @@
+"""Cleaning one article (:mod:`analysis.corpus.cleaning`): mixed articles, the audit trail, the
+API, properties, and the bundled seeds. Each family of rules has its own test file
+(``test_corpus_normalisers``, ``_line_rules``, ``_metadata_rules``, ``_block_rules``)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from cleaning_cases import HITS, KIND_BLOCKS, NEAR_MISSES, PROSE, clean_lines
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from analysis.corpus.cleaning import (
+    ACTIONS,
+    RULES,
+    AuditEntry,
+    CleanedText,
+    audit_frame,
+    clean_text,
+)
+
+SEEDS = Path(__file__).resolve().parents[1] / "seeds"
+
+
+# --------------------------------------------------------------------------------------------
+# Mixed articles: each kind of boilerplate inside a made-up article.
+# --------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("kind", sorted(KIND_BLOCKS))
+def test_mixed_article_keeps_all_content_and_removes_the_kind(kind: str) -> None:
+    block = KIND_BLOCKS[kind]
+    content = ["Ports Pause Fees", "- Fees paused for six months", "- Review due in May", *PROSE]
+    raw_lines = [*content[:3], "", *block, "", *content[3:]]
+    cleaned = clean_text("\n".join(raw_lines), doc_id="mix")
+    assert cleaned.text.splitlines() == content
+    removed = {e.line_no: e.rule for e in cleaned.audit if e.action == "removed"}
+    block_line_nos = range(5, 5 + len(block))
+    assert set(removed) == set(block_line_nos)
+    assert set(removed.values()) == {kind}
+
+
+# --------------------------------------------------------------------------------------------
+# Encoding repair inside cleaning, the audit trail, the API.
+# --------------------------------------------------------------------------------------------
+
+
+def test_mojibake_lines_are_repaired_and_audited() -> None:
+    raw = "The portโ€™s fees\nA plain line.\nItโs late."
+    cleaned = clean_text(raw, doc_id="m")
+    assert cleaned.text == "The port’s fees\nA plain line.\nIt’s late."
+    assert cleaned.n_encoding_repairs == 2
+    repairs = [e for e in cleaned.audit if e.rule == "mojibake_repair"]
+    assert [(e.line_no, e.action, e.result) for e in repairs] == [
+        (1, "changed", "The port’s fees"),
+        (3, "changed", "It’s late."),
+    ]
+
+
+def test_audit_refers_to_raw_lines() -> None:
+    raw = "\r\n".join(["Menu", "", *PROSE[:2], "  • item", "Search", "3 Comments", "Reply"])
+    cleaned = clean_text(raw, doc_id="d1")
+    raw_lines = raw.split("\r\n")
+    assert cleaned.audit
+    for entry in cleaned.audit:
+        assert entry.doc_id == "d1"
+        assert entry.original == raw_lines[entry.line_no - 1]
+        assert entry.rule in RULES
+        assert entry.action in ACTIONS
+        assert (entry.result == "") == (entry.action == "removed")
+
+
+def test_audit_frame_columns_and_types() -> None:
+    cleaned = clean_lines("Menu", *PROSE, "Search")
+    frame = audit_frame(cleaned.audit)
+    assert list(frame.columns) == ["doc_id", "line_no", "original", "rule", "action", "result"]
+    assert len(frame) == 2
+    assert frame["line_no"].tolist() == [1, 6]
+    assert pd.api.types.is_integer_dtype(frame["line_no"])
+    empty = audit_frame([])
+    assert list(empty.columns) == list(frame.columns)
+    assert empty.empty
+
+
+def test_clean_output_shape() -> None:
+    cleaned = clean_lines("", "  Lead paragraph  ", "", "\t", "Second   paragraph", "")
+    assert cleaned.text == "Lead paragraph\nSecond paragraph"
+    assert isinstance(cleaned.audit, tuple)
+    assert all(isinstance(e, AuditEntry) for e in cleaned.audit)
+
+
+def test_empty_and_boilerplate_only_input() -> None:
+    assert clean_text("").text == ""
+    assert clean_text("Menu\nSearch\n").text == ""
+
+
+def test_bad_input_types_are_clear_errors() -> None:
+    with pytest.raises(TypeError, match="decode bytes first"):
+        clean_text(b"bytes")  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match="title must be str"):
+        clean_text("text", title=5)  # type: ignore[arg-type]
+
+
+# --------------------------------------------------------------------------------------------
+# Properties.
+# --------------------------------------------------------------------------------------------
+
+_PIECES = st.sampled_from(
+    ["\n", " ", "\t", "โ", "€", "œ", "ย", "ร", "ฉ", "\u00a0", "â", "Ã", "’", "“", "- ", "• ",
+     "_", "*", "<b>", "<!--", "-->", "Sign in with Google", "3 Comments", "Reply", "By Jane Roe",
+     "Oct 2, 2024", "Highlights", "Related Articles", "https://example.org/x", "ภาษาไทย",
+     "a long line of ordinary prose that keeps going past forty characters", "and more words",
+     "Menu", "Search", "[para. 2]", "(opens in a new tab)", "Subscribe to us", "Jane Roe"]
+)  # fmt: skip
+
+
+@settings(
+    max_examples=400, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow]
+)
+@given(st.lists(st.one_of(_PIECES, st.text(max_size=6)), max_size=40).map("".join),
+       st.one_of(st.none(), st.text(max_size=12)))  # fmt: skip
+def test_property_idempotent_and_never_raises(raw: str, title: str | None) -> None:
+    cleaned = clean_text(raw, doc_id="p", title=title)
+    assert clean_text(cleaned.text).text == cleaned.text
+    lines = cleaned.text.split("\n") if cleaned.text else []
+    assert all(line and line == line.strip() for line in lines)
+
+
+_LINES = sorted(
+    {line for block in KIND_BLOCKS.values() for line in block}
+    | {line for lines in HITS.values() for line in lines}
+    | set(PROSE + NEAR_MISSES)
+    | {"By Jane Roe", "Jane Roe is a reporter covering ports.", "March 3, 2024", "Reply"}
+    | {"a long line of ordinary prose that keeps going on past forty characters", "and on"}
+)
+
+
+@settings(
+    max_examples=300, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow]
+)
+@given(st.lists(st.sampled_from(_LINES), max_size=25), st.sampled_from([None, *PROSE]))
+def test_property_idempotent_on_shuffled_articles(lines: list[str], title: str | None) -> None:
+    cleaned = clean_text("\n".join(lines), title=title)
+    assert clean_text(cleaned.text).text == cleaned.text
+
+
+@settings(max_examples=200, deadline=None, derandomize=True)
+@given(st.text(max_size=200))
+def test_property_arbitrary_unicode(raw: str) -> None:
+    cleaned = clean_text(raw)
+    assert clean_text(cleaned.text).text == cleaned.text
+
+
+_WORDS = [
+    "port",
+    "fees",
+    "subscribe",
+    "comment",
+    "sign",
+    "listen",
+    "search",
+    "menu",
+    "share",
+    "related",
+    "reply",
+    "highlights",
+    "the",
+    "rose",
+    "by",
+    "more",
+    "news",
+    "inbox",
+    "said",
+]
+
+
+@settings(max_examples=200, deadline=None, derandomize=True)
+@given(st.lists(st.lists(st.sampled_from(_WORDS), min_size=8, max_size=20), min_size=1, max_size=6))
+def test_property_prose_paragraphs_all_survive(paragraphs: list[list[str]]) -> None:
+    # Full sentences that merely contain boilerplate vocabulary are never removed.
+    lines = [("Harbour " + " ".join(words) + ".") for words in paragraphs]
+    cleaned = clean_text("\n\n".join(lines))
+    assert cleaned.text.splitlines() == lines
+
+
+# --------------------------------------------------------------------------------------------
+# The bundled seeds.
+# --------------------------------------------------------------------------------------------
+
+SEED_TITLES = {
+    "001": "Rare Earth Exchanges Analysis: U.S.-China “Tariff Truce” Hints at Strategic Pause, "
+    "Not Surrender",
+    "003": "China's continued strengthening of rare earth control policies after the China-US "
+    "summit",
+}
+
+
+def _seed(prefix: str) -> tuple[str, CleanedText]:
+    path = next(SEEDS.glob(f"{prefix}_*.txt"))
+    raw = path.read_text(encoding="utf-8")
+    return raw, clean_text(raw, doc_id=prefix, title=SEED_TITLES.get(prefix))
+
+
+SEED_PREFIXES = ["000", "001", "002", "003", "004"]
+BOILERPLATE_TRACES = [
+    "Sign in with", "Comment", "subscrib", "Subscrib", "opens in a new tab", "wp:paragraph",
+    "Table of Contents", "Listen to the full", "Straight Into Your Inbox", "Recent Reex News",
+    "Search", "PODCAST", "MOST POPULAR", "DIGEST HUB", "[para.", "Reply", "Statement:",
+    "Original article", "Highlights", "_Reuters_", "Inspired to launch", "express your attitude",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("prefix", SEED_PREFIXES)
+def test_seed_has_no_mojibake_left(prefix: str) -> None:
+    _, cleaned = _seed(prefix)
+    assert not re.search(r"[\u0e00-\u0e7f]", cleaned.text)
+    assert "â€" not in cleaned.text
+    assert "Ã" not in cleaned.text
+
+
+@pytest.mark.parametrize("prefix", SEED_PREFIXES)
+def test_seed_has_no_boilerplate_left(prefix: str) -> None:
+    _, cleaned = _seed(prefix)
+    for trace in BOILERPLATE_TRACES:
+        assert trace not in cleaned.text, trace
+    assert not re.search(r"^\s|\s$|\n\n|\t", cleaned.text)
+
+
+@pytest.mark.parametrize("prefix", SEED_PREFIXES)
+def test_seed_cleaning_is_idempotent(prefix: str) -> None:
+    _, cleaned = _seed(prefix)
+    assert clean_text(cleaned.text).text == cleaned.text
+
+
+def test_seed_encoding_repairs_read_correctly() -> None:
+    _, reex1 = _seed("001")
+    _, reex2 = _seed("004")
+    assert reex1.n_encoding_repairs > 0 and reex2.n_encoding_repairs > 0
+    for cleaned in (reex1, reex2):
+        assert "détente" in cleaned.text
+        assert "“" in cleaned.text and "”" in cleaned.text and "’" in cleaned.text
+    assert "“framework progress”—a phrase" in reex1.text
+    assert "the two nations’ heads" in reex2.text
+    assert "Trump–Xi summit" in reex2.text
+    assert "Reuters’ sources" in reex2.text
+
+
+def test_seed_key_content_survives() -> None:
+    raws = {p: _seed(p) for p in SEED_PREFIXES}
+    # the last prose paragraph of each article
+    last_paragraph_starts = {
+        "000": "Numerous analysts agree that the rare earth export issue",
+        "001": "Trade truces end; strategic minerals endure.",
+        "002": "- Chinese President Xi Jinping and U.S. President Donald Trump meet in Busan",
+        "003": "In the future, as green transformation accelerates",
+        "004": "The Kuala Lumpur accord sketches a temporary truce",
+    }
+    for prefix, start in last_paragraph_starts.items():
+        assert raws[prefix][1].text.splitlines()[-1].startswith(start), prefix
+    bullets = {p: [ln for ln in raws[p][1].text.splitlines() if ln.startswith("- ")] for p in raws}
+    assert len(bullets["001"]) == 6  # the highlights
+    assert len(bullets["004"]) == 7  # the highlights
+    assert len(bullets["002"]) == 21  # digest, company profiles and timeline
+    for heading in ["Rare Earths Quietly at the Table", "Investor Takeaway: Markets Calm, "
+                    "Supply Risks Remain", "Hard, Metallic Reality"]:  # fmt: skip
+        assert heading in raws["001"][1].text.splitlines()
+    assert "REEx Summary" in raws["004"][1].text.splitlines()
+    assert "- Oct. 30, 2025:" in raws["002"][1].text.splitlines()
+    assert "- MP Materials Corp." in raws["002"][1].text.splitlines()
+
+
+def test_seed_metadata() -> None:
+    _, toutiao = _seed("003")
+    assert toutiao.metadata["url"] == "https://www.toutiao.com/article/7567765120563036672/"
+    assert toutiao.metadata["title"] == SEED_TITLES["003"]
+    _, reex1 = _seed("001")
+    assert reex1.metadata["dateline"] == "Oct 27, 2025"
+    assert reex1.metadata["author"] == "Daniel"
+    assert reex1.metadata["title"] == SEED_TITLES["001"]
+
+
+def test_seed_audit_lines_match_the_raw_files() -> None:
+    for prefix in SEED_PREFIXES:
+        raw, cleaned = _seed(prefix)
+        raw_lines = raw.split("\n")
+        for entry in cleaned.audit:
+            assert entry.original == raw_lines[entry.line_no - 1]
+            assert entry.rule in RULES

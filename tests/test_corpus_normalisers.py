@@ -1,0 +1,53 @@
+"""Character and inline rules (:mod:`analysis.corpus.normalisers`): the line is changed, not
+removed."""
+
+from __future__ import annotations
+
+import pytest
+from cleaning_cases import PROSE, assert_kept, clean_lines
+
+
+@pytest.mark.parametrize(
+    ("line", "expected", "rule"),
+    [
+        ("See the filing (opens in a new window) for details.", "See the filing for details.",
+         "link_text"),
+        ("According to the Herald (opens in a new tab), talks resumed.",
+         "According to the Herald, talks resumed.", "link_text"),
+        ("_Bloomberg_ reported the figure first.", "Bloomberg reported the figure first.",
+         "emphasis_markup"),
+        ("The **final** offer came late.", "The final offer came late.", "emphasis_markup"),
+        ("The deal<br>was signed on <b>Friday</b>.", "The deal was signed on Friday.",
+         "cms_debris"),
+        ("Costs rose &amp; margins fell.", "Costs rose & margins fell.", "html_entity"),
+        ("[para. 2] The second paragraph starts here.", "The second paragraph starts here.",
+         "para_marker"),
+        ("Two\tcolumns  of\u00a0text ", "Two columns of text", "whitespace"),
+        ("zero\u200bwidth", "zerowidth", "invisible_chars"),
+        ("  • A bullet point", "- A bullet point", "bullet_normalise"),
+        ("* Another bullet point", "- Another bullet point", "bullet_normalise"),
+        ("▪Tight bullet", "- Tight bullet", "bullet_normalise"),
+        ("Cafe\u0301 owners", "Café owners", "unicode_nfc"),
+    ],
+)  # fmt: skip
+def test_inline_rules_change_the_line(line: str, expected: str, rule: str) -> None:
+    cleaned = clean_lines(PROSE[0], line, PROSE[1])
+    assert cleaned.text.splitlines() == [PROSE[0], expected, PROSE[1]]
+    changed = {e.rule: e for e in cleaned.audit if e.line_no == 2}
+    assert rule in changed
+    assert changed[rule].action == "changed"
+    assert changed[rule].original == line
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "file_name_here stays as written",
+        "5 * 3 * 2 = 30 in the example",
+        "- Already a canonical bullet",
+        "-5% was the drop in exports.",
+        "The store opens in a new tab of the mall next year.",
+    ],
+)
+def test_inline_near_misses_are_unchanged(line: str) -> None:
+    assert_kept(line)

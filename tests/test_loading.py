@@ -1,0 +1,171 @@
+"""``analysis.load_corpus``: one loader for folders and corpus files, with measures and a cache."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from analysis import load_corpus
+from analysis.corpus.documents import DOCUMENT_COLUMNS, SENTENCE_COLUMNS, Corpus
+
+
+def _as_text(frame: pd.DataFrame) -> pd.DataFrame:
+    return frame.fillna("").astype(str).reset_index(drop=True)
+
+
+def _file_rows(folder: Path) -> pd.DataFrame:
+    """The folder corpus's articles as rows of a corpus file (same ids, text and metadata)."""
+    from analysis.corpus.documents import read_raw_documents
+
+    raw = read_raw_documents(folder)
+    return pd.DataFrame(
+        {
+            "doc_id": raw["doc_id"],
+            "outlet": raw["outlet"],
+            "origin": raw["origin"],
+            "title": raw["title"],
+            "body": raw["raw_text"],
+        }
+    )
+
+
+def test_a_folder_loads_as_documents_sentences_and_audit(make_corpus) -> None:
+    corpus = load_corpus(make_corpus())
+    assert isinstance(corpus, Corpus)
+    assert list(corpus.documents.columns[: len(DOCUMENT_COLUMNS)]) == DOCUMENT_COLUMNS
+    assert list(corpus.sentences.columns) == SENTENCE_COLUMNS  # no measures unless asked
+    assert list(corpus.audit.columns)[:2] == ["doc_id", "line_no"]
+
+
+def test_measures_add_the_per_sentence_columns(make_corpus) -> None:
+    folder = make_corpus()
+    plain = load_corpus(folder)
+    measured = load_corpus(folder, measures=True)
+    assert list(measured.sentences.columns[: len(SENTENCE_COLUMNS)]) == SENTENCE_COLUMNS
+    added = set(measured.sentences.columns) - set(SENTENCE_COLUMNS)
+    assert {"compound", "compound_news", "n_hedges"} <= added
+    assert any(c.startswith("frame_") for c in added)
+    pd.testing.assert_frame_equal(plain.documents, measured.documents)
+    pd.testing.assert_frame_equal(
+        plain.sentences, measured.sentences[SENTENCE_COLUMNS], check_dtype=False
+    )
+
+
+def test_second_call_reads_the_cache(make_corpus, tmp_path: Path, monkeypatch) -> None:
+    folder = make_corpus()
+    cache = tmp_path / "cache"
+    first = load_corpus(folder, measures=True, cache_dir=cache)
+    assert len(list(cache.iterdir())) == 1
+
+    def fail(*args: object, **kwargs: object) -> None:
+        raise AssertionError("must not recompute")
+
+    monkeypatch.setattr("analysis.loading.build_corpus", fail)
+    again = load_corpus(folder, measures=True, cache_dir=cache)
+    # Parquet stores text columns with pandas' string dtype (missing: NaN, not None); the
+    # values are what matter.
+    for part in ("sentences", "documents", "audit"):
+        left = getattr(first, part).fillna("").astype(str)
+        right = getattr(again, part).fillna("").astype(str)
+        pd.testing.assert_frame_equal(left, right, check_dtype=False)
+
+
+def test_the_cache_keeps_measured_and_unmeasured_apart(make_corpus, tmp_path: Path) -> None:
+    folder = make_corpus()
+    cache = tmp_path / "cache"
+    measured = load_corpus(folder, measures=True, cache_dir=cache)
+    plain = load_corpus(folder, cache_dir=cache)
+    assert len(list(cache.iterdir())) == 2
+    assert list(plain.sentences.columns) == SENTENCE_COLUMNS
+    assert len(measured.sentences.columns) > len(SENTENCE_COLUMNS)
+
+
+def test_a_corpus_file_gives_the_folders_measures_and_is_cached(
+    make_corpus, tmp_path: Path, monkeypatch
+) -> None:
+    folder = make_corpus()
+    rows = _file_rows(folder)
+    csv_path = tmp_path / "export.csv"
+    rows.to_csv(csv_path, index=False)
+    jsonl_path = tmp_path / "export.jsonl"
+    rows.to_json(jsonl_path, orient="records", lines=True)
+    from_folder = load_corpus(folder, measures=True)
+    cache = tmp_path / "cache"
+    for path in (csv_path, jsonl_path):
+        from_file = load_corpus(
+            path, measures=True, column_map="text=body", cache_dir=cache, progress=False
+        )
+        assert list(from_file.documents.columns) == list(from_folder.documents.columns)
+        assert list(from_file.sentences.columns) == list(from_folder.sentences.columns)
+        for column in ("doc_id", "outlet", "text", "n_sentences", "n_words"):
+            assert from_file.documents[column].tolist() == from_folder.documents[column].tolist()
+        pd.testing.assert_frame_equal(
+            _as_text(from_file.sentences), _as_text(from_folder.sentences)
+        )
+    assert len([p for p in cache.iterdir() if not p.name.startswith(".")]) == 2
+
+    def fail(*args: object, **kwargs: object) -> None:
+        raise AssertionError("must not recompute")
+
+    monkeypatch.setattr("analysis.loading._load_file", fail)
+    again = load_corpus(csv_path, measures=True, column_map="text=body", cache_dir=cache)
+    assert len(again.sentences) == len(from_folder.sentences)
+
+
+def test_a_corpus_file_without_measures_matches_the_folder(make_corpus, tmp_path: Path) -> None:
+    folder = make_corpus()
+    path = tmp_path / "export.parquet"
+    _file_rows(folder).to_parquet(path, index=False)
+    from_file = load_corpus(path, column_map={"text": "body"}, progress=False)
+    from_folder = load_corpus(folder)
+    assert list(from_file.sentences.columns) == SENTENCE_COLUMNS
+    pd.testing.assert_frame_equal(_as_text(from_file.sentences), _as_text(from_folder.sentences))
+    assert from_file.documents["text"].tolist() == from_folder.documents["text"].tolist()
+
+
+def test_chunked_multi_process_run_equals_one_process(make_corpus, tmp_path: Path) -> None:
+    path = tmp_path / "export.jsonl"
+    _file_rows(make_corpus()).to_json(path, orient="records", lines=True)
+    options = {"measures": True, "column_map": {"text": "body"}, "chunk_size": 1}
+    one = load_corpus(path, jobs=1, progress=False, **options)
+    two = load_corpus(path, jobs=2, progress=False, **options)
+    for part in ("documents", "sentences", "audit"):
+        pd.testing.assert_frame_equal(getattr(one, part), getattr(two, part))
+
+
+def test_documents_left_empty_by_cleaning_are_dropped_from_a_file(tmp_path: Path) -> None:
+    path = tmp_path / "export.csv"
+    pd.DataFrame(
+        {"text": ["Ports reopened on Monday after the strike.", "Menu\nSearch"], "outlet": "X"}
+    ).to_csv(path, index=False)
+    with pytest.warns(UserWarning, match="1 document"):
+        corpus = load_corpus(path, progress=False)
+    assert corpus.documents["doc_id"].tolist() == ["doc00000001"]
+
+
+def test_a_column_map_is_refused_for_a_folder(make_corpus) -> None:
+    with pytest.raises(ValueError, match="not a folder"):
+        load_corpus(make_corpus(), column_map="text=body")
+
+
+def test_a_missing_source_is_a_clear_error(tmp_path: Path) -> None:
+    with pytest.raises(FileNotFoundError, match="corpus not found"):
+        load_corpus(tmp_path / "nowhere")
+
+
+def test_relative_paths_fall_back_to_the_project_root(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.chdir(tmp_path)  # no seeds/ here
+    from_root = load_corpus("seeds")
+    assert len(from_root.documents) == 5
+    pd.testing.assert_frame_equal(from_root.documents, load_corpus().documents)
+
+
+def test_seeds_load_with_expected_metadata() -> None:
+    docs = load_corpus().documents
+    assert len(docs) == 5
+    by_id = docs.set_index("doc_id")
+    assert by_id.loc["toutiao-01", "url"].startswith("https://www.toutiao.com/")
+    assert not by_id["text"].str.contains("Original article:").any()
+    assert (by_id["n_sentences"] > 10).all()

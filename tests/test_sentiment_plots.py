@@ -151,7 +151,9 @@ def test_strip_plot_draws_one_dot_per_sentence_in_the_group_colour():
     assert sorted(dots[0].get_offsets()[:, 0]) == pytest.approx(
         sorted(frame.loc[frame.outlet == "Daily Ledger", "compound"])
     )
+    # one colour per strip (the SVG then draws each dot as a marker, which keeps it small):
     # the palette's exact colours (seaborn would desaturate them by default), grey for Other
+    assert [len(c.get_facecolors()) for c in dots] == [1, 1, 1]
     assert [to_hex(c.get_facecolors()[0], keep_alpha=False) for c in dots] == [
         "#0072b2",
         "#e69f00",

@@ -150,6 +150,10 @@ def plot_sentence_tone(
             legend=False,
             ax=ax,
         )
+    for strip in ax.collections:  # one group each: one colour for the collection, not per dot
+        colours = np.unique(strip.get_facecolors(), axis=0)
+        if len(colours) == 1:  # the SVG then draws one marker per dot, not one clipped group
+            strip.set_facecolor(colours[0])
     y = np.arange(len(groups))
     ax.errorbar(
         means["estimate"],

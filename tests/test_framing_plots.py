@@ -68,6 +68,9 @@ def test_frame_heatmap_has_a_percentage_cell_per_outlet_and_frame():
     assert colourbar.yaxis.get_major_formatter()(40, 0) == "40%"
 
 
+KEYNESS_OUTLETS = [*GROUPS, "Strelsau Courier", "Tirana Times"]
+
+
 def _keyness() -> pd.DataFrame:
     rows = [
         ("Daily Ledger", "truce", 6, 0, 2.5),
@@ -77,27 +80,32 @@ def _keyness() -> pd.DataFrame:
         ("Freedonia Post", "tariffs", 5, 0, 2.1),
         ("Freedonia Post", "ministry", 2, 2, 0.3),
         ("Strelsau Courier", "harbour", 2, 0, 1.0),
+        ("Tirana Times", "summit", 9, 1, 4.0),
     ]
     return pd.DataFrame(rows, columns=["outlet", "term", "count_in_group", "count_in_rest", "z"])
 
 
 def test_keyness_has_a_panel_per_outlet_with_its_top_terms_in_its_colour():
-    palette = group_palette([*GROUPS, "Strelsau Courier"])
+    palette = group_palette(KEYNESS_OUTLETS)
     fig = plot_keyness(_keyness(), palette=palette, top_terms=2)
     panels = [ax for ax in fig.axes if ax.get_visible()]
-    assert [ax.get_title() for ax in panels] == [*GROUPS, "Strelsau Courier"]
+    assert [ax.get_title() for ax in panels] == KEYNESS_OUTLETS  # three per row: two rows
     labels = [[t.get_text() for t in ax.get_yticklabels()] for ax in panels]
     # highest z first; ties by term; each label gives uses in the outlet / elsewhere
     assert labels == [
         ["truce (6/0)", "grain (4/1)"],
         ["tariffs (5/0)", "ministry (2/2)"],
         ["harbour (2/0)"],
+        ["summit (9/1)"],
     ]
-    for ax, outlet in zip(panels, [*GROUPS, "Strelsau Courier"], strict=True):
+    for ax, outlet in zip(panels, KEYNESS_OUTLETS, strict=True):
         assert {to_hex(bar.get_facecolor()) for bar in ax.patches} == {palette[outlet].lower()}
         # the dashed threshold line at z = 1.96 in every panel
         assert any(list(line.get_xdata()) == [1.96, 1.96] for line in ax.lines)
-    assert {ax.get_xlabel() for ax in panels} == {"z (log-odds, informative prior)"}
+        # each panel on its own z scale, so each names it, the one with a panel below too
+        assert ax.get_xlabel() == "z (log-odds, informative prior)"
+        assert all(t.get_visible() for t in ax.get_xticklabels())
+    assert panels[0].get_xlim() != panels[3].get_xlim()
     assert panels[0].patches[0].get_width() == pytest.approx(2.5)
 
 

@@ -210,8 +210,7 @@ def plot_keyness(
         aspect=DOUBLE_COLUMN_IN / ncols / height,
     )
     grid.set_titles("{col_name}", size=plt.rcParams["axes.titlesize"])
-    grid.set_xlabels("z (log-odds, informative prior)", clear_inner=False)
-    grid.set_ylabels("")
+    grid.set(xlabel="z (log-odds, informative prior)", ylabel="")  # every panel: own scale
     grid.refline(x=1.96, color="#555555", lw=0.6, ls="--")
     grid.figure.suptitle(
         "Distinctive words per outlet (uses in outlet / elsewhere); dashed: z = 1.96", fontsize=8

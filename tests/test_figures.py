@@ -10,6 +10,7 @@ import matplotlib
 matplotlib.use("Agg")
 
 import matplotlib.pyplot as plt
+import numpy as np
 import pytest
 from PIL import Image
 
@@ -52,10 +53,10 @@ def test_png_is_300_dpi_and_svg_carries_no_date_or_version(tmp_path):
     png, svg = figures.save_figure(make_figure(), "fig01_test", tmp_path)
     assert (png.name, svg.name) == ("fig01_test.png", "fig01_test.svg")
     with Image.open(png) as image:
-        dpi = image.info["dpi"]
+        info = dict(image.info)
         assert image.format == "PNG"
-    assert [round(d) for d in dpi] == [300, 300]
-    assert "Software" not in Image.open(png).info
+    assert [round(d) for d in info["dpi"]] == [300, 300]
+    assert "Software" not in info
     text = svg.read_text(encoding="utf-8")
     assert "<dc:date>" not in text
     assert "Matplotlib v" not in text and matplotlib.__version__ not in text
@@ -118,3 +119,30 @@ def test_show_figure_displays_the_saved_png_and_closes_the_figure(tmp_path, monk
 def test_show_figure_needs_the_png(tmp_path):
     with pytest.raises(ValueError, match="no PNG"):
         figures.show_figure(make_figure(), [tmp_path / "fig.svg"])
+
+
+def test_seeded_global_rng_fixes_the_draws_inside_and_restores_the_state_after():
+    np.random.seed(7)
+    expected_after = np.random.random_sample(3)
+    np.random.seed(7)
+    with figures.seeded_global_rng(0):
+        inside = np.random.uniform(size=4)
+    with figures.seeded_global_rng(0):
+        again = np.random.uniform(size=4)
+    with figures.seeded_global_rng(1):
+        other = np.random.uniform(size=4)
+    np.testing.assert_array_equal(inside, again)
+    assert not np.array_equal(inside, other)
+    np.testing.assert_array_equal(np.random.random_sample(3), expected_after)
+    with figures.seeded_global_rng(2**70):  # any seed default_rng takes
+        np.random.uniform()
+
+
+def test_seeded_global_rng_restores_the_state_when_the_block_fails():
+    np.random.seed(3)
+    expected = np.random.random_sample()
+    np.random.seed(3)
+    with pytest.raises(RuntimeError), figures.seeded_global_rng(0):
+        np.random.uniform(size=10)
+        raise RuntimeError("drawing failed")
+    assert np.random.random_sample() == expected

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import matplotlib.pyplot as plt
 import pandas as pd
+import seaborn as sns
 
 from analysis.figures import DOUBLE_COLUMN_IN, OTHER_LABEL, FigureInfo, fold_groups
 
@@ -43,21 +44,31 @@ def corpus_size_table(
 def plot_corpus_size(
     documents: pd.DataFrame, group_col: str, palette: dict[str, str]
 ) -> plt.Figure:
-    """Two bar panels: articles and words per group, in the group colours."""
+    """Two bar panels: articles and words per group, in the group colours, each bar labelled
+    with its count; groups ordered by words, largest first."""
     table = corpus_size_table(documents, group_col, palette)
-    height = 0.9 + 0.3 * len(table)
-    fig, axes = plt.subplots(1, 2, figsize=(DOUBLE_COLUMN_IN, height), sharey=True)
-    colours = [palette.get(g, palette[OTHER_LABEL]) for g in table[group_col]]
+    order = table[group_col].tolist()  # already strings (fold_groups)
+    colours = {g: palette.get(g, palette[OTHER_LABEL]) for g in order}
+    fig, axes = plt.subplots(1, 2, figsize=(DOUBLE_COLUMN_IN, 0.9 + 0.3 * len(table)), sharey=True)
     for ax, column, label in zip(
         axes, ["n_docs", "n_words"], ["Articles", "Words after cleaning"], strict=True
     ):
-        ax.barh(table[group_col], table[column], color=colours)
-        for y, value in enumerate(table[column]):
-            ax.text(value, y, f" {value:,}", va="center", fontsize=7)
-        ax.set_xlabel(label)
+        sns.barplot(
+            table,
+            x=column,
+            y=group_col,
+            hue=group_col,
+            order=order,
+            hue_order=order,
+            palette=colours,
+            saturation=1,
+            errorbar=None,
+            legend=False,
+            ax=ax,
+        )
+        for bars in ax.containers:
+            ax.bar_label(bars, fmt="{:,.0f}", padding=2, fontsize=7)
+        ax.set(xlabel=label, ylabel="")
         ax.margins(x=0.18)
-        ax.grid(axis="y", visible=False)
-    axes[0].invert_yaxis()
-    axes[0].set_ylabel("")
     fig.tight_layout()
     return fig

@@ -5,6 +5,10 @@ figure; the notebook saves it with :func:`analysis.figures.save_figure` under th
 :data:`FIGURES`. Groups keep the colour :func:`analysis.figures.group_palette` gives them, so an
 outlet looks the same in every figure of the report.
 
+seaborn draws the heatmap, the keyness panels and the grouped sourcing bars. Shares and rates
+with intervals from the package's bootstrap are drawn with matplotlib's ``errorbar``: seaborn
+draws only intervals it computes itself.
+
 Modules that load NLTK are imported inside the functions that need them, so that reading
 :data:`FIGURES` (the summary does, for the captions) stays cheap.
 """
@@ -17,6 +21,7 @@ from collections.abc import Mapping
 import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
+import seaborn as sns
 
 from analysis.figures import DOUBLE_COLUMN_IN, FigureInfo, apply_style, group_palette
 
@@ -76,39 +81,42 @@ def plot_frame_heatmap(
     apply_style()
     labels = frames.drop_duplicates("frame")[["frame", "label"]]
     groups = _groups(frames, group_col)
-    grid = frames.pivot(index=group_col, columns="frame", values=value)
-    grid = grid.reindex(index=groups, columns=labels["frame"].tolist())
-    sizes = frames.drop_duplicates(group_col).set_index(group_col)
+    table = frames.assign(**{group_col: frames[group_col].astype(str)})
+    grid = table.pivot(index=group_col, columns="frame", values=value)
+    grid = 100 * grid.reindex(index=groups, columns=labels["frame"].tolist())
+    sizes = table.drop_duplicates(group_col).set_index(group_col)
+    grid.index = [
+        f"{g}\n({int(sizes.loc[g, 'n_docs'])} art., {int(sizes.loc[g, 'n_sentences'])} sent.)"
+        for g in groups
+    ]
+    grid.columns = labels["label"].tolist()
+    values = grid.to_numpy(dtype=float)
+    vmax = max(float(np.nanmax(values)) if np.isfinite(values).any() else 0.0, 5.0)
     fig, ax = plt.subplots(
         figsize=(DOUBLE_COLUMN_IN, 1.6 + 0.38 * len(groups)), layout="constrained"
     )
-    values = grid.to_numpy(dtype=float)
-    vmax = max(float(np.nanmax(values)) if values.size else 0.0, 0.05)
-    image = ax.imshow(values, cmap="Blues", vmin=0, vmax=vmax, aspect="auto")
-    for (i, j), v in np.ndenumerate(values):
-        if np.isfinite(v):
-            ax.text(
-                j,
-                i,
-                f"{100 * v:.0f}",
-                ha="center",
-                va="center",
-                fontsize=6.5,
-                color="white" if v > 0.6 * vmax else "black",
-            )
-    ax.set_xticks(range(len(labels)), labels["label"].tolist(), rotation=40, ha="right")
-    ax.set_yticks(
-        range(len(groups)),
-        [
-            f"{g}\n({int(sizes.loc[g, 'n_docs'])} art., {int(sizes.loc[g, 'n_sentences'])} sent.)"
-            for g in groups
-        ],
+    sns.heatmap(
+        grid,
+        cmap="Blues",
+        vmin=0,
+        vmax=vmax,
+        annot=True,
+        fmt=".0f",
+        annot_kws={"fontsize": 6.5},
+        linewidths=0.5,
+        linecolor="white",
+        xticklabels=True,
+        yticklabels=True,
+        cbar_kws={
+            "shrink": 0.8,
+            "label": "share of sentences",
+            "format": lambda x, _: f"{x:.0f}%",
+        },
+        ax=ax,
     )
-    ax.grid(False)
+    ax.tick_params(axis="y", labelrotation=0)
+    plt.setp(ax.get_xticklabels(), rotation=40, ha="right", rotation_mode="anchor")
     ax.set_title("Frame salience: % of sentences coded with each frame")
-    fig.colorbar(
-        image, ax=ax, shrink=0.8, label="share of sentences", format=lambda x, _: f"{100 * x:.0f}%"
-    )
     return fig
 
 
@@ -158,43 +166,58 @@ def plot_keyness(
     palette: Mapping[str, str] | None = None,
     top_terms: int = 12,
 ) -> plt.Figure:
-    """One panel per group: its ``top_terms`` most distinctive words by z-score."""
+    """One panel per group (a seaborn ``catplot``): its ``top_terms`` most distinctive words by
+    z-score, each labelled with its uses in the group and elsewhere."""
     apply_style()
     groups = _groups(keyness, group_col)
     colours = _palette(groups, palette)
+    table = keyness.assign(group=keyness[group_col].astype(str))
+    table = table[table["count_in_group"] > 0]
+    top = (
+        table.sort_values(["group", "z", "term"], ascending=[True, False, True], kind="stable")
+        .groupby("group", sort=False)
+        .head(top_terms)
+    )
+    top = top.assign(
+        term_label=[
+            f"{t} ({a}/{b})"
+            for t, a, b in zip(
+                top["term"], top["count_in_group"], top["count_in_rest"], strict=True
+            )
+        ]
+    )
     ncols = min(3, max(len(groups), 1))
     nrows = max(1, math.ceil(len(groups) / ncols))
-    fig, axes = plt.subplots(
-        nrows,
-        ncols,
-        figsize=(DOUBLE_COLUMN_IN, 0.4 + nrows * (0.6 + 0.17 * top_terms)),
-        layout="constrained",
-        squeeze=False,
+    height = 0.6 + 0.17 * top_terms
+    grid = sns.catplot(
+        top,
+        kind="bar",
+        x="z",
+        y="term_label",
+        col="group",
+        col_order=groups,
+        col_wrap=ncols,
+        hue="group",
+        hue_order=groups,
+        palette={g: colours.get(g, "#999999") for g in groups},
+        saturation=1,
+        errorbar=None,
+        width=0.7,
+        sharex=False,  # each outlet on its own z scale
+        sharey=False,  # and with its own words
+        legend=False,
+        height=height,
+        aspect=DOUBLE_COLUMN_IN / ncols / height,
     )
-    for ax, group in zip(axes.flat, groups, strict=False):
-        part = keyness[(keyness[group_col].astype(str) == group) & (keyness["count_in_group"] > 0)]
-        part = part.sort_values(["z", "term"], ascending=[False, True]).head(top_terms)
-        y = np.arange(len(part))
-        ax.barh(y, part["z"], color=colours.get(group, "#999999"), height=0.7)
-        ax.set_yticks(
-            y,
-            [
-                f"{t} ({a}/{b})"
-                for t, a, b in zip(
-                    part["term"], part["count_in_group"], part["count_in_rest"], strict=True
-                )
-            ],
-        )
-        ax.invert_yaxis()
-        ax.axvline(1.96, color="#555555", lw=0.6, ls="--")
-        ax.set_title(group)
-        ax.set_xlabel("z (log-odds, informative prior)")
-    for ax in list(axes.flat)[len(groups) :]:
-        ax.set_visible(False)
-    fig.suptitle(
+    grid.set_titles("{col_name}", size=plt.rcParams["axes.titlesize"])
+    grid.set(xlabel="z (log-odds, informative prior)", ylabel="")  # every panel: own scale
+    grid.refline(x=1.96, color="#555555", lw=0.6, ls="--")
+    grid.figure.suptitle(
         "Distinctive words per outlet (uses in outlet / elsewhere); dashed: z = 1.96", fontsize=8
     )
-    return fig
+    grid.figure.set_size_inches(DOUBLE_COLUMN_IN, 0.4 + nrows * height)  # room for the title
+    grid.figure.set_layout_engine("constrained")
+    return grid.figure
 
 
 def plot_sourcing(
@@ -210,29 +233,38 @@ def plot_sourcing(
         (sourcing["measure"] == "source")
         | ((sourcing["measure"] == "quote") & (sourcing["item"] == "direct_quote"))
     ]
+    rows = rows.assign(group=rows[group_col].astype(str))
     present = set(rows["item"])
     order = [c for c in load_sources().categories if c in present] + ["direct_quote"]
     items = [i for i in order if i in present] + sorted(present - set(order))
+    n = rows.dropna(subset=["n_sentences"]).groupby("group")["n_sentences"].first()
+    legend = {g: f"{g} (n = {int(n.get(g, 0))} sentences)" for g in groups}
+    bars = rows.assign(
+        pct=100 * rows["share"].fillna(0),
+        source=rows["item"].str.replace("_", " "),
+        legend=rows["group"].map(legend),
+    )
     fig, ax = plt.subplots(
         figsize=(DOUBLE_COLUMN_IN, 1.2 + 0.11 * len(items) * max(len(groups), 2)),
         layout="constrained",
     )
-    step = 0.8 / max(len(groups), 1)
-    for gi, group in enumerate(groups):
-        part = rows[rows[group_col].astype(str) == group].set_index("item").reindex(items)
-        y = np.arange(len(items)) + (gi - (len(groups) - 1) / 2) * step
-        n = int(part["n_sentences"].dropna().iloc[0]) if part["n_sentences"].notna().any() else 0
-        ax.barh(
-            y,
-            100 * part["share"].fillna(0),
-            height=step * 0.9,
-            color=colours.get(group, "#999999"),
-            label=f"{group} (n = {n} sentences)",
-        )
-    ax.set_yticks(range(len(items)), [i.replace("_", " ") for i in items])
-    ax.invert_yaxis()
-    ax.set_xlabel("% of sentences")
-    fig.legend(loc="outside lower center", ncols=min(len(groups), 2), frameon=False)
+    sns.barplot(
+        bars,
+        x="pct",
+        y="source",
+        hue="legend",
+        order=[i.replace("_", " ") for i in items],
+        hue_order=[legend[g] for g in groups],
+        palette={legend[g]: colours.get(g, "#999999") for g in groups},
+        saturation=1,
+        errorbar=None,
+        gap=0.1,
+        ax=ax,
+    )
+    handles, texts = ax.get_legend_handles_labels()
+    ax.get_legend().remove()
+    fig.legend(handles, texts, loc="outside lower center", ncols=min(len(groups), 2), frameon=False)
+    ax.set(xlabel="% of sentences", ylabel="")
     ax.set_title("Sourcing: whom sentences attribute claims to, and direct quotation")
     return fig
 

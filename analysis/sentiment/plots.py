@@ -5,9 +5,12 @@ the corpus-wide palette, and returns a matplotlib figure; the notebook saves it 
 :func:`analysis.figures.save_figure` under the stem given in :data:`FIGURES`. Groups missing from
 the palette (folded into "Other" when there are more groups than colours) are drawn in grey.
 
+seaborn draws the strip plot, the tone-arc small multiples and the actor heatmap. Means and
+intervals computed by the package's bootstrap are drawn with matplotlib's ``errorbar``: seaborn
+draws only intervals it computes itself.
+
 :mod:`analysis.sentiment.scoring` (and with it NLTK) is imported inside the functions that need
-it, so
-that reading :data:`FIGURES` (the summary does, for the captions) stays cheap.
+it, so that reading :data:`FIGURES` (the summary does, for the captions) stays cheap.
 """
 
 from __future__ import annotations
@@ -15,13 +18,16 @@ from __future__ import annotations
 import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
-from matplotlib.colors import TwoSlopeNorm
+import seaborn as sns
+from matplotlib.colors import ListedColormap
 
-from analysis.figures import DOUBLE_COLUMN_IN, OTHER_COLOUR, FigureInfo
+from analysis.figures import DOUBLE_COLUMN_IN, OTHER_COLOUR, FigureInfo, seeded_global_rng
 
 NOTEBOOK = "02_sentiment.ipynb"
 # Dots per group in the sentence-tone strip plot; larger groups show a seeded random sample.
 MAX_STRIP_POINTS = 1500
+# Background of heatmap cells with too few sentences to show an estimate.
+SPARSE_CELL_COLOUR = "#EEEEEE"
 TONE_COLOURS = {
     "share_negative": "#D55E00",
     "share_neutral": "#BBBBBB",
@@ -118,53 +124,88 @@ def plot_sentence_tone(
 
     A group with more than ``max_points`` sentences shows a seeded random sample of that many
     dots (the mean and CI always come from every sentence), so the figure stays readable and
-    its SVG small on large corpora.
+    its SVG small on large corpora. The sample and the jitter both follow ``seed``.
     """
     from analysis.sentiment.scoring import NEG_THRESHOLD, POS_THRESHOLD, compound_column
 
     col = compound_column(method)
     means = by_group[(by_group["method"] == method) & (by_group["measure"] == "mean_compound")]
     groups = _groups(means, group_col)
+    means = means.set_index(means[group_col].astype(str)).reindex(groups)
+    dots = _strip_sample(sentences[group_col].astype(str), sentences[col], groups, max_points, seed)
     fig, ax = plt.subplots(figsize=(DOUBLE_COLUMN_IN, 0.9 + 0.55 * len(groups)))
-    rng = np.random.default_rng(seed)
-    labels = sentences[group_col].astype(str).to_numpy()
-    scores = sentences[col].to_numpy(float)
-    for y, group in enumerate(groups):
-        values = scores[labels == group]
-        if values.size > max_points:
-            values = values[np.sort(rng.choice(values.size, max_points, replace=False))]
-        jitter = rng.uniform(-0.22, 0.22, values.size)
-        ax.scatter(values, y + jitter, s=7, alpha=0.45, color=_colour(palette, group), lw=0)
-        row = means[means[group_col].astype(str) == group].iloc[0]
-        ax.errorbar(
-            row["estimate"],
-            y,
-            xerr=[[row["estimate"] - row["ci_low"]], [row["ci_high"] - row["estimate"]]],
-            fmt="D",
-            color="black",
-            ms=4,
-            capsize=2.5,
-            lw=1,
-            zorder=5,
+    with seeded_global_rng(seed):  # seaborn's jitter comes from numpy's global state
+        sns.stripplot(
+            dots,
+            x="score",
+            y="group",
+            hue="group",
+            order=groups,
+            hue_order=groups,
+            palette={g: _colour(palette, g) for g in groups},
+            jitter=0.22,
+            size=2.6,
+            alpha=0.45,
+            linewidth=0,
+            legend=False,
+            ax=ax,
         )
+    for strip in ax.collections:  # one group each: one colour for the collection, not per dot
+        colours = np.unique(strip.get_facecolors(), axis=0)
+        if len(colours) == 1:  # the SVG then draws one marker per dot, not one clipped group
+            strip.set_facecolor(colours[0])
+    y = np.arange(len(groups))
+    ax.errorbar(
+        means["estimate"],
+        y,
+        xerr=[means["estimate"] - means["ci_low"], means["ci_high"] - means["estimate"]],
+        fmt="D",
+        color="black",
+        ms=4,
+        capsize=2.5,
+        lw=1,
+        zorder=5,
+    )
+    _size_labels(ax, means, x=1.04)
+    for x in (NEG_THRESHOLD, POS_THRESHOLD):
+        ax.axvline(x, color="#888888", ls="--", lw=0.6)
+    ax.axvline(0, color="#555555", lw=0.6)
+    ax.set_xlim(-1.05, 1.05)
+    ax.set(xlabel=f"Sentence compound score ({method})", ylabel="")
+    fig.tight_layout()
+    return fig
+
+
+def _strip_sample(
+    labels: pd.Series, scores: pd.Series, groups: list[str], max_points: int, seed: int
+) -> pd.DataFrame:
+    """``group, score`` of the dots to draw for ``groups``: every sentence, or for a group with
+    more than ``max_points`` sentences a seeded random sample of that many (in table order)."""
+    rng = np.random.default_rng(seed)
+    names = labels.to_numpy()
+    values = scores.to_numpy(float)
+    keep = np.zeros(len(values), dtype=bool)
+    for group in groups:
+        rows = np.flatnonzero(names == group)
+        if rows.size > max_points:
+            rows = rows[np.sort(rng.choice(rows.size, max_points, replace=False))]
+        keep[rows] = True
+    return pd.DataFrame({"group": names[keep], "score": values[keep]})
+
+
+def _size_labels(ax: plt.Axes, rows: pd.DataFrame, x: float) -> None:
+    """``n = … sent., … art.`` right of the axes, one per row of ``rows`` (in plotting order)."""
+    for y, (n_sentences, n_docs) in enumerate(
+        zip(rows["n_sentences"], rows["n_docs"], strict=True)
+    ):
         ax.text(
-            1.04,
+            x,
             y,
-            _size_label(int(row["n_sentences"]), int(row["n_docs"])),
+            _size_label(int(n_sentences), int(n_docs)),
             va="center",
             fontsize=6.5,
             transform=ax.get_yaxis_transform(),
         )
-    for x in (NEG_THRESHOLD, POS_THRESHOLD):
-        ax.axvline(x, color="#888888", ls="--", lw=0.6)
-    ax.axvline(0, color="#555555", lw=0.6)
-    ax.set_yticks(range(len(groups)), groups)
-    ax.set_ylim(len(groups) - 0.5, -0.5)
-    ax.set_xlim(-1.05, 1.05)
-    ax.set_xlabel(f"Sentence compound score ({method})")
-    ax.grid(axis="y", visible=False)
-    fig.tight_layout()
-    return fig
 
 
 def arc_articles(sentences: pd.DataFrame, group_col: str, max_docs: int = 12) -> list[str]:
@@ -210,9 +251,9 @@ def plot_tone_arc(
     max_docs: int = 12,
     ncols: int = 2,
 ) -> plt.Figure:
-    """Small multiples, one per article, for at most ``max_docs`` articles chosen by
-    :func:`arc_articles` (the longest of each group first): sentence scores in reading order
-    and a centred running mean."""
+    """Small multiples (a seaborn ``FacetGrid``), one panel per article, for at most
+    ``max_docs`` articles chosen by :func:`arc_articles` (the longest of each group first):
+    sentence scores in reading order and a centred ``window``-sentence running mean."""
     from analysis.sentiment.scoring import compound_column
 
     col = compound_column(method)
@@ -220,33 +261,52 @@ def plot_tone_arc(
     if not docs:
         raise ValueError("plot_tone_arc: no sentences to plot")
     shown = sentences[sentences["doc_id"].astype(str).isin(docs)]
-    parts = {str(d): part for d, part in shown.groupby(shown["doc_id"].astype(str), sort=False)}
-    ncols = max(1, min(ncols, len(docs)))
-    nrows = int(np.ceil(len(docs) / ncols))
-    fig, axes = plt.subplots(
-        nrows, ncols, figsize=(DOUBLE_COLUMN_IN, 0.4 + 1.35 * nrows), sharey=True, squeeze=False
+    shown = pd.DataFrame(
+        {
+            "doc": shown["doc_id"].astype(str),
+            "group": shown[group_col].astype(str),
+            "x": shown["sentence_id"].to_numpy(),
+            "y": shown[col].to_numpy(float),
+        }
     )
-    for ax, doc in zip(axes.flat, docs, strict=False):
-        part = parts[doc].sort_values("sentence_id")
-        group = str(part[group_col].iloc[0])
-        colour = _colour(palette, group)
-        x = part["sentence_id"].to_numpy()
-        y = part[col].to_numpy(float)
-        ax.bar(x, y, width=0.85, color=colour, alpha=0.45, lw=0)
-        smooth = pd.Series(y).rolling(window, center=True, min_periods=1).mean()
-        ax.plot(x, smooth, color=colour, lw=1.4)
+    sizes = shown.groupby("doc").size()
+    first = shown.drop_duplicates("doc").set_index("doc")["group"]
+    titles = {d: f"{_short(d)} · {first[d]} ({sizes[d]} sent.)" for d in docs}
+    shown["panel"] = shown["doc"].map(titles)
+    groups = sorted(shown["group"].unique())
+    ncols = max(1, min(ncols, len(docs)))
+    grid = sns.FacetGrid(
+        shown,
+        col="panel",
+        col_order=[titles[d] for d in docs],
+        col_wrap=ncols,
+        hue="group",
+        hue_order=groups,
+        palette={g: _colour(palette, g) for g in groups},
+        sharex=False,
+        sharey=True,
+        height=1.35,
+        aspect=DOUBLE_COLUMN_IN / ncols / 1.35,
+    )
+    grid.map_dataframe(_arc_panel, window=window)
+    grid.set_titles("")  # no centred "panel = …" title; the article's name goes on the left
+    grid.set_titles("{col_name}", loc="left", size=7)
+    grid.set_axis_labels("sentence in article", "compound")
+    grid.set(ylim=(-1.05, 1.05))
+    for ax in grid.axes.flat:
         ax.axhline(0, color="#555555", lw=0.5)
-        ax.set_title(f"{_short(doc)} · {group} ({len(part)} sent.)", fontsize=7, loc="left")
-        ax.set_ylim(-1.05, 1.05)
         ax.grid(axis="x", visible=False)
-    for ax in list(axes.flat)[len(docs) :]:
-        ax.set_visible(False)
-    for ax in axes[:, 0]:
-        ax.set_ylabel("compound")
-    for ax in axes[-1, :]:
-        ax.set_xlabel("sentence in article")
-    fig.tight_layout()
-    return fig
+    grid.tight_layout()
+    return grid.figure
+
+
+def _arc_panel(data: pd.DataFrame, *, window: int, color: str, label: str) -> None:
+    """One article's tone arc on the current axes: bars in reading order, running mean line."""
+    part = data.sort_values("x")
+    ax = plt.gca()
+    ax.bar(part["x"], part["y"], width=0.85, color=color, alpha=0.45, lw=0)
+    smooth = part["y"].rolling(window, center=True, min_periods=1).mean()
+    ax.plot(part["x"], smooth, color=color, lw=1.4)
 
 
 def _short(text: str, limit: int = 28) -> str:
@@ -261,12 +321,14 @@ def plot_actor_tone(
     min_sentences: int = 3,
 ) -> plt.Figure:
     """Heatmap: actors (rows) × groups (columns), mean tone of sentences mentioning the actor,
-    each cell annotated with its estimate and n; cells with fewer than ``min_sentences`` grey."""
+    each cell annotated with its estimate and n; cells with fewer than ``min_sentences`` grey
+    (annotated with n only)."""
     part = actor_df[actor_df["method"] == method]
     if part.empty:
         raise ValueError(f"plot_actor_tone: no actor rows for method {method!r}")
     labels = list(dict.fromkeys(part["label"]))
     groups = sorted(part[group_col].astype(str).unique())
+    part = part.assign(**{group_col: part[group_col].astype(str)})
     est = part.pivot(index="label", columns=group_col, values="estimate").reindex(
         labels, columns=groups
     )
@@ -277,38 +339,38 @@ def plot_actor_tone(
         .astype(int)
     )
     shown = est.where(n >= min_sentences)
+    sparse = shown.isna()
     values = shown.to_numpy(float)
     vlim = max(0.25, float(np.nanmax(np.abs(values)))) if np.isfinite(values).any() else 0.25
+    counts = n.map(lambda c: f"n={c}")
+    annot = shown.map(lambda v: f"{v:+.2f}\n" if pd.notna(v) else "") + counts
     fig, ax = plt.subplots(
         figsize=(min(DOUBLE_COLUMN_IN, 2.2 + 1.1 * len(groups)), 0.8 + 0.45 * len(labels))
     )
-    ax.set_facecolor("#EEEEEE")
-    image = ax.imshow(
-        np.ma.masked_invalid(values),
-        cmap="RdBu",
-        norm=TwoSlopeNorm(vcenter=0.0, vmin=-vlim, vmax=vlim),
-        aspect="auto",
+    cells = {"annot": annot, "fmt": "", "annot_kws": {"fontsize": 6.5}, "ax": ax}
+    cells |= {"linewidths": 0.5, "linecolor": "white", "xticklabels": True, "yticklabels": True}
+    # the sparse cells first, in grey with their n; then the estimates over them
+    sns.heatmap(
+        pd.DataFrame(0.0, index=labels, columns=groups),
+        mask=~sparse,
+        cmap=ListedColormap([SPARSE_CELL_COLOUR]),
+        vmin=0,
+        vmax=1,
+        cbar=False,
+        **cells,
     )
-    for i in range(len(labels)):
-        for j in range(len(groups)):
-            count = int(n.iat[i, j])
-            value = shown.iat[i, j]
-            text = f"{value:+.2f}\nn={count}" if pd.notna(value) else f"n={count}"
-            dark = pd.notna(value) and abs(value) > 0.6 * vlim
-            ax.text(
-                j,
-                i,
-                text,
-                ha="center",
-                va="center",
-                fontsize=6.5,
-                color="white" if dark else "black",
-            )
-    ax.set_xticks(range(len(groups)), groups, rotation=30, ha="right")
-    ax.set_yticks(range(len(labels)), labels)
-    ax.grid(False)
-    cbar = fig.colorbar(image, ax=ax, shrink=0.8)
-    cbar.set_label(f"mean compound ({method})")
+    sns.heatmap(
+        shown,
+        mask=sparse,
+        cmap="RdBu",  # limits symmetric about 0, so a tone of 0 is white
+        vmin=-vlim,
+        vmax=vlim,
+        cbar_kws={"shrink": 0.8, "label": f"mean compound ({method})"},
+        **cells,
+    )
+    ax.set(xlabel="", ylabel="")
+    ax.tick_params(axis="y", labelrotation=0)
+    plt.setp(ax.get_xticklabels(), rotation=30, ha="right", rotation_mode="anchor")
     fig.tight_layout()
     return fig
 
@@ -337,17 +399,7 @@ def plot_tone_shares(by_group: pd.DataFrame, group_col: str, method: str = "vade
                 )
         left += values
     sizes = part[part["measure"] == "mean_compound"]
-    sizes = sizes.set_index(sizes[group_col].astype(str))
-    for y, group in enumerate(groups):
-        row = sizes.loc[group]
-        ax.text(
-            1.02,
-            y,
-            _size_label(int(row["n_sentences"]), int(row["n_docs"])),
-            va="center",
-            fontsize=6.5,
-            transform=ax.get_yaxis_transform(),
-        )
+    _size_labels(ax, sizes.set_index(sizes[group_col].astype(str)).reindex(groups), x=1.02)
     ax.set_xlim(0, 1)
     ax.invert_yaxis()
     ax.set_xlabel(f"Share of sentences ({method}; compound ≤ −0.05 / ≥ +0.05)")

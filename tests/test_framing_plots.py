@@ -1,0 +1,170 @@
+"""The framing figures drawn with seaborn: which cells, panels and bars they hold, their labels
+and colours. Tables are written by hand in the layout of ``reports/tables/``."""
+
+from __future__ import annotations
+
+import matplotlib
+
+matplotlib.use("Agg")
+
+import matplotlib.pyplot as plt
+import numpy as np
+import pandas as pd
+import pytest
+from matplotlib.collections import QuadMesh
+from matplotlib.colors import to_hex
+
+from analysis.figures import group_palette
+from analysis.framing.plots import plot_frame_heatmap, plot_keyness, plot_sourcing
+
+GROUPS = ["Daily Ledger", "Freedonia Post"]
+PALETTE = group_palette(GROUPS)
+
+
+@pytest.fixture(autouse=True)
+def close_figures():
+    yield
+    plt.close("all")
+
+
+def _frames() -> pd.DataFrame:
+    shares = {  # (outlet, frame): share; frames in codebook order, not alphabetical
+        ("Daily Ledger", "truce", "Truce"): 0.5,
+        ("Daily Ledger", "conflict", "Conflict"): 0.25,
+        ("Freedonia Post", "truce", "Truce"): 0.0,
+        ("Freedonia Post", "conflict", "Conflict"): 0.125,
+    }
+    sizes = {"Daily Ledger": (2, 4), "Freedonia Post": (1, 8)}
+    return pd.DataFrame(
+        [
+            {
+                "outlet": o,
+                "frame": f,
+                "label": lab,
+                "share": v,
+                "share_ci_low": v / 2,
+                "share_ci_high": min(1.0, 2 * v),
+                "n_docs": sizes[o][0],
+                "n_sentences": sizes[o][1],
+            }
+            for (o, f, lab), v in shares.items()
+        ]
+    )
+
+
+def test_frame_heatmap_has_a_percentage_cell_per_outlet_and_frame():
+    fig = plot_frame_heatmap(_frames())
+    ax = fig.axes[0]
+    assert [t.get_text() for t in ax.get_xticklabels()] == ["Truce", "Conflict"]
+    assert [t.get_text() for t in ax.get_yticklabels()] == [
+        "Daily Ledger\n(2 art., 4 sent.)",
+        "Freedonia Post\n(1 art., 8 sent.)",
+    ]
+    (mesh,) = [c for c in ax.collections if isinstance(c, QuadMesh)]
+    np.testing.assert_allclose(mesh.get_array().reshape(2, 2), [[50, 25], [0, 12.5]])
+    assert [t.get_text() for t in ax.texts] == ["50", "25", "0", "12"]
+    colourbar = fig.axes[1]
+    assert colourbar.get_ylabel() == "share of sentences"
+    assert colourbar.yaxis.get_major_formatter()(40, 0) == "40%"
+
+
+KEYNESS_OUTLETS = [*GROUPS, "Strelsau Courier", "Tirana Times"]
+
+
+def _keyness() -> pd.DataFrame:
+    rows = [
+        ("Daily Ledger", "truce", 6, 0, 2.5),
+        ("Daily Ledger", "grain", 4, 1, 1.5),
+        ("Daily Ledger", "levies", 3, 1, 1.5),
+        ("Daily Ledger", "never", 0, 5, -2.0),  # not used by the outlet: never shown
+        ("Freedonia Post", "tariffs", 5, 0, 2.1),
+        ("Freedonia Post", "ministry", 2, 2, 0.3),
+        ("Strelsau Courier", "harbour", 2, 0, 1.0),
+        ("Tirana Times", "summit", 9, 1, 4.0),
+    ]
+    return pd.DataFrame(rows, columns=["outlet", "term", "count_in_group", "count_in_rest", "z"])
+
+
+def test_keyness_has_a_panel_per_outlet_with_its_top_terms_in_its_colour():
+    palette = group_palette(KEYNESS_OUTLETS)
+    fig = plot_keyness(_keyness(), palette=palette, top_terms=2)
+    panels = [ax for ax in fig.axes if ax.get_visible()]
+    assert [ax.get_title() for ax in panels] == KEYNESS_OUTLETS  # three per row: two rows
+    labels = [[t.get_text() for t in ax.get_yticklabels()] for ax in panels]
+    # highest z first; ties by term; each label gives uses in the outlet / elsewhere
+    assert labels == [
+        ["truce (6/0)", "grain (4/1)"],
+        ["tariffs (5/0)", "ministry (2/2)"],
+        ["harbour (2/0)"],
+        ["summit (9/1)"],
+    ]
+    for ax, outlet in zip(panels, KEYNESS_OUTLETS, strict=True):
+        assert {to_hex(bar.get_facecolor()) for bar in ax.patches} == {palette[outlet].lower()}
+        # the dashed threshold line at z = 1.96 in every panel
+        assert any(list(line.get_xdata()) == [1.96, 1.96] for line in ax.lines)
+        # each panel on its own z scale, so each names it, the one with a panel below too
+        assert ax.get_xlabel() == "z (log-odds, informative prior)"
+        assert all(t.get_visible() for t in ax.get_xticklabels())
+    assert panels[0].get_xlim() != panels[3].get_xlim()
+    assert panels[0].patches[0].get_width() == pytest.approx(2.5)
+
+
+def _sourcing() -> pd.DataFrame:
+    rows = []
+    for outlet, n, shares in (
+        ("Daily Ledger", 20, {"officials_us": 0.1, "media": 0.05, "direct_quote": 0.2}),
+        ("Freedonia Post", 10, {"officials_us": 0.0, "media": 0.3, "direct_quote": 0.4}),
+    ):
+        for item, share in shares.items():
+            measure = "quote" if item == "direct_quote" else "source"
+            rows.append(
+                {
+                    "outlet": outlet,
+                    "measure": measure,
+                    "item": item,
+                    "n_sentences_with": round(share * n),
+                    "share": share,
+                    "n_sentences": n,
+                    "n_docs": 1,
+                }
+            )
+        rows.append(
+            {
+                "outlet": outlet,
+                "measure": "quote",
+                "item": "any_quote",
+                "n_sentences_with": 1,
+                "share": 0.9,
+                "n_sentences": n,
+                "n_docs": 1,
+            }
+        )
+    return pd.DataFrame(rows)
+
+
+def test_sourcing_has_a_bar_per_outlet_and_source_with_sizes_in_the_legend():
+    fig = plot_sourcing(_sourcing(), palette=PALETTE)
+    ax = fig.axes[0]
+    # codebook order of the categories, direct quotation last; other quote measures left out
+    assert [t.get_text() for t in ax.get_yticklabels()] == ["officials us", "media", "direct quote"]
+    bars = [bar for bar in ax.patches if bar.get_height() > 0]
+    assert len(bars) == 3 * len(GROUPS)
+    widths = {
+        (to_hex(bar.get_facecolor()), round(bar.get_y() + bar.get_height() / 2)): bar.get_width()
+        for bar in bars
+    }
+    ledger, post = (PALETTE[g].lower() for g in GROUPS)
+    assert widths == {
+        (ledger, 0): pytest.approx(10),
+        (ledger, 1): pytest.approx(5),
+        (ledger, 2): pytest.approx(20),
+        (post, 0): 0,
+        (post, 1): pytest.approx(30),
+        (post, 2): pytest.approx(40),
+    }
+    (legend,) = fig.legends
+    assert [t.get_text() for t in legend.get_texts()] == [
+        "Daily Ledger (n = 20 sentences)",
+        "Freedonia Post (n = 10 sentences)",
+    ]
+    assert ax.get_legend() is None

@@ -1,0 +1,251 @@
+"""The sentiment figures: which dots, panels and cells they draw, in which colours, and that a
+rerun draws the same jitter without touching numpy's global random state."""
+
+from __future__ import annotations
+
+import matplotlib
+
+matplotlib.use("Agg")
+
+import matplotlib.pyplot as plt
+import numpy as np
+import pandas as pd
+import pytest
+from matplotlib.collections import PathCollection, QuadMesh
+from matplotlib.colors import to_hex
+
+from analysis.sentiment.plots import (
+    SPARSE_CELL_COLOUR,
+    arc_articles,
+    plot_actor_tone,
+    plot_sentence_tone,
+    plot_tone_arc,
+)
+
+PALETTE = {"Daily Ledger": "#0072B2", "Freedonia Post": "#E69F00", "Other": "#999999"}
+
+
+@pytest.fixture(autouse=True)
+def close_figures():
+    yield
+    plt.close("all")
+
+
+def _sentences(lengths: dict[str, tuple[str, int]]) -> pd.DataFrame:
+    """``{doc_id: (outlet, n_sentences)}`` as a sentences table with scores."""
+    rows = [
+        (doc, outlet, i, f"Sentence {i}.", 0.1 * ((i % 5) - 2))
+        for doc, (outlet, n) in lengths.items()
+        for i in range(n)
+    ]
+    return pd.DataFrame(rows, columns=["doc_id", "outlet", "sentence_id", "sentence", "compound"])
+
+
+LENGTHS = {
+    "L1": ("Daily Ledger", 9),
+    "L2": ("Daily Ledger", 12),
+    "L3": ("Daily Ledger", 4),
+    "P1": ("Freedonia Post", 7),
+    "P2": ("Freedonia Post", 7),
+    "C1": ("Strelsau Courier", 3),
+}
+
+
+def _by_group(sentences: pd.DataFrame) -> pd.DataFrame:
+    """A by-group table as :mod:`analysis.sentiment.tables` writes it (mean rows only), with a
+    made-up interval of ±0.1 around each mean."""
+    rows = []
+    for outlet, part in sentences.groupby("outlet"):
+        mean = float(part["compound"].mean())
+        rows.append(
+            {
+                "outlet": outlet,
+                "method": "vader",
+                "measure": "mean_compound",
+                "estimate": mean,
+                "ci_low": mean - 0.1,
+                "ci_high": mean + 0.1,
+                "n_docs": part["doc_id"].nunique(),
+                "n_sentences": len(part),
+            }
+        )
+    return pd.DataFrame(rows)
+
+
+def _dots(fig: plt.Figure) -> list[PathCollection]:
+    """The strip plot's dot collections, one per group (seaborn draws a group at a time)."""
+    return [c for c in fig.axes[0].collections if isinstance(c, PathCollection)]
+
+
+# --- which articles the tone arc shows -------------------------------------------------------
+
+
+def test_longest_article_of_each_group_comes_first():
+    frame = _sentences(LENGTHS)
+    # Round 1: the longest of each group (P1 beats P2 on the id); round 2 starts with the
+    # group with most sentences (Daily Ledger, 25).
+    assert arc_articles(frame, "outlet", 3) == ["L2", "P1", "C1"]
+    assert arc_articles(frame, "outlet", 4) == ["L2", "L1", "P1", "C1"]
+    assert arc_articles(frame, "outlet", 100) == ["L2", "L1", "L3", "P1", "P2", "C1"]
+
+
+def test_selection_ignores_row_order_and_respects_the_maximum():
+    frame = _sentences(LENGTHS)
+    shuffled = frame.sample(frac=1.0, random_state=3)
+    for k in range(1, 7):
+        chosen = arc_articles(shuffled, "outlet", k)
+        assert chosen == arc_articles(frame, "outlet", k)
+        assert len(chosen) == k
+    with pytest.raises(ValueError, match="at least 1"):
+        arc_articles(frame, "outlet", 0)
+
+
+# --- fig03: tone arc -------------------------------------------------------------------------
+
+
+def test_tone_arc_has_one_panel_per_chosen_article_with_a_bar_per_sentence():
+    frame = _sentences(LENGTHS)
+    fig = plot_tone_arc(frame, "outlet", PALETTE, "vader", max_docs=3)
+    axes = [ax for ax in fig.axes if ax.get_visible()]
+    titles = [ax.get_title(loc="left") for ax in axes]
+    assert [t.split(" · ")[0] for t in titles] == ["L2", "P1", "C1"]
+    assert titles[0] == "L2 · Daily Ledger (12 sent.)"
+    assert all(ax.get_title() == "" for ax in axes)  # no centred facet title left over
+    assert [len(ax.patches) for ax in axes] == [12, 7, 3]
+    # bars and line in the group's colour; a group without a palette colour is grey
+    colours = [to_hex(ax.patches[0].get_facecolor(), keep_alpha=False) for ax in axes]
+    assert colours == ["#0072b2", "#e69f00", "#999999"]
+    assert all(ax.get_ylim() == (-1.05, 1.05) for ax in axes)
+
+
+def test_tone_arc_line_is_the_centred_running_mean_in_reading_order():
+    frame = _sentences({"L1": ("Daily Ledger", 9)}).sample(frac=1.0, random_state=1)
+    fig = plot_tone_arc(frame, "outlet", PALETTE, "vader", window=3)
+    (ax,) = fig.axes
+    line = next(ln for ln in ax.lines if len(ln.get_xdata()) == 9)
+    ordered = frame.sort_values("sentence_id")["compound"]
+    expected = ordered.rolling(3, center=True, min_periods=1).mean().to_numpy()
+    np.testing.assert_allclose(line.get_xdata(), np.arange(9))
+    np.testing.assert_allclose(line.get_ydata(), expected)
+
+
+def test_tone_arc_refuses_an_empty_table():
+    with pytest.raises(ValueError, match="no sentences"):
+        plot_tone_arc(_sentences({}), "outlet", PALETTE)
+
+
+# --- fig02: sentence tone strip plot ---------------------------------------------------------
+
+
+def test_strip_plot_draws_one_dot_per_sentence_in_the_group_colour():
+    frame = _sentences(LENGTHS)
+    fig = plot_sentence_tone(frame, _by_group(frame), "outlet", PALETTE)
+    ax = fig.axes[0]
+    assert [t.get_text() for t in ax.get_yticklabels()] == [
+        "Daily Ledger",
+        "Freedonia Post",
+        "Strelsau Courier",
+    ]
+    dots = _dots(fig)
+    assert [len(c.get_offsets()) for c in dots] == [25, 14, 3]
+    assert sorted(dots[0].get_offsets()[:, 0]) == pytest.approx(
+        sorted(frame.loc[frame.outlet == "Daily Ledger", "compound"])
+    )
+    # one colour per strip (the SVG then draws each dot as a marker, which keeps it small):
+    # the palette's exact colours (seaborn would desaturate them by default), grey for Other
+    assert [len(c.get_facecolors()) for c in dots] == [1, 1, 1]
+    assert [to_hex(c.get_facecolors()[0], keep_alpha=False) for c in dots] == [
+        "#0072b2",
+        "#e69f00",
+        "#999999",
+    ]
+    # jitter stays within ±0.22 of the group's row
+    for y, c in enumerate(dots):
+        assert np.all(np.abs(c.get_offsets()[:, 1] - y) <= 0.22)
+    texts = [t.get_text() for t in ax.texts]
+    assert texts == ["n = 25 sent., 3 art.", "n = 14 sent., 2 art.", "n = 3 sent., 1 art."]
+
+
+def test_strip_plot_caps_the_dots_of_a_large_group_but_not_the_mean():
+    frame = _sentences(LENGTHS)
+    fig = plot_sentence_tone(frame, _by_group(frame), "outlet", PALETTE, max_points=10)
+    assert [len(c.get_offsets()) for c in _dots(fig)] == [10, 10, 3]
+    assert fig.axes[0].texts[0].get_text() == "n = 25 sent., 3 art."
+
+
+def test_strip_plot_jitter_is_seeded_and_leaves_the_global_random_state_alone():
+    frame = _sentences(LENGTHS)
+    by_group = _by_group(frame)
+    np.random.seed(12345)
+    expected_next = np.random.random_sample()
+    np.random.seed(12345)
+    first = [
+        c.get_offsets().copy()
+        for c in _dots(plot_sentence_tone(frame, by_group, "outlet", PALETTE))
+    ]
+    assert np.random.random_sample() == expected_next  # the global state was put back
+    again = [c.get_offsets() for c in _dots(plot_sentence_tone(frame, by_group, "outlet", PALETTE))]
+    other = [
+        c.get_offsets()
+        for c in _dots(plot_sentence_tone(frame, by_group, "outlet", PALETTE, seed=1))
+    ]
+    for a, b in zip(first, again, strict=True):
+        np.testing.assert_array_equal(a, b)
+    assert not all(np.array_equal(a, b) for a, b in zip(first, other, strict=True))
+
+
+# --- fig04: actor heatmap --------------------------------------------------------------------
+
+
+def _actor_table() -> pd.DataFrame:
+    cells = [
+        ("Daily Ledger", "china", "China", 0.30, 8),
+        ("Daily Ledger", "us", "United States", -0.20, 5),
+        ("Freedonia Post", "china", "China", 0.05, 2),  # too few sentences: grey
+        ("Freedonia Post", "us", "United States", np.nan, 0),
+    ]
+    rows = [
+        {
+            "outlet": o,
+            "actor": a,
+            "label": lab,
+            "method": "vader",
+            "estimate": e,
+            "ci_low": e - 0.1,
+            "ci_high": e + 0.1,
+            "n_docs": 1,
+            "n_sentences": n,
+        }
+        for o, a, lab, e, n in cells
+    ]
+    return pd.DataFrame(rows)
+
+
+def test_actor_heatmap_annotates_every_cell_and_greys_the_sparse_ones():
+    fig = plot_actor_tone(_actor_table(), "outlet", "vader", min_sentences=3)
+    ax = fig.axes[0]
+    assert [t.get_text() for t in ax.get_yticklabels()] == ["China", "United States"]
+    assert [t.get_text() for t in ax.get_xticklabels()] == ["Daily Ledger", "Freedonia Post"]
+    cells = {
+        (round(t.get_position()[0] - 0.5), round(t.get_position()[1] - 0.5)): t.get_text()
+        for t in ax.texts
+    }
+    assert cells == {
+        (0, 0): "+0.30\nn=8",
+        (0, 1): "-0.20\nn=5",
+        (1, 0): "n=2",
+        (1, 1): "n=0",
+    }
+    grey, tone = [c for c in ax.collections if isinstance(c, QuadMesh)]
+    assert grey.get_array().count() == 2 and tone.get_array().count() == 2  # 2 + 2 = 4 cells
+    shown = ~np.ma.getmaskarray(grey.get_array()).ravel()
+    assert {to_hex(c) for c in grey.get_facecolors()[shown]} == {SPARSE_CELL_COLOUR.lower()}
+    # the estimates on a diverging scale: positive blue, negative red
+    blue, red = tone.get_facecolors()[~np.ma.getmaskarray(tone.get_array()).ravel()]
+    assert blue[2] > blue[0] and red[0] > red[2]
+    assert fig.axes[1].get_ylabel() == "mean compound (vader)"  # the colour bar
+
+
+def test_actor_heatmap_needs_rows_for_the_method():
+    with pytest.raises(ValueError, match="no actor rows"):
+        plot_actor_tone(_actor_table(), "outlet", "vader-news")

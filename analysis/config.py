@@ -1,4 +1,4 @@
-"""Where the project's inputs and outputs live.
+"""Where the project's inputs and outputs live, and the defaults every analysis shares.
 
 The package is meant to be installed in editable mode from a project checkout, so the project
 root is the folder above the package when it holds ``pyproject.toml``; otherwise the current
@@ -11,6 +11,14 @@ from pathlib import Path
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 DATA_DIR = PACKAGE_DIR / "data"
+
+# Defaults of the statistics, used by every function signature, the report and (as literal
+# values, which papermill needs) the notebooks' parameters cells; tests/test_config.py checks
+# that the notebooks agree with these.
+N_BOOT = 2000  # bootstrap replicates for every CI
+N_PERM = 5000  # permutations for the pairwise tests
+SEED = 20251030  # seed for the bootstrap, permutations and jitter: same seed, same tables
+GROUP_COLUMNS = ("outlet", "origin")  # the document columns a run can compare groups by
 
 
 def project_root() -> Path:

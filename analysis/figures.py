@@ -182,21 +182,3 @@ class FigureInfo:
 
     def __repr__(self) -> str:
         return f"FigureInfo({self.stem!r})"
-
-
-def corpus_palette(
-    documents: pd.DataFrame, group_col: str = "outlet", outlets: Sequence[str] | None = None
-) -> dict[str, str]:
-    """The palette every figure of a run uses: one colour per group, the same in every notebook.
-
-    Colours go to the groups of the whole corpus, or only of the outlets chosen by name (the
-    ``outlets`` parameter), so an outlet picked for comparison is never hidden in "Other". With
-    more groups than colours, the largest groups (by number of documents) keep a colour and the
-    rest share the grey of ``"Other"``: fold them with :func:`fold_groups` before plotting.
-    """
-    if outlets:
-        chosen = {str(o) for o in outlets}
-        documents = documents[documents["outlet"].astype(str).isin(chosen)]
-    counts = documents[group_col].astype(str).value_counts()
-    keep = list(counts.index) if len(counts) <= len(OKABE_ITO) else top_groups(counts)
-    return group_palette(keep)

@@ -1,14 +1,63 @@
-"""Choosing which articles a notebook compares, the same way in every notebook."""
+"""Choosing which articles a run compares, the same way in every notebook and in the report.
+
+Three verbs: :func:`keep_outlets` (the one outlet filter), :func:`corpus_palette` (which groups
+get a colour, the rest fold into "Other") and :func:`select_sentences` (both, on the sentences
+a notebook analyses). :func:`check_group_by` is the one check of the grouping column.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 import pandas as pd
 
-from analysis.figures import OTHER_LABEL, fold_groups
+from analysis.config import GROUP_COLUMNS
+from analysis.figures import OKABE_ITO, OTHER_LABEL, fold_groups, group_palette, top_groups
 
-GROUP_COLUMNS = ("outlet", "origin")
+
+def check_group_by(group_col: str) -> str:
+    """Return ``group_col`` when a run can group by it; otherwise a ``ValueError`` listing the
+    allowed columns."""
+    if group_col not in GROUP_COLUMNS:
+        raise ValueError(f"group_by must be one of {GROUP_COLUMNS}, got {group_col!r}")
+    return group_col
+
+
+def keep_outlets(
+    frame: pd.DataFrame, outlets: Iterable[str] | None, *, strict: bool = True
+) -> pd.DataFrame:
+    """The rows of ``frame`` (documents or sentences) whose ``outlet`` is one of ``outlets``.
+
+    Empty or None keeps every row. With ``strict``, names the frame does not hold are an error
+    that lists the valid ones (a typo must not silently compare nothing).
+    """
+    wanted = [str(o) for o in (outlets or [])]
+    if not wanted:
+        return frame
+    outlet = frame["outlet"].astype(str)
+    if strict:
+        known = set(outlet)
+        unknown = sorted(set(wanted) - known)
+        if unknown:
+            raise ValueError(f"outlets not in the corpus: {unknown}; valid names: {sorted(known)}")
+    return frame[outlet.isin(wanted)]
+
+
+def corpus_palette(
+    documents: pd.DataFrame, group_col: str = "outlet", outlets: Sequence[str] | None = None
+) -> dict[str, str]:
+    """The palette every figure of a run uses: one colour per group, the same in every notebook.
+
+    Colours go to the groups of the whole corpus, or only of the outlets chosen by name (the
+    ``outlets`` parameter), so an outlet picked for comparison is never hidden in "Other". With
+    more groups than colours, the largest groups (by number of documents) keep a colour and the
+    rest share the grey of ``"Other"``: fold them with :func:`fold_groups` before plotting.
+    """
+    check_group_by(group_col)
+    documents = keep_outlets(documents, outlets, strict=False)
+    counts = documents[group_col].astype(str).value_counts()
+    keep = list(counts.index) if len(counts) <= len(OKABE_ITO) else top_groups(counts)
+    return group_palette(keep)
 
 
 def select_sentences(
@@ -23,15 +72,8 @@ def select_sentences(
     that lists the valid ones. Folding happens after filtering, so an outlet that would have been
     folded into "Other" can still be selected by name.
     """
-    if group_col not in GROUP_COLUMNS:
-        raise ValueError(f"group_by must be one of {GROUP_COLUMNS}, got {group_col!r}")
-    wanted = [str(o) for o in (outlets or [])]
-    if wanted:
-        known = set(sentences["outlet"].astype(str))
-        unknown = sorted(set(wanted) - known)
-        if unknown:
-            raise ValueError(f"outlets not in the corpus: {unknown}; valid names: {sorted(known)}")
-        sentences = sentences[sentences["outlet"].astype(str).isin(wanted)]
+    check_group_by(group_col)
+    sentences = keep_outlets(sentences, outlets)
     if sentences.empty:
         raise ValueError("no sentences left to compare")
     kept = [g for g in palette if g != OTHER_LABEL]

@@ -27,3 +27,23 @@ def test_output_dirs_sit_under_the_given_root(tmp_path: Path) -> None:
     }
     assert not root.exists()  # naming the folders creates nothing
     assert output_dirs()["root"] == project_root().resolve()
+
+
+def test_notebook_defaults_are_the_config_defaults() -> None:
+    """The parameters cells hold literals (papermill needs them); they must equal the config."""
+    import ast
+
+    import papermill
+
+    from analysis import config
+
+    expected = {"n_boot": config.N_BOOT, "n_perm": config.N_PERM, "seed": config.SEED}
+    seen = 0
+    for notebook in sorted((config.project_root() / "notebooks").glob("*.ipynb")):
+        for name, spec in papermill.inspect_notebook(str(notebook)).items():
+            if name in expected:
+                assert ast.literal_eval(spec["default"]) == expected[name], (notebook.name, name)
+                seen += 1
+            if name == "group_by":
+                assert ast.literal_eval(spec["default"]) == config.GROUP_COLUMNS[0]
+    assert seen >= 3

@@ -45,7 +45,8 @@ def test_bad_group_column_is_refused() -> None:
 
 
 def test_palette_colours_the_chosen_outlets_even_when_small() -> None:
-    from analysis.figures import OTHER_LABEL, corpus_palette
+    from analysis.figures import OTHER_LABEL
+    from analysis.selection import corpus_palette
 
     docs = pd.DataFrame({"outlet": [f"big{i}" for i in range(9) for _ in range(3)] + ["tiny"]})
     everyone = corpus_palette(docs, "outlet")

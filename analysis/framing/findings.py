@@ -15,6 +15,7 @@ import re
 
 import pandas as pd
 
+from analysis.config import N_BOOT, SEED
 from analysis.framing.tables import require_columns
 from analysis.report.findings import Evidence, Finding
 from analysis.report.wording import articles, ci, num, pct
@@ -276,8 +277,8 @@ def framing_findings(
     *,
     group_col: str = "outlet",
     top_terms: int = 5,
-    n_boot: int = 2000,
-    seed: int = 0,
+    n_boot: int = N_BOOT,
+    seed: int = SEED,
 ) -> list[Finding]:
     """Plain-language findings for frames, vocabulary, sourcing and hedging.
 

@@ -23,7 +23,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from analysis.config import DATA_DIR
+from analysis.config import DATA_DIR, N_BOOT, SEED
 from analysis.framing.frames import regex_count, regex_mask, to_arrow
 from analysis.lexicon import (
     LexiconError,
@@ -112,8 +112,8 @@ def hedging_table(
     sentences: pd.DataFrame,
     group_col: str = "outlet",
     *,
-    n_boot: int = 2000,
-    seed: int = 0,
+    n_boot: int = N_BOOT,
+    seed: int = SEED,
     doc_col: str = "doc_id",
 ) -> pd.DataFrame:
     """Hedges and certainty markers per 1,000 words per group, with bootstrap CIs.

@@ -24,6 +24,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from analysis.config import N_BOOT, SEED
 from analysis.framing.codebook import Codebook, load_codebook
 from analysis.framing.frames import frame_hits, frame_matrix
 from analysis.framing.hedging import hedging_counts
@@ -87,8 +88,8 @@ def frame_salience_table(
     group_col: str = "outlet",
     codebook: Codebook | Path | str | None = None,
     *,
-    n_boot: int = 2000,
-    seed: int = 0,
+    n_boot: int = N_BOOT,
+    seed: int = SEED,
     doc_col: str = "doc_id",
 ) -> pd.DataFrame:
     """Frame salience per group: share of sentences and frame sentences per 1,000 words.

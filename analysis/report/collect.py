@@ -17,6 +17,7 @@ import pandas as pd
 
 from analysis.framing.findings import framing_findings
 from analysis.report.findings import Finding, load_findings
+from analysis.selection import keep_outlets
 from analysis.sentiment.findings import sentiment_findings
 
 
@@ -46,10 +47,9 @@ def _read(tables: Path, *names: str) -> pd.DataFrame | None:
 
 def _chosen_outlets(sentences: pd.DataFrame, params: Mapping[str, Any]) -> pd.DataFrame:
     """The sentences of the outlets the run compared (all when none were chosen)."""
-    outlets = params.get("outlets") or []
-    if outlets and "outlet" in sentences.columns:
-        sentences = sentences[sentences["outlet"].isin(list(outlets))].reset_index(drop=True)
-    return sentences
+    if "outlet" not in sentences.columns:
+        return sentences
+    return keep_outlets(sentences, params.get("outlets"), strict=False).reset_index(drop=True)
 
 
 def _sentiment_from_tables(tables: Path, params: Mapping[str, Any]) -> list[Finding]:

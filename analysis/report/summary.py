@@ -19,7 +19,7 @@ from typing import Any
 
 import pandas as pd
 
-from analysis.config import DATA_DIR
+from analysis.config import DATA_DIR, N_BOOT, SEED
 from analysis.figures import FigureInfo
 
 # Imported here rather than where it is used: it loads NLTK (a second or more), which the
@@ -79,8 +79,8 @@ def _figures_section(figures: Sequence[FigureInfo], image_src: ImageSource) -> l
 
 
 def _methods_section(facts: CorpusFacts, params: Mapping[str, Any]) -> list[str]:
-    n_boot = params.get("n_boot", 2000)
-    seed = params.get("seed", 0)
+    n_boot = params.get("n_boot", N_BOOT)
+    seed = params.get("seed", SEED)
     n_terms = _count_news_terms()
     generic, issue = _count_frames(params.get("codebook") or None)
     return [

@@ -21,6 +21,7 @@ import pandas as pd
 import seaborn as sns
 from matplotlib.colors import ListedColormap
 
+from analysis.config import SEED
 from analysis.figures import DOUBLE_COLUMN_IN, OTHER_COLOUR, FigureInfo, seeded_global_rng
 
 NOTEBOOK = "02_sentiment.ipynb"
@@ -117,7 +118,7 @@ def plot_sentence_tone(
     palette: dict[str, str],
     method: str = "vader",
     *,
-    seed: int = 0,
+    seed: int = SEED,
     max_points: int = MAX_STRIP_POINTS,
 ) -> plt.Figure:
     """Strip plot of sentence compound scores per group plus the mean and its CI.

@@ -16,6 +16,7 @@ from collections.abc import Sequence
 
 import pandas as pd
 
+from analysis.config import N_BOOT, N_PERM, SEED
 from analysis.sentiment.actors import Actor, add_actors, default_lexicon
 from analysis.sentiment.scoring import METHODS, compound_column, tone_class
 from analysis.stats.bootstrap import BOOT_COLUMNS, bootstrap_ci
@@ -58,8 +59,8 @@ def sentiment_by_group(
     group_col: str = "outlet",
     *,
     methods: Sequence[str] = METHODS,
-    n_boot: int = 2000,
-    seed: int = 0,
+    n_boot: int = N_BOOT,
+    seed: int = SEED,
 ) -> pd.DataFrame:
     """Long table ``<group_col>, method, measure, estimate, ci_low, ci_high, n_docs,
     n_sentences``: mean compound and shares of positive / neutral / negative sentences."""
@@ -87,9 +88,9 @@ def sentiment_pairwise(
     group_col: str = "outlet",
     *,
     methods: Sequence[str] = METHODS,
-    n_boot: int = 2000,
-    n_perm: int = 5000,
-    seed: int = 0,
+    n_boot: int = N_BOOT,
+    n_perm: int = N_PERM,
+    seed: int = SEED,
 ) -> pd.DataFrame:
     """Every pair of groups, per method: mean compound of each, difference with bootstrap CI,
     Cliff's delta, permutation p and Holm-adjusted p (within a method), sample sizes."""
@@ -128,8 +129,8 @@ def actor_tone(
     *,
     lexicon: Sequence[Actor] | None = None,
     methods: Sequence[str] = METHODS,
-    n_boot: int = 2000,
-    seed: int = 0,
+    n_boot: int = N_BOOT,
+    seed: int = SEED,
 ) -> pd.DataFrame:
     """Mean compound of the sentences that mention each actor, per group and method.
 

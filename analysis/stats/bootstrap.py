@@ -15,6 +15,8 @@ import zlib
 import numpy as np
 import pandas as pd
 
+from analysis.config import N_BOOT, SEED
+
 BOOT_COLUMNS = ["estimate", "ci_low", "ci_high", "n_docs", "n_sentences"]
 
 
@@ -108,8 +110,8 @@ def bootstrap_ci(
     doc_col: str = "doc_id",
     denom_col: str | None = None,
     scale: float = 1.0,
-    n_boot: int = 2000,
-    seed: int = 0,
+    n_boot: int = N_BOOT,
+    seed: int = SEED,
     ci: float = 0.95,
 ) -> pd.DataFrame:
     """Estimate and percentile bootstrap CI of a per-sentence quantity for each group.

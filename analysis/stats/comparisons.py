@@ -28,6 +28,7 @@ from itertools import combinations
 import numpy as np
 import pandas as pd
 
+from analysis.config import N_BOOT, N_PERM, SEED
 from analysis.stats.bootstrap import bootstrap_replicates, group_rng
 
 # From this many documents in BOTH groups the permutation test shuffles documents, not sentences.
@@ -71,7 +72,7 @@ def permutation_test(
     a: np.ndarray | pd.Series,
     b: np.ndarray | pd.Series,
     *,
-    n_perm: int = 5000,
+    n_perm: int = N_PERM,
     seed: int | Sequence[int] = 0,
 ) -> float:
     """Two-sided permutation p-value for the difference in means of ``a`` and ``b``.
@@ -113,7 +114,7 @@ def cluster_permutation_test(
     doc_sums_b: np.ndarray | Sequence[float],
     doc_counts_b: np.ndarray | Sequence[int],
     *,
-    n_perm: int = 5000,
+    n_perm: int = N_PERM,
     seed: int | Sequence[int] = 0,
 ) -> float:
     """Two-sided cluster permutation p-value: whole documents are shuffled between two groups.
@@ -192,9 +193,9 @@ def pairwise_table(
     *,
     method: str,
     doc_col: str = "doc_id",
-    n_boot: int = 2000,
-    n_perm: int = 5000,
-    seed: int = 0,
+    n_boot: int = N_BOOT,
+    n_perm: int = N_PERM,
+    seed: int = SEED,
     ci: float = 0.95,
 ) -> pd.DataFrame:
     """Every pair of groups (in sorted order, A before B): means, difference A − B with a

@@ -1,1 +1,19 @@
 """Corpus: reading folders and files, encoding repair, cleaning and its rules, sentences, tables."""
+
+from analysis._lazy import lazy_exports
+
+__getattr__, __dir__, __all__ = lazy_exports(
+    __name__,
+    {
+        "clean_text": "cleaning",
+        "split_sentences": "sentences",
+        "tokenize_words": "sentences",
+        "sentence_table": "documents",
+        "Corpus": "documents",
+        "CorpusError": "documents",
+        "cleaning_summary": "tables",
+        "write_corpus_tables": "tables",
+        "corpus_size_table": "plots",
+        "plot_corpus_size": "plots",
+    },
+)

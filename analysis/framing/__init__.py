@@ -1,1 +1,29 @@
 """Framing: codebook frames, keyness, sourcing, hedging; their tables, findings and plots."""
+
+from analysis._lazy import lazy_exports
+
+__getattr__, __dir__, __all__ = lazy_exports(
+    __name__,
+    {
+        "load_codebook": "codebook",
+        "frame_matrix": "frames",
+        "frame_hits": "frames",
+        "frame_salience_table": "tables",
+        "dominant_frames": "tables",
+        "frame_cooccurrence": "tables",
+        "frame_evidence": "tables",
+        "keyness_table": "keyness",
+        "top_terms": "keyness",
+        "sourcing_matrix": "sourcing",
+        "sourcing_table": "sourcing",
+        "hedging_counts": "hedging",
+        "hedging_table": "hedging",
+        "framing_findings": "findings",
+        "FIGURES": "plots",
+        "plot_frame_heatmap": "plots",
+        "plot_frame_salience": "plots",
+        "plot_keyness": "plots",
+        "plot_sourcing": "plots",
+        "plot_hedging": "plots",
+    },
+)

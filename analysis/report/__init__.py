@@ -1,1 +1,19 @@
 """Report: findings, their wording, the written summary and the figure gallery."""
+
+from analysis._lazy import lazy_exports
+
+__getattr__, __dir__, __all__ = lazy_exports(
+    __name__,
+    {
+        "Finding": "findings",
+        "Evidence": "findings",
+        "save_findings": "findings",
+        "load_findings": "findings",
+        "collect_findings": "collect",
+        "show_findings": "findings_markdown",
+        "findings_markdown": "findings_markdown",
+        "summary_parameters": "summary",
+        "write_summary": "summary",
+        "write_gallery": "gallery",
+    },
+)

@@ -24,7 +24,7 @@ from analysis.pipeline.run import RunResult, run_pipeline
 PARAMS_01 = 'corpus_dir = "../corpus"\ntables_dir = "../t"\nfigures_dir = "../f"\nseed = 1\n'
 PARAMS_02 = (
     'tables_dir = "../t"\nfigures_dir = "../f"\nn_boot: int = 100\nalpha = 0.05\n'
-    'group_by = "outlet"\noutlets = None\nlabels: list[str] | None = None\nshow = True\n'
+    'group_by = "outlet"\noutlets = None\nlabels: Optional[list[str]] = None\nshow = True\n'
 )
 PARAMS_03 = 'tables_dir = "../t"\nreports_dir = "../r"\nmethod = "vader"\nseed = 1\n'
 PARAMS_04 = 'tables_dir = "../t"\nreports_dir = "../r"\nrun_parameters = {}\n'

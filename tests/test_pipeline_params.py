@@ -1,20 +1,26 @@
-"""Notebook parameters: discovery, types, validation, a run's effective values."""
+"""Notebook parameters: discovery through papermill, types, validation, a run's effective values."""
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
+import nbformat
+import papermill
 import pytest
 from pipeline_fakes import PARAMS_03, write_notebook, write_pipeline
 
 from analysis.pipeline.notebooks import list_notebooks
 from analysis.pipeline.params import (
     ParameterError,
+    ParamSpec,
+    annotation_type,
     check_outlets,
     describe_parameters,
     discover_parameters,
     load_parameter_file,
     notebook_defaults,
+    parameter_spec,
     parse_cli_value,
     run_parameters,
     validate_parameters,
@@ -60,6 +66,55 @@ def test_parameter_help_comes_from_the_comment_closing_each_assignment(tmp_path)
     assert schema["seed"].help == ""
 
 
+def test_papermill_reports_no_type_for_plain_assignments_so_the_default_gives_it(tmp_path):
+    source = 'outlets = []  # all\ncodebook = ""\nn = 3\nx = 0.5\nflag = False\nd = {}\nt = (1,)\n'
+    path = write_notebook(tmp_path / "p.ipynb", source)
+    inspected = papermill.inspect_notebook(str(path))
+    assert inspected["outlets"]["inferred_type_name"] == "None"  # papermill: type unknown
+    assert inspected["outlets"]["default"] == "[]"
+    schema = discover_parameters([path])
+    types = {name: spec.type_name for name, spec in schema.items()}
+    assert types == {
+        "outlets": "list",
+        "codebook": "str",
+        "n": "int",
+        "x": "float",
+        "flag": "bool",
+        "d": "dict",
+        "t": "list",
+    }
+    assert not any(spec.nullable for spec in schema.values())
+
+
+def test_annotations_as_papermill_reports_them_are_mapped_to_the_runner_types():
+    assert annotation_type("None") == (None, False)  # papermill's "no annotation"
+    assert annotation_type("int") == ("int", False)
+    assert annotation_type("Optional[list[str]]") == ("list", True)
+    assert annotation_type("tuple[int, int]") == ("list", False)
+    assert annotation_type("Path") == ("str", False)
+    assert annotation_type("Callable") == ("any", False)
+
+
+def test_a_papermill_entry_becomes_a_spec_with_a_normalised_default():
+    entry = {"name": "corpus_dir", "inferred_type_name": "None", "default": '"../seeds"'}
+    spec = parameter_spec("01.ipynb", {**entry, "help": "folder"})
+    assert spec == ParamSpec(
+        "corpus_dir", "str", "'../seeds'", False, "folder", ("01.ipynb",), ("'../seeds'",)
+    )
+    spread = parameter_spec(
+        "x.ipynb", {"name": "v", "inferred_type_name": "None", "default": '["a",]'}
+    )
+    assert spread.default == "['a']" and spread.type_name == "list"
+    computed = parameter_spec(
+        "x.ipynb", {"name": "p", "inferred_type_name": "None", "default": "f(1)"}
+    )
+    assert computed.type_name == "any" and computed.default == "f(1)"
+    empty = parameter_spec(
+        "x.ipynb", {"name": "o", "inferred_type_name": "None", "default": "None"}
+    )
+    assert empty.type_name == "any" and empty.nullable
+
+
 def test_the_committed_notebooks_schema(tmp_path):
     schema = discover_parameters(list_notebooks(REPO_NOTEBOOKS))
     outlets = schema["outlets"]
@@ -70,6 +125,35 @@ def test_the_committed_notebooks_schema(tmp_path):
     assert schema["n_boot"].defaults == ("2000", "2000", "2000")
     assert schema["run_parameters"].notebooks == ("04_summary.ipynb",)
     assert schema["run_parameters"].type_name == "dict"
+
+
+def test_what_papermill_cannot_read_is_no_parameter_and_its_warning_is_not_hidden(tmp_path, caplog):
+    source = (
+        "n_boot: int = 10\n"
+        "labels: list[str] | None = None  # papermill reads no `X | None` annotation\n"
+        "opts = dict(a=1)\n"
+    )
+    path = write_notebook(tmp_path / "p.ipynb", source)
+    with caplog.at_level(logging.WARNING, logger="papermill"):
+        schema = discover_parameters([path])
+    assert list(schema) == ["n_boot"]
+    warnings = [r.getMessage() for r in caplog.records if r.name.startswith("papermill")]
+    assert warnings == ["Unable to parse line 3 'opts = dict(a=1)'."]
+    with pytest.raises(ParameterError, match="unknown parameter 'labels'"):
+        validate_parameters({"labels": ["a"]}, schema)
+
+
+def test_a_notebook_papermill_cannot_read_is_a_parameter_error(tmp_path):
+    nb = nbformat.v4.new_notebook()
+    cell = nbformat.v4.new_code_cell("n = 1\n")
+    cell.metadata["tags"] = ["parameters"]
+    nb.cells = [cell]  # no kernelspec: papermill cannot tell the parameters' language
+    nbformat.write(nb, tmp_path / "bare.ipynb")
+    with pytest.raises(ParameterError, match=r"cannot read the parameters of bare\.ipynb"):
+        discover_parameters([tmp_path / "bare.ipynb"])
+    (tmp_path / "broken.ipynb").write_text("{not json", encoding="utf-8")
+    with pytest.raises(ParameterError, match=r"cannot read the parameters of broken\.ipynb"):
+        discover_parameters([tmp_path / "broken.ipynb"])
 
 
 def test_description_lists_each_parameter_once_without_the_runners_own(notebooks):

@@ -1,17 +1,20 @@
 """The notebooks' parameters: what they are, and whether a run's values fit them.
 
-Every top-level assignment of a notebook's cell tagged ``parameters`` is a parameter
-(:func:`discover_parameters`); values from the command line or a parameter file are checked
-against that schema before any notebook starts (:func:`validate_parameters`), and
-:func:`run_parameters` gives the effective values of a run for the written summary.
+Every name assigned in a notebook's cell tagged ``parameters`` is a parameter, exactly as
+papermill sees it: :func:`discover_parameters` reads the cells with
+:func:`papermill.inspect_notebook`, so that the runner never passes a notebook a name papermill
+does not know (papermill would warn ``Passed unknown parameter``). papermill gives a type only
+for annotated assignments (``n_boot: int = 2000``); for the others the type comes from the
+default's literal value here (``outlets = []`` is a list).
+
+Values from the command line or a parameter file are then checked against that schema before
+any notebook starts (:func:`validate_parameters`), and :func:`run_parameters` gives the
+effective values of a run for the written summary.
 """
 
 from __future__ import annotations
 
 import ast
-import io
-import json
-import tokenize
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -26,6 +29,18 @@ MANAGED_PARAMETERS = frozenset({"figures_dir", "tables_dir", "reports_dir"})
 # Given to a notebook that declares it: the run's non-path parameters, for the summary.
 RUN_PARAMETERS = "run_parameters"
 PATH_SUFFIXES = ("_dir", "_path", "_file")
+# papermill's ``inferred_type_name`` when an assignment has no annotation (or type comment).
+UNKNOWN_TYPE = "None"
+
+_LITERAL_TYPES = {
+    int: "int",
+    float: "float",
+    bool: "bool",
+    str: "str",
+    list: "list",
+    tuple: "list",
+    dict: "dict",
+}
 
 
 class ParameterError(ValueError):
@@ -48,26 +63,16 @@ class ParamSpec:
 # --------------------------------------------------------------------------- discovery
 
 
-def _parameters_cell(nb_path: Path) -> str:
-    with open(nb_path, encoding="utf-8") as handle:
-        nb = json.load(handle)
-    for cell in nb.get("cells", []):
-        if cell.get("cell_type") == "code" and "parameters" in cell.get("metadata", {}).get(
-            "tags", []
-        ):
-            source = cell.get("source", "")
-            return "".join(source) if isinstance(source, list) else source
-    return ""
+def annotation_type(annotation: str) -> tuple[str | None, bool]:
+    """(type name, allows None) from an annotation as papermill reports it.
 
-
-_TYPE_NAMES = {int: "int", float: "float", bool: "bool", str: "str", list: "list", dict: "dict"}
-
-
-def _annotation_type(annotation: ast.expr | None) -> tuple[str | None, bool]:
-    """(type name, allows None) from an annotation such as ``int``, ``list[str] | None``."""
-    if annotation is None:
+    ``int`` gives ``("int", False)``, ``Optional[list[str]]`` gives ``("list", True)``, tuples
+    and sequences are lists, paths are strings, any other annotation is ``"any"``; papermill's
+    ``"None"`` (no annotation) gives ``(None, False)``, so that the default decides.
+    """
+    text = annotation.replace(" ", "")
+    if not text or text == UNKNOWN_TYPE:
         return None, False
-    text = ast.unparse(annotation).replace(" ", "")
     nullable = "None" in text or text.startswith("Optional[")
     text = text.removeprefix("Optional[")
     for part in text.replace("|", ",").replace("[", ",").split(","):
@@ -79,99 +84,91 @@ def _annotation_type(annotation: ast.expr | None) -> tuple[str | None, bool]:
     return "any", nullable
 
 
-def _cell_parameters(source: str) -> dict[str, tuple[str, str, bool]]:
-    """Top-level assignments in a parameters cell: name -> (type, default text, nullable)."""
+def _literal(text: str) -> Any:
+    """The value a default's source text stands for; the text itself when it is no literal."""
     try:
-        tree = ast.parse(source)
+        return ast.literal_eval(text)
+    except (ValueError, SyntaxError):
+        return text
+
+
+def _normalised(text: str) -> str:
+    """A default's source text in one spelling (``"a"`` and ``'a'`` both read ``'a'``)."""
+    try:
+        return ast.unparse(ast.parse(text, mode="eval").body)
     except SyntaxError:
-        return {}
-    found: dict[str, tuple[str, str, bool]] = {}
-    for node in tree.body:
-        if isinstance(node, ast.Assign) and len(node.targets) == 1:
-            target, annotation, value = node.targets[0], None, node.value
-        elif isinstance(node, ast.AnnAssign) and node.value is not None:
-            target, annotation, value = node.target, node.annotation, node.value
-        else:
-            continue
-        if not isinstance(target, ast.Name):
-            continue
-        type_name, nullable = _annotation_type(annotation)
-        default_text = ast.unparse(value)
-        try:
-            default = ast.literal_eval(value)
-        except ValueError:
-            default = ...
-        if default is None:
-            nullable = True
-        if type_name is None:
-            type_name = _TYPE_NAMES.get(type(default), "any")
-            if isinstance(default, tuple):
-                type_name = "list"
-        found[target.id] = (type_name, default_text, nullable)
-    return found
+        return text
 
 
-def _parameter_help(source: str) -> dict[str, str]:
-    """The comment closing each top-level assignment's line, e.g. ``n_boot = 2000  # replicates``.
+def parameter_spec(notebook: str, inspected: Mapping[str, Any]) -> ParamSpec:
+    """A :class:`ParamSpec` from one entry of :func:`papermill.inspect_notebook`.
 
-    This is the help text papermill shows for a parameter, read here without importing papermill
-    (whose import alone takes about a second), so that validation stays quick.
+    papermill gives the annotation's text as the type (``"None"`` when there is none) and the
+    default as source text. The type is the annotation's, else that of the default's literal
+    value (``[]`` is a list, ``""`` a string, ``2000`` an int), else ``"any"`` (a default that is
+    no literal, such as ``Path("x")``); a ``None`` default makes the parameter nullable.
     """
+    type_name, nullable = annotation_type(str(inspected.get("inferred_type_name", UNKNOWN_TYPE)))
+    default = _normalised(str(inspected.get("default", "None")))
     try:
-        tree = ast.parse(source)
-        tokens = list(tokenize.generate_tokens(io.StringIO(source).readline))
-    except (SyntaxError, tokenize.TokenError):
-        return {}
-    comments = {
-        tok.start[0]: tok.string.lstrip("#").strip()
-        for tok in tokens
-        if tok.type == tokenize.COMMENT
-    }
-    found: dict[str, str] = {}
-    for node in tree.body:
-        target = node.targets[0] if isinstance(node, ast.Assign) else getattr(node, "target", None)
-        if isinstance(node, ast.Assign | ast.AnnAssign) and isinstance(target, ast.Name):
-            found[target.id] = comments.get(node.end_lineno or node.lineno, "")
-    return found
+        value = ast.literal_eval(default)
+    except (ValueError, SyntaxError):
+        value = ...  # no literal: its type is not known before the notebook runs
+    if value is None:
+        nullable = True
+    if type_name is None:
+        type_name = _LITERAL_TYPES.get(type(value), "any")
+    return ParamSpec(
+        str(inspected["name"]),
+        type_name,
+        default,
+        nullable,
+        str(inspected.get("help") or ""),
+        (notebook,),
+        (default,),
+    )
+
+
+def notebook_parameters(nb_path: Path) -> dict[str, ParamSpec]:
+    """One notebook's parameters, as papermill reads its cell tagged ``parameters``.
+
+    A line papermill cannot read (for instance one with two ``=``) is no parameter, and papermill
+    logs a warning naming it; a notebook papermill cannot open at all raises
+    :class:`ParameterError`.
+    """
+    import papermill
+    from papermill.exceptions import PapermillException
+
+    try:
+        inspected = papermill.inspect_notebook(str(nb_path))
+    except (ValueError, PapermillException) as err:
+        raise ParameterError(f"cannot read the parameters of {nb_path.name}: {err}") from err
+    return {name: parameter_spec(nb_path.name, info) for name, info in inspected.items()}
 
 
 def discover_parameters(notebooks: Sequence[Path]) -> dict[str, ParamSpec]:
-    """The union of the notebooks' parameters, with types inferred from annotation or default.
+    """The union of the notebooks' parameters, sorted by name.
 
-    Every top-level assignment of the ``parameters`` cell is a parameter (as for papermill, which
-    replaces those values); its help text is the comment at the end of its line. The type comes
-    from the annotation or else from the default's literal value.
+    A parameter several notebooks declare keeps the first notebook's default and help text (the
+    first help text that is not empty), is nullable when any declaration is, takes the first
+    type that is not ``"any"``, and lists every declaring notebook with its own default.
     """
     specs: dict[str, ParamSpec] = {}
     for nb_path in notebooks:
-        source = _parameters_cell(nb_path)
-        parsed = _cell_parameters(source)
-        helps = _parameter_help(source)
-        names = list(parsed)
-        for name in names:
-            type_name, default, nullable = parsed[name]
+        for name, spec in notebook_parameters(nb_path).items():
             previous = specs.get(name)
             if previous is None:
-                specs[name] = ParamSpec(
-                    name,
-                    type_name,
-                    default,
-                    nullable,
-                    helps.get(name, ""),
-                    (nb_path.name,),
-                    (default,),
-                )
-            else:
-                merged_type = previous.type_name if previous.type_name != "any" else type_name
-                specs[name] = ParamSpec(
-                    name,
-                    merged_type,
-                    previous.default,
-                    previous.nullable or nullable,
-                    previous.help or helps.get(name, ""),
-                    (*previous.notebooks, nb_path.name),
-                    (*previous.defaults, default),
-                )
+                specs[name] = spec
+                continue
+            specs[name] = ParamSpec(
+                name,
+                previous.type_name if previous.type_name != "any" else spec.type_name,
+                previous.default,
+                previous.nullable or spec.nullable,
+                previous.help or spec.help,
+                (*previous.notebooks, *spec.notebooks),
+                (*previous.defaults, *spec.defaults),
+            )
     return dict(sorted(specs.items()))
 
 
@@ -332,13 +329,6 @@ def check_outlets(corpus: Path, outlets: Any) -> None:
 
 
 # --------------------------------------------------------------------------- a run's values
-
-
-def _literal(text: str) -> Any:
-    try:
-        return ast.literal_eval(text)
-    except (ValueError, SyntaxError):
-        return text
 
 
 def _default_value(spec: ParamSpec) -> Any:

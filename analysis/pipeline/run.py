@@ -3,8 +3,9 @@
 ``python -m analysis run`` (see :mod:`analysis.commands.run`) is a thin layer over
 :func:`run_pipeline`, which
 
-1. discovers each notebook's parameters (the cell tagged ``parameters``) and refuses unknown
-   names or wrongly typed values *before* any notebook starts (:mod:`analysis.pipeline.params`);
+1. discovers each notebook's parameters (the cell tagged ``parameters``, as papermill reads it)
+   and refuses unknown names or wrongly typed values *before* any notebook starts
+   (:mod:`analysis.pipeline.params`);
 2. executes the notebooks into a staging folder next to the live outputs, on a kernel that runs
    this very interpreter, with a per-cell timeout (:mod:`analysis.pipeline.execute`); notebooks
    that do not depend on each other (sentiment and framing) run at the same time

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import contextlib
 import functools
-import importlib
 import os
 import threading
 import time
@@ -120,7 +119,6 @@ def run_plan(
                 state,
                 outcome[name],
             )
-        importlib.import_module("papermill")  # about a second, while the kernels start
         for stage in plan:
             for name in stage:
                 log(f"[{len(state.started) + 1}/{len(names)}] {name} …")

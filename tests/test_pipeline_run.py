@@ -6,11 +6,13 @@ The scheduling of the notebooks is tested in ``test_pipeline_schedule.py``, prom
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 import pytest
 from papermill.exceptions import PapermillExecutionError
 from pipeline_fakes import (
+    PARAMS_01,
     FakeExecute,
     FakeKernels,
     run,
@@ -18,6 +20,7 @@ from pipeline_fakes import (
     use_fake_execute,
     use_fake_kernels,
     write_corpus,
+    write_notebook,
     write_pipeline,
 )
 
@@ -172,3 +175,24 @@ def test_the_entry_points_are_importable_from_the_package():
     assert analysis.pipeline.NotebookFailed is NotebookFailed
     assert analysis.pipeline.ParameterError is runner.ParameterError is ParameterError
     assert issubclass(ParameterError, ValueError)
+
+
+@pytest.mark.slow
+def test_a_real_run_passes_papermill_nothing_it_warns_about(tmp_path, corpus, caplog):
+    folder = tmp_path / "real"
+    folder.mkdir()
+    write_notebook(folder / "01_a.ipynb", PARAMS_01)  # declares seed, not reports_dir
+    write_notebook(folder / "02_b.ipynb", 'reports_dir = "r"\nn_boot: int = 1\n')
+    with caplog.at_level(logging.WARNING):
+        runner.run_pipeline(
+            {"corpus_dir": str(corpus), "seed": 2, "n_boot": 3},
+            tmp_path / "out",
+            folder,
+            progress=False,
+            log=lambda _: None,
+        )
+    executed = (tmp_path / "out" / "reports" / "notebooks" / "02_b.ipynb").read_text()
+    assert "n_boot = 3" in executed
+    assert [
+        (r.name, r.getMessage()) for r in caplog.records if r.name.startswith("papermill")
+    ] == []

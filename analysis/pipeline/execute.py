@@ -98,6 +98,7 @@ def execute_notebook(
 ) -> None:
     """Execute one notebook with papermill, on ``kernel`` when given (tests replace this).
 
+    ``parameters`` must hold only names the notebook declares (papermill warns about others).
     With a :class:`~analysis.pipeline.kernels.WarmKernel`, papermill hands its manager to
     nbclient (``km=``), which then runs the cells on that already started kernel and leaves
     stopping it to the caller. The kernel's working directory is given through nbclient's

@@ -24,12 +24,10 @@ live files stay byte-identical, and the partly executed notebook is kept under
 
 from __future__ import annotations
 
-import contextlib
-import logging
 import shutil
 import sys
 import time
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -100,23 +98,13 @@ def _stderr(message: str) -> None:
     print(message, file=sys.stderr, flush=True)
 
 
-@contextlib.contextmanager
-def _quiet(logger_name: str) -> Iterator[None]:
-    logger = logging.getLogger(logger_name)
-    level = logger.level
-    logger.setLevel(logging.ERROR)
-    try:
-        yield
-    finally:
-        logger.setLevel(level)
-
-
 def declared_parameters(
     values: Mapping[str, Any], schema: Mapping[str, ParamSpec], notebook: str
 ) -> dict[str, Any]:
     """The part of ``values`` that ``notebook`` declares in its parameters cell.
 
-    Names of other notebooks would only reach papermill as unknown parameters.
+    papermill injects whatever it is given, but warns about a name the notebook does not declare
+    (``Passed unknown parameter``); each notebook therefore gets only its own names.
     """
     return {k: v for k, v in values.items() if k in schema and notebook in schema[k].notebooks}
 
@@ -174,9 +162,7 @@ def run_pipeline(
     result = RunResult(out_dir=live["root"])
     state = RunState()
     try:
-        # papermill's line-based parser warns about parameter lines it cannot read (the AST
-        # discovery above read them); those warnings would only confuse.
-        with kernel_environment(), _quiet("papermill.translators"):
+        with kernel_environment():
             result.seconds = run_plan(plan, jobs, nb_dir, timeout, log, state)
         written = promote(staging_root, live["root"])
     except NotebookFailed as failure:

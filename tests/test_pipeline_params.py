@@ -109,6 +109,8 @@ def test_a_papermill_entry_becomes_a_spec_with_a_normalised_default():
         "x.ipynb", {"name": "p", "inferred_type_name": "None", "default": "f(1)"}
     )
     assert computed.type_name == "any" and computed.default == "f(1)"
+    unhashable = parameter_spec("x.ipynb", {"name": "u", "default": "{[1]: 2}"})
+    assert unhashable.type_name == "any"  # literal_eval raises TypeError here
     empty = parameter_spec(
         "x.ipynb", {"name": "o", "inferred_type_name": "None", "default": "None"}
     )

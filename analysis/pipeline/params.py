@@ -88,7 +88,7 @@ def _literal(text: str) -> Any:
     """The value a default's source text stands for; the text itself when it is no literal."""
     try:
         return ast.literal_eval(text)
-    except (ValueError, SyntaxError):
+    except (ValueError, TypeError, SyntaxError):
         return text
 
 
@@ -112,7 +112,7 @@ def parameter_spec(notebook: str, inspected: Mapping[str, Any]) -> ParamSpec:
     default = _normalised(str(inspected.get("default", "None")))
     try:
         value = ast.literal_eval(default)
-    except (ValueError, SyntaxError):
+    except (ValueError, TypeError, SyntaxError):
         value = ...  # no literal: its type is not known before the notebook runs
     if value is None:
         nullable = True

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from analysis.pipeline.run import discover_parameters
+from analysis.pipeline.params import discover_parameters
 
 NOTEBOOKS = sorted((Path(__file__).resolve().parents[1] / "notebooks").glob("*.ipynb"))
 

@@ -2,7 +2,7 @@
 
 Two commands are timed, each as a fresh process from start to exit (wall clock), one right after
 the other, on the same kernel set-up (a ``python3`` kernel running this interpreter, see
-:func:`analysis.pipeline.run.kernel_environment`):
+:func:`analysis.pipeline.execute.kernel_environment`):
 
 * the **floor**: one Python process that imports papermill and executes, one after another and
   each in a fresh kernel, as many notebooks as the pipeline has, each holding a single cell that
@@ -29,7 +29,8 @@ import time
 from pathlib import Path
 
 from analysis.config import default_corpus_dir
-from analysis.pipeline import run as runner
+from analysis.pipeline.execute import KERNEL_NAME, kernel_environment
+from analysis.pipeline.notebooks import default_notebooks_dir, list_notebooks
 
 TARGET_RATIO = 1.5
 FLOOR_CELL = "\n".join(
@@ -66,7 +67,7 @@ def write_floor_notebooks(folder: Path, count: int) -> list[Path]:
         nb = nbformat.v4.new_notebook()
         nb.cells = [nbformat.v4.new_code_cell(FLOOR_CELL)]
         nb.metadata["kernelspec"] = {
-            "name": runner.KERNEL_NAME,
+            "name": KERNEL_NAME,
             "display_name": "Python 3",
             "language": "python",
         }
@@ -91,8 +92,8 @@ def _timed(command: list[str], cwd: Path) -> float:
 def time_floor(count: int, workdir: Path) -> float:
     """Seconds for one process to papermill ``count`` import-only notebooks in sequence."""
     notebooks = write_floor_notebooks(workdir, count)
-    script = FLOOR_SCRIPT.replace("KERNEL", repr(runner.KERNEL_NAME))
-    with runner.kernel_environment():
+    script = FLOOR_SCRIPT.replace("KERNEL", repr(KERNEL_NAME))
+    with kernel_environment():
         return _timed([sys.executable, "-c", script, *map(str, notebooks)], workdir)
 
 
@@ -107,9 +108,9 @@ def time_pipeline(corpus: Path, notebooks_dir: Path, out: Path) -> float:
 
 def main(args: argparse.Namespace) -> int:
     """Time the floor and the real run, print both and their ratio."""
-    notebooks_dir = Path(args.notebooks) if args.notebooks else runner.default_notebooks_dir()
+    notebooks_dir = Path(args.notebooks) if args.notebooks else default_notebooks_dir()
     corpus = Path(args.corpus) if args.corpus else default_corpus_dir()
-    count = len(runner.list_notebooks(notebooks_dir))
+    count = len(list_notebooks(notebooks_dir))
     floors, runs = [], []
     for attempt in range(max(1, args.repeat)):
         with tempfile.TemporaryDirectory(prefix="bench-pipeline-") as tmp:

@@ -9,7 +9,7 @@ Examples:
   python -m analysis run
   python -m analysis run --corpus my_articles --out results --group-by origin -p n_boot 500
   python -m analysis run --corpus export.parquet --out results --outlets "Outlet A,Outlet B"
-  python -m analysis run -f params.yaml --method vader-news
+  python -m analysis run -f yaml --method vader-news
 """
 
 from __future__ import annotations
@@ -19,7 +19,17 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from analysis.pipeline import run as runner
+from analysis.pipeline.execute import DEFAULT_TIMEOUT_S, NotebookFailed
+from analysis.pipeline.notebooks import default_notebooks_dir, list_notebooks
+from analysis.pipeline.params import (
+    ParameterError,
+    describe_parameters,
+    discover_parameters,
+    load_parameter_file,
+    parse_cli_value,
+    validate_parameters,
+)
+from analysis.pipeline.run import run_pipeline
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -61,9 +71,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--timeout",
         type=int,
-        default=runner.DEFAULT_TIMEOUT_S,
+        default=DEFAULT_TIMEOUT_S,
         metavar="SECONDS",
-        help=f"time limit per cell (default: {runner.DEFAULT_TIMEOUT_S})",
+        help=f"time limit per cell (default: {DEFAULT_TIMEOUT_S})",
     )
     parser.add_argument(
         "--notebooks", metavar="DIR", help="folder of notebooks to run (default: notebooks/)"
@@ -79,9 +89,9 @@ def collect_parameters(args: argparse.Namespace) -> tuple[dict[str, Any], dict[s
     values: dict[str, Any] = {}
     raw: dict[str, str] = {}
     if args.parameters_file:
-        values.update(runner.load_parameter_file(args.parameters_file))
+        values.update(load_parameter_file(args.parameters_file))
     for key, text in args.parameter:
-        values[key] = runner.parse_cli_value(text)
+        values[key] = parse_cli_value(text)
         raw[key] = text
     named = {
         "corpus_dir": args.corpus,
@@ -99,30 +109,30 @@ def collect_parameters(args: argparse.Namespace) -> tuple[dict[str, Any], dict[s
 def main(args: argparse.Namespace) -> int:
     """Validate the parameters, run the notebooks and print what was written where."""
     try:
-        notebooks_dir = Path(args.notebooks) if args.notebooks else runner.default_notebooks_dir()
-        notebooks = runner.list_notebooks(notebooks_dir)
-        schema = runner.discover_parameters(notebooks)
+        notebooks_dir = Path(args.notebooks) if args.notebooks else default_notebooks_dir()
+        notebooks = list_notebooks(notebooks_dir)
+        schema = discover_parameters(notebooks)
         if args.list_parameters:
             print(f"Parameters of the notebooks in {notebooks_dir}:")
-            print(runner.describe_parameters(schema))
+            print(describe_parameters(schema))
             return 0
         values, raw = collect_parameters(args)
-        checked = runner.validate_parameters(values, schema, raw)
-    except (runner.ParameterError, FileNotFoundError) as err:
+        checked = validate_parameters(values, schema, raw)
+    except (ParameterError, FileNotFoundError) as err:
         print(f"error: {err}", file=sys.stderr)
         return 2
     try:
-        result = runner.run_pipeline(
+        result = run_pipeline(
             checked,
             out_dir=args.out,
             notebooks_dir=notebooks_dir,
             timeout=args.timeout,
             progress=not args.no_progress,
         )
-    except runner.ParameterError as err:
+    except ParameterError as err:
         print(f"error: {err}", file=sys.stderr)
         return 2
-    except runner.NotebookFailed as err:
+    except NotebookFailed as err:
         print(f"error: {err}", file=sys.stderr)
         print("The previous outputs were left unchanged.", file=sys.stderr)
         return 1

@@ -1,0 +1,157 @@
+"""Executing one notebook with papermill, and saying where and why it failed.
+
+Notebooks run on a ``python3`` kernel that runs this very interpreter
+(:func:`kernel_environment`), with a per-cell timeout. When a cell raises, papermill keeps the
+partly executed notebook; :func:`notebook_failure` reads from it (or from papermill's error) the
+cell that failed and the error, for a :class:`NotebookFailed` that names both.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import sys
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from analysis.pipeline.kernels import WarmKernel
+
+KERNEL_NAME = "python3"
+DEFAULT_TIMEOUT_S = 600
+
+
+class NotebookFailed(RuntimeError):
+    """A notebook raised in a cell (or timed out); the live outputs were left untouched."""
+
+    def __init__(
+        self,
+        notebook: str,
+        partial_path: Path | None,
+        cell_index: int | None = None,
+        execution_count: int | None = None,
+        error: str = "",
+    ) -> None:
+        self.notebook = notebook
+        self.partial_path = partial_path
+        self.cell_index = cell_index
+        self.execution_count = execution_count
+        self.error = error
+        where = "" if cell_index is None else f" in cell {cell_index}"
+        if execution_count is not None:
+            where += f" (execution count {execution_count})"
+        kept = f" Partly executed notebook: {partial_path}" if partial_path else ""
+        super().__init__(f"Notebook {notebook} failed{where}: {error}.{kept}")
+
+
+@contextlib.contextmanager
+def kernel_environment() -> Iterator[Path]:
+    """A ``python3`` kernelspec that runs this interpreter, plus a quiet, deterministic env.
+
+    The kernelspec lives in a temporary folder put first on ``JUPYTER_PATH``, so nothing is
+    installed and a ``python3`` kernel registered elsewhere (another Python) is not used.
+    Kernels inherit ``MPLBACKEND=Agg`` and ``PYTHONHASHSEED=0``. The environment is restored
+    on exit.
+    """
+    saved = {k: os.environ.get(k) for k in ("JUPYTER_PATH", "MPLBACKEND", "PYTHONHASHSEED")}
+    with tempfile.TemporaryDirectory(prefix="analysis-kernel-") as tmp:
+        spec_dir = Path(tmp) / "kernels" / KERNEL_NAME
+        spec_dir.mkdir(parents=True)
+        spec = {
+            "argv": [
+                sys.executable,
+                "-m",
+                "ipykernel_launcher",
+                "-f",
+                "{connection_file}",
+                "--IPKernelApp.log_level=CRITICAL",
+            ],
+            "display_name": f"Python 3 ({sys.executable})",
+            "language": "python",
+        }
+        (spec_dir / "kernel.json").write_text(json.dumps(spec, indent=1), encoding="utf-8")
+        jupyter_path = [tmp] + ([saved["JUPYTER_PATH"]] if saved["JUPYTER_PATH"] else [])
+        os.environ["JUPYTER_PATH"] = os.pathsep.join(jupyter_path)
+        os.environ["MPLBACKEND"] = "Agg"
+        os.environ["PYTHONHASHSEED"] = "0"
+        try:
+            yield spec_dir
+        finally:
+            for key, value in saved.items():
+                if value is None:
+                    os.environ.pop(key, None)
+                else:
+                    os.environ[key] = value
+
+
+def execute_notebook(
+    input_path: Path,
+    output_path: Path,
+    parameters: dict[str, Any],
+    cwd: Path,
+    timeout: int,
+    progress_bar: bool,
+    kernel: WarmKernel | None = None,
+) -> None:
+    """Execute one notebook with papermill, on ``kernel`` when given (tests replace this).
+
+    ``parameters`` must hold only names the notebook declares (papermill warns about others).
+    With a :class:`~analysis.pipeline.kernels.WarmKernel`, papermill hands its manager to
+    nbclient (``km=``), which then runs the cells on that already started kernel and leaves
+    stopping it to the caller. The kernel's working directory is given through nbclient's
+    ``resources`` rather than papermill's ``cwd``, which changes the whole process's directory
+    and so is unsafe when two notebooks run in threads.
+    """
+    import papermill
+
+    extra: dict[str, Any] = {} if kernel is None else {"km": kernel.manager}
+    papermill.execute_notebook(
+        str(input_path),
+        str(output_path),
+        parameters=parameters,
+        kernel_name=KERNEL_NAME,
+        execution_timeout=timeout,
+        progress_bar=progress_bar,
+        resources={"metadata": {"path": str(cwd)}},
+        **extra,
+    )
+
+
+def failed_cell(partial: Path) -> tuple[int | None, int | None]:
+    """(cell index, execution count) of the cell that failed or was running.
+
+    Read from papermill's per-cell status in the partly executed notebook; ``(None, None)``
+    when the notebook cannot be read or no cell is marked.
+    """
+    try:
+        nb = json.loads(partial.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None, None
+    for index, cell in enumerate(nb.get("cells", [])):
+        status = cell.get("metadata", {}).get("papermill", {}).get("status")
+        if status in {"failed", "running"}:
+            return index, cell.get("execution_count")
+    return None, None
+
+
+def describe_error(err: BaseException) -> str:
+    """``"Name: message"`` for an error: the kernel's exception for a failed cell (papermill's
+    ``ename``/``evalue``), else the first line of the Python exception."""
+    ename = getattr(err, "ename", None)
+    evalue = getattr(err, "evalue", None)
+    if ename:
+        return f"{ename}: {evalue}"
+    text = str(err).strip().splitlines()
+    return f"{type(err).__name__}: {text[0] if text else ''}".rstrip(": ")
+
+
+def notebook_failure(name: str, partial: Path, err: BaseException) -> NotebookFailed:
+    """The :class:`NotebookFailed` for notebook ``name``, which raised ``err`` while executing
+    into ``partial``; the cell comes from papermill's error when it names one."""
+    index, count = failed_cell(partial)
+    index = getattr(err, "cell_index", index)
+    count = getattr(err, "exec_count", count)
+    return NotebookFailed(name, partial, index, count, describe_error(err))

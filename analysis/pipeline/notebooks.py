@@ -1,0 +1,67 @@
+"""Which notebooks a run executes, and which of them may run side by side.
+
+A pipeline is the ``*.ipynb`` files of one folder, run in name order; :func:`plan_stages` groups
+the consecutive ones that do not depend on each other into stages that the scheduler
+(:mod:`analysis.pipeline.schedule`) runs at the same time.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from analysis.config import project_root
+
+DEFAULT_NOTEBOOKS: tuple[str, ...] = (
+    "01_corpus.ipynb",
+    "02_sentiment.ipynb",
+    "03_framing.ipynb",
+    "04_summary.ipynb",
+)
+# Notebooks that read only what the notebooks before them wrote, so they may run side by side.
+# 01 stays alone: it computes the per-sentence cache that 02 and 03 read; started with it, each
+# would compute the same (on a large corpus, expensive) entry itself.
+INDEPENDENT_GROUPS: tuple[frozenset[str], ...] = (
+    frozenset({"02_sentiment.ipynb", "03_framing.ipynb"}),
+)
+
+
+def default_notebooks_dir() -> Path:
+    """The project's ``notebooks/`` folder."""
+    return project_root() / "notebooks"
+
+
+def list_notebooks(notebooks_dir: Path | str) -> list[Path]:
+    """The notebooks of a pipeline: ``*.ipynb`` in ``notebooks_dir``, in name order.
+
+    Hidden files (such as editor copies starting with ``.``) are not notebooks of the pipeline.
+    Raises ``FileNotFoundError`` when the folder is missing or holds no notebook, so that a
+    mistyped ``--notebooks`` is reported before anything starts.
+    """
+    folder = Path(notebooks_dir)
+    if not folder.is_dir():
+        raise FileNotFoundError(f"notebooks folder not found: {folder}")
+    notebooks = sorted(p for p in folder.glob("*.ipynb") if not p.name.startswith("."))
+    if not notebooks:
+        raise FileNotFoundError(f"no notebooks (*.ipynb) in {folder}")
+    return notebooks
+
+
+def plan_stages(
+    names: Sequence[str], independent: Sequence[frozenset[str]] = INDEPENDENT_GROUPS
+) -> list[list[str]]:
+    """Split the ordered notebook names into stages; a stage's notebooks may run together.
+
+    Consecutive notebooks that belong to the same independent group share a stage; every other
+    notebook is a stage of its own, so order is kept everywhere else.
+    """
+    stages: list[list[str]] = []
+    current_group: frozenset[str] | None = None
+    for name in names:
+        group = next((g for g in independent if name in g), None)
+        if group is not None and group == current_group and stages:
+            stages[-1].append(name)
+        else:
+            stages.append([name])
+        current_group = group
+    return stages

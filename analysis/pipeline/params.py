@@ -1,0 +1,362 @@
+"""The notebooks' parameters: what they are, and whether a run's values fit them.
+
+Every name assigned in a notebook's cell tagged ``parameters`` is a parameter, exactly as
+papermill sees it: :func:`discover_parameters` reads the cells with
+:func:`papermill.inspect_notebook`, so that the runner never passes a notebook a name papermill
+does not know (papermill would warn ``Passed unknown parameter``). papermill gives a type only
+for annotated assignments (``n_boot: int = 2000``); for the others the type comes from the
+default's literal value here (``outlets = []`` is a list).
+
+Values from the command line or a parameter file are then checked against that schema before
+any notebook starts (:func:`validate_parameters`), and :func:`run_parameters` gives the
+effective values of a run for the written summary.
+"""
+
+from __future__ import annotations
+
+import ast
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from analysis.pipeline.notebooks import list_notebooks
+
+# Output folders are set from --out (they must point into the staging folder), never by hand.
+MANAGED_PARAMETERS = frozenset({"figures_dir", "tables_dir", "reports_dir"})
+# Given to a notebook that declares it: the run's non-path parameters, for the summary.
+RUN_PARAMETERS = "run_parameters"
+PATH_SUFFIXES = ("_dir", "_path", "_file")
+# papermill's ``inferred_type_name`` when an assignment has no annotation (or type comment).
+UNKNOWN_TYPE = "None"
+
+_LITERAL_TYPES = {
+    int: "int",
+    float: "float",
+    bool: "bool",
+    str: "str",
+    list: "list",
+    tuple: "list",
+    dict: "dict",
+}
+
+
+class ParameterError(ValueError):
+    """Raised before any notebook starts when a parameter name or value is not acceptable."""
+
+
+@dataclass(frozen=True)
+class ParamSpec:
+    """One notebook parameter: its name, type, default (as source text) and who declares it."""
+
+    name: str
+    type_name: str  # "int", "float", "bool", "str", "list", "dict" or "any"
+    default: str
+    nullable: bool
+    help: str = ""
+    notebooks: tuple[str, ...] = ()
+    defaults: tuple[str, ...] = ()  # each declaring notebook's default, same order as notebooks
+
+
+# --------------------------------------------------------------------------- discovery
+
+
+def annotation_type(annotation: str) -> tuple[str | None, bool]:
+    """(type name, allows None) from an annotation as papermill reports it.
+
+    ``int`` gives ``("int", False)``, ``Optional[list[str]]`` gives ``("list", True)``, tuples
+    and sequences are lists, paths are strings, any other annotation is ``"any"``; papermill's
+    ``"None"`` (no annotation) gives ``(None, False)``, so that the default decides.
+    """
+    text = annotation.replace(" ", "")
+    if not text or text == UNKNOWN_TYPE:
+        return None, False
+    nullable = "None" in text or text.startswith("Optional[")
+    text = text.removeprefix("Optional[")
+    for part in text.replace("|", ",").replace("[", ",").split(","):
+        base = part.lower().strip("]")
+        if base in {"int", "float", "bool", "str", "list", "dict", "tuple", "sequence"}:
+            return ("list" if base in {"tuple", "sequence"} else base), nullable
+        if base in {"path", "pathlib.path"}:
+            return "str", nullable
+    return "any", nullable
+
+
+def _literal(text: str) -> Any:
+    """The value a default's source text stands for; the text itself when it is no literal."""
+    try:
+        return ast.literal_eval(text)
+    except (ValueError, TypeError, SyntaxError):
+        return text
+
+
+def _normalised(text: str) -> str:
+    """A default's source text in one spelling (``"a"`` and ``'a'`` both read ``'a'``)."""
+    try:
+        return ast.unparse(ast.parse(text, mode="eval").body)
+    except SyntaxError:
+        return text
+
+
+def parameter_spec(notebook: str, inspected: Mapping[str, Any]) -> ParamSpec:
+    """A :class:`ParamSpec` from one entry of :func:`papermill.inspect_notebook`.
+
+    papermill gives the annotation's text as the type (``"None"`` when there is none) and the
+    default as source text. The type is the annotation's, else that of the default's literal
+    value (``[]`` is a list, ``""`` a string, ``2000`` an int), else ``"any"`` (a default that is
+    no literal, such as ``Path("x")``); a ``None`` default makes the parameter nullable.
+    """
+    type_name, nullable = annotation_type(str(inspected.get("inferred_type_name", UNKNOWN_TYPE)))
+    default = _normalised(str(inspected.get("default", "None")))
+    try:
+        value = ast.literal_eval(default)
+    except (ValueError, TypeError, SyntaxError):
+        value = ...  # no literal: its type is not known before the notebook runs
+    if value is None:
+        nullable = True
+    if type_name is None:
+        type_name = _LITERAL_TYPES.get(type(value), "any")
+    return ParamSpec(
+        str(inspected["name"]),
+        type_name,
+        default,
+        nullable,
+        str(inspected.get("help") or ""),
+        (notebook,),
+        (default,),
+    )
+
+
+def notebook_parameters(nb_path: Path) -> dict[str, ParamSpec]:
+    """One notebook's parameters, as papermill reads its cell tagged ``parameters``.
+
+    A line papermill cannot read (for instance one with two ``=``) is no parameter, and papermill
+    logs a warning naming it; a notebook papermill cannot open at all raises
+    :class:`ParameterError`.
+    """
+    import papermill
+    from papermill.exceptions import PapermillException
+
+    try:
+        inspected = papermill.inspect_notebook(str(nb_path))
+    except (ValueError, PapermillException) as err:
+        raise ParameterError(f"cannot read the parameters of {nb_path.name}: {err}") from err
+    return {name: parameter_spec(nb_path.name, info) for name, info in inspected.items()}
+
+
+def discover_parameters(notebooks: Sequence[Path]) -> dict[str, ParamSpec]:
+    """The union of the notebooks' parameters, sorted by name.
+
+    A parameter several notebooks declare keeps the first notebook's default and help text (the
+    first help text that is not empty), is nullable when any declaration is, takes the first
+    type that is not ``"any"``, and lists every declaring notebook with its own default.
+    """
+    specs: dict[str, ParamSpec] = {}
+    for nb_path in notebooks:
+        for name, spec in notebook_parameters(nb_path).items():
+            previous = specs.get(name)
+            if previous is None:
+                specs[name] = spec
+                continue
+            specs[name] = ParamSpec(
+                name,
+                previous.type_name if previous.type_name != "any" else spec.type_name,
+                previous.default,
+                previous.nullable or spec.nullable,
+                previous.help or spec.help,
+                (*previous.notebooks, *spec.notebooks),
+                (*previous.defaults, *spec.defaults),
+            )
+    return dict(sorted(specs.items()))
+
+
+def describe_parameters(schema: Mapping[str, ParamSpec]) -> str:
+    """One line per parameter: name, type, default and the notebooks that use it."""
+    lines = []
+    for spec in schema.values():
+        if spec.name == RUN_PARAMETERS:
+            continue
+        managed = "  (set by --out)" if spec.name in MANAGED_PARAMETERS else ""
+        help_text = f"  # {spec.help}" if spec.help else ""
+        lines.append(
+            f"  {spec.name:<16} {spec.type_name:<5} default {spec.default:<22} "
+            f"in {', '.join(spec.notebooks)}{managed}{help_text}"
+        )
+    return "\n".join(lines)
+
+
+# --------------------------------------------------------------------------- validation
+
+
+def parse_cli_value(raw: str) -> Any:
+    """A ``-p KEY VALUE`` value read as a YAML scalar, like papermill's ``-y``: ``500`` is int."""
+    try:
+        return yaml.safe_load(raw) if raw.strip() else raw
+    except yaml.YAMLError:
+        return raw
+
+
+def _coerce(spec: ParamSpec, value: Any, raw: str | None) -> Any:
+    """``value`` converted to the parameter's type, or a ``TypeError`` saying what was expected."""
+    if value is None:
+        if spec.nullable or spec.type_name == "any":
+            return None
+        raise TypeError(f"expects {spec.type_name}, got null")
+    kind = spec.type_name
+    if kind == "any":
+        return value
+    if kind == "str":
+        if raw is not None:  # from the command line: keep the text exactly as typed
+            return raw
+        if isinstance(value, str):
+            return value
+    elif kind == "bool":
+        if isinstance(value, bool):
+            return value
+    elif kind == "int":
+        if isinstance(value, int) and not isinstance(value, bool):
+            return value
+    elif kind == "float":
+        if isinstance(value, int | float) and not isinstance(value, bool):
+            return float(value)
+    elif kind == "list":
+        if isinstance(value, list | tuple):
+            return list(value)
+        if isinstance(value, str):  # "a,b" on the command line
+            return [item.strip() for item in value.split(",") if item.strip()]
+    elif kind == "dict" and isinstance(value, dict):
+        return value
+    shown = raw if raw is not None else repr(value)
+    raise TypeError(f"expects {kind}, got {shown!r} ({type(value).__name__})")
+
+
+def validate_parameters(
+    values: Mapping[str, Any],
+    schema: Mapping[str, ParamSpec],
+    raw: Mapping[str, str] | None = None,
+    base_dir: Path | None = None,
+) -> dict[str, Any]:
+    """Check names and types against ``schema``; return the values converted to their types.
+
+    ``raw`` holds the command-line text of values given with ``-p`` (so a ``str`` parameter
+    keeps ``007`` as typed). Path-like parameters (``*_dir``, ``*_path``, ``*_file``) are made
+    absolute against ``base_dir`` (default: the working directory). Every problem is reported
+    at once, with the list of valid names.
+    """
+    raw = raw or {}
+    base = (base_dir or Path.cwd()).resolve()
+    problems: list[str] = []
+    checked: dict[str, Any] = {}
+    for name, value in values.items():
+        spec = schema.get(name)
+        if spec is None:
+            problems.append(f"unknown parameter {name!r}")
+            continue
+        if name in MANAGED_PARAMETERS:
+            problems.append(f"{name!r} is set by --out (figures/ and reports/ under it)")
+            continue
+        if name == RUN_PARAMETERS:
+            problems.append(f"{name!r} is filled in by the runner")
+            continue
+        try:
+            converted = _coerce(spec, value, raw.get(name))
+        except TypeError as err:
+            problems.append(f"parameter {name!r} {err}")
+            continue
+        if isinstance(converted, str) and converted and name.endswith(PATH_SUFFIXES):
+            converted = str((base / Path(converted).expanduser()).resolve())
+        checked[name] = converted
+    if problems:
+        valid = ", ".join(n for n in schema if n not in MANAGED_PARAMETERS and n != RUN_PARAMETERS)
+        raise ParameterError(
+            "invalid parameters:\n  - " + "\n  - ".join(problems) + f"\nvalid names: {valid}"
+        )
+    return checked
+
+
+def load_parameter_file(path: Path | str) -> dict[str, Any]:
+    """Parameters from a YAML (or JSON) file holding one mapping of name -> value."""
+    path = Path(path)
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise ParameterError(f"parameter file not found: {path}") from None
+    except yaml.YAMLError as err:
+        raise ParameterError(f"parameter file {path} is not valid YAML: {err}") from None
+    if data is None:
+        return {}
+    if not isinstance(data, dict) or not all(isinstance(k, str) for k in data):
+        raise ParameterError(f"parameter file {path} must hold a mapping of name: value")
+    return data
+
+
+def check_corpus(corpus: Path | str) -> Path:
+    """The corpus as an absolute path: a folder, or a corpus file of a format the readers take
+    (``.csv``, ``.tsv``, ``.jsonl``, ``.parquet``, possibly compressed). The notebooks' parameter
+    keeps its name ``corpus_dir`` for both."""
+    path = Path(corpus).resolve()
+    if path.is_dir():
+        return path
+    if not path.is_file():
+        raise ParameterError(f"corpus not found (neither a folder nor a file): {path}")
+    from analysis.corpus.files import CorpusFileError, detect_format
+
+    try:
+        detect_format(path)
+    except CorpusFileError as error:
+        raise ParameterError(str(error)) from error
+    return path
+
+
+def check_outlets(corpus: Path, outlets: Any) -> None:
+    """Refuse, before anything starts, outlets that a folder corpus's manifest does not name.
+
+    For a corpus file the notebooks check the names once the file has been read.
+    """
+    if not outlets or not corpus.is_dir():
+        return
+    from analysis.corpus.documents import CorpusError, read_manifest
+
+    try:
+        known = set(read_manifest(corpus)["outlet"].astype(str))
+    except CorpusError:
+        return  # the corpus notebook reports what is wrong with the folder
+    unknown = sorted({str(o) for o in outlets} - known)
+    if unknown:
+        raise ParameterError(f"outlets not in the corpus: {unknown}; valid names: {sorted(known)}")
+
+
+# --------------------------------------------------------------------------- a run's values
+
+
+def _default_value(spec: ParamSpec) -> Any:
+    """The default, or, when the notebooks' defaults differ, a string saying which is where."""
+    values = [_literal(d) for d in spec.defaults] or [_literal(spec.default)]
+    if all(v == values[0] for v in values):
+        return values[0]
+    return "; ".join(f"{v!r} in {nb}" for v, nb in zip(values, spec.notebooks, strict=True))
+
+
+def run_parameters(values: Mapping[str, Any], schema: Mapping[str, ParamSpec]) -> dict[str, Any]:
+    """The effective non-path parameters of a run (given or default), for the written summary."""
+    effective: dict[str, Any] = {}
+    for name, spec in schema.items():
+        if name.endswith(PATH_SUFFIXES) or name in MANAGED_PARAMETERS or name == RUN_PARAMETERS:
+            continue
+        effective[name] = values[name] if name in values else _default_value(spec)
+    return effective
+
+
+def notebook_defaults(
+    notebooks_dir: Path | str, overrides: Mapping[str, Any] | None = None
+) -> dict[str, Any]:
+    """What :func:`run_parameters` gives for a run with only ``overrides`` set.
+
+    The summary notebook uses it when it is run by hand (e.g. from JupyterLab), so its parameter
+    table lists every notebook's parameters, as after ``python -m analysis run``.
+    """
+    schema = discover_parameters(list_notebooks(notebooks_dir))
+    given = {k: v for k, v in (overrides or {}).items() if k in schema}
+    return run_parameters(given, schema)

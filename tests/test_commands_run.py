@@ -1,0 +1,107 @@
+"""``python -m analysis run``: options to parameters, refusals before anything runs, exit codes."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+import pytest
+from papermill.exceptions import PapermillExecutionError
+from pipeline_fakes import (
+    FakeExecute,
+    FakeKernels,
+    use_fake_execute,
+    use_fake_kernels,
+    write_corpus,
+    write_notebook,
+    write_pipeline,
+)
+
+from analysis.commands import run as run_command
+
+
+def parse(argv: list[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser()
+    run_command.add_arguments(parser)
+    return parser.parse_args(argv)
+
+
+@pytest.fixture(autouse=True)
+def kernels(monkeypatch) -> FakeKernels:
+    """No real kernel starts: every warm-up gets a FakeKernel."""
+    return use_fake_kernels(monkeypatch, FakeKernels())
+
+
+@pytest.fixture
+def notebooks(tmp_path: Path) -> Path:
+    return write_pipeline(tmp_path / "nbs")
+
+
+@pytest.fixture
+def corpus(tmp_path: Path) -> Path:
+    return write_corpus(tmp_path / "corpus")
+
+
+def test_command_refuses_bad_parameters_before_running_anything(
+    notebooks, tmp_path, monkeypatch, capsys
+):
+    fake = FakeExecute("a")
+    use_fake_execute(monkeypatch, fake)
+    args = parse(["--notebooks", str(notebooks), "-p", "n_boot", "lots", "-p", "nboot", "5"])
+    assert run_command.main(args) == 2
+    err = capsys.readouterr().err
+    assert "unknown parameter 'nboot'" in err and "'n_boot' expects int" in err
+    assert "valid names:" in err
+    assert fake.calls == []
+
+
+def test_command_maps_named_options_and_files_to_parameters(
+    notebooks, corpus, tmp_path, monkeypatch, capsys
+):
+    fake = FakeExecute("a")
+    use_fake_execute(monkeypatch, fake)
+    params = tmp_path / "p.yaml"
+    params.write_text("n_boot: 50\nalpha: 0.1\n", encoding="utf-8")
+    args = parse(
+        [
+            "--notebooks", str(notebooks), "--corpus", str(corpus), "--out", str(tmp_path / "o"),
+            "-f", str(params), "-p", "n_boot", "60", "--group-by", "origin",
+            "--method", "vader-news", "--no-progress",
+        ]
+    )  # fmt: skip
+    assert run_command.main(args) == 0
+    sent = dict(fake.calls)["02_sentiment.ipynb"]
+    assert sent["n_boot"] == 60 and sent["alpha"] == 0.1 and sent["group_by"] == "origin"
+    assert dict(fake.calls)["03_framing.ipynb"]["method"] == "vader-news"
+    assert "Time per notebook" in capsys.readouterr().out
+
+
+def test_command_reports_a_failed_notebook_with_exit_code_1(
+    notebooks, corpus, tmp_path, monkeypatch, capsys
+):
+    error = PapermillExecutionError(3, 2, "x", "ValueError", "bad input", [])
+    use_fake_execute(monkeypatch, FakeExecute("a", {"02_sentiment.ipynb": error}))
+    args = parse(["--notebooks", str(notebooks), "--corpus", str(corpus), "--out", str(tmp_path)])
+    assert run_command.main(args) == 1
+    err = capsys.readouterr().err
+    assert "Notebook 02_sentiment.ipynb failed in cell 3" in err and "ValueError: bad input" in err
+
+
+def test_list_parameters_shows_each_parameter_with_type_default_notebooks_and_help(
+    tmp_path, monkeypatch, capsys
+):
+    fake = use_fake_execute(monkeypatch, FakeExecute("a"))
+    folder = tmp_path / "nbs"
+    folder.mkdir()
+    write_notebook(folder / "01_a.ipynb", "outlets = []  # outlets to keep\nn_boot: int = 5\n")
+    write_notebook(folder / "02_b.ipynb", "n_boot = 7  # replicates\n")
+    assert run_command.main(parse(["--notebooks", str(folder), "--list-parameters"])) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0] == f"Parameters of the notebooks in {folder}:"
+    assert lines[1].split() == [
+        "n_boot", "int", "default", "5", "in", "01_a.ipynb,", "02_b.ipynb", "#", "replicates",
+    ]  # fmt: skip
+    assert lines[2].split() == [
+        "outlets", "list", "default", "[]", "in", "01_a.ipynb", "#", "outlets", "to", "keep",
+    ]  # fmt: skip
+    assert fake.calls == []

@@ -1,0 +1,112 @@
+"""Executing a notebook on a real kernel, and describing where and why it failed."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from pathlib import Path
+
+import pytest
+from papermill.exceptions import PapermillExecutionError
+from pipeline_fakes import PARAMS_01, write_corpus, write_notebook
+
+from analysis.pipeline.execute import (
+    KERNEL_NAME,
+    NotebookFailed,
+    describe_error,
+    failed_cell,
+    kernel_environment,
+    notebook_failure,
+)
+from analysis.pipeline.run import run_pipeline
+
+
+@pytest.fixture
+def corpus(tmp_path: Path) -> Path:
+    return write_corpus(tmp_path / "corpus")
+
+
+@pytest.mark.slow
+def test_real_kernel_failure_is_reported_with_cell_and_partial_notebook(tmp_path, corpus):
+    folder = tmp_path / "real"
+    folder.mkdir()
+    write_notebook(
+        folder / "01_ok.ipynb",
+        PARAMS_01,
+        "import os, sys\nfrom pathlib import Path\n"
+        "Path(figures_dir, 'cwd.txt').write_text(os.getcwd() + '\\n' + sys.executable)",
+    )
+    write_notebook(folder / "02_bad.ipynb", 'tables_dir = "x"\n', "raise ValueError('no data')")
+    out = tmp_path / "out"
+    (out / "reports").mkdir(parents=True)
+    (out / "reports" / "summary.md").write_text("previous\n", encoding="utf-8")
+    with pytest.raises(NotebookFailed) as err:
+        run_pipeline({"corpus_dir": str(corpus)}, out, folder, progress=False, log=lambda _: None)
+    assert "Notebook 02_bad.ipynb failed in cell" in str(err.value)
+    assert "ValueError: no data" in str(err.value)
+    partial = out / "reports" / "failed" / "02_bad.ipynb"
+    assert partial.is_file() and "no data" in partial.read_text(encoding="utf-8")
+    assert (out / "reports" / "summary.md").read_text(encoding="utf-8") == "previous\n"
+    assert not (out / "figures").exists()
+
+
+@pytest.mark.slow
+def test_real_kernel_runs_this_python_in_the_notebooks_folder(tmp_path, corpus):
+    folder = tmp_path / "real"
+    folder.mkdir()
+    write_notebook(
+        folder / "01_ok.ipynb",
+        PARAMS_01,
+        "import os, sys\nfrom pathlib import Path\n"
+        "Path(figures_dir, 'README.md').write_text(os.getcwd() + '\\n' + sys.executable"
+        " + '\\n' + os.environ['MPLBACKEND'])",
+    )
+    out = tmp_path / "out"
+    run_pipeline({"corpus_dir": str(corpus)}, out, folder, progress=False, log=print)
+    cwd, executable, backend = (out / "figures" / "README.md").read_text().splitlines()
+    assert Path(cwd) == folder.resolve()
+    assert Path(executable) == Path(sys.executable)
+    assert backend == "Agg"
+
+
+def test_kernel_environment_runs_this_python_and_restores_the_environment(monkeypatch):
+    monkeypatch.setenv("MPLBACKEND", "pdf")
+    monkeypatch.delenv("JUPYTER_PATH", raising=False)
+    with kernel_environment() as spec_dir:
+        spec = json.loads((spec_dir / "kernel.json").read_text(encoding="utf-8"))
+        assert spec["argv"][0] == sys.executable
+        assert os.environ["JUPYTER_PATH"].split(os.pathsep)[0] == str(spec_dir.parents[1])
+        assert spec_dir.name == KERNEL_NAME
+        assert (os.environ["MPLBACKEND"], os.environ["PYTHONHASHSEED"]) == ("Agg", "0")
+    assert os.environ["MPLBACKEND"] == "pdf"
+    assert "JUPYTER_PATH" not in os.environ
+    assert not spec_dir.exists()
+
+
+def test_errors_are_described_by_the_kernels_exception_or_the_first_line():
+    error = PapermillExecutionError(5, 4, "1/0", "ZeroDivisionError", "division by zero", [])
+    assert describe_error(error) == "ZeroDivisionError: division by zero"
+    assert describe_error(RuntimeError("Kernel died\ntraceback")) == "RuntimeError: Kernel died"
+    assert describe_error(TimeoutError()) == "TimeoutError"
+
+
+def test_the_failed_cell_is_read_from_papermills_status_in_the_partial_notebook(tmp_path):
+    partial = tmp_path / "03.ipynb"
+    cells = [
+        {"metadata": {"papermill": {"status": "completed"}}, "execution_count": 1},
+        {"metadata": {"papermill": {"status": "failed"}}, "execution_count": 2},
+        {"metadata": {"papermill": {"status": "pending"}}, "execution_count": None},
+    ]
+    partial.write_text(json.dumps({"cells": cells}), encoding="utf-8")
+    assert failed_cell(partial) == (1, 2)
+    assert failed_cell(tmp_path / "missing.ipynb") == (None, None)
+
+    plain = notebook_failure("03.ipynb", partial, RuntimeError("Kernel died"))
+    assert (plain.cell_index, plain.execution_count) == (1, 2)
+    assert str(plain).startswith("Notebook 03.ipynb failed in cell 1 (execution count 2)")
+    error = PapermillExecutionError(7, 6, "x", "NameError", "name 'x' is not defined", [])
+    named = notebook_failure("03.ipynb", partial, error)  # papermill's own cell wins
+    assert (named.cell_index, named.execution_count) == (7, 6)
+    assert named.error == "NameError: name 'x' is not defined"
+    assert named.partial_path == partial and str(partial) in str(named)

@@ -1,0 +1,121 @@
+"""Warm kernels: what a notebook imports, the warm-up code, real kernels started ahead."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import nbformat
+import pytest
+from pipeline_fakes import PARAMS_01, write_corpus, write_notebook
+
+from analysis.pipeline import kernels
+from analysis.pipeline.execute import kernel_environment
+from analysis.pipeline.kernels import notebook_imports, warmup_code
+from analysis.pipeline.run import run_pipeline
+
+
+@pytest.fixture
+def corpus(tmp_path: Path) -> Path:
+    return write_corpus(tmp_path / "corpus")
+
+
+def test_notebook_imports_lists_modules_in_order_without_magics_or_relative_imports(tmp_path):
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [
+        nbformat.v4.new_markdown_cell("import not_code"),
+        nbformat.v4.new_code_cell("%matplotlib inline\nimport json, xml.dom\nx = 1"),
+        nbformat.v4.new_code_cell("from email import message\nfrom . import sibling\nimport json"),
+        nbformat.v4.new_code_cell("def f(:\n    import broken"),
+        nbformat.v4.new_code_cell("if True:\n    import nested_is_not_top_level"),
+    ]
+    path = tmp_path / "n.ipynb"
+    nbformat.write(nb, path)
+    assert notebook_imports(path) == ["json", "xml.dom", "email", "email.message"]
+
+
+def test_warmup_code_imports_modules_skips_the_rest_and_leaves_no_names():
+    code = warmup_code(["json", "pathlib.Path", "no_such_module_here", "email.message"])
+    namespace: dict[str, Any] = {}
+    exec(code, namespace)
+    assert set(namespace) == {"__builtins__"}
+    assert "email.message" in sys.modules and "json" in sys.modules
+    assert "no_such_module_here" not in sys.modules
+
+
+@pytest.mark.slow
+def test_real_warm_kernel_has_the_notebooks_modules_before_its_first_cell(tmp_path, corpus):
+    from jupyter_core.utils import run_sync
+
+    folder = tmp_path / "real"
+    folder.mkdir()
+    write_notebook(
+        folder / "01_ok.ipynb",
+        PARAMS_01,
+        "import sys\nfrom pathlib import Path\n"
+        "Path(figures_dir, 'warm.txt').write_text(str('xml.dom.minidom' in sys.modules))",
+    )
+    nb = nbformat.read(folder / "01_ok.ipynb", as_version=4)
+    nb.cells.append(nbformat.v4.new_code_cell("import xml.dom.minidom"))
+    nbformat.write(nb, folder / "01_ok.ipynb")
+    started = []
+    real_start = kernels.start_kernel
+
+    def start(notebook, cwd, cancel=None):
+        started.append(real_start(notebook, cwd, cancel))
+        return started[-1]
+
+    out = tmp_path / "out"
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(kernels, "start_kernel", start)
+        run_pipeline({"corpus_dir": str(corpus)}, out, folder, progress=False, log=print)
+    assert (out / "figures" / "warm.txt").read_text() == "True"
+    executed = json.loads((out / "reports" / "notebooks" / "01_ok.ipynb").read_text())
+    counts = [c["execution_count"] for c in executed["cells"] if c["cell_type"] == "code"]
+    assert counts == list(range(1, len(counts) + 1))  # the warm-up left no count behind
+    assert len(started) == 1
+    assert not run_sync(started[0].manager.is_alive)()
+
+
+@pytest.mark.slow
+def test_real_warm_kernel_can_be_killed_and_then_shut_down(tmp_path):
+    from jupyter_core.utils import run_sync
+
+    path = write_notebook(tmp_path / "n.ipynb", "x = 1\n", "import json")
+    with kernel_environment():
+        kernel = kernels.start_kernel(path, tmp_path)
+        assert run_sync(kernel.manager.is_alive)()
+        kernel.kill()
+        kernel.shutdown()
+        kernel.shutdown()  # a second call does nothing
+        assert not run_sync(kernel.manager.is_alive)()
+
+
+def test_the_warm_up_imports_the_package_modules_a_notebook_names(tmp_path):
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [
+        nbformat.v4.new_code_cell(
+            "from analysis import pipeline, config\n"
+            "from analysis.pipeline.params import notebook_defaults\n"
+        )
+    ]
+    path = tmp_path / "n.ipynb"
+    nbformat.write(nb, path)
+    modules = notebook_imports(path)
+    assert modules == [
+        "analysis",
+        "analysis.pipeline",  # a subpackage
+        "analysis.config",  # a module
+        "analysis.pipeline.params",
+        "analysis.pipeline.params.notebook_defaults",  # a function, skipped by the warm-up
+    ]
+    check = (
+        warmup_code(modules) + f"import sys\nprint([m for m in {modules!r} if m in sys.modules])"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", check], capture_output=True, text=True, check=True, timeout=120
+    )
+    assert done.stdout.strip() == repr(modules[:-1])

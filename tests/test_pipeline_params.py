@@ -1,0 +1,262 @@
+"""Notebook parameters: discovery through papermill, types, validation, a run's effective values."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+import nbformat
+import papermill
+import pytest
+from pipeline_fakes import PARAMS_03, write_notebook, write_pipeline
+
+from analysis.pipeline.notebooks import list_notebooks
+from analysis.pipeline.params import (
+    ParameterError,
+    ParamSpec,
+    annotation_type,
+    check_outlets,
+    describe_parameters,
+    discover_parameters,
+    load_parameter_file,
+    notebook_defaults,
+    parameter_spec,
+    parse_cli_value,
+    run_parameters,
+    validate_parameters,
+)
+
+REPO_NOTEBOOKS = Path(__file__).resolve().parents[1] / "notebooks"
+
+
+@pytest.fixture
+def notebooks(tmp_path: Path) -> Path:
+    return write_pipeline(tmp_path / "nbs")
+
+
+# ------------------------------------------------------------------ discovery
+
+
+def test_discovery_unions_parameters_with_types_from_defaults_and_annotations(notebooks):
+    schema = discover_parameters(list_notebooks(notebooks))
+    assert schema["n_boot"].type_name == "int"
+    assert schema["alpha"].type_name == "float"
+    assert schema["show"].type_name == "bool"
+    assert schema["method"].type_name == "str"
+    assert schema["labels"].type_name == "list" and schema["labels"].nullable
+    assert schema["outlets"].type_name == "any" and schema["outlets"].nullable
+    assert schema["seed"].notebooks == ("01_corpus.ipynb", "03_framing.ipynb")
+    assert schema["tables_dir"].notebooks == (
+        "01_corpus.ipynb",
+        "02_sentiment.ipynb",
+        "03_framing.ipynb",
+        "04_summary.ipynb",
+    )
+
+
+def test_parameter_help_comes_from_the_comment_closing_each_assignment(tmp_path):
+    path = write_notebook(
+        tmp_path / "p.ipynb",
+        'n_boot: int = 100  # bootstrap replicates\nlabels = [\n    "a",\n]  # shown labels\n'
+        "seed = 1\n",
+    )
+    schema = discover_parameters([path])
+    assert schema["n_boot"].help == "bootstrap replicates"
+    assert schema["labels"].help == "shown labels" and schema["labels"].type_name == "list"
+    assert schema["seed"].help == ""
+
+
+def test_papermill_reports_no_type_for_plain_assignments_so_the_default_gives_it(tmp_path):
+    source = 'outlets = []  # all\ncodebook = ""\nn = 3\nx = 0.5\nflag = False\nd = {}\nt = (1,)\n'
+    path = write_notebook(tmp_path / "p.ipynb", source)
+    inspected = papermill.inspect_notebook(str(path))
+    assert inspected["outlets"]["inferred_type_name"] == "None"  # papermill: type unknown
+    assert inspected["outlets"]["default"] == "[]"
+    schema = discover_parameters([path])
+    types = {name: spec.type_name for name, spec in schema.items()}
+    assert types == {
+        "outlets": "list",
+        "codebook": "str",
+        "n": "int",
+        "x": "float",
+        "flag": "bool",
+        "d": "dict",
+        "t": "list",
+    }
+    assert not any(spec.nullable for spec in schema.values())
+
+
+def test_annotations_as_papermill_reports_them_are_mapped_to_the_runner_types():
+    assert annotation_type("None") == (None, False)  # papermill's "no annotation"
+    assert annotation_type("int") == ("int", False)
+    assert annotation_type("Optional[list[str]]") == ("list", True)
+    assert annotation_type("tuple[int, int]") == ("list", False)
+    assert annotation_type("Path") == ("str", False)
+    assert annotation_type("Callable") == ("any", False)
+
+
+def test_a_papermill_entry_becomes_a_spec_with_a_normalised_default():
+    entry = {"name": "corpus_dir", "inferred_type_name": "None", "default": '"../seeds"'}
+    spec = parameter_spec("01.ipynb", {**entry, "help": "folder"})
+    assert spec == ParamSpec(
+        "corpus_dir", "str", "'../seeds'", False, "folder", ("01.ipynb",), ("'../seeds'",)
+    )
+    spread = parameter_spec(
+        "x.ipynb", {"name": "v", "inferred_type_name": "None", "default": '["a",]'}
+    )
+    assert spread.default == "['a']" and spread.type_name == "list"
+    computed = parameter_spec(
+        "x.ipynb", {"name": "p", "inferred_type_name": "None", "default": "f(1)"}
+    )
+    assert computed.type_name == "any" and computed.default == "f(1)"
+    unhashable = parameter_spec("x.ipynb", {"name": "u", "default": "{[1]: 2}"})
+    assert unhashable.type_name == "any"  # literal_eval raises TypeError here
+    empty = parameter_spec(
+        "x.ipynb", {"name": "o", "inferred_type_name": "None", "default": "None"}
+    )
+    assert empty.type_name == "any" and empty.nullable
+
+
+def test_the_committed_notebooks_schema(tmp_path):
+    schema = discover_parameters(list_notebooks(REPO_NOTEBOOKS))
+    outlets = schema["outlets"]
+    assert (outlets.type_name, outlets.default, outlets.nullable) == ("list", "[]", False)
+    assert outlets.notebooks == ("01_corpus.ipynb", "02_sentiment.ipynb", "03_framing.ipynb")
+    assert outlets.help.startswith("outlets the run compares")  # 01's, the first declaring it
+    assert schema["codebook"].type_name == "str" and schema["codebook"].default == "''"
+    assert schema["n_boot"].defaults == ("2000", "2000", "2000")
+    assert schema["run_parameters"].notebooks == ("04_summary.ipynb",)
+    assert schema["run_parameters"].type_name == "dict"
+
+
+def test_what_papermill_cannot_read_is_no_parameter_and_its_warning_is_not_hidden(tmp_path, caplog):
+    source = (
+        "n_boot: int = 10\n"
+        "labels: list[str] | None = None  # papermill reads no `X | None` annotation\n"
+        "opts = dict(a=1)\n"
+    )
+    path = write_notebook(tmp_path / "p.ipynb", source)
+    with caplog.at_level(logging.WARNING, logger="papermill"):
+        schema = discover_parameters([path])
+    assert list(schema) == ["n_boot"]
+    warnings = [r.getMessage() for r in caplog.records if r.name.startswith("papermill")]
+    assert warnings == ["Unable to parse line 3 'opts = dict(a=1)'."]
+    with pytest.raises(ParameterError, match="unknown parameter 'labels'"):
+        validate_parameters({"labels": ["a"]}, schema)
+
+
+def test_a_notebook_papermill_cannot_read_is_a_parameter_error(tmp_path):
+    nb = nbformat.v4.new_notebook()
+    cell = nbformat.v4.new_code_cell("n = 1\n")
+    cell.metadata["tags"] = ["parameters"]
+    nb.cells = [cell]  # no kernelspec: papermill cannot tell the parameters' language
+    nbformat.write(nb, tmp_path / "bare.ipynb")
+    with pytest.raises(ParameterError, match=r"cannot read the parameters of bare\.ipynb"):
+        discover_parameters([tmp_path / "bare.ipynb"])
+    (tmp_path / "broken.ipynb").write_text("{not json", encoding="utf-8")
+    with pytest.raises(ParameterError, match=r"cannot read the parameters of broken\.ipynb"):
+        discover_parameters([tmp_path / "broken.ipynb"])
+
+
+def test_description_lists_each_parameter_once_without_the_runners_own(notebooks):
+    text = describe_parameters(discover_parameters(list_notebooks(notebooks)))
+    lines = text.splitlines()
+    assert [line.split()[0] for line in lines] == [
+        "alpha",
+        "corpus_dir",
+        "figures_dir",
+        "group_by",
+        "labels",
+        "method",
+        "n_boot",
+        "outlets",
+        "reports_dir",
+        "seed",
+        "show",
+        "tables_dir",
+    ]
+    seed = next(line for line in lines if line.split()[0] == "seed")
+    assert "int" in seed and "default 1" in seed and "01_corpus.ipynb, 03_framing.ipynb" in seed
+    assert "(set by --out)" in next(line for line in lines if "figures_dir" in line)
+
+
+# ------------------------------------------------------------------ validation
+
+
+def test_validation_converts_command_line_text_to_the_declared_types(notebooks, tmp_path):
+    schema = discover_parameters(list_notebooks(notebooks))
+    raw = {"n_boot": "500", "alpha": "1", "method": "007", "labels": "a, b", "show": "false"}
+    values = {k: parse_cli_value(v) for k, v in raw.items()}
+    checked = validate_parameters(values, schema, raw)
+    assert checked == {
+        "n_boot": 500,
+        "alpha": 1.0,
+        "method": "007",
+        "labels": ["a", "b"],
+        "show": False,
+    }
+    relative = validate_parameters({"corpus_dir": "data"}, schema, base_dir=tmp_path)
+    assert relative["corpus_dir"] == str((tmp_path / "data").resolve())
+
+
+def test_unknown_and_wrongly_typed_parameters_are_all_refused_with_the_valid_names(notebooks):
+    schema = discover_parameters(list_notebooks(notebooks))
+    with pytest.raises(ParameterError) as err:
+        validate_parameters(
+            {"n_bot": 5, "n_boot": "many", "show": 1, "figures_dir": "/x"},
+            schema,
+            {"n_boot": "many"},
+        )
+    message = str(err.value)
+    assert "unknown parameter 'n_bot'" in message
+    assert "'n_boot' expects int" in message
+    assert "'show' expects bool" in message
+    assert "'figures_dir' is set by --out" in message
+    assert "valid names: alpha, corpus_dir, group_by" in message
+    assert "figures_dir" not in message.split("valid names:")[1]
+
+
+def test_null_is_refused_for_a_parameter_whose_default_is_not_none(notebooks):
+    schema = discover_parameters(list_notebooks(notebooks))
+    assert validate_parameters({"outlets": None}, schema) == {"outlets": None}
+    with pytest.raises(ParameterError, match="'seed' expects int, got null"):
+        validate_parameters({"seed": None}, schema)
+
+
+def test_parameter_file_must_hold_a_mapping(tmp_path):
+    path = tmp_path / "p.yaml"
+    path.write_text("n_boot: 50\nmethod: vader-news\n", encoding="utf-8")
+    assert load_parameter_file(path) == {"n_boot": 50, "method": "vader-news"}
+    path.write_text("- a\n- b\n", encoding="utf-8")
+    with pytest.raises(ParameterError, match="mapping"):
+        load_parameter_file(path)
+
+
+def test_unknown_outlets_are_refused_before_any_notebook(make_corpus, tmp_path: Path) -> None:
+    folder = make_corpus()
+    check_outlets(folder, ["Daily Ledger"])  # known: no error
+    check_outlets(folder, [])  # nothing chosen: no error
+    with pytest.raises(ParameterError, match=r"\['Nope'\].*valid names: \['Daily Ledger'"):
+        check_outlets(folder, ["Daily Ledger", "Nope"])
+
+
+# ------------------------------------------------------------------ a run's values
+
+
+def test_run_parameters_say_so_when_notebooks_default_differently(notebooks):
+    schema = discover_parameters(list_notebooks(notebooks))
+    assert run_parameters({}, schema)["seed"] == 1  # same default in 01 and 03
+    write_notebook(notebooks / "03_framing.ipynb", PARAMS_03.replace("seed = 1", "seed = 5"))
+    schema = discover_parameters(list_notebooks(notebooks))
+    shown = run_parameters({}, schema)["seed"]
+    assert shown == "1 in 01_corpus.ipynb; 5 in 03_framing.ipynb"
+    assert run_parameters({"seed": 9}, schema)["seed"] == 9
+
+
+def test_notebook_defaults_match_what_a_plain_run_reports() -> None:
+    schema = discover_parameters(list_notebooks(REPO_NOTEBOOKS))
+    assert notebook_defaults(REPO_NOTEBOOKS) == run_parameters({}, schema)
+    changed = notebook_defaults(REPO_NOTEBOOKS, {"method": "vader-news", "not_a_parameter": 1})
+    assert changed["method"] == "vader-news"
+    assert "not_a_parameter" not in changed
+    assert {"n_perm", "top_terms", "outlets"} <= set(changed)

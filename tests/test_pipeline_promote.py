@@ -1,0 +1,133 @@
+"""Staging and promotion: new outputs replace old ones all at once, or not at all."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from pipeline_fakes import (
+    FakeExecute,
+    FakeKernels,
+    run,
+    snapshot,
+    use_fake_execute,
+    use_fake_kernels,
+    write_corpus,
+    write_pipeline,
+)
+
+from analysis.pipeline import promote
+
+
+@pytest.fixture(autouse=True)
+def kernels(monkeypatch) -> FakeKernels:
+    """No real kernel starts: every warm-up gets a FakeKernel."""
+    return use_fake_kernels(monkeypatch, FakeKernels())
+
+
+@pytest.fixture
+def notebooks(tmp_path: Path) -> Path:
+    return write_pipeline(tmp_path / "nbs")
+
+
+@pytest.fixture
+def corpus(tmp_path: Path) -> Path:
+    return write_corpus(tmp_path / "corpus")
+
+
+def test_rerun_replaces_every_old_output_and_keeps_foreign_files(
+    notebooks, corpus, tmp_path, monkeypatch
+):
+    out = tmp_path / "out"
+    use_fake_execute(monkeypatch, FakeExecute("first"))
+    run(notebooks, out, corpus)
+    (out / "figures" / "notes.txt").write_text("mine", encoding="utf-8")
+    (out / "reports" / "tables" / "stale.csv").write_text("old\n", encoding="utf-8")
+    use_fake_execute(monkeypatch, FakeExecute("second"))
+    run(notebooks, out, corpus)
+    assert not (out / "figures" / "01_corpus_first.png").exists()
+    assert (out / "figures" / "01_corpus_second.png").exists()
+    assert not (out / "reports" / "tables" / "stale.csv").exists()
+    assert (out / "figures" / "notes.txt").read_text() == "mine"
+    assert (out / "reports" / "summary.md").read_text() == "# second\n"
+
+
+def test_failure_while_promoting_rolls_back_to_the_previous_outputs(
+    notebooks, corpus, tmp_path, monkeypatch
+):
+    out = tmp_path / "out"
+    use_fake_execute(monkeypatch, FakeExecute("first"))
+    run(notebooks, out, corpus)
+    before = snapshot(out)
+    use_fake_execute(monkeypatch, FakeExecute("second"))
+    calls = {"n": 0}
+    real_move = promote._move
+
+    def flaky_move(src: Path, dst: Path) -> None:
+        calls["n"] += 1
+        if calls["n"] == 9:  # after the old files went aside and some new ones came in
+            raise OSError("disk full")
+        real_move(src, dst)
+
+    monkeypatch.setattr(promote, "_move", flaky_move)
+    with pytest.raises(OSError, match="disk full"):
+        run(notebooks, out, corpus)
+    assert calls["n"] == 9
+    assert snapshot(out) == before
+
+
+def test_staging_starts_from_the_live_cache_and_promotes_it(
+    notebooks, corpus, tmp_path, monkeypatch
+):
+    out = tmp_path / "out"
+    entry = out / "reports" / "cache" / "abc123"
+    entry.mkdir(parents=True)
+    (entry / "sentences.parquet").write_bytes(b"cached")
+    seen = {}
+
+    def fake(input_path, output_path, parameters, cwd, timeout, progress_bar, kernel=None):
+        output_path.write_text("{}", encoding="utf-8")
+        staged_cache = Path(parameters["tables_dir"]).parent / "cache"
+        seen[input_path.name] = (staged_cache / "abc123" / "sentences.parquet").read_bytes()
+        if input_path.name == "01_corpus.ipynb":
+            (staged_cache / "def456").mkdir()
+
+    use_fake_execute(monkeypatch, fake)
+    run(notebooks, out, corpus)
+    assert set(seen.values()) == {b"cached"}
+    assert sorted(p.name for p in (out / "reports" / "cache").iterdir()) == ["abc123", "def456"]
+
+
+def test_promotion_moves_the_staged_outputs_in_and_returns_every_file_written(tmp_path):
+    live = tmp_path / "live"
+    (live / "figures").mkdir(parents=True)
+    (live / "figures" / "old.svg").write_text("old", encoding="utf-8")
+    (live / "figures" / "mine.txt").write_text("kept", encoding="utf-8")
+    staging_root, staged = promote.make_staging(live / "reports")
+    assert staging_root.parent == live / "reports" and staging_root.name.startswith(".staging-")
+    (staged["figures"] / "new.svg").write_text("new", encoding="utf-8")
+    (staged["tables"] / "t.csv").write_text("x\n", encoding="utf-8")
+    (staged["reports"] / "summary.md").write_text("# s\n", encoding="utf-8")
+
+    written = promote.promote(staging_root, live)
+    assert sorted(p.relative_to(live).as_posix() for p in written) == [
+        "figures/new.svg",
+        "reports/summary.md",
+        "reports/tables/t.csv",
+    ]
+    assert sorted(p.name for p in (live / "figures").iterdir()) == ["mine.txt", "new.svg"]
+    assert (live / "reports" / "notebooks").is_dir()  # the (empty) staged folder, moved in
+    assert [p.name for p in (live / "reports").iterdir() if p.name.startswith(".previous")] == []
+
+
+def test_a_failed_notebook_is_kept_until_a_successful_run_clears_it(tmp_path):
+    staged_notebooks = tmp_path / "staging" / "notebooks"
+    staged_notebooks.mkdir(parents=True)
+    (staged_notebooks / "02.ipynb").write_text("{}", encoding="utf-8")
+    reports = tmp_path / "reports"
+    kept = promote.keep_failed(staged_notebooks, reports, "02.ipynb")
+    assert kept == reports / "failed" / "02.ipynb" and kept.read_text() == "{}"
+    assert promote.keep_failed(staged_notebooks, reports, "03.ipynb") is None  # never written
+    promote.clear_failed(reports)
+    assert not (reports / "failed").exists()
+    promote.clear_failed(reports)  # nothing to clear: no error

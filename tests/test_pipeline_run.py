@@ -1,0 +1,198 @@
+"""A whole run with papermill replaced: staging, parameters per notebook, failures, the corpus.
+
+The scheduling of the notebooks is tested in ``test_pipeline_schedule.py``, promotion in
+``test_pipeline_promote.py``; real kernels run in ``test_pipeline_execute.py``.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+import pytest
+from papermill.exceptions import PapermillExecutionError
+from pipeline_fakes import (
+    PARAMS_01,
+    FakeExecute,
+    FakeKernels,
+    run,
+    snapshot,
+    use_fake_execute,
+    use_fake_kernels,
+    write_corpus,
+    write_notebook,
+    write_pipeline,
+)
+
+import analysis.pipeline
+from analysis.pipeline import run as runner
+from analysis.pipeline.execute import NotebookFailed
+from analysis.pipeline.notebooks import list_notebooks
+from analysis.pipeline.params import ParameterError, discover_parameters
+from analysis.pipeline.run import declared_parameters
+
+
+@pytest.fixture(autouse=True)
+def kernels(request, monkeypatch) -> FakeKernels:
+    """No real kernel starts in the fast tests (the ``slow`` ones run the real thing)."""
+    fake = FakeKernels()
+    if request.node.get_closest_marker("slow") is None:
+        use_fake_kernels(monkeypatch, fake)
+    return fake
+
+
+@pytest.fixture
+def notebooks(tmp_path: Path) -> Path:
+    return write_pipeline(tmp_path / "nbs")
+
+
+@pytest.fixture
+def corpus(tmp_path: Path) -> Path:
+    return write_corpus(tmp_path / "corpus")
+
+
+def test_successful_run_promotes_outputs_and_passes_only_declared_parameters(
+    notebooks, corpus, tmp_path, monkeypatch
+):
+    fake = FakeExecute("first")
+    use_fake_execute(monkeypatch, fake)
+    out = tmp_path / "out"
+    result = run(notebooks, out, corpus, n_boot=7, method="vader-news")
+
+    assert fake.calls[0][0] == "01_corpus.ipynb"
+    assert fake.calls[-1][0] == "04_summary.ipynb"
+    params = dict(fake.calls)
+    assert set(params["01_corpus.ipynb"]) == {"corpus_dir", "tables_dir", "figures_dir"}
+    assert params["02_sentiment.ipynb"]["n_boot"] == 7
+    assert "n_boot" not in params["03_framing.ipynb"]
+    assert params["03_framing.ipynb"]["method"] == "vader-news"
+    assert Path(params["01_corpus.ipynb"]["tables_dir"]).is_absolute()
+    assert params["01_corpus.ipynb"]["corpus_dir"] == str(corpus.resolve())
+    run_params = params["04_summary.ipynb"]["run_parameters"]
+    assert run_params["n_boot"] == 7 and run_params["alpha"] == 0.05
+    assert not any(k.endswith("_dir") for k in run_params)
+
+    assert (out / "figures" / "01_corpus_first.png").read_bytes() == b"png first"
+    assert (out / "reports" / "tables" / "02_sentiment.csv").is_file()
+    assert (out / "reports" / "notebooks" / "04_summary.ipynb").is_file()
+    assert (out / "reports" / "summary.md").read_text() == "# first\n"
+    assert [p.name for p in (out / "reports").iterdir() if p.name.startswith(".")] == []
+    assert set(result.seconds) == {p.name for p in notebooks.iterdir()}
+    assert "reports/tables/" in result.report()
+
+
+def test_failing_cell_names_notebook_and_cell_and_leaves_live_outputs_untouched(
+    notebooks, corpus, tmp_path, monkeypatch
+):
+    out = tmp_path / "out"
+    use_fake_execute(monkeypatch, FakeExecute("first"))
+    run(notebooks, out, corpus)
+    before = snapshot(out)
+    error = PapermillExecutionError(5, 4, "1/0", "ZeroDivisionError", "division by zero", [])
+    use_fake_execute(monkeypatch, FakeExecute("second", {"03_framing.ipynb": error}))
+    with pytest.raises(NotebookFailed) as err:
+        run(notebooks, out, corpus)
+    message = str(err.value)
+    assert message.startswith("Notebook 03_framing.ipynb failed in cell 5 (execution count 4)")
+    assert "ZeroDivisionError: division by zero" in message
+    partial = out / "reports" / "failed" / "03_framing.ipynb"
+    assert str(partial) in message and partial.is_file()
+    after = snapshot(out)
+    del after["reports/failed/03_framing.ipynb"]
+    assert after == before
+
+
+def test_interrupted_run_leaves_previous_outputs_byte_identical(
+    notebooks, corpus, tmp_path, monkeypatch
+):
+    out = tmp_path / "out"
+    use_fake_execute(monkeypatch, FakeExecute("first"))
+    run(notebooks, out, corpus)
+    before = snapshot(out)
+    fake = FakeExecute("second", {"02_sentiment.ipynb": KeyboardInterrupt()})
+    use_fake_execute(monkeypatch, fake)
+    with pytest.raises(KeyboardInterrupt):
+        run(notebooks, out, corpus)
+    assert "04_summary.ipynb" not in [name for name, _ in fake.calls]
+    after = snapshot(out)
+    after.pop("reports/failed/02_sentiment.ipynb")
+    assert after == before
+
+
+def test_first_run_failure_creates_no_outputs(notebooks, corpus, tmp_path, monkeypatch):
+    out = tmp_path / "out"
+    error = PapermillExecutionError(2, 1, "x", "NameError", "name 'x' is not defined", [])
+    use_fake_execute(monkeypatch, FakeExecute("a", {"01_corpus.ipynb": error}))
+    with pytest.raises(NotebookFailed, match=r"01_corpus\.ipynb failed in cell 2"):
+        run(notebooks, out, corpus)
+    assert not (out / "figures").exists()
+    assert sorted(p.name for p in (out / "reports").iterdir()) == ["failed"]
+
+
+def test_missing_corpus_is_refused_before_any_notebook_starts(notebooks, tmp_path, monkeypatch):
+    fake = FakeExecute("a")
+    use_fake_execute(monkeypatch, fake)
+    with pytest.raises(ParameterError, match="corpus not found"):
+        run(notebooks, tmp_path / "out", tmp_path / "nowhere")
+    assert fake.calls == []
+
+
+def test_a_corpus_file_is_accepted_and_passed_as_corpus_dir(notebooks, tmp_path, monkeypatch):
+    fake = FakeExecute("file")
+    use_fake_execute(monkeypatch, fake)
+    corpus_file = tmp_path / "export.jsonl"
+    corpus_file.write_text('{"text": "One sentence here.", "outlet": "Daily Ledger"}\n')
+    run(notebooks, tmp_path / "out", corpus_file)
+    params = dict(fake.calls)
+    assert params["01_corpus.ipynb"]["corpus_dir"] == str(corpus_file.resolve())
+
+
+def test_a_file_of_unknown_format_is_refused_before_any_notebook_starts(
+    notebooks, tmp_path, monkeypatch
+):
+    fake = FakeExecute("a")
+    use_fake_execute(monkeypatch, fake)
+    odd = tmp_path / "export.xlsx"
+    odd.write_bytes(b"not a corpus")
+    with pytest.raises(ParameterError, match="xlsx"):
+        run(notebooks, tmp_path / "out", odd)
+    assert fake.calls == []
+
+
+def test_each_notebook_is_given_only_the_names_papermill_finds_in_it(notebooks):
+    schema = discover_parameters(list_notebooks(notebooks))
+    values = {"seed": 3, "n_boot": 9, "tables_dir": "/t", "not_declared": 1}
+    assert declared_parameters(values, schema, "01_corpus.ipynb") == {"seed": 3, "tables_dir": "/t"}
+    assert declared_parameters(values, schema, "02_sentiment.ipynb") == {
+        "n_boot": 9,
+        "tables_dir": "/t",
+    }
+    assert declared_parameters(values, schema, "other.ipynb") == {}
+
+
+def test_the_entry_points_are_importable_from_the_package():
+    assert analysis.pipeline.run_pipeline is runner.run_pipeline
+    assert analysis.pipeline.NotebookFailed is NotebookFailed
+    assert analysis.pipeline.ParameterError is runner.ParameterError is ParameterError
+    assert issubclass(ParameterError, ValueError)
+
+
+@pytest.mark.slow
+def test_a_real_run_passes_papermill_nothing_it_warns_about(tmp_path, corpus, caplog):
+    folder = tmp_path / "real"
+    folder.mkdir()
+    write_notebook(folder / "01_a.ipynb", PARAMS_01)  # declares seed, not reports_dir
+    write_notebook(folder / "02_b.ipynb", 'reports_dir = "r"\nn_boot: int = 1\n')
+    with caplog.at_level(logging.WARNING):
+        runner.run_pipeline(
+            {"corpus_dir": str(corpus), "seed": 2, "n_boot": 3},
+            tmp_path / "out",
+            folder,
+            progress=False,
+            log=lambda _: None,
+        )
+    executed = (tmp_path / "out" / "reports" / "notebooks" / "02_b.ipynb").read_text()
+    assert "n_boot = 3" in executed
+    assert [
+        (r.name, r.getMessage()) for r in caplog.records if r.name.startswith("papermill")
+    ] == []

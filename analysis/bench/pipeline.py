@@ -29,6 +29,7 @@ import time
 from pathlib import Path
 
 from analysis.config import default_corpus_dir
+from analysis.io import write_text
 from analysis.pipeline.execute import KERNEL_NAME, kernel_environment
 from analysis.pipeline.notebooks import default_notebooks_dir, list_notebooks
 
@@ -143,5 +144,5 @@ def main(args: argparse.Namespace) -> int:
             "floor_all_s": [round(x, 3) for x in floors],
             "run_all_s": [round(x, 3) for x in runs],
         }
-        Path(args.json).write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
+        write_text(json.dumps(result, indent=2) + "\n", args.json)
     return 0

@@ -27,6 +27,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from analysis.io import write_text
 from analysis.sentiment.scoring import METHODS, has_domain_term, score_sentences, tone_class
 
 NYT_FILE = Path("vader_hutto2014") / "nytEditorialSnippets_GroundTruth.txt"
@@ -287,6 +288,6 @@ def main(args: argparse.Namespace) -> int:
             "results": json.loads(results.to_json(orient="records")),
         }
         Path(args.json).parent.mkdir(parents=True, exist_ok=True)
-        Path(args.json).write_text(json.dumps(payload, indent=2) + "\n", encoding="utf-8")
+        write_text(json.dumps(payload, indent=2) + "\n", args.json)
         print(f"wrote {args.json}")
     return 0

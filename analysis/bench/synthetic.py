@@ -233,24 +233,26 @@ def write_synthetic_corpus(
     import pyarrow.parquet as pq
 
     from analysis.corpus.files import detect_format
+    from analysis.io import atomic_path
 
     path = Path(path)
     fmt = detect_format(path)
     batches = iter_synthetic_corpus(n_docs, seed=seed, n_outlets=n_outlets, seeds=seeds)
-    if fmt == "parquet":
-        schema = pa.schema([(c, pa.string()) for c in SYNTHETIC_COLUMNS])
-        with pq.ParquetWriter(path, schema) as writer:
-            for batch in batches:
-                writer.write_table(pa.Table.from_pandas(batch, schema, preserve_index=False))
-        return path
-    with open(path, "w", encoding="utf-8", newline="") as handle:
-        for i, batch in enumerate(batches):
-            if fmt == "jsonl":
-                lines = batch.to_json(orient="records", lines=True, force_ascii=False)
-                handle.write(lines if lines.endswith("\n") else lines + "\n")
-            else:
-                sep = "\t" if fmt == "tsv" else ","
-                batch.to_csv(handle, index=False, header=i == 0, sep=sep)
-        if n_docs == 0 and fmt != "jsonl":
-            handle.write(("\t" if fmt == "tsv" else ",").join(SYNTHETIC_COLUMNS) + "\n")
+    with atomic_path(path) as tmp:
+        if fmt == "parquet":
+            schema = pa.schema([(c, pa.string()) for c in SYNTHETIC_COLUMNS])
+            with pq.ParquetWriter(tmp, schema) as writer:
+                for batch in batches:
+                    writer.write_table(pa.Table.from_pandas(batch, schema, preserve_index=False))
+            return path
+        with open(tmp, "w", encoding="utf-8", newline="") as handle:
+            for i, batch in enumerate(batches):
+                if fmt == "jsonl":
+                    lines = batch.to_json(orient="records", lines=True, force_ascii=False)
+                    handle.write(lines if lines.endswith("\n") else lines + "\n")
+                else:
+                    sep = "\t" if fmt == "tsv" else ","
+                    batch.to_csv(handle, index=False, header=i == 0, sep=sep)
+            if n_docs == 0 and fmt != "jsonl":
+                handle.write(("\t" if fmt == "tsv" else ",").join(SYNTHETIC_COLUMNS) + "\n")
     return path

@@ -32,6 +32,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+from analysis.io import write_text
+
 TARGET_ONE_CORE_VS_VADER = 0.75
 TARGET_SCALING_PER_CORE = 0.9
 TARGET_PEAK_RSS_MIB = 2048
@@ -326,6 +328,6 @@ def main(args: argparse.Namespace) -> int:
     _print_results(results)
     if args.json is not None:
         args.json.parent.mkdir(parents=True, exist_ok=True)
-        args.json.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+        write_text(json.dumps(results, indent=2) + "\n", args.json)
         print(f"wrote {args.json}")
     return 0

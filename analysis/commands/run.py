@@ -19,6 +19,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from analysis.config import GROUP_COLUMNS
 from analysis.pipeline.execute import DEFAULT_TIMEOUT_S, NotebookFailed
 from analysis.pipeline.notebooks import default_notebooks_dir, list_notebooks
 from analysis.pipeline.params import (
@@ -47,9 +48,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="output root: figures go to DIR/figures, tables and summary to DIR/reports "
         "(default: the project root)",
     )
-    parser.add_argument(
-        "--group-by", choices=["outlet", "origin"], help="compare outlets or origins"
-    )
+    parser.add_argument("--group-by", choices=GROUP_COLUMNS, help="compare outlets or origins")
     parser.add_argument(
         "--outlets", metavar="A,B", help="comma-separated outlets to keep (default: all)"
     )

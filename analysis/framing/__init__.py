@@ -8,6 +8,7 @@ __getattr__, __dir__, __all__ = lazy_exports(
         "load_codebook": "codebook",
         "frame_matrix": "frames",
         "frame_hits": "frames",
+        "add_framing": "tables",
         "frame_salience_table": "tables",
         "dominant_frames": "tables",
         "frame_cooccurrence": "tables",

@@ -14,6 +14,7 @@ import shutil
 from pathlib import Path
 
 from analysis.config import output_dirs
+from analysis.io import write_bytes
 
 FIGURE_SUFFIXES = (".png", ".svg")
 FIGURES_README = "README.md"
@@ -138,7 +139,7 @@ def keep_failed(staged_notebooks: Path, live_reports: Path, name: str) -> Path |
     failed = live_reports / FAILED_DIR
     failed.mkdir(parents=True, exist_ok=True)
     target = failed / name
-    shutil.copyfile(partial, target)
+    write_bytes(partial.read_bytes(), target)
     return target
 
 

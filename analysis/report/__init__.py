@@ -15,5 +15,6 @@ __getattr__, __dir__, __all__ = lazy_exports(
         "summary_parameters": "summary",
         "write_summary": "summary",
         "write_gallery": "gallery",
+        "notebook_defaults": "analysis.pipeline.params",
     },
 )

@@ -168,3 +168,29 @@ def test_sourcing_has_a_bar_per_outlet_and_source_with_sizes_in_the_legend():
         "Freedonia Post (n = 10 sentences)",
     ]
     assert ax.get_legend() is None
+
+
+def test_figures_are_written(tmp_path) -> None:
+    from framing_sentences import framed_sentences
+
+    from analysis.figures import save_figure
+    from analysis.framing.hedging import hedging_table
+    from analysis.framing.keyness import keyness_table
+    from analysis.framing.plots import FIGURES, plot_frame_salience, plot_hedging
+    from analysis.framing.sourcing import sourcing_table
+    from analysis.framing.tables import frame_salience_table
+
+    s = framed_sentences()
+    frames = frame_salience_table(s, "outlet", n_boot=50)
+    figs = {
+        "fig07_frame_heatmap": plot_frame_heatmap(frames),
+        "fig08_frame_salience": plot_frame_salience(frames),
+        "fig09_keyness": plot_keyness(keyness_table(s, "outlet"), top_terms=3),
+        "fig10_sourcing": plot_sourcing(sourcing_table(s, "outlet")),
+        "fig11_hedging": plot_hedging(hedging_table(s, "outlet", n_boot=50)),
+    }
+    assert set(figs) == set(FIGURES)
+    for stem, fig in figs.items():
+        assert FIGURES[stem].stem == stem
+        paths = save_figure(fig, stem, tmp_path)
+        assert all(p.stat().st_size > 0 for p in paths)

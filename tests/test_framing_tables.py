@@ -6,18 +6,6 @@ import pandas as pd
 import pytest
 from framing_sentences import ROWS, framed_sentences
 
-from analysis.figures import save_figure
-from analysis.framing.hedging import hedging_table
-from analysis.framing.keyness import keyness_table
-from analysis.framing.plots import (
-    FIGURES,
-    plot_frame_heatmap,
-    plot_frame_salience,
-    plot_hedging,
-    plot_keyness,
-    plot_sourcing,
-)
-from analysis.framing.sourcing import sourcing_table
 from analysis.framing.tables import (
     FRAMES_BY_GROUP_COLUMNS,
     add_framing,
@@ -86,23 +74,6 @@ def test_dominant_frames_cooccurrence_and_evidence() -> None:
         if c.startswith("frame_") and getattr(r, c)
     }
     assert coded == set(zip(ev.doc_id, ev.sentence_id, ev.frame, strict=True))
-
-
-def test_figures_are_written(tmp_path) -> None:
-    s = framed_sentences()
-    frames = frame_salience_table(s, "outlet", n_boot=50)
-    figs = {
-        "fig07_frame_heatmap": plot_frame_heatmap(frames),
-        "fig08_frame_salience": plot_frame_salience(frames),
-        "fig09_keyness": plot_keyness(keyness_table(s, "outlet"), top_terms=3),
-        "fig10_sourcing": plot_sourcing(sourcing_table(s, "outlet")),
-        "fig11_hedging": plot_hedging(hedging_table(s, "outlet", n_boot=50)),
-    }
-    assert set(figs) == set(FIGURES)
-    for stem, fig in figs.items():
-        assert FIGURES[stem].stem == stem
-        paths = save_figure(fig, stem, tmp_path)
-        assert all(p.stat().st_size > 0 for p in paths)
 
 
 def test_capped_evidence_keeps_the_first_coded_sentences_of_each_group() -> None:

@@ -80,3 +80,29 @@ def make_corpus(tmp_path: Path) -> Callable[..., Path]:
         return folder
 
     return _make
+
+
+# Pipeline tests: a folder of tiny notebooks, a corpus, and fake kernels (no real kernel starts).
+# A module opts in to the fake kernels with ``pytestmark = pytest.mark.usefixtures("kernels")``.
+@pytest.fixture
+def kernels(monkeypatch):
+    """No real kernel starts: every warm-up gets a FakeKernel."""
+    from pipeline_fakes import FakeKernels, use_fake_kernels
+
+    return use_fake_kernels(monkeypatch, FakeKernels())
+
+
+@pytest.fixture
+def notebooks(tmp_path: Path) -> Path:
+    """A folder of tiny parameterised notebooks (see tests/pipeline_fakes.py)."""
+    from pipeline_fakes import write_pipeline
+
+    return write_pipeline(tmp_path / "nbs")
+
+
+@pytest.fixture
+def corpus(tmp_path: Path) -> Path:
+    """A small corpus folder for pipeline runs."""
+    from pipeline_fakes import write_corpus
+
+    return write_corpus(tmp_path / "corpus")

@@ -3,18 +3,13 @@
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
 
 import pytest
 from papermill.exceptions import PapermillExecutionError
 from pipeline_fakes import (
     FakeExecute,
-    FakeKernels,
     use_fake_execute,
-    use_fake_kernels,
-    write_corpus,
     write_notebook,
-    write_pipeline,
 )
 
 from analysis.commands import run as run_command
@@ -26,20 +21,7 @@ def parse(argv: list[str]) -> argparse.Namespace:
     return parser.parse_args(argv)
 
 
-@pytest.fixture(autouse=True)
-def kernels(monkeypatch) -> FakeKernels:
-    """No real kernel starts: every warm-up gets a FakeKernel."""
-    return use_fake_kernels(monkeypatch, FakeKernels())
-
-
-@pytest.fixture
-def notebooks(tmp_path: Path) -> Path:
-    return write_pipeline(tmp_path / "nbs")
-
-
-@pytest.fixture
-def corpus(tmp_path: Path) -> Path:
-    return write_corpus(tmp_path / "corpus")
+pytestmark = pytest.mark.usefixtures("kernels")
 
 
 def test_command_refuses_bad_parameters_before_running_anything(

@@ -7,32 +7,14 @@ from pathlib import Path
 import pytest
 from pipeline_fakes import (
     FakeExecute,
-    FakeKernels,
     run,
     snapshot,
     use_fake_execute,
-    use_fake_kernels,
-    write_corpus,
-    write_pipeline,
 )
 
 from analysis.pipeline import promote
 
-
-@pytest.fixture(autouse=True)
-def kernels(monkeypatch) -> FakeKernels:
-    """No real kernel starts: every warm-up gets a FakeKernel."""
-    return use_fake_kernels(monkeypatch, FakeKernels())
-
-
-@pytest.fixture
-def notebooks(tmp_path: Path) -> Path:
-    return write_pipeline(tmp_path / "nbs")
-
-
-@pytest.fixture
-def corpus(tmp_path: Path) -> Path:
-    return write_corpus(tmp_path / "corpus")
+pytestmark = pytest.mark.usefixtures("kernels")
 
 
 def test_rerun_replaces_every_old_output_and_keeps_foreign_files(

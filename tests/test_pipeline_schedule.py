@@ -3,39 +3,21 @@
 from __future__ import annotations
 
 import threading
-from pathlib import Path
 
 import pytest
 from papermill.exceptions import PapermillExecutionError
 from pipeline_fakes import (
     FakeExecute,
-    FakeKernels,
     run,
     use_fake_execute,
     use_fake_kernels,
-    write_corpus,
-    write_pipeline,
 )
 
 from analysis.pipeline import schedule
 from analysis.pipeline.execute import NotebookFailed
 from analysis.pipeline.run import run_pipeline
 
-
-@pytest.fixture(autouse=True)
-def kernels(monkeypatch) -> FakeKernels:
-    """No real kernel starts: every warm-up gets a FakeKernel."""
-    return use_fake_kernels(monkeypatch, FakeKernels())
-
-
-@pytest.fixture
-def notebooks(tmp_path: Path) -> Path:
-    return write_pipeline(tmp_path / "nbs")
-
-
-@pytest.fixture
-def corpus(tmp_path: Path) -> Path:
-    return write_corpus(tmp_path / "corpus")
+pytestmark = pytest.mark.usefixtures("kernels")
 
 
 def test_every_notebook_runs_on_its_own_warmed_kernel_and_every_kernel_is_shut_down(

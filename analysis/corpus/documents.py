@@ -12,12 +12,15 @@ warning). Loading is all-or-nothing: every problem found in the folder is report
 
 from __future__ import annotations
 
+import codecs
 import hashlib
+import io
 import json
+import os
 import warnings
 from collections.abc import Iterable
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePosixPath, PureWindowsPath
 
 import numpy as np
 import pandas as pd
@@ -47,6 +50,14 @@ UNKNOWN = "unknown"
 # Share of control characters above which a file is treated as binary, not text.
 _BINARY_CONTROL_SHARE = 0.10
 _FALLBACK_ENCODING = "cp1252"
+# Byte order marks that select an encoding other than UTF-8 (UTF-32 first: its LE mark starts
+# with UTF-16's).
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
 
 
 class CorpusError(ValueError):
@@ -67,32 +78,182 @@ class Corpus:
     audit: pd.DataFrame
 
 
+def _nul_pattern(sample: bytes) -> str | None:
+    """``"UTF-16-LE"``/``"UTF-16-BE"`` when the NUL bytes of ``sample`` alternate like UTF-16
+    text without a byte order mark (ASCII letters followed or preceded by a NUL), else None."""
+    half = max(len(sample) // 2, 1)
+    even = sample[0::2].count(0) / half
+    odd = sample[1::2].count(0) / half
+    if odd >= 0.3 and even <= 0.05:
+        return "UTF-16-LE"
+    if even >= 0.3 and odd <= 0.05:
+        return "UTF-16-BE"
+    return None
+
+
+def decode_text(data: bytes, name: str) -> tuple[str, str]:
+    """Decode the bytes of a text file (article, manifest, sidecar); return ``(text, encoding)``.
+
+    Why: users bring files saved by many tools, and a decoding failure must be a one-line
+    message naming the file, the byte and its offset, never a traceback. A UTF-32/UTF-16 byte
+    order mark selects that encoding; otherwise UTF-8 (with or without BOM) is expected and
+    bytes that are not UTF-8 are decoded as Windows-1252 (the caller records the fallback). NUL
+    bytes without a BOM are refused, with a hint when they alternate like BOM-less UTF-16.
+    Raises :class:`ValueError` with the message.
+    """
+    for bom, codec in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(codec), codec
+            except UnicodeDecodeError as error:
+                raise ValueError(
+                    f"{name}: starts with a {codec.upper()} byte order mark but is not valid "
+                    f"{codec.upper()} (bytes at offset {error.start}); re-save the file as UTF-8"
+                ) from None
+    head = data[:8192]
+    if b"\x00" in head:
+        variant = _nul_pattern(head)
+        if variant is not None:
+            raise ValueError(
+                f"{name}: looks like {variant} text without a byte order mark (every other byte "
+                f"is NUL); re-save it as UTF-8, e.g. iconv -f {variant} -t UTF-8 IN > OUT"
+            )
+        raise ValueError(f"{name}: looks like a binary file (NUL bytes), not text")
+    try:
+        return data.decode("utf-8-sig"), "utf-8"
+    except UnicodeDecodeError as utf8_error:
+        try:
+            return data.decode(_FALLBACK_ENCODING), _FALLBACK_ENCODING
+        except UnicodeDecodeError as error:
+            raise ValueError(
+                f"{name}: not valid UTF-8 (byte 0x{data[utf8_error.start]:02X} at offset "
+                f"{utf8_error.start}) and not {_FALLBACK_ENCODING} either (byte "
+                f"0x{data[error.start]:02X} at offset {error.start} is undefined in "
+                f"{_FALLBACK_ENCODING}); re-save the file as UTF-8"
+            ) from None
+
+
 def decode_article(data: bytes, name: str) -> tuple[str, str]:
     """Decode an article file, returning ``(text, encoding_used)``.
 
-    UTF-8 (with or without BOM) is expected. Bytes that are not UTF-8 are decoded as
-    Windows-1252, the usual encoding of Western news exports, and the fallback is recorded by
-    the caller. A file that does not decode either way, or that looks binary, is refused.
+    Decoding follows :func:`decode_text` (UTF-8; a UTF-16/UTF-32 byte order mark; else the
+    Windows-1252 fallback, the usual encoding of Western news exports, recorded by the caller).
+    A file that is empty, does not decode, or looks binary is refused with a message.
     """
     if not data.strip():
         raise ValueError(f"{name}: file is empty")
-    if b"\x00" in data[:8192]:
-        raise ValueError(f"{name}: looks like a binary file (NUL bytes), not article text")
-    try:
-        text, encoding = data.decode("utf-8-sig"), "utf-8"
-    except UnicodeDecodeError as utf8_error:
-        try:
-            text, encoding = data.decode(_FALLBACK_ENCODING), _FALLBACK_ENCODING
-        except UnicodeDecodeError:
-            raise ValueError(
-                f"{name}: not valid UTF-8 (byte {utf8_error.start}: "
-                f"{data[utf8_error.start : utf8_error.start + 1]!r}) and not {_FALLBACK_ENCODING} "
-                "either; re-save the file as UTF-8"
-            ) from None
+    text, encoding = decode_text(data, name)
+    if not text.strip():
+        raise ValueError(f"{name}: file is empty")
     controls = sum(1 for ch in text if ord(ch) < 32 and ch not in "\t\n\r\f")
     if controls > _BINARY_CONTROL_SHARE * max(len(text), 1):
         raise ValueError(f"{name}: looks like a binary file ({controls} control characters)")
     return text, encoding
+
+
+def confine(corpus_dir: Path, name: str, where: str) -> Path:
+    """The path of ``name`` inside ``corpus_dir``, resolved, or :class:`ValueError` saying why not.
+
+    Why: a manifest or sidecar is user data, and must not pull an arbitrary readable file (a
+    system file, ``../x.txt``, a symlink pointing elsewhere) into the report. Absolute paths and
+    ``..`` are refused outright; files in subfolders are fine when they resolve inside the folder.
+    ``where`` names the manifest row (or file) for the message.
+    """
+    parts = name.replace("\\", "/").split("/")
+    if PurePosixPath(name).is_absolute() or PureWindowsPath(name).anchor:
+        raise ValueError(
+            f"{where}: file {name!r} is an absolute path; corpus files must be inside the corpus "
+            "folder, named relative to it (e.g. a.txt or sub/a.txt)"
+        )
+    if ".." in parts:
+        raise ValueError(
+            f"{where}: file {name!r} points outside the corpus folder ('..'); move the file "
+            "into the corpus folder and name it relative to it"
+        )
+    base = corpus_dir.resolve()
+    resolved = (base / name).resolve()
+    if not resolved.is_relative_to(base):
+        raise ValueError(
+            f"{where}: file {name!r} is a link resolving outside the corpus folder "
+            f"({resolved}); copy the file into the corpus folder instead"
+        )
+    return resolved
+
+
+def _read_table_text(path: Path, corpus_dir: Path) -> str:
+    """The decoded text of a manifest or sidecar inside ``corpus_dir``, or :class:`CorpusError`.
+
+    Decoded like an article (:func:`decode_text`); a Windows-1252 fallback is reported with a
+    warning, since the manifest has no audit row of its own.
+    """
+    try:
+        resolved = confine(corpus_dir, path.name, str(path))
+        text, encoding = decode_text(resolved.read_bytes(), str(path))
+    except ValueError as error:
+        raise CorpusError([str(error)]) from None
+    if encoding != "utf-8":
+        warnings.warn(
+            f"{path}: not valid UTF-8, read as {encoding}; check the accented letters in its "
+            "metadata and re-save it as UTF-8 to silence this warning",
+            UserWarning,
+            stacklevel=3,
+        )
+    return text
+
+
+def _read_csv_table(path: Path, corpus_dir: Path) -> pd.DataFrame:
+    """A manifest or sidecar CSV as strings, every failure a :class:`CorpusError`."""
+    text = _read_table_text(path, corpus_dir)
+    try:
+        return pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False)
+    except pd.errors.EmptyDataError:
+        raise CorpusError([f"{path}: the file is empty (no header row)"]) from None
+    except pd.errors.ParserError as error:
+        detail = str(error).strip().splitlines()[-1]
+        raise CorpusError([f"{path}: not a valid CSV file ({detail})"]) from None
+
+
+def _scalar_text(value: object) -> str | None:
+    """A JSON scalar as text (None as ``""``); None for an object or list."""
+    if value is None:
+        return ""
+    if isinstance(value, (dict, list)):
+        return None
+    return str(value)
+
+
+def _sidecar_json(path: Path, corpus_dir: Path) -> pd.DataFrame:
+    """``metadata.json``: a list of records, or ``{"file.txt": {...}}``; scalars only."""
+    try:
+        data = json.loads(_read_table_text(path, corpus_dir))
+    except json.JSONDecodeError as error:
+        raise CorpusError([f"{path}: not valid JSON ({error.msg}, line {error.lineno})"]) from None
+    if isinstance(data, dict):  # {"file.txt": {"outlet": ...}, ...}
+        records = []
+        for key, value in data.items():
+            if not isinstance(value, dict):
+                raise CorpusError([f"{path}: entry {key!r} is not an object of metadata fields"])
+            records.append({"file": key, **value})
+    elif isinstance(data, list) and all(isinstance(r, dict) for r in data):
+        records = data
+    else:
+        raise CorpusError([f"{path}: expected a list of objects or an object keyed by file"])
+    problems = []
+    rows = []
+    for number, record in enumerate(records, start=1):
+        row = {}
+        for key, value in record.items():
+            text = _scalar_text(value)
+            if text is None:
+                problems.append(
+                    f"{path}: entry {number}, field {key!r} holds a nested "
+                    f"{type(value).__name__}; metadata fields must be plain text or numbers"
+                )
+            row[str(key)] = text or ""
+        rows.append(row)
+    if problems:
+        raise CorpusError(problems)
+    return pd.DataFrame(rows).fillna("").astype(str)
 
 
 def _read_sidecar(corpus_dir: Path) -> pd.DataFrame | None:
@@ -101,14 +262,19 @@ def _read_sidecar(corpus_dir: Path) -> pd.DataFrame | None:
         if not path.is_file():
             continue
         if name.endswith(".csv"):
-            frame = pd.read_csv(path, dtype=str, keep_default_na=False)
+            frame = _read_csv_table(path, corpus_dir)
         else:
-            data = json.loads(path.read_text(encoding="utf-8"))
-            if isinstance(data, dict):  # {"file.txt": {"outlet": ...}, ...}
-                data = [{"file": key, **value} for key, value in data.items()]
-            frame = pd.DataFrame(data).astype(str)
+            frame = _sidecar_json(path, corpus_dir)
         if "file" not in frame.columns:
             raise CorpusError([f"{path}: sidecar metadata needs a 'file' column"])
+        problems = []
+        for index, file_name in frame["file"].items():
+            try:
+                confine(corpus_dir, str(file_name), f"{path}: entry {index + 1}")
+            except ValueError as error:
+                problems.append(str(error))
+        if problems:
+            raise CorpusError(problems)
         return frame
     return None
 
@@ -124,7 +290,7 @@ def read_manifest(corpus_dir: Path | str) -> pd.DataFrame:
         raise CorpusError([f"{corpus_dir}: corpus folder does not exist"])
     manifest_path = corpus_dir / MANIFEST_NAME
     if manifest_path.is_file():
-        manifest = pd.read_csv(manifest_path, dtype=str, keep_default_na=False)
+        manifest = _read_csv_table(manifest_path, corpus_dir)
         missing = [c for c in REQUIRED_MANIFEST_COLUMNS if c not in manifest.columns]
         if missing:
             raise CorpusError([f"{manifest_path}: missing required column(s) {missing}"])
@@ -172,24 +338,29 @@ def read_raw_documents(corpus_dir: Path | str | None = None) -> pd.DataFrame:
     for column in ("doc_id", "file", "outlet"):
         for index in manifest.index[manifest[column].str.strip() == ""]:
             problems.append(f"{corpus_dir / MANIFEST_NAME}: row {index + 2} has an empty {column}")
-    listed = set(manifest["file"])
+    listed = {os.path.normpath(name) for name in manifest["file"]}
     for path in sorted(corpus_dir.glob("*.txt")):
         if path.name not in listed:
             problems.append(f"{path}: file is not in {MANIFEST_NAME}")
+    has_manifest = (corpus_dir / MANIFEST_NAME).is_file()
     texts: list[str] = []
     encodings: list[str] = []
-    for name in manifest["file"]:
+    for index, name in manifest["file"].items():
+        text, encoding = "", ""
         path = corpus_dir / name
-        if not path.is_file():
-            problems.append(f"{path}: listed in {MANIFEST_NAME} but missing")
-            texts.append("")
-            encodings.append("")
-            continue
+        where = f"{corpus_dir / MANIFEST_NAME}: row {index + 2}" if has_manifest else str(path)
         try:
-            text, encoding = decode_article(path.read_bytes(), str(path))
+            resolved = confine(corpus_dir, name, where) if name.strip() else None
         except ValueError as error:
             problems.append(str(error))
-            text, encoding = "", ""
+            resolved = None
+        if resolved is not None and not resolved.is_file():
+            problems.append(f"{path}: listed in {MANIFEST_NAME} but missing")
+        elif resolved is not None:
+            try:
+                text, encoding = decode_article(resolved.read_bytes(), str(path))
+            except ValueError as error:
+                problems.append(str(error))
         texts.append(text)
         encodings.append(encoding)
     if problems:
@@ -216,6 +387,11 @@ def clean_documents(raw: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
         doc_id = str(record["doc_id"])
         encoding = str(record.get("encoding", "utf-8") or "utf-8")
         if encoding != "utf-8":
+            reason = (
+                "the file starts with its byte order mark"
+                if encoding in ("utf-16", "utf-32")
+                else "the file is not valid UTF-8"
+            )
             audit_entries.append(
                 AuditEntry(
                     doc_id=doc_id,
@@ -223,7 +399,7 @@ def clean_documents(raw: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
                     original=f"(whole file, {encoding} bytes)",
                     rule="decode_fallback",
                     action="changed",
-                    result=f"decoded as {encoding} because the file is not valid UTF-8",
+                    result=f"decoded as {encoding} because {reason}",
                 )
             )
         raw_text = str(record["raw_text"] or "")

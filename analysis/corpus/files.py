@@ -26,14 +26,15 @@ Rules, applied the same way to the three formats:
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
-from analysis.corpus.documents import MANIFEST_COLUMNS
+from analysis.corpus.documents import MANIFEST_COLUMNS, decode_text
 
 # The columns of a raw-documents chunk, as produced by analysis.corpus.documents.read_raw_documents.
 RAW_DOC_COLUMNS = [*MANIFEST_COLUMNS, "encoding", "raw_text"]
@@ -257,21 +258,60 @@ def _raw_batches(
             yield record_batch.to_pandas()
 
 
-def _as_text(values: pd.Series) -> list[str]:
-    """Every value as a string; missing values (None, NaN, NaT) as ``""``."""
+_NESTED = (dict, list, tuple, set, frozenset, np.ndarray)
+_BYTES = (bytes, bytearray, memoryview)
+
+
+def _cell_text(value: object, name: str) -> tuple[str, str]:
+    """One cell as ``(text, encoding)``; :class:`ValueError` (the reason) when it is not text.
+
+    Bytes (a Parquet ``binary`` column) are decoded like an article file
+    (:func:`analysis.corpus.documents.decode_text`: UTF-8, else the recorded Windows-1252
+    fallback); a nested object or list is refused, never stringified into its Python repr.
+    """
+    if isinstance(value, _NESTED):
+        kind = "object" if isinstance(value, dict) else "list"
+        raise ValueError(f"a nested {kind} ({type(value).__name__})")
+    if isinstance(value, _BYTES):
+        return decode_text(bytes(value), name)
+    if value is None or value is pd.NaT or value is pd.NA or value != value:
+        return "", "utf-8"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value)), "utf-8"  # an id column with gaps arrives as floats
+    if hasattr(value, "isoformat"):
+        return value.isoformat(), "utf-8"
+    return str(value), "utf-8"
+
+
+def _as_text(values: pd.Series, describe: Callable[[int], str]) -> tuple[list[str], list[str]]:
+    """Every value as a string (missing values as ``""``) and the encoding each was read with.
+
+    ``describe(i)`` names the cell ``i`` for messages. Raises :class:`CorpusFileError` naming the
+    column and every row whose value is not text (nested objects, undecodable bytes).
+    """
     if pd.api.types.is_datetime64_any_dtype(values):
-        return [v.isoformat() if not pd.isna(v) else "" for v in values]
-    out = []
-    for value in values.tolist():
-        if value is None or value is pd.NaT or value is pd.NA or value != value:
-            out.append("")
-        elif isinstance(value, float) and value.is_integer():
-            out.append(str(int(value)))  # an id column with gaps arrives as floats
-        elif hasattr(value, "isoformat"):
-            out.append(value.isoformat())
-        else:
-            out.append(str(value))
-    return out
+        texts = [v.isoformat() if not pd.isna(v) else "" for v in values]
+        return texts, ["utf-8"] * len(texts)
+    texts, encodings, problems = [], [], []
+    for i, value in enumerate(values.tolist()):
+        try:
+            text, encoding = _cell_text(value, describe(i))
+        except ValueError as error:
+            problems.append((i, str(error)))
+            text, encoding = "", ""
+        texts.append(text)
+        encodings.append(encoding)
+    if problems:
+        shown = "; ".join(
+            reason if reason.startswith(describe(i)) else f"{describe(i)}: {reason}"
+            for i, reason in problems[:3]
+        )
+        more = f" (and {len(problems) - 3} more rows)" if len(problems) > 3 else ""
+        raise CorpusFileError(
+            f"{shown}{more}; every value of a column must be text, a number or a date: flatten "
+            "nested values in your export, or map another column with --map NAME=COLUMN"
+        )
+    return texts, encodings
 
 
 def to_raw_docs(columns: dict[str, list[str]], n: int) -> pd.DataFrame:
@@ -298,7 +338,16 @@ class _ChunkNormaliser:
         rows = list(range(self.next_row, self.next_row + n))
         self.next_row += n
         self.report.n_rows += n
-        values = {ours: _as_text(batch[theirs]) for ours, theirs in self.resolved.items()}
+        values: dict[str, list[str]] = {}
+        encodings: list[str] = ["utf-8"] * n
+        for ours, theirs in self.resolved.items():
+
+            def describe(i: int, theirs: str = theirs) -> str:
+                return f"{self.path}: column {theirs!r}, data row {rows[i]}"
+
+            values[ours], column_encodings = _as_text(batch[theirs], describe)
+            if ours == "text":
+                encodings = column_encodings
         texts = values["text"]
         keep = [i for i, t in enumerate(texts) if t.strip()]
         skipped = [rows[i] for i, t in enumerate(texts) if not t.strip()]
@@ -340,7 +389,7 @@ class _ChunkNormaliser:
             out["language"] = ["en"] * len(keep)
         out["raw_text"] = out.pop("text")
         out["file"] = [f"{self.path.name}:{row}" for row in kept_rows]
-        out["encoding"] = ["utf-8"] * len(keep)
+        out["encoding"] = [encodings[i] for i in keep]
         self.report.n_docs += len(keep)
         return to_raw_docs(out, len(keep))
 

@@ -19,6 +19,10 @@ N_BOOT = 2000  # bootstrap replicates for every CI
 N_PERM = 5000  # permutations for the pairwise tests
 SEED = 20251030  # seed for the bootstrap, permutations and jitter: same seed, same tables
 GROUP_COLUMNS = ("outlet", "origin")  # the document columns a run can compare groups by
+# The smallest replicate counts a run accepts (analysis.pipeline.params checks them before any
+# notebook starts): fewer give no usable percentile interval or p-value.
+MIN_N_BOOT = 100
+MIN_N_PERM = 100
 
 
 def project_root() -> Path:

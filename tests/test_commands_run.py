@@ -43,17 +43,17 @@ def test_command_maps_named_options_and_files_to_parameters(
     fake = FakeExecute("a")
     use_fake_execute(monkeypatch, fake)
     params = tmp_path / "p.yaml"
-    params.write_text("n_boot: 50\nalpha: 0.1\n", encoding="utf-8")
+    params.write_text("n_boot: 500\nalpha: 0.1\n", encoding="utf-8")
     args = parse(
         [
             "--notebooks", str(notebooks), "--corpus", str(corpus), "--out", str(tmp_path / "o"),
-            "-f", str(params), "-p", "n_boot", "60", "--group-by", "origin",
+            "-f", str(params), "-p", "n_boot", "600", "--group-by", "origin",
             "--method", "vader-news", "--no-progress",
         ]
     )  # fmt: skip
     assert run_command.main(args) == 0
     sent = dict(fake.calls)["02_sentiment.ipynb"]
-    assert sent["n_boot"] == 60 and sent["alpha"] == 0.1 and sent["group_by"] == "origin"
+    assert sent["n_boot"] == 600 and sent["alpha"] == 0.1 and sent["group_by"] == "origin"
     assert dict(fake.calls)["03_framing.ipynb"]["method"] == "vader-news"
     assert "Time per notebook" in capsys.readouterr().out
 

@@ -183,7 +183,12 @@ def test_description_lists_each_parameter_once_without_the_runners_own(notebooks
 # ------------------------------------------------------------------ validation
 
 
-def test_validation_converts_command_line_text_to_the_declared_types(notebooks, tmp_path):
+def test_validation_converts_command_line_text_to_the_declared_types(
+    notebooks, tmp_path, monkeypatch
+):
+    from analysis.pipeline import params
+
+    monkeypatch.delitem(params.PARAMETER_RULES, "method")  # any text, to show "007" is kept
     schema = discover_parameters(list_notebooks(notebooks))
     raw = {"n_boot": "500", "alpha": "1", "method": "007", "labels": "a, b", "show": "false"}
     values = {k: parse_cli_value(v) for k, v in raw.items()}

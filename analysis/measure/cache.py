@@ -3,13 +3,16 @@
 The per-sentence work is the expensive part. Notebook 01 computes it; notebooks 02 and 03 (and a
 rerun with only plotting parameters changed) read it back, through
 ``analysis.load_corpus(..., cache_dir=...)``. The cache key is a hash of the corpus (a folder's
-files, or a corpus file's bytes), the column mapping of a corpus file, the codebook and lexicon
-files, and the package version, so any change recomputes. An entry is a folder named by the key
+files, including every article its manifest lists from a subfolder, or a corpus file's bytes),
+the column mapping of a corpus file, the codebook's and lexicons' contents, and the package's
+code (every ``analysis/**/*.py`` and ``analysis/data/*`` file, hashed once per process), so any
+change recomputes. An entry is a folder named by the key
 holding ``documents.parquet``, ``sentences.parquet`` and ``audit.parquet``.
 """
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import os
@@ -21,8 +24,8 @@ from pathlib import Path
 import pandas as pd
 
 from analysis import __version__
-from analysis.config import DATA_DIR
-from analysis.corpus.documents import Corpus, corpus_fingerprint
+from analysis.config import DATA_DIR, PACKAGE_DIR
+from analysis.corpus.documents import MANIFEST_NAME, Corpus, corpus_fingerprint
 
 _PARTS = ("documents", "sentences", "audit")
 
@@ -36,6 +39,69 @@ def _column_spec(columns: Mapping[str, str] | str | None) -> str:
     return json.dumps(parse_column_map(columns), sort_keys=True)
 
 
+def _hash_file(digest: hashlib._Hash, label: str, path: Path) -> None:
+    """Feed ``label`` and the bytes of ``path`` (read in blocks) into ``digest``."""
+    digest.update(label.encode("utf-8") + b"\0")
+    with path.open("rb") as handle:
+        hashlib.file_digest(handle, lambda: digest)
+    digest.update(b"\0")
+
+
+@functools.cache
+def code_fingerprint(package_dir: Path = PACKAGE_DIR) -> str:
+    """SHA-256 of the package's own code: every ``**/*.py`` file and every file under ``data/``.
+
+    Computed once per process (per folder), so a change to a scoring constant or a shipped word
+    list gives new cache keys, and the old results are never served for the new code.
+    """
+    package_dir = Path(package_dir)
+    files = {p for p in package_dir.rglob("*.py") if "__pycache__" not in p.parts}
+    data_dir = package_dir / "data"
+    if data_dir.is_dir():
+        files |= {p for p in data_dir.rglob("*") if p.is_file() and "__pycache__" not in p.parts}
+    digest = hashlib.sha256()
+    for path in sorted(files):
+        _hash_file(digest, path.relative_to(package_dir).as_posix(), path)
+    return digest.hexdigest()
+
+
+def _listed_files(folder: Path) -> list[str]:
+    """The article files a folder's ``manifest.csv`` lists that are not top-level files of the
+    folder (``sub/a.txt``): the reader reads them, and the folder fingerprint does not cover
+    them. Without a manifest the reader reads only top-level files."""
+    manifest = folder / MANIFEST_NAME
+    if not manifest.is_file():
+        return []
+    try:
+        frame = pd.read_csv(manifest, dtype=str, keep_default_na=False)
+    except (ValueError, OSError, UnicodeDecodeError):
+        return []  # the loader reports what is wrong with the manifest
+    if "file" not in frame.columns:
+        return []
+    return sorted({name for name in frame["file"] if name and Path(name).name != name})
+
+
+def input_fingerprint(corpus: Path | str) -> str:
+    """SHA-256 of every file the loader reads for ``corpus``: a corpus file's bytes; for a
+    folder, its top-level files (manifest, sidecar, articles) plus every article the manifest
+    lists from a subfolder (or from elsewhere)."""
+    path = Path(corpus)
+    fingerprint = corpus_fingerprint(path)
+    if not path.is_dir():
+        return fingerprint
+    extra = _listed_files(path)
+    if not extra:  # a flat folder keeps the folder fingerprint as its key part
+        return fingerprint
+    digest = hashlib.sha256(fingerprint.encode() + b"\0listed\0")
+    for name in extra:
+        item = path / name
+        if item.is_file():
+            _hash_file(digest, name, item)
+        else:
+            digest.update(name.encode("utf-8") + b"\0missing\0")
+    return digest.hexdigest()
+
+
 def cache_key(
     corpus_dir: Path | str,
     codebook: Path | str | None = None,
@@ -43,7 +109,9 @@ def cache_key(
     *,
     measures: bool = True,
 ) -> str:
-    """Hash of everything the per-sentence results depend on.
+    """Hash of everything the per-sentence results depend on: the package's code and data
+    (:func:`code_fingerprint`), every input file (:func:`input_fingerprint`), the column
+    mapping, and the codebook's contents.
 
     ``corpus_dir`` is a corpus folder or a corpus file (hashed in blocks, so a large file costs
     one read and no memory); ``columns`` is a corpus file's column mapping. ``measures=False``
@@ -51,7 +119,8 @@ def cache_key(
     """
     digest = hashlib.sha256()
     digest.update(f"analysis {__version__}\0".encode())
-    digest.update(corpus_fingerprint(corpus_dir).encode())
+    digest.update(b"code\0" + code_fingerprint(PACKAGE_DIR).encode() + b"\0")
+    digest.update(input_fingerprint(corpus_dir).encode())
     spec = _column_spec(columns)
     if spec:  # absent for folders and unmapped files, so their keys stay as they were
         digest.update(b"columns\0" + spec.encode() + b"\0")
@@ -61,7 +130,7 @@ def cache_key(
     if codebook is not None:
         data_files.append(Path(codebook))
     for path in data_files:
-        digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+        _hash_file(digest, path.name, path)
     return digest.hexdigest()[:16]
 
 

@@ -8,20 +8,22 @@ for annotated assignments (``n_boot: int = 2000``); for the others the type come
 default's literal value here (``outlets = []`` is a list).
 
 Values from the command line or a parameter file are then checked against that schema before
-any notebook starts (:func:`validate_parameters`), and :func:`run_parameters` gives the
-effective values of a run for the written summary.
+any notebook starts (:func:`validate_parameters`): names and types, then each value against its
+rule in :data:`PARAMETER_RULES` (allowed methods and groupings, ranges, existing files); and
+:func:`run_parameters` gives the effective values of a run for the written summary.
 """
 
 from __future__ import annotations
 
 import ast
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import yaml
 
+from analysis.config import GROUP_COLUMNS, MIN_N_BOOT, MIN_N_PERM
 from analysis.pipeline.notebooks import list_notebooks
 
 # Output folders are set from --out (they must point into the staging folder), never by hand.
@@ -232,6 +234,111 @@ def _coerce(spec: ParamSpec, value: Any, raw: str | None) -> Any:
     raise TypeError(f"expects {kind}, got {shown!r} ({type(value).__name__})")
 
 
+# --------------------------------------------------------------------------- value rules
+
+
+@dataclass(frozen=True)
+class Rule:
+    """What a parameter's value must be: ``allowed`` says it in words (for the error message);
+    ``check(value, base_dir)`` returns the value to pass on (a path made absolute) or raises
+    ``ValueError`` when the value is not allowed."""
+
+    allowed: str
+    check: Callable[[Any, Path], Any]
+
+
+def _at_least(minimum: int) -> Rule:
+    def check(value: Any, base: Path) -> Any:
+        if isinstance(value, bool) or not isinstance(value, int) or value < minimum:
+            raise ValueError
+        return value
+
+    return Rule(f"an integer >= {minimum}", check)
+
+
+def _one_of(choices: Sequence[str]) -> Rule:
+    def check(value: Any, base: Path) -> Any:
+        if value not in choices:
+            raise ValueError
+        return value
+
+    return Rule(", ".join(repr(c) for c in choices), check)
+
+
+def _method_rule() -> Rule:
+    """One of the sentiment methods (``analysis.sentiment.scoring.METHODS``), imported only when
+    a method is given."""
+
+    def check(value: Any, base: Path) -> Any:
+        from analysis.sentiment.scoring import METHODS
+
+        if value not in METHODS:
+            raise ValueError(", ".join(repr(m) for m in METHODS))
+        return value
+
+    return Rule("a sentiment method of analysis.sentiment.scoring.METHODS", check)
+
+
+def _file_or_empty(what: str) -> Rule:
+    """An existing file, relative to the working directory (passed on as an absolute path, since
+    the notebooks run elsewhere), or ``""`` for the bundled one."""
+
+    def check(value: Any, base: Path) -> Any:
+        if value is None or value == "":
+            return value
+        if not isinstance(value, str):
+            raise ValueError
+        path = (base / Path(value).expanduser()).resolve()
+        if not path.is_file():
+            raise ValueError(f"an existing file ({path} is not one), or '' for the bundled {what}")
+        return str(path)
+
+    return Rule(f"an existing file, or '' for the bundled {what}", check)
+
+
+def _names() -> Rule:
+    def check(value: Any, base: Path) -> Any:
+        if value is None:
+            return value
+        if not all(isinstance(item, str) and item.strip() for item in value):
+            raise ValueError
+        return value
+
+    return Rule("a list of outlet names (empty: all outlets)", check)
+
+
+# Every value a notebook parameter may take, checked before any notebook starts. A notebook
+# parameter that takes a number or a choice needs a rule here (tests/test_safety_cache_params.py
+# checks the committed notebooks). ``corpus_dir`` is checked by ``check_corpus`` and the outlets'
+# names by ``check_outlets`` once the corpus is known; the output folders are set by --out.
+PARAMETER_RULES: dict[str, Rule] = {
+    "group_by": _one_of(GROUP_COLUMNS),
+    "method": _method_rule(),
+    "n_boot": _at_least(MIN_N_BOOT),
+    "n_perm": _at_least(MIN_N_PERM),
+    "seed": _at_least(0),
+    "top_terms": _at_least(1),
+    "max_arc_articles": _at_least(1),
+    "max_evidence_sentences": _at_least(1),
+    "codebook": _file_or_empty("codebook"),
+    "outlets": _names(),
+}
+
+
+def check_value(name: str, value: Any, base_dir: Path | None = None) -> Any:
+    """``value`` as the notebooks get it when ``name``'s rule allows it (unchanged when there is
+    no rule); otherwise a ``ValueError`` with one line naming the parameter, the value and the
+    allowed values."""
+    rule = PARAMETER_RULES.get(name)
+    if rule is None:
+        return value
+    try:
+        return rule.check(value, (base_dir or Path.cwd()).resolve())
+    except ValueError as err:
+        allowed = str(err) or rule.allowed
+        raise ValueError(f"parameter {name!r} is {value!r}; allowed: {allowed}") from None
+
+
 def validate_parameters(
     values: Mapping[str, Any],
     schema: Mapping[str, ParamSpec],
@@ -242,17 +349,20 @@ def validate_parameters(
 
     ``raw`` holds the command-line text of values given with ``-p`` (so a ``str`` parameter
     keeps ``007`` as typed). Path-like parameters (``*_dir``, ``*_path``, ``*_file``) are made
-    absolute against ``base_dir`` (default: the working directory). Every problem is reported
-    at once, with the list of valid names.
+    absolute against ``base_dir`` (default: the working directory). Each value must then pass its
+    rule in :data:`PARAMETER_RULES` (``codebook`` too is made absolute). Every problem is
+    reported at once, one line each, with the list of valid names when a name is unknown.
     """
     raw = raw or {}
     base = (base_dir or Path.cwd()).resolve()
     problems: list[str] = []
+    unknown = False
     checked: dict[str, Any] = {}
     for name, value in values.items():
         spec = schema.get(name)
         if spec is None:
             problems.append(f"unknown parameter {name!r}")
+            unknown = True
             continue
         if name in MANAGED_PARAMETERS:
             problems.append(f"{name!r} is set by --out (figures/ and reports/ under it)")
@@ -267,12 +377,18 @@ def validate_parameters(
             continue
         if isinstance(converted, str) and converted and name.endswith(PATH_SUFFIXES):
             converted = str((base / Path(converted).expanduser()).resolve())
+        try:
+            converted = check_value(name, converted, base)
+        except ValueError as err:
+            problems.append(str(err))
+            continue
         checked[name] = converted
+    if len(problems) == 1 and not unknown:
+        raise ParameterError(f"invalid parameter: {problems[0]}")
     if problems:
         valid = ", ".join(n for n in schema if n not in MANAGED_PARAMETERS and n != RUN_PARAMETERS)
-        raise ParameterError(
-            "invalid parameters:\n  - " + "\n  - ".join(problems) + f"\nvalid names: {valid}"
-        )
+        trailer = f"\nvalid names: {valid}" if unknown else ""
+        raise ParameterError("invalid parameters:\n  - " + "\n  - ".join(problems) + trailer)
     return checked
 
 

@@ -4,7 +4,11 @@ from __future__ import annotations
 
 import textwrap
 
-from analysis import clean_text
+import pytest
+from nltk import redos
+
+from analysis import clean_text, split_sentences
+from analysis.corpus import sentences
 
 # --------------------------------------------------------------------------------------------
 # Item 7: the cleaning audit stays linear in the input on hard-wrapped text.
@@ -55,3 +59,64 @@ def test_hard_wrap_audit_records_every_joined_line_and_the_paragraph_once() -> N
     for entry in joins:
         assert entry.original == raw_lines[entry.line_no - 1]
     assert all(e.result == "" for e in removed)
+
+
+# --------------------------------------------------------------------------------------------
+# Item 8: sentence splitting has no wall-clock limit and stays linear on very long lines.
+# --------------------------------------------------------------------------------------------
+
+_SENTENCE = (
+    "Officials in Freedonia said on Tuesday that port fees would fall by 3.5% from Oct. 1, "
+    "the U.S. trade office confirmed."
+)
+
+
+def test_punkt_never_runs_under_nltks_timeout(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every match method of nltk.redos' timed pattern fails: our Punkt must not need one."""
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise TimeoutError("regular-expression match exceeded its time limit")
+
+    for name in ("search", "match", "fullmatch", "findall", "finditer", "split", "sub", "subn"):
+        monkeypatch.setattr(redos.TimedPattern, name, refuse)
+    text = f'{_SENTENCE} "It is over." (Mr. Roe agreed.) Is it... really? Yes!\n- A bullet.'
+    assert split_sentences(text) == [
+        _SENTENCE,
+        '"It is over."',
+        "(Mr. Roe agreed.)",
+        "Is it... really?",
+        "Yes!",
+        "A bullet.",
+    ]
+
+
+def test_multi_megabyte_single_line_is_split_in_bounded_pieces(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    line = " ".join([_SENTENCE] * 30_000)  # about 3.5 MB on one line
+    seen: list[int] = []
+    tokenizer = sentences._punkt()
+    real = tokenizer.tokenize
+
+    def spy(text: str, *args: object, **kwargs: object) -> list[str]:
+        seen.append(len(text))
+        return real(text, *args, **kwargs)
+
+    monkeypatch.setattr(tokenizer, "tokenize", spy)
+    out = split_sentences(clean_text(line, "doc").text)
+    assert out == [_SENTENCE] * 30_000
+    assert max(seen) <= sentences.MAX_UNIT_CHARS
+
+
+def test_long_line_without_spaces_or_sentence_ends_is_cut_at_the_bound() -> None:
+    out = split_sentences("x" * 2_000_000 + " tail end.")
+    assert sum(len(s) for s in out) == 2_000_000 + len("tail end.")
+    assert max(len(s) for s in out) <= sentences.MAX_UNIT_CHARS
+
+
+def test_long_line_without_sentence_ends_is_cut_at_spaces() -> None:
+    words = ["word"] * 600_000  # 3 MB, no full stop
+    out = split_sentences(" ".join(words))
+    assert all(s.split(" ") == ["word"] * len(s.split(" ")) for s in out)
+    assert sum(len(s.split(" ")) for s in out) == len(words)
+    assert max(len(s) for s in out) <= sentences.MAX_UNIT_CHARS

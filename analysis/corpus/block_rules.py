@@ -216,10 +216,15 @@ _CLOSERS = "”’\"')]}»"
 _MIN_WRAPPED_LEN = 40
 
 
-def continues_previous(previous: str, line: LineView) -> bool:
+def continues_previous(previous: str, line: LineView, length: int | None = None) -> bool:
     """``line`` continues a hard-wrapped paragraph: the previous line is long and stops
-    mid-sentence, and this one opens with a lower-case word (not a bullet)."""
-    if line.is_bullet or len(previous) < _MIN_WRAPPED_LEN or not _LOWER_START_RE.match(line.text):
+    mid-sentence, and this one opens with a lower-case word (not a bullet).
+
+    ``length`` is the length of the whole previous paragraph when ``previous`` is only its last
+    joined part (the caller keeps the parts apart so that joining stays linear).
+    """
+    size = len(previous) if length is None else length
+    if line.is_bullet or size < _MIN_WRAPPED_LEN or not _LOWER_START_RE.match(line.text):
         return False
     core = previous.rstrip(_CLOSERS)
     return bool(core) and core[-1] not in _TERMINAL

@@ -192,6 +192,26 @@ class _Line:
     line_no: int
     original: str
     text: str
+    # Lines joined to this one in the current round (hard-wrapped paragraph), kept as parts so
+    # that joining n lines costs O(n), and so the audit records the paragraph once, not n times.
+    joined: list[str] = field(default_factory=list)
+    length: int = -1  # len() of text plus its joined parts; -1 until a part is joined
+
+    def join(self, part: str) -> None:
+        """Join ``part`` to this line, after one space."""
+        if not self.joined:
+            self.length = len(self.text)
+        self.joined.append(part)
+        self.length += 1 + len(part)
+
+    def finish_join(self) -> bool:
+        """Make ``text`` the joined paragraph; whether anything was joined."""
+        if not self.joined:
+            return False
+        self.text = " ".join([self.text, *self.joined])
+        self.joined = []
+        self.length = -1
+        return True
 
 
 @dataclass
@@ -229,13 +249,28 @@ class _Round:
         for rule, result in cand.norm.changes.items():
             self.entry(cand.line, rule, "changed", result)
         previous = self.kept[-1] if self.kept else None
-        if previous is not None and continues_previous(previous.text, cand.view):
-            previous.text = f"{previous.text} {cand.view.text}"
-            self.entry(previous, "hard_wrap_join", "changed", previous.text)
+        if previous is not None and self._continues(previous, cand.view):
+            previous.join(cand.view.text)
             self.entry(cand.line, "hard_wrap_join", "removed")
             self.joined = True
             return
         self.kept.append(_Line(cand.line.line_no, cand.line.original, cand.view.text))
+
+    @staticmethod
+    def _continues(previous: _Line, view: LineView) -> bool:
+        if not previous.joined:
+            return continues_previous(previous.text, view)
+        return continues_previous(previous.joined[-1], view, length=previous.length)
+
+    def finish(self) -> None:
+        """Close the round: each joined paragraph becomes one line, with one audit entry.
+
+        The entry holds the whole paragraph once (not once per joined line), so the audit stays
+        linear in the size of the text; each joined line has its own "removed" entry.
+        """
+        for line in self.kept:
+            if line.finish_join():
+                self.entry(line, "hard_wrap_join", "changed", line.text)
 
     def _repair_entry(self, cand: _Candidate) -> None:
         if "mojibake_repair" in cand.norm.changes:
@@ -306,6 +341,7 @@ def _clean_round(lines: list[_Line], state: _Round, title: str | None) -> None:
         else:
             state.keep(cand)
         i += 1
+    state.finish()
 
 
 def _block_end(views: list[LineView], i: int, at_top: bool) -> int | None:

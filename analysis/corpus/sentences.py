@@ -4,15 +4,29 @@ Punkt is used with its default (untrained) parameters plus a list of abbreviatio
 news ("Mr.", "U.S.", "Oct.", "Sept.", "Corp.", "Ltd."), so the split does not depend on what a
 user's ``nltk_data`` holds. Each line of a cleaned text is a paragraph, heading, bullet or
 timeline entry, so lines are split separately: a bullet is never glued to the next paragraph.
+
+Two guards keep the split working on any input. NLTK ≥ 3.10 runs Punkt's regular expressions
+through ``nltk.redos``, with a wall-clock time limit that makes a long line (or a normal line on
+a busy machine) fail with ``TimeoutError``; our Punkt runs NLTK's own, fixed patterns with the
+standard :mod:`re` instead (they are trusted and linear, and the old NLTK ran them that way). And
+a line longer than :data:`MAX_UNIT_CHARS` (a whole article on one line) is first cut at its last
+sentence end, else its last space, within each window of that size, so time and memory stay
+linear in the length of the line.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import lru_cache
 
 from nltk.tokenize import NLTKWordTokenizer
-from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
+from nltk.tokenize.punkt import (
+    PunktLanguageVars,
+    PunktParameters,
+    PunktSentenceTokenizer,
+    PunktToken,
+)
 
 from analysis.config import DATA_DIR
 
@@ -60,12 +74,97 @@ def _read_word_list(name: str) -> frozenset[str]:
     return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
 
 
+# The longest line Punkt gets in one piece; longer lines are cut first (see _bounded_units).
+MAX_UNIT_CHARS = 10_000
+# A sentence end followed by whitespace: where a too-long line is best cut.
+_SENTENCE_END_RE = re.compile(r"[.!?…][\"'”’)\]}»]*\s+")
+_SPACE_RE = re.compile(r"\s+")
+
+
+class _PunktVars(PunktLanguageVars):
+    """NLTK's Punkt patterns, compiled with :mod:`re`: no wall-clock limit on trusted patterns."""
+
+    re_boundary_realignment = re.compile(
+        PunktLanguageVars.re_boundary_realignment.pattern, re.MULTILINE
+    )
+
+    def __init__(self) -> None:
+        self._re_word_tokenizer = re.compile(
+            self._word_tokenize_fmt
+            % {
+                "NonWord": self._re_non_word_chars,
+                "MultiChar": self._re_multi_char_punct,
+                "WordStart": self._re_word_start,
+            },
+            re.UNICODE | re.VERBOSE,
+        )
+        self._re_period_context = re.compile(
+            self._period_context_fmt
+            % {"NonWord": self._re_non_word_chars, "SentEndChars": self._re_sent_end_chars},
+            re.UNICODE | re.VERBOSE,
+        )
+
+    def _word_tokenizer_re(self) -> re.Pattern[str]:
+        return self._re_word_tokenizer
+
+    def period_context_re(self) -> re.Pattern[str]:
+        """The pattern of a possible sentence end and the token after it (stdlib ``re``)."""
+        return self._re_period_context
+
+
+class _PunktToken(PunktToken):
+    """A Punkt token whose property patterns are compiled with :mod:`re` (no time limit)."""
+
+    __slots__ = ()
+    _RE_ELLIPSIS = re.compile(PunktToken._RE_ELLIPSIS.pattern)
+    _RE_NUMERIC = re.compile(PunktToken._RE_NUMERIC.pattern)
+    _RE_INITIAL = re.compile(PunktToken._RE_INITIAL.pattern, re.UNICODE)
+    _RE_ALPHA = re.compile(PunktToken._RE_ALPHA.pattern, re.UNICODE)
+    _RE_NON_PUNCT = re.compile(r"[^\W\d]", re.UNICODE)
+
+    @property
+    def is_non_punct(self) -> re.Match[str] | None:
+        """A match when the token is a number or holds a letter (NLTK's ``is_non_punct``)."""
+        return self._RE_NON_PUNCT.search(self.type)
+
+
 @lru_cache(maxsize=1)
 def _punkt() -> PunktSentenceTokenizer:
     params = PunktParameters()
     params.abbrev_types = set(_read_word_list("abbreviations.txt"))
     params.sent_starters = set(_SENTENCE_STARTERS)
-    return PunktSentenceTokenizer(params)
+    return PunktSentenceTokenizer(params, lang_vars=_PunktVars(), token_cls=_PunktToken)
+
+
+def _last_end(pattern: re.Pattern[str], text: str, start: int, stop: int) -> int | None:
+    """End of the last match of ``pattern`` in ``text[start:stop]``, or None."""
+    end = None
+    for match in pattern.finditer(text, start, stop):
+        end = match.end()
+    return end
+
+
+def _bounded_units(line: str, limit: int = MAX_UNIT_CHARS) -> Iterator[str]:
+    """``line`` in pieces of at most ``limit`` characters, cut where a sentence ends.
+
+    Lines up to ``limit`` characters (every normal paragraph) come back whole. A longer line is
+    cut after the last sentence end in each window of ``limit`` characters, else after its last
+    whitespace, else (a run with no space at all) at ``limit``; each window is scanned once, so
+    the work is linear in the length of the line.
+    """
+    start, n = 0, len(line)
+    while n - start > limit:
+        stop = start + limit
+        cut = _last_end(_SENTENCE_END_RE, line, start, stop)
+        if cut is None:
+            cut = _last_end(_SPACE_RE, line, start + 1, stop) or stop
+        piece = line[start:cut].strip()
+        if piece:
+            yield piece
+        start = cut
+    piece = line[start:].strip()
+    if piece:
+        yield piece
 
 
 @lru_cache(maxsize=1)
@@ -82,7 +181,8 @@ def split_sentences(text: str) -> list[str]:
     """Split a cleaned article text into sentences.
 
     Each non-empty line is a unit (paragraph, heading, bullet or timeline entry); bullet
-    markers are dropped and each unit is split with Punkt and the news abbreviation list.
+    markers are dropped and each unit is split with Punkt and the news abbreviation list. A unit
+    longer than :data:`MAX_UNIT_CHARS` is first cut at sentence ends (see the module docstring).
     """
     tokenizer = _punkt()
     out: list[str] = []
@@ -90,7 +190,8 @@ def split_sentences(text: str) -> list[str]:
         unit = strip_bullet(line)
         if not unit:
             continue
-        out.extend(s.strip() for s in tokenizer.tokenize(unit) if s.strip())
+        for piece in _bounded_units(unit):
+            out.extend(s.strip() for s in tokenizer.tokenize(piece) if s.strip())
     return out
 
 

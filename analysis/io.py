@@ -24,13 +24,6 @@ FLOAT_FORMAT = "%.6g"
 # these, after any leading whitespace (tab and carriage return included), is run as a formula.
 FORMULA_TRIGGERS = ("=", "+", "-", "@")
 _NUMBER_RE = re.compile(r"[+-]?(?:\d[\d,]*(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?%?")
-# "=word": the codebook's exact-word notation ("=fault"); as a formula, a name that is not defined.
-_BARE_NAME_RE = re.compile(r"=[^\W\d_]+")
-# "- text": a bullet, dash and space, as cleaning writes every list item.
-_BULLET_RE = re.compile(r"[-+]\s")
-# What lets a formula act: a function call NAME( (HYPERLINK, WEBSERVICE, IMPORTXML, ...) or a
-# DDE link (cmd|'...'!A0).
-_ACTIVE_RE = re.compile(r"[\w.]\(|\|")
 
 
 @contextmanager
@@ -55,21 +48,15 @@ def atomic_path(path: Path | str) -> Iterator[Path]:
 
 
 def is_formula_text(cell: str) -> bool:
-    """Whether a spreadsheet opening the CSV would run ``cell`` as a formula that can act.
+    """Whether a spreadsheet opening the CSV would read ``cell`` as a formula.
 
     A cell is a formula when, after leading whitespace (tab and carriage return included), it
-    starts with ``=``, ``+``, ``-`` or ``@`` and is not a number ("-0.5", "+3%"). Two shapes
-    that a spreadsheet may evaluate but that cannot call a function, follow a DDE link or do
-    anything but display an error are left as they are, because they are everywhere in our
-    tables: the codebook's exact-word terms ("=fault") and bullets ("- Rare earths ...") that
-    hold no function call ``NAME(`` and no ``|``.
+    starts with ``=``, ``+``, ``-`` or ``@`` and is not a number ("-0.5", "+3%"). This is the
+    OWASP rule, applied strictly: the codebook's exact-word terms ("=fault") and bullets
+    ("- Rare earths ...") are neutralised too, since a spreadsheet would show them as ``#NAME?``.
     """
     text = cell.lstrip()
-    if not text.startswith(FORMULA_TRIGGERS) or _NUMBER_RE.fullmatch(text):
-        return False
-    if _BARE_NAME_RE.fullmatch(text):
-        return False
-    return not (_BULLET_RE.match(text) and not _ACTIVE_RE.search(text))
+    return text.startswith(FORMULA_TRIGGERS) and not _NUMBER_RE.fullmatch(text)
 
 
 def _neutralise_column(column: pd.Series) -> pd.Series | None:
@@ -114,6 +101,30 @@ def neutralise_formulas(df: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
+def _newlines_as_lf(df: pd.DataFrame) -> pd.DataFrame:
+    """``df`` with ``\\r\\n`` and lone ``\\r`` in text cells written as ``\\n``.
+
+    Tables end their lines with ``\\n``, and the CSV writer quotes a cell only for the characters
+    of that line ending, so a bare carriage return would split a row for most readers.
+    """
+    changed = {}
+    for pos in range(df.shape[1]):
+        column = df.iloc[:, pos]
+        if not (pd.api.types.is_object_dtype(column) or pd.api.types.is_string_dtype(column)):
+            continue
+        has_cr = column.map(lambda v: isinstance(v, str) and "\r" in v)
+        if has_cr.any():
+            fixed = column.astype(object).copy()
+            fixed[has_cr] = fixed[has_cr].str.replace("\r\n", "\n").str.replace("\r", "\n")
+            changed[pos] = fixed
+    if not changed:
+        return df
+    out = df.copy()
+    for pos, column in changed.items():
+        out.isetitem(pos, column)
+    return out
+
+
 def write_table(df: pd.DataFrame, path: Path | str) -> Path:
     """Write ``df`` as CSV at ``path`` atomically, with a deterministic float format.
 
@@ -121,9 +132,10 @@ def write_table(df: pd.DataFrame, path: Path | str) -> Path:
     start, after any tab or carriage return) are written with a leading apostrophe, so that
     opening a table built from users' files in a spreadsheet cannot run anything
     (:func:`neutralise_formulas`; numbers, negative ones included, are written as they are).
+    Line breaks inside text cells are written as ``\\n`` (a bare ``\\r`` would split the row).
     """
     path = Path(path)
-    df = neutralise_formulas(df)
+    df = neutralise_formulas(_newlines_as_lf(df))
     with atomic_path(path) as tmp:
         df.to_csv(
             tmp, index=False, lineterminator="\n", float_format=FLOAT_FORMAT, encoding="utf-8"

@@ -162,11 +162,26 @@ def test_write_table_neutralises_formula_text_and_keeps_numbers(tmp_path: Path) 
     assert frame["outlet"].tolist() == _PAYLOADS  # the caller's frame is not modified
 
 
-def test_write_table_leaves_numbers_and_inert_text_alone(tmp_path: Path) -> None:
-    cells = ["-0.5", "+3%", "1,000", "- A bullet (with a note).", "=fault", "\t\t", "plain"]
+def test_write_table_leaves_numbers_and_plain_text_alone(tmp_path: Path) -> None:
+    cells = ["-0.5", "+3%", "1,000", "\t\t", "plain", "a - b"]
     path = write_table(pd.DataFrame({"text": cells}), tmp_path / "t.csv")
     with path.open(encoding="utf-8", newline="") as handle:
         assert [row[0] for row in csv.reader(handle)] == ["text", *cells]
+
+
+def test_bullets_and_exact_word_terms_are_neutralised_too(tmp_path: Path) -> None:
+    """The strict OWASP rule: a spreadsheet shows these as #NAME? errors otherwise."""
+    cells = ["- A bullet (with a note).", "=fault"]
+    path = write_table(pd.DataFrame({"text": cells}), tmp_path / "t.csv")
+    with path.open(encoding="utf-8", newline="") as handle:
+        assert [row[0] for row in csv.reader(handle)] == ["text", *["'" + c for c in cells]]
+
+
+def test_a_carriage_return_in_a_cell_cannot_split_its_row(tmp_path: Path) -> None:
+    frame = pd.DataFrame({"text": ["one\rtwo", "three\r\nfour"], "n": [1, 2]})
+    back = pd.read_csv(write_table(frame, tmp_path / "t.csv"))
+    assert back["text"].tolist() == ["one\ntwo", "three\nfour"]
+    assert back["n"].tolist() == [1, 2]
 
 
 def test_formula_after_a_carriage_return_or_spaces_is_recognised() -> None:

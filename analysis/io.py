@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 import re
 import tempfile
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -19,6 +20,23 @@ from pathlib import Path
 import pandas as pd
 
 FLOAT_FORMAT = "%.6g"
+_UMASK_LOCK = threading.Lock()
+
+
+def current_umask() -> int:
+    """The process's umask, read without changing it where possible (``/proc``); elsewhere set
+    and restored at once under a lock."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("Umask:"):
+                    return int(line.split()[1], 8)
+    except (OSError, ValueError, IndexError):
+        pass
+    with _UMASK_LOCK:
+        mask = os.umask(0o022)
+        os.umask(mask)
+    return mask
 
 # Spreadsheet formula injection ("CSV injection", OWASP): a cell whose text starts with one of
 # these, after any leading whitespace (tab and carriage return included), is run as a formula.
@@ -33,6 +51,7 @@ def atomic_path(path: Path | str) -> Iterator[Path]:
     The temporary file (``.<name>.<random>.tmp`` in the same folder, created empty) is renamed
     over ``path`` with :func:`os.replace` when the ``with`` block ends normally, and removed when
     the block raises. The same folder keeps the rename atomic; missing parent folders are made.
+    The file gets the mode any new file gets (``0o666`` less the umask), not ``mkstemp``'s 0600.
     """
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -41,6 +60,7 @@ def atomic_path(path: Path | str) -> Iterator[Path]:
     tmp = Path(name)
     try:
         yield tmp
+        os.chmod(tmp, 0o666 & ~current_umask())  # mkstemp made it 0600; follow the umask
         os.replace(tmp, path)
     except BaseException:
         tmp.unlink(missing_ok=True)

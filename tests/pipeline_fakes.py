@@ -145,12 +145,15 @@ def snapshot(root: Path) -> dict[str, bytes]:
     }
 
 
-def run(notebooks: Path, out: Path, corpus: Path, **values: Any) -> RunResult:
+def run(
+    notebooks: Path, out: Path, corpus: Path, force: bool = False, log: Any = None, **values: Any
+) -> RunResult:
     """A quiet run of the notebooks in ``notebooks`` on ``corpus`` into ``out``."""
     return run_pipeline(
         {"corpus_dir": str(corpus), **values},
         out_dir=out,
         notebooks_dir=notebooks,
         progress=False,
-        log=lambda _: None,
+        log=log or (lambda _: None),
+        force=force,
     )

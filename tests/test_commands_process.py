@@ -100,7 +100,7 @@ def test_non_empty_out_needs_force(
     assert "--force" in capsys.readouterr().err
     assert (out / "old.txt").exists()
     assert run(corpus_csv, "--out", out, "--map", mapping, "--force") == 0
-    assert not (out / "old.txt").exists()
+    assert (out / "old.txt").read_text() == "keep me"  # --force never deletes others' files
     assert (out / "sentences.parquet").exists()
 
 

@@ -11,6 +11,7 @@ import pytest
 from papermill.exceptions import PapermillExecutionError
 from pipeline_fakes import PARAMS_01, write_corpus, write_notebook
 
+from analysis.outputs import MANIFEST, manifest_bytes
 from analysis.pipeline.execute import (
     KERNEL_NAME,
     NotebookFailed,
@@ -41,6 +42,8 @@ def test_real_kernel_failure_is_reported_with_cell_and_partial_notebook(tmp_path
     out = tmp_path / "out"
     (out / "reports").mkdir(parents=True)
     (out / "reports" / "summary.md").write_text("previous\n", encoding="utf-8")
+    record = manifest_bytes(["reports/summary.md"])  # as an earlier run records it
+    (out / "reports" / MANIFEST).write_bytes(record)
     with pytest.raises(NotebookFailed) as err:
         run_pipeline({"corpus_dir": str(corpus)}, out, folder, progress=False, log=lambda _: None)
     assert "Notebook 02_bad.ipynb failed in cell" in str(err.value)

@@ -12,6 +12,7 @@ from pipeline_fakes import (
     use_fake_execute,
 )
 
+from analysis import outputs
 from analysis.pipeline import promote
 
 pytestmark = pytest.mark.usefixtures("kernels")
@@ -26,10 +27,13 @@ def test_rerun_replaces_every_old_output_and_keeps_foreign_files(
     (out / "figures" / "notes.txt").write_text("mine", encoding="utf-8")
     (out / "reports" / "tables" / "stale.csv").write_text("old\n", encoding="utf-8")
     use_fake_execute(monkeypatch, FakeExecute("second"))
-    run(notebooks, out, corpus)
+    with pytest.raises(promote.OutputsError, match=r"did not write .*figures/notes\.txt"):
+        run(notebooks, out, corpus)
+    assert (out / "figures" / "01_corpus_first.png").exists()
+    run(notebooks, out, corpus, force=True)
     assert not (out / "figures" / "01_corpus_first.png").exists()
     assert (out / "figures" / "01_corpus_second.png").exists()
-    assert not (out / "reports" / "tables" / "stale.csv").exists()
+    assert (out / "reports" / "tables" / "stale.csv").read_text() == "old\n"
     assert (out / "figures" / "notes.txt").read_text() == "mine"
     assert (out / "reports" / "summary.md").read_text() == "# second\n"
 
@@ -43,7 +47,7 @@ def test_failure_while_promoting_rolls_back_to_the_previous_outputs(
     before = snapshot(out)
     use_fake_execute(monkeypatch, FakeExecute("second"))
     calls = {"n": 0}
-    real_move = promote._move
+    real_move = outputs._move
 
     def flaky_move(src: Path, dst: Path) -> None:
         calls["n"] += 1
@@ -51,7 +55,7 @@ def test_failure_while_promoting_rolls_back_to_the_previous_outputs(
             raise OSError("disk full")
         real_move(src, dst)
 
-    monkeypatch.setattr(promote, "_move", flaky_move)
+    monkeypatch.setattr(outputs, "_move", flaky_move)
     with pytest.raises(OSError, match="disk full"):
         run(notebooks, out, corpus)
     assert calls["n"] == 9
@@ -65,6 +69,8 @@ def test_staging_starts_from_the_live_cache_and_promotes_it(
     entry = out / "reports" / "cache" / "abc123"
     entry.mkdir(parents=True)
     (entry / "sentences.parquet").write_bytes(b"cached")
+    record = outputs.manifest_bytes(["reports/cache/abc123/sentences.parquet"])
+    (out / "reports" / outputs.MANIFEST).write_bytes(record)  # written by an earlier run
     seen = {}
 
     def fake(input_path, output_path, parameters, cwd, timeout, progress_bar, kernel=None):
@@ -73,6 +79,7 @@ def test_staging_starts_from_the_live_cache_and_promotes_it(
         seen[input_path.name] = (staged_cache / "abc123" / "sentences.parquet").read_bytes()
         if input_path.name == "01_corpus.ipynb":
             (staged_cache / "def456").mkdir()
+            (staged_cache / "def456" / "sentences.parquet").write_bytes(b"new")
 
     use_fake_execute(monkeypatch, fake)
     run(notebooks, out, corpus)
@@ -85,6 +92,8 @@ def test_promotion_moves_the_staged_outputs_in_and_returns_every_file_written(tm
     (live / "figures").mkdir(parents=True)
     (live / "figures" / "old.svg").write_text("old", encoding="utf-8")
     (live / "figures" / "mine.txt").write_text("kept", encoding="utf-8")
+    (live / "reports").mkdir()
+    (live / "reports" / outputs.MANIFEST).write_bytes(outputs.manifest_bytes(["figures/old.svg"]))
     staging_root, staged = promote.make_staging(live / "reports")
     assert staging_root.parent == live / "reports" and staging_root.name.startswith(".staging-")
     (staged["figures"] / "new.svg").write_text("new", encoding="utf-8")
@@ -98,8 +107,8 @@ def test_promotion_moves_the_staged_outputs_in_and_returns_every_file_written(tm
         "reports/tables/t.csv",
     ]
     assert sorted(p.name for p in (live / "figures").iterdir()) == ["mine.txt", "new.svg"]
-    assert (live / "reports" / "notebooks").is_dir()  # the (empty) staged folder, moved in
-    assert [p.name for p in (live / "reports").iterdir() if p.name.startswith(".previous")] == []
+    hidden = sorted(p.name for p in (live / "reports").iterdir() if p.name.startswith("."))
+    assert hidden == [".analysis-outputs.json", ".staging-" + staging_root.name.split("-")[1]]
 
 
 def test_a_failed_notebook_is_kept_until_a_successful_run_clears_it(tmp_path):

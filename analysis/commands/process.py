@@ -23,6 +23,15 @@ import sys
 from dataclasses import asdict
 from pathlib import Path
 
+from analysis.outputs import (
+    MANIFEST,
+    OutputsError,
+    describe_os_error,
+    read_manifest,
+    recover,
+    swap_in,
+)
+
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Options of ``python -m analysis process``."""
@@ -70,27 +79,52 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         action="store_true",
         help="leave the clean article text out of documents.parquet (smaller output)",
     )
-    parser.add_argument("--force", action="store_true", help="replace a non-empty --out folder")
+    parser.add_argument(
+        "--force",
+        action="store_true",
+        help="write into a non-empty --out folder: replaces the outputs an earlier `process` "
+        "wrote there (and same-named files); every other file is kept",
+    )
     parser.add_argument("--no-progress", action="store_true", help="no progress bar")
 
 
-def _check_out_dir(out: Path, force: bool) -> str | None:
+def _inside(path: Path, folder: Path) -> bool:
+    return path == folder or folder in path.parents
+
+
+def _check_out_dir(out: Path, force: bool, input_path: Path | None = None) -> str | None:
     if out.exists() and not out.is_dir():
         return f"--out {out} exists and is not a folder"
+    target = out.resolve()
+    if _inside(Path.cwd().resolve(), target):
+        return f"--out {out} is the current folder or holds it; choose a folder for the tables"
+    if input_path is not None and input_path.exists():
+        source = input_path.resolve()
+        if _inside(source, target) or _inside(target, source):
+            return (
+                f"--out {out} holds the input {input_path} (or lies inside it); choose a "
+                "folder of its own for the tables"
+            )
     if out.is_dir() and any(out.iterdir()) and not force:
-        return f"--out {out} is not empty; choose another folder or pass --force to replace it"
+        return (
+            f"--out {out} is not empty; choose another folder or pass --force to replace the "
+            "outputs of an earlier `process` there (other files are kept)"
+        )
     return None
 
 
-def _replace_dir(tmp: Path, out: Path) -> None:
-    """Move the finished ``tmp`` folder to ``out``, replacing what was there."""
-    if out.exists():
-        old = out.with_name(f".{out.name}.old-{os.getpid()}")
-        out.rename(old)
-        tmp.rename(out)
-        shutil.rmtree(old, ignore_errors=True)
-    else:
-        tmp.rename(out)
+def _replace_outputs(tmp: Path, out: Path) -> None:
+    """Move the files of the finished ``tmp`` folder into ``out``, replacing only the outputs an
+    earlier ``process`` recorded there (crash-safe; see :mod:`analysis.outputs`)."""
+    out.mkdir(parents=True, exist_ok=True)
+    manifest = out / MANIFEST
+    files = sorted(
+        p.relative_to(tmp).as_posix()
+        for p in tmp.rglob("*")
+        if p.is_file() and not p.name.startswith(".")
+    )
+    swap_in(tmp, out, files, read_manifest(manifest), manifest)
+    shutil.rmtree(tmp, ignore_errors=True)
 
 
 def main(args: argparse.Namespace) -> int:
@@ -103,7 +137,14 @@ def main(args: argparse.Namespace) -> int:
     input_errors = (CorpusFileError, EngineError, CorpusError)
 
     out: Path = args.out
-    problem = _check_out_dir(out, args.force)
+    try:
+        if out.is_dir():
+            recover(out, lambda message: print(message, file=sys.stderr))
+    except (OSError, OutputsError) as err:
+        text = describe_os_error(err) if isinstance(err, OSError) else str(err)
+        print(f"error: {text}", file=sys.stderr)
+        return 2
+    problem = _check_out_dir(out, args.force, args.input)
     if problem is None and args.chunk_size < 1:
         problem = f"--chunk-size must be at least 1, got {args.chunk_size}"
     if problem is None and not args.input.exists():
@@ -115,10 +156,10 @@ def main(args: argparse.Namespace) -> int:
     fn = default_chunk_function()
     if args.codebook is not None or args.no_text:
         fn = functools.partial(fn, codebook=args.codebook, keep_text=not args.no_text)
-    out.parent.mkdir(parents=True, exist_ok=True)
     tmp = out.with_name(f".{out.name}.tmp-{os.getpid()}")
-    shutil.rmtree(tmp, ignore_errors=True)
     try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        shutil.rmtree(tmp, ignore_errors=True)
         chunks, report = read_chunks(
             args.input, columns=args.column_map, chunk_size=args.chunk_size
         )
@@ -139,11 +180,15 @@ def main(args: argparse.Namespace) -> int:
             "codebook": str(args.codebook) if args.codebook else None,
         }
         (tmp / "run.json").write_text(json.dumps(run_info, indent=2) + "\n", encoding="utf-8")
-        _replace_dir(tmp, out)
+        _replace_outputs(tmp, out)
     except input_errors as error:
         shutil.rmtree(tmp, ignore_errors=True)
         print(f"error: {error}", file=sys.stderr)
         return 2
+    except OSError as error:
+        shutil.rmtree(tmp, ignore_errors=True)
+        print(f"error: {describe_os_error(error)}", file=sys.stderr)
+        return 1
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise

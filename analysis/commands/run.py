@@ -2,8 +2,12 @@
 
 Notebooks run on a kernel that uses this Python, into a staging folder; figures/, reports/tables/,
 reports/notebooks/ and reports/summary.{md,html} under --out are replaced only when every
-notebook succeeded. Parameters reach only the notebooks that declare them; unknown names and
-wrongly typed values are refused before anything starts (see --list-parameters).
+notebook succeeded. Only files a run wrote (listed in reports/.analysis-outputs.json) are ever
+replaced or removed; an --out holding other files where a run writes is refused unless --force
+(they are then kept). A second run into the same --out while one is running is refused.
+
+Parameters reach only the notebooks that declare them; unknown names and wrongly typed values
+are refused before anything starts (see --list-parameters).
 
 Examples:
   python -m analysis run
@@ -20,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from analysis.config import GROUP_COLUMNS
+from analysis.outputs import OutputsError, describe_os_error
 from analysis.pipeline.execute import DEFAULT_TIMEOUT_S, NotebookFailed
 from analysis.pipeline.notebooks import default_notebooks_dir, list_notebooks
 from analysis.pipeline.params import (
@@ -80,6 +85,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--list-parameters", action="store_true", help="list every notebook parameter and exit"
     )
+    parser.add_argument(
+        "--force",
+        action="store_true",
+        help="write into an --out that holds files this package did not write (they are kept; "
+        "a same-named file is overwritten)",
+    )
     parser.add_argument("--no-progress", action="store_true", help="no progress bars")
 
 
@@ -127,10 +138,15 @@ def main(args: argparse.Namespace) -> int:
             notebooks_dir=notebooks_dir,
             timeout=args.timeout,
             progress=not args.no_progress,
+            force=args.force,
         )
-    except ParameterError as err:
+    except (ParameterError, OutputsError) as err:
         print(f"error: {err}", file=sys.stderr)
         return 2
+    except OSError as err:
+        print(f"error: {describe_os_error(err)}", file=sys.stderr)
+        print("The previous outputs were left unchanged.", file=sys.stderr)
+        return 1
     except NotebookFailed as err:
         print(f"error: {err}", file=sys.stderr)
         print("The previous outputs were left unchanged.", file=sys.stderr)

@@ -9,12 +9,21 @@ everything back if the swap itself fails; a notebook that failed is kept under
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 from pathlib import Path
 
-from analysis.config import output_dirs
+from analysis.config import PACKAGE_DIR, output_dirs
 from analysis.io import write_bytes
+from analysis.outputs import (
+    MANIFEST,
+    OutputsError,
+    foreign_files,
+    read_manifest,
+    refusal,
+    swap_in,
+)
 
 FIGURE_SUFFIXES = (".png", ".svg")
 FIGURES_README = "README.md"
@@ -22,11 +31,13 @@ FIGURES_README = "README.md"
 # staging folder starts from hard links to the live cache, so a run reuses it.
 CACHE_DIR = "cache"
 FAILED_DIR = "failed"
+STANDARD_SUMMARY = ("summary.md", "summary.html")
 
 
-def make_staging(live_reports: Path) -> tuple[Path, dict[str, Path]]:
+def make_staging(live_reports: Path, owned: set[str] | None = None) -> tuple[Path, dict[str, Path]]:
     """(staging root, its output folders): an empty ``reports/.staging-<pid>/`` holding
-    ``figures/``, ``reports/tables/`` and ``reports/notebooks/``, seeded with the live cache.
+    ``figures/``, ``reports/tables/`` and ``reports/notebooks/``, seeded with the live cache
+    (only the files of it this package wrote, when ``owned`` is given).
 
     The staging folder is on the same filesystem as the live outputs, so that promoting them is
     a set of renames. A folder left by an earlier run of the same process id is removed first.
@@ -37,15 +48,20 @@ def make_staging(live_reports: Path) -> tuple[Path, dict[str, Path]]:
     staged = output_dirs(staging_root)
     for key in ("figures", "tables", "notebooks"):
         staged[key].mkdir(parents=True, exist_ok=True)
-    seed_cache(live_reports / CACHE_DIR, staged["reports"] / CACHE_DIR)
+    keep = None
+    if owned is not None:
+        root = live_reports.parent
+        keep = {root / rel for rel in owned}
+    seed_cache(live_reports / CACHE_DIR, staged["reports"] / CACHE_DIR, keep)
     return staging_root, staged
 
 
-def seed_cache(live_cache: Path, staged_cache: Path) -> None:
+def seed_cache(live_cache: Path, staged_cache: Path, keep: set[Path] | None = None) -> None:
     """Give the staging folder the live cache as hard links (copies where links fail).
 
     Cache entries are written once into a new folder and never modified in place, so sharing
-    their files is safe; the promoted cache is the old one plus this run's entries.
+    their files is safe; the promoted cache is the old one plus this run's entries. With
+    ``keep``, only those live files are taken (files someone else put there stay out of it).
     """
     if not live_cache.is_dir():
         return
@@ -56,76 +72,97 @@ def seed_cache(live_cache: Path, staged_cache: Path) -> None:
         except OSError:
             shutil.copy2(src, dst)
 
-    shutil.copytree(live_cache, staged_cache, copy_function=link)
+    def ignore(folder: str, names: list[str]) -> list[str]:
+        if keep is None:
+            return []
+        return [n for n in names if (Path(folder) / n).is_file() and Path(folder, n) not in keep]
+
+    shutil.copytree(live_cache, staged_cache, copy_function=link, ignore=ignore)
 
 
-def _move(src: Path, dst: Path) -> None:
-    """Rename ``src`` to ``dst`` (same filesystem; replaced in tests to simulate a failure)."""
-    os.replace(src, dst)
+def manifest_path(live_root: Path) -> Path:
+    """The ownership record of the outputs under ``live_root``."""
+    return output_dirs(live_root)["reports"] / MANIFEST
 
 
-def _promotion_plan(staged: Path, live: Path) -> tuple[list[Path], list[tuple[Path, Path]]]:
-    """(live paths to move aside, (staged, live) pairs to move in)."""
-    s_dirs, l_dirs = output_dirs(staged), output_dirs(live)
-    old: list[Path] = []
-    new: list[tuple[Path, Path]] = []
-    if l_dirs["figures"].is_dir():
-        old += sorted(
-            p
-            for p in l_dirs["figures"].iterdir()
-            if p.is_file() and (p.suffix in FIGURE_SUFFIXES or p.name == FIGURES_README)
-        )
-    if s_dirs["figures"].is_dir():
-        new += [(p, l_dirs["figures"] / p.name) for p in sorted(s_dirs["figures"].iterdir())]
-    if s_dirs["reports"].is_dir():
-        for entry in sorted(s_dirs["reports"].iterdir()):
-            new.append((entry, l_dirs["reports"] / entry.name))
-    # Every live reports/ entry the new run replaces (tables/ and notebooks/ as whole folders),
-    # plus the standard ones even when this run did not produce them (no stale mix).
-    replaced = {dst.name for _, dst in new if dst.parent == l_dirs["reports"]}
-    replaced |= {"tables", "notebooks", "summary.md", "summary.html"}
-    old += [l_dirs["reports"] / n for n in sorted(replaced) if (l_dirs["reports"] / n).exists()]
-    old += [
-        dst for _, dst in new if dst.parent == l_dirs["figures"] and dst.exists() and dst not in old
-    ]
-    return old, new
+def is_project_checkout(live_root: Path) -> bool:
+    """Whether ``live_root`` is the project checkout that holds this package."""
+    root = live_root.resolve()
+    return root == PACKAGE_DIR.parent and (root / "pyproject.toml").is_file()
 
 
-def promote(staged_root: Path, live_root: Path) -> list[Path]:
-    """Swap the staged outputs in for the live ones; on any error put everything back.
+def _files(folder: Path, recursive: bool = True) -> list[Path]:
+    """Files under ``folder``, leaving out hidden ones (ours: lock, record, staging, backups)."""
+    if not folder.is_dir():
+        return []
+    found = folder.rglob("*") if recursive else folder.iterdir()
+    return sorted(
+        p
+        for p in found
+        if p.is_file() and not any(part.startswith(".") for part in p.relative_to(folder).parts)
+    )
 
-    Old files are first moved aside into ``reports/.previous-<pid>/``, then the new ones are
-    moved in; only when both succeeded is the old copy deleted. Returns the live paths of every
-    file written.
+
+def written_by_a_run(live_root: Path) -> list[Path]:
+    """Files at the places a run writes: ``figures/``, ``reports/tables/``,
+    ``reports/notebooks/``, ``reports/cache/`` and the files directly in ``reports/``."""
+    dirs = output_dirs(live_root)
+    found = _files(dirs["figures"])
+    for key in ("tables", "notebooks", "cache"):
+        found += _files(dirs[key])
+    found += _files(dirs["reports"], recursive=False)
+    return found
+
+
+def owned_outputs(live_root: Path) -> set[str]:
+    """The outputs under ``live_root`` this package wrote, by path relative to it.
+
+    Those in the ownership record; in the project checkout itself, also every standard output
+    (``figures/*.png|svg``, ``figures/README.md``, ``reports/tables/``, ``reports/notebooks/``,
+    ``reports/cache/``, ``reports/summary.md|html``), so that the committed outputs count as
+    owned.
     """
-    live_reports = output_dirs(live_root)["reports"]
-    live_reports.mkdir(parents=True, exist_ok=True)
-    backup = live_reports / f".previous-{os.getpid()}"
-    old, new = _promotion_plan(staged_root, live_root)
-    moved_aside: list[tuple[Path, Path]] = []
-    moved_in: list[tuple[Path, Path]] = []
-    try:
-        for path in old:
-            target = backup / path.relative_to(live_root)
-            target.parent.mkdir(parents=True, exist_ok=True)
-            _move(path, target)
-            moved_aside.append((path, target))
-        for src, dst in new:
-            dst.parent.mkdir(parents=True, exist_ok=True)
-            _move(src, dst)
-            moved_in.append((src, dst))
-    except BaseException:
-        for src, dst in reversed(moved_in):
-            os.replace(dst, src)
-        for path, target in reversed(moved_aside):
-            os.replace(target, path)
-        shutil.rmtree(backup, ignore_errors=True)
-        raise
-    shutil.rmtree(backup, ignore_errors=True)
-    written: list[Path] = []
-    for _, dst in moved_in:
-        written += sorted(p for p in dst.rglob("*") if p.is_file()) if dst.is_dir() else [dst]
-    return written
+    root = output_dirs(live_root)["root"]
+    owned = read_manifest(manifest_path(root))
+    if is_project_checkout(root):
+        dirs = output_dirs(root)
+        standard = [
+            p
+            for p in _files(dirs["figures"], recursive=False)
+            if p.suffix in FIGURE_SUFFIXES or p.name == FIGURES_README
+        ]
+        for key in ("tables", "notebooks", "cache"):
+            standard += _files(dirs[key])
+        standard += [dirs["reports"] / n for n in STANDARD_SUMMARY]
+        owned |= {p.relative_to(root).as_posix() for p in standard if p.is_file()}
+    return {rel for rel in owned if (root / rel).is_file()}
+
+
+def check_outputs(live_root: Path, force: bool) -> set[str]:
+    """The owned outputs under ``live_root``; raises :class:`OutputsError` when files this
+    package did not write sit where a run writes, unless ``force``."""
+    root = output_dirs(live_root)["root"]
+    owned = owned_outputs(root)
+    foreign = foreign_files(written_by_a_run(root), root, owned)
+    if foreign and not force:
+        raise OutputsError(refusal(root, foreign))
+    return owned
+
+
+def promote(staged_root: Path, live_root: Path, owned: set[str] | None = None) -> list[Path]:
+    """Swap the staged outputs in for the live ones this package wrote; all or nothing.
+
+    Only files: every staged file replaces the live file of the same name (or is added), and
+    the ``owned`` files (default: :func:`owned_outputs`) the run no longer produced are removed;
+    any other file is left alone. Crash-safe (:func:`analysis.outputs.swap_in`); the ownership
+    record is updated last. Returns the live paths of every file written.
+    """
+    live_root = output_dirs(live_root)["root"]
+    output_dirs(live_root)["reports"].mkdir(parents=True, exist_ok=True)
+    if owned is None:
+        owned = owned_outputs(live_root)
+    files = [p.relative_to(staged_root).as_posix() for p in _files(staged_root)]
+    return swap_in(staged_root, live_root, files, owned, manifest_path(live_root))
 
 
 def keep_failed(staged_notebooks: Path, live_reports: Path, name: str) -> Path | None:
@@ -143,9 +180,17 @@ def keep_failed(staged_notebooks: Path, live_reports: Path, name: str) -> Path |
     return target
 
 
-def clear_failed(live_reports: Path) -> None:
-    """Remove ``reports/failed/``, left by an earlier failed run that a successful run
-    supersedes."""
+def clear_failed(live_reports: Path, names: list[str] | None = None) -> None:
+    """Remove the notebooks ``names`` (default: every ``*.ipynb``) that an earlier failed run
+    kept in ``reports/failed/``, and the folder when that leaves it empty; a successful run
+    supersedes them. Nothing else there is removed."""
     failed = live_reports / FAILED_DIR
-    if failed.is_dir():
-        shutil.rmtree(failed, ignore_errors=True)
+    if not failed.is_dir():
+        return
+    for path in failed.iterdir():
+        if path.is_file() and (
+            path.name in names if names is not None else path.suffix == ".ipynb"
+        ):
+            path.unlink(missing_ok=True)
+    with contextlib.suppress(OSError):
+        failed.rmdir()

@@ -33,6 +33,7 @@ from pathlib import Path
 from typing import Any
 
 from analysis.config import default_corpus_dir, output_dirs
+from analysis.outputs import LOCK, OutputsError, describe_os_error, locked, recover
 from analysis.pipeline.execute import DEFAULT_TIMEOUT_S, NotebookFailed, kernel_environment
 from analysis.pipeline.notebooks import default_notebooks_dir, list_notebooks, plan_stages
 from analysis.pipeline.params import (
@@ -44,10 +45,17 @@ from analysis.pipeline.params import (
     discover_parameters,
     run_parameters,
 )
-from analysis.pipeline.promote import CACHE_DIR, clear_failed, keep_failed, make_staging, promote
+from analysis.pipeline.promote import (
+    CACHE_DIR,
+    check_outputs,
+    clear_failed,
+    keep_failed,
+    make_staging,
+    promote,
+)
 from analysis.pipeline.schedule import Job, Log, RunState, run_plan
 
-__all__ = ["NotebookFailed", "ParameterError", "RunResult", "run_pipeline"]
+__all__ = ["NotebookFailed", "OutputsError", "ParameterError", "RunResult", "run_pipeline"]
 
 
 @dataclass
@@ -117,6 +125,7 @@ def run_pipeline(
     timeout: int = DEFAULT_TIMEOUT_S,
     progress: bool = True,
     log: Log = _stderr,
+    force: bool = False,
 ) -> RunResult:
     """Execute every notebook into a staging folder and promote the outputs if all succeeded.
 
@@ -126,6 +135,12 @@ def run_pipeline(
     pointing into the staging folder. Raises :class:`NotebookFailed` (live outputs untouched,
     the partial notebook kept under ``reports/failed/``); ``KeyboardInterrupt`` is re-raised
     after the same clean-up.
+
+    Only files this package wrote are replaced or removed (:mod:`analysis.outputs`); a folder
+    holding other files where a run writes is refused with :class:`OutputsError` unless
+    ``force`` (then the run writes alongside them). The output folder is locked for the whole
+    run (a second run into it is refused), and leftovers of an interrupted run are restored or
+    removed first.
     """
     started = time.perf_counter()
     nb_dir = Path(notebooks_dir or default_notebooks_dir()).resolve()
@@ -142,7 +157,30 @@ def run_pipeline(
     values["corpus_dir"] = str(corpus)
 
     live = output_dirs(out_dir)
-    staging_root, staged = make_staging(live["reports"])
+    live["reports"].mkdir(parents=True, exist_ok=True)
+    with locked(live["reports"] / LOCK, live["root"]):
+        recover(live["reports"], log)
+        owned = check_outputs(live["root"], force)
+        return _run_locked(
+            values, schema, plan, by_name, nb_dir, live, owned, timeout, progress, log, started
+        )
+
+
+def _run_locked(
+    values: dict[str, Any],
+    schema: Mapping[str, ParamSpec],
+    plan: list[list[str]],
+    by_name: dict[str, Path],
+    nb_dir: Path,
+    live: dict[str, Path],
+    owned: set[str],
+    timeout: int,
+    progress: bool,
+    log: Log,
+    started: float,
+) -> RunResult:
+    """The part of :func:`run_pipeline` that runs with the output folder locked."""
+    staging_root, staged = make_staging(live["reports"], owned)
     values.update(
         figures_dir=str(staged["figures"]),
         tables_dir=str(staged["tables"]),
@@ -164,9 +202,11 @@ def run_pipeline(
     try:
         with kernel_environment():
             result.seconds = run_plan(plan, jobs, nb_dir, timeout, log, state)
-        written = promote(staging_root, live["root"])
+        written = promote(staging_root, live["root"], owned)
     except NotebookFailed as failure:
-        failure.partial_path = keep_failed(staged["notebooks"], live["reports"], failure.notebook)
+        failure.partial_path = _keep_failed(
+            staged["notebooks"], live["reports"], failure.notebook, log
+        )
         raise NotebookFailed(
             failure.notebook,
             failure.partial_path,
@@ -176,12 +216,21 @@ def run_pipeline(
         ) from failure.__cause__
     except KeyboardInterrupt:
         for name in (n for n in state.started if n not in state.finished):
-            kept = keep_failed(staged["notebooks"], live["reports"], name)
+            kept = _keep_failed(staged["notebooks"], live["reports"], name, log)
             log(f"interrupted during {name}; live outputs untouched; partly executed: {kept}")
         raise
     finally:
         shutil.rmtree(staging_root, ignore_errors=True)
-    clear_failed(live["reports"])  # left by an earlier failed run; this run supersedes it
+    clear_failed(live["reports"], list(by_name))  # an earlier failed run's; superseded
     result.written = written
     result.total_seconds = time.perf_counter() - started
     return result
+
+
+def _keep_failed(staged_notebooks: Path, live_reports: Path, name: str, log: Log) -> Path | None:
+    """:func:`keep_failed`, saying so (rather than raising) when the copy cannot be written."""
+    try:
+        return keep_failed(staged_notebooks, live_reports, name)
+    except OSError as err:
+        log(f"could not keep the partly executed {name}: {describe_os_error(err)}")
+        return None

@@ -1,0 +1,211 @@
+"""Which output files the package owns, swapping them in crash-safely, and one writer at a time.
+
+Users point ``--out`` at their own folders, so the package only ever replaces or removes files
+it wrote itself:
+
+- **ownership record**: every run writes the list of files it produced to a manifest
+  (:data:`MANIFEST`, JSON); the next run replaces or removes only those. A file in a folder the
+  package writes to that is not in the record is *foreign*: a run refuses to start while there
+  are foreign files (:class:`OutputsError`), and with ``--force`` writes alongside them (a
+  same-named foreign file is overwritten, nothing else is touched).
+- **crash-safe swap** (:func:`swap_in`): a journal is written into a backup folder
+  ``.previous-<pid>/`` first; every file about to be replaced is hard-linked into it, then the
+  new file is renamed over the old one (so the path always holds the old or the new file); only
+  then are the outputs that the new run no longer produces moved into the backup, and the
+  manifest replaced. Renaming the backup folder to ``.discard-<pid>`` is the commit point. A run
+  that finds a ``.previous-<pid>`` of a process that is no longer alive rolls it back
+  (:func:`recover`), and removes ``.discard-<pid>``/``.staging-<pid>`` leftovers.
+- **lock** (:func:`locked`): an exclusive ``fcntl.flock`` on a lock file held for the whole run;
+  a second run into the same folder is refused at once with a message naming the holder.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import fcntl
+import json
+import os
+import shutil
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
+
+MANIFEST = ".analysis-outputs.json"
+LOCK = ".analysis.lock"
+JOURNAL = "journal.json"
+LEFTOVER_PREFIXES = (".previous-", ".discard-", ".staging-")
+
+
+class OutputsError(RuntimeError):
+    """The output folder cannot be used as asked (foreign files, locked, unwritable)."""
+
+
+def read_manifest(path: Path) -> set[str]:
+    """The relative paths recorded in the manifest at ``path`` (empty when there is none)."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return set()
+    except (OSError, ValueError) as err:
+        raise OutputsError(f"cannot read the output record {path}: {err}") from err
+    return {str(p) for p in data.get("files", [])}
+
+
+def manifest_bytes(files: Iterable[str]) -> bytes:
+    """The manifest's content for ``files`` (sorted, one per line, deterministic)."""
+    record = {"written_by": "newsframe-analysis", "files": sorted(set(files))}
+    return (json.dumps(record, indent=1) + "\n").encode("utf-8")
+
+
+def pid_alive(pid: int) -> bool:
+    """Whether a process with id ``pid`` exists (our own id counts as gone: a stale leftover)."""
+    if pid == os.getpid():
+        return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def _move(src: Path, dst: Path) -> None:
+    """Rename ``src`` to ``dst`` (same filesystem; replaced in tests to simulate a crash)."""
+    os.replace(src, dst)
+
+
+def _keep_copy(src: Path, dst: Path) -> None:
+    dst.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        os.link(src, dst)
+    except OSError:
+        shutil.copy2(src, dst)
+
+
+def swap_in(
+    staged: Path, live: Path, files: Iterable[str], owned: Iterable[str], manifest: Path
+) -> list[Path]:
+    """Move ``files`` (relative paths) from ``staged`` to ``live``; remove the ``owned`` files
+    the new set does not hold; record the new set in ``manifest``. All or nothing, crash-safe.
+
+    On an exception the previous state is restored before it propagates; after a kill, the next
+    :func:`recover` restores it. Returns the live paths written.
+    """
+    files = sorted(set(files))
+    removed = sorted(set(owned) - set(files))
+    backup = manifest.parent / f".previous-{os.getpid()}"
+    shutil.rmtree(backup, ignore_errors=True)
+    backup.mkdir(parents=True)
+    manifest_rel = manifest.relative_to(live).as_posix()
+    entries = [(rel, (live / rel).exists()) for rel in [*files, manifest_rel]]
+    journal = {"root": str(live), "entries": entries, "removed": removed}
+    (backup / JOURNAL).write_text(json.dumps(journal), encoding="utf-8")
+    kept = backup / "files"
+    try:
+        new_manifest = staged / f".{manifest.name}.new"
+        new_manifest.write_bytes(manifest_bytes(files))
+        for rel, existed in entries:
+            src = new_manifest if rel == manifest_rel else staged / rel
+            dst = live / rel
+            if existed:
+                _keep_copy(dst, kept / rel)
+            dst.parent.mkdir(parents=True, exist_ok=True)
+            _move(src, dst)
+        for rel in removed:
+            if (live / rel).exists():
+                (kept / rel).parent.mkdir(parents=True, exist_ok=True)
+                _move(live / rel, kept / rel)
+    except BaseException:
+        _roll_back(backup)
+        raise
+    discard = backup.with_name(f".discard-{os.getpid()}")
+    os.replace(backup, discard)  # the commit point
+    shutil.rmtree(discard, ignore_errors=True)
+    return [live / rel for rel in files]
+
+
+def _roll_back(backup: Path) -> None:
+    """Put back what the journal in ``backup`` says was replaced, added or removed."""
+    journal = json.loads((backup / JOURNAL).read_text(encoding="utf-8"))
+    live = Path(journal["root"])
+    kept = backup / "files"
+    for rel in [rel for rel, _ in journal["entries"]] + journal["removed"]:
+        if (kept / rel).exists():
+            os.replace(kept / rel, live / rel)
+    for rel, existed in journal["entries"]:
+        if not existed:
+            (live / rel).unlink(missing_ok=True)  # added by the interrupted run
+    shutil.rmtree(backup, ignore_errors=True)
+
+
+def recover(folder: Path, log: Callable[[str], None]) -> list[str]:
+    """Restore or clean up what an interrupted run (a process no longer alive) left in
+    ``folder``: roll back a half-done swap, remove staging and committed backups. Says so through
+    ``log``; returns the messages."""
+    said: list[str] = []
+    if not folder.is_dir():
+        return said
+    for entry in sorted(folder.iterdir()):
+        prefix = next((p for p in LEFTOVER_PREFIXES if entry.name.startswith(p)), None)
+        if prefix is None or not entry.is_dir():
+            continue
+        pid_text = entry.name[len(prefix) :]
+        if not pid_text.isdigit() or pid_alive(int(pid_text)):
+            continue
+        if prefix == ".previous-" and (entry / JOURNAL).is_file():
+            _roll_back(entry)
+            message = f"restored the previous outputs from an interrupted run ({entry})"
+        else:
+            shutil.rmtree(entry, ignore_errors=True)
+            message = f"removed the leftovers of an interrupted run ({entry})"
+        log(message)
+        said.append(message)
+    return said
+
+
+def foreign_files(candidates: Iterable[Path], root: Path, owned: set[str]) -> list[str]:
+    """The relative paths among ``candidates`` that the ownership record does not hold."""
+    return sorted(rel for p in candidates if (rel := p.relative_to(root).as_posix()) not in owned)
+
+
+def refusal(out: Path, foreign: list[str]) -> str:
+    """The one-line message refusing ``out`` because of ``foreign`` files."""
+    shown = ", ".join(foreign[:3]) + (f" and {len(foreign) - 3} more" if len(foreign) > 3 else "")
+    return (
+        f"--out {out} holds files this package did not write ({shown}); choose an empty "
+        "folder, or pass --force to write alongside them (they are never deleted)"
+    )
+
+
+@contextlib.contextmanager
+def locked(lock_path: Path, out: Path) -> Iterator[None]:
+    """Hold an exclusive lock on ``lock_path`` for the ``with`` block; refuse at once when
+    another process holds it."""
+    lock_path.parent.mkdir(parents=True, exist_ok=True)
+    fd = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o666)
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError as err:
+            if err.errno not in (errno.EWOULDBLOCK, errno.EACCES):
+                raise
+            holder = os.pread(fd, 32, 0).decode("ascii", "replace").strip() or "?"
+            raise OutputsError(
+                f"another run (process {holder}) is writing to {out}; wait for it to finish "
+                "or choose another --out"
+            ) from None
+        os.ftruncate(fd, 0)
+        os.pwrite(fd, f"{os.getpid()}\n".encode(), 0)
+        yield
+    finally:
+        os.close(fd)  # releases the lock
+
+
+def describe_os_error(err: OSError) -> str:
+    """A one-line description of a file-system error: what failed, and where."""
+    what = err.strerror or str(err)
+    where = f": {err.filename}" if err.filename else ""
+    if err.errno == errno.ENOSPC:
+        return f"no space left on device{where}"
+    return f"{what}{where}"

@@ -1,0 +1,335 @@
+"""Fault injection on the output folder: the package never destroys files it did not write.
+
+Kills during promotion are simulated by raising at a chosen rename with the roll-back disabled
+(what ``kill -9`` leaves); concurrent runs by holding the lock; read-only folders and a full
+disk by monkeypatched writes raising the matching ``OSError``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import errno
+import json
+import os
+import signal
+import stat
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from papermill.exceptions import PapermillExecutionError
+from pipeline_fakes import FakeExecute, run, snapshot, use_fake_execute
+
+from analysis import io, outputs
+from analysis.cli import main as cli_main
+from analysis.commands import run as run_command
+from analysis.measure import engine
+from analysis.pipeline import promote
+
+pytestmark = pytest.mark.usefixtures("kernels")
+
+
+def parse(argv: list[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser()
+    run_command.add_arguments(parser)
+    return parser.parse_args(argv)
+
+
+def dead_pid() -> int:
+    """The id of a process that has exited."""
+    child = subprocess.Popen([sys.executable, "-c", "pass"])
+    child.wait()
+    return child.pid
+
+
+# Item 2: run --out keeps the user's files.
+def test_run_refuses_a_folder_with_the_users_files_and_force_keeps_them(
+    notebooks, corpus, tmp_path, monkeypatch, capsys
+):
+    out = tmp_path / "out"
+    mine = {
+        "figures/holiday.png": b"photo",
+        "figures/plot.svg": b"<svg/>",
+        "reports/tables/survey.csv": b"a\n1\n",
+        "reports/notebooks/draft.ipynb": b"{}",
+    }
+    for rel, data in mine.items():
+        (out / rel).parent.mkdir(parents=True, exist_ok=True)
+        (out / rel).write_bytes(data)
+    use_fake_execute(monkeypatch, FakeExecute("a"))
+    common = ["--notebooks", str(notebooks), "--corpus", str(corpus), "--out", str(out)]
+    assert run_command.main(parse([*common, "--no-progress"])) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "did not write" in err and "--force" in err
+    assert {k: v for k, v in snapshot(out).items() if k in mine or "/." not in k} == mine
+    assert run_command.main(parse([*common, "--no-progress", "--force"])) == 0
+    after = snapshot(out)
+    assert all(after[rel] == data for rel, data in mine.items())
+    assert "figures/01_corpus_a.png" in after
+    # a later run replaces only what the package wrote
+    use_fake_execute(monkeypatch, FakeExecute("b"))
+    assert run_command.main(parse([*common, "--no-progress", "--force"])) == 0
+    after = snapshot(out)
+    assert all(after[rel] == data for rel, data in mine.items())
+    assert "figures/01_corpus_a.png" not in after and "figures/01_corpus_b.png" in after
+    record = json.loads((out / "reports" / outputs.MANIFEST).read_text())
+    assert "figures/01_corpus_b.png" in record["files"]
+    assert not set(mine) & set(record["files"])
+
+
+def test_the_project_checkouts_committed_outputs_count_as_owned(tmp_path, monkeypatch):
+    fake_checkout = tmp_path / "checkout"
+    (fake_checkout / "figures").mkdir(parents=True)
+    (fake_checkout / "pyproject.toml").write_text("")
+    (fake_checkout / "figures" / "fig01.svg").write_text("<svg/>")
+    (fake_checkout / "figures" / "notes.txt").write_text("mine")
+    monkeypatch.setattr(promote, "PACKAGE_DIR", fake_checkout / "analysis")
+    assert promote.owned_outputs(fake_checkout) == {"figures/fig01.svg"}
+    with pytest.raises(outputs.OutputsError, match=r"figures/notes\.txt"):
+        promote.check_outputs(fake_checkout, force=False)
+    monkeypatch.setattr(promote, "PACKAGE_DIR", tmp_path / "elsewhere" / "analysis")
+    assert promote.owned_outputs(fake_checkout) == set()
+
+
+# Item 3: process never deletes the input or files it did not write.
+@pytest.fixture
+def light_work(monkeypatch):
+    monkeypatch.setattr(engine, "default_chunk_function", lambda: engine.split_chunk)
+
+
+def process(*argv) -> int:
+    return cli_main(["process", *map(str, argv), "--no-progress", "--jobs", "1"])
+
+
+@pytest.mark.usefixtures("light_work")
+def test_process_refuses_an_out_holding_the_input_even_with_force(tmp_path, capsys):
+    folder = tmp_path / "data"
+    folder.mkdir()
+    raw = folder / "export.csv"
+    pd.DataFrame({"text": ["A sentence."], "outlet": ["X"]}).to_csv(raw, index=False)
+    before = raw.read_bytes()
+    assert process(raw, "--out", folder, "--force") == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "holds the input" in err
+    assert raw.read_bytes() == before and sorted(os.listdir(folder)) == ["export.csv"]
+
+
+@pytest.mark.usefixtures("light_work")
+def test_process_refuses_out_dot(tmp_path, monkeypatch, capsys):
+    raw = tmp_path / "export.csv"
+    pd.DataFrame({"text": ["A sentence."], "outlet": ["X"]}).to_csv(raw, index=False)
+    work = tmp_path / "work"
+    work.mkdir()
+    (work / "thesis.docx").write_bytes(b"years of work")
+    monkeypatch.chdir(work)
+    assert process(raw, "--out", ".", "--force") == 2
+    err = capsys.readouterr().err
+    assert err.startswith("error: --out . is the current folder") and err.count("\n") == 1
+    assert (work / "thesis.docx").read_bytes() == b"years of work"
+
+
+@pytest.mark.usefixtures("light_work")
+def test_process_force_replaces_only_its_own_outputs(tmp_path):
+    raw = tmp_path / "export.csv"
+    pd.DataFrame({"text": ["A sentence.", "Two."], "outlet": ["X", "Y"]}).to_csv(raw, index=False)
+    out = tmp_path / "results"
+    assert process(raw, "--out", out) == 0
+    (out / "notes.md").write_text("mine")
+    assert process(raw, "--out", out, "--force") == 0
+    assert (out / "notes.md").read_text() == "mine"
+    record = json.loads((out / outputs.MANIFEST).read_text())
+    assert "run.json" in record["files"] and "notes.md" not in record["files"]
+
+
+# Item 5: a kill during the swap-in loses nothing; leftovers are restored or cleaned.
+def test_a_kill_during_promotion_keeps_old_or_new_and_the_next_run_restores(
+    notebooks, corpus, tmp_path, monkeypatch
+):
+    out = tmp_path / "out"
+    use_fake_execute(monkeypatch, FakeExecute("first"))
+    run(notebooks, out, corpus)
+    before = snapshot(out)
+    old = {rel for rel in before if not rel.startswith("reports/.")}
+    use_fake_execute(monkeypatch, FakeExecute("second"))
+    real_move = outputs._move
+    calls = {"n": 0}
+    new: set[str] = set()
+
+    def killed_at_sixth_move(src: Path, dst: Path) -> None:
+        calls["n"] += 1
+        # at every instant, the old outputs or the new ones are all there
+        present = {p for p in old | new if (out / p).exists()}
+        assert old <= present or (new and new <= present)
+        if calls["n"] == 6:
+            raise SystemExit("killed")  # like kill -9: nothing after this runs
+        real_move(src, dst)
+
+    monkeypatch.setattr(outputs, "_move", killed_at_sixth_move)
+    monkeypatch.setattr(outputs, "_roll_back", lambda backup: None)
+    monkeypatch.setattr(promote.shutil, "rmtree", lambda *a, **k: None)  # staging stays too
+    with pytest.raises(SystemExit):
+        run(notebooks, out, corpus)
+    monkeypatch.undo()
+    leftovers = sorted(p.name for p in (out / "reports").iterdir() if p.name.startswith(".s"))
+    assert leftovers and snapshot(out) != before
+    # the next run (here: one whose first notebook fails) finds and restores them
+    said: list[str] = []
+    import pipeline_fakes
+
+    pipeline_fakes.use_fake_kernels(monkeypatch, pipeline_fakes.FakeKernels())
+    error = PapermillExecutionError(1, 1, "x", "ValueError", "bad", [])
+    use_fake_execute(monkeypatch, FakeExecute("third", {"01_corpus.ipynb": error}))
+    with pytest.raises(Exception, match="01_corpus"):
+        run(notebooks, out, corpus, log=said.append)
+    assert any("restored the previous outputs" in m for m in said)
+    assert any("removed the leftovers" in m for m in said)
+    after = {k: v for k, v in snapshot(out).items() if not k.startswith("reports/failed/")}
+    assert after == before
+
+
+def test_leftover_staging_of_a_dead_process_is_removed_and_a_live_ones_kept(tmp_path):
+    reports = tmp_path / "reports"
+    dead = reports / f".staging-{dead_pid()}"
+    alive = reports / f".staging-{os.getppid()}"
+    for folder in (dead, alive):
+        (folder / "figures").mkdir(parents=True)
+        (folder / "figures" / "x.png").write_bytes(b"x")
+    said = outputs.recover(reports, lambda _: None)
+    assert not dead.exists() and alive.exists()
+    assert len(said) == 1 and str(dead) in said[0]
+
+
+def test_sigterm_cleans_up_like_ctrl_c_and_exits_non_zero(
+    notebooks, corpus, tmp_path, monkeypatch, capsys
+):
+    out = tmp_path / "out"
+    use_fake_execute(monkeypatch, FakeExecute("first"))
+    run(notebooks, out, corpus)
+    before = snapshot(out)
+    main_thread = threading.main_thread().ident
+
+    def terminated(input_path, output_path, parameters, *args, **kwargs):
+        output_path.write_text("{}", encoding="utf-8")
+        signal.pthread_kill(main_thread, signal.SIGTERM)
+
+    use_fake_execute(monkeypatch, terminated)
+    argv = ["run", "--notebooks", str(notebooks), "--corpus", str(corpus), "--out", str(out)]
+    assert cli_main([*argv, "--no-progress"]) == 143
+    assert "terminated" in capsys.readouterr().err
+    assert not [p for p in (out / "reports").iterdir() if p.name.startswith(".staging")]
+    after = {k: v for k, v in snapshot(out).items() if not k.startswith("reports/failed/")}
+    assert after == before
+
+
+# Item 13: one run at a time per output folder.
+def test_a_second_run_into_a_locked_folder_is_refused(notebooks, corpus, tmp_path, monkeypatch):
+    out = tmp_path / "out"
+    seen = {}
+
+    def second_run_meanwhile(input_path, output_path, parameters, *args, **kwargs):
+        output_path.write_text("{}", encoding="utf-8")
+        if input_path.name == "01_corpus.ipynb":
+            with pytest.raises(outputs.OutputsError, match="another run") as refused:
+                run(notebooks, out, corpus)
+            seen["message"] = str(refused.value)
+
+    use_fake_execute(monkeypatch, second_run_meanwhile)
+    run(notebooks, out, corpus)
+    assert f"process {os.getpid()}" in seen["message"] and str(out) in seen["message"]
+    run(notebooks, out, corpus)  # released afterwards
+
+
+def test_a_run_holding_the_lock_in_another_process_is_refused_with_one_line(
+    notebooks, corpus, tmp_path, monkeypatch, capsys
+):
+    out = tmp_path / "out"
+    lock = out / "reports" / outputs.LOCK
+    lock.parent.mkdir(parents=True)
+    holder = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            "import fcntl, os, sys; f = open(sys.argv[1], 'w'); "
+            "fcntl.flock(f, fcntl.LOCK_EX); f.write(str(os.getpid())); f.flush(); "
+            "print('ok', flush=True); sys.stdin.read()",
+            str(lock),
+        ],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert holder.stdout.readline().strip() == "ok"
+        fake = use_fake_execute(monkeypatch, FakeExecute("a"))
+        argv = ["--notebooks", str(notebooks), "--corpus", str(corpus), "--out", str(out)]
+        assert run_command.main(parse([*argv, "--no-progress"])) == 2
+        err = capsys.readouterr().err
+        assert err.count("\n") == 1 and f"another run (process {holder.pid})" in err
+        assert fake.calls == []
+    finally:
+        holder.communicate("")
+
+
+# Item 12 (part): clear one-line errors; files follow the umask.
+def test_read_only_out_is_a_one_line_error(notebooks, corpus, tmp_path, monkeypatch, capsys):
+    out = tmp_path / "out"
+    use_fake_execute(monkeypatch, FakeExecute("a"))
+    real_mkdir = Path.mkdir
+
+    def read_only(self, *args, **kwargs):
+        if self == out or out in self.parents:
+            raise PermissionError(errno.EACCES, "Permission denied", str(self))
+        return real_mkdir(self, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "mkdir", read_only)
+    argv = ["--notebooks", str(notebooks), "--corpus", str(corpus), "--out", str(out)]
+    assert run_command.main(parse([*argv, "--no-progress"])) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("error: Permission denied: ") and "Traceback" not in err
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root writes into read-only folders")
+def test_read_only_out_folder_really_read_only(notebooks, corpus, tmp_path, monkeypatch, capsys):
+    out = tmp_path / "out"
+    out.mkdir()
+    out.chmod(stat.S_IRUSR | stat.S_IXUSR)
+    use_fake_execute(monkeypatch, FakeExecute("a"))
+    argv = ["--notebooks", str(notebooks), "--corpus", str(corpus), "--out", str(out)]
+    try:
+        assert run_command.main(parse([*argv, "--no-progress"])) == 1
+    finally:
+        out.chmod(stat.S_IRWXU)
+    assert "Permission denied" in capsys.readouterr().err
+
+
+def test_disk_full_while_keeping_the_failed_notebook(
+    notebooks, corpus, tmp_path, monkeypatch, capsys
+):
+    error = PapermillExecutionError(2, 1, "x", "ValueError", "bad input", [])
+    use_fake_execute(monkeypatch, FakeExecute("a", {"02_sentiment.ipynb": error}))
+
+    def disk_full(data, path):
+        raise OSError(errno.ENOSPC, "No space left on device", str(path))
+
+    monkeypatch.setattr(promote, "write_bytes", disk_full)
+    out = tmp_path / "out"
+    argv = ["run", "--notebooks", str(notebooks), "--corpus", str(corpus), "--out", str(out)]
+    assert cli_main([*argv, "--no-progress"]) == 1
+    err = capsys.readouterr().err
+    assert "could not keep the partly executed 02_sentiment.ipynb: no space left" in err
+    assert "Notebook 02_sentiment.ipynb failed in cell 2" in err and "Traceback" not in err
+
+
+def test_written_files_follow_the_umask(tmp_path):
+    previous = os.umask(0o022)
+    try:
+        io.write_text("x", tmp_path / "a.md")
+        os.umask(0o027)
+        io.write_table(pd.DataFrame({"a": [1]}), tmp_path / "b.csv")
+    finally:
+        os.umask(previous)
+    assert stat.S_IMODE((tmp_path / "a.md").stat().st_mode) == 0o644
+    assert stat.S_IMODE((tmp_path / "b.csv").stat().st_mode) == 0o640

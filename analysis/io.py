@@ -38,6 +38,7 @@ def current_umask() -> int:
         os.umask(mask)
     return mask
 
+
 # Spreadsheet formula injection ("CSV injection", OWASP): a cell whose text starts with one of
 # these, after any leading whitespace (tab and carriage return included), is run as a formula.
 FORMULA_TRIGGERS = ("=", "+", "-", "@")

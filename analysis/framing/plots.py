@@ -82,6 +82,11 @@ NO_SOURCING = "No sentence in these articles attributes a claim to a source or q
 NO_HEDGING = "No hedge or certainty marker is used in these articles."
 
 
+def _no_frame(frames: pd.DataFrame) -> bool:
+    """True when no group has a single sentence coded with any frame."""
+    return frames.empty or not (frames["share"].fillna(0) > 0).any()
+
+
 def _palette(groups: list[str], palette: Mapping[str, str] | None) -> Mapping[str, str]:
     return palette if palette is not None else group_palette(groups)
 
@@ -96,7 +101,7 @@ def plot_frame_heatmap(
     """Groups × frames heatmap of frame salience, each cell annotated with its percentage; with
     no coded sentence in any group, a figure that says so."""
     apply_style()
-    if frames.empty or not (frames["n_frame_sentences"] > 0).any():
+    if _no_frame(frames):
         return none_found_figure(NO_FRAMES, title="Frame salience")
     labels = frames.drop_duplicates("frame")[["frame", "label"]]
     groups = _groups(frames, group_col)
@@ -145,7 +150,7 @@ def plot_frame_salience(
     """Dot-and-interval plot: frame share of sentences per group with 95% CIs; with no coded
     sentence in any group, a figure that says so."""
     apply_style()
-    if frames.empty or not (frames["n_frame_sentences"] > 0).any():
+    if _no_frame(frames):
         return none_found_figure(NO_FRAMES, title="Frame salience by outlet")
     groups = _groups(frames, group_col)
     colours = _palette(groups, palette)

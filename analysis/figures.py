@@ -182,3 +182,20 @@ class FigureInfo:
 
     def __repr__(self) -> str:
         return f"FigureInfo({self.stem!r})"
+
+
+def none_found_figure(
+    message: str, *, title: str | None = None, width: float = DOUBLE_COLUMN_IN
+) -> plt.Figure:
+    """A figure that says, centred and in words, that there is nothing to draw.
+
+    A measure may find nothing in a corpus (no actor mentioned, no frame, no quotation, only one
+    group to compare); the notebook still saves this figure under the measure's stable name, so
+    the gallery and the summary list the same figures for every corpus.
+    """
+    fig, ax = plt.subplots(figsize=(width, 1.6))
+    ax.set_axis_off()
+    ax.text(0.5, 0.5, message, ha="center", va="center", wrap=True, transform=ax.transAxes)
+    if title:
+        ax.set_title(title)
+    return fig

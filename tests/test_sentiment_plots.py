@@ -246,6 +246,7 @@ def test_actor_heatmap_annotates_every_cell_and_greys_the_sparse_ones():
     assert fig.axes[1].get_ylabel() == "mean compound (vader)"  # the colour bar
 
 
-def test_actor_heatmap_needs_rows_for_the_method():
-    with pytest.raises(ValueError, match="no actor rows"):
-        plot_actor_tone(_actor_table(), "outlet", "vader-news")
+def test_actor_heatmap_without_rows_for_the_method_says_none_found():
+    fig = plot_actor_tone(_actor_table(), "outlet", "vader-news")
+    texts = [t.get_text() for ax in fig.axes for t in ax.texts]
+    assert texts == ["No actor from the actor list is mentioned in these articles."]

@@ -22,6 +22,13 @@ from analysis.report.wording import articles, ci, num, pct
 from analysis.stats.bootstrap import bootstrap_ci
 
 N_EVIDENCE = 3
+# What the summary says when a measure finds nothing in any group (the figures say the same).
+NO_FRAMES = "No sentence in these articles uses the indicators of any frame in the codebook."
+NO_KEYNESS = "No word is distinctive of any group: the articles have no content words to compare."
+NO_QUOTES = "No sentence in these articles carries a direct quotation."
+NO_SOURCES = "No sentence in these articles attributes a claim to a recognised source category."
+NO_HEDGES = "No hedge (may, could, reportedly…) is used in these articles."
+NO_CERTAINTY = "No certainty marker (will, clearly, never…) is used in these articles."
 
 
 def _upper_share(row: pd.Series) -> float:
@@ -86,12 +93,42 @@ def _frame_evidence_for(
     )
 
 
+def _sizes(sentences: pd.DataFrame) -> str:
+    """'3 articles, 18 sentences': the size of the whole (selected) corpus."""
+    return f"{articles(int(sentences['doc_id'].nunique()))}, {len(sentences)} sentences"
+
+
+def _none_finding(
+    key: str, section: str, message: str, sentences: pd.DataFrame, figure: str
+) -> Finding:
+    """A measure that found nothing in any group, said in words with the corpus size."""
+    text = f"{message[:-1]} ({_sizes(sentences)})."
+    return Finding(key, section, text, figures=(figure,))
+
+
+def _single_group_finding(
+    sentences: pd.DataFrame, group_col: str, section: str, what: str, figure: str
+) -> Finding | None:
+    """With fewer than two groups, a finding saying there is no second group to compare."""
+    groups = sorted(sentences[group_col].astype(str).unique())
+    if len(groups) >= 2:
+        return None
+    which = f" ({groups[0]})" if groups else ""
+    text = (
+        f"Only one {group_col}{which} is in these articles ({_sizes(sentences)}): there is no "
+        f"second group to compare its {what} with."
+    )
+    return Finding(f"{section}_single_group", section, text, figures=(figure,))
+
+
 def _frame_findings(
     frames: pd.DataFrame,
     sentences: pd.DataFrame,
     evidence: pd.DataFrame,
     group_col: str,
 ) -> list[Finding]:
+    if not frames.empty and not (frames["n_frame_sentences"] > 0).any():
+        return [_none_finding("frames_none", "frames", NO_FRAMES, sentences, "fig07_frame_heatmap")]
     out: list[Finding] = []
     for group, part in frames.groupby(group_col, sort=True):
         top = part.sort_values(["share", "frame"], ascending=[False, True]).head(3)
@@ -127,7 +164,10 @@ def _frame_findings(
             )
         )
     if frames[group_col].nunique() < 2:
-        return out
+        single = _single_group_finding(
+            sentences, group_col, "frames", "frame use", "fig08_frame_salience"
+        )
+        return out + ([single] if single is not None else [])
     unclear = []
     for frame, part in frames.groupby("frame", sort=False):
         ordered = part.sort_values(["share", group_col], ascending=[False, True])
@@ -178,6 +218,15 @@ def _keyness_findings(
     group_col: str,
     top_terms: int,
 ) -> list[Finding]:
+    if keyness.empty or not (keyness["count_in_group"] > 0).any():
+        single = _single_group_finding(
+            sentences, group_col, "vocabulary", "word use", "fig09_keyness"
+        )
+        if single is not None:
+            return [single]
+        return [
+            _none_finding("vocabulary_none", "vocabulary", NO_KEYNESS, sentences, "fig09_keyness")
+        ]
     out: list[Finding] = []
     for group, part in keyness.groupby(group_col, sort=True):
         used = part[(part["count_in_group"] > 0) & (part["z"] > 1.96)]
@@ -251,6 +300,9 @@ def _rate_contrast(
             "intervals do not overlap."
         )
         supported = True
+    elif len(ordered) == 1:
+        verdict = "Only one group: there is no second group to compare with."
+        supported = True
     else:
         verdict = "Overlapping intervals, no clear difference between the groups."
         supported = False
@@ -302,6 +354,45 @@ def framing_findings(
     out = _frame_findings(frames_by_group, sentences, evidence, group_col)
     out += _keyness_findings(keyness, sentences, group_col, top_terms)
 
+    if not sentences["has_quote"].astype(bool).any():
+        out.append(
+            _none_finding("sourcing_quotes", "sourcing", NO_QUOTES, sentences, "fig10_sourcing")
+        )
+    else:
+        out.append(_quote_finding(sentences, group_col, n_boot, seed))
+    out += _source_findings(sourcing, sentences, group_col)
+    for measure, col in (("hedges", "n_hedges"), ("certainty", "n_certainty")):
+        if not (sentences[col] > 0).any():
+            message = NO_HEDGES if measure == "hedges" else NO_CERTAINTY
+            out.append(
+                _none_finding(f"hedging_{measure}", "hedging", message, sentences, "fig11_hedging")
+            )
+            continue
+        part = hedging[hedging["measure"] == measure]
+        what = (
+            "Hedges per 1,000 words" if measure == "hedges" else "Certainty markers per 1,000 words"
+        )
+        out.append(
+            _rate_contrast(
+                part,
+                group_col,
+                "per_1000_words",
+                "ci_low",
+                "ci_high",
+                what,
+                f"hedging_{measure}",
+                "hedging",
+                "fig11_hedging",
+                False,
+                sentences,
+                sentences[col] > 0,
+            )
+        )
+    return out
+
+
+def _quote_finding(sentences: pd.DataFrame, group_col: str, n_boot: int, seed: int) -> Finding:
+    """Share of sentences with a direct quotation per group, contrasted."""
     quotes = bootstrap_ci(
         sentences.assign(_q=sentences["has_quote"].astype(float)),
         "_q",
@@ -309,23 +400,30 @@ def framing_findings(
         n_boot=n_boot,
         seed=seed,
     )
-    out.append(
-        _rate_contrast(
-            quotes,
-            group_col,
-            "estimate",
-            "ci_low",
-            "ci_high",
-            "Share of sentences with a direct quotation",
-            "sourcing_quotes",
-            "sourcing",
-            "fig10_sourcing",
-            True,
-            sentences,
-            sentences["has_quote"].astype(bool) & sentences["attribution_verb"].notna(),
-        )
+    return _rate_contrast(
+        quotes,
+        group_col,
+        "estimate",
+        "ci_low",
+        "ci_high",
+        "Share of sentences with a direct quotation",
+        "sourcing_quotes",
+        "sourcing",
+        "fig10_sourcing",
+        True,
+        sentences,
+        sentences["has_quote"].astype(bool) & sentences["attribution_verb"].notna(),
     )
+
+
+def _source_findings(
+    sourcing: pd.DataFrame, sentences: pd.DataFrame, group_col: str
+) -> list[Finding]:
+    """Per group, the source categories its sentences credit most often."""
+    out: list[Finding] = []
     src = sourcing[sourcing["measure"] == "source"]
+    if not src.empty and not (src["n_sentences_with"] > 0).any():
+        return [_none_finding("sourcing_none", "sourcing", NO_SOURCES, sentences, "fig10_sourcing")]
     for group, part in src.groupby(group_col, sort=True):
         part = part.sort_values(["n_sentences_with", "item"], ascending=[False, True])
         part = part[part["n_sentences_with"] > 0]
@@ -356,27 +454,6 @@ def framing_findings(
                 text,
                 evidence=_evidence_for(sentences, mask, group_col, n=2),
                 figures=("fig10_sourcing",),
-            )
-        )
-    for measure, col in (("hedges", "n_hedges"), ("certainty", "n_certainty")):
-        part = hedging[hedging["measure"] == measure]
-        what = (
-            "Hedges per 1,000 words" if measure == "hedges" else "Certainty markers per 1,000 words"
-        )
-        out.append(
-            _rate_contrast(
-                part,
-                group_col,
-                "per_1000_words",
-                "ci_low",
-                "ci_high",
-                what,
-                f"hedging_{measure}",
-                "hedging",
-                "fig11_hedging",
-                False,
-                sentences,
-                sentences[col] > 0,
             )
         )
     return out

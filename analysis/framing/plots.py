@@ -23,7 +23,13 @@ import numpy as np
 import pandas as pd
 import seaborn as sns
 
-from analysis.figures import DOUBLE_COLUMN_IN, FigureInfo, apply_style, group_palette
+from analysis.figures import (
+    DOUBLE_COLUMN_IN,
+    FigureInfo,
+    apply_style,
+    group_palette,
+    none_found_figure,
+)
 
 NOTEBOOK = "03_framing.ipynb"
 FIGURES: dict[str, FigureInfo] = {
@@ -66,6 +72,21 @@ FIGURES: dict[str, FigureInfo] = {
 }
 
 
+# What the figures say when there is nothing to draw (the summary's findings say the same).
+NO_FRAMES = "No sentence in these articles uses the indicators of any frame in the codebook."
+NO_KEYNESS = (
+    "No distinctive words to show: keyness needs at least two groups whose articles have words "
+    "to compare."
+)
+NO_SOURCING = "No sentence in these articles attributes a claim to a source or quotes directly."
+NO_HEDGING = "No hedge or certainty marker is used in these articles."
+
+
+def _no_frame(frames: pd.DataFrame) -> bool:
+    """True when no group has a single sentence coded with any frame."""
+    return frames.empty or not (frames["share"].fillna(0) > 0).any()
+
+
 def _palette(groups: list[str], palette: Mapping[str, str] | None) -> Mapping[str, str]:
     return palette if palette is not None else group_palette(groups)
 
@@ -77,8 +98,11 @@ def _groups(table: pd.DataFrame, group_col: str) -> list[str]:
 def plot_frame_heatmap(
     frames: pd.DataFrame, group_col: str = "outlet", *, value: str = "share"
 ) -> plt.Figure:
-    """Groups × frames heatmap of frame salience, each cell annotated with its percentage."""
+    """Groups × frames heatmap of frame salience, each cell annotated with its percentage; with
+    no coded sentence in any group, a figure that says so."""
     apply_style()
+    if _no_frame(frames):
+        return none_found_figure(NO_FRAMES, title="Frame salience")
     labels = frames.drop_duplicates("frame")[["frame", "label"]]
     groups = _groups(frames, group_col)
     table = frames.assign(**{group_col: frames[group_col].astype(str)})
@@ -123,8 +147,11 @@ def plot_frame_heatmap(
 def plot_frame_salience(
     frames: pd.DataFrame, group_col: str = "outlet", palette: Mapping[str, str] | None = None
 ) -> plt.Figure:
-    """Dot-and-interval plot: frame share of sentences per group with 95% CIs."""
+    """Dot-and-interval plot: frame share of sentences per group with 95% CIs; with no coded
+    sentence in any group, a figure that says so."""
     apply_style()
+    if _no_frame(frames):
+        return none_found_figure(NO_FRAMES, title="Frame salience by outlet")
     groups = _groups(frames, group_col)
     colours = _palette(groups, palette)
     labels = frames.drop_duplicates("frame")[["frame", "label"]]
@@ -167,12 +194,15 @@ def plot_keyness(
     top_terms: int = 12,
 ) -> plt.Figure:
     """One panel per group (a seaborn ``catplot``): its ``top_terms`` most distinctive words by
-    z-score, each labelled with its uses in the group and elsewhere."""
+    z-score, each labelled with its uses in the group and elsewhere. With no term (one group
+    only, or no words), a figure that says so."""
     apply_style()
-    groups = _groups(keyness, group_col)
-    colours = _palette(groups, palette)
     table = keyness.assign(group=keyness[group_col].astype(str))
     table = table[table["count_in_group"] > 0]
+    if table.empty:
+        return none_found_figure(NO_KEYNESS, title="Distinctive words per outlet")
+    groups = _groups(keyness, group_col)
+    colours = _palette(groups, palette)
     top = (
         table.sort_values(["group", "z", "term"], ascending=[True, False, True], kind="stable")
         .groupby("group", sort=False)
@@ -233,6 +263,8 @@ def plot_sourcing(
         (sourcing["measure"] == "source")
         | ((sourcing["measure"] == "quote") & (sourcing["item"] == "direct_quote"))
     ]
+    if not (rows["n_sentences_with"] > 0).any():
+        return none_found_figure(NO_SOURCING, title="Sourcing and direct quotation")
     rows = rows.assign(group=rows[group_col].astype(str))
     present = set(rows["item"])
     order = [c for c in load_sources().categories if c in present] + ["direct_quote"]
@@ -272,8 +304,11 @@ def plot_sourcing(
 def plot_hedging(
     hedging: pd.DataFrame, group_col: str = "outlet", palette: Mapping[str, str] | None = None
 ) -> plt.Figure:
-    """Two panels (hedges, certainty): rate per 1,000 words per group with 95% CIs."""
+    """Two panels (hedges, certainty): rate per 1,000 words per group with 95% CIs; with no
+    hedge and no certainty marker in any group, a figure that says so."""
     apply_style()
+    if not (hedging["per_1000_words"].fillna(0) > 0).any():
+        return none_found_figure(NO_HEDGING, title="Hedges and certainty markers")
     groups = _groups(hedging, group_col)
     colours = _palette(groups, palette)
     fig, axes = plt.subplots(

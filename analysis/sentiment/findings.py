@@ -19,6 +19,7 @@ import pandas as pd
 from analysis.report.findings import Evidence, Finding
 from analysis.report.wording import articles, ci, num, pct
 from analysis.sentiment.actors import Actor, default_lexicon
+from analysis.sentiment.plots import NO_ACTORS
 from analysis.sentiment.scoring import METHODS, compound_column
 from analysis.sentiment.tables import require_scores, with_actor_columns
 from analysis.stats.comparisons import is_clear_difference
@@ -188,6 +189,23 @@ def _method_finding(
     )
 
 
+def _single_group_finding(sentences: pd.DataFrame, group_col: str) -> Finding | None:
+    """With fewer than two groups, a finding saying there is no second group to compare."""
+    groups = sorted(sentences[group_col].astype(str).unique())
+    if len(groups) >= 2:
+        return None
+    which = f" ({groups[0]})" if groups else ""
+    return Finding(
+        key="tone_single_group",
+        section="tone",
+        text=(
+            f"Only one {group_col}{which} is in these articles: there is no second group to "
+            "compare its tone with, so no difference between groups is reported."
+        ),
+        figures=("fig02_sentence_tone",),
+    )
+
+
 def _actor_findings(
     actor_df: pd.DataFrame,
     sentences: pd.DataFrame,
@@ -230,7 +248,23 @@ def _actor_findings(
                 figures=("fig04_actor_tone",),
             )
         )
+    if not out:
+        out.append(_no_actor_finding(part, method, min_sentences))
     return out
+
+
+def _no_actor_finding(part: pd.DataFrame, method: str, min_sentences: int) -> Finding:
+    """Why no actor finding was made: no actor is mentioned, or too rarely in every group."""
+    if part.empty:
+        key, text = f"actor_tone_none_{method}", NO_ACTORS
+    else:
+        key = f"actor_tone_sparse_{method}"
+        text = (
+            "Actors from the actor list are mentioned in fewer than "
+            f"{min_sentences} sentences of every group in these articles: too few to report the "
+            "tone around their mentions."
+        )
+    return Finding(key=key, section="actors", text=text, figures=("fig04_actor_tone",))
 
 
 def sentiment_findings(
@@ -254,6 +288,9 @@ def sentiment_findings(
     require_scores(sentences, group_col, METHODS if "compound_news" in sentences else [method])
     findings = _level_findings(by_group, sentences, group_col, method)
     findings += _pairwise_findings(pairwise, sentences, group_col, method)
+    single = _single_group_finding(sentences, group_col)
+    if single is not None:
+        findings.append(single)
     if "compound_news" in sentences.columns:
         sens = _method_finding(by_group, pairwise, sentences, group_col)
         if sens is not None:

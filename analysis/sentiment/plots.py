@@ -22,9 +22,18 @@ import seaborn as sns
 from matplotlib.colors import ListedColormap
 
 from analysis.config import SEED
-from analysis.figures import DOUBLE_COLUMN_IN, OTHER_COLOUR, FigureInfo, seeded_global_rng
+from analysis.figures import (
+    DOUBLE_COLUMN_IN,
+    OTHER_COLOUR,
+    FigureInfo,
+    none_found_figure,
+    seeded_global_rng,
+)
 
 NOTEBOOK = "02_sentiment.ipynb"
+# What the figures say when there is nothing to draw (the summary's findings say the same).
+NO_ACTORS = "No actor from the actor list is mentioned in these articles."
+NO_SENTENCES = "No sentences to show: the articles have no text left after cleaning."
 # Dots per group in the sentence-tone strip plot; larger groups show a seeded random sample.
 MAX_STRIP_POINTS = 1500
 # Background of heatmap cells with too few sentences to show an estimate.
@@ -323,10 +332,11 @@ def plot_actor_tone(
 ) -> plt.Figure:
     """Heatmap: actors (rows) × groups (columns), mean tone of sentences mentioning the actor,
     each cell annotated with its estimate and n; cells with fewer than ``min_sentences`` grey
-    (annotated with n only)."""
+    (annotated with n only). With no actor row (no actor of the list mentioned), a figure that
+    says so."""
     part = actor_df[actor_df["method"] == method]
     if part.empty:
-        raise ValueError(f"plot_actor_tone: no actor rows for method {method!r}")
+        return none_found_figure(NO_ACTORS, title="Tone around actor mentions")
     labels = list(dict.fromkeys(part["label"]))
     groups = sorted(part[group_col].astype(str).unique())
     part = part.assign(**{group_col: part[group_col].astype(str)})

@@ -13,7 +13,7 @@ import os
 import re
 import tempfile
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -80,22 +80,32 @@ def is_formula_text(cell: str) -> bool:
     return text.startswith(FORMULA_TRIGGERS) and not _NUMBER_RE.fullmatch(text)
 
 
-def _neutralise_column(column: pd.Series) -> pd.Series | None:
-    """The column with formula text neutralised, or None when nothing needs it."""
-    if isinstance(column.dtype, pd.CategoricalDtype):
-        column = column.astype(object)
-    elif not (pd.api.types.is_object_dtype(column) or pd.api.types.is_string_dtype(column)):
-        return None  # numbers, booleans, dates: a negative number stays a number
-    first = column.str.lstrip().str[:1]  # non-text cells give NaN
-    candidates = first.isin(FORMULA_TRIGGERS)
-    if not candidates.any():
-        return None
-    flagged = column[candidates].map(lambda v: isinstance(v, str) and is_formula_text(v))
-    if not flagged.any():
-        return None
-    out = column.astype(object)
-    index = flagged.index[flagged.to_numpy(dtype=bool)]
-    out.loc[index] = "'" + out.loc[index]
+def map_text_cells(
+    df: pd.DataFrame, needs: Callable[[str], bool], change: Callable[[str], str]
+) -> pd.DataFrame:
+    """``df`` with ``change(cell)`` applied to every text cell for which ``needs(cell)`` holds.
+
+    Only text columns (object, string, categorical) are looked at; numbers, booleans and dates
+    never change. ``df`` itself is never modified; it is returned as it is when nothing changes.
+    Columns are handled by position, since column names may repeat.
+    """
+    changed = {}
+    for pos in range(df.shape[1]):
+        column = df.iloc[:, pos]
+        if isinstance(column.dtype, pd.CategoricalDtype):
+            column = column.astype(object)
+        elif not (pd.api.types.is_object_dtype(column) or pd.api.types.is_string_dtype(column)):
+            continue
+        hit = column.map(lambda v: isinstance(v, str) and needs(v)).to_numpy(dtype=bool)
+        if hit.any():
+            fixed = column.astype(object).copy()
+            fixed[hit] = [change(v) for v in fixed[hit]]
+            changed[pos] = fixed
+    if not changed:
+        return df
+    out = df.copy()
+    for pos, column in changed.items():
+        out.isetitem(pos, column)
     return out
 
 
@@ -107,43 +117,31 @@ def neutralise_formulas(df: pd.DataFrame) -> pd.DataFrame:
     LibreOffice or Google Sheets when the table is opened (OWASP "CSV injection"). The leading
     apostrophe makes the spreadsheet show the text as text. Only text cells are touched (see
     :func:`is_formula_text`); numeric columns, including negative numbers, are left as they are.
-    ``df`` itself is never modified; it is returned unchanged when no cell needs neutralising.
     """
-    changed = {}
-    for pos in range(df.shape[1]):  # by position: column names may repeat
-        column = _neutralise_column(df.iloc[:, pos])
-        if column is not None:
-            changed[pos] = column
-    if not changed:
-        return df
-    out = df.copy()
-    for pos, column in changed.items():
-        out.isetitem(pos, column)
-    return out
+    return map_text_cells(df, is_formula_text, lambda cell: "'" + cell)
 
 
-def _newlines_as_lf(df: pd.DataFrame) -> pd.DataFrame:
+def restore_formulas(df: pd.DataFrame) -> pd.DataFrame:
+    """Undo :func:`neutralise_formulas`: drop the apostrophe written before formula-like text.
+
+    A cell ``'=fault`` read back from one of our tables becomes ``=fault`` again. The one text
+    this cannot tell apart is a value that itself began with an apostrophe followed by a formula
+    character; no cleaned sentence, outlet name or codebook term does.
+    """
+    return map_text_cells(
+        df, lambda cell: cell[:1] == "'" and is_formula_text(cell[1:]), lambda cell: cell[1:]
+    )
+
+
+def newlines_as_lf(df: pd.DataFrame) -> pd.DataFrame:
     """``df`` with ``\\r\\n`` and lone ``\\r`` in text cells written as ``\\n``.
 
     Tables end their lines with ``\\n``, and the CSV writer quotes a cell only for the characters
     of that line ending, so a bare carriage return would split a row for most readers.
     """
-    changed = {}
-    for pos in range(df.shape[1]):
-        column = df.iloc[:, pos]
-        if not (pd.api.types.is_object_dtype(column) or pd.api.types.is_string_dtype(column)):
-            continue
-        has_cr = column.map(lambda v: isinstance(v, str) and "\r" in v)
-        if has_cr.any():
-            fixed = column.astype(object).copy()
-            fixed[has_cr] = fixed[has_cr].str.replace("\r\n", "\n").str.replace("\r", "\n")
-            changed[pos] = fixed
-    if not changed:
-        return df
-    out = df.copy()
-    for pos, column in changed.items():
-        out.isetitem(pos, column)
-    return out
+    return map_text_cells(
+        df, lambda cell: "\r" in cell, lambda cell: cell.replace("\r\n", "\n").replace("\r", "\n")
+    )
 
 
 def write_table(df: pd.DataFrame, path: Path | str) -> Path:
@@ -156,7 +154,7 @@ def write_table(df: pd.DataFrame, path: Path | str) -> Path:
     Line breaks inside text cells are written as ``\\n`` (a bare ``\\r`` would split the row).
     """
     path = Path(path)
-    df = neutralise_formulas(_newlines_as_lf(df))
+    df = neutralise_formulas(newlines_as_lf(df))
     with atomic_path(path) as tmp:
         df.to_csv(
             tmp, index=False, lineterminator="\n", float_format=FLOAT_FORMAT, encoding="utf-8"
@@ -178,3 +176,11 @@ def write_bytes(data: bytes, path: Path | str) -> Path:
     with atomic_path(path) as tmp:
         tmp.write_bytes(data)
     return path
+
+
+def read_table(path: Path | str, **kwargs: object) -> pd.DataFrame:
+    """Read a table written by :func:`write_table`, with its text cells as they were written.
+
+    ``kwargs`` go to :func:`pandas.read_csv` (e.g. ``dtype={"doc_id": str}``).
+    """
+    return restore_formulas(pd.read_csv(path, **kwargs))

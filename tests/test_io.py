@@ -53,3 +53,15 @@ def test_write_bytes_replaces_the_target(tmp_path: Path) -> None:
     assert write_bytes(b"\x00new", path) == path
     assert path.read_bytes() == b"\x00new"
     assert _siblings(path) == ["b.bin"]
+
+
+def test_a_table_reads_back_as_it_was_written(tmp_path) -> None:
+    import pandas as pd
+
+    from analysis.io import read_table, write_table
+
+    frame = pd.DataFrame({"term": ["=fault", "- bullet", "plain", "-0.5"], "n": [1, -2, 3, 4]})
+    path = write_table(frame, tmp_path / "t.csv")
+    assert "'=fault" in path.read_text(encoding="utf-8")
+    back = read_table(path, dtype={"term": str})
+    assert back.to_dict("list") == frame.to_dict("list")

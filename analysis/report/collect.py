@@ -16,6 +16,7 @@ from typing import Any
 import pandas as pd
 
 from analysis.framing.findings import framing_findings
+from analysis.io import read_table
 from analysis.report.findings import Finding, load_findings
 from analysis.selection import keep_outlets
 from analysis.sentiment.findings import sentiment_findings
@@ -41,7 +42,7 @@ def collect_findings(tables_dir: Path | str, params: Mapping[str, Any]) -> list[
 def _read(tables: Path, *names: str) -> pd.DataFrame | None:
     for name in names:
         if (tables / name).is_file():
-            return pd.read_csv(tables / name, dtype={"doc_id": str})
+            return read_table(tables / name, dtype={"doc_id": str})
     return None
 
 

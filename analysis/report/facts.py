@@ -16,6 +16,8 @@ from pathlib import Path
 
 import pandas as pd
 
+from analysis.io import read_table
+
 # (distribution name, label shown)
 PACKAGES = (
     ("newsframe-analysis", "analysis"),
@@ -77,7 +79,7 @@ def corpus_facts(
     documents whose notes (manifest, or the ``notes`` column of a corpus file) say the text is a
     translation. ``corpus_dir`` is the corpus folder or corpus file."""
     tables = Path(tables_dir)
-    docs = pd.read_csv(tables / "documents.csv", dtype={"doc_id": str})
+    docs = read_table(tables / "documents.csv", dtype={"doc_id": str})
     if group_col not in docs.columns:
         raise KeyError(f"documents.csv has no column {group_col!r}")
     docs[group_col] = docs[group_col].astype(str)
@@ -87,7 +89,7 @@ def corpus_facts(
         .reset_index()
     )
     audit_path = tables / "cleaning_audit.csv"
-    n_changes = len(pd.read_csv(audit_path)) if audit_path.is_file() else 0
+    n_changes = len(read_table(audit_path)) if audit_path.is_file() else 0
     corpus = Path(corpus_dir)
     translated: list[tuple[str, str]] = []
     manifest = corpus / "manifest.csv"

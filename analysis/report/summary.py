@@ -17,15 +17,13 @@ from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-import pandas as pd
-
 from analysis.config import DATA_DIR, N_BOOT, SEED
 from analysis.figures import FigureInfo
 
 # Imported here rather than where it is used: it loads NLTK (a second or more), which the
 # runner's kernel warm-up then does before the summary notebook's turn, not during it.
 from analysis.framing.codebook import load_codebook
-from analysis.io import write_text
+from analysis.io import read_table, write_text
 from analysis.report.collect import collect_findings
 from analysis.report.facts import CorpusFacts, corpus_facts, package_versions
 from analysis.report.findings import Finding
@@ -130,7 +128,7 @@ def _methods_section(facts: CorpusFacts, params: Mapping[str, Any]) -> list[str]
 
 def _count_news_terms() -> int:
     path = DATA_DIR / "vader_news_terms.csv"
-    return len(pd.read_csv(path)) if path.is_file() else 0
+    return len(read_table(path)) if path.is_file() else 0
 
 
 def _count_frames(codebook: str | None) -> tuple[int, int]:

@@ -188,3 +188,26 @@ def test_undecodable_article_names_the_byte_cp1252_cannot_decode() -> None:
         decode_article(b"Caf\xe9 and \x8d more text", "a.txt")
     message = str(error.value)
     assert "0x8D at offset 9" in message and "0xE9 at offset 3" in message
+
+
+def test_cp1252_csv_export_is_read_with_a_warning_and_audited(tmp_path) -> None:
+    import analysis
+
+    path = tmp_path / "export.csv"
+    rows = "text,outlet\nCafé owners were “pleased”. Visitors agreed.,Daily Ledger\n"
+    path.write_bytes(rows.encode("cp1252"))
+    with pytest.warns(UserWarning, match="not UTF-8"):
+        corpus = analysis.load_corpus(path)
+    assert corpus.documents["text"].tolist() == ["Café owners were “pleased”. Visitors agreed."]
+    assert corpus.audit["rule"].tolist() == ["decode_fallback"]
+
+
+def test_a_csv_export_that_is_neither_utf8_nor_cp1252_names_the_byte(tmp_path) -> None:
+    from analysis.corpus.files import CorpusFileError, text_file_encoding
+
+    path = tmp_path / "export.csv"
+    path.write_bytes(b"text,outlet\nCaf\xe9 \x81 bad,A\n")
+    with pytest.raises(CorpusFileError, match=r"0x81 at offset 17"):
+        text_file_encoding(path)
+    path.write_bytes("text,outlet\nCafé,A\n".encode())
+    assert text_file_encoding(path) == "utf-8-sig"

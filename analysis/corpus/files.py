@@ -26,6 +26,7 @@ Rules, applied the same way to the three formats:
 from __future__ import annotations
 
 import json
+import warnings
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -85,6 +86,7 @@ class ReadReport:
     n_generated_ids: int = 0
     n_unknown_outlet: int = 0
     n_unknown_origin: int = 0
+    encoding: str = "utf-8"  # how a text file was decoded ("cp1252" when it was not UTF-8)
     finished: bool = False
 
     def summary(self) -> str:
@@ -102,6 +104,8 @@ class ReadReport:
             parts.append(f"{self.n_unknown_origin} rows with no origin set to '{UNKNOWN}'")
         if self.ignored_columns:
             parts.append(f"ignored columns: {', '.join(self.ignored_columns)}")
+        if self.encoding != "utf-8":
+            parts.append(f"the file is not UTF-8 and was read as {self.encoding}")
         return "; ".join(parts)
 
 
@@ -158,17 +162,77 @@ def detect_format(path: Path | str) -> str:
     return FORMATS[suffix]
 
 
-def _file_columns(path: Path, fmt: str) -> list[str]:
+def _open_binary(path: Path) -> Any:
+    """The file's bytes, decompressed when its name ends in a compression suffix."""
+    name = path.name.lower()
+    if name.endswith(".gz"):
+        import gzip
+
+        return gzip.open(path, "rb")
+    if name.endswith(".bz2"):
+        import bz2
+
+        return bz2.open(path, "rb")
+    if name.endswith(".xz"):
+        import lzma
+
+        return lzma.open(path, "rb")
+    return open(path, "rb")
+
+
+def text_file_encoding(path: Path, block: int = 1 << 20) -> str:
+    """How to decode a CSV/TSV/JSON Lines export: ``"utf-8-sig"`` or, failing that, ``"cp1252"``.
+
+    Spreadsheet programs on Windows still save "CSV" as cp1252. The whole file is checked once,
+    a block at a time (linear, constant memory): valid UTF-8 is read as UTF-8 (a byte order mark
+    is dropped); otherwise cp1252 if every byte is defined there (the fallback is reported, and
+    every document's audit records it); otherwise a :class:`CorpusFileError` names the offset
+    and the byte. Files with another compression (``.zst``, ``.zip``) are read as UTF-8.
+    """
+    import codecs
+
+    if path.name.lower().endswith((".zst", ".zip")):
+        return "utf-8-sig"
+    utf8 = codecs.getincrementaldecoder("utf-8")()
+    cp1252 = codecs.getincrementaldecoder("cp1252")()
+    is_utf8, offset = True, 0
+    with _open_binary(path) as handle:
+        while data := handle.read(block):
+            if is_utf8:
+                try:
+                    utf8.decode(data)
+                except UnicodeDecodeError:
+                    is_utf8 = False
+            if not is_utf8:
+                try:
+                    cp1252.decode(data)
+                except UnicodeDecodeError as error:
+                    at = offset + error.start
+                    raise CorpusFileError(
+                        f"{path}: byte 0x{data[error.start]:02X} at offset {at} is neither UTF-8 "
+                        "nor cp1252; save the file as UTF-8 (e.g. iconv -f LATIN1 -t UTF-8)"
+                    ) from None
+            offset += len(data)
+    if is_utf8:
+        try:
+            utf8.decode(b"", final=True)
+        except UnicodeDecodeError:
+            return "cp1252"
+        return "utf-8-sig"
+    return "cp1252"
+
+
+def _file_columns(path: Path, fmt: str, encoding: str = "utf-8-sig") -> list[str]:
     """The column names of the file, read without reading its rows."""
     if fmt in ("csv", "tsv"):
         sep = "\t" if fmt == "tsv" else ","
         try:
-            header = pd.read_csv(path, nrows=0, sep=sep, encoding="utf-8-sig")
+            header = pd.read_csv(path, nrows=0, sep=sep, encoding=encoding)
         except pd.errors.EmptyDataError:
             raise CorpusFileError(f"{path}: the file is empty (no header row)") from None
         return [str(c) for c in header.columns]
     if fmt == "jsonl":
-        for _, record in _json_records(path):
+        for _, record in _json_records(path, encoding):
             return list(record)
         raise CorpusFileError(f"{path}: the file holds no JSON records")
     import pyarrow.parquet as pq
@@ -204,12 +268,12 @@ def _resolve_columns(
     return resolved, ignored
 
 
-def _json_records(path: Path) -> Iterator[tuple[int, dict[str, Any]]]:
+def _json_records(path: Path, encoding: str = "utf-8-sig") -> Iterator[tuple[int, dict[str, Any]]]:
     """``(line number, record)`` for each non-blank line of a JSON Lines file."""
     import gzip
 
     opener = gzip.open if str(path).lower().endswith(".gz") else open
-    with opener(path, "rt", encoding="utf-8-sig") as handle:
+    with opener(path, "rt", encoding=encoding) as handle:
         for line_no, line in enumerate(handle, start=1):
             if not line.strip():
                 continue
@@ -226,7 +290,7 @@ def _json_records(path: Path) -> Iterator[tuple[int, dict[str, Any]]]:
 
 
 def _raw_batches(
-    path: Path, fmt: str, source_columns: list[str], chunk_size: int
+    path: Path, fmt: str, source_columns: list[str], chunk_size: int, encoding: str = "utf-8-sig"
 ) -> Iterator[pd.DataFrame]:
     """Batches of the file's rows holding only ``source_columns``."""
     if fmt in ("csv", "tsv"):
@@ -237,13 +301,13 @@ def _raw_batches(
             dtype=str,
             keep_default_na=False,
             chunksize=chunk_size,
-            encoding="utf-8-sig",
+            encoding=encoding,
         )
         with reader:
             yield from reader
     elif fmt == "jsonl":
         batch: list[dict[str, Any]] = []
-        for _, record in _json_records(path):
+        for _, record in _json_records(path, encoding):
             batch.append({c: record.get(c) for c in source_columns})
             if len(batch) >= chunk_size:
                 yield pd.DataFrame(batch, columns=source_columns, dtype=object)
@@ -339,14 +403,14 @@ class _ChunkNormaliser:
         self.next_row += n
         self.report.n_rows += n
         values: dict[str, list[str]] = {}
-        encodings: list[str] = ["utf-8"] * n
+        encodings: list[str] = [self.report.encoding] * n
         for ours, theirs in self.resolved.items():
 
             def describe(i: int, theirs: str = theirs) -> str:
                 return f"{self.path}: column {theirs!r}, data row {rows[i]}"
 
             values[ours], column_encodings = _as_text(batch[theirs], describe)
-            if ours == "text":
+            if ours == "text" and self.report.encoding == "utf-8":
                 encodings = column_encodings
         texts = values["text"]
         keep = [i for i, t in enumerate(texts) if t.strip()]
@@ -415,9 +479,18 @@ def _read_corpus_file(
         raise CorpusFileError(f"chunk_size must be at least 1, got {chunk_size}")
     fmt = detect_format(path)
     mapping = parse_column_map(columns)
-    available = _file_columns(path, fmt)
+    encoding = "utf-8-sig" if fmt == "parquet" else text_file_encoding(path)
+    available = _file_columns(path, fmt, encoding)
     resolved, ignored = _resolve_columns(path, available, mapping)
     report = ReadReport(path=str(path), format=fmt, columns=resolved, ignored_columns=ignored)
+    if encoding == "cp1252":
+        report.encoding = "cp1252"
+        warnings.warn(
+            f"{path}: the file is not UTF-8; it was read as cp1252 (Windows Western), and each "
+            "document's cleaning audit records that. Save it as UTF-8 if that is wrong.",
+            UserWarning,
+            stacklevel=2,
+        )
     if fmt == "parquet":
         import pyarrow.parquet as pq
 
@@ -426,7 +499,7 @@ def _read_corpus_file(
 
     def chunks() -> Iterator[pd.DataFrame]:
         normalise = _ChunkNormaliser(path, resolved, report)
-        for batch in _raw_batches(path, fmt, source_columns, chunk_size):
+        for batch in _raw_batches(path, fmt, source_columns, chunk_size, encoding):
             chunk = normalise(batch)
             if len(chunk):
                 yield chunk

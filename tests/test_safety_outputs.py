@@ -333,3 +333,20 @@ def test_written_files_follow_the_umask(tmp_path):
         os.umask(previous)
     assert stat.S_IMODE((tmp_path / "a.md").stat().st_mode) == 0o644
     assert stat.S_IMODE((tmp_path / "b.csv").stat().st_mode) == 0o640
+
+
+def test_a_second_process_into_a_locked_out_is_refused(tmp_path, capsys) -> None:
+    from analysis.commands import process
+    from analysis.outputs import LOCK, locked
+
+    corpus = tmp_path / "export.csv"
+    corpus.write_text("text,outlet\nThe council met. It agreed.,A\n", encoding="utf-8")
+    out = tmp_path / "out"
+    out.mkdir()
+    parser = argparse.ArgumentParser()
+    process.add_arguments(parser)
+    args = parser.parse_args([str(corpus), "--out", str(out), "--no-progress", "--jobs", "1"])
+    with locked(out / LOCK, out):
+        assert process.main(args) == 2
+    assert "another run" in capsys.readouterr().err
+    assert process.main(args) == 0  # once the lock is free

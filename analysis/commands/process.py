@@ -24,9 +24,11 @@ from dataclasses import asdict
 from pathlib import Path
 
 from analysis.outputs import (
+    LOCK,
     MANIFEST,
     OutputsError,
     describe_os_error,
+    locked,
     read_manifest,
     recover,
     swap_in,
@@ -105,7 +107,7 @@ def _check_out_dir(out: Path, force: bool, input_path: Path | None = None) -> st
                 f"--out {out} holds the input {input_path} (or lies inside it); choose a "
                 "folder of its own for the tables"
             )
-    if out.is_dir() and any(out.iterdir()) and not force:
+    if out.is_dir() and any(not p.name.startswith(".") for p in out.iterdir()) and not force:
         return (
             f"--out {out} is not empty; choose another folder or pass --force to replace the "
             "outputs of an earlier `process` there (other files are kept)"
@@ -125,6 +127,15 @@ def _replace_outputs(tmp: Path, out: Path) -> None:
     )
     swap_in(tmp, out, files, read_manifest(manifest), manifest)
     shutil.rmtree(tmp, ignore_errors=True)
+
+
+def _remove_if_only_ours(out: Path, created: bool) -> None:
+    """After a failed run, remove ``out`` again when this run created it and left only its lock."""
+    if not created or not out.is_dir():
+        return
+    if [p.name for p in out.iterdir()] == [LOCK]:
+        (out / LOCK).unlink(missing_ok=True)
+        out.rmdir()
 
 
 def main(args: argparse.Namespace) -> int:
@@ -157,40 +168,50 @@ def main(args: argparse.Namespace) -> int:
     if args.codebook is not None or args.no_text:
         fn = functools.partial(fn, codebook=args.codebook, keep_text=not args.no_text)
     tmp = out.with_name(f".{out.name}.tmp-{os.getpid()}")
+    created = not out.exists()
     try:
-        out.parent.mkdir(parents=True, exist_ok=True)
-        shutil.rmtree(tmp, ignore_errors=True)
-        chunks, report = read_chunks(
-            args.input, columns=args.column_map, chunk_size=args.chunk_size
-        )
-        options = {"progress": not args.no_progress, "total_docs": report.n_rows_total}
-        if engine == "dask":
-            summary = run_dask(
-                chunks, tmp, fn, scheduler=args.scheduler, n_workers=args.jobs or None, **options
+        out.mkdir(parents=True, exist_ok=True)
+        with locked(out / LOCK, out):
+            shutil.rmtree(tmp, ignore_errors=True)
+            chunks, report = read_chunks(
+                args.input, columns=args.column_map, chunk_size=args.chunk_size
             )
-        else:
-            summary = run_local(chunks, tmp, fn, jobs=args.jobs, **options)
-        if summary.n_docs == 0:
-            raise CorpusFileError(f"{args.input}: no documents with text to process")
-        run_info = {
-            "input": str(args.input),
-            "read": asdict(report),
-            "run": asdict(summary),
-            "chunk_size": args.chunk_size,
-            "codebook": str(args.codebook) if args.codebook else None,
-        }
-        (tmp / "run.json").write_text(json.dumps(run_info, indent=2) + "\n", encoding="utf-8")
-        _replace_outputs(tmp, out)
-    except input_errors as error:
+            options = {"progress": not args.no_progress, "total_docs": report.n_rows_total}
+            if engine == "dask":
+                summary = run_dask(
+                    chunks,
+                    tmp,
+                    fn,
+                    scheduler=args.scheduler,
+                    n_workers=args.jobs or None,
+                    **options,
+                )
+            else:
+                summary = run_local(chunks, tmp, fn, jobs=args.jobs, **options)
+            if summary.n_docs == 0:
+                raise CorpusFileError(f"{args.input}: no documents with text to process")
+            run_info = {
+                "input": str(args.input),
+                "read": asdict(report),
+                "run": asdict(summary),
+                "chunk_size": args.chunk_size,
+                "codebook": str(args.codebook) if args.codebook else None,
+            }
+            (tmp / "run.json").write_text(json.dumps(run_info, indent=2) + "\n", encoding="utf-8")
+            _replace_outputs(tmp, out)
+    except (*input_errors, OutputsError) as error:
         shutil.rmtree(tmp, ignore_errors=True)
+        _remove_if_only_ours(out, created)
         print(f"error: {error}", file=sys.stderr)
         return 2
     except OSError as error:
         shutil.rmtree(tmp, ignore_errors=True)
+        _remove_if_only_ours(out, created)
         print(f"error: {describe_os_error(error)}", file=sys.stderr)
         return 1
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
+        _remove_if_only_ours(out, created)
         raise
     print(report.summary())
     rate = summary.n_sentences / summary.seconds if summary.seconds else 0.0

@@ -94,6 +94,21 @@ def test_punkt_never_runs_under_nltks_timeout(monkeypatch: pytest.MonkeyPatch) -
     ]
 
 
+def test_word_tokens_never_run_under_nltks_timeout(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The same for the Treebank word tokenizer behind keyness: stdlib ``re``, same tokens."""
+    from nltk.tokenize import NLTKWordTokenizer
+
+    text = "He said “can't” -- China's [deal] cost $3.88 (roughly), didn't he? 'Twas so."
+    expected = [t for t in NLTKWordTokenizer().tokenize(text) if any(c.isalnum() for c in t)]
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise TimeoutError("regular-expression match exceeded its time limit")
+
+    for name in ("search", "match", "fullmatch", "findall", "finditer", "split", "sub", "subn"):
+        monkeypatch.setattr(redos.TimedPattern, name, refuse)
+    assert sentences.tokenize_words(text) == expected
+
+
 def test_multi_megabyte_single_line_is_split_in_bounded_pieces(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:

@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from functools import lru_cache
+from typing import Any, ClassVar
 
 from nltk.tokenize import NLTKWordTokenizer
 from nltk.tokenize.punkt import (
@@ -167,9 +168,41 @@ def _bounded_units(line: str, limit: int = MAX_UNIT_CHARS) -> Iterator[str]:
         yield piece
 
 
+_RE_FLAGS = re.IGNORECASE | re.MULTILINE | re.DOTALL | re.UNICODE | re.VERBOSE
+
+
+def _stdlib(pattern: Any) -> re.Pattern[str]:
+    """The same pattern compiled with :mod:`re` (NLTK ≥ 3.10 wraps it in a timed ``regex``)."""
+    return re.compile(pattern.pattern, pattern.flags & _RE_FLAGS)
+
+
+def _stdlib_rules(rules: Any) -> Any:
+    """A ``(pattern, substitution)`` rule, or a list of them, with its patterns under :mod:`re`."""
+    if isinstance(rules, tuple):
+        return (_stdlib(rules[0]), rules[1])
+    return [(_stdlib(pattern), substitution) for pattern, substitution in rules]
+
+
+class _WordTokenizer(NLTKWordTokenizer):
+    """NLTK's Treebank-style word tokenizer with its trusted patterns run by :mod:`re`.
+
+    Same rules, same tokens; no wall-clock limit that could fail a long sentence on a busy
+    machine (see :class:`_PunktVars` for the same change to sentence splitting).
+    """
+
+    STARTING_QUOTES = _stdlib_rules(NLTKWordTokenizer.STARTING_QUOTES)
+    ENDING_QUOTES = _stdlib_rules(NLTKWordTokenizer.ENDING_QUOTES)
+    PUNCTUATION = _stdlib_rules(NLTKWordTokenizer.PUNCTUATION)
+    PARENS_BRACKETS = _stdlib_rules(NLTKWordTokenizer.PARENS_BRACKETS)
+    CONVERT_PARENTHESES = _stdlib_rules(NLTKWordTokenizer.CONVERT_PARENTHESES)
+    DOUBLE_DASHES = _stdlib_rules(NLTKWordTokenizer.DOUBLE_DASHES)
+    CONTRACTIONS2: ClassVar = [_stdlib(p) for p in NLTKWordTokenizer.CONTRACTIONS2]
+    CONTRACTIONS3: ClassVar = [_stdlib(p) for p in NLTKWordTokenizer.CONTRACTIONS3]
+
+
 @lru_cache(maxsize=1)
 def _word_tokenizer() -> NLTKWordTokenizer:
-    return NLTKWordTokenizer()
+    return _WordTokenizer()
 
 
 def strip_bullet(line: str) -> str:

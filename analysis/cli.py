@@ -20,6 +20,7 @@ from typing import Any
 COMMANDS: dict[str, tuple[str, str]] = {
     "corpus": ("analysis.commands.corpus", "load, clean and split the corpus; write its tables"),
     "run": ("analysis.commands.run", "run every notebook with papermill and write the summary"),
+    "codebook": ("analysis.commands.codebook", "check a frame codebook; what its indicators match"),
     "process": (
         "analysis.commands.process",
         "per-sentence measures for a large corpus file, streamed in chunks over all cores",

@@ -21,14 +21,27 @@ the words of a phrase" and "which apostrophes match each other" are decided in o
 Word boundaries: the one place
 ------------------------------
 Every word-boundary token used by the lexicon patterns comes from this module:
-:data:`WORD_BOUNDARY` (``\\b``, through :func:`bounded`), :data:`WORD_CHAR` (``\\w``) and the
-look-arounds of :func:`whole_words`. The codebook, hedge and sourcing patterns run in pyarrow's
-RE2 kernels, where ``\\b`` and ``\\w`` are ASCII-only, so an indicator such as ``café`` or ``关税``
-never matches today; actors and news terms run in Python's ``re`` with Unicode ``\\w``. Making
-boundaries Unicode-aware, or RE2-compatible without look-behinds (``(?:^|[^\\p{L}\\p{N}_])``
-instead of ``(?<!\\w)``), is a change to these definitions only. Note for that change: such a
-boundary consumes a character, so the spans of matches (masked exclusions, the first attribution
-verb, masked news terms) would need the boundary outside the reported group.
+:data:`WORD_BOUNDARY` (``\\b``), :data:`WORD_CHAR` (``\\w``), :func:`edge_boundary` (through
+:func:`bounded`) and the look-arounds of :func:`whole_words`. The codebook, hedge and sourcing
+patterns run in pyarrow's RE2 kernels (and, for ``frame_hits``, Python's ``re`` with
+``re.ASCII``), where ``\\b`` and ``\\w`` are ASCII-only and look-arounds do not exist. So the
+boundary at each edge of a term is chosen by the character at that edge (:func:`edge_boundary`):
+
+* an ASCII letter or digit gets ``\\b`` (what every bundled word list uses; unchanged);
+* a letter of a script written without spaces between words (Han, kana, Thai, Lao, Khmer,
+  Myanmar: :data:`NO_SPACE_SCRIPTS`) gets no boundary at all, since "关税" sits between other
+  letters in running text ("对关税政策"); such a term matches wherever its characters occur;
+* any other letter or digit ("é" in "café", "ü" in "Zürich" is inside, so no matter) gets a
+  boundary that consumes one character: the start/end of the text or a character that is not a
+  letter or digit (:data:`LEAD_EDGE`, :data:`TAIL_EDGE`; letters are those of
+  :data:`LETTER_RANGES`, which cover the Latin, Greek, Cyrillic, Armenian, Hebrew, Arabic,
+  Indic, Hangul and no-space scripts). A masked match then takes that one neighbouring
+  character (a space or punctuation mark) with it, which changes no word.
+
+Non-ASCII letters of a case-insensitive literal are written as both cases (``caf[éÉ]``), since
+Python's ``re.ASCII`` folds ASCII letters only. Actor names and news terms run in Python's ``re``
+with Unicode ``\\w`` (:func:`whole_words`): "café" and "Zürich" work there; a name in a no-space
+script needs a neighbour that is not a letter.
 """
 
 from __future__ import annotations
@@ -42,6 +55,20 @@ from typing import Any
 # Word-boundary tokens (see "Word boundaries: the one place" above).
 WORD_BOUNDARY = r"\b"
 WORD_CHAR = r"\w"
+# Scripts written without spaces between words: Thai, Lao, Myanmar, Khmer, kana, CJK ideographs.
+NO_SPACE_SCRIPTS = (
+    "\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+)
+# Letters and digits for the consuming boundary (a character class body, literal characters so
+# that RE2 and Python's re read it alike).
+LETTER_RANGES = (
+    "0-9A-Za-z_\u00aa\u00b5\u00ba\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u02af\u0370-\u03ff"
+    "\u0400-\u052f\u0531-\u0587\u05d0-\u05ea\u0620-\u06ff\u0900-\u0dff\u1e00-\u1fff"
+    "\uac00-\ud7af" + NO_SPACE_SCRIPTS
+)
+LEAD_EDGE = f"(?:^|[^{LETTER_RANGES}])"
+TAIL_EDGE = f"(?:[^{LETTER_RANGES}]|$)"
+_NO_SPACE_RE = re.compile(f"[{NO_SPACE_SCRIPTS}]")
 # Straight and curly apostrophes match each other ("People's" finds "People’s").
 APOSTROPHE = "['’]"
 _APOSTROPHE_RE = re.compile("['’]")
@@ -59,19 +86,54 @@ class LexiconError(ValueError):
 # --- patterns ---------------------------------------------------------------------------------
 
 
-def literal_word(word: str, *, apostrophes: bool = True) -> str:
+def _both_cases(char: str) -> str:
+    """A non-ASCII cased letter as a class of both its cases; anything else escaped."""
+    lower, upper = char.lower(), char.upper()
+    if char.isascii() or len(lower) != 1 or len(upper) != 1 or lower == upper:
+        return re.escape(char)
+    return f"[{lower}{upper}]"
+
+
+def literal_word(word: str, *, apostrophes: bool = True, fold_case: bool = False) -> str:
     """``word`` escaped for a regex; with ``apostrophes``, either apostrophe matches the other.
 
     The news-term list and the codebook's ``=word`` form match apostrophes as written
-    (``apostrophes=False``); every other list treats them as one character.
+    (``apostrophes=False``); every other list treats them as one character. With ``fold_case``
+    a non-ASCII letter is written as both its cases (``é`` → ``[éÉ]``), so that a
+    case-insensitive match works under ``re.ASCII`` too; case-sensitive terms pass False.
     """
-    escaped = re.escape(word)
+    if fold_case and not word.isascii():
+        escaped = "".join(map(_both_cases, word))
+    else:
+        escaped = re.escape(word)
     return _APOSTROPHE_RE.sub(lambda _: APOSTROPHE, escaped) if apostrophes else escaped
 
 
-def bounded(body: str, *, lead: bool, tail: bool) -> str:
-    """``body`` with a word boundary before it (``lead``) and/or after it (``tail``)."""
-    return (WORD_BOUNDARY if lead else "") + body + (WORD_BOUNDARY if tail else "")
+def edge_boundary(char: str, *, lead: bool) -> str:
+    """The boundary token before (``lead``) or after a term whose edge character is ``char``.
+
+    ``\\b`` for an ASCII letter or digit, nothing for a non-alphanumeric character or a letter of
+    a script written without spaces, :data:`LEAD_EDGE`/:data:`TAIL_EDGE` for any other letter or
+    digit (see "Word boundaries: the one place" above for why).
+    """
+    if not char.isalnum():
+        return ""
+    if char.isascii():
+        return WORD_BOUNDARY
+    if _NO_SPACE_RE.match(char):
+        return ""
+    return LEAD_EDGE if lead else TAIL_EDGE
+
+
+def bounded(body: str, *, lead: bool, tail: bool, first: str = "a", last: str = "a") -> str:
+    """``body`` with a word boundary before it (``lead``) and/or after it (``tail``).
+
+    ``first`` and ``last`` are the characters at the edges of the term (default: an ASCII letter,
+    giving ``\\b``); :func:`edge_boundary` picks the boundary for each.
+    """
+    before = edge_boundary(first, lead=True) if lead and first else ""
+    after = edge_boundary(last, lead=False) if tail and last else ""
+    return before + body + after
 
 
 def phrase_pattern(
@@ -98,11 +160,7 @@ def phrase_pattern(
     parts = [word(w) for w in words]
     if last_word is not None:
         parts[-1] = last_word(words[-1])
-    return bounded(
-        gap.join(parts),
-        lead=lead and phrase[0].isalnum(),
-        tail=tail and phrase[-1].isalnum(),
-    )
+    return bounded(gap.join(parts), lead=lead, tail=tail, first=phrase[0], last=phrase[-1])
 
 
 def longest_first(items: Iterable[str], key: Callable[[str], str] | None = None) -> list[str]:

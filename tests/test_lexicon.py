@@ -25,8 +25,10 @@ from analysis.framing.indicators import (
 )
 from analysis.framing.sourcing import load_sources
 from analysis.lexicon import (
+    LEAD_EDGE,
     SPACES_OR_DASHES,
     SPACES_OR_HYPHENS,
+    TAIL_EDGE,
     LexiconError,
     alternation,
     bounded,
@@ -300,6 +302,10 @@ def _old_word_pattern(word: str) -> str:
 
 
 def _old_indicator_pattern(term: str) -> str:
+    if not term.isascii():
+        # Non-ASCII words changed on purpose (inflections, Unicode-aware edges); the bundled
+        # codebook's one such word, "détente", does not occur in the seeds in any form.
+        return indicator_pattern(term)
     words = [w for w in re.split(r"[\s\-–]+", term.strip()) if w]
     return r"[\s\-–]+".join(_old_word_pattern(w) for w in words)
 
@@ -387,6 +393,12 @@ def test_news_term_patterns_are_unchanged() -> None:
 ABSURD = {i for i, text in enumerate(SENTENCES) if "']" in text or "'[" in text}
 
 
+def _unicode_edges_fixed(old: str, new: str) -> bool:
+    # A name with a non-ASCII letter at an edge ("Šefčovič") had an ASCII \b there, which never
+    # matches next to a space; the one builder gives it a Unicode-aware edge instead.
+    return new.replace(LEAD_EDGE, r"\b").replace(TAIL_EDGE, r"\b") == old
+
+
 def _apostrophe_bug_fixed(old: str, new: str) -> bool:
     # The old hedging/sourcing builder replaced "'" and then "’" in its own output, so a term
     # written with a straight apostrophe compiled to "['['’]]" (matching only text such as
@@ -465,7 +477,11 @@ def test_source_patterns_match_as_before(tmp_path: Path, made_up: bool) -> None:
     assert list(old_categories) == list(new.categories)
     for category, old in old_categories.items():
         pattern = new.category_patterns[category]
-        assert pattern == old or _apostrophe_bug_fixed(old, pattern), category
+        assert (
+            pattern == old
+            or _apostrophe_bug_fixed(old, pattern)
+            or _unicode_edges_fixed(old, pattern)
+        ), category
         new_found = regex_contains(texts, pattern, ignore_case=False).tolist()
         old_found = regex_contains(texts, old, ignore_case=False).tolist()
         differ = {i for i, (a, b) in enumerate(zip(old_found, new_found, strict=True)) if a != b}
@@ -503,12 +519,14 @@ MADE_UP_INDICATORS = [
     "people's lives",
     "weaponize",
     "cost",
-    "café",
+    "café",  # non-ASCII edge: changed on purpose (tests/test_framing_unicode.py)
 ]
+# Indicators whose patterns must be exactly as before: every one with ASCII letters only.
+ASCII_INDICATORS = [term for term in MADE_UP_INDICATORS if term.isascii()]
 
 
 def test_codebook_patterns_are_unchanged() -> None:
-    for term in MADE_UP_INDICATORS:
+    for term in ASCII_INDICATORS:
         assert indicator_pattern(term) == _old_indicator_pattern(term), term
     book = load_codebook()
     for frame in book.frames:
@@ -522,12 +540,12 @@ def test_codebook_patterns_are_unchanged() -> None:
 
 def test_codebook_made_up_indicators_match_as_before() -> None:
     texts = to_arrow(SENTENCES)
-    for term in MADE_UP_INDICATORS:
+    for term in ASCII_INDICATORS:
         old, new = _old_indicator_pattern(term), indicator_pattern(term)
         assert regex_contains(texts, new).tolist() == regex_contains(texts, old).tolist()
     flags = re.IGNORECASE | re.ASCII
     for text in SENTENCES:
-        for term in MADE_UP_INDICATORS:
+        for term in ASCII_INDICATORS:
             assert _finds(indicator_pattern(term), text, flags) == _finds(
                 _old_indicator_pattern(term), text, flags
             )

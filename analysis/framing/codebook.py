@@ -28,13 +28,8 @@ from pathlib import Path
 from typing import Any
 
 from analysis.config import DATA_DIR
-from analysis.framing.indicators import (
-    indicator_alternation,
-    indicator_pattern,
-    stem_core,
-    stems_pattern,
-)
-from analysis.lexicon import LexiconError, read_text, read_toml, word_list
+from analysis.framing.indicators import indicator_alternation, stems_pattern
+from analysis.lexicon import LexiconError, read_text, read_toml
 
 DEFAULT_CODEBOOK = DATA_DIR / "frames.toml"
 GENERIC_FRAME_KEYS = (
@@ -63,13 +58,33 @@ PFC_DIMENSIONS = (
     "External regulation and reputation",
     "Other",
 )
-REQUIRED_FIELDS = ("key", "label", "type", "definition", "indicators", "pfc_dimension", "reference")
-OPTIONAL_FIELDS = ("exclusions",)
-_KEY_RE = re.compile(r"^[a-z][a-z0-9_]*$")
+REQUIRED_FIELDS = ("key", "label", "indicators")
+# Optional fields and their defaults (``exclusion_lists`` names shared lists, see below).
+OPTIONAL_FIELDS = {
+    "type": "issue",
+    "definition": "",
+    "exclusions": [],
+    "exclusion_lists": [],
+    "pfc_dimension": "none",
+    "reference": "",
+}
+TOP_LEVEL_FIELDS = ("frames", "version", "story", "exclusions", "exclusion_lists")
+# A table-form indicator: {term = "March", match = "exact", case = "sensitive"}.
+INDICATOR_FIELDS = ("term", "match", "case")
+MATCH_MODES = ("stem", "exact")
+CASE_MODES = ("insensitive", "sensitive")
+KEY_RE = re.compile(r"^[a-z][a-z0-9_]*$")
 
 
 class CodebookError(LexiconError):
-    """A codebook file that cannot be used; the message names the file and the frame."""
+    """A codebook file that cannot be used; the message names the file, the frame and the field.
+
+    ``problems`` holds every problem found, one line each (the message lists them all).
+    """
+
+    def __init__(self, message: str, problems: tuple[str, ...] = ()) -> None:
+        super().__init__(message)
+        self.problems = problems or (message,)
 
 
 @dataclass(frozen=True)
@@ -166,11 +181,8 @@ class Codebook:
         ]
 
 
-def _fail(path: str, where: str, message: str) -> CodebookError:
-    return CodebookError(f"codebook {path}: {where}: {message}")
-
-
-def _read_raw(path: Path) -> dict[str, Any]:
+def read_codebook_mapping(path: Path) -> dict[str, Any]:
+    """The raw mapping of a ``.toml``, ``.yaml`` or ``.yml`` codebook file (not yet checked)."""
     suffix = path.suffix.lower()
     if suffix == ".toml":
         return read_toml(path, "codebook", error=CodebookError)
@@ -190,121 +202,24 @@ def _read_raw(path: Path) -> dict[str, Any]:
     return data
 
 
-def _string_list(value: Any, path: str, where: str, name: str) -> tuple[str, ...]:
-    return word_list(
-        value, where=f"codebook {path}: {where}", name=name, strip=True, error=CodebookError
-    )
-
-
-def _parse_frame(raw: Any, index: int, path: str) -> Frame:
-    where = f"frame #{index + 1}"
-    if not isinstance(raw, dict):
-        raise _fail(path, where, "each frame must be a table/mapping")
-    if isinstance(raw.get("key"), str):
-        where = f"frame {raw['key']!r} (#{index + 1})"
-    unknown = sorted(set(raw) - set(REQUIRED_FIELDS) - set(OPTIONAL_FIELDS))
-    if unknown:
-        raise _fail(
-            path,
-            where,
-            f"unknown field(s) {unknown}; allowed: {list(REQUIRED_FIELDS + OPTIONAL_FIELDS)}",
-        )
-    missing = [name for name in REQUIRED_FIELDS if name not in raw]
-    if missing:
-        raise _fail(path, where, f"missing field(s) {missing}")
-    for name in ("key", "label", "type", "definition", "pfc_dimension", "reference"):
-        if not isinstance(raw[name], str) or not raw[name].strip():
-            raise _fail(path, where, f"'{name}' must be a non-empty string")
-    key = raw["key"].strip()
-    if not _KEY_RE.match(key):
-        raise _fail(
-            path,
-            where,
-            "key must be lower-case letters, digits and underscores, "
-            "starting with a letter (it becomes the column frame_<key>)",
-        )
-    if raw["type"] not in FRAME_TYPES:
-        raise _fail(path, where, f"type must be one of {list(FRAME_TYPES)}, got {raw['type']!r}")
-    pfc = raw["pfc_dimension"].strip()
-    if pfc != "none" and pfc not in PFC_DIMENSIONS:
-        raise _fail(
-            path,
-            where,
-            f"pfc_dimension {pfc!r} is not a Policy Frames Codebook "
-            f"dimension; use one of {list(PFC_DIMENSIONS)} or 'none'",
-        )
-    indicators = _string_list(raw["indicators"], path, where, "indicators")
-    if not indicators:
-        raise _fail(path, where, "'indicators' is empty")
-    exclusions = _string_list(raw.get("exclusions", []), path, where, "exclusions")
-    patterns = []
-    for term in indicators:
-        try:
-            patterns.append(indicator_pattern(term))
-        except ValueError as exc:
-            raise _fail(path, where, f"indicator {term!r}: {exc}") from exc
-    first_with: dict[str, str] = {}
-    for term, pattern in zip(indicators, patterns, strict=True):
-        if pattern in first_with:
-            raise _fail(
-                path,
-                where,
-                f"indicator {term!r} matches exactly what "
-                f"{first_with[pattern]!r} matches (same stem); keep one of them",
-            )
-        first_with[pattern] = term
-    excl_patterns = []
-    for term in exclusions:
-        try:
-            excl_patterns.append(indicator_pattern(term))
-        except ValueError as exc:
-            raise _fail(path, where, f"exclusion {term!r}: {exc}") from exc
-    return Frame(
-        key=key,
-        label=raw["label"].strip(),
-        type=raw["type"],
-        definition=" ".join(raw["definition"].split()),
-        indicators=indicators,
-        exclusions=exclusions,
-        pfc_dimension=pfc,
-        reference=raw["reference"].strip(),
-        indicator_patterns=tuple(patterns),
-        exclusion_patterns=tuple(excl_patterns),
-        stem_cores=tuple(
-            stem_core(term) if len(term.split()) == 1 and "-" not in term else None
-            for term in indicators
-        ),
-    )
-
-
 def parse_codebook(data: dict[str, Any], path: str = "<memory>") -> Codebook:
-    """Validate an already-parsed codebook mapping and compile its patterns."""
-    frames_raw = data.get("frames")
-    if not isinstance(frames_raw, list) or not frames_raw:
-        raise CodebookError(
-            f"codebook {path}: needs a non-empty list 'frames' ([[frames]] in TOML)"
-        )
-    frames = tuple(_parse_frame(raw, i, path) for i, raw in enumerate(frames_raw))
-    seen: dict[str, int] = {}
-    for i, frame in enumerate(frames):
-        if frame.key in seen:
-            raise _fail(
-                path,
-                f"frame {frame.key!r} (#{i + 1})",
-                f"duplicate key (also frame #{seen[frame.key] + 1})",
-            )
-        seen[frame.key] = i
-    return Codebook(
-        path=path,
-        frames=frames,
-        version=str(data.get("version", "")),
-        story=str(data.get("story", "")),
-    )
+    """Validate an already-parsed codebook mapping and compile its patterns.
+
+    Raises :class:`CodebookError` listing every problem at once (one line each, naming the
+    frame and the field); warnings (redundant indicators) do not stop it, see
+    :func:`analysis.framing.codebook_check.check_codebook_data`.
+    """
+    from analysis.framing.codebook_check import check_codebook_data
+
+    report = check_codebook_data(data, path)
+    report.raise_errors()
+    assert report.codebook is not None
+    return report.codebook
 
 
 @lru_cache(maxsize=16)
 def _load_cached(path: str, mtime_ns: int) -> Codebook:
-    return parse_codebook(_read_raw(Path(path)), path)
+    return parse_codebook(read_codebook_mapping(Path(path)), path)
 
 
 def load_codebook(

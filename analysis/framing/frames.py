@@ -71,6 +71,21 @@ def regex_count(texts: pa.Array, pattern: str, *, ignore_case: bool = True) -> n
     )
 
 
+def trim_match(matched: str, term: str) -> str:
+    """``matched`` without the one neighbouring character that a Unicode-aware edge consumes.
+
+    A term with a non-ASCII letter at an edge ("café") is bounded by a character that is not a
+    letter (see :mod:`analysis.lexicon`), which the match includes; an edge of the term that is
+    a letter or digit never matches a non-alphanumeric character, so that one is dropped.
+    """
+    written = term.lstrip("=").rstrip("*")
+    if matched and written and written[0].isalnum() and not matched[0].isalnum():
+        matched = matched[1:]
+    if matched and written and written[-1].isalnum() and not matched[-1].isalnum():
+        matched = matched[:-1]
+    return matched
+
+
 def _frame_flags(texts: pa.Array, frame: Frame) -> np.ndarray:
     exclusion = frame.exclusion_pattern()
     if exclusion is not None:
@@ -132,7 +147,7 @@ def frame_hits(
             found: dict[str, str] = {}
             for match in rx.finditer(text):
                 term = terms[match.lastindex - 1]
-                found.setdefault(term, match.group(0))
+                found.setdefault(term, trim_match(match.group(0), term))
             for term in sorted(found):
                 rows.append((int(row), frame_index, term, found[term]))
     hits = pd.DataFrame(rows, columns=["row", "frame_index", "term", "matched"])

@@ -30,6 +30,7 @@ from functools import lru_cache
 from nltk.stem import SnowballStemmer
 
 from analysis.lexicon import (
+    LETTER_RANGES,
     SPACES_OR_DASHES,
     WORD_CHAR,
     alternation,
@@ -111,55 +112,76 @@ def stems_pattern(core: str) -> str:
     return bounded(f"(?:{core})" + _SUFFIX_RUN, lead=True, tail=True)
 
 
-def _short_word_pattern(word: str) -> str:
+def _short_word_pattern(word: str, *, fold_case: bool = False) -> str:
     forms = {word, word + "s", word + "es", word + "ed", word + "ing"}
     if word.endswith("e"):
         forms |= {word + "d", word[:-1] + "ing"}
     if word.endswith("y"):
         forms |= {word[:-1] + "ies", word[:-1] + "ied"}
-    return bounded(alternation(longest_first(forms)), lead=True, tail=True)
+    if word.isascii():
+        return bounded(alternation(longest_first(forms)), lead=True, tail=True)
+    # Non-ASCII edges get their own boundaries, which depend on each form's last character.
+    return alternation(
+        bounded(literal_word(f, fold_case=fold_case), lead=True, tail=True, first=f[0], last=f[-1])
+        for f in longest_first(forms)
+    )
 
 
-def word_pattern(word: str) -> str:
+def _edge(char: str) -> str:
+    """The edge character to bound on: ``char``, or an ASCII letter (``\\b``) when it is none."""
+    return char if char.isalnum() else "a"
+
+
+def word_pattern(word: str, *, exact: bool = False, case_sensitive: bool = False) -> str:
     """The regex for one indicator word (see the module docstring for the syntax).
 
     This is the per-word pattern that :func:`indicator_pattern` plugs into
     :func:`analysis.lexicon.phrase_pattern`; boundaries and literal escaping come from there.
+    ``exact`` matches the word as written (as ``=word`` does); ``case_sensitive`` keeps its
+    letter case (the caller wraps the whole indicator in a case-sensitive group).
     """
-    word = word.strip().lower()
+    word = word.strip() if case_sensitive else word.strip().lower()
+    fold = not case_sensitive
     if not word:
         raise ValueError("empty indicator word")
-    if word.startswith("="):
-        literal = word[1:]
+    if word.startswith("=") or exact:
+        literal = word[1:] if word.startswith("=") else word
         if not literal:
             raise ValueError("'=' must be followed by a word")
         # As written: apostrophes are not widened here.
-        body = literal_word(literal, apostrophes=False)
-        return bounded(body, lead=True, tail=literal[-1].isalnum())
+        body = literal_word(literal, apostrophes=False, fold_case=fold)
+        return bounded(body, lead=True, tail=True, first=_edge(literal[0]), last=literal[-1])
     if word.endswith("*"):
         prefix = word[:-1]
         if len(prefix) < 3:
             raise ValueError(f"prefix {word!r} is shorter than 3 letters")
-        body = literal_word(prefix, apostrophes=False) + WORD_CHAR + "*"
-        return bounded(body, lead=True, tail=False)
-    if not _ALPHA_RE.match(word):
+        rest = WORD_CHAR if prefix.isascii() else f"[{LETTER_RANGES}]"
+        body = literal_word(prefix, apostrophes=False, fold_case=fold) + rest + "*"
+        return bounded(body, lead=True, tail=False, first=_edge(prefix[0]))
+    if not _ALPHA_RE.match(word.lower()):
+        if word.isalpha():
+            # Letters outside a-z ("café", "关税"): the English stemmer does not apply; the word
+            # and its plain inflections ("cafés").
+            return _short_word_pattern(word, fold_case=fold)
         # Names with digits, dots or apostrophes ("u.s.", "g7", "people's"): literal, with
         # either apostrophe.
-        return phrase_pattern(word)
-    core = stem_core(word)
+        return phrase_pattern(word, word=lambda w: literal_word(w, fold_case=fold))
+    core = stem_core(word, case_sensitive=case_sensitive)
     if core is None:
         return _short_word_pattern(word)
     return stems_pattern(core)
 
 
-def stem_core(word: str) -> str | None:
+def stem_core(word: str, *, case_sensitive: bool = False) -> str | None:
     """The stem part of a stem-aware word's regex, or None when the word is not stem-aware.
 
     The full pattern is :func:`stems_pattern` of the core; frames put all their one-word cores
     into one such pattern that shares a single suffix group, which keeps the compiled expression
-    small and fast.
+    small and fast. With ``case_sensitive`` the stem keeps the letter case of ``word`` as written
+    ("March" → "March" + suffixes).
     """
-    word = word.strip().lower()
+    written = word.strip()
+    word = written.lower()
     if not _ALPHA_RE.match(word):
         return None
     stem = _stemmer().stem(word)
@@ -169,6 +191,8 @@ def stem_core(word: str) -> str | None:
     if not word.startswith(stem):
         # Snowball rewrites endings ("supply" → "suppli"); keep the written form too.
         prefixes.add(word)
+    if case_sensitive:
+        prefixes = {written[: len(p)] for p in prefixes if word.startswith(p)}
     alternatives = [re.escape(prefix) for prefix in sorted(prefixes)]
     for prefix in sorted(prefixes):
         if prefix.endswith("e") and len(prefix) >= MIN_STEM_LENGTH:
@@ -177,17 +201,20 @@ def stem_core(word: str) -> str | None:
     return "|".join(alternatives)
 
 
-def indicator_pattern(term: str) -> str:
+def indicator_pattern(term: str, *, exact: bool = False, case_sensitive: bool = False) -> str:
     """The regex for one indicator or exclusion as written in a codebook (word or phrase).
 
     Words are separated by spaces, hyphens or en dashes in the codebook and in the text; each
-    word is a :func:`word_pattern`, which carries its own word boundaries.
+    word is a :func:`word_pattern`, which carries its own word boundaries. ``exact`` matches
+    every word as written (no stemming); ``case_sensitive`` puts the pattern in a ``(?-i:...)``
+    group, which RE2 and Python's ``re`` both honour inside a case-insensitive search.
     """
-    return phrase_pattern(
+    pattern = phrase_pattern(
         term,
-        word=word_pattern,
+        word=lambda w: word_pattern(w, exact=exact, case_sensitive=case_sensitive),
         split=SPACES_OR_DASHES,
         gap=SPACES_OR_DASHES,
         lead=False,
         tail=False,
     )
+    return f"(?-i:{pattern})" if case_sensitive else pattern

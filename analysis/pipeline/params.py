@@ -296,6 +296,24 @@ def _file_or_empty(what: str) -> Rule:
     return Rule(f"an existing file, or '' for the bundled {what}", check)
 
 
+def _codebook() -> Rule:
+    """An existing codebook file (see :func:`_file_or_empty`) that loads: every problem of a
+    bad one is listed before any notebook starts."""
+    exists = _file_or_empty("codebook")
+
+    def check(value: Any, base: Path) -> Any:
+        path = exists.check(value, base)
+        if path:
+            from analysis.framing.codebook_check import check_codebook
+
+            report = check_codebook(path)
+            if report.errors:
+                raise ValueError("a codebook without errors:\n    " + "\n    ".join(report.errors))
+        return path
+
+    return Rule(exists.allowed, check)
+
+
 def _names() -> Rule:
     def check(value: Any, base: Path) -> Any:
         if value is None:
@@ -320,7 +338,7 @@ PARAMETER_RULES: dict[str, Rule] = {
     "top_terms": _at_least(1),
     "max_arc_articles": _at_least(1),
     "max_evidence_sentences": _at_least(1),
-    "codebook": _file_or_empty("codebook"),
+    "codebook": _codebook(),
     "outlets": _names(),
 }
 

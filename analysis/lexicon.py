@@ -38,6 +38,9 @@ boundary at each edge of a term is chosen by the character at that edge (:func:`
   Indic, Hangul and no-space scripts). A masked match then takes that one neighbouring
   character (a space or punctuation mark) with it, which changes no word.
 
+An ASCII edge keeps its ASCII ``\\b``, so a non-ASCII letter right before it counts as a
+boundary ("écafé" contains "café"): changing that would move the spans of every bundled term.
+
 Non-ASCII letters of a case-insensitive literal are written as both cases (``caf[éÉ]``), since
 Python's ``re.ASCII`` folds ASCII letters only. Actor names and news terms run in Python's ``re``
 with Unicode ``\\w`` (:func:`whole_words`): "café" and "Zürich" work there; a name in a no-space

@@ -183,7 +183,9 @@ def test_every_rule_is_tested():
 
 def test_codebook_is_resolved_against_the_working_directory(schema, tmp_path, monkeypatch):
     codebook = tmp_path / "mine.toml"
-    codebook.write_text("# frames\n", encoding="utf-8")
+    codebook.write_text(
+        '[[frames]]\nkey = "k"\nlabel = "K"\nindicators = ["rain"]\n', encoding="utf-8"
+    )
     monkeypatch.chdir(tmp_path)
     checked = validate_parameters({"codebook": "mine.toml"}, schema, {"codebook": "mine.toml"})
     assert checked == {"codebook": str(codebook.resolve())}  # the notebooks run elsewhere

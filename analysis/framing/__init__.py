@@ -6,6 +6,8 @@ __getattr__, __dir__, __all__ = lazy_exports(
     __name__,
     {
         "load_codebook": "codebook",
+        "check_codebook": "codebook_check",
+        "indicator_coverage": "coverage",
         "frame_matrix": "frames",
         "frame_hits": "frames",
         "add_framing": "tables",

@@ -1,18 +1,33 @@
 """The frame codebook: a data file (TOML or YAML) turned into fast, stem-aware regexes.
 
-A codebook lists frames. Each frame has a ``key`` (used as the column ``frame_<key>``), a
-``label``, a ``type`` (``"generic"`` or ``"issue"``), a one-paragraph ``definition``, a list of
-``indicators``, optional ``exclusions``, the Policy Frames Codebook dimension it maps to
-(``pfc_dimension``, Boydstun et al. 2014, or ``"none"``) and a ``reference``. The bundled
-codebook, ``analysis/data/frames.toml``, holds the five generic news frames of Semetko &
-Valkenburg (2000) (conflict, economic_consequences, responsibility, human_interest, morality)
-and seven frames specific to the US–China rare-earth story. Users replace it by passing
+Schema (``analysis/data/codebook_template.toml`` is a commented, valid example):
+
+* top level: ``frames`` (required, a non-empty list; ``[[frames]]`` in TOML), ``version`` and
+  ``story`` (free text), ``exclusions`` (terms masked before EVERY frame's indicators are
+  matched) and ``exclusion_lists`` (a table of named exclusion lists). Other top-level fields
+  are ignored with a warning.
+* each frame: ``key`` (required; lower-case letters, digits, underscores; the column is
+  ``frame_<key>``), ``label`` (required), ``indicators`` (required, non-empty), ``type``
+  (``"generic"`` or ``"issue"``, default ``"issue"``), ``definition`` and ``reference``
+  (default empty), ``pfc_dimension`` (one of :data:`PFC_DIMENSIONS` or ``"none"``, the
+  default; checked when given), ``exclusions`` and ``exclusion_lists`` (names of top-level
+  lists this frame uses).
+* an indicator or exclusion is a string in the syntax of :mod:`analysis.framing.indicators`
+  (stem-aware words, phrases, ``=word`` and ``word*``) or a table
+  ``{term = "March", match = "stem"|"exact", case = "insensitive"|"sensitive"}``: ``exact``
+  matches every word as written (no stemming), ``sensitive`` keeps the letter case.
+
+:mod:`analysis.framing.codebook_check` checks all of it at once: :func:`load_codebook` raises
+ONE :class:`CodebookError` listing every problem (one line each, naming the frame and the
+field); indicators that another indicator already implies are warnings, not errors.
+
+The bundled codebook, ``analysis/data/frames.toml``, holds the five generic news frames of
+Semetko & Valkenburg (2000) (conflict, economic_consequences, responsibility, human_interest,
+morality) and seven frames specific to the US–China rare-earth story. Users replace it by passing
 ``codebook=PATH`` to any function that takes one.
 
-Indicators and exclusions are written in the syntax of :mod:`analysis.framing.indicators`
-(stem-aware words, phrases, ``=word`` and ``word*``). An exclusion is masked before the frame's
-indicators are matched, so "de-escalation" can be excluded from the conflict frame while
-"escalation" elsewhere in the same sentence still counts.
+An exclusion is masked before the frame's indicators are matched, so "de-escalation" can be
+excluded from the conflict frame while "escalation" elsewhere in the same sentence still counts.
 
 Each frame compiles to ONE regular expression alternation (longest indicators first) that uses
 only syntax shared by Python's ``re`` and Google RE2, so pandas can run it through pyarrow's

@@ -7,12 +7,18 @@ Indicator syntax (all matching is case-insensitive and whole-word):
   matches "tariffs", "negotiate" matches "negotiations" and "negotiators", and "price" matches
   "pricing"; "cost" does not match "costume" and "fund" does not match "fundamental". A stem
   shorter than four letters is too ambiguous to extend, so the word matches itself and its plain
-  inflections only ("war" matches "war(s)", never "warn" or "ward"). Two indicators of one frame
-  that compile to the same pattern ("retaliate", "retaliation") are rejected as redundant.
+  inflections only ("war" matches "war(s)", never "warn" or "ward"; "ban" misses "banned").
+  Two indicators of one frame that compile to the same pattern ("retaliate", "retaliation") are
+  reported as redundant (a warning). Words with letters outside a–z ("café", "关税") are not
+  stemmed: they match as written plus -s, -es, -ed and -ing; their word boundaries are
+  Unicode-aware (:mod:`analysis.lexicon`).
 * ``two words``: a phrase; the words may be separated by spaces or hyphens, each word matched as
   above ("supply chain" matches "supply-chain" and "supply chains").
 * ``=word``: this exact word only ("=fair" does not match "fairly").
 * ``word*``: a literal prefix without stemming ("dominan*" matches "dominance", "dominant").
+* :func:`indicator_pattern` with ``exact=True`` matches every word as written, with
+  ``case_sensitive=True`` keeps the letter case (the codebook's table form
+  ``{term = "March", match = "exact", case = "sensitive"}``).
 
 An exclusion is a phrase written in the same syntax (:mod:`analysis.framing.codebook` says how
 exclusions are applied).

@@ -322,6 +322,7 @@ PARAMETER_RULES: dict[str, Rule] = {
     "max_evidence_sentences": _at_least(1),
     "codebook": _file_or_empty("codebook"),
     "outlets": _names(),
+    "duplicates": _one_of(("keep", "flag", "drop")),  # analysis.corpus.quality.DUPLICATE_MODES
 }
 
 

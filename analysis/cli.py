@@ -39,6 +39,14 @@ BENCHMARKS: dict[str, tuple[str, str]] = {
         "analysis.bench.throughput",
         "sentences/second of the per-sentence work against a bare NLTK VADER loop",
     ),
+    "extraction": (
+        "analysis.bench.extraction",
+        "article-body F1 of the HTML extraction against human-marked article bodies",
+    ),
+    "persent": (
+        "analysis.bench.persent",
+        "leftovers of tokenised, mojibake and caption text in real news (PerSenT) after cleaning",
+    ),
 }
 
 

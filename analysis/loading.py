@@ -41,6 +41,7 @@ def load_corpus(
     jobs: int | None = None,
     progress: bool = True,
     chunk_size: int | None = None,
+    duplicates: str = "flag",
 ) -> Corpus:
     """Load a corpus folder or corpus file as documents, sentences and cleaning audit.
 
@@ -61,12 +62,19 @@ def load_corpus(
       (default: every core; the tables do not depend on either), with a progress bar on stderr
       when it has more than one chunk (``progress=False`` hides it). Documents whose text is
       empty after cleaning are left out of a file's tables with a warning.
+    - The documents carry quality flags (:mod:`analysis.corpus.quality`: lines removed, short,
+      truncated, fragments, near-duplicates in ``duplicate_of``); ``duplicates`` is ``"flag"``
+      (default: keep and flag copies), ``"keep"`` (keep, no flag) or ``"drop"`` (leave them out).
 
     A folder with a problem (missing or unlisted files, duplicate ids, undecodable files, an
     article with no text left) raises :class:`~analysis.corpus.documents.CorpusError` naming
     every problem; a file with one raises :class:`~analysis.corpus.files.CorpusFileError`; a
     source that does not exist raises :class:`FileNotFoundError`.
     """
+    from analysis.corpus.quality import DUPLICATE_MODES
+
+    if duplicates not in DUPLICATE_MODES:
+        raise ValueError(f"duplicates must be one of {DUPLICATE_MODES}, got {duplicates!r}")
     path = _resolve(source)
     if column_map and path.is_dir():
         raise ValueError(
@@ -79,7 +87,7 @@ def load_corpus(
         entry = Path(cache_dir) / key
         cached = read_entry(entry)
         if cached is not None:
-            return cached
+            return _with_quality(cached, duplicates)
     if path.is_dir():
         corpus = _load_folder(path, measures=measures, codebook=codebook)
     else:
@@ -94,7 +102,16 @@ def load_corpus(
         )
     if entry is not None:
         write_entry(corpus, entry)
-    return corpus
+    return _with_quality(corpus, duplicates)
+
+
+def _with_quality(corpus: Corpus, duplicates: str) -> Corpus:
+    """The corpus with quality flags on its documents, copies handled per ``duplicates``."""
+    from analysis.corpus.quality import apply_duplicates, quality_table
+
+    documents = quality_table(corpus.documents, corpus.sentences, corpus.audit)
+    documents, sentences = apply_duplicates(documents, corpus.sentences, duplicates)
+    return Corpus(documents=documents, sentences=sentences, audit=corpus.audit)
 
 
 def _resolve(source: Path | str | None) -> Path:

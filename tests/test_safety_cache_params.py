@@ -140,6 +140,7 @@ REFUSED = [
     ("top_terms", "0", ">= 1"),
     ("max_arc_articles", "0", ">= 1"),
     ("max_evidence_sentences", "-5", ">= 1"),
+    ("duplicates", "remove", "'keep', 'flag', 'drop'"),
     ("codebook", "no/such/codebook.toml", "an existing file"),
     ("codebook", ".", "an existing file"),
     ("outlets", "['', 'Daily Ledger']", "outlet names"),
@@ -158,6 +159,7 @@ def test_a_bad_value_is_refused_on_one_line_naming_it(schema, tmp_path, name, te
 
 
 ACCEPTED = [
+    ("duplicates", "drop", "drop"),
     ("group_by", "origin", "origin"),
     ("method", "vader-news", "vader-news"),
     ("n_boot", "100", 100),

@@ -42,7 +42,12 @@ from analysis.corpus.block_rules import (
     is_related_heading,
     related_block_end,
 )
-from analysis.corpus.encoding import find_repairs, has_genuine_thai
+from analysis.corpus.detokenise import (
+    detokenise,
+    may_need_detokenising,
+    remove_caption_boilerplate,
+)
+from analysis.corpus.encoding import find_repairs, has_genuine_thai, repair_lost_continuation
 from analysis.corpus.line_rules import LineView, line_rules, match_line_rule
 from analysis.corpus.metadata_rules import (
     has_date_prefix,
@@ -98,6 +103,14 @@ def _rules_listing() -> dict[str, str]:
         "without an entry).",
         "bullet_normalise": "Bullet markers ('  • x', '* x', '▪ x') become the one convention "
         "'- x'.",
+        "lost_byte_repair": "A lone 'â' left by UTF-8 punctuation whose continuation bytes "
+        "were lost ('wasnât') becomes ’, — or a quote by its place, in lines that show it "
+        "inside a contraction.",
+        "detokenise": "Text tokenised the Penn Treebank way is rejoined: 'U . S .' to 'U.S.', "
+        '-LRB-/-RRB- to brackets, "won \' t" to "won\'t", spaces before punctuation in '
+        "tokenised lines.",
+        "caption_boilerplate": "An image widget's 'Enlarge this image toggle caption' and the "
+        "photo credit it prints twice are removed.",
         "html_entity": "HTML entities ('&amp;', '&#8217;') become the characters they stand for.",
         "link_text": "Link annotations such as '(opens in a new tab)' are cut out of the line.",
         "emphasis_markup": "Markdown emphasis debris is unwrapped: '_Reuters_' becomes 'Reuters'.",
@@ -146,9 +159,12 @@ _STEPS: tuple[tuple[str, Callable[[str], str]], ...] = (
     ("link_text", normalisers.remove_link_text),
     ("para_marker", normalisers.remove_para_markers),
     ("emphasis_markup", normalisers.remove_emphasis),
+    ("lost_byte_repair", repair_lost_continuation),
+    ("detokenise", detokenise),
+    ("caption_boilerplate", remove_caption_boilerplate),
 )
 # Inline rules that, when they leave nothing of a line, are the reason the line went.
-_CONTENT_REMOVING = frozenset({"cms_debris", "link_text", "para_marker"})
+_CONTENT_REMOVING = frozenset({"cms_debris", "link_text", "para_marker", "caption_boilerplate"})
 
 
 @dataclass
@@ -161,7 +177,9 @@ class _Normalised:
 def _normalise(text: str, thai_ok: bool) -> _Normalised:
     """Apply the character and inline rules until the line stops changing."""
     out = _Normalised(text)
-    if not text or not normalisers.may_need_normalising(text):
+    if not text or not (
+        normalisers.may_need_normalising(text) or "â" in text or may_need_detokenising(text)
+    ):
         repaired, repairs = find_repairs(text, thai_ok=thai_ok) if text else (text, [])
         if not repairs:
             return out

@@ -27,6 +27,7 @@ import pandas as pd
 
 from analysis.config import default_corpus_dir
 from analysis.corpus.cleaning import AuditEntry, audit_frame, clean_text
+from analysis.corpus.html import HTML_SUFFIXES, PAGE_COLUMNS, read_page
 from analysis.corpus.sentences import count_words, split_sentences
 
 MANIFEST_NAME = "manifest.csv"
@@ -44,6 +45,8 @@ MANIFEST_COLUMNS = [
     "notes",
 ]
 REQUIRED_MANIFEST_COLUMNS = ["doc_id", "file", "outlet"]
+# Article files a folder may hold: plain text, and saved web pages (analysis.corpus.html).
+ARTICLE_PATTERNS = ("*.txt", "*.html", "*.htm")
 DOCUMENT_COLUMNS = [*MANIFEST_COLUMNS, "text", "n_sentences", "n_words"]
 SENTENCE_COLUMNS = ["doc_id", "outlet", "origin", "sentence_id", "sentence", "n_words"]
 UNKNOWN = "unknown"
@@ -295,14 +298,17 @@ def read_manifest(corpus_dir: Path | str) -> pd.DataFrame:
         if missing:
             raise CorpusError([f"{manifest_path}: missing required column(s) {missing}"])
     else:
-        files = sorted(p.name for p in corpus_dir.glob("*.txt"))
+        files = sorted(p.name for p in _article_files(corpus_dir))
         manifest = pd.DataFrame({"file": files})
         sidecar = _read_sidecar(corpus_dir)
         if sidecar is not None:
             manifest = manifest.merge(sidecar, on="file", how="left")
         if "doc_id" not in manifest.columns:
             manifest["doc_id"] = [Path(f).stem for f in files]
-        if "outlet" not in manifest.columns or manifest["outlet"].isin(["", "nan"]).any():
+        # a saved page names its site (filled when it is cleaned; warned there if it does not)
+        pages = manifest["file"].str.lower().str.endswith(HTML_SUFFIXES)
+        outlets = manifest.get("outlet", pd.Series([""] * len(manifest)))
+        if outlets.fillna("").isin(["", "nan"])[~pages].any():
             warnings.warn(
                 f"{corpus_dir}: no {MANIFEST_NAME} and no outlet in a sidecar for some files; "
                 f"their outlet is '{UNKNOWN}'. Add a manifest.csv (columns: "
@@ -310,7 +316,7 @@ def read_manifest(corpus_dir: Path | str) -> pd.DataFrame:
                 UserWarning,
                 stacklevel=2,
             )
-            outlets = manifest.get("outlet", pd.Series([""] * len(manifest)))
+        if "outlet" not in manifest.columns or outlets.fillna("").isin(["", "nan"]).any():
             manifest["outlet"] = outlets.fillna("").replace({"": UNKNOWN, "nan": UNKNOWN})
     for column in MANIFEST_COLUMNS:
         if column not in manifest.columns:
@@ -339,7 +345,7 @@ def read_raw_documents(corpus_dir: Path | str | None = None) -> pd.DataFrame:
         for index in manifest.index[manifest[column].str.strip() == ""]:
             problems.append(f"{corpus_dir / MANIFEST_NAME}: row {index + 2} has an empty {column}")
     listed = {os.path.normpath(name) for name in manifest["file"]}
-    for path in sorted(corpus_dir.glob("*.txt")):
+    for path in _article_files(corpus_dir):
         if path.name not in listed:
             problems.append(f"{path}: file is not in {MANIFEST_NAME}")
     has_manifest = (corpus_dir / MANIFEST_NAME).is_file()
@@ -368,7 +374,14 @@ def read_raw_documents(corpus_dir: Path | str | None = None) -> pd.DataFrame:
     raw = manifest.copy()
     raw["encoding"] = encodings
     raw["raw_text"] = texts
+    raw["raw_format"] = ["html" if n.lower().endswith(HTML_SUFFIXES) else "" for n in raw["file"]]
     return raw
+
+
+def _article_files(corpus_dir: Path) -> list[Path]:
+    """The article files directly in ``corpus_dir`` (``.txt``, ``.html``, ``.htm``), sorted."""
+    found = {p for pattern in ARTICLE_PATTERNS for p in corpus_dir.glob(pattern)}
+    return sorted(found, key=lambda p: p.name)
 
 
 def clean_documents(raw: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -403,16 +416,21 @@ def clean_documents(raw: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
                 )
             )
         raw_text = str(record["raw_text"] or "")
-        cleaned = clean_text(raw_text, doc_id=doc_id, title=record.get("title") or None)
-        audit_entries.extend(cleaned.audit)
         row = {c: str(record.get(c, "") or "") for c in MANIFEST_COLUMNS}
+        page = read_page(record, row, audit_entries) if record.get("raw_format") == "html" else None
+        if page is not None:
+            raw_text = page.text
+        cleaned = clean_text(raw_text, doc_id=doc_id, title=row["title"] or None)
+        audit_entries.extend(cleaned.audit)
         if not row["url"] and cleaned.metadata.get("url"):
             row["url"] = cleaned.metadata["url"]
         row["text"] = cleaned.text
         row["n_encoding_repairs"] = cleaned.n_encoding_repairs
         row["encoding"] = encoding
+        row["metadata_note"] = "; ".join(page.notes) if page is not None else ""
+        row["extraction_problem"] = (page.problem or "") if page is not None else ""
         rows.append(row)
-    columns = [*MANIFEST_COLUMNS, "text", "n_encoding_repairs", "encoding"]
+    columns = [*MANIFEST_COLUMNS, "text", "n_encoding_repairs", "encoding", *PAGE_COLUMNS]
     return pd.DataFrame(rows, columns=columns), audit_frame(audit_entries)
 
 
@@ -446,7 +464,8 @@ def split_documents(documents: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame
     """
     sentences = sentence_table(documents)
     documents = documents.assign(**sentence_counts(documents["doc_id"], sentences))
-    ordered = [*DOCUMENT_COLUMNS, "n_encoding_repairs", "encoding"]
+    extra = [c for c in PAGE_COLUMNS if c in documents.columns]
+    ordered = [*DOCUMENT_COLUMNS, "n_encoding_repairs", "encoding", *extra]
     return documents[ordered], sentences
 
 
@@ -459,9 +478,14 @@ def build_corpus(corpus_dir: Path | str | None = None) -> Corpus:
     raw = read_raw_documents(corpus_dir)
     documents, audit = clean_documents(raw)
     documents, sentences = split_documents(documents)
-    empty = documents.loc[documents["n_words"] == 0, "file"].tolist()
-    if empty:
-        raise CorpusError([f"{name}: no article text left after cleaning" for name in empty])
+    empty = documents.loc[documents["n_words"] == 0, ["file", "extraction_problem"]]
+    if len(empty):
+        raise CorpusError(
+            [
+                problem or f"{name}: no article text left after cleaning"
+                for name, problem in empty.itertuples(index=False)
+            ]
+        )
     return Corpus(documents=documents, sentences=sentences, audit=audit)
 
 

@@ -315,3 +315,36 @@ def repair_mojibake(text: str) -> tuple[str, int]:
     """
     repaired, repairs = find_repairs(text)
     return repaired, len(repairs)
+
+
+# UTF-8 punctuation (E2 80 xx) read as cp1252 whose continuation bytes were then lost leaves a
+# lone "â": "wasnât" for "wasn’t", "islands â Beyonce" for "islands — Beyonce". A lone "â"
+# is read as such only in a line that shows it inside an English contraction, alone between spaces
+# or touching sentence punctuation (places a genuine â never takes), so
+# words with a genuine "â" (château, pâte, âge) are left alone.
+_LOST_CONTRACTION_RE = re.compile(r"(?<=[^\W\d_])â(?=(?:s|t|re|ll|ve|d|m)(?![^\W\d_]))")
+# Other places no genuine "â" takes: alone between spaces, or touching sentence punctuation.
+_LOST_EVIDENCE_RE = re.compile(r"(?:^|\s)â\s|[.,!?]â|â[.,!?]")
+_LOST_DASH_RE = re.compile(r"(?<=\s)â(?=\s)")
+_LOST_OPEN_QUOTE_RE = re.compile(r"(?:(?<=\s)|^)â(?=[^\W\d_])")
+_LOST_CLOSE_QUOTE_RE = re.compile(r"(?<=\S)â(?=[\s.,;:!?)]|$)")
+
+
+def repair_lost_continuation(text: str) -> str:
+    """Repair the lone ``â`` left by UTF-8 punctuation that lost its continuation bytes.
+
+    >>> repair_lost_continuation("It wasnât over â weâre told âsoonâ.")
+    'It wasn’t over — we’re told “soon”.'
+    >>> repair_lost_continuation("Un château, une pâte")  # a genuine â: left alone
+    'Un château, une pâte'
+
+    The byte lost is unknown, so the character is inferred from its place: inside a contraction
+    an apostrophe, between spaces a dash, before a word an opening quote, after one a closing
+    quote. Other ``â`` stay (and stay visible in the audit of the line).
+    """
+    if "â" not in text or not (_LOST_CONTRACTION_RE.search(text) or _LOST_EVIDENCE_RE.search(text)):
+        return text
+    out = _LOST_CONTRACTION_RE.sub("’", text)
+    out = _LOST_DASH_RE.sub("—", out)
+    out = _LOST_OPEN_QUOTE_RE.sub("“", out)
+    return _LOST_CLOSE_QUOTE_RE.sub("”", out)

@@ -38,7 +38,8 @@ import pandas as pd
 from analysis.corpus.documents import MANIFEST_COLUMNS, decode_text
 
 # The columns of a raw-documents chunk, as produced by analysis.corpus.documents.read_raw_documents.
-RAW_DOC_COLUMNS = [*MANIFEST_COLUMNS, "encoding", "raw_text"]
+# ``raw_format`` is "html" when ``raw_text`` holds a web page (analysis.corpus.html extracts it).
+RAW_DOC_COLUMNS = [*MANIFEST_COLUMNS, "encoding", "raw_text", "raw_format"]
 REQUIRED_COLUMNS = ("text", "outlet")
 OPTIONAL_COLUMNS = (
     "doc_id",
@@ -49,6 +50,7 @@ OPTIONAL_COLUMNS = (
     "language",
     "date_note",
     "notes",
+    "html",  # saved web pages, an alternative to "text" (extracted with trafilatura)
 )
 KNOWN_COLUMNS = (*REQUIRED_COLUMNS, *OPTIONAL_COLUMNS)
 UNKNOWN = "unknown"
@@ -258,6 +260,8 @@ def _resolve_columns(
         elif ours in present and ours not in mapping.values():
             resolved[ours] = ours
     for ours in REQUIRED_COLUMNS:
+        if ours == "text" and "html" in resolved:
+            continue  # an "html" column of saved pages stands in for "text"
         if ours not in resolved:
             raise CorpusFileError(
                 f"{path}: no {ours!r} column. The file's columns are: {', '.join(available)}. "
@@ -412,6 +416,12 @@ class _ChunkNormaliser:
             values[ours], column_encodings = _as_text(batch[theirs], describe)
             if ours == "text" and self.report.encoding == "utf-8":
                 encodings = column_encodings
+        formats = [""] * n
+        if "html" in values:  # a row's text, else its page (extracted when it is cleaned)
+            plain = values.get("text", [""] * n)
+            pages = values.pop("html")
+            formats = ["" if t.strip() else "html" for t in plain]
+            values["text"] = [t if t.strip() else h for t, h in zip(plain, pages, strict=True)]
         texts = values["text"]
         keep = [i for i, t in enumerate(texts) if t.strip()]
         skipped = [rows[i] for i, t in enumerate(texts) if not t.strip()]
@@ -454,6 +464,7 @@ class _ChunkNormaliser:
         out["raw_text"] = out.pop("text")
         out["file"] = [f"{self.path.name}:{row}" for row in kept_rows]
         out["encoding"] = [encodings[i] for i in keep]
+        out["raw_format"] = [formats[i] for i in keep]
         self.report.n_docs += len(keep)
         return to_raw_docs(out, len(keep))
 

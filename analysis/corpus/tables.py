@@ -23,6 +23,13 @@ DOCUMENTS_CSV_COLUMNS = [
     "n_encoding_repairs",
     "encoding",
     "date_note",
+    "metadata_note",
+    "share_lines_removed",
+    "flag_short",
+    "flag_truncated",
+    "flag_fragments",
+    "duplicate_of",
+    "quality_flags",
 ]
 SENTENCES_LEAD_COLUMNS = ["doc_id", "outlet", "sentence_id", "sentence"]
 AUDIT_CSV_COLUMNS = ["doc_id", "line_no", "original", "rule", "action", "result"]

@@ -340,6 +340,7 @@ PARAMETER_RULES: dict[str, Rule] = {
     "max_evidence_sentences": _at_least(1),
     "codebook": _codebook(),
     "outlets": _names(),
+    "duplicates": _one_of(("keep", "flag", "drop")),  # analysis.corpus.quality.DUPLICATE_MODES
 }
 
 

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from analysis.config import DATA_DIR, N_BOOT, SEED
+from analysis.corpus.quality import quality_summary
 from analysis.figures import FigureInfo
 
 # Imported here rather than where it is used: it loads NLTK (a second or more), which the
@@ -238,8 +239,10 @@ def summary_markdown(
     params: Mapping[str, Any],
     versions: Mapping[str, str],
     image_src: ImageSource,
+    quality: Sequence[str] = (),
 ) -> str:
-    """The whole summary as Markdown; ``image_src`` gives each figure's link or data URI."""
+    """The whole summary as Markdown; ``image_src`` gives each figure's link or data URI;
+    ``quality`` holds the lines naming flagged documents (:mod:`analysis.corpus.quality`)."""
     numbers = _figure_numbers(figures)
     groups = ", ".join(f"{escape_text(g)} ({d})" for g, d, _ in facts.per_group)
     lines = [
@@ -257,6 +260,7 @@ def summary_markdown(
     lines += _figures_section(figures, image_src)
     lines += _methods_section(facts, params)
     lines += _limitations_section(facts)
+    lines += quality
     lines += _reproducibility_section(facts, params, versions)
     return "\n".join(lines).rstrip("\n") + "\n"
 
@@ -299,9 +303,10 @@ def write_summary(
 
     # The HTML embeds each PNG as a data URI (placeholders swapped in after conversion).
     images = EmbeddedImages(figs, link)
-    md = summary_markdown(found, figures, facts, shown, versions, link)
+    quality = quality_summary(tables, shown)
+    md = summary_markdown(found, figures, facts, shown, versions, link, quality)
     page = images.fill(
-        summary_html(summary_markdown(found, figures, facts, shown, versions, images))
+        summary_html(summary_markdown(found, figures, facts, shown, versions, images, quality))
     )
     return [
         write_text(md, reports / SUMMARY_MD),

@@ -1,0 +1,221 @@
+"""Article text and metadata out of saved web pages (``.html``/``.htm`` files, ``html`` columns).
+
+Users save the page of an article from a browser or a crawler; the page holds menus, share
+prompts, related links and footers around the article. The main text is extracted with
+trafilatura (Barbaresi 2021, "Trafilatura: A Web Scraping Library and Command-Line Tool for Text
+Discovery and Extraction", ACL System Demonstrations), which scored an article-body F1 of 0.958
+on the Scrapinghub article-extraction benchmark; ``python -m analysis bench extraction`` measures
+the settings used here on the pages given to it. Its metadata (title, date, author, site name,
+URL) fills the manifest fields the user left empty, each value with a note saying where it came
+from. The extracted text then goes through the same repairs and cleaning audit as a ``.txt``
+file; :func:`extraction_audit_entry` records what extraction dropped.
+"""
+
+from __future__ import annotations
+
+import re
+import warnings
+from dataclasses import dataclass, field
+
+from analysis.corpus.cleaning import AuditEntry
+
+HTML_SUFFIXES = (".html", ".htm")
+# Settings of trafilatura.extract, chosen on the tuning half of the article-extraction benchmark
+# (python -m analysis bench extraction; README): favor_precision scored best there.
+EXTRACT_SETTINGS: dict[str, object] = {
+    "output_format": "txt",
+    "include_comments": False,
+    "include_tables": False,
+    "favor_precision": True,
+    "favor_recall": False,
+    "deduplicate": False,
+}
+# The manifest fields trafilatura's metadata can fill, and the metadata attribute for each.
+METADATA_FIELDS = {
+    "title": "title",
+    "published": "date",
+    "author": "author",
+    "outlet": "sitename",
+    "url": "url",
+    "language": "language",
+}
+_TAG_RE = re.compile(r"<\s*(?:!doctype\s+html|html|head|body|p|div|article|title|meta)\b", re.I)
+_LANG_RE = re.compile(r"<html\b[^>]*?\blang\s*=\s*[\"']?([A-Za-z]{2,3})(?:[-_][A-Za-z0-9]+)?", re.I)
+_SPACES_RE = re.compile(r"[ \t]+")
+
+
+@dataclass(frozen=True)
+class HtmlExtraction:
+    """The article of one page: its text, the metadata found and what extraction kept.
+
+    ``text`` is ``""`` when no article was found (``problem`` then says why); ``metadata`` maps
+    manifest fields (``title``, ``published``, ``author``, ``outlet``, ``url``, ``language``) to
+    the values found, only those that are non-empty.
+    """
+
+    text: str
+    chars_in: int
+    metadata: dict[str, str] = field(default_factory=dict)
+    problem: str | None = None
+    is_html: bool = True
+
+
+def looks_like_html(text: str) -> bool:
+    """True when ``text`` holds HTML markup (a doctype or one of the usual page tags).
+
+    Why: a file named ``.html`` may hold plain text (a page copied from the browser and saved
+    under the page's name); passing that to an HTML extractor would lose paragraphs.
+    """
+    return bool(_TAG_RE.search(text[:200_000]))
+
+
+def _visible_chars(text: str) -> int:
+    """Characters of ``text`` once runs of spaces and tabs count as one."""
+    return len(_SPACES_RE.sub(" ", text).strip())
+
+
+def page_language(html: str) -> str:
+    """The primary language subtag of ``<html lang=...>`` in lower case (``"de"``), else ``""``."""
+    match = _LANG_RE.search(html[:20_000])
+    return match.group(1).lower() if match else ""
+
+
+def extract_metadata(html: str) -> dict[str, str]:
+    """Title, date, author, site name and URL of a page (trafilatura's ``extract_metadata``).
+
+    Returns manifest field names (``published`` for the date, ``outlet`` for the site name) with
+    non-empty values only; the language comes from ``<html lang>``. Never raises: a page
+    trafilatura cannot parse gives whatever was found (possibly nothing).
+    """
+    import trafilatura  # imported here: only HTML input needs it (lxml parse, ~0.3 s)
+
+    found: dict[str, str] = {}
+    try:
+        meta = trafilatura.extract_metadata(html)
+    except Exception:  # trafilatura raises assorted lxml errors on broken markup
+        meta = None
+    if meta is not None:
+        values = meta.as_dict()
+        for ours, theirs in METADATA_FIELDS.items():
+            value = values.get(theirs)
+            if isinstance(value, str) and value.strip():
+                found[ours] = " ".join(value.split())
+    language = page_language(html)
+    if language:
+        found["language"] = language
+    return found
+
+
+def extract_article(html: str, name: str = "") -> HtmlExtraction:
+    """Extract the main text of a page with trafilatura, keeping its paragraphs as lines.
+
+    ``name`` names the file or row for the message. Text without markup is returned as it is
+    (``is_html=False``), so it is cleaned like a ``.txt`` file. A page with no article text
+    (empty or broken markup, a page of links) gives ``text=""`` and a ``problem`` naming the
+    file and what to do; callers must not keep it as an empty document.
+    """
+    chars_in = _visible_chars(html)
+    if not html.strip():
+        return HtmlExtraction("", 0, problem=f"{name}: the HTML is empty")
+    if not looks_like_html(html):
+        return HtmlExtraction(html, chars_in, is_html=False)
+    import trafilatura
+
+    try:
+        text = trafilatura.extract(html, **EXTRACT_SETTINGS) or ""
+    except Exception as error:  # lxml errors on broken markup; never a traceback for users
+        text = ""
+        detail = f" ({type(error).__name__})"
+    else:
+        detail = ""
+    metadata = extract_metadata(html)
+    if not text.strip():
+        return HtmlExtraction(
+            "",
+            chars_in,
+            metadata,
+            problem=(
+                f"{name}: no article text found in the HTML{detail} (an empty, broken or "
+                "index page); save the article's own page, or paste its text into a .txt file"
+            ),
+        )
+    return HtmlExtraction(text.strip() + "\n", chars_in, metadata)
+
+
+def extraction_audit_entry(doc_id: str, extraction: HtmlExtraction) -> AuditEntry:
+    """The audit row recording what extraction kept of a page (rule ``html_extraction``)."""
+    kept = _visible_chars(extraction.text)
+    if not extraction.is_html:
+        result = "no HTML markup found: read as plain text"
+    else:
+        share = kept / extraction.chars_in if extraction.chars_in else 0.0
+        result = (
+            f"article extracted with trafilatura: {extraction.chars_in} characters of HTML in, "
+            f"{kept} characters of text kept ({share:.1%})"
+        )
+    return AuditEntry(
+        doc_id=doc_id,
+        line_no=0,
+        original="(whole page, HTML)",
+        rule="html_extraction",
+        action="changed",
+        result=result,
+    )
+
+
+def fill_from_metadata(row: dict[str, str], metadata: dict[str, str]) -> list[str]:
+    """Fill the empty fields of a manifest ``row`` from page ``metadata``; return the notes.
+
+    An outlet of ``"unknown"`` counts as empty. Each filled field gives a note such as
+    ``"title: from the HTML (trafilatura)"``; fields the user gave are never overwritten.
+    """
+    notes = []
+    for key, value in metadata.items():
+        current = str(row.get(key, "") or "").strip()
+        if key == "author" or not value:
+            continue
+        if current and not (key == "outlet" and current == "unknown"):
+            continue
+        row[key] = value
+        source = "<html lang>" if key == "language" else "trafilatura"
+        notes.append(f"{key}: from the HTML ({source})")
+    return notes
+
+
+# Document columns added for pages: where metadata came from, and why a page gave no text.
+PAGE_COLUMNS = ("metadata_note", "extraction_problem")
+
+
+@dataclass(frozen=True)
+class Page:
+    """A page read into a document: its text, the metadata notes and any problem."""
+
+    text: str
+    notes: list[str]
+    problem: str | None
+
+
+def read_page(record: dict, row: dict[str, str], audit: list[AuditEntry]) -> Page:
+    """Extract the page in ``record["raw_text"]`` for the document ``row`` (internal).
+
+    Fills empty fields of ``row`` from the page's metadata (:func:`fill_from_metadata`), appends
+    the ``html_extraction`` audit row to ``audit`` and returns the text to clean. An outlet that
+    stays unknown is warned about, as for a folder without a manifest.
+    """
+    name = str(record.get("file") or record.get("doc_id") or "")
+    extraction = extract_article(str(record.get("raw_text") or ""), name)
+    notes = fill_from_metadata(row, extraction.metadata)
+    author = extraction.metadata.get("author")
+    if author:
+        notes.append(f"author: {author} (from the HTML, trafilatura)")
+    if extraction.problem is None:
+        audit.append(extraction_audit_entry(str(record["doc_id"]), extraction))
+    if row.get("outlet", "") in ("", "unknown"):
+        row["outlet"] = "unknown"
+        warnings.warn(
+            f"{name}: the page names no site and no outlet was given; its outlet is 'unknown'. "
+            "Add a manifest.csv (or an outlet column) to compare outlets.",
+            UserWarning,
+            stacklevel=3,
+        )
+    return Page(extraction.text, notes, extraction.problem)

@@ -1,0 +1,42 @@
+"""Tokenised text, lost mojibake bytes and caption boilerplate, repaired with an audit."""
+
+from __future__ import annotations
+
+from analysis.corpus.cleaning import clean_text
+from analysis.corpus.detokenise import detokenise, remove_caption_boilerplate
+from analysis.corpus.encoding import repair_lost_continuation
+
+
+def test_detokenise_rejoins_abbreviations_brackets_and_contractions():
+    assert (
+        detokenise("The U . S . team met at 5 p . m . today") == "The U.S. team met at 5 p.m. today"
+    )
+    assert detokenise("-LRB- CHIP -RRB- and -lsb- x -rsb-") == "(CHIP) and [x]"
+    assert detokenise("Children ' s fund won ' t close") == "Children's fund won't close"
+
+
+def test_ordinary_prose_is_left_alone():
+    prose = "Plan B . That was odd, he said; prices rose 5 % (roughly)."
+    assert detokenise("He said it was fine. Then he left.") == "He said it was fine. Then he left."
+    assert detokenise(prose) == prose
+
+
+def test_lost_continuation_bytes():
+    assert repair_lost_continuation("It wasnât easy â really") == "It wasn’t easy — really"
+    assert repair_lost_continuation("Le château, la pâte") == "Le château, la pâte"
+
+
+def test_caption_boilerplate_and_audit():
+    raw = (
+        "Enlarge this image toggle caption Al Ho/AP Al Ho/AP The vote passed.\n"
+        "The U . S . won ' t.\n"
+    )
+    cleaned = clean_text(raw, doc_id="d")
+    assert cleaned.text.splitlines() == ["The vote passed.", "The U.S. won't."]
+    rules = (
+        set(cleaned.audit_frame()["rule"])
+        if hasattr(cleaned, "audit_frame")
+        else {e.rule for e in cleaned.audit}
+    )
+    assert {"caption_boilerplate", "detokenise"} <= rules
+    assert remove_caption_boilerplate("toggle caption") == ""

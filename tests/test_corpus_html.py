@@ -1,0 +1,125 @@
+"""HTML pages in, article out: extraction, metadata notes, audit, and bad pages."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import warnings
+
+import pytest
+
+from analysis import load_corpus
+from analysis.bench.extraction import score, shingle_counts
+from analysis.corpus.documents import CorpusError
+from analysis.corpus.html import extract_article, fill_from_metadata, looks_like_html
+
+BODY = (
+    "The city council approved a new budget on Tuesday after a long debate about school "
+    "funding and road repairs across the district. Critics said the plan would raise taxes "
+    "for families, while supporters argued that the spending was overdue. The mayor said she "
+    "was pleased with the result and expected the first projects to begin in the spring."
+)
+
+
+def page(body: str = BODY, site: str = "Daily Bugle", lang: str = "en") -> str:
+    """A made-up article page; ``site=""`` leaves out the site name and the canonical URL."""
+    paragraphs = "".join(f"<p>{s.strip()}.</p>" for s in body.split(".") if s.strip())
+    site_meta = f'<meta property="og:site_name" content="{site}">' if site else ""
+    return (
+        f'<!DOCTYPE html><html lang="{lang}"><head><title>Council approves budget</title>'
+        f'{site_meta}<meta name="author" content="Jane Roe">'
+        '<meta property="article:published_time" content="2024-03-05">'
+        + ('<link rel="canonical" href="https://bugle.example.com/news/budget">' if site else "")
+        + "</head><body>"
+        + '<nav><a href="/">Home</a> <a href="/news">News</a> <a href="/sport">Sport</a></nav>'
+        f"<article><h1>Council approves budget</h1>{paragraphs}</article>"
+        "<footer>Copyright 2024. Subscribe to our newsletter.</footer></body></html>"
+    )
+
+
+def test_extraction_keeps_the_article_and_drops_the_menu():
+    result = extract_article(page(), "a.html")
+    assert result.problem is None
+    assert "approved a new budget" in result.text
+    assert "Subscribe to our newsletter" not in result.text and "Sport" not in result.text
+    assert result.metadata["outlet"] == "Daily Bugle"
+    assert result.metadata["published"] == "2024-03-05"
+
+
+def test_folder_of_html_needs_no_manifest_and_notes_each_filled_field(tmp_path):
+    (tmp_path / "a.html").write_text(page(), encoding="utf-8")
+    corpus = load_corpus(tmp_path)
+    doc = corpus.documents.iloc[0]
+    assert doc["outlet"] == "Daily Bugle"
+    assert doc["url"] == "https://bugle.example.com/news/budget"
+    assert "title: from the HTML (trafilatura)" in doc["metadata_note"]
+    assert "author: Jane Roe" in doc["metadata_note"]
+    extraction = corpus.audit[corpus.audit["rule"] == "html_extraction"]
+    assert len(extraction) == 1 and "characters of text kept" in extraction.iloc[0]["result"]
+
+
+def test_manifest_values_are_not_overwritten(tmp_path):
+    (tmp_path / "a.html").write_text(page(), encoding="utf-8")
+    row = {"title": "Mine", "outlet": "unknown", "url": ""}
+    notes = fill_from_metadata(row, {"title": "Theirs", "outlet": "Bugle", "url": "u"})
+    assert row == {"title": "Mine", "outlet": "Bugle", "url": "u"}
+    assert notes == ["outlet: from the HTML (trafilatura)", "url: from the HTML (trafilatura)"]
+
+
+def test_page_without_site_name_warns_unknown_outlet(tmp_path):
+    (tmp_path / "a.html").write_text(page(site=""), encoding="utf-8")
+    with pytest.warns(UserWarning, match="outlet is 'unknown'"):
+        corpus = load_corpus(tmp_path)
+    assert corpus.documents.iloc[0]["outlet"] == "unknown"
+
+
+@pytest.mark.parametrize(
+    "content",
+    ["<html><body><nav><a href='/'>Home</a></nav></body></html>", "<html><body></body></html>"],
+)
+def test_page_without_article_is_a_clear_message(tmp_path, content):
+    (tmp_path / "a.html").write_text(content, encoding="utf-8")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        with pytest.raises(CorpusError, match=r"a\.html: no article text"):
+            load_corpus(tmp_path)
+
+
+def test_binary_bytes_named_html_are_refused(tmp_path):
+    (tmp_path / "a.html").write_bytes(gzip.compress(b"x" * 500))
+    with pytest.raises(CorpusError, match=r"a\.html"):
+        load_corpus(tmp_path)
+
+
+def test_plain_text_named_html_is_read_as_text():
+    assert not looks_like_html(BODY)
+    result = extract_article(BODY, "a.html")
+    assert result.text == BODY and not result.is_html
+
+
+def test_other_language_page_is_flagged(tmp_path):
+    (tmp_path / "a.html").write_text(page(lang="de"), encoding="utf-8")
+    corpus = load_corpus(tmp_path)
+    assert corpus.documents.iloc[0]["language"] == "de"
+    assert "language" in corpus.documents.iloc[0]["quality_flags"]
+
+
+def test_html_column_of_a_corpus_file(tmp_path):
+    path = tmp_path / "pages.jsonl"
+    rows = [
+        {"doc_id": "p1", "outlet": "", "html": page()},
+        {"doc_id": "p2", "outlet": "X", "html": page(body=BODY.replace("council", "board"))},
+    ]
+    path.write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
+    corpus = load_corpus(path, progress=False)
+    docs = corpus.documents.set_index("doc_id")
+    assert docs.loc["p1", "outlet"] == "Daily Bugle" and docs.loc["p2", "outlet"] == "X"
+    assert "approved a new budget" in docs.loc["p1", "text"]
+    assert (corpus.audit["rule"] == "html_extraction").sum() == 2
+
+
+def test_benchmark_metric_matches_its_definition():
+    assert shingle_counts("a b c d e", "a b c d e") == (1.0, 0.0, 0.0)
+    tp, fp, fn = shingle_counts("a b c d e f", "a b c d x y")
+    assert (tp, fp, fn) == pytest.approx((0.2, 0.4, 0.4))  # 1 shared 4-gram of 3 and 3
+    assert score([("a b c d", "a b c d"), ("a b c d", "")])["recall"] == 0.5

@@ -1,0 +1,92 @@
+"""Document quality flags and near-duplicate handling."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from analysis import load_corpus
+from analysis.corpus.quality import (
+    apply_duplicates,
+    ends_mid_sentence,
+    find_duplicates,
+    quality_lines,
+    quality_table,
+)
+from analysis.pipeline.params import check_value
+
+STORY = " ".join(
+    f"Sentence number {i} tells the readers about the flood in the valley." for i in range(12)
+)
+
+
+def docs(texts: dict[str, str]) -> tuple[pd.DataFrame, pd.DataFrame]:
+    rows, sents = [], []
+    for doc_id, text in texts.items():
+        parts = [s for s in text.split(". ") if s]
+        for i, s in enumerate(parts):
+            sents.append({"doc_id": doc_id, "sentence_id": i, "n_words": len(s.split())})
+        rows.append(
+            {
+                "doc_id": doc_id,
+                "outlet": "o",
+                "language": "en",
+                "text": text,
+                "n_words": len(text.split()),
+            }
+        )
+    return pd.DataFrame(rows), pd.DataFrame(sents)
+
+
+EMPTY_AUDIT = pd.DataFrame(columns=["doc_id", "line_no", "original", "rule", "action", "result"])
+
+
+def test_syndicated_copy_names_the_earlier_document():
+    copy = STORY.replace("flood", "flood", 1) + " Reporting by the wire."
+    other = " ".join(
+        f"Line {i} covers an unrelated election result in the capital." for i in range(12)
+    )
+    assert find_duplicates(["a", "b", "c"], [STORY, other, copy]) == ["", "", "a"]
+
+
+def test_flags_short_truncated_fragments():
+    documents, sentences = docs(
+        {
+            "long": STORY,
+            "short": "A short teaser about the flood.",
+            "cut": STORY + " The mayor said that the",
+            "frag": "Photo. Credit. Getty. Share. More. " + STORY,
+        }
+    )
+    table = quality_table(documents, sentences, EMPTY_AUDIT).set_index("doc_id")
+    assert table.loc["long", "quality_flags"] == ""
+    assert "short" in table.loc["short", "quality_flags"]
+    assert table.loc["cut", "flag_truncated"] and not table.loc["long", "flag_truncated"]
+    assert ends_mid_sentence("He said “no.”") is False
+
+
+def test_duplicates_modes_and_summary_lines():
+    documents, sentences = docs({"a": STORY, "b": STORY + " Extra line."})
+    table = quality_table(documents, sentences, EMPTY_AUDIT)
+    kept, _ = apply_duplicates(table, sentences, "flag")
+    assert kept["duplicate_of"].tolist() == ["", "a"]
+    dropped, dropped_sentences = apply_duplicates(table, sentences, "drop")
+    assert dropped["doc_id"].tolist() == ["a"] and set(dropped_sentences["doc_id"]) == {"a"}
+    plain, _ = apply_duplicates(table, sentences, "keep")
+    assert "duplicate" not in plain["quality_flags"].iloc[1]
+    lines = quality_lines(table, "flag")
+    assert any("b (o): duplicate (copy of a)" in line for line in lines)
+
+
+def test_duplicates_parameter_is_validated():
+    assert check_value("duplicates", "drop") == "drop"
+    with pytest.raises(ValueError, match="duplicates"):
+        check_value("duplicates", "remove")
+
+
+def test_load_corpus_drops_copies_on_request(tmp_path):
+    for name, text in {"a": STORY, "b": STORY}.items():
+        (tmp_path / f"{name}.txt").write_text(text + "\n", encoding="utf-8")
+    (tmp_path / "manifest.csv").write_text("doc_id,file,outlet\na,a.txt,X\nb,b.txt,Y\n")
+    assert load_corpus(tmp_path).documents["duplicate_of"].tolist() == ["", "a"]
+    assert load_corpus(tmp_path, duplicates="drop").documents["doc_id"].tolist() == ["a"]

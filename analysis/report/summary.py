@@ -66,7 +66,9 @@ def _findings_section(findings: Sequence[Finding], numbers: Mapping[str, int]) -
     return lines + findings_lines(findings, numbers)
 
 
-def _figures_section(figures: Sequence[FigureInfo], image_src: ImageSource) -> list[str]:
+def _figures_section(
+    figures: Sequence[FigureInfo], image_src: ImageSource, group_col: str = "outlet"
+) -> list[str]:
     lines = ["## Figures", ""]
     if not figures:
         return [*lines, "No figures were found.", ""]
@@ -79,7 +81,7 @@ def _figures_section(figures: Sequence[FigureInfo], image_src: ImageSource) -> l
             "",
             f"![Figure {number}: {escape_text(info.stem)}]({image_src(info)})",
             "",
-            f"**Figure {number}.** {escape_text(info.caption)}{source}",
+            f"**Figure {number}.** {escape_text(info.caption_for(group_col))}{source}",
             "",
         ]
     return lines
@@ -317,7 +319,7 @@ def summary_markdown(
         "",
     ]
     lines += _findings_section(findings, numbers)
-    lines += _figures_section(figures, image_src)
+    lines += _figures_section(figures, image_src, facts.group_col)
     lines += _methods_section(facts, params)
     lines += _limitations_section(facts)
     lines += _reproducibility_section(facts, params, versions)
@@ -369,5 +371,5 @@ def write_summary(
     return [
         write_text(md, reports / SUMMARY_MD),
         write_text(page, reports / SUMMARY_HTML),
-        write_gallery(figs, tables),
+        write_gallery(figs, tables, group_col),
     ]

@@ -54,3 +54,30 @@ def output_dirs(out_root: Path | str | None = None) -> dict[str, Path]:
         "notebooks": root / "reports" / "notebooks",
         "cache": root / "reports" / "cache",
     }
+
+
+def notebook_paths(
+    corpus_dir: str | Path = "",
+    tables_dir: str | Path = "",
+    figures_dir: str | Path = "",
+    reports_dir: str | Path = "",
+) -> dict[str, Path]:
+    """A notebook's folders, absolute: the values given, or the project's defaults for "".
+
+    The notebooks' parameters default to "" so that a notebook run on its own (plain papermill,
+    JupyterLab, from any working directory) reads the bundled corpus and writes into ``build/``
+    under the project root (ignored by git), never into the committed ``figures/`` and
+    ``reports/``: only ``python -m analysis run`` refreshes those. A path given relative is taken
+    from the working directory, as a shell would.
+    """
+    build = output_dirs(project_root() / "build")
+
+    def pick(value: str | Path, default: Path) -> Path:
+        return Path(value).resolve() if str(value) else default
+
+    return {
+        "corpus": pick(corpus_dir, default_corpus_dir()),
+        "tables": pick(tables_dir, build["tables"]),
+        "figures": pick(figures_dir, build["figures"]),
+        "reports": pick(reports_dir, build["reports"]),
+    }

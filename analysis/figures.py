@@ -13,13 +13,21 @@ exact colours (``saturation=1``).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+import html
+import importlib.metadata
+import io
+import json
+import re
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
+
+from analysis.io import write_bytes
 
 SINGLE_COLUMN_IN = 3.5
 DOUBLE_COLUMN_IN = 7.0
@@ -112,39 +120,119 @@ def fold_groups(values: pd.Series, keep: Sequence[str]) -> pd.Series:
     return values.astype(str).where(values.astype(str).isin(keep_set), OTHER_LABEL)
 
 
-def save_figure(fig: plt.Figure, name: str, figures_dir: Path | str) -> list[Path]:
+def figure_provenance(corpus: Path | str, parameters: Mapping[str, Any]) -> dict[str, Any]:
+    """Where a figure comes from, to store in its files: the package and its version, the
+    corpus's SHA-256 (:func:`analysis.corpus.documents.corpus_fingerprint`) and the run's
+    parameters (paths left out: they differ per machine)."""
+    from analysis.corpus.documents import corpus_fingerprint
+
+    try:
+        version = importlib.metadata.version("newsframe-analysis")
+    except importlib.metadata.PackageNotFoundError:
+        version = "unknown"
+    shown = {
+        str(k): (list(v) if isinstance(v, tuple) else v)
+        for k, v in sorted(parameters.items())
+        if not str(k).endswith(("_dir", "_path", "_file")) and k != "run_parameters"
+    }
+    return {
+        "package": f"newsframe-analysis {version}",
+        "corpus_sha256": corpus_fingerprint(corpus),
+        "parameters": shown,
+    }
+
+
+def _registered_caption(name: str, group_col: str) -> str:
+    """The caption of ``name`` in the plotting modules' registries ("" when not registered)."""
+    from analysis.report.gallery import registered_figures
+
+    info = registered_figures().get(name)
+    return info.caption_for(group_col) if info is not None else ""
+
+
+def _svg_with_title(svg: bytes, title: str, desc: str) -> bytes:
+    """Insert ``<title>`` and ``<desc>`` as the first children of the root ``<svg>`` element."""
+    text = svg.decode("utf-8")
+    root = text.index("<svg")
+    close = text.index(">", root) + 1
+    extra = f"\n <title>{html.escape(title)}</title>\n <desc>{html.escape(desc)}</desc>"
+    return (text[:close] + extra + text[close:]).encode("utf-8")
+
+
+def save_figure(
+    fig: plt.Figure,
+    name: str,
+    figures_dir: Path | str,
+    *,
+    caption: str | None = None,
+    provenance: Mapping[str, Any] | None = None,
+) -> list[Path]:
     """Write ``name``.png (300 dpi) and ``name``.svg (fixed metadata) into ``figures_dir``.
 
     Both files are cropped to the figure's tight bounding box (as ``bbox_inches="tight"``).
     The layout and that box are computed once, at 300 dpi, and both formats are then drawn with
     the layout frozen: one layout pass instead of one per format. Returns ``[png, svg]``; pass
     them to :func:`show_figure` to display the saved PNG in a notebook.
+
+    Each file carries its own citation: the caption (by default the registered one, in the words
+    of the run's ``group_by``) and ``provenance`` (:func:`figure_provenance`) as PNG text chunks
+    (``Title``, ``Description``, ``Source``, ``Comment`` with the provenance as JSON) and as the
+    SVG's ``<title>``, ``<desc>`` and Dublin Core ``<metadata>``. Nothing in them varies between
+    runs, so the bytes stay the same.
     """
     if not name or "/" in name or name.endswith((".png", ".svg")):
         raise ValueError(f"figure name must be a bare stem like 'fig01_tone', got {name!r}")
     out = Path(figures_dir)
     out.mkdir(parents=True, exist_ok=True)
     png, svg = out / f"{name}.png", out / f"{name}.svg"
-    png_metadata = {"Software": None}
+    prov = dict(provenance or {})
+    group_col = str(prov.get("parameters", {}).get("group_by") or "outlet")
+    caption = _registered_caption(name, group_col) if caption is None else caption
+    prov_json = json.dumps(prov, ensure_ascii=False, sort_keys=True)
+    source = str(prov.get("package", ""))
+    png_metadata = {"Software": None, "Title": name, "Description": caption}
+    png_metadata |= {"Source": source, "Comment": prov_json} if prov else {}
     svg_metadata = {"Date": None, "Creator": None, "Format": None, "Type": None}
+    svg_metadata |= {"Title": name, "Description": caption}
+    svg_metadata |= {"Source": source, "Identifier": prov_json} if prov else {}
+    buffer = io.BytesIO()
     with plt.rc_context(_SAVE_RC):
         if not hasattr(fig.canvas, "get_renderer"):  # not an Agg canvas: let savefig do it all
             fig.savefig(png, dpi=DPI, bbox_inches="tight", metadata=png_metadata)
-            fig.savefig(svg, bbox_inches="tight", metadata=svg_metadata)
-            return [png, svg]
-        dpi, engine = fig.dpi, fig.get_layout_engine()
-        try:
-            fig.dpi = DPI
-            fig.draw_without_rendering()  # runs the layout engine, sizes every text
-            box = fig.get_tightbbox(fig.canvas.get_renderer())
-            box = box.padded(plt.rcParams["savefig.pad_inches"])
-            fig.set_layout_engine(None)
-            fig.savefig(png, dpi=DPI, bbox_inches=box, metadata=png_metadata)
-            fig.savefig(svg, bbox_inches=box, metadata=svg_metadata)
-        finally:
-            fig.set_layout_engine(engine)
-            fig.dpi = dpi
+            fig.savefig(buffer, format="svg", bbox_inches="tight", metadata=svg_metadata)
+        else:
+            dpi, engine = fig.dpi, fig.get_layout_engine()
+            try:
+                fig.dpi = DPI
+                fig.draw_without_rendering()  # runs the layout engine, sizes every text
+                box = fig.get_tightbbox(fig.canvas.get_renderer())
+                box = box.padded(plt.rcParams["savefig.pad_inches"])
+                fig.set_layout_engine(None)
+                fig.savefig(png, dpi=DPI, bbox_inches=box, metadata=png_metadata)
+                fig.savefig(buffer, format="svg", bbox_inches=box, metadata=svg_metadata)
+            finally:
+                fig.set_layout_engine(engine)
+                fig.dpi = dpi
+    write_bytes(_svg_with_title(buffer.getvalue(), name, caption), svg)
     return [png, svg]
+
+
+def figure_metadata(png: Path | str) -> dict[str, Any]:
+    """What :func:`save_figure` stored in a PNG: title, caption and provenance (``{}`` if none,
+    or if the file is not a PNG that can be read)."""
+    from PIL import Image
+
+    try:
+        with Image.open(png) as image:
+            text = dict(getattr(image, "text", {}) or {})
+    except OSError:
+        return {}
+    prov = json.loads(text["Comment"]) if text.get("Comment") else {}
+    return {
+        "title": text.get("Title", ""),
+        "caption": text.get("Description", ""),
+        "provenance": prov,
+    }
 
 
 def show_figure(fig: plt.Figure, paths: Sequence[Path | str], width: int | None = None) -> None:
@@ -166,6 +254,9 @@ def show_figure(fig: plt.Figure, paths: Sequence[Path | str], width: int | None 
     display(Image(data=data, format="png", width=width))
 
 
+_OUTLET_WORD = re.compile(r"(?<![\w.])outlet('s|s'|s)?(?!\w|\.csv)")
+
+
 class FigureInfo:
     """What the gallery and the summary say about one exported figure."""
 
@@ -182,6 +273,13 @@ class FigureInfo:
 
     def __repr__(self) -> str:
         return f"FigureInfo({self.stem!r})"
+
+    def caption_for(self, group_col: str = "outlet") -> str:
+        """The caption in the words of the run's grouping: "outlet" becomes ``group_col``
+        (file names such as ``frames_by_outlet.csv`` are left as they are)."""
+        if group_col == "outlet":
+            return self.caption
+        return _OUTLET_WORD.sub(lambda m: group_col + (m.group(1) or ""), self.caption)
 
 
 def none_found_figure(

@@ -12,7 +12,7 @@ from collections.abc import Iterable, Sequence
 import pandas as pd
 
 from analysis.config import GROUP_COLUMNS
-from analysis.figures import OKABE_ITO, OTHER_LABEL, fold_groups, group_palette, top_groups
+from analysis.figures import OKABE_ITO, OTHER_LABEL, fold_groups, group_palette
 
 
 def check_group_by(group_col: str) -> str:
@@ -43,6 +43,22 @@ def keep_outlets(
     return frame[outlet.isin(wanted)]
 
 
+def groups_by_volume(documents: pd.DataFrame, group_col: str = "outlet") -> list[str]:
+    """Every group of ``documents``, largest first: by number of articles, ties broken by number
+    of sentences (when the table has ``n_sentences``), then by name.
+
+    The one order in which a run shows groups: the groups that get a colour (the rest fold into
+    "Other") and the groups a summary names are the first of this list.
+    """
+    labels = documents[group_col].astype(str)
+    n_docs = labels.value_counts()
+    if "n_sentences" in documents.columns:
+        n_sent = documents["n_sentences"].groupby(labels.to_numpy()).sum()
+    else:
+        n_sent = pd.Series(0, index=n_docs.index)
+    return sorted(n_docs.index, key=lambda g: (-int(n_docs[g]), -int(n_sent.get(g, 0)), str(g)))
+
+
 def corpus_palette(
     documents: pd.DataFrame, group_col: str = "outlet", outlets: Sequence[str] | None = None
 ) -> dict[str, str]:
@@ -50,13 +66,14 @@ def corpus_palette(
 
     Colours go to the groups of the whole corpus, or only of the outlets chosen by name (the
     ``outlets`` parameter), so an outlet picked for comparison is never hidden in "Other". With
-    more groups than colours, the largest groups (by number of documents) keep a colour and the
-    rest share the grey of ``"Other"``: fold them with :func:`fold_groups` before plotting.
+    more groups than colours, the largest groups (:func:`groups_by_volume`: articles, then
+    sentences, then name) keep a colour and the rest share the grey of ``"Other"``: fold them with
+    :func:`fold_groups` before plotting.
     """
     check_group_by(group_col)
     documents = keep_outlets(documents, outlets, strict=False)
-    counts = documents[group_col].astype(str).value_counts()
-    keep = list(counts.index) if len(counts) <= len(OKABE_ITO) else top_groups(counts)
+    ordered = groups_by_volume(documents, group_col)
+    keep = ordered if len(ordered) <= len(OKABE_ITO) else ordered[: len(OKABE_ITO) - 1]
     return group_palette(keep)
 
 

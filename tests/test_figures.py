@@ -146,3 +146,44 @@ def test_seeded_global_rng_restores_the_state_when_the_block_fails():
         np.random.uniform(size=10)
         raise RuntimeError("drawing failed")
     assert np.random.random_sample() == expected
+
+
+def test_each_figure_file_carries_its_caption_and_provenance_byte_stably(tmp_path):
+    import json
+
+    import matplotlib.pyplot as plt
+
+    from analysis.figures import figure_metadata, figure_provenance, save_figure
+    from analysis.report.gallery import figures_index
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text("Text.\n", encoding="utf-8")
+    prov = figure_provenance(corpus, {"group_by": "origin", "seed": 3, "tables_dir": "/x"})
+    assert set(prov) == {"package", "corpus_sha256", "parameters"}
+    assert prov["parameters"] == {"group_by": "origin", "seed": 3}  # no machine paths
+
+    def draw(folder):
+        fig, ax = plt.subplots()
+        ax.plot([0, 1], [0, 1])
+        paths = save_figure(fig, "fig08_frame_salience", folder, provenance=prov)
+        plt.close(fig)
+        return [p.read_bytes() for p in paths]
+
+    first, second = draw(tmp_path / "a"), draw(tmp_path / "b")
+    assert first == second
+    stored = figure_metadata(tmp_path / "a" / "fig08_frame_salience.png")
+    assert stored["title"] == "fig08_frame_salience"
+    assert "two origins' intervals overlap" in stored["caption"]  # the grouping's own word
+    assert stored["provenance"] == json.loads(json.dumps(prov))
+    svg = first[1].decode("utf-8")
+    assert "<title>fig08_frame_salience</title>" in svg
+    assert "<desc>Frame salience with 95% bootstrap intervals" in svg
+    assert prov["corpus_sha256"] in svg.split("<metadata>")[1]
+    info = [
+        figures.FigureInfo("fig08_frame_salience", "x", "03_framing.ipynb", "frames_by_outlet.csv")
+    ]
+    (entry,) = figures_index(info, tmp_path / "a", tmp_path / "reports" / "tables", "origin")
+    assert entry["files"] == ["a/fig08_frame_salience.png", "a/fig08_frame_salience.svg"]
+    assert entry["source_table"] == "reports/tables/frames_by_outlet.csv"
+    assert entry["provenance"]["corpus_sha256"] == prov["corpus_sha256"]

@@ -125,11 +125,16 @@ def test_rates_are_written_with_one_decimal_and_shares_in_percent() -> None:
     )
     keys = {f.key: f for f in findings}
     group = r"(Harbour Daily|Valley Post)"
-    rate = group + r" \d+\.\d \(95% CI \d+\.\d–\d+\.\d, (1 article|2 articles), \d sentences\)"
+    # A rate of 0 is written with its rule-of-three bound instead of a collapsed interval.
+    interval = (
+        r"(95% CI \d+\.\d–\d+\.\d|none seen; up to about \d+\.\d is compatible with seeing none)"
+    )
+    rate = group + rf" \d+\.\d \({interval}, (1 article|2 articles), \d sentences\)"
     assert re.fullmatch(
         rf"Hedges per 1,000 words: {rate}; {rate}\. .*", keys["hedging_hedges"].text
     )
-    share = group + r" \d+% \(95% CI \d+–\d+%, (1 article|2 articles), \d sentences\)"
+    share_ci = r"(95% CI \d+–\d+%|none seen; up to about \d+% is compatible with seeing none)"
+    share = group + rf" \d+% \({share_ci}, (1 article|2 articles), \d sentences\)"
     assert re.fullmatch(
         rf"Share of sentences with a direct quotation: {share}; {share}\. .*",
         keys["sourcing_quotes"].text,
@@ -137,3 +142,60 @@ def test_rates_are_written_with_one_decimal_and_shares_in_percent() -> None:
     assert keys["frames_salient_Harbour Daily"].text.startswith(
         "In these 2 articles from Harbour Daily (4 sentences, "
     )
+
+
+def test_a_zero_share_is_compared_with_its_rule_of_three_bound_not_a_collapsed_interval():
+    from analysis.framing.findings import _rate_contrast
+
+    # 12% of 100 sentences (CI 6–18%) against none of 20 sentences: 3/20 = 15% is still
+    # compatible with the second group, so the intervals overlap and no difference is stated.
+    table = pd.DataFrame(
+        {
+            "outlet": ["Big", "Small"],
+            "estimate": [0.12, 0.0],
+            "ci_low": [0.06, 0.0],
+            "ci_high": [0.18, 0.0],
+            "n_docs": [3, 1],
+            "n_sentences": [100, 20],
+        }
+    )
+    sentences = pd.DataFrame(
+        {"outlet": ["Big"], "doc_id": ["b1"], "sentence_id": [0], "sentence": ["“Q,” he said."]}
+    )
+    mask = pd.Series([True])
+    finding = _rate_contrast(
+        table,
+        "outlet",
+        "estimate",
+        "ci_low",
+        "ci_high",
+        "Quotes",
+        "k",
+        "sourcing",
+        "f",
+        True,
+        sentences,
+        mask,
+    )
+    assert not finding.supported
+    assert "Small 0% (none seen; up to about 15% is compatible with seeing none" in finding.text
+    assert "do not overlap" not in finding.text
+    # With 200 sentences the bound is 1.5%, below 6%: now a difference, and it says why.
+    table.loc[1, "n_sentences"] = 200
+    finding = _rate_contrast(
+        table,
+        "outlet",
+        "estimate",
+        "ci_low",
+        "ci_high",
+        "Quotes",
+        "k",
+        "sourcing",
+        "f",
+        True,
+        sentences,
+        mask,
+    )
+    assert finding.supported
+    assert "Big is higher than Small" in finding.text
+    assert "rule-of-three bound" in finding.text

@@ -49,11 +49,13 @@ def test_folder_corpus_facts(tmp_path: Path):
         sha256=corpus_sha256(corpus),
         n_files=2,  # a.txt and manifest.csv; hidden files are not part of the corpus
         n_cleaning_changes=3,
+        cleaning_actions=(),  # this audit has no action column
         translated=(("003", "Post"),),  # doc ids keep their leading zeros
         corpus_file="",
     )
     by_origin = corpus_facts(tables, corpus, "origin")
-    assert by_origin.per_group == (("Freedonia", 1, 8), ("Ruritania", 2, 16))
+    # Largest group first (articles, then sentences, then name).
+    assert by_origin.per_group == (("Ruritania", 2, 16), ("Freedonia", 1, 8))
     assert by_origin.translated == (("003", "Freedonia"),)
 
 
@@ -82,3 +84,23 @@ def test_package_versions_list_python_and_flag_what_is_missing():
     assert list(versions) == ["python", "pandas", "missing"]
     assert versions["pandas"] == pd.__version__
     assert versions["missing"] == "not installed"
+
+
+def test_cleaning_actions_are_counted_apart_and_the_selection_limits_the_counts(tmp_path: Path):
+    tables, corpus = tmp_path / "tables", tmp_path / "corpus"
+    write_tables(tables)
+    pd.DataFrame(
+        {
+            "doc_id": ["001", "001", "002", "003", "003"],
+            "rule": ["nav", "quote", "bio", "bio", "title"],
+            "action": ["removed", "changed", "removed", "removed", "moved_to_metadata"],
+        }
+    ).to_csv(tables / "cleaning_audit.csv", index=False)
+    corpus.mkdir()
+    (corpus / "a.txt").write_text("Text.\n", encoding="utf-8")
+    facts = corpus_facts(tables, corpus)
+    assert facts.cleaning_actions == (("changed", 1), ("moved_to_metadata", 1), ("removed", 3))
+    only_post = corpus_facts(tables, corpus, outlets=["Post"])
+    assert only_post.per_group == (("Post", 1, 8),)
+    assert (only_post.n_docs, only_post.n_cleaning_changes) == (1, 2)
+    assert only_post.cleaning_actions == (("moved_to_metadata", 1), ("removed", 1))

@@ -64,3 +64,29 @@ def test_show_findings_displays_the_same_markdown(monkeypatch: pytest.MonkeyPatc
     show_findings([])
     assert all(isinstance(obj, IPython.display.Markdown) for obj in shown)
     assert [obj.data for obj in shown] == [findings_markdown(FINDINGS), "No findings."]
+
+
+def test_a_sentence_is_quoted_at_most_once_per_list():
+    shared = Evidence("doc-1", 4, "Gazette", "The same sentence.")
+    findings = [
+        Finding("tone_a", "tone", "First.", (shared,)),
+        Finding("tone_b", "tone", "Second.", (shared, Evidence("doc-2", 0, "Post", "Other."))),
+        Finding("frames_a", "frames", "Third.", (shared,)),
+    ]
+    text = findings_markdown(findings)
+    assert text.count("The same sentence.") == 1
+    assert text.count("Other.") == 1
+
+
+def test_each_no_clear_difference_heading_names_the_rule_of_its_section():
+    findings = [
+        Finding("tone_x", "tone", "No clear difference in tone.", supported=False),
+        Finding("frames_x", "frames", "Overlapping.", supported=False),
+        Finding("vocabulary_x", "vocabulary", "No word.", supported=False),
+    ]
+    text = findings_markdown(findings)
+    tone, frames, vocabulary = text.split("### ")[1:]
+    assert "Holm-adjusted permutation p" in tone and "intervals" not in tone
+    assert "intervals of the highest and the lowest group overlap" in frames
+    assert "Holm" not in frames
+    assert "z-score above 1.96" in vocabulary

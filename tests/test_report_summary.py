@@ -194,3 +194,72 @@ def test_summary_parameters_drop_paths_and_prefer_the_runs_parameters():
     shown = summary.summary_parameters({"seed": 1, "corpus_dir": "/x", "run_parameters": {}})
     assert shown == {"seed": 1}
     assert summary.summary_parameters(PARAMS) == PARAMS["run_parameters"]
+
+
+def write_documents(tables: Path, outlets: list[str], n_docs: list[int]) -> None:
+    rows = [
+        {"doc_id": f"{o}-{k}", "outlet": o, "origin": "North", "n_sentences": 5, "n_words": 90}
+        for o, n in zip(outlets, n_docs, strict=True)
+        for k in range(n)
+    ]
+    pd.DataFrame(rows).to_csv(tables / "documents.csv", index=False)
+
+
+def test_with_one_group_the_summary_says_no_comparison_is_possible(workspace):
+    md = write(workspace, findings=[])[0].read_text(encoding="utf-8")
+    assert "no comparison" not in md
+    params = {"run_parameters": {**PARAMS["run_parameters"], "outlets": ["Harbour Post"]}}
+    md = summary.write_summary(
+        workspace["tables"],
+        workspace["figures"],
+        workspace["reports"],
+        params,
+        workspace["corpus"],
+        findings=[],
+    )[0].read_text(encoding="utf-8")
+    assert md.split("\n")[2].startswith("How one outlet covered the story, from 1 article")
+    assert "no comparison between outlets is possible" in md
+    assert "<b>X</b>" not in md.split("## Parameters")[0]  # not selected, not described
+
+
+def test_many_groups_are_listed_largest_first_and_cut_with_and_n_more(workspace):
+    names = [f"Outlet {k:02d}" for k in range(12)]
+    write_documents(workspace["tables"], names, [1] * 10 + [3, 2])
+    md = write(workspace, findings=[])[0].read_text(encoding="utf-8")
+    opening = md.split("\n")[2]
+    assert opening.startswith("How 12 outlets covered the story, from 15 articles (Outlet 10 (3)")
+    assert "Outlet 11 (2), Outlet 00 (1)" in opening
+    assert "and 5 more)" in opening and "Outlet 09" not in opening
+    corpus_line = md.split("## Parameters")[1]
+    assert "and 5 more outlets" in corpus_line and "Outlet 09" not in corpus_line
+
+
+@pytest.mark.parametrize(
+    ("n_docs", "heading"),
+    [
+        ([1, 2], "A very small sample"),
+        ([40, 1], "Small groups"),
+        ([20, 15], "The articles collected"),
+    ],
+)
+def test_the_sample_limitation_follows_the_actual_counts(workspace, n_docs, heading):
+    write_documents(workspace["tables"], ["A", "B"], n_docs)
+    md = write(workspace, findings=[])[0].read_text(encoding="utf-8")
+    limitations = md.split("## Limitations")[1]
+    assert f"**{heading}" in limitations
+    assert "very small" not in limitations.lower() or heading == "A very small sample"
+
+
+def test_cleaning_counts_removed_changed_and_moved_apart(workspace):
+    pd.DataFrame(
+        {
+            "doc_id": ["gaz-01", "gaz-01", "post-01", "post-01"],
+            "rule": ["nav", "quote", "title", "bio"],
+            "action": ["removed", "changed", "moved_to_metadata", "removed"],
+        }
+    ).to_csv(workspace["tables"] / "cleaning_audit.csv", index=False)
+    md = write(workspace)[0].read_text(encoding="utf-8")
+    cleaning = (
+        "Of the 4 lines touched by cleaning, 2 removed, 1 changed and 1 moved to the metadata"
+    )
+    assert cleaning in md

@@ -9,6 +9,7 @@ import pytest
 from sentiment_sentences import sentence_table
 
 from analysis.sentiment.findings import sentiment_findings
+from analysis.sentiment.scoring import add_sentiment
 from analysis.sentiment.tables import actor_tone, sentiment_by_group, sentiment_pairwise
 
 
@@ -41,7 +42,7 @@ def test_findings_state_a_clear_difference(sentences):
     pair = next(f for f in findings if f.key.startswith("tone_pairwise"))
     assert pair.supported
     assert "Daily Ledger were on average more positive" in pair.text
-    assert "n = 7 sentences in 2 article(s)" in pair.text
+    assert "n = 7 sentences in 2 articles vs 5 in 1 article" in pair.text
 
 
 def test_findings_content_and_evidence(sentences):
@@ -71,3 +72,81 @@ def test_level_finding_wording(sentences):
         r"neutral and \d+% negative\.",
         findings["tone_level_Daily Ledger_vader"].text,
     )
+
+
+def many_group_sentences() -> pd.DataFrame:
+    """Eight outlets (one by origin twice over), one article each, tones from negative to
+    positive in an order unlike the names' alphabetical order."""
+    texts = {
+        "Hotel": ["A terrible, disastrous failure.", "Awful losses.", "A sad day."],
+        "Alpha": ["A wonderful, excellent deal.", "Great success.", "Happy traders."],
+        "Golf": ["Prices stayed flat.", "The port was quiet.", "A good week."],
+        "Bravo": ["A bad, painful crisis.", "Tariffs hurt.", "Quiet markets."],
+        "Echo": ["A great harvest.", "Farmers were delighted.", "Flat prices."],
+        "Delta": ["An unfair, cruel tariff.", "Fear spread.", "Good news too."],
+        "Charlie": ["The plan works well.", "A decent deal.", "Exports fell."],
+        "Foxtrot": ["A horrible loss.", "Good relief.", "Calm markets."],
+    }
+    rows = [
+        {
+            "doc_id": f"{outlet}-1",
+            "outlet": outlet,
+            "origin": "North" if outlet < "E" else "South",
+            "sentence_id": k,
+            "sentence": text,
+            "n_words": len(text.split()),
+        }
+        for outlet, sentences in texts.items()
+        for k, text in enumerate(sentences)
+    ]
+    return add_sentiment(pd.DataFrame(rows))
+
+
+@pytest.mark.parametrize("group_col", ["outlet", "origin"])
+def test_every_stated_difference_has_the_sign_of_the_order_of_its_words(group_col):
+    s = many_group_sentences()
+    by_group = sentiment_by_group(s, group_col, n_boot=100, seed=1)
+    pairwise = sentiment_pairwise(s, group_col, n_boot=100, n_perm=100, seed=1)
+    means = (
+        by_group[(by_group["method"] == "vader") & (by_group["measure"] == "mean_compound")]
+        .set_index(group_col)["estimate"]
+        .to_dict()
+    )
+    actors = actor_tone(s, group_col, n_boot=50, seed=1)
+    findings = sentiment_findings(by_group, pairwise, actors, s, group_col)
+    pairs = [f for f in findings if f.key.startswith("tone_pairwise")]
+    assert len(pairs) == len(pairwise[pairwise["method"] == "vader"]) > 0
+    pattern = re.compile(r"\(difference (.+?) − (.+?) ([+-]\d\.\d\d), 95% CI ([+-]\d\.\d\d) to")
+    for finding in pairs:
+        first, second, diff, _low = pattern.search(finding.text).groups()
+        assert float(diff) >= 0, finding.text
+        assert means[first] >= means[second]
+        assert float(diff) == pytest.approx(means[first] - means[second], abs=0.006)
+        # The words name the groups in the same order as the number.
+        assert finding.text.index(f"from {first}") < finding.text.index(f"from {second}")
+
+
+def test_a_ci_that_excludes_zero_without_a_rejecting_test_is_said_in_words(sentences):
+    findings = findings_for(sentences, diff_ci_low=0.01, diff_ci_high=0.9, p_holm=0.3)
+    pair = next(f for f in findings if f.key.startswith("tone_pairwise"))
+    assert not pair.supported
+    assert "the 95% CI of the difference excludes zero, but the Holm-adjusted" in pair.text
+    included = findings_for(sentences, diff_ci_low=-0.1, diff_ci_high=0.9, p_holm=0.3)
+    pair = next(f for f in included if f.key.startswith("tone_pairwise"))
+    assert "the 95% CI of the difference includes zero" in pair.text
+
+
+def test_actor_evidence_comes_only_from_the_groups_the_finding_reports(sentences):
+    # Beijing: twice in Daily Ledger, once in Freedonia Post; with a minimum of 2 sentences the
+    # finding reports Daily Ledger only, so Freedonia Post's (most negative) mention is no evidence.
+    extra = {"doc_id": "L2", "outlet": "Daily Ledger", "origin": "Ruritania", "sentence_id": 3}
+    extra.update(sentence="Beijing was calm.", n_words=3)
+    base = sentences[["doc_id", "outlet", "origin", "sentence_id", "sentence", "n_words"]]
+    s = add_sentiment(pd.concat([base, pd.DataFrame([extra])], ignore_index=True))
+    by_group = sentiment_by_group(s, "outlet", n_boot=100, seed=0)
+    pairwise = sentiment_pairwise(s, "outlet", n_boot=100, n_perm=100, seed=0)
+    actors = actor_tone(s, "outlet", n_boot=50, seed=0)
+    findings = sentiment_findings(by_group, pairwise, actors, s, "outlet", min_actor_sentences=2)
+    china = next(f for f in findings if f.key == "actor_tone_china_vader")
+    assert "Freedonia Post" not in china.text
+    assert china.evidence and {ev.group for ev in china.evidence} == {"Daily Ledger"}

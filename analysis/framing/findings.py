@@ -170,7 +170,9 @@ def _frame_findings(
         return out + ([single] if single is not None else [])
     unclear = []
     for frame, part in frames.groupby("frame", sort=False):
-        ordered = part.sort_values(["share", group_col], ascending=[False, True])
+        part = part.assign(_upper=[_upper_share(r) for r in part.itertuples()])
+        # Lowest share last; among equal lowest shares the widest bound (smallest n) last.
+        ordered = part.sort_values(["share", "_upper", group_col], ascending=[False, True, True])
         hi, lo = ordered.iloc[0], ordered.iloc[-1]
         label = hi.label
         if hi.share == lo.share or _overlap(
@@ -271,6 +273,33 @@ def _keyness_findings(
     return out
 
 
+def _zero_bound(row: pd.Series, value: str, high: str, percent: bool) -> float:
+    """Upper end of a share's or rate's interval; for a value of 0, at least the rule-of-three
+    bound (3/n sentences for a share, 3/n words × 1,000 for a rate per 1,000 words).
+
+    The one rule for zero counts: a bootstrap interval of 0 collapses to 0–0, which must not make
+    another group look clearly different.
+    """
+    upper = float(row[high])
+    if float(row[value]) != 0:
+        return upper
+    n = float(row["n_sentences"]) if percent else float(row.get("n_words", 0) or 0)
+    if n <= 0:
+        return upper
+    return max(upper, 3 / n if percent else 3000 / n)
+
+
+def _value_with_ci(row: pd.Series, value: str, low: str, high: str, percent: bool) -> str:
+    """'12% (95% CI …' or, for a value of 0, the value with its rule-of-three bound."""
+    kind = "percent" if percent else "rate"
+    shown = pct(row[value]) if percent else num(row[value], signed=False, digits=1)
+    if float(row[value]) == 0:
+        bound = _zero_bound(row, value, high, percent)
+        bound_text = pct(bound) if percent else num(bound, signed=False, digits=1)
+        return f"{shown} (none seen; up to about {bound_text} is compatible with seeing none"
+    return f"{shown} ({ci(row[low], row[high], kind)}"
+
+
 def _rate_contrast(
     table: pd.DataFrame,
     group_col: str,
@@ -285,19 +314,20 @@ def _rate_contrast(
     sentences: pd.DataFrame,
     evidence_mask: pd.Series,
 ) -> Finding:
-    ordered = table.sort_values([value, group_col], ascending=[False, True])
-    kind = "percent" if percent else "rate"
+    table = table.assign(_upper=[_zero_bound(r, value, high, percent) for _, r in table.iterrows()])
+    # Lowest value last; among equal lowest values the widest bound last (the conservative one).
+    ordered = table.sort_values([value, "_upper", group_col], ascending=[False, True, True])
     listed = "; ".join(
-        f"{r[group_col]} {pct(r[value]) if percent else num(r[value], signed=False, digits=1)} "
-        f"({ci(r[low], r[high], kind)}, {articles(int(r['n_docs']))}, "
-        f"{int(r['n_sentences'])} sentences)"
+        f"{r[group_col]} {_value_with_ci(r, value, low, high, percent)}, "
+        f"{articles(int(r['n_docs']))}, {int(r['n_sentences'])} sentences)"
         for _, r in ordered.iterrows()
     )
     hi, lo = ordered.iloc[0], ordered.iloc[-1]
-    if len(ordered) > 1 and not _overlap(hi[low], hi[high], lo[low], lo[high]):
+    if len(ordered) > 1 and not _overlap(hi[low], hi["_upper"], lo[low], lo["_upper"]):
         verdict = (
             f"In these articles, {hi[group_col]} is higher than {lo[group_col]}; their 95% "
-            "intervals do not overlap."
+            "intervals do not overlap"
+            + (" (for a value of 0, its rule-of-three bound)." if lo[value] == 0 else ".")
         )
         supported = True
     elif len(ordered) == 1:

@@ -151,7 +151,7 @@ def plot_frame_salience(
     sentence in any group, a figure that says so."""
     apply_style()
     if _no_frame(frames):
-        return none_found_figure(NO_FRAMES, title="Frame salience by outlet")
+        return none_found_figure(NO_FRAMES, title=f"Frame salience by {group_col}")
     groups = _groups(frames, group_col)
     colours = _palette(groups, palette)
     labels = frames.drop_duplicates("frame")[["frame", "label"]]
@@ -183,7 +183,7 @@ def plot_frame_salience(
     ax.set_xlabel("% of sentences with the frame (95% bootstrap CI)")
     ax.set_xlim(left=0)
     fig.legend(loc="outside lower center", ncols=min(len(groups), 2), frameon=False)
-    ax.set_title("Frame salience by outlet")
+    ax.set_title(f"Frame salience by {group_col}")
     return fig
 
 
@@ -200,7 +200,7 @@ def plot_keyness(
     table = keyness.assign(group=keyness[group_col].astype(str))
     table = table[table["count_in_group"] > 0]
     if table.empty:
-        return none_found_figure(NO_KEYNESS, title="Distinctive words per outlet")
+        return none_found_figure(NO_KEYNESS, title=f"Distinctive words per {group_col}")
     groups = _groups(keyness, group_col)
     colours = _palette(groups, palette)
     top = (
@@ -243,7 +243,8 @@ def plot_keyness(
     grid.set(xlabel="z (log-odds, informative prior)", ylabel="")  # every panel: own scale
     grid.refline(x=1.96, color="#555555", lw=0.6, ls="--")
     grid.figure.suptitle(
-        "Distinctive words per outlet (uses in outlet / elsewhere); dashed: z = 1.96", fontsize=8
+        f"Distinctive words per {group_col} (uses in {group_col} / elsewhere); dashed: z = 1.96",
+        fontsize=8,
     )
     grid.figure.set_size_inches(DOUBLE_COLUMN_IN, 0.4 + nrows * height)  # room for the title
     grid.figure.set_layout_engine("constrained")

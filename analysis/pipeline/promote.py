@@ -26,7 +26,7 @@ from analysis.outputs import (
 )
 
 FIGURE_SUFFIXES = (".png", ".svg")
-FIGURES_README = "README.md"
+FIGURE_DOCUMENTS = ("README.md", "figures.json")  # the gallery and its machine-readable index
 # reports/cache/: per-sentence results keyed by a hash of their inputs (analysis.measure.cache). The
 # staging folder starts from hard links to the live cache, so a run reuses it.
 CACHE_DIR = "cache"
@@ -118,7 +118,7 @@ def owned_outputs(live_root: Path) -> set[str]:
     """The outputs under ``live_root`` this package wrote, by path relative to it.
 
     Those in the ownership record; in the project checkout itself, also every standard output
-    (``figures/*.png|svg``, ``figures/README.md``, ``reports/tables/``, ``reports/notebooks/``,
+    (``figures/*.png|svg``, ``figures/README.md`` and ``figures.json``, ``reports/tables/``, ``reports/notebooks/``,
     ``reports/cache/``, ``reports/summary.md|html``), so that the committed outputs count as
     owned.
     """
@@ -129,7 +129,7 @@ def owned_outputs(live_root: Path) -> set[str]:
         standard = [
             p
             for p in _files(dirs["figures"], recursive=False)
-            if p.suffix in FIGURE_SUFFIXES or p.name == FIGURES_README
+            if p.suffix in FIGURE_SUFFIXES or p.name in FIGURE_DOCUMENTS
         ]
         for key in ("tables", "notebooks", "cache"):
             standard += _files(dirs[key])

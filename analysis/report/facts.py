@@ -68,28 +68,48 @@ class CorpusFacts:
     sha256: str
     n_files: int  # files in the corpus folder; 1 for a corpus file
     n_cleaning_changes: int
+    cleaning_actions: tuple[tuple[str, int], ...]  # (action, lines), e.g. ("removed", 14)
     translated: tuple[tuple[str, str], ...]  # (doc_id, group) whose notes mention translation
     corpus_file: str = ""  # the corpus file's name when the corpus is one file, else ""
 
 
 def corpus_facts(
-    tables_dir: Path | str, corpus_dir: Path | str, group_col: str = "outlet"
+    tables_dir: Path | str,
+    corpus_dir: Path | str,
+    group_col: str = "outlet",
+    outlets: Sequence[str] | None = None,
 ) -> CorpusFacts:
     """Counts from ``documents.csv`` and ``cleaning_audit.csv``, the corpus hash and the
     documents whose notes (manifest, or the ``notes`` column of a corpus file) say the text is a
-    translation. ``corpus_dir`` is the corpus folder or corpus file."""
+    translation. ``corpus_dir`` is the corpus folder or corpus file.
+
+    ``outlets`` (the run's selection; empty: all) limits the counts to the articles the run
+    compared, so the summary describes the same groups as the tables and figures. Groups are
+    listed largest first (:func:`analysis.selection.groups_by_volume`)."""
+    from analysis.selection import groups_by_volume, keep_outlets
+
     tables = Path(tables_dir)
     docs = read_table(tables / "documents.csv", dtype={"doc_id": str})
     if group_col not in docs.columns:
         raise KeyError(f"documents.csv has no column {group_col!r}")
+    docs = keep_outlets(docs, outlets, strict=False).reset_index(drop=True)
     docs[group_col] = docs[group_col].astype(str)
     per_group = (
         docs.groupby(group_col, sort=True)
         .agg(n_docs=("doc_id", "size"), n_sentences=("n_sentences", "sum"))
+        .reindex(groups_by_volume(docs, group_col))
+        .rename_axis(group_col)
         .reset_index()
     )
     audit_path = tables / "cleaning_audit.csv"
-    n_changes = len(read_table(audit_path)) if audit_path.is_file() else 0
+    audit = read_table(audit_path, dtype={"doc_id": str}) if audit_path.is_file() else None
+    if audit is not None and outlets:
+        audit = audit[audit["doc_id"].astype(str).isin(set(docs["doc_id"]))]
+    n_changes = 0 if audit is None else len(audit)
+    actions: tuple[tuple[str, int], ...] = ()
+    if audit is not None and "action" in audit.columns:
+        counts = audit["action"].astype(str).value_counts()
+        actions = tuple((str(a), int(counts[a])) for a in sorted(counts.index))
     corpus = Path(corpus_dir)
     translated: list[tuple[str, str]] = []
     manifest = corpus / "manifest.csv"
@@ -118,6 +138,7 @@ def corpus_facts(
         sha256=corpus_sha256(corpus),
         n_files=len(files),
         n_cleaning_changes=n_changes,
+        cleaning_actions=actions,
         translated=tuple(translated),
         corpus_file=corpus.name if corpus.is_file() else "",
     )

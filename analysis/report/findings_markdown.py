@@ -3,7 +3,9 @@
 Findings are grouped by section (tone, actors, frames, ...) in a fixed order; within a section the
 supported ones come first and those whose interval includes zero follow under a "No clear
 difference" heading, so a reader never takes one for the other. Each finding is a list item with
-up to :data:`MAX_EVIDENCE` quoted sentences, each with its document id and sentence number. The
+up to :data:`MAX_EVIDENCE` quoted sentences, each with its document id and sentence number; a
+sentence already quoted earlier in the same list is not quoted again. The "No clear difference"
+heading of each section names the rule its verdicts rest on. The
 summary (:mod:`analysis.report.summary`) and the notebooks (:func:`show_findings`) render findings
 with this one function, so they read the same everywhere.
 """
@@ -24,6 +26,16 @@ SECTION_TITLES = {
     "hedging": "Hedging and certainty",
 }
 MAX_EVIDENCE = 3
+# The rule each section's "No clear difference" verdicts rest on, named in its heading.
+NO_DIFFERENCE_RULES = {
+    "tone": "the 95% CI of the difference includes zero, or the Holm-adjusted permutation p is "
+    "not below 0.05",
+    "vocabulary": "no word has a keyness z-score above 1.96",
+}
+OVERLAP_RULE = (
+    "the 95% intervals of the highest and the lowest group overlap; a share or rate of 0 counts "
+    "with its rule-of-three bound"
+)
 
 
 def findings_lines(
@@ -37,6 +49,7 @@ def findings_lines(
     """
     numbers = figure_numbers or {}
     lines: list[str] = []
+    quoted: set[tuple[str, int]] = set()  # a sentence is quoted at most once
     order = list(SECTION_TITLES) + sorted({f.section for f in findings} - set(SECTION_TITLES))
     for section in order:
         part = [f for f in findings if f.section == section]
@@ -46,23 +59,27 @@ def findings_lines(
         supported = [f for f in part if f.supported]
         unsupported = [f for f in part if not f.supported]
         for finding in supported:
-            lines += _finding_lines(finding, numbers)
+            lines += _finding_lines(finding, numbers, quoted)
         if unsupported:
+            rule = NO_DIFFERENCE_RULES.get(section, OVERLAP_RULE)
             lines += [
-                "**No clear difference** (the 95% CI of the difference includes zero, or the "
-                "adjusted test does not reject; these are not reported as differences):",
+                f"**No clear difference** ({rule}; these are not reported as differences):",
                 "",
             ]
             for finding in unsupported:
-                lines += _finding_lines(finding, numbers)
+                lines += _finding_lines(finding, numbers, quoted)
     return lines
 
 
-def _finding_lines(finding: Finding, numbers: Mapping[str, int]) -> list[str]:
+def _finding_lines(
+    finding: Finding, numbers: Mapping[str, int], quoted: set[tuple[str, int]]
+) -> list[str]:
     refs = [f"[Figure {numbers[s]}](#figure-{numbers[s]})" for s in finding.figures if s in numbers]
     see = f" (see {', '.join(refs)})" if refs else ""
     lines = [f"- {escape_text(finding.text)}{see}"]
-    for ev in finding.evidence[:MAX_EVIDENCE]:
+    fresh = [ev for ev in finding.evidence if (ev.doc_id, int(ev.sentence_id)) not in quoted]
+    for ev in fresh[:MAX_EVIDENCE]:
+        quoted.add((ev.doc_id, int(ev.sentence_id)))
         lines += [
             "",
             f"  > “{escape_text(ev.text)}” — {escape_text(ev.group)}, "

@@ -43,6 +43,15 @@ from analysis.stats.comparisons import MIN_PERM_DOCS
 
 # Below this many articles in the smallest group the limitations call the sample very small.
 SMALL_GROUP_DOCS = MIN_PERM_DOCS
+# Groups named in a list of groups (the opening, the corpus line): the largest, then "and N more".
+MAX_GROUPS_LISTED = 7
+# Below this many articles in all a sample is "very small" whatever its groups.
+SMALL_CORPUS_DOCS = 30
+ACTION_WORDS = {
+    "removed": "removed",
+    "changed": "changed",
+    "moved_to_metadata": "moved to the metadata",
+}
 SUMMARY_MD = "summary.md"
 SUMMARY_HTML = "summary.html"
 
@@ -58,7 +67,9 @@ def _findings_section(findings: Sequence[Finding], numbers: Mapping[str, int]) -
     return lines + findings_lines(findings, numbers)
 
 
-def _figures_section(figures: Sequence[FigureInfo], image_src: ImageSource) -> list[str]:
+def _figures_section(
+    figures: Sequence[FigureInfo], image_src: ImageSource, group_col: str = "outlet"
+) -> list[str]:
     lines = ["## Figures", ""]
     if not figures:
         return [*lines, "No figures were found.", ""]
@@ -71,7 +82,7 @@ def _figures_section(figures: Sequence[FigureInfo], image_src: ImageSource) -> l
             "",
             f"![Figure {number}: {escape_text(info.stem)}]({image_src(info)})",
             "",
-            f"**Figure {number}.** {escape_text(info.caption)}{source}",
+            f"**Figure {number}.** {escape_text(info.caption_for(group_col))}{source}",
             "",
         ]
     return lines
@@ -88,7 +99,7 @@ def _methods_section(facts: CorpusFacts, params: Mapping[str, Any]) -> list[str]
         f"- **Cleaning.** Each article file is decoded (broken encodings repaired), and lines "
         f"that are not article text — site navigation, sign-in prompts, comment sections, "
         f"related-news lists, author bios, CMS debris — are removed by rules that describe kinds "
-        f"of boilerplate. {facts.n_cleaning_changes} lines were removed, changed or moved; each "
+        f"of boilerplate. {_cleaning_counts(facts)}; each "
         f"is listed with its rule in `reports/tables/cleaning_audit.csv`. The clean text is split "
         f"into sentences with NLTK's Punkt algorithm and a fixed abbreviation list.",
         f"- **Sentiment.** Every sentence is scored with VADER (Hutto & Gilbert 2014), a "
@@ -127,6 +138,25 @@ def _methods_section(facts: CorpusFacts, params: Mapping[str, Any]) -> list[str]
     ]
 
 
+def _cleaning_counts(facts: CorpusFacts) -> str:
+    """'45 lines were removed, 31 changed and 6 moved to the metadata': each action apart."""
+    if not facts.cleaning_actions:
+        return f"{facts.n_cleaning_changes} lines were removed, changed or moved"
+    rank = {a: k for k, a in enumerate(ACTION_WORDS)}
+    ordered = sorted(facts.cleaning_actions, key=lambda an: (rank.get(an[0], len(rank)), an[0]))
+    parts = [f"{n} {ACTION_WORDS.get(a, a.replace('_', ' '))}" for a, n in ordered]
+    listed = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
+    noun = "line" if facts.n_cleaning_changes == 1 else "lines"
+    return f"Of the {facts.n_cleaning_changes} {noun} touched by cleaning, {listed}"
+
+
+def group_list(per_group: Sequence[tuple[str, int, int]], limit: int = MAX_GROUPS_LISTED) -> str:
+    """'A (3), B (2) and 5 more': the largest groups with their articles, the rest counted."""
+    shown = [f"{escape_text(g)} ({d})" for g, d, _ in per_group[:limit]]
+    rest = len(per_group) - len(shown)
+    return ", ".join(shown) + (f" and {rest} more" if rest > 0 else "")
+
+
 def _count_news_terms() -> int:
     path = DATA_DIR / "vader_news_terms.csv"
     return len(read_table(path)) if path.is_file() else 0
@@ -139,25 +169,40 @@ def _count_frames(codebook: str | None) -> tuple[int, int]:
     return generic, len(book.frames) - generic
 
 
+def _sample_limitation(facts: CorpusFacts) -> str:
+    """The first limitation, following the actual counts: a very small sample, small groups in a
+    larger one, or the articles collected."""
+    col = facts.group_col
+    counts = sorted(n for _, n, _ in facts.per_group)
+    groups = len(counts)
+    span = f"{counts[0]}" if counts[0] == counts[-1] else f"{counts[0]} to {counts[-1]}"
+    held = (
+        f"The corpus holds {facts.n_docs} {'article' if facts.n_docs == 1 else 'articles'} from "
+        f"{groups} {col}{'' if groups == 1 else 's'}, {span} per {col}."
+    )
+    n_small = sum(1 for n in counts if n < SMALL_GROUP_DOCS)
+    if facts.n_docs < SMALL_CORPUS_DOCS:
+        return (
+            f"- **A very small sample.** {held} Every result describes these articles, not the "
+            f"{col}s' coverage in general, and sentences of one article are not independent "
+            f"observations."
+        )
+    if n_small:
+        return (
+            f"- **Small groups.** {held} {n_small} of the {groups} {col}s have fewer than "
+            f"{SMALL_GROUP_DOCS} articles; results for those describe their articles, not the "
+            f"{col}'s coverage in general. Sentences of one article are not independent "
+            f"observations."
+        )
+    return (
+        f"- **The articles collected.** {held} Results describe these articles; they stand for "
+        f"the {col}s' coverage only as far as the collection is a fair sample of it. Sentences "
+        f"of one article are not independent, so intervals and tests treat articles as the units."
+    )
+
+
 def _limitations_section(facts: CorpusFacts) -> list[str]:
-    counts = sorted({n for _, n, _ in facts.per_group})
-    span = f"{counts[0]}" if len(counts) == 1 else f"{counts[0]} to {counts[-1]}"
-    groups = len(facts.per_group)
-    if counts[0] < SMALL_GROUP_DOCS:
-        sample = (
-            f"- **A very small sample.** The corpus holds {facts.n_docs} articles from {groups} "
-            f"{facts.group_col}s, {span} per {facts.group_col}. Every result describes these "
-            f"articles, not the {facts.group_col}s' coverage in general, and sentences of one "
-            f"article are not independent observations."
-        )
-    else:
-        sample = (
-            f"- **The articles collected.** The corpus holds {facts.n_docs} articles from "
-            f"{groups} {facts.group_col}s, {span} per {facts.group_col}. Results describe "
-            f"these articles; they stand for the {facts.group_col}s' coverage only as far as the "
-            f"collection is a fair sample of it. Sentences of one article are not independent, "
-            f"so intervals and tests treat articles as the units."
-        )
+    sample = _sample_limitation(facts)
     lines = [
         "## Limitations",
         "",
@@ -179,7 +224,9 @@ def _limitations_section(facts: CorpusFacts) -> list[str]:
         "rejects the frame; frame shares are not a coder's judgement.",
         "- **Intervals at 0% or 100%.** A bootstrap interval of a share that is 0 (or 100%) in "
         "a group collapses to a point; it does not mean the share is known exactly. With n "
-        "sentences and none coded, a share up to about 3/n is still compatible with the data.",
+        "sentences and none coded, a share up to about 3/n is still compatible with the data "
+        "(the rule of three); the findings state that bound for every share or rate of 0 and "
+        "use it, not the collapsed interval, when they compare groups.",
         "- **Tests with one article per group.** When a group has fewer articles than the "
         "threshold above, the permutation test shuffles sentences, treating them as "
         "exchangeable; its p-value then describes these articles and is optimistic about "
@@ -218,8 +265,12 @@ def _reproducibility_section(
     lines += ["", "| package | version |", "|---|---|"]
     lines += [f"| {name} | {escape_text(v)} |" for name, v in versions.items()]
     per_group = "; ".join(
-        f"{escape_text(g)}: {articles(d)}, {s} sentences" for g, d, s in facts.per_group
+        f"{escape_text(g)}: {articles(d)}, {s} sentences"
+        for g, d, s in facts.per_group[:MAX_GROUPS_LISTED]
     )
+    rest = len(facts.per_group) - MAX_GROUPS_LISTED
+    if rest > 0:
+        per_group += f"; and {rest} more {facts.group_col}s (`reports/tables/documents.csv`)"
     lines += [
         "",
         f"Corpus: {facts.n_docs} articles, {facts.n_sentences} sentences, {facts.n_words} words "
@@ -230,6 +281,22 @@ def _reproducibility_section(
         "",
     ]
     return lines
+
+
+def _opening(facts: CorpusFacts) -> str:
+    """The first sentence: how many groups of the run's grouping, which (largest first), how
+    many articles; with one group, that no comparison is possible."""
+    col, n_groups = facts.group_col, len(facts.per_group)
+    size = (
+        f"from {articles(facts.n_docs)} ({group_list(facts.per_group)}) and "
+        f"{facts.n_sentences} sentences."
+    )
+    if n_groups == 1:
+        return (
+            f"How one {col} covered the story, {size} With a single {col} in the selection no "
+            f"comparison between {col}s is possible: the findings describe its articles only."
+        )
+    return f"How {n_groups} {col}s covered the story, {size}"
 
 
 def summary_markdown(
@@ -244,12 +311,10 @@ def summary_markdown(
     """The whole summary as Markdown; ``image_src`` gives each figure's link or data URI;
     ``quality`` holds the lines naming flagged documents (:mod:`analysis.corpus.quality`)."""
     numbers = _figure_numbers(figures)
-    groups = ", ".join(f"{escape_text(g)} ({d})" for g, d, _ in facts.per_group)
     lines = [
         "# Summary of results",
         "",
-        f"How {len(facts.per_group)} {facts.group_col}s covered the story, from "
-        f"{facts.n_docs} articles ({groups}) and {facts.n_sentences} sentences. This file is "
+        f"{_opening(facts)} This file is "
         "generated from the result tables in `reports/tables/` by `python -m analysis run`; "
         "do not edit it by hand. Each number comes with its 95% confidence interval (CI) and "
         "the number of articles and sentences it rests on; quoted sentences give the document "
@@ -257,7 +322,7 @@ def summary_markdown(
         "",
     ]
     lines += _findings_section(findings, numbers)
-    lines += _figures_section(figures, image_src)
+    lines += _figures_section(figures, image_src, facts.group_col)
     lines += _methods_section(facts, params)
     lines += _limitations_section(facts)
     lines += quality
@@ -292,7 +357,7 @@ def write_summary(
     shown = summary_parameters(params)
     group_col = str(shown.get("group_by") or "outlet")
     found = list(findings) if findings is not None else collect_findings(tables, shown)
-    facts = corpus_facts(tables, corpus_dir, group_col)
+    facts = corpus_facts(tables, corpus_dir, group_col, shown.get("outlets") or None)
     figures = existing_figures(figs)
     versions = package_versions()
     rel = Path(os.path.relpath(figs, reports)).as_posix()
@@ -311,5 +376,5 @@ def write_summary(
     return [
         write_text(md, reports / SUMMARY_MD),
         write_text(page, reports / SUMMARY_HTML),
-        write_gallery(figs, tables),
+        write_gallery(figs, tables, group_col),
     ]

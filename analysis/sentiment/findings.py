@@ -97,45 +97,73 @@ def _level_findings(
     return out
 
 
+def _oriented(r: pd.Series, group_col: str) -> dict[str, object]:
+    """A pairwise row turned so that the first-named group has the higher (or equal) mean.
+
+    Every stated difference is "first − second": its sign, interval and Cliff's delta then agree
+    with the order of the words, whatever the pair order of the table.
+    """
+    a, b = str(r[f"{group_col}_a"]), str(r[f"{group_col}_b"])
+    flip = float(r["diff"]) < 0
+    return {
+        "first": b if flip else a,
+        "second": a if flip else b,
+        "diff": -float(r["diff"]) if flip else float(r["diff"]),
+        "low": -float(r["diff_ci_high"]) if flip else float(r["diff_ci_low"]),
+        "high": -float(r["diff_ci_low"]) if flip else float(r["diff_ci_high"]),
+        "delta": -float(r["cliffs_delta"]) if flip else float(r["cliffs_delta"]),
+        "n_first": (int(r["n_sentences_b"]), int(r["n_docs_b"]))
+        if flip
+        else (int(r["n_sentences_a"]), int(r["n_docs_a"])),
+        "n_second": (int(r["n_sentences_a"]), int(r["n_docs_a"]))
+        if flip
+        else (int(r["n_sentences_b"]), int(r["n_docs_b"])),
+    }
+
+
 def _pairwise_findings(
     pairwise: pd.DataFrame, sentences: pd.DataFrame, group_col: str, method: str
 ) -> list[Finding]:
     col = compound_column(method)
-    ga, gb = f"{group_col}_a", f"{group_col}_b"
     extremes = _group_extremes(sentences, col, group_col)
     out = []
     for _, r in pairwise[pairwise["method"] == method].iterrows():
-        a, b = str(r[ga]), str(r[gb])
-        sizes = (
-            f"n = {int(r['n_sentences_a'])} sentences in {int(r['n_docs_a'])} article(s) vs "
-            f"{int(r['n_sentences_b'])} in {int(r['n_docs_b'])}"
-        )
+        o = _oriented(r, group_col)
+        first, second = str(o["first"]), str(o["second"])
+        (ns1, nd1), (ns2, nd2) = o["n_first"], o["n_second"]
+        sizes = f"n = {ns1} sentences in {articles(nd1)} vs {ns2} in {articles(nd2)}"
         stats = (
-            f"difference {num(r['diff'])}, {ci(r['diff_ci_low'], r['diff_ci_high'])}; "
-            f"Cliff's delta {num(r['cliffs_delta'])}; Holm-adjusted permutation "
+            f"difference {first} − {second} {num(o['diff'])}, {ci(o['low'], o['high'])}; "
+            f"Cliff's delta {num(o['delta'])}; Holm-adjusted permutation "
             f"p = {r['p_holm']:.3f}; {sizes}"
         )
         clear = is_clear_difference(r)
+        ci_excludes_zero = o["low"] > 0 or o["high"] < 0
         if clear:
-            more, less = (a, b) if r["diff"] > 0 else (b, a)
             text = (
-                f"Sentences in these articles from {more} were on average more positive in tone "
-                f"({method}) than those from {less} ({stats})."
+                f"Sentences in these articles from {first} were on average more positive in "
+                f"tone ({method}) than those from {second} ({stats})."
+            )
+        elif ci_excludes_zero:
+            text = (
+                f"No clear difference in mean sentence tone ({method}) between these articles "
+                f"from {first} and from {second}: the 95% CI of the difference excludes zero, but "
+                f"the Holm-adjusted permutation test does not reject at 0.05 ({stats})."
             )
         else:
             text = (
                 f"No clear difference in mean sentence tone ({method}) between these articles "
-                f"from {a} and from {b} ({stats})."
+                f"from {first} and from {second}: the 95% CI of the difference includes zero "
+                f"({stats})."
             )
-        high_a = r["diff"] >= 0
-        ev_a = extremes[a][0 if high_a else 1]
-        ev_b = extremes[b][1 if high_a else 0]
+        ev_first = extremes[first][0]
+        ev_second = extremes[second][1]
         out.append(
             Finding(
-                key=f"tone_pairwise_{a}_vs_{b}_{method}",
+                key=f"tone_pairwise_{r[group_col + '_a']}_vs_{r[group_col + '_b']}_{method}",
                 section="tone",
                 text=text,
-                evidence=tuple(ev_a + ev_b),
+                evidence=tuple(ev_first + ev_second),
                 figures=("fig02_sentence_tone",),
                 supported=clear,
             )
@@ -235,7 +263,9 @@ def _actor_findings(
             "the tone of the sentences around the mention, not the outlet's stance towards "
             f"{actor.label}."
         )
-        mentioned = table[table[actor.column].to_numpy(dtype=bool)]
+        # Evidence only from the groups this finding reports on.
+        shown = table[group_col].astype(str).isin(rows[group_col].astype(str))
+        mentioned = table[table[actor.column].to_numpy(dtype=bool) & shown.to_numpy()]
         evidence = _evidence(mentioned, col, group_col, k=1, highest=True) + _evidence(
             mentioned, col, group_col, k=1, highest=False
         )

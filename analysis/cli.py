@@ -35,6 +35,10 @@ BENCHMARKS: dict[str, tuple[str, str]] = {
         "analysis.bench.pipeline",
         "cost of `run` against papermill executing import-only notebooks",
     ),
+    "cleaning": (
+        "analysis.bench.cleaning",
+        "article-body F1 of the text cleaner on rendered web pages; fits its line classifier",
+    ),
     "throughput": (
         "analysis.bench.throughput",
         "sentences/second of the per-sentence work against a bare NLTK VADER loop",

@@ -30,6 +30,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
+import numpy as np
 import pandas as pd
 
 from analysis.corpus import normalisers
@@ -42,6 +43,7 @@ from analysis.corpus.block_rules import (
     is_related_heading,
     related_block_end,
 )
+from analysis.corpus.boilerplate_model import BoilerplateModel, default_model
 from analysis.corpus.detokenise import (
     detokenise,
     may_need_detokenising,
@@ -131,6 +133,10 @@ def _rules_listing() -> dict[str, str]:
         "address will not be published').",
         "related_list": "Lists of other articles: a 'Related Articles' / 'Most Read' / 'Recent "
         "... News' heading and the headlines under it, and 'Read more: <headline>' lines.",
+        "boilerplate_model": "A line that the boilerplate classifier scores as page chrome "
+        "(menus, share prompts, related links, footers, captions) from shallow text features of "
+        "the line and its neighbours (Kohlschütter et al. 2010; jusText's stop-word density); "
+        "the audit's result holds its score.",
         "hard_wrap_join": "A line that continues a hard-wrapped paragraph (the previous line "
         "stops mid-sentence, this one opens in lower case) is joined to it.",
     }
@@ -417,21 +423,20 @@ def _is_fixed_point(state: _Round) -> bool:
     return state.thai_ok == (not has_genuine_thai("\n".join(line.text for line in state.kept)))
 
 
-def clean_text(raw: str, doc_id: str = "", title: str | None = None) -> CleanedText:
-    """Clean one article's raw text (see the module docstring); never raises on any ``str``.
+_DEFAULT = "default"
+_MAX_MODEL_PASSES = 8
+_MAX_MODEL_SHARE = 0.8  # the classifier never takes more than this share of a text's characters
 
-    ``title`` (optional) is the document's known title: a first line repeating it goes to
-    ``metadata["title"]``. The result is idempotent: cleaning ``result.text`` again gives it back.
-    """
-    if not isinstance(raw, str):
-        hint = " (decode bytes first, e.g. raw.decode('utf-8'))" if isinstance(raw, bytes) else ""
-        raise TypeError(f"clean_text expects str, got {type(raw).__name__}{hint}")
-    if title is not None and not isinstance(title, str):
-        raise TypeError(f"title must be str or None, got {type(title).__name__}")
-    metadata: dict[str, str] = {}
-    audit: list[AuditEntry] = []
+
+def _rule_rounds(
+    lines: list[_Line],
+    doc_id: str,
+    title: str | None,
+    metadata: dict[str, str],
+    audit: list[AuditEntry],
+) -> tuple[list[_Line], int]:
+    """Rule rounds until the text stops changing; the kept lines and the encoding repairs."""
     n_repairs = 0
-    lines = _split_raw(raw)
     for round_no in range(_MAX_ROUNDS):
         state = _Round(doc_id, metadata)
         _clean_round(lines, state, title if round_no == 0 else None)
@@ -441,6 +446,72 @@ def clean_text(raw: str, doc_id: str = "", title: str | None = None) -> CleanedT
         lines = state.kept
         if not changed or _is_fixed_point(state):
             break
+    return lines, n_repairs
+
+
+def _model_pass(
+    lines: list[_Line], model: BoilerplateModel, doc_id: str, audit: list[AuditEntry]
+) -> list[_Line]:
+    """Drop the lines the classifier scores as boilerplate, rescoring the rest until none goes."""
+    for _ in range(_MAX_MODEL_PASSES):
+        scores = model.scores([line.text for line in lines])
+        drop = scores >= model.threshold
+        if not drop.any():
+            break
+        sizes = np.array([len(line.text) for line in lines], dtype=float)
+        if sizes[drop].sum() > _MAX_MODEL_SHARE * sizes.sum():
+            break  # the text does not look like article + chrome: keep it (precision first)
+        kept = []
+        for line, score, gone in zip(lines, scores, drop, strict=True):
+            if gone:
+                audit.append(
+                    AuditEntry(
+                        doc_id,
+                        line.line_no,
+                        line.original,
+                        "boilerplate_model",
+                        "removed",
+                        f"score={score:.3f}",
+                    )
+                )
+            else:
+                kept.append(line)
+        lines = kept
+    return lines
+
+
+def clean_text(
+    raw: str,
+    doc_id: str = "",
+    title: str | None = None,
+    *,
+    model: BoilerplateModel | str | None = _DEFAULT,
+) -> CleanedText:
+    """Clean one article's raw text (see the module docstring); never raises on any ``str``.
+
+    ``title`` (optional) is the document's known title: a first line repeating it goes to
+    ``metadata["title"]``. ``model`` is the boilerplate line classifier applied after the rules
+    (default: the shipped one, :func:`analysis.corpus.boilerplate_model.default_model`; None:
+    rules only). Rules and classifier alternate until neither changes anything, so the result
+    is idempotent: cleaning ``result.text`` again (with the same model) gives it back.
+    """
+    if not isinstance(raw, str):
+        hint = " (decode bytes first, e.g. raw.decode('utf-8'))" if isinstance(raw, bytes) else ""
+        raise TypeError(f"clean_text expects str, got {type(raw).__name__}{hint}")
+    if title is not None and not isinstance(title, str):
+        raise TypeError(f"title must be str or None, got {type(title).__name__}")
+    classifier = default_model() if model == _DEFAULT else model
+    metadata: dict[str, str] = {}
+    audit: list[AuditEntry] = []
+    lines, n_repairs = _rule_rounds(_split_raw(raw), doc_id, title, metadata, audit)
+    if isinstance(classifier, BoilerplateModel):
+        for _ in range(_MAX_MODEL_PASSES):
+            before = len(lines)
+            lines = _model_pass(lines, classifier, doc_id, audit)
+            if len(lines) == before:
+                break
+            lines, more = _rule_rounds(lines, doc_id, None, metadata, audit)
+            n_repairs += more
     audit.sort(key=lambda e: e.line_no)  # stable: within a line, the order rules were applied
     text = "\n".join(line.text for line in lines)
     return CleanedText(text, tuple(audit), metadata, n_repairs)

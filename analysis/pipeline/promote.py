@@ -118,9 +118,9 @@ def owned_outputs(live_root: Path) -> set[str]:
     """The outputs under ``live_root`` this package wrote, by path relative to it.
 
     Those in the ownership record; in the project checkout itself, also every standard output
-    (``figures/*.png|svg``, ``figures/README.md`` and ``figures.json``, ``reports/tables/``, ``reports/notebooks/``,
-    ``reports/cache/``, ``reports/summary.md|html``), so that the committed outputs count as
-    owned.
+    (``figures/*.png|svg``, ``figures/README.md`` and ``figures.json``, ``reports/tables/``,
+    ``reports/notebooks/``, ``reports/cache/``, ``reports/summary.md|html``), so that the
+    committed outputs count as owned.
     """
     root = output_dirs(live_root)["root"]
     owned = read_manifest(manifest_path(root))

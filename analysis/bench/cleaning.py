@@ -1,0 +1,327 @@
+"""Article-body extraction benchmark of the text cleaner, and the fitting of its line classifier.
+
+``python -m analysis bench cleaning --data DIR`` reads a folder in the layout of the Zyte
+article-extraction benchmark (``html/<id>.html.gz`` + ``ground-truth.json``), renders every
+page to plain text with ``html-text`` and with ``inscriptis`` (two renderers, so the classifier
+does not learn one), and scores, with the benchmark's own metric (word 4-gram shingle
+precision/recall/F1 per page, averaged over pages; ported from its ``evaluate.py``):
+
+* the whole rendered text; our cleaner with rules only; our cleaner with rules + classifier;
+* trafilatura and jusText on the HTML (when installed); our HTML path,
+  ``analysis.corpus.html.extract_article`` then :func:`clean_text`.
+
+The classifier is fitted on these very pages, so its figures are **held out**: pages are split
+in k folds (by page, both renderings of a page in the same fold); the model fitted on k−1 folds
+cleans the pages of the remaining fold. ``--fit OUT.json`` fits on all pages and writes the
+model that ships as ``analysis/data/boilerplate_model.json``. Needs the ``bench`` extra
+(scikit-learn, html-text, inscriptis; trafilatura and jusText optional).
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import importlib
+import importlib.util
+import json
+import re
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from analysis.corpus.boilerplate_model import (
+    FEATURES,
+    BoilerplateModel,
+    _Stage,
+    line_features,
+    stage2_features,
+)
+from analysis.corpus.cleaning import clean_text
+
+RENDERERS = ("html-text", "inscriptis")
+TARGET_LINES_LOST = 0.015  # the threshold is set on the fitting pages to lose at most this
+_TOKEN_RE = re.compile(r"\w+")
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """Options of ``python -m analysis bench cleaning``."""
+    parser.add_argument("--data", type=Path, required=True, help="benchmark folder")
+    parser.add_argument("--folds", type=int, default=5, help="folds by page (5)")
+    parser.add_argument("--fit", type=Path, default=None, help="fit on all pages, write here")
+    parser.add_argument("--limit", type=int, default=0, help="use the first N pages (0: all)")
+
+
+# -- the benchmark's metric (ported from its evaluate.py, MIT) -------------------------------
+
+
+def tokens(text: str) -> list[str]:
+    """The benchmark's tokens: runs of word characters."""
+    return _TOKEN_RE.findall(text or "")
+
+
+def shingles(text: str, n: int = 4) -> Counter:
+    """Counts of word n-gram shingles; a text shorter than n is one shingle (as the benchmark)."""
+    toks = tokens(text)
+    return Counter(tuple(toks[i : i + n]) for i in range(max(1, len(toks) - n + 1)) if toks)
+
+
+def shingle_tp_fp_fn(true: str, pred: str) -> tuple[float, float, float]:
+    """Normalised (tp, fp, fn) of the predicted body's shingles against the true body's."""
+    t, p = shingles(true), shingles(pred)
+    tp = float(sum((t & p).values()))
+    fp = float(sum((p - t).values()))
+    fn = float(sum((t - p).values()))
+    s = tp + fp + fn
+    return (tp / s, fp / s, fn / s) if s else (0.0, 0.0, 0.0)
+
+
+def page_metrics(rows: Sequence[tuple[float, float, float]]) -> dict[str, float]:
+    """Precision and recall averaged over pages, F1 of the two averages (as the benchmark)."""
+
+    def prec(tp: float, fp: float, fn: float) -> float:
+        return 1.0 if fp == fn == 0 else 0.0 if tp == fp == 0 else tp / (tp + fp)
+
+    def rec(tp: float, fp: float, fn: float) -> float:
+        return 1.0 if fp == fn == 0 else 0.0 if tp == fn == 0 else tp / (tp + fn)
+
+    p = float(np.mean([prec(*r) for r in rows if r[0] + r[1] > 0]))
+    r = float(np.mean([rec(*r) for r in rows if r[0] + r[2] > 0]))
+    return {"f1": 2 * p * r / (p + r) if p + r else 0.0, "precision": p, "recall": r}
+
+
+def body_lines_lost(true: str, pred: str) -> tuple[int, int]:
+    """(lost, total) true-body lines: a line is lost when under half of its shingles
+    (its tokens, for lines under 4 tokens) appear in the prediction."""
+    pred_sh = set(shingles(pred))
+    pred_tok = set(tokens(pred))
+    lost = total = 0
+    for line in true.split("\n"):
+        toks = tokens(line)
+        if not toks:
+            continue
+        total += 1
+        if len(toks) < 4:
+            found = sum(t in pred_tok for t in toks) / len(toks)
+        else:
+            sh = list(shingles(line))
+            found = sum(s in pred_sh for s in sh) / len(sh)
+        lost += found < 0.5
+    return lost, total
+
+
+# -- labelling lines --------------------------------------------------------------------------
+
+
+def label_lines(lines: Sequence[str], body: str) -> np.ndarray:
+    """1 for boilerplate, 0 for article: a line is article when at least half of the 4-gram
+    shingles it takes part in (with up to 3 tokens of its neighbours, for short lines) are in
+    the true body."""
+    body_sh = set(shingles(body))
+    toks = [tokens(line) for line in lines]
+    out = np.ones(len(lines), dtype=int)
+    for i, own in enumerate(toks):
+        if not own:
+            continue
+        if len(own) >= 4:
+            sh = [tuple(own[k : k + 4]) for k in range(len(own) - 3)]
+        else:
+            before = toks[i - 1][-3:] if i else []
+            after = toks[i + 1][:3] if i + 1 < len(toks) else []
+            ext = before + own + after
+            lo, hi = len(before), len(before) + len(own)
+            sh = [
+                tuple(ext[k : k + 4]) for k in range(max(0, len(ext) - 3)) if k < hi and k + 4 > lo
+            ] or [tuple(own)]
+        out[i] = 0 if sum(s in body_sh for s in sh) >= 0.5 * len(sh) else 1
+    return out
+
+
+# -- data --------------------------------------------------------------------------------------
+
+
+@dataclass
+class Page:
+    """One benchmark page: its id, HTML, true body and renderings."""
+
+    page_id: str
+    html: str
+    body: str
+    texts: dict[str, str]
+
+
+def _renderers() -> dict[str, Callable[[str], str]]:
+    import html_text
+    import inscriptis
+
+    return {
+        "html-text": lambda h: html_text.extract_text(h, guess_layout=True),
+        "inscriptis": inscriptis.get_text,
+    }
+
+
+def load_pages(folder: Path, limit: int = 0) -> list[Page]:
+    """The benchmark's pages in id order, each rendered with every renderer."""
+    truth = json.loads((folder / "ground-truth.json").read_text(encoding="utf-8"))
+    ids = sorted(truth)[: limit or None]
+    render = _renderers()
+    pages = []
+    for page_id in ids:
+        html = gzip.decompress((folder / "html" / f"{page_id}.html.gz").read_bytes())
+        text = html.decode("utf-8", errors="replace")
+        body = truth[page_id].get("articleBody", "") or ""
+        pages.append(Page(page_id, text, body, {name: f(text) for name, f in render.items()}))
+    return pages
+
+
+def _rule_lines(text: str) -> list[str]:
+    cleaned = clean_text(text, model=None).text
+    return [line for line in cleaned.split("\n") if line]
+
+
+@dataclass
+class _Doc:
+    page: int
+    x: np.ndarray
+    y: np.ndarray
+    words: np.ndarray
+
+
+def training_docs(pages: Sequence[Page]) -> list[_Doc]:
+    """Stage-1 features and labels of the lines the rules keep, per page and renderer, plus the
+    true body alone (every line article: a text without chrome must come out whole)."""
+    docs = []
+    for k, page in enumerate(pages):
+        variants = [_rule_lines(page.texts[name]) for name in RENDERERS]
+        body_lines = _rule_lines(page.body)
+        for lines in variants:
+            if lines:
+                y = label_lines(lines, page.body)
+                w = np.array([len(tokens(line)) for line in lines], dtype=float)
+                docs.append(_Doc(k, line_features(lines), y, w))
+        if body_lines:
+            w = np.array([len(tokens(line)) for line in body_lines], dtype=float)
+            docs.append(_Doc(k, line_features(body_lines), np.zeros(len(body_lines), int), w))
+    return docs
+
+
+# -- fitting ------------------------------------------------------------------------------------
+
+
+def _fit_stage(x: np.ndarray, y: np.ndarray, weight: np.ndarray) -> _Stage:
+    from sklearn.linear_model import LogisticRegression
+
+    mean = x.mean(axis=0)
+    scale = x.std(axis=0)
+    scale[scale == 0] = 1.0
+    lr = LogisticRegression(C=1.0, max_iter=2000)
+    lr.fit((x - mean) / scale, y, sample_weight=weight)
+    return _Stage(mean, scale, lr.coef_[0].astype(float), float(lr.intercept_[0]))
+
+
+def fit_model(docs: Sequence[_Doc], target_lost: float = TARGET_LINES_LOST) -> BoilerplateModel:
+    """Fit both stages on ``docs``; the threshold keeps the article words lost on them at
+    ``target_lost`` at most (precision on article text first)."""
+    x = np.vstack([d.x for d in docs])
+    y = np.concatenate([d.y for d in docs])
+    words = np.concatenate([d.words for d in docs])
+    weight = 1.0 + np.log1p(words)
+    first = _fit_stage(x, y, weight)
+    x2 = np.vstack([stage2_features(d.x, first.score(d.x)) for d in docs])
+    second = _fit_stage(x2, y, weight)
+    scores = second.score(x2)
+    article = y == 0
+    order = np.sort(scores[article])[::-1]
+    cum = np.cumsum(words[article][np.argsort(scores[article])[::-1]])
+    allowed = target_lost * words[article].sum()
+    k = int(np.searchsorted(cum, allowed, side="right"))
+    threshold = float(order[k]) + 1e-6 if k < len(order) else 0.5
+    threshold = max(threshold, 0.5)
+    info = {
+        "fitted_on": f"{len({d.page for d in docs})} pages x {RENDERERS} + true bodies",
+        "target_article_words_lost": target_lost,
+        "cite": "Kohlschütter et al. 2010; jusText stop-word density (Pomikálek 2011)",
+    }
+    return BoilerplateModel((first, second), round(threshold, 6), info)
+
+
+# -- scoring ------------------------------------------------------------------------------------
+
+
+def _score(pages: Sequence[Page], preds: Sequence[str]) -> dict[str, float]:
+    metrics = page_metrics([shingle_tp_fp_fn(p.body, t) for p, t in zip(pages, preds, strict=True)])
+    lost = total = 0
+    for p, t in zip(pages, preds, strict=True):
+        a, b = body_lines_lost(p.body, t)
+        lost, total = lost + a, total + b
+    metrics["lines_lost"] = lost / total if total else 0.0
+    return metrics
+
+
+def _optional_extractors() -> dict[str, Callable[[str], str]]:
+    out: dict[str, Callable[[str], str]] = {}
+    if importlib.util.find_spec("trafilatura"):
+        import trafilatura
+
+        out["trafilatura (HTML)"] = lambda h: trafilatura.extract(h) or ""
+    if importlib.util.find_spec("justext"):
+        import justext
+
+        stop = justext.get_stoplist("English")
+
+        def jt(h: str) -> str:
+            paras = justext.justext(h.encode("utf-8"), stop)
+            return "\n".join(p.text for p in paras if not p.is_boilerplate)
+
+        out["jusText (HTML)"] = jt
+    from analysis.corpus.html import extract_article
+
+    def ours(h: str) -> str:  # what a .html file in a corpus folder becomes: extract, then clean
+        return clean_text(extract_article(h).text).text
+
+    out["ours (HTML path)"] = ours
+    return out
+
+
+def held_out(pages: Sequence[Page], folds: int) -> dict[str, list[str]]:
+    """Our cleaner's output per renderer, each page cleaned by a model not fitted on it."""
+    docs = training_docs(pages)
+    out = {name: [""] * len(pages) for name in RENDERERS}
+    for fold in range(folds):
+        model = fit_model([d for d in docs if d.page % folds != fold])
+        for k, page in enumerate(pages):
+            if k % folds == fold:
+                for name in RENDERERS:
+                    out[name][k] = clean_text(page.texts[name], model=model).text
+    return out
+
+
+def main(args: argparse.Namespace) -> int:
+    """Print the table (or, with --fit, write the model fitted on all pages)."""
+    pages = load_pages(args.data, args.limit)
+    if args.fit:
+        model = fit_model(training_docs(pages))
+        args.fit.write_text(json.dumps(model.to_dict(), indent=1) + "\n", encoding="utf-8")
+        print(f"wrote {args.fit} ({len(FEATURES)} features, threshold {model.threshold:.3f})")
+        return 0
+    rows: list[tuple[str, dict[str, float]]] = []
+    for name in RENDERERS:
+        rows.append((f"whole text ({name})", _score(pages, [p.texts[name] for p in pages])))
+        rules = [clean_text(p.texts[name], model=None).text for p in pages]
+        rows.append((f"rules only ({name})", _score(pages, rules)))
+    ours = held_out(pages, args.folds)
+    for name in RENDERERS:
+        rows.append((f"rules + classifier ({name}), held out", _score(pages, ours[name])))
+    for name, extract in _optional_extractors().items():
+        rows.append((name, _score(pages, [extract(p.html) for p in pages])))
+    print(f"{len(pages)} pages; classifier figures: {args.folds}-fold by page, each page cleaned")
+    print("by a model fitted on the other folds (the shipped model is fitted on all pages).")
+    print(f"{'':46} {'F1':>6} {'prec':>6} {'recall':>6} {'lines lost':>10}")
+    for label, m in rows:
+        print(
+            f"{label:46} {m['f1']:6.3f} {m['precision']:6.3f} {m['recall']:6.3f}"
+            f" {m['lines_lost']:10.1%}"
+        )
+    return 0

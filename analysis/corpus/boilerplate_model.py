@@ -1,0 +1,265 @@
+"""Line classifier for boilerplate in plain text of a rendered web page (numpy only at run time).
+
+Why: rules written for the chrome seen in a few pasted pages do not generalise; menus, share
+prompts, related-article lists, footers and captions of other sites stay. Kohlschütter, Fankhauser
+and Nejdl (2010, "Boilerplate detection using shallow text features", WSDM) show that a few
+shallow features of a text block and of its neighbours (number of words, text density, position)
+separate article text from boilerplate almost as well as any DOM-based method; jusText
+(Pomikálek 2011) adds the share of stop words, high in prose and low in menus and headlines.
+
+What: :func:`line_features` gives, for each line of a document, such features of the line, of
+its neighbours and of its place in the document; :class:`BoilerplateModel` holds a logistic
+regression in two stages (the second stage also sees the first stage's scores of neighbouring
+lines, so a short line amid prose is judged with its context) and scores lines with numpy. The
+fitted parameters (feature means and scales, coefficients, threshold) are the JSON file
+``analysis/data/boilerplate_model.json``, written by ``python -m analysis bench cleaning --fit``
+(scikit-learn at fit time only; no pickle).
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+
+from analysis.config import DATA_DIR
+
+__all__ = [
+    "FEATURES",
+    "MODEL_FILE",
+    "BoilerplateModel",
+    "default_model",
+    "line_features",
+    "stage2_features",
+]
+
+MODEL_FILE = DATA_DIR / "boilerplate_model.json"
+
+_WORD_RE = re.compile(r"\w+")
+_END_RE = re.compile(r"[.!?…][\"'”’»)\]]*$")
+_LINKISH_RE = re.compile(r"https?://|www\.|\.com\b|@\w|#\w|[|›»]|\s[/•·]\s")
+_ENGLISH = 0.12  # a text with fewer English stop words than this share is not English
+_LONG_WORDS = 10  # a line with this many words that reads as prose anchors the article
+
+
+@lru_cache(maxsize=1)
+def _stop_words() -> frozenset[str]:
+    lines = (DATA_DIR / "stopwords_en.txt").read_text(encoding="utf-8").splitlines()
+    return frozenset(w.strip().casefold() for w in lines if w.strip() and not w.startswith("#"))
+
+
+_OWN = (
+    "log_words",
+    "stop_share",
+    "ends_sentence",
+    "title_share",
+    "digit_share",
+    "linkish",
+    "bullet",
+    "upper_share",
+    "comma_per_word",
+    "mean_word_len",
+    "is_prose",
+)
+_NEIGHBOURS = ("log_words", "stop_share", "ends_sentence", "is_prose")
+FEATURES: tuple[str, ...] = (
+    *_OWN,
+    *(f"prev_{n}" for n in _NEIGHBOURS),
+    *(f"next_{n}" for n in _NEIGHBOURS),
+    *(f"prev2_{n}" for n in _NEIGHBOURS),
+    *(f"next2_{n}" for n in _NEIGHBOURS),
+    "window_prose",
+    "position",
+    "position_sq",
+    "words_before",
+    "words_after",
+    "log_dist_prose",
+    "in_prose_span",
+    "share_of_max",
+    "log_doc_words",
+    "log_doc_lines",
+)
+"""Names of the stage-1 features, in the column order of :func:`line_features`."""
+
+
+def _function_word(english: bool) -> Callable[[str], bool]:
+    if english:
+        stops = _stop_words()
+        return lambda w: w.casefold() in stops
+    return lambda w: len(w) <= 3 and not w.isdigit()
+
+
+def _own(line: str, is_function: Callable[[str], bool]) -> list[float]:
+    words = _WORD_RE.findall(line)
+    n = len(words)
+    if n == 0:
+        return [0.0] * len(_OWN)
+    n_stop = sum(1 for w in words if is_function(w))
+    n_title = sum(1 for w in words if w[0].isupper())
+    n_upper = sum(1 for w in words if len(w) > 1 and w.isupper())
+    n_chars = len(line)
+    n_digits = sum(ch.isdigit() for ch in line)
+    stop_share = n_stop / n
+    ends = 1.0 if _END_RE.search(line) else 0.0
+    prose = 1.0 if n >= _LONG_WORDS and ends and stop_share >= 0.2 else 0.0
+    return [
+        math.log1p(n),
+        stop_share,
+        ends,
+        n_title / n,
+        n_digits / max(n_chars, 1),
+        float(min(len(_LINKISH_RE.findall(line)), 3)),
+        1.0 if line.startswith("- ") else 0.0,
+        n_upper / n,
+        line.count(",") / n,
+        sum(len(w) for w in words) / n,
+        prose,
+    ]
+
+
+def line_features(lines: Sequence[str]) -> np.ndarray:
+    """Stage-1 features of each line (rows) in the order of :data:`FEATURES`.
+
+    Own shallow features (words, stop-word share after jusText (in a text that is not English:
+    the share of words of at most 3 letters, a language-blind stand-in), sentence-final punctuation,
+    capitalisation, digits, link-like text), the same of the two lines before and after
+    (Kohlschütter et al. 2010: the neighbours' features carry most of the signal), and the
+    line's place in the document: relative position, share of words before and after it,
+    distance to the nearest prose line, whether it lies between the first and last prose line.
+    """
+    n = len(lines)
+    if n == 0:
+        return np.zeros((0, len(FEATURES)))
+    stops = _stop_words()
+    all_words = _WORD_RE.findall(" ".join(lines))
+    english = sum(w.casefold() in stops for w in all_words) >= _ENGLISH * max(len(all_words), 1)
+    is_function = _function_word(english)
+    own = np.array([_own(line, is_function) for line in lines], dtype=float)
+    idx = {name: k for k, name in enumerate(_OWN)}
+    neigh = own[:, [idx[name] for name in _NEIGHBOURS]]
+    pad = np.zeros((2, neigh.shape[1]))
+    padded = np.vstack([pad, neigh, pad])
+    prev, nxt = padded[1 : n + 1], padded[3 : n + 3]
+    prev2, nxt2 = padded[0:n], padded[4 : n + 4]
+    prose = own[:, idx["is_prose"]]
+    window = np.convolve(
+        np.concatenate([np.zeros(3), prose, np.zeros(3)]), np.ones(7) / 7.0, "valid"
+    )
+    pos = np.arange(n) / max(n - 1, 1)
+    words = np.expm1(own[:, idx["log_words"]])
+    total = max(words.sum(), 1.0)
+    before = (np.cumsum(words) - words) / total
+    after = 1.0 - before - words / total
+    prose_at = np.flatnonzero(prose)
+    if prose_at.size:
+        dist = np.abs(np.arange(n)[:, None] - prose_at[None, :]).min(axis=1)
+        span = ((np.arange(n) >= prose_at[0]) & (np.arange(n) <= prose_at[-1])).astype(float)
+    else:
+        dist = np.full(n, float(n))
+        span = np.zeros(n)
+    doc = np.column_stack(
+        [
+            window,
+            pos,
+            pos**2,
+            before,
+            after,
+            np.log1p(dist),
+            span,
+            words / max(words.max(), 1.0),
+            np.full(n, math.log1p(total)),
+            np.full(n, math.log1p(n)),
+        ]
+    )
+    return np.hstack([own, prev, nxt, prev2, nxt2, doc])
+
+
+def stage2_features(base: np.ndarray, scores: np.ndarray) -> np.ndarray:
+    """Stage-2 features: stage-1 features plus stage-1 scores of the line and its neighbours
+    (±1, ±2, and the mean over ±5 lines), a cheap stand-in for a sequence model."""
+    n = len(scores)
+    padded = np.concatenate([np.full(5, 0.5), scores, np.full(5, 0.5)])
+    cols = [padded[5 + k : 5 + k + n] for k in (0, -1, 1, -2, 2)]
+    cols.append(np.convolve(padded, np.ones(11) / 11.0, mode="valid"))
+    return np.hstack([base, np.column_stack(cols)])
+
+
+@dataclass(frozen=True)
+class _Stage:
+    mean: np.ndarray
+    scale: np.ndarray
+    coef: np.ndarray
+    intercept: float
+
+    def score(self, x: np.ndarray) -> np.ndarray:
+        z = ((x - self.mean) / self.scale) @ self.coef + self.intercept
+        return 1.0 / (1.0 + np.exp(-np.clip(z, -30.0, 30.0)))
+
+
+@dataclass(frozen=True)
+class BoilerplateModel:
+    """Two-stage logistic regression over :func:`line_features`; scores are P(boilerplate)."""
+
+    stages: tuple[_Stage, _Stage]
+    threshold: float  # a line goes when its score is at least this
+    info: dict
+
+    @classmethod
+    def from_dict(cls, data: dict) -> BoilerplateModel:
+        """Build the model from its JSON form (see :meth:`to_dict`)."""
+        if list(data["features"]) != list(FEATURES):
+            raise ValueError("boilerplate model was fitted on other features; refit it")
+        stages = tuple(
+            _Stage(
+                np.asarray(s["mean"], dtype=float),
+                np.asarray(s["scale"], dtype=float),
+                np.asarray(s["coef"], dtype=float),
+                float(s["intercept"]),
+            )
+            for s in data["stages"]
+        )
+        return cls(stages, float(data["threshold"]), dict(data.get("info", {})))  # type: ignore[arg-type]
+
+    @classmethod
+    def load(cls, path: Path) -> BoilerplateModel:
+        """Read a model written by ``python -m analysis bench cleaning --fit PATH``."""
+        return cls.from_dict(json.loads(Path(path).read_text(encoding="utf-8")))
+
+    def to_dict(self) -> dict:
+        """The JSON form: feature names, per stage mean/scale/coef/intercept, threshold."""
+        return {
+            "features": list(FEATURES),
+            "threshold": self.threshold,
+            "stages": [
+                {
+                    "mean": [round(float(v), 6) for v in s.mean],
+                    "scale": [round(float(v), 6) for v in s.scale],
+                    "coef": [round(float(v), 6) for v in s.coef],
+                    "intercept": round(s.intercept, 6),
+                }
+                for s in self.stages
+            ],
+            "info": self.info,
+        }
+
+    def scores(self, lines: Sequence[str]) -> np.ndarray:
+        """P(boilerplate) of each line, judged in the context of the whole sequence."""
+        if not lines:
+            return np.zeros(0)
+        base = line_features(lines)
+        first = self.stages[0].score(base)
+        return self.stages[1].score(stage2_features(base, first))
+
+
+@lru_cache(maxsize=1)
+def default_model() -> BoilerplateModel | None:
+    """The shipped model (``analysis/data/boilerplate_model.json``), or None if absent."""
+    if not MODEL_FILE.exists():
+        return None
+    return BoilerplateModel.load(MODEL_FILE)

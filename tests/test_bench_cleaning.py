@@ -1,0 +1,84 @@
+"""The article-extraction benchmark's metric (ported), line labels, and fitting on made-up pages."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from analysis.bench import cleaning as bench
+from analysis.corpus.boilerplate_model import BoilerplateModel
+
+
+def test_shingles_follow_the_benchmark() -> None:
+    assert bench.shingles("a b c d e") == {("a", "b", "c", "d"): 1, ("b", "c", "d", "e"): 1}
+    assert bench.shingles("a b") == {("a", "b"): 1}  # shorter than 4: one shingle
+    assert bench.shingles("") == {}
+
+
+def test_tp_fp_fn_and_page_metrics_by_hand() -> None:
+    true = "one two three four five"  # shingles: 1234, 2345
+    pred = "one two three four six"  # shingles: 1234, 2346
+    assert bench.shingle_tp_fp_fn(true, pred) == pytest.approx((1 / 3, 1 / 3, 1 / 3))
+    m = bench.page_metrics([(1 / 3, 1 / 3, 1 / 3), (1.0, 0.0, 0.0)])
+    assert m["precision"] == pytest.approx(0.75) and m["recall"] == pytest.approx(0.75)
+    assert m["f1"] == pytest.approx(0.75)
+
+
+def test_body_lines_lost_counts_missing_lines() -> None:
+    true = "alpha beta gamma delta epsilon\nshort one\nzeta eta theta iota kappa"
+    pred = "alpha beta gamma delta epsilon\nshort one"
+    assert bench.body_lines_lost(true, pred) == (1, 3)
+
+
+def test_label_lines_marks_body_lines_zero() -> None:
+    body = "Heading\nThe minister said the talks would resume next week in Geneva."
+    lines = [
+        "Menu",
+        "Heading",
+        "The minister said the talks would resume next week in Geneva.",
+        "Share on Facebook",
+    ]
+    assert bench.label_lines(lines, body).tolist() == [1, 0, 0, 1]
+
+
+def _made_up_pages(n: int) -> list[bench.Page]:
+    rng = np.random.default_rng(0)
+    words = [
+        "the",
+        "a",
+        "of",
+        "and",
+        "to",
+        "in",
+        "council",
+        "said",
+        "would",
+        "that",
+        "was",
+        "for",
+        "on",
+        "city",
+        "plan",
+    ]
+    pages = []
+    for k in range(n):
+        body = "\n".join(
+            " ".join(rng.choice(words, 25)).capitalize() + f" item{k}x{j}." for j in range(5)
+        )
+        chrome_top = "\n".join(f"Section{j}" for j in range(6))
+        chrome_end = "\n".join(f"Other Story Number {j} Here" for j in range(4))
+        text = f"{chrome_top}\n{body}\n{chrome_end}"
+        pages.append(bench.Page(f"p{k}", "", body, {name: text for name in bench.RENDERERS}))
+    return pages
+
+
+def test_fit_model_writes_a_usable_model() -> None:
+    pytest.importorskip("sklearn")
+    pages = _made_up_pages(6)
+    model = bench.fit_model(bench.training_docs(pages))
+    again = BoilerplateModel.from_dict(model.to_dict())
+    assert 0.5 <= again.threshold < 1
+    lines = pages[0].texts["html-text"].split("\n")
+    drop = again.scores(lines) >= again.threshold
+    assert not drop[6:11].any()  # the article lines stay
+    assert drop[:6].sum() + drop[11:].sum() >= 6  # most chrome goes

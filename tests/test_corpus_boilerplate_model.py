@@ -1,0 +1,108 @@
+"""The boilerplate line classifier: features, the JSON model, and its use in clean_text."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from analysis.corpus.boilerplate_model import (
+    FEATURES,
+    BoilerplateModel,
+    default_model,
+    line_features,
+    stage2_features,
+)
+from analysis.corpus.cleaning import RULES, clean_text
+
+ARTICLE = [
+    "The city council voted on Tuesday to expand the bus network across the northern districts, "
+    "a plan that officials said would cut travel times for thousands of commuters.",
+    "Critics of the proposal argued that the cost had been underestimated and that the money "
+    "would be better spent on repairing the roads that already exist in the area.",
+    "The mayor said the first new routes would open in the spring, and that the council would "
+    "review the results of the trial at the end of the year before going further.",
+    "Residents who spoke to reporters at the meeting were divided, with some welcoming the "
+    "change and others saying that they had not been consulted about it at all.",
+]
+CHROME_TOP = ["Home", "World", "Business", "Sport", "Opinion", "Culture", "Newsletters"]
+CHROME_END = [
+    "More from this section",
+    "Bus Fares Rise Again In Capital",
+    "Ten Things To Do This Weekend",
+    "Contact | Advertise | Careers | Privacy",
+    "© 2024 Example Media Group",
+]
+PAGE = "\n".join([*CHROME_TOP, *ARTICLE, *CHROME_END])
+
+
+def test_features_one_row_per_line_in_declared_order() -> None:
+    x = line_features(["Home", ARTICLE[0], ""])
+    assert x.shape == (3, len(FEATURES))
+    col = {name: k for k, name in enumerate(FEATURES)}
+    assert x[1, col["stop_share"]] > 0.3 > x[0, col["stop_share"]]
+    assert x[1, col["ends_sentence"]] == 1.0 and x[0, col["ends_sentence"]] == 0.0
+    assert x[0, col["next_is_prose"]] == 1.0 and x[1, col["prev_is_prose"]] == 0.0
+    assert line_features([]).shape == (0, len(FEATURES))
+
+
+def test_stage2_adds_six_context_scores() -> None:
+    base = line_features(ARTICLE)
+    assert stage2_features(base, np.zeros(len(ARTICLE))).shape == (4, len(FEATURES) + 6)
+
+
+def test_model_round_trips_through_json_form_and_checks_features() -> None:
+    model = default_model()
+    assert model is not None
+    again = BoilerplateModel.from_dict(model.to_dict())
+    lines = PAGE.split("\n")
+    np.testing.assert_allclose(again.scores(lines), model.scores(lines), atol=1e-4)
+    bad = model.to_dict()
+    bad["features"] = ["something_else"]
+    with pytest.raises(ValueError, match="refit"):
+        BoilerplateModel.from_dict(bad)
+
+
+def test_scores_are_probabilities_and_article_lines_score_low() -> None:
+    model = default_model()
+    assert model is not None
+    scores = model.scores(PAGE.split("\n"))
+    assert ((scores >= 0) & (scores <= 1)).all()
+    article = scores[len(CHROME_TOP) : len(CHROME_TOP) + len(ARTICLE)]
+    assert (article < model.threshold).all()
+
+
+def test_clean_text_removes_menus_and_footers_with_scored_audit_entries() -> None:
+    out = clean_text(PAGE, doc_id="d1")
+    lines = out.text.split("\n")
+    assert [line for line in lines if line in ARTICLE] == ARTICLE
+    assert len(lines) <= len(ARTICLE) + 1  # at most the label right above the article stays
+    model_entries = [e for e in out.audit if e.rule == "boilerplate_model"]
+    assert len(model_entries) >= 4  # "Home" and "Newsletters" are already rule-removed
+    for entry in model_entries:
+        assert entry.action == "removed" and entry.result.startswith("score=")
+        assert float(entry.result.removeprefix("score=")) >= default_model().threshold
+        assert entry.original not in ARTICLE
+    assert "boilerplate_model" in RULES
+    removed = {e.original for e in out.audit if e.action == "removed"}
+    assert removed | set(lines) == set(PAGE.split("\n"))  # every line kept or in the audit
+
+
+def test_clean_text_with_classifier_is_idempotent() -> None:
+    out = clean_text(PAGE)
+    assert clean_text(out.text).text == out.text
+
+
+def test_model_none_is_rules_only() -> None:
+    out = clean_text(PAGE, model=None)
+    assert "World" in out.text and "Business" in out.text
+    assert not any(e.rule == "boilerplate_model" for e in out.audit)
+
+
+def test_article_without_chrome_comes_out_whole() -> None:
+    text = "\n".join(ARTICLE)
+    assert clean_text(text).text == text
+
+
+def test_classifier_never_takes_most_of_a_text() -> None:
+    listing = "\n".join(f"Item number {k}" for k in range(12))
+    assert clean_text(listing).text == listing

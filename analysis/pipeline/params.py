@@ -296,6 +296,23 @@ def _file_or_empty(what: str) -> Rule:
     return Rule(f"an existing file, or '' for the bundled {what}", check)
 
 
+def _column_map() -> Rule:
+    """A corpus file's column mapping as ``process --map`` takes it (``text=body,outlet=src``)."""
+
+    def check(value: Any, base: Path) -> Any:
+        if value is None or value == "":
+            return value
+        from analysis.corpus.files import CorpusFileError, parse_column_map
+
+        try:
+            parse_column_map(value)
+        except CorpusFileError as err:
+            raise ValueError(str(err)) from None
+        return value
+
+    return Rule("NAME=COLUMN pairs separated by commas, e.g. text=body,outlet=source", check)
+
+
 def _names() -> Rule:
     def check(value: Any, base: Path) -> Any:
         if value is None:
@@ -321,6 +338,11 @@ PARAMETER_RULES: dict[str, Rule] = {
     "max_arc_articles": _at_least(1),
     "max_evidence_sentences": _at_least(1),
     "codebook": _file_or_empty("codebook"),
+    "actors": _file_or_empty("actor lexicon (or actors discovered from the corpus)"),
+    "sources": _file_or_empty("sourcing lexicon"),
+    "hedges": _file_or_empty("hedging lexicon"),
+    "news_terms": _file_or_empty("news-term list"),
+    "column_map": _column_map(),
     "outlets": _names(),
 }
 
@@ -442,6 +464,18 @@ def check_outlets(corpus: Path, outlets: Any) -> None:
     unknown = sorted({str(o) for o in outlets} - known)
     if unknown:
         raise ParameterError(f"outlets not in the corpus: {unknown}; valid names: {sorted(known)}")
+
+
+def check_lexicon_files(corpus: Path, values: Mapping[str, Any]) -> None:
+    """Refuse, before anything starts, a corpus's ``analysis.toml`` or a lexicon file (given with
+    ``-p codebook``, ``actors``, ``sources``, ``hedges``, ``news_terms``) that cannot be used."""
+    from analysis.settings import LEXICON_KINDS, SettingsError, check_lexicons, resolve_lexicons
+
+    given = {k: values.get(k) for k in LEXICON_KINDS if values.get(k)}
+    try:
+        check_lexicons(resolve_lexicons(corpus if corpus.is_dir() else None, **given))
+    except SettingsError as err:
+        raise ParameterError(str(err)) from None
 
 
 # --------------------------------------------------------------------------- a run's values

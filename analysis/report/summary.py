@@ -37,6 +37,7 @@ from analysis.report.html import (
     summary_html,
 )
 from analysis.report.wording import articles
+from analysis.settings import with_lexicons
 from analysis.stats.bootstrap import CLUSTER_ONLY_MIN_DOCS
 from analysis.stats.comparisons import MIN_PERM_DOCS
 
@@ -299,9 +300,15 @@ def write_summary(
 
     # The HTML embeds each PNG as a data URI (placeholders swapped in after conversion).
     images = EmbeddedImages(figs, link)
-    md = summary_markdown(found, figures, facts, shown, versions, link)
+    md = with_lexicons(
+        summary_markdown(found, figures, facts, shown, versions, link), corpus_dir, shown
+    )
     page = images.fill(
-        summary_html(summary_markdown(found, figures, facts, shown, versions, images))
+        summary_html(
+            with_lexicons(
+                summary_markdown(found, figures, facts, shown, versions, images), corpus_dir, shown
+            )
+        )
     )
     return [
         write_text(md, reports / SUMMARY_MD),

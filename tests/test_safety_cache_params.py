@@ -143,7 +143,15 @@ REFUSED = [
     ("codebook", "no/such/codebook.toml", "an existing file"),
     ("codebook", ".", "an existing file"),
     ("outlets", "['', 'Daily Ledger']", "outlet names"),
+    ("actors", "no/such/actors.toml", "an existing file"),
+    ("actors", ".", "an existing file"),
+    ("sources", "no/such/sources.toml", "an existing file"),
+    ("hedges", "no/such/hedges.toml", "an existing file"),
+    ("news_terms", "no/such/terms.csv", "an existing file"),
+    ("column_map", "text", "is not NAME=COLUMN"),
+    ("column_map", "colour=hue", "not one of ours: text, outlet"),
 ]
+FILE_PARAMETERS = {"codebook", "actors", "sources", "hedges", "news_terms"}
 
 
 @pytest.mark.parametrize(("name", "text", "allowed"), REFUSED)
@@ -153,7 +161,7 @@ def test_a_bad_value_is_refused_on_one_line_naming_it(schema, tmp_path, name, te
     message = str(err.value)
     assert "\n" not in message
     assert repr(name) in message and allowed in message
-    shown = repr(parse_cli_value(text)) if name != "codebook" else text
+    shown = repr(parse_cli_value(text)) if name not in FILE_PARAMETERS else text
     assert shown in message
 
 
@@ -168,6 +176,11 @@ ACCEPTED = [
     ("max_evidence_sentences", "1", 1),
     ("codebook", "", ""),
     ("outlets", "Daily Ledger", ["Daily Ledger"]),
+    ("actors", "", ""),
+    ("sources", "", ""),
+    ("hedges", "", ""),
+    ("news_terms", "", ""),
+    ("column_map", "text=body,outlet=source", "text=body,outlet=source"),
 ]
 
 

@@ -130,10 +130,12 @@ def actors_for(
 
 
 def actor_table(lexicon: Sequence[Actor] | None = None) -> pd.DataFrame:
-    """The lexicon as a table (``key, label, side, column, patterns, note``) for documentation."""
+    """The lexicon as a table (``key, label, side, column, patterns, note``) for documentation;
+    an empty lexicon gives an empty table with these columns."""
     actors = default_lexicon() if lexicon is None else lexicon
     return pd.DataFrame(
-        [
+        columns=["key", "label", "side", "column", "patterns", "note"],
+        data=[
             {
                 "key": a.key,
                 "label": a.label,

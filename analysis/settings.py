@@ -158,14 +158,32 @@ def _shown(path: Path, corpus: Path | None) -> str:
     return path.name
 
 
+def run_lexicons(corpus: Path | str | None, params: Mapping[str, object] | None = None) -> Lexicons:
+    """The lexicons a run with ``params`` on ``corpus`` used (its ``analysis.toml``, then the
+    ``codebook``, ``actors``, ... parameters); a :class:`SettingsError` if one cannot be found."""
+    params = params or {}
+    given = {k: params.get(k) for k in LEXICON_KINDS if isinstance(params.get(k), str)}
+    return resolve_lexicons(corpus, **given)
+
+
+def lexicon_file(lexicons: Lexicons, kind: str) -> Path | None:
+    """The file of lexicon ``kind`` a run reads: the one given, else the package default
+    (``None`` for actors: discovered from the corpus)."""
+    return getattr(lexicons, kind) or DEFAULT_FILES[kind]
+
+
+def shown_path(path: Path, corpus: Path | str | None) -> str:
+    """A lexicon path as the summary shows it: relative to the corpus folder or the package."""
+    corpus_dir = Path(corpus) if corpus is not None and Path(corpus).is_dir() else None
+    return _shown(path, corpus_dir)
+
+
 def lexicon_lines(
     corpus: Path | str | None, params: Mapping[str, object] | None = None
 ) -> list[str]:
     """Markdown lines listing each lexicon a run used with its SHA-256 (for the summary)."""
-    params = params or {}
-    given = {k: params.get(k) for k in LEXICON_KINDS if isinstance(params.get(k), str)}
     try:
-        lexicons = resolve_lexicons(corpus, **given)
+        lexicons = run_lexicons(corpus, params)
     except SettingsError as err:
         return ["", f"Lexicons: {err}", ""]
     corpus_dir = Path(corpus) if corpus is not None and Path(corpus).is_dir() else None

@@ -6,9 +6,9 @@ Shared by the tests of :mod:`analysis.framing.tables` and :mod:`analysis.framing
 from __future__ import annotations
 
 import pandas as pd
+from conftest import STORY_LEXICONS
 
 from analysis.framing.tables import add_framing
-from conftest import STORY_LEXICONS
 
 # The bundled story's codebook (issue frames such as truce_deescalation).
 STORY_CODEBOOK = STORY_LEXICONS / "frames.toml"

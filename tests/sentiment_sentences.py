@@ -48,6 +48,7 @@ def made_up_actors() -> tuple[Actor, ...]:
     """The made-up actor lexicon."""
     return load_actor_lexicon(lexicon_dir() / "actors.toml")
 
+
 LEDGER_1 = [
     "Ruritania welcomed the wonderful agreement.",
     "Traders were delighted and relieved.",

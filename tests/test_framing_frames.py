@@ -8,11 +8,10 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
+from conftest import STORY_LEXICONS
 
 from analysis.framing.codebook import load_codebook
 from analysis.framing.frames import frame_hits, frame_matrix
-
-from conftest import STORY_LEXICONS
 
 # The bundled story's codebook (5 generic + 7 issue frames); the package default has the 5 generic.
 STORY = STORY_LEXICONS / "frames.toml"

@@ -146,7 +146,11 @@ def test_sourcing_has_a_bar_per_outlet_and_source_with_sizes_in_the_legend():
     fig = plot_sourcing(_sourcing(), palette=PALETTE)
     ax = fig.axes[0]
     # codebook order of the categories, direct quotation last; other quote measures left out
-    assert [t.get_text() for t in ax.get_yticklabels()] == ["government officials", "media", "direct quote"]
+    assert [t.get_text() for t in ax.get_yticklabels()] == [
+        "government officials",
+        "media",
+        "direct quote",
+    ]
     bars = [bar for bar in ax.patches if bar.get_height() > 0]
     assert len(bars) == 3 * len(GROUPS)
     widths = {

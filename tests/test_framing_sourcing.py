@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from conftest import STORY_LEXICONS
 
 from analysis.framing.sourcing import sourcing_matrix, sourcing_table
 from analysis.lexicon import LexiconError
-from conftest import STORY_LEXICONS
 
 STORY = STORY_LEXICONS / "sources.toml"  # the bundled story's list: officials split by country
 

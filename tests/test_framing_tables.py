@@ -46,7 +46,9 @@ def test_frame_salience_values_and_determinism() -> None:
     words = s.loc[s.outlet == "Harbour Daily", "n_words"].sum()
     assert row.per_1000_words == pytest.approx(1000 * 3 / words)
     assert row.share_ci_low <= row.share <= row.share_ci_high
-    pd.testing.assert_frame_equal(table, frame_salience_table(s, "outlet", STORY_CODEBOOK, n_boot=300, seed=3))
+    pd.testing.assert_frame_equal(
+        table, frame_salience_table(s, "outlet", STORY_CODEBOOK, n_boot=300, seed=3)
+    )
 
 
 def test_dominant_frames_cooccurrence_and_evidence() -> None:

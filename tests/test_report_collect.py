@@ -45,7 +45,10 @@ def sentiment_tables(tmp_path_factory: pytest.TempPathFactory) -> Path:
         sentiment_pairwise(sentences, n_boot=100, n_perm=100, seed=1),
         folder / "sentiment_pairwise.csv",
     )
-    write_table(actor_tone(sentences, lexicon=made_up_actors(), n_boot=50, seed=1), folder / "actor_tone.csv")
+    write_table(
+        actor_tone(sentences, lexicon=made_up_actors(), n_boot=50, seed=1),
+        folder / "actor_tone.csv",
+    )
     other = add_sentiment(
         pd.DataFrame(
             {

@@ -128,7 +128,8 @@ def _cli(schema, tmp_path: Path, **given: str):
 
 # (name, a refused value as typed after -p, a fragment of the allowed values in the message)
 REFUSED = [
-    ("group_by", "country", "'outlet', 'origin'"),
+    ("group_by", "doc_id", "'outlet', 'origin' or another metadata column"),
+    ("group_by", "text", "'outlet', 'origin' or another metadata column"),
     ("method", "textblob", "'vader', 'vader-news'"),
     ("n_boot", "-3", ">= 100"),
     ("n_boot", "1", ">= 100"),
@@ -167,6 +168,7 @@ def test_a_bad_value_is_refused_on_one_line_naming_it(schema, tmp_path, name, te
 
 ACCEPTED = [
     ("group_by", "origin", "origin"),
+    ("group_by", "lean", "lean"),  # a user column: checked against the corpus before the run
     ("method", "vader-news", "vader-news"),
     ("n_boot", "100", 100),
     ("n_perm", "100", 100),
@@ -204,10 +206,10 @@ def test_codebook_is_resolved_against_the_working_directory(schema, tmp_path, mo
 
 def test_every_problem_is_reported_at_once(schema, tmp_path):
     with pytest.raises(ParameterError) as err:
-        _cli(schema, tmp_path, n_boot="1", method="textblob", group_by="country")
+        _cli(schema, tmp_path, n_boot="1", method="textblob", group_by="doc_id")
     message = str(err.value)
     assert "'n_boot' is 1" in message and "'method' is 'textblob'" in message
-    assert "'group_by' is 'country'" in message
+    assert "'group_by' is 'doc_id'" in message
 
 
 def test_every_numeric_or_choice_parameter_of_the_notebooks_has_a_rule(schema):
@@ -239,8 +241,8 @@ def test_the_run_command_refuses_a_bad_value_before_any_notebook(capsys, monkeyp
 
     monkeypatch.setattr(runner, "run_pipeline", no_run)
     monkeypatch.setattr("analysis.commands.run.run_pipeline", no_run)
-    code = cli_main(["run", "-p", "group_by", "country", "--out", "/tmp/never-written"])
+    code = cli_main(["run", "-p", "group_by", "doc_id", "--out", "/tmp/never-written"])
     assert code == 2
     err = capsys.readouterr().err
-    assert "'group_by' is 'country'; allowed: 'outlet', 'origin'" in err
+    assert "'group_by' is 'doc_id'; allowed: 'outlet', 'origin'" in err
     assert "Traceback" not in err

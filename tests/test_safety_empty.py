@@ -138,9 +138,7 @@ def test_actors_too_rare_to_report_are_stated_in_the_findings(tmp_path: Path) ->
     pairwise = sentiment_pairwise(sentences, "outlet", n_boot=N_BOOT, n_perm=50)
     actors = actor_tone(sentences, "outlet", lexicon=lexicon, n_boot=N_BOOT)
     assert not actors.empty
-    findings = sentiment_findings(
-        by_group, pairwise, actors, sentences, "outlet", lexicon=lexicon
-    )
+    findings = sentiment_findings(by_group, pairwise, actors, sentences, "outlet", lexicon=lexicon)
     assert "fewer than 3 sentences" in _finding(findings, "actor_tone_sparse_vader").text
 
 

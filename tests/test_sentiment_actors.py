@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
+from conftest import STORY_LEXICONS
 
 from analysis.lexicon import LexiconError
 from analysis.sentiment.actors import (
@@ -15,7 +16,6 @@ from analysis.sentiment.actors import (
     find_mentions,
     load_actor_lexicon,
 )
-from conftest import STORY_LEXICONS
 
 # The bundled story's actor list (the package has none: without a file, actors are discovered).
 STORY = load_actor_lexicon(STORY_LEXICONS / "actors.toml")

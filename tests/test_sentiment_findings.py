@@ -6,7 +6,7 @@ import re
 
 import pandas as pd
 import pytest
-from sentiment_sentences import lexicon_dir, made_up_actors, sentence_table
+from sentiment_sentences import made_up_actors, sentence_table
 
 from analysis.sentiment.findings import sentiment_findings
 from analysis.sentiment.tables import actor_tone, sentiment_by_group, sentiment_pairwise

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
+from conftest import STORY_LEXICONS
 
 from analysis.lexicon import LexiconError
 from analysis.sentiment.scoring import (
@@ -20,7 +21,6 @@ from analysis.sentiment.scoring import (
     tone_class,
 )
 from analysis.sentiment.vader import VaderAnalyzer, load_lexicon
-from conftest import STORY_LEXICONS
 
 # The bundled story's term list (the package default plus the story's policy terms).
 TERMS = str((STORY_LEXICONS / "news_terms.csv").resolve())

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
-from sentiment_sentences import lexicon_dir, made_up_actors, sentence_table
+from sentiment_sentences import made_up_actors, sentence_table
 
 from analysis.sentiment.tables import (
     actor_tone,

@@ -55,7 +55,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="output root: figures go to DIR/figures, tables and summary to DIR/reports "
         "(default: the project root)",
     )
-    parser.add_argument("--group-by", choices=GROUP_COLUMNS, help="compare outlets or origins")
+    parser.add_argument(
+        "--group-by",
+        metavar="COLUMN",
+        help=f"compare groups of this metadata column: {' or '.join(GROUP_COLUMNS)}, or a column "
+        "of the manifest or corpus file (e.g. lean, language)",
+    )
     parser.add_argument(
         "--map",
         metavar="MAPPING",

@@ -41,6 +41,7 @@ from analysis.pipeline.params import (
     ParameterError,
     ParamSpec,
     check_corpus,
+    check_group_column,
     check_lexicon_files,
     check_outlets,
     discover_parameters,
@@ -156,6 +157,7 @@ def run_pipeline(
     corpus = check_corpus(values.get("corpus_dir") or default_corpus_dir())
     check_outlets(corpus, values.get("outlets"))
     check_lexicon_files(corpus, values)
+    check_group_column(corpus, values.get("group_by"), values.get("column_map"))
     values["corpus_dir"] = str(corpus)
 
     live = output_dirs(out_dir)

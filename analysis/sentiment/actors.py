@@ -145,7 +145,7 @@ def actor_table(lexicon: Sequence[Actor] | None = None) -> pd.DataFrame:
                 "note": a.note,
             }
             for a in actors
-        ]
+        ],
     )
 
 

@@ -27,6 +27,7 @@ import pandas as pd
 from analysis.config import default_corpus_dir, project_root
 from analysis.corpus.documents import Corpus, build_corpus
 from analysis.measure.cache import cache_key, read_entry, write_entry
+from analysis.settings import Lexicons, resolve_lexicons
 
 _PARTS = ("documents", "sentences", "audit")
 
@@ -42,6 +43,7 @@ def load_corpus(
     progress: bool = True,
     chunk_size: int | None = None,
     duplicates: str = "flag",
+    lexicons: Lexicons | None = None,
 ) -> Corpus:
     """Load a corpus folder or corpus file as documents, sentences and cleaning audit.
 
@@ -52,7 +54,9 @@ def load_corpus(
     DEVELOPERS.md (``.documents`` is the documents table).
 
     - ``measures=True`` adds every per-sentence measure (sentiment, actors, frames with
-      ``codebook``, sourcing, hedging) to the sentences table.
+      ``codebook``, sourcing, hedging) to the sentences table, with the ``lexicons`` (default:
+      the corpus folder's ``analysis.toml`` if it has one, else the package's; see
+      :mod:`analysis.settings`); ``codebook`` overrides their codebook.
     - ``cache_dir`` keeps the result there, keyed by a hash of the corpus, the codebook, the
       lexicons and the package version, and reads it back while none of them changes (see
       :mod:`analysis.measure.cache`).
@@ -81,20 +85,26 @@ def load_corpus(
             f"{path}: a column mapping applies to a corpus file, not a folder; "
             "a folder's metadata comes from its manifest.csv"
         )
+    if lexicons is None:
+        lexicons = resolve_lexicons(path)
+    if codebook:
+        lexicons = lexicons.replace(codebook=codebook)
     entry = None
     if cache_dir is not None:
-        key = cache_key(path, codebook if measures else None, column_map, measures=measures)
+        key = cache_key(
+            path, None, column_map, measures=measures, lexicons=lexicons if measures else None
+        )
         entry = Path(cache_dir) / key
         cached = read_entry(entry)
         if cached is not None:
             return _with_quality(cached, duplicates)
     if path.is_dir():
-        corpus = _load_folder(path, measures=measures, codebook=codebook)
+        corpus = _load_folder(path, measures=measures, lexicons=lexicons)
     else:
         corpus = _load_file(
             path,
             measures=measures,
-            codebook=codebook,
+            lexicons=lexicons,
             columns=column_map,
             jobs=jobs,
             progress=progress,
@@ -129,7 +139,7 @@ def _resolve(source: Path | str | None) -> Path:
     return path
 
 
-def _load_folder(path: Path, *, measures: bool, codebook: Path | str | None) -> Corpus:
+def _load_folder(path: Path, *, measures: bool, lexicons: Lexicons) -> Corpus:
     corpus = build_corpus(path)
     if not measures:
         return corpus
@@ -137,7 +147,7 @@ def _load_folder(path: Path, *, measures: bool, codebook: Path | str | None) -> 
 
     return Corpus(
         documents=corpus.documents,
-        sentences=measure_sentences(corpus.sentences, codebook=codebook),
+        sentences=measure_sentences(corpus.sentences, lexicons=lexicons),
         audit=corpus.audit,
     )
 
@@ -146,7 +156,7 @@ def _load_file(
     path: Path,
     *,
     measures: bool = True,
-    codebook: Path | str | None = None,
+    lexicons: Lexicons | None = None,
     columns: Mapping[str, str] | str | None = None,
     jobs: int | None = None,
     progress: bool = True,
@@ -172,7 +182,9 @@ def _load_file(
     first = list(itertools.islice(chunks, 2))
     n_jobs = jobs if len(first) > 1 else 1
     stream = itertools.chain(first, chunks)
-    fn = functools.partial(process_chunk, codebook=str(codebook) if codebook else None)
+    lexicons = lexicons or Lexicons()
+    discover = lexicons.actors is None  # discovered over the whole corpus, after the chunks
+    fn = functools.partial(process_chunk, lexicons=lexicons, actors=not discover)
     if not measures:
         fn = functools.partial(fn, measures=False)
     parts: dict[str, list[pd.DataFrame]] = {part: [] for part in _PARTS}
@@ -196,7 +208,22 @@ def _load_file(
             stacklevel=3,
         )
         tables["documents"] = documents[~empty].reset_index(drop=True)
+    if measures and discover:
+        tables["sentences"] = _with_discovered_actors(tables["sentences"])
     return Corpus(**tables)
+
+
+def _with_discovered_actors(sentences: pd.DataFrame) -> pd.DataFrame:
+    """The actor columns of the names discovered in the whole corpus, placed where a folder's
+    measures put them (after the sentiment columns, before the frames)."""
+    from analysis.sentiment.actors import actors_for, add_actors
+
+    measured = add_actors(sentences, actors_for(sentences))
+    added = [c for c in measured.columns if c not in sentences.columns]
+    before = [c for c in sentences.columns if c.startswith("frame_")]
+    at = list(sentences.columns).index(before[0]) if before else len(sentences.columns)
+    order = [*sentences.columns[:at], *added, *sentences.columns[at:]]
+    return measured[order]
 
 
 def _concat(frames: list[pd.DataFrame]) -> pd.DataFrame:

@@ -15,11 +15,15 @@ from analysis.config import GROUP_COLUMNS
 from analysis.figures import OKABE_ITO, OTHER_LABEL, fold_groups, group_palette
 
 
-def check_group_by(group_col: str) -> str:
-    """Return ``group_col`` when a run can group by it; otherwise a ``ValueError`` listing the
-    allowed columns."""
-    if group_col not in GROUP_COLUMNS:
-        raise ValueError(f"group_by must be one of {GROUP_COLUMNS}, got {group_col!r}")
+def check_group_by(group_col: str, columns: Iterable[str] | None = None) -> str:
+    """Return ``group_col`` when a run can group by it: a metadata column of the corpus (one of
+    ``columns`` when given; ``outlet`` and ``origin`` always exist); otherwise a ``ValueError``
+    listing the allowed columns."""
+    allowed = list(dict.fromkeys([*GROUP_COLUMNS, *(list(columns) if columns is not None else [])]))
+    if not isinstance(group_col, str) or not group_col.strip():
+        raise ValueError(f"group_by must be a column name, one of {allowed}, got {group_col!r}")
+    if columns is not None and group_col not in allowed:
+        raise ValueError(f"group_by must be one of {allowed}, got {group_col!r}")
     return group_col
 
 
@@ -70,7 +74,7 @@ def corpus_palette(
     sentences, then name) keep a colour and the rest share the grey of ``"Other"``: fold them with
     :func:`fold_groups` before plotting.
     """
-    check_group_by(group_col)
+    check_group_by(group_col, documents.columns)
     documents = keep_outlets(documents, outlets, strict=False)
     ordered = groups_by_volume(documents, group_col)
     keep = ordered if len(ordered) <= len(OKABE_ITO) else ordered[: len(OKABE_ITO) - 1]
@@ -89,7 +93,7 @@ def select_sentences(
     that lists the valid ones. Folding happens after filtering, so an outlet that would have been
     folded into "Other" can still be selected by name.
     """
-    check_group_by(group_col)
+    check_group_by(group_col, sentences.columns)
     sentences = keep_outlets(sentences, outlets)
     if sentences.empty:
         raise ValueError("no sentences left to compare")

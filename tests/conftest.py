@@ -9,6 +9,9 @@ import pandas as pd
 import pytest
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
+# The bundled story's own lexicons (the package defaults are generic). Tests of those lexicons'
+# content use them on sentences written for the tests.
+STORY_LEXICONS = REPO_ROOT / "seeds" / "lexicons"
 
 ARTICLE_A = (
     "Harbour Talks Ease Grain Dispute\n"

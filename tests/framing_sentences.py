@@ -6,8 +6,12 @@ Shared by the tests of :mod:`analysis.framing.tables` and :mod:`analysis.framing
 from __future__ import annotations
 
 import pandas as pd
+from conftest import STORY_LEXICONS
 
 from analysis.framing.tables import add_framing
+
+# The bundled story's codebook (issue frames such as truce_deescalation).
+STORY_CODEBOOK = STORY_LEXICONS / "frames.toml"
 
 ROWS = [
     # doc, outlet, sentence
@@ -26,4 +30,4 @@ def framed_sentences() -> pd.DataFrame:
     df = pd.DataFrame(ROWS, columns=["doc_id", "outlet", "sentence"])
     df["sentence_id"] = df.groupby("doc_id").cumcount()
     df["n_words"] = df["sentence"].str.split().str.len()
-    return add_framing(df)
+    return add_framing(df, STORY_CODEBOOK)

@@ -5,9 +5,49 @@ Shared by the tests of :mod:`analysis.sentiment.tables` and :mod:`analysis.senti
 
 from __future__ import annotations
 
+import tempfile
+from functools import cache
+from pathlib import Path
+
 import pandas as pd
 
+from analysis.sentiment.actors import Actor, load_actor_lexicon
 from analysis.sentiment.scoring import add_sentiment
+
+# A made-up actor lexicon and news-term list for these sentences (not the seeds' lexicons).
+ACTORS_TOML = """
+[[actor]]
+key = "china"
+label = "Beijing"
+side = "china"
+patterns = ["Beijing"]
+cased = []
+note = "The capital named in these test sentences."
+
+[[actor]]
+key = "eu"
+label = "European Union"
+side = "eu"
+patterns = ["European Union"]
+cased = ["EU"]
+note = "Matched in capitals only."
+"""
+NEWS_TERMS_CSV = "term,note\ncritical mineral,A policy category; 'critical' is not tone here.\n"
+
+
+@cache
+def lexicon_dir() -> Path:
+    """A temporary folder holding ``actors.toml`` and ``news_terms.csv`` written from above."""
+    folder = Path(tempfile.mkdtemp(prefix="sentiment-lexicons-"))
+    (folder / "actors.toml").write_text(ACTORS_TOML, encoding="utf-8")
+    (folder / "news_terms.csv").write_text(NEWS_TERMS_CSV, encoding="utf-8")
+    return folder
+
+
+def made_up_actors() -> tuple[Actor, ...]:
+    """The made-up actor lexicon."""
+    return load_actor_lexicon(lexicon_dir() / "actors.toml")
+
 
 LEDGER_1 = [
     "Ruritania welcomed the wonderful agreement.",
@@ -47,4 +87,4 @@ def sentence_table() -> pd.DataFrame:
                     "n_words": len(text.split()),
                 }
             )
-    return add_sentiment(pd.DataFrame(rows))
+    return add_sentiment(pd.DataFrame(rows), news_terms=lexicon_dir() / "news_terms.csv")

@@ -15,7 +15,7 @@ NYT_ROWS = [
     ("1_1", "2.9", "The rescue was a wonderful, generous act."),
     ("1_2", "-3.1", "The policy is a cruel and disastrous failure."),
     ("1_3", "0.1", "The committee meets on Tuesday."),
-    ("2_1", "-0.3", "Critical minerals are shipped from the port."),
+    ("2_1", "-0.3", "National security rules apply at the port."),
     ("2_2", "1.6", "Voters were happy with the outcome."),
 ]
 MTSC_LINES = [

@@ -92,11 +92,13 @@ def test_column_mapping_by_string_and_by_dict(tmp_path: Path) -> None:
     assert by_string["raw_text"].iloc[0].startswith("Ministers agreed")
 
 
-def test_extra_columns_are_ignored_and_reported(tmp_path: Path) -> None:
-    frame = pd.DataFrame(ROWS).assign(wordcount=[9, 6, 6])
+def test_extra_columns_are_carried_as_text_and_reported(tmp_path: Path) -> None:
+    frame = pd.DataFrame(ROWS).assign(wordcount=[9, 6, None], lean=["left", "right", "left"])
     docs, report = read_all(write(frame, tmp_path / "extra.csv"))
-    assert "wordcount" not in docs.columns
-    assert report.ignored_columns == ["wordcount"]
+    assert list(docs.columns[-2:]) == ["wordcount", "lean"]  # after ours, in the file's order
+    assert docs["lean"].tolist() == ["left", "right", "left"]
+    assert docs["wordcount"].tolist()[2] == ""  # a missing cell is empty text
+    assert report.ignored_columns == ["wordcount", "lean"]  # not one of ours: listed
 
 
 def test_missing_ids_are_generated_from_the_row_number(tmp_path: Path) -> None:

@@ -8,9 +8,14 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
+from conftest import STORY_LEXICONS
 
 from analysis.framing.codebook import load_codebook
 from analysis.framing.frames import frame_hits, frame_matrix
+
+# The bundled story's codebook (5 generic + 7 issue frames); the package default has the 5 generic.
+STORY = STORY_LEXICONS / "frames.toml"
+GENERIC = ["conflict", "economic_consequences", "responsibility", "human_interest", "morality"]
 
 HITS: dict[str, list[str]] = {
     "conflict": [
@@ -130,16 +135,16 @@ NEAR_MISSES: dict[str, list[str]] = {
 }
 
 
-def test_bundled_codebook_has_generic_and_issue_frames() -> None:
+def test_default_codebook_is_the_five_generic_frames() -> None:
     book = load_codebook(require_generic=True)
+    assert book.keys == GENERIC
+    assert all(f.type == "generic" for f in book.frames)
+
+
+def test_story_codebook_has_generic_and_issue_frames() -> None:
+    book = load_codebook(STORY, require_generic=True)
     generic = [f.key for f in book.frames if f.type == "generic"]
-    assert generic == [
-        "conflict",
-        "economic_consequences",
-        "responsibility",
-        "human_interest",
-        "morality",
-    ]
+    assert generic == GENERIC
     assert sum(f.type == "issue" for f in book.frames) >= 5
     assert set(HITS) == set(book.keys) == set(NEAR_MISSES)
 
@@ -147,7 +152,7 @@ def test_bundled_codebook_has_generic_and_issue_frames() -> None:
 @pytest.mark.parametrize("key", sorted(HITS))
 def test_frame_hits_on_made_up_sentences(key: str) -> None:
     assert len(HITS[key]) >= 3
-    matrix = frame_matrix(HITS[key])
+    matrix = frame_matrix(HITS[key], codebook=STORY)
     missed = [s for s, hit in zip(HITS[key], matrix[key], strict=True) if not hit]
     assert not missed, f"{key} missed: {missed}"
 
@@ -155,7 +160,7 @@ def test_frame_hits_on_made_up_sentences(key: str) -> None:
 @pytest.mark.parametrize("key", sorted(NEAR_MISSES))
 def test_frame_near_misses_are_not_coded(key: str) -> None:
     assert len(NEAR_MISSES[key]) >= 2
-    matrix = frame_matrix(NEAR_MISSES[key])
+    matrix = frame_matrix(NEAR_MISSES[key], codebook=STORY)
     wrong = [s for s, hit in zip(NEAR_MISSES[key], matrix[key], strict=True) if hit]
     assert not wrong, f"{key} wrongly coded: {wrong}"
 
@@ -164,8 +169,8 @@ def test_frame_matrix_shape_order_and_dtype() -> None:
     sentences = pd.Series(
         ["Prices fell.", "", "The truce held.", "Nothing here."], index=[10, 11, 12, 13]
     )
-    matrix = frame_matrix(sentences)
-    book = load_codebook()
+    matrix = frame_matrix(sentences, codebook=STORY)
+    book = load_codebook(STORY)
     assert list(matrix.columns) == book.keys
     assert list(matrix.index) == [0, 1, 2, 3]
     assert all(str(dtype) == "bool" for dtype in matrix.dtypes)
@@ -174,10 +179,10 @@ def test_frame_matrix_shape_order_and_dtype() -> None:
 
 
 def test_frame_matrix_handles_missing_values_and_rejects_a_string() -> None:
-    matrix = frame_matrix([None, "A new truce."])
+    matrix = frame_matrix([None, "A new truce."], codebook=STORY)
     assert not matrix.loc[0].any() and matrix.loc[1, "truce_deescalation"]
     with pytest.raises(TypeError):
-        frame_matrix("a single sentence")
+        frame_matrix("a single sentence", codebook=STORY)
 
 
 def test_exclusion_masks_only_the_excluded_phrase() -> None:

@@ -112,8 +112,8 @@ def test_keyness_has_a_panel_per_outlet_with_its_top_terms_in_its_colour():
 def _sourcing() -> pd.DataFrame:
     rows = []
     for outlet, n, shares in (
-        ("Daily Ledger", 20, {"officials_us": 0.1, "media": 0.05, "direct_quote": 0.2}),
-        ("Freedonia Post", 10, {"officials_us": 0.0, "media": 0.3, "direct_quote": 0.4}),
+        ("Daily Ledger", 20, {"government_officials": 0.1, "media": 0.05, "direct_quote": 0.2}),
+        ("Freedonia Post", 10, {"government_officials": 0.0, "media": 0.3, "direct_quote": 0.4}),
     ):
         for item, share in shares.items():
             measure = "quote" if item == "direct_quote" else "source"
@@ -146,7 +146,11 @@ def test_sourcing_has_a_bar_per_outlet_and_source_with_sizes_in_the_legend():
     fig = plot_sourcing(_sourcing(), palette=PALETTE)
     ax = fig.axes[0]
     # codebook order of the categories, direct quotation last; other quote measures left out
-    assert [t.get_text() for t in ax.get_yticklabels()] == ["officials us", "media", "direct quote"]
+    assert [t.get_text() for t in ax.get_yticklabels()] == [
+        "government officials",
+        "media",
+        "direct quote",
+    ]
     bars = [bar for bar in ax.patches if bar.get_height() > 0]
     assert len(bars) == 3 * len(GROUPS)
     widths = {

@@ -6,13 +6,16 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from conftest import STORY_LEXICONS
 
 from analysis.framing.sourcing import sourcing_matrix, sourcing_table
 from analysis.lexicon import LexiconError
 
+STORY = STORY_LEXICONS / "sources.toml"  # the bundled story's list: officials split by country
 
-def _row(sentence: str) -> pd.Series:
-    return sourcing_matrix([sentence]).iloc[0]
+
+def _row(sentence: str, lexicon: Path | None = None) -> pd.Series:
+    return sourcing_matrix([sentence], lexicon).iloc[0]
 
 
 @pytest.mark.parametrize(
@@ -71,9 +74,46 @@ def test_attribution_verbs_are_canonical_and_leftmost() -> None:
         ("According to sources in the ministry, quotas will fall.", "anonymous"),
     ],
 )
-def test_source_categories(sentence: str, category: str) -> None:
+def test_story_source_categories(sentence: str, category: str) -> None:
+    row = _row(sentence, STORY)
+    assert row[f"source_{category}"], sentence
+
+
+@pytest.mark.parametrize(
+    ("sentence", "category"),
+    [
+        ("The health ministry said the clinics will stay open.", "government_officials"),
+        ("Police officials told reporters the road was closed.", "government_officials"),
+        ("The mayor said the bridge would reopen in May.", "politicians"),
+        ("Two MPs claimed the vote was rushed.", "politicians"),
+        ("A scientist at the institute noted that the water was clean.", "experts"),
+        ("The BBC reported that the strike had ended.", "media"),
+        ("The firm said its profits would fall.", "companies"),
+        ("Campaigners said the park must be saved.", "advocacy_groups"),
+        ("Residents told reporters the flooding was the worst in years.", "citizens"),
+        ("People familiar with the matter said the list was final.", "anonymous"),
+    ],
+)
+def test_generic_source_categories(sentence: str, category: str) -> None:
     row = _row(sentence)
     assert row[f"source_{category}"], sentence
+
+
+def test_generic_categories_are_the_default() -> None:
+    columns = [c for c in sourcing_matrix(["x"]).columns if c.startswith("source_")]
+    assert columns == [
+        f"source_{k}"
+        for k in (
+            "government_officials",
+            "politicians",
+            "experts",
+            "media",
+            "companies",
+            "advocacy_groups",
+            "citizens",
+            "anonymous",
+        )
+    ]
 
 
 @pytest.mark.parametrize(
@@ -87,7 +127,7 @@ def test_source_categories(sentence: str, category: str) -> None:
     ],
 )
 def test_source_near_misses(sentence: str, category: str) -> None:
-    assert not _row(sentence)[f"source_{category}"], sentence
+    assert not _row(sentence, STORY)[f"source_{category}"], sentence
 
 
 def test_sourcing_table_long_format_with_zeros() -> None:
@@ -99,8 +139,8 @@ def test_sourcing_table_long_format_with_zeros() -> None:
     sentences = pd.DataFrame(
         {"doc_id": ["a", "a", "b"], "outlet": ["X", "X", "Y"], "sentence": texts}
     )
-    sentences = pd.concat([sentences, sourcing_matrix(texts)], axis=1)
-    table = sourcing_table(sentences, "outlet")
+    sentences = pd.concat([sentences, sourcing_matrix(texts, STORY)], axis=1)
+    table = sourcing_table(sentences, "outlet", lexicon=STORY)
     assert list(table.columns) == [
         "outlet",
         "measure",

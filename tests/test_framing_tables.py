@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
-from framing_sentences import ROWS, framed_sentences
+from framing_sentences import ROWS, STORY_CODEBOOK, framed_sentences
 
 from analysis.framing.tables import (
     FRAMES_BY_GROUP_COLUMNS,
@@ -18,7 +18,7 @@ from analysis.framing.tables import (
 
 def test_add_framing_adds_columns_and_keeps_rows() -> None:
     base = pd.DataFrame(ROWS, columns=["doc_id", "outlet", "sentence"], index=range(10, 17))
-    out = add_framing(base)
+    out = add_framing(base, STORY_CODEBOOK)
     assert list(out.index) == list(range(10, 17))
     for col in (
         "frame_conflict",
@@ -31,13 +31,13 @@ def test_add_framing_adds_columns_and_keeps_rows() -> None:
     ):
         assert col in out.columns
     assert out.loc[10, "frame_truce_deescalation"] and out.loc[14, "frame_conflict"]
-    again = add_framing(out)  # rerun replaces, never duplicates
+    again = add_framing(out, STORY_CODEBOOK)  # rerun replaces, never duplicates
     assert list(again.columns) == list(out.columns)
 
 
 def test_frame_salience_values_and_determinism() -> None:
     s = framed_sentences()
-    table = frame_salience_table(s, "outlet", n_boot=300, seed=3)
+    table = frame_salience_table(s, "outlet", STORY_CODEBOOK, n_boot=300, seed=3)
     assert list(table.columns) == ["outlet", *FRAMES_BY_GROUP_COLUMNS]
     row = table[(table.outlet == "Harbour Daily") & (table.frame == "truce_deescalation")].iloc[0]
     # Truce sentences in Harbour Daily: "truce" (a1 #0), "pause" (a1 #1), "truce" (a2 #0).
@@ -46,19 +46,21 @@ def test_frame_salience_values_and_determinism() -> None:
     words = s.loc[s.outlet == "Harbour Daily", "n_words"].sum()
     assert row.per_1000_words == pytest.approx(1000 * 3 / words)
     assert row.share_ci_low <= row.share <= row.share_ci_high
-    pd.testing.assert_frame_equal(table, frame_salience_table(s, "outlet", n_boot=300, seed=3))
+    pd.testing.assert_frame_equal(
+        table, frame_salience_table(s, "outlet", STORY_CODEBOOK, n_boot=300, seed=3)
+    )
 
 
 def test_dominant_frames_cooccurrence_and_evidence() -> None:
     s = framed_sentences()
-    dom = dominant_frames(s, "outlet").set_index("doc_id")
+    dom = dominant_frames(s, "outlet", STORY_CODEBOOK).set_index("doc_id")
     assert dom.loc["a2", "dominant_frame"] == "truce_deescalation"
     assert dom.loc["a2", "share"] == pytest.approx(1.0)
-    co = frame_cooccurrence(s, "outlet")
+    co = frame_cooccurrence(s, "outlet", STORY_CODEBOOK)
     harbour = co[co.outlet == "Harbour Daily"].set_index(["frame_a", "frame_b"])
     assert harbour.loc[("conflict", "human_interest"), "n_sentences_both"] == 1
     assert harbour.loc[("truce_deescalation", "truce_deescalation"), "n_sentences_both"] == 3
-    ev = frame_evidence(s)
+    ev = frame_evidence(s, STORY_CODEBOOK)
     assert list(ev.columns) == ["frame", "term", "doc_id", "sentence_id", "matched"]
     truce = ev[ev.frame == "truce_deescalation"]
     assert set(zip(truce.doc_id, truce.sentence_id, strict=True)) == {
@@ -78,11 +80,11 @@ def test_dominant_frames_cooccurrence_and_evidence() -> None:
 
 def test_capped_evidence_keeps_the_first_coded_sentences_of_each_group() -> None:
     s = framed_sentences()
-    full = frame_evidence(s)
+    full = frame_evidence(s, STORY_CODEBOOK)
     pd.testing.assert_frame_equal(
-        frame_evidence(s, group_col="outlet", max_per_group=50), full
+        frame_evidence(s, STORY_CODEBOOK, group_col="outlet", max_per_group=50), full
     )  # a cap above every count changes nothing
-    capped = frame_evidence(s, group_col="outlet", max_per_group=1)
+    capped = frame_evidence(s, STORY_CODEBOOK, group_col="outlet", max_per_group=1)
     truce = capped[capped.frame == "truce_deescalation"]
     assert set(zip(truce.doc_id, truce.sentence_id, strict=True)) == {("a1", 0)}
     assert (

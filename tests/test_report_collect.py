@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-from sentiment_sentences import sentence_table
+from sentiment_sentences import lexicon_dir, made_up_actors, sentence_table
 
 from analysis.io import write_table
 from analysis.report.collect import collect_findings
@@ -45,7 +45,10 @@ def sentiment_tables(tmp_path_factory: pytest.TempPathFactory) -> Path:
         sentiment_pairwise(sentences, n_boot=100, n_perm=100, seed=1),
         folder / "sentiment_pairwise.csv",
     )
-    write_table(actor_tone(sentences, n_boot=50, seed=1), folder / "actor_tone.csv")
+    write_table(
+        actor_tone(sentences, lexicon=made_up_actors(), n_boot=50, seed=1),
+        folder / "actor_tone.csv",
+    )
     other = add_sentiment(
         pd.DataFrame(
             {
@@ -56,7 +59,8 @@ def sentiment_tables(tmp_path_factory: pytest.TempPathFactory) -> Path:
                 "sentence": ["Critical minerals were discussed.", "The talks went well."],
                 "n_words": [4, 4],
             }
-        )
+        ),
+        news_terms=lexicon_dir() / "news_terms.csv",
     )
     write_table(pd.concat([sentences, other], ignore_index=True), folder / "sentences.csv")
     return folder

@@ -128,7 +128,8 @@ def _cli(schema, tmp_path: Path, **given: str):
 
 # (name, a refused value as typed after -p, a fragment of the allowed values in the message)
 REFUSED = [
-    ("group_by", "country", "'outlet', 'origin'"),
+    ("group_by", "doc_id", "'outlet', 'origin' or another metadata column"),
+    ("group_by", "text", "'outlet', 'origin' or another metadata column"),
     ("method", "textblob", "'vader', 'vader-news'"),
     ("n_boot", "-3", ">= 100"),
     ("n_boot", "1", ">= 100"),
@@ -144,7 +145,15 @@ REFUSED = [
     ("codebook", "no/such/codebook.toml", "an existing file"),
     ("codebook", ".", "an existing file"),
     ("outlets", "['', 'Daily Ledger']", "outlet names"),
+    ("actors", "no/such/actors.toml", "an existing file"),
+    ("actors", ".", "an existing file"),
+    ("sources", "no/such/sources.toml", "an existing file"),
+    ("hedges", "no/such/hedges.toml", "an existing file"),
+    ("news_terms", "no/such/terms.csv", "an existing file"),
+    ("column_map", "text", "is not NAME=COLUMN"),
+    ("column_map", "colour=hue", "not one of ours: text, outlet"),
 ]
+FILE_PARAMETERS = {"codebook", "actors", "sources", "hedges", "news_terms"}
 
 
 @pytest.mark.parametrize(("name", "text", "allowed"), REFUSED)
@@ -154,13 +163,14 @@ def test_a_bad_value_is_refused_on_one_line_naming_it(schema, tmp_path, name, te
     message = str(err.value)
     assert "\n" not in message
     assert repr(name) in message and allowed in message
-    shown = repr(parse_cli_value(text)) if name != "codebook" else text
+    shown = repr(parse_cli_value(text)) if name not in FILE_PARAMETERS else text
     assert shown in message
 
 
 ACCEPTED = [
     ("duplicates", "drop", "drop"),
     ("group_by", "origin", "origin"),
+    ("group_by", "lean", "lean"),  # a user column: checked against the corpus before the run
     ("method", "vader-news", "vader-news"),
     ("n_boot", "100", 100),
     ("n_perm", "100", 100),
@@ -170,6 +180,11 @@ ACCEPTED = [
     ("max_evidence_sentences", "1", 1),
     ("codebook", "", ""),
     ("outlets", "Daily Ledger", ["Daily Ledger"]),
+    ("actors", "", ""),
+    ("sources", "", ""),
+    ("hedges", "", ""),
+    ("news_terms", "", ""),
+    ("column_map", "text=body,outlet=source", "text=body,outlet=source"),
 ]
 
 
@@ -195,10 +210,10 @@ def test_codebook_is_resolved_against_the_working_directory(schema, tmp_path, mo
 
 def test_every_problem_is_reported_at_once(schema, tmp_path):
     with pytest.raises(ParameterError) as err:
-        _cli(schema, tmp_path, n_boot="1", method="textblob", group_by="country")
+        _cli(schema, tmp_path, n_boot="1", method="textblob", group_by="doc_id")
     message = str(err.value)
     assert "'n_boot' is 1" in message and "'method' is 'textblob'" in message
-    assert "'group_by' is 'country'" in message
+    assert "'group_by' is 'doc_id'" in message
 
 
 def test_every_numeric_or_choice_parameter_of_the_notebooks_has_a_rule(schema):
@@ -230,8 +245,8 @@ def test_the_run_command_refuses_a_bad_value_before_any_notebook(capsys, monkeyp
 
     monkeypatch.setattr(runner, "run_pipeline", no_run)
     monkeypatch.setattr("analysis.commands.run.run_pipeline", no_run)
-    code = cli_main(["run", "-p", "group_by", "country", "--out", "/tmp/never-written"])
+    code = cli_main(["run", "-p", "group_by", "doc_id", "--out", "/tmp/never-written"])
     assert code == 2
     err = capsys.readouterr().err
-    assert "'group_by' is 'country'; allowed: 'outlet', 'origin'" in err
+    assert "'group_by' is 'doc_id'; allowed: 'outlet', 'origin'" in err
     assert "Traceback" not in err

@@ -37,6 +37,7 @@ from analysis.sentiment import (
     sentiment_findings,
     sentiment_pairwise,
 )
+from analysis.sentiment.actors import add_actors, load_actor_lexicon
 
 BAKERY = [
     ("t1", "Town Herald", "The bakery festival opened with long queues outside the market hall."),
@@ -123,13 +124,21 @@ def test_no_actor_is_stated_in_the_findings() -> None:
     assert finding.section == "actors" and finding.figures == ("fig04_actor_tone",)
 
 
-def test_actors_too_rare_to_report_are_stated_in_the_findings() -> None:
-    sentences = _sentences([*BAKERY, ("t2", "Town Herald", "Beijing sent a pastry chef.")])
+def test_actors_too_rare_to_report_are_stated_in_the_findings(tmp_path: Path) -> None:
+    path = tmp_path / "actors.toml"
+    path.write_text(
+        '[[actor]]\nkey = "guild"\nlabel = "Bakers\' Guild"\nside = "other"\n'
+        'patterns = ["Bakers\' Guild"]\ncased = []\nnote = "made up"\n',
+        encoding="utf-8",
+    )
+    lexicon = load_actor_lexicon(path)
+    rows = [*BAKERY, ("t2", "Town Herald", "The Bakers' Guild sent a pastry chef.")]
+    sentences = add_actors(_sentences(rows), lexicon)
     by_group = sentiment_by_group(sentences, "outlet", n_boot=N_BOOT)
     pairwise = sentiment_pairwise(sentences, "outlet", n_boot=N_BOOT, n_perm=50)
-    actors = actor_tone(sentences, "outlet", n_boot=N_BOOT)
+    actors = actor_tone(sentences, "outlet", lexicon=lexicon, n_boot=N_BOOT)
     assert not actors.empty
-    findings = sentiment_findings(by_group, pairwise, actors, sentences, "outlet")
+    findings = sentiment_findings(by_group, pairwise, actors, sentences, "outlet", lexicon=lexicon)
     assert "fewer than 3 sentences" in _finding(findings, "actor_tone_sparse_vader").text
 
 

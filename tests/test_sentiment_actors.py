@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
+from conftest import STORY_LEXICONS
 
 from analysis.lexicon import LexiconError
 from analysis.sentiment.actors import (
@@ -16,9 +17,12 @@ from analysis.sentiment.actors import (
     load_actor_lexicon,
 )
 
+# The bundled story's actor list (the package has none: without a file, actors are discovered).
+STORY = load_actor_lexicon(STORY_LEXICONS / "actors.toml")
+
 
 def mentions(text: str) -> set[str]:
-    return set(find_mentions(text))
+    return set(find_mentions(text, STORY))
 
 
 @pytest.mark.parametrize(
@@ -47,18 +51,24 @@ def test_mentions(text, expected):
     assert mentions(text) == expected
 
 
-def test_bundled_lexicon_covers_the_required_sides():
-    actors = default_lexicon()
-    sides = {a.side for a in actors}
+def test_story_lexicon_covers_the_required_sides():
+    sides = {a.side for a in STORY}
     assert {"china", "us", "ally", "eu", "company"} <= sides
-    assert all(a.side in SIDES and a.note and a.label for a in actors)
-    table = actor_table()
-    assert table["column"].tolist() == [f"actor_{a.key}" for a in actors]
+    assert all(a.side in SIDES and a.note and a.label for a in STORY)
+    table = actor_table(STORY)
+    assert table["column"].tolist() == [f"actor_{a.key}" for a in STORY]
+
+
+def test_the_package_has_no_actor_list_and_an_empty_table_keeps_its_columns():
+    assert default_lexicon() == ()
+    assert actor_matrix(["Beijing agreed."]).shape == (1, 0)
+    table = actor_table(())
+    assert table.empty and {"key", "label", "side", "column", "patterns"} <= set(table.columns)
 
 
 def test_actor_matrix_shape_and_order():
     sentences = pd.Series(["Beijing agreed.", "Nothing here.", "The EU and Japan"], index=[5, 6, 7])
-    matrix = actor_matrix(sentences)
+    matrix = actor_matrix(sentences, STORY)
     assert isinstance(matrix.index, pd.RangeIndex) and len(matrix) == 3
     assert all(str(dt) == "bool" for dt in matrix.dtypes)
     assert matrix["actor_china"].tolist() == [True, False, False]
@@ -68,7 +78,7 @@ def test_actor_matrix_shape_and_order():
 
 def test_add_actors_keeps_rows():
     table = pd.DataFrame({"doc_id": ["a", "b"], "sentence": ["Trump spoke.", "Rain."]})
-    out = add_actors(table)
+    out = add_actors(table, STORY)
     assert out["actor_united_states"].tolist() == [True, False]
     assert "actor_united_states" not in table.columns
 
@@ -113,7 +123,7 @@ def test_duplicate_keys_rejected(tmp_path):
 
 def test_non_text_rejected():
     with pytest.raises(TypeError):
-        actor_matrix(["ok", None])
+        actor_matrix(["ok", None], STORY)
 
 
 @pytest.mark.parametrize(

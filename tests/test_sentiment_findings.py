@@ -6,7 +6,7 @@ import re
 
 import pandas as pd
 import pytest
-from sentiment_sentences import sentence_table
+from sentiment_sentences import made_up_actors, sentence_table
 
 from analysis.sentiment.findings import sentiment_findings
 from analysis.sentiment.scoring import add_sentiment
@@ -23,9 +23,15 @@ def findings_for(sentences, **pair_overrides):
     pairwise = sentiment_pairwise(sentences, "outlet", n_boot=200, n_perm=300, seed=0)
     for col, value in pair_overrides.items():
         pairwise[col] = value
-    actors = actor_tone(sentences, "outlet", n_boot=100, seed=0)
+    actors = actor_tone(sentences, "outlet", lexicon=made_up_actors(), n_boot=100, seed=0)
     return sentiment_findings(
-        by_group, pairwise, actors, sentences, "outlet", min_actor_sentences=1
+        by_group,
+        pairwise,
+        actors,
+        sentences,
+        "outlet",
+        lexicon=made_up_actors(),
+        min_actor_sentences=1,
     )
 
 

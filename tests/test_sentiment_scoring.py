@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
+from conftest import STORY_LEXICONS
 
 from analysis.lexicon import LexiconError
 from analysis.sentiment.scoring import (
@@ -15,10 +16,14 @@ from analysis.sentiment.scoring import (
     has_domain_term,
     load_news_terms,
     mask_domain_terms,
+    news_terms_regex,
     score_sentences,
     tone_class,
 )
 from analysis.sentiment.vader import VaderAnalyzer, load_lexicon
+
+# The bundled story's term list (the package default plus the story's policy terms).
+TERMS = str((STORY_LEXICONS / "news_terms.csv").resolve())
 
 PLAIN = [
     "The harbour talks went well.",
@@ -57,7 +62,7 @@ def test_news_equals_plain_without_domain_terms():
     ],
 )
 def test_news_variant_scores_term_words_as_neutral_words(text, stand_in):
-    news = score_sentences([text], "vader-news").iloc[0]
+    news = score_sentences([text], "vader-news", news_terms=TERMS).iloc[0]
     plain = score_sentences([text], "vader").iloc[0]
     stand = score_sentences([stand_in], "vader").iloc[0]
     assert news.to_dict() == stand.to_dict()
@@ -67,7 +72,7 @@ def test_news_variant_scores_term_words_as_neutral_words(text, stand_in):
 def test_critical_minerals_no_longer_negative():
     text = "Ruritania exports critical minerals."
     assert score_sentences([text], "vader")["compound"].iloc[0] < 0
-    assert score_sentences([text], "vader-news")["compound"].iloc[0] == 0
+    assert score_sentences([text], "vader-news", news_terms=TERMS)["compound"].iloc[0] == 0
 
 
 @pytest.mark.parametrize(
@@ -85,7 +90,7 @@ def test_critical_minerals_no_longer_negative():
     ],
 )
 def test_inflections_and_case_match(text):
-    assert find_domain_terms(text), text
+    assert find_domain_terms(text, TERMS), text
 
 
 @pytest.mark.parametrize(
@@ -99,19 +104,19 @@ def test_inflections_and_case_match(text):
     ],
 )
 def test_single_words_and_partial_words_are_left_alone(text):
-    assert find_domain_terms(text) == []
-    assert mask_domain_terms(text) == text
+    assert find_domain_terms(text, TERMS) == []
+    assert mask_domain_terms(text, news_terms_regex(TERMS)) == text
 
 
 def test_mask_keeps_token_count():
     text = "Talks on critical-minerals and national security, said the Treasury Secretary."
-    masked = mask_domain_terms(text)
+    masked = mask_domain_terms(text, news_terms_regex(TERMS))
     assert len(masked.split()) == len(text.split())
     assert "critical_-minerals_" in masked and "national_ security_," in masked
 
 
 def test_has_domain_term_vectorised():
-    flags = has_domain_term(["critical minerals", "grain", "food security"])
+    flags = has_domain_term(["critical minerals", "grain", "food security"], TERMS)
     assert flags.tolist() == [True, False, True]
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
-from sentiment_sentences import sentence_table
+from sentiment_sentences import made_up_actors, sentence_table
 
 from analysis.sentiment.tables import (
     actor_tone,
@@ -83,7 +83,7 @@ def test_pairwise(sentences):
 
 
 def test_actor_tone(sentences):
-    table = actor_tone(sentences, "outlet", n_boot=100, seed=0)
+    table = actor_tone(sentences, "outlet", lexicon=made_up_actors(), n_boot=100, seed=0)
     china = table[(table["actor"] == "china") & (table["method"] == "vader")].set_index("outlet")
     assert china.loc["Daily Ledger", "n_sentences"] == 1
     assert china.loc["Freedonia Post", "n_sentences"] == 1

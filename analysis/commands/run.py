@@ -13,6 +13,8 @@ Examples:
   python -m analysis run
   python -m analysis run --corpus my_articles --out results --group-by origin -p n_boot 500
   python -m analysis run --corpus export.parquet --out results --outlets "Outlet A,Outlet B"
+  python -m analysis run --corpus export.csv --map text=body,outlet=source --out results
+  python -m analysis run --corpus mycorpus -p codebook codebook.toml -p actors actors.toml
   python -m analysis run -f yaml --method vader-news
 """
 
@@ -53,7 +55,18 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="output root: figures go to DIR/figures, tables and summary to DIR/reports "
         "(default: the project root)",
     )
-    parser.add_argument("--group-by", choices=GROUP_COLUMNS, help="compare outlets or origins")
+    parser.add_argument(
+        "--group-by",
+        metavar="COLUMN",
+        help=f"compare groups of this metadata column: {' or '.join(GROUP_COLUMNS)}, or a column "
+        "of the manifest or corpus file (e.g. lean, language)",
+    )
+    parser.add_argument(
+        "--map",
+        metavar="MAPPING",
+        help="a corpus file's columns as ours=theirs pairs, e.g. text=body,outlet=source "
+        "(as `process --map`)",
+    )
     parser.add_argument(
         "--outlets", metavar="A,B", help="comma-separated outlets to keep (default: all)"
     )
@@ -108,6 +121,7 @@ def collect_parameters(args: argparse.Namespace) -> tuple[dict[str, Any], dict[s
         "group_by": args.group_by,
         "outlets": args.outlets,
         "method": args.method,
+        "column_map": args.map,
     }
     for key, text in named.items():
         if text is not None:

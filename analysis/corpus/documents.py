@@ -44,6 +44,7 @@ MANIFEST_COLUMNS = [
     "language",
     "notes",
 ]
+SETTINGS_FILE = "analysis.toml"  # a corpus folder's settings (analysis.settings.SETTINGS_NAME)
 REQUIRED_MANIFEST_COLUMNS = ["doc_id", "file", "outlet"]
 # Article files a folder may hold: plain text, and saved web pages (analysis.corpus.html).
 ARTICLE_PATTERNS = ("*.txt", "*.html", "*.htm")
@@ -323,7 +324,20 @@ def read_manifest(corpus_dir: Path | str) -> pd.DataFrame:
             manifest[column] = ""
     manifest = manifest.fillna("")
     manifest["origin"] = manifest["origin"].replace("", UNKNOWN)
-    return manifest[MANIFEST_COLUMNS].astype(str).reset_index(drop=True)
+    return (
+        manifest[[*MANIFEST_COLUMNS, *extra_columns(manifest)]].astype(str).reset_index(drop=True)
+    )
+
+
+def extra_columns(frame: pd.DataFrame) -> list[str]:
+    """The user's own metadata columns of ``frame`` (a manifest's ``lean``, an export's
+    ``language`` of its own...): every column that is not one of ours, in the frame's order.
+    They are carried through to the documents and sentences tables, so a run can group by them."""
+    ours = {*MANIFEST_COLUMNS, *DOCUMENT_COLUMNS, *SENTENCE_COLUMNS, "encoding", "raw_text"}
+    from analysis.corpus.quality import QUALITY_COLUMNS
+
+    ours |= {"n_encoding_repairs", "raw_format", "html", *PAGE_COLUMNS, *QUALITY_COLUMNS}
+    return [str(c) for c in frame.columns if c not in ours and not str(c).startswith("Unnamed:")]
 
 
 def read_raw_documents(corpus_dir: Path | str | None = None) -> pd.DataFrame:
@@ -391,10 +405,11 @@ def clean_documents(raw: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
     and corpus files alike). ``documents`` has the manifest columns, the clean ``text``,
     ``n_encoding_repairs`` and ``encoding`` (sentence and word counts come with
     :func:`split_documents`); metadata lifted out of the body (e.g. an "Original article: URL"
-    line) fills empty manifest fields.
+    line) fills empty manifest fields; the user's own columns (:func:`extra_columns`) follow.
     ``audit`` records every removed, changed or moved line.
     """
     rows = []
+    extras = extra_columns(raw)
     audit_entries: list[AuditEntry] = []
     for record in raw.to_dict("records"):
         doc_id = str(record["doc_id"])
@@ -429,8 +444,9 @@ def clean_documents(raw: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
         row["encoding"] = encoding
         row["metadata_note"] = "; ".join(page.notes) if page is not None else ""
         row["extraction_problem"] = (page.problem or "") if page is not None else ""
+        row.update({c: str(record.get(c, "") or "") for c in extras})
         rows.append(row)
-    columns = [*MANIFEST_COLUMNS, "text", "n_encoding_repairs", "encoding", *PAGE_COLUMNS]
+    columns = [*MANIFEST_COLUMNS, "text", "n_encoding_repairs", "encoding", *PAGE_COLUMNS, *extras]
     return pd.DataFrame(rows, columns=columns), audit_frame(audit_entries)
 
 
@@ -459,13 +475,19 @@ def sentence_counts(doc_ids: pd.Series, sentences: pd.DataFrame) -> dict[str, np
 def split_documents(documents: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Split clean documents into sentences once; return ``(documents, sentences)``.
 
+    The sentences carry the documents' own extra metadata columns (:func:`extra_columns`) after
+    the standard ones.
+
     The documents gain ``n_sentences`` and ``n_words`` computed from the sentence table, so the
     two tables always agree (a document's words are the sum of its sentences' words).
     """
     sentences = sentence_table(documents)
     documents = documents.assign(**sentence_counts(documents["doc_id"], sentences))
     extra = [c for c in PAGE_COLUMNS if c in documents.columns]
-    ordered = [*DOCUMENT_COLUMNS, "n_encoding_repairs", "encoding", *extra]
+    extras = extra_columns(documents)
+    ordered = [*DOCUMENT_COLUMNS, "n_encoding_repairs", "encoding", *extra, *extras]
+    if extras:  # the user's own metadata, so that sentences can be grouped by it
+        sentences = sentences.join(documents.set_index("doc_id")[extras], on="doc_id")
     return documents[ordered], sentences
 
 
@@ -494,7 +516,9 @@ def corpus_fingerprint(corpus: Path | str) -> str:
 
     A file (CSV/TSV/JSONL/Parquet): the SHA-256 of its bytes, the value ``sha256sum`` prints, so
     a reader can check a summary against the file they hold. A folder: SHA-256 over the name and
-    bytes of every non-hidden file in it, sorted by name. Files are read in blocks
+    bytes of every non-hidden file in it, sorted by name, except its settings file
+    ``analysis.toml`` (the lexicons are hashed on their own, see :mod:`analysis.settings`), so
+    the corpus hash names the articles and their metadata only. Files are read in blocks
     (:func:`hashlib.file_digest`), so a corpus file of several gigabytes hashes in constant
     memory.
     """
@@ -506,7 +530,7 @@ def corpus_fingerprint(corpus: Path | str) -> str:
     if not path.is_dir():
         raise FileNotFoundError(f"corpus not found: {path}")
     for item in sorted(path.iterdir()):
-        if item.is_file() and not item.name.startswith("."):
+        if item.is_file() and not item.name.startswith(".") and item.name != SETTINGS_FILE:
             digest.update(item.name.encode("utf-8") + b"\0")
             _hash_into(digest, item)
             digest.update(b"\0")

@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import json
 import warnings
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -35,7 +35,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from analysis.corpus.documents import MANIFEST_COLUMNS, decode_text
+from analysis.corpus.documents import MANIFEST_COLUMNS, decode_text, extra_columns
 
 # The columns of a raw-documents chunk, as produced by analysis.corpus.documents.read_raw_documents.
 # ``raw_format`` is "html" when ``raw_text`` holds a web page (analysis.corpus.html extracts it).
@@ -382,21 +382,39 @@ def _as_text(values: pd.Series, describe: Callable[[int], str]) -> tuple[list[st
     return texts, encodings
 
 
+def _is_missing(value: object) -> bool:
+    """A cell with no value (None, NaN, NA)."""
+    try:
+        return bool(pd.isna(value))
+    except (TypeError, ValueError):
+        return False
+
+
 def to_raw_docs(columns: dict[str, list[str]], n: int) -> pd.DataFrame:
-    """A raw-documents frame with :data:`RAW_DOC_COLUMNS` from column lists (missing ones ``""``).
+    """A raw-documents frame with :data:`RAW_DOC_COLUMNS` from column lists (missing ones ``""``),
+    then any other column given (the file's own metadata columns).
 
     Used by the readers and by the Dask engine, so both give identical dtypes.
     """
     data = {c: columns.get(c, [""] * n) for c in RAW_DOC_COLUMNS}
-    return pd.DataFrame(data, columns=RAW_DOC_COLUMNS).astype(str)
+    extras = [c for c in columns if c not in data]  # the file's own metadata columns
+    data.update({c: columns[c] for c in extras})
+    return pd.DataFrame(data, columns=[*RAW_DOC_COLUMNS, *extras]).astype(str)
 
 
 class _ChunkNormaliser:
     """Turns batches of file rows into raw-document chunks, keeping the report and the ids."""
 
-    def __init__(self, path: Path, resolved: dict[str, str], report: ReadReport) -> None:
+    def __init__(
+        self,
+        path: Path,
+        resolved: dict[str, str],
+        report: ReadReport,
+        extras: Sequence[str] = (),
+    ) -> None:
         self.path = path
         self.resolved = resolved
+        self.extras = list(extras)
         self.report = report
         self.seen_ids: dict[str, int] = {}
         self.next_row = 1  # 1-based data row of the next batch's first row
@@ -432,6 +450,9 @@ class _ChunkNormaliser:
         out: dict[str, list[str]] = {}
         for ours, vals in values.items():
             out[ours] = [vals[i] for i in keep]
+        for name in self.extras:  # the file's own metadata, as plain text
+            cells = batch[name].tolist()
+            out[name] = ["" if _is_missing(cells[i]) else str(cells[i]) for i in keep]
         kept_rows = [rows[i] for i in keep]
         ids = out.get("doc_id", [""] * len(keep))
         for j, row in enumerate(kept_rows):
@@ -506,10 +527,11 @@ def _read_corpus_file(
         import pyarrow.parquet as pq
 
         report.n_rows_total = pq.ParquetFile(path).metadata.num_rows
-    source_columns = list(dict.fromkeys(resolved.values()))
+    extras = extra_columns(pd.DataFrame(columns=ignored))
+    source_columns = list(dict.fromkeys([*resolved.values(), *extras]))
 
     def chunks() -> Iterator[pd.DataFrame]:
-        normalise = _ChunkNormaliser(path, resolved, report)
+        normalise = _ChunkNormaliser(path, resolved, report, extras)
         for batch in _raw_batches(path, fmt, source_columns, chunk_size, encoding):
             chunk = normalise(batch)
             if len(chunk):
@@ -551,7 +573,7 @@ def read_chunks(
     from analysis.corpus.documents import read_raw_documents
 
     raw = read_raw_documents(source)
-    raw = raw.reindex(columns=RAW_DOC_COLUMNS, fill_value="")
+    raw = raw.reindex(columns=[*RAW_DOC_COLUMNS, *extra_columns(raw)], fill_value="")
     report = ReadReport(
         path=str(source),
         format="folder",

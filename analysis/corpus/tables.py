@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis.corpus.documents import Corpus
+from analysis.corpus.documents import Corpus, extra_columns
 from analysis.io import write_table
 
 DOCUMENTS_CSV_COLUMNS = [
@@ -36,8 +36,10 @@ AUDIT_CSV_COLUMNS = ["doc_id", "line_no", "original", "rule", "action", "result"
 
 
 def documents_csv(documents: pd.DataFrame) -> pd.DataFrame:
-    """The documents table in its published column order."""
-    return documents[[c for c in DOCUMENTS_CSV_COLUMNS if c in documents.columns]]
+    """The documents table in its published column order, then the user's own metadata columns
+    (a manifest's or export's ``lean``...), which a run may group by."""
+    ours = [c for c in DOCUMENTS_CSV_COLUMNS if c in documents.columns]
+    return documents[[*ours, *extra_columns(documents)]]
 
 
 def sentences_csv(sentences: pd.DataFrame) -> pd.DataFrame:

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping
+from pathlib import Path
 
 import matplotlib.pyplot as plt
 import numpy as np
@@ -252,9 +253,13 @@ def plot_keyness(
 
 
 def plot_sourcing(
-    sourcing: pd.DataFrame, group_col: str = "outlet", palette: Mapping[str, str] | None = None
+    sourcing: pd.DataFrame,
+    group_col: str = "outlet",
+    palette: Mapping[str, str] | None = None,
+    lexicon: str | Path | None = None,
 ) -> plt.Figure:
-    """Grouped bars: share of sentences crediting each source category, and quoting directly."""
+    """Grouped bars: share of sentences crediting each source category (in the order of the
+    sourcing ``lexicon`` file; default: the bundled one), and quoting directly."""
     from analysis.framing.sourcing import load_sources  # here, not at the top: it loads NLTK
 
     apply_style()
@@ -268,7 +273,8 @@ def plot_sourcing(
         return none_found_figure(NO_SOURCING, title="Sourcing and direct quotation")
     rows = rows.assign(group=rows[group_col].astype(str))
     present = set(rows["item"])
-    order = [c for c in load_sources().categories if c in present] + ["direct_quote"]
+    categories = load_sources(str(lexicon) if lexicon else None).categories
+    order = [c for c in categories if c in present] + ["direct_quote"]
     items = [i for i in order if i in present] + sorted(present - set(order))
     n = rows.dropna(subset=["n_sentences"]).groupby("group")["n_sentences"].first()
     legend = {g: f"{g} (n = {int(n.get(g, 0))} sentences)" for g in groups}

@@ -10,11 +10,13 @@ Per sentence (:func:`sourcing_matrix`):
   leftmost attribution verb in the sentence, or missing. Participles used as adjectives
   ("newly announced") are masked first.
 * ``attributed``: the sentence has a quotation or an attribution verb.
-* ``source_<category>``: the sentence mentions the category (Chinese, US or other officials,
-  analysts and experts, other media, companies, anonymous sources) AND is attributed. A mention
-  alone ("Xi met Trump in Busan") is not sourcing.
+* ``source_<category>``: the sentence mentions the category (by default government officials,
+  politicians, experts, other media, companies, advocacy groups, citizens, anonymous sources; a
+  story's own list may split them further) AND is attributed. A mention alone ("the minister met
+  the mayor") is not sourcing.
 
-The lexicon is data, ``analysis/data/sources.toml``; every category compiles to one regular
+The lexicon is data: ``analysis/data/sources.toml`` by default, or a file of the same form given
+by a corpus's ``analysis.toml`` or ``-p sources FILE``; every category compiles to one regular
 expression run over the whole column with pyarrow's RE2 kernels. Limits worth stating next to any
 number: a sentence that mentions two categories and one verb credits both; the outlet's own name
 counts as "media" when it appears with a verb ("told Epoch Times"); pronoun attributions ("he

@@ -53,8 +53,11 @@ def add_framing(
     codebook: Codebook | Path | str | None = None,
     *,
     text_col: str = "sentence",
+    sources: Path | str | None = None,
+    hedges: Path | str | None = None,
 ) -> pd.DataFrame:
-    """The sentences table plus ``frame_<key>`` columns, sourcing columns and hedge counts.
+    """The sentences table plus ``frame_<key>`` columns, sourcing columns and hedge counts
+    (``sources`` and ``hedges`` are lexicon files; default: the bundled ones).
 
     Columns the step produces are replaced if already present, so it can be rerun with another
     codebook. The row order and index of ``sentences`` are kept.
@@ -65,9 +68,9 @@ def add_framing(
     texts = sentences[text_col]
     frames = frame_matrix(texts, book)
     frames.columns = book.columns
-    parts = [frames, sourcing_matrix(texts), hedging_counts(texts)]
+    parts = [frames, sourcing_matrix(texts, sources), hedging_counts(texts, hedges)]
     new_cols = [c for part in parts for c in part.columns]
-    stale = [c for c in sentences.columns if c in new_cols or c.startswith("frame_")]
+    stale = [c for c in sentences.columns if c in new_cols or c.startswith(("frame_", "source_"))]
     base = sentences.drop(columns=stale)
     for part in parts:
         part.index = sentences.index

@@ -26,6 +26,7 @@ import pandas as pd
 from analysis import __version__
 from analysis.config import DATA_DIR, PACKAGE_DIR
 from analysis.corpus.documents import MANIFEST_NAME, Corpus, corpus_fingerprint
+from analysis.settings import Lexicons
 
 _PARTS = ("documents", "sentences", "audit")
 
@@ -108,10 +109,11 @@ def cache_key(
     columns: Mapping[str, str] | str | None = None,
     *,
     measures: bool = True,
+    lexicons: Lexicons | None = None,
 ) -> str:
     """Hash of everything the per-sentence results depend on: the package's code and data
     (:func:`code_fingerprint`), every input file (:func:`input_fingerprint`), the column
-    mapping, and the codebook's contents.
+    mapping, and the contents of the codebook and of every lexicon file in ``lexicons``.
 
     ``corpus_dir`` is a corpus folder or a corpus file (hashed in blocks, so a large file costs
     one read and no memory); ``columns`` is a corpus file's column mapping. ``measures=False``
@@ -131,6 +133,8 @@ def cache_key(
         data_files.append(Path(codebook))
     for path in data_files:
         _hash_file(digest, path.name, path)
+    for kind, path in (lexicons.given() if lexicons is not None else {}).items():
+        _hash_file(digest, f"lexicon {kind}", Path(path))
     return digest.hexdigest()[:16]
 
 

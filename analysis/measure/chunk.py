@@ -13,6 +13,7 @@ from pathlib import Path
 import pandas as pd
 
 from analysis.corpus.documents import clean_documents, split_documents
+from analysis.settings import Lexicons
 
 
 @dataclass(frozen=True)
@@ -25,16 +26,29 @@ class ChunkResult:
 
 
 def measure_sentences(
-    sentences: pd.DataFrame, *, codebook: Path | str | None = None
+    sentences: pd.DataFrame,
+    *,
+    codebook: Path | str | None = None,
+    lexicons: Lexicons | None = None,
+    actors: bool = True,
 ) -> pd.DataFrame:
-    """Add every per-sentence measure to a sentences table (see DEVELOPERS.md)."""
+    """Add every per-sentence measure to a sentences table (see DEVELOPERS.md).
+
+    ``lexicons`` names the lexicon files (default: the package's); ``codebook`` overrides its
+    codebook. Without an actor file the actors are discovered in ``sentences``
+    (:func:`analysis.sentiment.actors.actors_for`); ``actors=False`` leaves the actor columns
+    out (a chunk of a larger corpus: the loader adds them over the whole corpus).
+    """
     from analysis.framing.tables import add_framing
-    from analysis.sentiment.actors import add_actors
+    from analysis.sentiment.actors import actors_for, add_actors
     from analysis.sentiment.scoring import add_sentiment
 
-    measured = add_sentiment(sentences)
-    measured = add_actors(measured)
-    return add_framing(measured, codebook=codebook)
+    lex = lexicons or Lexicons()
+    book = codebook if codebook is not None else lex.codebook
+    measured = add_sentiment(sentences, news_terms=lex.news_terms)
+    if actors:
+        measured = add_actors(measured, actors_for(sentences, lex.actors))
+    return add_framing(measured, codebook=book, sources=lex.sources, hedges=lex.hedges)
 
 
 def process_chunk(
@@ -43,17 +57,22 @@ def process_chunk(
     codebook: Path | str | None = None,
     keep_text: bool = True,
     measures: bool = True,
+    lexicons: Lexicons | None = None,
+    actors: bool = True,
 ) -> ChunkResult:
     """Clean, split and measure a chunk of raw documents (columns as from ``read_raw_documents``).
 
     Pure: the output depends only on the input rows and the codebook, so chunks can be processed
-    in any order, on any worker, and concatenated. ``measures=False`` stops after splitting (the
-    sentences table without per-sentence measures); ``keep_text=False`` drops the clean text.
+    in any order, on any worker, and concatenated (with discovered actors, pass ``actors=False``
+    and add them over the whole corpus). ``measures=False`` stops after splitting (the sentences
+    table without per-sentence measures); ``keep_text=False`` drops the clean text.
     """
     documents, audit = clean_documents(raw_docs)
     documents, sentences = split_documents(documents)
     if measures:
-        sentences = measure_sentences(sentences, codebook=codebook)
+        sentences = measure_sentences(
+            sentences, codebook=codebook, lexicons=lexicons, actors=actors
+        )
     if not keep_text:
         documents = documents.drop(columns=["text"])
     return ChunkResult(documents=documents, sentences=sentences, audit=audit)

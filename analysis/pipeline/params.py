@@ -265,6 +265,21 @@ def _one_of(choices: Sequence[str]) -> Rule:
     return Rule(", ".join(repr(c) for c in choices), check)
 
 
+def _column_name() -> Rule:
+    """A metadata column to group by: ``outlet``, ``origin`` or a column of the manifest or
+    corpus file (checked against the corpus by :func:`check_group_column` before the run)."""
+
+    def check(value: Any, base: Path) -> Any:
+        if not isinstance(value, str) or not value.strip() or value in NOT_GROUPS:
+            raise ValueError
+        return value
+
+    return Rule(
+        f"{', '.join(repr(c) for c in GROUP_COLUMNS)} or another metadata column of the corpus",
+        check,
+    )
+
+
 def _method_rule() -> Rule:
     """One of the sentiment methods (``analysis.sentiment.scoring.METHODS``), imported only when
     a method is given."""
@@ -314,6 +329,23 @@ def _codebook() -> Rule:
     return Rule(exists.allowed, check)
 
 
+def _column_map() -> Rule:
+    """A corpus file's column mapping as ``process --map`` takes it (``text=body,outlet=src``)."""
+
+    def check(value: Any, base: Path) -> Any:
+        if value is None or value == "":
+            return value
+        from analysis.corpus.files import CorpusFileError, parse_column_map
+
+        try:
+            parse_column_map(value)
+        except CorpusFileError as err:
+            raise ValueError(str(err)) from None
+        return value
+
+    return Rule("NAME=COLUMN pairs separated by commas, e.g. text=body,outlet=source", check)
+
+
 def _names() -> Rule:
     def check(value: Any, base: Path) -> Any:
         if value is None:
@@ -330,7 +362,7 @@ def _names() -> Rule:
 # checks the committed notebooks). ``corpus_dir`` is checked by ``check_corpus`` and the outlets'
 # names by ``check_outlets`` once the corpus is known; the output folders are set by --out.
 PARAMETER_RULES: dict[str, Rule] = {
-    "group_by": _one_of(GROUP_COLUMNS),
+    "group_by": _column_name(),
     "method": _method_rule(),
     "n_boot": _at_least(MIN_N_BOOT),
     "n_perm": _at_least(MIN_N_PERM),
@@ -339,6 +371,11 @@ PARAMETER_RULES: dict[str, Rule] = {
     "max_arc_articles": _at_least(1),
     "max_evidence_sentences": _at_least(1),
     "codebook": _codebook(),
+    "actors": _file_or_empty("actor lexicon (or actors discovered from the corpus)"),
+    "sources": _file_or_empty("sourcing lexicon"),
+    "hedges": _file_or_empty("hedging lexicon"),
+    "news_terms": _file_or_empty("news-term list"),
+    "column_map": _column_map(),
     "outlets": _names(),
     "duplicates": _one_of(("keep", "flag", "drop")),  # analysis.corpus.quality.DUPLICATE_MODES
 }
@@ -461,6 +498,66 @@ def check_outlets(corpus: Path, outlets: Any) -> None:
     unknown = sorted({str(o) for o in outlets} - known)
     if unknown:
         raise ParameterError(f"outlets not in the corpus: {unknown}; valid names: {sorted(known)}")
+
+
+NOT_GROUPS = frozenset({"doc_id", "file", "text", "raw_text", "encoding", "sentence"})
+
+
+def corpus_columns(corpus: Path, column_map: Any = None) -> list[str]:
+    """The metadata columns a run on ``corpus`` can group by: a folder's manifest columns (the
+    standard ones and the user's own), or a corpus file's columns after the ``--map`` mapping
+    (our names for mapped columns, the file's own names for the rest)."""
+    if corpus.is_dir():
+        from analysis.corpus.documents import read_manifest
+
+        columns = list(read_manifest(corpus).columns)
+    else:
+        from analysis.corpus.documents import MANIFEST_COLUMNS
+        from analysis.corpus.files import (
+            _file_columns,
+            detect_format,
+            parse_column_map,
+            text_file_encoding,
+        )
+
+        fmt = detect_format(corpus)
+        encoding = "utf-8-sig" if fmt == "parquet" else text_file_encoding(corpus)
+        mapping = parse_column_map(column_map or None)
+        theirs = _file_columns(corpus, fmt, encoding)
+        mapped = {v: k for k, v in mapping.items()}
+        columns = [*MANIFEST_COLUMNS, *(mapped.get(c, c) for c in theirs)]
+    return [c for c in dict.fromkeys(columns) if c not in NOT_GROUPS]
+
+
+def check_group_column(corpus: Path, group_by: Any, column_map: Any = None) -> None:
+    """Refuse, before anything starts, a ``group_by`` that is not a column of the corpus, naming
+    the columns it has."""
+    if not group_by or group_by in GROUP_COLUMNS:
+        return
+    from analysis.corpus.documents import CorpusError
+    from analysis.corpus.files import CorpusFileError
+
+    try:
+        columns = corpus_columns(corpus, column_map)
+    except (CorpusError, CorpusFileError):
+        return  # the corpus notebook reports what is wrong with the corpus
+    if group_by not in columns:
+        raise ParameterError(
+            f"group_by {group_by!r} is not a column of the corpus; allowed: "
+            f"{', '.join(repr(c) for c in columns)}"
+        )
+
+
+def check_lexicon_files(corpus: Path, values: Mapping[str, Any]) -> None:
+    """Refuse, before anything starts, a corpus's ``analysis.toml`` or a lexicon file (given with
+    ``-p codebook``, ``actors``, ``sources``, ``hedges``, ``news_terms``) that cannot be used."""
+    from analysis.settings import LEXICON_KINDS, SettingsError, check_lexicons, resolve_lexicons
+
+    given = {k: values.get(k) for k in LEXICON_KINDS if values.get(k)}
+    try:
+        check_lexicons(resolve_lexicons(corpus if corpus.is_dir() else None, **given))
+    except SettingsError as err:
+        raise ParameterError(str(err)) from None
 
 
 # --------------------------------------------------------------------------- a run's values

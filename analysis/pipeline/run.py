@@ -41,6 +41,8 @@ from analysis.pipeline.params import (
     ParameterError,
     ParamSpec,
     check_corpus,
+    check_group_column,
+    check_lexicon_files,
     check_outlets,
     discover_parameters,
     run_parameters,
@@ -154,6 +156,8 @@ def run_pipeline(
     values = dict(parameters or {})
     corpus = check_corpus(values.get("corpus_dir") or default_corpus_dir())
     check_outlets(corpus, values.get("outlets"))
+    check_lexicon_files(corpus, values)
+    check_group_column(corpus, values.get("group_by"), values.get("column_map"))
     values["corpus_dir"] = str(corpus)
 
     live = output_dirs(out_dir)

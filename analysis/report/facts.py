@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from analysis.corpus.documents import SETTINGS_FILE
 from analysis.io import read_table
 
 # (distribution name, label shown)
@@ -125,7 +126,11 @@ def corpus_facts(
     if corpus.is_file():
         files = [corpus]
     else:
-        files = [p for p in corpus.iterdir() if p.is_file() and not p.name.startswith(".")]
+        files = [
+            p
+            for p in corpus.iterdir()
+            if p.is_file() and not p.name.startswith(".") and p.name != SETTINGS_FILE
+        ]  # as corpus_fingerprint hashes them
     return CorpusFacts(
         group_col=group_col,
         n_docs=len(docs),

@@ -38,6 +38,14 @@ from analysis.report.html import (
     summary_html,
 )
 from analysis.report.wording import articles
+from analysis.settings import (
+    Lexicons,
+    SettingsError,
+    lexicon_file,
+    run_lexicons,
+    shown_path,
+    with_lexicons,
+)
 from analysis.stats.bootstrap import CLUSTER_ONLY_MIN_DOCS
 from analysis.stats.comparisons import MIN_PERM_DOCS
 
@@ -88,11 +96,23 @@ def _figures_section(
     return lines
 
 
-def _methods_section(facts: CorpusFacts, params: Mapping[str, Any]) -> list[str]:
+def _methods_section(
+    facts: CorpusFacts, params: Mapping[str, Any], corpus_dir: Path | str | None = None
+) -> list[str]:
     n_boot = params.get("n_boot", N_BOOT)
     seed = params.get("seed", SEED)
-    n_terms = _count_news_terms()
-    generic, issue = _count_frames(params.get("codebook") or None)
+    try:  # the lexicons the run used: the corpus's analysis.toml, then the parameters
+        lexicons = run_lexicons(corpus_dir, params)
+    except SettingsError:
+        lexicons = Lexicons()
+    terms_file = lexicon_file(lexicons, "news_terms")
+    n_terms = _count_news_terms(terms_file)
+    terms_shown = (
+        "analysis/data/vader_news_terms.csv"
+        if lexicons.news_terms is None
+        else shown_path(terms_file, corpus_dir)
+    )
+    generic, issue = _count_frames(str(lexicons.codebook) if lexicons.codebook else None)
     return [
         "## Methods",
         "",
@@ -107,7 +127,7 @@ def _methods_section(facts: CorpusFacts, params: Mapping[str, Any]) -> list[str]
         f"as positive at ≥ 0.05 and negative at ≤ −0.05. The news variant (`vader-news`) "
         f"neutralises {n_terms} multi-word policy terms (e.g. “critical minerals”, “national "
         f"security”) whose words VADER reads as emotion; the list and the reason for each term "
-        f"are in `analysis/data/vader_news_terms.csv`. Method used for the findings: "
+        f"are in `{escape_text(terms_shown)}`. Method used for the findings: "
         f"`{escape_text(params.get('method', 'vader'))}`.",
         f"- **Frames.** A codebook of {generic} generic frames (Semetko & Valkenburg 2000) and "
         f"{issue} issue-specific frames (mapped to Policy Frames Codebook dimensions, Boydstun "
@@ -157,8 +177,8 @@ def group_list(per_group: Sequence[tuple[str, int, int]], limit: int = MAX_GROUP
     return ", ".join(shown) + (f" and {rest} more" if rest > 0 else "")
 
 
-def _count_news_terms() -> int:
-    path = DATA_DIR / "vader_news_terms.csv"
+def _count_news_terms(path: Path | None = None) -> int:
+    path = path or DATA_DIR / "vader_news_terms.csv"
     return len(read_table(path)) if path.is_file() else 0
 
 
@@ -307,9 +327,11 @@ def summary_markdown(
     versions: Mapping[str, str],
     image_src: ImageSource,
     quality: Sequence[str] = (),
+    corpus_dir: Path | str | None = None,
 ) -> str:
     """The whole summary as Markdown; ``image_src`` gives each figure's link or data URI;
-    ``quality`` holds the lines naming flagged documents (:mod:`analysis.corpus.quality`)."""
+    ``quality`` holds the lines naming flagged documents (:mod:`analysis.corpus.quality`);
+    ``corpus_dir`` (its ``analysis.toml``) tells which lexicons the methods describe."""
     numbers = _figure_numbers(figures)
     lines = [
         "# Summary of results",
@@ -323,7 +345,7 @@ def summary_markdown(
     ]
     lines += _findings_section(findings, numbers)
     lines += _figures_section(figures, image_src, facts.group_col)
-    lines += _methods_section(facts, params)
+    lines += _methods_section(facts, params, corpus_dir)
     lines += _limitations_section(facts)
     lines += quality
     lines += _reproducibility_section(facts, params, versions)
@@ -369,9 +391,21 @@ def write_summary(
     # The HTML embeds each PNG as a data URI (placeholders swapped in after conversion).
     images = EmbeddedImages(figs, link)
     quality = quality_summary(tables, shown)
-    md = summary_markdown(found, figures, facts, shown, versions, link, quality)
+    md = with_lexicons(
+        summary_markdown(found, figures, facts, shown, versions, link, quality, corpus_dir),
+        corpus_dir,
+        shown,
+    )
     page = images.fill(
-        summary_html(summary_markdown(found, figures, facts, shown, versions, images, quality))
+        summary_html(
+            with_lexicons(
+                summary_markdown(
+                    found, figures, facts, shown, versions, images, quality, corpus_dir
+                ),
+                corpus_dir,
+                shown,
+            )
+        )
     )
     return [
         write_text(md, reports / SUMMARY_MD),

@@ -1,9 +1,11 @@
 """Which actors a sentence mentions, from a small lexicon kept as data.
 
-The lexicon (``analysis/data/actors.toml``) lists, for each actor, plain phrases matched as whole
-words ignoring case, and short forms matched with exact case ("US" is the United States, "us" is
-not). Each actor becomes one precompiled regular expression (built with :mod:`analysis.lexicon`),
-run over all sentences at once with pandas' vectorised ``str.contains``.
+An actor lexicon (a TOML file such as ``seeds/lexicons/actors.toml``) lists, for each actor,
+plain phrases matched as whole words ignoring case, and short forms matched with exact case
+("US" is the United States, "us" is not). Each actor becomes one precompiled regular expression
+(built with :mod:`analysis.lexicon`), run over all sentences at once with pandas' vectorised
+``str.contains``. Without a lexicon file, actors are discovered from the corpus
+(:mod:`analysis.sentiment.discover`).
 
 A mention is only a mention: the tone of sentences that mention an actor (see
 :mod:`analysis.sentiment.tables`) is the tone *around* the actor, not the outlet's stance
@@ -20,7 +22,6 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis.config import DATA_DIR
 from analysis.lexicon import (
     LexiconError,
     alternation,
@@ -31,7 +32,6 @@ from analysis.lexicon import (
     word_list,
 )
 
-ACTORS_FILE = DATA_DIR / "actors.toml"
 SIDES = ("china", "us", "ally", "eu", "company", "other")
 COLUMN_PREFIX = "actor_"
 _KEY_RE = re.compile(r"^[a-z][a-z0-9_]*$")
@@ -92,12 +92,12 @@ def _check_actor(raw: dict, where: str) -> Actor:
     return Actor(key, raw["label"], raw["side"], patterns, cased, raw["note"])
 
 
-def load_actor_lexicon(path: Path | str | None = None) -> tuple[Actor, ...]:
-    """Read and validate an actor lexicon (default: the bundled ``actors.toml``).
+def load_actor_lexicon(path: Path | str) -> tuple[Actor, ...]:
+    """Read and validate an actor lexicon file.
 
     Raises :class:`analysis.lexicon.LexiconError` naming the file, the actor and the entry.
     """
-    path = Path(path) if path is not None else ACTORS_FILE
+    path = Path(path)
     what = "actor lexicon"
     raw = read_toml(path, what).get("actor")
     if not isinstance(raw, list) or not raw:
@@ -112,15 +112,30 @@ def load_actor_lexicon(path: Path | str | None = None) -> tuple[Actor, ...]:
 
 @lru_cache(maxsize=1)
 def default_lexicon() -> tuple[Actor, ...]:
-    """The bundled actor lexicon (cached)."""
-    return load_actor_lexicon()
+    """The package's actor lexicon: empty, since actors are a story's own (give a file, or let
+    :func:`analysis.sentiment.discover.discover_actors` find them in the corpus)."""
+    return ()
+
+
+def actors_for(
+    sentences: pd.DataFrame, path: Path | str | None = None, group_col: str = "outlet"
+) -> tuple[Actor, ...]:
+    """The actor lexicon of a run: the file ``path``, or, without one, the names discovered in
+    ``sentences`` (every sentence of the corpus, so that each notebook finds the same)."""
+    if path:
+        return load_actor_lexicon(path)
+    from analysis.sentiment.discover import discover_actors
+
+    return discover_actors(sentences, group_col)
 
 
 def actor_table(lexicon: Sequence[Actor] | None = None) -> pd.DataFrame:
-    """The lexicon as a table (``key, label, side, column, patterns, note``) for documentation."""
+    """The lexicon as a table (``key, label, side, column, patterns, note``) for documentation;
+    an empty lexicon gives an empty table with these columns."""
     actors = default_lexicon() if lexicon is None else lexicon
     return pd.DataFrame(
-        [
+        columns=["key", "label", "side", "column", "patterns", "note"],
+        data=[
             {
                 "key": a.key,
                 "label": a.label,
@@ -130,7 +145,7 @@ def actor_table(lexicon: Sequence[Actor] | None = None) -> pd.DataFrame:
                 "note": a.note,
             }
             for a in actors
-        ]
+        ],
     )
 
 

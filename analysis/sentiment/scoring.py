@@ -124,10 +124,12 @@ def build_terms_regex(terms: Sequence[str]) -> re.Pattern[str]:
     return compile_whole_words(body, ignore_case=True, no_hyphen_before=True)
 
 
-@lru_cache(maxsize=1)
-def news_terms_regex() -> re.Pattern[str]:
-    """The compiled regex for the bundled domain-term list."""
-    return build_terms_regex(load_news_terms()["term"].tolist())
+@lru_cache(maxsize=8)
+def news_terms_regex(path: Path | str | None = None) -> re.Pattern[str]:
+    """The compiled regex for a domain-term list (default: the bundled one); an empty list
+    matches nothing."""
+    terms = load_news_terms(path)["term"].tolist()
+    return build_terms_regex(terms) if terms else re.compile(r"(?!)")
 
 
 def _mask_match(match: re.Match[str]) -> str:
@@ -139,15 +141,23 @@ def mask_domain_terms(text: str, regex: re.Pattern[str] | None = None) -> str:
     return (regex or news_terms_regex()).sub(_mask_match, text)
 
 
-def has_domain_term(sentences: Sequence[str] | pd.Series) -> pd.Series:
-    """Boolean Series: does each sentence contain a domain term (vectorised)."""
+def has_domain_term(
+    sentences: Sequence[str] | pd.Series, news_terms: Path | str | None = None
+) -> pd.Series:
+    """Boolean Series: does each sentence contain a domain term (vectorised); ``news_terms`` is
+    the term list's file (default: the bundled one)."""
     series = _as_series(sentences)
-    return series.str.contains(news_terms_regex(), regex=True).astype(bool)
+    return series.str.contains(news_terms_regex(_key(news_terms)), regex=True).astype(bool)
 
 
-def find_domain_terms(text: str) -> list[str]:
+def find_domain_terms(text: str, news_terms: Path | str | None = None) -> list[str]:
     """The domain terms found in ``text``, as written, in order."""
-    return [m.group(0) for m in news_terms_regex().finditer(text)]
+    return [m.group(0) for m in news_terms_regex(_key(news_terms)).finditer(text)]
+
+
+def _key(path: Path | str | None) -> str | None:
+    """A term-list path in one spelling (the regex cache's key)."""
+    return str(Path(path).resolve()) if path else None
 
 
 def _as_series(sentences: Sequence[str] | pd.Series) -> pd.Series:
@@ -168,12 +178,18 @@ def _frame(scores: np.ndarray) -> pd.DataFrame:
     return pd.DataFrame(scores, columns=SCORE_COLUMNS).astype(float)
 
 
-def score_sentences(sentences: Sequence[str] | pd.Series, method: str = "vader") -> pd.DataFrame:
+def score_sentences(
+    sentences: Sequence[str] | pd.Series,
+    method: str = "vader",
+    *,
+    news_terms: Path | str | None = None,
+) -> pd.DataFrame:
     """VADER scores for each sentence: columns ``neg, neu, pos, compound``, one row per input in
     order, fresh ``RangeIndex``.
 
     ``method="vader"`` equals NLTK's ``SentimentIntensityAnalyzer().polarity_scores``;
-    ``method="vader-news"`` first neutralises the domain terms (see module docstring).
+    ``method="vader-news"`` first neutralises the domain terms (see module docstring) of the
+    list ``news_terms`` (a file; default: the bundled list).
     """
     if method not in METHODS:
         raise ValueError(f"method must be one of {METHODS}, got {method!r}")
@@ -181,18 +197,23 @@ def score_sentences(sentences: Sequence[str] | pd.Series, method: str = "vader")
     analyzer = default_analyzer()
     scores = analyzer.score_many(series.tolist())
     if method == "vader-news" and len(series):
-        hit = has_domain_term(series).to_numpy()
+        hit = has_domain_term(series, news_terms).to_numpy()
         if hit.any():
-            regex = news_terms_regex()
+            regex = news_terms_regex(_key(news_terms))
             masked = [mask_domain_terms(t, regex) for t in series[hit].tolist()]
             scores[hit] = analyzer.score_many(masked)
     return _frame(scores)
 
 
-def add_sentiment(sentences: pd.DataFrame, text_col: str = "sentence") -> pd.DataFrame:
+def add_sentiment(
+    sentences: pd.DataFrame,
+    text_col: str = "sentence",
+    *,
+    news_terms: Path | str | None = None,
+) -> pd.DataFrame:
     """A copy of the sentences table with ``neg, neu, pos, compound`` (plain VADER) and
-    ``compound_news`` (the news variant) added; the text is scored once per method only where
-    needed."""
+    ``compound_news`` (the news variant, with the term list ``news_terms``) added; the text is
+    scored once per method only where needed."""
     if text_col not in sentences.columns:
         raise KeyError(f"add_sentiment: no {text_col!r} column in the sentences table")
     series = _as_series(sentences[text_col])
@@ -200,9 +221,9 @@ def add_sentiment(sentences: pd.DataFrame, text_col: str = "sentence") -> pd.Dat
     scores = analyzer.score_many(series.tolist())
     compound_news = scores[:, 3].copy()
     if len(series):
-        hit = has_domain_term(series).to_numpy()
+        hit = has_domain_term(series, news_terms).to_numpy()
         if hit.any():
-            regex = news_terms_regex()
+            regex = news_terms_regex(_key(news_terms))
             masked = [mask_domain_terms(t, regex) for t in series[hit].tolist()]
             compound_news[hit] = analyzer.score_many(masked)[:, 3]
     out = sentences.copy()

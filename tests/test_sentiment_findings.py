@@ -151,8 +151,11 @@ def test_actor_evidence_comes_only_from_the_groups_the_finding_reports(sentences
     s = add_sentiment(pd.concat([base, pd.DataFrame([extra])], ignore_index=True))
     by_group = sentiment_by_group(s, "outlet", n_boot=100, seed=0)
     pairwise = sentiment_pairwise(s, "outlet", n_boot=100, n_perm=100, seed=0)
-    actors = actor_tone(s, "outlet", n_boot=50, seed=0)
-    findings = sentiment_findings(by_group, pairwise, actors, s, "outlet", min_actor_sentences=2)
+    lexicon = made_up_actors()
+    actors = actor_tone(s, "outlet", lexicon=lexicon, n_boot=50, seed=0)
+    findings = sentiment_findings(
+        by_group, pairwise, actors, s, "outlet", lexicon=lexicon, min_actor_sentences=2
+    )
     china = next(f for f in findings if f.key == "actor_tone_china_vader")
     assert "Freedonia Post" not in china.text
     assert china.evidence and {ev.group for ev in china.evidence} == {"Daily Ledger"}

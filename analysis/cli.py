@@ -25,6 +25,15 @@ COMMANDS: dict[str, tuple[str, str]] = {
         "analysis.commands.process",
         "per-sentence measures for a large corpus file, streamed in chunks over all cores",
     ),
+    "code-sample": (
+        "analysis.commands.code_sample",
+        "draw a seeded sample of sentences or articles to code by hand, with a coding guide",
+    ),
+    "validate": (
+        "analysis.commands.validate",
+        "agreement of the codebook (and a trained model) with human-coded sheets",
+    ),
+    "train": ("analysis.commands.train", "train a frame and tone coder from a human-coded sheet"),
 }
 BENCHMARKS: dict[str, tuple[str, str]] = {
     "sentiment": (
@@ -50,6 +59,14 @@ BENCHMARKS: dict[str, tuple[str, str]] = {
     "persent": (
         "analysis.bench.persent",
         "leftovers of tokenised, mojibake and caption text in real news (PerSenT) after cleaning",
+    ),
+    "frames": (
+        "analysis.bench.frames",
+        "GVFC headlines: codebook vs trained coder vs majority class, held-out macro-F1",
+    ),
+    "tone": (
+        "analysis.bench.tone",
+        "VADER, vader-news and a trained tone coder on NewsMTSC sentences and PerSenT articles",
     ),
 }
 

@@ -24,7 +24,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from analysis.config import N_BOOT, SEED
+from analysis.config import N_BOOT, N_PERM, SEED
 from analysis.framing.codebook import Codebook, load_codebook
 from analysis.framing.frames import frame_hits, frame_matrix
 from analysis.framing.hedging import hedging_counts
@@ -282,3 +282,130 @@ def _first_coded(
         allowed[:, j] = coded & (rank <= limit)
     keep = allowed.any(axis=1)
     return ordered[keep], allowed[keep]
+
+
+ARTICLE_FRAME_COLUMNS = [
+    "frame",
+    "label",
+    "share_articles",
+    "share_ci_low",
+    "share_ci_high",
+    "share_dominant",
+    "n_articles_with_frame",
+    "n_docs",
+]
+
+
+def article_frames(
+    sentences: pd.DataFrame,
+    group_col: str = "outlet",
+    codebook: Codebook | Path | str | None = None,
+    *,
+    min_sentences: int = 1,
+    doc_col: str = "doc_id",
+) -> pd.DataFrame:
+    """Frames at the article level, the unit Semetko & Valkenburg (2000) coded.
+
+    One row per document: ``doc_id, <group_col>, n_sentences``, one boolean column per frame
+    key (the article has the frame when at least ``min_sentences`` of its sentences do) and
+    ``dominant_frame`` (the frame with the most sentences; ties go to the frame listed first in
+    the codebook; ``"none"`` when no sentence is coded).
+    """
+    if min_sentences < 1:
+        raise ValueError(f"min_sentences must be at least 1, got {min_sentences}")
+    book = load_codebook(codebook)
+    require_columns(sentences, [group_col, doc_col, *book.columns], "article_frames")
+    grouped = sentences.groupby([doc_col, group_col], sort=True, observed=True)
+    counts = grouped[book.columns].sum().astype(np.int64)
+    out = counts.reset_index()[[doc_col, group_col]]
+    out.insert(2, "n_sentences", grouped.size().to_numpy())
+    values = counts.to_numpy()
+    for j, key in enumerate(book.keys):
+        out[key] = values[:, j] >= min_sentences
+    first = values.argmax(axis=1) if len(values) else np.array([], dtype=int)
+    has_any = values.max(axis=1) > 0 if len(values) else np.array([], dtype=bool)
+    out["dominant_frame"] = np.where(has_any, np.asarray(book.keys)[first], "none")
+    return out.rename(columns={doc_col: "doc_id"})
+
+
+def article_frame_table(
+    sentences: pd.DataFrame,
+    group_col: str = "outlet",
+    codebook: Codebook | Path | str | None = None,
+    *,
+    min_sentences: int = 1,
+    n_boot: int = N_BOOT,
+    seed: int = SEED,
+) -> pd.DataFrame:
+    """Per group and frame: the share of articles with the frame (bootstrap CI over articles),
+    the share of articles where it is the dominant frame, and the counts.
+
+    Columns: ``<group_col>`` then :data:`ARTICLE_FRAME_COLUMNS`.
+    """
+    book = load_codebook(codebook)
+    articles = article_frames(sentences, group_col, book, min_sentences=min_sentences)
+    rows = []
+    for frame in book.frames:
+        boot = bootstrap_ci(
+            articles.assign(_v=articles[frame.key].astype(float)),
+            "_v",
+            group_col,
+            n_boot=n_boot,
+            seed=seed,
+        )
+        for _, b in boot.iterrows():
+            part = articles[articles[group_col] == b[group_col]]
+            rows.append(
+                {
+                    group_col: b[group_col],
+                    "frame": frame.key,
+                    "label": frame.label,
+                    "share_articles": b["estimate"],
+                    "share_ci_low": b["ci_low"],
+                    "share_ci_high": b["ci_high"],
+                    "share_dominant": float((part["dominant_frame"] == frame.key).mean()),
+                    "n_articles_with_frame": int(part[frame.key].sum()),
+                    "n_docs": int(b["n_docs"]),
+                }
+            )
+    return pd.DataFrame(rows, columns=[group_col, *ARTICLE_FRAME_COLUMNS])
+
+
+def article_frame_comparison(
+    sentences: pd.DataFrame,
+    group_col: str = "outlet",
+    codebook: Codebook | Path | str | None = None,
+    *,
+    min_sentences: int = 1,
+    n_boot: int = N_BOOT,
+    n_perm: int = N_PERM,
+    seed: int = SEED,
+) -> pd.DataFrame:
+    """Every pair of groups, per frame: the difference in the share of articles with the frame,
+    with a bootstrap CI over articles, a permutation p-value (articles shuffled between the two
+    groups) and Holm-adjusted p over all pairs and frames.
+
+    Columns: ``frame`` then those of :func:`analysis.stats.comparisons.pairwise_table`; the
+    unit of every test is the article.
+    """
+    from analysis.stats.comparisons import holm, pairwise_table
+
+    book = load_codebook(codebook)
+    articles = article_frames(sentences, group_col, book, min_sentences=min_sentences)
+    parts = []
+    for key in book.keys:
+        table = pairwise_table(
+            articles.assign(_v=articles[key].astype(float)),
+            "_v",
+            group_col,
+            method="article presence",
+            n_boot=n_boot,
+            n_perm=n_perm,
+            seed=seed,
+        )
+        table.insert(0, "frame", key)
+        parts.append(table)
+    out = pd.concat(parts, ignore_index=True) if parts else pd.DataFrame()
+    if len(out):
+        out["p_holm"] = holm(out["p_perm"].to_numpy())
+    return out

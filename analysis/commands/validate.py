@@ -1,0 +1,62 @@
+"""Measure the codebook (and a trained model) against human-coded sheets.
+
+Writes OUT/agreement.csv: per frame and tone, for each machine coder (the codebook with VADER
+for tone, and --model if given) against the human consensus: n, precision, recall, F1 with
+bootstrap CIs, Cohen's kappa, accuracy and the confusion counts. With two or more coders
+(several --sheet files or a `coder` column) also OUT/intercoder.csv: per frame Krippendorff's
+alpha (nominal) and percent agreement. Only `sentence` (or `text`) and the code columns are
+required in a sheet: 1/0 per frame (blank = not coded), tone negative/neutral/positive or -1/0/1.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from analysis.config import N_BOOT, SEED
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """Options of ``python -m analysis validate``."""
+    parser.add_argument(
+        "--sheet", type=Path, action="append", required=True, help="coded CSV (repeatable)"
+    )
+    parser.add_argument("--codebook", type=Path, default=None, help="codebook (default bundled)")
+    parser.add_argument("--model", type=Path, default=None, help="trained model folder")
+    parser.add_argument("--out", type=Path, required=True, help="folder for the tables")
+    parser.add_argument("--n-boot", type=int, default=N_BOOT)
+    parser.add_argument("--seed", type=int, default=SEED)
+
+
+def main(args: argparse.Namespace) -> int:
+    """Write agreement.csv (and intercoder.csv); exit code 2 on a sheet that cannot be used."""
+    from analysis.framing.codebook import CodebookError, load_codebook
+    from analysis.io import write_table
+    from analysis.validation.agreement import agreement_table, intercoder_table, machine_codes
+    from analysis.validation.model import ModelError, load_frame_model
+    from analysis.validation.sheets import SheetError, consensus, read_sheets
+
+    try:
+        book = load_codebook(args.codebook)
+        model = load_frame_model(args.model) if args.model else None
+        keys = list(dict.fromkeys([*book.keys, *(model.keys if model else [])]))
+        coded = read_sheets(args.sheet, keys)
+    except (SheetError, CodebookError, ModelError) as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
+    columns = [c for c in [*keys, "tone"] if c in coded.columns]
+    gold = consensus(coded, columns)
+    predictions = machine_codes(
+        gold["text"], columns, codebook=book, model=model, tone="tone" in columns
+    )
+    table = agreement_table(gold, predictions, n_boot=args.n_boot, seed=args.seed)
+    args.out.mkdir(parents=True, exist_ok=True)
+    write_table(table, args.out / "agreement.csv")
+    print(f"wrote {args.out / 'agreement.csv'} ({len(gold)} items)")
+    if coded["coder"].nunique() >= 2:
+        write_table(intercoder_table(coded, columns), args.out / "intercoder.csv")
+        print(f"wrote {args.out / 'intercoder.csv'} ({coded['coder'].nunique()} coders)")
+    shown = table[["method", "frame", "n", "precision", "recall", "f1", "kappa"]]
+    print(shown.to_string(index=False, float_format=lambda v: f"{v:.2f}"))
+    return 0

@@ -1,0 +1,155 @@
+"""Look at the text behind a number: keyword in context, the sentences behind a frame share,
+and any table as a searchable, sortable view in a notebook.
+
+Counting words is only trustworthy after reading where they occur (Grimmer & Stewart 2013,
+"validate, validate, validate"). :func:`kwic` lists every match of a pattern with the words
+around it, like quanteda's ``kwic``; :func:`evidence` lists the sentences a frame share was
+computed from, with the codebook indicator that fired (via
+:func:`analysis.framing.frames.frame_hits`); :func:`show_table` displays either with ``itables``
+(search box, sorting) and falls back to the plain display when ``itables`` is missing.
+
+Grimmer, J. & Stewart, B. M. (2013). Text as data: The promise and pitfalls of automatic content
+analysis methods for political texts. Political Analysis 21(3), 267–297.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pandas as pd
+
+from analysis.framing.codebook import Codebook, load_codebook
+from analysis.framing.frames import frame_hits
+
+KWIC_COLUMNS = ["doc_id", "sentence_id", "group", "pre", "keyword", "post"]
+_WORD = re.compile(r"\S+")
+
+
+def _compile(pattern: str, regex: bool, case_sensitive: bool) -> re.Pattern[str]:
+    if not pattern or not pattern.strip():
+        raise ValueError("kwic: the pattern is empty")
+    if regex:
+        body = pattern
+    else:  # words separated by any whitespace; a trailing * is a prefix wildcard (as in quanteda)
+        words = [
+            re.escape(w.rstrip("*")) + (r"\w*" if w.endswith("*") else "") for w in pattern.split()
+        ]
+        body = r"\b" + r"\s+".join(words) + r"\b"
+    try:
+        return re.compile(body, 0 if case_sensitive else re.IGNORECASE)
+    except re.error as exc:
+        raise ValueError(
+            f"kwic: pattern {pattern!r} is not a valid regular expression: {exc}"
+        ) from exc
+
+
+def _words(text: str) -> list[str]:
+    return _WORD.findall(text)
+
+
+def kwic(
+    sentences: pd.DataFrame,
+    pattern: str,
+    *,
+    by: str | None = "outlet",
+    window: int = 5,
+    regex: bool = False,
+    case_sensitive: bool = False,
+    text_col: str = "sentence",
+) -> pd.DataFrame:
+    """Keyword in context: one row per match of ``pattern`` in the sentences table.
+
+    Columns: ``doc_id, sentence_id, group`` (the value of column ``by``, or empty), ``pre``
+    (up to ``window`` words before the match), ``keyword`` (the matched text) and ``post`` (up
+    to ``window`` words after). ``pattern`` is a word or phrase matched as whole words,
+    case-insensitive, where a trailing ``*`` matches any ending (``tariff*``); with
+    ``regex=True`` it is a Python regular expression. Rows follow the table's order, then the
+    position of the match.
+    """
+    if window < 0:
+        raise ValueError(f"kwic: window must be 0 or more, got {window}")
+    needed = [c for c in ("doc_id", "sentence_id", text_col, by) if c and c not in sentences]
+    if needed:
+        raise KeyError(f"kwic: missing columns {needed}")
+    rx = _compile(pattern, regex, case_sensitive)
+    rows = []
+    groups = sentences[by].astype(str).tolist() if by else [""] * len(sentences)
+    for doc, sid, group, text in zip(
+        sentences["doc_id"], sentences["sentence_id"], groups, sentences[text_col], strict=True
+    ):
+        text = "" if not isinstance(text, str) else text
+        for match in rx.finditer(text):
+            if match.end() == match.start():
+                continue
+            pre = _words(text[: match.start()])[-window:] if window else []
+            post = _words(text[match.end() :])[:window] if window else []
+            rows.append((doc, sid, group, " ".join(pre), match.group(0), " ".join(post)))
+    return pd.DataFrame(rows, columns=KWIC_COLUMNS)
+
+
+def evidence(
+    sentences: pd.DataFrame,
+    frame: str,
+    *,
+    group: str | None = None,
+    group_col: str = "outlet",
+    codebook: Codebook | Path | str | None = None,
+    text_col: str = "sentence",
+) -> pd.DataFrame:
+    """The sentences behind a frame share: every sentence the codebook codes with ``frame``.
+
+    ``group`` keeps only the sentences whose ``group_col`` equals it (the sentences behind one
+    cell of ``frames_by_outlet.csv``). Columns: ``doc_id, sentence_id, <group_col>, frame,
+    terms`` (the indicators that fired, as written in the codebook, ``; ``-separated),
+    ``matched`` (the text they matched) and the sentence. The rows are exactly the sentences
+    :func:`analysis.frame_matrix` flags, in table order.
+    """
+    book = load_codebook(codebook)
+    book.frame(frame)  # a KeyError naming the known keys
+    needed = [c for c in ("doc_id", "sentence_id", text_col, group_col) if c not in sentences]
+    if needed:
+        raise KeyError(f"evidence: missing columns {needed}")
+    part = sentences if group is None else sentences[sentences[group_col].astype(str) == group]
+    columns = ["doc_id", "sentence_id", group_col, "frame", "terms", "matched", text_col]
+    hits = frame_hits(part[text_col], book)
+    hits = hits[hits["frame"] == frame]
+    if hits.empty:
+        return pd.DataFrame(columns=columns)
+    grouped = hits.groupby("row", sort=True)
+    rows = grouped.size().index.to_numpy()
+    picked = part.iloc[rows]
+    return pd.DataFrame(
+        {
+            "doc_id": picked["doc_id"].to_numpy(),
+            "sentence_id": picked["sentence_id"].to_numpy(),
+            group_col: picked[group_col].to_numpy(),
+            "frame": frame,
+            "terms": grouped["term"].agg("; ".join).to_numpy(),
+            "matched": grouped["matched"].agg("; ".join).to_numpy(),
+            text_col: picked[text_col].to_numpy(),
+        }
+    )[columns]
+
+
+def show_table(df: pd.DataFrame, *, caption: str | None = None, page_length: int = 10) -> str:
+    """Display ``df`` as a searchable, sortable table in a notebook.
+
+    Uses ``itables`` when it is installed (search box, column sorting, paging; the data are
+    embedded in the notebook, so no server is needed), else the notebook's plain display.
+    Returns which one was used: ``"itables"`` or ``"plain"``.
+    """
+    try:
+        from itables import show
+    except ImportError:
+        show = None
+    if show is not None:
+        show(df, caption=caption, pageLength=page_length, classes="display compact")
+        return "itables"
+    try:
+        from IPython.display import display
+    except ImportError:  # pragma: no cover - IPython is a dependency of the notebooks
+        print(df.to_string())
+        return "plain"
+    display(df)
+    return "plain"

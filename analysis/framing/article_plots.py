@@ -1,0 +1,39 @@
+"""The figure of article-level frames: share of each group's articles with each frame."""
+
+from __future__ import annotations
+
+import matplotlib.pyplot as plt
+import numpy as np
+import pandas as pd
+
+from analysis.figures import DOUBLE_COLUMN_IN, apply_style, group_palette, none_found_figure
+
+
+def plot_article_frames(table: pd.DataFrame, group_col: str = "outlet") -> plt.Figure:
+    """Horizontal bars: per frame, each group's share of articles with the frame, with the
+    bootstrap 95% interval; ``table`` is :func:`analysis.framing.article_frame_table`."""
+    apply_style()
+    if table.empty:
+        return none_found_figure("No articles to show.")
+    groups = sorted(table[group_col].astype(str).unique())
+    frames = list(dict.fromkeys(table["label"]))
+    palette = group_palette(groups)
+    height = 0.8 / len(groups)
+    fig, ax = plt.subplots(
+        figsize=(DOUBLE_COLUMN_IN, 0.5 + 0.45 * len(frames) * len(groups) ** 0.5)
+    )
+    for i, group in enumerate(groups):
+        part = table[table[group_col].astype(str) == group].set_index("label").reindex(frames)
+        y = np.arange(len(frames)) + i * height - 0.4 + height / 2
+        share = part["share_articles"].to_numpy(dtype=float)
+        err = np.vstack([share - part["share_ci_low"], part["share_ci_high"] - share])
+        n = int(part["n_docs"].max())
+        ax.barh(y, share, height=height, color=palette[group], label=f"{group} (n={n} articles)")
+        ax.errorbar(share, y, xerr=np.clip(err, 0, None), fmt="none", ecolor="0.2", lw=0.8)
+    ax.set_yticks(np.arange(len(frames)), frames)
+    ax.invert_yaxis()
+    ax.set_xlim(0, 1)
+    ax.set_xlabel("share of articles with the frame (95% bootstrap interval)")
+    ax.legend(loc="lower right", fontsize="small")
+    fig.tight_layout()
+    return fig

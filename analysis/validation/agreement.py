@@ -1,0 +1,322 @@
+"""Agreement of machine codes with human codes, and between human coders.
+
+Precision, recall and F1 of a machine coder (the codebook, VADER, a trained model) against the
+human consensus, per frame and for tone, with seeded percentile bootstrap intervals over the
+coded items, and Cohen's kappa; and, with two or more coders, Krippendorff's alpha (nominal,
+computed by the ``krippendorff`` package) and percent agreement per frame. "Validate, validate,
+validate" (Grimmer & Stewart 2013): a frame share is only as good as the agreement behind it.
+
+The point estimates equal scikit-learn's ``precision_score``, ``recall_score``, ``f1_score``
+(``zero_division=0``; macro over negative/neutral/positive for tone) and ``cohen_kappa_score``;
+the tests check this on made-up data.
+
+Grimmer, J. & Stewart, B. M. (2013). Text as data. Political Analysis 21(3), 267–297.
+Krippendorff, K. (2004). Content Analysis: An Introduction to Its Methodology (2nd ed.), ch. 11.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from itertools import combinations
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from analysis.config import N_BOOT, SEED
+from analysis.stats.bootstrap import group_rng
+
+METRICS = ("precision", "recall", "f1", "kappa")
+AGREEMENT_COLUMNS = [
+    "method",
+    "frame",
+    "n",
+    "n_human_positive",
+    "n_machine_positive",
+    *[f"{m}{s}" for m in METRICS for s in ("", "_ci_low", "_ci_high")],
+    "accuracy",
+    "tp",
+    "fp",
+    "fn",
+    "tn",
+]
+INTERCODER_COLUMNS = ["frame", "n_items", "n_coders", "krippendorff_alpha", "percent_agreement"]
+TONE_LABELS = (-1, 0, 1)
+
+
+def _safe_div(num: np.ndarray, den: np.ndarray) -> np.ndarray:
+    num = np.asarray(num, dtype=float)
+    den = np.asarray(den, dtype=float)
+    return np.where(den > 0, num / np.where(den > 0, den, 1.0), 0.0)
+
+
+def _binary_metrics(h: np.ndarray, p: np.ndarray) -> dict[str, np.ndarray]:
+    """Metrics along the last axis of boolean arrays ``h`` (human) and ``p`` (machine)."""
+    n = h.shape[-1]
+    tp = (h & p).sum(-1)
+    fp = (~h & p).sum(-1)
+    fn = (h & ~p).sum(-1)
+    tn = n - tp - fp - fn
+    precision = _safe_div(tp, tp + fp)
+    recall = _safe_div(tp, tp + fn)
+    f1 = _safe_div(2 * tp, 2 * tp + fp + fn)
+    po = (tp + tn) / n
+    pe = ((tp + fn) * (tp + fp) + (tn + fp) * (tn + fn)) / n**2
+    with np.errstate(divide="ignore", invalid="ignore"):
+        kappa = np.where(pe < 1, (po - pe) / (1 - pe), np.nan)
+    return {"precision": precision, "recall": recall, "f1": f1, "kappa": kappa, "accuracy": po}
+
+
+def _multiclass_metrics(h: np.ndarray, p: np.ndarray) -> dict[str, np.ndarray]:
+    """Macro precision/recall/F1 over :data:`TONE_LABELS`, kappa and accuracy."""
+    n = h.shape[-1]
+    precision, recall, f1 = [], [], []
+    pe = 0.0
+    for label in TONE_LABELS:
+        hl, pl = h == label, p == label
+        tp = (hl & pl).sum(-1)
+        fp = (~hl & pl).sum(-1)
+        fn = (hl & ~pl).sum(-1)
+        precision.append(_safe_div(tp, tp + fp))
+        recall.append(_safe_div(tp, tp + fn))
+        f1.append(_safe_div(2 * tp, 2 * tp + fp + fn))
+        pe = pe + hl.sum(-1) * pl.sum(-1) / n**2
+    po = (h == p).sum(-1) / n
+    with np.errstate(divide="ignore", invalid="ignore"):
+        kappa = np.where(pe < 1, (po - pe) / (1 - pe), np.nan)
+    return {
+        "precision": np.mean(precision, axis=0),
+        "recall": np.mean(recall, axis=0),
+        "f1": np.mean(f1, axis=0),
+        "kappa": kappa,
+        "accuracy": po,
+    }
+
+
+def _with_ci(
+    human: np.ndarray,
+    machine: np.ndarray,
+    metric_fn,
+    n_boot: int,
+    rng: np.random.Generator,
+    ci: float,
+) -> dict[str, float]:
+    point = metric_fn(human, machine)
+    out = {k: float(v) for k, v in point.items()}
+    if len(human) and n_boot > 0:
+        idx = rng.integers(0, len(human), size=(n_boot, len(human)))
+        reps = metric_fn(human[idx], machine[idx])
+        alpha = (1 - ci) / 2
+        for m in METRICS:
+            values = reps[m][np.isfinite(reps[m])]
+            low, high = np.quantile(values, [alpha, 1 - alpha]) if values.size else (np.nan,) * 2
+            out[f"{m}_ci_low"], out[f"{m}_ci_high"] = float(low), float(high)
+    return out
+
+
+def binary_agreement(
+    human: Sequence[float] | np.ndarray,
+    machine: Sequence[bool] | np.ndarray,
+    *,
+    n_boot: int = N_BOOT,
+    seed: int = SEED,
+    ci: float = 0.95,
+) -> dict[str, float]:
+    """Precision, recall, F1, Cohen's kappa (each with a bootstrap CI over items), accuracy and
+    the confusion counts of a machine's yes/no codes against a human's.
+
+    Items the human left blank (NaN) are dropped. Precision, recall and F1 are 0 when undefined
+    (as scikit-learn's ``zero_division=0``); kappa is NaN when chance agreement is 1.
+    """
+    h = np.asarray(human, dtype=float)
+    keep = ~np.isnan(h)
+    hb = h[keep] == 1
+    pb = np.asarray(machine, dtype=bool)[keep]
+    rng = np.random.default_rng([int(seed), len(hb)])
+    out = _with_ci(hb, pb, _binary_metrics, n_boot, rng, ci)
+    tp, fp = int((hb & pb).sum()), int((~hb & pb).sum())
+    fn, tn = int((hb & ~pb).sum()), int((~hb & ~pb).sum())
+    out.update(n=int(hb.size), n_human_positive=int(hb.sum()), n_machine_positive=int(pb.sum()))
+    out.update(tp=tp, fp=fp, fn=fn, tn=tn)
+    return out
+
+
+def tone_agreement(
+    human: Sequence[float] | np.ndarray,
+    machine: Sequence[int] | np.ndarray,
+    *,
+    n_boot: int = N_BOOT,
+    seed: int = SEED,
+    ci: float = 0.95,
+) -> dict[str, float]:
+    """Macro precision, recall and F1 over negative/neutral/positive, Cohen's kappa (each with a
+    bootstrap CI) and accuracy of machine tone classes (−1/0/1) against a human's."""
+    h = np.asarray(human, dtype=float)
+    keep = ~np.isnan(h)
+    hc = h[keep].astype(int)
+    pc = np.asarray(machine, dtype=float)[keep].astype(int)
+    rng = np.random.default_rng([int(seed), len(hc), 3])
+    out = _with_ci(hc, pc, _multiclass_metrics, n_boot, rng, ci)
+    out.update(n=int(hc.size), n_human_positive=int((hc != 0).sum()))
+    out.update(n_machine_positive=int((pc != 0).sum()))
+    return out
+
+
+def machine_codes(
+    texts: Sequence[str] | pd.Series,
+    frame_keys: Sequence[str],
+    *,
+    codebook: object = None,
+    model: object = None,
+    tone: bool = True,
+) -> dict[str, pd.DataFrame]:
+    """The machine coders' codes for ``texts``: ``{"codebook": ..., "model": ...}``.
+
+    The codebook's frames come from :func:`analysis.frame_matrix` (keys it lacks are absent)
+    and its tone from VADER's compound at ±0.05; the model's from
+    :meth:`analysis.validation.model.FrameModel.predict` (and ``predict_tone`` when trained
+    with tone). Each table has one column per frame key and ``tone``, one row per text.
+    """
+    from analysis.framing.codebook import load_codebook
+    from analysis.framing.frames import frame_matrix
+
+    out: dict[str, pd.DataFrame] = {}
+    book = load_codebook(codebook)
+    keys = [k for k in frame_keys if k in book.keys]
+    table = frame_matrix(list(texts), book)[keys]
+    if tone:
+        from analysis.sentiment.scoring import score_sentences, tone_class
+
+        table["tone"] = tone_class(score_sentences(list(texts), "vader")["compound"])
+    out["codebook"] = table
+    if model is not None:
+        predicted = model.predict(list(texts))
+        keys = [k for k in frame_keys if k in predicted.columns]
+        table = predicted[keys].copy()
+        if tone and model.has_tone:
+            table["tone"] = model.predict_tone(list(texts))
+        out["model"] = table
+    return out
+
+
+def agreement_table(
+    gold: pd.DataFrame,
+    predictions: Mapping[str, pd.DataFrame],
+    *,
+    n_boot: int = N_BOOT,
+    seed: int = SEED,
+    ci: float = 0.95,
+) -> pd.DataFrame:
+    """One row per machine coder and frame (and ``tone``): its agreement with the human codes.
+
+    ``gold`` holds the human codes, one column per frame key and ``tone`` (1/0/NaN; tone
+    −1/0/1/NaN), e.g. :func:`analysis.validation.sheets.consensus`; ``predictions`` maps a coder
+    name to a table of its codes with the same row order. Columns: :data:`AGREEMENT_COLUMNS`
+    (frame key in ``frame``); rows with no human code for a frame are left out of its row.
+    """
+    rows = []
+    for method, pred in predictions.items():
+        if len(pred) != len(gold):
+            raise ValueError(f"agreement_table: {method} has {len(pred)} rows, gold {len(gold)}")
+        for column in pred.columns:
+            if column not in gold.columns:
+                continue
+            rng_seed = int(group_rng(seed, f"{method}/{column}").integers(2**31))
+            fn = tone_agreement if column == "tone" else binary_agreement
+            result = fn(
+                gold[column].to_numpy(),
+                pred[column].to_numpy(),
+                n_boot=n_boot,
+                seed=rng_seed,
+                ci=ci,
+            )
+            rows.append({"method": method, "frame": column, **result})
+    table = pd.DataFrame(rows)
+    return table.reindex(columns=AGREEMENT_COLUMNS)
+
+
+def _percent_agreement(matrix: np.ndarray) -> tuple[int, float]:
+    """Items with ≥ 2 codes, and the share of agreeing coder pairs over those items."""
+    agree = pairs = items = 0
+    for column in matrix.T:
+        values = column[~np.isnan(column)]
+        if values.size < 2:
+            continue
+        items += 1
+        for a, b in combinations(values, 2):
+            pairs += 1
+            agree += int(a == b)
+    return items, (agree / pairs if pairs else np.nan)
+
+
+def intercoder_table(coded: pd.DataFrame, columns: Sequence[str]) -> pd.DataFrame:
+    """Agreement between human coders, per frame (and ``tone``): Krippendorff's alpha (nominal,
+    from the ``krippendorff`` package; NaN when undefined, e.g. every code the same) and pairwise
+    percent agreement, over the items coded by at least two coders.
+
+    ``coded`` is the stacked sheets (:func:`analysis.validation.sheets.read_sheets`): columns
+    ``item, coder`` and the code columns.
+    """
+    import krippendorff
+
+    coders = sorted(coded["coder"].unique())
+    rows = []
+    for column in columns:
+        if column not in coded.columns:
+            continue
+        wide = coded.pivot(index="coder", columns="item", values=column).reindex(coders)
+        matrix = wide.to_numpy(dtype=float)
+        n_items, percent = _percent_agreement(matrix)
+        try:
+            alpha = float(
+                krippendorff.alpha(reliability_data=matrix, level_of_measurement="nominal")
+            )
+        except (ValueError, ZeroDivisionError):
+            alpha = np.nan
+        rows.append(
+            {
+                "frame": column,
+                "n_items": n_items,
+                "n_coders": int((~np.isnan(matrix)).any(axis=1).sum()),
+                "krippendorff_alpha": alpha,
+                "percent_agreement": percent,
+            }
+        )
+    return pd.DataFrame(rows, columns=INTERCODER_COLUMNS)
+
+
+def validation_sentence(
+    agreement: pd.DataFrame | Path | str | None, method: str = "codebook"
+) -> str:
+    """One sentence for the summary: how well ``method`` agreed with human coding, or that the
+    measures have not been validated (and how to do it).
+
+    ``agreement`` is the table :func:`agreement_table` writes (or its path, or None).
+    """
+    if isinstance(agreement, str | Path):
+        path = Path(agreement)
+        agreement = pd.read_csv(path) if path.is_file() else None
+    if agreement is None or agreement.empty or method not in set(agreement["method"]):
+        return (
+            "The frame and tone measures have not been validated against human coding: their "
+            "shares count keywords and lexicon scores, not judgements. To validate, draw a sample "
+            "with `python -m analysis code-sample`, code it, and run `python -m analysis validate`."
+        )
+    part = agreement[agreement["method"] == method]
+    frames = part[part["frame"] != "tone"]
+    bits = []
+    if not frames.empty:
+        n = int(frames["n"].max())
+        lo, hi = frames["f1"].min(), frames["f1"].max()
+        bits.append(
+            f"the {method}'s frames reached macro-F1 {frames['f1'].mean():.2f} against {n} "
+            f"human-coded items (per frame {lo:.2f}–{hi:.2f})"
+        )
+    tone = part[part["frame"] == "tone"]
+    if not tone.empty:
+        row = tone.iloc[0]
+        bits.append(
+            f"tone agreed with the human code on {row['accuracy']:.0%} of {int(row['n'])} items "
+            f"(Cohen's kappa {row['kappa']:.2f})"
+        )
+    return "Validated on a human-coded sample: " + "; ".join(bits) + "."

@@ -1,0 +1,150 @@
+"""Drawing a sample to code by hand, and the coding guide that goes with it.
+
+The sample is drawn with a seed from the sentences (or the articles) of a corpus, optionally
+stratified by a column such as ``outlet`` with proportional allocation, so that agreement
+measured on it describes the corpus the shares are computed from. The coding sheet has
+``item_id, doc_id, sentence_id, outlet, sentence`` (``text`` for articles) and one empty column
+per frame key plus ``tone``; the guide lists each frame's definition with example sentences.
+Validation against human coding of a random sample is the check Grimmer & Stewart (2013)
+require before a dictionary's counts are read as measurements.
+
+Grimmer, J. & Stewart, B. M. (2013). Text as data. Political Analysis 21(3), 267–297.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+import pandas as pd
+
+from analysis.config import SEED
+from analysis.framing.codebook import Codebook, load_codebook
+
+UNITS = ("sentence", "article")
+
+
+def _allocate(sizes: pd.Series, n: int) -> pd.Series:
+    """Proportional allocation of ``n`` over strata by largest remainder, capped by size."""
+    total = int(sizes.sum())
+    exact = sizes * n / total
+    alloc = np.floor(exact).astype(int)
+    remainder = (exact - alloc).sort_values(ascending=False, kind="stable")
+    for key in remainder.index[: n - int(alloc.sum())]:
+        alloc[key] += 1
+    return alloc.clip(upper=sizes)
+
+
+def draw_sample(
+    table: pd.DataFrame,
+    n: int,
+    *,
+    seed: int = SEED,
+    unit: str = "sentence",
+    stratify: str | None = None,
+    frame_keys: Sequence[str] = (),
+) -> pd.DataFrame:
+    """A coding sheet of ``n`` items drawn at random from ``table``, deterministic for a seed.
+
+    ``table`` is a corpus's ``sentences`` (``unit="sentence"``) or ``documents``
+    (``unit="article"``). With ``stratify`` (a column), each stratum gets a share of ``n``
+    proportional to its size (largest remainder). Items come in random order, numbered
+    ``item_id`` 1..n. Columns: ``item_id, doc_id, sentence_id, outlet, sentence`` (articles:
+    ``item_id, doc_id, outlet, title, text``), then one empty column per frame key and
+    ``tone``. The table is sorted by its ids first, so its row order does not matter.
+    """
+    if unit not in UNITS:
+        raise ValueError(f"unit must be one of {list(UNITS)}, got {unit!r}")
+    if n < 1:
+        raise ValueError(f"n must be at least 1, got {n}")
+    ids = ["doc_id", "sentence_id"] if unit == "sentence" else ["doc_id"]
+    text = "sentence" if unit == "sentence" else "text"
+    keep = [*ids, "outlet", *(["title"] if unit == "article" else []), text]
+    missing = [c for c in [*keep, *([stratify] if stratify else [])] if c not in table.columns]
+    if missing:
+        raise KeyError(f"draw_sample: missing columns {missing} for unit {unit!r}")
+    pool = table[table[text].astype(str).str.strip() != ""]
+    pool = pool.sort_values(ids, kind="stable").reset_index(drop=True)
+    if n > len(pool):
+        raise ValueError(f"draw_sample: asked for {n} items but the corpus has {len(pool)}")
+    rng = np.random.default_rng(seed)
+    if stratify:
+        sizes = pool.groupby(stratify, sort=True).size()
+        alloc = _allocate(sizes, n)
+        picked = []
+        for name, part in pool.groupby(stratify, sort=True):
+            picked.extend(rng.choice(part.index.to_numpy(), size=int(alloc[name]), replace=False))
+        chosen = rng.permutation(np.asarray(picked, dtype=np.int64))
+    else:
+        chosen = rng.choice(len(pool), size=n, replace=False)
+    sheet = pool.loc[chosen, keep].reset_index(drop=True)
+    sheet.insert(0, "item_id", [f"{i + 1:04d}" for i in range(len(sheet))])
+    for key in [*frame_keys, "tone"]:
+        sheet[key] = ""
+    return sheet
+
+
+def _examples(
+    sentences: pd.DataFrame | None, book: Codebook, n_examples: int, seed: int, exclude: set
+) -> dict[str, list[str]]:
+    if sentences is None or sentences.empty or n_examples < 1:
+        return {}
+    from analysis.framing.frames import frame_matrix
+
+    pool = sentences[~sentences["sentence"].isin(exclude)].sort_values(
+        ["doc_id", "sentence_id"], kind="stable"
+    )
+    flags = frame_matrix(pool["sentence"], book)
+    rng = np.random.default_rng(seed)
+    out = {}
+    for key in book.keys:
+        rows = np.flatnonzero(flags[key].to_numpy())
+        pick = rng.choice(rows, size=min(n_examples, rows.size), replace=False) if rows.size else []
+        out[key] = [str(pool["sentence"].iloc[int(i)]) for i in sorted(pick)]
+    return out
+
+
+def coding_guide(
+    codebook: Codebook | str | None = None,
+    *,
+    sentences: pd.DataFrame | None = None,
+    sheet: pd.DataFrame | None = None,
+    n_examples: int = 2,
+    seed: int = SEED,
+    unit: str = "sentence",
+) -> str:
+    """The coding guide (Markdown) for a sheet: how to code, then each frame's definition, its
+    indicator words and example sentences from the corpus that the codebook flags (drawn with
+    the seed, never from the sheet itself, and not necessarily good examples: a keyword is not
+    a frame, which is what the coding is for)."""
+    book = load_codebook(codebook)
+    exclude = set(sheet["sentence"]) if sheet is not None and "sentence" in sheet else set()
+    examples = _examples(sentences, book, n_examples, seed, exclude)
+    item = "sentence" if unit == "sentence" else "article"
+    lines = [
+        "# Coding guide",
+        "",
+        f"Read each {item} in the sheet and fill one column per frame and `tone`.",
+        "",
+        f"- Frame columns: `1` if the {item} uses the frame as defined below, `0` if not; "
+        "leave blank only if you could not decide (blank items are left out of the agreement).",
+        f"- `tone`: `negative`, `neutral` or `positive`: the tone of the {item} itself as a "
+        "careful reader hears it, not whether the news is good or bad for anyone in particular "
+        "(−1/0/1 also work).",
+        "- Judge from the meaning, not from the words: the examples below were flagged by the "
+        "codebook's keywords and may be wrong; that is what this coding measures.",
+        "- Code alone, without looking at another coder's sheet. To record who coded, add a "
+        "column `coder` or keep one file per coder.",
+        "- Do not change `item_id` or the text; do not add or remove rows.",
+        "",
+        f"Codebook: `{book.path}`" + (f" (version {book.version})" if book.version else ""),
+        "",
+    ]
+    for frame in book.frames:
+        lines += [f"## `{frame.key}`: {frame.label}", "", frame.definition, ""]
+        lines += [f"Indicator words: {', '.join(frame.indicators)}", ""]
+        shown = examples.get(frame.key, [])
+        if shown:
+            lines += ["Flagged by the codebook in this corpus:", ""]
+            lines += [f"> {s}" for s in shown] + [""]
+    return "\n".join(lines)

@@ -1,0 +1,207 @@
+"""Reading human-coded sheets: one row per item, one column per frame key, and ``tone``.
+
+A sheet is a CSV (UTF-8). Only ``sentence`` (or ``text`` for articles) and the code columns are
+required, so a sheet may hold items that are in no corpus. Codes: ``1``/``0`` per frame (also
+yes/no, true/false), blank = not coded; ``tone`` as negative/neutral/positive or −1/0/1. An
+optional ``coder`` column names who coded each row; with several sheets and no ``coder`` column,
+each file is one coder (its file name). Items are matched between coders by ``item_id`` when
+every sheet has one, else by the exact text.
+
+Every problem is reported as a :class:`SheetError` naming the file, the column and the
+spreadsheet rows (the header is row 1, the first item row 2).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+META_COLUMNS = ("item_id", "doc_id", "sentence_id", "outlet", "sentence", "text", "coder", "notes")
+TEXT_COLUMNS = ("sentence", "text")
+TONE_COLUMN = "tone"
+_TRUE = {"1", "1.0", "yes", "y", "true", "x"}
+_FALSE = {"0", "0.0", "no", "n", "false"}
+_TONE = {
+    "negative": -1.0,
+    "neg": -1.0,
+    "-1": -1.0,
+    "-1.0": -1.0,
+    "neutral": 0.0,
+    "neu": 0.0,
+    "0": 0.0,
+    "0.0": 0.0,
+    "positive": 1.0,
+    "pos": 1.0,
+    "1": 1.0,
+    "1.0": 1.0,
+    "+1": 1.0,
+}
+MAX_ROWS_LISTED = 10
+
+
+class SheetError(ValueError):
+    """A coded sheet that cannot be used; the message names the file, column and rows."""
+
+
+def _rows(mask: np.ndarray) -> str:
+    rows = [int(i) + 2 for i in np.flatnonzero(mask)]
+    shown = ", ".join(map(str, rows[:MAX_ROWS_LISTED]))
+    more = f" and {len(rows) - MAX_ROWS_LISTED} more" if len(rows) > MAX_ROWS_LISTED else ""
+    return f"row{'s' if len(rows) > 1 else ''} {shown}{more}"
+
+
+def _parse_binary(values: pd.Series, name: str, column: str) -> pd.Series:
+    text = values.fillna("").astype(str).str.strip().str.lower()
+    out = pd.Series(np.nan, index=values.index, dtype=float)
+    out[text.isin(_TRUE)] = 1.0
+    out[text.isin(_FALSE)] = 0.0
+    bad = ~(text.isin(_TRUE) | text.isin(_FALSE) | (text == ""))
+    if bad.any():
+        first = values[bad].iloc[0]
+        raise SheetError(
+            f"sheet {name}: column {column!r} must hold 1 (frame present), 0 (absent) or blank "
+            f"(not coded); {_rows(bad.to_numpy())} hold other values (first: {first!r})"
+        )
+    return out
+
+
+def _parse_tone(values: pd.Series, name: str) -> pd.Series:
+    text = values.fillna("").astype(str).str.strip().str.lower()
+    out = text.map(_TONE).astype(float)
+    bad = out.isna() & (text != "")
+    if bad.any():
+        first = values[bad].iloc[0]
+        raise SheetError(
+            f"sheet {name}: column 'tone' must hold negative/neutral/positive or -1/0/1, or "
+            f"blank; {_rows(bad.to_numpy())} hold other values (first: {first!r})"
+        )
+    return out
+
+
+def code_columns(columns: Sequence[str], frame_keys: Sequence[str] | None = None) -> list[str]:
+    """The frame columns of a sheet: ``frame_keys`` that are present, or else every column that
+    is neither metadata nor ``tone``."""
+    if frame_keys is not None:
+        return [k for k in frame_keys if k in columns]
+    return [c for c in columns if c not in META_COLUMNS and c != TONE_COLUMN]
+
+
+def read_sheet(
+    path: Path | str | pd.DataFrame,
+    frame_keys: Sequence[str] | None = None,
+    *,
+    name: str | None = None,
+) -> pd.DataFrame:
+    """One coded sheet as a tidy table: ``item_id, text, coder``, one float column per frame
+    (1.0, 0.0 or NaN = not coded) and ``tone`` (−1.0, 0.0, 1.0 or NaN) when the sheet has it.
+
+    ``frame_keys`` (a codebook's keys) says which columns are frames; a key the sheet lacks is
+    simply not validated. Without it every column that is not metadata is a frame. Raises
+    :class:`SheetError` for a missing text column, unparseable codes (naming column and rows),
+    duplicate item ids, or a sheet with no code column at all.
+    """
+    if isinstance(path, pd.DataFrame):
+        raw, name = path.astype(str).where(path.notna(), ""), name or "<table>"
+    else:
+        name = name or str(path)
+        if not Path(path).is_file():
+            raise SheetError(f"sheet {name}: file not found")
+        try:
+            raw = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
+        except (UnicodeDecodeError, pd.errors.ParserError) as exc:
+            raise SheetError(f"sheet {name}: not a readable UTF-8 CSV file: {exc}") from exc
+    raw.columns = [str(c).strip() for c in raw.columns]
+    text_col = next((c for c in TEXT_COLUMNS if c in raw.columns), None)
+    if text_col is None:
+        raise SheetError(
+            f"sheet {name}: needs a column 'sentence' (or 'text') with the coded text; "
+            f"found columns {list(raw.columns)}"
+        )
+    empty = raw[text_col].astype(str).str.strip() == ""
+    if empty.any():
+        raise SheetError(f"sheet {name}: column {text_col!r} is empty in {_rows(empty.to_numpy())}")
+    frames = code_columns(list(raw.columns), frame_keys)
+    has_tone = TONE_COLUMN in raw.columns
+    if not frames and not has_tone:
+        expected = f" (expected the codebook's keys {list(frame_keys)})" if frame_keys else ""
+        raise SheetError(f"sheet {name}: no frame column and no 'tone' column{expected}")
+    out = pd.DataFrame(index=raw.index)
+    coder_values = raw["coder"].astype(str).str.strip() if "coder" in raw.columns else None
+    if "item_id" in raw.columns:
+        ids = raw["item_id"].astype(str).str.strip()
+        keyed = pd.DataFrame({"id": ids, "coder": coder_values if coder_values is not None else ""})
+        dup = keyed.duplicated(keep=False).to_numpy() & (ids != "").to_numpy()
+        if dup.any():
+            raise SheetError(
+                f"sheet {name}: column 'item_id' repeats in {_rows(dup)}; "
+                "each item must appear once per coder"
+            )
+        out["item_id"] = ids
+    out["text"] = raw[text_col].astype(str)
+    coder = coder_values
+    out["coder"] = (
+        coder.where(coder != "", Path(name).stem) if coder is not None else Path(name).stem
+    )
+    for key in frames:
+        out[key] = _parse_binary(raw[key], name, key)
+    if has_tone:
+        out[TONE_COLUMN] = _parse_tone(raw[TONE_COLUMN], name)
+    return out.reset_index(drop=True)
+
+
+def read_sheets(
+    paths: Sequence[Path | str], frame_keys: Sequence[str] | None = None
+) -> pd.DataFrame:
+    """Several coded sheets stacked, with one ``item`` key shared between coders.
+
+    ``item`` is the ``item_id`` when every sheet has one, else the text. A coder appearing in
+    two files is an error, as is one coder coding the same item twice.
+    """
+    if not paths:
+        raise SheetError("no coded sheet given")
+    sheets = [read_sheet(p, frame_keys) for p in paths]
+    by_id = all("item_id" in s.columns for s in sheets)
+    seen: dict[str, str] = {}
+    for path, sheet in zip(paths, sheets, strict=True):
+        for coder in sheet["coder"].unique():
+            if coder in seen and seen[coder] != str(path):
+                raise SheetError(
+                    f"sheet {path}: coder {coder!r} also appears in {seen[coder]}; add a 'coder' "
+                    "column or rename one file"
+                )
+            seen[coder] = str(path)
+    stacked = pd.concat(sheets, ignore_index=True, sort=False)
+    stacked.insert(0, "item", stacked["item_id"] if by_id else stacked["text"])
+    dup = stacked.duplicated(["item", "coder"], keep=False)
+    if dup.any():
+        first = stacked.loc[dup, ["item", "coder"]].iloc[0].tolist()
+        raise SheetError(
+            f"coder {first[1]!r} coded item {first[0]!r} more than once (rows must be unique "
+            "per item and coder)"
+        )
+    return stacked
+
+
+def consensus(coded: pd.DataFrame, columns: Sequence[str]) -> pd.DataFrame:
+    """One row per item: the majority code of the coders who coded it, per column.
+
+    A tie (e.g. one coder 1, the other 0) is left blank (NaN) and so is not used to score a
+    machine coder; the number of coders behind each item is in ``n_coders``.
+    """
+    rows = []
+    for item, part in coded.groupby("item", sort=False):
+        row: dict[str, object] = {"item": item, "text": part["text"].iloc[0]}
+        row["n_coders"] = part["coder"].nunique()
+        for col in columns:
+            values = part[col].dropna()
+            if values.empty:
+                row[col] = np.nan
+                continue
+            counts = values.value_counts()
+            top = counts[counts == counts.max()]
+            row[col] = float(top.index[0]) if len(top) == 1 else np.nan
+        rows.append(row)
+    return pd.DataFrame(rows, columns=["item", "text", "n_coders", *columns])

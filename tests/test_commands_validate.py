@@ -1,0 +1,84 @@
+"""code-sample, validate and train from the command line, on made-up corpora and sheets."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+
+from analysis.cli import main
+from analysis.validation.sample import draw_sample
+
+SHEET = (
+    "item_id,sentence,conflict,economic_consequences,tone,coder\n"
+    "1,The two countries traded threats and new tariffs.,1,1,negative,ann\n"
+    "2,Prices of magnets rose sharply for carmakers.,0,1,negative,ann\n"
+    "3,Officials praised the agreement as a win.,0,0,positive,ann\n"
+    "4,The meeting is scheduled for Tuesday.,0,0,neutral,ann\n"
+    "1,The two countries traded threats and new tariffs.,1,1,negative,bob\n"
+    "2,Prices of magnets rose sharply for carmakers.,1,1,negative,bob\n"
+    "3,Officials praised the agreement as a win.,0,0,positive,bob\n"
+    "4,The meeting is scheduled for Tuesday.,0,0,positive,bob\n"
+)
+
+
+def test_draw_sample_is_deterministic_and_stratified() -> None:
+    table = pd.DataFrame(
+        {
+            "doc_id": [f"d{i // 5}" for i in range(40)],
+            "sentence_id": [i % 5 for i in range(40)],
+            "outlet": ["A"] * 30 + ["B"] * 10,
+            "sentence": [f"sentence {i}" for i in range(40)],
+        }
+    )
+    a = draw_sample(table, 8, seed=3, stratify="outlet", frame_keys=["war"])
+    b = draw_sample(table.sample(frac=1, random_state=1), 8, seed=3, stratify="outlet")
+    assert a["sentence"].tolist() == b["sentence"].tolist()
+    assert a["outlet"].value_counts().to_dict() == {"A": 6, "B": 2}
+    assert list(a.columns)[:5] == ["item_id", "doc_id", "sentence_id", "outlet", "sentence"]
+    assert list(a.columns)[-2:] == ["war", "tone"]
+    assert draw_sample(table, 8, seed=4)["sentence"].tolist() != a["sentence"].tolist()
+
+
+def test_code_sample_writes_sheet_and_guide(make_corpus, tmp_path: Path) -> None:
+    corpus = make_corpus()
+    out = tmp_path / "sheet.csv"
+    assert main(["code-sample", "--corpus", str(corpus), "--n", "3", "--out", str(out)]) == 0
+    sheet = pd.read_csv(out, dtype=str)
+    assert len(sheet) == 3 and "conflict" in sheet.columns and "tone" in sheet.columns
+    guide = (tmp_path / "sheet.guide.md").read_text(encoding="utf-8")
+    assert "## `conflict`: Conflict" in guide
+
+
+def test_validate_writes_agreement_and_intercoder(tmp_path: Path) -> None:
+    sheet = tmp_path / "coded.csv"
+    sheet.write_text(SHEET, encoding="utf-8")
+    out = tmp_path / "out"
+    assert main(["validate", "--sheet", str(sheet), "--out", str(out), "--n-boot", "50"]) == 0
+    agreement = pd.read_csv(out / "agreement.csv")
+    assert {"conflict", "economic_consequences", "tone"} <= set(agreement["frame"])
+    intercoder = pd.read_csv(out / "intercoder.csv")
+    assert intercoder.set_index("frame").loc["tone", "percent_agreement"] == 0.75
+
+
+def test_validate_bad_sheet_exits_2_naming_the_column(tmp_path: Path, capsys) -> None:
+    sheet = tmp_path / "coded.csv"
+    sheet.write_text("sentence,conflict\na,1\nb,yes please\n", encoding="utf-8")
+    assert main(["validate", "--sheet", str(sheet), "--out", str(tmp_path / "o")]) == 2
+    assert "column 'conflict'" in capsys.readouterr().err
+
+
+def test_train_then_validate_with_the_model(tmp_path: Path) -> None:
+    rows = ["sentence,war,tone"]
+    for i in range(8):
+        rows += [f"troops clashed {i},1,negative", f"prices rose {i},0,neutral"]
+        rows += [f"a calm day {i},0,positive"]
+    sheet = tmp_path / "coded.csv"
+    sheet.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    model = tmp_path / "model"
+    assert main(["train", "--sheet", str(sheet), "--out", str(model), "--folds", "3"]) == 0
+    out = tmp_path / "out"
+    args = ["validate", "--sheet", str(sheet), "--model", str(model), "--out", str(out)]
+    assert main([*args, "--n-boot", "20"]) == 0
+    agreement = pd.read_csv(out / "agreement.csv")
+    assert agreement.set_index(["method", "frame"]).loc[("model", "war"), "f1"] == 1.0

@@ -1,0 +1,73 @@
+"""Keyword in context, the evidence behind a frame share, and the table display."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from analysis.explore import evidence, kwic, show_table
+
+SENTENCES = pd.DataFrame(
+    {
+        "doc_id": ["a", "a", "b"],
+        "sentence_id": [0, 1, 0],
+        "outlet": ["X", "X", "Y"],
+        "sentence": [
+            "Officials said the tariff truce may hold for now.",
+            "Tariffs on grain rose; new tariffs followed.",
+            "No trade measures were announced today.",
+        ],
+    }
+)
+CODEBOOK = """
+[[frames]]
+key = "trade"
+label = "Trade"
+type = "issue"
+definition = "Trade measures."
+indicators = ["tariff", "trade war"]
+pfc_dimension = "Economic"
+reference = "test"
+
+[[frames]]
+key = "calm"
+label = "Calm"
+type = "issue"
+definition = "Calm."
+indicators = ["truce"]
+pfc_dimension = "none"
+reference = "test"
+"""
+
+
+def test_kwic_columns_windows_and_wildcard() -> None:
+    got = kwic(SENTENCES, "tariff*", window=2)
+    assert list(got.columns) == ["doc_id", "sentence_id", "group", "pre", "keyword", "post"]
+    assert got["keyword"].tolist() == ["tariff", "Tariffs", "tariffs"]
+    assert got.iloc[0][["pre", "post"]].tolist() == ["said the", "truce may"]
+    assert got.iloc[2][["group", "pre", "post"]].tolist() == ["X", "rose; new", "followed."]
+
+
+def test_kwic_whole_words_and_regex() -> None:
+    assert kwic(SENTENCES, "tariff").shape[0] == 1  # not "Tariffs"
+    assert kwic(SENTENCES, r"tariffs?\b", regex=True).shape[0] == 3
+    with pytest.raises(ValueError, match="empty"):
+        kwic(SENTENCES, " ")
+
+
+def test_evidence_lists_the_sentences_and_terms(tmp_path: Path) -> None:
+    path = tmp_path / "cb.toml"
+    path.write_text(CODEBOOK, encoding="utf-8")
+    got = evidence(SENTENCES, "trade", codebook=path)
+    assert got[["doc_id", "sentence_id"]].values.tolist() == [["a", 0], ["a", 1]]
+    assert got["terms"].tolist() == ["tariff", "tariff"]
+    assert evidence(SENTENCES, "trade", group="Y", codebook=path).empty
+    with pytest.raises(KeyError, match="known"):
+        evidence(SENTENCES, "nope", codebook=path)
+
+
+def test_show_table_uses_itables_when_installed() -> None:
+    pytest.importorskip("itables")
+    assert show_table(SENTENCES) == "itables"

@@ -1,0 +1,108 @@
+"""Agreement figures equal scikit-learn's and krippendorff's on the same made-up codes."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+from sklearn.metrics import cohen_kappa_score, f1_score, precision_score, recall_score
+
+from analysis.validation.agreement import (
+    agreement_table,
+    binary_agreement,
+    intercoder_table,
+    tone_agreement,
+    validation_sentence,
+)
+
+HUMAN = np.array([1, 1, 0, 0, 1, 0, 0, 1, 0, 0, 1, 0], dtype=float)
+MACHINE = np.array([1, 0, 0, 1, 1, 0, 0, 1, 0, 0, 0, 0], dtype=bool)
+
+
+def test_binary_metrics_equal_sklearn() -> None:
+    got = binary_agreement(HUMAN, MACHINE, n_boot=200, seed=1)
+    assert got["precision"] == pytest.approx(precision_score(HUMAN, MACHINE))
+    assert got["recall"] == pytest.approx(recall_score(HUMAN, MACHINE))
+    assert got["f1"] == pytest.approx(f1_score(HUMAN, MACHINE))
+    assert got["kappa"] == pytest.approx(cohen_kappa_score(HUMAN, MACHINE))
+    assert (got["tp"], got["fp"], got["fn"], got["tn"]) == (3, 1, 2, 6)
+    assert got["f1_ci_low"] <= got["f1"] <= got["f1_ci_high"]
+
+
+def test_blank_human_codes_are_left_out() -> None:
+    human = HUMAN.copy()
+    human[[0, 3]] = np.nan
+    got = binary_agreement(human, MACHINE, n_boot=50)
+    keep = ~np.isnan(human)
+    assert got["n"] == 10
+    assert got["f1"] == pytest.approx(f1_score(human[keep], MACHINE[keep]))
+
+
+def test_no_positive_prediction_gives_zero_like_sklearn_zero_division() -> None:
+    got = binary_agreement(HUMAN, np.zeros(12, dtype=bool), n_boot=20)
+    assert got["precision"] == precision_score(HUMAN, np.zeros(12), zero_division=0) == 0
+
+
+def test_tone_metrics_equal_sklearn_macro() -> None:
+    human = np.array([-1, 0, 1, 1, 0, -1, 0, 1, -1, 0])
+    machine = np.array([-1, 1, 1, 0, 0, -1, -1, 1, 0, 0])
+    got = tone_agreement(human, machine, n_boot=100, seed=3)
+    kw = {"average": "macro", "labels": [-1, 0, 1], "zero_division": 0}
+    assert got["precision"] == pytest.approx(precision_score(human, machine, **kw))
+    assert got["recall"] == pytest.approx(recall_score(human, machine, **kw))
+    assert got["f1"] == pytest.approx(f1_score(human, machine, **kw))
+    assert got["kappa"] == pytest.approx(cohen_kappa_score(human, machine))
+    assert got["accuracy"] == pytest.approx(0.6)
+
+
+def test_bootstrap_is_deterministic_for_a_seed() -> None:
+    a = binary_agreement(HUMAN, MACHINE, n_boot=100, seed=5)
+    b = binary_agreement(HUMAN, MACHINE, n_boot=100, seed=5)
+    c = binary_agreement(HUMAN, MACHINE, n_boot=100, seed=6)
+    assert a == b
+    assert a != c
+
+
+def test_agreement_table_has_a_row_per_method_and_frame() -> None:
+    gold = pd.DataFrame({"war": HUMAN, "tone": [1, 0, -1] * 4})
+    pred = {
+        "codebook": pd.DataFrame({"war": MACHINE, "tone": [1, 0, 0] * 4}),
+        "model": pd.DataFrame({"war": ~MACHINE}),
+    }
+    table = agreement_table(gold, pred, n_boot=50)
+    assert table[["method", "frame"]].values.tolist() == [
+        ["codebook", "war"],
+        ["codebook", "tone"],
+        ["model", "war"],
+    ]
+    assert table.loc[2, "f1"] == pytest.approx(f1_score(HUMAN, ~MACHINE))
+
+
+def test_intercoder_alpha_equals_krippendorff_package() -> None:
+    import krippendorff
+
+    coded = pd.DataFrame(
+        {
+            "item": list("abcdef") * 3,
+            "coder": ["x"] * 6 + ["y"] * 6 + ["z"] * 6,
+            "war": [1, 0, 1, 1, 0, 0, 1, 0, 0, 1, 0, np.nan, 1, 1, 1, 1, 0, 0],
+        }
+    )
+    table = intercoder_table(coded, ["war"])
+    matrix = coded.pivot(index="coder", columns="item", values="war").to_numpy(dtype=float)
+    expected = krippendorff.alpha(reliability_data=matrix, level_of_measurement="nominal")
+    alpha_col = next(c for c in table.columns if "alpha" in c)
+    assert table.loc[0, alpha_col] == pytest.approx(expected)
+    # pairs: a 3/3, b 1/3, c 1/3, d 3/3, e 3/3, f (two codes) 1/1 -> 12/16
+    assert table.loc[0, "percent_agreement"] == pytest.approx(12 / 16)
+    assert table.loc[0, "n_items"] == 6
+
+
+def test_validation_sentence_with_and_without_a_table() -> None:
+    assert "not been validated" in validation_sentence(None)
+    table = agreement_table(
+        pd.DataFrame({"war": HUMAN}), {"codebook": pd.DataFrame({"war": MACHINE})}, n_boot=20
+    )
+    text = validation_sentence(table)
+    assert f"{f1_score(HUMAN, MACHINE):.2f}" in text
+    assert "12 human-coded" in text

@@ -1,0 +1,70 @@
+"""The trainable coder: learns made-up frames, saves without pickle, loads the same."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from analysis.validation.model import ModelError, load_frame_model, train_frame_model
+
+WAR = ["troops clashed at the border", "the army shelled the town", "soldiers fought rebels"]
+MONEY = ["prices rose for buyers", "the firm lost money", "profits fell sharply"]
+OTHER = ["the weather was mild", "a concert was held", "the park opened today"]
+
+
+def training_set(copies: int = 6) -> tuple[list[str], pd.DataFrame, np.ndarray]:
+    texts, war, money, tone = [], [], [], []
+    for i in range(copies):
+        for group, w, m, t in ((WAR, 1, 0, -1), (MONEY, 0, 1, -1), (OTHER, 0, 0, 1)):
+            for text in group:
+                texts.append(f"{text} {i}")
+                war.append(w)
+                money.append(m)
+                tone.append(t if i % 2 else 0)
+    return texts, pd.DataFrame({"war": war, "money": money}, dtype=float), np.array(tone)
+
+
+def test_learns_frames_and_round_trips(tmp_path: Path) -> None:
+    texts, labels, tone = training_set()
+    model = train_frame_model(texts, labels, tone=tone, folds=3, seed=1)
+    new = ["rebels clashed with troops", "profits and prices fell", "a mild day in the park"]
+    pred = model.predict(new)
+    assert list(pred.columns) == ["war", "money"]
+    assert pred.dtypes.tolist() == [bool, bool]
+    assert pred.to_numpy().tolist() == [[True, False], [False, True], [False, False]]
+    assert set(model.metrics["frame"]) == {"war", "money", "tone"}
+    model.save(tmp_path / "m")
+    loaded = load_frame_model(tmp_path / "m")
+    pd.testing.assert_frame_equal(loaded.decision(new), model.decision(new))
+    assert loaded.predict_tone(new).tolist() == model.predict_tone(new).tolist()
+
+
+def test_deterministic_for_a_seed() -> None:
+    texts, labels, _ = training_set()
+    a = train_frame_model(texts, labels, folds=3, seed=7)
+    b = train_frame_model(texts, labels, folds=3, seed=7)
+    np.testing.assert_array_equal(a.coef, b.coef)
+    pd.testing.assert_frame_equal(a.metrics, b.metrics)
+
+
+def test_a_frame_without_positives_is_named() -> None:
+    texts, labels, _ = training_set()
+    labels["war"] = 0.0
+    with pytest.raises(ModelError, match="frame 'war'"):
+        train_frame_model(texts, labels, folds=3)
+
+
+def test_the_saved_model_has_no_pickle(tmp_path: Path) -> None:
+    texts, labels, _ = training_set()
+    train_frame_model(texts, labels, folds=3).save(tmp_path / "m")
+    assert sorted(p.name for p in (tmp_path / "m").iterdir()) == ["model.json", "weights.npz"]
+    with np.load(tmp_path / "m" / "weights.npz", allow_pickle=False) as data:
+        assert all(data[k].dtype != object for k in data.files)
+
+
+def test_missing_model_folder_is_a_clear_error(tmp_path: Path) -> None:
+    with pytest.raises(ModelError, match=r"model\.json not found"):
+        load_frame_model(tmp_path)

@@ -1,0 +1,58 @@
+"""Coded sheets: what is required, how codes are read, and the messages for bad sheets."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from analysis.validation.sheets import SheetError, consensus, read_sheet, read_sheets
+
+
+def write(path: Path, text: str) -> Path:
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_only_sentence_and_codes_are_required(tmp_path: Path) -> None:
+    sheet = write(tmp_path / "s.csv", "sentence,war,tone\nA clash.,1,negative\nCalm.,,0\n")
+    got = read_sheet(sheet)
+    assert got["war"].tolist()[0] == 1.0 and np.isnan(got["war"].tolist()[1])
+    assert got["tone"].tolist() == [-1.0, 0.0]
+    assert got["coder"].tolist() == ["s", "s"]
+
+
+def test_bad_code_names_column_and_rows(tmp_path: Path) -> None:
+    sheet = write(tmp_path / "s.csv", "sentence,war\na,1\nb,maybe\nc,0\nd,2\n")
+    with pytest.raises(SheetError, match=r"column 'war'.*rows 3, 5.*'maybe'"):
+        read_sheet(sheet)
+
+
+def test_bad_tone_names_the_row(tmp_path: Path) -> None:
+    sheet = write(tmp_path / "s.csv", "sentence,tone\na,positive\nb,angry\n")
+    with pytest.raises(SheetError, match=r"column 'tone'.*row 3"):
+        read_sheet(sheet)
+
+
+def test_missing_text_column_and_no_codes(tmp_path: Path) -> None:
+    with pytest.raises(SheetError, match="needs a column 'sentence'"):
+        read_sheet(write(tmp_path / "a.csv", "headline,war\na,1\n"))
+    with pytest.raises(SheetError, match="no frame column"):
+        read_sheet(write(tmp_path / "b.csv", "sentence,coder\na,ann\n"), ["war"])
+
+
+def test_two_files_are_two_coders_matched_by_item_id(tmp_path: Path) -> None:
+    a = write(tmp_path / "ann.csv", "item_id,sentence,war\n1,x,1\n2,y,0\n")
+    b = write(tmp_path / "bob.csv", "item_id,sentence,war\n2,y,1\n1,x,1\n")
+    stacked = read_sheets([a, b])
+    assert sorted(stacked["coder"].unique()) == ["ann", "bob"]
+    gold = consensus(stacked, ["war"])
+    assert gold.set_index("item")["war"].to_dict()["1"] == 1.0
+    assert np.isnan(gold.set_index("item")["war"].to_dict()["2"])  # a tie is left blank
+
+
+def test_duplicate_item_ids_are_refused(tmp_path: Path) -> None:
+    sheet = write(tmp_path / "s.csv", "item_id,sentence,war\n1,x,1\n1,y,0\n")
+    with pytest.raises(SheetError, match=r"'item_id' repeats in rows 2, 3"):
+        read_sheet(sheet)

@@ -147,9 +147,9 @@ def test_sourcing_has_a_bar_per_outlet_and_source_with_sizes_in_the_legend():
     ax = fig.axes[0]
     # codebook order of the categories, direct quotation last; other quote measures left out
     assert [t.get_text() for t in ax.get_yticklabels()] == [
-        "government officials",
-        "media",
-        "direct quote",
+        "Government officials",  # the bundled lexicon's labels, never raw keys
+        "Other media",
+        "Direct quotation",
     ]
     bars = [bar for bar in ax.patches if bar.get_height() > 0]
     assert len(bars) == 3 * len(GROUPS)
@@ -198,3 +198,23 @@ def test_figures_are_written(tmp_path) -> None:
         assert FIGURES[stem].stem == stem
         paths = save_figure(fig, stem, tmp_path)
         assert all(p.stat().st_size > 0 for p in paths)
+
+
+def test_sourcing_labels_come_from_the_lexicon_never_raw_keys(tmp_path):
+    from analysis.framing.plots import source_labels
+
+    lexicon = tmp_path / "sources.toml"
+    lexicon.write_text(
+        '[attribution_verbs]\nsay = ["said"]\n'
+        '[sources.officials_china]\nlabel = "Chinese officials"\nterms = ["ministry"]\n'
+        '[sources.officials_us]\nterms = ["white house"]\n',
+        encoding="utf-8",
+    )
+    table = _sourcing().replace(
+        {"government_officials": "officials_china", "media": "officials_us"}
+    )
+    fig = plot_sourcing(table, palette=PALETTE, lexicon=lexicon)
+    shown = [t.get_text() for t in fig.axes[0].get_yticklabels()]
+    assert shown == ["Chinese officials", "Officials us", "Direct quotation"]
+    assert not any("_" in s or s == "officials china" for s in shown)
+    assert source_labels(["x_y"], {}) == {"x_y": "X y"}

@@ -16,7 +16,7 @@ Modules that load NLTK are imported inside the functions that need them, so that
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 import matplotlib.pyplot as plt
@@ -81,6 +81,7 @@ NO_KEYNESS = (
 )
 NO_SOURCING = "No sentence in these articles attributes a claim to a source or quotes directly."
 NO_HEDGING = "No hedge or certainty marker is used in these articles."
+DIRECT_QUOTE_LABEL = "Direct quotation"
 
 
 def _no_frame(frames: pd.DataFrame) -> bool:
@@ -273,14 +274,15 @@ def plot_sourcing(
         return none_found_figure(NO_SOURCING, title="Sourcing and direct quotation")
     rows = rows.assign(group=rows[group_col].astype(str))
     present = set(rows["item"])
-    categories = load_sources(str(lexicon) if lexicon else None).categories
-    order = [c for c in categories if c in present] + ["direct_quote"]
+    sources = load_sources(str(lexicon) if lexicon else None)
+    order = [c for c in sources.categories if c in present] + ["direct_quote"]
     items = [i for i in order if i in present] + sorted(present - set(order))
+    names = source_labels(items, sources.labels)
     n = rows.dropna(subset=["n_sentences"]).groupby("group")["n_sentences"].first()
     legend = {g: f"{g} (n = {int(n.get(g, 0))} sentences)" for g in groups}
     bars = rows.assign(
         pct=100 * rows["share"].fillna(0),
-        source=rows["item"].str.replace("_", " "),
+        source=rows["item"].map(names),
         legend=rows["group"].map(legend),
     )
     fig, ax = plt.subplots(
@@ -292,7 +294,7 @@ def plot_sourcing(
         x="pct",
         y="source",
         hue="legend",
-        order=[i.replace("_", " ") for i in items],
+        order=[names[i] for i in items],
         hue_order=[legend[g] for g in groups],
         palette={legend[g]: colours.get(g, "#999999") for g in groups},
         saturation=1,
@@ -306,6 +308,22 @@ def plot_sourcing(
     ax.set(xlabel="% of sentences", ylabel="")
     ax.set_title("Sourcing: whom sentences attribute claims to, and direct quotation")
     return fig
+
+
+def source_labels(items: Sequence[str], labels: Mapping[str, str]) -> dict[str, str]:
+    """The words a figure shows for each sourcing item: the lexicon's ``label`` (a category
+    without one, or a key the lexicon does not know, is written out in plain words, its first
+    letter capitalised); the direct-quotation row reads "Direct quotation"."""
+    shown = {}
+    for item in items:
+        if item == "direct_quote":
+            shown[item] = DIRECT_QUOTE_LABEL
+        elif labels.get(item) and labels[item] != item:
+            shown[item] = labels[item]
+        else:
+            words = item.replace("_", " ").strip()
+            shown[item] = words[:1].upper() + words[1:]
+    return shown
 
 
 def plot_hedging(

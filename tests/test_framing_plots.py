@@ -218,3 +218,58 @@ def test_sourcing_labels_come_from_the_lexicon_never_raw_keys(tmp_path):
     assert shown == ["Chinese officials", "Officials us", "Direct quotation"]
     assert not any("_" in s or s == "officials china" for s in shown)
     assert source_labels(["x_y"], {}) == {"x_y": "X y"}
+
+
+def _many_frames(n_groups: int = 8, n_frames: int = 12) -> pd.DataFrame:
+    """``n_groups`` outlets × ``n_frames`` frames; every third cell a share of 0."""
+    rows = []
+    for g in range(n_groups):
+        n = 10 * (g + 1)
+        for f in range(n_frames):
+            share = 0.0 if (g + f) % 3 == 0 else 0.05 * ((g + f) % 5 + 1)
+            rows.append(
+                {
+                    "outlet": f"Outlet {g}",
+                    "frame": f"frame_{f}",
+                    "label": f"Frame number {f} with a rather long label",
+                    "share": share,
+                    "share_ci_low": share / 2,
+                    "share_ci_high": share and min(1.0, share * 1.5),
+                    "n_docs": 2,
+                    "n_sentences": n,
+                }
+            )
+    return pd.DataFrame(rows)
+
+
+def test_frame_salience_has_a_panel_per_frame_and_shows_zeros_with_their_bound():
+    from analysis.framing.plots import plot_frame_salience
+
+    frames = _many_frames()
+    fig = plot_frame_salience(frames, palette=group_palette(frames["outlet"].unique()))
+    panels = fig.axes
+    assert len(panels) == 12  # one per frame, no empty panel
+    assert all(ax.get_title(loc="left").startswith("Frame number") for ax in panels)
+    ticks = [t.get_text() for t in panels[0].get_yticklabels()]
+    assert ticks == [f"Outlet {g} (n = {10 * (g + 1)})" for g in range(8)]  # n on the figure
+    # frame 0: outlets 0, 3 and 6 have a share of 0 -> bound 3/n, labelled, drawn from 0
+    zero_labels = sorted(t.get_text().strip() for t in panels[0].texts)
+    assert zero_labels == ["0 (≤30%)", "0 (≤4%)", "0 (≤8%)"]
+    dashed = [ln for ln in panels[0].lines if ln.get_linestyle() == "--"]
+    assert sorted(round(ln.get_xdata()[1], 1) for ln in dashed) == [4.3, 7.5, 30.0]
+    assert all(ln.get_xdata()[0] == 0 for ln in dashed)
+    # no two groups share a row in a panel: one y per group, so no interval overlaps another
+    ys = [round(float(ln.get_ydata()[0]), 3) for ln in panels[1].lines if len(ln.get_ydata())]
+    assert sorted(set(ys)) == [float(g) for g in range(8)]
+    assert "outlet" in fig.get_suptitle()
+
+
+def test_frame_salience_removes_unused_panels_and_names_the_grouping():
+    from analysis.framing.plots import plot_frame_salience
+
+    frames = _many_frames(n_groups=3, n_frames=5).rename(columns={"outlet": "region"})
+    fig = plot_frame_salience(frames, "region")
+    assert len(fig.axes) == 5
+    assert "by region" in fig.get_suptitle()
+    labelled = [ax for ax in fig.axes if ax.get_xlabel() == "% of sentences"]
+    assert len(labelled) == 4  # the lowest panel of each column

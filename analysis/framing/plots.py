@@ -16,6 +16,7 @@ Modules that load NLTK are imported inside the functions that need them, so that
 from __future__ import annotations
 
 import math
+import textwrap
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
@@ -43,8 +44,10 @@ FIGURES: dict[str, FigureInfo] = {
     ),
     "fig08_frame_salience": FigureInfo(
         "fig08_frame_salience",
-        "Frame salience with 95% bootstrap intervals (documents and sentences resampled). Where "
-        "two outlets' intervals overlap the data show no clear difference.",
+        "Frame salience, one panel per frame: each outlet's share of sentences with the frame "
+        "and its 95% bootstrap interval (documents and sentences resampled); n = sentences. A "
+        "share of 0 is an open circle with a dashed line to its rule-of-three upper bound 3/n. "
+        "Where two outlets' intervals overlap the data show no clear difference.",
         NOTEBOOK,
         "frames_by_outlet.csv",
     ),
@@ -147,46 +150,90 @@ def plot_frame_heatmap(
 
 
 def plot_frame_salience(
-    frames: pd.DataFrame, group_col: str = "outlet", palette: Mapping[str, str] | None = None
+    frames: pd.DataFrame,
+    group_col: str = "outlet",
+    palette: Mapping[str, str] | None = None,
+    *,
+    ncols: int | None = None,
 ) -> plt.Figure:
-    """Dot-and-interval plot: frame share of sentences per group with 95% CIs; with no coded
-    sentence in any group, a figure that says so."""
+    """Small multiples, one panel per frame (codebook order): each group's share of sentences
+    with the frame as a dot with its 95% CI, groups on rows (the same order in every panel, n in
+    the row labels). A share of 0 is an open circle at 0 with a dashed line to its rule-of-three
+    upper bound 3/n, labelled, so a zero never hides on the axis. With no coded sentence in any
+    group, a figure that says so."""
     apply_style()
     if _no_frame(frames):
         return none_found_figure(NO_FRAMES, title=f"Frame salience by {group_col}")
     groups = _groups(frames, group_col)
     colours = _palette(groups, palette)
     labels = frames.drop_duplicates("frame")[["frame", "label"]]
-    fig, ax = plt.subplots(
-        figsize=(DOUBLE_COLUMN_IN, 0.9 + 0.42 * len(labels)), layout="constrained"
+    table = frames.assign(**{group_col: frames[group_col].astype(str)})
+    sizes = table.dropna(subset=["n_sentences"]).groupby(group_col)["n_sentences"].first()
+    rows = [f"{g} (n = {int(sizes.get(g, 0))})" for g in groups]
+    ncols = ncols or min(len(labels), 4 if len(groups) <= 4 else 3)
+    nrows = math.ceil(len(labels) / ncols)
+    fig, axes = plt.subplots(
+        nrows,
+        ncols,
+        figsize=(DOUBLE_COLUMN_IN, 0.7 + nrows * (0.55 + 0.16 * len(groups))),
+        sharex=True,
+        sharey=True,
+        squeeze=False,
+        layout="constrained",
     )
-    step = 0.7 / max(len(groups), 1)
-    for gi, group in enumerate(groups):
-        part = frames[frames[group_col].astype(str) == group].set_index("frame")
-        part = part.reindex(labels["frame"])
-        y = np.arange(len(labels)) + (gi - (len(groups) - 1) / 2) * step
-        n = part["n_sentences"].dropna()
-        ax.errorbar(
-            100 * part["share"],
-            y,
-            xerr=[
-                100 * (part["share"] - part["share_ci_low"]),
-                100 * (part["share_ci_high"] - part["share"]),
-            ],
-            fmt="o",
-            ms=3.5,
-            capsize=1.5,
-            lw=0.9,
-            color=colours.get(group, "#999999"),
-            label=f"{group} (n = {int(n.iloc[0]) if len(n) else 0} sentences)",
-        )
-    ax.set_yticks(range(len(labels)), labels["label"].tolist())
-    ax.invert_yaxis()
-    ax.set_xlabel("% of sentences with the frame (95% bootstrap CI)")
-    ax.set_xlim(left=0)
-    fig.legend(loc="outside lower center", ncols=min(len(groups), 2), frameon=False)
-    ax.set_title(f"Frame salience by {group_col}")
+    y = np.arange(len(groups))
+    upper = 0.0
+    for ax, (frame, label) in zip(axes.flat, labels.itertuples(index=False), strict=False):
+        part = table[table["frame"] == frame].set_index(group_col).reindex(groups)
+        for yi, group in zip(y, groups, strict=True):
+            upper = max(upper, _salience_row(ax, part.loc[group], yi, colours.get(group)))
+        ax.set_title(textwrap.fill(str(label), 26), fontsize=7, loc="left")
+        ax.grid(axis="y", visible=False)
+    first = axes.flat[0]
+    first.set_yticks(y, rows)
+    first.set_ylim(len(groups) - 0.5, -0.5)
+    first.set_xlim(0, min(100.0, 100 * upper * 1.3 + 4))
+    for index, ax in enumerate(axes.flat):
+        if index >= len(labels):
+            ax.remove()  # no empty panel
+        elif index + ncols >= len(labels):  # the lowest panel of its column: x axis labelled
+            ax.tick_params(axis="x", labelbottom=True)
+            ax.set_xlabel("% of sentences")
+    fig.suptitle(
+        f"Frame salience by {group_col}: % of sentences with the frame, 95% bootstrap CI; "
+        "open circle: 0, dashed to its rule-of-three bound 3/n",
+        fontsize=8,
+    )
     return fig
+
+
+def _salience_row(ax: plt.Axes, row: pd.Series, y: float, colour: str | None) -> float:
+    """One group's dot and interval in a frame panel; returns the right end drawn (a share)."""
+    colour = colour or "#999999"
+    n = float(row["n_sentences"]) if pd.notna(row.get("n_sentences")) else 0.0
+    share = float(row["share"]) if pd.notna(row.get("share")) else math.nan
+    if math.isnan(share) or n <= 0:
+        return 0.0
+    if share == 0:
+        bound = min(1.0, 3 / n)
+        ax.plot([0, 100 * bound], [y, y], color=colour, lw=0.9, ls="--")
+        ax.plot(0, y, "o", ms=3.5, mfc="white", mec=colour, mew=1, clip_on=False, zorder=3)
+        ax.text(
+            100 * bound, y, f" 0 (≤{100 * bound:.0f}%)", va="center", fontsize=5.5, color="#333333"
+        )
+        return bound
+    low, high = float(row["share_ci_low"]), float(row["share_ci_high"])
+    ax.errorbar(
+        100 * share,
+        y,
+        xerr=[[100 * (share - low)], [100 * (high - share)]],
+        fmt="o",
+        ms=3.5,
+        capsize=1.5,
+        lw=0.9,
+        color=colour,
+    )
+    return high
 
 
 def plot_keyness(

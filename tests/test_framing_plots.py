@@ -273,3 +273,61 @@ def test_frame_salience_removes_unused_panels_and_names_the_grouping():
     assert "by region" in fig.get_suptitle()
     labelled = [ax for ax in fig.axes if ax.get_xlabel() == "% of sentences"]
     assert len(labelled) == 4  # the lowest panel of each column
+
+
+@pytest.mark.parametrize(
+    ("n_panels", "columns"), [(1, 1), (2, 2), (3, 3), (4, 2), (6, 3), (8, 2), (9, 3), (5, 3)]
+)
+def test_panel_columns_leave_the_fewest_empty_places(n_panels, columns):
+    from analysis.framing.plots import panel_columns
+
+    assert panel_columns(n_panels) == columns
+
+
+def test_keyness_with_four_groups_fills_a_two_by_two_grid():
+    rows = [
+        {
+            "outlet": g,
+            "term": f"w{i}",
+            "count_in_group": 3,
+            "count_in_rest": 1,
+            "log_odds": 1.0,
+            "z": 3.0 - 0.1 * i,
+        }
+        for g in ["A", "B", "C", "D"]
+        for i in range(4)
+    ]
+    fig = plot_keyness(pd.DataFrame(rows), top_terms=4)
+    panels = [ax for ax in fig.axes if ax.get_title()]
+    assert [ax.get_title() for ax in panels] == ["A", "B", "C", "D"]
+    columns = sorted({round(ax.get_position().x0, 2) for ax in panels})
+    rows_ = sorted({round(ax.get_position().y0, 2) for ax in panels})
+    assert len(columns) == 2 and len(rows_) == 2  # 2 x 2: no empty quarter
+
+
+def test_keyness_with_one_group_says_there_is_no_second_group():
+    from analysis.framing.keyness import keyness_table
+
+    sentences = pd.DataFrame(
+        {
+            "doc_id": ["d1", "d1"],
+            "sentence_id": [0, 1],
+            "region": ["North", "North"],
+            "sentence": ["Ports reopen today.", "Tariffs fall."],
+        }
+    )
+    table = keyness_table(sentences, "region")
+    assert list(table.columns) == [
+        "region",
+        "term",
+        "count_in_group",
+        "count_in_rest",
+        "log_odds",
+        "z",
+    ]
+    fig = plot_keyness(table, "region", groups=["North"])
+    texts = [t.get_text() for ax in fig.axes for t in ax.texts]
+    assert texts == [
+        "Only one region (North) in the selection: there is no second region to compare its "
+        "words with, so keyness.csv lists no terms."
+    ]

@@ -236,20 +236,42 @@ def _salience_row(ax: plt.Axes, row: pd.Series, y: float, colour: str | None) ->
     return high
 
 
+def panel_columns(n_panels: int, max_columns: int = 3) -> int:
+    """Columns for ``n_panels`` small multiples: one row up to ``max_columns``; beyond, the
+    number of columns (2 to ``max_columns``) that leaves the fewest empty places in the last row
+    (ties: more columns), so four panels make a 2 × 2 grid, not 3 + 1."""
+    if n_panels <= max_columns:
+        return max(1, n_panels)
+    return min(range(2, max_columns + 1), key=lambda c: (-n_panels % c, -c))
+
+
 def plot_keyness(
     keyness: pd.DataFrame,
     group_col: str = "outlet",
     palette: Mapping[str, str] | None = None,
     top_terms: int = 12,
+    *,
+    groups: Sequence[str] | None = None,
 ) -> plt.Figure:
     """One panel per group (a seaborn ``catplot``): its ``top_terms`` most distinctive words by
-    z-score, each labelled with its uses in the group and elsewhere. With no term (one group
-    only, or no words), a figure that says so."""
+    z-score, each labelled with its uses in the group and elsewhere. The panels fill a grid with
+    as few empty places as possible (:func:`panel_columns`). ``groups`` are the groups the run
+    compares (default: those of the table); with only one, a figure saying there is no second
+    group to compare; with no term at all, a figure that says so."""
     apply_style()
+    title = f"Distinctive words per {group_col}"
+    compared = sorted({str(g) for g in groups}) if groups is not None else None
+    if compared is not None and len(compared) < 2:
+        which = f" ({compared[0]})" if compared else ""
+        message = (
+            f"Only one {group_col}{which} in the selection: there is no second {group_col} to "
+            "compare its words with, so keyness.csv lists no terms."
+        )
+        return none_found_figure(message, title=title)
     table = keyness.assign(group=keyness[group_col].astype(str))
     table = table[table["count_in_group"] > 0]
     if table.empty:
-        return none_found_figure(NO_KEYNESS, title=f"Distinctive words per {group_col}")
+        return none_found_figure(NO_KEYNESS, title=title)
     groups = _groups(keyness, group_col)
     colours = _palette(groups, palette)
     top = (
@@ -265,7 +287,7 @@ def plot_keyness(
             )
         ]
     )
-    ncols = min(3, max(len(groups), 1))
+    ncols = panel_columns(len(groups))
     nrows = max(1, math.ceil(len(groups) / ncols))
     height = 0.6 + 0.17 * top_terms
     grid = sns.catplot(

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 import matplotlib
 
 matplotlib.use("Agg")
@@ -55,3 +57,41 @@ def test_each_panel_has_one_labelled_bar_per_group_in_the_group_colour():
         assert [t.get_text() for t in texts] == labels
     assert (left.get_xlabel(), right.get_xlabel()) == ("Articles", "Words after cleaning")
     assert left.get_ylabel() == ""
+
+
+def test_count_axes_have_few_whole_number_ticks_that_do_not_overlap_with_many_groups():
+    from analysis.selection import corpus_palette
+
+    rows = [
+        (f"d{g}_{i}", f"Outlet number {g}", 40 + g, 123_457 * (g + 1) + i)
+        for g in range(12)
+        for i in range(g + 1)
+    ]
+    docs = pd.DataFrame(rows, columns=["doc_id", "outlet", "n_sentences", "n_words"])
+    fig = plot_corpus_size(docs, "outlet", corpus_palette(docs, "outlet"))
+    fig.canvas.draw()
+    renderer = fig.canvas.get_renderer()
+    # horizontal bars: the groups on the y axis, the counts on x
+    assert fig.axes[0].get_yticklabels()[0].get_text().startswith("Outlet")
+    for ax in fig.axes:
+        ticks = [t for t in ax.get_xticklabels() if t.get_text() and t.get_visible()]
+        lo, hi = ax.get_xlim()
+        shown = [t for t in ticks if lo <= t.get_position()[0] <= hi]
+        assert 2 <= len(shown) <= 6
+        assert all(float(t.get_position()[0]).is_integer() for t in shown)
+        boxes = sorted((t.get_window_extent(renderer) for t in shown), key=lambda b: b.x0)
+        assert all(a.x1 < b.x0 for a, b in itertools.pairwise(boxes))  # no overlap
+    words = [t.get_text() for t in fig.axes[1].get_xticklabels() if t.get_text()]
+    assert any(w.endswith("M") for w in words)  # short labels: 5M, not 5,000,000
+
+
+def test_count_label_is_short():
+    from analysis.corpus.plots import count_label
+
+    assert [count_label(v) for v in (0, 950, 12_000, 1_500_000, 2_000_000)] == [
+        "0",
+        "950",
+        "12k",
+        "1.5M",
+        "2M",
+    ]

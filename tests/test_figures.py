@@ -178,7 +178,7 @@ def test_each_figure_file_carries_its_caption_and_provenance_byte_stably(tmp_pat
     assert stored["provenance"] == json.loads(json.dumps(prov))
     svg = first[1].decode("utf-8")
     assert "<title>fig08_frame_salience</title>" in svg
-    assert "<desc>Frame salience with 95% bootstrap intervals" in svg
+    assert "<desc>Frame salience, one panel per frame" in svg
     assert prov["corpus_sha256"] in svg.split("<metadata>")[1]
     info = [
         figures.FigureInfo("fig08_frame_salience", "x", "03_framing.ipynb", "frames_by_outlet.csv")

@@ -147,9 +147,9 @@ def test_sourcing_has_a_bar_per_outlet_and_source_with_sizes_in_the_legend():
     ax = fig.axes[0]
     # codebook order of the categories, direct quotation last; other quote measures left out
     assert [t.get_text() for t in ax.get_yticklabels()] == [
-        "government officials",
-        "media",
-        "direct quote",
+        "Government officials",  # the bundled lexicon's labels, never raw keys
+        "Other media",
+        "Direct quotation",
     ]
     bars = [bar for bar in ax.patches if bar.get_height() > 0]
     assert len(bars) == 3 * len(GROUPS)
@@ -198,3 +198,136 @@ def test_figures_are_written(tmp_path) -> None:
         assert FIGURES[stem].stem == stem
         paths = save_figure(fig, stem, tmp_path)
         assert all(p.stat().st_size > 0 for p in paths)
+
+
+def test_sourcing_labels_come_from_the_lexicon_never_raw_keys(tmp_path):
+    from analysis.framing.plots import source_labels
+
+    lexicon = tmp_path / "sources.toml"
+    lexicon.write_text(
+        '[attribution_verbs]\nsay = ["said"]\n'
+        '[sources.officials_china]\nlabel = "Chinese officials"\nterms = ["ministry"]\n'
+        '[sources.officials_us]\nterms = ["white house"]\n',
+        encoding="utf-8",
+    )
+    table = _sourcing().replace(
+        {"government_officials": "officials_china", "media": "officials_us"}
+    )
+    fig = plot_sourcing(table, palette=PALETTE, lexicon=lexicon)
+    shown = [t.get_text() for t in fig.axes[0].get_yticklabels()]
+    assert shown == ["Chinese officials", "Officials us", "Direct quotation"]
+    assert not any("_" in s or s == "officials china" for s in shown)
+    assert source_labels(["x_y"], {}) == {"x_y": "X y"}
+
+
+def _many_frames(n_groups: int = 8, n_frames: int = 12) -> pd.DataFrame:
+    """``n_groups`` outlets × ``n_frames`` frames; every third cell a share of 0."""
+    rows = []
+    for g in range(n_groups):
+        n = 10 * (g + 1)
+        for f in range(n_frames):
+            share = 0.0 if (g + f) % 3 == 0 else 0.05 * ((g + f) % 5 + 1)
+            rows.append(
+                {
+                    "outlet": f"Outlet {g}",
+                    "frame": f"frame_{f}",
+                    "label": f"Frame number {f} with a rather long label",
+                    "share": share,
+                    "share_ci_low": share / 2,
+                    "share_ci_high": share and min(1.0, share * 1.5),
+                    "n_docs": 2,
+                    "n_sentences": n,
+                }
+            )
+    return pd.DataFrame(rows)
+
+
+def test_frame_salience_has_a_panel_per_frame_and_shows_zeros_with_their_bound():
+    from analysis.framing.plots import plot_frame_salience
+
+    frames = _many_frames()
+    fig = plot_frame_salience(frames, palette=group_palette(frames["outlet"].unique()))
+    panels = fig.axes
+    assert len(panels) == 12  # one per frame, no empty panel
+    assert all(ax.get_title(loc="left").startswith("Frame number") for ax in panels)
+    ticks = [t.get_text() for t in panels[0].get_yticklabels()]
+    assert ticks == [f"Outlet {g} (n = {10 * (g + 1)})" for g in range(8)]  # n on the figure
+    # frame 0: outlets 0, 3 and 6 have a share of 0 -> bound 3/n, labelled, drawn from 0
+    zero_labels = sorted(t.get_text().strip() for t in panels[0].texts)
+    assert zero_labels == ["0 (≤30%)", "0 (≤4%)", "0 (≤8%)"]
+    dashed = [ln for ln in panels[0].lines if ln.get_linestyle() == "--"]
+    assert sorted(round(ln.get_xdata()[1], 1) for ln in dashed) == [4.3, 7.5, 30.0]
+    assert all(ln.get_xdata()[0] == 0 for ln in dashed)
+    # no two groups share a row in a panel: one y per group, so no interval overlaps another
+    ys = [round(float(ln.get_ydata()[0]), 3) for ln in panels[1].lines if len(ln.get_ydata())]
+    assert sorted(set(ys)) == [float(g) for g in range(8)]
+    assert "outlet" in fig.get_suptitle()
+
+
+def test_frame_salience_removes_unused_panels_and_names_the_grouping():
+    from analysis.framing.plots import plot_frame_salience
+
+    frames = _many_frames(n_groups=3, n_frames=5).rename(columns={"outlet": "region"})
+    fig = plot_frame_salience(frames, "region")
+    assert len(fig.axes) == 5
+    assert "by region" in fig.get_suptitle()
+    labelled = [ax for ax in fig.axes if ax.get_xlabel() == "% of sentences"]
+    assert len(labelled) == 4  # the lowest panel of each column
+
+
+@pytest.mark.parametrize(
+    ("n_panels", "columns"), [(1, 1), (2, 2), (3, 3), (4, 2), (6, 3), (8, 2), (9, 3), (5, 3)]
+)
+def test_panel_columns_leave_the_fewest_empty_places(n_panels, columns):
+    from analysis.framing.plots import panel_columns
+
+    assert panel_columns(n_panels) == columns
+
+
+def test_keyness_with_four_groups_fills_a_two_by_two_grid():
+    rows = [
+        {
+            "outlet": g,
+            "term": f"w{i}",
+            "count_in_group": 3,
+            "count_in_rest": 1,
+            "log_odds": 1.0,
+            "z": 3.0 - 0.1 * i,
+        }
+        for g in ["A", "B", "C", "D"]
+        for i in range(4)
+    ]
+    fig = plot_keyness(pd.DataFrame(rows), top_terms=4)
+    panels = [ax for ax in fig.axes if ax.get_title()]
+    assert [ax.get_title() for ax in panels] == ["A", "B", "C", "D"]
+    columns = sorted({round(ax.get_position().x0, 2) for ax in panels})
+    rows_ = sorted({round(ax.get_position().y0, 2) for ax in panels})
+    assert len(columns) == 2 and len(rows_) == 2  # 2 x 2: no empty quarter
+
+
+def test_keyness_with_one_group_says_there_is_no_second_group():
+    from analysis.framing.keyness import keyness_table
+
+    sentences = pd.DataFrame(
+        {
+            "doc_id": ["d1", "d1"],
+            "sentence_id": [0, 1],
+            "region": ["North", "North"],
+            "sentence": ["Ports reopen today.", "Tariffs fall."],
+        }
+    )
+    table = keyness_table(sentences, "region")
+    assert list(table.columns) == [
+        "region",
+        "term",
+        "count_in_group",
+        "count_in_rest",
+        "log_odds",
+        "z",
+    ]
+    fig = plot_keyness(table, "region", groups=["North"])
+    texts = [t.get_text() for ax in fig.axes for t in ax.texts]
+    assert texts == [
+        "Only one region (North) in the selection: there is no second region to compare its "
+        "words with, so keyness.csv lists no terms."
+    ]

@@ -99,6 +99,11 @@ PARAMS = {
 }
 
 
+def opening_of(md: str) -> str:
+    """The summary's first paragraph of text (after its title and table of contents)."""
+    return next(line for line in md.split("\n") if line.startswith("How "))
+
+
 def write(workspace: dict[str, Path], findings: list[Finding] | None = None) -> list[Path]:
     return summary.write_summary(
         workspace["tables"],
@@ -143,7 +148,7 @@ def test_figures_are_linked_in_markdown_and_embedded_in_html(workspace):
     assert "![Figure 1: fig01_size](../figures/fig01_size.png)" in md
     assert "(../figures/fig03_unregistered.svg)" in md
     assert "Mean sentence tone with 95% CIs." in md
-    assert "fig09" not in md.split("## Figures")[1]  # registered but never drawn
+    assert "fig09" not in md  # registered but never drawn
     page = html_path.read_text(encoding="utf-8")
     assert page.count("data:image/png;base64,") == 2
     embedded = base64.b64encode(PNG_BYTES).decode("ascii")
@@ -217,7 +222,7 @@ def test_with_one_group_the_summary_says_no_comparison_is_possible(workspace):
         workspace["corpus"],
         findings=[],
     )[0].read_text(encoding="utf-8")
-    assert md.split("\n")[2].startswith("How one outlet covered the story, from 1 article")
+    assert opening_of(md).startswith("How one outlet covered the story, from 1 article")
     assert "no comparison between outlets is possible" in md
     assert "<b>X</b>" not in md.split("## Parameters")[0]  # not selected, not described
 
@@ -226,7 +231,7 @@ def test_many_groups_are_listed_largest_first_and_cut_with_and_n_more(workspace)
     names = [f"Outlet {k:02d}" for k in range(12)]
     write_documents(workspace["tables"], names, [1] * 10 + [3, 2])
     md = write(workspace, findings=[])[0].read_text(encoding="utf-8")
-    opening = md.split("\n")[2]
+    opening = opening_of(md)
     assert opening.startswith("How 12 outlets covered the story, from 15 articles (Outlet 10 (3)")
     assert "Outlet 11 (2), Outlet 00 (1)" in opening
     assert "and 5 more)" in opening and "Outlet 09" not in opening
@@ -263,3 +268,29 @@ def test_cleaning_counts_removed_changed_and_moved_apart(workspace):
         "Of the 4 lines touched by cleaning, 2 removed, 1 changed and 1 moved to the metadata"
     )
     assert cleaning in md
+
+
+def test_summary_opens_on_contents_and_places_each_figure_under_its_findings(workspace):
+    md_path, html_path, _ = write(workspace)
+    md = md_path.read_text(encoding="utf-8")
+    lines = md.split("\n")
+    assert lines[0] == "# Summary of results" and lines[2] == "**Contents**"
+    contents = lines[4 : lines.index("", 4)]
+    assert contents[0] == "- [Key findings](#section-key-findings)"
+    assert "    - [Tone](#section-tone)" in contents
+    assert "- [Other figures](#section-other-figures)" in contents
+    assert "- [Limitations](#section-limitations)" in contents
+    for entry in contents:  # every link has its anchor, just above its heading
+        anchor = entry.split("(#")[1].rstrip(")")
+        at = lines.index(f'<a id="{anchor}"></a>')
+        assert lines[at + 2].lstrip("#").strip() == entry.split("[")[1].split("]")[0]
+    # fig02 (referred to by a tone finding) sits in the Tone section, before Frames
+    tone = md.split("### Tone")[1].split("### Frames")[0]
+    assert "![Figure 2: fig02_tone]" in tone and "**Figure 2.**" in tone
+    # a figure no finding refers to is under "Other figures"
+    other = md.split("## Other figures")[1].split("## Methods")[0]
+    assert "![Figure 1: fig01_size]" in other and "fig02_tone" not in other
+    page = html_path.read_text(encoding="utf-8")
+    body = page.split("<body>")[1]
+    assert body.index("Contents") < body.index("How ") < body.index('id="figure-2"')
+    assert '<a href="#section-tone">Tone</a>' in page and '<a id="section-tone"></a>' in page

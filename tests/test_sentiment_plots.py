@@ -16,10 +16,12 @@ from matplotlib.colors import to_hex
 
 from analysis.sentiment.plots import (
     SPARSE_CELL_COLOUR,
+    TONE_COLOURS,
     arc_articles,
     plot_actor_tone,
     plot_sentence_tone,
     plot_tone_arc,
+    plot_tone_shares,
 )
 
 PALETTE = {"Daily Ledger": "#0072B2", "Freedonia Post": "#E69F00", "Other": "#999999"}
@@ -231,8 +233,8 @@ def test_actor_heatmap_annotates_every_cell_and_greys_the_sparse_ones():
         for t in ax.texts
     }
     assert cells == {
-        (0, 0): "+0.30\nn=8",
-        (0, 1): "-0.20\nn=5",
+        (0, 0): "+0.30\n[+0.20, +0.40]\nn=8",
+        (0, 1): "-0.20\n[-0.30, -0.10]\nn=5",
         (1, 0): "n=2",
         (1, 1): "n=0",
     }
@@ -250,3 +252,69 @@ def test_actor_heatmap_without_rows_for_the_method_says_none_found():
     fig = plot_actor_tone(_actor_table(), "outlet", "vader-news")
     texts = [t.get_text() for ax in fig.axes for t in ax.texts]
     assert texts == ["No actor from the actor list is mentioned in these articles."]
+
+
+def test_actor_heatmap_greys_cells_below_five_sentences_by_default_even_the_strongest():
+    table = _actor_table()
+    strongest = pd.DataFrame(
+        [
+            {
+                **table.iloc[0].to_dict(),
+                "actor": "eu",
+                "label": "EU",
+                "estimate": 0.9,
+                "ci_low": 0.2,
+                "ci_high": 1.0,
+                "n_sentences": 4,
+            },
+        ]
+    )
+    fig = plot_actor_tone(pd.concat([table, strongest], ignore_index=True), "outlet", "vader")
+    ax = fig.axes[0]
+    texts = sorted(t.get_text() for t in ax.texts)
+    assert "n=4" in texts  # the n = 4 cell shows its n only, on grey
+    assert not any(t.startswith("+0.90") for t in texts)
+    assert "-0.20\n[-0.30, -0.10]\nn=5" in texts  # n = 5 is enough
+    assert "n < 5" in ax.get_title() and "outlet" in ax.get_title()
+
+
+# --- fig05: tone shares ------------------------------------------------------------------------
+
+
+def _shares_table(groups: list[str]) -> pd.DataFrame:
+    rows = []
+    for i, group in enumerate(groups):
+        neg, pos = 0.1 + 0.02 * i, 0.3
+        for measure, value in [
+            ("share_negative", neg),
+            ("share_neutral", 1 - neg - pos),
+            ("share_positive", pos),
+            ("mean_compound", 0.05),
+        ]:
+            rows.append(
+                {
+                    "outlet": group,
+                    "method": "vader",
+                    "measure": measure,
+                    "estimate": value,
+                    "ci_low": value,
+                    "ci_high": value,
+                    "n_docs": 2,
+                    "n_sentences": 20 + i,
+                }
+            )
+    return pd.DataFrame(rows)
+
+
+def test_tone_shares_use_their_own_diverging_colours_never_an_outlet_colour():
+    from analysis.figures import OKABE_ITO, OTHER_COLOUR
+
+    fig = plot_tone_shares(_shares_table([f"Outlet {i}" for i in range(8)]), "outlet")
+    ax = fig.axes[0]
+    drawn = {to_hex(p.get_facecolor()) for p in ax.patches}
+    assert drawn == {c.lower() for c in TONE_COLOURS.values()}
+    assert not drawn & {c.lower() for c in [*OKABE_ITO, OTHER_COLOUR]}
+    legend = [t.get_text() for t in ax.get_legend().get_texts()]
+    assert legend == ["negative", "neutral", "positive"]
+    sizes = [t.get_text() for t in ax.texts if t.get_text().startswith("n = ")]
+    assert len(sizes) == 8  # the sample size of every group on the figure

@@ -5,8 +5,12 @@ from __future__ import annotations
 import matplotlib.pyplot as plt
 import pandas as pd
 import seaborn as sns
+from matplotlib.ticker import FuncFormatter, MaxNLocator
 
 from analysis.figures import DOUBLE_COLUMN_IN, OTHER_LABEL, FigureInfo, fold_groups
+
+# At most this many intervals on each count axis (whole numbers only).
+MAX_COUNT_TICKS = 4
 
 FIGURES = {
     "fig01_corpus_size": FigureInfo(
@@ -20,6 +24,14 @@ FIGURES = {
         table="documents.csv",
     )
 }
+
+
+def count_label(value: float) -> str:
+    """A count as a short tick label: ``950``, ``12k``, ``1.5M`` (whole numbers below 1,000)."""
+    for limit, suffix in ((1e6, "M"), (1e3, "k")):
+        if abs(value) >= limit:
+            return f"{value / limit:.1f}".removesuffix(".0") + suffix
+    return f"{value:.0f}"
 
 
 def corpus_size_table(
@@ -44,8 +56,9 @@ def corpus_size_table(
 def plot_corpus_size(
     documents: pd.DataFrame, group_col: str, palette: dict[str, str]
 ) -> plt.Figure:
-    """Two bar panels: articles and words per group, in the group colours, each bar labelled
-    with its count; groups ordered by words, largest first."""
+    """Two horizontal bar panels: articles and words per group, in the group colours, each bar
+    labelled with its count; groups ordered by words, largest first. The count axes carry a few
+    whole-number ticks with thousands separators, so their numbers never run together."""
     table = corpus_size_table(documents, group_col, palette)
     order = table[group_col].tolist()  # already strings (fold_groups)
     colours = {g: palette.get(g, palette[OTHER_LABEL]) for g in order}
@@ -70,5 +83,8 @@ def plot_corpus_size(
             ax.bar_label(bars, fmt="{:,.0f}", padding=2, fontsize=7)
         ax.set(xlabel=label, ylabel="")
         ax.margins(x=0.18)
+        # whole numbers, few of them, short (12k, 1.5M): they never run together
+        ax.xaxis.set_major_locator(MaxNLocator(nbins=MAX_COUNT_TICKS, integer=True))
+        ax.xaxis.set_major_formatter(FuncFormatter(lambda x, _: count_label(x)))
     fig.tight_layout()
     return fig

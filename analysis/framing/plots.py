@@ -16,7 +16,8 @@ Modules that load NLTK are imported inside the functions that need them, so that
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
+import textwrap
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 import matplotlib.pyplot as plt
@@ -43,8 +44,10 @@ FIGURES: dict[str, FigureInfo] = {
     ),
     "fig08_frame_salience": FigureInfo(
         "fig08_frame_salience",
-        "Frame salience with 95% bootstrap intervals (documents and sentences resampled). Where "
-        "two outlets' intervals overlap the data show no clear difference.",
+        "Frame salience, one panel per frame: each outlet's share of sentences with the frame "
+        "and its 95% bootstrap interval (documents and sentences resampled); n = sentences. A "
+        "share of 0 is an open circle with a dashed line to its rule-of-three upper bound 3/n. "
+        "Where two outlets' intervals overlap the data show no clear difference.",
         NOTEBOOK,
         "frames_by_outlet.csv",
     ),
@@ -81,6 +84,7 @@ NO_KEYNESS = (
 )
 NO_SOURCING = "No sentence in these articles attributes a claim to a source or quotes directly."
 NO_HEDGING = "No hedge or certainty marker is used in these articles."
+DIRECT_QUOTE_LABEL = "Direct quotation"
 
 
 def _no_frame(frames: pd.DataFrame) -> bool:
@@ -146,46 +150,99 @@ def plot_frame_heatmap(
 
 
 def plot_frame_salience(
-    frames: pd.DataFrame, group_col: str = "outlet", palette: Mapping[str, str] | None = None
+    frames: pd.DataFrame,
+    group_col: str = "outlet",
+    palette: Mapping[str, str] | None = None,
+    *,
+    ncols: int | None = None,
 ) -> plt.Figure:
-    """Dot-and-interval plot: frame share of sentences per group with 95% CIs; with no coded
-    sentence in any group, a figure that says so."""
+    """Small multiples, one panel per frame (codebook order): each group's share of sentences
+    with the frame as a dot with its 95% CI, groups on rows (the same order in every panel, n in
+    the row labels). A share of 0 is an open circle at 0 with a dashed line to its rule-of-three
+    upper bound 3/n, labelled, so a zero never hides on the axis. With no coded sentence in any
+    group, a figure that says so."""
     apply_style()
     if _no_frame(frames):
         return none_found_figure(NO_FRAMES, title=f"Frame salience by {group_col}")
     groups = _groups(frames, group_col)
     colours = _palette(groups, palette)
     labels = frames.drop_duplicates("frame")[["frame", "label"]]
-    fig, ax = plt.subplots(
-        figsize=(DOUBLE_COLUMN_IN, 0.9 + 0.42 * len(labels)), layout="constrained"
+    table = frames.assign(**{group_col: frames[group_col].astype(str)})
+    sizes = table.dropna(subset=["n_sentences"]).groupby(group_col)["n_sentences"].first()
+    rows = [f"{g} (n = {int(sizes.get(g, 0))})" for g in groups]
+    ncols = ncols or min(len(labels), 4 if len(groups) <= 4 else 3)
+    nrows = math.ceil(len(labels) / ncols)
+    fig, axes = plt.subplots(
+        nrows,
+        ncols,
+        figsize=(DOUBLE_COLUMN_IN, 0.7 + nrows * (0.55 + 0.16 * len(groups))),
+        sharex=True,
+        sharey=True,
+        squeeze=False,
+        layout="constrained",
     )
-    step = 0.7 / max(len(groups), 1)
-    for gi, group in enumerate(groups):
-        part = frames[frames[group_col].astype(str) == group].set_index("frame")
-        part = part.reindex(labels["frame"])
-        y = np.arange(len(labels)) + (gi - (len(groups) - 1) / 2) * step
-        n = part["n_sentences"].dropna()
-        ax.errorbar(
-            100 * part["share"],
-            y,
-            xerr=[
-                100 * (part["share"] - part["share_ci_low"]),
-                100 * (part["share_ci_high"] - part["share"]),
-            ],
-            fmt="o",
-            ms=3.5,
-            capsize=1.5,
-            lw=0.9,
-            color=colours.get(group, "#999999"),
-            label=f"{group} (n = {int(n.iloc[0]) if len(n) else 0} sentences)",
-        )
-    ax.set_yticks(range(len(labels)), labels["label"].tolist())
-    ax.invert_yaxis()
-    ax.set_xlabel("% of sentences with the frame (95% bootstrap CI)")
-    ax.set_xlim(left=0)
-    fig.legend(loc="outside lower center", ncols=min(len(groups), 2), frameon=False)
-    ax.set_title(f"Frame salience by {group_col}")
+    y = np.arange(len(groups))
+    upper = 0.0
+    for ax, (frame, label) in zip(axes.flat, labels.itertuples(index=False), strict=False):
+        part = table[table["frame"] == frame].set_index(group_col).reindex(groups)
+        for yi, group in zip(y, groups, strict=True):
+            upper = max(upper, _salience_row(ax, part.loc[group], yi, colours.get(group)))
+        ax.set_title(textwrap.fill(str(label), 26), fontsize=7, loc="left")
+        ax.grid(axis="y", visible=False)
+    first = axes.flat[0]
+    first.set_yticks(y, rows)
+    first.set_ylim(len(groups) - 0.5, -0.5)
+    first.set_xlim(0, min(100.0, 100 * upper * 1.3 + 4))
+    for index, ax in enumerate(axes.flat):
+        if index >= len(labels):
+            ax.remove()  # no empty panel
+        elif index + ncols >= len(labels):  # the lowest panel of its column: x axis labelled
+            ax.tick_params(axis="x", labelbottom=True)
+            ax.set_xlabel("% of sentences")
+    fig.suptitle(
+        f"Frame salience by {group_col}: % of sentences with the frame, 95% bootstrap CI; "
+        "open circle: 0, dashed to its rule-of-three bound 3/n",
+        fontsize=8,
+    )
     return fig
+
+
+def _salience_row(ax: plt.Axes, row: pd.Series, y: float, colour: str | None) -> float:
+    """One group's dot and interval in a frame panel; returns the right end drawn (a share)."""
+    colour = colour or "#999999"
+    n = float(row["n_sentences"]) if pd.notna(row.get("n_sentences")) else 0.0
+    share = float(row["share"]) if pd.notna(row.get("share")) else math.nan
+    if math.isnan(share) or n <= 0:
+        return 0.0
+    if share == 0:
+        bound = min(1.0, 3 / n)
+        ax.plot([0, 100 * bound], [y, y], color=colour, lw=0.9, ls="--")
+        ax.plot(0, y, "o", ms=3.5, mfc="white", mec=colour, mew=1, clip_on=False, zorder=3)
+        ax.text(
+            100 * bound, y, f" 0 (≤{100 * bound:.0f}%)", va="center", fontsize=5.5, color="#333333"
+        )
+        return bound
+    low, high = float(row["share_ci_low"]), float(row["share_ci_high"])
+    ax.errorbar(
+        100 * share,
+        y,
+        xerr=[[100 * (share - low)], [100 * (high - share)]],
+        fmt="o",
+        ms=3.5,
+        capsize=1.5,
+        lw=0.9,
+        color=colour,
+    )
+    return high
+
+
+def panel_columns(n_panels: int, max_columns: int = 3) -> int:
+    """Columns for ``n_panels`` small multiples: one row up to ``max_columns``; beyond, the
+    number of columns (2 to ``max_columns``) that leaves the fewest empty places in the last row
+    (ties: more columns), so four panels make a 2 × 2 grid, not 3 + 1."""
+    if n_panels <= max_columns:
+        return max(1, n_panels)
+    return min(range(2, max_columns + 1), key=lambda c: (-n_panels % c, -c))
 
 
 def plot_keyness(
@@ -193,15 +250,28 @@ def plot_keyness(
     group_col: str = "outlet",
     palette: Mapping[str, str] | None = None,
     top_terms: int = 12,
+    *,
+    groups: Sequence[str] | None = None,
 ) -> plt.Figure:
     """One panel per group (a seaborn ``catplot``): its ``top_terms`` most distinctive words by
-    z-score, each labelled with its uses in the group and elsewhere. With no term (one group
-    only, or no words), a figure that says so."""
+    z-score, each labelled with its uses in the group and elsewhere. The panels fill a grid with
+    as few empty places as possible (:func:`panel_columns`). ``groups`` are the groups the run
+    compares (default: those of the table); with only one, a figure saying there is no second
+    group to compare; with no term at all, a figure that says so."""
     apply_style()
+    title = f"Distinctive words per {group_col}"
+    compared = sorted({str(g) for g in groups}) if groups is not None else None
+    if compared is not None and len(compared) < 2:
+        which = f" ({compared[0]})" if compared else ""
+        message = (
+            f"Only one {group_col}{which} in the selection: there is no second {group_col} to "
+            "compare its words with, so keyness.csv lists no terms."
+        )
+        return none_found_figure(message, title=title)
     table = keyness.assign(group=keyness[group_col].astype(str))
     table = table[table["count_in_group"] > 0]
     if table.empty:
-        return none_found_figure(NO_KEYNESS, title=f"Distinctive words per {group_col}")
+        return none_found_figure(NO_KEYNESS, title=title)
     groups = _groups(keyness, group_col)
     colours = _palette(groups, palette)
     top = (
@@ -217,7 +287,7 @@ def plot_keyness(
             )
         ]
     )
-    ncols = min(3, max(len(groups), 1))
+    ncols = panel_columns(len(groups))
     nrows = max(1, math.ceil(len(groups) / ncols))
     height = 0.6 + 0.17 * top_terms
     grid = sns.catplot(
@@ -273,14 +343,15 @@ def plot_sourcing(
         return none_found_figure(NO_SOURCING, title="Sourcing and direct quotation")
     rows = rows.assign(group=rows[group_col].astype(str))
     present = set(rows["item"])
-    categories = load_sources(str(lexicon) if lexicon else None).categories
-    order = [c for c in categories if c in present] + ["direct_quote"]
+    sources = load_sources(str(lexicon) if lexicon else None)
+    order = [c for c in sources.categories if c in present] + ["direct_quote"]
     items = [i for i in order if i in present] + sorted(present - set(order))
+    names = source_labels(items, sources.labels)
     n = rows.dropna(subset=["n_sentences"]).groupby("group")["n_sentences"].first()
     legend = {g: f"{g} (n = {int(n.get(g, 0))} sentences)" for g in groups}
     bars = rows.assign(
         pct=100 * rows["share"].fillna(0),
-        source=rows["item"].str.replace("_", " "),
+        source=rows["item"].map(names),
         legend=rows["group"].map(legend),
     )
     fig, ax = plt.subplots(
@@ -292,7 +363,7 @@ def plot_sourcing(
         x="pct",
         y="source",
         hue="legend",
-        order=[i.replace("_", " ") for i in items],
+        order=[names[i] for i in items],
         hue_order=[legend[g] for g in groups],
         palette={legend[g]: colours.get(g, "#999999") for g in groups},
         saturation=1,
@@ -306,6 +377,22 @@ def plot_sourcing(
     ax.set(xlabel="% of sentences", ylabel="")
     ax.set_title("Sourcing: whom sentences attribute claims to, and direct quotation")
     return fig
+
+
+def source_labels(items: Sequence[str], labels: Mapping[str, str]) -> dict[str, str]:
+    """The words a figure shows for each sourcing item: the lexicon's ``label`` (a category
+    without one, or a key the lexicon does not know, is written out in plain words, its first
+    letter capitalised); the direct-quotation row reads "Direct quotation"."""
+    shown = {}
+    for item in items:
+        if item == "direct_quote":
+            shown[item] = DIRECT_QUOTE_LABEL
+        elif labels.get(item) and labels[item] != item:
+            shown[item] = labels[item]
+        else:
+            words = item.replace("_", " ").strip()
+            shown[item] = words[:1].upper() + words[1:]
+    return shown
 
 
 def plot_hedging(

@@ -38,20 +38,32 @@ OVERLAP_RULE = (
 )
 
 
+def section_order(findings: Sequence[Finding]) -> list[str]:
+    """The sections of ``findings`` in the order they are listed: the known sections in the
+    order of :data:`SECTION_TITLES`, then any other by name."""
+    present = {f.section for f in findings}
+    known = [s for s in SECTION_TITLES if s in present]
+    return known + sorted(present - set(SECTION_TITLES))
+
+
 def findings_lines(
-    findings: Sequence[Finding], figure_numbers: Mapping[str, int] | None = None
+    findings: Sequence[Finding],
+    figure_numbers: Mapping[str, int] | None = None,
+    section_end: Mapping[str, Sequence[str]] | None = None,
 ) -> list[str]:
     """The findings as Markdown lines, one ``###`` heading per section.
 
     ``figure_numbers`` (figure stem → number in the summary) adds "(see Figure n)" links to the
-    figures a finding refers to; without it (in a notebook) there are none. Corpus text is
-    escaped (:func:`analysis.report.html.escape_text`).
+    figures a finding refers to; without it (in a notebook) there are none. ``section_end``
+    (section → Markdown lines) closes a section with those lines: the summary places each
+    figure there, under the findings it supports. Corpus text is escaped
+    (:func:`analysis.report.html.escape_text`).
     """
     numbers = figure_numbers or {}
+    ends = section_end or {}
     lines: list[str] = []
     quoted: set[tuple[str, int]] = set()  # a sentence is quoted at most once
-    order = list(SECTION_TITLES) + sorted({f.section for f in findings} - set(SECTION_TITLES))
-    for section in order:
+    for section in section_order(findings):
         part = [f for f in findings if f.section == section]
         if not part:
             continue
@@ -68,6 +80,7 @@ def findings_lines(
             ]
             for finding in unsupported:
                 lines += _finding_lines(finding, numbers, quoted)
+        lines += list(ends.get(section, ()))
     return lines
 
 

@@ -13,6 +13,7 @@ rerun on the same corpus gives the same bytes. Corpus-derived text is escaped
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
@@ -28,7 +29,7 @@ from analysis.io import read_table, write_text
 from analysis.report.collect import collect_findings
 from analysis.report.facts import CorpusFacts, corpus_facts, package_versions
 from analysis.report.findings import Finding
-from analysis.report.findings_markdown import findings_lines
+from analysis.report.findings_markdown import findings_lines, section_order
 from analysis.report.gallery import existing_figures, write_gallery
 from analysis.report.html import (
     EmbeddedImages,
@@ -68,32 +69,106 @@ def _figure_numbers(figures: Sequence[FigureInfo]) -> dict[str, int]:
     return {info.stem: i for i, info in enumerate(figures, start=1)}
 
 
-def _findings_section(findings: Sequence[Finding], numbers: Mapping[str, int]) -> list[str]:
+def figure_sections(
+    findings: Sequence[Finding], figures: Sequence[FigureInfo]
+) -> dict[str, list[FigureInfo]]:
+    """Where the summary places each figure: under the first findings section (in the order
+    the sections are listed) with a finding that refers to it. Figures no finding refers to
+    are left out; the summary shows them under "Other figures"."""
+    placed: dict[str, list[FigureInfo]] = {}
+    done: set[str] = set()
+    for section in section_order(findings):
+        stems = {s for f in findings if f.section == section for s in f.figures}
+        for info in figures:
+            if info.stem in stems and info.stem not in done:
+                placed.setdefault(section, []).append(info)
+                done.add(info.stem)
+    return placed
+
+
+def _figure_lines(
+    number: int, info: FigureInfo, image_src: ImageSource, group_col: str
+) -> list[str]:
+    sources = [f"notebook `notebooks/{info.notebook}`"] if info.notebook else []
+    sources += [f"table `reports/tables/{info.table}`"] if info.table else []
+    source = f" *Source: {', '.join(sources)}.*" if sources else ""
+    return [
+        f'<a id="figure-{number}"></a>',
+        "",
+        f"![Figure {number}: {escape_text(info.stem)}]({image_src(info)})",
+        "",
+        f"**Figure {number}.** {escape_text(info.caption_for(group_col))}{source}",
+        "",
+    ]
+
+
+def _findings_section(
+    findings: Sequence[Finding],
+    numbers: Mapping[str, int],
+    placed: Mapping[str, Sequence[FigureInfo]] | None = None,
+    image_src: ImageSource | None = None,
+    group_col: str = "outlet",
+) -> list[str]:
     lines = ["## Key findings", ""]
     if not findings:
         return [*lines, "No findings were produced: the analysis tables were not found.", ""]
-    return lines + findings_lines(findings, numbers)
+    ends = {
+        section: [
+            line
+            for info in infos
+            for line in _figure_lines(numbers[info.stem], info, image_src, group_col)
+        ]
+        for section, infos in (placed or {}).items()
+        if image_src is not None
+    }
+    return lines + findings_lines(findings, numbers, ends)
 
 
 def _figures_section(
-    figures: Sequence[FigureInfo], image_src: ImageSource, group_col: str = "outlet"
+    figures: Sequence[FigureInfo],
+    image_src: ImageSource,
+    group_col: str = "outlet",
+    numbers: Mapping[str, int] | None = None,
+    placed_any: bool = False,
 ) -> list[str]:
-    lines = ["## Figures", ""]
+    """The figures no finding refers to (all of them when ``placed_any`` is False)."""
+    lines = ["## Other figures" if placed_any else "## Figures", ""]
     if not figures:
-        return [*lines, "No figures were found.", ""]
-    for number, info in enumerate(figures, start=1):
-        sources = [f"notebook `notebooks/{info.notebook}`"] if info.notebook else []
-        sources += [f"table `reports/tables/{info.table}`"] if info.table else []
-        source = f" *Source: {', '.join(sources)}.*" if sources else ""
-        lines += [
-            f'<a id="figure-{number}"></a>',
-            "",
-            f"![Figure {number}: {escape_text(info.stem)}]({image_src(info)})",
-            "",
-            f"**Figure {number}.** {escape_text(info.caption_for(group_col))}{source}",
-            "",
-        ]
+        return [] if placed_any else [*lines, "No figures were found.", ""]
+    numbers = numbers or _figure_numbers(figures)
+    for info in figures:
+        lines += _figure_lines(numbers[info.stem], info, image_src, group_col)
     return lines
+
+
+def _anchor(title: str, used: set[str]) -> str:
+    """A unique ``section-…`` id for a heading."""
+    slug = "-".join(re.findall(r"[a-z0-9]+", title.lower())) or "part"
+    anchor, i = f"section-{slug}", 2
+    while anchor in used:
+        anchor, i = f"section-{slug}-{i}", i + 1
+    used.add(anchor)
+    return anchor
+
+
+def with_contents(lines: Sequence[str]) -> list[str]:
+    """``lines`` (a Markdown page whose first line is its ``#`` title) with a table of contents
+    right under the title: a link to every ``##`` section and, nested, every ``###``
+    subsection; each heading gets an ``<a id>`` anchor just above it."""
+    out: list[str] = []
+    contents: list[str] = []
+    used: set[str] = set()
+    for line in lines[1:]:
+        level = 2 if line.startswith("## ") else 3 if line.startswith("### ") else 0
+        if level:
+            title = line[level + 1 :].strip()
+            anchor = _anchor(title, used)
+            indent = "    " if level == 3 else ""
+            contents.append(f"{indent}- [{title}](#{anchor})")
+            out += [f'<a id="{anchor}"></a>', ""]
+        out.append(line)
+    body = out[1:] if out[:1] == [""] else out
+    return [lines[0], "", "**Contents**", "", *contents, "", *body]
 
 
 def _methods_section(
@@ -329,10 +404,15 @@ def summary_markdown(
     quality: Sequence[str] = (),
     corpus_dir: Path | str | None = None,
 ) -> str:
-    """The whole summary as Markdown; ``image_src`` gives each figure's link or data URI;
+    """The whole summary as Markdown, opening on a table of contents (:func:`with_contents`);
+    each figure sits at the end of the findings section that refers to it
+    (:func:`figure_sections`), the rest under "Other figures"; ``image_src`` gives each
+    figure's link or data URI;
     ``quality`` holds the lines naming flagged documents (:mod:`analysis.corpus.quality`);
     ``corpus_dir`` (its ``analysis.toml``) tells which lexicons the methods describe."""
     numbers = _figure_numbers(figures)
+    placed = figure_sections(findings, figures)
+    shown = {info.stem for infos in placed.values() for info in infos}
     lines = [
         "# Summary of results",
         "",
@@ -343,13 +423,14 @@ def summary_markdown(
         "id and the sentence number (counted from 0) in `reports/tables/sentences.csv`.",
         "",
     ]
-    lines += _findings_section(findings, numbers)
-    lines += _figures_section(figures, image_src, facts.group_col)
+    lines += _findings_section(findings, numbers, placed, image_src, facts.group_col)
+    rest = [info for info in figures if info.stem not in shown]
+    lines += _figures_section(rest, image_src, facts.group_col, numbers, bool(shown))
     lines += _methods_section(facts, params, corpus_dir)
     lines += _limitations_section(facts)
     lines += quality
     lines += _reproducibility_section(facts, params, versions)
-    return "\n".join(lines).rstrip("\n") + "\n"
+    return "\n".join(with_contents(lines)).rstrip("\n") + "\n"
 
 
 def summary_parameters(params: Mapping[str, Any]) -> dict[str, Any]:

@@ -38,11 +38,15 @@ NO_SENTENCES = "No sentences to show: the articles have no text left after clean
 MAX_STRIP_POINTS = 1500
 # Background of heatmap cells with too few sentences to show an estimate.
 SPARSE_CELL_COLOUR = "#EEEEEE"
+# Tone classes take the ends and the middle of ColorBrewer's RdBu, the diverging scale of the
+# actor heatmap (colour-blind safe), never an outlet colour: outlet colours are only for outlets.
 TONE_COLOURS = {
-    "share_negative": "#D55E00",
-    "share_neutral": "#BBBBBB",
-    "share_positive": "#0072B2",
+    "share_negative": "#B2182B",
+    "share_neutral": "#D9D9D9",
+    "share_positive": "#2166AC",
 }
+# Below this many sentences a cell of the actor heatmap shows its n on grey, not an estimate.
+MIN_ACTOR_SENTENCES = 5
 TONE_LABELS = {
     "share_negative": "negative",
     "share_neutral": "neutral",
@@ -79,8 +83,10 @@ FIGURES: dict[str, FigureInfo] = {
         stem="fig04_actor_tone",
         caption=(
             "Mean tone of the sentences that mention each actor, by group (blue positive, red "
-            "negative; n = sentences). This is the tone around a mention, not the outlet's "
-            "stance towards the actor. Grey cells have too few sentences to show."
+            "negative), with its 95% bootstrap CI in brackets and n = sentences in every cell "
+            "(every interval is in actor_tone.csv). This is the tone around a mention, not the "
+            "outlet's stance towards the actor. Grey cells have fewer than "
+            f"{MIN_ACTOR_SENTENCES} sentences: too few for an estimate, so they show n only."
         ),
         notebook=NOTEBOOK,
         table="actor_tone.csv",
@@ -88,8 +94,8 @@ FIGURES: dict[str, FigureInfo] = {
     "fig05_tone_shares": FigureInfo(
         stem="fig05_tone_shares",
         caption=(
-            "Share of negative, neutral and positive sentences by group (VADER compound ≤ −0.05, "
-            "between, ≥ +0.05). n = sentences and articles."
+            "Share of negative (red), neutral (grey) and positive (blue) sentences by group "
+            "(VADER compound ≤ −0.05, between, ≥ +0.05). n = sentences and articles."
         ),
         notebook=NOTEBOOK,
         table="sentiment_by_outlet.csv",
@@ -328,11 +334,12 @@ def plot_actor_tone(
     group_col: str,
     method: str = "vader",
     *,
-    min_sentences: int = 3,
+    min_sentences: int = MIN_ACTOR_SENTENCES,
 ) -> plt.Figure:
     """Heatmap: actors (rows) × groups (columns), mean tone of sentences mentioning the actor,
-    each cell annotated with its estimate and n; cells with fewer than ``min_sentences`` grey
-    (annotated with n only). With no actor row (no actor of the list mentioned), a figure that
+    each cell annotated with its estimate, its 95% CI and n; cells with fewer than
+    ``min_sentences`` grey (annotated with n only), so a strong colour never rests on a
+    handful of sentences unmarked. With no actor row (no actor of the list mentioned), a figure that
     says so."""
     part = actor_df[actor_df["method"] == method]
     if part.empty:
@@ -349,16 +356,30 @@ def plot_actor_tone(
         .fillna(0)
         .astype(int)
     )
+    low, high = (
+        part.pivot(index="label", columns=group_col, values=c).reindex(labels, columns=groups)
+        for c in ("ci_low", "ci_high")
+    )
     shown = est.where(n >= min_sentences)
     sparse = shown.isna()
     values = shown.to_numpy(float)
     vlim = max(0.25, float(np.nanmax(np.abs(values)))) if np.isfinite(values).any() else 0.25
-    counts = n.map(lambda c: f"n={c}")
-    annot = shown.map(lambda v: f"{v:+.2f}\n" if pd.notna(v) else "") + counts
-    fig, ax = plt.subplots(
-        figsize=(min(DOUBLE_COLUMN_IN, 2.2 + 1.1 * len(groups)), 0.8 + 0.45 * len(labels))
+    annot = pd.DataFrame(
+        [
+            [
+                _actor_cell(shown.iloc[i, j], low.iloc[i, j], high.iloc[i, j], int(n.iloc[i, j]))
+                for j in range(len(groups))
+            ]
+            for i in range(len(labels))
+        ],
+        index=labels,
+        columns=groups,
     )
-    cells = {"annot": annot, "fmt": "", "annot_kws": {"fontsize": 6.5}, "ax": ax}
+    fig, ax = plt.subplots(
+        figsize=(min(DOUBLE_COLUMN_IN, 2.2 + 1.1 * len(groups)), 0.8 + 0.6 * len(labels))
+    )
+    font = 6 if len(groups) <= 5 else 5
+    cells = {"annot": annot, "fmt": "", "annot_kws": {"fontsize": font}, "ax": ax}
     cells |= {"linewidths": 0.5, "linecolor": "white", "xticklabels": True, "yticklabels": True}
     # the sparse cells first, in grey with their n; then the estimates over them
     sns.heatmap(
@@ -380,10 +401,23 @@ def plot_actor_tone(
         **cells,
     )
     ax.set(xlabel="", ylabel="")
+    ax.set_title(
+        f"Tone around actor mentions by {group_col}: mean [95% CI], n = sentences; "
+        f"grey: n < {min_sentences}",
+        fontsize=7,
+    )
     ax.tick_params(axis="y", labelrotation=0)
     plt.setp(ax.get_xticklabels(), rotation=30, ha="right", rotation_mode="anchor")
     fig.tight_layout()
     return fig
+
+
+def _actor_cell(estimate: float, low: float, high: float, n: int) -> str:
+    """One heatmap cell's text: estimate, [CI] and n; only n when there is no estimate."""
+    if pd.isna(estimate):
+        return f"n={n}"
+    interval = f"[{low:+.2f}, {high:+.2f}]" if pd.notna(low) and pd.notna(high) else "[–]"
+    return f"{estimate:+.2f}\n{interval}\nn={n}"
 
 
 def plot_tone_shares(by_group: pd.DataFrame, group_col: str, method: str = "vader") -> plt.Figure:

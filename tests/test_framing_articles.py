@@ -56,3 +56,34 @@ def test_plot_article_frames_draws() -> None:
     fig = plot_article_frames(article_frame_table(sentences(), n_boot=20))
     assert fig.axes
     plt.close(fig)
+
+
+def test_article_finding_counts_articles_and_names_the_dominant_frame() -> None:
+    from analysis.framing import article_frame_findings
+
+    (finding,) = article_frame_findings(article_frame_table(sentences(), n_boot=20))
+    label_a, label_b = BOOK.frame(A).label, BOOK.frame(B).label
+    # 4 articles: B in d1, d2, d4; A in d1 only; dominant B in d2, d4, A in d1
+    assert f"{label_b} in 3 (75%), {label_a} in 1 (25%)" in finding.text
+    assert f"is {label_b}: 2 of 4" in finding.text
+    assert "one article moves a share by 25%" in finding.text  # honest with few articles
+    assert finding.figures == ("fig12_article_frames",)
+    others = [f.label for f in BOOK.frames if f.key not in (A, B)]
+    assert f"No article carries {', '.join(others)}." in finding.text
+
+
+def test_article_finding_with_no_frame_or_no_table() -> None:
+    from analysis.framing import article_frame_findings
+
+    plain = sentences()
+    plain[BOOK.columns] = False
+    (finding,) = article_frame_findings(article_frame_table(plain, n_boot=20))
+    assert finding.text == "No article carries any frame of the codebook (4 articles)."
+    assert article_frame_findings(pd.DataFrame()) == []
+
+
+def test_article_figure_is_registered_for_the_gallery() -> None:
+    from analysis.framing import FIGURES
+
+    info = FIGURES["fig12_article_frames"]
+    assert info.table == "frames_by_article.csv" and info.notebook == "03_framing.ipynb"

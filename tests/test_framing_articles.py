@@ -87,3 +87,22 @@ def test_article_figure_is_registered_for_the_gallery() -> None:
 
     info = FIGURES["fig12_article_frames"]
     assert info.table == "frames_by_article.csv" and info.notebook == "03_framing.ipynb"
+
+
+def test_comparison_says_its_unit_is_the_article() -> None:
+    table = article_frame_comparison(sentences(), n_boot=20, n_perm=100)
+    assert set(table["perm_unit"]) == {"article"}
+    assert not [c for c in table.columns if c.startswith("n_sentences")]
+    assert table[["n_docs_a", "n_docs_b"]].iloc[0].tolist() == [2, 2]
+
+
+def test_plot_marks_a_zero_share_and_takes_the_run_palette() -> None:
+    table = article_frame_table(sentences(), n_boot=20)
+    fig = plot_article_frames(table, palette={"X": "#112233", "Y": "#445566"})
+    ax = fig.axes[0]
+    zeros = (table["share_articles"] == 0).sum()
+    markers = sum(len(line.get_xdata()) for line in ax.get_lines() if line.get_marker() == "o")
+    assert zeros > 0 and markers == zeros
+    labels = [t.get_text() for t in ax.get_legend().get_texts()]
+    assert labels == ["X (2 articles)", "Y (2 articles)"]
+    plt.close(fig)

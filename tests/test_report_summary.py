@@ -301,7 +301,8 @@ def test_with_validation_f1_and_corrected_shares_follow_the_findings(workspace, 
     section = md.split("### How far to trust the frame shares")[1].split("## Figures")[0]
     assert md.index("## Key findings") < md.index("### How far to trust") < md.index("## Figures")
     assert "- Conflict (the codebook): F1 0.61 (95% CI 0.42–0.77; n = 40" in section
-    assert "- Morality: the validation has no row for the codebook; not validated." in section
+    assert "- Not validated (no row in the agreement table): Economic consequences (the " in section
+    assert "Morality (the codebook)." in section
     assert (
         "Conflict, Harbour Post: raw 40% (95% CI 20–60%), corrected 35% (95% CI 10–62%)" in section
     )

@@ -147,5 +147,9 @@ def test_frame_f1_lines_give_f1_ci_and_n_per_frame(tmp_path) -> None:
         "- conflict (the codebook): F1 0.61 (95% CI 0.42–0.77; n = 40 human-coded items, "
         "15 with the frame)."
     )
-    assert "morality: the validation has no row for the codebook" in lines[1]
-    assert "no row for the trained model" in frame_f1_lines(table, {"conflict": "model"})[0]
+    assert lines[1] == "- Not validated (no row in the agreement table): morality (the codebook)."
+    assert len(lines) == 2
+    only = frame_f1_lines(table, {"conflict": "model"}, {"conflict": "Conflict"})
+    assert only == [
+        "- Not validated (no row in the agreement table): Conflict (the trained model)."
+    ]

@@ -539,8 +539,9 @@ def validation_lines(
         col = group_col if group_col in table.columns else table.columns[0]
         lines += [
             "Frame shares of sentences, raw and corrected for the coder's measured "
-            "misclassification (Rogan & Gladen 1978); the corrected interval resamples the "
-            "validation items as well as the corpus:",
+            "misclassification (Rogan & Gladen 1978), clipped to 0–100%; the corrected interval "
+            "resamples the validation items as well as the corpus, so a coder validated on few "
+            "items gives a wide one:",
             "",
             *_corrected_lines(table, col, labels),
             "",

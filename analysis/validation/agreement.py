@@ -362,17 +362,18 @@ def read_agreement(path: Path | str) -> pd.DataFrame:
 def frame_f1_lines(
     agreement: pd.DataFrame, methods: Mapping[str, str], labels: Mapping[str, str] | None = None
 ) -> list[str]:
-    """One Markdown bullet per frame: the F1 of the coder that coded it (``methods`` maps a
-    frame key to ``"codebook"`` or ``"model"``) against the human codes, with its 95% CI, n and
-    the human-coded positives; or that the validation has no row for that frame and coder."""
+    """One Markdown bullet per validated frame: the F1 of the coder that coded it (``methods``
+    maps a frame key to ``"codebook"`` or ``"model"``) against the human codes, with its 95% CI,
+    n and the human-coded positives; then one bullet naming the frames the table has no row
+    for (with that coder), which are not validated."""
     labels = labels or {}
-    lines = []
+    lines, missing = [], []
     for key, method in methods.items():
         rows = agreement[(agreement["method"] == method) & (agreement["frame"] == key)]
         name = labels.get(key, key)
         coder = "the trained model" if method == "model" else "the codebook"
         if rows.empty:
-            lines.append(f"- {name}: the validation has no row for {coder}; not validated.")
+            missing.append(f"{name} ({coder})")
             continue
         r = rows.iloc[0]
         lines.append(
@@ -380,4 +381,6 @@ def frame_f1_lines(
             f"{r['f1_ci_high']:.2f}; n = {int(r['n'])} human-coded items, "
             f"{int(r['tp'] + r['fn'])} with the frame)."
         )
+    if missing:
+        lines.append(f"- Not validated (no row in the agreement table): {', '.join(missing)}.")
     return lines

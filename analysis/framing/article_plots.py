@@ -40,7 +40,7 @@ def plot_article_frames(
         ax.barh(y, share, height=height, color=colour, label=f"{group} ({articles(n)})")
         ax.errorbar(share, y, xerr=np.clip(err, 0, None), fmt="none", ecolor="0.2", lw=0.8)
         zero = share == 0
-        ax.plot(share[zero], y[zero], "o", mfc="white", mec=colour, ms=4, zorder=3)
+        ax.plot(share[zero], y[zero], "o", mfc="white", mec=colour, ms=4, zorder=3, clip_on=False)
     ax.set_yticks(np.arange(len(frames)), frames)
     ax.invert_yaxis()
     ax.set_xlim(0, 1)

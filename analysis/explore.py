@@ -35,7 +35,8 @@ def _compile(pattern: str, regex: bool, case_sensitive: bool) -> re.Pattern[str]
         words = [
             re.escape(w.rstrip("*")) + (r"\w*" if w.endswith("*") else "") for w in pattern.split()
         ]
-        body = r"\b" + r"\s+".join(words) + r"\b"
+        # (?<!\w) and (?!\w) rather than \b, so that a term ending in a dot ("u.s.") matches too
+        body = r"(?<!\w)" + r"\s+".join(words) + r"(?!\w)"
     try:
         return re.compile(body, 0 if case_sensitive else re.IGNORECASE)
     except re.error as exc:
@@ -153,3 +154,46 @@ def show_table(df: pd.DataFrame, *, caption: str | None = None, page_length: int
         return "plain"
     display(df)
     return "plain"
+
+
+def tone_extremes(
+    sentences: pd.DataFrame,
+    score_col: str = "compound",
+    *,
+    by: str | None = "outlet",
+    n: int = 5,
+    text_col: str = "sentence",
+) -> pd.DataFrame:
+    """The sentences behind the tone extremes: per group, the ``n`` most negative and the ``n``
+    most positive by ``score_col`` (ties broken by document and sentence, so the table is
+    deterministic).
+
+    Columns: ``doc_id, sentence_id, <by>`` (when given), ``end`` (``"most negative"`` or
+    ``"most positive"``), ``rank`` (1 = most extreme), ``<score_col>`` and the sentence. A group
+    with fewer than ``2 n`` sentences lists each of its sentences at most once per end.
+    """
+    if n < 1:
+        raise ValueError(f"tone_extremes: n must be at least 1, got {n}")
+    keys = [c for c in ("doc_id", "sentence_id", score_col, text_col, by) if c]
+    needed = [c for c in keys if c not in sentences]
+    if needed:
+        raise KeyError(f"tone_extremes: missing columns {needed}")
+    group_cols = [by] if by else []
+    columns = ["doc_id", "sentence_id", *group_cols, "end", "rank", score_col, text_col]
+    parts = []
+    for end, ascending in (("most negative", True), ("most positive", False)):
+        ordered = sentences.sort_values(
+            [score_col, "doc_id", "sentence_id"],
+            ascending=[ascending, True, True],
+            kind="stable",
+        )
+        top = ordered.groupby(by, sort=True).head(n) if by else ordered.head(n)
+        if by:
+            top = top.sort_values(by, kind="stable")
+            rank = top.groupby(by).cumcount() + 1
+        else:
+            rank = pd.Series(range(1, len(top) + 1), index=top.index)
+        parts.append(top.assign(end=end, rank=rank.to_numpy()))
+    if not any(len(p) for p in parts):
+        return pd.DataFrame(columns=columns)
+    return pd.concat(parts, ignore_index=True)[columns]

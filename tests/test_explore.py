@@ -7,7 +7,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from analysis.explore import evidence, kwic, show_table
+from analysis.explore import evidence, kwic, show_table, tone_extremes
 
 SENTENCES = pd.DataFrame(
     {
@@ -71,3 +71,52 @@ def test_evidence_lists_the_sentences_and_terms(tmp_path: Path) -> None:
 def test_show_table_uses_itables_when_installed() -> None:
     pytest.importorskip("itables")
     assert show_table(SENTENCES) == "itables"
+
+
+def test_kwic_matches_a_term_that_ends_in_a_dot() -> None:
+    table = pd.DataFrame(
+        {"doc_id": ["a"], "sentence_id": [0], "outlet": ["X"], "sentence": ["The U.S. said no."]}
+    )
+    got = kwic(table, "u.s.", window=1)
+    assert got[["pre", "keyword", "post"]].to_numpy().tolist() == [["The", "U.S.", "said"]]
+
+
+def _scored() -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            "doc_id": ["a", "a", "a", "b", "b", "c"],
+            "sentence_id": [0, 1, 2, 0, 1, 0],
+            "outlet": ["X", "X", "X", "X", "X", "Y"],
+            "compound": [0.5, -0.9, 0.0, -0.9, 0.8, 0.1],
+            "sentence": ["good", "awful", "flat", "dire", "great", "fine"],
+        }
+    )
+
+
+def test_tone_extremes_per_group_and_end() -> None:
+    got = tone_extremes(_scored(), n=2)
+    assert list(got.columns) == [
+        "doc_id",
+        "sentence_id",
+        "outlet",
+        "end",
+        "rank",
+        "compound",
+        "sentence",
+    ]
+    x_neg = got[(got["outlet"] == "X") & (got["end"] == "most negative")]
+    assert x_neg["sentence"].tolist() == ["awful", "dire"]  # tie at -0.9: by doc, sentence
+    assert x_neg["rank"].tolist() == [1, 2]
+    x_pos = got[(got["outlet"] == "X") & (got["end"] == "most positive")]
+    assert x_pos["sentence"].tolist() == ["great", "good"]
+    y = got[got["outlet"] == "Y"]
+    assert y["end"].tolist() == ["most negative", "most positive"]  # one sentence, each end once
+
+
+def test_tone_extremes_without_groups_and_bad_input() -> None:
+    got = tone_extremes(_scored(), by=None, n=1)
+    assert got["sentence"].tolist() == ["awful", "great"]
+    with pytest.raises(ValueError, match="at least 1"):
+        tone_extremes(_scored(), n=0)
+    with pytest.raises(KeyError, match="compound_news"):
+        tone_extremes(_scored(), "compound_news")

@@ -56,3 +56,53 @@ def test_plot_article_frames_draws() -> None:
     fig = plot_article_frames(article_frame_table(sentences(), n_boot=20))
     assert fig.axes
     plt.close(fig)
+
+
+def test_article_finding_counts_articles_and_names_the_dominant_frame() -> None:
+    from analysis.framing import article_frame_findings
+
+    (finding,) = article_frame_findings(article_frame_table(sentences(), n_boot=20))
+    label_a, label_b = BOOK.frame(A).label, BOOK.frame(B).label
+    # 4 articles: B in d1, d2, d4; A in d1 only; dominant B in d2, d4, A in d1
+    assert f"{label_b} in 3 (75%), {label_a} in 1 (25%)" in finding.text
+    assert f"is {label_b}: 2 of 4" in finding.text
+    assert "one article moves a share by 25%" in finding.text  # honest with few articles
+    assert finding.figures == ("fig12_article_frames",)
+    others = [f.label for f in BOOK.frames if f.key not in (A, B)]
+    assert f"No article carries {', '.join(others)}." in finding.text
+
+
+def test_article_finding_with_no_frame_or_no_table() -> None:
+    from analysis.framing import article_frame_findings
+
+    plain = sentences()
+    plain[BOOK.columns] = False
+    (finding,) = article_frame_findings(article_frame_table(plain, n_boot=20))
+    assert finding.text == "No article carries any frame of the codebook (4 articles)."
+    assert article_frame_findings(pd.DataFrame()) == []
+
+
+def test_article_figure_is_registered_for_the_gallery() -> None:
+    from analysis.framing import FIGURES
+
+    info = FIGURES["fig12_article_frames"]
+    assert info.table == "frames_by_article.csv" and info.notebook == "03_framing.ipynb"
+
+
+def test_comparison_says_its_unit_is_the_article() -> None:
+    table = article_frame_comparison(sentences(), n_boot=20, n_perm=100)
+    assert set(table["perm_unit"]) == {"article"}
+    assert not [c for c in table.columns if c.startswith("n_sentences")]
+    assert table[["n_docs_a", "n_docs_b"]].iloc[0].tolist() == [2, 2]
+
+
+def test_plot_marks_a_zero_share_and_takes_the_run_palette() -> None:
+    table = article_frame_table(sentences(), n_boot=20)
+    fig = plot_article_frames(table, palette={"X": "#112233", "Y": "#445566"})
+    ax = fig.axes[0]
+    zeros = (table["share_articles"] == 0).sum()
+    markers = sum(len(line.get_xdata()) for line in ax.get_lines() if line.get_marker() == "o")
+    assert zeros > 0 and markers == zeros
+    labels = [t.get_text() for t in ax.get_legend().get_texts()]
+    assert labels == ["X (2 articles)", "Y (2 articles)"]
+    plt.close(fig)

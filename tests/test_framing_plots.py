@@ -178,11 +178,12 @@ def test_figures_are_written(tmp_path) -> None:
     from framing_sentences import framed_sentences
 
     from analysis.figures import save_figure
+    from analysis.framing.article_plots import plot_article_frames
     from analysis.framing.hedging import hedging_table
     from analysis.framing.keyness import keyness_table
     from analysis.framing.plots import FIGURES, plot_frame_salience, plot_hedging
     from analysis.framing.sourcing import sourcing_table
-    from analysis.framing.tables import frame_salience_table
+    from analysis.framing.tables import article_frame_table, frame_salience_table
 
     s = framed_sentences()
     frames = frame_salience_table(s, "outlet", n_boot=50)
@@ -192,6 +193,7 @@ def test_figures_are_written(tmp_path) -> None:
         "fig09_keyness": plot_keyness(keyness_table(s, "outlet"), top_terms=3),
         "fig10_sourcing": plot_sourcing(sourcing_table(s, "outlet")),
         "fig11_hedging": plot_hedging(hedging_table(s, "outlet", n_boot=50)),
+        "fig12_article_frames": plot_article_frames(article_frame_table(s, "outlet", n_boot=50)),
     }
     assert set(figs) == set(FIGURES)
     for stem, fig in figs.items():

@@ -294,3 +294,68 @@ def test_summary_opens_on_contents_and_places_each_figure_under_its_findings(wor
     body = page.split("<body>")[1]
     assert body.index("Contents") < body.index("How ") < body.index('id="figure-2"')
     assert '<a href="#section-tone">Tone</a>' in page and '<a id="section-tone"></a>' in page
+
+
+def _agreement(path: Path) -> Path:
+    rows = [
+        {"method": "codebook", "frame": "conflict", "n": 40, "f1": 0.61, "f1_ci_low": 0.42,
+         "f1_ci_high": 0.77, "tp": 9, "fp": 5, "fn": 6, "tn": 20},
+        {"method": "model", "frame": "conflict", "n": 40, "f1": 0.7, "f1_ci_low": 0.5,
+         "f1_ci_high": 0.85, "tp": 12, "fp": 4, "fn": 3, "tn": 21},
+    ]  # fmt: skip
+    pd.DataFrame(rows).to_csv(path, index=False)
+    return path
+
+
+def test_without_validation_the_limitations_say_how_to_validate(workspace):
+    md = write(workspace)[0].read_text(encoding="utf-8")
+    limitations = md.split("## Limitations")[1].split("\n## ")[0]
+    assert "**Not validated on this corpus.**" in limitations
+    assert "python -m analysis code-sample" in limitations
+    assert "-p validation reports/validation/agreement.csv" in limitations
+    assert "How far to trust the frame shares" not in md
+
+
+def test_with_validation_f1_and_corrected_shares_follow_the_findings(workspace, tmp_path):
+    agreement = _agreement(tmp_path / "agreement.csv")
+    pd.DataFrame(
+        [{"outlet": "Harbour Post", "frame": "conflict", "raw_share": 0.4, "raw_ci_low": 0.2,
+          "raw_ci_high": 0.6, "corrected_share": 0.35, "corrected_ci_low": 0.1,
+          "corrected_ci_high": 0.62, "sensitivity": 0.6, "specificity": 0.8,
+          "n_validation": 40, "n_docs": 1, "n_sentences": 8}]
+    ).to_csv(workspace["tables"] / summary.CORRECTED_TABLE, index=False)  # fmt: skip
+    params = {"run_parameters": {**PARAMS["run_parameters"], "validation": str(agreement)}}
+    md = summary.write_summary(
+        workspace["tables"], workspace["figures"], workspace["reports"], params,
+        workspace["corpus"], findings=make_findings(),
+    )[0].read_text(encoding="utf-8")  # fmt: skip
+    section = md.split("### How far to trust the frame shares")[1].split("\n## ")[0]
+    assert md.index("## Key findings") < md.index("### How far to trust") < md.index("## Methods")
+    assert "- Conflict (the codebook): F1 0.61 (95% CI 0.42–0.77; n = 40" in section
+    assert "- Not validated (no row in the agreement table): Economic consequences (the " in section
+    assert "Morality (the codebook)." in section
+    assert (
+        "Conflict, Harbour Post: raw 40% (95% CI 20–60%), corrected 35% (95% CI 10–62%)" in section
+    )
+    assert "Not validated on this corpus" not in md
+
+
+def test_frames_from_a_trained_model_are_named(workspace, tmp_path):
+    from test_validation_model import training_set
+
+    from analysis.validation.model import train_frame_model
+
+    texts, labels, _ = training_set()
+    model = train_frame_model(texts, labels.rename(columns={"war": "conflict"}), folds=3, seed=1)
+    model.save(tmp_path / "model")
+    params = {"frame_coder": str(tmp_path / "model"), "validation": ""}
+    head, limits = summary.validation_lines(workspace["tables"], params, workspace["corpus"])
+    text = "\n".join(head)
+    assert "Frames coded by the trained model (`-p frame_coder`): Conflict;" in text
+    assert "by the codebook's indicators: Economic consequences, Responsibility" in text
+    assert limits == [summary.NOT_VALIDATED]
+    agreement = _agreement(tmp_path / "agreement.csv")
+    head, _ = summary.validation_lines(
+        workspace["tables"], {**params, "validation": str(agreement)}, workspace["corpus"]
+    )
+    assert any(line.startswith("- Conflict (the trained model): F1 0.70") for line in head)

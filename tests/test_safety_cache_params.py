@@ -6,6 +6,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 from analysis import load_corpus
@@ -152,6 +153,9 @@ REFUSED = [
     ("news_terms", "no/such/terms.csv", "an existing file"),
     ("column_map", "text", "is not NAME=COLUMN"),
     ("column_map", "colour=hue", "not one of ours: text, outlet"),
+    ("kwic_pattern", "  ", "a word or phrase"),
+    ("frame_coder", "no/such/model", "a folder written by `python -m analysis train`"),
+    ("validation", "no/such/agreement.csv", "an agreement.csv written by"),
 ]
 FILE_PARAMETERS = {"codebook", "actors", "sources", "hedges", "news_terms"}
 
@@ -185,12 +189,46 @@ ACCEPTED = [
     ("hedges", "", ""),
     ("news_terms", "", ""),
     ("column_map", "text=body,outlet=source", "text=body,outlet=source"),
+    ("kwic_pattern", "tariff*", "tariff*"),
+    ("frame_coder", "", ""),
+    ("validation", "", ""),
 ]
 
 
 @pytest.mark.parametrize(("name", "text", "expected"), ACCEPTED)
 def test_an_allowed_value_passes(schema, tmp_path, name, text, expected):
     assert _cli(schema, tmp_path, **{name: text}) == {name: expected}
+
+
+def test_a_trained_model_and_an_agreement_table_are_accepted_as_absolute_paths(
+    schema, tmp_path, monkeypatch
+):
+    from test_validation_model import training_set
+
+    from analysis.validation.model import train_frame_model
+
+    texts, labels, _ = training_set()
+    train_frame_model(texts, labels, folds=3, seed=1).save(tmp_path / "model")
+    pd.DataFrame(
+        [{"method": "codebook", "frame": "war", "n": 4, "f1": 0.5, "f1_ci_low": 0.1,
+          "f1_ci_high": 0.9, "tp": 1, "fp": 1, "fn": 1, "tn": 1}]
+    ).to_csv(tmp_path / "agreement.csv", index=False)  # fmt: skip
+    monkeypatch.chdir(tmp_path)
+    checked = _cli(schema, tmp_path, frame_coder="model", validation="agreement.csv")
+    assert checked == {
+        "frame_coder": str(tmp_path / "model"),
+        "validation": str(tmp_path / "agreement.csv"),
+    }
+
+
+def test_a_folder_without_a_model_or_a_table_without_counts_is_refused(schema, tmp_path):
+    (tmp_path / "empty").mkdir()
+    pd.DataFrame({"method": ["codebook"], "frame": ["war"]}).to_csv(tmp_path / "a.csv")
+    with pytest.raises(ParameterError) as err:
+        _cli(schema, tmp_path, frame_coder="empty", validation="a.csv")
+    message = str(err.value)
+    assert "model.json not found" in message
+    assert "lacks the columns" in message
 
 
 def test_every_rule_is_tested():

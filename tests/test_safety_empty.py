@@ -263,4 +263,5 @@ def test_off_topic_corpus_runs_to_the_end_and_says_what_is_empty(tmp_path: Path)
         "fig09_keyness",
         "fig10_sourcing",
         "fig11_hedging",
+        "fig12_article_frames",
     }

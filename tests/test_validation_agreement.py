@@ -106,3 +106,50 @@ def test_validation_sentence_with_and_without_a_table() -> None:
     text = validation_sentence(table)
     assert f"{f1_score(HUMAN, MACHINE):.2f}" in text
     assert "12 human-coded" in text
+
+
+def _agreement_csv(path, **override):
+    row = {
+        "method": "codebook",
+        "frame": "conflict",
+        "n": 40,
+        "f1": 0.61,
+        "f1_ci_low": 0.42,
+        "f1_ci_high": 0.77,
+        "tp": 9,
+        "fp": 5,
+        "fn": 6,
+        "tn": 20,
+    }
+    row.update(override)
+    pd.DataFrame([row]).to_csv(path, index=False)
+    return path
+
+
+def test_read_agreement_checks_the_file(tmp_path) -> None:
+    from analysis.validation.agreement import AgreementError, read_agreement
+
+    good = _agreement_csv(tmp_path / "agreement.csv")
+    assert read_agreement(good)["f1"].iloc[0] == 0.61
+    with pytest.raises(AgreementError, match="not a file"):
+        read_agreement(tmp_path / "none.csv")
+    pd.DataFrame({"method": ["codebook"], "frame": ["x"]}).to_csv(tmp_path / "bad.csv")
+    with pytest.raises(AgreementError, match="lacks the columns"):
+        read_agreement(tmp_path / "bad.csv")
+
+
+def test_frame_f1_lines_give_f1_ci_and_n_per_frame(tmp_path) -> None:
+    from analysis.validation.agreement import frame_f1_lines, read_agreement
+
+    table = read_agreement(_agreement_csv(tmp_path / "a.csv"))
+    lines = frame_f1_lines(table, {"conflict": "codebook", "morality": "codebook"}, {})
+    assert lines[0] == (
+        "- conflict (the codebook): F1 0.61 (95% CI 0.42–0.77; n = 40 human-coded items, "
+        "15 with the frame)."
+    )
+    assert lines[1] == "- Not validated (no row in the agreement table): morality (the codebook)."
+    assert len(lines) == 2
+    only = frame_f1_lines(table, {"conflict": "model"}, {"conflict": "Conflict"})
+    assert only == [
+        "- Not validated (no row in the agreement table): Conflict (the trained model)."
+    ]

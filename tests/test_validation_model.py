@@ -68,3 +68,39 @@ def test_the_saved_model_has_no_pickle(tmp_path: Path) -> None:
 def test_missing_model_folder_is_a_clear_error(tmp_path: Path) -> None:
     with pytest.raises(ModelError, match=r"model\.json not found"):
         load_frame_model(tmp_path)
+
+
+def test_best_threshold_maximises_f1_between_scores() -> None:
+    from analysis.validation.model import _best_threshold, f1_at
+
+    scores = np.array([3.0, 2.0, 1.0, 0.5, -1.0, -2.0])
+    y = np.array([1, 1, 0, 1, 0, 0])
+    threshold, f1 = _best_threshold(scores, y)
+    # top 4 (3 positives of 4 predicted, all 3 found) gives F1 6/7, above the top 2 (F1 0.8)
+    assert f1 == pytest.approx(6 / 7)
+    assert threshold == pytest.approx(-0.25)  # midway between 0.5 and -1.0
+    assert f1_at(scores, y, threshold) == pytest.approx(f1)
+    tied, _ = _best_threshold(np.array([1.0, 1.0, 0.0]), np.array([1, 0, 0]))
+    assert tied == pytest.approx(0.5)  # never cuts between equal scores
+    assert _best_threshold(np.array([0.2, -0.1]), np.array([0, 0]))[0] == 0.0
+
+
+def test_thresholds_are_tuned_on_the_training_texts_and_saved() -> None:
+    texts, labels, _ = training_set()
+    plain = train_frame_model(texts, labels, folds=3, seed=1, tune_thresholds=False)
+    tuned = train_frame_model(texts, labels, folds=3, seed=1)
+    assert plain.metrics["threshold"].tolist() == [0.0, 0.0]
+    assert np.isfinite(tuned.metrics["threshold"]).all()
+    assert tuned.settings["tune_thresholds"] is True
+    same_c = plain.metrics["C"].iloc[0] == tuned.metrics["C"].iloc[0]
+    if same_c:  # the threshold is folded into the intercept, the weights are the same fit
+        shift = plain.intercept - tuned.intercept
+        np.testing.assert_allclose(shift, tuned.metrics["threshold"].to_numpy())
+
+
+def test_a_tuned_model_round_trips(tmp_path: Path) -> None:
+    texts, labels, _ = training_set()
+    model = train_frame_model(texts, labels, folds=3, seed=2)
+    loaded = load_frame_model(model.save(tmp_path / "m"))
+    new = ["rebels clashed with troops", "profits and prices fell", "a mild day"]
+    pd.testing.assert_frame_equal(loaded.predict(new), model.predict(new))

@@ -52,6 +52,9 @@ def main(args: argparse.Namespace) -> int:
         return 2
     model.save(args.out)
     print(model.metrics.to_string(index=False, float_format=lambda v: f"{v:.3f}"))
-    print("cv_f1: mean over folds at the chosen C (optimistic: C was chosen on the same folds)")
+    print(
+        "cv_f1: F1 of the out-of-fold decisions at the chosen C and each frame's tuned threshold "
+        "(optimistic: C and threshold were chosen on the same folds); tone: mean over folds"
+    )
     print(f"wrote {args.out}")
     return 0

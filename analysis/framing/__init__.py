@@ -26,6 +26,7 @@ __getattr__, __dir__, __all__ = lazy_exports(
         "hedging_counts": "hedging",
         "hedging_table": "hedging",
         "framing_findings": "findings",
+        "article_frame_findings": "findings",
         "FIGURES": "plots",
         "plot_frame_heatmap": "plots",
         "plot_frame_salience": "plots",

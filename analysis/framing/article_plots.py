@@ -2,22 +2,30 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 
 from analysis.figures import DOUBLE_COLUMN_IN, apply_style, group_palette, none_found_figure
+from analysis.report.wording import articles
 
 
-def plot_article_frames(table: pd.DataFrame, group_col: str = "outlet") -> plt.Figure:
+def plot_article_frames(
+    table: pd.DataFrame, group_col: str = "outlet", palette: Mapping[str, str] | None = None
+) -> plt.Figure:
     """Horizontal bars: per frame, each group's share of articles with the frame, with the
-    bootstrap 95% interval; ``table`` is :func:`analysis.framing.article_frame_table`."""
+    bootstrap 95% interval; ``table`` is :func:`analysis.framing.article_frame_table`. A share
+    of 0 is drawn as a small open marker at 0, so that it reads as "none of its articles", not
+    as a missing bar; ``palette`` (the run's colours) defaults to
+    :func:`analysis.figures.group_palette`."""
     apply_style()
     if table.empty:
         return none_found_figure("No articles to show.")
     groups = sorted(table[group_col].astype(str).unique())
     frames = list(dict.fromkeys(table["label"]))
-    palette = group_palette(groups)
+    palette = palette if palette is not None else group_palette(groups)
     height = 0.8 / len(groups)
     fig, ax = plt.subplots(
         figsize=(DOUBLE_COLUMN_IN, 0.5 + 0.45 * len(frames) * len(groups) ** 0.5)
@@ -28,12 +36,15 @@ def plot_article_frames(table: pd.DataFrame, group_col: str = "outlet") -> plt.F
         share = part["share_articles"].to_numpy(dtype=float)
         err = np.vstack([share - part["share_ci_low"], part["share_ci_high"] - share])
         n = int(part["n_docs"].max())
-        ax.barh(y, share, height=height, color=palette[group], label=f"{group} (n={n} articles)")
+        colour = palette.get(group, "0.5")
+        ax.barh(y, share, height=height, color=colour, label=f"{group} ({articles(n)})")
         ax.errorbar(share, y, xerr=np.clip(err, 0, None), fmt="none", ecolor="0.2", lw=0.8)
+        zero = share == 0
+        ax.plot(share[zero], y[zero], "o", mfc="white", mec=colour, ms=4, zorder=3, clip_on=False)
     ax.set_yticks(np.arange(len(frames)), frames)
     ax.invert_yaxis()
     ax.set_xlim(0, 1)
     ax.set_xlabel("share of articles with the frame (95% bootstrap interval)")
-    ax.legend(loc="lower right", fontsize="small")
+    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.08), ncol=2, fontsize="small")
     fig.tight_layout()
     return fig

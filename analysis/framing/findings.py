@@ -487,3 +487,62 @@ def _source_findings(
             )
         )
     return out
+
+
+# Below this many articles the article-level finding says how much one article moves a share.
+FEW_ARTICLES = 30
+
+
+def article_frame_findings(article_table: pd.DataFrame, group_col: str = "outlet") -> list[Finding]:
+    """One finding on frames at the article level, from ``frames_by_article.csv``
+    (:func:`analysis.framing.tables.article_frame_table`): in how many of the articles each frame
+    appears (an article carries a frame when at least one of its sentences does), and which frame
+    dominates the most articles. With few articles it says how much one article moves a share,
+    and that the counts describe these articles only. Empty when the table is."""
+    if article_table.empty:
+        return []
+    require_columns(
+        article_table,
+        [group_col, "frame", "label", "n_articles_with_frame", "share_dominant", "n_docs"],
+        "article_frame_findings",
+    )
+    per_group = article_table.drop_duplicates(group_col)
+    n_docs = int(per_group["n_docs"].sum())
+    table = article_table.assign(
+        n_dominant=(article_table["share_dominant"] * article_table["n_docs"]).round().astype(int)
+    )
+    totals = table.groupby(["frame", "label"], sort=False)[["n_articles_with_frame", "n_dominant"]]
+    totals = totals.sum().reset_index()
+    key = "frames_articles"
+    figures = ("fig12_article_frames",)
+    if n_docs == 0 or not (totals["n_articles_with_frame"] > 0).any():
+        text = f"No article carries any frame of the codebook ({articles(n_docs)})."
+        return [Finding(key, "frames", text, figures=figures)]
+    present = totals[totals["n_articles_with_frame"] > 0].sort_values(
+        "n_articles_with_frame", ascending=False, kind="stable"
+    )
+    parts = [
+        f"{r.label} in {int(r.n_articles_with_frame)} ({pct(r.n_articles_with_frame / n_docs)})"
+        for r in present.itertuples()
+    ]
+    absent = totals[totals["n_articles_with_frame"] == 0]["label"].tolist()
+    text = (
+        f"At the article level (an article carries a frame when at least one of its sentences "
+        f"does), of {articles(n_docs)}: " + ", ".join(parts) + "."
+    )
+    if absent:
+        text += f" No article carries {', '.join(absent)}."
+    top = totals.sort_values("n_dominant", ascending=False, kind="stable").iloc[0]
+    ties = totals[totals["n_dominant"] == top.n_dominant]["label"].tolist()
+    if top.n_dominant > 0:
+        which = top.label if len(ties) == 1 else " and ".join(ties) + " (tied)"
+        text += (
+            f" The dominant frame (most coded sentences) of the most articles is {which}: "
+            f"{int(top.n_dominant)} of {n_docs}."
+        )
+    if n_docs < FEW_ARTICLES:
+        text += (
+            f" With {articles(n_docs)}, one article moves a share by {pct(1 / n_docs)}: these "
+            f"are counts of these articles, not estimates for the {group_col}s' coverage."
+        )
+    return [Finding(key, "frames", text, figures=figures)]

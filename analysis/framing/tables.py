@@ -385,8 +385,9 @@ def article_frame_comparison(
     with a bootstrap CI over articles, a permutation p-value (articles shuffled between the two
     groups) and Holm-adjusted p over all pairs and frames.
 
-    Columns: ``frame`` then those of :func:`analysis.stats.comparisons.pairwise_table`; the
-    unit of every test is the article.
+    Columns: ``frame`` then those of :func:`analysis.stats.comparisons.pairwise_table` without
+    the sentence counts; the unit of every test is the article (``perm_unit`` is
+    ``"article"``, ``n_docs_a``/``n_docs_b`` count articles).
     """
     from analysis.stats.comparisons import holm, pairwise_table
 
@@ -408,4 +409,8 @@ def article_frame_comparison(
     out = pd.concat(parts, ignore_index=True) if parts else pd.DataFrame()
     if len(out):
         out["p_holm"] = holm(out["p_perm"].to_numpy())
+        # each row of the test is an article: the permutation shuffles articles, and the
+        # "sentence" counts of pairwise_table are article counts (left out as duplicates)
+        out["perm_unit"] = "article"
+        out = out.drop(columns=[c for c in out.columns if c.startswith("n_sentences_")])
     return out

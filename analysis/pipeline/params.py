@@ -357,6 +357,62 @@ def _names() -> Rule:
     return Rule("a list of outlet names (empty: all outlets)", check)
 
 
+def _kwic_pattern() -> Rule:
+    """A keyword-in-context pattern as :func:`analysis.explore.kwic` reads it, or ``""`` (skip)."""
+
+    def check(value: Any, base: Path) -> Any:
+        if value is None or value == "":
+            return ""
+        if not isinstance(value, str) or not value.strip():
+            raise ValueError
+        return value
+
+    return Rule("a word or phrase (a trailing * matches any ending), or '' to skip", check)
+
+
+def _frame_coder() -> Rule:
+    """A folder holding a frame coder saved by ``python -m analysis train`` that loads, or ``""``
+    (the codebook codes the frames); passed on as an absolute path."""
+
+    def check(value: Any, base: Path) -> Any:
+        if value is None or value == "":
+            return ""
+        if not isinstance(value, str):
+            raise ValueError
+        from analysis.validation.model import ModelError, load_frame_model
+
+        path = (base / Path(value).expanduser()).resolve()
+        try:
+            load_frame_model(path)
+        except (ModelError, OSError, KeyError, ValueError) as err:
+            raise ValueError(f"a folder written by `python -m analysis train`: {err}") from None
+        return str(path)
+
+    return Rule("a model folder written by `python -m analysis train`, or '' (codebook)", check)
+
+
+def _agreement_file() -> Rule:
+    """An ``agreement.csv`` written by ``python -m analysis validate``, or ``""`` (none)."""
+
+    def check(value: Any, base: Path) -> Any:
+        if value is None or value == "":
+            return ""
+        if not isinstance(value, str):
+            raise ValueError
+        from analysis.validation.agreement import AgreementError, read_agreement
+
+        path = (base / Path(value).expanduser()).resolve()
+        try:
+            read_agreement(path)
+        except AgreementError as err:
+            raise ValueError(
+                f"an agreement.csv written by `python -m analysis validate`: {err}"
+            ) from None
+        return str(path)
+
+    return Rule("an agreement.csv written by `python -m analysis validate`, or '' (none)", check)
+
+
 # Every value a notebook parameter may take, checked before any notebook starts. A notebook
 # parameter that takes a number or a choice needs a rule here (tests/test_safety_cache_params.py
 # checks the committed notebooks). ``corpus_dir`` is checked by ``check_corpus`` and the outlets'
@@ -378,6 +434,9 @@ PARAMETER_RULES: dict[str, Rule] = {
     "column_map": _column_map(),
     "outlets": _names(),
     "duplicates": _one_of(("keep", "flag", "drop")),  # analysis.corpus.quality.DUPLICATE_MODES
+    "kwic_pattern": _kwic_pattern(),
+    "frame_coder": _frame_coder(),
+    "validation": _agreement_file(),
 }
 
 

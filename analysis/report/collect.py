@@ -15,7 +15,7 @@ from typing import Any
 
 import pandas as pd
 
-from analysis.framing.findings import framing_findings
+from analysis.framing.findings import article_frame_findings, framing_findings
 from analysis.io import read_table
 from analysis.report.findings import Finding, load_findings
 from analysis.selection import keep_outlets
@@ -89,7 +89,9 @@ def _framing_from_tables(tables: Path, params: Mapping[str, Any]) -> list[Findin
         return []
     keyness, sourcing, hedging, sentences, evidence = others
     sentences = _chosen_outlets(sentences, params)
-    return framing_findings(
+    by_article = _read(tables, "frames_by_article.csv")
+    extra = [] if by_article is None else article_frame_findings(by_article, group_col)
+    found = framing_findings(
         frames,
         keyness,
         sourcing,
@@ -100,3 +102,4 @@ def _framing_from_tables(tables: Path, params: Mapping[str, Any]) -> list[Findin
         top_terms=5,
         **{k: params[k] for k in ("n_boot", "seed") if isinstance(params.get(k), int)},
     )
+    return found + extra

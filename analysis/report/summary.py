@@ -296,7 +296,7 @@ def _sample_limitation(facts: CorpusFacts) -> str:
     )
 
 
-def _limitations_section(facts: CorpusFacts) -> list[str]:
+def _limitations_section(facts: CorpusFacts, extra: Sequence[str] = ()) -> list[str]:
     sample = _sample_limitation(facts)
     lines = [
         "## Limitations",
@@ -326,6 +326,7 @@ def _limitations_section(facts: CorpusFacts) -> list[str]:
         "threshold above, the permutation test shuffles sentences, treating them as "
         "exchangeable; its p-value then describes these articles and is optimistic about "
         "outlets.",
+        *extra,
         "",
     ]
     return lines
@@ -403,13 +404,16 @@ def summary_markdown(
     image_src: ImageSource,
     quality: Sequence[str] = (),
     corpus_dir: Path | str | None = None,
+    validation: tuple[Sequence[str], Sequence[str]] = ((), ()),
 ) -> str:
     """The whole summary as Markdown, opening on a table of contents (:func:`with_contents`);
     each figure sits at the end of the findings section that refers to it
     (:func:`figure_sections`), the rest under "Other figures"; ``image_src`` gives each
     figure's link or data URI;
     ``quality`` holds the lines naming flagged documents (:mod:`analysis.corpus.quality`);
-    ``corpus_dir`` (its ``analysis.toml``) tells which lexicons the methods describe."""
+    ``corpus_dir`` (its ``analysis.toml``) tells which lexicons the methods describe;
+    ``validation`` holds the lines placed after the findings and the limitation bullets
+    (:func:`validation_lines`)."""
     numbers = _figure_numbers(figures)
     placed = figure_sections(findings, figures)
     shown = {info.stem for infos in placed.values() for info in infos}
@@ -424,10 +428,11 @@ def summary_markdown(
         "",
     ]
     lines += _findings_section(findings, numbers, placed, image_src, facts.group_col)
+    lines += validation[0]
     rest = [info for info in figures if info.stem not in shown]
     lines += _figures_section(rest, image_src, facts.group_col, numbers, bool(shown))
     lines += _methods_section(facts, params, corpus_dir)
-    lines += _limitations_section(facts)
+    lines += _limitations_section(facts, validation[1])
     lines += quality
     lines += _reproducibility_section(facts, params, versions)
     return "\n".join(with_contents(lines)).rstrip("\n") + "\n"
@@ -472,8 +477,11 @@ def write_summary(
     # The HTML embeds each PNG as a data URI (placeholders swapped in after conversion).
     images = EmbeddedImages(figs, link)
     quality = quality_summary(tables, shown)
+    checked = validation_lines(tables, shown, corpus_dir, group_col)
     md = with_lexicons(
-        summary_markdown(found, figures, facts, shown, versions, link, quality, corpus_dir),
+        summary_markdown(
+            found, figures, facts, shown, versions, link, quality, corpus_dir, checked
+        ),
         corpus_dir,
         shown,
     )
@@ -481,7 +489,7 @@ def write_summary(
         summary_html(
             with_lexicons(
                 summary_markdown(
-                    found, figures, facts, shown, versions, images, quality, corpus_dir
+                    found, figures, facts, shown, versions, images, quality, corpus_dir, checked
                 ),
                 corpus_dir,
                 shown,
@@ -493,3 +501,130 @@ def write_summary(
         write_text(page, reports / SUMMARY_HTML),
         write_gallery(figs, tables, group_col),
     ]
+
+
+CORRECTED_TABLE = "frames_corrected.csv"
+NOT_VALIDATED = (
+    "- **Not validated on this corpus.** The frame and tone coders were not checked against "
+    "human coding of these articles: their shares count indicators and lexicon scores, not "
+    "judgements. To validate, draw a sample with `python -m analysis code-sample`, code it, run "
+    "`python -m analysis validate --sheet CODED.csv --out reports/validation`, and rerun with "
+    "`python -m analysis run -p validation reports/validation/agreement.csv`."
+)
+
+
+def frame_coders(
+    params: Mapping[str, Any], corpus_dir: Path | str | None = None
+) -> tuple[dict[str, str], dict[str, str]]:
+    """Which coder codes each frame of the run's codebook: ``({key: "model" | "codebook"},
+    {key: label})``. A frame is the trained model's (``-p frame_coder``) when the model has its
+    key, else the codebook's."""
+    try:
+        lexicons = run_lexicons(corpus_dir, params)
+    except SettingsError:
+        lexicons = Lexicons()
+    book = load_codebook(str(lexicons.codebook) if lexicons.codebook else None)
+    model_keys: set[str] = set()
+    if params.get("frame_coder"):
+        from analysis.validation.model import ModelError, load_frame_model
+
+        try:
+            model_keys = set(load_frame_model(str(params["frame_coder"])).keys)
+        except ModelError:
+            model_keys = set()
+    methods = {k: ("model" if k in model_keys else "codebook") for k in book.keys}
+    return methods, {f.key: f.label for f in book.frames}
+
+
+def _corrected_lines(table: Any, group_col: str, labels: Mapping[str, str]) -> list[str]:
+    """One bullet per frame and group: raw and Rogan–Gladen-corrected shares with intervals."""
+    from analysis.report.wording import ci, pct
+
+    lines = []
+    for row in table.itertuples(index=False):
+        row = row._asdict()
+        label = labels.get(row["frame"], row["frame"])
+        if row["corrected_share"] != row["corrected_share"]:  # NaN: no better than chance
+            corrected = "cannot be corrected (the coder is no better than chance on the sample)"
+        else:
+            corrected = (
+                f"corrected {pct(row['corrected_share'])} "
+                f"({ci(row['corrected_ci_low'], row['corrected_ci_high'], 'percent')})"
+            )
+        lines.append(
+            f"- {escape_text(label)}, {escape_text(str(row[group_col]))}: raw "
+            f"{pct(row['raw_share'])} ({ci(row['raw_ci_low'], row['raw_ci_high'], 'percent')}), "
+            f"{corrected}; sensitivity {row['sensitivity']:.2f}, specificity "
+            f"{row['specificity']:.2f} on {int(row['n_validation'])} items; "
+            f"{articles(int(row['n_docs']))}, {int(row['n_sentences'])} sentences."
+        )
+    return lines
+
+
+def validation_lines(
+    tables_dir: Path | str,
+    params: Mapping[str, Any],
+    corpus_dir: Path | str | None = None,
+    group_col: str = "outlet",
+) -> tuple[list[str], list[str]]:
+    """The summary's lines on how far to trust the frame shares: (lines after the findings,
+    limitation bullets).
+
+    With ``-p frame_coder`` the first part names the frames the trained model codes. With
+    ``-p validation`` (an ``agreement.csv``) it gives each frame's F1 with its CI and n, and the
+    raw and Rogan–Gladen-corrected shares of ``frames_corrected.csv`` (written by the framing
+    notebook); without it the limitations say the coders were not validated and how to do it.
+    """
+    methods, labels = frame_coders(params, corpus_dir)
+    head = ["### How far to trust the frame shares", ""]
+    lines: list[str] = []
+    from_model = [labels[k] for k, m in methods.items() if m == "model"]
+    if params.get("frame_coder"):
+        if from_model:
+            rest = [labels[k] for k, m in methods.items() if m == "codebook"]
+            lines.append(
+                "Frames coded by the trained model (`-p frame_coder`): "
+                + escape_text(", ".join(from_model))
+                + (
+                    "; by the codebook's indicators: " + escape_text(", ".join(rest))
+                    if rest
+                    else ""
+                )
+                + ". The quoted evidence sentences are the codebook's indicator matches."
+            )
+        else:
+            lines.append(
+                "The trained model (`-p frame_coder`) has none of the codebook's frame keys: "
+                "every frame is coded by the codebook's indicators."
+            )
+        lines.append("")
+    path = params.get("validation")
+    if not path:
+        return ([*head, *lines] if lines else []), [NOT_VALIDATED]
+    from analysis.validation.agreement import AgreementError, frame_f1_lines, read_agreement
+
+    try:
+        agreement = read_agreement(path)
+    except AgreementError as err:
+        return [*head, *lines, f"The validation table could not be read: {err}", ""], []
+    lines += [
+        f"Agreement with human coding (`{escape_code(Path(path).name)}`, F1 with 95% bootstrap "
+        "interval over the coded items):",
+        "",
+        *frame_f1_lines(agreement, methods, labels),
+        "",
+    ]
+    corrected = Path(tables_dir) / CORRECTED_TABLE
+    if corrected.is_file():
+        table = read_table(corrected)
+        col = group_col if group_col in table.columns else table.columns[0]
+        lines += [
+            "Frame shares of sentences, raw and corrected for the coder's measured "
+            "misclassification (Rogan & Gladen 1978), clipped to 0–100%; the corrected interval "
+            "resamples the validation items as well as the corpus, so a coder validated on few "
+            "items gives a wide one:",
+            "",
+            *_corrected_lines(table, col, labels),
+            "",
+        ]
+    return [*head, *lines], []

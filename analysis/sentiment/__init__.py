@@ -16,6 +16,7 @@ __getattr__, __dir__, __all__ = lazy_exports(
         "discover_actors": "discover",
         "discovered_names": "discover",
         "sentiment_by_group": "tables",
+        "compound_column": "scoring",
         "sentiment_pairwise": "tables",
         "actor_tone": "tables",
         "document_tone": "tables",

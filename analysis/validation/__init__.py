@@ -35,5 +35,9 @@ __getattr__, __dir__, __all__ = lazy_exports(
         "rogan_gladen": "correction",
         "corrected_shares": "correction",
         "validation_pairs": "correction",
+        "pairs_from_agreement": "correction",
+        "read_agreement": "agreement",
+        "AgreementError": "agreement",
+        "frame_f1_lines": "agreement",
     },
 )

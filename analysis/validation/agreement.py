@@ -320,3 +320,67 @@ def validation_sentence(
             f"(Cohen's kappa {row['kappa']:.2f})"
         )
     return "Validated on a human-coded sample: " + "; ".join(bits) + "."
+
+
+class AgreementError(ValueError):
+    """An agreement table that cannot be used (missing, unreadable, lacking columns)."""
+
+
+REQUIRED_AGREEMENT = (
+    "method",
+    "frame",
+    "n",
+    "f1",
+    "f1_ci_low",
+    "f1_ci_high",
+    "tp",
+    "fp",
+    "fn",
+    "tn",
+)
+
+
+def read_agreement(path: Path | str) -> pd.DataFrame:
+    """The table ``python -m analysis validate`` writes (``agreement.csv``), checked: it must
+    exist, be a CSV with the columns of :data:`REQUIRED_AGREEMENT` and at least one row; raises
+    :class:`AgreementError` naming what is wrong."""
+    path = Path(path)
+    if not path.is_file():
+        raise AgreementError(f"{path} is not a file")
+    try:
+        table = pd.read_csv(path)
+    except (ValueError, UnicodeDecodeError, OSError) as err:
+        raise AgreementError(f"{path} cannot be read as CSV: {err}") from None
+    missing = [c for c in REQUIRED_AGREEMENT if c not in table.columns]
+    if missing:
+        raise AgreementError(f"{path} lacks the columns {missing}")
+    if table.empty:
+        raise AgreementError(f"{path} has no rows")
+    return table
+
+
+def frame_f1_lines(
+    agreement: pd.DataFrame, methods: Mapping[str, str], labels: Mapping[str, str] | None = None
+) -> list[str]:
+    """One Markdown bullet per validated frame: the F1 of the coder that coded it (``methods``
+    maps a frame key to ``"codebook"`` or ``"model"``) against the human codes, with its 95% CI,
+    n and the human-coded positives; then one bullet naming the frames the table has no row
+    for (with that coder), which are not validated."""
+    labels = labels or {}
+    lines, missing = [], []
+    for key, method in methods.items():
+        rows = agreement[(agreement["method"] == method) & (agreement["frame"] == key)]
+        name = labels.get(key, key)
+        coder = "the trained model" if method == "model" else "the codebook"
+        if rows.empty:
+            missing.append(f"{name} ({coder})")
+            continue
+        r = rows.iloc[0]
+        lines.append(
+            f"- {name} ({coder}): F1 {r['f1']:.2f} (95% CI {r['f1_ci_low']:.2f}–"
+            f"{r['f1_ci_high']:.2f}; n = {int(r['n'])} human-coded items, "
+            f"{int(r['tp'] + r['fn'])} with the frame)."
+        )
+    if missing:
+        lines.append(f"- Not validated (no row in the agreement table): {', '.join(missing)}.")
+    return lines

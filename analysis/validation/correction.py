@@ -16,7 +16,7 @@ Grimmer, J. & Stewart, B. M. (2013). Text as data. Political Analysis 21(3), 267
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 import numpy as np
 import pandas as pd
@@ -155,4 +155,32 @@ def validation_pairs(
     for key in frames:
         out[key] = gold[key].to_numpy(dtype=float)
         out[f"pred_{key}"] = predicted[key].to_numpy(dtype=bool)
+    return out
+
+
+def pairs_from_agreement(agreement: pd.DataFrame, methods: Mapping[str, str]) -> pd.DataFrame:
+    """The ``validation`` table :func:`corrected_shares` takes, rebuilt from the confusion counts
+    of an ``agreement.csv`` (columns ``method, frame, tp, fp, fn, tn``): per frame key of
+    ``methods`` (key → coder, ``"codebook"`` or ``"model"``), ``tp`` items coded 1 by both,
+    ``fn`` 1 by the human only, ``fp`` 1 by the coder only and ``tn`` 0 by both. Sensitivity and
+    specificity, and their item bootstrap, depend on the items only through these counts, so
+    the rebuilt table gives the same correction as the original items. Frames with fewer items
+    are padded with missing human codes; a frame without a row is left out."""
+    columns: dict[str, np.ndarray] = {}
+    for key, method in methods.items():
+        rows = agreement[(agreement["method"] == method) & (agreement["frame"] == key)]
+        if rows.empty:
+            continue
+        r = rows.iloc[0]
+        tp, fn, fp, tn = (int(r[c]) for c in ("tp", "fn", "fp", "tn"))
+        columns[key] = np.repeat([1.0, 1.0, 0.0, 0.0], [tp, fn, fp, tn])
+        columns[f"pred_{key}"] = np.repeat([True, False, True, False], [tp, fn, fp, tn])
+    size = max((len(v) for v in columns.values()), default=0)
+    out = pd.DataFrame(index=range(size))
+    for name, values in columns.items():
+        pad = size - len(values)
+        if name.startswith("pred_"):
+            out[name] = np.concatenate([values, np.zeros(pad, dtype=bool)])
+        else:
+            out[name] = np.concatenate([values, np.full(pad, np.nan)])
     return out

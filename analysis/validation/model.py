@@ -101,7 +101,8 @@ class FrameModel:
         return _stack(*self._vectors, values)
 
     def decision(self, texts: Sequence[str] | pd.Series) -> pd.DataFrame:
-        """The logistic regressions' decision values (log-odds), one column per frame."""
+        """The logistic regressions' decision values (log-odds minus the frame's tuned
+        threshold: a text has the frame when it is above 0), one column per frame."""
         x = self._features(texts)
         scores = np.asarray(x @ self.coef.T) + self.intercept
         return pd.DataFrame(scores, columns=self.keys)
@@ -182,6 +183,46 @@ def _cv_scores(x, y: np.ndarray, scoring: str, folds: int, seed: int, multi: boo
     return np.asarray(scores), k
 
 
+def _best_threshold(scores: np.ndarray, y: np.ndarray) -> tuple[float, float]:
+    """The decision threshold that maximises F1 on (out-of-fold) ``scores`` for labels ``y``,
+    and that F1. Every cut between two distinct scores is tried (exactly, by cumulative
+    counts); the threshold is the midpoint of the best cut, so it generalises to scores between
+    the ones seen. Returns ``(0.0, F1 at 0)`` when ``y`` has no positive."""
+    y = np.asarray(y, dtype=int)
+    n_pos = int(y.sum())
+    if n_pos == 0 or scores.size == 0:
+        return 0.0, float(f1_at(scores, y, 0.0))
+    order = np.argsort(-scores, kind="stable")
+    ranked, hits = scores[order], y[order]
+    tp = np.cumsum(hits)
+    n_pred = np.arange(1, len(ranked) + 1)
+    last = np.r_[ranked[1:] != ranked[:-1], True]  # a cut only after the last of equal scores
+    f1 = np.where(last, 2 * tp / (n_pred + n_pos), -1.0)
+    i = int(np.argmax(f1))
+    below = ranked[i + 1] if i + 1 < len(ranked) else ranked[i] - 1.0
+    return float((ranked[i] + below) / 2), float(f1[i])
+
+
+def f1_at(scores: np.ndarray, y: np.ndarray, threshold: float) -> float:
+    """Binary F1 of ``scores > threshold`` against ``y`` (0 when undefined)."""
+    pred = np.asarray(scores) > threshold
+    y = np.asarray(y, dtype=bool)
+    denom = pred.sum() + y.sum()
+    return float(2 * (pred & y).sum() / denom) if denom else 0.0
+
+
+def _oof_decisions(x, y: np.ndarray, c: float, folds: int, seed: int) -> np.ndarray | None:
+    """Out-of-fold decision values of the binary classifier at ``C = c`` (None without two
+    folds)."""
+    from sklearn.model_selection import StratifiedKFold, cross_val_predict
+
+    k = int(min(folds, np.bincount(y).min()))
+    if k < 2:
+        return None
+    cv = StratifiedKFold(n_splits=k, shuffle=True, random_state=seed)
+    return cross_val_predict(_classifier(c, False), x, y, cv=cv, method="decision_function")
+
+
 def train_frame_model(
     texts: Sequence[str] | pd.Series,
     labels: pd.DataFrame,
@@ -190,6 +231,7 @@ def train_frame_model(
     folds: int = 5,
     seed: int = SEED,
     sheet_sha256: str = "",
+    tune_thresholds: bool = True,
 ) -> FrameModel:
     """Train one classifier per frame column of ``labels`` (1/0, NaN = not coded).
 
@@ -198,6 +240,13 @@ def train_frame_model(
     ``tone`` (−1/0/1, NaN = not coded) adds a tone classifier. Deterministic for a ``seed``.
     Returns a :class:`FrameModel` whose ``metrics`` table holds, per frame, the chosen ``C``,
     the cross-validated F1 (tone: macro-F1) at that C, the folds and the class counts.
+
+    With ``tune_thresholds`` (the default) each frame gets its own decision threshold: for every
+    C of :data:`C_GRID` the out-of-fold decision values of each frame are computed, each frame's
+    threshold is the one maximising F1 on them, and the C with the best mean of those F1s over
+    the frames is kept. Everything is chosen on ``texts`` only (cross-validation); the
+    threshold is folded into the intercept, so :meth:`FrameModel.predict` stays
+    ``decision > 0`` and the saved format is unchanged (``metrics`` gains ``threshold``).
     """
     values = ["" if not isinstance(t, str) else t for t in list(texts)]
     if len(values) != len(labels):
@@ -207,6 +256,7 @@ def train_frame_model(
     char.fit(values)
     x_all = _stack(word, char, values)
     coded_masks, targets, cv_table, ks, counts = {}, {}, {}, {}, {}
+    thresholds: dict[str, list[float]] = {}
     for key in labels.columns:
         y = labels[key].to_numpy(dtype=float)
         coded = ~np.isnan(y)
@@ -218,7 +268,17 @@ def train_frame_model(
                 f"{MIN_PER_CLASS} coded 0 to train; the sheet has {n_pos} and {n_neg}"
             )
         coded_masks[key], targets[key], counts[key] = coded, yk, n_pos
-        cv_table[key], ks[key] = _cv_scores(x_all[coded], yk, "f1", folds, seed, multi=False)
+        if tune_thresholds:
+            tuned = []
+            for c_value in C_GRID:
+                oof = _oof_decisions(x_all[coded], yk, c_value, folds, seed)
+                tuned.append((np.nan, 0.0) if oof is None else _best_threshold(oof, yk)[::-1])
+            cv_table[key] = np.array([f for f, _ in tuned])
+            thresholds[key] = [t for _, t in tuned]
+            ks[key] = int(min(folds, n_pos, n_neg))
+        else:
+            cv_table[key], ks[key] = _cv_scores(x_all[coded], yk, "f1", folds, seed, multi=False)
+            thresholds[key] = [0.0] * len(C_GRID)
     # One C for all frames, the one with the best mean cross-validated F1 over the frames:
     # choosing per frame overfits the folds of rare frames (a handful of positives).
     grid = np.vstack([*cv_table.values(), np.full(len(C_GRID), np.nan)])
@@ -228,8 +288,10 @@ def train_frame_model(
     coefs, intercepts, rows = [], [], []
     for key in labels.columns:
         clf = _classifier(c, multi=False).fit(x_all[coded_masks[key]], targets[key])
+        threshold = float(thresholds[key][best])
+        threshold = threshold if np.isfinite(threshold) else 0.0
         coefs.append(clf.coef_[0])
-        intercepts.append(float(clf.intercept_[0]))
+        intercepts.append(float(clf.intercept_[0]) - threshold)
         rows.append(
             {
                 "frame": key,
@@ -238,6 +300,7 @@ def train_frame_model(
                 "folds": ks[key],
                 "n": int(coded_masks[key].sum()),
                 "n_positive": counts[key],
+                "threshold": threshold,
             }
         )
     model = FrameModel(
@@ -256,6 +319,7 @@ def train_frame_model(
             "C_grid": list(C_GRID),
             "folds": folds,
             "seed": seed,
+            "tune_thresholds": tune_thresholds,
         },
     )
     if tone is not None:
@@ -287,9 +351,12 @@ def train_frame_model(
                 "folds": k,
                 "n": int(coded.sum()),
                 "n_positive": int((yt != 0).sum()),
+                "threshold": np.nan,
             }
         )
-    model.metrics = pd.DataFrame(rows, columns=["frame", "C", "cv_f1", "folds", "n", "n_positive"])
+    model.metrics = pd.DataFrame(
+        rows, columns=["frame", "C", "cv_f1", "folds", "n", "n_positive", "threshold"]
+    )
     return model
 
 

@@ -171,6 +171,21 @@ def _workdir(keep: Path | None) -> Iterator[Path]:
         yield Path(tmp)
 
 
+def bench_chunk_function() -> Callable[..., Any]:
+    """The full per-document work with the bundled story's lexicons (``seeds/analysis.toml``).
+
+    A fixed actor list, as a large run names its actors: discovered actors differ from chunk to
+    chunk, so a chunked run discovers them over the whole corpus afterwards (the loader does).
+    """
+    import functools
+
+    from analysis.config import default_corpus_dir
+    from analysis.measure.chunk import process_chunk
+    from analysis.settings import resolve_lexicons
+
+    return functools.partial(process_chunk, lexicons=resolve_lexicons(default_corpus_dir()))
+
+
 def _full_run(corpus: Path, out: Path, jobs: int, args: argparse.Namespace) -> dict[str, Any]:
     import shutil
 
@@ -178,12 +193,14 @@ def _full_run(corpus: Path, out: Path, jobs: int, args: argparse.Namespace) -> d
     from analysis.measure.engine import run_local
 
     shutil.rmtree(out, ignore_errors=True)
+    fn = bench_chunk_function()
     with PeakMemory() as memory:
         started = time.perf_counter()
         chunks, report = read_chunks(corpus, args.column_map, args.chunk_size)
         summary = run_local(
             chunks,
             out,
+            fn,
             jobs=jobs,
             progress=not args.no_progress,
             total_docs=report.n_rows_total,

@@ -227,34 +227,33 @@ def compile_whole_words(
 
 # --- the same whole-word patterns for RE2 (see "The same Python pattern, ..." above) ----------
 
-_MAX_CODE_POINT = 0x10FFFF
+# Every code point except the surrogates, in order, in two runs (surrogates are not text).
+_CODE_POINT_RUNS = ((0, 0xD800), (0xE000, 0x110000))
 
 
-def _class_body(keep: Callable[[str], bool]) -> str:
-    """The code points for which ``keep`` holds, as an RE2 character-class body of ranges."""
+def _class_body(python_class: str) -> str:
+    """The code points that Python's ``re`` matches with ``python_class`` (``\\w``, ``\\s``), as
+    an RE2 character-class body of ranges: Python's own regex finds the runs over all of them."""
+    regex = re.compile(f"{python_class}+")
     parts: list[str] = []
-    start = None
-    for code in range(_MAX_CODE_POINT + 2):
-        inside = code <= _MAX_CODE_POINT and not 0xD800 <= code <= 0xDFFF and keep(chr(code))
-        if inside and start is None:
-            start = code
-        elif not inside and start is not None:
-            end = code - 1
-            parts.append(f"\\x{{{start:X}}}" + (f"-\\x{{{end:X}}}" if end > start else ""))
-            start = None
+    for first, stop in _CODE_POINT_RUNS:
+        text = np.arange(first, stop, dtype="<u4").tobytes().decode("utf-32-le")
+        for run in regex.finditer(text):
+            lo, hi = first + run.start(), first + run.end() - 1
+            parts.append(f"\\x{{{lo:X}}}" + (f"-\\x{{{hi:X}}}" if hi > lo else ""))
     return "".join(parts)
 
 
 @lru_cache(maxsize=1)
 def python_word_class() -> str:
     """Python's Unicode ``\\w`` (``str.isalnum()`` or ``_``) as an RE2 class body."""
-    return _class_body(lambda c: c.isalnum() or c == "_")
+    return _class_body(WORD_CHAR)
 
 
 @lru_cache(maxsize=1)
 def python_space_class() -> str:
     """Python's Unicode ``\\s`` (``str.isspace()``) as an RE2 class body."""
-    return _class_body(str.isspace)
+    return _class_body(r"\s")
 
 
 # Tokens of the patterns this module writes: an escape, a class, a group opening, any character.

@@ -50,7 +50,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--map", dest="column_map", default=None, help="column mapping for --corpus"
     )
     parser.add_argument("--jobs", type=int, default=0, help="processes for the all-cores run")
-    parser.add_argument("--chunk-size", type=int, default=250, help="documents per chunk (250)")
+    parser.add_argument("--chunk-size", type=int, default=500, help="documents per chunk (500)")
     parser.add_argument("--seed", type=int, default=0, help="seed of the synthetic corpus")
     parser.add_argument(
         "--floor-sentences",

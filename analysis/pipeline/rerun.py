@@ -24,7 +24,7 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
-from analysis.config import output_dirs
+from analysis.config import PACKAGE_DIR, output_dirs
 from analysis.outputs import LEFTOVER_PREFIXES
 
 RECORD = "run-record.json"
@@ -42,6 +42,24 @@ def _hash_path(digest: Any, label: str, path: Path) -> None:
     digest.update(b"\0")
 
 
+def _hash_tree(digest: Any, label: str, path: Path) -> None:
+    """Every file under ``path`` (or the file itself) by relative name and content: for the
+    package, more than the per-sentence cache hashes; for a corpus folder, more than the loader
+    reads (a file the run never reads changes the key too, never the other way round)."""
+    path = path.resolve()
+    if path.is_file():
+        _hash_path(digest, f"{label} {path.name}", path)
+        return
+    files = (
+        sorted(p for p in path.rglob("*") if p.is_file() and "__pycache__" not in p.parts)
+        if path.is_dir()
+        else []
+    )
+    digest.update(f"{label} {path} {len(files)}\0".encode())
+    for file in files:
+        _hash_path(digest, f"{label} {file.relative_to(path).as_posix()}", file)
+
+
 def _file_values(value: Any) -> Iterable[str]:
     """Every string inside a parameter value (paths among them are hashed by content)."""
     if isinstance(value, str):
@@ -57,14 +75,13 @@ def _file_values(value: Any) -> Iterable[str]:
 def run_key(
     values: Mapping[str, Any], notebooks: Sequence[Path], corpus: Path | str, out: Path | str
 ) -> str:
-    """Hash of everything a run's outputs depend on: the package's code and data, the notebooks'
-    bytes, the parameter values as given, every file a value names (lexicons, parameter files),
-    the corpus files, the working directory, the output folder, the Python and every installed
-    distribution's version, and the environment variables that reach the kernels."""
-    from analysis.measure.cache import code_fingerprint, input_fingerprint
-
+    """Hash of everything a run's outputs depend on: every file of the package (code and data),
+    the notebooks' bytes, the parameter values as given, every file a value names (lexicons,
+    parameter files), every file of the corpus (folder or file), the working directory, the
+    output folder, the Python and every installed distribution's version, and the environment
+    variables that reach the kernels."""
     digest = hashlib.sha256(b"analysis run\0")
-    digest.update(code_fingerprint().encode() + b"\0")
+    _hash_tree(digest, "code", PACKAGE_DIR)
     for path in notebooks:
         _hash_path(digest, f"notebook {Path(path).name}", Path(path))
     digest.update(json.dumps(values, sort_keys=True, default=str).encode() + b"\0")
@@ -72,7 +89,7 @@ def run_key(
         candidate = Path(text).expanduser()
         if len(text) < 4096 and candidate.is_file():
             _hash_path(digest, f"file {candidate.resolve()}", candidate)
-    digest.update(f"corpus {input_fingerprint(corpus)}\0".encode())
+    _hash_tree(digest, "corpus", Path(corpus))
     digest.update(f"cwd {Path.cwd()}\0out {Path(out).resolve()}\0".encode())
     digest.update(f"python {sys.version} {sys.executable}\0".encode())
     versions = sorted(f"{d.metadata['Name']}=={d.version}" for d in metadata.distributions())

@@ -42,18 +42,39 @@ An ASCII edge keeps its ASCII ``\\b``, so a non-ASCII letter right before it cou
 boundary ("écafé" contains "café"): changing that would move the spans of every bundled term.
 
 Non-ASCII letters of a case-insensitive literal are written as both cases (``caf[éÉ]``), since
-Python's ``re.ASCII`` folds ASCII letters only. Actor names and news terms run in Python's ``re``
-with Unicode ``\\w`` (:func:`whole_words`): "café" and "Zürich" work there; a name in a no-space
-script needs a neighbour that is not a letter.
+Python's ``re.ASCII`` folds ASCII letters only. Actor names and news terms are defined by
+Python's ``re`` with Unicode ``\\w`` (:func:`whole_words`): "café" and "Zürich" work there; a name
+in a no-space script needs a neighbour that is not a letter.
+
+The same Python pattern, run over a whole column
+-----------------------------------------------
+pandas runs a look-around pattern row by row in Python. :func:`re2_whole_words` rewrites a
+:func:`whole_words` pattern for RE2 (pyarrow's kernels) with *the same matches*: each look-around
+becomes a consuming edge (start/end of text or one character that is not a word character), and
+the Unicode classes and case folding of Python's ``re`` are written out, since RE2's ``\\s`` and
+``\\w`` are ASCII-only and its case folding lacks Python's ``i``/``İ``/``ı`` equivalence:
+
+* :func:`python_word_class` / :func:`python_space_class`: Python's ``\\w`` and ``\\s`` as
+  explicit RE2 character-class bodies, built from this Python's own Unicode tables (once per
+  process);
+* ``i`` and ``I`` in a case-insensitive part become ``[iIİı]``; a pattern with a construct whose
+  meaning could differ (another escape class, ``^``/``$``, a non-ASCII letter matched ignoring
+  case) is not rewritten (:func:`re2_whole_words` returns ``None``) and stays in Python's ``re``.
+
+Whether a text *contains* a match is the same for both (both engines find a match wherever one
+exists); spans are not used from RE2. :func:`contains_whole_words` picks the engine.
 """
 
 from __future__ import annotations
 
 import re
 import tomllib
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
+
+import numpy as np
 
 # Word-boundary tokens (see "Word boundaries: the one place" above).
 WORD_BOUNDARY = r"\b"
@@ -202,6 +223,156 @@ def compile_whole_words(
     """:func:`whole_words` compiled with Python's ``re`` (optionally ignoring case)."""
     flags = re.IGNORECASE if ignore_case else 0
     return re.compile(whole_words(body, no_hyphen_before=no_hyphen_before), flags)
+
+
+# --- the same whole-word patterns for RE2 (see "The same Python pattern, ..." above) ----------
+
+# Every code point except the surrogates, in order, in two runs (surrogates are not text).
+_CODE_POINT_RUNS = ((0, 0xD800), (0xE000, 0x110000))
+
+
+def _class_body(python_class: str) -> str:
+    """The code points that Python's ``re`` matches with ``python_class`` (``\\w``, ``\\s``), as
+    an RE2 character-class body of ranges: Python's own regex finds the runs over all of them."""
+    regex = re.compile(f"{python_class}+")
+    parts: list[str] = []
+    for first, stop in _CODE_POINT_RUNS:
+        text = np.arange(first, stop, dtype="<u4").tobytes().decode("utf-32-le")
+        for run in regex.finditer(text):
+            lo, hi = first + run.start(), first + run.end() - 1
+            parts.append(f"\\x{{{lo:X}}}" + (f"-\\x{{{hi:X}}}" if hi > lo else ""))
+    return "".join(parts)
+
+
+@lru_cache(maxsize=1)
+def python_word_class() -> str:
+    """Python's Unicode ``\\w`` (``str.isalnum()`` or ``_``) as an RE2 class body."""
+    return _class_body(WORD_CHAR)
+
+
+@lru_cache(maxsize=1)
+def python_space_class() -> str:
+    """Python's Unicode ``\\s`` (``str.isspace()``) as an RE2 class body."""
+    return _class_body(r"\s")
+
+
+# Tokens of the patterns this module writes: an escape, a class, a group opening, any character.
+_TOKEN_RE = re.compile(r"\\.|\[(?:\\.|[^\]\\])*\]|\(\?i:|\(\?:|\(\?|.", re.DOTALL)
+_CLASS_TOKEN_RE = re.compile(r"\\.|.", re.DOTALL)
+_I_FOLD = "[iI\u0130\u0131]"  # what Python's re.IGNORECASE matches for "i" (RE2 lacks İ, ı)
+
+
+def _re2_char(char: str, ignore_case: bool, in_class: bool) -> str | None:
+    if ignore_case and char.isalpha():
+        if not char.isascii():
+            return None  # Python's and RE2's case folding may differ: stay in Python
+        if char in "iI":
+            return None if in_class else _I_FOLD
+    return char
+
+
+def _re2_class(token: str, ignore_case: bool) -> str | None:
+    body = token[1:-1]
+    if body.startswith("^"):
+        return None
+    out = []
+    for part in _CLASS_TOKEN_RE.findall(body):
+        if part == "\\s":
+            out.append(python_space_class())
+        elif part.startswith("\\"):
+            if part[1].isalnum():
+                return None
+            out.append(part)
+        else:
+            char = _re2_char(part, ignore_case, in_class=True)
+            if char is None:
+                return None
+            out.append(char)
+    return "[" + "".join(out) + "]"
+
+
+def re2_body(pattern: str, *, ignore_case: bool = False) -> str | None:
+    """A pattern written by this module (phrases, alternations, ``(?i:...)`` groups) rewritten so
+    that RE2 matches exactly what Python's ``re`` matches (Unicode ``\\s``, Python's case folding).
+
+    ``ignore_case`` is the mode of the whole pattern (Python's ``re.IGNORECASE``). Returns None
+    when the pattern holds a construct this rewrite does not carry over exactly.
+    """
+    stack = [ignore_case]
+    out: list[str] = []
+    for token in _TOKEN_RE.findall(pattern):
+        ci = stack[-1]
+        if token == "(?i:":
+            stack.append(True)
+            out.append("(?i:")
+        elif token in ("(?:", "("):
+            stack.append(ci)
+            out.append("(?:")
+        elif token == ")":
+            if len(stack) == 1:
+                return None
+            stack.pop()
+            out.append(")")
+        elif token.startswith("(?") or token in ("^", "$"):
+            return None
+        elif token.startswith("[") and len(token) > 1:
+            rewritten = _re2_class(token, ci)
+            if rewritten is None:
+                return None
+            out.append(rewritten)
+        elif token == "\\s":
+            out.append(f"[{python_space_class()}]")
+        elif token.startswith("\\"):
+            if token[1].isalnum():
+                return None
+            out.append(token)
+        else:
+            char = _re2_char(token, ci, in_class=False)
+            if char is None:
+                return None
+            out.append(char)
+    if len(stack) != 1:
+        return None
+    return f"(?i:{''.join(out)})" if ignore_case else "".join(out)
+
+
+@lru_cache(maxsize=1024)
+def re2_whole_words(
+    body: str, *, ignore_case: bool = False, no_hyphen_before: bool = False
+) -> str | None:
+    """The RE2 pattern whose ``contains`` equals that of :func:`compile_whole_words` with the same
+    arguments, or None when ``body`` cannot be carried over exactly (see :func:`re2_body`)."""
+    inner = re2_body(body, ignore_case=ignore_case)
+    if inner is None:
+        return None
+    word = python_word_class()
+    before = f"[^{word}\\-]" if no_hyphen_before else f"[^{word}]"
+    return f"(?:^|{before})(?:{inner})(?:[^{word}]|$)"
+
+
+def contains_whole_words(
+    texts: Sequence[str], body: str, *, ignore_case: bool = False, no_hyphen_before: bool = False
+) -> np.ndarray:
+    """Boolean array: does each text contain a whole-word match of ``body``?
+
+    The same answer as ``compile_whole_words(body, ...).search(text)`` for every text, computed
+    over the whole column by RE2 (pyarrow) when the pattern carries over exactly, else by
+    Python's ``re`` (also when a text cannot be converted for pyarrow, such as a lone surrogate).
+    """
+    pattern = re2_whole_words(body, ignore_case=ignore_case, no_hyphen_before=no_hyphen_before)
+    if pattern is not None:
+        import pyarrow as pa
+        import pyarrow.compute as pc
+
+        try:
+            array = pa.array(texts, type=pa.large_string())
+        except (pa.ArrowException, UnicodeError):
+            array = None
+        if array is not None:
+            found = pc.match_substring_regex(array, pattern)
+            return found.to_numpy(zero_copy_only=False).astype(bool)
+    regex = compile_whole_words(body, ignore_case=ignore_case, no_hyphen_before=no_hyphen_before)
+    return np.fromiter((regex.search(t) is not None for t in texts), dtype=bool, count=len(texts))
 
 
 # --- validation and reading -------------------------------------------------------------------

@@ -62,7 +62,7 @@ def load_corpus(
       :mod:`analysis.measure.cache`).
     - ``column_map`` maps our column names to a file's, e.g. ``"text=body,outlet=source"`` or
       ``{"text": "body"}``; a folder takes its metadata from its manifest instead.
-    - A file is processed ``chunk_size`` documents at a time (default 250) on ``jobs`` processes
+    - A file is processed ``chunk_size`` documents at a time (default 500) on ``jobs`` processes
       (default: every core; the tables do not depend on either), with a progress bar on stderr
       when it has more than one chunk (``progress=False`` hides it). Documents whose text is
       empty after cleaning are left out of a file's tables with a warning.

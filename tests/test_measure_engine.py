@@ -3,6 +3,7 @@ processes, streamed to Parquet."""
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -139,3 +140,25 @@ def test_table_files_are_named_after_the_tables() -> None:
     assert table_file("sentences") == "sentences.parquet"
     assert table_file("audit") == "cleaning_audit.parquet"  # the name of the CSV table too
     assert table_file("actors") == "actors.parquet"
+
+
+def pid_chunk(raw: pd.DataFrame) -> pd.DataFrame:
+    return pd.DataFrame({"doc_id": raw["doc_id"], "pid": os.getpid()})
+
+
+def test_workers_are_started_once_and_reused_by_later_runs() -> None:
+    docs = raw_docs(12)
+    first = collect(chunk_frame(docs, 2), pid_chunk, jobs=2, start_method="spawn")
+    second = collect(chunk_frame(docs, 3), pid_chunk, jobs=2, start_method="spawn")
+    pids = set(first["sentences"]["pid"])
+    assert os.getpid() not in pids
+    assert set(second["sentences"]["pid"]) <= pids  # the same worker processes
+    assert second["sentences"]["doc_id"].tolist() == docs["doc_id"].tolist()
+
+
+def test_a_failed_run_stops_its_workers_and_the_next_run_starts_new_ones() -> None:
+    before = collect(chunk_frame(raw_docs(8), 2), pid_chunk, jobs=2, start_method="spawn")
+    with pytest.raises(ValueError, match="cannot process d0013"):
+        collect(chunk_frame(raw_docs(20), 5), failing_chunk, jobs=2, start_method="spawn")
+    after = collect(chunk_frame(raw_docs(8), 2), pid_chunk, jobs=2, start_method="spawn")
+    assert not set(before["sentences"]["pid"]) & set(after["sentences"]["pid"])

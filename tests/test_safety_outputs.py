@@ -69,9 +69,10 @@ def test_run_refuses_a_folder_with_the_users_files_and_force_keeps_them(
     after = snapshot(out)
     assert all(after[rel] == data for rel, data in mine.items())
     assert "figures/01_corpus_a.png" in after
-    # a later run replaces only what the package wrote
+    # a later run replaces only what the package wrote (--rerun: only the fake executor
+    # changed, which the run's key cannot see, so an unchanged run would reuse the outputs)
     use_fake_execute(monkeypatch, FakeExecute("b"))
-    assert run_command.main(parse([*common, "--no-progress", "--force"])) == 0
+    assert run_command.main(parse([*common, "--no-progress", "--force", "--rerun"])) == 0
     after = snapshot(out)
     assert all(after[rel] == data for rel, data in mine.items())
     assert "figures/01_corpus_a.png" not in after and "figures/01_corpus_b.png" in after

@@ -13,7 +13,7 @@ then measures in one run:
 
 Rates are sentences per second of wall time, worker start-up (imports: ~1.5 s, a fixed cost)
 and file I/O included; the rate after start-up is shown too. Verdicts use wall time. Targets:
-one core ≥ 0.75 × the bare VADER rate; all cores ≥ 0.9 × cores × one core (1.8× on 2 cores);
+one core ≥ 1.5 × the bare VADER rate; all cores ≥ 0.925 × cores × one core (1.85× on 2 cores);
 peak memory < 2 GiB (stated for 50,000 documents).
 """
 
@@ -34,8 +34,8 @@ from typing import Any
 
 from analysis.io import write_text
 
-TARGET_ONE_CORE_VS_VADER = 0.75
-TARGET_SCALING_PER_CORE = 0.9
+TARGET_ONE_CORE_VS_VADER = 1.5
+TARGET_SCALING_PER_CORE = 0.925
 TARGET_PEAK_RSS_MIB = 2048
 _MIB = 1024 * 1024
 
@@ -50,7 +50,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--map", dest="column_map", default=None, help="column mapping for --corpus"
     )
     parser.add_argument("--jobs", type=int, default=0, help="processes for the all-cores run")
-    parser.add_argument("--chunk-size", type=int, default=250, help="documents per chunk (250)")
+    parser.add_argument("--chunk-size", type=int, default=500, help="documents per chunk (500)")
     parser.add_argument("--seed", type=int, default=0, help="seed of the synthetic corpus")
     parser.add_argument(
         "--floor-sentences",
@@ -171,6 +171,21 @@ def _workdir(keep: Path | None) -> Iterator[Path]:
         yield Path(tmp)
 
 
+def bench_chunk_function() -> Callable[..., Any]:
+    """The full per-document work with the bundled story's lexicons (``seeds/analysis.toml``).
+
+    A fixed actor list, as a large run names its actors: discovered actors differ from chunk to
+    chunk, so a chunked run discovers them over the whole corpus afterwards (the loader does).
+    """
+    import functools
+
+    from analysis.config import default_corpus_dir
+    from analysis.measure.chunk import process_chunk
+    from analysis.settings import resolve_lexicons
+
+    return functools.partial(process_chunk, lexicons=resolve_lexicons(default_corpus_dir()))
+
+
 def _full_run(corpus: Path, out: Path, jobs: int, args: argparse.Namespace) -> dict[str, Any]:
     import shutil
 
@@ -178,12 +193,14 @@ def _full_run(corpus: Path, out: Path, jobs: int, args: argparse.Namespace) -> d
     from analysis.measure.engine import run_local
 
     shutil.rmtree(out, ignore_errors=True)
+    fn = bench_chunk_function()
     with PeakMemory() as memory:
         started = time.perf_counter()
         chunks, report = read_chunks(corpus, args.column_map, args.chunk_size)
         summary = run_local(
             chunks,
             out,
+            fn,
             jobs=jobs,
             progress=not args.no_progress,
             total_docs=report.n_rows_total,

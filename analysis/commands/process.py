@@ -70,8 +70,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--chunk-size",
         type=int,
-        default=250,
-        help="documents per chunk (default 250): the unit of work and of memory",
+        default=500,
+        help="documents per chunk (default 500): the unit of work and of memory",
     )
     parser.add_argument(
         "--codebook", type=Path, default=None, help="frame codebook TOML (default: bundled)"

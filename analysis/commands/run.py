@@ -25,7 +25,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from analysis.config import GROUP_COLUMNS
+from analysis.config import GROUP_COLUMNS, output_dirs
 from analysis.outputs import OutputsError, describe_os_error
 from analysis.pipeline.execute import DEFAULT_TIMEOUT_S, NotebookFailed
 from analysis.pipeline.notebooks import default_notebooks_dir, list_notebooks
@@ -105,6 +105,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "a same-named file is overwritten)",
     )
     parser.add_argument("--no-progress", action="store_true", help="no progress bars")
+    parser.add_argument(
+        "--rerun",
+        action="store_true",
+        help="run every notebook even when inputs, parameters and code are unchanged since the "
+        "last run into --out (by default such a run reuses its outputs)",
+    )
 
 
 def collect_parameters(args: argparse.Namespace) -> tuple[dict[str, Any], dict[str, str]]:
@@ -130,11 +136,53 @@ def collect_parameters(args: argparse.Namespace) -> tuple[dict[str, Any], dict[s
     return values, raw
 
 
+def _unchanged_run(
+    args: argparse.Namespace, values: dict[str, Any], notebooks: list[Path]
+) -> str | list[Path] | None:
+    """The run's key (:func:`analysis.pipeline.rerun.run_key`), or, when the last run into
+    ``--out`` had the same key and its outputs are untouched, those outputs (after saying that
+    they are reused); None when the key cannot be computed (the run then reports the problem)."""
+    from analysis.config import default_corpus_dir
+    from analysis.outputs import LOCK, OutputsError, locked
+    from analysis.pipeline.rerun import reusable_outputs, run_key
+
+    corpus = values.get("corpus_dir") or default_corpus_dir()
+    try:
+        key = run_key(values, notebooks, corpus, output_dirs(args.out)["root"])
+    except (OSError, ValueError):
+        return None
+    if args.rerun:
+        return key
+    reports = output_dirs(args.out)["reports"]
+    if not reports.is_dir():
+        return key
+    try:
+        with locked(reports / LOCK, output_dirs(args.out)["root"]):
+            reused = reusable_outputs(args.out, key)
+    except (OSError, OutputsError):
+        return key
+    if reused is None:
+        return key
+    root = output_dirs(args.out)["root"]
+    print(
+        f"Nothing changed since the last run into {root} (code, notebooks, parameters, corpus, "
+        f"lexicons and packages hash-identical, and its {len(reused) - 1} outputs untouched): "
+        "reused them without running a notebook. Use --rerun to run anyway."
+    )
+    return reused
+
+
 def main(args: argparse.Namespace) -> int:
     """Validate the parameters, run the notebooks and print what was written where."""
     try:
         notebooks_dir = Path(args.notebooks) if args.notebooks else default_notebooks_dir()
         notebooks = list_notebooks(notebooks_dir)
+        key = None
+        if not args.list_parameters:
+            values, _ = collect_parameters(args)
+            key = _unchanged_run(args, values, notebooks)
+            if isinstance(key, list):
+                return 0
         schema = discover_parameters(notebooks)
         if args.list_parameters:
             print(f"Parameters of the notebooks in {notebooks_dir}:")
@@ -153,6 +201,7 @@ def main(args: argparse.Namespace) -> int:
             timeout=args.timeout,
             progress=not args.no_progress,
             force=args.force,
+            record_key=key,
         )
     except (ParameterError, OutputsError) as err:
         print(f"error: {err}", file=sys.stderr)

@@ -44,7 +44,7 @@ from typing import Any
 
 from analysis.config import DATA_DIR
 from analysis.framing.indicators import indicator_alternation, stems_pattern
-from analysis.lexicon import LexiconError, read_text, read_toml
+from analysis.lexicon import LexiconError, longest_first, read_text, read_toml
 
 DEFAULT_CODEBOOK = DATA_DIR / "frames.toml"
 GENERIC_FRAME_KEYS = (
@@ -141,6 +141,18 @@ class Frame:
         if others:
             parts.append(indicator_alternation(others))
         return "|".join(parts)
+
+    def pattern_alternatives(self) -> tuple[str, ...]:
+        """The top-level alternatives of :meth:`pattern`: the stem group, then each phrase or
+        exact word (longest first) in its own group. ``"|".join`` of any split of them, in
+        order, matches where :meth:`pattern` does."""
+        cores = sorted({c for c in self.stem_cores if c is not None}, key=lambda c: (-len(c), c))
+        others = tuple(
+            p for p, c in zip(self.indicator_patterns, self.stem_cores, strict=True) if c is None
+        )
+        items = [stems_pattern("|".join(cores))] if cores else []
+        items += [f"(?:{p})" for p in longest_first(others)]
+        return tuple(items)
 
     def exclusion_pattern(self) -> str | None:
         """One alternation of every exclusion, or None when the frame has none."""

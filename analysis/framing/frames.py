@@ -86,11 +86,47 @@ def trim_match(matched: str, term: str) -> str:
     return matched
 
 
+# A frame's alternation longer than this is run as several shorter ones (see pattern_parts).
+MAX_PART_CHARS = 7000
+
+
+@lru_cache(maxsize=256)
+def pattern_parts(frame: Frame, max_chars: int = MAX_PART_CHARS) -> tuple[str, ...]:
+    """The frame's indicator alternation (:meth:`Frame.pattern`) as one or more alternations
+    whose matches together are exactly its matches, each at most about ``max_chars`` long.
+
+    A text contains a match of ``A|B`` exactly when it contains a match of ``A`` or of ``B``, so
+    the flags are the same; a very long alternation can exhaust RE2's DFA memory and fall back
+    to its much slower NFA (a 9.4k-character frame took ten times as long as a 7k one), which
+    shorter ones do not. The top-level alternatives (the stem group, each phrase) are packed, in
+    order, into ``ceil(length / max_chars)`` parts of similar length.
+    """
+    whole = frame.pattern()
+    if len(whole) <= max_chars:
+        return (whole,)
+    items = frame.pattern_alternatives()
+    n_parts = -(-len(whole) // max_chars)
+    target = len(whole) / n_parts
+    parts: list[list[str]] = [[]]
+    size = 0
+    for item in items:
+        if parts[-1] and size + len(item) > target and len(parts) < n_parts:
+            parts.append([])
+            size = 0
+        parts[-1].append(item)
+        size += len(item) + 1
+    return tuple("|".join(part) for part in parts)
+
+
 def _frame_flags(texts: pa.Array, frame: Frame) -> np.ndarray:
     exclusion = frame.exclusion_pattern()
     if exclusion is not None:
         texts = regex_mask(texts, exclusion)
-    return regex_contains(texts, frame.pattern())
+    parts = pattern_parts(frame)
+    flags = regex_contains(texts, parts[0])
+    for part in parts[1:]:
+        flags |= regex_contains(texts, part)
+    return flags
 
 
 def frame_matrix(

@@ -20,6 +20,7 @@ DataFrames, or one DataFrame (taken as the sentences table). Each table goes to
 
 from __future__ import annotations
 
+import atexit
 import dataclasses
 import functools
 import multiprocessing
@@ -210,22 +211,25 @@ def resolve_jobs(jobs: int | None) -> int:
     return jobs
 
 
-_WORKER_FN: ChunkFunction | None = None
-
-
-def _init_worker(fn: ChunkFunction) -> None:
-    """Runs once per worker process: keep the chunk function (lexicons load on first use)."""
-    global _WORKER_FN
-    _WORKER_FN = fn
+# Modules every worker needs, imported once in the fork server so that workers start warm.
+_WARM_MODULES = (
+    "analysis.measure.engine",
+    "analysis.measure.chunk",
+    "analysis.corpus.documents",
+    "analysis.sentiment.scoring",
+    "analysis.sentiment.actors",
+    "analysis.framing.tables",
+)
+# Worker pools kept for the life of this process, by (processes, start method).
+_POOLS: dict[tuple[int, str], Any] = {}
 
 
 def _ping(_: int) -> int:
     return os.getpid()
 
 
-def _run_in_worker(chunk: pd.DataFrame) -> Any:
-    assert _WORKER_FN is not None, "worker not initialised"
-    return _WORKER_FN(chunk)
+def _run_in_worker(fn: ChunkFunction, chunk: pd.DataFrame) -> Any:
+    return fn(chunk)
 
 
 def _default_start_method() -> str:
@@ -241,6 +245,49 @@ def _preload_module(fn: ChunkFunction) -> str | None:
     return module if module and module != "__main__" else None
 
 
+def worker_pool(
+    n_jobs: int, start_method: str | None = None, fn: ChunkFunction | None = None
+) -> Any:
+    """The ``multiprocessing`` pool of ``n_jobs`` workers of this process, started on first use
+    and reused by every later run (workers import the package once, not once per run).
+
+    ``fn``'s module is preloaded in the fork server with the modules of the per-document work.
+    Pools are closed when the process exits (:func:`shutdown_pools`).
+    """
+    method = start_method or _default_start_method()
+    key = (n_jobs, method)
+    pool = _POOLS.get(key)
+    if pool is not None:
+        return pool
+    context = multiprocessing.get_context(method)
+    if method == "forkserver":
+        extra = _preload_module(fn) if fn is not None else None
+        context.set_forkserver_preload([*_WARM_MODULES, *([extra] if extra else [])])
+    pool = context.Pool(n_jobs)
+    pool.map(_ping, range(n_jobs), chunksize=1)  # wait until the workers are up
+    _POOLS[key] = pool
+    return pool
+
+
+def shutdown_pools() -> None:
+    """Close every worker pool of this process (runs at exit)."""
+    while _POOLS:
+        _, pool = _POOLS.popitem()
+        pool.terminate()
+        pool.join()
+
+
+atexit.register(shutdown_pools)
+
+
+def _drop_pool(pool: Any) -> None:
+    for key, value in list(_POOLS.items()):
+        if value is pool:
+            del _POOLS[key]
+    pool.terminate()
+    pool.join()
+
+
 def map_chunks(
     chunks: Iterable[pd.DataFrame],
     fn: ChunkFunction | None = None,
@@ -252,10 +299,12 @@ def map_chunks(
     """Yield ``(n_docs, fn(chunk))`` for each chunk, in input order, on ``jobs`` processes.
 
     ``jobs=1`` runs in this process. With more, at most ``2 × jobs`` chunks are in flight, so
-    the input is read only as fast as results are consumed. The chunk function is sent to each
-    worker once, not with every chunk; it must be picklable (a module-level function or a
-    ``functools.partial`` of one). ``stats``, if given, receives ``startup_seconds``: the time
-    until every worker process was up (0 for ``jobs=1``).
+    the input is read only as fast as results are consumed. The workers are started once per
+    process and reused by later calls (:func:`worker_pool`); ``fn`` goes with each chunk, so it
+    must be picklable (a module-level function or a ``functools.partial`` of one). ``stats``, if
+    given, receives ``startup_seconds``: the time until every worker process was up (0 for
+    ``jobs=1`` and for workers already running). A run stopped half-way (an error in a chunk,
+    the consumer leaving early) stops its workers, so that no stale work is left running.
     """
     fn = fn if fn is not None else default_chunk_function()
     n_jobs = resolve_jobs(jobs)
@@ -265,25 +314,25 @@ def map_chunks(
         for chunk in chunks:
             yield len(chunk), fn(chunk)
         return
-    method = start_method or _default_start_method()
-    context = multiprocessing.get_context(method)
-    if method == "forkserver":
-        preload = [m for m in ("analysis.measure.engine", _preload_module(fn)) if m]
-        context.set_forkserver_preload(preload)
-    pending: deque[tuple[int, Any]] = deque()
     started = time.perf_counter()
-    with context.Pool(n_jobs, initializer=_init_worker, initargs=(fn,)) as pool:
-        pool.map(_ping, range(n_jobs), chunksize=1)  # wait until the workers are up
-        if stats is not None:
-            stats["startup_seconds"] = time.perf_counter() - started
+    pool = worker_pool(n_jobs, start_method, fn)
+    if stats is not None:
+        stats["startup_seconds"] = time.perf_counter() - started
+    pending: deque[tuple[int, Any]] = deque()
+    finished = False
+    try:
         for chunk in chunks:
-            pending.append((len(chunk), pool.apply_async(_run_in_worker, (chunk,))))
+            pending.append((len(chunk), pool.apply_async(_run_in_worker, (fn, chunk))))
             if len(pending) >= _IN_FLIGHT_PER_JOB * n_jobs:
                 n_docs, future = pending.popleft()
                 yield n_docs, future.get()
         while pending:
             n_docs, future = pending.popleft()
             yield n_docs, future.get()
+        finished = True
+    finally:
+        if not finished:
+            _drop_pool(pool)
 
 
 def progress_bar(total: int | None, enabled: bool, desc: str) -> Any:

@@ -105,6 +105,9 @@ def execute_notebook(
     ``resources`` rather than papermill's ``cwd``, which changes the whole process's directory
     and so is unsafe when two notebooks run in threads.
     """
+    from analysis.pipeline.notebooks import skip_optional_slow_imports
+
+    skip_optional_slow_imports()
     import papermill
 
     extra: dict[str, Any] = {} if kernel is None else {"km": kernel.manager}

@@ -90,6 +90,9 @@ def _manager_class() -> type:
     nbclient does not close the client it opens on a kernel it was given (``km=``); its
     channels (one of them a heartbeat thread) would otherwise outlive the kernel.
     """
+    from analysis.pipeline.notebooks import skip_optional_slow_imports
+
+    skip_optional_slow_imports()
     from jupyter_client.manager import AsyncKernelManager
 
     class SharedKernelManager(AsyncKernelManager):  # type: ignore[misc]

@@ -65,3 +65,24 @@ def plan_stages(
             stages.append([name])
         current_group = group
     return stages
+
+
+# jsonschema (imported by nbformat, which papermill and nbclient import) registers an "iri" format
+# checker when the optional URI grammar ``rfc3987_syntax`` is installed, and that module builds a
+# Lark grammar at import time (about 1.2 s). No schema this pipeline validates (notebook
+# documents, Jupyter messages) uses the "iri" formats, and papermill runs no format checks.
+OPTIONAL_SLOW_IMPORTS = ("rfc3987_syntax",)
+
+
+def skip_optional_slow_imports() -> None:
+    """Before papermill or jupyter_client is first imported in this process: make the optional
+    :data:`OPTIONAL_SLOW_IMPORTS` unavailable to it (their importers treat them as not installed).
+
+    Does nothing for a module already imported (then whoever imported it keeps it). Affects only
+    this process: the kernels, where notebooks run, are separate processes and untouched.
+    """
+    import sys
+
+    for name in OPTIONAL_SLOW_IMPORTS:
+        if name not in sys.modules and "jsonschema" not in sys.modules:
+            sys.modules[name] = None  # type: ignore[assignment]  # import raises ImportError

@@ -138,6 +138,9 @@ def notebook_parameters(nb_path: Path) -> dict[str, ParamSpec]:
     logs a warning naming it; a notebook papermill cannot open at all raises
     :class:`ParameterError`.
     """
+    from analysis.pipeline.notebooks import skip_optional_slow_imports
+
+    skip_optional_slow_imports()
     import papermill
     from papermill.exceptions import PapermillException
 

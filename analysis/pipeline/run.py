@@ -55,6 +55,7 @@ from analysis.pipeline.promote import (
     make_staging,
     promote,
 )
+from analysis.pipeline.rerun import write_record
 from analysis.pipeline.schedule import Job, Log, RunState, run_plan
 
 __all__ = ["NotebookFailed", "OutputsError", "ParameterError", "RunResult", "run_pipeline"]
@@ -128,6 +129,7 @@ def run_pipeline(
     progress: bool = True,
     log: Log = _stderr,
     force: bool = False,
+    record_key: str | None = None,
 ) -> RunResult:
     """Execute every notebook into a staging folder and promote the outputs if all succeeded.
 
@@ -142,7 +144,8 @@ def run_pipeline(
     holding other files where a run writes is refused with :class:`OutputsError` unless
     ``force`` (then the run writes alongside them). The output folder is locked for the whole
     run (a second run into it is refused), and leftovers of an interrupted run are restored or
-    removed first.
+    removed first. With ``record_key`` (:func:`analysis.pipeline.rerun.run_key`) the run records
+    it with the hash of every output, so that an unchanged rerun can reuse them.
     """
     started = time.perf_counter()
     nb_dir = Path(notebooks_dir or default_notebooks_dir()).resolve()
@@ -166,7 +169,18 @@ def run_pipeline(
         recover(live["reports"], log)
         owned = check_outputs(live["root"], force)
         return _run_locked(
-            values, schema, plan, by_name, nb_dir, live, owned, timeout, progress, log, started
+            values,
+            schema,
+            plan,
+            by_name,
+            nb_dir,
+            live,
+            owned,
+            timeout,
+            progress,
+            log,
+            started,
+            record_key,
         )
 
 
@@ -182,6 +196,7 @@ def _run_locked(
     progress: bool,
     log: Log,
     started: float,
+    record_key: str | None = None,
 ) -> RunResult:
     """The part of :func:`run_pipeline` that runs with the output folder locked."""
     staging_root, staged = make_staging(live["reports"], owned)
@@ -206,6 +221,8 @@ def _run_locked(
     try:
         with kernel_environment():
             result.seconds = run_plan(plan, jobs, nb_dir, timeout, log, state)
+        if record_key is not None:
+            write_record(staging_root, record_key)
         written = promote(staging_root, live["root"], owned)
     except NotebookFailed as failure:
         failure.partial_path = _keep_failed(

@@ -26,6 +26,7 @@ from analysis.lexicon import (
     LexiconError,
     alternation,
     compile_whole_words,
+    contains_whole_words,
     longest_first,
     phrase_pattern,
     read_toml,
@@ -54,8 +55,9 @@ class Actor:
         return f"{COLUMN_PREFIX}{self.key}"
 
 
-def actor_regex(actor: Actor) -> re.Pattern[str]:
-    """One compiled regex matching any of the actor's phrases as whole words.
+@lru_cache(maxsize=4096)
+def actor_body(actor: Actor) -> str:
+    """The alternation of the actor's phrases (without the whole-word edges), built once.
 
     Phrases are literal (:func:`analysis.lexicon.phrase_pattern`): any whitespace between words,
     straight and curly apostrophes alike; ``patterns`` ignore case, ``cased`` do not.
@@ -67,7 +69,14 @@ def actor_regex(actor: Actor) -> re.Pattern[str]:
         alts.append(alternation((_phrase(p) for p in ci), ignore_case=True))
     if cs:
         alts.append(alternation((_phrase(p) for p in cs), group=False))
-    return compile_whole_words(alternation(alts, group=False))
+    return alternation(alts, group=False)
+
+
+@lru_cache(maxsize=4096)
+def actor_regex(actor: Actor) -> re.Pattern[str]:
+    """One compiled regex (Python's ``re``) matching any of the actor's phrases as whole words;
+    compiled once per process."""
+    return compile_whole_words(actor_body(actor))
 
 
 def _phrase(phrase: str) -> str:
@@ -162,8 +171,9 @@ def actor_matrix(
     series = pd.Series(sentences, dtype=object).reset_index(drop=True)
     if not series.map(lambda s: isinstance(s, str)).all():
         raise TypeError("actor_matrix: every sentence must be a str (fill missing values first)")
-    series = series.astype(str)
-    out = {a.column: series.str.contains(actor_regex(a), regex=True).astype(bool) for a in actors}
+    texts = series.astype(str).tolist()
+    # RE2 over the whole column, with the matches of the Python pattern (analysis.lexicon)
+    out = {a.column: contains_whole_words(texts, actor_body(a)) for a in actors}
     return pd.DataFrame(out, index=pd.RangeIndex(len(series)))
 
 

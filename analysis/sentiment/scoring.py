@@ -47,6 +47,7 @@ from analysis.lexicon import (
     LexiconError,
     alternation,
     compile_whole_words,
+    contains_whole_words,
     literal_word,
     longest_first,
     phrase_pattern,
@@ -117,11 +118,24 @@ def build_terms_regex(terms: Sequence[str]) -> re.Pattern[str]:
 
     A term may not follow a hyphen either, so "non-national security" is left alone.
     """
+    return compile_whole_words(terms_body(terms), ignore_case=True, no_hyphen_before=True)
+
+
+def terms_body(terms: Sequence[str]) -> str:
+    """The alternation over ``terms`` (longest first) without its whole-word edges; matched
+    ignoring case, not after a hyphen (:func:`build_terms_regex`)."""
     if not terms:
         raise ValueError("build_terms_regex needs at least one term")
     ordered = longest_first({t.strip() for t in terms}, key=str.lower)
-    body = alternation(map(_term_pattern, ordered), group=False)
-    return compile_whole_words(body, ignore_case=True, no_hyphen_before=True)
+    return alternation(map(_term_pattern, ordered), group=False)
+
+
+@lru_cache(maxsize=8)
+def news_terms_body(path: Path | str | None = None) -> str | None:
+    """:func:`terms_body` of a domain-term list (default: the bundled one); None for an empty
+    list."""
+    terms = load_news_terms(path)["term"].tolist()
+    return terms_body(terms) if terms else None
 
 
 @lru_cache(maxsize=8)
@@ -147,7 +161,12 @@ def has_domain_term(
     """Boolean Series: does each sentence contain a domain term (vectorised); ``news_terms`` is
     the term list's file (default: the bundled one)."""
     series = _as_series(sentences)
-    return series.str.contains(news_terms_regex(_key(news_terms)), regex=True).astype(bool)
+    body = news_terms_body(_key(news_terms))
+    if body is None:
+        return pd.Series(np.zeros(len(series), dtype=bool))
+    # RE2 over the whole column, with the matches of the Python pattern (analysis.lexicon)
+    found = contains_whole_words(series.tolist(), body, ignore_case=True, no_hyphen_before=True)
+    return pd.Series(found)
 
 
 def find_domain_terms(text: str, news_terms: Path | str | None = None) -> list[str]:

@@ -1,0 +1,149 @@
+"""Reusing a whole run whose inputs, parameters and code have not changed.
+
+A run's outputs are a function of the package's code and data, the notebooks, the parameters,
+the corpus files, the lexicon files and the installed packages (DEVELOPERS.md: the same inputs
+and parameters give byte-identical tables). :func:`run_key` hashes all of them; a successful run
+records the key and the SHA-256 of every file it wrote in ``reports/cache/`` (:data:`RECORD`,
+promoted with the other outputs, so the record and the files always belong to one run).
+
+A later run with the same key whose recorded files are all still there, byte for byte
+(:func:`reusable_outputs`), has nothing to compute: ``python -m analysis run`` says so and
+leaves the outputs as they are, without starting a kernel or importing papermill. Anything
+different (a changed or missing output, a leftover of an interrupted run, another key) runs
+the pipeline as usual. ``--rerun`` forces a full run.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sys
+from collections.abc import Iterable, Mapping, Sequence
+from importlib import metadata
+from pathlib import Path
+from typing import Any
+
+from analysis.config import PACKAGE_DIR, output_dirs
+from analysis.outputs import LEFTOVER_PREFIXES
+
+RECORD = "run-record.json"
+# Environment variables that can change what a kernel computes or draws.
+_ENV_PREFIXES = ("PYTHON", "MPL", "LC_", "LANG", "JUPYTER", "OMP", "TZ", "ANALYSIS")
+
+
+def _hash_path(digest: Any, label: str, path: Path) -> None:
+    digest.update(label.encode() + b"\0")
+    if path.is_file():
+        with path.open("rb") as handle:
+            digest.update(hashlib.file_digest(handle, "sha256").digest())
+    else:
+        digest.update(b"missing")
+    digest.update(b"\0")
+
+
+def _hash_tree(digest: Any, label: str, path: Path) -> None:
+    """Every file under ``path`` (or the file itself) by relative name and content: for the
+    package, more than the per-sentence cache hashes; for a corpus folder, more than the loader
+    reads (a file the run never reads changes the key too, never the other way round)."""
+    path = path.resolve()
+    if path.is_file():
+        _hash_path(digest, f"{label} {path.name}", path)
+        return
+    files = (
+        sorted(p for p in path.rglob("*") if p.is_file() and "__pycache__" not in p.parts)
+        if path.is_dir()
+        else []
+    )
+    digest.update(f"{label} {path} {len(files)}\0".encode())
+    for file in files:
+        _hash_path(digest, f"{label} {file.relative_to(path).as_posix()}", file)
+
+
+def _file_values(value: Any) -> Iterable[str]:
+    """Every string inside a parameter value (paths among them are hashed by content)."""
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, Mapping):
+        for item in value.values():
+            yield from _file_values(item)
+    elif isinstance(value, list | tuple):
+        for item in value:
+            yield from _file_values(item)
+
+
+def run_key(
+    values: Mapping[str, Any], notebooks: Sequence[Path], corpus: Path | str, out: Path | str
+) -> str:
+    """Hash of everything a run's outputs depend on: every file of the package (code and data),
+    the notebooks' bytes, the parameter values as given, every file a value names (lexicons,
+    parameter files), every file of the corpus (folder or file), the working directory, the
+    output folder, the Python and every installed distribution's version, and the environment
+    variables that reach the kernels."""
+    digest = hashlib.sha256(b"analysis run\0")
+    _hash_tree(digest, "code", PACKAGE_DIR)
+    for path in notebooks:
+        _hash_path(digest, f"notebook {Path(path).name}", Path(path))
+    digest.update(json.dumps(values, sort_keys=True, default=str).encode() + b"\0")
+    for text in sorted(set(_file_values(dict(values)))):
+        candidate = Path(text).expanduser()
+        if len(text) < 4096 and candidate.is_file():
+            _hash_path(digest, f"file {candidate.resolve()}", candidate)
+    _hash_tree(digest, "corpus", Path(corpus))
+    digest.update(f"cwd {Path.cwd()}\0out {Path(out).resolve()}\0".encode())
+    digest.update(f"python {sys.version} {sys.executable}\0".encode())
+    versions = sorted(f"{d.metadata['Name']}=={d.version}" for d in metadata.distributions())
+    digest.update("\n".join(versions).encode() + b"\0")
+    env = sorted((k, v) for k, v in os.environ.items() if k.startswith(_ENV_PREFIXES))
+    digest.update(json.dumps(env).encode())
+    return digest.hexdigest()
+
+
+def _sha256(path: Path) -> str:
+    with path.open("rb") as handle:
+        return hashlib.file_digest(handle, "sha256").hexdigest()
+
+
+def write_record(staged_root: Path, key: str) -> Path:
+    """Record ``key`` and the SHA-256 of every staged output (by path relative to the output
+    root) in the staged ``reports/cache/``; promoted with the outputs it describes."""
+    files = sorted(p for p in staged_root.rglob("*") if p.is_file() and p.name != RECORD)
+    record = {
+        "key": key,
+        "files": {p.relative_to(staged_root).as_posix(): _sha256(p) for p in files},
+    }
+    path = output_dirs(staged_root)["cache"] / RECORD
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(record, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+    return path
+
+
+def reusable_outputs(out: Path | str | None, key: str) -> list[Path] | None:
+    """The outputs of the last run into ``out`` when they can stand for a run with ``key``:
+    the recorded key is ``key``, every recorded file exists with the recorded SHA-256, and no
+    interrupted run left anything behind. None otherwise (then run the pipeline)."""
+    dirs = output_dirs(out)
+    record_path = dirs["cache"] / RECORD
+    try:
+        record = json.loads(record_path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    if not isinstance(record, dict) or record.get("key") != key:
+        return None
+    files = record.get("files")
+    if not isinstance(files, dict) or not files:
+        return None
+    if dirs["reports"].is_dir() and any(
+        p.name.startswith(LEFTOVER_PREFIXES) for p in dirs["reports"].iterdir()
+    ):
+        return None
+    paths = []
+    for name, sha in files.items():
+        path = dirs["root"] / name
+        try:
+            if not path.is_file() or _sha256(path) != sha:
+                return None
+        except OSError:
+            return None
+        paths.append(path)
+    return [*paths, record_path]

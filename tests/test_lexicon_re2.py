@@ -1,0 +1,236 @@
+"""analysis.lexicon: the RE2 rewrite of whole-word patterns matches exactly what Python's re does.
+
+Actors and news terms were matched row by row with Python's ``re`` (look-arounds); they now run
+in pyarrow's RE2 over the whole column (:func:`analysis.lexicon.contains_whole_words`). These tests
+compare both engines on made-up word lists and a seeded, varied set of made-up sentences (case,
+dotless and dotted i, Kelvin sign, long s, curly apostrophes, hyphens and dashes, Unicode spaces,
+accented and CJK neighbours, underscores, digits, edges of the text), and Python's ``\\w``/``\\s``
+with their RE2 classes on every code point.
+"""
+
+from __future__ import annotations
+
+import random
+
+import numpy as np
+import pyarrow as pa
+import pyarrow.compute as pc
+import pytest
+
+from analysis.lexicon import (
+    compile_whole_words,
+    contains_whole_words,
+    python_space_class,
+    python_word_class,
+    re2_body,
+    re2_whole_words,
+)
+from analysis.sentiment.actors import Actor, actor_body, actor_matrix, actor_regex
+from analysis.sentiment.scoring import (
+    build_terms_regex,
+    has_domain_term,
+    news_terms_body,
+    news_terms_regex,
+    terms_body,
+)
+
+FIRMS = ("MP Materials", "Lynas Rare Earths", "iPhone maker")
+ACTORS = (
+    Actor("china", "China", "china", ("China", "People's Republic", "Xi Jinping"), ("PRC",), "n"),
+    Actor("us", "US", "us", ("United States", "U.S.", "White House"), ("US", "USA"), "n"),
+    Actor("eu", "EU", "eu", ("European Union", "Brussels"), ("EU",), "n"),
+    Actor("firm", "Firm", "company", FIRMS, (), "n"),
+    Actor("kr", "Korea", "ally", ("Busan", "South-Korea"), ("ROK",), "n"),
+    Actor("zu", "Zürich", "other", ("Zürich",), ("ÉIB",), "n"),  # non-ASCII: Python fallback
+)
+TERMS = ("critical mineral", "national security", "rare earth", "supply chain", "export control")
+
+PIECES = [
+    "China",
+    "CHINA",
+    "china",
+    "Chına",
+    "Chİna",
+    "CHİNA",
+    "people's republic",
+    "People’s Republic",
+    "PEOPLE'S  REPUBLIC",
+    "Xi\u00a0Jinping",
+    "xi\u2009jinping",
+    "Xi\u3000Jinping",
+    "Xi\x1cJinping",
+    "Xi\nJinping",
+    "XI JINPING",
+    "United States",
+    "UNITED STATES",
+    "U.S.",
+    "u.s.",
+    "XU.S.",
+    "U.S.A",
+    "US",
+    "us",
+    "USA",
+    "USAF",
+    "_US",
+    "US_",
+    "US1",
+    "1US",
+    "EU",
+    "eu",
+    "EU-wide",
+    "pre-EU",
+    "European\x85Union",
+    "Brussels",
+    "Brußels",
+    "MP Materials",
+    "mp materials",
+    "MP\tMaterials",
+    "Lynas Rare Earths",
+    "iPhone maker",
+    "IPHONE MAKER",
+    "ıphone maker",
+    "Busan",
+    "South-Korea",
+    "south korea",
+    "ROK",
+    "Zürich",
+    "ZÜRICH",
+    "zürich",
+    "ÉIB",
+    "éib",
+    "critical minerals",
+    "Critical-Minerals",
+    "critical   mineral",
+    "CRITICAL MINERALES",
+    "non-critical mineral",
+    "critical mineral_",
+    "national securities",
+    "National Security",
+    "natıonal security",
+    "rare earths",
+    "rare-earth",
+    "RARE EARTHES",
+    "supply chains",
+    "supply–chain",
+    "export controls",
+    "export control’s",
+    "expoKt",
+    "ſupply chain",
+    "Kxport",
+    "关税China",
+    "China关税",
+    "caféChina",
+    "Chinaé",
+    "Chinä",
+    "١China",
+    "China٣",
+    "🙂China",
+    "China🙂",
+    "(China)",
+    '"US"',
+    "US.",
+    "—US—",
+    "—",
+    "-",
+    "–",
+    "’",
+    "'",
+    ",",
+    ".",
+    "\n",
+    " ",
+]
+
+
+def made_up_sentences(n: int = 3000, seed: int = 7) -> list[str]:
+    """Seeded sentences of 1–6 pieces joined by varied separators (or none)."""
+    rng = random.Random(seed)
+    joins = [" ", "", "-", "–", "\u00a0", "\n", ", ", "_", "é", "关"]
+    out = ["", "China", "US", " US ", "critical mineral"]
+    for _ in range(n):
+        parts = rng.choices(PIECES, k=rng.randint(1, 6))
+        text = parts[0]
+        for part in parts[1:]:
+            text += rng.choice(joins) + part
+        out.append(text)
+    return out
+
+
+SENTENCES = made_up_sentences()
+
+
+def _python(texts: list[str], body: str, **kw: bool) -> np.ndarray:
+    regex = compile_whole_words(body, **kw)
+    return np.array([regex.search(t) is not None for t in texts], dtype=bool)
+
+
+@pytest.mark.parametrize("actor", ACTORS, ids=[a.key for a in ACTORS])
+def test_actor_matches_equal_python(actor: Actor) -> None:
+    body = actor_body(actor)
+    expected = np.array([actor_regex(actor).search(t) is not None for t in SENTENCES])
+    assert expected.any() and not expected.all()  # the set exercises both outcomes
+    assert np.array_equal(contains_whole_words(SENTENCES, body), expected)
+    matrix = actor_matrix(SENTENCES, [actor])
+    assert np.array_equal(matrix[actor.column].to_numpy(), expected)
+
+
+def test_ascii_actors_run_in_re2_and_non_ascii_case_folding_falls_back() -> None:
+    for actor in ACTORS[:-1]:
+        assert re2_whole_words(actor_body(actor)) is not None, actor.key
+    assert re2_whole_words(actor_body(ACTORS[-1])) is None  # "Zürich" ignoring case
+
+
+def test_news_terms_match_equal_python() -> None:
+    regex = build_terms_regex(TERMS)
+    expected = np.array([regex.search(t) is not None for t in SENTENCES])
+    assert expected.any() and not expected.all()
+    found = contains_whole_words(
+        SENTENCES, terms_body(TERMS), ignore_case=True, no_hyphen_before=True
+    )
+    assert re2_whole_words(terms_body(TERMS), ignore_case=True, no_hyphen_before=True)
+    assert np.array_equal(found, expected)
+
+
+def test_bundled_news_terms_equal_python() -> None:
+    expected = np.array([news_terms_regex(None).search(t) is not None for t in SENTENCES])
+    assert news_terms_body(None) is not None
+    assert np.array_equal(has_domain_term(SENTENCES).to_numpy(), expected)
+
+
+def test_lone_surrogate_falls_back_to_python() -> None:
+    texts = ["China \ud800 rises", "nothing"]
+    assert contains_whole_words(texts, actor_body(ACTORS[0])).tolist() == [True, False]
+
+
+def test_rewrite_refuses_what_it_cannot_carry_over() -> None:
+    assert re2_body(r"\bchina") is None
+    assert re2_body("^china") is None
+    assert re2_body("(?!x)china") is None
+    assert re2_body("zürich", ignore_case=True) is None
+    assert re2_body("zürich") == "zürich"
+    assert re2_body("[^a]") is None
+
+
+def test_word_and_space_classes_equal_python_on_every_code_point() -> None:
+    codes = [c for c in range(0x110000) if not 0xD800 <= c <= 0xDFFF]
+    chars = pa.array([chr(c) for c in codes], type=pa.large_string())
+    word = pc.match_substring_regex(chars, f"^[{python_word_class()}]$").to_pylist()
+    space = pc.match_substring_regex(chars, f"^[{python_space_class()}]$").to_pylist()
+    assert word == [chr(c).isalnum() or chr(c) == "_" for c in codes]
+    assert space == [chr(c).isspace() for c in codes]
+
+
+def test_python_fold_of_ascii_letters_is_written_out() -> None:
+    # RE2 folds k/K/K and s/S/ſ like Python; only i differs (İ, ı), which the rewrite adds.
+    codes = [c for c in range(0x110000) if not 0xD800 <= c <= 0xDFFF]
+    chars = [chr(c) for c in codes]
+    array = pa.array(chars, type=pa.large_string())
+    for letter in "iksIKS":
+        pattern = re2_body(letter, ignore_case=True)
+        got = pc.match_substring_regex(array, f"^{pattern}$").to_pylist()
+        python = compile_whole_words(letter, ignore_case=True)
+        assert got == [python.fullmatch(ch) is not None for ch in chars], letter
+
+
+def test_python_reference_helper() -> None:
+    assert _python(["a US b", "aUS"], "US").tolist() == [True, False]

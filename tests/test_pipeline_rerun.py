@@ -1,0 +1,109 @@
+"""analysis.pipeline.rerun: an unchanged rerun reuses outputs only when provably the same."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+import pytest
+
+from analysis.commands import run as run_command
+from analysis.pipeline.rerun import RECORD, reusable_outputs, run_key, write_record
+
+
+def _corpus(tmp_path: Path) -> Path:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text("One article.\n", encoding="utf-8")
+    return corpus
+
+
+def _notebooks(tmp_path: Path) -> list[Path]:
+    folder = tmp_path / "nb"
+    folder.mkdir()
+    path = folder / "01_x.ipynb"
+    path.write_text('{"cells": []}', encoding="utf-8")
+    return [path]
+
+
+def _staged(root: Path) -> Path:
+    (root / "figures").mkdir(parents=True)
+    (root / "reports" / "tables").mkdir(parents=True)
+    (root / "figures" / "a.svg").write_text("<svg/>", encoding="utf-8")
+    (root / "reports" / "tables" / "t.csv").write_text("a,b\n1,2\n", encoding="utf-8")
+    return root
+
+
+def test_key_is_stable_and_changes_with_every_input(tmp_path: Path) -> None:
+    corpus, notebooks = _corpus(tmp_path), _notebooks(tmp_path)
+    lexicon = tmp_path / "actors.toml"
+    lexicon.write_text("[[actor]]\n", encoding="utf-8")
+    values = {"corpus_dir": str(corpus), "actors": str(lexicon), "n_boot": 100}
+    key = run_key(values, notebooks, corpus, tmp_path / "out")
+    assert key == run_key(dict(values), notebooks, corpus, tmp_path / "out")
+    assert key != run_key({**values, "n_boot": 101}, notebooks, corpus, tmp_path / "out")
+    assert key != run_key(values, notebooks, corpus, tmp_path / "other")
+    lexicon.write_text("[[actor]]\n# changed\n", encoding="utf-8")
+    changed_lexicon = run_key(values, notebooks, corpus, tmp_path / "out")
+    assert changed_lexicon != key
+    notebooks[0].write_text('{"cells": [1]}', encoding="utf-8")
+    changed_notebook = run_key(values, notebooks, corpus, tmp_path / "out")
+    assert changed_notebook != changed_lexicon
+    (corpus / "a.txt").write_text("Another article.\n", encoding="utf-8")
+    assert run_key(values, notebooks, corpus, tmp_path / "out") != changed_notebook
+
+
+def test_outputs_are_reused_only_when_key_and_every_file_match(tmp_path: Path) -> None:
+    out = _staged(tmp_path / "out")  # as promoted: the record sits with the outputs
+    record = write_record(out, "k1")
+    assert record == out / "reports" / "cache" / RECORD
+    reused = reusable_outputs(out, "k1")
+    assert reused is not None and len(reused) == 3
+    assert reusable_outputs(out, "k2") is None
+    (out / "reports" / "tables" / "t.csv").write_text("a,b\n1,3\n", encoding="utf-8")
+    assert reusable_outputs(out, "k1") is None
+    write_record(out, "k1")
+    (out / "figures" / "a.svg").unlink()
+    assert reusable_outputs(out, "k1") is None
+
+
+def test_leftovers_of_an_interrupted_run_prevent_reuse(tmp_path: Path) -> None:
+    out = _staged(tmp_path / "out")
+    write_record(out, "k1")
+    (out / "reports" / ".previous-123").mkdir()
+    assert reusable_outputs(out, "k1") is None
+
+
+def test_no_record_no_reuse(tmp_path: Path) -> None:
+    assert reusable_outputs(_staged(tmp_path / "out"), "k1") is None
+    record = tmp_path / "out" / "reports" / "cache" / RECORD
+    record.parent.mkdir(parents=True)
+    record.write_text("not json", encoding="utf-8")
+    assert reusable_outputs(tmp_path / "out", "k1") is None
+
+
+@pytest.mark.parametrize("rerun", [False, True])
+def test_command_reuses_unchanged_outputs_unless_rerun(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture, rerun: bool
+) -> None:
+    corpus, notebooks = _corpus(tmp_path), _notebooks(tmp_path)
+    out = _staged(tmp_path / "out")
+    args = argparse.Namespace(
+        out=str(out),
+        rerun=rerun,
+        parameters_file=None,
+        parameter=[],
+        corpus=str(corpus),
+        group_by=None,
+        outlets=None,
+        method=None,
+        map=None,
+    )
+    values, _ = run_command.collect_parameters(args)
+    write_record(out, run_key(values, notebooks, corpus, out))
+    result = run_command._unchanged_run(args, values, notebooks)
+    if rerun:
+        assert isinstance(result, str)
+    else:
+        assert isinstance(result, list)
+        assert "Nothing changed since the last run" in capsys.readouterr().out

@@ -152,3 +152,28 @@ def test_dask_engine_writes_the_same_tables(corpus_csv: Path, tmp_path: Path) ->
         )
     info = json.loads((tmp_path / "d" / "run.json").read_text(encoding="utf-8"))
     assert info["run"]["engine"] == "dask" and info["run"]["jobs"] == 2
+
+
+def test_a_file_of_several_chunks_without_an_actor_list_has_no_actor_columns(
+    corpus_csv: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Actors discovered per chunk would give each chunk other columns; without a list, none."""
+    out = tmp_path / "results"
+    args = ["--out", out, "--map", "text=body,outlet=source,doc_id=id", "--chunk-size", "1"]
+    assert run(corpus_csv, *args) == 0
+    assert "no actor list" in capsys.readouterr().err
+    sentences = pd.read_parquet(out / "sentences.parquet")
+    assert not [c for c in sentences.columns if c.startswith("actor_")]
+    assert sentences["doc_id"].nunique() == 3 and "frame_conflict" in sentences.columns
+    actors = tmp_path / "actors.toml"
+    actors.write_text(
+        '[[actor]]\nkey = "farmers"\nlabel = "Farmers"\nside = "other"\nnote = "made up"\n'
+        'patterns = ["Farmers"]\n',
+        encoding="utf-8",
+    )
+    assert run(corpus_csv, *args, "--actors", actors, "--force") == 0
+    with_list = pd.read_parquet(out / "sentences.parquet")
+    assert with_list["actor_farmers"].sum() == 1
+    (tmp_path / "bad.toml").write_text("[[actor]]\nkey = 1\n", encoding="utf-8")
+    assert run(corpus_csv, *args, "--actors", tmp_path / "bad.toml", "--force") == 2
+    assert "bad.toml" in capsys.readouterr().err

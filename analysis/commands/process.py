@@ -74,8 +74,20 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="documents per chunk (default 500): the unit of work and of memory",
     )
     parser.add_argument(
-        "--codebook", type=Path, default=None, help="frame codebook TOML (default: bundled)"
+        "--codebook",
+        type=Path,
+        default=None,
+        help="frame codebook TOML (default: a folder's analysis.toml, else 5 generic frames)",
     )
+    for name, what in (
+        ("actors", "actor lexicon TOML (without one, actor columns are left out)"),
+        ("sources", "sourcing lexicon TOML"),
+        ("hedges", "hedging lexicon TOML"),
+        ("news_terms", "news-term CSV for vader-news"),
+    ):
+        parser.add_argument(
+            f"--{name.replace('_', '-')}", dest=name, type=Path, default=None, help=what
+        )
     parser.add_argument(
         "--no-text",
         action="store_true",
@@ -164,9 +176,36 @@ def main(args: argparse.Namespace) -> int:
         print(f"error: {problem}", file=sys.stderr)
         return 2
     engine = "dask" if args.scheduler else args.engine
-    fn = default_chunk_function()
-    if args.codebook is not None or args.no_text:
-        fn = functools.partial(fn, codebook=args.codebook, keep_text=not args.no_text)
+    from analysis.settings import SettingsError, check_lexicons, resolve_lexicons
+
+    try:
+        lexicons = resolve_lexicons(
+            args.input if args.input.is_dir() else None,
+            codebook=args.codebook,
+            actors=args.actors,
+            sources=args.sources,
+            hedges=args.hedges,
+            news_terms=args.news_terms,
+        )
+        check_lexicons(lexicons)  # every file loads, before any chunk is read
+    except SettingsError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
+    # Discovering actors needs the whole corpus; chunks are measured one at a time (and must not
+    # depend on how the file is cut), so without an actor list the actor columns are left out.
+    with_actors = lexicons.actors is not None
+    if not with_actors:
+        print(
+            "note: no actor list (--actors FILE or the corpus's analysis.toml): actor columns "
+            "are left out; `run` discovers actors over the whole corpus",
+            file=sys.stderr,
+        )
+    fn = functools.partial(
+        default_chunk_function(),
+        lexicons=lexicons,
+        actors=with_actors,
+        keep_text=not args.no_text,
+    )
     tmp = out.with_name(f".{out.name}.tmp-{os.getpid()}")
     created = not out.exists()
     try:

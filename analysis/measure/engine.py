@@ -56,8 +56,11 @@ def default_chunk_function() -> ChunkFunction:
     return process_chunk
 
 
-def split_chunk(raw_docs: pd.DataFrame) -> dict[str, pd.DataFrame]:
+def split_chunk(raw_docs: pd.DataFrame, **options: object) -> dict[str, pd.DataFrame]:
     """A light chunk function: sentences and word counts only, no cleaning or measures.
+
+    ``options`` (the full work's lexicons, codebook, ...) are accepted and ignored, so it can
+    stand in for :func:`analysis.measure.chunk.process_chunk` anywhere.
 
     Serves as the engine's own reference (tests, measuring engine overhead). Same shape as
     ``process_chunk``: a ``documents`` and a ``sentences`` table, split exactly as the corpus

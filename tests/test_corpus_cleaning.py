@@ -289,3 +289,57 @@ def test_seed_audit_lines_match_the_raw_files() -> None:
         for entry in cleaned.audit:
             assert entry.original == raw_lines[entry.line_no - 1]
             assert entry.rule in RULES
+
+
+# -- lines repeated across documents (template) ---------------------------------------------
+
+_FOOTER = "The Harbour Gazette, 12 Quay Street, Portmouth"
+_MENU = "Home | Politics | Business | Sport"
+_QUOTE = (
+    "\"We will not accept a deal that leaves the harbour workers without a contract,\" the union "
+    "leader told reporters on Monday."
+)
+
+
+def _gazette(body: str) -> str:
+    return "\n".join([_MENU, body, _QUOTE if "strike" in body else "", _FOOTER])
+
+
+def test_template_lines_removes_a_shared_footer_and_menu_but_not_a_shared_quote() -> None:
+    from analysis.corpus.cleaning import line_key, template_lines
+
+    texts = [
+        _gazette("The harbour strike entered its third day as talks between both sides stalled."),
+        _gazette("The strike has cost the port an estimated two million pounds in lost trade."),
+        _gazette("Fishermen said the closure of the north quay had cut their catch by half."),
+        # another outlet quotes the union leader too
+        "The union's leader was defiant.\n" + _QUOTE,
+    ]
+    outlets = ["Gazette", "Gazette", "Gazette", "Courier"]
+    template = template_lines(texts, outlets)
+    assert line_key(_FOOTER) in template[0] and line_key(_MENU) in template[2]
+    assert line_key(_QUOTE) not in template[0]  # in 2 Gazette articles and one Courier: prose
+    assert template[3] == frozenset()
+    out = clean_text(texts[0], doc_id="g1", template=template[0], model=None)
+    assert out.text.split("\n") == [
+        "The harbour strike entered its third day as talks between both sides stalled.",
+        _QUOTE,
+    ]
+    rules = {(e.original, e.rule) for e in out.audit}
+    assert (_MENU, "repeated_line") in rules and (_FOOTER, "repeated_line") in rules
+    assert "repeated_line" in RULES
+    # the same outlet's texts given twice (a duplicate) do not make its prose template
+    dup = template_lines([texts[1], texts[1]], ["Gazette", "Gazette"])
+    assert dup == [frozenset(), frozenset()]
+
+
+def test_template_lines_needs_three_documents_across_outlets_for_short_lines() -> None:
+    from analysis.corpus.cleaning import line_key, template_lines
+
+    heading = "What happens next"
+    texts = [f"{heading}\nStory {k} goes on at some length about the port." for k in range(3)]
+    assert template_lines(texts[:2], ["A", "B"]) == [frozenset(), frozenset()]
+    three = template_lines(texts, ["A", "B", "C"])
+    assert all(line_key(heading) in t for t in three)
+    with pytest.raises(ValueError):
+        template_lines(texts, ["A"])

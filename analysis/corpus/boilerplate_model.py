@@ -36,6 +36,7 @@ __all__ = [
     "BoilerplateModel",
     "default_model",
     "line_features",
+    "rescue_runs",
     "stage2_features",
 ]
 
@@ -209,6 +210,7 @@ class BoilerplateModel:
     stages: tuple[_Stage, _Stage]
     threshold: float  # a line goes when its score is at least this
     info: dict
+    max_rescued_run: int = 0  # runs of at most this many lines between kept lines stay
 
     @classmethod
     def from_dict(cls, data: dict) -> BoilerplateModel:
@@ -224,7 +226,12 @@ class BoilerplateModel:
             )
             for s in data["stages"]
         )
-        return cls(stages, float(data["threshold"]), dict(data.get("info", {})))  # type: ignore[arg-type]
+        return cls(
+            stages,  # type: ignore[arg-type]
+            float(data["threshold"]),
+            dict(data.get("info", {})),
+            int(data.get("max_rescued_run", 0)),
+        )
 
     @classmethod
     def load(cls, path: Path) -> BoilerplateModel:
@@ -232,10 +239,12 @@ class BoilerplateModel:
         return cls.from_dict(json.loads(Path(path).read_text(encoding="utf-8")))
 
     def to_dict(self) -> dict:
-        """The JSON form: feature names, per stage mean/scale/coef/intercept, threshold."""
+        """The JSON form: feature names, threshold, rescued run length, per stage
+        mean/scale/coef/intercept."""
         return {
             "features": list(FEATURES),
             "threshold": self.threshold,
+            "max_rescued_run": self.max_rescued_run,
             "stages": [
                 {
                     "mean": [round(float(v), 6) for v in s.mean],
@@ -256,6 +265,13 @@ class BoilerplateModel:
         first = self.stages[0].score(base)
         return self.stages[1].score(stage2_features(base, first))
 
+    def drop_mask(self, scores: np.ndarray) -> np.ndarray:
+        """Which lines go, given their :meth:`scores`: those scoring at least the threshold,
+        except runs of at most ``max_rescued_run`` of them between two kept lines
+        (:func:`rescue_runs`)."""
+        drop = np.asarray(scores) >= self.threshold
+        return drop & ~rescue_runs(drop, self.max_rescued_run)
+
 
 @lru_cache(maxsize=1)
 def default_model() -> BoilerplateModel | None:
@@ -263,3 +279,27 @@ def default_model() -> BoilerplateModel | None:
     if not MODEL_FILE.exists():
         return None
     return BoilerplateModel.load(MODEL_FILE)
+
+
+def rescue_runs(drop: np.ndarray, max_run: int) -> np.ndarray:
+    """The lines of ``drop`` that lie in a run of at most ``max_run`` consecutive dropped lines
+    with a kept line right before and right after it.
+
+    Inside an article, the lines a line classifier misjudges are short ones between kept
+    paragraphs: list items, names under photos, table rows, headings. Block classifiers smooth
+    such runs by their neighbours (jusText's context-sensitive pass, Pomikálek 2011, ch. 3.3:
+    short and near-boilerplate blocks between good blocks become good); chrome sits mostly
+    before the first and after the last article line, where no run is rescued. ``max_run`` is
+    chosen on the fitting pages (``python -m analysis bench cleaning --fit``).
+    """
+    drop = np.asarray(drop, dtype=bool)
+    out = np.zeros(len(drop), dtype=bool)
+    if max_run <= 0 or not drop.any():
+        return out
+    # run boundaries: starts and ends (exclusive) of maximal runs of True
+    edges = np.diff(np.concatenate([[0], drop.astype(np.int8), [0]]))
+    starts, ends = np.flatnonzero(edges == 1), np.flatnonzero(edges == -1)
+    for start, end in zip(starts, ends, strict=True):
+        if start > 0 and end < len(drop) and end - start <= max_run:
+            out[start:end] = True
+    return out

@@ -27,7 +27,9 @@ until nothing changes; the audit of every round refers to the raw line numbers.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+import re
+from collections import Counter, defaultdict
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -61,7 +63,15 @@ from analysis.corpus.metadata_rules import (
     title_key,
 )
 
-__all__ = ["RULES", "AuditEntry", "CleanedText", "audit_frame", "clean_text"]
+__all__ = [
+    "RULES",
+    "AuditEntry",
+    "CleanedText",
+    "audit_frame",
+    "clean_text",
+    "line_key",
+    "template_lines",
+]
 
 AUDIT_COLUMNS = ["doc_id", "line_no", "original", "rule", "action", "result"]
 ACTIONS = ("removed", "changed", "moved_to_metadata")  # the values of AuditEntry.action
@@ -137,6 +147,9 @@ def _rules_listing() -> dict[str, str]:
         "(menus, share prompts, related links, footers, captions) from shallow text features of "
         "the line and its neighbours (Kohlschütter et al. 2010; jusText's stop-word density); "
         "the audit's result holds its score.",
+        "repeated_line": "A line that recurs across documents (template: menus, footers, "
+        "sign-up prompts): a short or non-sentence line in 2+ documents of the same outlet or "
+        "3+ of the corpus, any line in 3+ documents of the same outlet (see template_lines).",
         "hard_wrap_join": "A line that continues a hard-wrapped paragraph (the previous line "
         "stops mid-sentence, this one opens in lower case) is joined to it.",
     }
@@ -253,6 +266,7 @@ class _Round:
     kept: list[_Line] = field(default_factory=list)
     n_repairs: int = 0
     thai_ok: bool = True  # whether Thai-letter runs may be repaired in this round
+    template: Collection[str] = frozenset()  # line_key()s of lines repeated across documents
     joined: bool = False  # whether a hard-wrapped line was joined in this round
 
     def entry(self, line: _Line, rule: str, action: str, result: str = "") -> None:
@@ -360,6 +374,8 @@ def _clean_round(lines: list[_Line], state: _Round, title: str | None) -> None:
             i = _drop_block(cands, i, end, state)
             continue
         rule = match_line_rule(view)
+        if not rule and state.template and line_key(cand.line.original) in state.template:
+            rule = "repeated_line"
         if rule:
             state.drop(cand, rule)
         else:
@@ -434,11 +450,12 @@ def _rule_rounds(
     title: str | None,
     metadata: dict[str, str],
     audit: list[AuditEntry],
+    template: Collection[str] = frozenset(),
 ) -> tuple[list[_Line], int]:
     """Rule rounds until the text stops changing; the kept lines and the encoding repairs."""
     n_repairs = 0
     for round_no in range(_MAX_ROUNDS):
-        state = _Round(doc_id, metadata)
+        state = _Round(doc_id, metadata, template=template)
         _clean_round(lines, state, title if round_no == 0 else None)
         audit.extend(state.audit)
         n_repairs += state.n_repairs
@@ -455,7 +472,7 @@ def _model_pass(
     """Drop the lines the classifier scores as boilerplate, rescoring the rest until none goes."""
     for _ in range(_MAX_MODEL_PASSES):
         scores = model.scores([line.text for line in lines])
-        drop = scores >= model.threshold
+        drop = model.drop_mask(scores)
         if not drop.any():
             break
         sizes = np.array([len(line.text) for line in lines], dtype=float)
@@ -486,6 +503,7 @@ def clean_text(
     title: str | None = None,
     *,
     model: BoilerplateModel | str | None = _DEFAULT,
+    template: Collection[str] = frozenset(),
 ) -> CleanedText:
     """Clean one article's raw text (see the module docstring); never raises on any ``str``.
 
@@ -494,6 +512,9 @@ def clean_text(
     (default: the shipped one, :func:`analysis.corpus.boilerplate_model.default_model`; None:
     rules only). Rules and classifier alternate until neither changes anything, so the result
     is idempotent: cleaning ``result.text`` again (with the same model) gives it back.
+    ``template`` holds the :func:`line_key` of lines found repeated across the corpus
+    (:func:`template_lines`); a line with such a key that no other rule takes is removed as
+    ``repeated_line``.
     """
     if not isinstance(raw, str):
         hint = " (decode bytes first, e.g. raw.decode('utf-8'))" if isinstance(raw, bytes) else ""
@@ -503,14 +524,14 @@ def clean_text(
     classifier = default_model() if model == _DEFAULT else model
     metadata: dict[str, str] = {}
     audit: list[AuditEntry] = []
-    lines, n_repairs = _rule_rounds(_split_raw(raw), doc_id, title, metadata, audit)
+    lines, n_repairs = _rule_rounds(_split_raw(raw), doc_id, title, metadata, audit, template)
     if isinstance(classifier, BoilerplateModel):
         for _ in range(_MAX_MODEL_PASSES):
             before = len(lines)
             lines = _model_pass(lines, classifier, doc_id, audit)
             if len(lines) == before:
                 break
-            lines, more = _rule_rounds(lines, doc_id, None, metadata, audit)
+            lines, more = _rule_rounds(lines, doc_id, None, metadata, audit, template)
             n_repairs += more
     audit.sort(key=lambda e: e.line_no)  # stable: within a line, the order rules were applied
     text = "\n".join(line.text for line in lines)
@@ -523,3 +544,73 @@ def audit_frame(entries: Iterable[AuditEntry]) -> pd.DataFrame:
     rows = [(e.doc_id, e.line_no, e.original, e.rule, e.action, e.result) for e in entries]
     frame = pd.DataFrame(rows, columns=AUDIT_COLUMNS)
     return frame.astype({"line_no": "int64"})
+
+
+# --------------------------------------------------------------------------------------------
+# Lines repeated across documents (a corpus-level pass before per-document cleaning).
+# --------------------------------------------------------------------------------------------
+
+_KEY_WORD_RE = re.compile(r"\w+")
+_SENTENCE_END_RE = re.compile(r"[.!?…][\"'”’»)\]]*$")
+PROSE_WORDS = 10  # a line of at least this many words that ends a sentence reads as prose
+MAX_TEMPLATE_SHARE = 0.5  # a document losing more of its words than this is a near-duplicate
+
+
+def line_key(line: str) -> str:
+    """The form in which lines are compared across documents: whitespace collapsed, casefolded."""
+    return " ".join(line.split()).casefold()
+
+
+def _is_prose(key: str) -> bool:
+    return len(_KEY_WORD_RE.findall(key)) >= PROSE_WORDS and bool(_SENTENCE_END_RE.search(key))
+
+
+def template_lines(texts: Sequence[str], outlets: Sequence[str]) -> list[frozenset[str]]:
+    """For each document, the :func:`line_key` of its lines that are page template rather than
+    article, found by their recurrence across documents (deterministic).
+
+    Site-level templates repeat across a site's pages while article text does not
+    (Bar-Yossef and Rajagopalan 2002, "Template detection via data mining and its
+    applications", WWW). A line (at least one word character) of a document is template when
+    it also occurs in other documents so that it is in
+
+    * 2+ documents of the document's (named) outlet and is short or not a sentence (under
+      :data:`PROSE_WORDS` words, or no sentence-final punctuation): menus, footers, prompts;
+    * 3+ documents of the document's outlet, whatever it looks like (a standard disclaimer);
+    * 3+ documents of the corpus and is short or not a sentence.
+
+    So a sentence two outlets both quote stays, and so does a sentence one outlet repeats
+    once. Identical texts of an outlet count once, and a document that would lose more than
+    :data:`MAX_TEMPLATE_SHARE` of its words loses none (a near-duplicate of another document is
+    flagged by the quality step, not emptied here).
+    """
+    if len(texts) != len(outlets):
+        raise ValueError("texts and outlets must have the same length")
+    names = [(outlet or "").strip() for outlet in outlets]
+    doc_keys = []
+    for text in texts:
+        keys = {line_key(line) for line in text.splitlines()}
+        doc_keys.append({k for k in keys if _KEY_WORD_RE.search(k)})
+    in_corpus: Counter[str] = Counter()
+    in_outlet: dict[str, Counter[str]] = defaultdict(Counter)
+    seen: set[tuple[str, str]] = set()
+    for text, outlet, keys in zip(texts, names, doc_keys, strict=True):
+        if (outlet, text) in seen:
+            continue
+        seen.add((outlet, text))
+        in_corpus.update(keys)
+        if outlet:
+            in_outlet[outlet].update(keys)
+
+    def is_template(key: str, outlet: str) -> bool:
+        same = in_outlet[outlet][key] if outlet else 0
+        short = not _is_prose(key)
+        return same >= 3 or (short and (same >= 2 or in_corpus[key] >= 3))
+
+    out = []
+    for outlet, keys in zip(names, doc_keys, strict=True):
+        found = {k for k in keys if in_corpus[k] >= 2 and is_template(k, outlet)}
+        words = sum(len(_KEY_WORD_RE.findall(k)) for k in keys)
+        lost = sum(len(_KEY_WORD_RE.findall(k)) for k in found)
+        out.append(frozenset(found) if lost <= MAX_TEMPLATE_SHARE * words else frozenset())
+    return out

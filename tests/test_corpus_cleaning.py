@@ -296,7 +296,7 @@ def test_seed_audit_lines_match_the_raw_files() -> None:
 _FOOTER = "The Harbour Gazette, 12 Quay Street, Portmouth"
 _MENU = "Home | Politics | Business | Sport"
 _QUOTE = (
-    "\"We will not accept a deal that leaves the harbour workers without a contract,\" the union "
+    '"We will not accept a deal that leaves the harbour workers without a contract," the union '
     "leader told reporters on Monday."
 )
 
@@ -343,3 +343,51 @@ def test_template_lines_needs_three_documents_across_outlets_for_short_lines() -
     assert all(line_key(heading) in t for t in three)
     with pytest.raises(ValueError):
         template_lines(texts, ["A"])
+
+
+# -- captions, image credits, time stamps ---------------------------------------------------
+
+_LEAD = "The council approved the harbour plan on Tuesday after a long and heated debate."
+_TAIL = "Work on the new quay is expected to begin in the spring, the council said."
+
+
+@pytest.mark.parametrize(
+    ("line", "rule", "key"),
+    [
+        ("Photo: Jane Roe/Reuters", "image_credit", "image_credits"),
+        ("Image credit: NASA", "image_credit", "image_credits"),
+        ("Photograph by Jane Roe", "image_credit", "image_credits"),
+        ("Jane Roe | Reuters", "image_credit", "image_credits"),
+        ("Jane Roe/Getty Images", "image_credit", "image_credits"),
+        ("Getty Images", "image_credit", "image_credits"),
+        ("(AP Photo/Evan Vucci)", "image_credit", "image_credits"),
+        (
+            "Dock workers gather outside the port gates on Monday. (AP Photo/Evan Vucci)",
+            "caption",
+            "captions",
+        ),
+        ("Updated 3:45 p.m. ET", "dateline", "updated"),
+    ],
+)
+def test_captions_credits_and_time_stamps_go_to_metadata(line: str, rule: str, key: str) -> None:
+    out = clean_text("\n".join([_LEAD, line, _TAIL]), doc_id="d", model=None)
+    assert out.text.split("\n") == [_LEAD, _TAIL]
+    assert [(e.rule, e.action) for e in out.audit if e.original == line] == [
+        (rule, "moved_to_metadata")
+    ]
+    assert out.metadata[key] == line
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The photo, taken by a Reuters photographer, shows the flooded quay at dawn.",
+        "Getty Images agreed to buy the picture agency last year, the company said.",
+        "WASHINGTON (AP) — The Senate passed the harbour bill on Tuesday.",
+        "Photos of the damage were shared widely on social media by residents.",
+        "She updated the council at 3:45 p.m. on the state of the talks.",
+    ],
+)
+def test_prose_that_mentions_a_photo_or_an_agency_stays(line: str) -> None:
+    out = clean_text("\n".join([_LEAD, line, _TAIL]), doc_id="d", model=None)
+    assert out.text.split("\n") == [_LEAD, line, _TAIL]

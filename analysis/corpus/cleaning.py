@@ -47,6 +47,7 @@ from analysis.corpus.block_rules import (
 )
 from analysis.corpus.boilerplate_model import BoilerplateModel, default_model
 from analysis.corpus.detokenise import (
+    collapse_punctuation_runs,
     detokenise,
     may_need_detokenising,
     remove_caption_boilerplate,
@@ -121,6 +122,8 @@ def _rules_listing() -> dict[str, str]:
         "detokenise": "Text tokenised the Penn Treebank way is rejoined: 'U . S .' to 'U.S.', "
         '-LRB-/-RRB- to brackets, "won \' t" to "won\'t", spaces before punctuation in '
         "tokenised lines.",
+        "punctuation_run": "A run of spaced sentence-final marks (' . .' from tokenised text) "
+        "keeps its first mark, so no sentence of punctuation alone is split off.",
         "caption_boilerplate": "An image widget's 'Enlarge this image toggle caption' and the "
         "photo credit it prints twice are removed.",
         "html_entity": "HTML entities ('&amp;', '&#8217;') become the characters they stand for.",
@@ -134,6 +137,11 @@ def _rules_listing() -> dict[str, str]:
         "dateline": "A standalone date near the top, or a 'Published/Updated: <date>' line, "
         "moves to metadata['dateline'] (or ['updated']).",
         "byline": "A 'By <Name>' line moves to metadata['author'].",
+        "image_credit": "A short image credit line ('Photo: Jane Roe/Reuters', 'Image credit: "
+        "NASA', 'Jane Roe | Getty Images', '(AP Photo/Jane Roe)') moves to "
+        "metadata['image_credits'].",
+        "caption": "A photo caption that ends with its credit ('... on Monday. (AP Photo/Evan "
+        "Vucci)') moves to metadata['captions'].",
         "credit_line": "A wire credit line '(Reporting by ...; Editing by ...)' moves to "
         "metadata['credits'].",
         "author_bio": "An author bio: the paragraph after a trailing byline or an 'About the "
@@ -180,6 +188,7 @@ _STEPS: tuple[tuple[str, Callable[[str], str]], ...] = (
     ("emphasis_markup", normalisers.remove_emphasis),
     ("lost_byte_repair", repair_lost_continuation),
     ("detokenise", detokenise),
+    ("punctuation_run", collapse_punctuation_runs),
     ("caption_boilerplate", remove_caption_boilerplate),
 )
 # Inline rules that, when they leave nothing of a line, are the reason the line went.
@@ -331,8 +340,57 @@ def _candidates(lines: list[_Line], state: _Round, thai_ok: bool) -> list[_Candi
     return out
 
 
+_AGENCY = (
+    r"(?:AP|AFP|Reuters|EPA(?:-EFE)?|Getty Images|Getty|Shutterstock|Alamy|Bloomberg|PA|"
+    r"The Associated Press|Associated Press|Xinhua|ANP|dpa|picture alliance)"
+)
+_CREDIT_RE = re.compile(
+    r"\(?\s*(?:"
+    # "Photo: Jane Roe/Reuters", "Image credit: NASA", "Photograph by Jane Roe"
+    r"(?:photo|image|picture|photograph|illustration|graphic|video|foto|фото)s?"
+    r"(?:\s+(?:credit|courtesy)s?)?(?:\s*[:|/–—]\s*|\s+(?:by|via|courtesy of|from)\s+)\S.{0,80}"
+    # "Jane Roe/Getty Images", "Jane Roe | Reuters", "Getty Images", "AP Photo/Jane Roe"
+    rf"|(?:[\w.'’ -]{{1,50}}\s*[/|]\s*)?{_AGENCY}(?:\s+(?:photo|images|pool))?"
+    r"(?:\s*/\s*[\w.'’ -]{1,50})?"
+    r")\s*\)?",
+    re.IGNORECASE,
+)
+# "... on Monday. (AP Photo/Evan Vucci)": a caption that ends with its credit
+_CAPTION_TAIL_RE = re.compile(
+    rf"\((?:{_AGENCY})\s*(?:photo|images|pool)[^()]{{0,60}}\)\s*$"
+    rf"|\b(?:photo|image|picture)\s*(?:credit)?\s*:\s*[^.]{{1,60}}(?:/|\|)\s*{_AGENCY}\s*\)?\s*$",
+    re.IGNORECASE,
+)
+# "Updated 3:45 p.m. ET", "Published 10.12 am GMT, Tuesday"
+_TIME_LINE_RE = re.compile(
+    r"(?:last\s+)?(?:updated|published|posted|first published)\b:?\s*[^.]{0,40}?"
+    r"\b\d{1,2}[:.]\d{2}\s*(?:a\.?m\.?|p\.?m\.?)?[^.]{0,30}",
+    re.IGNORECASE,
+)
+MAX_CREDIT_WORDS = 12  # a credit line is short; a caption ending in a credit may be longer
+MAX_CAPTION_WORDS = 60
+
+
+def _caption_rule(view: LineView) -> tuple[str, str, str] | None:
+    """``(rule, metadata key, value)`` for an image credit, a caption ending in its credit, or
+    a time stamp line ("Updated 3:45 p.m."); whole-line shapes only, so prose that mentions a
+    photo or an agency stays (caption and credit conventions: AP Stylebook, "Captions")."""
+    text = view.bare
+    short = view.n_words <= MAX_CREDIT_WORDS
+    if short and not text.endswith((".", "!", "?")) and _CREDIT_RE.fullmatch(text):
+        return "image_credit", "image_credits", text
+    if view.n_words <= MAX_CAPTION_WORDS and _CAPTION_TAIL_RE.search(text):
+        return "caption", "captions", text
+    if view.n_words <= MAX_CREDIT_WORDS and _TIME_LINE_RE.fullmatch(text):
+        return "dateline", "updated", text
+    return None
+
+
 def _metadata_rule(view: LineView, at_top: bool) -> tuple[str, str, str] | None:
     """``(rule, metadata key, value)`` when the line is a metadata line."""
+    caption = _caption_rule(view)
+    if caption:
+        return caption
     url = parse_source_url(view)
     if url:
         return "source_url", "url", url

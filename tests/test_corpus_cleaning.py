@@ -391,3 +391,9 @@ def test_captions_credits_and_time_stamps_go_to_metadata(line: str, rule: str, k
 def test_prose_that_mentions_a_photo_or_an_agency_stays(line: str) -> None:
     out = clean_text("\n".join([_LEAD, line, _TAIL]), doc_id="d", model=None)
     assert out.text.split("\n") == [_LEAD, line, _TAIL]
+
+
+def test_lines_of_punctuation_only_go_and_words_with_punctuation_stay() -> None:
+    out = clean_text("So far the carts cost $18,000 .\n.\n...\n”\nA $5 fee.\n- 10%", model=None)
+    assert out.text.split("\n") == ["So far the carts cost $18,000 .", "A $5 fee.", "- 10%"]
+    assert [e.rule for e in out.audit if e.action == "removed"] == ["punctuation_only"] * 3

@@ -42,12 +42,12 @@ def test_caption_boilerplate_and_audit():
     assert remove_caption_boilerplate("toggle caption") == ""
 
 
-def test_punctuation_runs_keep_their_first_mark_but_not_a_spaced_ellipsis() -> None:
+def test_punctuation_runs_keep_their_first_mark_and_a_spaced_ellipsis_is_joined() -> None:
     from analysis.corpus.detokenise import collapse_punctuation_runs
 
     assert collapse_punctuation_runs("so far . . Next") == "so far . Next"
     assert collapse_punctuation_runs("so far . ? !") == "so far ."
-    assert collapse_punctuation_runs("He paused . . . then") == "He paused . . . then"
+    assert collapse_punctuation_runs("He paused . . . then") == "He paused ... then"
     assert collapse_punctuation_runs("Fine. Then.") == "Fine. Then."
 
 

@@ -124,6 +124,8 @@ def _rules_listing() -> dict[str, str]:
         "tokenised lines.",
         "punctuation_run": "A run of spaced sentence-final marks (' . .' from tokenised text) "
         "keeps its first mark, so no sentence of punctuation alone is split off.",
+        "punctuation_only": "A line without a letter or digit ('.', '...', '\u201d') left by "
+        "tokenised or split text: it would become a sentence of punctuation alone.",
         "caption_boilerplate": "An image widget's 'Enlarge this image toggle caption' and the "
         "photo credit it prints twice are removed.",
         "html_entity": "HTML entities ('&amp;', '&#8217;') become the characters they stand for.",
@@ -371,6 +373,9 @@ MAX_CREDIT_WORDS = 12  # a credit line is short; a caption ending in a credit ma
 MAX_CAPTION_WORDS = 60
 
 
+_HAS_WORD_RE = re.compile(r"\w")
+
+
 def _caption_rule(view: LineView) -> tuple[str, str, str] | None:
     """``(rule, metadata key, value)`` for an image credit, a caption ending in its credit, or
     a time stamp line ("Updated 3:45 p.m."); whole-line shapes only, so prose that mentions a
@@ -434,6 +439,8 @@ def _clean_round(lines: list[_Line], state: _Round, title: str | None) -> None:
         rule = match_line_rule(view)
         if not rule and state.template and line_key(cand.line.original) in state.template:
             rule = "repeated_line"
+        if not rule and not _HAS_WORD_RE.search(view.text):
+            rule = "punctuation_only"
         if rule:
             state.drop(cand, rule)
         else:

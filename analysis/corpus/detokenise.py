@@ -69,7 +69,7 @@ _PUNCT_RUN_RE = re.compile(r"(?<=\s)([.!?])(?:\s+[.!?])+(?=\s|$)")
 def collapse_punctuation_runs(text: str) -> str:
     """Keep the first of a run of spaced sentence-final marks (" . ." from tokenised "so far.
     ."), which would otherwise split off a sentence of punctuation only; a spaced ellipsis
-    (" . . .") is left alone.
+    (" . . .") is joined ("..."), so it ends or continues a sentence as one mark.
 
     >>> collapse_punctuation_runs("He has won 3 races so far . . Next week")
     'He has won 3 races so far . Next week'
@@ -79,7 +79,7 @@ def collapse_punctuation_runs(text: str) -> str:
 
     def one(match: re.Match[str]) -> str:
         run = match.group(0)
-        return run if run.replace(" ", "") == "..." else match.group(1)
+        return "..." if run.replace(" ", "") == "..." else match.group(1)
 
     return _PUNCT_RUN_RE.sub(one, text)
 

@@ -89,6 +89,7 @@ FEATURES: tuple[str, ...] = (
 """Names of the stage-1 features, in the column order of :func:`line_features`."""
 
 
+@lru_cache(maxsize=2)
 def _function_word(english: bool) -> Callable[[str], bool]:
     if english:
         stops = _stop_words()
@@ -96,20 +97,23 @@ def _function_word(english: bool) -> Callable[[str], bool]:
     return lambda w: len(w) <= 3 and not w.isdigit()
 
 
-def _own(line: str, is_function: Callable[[str], bool]) -> list[float]:
+@lru_cache(maxsize=1 << 16)
+def _own(line: str, english: bool) -> tuple[float, ...]:
+    """Own features of one line (cached per process: the classifier rescores the lines left
+    after each pass, and template lines recur across documents)."""
     words = _WORD_RE.findall(line)
     n = len(words)
     if n == 0:
-        return [0.0] * len(_OWN)
-    n_stop = sum(1 for w in words if is_function(w))
+        return (0.0,) * len(_OWN)
+    n_stop = sum(map(_function_word(english), words))
     n_title = sum(1 for w in words if w[0].isupper())
     n_upper = sum(1 for w in words if len(w) > 1 and w.isupper())
     n_chars = len(line)
-    n_digits = sum(ch.isdigit() for ch in line)
+    n_digits = sum(map(str.isdigit, line))
     stop_share = n_stop / n
     ends = 1.0 if _END_RE.search(line) else 0.0
     prose = 1.0 if n >= _LONG_WORDS and ends and stop_share >= 0.2 else 0.0
-    return [
+    return (
         math.log1p(n),
         stop_share,
         ends,
@@ -119,9 +123,9 @@ def _own(line: str, is_function: Callable[[str], bool]) -> list[float]:
         1.0 if line.startswith("- ") else 0.0,
         n_upper / n,
         line.count(",") / n,
-        sum(len(w) for w in words) / n,
+        sum(map(len, words)) / n,
         prose,
-    ]
+    )
 
 
 def line_features(lines: Sequence[str]) -> np.ndarray:
@@ -140,8 +144,7 @@ def line_features(lines: Sequence[str]) -> np.ndarray:
     stops = _stop_words()
     all_words = _WORD_RE.findall(" ".join(lines))
     english = sum(w.casefold() in stops for w in all_words) >= _ENGLISH * max(len(all_words), 1)
-    is_function = _function_word(english)
-    own = np.array([_own(line, is_function) for line in lines], dtype=float)
+    own = np.array([_own(line, english) for line in lines], dtype=float)
     idx = {name: k for k, name in enumerate(_OWN)}
     neigh = own[:, [idx[name] for name in _NEIGHBOURS]]
     pad = np.zeros((2, neigh.shape[1]))

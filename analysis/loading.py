@@ -200,10 +200,10 @@ def _load_file(
     documents = tables["documents"]
     empty = documents["n_words"].to_numpy() == 0
     if empty.any():
-        ids = documents.loc[empty, "doc_id"].astype(str).tolist()
-        shown = ", ".join(ids[:5]) + (", …" if len(ids) > 5 else "")
+        reasons = _empty_reasons(documents.loc[empty], tables.get("audit"))
+        shown = "; ".join(reasons[:5]) + ("; …" if len(reasons) > 5 else "")
         warnings.warn(
-            f"{path.name}: {len(ids)} document(s) have no text left after cleaning and are "
+            f"{path.name}: {len(reasons)} document(s) have no text left after cleaning and are "
             f"left out: {shown}",
             stacklevel=3,
         )
@@ -211,6 +211,33 @@ def _load_file(
     if measures and discover:
         tables["sentences"] = _with_discovered_actors(tables["sentences"])
     return Corpus(**tables)
+
+
+def _empty_reasons(empty: pd.DataFrame, audit: pd.DataFrame | None) -> list[str]:
+    """``doc_id (reason)`` for each document left without text: the page's extraction
+    problem, else the cleaning rules that removed its lines (most lines first), else that the
+    row's text was empty."""
+    by_doc: dict[str, list[str]] = {}
+    if audit is not None and len(audit):
+        gone = audit.loc[audit["action"] != "changed", ["doc_id", "rule"]].astype(str)
+        for doc_id, rules in gone.groupby("doc_id", sort=False)["rule"]:
+            counts = rules.value_counts()
+            by_doc[str(doc_id)] = [f"{rule} ×{n}" for rule, n in counts.items()]
+    problems = (
+        empty["extraction_problem"].fillna("").astype(str)
+        if "extraction_problem" in empty.columns
+        else pd.Series("", index=empty.index)
+    )
+    out = []
+    for doc_id, problem in zip(empty["doc_id"].astype(str), problems, strict=True):
+        if problem:
+            reason = f"no article found in the page: {problem}"
+        elif by_doc.get(doc_id):
+            reason = "cleaning removed every line: " + ", ".join(by_doc[doc_id][:3])
+        else:
+            reason = "the text is empty"
+        out.append(f"{doc_id} ({reason})")
+    return out
 
 
 def _with_discovered_actors(sentences: pd.DataFrame) -> pd.DataFrame:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import numpy as np
 import pytest
 
@@ -10,6 +12,7 @@ from analysis.corpus.boilerplate_model import (
     BoilerplateModel,
     default_model,
     line_features,
+    rescue_runs,
     stage2_features,
 )
 from analysis.corpus.cleaning import RULES, clean_text
@@ -106,3 +109,27 @@ def test_article_without_chrome_comes_out_whole() -> None:
 def test_classifier_never_takes_most_of_a_text() -> None:
     listing = "\n".join(f"Item number {k}" for k in range(12))
     assert clean_text(listing).text == listing
+
+
+def test_rescue_runs_only_short_runs_between_kept_lines() -> None:
+    drop = np.array([1, 1, 0, 1, 0, 1, 1, 1, 0, 1], dtype=bool)
+    # leading and trailing runs never; the run of 1 and (with max 3) the run of 3 inside
+    assert rescue_runs(drop, 1).tolist() == [0, 0, 0, 1, 0, 0, 0, 0, 0, 0]
+    assert rescue_runs(drop, 3).tolist() == [0, 0, 0, 1, 0, 1, 1, 1, 0, 0]
+    assert not rescue_runs(drop, 0).any()
+    assert not rescue_runs(np.zeros(0, dtype=bool), 5).any()
+
+
+def test_list_items_between_paragraphs_stay_and_run_length_round_trips() -> None:
+    shipped = default_model()
+    assert shipped is not None
+    model = replace(shipped, threshold=0.15)  # strict enough to misjudge the list items
+    items = ["England (Group A): 10th appearance", "Spain (Group F): 11th appearance"]
+    page = "\n".join([*CHROME_TOP, ARTICLE[0], ARTICLE[1], *items, ARTICLE[2], *CHROME_END])
+    without = clean_text(page, model=replace(model, max_rescued_run=0)).text.split("\n")
+    with_rescue = clean_text(page, model=replace(model, max_rescued_run=5)).text.split("\n")
+    assert all(item in with_rescue for item in items)
+    assert not any(item in without for item in items)  # the classifier alone drops them
+    assert "Home" not in with_rescue and "© 2024 Example Media Group" not in with_rescue
+    again = BoilerplateModel.from_dict(replace(model, max_rescued_run=7).to_dict())
+    assert again.max_rescued_run == 7

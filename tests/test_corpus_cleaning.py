@@ -289,3 +289,111 @@ def test_seed_audit_lines_match_the_raw_files() -> None:
         for entry in cleaned.audit:
             assert entry.original == raw_lines[entry.line_no - 1]
             assert entry.rule in RULES
+
+
+# -- lines repeated across documents (template) ---------------------------------------------
+
+_FOOTER = "The Harbour Gazette, 12 Quay Street, Portmouth"
+_MENU = "Home | Politics | Business | Sport"
+_QUOTE = (
+    '"We will not accept a deal that leaves the harbour workers without a contract," the union '
+    "leader told reporters on Monday."
+)
+
+
+def _gazette(body: str) -> str:
+    return "\n".join([_MENU, body, _QUOTE if "strike" in body else "", _FOOTER])
+
+
+def test_template_lines_removes_a_shared_footer_and_menu_but_not_a_shared_quote() -> None:
+    from analysis.corpus.cleaning import line_key, template_lines
+
+    texts = [
+        _gazette("The harbour strike entered its third day as talks between both sides stalled."),
+        _gazette("The strike has cost the port an estimated two million pounds in lost trade."),
+        _gazette("Fishermen said the closure of the north quay had cut their catch by half."),
+        # another outlet quotes the union leader too
+        "The union's leader was defiant.\n" + _QUOTE,
+    ]
+    outlets = ["Gazette", "Gazette", "Gazette", "Courier"]
+    template = template_lines(texts, outlets)
+    assert line_key(_FOOTER) in template[0] and line_key(_MENU) in template[2]
+    assert line_key(_QUOTE) not in template[0]  # in 2 Gazette articles and one Courier: prose
+    assert template[3] == frozenset()
+    out = clean_text(texts[0], doc_id="g1", template=template[0], model=None)
+    assert out.text.split("\n") == [
+        "The harbour strike entered its third day as talks between both sides stalled.",
+        _QUOTE,
+    ]
+    rules = {(e.original, e.rule) for e in out.audit}
+    assert (_MENU, "repeated_line") in rules and (_FOOTER, "repeated_line") in rules
+    assert "repeated_line" in RULES
+    # the same outlet's texts given twice (a duplicate) do not make its prose template
+    dup = template_lines([texts[1], texts[1]], ["Gazette", "Gazette"])
+    assert dup == [frozenset(), frozenset()]
+
+
+def test_template_lines_needs_three_documents_across_outlets_for_short_lines() -> None:
+    from analysis.corpus.cleaning import line_key, template_lines
+
+    heading = "What happens next"
+    texts = [f"{heading}\nStory {k} goes on at some length about the port." for k in range(3)]
+    assert template_lines(texts[:2], ["A", "B"]) == [frozenset(), frozenset()]
+    three = template_lines(texts, ["A", "B", "C"])
+    assert all(line_key(heading) in t for t in three)
+    with pytest.raises(ValueError):
+        template_lines(texts, ["A"])
+
+
+# -- captions, image credits, time stamps ---------------------------------------------------
+
+_LEAD = "The council approved the harbour plan on Tuesday after a long and heated debate."
+_TAIL = "Work on the new quay is expected to begin in the spring, the council said."
+
+
+@pytest.mark.parametrize(
+    ("line", "rule", "key"),
+    [
+        ("Photo: Jane Roe/Reuters", "image_credit", "image_credits"),
+        ("Image credit: NASA", "image_credit", "image_credits"),
+        ("Photograph by Jane Roe", "image_credit", "image_credits"),
+        ("Jane Roe | Reuters", "image_credit", "image_credits"),
+        ("Jane Roe/Getty Images", "image_credit", "image_credits"),
+        ("Getty Images", "image_credit", "image_credits"),
+        ("(AP Photo/Evan Vucci)", "image_credit", "image_credits"),
+        (
+            "Dock workers gather outside the port gates on Monday. (AP Photo/Evan Vucci)",
+            "caption",
+            "captions",
+        ),
+        ("Updated 3:45 p.m. ET", "dateline", "updated"),
+    ],
+)
+def test_captions_credits_and_time_stamps_go_to_metadata(line: str, rule: str, key: str) -> None:
+    out = clean_text("\n".join([_LEAD, line, _TAIL]), doc_id="d", model=None)
+    assert out.text.split("\n") == [_LEAD, _TAIL]
+    assert [(e.rule, e.action) for e in out.audit if e.original == line] == [
+        (rule, "moved_to_metadata")
+    ]
+    assert out.metadata[key] == line
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The photo, taken by a Reuters photographer, shows the flooded quay at dawn.",
+        "Getty Images agreed to buy the picture agency last year, the company said.",
+        "WASHINGTON (AP) — The Senate passed the harbour bill on Tuesday.",
+        "Photos of the damage were shared widely on social media by residents.",
+        "She updated the council at 3:45 p.m. on the state of the talks.",
+    ],
+)
+def test_prose_that_mentions_a_photo_or_an_agency_stays(line: str) -> None:
+    out = clean_text("\n".join([_LEAD, line, _TAIL]), doc_id="d", model=None)
+    assert out.text.split("\n") == [_LEAD, line, _TAIL]
+
+
+def test_lines_of_punctuation_only_go_and_words_with_punctuation_stay() -> None:
+    out = clean_text("So far the carts cost $18,000 .\n.\n...\n”\nA $5 fee.\n- 10%", model=None)
+    assert out.text.split("\n") == ["So far the carts cost $18,000 .", "A $5 fee.", "- 10%"]
+    assert [e.rule for e in out.audit if e.action == "removed"] == ["punctuation_only"] * 3

@@ -40,3 +40,20 @@ def test_caption_boilerplate_and_audit():
     )
     assert {"caption_boilerplate", "detokenise"} <= rules
     assert remove_caption_boilerplate("toggle caption") == ""
+
+
+def test_punctuation_runs_keep_their_first_mark_and_a_spaced_ellipsis_is_joined() -> None:
+    from analysis.corpus.detokenise import collapse_punctuation_runs
+
+    assert collapse_punctuation_runs("so far . . Next") == "so far . Next"
+    assert collapse_punctuation_runs("so far . ? !") == "so far ."
+    assert collapse_punctuation_runs("He paused . . . then") == "He paused ... then"
+    assert collapse_punctuation_runs("Fine. Then.") == "Fine. Then."
+
+
+def test_clean_text_leaves_no_sentence_of_punctuation_only() -> None:
+    from analysis.corpus.cleaning import clean_text
+
+    out = clean_text("He has won 3 races so far . . The next race is in May .", model=None)
+    assert ". ." not in out.text
+    assert "punctuation_run" in {e.rule for e in out.audit}

@@ -90,3 +90,12 @@ def test_load_corpus_drops_copies_on_request(tmp_path):
     (tmp_path / "manifest.csv").write_text("doc_id,file,outlet\na,a.txt,X\nb,b.txt,Y\n")
     assert load_corpus(tmp_path).documents["duplicate_of"].tolist() == ["", "a"]
     assert load_corpus(tmp_path, duplicates="drop").documents["doc_id"].tolist() == ["a"]
+
+
+def test_stray_lead_byte_flags_lost_punctuation_not_french_words() -> None:
+    from analysis.corpus.quality import has_stray_lead_byte
+
+    assert has_stray_lead_byte("The economyâone of the largest")
+    assert has_stray_lead_byte("He said â the vote was close")
+    assert not has_stray_lead_byte("They met at a château near Lyon and ate pâté.")
+    assert not has_stray_lead_byte("No stray bytes here.")

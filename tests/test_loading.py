@@ -140,9 +140,29 @@ def test_documents_left_empty_by_cleaning_are_dropped_from_a_file(tmp_path: Path
     pd.DataFrame(
         {"text": ["Ports reopened on Monday after the strike.", "Menu\nSearch"], "outlet": "X"}
     ).to_csv(path, index=False)
-    with pytest.warns(UserWarning, match="1 document"):
+    with pytest.warns(UserWarning, match="1 document") as caught:
         corpus = load_corpus(path, progress=False)
     assert corpus.documents["doc_id"].tolist() == ["doc00000001"]
+    message = str(caught[0].message)
+    assert "doc00000002 (cleaning removed every line: site_chrome ×2)" in message, message
+
+
+def test_empty_reasons_name_the_page_problem_first() -> None:
+    from analysis.loading import _empty_reasons
+
+    empty = pd.DataFrame({"doc_id": ["a", "b", "c"], "extraction_problem": ["no body", "", ""]})
+    audit = pd.DataFrame(
+        {
+            "doc_id": ["b", "b", "b"],
+            "rule": ["site_chrome", "repeated_line", "site_chrome"],
+            "action": ["removed", "removed", "removed"],
+        }
+    )
+    assert _empty_reasons(empty, audit) == [
+        "a (no article found in the page: no body)",
+        "b (cleaning removed every line: site_chrome ×2, repeated_line ×1)",
+        "c (the text is empty)",
+    ]
 
 
 def test_a_column_map_is_refused_for_a_folder(make_corpus) -> None:

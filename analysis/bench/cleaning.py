@@ -27,7 +27,7 @@ import json
 import re
 from collections import Counter
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import numpy as np
@@ -43,6 +43,8 @@ from analysis.corpus.cleaning import clean_text
 
 RENDERERS = ("html-text", "inscriptis")
 TARGET_LINES_LOST = 0.015  # the threshold is set on the fitting pages to lose at most this
+RESCUE_RUNS = (0, 5, 10, 20, 30, 50)  # candidate max_rescued_run values, tried in this order
+RESCUE_BUDGET = 0.015  # the shortest run that loses at most this share of body lines is used
 _TOKEN_RE = re.compile(r"\w+")
 
 
@@ -221,9 +223,14 @@ def _fit_stage(x: np.ndarray, y: np.ndarray, weight: np.ndarray) -> _Stage:
     return _Stage(mean, scale, lr.coef_[0].astype(float), float(lr.intercept_[0]))
 
 
-def fit_model(docs: Sequence[_Doc], target_lost: float = TARGET_LINES_LOST) -> BoilerplateModel:
+def fit_model(
+    docs: Sequence[_Doc],
+    target_lost: float = TARGET_LINES_LOST,
+    pages: Sequence[Page] = (),
+) -> BoilerplateModel:
     """Fit both stages on ``docs``; the threshold keeps the article words lost on them at
-    ``target_lost`` at most (precision on article text first)."""
+    ``target_lost`` at most (precision on article text first). With ``pages`` (the pages the
+    docs come from), the rescued run length is chosen on them too (:func:`choose_rescue`)."""
     x = np.vstack([d.x for d in docs])
     y = np.concatenate([d.y for d in docs])
     words = np.concatenate([d.words for d in docs])
@@ -244,7 +251,36 @@ def fit_model(docs: Sequence[_Doc], target_lost: float = TARGET_LINES_LOST) -> B
         "target_article_words_lost": target_lost,
         "cite": "Kohlschütter et al. 2010; jusText stop-word density (Pomikálek 2011)",
     }
-    return BoilerplateModel((first, second), round(threshold, 6), info)
+    model = BoilerplateModel((first, second), round(threshold, 6), info)
+    if pages:
+        model = choose_rescue(model, pages)
+    return model
+
+
+def choose_rescue(model: BoilerplateModel, pages: Sequence[Page]) -> BoilerplateModel:
+    """``model`` with the shortest ``max_rescued_run`` of :data:`RESCUE_RUNS` that loses at
+    most :data:`RESCUE_BUDGET` of the body lines of ``pages`` (the fitting pages, every
+    renderer), or else the one losing fewest; a longer run keeps more chrome found inside the
+    article, so the shortest that meets the budget is taken."""
+    best: tuple[float, int] | None = None
+    for run in RESCUE_RUNS:
+        candidate = replace(model, max_rescued_run=run)
+        lost = total = 0
+        for page in pages:
+            for name in RENDERERS:
+                a, b = body_lines_lost(
+                    page.body, clean_text(page.texts[name], model=candidate).text
+                )
+                lost, total = lost + a, total + b
+        share = lost / total if total else 0.0
+        if share <= RESCUE_BUDGET:
+            best = (share, run)
+            break
+        if best is None or share < best[0]:
+            best = (share, run)
+    assert best is not None
+    info = {**model.info, "rescue_budget_lines_lost": RESCUE_BUDGET, "fit_lines_lost": best[0]}
+    return replace(model, max_rescued_run=best[1], info=info)
 
 
 # -- scoring ------------------------------------------------------------------------------------
@@ -290,7 +326,8 @@ def held_out(pages: Sequence[Page], folds: int) -> dict[str, list[str]]:
     docs = training_docs(pages)
     out = {name: [""] * len(pages) for name in RENDERERS}
     for fold in range(folds):
-        model = fit_model([d for d in docs if d.page % folds != fold])
+        fitting = [p for k, p in enumerate(pages) if k % folds != fold]
+        model = fit_model([d for d in docs if d.page % folds != fold], pages=fitting)
         for k, page in enumerate(pages):
             if k % folds == fold:
                 for name in RENDERERS:
@@ -302,9 +339,12 @@ def main(args: argparse.Namespace) -> int:
     """Print the table (or, with --fit, write the model fitted on all pages)."""
     pages = load_pages(args.data, args.limit)
     if args.fit:
-        model = fit_model(training_docs(pages))
+        model = fit_model(training_docs(pages), pages=pages)
         args.fit.write_text(json.dumps(model.to_dict(), indent=1) + "\n", encoding="utf-8")
-        print(f"wrote {args.fit} ({len(FEATURES)} features, threshold {model.threshold:.3f})")
+        print(
+            f"wrote {args.fit} ({len(FEATURES)} features, threshold {model.threshold:.3f},"
+            f" rescued runs up to {model.max_rescued_run} lines)"
+        )
         return 0
     rows: list[tuple[str, dict[str, float]]] = []
     for name in RENDERERS:

@@ -36,6 +36,7 @@ __all__ = [
     "BoilerplateModel",
     "default_model",
     "line_features",
+    "rescue_runs",
     "stage2_features",
 ]
 
@@ -88,6 +89,7 @@ FEATURES: tuple[str, ...] = (
 """Names of the stage-1 features, in the column order of :func:`line_features`."""
 
 
+@lru_cache(maxsize=2)
 def _function_word(english: bool) -> Callable[[str], bool]:
     if english:
         stops = _stop_words()
@@ -95,56 +97,23 @@ def _function_word(english: bool) -> Callable[[str], bool]:
     return lambda w: len(w) <= 3 and not w.isdigit()
 
 
-def _count_function_words(words: list[str], english: bool) -> int:
-    """How many of ``words`` are function words (as :func:`_function_word` decides), counted
-    with C-level ``map`` rather than a Python generator (the same count, faster)."""
-    if english:
-        return sum(map(_stop_words().__contains__, map(str.casefold, words)))
-    return sum(map(_function_word(False), words))
-
-
-@lru_cache(maxsize=65536)
-def _own_cached(line: str, english: bool) -> tuple[float, ...]:
-    """:func:`_own` of one line, once per process (boilerplate lines repeat across documents)."""
+@lru_cache(maxsize=1 << 16)
+def _own(line: str, english: bool) -> tuple[float, ...]:
+    """Own features of one line (cached per process: the classifier rescores the lines left
+    after each pass, and template lines recur across documents)."""
     words = _WORD_RE.findall(line)
     n = len(words)
     if n == 0:
         return (0.0,) * len(_OWN)
-    n_stop = _count_function_words(words, english)
+    n_stop = sum(map(_function_word(english), words))
     n_title = sum(1 for w in words if w[0].isupper())
     n_upper = sum(1 for w in words if len(w) > 1 and w.isupper())
     n_chars = len(line)
     n_digits = sum(map(str.isdigit, line))
-    return tuple(_own_values(line, words, n, n_stop, n_title, n_upper, n_chars, n_digits))
-
-
-def _own(line: str, is_function: Callable[[str], bool]) -> list[float]:
-    words = _WORD_RE.findall(line)
-    n = len(words)
-    if n == 0:
-        return [0.0] * len(_OWN)
-    n_stop = sum(1 for w in words if is_function(w))
-    n_title = sum(1 for w in words if w[0].isupper())
-    n_upper = sum(1 for w in words if len(w) > 1 and w.isupper())
-    n_chars = len(line)
-    n_digits = sum(ch.isdigit() for ch in line)
-    return _own_values(line, words, n, n_stop, n_title, n_upper, n_chars, n_digits)
-
-
-def _own_values(
-    line: str,
-    words: list[str],
-    n: int,
-    n_stop: int,
-    n_title: int,
-    n_upper: int,
-    n_chars: int,
-    n_digits: int,
-) -> list[float]:
     stop_share = n_stop / n
     ends = 1.0 if _END_RE.search(line) else 0.0
     prose = 1.0 if n >= _LONG_WORDS and ends and stop_share >= 0.2 else 0.0
-    return [
+    return (
         math.log1p(n),
         stop_share,
         ends,
@@ -154,9 +123,9 @@ def _own_values(
         1.0 if line.startswith("- ") else 0.0,
         n_upper / n,
         line.count(",") / n,
-        sum(len(w) for w in words) / n,
+        sum(map(len, words)) / n,
         prose,
-    ]
+    )
 
 
 def line_features(lines: Sequence[str]) -> np.ndarray:
@@ -174,10 +143,8 @@ def line_features(lines: Sequence[str]) -> np.ndarray:
         return np.zeros((0, len(FEATURES)))
     stops = _stop_words()
     all_words = _WORD_RE.findall(" ".join(lines))
-    english = sum(map(stops.__contains__, map(str.casefold, all_words))) >= _ENGLISH * max(
-        len(all_words), 1
-    )
-    own = np.array([_own_cached(line, english) for line in lines], dtype=float)
+    english = sum(w.casefold() in stops for w in all_words) >= _ENGLISH * max(len(all_words), 1)
+    own = np.array([_own(line, english) for line in lines], dtype=float)
     idx = {name: k for k, name in enumerate(_OWN)}
     neigh = own[:, [idx[name] for name in _NEIGHBOURS]]
     pad = np.zeros((2, neigh.shape[1]))
@@ -246,6 +213,7 @@ class BoilerplateModel:
     stages: tuple[_Stage, _Stage]
     threshold: float  # a line goes when its score is at least this
     info: dict
+    max_rescued_run: int = 0  # runs of at most this many lines between kept lines stay
 
     @classmethod
     def from_dict(cls, data: dict) -> BoilerplateModel:
@@ -261,7 +229,12 @@ class BoilerplateModel:
             )
             for s in data["stages"]
         )
-        return cls(stages, float(data["threshold"]), dict(data.get("info", {})))  # type: ignore[arg-type]
+        return cls(
+            stages,  # type: ignore[arg-type]
+            float(data["threshold"]),
+            dict(data.get("info", {})),
+            int(data.get("max_rescued_run", 0)),
+        )
 
     @classmethod
     def load(cls, path: Path) -> BoilerplateModel:
@@ -269,10 +242,12 @@ class BoilerplateModel:
         return cls.from_dict(json.loads(Path(path).read_text(encoding="utf-8")))
 
     def to_dict(self) -> dict:
-        """The JSON form: feature names, per stage mean/scale/coef/intercept, threshold."""
+        """The JSON form: feature names, threshold, rescued run length, per stage
+        mean/scale/coef/intercept."""
         return {
             "features": list(FEATURES),
             "threshold": self.threshold,
+            "max_rescued_run": self.max_rescued_run,
             "stages": [
                 {
                     "mean": [round(float(v), 6) for v in s.mean],
@@ -293,6 +268,13 @@ class BoilerplateModel:
         first = self.stages[0].score(base)
         return self.stages[1].score(stage2_features(base, first))
 
+    def drop_mask(self, scores: np.ndarray) -> np.ndarray:
+        """Which lines go, given their :meth:`scores`: those scoring at least the threshold,
+        except runs of at most ``max_rescued_run`` of them between two kept lines
+        (:func:`rescue_runs`)."""
+        drop = np.asarray(scores) >= self.threshold
+        return drop & ~rescue_runs(drop, self.max_rescued_run)
+
 
 @lru_cache(maxsize=1)
 def default_model() -> BoilerplateModel | None:
@@ -300,3 +282,27 @@ def default_model() -> BoilerplateModel | None:
     if not MODEL_FILE.exists():
         return None
     return BoilerplateModel.load(MODEL_FILE)
+
+
+def rescue_runs(drop: np.ndarray, max_run: int) -> np.ndarray:
+    """The lines of ``drop`` that lie in a run of at most ``max_run`` consecutive dropped lines
+    with a kept line right before and right after it.
+
+    Inside an article, the lines a line classifier misjudges are short ones between kept
+    paragraphs: list items, names under photos, table rows, headings. Block classifiers smooth
+    such runs by their neighbours (jusText's context-sensitive pass, Pomikálek 2011, ch. 3.3:
+    short and near-boilerplate blocks between good blocks become good); chrome sits mostly
+    before the first and after the last article line, where no run is rescued. ``max_run`` is
+    chosen on the fitting pages (``python -m analysis bench cleaning --fit``).
+    """
+    drop = np.asarray(drop, dtype=bool)
+    out = np.zeros(len(drop), dtype=bool)
+    if max_run <= 0 or not drop.any():
+        return out
+    # run boundaries: starts and ends (exclusive) of maximal runs of True
+    edges = np.diff(np.concatenate([[0], drop.astype(np.int8), [0]]))
+    starts, ends = np.flatnonzero(edges == 1), np.flatnonzero(edges == -1)
+    for start, end in zip(starts, ends, strict=True):
+        if start > 0 and end < len(drop) and end - start <= max_run:
+            out[start:end] = True
+    return out

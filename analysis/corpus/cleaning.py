@@ -27,7 +27,9 @@ until nothing changes; the audit of every round refers to the raw line numbers.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+import re
+from collections import Counter, defaultdict
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -45,6 +47,7 @@ from analysis.corpus.block_rules import (
 )
 from analysis.corpus.boilerplate_model import BoilerplateModel, default_model
 from analysis.corpus.detokenise import (
+    collapse_punctuation_runs,
     detokenise,
     may_need_detokenising,
     remove_caption_boilerplate,
@@ -61,7 +64,15 @@ from analysis.corpus.metadata_rules import (
     title_key,
 )
 
-__all__ = ["RULES", "AuditEntry", "CleanedText", "audit_frame", "clean_text"]
+__all__ = [
+    "RULES",
+    "AuditEntry",
+    "CleanedText",
+    "audit_frame",
+    "clean_text",
+    "line_key",
+    "template_lines",
+]
 
 AUDIT_COLUMNS = ["doc_id", "line_no", "original", "rule", "action", "result"]
 ACTIONS = ("removed", "changed", "moved_to_metadata")  # the values of AuditEntry.action
@@ -111,6 +122,10 @@ def _rules_listing() -> dict[str, str]:
         "detokenise": "Text tokenised the Penn Treebank way is rejoined: 'U . S .' to 'U.S.', "
         '-LRB-/-RRB- to brackets, "won \' t" to "won\'t", spaces before punctuation in '
         "tokenised lines.",
+        "punctuation_run": "A run of spaced sentence-final marks (' . .' from tokenised text) "
+        "keeps its first mark, so no sentence of punctuation alone is split off.",
+        "punctuation_only": "A line without a letter or digit ('.', '...', '\u201d') left by "
+        "tokenised or split text: it would become a sentence of punctuation alone.",
         "caption_boilerplate": "An image widget's 'Enlarge this image toggle caption' and the "
         "photo credit it prints twice are removed.",
         "html_entity": "HTML entities ('&amp;', '&#8217;') become the characters they stand for.",
@@ -124,6 +139,11 @@ def _rules_listing() -> dict[str, str]:
         "dateline": "A standalone date near the top, or a 'Published/Updated: <date>' line, "
         "moves to metadata['dateline'] (or ['updated']).",
         "byline": "A 'By <Name>' line moves to metadata['author'].",
+        "image_credit": "A short image credit line ('Photo: Jane Roe/Reuters', 'Image credit: "
+        "NASA', 'Jane Roe | Getty Images', '(AP Photo/Jane Roe)') moves to "
+        "metadata['image_credits'].",
+        "caption": "A photo caption that ends with its credit ('... on Monday. (AP Photo/Evan "
+        "Vucci)') moves to metadata['captions'].",
         "credit_line": "A wire credit line '(Reporting by ...; Editing by ...)' moves to "
         "metadata['credits'].",
         "author_bio": "An author bio: the paragraph after a trailing byline or an 'About the "
@@ -137,6 +157,9 @@ def _rules_listing() -> dict[str, str]:
         "(menus, share prompts, related links, footers, captions) from shallow text features of "
         "the line and its neighbours (Kohlschütter et al. 2010; jusText's stop-word density); "
         "the audit's result holds its score.",
+        "repeated_line": "A line that recurs across documents (template: menus, footers, "
+        "sign-up prompts): a short or non-sentence line in 2+ documents of the same outlet or "
+        "3+ of the corpus, any line in 3+ documents of the same outlet (see template_lines).",
         "hard_wrap_join": "A line that continues a hard-wrapped paragraph (the previous line "
         "stops mid-sentence, this one opens in lower case) is joined to it.",
     }
@@ -167,6 +190,7 @@ _STEPS: tuple[tuple[str, Callable[[str], str]], ...] = (
     ("emphasis_markup", normalisers.remove_emphasis),
     ("lost_byte_repair", repair_lost_continuation),
     ("detokenise", detokenise),
+    ("punctuation_run", collapse_punctuation_runs),
     ("caption_boilerplate", remove_caption_boilerplate),
 )
 # Inline rules that, when they leave nothing of a line, are the reason the line went.
@@ -253,6 +277,7 @@ class _Round:
     kept: list[_Line] = field(default_factory=list)
     n_repairs: int = 0
     thai_ok: bool = True  # whether Thai-letter runs may be repaired in this round
+    template: Collection[str] = frozenset()  # line_key()s of lines repeated across documents
     joined: bool = False  # whether a hard-wrapped line was joined in this round
 
     def entry(self, line: _Line, rule: str, action: str, result: str = "") -> None:
@@ -317,8 +342,60 @@ def _candidates(lines: list[_Line], state: _Round, thai_ok: bool) -> list[_Candi
     return out
 
 
+_AGENCY = (
+    r"(?:AP|AFP|Reuters|EPA(?:-EFE)?|Getty Images|Getty|Shutterstock|Alamy|Bloomberg|PA|"
+    r"The Associated Press|Associated Press|Xinhua|ANP|dpa|picture alliance)"
+)
+_CREDIT_RE = re.compile(
+    r"\(?\s*(?:"
+    # "Photo: Jane Roe/Reuters", "Image credit: NASA", "Photograph by Jane Roe"
+    r"(?:photo|image|picture|photograph|illustration|graphic|video|foto|фото)s?"
+    r"(?:\s+(?:credit|courtesy)s?)?(?:\s*[:|/–—]\s*|\s+(?:by|via|courtesy of|from)\s+)\S.{0,80}"
+    # "Jane Roe/Getty Images", "Jane Roe | Reuters", "Getty Images", "AP Photo/Jane Roe"
+    rf"|(?:[\w.'’ -]{{1,50}}\s*[/|]\s*)?{_AGENCY}(?:\s+(?:photo|images|pool))?"
+    r"(?:\s*/\s*[\w.'’ -]{1,50})?"
+    r")\s*\)?",
+    re.IGNORECASE,
+)
+# "... on Monday. (AP Photo/Evan Vucci)": a caption that ends with its credit
+_CAPTION_TAIL_RE = re.compile(
+    rf"\((?:{_AGENCY})\s*(?:photo|images|pool)[^()]{{0,60}}\)\s*$"
+    rf"|\b(?:photo|image|picture)\s*(?:credit)?\s*:\s*[^.]{{1,60}}(?:/|\|)\s*{_AGENCY}\s*\)?\s*$",
+    re.IGNORECASE,
+)
+# "Updated 3:45 p.m. ET", "Published 10.12 am GMT, Tuesday"
+_TIME_LINE_RE = re.compile(
+    r"(?:last\s+)?(?:updated|published|posted|first published)\b:?\s*[^.]{0,40}?"
+    r"\b\d{1,2}[:.]\d{2}\s*(?:a\.?m\.?|p\.?m\.?)?[^.]{0,30}",
+    re.IGNORECASE,
+)
+MAX_CREDIT_WORDS = 12  # a credit line is short; a caption ending in a credit may be longer
+MAX_CAPTION_WORDS = 60
+
+
+_HAS_WORD_RE = re.compile(r"\w")
+
+
+def _caption_rule(view: LineView) -> tuple[str, str, str] | None:
+    """``(rule, metadata key, value)`` for an image credit, a caption ending in its credit, or
+    a time stamp line ("Updated 3:45 p.m."); whole-line shapes only, so prose that mentions a
+    photo or an agency stays (caption and credit conventions: AP Stylebook, "Captions")."""
+    text = view.bare
+    short = view.n_words <= MAX_CREDIT_WORDS
+    if short and not text.endswith((".", "!", "?")) and _CREDIT_RE.fullmatch(text):
+        return "image_credit", "image_credits", text
+    if view.n_words <= MAX_CAPTION_WORDS and _CAPTION_TAIL_RE.search(text):
+        return "caption", "captions", text
+    if view.n_words <= MAX_CREDIT_WORDS and _TIME_LINE_RE.fullmatch(text):
+        return "dateline", "updated", text
+    return None
+
+
 def _metadata_rule(view: LineView, at_top: bool) -> tuple[str, str, str] | None:
     """``(rule, metadata key, value)`` when the line is a metadata line."""
+    caption = _caption_rule(view)
+    if caption:
+        return caption
     url = parse_source_url(view)
     if url:
         return "source_url", "url", url
@@ -360,6 +437,10 @@ def _clean_round(lines: list[_Line], state: _Round, title: str | None) -> None:
             i = _drop_block(cands, i, end, state)
             continue
         rule = match_line_rule(view)
+        if not rule and state.template and line_key(cand.line.original) in state.template:
+            rule = "repeated_line"
+        if not rule and not _HAS_WORD_RE.search(view.text):
+            rule = "punctuation_only"
         if rule:
             state.drop(cand, rule)
         else:
@@ -434,11 +515,12 @@ def _rule_rounds(
     title: str | None,
     metadata: dict[str, str],
     audit: list[AuditEntry],
+    template: Collection[str] = frozenset(),
 ) -> tuple[list[_Line], int]:
     """Rule rounds until the text stops changing; the kept lines and the encoding repairs."""
     n_repairs = 0
     for round_no in range(_MAX_ROUNDS):
-        state = _Round(doc_id, metadata)
+        state = _Round(doc_id, metadata, template=template)
         _clean_round(lines, state, title if round_no == 0 else None)
         audit.extend(state.audit)
         n_repairs += state.n_repairs
@@ -455,7 +537,7 @@ def _model_pass(
     """Drop the lines the classifier scores as boilerplate, rescoring the rest until none goes."""
     for _ in range(_MAX_MODEL_PASSES):
         scores = model.scores([line.text for line in lines])
-        drop = scores >= model.threshold
+        drop = model.drop_mask(scores)
         if not drop.any():
             break
         sizes = np.array([len(line.text) for line in lines], dtype=float)
@@ -486,6 +568,7 @@ def clean_text(
     title: str | None = None,
     *,
     model: BoilerplateModel | str | None = _DEFAULT,
+    template: Collection[str] = frozenset(),
 ) -> CleanedText:
     """Clean one article's raw text (see the module docstring); never raises on any ``str``.
 
@@ -494,6 +577,9 @@ def clean_text(
     (default: the shipped one, :func:`analysis.corpus.boilerplate_model.default_model`; None:
     rules only). Rules and classifier alternate until neither changes anything, so the result
     is idempotent: cleaning ``result.text`` again (with the same model) gives it back.
+    ``template`` holds the :func:`line_key` of lines found repeated across the corpus
+    (:func:`template_lines`); a line with such a key that no other rule takes is removed as
+    ``repeated_line``.
     """
     if not isinstance(raw, str):
         hint = " (decode bytes first, e.g. raw.decode('utf-8'))" if isinstance(raw, bytes) else ""
@@ -503,14 +589,14 @@ def clean_text(
     classifier = default_model() if model == _DEFAULT else model
     metadata: dict[str, str] = {}
     audit: list[AuditEntry] = []
-    lines, n_repairs = _rule_rounds(_split_raw(raw), doc_id, title, metadata, audit)
+    lines, n_repairs = _rule_rounds(_split_raw(raw), doc_id, title, metadata, audit, template)
     if isinstance(classifier, BoilerplateModel):
         for _ in range(_MAX_MODEL_PASSES):
             before = len(lines)
             lines = _model_pass(lines, classifier, doc_id, audit)
             if len(lines) == before:
                 break
-            lines, more = _rule_rounds(lines, doc_id, None, metadata, audit)
+            lines, more = _rule_rounds(lines, doc_id, None, metadata, audit, template)
             n_repairs += more
     audit.sort(key=lambda e: e.line_no)  # stable: within a line, the order rules were applied
     text = "\n".join(line.text for line in lines)
@@ -523,3 +609,73 @@ def audit_frame(entries: Iterable[AuditEntry]) -> pd.DataFrame:
     rows = [(e.doc_id, e.line_no, e.original, e.rule, e.action, e.result) for e in entries]
     frame = pd.DataFrame(rows, columns=AUDIT_COLUMNS)
     return frame.astype({"line_no": "int64"})
+
+
+# --------------------------------------------------------------------------------------------
+# Lines repeated across documents (a corpus-level pass before per-document cleaning).
+# --------------------------------------------------------------------------------------------
+
+_KEY_WORD_RE = re.compile(r"\w+")
+_SENTENCE_END_RE = re.compile(r"[.!?…][\"'”’»)\]]*$")
+PROSE_WORDS = 10  # a line of at least this many words that ends a sentence reads as prose
+MAX_TEMPLATE_SHARE = 0.5  # a document losing more of its words than this is a near-duplicate
+
+
+def line_key(line: str) -> str:
+    """The form in which lines are compared across documents: whitespace collapsed, casefolded."""
+    return " ".join(line.split()).casefold()
+
+
+def _is_prose(key: str) -> bool:
+    return len(_KEY_WORD_RE.findall(key)) >= PROSE_WORDS and bool(_SENTENCE_END_RE.search(key))
+
+
+def template_lines(texts: Sequence[str], outlets: Sequence[str]) -> list[frozenset[str]]:
+    """For each document, the :func:`line_key` of its lines that are page template rather than
+    article, found by their recurrence across documents (deterministic).
+
+    Site-level templates repeat across a site's pages while article text does not
+    (Bar-Yossef and Rajagopalan 2002, "Template detection via data mining and its
+    applications", WWW). A line (at least one word character) of a document is template when
+    it also occurs in other documents so that it is in
+
+    * 2+ documents of the document's (named) outlet and is short or not a sentence (under
+      :data:`PROSE_WORDS` words, or no sentence-final punctuation): menus, footers, prompts;
+    * 3+ documents of the document's outlet, whatever it looks like (a standard disclaimer);
+    * 3+ documents of the corpus and is short or not a sentence.
+
+    So a sentence two outlets both quote stays, and so does a sentence one outlet repeats
+    once. Identical texts of an outlet count once, and a document that would lose more than
+    :data:`MAX_TEMPLATE_SHARE` of its words loses none (a near-duplicate of another document is
+    flagged by the quality step, not emptied here).
+    """
+    if len(texts) != len(outlets):
+        raise ValueError("texts and outlets must have the same length")
+    names = [(outlet or "").strip() for outlet in outlets]
+    doc_keys = []
+    for text in texts:
+        keys = {line_key(line) for line in text.splitlines()}
+        doc_keys.append({k for k in keys if _KEY_WORD_RE.search(k)})
+    in_corpus: Counter[str] = Counter()
+    in_outlet: dict[str, Counter[str]] = defaultdict(Counter)
+    seen: set[tuple[str, str]] = set()
+    for text, outlet, keys in zip(texts, names, doc_keys, strict=True):
+        if (outlet, text) in seen:
+            continue
+        seen.add((outlet, text))
+        in_corpus.update(keys)
+        if outlet:
+            in_outlet[outlet].update(keys)
+
+    def is_template(key: str, outlet: str) -> bool:
+        same = in_outlet[outlet][key] if outlet else 0
+        short = not _is_prose(key)
+        return same >= 3 or (short and (same >= 2 or in_corpus[key] >= 3))
+
+    out = []
+    for outlet, keys in zip(names, doc_keys, strict=True):
+        found = {k for k in keys if in_corpus[k] >= 2 and is_template(k, outlet)}
+        words = sum(len(_KEY_WORD_RE.findall(k)) for k in keys)
+        lost = sum(len(_KEY_WORD_RE.findall(k)) for k in found)
+        out.append(frozenset(found) if lost <= MAX_TEMPLATE_SHARE * words else frozenset())
+    return out

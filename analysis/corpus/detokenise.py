@@ -29,7 +29,8 @@ _CAPTION_RE = re.compile(
     re.I,
 )
 _HINT_RE = re.compile(
-    r"-[LR][RSC]B-|\b[A-Za-z] \. [A-Za-z] \.| ' | n't|\w [,.] |toggle caption", re.I
+    r"-[LR][RSC]B-|\b[A-Za-z] \. [A-Za-z] \.| ' | n't|\w [,.] |toggle caption|\s[.!?]\s+[.!?]",
+    re.I,
 )
 
 
@@ -60,6 +61,27 @@ def detokenise(text: str) -> str:
     if len(_TOKENISED_HINT_RE.findall(text)) >= 2:
         out = _SPACE_BEFORE_PUNCT_RE.sub(r"\1", out)
     return out
+
+
+_PUNCT_RUN_RE = re.compile(r"(?<=\s)([.!?])(?:\s+[.!?])+(?=\s|$)")
+
+
+def collapse_punctuation_runs(text: str) -> str:
+    """Keep the first of a run of spaced sentence-final marks (" . ." from tokenised "so far.
+    ."), which would otherwise split off a sentence of punctuation only; a spaced ellipsis
+    (" . . .") is joined ("..."), so it ends or continues a sentence as one mark.
+
+    >>> collapse_punctuation_runs("He has won 3 races so far . . Next week")
+    'He has won 3 races so far . Next week'
+    """
+    if " ." not in text and " ?" not in text and " !" not in text:
+        return text
+
+    def one(match: re.Match[str]) -> str:
+        run = match.group(0)
+        return "..." if run.replace(" ", "") == "..." else match.group(1)
+
+    return _PUNCT_RUN_RE.sub(one, text)
 
 
 def remove_caption_boilerplate(text: str) -> str:

@@ -26,8 +26,8 @@ import numpy as np
 import pandas as pd
 
 from analysis.config import default_corpus_dir
-from analysis.corpus.cleaning import AuditEntry, audit_frame, clean_text
-from analysis.corpus.html import HTML_SUFFIXES, PAGE_COLUMNS, read_page
+from analysis.corpus.cleaning import AuditEntry, audit_frame, clean_text, template_lines
+from analysis.corpus.html import HTML_SUFFIXES, PAGE_COLUMNS, Page, read_page
 from analysis.corpus.sentences import count_words, split_sentences
 
 MANIFEST_NAME = "manifest.csv"
@@ -411,31 +411,16 @@ def clean_documents(raw: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
     rows = []
     extras = extra_columns(raw)
     audit_entries: list[AuditEntry] = []
-    for record in raw.to_dict("records"):
+    prepared = [_prepare(record) for record in raw.to_dict("records")]
+    # corpus-level pass: lines repeated across documents are template (rule repeated_line)
+    templates = template_lines(
+        [p[3] for p in prepared], [str(p[0].get("outlet", "") or "") for p in prepared]
+    )
+    for (record, row, page, raw_text, entries), template in zip(prepared, templates, strict=True):
         doc_id = str(record["doc_id"])
         encoding = str(record.get("encoding", "utf-8") or "utf-8")
-        if encoding != "utf-8":
-            reason = (
-                "the file starts with its byte order mark"
-                if encoding in ("utf-16", "utf-32")
-                else "the file is not valid UTF-8"
-            )
-            audit_entries.append(
-                AuditEntry(
-                    doc_id=doc_id,
-                    line_no=0,
-                    original=f"(whole file, {encoding} bytes)",
-                    rule="decode_fallback",
-                    action="changed",
-                    result=f"decoded as {encoding} because {reason}",
-                )
-            )
-        raw_text = str(record["raw_text"] or "")
-        row = {c: str(record.get(c, "") or "") for c in MANIFEST_COLUMNS}
-        page = read_page(record, row, audit_entries) if record.get("raw_format") == "html" else None
-        if page is not None:
-            raw_text = page.text
-        cleaned = clean_text(raw_text, doc_id=doc_id, title=row["title"] or None)
+        audit_entries.extend(entries)
+        cleaned = clean_text(raw_text, doc_id=doc_id, title=row["title"] or None, template=template)
         audit_entries.extend(cleaned.audit)
         if not row["url"] and cleaned.metadata.get("url"):
             row["url"] = cleaned.metadata["url"]
@@ -448,6 +433,35 @@ def clean_documents(raw: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
         rows.append(row)
     columns = [*MANIFEST_COLUMNS, "text", "n_encoding_repairs", "encoding", *PAGE_COLUMNS, *extras]
     return pd.DataFrame(rows, columns=columns), audit_frame(audit_entries)
+
+
+def _prepare(record: dict) -> tuple[dict, dict, Page | None, str, list[AuditEntry]]:
+    """A raw record's manifest fields, extracted page (HTML), text to clean and audit so far."""
+    audit_entries: list[AuditEntry] = []
+    doc_id = str(record["doc_id"])
+    encoding = str(record.get("encoding", "utf-8") or "utf-8")
+    if encoding != "utf-8":
+        reason = (
+            "the file starts with its byte order mark"
+            if encoding in ("utf-16", "utf-32")
+            else "the file is not valid UTF-8"
+        )
+        audit_entries.append(
+            AuditEntry(
+                doc_id=doc_id,
+                line_no=0,
+                original=f"(whole file, {encoding} bytes)",
+                rule="decode_fallback",
+                action="changed",
+                result=f"decoded as {encoding} because {reason}",
+            )
+        )
+    raw_text = str(record["raw_text"] or "")
+    row = {c: str(record.get(c, "") or "") for c in MANIFEST_COLUMNS}
+    page = read_page(record, row, audit_entries) if record.get("raw_format") == "html" else None
+    if page is not None:
+        raw_text = page.text
+    return record, row, page, raw_text, audit_entries
 
 
 def sentence_table(documents: pd.DataFrame) -> pd.DataFrame:

@@ -53,6 +53,17 @@ def share_lines_removed(documents: pd.DataFrame, audit: pd.DataFrame) -> pd.Seri
     return (n_removed / total.where(total > 0, 1)).round(3)
 
 
+_STRAY_LEAD_RE = re.compile(r"[A-Za-z]{4,}â[a-z]{2,}|\sâ\s|[A-Za-z]â(?=\s|$)|(?<!\w)â(?=[A-Za-z])")
+
+
+def has_stray_lead_byte(text: str) -> bool:
+    """Whether ``text`` holds an ``â`` next to an ASCII letter ("economyâone", "âthe"): in
+    English text, the first byte of a UTF-8 dash or quote (E2 80 xx) read as cp1252 after its
+    other two bytes were lost. French or Portuguese words with â are not English text, which
+    is what the caller checks (the ``language`` column)."""
+    return "â" in text and bool(_STRAY_LEAD_RE.search(text))
+
+
 def ends_mid_sentence(text: str) -> bool:
     """True when the body does not end with sentence-final punctuation (truncated, paywalled)."""
     return bool(str(text).strip()) and not _ENDS_SENTENCE_RE.search(str(text))
@@ -122,7 +133,10 @@ def quality_table(
     removed more than :data:`REMOVED_SHARE` of the lines), ``short`` (under
     :data:`SHORT_WORDS` words), ``truncated`` (ends mid-sentence), ``fragments`` (over
     :data:`FRAGMENT_SHARE` of sentences are under :data:`FRAGMENT_WORDS` words),
-    ``duplicate`` (a near-copy of ``duplicate_of``) and ``language`` (not English).
+    ``duplicate`` (a near-copy of ``duplicate_of``), ``language`` (not English) and
+    ``mojibake`` (an English text still holding a stray ``â`` glued to a word, the lead byte
+    of UTF-8 punctuation whose continuation bytes were lost that cleaning could not place:
+    :func:`has_stray_lead_byte`).
     """
     out = documents.drop(columns=[c for c in QUALITY_COLUMNS if c in documents.columns])
     out = out.reset_index(drop=True)
@@ -144,6 +158,7 @@ def quality_table(
                 ("fragments", fragments.iloc[i]),
                 ("duplicate", bool(duplicate_of[i])),
                 ("language", foreign.iloc[i]),
+                ("mojibake", not foreign.iloc[i] and has_stray_lead_byte(out["text"].iloc[i])),
             )
             if on
         ]

@@ -7,6 +7,7 @@ from pathlib import Path
 import pandas as pd
 
 from analysis.corpus.documents import Corpus, extra_columns
+from analysis.corpus.quality import QUALITY_COLUMNS
 from analysis.io import write_table
 
 DOCUMENTS_CSV_COLUMNS = [
@@ -24,12 +25,7 @@ DOCUMENTS_CSV_COLUMNS = [
     "encoding",
     "date_note",
     "metadata_note",
-    "share_lines_removed",
-    "flag_short",
-    "flag_truncated",
-    "flag_fragments",
-    "duplicate_of",
-    "quality_flags",
+    *QUALITY_COLUMNS,
 ]
 SENTENCES_LEAD_COLUMNS = ["doc_id", "outlet", "sentence_id", "sentence"]
 AUDIT_CSV_COLUMNS = ["doc_id", "line_no", "original", "rule", "action", "result"]

@@ -373,47 +373,54 @@ def _kwic_pattern() -> Rule:
     return Rule("a word or phrase (a trailing * matches any ending), or '' to skip", check)
 
 
-def _frame_coder() -> Rule:
-    """A folder holding a frame coder saved by ``python -m analysis train`` that loads, or ``""``
-    (the codebook codes the frames); passed on as an absolute path."""
+def _loadable_path(what: str, load: Callable[[Path], Any], errors: tuple[type, ...]) -> Rule:
+    """``""`` (none) or a path, relative to the working directory, that ``load`` reads without
+    raising one of ``errors``; passed on as an absolute path."""
 
     def check(value: Any, base: Path) -> Any:
         if value is None or value == "":
             return ""
         if not isinstance(value, str):
             raise ValueError
-        from analysis.validation.model import ModelError, load_frame_model
-
         path = (base / Path(value).expanduser()).resolve()
         try:
-            load_frame_model(path)
-        except (ModelError, OSError, KeyError, ValueError) as err:
-            raise ValueError(f"a folder written by `python -m analysis train`: {err}") from None
+            load(path)
+        except errors as err:
+            raise ValueError(f"{what}: {err}") from None
         return str(path)
 
-    return Rule("a model folder written by `python -m analysis train`, or '' (codebook)", check)
+    return Rule(f"{what}, or ''", check)
+
+
+def _load_frame_coder(path: Path) -> None:
+    from analysis.validation.model import ModelError, load_frame_model
+
+    try:
+        load_frame_model(path)
+    except (ModelError, OSError, KeyError) as err:
+        raise ValueError(str(err)) from None
+
+
+def _load_agreement(path: Path) -> None:
+    from analysis.validation.agreement import AgreementError, read_agreement
+
+    try:
+        read_agreement(path)
+    except AgreementError as err:
+        raise ValueError(str(err)) from None
+
+
+def _frame_coder() -> Rule:
+    """A folder holding a frame coder saved by ``python -m analysis train`` that loads, or ``""``
+    (the codebook codes the frames)."""
+    what = "a folder written by `python -m analysis train`"
+    return _loadable_path(what, _load_frame_coder, (ValueError,))
 
 
 def _agreement_file() -> Rule:
     """An ``agreement.csv`` written by ``python -m analysis validate``, or ``""`` (none)."""
-
-    def check(value: Any, base: Path) -> Any:
-        if value is None or value == "":
-            return ""
-        if not isinstance(value, str):
-            raise ValueError
-        from analysis.validation.agreement import AgreementError, read_agreement
-
-        path = (base / Path(value).expanduser()).resolve()
-        try:
-            read_agreement(path)
-        except AgreementError as err:
-            raise ValueError(
-                f"an agreement.csv written by `python -m analysis validate`: {err}"
-            ) from None
-        return str(path)
-
-    return Rule("an agreement.csv written by `python -m analysis validate`, or '' (none)", check)
+    what = "an agreement.csv written by `python -m analysis validate`"
+    return _loadable_path(what, _load_agreement, (ValueError,))
 
 
 # Every value a notebook parameter may take, checked before any notebook starts. A notebook

@@ -276,13 +276,14 @@ def test_the_notebooks_defaults_pass_their_rules(schema, tmp_path):
 
 def test_the_run_command_refuses_a_bad_value_before_any_notebook(capsys, monkeypatch):
     from analysis.cli import main as cli_main
-    from analysis.pipeline import run as runner
+    from analysis.commands import run as run_command
 
     def no_run(*args, **kwargs):  # pragma: no cover - reached only when validation fails
         raise AssertionError("a notebook would have started")
 
-    monkeypatch.setattr(runner, "run_pipeline", no_run)
-    monkeypatch.setattr("analysis.commands.run.run_pipeline", no_run)
+    # Patch the name the command calls, in a module already imported: patching the pipeline's
+    # run_pipeline first would let a later import of the command copy the fake for good.
+    monkeypatch.setattr(run_command, "run_pipeline", no_run)
     code = cli_main(["run", "-p", "group_by", "doc_id", "--out", "/tmp/never-written"])
     assert code == 2
     err = capsys.readouterr().err

@@ -21,6 +21,7 @@ import pandas as pd
 
 from analysis.framing.codebook import Codebook, load_codebook
 from analysis.framing.frames import frame_hits
+from analysis.lexicon import whole_words
 
 KWIC_COLUMNS = ["doc_id", "sentence_id", "group", "pre", "keyword", "post"]
 _WORD = re.compile(r"\S+")
@@ -35,8 +36,8 @@ def _compile(pattern: str, regex: bool, case_sensitive: bool) -> re.Pattern[str]
         words = [
             re.escape(w.rstrip("*")) + (r"\w*" if w.endswith("*") else "") for w in pattern.split()
         ]
-        # (?<!\w) and (?!\w) rather than \b, so that a term ending in a dot ("u.s.") matches too
-        body = r"(?<!\w)" + r"\s+".join(words) + r"(?!\w)"
+        # whole words by look-around rather than \b, so a term ending in a dot ("u.s.") matches
+        body = whole_words(r"\s+".join(words))
     try:
         return re.compile(body, 0 if case_sensitive else re.IGNORECASE)
     except re.error as exc:

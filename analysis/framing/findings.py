@@ -17,6 +17,7 @@ import pandas as pd
 
 from analysis.config import N_BOOT, SEED
 from analysis.framing.tables import require_columns
+from analysis.lexicon import whole_words
 from analysis.report.findings import Evidence, Finding
 from analysis.report.wording import articles, ci, num, pct
 from analysis.stats.bootstrap import bootstrap_ci
@@ -258,7 +259,7 @@ def _keyness_findings(
             f"the corpus (log-odds with informative Dirichlet prior): {listed}."
         )
         term = used.iloc[0].term
-        pattern = r"(?<![\w])" + r"\s+".join(re.escape(w) for w in term.split()) + r"(?![\w])"
+        pattern = whole_words(r"\s+".join(re.escape(w) for w in term.split()))
         own = sentences[sentences[group_col] == group]  # search only the group's sentences
         mask = own["sentence"].str.contains(pattern, case=False, regex=True)
         out.append(

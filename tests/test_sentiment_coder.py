@@ -322,3 +322,13 @@ def test_the_rerun_key_hashes_the_model_folders_files(model_dir, tmp_path):
         meta.write_bytes(original + b" ")  # retrained into the same folder
         assert run_key(values, [notebook], corpus, tmp_path / "out") != key
         meta.write_bytes(original)
+
+
+def test_a_coder_close_to_guessing_is_called_so():
+    from analysis.report.tone_coder import _f1_words
+
+    weak = tone.ToneCoderInfo("m", "", 0.19, 5, 30)
+    strong = tone.ToneCoderInfo("m", "", 0.81, 5, 30)
+    assert "close to what guessing gives" in _f1_words(weak)
+    assert "guessing" not in _f1_words(strong)
+    assert "not measured" in _f1_words(tone.ToneCoderInfo("m", "", float("nan"), 0, 0))

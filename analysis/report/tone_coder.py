@@ -31,6 +31,9 @@ from analysis.sentiment.coder import (
 )
 
 HEADING = "### Tone from the trained coder"
+# Below this cross-validated macro-F1 the summary says the coder is close to guessing: a coder
+# that guesses scores about 1/3 on three balanced classes.
+LOW_F1 = 0.5
 _WORDS = {"share_negative": "negative", "share_neutral": "neutral", "share_positive": "positive"}
 
 
@@ -39,9 +42,16 @@ def _f1_words(info: ToneCoderInfo) -> str:
         return "no cross-validated F1 was saved with it, so its accuracy is not measured"
     folds = f" over {info.folds} folds" if info.folds else ""
     coded = f" on the {info.n_coded} sentences coded for tone" if info.n_coded else ""
+    low = (
+        ", close to what guessing gives (about 0.33 on three balanced classes): its shares say "
+        "little"
+        if info.cv_f1 < LOW_F1
+        else ""
+    )
     return (
         f"its cross-validated macro-F1 over the three classes is {info.cv_f1:.2f}{folds}{coded} "
-        "(optimistic: its regularisation was chosen on the same folds), its only measured accuracy"
+        "(optimistic: its regularisation was chosen on the same folds), its only measured "
+        f"accuracy{low}"
     )
 
 

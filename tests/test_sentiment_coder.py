@@ -332,3 +332,41 @@ def test_a_coder_close_to_guessing_is_called_so():
     assert "close to what guessing gives" in _f1_words(weak)
     assert "guessing" not in _f1_words(strong)
     assert "not measured" in _f1_words(tone.ToneCoderInfo("m", "", float("nan"), 0, 0))
+
+
+def test_a_sheet_with_tone_codes_only_gives_a_tone_coder(tmp_path):
+    sheet = write_sheet(tmp_path / "full.csv")
+    pd.read_csv(sheet)[["sentence", "tone"]].to_csv(tmp_path / "tone.csv", index=False)
+    args = argparse.Namespace(
+        sheet=[tmp_path / "tone.csv"], out=tmp_path / "t", codebook=None, folds=3, seed=1
+    )
+    assert train_command.main(args) == 0
+    model = tone.load_tone_coder(tmp_path / "t")
+    assert model.keys == []
+    assert check_value("tone_coder", str(tmp_path / "t")) == str(tmp_path / "t")
+    coded = tone.add_coder_tone(sentences_table(), model)
+    assert set(coded[tone.CODER_COLUMN]) <= {-1, 0, 1}
+
+
+@pytest.mark.slow
+def test_a_run_with_a_tone_coder_writes_its_table_figure_and_summary(model_dir, tmp_path):
+    from analysis.pipeline import run as runner
+
+    params = {"tone_coder": str(model_dir), "n_boot": 100, "n_perm": 100}
+    runner.run_pipeline(params, out_dir=tmp_path, progress=False, log=lambda _: None)
+    tables = tmp_path / "reports" / "tables"
+    table = pd.read_csv(tables / tone.CODER_TONE_TABLE)
+    assert list(table.columns[:3]) == ["outlet", "coder", "measure"]
+    assert set(table["coder"]) == {"trained", "vader"}
+    per_outlet = table.groupby("outlet").size()
+    assert (per_outlet == 7).all() and len(per_outlet) >= 2
+    rows = pd.read_csv(tables / tone.CODER_TONE_SENTENCES)
+    sentences = pd.read_csv(tables / "sentences.csv")
+    assert len(rows) == len(sentences)
+    for ext in (".png", ".svg"):
+        assert (tmp_path / "figures" / f"{CODER_FIGURE}{ext}").is_file()
+    assert CODER_FIGURE in (tmp_path / "figures" / "README.md").read_text(encoding="utf-8")
+    md = (tmp_path / "reports" / "summary.md").read_text(encoding="utf-8")
+    assert HEADING in md and "**The trained tone coder.**" in md
+    assert f"../figures/{CODER_FIGURE}.png" in md
+    assert "| `tone_coder` | model |" in md

@@ -370,3 +370,21 @@ def test_a_run_with_a_tone_coder_writes_its_table_figure_and_summary(model_dir, 
     assert HEADING in md and "**The trained tone coder.**" in md
     assert f"../figures/{CODER_FIGURE}.png" in md
     assert "| `tone_coder` | model |" in md
+
+
+def test_no_sentences_give_an_empty_table_and_a_figure_that_says_so(model_dir):
+    empty = tone.add_coder_tone(sentences_table().iloc[:0], tone.load_tone_coder(model_dir))
+    table = tone.coder_tone_table(empty, "outlet", n_boot=100)
+    assert table.empty and "coder" in table.columns
+    fig = plot_coder_tone(table, "outlet", {})
+    assert any("No sentences" in t.get_text() for ax in fig.axes for t in ax.texts)
+
+
+def test_the_coder_figure_names_the_model_not_its_path():
+    info = tone.ToneCoderInfo("cycle", "ab" * 32, 0.7, 5, 40)
+    base = {"package": "p", "corpus_sha256": "c", "parameters": {"seed": 1}}
+    prov = tone.coder_provenance(base, info)
+    assert prov["parameters"] == {
+        "seed": 1, "tone_coder": "cycle", "tone_coder_sheet_sha256": "ab" * 32,
+    }  # fmt: skip
+    assert base["parameters"] == {"seed": 1}  # the notebook's other figures keep theirs

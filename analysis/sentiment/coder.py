@@ -21,7 +21,7 @@ needed, so that checking a ``tone_coder`` parameter before a run stays cheap.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -244,17 +244,6 @@ def coder_disagreements(
         kind="stable",
     )
     return table.groupby(group_col, sort=False).head(n).drop(columns=["_gap", "_abs"])
-
-
-def shares_wide(
-    table: pd.DataFrame, group_col: str, columns: Sequence[str] = SHARE_MEASURES
-) -> pd.DataFrame:
-    """``coder_tone_table`` as one row per group and coder, one column per share (for display)."""
-    part = table[table["measure"].isin(list(columns))]
-    wide = part.pivot_table(
-        index=[group_col, "coder"], columns="measure", values="estimate", sort=False
-    )
-    return wide[[c for c in columns if c in wide.columns]]
 
 
 def coder_provenance(provenance: Mapping[str, Any], info: ToneCoderInfo) -> dict[str, Any]:

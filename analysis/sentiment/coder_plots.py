@@ -13,11 +13,12 @@ from __future__ import annotations
 import matplotlib.pyplot as plt
 import pandas as pd
 
-from analysis.figures import DOUBLE_COLUMN_IN, OTHER_COLOUR, FigureInfo
+from analysis.figures import DOUBLE_COLUMN_IN, OTHER_COLOUR, FigureInfo, none_found_figure
 from analysis.sentiment.coder import CODER_TONE_TABLE, SHARE_MEASURES, TRAINED
 
 NOTEBOOK = "02_sentiment.ipynb"
 CODER_FIGURE = "fig13_coder_tone"
+NO_SENTENCES = "No sentences to code: the articles have no text left after cleaning."
 PANEL_TITLES = {
     "share_negative": "negative",
     "share_neutral": "neutral",
@@ -51,12 +52,14 @@ def plot_coder_tone(
     and the lexicon ``method``'s share (open), with 95% CIs, in the group's colour; the sample
     size of each group is written right of the last panel."""
     groups = sorted(table[group_col].astype(str).unique())
+    if not groups:
+        return none_found_figure(NO_SENTENCES, title="Tone from the trained coder")
     coders = [TRAINED, method]
     offsets = {TRAINED: -0.14, method: 0.14}
     fig, axes = plt.subplots(
         1,
         len(SHARE_MEASURES),
-        figsize=(DOUBLE_COLUMN_IN, 1.1 + 0.42 * max(len(groups), 1)),
+        figsize=(DOUBLE_COLUMN_IN, 1.1 + 0.42 * len(groups)),
         sharey=True,
     )
     for ax, measure in zip(axes, SHARE_MEASURES, strict=True):

@@ -370,6 +370,8 @@ def test_a_run_with_a_tone_coder_writes_its_table_figure_and_summary(model_dir, 
     assert HEADING in md and "**The trained tone coder.**" in md
     assert f"../figures/{CODER_FIGURE}.png" in md
     assert "| `tone_coder` | model |" in md
+    methods = md.split("## Methods")[1].split("\n## ")[0]
+    assert "also coded −1/0/+1 by the trained tone coder" in methods
 
 
 def test_no_sentences_give_an_empty_table_and_a_figure_that_says_so(model_dir):

@@ -210,7 +210,14 @@ def _methods_section(
         f"neutralises {n_terms} multi-word policy terms (e.g. “critical minerals”, “national "
         f"security”) whose words VADER reads as emotion; the list and the reason for each term "
         f"are in `{escape_text(terms_shown)}`. Method used for the findings: "
-        f"`{escape_text(params.get('method', 'vader'))}`.",
+        f"`{escape_text(params.get('method', 'vader'))}`."
+        + (
+            " Every sentence was also coded −1/0/+1 by the trained tone coder given with "
+            "`-p tone_coder`, a classifier trained on a human-coded sheet; its shares are stated "
+            "apart, under “Tone from the trained coder”, not in the findings."
+            if params.get("tone_coder")
+            else ""
+        ),
         f"- **Frames.** A codebook of {generic} generic frames (Semetko & Valkenburg 2000) and "
         f"{issue} issue-specific frames (mapped to Policy Frames Codebook dimensions, Boydstun "
         f"et al. 2014) marks a sentence as carrying a frame when it uses one of the frame's "

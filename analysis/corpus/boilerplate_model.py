@@ -341,9 +341,9 @@ def continued_list(drop: np.ndarray, lines: Sequence[str], min_items: int) -> np
     """The dropped lines that form a list continuing the article after its last kept line.
 
     A classifier of single lines drops a closing table or list (the qualified teams under
-    "Qualified teams", the opening hours under "Visit:"): short items without sentences look
-    like a menu. Two signs separate such a list from the chrome after an article: the last
-    kept line introduces it (a heading or a line ending in a colon; an article does not end
+    "Qualified teams", one line per team): short items without sentences look like a menu.
+    Two signs separate such a list from the chrome after an article: the last kept line
+    introduces it (a heading or a line ending in a colon; an article does not end
     on one), and its items are parallel, each with the same non-empty punctuation (the same
     ``"(…): …"`` pattern) and at most :data:`_LIST_ITEM_WORDS` words. A menu or a list of
     related headlines has no shared punctuation, so it does not qualify. When the list holds

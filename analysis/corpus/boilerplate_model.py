@@ -34,6 +34,7 @@ __all__ = [
     "FEATURES",
     "MODEL_FILE",
     "BoilerplateModel",
+    "continued_list",
     "default_model",
     "line_features",
     "rescue_runs",
@@ -214,6 +215,8 @@ class BoilerplateModel:
     threshold: float  # a line goes when its score is at least this
     info: dict
     max_rescued_run: int = 0  # runs of at most this many lines between kept lines stay
+    min_list_items: int = 0  # a parallel list of at least this many lines after the last kept
+    # line stays when that line introduces it (0: off; see continued_list)
 
     @classmethod
     def from_dict(cls, data: dict) -> BoilerplateModel:
@@ -234,6 +237,7 @@ class BoilerplateModel:
             float(data["threshold"]),
             dict(data.get("info", {})),
             int(data.get("max_rescued_run", 0)),
+            int(data.get("min_list_items", 0)),
         )
 
     @classmethod
@@ -242,12 +246,13 @@ class BoilerplateModel:
         return cls.from_dict(json.loads(Path(path).read_text(encoding="utf-8")))
 
     def to_dict(self) -> dict:
-        """The JSON form: feature names, threshold, rescued run length, per stage
-        mean/scale/coef/intercept."""
+        """The JSON form: feature names, threshold, rescued run length, shortest continued
+        list, per stage mean/scale/coef/intercept."""
         return {
             "features": list(FEATURES),
             "threshold": self.threshold,
             "max_rescued_run": self.max_rescued_run,
+            "min_list_items": self.min_list_items,
             "stages": [
                 {
                     "mean": [round(float(v), 6) for v in s.mean],
@@ -268,11 +273,15 @@ class BoilerplateModel:
         first = self.stages[0].score(base)
         return self.stages[1].score(stage2_features(base, first))
 
-    def drop_mask(self, scores: np.ndarray) -> np.ndarray:
+    def drop_mask(self, scores: np.ndarray, lines: Sequence[str] | None = None) -> np.ndarray:
         """Which lines go, given their :meth:`scores`: those scoring at least the threshold,
-        except runs of at most ``max_rescued_run`` of them between two kept lines
-        (:func:`rescue_runs`)."""
+        except a parallel list that a heading or a line ending in a colon introduces right
+        after the last kept line (:func:`continued_list`, when ``lines`` are given and
+        ``min_list_items`` is set) and runs of at most ``max_rescued_run`` of them between two
+        kept lines (:func:`rescue_runs`)."""
         drop = np.asarray(scores) >= self.threshold
+        if lines is not None and self.min_list_items > 0:
+            drop = drop & ~continued_list(drop, lines, self.min_list_items)
         return drop & ~rescue_runs(drop, self.max_rescued_run)
 
 
@@ -305,4 +314,65 @@ def rescue_runs(drop: np.ndarray, max_run: int) -> np.ndarray:
     for start, end in zip(starts, ends, strict=True):
         if start > 0 and end < len(drop) and end - start <= max_run:
             out[start:end] = True
+    return out
+
+
+_SKELETON_RE = re.compile(r"[\w\s]+")
+_INTRO_WORDS = 8  # a line of at most this many words without sentence-final punctuation heads
+_LIST_ITEM_WORDS = 12  # an item of a continued list has at most this many words
+
+
+def _skeleton(line: str) -> str:
+    """The punctuation of a line once its words, spaces and bullet marker are taken out:
+    ``"England (Group A): 10th appearance"`` gives ``"():"``. Items of one list share it."""
+    return _SKELETON_RE.sub("", line.removeprefix("- "))
+
+
+def _introduces(line: str) -> bool:
+    """Whether ``line`` announces what follows: it ends in a colon, or it is a heading (a few
+    words, no sentence-final punctuation). An article does not end on such a line."""
+    text = line.rstrip()
+    if text.endswith(":"):
+        return True
+    return not _END_RE.search(text) and len(_WORD_RE.findall(text)) <= _INTRO_WORDS
+
+
+def continued_list(drop: np.ndarray, lines: Sequence[str], min_items: int) -> np.ndarray:
+    """The dropped lines that form a list continuing the article after its last kept line.
+
+    A classifier of single lines drops a closing table or list (the qualified teams under
+    "Qualified teams", one line per team): short items without sentences look like a menu.
+    Two signs separate such a list from the chrome after an article: the last kept line
+    introduces it (a heading or a line ending in a colon; an article does not end
+    on one), and its items are parallel, each with the same non-empty punctuation (the same
+    ``"(…): …"`` pattern) and at most :data:`_LIST_ITEM_WORDS` words. A menu or a list of
+    related headlines has no shared punctuation, so it does not qualify. When the list holds
+    at least ``min_items`` such lines (counting items already kept right before its dropped
+    part, as after a rescoring pass), its dropped part right after the last kept line is
+    returned; ``min_items`` is chosen on the fitting pages
+    (``python -m analysis bench cleaning --fit``). Cost: the lines of that list only.
+    """
+    drop = np.asarray(drop, dtype=bool)
+    out = np.zeros(len(drop), dtype=bool)
+    kept = np.flatnonzero(~drop)
+    if min_items <= 0 or not kept.size or kept[-1] + 1 >= len(lines):
+        return out
+    start = int(kept[-1]) + 1
+    shape = _skeleton(lines[start])
+    if not shape:
+        return out
+
+    def is_item(k: int) -> bool:
+        return _skeleton(lines[k]) == shape and len(_WORD_RE.findall(lines[k])) <= _LIST_ITEM_WORDS
+
+    head = start - 1  # items the classifier kept (a rescoring pass after this one) come first
+    while head >= 0 and is_item(head):
+        head -= 1
+    if head < 0 or not _introduces(lines[head]):
+        return out
+    end = start
+    while end < len(lines) and is_item(end):
+        end += 1
+    if end - head - 1 >= min_items:
+        out[start:end] = True
     return out

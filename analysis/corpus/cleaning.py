@@ -536,8 +536,9 @@ def _model_pass(
 ) -> list[_Line]:
     """Drop the lines the classifier scores as boilerplate, rescoring the rest until none goes."""
     for _ in range(_MAX_MODEL_PASSES):
-        scores = model.scores([line.text for line in lines])
-        drop = model.drop_mask(scores)
+        texts = [line.text for line in lines]
+        scores = model.scores(texts)
+        drop = model.drop_mask(scores, texts)
         if not drop.any():
             break
         sizes = np.array([len(line.text) for line in lines], dtype=float)

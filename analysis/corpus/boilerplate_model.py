@@ -24,6 +24,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from operator import itemgetter
 from pathlib import Path
 
 import numpy as np
@@ -97,6 +98,22 @@ def _function_word(english: bool) -> Callable[[str], bool]:
     return lambda w: len(w) <= 3 and not w.isdigit()
 
 
+def _count_stop_words(words: list[str]) -> int:
+    """How many of ``words`` are English stop words (case-folded), counted in C loops."""
+    return sum(map(_stop_words().__contains__, map(str.casefold, words)))
+
+
+@lru_cache(maxsize=1 << 16)
+def _word_counts(line: str) -> tuple[int, int]:
+    """Number of words of ``line`` and of English stop words among them (cached per process:
+    whether a document is English is decided on every classifier pass over its lines)."""
+    words = _WORD_RE.findall(line)
+    return len(words), _count_stop_words(words)
+
+
+_FIRST = itemgetter(0)
+
+
 @lru_cache(maxsize=1 << 16)
 def _own(line: str, english: bool) -> tuple[float, ...]:
     """Own features of one line (cached per process: the classifier rescores the lines left
@@ -105,9 +122,10 @@ def _own(line: str, english: bool) -> tuple[float, ...]:
     n = len(words)
     if n == 0:
         return (0.0,) * len(_OWN)
-    n_stop = sum(map(_function_word(english), words))
-    n_title = sum(1 for w in words if w[0].isupper())
-    n_upper = sum(1 for w in words if len(w) > 1 and w.isupper())
+    # map/filter over builtins: the same counts as per-word Python loops, without their cost
+    n_stop = _word_counts(line)[1] if english else sum(map(_function_word(False), words))
+    n_title = sum(map(str.isupper, map(_FIRST, words)))  # words whose first letter is upper
+    n_upper = sum(1 for w in filter(str.isupper, words) if len(w) > 1)
     n_chars = len(line)
     n_digits = sum(map(str.isdigit, line))
     stop_share = n_stop / n
@@ -141,9 +159,11 @@ def line_features(lines: Sequence[str]) -> np.ndarray:
     n = len(lines)
     if n == 0:
         return np.zeros((0, len(FEATURES)))
-    stops = _stop_words()
-    all_words = _WORD_RE.findall(" ".join(lines))
-    english = sum(w.casefold() in stops for w in all_words) >= _ENGLISH * max(len(all_words), 1)
+    # Words never span the space that joins two lines, so the words of the whole text are
+    # those of its lines: count them per line (cached) instead of once more for the text.
+    counts = [_word_counts(line) for line in lines]
+    n_words = sum(c[0] for c in counts)
+    english = sum(c[1] for c in counts) >= _ENGLISH * max(n_words, 1)
     own = np.array([_own(line, english) for line in lines], dtype=float)
     idx = {name: k for k, name in enumerate(_OWN)}
     neigh = own[:, [idx[name] for name in _NEIGHBOURS]]

@@ -207,12 +207,13 @@ class _Normalised:
 def _normalise(text: str, thai_ok: bool) -> _Normalised:
     """Apply the character and inline rules until the line stops changing."""
     out = _Normalised(text)
-    if not text or not (
+    if not text:
+        return out
+    quiet = not (
         normalisers.may_need_normalising(text) or "â" in text or may_need_detokenising(text)
-    ):
-        repaired, repairs = find_repairs(text, thai_ok=thai_ok) if text else (text, [])
-        if not repairs:
-            return out
+    )
+    if quiet and not find_repairs(text, thai_ok=thai_ok)[1]:
+        return out  # no step can change the line, and it holds no mojibake
     for _ in range(_MAX_ROUNDS):
         before = out.text
         repaired, repairs = find_repairs(out.text, thai_ok=thai_ok)
@@ -626,10 +627,6 @@ def line_key(line: str) -> str:
     return " ".join(line.split()).casefold()
 
 
-def _is_prose(key: str) -> bool:
-    return len(_KEY_WORD_RE.findall(key)) >= PROSE_WORDS and bool(_SENTENCE_END_RE.search(key))
-
-
 def template_lines(texts: Sequence[str], outlets: Sequence[str]) -> list[frozenset[str]]:
     """For each document, the :func:`line_key` of its lines that are page template rather than
     article, found by their recurrence across documents (deterministic).
@@ -654,7 +651,7 @@ def template_lines(texts: Sequence[str], outlets: Sequence[str]) -> list[frozens
     names = [(outlet or "").strip() for outlet in outlets]
     doc_keys = []
     for text in texts:
-        keys = {line_key(line) for line in text.splitlines()}
+        keys = set(map(line_key, text.splitlines()))
         doc_keys.append({k for k in keys if _KEY_WORD_RE.search(k)})
     in_corpus: Counter[str] = Counter()
     in_outlet: dict[str, Counter[str]] = defaultdict(Counter)
@@ -667,15 +664,29 @@ def template_lines(texts: Sequence[str], outlets: Sequence[str]) -> list[frozens
         if outlet:
             in_outlet[outlet].update(keys)
 
+    n_words: dict[str, int] = {}  # words of each key, counted once however often it is asked
+
+    def count(key: str) -> int:
+        found = n_words.get(key)
+        if found is None:
+            found = n_words[key] = len(_KEY_WORD_RE.findall(key))
+        return found
+
     def is_template(key: str, outlet: str) -> bool:
         same = in_outlet[outlet][key] if outlet else 0
-        short = not _is_prose(key)
-        return same >= 3 or (short and (same >= 2 or in_corpus[key] >= 3))
+        if same >= 3:
+            return True
+        if not (same >= 2 or in_corpus[key] >= 3):
+            return False
+        return not (count(key) >= PROSE_WORDS and _SENTENCE_END_RE.search(key))  # short
 
     out = []
     for outlet, keys in zip(names, doc_keys, strict=True):
         found = {k for k in keys if in_corpus[k] >= 2 and is_template(k, outlet)}
-        words = sum(len(_KEY_WORD_RE.findall(k)) for k in keys)
-        lost = sum(len(_KEY_WORD_RE.findall(k)) for k in found)
+        if not found:  # nothing lost, so nothing to weigh against the document's words
+            out.append(frozenset())
+            continue
+        words = sum(map(count, keys))
+        lost = sum(map(count, found))
         out.append(frozenset(found) if lost <= MAX_TEMPLATE_SHARE * words else frozenset())
     return out

@@ -46,13 +46,27 @@ _NEEDS_WORK_RE = re.compile(
     "\x00-\x1f\x7f-\x9f&<\\[¶_*]"
 )
 _BULLET_OR_SPACE = frozenset(" •▪◦‣●■□►▸▶➢➤✓✔·*+-")
+# _LINK_TEXT_RE without its leading \s*: it matches somewhere exactly when _LINK_TEXT_RE does,
+# and starting with a bracket lets the search skip to brackets instead of trying every position.
+_LINK_TEXT_HINT_RE = re.compile(
+    r"[(\[](?:opens|open|link opens|opening) in (?:a )?new (?:tab|window|browser tab)[)\]]"
+    r"|\((?:link is )?external(?: link)?\)",
+    re.IGNORECASE,
+)
+
+
+def _is_dash_bullet(text: str) -> bool:
+    """The line already has the bullet convention "- x" (the bullet step leaves it as it is)."""
+    return text[:2] == "- " and len(text) > 2 and not text[2].isspace()
 
 
 def may_need_normalising(text: str) -> bool:
     """False when none of the character and inline steps can change ``text`` (a fast test)."""
-    if text[:1] in _BULLET_OR_SPACE or text[-1:].isspace() or "  " in text or "!--" in text:
+    if text[:1] in _BULLET_OR_SPACE and not _is_dash_bullet(text):
         return True
-    if _NEEDS_WORK_RE.search(text) or ("(" in text and _LINK_TEXT_RE.search(text)):
+    if text[-1:].isspace() or "  " in text or "!--" in text:
+        return True
+    if _NEEDS_WORK_RE.search(text) or ("(" in text and _LINK_TEXT_HINT_RE.search(text)):
         return True
     return not text.isascii() and not unicodedata.is_normalized("NFC", text)
 

@@ -21,7 +21,7 @@ from __future__ import annotations
 import json
 import math
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from operator import itemgetter
@@ -90,44 +90,64 @@ FEATURES: tuple[str, ...] = (
 """Names of the stage-1 features, in the column order of :func:`line_features`."""
 
 
-@lru_cache(maxsize=2)
-def _function_word(english: bool) -> Callable[[str], bool]:
-    if english:
-        stops = _stop_words()
-        return lambda w: w.casefold() in stops
-    return lambda w: len(w) <= 3 and not w.isdigit()
-
-
-def _count_stop_words(words: list[str]) -> int:
-    """How many of ``words`` are English stop words (case-folded), counted in C loops."""
-    return sum(map(_stop_words().__contains__, map(str.casefold, words)))
+def _is_short_word(word: str) -> bool:
+    """The stand-in for a function word in a text that is not English: at most 3 letters."""
+    return len(word) <= 3 and not word.isdigit()
 
 
 @lru_cache(maxsize=1 << 16)
-def _word_counts(line: str) -> tuple[int, int]:
-    """Number of words of ``line`` and of English stop words among them (cached per process:
-    whether a document is English is decided on every classifier pass over its lines)."""
+def _word_counts(line: str) -> tuple[int, int, int, int, int]:
+    """Counts over the words of ``line``: words, English stop words, words whose first
+    character is upper case, all-upper words of 2+ characters, characters in words.
+
+    Cached per process: whether a document is English is decided on every classifier pass
+    over its lines. Counted with map/filter over builtins: the same counts as per-word Python
+    loops, at a fraction of their cost.
+    """
     words = _WORD_RE.findall(line)
-    return len(words), _count_stop_words(words)
+    return (
+        len(words),
+        sum(map(_stop_words().__contains__, map(str.casefold, words))),
+        sum(map(str.isupper, map(_FIRST, words))),
+        sum(1 for w in filter(str.isupper, words) if len(w) > 1),
+        sum(map(len, words)),
+    )
 
 
 _FIRST = itemgetter(0)
+_NON_ASCII_RE = re.compile(r"[^\x00-\x7f]")
+# _LINKISH_RE cannot match without one of these characters, "www." or ".com"
+_LINKISH_CHAR_RE = re.compile("[/@#|›»•·]")
+
+
+def _n_digits(line: str) -> int:
+    """``sum(map(str.isdigit, line))``: the ASCII digits (the only ASCII characters str.isdigit
+    accepts) counted with str.count, the other characters tested one by one."""
+    n = sum(map(line.count, "0123456789"))
+    if not line.isascii():
+        n += sum(map(str.isdigit, _NON_ASCII_RE.findall(line)))
+    return n
+
+
+def _n_linkish(line: str) -> int:
+    """``len(_LINKISH_RE.findall(line))``, skipping the search in a line that lacks every
+    character or string the pattern needs (its alternatives start anywhere, so a search tries
+    them all at every position)."""
+    if not ("www." in line or ".com" in line or _LINKISH_CHAR_RE.search(line)):
+        return 0
+    return len(_LINKISH_RE.findall(line))
 
 
 @lru_cache(maxsize=1 << 16)
 def _own(line: str, english: bool) -> tuple[float, ...]:
     """Own features of one line (cached per process: the classifier rescores the lines left
     after each pass, and template lines recur across documents)."""
-    words = _WORD_RE.findall(line)
-    n = len(words)
+    n, n_stop, n_title, n_upper, n_letters = _word_counts(line)
     if n == 0:
         return (0.0,) * len(_OWN)
-    # map/filter over builtins: the same counts as per-word Python loops, without their cost
-    n_stop = _word_counts(line)[1] if english else sum(map(_function_word(False), words))
-    n_title = sum(map(str.isupper, map(_FIRST, words)))  # words whose first letter is upper
-    n_upper = sum(1 for w in filter(str.isupper, words) if len(w) > 1)
+    if not english:
+        n_stop = sum(map(_is_short_word, _WORD_RE.findall(line)))
     n_chars = len(line)
-    n_digits = sum(map(str.isdigit, line))
     stop_share = n_stop / n
     ends = 1.0 if _END_RE.search(line) else 0.0
     prose = 1.0 if n >= _LONG_WORDS and ends and stop_share >= 0.2 else 0.0
@@ -136,12 +156,12 @@ def _own(line: str, english: bool) -> tuple[float, ...]:
         stop_share,
         ends,
         n_title / n,
-        n_digits / max(n_chars, 1),
-        float(min(len(_LINKISH_RE.findall(line)), 3)),
+        _n_digits(line) / max(n_chars, 1),
+        float(min(_n_linkish(line), 3)),
         1.0 if line.startswith("- ") else 0.0,
         n_upper / n,
         line.count(",") / n,
-        sum(map(len, words)) / n,
+        n_letters / n,
         prose,
     )
 

@@ -52,7 +52,12 @@ from analysis.corpus.detokenise import (
     may_need_detokenising,
     remove_caption_boilerplate,
 )
-from analysis.corpus.encoding import find_repairs, has_genuine_thai, repair_lost_continuation
+from analysis.corpus.encoding import (
+    find_repairs,
+    has_genuine_thai,
+    may_hold_mojibake,
+    repair_lost_continuation,
+)
 from analysis.corpus.line_rules import LineView, line_rules, match_line_rule
 from analysis.corpus.metadata_rules import (
     has_date_prefix,
@@ -204,27 +209,73 @@ class _Normalised:
     n_repairs: int = 0
 
 
-def _normalise(text: str, thai_ok: bool) -> _Normalised:
-    """Apply the character and inline rules until the line stops changing."""
+@dataclass(frozen=True)
+class _Hints:
+    """What the lines of one text can hold, found in one pass over the whole text: each False
+    proves that no line holds it, so the per-line test for it is skipped (see
+    :class:`~analysis.corpus.normalisers.TextHints`)."""
+
+    normalise: normalisers.TextHints = normalisers.ALL_HINTS
+    lost_byte: bool = True  # "â"
+    tokenised: bool = True  # may_need_detokenising
+    mojibake: bool = True  # may_hold_mojibake
+
+    @classmethod
+    def of(cls, text: str) -> _Hints:
+        """The hints of the lines of ``text`` (lines joined by "\n").
+
+        Each test looks for something without anchors that a line cannot match across its
+        ends, so a line that passes a test is part of a text that passes it.
+        """
+        return cls(
+            normalisers.TextHints.of(text),
+            "â" in text,
+            may_need_detokenising(text),
+            may_hold_mojibake(text),
+        )
+
+
+_ALL_HINTS = _Hints()
+
+
+def _may_change(text: str, hints: _Hints = _ALL_HINTS) -> bool:
+    """False when none of the steps of :data:`_STEPS` can change ``text`` (a fast test)."""
+    return (
+        normalisers.may_need_normalising(text, hints.normalise)
+        or (hints.lost_byte and "â" in text)
+        or (hints.tokenised and may_need_detokenising(text))
+    )
+
+
+def _normalise(text: str, thai_ok: bool, hints: _Hints = _ALL_HINTS) -> _Normalised:
+    """Apply the character and inline rules until the line stops changing.
+
+    A round repairs mojibake, then applies every step of :data:`_STEPS` in order. Rounds that
+    are certain to change nothing are not run: a round is skipped when the line holds no
+    mojibake and no step can change it (:func:`_may_change`), and after a round in which the
+    steps changed nothing (the repair already left nothing to repair, so the next round would
+    see the same line and do the same nothing). ``hints`` are those of the text the line is
+    part of (:meth:`_Hints.of`); they hold for the line as it is, not once it is changed.
+    """
     out = _Normalised(text)
     if not text:
         return out
-    quiet = not (
-        normalisers.may_need_normalising(text) or "â" in text or may_need_detokenising(text)
-    )
-    if quiet and not find_repairs(text, thai_ok=thai_ok)[1]:
-        return out  # no step can change the line, and it holds no mojibake
+    if not hints.mojibake and not _may_change(text, hints):
+        return out
     for _ in range(_MAX_ROUNDS):
         before = out.text
-        repaired, repairs = find_repairs(out.text, thai_ok=thai_ok)
+        repaired, repairs = find_repairs(before, thai_ok=thai_ok)
+        if not repairs and not _may_change(before, hints if before is text else _ALL_HINTS):
+            break
         if repairs:
             out.n_repairs += len(repairs)
             out.changes["mojibake_repair"] = out.text = repaired
+        after_repair = out.text
         for name, step in _STEPS:
             new = step(out.text)
             if new != out.text:
                 out.changes[name] = out.text = new
-        if out.text == before:
+        if out.text == before or out.text == after_repair:
             break
     return out
 
@@ -329,10 +380,12 @@ class _Round:
             )
 
 
-def _candidates(lines: list[_Line], state: _Round, thai_ok: bool) -> list[_Candidate]:
+def _candidates(
+    lines: list[_Line], state: _Round, thai_ok: bool, hints: _Hints = _ALL_HINTS
+) -> list[_Candidate]:
     out = []
     for line in lines:
-        norm = _normalise(line.text, thai_ok)
+        norm = _normalise(line.text, thai_ok, hints)
         state.n_repairs += norm.n_repairs
         if norm.text:
             out.append(_Candidate(line, LineView.of(norm.text), norm))
@@ -377,6 +430,13 @@ MAX_CAPTION_WORDS = 60
 _HAS_WORD_RE = re.compile(r"\w")
 
 
+def _may_end_in_credit(text: str) -> bool:
+    """False when :data:`_CAPTION_TAIL_RE` cannot match ``text``: its first form ends the line
+    with ")" (then only whitespace, which str.rstrip strips like \\s), its second holds ":" and
+    "/" or "|". A quick test: the search tries both forms at every position of a line."""
+    return text.rstrip().endswith(")") or (":" in text and ("/" in text or "|" in text))
+
+
 def _caption_rule(view: LineView) -> tuple[str, str, str] | None:
     """``(rule, metadata key, value)`` for an image credit, a caption ending in its credit, or
     a time stamp line ("Updated 3:45 p.m."); whole-line shapes only, so prose that mentions a
@@ -385,7 +445,11 @@ def _caption_rule(view: LineView) -> tuple[str, str, str] | None:
     short = view.n_words <= MAX_CREDIT_WORDS
     if short and not text.endswith((".", "!", "?")) and _CREDIT_RE.fullmatch(text):
         return "image_credit", "image_credits", text
-    if view.n_words <= MAX_CAPTION_WORDS and _CAPTION_TAIL_RE.search(text):
+    if (
+        view.n_words <= MAX_CAPTION_WORDS
+        and _may_end_in_credit(text)
+        and _CAPTION_TAIL_RE.search(text)
+    ):
         return "caption", "captions", text
     if view.n_words <= MAX_CREDIT_WORDS and _TIME_LINE_RE.fullmatch(text):
         return "dateline", "updated", text
@@ -416,8 +480,9 @@ def _metadata_rule(view: LineView, at_top: bool) -> tuple[str, str, str] | None:
 
 
 def _clean_round(lines: list[_Line], state: _Round, title: str | None) -> None:
-    state.thai_ok = not has_genuine_thai("\n".join(line.text for line in lines))
-    cands = _candidates(lines, state, state.thai_ok)
+    whole = "\n".join(line.text for line in lines)
+    state.thai_ok = not has_genuine_thai(whole)
+    cands = _candidates(lines, state, state.thai_ok, _Hints.of(whole))
     views = [c.view for c in cands]
     wanted_title = title_key(_normalise(title, True).text) if title else ""
     i = 0

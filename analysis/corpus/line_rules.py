@@ -16,10 +16,15 @@ from __future__ import annotations
 
 import re
 import tomllib
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
+from re import _constants as sre_constants  # type: ignore[attr-defined]
+from re import _parser as sre_parser  # type: ignore[attr-defined]
+from typing import Any
 
 from analysis.config import DATA_DIR
+from analysis.corpus.normalisers import fold
 
 PATTERNS_FILE = DATA_DIR / "boilerplate_patterns.toml"
 
@@ -34,6 +39,26 @@ _PROSE_GUARD_RE = re.compile(
     r"\b(?:said|says|told|according to|wrote|writes|added|stated|noted|argued|warned|reported)\b",
     re.IGNORECASE,
 )
+
+
+class _cached:
+    """An attribute computed on first use and kept in the instance's ``__dict__``: what
+    functools.cached_property does, without the lock Python 3.11 takes on each first use
+    (a cost on the millions of lines a corpus has)."""
+
+    def __init__(self, func: Callable[[Any], Any]) -> None:
+        self.func = func
+        self.name = func.__name__
+        self.__doc__ = func.__doc__
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.name = name
+
+    def __get__(self, obj: Any, owner: type | None = None) -> Any:
+        if obj is None:
+            return self
+        value = obj.__dict__[self.name] = self.func(obj)
+        return value
 
 
 @dataclass(frozen=True)
@@ -55,16 +80,123 @@ class LineView:
         key = " ".join(bare.casefold().split()) if n_words <= _KEYED_WORDS else ""
         return cls(text, bare, key, n_words, is_bullet)
 
-    @property
+    @_cached
     def reports_speech(self) -> bool:
         """The line reports speech ("said", "according to"): prose, never a prompt."""
         return bool(_PROSE_GUARD_RE.search(self.bare))
 
-    @property
+    @_cached
+    def folded(self) -> str:
+        """``bare`` case-folded the way case-insensitive patterns match ASCII letters, one
+        character for one: an ASCII string a pattern matches (re.IGNORECASE or not) in
+        ``bare`` appears lower-cased at the same place in ``folded`` (see :func:`fold`)."""
+        return fold(self.bare)
+
+    @_cached
     def title_case_share(self) -> float:
         """Share of the words of 4+ letters that are Capitalised (headlines, taglines)."""
         words = _TITLE_WORD_RE.findall(self.bare)
         return sum(w[0].isupper() for w in words) / len(words) if words else 0.0
+
+
+_LITERAL, _AT, _SUBPATTERN, _BRANCH = (
+    sre_constants.LITERAL,
+    sre_constants.AT,
+    sre_constants.SUBPATTERN,
+    sre_constants.BRANCH,
+)
+_REPEATS = {sre_constants.MAX_REPEAT, sre_constants.MIN_REPEAT}
+_REPEATS |= {getattr(sre_constants, "POSSESSIVE_REPEAT", sre_constants.MAX_REPEAT)}
+_MIN_NEEDLE = 3  # a shorter string is in too many lines to be worth testing first
+
+
+def _needles(items: list) -> list[str] | None:
+    """Lower-case ASCII strings one of which every match of the parsed sequence ``items``
+    holds, or None when none are found. Consecutive literals (zero-width ``\\b``/``^``/``$``
+    between them do not separate them) make one string; a group, a repeat of at least one,
+    or an alternation whose every branch has strings, give theirs; the sequence's best
+    choice is kept (longest shortest string, then fewest strings)."""
+    best: list[str] | None = None
+
+    def consider(found: list[str] | None) -> None:
+        nonlocal best
+        if found and (best is None or _rank(found) > _rank(best)):
+            best = found
+
+    run: list[str] = []
+    for op, av in items:
+        if op is _LITERAL and av < 128:
+            run.append(chr(av).lower())
+            continue
+        if op is _AT:
+            continue
+        consider(["".join(run)] if run else None)
+        run = []
+        if op is _SUBPATTERN:
+            consider(_needles(av[-1].data))
+        elif op is _BRANCH:
+            branches = [_needles(branch.data) for branch in av[1]]
+            if all(branches):
+                consider(sorted({s for branch in branches for s in branch}))  # type: ignore[union-attr]
+        elif op in _REPEATS and av[0] >= 1:
+            consider(_needles(av[2].data))
+    consider(["".join(run)] if run else None)
+    return best
+
+
+def _rank(needles: list[str]) -> tuple[int, int]:
+    return min(map(len, needles)), -len(needles)
+
+
+def _scans(pattern: re.Pattern[str]) -> bool:
+    """Whether a branch of ``pattern`` opens with a repeat (``.*``, ``[^.]*``, ``.{0,80}``):
+    such a pattern tries many places even when fullmatch fails; others fail at the start."""
+    try:
+        items = sre_parser.parse(pattern.pattern, pattern.flags).data
+    except Exception:  # a parser of another Python version: treat as scanning
+        return True
+    firsts = []
+    stack = [items]
+    while stack:
+        seq = stack.pop()
+        if not seq:
+            continue
+        op, av = seq[0]
+        if op is _SUBPATTERN:
+            stack.append(av[-1].data)
+        elif op is _BRANCH:
+            stack.extend(branch.data for branch in av[1])
+        else:
+            firsts.append((op, av))
+    return any(op in _REPEATS and _is_broad(av[2].data) for op, av in firsts)
+
+
+def _is_broad(items: list) -> bool:
+    """A repeated item that matches most characters: ``.``, ``[^...]``, a negated literal."""
+    if len(items) != 1:
+        return True
+    op, av = items[0]
+    if op is sre_constants.IN:
+        return any(o is sre_constants.NEGATE for o, _ in av)
+    return op is not _LITERAL
+
+
+def required_strings(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
+    """Lower-case ASCII strings one of which is in :func:`fold` of every string ``pattern``
+    matches (so a line without any of them cannot match it), or None when the pattern's
+    structure gives no such strings of at least 3 characters.
+
+    Read off the parsed pattern: its literal characters, which under re.IGNORECASE match only
+    their own case forms and the special characters :func:`fold` maps to them.
+    """
+    try:
+        found = _needles(sre_parser.parse(pattern.pattern, pattern.flags).data)
+    except Exception:  # a parser of another Python version: no quick test
+        return None
+    if not found or min(map(len, found)) < _MIN_NEEDLE:
+        return None
+    # a string holding another of the strings adds nothing to the test
+    return tuple(s for s in found if not any(t != s and t in s for t in found))
 
 
 # --------------------------------------------------------------------------------------------
@@ -81,10 +213,22 @@ class RuleForm:
     min_title_case: float = 0.0
     require: re.Pattern[str] | None = None
     prose_guard: bool = False
+    # strings one of which a line's folded form holds if the pattern can match it (None: any
+    # line may match); computed from the pattern, see required_strings
+    needles: tuple[str, ...] | None = None
+
+    def __post_init__(self) -> None:
+        # only worth it for a pattern that scans: the others fail faster than the test
+        if self.needles is None and _scans(self.pattern):
+            object.__setattr__(self, "needles", required_strings(self.pattern))
 
     def matches(self, line: LineView) -> bool:
         """Whether ``line`` has this shape."""
-        if line.n_words > self.max_words or not self.pattern.fullmatch(line.bare):
+        if line.n_words > self.max_words:
+            return False
+        if self.needles is not None and not any(map(line.folded.__contains__, self.needles)):
+            return False  # the pattern cannot match: a quick test before the regex
+        if not self.pattern.fullmatch(line.bare):
             return False
         if self.require is not None and not self.require.search(line.bare):
             return False

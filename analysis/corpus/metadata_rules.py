@@ -107,10 +107,10 @@ def parse_source_url(line: LineView) -> str | None:
 
 def parse_source_name(line: LineView) -> str | None:
     """The source credited by a short "Source: Reuters" line (chart and wire credits)."""
-    if line.n_words > 8 or line.reports_speech:
+    if line.n_words > 8:
         return None
-    match = _SOURCE_NAME_RE.fullmatch(line.bare)
-    return match.group(1).strip() if match else None
+    match = _SOURCE_NAME_RE.fullmatch(line.bare)  # before the search: it fails faster
+    return match.group(1).strip() if match and not line.reports_speech else None
 
 
 def is_credit_line(line: LineView) -> bool:

@@ -40,6 +40,8 @@ alternatives one by one, each behind a literal it cannot match without)."""
 _SPACED_POINT_RE = re.compile(r"\b[A-Za-z] \. [A-Za-z] \.|\w [,.] ", re.I)
 _TOGGLE_RE = re.compile(r"toggle caption", re.I)
 _SPACED_RUN_RE = re.compile(r"\s[.!?]\s+[.!?]")
+_OTHER_SPACE_RE = re.compile(r"[^\S \n]")  # whitespace but " " and "\n"
+_SPACED_MARKS = (" .", " !", " ?", "\n.", "\n!", "\n?")
 
 
 def may_need_detokenising(text: str) -> bool:
@@ -62,9 +64,8 @@ def may_need_detokenising(text: str) -> bool:
         return True
     if "toggle caption" in folded and _TOGGLE_RE.search(text):
         return True
-    # \s[.!?]: in a printable text the only whitespace is " " (every other whitespace
-    # character is a separator or control character, which str.isprintable rejects)
-    if text.isprintable() and " ." not in text and " !" not in text and " ?" not in text:
+    # \s[.!?] needs a space or newline before the mark, or some other whitespace
+    if not any(map(text.__contains__, _SPACED_MARKS)) and not _OTHER_SPACE_RE.search(text):
         return False
     return bool(_SPACED_RUN_RE.search(text))
 

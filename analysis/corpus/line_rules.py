@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -172,13 +173,15 @@ def _scans(pattern: re.Pattern[str]) -> bool:
 
 
 def _is_broad(items: list) -> bool:
-    """A repeated item that matches most characters: ``.``, ``[^...]``, a negated literal."""
-    if len(items) != 1:
+    """A repeated item that matches most characters (``.``, ``[^...]``, ``\\S``...), not a
+    literal string or a positive character class."""
+    for op, av in items:
+        if op is _LITERAL:
+            continue
+        if op is sre_constants.IN and not any(o is sre_constants.NEGATE for o, _ in av):
+            continue
         return True
-    op, av = items[0]
-    if op is sre_constants.IN:
-        return any(o is sre_constants.NEGATE for o, _ in av)
-    return op is not _LITERAL
+    return False
 
 
 def required_strings(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
@@ -216,6 +219,7 @@ class RuleForm:
     # strings one of which a line's folded form holds if the pattern can match it (None: any
     # line may match); computed from the pattern, see required_strings
     needles: tuple[str, ...] | None = None
+    sources: tuple[str, ...] = ()  # the patterns ``pattern`` is the alternation of
 
     def __post_init__(self) -> None:
         # only worth it for a pattern that scans: the others fail faster than the test
@@ -258,6 +262,7 @@ def _parse_rules(data: dict) -> tuple[LineRule, ...]:
             forms = tuple(
                 RuleForm(
                     pattern=_compile(form["patterns"]),
+                    sources=tuple(form["patterns"]),
                     max_words=int(form.get("max_words", 1000)),
                     min_title_case=float(form.get("min_title_case", 0.0)),
                     require=_compile([form["require"]]) if "require" in form else None,
@@ -302,11 +307,83 @@ _CMS_LINE_RE = re.compile(r"\W{0,3}(?:<!--|-->|/?wp:[\w/-]+(?:\s*\{.*\})?\s*/?(?
 _PARA_LINE_RE = re.compile(r"(?:para(?:graph)?\.?|¶)\s*\d{1,4}", re.IGNORECASE)
 
 
+_SHAPE_WORDS = 30  # is_comment_form and is_read_more_line take lines of at most this many words
+
+
+@dataclass(frozen=True)
+class _Screen:
+    """A quick test for lines of a given length: no shape can match a line that fails it.
+
+    ``pattern`` is the alternation of the shapes' patterns that apply to lines of this
+    length, but for the patterns that scan the whole line (``.*`` first): a line one of these
+    matches holds one of the ``needles`` (:func:`required_strings`) in its folded form.
+    """
+
+    pattern: re.Pattern[str]
+    needles: tuple[str, ...]
+
+    def passes(self, line: LineView) -> bool:
+        """False when no shape (form, comment form, read-more line) can match ``line``."""
+        if self.needles and any(map(line.folded.__contains__, self.needles)):
+            return True
+        return self.pattern.fullmatch(line.bare) is not None
+
+
+@lru_cache(maxsize=1)
+def _screens() -> tuple[list[int], list[_Screen]] | None:
+    """For each ``max_words`` of a shape (ascending), the :class:`_Screen` of the lines whose
+    smallest such bound it is: one fullmatch instead of a call per shape. None when the
+    shapes cannot be joined into one pattern (other flags, clashing group names)."""
+    _, _, forms = _rule_index()
+    extra = (_COMMENT_FORM_RE, _READ_MORE_RE)
+    flags = {form.pattern.flags for _, _, form in forms} | {p.flags for p in extra}
+    if len(flags) != 1:
+        return None
+    flag = flags.pop()
+    bounds = sorted({max_words for max_words, _, _ in forms} | {_SHAPE_WORDS})
+    screens = []
+    for bound in bounds:
+        sources = [
+            source
+            for max_words, _, form in forms
+            if max_words >= bound
+            for source in form.sources or (form.pattern.pattern,)
+        ]
+        if bound <= _SHAPE_WORDS:
+            sources.extend(p.pattern for p in extra)
+        joined, needles = [], set()
+        try:
+            for source in sources:
+                part = re.compile(source, flag)
+                found = required_strings(part) if _scans(part) else None
+                if found:
+                    needles.update(found)
+                else:
+                    joined.append(source)
+            union = re.compile("|".join(f"(?:{source})" for source in joined), flag)
+        except re.error:
+            return None
+        kept = tuple(sorted(n for n in needles if not any(m != n and m in n for m in needles)))
+        screens.append(_Screen(union, kept))
+    return bounds, screens
+
+
+def _may_have_shape(line: LineView) -> bool:
+    """False when no shape of :func:`match_line_rule` can match ``line`` (a quick test)."""
+    screens = _screens()
+    if screens is None:
+        return True
+    bounds, found = screens
+    at = bisect_left(bounds, line.n_words)
+    return at < len(bounds) and found[at].passes(line)
+
+
 def match_line_rule(line: LineView) -> str | None:
     """Name of the line rule ``line`` matches (None: not boilerplate by its shape alone).
 
     Exact labels are looked up first, then the shapes; a shape is tried only on lines no
-    longer than its ``max_words``, so long prose lines are dismissed after a few checks.
+    longer than its ``max_words``, so long prose lines are dismissed after a few checks, and
+    only on lines that pass a quick test that every line a shape matches passes.
     """
     if _CMS_LINE_RE.fullmatch(line.text):
         return "cms_debris"
@@ -316,6 +393,8 @@ def match_line_rule(line: LineView) -> str | None:
             return labels[line.key]
         if _PARA_LINE_RE.fullmatch(line.bare):
             return "para_marker"
+    if not _may_have_shape(line):
+        return None
     for max_words, name, form in forms:
         if line.n_words > max_words:
             break
@@ -354,13 +433,13 @@ _READ_MORE_RE = re.compile(
 
 def is_comment_form(line: LineView) -> bool:
     """A line of a comment form: "Submit a Comment", "Your email address will not be ..."."""
-    return line.n_words <= 30 and bool(_COMMENT_FORM_RE.fullmatch(line.bare))
+    return line.n_words <= _SHAPE_WORDS and bool(_COMMENT_FORM_RE.fullmatch(line.bare))
 
 
 def is_read_more_line(line: LineView) -> bool:
     """A link to another article: "Read more: <headline>" (a headline: no final full stop)."""
     return (
-        line.n_words <= 30
+        line.n_words <= _SHAPE_WORDS
         and not line.bare.endswith(".")
         and bool(_READ_MORE_RE.fullmatch(line.bare))
         and not line.reports_speech

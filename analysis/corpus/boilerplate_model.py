@@ -70,6 +70,11 @@ _OWN = (
     "is_prose",
 )
 _NEIGHBOURS = ("log_words", "stop_share", "ends_sentence", "is_prose")
+_NEIGHBOUR_COLUMNS = [_OWN.index(name) for name in _NEIGHBOURS]
+_PROSE_COLUMN = _OWN.index("is_prose")
+_LOG_WORDS_COLUMN = _OWN.index("log_words")
+_PAD3 = np.zeros(3)
+_WINDOW = np.ones(7) / 7.0  # the mean over a line and the three on either side
 FEATURES: tuple[str, ...] = (
     *_OWN,
     *(f"prev_{n}" for n in _NEIGHBOURS),
@@ -184,44 +189,39 @@ def line_features(lines: Sequence[str]) -> np.ndarray:
     counts = [_word_counts(line) for line in lines]
     n_words = sum(c[0] for c in counts)
     english = sum(c[1] for c in counts) >= _ENGLISH * max(n_words, 1)
-    own = np.array([_own(line, english) for line in lines], dtype=float)
-    idx = {name: k for k, name in enumerate(_OWN)}
-    neigh = own[:, [idx[name] for name in _NEIGHBOURS]]
-    pad = np.zeros((2, neigh.shape[1]))
-    padded = np.vstack([pad, neigh, pad])
-    prev, nxt = padded[1 : n + 1], padded[3 : n + 3]
-    prev2, nxt2 = padded[0:n], padded[4 : n + 4]
-    prose = own[:, idx["is_prose"]]
-    window = np.convolve(
-        np.concatenate([np.zeros(3), prose, np.zeros(3)]), np.ones(7) / 7.0, "valid"
-    )
+    # One array filled in place, column block by column block: the values of stacking the
+    # blocks (own, prev, next, prev2, next2, document) with fewer numpy calls.
+    k, m = len(_OWN), len(_NEIGHBOURS)
+    out = np.zeros((n, len(FEATURES)))
+    own = out[:, :k]
+    own[:] = [_own(line, english) for line in lines]
+    neigh = own[:, _NEIGHBOUR_COLUMNS]
+    out[1:, k : k + m] = neigh[:-1]  # previous line (zeros before the first)
+    out[:-1, k + m : k + 2 * m] = neigh[1:]  # next line
+    out[2:, k + 2 * m : k + 3 * m] = neigh[:-2]  # two lines before
+    out[:-2, k + 3 * m : k + 4 * m] = neigh[2:]  # two lines after
+    doc = out[:, k + 4 * m :]
+    prose = own[:, _PROSE_COLUMN]
+    doc[:, 0] = np.convolve(np.concatenate([_PAD3, prose, _PAD3]), _WINDOW, "valid")
     pos = np.arange(n) / max(n - 1, 1)
-    words = np.expm1(own[:, idx["log_words"]])
+    doc[:, 1] = pos
+    doc[:, 2] = pos**2
+    words = np.expm1(own[:, _LOG_WORDS_COLUMN])
     total = max(words.sum(), 1.0)
     before = (np.cumsum(words) - words) / total
-    after = 1.0 - before - words / total
+    doc[:, 3] = before
+    doc[:, 4] = 1.0 - before - words / total
     prose_at = np.flatnonzero(prose)
     if prose_at.size:
-        dist = np.abs(np.arange(n)[:, None] - prose_at[None, :]).min(axis=1)
-        span = ((np.arange(n) >= prose_at[0]) & (np.arange(n) <= prose_at[-1])).astype(float)
+        at = np.arange(n)
+        doc[:, 5] = np.log1p(np.abs(at[:, None] - prose_at[None, :]).min(axis=1))
+        doc[:, 6] = (at >= prose_at[0]) & (at <= prose_at[-1])
     else:
-        dist = np.full(n, float(n))
-        span = np.zeros(n)
-    doc = np.column_stack(
-        [
-            window,
-            pos,
-            pos**2,
-            before,
-            after,
-            np.log1p(dist),
-            span,
-            words / max(words.max(), 1.0),
-            np.full(n, math.log1p(total)),
-            np.full(n, math.log1p(n)),
-        ]
-    )
-    return np.hstack([own, prev, nxt, prev2, nxt2, doc])
+        doc[:, 5] = np.log1p(np.full(n, float(n)))
+    doc[:, 7] = words / max(words.max(), 1.0)
+    doc[:, 8] = math.log1p(total)
+    doc[:, 9] = math.log1p(n)
+    return out
 
 
 def stage2_features(base: np.ndarray, scores: np.ndarray) -> np.ndarray:

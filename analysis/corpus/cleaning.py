@@ -37,6 +37,7 @@ import pandas as pd
 
 from analysis.corpus import normalisers
 from analysis.corpus.block_rules import (
+    HEADING_WORDS,
     comment_block_end,
     continues_previous,
     is_about_author_heading,
@@ -60,6 +61,7 @@ from analysis.corpus.encoding import (
 )
 from analysis.corpus.line_rules import LineView, line_rules, match_line_rule
 from analysis.corpus.metadata_rules import (
+    BYLINE_WORDS,
     has_date_prefix,
     is_credit_line,
     parse_byline,
@@ -209,63 +211,29 @@ class _Normalised:
     n_repairs: int = 0
 
 
-@dataclass(frozen=True)
-class _Hints:
-    """What the lines of one text can hold, found in one pass over the whole text: each False
-    proves that no line holds it, so the per-line test for it is skipped (see
-    :class:`~analysis.corpus.normalisers.TextHints`)."""
-
-    normalise: normalisers.TextHints = normalisers.ALL_HINTS
-    lost_byte: bool = True  # "â"
-    tokenised: bool = True  # may_need_detokenising
-    mojibake: bool = True  # may_hold_mojibake
-
-    @classmethod
-    def of(cls, text: str) -> _Hints:
-        """The hints of the lines of ``text`` (lines joined by "\n").
-
-        Each test looks for something without anchors that a line cannot match across its
-        ends, so a line that passes a test is part of a text that passes it.
-        """
-        return cls(
-            normalisers.TextHints.of(text),
-            "â" in text,
-            may_need_detokenising(text),
-            may_hold_mojibake(text),
-        )
-
-
-_ALL_HINTS = _Hints()
-
-
-def _may_change(text: str, hints: _Hints = _ALL_HINTS) -> bool:
+def _may_change(text: str) -> bool:
     """False when none of the steps of :data:`_STEPS` can change ``text`` (a fast test)."""
-    return (
-        normalisers.may_need_normalising(text, hints.normalise)
-        or (hints.lost_byte and "â" in text)
-        or (hints.tokenised and may_need_detokenising(text))
-    )
+    return normalisers.may_need_normalising(text) or "â" in text or may_need_detokenising(text)
 
 
-def _normalise(text: str, thai_ok: bool, hints: _Hints = _ALL_HINTS) -> _Normalised:
+def _normalise(text: str, thai_ok: bool) -> _Normalised:
     """Apply the character and inline rules until the line stops changing.
 
     A round repairs mojibake, then applies every step of :data:`_STEPS` in order. Rounds that
     are certain to change nothing are not run: a round is skipped when the line holds no
     mojibake and no step can change it (:func:`_may_change`), and after a round in which the
     steps changed nothing (the repair already left nothing to repair, so the next round would
-    see the same line and do the same nothing). ``hints`` are those of the text the line is
-    part of (:meth:`_Hints.of`); they hold for the line as it is, not once it is changed.
+    see the same line and do the same nothing).
     """
     out = _Normalised(text)
     if not text:
         return out
-    if not hints.mojibake and not _may_change(text, hints):
-        return out
     for _ in range(_MAX_ROUNDS):
         before = out.text
-        repaired, repairs = find_repairs(before, thai_ok=thai_ok)
-        if not repairs and not _may_change(before, hints if before is text else _ALL_HINTS):
+        repaired, repairs = (
+            find_repairs(before, thai_ok=thai_ok) if may_hold_mojibake(before) else (before, [])
+        )
+        if not repairs and not _may_change(before):
             break
         if repairs:
             out.n_repairs += len(repairs)
@@ -380,12 +348,10 @@ class _Round:
             )
 
 
-def _candidates(
-    lines: list[_Line], state: _Round, thai_ok: bool, hints: _Hints = _ALL_HINTS
-) -> list[_Candidate]:
+def _candidates(lines: list[_Line], state: _Round, thai_ok: bool) -> list[_Candidate]:
     out = []
     for line in lines:
-        norm = _normalise(line.text, thai_ok, hints)
+        norm = _normalise(line.text, thai_ok)
         state.n_repairs += norm.n_repairs
         if norm.text:
             out.append(_Candidate(line, LineView.of(norm.text), norm))
@@ -480,11 +446,11 @@ def _metadata_rule(view: LineView, at_top: bool) -> tuple[str, str, str] | None:
 
 
 def _clean_round(lines: list[_Line], state: _Round, title: str | None) -> None:
-    whole = "\n".join(line.text for line in lines)
-    state.thai_ok = not has_genuine_thai(whole)
-    cands = _candidates(lines, state, state.thai_ok, _Hints.of(whole))
+    state.thai_ok = not has_genuine_thai("\n".join(line.text for line in lines))
+    cands = _candidates(lines, state, state.thai_ok)
     views = [c.view for c in cands]
     wanted_title = title_key(_normalise(title, True).text) if title else ""
+    keys = getattr(state.template, "key_of", None)  # line keys found with the template
     i = 0
     while i < len(cands):
         cand, view = cands[i], views[i]
@@ -503,7 +469,7 @@ def _clean_round(lines: list[_Line], state: _Round, title: str | None) -> None:
             i = _drop_block(cands, i, end, state)
             continue
         rule = match_line_rule(view)
-        if not rule and state.template and line_key(cand.line.original) in state.template:
+        if not rule and state.template and _key_of(cand.line.original, keys) in state.template:
             rule = "repeated_line"
         if not rule and not _HAS_WORD_RE.search(view.text):
             rule = "punctuation_only"
@@ -518,6 +484,8 @@ def _clean_round(lines: list[_Line], state: _Round, title: str | None) -> None:
 def _block_end(views: list[LineView], i: int, at_top: bool) -> int | None:
     """End (exclusive) of a boilerplate block starting at ``views[i]``, or None."""
     view = views[i]
+    if view.n_words > _BLOCK_HEAD_WORDS:
+        return None  # too long for any heading or byline: skip the tests below
     if is_comment_heading(view):
         return comment_block_end(views, i)
     if is_related_heading(view):
@@ -528,6 +496,9 @@ def _block_end(views: list[LineView], i: int, at_top: bool) -> int | None:
         has_bio = nxt < len(views) and is_bio(views[nxt], author)
         return nxt + 1 if has_bio else nxt
     return None
+
+
+_BLOCK_HEAD_WORDS = max(HEADING_WORDS, BYLINE_WORDS)
 
 
 def _drop_block(cands: list[_Candidate], start: int, end: int, state: _Round) -> int:
@@ -689,7 +660,29 @@ MAX_TEMPLATE_SHARE = 0.5  # a document losing more of its words than this is a n
 
 def line_key(line: str) -> str:
     """The form in which lines are compared across documents: whitespace collapsed, casefolded."""
+    # A printable line has no whitespace but " " (the others are separators or control
+    # characters); without double, leading or trailing spaces, splitting and joining it again
+    # gives it back.
+    if line.isprintable() and "  " not in line and line[:1] != " " and line[-1:] != " ":
+        return line.casefold()
     return " ".join(line.split()).casefold()
+
+
+class _Template(frozenset):
+    """The template keys of one document (a frozenset of :func:`line_key`), with the key of
+    each of the document's lines, computed when the template was found, so that cleaning
+    does not compute them again."""
+
+    key_of: dict[str, str]
+
+
+def _key_of(line: str, keys: dict[str, str] | None) -> str:
+    """:func:`line_key` of ``line``, from ``keys`` (line -> key) when it holds the line."""
+    if keys is not None:
+        key = keys.get(line)
+        if key is not None:
+            return key
+    return line_key(line)
 
 
 def template_lines(texts: Sequence[str], outlets: Sequence[str]) -> list[frozenset[str]]:
@@ -715,9 +708,12 @@ def template_lines(texts: Sequence[str], outlets: Sequence[str]) -> list[frozens
         raise ValueError("texts and outlets must have the same length")
     names = [(outlet or "").strip() for outlet in outlets]
     doc_keys = []
+    key_maps = []
     for text in texts:
-        keys = set(map(line_key, text.splitlines()))
-        doc_keys.append({k for k in keys if _KEY_WORD_RE.search(k)})
+        lines = set(text.splitlines())
+        key_of = dict(zip(lines, map(line_key, lines), strict=True))
+        key_maps.append(key_of)
+        doc_keys.append({k for k in set(key_of.values()) if _KEY_WORD_RE.search(k)})
     in_corpus: Counter[str] = Counter()
     in_outlet: dict[str, Counter[str]] = defaultdict(Counter)
     seen: set[tuple[str, str]] = set()
@@ -743,15 +739,20 @@ def template_lines(texts: Sequence[str], outlets: Sequence[str]) -> list[frozens
             return True
         if not (same >= 2 or in_corpus[key] >= 3):
             return False
-        return not (count(key) >= PROSE_WORDS and _SENTENCE_END_RE.search(key))  # short
+        return not (_SENTENCE_END_RE.search(key) and count(key) >= PROSE_WORDS)  # short
 
-    out = []
-    for outlet, keys in zip(names, doc_keys, strict=True):
+    out: list[frozenset[str]] = []
+    for outlet, keys, key_of in zip(names, doc_keys, key_maps, strict=True):
         found = {k for k in keys if in_corpus[k] >= 2 and is_template(k, outlet)}
         if not found:  # nothing lost, so nothing to weigh against the document's words
             out.append(frozenset())
             continue
         words = sum(map(count, keys))
         lost = sum(map(count, found))
-        out.append(frozenset(found) if lost <= MAX_TEMPLATE_SHARE * words else frozenset())
+        if lost > MAX_TEMPLATE_SHARE * words:
+            out.append(frozenset())
+            continue
+        template = _Template(found)
+        template.key_of = key_of
+        out.append(template)
     return out

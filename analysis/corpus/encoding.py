@@ -254,8 +254,8 @@ def _infer_quote_or_dash(left: str, right: str) -> str:
 
 
 def may_hold_mojibake(text: str) -> bool:
-    """False when :func:`find_repairs` is certain to repair nothing in ``text`` (nor in any
-    part of it): every repair starts with a character standing for a UTF-8 lead byte."""
+    """False when :func:`find_repairs` is certain to repair nothing in ``text``: every repair
+    starts with a character standing for a UTF-8 lead byte (a quick test)."""
     return not text.isascii() and bool(_LEAD_RE.search(text))
 
 

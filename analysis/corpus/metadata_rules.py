@@ -64,6 +64,7 @@ _CREDIT_RE = re.compile(
     rf"{_CREDIT_NAME}(?:\s*(?:,|and|&)\s*{_CREDIT_NAME})*(?:\s+in\s+[A-Z][\w .-]{{1,30}})?)"
     r"\s*[;,]?\s*)+\)?\.?"
 )
+BYLINE_WORDS = 12  # the longest byline, in words
 _QUOTES_DASHES = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "–": "-", "—": "-"})
 
 
@@ -91,7 +92,7 @@ def has_date_prefix(line: LineView) -> bool:
 
 def parse_byline(line: LineView) -> str | None:
     """The author named by a byline ("By Jane Roe", "By Jane Roe, Reuters"), else None."""
-    if line.n_words > 12 or line.is_bullet:
+    if line.n_words > BYLINE_WORDS or line.is_bullet:
         return None
     match = _BYLINE_RE.fullmatch(line.bare)
     return match.group("name") if match else None

@@ -11,7 +11,6 @@ from __future__ import annotations
 import html
 import re
 import unicodedata
-from dataclasses import dataclass
 
 _INVISIBLE_RE = re.compile("[\u200b\u2060\ufeff\u00ad\u200e\u200f\x00-\x08\x0e-\x1b\x7f\x80-\x9f]")
 _SPACE_LIKE_RE = re.compile(
@@ -56,65 +55,20 @@ _LINK_TEXT_HINT_RE = re.compile(
 )
 
 
-# _NEEDS_WORK_RE without the newline: the test of a whole text whose lines are joined by "\n"
-_NEEDS_WORK_IN_TEXT_RE = re.compile(
-    "[\t\u00a0\u1680\u2000-\u200f\u2028-\u202f\u205f-\u2060\u3000\ufeff\u00ad"
-    "\x00-\x09\x0b-\x1f\x7f-\x9f&<\\[¶_*]"
-)
-
-
-@dataclass(frozen=True)
-class TextHints:
-    """Which quick tests of :func:`may_need_normalising` can pass for some line of a text.
-
-    Built from the whole text (its lines joined by "\n") with one pass per test; each False
-    proves that no line of the text passes that test, so the test is skipped for every line.
-    The default (all True) skips nothing.
-    """
-
-    spaces: bool = True  # a run of two spaces
-    cms: bool = True  # "!--"
-    chars: bool = True  # a character of _NEEDS_WORK_RE
-    link: bool = True  # a link annotation
-    non_ascii: bool = True  # a character beyond ASCII (NFC can only change those)
-
-    @classmethod
-    def of(cls, text: str) -> TextHints:
-        """The hints of the lines of ``text`` (lines joined by "\n"; none holds a "\n")."""
-        return cls(
-            spaces="  " in text,
-            cms="!--" in text,
-            chars=bool(_NEEDS_WORK_IN_TEXT_RE.search(text)),
-            link="(" in text and bool(_LINK_TEXT_HINT_RE.search(text)),
-            non_ascii=not text.isascii(),
-        )
-
-
-ALL_HINTS = TextHints()
-
-
 def _is_dash_bullet(text: str) -> bool:
     """The line already has the bullet convention "- x" (the bullet step leaves it as it is)."""
     return text[:2] == "- " and len(text) > 2 and not text[2].isspace()
 
 
-def may_need_normalising(text: str, hints: TextHints = ALL_HINTS) -> bool:
-    """False when none of the character and inline steps can change ``text`` (a fast test).
-
-    ``hints`` are those of a text ``text`` is a line of (:meth:`TextHints.of`): the tests
-    they rule out for every line of it are not run.
-    """
+def may_need_normalising(text: str) -> bool:
+    """False when none of the character and inline steps can change ``text`` (a fast test)."""
     if text[:1] in _BULLET_OR_SPACE and not _is_dash_bullet(text):
         return True
-    if text[-1:].isspace():
+    if text[-1:].isspace() or "  " in text or "!--" in text:
         return True
-    if (hints.spaces and "  " in text) or (hints.cms and "!--" in text):
+    if _NEEDS_WORK_RE.search(text) or ("(" in text and _LINK_TEXT_HINT_RE.search(text)):
         return True
-    if hints.chars and _NEEDS_WORK_RE.search(text):
-        return True
-    if hints.link and "(" in text and _LINK_TEXT_HINT_RE.search(text):
-        return True
-    return hints.non_ascii and not text.isascii() and not unicodedata.is_normalized("NFC", text)
+    return not text.isascii() and not unicodedata.is_normalized("NFC", text)
 
 
 # The only characters other than ASCII letters that re.IGNORECASE matches to an ASCII letter

@@ -179,6 +179,23 @@ def test_no_step_changes_a_line_the_quick_test_passes_over(line):
 
 @settings(max_examples=400, deadline=None)
 @given(st.one_of(fragment_lines, st.text(max_size=60)), st.data())
+def test_a_quiet_line_passes_none_of_the_tests(line, data):
+    line = with_specials(line, data)
+    if cleaning._is_quiet(line):
+        assert not normalisers.may_need_normalising(line)
+        assert "â" not in line
+        assert not detokenise._HINT_RE.search(line)
+
+
+@pytest.mark.parametrize("line", [*CASE_LINES, *FRAGMENTS])
+def test_a_quiet_test_line_passes_none_of_the_tests(line):
+    if cleaning._is_quiet(line):
+        assert not _plain_may_need_normalising(line) or normalisers._is_dash_bullet(line)
+        assert "â" not in line and not detokenise._HINT_RE.search(line)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.one_of(fragment_lines, st.text(max_size=60)), st.data())
 def test_detokenising_hint_tests_what_its_pattern_finds(line, data):
     line = with_specials(line, data)
     assert detokenise.may_need_detokenising(line) == bool(detokenise._HINT_RE.search(line))

@@ -28,6 +28,7 @@ until nothing changes; the audit of every round refers to the raw line numbers.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -211,8 +212,30 @@ class _Normalised:
     n_repairs: int = 0
 
 
+# Every test of _may_change needs one of these characters or pairs in the line (or a bullet or
+# space at its start, a space at its end, or a character NFC changes): the characters and
+# inline markup of may_need_normalising (its _NEEDS_WORK_RE holds every whitespace character
+# but the space, and "\n"), "â"; the pairs of may_need_detokenising (" '", " .", " ,", " !",
+# " ?", "'t" of " n't", "-L"/"-R" of the bracket tokens, "gg" of "toggle"), "  " and "!--".
+# Two searches whose patterns start with literal characters skip most of a line at C speed.
+_QUIET_CHARS_RE = re.compile("[&<\\[¶_*(â" + normalisers._NEEDS_WORK_RE.pattern[1:-1] + "]")
+_QUIET_PAIRS_RE = re.compile(r" [ .,'!?]|'[tT]|-[LRlr]|g[gG]|G[gG]|!--")
+
+
+def _is_quiet(text: str) -> bool:
+    """True when no step can change ``text``, by a test cheaper than :func:`_may_change`'s
+    (False says nothing: the line may still need no change)."""
+    if text[:1] in normalisers._BULLET_OR_SPACE and not normalisers._is_dash_bullet(text):
+        return False
+    if text[-1:].isspace() or _QUIET_CHARS_RE.search(text) or _QUIET_PAIRS_RE.search(text):
+        return False
+    return text.isascii() or unicodedata.is_normalized("NFC", text)
+
+
 def _may_change(text: str) -> bool:
     """False when none of the steps of :data:`_STEPS` can change ``text`` (a fast test)."""
+    if _is_quiet(text):
+        return False
     return normalisers.may_need_normalising(text) or "â" in text or may_need_detokenising(text)
 
 

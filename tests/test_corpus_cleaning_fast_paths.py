@@ -45,6 +45,22 @@ SPECIALS = {"s": "ſ", "i": "ı", "I": "İ", "k": "K"}  # match these ASCII lett
 
 CASE_LINES = [
     *PROSE,
+    # one line for each thing a step acts on, inside a line (not at its start)
+    "They do n't agree",
+    "They DO N'T agree",
+    "The -LRB- CHIP -RRB- act",
+    "The x-rrb- act",
+    "Enlarge this image toggle caption Al Ho/AP Al Ho/AP The vote",
+    "He said ' yes '",
+    "The U . S . team",
+    "prices rose , then fell",
+    "so far . ! Next",
+    "It wasnât over",
+    "Save 50%  today",
+    "A <!-- x --> comment",
+    "Costs &amp; fees",
+    "The _Reuters_ desk",
+    "Read it (opens in a new tab) now",
     *NEAR_MISSES,
     *COMMENT_BLOCK,
     *RELATED_BLOCK,

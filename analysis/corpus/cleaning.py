@@ -261,6 +261,8 @@ def _normalise(text: str, thai_ok: bool) -> _Normalised:
         if repairs:
             out.n_repairs += len(repairs)
             out.changes["mojibake_repair"] = out.text = repaired
+            if not _may_change(repaired):
+                break  # the steps would change nothing, so the next round neither
         after_repair = out.text
         for name, step in _STEPS:
             new = step(out.text)

@@ -467,6 +467,20 @@ def test_line_key_is_what_it_was(line):
 
 
 _WORD = re.compile(r"\w+")
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.one_of(fragment_lines, st.text(max_size=40), st.text(st.characters(max_codepoint=127))))
+def test_words_are_counted_as_the_pattern_finds_them(text):
+    assert cleaning._count_words(text) == len(_WORD.findall(text))
+
+
+def test_words_of_every_ascii_character():
+    for code in range(128):
+        text = f"a{chr(code)}b"
+        assert cleaning._count_words(text) == len(_WORD.findall(text)), code
+
+
 _END = re.compile(r"[.!?…][\"'”’»)\]]*$")
 
 

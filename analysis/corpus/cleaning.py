@@ -683,6 +683,20 @@ PROSE_WORDS = 10  # a line of at least this many words that ends a sentence read
 MAX_TEMPLATE_SHARE = 0.5  # a document losing more of its words than this is a near-duplicate
 
 
+# ASCII bytes with every byte that is not a word character (\w: letters, digits, "_") a space
+_ASCII_WORD_BYTES = bytes(b if chr(b).isalnum() or b == 0x5F else 0x20 for b in range(128))
+_ASCII_WORD_BYTES += b" " * 128
+
+
+def _count_words(text: str) -> int:
+    """``len(_KEY_WORD_RE.findall(text))``: the runs of word characters. In ASCII text, the
+    word bytes kept and the others made spaces, the runs are what bytes.split() returns,
+    without a string made for each word."""
+    if text.isascii():
+        return len(text.encode("ascii").translate(_ASCII_WORD_BYTES).split())
+    return len(_KEY_WORD_RE.findall(text))
+
+
 def line_key(line: str) -> str:
     """The form in which lines are compared across documents: whitespace collapsed, casefolded."""
     # A printable line has no whitespace but " " (the others are separators or control
@@ -755,7 +769,7 @@ def template_lines(texts: Sequence[str], outlets: Sequence[str]) -> list[frozens
     def count(key: str) -> int:
         found = n_words.get(key)
         if found is None:
-            found = n_words[key] = len(_KEY_WORD_RE.findall(key))
+            found = n_words[key] = _count_words(key)
         return found
 
     def is_template(key: str, outlet: str) -> bool:

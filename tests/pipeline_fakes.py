@@ -67,12 +67,19 @@ def write_corpus(folder: Path) -> Path:
 
 
 class FakeKernel:
-    """Stands in for a warmed kernel: records its notebook and whether it was shut down."""
+    """Stands in for a warmed kernel: records its notebook, the notebooks it was readied for
+    afterwards (reused) and whether it was shut down."""
 
     def __init__(self, notebook: Path) -> None:
         self.notebook = notebook.name
+        self.prepared: list[str] = []
         self.shut_down = 0
         self.killed = 0
+
+    def prepare(self, notebook: Path, cancel: Any = None) -> None:
+        if self.shut_down or self.killed:
+            raise RuntimeError("the kernel is no longer running")
+        self.prepared.append(notebook.name)
 
     def kill(self) -> None:
         self.killed += 1

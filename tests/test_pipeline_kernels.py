@@ -119,3 +119,51 @@ def test_the_warm_up_imports_the_package_modules_a_notebook_names(tmp_path):
         [sys.executable, "-c", check], capture_output=True, text=True, check=True, timeout=120
     )
     assert done.stdout.strip() == repr(modules[:-1])
+
+
+@pytest.mark.slow
+def test_a_reused_kernel_starts_the_next_notebook_in_a_fresh_state(tmp_path):
+    from analysis.pipeline.execute import execute_notebook
+
+    first = write_notebook(
+        tmp_path / "01.ipynb",
+        "x = 1\n",
+        "import warnings, matplotlib, pandas as pd\n"
+        "leftover = 42\n"
+        "matplotlib.rcParams['font.size'] = 3\n"
+        "pd.set_option('display.max_colwidth', 7)\n"
+        "warnings.simplefilter('ignore')\n"
+        "import os; os.chdir('/')",
+    )
+    second = write_notebook(
+        tmp_path / "02.ipynb",
+        'CWD = ""\n',
+        "import os, warnings, matplotlib, pandas as pd\n"
+        "print('leftover' in globals(), 'x' in globals(), matplotlib.rcParams['font.size'],\n"
+        "      pd.get_option('display.max_colwidth'), warnings.filters[:1] ==\n"
+        "      [('ignore', None, Warning, None, 0)], os.getcwd() == CWD)",
+    )
+    with kernel_environment():
+        kernel = kernels.start_kernel(first, tmp_path)
+        try:
+            execute_notebook(first, tmp_path / "o1.ipynb", {}, tmp_path, 60, False, kernel=kernel)
+            assert kernels.reuse_kernel(kernel, second) is kernel
+            params = {"CWD": str(tmp_path)}
+            execute_notebook(second, tmp_path / "o2.ipynb", params, tmp_path, 60, False, kernel)
+        finally:
+            kernel.shutdown()
+    executed = json.loads((tmp_path / "o2.ipynb").read_text())
+    code = [c for c in executed["cells"] if c["cell_type"] == "code"]
+    assert [c["execution_count"] for c in code] == list(range(1, len(code) + 1))
+    assert "".join(code[-1]["outputs"][0]["text"]) == "False False 10.0 50 False True\n"
+
+
+@pytest.mark.slow
+def test_a_dead_kernel_is_not_reused(tmp_path):
+    path = write_notebook(tmp_path / "n.ipynb", "x = 1\n", "import json")
+    with kernel_environment():
+        kernel = kernels.start_kernel(path, tmp_path)
+        kernel.kill()
+        with pytest.raises(RuntimeError):  # "no longer running" or "Kernel died …"
+            kernels.reuse_kernel(kernel, path)
+        kernel.shutdown()

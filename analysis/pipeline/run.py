@@ -9,10 +9,12 @@
 2. executes the notebooks into a staging folder next to the live outputs, on a kernel that runs
    this very interpreter, with a per-cell timeout (:mod:`analysis.pipeline.execute`); notebooks
    that do not depend on each other (sentiment and framing) run at the same time
-   (:mod:`analysis.pipeline.notebooks`), and every notebook's kernel is started, with the
-   modules the notebook imports already imported, while the notebooks before it run
-   (:mod:`analysis.pipeline.kernels`, :mod:`analysis.pipeline.schedule`), so kernel start-up
-   and imports are off the critical path;
+   (:mod:`analysis.pipeline.notebooks`). Two kernels serve the four notebooks, each reused,
+   back in a fresh state, by a later notebook (lanes, :mod:`analysis.pipeline.schedule`); they
+   start, and import the modules their first notebooks import, as soon as the run knows its
+   notebooks, while the parameters and the corpus are still being checked
+   (:mod:`analysis.pipeline.kernels`), so kernel start-up and imports are off the critical
+   path;
 3. only when every notebook succeeded, swaps the staged figures, tables, executed notebooks and
    summary in for the live ones, rolling back if the swap itself fails
    (:mod:`analysis.pipeline.promote`).
@@ -56,7 +58,7 @@ from analysis.pipeline.promote import (
     promote,
 )
 from analysis.pipeline.rerun import write_record
-from analysis.pipeline.schedule import Job, Log, RunState, run_plan
+from analysis.pipeline.schedule import Job, Lanes, Log, RunState
 
 __all__ = ["NotebookFailed", "OutputsError", "ParameterError", "RunResult", "run_pipeline"]
 
@@ -155,33 +157,37 @@ def run_pipeline(
     missing = [n for stage in plan for n in stage if n not in by_name]
     if missing:
         raise FileNotFoundError(f"notebooks not found in {nb_dir}: {', '.join(missing)}")
-    schema = discover_parameters([by_name[n] for stage in plan for n in stage])
-    values = dict(parameters or {})
-    corpus = check_corpus(values.get("corpus_dir") or default_corpus_dir())
-    check_outlets(corpus, values.get("outlets"))
-    check_lexicon_files(corpus, values)
-    check_group_column(corpus, values.get("group_by"), values.get("column_map"))
-    values["corpus_dir"] = str(corpus)
+    state = RunState()
+    # The kernels start now, on the other core, while this process checks the parameters and
+    # the corpus (a refused run shuts them down again).
+    with kernel_environment(), Lanes(plan, by_name, nb_dir, state) as lanes:
+        schema = discover_parameters([by_name[n] for stage in plan for n in stage])
+        values = dict(parameters or {})
+        corpus = check_corpus(values.get("corpus_dir") or default_corpus_dir())
+        check_outlets(corpus, values.get("outlets"))
+        check_lexicon_files(corpus, values)
+        check_group_column(corpus, values.get("group_by"), values.get("column_map"))
+        values["corpus_dir"] = str(corpus)
 
-    live = output_dirs(out_dir)
-    live["reports"].mkdir(parents=True, exist_ok=True)
-    with locked(live["reports"] / LOCK, live["root"]):
-        recover(live["reports"], log)
-        owned = check_outputs(live["root"], force)
-        return _run_locked(
-            values,
-            schema,
-            plan,
-            by_name,
-            nb_dir,
-            live,
-            owned,
-            timeout,
-            progress,
-            log,
-            started,
-            record_key,
-        )
+        live = output_dirs(out_dir)
+        live["reports"].mkdir(parents=True, exist_ok=True)
+        with locked(live["reports"] / LOCK, live["root"]):
+            recover(live["reports"], log)
+            owned = check_outputs(live["root"], force)
+            return _run_locked(
+                values,
+                schema,
+                plan,
+                by_name,
+                lanes,
+                live,
+                owned,
+                timeout,
+                progress,
+                log,
+                started,
+                record_key,
+            )
 
 
 def _run_locked(
@@ -189,7 +195,7 @@ def _run_locked(
     schema: Mapping[str, ParamSpec],
     plan: list[list[str]],
     by_name: dict[str, Path],
-    nb_dir: Path,
+    lanes: Lanes,
     live: dict[str, Path],
     owned: set[str],
     timeout: int,
@@ -217,10 +223,9 @@ def _run_locked(
         for name in stage
     }
     result = RunResult(out_dir=live["root"])
-    state = RunState()
+    state = lanes.state
     try:
-        with kernel_environment():
-            result.seconds = run_plan(plan, jobs, nb_dir, timeout, log, state)
+        result.seconds = lanes.run(jobs, timeout, log)
         if record_key is not None:
             write_record(staging_root, record_key)
         written = promote(staging_root, live["root"], owned)

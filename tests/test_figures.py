@@ -84,6 +84,38 @@ def test_both_files_are_cropped_to_the_same_box_that_holds_text_outside_the_axes
     assert height_in > 0
 
 
+def test_a_figure_within_its_canvas_is_cut_from_the_image_drawn_once(tmp_path):
+    def inside() -> plt.Figure:  # no note past the edge, wide margins: the box is on the canvas
+        fig = make_figure(None)
+        fig.axes[0].texts[0].remove()
+        fig.subplots_adjust(left=0.25, right=0.75, bottom=0.25, top=0.75)
+        return fig
+
+    png, svg = figures.save_figure(inside(), "fig", tmp_path)
+    reference = inside()
+    with plt.rc_context(figures.STYLE):
+        reference.savefig(tmp_path / "ref.png", dpi=figures.DPI, bbox_inches="tight")
+    with Image.open(png) as image, Image.open(tmp_path / "ref.png") as ref:
+        assert image.mode == "RGB"  # every pixel opaque: no alpha channel
+        assert image.size == ref.size
+        ours = np.asarray(image, dtype=int)
+        theirs = np.asarray(ref.convert("RGB"), dtype=int)
+
+    def difference(dx: int, dy: int) -> float:  # mean difference with ours moved by (dx, dy)
+        h, w = ours.shape[0] - abs(dy), ours.shape[1] - abs(dx)
+        a = ours[max(dy, 0) : max(dy, 0) + h, max(dx, 0) : max(dx, 0) + w]
+        b = theirs[max(-dy, 0) : max(-dy, 0) + h, max(-dx, 0) : max(-dx, 0) + w]
+        return float(np.abs(a - b).mean())
+
+    # the same picture, shifted by under half a pixel: aligned better than by any whole pixel
+    aligned = difference(0, 0)
+    assert aligned < min(difference(dx, dy) for dx, dy in [(1, 0), (-1, 0), (0, 1), (0, -1)])
+    assert aligned < 8
+    pt_w, pt_h = svg_size_pt(svg)
+    assert abs(ours.shape[1] / figures.DPI - pt_w / 72) < 1.5 / figures.DPI
+    assert abs(ours.shape[0] / figures.DPI - pt_h / 72) < 1.5 / figures.DPI
+
+
 def test_saving_leaves_the_figure_as_it_was(tmp_path):
     fig = make_figure("constrained")
     engine, dpi, size = fig.get_layout_engine(), fig.dpi, tuple(fig.get_size_inches())

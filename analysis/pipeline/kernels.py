@@ -303,7 +303,13 @@ class WarmKernel:
                 process.kill()
 
     def shutdown(self) -> None:
-        """Close every client opened on the kernel and stop it (only the first call acts)."""
+        """Close every client opened on the kernel and stop it (only the first call acts).
+
+        The kernel is stopped at once (``now``), not asked to shut down: by now its notebooks
+        have finished and written everything (or failed, and their partial output is saved by
+        papermill), and a polite shutdown waits 1-2 s for the interpreter to tear down pandas,
+        matplotlib and the rest, at the end of every run.
+        """
         from jupyter_core.utils import run_sync
 
         with self._lock:
@@ -314,7 +320,7 @@ class WarmKernel:
             with contextlib.suppress(Exception):
                 client.stop_channels()
         with contextlib.suppress(Exception):
-            run_sync(self.manager.shutdown_kernel)(now=False)
+            run_sync(self.manager.shutdown_kernel)(now=True)
 
 
 def start_kernel(

@@ -15,7 +15,6 @@ import shutil
 from pathlib import Path
 
 from analysis.config import PACKAGE_DIR, output_dirs
-from analysis.io import write_bytes
 from analysis.outputs import (
     MANIFEST,
     OutputsError,
@@ -176,6 +175,8 @@ def keep_failed(staged_notebooks: Path, live_reports: Path, name: str) -> Path |
     failed = live_reports / FAILED_DIR
     failed.mkdir(parents=True, exist_ok=True)
     target = failed / name
+    from analysis.io import write_bytes  # not at import: analysis.io imports pandas
+
     write_bytes(partial.read_bytes(), target)
     return target
 

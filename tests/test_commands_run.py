@@ -91,16 +91,16 @@ def test_list_parameters_shows_each_parameter_with_type_default_notebooks_and_he
     assert fake.calls == []
 
 
-def test_the_command_imports_nltk_without_scipy_stats_which_stays_importable():
+def test_the_command_imports_nltk_without_its_extras_which_stay_importable():
     code = (
         "import sys\n"
-        "from analysis.commands.run import import_nltk_without_scipy_stats\n"
-        "import_nltk_without_scipy_stats()\n"
-        "print('nltk' in sys.modules, 'scipy.stats' in sys.modules)\n"
-        "import scipy.stats\n"
+        "from analysis.commands.run import import_nltk_without_extras\n"
+        "import_nltk_without_extras()\n"
+        "print('nltk' in sys.modules, 'scipy.stats' in sys.modules, 'sklearn' in sys.modules)\n"
+        "import scipy.stats, sklearn\n"
         "print(scipy.stats.norm.cdf(0))\n"
     )
     done = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=120
     )
-    assert done.stdout.split() == ["True", "False", "0.5"]
+    assert done.stdout.split() == ["True", "False", "False", "0.5"]

@@ -167,3 +167,23 @@ def test_a_dead_kernel_is_not_reused(tmp_path):
         with pytest.raises(RuntimeError):  # "no longer running" or "Kernel died …"
             kernels.reuse_kernel(kernel, path)
         kernel.shutdown()
+
+
+def test_the_warm_up_imports_nltk_without_its_unused_extras_which_stay_importable():
+    check = (
+        warmup_code(["analysis", "analysis.config"])
+        + "import sys\n"
+        + "print('nltk' in sys.modules, [m in sys.modules for m in "
+        + f"{list(kernels.NLTK_SKIPPED_EXTRAS)!r}])\n"
+        + "import sklearn, scipy.stats\n"
+        + "print(scipy.stats.norm.cdf(0))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", check], capture_output=True, text=True, check=True, timeout=120
+    )
+    assert done.stdout.splitlines() == ["True [False, False]", "0.5"]
+    plain = warmup_code(["json"]) + "import sys\nprint('nltk' in sys.modules)\n"
+    done = subprocess.run(
+        [sys.executable, "-c", plain], capture_output=True, text=True, check=True, timeout=120
+    )
+    assert done.stdout.strip() == "False"  # a notebook that does not use the package

@@ -174,25 +174,29 @@ def _unchanged_run(
     return reused
 
 
-def import_nltk_without_scipy_stats() -> None:
-    """Import NLTK in this process without the ``scipy.stats`` it imports optionally.
+def import_nltk_without_extras() -> None:
+    """Import NLTK in this process without the optional modules it does not need here.
 
     Checking the lexicons before a run needs NLTK (the codebook's stemmer), and importing NLTK
-    imports ``scipy.stats`` for one collocation measure (Fisher's exact test) that nothing here
-    uses: 0.8 s of the run's own start-up, on the way to its first notebook. The command's
-    process runs no notebook and never needs that measure; the kernels are separate processes
-    and import NLTK as usual. Does nothing when either is already imported.
+    imports ``scipy.stats`` and scikit-learn for parts nothing here uses
+    (:data:`~analysis.pipeline.kernels.NLTK_SKIPPED_EXTRAS`): about a second of the run's own
+    start-up, while its kernels start. Those modules stay importable afterwards. Does nothing
+    when NLTK is already imported.
     """
-    if "nltk" in sys.modules or "scipy.stats" in sys.modules:
+    from analysis.pipeline.kernels import NLTK_SKIPPED_EXTRAS
+
+    if "nltk" in sys.modules:
         return
-    sys.modules["scipy.stats"] = None  # type: ignore[assignment]  # NLTK then goes without it
+    skipped = [name for name in NLTK_SKIPPED_EXTRAS if name not in sys.modules]
+    sys.modules.update(dict.fromkeys(skipped))  # NLTK treats them as not installed
     try:
         import nltk  # noqa: F401
     except ImportError:
         pass
     finally:
-        if sys.modules.get("scipy.stats", 0) is None:
-            del sys.modules["scipy.stats"]
+        for name in skipped:
+            if name in sys.modules and sys.modules[name] is None:
+                del sys.modules[name]
 
 
 def main(args: argparse.Namespace) -> int:
@@ -215,7 +219,7 @@ def main(args: argparse.Namespace) -> int:
                 if isinstance(key, list):
                     return 0
                 lanes = stack.enter_context(started_kernels(notebooks_dir))
-                import_nltk_without_scipy_stats()  # not before: a rerun needs no NLTK
+                import_nltk_without_extras()  # not before: a rerun needs no NLTK
             schema = discover_parameters(notebooks)
             if args.list_parameters:
                 print(f"Parameters of the notebooks in {notebooks_dir}:")

@@ -11,6 +11,7 @@ matplotlib.use("Agg")
 
 import matplotlib.pyplot as plt
 import numpy as np
+import pandas as pd
 import pytest
 from PIL import Image
 
@@ -219,3 +220,17 @@ def test_each_figure_file_carries_its_caption_and_provenance_byte_stably(tmp_pat
     assert entry["files"] == ["a/fig08_frame_salience.png", "a/fig08_frame_salience.svg"]
     assert entry["source_table"] == "reports/tables/frames_by_outlet.csv"
     assert entry["provenance"]["corpus_sha256"] == prov["corpus_sha256"]
+
+
+def test_grid_layout_deferred_skips_seaborns_layout_passes_only_inside_the_block(monkeypatch):
+    import seaborn as sns
+
+    calls: list[str] = []
+    monkeypatch.setattr(plt.Figure, "tight_layout", lambda self, *a, **k: calls.append("tight"))
+    with figures.grid_layout_deferred():
+        grid = sns.FacetGrid(pd.DataFrame({"x": [1, 2], "c": ["a", "b"]}), col="c")
+        grid.tight_layout()
+    assert calls == []
+    grid.tight_layout()
+    assert calls == ["tight"]
+    assert "tight_layout" not in sns.FacetGrid.__dict__  # inherited from Grid again

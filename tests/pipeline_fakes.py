@@ -73,8 +73,13 @@ class FakeKernel:
     def __init__(self, notebook: Path) -> None:
         self.notebook = notebook.name
         self.prepared: list[str] = []
+        self.background: list[bool] = []  # priority changes after the start
+        self.started_in_background = False
         self.shut_down = 0
         self.killed = 0
+
+    def set_background(self, background: bool) -> None:
+        self.background.append(background)
 
     def prepare(self, notebook: Path, cancel: Any = None) -> None:
         if self.shut_down or self.killed:
@@ -96,8 +101,11 @@ class FakeKernels:
         self.started: dict[str, FakeKernel] = {}
         self.lock = threading.Lock()
 
-    def __call__(self, notebook: Path, cwd: Path, cancel: Any = None) -> FakeKernel:
+    def __call__(
+        self, notebook: Path, cwd: Path, cancel: Any = None, background: bool = False
+    ) -> FakeKernel:
         kernel = FakeKernel(notebook)
+        kernel.started_in_background = background
         with self.lock:
             self.started[notebook.name] = kernel
         return kernel

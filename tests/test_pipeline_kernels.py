@@ -64,8 +64,8 @@ def test_real_warm_kernel_has_the_notebooks_modules_before_its_first_cell(tmp_pa
     started = []
     real_start = kernels.start_kernel
 
-    def start(notebook, cwd, cancel=None):
-        started.append(real_start(notebook, cwd, cancel))
+    def start(notebook, cwd, cancel=None, **kwargs):
+        started.append(real_start(notebook, cwd, cancel, **kwargs))
         return started[-1]
 
     out = tmp_path / "out"
@@ -187,3 +187,21 @@ def test_the_warm_up_imports_nltk_without_its_unused_extras_which_stay_importabl
         [sys.executable, "-c", plain], capture_output=True, text=True, check=True, timeout=120
     )
     assert done.stdout.strip() == "False"  # a notebook that does not use the package
+
+
+@pytest.mark.slow
+def test_a_kernel_warmed_in_the_background_gets_its_priority_back(tmp_path):
+    import os
+
+    if not kernels.can_restore_priority():
+        pytest.skip("this user may not raise a process's priority back")
+    path = write_notebook(tmp_path / "n.ipynb", "x = 1\n", "import json")
+    with kernel_environment():
+        kernel = kernels.start_kernel(path, tmp_path, background=True)
+        try:
+            pid = kernel.manager.provisioner.process.pid
+            assert os.getpriority(os.PRIO_PROCESS, pid) == kernels.BACKGROUND_NICE
+            kernel.set_background(False)
+            assert os.getpriority(os.PRIO_PROCESS, pid) == os.nice(0)
+        finally:
+            kernel.shutdown()

@@ -44,6 +44,9 @@ def test_two_kernels_serve_four_notebooks_each_reused_and_shut_down_once(
     for kernel in (first, framing):
         assert kernel.shut_down == 1
         assert kernel.killed == 0
+    # the run's first kernel warms at full priority; the other in the background until its turn
+    assert (first.started_in_background, first.background) == (False, [])
+    assert (framing.started_in_background, framing.background) == (True, [False])
 
 
 def test_a_kernel_that_cannot_be_reused_is_replaced_by_a_new_one(
@@ -66,9 +69,9 @@ def test_warm_ups_start_in_run_order(notebooks, corpus, tmp_path, monkeypatch, k
     monkeypatch.setattr(schedule, "WARMUP_SLOTS", 1)
     order: list[str] = []
 
-    def start(notebook, cwd, cancel=None):
+    def start(notebook, cwd, cancel=None, **kwargs):
         order.append(notebook.name)
-        return kernels(notebook, cwd, cancel)
+        return kernels(notebook, cwd, cancel, **kwargs)
 
     use_fake_kernels(monkeypatch, start)
     use_fake_execute(monkeypatch, FakeExecute("a"))
@@ -88,10 +91,10 @@ def test_warm_ups_start_in_run_order(notebooks, corpus, tmp_path, monkeypatch, k
 def test_a_kernel_that_fails_to_warm_up_is_left_to_papermill(
     notebooks, corpus, tmp_path, monkeypatch, kernels
 ):
-    def start(notebook, cwd, cancel=None):
+    def start(notebook, cwd, cancel=None, **kwargs):
         if notebook.name == "03_framing.ipynb":
             raise RuntimeError("kernel died during start-up")
-        return kernels(notebook, cwd, cancel)
+        return kernels(notebook, cwd, cancel, **kwargs)
 
     use_fake_kernels(monkeypatch, start)
     fake = FakeExecute("a")

@@ -38,6 +38,8 @@ WARMUP_TIMEOUT_S = 120
 # collocation measures (0.5-1 s). Left out while NLTK is imported (:func:`warmup_code`,
 # ``python -m analysis run``); importable as usual afterwards.
 NLTK_SKIPPED_EXTRAS = ("sklearn", "scipy.stats")
+# The nice value of a kernel warming in the background (:meth:`WarmKernel.set_background`).
+BACKGROUND_NICE = 10
 
 
 def notebook_imports(nb_path: Path) -> list[str]:
@@ -261,11 +263,18 @@ class WarmKernel:
         self._closed = False
 
     async def _start(
-        self, cwd: Path, modules: Sequence[str], timeout: float, cancel: threading.Event | None
+        self,
+        cwd: Path,
+        modules: Sequence[str],
+        timeout: float,
+        cancel: threading.Event | None,
+        background: bool = False,
     ) -> None:
         await self.manager.start_kernel(
             cwd=str(cwd), extra_arguments=["--HistoryManager.hist_file=:memory:"]
         )
+        if background:
+            self.set_background(True)
         code = (warmup_code(modules) if modules else "") + _REMEMBER_CODE
         await self._run_silently(code, timeout, cancel)
 
@@ -317,6 +326,19 @@ class WarmKernel:
         if reply is not None and reply.get("status") != "ok":
             raise RuntimeError(f"restoring the kernel failed: {reply.get('evalue', '')}")
 
+    def set_background(self, background: bool) -> None:
+        """Lower the kernel's CPU priority (nice :data:`BACKGROUND_NICE`), or restore it.
+
+        Only done where it can be undone (:func:`can_restore_priority`); a kernel whose
+        priority cannot be set stays as it is.
+        """
+        process = getattr(getattr(self.manager, "provisioner", None), "process", None)
+        pid = getattr(process, "pid", None)
+        if pid is None or not can_restore_priority():
+            return
+        with contextlib.suppress(OSError):
+            os.setpriority(os.PRIO_PROCESS, pid, BACKGROUND_NICE if background else os.nice(0))
+
     def kill(self) -> None:
         """Stop the kernel process at once (safe from any thread); its notebook then fails."""
         process = getattr(getattr(self.manager, "provisioner", None), "process", None)
@@ -345,24 +367,39 @@ class WarmKernel:
             run_sync(self.manager.shutdown_kernel)(now=True)
 
 
+@functools.cache
+def can_restore_priority() -> bool:
+    """Whether this process may raise a kernel's CPU priority back after lowering it: as root,
+    or when the ``RLIMIT_NICE`` limit allows nice 0 (otherwise priorities are left alone)."""
+    import resource
+
+    if os.geteuid() == 0:
+        return True
+    soft, _ = resource.getrlimit(resource.RLIMIT_NICE)
+    return soft == resource.RLIM_INFINITY or soft >= 20 - os.nice(0)
+
+
 def start_kernel(
     notebook: Path,
     cwd: Path,
     cancel: threading.Event | None = None,
     timeout: float = WARMUP_TIMEOUT_S,
+    background: bool = False,
 ) -> WarmKernel:
     """Start a ``python3`` kernel in ``cwd`` and import what ``notebook`` imports.
 
     Call inside :func:`~analysis.pipeline.execute.kernel_environment` (the kernelspec and
     environment come from there), in the thread that will execute the notebook: the kernel's
     manager keeps to that thread's event loop. Returns early, with the kernel running, when
-    ``cancel`` is set. Tests replace this.
+    ``cancel`` is set. With ``background``, the kernel starts and imports at a lower CPU
+    priority (:meth:`WarmKernel.set_background`), so that a kernel needed sooner gets the cores
+    first; restore it before the notebook runs. Tests replace this.
     """
     from jupyter_core.utils import run_sync
 
     kernel = WarmKernel(_manager_class()(kernel_name=KERNEL_NAME))
     try:
-        run_sync(kernel._start)(cwd, notebook_imports(notebook), timeout, cancel)
+        run_sync(kernel._start)(cwd, notebook_imports(notebook), timeout, cancel, background)
     except BaseException:
         kernel.shutdown()
         raise

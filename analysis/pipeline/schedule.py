@@ -249,11 +249,15 @@ def _run_lane(
     also after a failure or an interrupt)."""
     state, outcome = lanes.state, lanes.outcome
     kernel: WarmKernel | None = None
+    # A lane whose first notebook is not the run's first warms at a lower priority: the run's
+    # first kernel, on the critical path, gets the cores first; this one has until its turn.
+    background = lane[0] != lanes.names[0]
     try:
         with warm_slot():
             if not state.cancel.is_set():
                 with contextlib.suppress(Exception):  # papermill then starts its own
-                    kernel = kernels.start_kernel(notebooks[lane[0]], cwd, state.cancel)
+                    extra = {"background": True} if background else {}
+                    kernel = kernels.start_kernel(notebooks[lane[0]], cwd, state.cancel, **extra)
         for position, name in enumerate(lane):
             if position > 0 and not state.cancel.is_set():
                 kernel = _ready_kernel(kernel, notebooks[name], cwd, state)
@@ -265,6 +269,10 @@ def _run_lane(
                     _cancelled(outcome[rest])
                 return
             job = lanes.jobs[name]
+            if background and kernel is not None:
+                with contextlib.suppress(Exception):
+                    kernel.set_background(False)  # its turn: full priority again
+                background = False
             if not _run_job(name, job, cwd, lanes.timeout, kernel, state, outcome[name]):
                 for rest in lane[position + 1 :]:
                     _cancelled(outcome[rest])

@@ -164,6 +164,15 @@ def promote(staged_root: Path, live_root: Path, owned: set[str] | None = None) -
     return swap_in(staged_root, live_root, files, owned, manifest_path(live_root))
 
 
+def write_bytes(data: bytes, path: Path) -> Path:
+    """:func:`analysis.io.write_bytes`, imported when first needed: ``analysis.io`` imports
+    pandas, 0.3-0.6 s that ``python -m analysis run`` would otherwise spend before its kernels
+    start."""
+    from analysis.io import write_bytes as write
+
+    return write(data, path)
+
+
 def keep_failed(staged_notebooks: Path, live_reports: Path, name: str) -> Path | None:
     """Copy a partly executed notebook to ``reports/failed/`` (outside the staging folder).
 
@@ -175,8 +184,6 @@ def keep_failed(staged_notebooks: Path, live_reports: Path, name: str) -> Path |
     failed = live_reports / FAILED_DIR
     failed.mkdir(parents=True, exist_ok=True)
     target = failed / name
-    from analysis.io import write_bytes  # not at import: analysis.io imports pandas
-
     write_bytes(partial.read_bytes(), target)
     return target
 

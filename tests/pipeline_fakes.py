@@ -67,12 +67,24 @@ def write_corpus(folder: Path) -> Path:
 
 
 class FakeKernel:
-    """Stands in for a warmed kernel: records its notebook and whether it was shut down."""
+    """Stands in for a warmed kernel: records its notebook, the notebooks it was readied for
+    afterwards (reused) and whether it was shut down."""
 
     def __init__(self, notebook: Path) -> None:
         self.notebook = notebook.name
+        self.prepared: list[str] = []
+        self.background: list[bool] = []  # priority changes after the start
+        self.started_in_background = False
         self.shut_down = 0
         self.killed = 0
+
+    def set_background(self, background: bool) -> None:
+        self.background.append(background)
+
+    def prepare(self, notebook: Path, cancel: Any = None) -> None:
+        if self.shut_down or self.killed:
+            raise RuntimeError("the kernel is no longer running")
+        self.prepared.append(notebook.name)
 
     def kill(self) -> None:
         self.killed += 1
@@ -89,8 +101,11 @@ class FakeKernels:
         self.started: dict[str, FakeKernel] = {}
         self.lock = threading.Lock()
 
-    def __call__(self, notebook: Path, cwd: Path, cancel: Any = None) -> FakeKernel:
+    def __call__(
+        self, notebook: Path, cwd: Path, cancel: Any = None, background: bool = False
+    ) -> FakeKernel:
         kernel = FakeKernel(notebook)
+        kernel.started_in_background = background
         with self.lock:
             self.started[notebook.name] = kernel
         return kernel

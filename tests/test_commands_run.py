@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import argparse
+import subprocess
+import sys
 
 import pytest
 from papermill.exceptions import PapermillExecutionError
@@ -87,3 +89,18 @@ def test_list_parameters_shows_each_parameter_with_type_default_notebooks_and_he
         "outlets", "list", "default", "[]", "in", "01_a.ipynb", "#", "outlets", "to", "keep",
     ]  # fmt: skip
     assert fake.calls == []
+
+
+def test_the_command_imports_nltk_without_its_extras_which_stay_importable():
+    code = (
+        "import sys\n"
+        "from analysis.commands.run import import_nltk_without_extras\n"
+        "import_nltk_without_extras()\n"
+        "print('nltk' in sys.modules, 'scipy.stats' in sys.modules, 'sklearn' in sys.modules)\n"
+        "import scipy.stats, sklearn\n"
+        "print(scipy.stats.norm.cdf(0))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=120
+    )
+    assert done.stdout.split() == ["True", "False", "False", "0.5"]

@@ -7,7 +7,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from analysis.explore import evidence, kwic, show_table, tone_extremes
+from analysis.explore import evidence, evidence_all, kwic, show_table, tone_extremes
 
 SENTENCES = pd.DataFrame(
     {
@@ -66,6 +66,20 @@ def test_evidence_lists_the_sentences_and_terms(tmp_path: Path) -> None:
     assert evidence(SENTENCES, "trade", group="Y", codebook=path).empty
     with pytest.raises(KeyError, match="known"):
         evidence(SENTENCES, "nope", codebook=path)
+
+
+def test_evidence_all_is_evidence_for_every_frame_in_codebook_order(tmp_path: Path) -> None:
+    from analysis.framing.codebook import load_codebook
+
+    path = tmp_path / "cb.toml"
+    path.write_text(CODEBOOK, encoding="utf-8")
+    keys = load_codebook(path).keys
+    for group in (None, "X", "Y"):
+        each = [evidence(SENTENCES, key, group=group, codebook=path) for key in keys]
+        expected = pd.concat(each, ignore_index=True)
+        got = evidence_all(SENTENCES, group=group, codebook=path)
+        pd.testing.assert_frame_equal(got, expected)
+    assert not evidence_all(SENTENCES, codebook=path).empty
 
 
 def test_show_table_uses_itables_when_installed() -> None:

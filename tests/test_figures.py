@@ -11,6 +11,7 @@ matplotlib.use("Agg")
 
 import matplotlib.pyplot as plt
 import numpy as np
+import pandas as pd
 import pytest
 from PIL import Image
 
@@ -82,6 +83,38 @@ def test_both_files_are_cropped_to_the_same_box_that_holds_text_outside_the_axes
     assert abs(px_w / figures.DPI - pt_w / 72) < 1.5 / figures.DPI
     assert abs(px_h / figures.DPI - pt_h / 72) < 1.5 / figures.DPI
     assert height_in > 0
+
+
+def test_a_figure_within_its_canvas_is_cut_from_the_image_drawn_once(tmp_path):
+    def inside() -> plt.Figure:  # no note past the edge, wide margins: the box is on the canvas
+        fig = make_figure(None)
+        fig.axes[0].texts[0].remove()
+        fig.subplots_adjust(left=0.25, right=0.75, bottom=0.25, top=0.75)
+        return fig
+
+    png, svg = figures.save_figure(inside(), "fig", tmp_path)
+    reference = inside()
+    with plt.rc_context(figures.STYLE):
+        reference.savefig(tmp_path / "ref.png", dpi=figures.DPI, bbox_inches="tight")
+    with Image.open(png) as image, Image.open(tmp_path / "ref.png") as ref:
+        assert image.mode == "RGB"  # every pixel opaque: no alpha channel
+        assert image.size == ref.size
+        ours = np.asarray(image, dtype=int)
+        theirs = np.asarray(ref.convert("RGB"), dtype=int)
+
+    def difference(dx: int, dy: int) -> float:  # mean difference with ours moved by (dx, dy)
+        h, w = ours.shape[0] - abs(dy), ours.shape[1] - abs(dx)
+        a = ours[max(dy, 0) : max(dy, 0) + h, max(dx, 0) : max(dx, 0) + w]
+        b = theirs[max(-dy, 0) : max(-dy, 0) + h, max(-dx, 0) : max(-dx, 0) + w]
+        return float(np.abs(a - b).mean())
+
+    # the same picture, shifted by under half a pixel: aligned better than by any whole pixel
+    aligned = difference(0, 0)
+    assert aligned < min(difference(dx, dy) for dx, dy in [(1, 0), (-1, 0), (0, 1), (0, -1)])
+    assert aligned < 8
+    pt_w, pt_h = svg_size_pt(svg)
+    assert abs(ours.shape[1] / figures.DPI - pt_w / 72) < 1.5 / figures.DPI
+    assert abs(ours.shape[0] / figures.DPI - pt_h / 72) < 1.5 / figures.DPI
 
 
 def test_saving_leaves_the_figure_as_it_was(tmp_path):
@@ -187,3 +220,17 @@ def test_each_figure_file_carries_its_caption_and_provenance_byte_stably(tmp_pat
     assert entry["files"] == ["a/fig08_frame_salience.png", "a/fig08_frame_salience.svg"]
     assert entry["source_table"] == "reports/tables/frames_by_outlet.csv"
     assert entry["provenance"]["corpus_sha256"] == prov["corpus_sha256"]
+
+
+def test_grid_layout_deferred_skips_seaborns_layout_passes_only_inside_the_block(monkeypatch):
+    import seaborn as sns
+
+    calls: list[str] = []
+    monkeypatch.setattr(plt.Figure, "tight_layout", lambda self, *a, **k: calls.append("tight"))
+    with figures.grid_layout_deferred():
+        grid = sns.FacetGrid(pd.DataFrame({"x": [1, 2], "c": ["a", "b"]}), col="c")
+        grid.tight_layout()
+    assert calls == []
+    grid.tight_layout()
+    assert calls == ["tight"]
+    assert "tight_layout" not in sns.FacetGrid.__dict__  # inherited from Grid again

@@ -113,3 +113,33 @@ def test_the_failed_cell_is_read_from_papermills_status_in_the_partial_notebook(
     assert (named.cell_index, named.execution_count) == (7, 6)
     assert named.error == "NameError: name 'x' is not defined"
     assert named.partial_path == partial and str(partial) in str(named)
+
+
+@pytest.mark.slow
+def test_the_output_notebook_is_written_at_the_end_not_at_every_cell(tmp_path, monkeypatch):
+    import papermill.engines
+
+    from analysis.pipeline import execute
+
+    writes: list[str] = []
+    real_write = papermill.engines.write_ipynb
+
+    def counting_write(nb, path):
+        writes.append(path)
+        real_write(nb, path)
+
+    monkeypatch.setattr(papermill.engines, "write_ipynb", counting_write)
+    path = write_notebook(tmp_path / "n.ipynb", "x = 1\n", "y = x + 1")
+    nb = json.loads(path.read_text())
+    nb["cells"] += [{**nb["cells"][-1], "id": f"c{i}", "source": f"z{i} = {i}"} for i in range(6)]
+    path.write_text(json.dumps(nb))
+    out = tmp_path / "out.ipynb"
+    with kernel_environment():
+        execute.execute_notebook(path, out, {"x": 2}, tmp_path, 60, False)
+    executed = json.loads(out.read_text())
+    code = [c for c in executed["cells"] if c["cell_type"] == "code"]
+    assert all(c["metadata"]["papermill"]["status"] == "completed" for c in code)
+    assert len(code) == 9  # parameters, injected parameters, y, z0..z5
+    # papermill's engine writes at each of the 9 cells' start and end; this one once (and
+    # papermill once more after it)
+    assert len(writes) <= 2

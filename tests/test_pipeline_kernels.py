@@ -64,8 +64,8 @@ def test_real_warm_kernel_has_the_notebooks_modules_before_its_first_cell(tmp_pa
     started = []
     real_start = kernels.start_kernel
 
-    def start(notebook, cwd, cancel=None):
-        started.append(real_start(notebook, cwd, cancel))
+    def start(notebook, cwd, cancel=None, **kwargs):
+        started.append(real_start(notebook, cwd, cancel, **kwargs))
         return started[-1]
 
     out = tmp_path / "out"
@@ -119,3 +119,89 @@ def test_the_warm_up_imports_the_package_modules_a_notebook_names(tmp_path):
         [sys.executable, "-c", check], capture_output=True, text=True, check=True, timeout=120
     )
     assert done.stdout.strip() == repr(modules[:-1])
+
+
+@pytest.mark.slow
+def test_a_reused_kernel_starts_the_next_notebook_in_a_fresh_state(tmp_path):
+    from analysis.pipeline.execute import execute_notebook
+
+    first = write_notebook(
+        tmp_path / "01.ipynb",
+        "x = 1\n",
+        "import warnings, matplotlib, pandas as pd\n"
+        "leftover = 42\n"
+        "matplotlib.rcParams['font.size'] = 3\n"
+        "pd.set_option('display.max_colwidth', 7)\n"
+        "warnings.simplefilter('ignore')\n"
+        "import os; os.chdir('/')",
+    )
+    second = write_notebook(
+        tmp_path / "02.ipynb",
+        'CWD = ""\n',
+        "import os, warnings, matplotlib, pandas as pd\n"
+        "print('leftover' in globals(), 'x' in globals(), matplotlib.rcParams['font.size'],\n"
+        "      pd.get_option('display.max_colwidth'), warnings.filters[:1] ==\n"
+        "      [('ignore', None, Warning, None, 0)], os.getcwd() == CWD)",
+    )
+    with kernel_environment():
+        kernel = kernels.start_kernel(first, tmp_path)
+        try:
+            execute_notebook(first, tmp_path / "o1.ipynb", {}, tmp_path, 60, False, kernel=kernel)
+            assert kernels.reuse_kernel(kernel, second) is kernel
+            params = {"CWD": str(tmp_path)}
+            execute_notebook(second, tmp_path / "o2.ipynb", params, tmp_path, 60, False, kernel)
+        finally:
+            kernel.shutdown()
+    executed = json.loads((tmp_path / "o2.ipynb").read_text())
+    code = [c for c in executed["cells"] if c["cell_type"] == "code"]
+    assert [c["execution_count"] for c in code] == list(range(1, len(code) + 1))
+    assert "".join(code[-1]["outputs"][0]["text"]) == "False False 10.0 50 False True\n"
+
+
+@pytest.mark.slow
+def test_a_dead_kernel_is_not_reused(tmp_path):
+    path = write_notebook(tmp_path / "n.ipynb", "x = 1\n", "import json")
+    with kernel_environment():
+        kernel = kernels.start_kernel(path, tmp_path)
+        kernel.kill()
+        with pytest.raises(RuntimeError):  # "no longer running" or "Kernel died …"
+            kernels.reuse_kernel(kernel, path)
+        kernel.shutdown()
+
+
+def test_the_warm_up_imports_nltk_without_its_unused_extras_which_stay_importable():
+    check = (
+        warmup_code(["analysis", "analysis.config"])
+        + "import sys\n"
+        + "print('nltk' in sys.modules, [m in sys.modules for m in "
+        + f"{list(kernels.NLTK_SKIPPED_EXTRAS)!r}])\n"
+        + "import sklearn, scipy.stats\n"
+        + "print(scipy.stats.norm.cdf(0))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", check], capture_output=True, text=True, check=True, timeout=120
+    )
+    assert done.stdout.splitlines() == ["True [False, False]", "0.5"]
+    plain = warmup_code(["json"]) + "import sys\nprint('nltk' in sys.modules)\n"
+    done = subprocess.run(
+        [sys.executable, "-c", plain], capture_output=True, text=True, check=True, timeout=120
+    )
+    assert done.stdout.strip() == "False"  # a notebook that does not use the package
+
+
+@pytest.mark.slow
+def test_a_kernel_warmed_in_the_background_gets_its_priority_back(tmp_path):
+    import os
+
+    if not kernels.can_restore_priority():
+        pytest.skip("this user may not raise a process's priority back")
+    path = write_notebook(tmp_path / "n.ipynb", "x = 1\n", "import json")
+    with kernel_environment():
+        kernel = kernels.start_kernel(path, tmp_path, background=True)
+        try:
+            pid = kernel.manager.provisioner.process.pid
+            assert os.getpriority(os.PRIO_PROCESS, pid) == kernels.BACKGROUND_NICE
+            kernel.set_background(False)
+            assert os.getpriority(os.PRIO_PROCESS, pid) == os.nice(0)
+        finally:
+            kernel.shutdown()

@@ -1,4 +1,5 @@
-"""The scheduler: stages in order, kernels warmed ahead in run order, every kernel shut down."""
+"""The scheduler: stages in order, one kernel per lane warmed ahead in run order and reused by the
+lane's later notebooks, every kernel shut down."""
 
 from __future__ import annotations
 
@@ -20,52 +21,87 @@ from analysis.pipeline.run import run_pipeline
 pytestmark = pytest.mark.usefixtures("kernels")
 
 
-def test_every_notebook_runs_on_its_own_warmed_kernel_and_every_kernel_is_shut_down(
+def test_lanes_deal_each_stages_notebooks_side_by_side():
+    plan = [["01"], ["02", "03"], ["04"]]
+    assert schedule.plan_lanes(plan) == [["01", "02", "04"], ["03"]]
+    assert schedule.plan_lanes([["a"], ["b"], ["c"]]) == [["a", "b", "c"]]
+    assert schedule.plan_lanes([["a", "b", "c"], ["d"]]) == [["a", "d"], ["b"], ["c"]]
+
+
+def test_two_kernels_serve_four_notebooks_each_reused_and_shut_down_once(
     notebooks, corpus, tmp_path, monkeypatch, kernels
 ):
     fake = FakeExecute("a")
     use_fake_execute(monkeypatch, fake)
     run(notebooks, tmp_path / "out", corpus)
-    names = sorted(p.name for p in notebooks.iterdir())
-    assert sorted(kernels.started) == names
-    for name in names:
-        assert fake.kernels[name] is kernels.started[name]
-        assert kernels.started[name].shut_down == 1
-        assert kernels.started[name].killed == 0
+    assert sorted(kernels.started) == ["01_corpus.ipynb", "03_framing.ipynb"]
+    first, framing = kernels.started["01_corpus.ipynb"], kernels.started["03_framing.ipynb"]
+    assert first.prepared == ["02_sentiment.ipynb", "04_summary.ipynb"]  # readied in turn
+    assert framing.prepared == []
+    for name in ("01_corpus.ipynb", "02_sentiment.ipynb", "04_summary.ipynb"):
+        assert fake.kernels[name] is first
+    assert fake.kernels["03_framing.ipynb"] is framing
+    for kernel in (first, framing):
+        assert kernel.shut_down == 1
+        assert kernel.killed == 0
+    # the run's first kernel warms at full priority; the other in the background until its turn
+    assert (first.started_in_background, first.background) == (False, [])
+    assert (framing.started_in_background, framing.background) == (True, [False])
+
+
+def test_a_kernel_that_cannot_be_reused_is_replaced_by_a_new_one(
+    notebooks, corpus, tmp_path, monkeypatch, kernels
+):
+    def reuse(kernel, notebook, cancel=None):
+        raise RuntimeError("the kernel is no longer running")
+
+    monkeypatch.setattr(schedule.kernels, "reuse_kernel", reuse)
+    fake = FakeExecute("a")
+    use_fake_execute(monkeypatch, fake)
+    run(notebooks, tmp_path / "out", corpus)
+    assert sorted(kernels.started) == sorted(p.name for p in notebooks.iterdir())
+    for name, kernel in kernels.started.items():
+        assert fake.kernels[name] is kernel
+        assert kernel.shut_down == 1
 
 
 def test_warm_ups_start_in_run_order(notebooks, corpus, tmp_path, monkeypatch, kernels):
     monkeypatch.setattr(schedule, "WARMUP_SLOTS", 1)
     order: list[str] = []
 
-    def start(notebook, cwd, cancel=None):
+    def start(notebook, cwd, cancel=None, **kwargs):
         order.append(notebook.name)
-        return kernels(notebook, cwd, cancel)
+        return kernels(notebook, cwd, cancel, **kwargs)
 
     use_fake_kernels(monkeypatch, start)
     use_fake_execute(monkeypatch, FakeExecute("a"))
-    plan = [["03_framing.ipynb"], ["01_corpus.ipynb", "02_sentiment.ipynb"], ["04_summary.ipynb"]]
+    plan = [["03_framing.ipynb"], ["02_sentiment.ipynb", "01_corpus.ipynb"], ["04_summary.ipynb"]]
     run_pipeline(
         {"corpus_dir": str(corpus)}, tmp_path / "out", notebooks, plan, progress=False,
         log=lambda _: None,
     )  # fmt: skip
-    assert order == [name for stage in plan for name in stage]
+    # the lanes' first notebooks, in run order (02 and 04 reuse 03's kernel)
+    assert order == ["03_framing.ipynb", "01_corpus.ipynb"]
+    assert kernels.started["03_framing.ipynb"].prepared == [
+        "02_sentiment.ipynb",
+        "04_summary.ipynb",
+    ]
 
 
 def test_a_kernel_that_fails_to_warm_up_is_left_to_papermill(
     notebooks, corpus, tmp_path, monkeypatch, kernels
 ):
-    def start(notebook, cwd, cancel=None):
+    def start(notebook, cwd, cancel=None, **kwargs):
         if notebook.name == "03_framing.ipynb":
             raise RuntimeError("kernel died during start-up")
-        return kernels(notebook, cwd, cancel)
+        return kernels(notebook, cwd, cancel, **kwargs)
 
     use_fake_kernels(monkeypatch, start)
     fake = FakeExecute("a")
     use_fake_execute(monkeypatch, fake)
     run(notebooks, tmp_path / "out", corpus)
     assert fake.kernels["03_framing.ipynb"] is None
-    assert fake.kernels["02_sentiment.ipynb"] is kernels.started["02_sentiment.ipynb"]
+    assert fake.kernels["02_sentiment.ipynb"] is kernels.started["01_corpus.ipynb"]
 
 
 def test_after_a_failure_no_later_notebook_runs_and_every_kernel_is_shut_down(
@@ -106,7 +142,9 @@ def test_interrupt_kills_the_running_kernels_and_shuts_every_kernel_down(
         run(notebooks, tmp_path / "out", corpus)
     assert framing_ended == ["killed"]
     assert kernels.started["03_framing.ipynb"].killed == 1
-    assert kernels.started["01_corpus.ipynb"].killed == 0  # it had finished
+    # 02 ran on the kernel 01 had finished with: killed once, as 02's
+    assert kernels.started["01_corpus.ipynb"].prepared == ["02_sentiment.ipynb"]
+    assert kernels.started["01_corpus.ipynb"].killed == 1
     assert all(k.shut_down == 1 for k in kernels.started.values())
     failed = tmp_path / "out" / "reports" / "failed"
     assert sorted(p.name for p in failed.iterdir()) == ["02_sentiment.ipynb", "03_framing.ipynb"]

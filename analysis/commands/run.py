@@ -23,6 +23,7 @@ Examples:
 from __future__ import annotations
 
 import argparse
+import contextlib
 import sys
 from pathlib import Path
 from typing import Any
@@ -39,7 +40,8 @@ from analysis.pipeline.params import (
     parse_cli_value,
     validate_parameters,
 )
-from analysis.pipeline.run import run_pipeline
+from analysis.pipeline.run import run_pipeline, started_kernels
+from analysis.pipeline.schedule import Lanes
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -174,27 +176,73 @@ def _unchanged_run(
     return reused
 
 
-def main(args: argparse.Namespace) -> int:
-    """Validate the parameters, run the notebooks and print what was written where."""
+def import_nltk_without_extras() -> None:
+    """Import NLTK in this process without the optional modules it does not need here.
+
+    Checking the lexicons before a run needs NLTK (the codebook's stemmer), and importing NLTK
+    imports ``scipy.stats`` and scikit-learn for parts nothing here uses
+    (:data:`~analysis.pipeline.kernels.NLTK_SKIPPED_EXTRAS`): about a second of the run's own
+    start-up, while its kernels start. Those modules stay importable afterwards. Does nothing
+    when NLTK is already imported.
+    """
+    from analysis.pipeline.kernels import NLTK_SKIPPED_EXTRAS
+
+    if "nltk" in sys.modules:
+        return
+    skipped = [name for name in NLTK_SKIPPED_EXTRAS if name not in sys.modules]
+    sys.modules.update(dict.fromkeys(skipped))  # NLTK treats them as not installed
     try:
-        notebooks_dir = Path(args.notebooks) if args.notebooks else default_notebooks_dir()
-        notebooks = list_notebooks(notebooks_dir)
-        key = None
-        if not args.list_parameters:
-            values, _ = collect_parameters(args)
-            key = _unchanged_run(args, values, notebooks)
-            if isinstance(key, list):
+        import nltk  # noqa: F401
+    except ImportError:
+        pass
+    finally:
+        for name in skipped:
+            if name in sys.modules and sys.modules[name] is None:
+                del sys.modules[name]
+
+
+def main(args: argparse.Namespace) -> int:
+    """Validate the parameters, run the notebooks and print what was written where.
+
+    Unless the run is an unchanged rerun (nothing to run) or only lists the parameters, the
+    kernels start (:func:`~analysis.pipeline.run.started_kernels`) before the parameters are
+    checked, so that they start and import on the other core meanwhile; a refused run shuts
+    them down again.
+    """
+    with contextlib.ExitStack() as stack:
+        try:
+            notebooks_dir = Path(args.notebooks) if args.notebooks else default_notebooks_dir()
+            notebooks = list_notebooks(notebooks_dir)
+            key = None
+            lanes = None
+            if not args.list_parameters:
+                values, _ = collect_parameters(args)
+                key = _unchanged_run(args, values, notebooks)
+                if isinstance(key, list):
+                    return 0
+                lanes = stack.enter_context(started_kernels(notebooks_dir))
+                import_nltk_without_extras()  # not before: a rerun needs no NLTK
+            schema = discover_parameters(notebooks)
+            if args.list_parameters:
+                print(f"Parameters of the notebooks in {notebooks_dir}:")
+                print(describe_parameters(schema))
                 return 0
-        schema = discover_parameters(notebooks)
-        if args.list_parameters:
-            print(f"Parameters of the notebooks in {notebooks_dir}:")
-            print(describe_parameters(schema))
-            return 0
-        values, raw = collect_parameters(args)
-        checked = validate_parameters(values, schema, raw)
-    except (ParameterError, FileNotFoundError) as err:
-        print(f"error: {err}", file=sys.stderr)
-        return 2
+            values, raw = collect_parameters(args)
+            checked = validate_parameters(values, schema, raw)
+        except (ParameterError, FileNotFoundError) as err:
+            print(f"error: {err}", file=sys.stderr)
+            return 2
+        return _run(args, checked, notebooks_dir, key, lanes)
+
+
+def _run(
+    args: argparse.Namespace,
+    checked: dict[str, Any],
+    notebooks_dir: Path,
+    key: str | None,
+    lanes: Lanes | None,
+) -> int:
+    """Run the pipeline with the checked parameters; print the report or the error."""
     try:
         result = run_pipeline(
             checked,
@@ -204,6 +252,7 @@ def main(args: argparse.Namespace) -> int:
             progress=not args.no_progress,
             force=args.force,
             record_key=key,
+            lanes=lanes,
         )
     except (ParameterError, OutputsError) as err:
         print(f"error: {err}", file=sys.stderr)

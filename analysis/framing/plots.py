@@ -29,6 +29,7 @@ from analysis.figures import (
     DOUBLE_COLUMN_IN,
     FigureInfo,
     apply_style,
+    grid_layout_deferred,
     group_palette,
     none_found_figure,
 )
@@ -299,7 +300,29 @@ def plot_keyness(
     ncols = panel_columns(len(groups))
     nrows = max(1, math.ceil(len(groups) / ncols))
     height = 0.6 + 0.17 * top_terms
-    grid = sns.catplot(
+    with grid_layout_deferred():  # the constrained layout below places the axes
+        grid = _keyness_grid(top, groups, colours, ncols, height)
+    grid.set_titles("{col_name}", size=plt.rcParams["axes.titlesize"])
+    grid.set(xlabel="z (log-odds, informative prior)", ylabel="")  # every panel: own scale
+    grid.refline(x=1.96, color="#555555", lw=0.6, ls="--")
+    grid.figure.suptitle(
+        f"Distinctive words per {group_col} (uses in {group_col} / elsewhere); dashed: z = 1.96",
+        fontsize=8,
+    )
+    grid.figure.set_size_inches(DOUBLE_COLUMN_IN, 0.4 + nrows * height)  # room for the title
+    grid.figure.set_layout_engine("constrained")
+    return grid.figure
+
+
+def _keyness_grid(
+    top: pd.DataFrame,
+    groups: Sequence[str],
+    colours: Mapping[str, str],
+    ncols: int,
+    height: float,
+) -> sns.FacetGrid:
+    """The keyness bar chart's ``catplot``: one panel per group, each on its own scales."""
+    return sns.catplot(
         top,
         kind="bar",
         x="z",
@@ -319,16 +342,6 @@ def plot_keyness(
         height=height,
         aspect=DOUBLE_COLUMN_IN / ncols / height,
     )
-    grid.set_titles("{col_name}", size=plt.rcParams["axes.titlesize"])
-    grid.set(xlabel="z (log-odds, informative prior)", ylabel="")  # every panel: own scale
-    grid.refline(x=1.96, color="#555555", lw=0.6, ls="--")
-    grid.figure.suptitle(
-        f"Distinctive words per {group_col} (uses in {group_col} / elsewhere); dashed: z = 1.96",
-        fontsize=8,
-    )
-    grid.figure.set_size_inches(DOUBLE_COLUMN_IN, 0.4 + nrows * height)  # room for the title
-    grid.figure.set_layout_engine("constrained")
-    return grid.figure
 
 
 def plot_sourcing(

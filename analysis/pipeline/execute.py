@@ -9,6 +9,7 @@ cell that failed and the error, for a :class:`NotebookFailed` that names both.
 from __future__ import annotations
 
 import contextlib
+import functools
 import json
 import os
 import sys
@@ -22,6 +23,11 @@ if TYPE_CHECKING:
 
 KERNEL_NAME = "python3"
 DEFAULT_TIMEOUT_S = 600
+ENGINE_NAME = "analysis"
+# papermill writes the whole output notebook (figures and tables embedded) when each cell starts
+# and ends; a write is JSON, a schema check and a file. Between cells it is written at most this
+# often (and, as papermill does, during a long cell and at the end, also after a failure).
+SAVE_EVERY_S = 10.0
 
 
 class NotebookFailed(RuntimeError):
@@ -87,6 +93,64 @@ def kernel_environment() -> Iterator[Path]:
                     os.environ[key] = value
 
 
+@functools.cache
+def _register_engine() -> str:
+    """Register with papermill the engine that writes the output notebook less often.
+
+    papermill's own engine saves the notebook at every cell's start and end: on the bundled
+    corpus about a hundred writes of notebooks holding figures and tables, a second of this
+    process's CPU that the kernels, running at the same time, need. This engine is nbclient's
+    with a manager that saves at most every :data:`SAVE_EVERY_S` seconds between cells; the
+    saves during a long cell and the final one (made also when a cell fails or the run is
+    interrupted, so the partial notebook is kept) are papermill's.
+    """
+    from papermill.engines import NBClientEngine, NotebookExecutionManager, papermill_engines
+
+    class ThrottledManager(NotebookExecutionManager):  # type: ignore[misc]
+        finishing = False
+
+        def save(self, **kwargs: Any) -> None:
+            due = self.last_save_time is None or (
+                (self.now() - self.last_save_time).total_seconds() >= SAVE_EVERY_S
+            )
+            if self.finishing or due:
+                super().save(**kwargs)
+
+        def notebook_complete(self, **kwargs: Any) -> None:
+            self.finishing = True
+            super().notebook_complete(**kwargs)
+
+    class ThrottledEngine(NBClientEngine):  # type: ignore[misc]
+        @classmethod
+        def execute_notebook(
+            cls,
+            nb: Any,
+            kernel_name: str,
+            output_path: str | None = None,
+            progress_bar: bool = True,
+            log_output: bool = False,
+            autosave_cell_every: int = 30,
+            **kwargs: Any,
+        ) -> Any:
+            manager = ThrottledManager(
+                nb,
+                output_path=output_path,
+                progress_bar=progress_bar,
+                log_output=log_output,
+                autosave_cell_every=autosave_cell_every,
+            )
+            manager.notebook_start()
+            try:
+                cls.execute_managed_notebook(manager, kernel_name, log_output=log_output, **kwargs)
+            finally:
+                manager.cleanup_pbar()
+                manager.notebook_complete()
+            return manager.nb
+
+    papermill_engines.register(ENGINE_NAME, ThrottledEngine)
+    return ENGINE_NAME
+
+
 def execute_notebook(
     input_path: Path,
     output_path: Path,
@@ -103,7 +167,8 @@ def execute_notebook(
     nbclient (``km=``), which then runs the cells on that already started kernel and leaves
     stopping it to the caller. The kernel's working directory is given through nbclient's
     ``resources`` rather than papermill's ``cwd``, which changes the whole process's directory
-    and so is unsafe when two notebooks run in threads.
+    and so is unsafe when two notebooks run in threads. The output notebook is written less
+    often than papermill does (:func:`_register_engine`).
     """
     from analysis.pipeline.notebooks import skip_optional_slow_imports
 
@@ -119,6 +184,7 @@ def execute_notebook(
         execution_timeout=timeout,
         progress_bar=progress_bar,
         resources={"metadata": {"path": str(cwd)}},
+        engine_name=_register_engine(),
         **extra,
     )
 

@@ -1,10 +1,18 @@
 """Warm kernels: started, with a notebook's modules imported, before the notebook's turn.
 
 Starting a kernel and importing pandas, matplotlib and the package takes seconds; the scheduler
-(:mod:`analysis.pipeline.schedule`) does it for every notebook while the notebooks before it
-run, so that it is off the critical path. :func:`notebook_imports` lists what a notebook
-imports, :func:`warmup_code` imports it in the kernel without leaving a trace, and
-:func:`start_kernel` starts the kernel and runs that code.
+(:mod:`analysis.pipeline.schedule`) does it while the notebooks before it run, so that it is off
+the critical path. :func:`notebook_imports` lists what a notebook imports, :func:`warmup_code`
+imports it in the kernel without leaving a trace, and :func:`start_kernel` starts the kernel and
+runs that code.
+
+On two cores those seconds of start-up and imports are not free even off the critical path: they
+compete with the notebooks that run. A kernel whose notebook finished may therefore be handed to
+a later notebook (:func:`reuse_kernel`): :func:`restore_fresh_state` runs in it first and puts it
+back in the state of a freshly warmed kernel (empty namespace, execution count 1, default
+matplotlib, pandas and numpy settings, the warnings filters, working directory, ``sys.path`` and
+environment it had after its first warm-up); only the imported modules, and their caches of
+pure functions, are kept.
 """
 
 from __future__ import annotations
@@ -13,8 +21,11 @@ import ast
 import contextlib
 import functools
 import json
+import os
+import sys
 import threading
 import time
+import warnings
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -22,19 +33,31 @@ from typing import Any
 from analysis.pipeline.execute import KERNEL_NAME
 
 WARMUP_TIMEOUT_S = 120
+# Modules NLTK imports, if installed, for parts the package never uses: scikit-learn for the
+# transition parser's SVM (0.2-0.5 s) and scipy.stats for Fisher's exact test among the
+# collocation measures (0.5-1 s). Left out while NLTK is imported (:func:`warmup_code`,
+# ``python -m analysis run``); importable as usual afterwards.
+NLTK_SKIPPED_EXTRAS = ("sklearn", "scipy.stats")
+# The nice value of a kernel warming in the background (:meth:`WarmKernel.set_background`).
+BACKGROUND_NICE = 10
 
 
 def notebook_imports(nb_path: Path) -> list[str]:
     """The modules a notebook's code cells import at top level, in order of first appearance.
 
     For ``from package import name`` both ``package`` and ``package.name`` are listed, since the
-    name may be a submodule (the warm-up skips names that are not). Lines holding IPython magics
-    or shell escapes are skipped; a cell that still does not parse is ignored (the notebook
-    itself will report it).
+    name may be a submodule or a lazily exported name (:mod:`analysis._lazy`), which the warm-up
+    resolves. So is ``module.attr`` for every ``attr`` the cells read from a module they
+    imported by name (``from analysis import report`` then ``report.write_summary(...)``): the
+    stage packages import such a name's module only when it is first read, which would
+    otherwise happen in the notebook's turn. Lines holding IPython magics or shell escapes are
+    skipped; a cell that still does not parse is ignored (the notebook itself will report it).
     """
     with open(nb_path, encoding="utf-8") as handle:
         nb = json.load(handle)
     modules: list[str] = []
+    bound: dict[str, str] = {}  # name in the notebook -> the module it was imported as
+    trees = []
     for cell in nb.get("cells", []):
         if cell.get("cell_type") != "code":
             continue
@@ -47,16 +70,29 @@ def notebook_imports(nb_path: Path) -> list[str]:
             tree = ast.parse("\n".join(lines))
         except SyntaxError:
             continue
+        trees.append(tree)
         for node in tree.body:
             if isinstance(node, ast.Import):
                 names = [alias.name for alias in node.names]
+                bound |= {a.asname: a.name for a in node.names if a.asname}
             elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
-                # ``from analysis import report`` may import a subpackage or a module: list
-                # ``analysis.report`` too (the warm-up skips it when it is a plain name)
+                # ``from analysis import report`` may import a subpackage, a module or a lazily
+                # exported name: list ``analysis.report`` too (the warm-up resolves it)
                 names = [node.module] + [f"{node.module}.{a.name}" for a in node.names]
+                bound |= {a.asname or a.name: f"{node.module}.{a.name}" for a in node.names}
             else:
                 continue
             modules += [name for name in names if name not in modules]
+    for tree in trees:
+        for node in ast.walk(tree):
+            if (
+                isinstance(node, ast.Attribute)
+                and isinstance(node.value, ast.Name)
+                and node.value.id in bound
+            ):
+                name = f"{bound[node.value.id]}.{node.attr}"
+                if name not in modules:
+                    modules.append(name)
     return modules
 
 
@@ -64,23 +100,131 @@ def warmup_code(modules: Sequence[str]) -> str:
     """Code that imports ``modules`` and leaves no name behind in the kernel's namespace.
 
     A dotted name whose last part is already an attribute of its (imported) parent, such as
-    ``pathlib.Path``, is not a module and is skipped; so is a module that fails to import: the
-    notebook's own import cell then raises the error where the reader expects it.
+    ``pathlib.Path``, is not a module and is skipped. A name the parent exports lazily
+    (:mod:`analysis._lazy`, such as ``analysis.sentiment.plot_tone_arc``) is read from the
+    parent, which imports the module that defines it: the slow imports (seaborn, scipy, NLTK)
+    happen here rather than in the notebook's first cell. A module that fails to import is
+    skipped: the notebook's own import cell then raises the error where the reader expects it.
+
+    When the notebook imports from the package, NLTK (which the package's sentence splitter,
+    stemmer and VADER need) is imported first without the optional modules listed in
+    :data:`NLTK_SKIPPED_EXTRAS`, which it would import for parts the package never uses (the
+    transition parser's SVM, Fisher's exact test). They stay importable: the notebook, or
+    seaborn, imports them as usual when it needs them.
     """
     return (
         "def _analysis_warmup(names):\n"
         "    import importlib, sys\n"
+        "    if any(n == 'analysis' or n.startswith('analysis.') for n in names):\n"
+        f"        skipped = [m for m in {list(NLTK_SKIPPED_EXTRAS)!r} if m not in sys.modules]\n"
+        "        sys.modules.update(dict.fromkeys(skipped))\n"
+        "        try:\n"
+        "            import nltk\n"
+        "        except Exception:\n"
+        "            pass\n"
+        "        finally:\n"
+        "            for m in skipped:\n"
+        "                if m in sys.modules and sys.modules[m] is None:\n"
+        "                    del sys.modules[m]\n"
         "    for name in names:\n"
         "        parent, _, attr = name.rpartition('.')\n"
         "        if parent in sys.modules and attr in vars(sys.modules[parent]):\n"
         "            continue\n"
+        "        lazy = parent in sys.modules and hasattr(sys.modules[parent], '__getattr__')\n"
         "        try:\n"
-        "            importlib.import_module(name)\n"
+        "            if lazy and attr in getattr(sys.modules[parent], '__all__', ()):\n"
+        "                getattr(sys.modules[parent], attr)\n"
+        "            else:\n"
+        "                importlib.import_module(name)\n"
         "        except Exception:\n"
         "            pass\n"
         f"_analysis_warmup({list(modules)!r})\n"
         "del _analysis_warmup\n"
     )
+
+
+# Inside a kernel: what :func:`remember_fresh_state` saw after the kernel's first warm-up.
+_FRESH_STATE: dict[str, Any] = {}
+
+
+def remember_fresh_state() -> None:
+    """Inside a kernel, after its first warm-up: remember the state a notebook starts in.
+
+    Kept: the working directory, ``sys.path``, the environment, the warnings filters and, when
+    numpy is imported, its error handling and print options. :func:`restore_fresh_state` puts
+    them back before the kernel runs another notebook.
+    """
+    _FRESH_STATE.clear()
+    _FRESH_STATE.update(
+        cwd=os.getcwd(),
+        path=list(sys.path),
+        environ=dict(os.environ),
+        warnings=list(warnings.filters),
+    )
+    numpy = sys.modules.get("numpy")
+    if numpy is not None:
+        _FRESH_STATE.update(np_err=numpy.geterr(), np_print=numpy.get_printoptions())
+
+
+def restore_fresh_state() -> None:
+    """Inside a kernel that ran a notebook: the state of a freshly warmed kernel, for the next.
+
+    IPython's ``reset`` (new session) empties the namespace, the output cache and the history
+    and sets the execution count back to 1; open figures are closed; matplotlib's settings go
+    back to its ``matplotlibrc`` (as on import) and pandas' options to their defaults; what
+    :func:`remember_fresh_state` kept is put back, and warnings that were shown once will be
+    shown again. Modules stay imported: that is the point of reusing the kernel.
+    """
+    from IPython import get_ipython
+
+    shell = get_ipython()
+    if shell is not None:
+        shell.reset(new_session=True)
+    matplotlib = sys.modules.get("matplotlib")
+    if matplotlib is not None:
+        if "matplotlib.pyplot" in sys.modules:
+            sys.modules["matplotlib.pyplot"].close("all")
+        matplotlib.rc_file_defaults()
+    pandas = sys.modules.get("pandas")
+    if pandas is not None:
+        with warnings.catch_warnings():  # pandas warns about its deprecated options
+            warnings.simplefilter("ignore")
+            pandas.reset_option("all")
+    state = _FRESH_STATE
+    if not state:
+        return
+    os.chdir(state["cwd"])
+    sys.path[:] = state["path"]
+    if dict(os.environ) != state["environ"]:
+        os.environ.clear()
+        os.environ.update(state["environ"])
+    numpy = sys.modules.get("numpy")
+    if numpy is not None and "np_err" in state:
+        numpy.seterr(**state["np_err"])
+        numpy.set_printoptions(**state["np_print"])
+    warnings.filters[:] = state["warnings"]
+    warnings._filters_mutated()  # type: ignore[attr-defined]  # "once" warnings show again
+
+
+def reuse_code(modules: Sequence[str]) -> str:
+    """Code that restores a used kernel's fresh state (:func:`restore_fresh_state`) and then
+    imports ``modules`` (:func:`warmup_code`); it too leaves no name behind."""
+    return (
+        "def _analysis_restore():\n"
+        "    from analysis.pipeline.kernels import restore_fresh_state\n"
+        "    restore_fresh_state()\n"
+        "_analysis_restore()\n"  # the reset has removed the name already
+        "globals().pop('_analysis_restore', None)\n" + warmup_code(modules)
+    )
+
+
+_REMEMBER_CODE = (
+    "def _analysis_remember():\n"
+    "    from analysis.pipeline.kernels import remember_fresh_state\n"
+    "    remember_fresh_state()\n"
+    "_analysis_remember()\n"
+    "del _analysis_remember\n"
+)
 
 
 @functools.cache
@@ -119,21 +263,35 @@ class WarmKernel:
         self._closed = False
 
     async def _start(
-        self, cwd: Path, modules: Sequence[str], timeout: float, cancel: threading.Event | None
+        self,
+        cwd: Path,
+        modules: Sequence[str],
+        timeout: float,
+        cancel: threading.Event | None,
+        background: bool = False,
     ) -> None:
-        from queue import Empty
-
         await self.manager.start_kernel(
             cwd=str(cwd), extra_arguments=["--HistoryManager.hist_file=:memory:"]
         )
+        if background:
+            self.set_background(True)
+        code = (warmup_code(modules) if modules else "") + _REMEMBER_CODE
+        await self._run_silently(code, timeout, cancel)
+
+    async def _run_silently(
+        self, code: str, timeout: float, cancel: threading.Event | None
+    ) -> dict[str, Any] | None:
+        """Run ``code`` in the kernel and wait for its reply (None when ``cancel`` was set).
+
+        Silent and not stored: no output, and the execution count stays where it was.
+        """
+        from queue import Empty
+
         client = self.manager.client()
         client.start_channels()
         try:
             await client.wait_for_ready(timeout=timeout)
-            if not modules:
-                return
-            # silent, not stored: no output and the execution count stays at its start
-            msg_id = client.execute(warmup_code(modules), silent=True, store_history=False)
+            msg_id = client.execute(code, silent=True, store_history=False)
             deadline = time.monotonic() + timeout
             while cancel is None or not cancel.is_set():
                 try:
@@ -143,9 +301,43 @@ class WarmKernel:
                         raise TimeoutError(f"kernel warm-up took over {timeout:.0f} s") from None
                     continue
                 if reply.get("parent_header", {}).get("msg_id") == msg_id:
-                    return
+                    return dict(reply.get("content", {}))
+            return None
         finally:
             client.stop_channels()
+            with contextlib.suppress(ValueError):
+                self.manager.__dict__.get("opened_clients", []).remove(client)
+
+    def prepare(
+        self,
+        notebook: Path,
+        cancel: threading.Event | None = None,
+        timeout: float = WARMUP_TIMEOUT_S,
+    ) -> None:
+        """Make this kernel, whose notebook has finished, ready for ``notebook``: restore its
+        fresh state and import what ``notebook`` imports (:func:`reuse_code`). Raises
+        ``RuntimeError`` when the kernel is dead or the restore failed."""
+        from jupyter_core.utils import run_sync
+
+        if self._closed or not run_sync(self.manager.is_alive)():
+            raise RuntimeError("the kernel is no longer running")
+        code = reuse_code(notebook_imports(notebook))
+        reply = run_sync(self._run_silently)(code, timeout, cancel)
+        if reply is not None and reply.get("status") != "ok":
+            raise RuntimeError(f"restoring the kernel failed: {reply.get('evalue', '')}")
+
+    def set_background(self, background: bool) -> None:
+        """Lower the kernel's CPU priority (nice :data:`BACKGROUND_NICE`), or restore it.
+
+        Only done where it can be undone (:func:`can_restore_priority`); a kernel whose
+        priority cannot be set stays as it is.
+        """
+        process = getattr(getattr(self.manager, "provisioner", None), "process", None)
+        pid = getattr(process, "pid", None)
+        if pid is None or not can_restore_priority():
+            return
+        with contextlib.suppress(OSError):
+            os.setpriority(os.PRIO_PROCESS, pid, BACKGROUND_NICE if background else os.nice(0))
 
     def kill(self) -> None:
         """Stop the kernel process at once (safe from any thread); its notebook then fails."""
@@ -155,7 +347,13 @@ class WarmKernel:
                 process.kill()
 
     def shutdown(self) -> None:
-        """Close every client opened on the kernel and stop it (only the first call acts)."""
+        """Close every client opened on the kernel and stop it (only the first call acts).
+
+        The kernel is stopped at once (``now``), not asked to shut down: by now its notebooks
+        have finished and written everything (or failed, and their partial output is saved by
+        papermill), and a polite shutdown waits 1-2 s for the interpreter to tear down pandas,
+        matplotlib and the rest, at the end of every run.
+        """
         from jupyter_core.utils import run_sync
 
         with self._lock:
@@ -166,7 +364,19 @@ class WarmKernel:
             with contextlib.suppress(Exception):
                 client.stop_channels()
         with contextlib.suppress(Exception):
-            run_sync(self.manager.shutdown_kernel)(now=False)
+            run_sync(self.manager.shutdown_kernel)(now=True)
+
+
+@functools.cache
+def can_restore_priority() -> bool:
+    """Whether this process may raise a kernel's CPU priority back after lowering it: as root,
+    or when the ``RLIMIT_NICE`` limit allows nice 0 (otherwise priorities are left alone)."""
+    import resource
+
+    if os.geteuid() == 0:
+        return True
+    soft, _ = resource.getrlimit(resource.RLIMIT_NICE)
+    return soft == resource.RLIM_INFINITY or soft >= 20 - os.nice(0)
 
 
 def start_kernel(
@@ -174,20 +384,33 @@ def start_kernel(
     cwd: Path,
     cancel: threading.Event | None = None,
     timeout: float = WARMUP_TIMEOUT_S,
+    background: bool = False,
 ) -> WarmKernel:
     """Start a ``python3`` kernel in ``cwd`` and import what ``notebook`` imports.
 
     Call inside :func:`~analysis.pipeline.execute.kernel_environment` (the kernelspec and
     environment come from there), in the thread that will execute the notebook: the kernel's
     manager keeps to that thread's event loop. Returns early, with the kernel running, when
-    ``cancel`` is set. Tests replace this.
+    ``cancel`` is set. With ``background``, the kernel starts and imports at a lower CPU
+    priority (:meth:`WarmKernel.set_background`), so that a kernel needed sooner gets the cores
+    first; restore it before the notebook runs. Tests replace this.
     """
     from jupyter_core.utils import run_sync
 
     kernel = WarmKernel(_manager_class()(kernel_name=KERNEL_NAME))
     try:
-        run_sync(kernel._start)(cwd, notebook_imports(notebook), timeout, cancel)
+        run_sync(kernel._start)(cwd, notebook_imports(notebook), timeout, cancel, background)
     except BaseException:
         kernel.shutdown()
         raise
+    return kernel
+
+
+def reuse_kernel(
+    kernel: WarmKernel, notebook: Path, cancel: threading.Event | None = None
+) -> WarmKernel:
+    """The kernel ``kernel``, whose notebook finished, made ready for ``notebook``
+    (:meth:`WarmKernel.prepare`). Call in the thread that will execute ``notebook``. Raises when
+    the kernel cannot be reused (the caller then shuts it down). Tests replace this."""
+    kernel.prepare(notebook, cancel)
     return kernel

@@ -15,7 +15,6 @@ import shutil
 from pathlib import Path
 
 from analysis.config import PACKAGE_DIR, output_dirs
-from analysis.io import write_bytes
 from analysis.outputs import (
     MANIFEST,
     OutputsError,
@@ -163,6 +162,15 @@ def promote(staged_root: Path, live_root: Path, owned: set[str] | None = None) -
         owned = owned_outputs(live_root)
     files = [p.relative_to(staged_root).as_posix() for p in _files(staged_root)]
     return swap_in(staged_root, live_root, files, owned, manifest_path(live_root))
+
+
+def write_bytes(data: bytes, path: Path) -> Path:
+    """:func:`analysis.io.write_bytes`, imported when first needed: ``analysis.io`` imports
+    pandas, 0.3-0.6 s that ``python -m analysis run`` would otherwise spend before its kernels
+    start."""
+    from analysis.io import write_bytes as write
+
+    return write(data, path)
 
 
 def keep_failed(staged_notebooks: Path, live_reports: Path, name: str) -> Path | None:

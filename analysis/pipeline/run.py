@@ -9,10 +9,12 @@
 2. executes the notebooks into a staging folder next to the live outputs, on a kernel that runs
    this very interpreter, with a per-cell timeout (:mod:`analysis.pipeline.execute`); notebooks
    that do not depend on each other (sentiment and framing) run at the same time
-   (:mod:`analysis.pipeline.notebooks`), and every notebook's kernel is started, with the
-   modules the notebook imports already imported, while the notebooks before it run
-   (:mod:`analysis.pipeline.kernels`, :mod:`analysis.pipeline.schedule`), so kernel start-up
-   and imports are off the critical path;
+   (:mod:`analysis.pipeline.notebooks`). Two kernels serve the four notebooks, each reused,
+   back in a fresh state, by a later notebook (lanes, :mod:`analysis.pipeline.schedule`); they
+   start, and import the modules their first notebooks import, as soon as the run knows its
+   notebooks, while the parameters and the corpus are still being checked
+   (:mod:`analysis.pipeline.kernels`), so kernel start-up and imports are off the critical
+   path;
 3. only when every notebook succeeded, swaps the staged figures, tables, executed notebooks and
    summary in for the live ones, rolling back if the swap itself fails
    (:mod:`analysis.pipeline.promote`).
@@ -24,10 +26,11 @@ live files stay byte-identical, and the partly executed notebook is kept under
 
 from __future__ import annotations
 
+import contextlib
 import shutil
 import sys
 import time
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -56,9 +59,16 @@ from analysis.pipeline.promote import (
     promote,
 )
 from analysis.pipeline.rerun import write_record
-from analysis.pipeline.schedule import Job, Log, RunState, run_plan
+from analysis.pipeline.schedule import Job, Lanes, Log, RunState
 
-__all__ = ["NotebookFailed", "OutputsError", "ParameterError", "RunResult", "run_pipeline"]
+__all__ = [
+    "NotebookFailed",
+    "OutputsError",
+    "ParameterError",
+    "RunResult",
+    "run_pipeline",
+    "started_kernels",
+]
 
 
 @dataclass
@@ -120,6 +130,36 @@ def declared_parameters(
     return {k: v for k, v in values.items() if k in schema and notebook in schema[k].notebooks}
 
 
+def _plan(
+    notebooks_dir: Path | str | None, stages: Sequence[Sequence[str]] | None
+) -> tuple[Path, dict[str, Path], list[list[str]]]:
+    """(notebooks folder, notebook paths by name, stages) of a run; raises
+    ``FileNotFoundError`` when a staged notebook is missing."""
+    nb_dir = Path(notebooks_dir or default_notebooks_dir()).resolve()
+    by_name = {p.name: p for p in list_notebooks(nb_dir)}
+    plan = [list(s) for s in stages] if stages is not None else plan_stages(list(by_name))
+    missing = [n for stage in plan for n in stage if n not in by_name]
+    if missing:
+        raise FileNotFoundError(f"notebooks not found in {nb_dir}: {', '.join(missing)}")
+    return nb_dir, by_name, plan
+
+
+@contextlib.contextmanager
+def started_kernels(
+    notebooks_dir: Path | str | None = None, stages: Sequence[Sequence[str]] | None = None
+) -> Iterator[Lanes]:
+    """Start a run's kernels now, for a :func:`run_pipeline` call made inside the block.
+
+    A caller with work to do before the run (``python -m analysis run`` checks the parameters)
+    starts the kernels first, so that they start and import on the other core meanwhile. The
+    kernel environment (:func:`~analysis.pipeline.execute.kernel_environment`) holds for the
+    block; leaving it shuts every kernel down, also when no run was made.
+    """
+    nb_dir, by_name, plan = _plan(notebooks_dir, stages)
+    with kernel_environment(), Lanes(plan, by_name, nb_dir, RunState()) as lanes:
+        yield lanes
+
+
 def run_pipeline(
     parameters: Mapping[str, Any] | None = None,
     out_dir: Path | str | None = None,
@@ -130,6 +170,7 @@ def run_pipeline(
     log: Log = _stderr,
     force: bool = False,
     record_key: str | None = None,
+    lanes: Lanes | None = None,
 ) -> RunResult:
     """Execute every notebook into a staging folder and promote the outputs if all succeeded.
 
@@ -146,15 +187,21 @@ def run_pipeline(
     run (a second run into it is refused), and leftovers of an interrupted run are restored or
     removed first. With ``record_key`` (:func:`analysis.pipeline.rerun.run_key`) the run records
     it with the hash of every output, so that an unchanged rerun can reuse them.
+
+    The kernels start as soon as the notebooks are known, while the parameters and the corpus
+    are checked (a refused run shuts them down again); ``lanes`` are kernels started earlier by
+    :func:`started_kernels` for the same notebooks and stages.
     """
     started = time.perf_counter()
-    nb_dir = Path(notebooks_dir or default_notebooks_dir()).resolve()
-    notebooks = list_notebooks(nb_dir)
-    by_name = {p.name: p for p in notebooks}
-    plan = [list(s) for s in stages] if stages is not None else plan_stages(list(by_name))
-    missing = [n for stage in plan for n in stage if n not in by_name]
-    if missing:
-        raise FileNotFoundError(f"notebooks not found in {nb_dir}: {', '.join(missing)}")
+    if lanes is None:
+        with started_kernels(notebooks_dir, stages) as own:
+            return run_pipeline(
+                parameters, out_dir, notebooks_dir, stages, timeout, progress, log, force,
+                record_key, lanes=own,
+            )  # fmt: skip
+    _, by_name, plan = _plan(notebooks_dir, stages)
+    if plan != lanes.plan:
+        raise ValueError(f"the kernels were started for stages {lanes.plan}, not {plan}")
     schema = discover_parameters([by_name[n] for stage in plan for n in stage])
     values = dict(parameters or {})
     corpus = check_corpus(values.get("corpus_dir") or default_corpus_dir())
@@ -173,7 +220,7 @@ def run_pipeline(
             schema,
             plan,
             by_name,
-            nb_dir,
+            lanes,
             live,
             owned,
             timeout,
@@ -189,7 +236,7 @@ def _run_locked(
     schema: Mapping[str, ParamSpec],
     plan: list[list[str]],
     by_name: dict[str, Path],
-    nb_dir: Path,
+    lanes: Lanes,
     live: dict[str, Path],
     owned: set[str],
     timeout: int,
@@ -217,10 +264,9 @@ def _run_locked(
         for name in stage
     }
     result = RunResult(out_dir=live["root"])
-    state = RunState()
+    state = lanes.state
     try:
-        with kernel_environment():
-            result.seconds = run_plan(plan, jobs, nb_dir, timeout, log, state)
+        result.seconds = lanes.run(jobs, timeout, log)
         if record_key is not None:
             write_record(staging_root, record_key)
         written = promote(staging_root, live["root"], owned)

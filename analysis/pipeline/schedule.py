@@ -1,10 +1,18 @@
-"""Scheduling a run: stages in order, a stage's notebooks side by side, every kernel warm ahead.
+"""Scheduling a run: stages in order, a stage's notebooks side by side, kernels warm ahead.
 
-Every notebook gets a thread at once; the thread warms the notebook's kernel
-(:func:`analysis.pipeline.kernels.start_kernel`, at most :data:`WARMUP_SLOTS` at a time, in run
-order), waits for its stage's turn, executes the notebook on that kernel
-(:func:`analysis.pipeline.execute.execute_notebook`) and reports the outcome to the main thread,
-which starts the next stage only when the previous one succeeded. Both functions are looked up
+The notebooks are dealt to *lanes* (:func:`plan_lanes`): a stage's first notebook goes to lane 0,
+its second to lane 1, and so on, so that a run of stages 01 | 02 03 | 04 has two lanes, 01 → 02 →
+04 and 03. Each lane is one thread and one kernel: the thread warms the kernel for the lane's
+first notebook (:func:`analysis.pipeline.kernels.start_kernel`, at most :data:`WARMUP_SLOTS`
+lanes at a time, in run order), waits for that notebook's turn, executes it
+(:func:`analysis.pipeline.execute.execute_notebook`) and reports the outcome to the main thread;
+then it makes the same kernel ready for the lane's next notebook
+(:func:`analysis.pipeline.kernels.reuse_kernel`: the fresh state back, that notebook's modules
+imported) while the others of the stage still run, and so on. The main thread starts the next
+stage only when the previous one succeeded.
+
+On a two-core machine every kernel's start-up and imports compete with the notebooks running, so
+fewer kernels make a faster run: two kernels instead of four. All three functions are looked up
 on their modules at call time, so that tests can replace them there.
 """
 
@@ -24,9 +32,9 @@ from typing import Any
 from analysis.pipeline import execute, kernels
 from analysis.pipeline.kernels import WarmKernel
 
-# Kernels that start and import at the same time, in run order: one more than the cores (a kernel
-# waits on its process start-up and sockets part of the time), so that the kernels needed first
-# are ready early rather than every kernel late.
+# Lanes whose kernels start and import at the same time, in run order: one more than the cores (a
+# kernel waits on its process start-up and sockets part of the time), so that the kernels needed
+# first are ready early rather than every kernel late.
 WARMUP_SLOTS = (os.cpu_count() or 1) + 1
 
 Log = Callable[[str], None]
@@ -46,7 +54,7 @@ class Job:
 class RunState:
     """Which notebooks were given their turn and which completed (read after an interrupt)."""
 
-    started: list[str] = field(default_factory=list)
+    started: list[str] = field(default_factory=list)  # given their turn, in that order
     finished: set[str] = field(default_factory=set)
     kernels: dict[str, WarmKernel] = field(default_factory=dict)
     cancel: threading.Event = field(default_factory=threading.Event)
@@ -80,6 +88,22 @@ class _OrderedSlots:
                 self._ready.notify_all()
 
 
+def plan_lanes(plan: Sequence[Sequence[str]]) -> list[list[str]]:
+    """Deal the notebooks to lanes: the ``i``-th notebook of every stage goes to lane ``i``.
+
+    A lane's notebooks run one after another on one kernel; since a stage starts only when the
+    one before it finished, a lane's kernel is always free when its next notebook's turn comes.
+    The lanes are listed in the order of their first notebook in the run.
+    """
+    lanes: list[list[str]] = []
+    for stage in plan:
+        for index, name in enumerate(stage):
+            if index == len(lanes):
+                lanes.append([])
+            lanes[index].append(name)
+    return lanes
+
+
 def run_plan(
     plan: Sequence[Sequence[str]],
     jobs: Mapping[str, Job],
@@ -88,66 +112,99 @@ def run_plan(
     log: Log,
     state: RunState,
 ) -> dict[str, float]:
-    """Run the stages in order, a stage's notebooks side by side, every kernel warmed ahead.
+    """Run the stages in order, a stage's notebooks side by side, on one kernel per lane.
 
-    Every notebook gets a thread at once. The thread starts the notebook's kernel and imports
-    its modules (``kernels.start_kernel``; at most :data:`WARMUP_SLOTS` at a time, in run
-    order), waits for its stage's turn, executes the notebook on that kernel
-    (``execute.execute_notebook``), reports the outcome and only then shuts the kernel down (so
-    the next stage need not wait for that). A stage starts only when the previous one
-    succeeded. When a notebook fails, the others of its stage that have begun finish, and none
-    that has not begins; on ``KeyboardInterrupt`` the running kernels are killed. Every kernel
-    is shut down before this returns. Returns the seconds each notebook took to execute.
+    :class:`Lanes` started and run at once (see there); every kernel is shut down before this
+    returns. Returns the seconds each notebook took to execute.
     """
-    names = [name for stage in plan for name in stage]
-    turn = {name: threading.Event() for name in names}
-    outcome: dict[str, Future[float]] = {name: Future() for name in names}
-    slots = _OrderedSlots(WARMUP_SLOTS)
-    seconds: dict[str, float] = {}
-    pool = ThreadPoolExecutor(max_workers=max(1, len(names)), thread_name_prefix="notebook")
-    try:
-        for ticket, name in enumerate(names):
+    with Lanes(plan, {name: job.input_path for name, job in jobs.items()}, cwd, state) as lanes:
+        return lanes.run(jobs, timeout, log)
+
+
+class Lanes:
+    """A run's lane threads (:func:`plan_lanes`), started before the run's jobs are known.
+
+    Creating it starts every lane's thread, which starts the lane's kernel and imports its first
+    notebook's modules (``kernels.start_kernel``; at most :data:`WARMUP_SLOTS` lanes at a
+    time, in run order) while the caller still checks parameters and prepares the staging
+    folder. :meth:`run` then gives the notebooks their turns: each lane executes its notebooks
+    (``execute.execute_notebook``) one after another on its kernel, readying it for the next
+    (``kernels.reuse_kernel``) while the others of the stage still run. A kernel that cannot be
+    warmed or reused is left to papermill (a fresh kernel of its own) for that notebook, and the
+    lane's next notebook starts a new one. :meth:`close` (also on leaving a ``with`` block) stops
+    the lanes and shuts every kernel down; no notebook runs when :meth:`run` was never called.
+    """
+
+    def __init__(
+        self,
+        plan: Sequence[Sequence[str]],
+        notebooks: Mapping[str, Path],
+        cwd: Path,
+        state: RunState,
+    ) -> None:
+        self.plan = [list(stage) for stage in plan]
+        self.state = state
+        self.names = [name for stage in self.plan for name in stage]
+        self.turn = {name: threading.Event() for name in self.names}
+        self.outcome: dict[str, Future[float]] = {name: Future() for name in self.names}
+        self.jobs: dict[str, Job] = {}
+        self.timeout = 0
+        slots = _OrderedSlots(WARMUP_SLOTS)
+        lanes = plan_lanes(self.plan)
+        self._pool = ThreadPoolExecutor(max_workers=max(1, len(lanes)), thread_name_prefix="lane")
+        for ticket, lane in enumerate(lanes):
             warm_slot = functools.partial(slots.hold, ticket)
-            pool.submit(
-                _run_job,
-                name,
-                jobs[name],
-                cwd,
-                timeout,
-                turn[name],
-                warm_slot,
-                state,
-                outcome[name],
-            )
-        for stage in plan:
-            for name in stage:
-                log(f"[{len(state.started) + 1}/{len(names)}] {name} …")
-                state.started.append(name)
-                turn[name].set()
-            running = [outcome[name] for name in stage]
-            wait(running, return_when=FIRST_EXCEPTION)
-            failure = next((e for f in running if f.done() and (e := _error(f))), None)
-            if failure is not None:
-                state.cancel.set()  # no later notebook starts
-                if not isinstance(failure, KeyboardInterrupt):
-                    wait(running)  # the stage's others finish, so that their kernels shut down
-                raise failure
-            for name in stage:
-                seconds[name] = outcome[name].result()
-                log(f"      {name} done in {seconds[name]:.1f} s")
-    except KeyboardInterrupt:
-        state.cancel.set()
-        for name in state.started:
-            kernel = state.kernels.get(name)
-            if kernel is not None and name not in state.finished:
-                kernel.kill()
-        raise
-    finally:
-        state.cancel.set()
-        for event in turn.values():
+            self._pool.submit(_run_lane, self, lane, notebooks, cwd, warm_slot)
+
+    def __enter__(self) -> Lanes:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """Stop every lane (a notebook running finishes first) and shut its kernel down."""
+        self.state.cancel.set()
+        for event in self.turn.values():
             event.set()  # threads still waiting for their turn see the cancel and stop
-        pool.shutdown(wait=True)
-    return dict(sorted(seconds.items()))
+        self._pool.shutdown(wait=True)
+
+    def run(self, jobs: Mapping[str, Job], timeout: int, log: Log) -> dict[str, float]:
+        """Give the stages their turns in order; a stage starts only when the previous one
+        succeeded. When a notebook fails, the others of its stage that have begun finish, and
+        none that has not begins; on ``KeyboardInterrupt`` the running kernels are killed.
+        Closes the lanes before returning. Returns the seconds each notebook took."""
+        state = self.state
+        self.jobs.update(jobs)
+        self.timeout = timeout
+        seconds: dict[str, float] = {}
+        try:
+            for stage in self.plan:
+                for name in stage:
+                    log(f"[{len(state.started) + 1}/{len(self.names)}] {name} …")
+                    state.started.append(name)
+                    self.turn[name].set()
+                running = [self.outcome[name] for name in stage]
+                wait(running, return_when=FIRST_EXCEPTION)
+                failure = next((e for f in running if f.done() and (e := _error(f))), None)
+                if failure is not None:
+                    state.cancel.set()  # no later notebook starts
+                    if not isinstance(failure, KeyboardInterrupt):
+                        wait(running)  # the stage's others finish, so their kernels shut down
+                    raise failure
+                for name in stage:
+                    seconds[name] = self.outcome[name].result()
+                    log(f"      {name} done in {seconds[name]:.1f} s")
+        except KeyboardInterrupt:
+            state.cancel.set()
+            for name in state.started:
+                kernel = state.kernels.get(name)
+                if kernel is not None and name not in state.finished:
+                    kernel.kill()
+            raise
+        finally:
+            self.close()
+        return dict(sorted(seconds.items()))
 
 
 def _error(future: Future[float]) -> BaseException | None:
@@ -155,53 +212,112 @@ def _error(future: Future[float]) -> BaseException | None:
     return None if future.cancelled() else future.exception()
 
 
+def _cancelled(outcome: Future[float]) -> None:
+    """Mark a notebook that will not run as cancelled (wakes ``wait``, which counts it done)."""
+    if not outcome.done():
+        outcome.cancel()
+        outcome.set_running_or_notify_cancel()
+
+
+def _ready_kernel(
+    kernel: WarmKernel | None, notebook: Path, cwd: Path, state: RunState
+) -> WarmKernel | None:
+    """The lane's kernel made ready for ``notebook``: reused when there is one, else a new one
+    started; None (papermill then starts its own) when neither works."""
+    if kernel is not None:
+        try:
+            return kernels.reuse_kernel(kernel, notebook, state.cancel)
+        except Exception:  # a kernel that cannot be reused is replaced
+            kernel.shutdown()
+    if state.cancel.is_set():
+        return None
+    try:
+        return kernels.start_kernel(notebook, cwd, state.cancel)
+    except Exception:  # papermill then starts (and reports on) its own kernel
+        return None
+
+
+def _run_lane(
+    lanes: Lanes,
+    lane: Sequence[str],
+    notebooks: Mapping[str, Path],
+    cwd: Path,
+    warm_slot: Callable[[], contextlib.AbstractContextManager[None]],
+) -> None:
+    """One lane: warm its kernel, then for each notebook wait for its turn, execute it and set
+    its outcome, readying the kernel for the next; shut the kernel down at the end (always,
+    also after a failure or an interrupt)."""
+    state, outcome = lanes.state, lanes.outcome
+    kernel: WarmKernel | None = None
+    # A lane whose first notebook is not the run's first warms at a lower priority: the run's
+    # first kernel, on the critical path, gets the cores first; this one has until its turn.
+    background = lane[0] != lanes.names[0]
+    try:
+        with warm_slot():
+            if not state.cancel.is_set():
+                with contextlib.suppress(Exception):  # papermill then starts its own
+                    extra = {"background": True} if background else {}
+                    kernel = kernels.start_kernel(notebooks[lane[0]], cwd, state.cancel, **extra)
+        for position, name in enumerate(lane):
+            if position > 0 and not state.cancel.is_set():
+                kernel = _ready_kernel(kernel, notebooks[name], cwd, state)
+            if kernel is not None:
+                state.kernels[name] = kernel
+            lanes.turn[name].wait()
+            if state.cancel.is_set():
+                for rest in lane[position:]:
+                    _cancelled(outcome[rest])
+                return
+            job = lanes.jobs[name]
+            if background and kernel is not None:
+                with contextlib.suppress(Exception):
+                    kernel.set_background(False)  # its turn: full priority again
+                background = False
+            if not _run_job(name, job, cwd, lanes.timeout, kernel, state, outcome[name]):
+                for rest in lane[position + 1 :]:
+                    _cancelled(outcome[rest])
+                return
+    except BaseException as err:  # handed to the main thread, which raises it
+        for name in lane:
+            if not outcome[name].done():
+                outcome[name].set_exception(err)
+                break
+        for name in lane:
+            _cancelled(outcome[name])
+    finally:
+        if kernel is not None:
+            kernel.shutdown()
+
+
 def _run_job(
     name: str,
     job: Job,
     cwd: Path,
     timeout: int,
-    turn: threading.Event,
-    warm_slot: Callable[[], contextlib.AbstractContextManager[None]],
+    kernel: WarmKernel | None,
     state: RunState,
     outcome: Future[float],
-) -> None:
-    """Warm a kernel, wait for the notebook's turn, execute it, set ``outcome``; then shut the
-    kernel down (always, also after a failure or an interrupt)."""
-    kernel: WarmKernel | None = None
+) -> bool:
+    """Execute one notebook (its turn has come) and set ``outcome``; True when it succeeded.
+    ``KeyboardInterrupt`` is raised for the lane to hand over."""
+    start = time.perf_counter()
     try:
-        with warm_slot():
-            if not state.cancel.is_set():
-                try:
-                    kernel = kernels.start_kernel(job.input_path, cwd, state.cancel)
-                except Exception:  # an optimisation only: papermill then starts its own kernel
-                    kernel = None
-        if kernel is not None:
-            state.kernels[name] = kernel
-        turn.wait()
-        if state.cancel.is_set():
-            outcome.cancel()
-            outcome.set_running_or_notify_cancel()  # wakes wait(), which counts it as done
-            return
-        start = time.perf_counter()
-        try:
-            execute.execute_notebook(
-                job.input_path,
-                job.output_path,
-                job.parameters,
-                cwd,
-                timeout,
-                job.progress_bar,
-                kernel=kernel,
-            )
-        except KeyboardInterrupt:
-            raise
-        except Exception as err:
-            raise execute.notebook_failure(name, job.output_path, err) from err
-        state.finished.add(name)
-        outcome.set_result(time.perf_counter() - start)
-    except BaseException as err:  # handed to the main thread, which raises it
-        if not outcome.done():
-            outcome.set_exception(err)
-    finally:
-        if kernel is not None:
-            kernel.shutdown()
+        execute.execute_notebook(
+            job.input_path,
+            job.output_path,
+            job.parameters,
+            cwd,
+            timeout,
+            job.progress_bar,
+            kernel=kernel,
+        )
+    except KeyboardInterrupt:
+        raise
+    except Exception as err:
+        failure = execute.notebook_failure(name, job.output_path, err)
+        failure.__cause__ = err
+        outcome.set_exception(failure)
+        return False
+    state.finished.add(name)
+    outcome.set_result(time.perf_counter() - start)
+    return True

@@ -26,6 +26,7 @@ from analysis.figures import (
     DOUBLE_COLUMN_IN,
     OTHER_COLOUR,
     FigureInfo,
+    grid_layout_deferred,
     none_found_figure,
     seeded_global_rng,
 )
@@ -291,27 +292,28 @@ def plot_tone_arc(
     shown["panel"] = shown["doc"].map(titles)
     groups = sorted(shown["group"].unique())
     ncols = max(1, min(ncols, len(docs)))
-    grid = sns.FacetGrid(
-        shown,
-        col="panel",
-        col_order=[titles[d] for d in docs],
-        col_wrap=ncols,
-        hue="group",
-        hue_order=groups,
-        palette={g: _colour(palette, g) for g in groups},
-        sharex=False,
-        sharey=True,
-        height=1.35,
-        aspect=DOUBLE_COLUMN_IN / ncols / 1.35,
-    )
-    grid.map_dataframe(_arc_panel, window=window)
-    grid.set_titles("")  # no centred "panel = …" title; the article's name goes on the left
-    grid.set_titles("{col_name}", loc="left", size=7)
-    grid.set_axis_labels("sentence in article", "compound")
-    grid.set(ylim=(-1.05, 1.05))
-    for ax in grid.axes.flat:
-        ax.axhline(0, color="#555555", lw=0.5)
-        ax.grid(axis="x", visible=False)
+    with grid_layout_deferred():  # laid out once, when the grid is complete (below)
+        grid = sns.FacetGrid(
+            shown,
+            col="panel",
+            col_order=[titles[d] for d in docs],
+            col_wrap=ncols,
+            hue="group",
+            hue_order=groups,
+            palette={g: _colour(palette, g) for g in groups},
+            sharex=False,
+            sharey=True,
+            height=1.35,
+            aspect=DOUBLE_COLUMN_IN / ncols / 1.35,
+        )
+        grid.map_dataframe(_arc_panel, window=window)
+        grid.set_titles("")  # no centred "panel = …" title; the article's name goes on the left
+        grid.set_titles("{col_name}", loc="left", size=7)
+        grid.set_axis_labels("sentence in article", "compound")
+        grid.set(ylim=(-1.05, 1.05))
+        for ax in grid.axes.flat:
+            ax.axhline(0, color="#555555", lw=0.5)
+            ax.grid(axis="x", visible=False)
     grid.tight_layout()
     return grid.figure
 

@@ -251,6 +251,13 @@ def python_word_class() -> str:
 
 
 @lru_cache(maxsize=1)
+def python_alnum_class() -> str:
+    """Python's Unicode ``[^\\W_]`` (a letter or digit: ``\\w`` without ``_``) as an RE2 class
+    body."""
+    return _class_body(r"[^\W_]")
+
+
+@lru_cache(maxsize=1)
 def python_space_class() -> str:
     """Python's Unicode ``\\s`` (``str.isspace()``) as an RE2 class body."""
     return _class_body(r"\s")

@@ -163,6 +163,25 @@ def _packed(items: tuple[str, ...], max_chars: int = MAX_PART_CHARS) -> list[str
     return ["|".join(part) for part in parts]
 
 
+def masked_texts(texts: pa.Array, exclusion: str, rows: np.ndarray | None = None) -> pa.Array:
+    """``regex_mask(texts, exclusion)``, rewriting only the texts the exclusion can change.
+
+    ``rows`` are positions that include every text the exclusion matches (default: found with
+    :func:`masked_rows`); those are masked and put back in place, the others are kept as they
+    are (masking leaves a text without a match unchanged), so the result equals masking the
+    whole column, and the patterns that follow still run once over one array.
+    """
+    if rows is None:
+        rows = masked_rows(texts, [exclusion])
+    if not len(rows):
+        return texts
+    n = len(texts)
+    masked = regex_mask(texts.take(pa.array(rows, type=pa.int64())), exclusion)
+    index = np.arange(n, dtype=np.int64)
+    index[rows] = n + np.arange(len(rows), dtype=np.int64)
+    return pa.concat_arrays([texts, masked.cast(texts.type)]).take(pa.array(index))
+
+
 def frame_matrix(
     sentences: Sequence[str] | pd.Series | pa.Array, codebook: Codebook | str | None = None
 ) -> pd.DataFrame:
@@ -172,25 +191,21 @@ def frame_matrix(
     bundled one. A sentence has a frame when any of the frame's indicators matches after the
     frame's exclusions are masked out.
 
-    Masking leaves a text in which no exclusion matches as it is, so the frames are matched on
-    the texts as given, and only the few texts in which some exclusion matches
-    (:func:`masked_rows`) are masked, per frame, and matched again: the same flags as masking
-    every text, without rewriting the whole column once per frame.
+    Masking leaves a text in which no exclusion matches as it is, so only the few texts in
+    which some exclusion matches (:func:`masked_rows`, one pass for all frames) are masked, per
+    frame (:func:`masked_texts`): the same flags as masking every text, without rewriting the
+    whole column once per frame.
     """
     book = load_codebook(codebook)
     texts = to_arrow(sentences)
     n = len(texts)
     exclusions = {f.key: f.exclusion_pattern() for f in book.frames}
     rows = masked_rows(texts, [e for e in exclusions.values() if e is not None])
-    subset = texts.take(pa.array(rows, type=pa.int64())) if len(rows) else None
     data = {}
     for frame in book.frames:
-        parts = pattern_parts(frame)
-        flags = _contains_any(texts, parts)
         exclusion = exclusions[frame.key]
-        if exclusion is not None and subset is not None:
-            flags[rows] = _contains_any(regex_mask(subset, exclusion), parts)
-        data[frame.key] = flags
+        masked = texts if exclusion is None else masked_texts(texts, exclusion, rows)
+        data[frame.key] = _contains_any(masked, pattern_parts(frame))
     return pd.DataFrame(data, index=pd.RangeIndex(n), columns=book.keys).astype(bool)
 
 

@@ -25,7 +25,7 @@ import pandas as pd
 import pyarrow as pa
 
 from analysis.config import DATA_DIR, N_BOOT, SEED
-from analysis.framing.frames import masked_rows, regex_count, regex_mask, to_arrow
+from analysis.framing.frames import masked_texts, regex_count, to_arrow
 from analysis.lexicon import (
     LexiconError,
     alternation,
@@ -104,13 +104,8 @@ def hedging_counts(
     counts = {}
     for measure, column in (("hedges", "n_hedges"), ("certainty", "n_certainty")):
         marker = lists[measure]
-        counts[column] = regex_count(texts, marker.pattern, ignore_case=False)
-        if marker.exclusion:
-            # only texts in which the exclusion matches change when it is masked
-            rows = masked_rows(texts, [marker.exclusion])
-            if len(rows):
-                subset = regex_mask(texts.take(pa.array(rows, type=pa.int64())), marker.exclusion)
-                counts[column][rows] = regex_count(subset, marker.pattern, ignore_case=False)
+        masked = masked_texts(texts, marker.exclusion) if marker.exclusion else texts
+        counts[column] = regex_count(masked, marker.pattern, ignore_case=False)
     return pd.DataFrame(counts, index=pd.RangeIndex(len(texts))).astype(np.int64)
 
 

@@ -35,13 +35,7 @@ import pandas as pd
 import pyarrow as pa
 
 from analysis.config import DATA_DIR
-from analysis.framing.frames import (
-    masked_rows,
-    regex_contains,
-    regex_first,
-    regex_mask,
-    to_arrow,
-)
+from analysis.framing.frames import masked_texts, regex_contains, regex_first, to_arrow
 from analysis.lexicon import (
     WORD_CHAR,
     LexiconError,
@@ -176,16 +170,8 @@ def sourcing_matrix(
     has_quote = np.zeros(n, dtype=bool)
     for pattern in lex.quote_patterns:
         has_quote |= regex_contains(texts, pattern, ignore_case=False)
-    found = regex_first(texts, lex.verb_pattern, ignore_case=True)
-    if lex.verb_exclusion:
-        # only texts in which the exclusion matches change when it is masked
-        rows = masked_rows(texts, [lex.verb_exclusion])
-        if len(rows):
-            subset = regex_mask(texts.take(pa.array(rows, type=pa.int64())), lex.verb_exclusion)
-            for row, first in zip(
-                rows, regex_first(subset, lex.verb_pattern, ignore_case=True), strict=True
-            ):
-                found[row] = first
+    verb_texts = masked_texts(texts, lex.verb_exclusion) if lex.verb_exclusion else texts
+    found = regex_first(verb_texts, lex.verb_pattern, ignore_case=True)
     lemma = lex.verb_lemmas.get
     verbs = [None if f is None else lemma(" ".join(f.lower().split())) for f in found]
     attributed = has_quote | np.array([v is not None for v in verbs], dtype=bool)

@@ -31,6 +31,7 @@ import re
 import string
 from collections.abc import Iterable
 from functools import lru_cache
+from itertools import compress
 from operator import itemgetter
 from pathlib import Path
 
@@ -47,6 +48,11 @@ _HAS_PUNCT = re.compile(f"[{re.escape(_PUNCT)}]").search
 _BOOSTER = _C.BOOSTER_DICT
 _NEGATE = _C.NEGATE
 _IDIOMS = _C.SPECIAL_CASE_IDIOMS
+# The words of every idiom and booster phrase (the multi-word keys): a token that is none of
+# them cannot be part of one.
+_PHRASE_WORDS = frozenset(
+    word for key in (*_IDIOMS, *_BOOSTER) if " " in key for word in key.split(" ")
+)
 _B_INCR, _B_DECR, _C_INCR, _N_SCALAR = _C.B_INCR, _C.B_DECR, _C.C_INCR, _C.N_SCALAR
 _SCORE_KEYS = ("neg", "neu", "pos", "compound")
 _ZERO_TUPLE = (0.0, 0.0, 0.0, 0.0)  # no token at all
@@ -127,6 +133,19 @@ def _negated(word_lower: str) -> bool:
     return word_lower in _NEGATE or "n't" in word_lower
 
 
+def _boost(valence: float, word_lower: str, word: str, cap_diff: bool) -> float:
+    """NLTK's ``scalar_inc_dec`` for a booster word before a token of ``valence``."""
+    scalar = _BOOSTER[word_lower]
+    if valence < 0:
+        scalar *= -1
+    if word.isupper() and cap_diff:
+        if valence > 0:
+            scalar += _C_INCR
+        else:
+            scalar -= _C_INCR
+    return scalar
+
+
 class VaderAnalyzer:
     """Drop-in, faster equivalent of NLTK's ``SentimentIntensityAnalyzer``.
 
@@ -141,36 +160,47 @@ class VaderAnalyzer:
     # -- per-token valence (NLTK's sentiment_valence and helpers) ---------------------------
 
     def _valence(self, wes: list[str], lows: list[str], i: int, cap_diff: bool) -> float:
+        """NLTK's ``sentiment_valence`` for the scored token ``i``, its three-word loop unrolled
+        (same operations in the same order)."""
         lex = self.lexicon
-        item = wes[i]
         valence = lex[lows[i]]
-        if item.isupper() and cap_diff:
+        if wes[i].isupper() and cap_diff:
             if valence > 0:
                 valence += _C_INCR
             else:
                 valence -= _C_INCR
-        for start_i in range(3):
-            j = i - (start_i + 1)
-            if i > start_i and lows[j] not in lex:
-                s = 0.0
-                prev_low = lows[j]
-                if prev_low in _BOOSTER:
-                    s = _BOOSTER[prev_low]
-                    if valence < 0:
-                        s *= -1
-                    if wes[j].isupper() and cap_diff:
-                        if valence > 0:
-                            s += _C_INCR
-                        else:
-                            s -= _C_INCR
-                if start_i == 1 and s != 0:
-                    s = s * 0.95
-                if start_i == 2 and s != 0:
-                    s = s * 0.9
-                valence = valence + s
-                valence = self._never_check(valence, wes, lows, start_i, i)
-                if start_i == 2:
-                    valence = self._idioms_check(valence, wes, i)
+        if i > 0 and lows[i - 1] not in lex:  # start_i 0
+            low = lows[i - 1]
+            s = _boost(valence, low, wes[i - 1], cap_diff) if low in _BOOSTER else 0.0
+            valence = valence + s
+            if _negated(low):
+                valence = valence * _N_SCALAR
+        if i > 1 and lows[i - 2] not in lex:  # start_i 1
+            low = lows[i - 2]
+            s = _boost(valence, low, wes[i - 2], cap_diff) if low in _BOOSTER else 0.0
+            if s != 0:
+                s = s * 0.95
+            valence = valence + s
+            if wes[i - 2] == "never" and (wes[i - 1] == "so" or wes[i - 1] == "this"):
+                valence = valence * 1.5
+            elif _negated(low):
+                valence = valence * _N_SCALAR
+        if i > 2 and lows[i - 3] not in lex:  # start_i 2
+            low = lows[i - 3]
+            s = _boost(valence, low, wes[i - 3], cap_diff) if low in _BOOSTER else 0.0
+            if s != 0:
+                s = s * 0.9
+            valence = valence + s
+            if (wes[i - 3] == "never" and (wes[i - 2] == "so" or wes[i - 2] == "this")) or (
+                wes[i - 1] == "so" or wes[i - 1] == "this"
+            ):
+                valence = valence * 1.25
+            elif _negated(low):
+                valence = valence * _N_SCALAR
+            # every idiom or booster phrase checked there holds token i - 2, i - 1 or i
+            phrase = _PHRASE_WORDS
+            if wes[i - 2] in phrase or wes[i - 1] in phrase or wes[i] in phrase:
+                valence = self._idioms_check(valence, wes, i)
         # "least" check
         if i > 1 and lows[i - 1] not in lex and lows[i - 1] == "least":
             if lows[i - 2] != "at" and lows[i - 2] != "very":
@@ -279,9 +309,7 @@ class VaderAnalyzer:
         # its first occurrence, which for an unscored token is that same 0.
         sentiments: list[float] = [0] * n
         any_hit = False
-        for i, entry in enumerate(entries):
-            if not entry[2]:
-                continue
+        for i in compress(range(n), map(_SCORED, entries)):
             item = wes[i]
             if item in cache:
                 sentiments[i] = cache[item]

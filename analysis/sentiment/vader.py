@@ -151,6 +151,8 @@ class VaderAnalyzer:
 
     ``polarity_scores(text)`` returns the same dict (``neg, neu, pos, compound``) with the same
     numbers. ``lexicon`` defaults to the vaderSentiment lexicon; pass a dict to use another.
+    What each token is (in the lexicon or not) is remembered per analyzer, so make a new analyzer
+    for another lexicon rather than changing ``lexicon`` in place.
     """
 
     def __init__(self, lexicon: dict[str, float] | None = None) -> None:

@@ -269,11 +269,11 @@ def python_word_class() -> str:
     return _class_body(WORD_CHAR)
 
 
-@lru_cache(maxsize=1)
-def python_alnum_class() -> str:
-    """Python's Unicode ``[^\\W_]`` (a letter or digit: ``\\w`` without ``_``) as an RE2 class
-    body."""
-    return _class_body(r"[^\W_]")
+@lru_cache(maxsize=16)
+def python_class(python_class: str) -> str:
+    """Any Python character class (``[^\\W_]``: a letter or digit) as an RE2 class body, from
+    Python's own matching over every code point (once per process and class)."""
+    return _class_body(python_class)
 
 
 @lru_cache(maxsize=1)

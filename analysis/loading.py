@@ -116,10 +116,16 @@ def load_corpus(
 
 
 def _with_quality(corpus: Corpus, duplicates: str) -> Corpus:
-    """The corpus with quality flags on its documents, copies handled per ``duplicates``."""
+    """The corpus with quality flags on its documents, copies handled per ``duplicates``.
+
+    An empty ``language`` is first guessed from the text
+    (:func:`analysis.corpus.language.fill_language`), so a document in another language is
+    flagged even when nobody gave its language.
+    """
+    from analysis.corpus.language import fill_language
     from analysis.corpus.quality import apply_duplicates, quality_table
 
-    documents = quality_table(corpus.documents, corpus.sentences, corpus.audit)
+    documents = quality_table(fill_language(corpus.documents), corpus.sentences, corpus.audit)
     documents, sentences = apply_duplicates(documents, corpus.sentences, duplicates)
     return Corpus(documents=documents, sentences=sentences, audit=corpus.audit)
 

@@ -99,3 +99,23 @@ def test_stray_lead_byte_flags_lost_punctuation_not_french_words() -> None:
     assert has_stray_lead_byte("He said â the vote was close")
     assert not has_stray_lead_byte("They met at a château near Lyon and ate pâté.")
     assert not has_stray_lead_byte("No stray bytes here.")
+
+
+def test_chinese_body_ending_with_a_full_stop_is_not_truncated() -> None:
+    assert not ends_mid_sentence("双方在吉隆坡举行会谈，达成初步共识。")
+    assert not ends_mid_sentence("他说：“这很重要？”")
+    assert ends_mid_sentence("双方在吉隆坡举行会谈，达成初步")
+
+
+def test_folder_without_manifest_flags_a_chinese_article(tmp_path):
+    zh = "中国商务部宣布对稀土相关技术实施出口管制。美方随后宣布加征关税。双方举行会谈。" * 4
+    en = "The talks in Kuala Lumpur ended with a truce that both sides said was fragile. " * 4
+    (tmp_path / "zh.txt").write_text(zh, encoding="utf-8")
+    (tmp_path / "en.txt").write_text(en, encoding="utf-8")
+    with pytest.warns(UserWarning, match="no manifest"):
+        docs = load_corpus(tmp_path).documents.set_index("doc_id")
+    assert docs.loc["zh", "language"] == "zh"
+    assert "language" in docs.loc["zh", "quality_flags"].split(";")
+    assert "truncated" not in docs.loc["zh", "quality_flags"].split(";")
+    assert docs.loc["en", "language"] == "en"
+    assert "language" not in docs.loc["en", "quality_flags"].split(";")

@@ -84,6 +84,25 @@ def test_no_nltk_data_is_needed(monkeypatch: pytest.MonkeyPatch) -> None:
     assert tokenize_words("One two") == ["One", "two"]
 
 
+def test_chinese_text_is_split_after_full_width_sentence_ends() -> None:
+    from analysis.corpus.sentences import split_sentences
+
+    text = "美方随后宣布加征关税。双方在吉隆坡举行会谈，达成“初步共识！”他说：“这很重要？”"
+    assert split_sentences(text) == [
+        "美方随后宣布加征关税。",
+        "双方在吉隆坡举行会谈，达成“初步共识！”",
+        "他说：“这很重要？”",
+    ]
+
+
+def test_chinese_characters_count_one_word_each() -> None:
+    from analysis.corpus.sentences import count_words
+
+    assert count_words("美方宣布加征关税。") == 8
+    assert count_words("美国 (U.S.) 宣布 1,000 项") == 7  # 美 国 U.S. 宣 布 1,000 项
+    assert count_words("China's market-dominance, 1,000 U.S. firms") == 5
+
+
 # --- the fast Punkt equals NLTK's own Punkt over the same parameters ---------------------------
 
 from hypothesis import given, settings  # noqa: E402
@@ -144,4 +163,5 @@ def test_word_counts_of_a_column_equal_count_words(texts: list[str]) -> None:
 
 def test_word_counts_of_a_column_handle_unicode_and_surrogates() -> None:
     texts = ["Šefčovič’s 1,000-tonne U.S. deal", "关税 政策", "x_y __ a-b-", "bad \ud800 text", ""]
+    texts += ["美国 (U.S.) 宣布 1,000 项", "美方宣布加征关税。", "カタカナ-ABC’s 𠀀x", "ab关cd-关"]
     assert count_words_many(texts).tolist() == [count_words(t) for t in texts]

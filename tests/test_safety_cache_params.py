@@ -155,6 +155,7 @@ REFUSED = [
     ("column_map", "colour=hue", "not one of ours: text, outlet"),
     ("kwic_pattern", "  ", "a word or phrase"),
     ("frame_coder", "no/such/model", "a folder written by `python -m analysis train`"),
+    ("tone_coder", "no/such/model", "from a sheet with a `tone` column"),
     ("validation", "no/such/agreement.csv", "an agreement.csv written by"),
 ]
 FILE_PARAMETERS = {"codebook", "actors", "sources", "hedges", "news_terms"}
@@ -191,6 +192,7 @@ ACCEPTED = [
     ("column_map", "text=body,outlet=source", "text=body,outlet=source"),
     ("kwic_pattern", "tariff*", "tariff*"),
     ("frame_coder", "", ""),
+    ("tone_coder", "", ""),
     ("validation", "", ""),
 ]
 

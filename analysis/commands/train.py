@@ -3,7 +3,8 @@
 One logistic regression per frame on TF-IDF word and character n-grams, regularisation chosen by
 cross-validation; saved to --out as model.json + weights.npz (no pickle: loading a model folder
 cannot run code). The cross-validated F1 per frame is printed and saved with the SHA-256 of the
-sheet. Use it with `python -m analysis validate --model DIR` and `analysis.load_frame_model(DIR)`.
+sheet. Use it with `python -m analysis validate --model DIR` and `analysis.load_frame_model(DIR)`,
+and in a run with `-p frame_coder DIR` and (trained with a tone column) `-p tone_coder DIR`.
 """
 
 from __future__ import annotations

@@ -41,7 +41,7 @@ QUALITY_COLUMNS = [
 ]
 _WORD_RE = re.compile(r"\w+")
 # A body that ends like a sentence: final punctuation, possibly followed by quotes or brackets.
-_ENDS_SENTENCE_RE = re.compile(r"[.!?…:;][\"'”’»)\]]*\s*$")
+_ENDS_SENTENCE_RE = re.compile(r"[.!?…:;。！？；：][\"'”’»)\]」』）》]*\s*$")
 
 
 def share_lines_removed(documents: pd.DataFrame, audit: pd.DataFrame) -> pd.Series:

@@ -4,6 +4,8 @@ Punkt is used with its default (untrained) parameters plus a list of abbreviatio
 news ("Mr.", "U.S.", "Oct.", "Sept.", "Corp.", "Ltd."), so the split does not depend on what a
 user's ``nltk_data`` holds. Each line of a cleaned text is a paragraph, heading, bullet or
 timeline entry, so lines are split separately: a bullet is never glued to the next paragraph.
+Chinese and Japanese text is first cut after its full-width sentence ends (。！？), where
+Punkt, made for spaced scripts, would not cut.
 
 Two guards keep the split working on any input. NLTK ≥ 3.10 runs Punkt's regular expressions
 through ``nltk.redos``, with a wall-clock time limit that makes a long line (or a normal line on
@@ -48,9 +50,17 @@ from analysis.config import DATA_DIR
 BULLET_RE = re.compile(r"^\s*(?:[-*•·▪◦‣●]|\(?\d{1,3}[.)]|\([a-z]\))\s+")
 # Tokens that carry no word: punctuation and symbols only.
 _WORDLIKE_RE = re.compile(r"\w")
+# Scripts written without spaces between words: Han ideographs (with their extensions and
+# compatibility block), hiragana and katakana. Each character counts as one word, the
+# convention of word processors and of CJK reading-rate studies, since a run of them is a
+# clause, not a word.
+CJK_CHARS = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f"
 # A word for counting: letters or digits, joined by inner hyphens, apostrophes, periods or
-# commas ("market-dominance", "China's", "U.S.", "1,000" are one word each).
-_COUNT_WORD_RE = re.compile(r"[^\W_]+(?:[-'’.,][^\W_]+)*")
+# commas ("market-dominance", "China's", "U.S.", "1,000" are one word each); or one CJK character.
+_COUNT_WORD_RE = re.compile(rf"[{CJK_CHARS}]|[^\W_{CJK_CHARS}]+(?:[-'’.,][^\W_{CJK_CHARS}]+)*")
+# Full-width sentence ends (Chinese and Japanese), with any closing quotes or brackets after
+# them; Punkt, trained on spaced scripts, does not split there.
+_CJK_END_RE = re.compile(r"[。！？][」』”’）》〉\)\]\"']*")
 # Words that commonly start a sentence; after an abbreviation they signal a break ("U.S. The").
 _SENTENCE_STARTERS = frozenset(
     [
@@ -417,8 +427,25 @@ def split_sentences(text: str) -> list[str]:
         if not unit:
             continue
         for piece in _bounded_units(unit):
-            out.extend(s.strip() for s in tokenizer.tokenize(piece) if s.strip())
+            for part in _cjk_sentences(piece):
+                out.extend(s.strip() for s in tokenizer.tokenize(part) if s.strip())
     return out
+
+
+def _cjk_sentences(text: str) -> list[str]:
+    """``text`` cut after each full-width sentence end (。！？ and closing quotes), else whole.
+
+    Chinese and Japanese put no space after a sentence end, so Punkt sees one sentence; the cut
+    is made first and Punkt still splits any spaced-script sentences inside each part.
+    """
+    if not _CJK_END_RE.search(text):
+        return [text]
+    parts, start = [], 0
+    for match in _CJK_END_RE.finditer(text):
+        parts.append(text[start : match.end()])
+        start = match.end()
+    parts.append(text[start:])
+    return [part for part in parts if part.strip()]
 
 
 def tokenize_words(text: str) -> list[str]:
@@ -435,28 +462,33 @@ def count_words(text: str) -> int:
 
     Words are runs of letters or digits joined by inner hyphens, apostrophes, periods or commas,
     so "China's", "U.S.", "market-dominance" and "1,000" count once each, as a reader would
-    count them. One regular expression, because it runs on every sentence of large corpora.
+    count them. Chinese and Japanese characters count one each (no spaces mark their words).
+    One regular expression, because it runs on every sentence of large corpora.
     """
     return len(_COUNT_WORD_RE.findall(text))
 
 
 @lru_cache(maxsize=1)
 def _count_word_re2() -> str:
-    """:data:`_COUNT_WORD_RE` for RE2, with Python's Unicode letters and digits written out
-    (RE2's own classes are ASCII-only), so that it finds the same words."""
-    from analysis.lexicon import python_alnum_class
+    """:data:`_COUNT_WORD_RE` for RE2, with Python's Unicode letters and digits (and the CJK
+    characters, one word each) written out (RE2's own classes are ASCII-only), so that it finds
+    the same words."""
+    from analysis.lexicon import python_class
 
-    word = f"[{python_alnum_class()}]+"
-    return f"{word}(?:[\\-'’.,]{word})*"
+    cjk = python_class(f"[{CJK_CHARS}]")
+    letters = python_class("[^\\W_" + CJK_CHARS + "]")
+    word = f"[{letters}]+"
+    return f"[{cjk}]|{word}(?:[\\-'’.,]{word})*"
 
 
 def count_words_many(texts: list[str]) -> np.ndarray:
     """:func:`count_words` of each text, as an int64 array, counted over the whole list at once.
 
-    The pattern has one way to match any text (a greedy run of letters and digits, then
-    separator-and-run repeats; separators are not letters), so RE2's leftmost-first matches are
-    Python's and the counts are equal; pyarrow's kernel counts them without a Python call per
-    sentence. Texts that pyarrow cannot hold (a lone surrogate) are counted by Python.
+    The pattern has one way to match any text (one CJK character, or a greedy run of other
+    letters and digits, then separator-and-run repeats; separators are not letters), so RE2's
+    leftmost-first matches are Python's and the counts are equal; pyarrow's kernel counts them
+    without a Python call per sentence. Texts that pyarrow cannot hold (a lone surrogate) are
+    counted by Python.
     """
     import pyarrow as pa
     import pyarrow.compute as pc

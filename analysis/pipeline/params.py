@@ -401,6 +401,16 @@ def _load_frame_coder(path: Path) -> None:
         raise ValueError(str(err)) from None
 
 
+def _load_tone_coder(path: Path) -> None:
+    from analysis.sentiment.coder import load_tone_coder
+    from analysis.validation.model import ModelError
+
+    try:
+        load_tone_coder(path)
+    except (ModelError, OSError, KeyError) as err:
+        raise ValueError(str(err)) from None
+
+
 def _load_agreement(path: Path) -> None:
     from analysis.validation.agreement import AgreementError, read_agreement
 
@@ -415,6 +425,13 @@ def _frame_coder() -> Rule:
     (the codebook codes the frames)."""
     what = "a folder written by `python -m analysis train`"
     return _loadable_path(what, _load_frame_coder, (ValueError,))
+
+
+def _tone_coder() -> Rule:
+    """A folder holding a coder saved by ``python -m analysis train`` from a sheet with tone
+    codes, that loads and has a tone classifier, or ``""`` (VADER's lexicon tone only)."""
+    what = "a folder written by `python -m analysis train` from a sheet with a `tone` column"
+    return _loadable_path(what, _load_tone_coder, (ValueError,))
 
 
 def _agreement_file() -> Rule:
@@ -446,6 +463,7 @@ PARAMETER_RULES: dict[str, Rule] = {
     "duplicates": _one_of(("keep", "flag", "drop")),  # analysis.corpus.quality.DUPLICATE_MODES
     "kwic_pattern": _kwic_pattern(),
     "frame_coder": _frame_coder(),
+    "tone_coder": _tone_coder(),
     "validation": _agreement_file(),
 }
 

@@ -30,6 +30,9 @@ from analysis.outputs import LEFTOVER_PREFIXES
 RECORD = "run-record.json"
 # Environment variables that can change what a kernel computes or draws.
 _ENV_PREFIXES = ("PYTHON", "MPL", "LC_", "LANG", "JUPYTER", "OMP", "TZ", "ANALYSIS")
+# Parameters whose value is a folder the notebooks read (a trained coder's model.json and
+# weights.npz): every file in it is hashed, so retraining into the same folder runs again.
+FOLDER_PARAMETERS = ("frame_coder", "tone_coder")
 
 
 def _hash_path(digest: Any, label: str, path: Path) -> None:
@@ -77,7 +80,8 @@ def run_key(
 ) -> str:
     """Hash of everything a run's outputs depend on: every file of the package (code and data),
     the notebooks' bytes, the parameter values as given, every file a value names (lexicons,
-    parameter files), every file of the corpus (folder or file), the working directory, the
+    parameter files), every file of a model folder (:data:`FOLDER_PARAMETERS`), every file of
+    the corpus (folder or file), the working directory, the
     output folder, the Python and every installed distribution's version, and the environment
     variables that reach the kernels."""
     digest = hashlib.sha256(b"analysis run\0")
@@ -89,6 +93,10 @@ def run_key(
         candidate = Path(text).expanduser()
         if len(text) < 4096 and candidate.is_file():
             _hash_path(digest, f"file {candidate.resolve()}", candidate)
+    for name in FOLDER_PARAMETERS:
+        value = values.get(name)
+        if isinstance(value, str) and value and Path(value).expanduser().is_dir():
+            _hash_tree(digest, f"folder {name}", Path(value).expanduser())
     _hash_tree(digest, "corpus", Path(corpus))
     digest.update(f"cwd {Path.cwd()}\0out {Path(out).resolve()}\0".encode())
     digest.update(f"python {sys.version} {sys.executable}\0".encode())

@@ -19,7 +19,12 @@ from analysis.figures import FigureInfo, figure_metadata
 from analysis.io import write_text
 from analysis.report.html import escape_text
 
-FIGURE_MODULES = ("analysis.corpus.plots", "analysis.sentiment.plots", "analysis.framing.plots")
+FIGURE_MODULES = (
+    "analysis.corpus.plots",
+    "analysis.sentiment.plots",
+    "analysis.sentiment.coder_plots",
+    "analysis.framing.plots",
+)
 GALLERY = "README.md"
 INDEX = "figures.json"
 _NO_CAPTION = "No caption is registered for this figure (it is not produced by the package)."

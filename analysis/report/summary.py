@@ -38,7 +38,9 @@ from analysis.report.html import (
     escape_text,
     summary_html,
 )
+from analysis.report.tone_coder import tone_coder_lines
 from analysis.report.wording import articles
+from analysis.sentiment.coder_plots import CODER_FIGURE
 from analysis.settings import (
     Lexicons,
     SettingsError,
@@ -63,6 +65,11 @@ ACTION_WORDS = {
 }
 SUMMARY_MD = "summary.md"
 SUMMARY_HTML = "summary.html"
+# Optional parameters listed in the parameter table only when set: a run without one then has
+# the summary it had before the parameter existed (the committed outputs stay as they are).
+LISTED_WHEN_SET = frozenset({"tone_coder"})
+# Parameters naming a model folder: the table shows the folder's name, not the machine's path.
+MODEL_FOLDERS = frozenset({"frame_coder", "tone_coder"})
 
 
 def _figure_numbers(figures: Sequence[FigureInfo]) -> dict[str, int]:
@@ -203,7 +210,14 @@ def _methods_section(
         f"neutralises {n_terms} multi-word policy terms (e.g. “critical minerals”, “national "
         f"security”) whose words VADER reads as emotion; the list and the reason for each term "
         f"are in `{escape_text(terms_shown)}`. Method used for the findings: "
-        f"`{escape_text(params.get('method', 'vader'))}`.",
+        f"`{escape_text(params.get('method', 'vader'))}`."
+        + (
+            " Every sentence was also coded −1/0/+1 by the trained tone coder given with "
+            "`-p tone_coder`, a classifier trained on a human-coded sheet; its shares are stated "
+            "apart, under “Tone from the trained coder”, not in the findings."
+            if params.get("tone_coder")
+            else ""
+        ),
         f"- **Frames.** A codebook of {generic} generic frames (Semetko & Valkenburg 2000) and "
         f"{issue} issue-specific frames (mapped to Policy Frames Codebook dimensions, Boydstun "
         f"et al. 2014) marks a sentence as carrying a frame when it uses one of the frame's "
@@ -357,7 +371,12 @@ def _reproducibility_section(
 ) -> list[str]:
     lines = ["## Parameters, versions and corpus", "", "| parameter | value |", "|---|---|"]
     for name in sorted(params):
-        lines.append(f"| `{name}` | {escape_text(_format_value(params[name]))} |")
+        value = params[name]
+        if name in LISTED_WHEN_SET and (value is None or value == ""):
+            continue
+        if name in MODEL_FOLDERS and isinstance(value, str) and value:
+            value = Path(value).name
+        lines.append(f"| `{name}` | {escape_text(_format_value(value))} |")
     lines += ["", "| package | version |", "|---|---|"]
     lines += [f"| {name} | {escape_text(v)} |" for name, v in versions.items()]
     per_group = "; ".join(
@@ -405,6 +424,7 @@ def summary_markdown(
     quality: Sequence[str] = (),
     corpus_dir: Path | str | None = None,
     validation: tuple[Sequence[str], Sequence[str]] = ((), ()),
+    tone_coder: tuple[Sequence[str], Sequence[str]] = ((), ()),
 ) -> str:
     """The whole summary as Markdown, opening on a table of contents (:func:`with_contents`);
     each figure sits at the end of the findings section that refers to it
@@ -413,7 +433,9 @@ def summary_markdown(
     ``quality`` holds the lines naming flagged documents (:mod:`analysis.corpus.quality`);
     ``corpus_dir`` (its ``analysis.toml``) tells which lexicons the methods describe;
     ``validation`` holds the lines placed after the findings and the limitation bullets
-    (:func:`validation_lines`)."""
+    (:func:`validation_lines`); ``tone_coder`` the same for the trained tone coder
+    (:func:`analysis.report.tone_coder.tone_coder_lines`), whose figure is shown with its
+    section."""
     numbers = _figure_numbers(figures)
     placed = figure_sections(findings, figures)
     shown = {info.stem for infos in placed.values() for info in infos}
@@ -428,11 +450,17 @@ def summary_markdown(
         "",
     ]
     lines += _findings_section(findings, numbers, placed, image_src, facts.group_col)
+    if tone_coder[0]:
+        lines += tone_coder[0]
+        for info in figures:
+            if info.stem == CODER_FIGURE and info.stem not in shown:
+                lines += _figure_lines(numbers[info.stem], info, image_src, facts.group_col)
+                shown.add(info.stem)
     lines += validation[0]
     rest = [info for info in figures if info.stem not in shown]
     lines += _figures_section(rest, image_src, facts.group_col, numbers, bool(shown))
     lines += _methods_section(facts, params, corpus_dir)
-    lines += _limitations_section(facts, validation[1])
+    lines += _limitations_section(facts, [*validation[1], *tone_coder[1]])
     lines += quality
     lines += _reproducibility_section(facts, params, versions)
     return "\n".join(with_contents(lines)).rstrip("\n") + "\n"
@@ -478,9 +506,10 @@ def write_summary(
     images = EmbeddedImages(figs, link)
     quality = quality_summary(tables, shown)
     checked = validation_lines(tables, shown, corpus_dir, group_col)
+    coder = tone_coder_lines(tables, shown, group_col)
     md = with_lexicons(
         summary_markdown(
-            found, figures, facts, shown, versions, link, quality, corpus_dir, checked
+            found, figures, facts, shown, versions, link, quality, corpus_dir, checked, coder
         ),
         corpus_dir,
         shown,
@@ -489,7 +518,16 @@ def write_summary(
         summary_html(
             with_lexicons(
                 summary_markdown(
-                    found, figures, facts, shown, versions, images, quality, corpus_dir, checked
+                    found,
+                    figures,
+                    facts,
+                    shown,
+                    versions,
+                    images,
+                    quality,
+                    corpus_dir,
+                    checked,
+                    coder,
                 ),
                 corpus_dir,
                 shown,

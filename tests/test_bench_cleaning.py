@@ -7,6 +7,7 @@ import pytest
 
 from analysis.bench import cleaning as bench
 from analysis.corpus.boilerplate_model import BoilerplateModel
+from analysis.corpus.cleaning import clean_text
 
 
 def test_shingles_follow_the_benchmark() -> None:
@@ -82,3 +83,32 @@ def test_fit_model_writes_a_usable_model() -> None:
     drop = again.scores(lines) >= again.threshold
     assert not drop[6:11].any()  # the article lines stay
     assert drop[:6].sum() + drop[11:].sum() >= 6  # most chrome goes
+
+
+def test_score_counts_lines_moved_to_metadata_apart() -> None:
+    body = "A first line of the body text here.\nPhoto: Jane Roe/Reuters\nA last line of it."
+    page = bench.Page("p", "", body, {})
+    pred = "A first line of the body text here.\nA last line of it."
+    cleaned = clean_text("A first line of the body text here.\nPhoto: Jane Roe/Reuters", model=None)
+    moved = bench.moved_lines(cleaned)
+    assert moved == "Photo: Jane Roe/Reuters"
+    scored = bench._score([page], [pred], [moved])
+    assert scored["lines_lost"] == pytest.approx(1 / 3)
+    assert scored["lines_lost_body"] == 0.0
+    assert np.isnan(bench._score([page], [pred])["lines_lost_body"])
+
+
+def test_smoothing_is_chosen_on_pages_each_cleaned_by_a_model_not_fitted_on_it() -> None:
+    pytest.importorskip("sklearn")
+    pages = _made_up_pages(6)
+    docs = bench.training_docs(pages)
+    inner = bench._inner_models(docs, bench.TARGET_LINES_LOST, 3)
+    assert sorted(inner) == list(range(6))
+    for k, model in inner.items():  # fitted on the 4 pages of the other two inner folds
+        assert model.info["fitted_on"].startswith("4 pages")
+        assert inner[(k + 3) % 6] is model  # ids[j::3]: pages k and k+3 share an inner fold
+    model = bench.fit_model(docs, pages=pages, inner_folds=3)
+    assert model.max_rescued_run in bench.RESCUE_RUNS
+    assert model.min_list_items in bench.LIST_ITEMS
+    assert "each cleaned by a model fitted on the others" in model.info["smoothing_chosen_on"]
+    assert 0.0 <= model.info["fit_lines_lost"] <= 1.0

@@ -10,6 +10,7 @@ import pytest
 from analysis.corpus.boilerplate_model import (
     FEATURES,
     BoilerplateModel,
+    continued_list,
     default_model,
     line_features,
     rescue_runs,
@@ -133,3 +134,60 @@ def test_list_items_between_paragraphs_stay_and_run_length_round_trips() -> None
     assert "Home" not in with_rescue and "© 2024 Example Media Group" not in with_rescue
     again = BoilerplateModel.from_dict(replace(model, max_rescued_run=7).to_dict())
     assert again.max_rescued_run == 7
+
+
+TEAMS = [
+    "England (Group A): 10th appearance",
+    "Spain (Group F): 11th appearance",
+    "Sweden (Group F): Seventh appearance",
+    "Poland (Group G): Fourth appearance",
+    "France (Group H): 10th appearance",
+]
+
+
+def _drop_after(lines: list[str], last_kept: int) -> np.ndarray:
+    drop = np.ones(len(lines), dtype=bool)
+    drop[: last_kept + 1] = False
+    return drop
+
+
+def test_continued_list_keeps_a_parallel_list_under_a_heading() -> None:
+    lines = [ARTICLE[0], "Qualified teams", *TEAMS, "Jane Roe", "Sports Writer"]
+    got = continued_list(_drop_after(lines, 1), lines, 4)
+    assert got.tolist() == [False, False, *[True] * len(TEAMS), False, False]
+    colon = [ARTICLE[0], "These teams are through:", *TEAMS]
+    assert continued_list(_drop_after(colon, 1), colon, 4)[2:].all()
+    bullets = [ARTICLE[0], "Qualified teams", *(f"- {t}" for t in TEAMS)]  # inscriptis' bullets
+    assert continued_list(_drop_after(bullets, 1), bullets, 4)[2:].all()
+
+
+def test_continued_list_needs_an_introduction_shared_punctuation_and_enough_items() -> None:
+    after_sentence = [ARTICLE[0], *TEAMS]  # the article ended on a sentence: chrome may follow
+    assert not continued_list(_drop_after(after_sentence, 0), after_sentence, 4).any()
+    menu = [ARTICLE[0], "More from this section", *CHROME_TOP]  # no shared punctuation
+    assert not continued_list(_drop_after(menu, 1), menu, 4).any()
+    short = [ARTICLE[0], "Qualified teams", *TEAMS[:3]]
+    assert not continued_list(_drop_after(short, 1), short, 4).any()
+    assert continued_list(_drop_after(short, 1), short, 3)[2:].all()
+    lines = [ARTICLE[0], "Qualified teams", *TEAMS]
+    assert not continued_list(_drop_after(lines, 1), lines, 0).any()  # off
+    assert not continued_list(np.ones(len(lines), dtype=bool), lines, 4).any()  # nothing kept
+    mixed = [ARTICLE[0], "Qualified teams", TEAMS[0], TEAMS[1], "Spain: 11th", *TEAMS[2:]]
+    assert not continued_list(_drop_after(mixed, 1), mixed, 4).any()  # the run breaks at 2
+
+
+def test_closing_list_stays_in_clean_text_and_setting_round_trips() -> None:
+    shipped = default_model()
+    assert shipped is not None
+    # strict enough to drop every team, lenient enough to keep the heading
+    model = replace(shipped, threshold=0.7, max_rescued_run=0)
+    page = "\n".join([*CHROME_TOP, *ARTICLE, "Qualified teams", *TEAMS, *CHROME_END])
+    without = clean_text(page, model=replace(model, min_list_items=0))
+    with_lists = clean_text(page, model=replace(model, min_list_items=4))
+    assert not all(team in without.text.split("\n") for team in TEAMS)  # the classifier alone
+    assert all(team in with_lists.text.split("\n") for team in TEAMS)
+    removed = {e.original for e in with_lists.audit if e.action == "removed"}
+    assert set(CHROME_END) <= removed  # the chrome after the list still goes, in the audit
+    assert not any(line in with_lists.text.split("\n") for line in CHROME_END)
+    again = BoilerplateModel.from_dict(replace(model, min_list_items=6).to_dict())
+    assert again.min_list_items == 6

@@ -13,6 +13,13 @@ import re
 from analysis.corpus.line_rules import LineView, is_comment_form, match_line_rule
 from analysis.corpus.metadata_rules import is_date_line, parse_byline
 
+# The longest line (in words) that each kind of block heading can be.
+COMMENT_HEADING_WORDS = 12
+RELATED_HEADING_WORDS = 6
+ABOUT_AUTHOR_WORDS = 5
+HEADING_WORDS = max(COMMENT_HEADING_WORDS, RELATED_HEADING_WORDS, ABOUT_AUTHOR_WORDS)
+"""No line of more words heads a comment section, a related list or an author bio."""
+
 # --------------------------------------------------------------------------------------------
 # Comment sections.
 # --------------------------------------------------------------------------------------------
@@ -46,7 +53,7 @@ _MAX_COMMENT_BODY = 6  # lines between a commenter's name and the "Reply" that c
 
 def is_comment_heading(line: LineView) -> bool:
     """A comment-section heading: "1 Comment", "Comments (12)", "Leave a Reply"."""
-    return line.n_words <= 12 and bool(_COMMENT_HEADING_RE.fullmatch(line.bare))
+    return line.n_words <= COMMENT_HEADING_WORDS and bool(_COMMENT_HEADING_RE.fullmatch(line.bare))
 
 
 def is_comment_closer(line: LineView) -> bool:
@@ -141,7 +148,7 @@ _SENTENCE_END_RE = re.compile(r"[.;,:]$")
 
 def is_related_heading(line: LineView) -> bool:
     """A heading over a list of other articles: "Related Articles", "Most Read", "Recent X News"."""
-    return line.n_words <= 6 and bool(_RELATED_HEADING_RE.fullmatch(line.bare))
+    return line.n_words <= RELATED_HEADING_WORDS and bool(_RELATED_HEADING_RE.fullmatch(line.bare))
 
 
 def is_headline_like(line: LineView) -> bool:
@@ -189,7 +196,7 @@ _MAX_BIO_WORDS = 120
 
 def is_about_author_heading(line: LineView) -> bool:
     """An "About the author" heading: the next paragraph is a bio."""
-    return line.n_words <= 5 and bool(_ABOUT_AUTHOR_RE.fullmatch(line.bare))
+    return line.n_words <= ABOUT_AUTHOR_WORDS and bool(_ABOUT_AUTHOR_RE.fullmatch(line.bare))
 
 
 def is_bio(line: LineView, author: str | None = None) -> bool:

@@ -21,9 +21,10 @@ from __future__ import annotations
 import json
 import math
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from operator import itemgetter
 from pathlib import Path
 
 import numpy as np
@@ -34,6 +35,7 @@ __all__ = [
     "FEATURES",
     "MODEL_FILE",
     "BoilerplateModel",
+    "continued_list",
     "default_model",
     "line_features",
     "rescue_runs",
@@ -69,6 +71,11 @@ _OWN = (
     "is_prose",
 )
 _NEIGHBOURS = ("log_words", "stop_share", "ends_sentence", "is_prose")
+_NEIGHBOUR_COLUMNS = [_OWN.index(name) for name in _NEIGHBOURS]
+_PROSE_COLUMN = _OWN.index("is_prose")
+_LOG_WORDS_COLUMN = _OWN.index("log_words")
+_PAD3 = np.zeros(3)
+_WINDOW = np.ones(7) / 7.0  # the mean over a line and the three on either side
 FEATURES: tuple[str, ...] = (
     *_OWN,
     *(f"prev_{n}" for n in _NEIGHBOURS),
@@ -89,27 +96,64 @@ FEATURES: tuple[str, ...] = (
 """Names of the stage-1 features, in the column order of :func:`line_features`."""
 
 
-@lru_cache(maxsize=2)
-def _function_word(english: bool) -> Callable[[str], bool]:
-    if english:
-        stops = _stop_words()
-        return lambda w: w.casefold() in stops
-    return lambda w: len(w) <= 3 and not w.isdigit()
+def _is_short_word(word: str) -> bool:
+    """The stand-in for a function word in a text that is not English: at most 3 letters."""
+    return len(word) <= 3 and not word.isdigit()
+
+
+@lru_cache(maxsize=1 << 16)
+def _word_counts(line: str) -> tuple[int, int, int, int, int]:
+    """Counts over the words of ``line``: words, English stop words, words whose first
+    character is upper case, all-upper words of 2+ characters, characters in words.
+
+    Cached per process: whether a document is English is decided on every classifier pass
+    over its lines. Counted with map/filter over builtins: the same counts as per-word Python
+    loops, at a fraction of their cost.
+    """
+    words = _WORD_RE.findall(line)
+    return (
+        len(words),
+        sum(map(_stop_words().__contains__, map(str.casefold, words))),
+        sum(map(str.isupper, map(_FIRST, words))),
+        sum(1 for w in filter(str.isupper, words) if len(w) > 1),
+        sum(map(len, words)),
+    )
+
+
+_FIRST = itemgetter(0)
+_NON_ASCII_RE = re.compile(r"[^\x00-\x7f]")
+# _LINKISH_RE cannot match without one of these characters, "www." or ".com"
+_LINKISH_CHAR_RE = re.compile("[/@#|›»•·]")
+
+
+def _n_digits(line: str) -> int:
+    """``sum(map(str.isdigit, line))``: the ASCII digits (the only ASCII characters str.isdigit
+    accepts) counted with str.count, the other characters tested one by one."""
+    n = sum(map(line.count, "0123456789"))
+    if not line.isascii():
+        n += sum(map(str.isdigit, _NON_ASCII_RE.findall(line)))
+    return n
+
+
+def _n_linkish(line: str) -> int:
+    """``len(_LINKISH_RE.findall(line))``, skipping the search in a line that lacks every
+    character or string the pattern needs (its alternatives start anywhere, so a search tries
+    them all at every position)."""
+    if not ("www." in line or ".com" in line or _LINKISH_CHAR_RE.search(line)):
+        return 0
+    return len(_LINKISH_RE.findall(line))
 
 
 @lru_cache(maxsize=1 << 16)
 def _own(line: str, english: bool) -> tuple[float, ...]:
     """Own features of one line (cached per process: the classifier rescores the lines left
     after each pass, and template lines recur across documents)."""
-    words = _WORD_RE.findall(line)
-    n = len(words)
+    n, n_stop, n_title, n_upper, n_letters = _word_counts(line)
     if n == 0:
         return (0.0,) * len(_OWN)
-    n_stop = sum(map(_function_word(english), words))
-    n_title = sum(1 for w in words if w[0].isupper())
-    n_upper = sum(1 for w in words if len(w) > 1 and w.isupper())
+    if not english:
+        n_stop = sum(map(_is_short_word, _WORD_RE.findall(line)))
     n_chars = len(line)
-    n_digits = sum(map(str.isdigit, line))
     stop_share = n_stop / n
     ends = 1.0 if _END_RE.search(line) else 0.0
     prose = 1.0 if n >= _LONG_WORDS and ends and stop_share >= 0.2 else 0.0
@@ -118,12 +162,12 @@ def _own(line: str, english: bool) -> tuple[float, ...]:
         stop_share,
         ends,
         n_title / n,
-        n_digits / max(n_chars, 1),
-        float(min(len(_LINKISH_RE.findall(line)), 3)),
+        _n_digits(line) / max(n_chars, 1),
+        float(min(_n_linkish(line), 3)),
         1.0 if line.startswith("- ") else 0.0,
         n_upper / n,
         line.count(",") / n,
-        sum(map(len, words)) / n,
+        n_letters / n,
         prose,
     )
 
@@ -141,47 +185,44 @@ def line_features(lines: Sequence[str]) -> np.ndarray:
     n = len(lines)
     if n == 0:
         return np.zeros((0, len(FEATURES)))
-    stops = _stop_words()
-    all_words = _WORD_RE.findall(" ".join(lines))
-    english = sum(w.casefold() in stops for w in all_words) >= _ENGLISH * max(len(all_words), 1)
-    own = np.array([_own(line, english) for line in lines], dtype=float)
-    idx = {name: k for k, name in enumerate(_OWN)}
-    neigh = own[:, [idx[name] for name in _NEIGHBOURS]]
-    pad = np.zeros((2, neigh.shape[1]))
-    padded = np.vstack([pad, neigh, pad])
-    prev, nxt = padded[1 : n + 1], padded[3 : n + 3]
-    prev2, nxt2 = padded[0:n], padded[4 : n + 4]
-    prose = own[:, idx["is_prose"]]
-    window = np.convolve(
-        np.concatenate([np.zeros(3), prose, np.zeros(3)]), np.ones(7) / 7.0, "valid"
-    )
+    # Words never span the space that joins two lines, so the words of the whole text are
+    # those of its lines: count them per line (cached) instead of once more for the text.
+    counts = [_word_counts(line) for line in lines]
+    n_words = sum(c[0] for c in counts)
+    english = sum(c[1] for c in counts) >= _ENGLISH * max(n_words, 1)
+    # One array filled in place, column block by column block: the values of stacking the
+    # blocks (own, prev, next, prev2, next2, document) with fewer numpy calls.
+    k, m = len(_OWN), len(_NEIGHBOURS)
+    out = np.zeros((n, len(FEATURES)))
+    own = out[:, :k]
+    own[:] = [_own(line, english) for line in lines]
+    neigh = own[:, _NEIGHBOUR_COLUMNS]
+    out[1:, k : k + m] = neigh[:-1]  # previous line (zeros before the first)
+    out[:-1, k + m : k + 2 * m] = neigh[1:]  # next line
+    out[2:, k + 2 * m : k + 3 * m] = neigh[:-2]  # two lines before
+    out[:-2, k + 3 * m : k + 4 * m] = neigh[2:]  # two lines after
+    doc = out[:, k + 4 * m :]
+    prose = own[:, _PROSE_COLUMN]
+    doc[:, 0] = np.convolve(np.concatenate([_PAD3, prose, _PAD3]), _WINDOW, "valid")
     pos = np.arange(n) / max(n - 1, 1)
-    words = np.expm1(own[:, idx["log_words"]])
+    doc[:, 1] = pos
+    doc[:, 2] = pos**2
+    words = np.expm1(own[:, _LOG_WORDS_COLUMN])
     total = max(words.sum(), 1.0)
     before = (np.cumsum(words) - words) / total
-    after = 1.0 - before - words / total
+    doc[:, 3] = before
+    doc[:, 4] = 1.0 - before - words / total
     prose_at = np.flatnonzero(prose)
     if prose_at.size:
-        dist = np.abs(np.arange(n)[:, None] - prose_at[None, :]).min(axis=1)
-        span = ((np.arange(n) >= prose_at[0]) & (np.arange(n) <= prose_at[-1])).astype(float)
+        at = np.arange(n)
+        doc[:, 5] = np.log1p(np.abs(at[:, None] - prose_at[None, :]).min(axis=1))
+        doc[:, 6] = (at >= prose_at[0]) & (at <= prose_at[-1])
     else:
-        dist = np.full(n, float(n))
-        span = np.zeros(n)
-    doc = np.column_stack(
-        [
-            window,
-            pos,
-            pos**2,
-            before,
-            after,
-            np.log1p(dist),
-            span,
-            words / max(words.max(), 1.0),
-            np.full(n, math.log1p(total)),
-            np.full(n, math.log1p(n)),
-        ]
-    )
-    return np.hstack([own, prev, nxt, prev2, nxt2, doc])
+        doc[:, 5] = np.log1p(np.full(n, float(n)))
+    doc[:, 7] = words / max(words.max(), 1.0)
+    doc[:, 8] = math.log1p(total)
+    doc[:, 9] = math.log1p(n)
+    return out
 
 
 def stage2_features(base: np.ndarray, scores: np.ndarray) -> np.ndarray:
@@ -214,6 +255,8 @@ class BoilerplateModel:
     threshold: float  # a line goes when its score is at least this
     info: dict
     max_rescued_run: int = 0  # runs of at most this many lines between kept lines stay
+    min_list_items: int = 0  # a parallel list of at least this many lines after the last kept
+    # line stays when that line introduces it (0: off; see continued_list)
 
     @classmethod
     def from_dict(cls, data: dict) -> BoilerplateModel:
@@ -234,6 +277,7 @@ class BoilerplateModel:
             float(data["threshold"]),
             dict(data.get("info", {})),
             int(data.get("max_rescued_run", 0)),
+            int(data.get("min_list_items", 0)),
         )
 
     @classmethod
@@ -242,12 +286,13 @@ class BoilerplateModel:
         return cls.from_dict(json.loads(Path(path).read_text(encoding="utf-8")))
 
     def to_dict(self) -> dict:
-        """The JSON form: feature names, threshold, rescued run length, per stage
-        mean/scale/coef/intercept."""
+        """The JSON form: feature names, threshold, rescued run length, shortest continued
+        list, per stage mean/scale/coef/intercept."""
         return {
             "features": list(FEATURES),
             "threshold": self.threshold,
             "max_rescued_run": self.max_rescued_run,
+            "min_list_items": self.min_list_items,
             "stages": [
                 {
                     "mean": [round(float(v), 6) for v in s.mean],
@@ -268,11 +313,15 @@ class BoilerplateModel:
         first = self.stages[0].score(base)
         return self.stages[1].score(stage2_features(base, first))
 
-    def drop_mask(self, scores: np.ndarray) -> np.ndarray:
+    def drop_mask(self, scores: np.ndarray, lines: Sequence[str] | None = None) -> np.ndarray:
         """Which lines go, given their :meth:`scores`: those scoring at least the threshold,
-        except runs of at most ``max_rescued_run`` of them between two kept lines
-        (:func:`rescue_runs`)."""
+        except a parallel list that a heading or a line ending in a colon introduces right
+        after the last kept line (:func:`continued_list`, when ``lines`` are given and
+        ``min_list_items`` is set) and runs of at most ``max_rescued_run`` of them between two
+        kept lines (:func:`rescue_runs`)."""
         drop = np.asarray(scores) >= self.threshold
+        if lines is not None and self.min_list_items > 0:
+            drop = drop & ~continued_list(drop, lines, self.min_list_items)
         return drop & ~rescue_runs(drop, self.max_rescued_run)
 
 
@@ -305,4 +354,65 @@ def rescue_runs(drop: np.ndarray, max_run: int) -> np.ndarray:
     for start, end in zip(starts, ends, strict=True):
         if start > 0 and end < len(drop) and end - start <= max_run:
             out[start:end] = True
+    return out
+
+
+_SKELETON_RE = re.compile(r"[\w\s]+")
+_INTRO_WORDS = 8  # a line of at most this many words without sentence-final punctuation heads
+_LIST_ITEM_WORDS = 12  # an item of a continued list has at most this many words
+
+
+def _skeleton(line: str) -> str:
+    """The punctuation of a line once its words, spaces and bullet marker are taken out:
+    ``"England (Group A): 10th appearance"`` gives ``"():"``. Items of one list share it."""
+    return _SKELETON_RE.sub("", line.removeprefix("- "))
+
+
+def _introduces(line: str) -> bool:
+    """Whether ``line`` announces what follows: it ends in a colon, or it is a heading (a few
+    words, no sentence-final punctuation). An article does not end on such a line."""
+    text = line.rstrip()
+    if text.endswith(":"):
+        return True
+    return not _END_RE.search(text) and len(_WORD_RE.findall(text)) <= _INTRO_WORDS
+
+
+def continued_list(drop: np.ndarray, lines: Sequence[str], min_items: int) -> np.ndarray:
+    """The dropped lines that form a list continuing the article after its last kept line.
+
+    A classifier of single lines drops a closing table or list (the qualified teams under
+    "Qualified teams", one line per team): short items without sentences look like a menu.
+    Two signs separate such a list from the chrome after an article: the last kept line
+    introduces it (a heading or a line ending in a colon; an article does not end
+    on one), and its items are parallel, each with the same non-empty punctuation (the same
+    ``"(…): …"`` pattern) and at most :data:`_LIST_ITEM_WORDS` words. A menu or a list of
+    related headlines has no shared punctuation, so it does not qualify. When the list holds
+    at least ``min_items`` such lines (counting items already kept right before its dropped
+    part, as after a rescoring pass), its dropped part right after the last kept line is
+    returned; ``min_items`` is chosen on the fitting pages
+    (``python -m analysis bench cleaning --fit``). Cost: the lines of that list only.
+    """
+    drop = np.asarray(drop, dtype=bool)
+    out = np.zeros(len(drop), dtype=bool)
+    kept = np.flatnonzero(~drop)
+    if min_items <= 0 or not kept.size or kept[-1] + 1 >= len(lines):
+        return out
+    start = int(kept[-1]) + 1
+    shape = _skeleton(lines[start])
+    if not shape:
+        return out
+
+    def is_item(k: int) -> bool:
+        return _skeleton(lines[k]) == shape and len(_WORD_RE.findall(lines[k])) <= _LIST_ITEM_WORDS
+
+    head = start - 1  # items the classifier kept (a rescoring pass after this one) come first
+    while head >= 0 and is_item(head):
+        head -= 1
+    if head < 0 or not _introduces(lines[head]):
+        return out
+    end = start
+    while end < len(lines) and is_item(end):
+        end += 1
+    if end - head - 1 >= min_items:
+        out[start:end] = True
     return out

@@ -28,6 +28,7 @@ until nothing changes; the audit of every round refers to the raw line numbers.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -37,6 +38,7 @@ import pandas as pd
 
 from analysis.corpus import normalisers
 from analysis.corpus.block_rules import (
+    HEADING_WORDS,
     comment_block_end,
     continues_previous,
     is_about_author_heading,
@@ -52,9 +54,15 @@ from analysis.corpus.detokenise import (
     may_need_detokenising,
     remove_caption_boilerplate,
 )
-from analysis.corpus.encoding import find_repairs, has_genuine_thai, repair_lost_continuation
+from analysis.corpus.encoding import (
+    find_repairs,
+    has_genuine_thai,
+    may_hold_mojibake,
+    repair_lost_continuation,
+)
 from analysis.corpus.line_rules import LineView, line_rules, match_line_rule
 from analysis.corpus.metadata_rules import (
+    BYLINE_WORDS,
     has_date_prefix,
     is_credit_line,
     parse_byline,
@@ -204,26 +212,63 @@ class _Normalised:
     n_repairs: int = 0
 
 
+# Every test of _may_change needs one of these characters or pairs in the line (or a bullet or
+# space at its start, a space at its end, or a character NFC changes): the characters and
+# inline markup of may_need_normalising (its _NEEDS_WORK_RE holds every whitespace character
+# but the space, and "\n"), "â"; the pairs of may_need_detokenising (" '", " .", " ,", " !",
+# " ?", "'t" of " n't", "-L"/"-R" of the bracket tokens, "gg" of "toggle"), "  " and "!--".
+# Two searches whose patterns start with literal characters skip most of a line at C speed.
+_QUIET_CHARS_RE = re.compile("[&<\\[¶_*(â" + normalisers._NEEDS_WORK_RE.pattern[1:-1] + "]")
+_QUIET_PAIRS_RE = re.compile(r" [ .,'!?]|'[tT]|-[LRlr]|g[gG]|G[gG]|!--")
+
+
+def _is_quiet(text: str) -> bool:
+    """True when no step can change ``text``, by a test cheaper than :func:`_may_change`'s
+    (False says nothing: the line may still need no change)."""
+    if text[:1] in normalisers._BULLET_OR_SPACE and not normalisers._is_dash_bullet(text):
+        return False
+    if text[-1:].isspace() or _QUIET_CHARS_RE.search(text) or _QUIET_PAIRS_RE.search(text):
+        return False
+    return text.isascii() or unicodedata.is_normalized("NFC", text)
+
+
+def _may_change(text: str) -> bool:
+    """False when none of the steps of :data:`_STEPS` can change ``text`` (a fast test)."""
+    if _is_quiet(text):
+        return False
+    return normalisers.may_need_normalising(text) or "â" in text or may_need_detokenising(text)
+
+
 def _normalise(text: str, thai_ok: bool) -> _Normalised:
-    """Apply the character and inline rules until the line stops changing."""
+    """Apply the character and inline rules until the line stops changing.
+
+    A round repairs mojibake, then applies every step of :data:`_STEPS` in order. Rounds that
+    are certain to change nothing are not run: a round is skipped when the line holds no
+    mojibake and no step can change it (:func:`_may_change`), and after a round in which the
+    steps changed nothing (the repair already left nothing to repair, so the next round would
+    see the same line and do the same nothing).
+    """
     out = _Normalised(text)
-    if not text or not (
-        normalisers.may_need_normalising(text) or "â" in text or may_need_detokenising(text)
-    ):
-        repaired, repairs = find_repairs(text, thai_ok=thai_ok) if text else (text, [])
-        if not repairs:
-            return out
+    if not text:
+        return out
     for _ in range(_MAX_ROUNDS):
         before = out.text
-        repaired, repairs = find_repairs(out.text, thai_ok=thai_ok)
+        repaired, repairs = (
+            find_repairs(before, thai_ok=thai_ok) if may_hold_mojibake(before) else (before, [])
+        )
+        if not repairs and not _may_change(before):
+            break
         if repairs:
             out.n_repairs += len(repairs)
             out.changes["mojibake_repair"] = out.text = repaired
+            if not _may_change(repaired):
+                break  # the steps would change nothing, so the next round neither
+        after_repair = out.text
         for name, step in _STEPS:
             new = step(out.text)
             if new != out.text:
                 out.changes[name] = out.text = new
-        if out.text == before:
+        if out.text == before or out.text == after_repair:
             break
     return out
 
@@ -376,6 +421,13 @@ MAX_CAPTION_WORDS = 60
 _HAS_WORD_RE = re.compile(r"\w")
 
 
+def _may_end_in_credit(text: str) -> bool:
+    """False when :data:`_CAPTION_TAIL_RE` cannot match ``text``: its first form ends the line
+    with ")" (then only whitespace, which str.rstrip strips like \\s), its second holds ":" and
+    "/" or "|". A quick test: the search tries both forms at every position of a line."""
+    return text.rstrip().endswith(")") or (":" in text and ("/" in text or "|" in text))
+
+
 def _caption_rule(view: LineView) -> tuple[str, str, str] | None:
     """``(rule, metadata key, value)`` for an image credit, a caption ending in its credit, or
     a time stamp line ("Updated 3:45 p.m."); whole-line shapes only, so prose that mentions a
@@ -384,7 +436,11 @@ def _caption_rule(view: LineView) -> tuple[str, str, str] | None:
     short = view.n_words <= MAX_CREDIT_WORDS
     if short and not text.endswith((".", "!", "?")) and _CREDIT_RE.fullmatch(text):
         return "image_credit", "image_credits", text
-    if view.n_words <= MAX_CAPTION_WORDS and _CAPTION_TAIL_RE.search(text):
+    if (
+        view.n_words <= MAX_CAPTION_WORDS
+        and _may_end_in_credit(text)
+        and _CAPTION_TAIL_RE.search(text)
+    ):
         return "caption", "captions", text
     if view.n_words <= MAX_CREDIT_WORDS and _TIME_LINE_RE.fullmatch(text):
         return "dateline", "updated", text
@@ -419,6 +475,7 @@ def _clean_round(lines: list[_Line], state: _Round, title: str | None) -> None:
     cands = _candidates(lines, state, state.thai_ok)
     views = [c.view for c in cands]
     wanted_title = title_key(_normalise(title, True).text) if title else ""
+    keys = getattr(state.template, "key_of", None)  # line keys found with the template
     i = 0
     while i < len(cands):
         cand, view = cands[i], views[i]
@@ -437,7 +494,7 @@ def _clean_round(lines: list[_Line], state: _Round, title: str | None) -> None:
             i = _drop_block(cands, i, end, state)
             continue
         rule = match_line_rule(view)
-        if not rule and state.template and line_key(cand.line.original) in state.template:
+        if not rule and state.template and _key_of(cand.line.original, keys) in state.template:
             rule = "repeated_line"
         if not rule and not _HAS_WORD_RE.search(view.text):
             rule = "punctuation_only"
@@ -452,6 +509,8 @@ def _clean_round(lines: list[_Line], state: _Round, title: str | None) -> None:
 def _block_end(views: list[LineView], i: int, at_top: bool) -> int | None:
     """End (exclusive) of a boilerplate block starting at ``views[i]``, or None."""
     view = views[i]
+    if view.n_words > _BLOCK_HEAD_WORDS:
+        return None  # too long for any heading or byline: skip the tests below
     if is_comment_heading(view):
         return comment_block_end(views, i)
     if is_related_heading(view):
@@ -462,6 +521,9 @@ def _block_end(views: list[LineView], i: int, at_top: bool) -> int | None:
         has_bio = nxt < len(views) and is_bio(views[nxt], author)
         return nxt + 1 if has_bio else nxt
     return None
+
+
+_BLOCK_HEAD_WORDS = max(HEADING_WORDS, BYLINE_WORDS)
 
 
 def _drop_block(cands: list[_Candidate], start: int, end: int, state: _Round) -> int:
@@ -536,8 +598,9 @@ def _model_pass(
 ) -> list[_Line]:
     """Drop the lines the classifier scores as boilerplate, rescoring the rest until none goes."""
     for _ in range(_MAX_MODEL_PASSES):
-        scores = model.scores([line.text for line in lines])
-        drop = model.drop_mask(scores)
+        texts = [line.text for line in lines]
+        scores = model.scores(texts)
+        drop = model.drop_mask(scores, texts)
         if not drop.any():
             break
         sizes = np.array([len(line.text) for line in lines], dtype=float)
@@ -621,13 +684,45 @@ PROSE_WORDS = 10  # a line of at least this many words that ends a sentence read
 MAX_TEMPLATE_SHARE = 0.5  # a document losing more of its words than this is a near-duplicate
 
 
+# ASCII bytes with every byte that is not a word character (\w: letters, digits, "_") a space
+_ASCII_WORD_BYTES = bytes(b if chr(b).isalnum() or b == 0x5F else 0x20 for b in range(128))
+_ASCII_WORD_BYTES += b" " * 128
+
+
+def _count_words(text: str) -> int:
+    """``len(_KEY_WORD_RE.findall(text))``: the runs of word characters. In ASCII text, the
+    word bytes kept and the others made spaces, the runs are what bytes.split() returns,
+    without a string made for each word."""
+    if text.isascii():
+        return len(text.encode("ascii").translate(_ASCII_WORD_BYTES).split())
+    return len(_KEY_WORD_RE.findall(text))
+
+
 def line_key(line: str) -> str:
     """The form in which lines are compared across documents: whitespace collapsed, casefolded."""
+    # A printable line has no whitespace but " " (the others are separators or control
+    # characters); without double, leading or trailing spaces, splitting and joining it again
+    # gives it back.
+    if line.isprintable() and "  " not in line and line[:1] != " " and line[-1:] != " ":
+        return line.casefold()
     return " ".join(line.split()).casefold()
 
 
-def _is_prose(key: str) -> bool:
-    return len(_KEY_WORD_RE.findall(key)) >= PROSE_WORDS and bool(_SENTENCE_END_RE.search(key))
+class _Template(frozenset):
+    """The template keys of one document (a frozenset of :func:`line_key`), with the key of
+    each of the document's lines, computed when the template was found, so that cleaning
+    does not compute them again."""
+
+    key_of: dict[str, str]
+
+
+def _key_of(line: str, keys: dict[str, str] | None) -> str:
+    """:func:`line_key` of ``line``, from ``keys`` (line -> key) when it holds the line."""
+    if keys is not None:
+        key = keys.get(line)
+        if key is not None:
+            return key
+    return line_key(line)
 
 
 def template_lines(texts: Sequence[str], outlets: Sequence[str]) -> list[frozenset[str]]:
@@ -653,9 +748,12 @@ def template_lines(texts: Sequence[str], outlets: Sequence[str]) -> list[frozens
         raise ValueError("texts and outlets must have the same length")
     names = [(outlet or "").strip() for outlet in outlets]
     doc_keys = []
+    key_maps = []
     for text in texts:
-        keys = {line_key(line) for line in text.splitlines()}
-        doc_keys.append({k for k in keys if _KEY_WORD_RE.search(k)})
+        lines = set(text.splitlines())
+        key_of = dict(zip(lines, map(line_key, lines), strict=True))
+        key_maps.append(key_of)
+        doc_keys.append({k for k in set(key_of.values()) if _KEY_WORD_RE.search(k)})
     in_corpus: Counter[str] = Counter()
     in_outlet: dict[str, Counter[str]] = defaultdict(Counter)
     seen: set[tuple[str, str]] = set()
@@ -667,15 +765,34 @@ def template_lines(texts: Sequence[str], outlets: Sequence[str]) -> list[frozens
         if outlet:
             in_outlet[outlet].update(keys)
 
+    n_words: dict[str, int] = {}  # words of each key, counted once however often it is asked
+
+    def count(key: str) -> int:
+        found = n_words.get(key)
+        if found is None:
+            found = n_words[key] = _count_words(key)
+        return found
+
     def is_template(key: str, outlet: str) -> bool:
         same = in_outlet[outlet][key] if outlet else 0
-        short = not _is_prose(key)
-        return same >= 3 or (short and (same >= 2 or in_corpus[key] >= 3))
+        if same >= 3:
+            return True
+        if not (same >= 2 or in_corpus[key] >= 3):
+            return False
+        return not (_SENTENCE_END_RE.search(key) and count(key) >= PROSE_WORDS)  # short
 
-    out = []
-    for outlet, keys in zip(names, doc_keys, strict=True):
+    out: list[frozenset[str]] = []
+    for outlet, keys, key_of in zip(names, doc_keys, key_maps, strict=True):
         found = {k for k in keys if in_corpus[k] >= 2 and is_template(k, outlet)}
-        words = sum(len(_KEY_WORD_RE.findall(k)) for k in keys)
-        lost = sum(len(_KEY_WORD_RE.findall(k)) for k in found)
-        out.append(frozenset(found) if lost <= MAX_TEMPLATE_SHARE * words else frozenset())
+        if not found:  # nothing lost, so nothing to weigh against the document's words
+            out.append(frozenset())
+            continue
+        words = sum(map(count, keys))
+        lost = sum(map(count, found))
+        if lost > MAX_TEMPLATE_SHARE * words:
+            out.append(frozenset())
+            continue
+        template = _Template(found)
+        template.key_of = key_of
+        out.append(template)
     return out

@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import re
 
+from analysis.corpus.normalisers import fold
+
 # Penn Treebank bracket tokens and the bracket each stands for.
 _BRACKETS = {"-LRB-": "(", "-RRB-": ")", "-LSB-": "[", "-RSB-": "]", "-LCB-": "{", "-RCB-": "}"}
 _BRACKET_RE = re.compile(r"-[LR][RSC]B-", re.I)
@@ -32,11 +34,40 @@ _HINT_RE = re.compile(
     r"-[LR][RSC]B-|\b[A-Za-z] \. [A-Za-z] \.| ' | n't|\w [,.] |toggle caption|\s[.!?]\s+[.!?]",
     re.I,
 )
+"""What :func:`may_need_detokenising` looks for (its definition; the function tests the same
+alternatives one by one, each behind a literal it cannot match without)."""
+# The alternatives of _HINT_RE that need " . " or " , " in the text.
+_SPACED_POINT_RE = re.compile(r"\b[A-Za-z] \. [A-Za-z] \.|\w [,.] ", re.I)
+_TOGGLE_RE = re.compile(r"toggle caption", re.I)
+_SPACED_RUN_RE = re.compile(r"\s[.!?]\s+[.!?]")
+_OTHER_SPACE_RE = re.compile(r"[^\S \n]")  # whitespace but " " and "\n"
+_SPACED_MARKS = (" .", " !", " ?", "\n.", "\n!", "\n?")
 
 
 def may_need_detokenising(text: str) -> bool:
-    """False when neither step below can change ``text`` (a fast test for prose lines)."""
-    return bool(_HINT_RE.search(text))
+    """False when neither step below can change ``text`` (a fast test for prose lines).
+
+    The same as ``bool(_HINT_RE.search(text))``, several times faster on prose: one search
+    for the whole alternation tries every alternative at every position, so each alternative
+    is tested on its own, and only when the text holds a literal piece of it (a match of an
+    alternation anywhere is a match of one of its alternatives somewhere). Case-insensitive
+    literals are looked for in :func:`~analysis.corpus.normalisers.fold` of the text.
+    """
+    if " ' " in text:
+        return True
+    folded = fold(text)
+    if " n't" in folded:
+        return True
+    if "b-" in folded and _BRACKET_RE.search(text):
+        return True
+    if (" . " in text or " , " in text) and _SPACED_POINT_RE.search(text):
+        return True
+    if "toggle caption" in folded and _TOGGLE_RE.search(text):
+        return True
+    # \s[.!?] needs a space or newline before the mark, or some other whitespace
+    if not any(map(text.__contains__, _SPACED_MARKS)) and not _OTHER_SPACE_RE.search(text):
+        return False
+    return bool(_SPACED_RUN_RE.search(text))
 
 
 def detokenise(text: str) -> str:

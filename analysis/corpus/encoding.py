@@ -33,8 +33,15 @@ import contextlib
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
-__all__ = ["MojibakeRepair", "find_repairs", "has_genuine_thai", "repair_mojibake"]
+__all__ = [
+    "MojibakeRepair",
+    "find_repairs",
+    "has_genuine_thai",
+    "may_hold_mojibake",
+    "repair_mojibake",
+]
 
 
 def _byte_table() -> dict[str, int]:
@@ -161,10 +168,15 @@ def _lossy_form(chars: str, next_char: str) -> str | None:
     return None
 
 
-def _run_decisions(run: str, next_char: str, thai_ok: bool) -> list[tuple[_Segment, str]] | None:
+@lru_cache(maxsize=1 << 12)
+def _run_decisions(
+    run: str, next_char: str, thai_ok: bool
+) -> tuple[tuple[_Segment, str], ...] | None:
     """For one run: the segments to replace, each with its decoded char or lossy form.
 
-    None means the run is left alone entirely (it is genuine text).
+    None means the run is left alone entirely (it is genuine text). Cached: mojibake is a few
+    hundred distinct sequences ("â€™", "โ€œ"...) repeated all over a text, and the answer
+    depends only on the run, the character after it and ``thai_ok``.
     """
     if len(run) == 1 and run not in _LONE_REPAIRABLE:
         return None
@@ -193,7 +205,7 @@ def _run_decisions(run: str, next_char: str, thai_ok: bool) -> list[tuple[_Segme
         return None
     if not thai_ok and any(ch in _THAI for ch in run):
         return None
-    return decisions
+    return tuple(decisions)
 
 
 def has_genuine_thai(text: str) -> bool:
@@ -241,8 +253,14 @@ def _infer_quote_or_dash(left: str, right: str) -> str:
     return "—"
 
 
+def may_hold_mojibake(text: str) -> bool:
+    """False when :func:`find_repairs` is certain to repair nothing in ``text``: every repair
+    starts with a character standing for a UTF-8 lead byte (a quick test)."""
+    return not text.isascii() and bool(_LEAD_RE.search(text))
+
+
 def _repair_once(text: str, thai_ok: bool) -> tuple[str, list[MojibakeRepair]]:
-    if text.isascii() or not _LEAD_RE.search(text):
+    if not may_hold_mojibake(text):
         return text, []
     pieces: list[str] = []
     # (index into pieces, form, start, end, original) of lossy sequences still to infer

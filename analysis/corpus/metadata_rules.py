@@ -64,6 +64,7 @@ _CREDIT_RE = re.compile(
     rf"{_CREDIT_NAME}(?:\s*(?:,|and|&)\s*{_CREDIT_NAME})*(?:\s+in\s+[A-Z][\w .-]{{1,30}})?)"
     r"\s*[;,]?\s*)+\)?\.?"
 )
+BYLINE_WORDS = 12  # the longest byline, in words
 _QUOTES_DASHES = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "–": "-", "—": "-"})
 
 
@@ -91,7 +92,7 @@ def has_date_prefix(line: LineView) -> bool:
 
 def parse_byline(line: LineView) -> str | None:
     """The author named by a byline ("By Jane Roe", "By Jane Roe, Reuters"), else None."""
-    if line.n_words > 12 or line.is_bullet:
+    if line.n_words > BYLINE_WORDS or line.is_bullet:
         return None
     match = _BYLINE_RE.fullmatch(line.bare)
     return match.group("name") if match else None
@@ -107,10 +108,10 @@ def parse_source_url(line: LineView) -> str | None:
 
 def parse_source_name(line: LineView) -> str | None:
     """The source credited by a short "Source: Reuters" line (chart and wire credits)."""
-    if line.n_words > 8 or line.reports_speech:
+    if line.n_words > 8:
         return None
-    match = _SOURCE_NAME_RE.fullmatch(line.bare)
-    return match.group(1).strip() if match else None
+    match = _SOURCE_NAME_RE.fullmatch(line.bare)  # before the search: it fails faster
+    return match.group(1).strip() if match and not line.reports_speech else None
 
 
 def is_credit_line(line: LineView) -> bool:

@@ -46,15 +46,52 @@ _NEEDS_WORK_RE = re.compile(
     "\x00-\x1f\x7f-\x9f&<\\[¶_*]"
 )
 _BULLET_OR_SPACE = frozenset(" •▪◦‣●■□►▸▶➢➤✓✔·*+-")
+# _LINK_TEXT_RE without its leading \s*: it matches somewhere exactly when _LINK_TEXT_RE does,
+# and starting with a bracket lets the search skip to brackets instead of trying every position.
+_LINK_TEXT_HINT_RE = re.compile(
+    r"[(\[](?:opens|open|link opens|opening) in (?:a )?new (?:tab|window|browser tab)[)\]]"
+    r"|\((?:link is )?external(?: link)?\)",
+    re.IGNORECASE,
+)
+
+
+def _is_dash_bullet(text: str) -> bool:
+    """The line already has the bullet convention "- x" (the bullet step leaves it as it is)."""
+    return text[:2] == "- " and len(text) > 2 and not text[2].isspace()
 
 
 def may_need_normalising(text: str) -> bool:
     """False when none of the character and inline steps can change ``text`` (a fast test)."""
-    if text[:1] in _BULLET_OR_SPACE or text[-1:].isspace() or "  " in text or "!--" in text:
+    if text[:1] in _BULLET_OR_SPACE and not _is_dash_bullet(text):
         return True
-    if _NEEDS_WORK_RE.search(text) or ("(" in text and _LINK_TEXT_RE.search(text)):
+    if text[-1:].isspace() or "  " in text or "!--" in text:
+        return True
+    if _NEEDS_WORK_RE.search(text) or ("(" in text and _LINK_TEXT_HINT_RE.search(text)):
         return True
     return not text.isascii() and not unicodedata.is_normalized("NFC", text)
+
+
+# The only characters other than ASCII letters that re.IGNORECASE matches to an ASCII letter
+# ("ı" and "İ" match "i", "ſ" matches "s", the Kelvin sign matches "k"); str.lower maps every
+# other character to one character that is ASCII only if the character was.
+_FOLD_SPECIAL = (("\u0130", "i"), ("\u0131", "i"), ("\u017f", "s"), ("\u212a", "k"))
+
+
+def fold(text: str) -> str:
+    """``text`` lower-cased one character for one, with the characters that re.IGNORECASE
+    matches to an ASCII letter ("ſ", "ı", "İ", the Kelvin sign) mapped to that letter.
+
+    So wherever a pattern matches an ASCII string ``s`` in ``text`` (case-insensitively or
+    not), ``s.lower()`` is at the same place in ``fold(text)``, and ``s.lower() in fold(text)``
+    is a quick test a line must pass before such a pattern can match it
+    (:func:`analysis.corpus.line_rules.required_strings`,
+    :func:`analysis.corpus.detokenise.may_need_detokenising`).
+    """
+    if not text.isascii():
+        for char, letter in _FOLD_SPECIAL:
+            if char in text:
+                text = text.replace(char, letter)
+    return text.lower()
 
 
 def remove_invisible(text: str) -> str:

@@ -1,0 +1,660 @@
+"""The quick tests and shortcuts that make cleaning fast never change what it does.
+
+Each quick test ("prefilter") must pass every line its rule could match; each shortcut must give
+what the plain computation gives. The plain computations are kept here, as they were before the
+shortcuts, and compared with the shortcuts on the shared test lines and on lines generated to
+hit the patterns (hypothesis), including the characters that match an ASCII letter under
+re.IGNORECASE ("ſ", "ı", "İ", the Kelvin sign).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+
+import numpy as np
+import pytest
+from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import strategies as st
+
+from analysis.corpus import block_rules, boilerplate_model, cleaning, detokenise, normalisers
+from analysis.corpus.cleaning import _MAX_ROUNDS, _STEPS, _normalise, _Normalised
+from analysis.corpus.encoding import find_repairs, may_hold_mojibake
+from analysis.corpus.line_rules import (
+    _CMS_LINE_RE,
+    _COMMENT_FORM_RE,
+    _PARA_LINE_RE,
+    _READ_MORE_RE,
+    LineView,
+    _may_have_shape,
+    _rule_index,
+    _screens,
+    fold,
+    is_comment_form,
+    is_read_more_line,
+    match_line_rule,
+    required_strings,
+)
+from analysis.corpus.metadata_rules import _SOURCE_NAME_RE, parse_byline, parse_source_name
+from tests.cleaning_cases import COMMENT_BLOCK, HITS, KIND_BLOCKS, NEAR_MISSES, PROSE, RELATED_BLOCK
+
+SPECIALS = {"s": "ſ", "i": "ı", "I": "İ", "k": "K"}  # match these ASCII letters under re.I
+
+CASE_LINES = [
+    *PROSE,
+    # one line for each thing a step acts on, inside a line (not at its start)
+    "They do n't agree",
+    "They DO N'T agree",
+    "The -LRB- CHIP -RRB- act",
+    "The x-rrb- act",
+    "Enlarge this image toggle caption Al Ho/AP Al Ho/AP The vote",
+    "He said ' yes '",
+    "The U . S . team",
+    "prices rose , then fell",
+    "so far . ! Next",
+    "It wasnât over",
+    "Save 50%  today",
+    "A <!-- x --> comment",
+    "Costs &amp; fees",
+    "The _Reuters_ desk",
+    "Read it (opens in a new tab) now",
+    *NEAR_MISSES,
+    *COMMENT_BLOCK,
+    *RELATED_BLOCK,
+    *(line for lines in HITS.values() for line in lines),
+    *(line for lines in KIND_BLOCKS.values() for line in lines),
+]
+
+# Fragments of the things the character and inline rules act on, and of ordinary prose.
+FRAGMENTS = [
+    "- ", "-", "* ", "+ ", "• ", "▪", "·", " ", "  ", "\t", "\xa0", "\u2009", "\u200b", "\xad",
+    "\x85", "\u2028", "&amp;", "&#8217;", "&", "<b>", "</p>", "<", "<!-- x -->", "!--",
+    "[caption id=1]", "[", "]", "(opens in a new tab)", "(", ")", "[para. 3]", "¶ 4",
+    "_Reuters_", "**bold**", "_", "*", "â", "wasnât", " â ", "U . S .", "p . m .", "-LRB-",
+    "-rrb-", "B-", " won ' t", " ' ", " n't", " N'T", " , ", " . ", " . .", " ! ?", "\n.",
+    "toggle caption", "TOGGLE CAPTİON", "toggle captıon", "Enlarge this image",
+    "Al Ho/AP Al Ho/AP", "Ã©", "â€™", "โ€™", "รฉ", "ย", "e\u0301", "ſ", "ı", "İ", "K",
+    "word", "The", "said", "U.S.", ".", "!", "?", ",", "'", "’", "“", "é", "9", "Photo: ",
+    "(AP Photo/Evan Vucci)", "Getty Images", "Reuters", " | ", "/", ":", "&amp;amp;",
+    "&amp;lt;b&amp;gt;", "\n.\n.", "__*x*__",
+]  # fmt: skip
+fragment_lines = st.lists(st.sampled_from(FRAGMENTS), max_size=12).map("".join)
+any_lines = st.one_of(fragment_lines, st.text(max_size=40))
+
+
+def with_specials(text: str, data: st.DataObject) -> str:
+    """``text`` with some ASCII letters swapped for characters re.I matches to them."""
+    out = []
+    for ch in text:
+        if ch in SPECIALS and data.draw(st.booleans()):
+            out.append(SPECIALS[ch])
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+# --------------------------------------------------------------------------------------------
+# The characters behind the quick tests.
+# --------------------------------------------------------------------------------------------
+
+
+def test_fold_maps_every_character_one_for_one_and_ascii_letters_as_re_ignorecase_does():
+    ascii_re = re.compile("[\x00-\x7f]", re.IGNORECASE)
+    for code in range(0x110000):
+        char = chr(code)
+        folded = fold(char)
+        assert len(folded) == 1, hex(code)
+        if code < 0x80 or ascii_re.fullmatch(char):
+            # the ASCII character re.IGNORECASE matches it to, lower-cased
+            assert re.fullmatch(re.escape(folded), char, re.IGNORECASE), hex(code)
+            assert folded.isascii(), hex(code)
+        else:
+            assert not folded.isascii(), hex(code)
+
+
+def test_printable_text_has_no_whitespace_but_the_space():
+    for code in range(0x110000):
+        char = chr(code)
+        if char.isspace() and char != " ":
+            assert not char.isprintable(), hex(code)
+            assert re.fullmatch(r"\s", char), hex(code)
+
+
+# --------------------------------------------------------------------------------------------
+# Normalising one line.
+# --------------------------------------------------------------------------------------------
+
+
+def _plain_may_need_normalising(text: str) -> bool:
+    """may_need_normalising as it was (every line starting with "-" or "*" went through)."""
+    if text[:1] in normalisers._BULLET_OR_SPACE or text[-1:].isspace() or "  " in text:
+        return True
+    if "!--" in text or normalisers._NEEDS_WORK_RE.search(text):
+        return True
+    if "(" in text and normalisers._LINK_TEXT_RE.search(text):
+        return True
+    return not text.isascii() and not unicodedata.is_normalized("NFC", text)
+
+
+def _plain_normalise(text: str, thai_ok: bool) -> _Normalised:
+    """_normalise as it was: every round runs every step until a round changes nothing."""
+    out = _Normalised(text)
+    gate = _plain_may_need_normalising(text) or "â" in text
+    if not text or not (gate or detokenise._HINT_RE.search(text)):
+        repaired, repairs = find_repairs(text, thai_ok=thai_ok) if text else (text, [])
+        if not repairs:
+            return out
+    for _ in range(_MAX_ROUNDS):
+        before = out.text
+        repaired, repairs = find_repairs(out.text, thai_ok=thai_ok)
+        if repairs:
+            out.n_repairs += len(repairs)
+            out.changes["mojibake_repair"] = out.text = repaired
+        for name, step in _STEPS:
+            new = step(out.text)
+            if new != out.text:
+                out.changes[name] = out.text = new
+        if out.text == before:
+            break
+    return out
+
+
+def _same_normalised(text: str) -> None:
+    for thai_ok in (True, False):
+        fast, plain = _normalise(text, thai_ok), _plain_normalise(text, thai_ok)
+        assert fast.text == plain.text, text
+        assert list(fast.changes.items()) == list(plain.changes.items()), text
+        assert fast.n_repairs == plain.n_repairs, text
+
+
+@pytest.mark.parametrize("line", [*CASE_LINES, *FRAGMENTS, "&amp;amp;lt;p&amp;gt; x"])
+def test_normalise_is_what_it_was_on_the_test_lines(line):
+    _same_normalised(line)
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(any_lines)
+def test_normalise_is_what_it_was(line):
+    _same_normalised(line)
+
+
+@settings(max_examples=400, deadline=None)
+@given(any_lines)
+def test_no_step_changes_a_line_the_quick_test_passes_over(line):
+    """The quick test is sound: a line it lets skip the steps is left as it is by each."""
+    if cleaning._may_change(line):
+        return
+    for _, step in _STEPS:
+        assert step(line) == line, (step, line)
+    if not may_hold_mojibake(line):
+        assert find_repairs(line)[1] == []
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.one_of(fragment_lines, st.text(max_size=60)), st.data())
+def test_a_quiet_line_passes_none_of_the_tests(line, data):
+    line = with_specials(line, data)
+    if cleaning._is_quiet(line):
+        assert not normalisers.may_need_normalising(line)
+        assert "â" not in line
+        assert not detokenise._HINT_RE.search(line)
+
+
+@pytest.mark.parametrize("line", [*CASE_LINES, *FRAGMENTS])
+def test_a_quiet_test_line_passes_none_of_the_tests(line):
+    if cleaning._is_quiet(line):
+        assert not _plain_may_need_normalising(line) or normalisers._is_dash_bullet(line)
+        assert "â" not in line and not detokenise._HINT_RE.search(line)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.one_of(fragment_lines, st.text(max_size=60)), st.data())
+def test_detokenising_hint_tests_what_its_pattern_finds(line, data):
+    line = with_specials(line, data)
+    assert detokenise.may_need_detokenising(line) == bool(detokenise._HINT_RE.search(line))
+
+
+@pytest.mark.parametrize("line", CASE_LINES + FRAGMENTS)
+def test_detokenising_hint_on_the_test_lines(line):
+    assert detokenise.may_need_detokenising(line) == bool(detokenise._HINT_RE.search(line))
+
+
+def test_a_line_already_in_the_bullet_convention_skips_the_steps():
+    assert not normalisers.may_need_normalising("- Ports reopen on Monday.")
+    assert normalisers.may_need_normalising("-  Ports reopen on Monday.")
+    assert normalisers.may_need_normalising("- \tPorts reopen on Monday.")
+    assert normalisers.may_need_normalising("* Ports reopen on Monday.")
+
+
+# --------------------------------------------------------------------------------------------
+# Line rules: the screen before the shapes, and the strings a scanning shape requires.
+# --------------------------------------------------------------------------------------------
+
+
+def _plain_match_line_rule(line: LineView) -> str | None:
+    """match_line_rule as it was: every shape tried, none screened, no required strings."""
+    if _CMS_LINE_RE.fullmatch(line.text):
+        return "cms_debris"
+    labels, longest_label, forms = _rule_index()
+    if line.n_words <= longest_label:
+        if line.key in labels:
+            return labels[line.key]
+        if _PARA_LINE_RE.fullmatch(line.bare):
+            return "para_marker"
+    for max_words, name, form in forms:
+        if line.n_words > max_words:
+            break
+        if not form.pattern.fullmatch(line.bare):
+            continue
+        if form.require is not None and not form.require.search(line.bare):
+            continue
+        if form.min_title_case and line.title_case_share < form.min_title_case:
+            continue
+        if form.prose_guard and line.reports_speech:
+            continue
+        return name
+    if is_comment_form(line):
+        return "comment_section"
+    if is_read_more_line(line):
+        return "related_list"
+    return None
+
+
+def _view_with_bare(bare: str) -> LineView:
+    """A view whose bare form is exactly ``bare`` (rules test the bare form)."""
+    return LineView(bare, bare, " ".join(bare.casefold().split()), bare.count(" ") + 1, False)
+
+
+SHAPE_PATTERNS = [
+    *(
+        (re.compile(source, form.pattern.flags), max_words)
+        for max_words, _, form in _rule_index()[2]
+        for source in form.sources
+    ),
+    (_COMMENT_FORM_RE, 30),
+    (_READ_MORE_RE, 30),
+]
+
+
+@pytest.mark.parametrize(("pattern", "max_words"), SHAPE_PATTERNS)
+def test_every_line_a_shape_matches_passes_the_screen(pattern, max_words):
+    @settings(max_examples=60, deadline=None, suppress_health_check=list(HealthCheck))
+    @given(st.from_regex(pattern, fullmatch=True), st.data())
+    def check(text, data):
+        text = with_specials(text, data)
+        view = _view_with_bare(text)
+        assume(view.n_words <= max_words and pattern.fullmatch(text))
+        assert _may_have_shape(view), text
+
+    check()
+
+
+def test_every_scanning_shape_has_a_screen():
+    bounds, screens = _screens()  # type: ignore[misc]
+    assert bounds == sorted(bounds)
+    assert any(screen.needles for screen in screens)
+
+
+@pytest.mark.parametrize("line", CASE_LINES)
+def test_line_rules_are_what_they_were_on_the_test_lines(line):
+    view = LineView.of(normalisers.normalise_whitespace(line))
+    assert match_line_rule(view) == _plain_match_line_rule(view)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "Subscribe",
+                "thanks for subscribing",
+                "Thank you for signing up",
+                "inbox",
+                "newsletter",
+                "Express your opinion",
+                "below",
+                "button",
+                "The views expressed",
+                "by the author",
+                "all rights reserved",
+                "© 2024",
+                "Sign in",
+                "with Google",
+                "Read more:",
+                "Related:",
+                "Name *",
+                "Post a comment",
+                "listen to this article",
+                "·",
+                "5 min",
+                "you",
+                "your",
+                "free",
+                "daily",
+                "said",
+                "the",
+                "ſubscribe",
+                "ınbox",
+                "İnbox",
+                "KEEP",
+                "get",
+                "news",
+                "updates",
+                ".",
+                "!",
+                ":",
+            ]
+        ),
+        max_size=10,
+    ).map(" ".join)
+)
+def test_line_rules_are_what_they_were(text):
+    view = LineView.of(text)
+    assert match_line_rule(view) == _plain_match_line_rule(view)
+
+
+def test_required_strings_of_a_pattern():
+    pattern = re.compile(r".*\bexpress your (?:attitude|opinion)\b.*", re.IGNORECASE)
+    assert required_strings(pattern) == ("express your ",)
+    assert required_strings(re.compile(r"[^.]*\b(?:inbox|newsletters?)\b[^.]*")) == (
+        "inbox",
+        "newsletter",
+    )
+    assert required_strings(re.compile(r".*\d+.*")) is None  # no literal to require
+    # a character class between literals separates them
+    assert required_strings(re.compile(r".*abc[de]fgh.*")) in (("abc",), ("fgh",))
+    assert required_strings(re.compile(r"(?:ab)?c")) is None  # too short to be worth it
+
+
+PATTERN_PIECES = [
+    "abc", "[de]", "[^.]", ".*", ".{0,3}", "(?:xyz|uvw)", "(?:xyz|u)", "\\b", "k+", "(?:qrs)?",
+    "s", "(?:ijk){1,2}", " ", "\\d", "(?=abc)", "(?i:AbC)", "é", "(?:mno)*",
+]  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=list(HealthCheck))
+@given(st.lists(st.sampled_from(PATTERN_PIECES), min_size=1, max_size=6), st.data())
+def test_a_string_a_pattern_matches_holds_one_of_its_required_strings(pieces, data):
+    for flags in (0, re.IGNORECASE):
+        pattern = re.compile("".join(pieces), flags)
+        needles = required_strings(pattern)
+        if needles is None:
+            continue
+        text = with_specials(data.draw(st.from_regex(pattern, fullmatch=True)), data)
+        if pattern.fullmatch(text):
+            assert any(needle in fold(text) for needle in needles), (pattern, text, needles)
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=list(HealthCheck))
+@given(st.from_regex(cleaning._CAPTION_TAIL_RE), st.data())
+def test_a_caption_tail_is_never_screened_out(text, data):
+    text = with_specials(text, data)
+    assume(cleaning._CAPTION_TAIL_RE.search(text))
+    assert cleaning._may_end_in_credit(text)
+
+
+# --------------------------------------------------------------------------------------------
+# Block heads and metadata.
+# --------------------------------------------------------------------------------------------
+
+
+def _plain_block_end(views: list[LineView], i: int, at_top: bool) -> int | None:
+    """cleaning._block_end as it was: every head test, whatever the line's length."""
+    view = views[i]
+    if block_rules.is_comment_heading(view):
+        return block_rules.comment_block_end(views, i)
+    if block_rules.is_related_heading(view):
+        return block_rules.related_block_end(views, i)
+    author = None if at_top else parse_byline(view)
+    if author or block_rules.is_about_author_heading(view):
+        nxt = i + 1
+        has_bio = nxt < len(views) and block_rules.is_bio(views[nxt], author)
+        return nxt + 1 if has_bio else nxt
+    return None
+
+
+HEADS = [
+    '{n} Comments on "{title}"',
+    "{n} thoughts on “{title}”",
+    "By Jane Roe, {Title}",
+    "By Jane Roe and John Doe, {Title}",
+    "About the author",
+    "Related Articles",
+    "More From {Title}",
+    "Comments",
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.sampled_from(HEADS),
+    st.integers(min_value=1, max_value=14),
+    st.integers(min_value=0, max_value=999),
+    st.booleans(),
+)
+def test_block_heads_are_what_they_were_whatever_their_length(head, words, n, at_top):
+    title = " ".join(["port", "fees", "rise", "again"] * 4)
+    Title = " ".join(w.capitalize() for w in title.split()[:words])
+    text = head.format(n=n, title=" ".join(title.split()[:words]), Title=Title)
+    views = [LineView.of(text), LineView.of("She is a senior reporter covering trade."), *[]]
+    assert cleaning._block_end(views, 0, at_top) == _plain_block_end(views, 0, at_top)
+
+
+@pytest.mark.parametrize(
+    "line", [*CASE_LINES, "Source: Reuters", "Sources: Reuters, he said", "Source: told"]
+)
+def test_source_name_is_what_it_was(line):
+    view = LineView.of(line)
+    expected = None
+    if view.n_words <= 8 and not view.reports_speech:
+        found = _SOURCE_NAME_RE.fullmatch(view.bare)
+        expected = found.group(1).strip() if found else None
+    assert parse_source_name(view) == expected
+
+
+# --------------------------------------------------------------------------------------------
+# Line keys and template lines.
+# --------------------------------------------------------------------------------------------
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.one_of(fragment_lines, st.text(max_size=40)))
+def test_line_key_is_what_it_was(line):
+    assert cleaning.line_key(line) == " ".join(line.split()).casefold()
+
+
+_WORD = re.compile(r"\w+")
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.one_of(fragment_lines, st.text(max_size=40), st.text(st.characters(max_codepoint=127))))
+def test_words_are_counted_as_the_pattern_finds_them(text):
+    assert cleaning._count_words(text) == len(_WORD.findall(text))
+
+
+def test_words_of_every_ascii_character():
+    for code in range(128):
+        text = f"a{chr(code)}b"
+        assert cleaning._count_words(text) == len(_WORD.findall(text)), code
+
+
+_END = re.compile(r"[.!?…][\"'”’»)\]]*$")
+
+
+def _plain_template_lines(texts: Sequence[str], outlets: Sequence[str]) -> list[frozenset[str]]:
+    """template_lines as it was."""
+
+    def key(line: str) -> str:
+        return " ".join(line.split()).casefold()
+
+    def is_prose(k: str) -> bool:
+        return len(_WORD.findall(k)) >= cleaning.PROSE_WORDS and bool(_END.search(k))
+
+    names = [(outlet or "").strip() for outlet in outlets]
+    doc_keys = []
+    for text in texts:
+        keys = {key(line) for line in text.splitlines()}
+        doc_keys.append({k for k in keys if _WORD.search(k)})
+    in_corpus: Counter[str] = Counter()
+    in_outlet: dict[str, Counter[str]] = defaultdict(Counter)
+    seen: set[tuple[str, str]] = set()
+    for text, outlet, keys in zip(texts, names, doc_keys, strict=True):
+        if (outlet, text) in seen:
+            continue
+        seen.add((outlet, text))
+        in_corpus.update(keys)
+        if outlet:
+            in_outlet[outlet].update(keys)
+
+    def is_template(k: str, outlet: str) -> bool:
+        same = in_outlet[outlet][k] if outlet else 0
+        return same >= 3 or (not is_prose(k) and (same >= 2 or in_corpus[k] >= 3))
+
+    out = []
+    for outlet, keys in zip(names, doc_keys, strict=True):
+        found = {k for k in keys if in_corpus[k] >= 2 and is_template(k, outlet)}
+        words = sum(len(_WORD.findall(k)) for k in keys)
+        lost = sum(len(_WORD.findall(k)) for k in found)
+        out.append(frozenset(found) if lost <= cleaning.MAX_TEMPLATE_SHARE * words else frozenset())
+    return out
+
+
+TEMPLATE_LINES = [
+    *PROSE,
+    "Menu",
+    "Share on Facebook",
+    "© 2024 Harbour Media Group. All rights reserved.",
+    "Exporters may still face delays at the border, the ministry said on a busy Tuesday.",
+    "  Menu ",
+    "MENU",
+    "",
+]
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.lists(st.sampled_from(TEMPLATE_LINES), max_size=6).map("\n".join),
+            st.sampled_from(["A", "B", "", " A "]),
+        ),
+        max_size=8,
+    )
+)
+def test_template_lines_are_what_they_were(docs):
+    texts, outlets = [d[0] for d in docs], [d[1] for d in docs]
+    found = cleaning.template_lines(texts, outlets)
+    assert found == _plain_template_lines(texts, outlets)
+    for text, template in zip(texts, found, strict=True):
+        for line, key in getattr(template, "key_of", {}).items():
+            assert line in text.splitlines() and key == cleaning.line_key(line)
+
+
+# --------------------------------------------------------------------------------------------
+# The classifier's line features.
+# --------------------------------------------------------------------------------------------
+
+_LINKISH = re.compile(r"https?://|www\.|\.com\b|@\w|#\w|[|›»]|\s[/•·]\s")
+
+
+def _plain_own(line: str, english: bool) -> tuple[float, ...]:
+    words = _WORD.findall(line)
+    n = len(words)
+    if n == 0:
+        return (0.0,) * len(boilerplate_model._OWN)
+    stops = boilerplate_model._stop_words()
+    if english:
+        n_stop = sum(w.casefold() in stops for w in words)
+    else:
+        n_stop = sum(len(w) <= 3 and not w.isdigit() for w in words)
+    stop_share = n_stop / n
+    ends = 1.0 if boilerplate_model._END_RE.search(line) else 0.0
+    return (
+        math.log1p(n),
+        stop_share,
+        ends,
+        sum(1 for w in words if w[0].isupper()) / n,
+        sum(map(str.isdigit, line)) / max(len(line), 1),
+        float(min(len(_LINKISH.findall(line)), 3)),
+        1.0 if line.startswith("- ") else 0.0,
+        sum(1 for w in words if len(w) > 1 and w.isupper()) / n,
+        line.count(",") / n,
+        sum(map(len, words)) / n,
+        1.0 if n >= 10 and ends and stop_share >= 0.2 else 0.0,
+    )
+
+
+def _plain_line_features(lines: Sequence[str]) -> np.ndarray:
+    """line_features as it was (stacked blocks, words counted over the joined text)."""
+    n = len(lines)
+    if n == 0:
+        return np.zeros((0, len(boilerplate_model.FEATURES)))
+    stops = boilerplate_model._stop_words()
+    all_words = _WORD.findall(" ".join(lines))
+    english = sum(w.casefold() in stops for w in all_words) >= 0.12 * max(len(all_words), 1)
+    own = np.array([_plain_own(line, english) for line in lines], dtype=float)
+    idx = {name: k for k, name in enumerate(boilerplate_model._OWN)}
+    neigh = own[:, [idx[name] for name in boilerplate_model._NEIGHBOURS]]
+    pad = np.zeros((2, neigh.shape[1]))
+    padded = np.vstack([pad, neigh, pad])
+    prose = own[:, idx["is_prose"]]
+    window = np.convolve(
+        np.concatenate([np.zeros(3), prose, np.zeros(3)]), np.ones(7) / 7.0, "valid"
+    )
+    pos = np.arange(n) / max(n - 1, 1)
+    words = np.expm1(own[:, idx["log_words"]])
+    total = max(words.sum(), 1.0)
+    before = (np.cumsum(words) - words) / total
+    prose_at = np.flatnonzero(prose)
+    if prose_at.size:
+        dist = np.abs(np.arange(n)[:, None] - prose_at[None, :]).min(axis=1)
+        span = ((np.arange(n) >= prose_at[0]) & (np.arange(n) <= prose_at[-1])).astype(float)
+    else:
+        dist, span = np.full(n, float(n)), np.zeros(n)
+    doc = np.column_stack(
+        [
+            window,
+            pos,
+            pos**2,
+            before,
+            1.0 - before - words / total,
+            np.log1p(dist),
+            span,
+            words / max(words.max(), 1.0),
+            np.full(n, math.log1p(total)),
+            np.full(n, math.log1p(n)),
+        ]
+    )
+    parts = [own, padded[1 : n + 1], padded[3 : n + 3], padded[0:n], padded[4 : n + 4], doc]
+    return np.hstack(parts)
+
+
+FEATURE_LINES = [
+    *CASE_LINES,
+    "See example.com for more",
+    "Mail jane@example, or #hashtag",
+    "- A bullet, with 3 digits: 123",
+    "Visit www.example.com or https://x.org | @handle #tag » next / page",
+    "ÉTÉ À PARIS: LE GRAND DÉBAT",
+    "Ünïcödé wörds ² ³ ½ ٣ and ① digits",
+    "ภาษาไทย ง่าย นิดเดียว",
+    "",
+    "...",
+]
+
+
+@pytest.mark.parametrize("size", [1, 2, 3, 5, 8, len(FEATURE_LINES)])
+def test_line_features_are_what_they_were_on_the_test_lines(size):
+    lines = FEATURE_LINES[:size]
+    fast, plain = boilerplate_model.line_features(lines), _plain_line_features(lines)
+    assert fast.shape == plain.shape and fast.tobytes() == plain.tobytes()
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(FEATURE_LINES), st.text(max_size=30)), max_size=12))
+def test_line_features_are_what_they_were(lines):
+    fast, plain = boilerplate_model.line_features(lines), _plain_line_features(lines)
+    assert fast.shape == plain.shape and fast.tobytes() == plain.tobytes()

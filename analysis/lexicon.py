@@ -57,9 +57,12 @@ the Unicode classes and case folding of Python's ``re`` are written out, since R
 * :func:`python_word_class` / :func:`python_space_class`: Python's ``\\w`` and ``\\s`` as
   explicit RE2 character-class bodies, built from this Python's own Unicode tables (once per
   process);
-* ``i`` and ``I`` in a case-insensitive part become ``[iIİı]``; a pattern with a construct whose
-  meaning could differ (another escape class, ``^``/``$``, a non-ASCII letter matched ignoring
-  case) is not rewritten (:func:`re2_whole_words` returns ``None``) and stays in Python's ``re``.
+* ``i`` and ``I`` in a case-insensitive part become ``[iIİı]``, and any other non-ASCII letter
+  there becomes the set of code points Python's ``re`` matches with it ignoring case, written out
+  case-sensitively (:func:`python_case_class`: "Šefčovič" runs in RE2 too); a pattern with a
+  construct whose meaning could differ (another escape class, ``^``/``$``, a non-ASCII letter
+  ignoring case inside a class) is not rewritten (:func:`re2_whole_words` returns ``None``) and
+  stays in Python's ``re``.
 
 Whether a text *contains* a match is the same for both (both engines find a match wherever one
 exists); spans are not used from RE2. :func:`contains_whole_words` picks the engine.
@@ -231,23 +234,46 @@ def compile_whole_words(
 _CODE_POINT_RUNS = ((0, 0xD800), (0xE000, 0x110000))
 
 
-def _class_body(python_class: str) -> str:
+@lru_cache(maxsize=1)
+def _code_point_texts() -> tuple[tuple[int, str], ...]:
+    """Every code point except the surrogates, as ``(first, text)`` runs (built once)."""
+    return tuple(
+        (first, np.arange(first, stop, dtype="<u4").tobytes().decode("utf-32-le"))
+        for first, stop in _CODE_POINT_RUNS
+    )
+
+
+def _class_body(python_class: str, flags: int = 0) -> str:
     """The code points that Python's ``re`` matches with ``python_class`` (``\\w``, ``\\s``), as
     an RE2 character-class body of ranges: Python's own regex finds the runs over all of them."""
-    regex = re.compile(f"{python_class}+")
+    regex = re.compile(f"(?:{python_class})+", flags)
     parts: list[str] = []
-    for first, stop in _CODE_POINT_RUNS:
-        text = np.arange(first, stop, dtype="<u4").tobytes().decode("utf-32-le")
+    for first, text in _code_point_texts():
         for run in regex.finditer(text):
             lo, hi = first + run.start(), first + run.end() - 1
             parts.append(f"\\x{{{lo:X}}}" + (f"-\\x{{{hi:X}}}" if hi > lo else ""))
     return "".join(parts)
 
 
+@lru_cache(maxsize=512)
+def python_case_class(char: str) -> str:
+    """The code points that Python's ``re`` matches with the letter ``char`` ignoring case, as a
+    case-sensitive RE2 group (``(?-i:[...])``): written out from Python's own matching, so that
+    RE2's case folding (which may differ for a non-ASCII letter) plays no part."""
+    return f"(?-i:[{_class_body(re.escape(char), re.IGNORECASE)}])"
+
+
 @lru_cache(maxsize=1)
 def python_word_class() -> str:
     """Python's Unicode ``\\w`` (``str.isalnum()`` or ``_``) as an RE2 class body."""
     return _class_body(WORD_CHAR)
+
+
+@lru_cache(maxsize=16)
+def python_class(python_class: str) -> str:
+    """Any Python character class (``[^\\W_]``: a letter or digit) as an RE2 class body, from
+    Python's own matching over every code point (once per process and class)."""
+    return _class_body(python_class)
 
 
 @lru_cache(maxsize=1)
@@ -265,7 +291,9 @@ _I_FOLD = "[iI\u0130\u0131]"  # what Python's re.IGNORECASE matches for "i" (RE2
 def _re2_char(char: str, ignore_case: bool, in_class: bool) -> str | None:
     if ignore_case and char.isalpha():
         if not char.isascii():
-            return None  # Python's and RE2's case folding may differ: stay in Python
+            # Python's and RE2's case folding may differ: Python's own set of matches, written
+            # out (not inside a class, where RE2 would fold it again: stay in Python there)
+            return None if in_class else python_case_class(char)
         if char in "iI":
             return None if in_class else _I_FOLD
     return char
@@ -350,24 +378,41 @@ def re2_whole_words(
     return f"(?:^|{before})(?:{inner})(?:[^{word}]|$)"
 
 
+def arrow_texts(texts: Sequence[str]) -> Any:
+    """``texts`` as one pyarrow large-string array, or None when pyarrow cannot hold one of them
+    (a lone surrogate); convert once and pass it to every :func:`contains_whole_words` call over
+    the same texts."""
+    import pyarrow as pa
+
+    try:
+        return pa.array(texts, type=pa.large_string())
+    except (pa.ArrowException, UnicodeError):
+        return None
+
+
+_NOT_CONVERTED = object()
+
+
 def contains_whole_words(
-    texts: Sequence[str], body: str, *, ignore_case: bool = False, no_hyphen_before: bool = False
+    texts: Sequence[str],
+    body: str,
+    *,
+    ignore_case: bool = False,
+    no_hyphen_before: bool = False,
+    arrow: Any = _NOT_CONVERTED,
 ) -> np.ndarray:
     """Boolean array: does each text contain a whole-word match of ``body``?
 
     The same answer as ``compile_whole_words(body, ...).search(text)`` for every text, computed
     over the whole column by RE2 (pyarrow) when the pattern carries over exactly, else by
     Python's ``re`` (also when a text cannot be converted for pyarrow, such as a lone surrogate).
+    ``arrow`` is :func:`arrow_texts` of ``texts`` when the caller has it already.
     """
     pattern = re2_whole_words(body, ignore_case=ignore_case, no_hyphen_before=no_hyphen_before)
     if pattern is not None:
-        import pyarrow as pa
         import pyarrow.compute as pc
 
-        try:
-            array = pa.array(texts, type=pa.large_string())
-        except (pa.ArrowException, UnicodeError):
-            array = None
+        array = arrow_texts(texts) if arrow is _NOT_CONVERTED else arrow
         if array is not None:
             found = pc.match_substring_regex(array, pattern)
             return found.to_numpy(zero_copy_only=False).astype(bool)

@@ -101,3 +101,67 @@ def test_chinese_characters_count_one_word_each() -> None:
     assert count_words("美方宣布加征关税。") == 8
     assert count_words("美国 (U.S.) 宣布 1,000 项") == 7  # 美 国 U.S. 宣 布 1,000 项
     assert count_words("China's market-dominance, 1,000 U.S. firms") == 5
+
+
+# --- the fast Punkt equals NLTK's own Punkt over the same parameters ---------------------------
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from analysis.corpus.sentences import (  # noqa: E402
+    _nltk_punkt,
+    _punkt,
+    count_words_many,
+)
+
+# Pieces that exercise every Punkt rule: abbreviations (Mr., U.S., Corp.), initials (J.),
+# numbers ("3.", "1,000."), ellipses, sentence starters (The, But), lower-case words after a
+# period, closing quotes and brackets after a sentence end (realignment), "?" and "!".
+PUNKT_POOL = [
+    "Mr.", "Dr.", "U.S.", "Corp.", "Oct.", "Sept.", "e.g.", "vs.", "J.", "K.", "a.", "3.",
+    "1,000.", "12", "...", "..", ".", "?", "!", "?!", "said.", "rose.", "The", "the", "But",
+    "but", "However", "prices", "Beijing", "officials", "“Yes.”", '"No."', "(fell.)", "[sic.]",
+    "end.)", "--", "-", ";", ":", ",", "’", "'s", "Washington,", "D.C.", "non-U.S.", "x",
+]  # fmt: skip
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.lists(st.sampled_from(PUNKT_POOL), max_size=30),
+    st.lists(st.sampled_from([" ", "  ", "", "\t", " \n "]), max_size=30),
+)
+def test_fast_punkt_splits_exactly_as_nltk(words: list[str], glue: list[str]) -> None:
+    text = "".join(w + (glue[k] if k < len(glue) else " ") for k, w in enumerate(words))
+    fast, reference = _punkt(), _nltk_punkt()
+    fast._memo.clear()
+    assert fast.tokenize(text) == reference.tokenize(text)
+    # and again with every context decision read from the memo
+    assert fast.tokenize(text) == reference.tokenize(text)
+    assert fast.text_contains_sentbreak(text) == reference.text_contains_sentbreak(text)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ab.?! \"”)'J3,\n")), max_size=60))
+def test_fast_punkt_on_arbitrary_punctuation(text: str) -> None:
+    assert _punkt().tokenize(text) == _nltk_punkt().tokenize(text)
+
+
+def test_fast_punkt_memo_starts_afresh_when_full(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(sentences, "CONTEXT_MEMO_SIZE", 2)
+    text = "He said. The end. Mr. Li left. But J. Doe stayed. Prices rose 3. Then fell."
+    expected = _nltk_punkt().tokenize(text)
+    for _ in range(3):
+        assert _punkt().tokenize(text) == expected
+    assert len(_punkt()._memo) <= 2
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.text(max_size=40), max_size=8))
+def test_word_counts_of_a_column_equal_count_words(texts: list[str]) -> None:
+    assert count_words_many(texts).tolist() == [count_words(t) for t in texts]
+
+
+def test_word_counts_of_a_column_handle_unicode_and_surrogates() -> None:
+    texts = ["Šefčovič’s 1,000-tonne U.S. deal", "关税 政策", "x_y __ a-b-", "bad \ud800 text", ""]
+    texts += ["美国 (U.S.) 宣布 1,000 项", "美方宣布加征关税。", "カタカナ-ABC’s 𠀀x", "ab关cd-关"]
+    assert count_words_many(texts).tolist() == [count_words(t) for t in texts]

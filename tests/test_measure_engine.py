@@ -162,3 +162,49 @@ def test_a_failed_run_stops_its_workers_and_the_next_run_starts_new_ones() -> No
         collect(chunk_frame(raw_docs(20), 5), failing_chunk, jobs=2, start_method="spawn")
     after = collect(chunk_frame(raw_docs(8), 2), pid_chunk, jobs=2, start_method="spawn")
     assert not set(before["sentences"]["pid"]) & set(after["sentences"]["pid"])
+
+
+def test_chunks_are_read_while_the_workers_start() -> None:
+    # map_chunks reads the first chunks while the pool starts, then sends them all in order
+    from analysis.measure import engine
+
+    read: list[int] = []
+
+    def source():
+        for k, chunk in enumerate(chunk_frame(raw_docs(12), 2)):
+            read.append(k)
+            yield chunk
+
+    engine.shutdown_pools()
+    out = collect(source(), pid_chunk, jobs=2, start_method="spawn")
+    assert out["sentences"]["doc_id"].tolist() == raw_docs(12)["doc_id"].tolist()
+    assert read == list(range(6))
+
+
+def test_fork_server_preload_imports_nltk_without_scipy_and_sklearn() -> None:
+    # In a fresh interpreter: the preload leaves SciPy and scikit-learn unimported but importable,
+    # and the per-document work gives the same sentences and scores as usual.
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "import analysis.measure.preload\n"
+        "assert 'nltk' in sys.modules\n"
+        "assert 'scipy' not in sys.modules and 'sklearn' not in sys.modules\n"
+        "from analysis.corpus.sentences import split_sentences\n"
+        "from analysis.sentiment.vader import default_analyzer\n"
+        "print(split_sentences('Mr. Li met U.S. envoys. It went well.'))\n"
+        "print(default_analyzer().polarity_scores('It went well.'))\n"
+        "import scipy.stats\n"
+        "print('scipy importable')\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=120
+    )
+    lines = result.stdout.splitlines()
+    assert lines[0] == "['Mr. Li met U.S. envoys.', 'It went well.']"
+    from analysis.sentiment.vader import default_analyzer
+
+    assert lines[1] == repr(default_analyzer().polarity_scores("It went well."))
+    assert lines[2] == "scipy importable"

@@ -229,3 +229,34 @@ def test_production_code_never_reads_nltk_data(monkeypatch, tmp_path: Path):
         assert VaderAnalyzer().polarity_scores("great")["compound"] > 0
     finally:
         load_lexicon.cache_clear()
+
+
+def test_token_memo_never_changes_a_score(nltk_sia, monkeypatch):
+    # The per-token memo remembers a pure function of each token: scores are the same on first
+    # sight, from the memo, and after the memo starts afresh.
+    from analysis.sentiment import vader
+
+    monkeypatch.setattr(vader, "TOKEN_MEMO_SIZE", 3)
+    analyzer = VaderAnalyzer()
+    texts = [
+        "The deal is GOOD, but the outcome was bad!",
+        "Nothing here at all.",
+        "kind of good",
+        "a",
+        "",
+        "The deal is GOOD, but the outcome was bad!",
+    ]
+    for _ in range(2):
+        for text in texts:
+            # repr: the same bits, down to the sign of a zero
+            assert repr(analyzer.polarity_scores(text)) == repr(nltk_sia.polarity_scores(text))
+    assert len(analyzer._memo) <= 3
+
+
+def test_sentences_without_a_scored_word_take_the_neutral_shortcut(nltk_sia, fast):
+    # no lexicon word (or only boosters): NLTK's arithmetic gives exactly (0, 1, 0, 0)
+    for text in ["The minister met officials on Tuesday.", "very extremely", "?? !!", "x y"]:
+        assert repr(fast.polarity_scores(text)) == repr(nltk_sia.polarity_scores(text))
+    rows = fast.score_many(["The minister met officials.", "", "good"])
+    assert rows[0].tolist() == [0.0, 1.0, 0.0, 0.0]
+    assert rows[1].tolist() == [0.0, 0.0, 0.0, 0.0]

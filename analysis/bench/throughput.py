@@ -11,7 +11,8 @@ then measures in one run:
 4. peak memory: the resident set of this process and its workers, summed, sampled every 0.2 s
    (needs psutil; otherwise the largest single process from getrusage).
 
-Rates are sentences per second of wall time, worker start-up (imports: ~1.5 s, a fixed cost)
+Rates are sentences per second of wall time, worker start-up (a fixed cost: the fork server
+imports the per-document modules once, ~0.6 s of CPU, while the first chunks are read)
 and file I/O included; the rate after start-up is shown too. Verdicts use wall time. Targets:
 one core ≥ 1.5 × the bare VADER rate; all cores ≥ 0.925 × cores × one core (1.85× on 2 cores);
 peak memory < 2 GiB (stated for 50,000 documents).

@@ -28,7 +28,7 @@ import pandas as pd
 from analysis.config import default_corpus_dir
 from analysis.corpus.cleaning import AuditEntry, audit_frame, clean_text, template_lines
 from analysis.corpus.html import HTML_SUFFIXES, PAGE_COLUMNS, Page, read_page
-from analysis.corpus.sentences import count_words, split_sentences
+from analysis.corpus.sentences import count_words_many, split_sentences
 
 MANIFEST_NAME = "manifest.csv"
 SIDECAR_NAMES = ("metadata.csv", "metadata.json")
@@ -465,13 +465,18 @@ def _prepare(record: dict) -> tuple[dict, dict, Page | None, str, list[AuditEntr
 
 
 def sentence_table(documents: pd.DataFrame) -> pd.DataFrame:
-    """One row per sentence: ``doc_id, outlet, origin, sentence_id, sentence, n_words``."""
+    """One row per sentence: ``doc_id, outlet, origin, sentence_id, sentence, n_words``.
+
+    Words are counted over the whole column at once (:func:`count_words_many`, the counts of
+    :func:`count_words`).
+    """
     rows = []
     columns = documents[["doc_id", "outlet", "origin", "text"]]
     for doc_id, outlet, origin, text in columns.itertuples(index=False):
         for i, sentence in enumerate(split_sentences(text)):
-            rows.append((doc_id, outlet, origin, i, sentence, count_words(sentence)))
-    table = pd.DataFrame(rows, columns=SENTENCE_COLUMNS)
+            rows.append((doc_id, outlet, origin, i, sentence))
+    table = pd.DataFrame(rows, columns=SENTENCE_COLUMNS[:-1])
+    table["n_words"] = count_words_many([row[4] for row in rows])
     return table.astype({"sentence_id": "int64", "n_words": "int64"})
 
 

@@ -14,17 +14,30 @@ standard :mod:`re` instead (they are trusted and linear, and the old NLTK ran th
 a line longer than :data:`MAX_UNIT_CHARS` (a whole article on one line) is first cut at its last
 sentence end, else its last space, within each window of that size, so time and memory stay
 linear in the length of the line.
+
+Speed: splitting runs on every line of large corpora, so our Punkt (:class:`_Punkt`) makes
+NLTK's decisions with less Python: a line with no potential sentence end is one sentence
+without further work, the decision at each potential end is made over word strings rather than
+annotated token objects and remembered per context ("said. The"), and words are counted over
+the whole sentence column at once (:func:`count_words_many`). The tests compare it with NLTK's
+own Punkt over the same parameters (:func:`_nltk_punkt`).
 """
 
 from __future__ import annotations
 
 import re
+import string
 from collections.abc import Iterator
 from functools import lru_cache
 from typing import Any, ClassVar
 
+import numpy as np
 from nltk.tokenize import NLTKWordTokenizer
 from nltk.tokenize.punkt import (
+    _ORTHO_BEG_LC,
+    _ORTHO_LC,
+    _ORTHO_MID_UC,
+    _ORTHO_UC,
     PunktLanguageVars,
     PunktParameters,
     PunktSentenceTokenizer,
@@ -139,12 +152,192 @@ class _PunktToken(PunktToken):
         return self._RE_NON_PUNCT.search(self.type)
 
 
+# What Punkt's orthographic heuristic treats as punctuation (``PunktSentenceTokenizer``).
+_PUNKT_PUNCTUATION = frozenset(PunktSentenceTokenizer.PUNCTUATION)
+_SENT_END_TOKENS = frozenset(PunktLanguageVars.sent_end_chars)
+# Contexts of potential sentence ends whose decision a tokenizer remembers before starting afresh.
+CONTEXT_MEMO_SIZE = 100_000
+
+
+class _Punkt(PunktSentenceTokenizer):
+    """NLTK's Punkt sentence tokenizer with the same decisions, made with less Python.
+
+    Punkt finds every potential sentence end (a period, "?" or "!" followed by punctuation or by
+    whitespace and a token) and asks :meth:`text_contains_sentbreak` about the few words around
+    it, which in NLTK builds a :class:`PunktToken` per word and runs two annotation passes of
+    generators. Here that question is answered by :func:`_contains_sentbreak` over the word
+    strings, with the same first- and second-pass rules (abbreviations, ellipses, initials,
+    numbers, the orthographic and sentence-starter heuristics) read from the same parameters.
+    A piece of text with no potential sentence end at all is one sentence without further work.
+    The test suite checks both against NLTK's own code.
+    """
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._memo: dict[str, bool] = {}
+
+    def sentences_from_text(self, text: str, realign_boundaries: bool = True) -> list[str]:
+        """The sentences of ``text``: NLTK's slicing and boundary realignment, in one loop.
+
+        Text with no potential sentence end is one sentence (NLTK gives the same).
+        """
+        if not realign_boundaries:
+            return super().sentences_from_text(text, realign_boundaries)
+        if self._lang_vars.period_context_re().search(text) is None:
+            stop = len(text.rstrip())
+            return [text[:stop]] if stop else []
+        # NLTK's _slices_from_text
+        slices: list[tuple[int, int]] = []
+        last_break = 0
+        for match, context in self._match_potential_end_contexts(text):
+            if self.text_contains_sentbreak(context):
+                slices.append((last_break, match.end()))
+                last_break = match.start("next_tok") if match.group("next_tok") else match.end()
+        slices.append((last_break, len(text.rstrip())))
+        # NLTK's _realign_boundaries: closing quotes and brackets after a sentence end join it
+        realign_re = self._lang_vars.re_boundary_realignment
+        out: list[str] = []
+        realign = 0
+        last = len(slices) - 1
+        for k, (start, stop) in enumerate(slices):
+            start += realign
+            if k == last:
+                if text[start:stop]:
+                    out.append(text[start:stop])
+                break
+            next_start, next_stop = slices[k + 1]
+            m = realign_re.match(text[next_start:next_stop])
+            if m:
+                out.append(text[start : next_start + len(m.group(0).rstrip())])
+                realign = m.end()
+            else:
+                realign = 0
+                if text[start:stop]:
+                    out.append(text[start:stop])
+        return out
+
+    def _get_last_whitespace_index(self, text: str) -> int:
+        # NLTK: the index of the last whitespace character, 0 when there is none.
+        index = max(map(text.rfind, string.whitespace))
+        return index if index > 0 else 0
+
+    def text_contains_sentbreak(self, text: str) -> bool:
+        """Whether a token of ``text`` other than its last is a sentence break (as NLTK).
+
+        ``text`` is the context of one potential sentence end (the word before it, the end
+        and the token after it: "said. The"), and the answer depends on nothing else, so it is
+        remembered per context (emptied past :data:`CONTEXT_MEMO_SIZE` entries).
+        """
+        memo = self._memo
+        found = memo.get(text)
+        if found is None:
+            if len(memo) >= CONTEXT_MEMO_SIZE:
+                memo.clear()
+            found = memo[text] = _contains_sentbreak(self, text)
+        return found
+
+
+def _first_pass(tok: str, abbrev_types: set[str]) -> tuple[bool, bool, bool]:
+    """Punkt's first pass for one token: ``(sentbreak, abbr, ellipsis)``."""
+    if tok in _SENT_END_TOKENS:
+        return True, False, False
+    if _PunktToken._RE_ELLIPSIS.match(tok):
+        return False, False, True
+    if tok.endswith(".") and not tok.endswith(".."):
+        low = tok[:-1].lower()
+        if low in abbrev_types or low.split("-")[-1] in abbrev_types:
+            return False, True, False
+        return True, False, False
+    return False, False, False
+
+
+def _token_type(tok: str) -> str:
+    """Punkt's case-normalised type of a token (numbers become ``##number##``)."""
+    return _PunktToken._RE_NUMERIC.sub("##number##", tok.lower())
+
+
+def _no_period(typ: str) -> str:
+    return typ[:-1] if len(typ) > 1 and typ[-1] == "." else typ
+
+
+def _ortho_heuristic(tok: str, typ: str, ortho_context: dict[str, int]) -> bool | str:
+    """NLTK's ``_ortho_heuristic`` for the token ``tok`` whose sentence-period-free type is
+    ``typ``: True (starts a sentence), False (does not) or ``"unknown"``."""
+    if tok in _PUNKT_PUNCTUATION:
+        return False
+    context = ortho_context.get(typ, 0)
+    if tok[0].isupper() and (context & _ORTHO_LC) and not (context & _ORTHO_MID_UC):
+        return True
+    if tok[0].islower() and ((context & _ORTHO_UC) or not (context & _ORTHO_BEG_LC)):
+        return False
+    return "unknown"
+
+
+def _final_sentbreak(
+    params: PunktParameters, tok: str, first: tuple[bool, bool, bool], nxt: str, next_break: bool
+) -> bool:
+    """Whether ``tok`` ends a sentence after Punkt's second pass, given the next token ``nxt``
+    (``next_break``: its first-pass sentence break). NLTK's ``_second_pass_annotation``."""
+    sentbreak, abbr, ellipsis = first
+    if not tok.endswith("."):
+        return sentbreak
+    typ = _no_period(_token_type(tok))
+    next_type = _token_type(nxt)
+    next_typ = _no_period(next_type) if next_break else next_type
+    if (typ, next_typ) in params.collocations:
+        return False
+    is_initial = _PunktToken._RE_INITIAL.match(tok) is not None
+    if (abbr or ellipsis) and not is_initial:
+        if _ortho_heuristic(nxt, next_typ, params.ortho_context) is True:
+            return True
+        if nxt[0].isupper() and next_typ in params.sent_starters:
+            return True
+    if is_initial or typ == "##number##":
+        starter = _ortho_heuristic(nxt, next_typ, params.ortho_context)
+        if starter is False:
+            return False
+        if (
+            starter == "unknown"
+            and is_initial
+            and nxt[0].isupper()
+            and not (params.ortho_context.get(next_typ, 0) & _ORTHO_LC)
+        ):
+            return False
+    return sentbreak
+
+
+def _contains_sentbreak(tokenizer: PunktSentenceTokenizer, text: str) -> bool:
+    """NLTK's ``text_contains_sentbreak`` over word strings instead of annotated tokens."""
+    params = tokenizer._params
+    word_tokenize = tokenizer._lang_vars.word_tokenize
+    if "\n" in text:
+        tokens = [tok for line in text.split("\n") if line.strip() for tok in word_tokenize(line)]
+    else:
+        tokens = word_tokenize(text) if text.strip() else []
+    if len(tokens) < 2:
+        return False
+    abbrev_types = params.abbrev_types
+    first = _first_pass(tokens[0], abbrev_types)
+    for k in range(len(tokens) - 1):
+        following = _first_pass(tokens[k + 1], abbrev_types)
+        if _final_sentbreak(params, tokens[k], first, tokens[k + 1], following[0]):
+            return True
+        first = following
+    return False
+
+
 @lru_cache(maxsize=1)
 def _punkt() -> PunktSentenceTokenizer:
     params = PunktParameters()
     params.abbrev_types = set(_read_word_list("abbreviations.txt"))
     params.sent_starters = set(_SENTENCE_STARTERS)
-    return PunktSentenceTokenizer(params, lang_vars=_PunktVars(), token_cls=_PunktToken)
+    return _Punkt(params, lang_vars=_PunktVars(), token_cls=_PunktToken)
+
+
+@lru_cache(maxsize=1)
+def _nltk_punkt() -> PunktSentenceTokenizer:
+    """NLTK's own Punkt over the same parameters and patterns (the reference in tests)."""
+    return PunktSentenceTokenizer(_punkt()._params, lang_vars=_PunktVars(), token_cls=_PunktToken)
 
 
 def _last_end(pattern: re.Pattern[str], text: str, start: int, stop: int) -> int | None:
@@ -273,3 +466,36 @@ def count_words(text: str) -> int:
     One regular expression, because it runs on every sentence of large corpora.
     """
     return len(_COUNT_WORD_RE.findall(text))
+
+
+@lru_cache(maxsize=1)
+def _count_word_re2() -> str:
+    """:data:`_COUNT_WORD_RE` for RE2, with Python's Unicode letters and digits (and the CJK
+    characters, one word each) written out (RE2's own classes are ASCII-only), so that it finds
+    the same words."""
+    from analysis.lexicon import python_class
+
+    cjk = python_class(f"[{CJK_CHARS}]")
+    letters = python_class("[^\\W_" + CJK_CHARS + "]")
+    word = f"[{letters}]+"
+    return f"[{cjk}]|{word}(?:[\\-'’.,]{word})*"
+
+
+def count_words_many(texts: list[str]) -> np.ndarray:
+    """:func:`count_words` of each text, as an int64 array, counted over the whole list at once.
+
+    The pattern has one way to match any text (one CJK character, or a greedy run of other
+    letters and digits, then separator-and-run repeats; separators are not letters), so RE2's
+    leftmost-first matches are Python's and the counts are equal; pyarrow's kernel counts them
+    without a Python call per sentence. Texts that pyarrow cannot hold (a lone surrogate) are
+    counted by Python.
+    """
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    try:
+        array = pa.array(texts, type=pa.large_string())
+    except (pa.ArrowException, UnicodeError):
+        return np.fromiter(map(count_words, texts), dtype=np.int64, count=len(texts))
+    counts = pc.count_substring_regex(array, _count_word_re2())
+    return counts.to_numpy(zero_copy_only=False).astype(np.int64)

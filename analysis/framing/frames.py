@@ -24,15 +24,26 @@ from analysis.framing.codebook import Codebook, Frame, load_codebook
 HIT_COLUMNS = ["row", "frame", "term", "matched"]
 
 
-def _as_list(sentences: Iterable[str] | pd.Series) -> list[str]:
+def _as_list(sentences: Iterable[str] | pd.Series | pa.Array) -> list[str]:
     if isinstance(sentences, str):
         raise TypeError("pass a sequence of sentences, not a single string")
-    values = sentences.tolist() if isinstance(sentences, pd.Series) else list(sentences)
+    if isinstance(sentences, pd.Series | pa.Array):
+        values = sentences.tolist() if isinstance(sentences, pd.Series) else sentences.to_pylist()
+    else:
+        values = list(sentences)
     return ["" if v is None or (isinstance(v, float) and np.isnan(v)) else str(v) for v in values]
 
 
-def to_arrow(sentences: Iterable[str] | pd.Series) -> pa.Array:
-    """The sentences as one pyarrow string array (missing values as empty strings)."""
+def to_arrow(sentences: Iterable[str] | pd.Series | pa.Array) -> pa.Array:
+    """The sentences as one pyarrow string array (missing values as empty strings); an array
+    from this function is returned as it is, so a caller converts a column once for every
+    measure."""
+    if (
+        isinstance(sentences, pa.Array)
+        and pa.types.is_large_string(sentences.type)
+        and sentences.null_count == 0
+    ):
+        return sentences
     return pa.array(_as_list(sentences), type=pa.large_string())
 
 
@@ -118,30 +129,83 @@ def pattern_parts(frame: Frame, max_chars: int = MAX_PART_CHARS) -> tuple[str, .
     return tuple("|".join(part) for part in parts)
 
 
-def _frame_flags(texts: pa.Array, frame: Frame) -> np.ndarray:
-    exclusion = frame.exclusion_pattern()
-    if exclusion is not None:
-        texts = regex_mask(texts, exclusion)
-    parts = pattern_parts(frame)
+def _contains_any(texts: pa.Array, parts: Sequence[str]) -> np.ndarray:
     flags = regex_contains(texts, parts[0])
     for part in parts[1:]:
         flags |= regex_contains(texts, part)
     return flags
 
 
+def masked_rows(texts: pa.Array, exclusions: Sequence[str]) -> np.ndarray:
+    """Positions of the texts in which any of ``exclusions`` matches (as :func:`regex_mask`
+    matches them, ignoring case): the only rows that masking can change.
+
+    The exclusions are tried as few long alternations (a text contains a match of ``A|B``
+    exactly when it contains one of ``A`` or of ``B``), each at most about
+    :data:`MAX_PART_CHARS` long, so one pass over the column usually answers for all of them.
+    """
+    found = np.zeros(len(texts), dtype=bool)
+    for part in _packed(tuple(f"(?:{e})" for e in exclusions)):
+        found |= regex_contains(texts, "(?i)" + part, ignore_case=False)
+    return np.flatnonzero(found)
+
+
+def _packed(items: tuple[str, ...], max_chars: int = MAX_PART_CHARS) -> list[str]:
+    """``items`` joined with ``|`` into alternations of at most about ``max_chars`` each."""
+    parts: list[list[str]] = []
+    size = 0
+    for item in items:
+        if not parts or (parts[-1] and size + len(item) > max_chars):
+            parts.append([])
+            size = 0
+        parts[-1].append(item)
+        size += len(item) + 1
+    return ["|".join(part) for part in parts]
+
+
+def masked_texts(texts: pa.Array, exclusion: str, rows: np.ndarray | None = None) -> pa.Array:
+    """``regex_mask(texts, exclusion)``, rewriting only the texts the exclusion can change.
+
+    ``rows`` are positions that include every text the exclusion matches (default: found with
+    :func:`masked_rows`); those are masked and put back in place, the others are kept as they
+    are (masking leaves a text without a match unchanged), so the result equals masking the
+    whole column, and the patterns that follow still run once over one array.
+    """
+    if rows is None:
+        rows = masked_rows(texts, [exclusion])
+    if not len(rows):
+        return texts
+    n = len(texts)
+    masked = regex_mask(texts.take(pa.array(rows, type=pa.int64())), exclusion)
+    index = np.arange(n, dtype=np.int64)
+    index[rows] = n + np.arange(len(rows), dtype=np.int64)
+    return pa.concat_arrays([texts, masked.cast(texts.type)]).take(pa.array(index))
+
+
 def frame_matrix(
-    sentences: Sequence[str] | pd.Series, codebook: Codebook | str | None = None
+    sentences: Sequence[str] | pd.Series | pa.Array, codebook: Codebook | str | None = None
 ) -> pd.DataFrame:
     """One boolean column per frame key, one row per input sentence, in order.
 
     ``codebook`` is a path to a TOML/YAML codebook, a loaded :class:`Codebook`, or None for the
     bundled one. A sentence has a frame when any of the frame's indicators matches after the
     frame's exclusions are masked out.
+
+    Masking leaves a text in which no exclusion matches as it is, so only the few texts in
+    which some exclusion matches (:func:`masked_rows`, one pass for all frames) are masked, per
+    frame (:func:`masked_texts`): the same flags as masking every text, without rewriting the
+    whole column once per frame.
     """
     book = load_codebook(codebook)
     texts = to_arrow(sentences)
     n = len(texts)
-    data = {frame.key: _frame_flags(texts, frame) for frame in book.frames}
+    exclusions = {f.key: f.exclusion_pattern() for f in book.frames}
+    rows = masked_rows(texts, [e for e in exclusions.values() if e is not None])
+    data = {}
+    for frame in book.frames:
+        exclusion = exclusions[frame.key]
+        masked = texts if exclusion is None else masked_texts(texts, exclusion, rows)
+        data[frame.key] = _contains_any(masked, pattern_parts(frame))
     return pd.DataFrame(data, index=pd.RangeIndex(n), columns=book.keys).astype(bool)
 
 

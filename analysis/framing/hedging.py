@@ -22,9 +22,10 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
 
 from analysis.config import DATA_DIR, N_BOOT, SEED
-from analysis.framing.frames import regex_count, regex_mask, to_arrow
+from analysis.framing.frames import masked_texts, regex_count, to_arrow
 from analysis.lexicon import (
     LexiconError,
     alternation,
@@ -95,7 +96,7 @@ def load_hedges(path: str | None = None) -> dict[str, MarkerList]:
 
 
 def hedging_counts(
-    sentences: list[str] | pd.Series, lexicon: str | Path | None = None
+    sentences: list[str] | pd.Series | pa.Array, lexicon: str | Path | None = None
 ) -> pd.DataFrame:
     """``n_hedges`` and ``n_certainty`` per sentence (one row per input, in order)."""
     lists = load_hedges(str(lexicon) if lexicon is not None else None)
@@ -103,7 +104,7 @@ def hedging_counts(
     counts = {}
     for measure, column in (("hedges", "n_hedges"), ("certainty", "n_certainty")):
         marker = lists[measure]
-        masked = regex_mask(texts, marker.exclusion) if marker.exclusion else texts
+        masked = masked_texts(texts, marker.exclusion) if marker.exclusion else texts
         counts[column] = regex_count(masked, marker.pattern, ignore_case=False)
     return pd.DataFrame(counts, index=pd.RangeIndex(len(texts))).astype(np.int64)
 

@@ -32,9 +32,10 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
 
 from analysis.config import DATA_DIR
-from analysis.framing.frames import regex_contains, regex_first, regex_mask, to_arrow
+from analysis.framing.frames import masked_texts, regex_contains, regex_first, to_arrow
 from analysis.lexicon import (
     WORD_CHAR,
     LexiconError,
@@ -160,7 +161,7 @@ def load_sources(path: str | None = None) -> SourceLexicon:
 
 
 def sourcing_matrix(
-    sentences: list[str] | pd.Series, lexicon: str | Path | None = None
+    sentences: list[str] | pd.Series | pa.Array, lexicon: str | Path | None = None
 ) -> pd.DataFrame:
     """Quotation, attribution verb and source-category columns, one row per sentence, in order."""
     lex = load_sources(str(lexicon) if lexicon is not None else None)
@@ -169,18 +170,25 @@ def sourcing_matrix(
     has_quote = np.zeros(n, dtype=bool)
     for pattern in lex.quote_patterns:
         has_quote |= regex_contains(texts, pattern, ignore_case=False)
-    verb_texts = regex_mask(texts, lex.verb_exclusion) if lex.verb_exclusion else texts
+    verb_texts = masked_texts(texts, lex.verb_exclusion) if lex.verb_exclusion else texts
     found = regex_first(verb_texts, lex.verb_pattern, ignore_case=True)
-    verbs = [None if f is None else lex.verb_lemmas.get(" ".join(f.lower().split())) for f in found]
+    lemma = lex.verb_lemmas.get
+    verbs = [None if f is None else lemma(" ".join(f.lower().split())) for f in found]
     attributed = has_quote | np.array([v is not None for v in verbs], dtype=bool)
     data: dict[str, object] = {
         "has_quote": has_quote,
         "attribution_verb": pd.Series(verbs, dtype="object"),
         "attributed": attributed,
     }
+    # A category counts only in attributed sentences: match it there alone.
+    credited = np.flatnonzero(attributed)
+    attributed_texts = texts.take(pa.array(credited, type=pa.int64()))
     for category in lex.categories:
-        mentions = regex_contains(texts, lex.category_patterns[category], ignore_case=False)
-        data[f"source_{category}"] = mentions & attributed
+        column = np.zeros(n, dtype=bool)
+        if len(credited):
+            pattern = lex.category_patterns[category]
+            column[credited] = regex_contains(attributed_texts, pattern, ignore_case=False)
+        data[f"source_{category}"] = column
     return pd.DataFrame(data, index=pd.RangeIndex(n), columns=lex.columns)
 
 

@@ -26,7 +26,7 @@ import pandas as pd
 
 from analysis.config import N_BOOT, N_PERM, SEED
 from analysis.framing.codebook import Codebook, load_codebook
-from analysis.framing.frames import frame_hits, frame_matrix
+from analysis.framing.frames import frame_hits, frame_matrix, to_arrow
 from analysis.framing.hedging import hedging_counts
 from analysis.framing.sourcing import sourcing_matrix
 from analysis.stats.bootstrap import bootstrap_ci
@@ -65,7 +65,7 @@ def add_framing(
     if text_col not in sentences.columns:
         raise KeyError(f"add_framing: missing column {text_col!r}")
     book = load_codebook(codebook)
-    texts = sentences[text_col]
+    texts = to_arrow(sentences[text_col])  # converted once for every measure
     frames = frame_matrix(texts, book)
     frames.columns = book.columns
     parts = [frames, sourcing_matrix(texts, sources), hedging_counts(texts, hedges)]

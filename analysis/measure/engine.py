@@ -23,9 +23,11 @@ from __future__ import annotations
 import atexit
 import dataclasses
 import functools
+import itertools
 import multiprocessing
 import os
 import sys
+import threading
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Mapping
@@ -214,15 +216,9 @@ def resolve_jobs(jobs: int | None) -> int:
     return jobs
 
 
-# Modules every worker needs, imported once in the fork server so that workers start warm.
-_WARM_MODULES = (
-    "analysis.measure.engine",
-    "analysis.measure.chunk",
-    "analysis.corpus.documents",
-    "analysis.sentiment.scoring",
-    "analysis.sentiment.actors",
-    "analysis.framing.tables",
-)
+# Imported once in the fork server so that workers start warm: the per-document modules,
+# NLTK without what the work does not use, and lexicon-independent caches (see the module).
+_WARM_MODULES = ("analysis.measure.preload",)
 # Worker pools kept for the life of this process, by (processes, start method).
 _POOLS: dict[tuple[int, str], Any] = {}
 
@@ -291,6 +287,35 @@ def _drop_pool(pool: Any) -> None:
     pool.join()
 
 
+def _start_pool(
+    n_jobs: int, start_method: str | None, fn: ChunkFunction
+) -> tuple[threading.Thread, Callable[[], Any]]:
+    """Start :func:`worker_pool` on a thread; return the thread and a function that waits for
+    the pool (re-raising what starting it raised).
+
+    Starting the workers is mostly waiting for other processes to import the package, so the
+    caller reads its first chunks meanwhile instead of after.
+    """
+    box: dict[str, Any] = {}
+
+    def start() -> None:
+        try:
+            box["pool"] = worker_pool(n_jobs, start_method, fn)
+        except BaseException as error:  # handed to the caller by wait()
+            box["error"] = error
+
+    thread = threading.Thread(target=start, name="worker-pool-start", daemon=True)
+    thread.start()
+
+    def wait() -> Any:
+        thread.join()
+        if "error" in box:
+            raise box["error"]
+        return box["pool"]
+
+    return thread, wait
+
+
 def map_chunks(
     chunks: Iterable[pd.DataFrame],
     fn: ChunkFunction | None = None,
@@ -306,8 +331,9 @@ def map_chunks(
     process and reused by later calls (:func:`worker_pool`); ``fn`` goes with each chunk, so it
     must be picklable (a module-level function or a ``functools.partial`` of one). ``stats``, if
     given, receives ``startup_seconds``: the time until every worker process was up (0 for
-    ``jobs=1`` and for workers already running). A run stopped half-way (an error in a chunk,
-    the consumer leaving early) stops its workers, so that no stale work is left running.
+    ``jobs=1`` and for workers already running), during which the first chunks are read. A run
+    stopped half-way (an error in a chunk, the consumer leaving early) stops its workers, so
+    that no stale work is left running.
     """
     fn = fn if fn is not None else default_chunk_function()
     n_jobs = resolve_jobs(jobs)
@@ -318,13 +344,22 @@ def map_chunks(
             yield len(chunk), fn(chunk)
         return
     started = time.perf_counter()
-    pool = worker_pool(n_jobs, start_method, fn)
+    starting, started_pool = _start_pool(n_jobs, start_method, fn)
+    # read the first chunks while the workers start (they are sent as soon as the pool is up)
+    source = iter(chunks)
+    early: list[pd.DataFrame] = []
+    while starting.is_alive() and len(early) < _IN_FLIGHT_PER_JOB * n_jobs:
+        chunk = next(source, None)
+        if chunk is None:
+            break
+        early.append(chunk)
+    pool = started_pool()
     if stats is not None:
         stats["startup_seconds"] = time.perf_counter() - started
     pending: deque[tuple[int, Any]] = deque()
     finished = False
     try:
-        for chunk in chunks:
+        for chunk in itertools.chain(early, source):
             pending.append((len(chunk), pool.apply_async(_run_in_worker, (fn, chunk))))
             if len(pending) >= _IN_FLIGHT_PER_JOB * n_jobs:
                 n_docs, future = pending.popleft()

@@ -160,13 +160,15 @@ def has_domain_term(
 ) -> pd.Series:
     """Boolean Series: does each sentence contain a domain term (vectorised); ``news_terms`` is
     the term list's file (default: the bundled one)."""
-    series = _as_series(sentences)
+    return pd.Series(_domain_term_flags(_texts(sentences), news_terms))
+
+
+def _domain_term_flags(texts: list[str], news_terms: Path | str | None) -> np.ndarray:
     body = news_terms_body(_key(news_terms))
     if body is None:
-        return pd.Series(np.zeros(len(series), dtype=bool))
+        return np.zeros(len(texts), dtype=bool)
     # RE2 over the whole column, with the matches of the Python pattern (analysis.lexicon)
-    found = contains_whole_words(series.tolist(), body, ignore_case=True, no_hyphen_before=True)
-    return pd.Series(found)
+    return contains_whole_words(texts, body, ignore_case=True, no_hyphen_before=True)
 
 
 def find_domain_terms(text: str, news_terms: Path | str | None = None) -> list[str]:
@@ -179,18 +181,18 @@ def _key(path: Path | str | None) -> str | None:
     return str(Path(path).resolve()) if path else None
 
 
-def _as_series(sentences: Sequence[str] | pd.Series) -> pd.Series:
+def _texts(sentences: Sequence[str] | pd.Series) -> list[str]:
+    """The sentences as a list of ``str``; a ``TypeError`` names the first that is not text."""
     if isinstance(sentences, str):
         raise TypeError("pass a sequence of sentences, not a single string")
-    series = pd.Series(sentences, dtype=object).reset_index(drop=True)
-    not_text = ~series.map(lambda s: isinstance(s, str))
-    if not_text.any():
-        first = int(np.flatnonzero(not_text.to_numpy())[0])
-        raise TypeError(
-            f"sentence {first} is {type(series.iloc[first]).__name__}, not str; "
-            "fill or drop missing sentences first"
-        )
-    return series.astype(str)
+    values = sentences.tolist() if isinstance(sentences, pd.Series) else list(sentences)
+    for first, value in enumerate(values):
+        if not isinstance(value, str):
+            raise TypeError(
+                f"sentence {first} is {type(value).__name__}, not str; "
+                "fill or drop missing sentences first"
+            )
+    return [v if type(v) is str else str(v) for v in values]
 
 
 def _frame(scores: np.ndarray) -> pd.DataFrame:
@@ -212,14 +214,14 @@ def score_sentences(
     """
     if method not in METHODS:
         raise ValueError(f"method must be one of {METHODS}, got {method!r}")
-    series = _as_series(sentences)
+    texts = _texts(sentences)
     analyzer = default_analyzer()
-    scores = analyzer.score_many(series.tolist())
-    if method == "vader-news" and len(series):
-        hit = has_domain_term(series, news_terms).to_numpy()
+    scores = analyzer.score_many(texts)
+    if method == "vader-news" and texts:
+        hit = _domain_term_flags(texts, news_terms)
         if hit.any():
             regex = news_terms_regex(_key(news_terms))
-            masked = [mask_domain_terms(t, regex) for t in series[hit].tolist()]
+            masked = [mask_domain_terms(texts[k], regex) for k in np.flatnonzero(hit)]
             scores[hit] = analyzer.score_many(masked)
     return _frame(scores)
 
@@ -235,15 +237,15 @@ def add_sentiment(
     scored once per method only where needed."""
     if text_col not in sentences.columns:
         raise KeyError(f"add_sentiment: no {text_col!r} column in the sentences table")
-    series = _as_series(sentences[text_col])
+    texts = _texts(sentences[text_col])
     analyzer = default_analyzer()
-    scores = analyzer.score_many(series.tolist())
+    scores = analyzer.score_many(texts)
     compound_news = scores[:, 3].copy()
-    if len(series):
-        hit = has_domain_term(series, news_terms).to_numpy()
+    if texts:
+        hit = _domain_term_flags(texts, news_terms)
         if hit.any():
             regex = news_terms_regex(_key(news_terms))
-            masked = [mask_domain_terms(t, regex) for t in series[hit].tolist()]
+            masked = [mask_domain_terms(texts[k], regex) for k in np.flatnonzero(hit)]
             compound_news[hit] = analyzer.score_many(masked)[:, 3]
     out = sentences.copy()
     for k, col in enumerate(SCORE_COLUMNS):

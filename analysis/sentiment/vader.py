@@ -11,7 +11,9 @@ because every sentence builds a dictionary of every word joined to every one of 
 strings to strip leading and trailing punctuation; here that is a direct check of the token's
 leading or trailing punctuation run. Tokens not in the lexicon are settled with one dictionary
 lookup, and the context rules (boosters, negation, "but", idioms, "least") run only for the few
-tokens that carry a valence.
+tokens that carry a valence. What a whitespace token becomes (stripped token, lower case,
+scored or not, all capitals) is remembered per analyzer, and a sentence with no scored token
+gets VADER's all-neutral result directly.
 
 Quirks kept on purpose (they are part of VADER as published and as NLTK runs it):
 
@@ -29,6 +31,8 @@ import re
 import string
 from collections.abc import Iterable
 from functools import lru_cache
+from itertools import compress
+from operator import itemgetter
 from pathlib import Path
 
 import numpy as np
@@ -44,8 +48,21 @@ _HAS_PUNCT = re.compile(f"[{re.escape(_PUNCT)}]").search
 _BOOSTER = _C.BOOSTER_DICT
 _NEGATE = _C.NEGATE
 _IDIOMS = _C.SPECIAL_CASE_IDIOMS
+# The words of every idiom and booster phrase (the multi-word keys): a token that is none of
+# them cannot be part of one.
+_PHRASE_WORDS = frozenset(
+    word for key in (*_IDIOMS, *_BOOSTER) if " " in key for word in key.split(" ")
+)
 _B_INCR, _B_DECR, _C_INCR, _N_SCALAR = _C.B_INCR, _C.B_DECR, _C.C_INCR, _C.N_SCALAR
-_ZERO_SCORES = {"neg": 0.0, "neu": 0.0, "pos": 0.0, "compound": 0.0}
+_SCORE_KEYS = ("neg", "neu", "pos", "compound")
+_ZERO_TUPLE = (0.0, 0.0, 0.0, 0.0)  # no token at all
+_NEUTRAL_TUPLE = (0.0, 1.0, 0.0, 0.0)  # tokens, none of them scored
+# A memo entry: (token as VADER sees it, lower-cased, scored (in the lexicon and not a booster),
+# all upper case); ``()`` for a whitespace token that VADER drops.
+_Entry = tuple[str, str, bool, bool] | tuple[()]
+_WE, _LOW, _SCORED, _UPPER = (itemgetter(k) for k in range(4))
+# Distinct whitespace tokens an analyzer remembers before it starts its memo afresh.
+TOKEN_MEMO_SIZE = 200_000
 
 
 def lexicon_path() -> Path:
@@ -116,49 +133,76 @@ def _negated(word_lower: str) -> bool:
     return word_lower in _NEGATE or "n't" in word_lower
 
 
+def _boost(valence: float, word_lower: str, word: str, cap_diff: bool) -> float:
+    """NLTK's ``scalar_inc_dec`` for a booster word before a token of ``valence``."""
+    scalar = _BOOSTER[word_lower]
+    if valence < 0:
+        scalar *= -1
+    if word.isupper() and cap_diff:
+        if valence > 0:
+            scalar += _C_INCR
+        else:
+            scalar -= _C_INCR
+    return scalar
+
+
 class VaderAnalyzer:
     """Drop-in, faster equivalent of NLTK's ``SentimentIntensityAnalyzer``.
 
     ``polarity_scores(text)`` returns the same dict (``neg, neu, pos, compound``) with the same
     numbers. ``lexicon`` defaults to the vaderSentiment lexicon; pass a dict to use another.
+    What each token is (in the lexicon or not) is remembered per analyzer, so make a new analyzer
+    for another lexicon rather than changing ``lexicon`` in place.
     """
 
     def __init__(self, lexicon: dict[str, float] | None = None) -> None:
         self.lexicon = load_lexicon() if lexicon is None else dict(lexicon)
+        self._memo: dict[str, _Entry] = {}
 
     # -- per-token valence (NLTK's sentiment_valence and helpers) ---------------------------
 
     def _valence(self, wes: list[str], lows: list[str], i: int, cap_diff: bool) -> float:
+        """NLTK's ``sentiment_valence`` for the scored token ``i``, its three-word loop unrolled
+        (same operations in the same order)."""
         lex = self.lexicon
-        item = wes[i]
         valence = lex[lows[i]]
-        if item.isupper() and cap_diff:
+        if wes[i].isupper() and cap_diff:
             if valence > 0:
                 valence += _C_INCR
             else:
                 valence -= _C_INCR
-        for start_i in range(3):
-            j = i - (start_i + 1)
-            if i > start_i and lows[j] not in lex:
-                s = 0.0
-                prev_low = lows[j]
-                if prev_low in _BOOSTER:
-                    s = _BOOSTER[prev_low]
-                    if valence < 0:
-                        s *= -1
-                    if wes[j].isupper() and cap_diff:
-                        if valence > 0:
-                            s += _C_INCR
-                        else:
-                            s -= _C_INCR
-                if start_i == 1 and s != 0:
-                    s = s * 0.95
-                if start_i == 2 and s != 0:
-                    s = s * 0.9
-                valence = valence + s
-                valence = self._never_check(valence, wes, lows, start_i, i)
-                if start_i == 2:
-                    valence = self._idioms_check(valence, wes, i)
+        if i > 0 and lows[i - 1] not in lex:  # start_i 0
+            low = lows[i - 1]
+            s = _boost(valence, low, wes[i - 1], cap_diff) if low in _BOOSTER else 0.0
+            valence = valence + s
+            if _negated(low):
+                valence = valence * _N_SCALAR
+        if i > 1 and lows[i - 2] not in lex:  # start_i 1
+            low = lows[i - 2]
+            s = _boost(valence, low, wes[i - 2], cap_diff) if low in _BOOSTER else 0.0
+            if s != 0:
+                s = s * 0.95
+            valence = valence + s
+            if wes[i - 2] == "never" and (wes[i - 1] == "so" or wes[i - 1] == "this"):
+                valence = valence * 1.5
+            elif _negated(low):
+                valence = valence * _N_SCALAR
+        if i > 2 and lows[i - 3] not in lex:  # start_i 2
+            low = lows[i - 3]
+            s = _boost(valence, low, wes[i - 3], cap_diff) if low in _BOOSTER else 0.0
+            if s != 0:
+                s = s * 0.9
+            valence = valence + s
+            if (wes[i - 3] == "never" and (wes[i - 2] == "so" or wes[i - 2] == "this")) or (
+                wes[i - 1] == "so" or wes[i - 1] == "this"
+            ):
+                valence = valence * 1.25
+            elif _negated(low):
+                valence = valence * _N_SCALAR
+            # every idiom or booster phrase checked there holds token i - 2, i - 1 or i
+            phrase = _PHRASE_WORDS
+            if wes[i - 2] in phrase or wes[i - 1] in phrase or wes[i] in phrase:
+                valence = self._idioms_check(valence, wes, i)
         # "least" check
         if i > 1 and lows[i - 1] not in lex and lows[i - 1] == "least":
             if lows[i - 2] != "at" and lows[i - 2] != "very":
@@ -214,39 +258,74 @@ class VaderAnalyzer:
 
     # -- sentence score ---------------------------------------------------------------------
 
-    def polarity_scores(self, text: str) -> dict[str, float]:
-        """``neg, neu, pos`` (rounded to 3 places) and ``compound`` (4 places) for ``text``."""
-        if not isinstance(text, str):
-            raise TypeError(f"polarity_scores expects a str, got {type(text).__name__}")
-        wes = words_and_emoticons(text)
-        n = len(wes)
+    def _entries(self, text: str) -> list[_Entry]:
+        """The :class:`_Entry` of each VADER token of ``text``, in order.
+
+        Each whitespace token is looked up in a per-analyzer memo (raw token → entry), so the
+        punctuation stripping, lower-casing and lexicon lookups run once per distinct token, not
+        once per occurrence; the memo only remembers a pure function of the token, so it never
+        changes a score. It is emptied when it grows past :data:`TOKEN_MEMO_SIZE` entries.
+        """
+        memo = self._memo
+        entries = list(map(memo.get, text.split()))
+        if None in entries:
+            raw = text.split()
+            for k, entry in enumerate(entries):
+                if entry is None:
+                    entries[k] = self._entry(raw[k])
+        return list(filter(None, entries))
+
+    def _entry(self, raw: str) -> _Entry:
+        """The memo entry of one whitespace token (``()`` for a token VADER drops)."""
+        memo = self._memo
+        if len(memo) >= TOKEN_MEMO_SIZE:
+            memo.clear()
+        word = words_and_emoticons(raw)
+        if not word:
+            entry: _Entry = ()
+        else:
+            we = word[0]
+            low = we.lower()
+            entry = (we, low, low in self.lexicon and low not in _BOOSTER, we.isupper())
+        memo[raw] = entry
+        return entry
+
+    def _scores(self, text: str) -> tuple[float, float, float, float]:
+        """``(neg, neu, pos, compound)`` of ``text``, exactly as NLTK computes them.
+
+        A sentence none of whose tokens is scored (no lexicon word other than a booster) gets
+        VADER's result for all-neutral tokens, ``(0.0, 1.0, 0.0, 0.0)``, without the
+        arithmetic (the arithmetic gives exactly that); an empty one gets zeros.
+        """
+        entries = self._entries(text)
+        n = len(entries)
         if n == 0:
-            return dict(_ZERO_SCORES)
-        lex = self.lexicon
-        lows = [w.lower() for w in wes]
+            return _ZERO_TUPLE
+        if not any(map(_SCORED, entries)):
+            return _NEUTRAL_TUPLE
+        wes = list(map(_WE, entries))
+        lows = list(map(_LOW, entries))
         cap_diff: bool | None = None
         cache: dict[str, float] = {}
-        sentiments: list[float] = []
+        # NLTK appends 0 (an int) for every unscored token; a repeated token takes the value of
+        # its first occurrence, which for an unscored token is that same 0.
+        sentiments: list[float] = [0] * n
         any_hit = False
-        for i, item in enumerate(wes):
+        for i in compress(range(n), map(_SCORED, entries)):
+            item = wes[i]
             if item in cache:
-                sentiments.append(cache[item])
+                sentiments[i] = cache[item]
                 continue
-            low = lows[i]
-            if (
-                low not in lex
-                or low in _BOOSTER
-                or (low == "kind" and i < n - 1 and lows[i + 1] == "of")
-            ):
+            if lows[i] == "kind" and i < n - 1 and lows[i + 1] == "of":
                 value: float = 0
             else:
                 if cap_diff is None:
-                    n_upper = sum(1 for w in wes if w.isupper())
+                    n_upper = sum(map(_UPPER, entries))
                     cap_diff = 0 < n - n_upper < n
                 value = self._valence(wes, lows, i, cap_diff)
                 any_hit = True
             cache[item] = value
-            sentiments.append(value)
+            sentiments[i] = value
         if any_hit and "but" in lows:
             bi = lows.index("but")
             for sidx, sentiment in enumerate(sentiments):
@@ -256,20 +335,25 @@ class VaderAnalyzer:
                     sentiments[sidx] = sentiment * 1.5
         return _score_valence(sentiments, text)
 
+    def polarity_scores(self, text: str) -> dict[str, float]:
+        """``neg, neu, pos`` (rounded to 3 places) and ``compound`` (4 places) for ``text``."""
+        if not isinstance(text, str):
+            raise TypeError(f"polarity_scores expects a str, got {type(text).__name__}")
+        return dict(zip(_SCORE_KEYS, self._scores(text), strict=True))
+
     def score_many(self, texts: Iterable[str]) -> np.ndarray:
         """An ``(n, 4)`` float array of ``neg, neu, pos, compound`` for each text, in order."""
-        rows = [self.polarity_scores(t) for t in texts]
-        out = np.empty((len(rows), 4), dtype=float)
-        for k, r in enumerate(rows):
-            out[k, 0] = r["neg"]
-            out[k, 1] = r["neu"]
-            out[k, 2] = r["pos"]
-            out[k, 3] = r["compound"]
-        return out
+        rows = []
+        for text in texts:
+            if not isinstance(text, str):
+                raise TypeError(f"polarity_scores expects a str, got {type(text).__name__}")
+            rows.append(self._scores(text))
+        return np.array(rows, dtype=float).reshape(len(rows), 4)
 
 
-def _score_valence(sentiments: list[float], text: str) -> dict[str, float]:
-    """NLTK's ``score_valence``: punctuation emphasis, normalisation and the three shares."""
+def _score_valence(sentiments: list[float], text: str) -> tuple[float, float, float, float]:
+    """NLTK's ``score_valence``: punctuation emphasis, normalisation and the three shares, as
+    ``(neg, neu, pos, compound)``."""
     sum_s = float(sum(sentiments))
     ep_count = min(text.count("!"), 4)
     qm_count = text.count("?")
@@ -284,25 +368,23 @@ def _score_valence(sentiments: list[float], text: str) -> dict[str, float]:
     compound = sum_s / math.sqrt((sum_s * sum_s) + 15)
     pos_sum = 0.0
     neg_sum = 0.0
-    neu_count = 0
-    for s in sentiments:
+    for s in sentiments:  # zeros add nothing (NLTK tests s > 0, s < 0, s == 0 in turn)
         if s > 0:
             pos_sum += float(s) + 1
-        if s < 0:
+        elif s < 0:
             neg_sum += float(s) - 1
-        if s == 0:
-            neu_count += 1
+    neu_count = sentiments.count(0)
     if pos_sum > math.fabs(neg_sum):
         pos_sum += punct
     elif pos_sum < math.fabs(neg_sum):
         neg_sum -= punct
     total = pos_sum + math.fabs(neg_sum) + neu_count
-    return {
-        "neg": round(math.fabs(neg_sum / total), 3),
-        "neu": round(math.fabs(neu_count / total), 3),
-        "pos": round(math.fabs(pos_sum / total), 3),
-        "compound": round(compound, 4),
-    }
+    return (
+        round(math.fabs(neg_sum / total), 3),
+        round(math.fabs(neu_count / total), 3),
+        round(math.fabs(pos_sum / total), 3),
+        round(compound, 4),
+    )
 
 
 @lru_cache(maxsize=1)

@@ -161,3 +161,26 @@ def test_folder_fingerprint_hashes_names_and_bytes_of_visible_files(make_corpus)
     assert corpus_fingerprint(folder) == expected.hexdigest()
     (folder / "notes.md").write_text("a visible file does", encoding="utf-8")
     assert corpus_fingerprint(folder) != expected.hexdigest()
+
+
+def test_files_that_are_not_articles_are_named_in_a_warning(tmp_path):
+    import warnings
+
+    from analysis.corpus.documents import read_raw_documents
+
+    (tmp_path / "a.txt").write_text("The talks ended with a truce. " * 5, encoding="utf-8")
+    (tmp_path / "page.html.gz").write_bytes(b"\x1f\x8b\x08\x00")
+    (tmp_path / "report.pdf").write_bytes(b"%PDF-1.4")
+    (tmp_path / ".DS_Store").write_bytes(b"\x00")
+    (tmp_path / "README.md").write_text("notes", encoding="utf-8")
+    with pytest.warns(
+        UserWarning, match=r"2 file\(s\) not read.*decompress.*page\.html\.gz, report\.pdf"
+    ):
+        raw = read_raw_documents(tmp_path)
+    assert raw["file"].tolist() == ["a.txt"]
+    (tmp_path / "page.html.gz").unlink()
+    (tmp_path / "report.pdf").unlink()
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # only article files and ignored ones: no warning
+        (tmp_path / "manifest.csv").write_text("doc_id,file,outlet\na,a.txt,X\n", encoding="utf-8")
+        read_raw_documents(tmp_path)

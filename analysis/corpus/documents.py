@@ -362,6 +362,7 @@ def read_raw_documents(corpus_dir: Path | str | None = None) -> pd.DataFrame:
     for path in _article_files(corpus_dir):
         if path.name not in listed:
             problems.append(f"{path}: file is not in {MANIFEST_NAME}")
+    _warn_unread(corpus_dir, listed)
     has_manifest = (corpus_dir / MANIFEST_NAME).is_file()
     texts: list[str] = []
     encodings: list[str] = []
@@ -390,6 +391,42 @@ def read_raw_documents(corpus_dir: Path | str | None = None) -> pd.DataFrame:
     raw["raw_text"] = texts
     raw["raw_format"] = ["html" if n.lower().endswith(HTML_SUFFIXES) else "" for n in raw["file"]]
     return raw
+
+
+# Files of a corpus folder that are its configuration, not articles: never warned about.
+_OWN_FILES = frozenset({MANIFEST_NAME, *SIDECAR_NAMES, "analysis.toml", "SHA256SUMS"})
+_UNREAD_SHOWN = 5
+
+
+def _warn_unread(corpus_dir: Path, listed: set[str]) -> None:
+    """Warn about files in ``corpus_dir`` that will not be read, so none is skipped silently.
+
+    Only ``.txt``/``.html``/``.htm`` files (and whatever the manifest lists) are articles; a
+    compressed page (``.html.gz``), a PDF or a Word file next to them is not read. Hidden files,
+    the folder's own files (manifest, sidecars, ``analysis.toml``, ``SHA256SUMS``), READMEs and
+    sub-folders are not mentioned.
+    """
+    articles = {p.name for p in _article_files(corpus_dir)}
+    unread = sorted(
+        p.name
+        for p in corpus_dir.iterdir()
+        if p.is_file()
+        and not p.name.startswith(".")
+        and p.name not in _OWN_FILES
+        and p.name not in articles
+        and os.path.normpath(p.name) not in listed
+        and not p.name.lower().startswith(("readme", "license"))
+    )
+    if not unread:
+        return
+    shown = ", ".join(unread[:_UNREAD_SHOWN]) + (" …" if len(unread) > _UNREAD_SHOWN else "")
+    hint = " (compressed: decompress them first)" if any(n.endswith(".gz") for n in unread) else ""
+    warnings.warn(
+        f"{corpus_dir}: {len(unread)} file(s) not read, as they are not .txt, .html or .htm "
+        f"articles{hint}: {shown}",
+        UserWarning,
+        stacklevel=3,
+    )
 
 
 def _article_files(corpus_dir: Path) -> list[Path]:

@@ -94,8 +94,8 @@ def test_list_parameters_shows_each_parameter_with_type_default_notebooks_and_he
 def test_the_command_imports_nltk_without_its_extras_which_stay_importable():
     code = (
         "import sys\n"
-        "from analysis.commands.run import import_nltk_without_extras\n"
-        "import_nltk_without_extras()\n"
+        "from analysis.nltk_import import import_nltk_lean\n"
+        "import_nltk_lean()\n"
         "print('nltk' in sys.modules, 'scipy.stats' in sys.modules, 'sklearn' in sys.modules)\n"
         "import scipy.stats, sklearn\n"
         "print(scipy.stats.norm.cdf(0))\n"

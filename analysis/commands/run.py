@@ -29,6 +29,7 @@ from pathlib import Path
 from typing import Any
 
 from analysis.config import GROUP_COLUMNS, output_dirs
+from analysis.nltk_import import import_nltk_lean
 from analysis.outputs import OutputsError, describe_os_error
 from analysis.pipeline.execute import DEFAULT_TIMEOUT_S, NotebookFailed
 from analysis.pipeline.notebooks import default_notebooks_dir, list_notebooks
@@ -176,31 +177,6 @@ def _unchanged_run(
     return reused
 
 
-def import_nltk_without_extras() -> None:
-    """Import NLTK in this process without the optional modules it does not need here.
-
-    Checking the lexicons before a run needs NLTK (the codebook's stemmer), and importing NLTK
-    imports ``scipy.stats`` and scikit-learn for parts nothing here uses
-    (:data:`~analysis.pipeline.kernels.NLTK_SKIPPED_EXTRAS`): about a second of the run's own
-    start-up, while its kernels start. Those modules stay importable afterwards. Does nothing
-    when NLTK is already imported.
-    """
-    from analysis.pipeline.kernels import NLTK_SKIPPED_EXTRAS
-
-    if "nltk" in sys.modules:
-        return
-    skipped = [name for name in NLTK_SKIPPED_EXTRAS if name not in sys.modules]
-    sys.modules.update(dict.fromkeys(skipped))  # NLTK treats them as not installed
-    try:
-        import nltk  # noqa: F401
-    except ImportError:
-        pass
-    finally:
-        for name in skipped:
-            if name in sys.modules and sys.modules[name] is None:
-                del sys.modules[name]
-
-
 def main(args: argparse.Namespace) -> int:
     """Validate the parameters, run the notebooks and print what was written where.
 
@@ -221,7 +197,7 @@ def main(args: argparse.Namespace) -> int:
                 if isinstance(key, list):
                     return 0
                 lanes = stack.enter_context(started_kernels(notebooks_dir))
-                import_nltk_without_extras()  # not before: a rerun needs no NLTK
+                import_nltk_lean()  # not before: a rerun needs no NLTK
             schema = discover_parameters(notebooks)
             if args.list_parameters:
                 print(f"Parameters of the notebooks in {notebooks_dir}:")

@@ -30,14 +30,10 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from analysis.nltk_import import NLTK_SKIPPED_EXTRAS  # noqa: F401  (named in docs and tests)
 from analysis.pipeline.execute import KERNEL_NAME
 
 WARMUP_TIMEOUT_S = 120
-# Modules NLTK imports, if installed, for parts the package never uses: scikit-learn for the
-# transition parser's SVM (0.2-0.5 s) and scipy.stats for Fisher's exact test among the
-# collocation measures (0.5-1 s). Left out while NLTK is imported (:func:`warmup_code`,
-# ``python -m analysis run``); importable as usual afterwards.
-NLTK_SKIPPED_EXTRAS = ("sklearn", "scipy.stats")
 # The nice value of a kernel warming in the background (:meth:`WarmKernel.set_background`).
 BACKGROUND_NICE = 10
 
@@ -108,24 +104,19 @@ def warmup_code(modules: Sequence[str]) -> str:
 
     When the notebook imports from the package, NLTK (which the package's sentence splitter,
     stemmer and VADER need) is imported first without the optional modules listed in
-    :data:`NLTK_SKIPPED_EXTRAS`, which it would import for parts the package never uses (the
-    transition parser's SVM, Fisher's exact test). They stay importable: the notebook, or
+    :data:`~analysis.nltk_import.NLTK_SKIPPED_EXTRAS`
+    (:func:`analysis.nltk_import.import_nltk_lean`). They stay importable: the notebook, or
     seaborn, imports them as usual when it needs them.
     """
     return (
         "def _analysis_warmup(names):\n"
         "    import importlib, sys\n"
         "    if any(n == 'analysis' or n.startswith('analysis.') for n in names):\n"
-        f"        skipped = [m for m in {list(NLTK_SKIPPED_EXTRAS)!r} if m not in sys.modules]\n"
-        "        sys.modules.update(dict.fromkeys(skipped))\n"
         "        try:\n"
-        "            import nltk\n"
+        "            from analysis.nltk_import import import_nltk_lean\n"
+        "            import_nltk_lean()\n"
         "        except Exception:\n"
         "            pass\n"
-        "        finally:\n"
-        "            for m in skipped:\n"
-        "                if m in sys.modules and sys.modules[m] is None:\n"
-        "                    del sys.modules[m]\n"
         "    for name in names:\n"
         "        parent, _, attr = name.rpartition('.')\n"
         "        if parent in sys.modules and attr in vars(sys.modules[parent]):\n"

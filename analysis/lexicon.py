@@ -79,6 +79,8 @@ from typing import Any
 
 import numpy as np
 
+from analysis.config import DATA_DIR
+
 # Word-boundary tokens (see "Word boundaries: the one place" above).
 WORD_BOUNDARY = r"\b"
 WORD_CHAR = r"\w"
@@ -418,6 +420,18 @@ def contains_whole_words(
             return found.to_numpy(zero_copy_only=False).astype(bool)
     regex = compile_whole_words(body, ignore_case=ignore_case, no_hyphen_before=no_hyphen_before)
     return np.fromiter((regex.search(t) is not None for t in texts), dtype=bool, count=len(texts))
+
+
+# --- the bundled English stop words ---------------------------------------------------------
+
+
+@lru_cache(maxsize=1)
+def english_stop_words() -> frozenset[str]:
+    """The bundled English stop word list (``analysis/data/stopwords_en.txt``, NLTK's English
+    list written out), case-folded: read once per process for keyness, the boilerplate
+    classifier's stop-word share and the language guess."""
+    lines = (DATA_DIR / "stopwords_en.txt").read_text(encoding="utf-8").splitlines()
+    return frozenset(w.strip().casefold() for w in lines if w.strip() and not w.startswith("#"))
 
 
 # --- validation and reading -------------------------------------------------------------------

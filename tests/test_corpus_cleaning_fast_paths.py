@@ -39,6 +39,7 @@ from analysis.corpus.line_rules import (
     required_strings,
 )
 from analysis.corpus.metadata_rules import _SOURCE_NAME_RE, parse_byline, parse_source_name
+from analysis.lexicon import english_stop_words
 from tests.cleaning_cases import COMMENT_BLOCK, HITS, KIND_BLOCKS, NEAR_MISSES, PROSE, RELATED_BLOCK
 
 SPECIALS = {"s": "ſ", "i": "ı", "I": "İ", "k": "K"}  # match these ASCII letters under re.I
@@ -565,7 +566,7 @@ def _plain_own(line: str, english: bool) -> tuple[float, ...]:
     n = len(words)
     if n == 0:
         return (0.0,) * len(boilerplate_model._OWN)
-    stops = boilerplate_model._stop_words()
+    stops = english_stop_words()
     if english:
         n_stop = sum(w.casefold() in stops for w in words)
     else:
@@ -592,7 +593,7 @@ def _plain_line_features(lines: Sequence[str]) -> np.ndarray:
     n = len(lines)
     if n == 0:
         return np.zeros((0, len(boilerplate_model.FEATURES)))
-    stops = boilerplate_model._stop_words()
+    stops = english_stop_words()
     all_words = _WORD.findall(" ".join(lines))
     english = sum(w.casefold() in stops for w in all_words) >= 0.12 * max(len(all_words), 1)
     own = np.array([_plain_own(line, english) for line in lines], dtype=float)

@@ -30,6 +30,7 @@ from pathlib import Path
 import numpy as np
 
 from analysis.config import DATA_DIR
+from analysis.lexicon import english_stop_words
 
 __all__ = [
     "FEATURES",
@@ -49,12 +50,6 @@ _END_RE = re.compile(r"[.!?…][\"'”’»)\]]*$")
 _LINKISH_RE = re.compile(r"https?://|www\.|\.com\b|@\w|#\w|[|›»]|\s[/•·]\s")
 _ENGLISH = 0.12  # a text with fewer English stop words than this share is not English
 _LONG_WORDS = 10  # a line with this many words that reads as prose anchors the article
-
-
-@lru_cache(maxsize=1)
-def _stop_words() -> frozenset[str]:
-    lines = (DATA_DIR / "stopwords_en.txt").read_text(encoding="utf-8").splitlines()
-    return frozenset(w.strip().casefold() for w in lines if w.strip() and not w.startswith("#"))
 
 
 _OWN = (
@@ -113,7 +108,7 @@ def _word_counts(line: str) -> tuple[int, int, int, int, int]:
     words = _WORD_RE.findall(line)
     return (
         len(words),
-        sum(map(_stop_words().__contains__, map(str.casefold, words))),
+        sum(map(english_stop_words().__contains__, map(str.casefold, words))),
         sum(map(str.isupper, map(_FIRST, words))),
         sum(1 for w in filter(str.isupper, words) if len(w) > 1),
         sum(map(len, words)),

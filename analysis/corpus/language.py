@@ -21,12 +21,11 @@ go into ``language`` and ``metadata_note``, as values read from a page's HTML do
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 import pandas as pd
 
-from analysis.config import DATA_DIR
 from analysis.corpus.sentences import CJK_CHARS
+from analysis.lexicon import english_stop_words
 
 SAMPLE_CHARS = 5_000  # the guess reads this much of the text: enough, and cheap on long texts
 MIN_LETTERS = 40  # fewer letters than this: no guess
@@ -48,12 +47,6 @@ _SCRIPTS: dict[str, re.Pattern[str]] = {
 }
 _LATIN_RE = re.compile("[A-Za-z\u00c0-\u024f]")
 _WORD_RE = re.compile(r"[^\W\d_]+")
-
-
-@lru_cache(maxsize=1)
-def _english_function_words() -> frozenset[str]:
-    lines = (DATA_DIR / "stopwords_en.txt").read_text(encoding="utf-8").splitlines()
-    return frozenset(w.strip().casefold() for w in lines if w.strip() and not w.startswith("#"))
 
 
 def guess_language(text: str) -> str:
@@ -79,7 +72,7 @@ def guess_language(text: str) -> str:
     words = _WORD_RE.findall(sample)
     if len(words) < MIN_WORDS:
         return ""
-    stops = _english_function_words()
+    stops = english_stop_words()
     share = sum(w.casefold() in stops for w in words) / len(words)
     return "en" if share >= ENGLISH_STOP_SHARE else "und-Latn"
 

@@ -28,24 +28,19 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable
-from functools import lru_cache
 from itertools import pairwise
 
 import numpy as np
 import pandas as pd
 
-from analysis.config import DATA_DIR
 from analysis.corpus.sentences import tokenize_words
+from analysis.lexicon import english_stop_words
 
 KEYNESS_COLUMNS = ["term", "count_in_group", "count_in_rest", "log_odds", "z"]
 _LETTER_RE = re.compile(r"[^\W\d_]")
 
 
-@lru_cache(maxsize=1)
-def stopwords() -> frozenset[str]:
-    """The bundled English stop word list (lower case)."""
-    lines = (DATA_DIR / "stopwords_en.txt").read_text(encoding="utf-8").splitlines()
-    return frozenset(w.strip().lower() for w in lines if w.strip() and not w.startswith("#"))
+stopwords = english_stop_words  # the bundled English stop word list, lower case
 
 
 def content_tokens(text: str, stop: frozenset[str] | None = None) -> list[str | None]:

@@ -16,6 +16,7 @@ rule in :data:`PARAMETER_RULES` (allowed methods and groupings, ranges, existing
 from __future__ import annotations
 
 import ast
+import functools
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -392,21 +393,13 @@ def _loadable_path(what: str, load: Callable[[Path], Any], errors: tuple[type, .
     return Rule(f"{what}, or ''", check)
 
 
-def _load_frame_coder(path: Path) -> None:
+def _load_coder(path: Path, *, tone: bool = False) -> None:
+    """Load the trained coder in ``path`` (with a tone classifier if ``tone``) or ValueError."""
+    from analysis.sentiment.coder import load_tone_coder
     from analysis.validation.model import ModelError, load_frame_model
 
     try:
-        load_frame_model(path)
-    except (ModelError, OSError, KeyError) as err:
-        raise ValueError(str(err)) from None
-
-
-def _load_tone_coder(path: Path) -> None:
-    from analysis.sentiment.coder import load_tone_coder
-    from analysis.validation.model import ModelError
-
-    try:
-        load_tone_coder(path)
+        (load_tone_coder if tone else load_frame_model)(path)
     except (ModelError, OSError, KeyError) as err:
         raise ValueError(str(err)) from None
 
@@ -424,14 +417,14 @@ def _frame_coder() -> Rule:
     """A folder holding a frame coder saved by ``python -m analysis train`` that loads, or ``""``
     (the codebook codes the frames)."""
     what = "a folder written by `python -m analysis train`"
-    return _loadable_path(what, _load_frame_coder, (ValueError,))
+    return _loadable_path(what, _load_coder, (ValueError,))
 
 
 def _tone_coder() -> Rule:
     """A folder holding a coder saved by ``python -m analysis train`` from a sheet with tone
     codes, that loads and has a tone classifier, or ``""`` (VADER's lexicon tone only)."""
     what = "a folder written by `python -m analysis train` from a sheet with a `tone` column"
-    return _loadable_path(what, _load_tone_coder, (ValueError,))
+    return _loadable_path(what, functools.partial(_load_coder, tone=True), (ValueError,))
 
 
 def _agreement_file() -> Rule:

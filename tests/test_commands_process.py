@@ -58,7 +58,7 @@ def test_csv_with_mapped_columns_end_to_end(
     assert info["read"]["n_empty_skipped"] == 1 and info["read"]["empty_rows"] == [2]
     assert info["run"]["n_docs"] == 3
     printed = capsys.readouterr().out
-    assert "1 rows skipped for empty text" in printed
+    assert "1 row skipped for empty text (row " in printed
     assert not list(tmp_path.glob(".results.tmp-*"))
 
 
@@ -177,3 +177,46 @@ def test_a_file_of_several_chunks_without_an_actor_list_has_no_actor_columns(
     (tmp_path / "bad.toml").write_text("[[actor]]\nkey = 1\n", encoding="utf-8")
     assert run(corpus_csv, *args, "--actors", tmp_path / "bad.toml", "--force") == 2
     assert "bad.toml" in capsys.readouterr().err
+
+
+def _with_copy(tmp_path: Path) -> Path:
+    story = " ".join(
+        f"Sentence {i} says the grain tariffs were paused for a year." for i in range(9)
+    )
+    path = tmp_path / "copies.csv"
+    pd.DataFrame(
+        {
+            "text": [story, "Critics said the pause is fragile. Exporters expect delays.", story],
+            "outlet": ["Harbour Herald", "Valley Courier", "Valley Courier"],
+            "doc_id": ["orig", "other", "copy"],
+        }
+    ).to_csv(path, index=False)
+    return path
+
+
+def test_documents_carry_the_quality_flags(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "results"
+    assert run(_with_copy(tmp_path), "--out", out) == 0
+    documents = pd.read_parquet(out / "documents.parquet").set_index("doc_id")
+    assert documents.loc["copy", "duplicate_of"] == "orig"
+    assert "duplicate" in documents.loc["copy", "quality_flags"]
+    assert "short" in documents.loc["other", "quality_flags"]
+    assert "text" in documents.columns
+    info = json.loads((out / "run.json").read_text(encoding="utf-8"))
+    assert info["quality"]["flags"]["duplicate"] == 1 and info["quality"]["documents"] == 3
+    assert "quality flags: " in capsys.readouterr().out
+
+
+def test_no_text_keeps_the_flags_and_no_quality_skips_them(tmp_path: Path) -> None:
+    corpus = _with_copy(tmp_path)
+    assert run(corpus, "--out", tmp_path / "a", "--no-text") == 0
+    documents = pd.read_parquet(tmp_path / "a" / "documents.parquet")
+    assert "text" not in documents.columns
+    assert documents.set_index("doc_id").loc["copy", "duplicate_of"] == "orig"
+    assert run(corpus, "--out", tmp_path / "b", "--no-quality", "--no-text") == 0
+    documents = pd.read_parquet(tmp_path / "b" / "documents.parquet")
+    assert "quality_flags" not in documents.columns and "text" not in documents.columns
+    info = json.loads((tmp_path / "b" / "run.json").read_text(encoding="utf-8"))
+    assert info["quality"] is None

@@ -119,3 +119,63 @@ def test_folder_without_manifest_flags_a_chinese_article(tmp_path):
     assert "truncated" not in docs.loc["zh", "quality_flags"].split(";")
     assert docs.loc["en", "language"] == "en"
     assert "language" not in docs.loc["en", "quality_flags"].split(";")
+
+
+def _words(rng, n: int) -> list[str]:
+    return [f"w{int(i)}" for i in rng.integers(0, 5000, n)]
+
+
+@pytest.mark.parametrize("keep", [0.95, 0.85, 0.6, 0.3])
+def test_minhash_estimate_is_close_to_the_true_jaccard(keep: float) -> None:
+    import numpy as np
+
+    from analysis.corpus.quality import NUM_PERM, minhash_signature
+
+    rng = np.random.default_rng(3)
+    base = _words(rng, 600)
+    cut = int(len(base) * keep)
+    other = base[:cut] + _words(rng, len(base) - cut)
+
+    def shingles(words: list[str]) -> set[tuple[str, ...]]:
+        return {tuple(words[i : i + 5]) for i in range(len(words) - 4)}
+
+    truth = len(shingles(base) & shingles(other)) / len(shingles(base) | shingles(other))
+    a, b = minhash_signature(" ".join(base)), minhash_signature(" ".join(other))
+    estimate = float(np.mean(a == b))
+    assert len(a) == NUM_PERM
+    assert abs(estimate - truth) < 4 * (truth * (1 - truth) / NUM_PERM) ** 0.5 + 0.02
+
+
+def test_minhash_signature_is_per_text_and_blockwise_exact() -> None:
+    import numpy as np
+
+    from analysis.corpus import quality
+
+    assert quality.minhash_signature("") is None
+    assert quality.minhash_signature("— … !!") is None
+    long_text = " ".join(_words(np.random.default_rng(5), 3 * quality._BLOCK + 17))
+    hashes = quality.shingle_hashes(long_text)
+    assert hashes.size > 2 * quality._BLOCK  # several blocks
+    a, b = quality._permutations()
+    whole = ((hashes[:, None] * a + b) >> np.uint64(32)).min(axis=0)
+    assert np.array_equal(quality.minhash_signature(long_text), whole)
+    assert np.array_equal(
+        quality.minhash_signature(long_text), quality.minhash_signature(long_text.upper())
+    )  # words are lower-cased
+    assert not np.array_equal(
+        quality.minhash_signature("the flood in the valley rose"),
+        quality.minhash_signature("the valley in the flood rose"),
+    )  # word order matters (shingles)
+
+
+def test_duplicate_finder_fed_signatures_in_batches_matches_find_duplicates() -> None:
+    from analysis.corpus.quality import DuplicateFinder, minhash_signature
+
+    other = " ".join(f"Line {i} covers an unrelated election in the capital." for i in range(12))
+    texts = [STORY, other, "", STORY + " Reporting by the wire.", other + " More.", STORY]
+    ids = [f"d{i}" for i in range(len(texts))]
+    expected = find_duplicates(ids, texts)
+    assert expected == ["", "", "", "d0", "d1", "d0"]
+    finder = DuplicateFinder()
+    got = [finder.add_signature(i, minhash_signature(t)) for i, t in zip(ids, texts, strict=True)]
+    assert got == expected

@@ -1,10 +1,13 @@
 """Per-sentence measures for a corpus of any size, streamed in chunks over every core.
 
-INPUT is a CSV/TSV, JSON Lines or Parquet file with a text column and an outlet column (other
-metadata optional: doc_id, title, published, url, origin, language), or a folder of .txt files
-with a manifest.csv. Writes OUT/sentences.parquet (one row per sentence with every measure),
-OUT/documents.parquet, OUT/cleaning_audit.parquet and OUT/run.json (what was read, skipped and
-generated; engine, jobs and timing). Results are identical whatever --jobs or --engine is.
+INPUT is a CSV/TSV, JSON Lines or Parquet file with a text column (or an html column of saved
+pages) and an outlet column (other metadata optional: doc_id, title, published, url, origin,
+language), or a folder of .txt/.html files (a manifest.csv is optional for .html). Writes
+OUT/sentences.parquet (one row per sentence with every measure), OUT/documents.parquet (one row
+per document, with the quality flags `run` gives: share of lines removed, short, truncated,
+fragments, near-duplicate of an earlier document, language, mojibake),
+OUT/cleaning_audit.parquet and OUT/run.json (what was read, skipped, generated and flagged;
+engine, jobs and timing). Results are identical whatever --jobs or --engine is.
 
 Examples:
   python -m analysis process export.parquet --out results/
@@ -94,6 +97,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="leave the clean article text out of documents.parquet (smaller output)",
     )
     parser.add_argument(
+        "--no-quality",
+        action="store_true",
+        help="skip the quality flags (a second pass over the documents: each document's "
+        "MinHash signature on the workers, near-duplicates found in corpus order)",
+    )
+    parser.add_argument(
         "--force",
         action="store_true",
         help="write into a non-empty --out folder: replaces the outputs an earlier `process` "
@@ -155,6 +164,7 @@ def main(args: argparse.Namespace) -> int:
     from analysis.corpus.documents import CorpusError
     from analysis.corpus.files import CorpusFileError, read_chunks
     from analysis.measure.dask_engine import run_dask
+    from analysis.measure.document_quality import flag_processed_documents, quality_line
     from analysis.measure.engine import EngineError, default_chunk_function, run_local
 
     input_errors = (CorpusFileError, EngineError, CorpusError)
@@ -204,7 +214,7 @@ def main(args: argparse.Namespace) -> int:
         default_chunk_function(),
         lexicons=lexicons,
         actors=with_actors,
-        keep_text=not args.no_text,
+        keep_text=not (args.no_text and args.no_quality),  # the quality pass reads the text
     )
     tmp = out.with_name(f".{out.name}.tmp-{os.getpid()}")
     created = not out.exists()
@@ -229,12 +239,21 @@ def main(args: argparse.Namespace) -> int:
                 summary = run_local(chunks, tmp, fn, jobs=args.jobs, **options)
             if summary.n_docs == 0:
                 raise CorpusFileError(f"{args.input}: no documents with text to process")
+            quality = None
+            if not args.no_quality:
+                quality = flag_processed_documents(
+                    tmp,
+                    keep_text=not args.no_text,
+                    jobs=args.jobs if engine == "local" else 1,
+                    progress=not args.no_progress,
+                )
             run_info = {
                 "input": str(args.input),
                 "read": asdict(report),
                 "run": asdict(summary),
                 "chunk_size": args.chunk_size,
                 "codebook": str(args.codebook) if args.codebook else None,
+                "quality": quality,
             }
             (tmp / "run.json").write_text(json.dumps(run_info, indent=2) + "\n", encoding="utf-8")
             _replace_outputs(tmp, out)
@@ -258,6 +277,8 @@ def main(args: argparse.Namespace) -> int:
         f"{summary.n_docs} documents, {summary.n_sentences} sentences in {summary.seconds:.1f} s "
         f"({rate:,.0f} sentences/s, {summary.engine} engine, {summary.jobs} workers)"
     )
+    if not args.no_quality:
+        print(quality_line(quality))
     for name in sorted(summary.files.values()):
         print(f"wrote {out / name}")
     print(f"wrote {out / 'run.json'}")

@@ -72,6 +72,15 @@ class CorpusFileError(ValueError):
     """A corpus file that cannot be read as documents; the message says what to change."""
 
 
+def _rows_word(n: int) -> str:
+    return "row" if n == 1 else "rows"
+
+
+def _rows(n: int) -> str:
+    """``n`` with "row" or "rows"."""
+    return f"{n} {_rows_word(n)}"
+
+
 @dataclass
 class ReadReport:
     """What reading a corpus file found; counts are final once the chunks are exhausted."""
@@ -93,17 +102,18 @@ class ReadReport:
 
     def summary(self) -> str:
         """One paragraph for the terminal: what was read, skipped and filled in."""
-        parts = [f"{self.path}: {self.n_rows} rows read, {self.n_docs} documents"]
+        parts = [f"{self.path}: {_rows(self.n_rows)} read, {self.n_docs} documents"]
         if self.n_empty_skipped:
             shown = ", ".join(str(r) for r in self.empty_rows)
             more = "…" if self.n_empty_skipped > len(self.empty_rows) else ""
-            parts.append(f"{self.n_empty_skipped} rows skipped for empty text (rows {shown}{more})")
+            which = f"{_rows_word(len(self.empty_rows))} {shown}{more}"
+            parts.append(f"{_rows(self.n_empty_skipped)} skipped for empty text ({which})")
         if self.n_generated_ids:
             parts.append(f"{self.n_generated_ids} doc_ids generated as doc<row>")
         if self.n_unknown_outlet:
-            parts.append(f"{self.n_unknown_outlet} rows with an empty outlet set to '{UNKNOWN}'")
+            parts.append(f"{_rows(self.n_unknown_outlet)} with an empty outlet set to '{UNKNOWN}'")
         if self.n_unknown_origin:
-            parts.append(f"{self.n_unknown_origin} rows with no origin set to '{UNKNOWN}'")
+            parts.append(f"{_rows(self.n_unknown_origin)} with no origin set to '{UNKNOWN}'")
         if self.ignored_columns:
             parts.append(f"ignored columns: {', '.join(self.ignored_columns)}")
         if self.encoding != "utf-8":

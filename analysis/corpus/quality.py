@@ -14,11 +14,13 @@ document whose estimated Jaccard similarity to an earlier one reaches
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 SHORT_WORDS = 80  # a body under this many words is flagged "short"
@@ -46,7 +48,17 @@ _ENDS_SENTENCE_RE = re.compile(r"[.!?…:;。！？；：][\"'”’»)\]」』�
 
 def share_lines_removed(documents: pd.DataFrame, audit: pd.DataFrame) -> pd.Series:
     """Per document, lines removed by cleaning / (lines removed + lines kept in the body)."""
-    removed = audit.loc[audit["action"] == "removed"].groupby("doc_id").size()
+    return share_removed_from_counts(documents, removed_line_counts(audit))
+
+
+def removed_line_counts(audit: pd.DataFrame) -> pd.Series:
+    """Lines the cleaning removed, per ``doc_id`` (audit rows with action ``removed``)."""
+    return audit.loc[audit["action"] == "removed"].groupby("doc_id").size()
+
+
+def share_removed_from_counts(documents: pd.DataFrame, removed: pd.Series) -> pd.Series:
+    """:func:`share_lines_removed` from removed-line counts per ``doc_id`` computed once (a
+    corpus processed in batches counts the audit once, not once per batch)."""
     n_removed = documents["doc_id"].map(removed).fillna(0).astype(float)
     kept = documents["text"].map(lambda t: sum(1 for line in str(t).splitlines() if line.strip()))
     total = n_removed + kept
@@ -73,55 +85,152 @@ def fragment_share(sentences: pd.DataFrame, doc_ids: pd.Series) -> pd.Series:
     """Per document, the share of its sentences under :data:`FRAGMENT_WORDS` words."""
     if sentences.empty:
         return pd.Series(0.0, index=doc_ids.index)
+    return doc_ids.map(fragment_share_by_doc(sentences)).fillna(0.0)
+
+
+def fragment_share_by_doc(sentences: pd.DataFrame) -> pd.Series:
+    """The share of fragment sentences per ``doc_id`` (0 for documents under
+    :data:`FRAGMENT_MIN_SENTENCES` sentences); needs only ``doc_id`` and ``n_words``."""
     grouped = sentences.assign(frag=sentences["n_words"] < FRAGMENT_WORDS).groupby("doc_id")
     share = grouped["frag"].mean()
-    count = grouped.size()
-    enough = count >= FRAGMENT_MIN_SENTENCES
-    return doc_ids.map(share.where(enough, 0.0)).fillna(0.0)
+    return share.where(grouped.size() >= FRAGMENT_MIN_SENTENCES, 0.0)
 
 
-def _shingles(text: str) -> set[bytes]:
+# Odd 64-bit multipliers that mix a shingle's word hashes into one (positions matter).
+_MIX = (
+    0x9E3779B97F4A7C15,
+    0xC2B2AE3D27D4EB4F,
+    0x165667B19E3779F9,
+    0xD6E8FEB86659FD93,
+    0xFF51AFD7ED558CCD,
+)
+
+
+def shingle_hashes(text: str) -> np.ndarray:
+    """The distinct 64-bit hashes of the word :data:`SHINGLE_WORDS`-grams of ``text``
+    (lower-cased ``\\w+`` words; a text of fewer words is one shingle), sorted.
+
+    Each word is hashed once (pandas' ``hash_array``: SipHash with a fixed key, in C) and each
+    window of word hashes is mixed into one value with numpy, instead of hashing every
+    shingle's bytes with SHA-1 one by one (datasketch's default, several times slower): MinHash
+    only needs distinct shingles to get unrelated values. Deterministic across processes and
+    platforms.
+    """
     words = _WORD_RE.findall(str(text).lower())
-    if len(words) <= SHINGLE_WORDS:
-        return {" ".join(words).encode("utf-8")} if words else set()
-    return {
-        " ".join(words[i : i + SHINGLE_WORDS]).encode("utf-8")
-        for i in range(len(words) - SHINGLE_WORDS + 1)
-    }
+    if not words:
+        return np.empty(0, dtype=np.uint64)
+    ids = pd.util.hash_array(np.asarray(words, dtype=object), categorize=False)
+    if len(ids) < SHINGLE_WORDS:
+        ids = np.concatenate([ids, np.zeros(SHINGLE_WORDS - len(ids), dtype=np.uint64)])
+    windows = np.lib.stride_tricks.sliding_window_view(ids, SHINGLE_WORDS)
+    mixed = np.zeros(len(windows), dtype=np.uint64)
+    for k, factor in enumerate(_MIX[:SHINGLE_WORDS]):
+        mixed = (mixed ^ windows[:, k]) * np.uint64(factor)  # wraps modulo 2**64 on purpose
+    return np.unique(mixed)
+
+
+_BLOCK = 4096  # shingles per block: bounds the (shingles × permutations) array of a long text
+
+
+@functools.cache
+def _permutations() -> tuple[np.ndarray, np.ndarray]:
+    """The ``(a, b)`` of the :data:`NUM_PERM` hash functions, fixed by :data:`MINHASH_SEED`
+    (``a`` odd)."""
+    rng = np.random.default_rng(MINHASH_SEED)
+    a = rng.integers(0, 1 << 64, NUM_PERM, dtype=np.uint64, endpoint=False) | np.uint64(1)
+    b = rng.integers(0, 1 << 64, NUM_PERM, dtype=np.uint64, endpoint=False)
+    return a, b
+
+
+def minhash_signature(text: str) -> np.ndarray | None:
+    """The MinHash signature of ``text``'s :func:`shingle_hashes` (``None`` without words):
+    for each of :data:`NUM_PERM` hash functions, the least value it gives a shingle.
+
+    The functions are multiply-shift hashes, ``((a * x + b) mod 2**64) >> 32`` with ``a`` odd
+    (Dietzfelbinger et al. 1997, "A reliable randomized algorithm for the closest-pair
+    problem"), in numpy: no per-shingle Python call and no modulo by a prime, several times
+    faster than datasketch's ``MinHash.update_batch``, and a worker process need not import
+    datasketch (whose index imports SciPy, ~0.8 s). Per document and independent of the rest of
+    the corpus, so it can be computed anywhere; :class:`DuplicateFinder` compares signatures
+    in corpus order with datasketch's LSH index.
+    """
+    hashes = shingle_hashes(text)
+    if hashes.size == 0:
+        return None
+    a, b = _permutations()
+    signature = np.full(NUM_PERM, np.iinfo(np.uint64).max, dtype=np.uint64)
+    for start in range(0, hashes.size, _BLOCK):
+        block = hashes[start : start + _BLOCK, np.newaxis]
+        signature = np.minimum(signature, ((block * a + b) >> np.uint64(32)).min(axis=0))
+    return signature
+
+
+def _lean_minhash(signature: np.ndarray) -> Any:
+    """A datasketch ``LeanMinHash`` of a :func:`minhash_signature` (for the LSH index)."""
+    from datasketch import LeanMinHash
+
+    return LeanMinHash(seed=MINHASH_SEED, hashvalues=signature, **_scheme_argument())
+
+
+@functools.cache
+def _scheme_argument() -> dict[str, str]:
+    """``scheme="legacy"`` where datasketch asks for it (≥ 2.0; older versions have only it)."""
+    import inspect
+
+    from datasketch import LeanMinHash
+
+    parameters = inspect.signature(LeanMinHash.__init__).parameters
+    return {"scheme": "legacy"} if "scheme" in parameters else {}
+
+
+class DuplicateFinder:
+    """Near-duplicate detection one document at a time, in corpus order.
+
+    MinHash signatures (:func:`minhash_signature`, fixed seed) of the word 5-gram shingles are
+    indexed in datasketch's ``MinHashLSH`` at :data:`DUPLICATE_THRESHOLD`; each LSH candidate
+    is confirmed on its estimated Jaccard similarity, and the earliest (in corpus
+    order) is named. The first copy of a story is the original and later ones point to it (a
+    chain of copies points to its first member). Documents can come in batches (a corpus too
+    large to hold its texts at once): only the signatures are kept.
+    """
+
+    def __init__(self) -> None:
+        from datasketch import MinHashLSH
+
+        self._lsh = MinHashLSH(threshold=DUPLICATE_THRESHOLD, num_perm=NUM_PERM)
+        self._hashes: list[Any] = []
+        self._matches: list[str] = []
+        self._doc_ids: list[str] = []
+
+    def add(self, doc_id: str, text: str) -> str:
+        """Index the next document; return the id of its first earlier near-copy, else ``""``."""
+        return self.add_signature(doc_id, minhash_signature(text))
+
+    def add_signature(self, doc_id: str, signature: np.ndarray | None) -> str:
+        """:meth:`add` for a signature computed elsewhere (``None``: a text without words,
+        never a copy nor an original)."""
+        i = len(self._hashes)
+        self._doc_ids.append(doc_id)
+        match = ""
+        if signature is None:
+            self._hashes.append(None)
+        else:
+            minhash = _lean_minhash(signature)
+            self._hashes.append(minhash)
+            for j in sorted(int(c) for c in self._lsh.query(minhash)):
+                if self._hashes[j].jaccard(minhash) >= DUPLICATE_THRESHOLD:
+                    match = self._matches[j] or self._doc_ids[j]
+                    break
+            self._lsh.insert(f"{i}", minhash)
+        self._matches.append(match)
+        return match
 
 
 def find_duplicates(doc_ids: list[str], texts: list[str]) -> list[str]:
-    """For each document, the id of the first earlier near-duplicate, else ``""``.
-
-    MinHash signatures (``datasketch.MinHash``, fixed seed) of the word 5-gram shingles are
-    indexed in a ``MinHashLSH`` at :data:`DUPLICATE_THRESHOLD`; each LSH candidate is confirmed
-    on its estimated Jaccard similarity, and the earliest (in corpus order) is named. Documents
-    are compared in order, so the first copy of a story is the original and later ones point to
-    it (a chain of copies points to its first member).
-    """
-    from datasketch import MinHash, MinHashLSH
-
-    lsh = MinHashLSH(threshold=DUPLICATE_THRESHOLD, num_perm=NUM_PERM)
-    position: dict[str, int] = {}
-    hashes: list[MinHash] = []
-    result: list[str] = []
-    for i, text in enumerate(texts):
-        shingles = _shingles(text)
-        minhash = MinHash(num_perm=NUM_PERM, seed=MINHASH_SEED)
-        minhash.update_batch(list(shingles))
-        hashes.append(minhash)
-        match = ""
-        if shingles:
-            candidates = sorted(position[c] for c in lsh.query(minhash))
-            for j in candidates:
-                if hashes[j].jaccard(minhash) >= DUPLICATE_THRESHOLD:
-                    match = result[j] or doc_ids[j]
-                    break
-            key = f"{i}"
-            position[key] = i
-            lsh.insert(key, minhash)
-        result.append(match)
-    return result
+    """For each document, the id of the first earlier near-duplicate, else ``""``
+    (:class:`DuplicateFinder` over the documents in order)."""
+    finder = DuplicateFinder()
+    return [finder.add(doc_id, text) for doc_id, text in zip(doc_ids, texts, strict=True)]
 
 
 def quality_table(
@@ -138,37 +247,53 @@ def quality_table(
     of UTF-8 punctuation whose continuation bytes were lost that cleaning could not place:
     :func:`has_stray_lead_byte`).
     """
+    out = documents.reset_index(drop=True)
+    return flag_documents(
+        out,
+        removed=share_lines_removed(out, audit),
+        fragments=fragment_share(sentences, out["doc_id"]),
+        duplicate_of=find_duplicates(out["doc_id"].astype(str).tolist(), out["text"].tolist()),
+    )
+
+
+def flag_documents(
+    documents: pd.DataFrame, removed: pd.Series, fragments: pd.Series, duplicate_of: list[str]
+) -> pd.DataFrame:
+    """:func:`quality_table` from its corpus-level parts, computed by the caller: the share of
+    lines removed, the share of fragment sentences and the near-copy named for each document
+    (row order of ``documents``). A corpus processed in batches computes these once over the
+    whole corpus and flags each batch with this."""
     out = documents.drop(columns=[c for c in QUALITY_COLUMNS if c in documents.columns])
     out = out.reset_index(drop=True)
-    removed = share_lines_removed(out, audit)
-    short = out["n_words"].astype(int) < SHORT_WORDS
-    truncated = out["text"].map(ends_mid_sentence).astype(bool)
-    fragments = fragment_share(sentences, out["doc_id"]) > FRAGMENT_SHARE
-    duplicate_of = find_duplicates(out["doc_id"].astype(str).tolist(), out["text"].tolist())
+    texts = out["text"].astype(str).tolist()
+    short = (out["n_words"].astype(int) < SHORT_WORDS).to_numpy()
+    truncated = [ends_mid_sentence(t) for t in texts]
+    many_fragments = (pd.Series(fragments).to_numpy() > FRAGMENT_SHARE).tolist()
     language = out["language"].fillna("").astype(str).str.lower()
-    foreign = (language != "") & ~language.str.startswith("en")
+    foreign = ((language != "") & ~language.str.startswith("en")).tolist()
+    lines_removed = (pd.Series(removed).to_numpy() > REMOVED_SHARE).tolist()
     flags = []
-    for i in range(len(out)):
+    for i, text in enumerate(texts):
         raised = [
             name
             for name, on in (
-                ("lines_removed", removed.iloc[i] > REMOVED_SHARE),
-                ("short", short.iloc[i]),
-                ("truncated", truncated.iloc[i]),
-                ("fragments", fragments.iloc[i]),
+                ("lines_removed", lines_removed[i]),
+                ("short", short[i]),
+                ("truncated", truncated[i]),
+                ("fragments", many_fragments[i]),
                 ("duplicate", bool(duplicate_of[i])),
-                ("language", foreign.iloc[i]),
-                ("mojibake", not foreign.iloc[i] and has_stray_lead_byte(out["text"].iloc[i])),
+                ("language", foreign[i]),
+                ("mojibake", not foreign[i] and has_stray_lead_byte(text)),
             )
             if on
         ]
         flags.append(";".join(raised))
     return out.assign(
-        share_lines_removed=removed.to_numpy(),
-        flag_short=short.to_numpy(),
-        flag_truncated=truncated.to_numpy(),
-        flag_fragments=fragments.to_numpy(),
-        duplicate_of=duplicate_of,
+        share_lines_removed=pd.Series(removed).to_numpy(),
+        flag_short=short,
+        flag_truncated=pd.Series(truncated, dtype=bool).to_numpy(),
+        flag_fragments=pd.Series(many_fragments, dtype=bool).to_numpy(),
+        duplicate_of=list(duplicate_of),
         quality_flags=flags,
     )
 

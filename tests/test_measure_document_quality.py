@@ -1,0 +1,96 @@
+"""Quality flags added to ``process``'s documents.parquet after the run, in batches."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import pyarrow.parquet as pq
+import pytest
+
+from analysis.corpus.language import fill_language
+from analysis.corpus.quality import QUALITY_COLUMNS, quality_table
+from analysis.measure.chunk import process_chunk
+from analysis.measure.document_quality import flag_processed_documents, quality_line
+from analysis.measure.engine import ResultWriter, result_tables
+
+STORY = " ".join(
+    f"Sentence number {i} tells the readers about the flood in the valley." for i in range(14)
+)
+OTHER = " ".join(
+    f"Paragraph {i} reports that the council approved the new budget today." for i in range(14)
+)
+RAW = pd.DataFrame(
+    {
+        "doc_id": ["a", "b", "c", "d", "e"],
+        "outlet": ["X", "X", "Y", "Y", "Z"],
+        "origin": ["unknown"] * 5,
+        "title": [""] * 5,
+        "published": [""] * 5,
+        "url": [""] * 5,
+        "language": ["en", "en", "", "en", ""],
+        "raw_text": [
+            STORY,
+            OTHER,
+            "Die Regierung hat heute ein neues Gesetz über die Wasserversorgung der Stadt "
+            "beschlossen, und die Opposition kritisiert den Plan als zu teuer und zu spät.",
+            "A short teaser about the flood and the",
+            STORY + " Reporting by the wire service.",
+        ],
+    }
+)
+
+
+def _processed(folder: Path, chunk_rows: int = 2) -> Path:
+    """RAW through the real per-document work, chunk by chunk, into Parquet like ``process``."""
+    writer = ResultWriter(folder)
+    for start in range(0, len(RAW), chunk_rows):
+        chunk = RAW.iloc[start : start + chunk_rows].reset_index(drop=True)
+        writer.write(result_tables(process_chunk(chunk, actors=False)))
+    writer.close()
+    return folder
+
+
+@pytest.mark.parametrize("batch_docs", [1, 2, 500])
+def test_flags_equal_the_in_memory_quality_table(tmp_path: Path, batch_docs: int) -> None:
+    folder = _processed(tmp_path / "out")
+    documents = pd.read_parquet(folder / "documents.parquet")
+    expected = quality_table(
+        fill_language(documents),
+        pd.read_parquet(folder / "sentences.parquet"),
+        pd.read_parquet(folder / "cleaning_audit.parquet"),
+    )
+    result = flag_processed_documents(folder, batch_docs=batch_docs)
+    got = pd.read_parquet(folder / "documents.parquet")
+    pd.testing.assert_frame_equal(got, expected, check_dtype=False)
+    assert got.set_index("doc_id").loc["e", "duplicate_of"] == "a"  # copy found across batches
+    assert got.set_index("doc_id").loc["c", "language"] == "und-Latn"  # guessed: not English
+    assert result is not None and result["documents"] == 5
+    assert result["flags"]["duplicate"] == 1 and result["flags"]["language"] == 1
+    assert result["flagged"] == sum(bool(f) for f in got["quality_flags"])
+    assert not list(folder.glob(".documents.parquet.tmp-*"))
+
+
+def test_keep_text_false_drops_the_text_after_flagging(tmp_path: Path) -> None:
+    folder = _processed(tmp_path / "out")
+    flag_processed_documents(folder, keep_text=False)
+    got = pd.read_parquet(folder / "documents.parquet")
+    assert "text" not in got.columns
+    assert set(QUALITY_COLUMNS) <= set(got.columns)
+    assert got.set_index("doc_id").loc["d", "quality_flags"] == "short;truncated"
+
+
+def test_a_table_without_text_is_left_alone(tmp_path: Path) -> None:
+    folder = _processed(tmp_path / "out")
+    path = folder / "documents.parquet"
+    pq.write_table(pq.read_table(path).drop(["text"]), path)
+    before = path.read_bytes()
+    assert flag_processed_documents(folder) is None
+    assert path.read_bytes() == before
+    assert "no text" in quality_line(None)
+
+
+def test_quality_line_counts_flags() -> None:
+    line = quality_line({"documents": 5, "flagged": 2, "flags": {"duplicate": 1, "short": 1}})
+    assert line.startswith("quality flags: 2 of 5 documents flagged (duplicate 1, short 1)")
+    assert "none of 3" in quality_line({"documents": 3, "flagged": 0, "flags": {}})

@@ -107,8 +107,9 @@ _MIX = (
 
 
 def shingle_hashes(text: str) -> np.ndarray:
-    """The distinct 64-bit hashes of the word :data:`SHINGLE_WORDS`-grams of ``text``
-    (lower-cased ``\\w+`` words; a text of fewer words is one shingle), sorted.
+    """The 64-bit hashes of the word :data:`SHINGLE_WORDS`-grams of ``text``, in text order,
+    repeats included (MinHash takes minima, which repeats do not change; lower-cased ``\\w+``
+    words; a text of fewer words is one shingle).
 
     Each word is hashed once (pandas' ``hash_array``: SipHash with a fixed key, in C) and each
     window of word hashes is mixed into one value with numpy, instead of hashing every
@@ -126,7 +127,7 @@ def shingle_hashes(text: str) -> np.ndarray:
     mixed = np.zeros(len(windows), dtype=np.uint64)
     for k, factor in enumerate(_MIX[:SHINGLE_WORDS]):
         mixed = (mixed ^ windows[:, k]) * np.uint64(factor)  # wraps modulo 2**64 on purpose
-    return np.unique(mixed)
+    return mixed
 
 
 _BLOCK = 4096  # shingles per block: bounds the (shingles × permutations) array of a long text

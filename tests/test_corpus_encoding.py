@@ -213,3 +213,22 @@ _MOJIBAKE_PIECES = st.sampled_from(
 def test_property_idempotent_on_mojibake_like_text(text: str) -> None:
     repaired, _ = repair_mojibake(text)
     assert repair_mojibake(repaired) == (repaired, 0)
+
+
+_RUN_PIECES = st.sampled_from(
+    ["โ", "ย", "Â", "€", "â", "Ã", "é", "ภาษา", "中文", "’", " ", "a", "\u00a0", "\x85", "!", ""]
+)
+
+
+@settings(max_examples=500, deadline=None, derandomize=True)
+@given(st.one_of(st.text(max_size=40), st.lists(_RUN_PIECES, max_size=20).map("".join)))
+def test_fast_run_scan_finds_the_reference_runs(text: str) -> None:
+    # _runs (one character-class scan) must give exactly the matches of the _RUN_RE alternation
+    from analysis.corpus.encoding import _RUN_RE, _runs
+
+    def spans(matches):
+        return [(m.start(), m.end(), m.group()) for m in matches]
+
+    assert spans(_runs(text)) == spans(_RUN_RE.finditer(text))
+    for fixed in ("", "โ", "โ€™", "Âa", "a Â b", "ภาษาไทย โ€œคำ", "Ã©tÃ©", "日本語。"):
+        assert spans(_runs(fixed)) == spans(_RUN_RE.finditer(fixed))

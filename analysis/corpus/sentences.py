@@ -155,6 +155,8 @@ class _PunktToken(PunktToken):
 # What Punkt's orthographic heuristic treats as punctuation (``PunktSentenceTokenizer``).
 _PUNKT_PUNCTUATION = frozenset(PunktSentenceTokenizer.PUNCTUATION)
 _SENT_END_TOKENS = frozenset(PunktLanguageVars.sent_end_chars)
+# What NLTK's Punkt calls whitespace (string.whitespace), but the space.
+_NOT_SPACE_WHITESPACE = string.whitespace.replace(" ", "")
 # Contexts of potential sentence ends whose decision a tokenizer remembers before starting afresh.
 CONTEXT_MEMO_SIZE = 100_000
 
@@ -216,10 +218,25 @@ class _Punkt(PunktSentenceTokenizer):
                     out.append(text[start:stop])
         return out
 
-    def _get_last_whitespace_index(self, text: str) -> int:
-        # NLTK: the index of the last whitespace character, 0 when there is none.
-        index = max(map(text.rfind, string.whitespace))
-        return index if index > 0 else 0
+    def _match_potential_end_contexts(self, text: str) -> list[tuple[re.Match[str], str]]:
+        """NLTK's potential sentence ends of ``text``, each with its context (the word before
+        it, the end and the token after it), with NLTK's overlap rule; a list, built without
+        NLTK's slice objects and without copying the text before each end."""
+        out: list[tuple[re.Match[str], str]] = []
+        prev_start = prev_stop = 0
+        prev: re.Match[str] | None = None
+        for match in self._lang_vars.period_context_re().finditer(text):
+            start = match.start()
+            space = _last_whitespace(text, prev_stop, start)
+            # NLTK: the previous word starts after the last whitespace since the previous end,
+            # unless there is none or it is that text's first character
+            word_start = space + 1 if space > prev_stop else prev_start
+            if prev is not None and prev_stop <= word_start:
+                out.append((prev, text[prev_start:prev_stop] + prev.group() + prev["after_tok"]))
+            prev, prev_start, prev_stop = match, word_start, start
+        if prev is not None:
+            out.append((prev, text[prev_start:prev_stop] + prev.group() + prev["after_tok"]))
+        return out
 
     def text_contains_sentbreak(self, text: str) -> bool:
         """Whether a token of ``text`` other than its last is a sentence break (as NLTK).
@@ -235,6 +252,17 @@ class _Punkt(PunktSentenceTokenizer):
                 memo.clear()
             found = memo[text] = _contains_sentbreak(self, text)
         return found
+
+
+def _last_whitespace(text: str, start: int, stop: int) -> int:
+    """Index of the last character of ``text[start:stop]`` that NLTK's Punkt calls whitespace
+    (``string.whitespace``), or -1. The characters other than the space matter only after the
+    last space, so only that tail is searched for them."""
+    index = text.rfind(" ", start, stop)
+    tail = max(index + 1, start)
+    for char in _NOT_SPACE_WHITESPACE:
+        index = max(index, text.rfind(char, tail, stop))
+    return index
 
 
 def _first_pass(tok: str, abbrev_types: set[str]) -> tuple[bool, bool, bool]:

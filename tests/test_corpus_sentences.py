@@ -185,3 +185,16 @@ def test_potential_end_contexts_equal_nltk(text: str) -> None:
         "end. ", "Very bad acting!!! I promise.", "a.b.c. d. e.", "(J.) K. “Yes.” No.",
     ):  # fmt: skip
         assert found(fast, fixed) == found(reference, fixed)
+
+
+_ASCII_WORDY = st.text(alphabet=st.sampled_from(list("aZ09 -'.,_\t\n!’é关")), max_size=30)
+
+
+@settings(max_examples=400, deadline=None, derandomize=True)
+@given(st.lists(_ASCII_WORDY, max_size=12))
+def test_word_counts_from_ascii_bytes_equal_count_words(texts: list[str]) -> None:
+    # ASCII texts are counted from their bytes (runs minus joining separators), the others by
+    # RE2, in any mix and order: always count_words of each text
+    assert count_words_many(texts).tolist() == [count_words(t) for t in texts]
+    for fixed in (["", "a-b", "a--b", "-a-", "x,y.z", " . ", "a'", "'a", "1,000.5", "a_b"], []):
+        assert count_words_many(fixed).tolist() == [count_words(t) for t in fixed]

@@ -512,11 +512,12 @@ def _count_word_re2() -> str:
 def count_words_many(texts: list[str]) -> np.ndarray:
     """:func:`count_words` of each text, as an int64 array, counted over the whole list at once.
 
-    The pattern has one way to match any text (one CJK character, or a greedy run of other
-    letters and digits, then separator-and-run repeats; separators are not letters), so RE2's
-    leftmost-first matches are Python's and the counts are equal; pyarrow's kernel counts them
-    without a Python call per sentence. Texts that pyarrow cannot hold (a lone surrogate) are
-    counted by Python.
+    ASCII texts (most English sentences) are counted from their bytes with array operations
+    (:func:`_count_ascii_words`). The others go to RE2: the pattern has one way to match any
+    text (one CJK character, or a greedy run of other letters and digits, then
+    separator-and-run repeats; separators are not letters), so RE2's leftmost-first matches are
+    Python's and the counts are equal; pyarrow's kernel counts them without a Python call per
+    sentence. Texts that pyarrow cannot hold (a lone surrogate) are counted by Python.
     """
     import pyarrow as pa
     import pyarrow.compute as pc
@@ -525,5 +526,43 @@ def count_words_many(texts: list[str]) -> np.ndarray:
         array = pa.array(texts, type=pa.large_string())
     except (pa.ArrowException, UnicodeError):
         return np.fromiter(map(count_words, texts), dtype=np.int64, count=len(texts))
-    counts = pc.count_substring_regex(array, _count_word_re2())
-    return counts.to_numpy(zero_copy_only=False).astype(np.int64)
+    ascii_rows = pc.string_is_ascii(array).to_numpy(zero_copy_only=False).astype(bool)
+    counts = np.empty(len(texts), dtype=np.int64)
+    others = np.flatnonzero(~ascii_rows)
+    counts[ascii_rows] = _count_ascii_words(array.filter(pa.array(ascii_rows)))
+    if len(others):
+        found = pc.count_substring_regex(array.take(pa.array(others)), _count_word_re2())
+        counts[others] = found.to_numpy(zero_copy_only=False)
+    return counts
+
+
+# In ASCII text the words of _COUNT_WORD_RE are runs of letters and digits joined by one of
+# these separators (each byte value: is it a letter or digit, is it a separator).
+_ASCII_ALNUM = np.array([chr(b).isascii() and chr(b).isalnum() for b in range(256)])
+_ASCII_JOINER = np.array([chr(b) in "-'.," for b in range(256)])
+
+
+def _count_ascii_words(array: Any) -> np.ndarray:
+    """:func:`count_words` of each text of a pyarrow large-string array of ASCII texts.
+
+    A word of :data:`_COUNT_WORD_RE` in ASCII text is a maximal run of letters and digits,
+    extended over each separator (``-``, ``'``, ``.``, ``,``) that has a letter or digit on both
+    sides (the greedy pattern takes every such separator, and no other), so a text's count is
+    its number of runs minus its number of such separators; both are found over the bytes of
+    all texts at once, with a run or separator never reaching across two texts.
+    """
+    offsets = np.frombuffer(array.buffers()[1], dtype=np.int64)
+    offsets = offsets[array.offset : array.offset + len(array) + 1]
+    data = np.frombuffer(array.buffers()[2] or b"", dtype=np.uint8)[offsets[0] : offsets[-1]]
+    offsets = offsets - offsets[0]
+    alnum = _ASCII_ALNUM[data]
+    size = len(data)
+    before = np.zeros(size, dtype=bool)  # a letter or digit just before, in the same text
+    before[1:] = alnum[:-1]
+    before[offsets[:-1][offsets[:-1] < size]] = False
+    after = np.zeros(size, dtype=bool)  # a letter or digit just after, in the same text
+    after[:-1] = alnum[1:]
+    after[offsets[1:][offsets[1:] > 0] - 1] = False
+    runs = np.flatnonzero(alnum & ~before)
+    joins = np.flatnonzero(_ASCII_JOINER[data] & before & after)
+    return np.diff(np.searchsorted(runs, offsets)) - np.diff(np.searchsorted(joins, offsets))

@@ -224,17 +224,29 @@ def _runs(text: str) -> Iterator[re.Match[str]]:
 
 
 def has_genuine_thai(text: str) -> bool:
-    """True when ``text`` holds Thai that is not mojibake (a Thai run that does not decode)."""
-    if not _THAI_RE.search(text):
-        return False
-    thai_in = _THAI_RE.search  # a run holds table characters only: its Thai ones are _THAI
-    for match in _runs(text):
-        run = match.group()
-        if not thai_in(run):
+    """True when ``text`` holds Thai that is not mojibake (a Thai run that does not decode).
+
+    Only the runs holding a Thai letter are visited: each is found from a Thai letter of the
+    table (the stretch of table characters around it), so the rest of the text is skipped at
+    the speed of one regex search.
+    """
+    pos = 0
+    while (thai := _THAI_RE.search(text, pos)) is not None:
+        at = thai.start()
+        if text[at] not in _BYTE_OF:  # a Thai code point neither code page produces
+            pos = at + 1
             continue
-        end = match.end()
-        if _run_decisions(run, text[end : end + 1], thai_ok=True) is None:
+        start = at
+        while start and text[start - 1] in _BYTE_OF:
+            start -= 1
+        run = _STRETCH_RE.match(text, start)
+        assert run is not None  # text[start] is a table character
+        end = run.end()
+        if (end - start > 1 or run.group() in _LONE_REPAIRABLE) and _run_decisions(
+            run.group(), text[end : end + 1], thai_ok=True
+        ) is None:
             return True
+        pos = end
     return False
 
 

@@ -184,3 +184,58 @@ def test_files_that_are_not_articles_are_named_in_a_warning(tmp_path):
         warnings.simplefilter("error")  # only article files and ignored ones: no warning
         (tmp_path / "manifest.csv").write_text("doc_id,file,outlet\na,a.txt,X\n", encoding="utf-8")
         read_raw_documents(tmp_path)
+
+
+def _sentence_table_by_rows(documents: pd.DataFrame) -> pd.DataFrame:
+    """The straightforward sentence table: one Python row per sentence, dtypes as inferred."""
+    from analysis.corpus.sentences import count_words, split_sentences
+
+    rows = [
+        (doc_id, outlet, origin, i, sentence)
+        for doc_id, outlet, origin, text in documents[
+            ["doc_id", "outlet", "origin", "text"]
+        ].itertuples(index=False)
+        for i, sentence in enumerate(split_sentences(text))
+    ]
+    table = pd.DataFrame(rows, columns=["doc_id", "outlet", "origin", "sentence_id", "sentence"])
+    table["n_words"] = [count_words(row[4]) for row in rows]
+    return table.astype({"sentence_id": "int64", "n_words": "int64"})
+
+
+@pytest.mark.parametrize(
+    "kind", ["inferred", "no_text", "int_ids", "string_na", "object", "missing_outlet"]
+)
+def test_sentence_table_equals_the_row_by_row_table(kind: str) -> None:
+    # the fast path (document columns repeated by a take) gives the row-by-row table exactly,
+    # dtypes included; other column types take the row-by-row path
+    from analysis.corpus.documents import sentence_table
+
+    texts = [
+        "Mr. Li said so. Prices rose 3.5% on Monday!\n- a bullet line\n\nWhat next?",
+        "",
+        "美方宣布加征关税。中方回应说：“不会让步。” Then calm.",
+        "  ...  ?! “Odd” punctuation -- here...",
+        "One line only",
+    ]
+    docs = pd.DataFrame(
+        {
+            "doc_id": [f"d{i}" for i in range(len(texts))],
+            "outlet": ["A", "B", "A", "C", "B"],
+            "origin": ["x", "y", "x", "unknown", "y"],
+            "text": texts,
+        }
+    )
+    if kind == "no_text":
+        docs["text"] = ["", " ", "\n", "", ""]
+    elif kind == "int_ids":
+        docs["doc_id"] = list(range(len(texts)))
+    elif kind == "string_na":
+        docs["outlet"] = docs["outlet"].astype("string")
+    elif kind == "object":
+        docs["origin"] = docs["origin"].astype(object)
+    elif kind == "missing_outlet":
+        docs.loc[1, "outlet"] = None
+    expected = _sentence_table_by_rows(docs)
+    got = sentence_table(docs)
+    pd.testing.assert_frame_equal(got, expected)
+    assert got.dtypes.tolist() == expected.dtypes.tolist()

@@ -213,3 +213,49 @@ _MOJIBAKE_PIECES = st.sampled_from(
 def test_property_idempotent_on_mojibake_like_text(text: str) -> None:
     repaired, _ = repair_mojibake(text)
     assert repair_mojibake(repaired) == (repaired, 0)
+
+
+_RUN_PIECES = st.sampled_from(
+    ["โ", "ย", "Â", "€", "â", "Ã", "é", "ภาษา", "中文", "’", " ", "a", "\u00a0", "\x85", "!", ""]
+)
+
+
+@settings(max_examples=500, deadline=None, derandomize=True)
+@given(st.one_of(st.text(max_size=40), st.lists(_RUN_PIECES, max_size=20).map("".join)))
+def test_fast_run_scan_finds_the_reference_runs(text: str) -> None:
+    # _runs (one character-class scan) must give exactly the matches of the _RUN_RE alternation
+    from analysis.corpus.encoding import _RUN_RE, _runs
+
+    def spans(matches):
+        return [(m.start(), m.end(), m.group()) for m in matches]
+
+    assert spans(_runs(text)) == spans(_RUN_RE.finditer(text))
+    for fixed in ("", "โ", "โ€™", "Âa", "a Â b", "ภาษาไทย โ€œคำ", "Ã©tÃ©", "日本語。"):
+        assert spans(_runs(fixed)) == spans(_RUN_RE.finditer(fixed))
+
+
+def _has_genuine_thai_by_runs(text: str) -> bool:
+    """The straightforward test: every run of the text, those holding Thai looked at."""
+    from analysis.corpus.encoding import _RUN_RE, _THAI, _run_decisions
+
+    for match in _RUN_RE.finditer(text):
+        run, end = match.group(), match.end()
+        has_thai = any(ch in _THAI for ch in run)
+        if has_thai and _run_decisions(run, text[end : end + 1], True) is None:
+            return True
+    return False
+
+
+_THAI_PIECES = st.sampled_from(
+    ["ภาษา", "ไทย", "โ", "€", "™", "ย", "\u00a0", "ร", "ฉ", "\u0e5c", "\u0e7f", "é", "â", " ", "a"]
+)
+
+
+@settings(max_examples=500, deadline=None, derandomize=True)
+@given(st.one_of(st.text(max_size=30), st.lists(_THAI_PIECES, max_size=20).map("".join)))
+def test_genuine_thai_found_from_thai_letters_equals_every_run(text: str) -> None:
+    # has_genuine_thai visits only the runs around Thai letters: the same answer as visiting
+    # every run and testing those that hold Thai
+    assert has_genuine_thai(text) == _has_genuine_thai_by_runs(text)
+    for fixed in ("", "ภาษาไทยง่าย", "Beijingโ€™s โ€œpauseโ€", "éภาษา", "\u0e5cโ€", "aยb"):
+        assert has_genuine_thai(fixed) == _has_genuine_thai_by_runs(fixed)

@@ -165,3 +165,36 @@ def test_word_counts_of_a_column_handle_unicode_and_surrogates() -> None:
     texts = ["Šefčovič’s 1,000-tonne U.S. deal", "关税 政策", "x_y __ a-b-", "bad \ud800 text", ""]
     texts += ["美国 (U.S.) 宣布 1,000 项", "美方宣布加征关税。", "カタカナ-ABC’s 𠀀x", "ab关cd-关"]
     assert count_words_many(texts).tolist() == [count_words(t) for t in texts]
+
+
+_CONTEXT_CHARS = list('ab.?!J3"”) \t\n\r\x0b\x0c\u00a0\u3000关’')
+
+
+@settings(max_examples=400, deadline=None, derandomize=True)
+@given(st.text(alphabet=st.sampled_from(_CONTEXT_CHARS), max_size=50))
+def test_potential_end_contexts_equal_nltk(text: str) -> None:
+    # the list-building version (tail-only whitespace search, no slices) must give NLTK's
+    # matches and contexts, overlap rule included
+    def found(tokenizer, text):
+        return [(m.span(), c) for m, c in tokenizer._match_potential_end_contexts(text)]
+
+    fast, reference = _punkt(), _nltk_punkt()
+    assert found(fast, text) == found(reference, text)
+    for fixed in (
+        "", "a", "Mr. Li.", " x. Y", "\tab. Cd!! Ef", "x\x0c y.\x0bz. W", "关税 政策. 美国",
+        "end. ", "Very bad acting!!! I promise.", "a.b.c. d. e.", "(J.) K. “Yes.” No.",
+    ):  # fmt: skip
+        assert found(fast, fixed) == found(reference, fixed)
+
+
+_ASCII_WORDY = st.text(alphabet=st.sampled_from(list("aZ09 -'.,_\t\n!’é关")), max_size=30)
+
+
+@settings(max_examples=400, deadline=None, derandomize=True)
+@given(st.lists(_ASCII_WORDY, max_size=12))
+def test_word_counts_from_ascii_bytes_equal_count_words(texts: list[str]) -> None:
+    # ASCII texts are counted from their bytes (runs minus joining separators), the others by
+    # RE2, in any mix and order: always count_words of each text
+    assert count_words_many(texts).tolist() == [count_words(t) for t in texts]
+    for fixed in (["", "a-b", "a--b", "-a-", "x,y.z", " . ", "a'", "'a", "1,000.5", "a_b"], []):
+        assert count_words_many(fixed).tolist() == [count_words(t) for t in fixed]

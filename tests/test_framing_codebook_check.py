@@ -107,6 +107,26 @@ def test_short_word_warning_names_the_doubled_forms(tmp_path: Path) -> None:
     assert any("'ban' is too short" in w and "'banned'" in w for w in report.warnings)
 
 
+def test_loading_skips_only_the_warnings(tmp_path: Path) -> None:
+    # load_codebook does not compute the redundancy warnings (it drops warnings anyway): the
+    # same codebook as the full check, and errors still raised
+    from analysis.framing.codebook import parse_codebook, read_codebook_mapping
+    from analysis.framing.codebook_check import check_codebook_data
+
+    redundant = MINIMAL.replace('["rifle", "gun violence"]', '["rifle", "rifles", "=fight", "ban"]')
+    for path in (DATA_DIR / "frames.toml", _write(tmp_path, redundant)):
+        data = read_codebook_mapping(path)
+        full = check_codebook_data(data, str(path))
+        quick = check_codebook_data(data, str(path), redundancy=False)
+        assert quick.codebook == full.codebook == parse_codebook(data, str(path))
+        assert quick.errors == full.errors
+        assert not any("matches exactly" in w or "too short" in w for w in quick.warnings)
+    assert any("matches exactly" in w for w in full.warnings)
+    empty = MINIMAL.replace('["rifle", "gun violence"]', "[]")
+    with pytest.raises(CodebookError, match="indicators"):
+        load_codebook(_write(tmp_path, empty, "e.toml"))
+
+
 MODES = """
 [[frames]]
 key = "calendar"

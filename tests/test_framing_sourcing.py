@@ -201,3 +201,32 @@ def test_custom_lexicon_names_are_case_sensitive(tmp_path: Path) -> None:
     path.write_text(LEXICON.format(verbs="", media='names = ["FT", "Ft"]'), encoding="utf-8")
     rows = sourcing_matrix(["The FT said so.", "The ft said so.", "State  media said so."], path)
     assert rows["source_media"].tolist() == [True, False, True]
+
+
+def test_one_pass_for_the_quote_patterns_equals_each_pattern() -> None:
+    # has_quote runs the quote patterns as one alternation: the same flags as testing each
+    from analysis.framing.frames import regex_contains, to_arrow
+    from analysis.framing.sourcing import load_sources
+
+    sentences = [
+        "“We will not back down from our position,” the minister said.",
+        'The mayor said: "No."',
+        "of the talks, which went on for hours.” Then silence.",
+        "He told reporters “fine”",
+        "“Open quote without an end and several words here",
+        "The plan was described as a “phased arrangement” by officials.",
+        "",
+        "关税政策“我们不会让步，”部长说。",
+        '“ ” " " „x y z“',
+        "Ministry said: “Yes",
+    ]
+    for lexicon in (None, STORY):
+        patterns = load_sources(str(lexicon) if lexicon else None).quote_patterns
+        texts = to_arrow(sentences)
+        expected = [False] * len(sentences)
+        for pattern in patterns:
+            found = regex_contains(texts, pattern, ignore_case=False)
+            expected = [a or bool(b) for a, b in zip(expected, found, strict=True)]
+        got = sourcing_matrix(sentences, lexicon)["has_quote"].tolist()
+        assert got == expected
+        assert any(expected) and not all(expected)

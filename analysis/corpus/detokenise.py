@@ -40,8 +40,6 @@ alternatives one by one, each behind a literal it cannot match without)."""
 _SPACED_POINT_RE = re.compile(r"\b[A-Za-z] \. [A-Za-z] \.|\w [,.] ", re.I)
 _TOGGLE_RE = re.compile(r"toggle caption", re.I)
 _SPACED_RUN_RE = re.compile(r"\s[.!?]\s+[.!?]")
-_OTHER_SPACE_RE = re.compile(r"[^\S \n]")  # whitespace but " " and "\n"
-_SPACED_MARKS = (" .", " !", " ?", "\n.", "\n!", "\n?")
 
 
 def may_need_detokenising(text: str) -> bool:
@@ -64,9 +62,7 @@ def may_need_detokenising(text: str) -> bool:
         return True
     if "toggle caption" in folded and _TOGGLE_RE.search(text):
         return True
-    # \s[.!?] needs a space or newline before the mark, or some other whitespace
-    if not any(map(text.__contains__, _SPACED_MARKS)) and not _OTHER_SPACE_RE.search(text):
-        return False
+    # one scan: a search for a literal before it (six marks, other whitespace) costs more
     return bool(_SPACED_RUN_RE.search(text))
 
 

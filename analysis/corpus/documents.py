@@ -20,6 +20,8 @@ import os
 import warnings
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
+from itertools import chain
 from pathlib import Path, PurePosixPath, PureWindowsPath
 
 import numpy as np
@@ -505,16 +507,39 @@ def sentence_table(documents: pd.DataFrame) -> pd.DataFrame:
     """One row per sentence: ``doc_id, outlet, origin, sentence_id, sentence, n_words``.
 
     Words are counted over the whole column at once (:func:`count_words_many`, the counts of
-    :func:`count_words`).
+    :func:`count_words`). A document column that is already the text column pandas would infer
+    from its values (the usual case) is repeated by position (one pyarrow take) rather than
+    converted from Python strings again; any other is built row by row, as pandas infers it.
     """
-    rows = []
-    columns = documents[["doc_id", "outlet", "origin", "text"]]
-    for doc_id, outlet, origin, text in columns.itertuples(index=False):
-        for i, sentence in enumerate(split_sentences(text)):
-            rows.append((doc_id, outlet, origin, i, sentence))
-    table = pd.DataFrame(rows, columns=SENTENCE_COLUMNS[:-1])
-    table["n_words"] = count_words_many([row[4] for row in rows])
+    keys = documents[_SENTENCE_KEYS]
+    split = [split_sentences(text) for text in documents["text"].tolist()]
+    sentences = list(chain.from_iterable(split))
+    if sentences and all(keys[c].dtype == _inferred_text_dtype() for c in _SENTENCE_KEYS):
+        counts = np.fromiter(map(len, split), dtype=np.int64, count=len(split))
+        at = np.repeat(np.arange(len(split)), counts)
+        starts = np.repeat(np.cumsum(counts) - counts, counts)
+        data = {c: keys[c].array.take(at) for c in _SENTENCE_KEYS}
+        data["sentence_id"] = np.arange(len(sentences), dtype=np.int64) - starts
+        data["sentence"] = pd.array(sentences, dtype=_inferred_text_dtype())
+        table = pd.DataFrame(data)
+    else:
+        rows = [
+            (*key, i, sentence)
+            for key, parts in zip(keys.itertuples(index=False), split, strict=True)
+            for i, sentence in enumerate(parts)
+        ]
+        table = pd.DataFrame(rows, columns=SENTENCE_COLUMNS[:-1])
+    table["n_words"] = count_words_many(sentences)
     return table.astype({"sentence_id": "int64", "n_words": "int64"})
+
+
+_SENTENCE_KEYS = SENTENCE_COLUMNS[:3]  # the document columns each sentence row repeats
+
+
+@lru_cache(maxsize=1)
+def _inferred_text_dtype() -> pd.api.extensions.ExtensionDtype:
+    """The dtype a DataFrame infers for a column of Python strings (its default text dtype)."""
+    return pd.DataFrame({"x": ["x"]})["x"].dtype
 
 
 def sentence_counts(doc_ids: pd.Series, sentences: pd.DataFrame) -> dict[str, np.ndarray]:

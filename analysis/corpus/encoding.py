@@ -32,6 +32,7 @@ from __future__ import annotations
 import contextlib
 import re
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -68,7 +69,10 @@ _LEAD_RE = re.compile(
     "[" + "".join(re.escape(c) for c, b in sorted(_BYTE_OF.items()) if 0xC2 <= b <= 0xF4) + "]"
 )
 _CLASS = "[" + "".join(re.escape(ch) for ch in sorted(_BYTE_OF)) + "]"
+# The runs a repair looks at: two or more table characters, or one lone repairable character
+# (the reference definition; _runs finds the same runs faster).
 _RUN_RE = re.compile(f"{_CLASS}{{2,}}|[{''.join(sorted(_LONE_REPAIRABLE))}]")
+_STRETCH_RE = re.compile(f"{_CLASS}+")
 
 _COMPLETE, _TRUNCATED, _STRAY = "complete", "truncated", "stray"
 _PLACEHOLDER = "\ufffc"  # stands for a not yet inferred character while inferring another
@@ -208,17 +212,41 @@ def _run_decisions(
     return tuple(decisions)
 
 
+def _runs(text: str) -> Iterator[re.Match[str]]:
+    """The matches of :data:`_RUN_RE` in ``text``, found as maximal stretches of table
+    characters (one character-class scan, about twice as fast as the alternation) of which a
+    one-character stretch is kept only when it is a lone repairable character: a stretch of two
+    or more is what the alternation's greedy first branch matches, a single character is matched
+    by its second branch or not at all."""
+    for match in _STRETCH_RE.finditer(text):
+        if match.end() - match.start() > 1 or match.group() in _LONE_REPAIRABLE:
+            yield match
+
+
 def has_genuine_thai(text: str) -> bool:
-    """True when ``text`` holds Thai that is not mojibake (a Thai run that does not decode)."""
-    if not _THAI_RE.search(text):
-        return False
-    for match in _RUN_RE.finditer(text):
-        run = match.group()
-        if not any(ch in _THAI for ch in run):
+    """True when ``text`` holds Thai that is not mojibake (a Thai run that does not decode).
+
+    Only the runs holding a Thai letter are visited: each is found from a Thai letter of the
+    table (the stretch of table characters around it), so the rest of the text is skipped at
+    the speed of one regex search.
+    """
+    pos = 0
+    while (thai := _THAI_RE.search(text, pos)) is not None:
+        at = thai.start()
+        if text[at] not in _BYTE_OF:  # a Thai code point neither code page produces
+            pos = at + 1
             continue
-        end = match.end()
-        if _run_decisions(run, text[end : end + 1], thai_ok=True) is None:
+        start = at
+        while start and text[start - 1] in _BYTE_OF:
+            start -= 1
+        run = _STRETCH_RE.match(text, start)
+        assert run is not None  # text[start] is a table character
+        end = run.end()
+        if (end - start > 1 or run.group() in _LONE_REPAIRABLE) and _run_decisions(
+            run.group(), text[end : end + 1], thai_ok=True
+        ) is None:
             return True
+        pos = end
     return False
 
 
@@ -267,7 +295,7 @@ def _repair_once(text: str, thai_ok: bool) -> tuple[str, list[MojibakeRepair]]:
     pending: list[tuple[int, str, int, int, str]] = []
     repairs: list[MojibakeRepair] = []
     pos = 0
-    for match in _RUN_RE.finditer(text):
+    for match in _runs(text):
         run, start = match.group(), match.start()
         decisions = _run_decisions(run, text[match.end() : match.end() + 1], thai_ok)
         if not decisions:

@@ -155,6 +155,8 @@ class _PunktToken(PunktToken):
 # What Punkt's orthographic heuristic treats as punctuation (``PunktSentenceTokenizer``).
 _PUNKT_PUNCTUATION = frozenset(PunktSentenceTokenizer.PUNCTUATION)
 _SENT_END_TOKENS = frozenset(PunktLanguageVars.sent_end_chars)
+# What NLTK's Punkt calls whitespace (string.whitespace), but the space.
+_NOT_SPACE_WHITESPACE = string.whitespace.replace(" ", "")
 # Contexts of potential sentence ends whose decision a tokenizer remembers before starting afresh.
 CONTEXT_MEMO_SIZE = 100_000
 
@@ -216,10 +218,25 @@ class _Punkt(PunktSentenceTokenizer):
                     out.append(text[start:stop])
         return out
 
-    def _get_last_whitespace_index(self, text: str) -> int:
-        # NLTK: the index of the last whitespace character, 0 when there is none.
-        index = max(map(text.rfind, string.whitespace))
-        return index if index > 0 else 0
+    def _match_potential_end_contexts(self, text: str) -> list[tuple[re.Match[str], str]]:
+        """NLTK's potential sentence ends of ``text``, each with its context (the word before
+        it, the end and the token after it), with NLTK's overlap rule; a list, built without
+        NLTK's slice objects and without copying the text before each end."""
+        out: list[tuple[re.Match[str], str]] = []
+        prev_start = prev_stop = 0
+        prev: re.Match[str] | None = None
+        for match in self._lang_vars.period_context_re().finditer(text):
+            start = match.start()
+            space = _last_whitespace(text, prev_stop, start)
+            # NLTK: the previous word starts after the last whitespace since the previous end,
+            # unless there is none or it is that text's first character
+            word_start = space + 1 if space > prev_stop else prev_start
+            if prev is not None and prev_stop <= word_start:
+                out.append((prev, text[prev_start:prev_stop] + prev.group() + prev["after_tok"]))
+            prev, prev_start, prev_stop = match, word_start, start
+        if prev is not None:
+            out.append((prev, text[prev_start:prev_stop] + prev.group() + prev["after_tok"]))
+        return out
 
     def text_contains_sentbreak(self, text: str) -> bool:
         """Whether a token of ``text`` other than its last is a sentence break (as NLTK).
@@ -235,6 +252,17 @@ class _Punkt(PunktSentenceTokenizer):
                 memo.clear()
             found = memo[text] = _contains_sentbreak(self, text)
         return found
+
+
+def _last_whitespace(text: str, start: int, stop: int) -> int:
+    """Index of the last character of ``text[start:stop]`` that NLTK's Punkt calls whitespace
+    (``string.whitespace``), or -1. The characters other than the space matter only after the
+    last space, so only that tail is searched for them."""
+    index = text.rfind(" ", start, stop)
+    tail = max(index + 1, start)
+    for char in _NOT_SPACE_WHITESPACE:
+        index = max(index, text.rfind(char, tail, stop))
+    return index
 
 
 def _first_pass(tok: str, abbrev_types: set[str]) -> tuple[bool, bool, bool]:
@@ -484,11 +512,12 @@ def _count_word_re2() -> str:
 def count_words_many(texts: list[str]) -> np.ndarray:
     """:func:`count_words` of each text, as an int64 array, counted over the whole list at once.
 
-    The pattern has one way to match any text (one CJK character, or a greedy run of other
-    letters and digits, then separator-and-run repeats; separators are not letters), so RE2's
-    leftmost-first matches are Python's and the counts are equal; pyarrow's kernel counts them
-    without a Python call per sentence. Texts that pyarrow cannot hold (a lone surrogate) are
-    counted by Python.
+    ASCII texts (most English sentences) are counted from their bytes with array operations
+    (:func:`_count_ascii_words`). The others go to RE2: the pattern has one way to match any
+    text (one CJK character, or a greedy run of other letters and digits, then
+    separator-and-run repeats; separators are not letters), so RE2's leftmost-first matches are
+    Python's and the counts are equal; pyarrow's kernel counts them without a Python call per
+    sentence. Texts that pyarrow cannot hold (a lone surrogate) are counted by Python.
     """
     import pyarrow as pa
     import pyarrow.compute as pc
@@ -497,5 +526,43 @@ def count_words_many(texts: list[str]) -> np.ndarray:
         array = pa.array(texts, type=pa.large_string())
     except (pa.ArrowException, UnicodeError):
         return np.fromiter(map(count_words, texts), dtype=np.int64, count=len(texts))
-    counts = pc.count_substring_regex(array, _count_word_re2())
-    return counts.to_numpy(zero_copy_only=False).astype(np.int64)
+    ascii_rows = pc.string_is_ascii(array).to_numpy(zero_copy_only=False).astype(bool)
+    counts = np.empty(len(texts), dtype=np.int64)
+    others = np.flatnonzero(~ascii_rows)
+    counts[ascii_rows] = _count_ascii_words(array.filter(pa.array(ascii_rows)))
+    if len(others):
+        found = pc.count_substring_regex(array.take(pa.array(others)), _count_word_re2())
+        counts[others] = found.to_numpy(zero_copy_only=False)
+    return counts
+
+
+# In ASCII text the words of _COUNT_WORD_RE are runs of letters and digits joined by one of
+# these separators (each byte value: is it a letter or digit, is it a separator).
+_ASCII_ALNUM = np.array([chr(b).isascii() and chr(b).isalnum() for b in range(256)])
+_ASCII_JOINER = np.array([chr(b) in "-'.," for b in range(256)])
+
+
+def _count_ascii_words(array: Any) -> np.ndarray:
+    """:func:`count_words` of each text of a pyarrow large-string array of ASCII texts.
+
+    A word of :data:`_COUNT_WORD_RE` in ASCII text is a maximal run of letters and digits,
+    extended over each separator (``-``, ``'``, ``.``, ``,``) that has a letter or digit on both
+    sides (the greedy pattern takes every such separator, and no other), so a text's count is
+    its number of runs minus its number of such separators; both are found over the bytes of
+    all texts at once, with a run or separator never reaching across two texts.
+    """
+    offsets = np.frombuffer(array.buffers()[1], dtype=np.int64)
+    offsets = offsets[array.offset : array.offset + len(array) + 1]
+    data = np.frombuffer(array.buffers()[2] or b"", dtype=np.uint8)[offsets[0] : offsets[-1]]
+    offsets = offsets - offsets[0]
+    alnum = _ASCII_ALNUM[data]
+    size = len(data)
+    before = np.zeros(size, dtype=bool)  # a letter or digit just before, in the same text
+    before[1:] = alnum[:-1]
+    before[offsets[:-1][offsets[:-1] < size]] = False
+    after = np.zeros(size, dtype=bool)  # a letter or digit just after, in the same text
+    after[:-1] = alnum[1:]
+    after[offsets[1:][offsets[1:] > 0] - 1] = False
+    runs = np.flatnonzero(alnum & ~before)
+    joins = np.flatnonzero(_ASCII_JOINER[data] & before & after)
+    return np.diff(np.searchsorted(runs, offsets)) - np.diff(np.searchsorted(joins, offsets))

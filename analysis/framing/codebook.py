@@ -233,12 +233,13 @@ def parse_codebook(data: dict[str, Any], path: str = "<memory>") -> Codebook:
     """Validate an already-parsed codebook mapping and compile its patterns.
 
     Raises :class:`CodebookError` listing every problem at once (one line each, naming the
-    frame and the field); warnings (redundant indicators) do not stop it, see
-    :func:`analysis.framing.codebook_check.check_codebook_data`.
+    frame and the field); warnings do not stop it and are not returned, so the costly
+    redundant-indicator warnings are not computed (``codebook check`` shows them, see
+    :func:`analysis.framing.codebook_check.check_codebook_data`).
     """
     from analysis.framing.codebook_check import check_codebook_data
 
-    report = check_codebook_data(data, path)
+    report = check_codebook_data(data, path, redundancy=False)
     report.raise_errors()
     assert report.codebook is not None
     return report.codebook

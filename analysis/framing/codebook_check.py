@@ -199,7 +199,11 @@ def _text_field(raw: dict[str, Any], name: str, out: _Collector) -> str | None:
 
 
 def _parse_frame(
-    raw: Any, index: int, report: CodebookReport, shared: dict[str, list[_Term]]
+    raw: Any,
+    index: int,
+    report: CodebookReport,
+    shared: dict[str, list[_Term]],
+    redundancy: bool = True,
 ) -> Frame | None:
     out = _Collector(report, f"frame #{index + 1}")
     if not isinstance(raw, dict):
@@ -253,7 +257,8 @@ def _parse_frame(
         exclusions += [
             t for t in shared[name] if (t.text.lower(), t.exact, t.case_sensitive) not in own
         ]
-    _redundancy(indicators, out)
+    if redundancy:
+        _redundancy(indicators, out)
     if len(report.errors) > n_errors or key is None:
         return None
     return Frame(
@@ -286,9 +291,17 @@ def _shared_exclusions(data: dict[str, Any], report: CodebookReport) -> dict[str
     return shared
 
 
-def check_codebook_data(data: dict[str, Any], path: str = "<memory>") -> CodebookReport:
+def check_codebook_data(
+    data: dict[str, Any], path: str = "<memory>", *, redundancy: bool = True
+) -> CodebookReport:
     """Check a parsed codebook mapping; the report holds every error and warning, and the
-    compiled :class:`Codebook` when there is no error."""
+    compiled :class:`Codebook` when there is no error.
+
+    ``redundancy=False`` skips the warnings of :func:`_redundancy` (redundant indicators, words
+    too short to stem), which compile every indicator with Python's ``re`` (about half a second
+    of CPU for the bundled codebook) and change nothing else: for a caller that only wants the
+    codebook or its errors (:func:`analysis.framing.codebook.parse_codebook`).
+    """
     report = CodebookReport(path)
     top = _Collector(report, "top level")
     unknown = sorted(set(data) - set(TOP_LEVEL_FIELDS))
@@ -303,7 +316,7 @@ def check_codebook_data(data: dict[str, Any], path: str = "<memory>") -> Codeboo
         )
         return report
     shared = _shared_exclusions(data, report)
-    frames = [_parse_frame(raw, i, report, shared) for i, raw in enumerate(frames_raw)]
+    frames = [_parse_frame(raw, i, report, shared, redundancy) for i, raw in enumerate(frames_raw)]
     seen: dict[str, int] = {}
     for i, raw in enumerate(frames_raw):
         key = raw.get("key") if isinstance(raw, dict) else None

@@ -167,9 +167,9 @@ def sourcing_matrix(
     lex = load_sources(str(lexicon) if lexicon is not None else None)
     texts = to_arrow(sentences)
     n = len(texts)
-    has_quote = np.zeros(n, dtype=bool)
-    for pattern in lex.quote_patterns:
-        has_quote |= regex_contains(texts, pattern, ignore_case=False)
+    # a text holds a match of A|B|C exactly when it holds one of A, B or C: one pass for all
+    quotes = "|".join(f"(?:{pattern})" for pattern in lex.quote_patterns)
+    has_quote = regex_contains(texts, quotes, ignore_case=False)
     verb_texts = masked_texts(texts, lex.verb_exclusion) if lex.verb_exclusion else texts
     found = regex_first(verb_texts, lex.verb_pattern, ignore_case=True)
     lemma = lex.verb_lemmas.get

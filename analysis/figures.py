@@ -13,6 +13,7 @@ exact colours (``saturation=1``).
 
 from __future__ import annotations
 
+import contextlib
 import html
 import importlib.metadata
 import io
@@ -196,11 +197,11 @@ def save_figure(
     """Write ``name``.png (300 dpi) and ``name``.svg (fixed metadata) into ``figures_dir``.
 
     Both files are cropped to the figure's tight bounding box (as ``bbox_inches="tight"``).
-    The figure is drawn twice, not three times: once on its whole canvas at 300 dpi, which runs
-    the layout and gives the PNG (:func:`_write_png` cuts the box out of that image; when an
-    artist reaches past the canvas, the PNG is drawn again on a canvas as large as the box),
-    then, with the layout frozen, as SVG cropped to the same box. Returns ``[png, svg]``; pass
-    them to :func:`show_figure` to display the saved PNG in a notebook.
+    The layout runs once, at 300 dpi and without rendering (:func:`_lay_out`), which gives the
+    box; then, with the layout frozen, the figure is drawn twice: for the PNG, on its whole
+    canvas (:func:`_write_png` cuts the box out of that image) or, when an artist reaches past
+    the canvas, on a canvas as large as the box; and as SVG cropped to the same box. Returns
+    ``[png, svg]``; pass them to :func:`show_figure` to display the saved PNG in a notebook.
 
     Each file carries its own citation: the caption (by default the registered one, in the words
     of the run's ``group_by``) and ``provenance`` (:func:`figure_provenance`) as PNG text chunks
@@ -232,13 +233,15 @@ def save_figure(
             dpi, engine = fig.dpi, fig.get_layout_engine()
             try:
                 fig.dpi = DPI
-                fig.canvas.draw()  # runs the layout engine and renders the whole canvas
-                tight = fig.get_tightbbox(fig.canvas.get_renderer())
+                renderer = fig.canvas.get_renderer()
+                _lay_out(fig)
+                tight = fig.get_tightbbox(renderer)
                 box = tight.padded(plt.rcParams["savefig.pad_inches"])
                 fig.set_layout_engine(None)
-                if _inside(tight, fig.bbox_inches):  # the PNG is in the image already drawn
+                if _inside(tight, fig.bbox_inches):  # the PNG is a part of the whole canvas
+                    fig.canvas.draw()
                     _write_png(fig, box, png, png_metadata)
-                else:  # an artist reaches past the canvas: draw again, on a larger one
+                else:  # an artist reaches past the canvas: draw on a canvas as large as the box
                     fig.savefig(png, dpi=DPI, bbox_inches=box, metadata=png_metadata)
                 fig.savefig(buffer, format="svg", bbox_inches=box, metadata=svg_metadata)
             finally:
@@ -246,6 +249,20 @@ def save_figure(
                 fig.dpi = dpi
     write_bytes(_svg_with_title(buffer.getvalue(), name, caption), svg)
     return [png, svg]
+
+
+def _lay_out(fig: plt.Figure) -> None:
+    """Run ``fig``'s layout engine as drawing it would, without rendering anything.
+
+    ``Figure.draw`` runs the engine first (on the canvas's renderer) and then renders; running
+    it here instead, and drawing afterwards with the engine switched off, places every artist
+    where that draw would, while the tight box (which needs the layout) is known before a
+    single pixel is rendered.
+    """
+    engine = fig.get_layout_engine()
+    if fig.axes and engine is not None:
+        with contextlib.suppress(ValueError):  # as Figure.draw: raised only for a resized window
+            engine.execute(fig)
 
 
 def _inside(inner: Any, outer: Any) -> bool:

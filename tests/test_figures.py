@@ -234,3 +234,36 @@ def test_grid_layout_deferred_skips_seaborns_layout_passes_only_inside_the_block
     grid.tight_layout()
     assert calls == ["tight"]
     assert "tight_layout" not in sns.FacetGrid.__dict__  # inherited from Grid again
+
+
+def _draw_first_then_save(fig: plt.Figure, png: Path) -> None:
+    """How save_figure wrote a figure reaching past its canvas before it laid figures out
+    without rendering: the whole canvas drawn (layout and pixels), then the PNG drawn again."""
+    with plt.rc_context(figures._SAVE_RC):
+        fig.dpi = figures.DPI
+        fig.canvas.draw()
+        tight = fig.get_tightbbox(fig.canvas.get_renderer())
+        fig.set_layout_engine(None)
+        box = tight.padded(plt.rcParams["savefig.pad_inches"])
+        fig.savefig(png, dpi=figures.DPI, bbox_inches=box, metadata={"Software": None})
+
+
+def test_a_figure_past_its_canvas_is_laid_out_once_and_rendered_once_per_file(
+    tmp_path, monkeypatch
+):
+    renders: list[object] = []
+    layouts: list[object] = []
+    draw, execute = plt.Figure.draw, matplotlib.layout_engine.ConstrainedLayoutEngine.execute
+    monkeypatch.setattr(plt.Figure, "draw", lambda self, r: (renders.append(r), draw(self, r)))
+    monkeypatch.setattr(
+        matplotlib.layout_engine.ConstrainedLayoutEngine,
+        "execute",
+        lambda self, fig: (layouts.append(fig), execute(self, fig))[1],
+    )
+    png, _ = figures.save_figure(make_figure(), "fig", tmp_path)  # its note reaches past
+    assert len(layouts) == 1
+    assert len(renders) == 2  # the PNG on a canvas as large as the box, then the SVG
+    monkeypatch.undo()
+    _draw_first_then_save(make_figure(), tmp_path / "ref.png")
+    with Image.open(png) as ours, Image.open(tmp_path / "ref.png") as ref:
+        np.testing.assert_array_equal(np.asarray(ours), np.asarray(ref))

@@ -289,30 +289,30 @@ def _write_png(fig: plt.Figure, box: Any, path: Path, metadata: Mapping[str, str
     from matplotlib.colors import to_rgba
     from PIL import Image, PngImagePlugin
 
-    canvas = np.asarray(fig.canvas.buffer_rgba())
-    height, width = canvas.shape[:2]
+    # the rendered canvas as an image without a copy; PIL crops, pastes and drops the alpha
+    # channel in C (the same pixels as doing it with numpy, in a third of the time)
+    buffer = fig.canvas.buffer_rgba()
+    height, width = buffer.shape[:2]
+    canvas = Image.frombuffer("RGBA", (width, height), buffer, "raw", "RGBA", 0, 1)
     out_w, out_h = int(box.width * DPI), int(box.height * DPI)
     # savefig puts the box's lower left corner at the image's; the image's top row is then
     # out_h pixels above it (the box's height rounded down to whole pixels)
     left = round(box.x0 * DPI)
     top = round(height - box.y0 * DPI - out_h)
-    background = np.round(np.array(to_rgba(fig.get_facecolor())) * 255).astype(np.uint8)
-    image = np.empty((out_h, out_w, 4), dtype=np.uint8)
-    image[...] = background
+    background = tuple(round(c * 255) for c in to_rgba(fig.get_facecolor()))
+    image = Image.new("RGBA", (out_w, out_h), background)
     x0, y0 = max(left, 0), max(top, 0)
     x1, y1 = min(left + out_w, width), min(top + out_h, height)
     if x1 > x0 and y1 > y0:
-        image[y0 - top : y1 - top, x0 - left : x1 - left] = canvas[y0:y1, x0:x1]
-    if (image[..., 3] == 255).all():
-        image = image[..., :3]
+        image.paste(canvas.crop((x0, y0, x1, y1)), (x0 - left, y0 - top))
+    if image.getextrema()[3] == (255, 255):
+        image = image.convert("RGB")
     info = PngImagePlugin.PngInfo()
     for key, value in metadata.items():
         if value is not None:
             info.add_text(key, value)
     encoded = io.BytesIO()
-    Image.fromarray(np.ascontiguousarray(image)).save(
-        encoded, format="png", pnginfo=info, dpi=(DPI, DPI)
-    )
+    image.save(encoded, format="png", pnginfo=info, dpi=(DPI, DPI))
     write_bytes(encoded.getvalue(), path)
 
 

@@ -37,6 +37,15 @@ def test_notebook_imports_lists_modules_in_order_without_magics_or_relative_impo
     assert notebook_imports(path) == ["json", "xml.dom", "email", "email.message"]
 
 
+def test_notebook_imports_lists_what_a_used_package_function_imports_when_called(tmp_path):
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [nbformat.v4.new_code_cell("from analysis import load_corpus\nimport json")]
+    path = tmp_path / "n.ipynb"
+    nbformat.write(nb, path)
+    assert kernels.CALLED_IMPORTS["analysis.load_corpus"] == ("datasketch",)
+    assert notebook_imports(path) == ["analysis", "analysis.load_corpus", "json", "datasketch"]
+
+
 def test_warmup_code_imports_modules_skips_the_rest_and_leaves_no_names():
     code = warmup_code(["json", "pathlib.Path", "no_such_module_here", "email.message"])
     namespace: dict[str, Any] = {}
@@ -187,6 +196,20 @@ def test_the_warm_up_imports_nltk_without_its_unused_extras_which_stay_importabl
         [sys.executable, "-c", plain], capture_output=True, text=True, check=True, timeout=120
     )
     assert done.stdout.strip() == "False"  # a notebook that does not use the package
+
+
+def test_the_warm_up_imports_seaborn_for_the_package_without_scipy():
+    check = (
+        warmup_code(["analysis", "analysis.framing", "analysis.framing.plot_frame_heatmap"])
+        + "import sys\n"
+        + "print('seaborn' in sys.modules, 'scipy' in sys.modules)\n"
+        + "from seaborn import matrix\n"
+        + "print(matrix._no_scipy, matrix.hierarchy.linkage.__module__)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", check], capture_output=True, text=True, check=True, timeout=120
+    )
+    assert done.stdout.splitlines() == ["True False", "False scipy.cluster.hierarchy"]
 
 
 @pytest.mark.slow

@@ -303,3 +303,22 @@ def test_the_png_cut_from_the_canvas_holds_its_pixels_and_the_background_past_it
         assert image.mode == ("RGB" if expected.shape[2] == 3 else "RGBA")
         assert image.info["Title"] == "t" and "Software" not in image.info
         np.testing.assert_array_equal(np.asarray(image), expected)
+
+
+def test_figure_metadata_reads_the_text_chunks_without_decoding_the_pixels(tmp_path, monkeypatch):
+    from PIL import ImageFile
+
+    png, _ = figures.save_figure(make_figure(), "fig", tmp_path, caption="A caption.")
+    decoded: list[str] = []
+    load = ImageFile.ImageFile.load
+    monkeypatch.setattr(
+        ImageFile.ImageFile, "load", lambda self: (decoded.append("load"), load(self))[1]
+    )
+    assert figures.figure_metadata(png) == {
+        "title": "fig",
+        "caption": "A caption.",
+        "provenance": {},
+    }
+    assert decoded == []
+    (tmp_path / "bad.png").write_bytes(b"not a png")
+    assert figures.figure_metadata(tmp_path / "bad.png") == {}

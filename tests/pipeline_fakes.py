@@ -122,7 +122,15 @@ class FakeExecute:
         self.lock = threading.Lock()
 
     def __call__(
-        self, input_path, output_path, parameters, cwd, timeout, progress_bar, kernel=None
+        self,
+        input_path,
+        output_path,
+        parameters,
+        cwd,
+        timeout,
+        progress_bar,
+        kernel=None,
+        released=None,
     ) -> None:
         with self.lock:
             self.calls.append((input_path.name, dict(parameters)))

@@ -228,3 +228,19 @@ def test_a_kernel_warmed_in_the_background_gets_its_priority_back(tmp_path):
             assert os.getpriority(os.PRIO_PROCESS, pid) == os.nice(0)
         finally:
             kernel.shutdown()
+
+
+def test_preloading_fills_the_lexicon_and_frame_pattern_caches_and_leaves_no_names():
+    from analysis.config import default_corpus_dir
+    from analysis.framing import codebook, frames
+
+    codebook._load_cached.cache_clear()
+    frames._hit_regex.cache_clear()
+    namespace: dict[str, Any] = {}
+    exec(kernels.preload_code({"corpus_dir": str(default_corpus_dir()), "codebook": ""}), namespace)
+    assert set(namespace) == {"__builtins__"}
+    assert codebook._load_cached.cache_info().currsize == 1
+    assert frames._hit_regex.cache_info().currsize > 0  # one per frame of the corpus's codebook
+    # a parameter the package cannot read is left for the notebook to report
+    exec(kernels.preload_code({"corpus_dir": "/no/such/corpus", "codebook": "nope.toml"}), {})
+    kernels.preload_lexicons({})  # no corpus: nothing to load

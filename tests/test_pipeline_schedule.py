@@ -197,3 +197,27 @@ def test_a_notebook_failing_after_it_released_its_next_stage_fails_the_run(
     assert "03 ends" in order  # begun before the failure: it finishes
     assert not any(step.startswith(("02", "04")) for step in order)
     assert all(k.shut_down == 1 for k in kernels.started.values())
+
+
+def test_a_lane_waiting_for_its_first_turn_preloads_its_notebooks_parameters(
+    notebooks, corpus, tmp_path, monkeypatch, kernels
+):
+    given: dict[str, dict] = {}
+
+    def execute(
+        input_path, output_path, parameters, cwd, timeout, progress_bar, kernel=None, released=None
+    ):
+        given[input_path.name] = dict(parameters)
+        output_path.write_text("{}", encoding="utf-8")
+        if input_path.name == "01_corpus.ipynb":  # runs until the other lane has preloaded
+            framing = kernels.started["03_framing.ipynb"]
+            for _ in range(500):
+                if framing.preloaded:
+                    break
+                threading.Event().wait(0.01)
+
+    use_fake_execute(monkeypatch, execute)
+    run(notebooks, tmp_path / "out", corpus)
+    framing, first = kernels.started["03_framing.ipynb"], kernels.started["01_corpus.ipynb"]
+    assert framing.preloaded == [given["03_framing.ipynb"]]  # once, with its own parameters
+    assert first.preloaded == []  # the run's first notebook has its turn at once

@@ -157,6 +157,7 @@ class Lanes:
         for future in self.outcome.values():
             future.add_done_callback(lambda _: self._notify())
         self.jobs: dict[str, Job] = {}
+        self.jobs_given = threading.Event()  # set by run (and by close)
         self.timeout = 0
         slots = _OrderedSlots(WARMUP_SLOTS)
         lanes = plan_lanes(self.plan)
@@ -215,6 +216,7 @@ class Lanes:
     def close(self) -> None:
         """Stop every lane (a notebook running finishes first) and shut its kernel down."""
         self.state.cancel.set()
+        self.jobs_given.set()
         for event in self.turn.values():
             event.set()  # threads still waiting for their turn see the cancel and stop
         self._pool.shutdown(wait=True)
@@ -229,6 +231,7 @@ class Lanes:
         state = self.state
         self.jobs.update(jobs)
         self.timeout = timeout
+        self.jobs_given.set()
         seconds: dict[str, float] = {}
         try:
             for index, stage in enumerate(self.plan):
@@ -303,6 +306,8 @@ def _run_lane(
                 with contextlib.suppress(Exception):  # papermill then starts its own
                     extra = {"background": True} if background else {}
                     kernel = kernels.start_kernel(notebooks[lane[0]], cwd, state.cancel, **extra)
+        if background and kernel is not None:
+            _preload(lanes, lane[0], kernel)
         for position, name in enumerate(lane):
             if position > 0 and not state.cancel.is_set():
                 kernel = _ready_kernel(kernel, notebooks[name], cwd, state)
@@ -333,6 +338,18 @@ def _run_lane(
     finally:
         if kernel is not None:
             kernel.shutdown()
+
+
+def _preload(lanes: Lanes, name: str, kernel: WarmKernel) -> None:
+    """While ``name``, a lane's first notebook, waits for its turn: once the run's parameters are
+    known, its kernel loads what the notebook's first cells load from them (lexicons, compiled
+    patterns: :meth:`~analysis.pipeline.kernels.WarmKernel.preload`). Skipped when the turn has
+    come already; a preload that fails leaves that work to the notebook."""
+    lanes.jobs_given.wait()
+    if lanes.state.cancel.is_set() or lanes.turn[name].is_set() or name not in lanes.jobs:
+        return
+    with contextlib.suppress(Exception):
+        kernel.preload(lanes.jobs[name].parameters, lanes.state.cancel)
 
 
 def _run_job(

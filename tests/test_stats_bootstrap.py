@@ -179,3 +179,18 @@ def test_group_replicates_outside_the_reused_sizes_are_the_plain_bootstrap(n_doc
     )
     got = bootstrap_module.group_replicates(values, np.ones_like(values), lengths, n_boot, 3, "x")
     np.testing.assert_array_equal(got, expected)
+
+
+@pytest.mark.parametrize(
+    "docs",
+    [
+        ["b", "a", "a", "c", None, "b", "c", "c"],
+        [3, 1, 1, 2, 2, 2],
+        pd.Categorical(["b", "a", "a"], categories=["a", "b", "z"]),
+        pd.array(["d2", "d1", "d2"], dtype="string"),
+    ],
+)
+def test_doc_lengths_are_the_groupby_sizes_of_the_sorted_documents(docs) -> None:
+    column = pd.Series(docs).sort_values(kind="stable")
+    expected = column.groupby(column, sort=True).size().to_numpy()
+    np.testing.assert_array_equal(bootstrap_module.doc_lengths_of(column), expected)

@@ -151,7 +151,7 @@ class Lanes:
         self.turn = {name: threading.Event() for name in self.names}
         self.outcome: dict[str, Future[float]] = {name: Future() for name in self.names}
         # set when a notebook has run its cell tagged execute.RELEASE_TAG (the next stage may
-        # start) or has ended; every change wakes :meth:`run`
+        # start); this and every notebook's end wake :meth:`run`
         self.released = {name: threading.Event() for name in self.names}
         self._changed = threading.Condition()
         for future in self.outcome.values():

@@ -73,6 +73,7 @@ class FakeKernel:
     def __init__(self, notebook: Path) -> None:
         self.notebook = notebook.name
         self.prepared: list[str] = []
+        self.preloaded: list[dict[str, Any]] = []  # the parameters it preloaded, before its turn
         self.background: list[bool] = []  # priority changes after the start
         self.started_in_background = False
         self.shut_down = 0
@@ -85,6 +86,9 @@ class FakeKernel:
         if self.shut_down or self.killed:
             raise RuntimeError("the kernel is no longer running")
         self.prepared.append(notebook.name)
+
+    def preload(self, parameters: dict[str, Any], cancel: Any = None) -> None:
+        self.preloaded.append(dict(parameters))
 
     def kill(self) -> None:
         self.killed += 1
@@ -122,7 +126,15 @@ class FakeExecute:
         self.lock = threading.Lock()
 
     def __call__(
-        self, input_path, output_path, parameters, cwd, timeout, progress_bar, kernel=None
+        self,
+        input_path,
+        output_path,
+        parameters,
+        cwd,
+        timeout,
+        progress_bar,
+        kernel=None,
+        released=None,
     ) -> None:
         with self.lock:
             self.calls.append((input_path.name, dict(parameters)))

@@ -234,3 +234,91 @@ def test_grid_layout_deferred_skips_seaborns_layout_passes_only_inside_the_block
     grid.tight_layout()
     assert calls == ["tight"]
     assert "tight_layout" not in sns.FacetGrid.__dict__  # inherited from Grid again
+
+
+def _draw_first_then_save(fig: plt.Figure, png: Path) -> None:
+    """How save_figure wrote a figure reaching past its canvas before it laid figures out
+    without rendering: the whole canvas drawn (layout and pixels), then the PNG drawn again."""
+    with plt.rc_context(figures._SAVE_RC):
+        fig.dpi = figures.DPI
+        fig.canvas.draw()
+        tight = fig.get_tightbbox(fig.canvas.get_renderer())
+        fig.set_layout_engine(None)
+        box = tight.padded(plt.rcParams["savefig.pad_inches"])
+        fig.savefig(png, dpi=figures.DPI, bbox_inches=box, metadata={"Software": None})
+
+
+def test_a_figure_past_its_canvas_is_laid_out_once_and_rendered_once_per_file(
+    tmp_path, monkeypatch
+):
+    renders: list[object] = []
+    layouts: list[object] = []
+    draw, execute = plt.Figure.draw, matplotlib.layout_engine.ConstrainedLayoutEngine.execute
+    monkeypatch.setattr(plt.Figure, "draw", lambda self, r: (renders.append(r), draw(self, r)))
+    monkeypatch.setattr(
+        matplotlib.layout_engine.ConstrainedLayoutEngine,
+        "execute",
+        lambda self, fig: (layouts.append(fig), execute(self, fig))[1],
+    )
+    png, _ = figures.save_figure(make_figure(), "fig", tmp_path)  # its note reaches past
+    assert len(layouts) == 1
+    assert len(renders) == 2  # the PNG on a canvas as large as the box, then the SVG
+    monkeypatch.undo()
+    _draw_first_then_save(make_figure(), tmp_path / "ref.png")
+    with Image.open(png) as ours, Image.open(tmp_path / "ref.png") as ref:
+        np.testing.assert_array_equal(np.asarray(ours), np.asarray(ref))
+
+
+def _cut_with_numpy(canvas: np.ndarray, box, background: np.ndarray) -> np.ndarray:
+    """The part ``box`` of a rendered canvas as _write_png placed it, in plain numpy."""
+    height = canvas.shape[0]
+    out_w, out_h = int(box.width * figures.DPI), int(box.height * figures.DPI)
+    left, top = round(box.x0 * figures.DPI), round(height - box.y0 * figures.DPI - out_h)
+    image = np.empty((out_h, out_w, 4), dtype=np.uint8)
+    image[...] = background
+    x0, y0 = max(left, 0), max(top, 0)
+    x1, y1 = min(left + out_w, canvas.shape[1]), min(top + out_h, height)
+    image[y0 - top : y1 - top, x0 - left : x1 - left] = canvas[y0:y1, x0:x1]
+    return image[..., :3] if (image[..., 3] == 255).all() else image
+
+
+@pytest.mark.parametrize("facecolor", ["white", "#ffeedd80", "none"])
+def test_the_png_cut_from_the_canvas_holds_its_pixels_and_the_background_past_its_edge(
+    tmp_path, facecolor
+):
+    from matplotlib.colors import to_rgba
+    from matplotlib.transforms import Bbox
+
+    fig = make_figure(None)
+    fig.set_facecolor(facecolor)
+    fig.dpi = figures.DPI
+    fig.canvas.draw()
+    canvas = np.asarray(fig.canvas.buffer_rgba()).copy()
+    # a box reaching past the canvas on the left and at the bottom, at a fractional pixel
+    box = Bbox.from_extents(-0.0517, -0.0333, 2.4021, 1.7789)
+    figures._write_png(fig, box, tmp_path / "cut.png", {"Title": "t", "Software": None})
+    background = np.round(np.array(to_rgba(fig.get_facecolor())) * 255).astype(np.uint8)
+    expected = _cut_with_numpy(canvas, box, background)
+    with Image.open(tmp_path / "cut.png") as image:
+        assert image.mode == ("RGB" if expected.shape[2] == 3 else "RGBA")
+        assert image.info["Title"] == "t" and "Software" not in image.info
+        np.testing.assert_array_equal(np.asarray(image), expected)
+
+
+def test_figure_metadata_reads_the_text_chunks_without_decoding_the_pixels(tmp_path, monkeypatch):
+    from PIL import ImageFile
+
+    png, _ = figures.save_figure(make_figure(), "fig", tmp_path, caption="A caption.")
+    decoded: list[str] = []
+    load = ImageFile.ImageFile.load
+    monkeypatch.setattr(
+        ImageFile.ImageFile, "load", lambda self: (decoded.append("load"), load(self))[1]
+    )
+    assert figures.figure_metadata(png) == {
+        "title": "fig",
+        "caption": "A caption.",
+        "provenance": {},
+    }
+    assert decoded == []
+    (tmp_path / "bad.png").write_bytes(b"not a png")
+    assert figures.figure_metadata(tmp_path / "bad.png") == {}

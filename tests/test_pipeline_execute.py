@@ -143,3 +143,31 @@ def test_the_output_notebook_is_written_at_the_end_not_at_every_cell(tmp_path, m
     # papermill's engine writes at each of the 9 cells' start and end; this one once (and
     # papermill once more after it)
     assert len(writes) <= 2
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("fails", [False, True])
+def test_a_cell_tagged_to_release_the_next_stage_says_so_when_it_has_run(tmp_path, fails):
+    from analysis.pipeline import execute
+
+    path = write_notebook(tmp_path / "n.ipynb", "x = 1\n", "y = 1 / (x - 1)" if fails else "y = x")
+    nb = json.loads(path.read_text())
+    nb["cells"][-1]["metadata"]["tags"] = [execute.RELEASE_TAG]
+    nb["cells"].append({**nb["cells"][-1], "id": "after", "metadata": {}, "source": "z = y"})
+    path.write_text(json.dumps(nb))
+    calls: list[str] = []
+
+    def released() -> None:
+        calls.append("released")
+
+    with kernel_environment():
+        if fails:
+            with pytest.raises(PapermillExecutionError):
+                execute.execute_notebook(
+                    path, tmp_path / "o.ipynb", {}, tmp_path, 60, False, released=released
+                )
+        else:
+            execute.execute_notebook(
+                path, tmp_path / "o.ipynb", {"x": 2}, tmp_path, 60, False, released=released
+            )
+    assert calls == ([] if fails else ["released"])

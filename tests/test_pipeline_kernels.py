@@ -37,6 +37,15 @@ def test_notebook_imports_lists_modules_in_order_without_magics_or_relative_impo
     assert notebook_imports(path) == ["json", "xml.dom", "email", "email.message"]
 
 
+def test_notebook_imports_lists_what_a_used_package_function_imports_when_called(tmp_path):
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [nbformat.v4.new_code_cell("from analysis import load_corpus\nimport json")]
+    path = tmp_path / "n.ipynb"
+    nbformat.write(nb, path)
+    assert kernels.CALLED_IMPORTS["analysis.load_corpus"] == ("datasketch",)
+    assert notebook_imports(path) == ["analysis", "analysis.load_corpus", "json", "datasketch"]
+
+
 def test_warmup_code_imports_modules_skips_the_rest_and_leaves_no_names():
     code = warmup_code(["json", "pathlib.Path", "no_such_module_here", "email.message"])
     namespace: dict[str, Any] = {}
@@ -189,6 +198,20 @@ def test_the_warm_up_imports_nltk_without_its_unused_extras_which_stay_importabl
     assert done.stdout.strip() == "False"  # a notebook that does not use the package
 
 
+def test_the_warm_up_imports_seaborn_for_the_package_without_scipy():
+    check = (
+        warmup_code(["analysis", "analysis.framing", "analysis.framing.plot_frame_heatmap"])
+        + "import sys\n"
+        + "print('seaborn' in sys.modules, 'scipy' in sys.modules)\n"
+        + "from seaborn import matrix\n"
+        + "print(matrix._no_scipy, matrix.hierarchy.linkage.__module__)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", check], capture_output=True, text=True, check=True, timeout=120
+    )
+    assert done.stdout.splitlines() == ["True False", "False scipy.cluster.hierarchy"]
+
+
 @pytest.mark.slow
 def test_a_kernel_warmed_in_the_background_gets_its_priority_back(tmp_path):
     import os
@@ -205,3 +228,19 @@ def test_a_kernel_warmed_in_the_background_gets_its_priority_back(tmp_path):
             assert os.getpriority(os.PRIO_PROCESS, pid) == os.nice(0)
         finally:
             kernel.shutdown()
+
+
+def test_preloading_fills_the_lexicon_and_frame_pattern_caches_and_leaves_no_names():
+    from analysis.config import default_corpus_dir
+    from analysis.framing import codebook, frames
+
+    codebook._load_cached.cache_clear()
+    frames._hit_regex.cache_clear()
+    namespace: dict[str, Any] = {}
+    exec(kernels.preload_code({"corpus_dir": str(default_corpus_dir()), "codebook": ""}), namespace)
+    assert set(namespace) == {"__builtins__"}
+    assert codebook._load_cached.cache_info().currsize == 1
+    assert frames._hit_regex.cache_info().currsize > 0  # one per frame of the corpus's codebook
+    # a parameter the package cannot read is left for the notebook to report
+    exec(kernels.preload_code({"corpus_dir": "/no/such/corpus", "codebook": "nope.toml"}), {})
+    kernels.preload_lexicons({})  # no corpus: nothing to load

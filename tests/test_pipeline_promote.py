@@ -73,7 +73,9 @@ def test_staging_starts_from_the_live_cache_and_promotes_it(
     (out / "reports" / outputs.MANIFEST).write_bytes(record)  # written by an earlier run
     seen = {}
 
-    def fake(input_path, output_path, parameters, cwd, timeout, progress_bar, kernel=None):
+    def fake(
+        input_path, output_path, parameters, cwd, timeout, progress_bar, kernel=None, released=None
+    ):
         output_path.write_text("{}", encoding="utf-8")
         staged_cache = Path(parameters["tables_dir"]).parent / "cache"
         seen[input_path.name] = (staged_cache / "abc123" / "sentences.parquet").read_bytes()

@@ -123,7 +123,9 @@ def test_interrupt_kills_the_running_kernels_and_shuts_every_kernel_down(
     framing_started = threading.Event()
     framing_ended: list[str] = []
 
-    def execute(input_path, output_path, parameters, cwd, timeout, progress_bar, kernel=None):
+    def execute(
+        input_path, output_path, parameters, cwd, timeout, progress_bar, kernel=None, released=None
+    ):
         output_path.write_text("{}", encoding="utf-8")
         if input_path.name == "03_framing.ipynb":  # a long cell, ended by killing its kernel
             framing_started.set()
@@ -148,3 +150,74 @@ def test_interrupt_kills_the_running_kernels_and_shuts_every_kernel_down(
     assert all(k.shut_down == 1 for k in kernels.started.values())
     failed = tmp_path / "out" / "reports" / "failed"
     assert sorted(p.name for p in failed.iterdir()) == ["02_sentiment.ipynb", "03_framing.ipynb"]
+
+
+def _releasing_execute(order: list[str], fail_corpus: bool = False):
+    """A papermill stand-in whose 01 releases the next stage, then waits for 03 to begin before
+    it ends (or fails); every notebook records when it begins and ends."""
+    framing_began = threading.Event()
+
+    def execute(
+        input_path, output_path, parameters, cwd, timeout, progress_bar, kernel=None, released=None
+    ):
+        name = input_path.name[:2]
+        order.append(f"{name} begins")
+        output_path.write_text("{}", encoding="utf-8")
+        if name == "03":
+            framing_began.set()
+        if name == "01":
+            released()
+            assert framing_began.wait(5), "03 did not begin while 01 ran on"
+            if fail_corpus:
+                raise PapermillExecutionError(5, 4, "x", "ValueError", "late failure", [])
+        order.append(f"{name} ends")
+
+    return execute
+
+
+def test_a_notebook_that_releases_its_next_stage_lets_it_begin_before_it_ends(
+    notebooks, corpus, tmp_path, monkeypatch, kernels
+):
+    order: list[str] = []
+    use_fake_execute(monkeypatch, _releasing_execute(order))
+    result = run(notebooks, tmp_path / "out", corpus)
+    assert order.index("03 begins") < order.index("01 ends")
+    assert order.index("02 begins") > order.index("01 ends")  # 02 shares 01's lane
+    assert order.index("04 begins") > max(order.index(f"{n} ends") for n in ("01", "02", "03"))
+    assert sorted(result.seconds) == sorted(p.name for p in notebooks.glob("*.ipynb"))
+
+
+def test_a_notebook_failing_after_it_released_its_next_stage_fails_the_run(
+    notebooks, corpus, tmp_path, monkeypatch, kernels
+):
+    order: list[str] = []
+    use_fake_execute(monkeypatch, _releasing_execute(order, fail_corpus=True))
+    with pytest.raises(NotebookFailed, match="01_corpus"):
+        run(notebooks, tmp_path / "out", corpus)
+    assert "03 ends" in order  # begun before the failure: it finishes
+    assert not any(step.startswith(("02", "04")) for step in order)
+    assert all(k.shut_down == 1 for k in kernels.started.values())
+
+
+def test_a_lane_waiting_for_its_first_turn_preloads_its_notebooks_parameters(
+    notebooks, corpus, tmp_path, monkeypatch, kernels
+):
+    given: dict[str, dict] = {}
+
+    def execute(
+        input_path, output_path, parameters, cwd, timeout, progress_bar, kernel=None, released=None
+    ):
+        given[input_path.name] = dict(parameters)
+        output_path.write_text("{}", encoding="utf-8")
+        if input_path.name == "01_corpus.ipynb":  # runs until the other lane has preloaded
+            framing = kernels.started["03_framing.ipynb"]
+            for _ in range(500):
+                if framing.preloaded:
+                    break
+                threading.Event().wait(0.01)
+
+    use_fake_execute(monkeypatch, execute)
+    run(notebooks, tmp_path / "out", corpus)
+    framing, first = kernels.started["03_framing.ipynb"], kernels.started["01_corpus.ipynb"]
+    assert framing.preloaded == [given["03_framing.ipynb"]]  # once, with its own parameters
+    assert first.preloaded == []  # the run's first notebook has its turn at once

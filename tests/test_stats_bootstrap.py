@@ -6,6 +6,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
+from analysis.stats import bootstrap as bootstrap_module
 from analysis.stats.bootstrap import bootstrap_ci
 
 
@@ -96,3 +97,100 @@ def test_many_documents_use_the_cluster_bootstrap_and_still_cover() -> None:
     doc_means = df.groupby("doc_id")["value"].mean()
     expected = 2 * 1.96 * doc_means.std() / np.sqrt(len(doc_means))
     assert 0.7 * expected < out.loc[0, "ci_high"] - out.loc[0, "ci_low"] < 1.3 * expected
+
+
+def _reference_replicates(values, denoms, doc_lengths, n_boot, rng):
+    """The hierarchical bootstrap as one plain loop per replicate, drawing the same numbers in
+    the same order as the vectorised one (documents for the whole batch, then sentences)."""
+    offsets = np.concatenate([[0], np.cumsum(doc_lengths)[:-1]])
+    n_docs = len(doc_lengths)
+    chosen = (
+        rng.integers(0, n_docs, size=(n_boot, n_docs))
+        if n_docs > 1
+        else np.zeros((n_boot, 1), dtype=np.int64)
+    )
+    uniform = rng.random(int(doc_lengths[chosen].sum()))
+    out, k = [], 0
+    for row in chosen:
+        num = den = 0.0
+        for doc in row:
+            for _ in range(doc_lengths[doc]):
+                sentence = offsets[doc] + int(uniform[k] * doc_lengths[doc])
+                num, den, k = num + values[sentence], den + denoms[sentence], k + 1
+        out.append(num / den if den != 0 else np.nan)
+    return np.array(out)
+
+
+@pytest.mark.parametrize("trial", range(6))
+def test_vectorised_replicates_equal_the_plain_loop_on_random_inputs(trial: int) -> None:
+    from analysis.stats.bootstrap import bootstrap_replicates, group_replicates, group_rng
+
+    bootstrap_module._group_resamples.cache_clear()
+    rng = np.random.default_rng(trial)
+    doc_lengths = rng.integers(1, 9, size=int(rng.integers(1, 6)))
+    values = rng.normal(size=int(doc_lengths.sum())).round(3)
+    denoms = rng.integers(0, 3, size=values.size).astype(float)  # some 0/0 replicates
+    n_boot = int(rng.integers(1, 60))
+    expected = _reference_replicates(values, denoms, doc_lengths, n_boot, group_rng(7, "g"))
+    got = bootstrap_replicates(values, denoms, doc_lengths, n_boot, group_rng(7, "g"))
+    np.testing.assert_allclose(got, expected, rtol=1e-12, equal_nan=True)
+    for _ in range(2):  # drawn once for the group, then reused: the same numbers, bit for bit
+        reused = group_replicates(values, denoms, doc_lengths, n_boot, 7, "g")
+        np.testing.assert_array_equal(reused, got)
+
+
+def test_a_groups_resampling_is_reused_for_other_values_and_redrawn_for_another_group(
+    monkeypatch,
+) -> None:
+    bootstrap = bootstrap_module
+    draws: list[str] = []
+    group_rng = bootstrap.group_rng
+    monkeypatch.setattr(
+        bootstrap,
+        "group_rng",
+        lambda seed, group: (draws.append(str(group)), group_rng(seed, group))[1],
+    )
+    bootstrap._group_resamples.cache_clear()
+    lengths = np.array([3, 5, 2])
+    rng = np.random.default_rng(1)
+    for _ in range(3):  # three measures of group "a": one resampling
+        values = rng.normal(size=10)
+        fresh = bootstrap.bootstrap_replicates(values, np.ones(10), lengths, 50, group_rng(4, "a"))
+        reused = bootstrap.group_replicates(values, np.ones(10), lengths, 50, 4, "a")
+        np.testing.assert_array_equal(reused, fresh)
+    bootstrap.group_replicates(values, np.ones(10), lengths, 50, 4, "b")
+    bootstrap.group_replicates(values, np.ones(10), lengths, 50, 5, "a")
+    bootstrap.group_replicates(values, np.ones(10), np.array([3, 7]), 50, 4, "a")
+    assert draws == ["a", "b", "a", "a"]
+
+
+@pytest.mark.parametrize(
+    ("n_docs", "n_boot"),
+    [
+        (bootstrap_module.CLUSTER_ONLY_MIN_DOCS, 30),
+        (3, bootstrap_module._MAX_REUSED_DRAWS // 6 + 1),
+    ],
+)
+def test_group_replicates_outside_the_reused_sizes_are_the_plain_bootstrap(n_docs, n_boot):
+    lengths = np.full(n_docs, 2)
+    values = np.random.default_rng(0).normal(size=2 * n_docs)
+    expected = bootstrap_module.bootstrap_replicates(
+        values, np.ones_like(values), lengths, n_boot, bootstrap_module.group_rng(3, "x")
+    )
+    got = bootstrap_module.group_replicates(values, np.ones_like(values), lengths, n_boot, 3, "x")
+    np.testing.assert_array_equal(got, expected)
+
+
+@pytest.mark.parametrize(
+    "docs",
+    [
+        ["b", "a", "a", "c", None, "b", "c", "c"],
+        [3, 1, 1, 2, 2, 2],
+        pd.Categorical(["b", "a", "a"], categories=["a", "b", "z"]),
+        pd.array(["d2", "d1", "d2"], dtype="string"),
+    ],
+)
+def test_doc_lengths_are_the_groupby_sizes_of_the_sorted_documents(docs) -> None:
+    column = pd.Series(docs).sort_values(kind="stable")
+    expected = column.groupby(column, sort=True).size().to_numpy()
+    np.testing.assert_array_equal(bootstrap_module.doc_lengths_of(column), expected)

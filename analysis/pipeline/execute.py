@@ -14,7 +14,7 @@ import json
 import os
 import sys
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -28,6 +28,10 @@ ENGINE_NAME = "analysis"
 # and ends; a write is JSON, a schema check and a file. Between cells it is written at most this
 # often (and, as papermill does, during a long cell and at the end, also after a failure).
 SAVE_EVERY_S = 10.0
+# A code cell tagged so says that once it has run, everything the notebooks of the next stage read
+# from this notebook exists (notebook 01: the per-sentence cache): the scheduler may start them
+# while this notebook's remaining cells (its tables and figure) still run.
+RELEASE_TAG = "releases-next-stage"
 
 
 class NotebookFailed(RuntimeError):
@@ -108,6 +112,14 @@ def _register_engine() -> str:
 
     class ThrottledManager(NotebookExecutionManager):  # type: ignore[misc]
         finishing = False
+        released: Callable[[], None] | None = None
+
+        def cell_complete(self, cell: Any, cell_index: Any = None, **kwargs: Any) -> None:
+            super().cell_complete(cell, cell_index=cell_index, **kwargs)
+            tags = cell.get("metadata", {}).get("tags", [])
+            status = cell.get("metadata", {}).get("papermill", {}).get("status")
+            if self.released is not None and RELEASE_TAG in tags and status != self.FAILED:
+                self.released()
 
         def save(self, **kwargs: Any) -> None:
             due = self.last_save_time is None or (
@@ -139,6 +151,7 @@ def _register_engine() -> str:
                 log_output=log_output,
                 autosave_cell_every=autosave_cell_every,
             )
+            manager.released = kwargs.pop("released", None)
             manager.notebook_start()
             try:
                 cls.execute_managed_notebook(manager, kernel_name, log_output=log_output, **kwargs)
@@ -159,6 +172,7 @@ def execute_notebook(
     timeout: int,
     progress_bar: bool,
     kernel: WarmKernel | None = None,
+    released: Callable[[], None] | None = None,
 ) -> None:
     """Execute one notebook with papermill, on ``kernel`` when given (tests replace this).
 
@@ -168,7 +182,8 @@ def execute_notebook(
     stopping it to the caller. The kernel's working directory is given through nbclient's
     ``resources`` rather than papermill's ``cwd``, which changes the whole process's directory
     and so is unsafe when two notebooks run in threads. The output notebook is written less
-    often than papermill does (:func:`_register_engine`).
+    often than papermill does (:func:`_register_engine`). ``released`` is called once a cell
+    tagged :data:`RELEASE_TAG` has run without error.
     """
     from analysis.pipeline.notebooks import skip_optional_slow_imports
 
@@ -176,6 +191,8 @@ def execute_notebook(
     import papermill
 
     extra: dict[str, Any] = {} if kernel is None else {"km": kernel.manager}
+    if released is not None:
+        extra["released"] = released
     papermill.execute_notebook(
         str(input_path),
         str(output_path),

@@ -26,7 +26,7 @@ import sys
 import threading
 import time
 import warnings
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -34,6 +34,13 @@ from analysis.nltk_import import NLTK_SKIPPED_EXTRAS  # noqa: F401  (named in do
 from analysis.pipeline.execute import KERNEL_NAME
 
 WARMUP_TIMEOUT_S = 120
+# Modules that a package function imports when it is first called rather than when its module
+# is imported, for functions that notebooks call in their first cells: a notebook that uses the
+# name gets them imported by its warm-up too. Loading a corpus finds near-duplicates with
+# datasketch, which imports SciPy's integration (a third of a second).
+CALLED_IMPORTS: dict[str, tuple[str, ...]] = {
+    "analysis.load_corpus": ("datasketch",),
+}
 # The nice value of a kernel warming in the background (:meth:`WarmKernel.set_background`).
 BACKGROUND_NICE = 10
 
@@ -46,8 +53,10 @@ def notebook_imports(nb_path: Path) -> list[str]:
     resolves. So is ``module.attr`` for every ``attr`` the cells read from a module they
     imported by name (``from analysis import report`` then ``report.write_summary(...)``): the
     stage packages import such a name's module only when it is first read, which would
-    otherwise happen in the notebook's turn. Lines holding IPython magics or shell escapes are
-    skipped; a cell that still does not parse is ignored (the notebook itself will report it).
+    otherwise happen in the notebook's turn. So are the :data:`CALLED_IMPORTS` of every name
+    listed, which the package imports when that name is first called. Lines holding IPython
+    magics or shell escapes are skipped; a cell that still does not parse is ignored (the
+    notebook itself will report it).
     """
     with open(nb_path, encoding="utf-8") as handle:
         nb = json.load(handle)
@@ -89,6 +98,8 @@ def notebook_imports(nb_path: Path) -> list[str]:
                 name = f"{bound[node.value.id]}.{node.attr}"
                 if name not in modules:
                     modules.append(name)
+    for name in list(modules):
+        modules += [m for m in CALLED_IMPORTS.get(name, ()) if m not in modules]
     return modules
 
 
@@ -101,20 +112,31 @@ def warmup_code(modules: Sequence[str]) -> str:
     parent, which imports the module that defines it: the slow imports (seaborn, scipy, NLTK)
     happen here rather than in the notebook's first cell. A module that fails to import is
     skipped: the notebook's own import cell then raises the error where the reader expects it.
+    (:func:`notebook_imports` also lists the :data:`CALLED_IMPORTS` of the names it finds.)
 
     When the notebook imports from the package, NLTK (which the package's sentence splitter,
     stemmer and VADER need) is imported first without the optional modules listed in
     :data:`~analysis.nltk_import.NLTK_SKIPPED_EXTRAS`
     (:func:`analysis.nltk_import.import_nltk_lean`). They stay importable: the notebook, or
-    seaborn, imports them as usual when it needs them.
+    seaborn, imports them as usual when it needs them. Then (also for a notebook that imports
+    seaborn itself) seaborn is imported without SciPy, which it gets back lazily
+    (:func:`analysis.seaborn_import.import_seaborn_lean`): the package draws nothing that needs
+    SciPy, whose import is two fifths of a warm-up.
     """
     return (
         "def _analysis_warmup(names):\n"
         "    import importlib, sys\n"
-        "    if any(n == 'analysis' or n.startswith('analysis.') for n in names):\n"
+        "    package = any(n == 'analysis' or n.startswith('analysis.') for n in names)\n"
+        "    if package:\n"
         "        try:\n"
         "            from analysis.nltk_import import import_nltk_lean\n"
         "            import_nltk_lean()\n"
+        "        except Exception:\n"
+        "            pass\n"
+        "    if package or any(n == 'seaborn' or n.startswith('seaborn.') for n in names):\n"
+        "        try:\n"
+        "            from analysis.seaborn_import import import_seaborn_lean\n"
+        "            import_seaborn_lean()\n"
         "        except Exception:\n"
         "            pass\n"
         "    for name in names:\n"
@@ -206,6 +228,47 @@ def reuse_code(modules: Sequence[str]) -> str:
         "    restore_fresh_state()\n"
         "_analysis_restore()\n"  # the reset has removed the name already
         "globals().pop('_analysis_restore', None)\n" + warmup_code(modules)
+    )
+
+
+def preload_lexicons(parameters: Mapping[str, Any]) -> None:
+    """Inside a kernel waiting for its notebook's turn: load what the notebook's first cells
+    would load from the run's parameters, so that it finds it in the package's caches.
+
+    The lexicons the parameters name (the corpus's ``analysis.toml``, then the ``codebook``,
+    ``actors``, ... parameters: :func:`analysis.settings.run_lexicons`) are loaded and checked
+    (:func:`analysis.settings.check_lexicons`; checking a codebook compiles every indicator's
+    pattern), and, for a notebook given a codebook, the patterns that trace which indicator
+    fired (:func:`analysis.framing.frames.frame_hits`) are compiled: about 0.4 s of notebook
+    03's first cells, done while notebook 01 runs. A parameter the package cannot read is left
+    for the notebook to report where the reader expects it.
+    """
+    from analysis.settings import check_lexicons, run_lexicons
+
+    if not parameters.get("corpus_dir"):
+        return
+    lexicons = run_lexicons(str(parameters["corpus_dir"]), parameters)
+    check_lexicons(lexicons)
+    if "codebook" in parameters:
+        from analysis.framing.codebook import load_codebook
+        from analysis.framing.frames import frame_hits
+
+        frame_hits([""], load_codebook(lexicons.codebook))
+
+
+def preload_code(parameters: Mapping[str, Any]) -> str:
+    """Code that runs :func:`preload_lexicons` on ``parameters`` (JSON values, as papermill
+    passes them) in a kernel, leaving no name behind and ignoring its errors."""
+    return (
+        "def _analysis_preload(text):\n"
+        "    import json\n"
+        "    from analysis.pipeline.kernels import preload_lexicons\n"
+        "    try:\n"
+        "        preload_lexicons(json.loads(text))\n"
+        "    except Exception:\n"
+        "        pass\n"
+        f"_analysis_preload({json.dumps(dict(parameters))!r})\n"
+        "del _analysis_preload\n"
     )
 
 
@@ -316,6 +379,18 @@ class WarmKernel:
         reply = run_sync(self._run_silently)(code, timeout, cancel)
         if reply is not None and reply.get("status") != "ok":
             raise RuntimeError(f"restoring the kernel failed: {reply.get('evalue', '')}")
+
+    def preload(
+        self,
+        parameters: Mapping[str, Any],
+        cancel: threading.Event | None = None,
+        timeout: float = WARMUP_TIMEOUT_S,
+    ) -> None:
+        """Load, in this warm kernel, what its notebook's first cells will load from
+        ``parameters`` (:func:`preload_code`); returns early when ``cancel`` is set."""
+        from jupyter_core.utils import run_sync
+
+        run_sync(self._run_silently)(preload_code(parameters), timeout, cancel)
 
     def set_background(self, background: bool) -> None:
         """Lower the kernel's CPU priority (nice :data:`BACKGROUND_NICE`), or restore it.

@@ -20,7 +20,8 @@ DEFAULT_NOTEBOOKS: tuple[str, ...] = (
 )
 # Notebooks that read only what the notebooks before them wrote, so they may run side by side.
 # 01 stays alone: it computes the per-sentence cache that 02 and 03 read; started with it, each
-# would compute the same (on a large corpus, expensive) entry itself.
+# would compute the same (on a large corpus, expensive) entry itself. They start as soon as 01's
+# cell that builds the cache has run (its tag, execute.RELEASE_TAG), not when 01 has ended.
 INDEPENDENT_GROUPS: tuple[frozenset[str], ...] = (
     frozenset({"02_sentiment.ipynb", "03_framing.ipynb"}),
 )

@@ -9,7 +9,10 @@ lanes at a time, in run order), waits for that notebook's turn, executes it
 then it makes the same kernel ready for the lane's next notebook
 (:func:`analysis.pipeline.kernels.reuse_kernel`: the fresh state back, that notebook's modules
 imported) while the others of the stage still run, and so on. The main thread starts the next
-stage only when the previous one succeeded.
+stage only when the previous one succeeded, or earlier when the previous stage's notebooks have
+run their cell tagged :data:`~analysis.pipeline.execute.RELEASE_TAG` (notebook 01 once it has
+built the per-sentence cache that 02 and 03 read: 03, on the other lane, then starts while 01
+writes its tables and figure); a stage after that still waits for every earlier one to end.
 
 On a two-core machine every kernel's start-up and imports compete with the notebooks running, so
 fewer kernels make a faster run: two kernels instead of four. All three functions are looked up
@@ -24,7 +27,7 @@ import os
 import threading
 import time
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from concurrent.futures import FIRST_EXCEPTION, Future, ThreadPoolExecutor, wait
+from concurrent.futures import Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -147,7 +150,14 @@ class Lanes:
         self.names = [name for stage in self.plan for name in stage]
         self.turn = {name: threading.Event() for name in self.names}
         self.outcome: dict[str, Future[float]] = {name: Future() for name in self.names}
+        # set when a notebook has run its cell tagged execute.RELEASE_TAG (the next stage may
+        # start); this and every notebook's end wake :meth:`run`
+        self.released = {name: threading.Event() for name in self.names}
+        self._changed = threading.Condition()
+        for future in self.outcome.values():
+            future.add_done_callback(lambda _: self._notify())
         self.jobs: dict[str, Job] = {}
+        self.jobs_given = threading.Event()  # set by run (and by close)
         self.timeout = 0
         slots = _OrderedSlots(WARMUP_SLOTS)
         lanes = plan_lanes(self.plan)
@@ -162,39 +172,77 @@ class Lanes:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
+    def release(self, name: str) -> None:
+        """Say that ``name``'s next stage may start (called from its lane)."""
+        self.released[name].set()
+        self._notify()
+
+    def _notify(self) -> None:
+        with self._changed:
+            self._changed.notify_all()
+
+    def _wait_for(
+        self, released: Sequence[str], ended: Sequence[str], seconds: dict[str, float], log: Log
+    ) -> None:
+        """Until each of ``released`` has released its next stage or ended and each of
+        ``ended`` has ended, logging each notebook that succeeded (into ``seconds``). Raises the
+        failure of a notebook given its turn, once every notebook that began has ended."""
+        started = self.state.started
+
+        def ready() -> bool:
+            if any(self.outcome[n].done() and _error(self.outcome[n]) for n in started):
+                return True
+            return all(
+                self.released[n].is_set() or self.outcome[n].done() for n in released
+            ) and all(self.outcome[n].done() for n in ended)
+
+        with self._changed:
+            self._changed.wait_for(ready)
+        for name in started:
+            outcome = self.outcome[name]
+            succeeded = outcome.done() and not outcome.cancelled() and _error(outcome) is None
+            if succeeded and name not in seconds:
+                seconds[name] = outcome.result()
+                log(f"      {name} done in {seconds[name]:.1f} s")
+        failure = next(
+            (e for n in started if self.outcome[n].done() and (e := _error(self.outcome[n]))), None
+        )
+        if failure is not None:
+            self.state.cancel.set()  # no later notebook starts
+            if not isinstance(failure, KeyboardInterrupt):
+                wait([self.outcome[n] for n in started])  # the others finish, kernels shut down
+            raise failure
+
     def close(self) -> None:
         """Stop every lane (a notebook running finishes first) and shut its kernel down."""
         self.state.cancel.set()
+        self.jobs_given.set()
         for event in self.turn.values():
             event.set()  # threads still waiting for their turn see the cancel and stop
         self._pool.shutdown(wait=True)
 
     def run(self, jobs: Mapping[str, Job], timeout: int, log: Log) -> dict[str, float]:
-        """Give the stages their turns in order; a stage starts only when the previous one
-        succeeded. When a notebook fails, the others of its stage that have begun finish, and
-        none that has not begins; on ``KeyboardInterrupt`` the running kernels are killed.
-        Closes the lanes before returning. Returns the seconds each notebook took."""
+        """Give the stages their turns in order; a stage starts when every notebook of the
+        previous stage has ended, or has released it (run its cell tagged
+        :data:`~analysis.pipeline.execute.RELEASE_TAG`), and every earlier stage has ended;
+        nothing starts after a failure. When a notebook fails, the others that have begun
+        finish, and none that has not begins; on ``KeyboardInterrupt`` the running kernels are
+        killed. Closes the lanes before returning. Returns the seconds each notebook took."""
         state = self.state
         self.jobs.update(jobs)
         self.timeout = timeout
+        self.jobs_given.set()
         seconds: dict[str, float] = {}
         try:
-            for stage in self.plan:
+            for index, stage in enumerate(self.plan):
+                if index:
+                    earlier = [name for done in self.plan[: index - 1] for name in done]
+                    self._wait_for(self.plan[index - 1], earlier, seconds, log)
                 for name in stage:
                     log(f"[{len(state.started) + 1}/{len(self.names)}] {name} …")
                     state.started.append(name)
                     self.turn[name].set()
-                running = [self.outcome[name] for name in stage]
-                wait(running, return_when=FIRST_EXCEPTION)
-                failure = next((e for f in running if f.done() and (e := _error(f))), None)
-                if failure is not None:
-                    state.cancel.set()  # no later notebook starts
-                    if not isinstance(failure, KeyboardInterrupt):
-                        wait(running)  # the stage's others finish, so their kernels shut down
-                    raise failure
-                for name in stage:
-                    seconds[name] = self.outcome[name].result()
-                    log(f"      {name} done in {seconds[name]:.1f} s")
+            self._wait_for([], self.names, seconds, log)
         except KeyboardInterrupt:
             state.cancel.set()
             for name in state.started:
@@ -258,6 +306,8 @@ def _run_lane(
                 with contextlib.suppress(Exception):  # papermill then starts its own
                     extra = {"background": True} if background else {}
                     kernel = kernels.start_kernel(notebooks[lane[0]], cwd, state.cancel, **extra)
+        if background and kernel is not None:
+            _preload(lanes, lane[0], kernel)
         for position, name in enumerate(lane):
             if position > 0 and not state.cancel.is_set():
                 kernel = _ready_kernel(kernel, notebooks[name], cwd, state)
@@ -273,7 +323,8 @@ def _run_lane(
                 with contextlib.suppress(Exception):
                     kernel.set_background(False)  # its turn: full priority again
                 background = False
-            if not _run_job(name, job, cwd, lanes.timeout, kernel, state, outcome[name]):
+            released = functools.partial(lanes.release, name)
+            if not _run_job(name, job, cwd, lanes.timeout, kernel, state, outcome[name], released):
                 for rest in lane[position + 1 :]:
                     _cancelled(outcome[rest])
                 return
@@ -289,6 +340,18 @@ def _run_lane(
             kernel.shutdown()
 
 
+def _preload(lanes: Lanes, name: str, kernel: WarmKernel) -> None:
+    """While ``name``, a lane's first notebook, waits for its turn: once the run's parameters are
+    known, its kernel loads what the notebook's first cells load from them (lexicons, compiled
+    patterns: :meth:`~analysis.pipeline.kernels.WarmKernel.preload`). Skipped when the turn has
+    come already; a preload that fails leaves that work to the notebook."""
+    lanes.jobs_given.wait()
+    if lanes.state.cancel.is_set() or lanes.turn[name].is_set() or name not in lanes.jobs:
+        return
+    with contextlib.suppress(Exception):
+        kernel.preload(lanes.jobs[name].parameters, lanes.state.cancel)
+
+
 def _run_job(
     name: str,
     job: Job,
@@ -297,9 +360,11 @@ def _run_job(
     kernel: WarmKernel | None,
     state: RunState,
     outcome: Future[float],
+    released: Callable[[], None],
 ) -> bool:
     """Execute one notebook (its turn has come) and set ``outcome``; True when it succeeded.
-    ``KeyboardInterrupt`` is raised for the lane to hand over."""
+    ``released`` is called when it releases the next stage. ``KeyboardInterrupt`` is raised
+    for the lane to hand over."""
     start = time.perf_counter()
     try:
         execute.execute_notebook(
@@ -310,6 +375,7 @@ def _run_job(
             timeout,
             job.progress_bar,
             kernel=kernel,
+            released=released,
         )
     except KeyboardInterrupt:
         raise

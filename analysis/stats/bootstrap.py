@@ -10,7 +10,9 @@ bootstrap, which keeps large corpora fast.
 
 from __future__ import annotations
 
+import functools
 import zlib
+from collections.abc import Iterable, Iterator
 
 import numpy as np
 import pandas as pd
@@ -53,15 +55,77 @@ def bootstrap_replicates(
     values = np.asarray(values, dtype=float)
     denoms = np.asarray(denoms, dtype=float)
     doc_lengths = np.asarray(doc_lengths, dtype=np.int64)
-    offsets = np.concatenate([[0], np.cumsum(doc_lengths)[:-1]]).astype(np.int64)
-    n_docs = len(doc_lengths)
-    if n_docs >= CLUSTER_ONLY_MIN_DOCS:
+    if len(doc_lengths) >= CLUSTER_ONLY_MIN_DOCS:
+        offsets = _offsets(doc_lengths)
         return _cluster_replicates(
             np.add.reduceat(values, offsets), np.add.reduceat(denoms, offsets), n_boot, rng
         )
+    return _ratios(values, denoms, _resamples(doc_lengths, n_boot, rng), n_boot)
+
+
+def group_replicates(
+    values: np.ndarray,
+    denoms: np.ndarray,
+    doc_lengths: np.ndarray,
+    n_boot: int,
+    seed: int,
+    group: object,
+) -> np.ndarray:
+    """:func:`bootstrap_replicates` with the group's own generator (:func:`group_rng`).
+
+    The resampling (which documents and sentences each replicate draws) depends only on
+    ``seed``, the group's name, ``doc_lengths`` and ``n_boot``, not on the values; a table that
+    bootstraps several measures of the same groups (a share and a rate per frame) therefore
+    draws it once per group and reuses it (:func:`_group_resamples`): the same random numbers,
+    the same replicates, bit for bit.
+    """
+    doc_lengths = np.asarray(doc_lengths, dtype=np.int64)
+    draws = int(n_boot) * int(doc_lengths.sum())
+    if len(doc_lengths) >= CLUSTER_ONLY_MIN_DOCS or draws > _MAX_REUSED_DRAWS:
+        return bootstrap_replicates(values, denoms, doc_lengths, n_boot, group_rng(seed, group))
+    resamples = _group_resamples(int(seed), str(group), doc_lengths.tobytes(), int(n_boot))
+    values = np.asarray(values, dtype=float)
+    denoms = np.asarray(denoms, dtype=float)
+    return _ratios(values, denoms, resamples, n_boot)
+
+
+# Resamplings of at most this many draws are kept for reuse (two int64 arrays each, 16 bytes per
+# draw: 16 MB at most per group, and at most _REUSED_GROUPS groups).
+_MAX_REUSED_DRAWS = 1_000_000
+_REUSED_GROUPS = 32
+
+
+@functools.lru_cache(maxsize=_REUSED_GROUPS)
+def _group_resamples(
+    seed: int, group: str, doc_lengths: bytes, n_boot: int
+) -> tuple[tuple[int, np.ndarray, np.ndarray], ...]:
+    """The batches of :func:`_resamples` from the group's generator, drawn once (read-only)."""
+    lengths = np.frombuffer(doc_lengths, dtype=np.int64)
+    batches = tuple(_resamples(lengths, n_boot, group_rng(seed, group)))
+    for _, replicate, idx in batches:
+        replicate.setflags(write=False)
+        idx.setflags(write=False)
+    return batches
+
+
+def _offsets(doc_lengths: np.ndarray) -> np.ndarray:
+    """Where each document's sentences start (``doc_lengths`` in order)."""
+    return np.concatenate([[0], np.cumsum(doc_lengths)[:-1]]).astype(np.int64)
+
+
+def _resamples(
+    doc_lengths: np.ndarray, n_boot: int, rng: np.random.Generator
+) -> Iterator[tuple[int, np.ndarray, np.ndarray]]:
+    """The hierarchical resampling, batch by batch: ``(size, replicate, idx)``, where sentence
+    ``idx[k]`` (a position in the values) is drawn into replicate ``replicate[k]`` of the batch.
+
+    Documents are drawn with replacement (when there is more than one), then as many sentences
+    as each drawn document has, with replacement, within it.
+    """
+    offsets = _offsets(doc_lengths)
+    n_docs = len(doc_lengths)
     n_units = int(doc_lengths.sum())
     batch = max(1, min(n_boot, _MAX_DRAWS_PER_BATCH // max(n_units, 1)))
-    out = np.empty(n_boot)
     done = 0
     while done < n_boot:
         size = min(batch, n_boot - done)
@@ -75,6 +139,20 @@ def bootstrap_replicates(
         idx = np.repeat(offsets[chosen].ravel(), lens) + (
             rng.random(draw_lens.size) * draw_lens
         ).astype(np.int64)
+        yield size, replicate, idx
+        done += size
+
+
+def _ratios(
+    values: np.ndarray,
+    denoms: np.ndarray,
+    resamples: Iterable[tuple[int, np.ndarray, np.ndarray]],
+    n_boot: int,
+) -> np.ndarray:
+    """Each replicate's ``sum(values) / sum(denoms)`` over its drawn sentences (NaN for 0/0)."""
+    out = np.empty(n_boot)
+    done = 0
+    for size, replicate, idx in resamples:
         num = np.bincount(replicate, weights=values[idx], minlength=size)
         den = np.bincount(replicate, weights=denoms[idx], minlength=size)
         with np.errstate(divide="ignore", invalid="ignore"):
@@ -100,6 +178,21 @@ def _cluster_replicates(
             out[done : done + size] = np.where(den != 0, num / np.where(den != 0, den, 1), np.nan)
         done += size
     return out
+
+
+def doc_lengths_of(docs: pd.Series) -> np.ndarray:
+    """Sentences per document of a document column sorted by document (as
+    ``groupby(docs, sort=True).size()``: in document order, missing ids left out).
+
+    Sorted, each document's rows are one run, so the runs' lengths are the counts of the codes
+    ``pandas.factorize`` gives in order of appearance: a quarter of the time of a groupby, which
+    every group of every bootstrapped measure paid. A categorical column (whose categories
+    may be ordered otherwise, or not occur) is grouped as before.
+    """
+    if isinstance(docs.dtype, pd.CategoricalDtype):
+        return docs.groupby(docs, sort=True).size().to_numpy()
+    codes, _ = pd.factorize(docs)
+    return np.bincount(codes[codes >= 0])
 
 
 def bootstrap_ci(
@@ -136,11 +229,10 @@ def bootstrap_ci(
         denoms = (
             part[denom_col].to_numpy(dtype=float) if denom_col else np.ones(len(part), dtype=float)
         )
-        doc_lengths = part.groupby(doc_col, sort=True).size().to_numpy()
+        doc_lengths = doc_lengths_of(part[doc_col])
         total_den = denoms.sum()
         estimate = scale * values.sum() / total_den if total_den else np.nan
-        rng = group_rng(seed, group)
-        reps = scale * bootstrap_replicates(values, denoms, doc_lengths, n_boot, rng)
+        reps = scale * group_replicates(values, denoms, doc_lengths, n_boot, seed, group)
         low, high = (
             np.nanquantile(reps, [alpha, 1 - alpha])
             if np.isfinite(reps).any()

@@ -29,7 +29,7 @@ import numpy as np
 import pandas as pd
 
 from analysis.config import N_BOOT, N_PERM, SEED
-from analysis.stats.bootstrap import bootstrap_replicates, group_rng
+from analysis.stats.bootstrap import doc_lengths_of, group_replicates
 
 # From this many documents in BOTH groups the permutation test shuffles documents, not sentences.
 MIN_PERM_DOCS = 10
@@ -176,7 +176,7 @@ def _pair_seed(seed: int, a: str, b: str) -> list[int]:
 def _group_arrays(part: pd.DataFrame, value_col: str, doc_col: str):
     part = part.sort_values([doc_col], kind="stable")
     values = part[value_col].to_numpy(dtype=float)
-    lengths = part.groupby(doc_col, sort=True).size().to_numpy()
+    lengths = doc_lengths_of(part[doc_col])
     return values, lengths
 
 
@@ -212,8 +212,7 @@ def pairwise_table(
     groups = {}
     for name, part in sentences.groupby(group_col, sort=True, observed=True):
         values, lengths = _group_arrays(part, value_col, doc_col)
-        rng = group_rng(seed, name)
-        reps = bootstrap_replicates(values, np.ones_like(values), lengths, n_boot, rng)
+        reps = group_replicates(values, np.ones_like(values), lengths, n_boot, seed, name)
         groups[str(name)] = (values, lengths, reps)
     rows = []
     for ga, gb in combinations(sorted(groups), 2):

@@ -49,6 +49,13 @@ def test_features_one_row_per_line_in_declared_order() -> None:
     assert line_features([]).shape == (0, len(FEATURES))
 
 
+def test_features_ignore_the_bullet_marker_only_some_renderers_write() -> None:
+    # inscriptis renders <li> as "* x" (normalised to "- x"), html-text as "x": same features
+    plain = ["Qualified teams:", "England (Group A): 10th appearance", "Spain 2024", *ARTICLE]
+    marked = [plain[0], *(f"- {line}" for line in plain[1:3]), *ARTICLE]
+    assert np.array_equal(line_features(marked), line_features(plain))
+
+
 def test_stage2_adds_six_context_scores() -> None:
     base = line_features(ARTICLE)
     assert stage2_features(base, np.zeros(len(ARTICLE))).shape == (4, len(FEATURES) + 6)

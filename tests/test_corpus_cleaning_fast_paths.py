@@ -580,7 +580,6 @@ def _plain_own(line: str, english: bool) -> tuple[float, ...]:
         sum(1 for w in words if w[0].isupper()) / n,
         sum(map(str.isdigit, line)) / max(len(line), 1),
         float(min(len(_LINKISH.findall(line)), 3)),
-        1.0 if line.startswith("- ") else 0.0,
         sum(1 for w in words if len(w) > 1 and w.isupper()) / n,
         line.count(",") / n,
         sum(map(len, words)) / n,
@@ -589,14 +588,15 @@ def _plain_own(line: str, english: bool) -> tuple[float, ...]:
 
 
 def _plain_line_features(lines: Sequence[str]) -> np.ndarray:
-    """line_features as it was (stacked blocks, words counted over the joined text)."""
+    """line_features as it was (stacked blocks, words counted over the joined text), on the
+    lines without their bullet marker."""
     n = len(lines)
     if n == 0:
         return np.zeros((0, len(boilerplate_model.FEATURES)))
     stops = english_stop_words()
     all_words = _WORD.findall(" ".join(lines))
     english = sum(w.casefold() in stops for w in all_words) >= 0.12 * max(len(all_words), 1)
-    own = np.array([_plain_own(line, english) for line in lines], dtype=float)
+    own = np.array([_plain_own(line.removeprefix("- "), english) for line in lines], dtype=float)
     idx = {name: k for k, name in enumerate(boilerplate_model._OWN)}
     neigh = own[:, [idx[name] for name in boilerplate_model._NEIGHBOURS]]
     pad = np.zeros((2, neigh.shape[1]))

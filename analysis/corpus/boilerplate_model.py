@@ -59,7 +59,6 @@ _OWN = (
     "title_share",
     "digit_share",
     "linkish",
-    "bullet",
     "upper_share",
     "comma_per_word",
     "mean_word_len",
@@ -159,7 +158,6 @@ def _own(line: str, english: bool) -> tuple[float, ...]:
         n_title / n,
         _n_digits(line) / max(n_chars, 1),
         float(min(_n_linkish(line), 3)),
-        1.0 if line.startswith("- ") else 0.0,
         n_upper / n,
         line.count(",") / n,
         n_letters / n,
@@ -172,7 +170,9 @@ def line_features(lines: Sequence[str]) -> np.ndarray:
 
     Own shallow features (words, stop-word share after jusText (in a text that is not English:
     the share of words of at most 3 letters, a language-blind stand-in), sentence-final punctuation,
-    capitalisation, digits, link-like text), the same of the two lines before and after
+    capitalisation, digits, link-like text; of the line without its bullet marker, which one
+    renderer writes for every list item and another for none), the same of the two lines before
+    and after
     (Kohlschütter et al. 2010: the neighbours' features carry most of the signal), and the
     line's place in the document: relative position, share of words before and after it,
     distance to the nearest prose line, whether it lies between the first and last prose line.
@@ -190,7 +190,9 @@ def line_features(lines: Sequence[str]) -> np.ndarray:
     k, m = len(_OWN), len(_NEIGHBOURS)
     out = np.zeros((n, len(FEATURES)))
     own = out[:, :k]
-    own[:] = [_own(line, english) for line in lines]
+    # A list item's marker is the renderer's, not the page's: inscriptis writes one for every
+    # <li> ("* x", normalised to "- x"), html-text none, so the features never see it.
+    own[:] = [_own(line.removeprefix("- "), english) for line in lines]
     neigh = own[:, _NEIGHBOUR_COLUMNS]
     out[1:, k : k + m] = neigh[:-1]  # previous line (zeros before the first)
     out[:-1, k + m : k + 2 * m] = neigh[1:]  # next line

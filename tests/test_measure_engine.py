@@ -255,3 +255,21 @@ def test_fork_server_preload_imports_nltk_without_scipy_and_sklearn() -> None:
 
     assert lines[1] == repr(default_analyzer().polarity_scores("It went well."))
     assert lines[2] == "scipy importable"
+
+
+def test_a_forked_worker_leaves_ctrl_c_to_its_parent_and_ends_on_sigterm() -> None:
+    import signal
+
+    from analysis.measure import engine
+
+    previous = signal.signal(signal.SIGTERM, lambda *_: None)  # as the CLI's, inherited by fork
+    try:
+        workers = worker_pool(1, "fork")
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+    (pid,) = workers.pool.map(_ping, range(1))
+    os.kill(pid, signal.SIGINT)
+    assert workers.pool.map(_ping, range(1)) == [pid]  # still there, still working
+    engine._drop_pool(workers)  # SIGTERM
+    with pytest.raises(ProcessLookupError):
+        os.kill(pid, 0)

@@ -256,7 +256,7 @@ def main(args: argparse.Namespace) -> int:
     rate = summary.n_sentences / summary.seconds if summary.seconds else 0.0
     print(
         f"{summary.n_docs} documents, {summary.n_sentences} sentences in {summary.seconds:.1f} s "
-        f"({rate:,.0f} sentences/s, {summary.engine} engine, {summary.jobs} workers)"
+        f"({rate:,.0f} sentences/s, {summary.engine} engine, {summary.jobs} processes)"
     )
     for name in sorted(summary.files.values()):
         print(f"wrote {out / name}")

@@ -27,6 +27,7 @@ import functools
 import itertools
 import multiprocessing
 import os
+import signal
 import sys
 import threading
 import time
@@ -239,8 +240,10 @@ class Workers:
     seqs: Iterator[int]
 
 
-# Worker pools kept for the life of this process, by (worker processes, start method).
+# Worker pools kept for the life of this process, by (worker processes, start method); the
+# lock makes a pool that is being started (on a run's thread) the one later callers get.
 _POOLS: dict[tuple[int, str], Workers] = {}
+_POOLS_LOCK = threading.Lock()
 # In a worker process: its pool's claims table (set by _init_worker).
 _WORKER_CLAIMS: Any = None
 
@@ -257,8 +260,14 @@ def _claim(claims: Any, seq: int) -> bool:
 
 
 def _init_worker(claims: Any) -> None:
+    """Start a worker: its claims table, and the signals a worker leaves to its parent. Ctrl-C
+    is handled by the parent, which then stops the workers with SIGTERM; a worker ends on it
+    at once (a forked worker would otherwise inherit the command's SIGTERM handler, and both
+    would print the traceback of a chunk cut short)."""
     global _WORKER_CLAIMS
     _WORKER_CLAIMS = claims
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
 
 
 def _run_claimed(fn: ChunkFunction, chunk: pd.DataFrame, seq: int) -> tuple[bool, Any]:
@@ -307,10 +316,15 @@ def worker_pool(
     work. Pools are closed when the process exits (:func:`shutdown_pools`).
     """
     method = start_method or _default_start_method()
-    key = (n_workers, method)
-    workers = _POOLS.get(key)
-    if workers is not None:
+    with _POOLS_LOCK:
+        workers = _POOLS.get((n_workers, method))
+        if workers is None:
+            workers = _start_workers(n_workers, method, fn)
+            _POOLS[(n_workers, method)] = workers
         return workers
+
+
+def _start_workers(n_workers: int, method: str, fn: ChunkFunction | None) -> Workers:
     context = multiprocessing.get_context(method)
     if method == "forkserver":
         extra = _preload_module(fn) if fn is not None else None
@@ -319,15 +333,15 @@ def worker_pool(
     claims = context.Array("q", [-1] * (_IN_FLIGHT_PER_JOB * (n_workers + 1)))
     pool = context.Pool(n_workers, initializer=_init_worker, initargs=(claims,))
     pool.map(_ping, range(n_workers), chunksize=1)  # wait until the workers are up
-    workers = Workers(pool, claims, itertools.count())
-    _POOLS[key] = workers
-    return workers
+    return Workers(pool, claims, itertools.count())
 
 
 def shutdown_pools() -> None:
     """Close every worker pool of this process (runs at exit)."""
-    while _POOLS:
-        _, workers = _POOLS.popitem()
+    with _POOLS_LOCK:
+        stopping = list(_POOLS.values())
+        _POOLS.clear()
+    for workers in stopping:
         workers.pool.terminate()
         workers.pool.join()
 
@@ -336,9 +350,10 @@ atexit.register(shutdown_pools)
 
 
 def _drop_pool(workers: Workers) -> None:
-    for key, value in list(_POOLS.items()):
-        if value is workers:
-            del _POOLS[key]
+    with _POOLS_LOCK:
+        for key, value in list(_POOLS.items()):
+            if value is workers:
+                del _POOLS[key]
     workers.pool.terminate()
     workers.pool.join()
 

@@ -408,7 +408,7 @@ class _Helpers:
     def _start(self, n_workers: int, method: str) -> None:
         try:
             self._up(worker_pool(n_workers, method, self.fn))
-        except BaseException as error:  # raised in the run by add() or steal()
+        except BaseException as error:  # raised in the run by add() or take()
             self.error = error
 
     def _up(self, workers: Workers) -> None:

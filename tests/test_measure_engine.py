@@ -3,6 +3,7 @@ processes, streamed to Parquet."""
 
 from __future__ import annotations
 
+import functools
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,12 +17,15 @@ from analysis.corpus.files import RAW_DOC_COLUMNS, chunk_frame
 from analysis.measure.engine import (
     EngineError,
     ParquetTableWriter,
+    _claim,
+    _ping,
     collect,
     map_chunks,
     result_tables,
     run_local,
     split_chunk,
     table_file,
+    worker_pool,
 )
 
 
@@ -146,39 +150,82 @@ def pid_chunk(raw: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame({"doc_id": raw["doc_id"], "pid": os.getpid()})
 
 
-def test_workers_are_started_once_and_reused_by_later_runs() -> None:
-    docs = raw_docs(12)
-    first = collect(chunk_frame(docs, 2), pid_chunk, jobs=2, start_method="spawn")
-    second = collect(chunk_frame(docs, 3), pid_chunk, jobs=2, start_method="spawn")
-    pids = set(first["sentences"]["pid"])
-    assert os.getpid() not in pids
-    assert set(second["sentences"]["pid"]) <= pids  # the same worker processes
-    assert second["sentences"]["doc_id"].tolist() == docs["doc_id"].tolist()
+def shared_chunk(raw: pd.DataFrame, *, parent: int, marks: str) -> pd.DataFrame:
+    """``pid_chunk`` that, in the parent, first waits until a worker has started a chunk, so
+    that the parent and a worker both compute chunks of the run."""
+    import time
+
+    folder = Path(marks)
+    if os.getpid() == parent:
+        for _ in range(600):
+            if any(folder.iterdir()):
+                break
+            time.sleep(0.05)
+    else:
+        (folder / str(os.getpid())).touch()
+    return pid_chunk(raw)
 
 
-def test_a_failed_run_stops_its_workers_and_the_next_run_starts_new_ones() -> None:
-    before = collect(chunk_frame(raw_docs(8), 2), pid_chunk, jobs=2, start_method="spawn")
-    with pytest.raises(ValueError, match="cannot process d0013"):
-        collect(chunk_frame(raw_docs(20), 5), failing_chunk, jobs=2, start_method="spawn")
-    after = collect(chunk_frame(raw_docs(8), 2), pid_chunk, jobs=2, start_method="spawn")
-    assert not set(before["sentences"]["pid"]) & set(after["sentences"]["pid"])
+def failing_in_worker(raw: pd.DataFrame, *, parent: int, marks: str) -> pd.DataFrame:
+    if os.getpid() != parent:
+        (Path(marks) / str(os.getpid())).touch()
+        raise ValueError("a worker failed")
+    return shared_chunk(raw, parent=parent, marks=marks)
 
 
-def test_chunks_are_read_while_the_workers_start() -> None:
-    # map_chunks reads the first chunks while the pool starts, then sends them all in order
+def test_claims_go_to_the_first_claimant_and_never_to_a_stale_chunk() -> None:
+    import multiprocessing
+
+    claims = multiprocessing.get_context("spawn").Array("q", [-1] * 4)
+    assert _claim(claims, 5) and not _claim(claims, 5)  # once only
+    assert not _claim(claims, 1)  # a chunk of the same slot, older than the one claimed there
+    assert _claim(claims, 9) and _claim(claims, 6)  # a newer chunk of the slot; another slot
+
+
+def test_this_process_and_a_worker_share_the_chunks_in_order(tmp_path: Path) -> None:
+    docs = raw_docs(16)
+    workers = worker_pool(1, "spawn")  # up before the run, so both compute from the start
+    fn = functools.partial(shared_chunk, parent=os.getpid(), marks=str(tmp_path))
+    out = collect(chunk_frame(docs, 2), fn, jobs=2, start_method="spawn")
+    assert out["sentences"]["doc_id"].tolist() == docs["doc_id"].tolist()
+    pids = set(out["sentences"]["pid"])
+    worker_pids = set(workers.pool.map(_ping, range(1)))
+    assert pids == {os.getpid(), *worker_pids}
+    assert worker_pool(1, "spawn") is workers  # the same workers serve later runs
+
+
+def test_this_process_computes_while_the_workers_start() -> None:
     from analysis.measure import engine
 
-    read: list[int] = []
-
-    def source():
-        for k, chunk in enumerate(chunk_frame(raw_docs(12), 2)):
-            read.append(k)
-            yield chunk
-
     engine.shutdown_pools()
-    out = collect(source(), pid_chunk, jobs=2, start_method="spawn")
-    assert out["sentences"]["doc_id"].tolist() == raw_docs(12)["doc_id"].tolist()
-    assert read == list(range(6))
+    stats: dict[str, float] = {}
+    chunks = chunk_frame(raw_docs(12), 2)
+    out = list(map_chunks(chunks, pid_chunk, jobs=2, start_method="spawn", stats=stats))
+    pids = pd.concat([table for _, table in out])["pid"]
+    assert pids.iloc[0] == os.getpid()  # the first chunk did not wait for the workers
+    assert [n for n, _ in out] == [2] * 6
+    assert stats["startup_seconds"] >= 0
+
+
+def test_a_worker_error_stops_the_workers_and_reaches_the_caller(tmp_path: Path) -> None:
+    workers = worker_pool(1, "spawn")
+    worker_pids = workers.pool.map(_ping, range(1))
+    fn = functools.partial(failing_in_worker, parent=os.getpid(), marks=str(tmp_path))
+    with pytest.raises(ValueError, match="a worker failed"):
+        collect(chunk_frame(raw_docs(20), 5), fn, jobs=2, start_method="spawn")
+    assert worker_pool(1, "spawn") is not workers  # the next run starts new workers
+    for pid in worker_pids:
+        with pytest.raises(ProcessLookupError):
+            os.kill(pid, 0)  # stopped and reaped
+
+
+def test_forked_workers_give_the_same_files(tmp_path: Path) -> None:
+    # the default start method on Linux: workers forked from this process
+    docs = raw_docs(30)
+    run_local(chunk_frame(docs, 4), tmp_path / "one", split_chunk, jobs=1, progress=False)
+    run_local(chunk_frame(docs, 4), tmp_path / "two", split_chunk, jobs=2, progress=False)
+    for name in ("documents.parquet", "sentences.parquet"):
+        assert (tmp_path / "one" / name).read_bytes() == (tmp_path / "two" / name).read_bytes()
 
 
 def test_fork_server_preload_imports_nltk_without_scipy_and_sklearn() -> None:
@@ -208,3 +255,21 @@ def test_fork_server_preload_imports_nltk_without_scipy_and_sklearn() -> None:
 
     assert lines[1] == repr(default_analyzer().polarity_scores("It went well."))
     assert lines[2] == "scipy importable"
+
+
+def test_a_forked_worker_leaves_ctrl_c_to_its_parent_and_ends_on_sigterm() -> None:
+    import signal
+
+    from analysis.measure import engine
+
+    previous = signal.signal(signal.SIGTERM, lambda *_: None)  # as the CLI's, inherited by fork
+    try:
+        workers = worker_pool(1, "fork")
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+    (pid,) = workers.pool.map(_ping, range(1))
+    os.kill(pid, signal.SIGINT)
+    assert workers.pool.map(_ping, range(1)) == [pid]  # still there, still working
+    engine._drop_pool(workers)  # SIGTERM
+    with pytest.raises(ProcessLookupError):
+        os.kill(pid, 0)

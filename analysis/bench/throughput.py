@@ -5,17 +5,26 @@ then measures in one run:
 
 1. full work on one core: clean → split → VADER twice → frames → actors → sourcing/hedging, the
    local engine with --jobs 1, reading the corpus file and writing Parquet like `process` does;
-2. the same on every core (--jobs, default all); the two outputs must be byte-identical;
+2. the same on every core (--jobs, default all: this process and one worker per other core);
+   the two outputs must be byte-identical;
 3. the floor: a bare loop of NLTK's own SentimentIntensityAnalyzer over the sentences step 1
    produced (lexicon text from the vaderSentiment wheel, nothing from nltk_data);
-4. peak memory: the resident set of this process and its workers, summed, sampled every 0.2 s
-   (needs psutil; otherwise the largest single process from getrusage).
+4. peak memory: the resident set of the run's process and its workers, summed, sampled every
+   0.2 s (needs psutil; otherwise the largest single process from getrusage);
+5. with --cleaning-cost N: the share of the one-core work's time taken by the boilerplate line
+   classifier and the template-line pass, from N one-core runs with them and N without
+   (interleaved, best of N; switched off in the bench's own process only, by
+   :func:`cleaning_features_off`).
 
-Rates are sentences per second of wall time, worker start-up (a fixed cost: the fork server
-imports the per-document modules once, ~0.6 s of CPU, while the first chunks are read)
-and file I/O included; the rate after start-up is shown too. Verdicts use wall time. Targets:
-one core ≥ 1.5 × the bare VADER rate; all cores ≥ 0.925 × cores × one core (1.85× on 2 cores);
-peak memory < 2 GiB (stated for 50,000 documents).
+Each run of the full work starts in a fresh interpreter that imports the package and loads and
+checks the lexicons before the clock starts, as `process` does before it reads a chunk: no run
+inherits the modules, caches or workers of another (a second run in the same process would
+start with every cache warm from the first, on the same corpus). Each timing then includes
+everything `process` does after that: reading, worker start-up, the work, writing. Rates are
+sentences per second of wall time; the rate after worker start-up is shown too, and the CPU
+time of the run's process and its workers. Verdicts use wall time. Targets: one core ≥ 1.5 ×
+the bare VADER rate; all cores ≥ 0.925 × cores × one core (1.85× on 2 cores); peak memory
+< 2 GiB (stated for 50,000 documents); the cleaning features ≤ 15% of the one-core time.
 """
 
 from __future__ import annotations
@@ -29,7 +38,7 @@ import tempfile
 import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from pathlib import Path
 from typing import Any
 
@@ -38,6 +47,7 @@ from analysis.io import write_text
 TARGET_ONE_CORE_VS_VADER = 1.5
 TARGET_SCALING_PER_CORE = 0.925
 TARGET_PEAK_RSS_MIB = 2048
+TARGET_CLEANING_SHARE = 0.15
 _MIB = 1024 * 1024
 
 
@@ -65,6 +75,14 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--keep", type=Path, default=None, help="keep the corpus and outputs in this folder"
     )
     parser.add_argument("--no-progress", action="store_true", help="no progress bars")
+    parser.add_argument(
+        "--cleaning-cost",
+        type=int,
+        default=0,
+        metavar="N",
+        help="also time the one-core work N times with and N times without the boilerplate "
+        "classifier and the template-line pass (interleaved, best of N) and print their share",
+    )
 
 
 # --------------------------------------------------------------------------------------------
@@ -173,7 +191,8 @@ def _workdir(keep: Path | None) -> Iterator[Path]:
 
 
 def bench_chunk_function() -> Callable[..., Any]:
-    """The full per-document work with the bundled story's lexicons (``seeds/analysis.toml``).
+    """The full per-document work with the bundled story's lexicons (``seeds/analysis.toml``),
+    loaded and checked as `process` does before it reads a chunk.
 
     A fixed actor list, as a large run names its actors: discovered actors differ from chunk to
     chunk, so a chunked run discovers them over the whole corpus afterwards (the loader does).
@@ -182,20 +201,58 @@ def bench_chunk_function() -> Callable[..., Any]:
 
     from analysis.config import default_corpus_dir
     from analysis.measure.chunk import process_chunk
-    from analysis.settings import resolve_lexicons
+    from analysis.settings import check_lexicons, resolve_lexicons
 
-    return functools.partial(process_chunk, lexicons=resolve_lexicons(default_corpus_dir()))
+    lexicons = resolve_lexicons(default_corpus_dir())
+    check_lexicons(lexicons)
+    return functools.partial(process_chunk, lexicons=lexicons)
 
 
-def _full_run(corpus: Path, out: Path, jobs: int, args: argparse.Namespace) -> dict[str, Any]:
+def _model_pass_off(lines: list[Any], model: Any, doc_id: str, audit: list[Any]) -> list[Any]:
+    return lines  # the classifier removes no line
+
+
+def _template_lines_off(texts: Sequence[str], outlets: Sequence[str]) -> list[frozenset[str]]:
+    return [frozenset()] * len(texts)  # no line is template
+
+
+@contextmanager
+def cleaning_features_off() -> Iterator[None]:
+    """Within the block, in this process: the boilerplate line classifier removes nothing
+    (``analysis.corpus.cleaning._model_pass`` returns its lines) and the template-line pass
+    finds nothing (``analysis.corpus.documents.template_lines`` gives every document an empty
+    set), so cleaning costs what it costs without them. For the bench only (``--cleaning-cost``).
+    """
+    from analysis.corpus import cleaning, documents
+
+    saved = cleaning._model_pass, documents.template_lines
+    cleaning._model_pass = _model_pass_off
+    documents.template_lines = _template_lines_off
+    try:
+        yield
+    finally:
+        cleaning._model_pass, documents.template_lines = saved
+
+
+def _cpu_seconds() -> tuple[float, float]:
+    """CPU time of this process, and of its children that have ended."""
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return time.process_time(), children.ru_utime + children.ru_stime
+
+
+def _full_run(
+    corpus: Path, out: Path, jobs: int, args: argparse.Namespace, cleaning: bool = True
+) -> dict[str, Any]:
+    """One timed run of the full work; meant for a fresh interpreter (:func:`_fresh_run`)."""
     import shutil
 
     from analysis.corpus.files import read_chunks
-    from analysis.measure.engine import run_local
+    from analysis.measure.engine import run_local, shutdown_pools
 
     shutil.rmtree(out, ignore_errors=True)
     fn = bench_chunk_function()
-    with PeakMemory() as memory:
+    with PeakMemory() as memory, cleaning_features_off() if not cleaning else nullcontext():
+        cpu_started = _cpu_seconds()
         started = time.perf_counter()
         chunks, report = read_chunks(corpus, args.column_map, args.chunk_size)
         summary = run_local(
@@ -207,11 +264,16 @@ def _full_run(corpus: Path, out: Path, jobs: int, args: argparse.Namespace) -> d
             total_docs=report.n_rows_total,
         )
         seconds = time.perf_counter() - started
+    shutdown_pools()  # after the clock: the workers end, so that their CPU time is counted
+    own, workers = (end - start for end, start in zip(_cpu_seconds(), cpu_started, strict=True))
     return {
         "jobs": summary.jobs,
         "docs": summary.n_docs,
         "sentences": summary.n_sentences,
         "seconds": round(seconds, 2),
+        "cpu_seconds": round(own + workers, 2),
+        "cpu_seconds_this_process": round(own, 2),
+        "cpu_seconds_workers": round(workers, 2),
         "sentences_per_s": round(summary.n_sentences / seconds, 1),
         "startup_seconds": round(summary.startup_seconds, 2),
         "steady_sentences_per_s": round(
@@ -220,7 +282,24 @@ def _full_run(corpus: Path, out: Path, jobs: int, args: argparse.Namespace) -> d
         "docs_per_s": round(summary.n_docs / seconds, 1),
         "peak_rss_mib": round(memory.peak_mib, 1) if memory.peak_mib else None,
         "empty_skipped": report.n_empty_skipped,
+        "audit_rows": summary.rows.get("audit", 0),
     }
+
+
+def _fresh_run(
+    corpus: Path, out: Path, jobs: int, args: argparse.Namespace, cleaning: bool = True
+) -> dict[str, Any]:
+    """:func:`_full_run` in a new interpreter (spawned), so that it inherits nothing."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    # only what a run reads: the parsed arguments also hold the command's module
+    picklable = argparse.Namespace(
+        column_map=args.column_map, chunk_size=args.chunk_size, no_progress=args.no_progress
+    )
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(max_workers=1, mp_context=context) as executor:
+        return executor.submit(_full_run, corpus, out, jobs, picklable, cleaning).result()
 
 
 def _floor_run(sentences_file: Path, limit: int) -> dict[str, Any]:
@@ -239,6 +318,31 @@ def _floor_run(sentences_file: Path, limit: int) -> dict[str, Any]:
         "sentences": len(sample),
         "seconds": round(seconds, 2),
         "sentences_per_s": round(len(sample) / seconds, 1) if seconds else None,
+    }
+
+
+def cleaning_cost(corpus: Path, work: Path, args: argparse.Namespace) -> dict[str, Any]:
+    """The share of the one-core work's time taken by the boilerplate line classifier and the
+    template-line pass: ``args.cleaning_cost`` runs with them and as many without, interleaved
+    (each in a fresh interpreter), best of each by CPU time (wall time shown too).
+
+    Also the audit rows of each kind of run: the runs without them must record fewer (the lines
+    those features remove), or the figure would measure nothing.
+    """
+    runs: dict[str, list[dict[str, Any]]] = {"with": [], "without": []}
+    for _ in range(args.cleaning_cost):
+        for label, cleaning in (("with", True), ("without", False)):
+            out = work / f"out_cleaning_{label}"
+            runs[label].append(_fresh_run(corpus, out, 1, args, cleaning=cleaning))
+    best = {label: min(rs, key=lambda r: r["cpu_seconds"]) for label, rs in runs.items()}
+    fastest = {label: min(r["seconds"] for r in rs) for label, rs in runs.items()}
+    return {
+        "runs": args.cleaning_cost,
+        "cpu_seconds": {label: [r["cpu_seconds"] for r in rs] for label, rs in runs.items()},
+        "seconds": {label: [r["seconds"] for r in rs] for label, rs in runs.items()},
+        "audit_rows": {label: best[label]["audit_rows"] for label in runs},
+        "share_cpu": round(1 - best["without"]["cpu_seconds"] / best["with"]["cpu_seconds"], 4),
+        "share_wall": round(1 - fastest["without"] / fastest["with"], 4),
     }
 
 
@@ -272,9 +376,9 @@ def run_benchmark(args: argparse.Namespace) -> dict[str, Any]:
             }
         one = None
         if not args.skip_one_core:
-            one = _full_run(corpus, work / "out_1", 1, args)
+            one = _fresh_run(corpus, work / "out_1", 1, args)
             results["one_core"] = one
-        every = _full_run(corpus, work / "out_all", jobs, args)
+        every = _fresh_run(corpus, work / "out_all", jobs, args)
         results["all_cores"] = every
         if one is not None:
             same = all(
@@ -284,6 +388,8 @@ def run_benchmark(args: argparse.Namespace) -> dict[str, Any]:
             results["outputs_identical"] = same
         floor_source = work / ("out_1" if one is not None else "out_all") / "sentences.parquet"
         results["bare_nltk_vader"] = _floor_run(floor_source, args.floor_sentences)
+        if args.cleaning_cost > 0:
+            results["cleaning_cost"] = cleaning_cost(corpus, work, args)
     results["maxrss_mib"] = maxrss_mib()
     floor_rate = results["bare_nltk_vader"]["sentences_per_s"]
     one_rate = one["sentences_per_s"] if one else None
@@ -309,6 +415,16 @@ def run_benchmark(args: argparse.Namespace) -> dict[str, Any]:
             "verdict": _verdict(peak, TARGET_PEAK_RSS_MIB, higher_is_better=False),
         },
     }
+    if "cleaning_cost" in results:
+        cost = results["cleaning_cost"]
+        fewer = cost["audit_rows"]["without"] < cost["audit_rows"]["with"]
+        results["targets"]["cleaning_features_share"] = {
+            "value": cost["share_cpu"],
+            "target": TARGET_CLEANING_SHARE,
+            "verdict": _verdict(cost["share_cpu"], TARGET_CLEANING_SHARE, higher_is_better=False)
+            if fewer
+            else "n/a (switched off, they removed no fewer lines)",
+        }
     return results
 
 
@@ -330,6 +446,20 @@ def _print_results(results: dict[str, Any]) -> None:
         if "startup_seconds" in row:
             line += f" {row['startup_seconds']:>10.1f} {row['steady_sentences_per_s']:>22,.0f}"
         print(line)
+    every = results["all_cores"]
+    print(
+        f"{every['jobs']} cores: {every['seconds']} s wall, {every['cpu_seconds']} s CPU "
+        f"({every['cpu_seconds_this_process']} this process, {every['cpu_seconds_workers']} its "
+        f"workers); one core: {results.get('one_core', {}).get('cpu_seconds')} s CPU"
+    )
+    if "cleaning_cost" in results:
+        cost = results["cleaning_cost"]
+        print(
+            f"cleaning features (classifier + template lines), one core, best of {cost['runs']}:"
+            f" CPU s with {cost['cpu_seconds']['with']}, without {cost['cpu_seconds']['without']}"
+            f" -> share {cost['share_cpu']:.1%} (wall {cost['share_wall']:.1%}); audit rows"
+            f" {cost['audit_rows']['with']:,} with, {cost['audit_rows']['without']:,} without"
+        )
     if "outputs_identical" in results:
         print(f"1-core and all-core outputs identical: {results['outputs_identical']}")
     print(f"getrusage peaks (MiB): {results['maxrss_mib']}")

@@ -275,7 +275,7 @@ def main(args: argparse.Namespace) -> int:
     rate = summary.n_sentences / summary.seconds if summary.seconds else 0.0
     print(
         f"{summary.n_docs} documents, {summary.n_sentences} sentences in {summary.seconds:.1f} s "
-        f"({rate:,.0f} sentences/s, {summary.engine} engine, {summary.jobs} workers)"
+        f"({rate:,.0f} sentences/s, {summary.engine} engine, {summary.jobs} processes)"
     )
     if not args.no_quality:
         print(quality_line(quality))

@@ -4,10 +4,11 @@ There is one code base for five articles and for millions: a *chunk function* (b
 :func:`analysis.measure.chunk.process_chunk`) turns a DataFrame of raw documents into result tables,
 and an engine only decides where chunks run and where their results go.
 
-- :func:`run_local` maps the chunk function over chunks on ``jobs`` processes, keeping chunk
-  order (so the output is identical to ``jobs=1``) and holding only a few chunks in flight, and
-  streams each result table into one Parquet file (:class:`ParquetTableWriter`). Memory does not
-  grow with the number of documents.
+- :func:`run_local` maps the chunk function over chunks on ``jobs`` processes (this one and
+  ``jobs - 1`` workers, forked from it on Linux), keeping chunk order (so the output is
+  identical to ``jobs=1``) and holding only a few chunks in flight, and streams each result
+  table into one Parquet file (:class:`ParquetTableWriter`). Memory does not grow with the
+  number of documents.
 - :func:`collect` does the same in memory and returns the concatenated tables (small corpora,
   notebooks, tests).
 - :func:`analysis.measure.dask_engine.run_dask` runs the same function on a Dask cluster and
@@ -26,6 +27,7 @@ import functools
 import itertools
 import multiprocessing
 import os
+import signal
 import sys
 import threading
 import time
@@ -216,25 +218,85 @@ def resolve_jobs(jobs: int | None) -> int:
     return jobs
 
 
-# Imported once in the fork server so that workers start warm: the per-document modules,
-# NLTK without what the work does not use, and lexicon-independent caches (see the module).
+# Imported once in the fork server (where workers are not forked from this process) so that
+# workers start warm: the per-document modules, NLTK without what the work does not use, and
+# lexicon-independent caches (see the module).
 _WARM_MODULES = ("analysis.measure.preload",)
-# Worker pools kept for the life of this process, by (processes, start method).
-_POOLS: dict[tuple[int, str], Any] = {}
+
+
+@dataclass
+class Workers:
+    """A pool of worker processes and the table through which they and this process claim
+    chunks, so that each chunk is computed once, by whoever starts it first.
+
+    ``claims`` is a shared ring of integers: chunk number ``seq`` lives in slot
+    ``seq % len(claims)``, which holds the highest chunk number claimed there. Chunk numbers
+    grow over the pool's life (``seqs``), so a task left over from a chunk this process took
+    long ago cannot claim a newer chunk of the same slot.
+    """
+
+    pool: Any  # multiprocessing.pool.Pool
+    claims: Any  # multiprocessing Array of int64
+    seqs: Iterator[int]
+
+
+# Worker pools kept for the life of this process, by (worker processes, start method); the
+# lock makes a pool that is being started (on a run's thread) the one later callers get.
+_POOLS: dict[tuple[int, str], Workers] = {}
+_POOLS_LOCK = threading.Lock()
+# In a worker process: its pool's claims table (set by _init_worker).
+_WORKER_CLAIMS: Any = None
+
+
+def _claim(claims: Any, seq: int) -> bool:
+    """Claim chunk ``seq``; False when it (or a later chunk of its slot) was claimed."""
+    with claims.get_lock():
+        table = claims.get_obj()
+        slot = seq % len(table)
+        if table[slot] >= seq:
+            return False
+        table[slot] = seq
+        return True
+
+
+def _init_worker(claims: Any) -> None:
+    """Start a worker: its claims table, and the signals a worker leaves to its parent. Ctrl-C
+    is handled by the parent, which then stops the workers with SIGTERM; a worker ends on it
+    at once (a forked worker would otherwise inherit the command's SIGTERM handler, and both
+    would print the traceback of a chunk cut short)."""
+    global _WORKER_CLAIMS
+    _WORKER_CLAIMS = claims
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+
+
+def _run_claimed(fn: ChunkFunction, chunk: pd.DataFrame, seq: int) -> tuple[bool, Any]:
+    """In a worker: ``(True, fn(chunk))``, or ``(False, None)`` when the chunk was taken."""
+    if not _claim(_WORKER_CLAIMS, seq):
+        return False, None
+    return True, fn(chunk)
 
 
 def _ping(_: int) -> int:
     return os.getpid()
 
 
-def _run_in_worker(fn: ChunkFunction, chunk: pd.DataFrame) -> Any:
-    return fn(chunk)
-
-
 def _default_start_method() -> str:
-    # forkserver: workers fork from a clean server, not from a parent that may hold threads
-    # (pyarrow, tqdm); spawn where forkserver does not exist (Windows).
+    """``fork`` on Linux, else ``forkserver`` where it exists, else ``spawn`` (Windows).
+
+    A forked worker exists in milliseconds with the modules and caches this process has
+    loaded (the lexicons checked before the run among them); a fork server first imports
+    pandas, NLTK and the package again (about 0.7 s of CPU), time in which that core computes
+    nothing, and each worker then parses the lexicons again. The pool is forked by the calling
+    thread at the start of a run, before a chunk is read, never from a helper thread; the
+    threads a process may hold then (Arrow's thread pools, which Arrow re-creates in a forked
+    child, tqdm's monitor, the pools' own handler threads) hold nothing a worker needs, and a
+    worker only runs chunk functions and leaves with ``os._exit``. macOS cannot fork safely
+    (system frameworks), so it uses a fork server, as do other systems that have one.
+    """
     methods = multiprocessing.get_all_start_methods()
+    if sys.platform.startswith("linux") and "fork" in methods:
+        return "fork"
     return "forkserver" if "forkserver" in methods else "spawn"
 
 
@@ -245,75 +307,161 @@ def _preload_module(fn: ChunkFunction) -> str | None:
 
 
 def worker_pool(
-    n_jobs: int, start_method: str | None = None, fn: ChunkFunction | None = None
-) -> Any:
-    """The ``multiprocessing`` pool of ``n_jobs`` workers of this process, started on first use
-    and reused by every later run (workers import the package once, not once per run).
+    n_workers: int, start_method: str | None = None, fn: ChunkFunction | None = None
+) -> Workers:
+    """The ``n_workers`` worker processes of this process, started on first use and reused by
+    every later run (workers import the package once, not once per run).
 
-    ``fn``'s module is preloaded in the fork server with the modules of the per-document work.
-    Pools are closed when the process exits (:func:`shutdown_pools`).
+    With a fork server, ``fn``'s module is preloaded in it with the modules of the per-document
+    work. Pools are closed when the process exits (:func:`shutdown_pools`).
     """
     method = start_method or _default_start_method()
-    key = (n_jobs, method)
-    pool = _POOLS.get(key)
-    if pool is not None:
-        return pool
+    with _POOLS_LOCK:
+        workers = _POOLS.get((n_workers, method))
+        if workers is None:
+            workers = _start_workers(n_workers, method, fn)
+            _POOLS[(n_workers, method)] = workers
+        return workers
+
+
+def _start_workers(n_workers: int, method: str, fn: ChunkFunction | None) -> Workers:
     context = multiprocessing.get_context(method)
     if method == "forkserver":
         extra = _preload_module(fn) if fn is not None else None
         context.set_forkserver_preload([*_WARM_MODULES, *([extra] if extra else [])])
-    pool = context.Pool(n_jobs)
-    pool.map(_ping, range(n_jobs), chunksize=1)  # wait until the workers are up
-    _POOLS[key] = pool
-    return pool
+    # a run holds at most _IN_FLIGHT_PER_JOB chunks per process (workers and this one)
+    claims = context.Array("q", [-1] * (_IN_FLIGHT_PER_JOB * (n_workers + 1)))
+    pool = context.Pool(n_workers, initializer=_init_worker, initargs=(claims,))
+    pool.map(_ping, range(n_workers), chunksize=1)  # wait until the workers are up
+    return Workers(pool, claims, itertools.count())
 
 
 def shutdown_pools() -> None:
     """Close every worker pool of this process (runs at exit)."""
-    while _POOLS:
-        _, pool = _POOLS.popitem()
-        pool.terminate()
-        pool.join()
+    with _POOLS_LOCK:
+        stopping = list(_POOLS.values())
+        _POOLS.clear()
+    for workers in stopping:
+        workers.pool.terminate()
+        workers.pool.join()
 
 
 atexit.register(shutdown_pools)
 
 
-def _drop_pool(pool: Any) -> None:
-    for key, value in list(_POOLS.items()):
-        if value is pool:
-            del _POOLS[key]
-    pool.terminate()
-    pool.join()
+def _drop_pool(workers: Workers) -> None:
+    with _POOLS_LOCK:
+        for key, value in list(_POOLS.items()):
+            if value is workers:
+                del _POOLS[key]
+    workers.pool.terminate()
+    workers.pool.join()
 
 
-def _start_pool(
-    n_jobs: int, start_method: str | None, fn: ChunkFunction
-) -> tuple[threading.Thread, Callable[[], Any]]:
-    """Start :func:`worker_pool` on a thread; return the thread and a function that waits for
-    the pool (re-raising what starting it raised).
+@dataclass
+class _Slot:
+    """One chunk of a run, computed here (``result``) or by a worker (``future``)."""
 
-    Starting the workers is mostly waiting for other processes to import the package, so the
-    caller reads its first chunks meanwhile instead of after.
+    n_docs: int
+    chunk: pd.DataFrame | None
+    seq: int = -1  # its number in the claims table, once sent to the workers
+    future: Any = None
+    taken: bool = False  # claimed by this process
+    result: Any = None
+
+    def done(self) -> bool:
+        """Whether the result is here (re-raises a worker's error)."""
+        if self.taken:
+            return self.chunk is None
+        if self.future is None or not self.future.ready():
+            return False
+        claimed, self.result = self.future.get()
+        return claimed
+
+
+class _Helpers:
+    """The worker processes helping this process with one run.
+
+    The pool is had at once when it is already running or is forked (milliseconds); otherwise
+    it starts on a thread while this process computes the first chunks itself, and the chunks
+    read meanwhile that this process has not taken are sent to it as soon as it is up.
     """
-    box: dict[str, Any] = {}
 
-    def start() -> None:
+    def __init__(self, n_workers: int, start_method: str | None, fn: ChunkFunction) -> None:
+        self.fn = fn
+        self.lock = threading.Lock()
+        self.workers: Workers | None = None
+        self.error: BaseException | None = None
+        self.unsent: list[_Slot] = []
+        self.startup_seconds = 0.0
+        self._started = time.perf_counter()
+        method = start_method or _default_start_method()
+        self.thread: threading.Thread | None = None
+        if (n_workers, method) in _POOLS or method == "fork":
+            self._up(worker_pool(n_workers, method, fn))
+        else:
+            self.thread = threading.Thread(
+                target=self._start, args=(n_workers, method), name="worker-pool-start", daemon=True
+            )
+            self.thread.start()
+
+    def _start(self, n_workers: int, method: str) -> None:
         try:
-            box["pool"] = worker_pool(n_jobs, start_method, fn)
-        except BaseException as error:  # handed to the caller by wait()
-            box["error"] = error
+            self._up(worker_pool(n_workers, method, self.fn))
+        except BaseException as error:  # raised in the run by add() or take()
+            self.error = error
 
-    thread = threading.Thread(target=start, name="worker-pool-start", daemon=True)
-    thread.start()
+    def _up(self, workers: Workers) -> None:
+        with self.lock:
+            self.workers = workers
+            self.startup_seconds = time.perf_counter() - self._started
+            for slot in self.unsent:
+                if not slot.taken:
+                    self._send(slot)
+            self.unsent = []
 
-    def wait() -> Any:
-        thread.join()
-        if "error" in box:
-            raise box["error"]
-        return box["pool"]
+    def _send(self, slot: _Slot) -> None:
+        assert self.workers is not None
+        slot.seq = next(self.workers.seqs)
+        slot.future = self.workers.pool.apply_async(_run_claimed, (self.fn, slot.chunk, slot.seq))
 
-    return thread, wait
+    def _check(self) -> None:
+        if self.error is not None:
+            raise self.error
+
+    def add(self, slot: _Slot) -> None:
+        """Send a chunk to the workers (or keep it for them until they are up)."""
+        self._check()
+        with self.lock:
+            if self.workers is None:
+                self.unsent.append(slot)
+            else:
+                self._send(slot)
+
+    def take(self, slot: _Slot) -> bool:
+        """Claim a chunk for this process; False when a worker has started it."""
+        self._check()
+        with self.lock:
+            if slot.future is None:
+                slot.taken = True
+            elif self.workers is not None:
+                slot.taken = _claim(self.workers.claims, slot.seq)
+        return slot.taken
+
+    def wait(self, slot: _Slot) -> Any:
+        """The result of a chunk a worker claimed."""
+        with self.lock:  # a slot is claimable by a worker only once its future is set
+            future = slot.future
+        claimed, result = future.get()
+        assert claimed, "a chunk this process did not take was skipped by the workers"
+        return result
+
+    def stop(self) -> None:
+        """Stop the workers (after an error, or when the consumer left early)."""
+        if self.thread is not None:
+            self.thread.join()
+        if self.workers is not None:
+            _drop_pool(self.workers)
 
 
 def map_chunks(
@@ -326,14 +474,15 @@ def map_chunks(
 ) -> Iterator[tuple[int, Any]]:
     """Yield ``(n_docs, fn(chunk))`` for each chunk, in input order, on ``jobs`` processes.
 
-    ``jobs=1`` runs in this process. With more, at most ``2 × jobs`` chunks are in flight, so
-    the input is read only as fast as results are consumed. The workers are started once per
-    process and reused by later calls (:func:`worker_pool`); ``fn`` goes with each chunk, so it
-    must be picklable (a module-level function or a ``functools.partial`` of one). ``stats``, if
-    given, receives ``startup_seconds``: the time until every worker process was up (0 for
-    ``jobs=1`` and for workers already running), during which the first chunks are read. A run
-    stopped half-way (an error in a chunk, the consumer leaving early) stops its workers, so
-    that no stale work is left running.
+    ``jobs=1`` runs in this process. With more, this process and ``jobs - 1`` worker processes
+    share the chunks (see :func:`_map_shared`); at most ``2 × jobs`` chunks are held at once,
+    so the input is read only as fast as results are consumed. The workers are started once
+    per process and reused by later calls (:func:`worker_pool`); ``fn`` goes with each chunk,
+    so it must be picklable (a module-level function or a ``functools.partial`` of one).
+    ``stats``, if given, receives ``startup_seconds``: the time until the worker processes
+    were up (0 for ``jobs=1``), during which this process computes. A run stopped half-way (an
+    error in a chunk, the consumer leaving early) stops its workers, so that no stale work is
+    left running.
     """
     fn = fn if fn is not None else default_chunk_function()
     n_jobs = resolve_jobs(jobs)
@@ -343,34 +492,61 @@ def map_chunks(
         for chunk in chunks:
             yield len(chunk), fn(chunk)
         return
-    started = time.perf_counter()
-    starting, started_pool = _start_pool(n_jobs, start_method, fn)
-    # read the first chunks while the workers start (they are sent as soon as the pool is up)
+    yield from _map_shared(chunks, fn, n_jobs, start_method, stats)
+
+
+def _map_shared(
+    chunks: Iterable[pd.DataFrame],
+    fn: ChunkFunction,
+    n_jobs: int,
+    start_method: str | None,
+    stats: dict[str, float] | None,
+) -> Iterator[tuple[int, Any]]:
+    """:func:`map_chunks` on this process and ``n_jobs - 1`` workers.
+
+    Every chunk read is sent to the workers at once; whenever the next result to hand out is
+    not there yet, this process computes the earliest chunk no worker has started (it claims it
+    in the pool's table, so the worker that reaches it skips it) instead of waiting. So this
+    process computes while the workers start, no core idles while there is a chunk nobody
+    started, and at the end of the input the last chunks go to whoever is free first, not to
+    a worker's queue. Only when every chunk held has been started by a worker does this process
+    wait, for the earliest. Results are handed out in input order, so the output is the same as
+    with ``jobs=1``.
+    """
+    helpers = _Helpers(n_jobs - 1, start_method, fn)
     source = iter(chunks)
-    early: list[pd.DataFrame] = []
-    while starting.is_alive() and len(early) < _IN_FLIGHT_PER_JOB * n_jobs:
-        chunk = next(source, None)
-        if chunk is None:
-            break
-        early.append(chunk)
-    pool = started_pool()
-    if stats is not None:
-        stats["startup_seconds"] = time.perf_counter() - started
-    pending: deque[tuple[int, Any]] = deque()
+    pending: deque[_Slot] = deque()
+    exhausted = False
     finished = False
     try:
-        for chunk in itertools.chain(early, source):
-            pending.append((len(chunk), pool.apply_async(_run_in_worker, (fn, chunk))))
-            if len(pending) >= _IN_FLIGHT_PER_JOB * n_jobs:
-                n_docs, future = pending.popleft()
-                yield n_docs, future.get()
-        while pending:
-            n_docs, future = pending.popleft()
-            yield n_docs, future.get()
+        while True:
+            while not exhausted and len(pending) < _IN_FLIGHT_PER_JOB * n_jobs:
+                chunk = next(source, None)
+                if chunk is None:
+                    exhausted = True
+                else:
+                    pending.append(_Slot(len(chunk), chunk))
+                    helpers.add(pending[-1])
+            if not pending:
+                break
+            head = pending[0]
+            if head.done():
+                pending.popleft()
+                yield head.n_docs, head.result
+                continue
+            mine = next((s for s in pending if not s.taken and helpers.take(s)), None)
+            if mine is not None:
+                mine.result = fn(mine.chunk)
+                mine.chunk = None
+                continue
+            pending.popleft()
+            yield head.n_docs, helpers.wait(head)
         finished = True
     finally:
+        if stats is not None:
+            stats["startup_seconds"] = helpers.startup_seconds
         if not finished:
-            _drop_pool(pool)
+            helpers.stop()
 
 
 def progress_bar(total: int | None, enabled: bool, desc: str) -> Any:

@@ -1,8 +1,10 @@
 """What a worker process loads before its first chunk, once, in the fork server.
 
-The local engine (:mod:`analysis.measure.engine`) starts its workers from a fork server that
-imports this module first; every worker is then a fork of a process that has done the work
-below, so a worker starts warm and the work is done once, not once per worker:
+Where the local engine (:mod:`analysis.measure.engine`) does not fork its workers from the
+command's own process (systems other than Linux that have a fork server, such as macOS), it
+starts them from a fork server that imports this module first; every worker is then a fork of
+a process that has done the work below, so a worker starts warm and the work is done once, not
+once per worker:
 
 * the modules of the per-document work (:data:`WORKER_MODULES`);
 * NLTK without SciPy and scikit-learn (:func:`analysis.nltk_import.import_nltk_lean`): they

@@ -273,3 +273,16 @@ def test_a_forked_worker_leaves_ctrl_c_to_its_parent_and_ends_on_sigterm() -> No
     engine._drop_pool(workers)  # SIGTERM
     with pytest.raises(ProcessLookupError):
         os.kill(pid, 0)
+
+
+def test_workers_are_not_forked_from_a_jupyter_kernel(monkeypatch: pytest.MonkeyPatch) -> None:
+    import sys
+    import types
+
+    from analysis.measure import engine as engine_module
+
+    monkeypatch.setattr(sys, "platform", "linux")
+    monkeypatch.delitem(sys.modules, "ipykernel", raising=False)
+    assert engine_module._default_start_method() == "fork"
+    monkeypatch.setitem(sys.modules, "ipykernel", types.ModuleType("ipykernel"))
+    assert engine_module._default_start_method() in ("forkserver", "spawn")

@@ -292,10 +292,14 @@ def _default_start_method() -> str:
     threads a process may hold then (Arrow's thread pools, which Arrow re-creates in a forked
     child, tqdm's monitor, the pools' own handler threads) hold nothing a worker needs, and a
     worker only runs chunk functions and leaves with ``os._exit``. macOS cannot fork safely
-    (system frameworks), so it uses a fork server, as do other systems that have one.
+    (system frameworks), so it uses a fork server, as do other systems that have one. So does
+    a Jupyter kernel (a notebook loading a corpus file): its own threads serve the notebook's
+    messages while a cell runs, and a child forked from it could inherit one of their locks
+    taken.
     """
     methods = multiprocessing.get_all_start_methods()
-    if sys.platform.startswith("linux") and "fork" in methods:
+    in_kernel = "ipykernel" in sys.modules
+    if sys.platform.startswith("linux") and "fork" in methods and not in_kernel:
         return "fork"
     return "forkserver" if "forkserver" in methods else "spawn"
 

@@ -68,3 +68,20 @@ def test_benchmark_runs_fresh_and_measures_the_cleaning_features(tmp_path: Path)
     cost = results["cleaning_cost"]
     assert cost["audit_rows"]["without"] < cost["audit_rows"]["with"]
     assert results["targets"]["cleaning_features_share"]["verdict"] in {"PASS", "FAIL"}
+    for run in ("out_1", "out_all"):  # the quality flags are part of the timed work
+        flagged = pd.read_parquet(tmp_path / "w" / run / "documents.parquet")
+        assert "quality_flags" in flagged.columns
+    assert results["one_core"]["quality_seconds"] > 0
+
+
+def test_no_quality_leaves_the_flags_out(tmp_path: Path) -> None:
+    parser = argparse.ArgumentParser()
+    add_arguments(parser)
+    corpus = tmp_path / "pages.csv"
+    raw = pages(4)
+    raw[["doc_id", "outlet"]].assign(text=raw["raw_text"]).to_csv(corpus, index=False)
+    options = ["--corpus", str(corpus), "--jobs", "1", "--skip-one-core", "--no-progress"]
+    args = parser.parse_args([*options, "--no-quality", "--keep", str(tmp_path / "w")])
+    results = run_benchmark(args)
+    documents = pd.read_parquet(tmp_path / "w" / "out_all" / "documents.parquet")
+    assert "quality_flags" not in documents.columns and results["no_quality"] is True

@@ -4,7 +4,10 @@ Builds a synthetic corpus of --docs documents from the seed articles (or takes -
 then measures in one run:
 
 1. full work on one core: clean → split → VADER twice → frames → actors → sourcing/hedging, the
-   local engine with --jobs 1, reading the corpus file and writing Parquet like `process` does;
+   local engine with --jobs 1, reading the corpus file and writing Parquet like `process` does,
+   then the quality flags as `process` adds them (language guess, MinHash near-duplicates,
+   :func:`analysis.measure.document_quality.flag_processed_documents`; --no-quality leaves
+   them out, as `process --no-quality`);
 2. the same on every core (--jobs, default all: this process and one worker per other core);
    the two outputs must be byte-identical;
 3. the floor: a bare loop of NLTK's own SentimentIntensityAnalyzer over the sentences step 1
@@ -73,6 +76,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--json", type=Path, default=None, help="also write the results here")
     parser.add_argument(
         "--keep", type=Path, default=None, help="keep the corpus and outputs in this folder"
+    )
+    parser.add_argument(
+        "--no-quality",
+        action="store_true",
+        help="leave out the quality-flag pass (as `process --no-quality`)",
     )
     parser.add_argument("--no-progress", action="store_true", help="no progress bars")
     parser.add_argument(
@@ -247,6 +255,7 @@ def _full_run(
     import shutil
 
     from analysis.corpus.files import read_chunks
+    from analysis.measure.document_quality import flag_processed_documents
     from analysis.measure.engine import run_local, shutdown_pools
 
     shutil.rmtree(out, ignore_errors=True)
@@ -263,6 +272,9 @@ def _full_run(
             progress=not args.no_progress,
             total_docs=report.n_rows_total,
         )
+        work_done = time.perf_counter()
+        if not args.no_quality:
+            flag_processed_documents(out, jobs=jobs, progress=not args.no_progress)
         seconds = time.perf_counter() - started
     shutdown_pools()  # after the clock: the workers end, so that their CPU time is counted
     own, workers = (end - start for end, start in zip(_cpu_seconds(), cpu_started, strict=True))
@@ -271,6 +283,7 @@ def _full_run(
         "docs": summary.n_docs,
         "sentences": summary.n_sentences,
         "seconds": round(seconds, 2),
+        "quality_seconds": round(started + seconds - work_done, 2),
         "cpu_seconds": round(own + workers, 2),
         "cpu_seconds_this_process": round(own, 2),
         "cpu_seconds_workers": round(workers, 2),
@@ -295,7 +308,10 @@ def _fresh_run(
 
     # only what a run reads: the parsed arguments also hold the command's module
     picklable = argparse.Namespace(
-        column_map=args.column_map, chunk_size=args.chunk_size, no_progress=args.no_progress
+        column_map=args.column_map,
+        chunk_size=args.chunk_size,
+        no_progress=args.no_progress,
+        no_quality=args.no_quality,
     )
     context = multiprocessing.get_context("spawn")
     with ProcessPoolExecutor(max_workers=1, mp_context=context) as executor:
@@ -359,7 +375,11 @@ def run_benchmark(args: argparse.Namespace) -> dict[str, Any]:
     from analysis.measure.engine import resolve_jobs
 
     jobs = resolve_jobs(args.jobs)
-    results: dict[str, Any] = {"cpu_count": os.cpu_count(), "python": sys.version.split()[0]}
+    results: dict[str, Any] = {
+        "cpu_count": os.cpu_count(),
+        "python": sys.version.split()[0],
+        "no_quality": bool(args.no_quality),
+    }
     with _workdir(args.keep) as work:
         if args.corpus is not None:
             corpus = args.corpus
@@ -447,6 +467,13 @@ def _print_results(results: dict[str, Any]) -> None:
             line += f" {row['startup_seconds']:>10.1f} {row['steady_sentences_per_s']:>22,.0f}"
         print(line)
     every = results["all_cores"]
+    if not results.get("no_quality"):
+        quality = ", ".join(
+            f"{label} {results[key]['quality_seconds']} s"
+            for key, label in (("one_core", "1 core"), ("all_cores", f"{every['jobs']} cores"))
+            if key in results
+        )
+        print(f"of which the quality-flag pass (as `process` adds it), wall: {quality}")
     print(
         f"{every['jobs']} cores: {every['seconds']} s wall, {every['cpu_seconds']} s CPU "
         f"({every['cpu_seconds_this_process']} this process, {every['cpu_seconds_workers']} its "

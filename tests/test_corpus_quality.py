@@ -179,3 +179,36 @@ def test_duplicate_finder_fed_signatures_in_batches_matches_find_duplicates() ->
     finder = DuplicateFinder()
     got = [finder.add_signature(i, minhash_signature(t)) for i, t in zip(ids, texts, strict=True)]
     assert got == expected
+
+
+def test_lsh_candidates_are_earlier_documents_sharing_a_band() -> None:
+    import numpy as np
+
+    from analysis.corpus.quality import LSH_BANDS, LSH_ROWS, NUM_PERM, DuplicateFinder
+
+    assert LSH_BANDS * LSH_ROWS <= NUM_PERM
+    rng = np.random.default_rng(11)
+    first = rng.integers(0, 2**32, NUM_PERM, dtype=np.uint64)
+    one_band = rng.integers(0, 2**32, NUM_PERM, dtype=np.uint64)
+    one_band[3 * LSH_ROWS : 4 * LSH_ROWS] = first[3 * LSH_ROWS : 4 * LSH_ROWS]
+    almost = one_band.copy()
+    almost[3 * LSH_ROWS] += 1  # one value off in that band: no band in common
+    finder = DuplicateFinder()
+    assert finder.add_signature("first", first) == ""
+    assert finder.candidates(one_band) == [0]
+    assert finder.candidates(almost) == []
+    assert finder.add_signature("one band", one_band) == ""  # a candidate, but far from 0.8
+
+
+def test_copies_just_above_the_threshold_are_found() -> None:
+    import numpy as np
+
+    rng = np.random.default_rng(7)
+    found = 0
+    for _ in range(20):
+        base = _words(rng, 400)
+        copy = list(base)
+        for position in rng.choice(len(copy), 3, replace=False):  # 3 words changed: J ≈ 0.93
+            copy[position] = "changed"
+        found += find_duplicates(["a", "b"], [" ".join(base), " ".join(copy)]) == ["", "a"]
+    assert found >= 19

@@ -36,10 +36,10 @@ from analysis.pipeline.execute import KERNEL_NAME
 WARMUP_TIMEOUT_S = 120
 # Modules that a package function imports when it is first called rather than when its module
 # is imported, for functions that notebooks call in their first cells: a notebook that uses the
-# name gets them imported by its warm-up too. Loading a corpus finds near-duplicates with
-# datasketch, which imports SciPy's integration (a third of a second).
+# name gets them imported by its warm-up too. Loading a corpus then flags its documents (the
+# language guess imports NLTK's Punkt through the sentence splitter).
 CALLED_IMPORTS: dict[str, tuple[str, ...]] = {
-    "analysis.load_corpus": ("datasketch",),
+    "analysis.load_corpus": ("analysis.corpus.language", "analysis.corpus.quality"),
 }
 # The nice value of a kernel warming in the background (:meth:`WarmKernel.set_background`).
 BACKGROUND_NICE = 10

@@ -212,3 +212,18 @@ def test_copies_just_above_the_threshold_are_found() -> None:
             copy[position] = "changed"
         found += find_duplicates(["a", "b"], [" ".join(base), " ".join(copy)]) == ["", "a"]
     assert found >= 19
+
+
+def test_finder_grows_past_its_first_block_of_signatures() -> None:
+    import numpy as np
+
+    from analysis.corpus.quality import NUM_PERM, DuplicateFinder
+
+    rng = np.random.default_rng(2)
+    signatures = rng.integers(0, 2**32, (2100, NUM_PERM), dtype=np.uint64)
+    finder = DuplicateFinder()
+    assert all(finder.add_signature(f"d{i}", s) == "" for i, s in enumerate(signatures))
+    near = signatures[2050].copy()
+    near[:10] += 1  # 118 of 128 values equal: above the threshold
+    assert finder.add_signature("copy", near) == "d2050"
+    assert finder.add_signature("first again", signatures[3]) == "d3"

@@ -191,7 +191,8 @@ class DuplicateFinder:
 
     def __init__(self) -> None:
         self._buckets: list[dict[bytes, list[int]]] = [{} for _ in range(LSH_BANDS)]
-        self._signatures: list[np.ndarray | None] = []
+        # one row per document (a document without words keeps a row it never uses)
+        self._signatures = np.zeros((1024, NUM_PERM), dtype=np.uint32)
         self._matches: list[str] = []
         self._doc_ids: list[str] = []
 
@@ -209,20 +210,25 @@ class DuplicateFinder:
     def add_signature(self, doc_id: str, signature: np.ndarray | None) -> str:
         """:meth:`add` for a signature computed elsewhere (``None``: a text without words,
         never a copy nor an original)."""
-        i = len(self._signatures)
+        i = len(self._doc_ids)
         self._doc_ids.append(doc_id)
         match = ""
         if signature is not None:
             signature = np.asarray(signature, dtype=np.uint32)
-            for j in self.candidates(signature):
-                earlier = self._signatures[j]
-                assert earlier is not None  # only signatures are put in buckets
-                if float(np.mean(earlier == signature)) >= DUPLICATE_THRESHOLD:
+            candidates = self.candidates(signature)
+            if candidates:  # the estimates of every candidate at once; the earliest close one
+                equal = np.count_nonzero(self._signatures[candidates] == signature, axis=1)
+                close = np.flatnonzero(equal / NUM_PERM >= DUPLICATE_THRESHOLD)
+                if close.size:
+                    j = candidates[close[0]]
                     match = self._matches[j] or self._doc_ids[j]
-                    break
             for band, key in enumerate(_band_keys(signature)):
                 self._buckets[band].setdefault(key, []).append(i)
-        self._signatures.append(signature)
+            if i >= len(self._signatures):
+                self._signatures = np.concatenate(
+                    [self._signatures, np.zeros_like(self._signatures)]
+                )
+            self._signatures[i] = signature
         self._matches.append(match)
         return match
 

@@ -605,7 +605,6 @@ def _plain_line_features(lines: Sequence[str]) -> np.ndarray:
     window = np.convolve(
         np.concatenate([np.zeros(3), prose, np.zeros(3)]), np.ones(7) / 7.0, "valid"
     )
-    pos = np.arange(n) / max(n - 1, 1)
     words = np.expm1(own[:, idx["log_words"]])
     total = max(words.sum(), 1.0)
     before = (np.cumsum(words) - words) / total
@@ -618,8 +617,6 @@ def _plain_line_features(lines: Sequence[str]) -> np.ndarray:
     doc = np.column_stack(
         [
             window,
-            pos,
-            pos**2,
             before,
             1.0 - before - words / total,
             np.log1p(dist),

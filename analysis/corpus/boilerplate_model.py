@@ -77,8 +77,6 @@ FEATURES: tuple[str, ...] = (
     *(f"prev2_{n}" for n in _NEIGHBOURS),
     *(f"next2_{n}" for n in _NEIGHBOURS),
     "window_prose",
-    "position",
-    "position_sq",
     "words_before",
     "words_after",
     "log_dist_prose",
@@ -174,7 +172,7 @@ def line_features(lines: Sequence[str]) -> np.ndarray:
     renderer writes for every list item and another for none), the same of the two lines before
     and after
     (Kohlschütter et al. 2010: the neighbours' features carry most of the signal), and the
-    line's place in the document: relative position, share of words before and after it,
+    line's place in the document: share of words before and after it,
     distance to the nearest prose line, whether it lies between the first and last prose line.
     """
     n = len(lines)
@@ -201,24 +199,21 @@ def line_features(lines: Sequence[str]) -> np.ndarray:
     doc = out[:, k + 4 * m :]
     prose = own[:, _PROSE_COLUMN]
     doc[:, 0] = np.convolve(np.concatenate([_PAD3, prose, _PAD3]), _WINDOW, "valid")
-    pos = np.arange(n) / max(n - 1, 1)
-    doc[:, 1] = pos
-    doc[:, 2] = pos**2
     words = np.expm1(own[:, _LOG_WORDS_COLUMN])
     total = max(words.sum(), 1.0)
     before = (np.cumsum(words) - words) / total
-    doc[:, 3] = before
-    doc[:, 4] = 1.0 - before - words / total
+    doc[:, 1] = before
+    doc[:, 2] = 1.0 - before - words / total
     prose_at = np.flatnonzero(prose)
     if prose_at.size:
         at = np.arange(n)
-        doc[:, 5] = np.log1p(np.abs(at[:, None] - prose_at[None, :]).min(axis=1))
-        doc[:, 6] = (at >= prose_at[0]) & (at <= prose_at[-1])
+        doc[:, 3] = np.log1p(np.abs(at[:, None] - prose_at[None, :]).min(axis=1))
+        doc[:, 4] = (at >= prose_at[0]) & (at <= prose_at[-1])
     else:
-        doc[:, 5] = np.log1p(np.full(n, float(n)))
-    doc[:, 7] = words / max(words.max(), 1.0)
-    doc[:, 8] = math.log1p(total)
-    doc[:, 9] = math.log1p(n)
+        doc[:, 3] = np.log1p(np.full(n, float(n)))
+    doc[:, 5] = words / max(words.max(), 1.0)
+    doc[:, 6] = math.log1p(total)
+    doc[:, 7] = math.log1p(n)
     return out
 
 

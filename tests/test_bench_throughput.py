@@ -6,6 +6,7 @@ import argparse
 from pathlib import Path
 
 import pandas as pd
+from sample_text import ARTICLE
 
 from analysis.bench.throughput import add_arguments, cleaning_features_off, run_benchmark
 from analysis.corpus import cleaning, documents
@@ -14,14 +15,6 @@ from analysis.measure.chunk import process_chunk
 
 MENU = "Home | World | Business | Sport"  # in every page of the outlet: a template line
 CHROME = ["World", "Business", "Sport", "Opinion", "Culture"]  # a menu the classifier removes
-ARTICLE = [
-    "The city council voted on Tuesday to expand the bus network across the northern districts, "
-    "a plan that officials said would cut travel times for thousands of commuters.",
-    "Critics of the proposal argued that the cost had been underestimated and that the money "
-    "would be better spent on repairing the roads that already exist in the area.",
-    "The mayor said the first new routes would open in the spring, and that the council would "
-    "review the results of the trial at the end of the year before going further.",
-]
 
 
 def pages(n: int) -> pd.DataFrame:
@@ -53,15 +46,19 @@ def test_switched_off_cleaning_features_remove_no_line() -> None:
     assert (cleaning._model_pass, documents.template_lines) == (model_pass, template_lines)
 
 
-def test_benchmark_runs_fresh_and_measures_the_cleaning_features(tmp_path: Path) -> None:
+def bench(tmp_path: Path, n_pages: int, *options: str) -> dict:
+    """``bench throughput`` over ``n_pages`` pages written as a corpus file, kept in ``w/``."""
     parser = argparse.ArgumentParser()
     add_arguments(parser)
     corpus = tmp_path / "pages.csv"
-    raw = pages(12)
+    raw = pages(n_pages)
     raw[["doc_id", "outlet"]].assign(text=raw["raw_text"]).to_csv(corpus, index=False)
-    options = ["--corpus", str(corpus), "--chunk-size", "5", "--jobs", "2", "--no-progress"]
-    args = parser.parse_args([*options, "--cleaning-cost", "1", "--keep", str(tmp_path / "w")])
-    results = run_benchmark(args)
+    keep = ["--corpus", str(corpus), "--keep", str(tmp_path / "w"), "--no-progress"]
+    return run_benchmark(parser.parse_args([*keep, *options]))
+
+
+def test_benchmark_runs_fresh_and_measures_the_cleaning_features(tmp_path: Path) -> None:
+    results = bench(tmp_path, 12, "--chunk-size", "5", "--jobs", "2", "--cleaning-cost", "1")
     assert results["outputs_identical"] is True
     assert results["one_core"]["docs"] == results["all_cores"]["docs"] == 12
     assert results["all_cores"]["jobs"] == 2
@@ -75,13 +72,6 @@ def test_benchmark_runs_fresh_and_measures_the_cleaning_features(tmp_path: Path)
 
 
 def test_no_quality_leaves_the_flags_out(tmp_path: Path) -> None:
-    parser = argparse.ArgumentParser()
-    add_arguments(parser)
-    corpus = tmp_path / "pages.csv"
-    raw = pages(4)
-    raw[["doc_id", "outlet"]].assign(text=raw["raw_text"]).to_csv(corpus, index=False)
-    options = ["--corpus", str(corpus), "--jobs", "1", "--skip-one-core", "--no-progress"]
-    args = parser.parse_args([*options, "--no-quality", "--keep", str(tmp_path / "w")])
-    results = run_benchmark(args)
+    results = bench(tmp_path, 4, "--jobs", "1", "--skip-one-core", "--no-quality")
     documents = pd.read_parquet(tmp_path / "w" / "out_all" / "documents.parquet")
     assert "quality_flags" not in documents.columns and results["no_quality"] is True

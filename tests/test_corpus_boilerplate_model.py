@@ -6,6 +6,7 @@ from dataclasses import replace
 
 import numpy as np
 import pytest
+from sample_text import ARTICLE
 
 from analysis.corpus.boilerplate_model import (
     FEATURES,
@@ -18,16 +19,6 @@ from analysis.corpus.boilerplate_model import (
 )
 from analysis.corpus.cleaning import RULES, clean_text
 
-ARTICLE = [
-    "The city council voted on Tuesday to expand the bus network across the northern districts, "
-    "a plan that officials said would cut travel times for thousands of commuters.",
-    "Critics of the proposal argued that the cost had been underestimated and that the money "
-    "would be better spent on repairing the roads that already exist in the area.",
-    "The mayor said the first new routes would open in the spring, and that the council would "
-    "review the results of the trial at the end of the year before going further.",
-    "Residents who spoke to reporters at the meeting were divided, with some welcoming the "
-    "change and others saying that they had not been consulted about it at all.",
-]
 CHROME_TOP = ["Home", "World", "Business", "Sport", "Opinion", "Culture", "Newsletters"]
 CHROME_END = [
     "More from this section",

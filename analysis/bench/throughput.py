@@ -275,7 +275,8 @@ def _full_run(
         work_done = time.perf_counter()
         if not args.no_quality:
             flag_processed_documents(out, jobs=jobs, progress=not args.no_progress)
-        seconds = time.perf_counter() - started
+        finished = time.perf_counter()
+        seconds = finished - started
     shutdown_pools()  # after the clock: the workers end, so that their CPU time is counted
     own, workers = (end - start for end, start in zip(_cpu_seconds(), cpu_started, strict=True))
     return {
@@ -283,7 +284,7 @@ def _full_run(
         "docs": summary.n_docs,
         "sentences": summary.n_sentences,
         "seconds": round(seconds, 2),
-        "quality_seconds": round(started + seconds - work_done, 2),
+        "quality_seconds": round(finished - work_done, 2),
         "cpu_seconds": round(own + workers, 2),
         "cpu_seconds_this_process": round(own, 2),
         "cpu_seconds_workers": round(workers, 2),

@@ -165,7 +165,7 @@ def minhash_signature(text: str) -> np.ndarray | None:
     for start in range(0, hashes.size, _BLOCK):
         block = hashes[start : start + _BLOCK, np.newaxis]
         signature = np.minimum(signature, ((block * a + b) >> np.uint64(32)).min(axis=0))
-    return signature
+    return signature.astype(np.uint32)
 
 
 class DuplicateFinder:
@@ -202,8 +202,11 @@ class DuplicateFinder:
 
     def candidates(self, signature: np.ndarray) -> list[int]:
         """Positions (corpus order) of earlier documents sharing a band with ``signature``."""
+        return self._candidates(_band_keys(signature))
+
+    def _candidates(self, keys: list[bytes]) -> list[int]:
         found: set[int] = set()
-        for band, key in enumerate(_band_keys(signature)):
+        for band, key in enumerate(keys):
             found.update(self._buckets[band].get(key, ()))
         return sorted(found)
 
@@ -215,14 +218,15 @@ class DuplicateFinder:
         match = ""
         if signature is not None:
             signature = np.asarray(signature, dtype=np.uint32)
-            candidates = self.candidates(signature)
+            keys = _band_keys(signature)
+            candidates = self._candidates(keys)
             if candidates:  # the estimates of every candidate at once; the earliest close one
                 equal = np.count_nonzero(self._signatures[candidates] == signature, axis=1)
                 close = np.flatnonzero(equal / NUM_PERM >= DUPLICATE_THRESHOLD)
                 if close.size:
                     j = candidates[close[0]]
                     match = self._matches[j] or self._doc_ids[j]
-            for band, key in enumerate(_band_keys(signature)):
+            for band, key in enumerate(keys):
                 self._buckets[band].setdefault(key, []).append(i)
             if i >= len(self._signatures):
                 self._signatures = np.concatenate(

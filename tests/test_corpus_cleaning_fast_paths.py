@@ -656,3 +656,84 @@ def test_line_features_are_what_they_were_on_the_test_lines(size):
 def test_line_features_are_what_they_were(lines):
     fast, plain = boilerplate_model.line_features(lines), _plain_line_features(lines)
     assert fast.shape == plain.shape and fast.tobytes() == plain.tobytes()
+
+
+# --------------------------------------------------------------------------------------------
+# Lines judged once: the per-process cache of a line's normalisation and rule verdicts.
+# --------------------------------------------------------------------------------------------
+
+VERDICT_LINES = [
+    *CASE_LINES,
+    *FRAGMENTS,
+    "",
+    "   ",
+    "北京时间10月30日，中美双方同意暂停出口限制。",
+    "ข่าว: โ€œtalksโ€ resume and Itâ€™s late",
+    "โ€œtalksโ€ resume",
+    "By Jane Roe",
+    "Published: Oct. 30, 2025",
+    "Oct. 30, 2025",
+    "Source: Reuters",
+    "Original article: https://example.com/a",
+    "(Reporting by Jane Roe; Editing by John Doe)",
+    "...",
+    "?!",
+    "word " * 3000,
+]
+
+
+def _same_verdicts(text: str) -> None:
+    for thai_ok in (True, False):
+        cleaning._prepared.cache_clear()
+        norm, view = cleaning._prepared(text, thai_ok)
+        plain = _normalise(text, thai_ok)
+        assert (norm.text, norm.changes, norm.n_repairs) == (
+            plain.text,
+            plain.changes,
+            plain.n_repairs,
+        )
+        fresh = LineView.of(plain.text)
+        assert (view.text, view.bare, view.key, view.n_words, view.is_bullet) == (
+            fresh.text,
+            fresh.bare,
+            fresh.key,
+            fresh.n_words,
+            fresh.is_bullet,
+        )
+        assert view.meta_top == cleaning._metadata_rule(fresh, True)
+        assert view.meta_rest == cleaning._metadata_rule(fresh, False)
+        assert view.line_rule == match_line_rule(fresh)
+        assert view.has_word == bool(re.search(r"\w", plain.text))
+        assert cleaning._prepared(text, thai_ok)[1] is view  # the second time from the cache
+
+
+@pytest.mark.parametrize("line", VERDICT_LINES)
+def test_cached_line_verdicts_are_the_rules_on_the_test_lines(line):
+    _same_verdicts(line)
+
+
+@settings(max_examples=200, deadline=None)
+@given(any_lines)
+def test_cached_line_verdicts_are_the_rules(line):
+    _same_verdicts(line)
+
+
+def test_cleaning_with_warm_caches_is_cleaning_with_cold_ones():
+    """A line cached from one document is judged the same in another: also where the
+    documents differ in what the line's repair may do (genuine Thai elsewhere in the text)."""
+    shared = ["โ€œtalksโ€ resume and Itâ€™s late", "Subscribe", "By Jane Roe", "..."]
+    docs = [
+        "\n".join([PROSE[0], "ข่าว ภาษาไทยง่ายนิดเดียว", *shared, *PROSE[1:]]),
+        "\n".join([*shared, *PROSE]),
+        "\n".join([PROSE[0], *COMMENT_BLOCK, *shared, "", "   ", *RELATED_BLOCK, PROSE[1]]),
+        "\n".join(["北京时间10月30日，中美双方同意暂停出口限制。", *shared, "word " * 3000]),
+        "",
+    ]
+    cold = []
+    for doc in docs:
+        cleaning._prepared.cache_clear()
+        cold.append(cleaning.clean_text(doc, doc_id="d", title="Subscribe"))
+    assert "โ€œtalksโ€" in cold[0].text and "“talks”" in cold[1].text
+    for _ in range(2):
+        warm = [cleaning.clean_text(doc, doc_id="d", title="Subscribe") for doc in docs[::-1]]
+        assert warm[::-1] == cold

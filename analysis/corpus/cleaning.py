@@ -32,6 +32,7 @@ import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import numpy as np
 import pandas as pd
@@ -60,7 +61,7 @@ from analysis.corpus.encoding import (
     may_hold_mojibake,
     repair_lost_continuation,
 )
-from analysis.corpus.line_rules import LineView, line_rules, match_line_rule
+from analysis.corpus.line_rules import LineView, cached_attribute, line_rules, match_line_rule
 from analysis.corpus.metadata_rules import (
     BYLINE_WORDS,
     has_date_prefix,
@@ -310,7 +311,7 @@ class _Line:
 @dataclass
 class _Candidate:
     line: _Line
-    view: LineView
+    view: _View
     norm: _Normalised
 
 
@@ -373,15 +374,49 @@ class _Round:
             )
 
 
+class _View(LineView):
+    """A :class:`LineView` with the verdicts of the rules that look at the line alone, each
+    computed on first use and kept, so a line that recurs (template lines, syndicated copy,
+    the lines kept by one round and judged again by the next) is judged once per process."""
+
+    @cached_attribute
+    def meta_top(self) -> tuple[str, str, str] | None:
+        """:func:`_metadata_rule` of the line among the first :data:`TOP_LINES` kept lines."""
+        return _metadata_rule(self, True)
+
+    @cached_attribute
+    def meta_rest(self) -> tuple[str, str, str] | None:
+        """:func:`_metadata_rule` of the line anywhere below the top."""
+        return _metadata_rule(self, False)
+
+    @cached_attribute
+    def line_rule(self) -> str | None:
+        """:func:`match_line_rule` of the line."""
+        return match_line_rule(self)
+
+    @cached_attribute
+    def has_word(self) -> bool:
+        """Whether the line holds a letter or digit (else it is punctuation only)."""
+        return _HAS_WORD_RE.search(self.text) is not None
+
+
+@lru_cache(maxsize=1 << 16)
+def _prepared(text: str, thai_ok: bool) -> tuple[_Normalised, _View]:
+    """:func:`_normalise` of a line and the :class:`_View` of its result, cached per process
+    (both are pure functions of the line; the objects are shared, so never modified)."""
+    norm = _normalise(text, thai_ok)
+    return norm, _View.of(norm.text)
+
+
 def _candidates(lines: list[_Line], state: _Round, thai_ok: bool) -> list[_Candidate]:
     out = []
     for line in lines:
-        norm = _normalise(line.text, thai_ok)
+        norm, view = _prepared(line.text, thai_ok)
         state.n_repairs += norm.n_repairs
         if norm.text:
-            out.append(_Candidate(line, LineView.of(norm.text), norm))
+            out.append(_Candidate(line, view, norm))
         elif line.text:  # something was there: whitespace, or debris cut out inline
-            cand = _Candidate(line, LineView.of(""), norm)
+            cand = _Candidate(line, view, norm)
             removers = [r for r in norm.changes if r in _CONTENT_REMOVING]
             state.drop(cand, removers[-1] if removers else "blank_line")
     return out
@@ -484,7 +519,7 @@ def _clean_round(lines: list[_Line], state: _Round, title: str | None) -> None:
             state.move(cand, "title_line", "title", view.text)
             i += 1
             continue
-        meta = _metadata_rule(view, at_top)
+        meta = view.meta_top if at_top else view.meta_rest
         if meta:
             state.move(cand, *meta)
             i += 1
@@ -493,10 +528,10 @@ def _clean_round(lines: list[_Line], state: _Round, title: str | None) -> None:
         if end is not None:
             i = _drop_block(cands, i, end, state)
             continue
-        rule = match_line_rule(view)
+        rule = view.line_rule
         if not rule and state.template and _key_of(cand.line.original, keys) in state.template:
             rule = "repeated_line"
-        if not rule and not _HAS_WORD_RE.search(view.text):
+        if not rule and not view.has_word:
             rule = "punctuation_only"
         if rule:
             state.drop(cand, rule)

@@ -42,7 +42,7 @@ _PROSE_GUARD_RE = re.compile(
 )
 
 
-class _cached:
+class cached_attribute:
     """An attribute computed on first use and kept in the instance's ``__dict__``: what
     functools.cached_property does, without the lock Python 3.11 takes on each first use
     (a cost on the millions of lines a corpus has)."""
@@ -81,19 +81,19 @@ class LineView:
         key = " ".join(bare.casefold().split()) if n_words <= _KEYED_WORDS else ""
         return cls(text, bare, key, n_words, is_bullet)
 
-    @_cached
+    @cached_attribute
     def reports_speech(self) -> bool:
         """The line reports speech ("said", "according to"): prose, never a prompt."""
         return bool(_PROSE_GUARD_RE.search(self.bare))
 
-    @_cached
+    @cached_attribute
     def folded(self) -> str:
         """``bare`` case-folded the way case-insensitive patterns match ASCII letters, one
         character for one: an ASCII string a pattern matches (re.IGNORECASE or not) in
         ``bare`` appears lower-cased at the same place in ``folded`` (see :func:`fold`)."""
         return fold(self.bare)
 
-    @_cached
+    @cached_attribute
     def title_case_share(self) -> float:
         """Share of the words of 4+ letters that are Capitalised (headlines, taglines)."""
         words = _TITLE_WORD_RE.findall(self.bare)

@@ -724,17 +724,21 @@ _ASCII_WORD_BYTES = bytes(b if chr(b).isalnum() or b == 0x5F else 0x20 for b in 
 _ASCII_WORD_BYTES += b" " * 128
 
 
+@lru_cache(maxsize=1 << 16)
 def _count_words(text: str) -> int:
     """``len(_KEY_WORD_RE.findall(text))``: the runs of word characters. In ASCII text, the
     word bytes kept and the others made spaces, the runs are what bytes.split() returns,
-    without a string made for each word."""
+    without a string made for each word. Cached per process: a key recurs in every document
+    (and chunk) that holds its line."""
     if text.isascii():
         return len(text.encode("ascii").translate(_ASCII_WORD_BYTES).split())
     return len(_KEY_WORD_RE.findall(text))
 
 
+@lru_cache(maxsize=1 << 16)
 def line_key(line: str) -> str:
-    """The form in which lines are compared across documents: whitespace collapsed, casefolded."""
+    """The form in which lines are compared across documents: whitespace collapsed, casefolded
+    (cached per process: the lines it is asked about are those that recur)."""
     # A printable line has no whitespace but " " (the others are separators or control
     # characters); without double, leading or trailing spaces, splitting and joining it again
     # gives it back.
@@ -800,21 +804,13 @@ def template_lines(texts: Sequence[str], outlets: Sequence[str]) -> list[frozens
         if outlet:
             in_outlet[outlet].update(keys)
 
-    n_words: dict[str, int] = {}  # words of each key, counted once however often it is asked
-
-    def count(key: str) -> int:
-        found = n_words.get(key)
-        if found is None:
-            found = n_words[key] = _count_words(key)
-        return found
-
     def is_template(key: str, outlet: str) -> bool:
         same = in_outlet[outlet][key] if outlet else 0
         if same >= 3:
             return True
         if not (same >= 2 or in_corpus[key] >= 3):
             return False
-        return not (_SENTENCE_END_RE.search(key) and count(key) >= PROSE_WORDS)  # short
+        return not (_SENTENCE_END_RE.search(key) and _count_words(key) >= PROSE_WORDS)
 
     out: list[frozenset[str]] = []
     for outlet, keys, key_of in zip(names, doc_keys, key_maps, strict=True):
@@ -822,8 +818,8 @@ def template_lines(texts: Sequence[str], outlets: Sequence[str]) -> list[frozens
         if not found:  # nothing lost, so nothing to weigh against the document's words
             out.append(frozenset())
             continue
-        words = sum(map(count, keys))
-        lost = sum(map(count, found))
+        words = sum(map(_count_words, keys))
+        lost = sum(map(_count_words, found))
         if lost > MAX_TEMPLATE_SHARE * words:
             out.append(frozenset())
             continue

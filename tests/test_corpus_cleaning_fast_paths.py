@@ -440,8 +440,10 @@ def test_block_heads_are_what_they_were_whatever_their_length(head, words, n, at
     title = " ".join(["port", "fees", "rise", "again"] * 4)
     Title = " ".join(w.capitalize() for w in title.split()[:words])
     text = head.format(n=n, title=" ".join(title.split()[:words]), Title=Title)
-    views = [LineView.of(text), LineView.of("She is a senior reporter covering trade."), *[]]
-    assert cleaning._block_end(views, 0, at_top) == _plain_block_end(views, 0, at_top)
+    lines = [text, "She is a senior reporter covering trade."]
+    views = [cleaning._View.of(line) for line in lines]
+    plain = [LineView.of(line) for line in lines]
+    assert cleaning._block_end(views, 0, at_top) == _plain_block_end(plain, 0, at_top)
 
 
 @pytest.mark.parametrize(
@@ -671,6 +673,9 @@ VERDICT_LINES = [
     "ข่าว: โ€œtalksโ€ resume and Itâ€™s late",
     "โ€œtalksโ€ resume",
     "By Jane Roe",
+    "About the author",
+    "Comments (12)",
+    "Related Articles",
     "Published: Oct. 30, 2025",
     "Oct. 30, 2025",
     "Source: Reuters",
@@ -704,6 +709,13 @@ def _same_verdicts(text: str) -> None:
         assert view.meta_rest == cleaning._metadata_rule(fresh, False)
         assert view.line_rule == match_line_rule(fresh)
         assert view.has_word == bool(re.search(r"\w", plain.text))
+        heads = [
+            (block_rules.is_comment_heading, "comment_section"),
+            (block_rules.is_related_heading, "related_list"),
+            (block_rules.is_about_author_heading, "about_author"),
+        ]
+        assert view.head_of == next((head for test, head in heads if test(fresh)), None)
+        assert view.byline == parse_byline(fresh)
         assert cleaning._prepared(text, thai_ok)[1] is view  # the second time from the cache
 
 

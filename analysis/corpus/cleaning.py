@@ -399,6 +399,23 @@ class _View(LineView):
         """Whether the line holds a letter or digit (else it is punctuation only)."""
         return _HAS_WORD_RE.search(self.text) is not None
 
+    @cached_attribute
+    def head_of(self) -> str | None:
+        """The block the line heads as a heading ("comment_section", "related_list",
+        "about_author"), or None; a byline heads an author bio too (:attr:`byline`)."""
+        if self.n_words > _BLOCK_HEAD_WORDS:
+            return None  # too long for any heading: skip the tests below
+        if is_comment_heading(self):
+            return "comment_section"
+        if is_related_heading(self):
+            return "related_list"
+        return "about_author" if is_about_author_heading(self) else None
+
+    @cached_attribute
+    def byline(self) -> str | None:
+        """:func:`parse_byline` of the line: the author it names, or None."""
+        return parse_byline(self)
+
 
 @lru_cache(maxsize=1 << 16)
 def _prepared(text: str, thai_ok: bool) -> tuple[_Normalised, _View]:
@@ -541,17 +558,18 @@ def _clean_round(lines: list[_Line], state: _Round, title: str | None) -> None:
     state.finish()
 
 
-def _block_end(views: list[LineView], i: int, at_top: bool) -> int | None:
+def _block_end(views: list[_View], i: int, at_top: bool) -> int | None:
     """End (exclusive) of a boilerplate block starting at ``views[i]``, or None."""
     view = views[i]
     if view.n_words > _BLOCK_HEAD_WORDS:
         return None  # too long for any heading or byline: skip the tests below
-    if is_comment_heading(view):
+    head = view.head_of
+    if head == "comment_section":
         return comment_block_end(views, i)
-    if is_related_heading(view):
+    if head == "related_list":
         return related_block_end(views, i)
-    author = None if at_top else parse_byline(view)
-    if author or is_about_author_heading(view):
+    author = None if at_top else view.byline
+    if author or head == "about_author":
         nxt = i + 1
         has_bio = nxt < len(views) and is_bio(views[nxt], author)
         return nxt + 1 if has_bio else nxt
@@ -563,13 +581,8 @@ _BLOCK_HEAD_WORDS = max(HEADING_WORDS, BYLINE_WORDS)
 
 def _drop_block(cands: list[_Candidate], start: int, end: int, state: _Round) -> int:
     head = cands[start].view
-    if is_comment_heading(head):
-        rule = "comment_section"
-    elif is_related_heading(head):
-        rule = "related_list"
-    else:
-        rule = "author_bio"
-    author = parse_byline(head)
+    rule = head.head_of if head.head_of in ("comment_section", "related_list") else "author_bio"
+    author = head.byline
     for k in range(start, end):
         if k == start and author:
             state.move(cands[k], "byline", "author", author)

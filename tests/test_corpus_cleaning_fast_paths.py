@@ -16,6 +16,7 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 
 import numpy as np
+import pandas as pd
 import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
@@ -749,3 +750,17 @@ def test_cleaning_with_warm_caches_is_cleaning_with_cold_ones():
     for _ in range(2):
         warm = [cleaning.clean_text(doc, doc_id="d", title="Subscribe") for doc in docs[::-1]]
         assert warm[::-1] == cold
+
+
+@pytest.mark.parametrize("n", [0, 1, 5])
+def test_audit_frame_is_what_it_was(n):
+    entries = [
+        cleaning.AuditEntry(f"d{k}", k, "x é 北 ", "rule", "changed", "" if k % 2 else "北")
+        for k in range(n)
+    ]
+    rows = [(e.doc_id, e.line_no, e.original, e.rule, e.action, e.result) for e in entries]
+    plain = pd.DataFrame(rows, columns=cleaning.AUDIT_COLUMNS).astype({"line_no": "int64"})
+    for given_as in (entries, iter(entries)):
+        frame = cleaning.audit_frame(given_as)
+        pd.testing.assert_frame_equal(frame, plain)
+        assert list(frame.dtypes) == list(plain.dtypes)

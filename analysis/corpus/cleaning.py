@@ -33,6 +33,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from operator import attrgetter
 
 import numpy as np
 import pandas as pd
@@ -714,11 +715,13 @@ def clean_text(
     return CleanedText(text, tuple(audit), metadata, n_repairs)
 
 
+_AUDIT_ROW = attrgetter(*AUDIT_COLUMNS)  # an entry's fields as a tuple, in column order
+
+
 def audit_frame(entries: Iterable[AuditEntry]) -> pd.DataFrame:
     """The audit entries as a DataFrame, one row per entry in the order given, with columns
     ``doc_id, line_no, original, rule, action, result`` (``line_no`` int64, the rest text)."""
-    rows = [(e.doc_id, e.line_no, e.original, e.rule, e.action, e.result) for e in entries]
-    frame = pd.DataFrame(rows, columns=AUDIT_COLUMNS)
+    frame = pd.DataFrame(list(map(_AUDIT_ROW, entries)), columns=AUDIT_COLUMNS)
     return frame.astype({"line_no": "int64"})
 
 

@@ -418,10 +418,12 @@ class _View(LineView):
         return parse_byline(self)
 
 
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=1 << 14)
 def _prepared(text: str, thai_ok: bool) -> tuple[_Normalised, _View]:
     """:func:`_normalise` of a line and the :class:`_View` of its result, cached per process
-    (both are pure functions of the line; the objects are shared, so never modified)."""
+    (both are pure functions of the line; the objects are shared, so never modified). The
+    16,384 most recently used lines are kept, a bound on memory (an entry holds its line a few
+    times over: about 15 MiB for lines of 300 characters); recurring lines stay in it."""
     norm = _normalise(text, thai_ok)
     return norm, _View.of(norm.text)
 

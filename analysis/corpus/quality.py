@@ -15,8 +15,9 @@ document whose estimated Jaccard similarity to an earlier one reaches
 from __future__ import annotations
 
 import functools
+import itertools
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -134,6 +135,8 @@ def shingle_hashes(text: str) -> np.ndarray:
 
 
 _BLOCK = 4096  # shingles per block: bounds the (shingles × permutations) array of a long text
+_BATCH_BLOCK = 8192  # the same for sign_batch (8 MiB: few numpy calls, still cache-sized)
+SIGN_BATCH_TEXTS = 500  # texts find_duplicates signs at once (bounds the words held)
 
 
 @functools.cache
@@ -156,6 +159,9 @@ def minhash_signature(text: str) -> np.ndarray | None:
     faster than datasketch's ``MinHash.update_batch``. Per document and independent of the rest
     of the corpus, so it can be computed anywhere (a worker process); :class:`DuplicateFinder`
     compares signatures in corpus order. Values fit 32 bits.
+
+    This and :func:`shingle_hashes` are the definition, one text at a time; the pipeline signs
+    texts by the batch with :func:`sign_batch`, which must give the same values (tested).
     """
     hashes = shingle_hashes(text)
     if hashes.size == 0:
@@ -168,17 +174,80 @@ def minhash_signature(text: str) -> np.ndarray | None:
     return signature.astype(np.uint32)
 
 
-class DuplicateFinder:
-    """Near-duplicate detection one document at a time, in corpus order.
+def sign_batch(texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
+    """The :func:`minhash_signature` of each text at once: a ``(len(texts), NUM_PERM)``
+    ``uint32`` matrix, bit-identical row by row, and a mask of the texts with words (the row of
+    a text without words is zeros, where :func:`minhash_signature` gives ``None``).
 
-    MinHash signatures (:func:`minhash_signature`) are indexed by locality-sensitive hashing
+    The same computation as :func:`shingle_hashes` and :func:`minhash_signature`, done for the
+    whole batch in a few numpy calls instead of a dozen per text (most of the cost for texts of
+    a few hundred words): the words of every text are hashed in one ``hash_array`` call (over
+    the distinct words only, ``categorize=True``, which gives the same values); each text's
+    hashes are laid end to end, a text of fewer than :data:`SHINGLE_WORDS` words padded with
+    zeros as before, the windows are mixed over the whole row at once and those that straddle
+    two texts dropped; the hash functions run over blocks of shingles of any texts, one row per
+    function, and each text's minima are taken with ``np.minimum.reduceat`` at its boundaries.
+    The shift by 32 is applied to the minima, not to every value (it keeps the order, so the
+    minimum is the same).
+    """
+    words = [_WORD_RE.findall(str(text).lower()) for text in texts]
+    counts = np.fromiter(map(len, words), dtype=np.int64, count=len(words))
+    has_words = counts > 0
+    signatures = np.zeros((len(words), NUM_PERM), dtype=np.uint32)
+    total = int(counts.sum())
+    if total == 0:
+        return signatures, has_words
+    flat = np.fromiter(itertools.chain.from_iterable(words), dtype=object, count=total)
+    ids = pd.util.hash_array(flat, categorize=True)
+    # each text's word hashes in a stretch of its own length, at least SHINGLE_WORDS (zero-padded)
+    lengths = np.where(has_words, np.maximum(counts, SHINGLE_WORDS), 0)
+    ends = np.cumsum(lengths)
+    padded = np.zeros(int(ends[-1]), dtype=np.uint64)
+    padded[np.arange(total) + np.repeat(ends - lengths - (np.cumsum(counts) - counts), counts)] = (
+        ids
+    )
+    span = padded.size - SHINGLE_WORDS + 1  # windows starting at every position
+    mixed = padded[:span] * np.uint64(_MIX[0])
+    for k in range(1, SHINGLE_WORDS):
+        mixed ^= padded[k : k + span]
+        mixed *= np.uint64(_MIX[k])  # wraps modulo 2**64 on purpose
+    inside = np.ones(padded.size, dtype=bool)  # False: a window starting in a text's last words
+    inside[(ends[has_words, np.newaxis] - np.arange(1, SHINGLE_WORDS)).ravel()] = False
+    shingles = mixed[inside[:span]]
+    signed = np.flatnonzero(has_words)
+    stops = np.cumsum(lengths[signed] - (SHINGLE_WORDS - 1))
+    starts = stops - (lengths[signed] - (SHINGLE_WORDS - 1))
+    a, b = _permutations()
+    minima = np.full((NUM_PERM, signed.size), np.iinfo(np.uint64).max, dtype=np.uint64)
+    values = np.empty((NUM_PERM, _BATCH_BLOCK), dtype=np.uint64)
+    for start in range(0, shingles.size, _BATCH_BLOCK):
+        block = shingles[start : start + _BATCH_BLOCK]
+        columns = values[:, : block.size]  # one row per hash function: reduceat runs along rows
+        np.multiply(a[:, np.newaxis], block, out=columns)
+        columns += b[:, np.newaxis]
+        # the texts with shingles in this block: the first may have begun in an earlier one
+        first = int(np.searchsorted(stops, start, side="right"))
+        last = int(np.searchsorted(starts, start + block.size, side="left"))
+        cuts = np.maximum(starts[first:last] - start, 0)
+        part = minima[:, first:last]
+        np.minimum(part, np.minimum.reduceat(columns, cuts, axis=1), out=part)
+    signatures[signed] = (minima >> np.uint64(32)).T
+    return signatures, has_words
+
+
+class DuplicateFinder:
+    """Near-duplicate detection in corpus order, a batch of documents at a time.
+
+    MinHash signatures (:func:`sign_batch`) are indexed by locality-sensitive hashing
     (Indyk & Motwani 1998; Leskovec, Rajaraman & Ullman, *Mining of Massive Datasets*, ch. 3):
     the signature is cut into :data:`LSH_BANDS` bands of :data:`LSH_ROWS` values, and an earlier
     document that agrees with it on a whole band is a candidate. Each candidate is confirmed on
     its estimated Jaccard similarity (the share of equal signature values) and the earliest (in
     corpus order) is named. The first copy of a story is the original and later ones point to it
-    (a chain of copies points to its first member). Documents can come in batches (a corpus too
-    large to hold its texts at once): only the signatures are kept, ~0.5 KB per document.
+    (a chain of copies points to its first member). A document is compared with every earlier
+    one, in earlier batches or earlier in its own, so the batches' size does not change the
+    result; only the signatures are kept (a corpus too large to hold its texts at once), ~0.5 KB
+    per document.
 
     Every candidate is checked on its estimate, so a false candidate costs one comparison of
     two signatures while a missed one is a copy counted twice: the bands favour recall (16 × 8:
@@ -196,13 +265,9 @@ class DuplicateFinder:
         self._matches: list[str] = []
         self._doc_ids: list[str] = []
 
-    def add(self, doc_id: str, text: str) -> str:
-        """Index the next document; return the id of its first earlier near-copy, else ``""``."""
-        return self.add_signature(doc_id, minhash_signature(text))
-
     def candidates(self, signature: np.ndarray) -> list[int]:
         """Positions (corpus order) of earlier documents sharing a band with ``signature``."""
-        return self._candidates(_band_keys(signature))
+        return self._candidates(_band_keys(np.asarray(signature)[np.newaxis])[0])
 
     def _candidates(self, keys: list[bytes]) -> list[int]:
         found: set[int] = set()
@@ -210,44 +275,57 @@ class DuplicateFinder:
             found.update(self._buckets[band].get(key, ()))
         return sorted(found)
 
-    def add_signature(self, doc_id: str, signature: np.ndarray | None) -> str:
-        """:meth:`add` for a signature computed elsewhere (``None``: a text without words,
-        never a copy nor an original)."""
-        i = len(self._doc_ids)
-        self._doc_ids.append(doc_id)
-        match = ""
-        if signature is not None:
-            signature = np.asarray(signature, dtype=np.uint32)
-            keys = _band_keys(signature)
+    def add_batch(
+        self, doc_ids: Sequence[str], signatures: np.ndarray, signed: np.ndarray
+    ) -> list[str]:
+        """Index the next documents in order, from their signatures and the mask of those with
+        words (as :func:`sign_batch` gives them; a text without words is never a copy nor an
+        original); for each, the id of its first earlier near-copy (before or in this batch),
+        else ``""``."""
+        signatures = np.asarray(signatures, dtype=np.uint32)
+        first = len(self._doc_ids)
+        while first + len(doc_ids) > len(self._signatures):
+            self._signatures = np.concatenate([self._signatures, np.zeros_like(self._signatures)])
+        self._signatures[first : first + len(doc_ids)] = signatures
+        self._doc_ids.extend(doc_ids)
+        self._matches.extend([""] * len(doc_ids))
+        rows = np.flatnonzero(signed)
+        for row, keys in zip(rows.tolist(), _band_keys(signatures[rows]), strict=True):
+            i = first + row
             candidates = self._candidates(keys)
             if candidates:  # the estimates of every candidate at once; the earliest close one
-                equal = np.count_nonzero(self._signatures[candidates] == signature, axis=1)
+                equal = np.count_nonzero(self._signatures[candidates] == signatures[row], axis=1)
                 close = np.flatnonzero(equal / NUM_PERM >= DUPLICATE_THRESHOLD)
                 if close.size:
                     j = candidates[close[0]]
-                    match = self._matches[j] or self._doc_ids[j]
+                    self._matches[i] = self._matches[j] or self._doc_ids[j]
             for band, key in enumerate(keys):
                 self._buckets[band].setdefault(key, []).append(i)
-            if i >= len(self._signatures):
-                self._signatures = np.concatenate(
-                    [self._signatures, np.zeros_like(self._signatures)]
-                )
-            self._signatures[i] = signature
-        self._matches.append(match)
-        return match
+        return self._matches[first:]
 
 
-def _band_keys(signature: np.ndarray) -> list[bytes]:
-    """The :data:`LSH_BANDS` band keys of a signature (its first bands × rows values)."""
-    values = np.ascontiguousarray(signature[: LSH_BANDS * LSH_ROWS], dtype=np.uint32)
-    return [band.tobytes() for band in values.reshape(LSH_BANDS, LSH_ROWS)]
+def _band_keys(signatures: np.ndarray) -> list[list[bytes]]:
+    """The :data:`LSH_BANDS` band keys of each signature (a row; its first bands × rows
+    values), sliced from one ``tobytes`` of the whole matrix."""
+    values = np.ascontiguousarray(signatures[:, : LSH_BANDS * LSH_ROWS], dtype=np.uint32)
+    raw = values.tobytes()
+    width = LSH_ROWS * values.itemsize
+    return [
+        [raw[start : start + width] for start in range(row, row + LSH_BANDS * width, width)]
+        for row in range(0, len(raw), LSH_BANDS * width)
+    ]
 
 
 def find_duplicates(doc_ids: list[str], texts: list[str]) -> list[str]:
     """For each document, the id of the first earlier near-duplicate, else ``""``
-    (:class:`DuplicateFinder` over the documents in order)."""
+    (:class:`DuplicateFinder` over the documents in order, signed :data:`SIGN_BATCH_TEXTS` at
+    a time)."""
     finder = DuplicateFinder()
-    return [finder.add(doc_id, text) for doc_id, text in zip(doc_ids, texts, strict=True)]
+    matches: list[str] = []
+    for start in range(0, len(texts), SIGN_BATCH_TEXTS):
+        stop = start + SIGN_BATCH_TEXTS
+        matches += finder.add_batch(doc_ids[start:stop], *sign_batch(texts[start:stop]))
+    return matches
 
 
 def quality_table(

@@ -4,9 +4,10 @@
 (:func:`analysis.corpus.quality.quality_table`). A corpus streamed through ``process`` is
 never in memory at once, so its flags are added to ``documents.parquet`` afterwards, in batches:
 
-* per document (worker processes): the language guess for an empty ``language``
-  (:func:`analysis.corpus.language.fill_language`) and the MinHash signature of the text
-  (:func:`analysis.corpus.quality.minhash_signature`), the costly part;
+* per document (worker processes, :func:`sign_documents`): the language guess for an empty
+  ``language`` (:func:`analysis.corpus.language.fill_language`) and the MinHash signature of
+  the text (:func:`analysis.corpus.quality.sign_batch`), the costly part; only these come
+  back, as this process holds the batches it sent;
 * over the corpus (this process, in corpus order): the near-copy each signature matches
   (:class:`analysis.corpus.quality.DuplicateFinder`), lines removed per document (from the
   audit) and the share of fragment sentences (from the sentences table), then the flags
@@ -19,7 +20,8 @@ one signature per document (~1 KB), not the corpus.
 from __future__ import annotations
 
 import os
-from collections import Counter
+from collections import Counter, deque
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -28,16 +30,26 @@ import pandas as pd
 import pyarrow.parquet as pq
 
 BATCH_DOCS = 500  # documents per batch sent to a worker
+_FILLED_COLUMNS = ("language", "metadata_note")  # the columns fill_language may change
 
 
-def sign_documents(documents: pd.DataFrame) -> tuple[pd.DataFrame, list[np.ndarray | None]]:
-    """A batch of documents with ``language`` filled where empty, and each text's MinHash
-    signature (the per-document half of the pass; picklable, so it runs in workers)."""
+def sign_documents(
+    documents: pd.DataFrame,
+) -> tuple[pd.DataFrame | None, np.ndarray, np.ndarray]:
+    """The per-document half of the pass, for a batch of documents (picklable, so it runs in
+    workers): the columns :func:`analysis.corpus.language.fill_language` changed (``language``
+    filled where empty and ``metadata_note``; ``None`` when it changed nothing), and the
+    MinHash signatures of the texts with the mask of those with words
+    (:func:`analysis.corpus.quality.sign_batch`). Only these go back to the parent process,
+    which holds the batch already, not the batch's texts again."""
     from analysis.corpus.language import fill_language
-    from analysis.corpus.quality import minhash_signature
+    from analysis.corpus.quality import sign_batch
 
     filled = fill_language(documents)
-    return filled, [minhash_signature(text) for text in filled["text"].astype(str)]
+    changed = None
+    if filled is not documents:
+        changed = filled[[name for name in _FILLED_COLUMNS if name in filled.columns]]
+    return changed, *sign_batch(filled["text"].astype(str).tolist())
 
 
 def _per_document_counts(folder: Path) -> tuple[pd.Series, pd.Series]:
@@ -87,15 +99,21 @@ def flag_processed_documents(
     writer = ParquetTableWriter(tmp)
     counts: Counter[str] = Counter()
     n_docs = n_flagged = 0
-    batches = (b.to_pandas() for b in source.iter_batches(batch_size=batch_docs))
+    held: deque[pd.DataFrame] = deque()  # the batches sent and not yet flagged, in order
+
+    def batches() -> Iterator[pd.DataFrame]:
+        for batch in source.iter_batches(batch_size=batch_docs):
+            held.append(batch.to_pandas())
+            yield held[-1]
+
     bar = progress_bar(source.metadata.num_rows, progress, "quality flags")
     try:
-        for _, (documents, signatures) in map_chunks(batches, sign_documents, jobs=jobs):
+        for _, (filled, signatures, signed) in map_chunks(batches(), sign_documents, jobs=jobs):
+            documents = held.popleft()
+            if filled is not None:
+                documents = documents.assign(**filled)
             ids = documents["doc_id"].astype(str)
-            duplicate_of = [
-                finder.add_signature(doc_id, signature)
-                for doc_id, signature in zip(ids, signatures, strict=True)
-            ]
+            duplicate_of = finder.add_batch(ids.tolist(), signatures, signed)
             flagged = flag_documents(
                 documents,
                 removed=share_removed_from_counts(documents, removed),

@@ -281,3 +281,27 @@ def test_sign_batch_equals_minhash_signature_text_by_text() -> None:
                 assert not has_words and not row.any()
             else:
                 assert has_words and np.array_equal(row, reference)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "   ",
+        "Plain ASCII words, with punctuation: here (and there) -- 42 times_two!",
+        "don’t “quote” it—dash–range… • bullet\xa0nbsp «guillemets»",
+        "Café au lait, naïve façade",
+        "北京时间今天上午，市政府宣布了新的防洪计划。",
+        "ΟΔΟΣ'Α ΟΔΟΣ. Σ",  # the final-sigma rule depends on the neighbouring characters
+        "KELVIN \u212a and İstanbul and ǅ",
+        "superscript x² and ½ and ① and Ⓐ",
+        "lone surrogate \ud800 inside, emoji 😀 and tab\tnew\nline\r\n\x00",
+        "snake_case __dunder__ 3.14 1,000",
+        "Москва сегодня",
+        "word " * 5000,
+    ],
+)
+def test_shingle_words_equal_the_regular_expression(text: str) -> None:
+    from analysis.corpus.quality import _WORD_RE, shingle_words
+
+    assert shingle_words(text) == _WORD_RE.findall(text.lower())

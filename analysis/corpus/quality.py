@@ -174,6 +174,31 @@ def minhash_signature(text: str) -> np.ndarray | None:
     return signature.astype(np.uint32)
 
 
+_ASCII_BYTES = bytes(range(128))
+# ASCII word characters (``\w`` in ASCII) kept, every other byte made a space
+_WORD_BYTES = frozenset(b"0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ_abcdefghijklmnopqrstuvwxyz")
+_SPACE_NON_WORD = bytes(c if c in _WORD_BYTES else 0x20 for c in range(256))
+
+
+def shingle_words(text: str) -> list[str]:
+    """The lower-cased ``\\w+`` words of ``text`` (``_WORD_RE.findall(text.lower())``, the
+    words of :func:`shingle_hashes`), found faster when no letter or digit outside ASCII is in
+    the text (English prose whose only non-ASCII characters are quotes and dashes).
+
+    Such a text's words are the runs of ASCII word bytes of its UTF-8 form: every other byte is
+    made a space with one ``bytes.translate`` and the rest split on spaces, in C, about twice
+    as fast as the regular expression. Any other text (accented or non-Latin letters) goes
+    through the regular expression. Lower-casing is done on the whole text first either way
+    (it depends on context: a final Greek sigma).
+    """
+    lowered = str(text).lower()
+    encoded = lowered.encode("utf-8", "surrogatepass")
+    beyond_ascii = encoded.translate(None, _ASCII_BYTES)  # whole characters: valid UTF-8
+    if beyond_ascii and _WORD_RE.search(beyond_ascii.decode("utf-8", "surrogatepass")):
+        return _WORD_RE.findall(lowered)
+    return encoded.translate(_SPACE_NON_WORD).decode("ascii").split()
+
+
 def sign_batch(texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
     """The :func:`minhash_signature` of each text at once: a ``(len(texts), NUM_PERM)``
     ``uint32`` matrix, bit-identical row by row, and a mask of the texts with words (the row of
@@ -181,16 +206,16 @@ def sign_batch(texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
 
     The same computation as :func:`shingle_hashes` and :func:`minhash_signature`, done for the
     whole batch in a few numpy calls instead of a dozen per text (most of the cost for texts of
-    a few hundred words): the words of every text are hashed in one ``hash_array`` call (over
-    the distinct words only, ``categorize=True``, which gives the same values); each text's
-    hashes are laid end to end, a text of fewer than :data:`SHINGLE_WORDS` words padded with
-    zeros as before, the windows are mixed over the whole row at once and those that straddle
-    two texts dropped; the hash functions run over blocks of shingles of any texts, one row per
-    function, and each text's minima are taken with ``np.minimum.reduceat`` at its boundaries.
-    The shift by 32 is applied to the minima, not to every value (it keeps the order, so the
-    minimum is the same).
+    a few hundred words): the words (:func:`shingle_words`) of every text are hashed in one
+    ``hash_array`` call (over the distinct words only, ``categorize=True``, which gives the
+    same values); each text's hashes are laid end to end, a text of fewer than
+    :data:`SHINGLE_WORDS` words padded with zeros as before, the windows are mixed over the
+    whole row at once and those that straddle two texts dropped; the hash functions run over
+    blocks of shingles of any texts, one row per function, and each text's minima are taken
+    with ``np.minimum.reduceat`` at its boundaries. The shift by 32 is applied to the minima,
+    not to every value (it keeps the order, so the minimum is the same).
     """
-    words = [_WORD_RE.findall(str(text).lower()) for text in texts]
+    words = [shingle_words(text) for text in texts]
     counts = np.fromiter(map(len, words), dtype=np.int64, count=len(words))
     has_words = counts > 0
     signatures = np.zeros((len(words), NUM_PERM), dtype=np.uint32)

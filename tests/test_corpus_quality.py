@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 import pytest
 
@@ -305,3 +307,40 @@ def test_shingle_words_equal_the_regular_expression(text: str) -> None:
     from analysis.corpus.quality import _WORD_RE, shingle_words
 
     assert shingle_words(text) == _WORD_RE.findall(text.lower())
+
+
+# the pattern ends_mid_sentence used before it read the end of the text with rstrip
+ENDS_SENTENCE_RE = re.compile(r"[.!?…:;。！？；：][\"'”’»)\]」』）》]*\s*$")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "  \n ",
+        "He said “no.”",
+        "He said “no”",
+        "The end.  \n",
+        "The end. '",
+        "The end.' \n\t",
+        "Cut mid",
+        "')]”",
+        ".",
+        "?)",
+        "双方在吉隆坡举行会谈，达成初步共识。",
+        "他说：“这很重要？”",
+        "双方在吉隆坡举行会谈，达成初步",
+        "Ellipsis…\u3000",
+        "A list: ",
+        "bracket (see above)",
+        "x" * 10_000 + ".",
+        "No.\nMore text",
+        "Ends with a colon:\r\n",
+        "Sentence! »",
+        "Sentence » !",
+        "Quote ’ then space .’ \x0c",
+    ],
+)
+def test_ends_mid_sentence_equals_the_regular_expression(text: str) -> None:
+    reference = bool(text.strip()) and not ENDS_SENTENCE_RE.search(text)
+    assert ends_mid_sentence(text) is reference

@@ -47,7 +47,8 @@ QUALITY_COLUMNS = [
 ]
 _WORD_RE = re.compile(r"\w+")
 # A body that ends like a sentence: final punctuation, possibly followed by quotes or brackets.
-_ENDS_SENTENCE_RE = re.compile(r"[.!?…:;。！？；：][\"'”’»)\]」』）》]*\s*$")
+SENTENCE_END = frozenset(".!?…:;。！？；：")
+CLOSING_MARKS = "\"'”’»)]」』）》"
 
 
 def share_lines_removed(documents: pd.DataFrame, audit: pd.DataFrame) -> pd.Series:
@@ -81,8 +82,12 @@ def has_stray_lead_byte(text: str) -> bool:
 
 
 def ends_mid_sentence(text: str) -> bool:
-    """True when the body does not end with sentence-final punctuation (truncated, paywalled)."""
-    return bool(str(text).strip()) and not _ENDS_SENTENCE_RE.search(str(text))
+    """True when the body does not end with sentence-final punctuation (truncated, paywalled):
+    its last character that is not white space nor one of :data:`CLOSING_MARKS` (quotes,
+    brackets) is not in :data:`SENTENCE_END`. Read from the end with ``rstrip``, not with a
+    regular expression searched over the whole text."""
+    body = str(text).rstrip().rstrip(CLOSING_MARKS)
+    return bool(str(text).strip()) and not (body and body[-1] in SENTENCE_END)
 
 
 def fragment_share(sentences: pd.DataFrame, doc_ids: pd.Series) -> pd.Series:

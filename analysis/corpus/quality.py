@@ -51,23 +51,43 @@ SENTENCE_END = frozenset(".!?…:;。！？；：")
 CLOSING_MARKS = "\"'”’»)]」』）》"
 
 
-def share_lines_removed(documents: pd.DataFrame, audit: pd.DataFrame) -> pd.Series:
-    """Per document, lines removed by cleaning / (lines removed + lines kept in the body)."""
-    return share_removed_from_counts(documents, removed_line_counts(audit))
-
-
 def removed_line_counts(audit: pd.DataFrame) -> pd.Series:
     """Lines the cleaning removed, per ``doc_id`` (audit rows with action ``removed``)."""
     return audit.loc[audit["action"] == "removed"].groupby("doc_id").size()
 
 
-def share_removed_from_counts(documents: pd.DataFrame, removed: pd.Series) -> pd.Series:
-    """:func:`share_lines_removed` from removed-line counts per ``doc_id`` computed once (a
-    corpus processed in batches counts the audit once, not once per batch)."""
+def share_removed_from_counts(
+    documents: pd.DataFrame, removed: pd.Series, kept: pd.Series
+) -> pd.Series:
+    """Per document, lines removed by cleaning / (lines removed + lines kept in the body),
+    from removed-line counts per ``doc_id`` computed once (:func:`removed_line_counts`: a
+    corpus processed in batches counts the audit once, not once per batch) and the lines kept
+    in each body (:func:`lines_kept`, row order of ``documents``)."""
     n_removed = documents["doc_id"].map(removed).fillna(0).astype(float)
-    kept = documents["text"].map(lambda t: sum(1 for line in str(t).splitlines() if line.strip()))
-    total = n_removed + kept
+    total = n_removed + kept.to_numpy()
     return (n_removed / total.where(total > 0, 1)).round(3)
+
+
+def lines_kept(documents: pd.DataFrame) -> pd.Series:
+    """The non-blank lines of each body (the ``text`` column)."""
+    return documents["text"].map(lambda t: sum(map(bool, map(str.strip, str(t).splitlines()))))
+
+
+def text_checks(documents: pd.DataFrame) -> pd.DataFrame:
+    """What the flags read from each document's text, the per-document part of
+    :func:`flag_documents` (so that worker processes can compute it): its non-blank lines
+    (:func:`lines_kept`), whether it ends mid-sentence (:func:`ends_mid_sentence`) and
+    whether it holds a stray lead byte (:func:`has_stray_lead_byte`; the flag is raised only
+    for English text). Row order and index of ``documents``."""
+    texts = documents["text"].astype(str).tolist()
+    return pd.DataFrame(
+        {
+            "lines_kept": lines_kept(documents).to_numpy(),
+            "truncated": [ends_mid_sentence(text) for text in texts],
+            "stray_lead_byte": [has_stray_lead_byte(text) for text in texts],
+        },
+        index=documents.index,
+    )
 
 
 _STRAY_LEAD_RE = re.compile(r"[A-Za-z]{4,}â[a-z]{2,}|\sâ\s|[A-Za-z]â(?=\s|$)|(?<!\w)â(?=[A-Za-z])")
@@ -373,32 +393,38 @@ def quality_table(
     :func:`has_stray_lead_byte`).
     """
     out = documents.reset_index(drop=True)
+    checks = text_checks(out)
     return flag_documents(
         out,
-        removed=share_lines_removed(out, audit),
+        removed=share_removed_from_counts(out, removed_line_counts(audit), checks["lines_kept"]),
         fragments=fragment_share(sentences, out["doc_id"]),
         duplicate_of=find_duplicates(out["doc_id"].astype(str).tolist(), out["text"].tolist()),
+        checks=checks,
     )
 
 
 def flag_documents(
-    documents: pd.DataFrame, removed: pd.Series, fragments: pd.Series, duplicate_of: list[str]
+    documents: pd.DataFrame,
+    removed: pd.Series,
+    fragments: pd.Series,
+    duplicate_of: list[str],
+    checks: pd.DataFrame,
 ) -> pd.DataFrame:
-    """:func:`quality_table` from its corpus-level parts, computed by the caller: the share of
-    lines removed, the share of fragment sentences and the near-copy named for each document
-    (row order of ``documents``). A corpus processed in batches computes these once over the
-    whole corpus and flags each batch with this."""
+    """:func:`quality_table` from its parts, computed by the caller: the share of lines
+    removed, the share of fragment sentences and the near-copy named for each document, and
+    its :func:`text_checks` (row order of ``documents``). A corpus processed in batches
+    computes the first three once over the whole corpus and flags each batch with this."""
     out = documents.drop(columns=[c for c in QUALITY_COLUMNS if c in documents.columns])
     out = out.reset_index(drop=True)
-    texts = out["text"].astype(str).tolist()
     short = (out["n_words"].astype(int) < SHORT_WORDS).to_numpy()
-    truncated = [ends_mid_sentence(t) for t in texts]
+    truncated = checks["truncated"].tolist()
+    stray = checks["stray_lead_byte"].tolist()
     many_fragments = (pd.Series(fragments).to_numpy() > FRAGMENT_SHARE).tolist()
     language = out["language"].fillna("").astype(str).str.lower()
     foreign = ((language != "") & ~language.str.startswith("en")).tolist()
     lines_removed = (pd.Series(removed).to_numpy() > REMOVED_SHARE).tolist()
     flags = []
-    for i, text in enumerate(texts):
+    for i in range(len(out)):
         raised = [
             name
             for name, on in (
@@ -408,7 +434,7 @@ def flag_documents(
                 ("fragments", many_fragments[i]),
                 ("duplicate", bool(duplicate_of[i])),
                 ("language", foreign[i]),
-                ("mojibake", not foreign[i] and has_stray_lead_byte(text)),
+                ("mojibake", not foreign[i] and stray[i]),
             )
             if on
         ]

@@ -309,6 +309,21 @@ def test_shingle_words_equal_the_regular_expression(text: str) -> None:
     assert shingle_words(text) == _WORD_RE.findall(text.lower())
 
 
+def test_lower_casing_never_makes_a_word_character() -> None:
+    """What shingle_words's fast path relies on (it lower-cases ASCII capitals only): no
+    character outside ``\\w`` lower-cases to one (checked over every code point)."""
+    import sys
+
+    from analysis.corpus.quality import _WORD_RE
+
+    made = [
+        hex(code)
+        for code in range(sys.maxunicode + 1)
+        if not _WORD_RE.match(chr(code)) and _WORD_RE.search(chr(code).lower())
+    ]
+    assert made == []
+
+
 # the pattern ends_mid_sentence used before it read the end of the text with rstrip
 ENDS_SENTENCE_RE = re.compile(r"[.!?…:;。！？；：][\"'”’»)\]」』）》]*\s*$")
 

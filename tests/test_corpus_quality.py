@@ -364,14 +364,7 @@ def test_ends_mid_sentence_equals_the_regular_expression(text: str) -> None:
 def test_text_checks_read_lines_endings_and_stray_bytes() -> None:
     from analysis.corpus.quality import text_checks
 
-    documents = pd.DataFrame(
-        {
-            "text": ["One.\n\n  \nTwo.\r\nThree", "", "The economyâone grew.\n \t\n"],
-        },
-        index=[5, 6, 7],
-    )
-    checks = text_checks(documents)
-    assert checks.index.tolist() == [5, 6, 7]
+    checks = text_checks(["One.\n\n  \nTwo.\r\nThree", "", "The economyâone grew.\n \t\n"])
     assert checks["lines_kept"].tolist() == [3, 0, 1]
     assert checks["truncated"].tolist() == [True, False, False]
     assert checks["stray_lead_byte"].tolist() == [False, False, True]

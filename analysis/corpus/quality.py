@@ -68,25 +68,23 @@ def share_removed_from_counts(
     return (n_removed / total.where(total > 0, 1)).round(3)
 
 
-def lines_kept(documents: pd.DataFrame) -> pd.Series:
-    """The non-blank lines of each body (the ``text`` column)."""
-    return documents["text"].map(lambda t: sum(map(bool, map(str.strip, str(t).splitlines()))))
+def lines_kept(text: str) -> int:
+    """The non-blank lines of a body."""
+    return sum(map(bool, map(str.strip, str(text).splitlines())))
 
 
-def text_checks(documents: pd.DataFrame) -> pd.DataFrame:
-    """What the flags read from each document's text, the per-document part of
-    :func:`flag_documents` (so that worker processes can compute it): its non-blank lines
-    (:func:`lines_kept`), whether it ends mid-sentence (:func:`ends_mid_sentence`) and
-    whether it holds a stray lead byte (:func:`has_stray_lead_byte`; the flag is raised only
-    for English text). Row order and index of ``documents``."""
-    texts = documents["text"].astype(str).tolist()
+def text_checks(texts: Sequence[str]) -> pd.DataFrame:
+    """What the flags read from each text, the per-document part of :func:`flag_documents`
+    (so that worker processes can compute it): its non-blank lines (:func:`lines_kept`),
+    whether it ends mid-sentence (:func:`ends_mid_sentence`) and whether it holds a stray lead
+    byte (:func:`has_stray_lead_byte`; the flag is raised only for English text). One row per
+    text, in order."""
     return pd.DataFrame(
         {
-            "lines_kept": lines_kept(documents).to_numpy(),
+            "lines_kept": [lines_kept(text) for text in texts],
             "truncated": [ends_mid_sentence(text) for text in texts],
             "stray_lead_byte": [has_stray_lead_byte(text) for text in texts],
-        },
-        index=documents.index,
+        }
     )
 
 
@@ -395,7 +393,7 @@ def quality_table(
     :func:`has_stray_lead_byte`).
     """
     out = documents.reset_index(drop=True)
-    checks = text_checks(out)
+    checks = text_checks(out["text"].astype(str).tolist())
     return flag_documents(
         out,
         removed=share_removed_from_counts(out, removed_line_counts(audit), checks["lines_kept"]),

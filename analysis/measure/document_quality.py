@@ -52,8 +52,8 @@ def check_documents(
     changed = None
     if filled is not documents:
         changed = filled[[name for name in _FILLED_COLUMNS if name in filled.columns]]
-    signatures, signed = sign_batch(filled["text"].astype(str).tolist())
-    return changed, signatures, signed, text_checks(filled)
+    texts = filled["text"].astype(str).tolist()
+    return changed, *sign_batch(texts), text_checks(texts)
 
 
 def _per_document_counts(folder: Path) -> tuple[pd.Series, pd.Series]:

@@ -104,8 +104,9 @@ def ends_mid_sentence(text: str) -> bool:
     its last character that is not white space nor one of :data:`CLOSING_MARKS` (quotes,
     brackets) is not in :data:`SENTENCE_END`. Read from the end with ``rstrip``, not with a
     regular expression searched over the whole text."""
-    body = str(text).rstrip().rstrip(CLOSING_MARKS)
-    return bool(str(text).strip()) and not (body and body[-1] in SENTENCE_END)
+    body = str(text).rstrip()
+    ending = body.rstrip(CLOSING_MARKS)
+    return bool(body) and not (ending and ending[-1] in SENTENCE_END)
 
 
 def fragment_share(sentences: pd.DataFrame, doc_ids: pd.Series) -> pd.Series:
@@ -252,10 +253,9 @@ def sign_batch(texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
     # each text's word hashes in a stretch of its own length, at least SHINGLE_WORDS (zero-padded)
     lengths = np.where(has_words, np.maximum(counts, SHINGLE_WORDS), 0)
     ends = np.cumsum(lengths)
+    shift = np.repeat(ends - lengths - (np.cumsum(counts) - counts), counts)  # word -> padded
     padded = np.zeros(int(ends[-1]), dtype=np.uint64)
-    padded[np.arange(total) + np.repeat(ends - lengths - (np.cumsum(counts) - counts), counts)] = (
-        ids
-    )
+    padded[np.arange(total) + shift] = ids
     span = padded.size - SHINGLE_WORDS + 1  # windows starting at every position
     mixed = padded[:span] * np.uint64(_MIX[0])
     for k in range(1, SHINGLE_WORDS):
@@ -393,12 +393,13 @@ def quality_table(
     :func:`has_stray_lead_byte`).
     """
     out = documents.reset_index(drop=True)
-    checks = text_checks(out["text"].astype(str).tolist())
+    texts = out["text"].astype(str).tolist()
+    checks = text_checks(texts)
     return flag_documents(
         out,
         removed=share_removed_from_counts(out, removed_line_counts(audit), checks["lines_kept"]),
         fragments=fragment_share(sentences, out["doc_id"]),
-        duplicate_of=find_duplicates(out["doc_id"].astype(str).tolist(), out["text"].tolist()),
+        duplicate_of=find_duplicates(out["doc_id"].astype(str).tolist(), texts),
         checks=checks,
     )
 

@@ -368,3 +368,19 @@ def test_text_checks_read_lines_endings_and_stray_bytes() -> None:
     assert checks["lines_kept"].tolist() == [3, 0, 1]
     assert checks["truncated"].tolist() == [True, False, False]
     assert checks["stray_lead_byte"].tolist() == [False, False, True]
+
+
+@pytest.mark.parametrize("pairs_at_once", [1, 2, 3, 4096])
+def test_candidates_checked_in_groups_of_any_size_give_the_same_copies(
+    monkeypatch: pytest.MonkeyPatch, pairs_at_once: int
+) -> None:
+    from analysis.corpus import quality
+
+    other = " ".join(f"Line {i} covers an unrelated election in the capital." for i in range(12))
+    texts = [STORY, other, STORY + " Wire.", "", other + " More.", STORY, STORY + " Again."]
+    ids = [f"d{i}" for i in range(len(texts))]
+    monkeypatch.setattr(quality, "_PAIRS_AT_ONCE", pairs_at_once)
+    finder = quality.DuplicateFinder()
+    got = finder.add_batch(ids[:3], *quality.sign_batch(texts[:3]))
+    got += finder.add_batch(ids[3:], *quality.sign_batch(texts[3:]))
+    assert got == ["", "", "d0", "", "d1", "d0", "d0"]

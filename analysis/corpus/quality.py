@@ -161,6 +161,7 @@ def shingle_hashes(text: str) -> np.ndarray:
 _BLOCK = 4096  # shingles per block: bounds the (shingles × permutations) array of a long text
 _BATCH_BLOCK = 8192  # the same for sign_batch (8 MiB: few numpy calls, still cache-sized)
 SIGN_BATCH_TEXTS = 500  # texts find_duplicates signs at once (bounds the words held)
+_PAIRS_AT_ONCE = 4096  # candidate pairs DuplicateFinder checks at once (bounds the arrays)
 
 
 @functools.cache
@@ -340,18 +341,32 @@ class DuplicateFinder:
         self._doc_ids.extend(doc_ids)
         self._matches.extend([""] * len(doc_ids))
         rows = np.flatnonzero(signed)
+        pairs: tuple[list[int], list[int]] = ([], [])  # (position, earlier candidate), in order
         for row, keys in zip(rows.tolist(), _band_keys(signatures[rows]), strict=True):
-            i = first + row
             candidates = self._candidates(keys)
-            if candidates:  # the estimates of every candidate at once; the earliest close one
-                equal = np.count_nonzero(self._signatures[candidates] == signatures[row], axis=1)
-                close = np.flatnonzero(equal / NUM_PERM >= DUPLICATE_THRESHOLD)
-                if close.size:
-                    j = candidates[close[0]]
-                    self._matches[i] = self._matches[j] or self._doc_ids[j]
+            pairs[0].extend([first + row] * len(candidates))
+            pairs[1].extend(candidates)
             for band, key in enumerate(keys):
-                self._buckets[band].setdefault(key, []).append(i)
+                self._buckets[band].setdefault(key, []).append(first + row)
+            if len(pairs[1]) >= _PAIRS_AT_ONCE:
+                self._confirm(*pairs)
+                pairs = ([], [])
+        self._confirm(*pairs)
         return self._matches[first:]
+
+    def _confirm(self, positions: list[int], candidates: list[int]) -> None:
+        """Name each position's earliest candidate whose estimated similarity reaches
+        :data:`DUPLICATE_THRESHOLD` (the estimates of all the pairs at once; pairs in order of
+        position, then of candidate, so a candidate in the same call is named before)."""
+        if not candidates:
+            return
+        equal = np.count_nonzero(self._signatures[candidates] == self._signatures[positions], 1)
+        close = equal / NUM_PERM >= DUPLICATE_THRESHOLD
+        named, earliest = np.unique(np.asarray(positions)[close], return_index=True)
+        for i, j in zip(
+            named.tolist(), np.asarray(candidates)[close][earliest].tolist(), strict=True
+        ):
+            self._matches[i] = self._matches[j] or self._doc_ids[j]
 
 
 def _band_keys(signatures: np.ndarray) -> list[list[bytes]]:

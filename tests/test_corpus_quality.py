@@ -303,14 +303,18 @@ def test_sign_batch_equals_minhash_signature_text_by_text() -> None:
         "word " * 5000,
     ],
 )
-def test_shingle_words_equal_the_regular_expression(text: str) -> None:
-    from analysis.corpus.quality import _WORD_RE, shingle_words
+def test_spaced_words_equal_the_regular_expression(text: str) -> None:
+    from analysis.corpus.quality import _WORD_RE, spaced_words
 
-    assert shingle_words(text) == _WORD_RE.findall(text.lower())
+    spaced = spaced_words(text)
+    # no ASCII byte but lower-case word characters and the spaces between words
+    assert {byte for byte in spaced if byte < 128} <= set(b"abcdefghijklmnopqrstuvwxyz0123456789_ ")
+    words = [word for word in spaced.decode("utf-8").split(" ") if word]
+    assert words == _WORD_RE.findall(text.lower())
 
 
 def test_lower_casing_never_makes_a_word_character() -> None:
-    """What shingle_words's fast path relies on (it lower-cases ASCII capitals only): no
+    """What spaced_words's fast path relies on (it lower-cases ASCII capitals only): no
     character outside ``\\w`` lower-cases to one (checked over every code point)."""
     import sys
 
@@ -384,3 +388,19 @@ def test_candidates_checked_in_groups_of_any_size_give_the_same_copies(
     got = finder.add_batch(ids[:3], *quality.sign_batch(texts[:3]))
     got += finder.add_batch(ids[3:], *quality.sign_batch(texts[3:]))
     assert got == ["", "", "d0", "", "d1", "d0", "d0"]
+
+
+def test_sign_batch_equals_minhash_signature_on_a_random_mix() -> None:
+    import numpy as np
+
+    from analysis.corpus import quality
+
+    pieces = [" ", "  ", "\n", "word", "Word", "WORDS", "café", "北京", "—", "“", "’s", "_", "42"]
+    pieces += ["ΟΔΟΣ", "'", ".", "\t", "naïve", "x²", "", "tail "]
+    rng = np.random.default_rng(8)
+    texts = ["".join(rng.choice(pieces, int(rng.integers(0, 40)))) for _ in range(300)]
+    signatures, signed = quality.sign_batch(texts)
+    for text, row, has_words in zip(texts, signatures, signed, strict=True):
+        reference = quality.minhash_signature(text)
+        assert has_words == (reference is not None)
+        assert np.array_equal(row, reference if reference is not None else np.zeros_like(row))

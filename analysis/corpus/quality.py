@@ -15,7 +15,6 @@ document whose estimated Jaccard similarity to an earlier one reaches
 from __future__ import annotations
 
 import functools
-import itertools
 import re
 from collections.abc import Mapping, Sequence
 from pathlib import Path
@@ -23,6 +22,8 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 SHORT_WORDS = 80  # a body under this many words is flagged "short"
 FRAGMENT_WORDS = 4  # a sentence under this many words is a fragment
@@ -206,24 +207,25 @@ _LOWER_WORD_BYTES = bytes(
 )
 
 
-def shingle_words(text: str) -> list[str]:
+def spaced_words(text: str) -> bytes:
     """The lower-cased ``\\w+`` words of ``text`` (``_WORD_RE.findall(text.lower())``, the
-    words of :func:`shingle_hashes`), found faster when no letter or digit outside ASCII is in
-    the text (English prose whose only non-ASCII characters are quotes and dashes).
+    words of :func:`shingle_hashes`) in UTF-8, separated by runs of spaces, for
+    :func:`sign_batch` to split; found faster when no letter or digit outside ASCII is in the
+    text (English prose whose only non-ASCII characters are quotes and dashes).
 
     Such a text's words are the runs of ASCII word bytes of its UTF-8 form, lower-cased: one
-    ``bytes.translate`` lower-cases capitals and makes every other byte a space, and the rest
-    is split on spaces, in C, about twice as fast as lower-casing the text and the regular
-    expression. (Lower-casing a character that is not a word character never gives one, and
-    the only rule of ``str.lower`` that depends on context is about a Greek letter: tested.)
-    Any other text (accented or non-Latin letters) goes through the regular expression.
+    ``bytes.translate`` lower-cases capitals and makes every other byte a space, in C, several
+    times faster than lower-casing the text and the regular expression. (Lower-casing a
+    character that is not a word character never gives one, and the only rule of ``str.lower``
+    that depends on context is about a Greek letter: tested.) Any other text (accented or
+    non-Latin letters) goes through the regular expression.
     """
     text = str(text)
     encoded = text.encode("utf-8", "surrogatepass")
     beyond_ascii = encoded.translate(None, _ASCII_BYTES)  # whole characters: valid UTF-8
     if beyond_ascii and _WORD_RE.search(beyond_ascii.decode("utf-8", "surrogatepass")):
-        return _WORD_RE.findall(text.lower())
-    return encoded.translate(_LOWER_WORD_BYTES).decode("ascii").split()
+        return " ".join(_WORD_RE.findall(text.lower())).encode("utf-8")
+    return encoded.translate(_LOWER_WORD_BYTES)
 
 
 def sign_batch(texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
@@ -232,25 +234,32 @@ def sign_batch(texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
     a text without words is zeros, where :func:`minhash_signature` gives ``None``).
 
     The same computation as :func:`shingle_hashes` and :func:`minhash_signature`, done for the
-    whole batch in a few numpy calls instead of a dozen per text (most of the cost for texts of
-    a few hundred words): the words (:func:`shingle_words`) of every text are hashed in one
-    ``hash_array`` call (over the distinct words only, ``categorize=True``, which gives the
-    same values); each text's hashes are laid end to end, a text of fewer than
-    :data:`SHINGLE_WORDS` words padded with zeros as before, the windows are mixed over the
-    whole row at once and those that straddle two texts dropped; the hash functions run over
-    blocks of shingles of any texts, one row per function, and each text's minima are taken
-    with ``np.minimum.reduceat`` at its boundaries. The shift by 32 is applied to the minima,
-    not to every value (it keeps the order, so the minimum is the same).
+    whole batch in a few numpy and Arrow calls instead of a dozen per text (most of the cost
+    for texts of a few hundred words): the words of every text (:func:`spaced_words`) are split
+    and dictionary-encoded by Arrow, without a Python string per word, and the distinct ones
+    hashed in one ``hash_array`` call (the same values); each text's hashes are laid end to
+    end, a text of fewer than :data:`SHINGLE_WORDS` words padded with zeros as before, the
+    windows are mixed over the whole row at once and those that straddle two texts dropped;
+    the hash functions run over blocks of shingles of any texts, one row per function, and
+    each text's minima are taken with ``np.minimum.reduceat`` at its boundaries. The shift by
+    32 is applied to the minima, not to every value (it keeps the order, so the minimum is the
+    same).
     """
-    words = [shingle_words(text) for text in texts]
-    counts = np.fromiter(map(len, words), dtype=np.int64, count=len(words))
+    spaced = pa.array([spaced_words(text) for text in texts], type=pa.large_binary())
+    lists = pc.ascii_split_whitespace(spaced.cast(pa.large_string()))
+    words = pc.list_flatten(lists)
+    real = pc.not_equal(words, "")  # spaces at either end of a text give empty words
+    words = words.filter(real)
+    parents = pc.list_parent_indices(lists).filter(real).to_numpy()
+    counts = np.bincount(parents, minlength=len(texts))
     has_words = counts > 0
-    signatures = np.zeros((len(words), NUM_PERM), dtype=np.uint32)
-    total = int(counts.sum())
+    signatures = np.zeros((len(texts), NUM_PERM), dtype=np.uint32)
+    total = len(words)
     if total == 0:
         return signatures, has_words
-    flat = np.fromiter(itertools.chain.from_iterable(words), dtype=object, count=total)
-    ids = pd.util.hash_array(flat, categorize=True)
+    coded = words.dictionary_encode()  # each distinct word hashed once
+    distinct = pd.util.hash_array(coded.dictionary.to_numpy(zero_copy_only=False))
+    ids = distinct[coded.indices.to_numpy()]
     # each text's word hashes in a stretch of its own length, at least SHINGLE_WORDS (zero-padded)
     lengths = np.where(has_words, np.maximum(counts, SHINGLE_WORDS), 0)
     ends = np.cumsum(lengths)

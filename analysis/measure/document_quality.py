@@ -12,8 +12,8 @@ never in memory at once, so its flags are added to ``documents.parquet`` afterwa
 * over the corpus (this process, in corpus order): the near-copy each signature matches
   (:class:`analysis.corpus.quality.DuplicateFinder`), lines removed per document (from the
   audit) and the share of fragment sentences (from the sentences table), then the flags
-  (:func:`analysis.corpus.quality.flag_documents`), a small serial part, so that more
-  workers finish sooner.
+  (:func:`analysis.corpus.quality.flag_documents`): a small serial part, so that the pass
+  gains from more workers.
 
 The flags are the ones ``run`` gives the same corpus; memory holds one batch of texts and
 one signature per document (~1 KB), not the corpus.

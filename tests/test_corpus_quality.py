@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 import pytest
 
@@ -169,16 +171,29 @@ def test_minhash_signature_is_per_text_and_blockwise_exact() -> None:
 
 
 def test_duplicate_finder_fed_signatures_in_batches_matches_find_duplicates() -> None:
-    from analysis.corpus.quality import DuplicateFinder, minhash_signature
+    from analysis.corpus.quality import DuplicateFinder, sign_batch
 
     other = " ".join(f"Line {i} covers an unrelated election in the capital." for i in range(12))
-    texts = [STORY, other, "", STORY + " Reporting by the wire.", other + " More.", STORY]
+    texts = [STORY, other, "", STORY + " Reporting by the wire.", other + " More.", STORY, "—"]
     ids = [f"d{i}" for i in range(len(texts))]
     expected = find_duplicates(ids, texts)
-    assert expected == ["", "", "", "d0", "d1", "d0"]
-    finder = DuplicateFinder()
-    got = [finder.add_signature(i, minhash_signature(t)) for i, t in zip(ids, texts, strict=True)]
-    assert got == expected
+    assert expected == ["", "", "", "d0", "d1", "d0", ""]
+    for size in (1, 2, 3, len(texts)):  # copies in the same batch or in an earlier one
+        finder = DuplicateFinder()
+        got: list[str] = []
+        for start in range(0, len(texts), size):
+            batch = texts[start : start + size]
+            got += finder.add_batch(ids[start : start + size], *sign_batch(batch))
+        assert got == expected
+
+
+def test_find_duplicates_signs_in_batches(monkeypatch: pytest.MonkeyPatch) -> None:
+    from analysis.corpus import quality
+
+    texts = [STORY, "", STORY + " Wire.", "other words here", STORY]
+    expected = quality.find_duplicates(list("abcde"), texts)
+    monkeypatch.setattr(quality, "SIGN_BATCH_TEXTS", 2)
+    assert quality.find_duplicates(list("abcde"), texts) == expected == ["", "", "a", "", "a"]
 
 
 def test_lsh_candidates_are_earlier_documents_sharing_a_band() -> None:
@@ -194,10 +209,11 @@ def test_lsh_candidates_are_earlier_documents_sharing_a_band() -> None:
     almost = one_band.copy()
     almost[3 * LSH_ROWS] += 1  # one value off in that band: no band in common
     finder = DuplicateFinder()
-    assert finder.add_signature("first", first) == ""
+    assert finder.add_batch(["first"], first[np.newaxis], np.array([True])) == [""]
     assert finder.candidates(one_band) == [0]
     assert finder.candidates(almost) == []
-    assert finder.add_signature("one band", one_band) == ""  # a candidate, but far from 0.8
+    # a candidate, but far from 0.8
+    assert finder.add_batch(["one band"], one_band[np.newaxis], np.array([True])) == [""]
 
 
 def test_copies_just_above_the_threshold_are_found() -> None:
@@ -222,8 +238,169 @@ def test_finder_grows_past_its_first_block_of_signatures() -> None:
     rng = np.random.default_rng(2)
     signatures = rng.integers(0, 2**32, (2100, NUM_PERM), dtype=np.uint64)
     finder = DuplicateFinder()
-    assert all(finder.add_signature(f"d{i}", s) == "" for i, s in enumerate(signatures))
+    signed = np.ones(len(signatures), dtype=bool)
+    assert finder.add_batch([f"d{i}" for i in range(2100)], signatures, signed) == [""] * 2100
     near = signatures[2050].copy()
     near[:10] += 1  # 118 of 128 values equal: above the threshold
-    assert finder.add_signature("copy", near) == "d2050"
-    assert finder.add_signature("first again", signatures[3]) == "d3"
+    batch = np.stack([near, signatures[3]])
+    got = finder.add_batch(["copy", "first again"], batch, np.array([True, True]))
+    assert got == ["d2050", "d3"]
+
+
+def test_sign_batch_equals_minhash_signature_text_by_text() -> None:
+    import numpy as np
+
+    from analysis.corpus import quality
+
+    rng = np.random.default_rng(4)
+    long_text = " ".join(_words(rng, 2 * quality._BATCH_BLOCK + 3))  # spans several blocks
+    texts = [
+        "",
+        "one",
+        "One two",
+        "a b c d",
+        "a b c d e",
+        "— … !! ?",
+        STORY,
+        "北京时间今天上午，市政府宣布了新的防洪计划。 居民表示欢迎。",
+        "東京で 大雨 が 降った",
+        "Ünïcödé façade naïve Übermaß straße İstanbul ΑΘΗΝΑ Москва ٣٤٥ snake_case x²",
+        "don’t “quote” it—dash…ellipsis",
+        "\x00tab\tnew\nline\r\nend",
+        long_text,
+        "",
+        "repeat " * 700,
+        STORY.upper(),
+        "tiny",
+    ]
+    for batch in (texts, texts[::-1], texts[:1], texts[5:6], [long_text, "x y"], []):
+        signatures, signed = quality.sign_batch(batch)
+        assert signatures.shape == (len(batch), quality.NUM_PERM)
+        assert signatures.dtype == np.uint32
+        for text, row, has_words in zip(batch, signatures, signed, strict=True):
+            reference = quality.minhash_signature(text)
+            if reference is None:
+                assert not has_words and not row.any()
+            else:
+                assert has_words and np.array_equal(row, reference)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "   ",
+        "Plain ASCII words, with punctuation: here (and there) -- 42 times_two!",
+        "don’t “quote” it—dash–range… • bullet\xa0nbsp «guillemets»",
+        "Café au lait, naïve façade",
+        "北京时间今天上午，市政府宣布了新的防洪计划。",
+        "ΟΔΟΣ'Α ΟΔΟΣ. Σ",  # the final-sigma rule depends on the neighbouring characters
+        "KELVIN \u212a and İstanbul and ǅ",
+        "superscript x² and ½ and ① and Ⓐ",
+        "lone surrogate \ud800 inside, emoji 😀 and tab\tnew\nline\r\n\x00",
+        "snake_case __dunder__ 3.14 1,000",
+        "Москва сегодня",
+        "word " * 5000,
+    ],
+)
+def test_spaced_words_equal_the_regular_expression(text: str) -> None:
+    from analysis.corpus.quality import _WORD_RE, spaced_words
+
+    spaced = spaced_words(text)
+    # no ASCII byte but lower-case word characters and the spaces between words
+    assert {byte for byte in spaced if byte < 128} <= set(b"abcdefghijklmnopqrstuvwxyz0123456789_ ")
+    words = [word for word in spaced.decode("utf-8").split(" ") if word]
+    assert words == _WORD_RE.findall(text.lower())
+
+
+def test_lower_casing_never_makes_a_word_character() -> None:
+    """What spaced_words's fast path relies on (it lower-cases ASCII capitals only): no
+    character outside ``\\w`` lower-cases to one (checked over every code point)."""
+    import sys
+
+    from analysis.corpus.quality import _WORD_RE
+
+    made = [
+        hex(code)
+        for code in range(sys.maxunicode + 1)
+        if not _WORD_RE.match(chr(code)) and _WORD_RE.search(chr(code).lower())
+    ]
+    assert made == []
+
+
+# the pattern ends_mid_sentence used before it read the end of the text with rstrip
+ENDS_SENTENCE_RE = re.compile(r"[.!?…:;。！？；：][\"'”’»)\]」』）》]*\s*$")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "  \n ",
+        "He said “no.”",
+        "He said “no”",
+        "The end.  \n",
+        "The end. '",
+        "The end.' \n\t",
+        "Cut mid",
+        "')]”",
+        ".",
+        "?)",
+        "双方在吉隆坡举行会谈，达成初步共识。",
+        "他说：“这很重要？”",
+        "双方在吉隆坡举行会谈，达成初步",
+        "Ellipsis…\u3000",
+        "A list: ",
+        "bracket (see above)",
+        "x" * 10_000 + ".",
+        "No.\nMore text",
+        "Ends with a colon:\r\n",
+        "Sentence! »",
+        "Sentence » !",
+        "Quote ’ then space .’ \x0c",
+    ],
+)
+def test_ends_mid_sentence_equals_the_regular_expression(text: str) -> None:
+    reference = bool(text.strip()) and not ENDS_SENTENCE_RE.search(text)
+    assert ends_mid_sentence(text) is reference
+
+
+def test_text_checks_read_lines_endings_and_stray_bytes() -> None:
+    from analysis.corpus.quality import text_checks
+
+    checks = text_checks(["One.\n\n  \nTwo.\r\nThree", "", "The economyâone grew.\n \t\n"])
+    assert checks["lines_kept"].tolist() == [3, 0, 1]
+    assert checks["truncated"].tolist() == [True, False, False]
+    assert checks["stray_lead_byte"].tolist() == [False, False, True]
+
+
+@pytest.mark.parametrize("pairs_at_once", [1, 2, 3, 4096])
+def test_candidates_checked_in_groups_of_any_size_give_the_same_copies(
+    monkeypatch: pytest.MonkeyPatch, pairs_at_once: int
+) -> None:
+    from analysis.corpus import quality
+
+    other = " ".join(f"Line {i} covers an unrelated election in the capital." for i in range(12))
+    texts = [STORY, other, STORY + " Wire.", "", other + " More.", STORY, STORY + " Again."]
+    ids = [f"d{i}" for i in range(len(texts))]
+    monkeypatch.setattr(quality, "_PAIRS_AT_ONCE", pairs_at_once)
+    finder = quality.DuplicateFinder()
+    got = finder.add_batch(ids[:3], *quality.sign_batch(texts[:3]))
+    got += finder.add_batch(ids[3:], *quality.sign_batch(texts[3:]))
+    assert got == ["", "", "d0", "", "d1", "d0", "d0"]
+
+
+def test_sign_batch_equals_minhash_signature_on_a_random_mix() -> None:
+    import numpy as np
+
+    from analysis.corpus import quality
+
+    pieces = [" ", "  ", "\n", "word", "Word", "WORDS", "café", "北京", "—", "“", "’s", "_", "42"]
+    pieces += ["ΟΔΟΣ", "'", ".", "\t", "naïve", "x²", "", "tail "]
+    rng = np.random.default_rng(8)
+    texts = ["".join(rng.choice(pieces, int(rng.integers(0, 40)))) for _ in range(300)]
+    signatures, signed = quality.sign_batch(texts)
+    for text, row, has_words in zip(texts, signatures, signed, strict=True):
+        reference = quality.minhash_signature(text)
+        assert has_words == (reference is not None)
+        assert np.array_equal(row, reference if reference is not None else np.zeros_like(row))

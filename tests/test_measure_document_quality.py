@@ -94,3 +94,16 @@ def test_quality_line_counts_flags() -> None:
     line = quality_line({"documents": 5, "flagged": 2, "flags": {"duplicate": 1, "short": 1}})
     assert line.startswith("quality flags: 2 of 5 documents flagged (duplicate 1, short 1)")
     assert "none of 3" in quality_line({"documents": 3, "flagged": 0, "flags": {}})
+
+
+def test_workers_give_the_same_file_as_one_process(tmp_path: Path) -> None:
+    """Workers send back only the filled language columns, the signatures and the text
+    checks; the parent joins them to the batches it holds: the same bytes as one process."""
+    one = _processed(tmp_path / "one")
+    two = _processed(tmp_path / "two")
+    flag_processed_documents(one, batch_docs=2, jobs=1)
+    flag_processed_documents(two, batch_docs=2, jobs=2)
+    assert (two / "documents.parquet").read_bytes() == (one / "documents.parquet").read_bytes()
+    assert pd.read_parquet(two / "documents.parquet").set_index("doc_id").loc["c", "language"] == (
+        "und-Latn"
+    )

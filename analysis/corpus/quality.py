@@ -16,12 +16,14 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 SHORT_WORDS = 80  # a body under this many words is flagged "short"
 FRAGMENT_WORDS = 4  # a sentence under this many words is a fragment
@@ -46,12 +48,8 @@ QUALITY_COLUMNS = [
 ]
 _WORD_RE = re.compile(r"\w+")
 # A body that ends like a sentence: final punctuation, possibly followed by quotes or brackets.
-_ENDS_SENTENCE_RE = re.compile(r"[.!?…:;。！？；：][\"'”’»)\]」』）》]*\s*$")
-
-
-def share_lines_removed(documents: pd.DataFrame, audit: pd.DataFrame) -> pd.Series:
-    """Per document, lines removed by cleaning / (lines removed + lines kept in the body)."""
-    return share_removed_from_counts(documents, removed_line_counts(audit))
+SENTENCE_END = frozenset(".!?…:;。！？；：")
+CLOSING_MARKS = "\"'”’»)]」』）》"
 
 
 def removed_line_counts(audit: pd.DataFrame) -> pd.Series:
@@ -59,13 +57,36 @@ def removed_line_counts(audit: pd.DataFrame) -> pd.Series:
     return audit.loc[audit["action"] == "removed"].groupby("doc_id").size()
 
 
-def share_removed_from_counts(documents: pd.DataFrame, removed: pd.Series) -> pd.Series:
-    """:func:`share_lines_removed` from removed-line counts per ``doc_id`` computed once (a
-    corpus processed in batches counts the audit once, not once per batch)."""
+def share_removed_from_counts(
+    documents: pd.DataFrame, removed: pd.Series, kept: pd.Series
+) -> pd.Series:
+    """Per document, lines removed by cleaning / (lines removed + lines kept in the body),
+    from removed-line counts per ``doc_id`` computed once (:func:`removed_line_counts`: a
+    corpus processed in batches counts the audit once, not once per batch) and the lines kept
+    in each body (:func:`lines_kept`, row order of ``documents``)."""
     n_removed = documents["doc_id"].map(removed).fillna(0).astype(float)
-    kept = documents["text"].map(lambda t: sum(1 for line in str(t).splitlines() if line.strip()))
-    total = n_removed + kept
+    total = n_removed + kept.to_numpy()
     return (n_removed / total.where(total > 0, 1)).round(3)
+
+
+def lines_kept(text: str) -> int:
+    """The non-blank lines of a body."""
+    return sum(map(bool, map(str.strip, str(text).splitlines())))
+
+
+def text_checks(texts: Sequence[str]) -> pd.DataFrame:
+    """What the flags read from each text, the per-document part of :func:`flag_documents`
+    (so that worker processes can compute it): its non-blank lines (:func:`lines_kept`),
+    whether it ends mid-sentence (:func:`ends_mid_sentence`) and whether it holds a stray lead
+    byte (:func:`has_stray_lead_byte`; the flag is raised only for English text). One row per
+    text, in order."""
+    return pd.DataFrame(
+        {
+            "lines_kept": [lines_kept(text) for text in texts],
+            "truncated": [ends_mid_sentence(text) for text in texts],
+            "stray_lead_byte": [has_stray_lead_byte(text) for text in texts],
+        }
+    )
 
 
 _STRAY_LEAD_RE = re.compile(r"[A-Za-z]{4,}â[a-z]{2,}|\sâ\s|[A-Za-z]â(?=\s|$)|(?<!\w)â(?=[A-Za-z])")
@@ -80,8 +101,13 @@ def has_stray_lead_byte(text: str) -> bool:
 
 
 def ends_mid_sentence(text: str) -> bool:
-    """True when the body does not end with sentence-final punctuation (truncated, paywalled)."""
-    return bool(str(text).strip()) and not _ENDS_SENTENCE_RE.search(str(text))
+    """True when the body does not end with sentence-final punctuation (truncated, paywalled):
+    its last character that is not white space nor one of :data:`CLOSING_MARKS` (quotes,
+    brackets) is not in :data:`SENTENCE_END`. Read from the end with ``rstrip``, not with a
+    regular expression searched over the whole text."""
+    body = str(text).rstrip()
+    ending = body.rstrip(CLOSING_MARKS)
+    return bool(body) and not (ending and ending[-1] in SENTENCE_END)
 
 
 def fragment_share(sentences: pd.DataFrame, doc_ids: pd.Series) -> pd.Series:
@@ -134,6 +160,9 @@ def shingle_hashes(text: str) -> np.ndarray:
 
 
 _BLOCK = 4096  # shingles per block: bounds the (shingles × permutations) array of a long text
+_BATCH_BLOCK = 8192  # the same for sign_batch (8 MiB: few numpy calls, still cache-sized)
+SIGN_BATCH_TEXTS = 500  # texts find_duplicates signs at once (bounds the words held)
+_PAIRS_AT_ONCE = 4096  # candidate pairs DuplicateFinder checks at once (bounds the arrays)
 
 
 @functools.cache
@@ -156,6 +185,9 @@ def minhash_signature(text: str) -> np.ndarray | None:
     faster than datasketch's ``MinHash.update_batch``. Per document and independent of the rest
     of the corpus, so it can be computed anywhere (a worker process); :class:`DuplicateFinder`
     compares signatures in corpus order. Values fit 32 bits.
+
+    This and :func:`shingle_hashes` are the definition, one text at a time; the pipeline signs
+    texts by the batch with :func:`sign_batch`, which must give the same values (tested).
     """
     hashes = shingle_hashes(text)
     if hashes.size == 0:
@@ -168,17 +200,114 @@ def minhash_signature(text: str) -> np.ndarray | None:
     return signature.astype(np.uint32)
 
 
-class DuplicateFinder:
-    """Near-duplicate detection one document at a time, in corpus order.
+_ASCII_BYTES = bytes(range(128))
+# ASCII word characters (``\w`` in ASCII) kept, capitals lower-cased, every other byte a space
+_LOWER_WORD_BYTES = bytes(
+    ord(chr(c).lower()) if c < 128 and _WORD_RE.fullmatch(chr(c)) else 0x20 for c in range(256)
+)
 
-    MinHash signatures (:func:`minhash_signature`) are indexed by locality-sensitive hashing
+
+def spaced_words(text: str) -> bytes:
+    """The lower-cased ``\\w+`` words of ``text`` (``_WORD_RE.findall(text.lower())``, the
+    words of :func:`shingle_hashes`) in UTF-8, separated by runs of spaces, for
+    :func:`sign_batch` to split; found faster when no letter or digit outside ASCII is in the
+    text (English prose whose only non-ASCII characters are quotes and dashes).
+
+    Such a text's words are the runs of ASCII word bytes of its UTF-8 form, lower-cased: one
+    ``bytes.translate`` lower-cases capitals and makes every other byte a space, in C, several
+    times faster than lower-casing the text and the regular expression. (Lower-casing a
+    character that is not a word character never gives one, and the only rule of ``str.lower``
+    that depends on context is about a Greek letter: tested.) Any other text (accented or
+    non-Latin letters) goes through the regular expression.
+    """
+    text = str(text)
+    encoded = text.encode("utf-8", "surrogatepass")
+    beyond_ascii = encoded.translate(None, _ASCII_BYTES)  # whole characters: valid UTF-8
+    if beyond_ascii and _WORD_RE.search(beyond_ascii.decode("utf-8", "surrogatepass")):
+        return " ".join(_WORD_RE.findall(text.lower())).encode("utf-8")
+    return encoded.translate(_LOWER_WORD_BYTES)
+
+
+def sign_batch(texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
+    """The :func:`minhash_signature` of each text at once: a ``(len(texts), NUM_PERM)``
+    ``uint32`` matrix, bit-identical row by row, and a mask of the texts with words (the row of
+    a text without words is zeros, where :func:`minhash_signature` gives ``None``).
+
+    The same computation as :func:`shingle_hashes` and :func:`minhash_signature`, done for the
+    whole batch in a few numpy and Arrow calls instead of a dozen per text (most of the cost
+    for texts of a few hundred words): the words of every text (:func:`spaced_words`) are split
+    and dictionary-encoded by Arrow, without a Python string per word, and the distinct ones
+    hashed in one ``hash_array`` call (the same values); each text's hashes are laid end to
+    end, a text of fewer than :data:`SHINGLE_WORDS` words padded with zeros as before, the
+    windows are mixed over the whole row at once and those that straddle two texts dropped;
+    the hash functions run over blocks of shingles of any texts, one row per function, and
+    each text's minima are taken with ``np.minimum.reduceat`` at its boundaries. The shift by
+    32 is applied to the minima, not to every value (it keeps the order, so the minimum is the
+    same).
+    """
+    spaced = pa.array([spaced_words(text) for text in texts], type=pa.large_binary())
+    lists = pc.ascii_split_whitespace(spaced.cast(pa.large_string()))
+    words = pc.list_flatten(lists)
+    real = pc.not_equal(words, "")  # spaces at either end of a text give empty words
+    words = words.filter(real)
+    parents = pc.list_parent_indices(lists).filter(real).to_numpy()
+    counts = np.bincount(parents, minlength=len(texts))
+    has_words = counts > 0
+    signatures = np.zeros((len(texts), NUM_PERM), dtype=np.uint32)
+    total = len(words)
+    if total == 0:
+        return signatures, has_words
+    coded = words.dictionary_encode()  # each distinct word hashed once
+    distinct = pd.util.hash_array(coded.dictionary.to_numpy(zero_copy_only=False))
+    ids = distinct[coded.indices.to_numpy()]
+    # each text's word hashes in a stretch of its own length, at least SHINGLE_WORDS (zero-padded)
+    lengths = np.where(has_words, np.maximum(counts, SHINGLE_WORDS), 0)
+    ends = np.cumsum(lengths)
+    shift = np.repeat(ends - lengths - (np.cumsum(counts) - counts), counts)  # word -> padded
+    padded = np.zeros(int(ends[-1]), dtype=np.uint64)
+    padded[np.arange(total) + shift] = ids
+    span = padded.size - SHINGLE_WORDS + 1  # windows starting at every position
+    mixed = padded[:span] * np.uint64(_MIX[0])
+    for k in range(1, SHINGLE_WORDS):
+        mixed ^= padded[k : k + span]
+        mixed *= np.uint64(_MIX[k])  # wraps modulo 2**64 on purpose
+    inside = np.ones(padded.size, dtype=bool)  # False: a window starting in a text's last words
+    inside[(ends[has_words, np.newaxis] - np.arange(1, SHINGLE_WORDS)).ravel()] = False
+    shingles = mixed[inside[:span]]
+    signed = np.flatnonzero(has_words)
+    stops = np.cumsum(lengths[signed] - (SHINGLE_WORDS - 1))
+    starts = stops - (lengths[signed] - (SHINGLE_WORDS - 1))
+    a, b = _permutations()
+    minima = np.full((NUM_PERM, signed.size), np.iinfo(np.uint64).max, dtype=np.uint64)
+    values = np.empty((NUM_PERM, _BATCH_BLOCK), dtype=np.uint64)
+    for start in range(0, shingles.size, _BATCH_BLOCK):
+        block = shingles[start : start + _BATCH_BLOCK]
+        columns = values[:, : block.size]  # one row per hash function: reduceat runs along rows
+        np.multiply(a[:, np.newaxis], block, out=columns)
+        columns += b[:, np.newaxis]
+        # the texts with shingles in this block: the first may have begun in an earlier one
+        first = int(np.searchsorted(stops, start, side="right"))
+        last = int(np.searchsorted(starts, start + block.size, side="left"))
+        cuts = np.maximum(starts[first:last] - start, 0)
+        part = minima[:, first:last]
+        np.minimum(part, np.minimum.reduceat(columns, cuts, axis=1), out=part)
+    signatures[signed] = (minima >> np.uint64(32)).T
+    return signatures, has_words
+
+
+class DuplicateFinder:
+    """Near-duplicate detection in corpus order, a batch of documents at a time.
+
+    MinHash signatures (:func:`sign_batch`) are indexed by locality-sensitive hashing
     (Indyk & Motwani 1998; Leskovec, Rajaraman & Ullman, *Mining of Massive Datasets*, ch. 3):
     the signature is cut into :data:`LSH_BANDS` bands of :data:`LSH_ROWS` values, and an earlier
     document that agrees with it on a whole band is a candidate. Each candidate is confirmed on
     its estimated Jaccard similarity (the share of equal signature values) and the earliest (in
     corpus order) is named. The first copy of a story is the original and later ones point to it
-    (a chain of copies points to its first member). Documents can come in batches (a corpus too
-    large to hold its texts at once): only the signatures are kept, ~0.5 KB per document.
+    (a chain of copies points to its first member). A document is compared with every earlier
+    one, in earlier batches or earlier in its own, so the batches' size does not change the
+    result; only the signatures are kept (a corpus too large to hold its texts at once), ~0.5 KB
+    per document.
 
     Every candidate is checked on its estimate, so a false candidate costs one comparison of
     two signatures while a missed one is a copy counted twice: the bands favour recall (16 × 8:
@@ -196,13 +325,9 @@ class DuplicateFinder:
         self._matches: list[str] = []
         self._doc_ids: list[str] = []
 
-    def add(self, doc_id: str, text: str) -> str:
-        """Index the next document; return the id of its first earlier near-copy, else ``""``."""
-        return self.add_signature(doc_id, minhash_signature(text))
-
     def candidates(self, signature: np.ndarray) -> list[int]:
         """Positions (corpus order) of earlier documents sharing a band with ``signature``."""
-        return self._candidates(_band_keys(signature))
+        return self._candidates(_band_keys(np.asarray(signature)[np.newaxis])[0])
 
     def _candidates(self, keys: list[bytes]) -> list[int]:
         found: set[int] = set()
@@ -210,44 +335,71 @@ class DuplicateFinder:
             found.update(self._buckets[band].get(key, ()))
         return sorted(found)
 
-    def add_signature(self, doc_id: str, signature: np.ndarray | None) -> str:
-        """:meth:`add` for a signature computed elsewhere (``None``: a text without words,
-        never a copy nor an original)."""
-        i = len(self._doc_ids)
-        self._doc_ids.append(doc_id)
-        match = ""
-        if signature is not None:
-            signature = np.asarray(signature, dtype=np.uint32)
-            keys = _band_keys(signature)
+    def add_batch(
+        self, doc_ids: Sequence[str], signatures: np.ndarray, signed: np.ndarray
+    ) -> list[str]:
+        """Index the next documents in order, from their signatures and the mask of those with
+        words (as :func:`sign_batch` gives them; a text without words is never a copy nor an
+        original); for each, the id of its first earlier near-copy (before or in this batch),
+        else ``""``."""
+        signatures = np.asarray(signatures, dtype=np.uint32)
+        first = len(self._doc_ids)
+        while first + len(doc_ids) > len(self._signatures):
+            self._signatures = np.concatenate([self._signatures, np.zeros_like(self._signatures)])
+        self._signatures[first : first + len(doc_ids)] = signatures
+        self._doc_ids.extend(doc_ids)
+        self._matches.extend([""] * len(doc_ids))
+        rows = np.flatnonzero(signed)
+        pairs: tuple[list[int], list[int]] = ([], [])  # (position, earlier candidate), in order
+        for row, keys in zip(rows.tolist(), _band_keys(signatures[rows]), strict=True):
             candidates = self._candidates(keys)
-            if candidates:  # the estimates of every candidate at once; the earliest close one
-                equal = np.count_nonzero(self._signatures[candidates] == signature, axis=1)
-                close = np.flatnonzero(equal / NUM_PERM >= DUPLICATE_THRESHOLD)
-                if close.size:
-                    j = candidates[close[0]]
-                    match = self._matches[j] or self._doc_ids[j]
+            pairs[0].extend([first + row] * len(candidates))
+            pairs[1].extend(candidates)
             for band, key in enumerate(keys):
-                self._buckets[band].setdefault(key, []).append(i)
-            if i >= len(self._signatures):
-                self._signatures = np.concatenate(
-                    [self._signatures, np.zeros_like(self._signatures)]
-                )
-            self._signatures[i] = signature
-        self._matches.append(match)
-        return match
+                self._buckets[band].setdefault(key, []).append(first + row)
+            if len(pairs[1]) >= _PAIRS_AT_ONCE:
+                self._confirm(*pairs)
+                pairs = ([], [])
+        self._confirm(*pairs)
+        return self._matches[first:]
+
+    def _confirm(self, positions: list[int], candidates: list[int]) -> None:
+        """Name each position's earliest candidate whose estimated similarity reaches
+        :data:`DUPLICATE_THRESHOLD` (the estimates of all the pairs at once; pairs in order of
+        position, then of candidate, so a candidate in the same call is named before)."""
+        if not candidates:
+            return
+        equal = np.count_nonzero(self._signatures[candidates] == self._signatures[positions], 1)
+        close = equal / NUM_PERM >= DUPLICATE_THRESHOLD
+        named, earliest = np.unique(np.asarray(positions)[close], return_index=True)
+        for i, j in zip(
+            named.tolist(), np.asarray(candidates)[close][earliest].tolist(), strict=True
+        ):
+            self._matches[i] = self._matches[j] or self._doc_ids[j]
 
 
-def _band_keys(signature: np.ndarray) -> list[bytes]:
-    """The :data:`LSH_BANDS` band keys of a signature (its first bands × rows values)."""
-    values = np.ascontiguousarray(signature[: LSH_BANDS * LSH_ROWS], dtype=np.uint32)
-    return [band.tobytes() for band in values.reshape(LSH_BANDS, LSH_ROWS)]
+def _band_keys(signatures: np.ndarray) -> list[list[bytes]]:
+    """The :data:`LSH_BANDS` band keys of each signature (a row; its first bands × rows
+    values), sliced from one ``tobytes`` of the whole matrix."""
+    values = np.ascontiguousarray(signatures[:, : LSH_BANDS * LSH_ROWS], dtype=np.uint32)
+    raw = values.tobytes()
+    width = LSH_ROWS * values.itemsize
+    return [
+        [raw[start : start + width] for start in range(row, row + LSH_BANDS * width, width)]
+        for row in range(0, len(raw), LSH_BANDS * width)
+    ]
 
 
 def find_duplicates(doc_ids: list[str], texts: list[str]) -> list[str]:
     """For each document, the id of the first earlier near-duplicate, else ``""``
-    (:class:`DuplicateFinder` over the documents in order)."""
+    (:class:`DuplicateFinder` over the documents in order, signed :data:`SIGN_BATCH_TEXTS` at
+    a time)."""
     finder = DuplicateFinder()
-    return [finder.add(doc_id, text) for doc_id, text in zip(doc_ids, texts, strict=True)]
+    matches: list[str] = []
+    for start in range(0, len(texts), SIGN_BATCH_TEXTS):
+        stop = start + SIGN_BATCH_TEXTS
+        matches += finder.add_batch(doc_ids[start:stop], *sign_batch(texts[start:stop]))
+    return matches
 
 
 def quality_table(
@@ -265,32 +417,39 @@ def quality_table(
     :func:`has_stray_lead_byte`).
     """
     out = documents.reset_index(drop=True)
+    texts = out["text"].astype(str).tolist()
+    checks = text_checks(texts)
     return flag_documents(
         out,
-        removed=share_lines_removed(out, audit),
+        removed=share_removed_from_counts(out, removed_line_counts(audit), checks["lines_kept"]),
         fragments=fragment_share(sentences, out["doc_id"]),
-        duplicate_of=find_duplicates(out["doc_id"].astype(str).tolist(), out["text"].tolist()),
+        duplicate_of=find_duplicates(out["doc_id"].astype(str).tolist(), texts),
+        checks=checks,
     )
 
 
 def flag_documents(
-    documents: pd.DataFrame, removed: pd.Series, fragments: pd.Series, duplicate_of: list[str]
+    documents: pd.DataFrame,
+    removed: pd.Series,
+    fragments: pd.Series,
+    duplicate_of: list[str],
+    checks: pd.DataFrame,
 ) -> pd.DataFrame:
-    """:func:`quality_table` from its corpus-level parts, computed by the caller: the share of
-    lines removed, the share of fragment sentences and the near-copy named for each document
-    (row order of ``documents``). A corpus processed in batches computes these once over the
-    whole corpus and flags each batch with this."""
+    """:func:`quality_table` from its parts, computed by the caller: the share of lines
+    removed, the share of fragment sentences and the near-copy named for each document, and
+    its :func:`text_checks` (row order of ``documents``). A corpus processed in batches
+    computes the first three once over the whole corpus and flags each batch with this."""
     out = documents.drop(columns=[c for c in QUALITY_COLUMNS if c in documents.columns])
     out = out.reset_index(drop=True)
-    texts = out["text"].astype(str).tolist()
     short = (out["n_words"].astype(int) < SHORT_WORDS).to_numpy()
-    truncated = [ends_mid_sentence(t) for t in texts]
+    truncated = checks["truncated"].tolist()
+    stray = checks["stray_lead_byte"].tolist()
     many_fragments = (pd.Series(fragments).to_numpy() > FRAGMENT_SHARE).tolist()
     language = out["language"].fillna("").astype(str).str.lower()
     foreign = ((language != "") & ~language.str.startswith("en")).tolist()
     lines_removed = (pd.Series(removed).to_numpy() > REMOVED_SHARE).tolist()
     flags = []
-    for i, text in enumerate(texts):
+    for i in range(len(out)):
         raised = [
             name
             for name, on in (
@@ -300,7 +459,7 @@ def flag_documents(
                 ("fragments", many_fragments[i]),
                 ("duplicate", bool(duplicate_of[i])),
                 ("language", foreign[i]),
-                ("mojibake", not foreign[i] and has_stray_lead_byte(text)),
+                ("mojibake", not foreign[i] and stray[i]),
             )
             if on
         ]

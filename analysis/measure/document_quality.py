@@ -4,13 +4,16 @@
 (:func:`analysis.corpus.quality.quality_table`). A corpus streamed through ``process`` is
 never in memory at once, so its flags are added to ``documents.parquet`` afterwards, in batches:
 
-* per document (worker processes): the language guess for an empty ``language``
-  (:func:`analysis.corpus.language.fill_language`) and the MinHash signature of the text
-  (:func:`analysis.corpus.quality.minhash_signature`), the costly part;
+* per document (worker processes, :func:`check_documents`): the language guess for an empty
+  ``language`` (:func:`analysis.corpus.language.fill_language`), the MinHash signature of the
+  text (:func:`analysis.corpus.quality.sign_batch`), the costly part, and what the flags read
+  from the text (:func:`analysis.corpus.quality.text_checks`); only these come back, as this
+  process holds the batches it sent;
 * over the corpus (this process, in corpus order): the near-copy each signature matches
   (:class:`analysis.corpus.quality.DuplicateFinder`), lines removed per document (from the
   audit) and the share of fragment sentences (from the sentences table), then the flags
-  (:func:`analysis.corpus.quality.flag_documents`).
+  (:func:`analysis.corpus.quality.flag_documents`): a small serial part, so that the pass
+  gains from more workers.
 
 The flags are the ones ``run`` gives the same corpus; memory holds one batch of texts and
 one signature per document (~1 KB), not the corpus.
@@ -19,7 +22,8 @@ one signature per document (~1 KB), not the corpus.
 from __future__ import annotations
 
 import os
-from collections import Counter
+from collections import Counter, deque
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -28,16 +32,28 @@ import pandas as pd
 import pyarrow.parquet as pq
 
 BATCH_DOCS = 500  # documents per batch sent to a worker
+_FILLED_COLUMNS = ("language", "metadata_note")  # the columns fill_language may change
 
 
-def sign_documents(documents: pd.DataFrame) -> tuple[pd.DataFrame, list[np.ndarray | None]]:
-    """A batch of documents with ``language`` filled where empty, and each text's MinHash
-    signature (the per-document half of the pass; picklable, so it runs in workers)."""
+def check_documents(
+    documents: pd.DataFrame,
+) -> tuple[pd.DataFrame | None, np.ndarray, np.ndarray, pd.DataFrame]:
+    """The per-document half of the pass, for a batch of documents (picklable, so it runs in
+    workers): the columns :func:`analysis.corpus.language.fill_language` changed (``language``
+    filled where empty and ``metadata_note``; ``None`` when it changed nothing), the MinHash
+    signatures of the texts with the mask of those with words
+    (:func:`analysis.corpus.quality.sign_batch`) and what the flags read from each text
+    (:func:`analysis.corpus.quality.text_checks`). Only these go back to the parent process,
+    which holds the batch already, not the batch's texts again."""
     from analysis.corpus.language import fill_language
-    from analysis.corpus.quality import minhash_signature
+    from analysis.corpus.quality import sign_batch, text_checks
 
     filled = fill_language(documents)
-    return filled, [minhash_signature(text) for text in filled["text"].astype(str)]
+    changed = None
+    if filled is not documents:
+        changed = filled[[name for name in _FILLED_COLUMNS if name in filled.columns]]
+    texts = filled["text"].astype(str).tolist()
+    return changed, *sign_batch(texts), text_checks(texts)
 
 
 def _per_document_counts(folder: Path) -> tuple[pd.Series, pd.Series]:
@@ -87,20 +103,27 @@ def flag_processed_documents(
     writer = ParquetTableWriter(tmp)
     counts: Counter[str] = Counter()
     n_docs = n_flagged = 0
-    batches = (b.to_pandas() for b in source.iter_batches(batch_size=batch_docs))
+    held: deque[pd.DataFrame] = deque()  # the batches sent and not yet flagged, in order
+
+    def batches() -> Iterator[pd.DataFrame]:
+        for batch in source.iter_batches(batch_size=batch_docs):
+            held.append(batch.to_pandas())
+            yield held[-1]
+
     bar = progress_bar(source.metadata.num_rows, progress, "quality flags")
     try:
-        for _, (documents, signatures) in map_chunks(batches, sign_documents, jobs=jobs):
+        for _, results in map_chunks(batches(), check_documents, jobs=jobs):
+            filled, signatures, signed, checks = results
+            documents = held.popleft()
+            if filled is not None:
+                documents = documents.assign(**filled)
             ids = documents["doc_id"].astype(str)
-            duplicate_of = [
-                finder.add_signature(doc_id, signature)
-                for doc_id, signature in zip(ids, signatures, strict=True)
-            ]
             flagged = flag_documents(
                 documents,
-                removed=share_removed_from_counts(documents, removed),
+                removed=share_removed_from_counts(documents, removed, checks["lines_kept"]),
                 fragments=ids.map(fragments).fillna(0.0),
-                duplicate_of=duplicate_of,
+                duplicate_of=finder.add_batch(ids.tolist(), signatures, signed),
+                checks=checks,
             )
             for flags in flagged["quality_flags"]:
                 if flags:

@@ -4,6 +4,7 @@ processes, streamed to Parquet."""
 from __future__ import annotations
 
 import functools
+import gc
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,6 +20,7 @@ from analysis.measure.engine import (
     ParquetTableWriter,
     _claim,
     _ping,
+    call_without_gc,
     collect,
     map_chunks,
     result_tables,
@@ -63,6 +65,30 @@ def test_map_chunks_keeps_order_and_counts_documents() -> None:
     assert [n for n, _ in out] == [4, 4, 2]
     firsts = [r["documents"]["doc_id"].iloc[0] for _, r in out]
     assert firsts == ["d0000", "d0004", "d0008"]
+
+
+def collector_state(raw: pd.DataFrame) -> pd.DataFrame:
+    return pd.DataFrame({"doc_id": raw["doc_id"], "gc_enabled": gc.isenabled()})
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_chunks_run_with_the_collector_paused_and_restored(jobs: int) -> None:
+    assert gc.isenabled()
+    out = collect(chunk_frame(raw_docs(12), 4), collector_state, jobs=jobs)
+    assert len(out["sentences"]) == 12 and not out["sentences"]["gc_enabled"].any()
+    assert gc.isenabled()
+
+
+def test_a_paused_collector_is_restored_after_an_error_and_left_off_if_it_was() -> None:
+    with pytest.raises(ValueError, match="cannot process d0013"):
+        call_without_gc(failing_chunk, raw_docs(20))
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        assert not call_without_gc(collector_state, raw_docs(2))["gc_enabled"].any()
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
 
 
 def test_two_processes_give_identical_tables_to_one() -> None:

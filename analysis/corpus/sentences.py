@@ -157,6 +157,7 @@ _PUNKT_PUNCTUATION = frozenset(PunktSentenceTokenizer.PUNCTUATION)
 _SENT_END_TOKENS = frozenset(PunktLanguageVars.sent_end_chars)
 # What NLTK's Punkt calls whitespace (string.whitespace), but the space.
 _NOT_SPACE_WHITESPACE = string.whitespace.replace(" ", "")
+_NOT_SPACE_WHITESPACE_RE = re.compile(f"[{re.escape(_NOT_SPACE_WHITESPACE)}]")
 # Contexts of potential sentence ends whose decision a tokenizer remembers before starting afresh.
 CONTEXT_MEMO_SIZE = 100_000
 
@@ -185,13 +186,14 @@ class _Punkt(PunktSentenceTokenizer):
         """
         if not realign_boundaries:
             return super().sentences_from_text(text, realign_boundaries)
-        if self._lang_vars.period_context_re().search(text) is None:
+        contexts = self._match_potential_end_contexts(text)
+        if not contexts:
             stop = len(text.rstrip())
             return [text[:stop]] if stop else []
         # NLTK's _slices_from_text
         slices: list[tuple[int, int]] = []
         last_break = 0
-        for match, context in self._match_potential_end_contexts(text):
+        for match, context in contexts:
             if self.text_contains_sentbreak(context):
                 slices.append((last_break, match.end()))
                 last_break = match.start("next_tok") if match.group("next_tok") else match.end()
@@ -225,9 +227,14 @@ class _Punkt(PunktSentenceTokenizer):
         out: list[tuple[re.Match[str], str]] = []
         prev_start = prev_stop = 0
         prev: re.Match[str] | None = None
+        # whitespace other than the space is rare: without it, the last space is the answer
+        other_space = _NOT_SPACE_WHITESPACE_RE.search(text) is not None
         for match in self._lang_vars.period_context_re().finditer(text):
             start = match.start()
-            space = _last_whitespace(text, prev_stop, start)
+            if other_space:
+                space = _last_whitespace(text, prev_stop, start)
+            else:
+                space = text.rfind(" ", prev_stop, start)
             # NLTK: the previous word starts after the last whitespace since the previous end,
             # unless there is none or it is that text's first character
             word_start = space + 1 if space > prev_stop else prev_start
@@ -448,15 +455,20 @@ def split_sentences(text: str) -> list[str]:
     markers are dropped and each unit is split with Punkt and the news abbreviation list. A unit
     longer than :data:`MAX_UNIT_CHARS` is first cut at sentence ends (see the module docstring).
     """
-    tokenizer = _punkt()
+    tokenize = _punkt().tokenize
     out: list[str] = []
     for line in text.splitlines():
         unit = strip_bullet(line)
         if not unit:
             continue
-        for piece in _bounded_units(unit):
+        # a normal line is one piece (no cut) and, without a full-width end, one part
+        pieces = (unit,) if len(unit) <= MAX_UNIT_CHARS else _bounded_units(unit)
+        for piece in pieces:
             for part in _cjk_sentences(piece):
-                out.extend(s.strip() for s in tokenizer.tokenize(part) if s.strip())
+                for sentence in tokenize(part):
+                    sentence = sentence.strip()
+                    if sentence:
+                        out.append(sentence)
     return out
 
 

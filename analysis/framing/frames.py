@@ -37,7 +37,15 @@ def _as_list(sentences: Iterable[str] | pd.Series | pa.Array) -> list[str]:
 def to_arrow(sentences: Iterable[str] | pd.Series | pa.Array) -> pa.Array:
     """The sentences as one pyarrow string array (missing values as empty strings); an array
     from this function is returned as it is, so a caller converts a column once for every
-    measure."""
+    measure.
+
+    A pandas text column stored by pyarrow (pandas' default text dtype) is taken as its arrow
+    data, without a round trip through Python strings."""
+    if isinstance(sentences, pd.Series) and isinstance(sentences.array, pd.arrays.ArrowStringArray):
+        data = pa.array(sentences.array)
+        if isinstance(data, pa.ChunkedArray):
+            data = data.combine_chunks()
+        sentences = data.cast(pa.large_string()).fill_null("")
     if (
         isinstance(sentences, pa.Array)
         and pa.types.is_large_string(sentences.type)

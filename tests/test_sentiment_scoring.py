@@ -228,3 +228,15 @@ def test_fast_masking_equals_the_reference(terms, tmp_path):
     expected = [mask_domain_terms(t, regex) for t in texts]
     assert _masked(texts, range(len(texts)), terms) == expected
     assert any(e != t for e, t in zip(expected, texts, strict=True))
+
+
+def test_add_sentiment_of_an_arrow_text_column_equals_its_python_strings():
+    # the domain-term flags read a pyarrow-stored column's own data: the same table as the
+    # same sentences held as Python objects
+    texts = [*MASK_CASES, "Nothing was decided.", "Exporters fear critical minerals shortages!"]
+    arrow = pd.DataFrame({"sentence": pd.Series(texts, dtype="str")})
+    plain = pd.DataFrame({"sentence": pd.Series(texts, dtype=object)})
+    measured = add_sentiment(arrow, news_terms=TERMS)
+    expected = add_sentiment(plain, news_terms=TERMS)
+    assert measured.drop(columns="sentence").equals(expected.drop(columns="sentence"))
+    assert (measured["compound_news"] != measured["compound"]).any()

@@ -20,6 +20,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from analysis.framing.codebook import Codebook, Frame, load_codebook
+from analysis.lexicon import arrow_column
 
 HIT_COLUMNS = ["row", "frame", "term", "matched"]
 
@@ -40,12 +41,10 @@ def to_arrow(sentences: Iterable[str] | pd.Series | pa.Array) -> pa.Array:
     measure.
 
     A pandas text column stored by pyarrow (pandas' default text dtype) is taken as its arrow
-    data, without a round trip through Python strings."""
-    if isinstance(sentences, pd.Series) and isinstance(sentences.array, pd.arrays.ArrowStringArray):
-        data = pa.array(sentences.array)
-        if isinstance(data, pa.ChunkedArray):
-            data = data.combine_chunks()
-        sentences = data.cast(pa.large_string()).fill_null("")
+    data (:func:`analysis.lexicon.arrow_column`)."""
+    column = arrow_column(sentences)
+    if column is not None:
+        sentences = column.fill_null("")
     if (
         isinstance(sentences, pa.Array)
         and pa.types.is_large_string(sentences.type)

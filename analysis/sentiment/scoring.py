@@ -46,6 +46,7 @@ from analysis.lexicon import (
     SPACES_OR_HYPHENS,
     LexiconError,
     alternation,
+    arrow_texts,
     compile_whole_words,
     contains_whole_words,
     literal_word,
@@ -205,12 +206,17 @@ def has_domain_term(
     return pd.Series(_domain_term_flags(_texts(sentences), news_terms))
 
 
-def _domain_term_flags(texts: list[str], news_terms: Path | str | None) -> np.ndarray:
+def _domain_term_flags(
+    texts: list[str], news_terms: Path | str | None, column: pd.Series | None = None
+) -> np.ndarray:
+    """Does each text hold a domain term; ``column`` is the pandas column ``texts`` came from,
+    if any (its arrow data is used as it is, :func:`analysis.lexicon.arrow_texts`)."""
     body = news_terms_body(_key(news_terms))
     if body is None:
         return np.zeros(len(texts), dtype=bool)
     # RE2 over the whole column, with the matches of the Python pattern (analysis.lexicon)
-    return contains_whole_words(texts, body, ignore_case=True, no_hyphen_before=True)
+    array = arrow_texts(texts if column is None else column)
+    return contains_whole_words(texts, body, ignore_case=True, no_hyphen_before=True, arrow=array)
 
 
 def find_domain_terms(text: str, news_terms: Path | str | None = None) -> list[str]:
@@ -282,7 +288,7 @@ def add_sentiment(
     scores = analyzer.score_many(texts)
     compound_news = scores[:, 3].copy()
     if texts:
-        hit = _domain_term_flags(texts, news_terms)
+        hit = _domain_term_flags(texts, news_terms, sentences[text_col])
         if hit.any():
             masked = _masked(texts, np.flatnonzero(hit), news_terms)
             compound_news[hit] = analyzer.score_many(masked)[:, 3]

@@ -461,7 +461,7 @@ def split_sentences(text: str) -> list[str]:
         unit = strip_bullet(line)
         if not unit:
             continue
-        # a normal line is one piece (no cut) and, without a full-width end, one part
+        # a normal line is one piece (no cut)
         pieces = (unit,) if len(unit) <= MAX_UNIT_CHARS else _bounded_units(unit)
         for piece in pieces:
             for part in _cjk_sentences(piece):
@@ -565,6 +565,8 @@ _ASCII_ALNUM = np.array([chr(b).isascii() and chr(b).isalnum() for b in range(25
 _ASCII_JOINER = np.array([chr(b) in "-'.," for b in range(256)])
 # What each character of the Basic Multilingual Plane is to _COUNT_WORD_RE.
 _OTHER, _ALNUM, _JOINER, _CJK = range(4)
+# A character or a range "a-b" of CJK_CHARS.
+_CJK_RANGE_RE = re.compile(r"(.)(?:-(.))?", re.DOTALL)
 
 
 def _utf8(array: Any) -> tuple[np.ndarray, np.ndarray]:
@@ -622,9 +624,6 @@ def _bmp_classes() -> np.ndarray:
         if ord(first) < 0x10000:
             classes[ord(first) : min(ord(last), 0xFFFF) + 1] = _CJK
     return classes
-
-
-_CJK_RANGE_RE = re.compile(r"(.)(?:-(.))?", re.DOTALL)
 
 
 def _count_bmp_words(array: Any) -> np.ndarray:

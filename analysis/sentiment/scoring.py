@@ -153,9 +153,9 @@ def _lower_case_terms_regex(path: str | None) -> re.Pattern[str] | None:
     when a term is not ASCII.
 
     On an ASCII text the two find the same spans: the terms are written in lower case, an ASCII
-    text lower-cased keeps its length, and the only letters outside ASCII that Python's ``re``
-    folds onto ASCII ones ("ı", "ſ", the Kelvin sign) appear in neither. Matching without case
-    folding is about twice as fast (:func:`_masked`)."""
+    text lower-cased keeps its length, and no character outside ASCII (among them those that
+    Python's ``re`` folds onto ASCII letters: "İ", "ı", "ſ", the Kelvin sign) is in either.
+    Matching without case folding is about twice as fast (:func:`_masked`)."""
     body = news_terms_body(path)
     if body is None or not body.isascii():
         return None

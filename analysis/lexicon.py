@@ -380,12 +380,32 @@ def re2_whole_words(
     return f"(?:^|{before})(?:{inner})(?:[^{word}]|$)"
 
 
+def arrow_column(values: object) -> Any:
+    """The pyarrow data of a pandas text column stored by pyarrow (pandas' default text dtype),
+    as one large-string array with its missing values as nulls; None for anything else.
+
+    Taking the column's own data skips a round trip through Python strings."""
+    import pandas as pd
+    import pyarrow as pa
+
+    if not (isinstance(values, pd.Series) and isinstance(values.array, pd.arrays.ArrowStringArray)):
+        return None
+    data = pa.array(values.array)
+    if isinstance(data, pa.ChunkedArray):
+        data = data.combine_chunks()
+    return data.cast(pa.large_string())
+
+
 def arrow_texts(texts: Sequence[str]) -> Any:
     """``texts`` as one pyarrow large-string array, or None when pyarrow cannot hold one of them
     (a lone surrogate); convert once and pass it to every :func:`contains_whole_words` call over
-    the same texts."""
+    the same texts. A pandas text column stored by pyarrow without missing values is taken as
+    its arrow data (:func:`arrow_column`)."""
     import pyarrow as pa
 
+    column = arrow_column(texts)
+    if column is not None and column.null_count == 0:
+        return column
     try:
         return pa.array(texts, type=pa.large_string())
     except (pa.ArrowException, UnicodeError):

@@ -239,3 +239,41 @@ def test_sentence_table_equals_the_row_by_row_table(kind: str) -> None:
     got = sentence_table(docs)
     pd.testing.assert_frame_equal(got, expected)
     assert got.dtypes.tolist() == expected.dtypes.tolist()
+
+
+def test_sentence_counts_equal_pandas_grouping() -> None:
+    # counted from factorized doc ids: the counts of a groupby over the sentences, mapped onto
+    # the documents (a document without sentences, a missing id, non-ASCII ids, any id dtype)
+    import numpy as np
+
+    from analysis.corpus.documents import sentence_counts
+
+    def reference(doc_ids: pd.Series, sentences: pd.DataFrame) -> dict[str, np.ndarray]:
+        counts = sentences.groupby("doc_id", sort=False).agg(
+            n_sentences=("sentence_id", "size"), n_words=("n_words", "sum")
+        )
+        return {
+            column: doc_ids.map(counts[column]).fillna(0).astype("int64").to_numpy()
+            for column in ("n_sentences", "n_words")
+        }
+
+    sentences = pd.DataFrame(
+        {
+            "doc_id": ["a", "b", "a", None, "c", "关税", "a"],
+            "sentence_id": [0, 0, 1, 0, 0, 0, 2],
+            "n_words": [3, 0, 5, 7, 2, 9, 10**12],
+        }
+    )
+    id_lists = (["a", "b", "c", "d", None, "关税", "a"], [], ["x"], [np.nan, "a"])
+    for ids in id_lists:
+        doc_ids = pd.Series(ids, dtype=object if ids else str)
+        for table in (
+            sentences,
+            sentences.iloc[:0],
+            sentences.astype({"doc_id": "object"}),
+            sentences.astype({"doc_id": "category"}),
+        ):
+            expected, found = reference(doc_ids, table), sentence_counts(doc_ids, table)
+            for column, values in expected.items():
+                assert found[column].dtype == values.dtype
+                assert found[column].tolist() == values.tolist()

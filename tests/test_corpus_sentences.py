@@ -198,3 +198,14 @@ def test_word_counts_from_ascii_bytes_equal_count_words(texts: list[str]) -> Non
     assert count_words_many(texts).tolist() == [count_words(t) for t in texts]
     for fixed in (["", "a-b", "a--b", "-a-", "x,y.z", " . ", "a'", "'a", "1,000.5", "a_b"], []):
         assert count_words_many(fixed).tolist() == [count_words(t) for t in fixed]
+
+
+def test_word_counts_from_bmp_characters_equal_count_words() -> None:
+    # texts outside ASCII are decoded from their bytes and counted by character class: every
+    # character of the Basic Multilingual Plane, alone, inside a word and between separators,
+    # gives count_words' answer (and texts with a character beyond it still go to RE2)
+    chars = [chr(c) for c in range(0x10000) if not 0xD800 <= c < 0xE000]
+    texts = chars + ["a" + c + "b" for c in chars] + ["x-" + c + "’y" for c in chars]
+    assert count_words_many(texts).tolist() == [count_words(t) for t in texts]
+    mixed = ["Šefčovič’s “deal” — 关税。", "𠀀x 关 y😀z", "", "plain ascii", "a\u3000b’c"]
+    assert count_words_many(mixed).tolist() == [count_words(t) for t in mixed]

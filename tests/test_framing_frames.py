@@ -230,3 +230,22 @@ def test_custom_codebook_is_used(tmp_path) -> None:
     )
     assert list(matrix.columns) == ["weather"]
     assert matrix["weather"].tolist() == [True, True, False]
+
+
+def test_arrow_text_column_is_taken_as_it_is_with_the_same_texts() -> None:
+    # a pandas text column stored by pyarrow is passed on as its arrow data: the same texts as
+    # the conversion through Python strings, missing values as "", slices and odd text included
+    import pyarrow as pa
+
+    from analysis.framing.frames import _as_list, to_arrow
+
+    values = ["Tariffs rose.", None, "", "关税 政策。", "x\u00a0’y “q”", "long " * 5000, "İı ſ K"]
+    column = pd.Series(values, dtype="str")
+    assert isinstance(column.array, pd.arrays.ArrowStringArray)
+    for part in (column, column.iloc[2:], column.iloc[:0], column[column.notna()]):
+        converted = to_arrow(part)
+        assert converted.type == pa.large_string() and converted.null_count == 0
+        assert converted.to_pylist() == _as_list(part)
+    plain = pd.Series(values, dtype=object)
+    assert to_arrow(column).to_pylist() == to_arrow(plain).to_pylist()
+    assert frame_matrix(column).equals(frame_matrix(plain))

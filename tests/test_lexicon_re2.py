@@ -249,3 +249,21 @@ def test_python_fold_of_non_ascii_letters_is_written_out() -> None:
 
 def test_python_reference_helper() -> None:
     assert _python(["a US b", "aUS"], "US").tolist() == [True, False]
+
+
+def test_arrow_column_is_the_columns_own_data() -> None:
+    import pandas as pd
+
+    from analysis.lexicon import arrow_column, arrow_texts
+
+    values = ["a", None, "关税", "", "x’y"]
+    column = pd.Series(values, dtype="str")
+    data = arrow_column(column)
+    assert data.type == pa.large_string() and data.to_pylist() == values
+    assert arrow_column(column.iloc[2:]).to_pylist() == values[2:]
+    assert arrow_column(pd.Series(values, dtype=object)) is None
+    assert arrow_column(values) is None
+    # arrow_texts takes the data only when nothing is missing
+    full = column.dropna()
+    assert arrow_texts(full).to_pylist() == [v for v in values if v is not None]
+    assert arrow_texts(full).equals(arrow_texts(full.tolist()))

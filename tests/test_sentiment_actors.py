@@ -161,3 +161,25 @@ def test_unreadable_lexicon_names_the_file(tmp_path):
     path.write_text("[[actor]\n", encoding="utf-8")
     with pytest.raises(LexiconError, match=r"broken\.toml: not valid TOML"):
         load_actor_lexicon(path)
+
+
+ARROW_CASES = [
+    "China and the US met in Busan.",
+    "",
+    "us and them; U.S. officials; the E.U.’s envoy",
+    "北京 and Beijing: 中国 said — “China” (PRC)",
+    "Taiwan’s TSMC, Šefčovič in Brussels, İstanbul",
+    "Washington " * 3000,
+]
+
+
+def test_arrow_text_column_gives_the_matrix_of_its_python_strings() -> None:
+    # a pandas text column stored by pyarrow goes to RE2 as its own data: the same flags as the
+    # list of its strings; a missing value is still refused
+    column = pd.Series(ARROW_CASES, dtype="str")
+    expected = actor_matrix(list(ARROW_CASES), STORY)
+    assert actor_matrix(column, STORY).equals(expected)
+    assert actor_matrix(column.iloc[2:], STORY).equals(expected.iloc[2:].reset_index(drop=True))
+    assert expected.to_numpy().any()
+    with pytest.raises(TypeError):
+        actor_matrix(pd.Series(["China", None], dtype="str"), STORY)

@@ -195,3 +195,48 @@ def test_tone_class_thresholds_and_column():
     assert tone_class([0.05, 0.0499, -0.05, -0.0499, 0.9]).tolist() == [1, 0, -1, 0, 1]
     assert compound_column("vader") == "compound"
     assert compound_column("vader-news") == "compound_news"
+
+
+MASK_CASES = [
+    "",
+    "Critical minerals and NATIONAL SECURITY, national-security and National  Security.",
+    "non-national security; xnational security; national securityx; national securities!",
+    "Market dominance—market dominances… “critical mineral” (critical minerals)",
+    "national security national security national security",
+    "Die nationale Sicherheit: national security in Zürich, KRITISCHE critical minerals",
+    "National ſecurity, natıonal security, national \u212aelvin security, İnternational security",
+    "美国的 national security 和 critical minerals 。",
+    "critical\tminerals\ncritical - minerals, critical--minerals",
+    "supply chain security " * 2000,
+]
+
+
+@pytest.mark.parametrize("terms", [None, TERMS, "non_ascii"])
+def test_fast_masking_equals_the_reference(terms, tmp_path):
+    # ASCII texts are matched lower-cased without case folding; every text must come out as
+    # mask_domain_terms (Python's re, ignoring case) gives it, whatever the term list
+    from analysis.sentiment.scoring import _key, _lower_case_terms_regex, _masked
+
+    if terms == "non_ascii":  # a term outside ASCII: every text takes the reference path
+        terms = tmp_path / "terms.csv"
+        terms.write_text("term,note\nnational ſecurity,x\ncritical minerals,y\n", "utf-8")
+        assert _lower_case_terms_regex(_key(terms)) is None
+    else:
+        assert _lower_case_terms_regex(_key(terms)) is not None
+    regex = news_terms_regex(_key(terms))
+    texts = MASK_CASES + [t.upper() for t in MASK_CASES] + [t.title() for t in MASK_CASES]
+    expected = [mask_domain_terms(t, regex) for t in texts]
+    assert _masked(texts, range(len(texts)), terms) == expected
+    assert any(e != t for e, t in zip(expected, texts, strict=True))
+
+
+def test_add_sentiment_of_an_arrow_text_column_equals_its_python_strings():
+    # the domain-term flags read a pyarrow-stored column's own data: the same table as the
+    # same sentences held as Python objects
+    texts = [*MASK_CASES, "Nothing was decided.", "Exporters fear critical minerals shortages!"]
+    arrow = pd.DataFrame({"sentence": pd.Series(texts, dtype="str")})
+    plain = pd.DataFrame({"sentence": pd.Series(texts, dtype=object)})
+    measured = add_sentiment(arrow, news_terms=TERMS)
+    expected = add_sentiment(plain, news_terms=TERMS)
+    assert measured.drop(columns="sentence").equals(expected.drop(columns="sentence"))
+    assert (measured["compound_news"] != measured["compound"]).any()

@@ -157,6 +157,7 @@ _PUNKT_PUNCTUATION = frozenset(PunktSentenceTokenizer.PUNCTUATION)
 _SENT_END_TOKENS = frozenset(PunktLanguageVars.sent_end_chars)
 # What NLTK's Punkt calls whitespace (string.whitespace), but the space.
 _NOT_SPACE_WHITESPACE = string.whitespace.replace(" ", "")
+_NOT_SPACE_WHITESPACE_RE = re.compile(f"[{re.escape(_NOT_SPACE_WHITESPACE)}]")
 # Contexts of potential sentence ends whose decision a tokenizer remembers before starting afresh.
 CONTEXT_MEMO_SIZE = 100_000
 
@@ -185,13 +186,14 @@ class _Punkt(PunktSentenceTokenizer):
         """
         if not realign_boundaries:
             return super().sentences_from_text(text, realign_boundaries)
-        if self._lang_vars.period_context_re().search(text) is None:
+        contexts = self._match_potential_end_contexts(text)
+        if not contexts:
             stop = len(text.rstrip())
             return [text[:stop]] if stop else []
         # NLTK's _slices_from_text
         slices: list[tuple[int, int]] = []
         last_break = 0
-        for match, context in self._match_potential_end_contexts(text):
+        for match, context in contexts:
             if self.text_contains_sentbreak(context):
                 slices.append((last_break, match.end()))
                 last_break = match.start("next_tok") if match.group("next_tok") else match.end()
@@ -225,9 +227,14 @@ class _Punkt(PunktSentenceTokenizer):
         out: list[tuple[re.Match[str], str]] = []
         prev_start = prev_stop = 0
         prev: re.Match[str] | None = None
+        # whitespace other than the space is rare: without it, the last space is the answer
+        other_space = _NOT_SPACE_WHITESPACE_RE.search(text) is not None
         for match in self._lang_vars.period_context_re().finditer(text):
             start = match.start()
-            space = _last_whitespace(text, prev_stop, start)
+            if other_space:
+                space = _last_whitespace(text, prev_stop, start)
+            else:
+                space = text.rfind(" ", prev_stop, start)
             # NLTK: the previous word starts after the last whitespace since the previous end,
             # unless there is none or it is that text's first character
             word_start = space + 1 if space > prev_stop else prev_start
@@ -448,15 +455,20 @@ def split_sentences(text: str) -> list[str]:
     markers are dropped and each unit is split with Punkt and the news abbreviation list. A unit
     longer than :data:`MAX_UNIT_CHARS` is first cut at sentence ends (see the module docstring).
     """
-    tokenizer = _punkt()
+    tokenize = _punkt().tokenize
     out: list[str] = []
     for line in text.splitlines():
         unit = strip_bullet(line)
         if not unit:
             continue
-        for piece in _bounded_units(unit):
+        # a normal line is one piece (no cut)
+        pieces = (unit,) if len(unit) <= MAX_UNIT_CHARS else _bounded_units(unit)
+        for piece in pieces:
             for part in _cjk_sentences(piece):
-                out.extend(s.strip() for s in tokenizer.tokenize(part) if s.strip())
+                for sentence in tokenize(part):
+                    sentence = sentence.strip()
+                    if sentence:
+                        out.append(sentence)
     return out
 
 
@@ -512,9 +524,11 @@ def _count_word_re2() -> str:
 def count_words_many(texts: list[str]) -> np.ndarray:
     """:func:`count_words` of each text, as an int64 array, counted over the whole list at once.
 
-    ASCII texts (most English sentences) are counted from their bytes with array operations
-    (:func:`_count_ascii_words`). The others go to RE2: the pattern has one way to match any
-    text (one CJK character, or a greedy run of other letters and digits, then
+    Texts are counted from their UTF-8 bytes with array operations: ASCII texts (most English
+    sentences) byte by byte (:func:`_count_ascii_words`), other texts whose characters are all
+    in the Basic Multilingual Plane (curly quotes, dashes, accented and CJK letters) character
+    by character (:func:`_count_bmp_words`). The few others go to RE2: the pattern has one way
+    to match any text (one CJK character, or a greedy run of other letters and digits, then
     separator-and-run repeats; separators are not letters), so RE2's leftmost-first matches are
     Python's and the counts are equal; pyarrow's kernel counts them without a Python call per
     sentence. Texts that pyarrow cannot hold (a lone surrogate) are counted by Python.
@@ -528,11 +542,20 @@ def count_words_many(texts: list[str]) -> np.ndarray:
         return np.fromiter(map(count_words, texts), dtype=np.int64, count=len(texts))
     ascii_rows = pc.string_is_ascii(array).to_numpy(zero_copy_only=False).astype(bool)
     counts = np.empty(len(texts), dtype=np.int64)
-    others = np.flatnonzero(~ascii_rows)
     counts[ascii_rows] = _count_ascii_words(array.filter(pa.array(ascii_rows)))
+    others = np.flatnonzero(~ascii_rows)
     if len(others):
-        found = pc.count_substring_regex(array.take(pa.array(others)), _count_word_re2())
-        counts[others] = found.to_numpy(zero_copy_only=False)
+        data, offsets = _utf8(array.take(pa.array(others)))
+        # a lead byte of 0xF0 or more starts a character outside the BMP
+        outside = np.flatnonzero(data >= 0xF0)
+        astral = np.diff(np.searchsorted(outside, offsets)) > 0
+        bmp = ~astral
+        counts[others[bmp]] = _count_bmp_words(array.take(pa.array(others[bmp])))
+        if astral.any():
+            found = pc.count_substring_regex(
+                array.take(pa.array(others[astral])), _count_word_re2()
+            )
+            counts[others[astral]] = found.to_numpy(zero_copy_only=False)
     return counts
 
 
@@ -540,23 +563,32 @@ def count_words_many(texts: list[str]) -> np.ndarray:
 # these separators (each byte value: is it a letter or digit, is it a separator).
 _ASCII_ALNUM = np.array([chr(b).isascii() and chr(b).isalnum() for b in range(256)])
 _ASCII_JOINER = np.array([chr(b) in "-'.," for b in range(256)])
+# What each character of the Basic Multilingual Plane is to _COUNT_WORD_RE.
+_OTHER, _ALNUM, _JOINER, _CJK = range(4)
+# A character or a range "a-b" of CJK_CHARS.
+_CJK_RANGE_RE = re.compile(r"(.)(?:-(.))?", re.DOTALL)
 
 
-def _count_ascii_words(array: Any) -> np.ndarray:
-    """:func:`count_words` of each text of a pyarrow large-string array of ASCII texts.
-
-    A word of :data:`_COUNT_WORD_RE` in ASCII text is a maximal run of letters and digits,
-    extended over each separator (``-``, ``'``, ``.``, ``,``) that has a letter or digit on both
-    sides (the greedy pattern takes every such separator, and no other), so a text's count is
-    its number of runs minus its number of such separators; both are found over the bytes of
-    all texts at once, with a run or separator never reaching across two texts.
-    """
+def _utf8(array: Any) -> tuple[np.ndarray, np.ndarray]:
+    """The UTF-8 bytes of a pyarrow large-string array's texts, and each text's byte offsets
+    into them (starting at 0)."""
     offsets = np.frombuffer(array.buffers()[1], dtype=np.int64)
     offsets = offsets[array.offset : array.offset + len(array) + 1]
     data = np.frombuffer(array.buffers()[2] or b"", dtype=np.uint8)[offsets[0] : offsets[-1]]
-    offsets = offsets - offsets[0]
-    alnum = _ASCII_ALNUM[data]
-    size = len(data)
+    return data, offsets - offsets[0]
+
+
+def _count_runs(alnum: np.ndarray, joiner: np.ndarray, offsets: np.ndarray) -> np.ndarray:
+    """Per text (the units between consecutive ``offsets``): runs of letter-or-digit units,
+    less the separator units with a letter or digit on both sides in the same text.
+
+    A word of :data:`_COUNT_WORD_RE` outside CJK is a maximal run of letters and digits,
+    extended over each separator (``-``, ``'``, ``’``, ``.``, ``,``) that has a letter or digit
+    on both sides (the greedy pattern takes every such separator, and no other), so a text has
+    that many such words; runs and separators are found over all texts at once, never reaching
+    across two texts.
+    """
+    size = len(alnum)
     before = np.zeros(size, dtype=bool)  # a letter or digit just before, in the same text
     before[1:] = alnum[:-1]
     before[offsets[:-1][offsets[:-1] < size]] = False
@@ -564,5 +596,54 @@ def _count_ascii_words(array: Any) -> np.ndarray:
     after[:-1] = alnum[1:]
     after[offsets[1:][offsets[1:] > 0] - 1] = False
     runs = np.flatnonzero(alnum & ~before)
-    joins = np.flatnonzero(_ASCII_JOINER[data] & before & after)
+    joins = np.flatnonzero(joiner & before & after)
     return np.diff(np.searchsorted(runs, offsets)) - np.diff(np.searchsorted(joins, offsets))
+
+
+def _count_ascii_words(array: Any) -> np.ndarray:
+    """:func:`count_words` of each text of a pyarrow large-string array of ASCII texts, from
+    their bytes (:func:`_count_runs`)."""
+    data, offsets = _utf8(array)
+    return _count_runs(_ASCII_ALNUM[data], _ASCII_JOINER[data], offsets)
+
+
+@lru_cache(maxsize=1)
+def _bmp_classes() -> np.ndarray:
+    r"""What each BMP code point is to :data:`_COUNT_WORD_RE`: a CJK character (a word by
+    itself), another letter or digit (Python's ``str.isalnum``, what ``[^\W_]`` matches), a
+    separator or anything else."""
+    classes = np.fromiter(
+        (_ALNUM if chr(c).isalnum() else _OTHER for c in range(0x10000)),
+        dtype=np.uint8,
+        count=0x10000,
+    )
+    for char in "-'’.,":
+        classes[ord(char)] = _JOINER
+    for run in _CJK_RANGE_RE.finditer(CJK_CHARS):
+        first, last = run.group(1), run.group(2) or run.group(1)
+        if ord(first) < 0x10000:
+            classes[ord(first) : min(ord(last), 0xFFFF) + 1] = _CJK
+    return classes
+
+
+def _count_bmp_words(array: Any) -> np.ndarray:
+    """:func:`count_words` of each text of a pyarrow large-string array whose characters are
+    all in the BMP (one to three UTF-8 bytes each): the characters are decoded from the bytes,
+    classified (:func:`_bmp_classes`) and counted as words (:func:`_count_runs`), each CJK
+    character one word."""
+    data, offsets = _utf8(array)
+    starts = np.flatnonzero((data & 0xC0) != 0x80)  # the first byte of each character
+    code = data[starts].astype(np.int32)  # an ASCII character is its byte
+    multi = np.flatnonzero(code >= 0xC0)  # the first byte of two or three
+    if len(multi):
+        at = starts[multi]
+        b0 = code[multi]
+        b1 = data[at + 1].astype(np.int32) & 0x3F
+        three = b0 >= 0xE0
+        b2 = np.zeros(len(at), dtype=np.int32)
+        b2[three] = data[at[three] + 2] & 0x3F
+        code[multi] = np.where(three, ((b0 & 0x0F) << 12) | (b1 << 6) | b2, ((b0 & 0x1F) << 6) | b1)
+    classes = _bmp_classes()[code]
+    chars = np.searchsorted(starts, offsets)  # each text's character offsets
+    cjk = np.diff(np.searchsorted(np.flatnonzero(classes == _CJK), chars))
+    return _count_runs(classes == _ALNUM, classes == _JOINER, chars) + cjk

@@ -20,6 +20,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from analysis.framing.codebook import Codebook, Frame, load_codebook
+from analysis.lexicon import arrow_column
 
 HIT_COLUMNS = ["row", "frame", "term", "matched"]
 
@@ -37,7 +38,13 @@ def _as_list(sentences: Iterable[str] | pd.Series | pa.Array) -> list[str]:
 def to_arrow(sentences: Iterable[str] | pd.Series | pa.Array) -> pa.Array:
     """The sentences as one pyarrow string array (missing values as empty strings); an array
     from this function is returned as it is, so a caller converts a column once for every
-    measure."""
+    measure.
+
+    A pandas text column stored by pyarrow (pandas' default text dtype) is taken as its arrow
+    data (:func:`analysis.lexicon.arrow_column`)."""
+    column = arrow_column(sentences)
+    if column is not None:
+        sentences = column.fill_null("")
     if (
         isinstance(sentences, pa.Array)
         and pa.types.is_large_string(sentences.type)

@@ -25,6 +25,7 @@ import pandas as pd
 from analysis.lexicon import (
     LexiconError,
     alternation,
+    arrow_column,
     arrow_texts,
     compile_whole_words,
     contains_whole_words,
@@ -169,13 +170,21 @@ def actor_matrix(
     if isinstance(sentences, str):
         raise TypeError("pass a sequence of sentences, not a single string")
     actors = default_lexicon() if lexicon is None else tuple(lexicon)
-    values = sentences.tolist() if isinstance(sentences, pd.Series) else list(sentences)
-    if not all(isinstance(s, str) for s in values):
-        raise TypeError("actor_matrix: every sentence must be a str (fill missing values first)")
-    texts = [str(s) for s in values] if any(type(s) is not str for s in values) else values
-    # RE2 over the whole column, with the matches of the Python pattern (analysis.lexicon); the
-    # column is converted for pyarrow once for all actors
-    array = arrow_texts(texts) if actors else None
+    column = arrow_column(sentences)
+    if column is not None and column.null_count == 0:
+        # a pandas text column stored by pyarrow, every value a str: used as it is
+        texts: Sequence[str] = sentences
+        array = column
+    else:
+        values = sentences.tolist() if isinstance(sentences, pd.Series) else list(sentences)
+        if not all(isinstance(s, str) for s in values):
+            raise TypeError(
+                "actor_matrix: every sentence must be a str (fill missing values first)"
+            )
+        texts = [str(s) for s in values] if any(type(s) is not str for s in values) else values
+        # converted for pyarrow once for all actors
+        array = arrow_texts(texts) if actors else None
+    # RE2 over the whole column, with the matches of the Python pattern (analysis.lexicon)
     out = {a.column: contains_whole_words(texts, actor_body(a), arrow=array) for a in actors}
     return pd.DataFrame(out, index=pd.RangeIndex(len(texts)))
 

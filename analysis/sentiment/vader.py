@@ -146,6 +146,33 @@ def _boost(valence: float, word_lower: str, word: str, cap_diff: bool) -> float:
     return scalar
 
 
+def _token_entry(raw: str, lexicon: dict[str, float]) -> _Entry:
+    """What VADER makes of one whitespace token: ``(token as VADER sees it, lower-cased, scored
+    (in ``lexicon`` and not a booster), all upper case)``, or ``()`` for a token it drops."""
+    word = words_and_emoticons(raw)
+    if not word:
+        return ()
+    we = word[0]
+    low = we.lower()
+    return (we, low, low in lexicon and low not in _BOOSTER, we.isupper())
+
+
+class _TokenMemo(dict[str, _Entry]):
+    """Whitespace token → :func:`_token_entry`, computed on first sight of a token (a missing
+    key), so a sentence's tokens are looked up in one pass; emptied when it grows past
+    :data:`TOKEN_MEMO_SIZE` entries."""
+
+    def __init__(self, lexicon: dict[str, float]) -> None:
+        super().__init__()
+        self.lexicon = lexicon
+
+    def __missing__(self, raw: str) -> _Entry:
+        if len(self) >= TOKEN_MEMO_SIZE:
+            self.clear()
+        entry = self[raw] = _token_entry(raw, self.lexicon)
+        return entry
+
+
 class VaderAnalyzer:
     """Drop-in, faster equivalent of NLTK's ``SentimentIntensityAnalyzer``.
 
@@ -157,7 +184,7 @@ class VaderAnalyzer:
 
     def __init__(self, lexicon: dict[str, float] | None = None) -> None:
         self.lexicon = load_lexicon() if lexicon is None else dict(lexicon)
-        self._memo: dict[str, _Entry] = {}
+        self._memo = _TokenMemo(self.lexicon)
 
     # -- per-token valence (NLTK's sentiment_valence and helpers) ---------------------------
 
@@ -261,34 +288,12 @@ class VaderAnalyzer:
     def _entries(self, text: str) -> list[_Entry]:
         """The :class:`_Entry` of each VADER token of ``text``, in order.
 
-        Each whitespace token is looked up in a per-analyzer memo (raw token → entry), so the
+        Each whitespace token is looked up in a per-analyzer memo (:class:`_TokenMemo`), so the
         punctuation stripping, lower-casing and lexicon lookups run once per distinct token, not
         once per occurrence; the memo only remembers a pure function of the token, so it never
-        changes a score. It is emptied when it grows past :data:`TOKEN_MEMO_SIZE` entries.
+        changes a score.
         """
-        memo = self._memo
-        entries = list(map(memo.get, text.split()))
-        if None in entries:
-            raw = text.split()
-            for k, entry in enumerate(entries):
-                if entry is None:
-                    entries[k] = self._entry(raw[k])
-        return list(filter(None, entries))
-
-    def _entry(self, raw: str) -> _Entry:
-        """The memo entry of one whitespace token (``()`` for a token VADER drops)."""
-        memo = self._memo
-        if len(memo) >= TOKEN_MEMO_SIZE:
-            memo.clear()
-        word = words_and_emoticons(raw)
-        if not word:
-            entry: _Entry = ()
-        else:
-            we = word[0]
-            low = we.lower()
-            entry = (we, low, low in self.lexicon and low not in _BOOSTER, we.isupper())
-        memo[raw] = entry
-        return entry
+        return list(filter(None, map(self._memo.__getitem__, text.split())))
 
     def _scores(self, text: str) -> tuple[float, float, float, float]:
         """``(neg, neu, pos, compound)`` of ``text``, exactly as NLTK computes them.
@@ -353,8 +358,12 @@ class VaderAnalyzer:
 
 def _score_valence(sentiments: list[float], text: str) -> tuple[float, float, float, float]:
     """NLTK's ``score_valence``: punctuation emphasis, normalisation and the three shares, as
-    ``(neg, neu, pos, compound)``."""
-    sum_s = float(sum(sentiments))
+    ``(neg, neu, pos, compound)``.
+
+    Zeros add nothing to a sum (not even the sign of a zero: the sum starts from the int 0),
+    so only the non-zero values are summed and walked; the zeros are NLTK's neutral count."""
+    nonzero = list(filter(None, sentiments))
+    sum_s = float(sum(nonzero))
     ep_count = min(text.count("!"), 4)
     qm_count = text.count("?")
     qm_amplifier = 0
@@ -368,12 +377,12 @@ def _score_valence(sentiments: list[float], text: str) -> tuple[float, float, fl
     compound = sum_s / math.sqrt((sum_s * sum_s) + 15)
     pos_sum = 0.0
     neg_sum = 0.0
-    for s in sentiments:  # zeros add nothing (NLTK tests s > 0, s < 0, s == 0 in turn)
+    for s in nonzero:
         if s > 0:
             pos_sum += float(s) + 1
         elif s < 0:
             neg_sum += float(s) - 1
-    neu_count = sentiments.count(0)
+    neu_count = len(sentiments) - len(nonzero)
     if pos_sum > math.fabs(neg_sum):
         pos_sum += punct
     elif pos_sum < math.fabs(neg_sum):

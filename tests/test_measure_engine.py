@@ -220,6 +220,21 @@ def test_this_process_and_a_worker_share_the_chunks_in_order(tmp_path: Path) -> 
     assert worker_pool(1, "spawn") is workers  # the same workers serve later runs
 
 
+def test_worker_results_come_through_the_spool_folder_which_is_removed_with_the_pool(
+    tmp_path: Path,
+) -> None:
+    from analysis.measure import engine
+
+    docs = raw_docs(16)
+    workers = worker_pool(1, "spawn")
+    fn = functools.partial(shared_chunk, parent=os.getpid(), marks=str(tmp_path))
+    out = collect(chunk_frame(docs, 2), fn, jobs=2, start_method="spawn")
+    assert set(out["sentences"]["pid"]) - {os.getpid()}  # a worker computed some chunks
+    assert workers.spool.is_dir() and not any(workers.spool.iterdir())  # each file read once
+    engine.shutdown_pools()
+    assert not workers.spool.exists()
+
+
 def test_this_process_computes_while_the_workers_start() -> None:
     from analysis.measure import engine
 

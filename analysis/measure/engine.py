@@ -28,8 +28,11 @@ import gc
 import itertools
 import multiprocessing
 import os
+import pickle
+import shutil
 import signal
 import sys
+import tempfile
 import threading
 import time
 from collections import deque
@@ -239,14 +242,16 @@ class Workers:
     pool: Any  # multiprocessing.pool.Pool
     claims: Any  # multiprocessing Array of int64
     seqs: Iterator[int]
+    spool: Path  # the folder through which the workers hand over their results
 
 
 # Worker pools kept for the life of this process, by (worker processes, start method); the
 # lock makes a pool that is being started (on a run's thread) the one later callers get.
 _POOLS: dict[tuple[int, str], Workers] = {}
 _POOLS_LOCK = threading.Lock()
-# In a worker process: its pool's claims table (set by _init_worker).
+# In a worker process: its pool's claims table and results folder (set by _init_worker).
 _WORKER_CLAIMS: Any = None
+_WORKER_SPOOL: Path | None = None
 
 
 def _claim(claims: Any, seq: int) -> bool:
@@ -260,13 +265,13 @@ def _claim(claims: Any, seq: int) -> bool:
         return True
 
 
-def _init_worker(claims: Any) -> None:
+def _init_worker(claims: Any, spool: Path) -> None:
     """Start a worker: its claims table, and the signals a worker leaves to its parent. Ctrl-C
     is handled by the parent, which then stops the workers with SIGTERM; a worker ends on it
     at once (a forked worker would otherwise inherit the command's SIGTERM handler, and both
     would print the traceback of a chunk cut short)."""
-    global _WORKER_CLAIMS
-    _WORKER_CLAIMS = claims
+    global _WORKER_CLAIMS, _WORKER_SPOOL
+    _WORKER_CLAIMS, _WORKER_SPOOL = claims, spool
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
 
@@ -291,10 +296,31 @@ def call_without_gc(fn: ChunkFunction, chunk: pd.DataFrame) -> Any:
 
 
 def _run_claimed(fn: ChunkFunction, chunk: pd.DataFrame, seq: int) -> tuple[bool, Any]:
-    """In a worker: ``(True, fn(chunk))``, or ``(False, None)`` when the chunk was taken."""
+    """In a worker: ``(True, <file holding fn(chunk)>)``, or ``(False, None)`` when the chunk
+    was taken.
+
+    The result is pickled to a file of the pool's spool folder, not sent back through the
+    pool's pipe: a pipe carries 64 KiB at a time, and the thread of the parent that reads it
+    needs the interpreter lock for each piece while the parent computes a chunk of its own, so
+    a result of a few MiB kept the worker waiting, idle, about 0.4 s per chunk (measured on
+    2 cores). A file is written at once and read by the parent when it needs the result.
+    """
     if not _claim(_WORKER_CLAIMS, seq):
         return False, None
-    return True, call_without_gc(fn, chunk)
+    assert _WORKER_SPOOL is not None, "a worker without its pool's spool folder"
+    path = _WORKER_SPOOL / f"{seq}.pickle"
+    with open(path, "wb") as handle:
+        pickle.dump(call_without_gc(fn, chunk), handle, protocol=pickle.HIGHEST_PROTOCOL)
+    return True, path
+
+
+def _load_result(path: Path) -> Any:
+    """The result a worker left in ``path`` (:func:`_run_claimed`); the file is removed."""
+    try:
+        with open(path, "rb") as handle:
+            return pickle.load(handle)
+    finally:
+        path.unlink(missing_ok=True)
 
 
 def _ping(_: int) -> int:
@@ -355,9 +381,21 @@ def _start_workers(n_workers: int, method: str, fn: ChunkFunction | None) -> Wor
         context.set_forkserver_preload([*_WARM_MODULES, *([extra] if extra else [])])
     # a run holds at most _IN_FLIGHT_PER_JOB chunks per process (workers and this one)
     claims = context.Array("q", [-1] * (_IN_FLIGHT_PER_JOB * (n_workers + 1)))
-    pool = context.Pool(n_workers, initializer=_init_worker, initargs=(claims,))
-    pool.map(_ping, range(n_workers), chunksize=1)  # wait until the workers are up
-    return Workers(pool, claims, itertools.count())
+    spool = Path(tempfile.mkdtemp(prefix="analysis-results-"))
+    try:
+        pool = context.Pool(n_workers, initializer=_init_worker, initargs=(claims, spool))
+        pool.map(_ping, range(n_workers), chunksize=1)  # wait until the workers are up
+    except BaseException:
+        shutil.rmtree(spool, ignore_errors=True)
+        raise
+    return Workers(pool, claims, itertools.count(), spool)
+
+
+def _stop_workers(workers: Workers) -> None:
+    """End the pool's processes and remove its spool folder (results never collected)."""
+    workers.pool.terminate()
+    workers.pool.join()
+    shutil.rmtree(workers.spool, ignore_errors=True)
 
 
 def shutdown_pools() -> None:
@@ -366,8 +404,7 @@ def shutdown_pools() -> None:
         stopping = list(_POOLS.values())
         _POOLS.clear()
     for workers in stopping:
-        workers.pool.terminate()
-        workers.pool.join()
+        _stop_workers(workers)
 
 
 atexit.register(shutdown_pools)
@@ -378,8 +415,7 @@ def _drop_pool(workers: Workers) -> None:
         for key, value in list(_POOLS.items()):
             if value is workers:
                 del _POOLS[key]
-    workers.pool.terminate()
-    workers.pool.join()
+    _stop_workers(workers)
 
 
 @dataclass
@@ -399,7 +435,9 @@ class _Slot:
             return self.chunk is None
         if self.future is None or not self.future.ready():
             return False
-        claimed, self.result = self.future.get()
+        claimed, path = self.future.get()
+        if claimed:
+            self.result = _load_result(path)
         return claimed
 
 
@@ -476,9 +514,9 @@ class _Helpers:
         """The result of a chunk a worker claimed."""
         with self.lock:  # a slot is claimable by a worker only once its future is set
             future = slot.future
-        claimed, result = future.get()
+        claimed, path = future.get()
         assert claimed, "a chunk this process did not take was skipped by the workers"
-        return result
+        return _load_result(path)
 
     def stop(self) -> None:
         """Stop the workers (after an error, or when the consumer left early)."""

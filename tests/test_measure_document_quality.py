@@ -1,7 +1,8 @@
-"""Quality flags added to ``process``'s documents.parquet after the run, in batches."""
+"""Quality flags added to ``process``'s documents: after the run, in batches, or on the way."""
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 
 import pandas as pd
@@ -11,7 +12,13 @@ import pytest
 from analysis.corpus.language import fill_language
 from analysis.corpus.quality import QUALITY_COLUMNS, quality_table
 from analysis.measure.chunk import process_chunk
-from analysis.measure.document_quality import flag_processed_documents, quality_line
+from analysis.measure.document_quality import (
+    CHECKS_KEY,
+    checked_chunk,
+    flag_processed_documents,
+    quality_line,
+    run_local_flagged,
+)
 from analysis.measure.engine import ResultWriter, result_tables
 
 STORY = " ".join(
@@ -107,3 +114,42 @@ def test_workers_give_the_same_file_as_one_process(tmp_path: Path) -> None:
     assert pd.read_parquet(two / "documents.parquet").set_index("doc_id").loc["c", "language"] == (
         "und-Latn"
     )
+
+
+def _chunks(rows: int) -> list[pd.DataFrame]:
+    return [RAW.iloc[s : s + rows].reset_index(drop=True) for s in range(0, len(RAW), rows)]
+
+
+@pytest.mark.parametrize(("rows", "jobs"), [(1, 1), (2, 2), (5, 1)])
+def test_flags_added_on_the_way_equal_the_second_pass(tmp_path: Path, rows: int, jobs: int) -> None:
+    """run_local_flagged (checks in the chunk, flags before writing) gives the documents the
+    second pass gives, whatever the chunks and processes."""
+    two_pass = _processed(tmp_path / "two_pass", chunk_rows=rows)
+    expected = flag_processed_documents(two_pass)
+    fn = functools.partial(process_chunk, actors=False)
+    summary, got = run_local_flagged(
+        _chunks(rows), tmp_path / "stream", fn, jobs=jobs, progress=False
+    )
+    assert got == expected and got is not None and got["flags"]["duplicate"] == 1
+    assert summary.n_docs == 5
+    for name in ("documents", "sentences", "cleaning_audit"):
+        pd.testing.assert_frame_equal(
+            pd.read_parquet(tmp_path / "stream" / f"{name}.parquet"),
+            pd.read_parquet(two_pass / f"{name}.parquet"),
+        )
+
+
+def test_flags_on_the_way_drop_the_text_after_flagging(tmp_path: Path) -> None:
+    fn = functools.partial(process_chunk, actors=False)
+    _, got = run_local_flagged(_chunks(2), tmp_path, fn, keep_text=False, progress=False)
+    documents = pd.read_parquet(tmp_path / "documents.parquet")
+    assert "text" not in documents.columns and set(QUALITY_COLUMNS) <= set(documents.columns)
+    assert got is not None and got["flagged"] == sum(bool(f) for f in documents["quality_flags"])
+
+
+def test_a_chunk_without_text_is_written_unflagged(tmp_path: Path) -> None:
+    fn = functools.partial(process_chunk, actors=False, keep_text=False)
+    checked = checked_chunk(RAW.head(2), fn=fn)
+    assert checked[CHECKS_KEY] is None
+    _, got = run_local_flagged(_chunks(2), tmp_path, fn, progress=False)
+    assert got is None and "quality_flags" not in pd.read_parquet(tmp_path / "documents.parquet")

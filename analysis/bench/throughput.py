@@ -5,9 +5,9 @@ then measures in one run:
 
 1. full work on one core: clean → split → VADER twice → frames → actors → sourcing/hedging, the
    local engine with --jobs 1, reading the corpus file and writing Parquet like `process` does,
-   then the quality flags as `process` adds them (language guess, MinHash near-duplicates,
-   :func:`analysis.measure.document_quality.flag_processed_documents`; --no-quality leaves
-   them out, as `process --no-quality`);
+   with the quality flags added on the way as `process` adds them (language guess, MinHash
+   near-duplicates: :func:`analysis.measure.document_quality.run_local_flagged`; --no-quality
+   leaves them out, as `process --no-quality`);
 2. the same on every core (--jobs, default all: this process and one worker per other core);
    the two outputs must be byte-identical;
 3. the floor: a bare loop of NLTK's own SentimentIntensityAnalyzer over the sentences step 1
@@ -80,7 +80,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--no-quality",
         action="store_true",
-        help="leave out the quality-flag pass (as `process --no-quality`)",
+        help="leave out the quality flags (as `process --no-quality`)",
     )
     parser.add_argument("--no-progress", action="store_true", help="no progress bars")
     parser.add_argument(
@@ -255,7 +255,7 @@ def _full_run(
     import shutil
 
     from analysis.corpus.files import read_chunks
-    from analysis.measure.document_quality import flag_processed_documents
+    from analysis.measure.document_quality import run_local_flagged
     from analysis.measure.engine import run_local, shutdown_pools
 
     shutil.rmtree(out, ignore_errors=True)
@@ -264,19 +264,16 @@ def _full_run(
         cpu_started = _cpu_seconds()
         started = time.perf_counter()
         chunks, report = read_chunks(corpus, args.column_map, args.chunk_size)
-        summary = run_local(
-            chunks,
-            out,
-            fn,
-            jobs=jobs,
-            progress=not args.no_progress,
-            total_docs=report.n_rows_total,
-        )
-        work_done = time.perf_counter()
-        if not args.no_quality:
-            flag_processed_documents(out, jobs=jobs, progress=not args.no_progress)
-        finished = time.perf_counter()
-        seconds = finished - started
+        options = {
+            "jobs": jobs,
+            "progress": not args.no_progress,
+            "total_docs": report.n_rows_total,
+        }
+        if args.no_quality:
+            summary = run_local(chunks, out, fn, **options)
+        else:  # as `process` runs it: flagged on the way, before each chunk is written
+            summary, _ = run_local_flagged(chunks, out, fn, **options)
+        seconds = time.perf_counter() - started
     shutdown_pools()  # after the clock: the workers end, so that their CPU time is counted
     own, workers = (end - start for end, start in zip(_cpu_seconds(), cpu_started, strict=True))
     return {
@@ -284,7 +281,6 @@ def _full_run(
         "docs": summary.n_docs,
         "sentences": summary.n_sentences,
         "seconds": round(seconds, 2),
-        "quality_seconds": round(finished - work_done, 2),
         "cpu_seconds": round(own + workers, 2),
         "cpu_seconds_this_process": round(own, 2),
         "cpu_seconds_workers": round(workers, 2),
@@ -468,13 +464,6 @@ def _print_results(results: dict[str, Any]) -> None:
             line += f" {row['startup_seconds']:>10.1f} {row['steady_sentences_per_s']:>22,.0f}"
         print(line)
     every = results["all_cores"]
-    if not results.get("no_quality"):
-        quality = ", ".join(
-            f"{label} {results[key]['quality_seconds']} s"
-            for key, label in (("one_core", "1 core"), ("all_cores", f"{every['jobs']} cores"))
-            if key in results
-        )
-        print(f"of which the quality-flag pass (as `process` adds it), wall: {quality}")
     print(
         f"{every['jobs']} cores: {every['seconds']} s wall, {every['cpu_seconds']} s CPU "
         f"({every['cpu_seconds_this_process']} this process, {every['cpu_seconds_workers']} its "

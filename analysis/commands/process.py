@@ -164,7 +164,11 @@ def main(args: argparse.Namespace) -> int:
     from analysis.corpus.documents import CorpusError
     from analysis.corpus.files import CorpusFileError, read_chunks
     from analysis.measure.dask_engine import run_dask
-    from analysis.measure.document_quality import flag_processed_documents, quality_line
+    from analysis.measure.document_quality import (
+        flag_processed_documents,
+        quality_line,
+        run_local_flagged,
+    )
     from analysis.measure.engine import EngineError, default_chunk_function, run_local
 
     input_errors = (CorpusFileError, EngineError, CorpusError)
@@ -226,6 +230,7 @@ def main(args: argparse.Namespace) -> int:
                 args.input, columns=args.column_map, chunk_size=args.chunk_size
             )
             options = {"progress": not args.no_progress, "total_docs": report.n_rows_total}
+            quality = None
             if engine == "dask":
                 summary = run_dask(
                     chunks,
@@ -235,18 +240,18 @@ def main(args: argparse.Namespace) -> int:
                     n_workers=args.jobs or None,
                     **options,
                 )
-            else:
+                if not args.no_quality:  # a second pass over the documents written
+                    quality = flag_processed_documents(
+                        tmp, keep_text=not args.no_text, progress=not args.no_progress
+                    )
+            elif args.no_quality:
                 summary = run_local(chunks, tmp, fn, jobs=args.jobs, **options)
+            else:  # flagged on the way, before each chunk is written
+                summary, quality = run_local_flagged(
+                    chunks, tmp, fn, keep_text=not args.no_text, jobs=args.jobs, **options
+                )
             if summary.n_docs == 0:
                 raise CorpusFileError(f"{args.input}: no documents with text to process")
-            quality = None
-            if not args.no_quality:
-                quality = flag_processed_documents(
-                    tmp,
-                    keep_text=not args.no_text,
-                    jobs=args.jobs if engine == "local" else 1,
-                    progress=not args.no_progress,
-                )
             run_info = {
                 "input": str(args.input),
                 "read": asdict(report),

@@ -1,8 +1,9 @@
-"""Quality flags for a processed corpus: a second pass over ``process``'s Parquet outputs.
+"""Quality flags for a corpus streamed through ``process``, chunk by chunk.
 
 ``python -m analysis run`` flags documents in memory
 (:func:`analysis.corpus.quality.quality_table`). A corpus streamed through ``process`` is
-never in memory at once, so its flags are added to ``documents.parquet`` afterwards, in batches:
+never in memory at once, so its documents are flagged a batch at a time, in corpus order
+(a near-copy can be thousands of rows after its original):
 
 * per document (worker processes, :func:`check_documents`): the language guess for an empty
   ``language`` (:func:`analysis.corpus.language.fill_language`), the MinHash signature of the
@@ -15,15 +16,22 @@ never in memory at once, so its flags are added to ``documents.parquet`` afterwa
   (:func:`analysis.corpus.quality.flag_documents`): a small serial part, so that the pass
   gains from more workers.
 
-The flags are the ones ``run`` gives the same corpus; memory holds one batch of texts and
-one signature per document (~1 KB), not the corpus.
+With the local engine the batches are the chunks themselves (:func:`run_local_flagged`):
+the workers check a chunk's documents right after processing it (:func:`checked_chunk`) and
+this process flags them as it receives them, before they are written, so the flags cost no
+second reading and writing of the documents table and no wait at the end of the run. Other
+engines (Dask) write the tables first, then :func:`flag_processed_documents` makes a second
+pass over ``documents.parquet``. The flags are the same either way, and the ones ``run`` gives
+the same corpus; memory holds one batch of texts and one signature per document (~1 KB), not
+the corpus.
 """
 
 from __future__ import annotations
 
 import os
 from collections import Counter, deque
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -54,6 +62,142 @@ def check_documents(
         changed = filled[[name for name in _FILLED_COLUMNS if name in filled.columns]]
     texts = filled["text"].astype(str).tolist()
     return changed, *sign_batch(texts), text_checks(texts)
+
+
+@dataclass(frozen=True)
+class DocumentChecks:
+    """What :func:`check_documents` found in a batch of documents (not a table: a chunk's
+    result carries it to this process without it being written)."""
+
+    filled: pd.DataFrame | None
+    signatures: np.ndarray
+    signed: np.ndarray
+    checks: pd.DataFrame
+
+
+# The key of a chunk result (:func:`checked_chunk`) that holds its documents' checks.
+CHECKS_KEY = "document_checks"
+
+
+def checked_chunk(raw_docs: pd.DataFrame, *, fn: Any) -> dict[str, Any]:
+    """``fn(raw_docs)``'s result tables, with the :class:`DocumentChecks` of its documents
+    under :data:`CHECKS_KEY` (``None`` when its documents table has no ``text``): the
+    per-document half of the flags, computed where the chunk was (a worker), while the texts
+    are at hand. Picklable as ``functools.partial(checked_chunk, fn=fn)``."""
+    from analysis.measure.engine import result_tables
+
+    tables: dict[str, Any] = result_tables(fn(raw_docs))
+    documents = tables.get("documents")
+    with_text = documents is not None and {"doc_id", "text", "n_words"} <= set(documents)
+    tables[CHECKS_KEY] = DocumentChecks(*check_documents(documents)) if with_text else None
+    return tables
+
+
+class QualityFlagger:
+    """Flags batches of documents in corpus order: the corpus-wide half of the flags (the
+    near-copy each signature matches, :class:`analysis.corpus.quality.DuplicateFinder`) and
+    the flags themselves (:func:`analysis.corpus.quality.flag_documents`); counts what it
+    flagged (:meth:`summary`). ``keep_text=False`` drops the text after flagging."""
+
+    def __init__(self, keep_text: bool = True) -> None:
+        from analysis.corpus.quality import DuplicateFinder
+
+        self.keep_text = keep_text
+        self.finder = DuplicateFinder()
+        self.counts: Counter[str] = Counter()
+        self.n_docs = self.n_flagged = 0
+        self.unflagged = False  # a batch came without the text the flags are read from
+
+    def flag(
+        self,
+        documents: pd.DataFrame,
+        found: DocumentChecks,
+        removed: pd.Series,
+        fragments: pd.Series,
+    ) -> pd.DataFrame:
+        """``documents`` (the next batch) flagged, given what :func:`check_documents` found
+        in them and the lines removed and fragment shares per ``doc_id`` (which may cover
+        more documents than the batch)."""
+        from analysis.corpus.quality import flag_documents, share_removed_from_counts
+
+        if found.filled is not None:
+            documents = documents.assign(**found.filled)
+        ids = documents["doc_id"].astype(str)
+        flagged = flag_documents(
+            documents,
+            removed=share_removed_from_counts(documents, removed, found.checks["lines_kept"]),
+            fragments=ids.map(fragments).fillna(0.0),
+            duplicate_of=self.finder.add_batch(ids.tolist(), found.signatures, found.signed),
+            checks=found.checks,
+        )
+        for flags in flagged["quality_flags"]:
+            if flags:
+                self.n_flagged += 1
+                self.counts.update(flags.split(";"))
+        self.n_docs += len(flagged)
+        return flagged if self.keep_text else flagged.drop(columns=["text"])
+
+    def flag_chunk(self, result: dict[str, Any]) -> dict[str, Any]:
+        """A :func:`checked_chunk` result with its documents flagged, for the engine to write
+        (lines removed from its audit, fragments from its sentences: a document's rows are all
+        in its chunk)."""
+        from analysis.corpus.quality import fragment_share_by_doc, removed_line_counts
+
+        found = result.pop(CHECKS_KEY, None)
+        if found is None:
+            self.unflagged = True
+            return result
+        audit = _columns_or_empty(result.get("audit"), ["doc_id", "action"])
+        sentences = _columns_or_empty(result.get("sentences"), ["doc_id", "n_words"])
+        result["documents"] = self.flag(
+            result["documents"],
+            found,
+            removed_line_counts(audit),
+            fragment_share_by_doc(sentences),
+        )
+        return result
+
+    def summary(self) -> dict[str, Any] | None:
+        """Documents, flagged documents and the count of each flag (``None`` when some batch
+        could not be flagged)."""
+        if self.unflagged:
+            return None
+        return {
+            "documents": self.n_docs,
+            "flagged": self.n_flagged,
+            "flags": dict(sorted(self.counts.items())),
+        }
+
+
+def run_local_flagged(
+    chunks: Iterable[pd.DataFrame],
+    out_dir: Path | str,
+    fn: Any,
+    *,
+    keep_text: bool = True,
+    **options: Any,
+) -> tuple[Any, dict[str, Any] | None]:
+    """:func:`analysis.measure.engine.run_local` with the quality flags added on the way:
+    each chunk's documents checked where it is processed (:func:`checked_chunk`) and flagged
+    in corpus order before they are written (:class:`QualityFlagger`). ``fn`` must keep the
+    text (``keep_text=False`` drops it after flagging). Returns the run's summary and what
+    was flagged (``None`` when the documents had no text)."""
+    import functools
+
+    from analysis.measure.engine import run_local
+
+    flagger = QualityFlagger(keep_text=keep_text)
+    checked = functools.partial(checked_chunk, fn=fn)
+    summary = run_local(chunks, out_dir, checked, before_writing=flagger.flag_chunk, **options)
+    return summary, flagger.summary()
+
+
+def _columns_or_empty(table: pd.DataFrame | None, columns: list[str]) -> pd.DataFrame:
+    """``table[columns]``, or an empty frame of those columns (a chunk without the table, or
+    an empty table without columns)."""
+    if table is None or not set(columns) <= set(table.columns):
+        return pd.DataFrame({name: pd.Series(dtype="object") for name in columns})
+    return table[columns]
 
 
 def _per_document_counts(folder: Path) -> tuple[pd.Series, pd.Series]:
@@ -89,7 +233,6 @@ def flag_processed_documents(
 
     The file is rewritten through a temporary file in ``folder`` and replaced in one step.
     """
-    from analysis.corpus.quality import DuplicateFinder, flag_documents, share_removed_from_counts
     from analysis.measure.engine import ParquetTableWriter, map_chunks, progress_bar
 
     folder = Path(folder)
@@ -98,11 +241,9 @@ def flag_processed_documents(
     if not {"doc_id", "text", "n_words"} <= set(source.schema_arrow.names):
         return None
     removed, fragments = _per_document_counts(folder)
-    finder = DuplicateFinder()
+    flagger = QualityFlagger(keep_text=keep_text)
     tmp = folder / f".documents.parquet.tmp-{os.getpid()}"
     writer = ParquetTableWriter(tmp)
-    counts: Counter[str] = Counter()
-    n_docs = n_flagged = 0
     held: deque[pd.DataFrame] = deque()  # the batches sent and not yet flagged, in order
 
     def batches() -> Iterator[pd.DataFrame]:
@@ -113,31 +254,15 @@ def flag_processed_documents(
     bar = progress_bar(source.metadata.num_rows, progress, "quality flags")
     try:
         for _, results in map_chunks(batches(), check_documents, jobs=jobs):
-            filled, signatures, signed, checks = results
-            documents = held.popleft()
-            if filled is not None:
-                documents = documents.assign(**filled)
-            ids = documents["doc_id"].astype(str)
-            flagged = flag_documents(
-                documents,
-                removed=share_removed_from_counts(documents, removed, checks["lines_kept"]),
-                fragments=ids.map(fragments).fillna(0.0),
-                duplicate_of=finder.add_batch(ids.tolist(), signatures, signed),
-                checks=checks,
-            )
-            for flags in flagged["quality_flags"]:
-                if flags:
-                    n_flagged += 1
-                    counts.update(flags.split(";"))
-            n_docs += len(flagged)
-            writer.write(flagged if keep_text else flagged.drop(columns=["text"]))
+            flagged = flagger.flag(held.popleft(), DocumentChecks(*results), removed, fragments)
+            writer.write(flagged)
             bar.update(len(flagged))
         writer.close()
         os.replace(tmp, path)
     finally:
         bar.close()
         tmp.unlink(missing_ok=True)
-    return {"documents": n_docs, "flagged": n_flagged, "flags": dict(sorted(counts.items()))}
+    return flagger.summary()
 
 
 def quality_line(quality: dict[str, Any] | None) -> str:

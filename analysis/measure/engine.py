@@ -636,12 +636,15 @@ def run_local(
     progress: bool = True,
     total_docs: int | None = None,
     start_method: str | None = None,
+    before_writing: Callable[[Any], Any] | None = None,
 ) -> RunSummary:
     """Process ``chunks`` on ``jobs`` local processes (default: every core), streaming the
     result tables into ``out_dir/<table>.parquet``.
 
     The output is identical whatever ``jobs`` is: chunks are written in input order, one row
-    group per chunk.
+    group per chunk. ``before_writing``, if given, receives each result in that order, in
+    this process, and returns what to write (how the quality flags are added on the way:
+    :func:`analysis.measure.document_quality.run_local_flagged`).
     """
     started = time.perf_counter()
     n_jobs = resolve_jobs(jobs)
@@ -652,6 +655,8 @@ def run_local(
     try:
         results = map_chunks(chunks, fn, jobs=n_jobs, start_method=start_method, stats=stats)
         for n_docs, result in results:
+            if before_writing is not None:
+                result = before_writing(result)
             writer.write(result_tables(result))
             summary.n_chunks += 1
             summary.n_docs += n_docs

@@ -99,8 +99,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--no-quality",
         action="store_true",
-        help="skip the quality flags (a second pass over the documents: each document's "
-        "MinHash signature on the workers, near-duplicates found in corpus order)",
+        help="skip the quality flags (each document's MinHash signature and checks where its "
+        "chunk is computed, near-duplicates found in corpus order before writing; with "
+        "--engine dask, a second pass over the documents written)",
     )
     parser.add_argument(
         "--force",
@@ -218,7 +219,7 @@ def main(args: argparse.Namespace) -> int:
         default_chunk_function(),
         lexicons=lexicons,
         actors=with_actors,
-        keep_text=not (args.no_text and args.no_quality),  # the quality pass reads the text
+        keep_text=not (args.no_text and args.no_quality),  # the flags are read from the text
     )
     tmp = out.with_name(f".{out.name}.tmp-{os.getpid()}")
     created = not out.exists()

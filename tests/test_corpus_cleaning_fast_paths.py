@@ -644,6 +644,9 @@ FEATURE_LINES = [
     "ภาษาไทย ง่าย นิดเดียว",
     "",
     "...",
+    "北京时间10月30日，中美双方同意暂停出口限制。2025年",
+    "Figures for 2024: 1,234,567 readers in 12 countries (up 3.5% on 2023).",
+    "The long paragraph goes on, with commas and 42 numbers, as articles do. " * 200,
 ]
 
 
@@ -659,6 +662,52 @@ def test_line_features_are_what_they_were_on_the_test_lines(size):
 def test_line_features_are_what_they_were(lines):
     fast, plain = boilerplate_model.line_features(lines), _plain_line_features(lines)
     assert fast.shape == plain.shape and fast.tobytes() == plain.tobytes()
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(st.characters(max_codepoint=127)) | st.text())
+def test_digits_counted_as_str_isdigit_does(line):
+    # ASCII lines take the bytes.translate path, the others str.count and a per-character test
+    assert boilerplate_model._n_digits(line) == sum(map(str.isdigit, line))
+
+
+def _plain_stage2_features(base: np.ndarray, scores: np.ndarray) -> np.ndarray:
+    """stage2_features as it was: the six context columns stacked onto the stage-1 features."""
+    n = len(scores)
+    padded = np.concatenate([np.full(5, 0.5), scores, np.full(5, 0.5)])
+    cols = [padded[5 + k : 5 + k + n] for k in (0, -1, 1, -2, 2)]
+    cols.append(np.convolve(padded, np.ones(11) / 11.0, mode="valid"))
+    return np.hstack([base, np.column_stack(cols)])
+
+
+def _plain_drop_mask(model, scores: np.ndarray, lines) -> np.ndarray:
+    drop = np.asarray(scores) >= model.threshold
+    if lines is not None and model.min_list_items > 0:
+        drop = drop & ~boilerplate_model.continued_list(drop, lines, model.min_list_items)
+    return drop & ~boilerplate_model.rescue_runs(drop, model.max_rescued_run)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(st.one_of(st.sampled_from(FEATURE_LINES), st.text(max_size=30)), min_size=1),
+    st.floats(-0.5, 1.5),
+)
+def test_stage2_scores_and_decisions_are_what_they_were(lines, shift):
+    """Stage-2 columns filled in place, the clip as two ufuncs and the drop mask's shortcut
+    when no score reaches the threshold give the values of the plain versions, bit for bit."""
+    model = boilerplate_model.default_model()
+    base = boilerplate_model.line_features(lines)
+    first = model.stages[0].score(base)
+    z = ((base - model.stages[0].mean) / model.stages[0].scale) @ model.stages[0].coef
+    plain_first = 1.0 / (1.0 + np.exp(-np.clip(z + model.stages[0].intercept, -30.0, 30.0)))
+    assert first.tobytes() == plain_first.tobytes()
+    x2 = boilerplate_model.stage2_features(base, first)
+    assert x2.tobytes() == _plain_stage2_features(base, first).tobytes()
+    scores = np.clip(model.stages[1].score(x2) + shift - 0.5, 0.0, 1.0)  # some all kept
+    for given_lines in (lines, None):
+        fast = model.drop_mask(scores, given_lines)
+        assert fast.dtype == bool
+        assert np.array_equal(fast, _plain_drop_mask(model, scores, given_lines))
 
 
 # --------------------------------------------------------------------------------------------

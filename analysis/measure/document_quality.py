@@ -40,6 +40,9 @@ import pandas as pd
 import pyarrow.parquet as pq
 
 BATCH_DOCS = 500  # documents per batch sent to a worker
+_READ_FROM = frozenset({"doc_id", "text", "n_words"})  # the documents' columns the flags read
+_AUDIT_COLUMNS = ["doc_id", "action"]
+_SENTENCE_COLUMNS = ["doc_id", "n_words"]
 _FILLED_COLUMNS = ("language", "metadata_note")  # the columns fill_language may change
 
 
@@ -88,7 +91,7 @@ def checked_chunk(raw_docs: pd.DataFrame, *, fn: Any) -> dict[str, Any]:
 
     tables: dict[str, Any] = result_tables(fn(raw_docs))
     documents = tables.get("documents")
-    with_text = documents is not None and {"doc_id", "text", "n_words"} <= set(documents)
+    with_text = documents is not None and set(documents) >= _READ_FROM
     tables[CHECKS_KEY] = DocumentChecks(*check_documents(documents)) if with_text else None
     return tables
 
@@ -141,20 +144,12 @@ class QualityFlagger:
         """A :func:`checked_chunk` result with its documents flagged, for the engine to write
         (lines removed from its audit, fragments from its sentences: a document's rows are all
         in its chunk)."""
-        from analysis.corpus.quality import fragment_share_by_doc, removed_line_counts
-
         found = result.pop(CHECKS_KEY, None)
         if found is None:
             self.unflagged = True
             return result
-        audit = _columns_or_empty(result.get("audit"), ["doc_id", "action"])
-        sentences = _columns_or_empty(result.get("sentences"), ["doc_id", "n_words"])
-        result["documents"] = self.flag(
-            result["documents"],
-            found,
-            removed_line_counts(audit),
-            fragment_share_by_doc(sentences),
-        )
+        counts = _per_document_counts(result.get("audit"), result.get("sentences"))
+        result["documents"] = self.flag(result["documents"], found, *counts)
         return result
 
     def summary(self) -> dict[str, Any] | None:
@@ -193,27 +188,30 @@ def run_local_flagged(
 
 
 def _columns_or_empty(table: pd.DataFrame | None, columns: list[str]) -> pd.DataFrame:
-    """``table[columns]``, or an empty frame of those columns (a chunk without the table, or
-    an empty table without columns)."""
+    """``table[columns]``, or an empty frame of those columns (no table, or an empty table
+    without columns: a chunk function writes one when it had no rows)."""
     if table is None or not set(columns) <= set(table.columns):
         return pd.DataFrame({name: pd.Series(dtype="object") for name in columns})
     return table[columns]
 
 
-def _per_document_counts(folder: Path) -> tuple[pd.Series, pd.Series]:
-    """Lines removed per document (audit) and fragment shares per document (sentences)."""
+def _per_document_counts(
+    audit: pd.DataFrame | None, sentences: pd.DataFrame | None
+) -> tuple[pd.Series, pd.Series]:
+    """Lines removed per document (from the audit) and fragment shares per document (from
+    the sentences), either table possibly missing."""
     from analysis.corpus.quality import fragment_share_by_doc, removed_line_counts
 
-    audit = _read_columns(folder / "cleaning_audit.parquet", ["doc_id", "action"])
-    sentences = _read_columns(folder / "sentences.parquet", ["doc_id", "n_words"])
-    return removed_line_counts(audit), fragment_share_by_doc(sentences)
+    return (
+        removed_line_counts(_columns_or_empty(audit, _AUDIT_COLUMNS)),
+        fragment_share_by_doc(_columns_or_empty(sentences, _SENTENCE_COLUMNS)),
+    )
 
 
-def _read_columns(path: Path, columns: list[str]) -> pd.DataFrame:
-    """``columns`` of a Parquet file; an empty frame when the file is missing or has none of
-    them (a chunk function writes an empty table without columns when it had no rows)."""
+def _read_columns(path: Path, columns: list[str]) -> pd.DataFrame | None:
+    """``columns`` of a Parquet file; None when the file is missing or lacks one of them."""
     if not path.is_file() or not set(columns) <= set(pq.read_schema(path).names):
-        return pd.DataFrame({name: pd.Series(dtype="object") for name in columns})
+        return None
     return pq.read_table(path, columns=columns).to_pandas()
 
 
@@ -238,9 +236,12 @@ def flag_processed_documents(
     folder = Path(folder)
     path = folder / "documents.parquet"
     source = pq.ParquetFile(path)
-    if not {"doc_id", "text", "n_words"} <= set(source.schema_arrow.names):
+    if not set(source.schema_arrow.names) >= _READ_FROM:
         return None
-    removed, fragments = _per_document_counts(folder)
+    removed, fragments = _per_document_counts(
+        _read_columns(folder / "cleaning_audit.parquet", _AUDIT_COLUMNS),
+        _read_columns(folder / "sentences.parquet", _SENTENCE_COLUMNS),
+    )
     flagger = QualityFlagger(keep_text=keep_text)
     tmp = folder / f".documents.parquet.tmp-{os.getpid()}"
     writer = ParquetTableWriter(tmp)

@@ -74,3 +74,23 @@ def test_no_quality_leaves_the_flags_out(tmp_path: Path) -> None:
     results = bench(tmp_path, 4, "--jobs", "1", "--skip-one-core", "--no-quality")
     documents = pd.read_parquet(tmp_path / "w" / "out_all" / "documents.parquet")
     assert "quality_flags" not in documents.columns and results["no_quality"] is True
+
+
+def test_repeated_rounds_judge_the_targets_on_their_medians(tmp_path: Path) -> None:
+    results = bench(tmp_path, 6, "--chunk-size", "3", "--jobs", "2", "--repeat", "3")
+    rounds = results["rounds"]
+    assert len(rounds) == 3 and results["outputs_identical"] is True
+    for r in rounds:  # each round's ratios come from that round's own rates
+        one, every = r["one_core"]["sentences_per_s"], r["all_cores"]["sentences_per_s"]
+        assert r["all_cores_vs_one_core"] == round(every / one, 3)
+        floor = r["bare_nltk_vader"]["sentences_per_s"]
+        assert r["one_core_vs_bare_vader"] == round(one / floor, 3)
+    targets = results["targets"]
+    for key in ("all_cores_vs_one_core", "one_core_vs_bare_vader"):
+        assert targets[key]["value"] == sorted(r[key] for r in rounds)[1]
+
+
+def test_one_round_without_a_one_core_run_has_no_ratio(tmp_path: Path) -> None:
+    results = bench(tmp_path, 4, "--jobs", "1", "--skip-one-core")
+    assert len(results["rounds"]) == 1 and "one_core" not in results
+    assert results["targets"]["all_cores_vs_one_core"]["value"] is None

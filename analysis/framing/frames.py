@@ -293,19 +293,19 @@ class FrameMatcher:
       ignoring case, as :func:`regex_contains` does) and every distinct exclusion (``(?i)``, as
       :func:`regex_mask` does), so one pass over a sentence tells which frames' indicators and
       which exclusions match in it;
-    * each part and each exclusion compiled on its own, for the few sentences in which an
-      exclusion matches: the frame's exclusion is masked (:func:`mask_bytes`) and its parts
-      searched in the masked text (masking can also create a match, by joining the words of a
-      phrase across the masked gap), which replaces the set's answer for that frame.
+    * each exclusion compiled on its own, for the few sentences in which one matches: the
+      frame's exclusion is masked (:func:`mask_bytes`) and the set run again over the masked
+      text (masking can also create a match, by joining the words of a phrase across the masked
+      gap); its answer for the frames that mask that exclusion replaces the first one.
 
     RE2 sets do not fall back to a slower engine: when the DFA runs out of memory, ``Match``
     returns no match at all and the binding cannot tell that from a miss. The set therefore
     holds a sentinel, an empty pattern that matches every text; an answer without it is a
-    failure, and that sentence is matched pattern by pattern (single RE2 objects fall back to
-    their NFA, so their answers are always complete). A set that does not compile within
-    ``set_max_mem`` (default ``max_mem``) is not used at all: every sentence is then matched
-    pattern by pattern. A pattern that does not compile on its own within ``max_mem`` raises
-    :class:`CodebookError`.
+    failure, and that sentence is matched pattern by pattern, each part compiled on its own
+    (single RE2 objects fall back to their NFA, so their answers are always complete; compiled
+    when first needed). A set that does not compile within ``set_max_mem`` (default
+    ``max_mem``) is not used at all: every sentence is then matched pattern by pattern, and a
+    pattern that does not compile on its own within ``max_mem`` raises :class:`CodebookError`.
     """
 
     def __init__(
@@ -314,7 +314,9 @@ class FrameMatcher:
         self.frames = frames
         folded = _re2_options(ignore_case=True, max_mem=max_mem)
         plain = _re2_options(ignore_case=False, max_mem=max_mem)
-        self.parts: list[list[re2._Regexp]] = []
+        self.frame_parts: list[tuple[str, ...]] = []
+        self._folded = folded
+        self._parts: list[list[re2._Regexp]] | None = None
         exclusion_of: list[int | None] = []
         self.exclusions: list[re2._Regexp] = []
         exclusion_index: dict[str, int] = {}
@@ -323,7 +325,7 @@ class FrameMatcher:
         for column, frame in enumerate(frames):
             try:
                 parts = pattern_parts(frame)
-                self.parts.append([re2.compile(part, folded) for part in parts])
+                self.frame_parts.append(parts)
                 exclusion = frame.exclusion_pattern()
                 if exclusion is not None and exclusion not in exclusion_index:
                     exclusion_index[exclusion] = len(self.exclusions)
@@ -353,6 +355,25 @@ class FrameMatcher:
             set_patterns + ["(?i)" + e for e in exclusion_index],
             max_mem if set_max_mem is None else set_max_mem,
         )
+        # set index -> frame column for the indicator parts, -1 for the others
+        self.set_frame = [-1] + part_frame + [-1] * len(self.exclusions)
+        if self.set is None:
+            self.parts  # noqa: B018 (compiled now: a pattern RE2 refuses is a codebook error)
+
+    @property
+    def parts(self) -> list[list[re2._Regexp]]:
+        """Each frame's :func:`pattern_parts` compiled on its own (ignoring case), for the
+        texts the set does not answer; compiled on first use."""
+        if self._parts is None:
+            compiled = []
+            for frame, parts in zip(self.frames, self.frame_parts, strict=True):
+                try:
+                    compiled.append([re2.compile(part, self._folded) for part in parts])
+                except re2.error as err:
+                    message = f"frame {frame.key!r}: RE2 cannot compile it: {err}"
+                    raise CodebookError(message) from None
+            self._parts = compiled
+        return self._parts
 
     @staticmethod
     def _compile_set(patterns: list[str], max_mem: int) -> re2.Set | None:
@@ -367,18 +388,31 @@ class FrameMatcher:
             return None
         return matcher
 
+    def _set_frames(self, text: bytes) -> set[int] | None:
+        """The frames whose indicators the set finds in ``text``, or None when the set gave no
+        answer (no set, or its DFA ran out of memory: no sentinel)."""
+        hits = self.set.Match(text) if self.set is not None else None
+        if not hits or 0 not in hits:
+            return None
+        return {self.set_frame[h] for h in hits}
+
     def _frames_of(self, text: bytes, columns: Iterable[int]) -> dict[int, bool]:
         """Each frame of ``columns``: does it match ``text`` after its exclusion is masked?"""
-        masked: dict[int, bytes] = {}
+        answers: dict[int | None, set[int] | None] = {}
+        targets: dict[int | None, bytes] = {None: text}
         flags = {}
         for column in columns:
             index = self.exclusion_of[column]
-            target = text
-            if index is not None:
-                if index not in masked:
-                    masked[index] = mask_bytes(self.exclusions[index], text)
-                target = masked[index]
-            flags[column] = any(part.search(target) is not None for part in self.parts[column])
+            if index not in targets:
+                targets[index] = mask_bytes(self.exclusions[index], text)
+            if index not in answers:
+                answers[index] = self._set_frames(targets[index])
+            answer = answers[index]
+            if answer is None:
+                target = targets[index]
+                flags[column] = any(part.search(target) is not None for part in self.parts[column])
+            else:
+                flags[column] = column in answer
         return flags
 
     def flags(self, texts: Sequence[bytes]) -> np.ndarray:

@@ -118,15 +118,20 @@ def resolve_lexicons(
 
 def check_lexicons(lexicons: Lexicons) -> None:
     """Load every given lexicon, so that a bad one fails (one line naming the file) before any
-    notebook starts."""
-    from analysis.framing.codebook import load_codebook
+    notebook starts.
+
+    A given codebook is also compiled for :func:`analysis.framing.frames.frame_matrix`
+    (:func:`analysis.framing.frames.frame_matcher`, kept for the rest of the process), so that
+    workers forked afterwards (``process``, ``bench throughput``) inherit the compiled patterns
+    instead of each compiling them before its first chunk."""
+    from analysis.framing.frames import frame_matcher
     from analysis.framing.hedging import load_hedges
     from analysis.framing.sourcing import load_sources
     from analysis.sentiment.actors import load_actor_lexicon
     from analysis.sentiment.scoring import load_news_terms
 
     loaders = {
-        "codebook": load_codebook,
+        "codebook": frame_matcher,
         "actors": load_actor_lexicon,
         "sources": lambda p: load_sources(str(p)),
         "hedges": lambda p: load_hedges(str(p)),

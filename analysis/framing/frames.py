@@ -1,11 +1,13 @@
 """Which codebook frames each sentence uses, and which indicator terms fired.
 
-:func:`frame_matrix` is the per-sentence measure (one boolean column per frame key); it runs each
-frame's single compiled alternation over the whole column at once with pyarrow's RE2 kernels, so
-its cost per sentence stays in the microseconds. :func:`frame_hits` lists every indicator that
-fired (the audit trail behind each number) and runs Python's ``re`` only over sentences that the
-matrix already flagged. Both apply the same exclusion masking, and the test suite checks that
-they agree. The codebook format is described in :mod:`analysis.framing.codebook`.
+:func:`frame_matrix` is the per-sentence measure (one boolean column per frame key); it runs all
+frames' alternations over each sentence in one pass with a compiled RE2 set (Google's ``re2``
+binding), compiled once per process and codebook (:func:`frame_matcher`) rather than once per
+call, so its cost per sentence stays in the microseconds and a chunk pays no compilation.
+:func:`frame_hits` lists every indicator that fired (the audit trail behind each number) and
+runs Python's ``re`` only over sentences that the matrix already flagged. Both apply the same
+exclusion masking, and the test suite checks that they agree. The codebook format is described
+in :mod:`analysis.framing.codebook`.
 """
 
 from __future__ import annotations
@@ -13,13 +15,16 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
+from itertools import chain, pairwise
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
+import re2
 
-from analysis.framing.codebook import Codebook, Frame, load_codebook
+from analysis.framing.codebook import Codebook, CodebookError, Frame, load_codebook
 from analysis.lexicon import arrow_column
 
 HIT_COLUMNS = ["row", "frame", "term", "matched"]
@@ -189,19 +194,14 @@ def masked_texts(texts: pa.Array, exclusion: str, rows: np.ndarray | None = None
     return pa.concat_arrays([texts, masked.cast(texts.type)]).take(pa.array(index))
 
 
-def frame_matrix(
+def _frame_matrix_arrow(
     sentences: Sequence[str] | pd.Series | pa.Array, codebook: Codebook | str | None = None
 ) -> pd.DataFrame:
-    """One boolean column per frame key, one row per input sentence, in order.
+    """:func:`frame_matrix` as it was computed with pyarrow's RE2 kernels (each pattern compiled
+    again for every call): the reference the tests compare the compiled-set version with.
 
-    ``codebook`` is a path to a TOML/YAML codebook, a loaded :class:`Codebook`, or None for the
-    bundled one. A sentence has a frame when any of the frame's indicators matches after the
-    frame's exclusions are masked out.
-
-    Masking leaves a text in which no exclusion matches as it is, so only the few texts in
-    which some exclusion matches (:func:`masked_rows`, one pass for all frames) are masked, per
-    frame (:func:`masked_texts`): the same flags as masking every text, without rewriting the
-    whole column once per frame.
+    Only the few texts in which some exclusion matches (:func:`masked_rows`, one pass for all
+    frames) are masked, per frame (:func:`masked_texts`).
     """
     book = load_codebook(codebook)
     texts = to_arrow(sentences)
@@ -214,6 +214,270 @@ def frame_matrix(
         masked = texts if exclusion is None else masked_texts(texts, exclusion, rows)
         data[frame.key] = _contains_any(masked, pattern_parts(frame))
     return pd.DataFrame(data, index=pd.RangeIndex(n), columns=book.keys).astype(bool)
+
+
+# RE2's memory budget for each compiled frame pattern and for the set of all of them. It caps
+# the program and the DFA's state cache (which grows only as texts need states); RE2 sets fail
+# to compile under pyarrow's default of 8 MiB with the story's twelve frames (16 MiB is enough).
+RE2_MAX_MEM = 64 << 20
+
+
+def _re2_options(*, ignore_case: bool, max_mem: int) -> re2.Options:
+    """The options pyarrow's kernels give RE2 (UTF-8, quiet), with ``max_mem`` as budget."""
+    options = re2.Options()
+    options.case_sensitive = not ignore_case
+    options.max_mem = max_mem
+    options.log_errors = False
+    return options
+
+
+def _utf8_len(lead: int) -> int:
+    """Bytes of the UTF-8 character whose first byte is ``lead``."""
+    return 1 if lead < 0xC0 else 2 if lead < 0xE0 else 3 if lead < 0xF0 else 4
+
+
+def mask_bytes(regex: re2._Regexp, text: bytes) -> bytes:
+    """Every match of ``regex`` in ``text`` (UTF-8) replaced with a space, exactly as RE2's
+    ``GlobalReplace`` does it for pyarrow's ``replace_substring_regex`` (:func:`regex_mask`).
+
+    Matches are found left to right from the end of the previous one; an empty match right at
+    the end of the previous match is not replaced (one character is copied and the search
+    moves on), which is where ``GlobalReplace`` differs from Python's ``re.sub``.
+    """
+    out: list[bytes] = []
+    end_of_text = len(text)
+    pos = 0
+    last_end = -1
+    count = 0
+    while pos <= end_of_text:
+        found = regex.search(text, pos)
+        if found is None:
+            break
+        start, end = found.span()
+        if pos < start:
+            out.append(text[pos:start])
+        if start == end == last_end:
+            step = _utf8_len(text[pos]) if pos < end_of_text else 1
+            out.append(text[pos : pos + step])
+            pos += step
+            continue
+        out.append(b" ")
+        pos = last_end = end
+        count += 1
+    if count == 0:
+        return text
+    if pos < end_of_text:
+        out.append(text[pos:])
+    return b"".join(out)
+
+
+def _utf8_values(texts: pa.Array) -> list[bytes]:
+    """The UTF-8 bytes of each text of a large-string array without nulls (:func:`to_arrow`),
+    taken from the array's buffers: the bytes pyarrow's kernels would have matched."""
+    n = len(texts)
+    if n == 0:
+        return []
+    _, offsets_buffer, data_buffer = texts.buffers()
+    bounds = np.frombuffer(
+        offsets_buffer, dtype=np.int64, count=n + 1, offset=texts.offset * 8
+    ).tolist()
+    data = data_buffer.to_pybytes() if data_buffer is not None else b""
+    return [data[a:b] for a, b in pairwise(bounds)]
+
+
+class FrameMatcher:
+    """The compiled RE2 objects of one codebook's frames, built once and reused for every batch
+    of sentences (:func:`frame_matcher` keeps one per codebook in each process).
+
+    * one RE2 set of every frame's indicator alternation (its :func:`pattern_parts`, matched
+      ignoring case, as :func:`regex_contains` does) and every distinct exclusion (``(?i)``, as
+      :func:`regex_mask` does), so one pass over a sentence tells which frames' indicators and
+      which exclusions match in it;
+    * each exclusion compiled on its own, for the few sentences in which one matches: the
+      frame's exclusion is masked (:func:`mask_bytes`) and the set run again over the masked
+      text (masking can also create a match, by joining the words of a phrase across the masked
+      gap); its answer for the frames that mask that exclusion replaces the first one.
+
+    RE2 sets do not fall back to a slower engine: when the DFA runs out of memory, ``Match``
+    returns no match at all and the binding cannot tell that from a miss. The set therefore
+    holds a sentinel, an empty pattern that matches every text; an answer without it is a
+    failure, and that sentence is matched pattern by pattern, each part compiled on its own
+    (single RE2 objects fall back to their NFA, so their answers are always complete; compiled
+    when first needed). A set that does not compile within ``set_max_mem`` (default
+    ``max_mem``) is not used at all: every sentence is then matched pattern by pattern, and a
+    pattern that does not compile on its own within ``max_mem`` raises :class:`CodebookError`.
+    """
+
+    def __init__(
+        self, frames: tuple[Frame, ...], max_mem: int = RE2_MAX_MEM, set_max_mem: int | None = None
+    ) -> None:
+        self.frames = frames
+        folded = _re2_options(ignore_case=True, max_mem=max_mem)
+        plain = _re2_options(ignore_case=False, max_mem=max_mem)
+        self.frame_parts: list[tuple[str, ...]] = []
+        self._folded = folded
+        self._parts: list[list[re2._Regexp]] | None = None
+        exclusion_of: list[int | None] = []
+        self.exclusions: list[re2._Regexp] = []
+        exclusion_index: dict[str, int] = {}
+        set_patterns: list[str] = []
+        part_frame: list[int] = []
+        for column, frame in enumerate(frames):
+            try:
+                parts = pattern_parts(frame)
+                self.frame_parts.append(parts)
+                exclusion = frame.exclusion_pattern()
+                if exclusion is not None and exclusion not in exclusion_index:
+                    exclusion_index[exclusion] = len(self.exclusions)
+                    self.exclusions.append(re2.compile("(?i)" + exclusion, plain))
+            except re2.error as err:
+                raise CodebookError(f"frame {frame.key!r}: RE2 cannot compile it: {err}") from None
+            set_patterns += parts
+            part_frame += [column] * len(parts)
+            exclusion_of.append(None if exclusion is None else exclusion_index[exclusion])
+        self.exclusion_of = exclusion_of
+        # frames that mask each exclusion
+        self.masking: list[list[int]] = [[] for _ in self.exclusions]
+        for column, index in enumerate(exclusion_of):
+            if index is not None:
+                self.masking[index].append(column)
+        # set index -> column of the wide matrix: 0 the sentinel, then one per frame (for its
+        # parts), then one per exclusion
+        n_frames = len(frames)
+        self.n_columns = 1 + n_frames + len(self.exclusions)
+        self.set_columns = np.array(
+            [0]
+            + [1 + f for f in part_frame]
+            + [1 + n_frames + e for e in range(len(self.exclusions))],
+            dtype=np.int64,
+        )
+        self.set: re2.Set | None = self._compile_set(
+            set_patterns + ["(?i)" + e for e in exclusion_index],
+            max_mem if set_max_mem is None else set_max_mem,
+        )
+        # set index -> frame column for the indicator parts, -1 for the others
+        self.set_frame = [-1] + part_frame + [-1] * len(self.exclusions)
+        if self.set is None:
+            self.parts  # noqa: B018 (compiled now: a pattern RE2 refuses is a codebook error)
+
+    @property
+    def parts(self) -> list[list[re2._Regexp]]:
+        """Each frame's :func:`pattern_parts` compiled on its own (ignoring case), for the
+        texts the set does not answer; compiled on first use."""
+        if self._parts is None:
+            compiled = []
+            for frame, parts in zip(self.frames, self.frame_parts, strict=True):
+                try:
+                    compiled.append([re2.compile(part, self._folded) for part in parts])
+                except re2.error as err:
+                    message = f"frame {frame.key!r}: RE2 cannot compile it: {err}"
+                    raise CodebookError(message) from None
+            self._parts = compiled
+        return self._parts
+
+    @staticmethod
+    def _compile_set(patterns: list[str], max_mem: int) -> re2.Set | None:
+        """The RE2 set of the sentinel ("" at index 0) and ``patterns`` (ignoring case), or None
+        when RE2 cannot compile it within ``max_mem``."""
+        matcher = re2.Set.SearchSet(_re2_options(ignore_case=True, max_mem=max_mem))
+        try:
+            for pattern in ["", *patterns]:
+                matcher.Add(pattern)
+            matcher.Compile()
+        except re2.error:
+            return None
+        return matcher
+
+    def _set_frames(self, text: bytes) -> set[int] | None:
+        """The frames whose indicators the set finds in ``text``, or None when the set gave no
+        answer (no set, or its DFA ran out of memory: no sentinel)."""
+        hits = self.set.Match(text) if self.set is not None else None
+        if not hits or 0 not in hits:
+            return None
+        return {self.set_frame[h] for h in hits}
+
+    def _frames_of(self, text: bytes, columns: Iterable[int]) -> dict[int, bool]:
+        """Each frame of ``columns``: does it match ``text`` after its exclusion is masked?"""
+        answers: dict[int | None, set[int] | None] = {}
+        targets: dict[int | None, bytes] = {None: text}
+        flags = {}
+        for column in columns:
+            index = self.exclusion_of[column]
+            if index not in targets:
+                targets[index] = mask_bytes(self.exclusions[index], text)
+            if index not in answers:
+                answers[index] = self._set_frames(targets[index])
+            answer = answers[index]
+            if answer is None:
+                target = targets[index]
+                flags[column] = any(part.search(target) is not None for part in self.parts[column])
+            else:
+                flags[column] = column in answer
+        return flags
+
+    def flags(self, texts: Sequence[bytes]) -> np.ndarray:
+        """One row per text (UTF-8 bytes), one boolean column per frame, in frame order."""
+        n, n_frames = len(texts), len(self.frames)
+        wide = np.zeros((n, self.n_columns), dtype=bool)
+        if self.set is not None and n:
+            match = self.set.Match
+            found = [match(text) or () for text in texts]
+            lengths = np.fromiter(map(len, found), dtype=np.int64, count=n)
+            hits = np.fromiter(chain.from_iterable(found), dtype=np.int64, count=int(lengths.sum()))
+            wide[np.repeat(np.arange(n), lengths), self.set_columns[hits]] = True
+        result = wide[:, 1 : 1 + n_frames]
+        # rows the set did not answer (no sentinel: DFA out of memory, or no set): every frame
+        for row in np.flatnonzero(~wide[:, 0]).tolist():
+            for column, flag in self._frames_of(texts[row], range(n_frames)).items():
+                result[row, column] = flag
+        # rows in which an exclusion matches: its frames matched again in the masked text
+        excluded = wide[:, 1 + n_frames :] & wide[:, :1]
+        for row in np.flatnonzero(excluded.any(axis=1)).tolist():
+            columns = chain.from_iterable(
+                self.masking[e] for e in np.flatnonzero(excluded[row]).tolist()
+            )
+            for column, flag in self._frames_of(texts[row], columns).items():
+                result[row, column] = flag
+        return result
+
+
+@lru_cache(maxsize=16)
+def _frame_matcher(frames: tuple[Frame, ...], max_mem: int) -> FrameMatcher:
+    return FrameMatcher(frames, max_mem)
+
+
+def frame_matcher(codebook: Codebook | Path | str | None = None) -> FrameMatcher:
+    """The compiled matcher of ``codebook``'s frames (a path, a loaded :class:`Codebook` or None
+    for the bundled one), built on the first call in a process and reused afterwards.
+
+    Checking a run's lexicons calls it (:func:`analysis.settings.check_lexicons`), so the
+    workers the local engine forks afterwards inherit the compiled set instead of each
+    compiling it; a pattern RE2 cannot compile raises :class:`CodebookError`.
+    """
+    return _frame_matcher(load_codebook(codebook).frames, RE2_MAX_MEM)
+
+
+def frame_matrix(
+    sentences: Sequence[str] | pd.Series | pa.Array, codebook: Codebook | str | None = None
+) -> pd.DataFrame:
+    """One boolean column per frame key, one row per input sentence, in order.
+
+    ``codebook`` is a path to a TOML/YAML codebook, a loaded :class:`Codebook`, or None for the
+    bundled one. A sentence has a frame when any of the frame's indicators matches after the
+    frame's exclusions are masked out.
+
+    The sentences are converted as before (:func:`to_arrow`: missing values as empty strings;
+    a lone surrogate, which UTF-8 cannot hold, raises ``UnicodeEncodeError``) and matched as
+    UTF-8 bytes with the codebook's compiled :class:`FrameMatcher` (:func:`frame_matcher`):
+    one RE2 set pass per sentence for all frames, the masked re-match only where an exclusion
+    matches. RE2 is the engine of pyarrow's kernels, so the flags are those of matching each
+    frame's patterns with them (:func:`_frame_matrix_arrow`, which the tests compare).
+    """
+    book = load_codebook(codebook)
+    texts = to_arrow(sentences)
+    flags = _frame_matcher(book.frames, RE2_MAX_MEM).flags(_utf8_values(texts))
+    data = {key: flags[:, column] for column, key in enumerate(book.keys)}
+    return pd.DataFrame(data, index=pd.RangeIndex(len(texts)), columns=book.keys).astype(bool)
 
 
 @lru_cache(maxsize=64)

@@ -141,6 +141,44 @@ def _plain_may_need_normalising(text: str) -> bool:
     return not text.isascii() and not unicodedata.is_normalized("NFC", text)
 
 
+def _plain_normalise_whitespace(text: str) -> str:
+    """normalise_whitespace as it was: the two patterns and str.strip, on every line."""
+    text = normalisers._SPACE_LIKE_RE.sub(" ", text)
+    return normalisers._MULTI_SPACE_RE.sub(" ", text).strip()
+
+
+def _plain_remove_link_text(text: str) -> str:
+    """remove_link_text as it was: _LINK_TEXT_RE searched (from every position) and cut."""
+    if not normalisers._LINK_TEXT_RE.search(text):
+        return text
+    return _plain_normalise_whitespace(normalisers._LINK_TEXT_RE.sub(normalisers._gap, text))
+
+
+def _plain_detokenise(text: str) -> str:
+    """detokenise as it was: the hint pattern itself, every substitution on every line."""
+    if not detokenise._HINT_RE.search(text):
+        return text
+    out = detokenise._BRACKET_RE.sub(lambda m: detokenise._BRACKETS[m.group(0).upper()], text)
+    out = detokenise._SPACED_ABBREV_RE.sub(lambda m: m.group(0).replace(" ", ""), out)
+    out = detokenise._SPLIT_CONTRACTION_RE.sub(r"'\1", out)
+    out = detokenise._SPLIT_NT_RE.sub("n't", out)
+    if out != text or len(detokenise._TOKENISED_HINT_RE.findall(out)) >= 2:
+        out = detokenise._AFTER_OPEN_RE.sub(r"\1", out)
+        out = detokenise._BEFORE_CLOSE_RE.sub(r"\1", out)
+    if len(detokenise._TOKENISED_HINT_RE.findall(text)) >= 2:
+        out = detokenise._SPACE_BEFORE_PUNCT_RE.sub(r"\1", out)
+    return out
+
+
+_PLAIN_STEP = {
+    "whitespace": _plain_normalise_whitespace,
+    "link_text": _plain_remove_link_text,
+    "detokenise": _plain_detokenise,
+}
+# the steps of _STEPS in their order, those with a shortcut in their plain form
+_PLAIN_STEPS = tuple((name, _PLAIN_STEP.get(name, step)) for name, step in _STEPS)
+
+
 def _plain_normalise(text: str, thai_ok: bool) -> _Normalised:
     """_normalise as it was: every round runs every step until a round changes nothing."""
     out = _Normalised(text)
@@ -155,7 +193,7 @@ def _plain_normalise(text: str, thai_ok: bool) -> _Normalised:
         if repairs:
             out.n_repairs += len(repairs)
             out.changes["mojibake_repair"] = out.text = repaired
-        for name, step in _STEPS:
+        for name, step in _PLAIN_STEPS:
             new = step(out.text)
             if new != out.text:
                 out.changes[name] = out.text = new
@@ -181,6 +219,55 @@ def test_normalise_is_what_it_was_on_the_test_lines(line):
 @given(any_lines)
 def test_normalise_is_what_it_was(line):
     _same_normalised(line)
+
+
+# Lines as real news text has them: words, commas taken out ("said  the"), tokenised
+# punctuation, mojibake, Unicode spaces, combining marks, Thai, bullets, entities, URLs and
+# markdown, joined by one, two or other spaces.
+NEWS_PIECES = [
+    *FRAGMENTS, "said", "the", "U.S", "Mr.", "\u0301", "e\u0301", "\u0308", "\u3000", "\u202f",
+    "\u2000", "\u2002", "\x1c", "\x0b", "\r", "\n", "ไทย", "ก\u0e31", "โ€œ", "â€\x9d", "Ã",
+    "Ã\xa0", "â€", "’s", " ' s", " n't", "-LRB-", "-RRB-", "https://x.org/a?b=1", "www.x.com",
+    "**", "`x`", "[link](https://x.org)", "&nbsp;", "&#160;", "&#x2009;", "•\u3000", "\xa0- ",
+    "(external link)", "[opens in new window]", "Enlarge this image", "toggle caption",
+    " . . .", " ?", " !", " ,", "ſ", "İ",
+]  # fmt: skip
+news_lines = st.lists(
+    st.tuples(st.sampled_from(NEWS_PIECES), st.sampled_from([" ", "  ", "", "   ", "\xa0 "])),
+    max_size=14,
+).map(lambda parts: "".join(piece + gap for piece, gap in parts))
+tricky_lines = st.one_of(news_lines, any_lines, st.text(max_size=60))
+
+
+@pytest.mark.parametrize("step", ["whitespace", "link_text", "detokenise"])
+@settings(max_examples=500, deadline=None)
+@given(line=tricky_lines)
+def test_steps_with_shortcuts_are_what_they_were(step, line):
+    assert dict(_STEPS)[step](line) == _PLAIN_STEP[step](line)
+
+
+@pytest.mark.parametrize("step", ["whitespace", "link_text", "detokenise"])
+@pytest.mark.parametrize("line", [*CASE_LINES, *FRAGMENTS, *NEWS_PIECES])
+def test_steps_with_shortcuts_are_what_they_were_on_the_test_lines(step, line):
+    assert dict(_STEPS)[step](line) == _PLAIN_STEP[step](line)
+
+
+@settings(max_examples=600, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(news_lines)
+def test_normalise_is_what_it_was_on_news_lines(line):
+    _same_normalised(line)
+
+
+@settings(max_examples=600, deadline=None)
+@given(tricky_lines)
+def test_the_steps_before_the_whitespace_step_leave_its_result_as_they_left_its_input(line):
+    """Why a round that only the whitespace step changed needs no next round of steps."""
+    before = [step for name, step in _STEPS[: [n for n, _ in _STEPS].index("whitespace")]]
+    if any(step(line) != line for step in before):
+        return  # a step before it changes the line: the shortcut does not apply
+    spaced = normalisers.normalise_whitespace(line)
+    for step in before:
+        assert step(spaced) == spaced, (step, line)
 
 
 @settings(max_examples=400, deadline=None)
@@ -662,6 +749,42 @@ def test_line_features_are_what_they_were_on_the_test_lines(size):
 def test_line_features_are_what_they_were(lines):
     fast, plain = boilerplate_model.line_features(lines), _plain_line_features(lines)
     assert fast.shape == plain.shape and fast.tobytes() == plain.tobytes()
+
+
+def _plain_word_counts(line: str) -> tuple[int, int, int, int, int]:
+    """boilerplate_model._word_counts as it was: per-word tests on the words the pattern finds."""
+    words = _WORD.findall(line)
+    stops = english_stop_words()
+    return (
+        len(words),
+        sum(w.casefold() in stops for w in words),
+        sum(w[0].isupper() for w in words),
+        sum(1 for w in words if len(w) > 1 and w.isupper()),
+        sum(map(len, words)),
+    )
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.text(st.characters(max_codepoint=127))
+    | st.lists(st.sampled_from([*FEATURE_LINES[:-1], *NEWS_PIECES, "’", "“", "É", "ß"])).map(
+        " ".join
+    )
+    | st.text()
+)
+def test_word_counts_are_what_they_were(line):
+    # ASCII lines and lines whose only other characters are not word characters ("’") take
+    # the bytes path, the others the pattern
+    assert boilerplate_model._word_counts.__wrapped__(line) == _plain_word_counts(line)
+
+
+def test_word_counts_of_every_ascii_character_and_stop_word():
+    for code in range(128):
+        for text in (f"a{chr(code)}b", f"{chr(code)}The", f"ID{chr(code)}X ’ I"):
+            assert boilerplate_model._word_counts.__wrapped__(text) == _plain_word_counts(text)
+    stops = " ".join(sorted(english_stop_words()))
+    for text in (stops, stops.upper(), stops.title()):
+        assert boilerplate_model._word_counts.__wrapped__(text) == _plain_word_counts(text)
 
 
 @settings(max_examples=200, deadline=None)

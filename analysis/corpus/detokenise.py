@@ -62,7 +62,10 @@ def may_need_detokenising(text: str) -> bool:
         return True
     if "toggle caption" in folded and _TOGGLE_RE.search(text):
         return True
-    # one scan: a search for a literal before it (six marks, other whitespace) costs more
+    if text.isprintable() and " . " not in text and " ! " not in text and " ? " not in text:
+        # printable text holds no whitespace but the space, so a match of _SPACED_RUN_RE
+        # holds a mark with a space on either side
+        return False
     return bool(_SPACED_RUN_RE.search(text))
 
 
@@ -78,16 +81,31 @@ def detokenise(text: str) -> str:
     """
     if not may_need_detokenising(text):
         return text
+    # Each substitution below is skipped when the line lacks a string every match of its
+    # pattern holds (" ." for the abbreviations, "' " for split contractions, " n't"; " ." or
+    # " ," for the tokenisation hints), and the hints of an unchanged line are counted once.
     out = _BRACKET_RE.sub(lambda m: _BRACKETS[m.group(0).upper()], text)
-    out = _SPACED_ABBREV_RE.sub(lambda m: m.group(0).replace(" ", ""), out)
-    out = _SPLIT_CONTRACTION_RE.sub(r"'\1", out)
-    out = _SPLIT_NT_RE.sub("n't", out)
-    if out != text or len(_TOKENISED_HINT_RE.findall(out)) >= 2:
+    if " ." in out:
+        out = _SPACED_ABBREV_RE.sub(lambda m: m.group(0).replace(" ", ""), out)
+    if "' " in out:
+        out = _SPLIT_CONTRACTION_RE.sub(r"'\1", out)
+    if " n't" in out:
+        out = _SPLIT_NT_RE.sub("n't", out)
+    tokenised = _n_tokenised_hints(text)
+    if out != text or tokenised >= 2:
         out = _AFTER_OPEN_RE.sub(r"\1", out)
         out = _BEFORE_CLOSE_RE.sub(r"\1", out)
-    if len(_TOKENISED_HINT_RE.findall(text)) >= 2:
+    if tokenised >= 2:
         out = _SPACE_BEFORE_PUNCT_RE.sub(r"\1", out)
     return out
+
+
+def _n_tokenised_hints(text: str) -> int:
+    """``len(_TOKENISED_HINT_RE.findall(text))``; 0 without " ," and " ." (each match holds
+    one of them)."""
+    if " ," not in text and " ." not in text:
+        return 0
+    return len(_TOKENISED_HINT_RE.findall(text))
 
 
 _PUNCT_RUN_RE = re.compile(r"(?<=\s)([.!?])(?:\s+[.!?])+(?=\s|$)")

@@ -104,6 +104,12 @@ def _word_counts(line: str) -> tuple[int, int, int, int, int]:
     loops, at a fraction of their cost; the characters in words counted in one joined string
     (one call instead of one per word).
     """
+    if line.isascii():
+        return _ascii_word_counts(line)
+    if not _NON_ASCII_WORD_RE.search(line):
+        # no character outside ASCII is a word character ("’", "—", "“"): the same words in
+        # the line with each of those characters a space
+        return _ascii_word_counts(_NON_ASCII_RE.sub(" ", line))
     words = _WORD_RE.findall(line)
     return (
         len(words),
@@ -114,8 +120,45 @@ def _word_counts(line: str) -> tuple[int, int, int, int, int]:
     )
 
 
+# ASCII bytes with every byte that is not a word character (\w: letters, digits, "_") a space
+_ASCII_WORD_BYTES = bytes(b if chr(b).isalnum() or b == 0x5F else 0x20 for b in range(128))
+_ASCII_WORD_BYTES += b" " * 128
+
+
+@lru_cache(maxsize=1)
+def _ascii_stop_words() -> frozenset[bytes]:
+    """The English stop words that are ASCII, as bytes (an ASCII word can equal no other)."""
+    return frozenset(w.encode("ascii") for w in english_stop_words() if w.isascii())
+
+
+def _ascii_word_counts(line: str) -> tuple[int, int, int, int, int]:
+    """:func:`_word_counts` of an ASCII line, on bytes, without a string made for each word.
+
+    With the word bytes kept and every other byte a space, the words (runs of \\w) are what
+    bytes.split() returns; an ASCII word's casefold is its lower(); a word starts with an upper
+    case letter where the line's shape (A-Z as "U", other word bytes "w", the rest spaces)
+    has "U" at its start or after a space; bytes.isupper is str.isupper of the same ASCII
+    characters; the characters in words are the bytes that are not spaces.
+    """
+    kept = line.encode("ascii").translate(_ASCII_WORD_BYTES)
+    words = kept.split()
+    shape = kept.translate(_ASCII_SHAPE_BYTES)
+    return (
+        len(words),
+        sum(map(_ascii_stop_words().__contains__, kept.lower().split())),
+        shape.count(b" U") + shape.startswith(b"U"),
+        sum(1 for w in filter(bytes.isupper, words) if len(w) > 1),
+        len(kept) - kept.count(b" "),
+    )
+
+
+# the shape of a line's word bytes (see _ascii_word_counts): A-Z "U", other word bytes "w"
+_ASCII_SHAPE_BYTES = bytes(
+    0x55 if 0x41 <= b <= 0x5A else 0x77 if b != 0x20 else 0x20 for b in range(256)
+)
 _FIRST = itemgetter(0)
 _NON_ASCII_RE = re.compile(r"[^\x00-\x7f]")
+_NON_ASCII_WORD_RE = re.compile(r"[^\W\x00-\x7f]")  # a word character (\w) outside ASCII
 # _LINKISH_RE cannot match without one of these characters, "www." or ".com"
 _LINKISH_CHAR_RE = re.compile("[/@#|›»•·]")
 

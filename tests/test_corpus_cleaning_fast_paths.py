@@ -170,7 +170,13 @@ def _plain_detokenise(text: str) -> str:
     return out
 
 
+def _plain_remove_invisible(text: str) -> str:
+    """remove_invisible as it was: the pattern on every line."""
+    return normalisers._INVISIBLE_RE.sub("", text)
+
+
 _PLAIN_STEP = {
+    "invisible_chars": _plain_remove_invisible,
     "whitespace": _plain_normalise_whitespace,
     "link_text": _plain_remove_link_text,
     "detokenise": _plain_detokenise,
@@ -239,14 +245,14 @@ news_lines = st.lists(
 tricky_lines = st.one_of(news_lines, any_lines, st.text(max_size=60))
 
 
-@pytest.mark.parametrize("step", ["whitespace", "link_text", "detokenise"])
+@pytest.mark.parametrize("step", sorted(_PLAIN_STEP))
 @settings(max_examples=500, deadline=None)
 @given(line=tricky_lines)
 def test_steps_with_shortcuts_are_what_they_were(step, line):
     assert dict(_STEPS)[step](line) == _PLAIN_STEP[step](line)
 
 
-@pytest.mark.parametrize("step", ["whitespace", "link_text", "detokenise"])
+@pytest.mark.parametrize("step", sorted(_PLAIN_STEP))
 @pytest.mark.parametrize("line", [*CASE_LINES, *FRAGMENTS, *NEWS_PIECES])
 def test_steps_with_shortcuts_are_what_they_were_on_the_test_lines(step, line):
     assert dict(_STEPS)[step](line) == _PLAIN_STEP[step](line)
@@ -785,6 +791,23 @@ def test_word_counts_of_every_ascii_character_and_stop_word():
     stops = " ".join(sorted(english_stop_words()))
     for text in (stops, stops.upper(), stops.title()):
         assert boilerplate_model._word_counts.__wrapped__(text) == _plain_word_counts(text)
+
+
+END_PIECES = ["word", ".", "!", "?", "…", '"', "'", "”", "’", "»", ")", "]", "(", " ", "\n", "“"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(END_PIECES), max_size=8).map("".join) | st.text())
+def test_sentence_end_is_what_the_pattern_finds(line):
+    assert boilerplate_model._ends_sentence(line) == bool(boilerplate_model._END_RE.search(line))
+
+
+def test_sentence_end_of_every_pair_of_end_pieces():
+    for a in END_PIECES:
+        for b in END_PIECES:
+            for line in (a + b, "x" + a + b, a + b + "\n", a + "\n" + b):
+                found = bool(boilerplate_model._END_RE.search(line))
+                assert boilerplate_model._ends_sentence(line) == found, repr(line)
 
 
 @settings(max_examples=200, deadline=None)

@@ -105,11 +105,11 @@ def _word_counts(line: str) -> tuple[int, int, int, int, int]:
     (one call instead of one per word).
     """
     if line.isascii():
-        return _ascii_word_counts(line)
-    if not _NON_ASCII_WORD_RE.search(line):
+        return _ascii_word_counts(line.encode("ascii"))
+    if not _WORD_RE.search("".join(_NON_ASCII_RE.findall(line))):
         # no character outside ASCII is a word character ("’", "—", "“"): the same words in
-        # the line with each of those characters a space
-        return _ascii_word_counts(_NON_ASCII_RE.sub(" ", line))
+        # the line with each of them a "?", which is not one either
+        return _ascii_word_counts(line.encode("ascii", "replace"))
     words = _WORD_RE.findall(line)
     return (
         len(words),
@@ -131,34 +131,45 @@ def _ascii_stop_words() -> frozenset[bytes]:
     return frozenset(w.encode("ascii") for w in english_stop_words() if w.isascii())
 
 
-def _ascii_word_counts(line: str) -> tuple[int, int, int, int, int]:
-    """:func:`_word_counts` of an ASCII line, on bytes, without a string made for each word.
+def _ascii_word_counts(data: bytes) -> tuple[int, int, int, int, int]:
+    """:func:`_word_counts` of an ASCII line (its bytes), without a string made for each word.
 
-    With the word bytes kept and every other byte a space, the words (runs of \\w) are what
-    bytes.split() returns; an ASCII word's casefold is its lower(); a word starts with an upper
-    case letter where the line's shape (A-Z as "U", other word bytes "w", the rest spaces)
-    has "U" at its start or after a space; bytes.isupper is str.isupper of the same ASCII
-    characters; the characters in words are the bytes that are not spaces.
+    With the word bytes kept (lower-cased) and every other byte a space, the words (runs of
+    \\w) are what bytes.split() returns, and an ASCII word's casefold is its lower(). The
+    line's shape (A-Z "U", a-z "l", digits and "_" "d", the rest spaces) gives the rest: a
+    word starts with an upper case letter where "U" is at its start or after a space; the
+    characters in words are the bytes that are not spaces; an all-upper word of 2+ characters
+    (bytes.isupper: a cased byte and no lower case one, as str.isupper) holds "UU", "Ud" or
+    "dU", so without them there is none and the words are not split a second time.
     """
-    kept = line.encode("ascii").translate(_ASCII_WORD_BYTES)
-    words = kept.split()
-    shape = kept.translate(_ASCII_SHAPE_BYTES)
+    lower_words = data.translate(_ASCII_LOWER_WORD_BYTES).split()
+    shape = data.translate(_ASCII_SHAPE_BYTES)
+    if b"UU" in shape or b"Ud" in shape or b"dU" in shape:
+        words = data.translate(_ASCII_WORD_BYTES).split()
+        n_upper = sum(1 for w in filter(bytes.isupper, words) if len(w) > 1)
+    else:
+        n_upper = 0
     return (
-        len(words),
-        sum(map(_ascii_stop_words().__contains__, kept.lower().split())),
+        len(lower_words),
+        sum(map(_ascii_stop_words().__contains__, lower_words)),
         shape.count(b" U") + shape.startswith(b"U"),
-        sum(1 for w in filter(bytes.isupper, words) if len(w) > 1),
-        len(kept) - kept.count(b" "),
+        n_upper,
+        len(shape) - shape.count(b" "),
     )
 
 
-# the shape of a line's word bytes (see _ascii_word_counts): A-Z "U", other word bytes "w"
-_ASCII_SHAPE_BYTES = bytes(
-    0x55 if 0x41 <= b <= 0x5A else 0x77 if b != 0x20 else 0x20 for b in range(256)
-)
+def _shape_byte(b: int) -> int:
+    if not (chr(b).isalnum() or b == 0x5F) or b >= 0x80:
+        return 0x20
+    return 0x55 if chr(b).isupper() else 0x6C if chr(b).islower() else 0x64
+
+
+# the shape of a line's bytes (see _ascii_word_counts): A-Z "U", a-z "l", 0-9 and "_" "d"
+_ASCII_SHAPE_BYTES = bytes(map(_shape_byte, range(256)))
+# _ASCII_WORD_BYTES with the upper case letters lower-cased
+_ASCII_LOWER_WORD_BYTES = _ASCII_WORD_BYTES.lower()
 _FIRST = itemgetter(0)
 _NON_ASCII_RE = re.compile(r"[^\x00-\x7f]")
-_NON_ASCII_WORD_RE = re.compile(r"[^\W\x00-\x7f]")  # a word character (\w) outside ASCII
 # _LINKISH_RE cannot match without one of these characters, "www." or ".com"
 _LINKISH_CHAR_RE = re.compile("[/@#|›»•·]")
 
@@ -185,6 +196,18 @@ def _n_linkish(line: str) -> int:
     return len(_LINKISH_RE.findall(line))
 
 
+_CLOSERS = "\"'”’»)]"  # what may follow the sentence-final mark in _END_RE
+
+
+def _ends_sentence(line: str) -> bool:
+    """``bool(_END_RE.search(line))``: the line, its closing quotes and brackets stripped,
+    ends with a sentence-final mark (the search tries the pattern at every mark of the line;
+    with a final "\\n", where "$" also matches, the pattern itself decides)."""
+    if line.endswith("\n"):
+        return bool(_END_RE.search(line))
+    return line.rstrip(_CLOSERS).endswith((".", "!", "?", "…"))
+
+
 @lru_cache(maxsize=1 << 16)
 def _own(line: str, english: bool) -> tuple[float, ...]:
     """Own features of one line (cached per process: the classifier rescores the lines left
@@ -196,7 +219,7 @@ def _own(line: str, english: bool) -> tuple[float, ...]:
         n_stop = sum(map(_is_short_word, _WORD_RE.findall(line)))
     n_chars = len(line)
     stop_share = n_stop / n
-    ends = 1.0 if _END_RE.search(line) else 0.0
+    ends = 1.0 if _ends_sentence(line) else 0.0
     prose = 1.0 if n >= _LONG_WORDS and ends and stop_share >= 0.2 else 0.0
     return (
         math.log1p(n),

@@ -96,6 +96,8 @@ def fold(text: str) -> str:
 
 def remove_invisible(text: str) -> str:
     """Drop zero-width characters, soft hyphens, byte-order marks and control characters."""
+    if text.isprintable():
+        return text  # every character of the pattern is a control or format character
     return _INVISIBLE_RE.sub("", text)
 
 

@@ -21,7 +21,14 @@ import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from analysis.corpus import block_rules, boilerplate_model, cleaning, detokenise, normalisers
+from analysis.corpus import (
+    block_rules,
+    boilerplate_model,
+    cleaning,
+    detokenise,
+    metadata_rules,
+    normalisers,
+)
 from analysis.corpus.cleaning import _MAX_ROUNDS, _STEPS, _normalise, _Normalised
 from analysis.corpus.encoding import find_repairs, may_hold_mojibake
 from analysis.corpus.line_rules import (
@@ -791,6 +798,34 @@ def test_word_counts_of_every_ascii_character_and_stop_word():
     stops = " ".join(sorted(english_stop_words()))
     for text in (stops, stops.upper(), stops.title()):
         assert boilerplate_model._word_counts.__wrapped__(text) == _plain_word_counts(text)
+
+
+LINK_PIECES = [
+    *NEWS_PIECES, "/", " / ", "@x", "@", "#tag", "#", "|", "›", "»", " • ", "·", " · ", "www.",
+    ".com", ".comx", "http://", "https://", "٣", "²", "7",
+]  # fmt: skip
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(LINK_PIECES), max_size=10).map("".join) | st.text())
+def test_link_like_text_and_digits_are_counted_as_the_plain_forms_count_them(line):
+    assert boilerplate_model._n_linkish(line) == len(boilerplate_model._LINKISH_RE.findall(line))
+    assert boilerplate_model._n_digits(line) == sum(map(str.isdigit, line))
+
+
+def _plain_title_key(text: str) -> str:
+    """metadata_rules.title_key as it was: the translation table on every line."""
+    table = metadata_rules._QUOTES_DASHES
+    return " ".join(text.translate(table).casefold().split()).strip(" .:|-")
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.lists(st.sampled_from([*NEWS_PIECES, "‘", "’", "“", "”", "–", "—", "ß", "Ǆ"])).map("".join)
+    | st.text()
+)
+def test_title_key_is_what_it_was(text):
+    assert metadata_rules.title_key(text) == _plain_title_key(text)
 
 
 END_PIECES = ["word", ".", "!", "?", "…", '"', "'", "”", "’", "»", ")", "]", "(", " ", "\n", "“"]

@@ -26,6 +26,7 @@ from analysis.corpus import (
     boilerplate_model,
     cleaning,
     detokenise,
+    encoding,
     metadata_rules,
     normalisers,
 )
@@ -826,6 +827,46 @@ def _plain_title_key(text: str) -> str:
 )
 def test_title_key_is_what_it_was(text):
     assert metadata_rules.title_key(text) == _plain_title_key(text)
+
+
+def _plain_has_genuine_thai(text: str) -> bool:
+    """has_genuine_thai as it was: every Thai code point visited from a regex search."""
+    pos = 0
+    while (thai := encoding._THAI_RE.search(text, pos)) is not None:
+        at = thai.start()
+        if text[at] not in encoding._BYTE_OF:
+            pos = at + 1
+            continue
+        start = at
+        while start and text[start - 1] in encoding._BYTE_OF:
+            start -= 1
+        run = encoding._STRETCH_RE.match(text, start)
+        end = run.end()
+        if (
+            end - start > 1 or run.group() in encoding._LONE_REPAIRABLE
+        ) and encoding._run_decisions(run.group(), text[end : end + 1], thai_ok=True) is None:
+            return True
+        pos = end
+    return False
+
+
+THAI_PIECES = [*NEWS_PIECES, "ภาษาไทย", "โ€™", "รฉ", "ย", "\u0e00", "\u0e7f", "\u0e80", "\u0dff",
+               "\ud800", "\udcff", "’"]  # fmt: skip
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(THAI_PIECES), max_size=10).map("".join) | st.text())
+def test_genuine_thai_is_found_as_it_was(text):
+    assert encoding.has_genuine_thai(text) == _plain_has_genuine_thai(text)
+
+
+def test_every_thai_code_point_and_its_neighbours_are_seen():
+    found = 0
+    for code in range(0x0D00, 0x0F00):
+        for text in (f"x ’ {chr(code)} y", f"x ’ {chr(code) * 2} y"):
+            assert encoding.has_genuine_thai(text) == _plain_has_genuine_thai(text), hex(code)
+            found += _plain_has_genuine_thai(text)
+    assert found >= 80  # doubled, most Thai letters and digits are genuine Thai
 
 
 END_PIECES = ["word", ".", "!", "?", "…", '"', "'", "”", "’", "»", ")", "]", "(", " ", "\n", "“"]

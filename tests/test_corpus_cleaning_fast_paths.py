@@ -320,6 +320,22 @@ def test_detokenising_hint_tests_what_its_pattern_finds(line, data):
     assert detokenise.may_need_detokenising(line) == bool(detokenise._HINT_RE.search(line))
 
 
+def _casings(word: str) -> list[str]:
+    """``word`` in every mix of upper and lower case."""
+    out = [""]
+    for char in word:
+        out = [done + c for done in out for c in {char.lower(), char.upper()}]
+    return out
+
+
+@pytest.mark.parametrize("word", ["toggle", " n't", "-lrb-", "-rcb-"])
+def test_detokenising_hint_in_every_case(word):
+    for cased in _casings(word):
+        for line in (f"A {cased} caption here", f"Word{cased}", f"x {cased} y"):
+            expected = bool(detokenise._HINT_RE.search(line))
+            assert detokenise.may_need_detokenising(line) == expected, line
+
+
 @pytest.mark.parametrize("line", CASE_LINES + FRAGMENTS)
 def test_detokenising_hint_on_the_test_lines(line):
     assert detokenise.may_need_detokenising(line) == bool(detokenise._HINT_RE.search(line))

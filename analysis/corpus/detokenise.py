@@ -53,20 +53,27 @@ def may_need_detokenising(text: str) -> bool:
     """
     if " ' " in text:
         return True
-    folded = fold(text)
-    if " n't" in folded:
+    # fold() gives an ASCII character only for the ASCII characters of the same lower case,
+    # so the folded text holds " n't" only if the text holds "'", "b-" only if it holds "b-"
+    # or "B-", "gg" (of "toggle") only if it holds "gg" in some case: fold only then
+    if "'" in text and " n't" in fold(text):
         return True
-    if "b-" in folded and _BRACKET_RE.search(text):
+    if ("b-" in text or "B-" in text) and _BRACKET_RE.search(text):
         return True
     if (" . " in text or " , " in text) and _SPACED_POINT_RE.search(text):
         return True
-    if "toggle caption" in folded and _TOGGLE_RE.search(text):
+    if _has_gg(text) and "toggle caption" in fold(text) and _TOGGLE_RE.search(text):
         return True
     if text.isprintable() and " . " not in text and " ! " not in text and " ? " not in text:
         # printable text holds no whitespace but the space, so a match of _SPACED_RUN_RE
         # holds a mark with a space on either side
         return False
     return bool(_SPACED_RUN_RE.search(text))
+
+
+def _has_gg(text: str) -> bool:
+    """Whether ``text`` holds "gg" in any case."""
+    return "gg" in text or "GG" in text or "gG" in text or "Gg" in text
 
 
 def detokenise(text: str) -> str:

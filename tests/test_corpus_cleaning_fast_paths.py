@@ -21,7 +21,15 @@ import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from analysis.corpus import block_rules, boilerplate_model, cleaning, detokenise, normalisers
+from analysis.corpus import (
+    block_rules,
+    boilerplate_model,
+    cleaning,
+    detokenise,
+    encoding,
+    metadata_rules,
+    normalisers,
+)
 from analysis.corpus.cleaning import _MAX_ROUNDS, _STEPS, _normalise, _Normalised
 from analysis.corpus.encoding import find_repairs, may_hold_mojibake
 from analysis.corpus.line_rules import (
@@ -141,6 +149,50 @@ def _plain_may_need_normalising(text: str) -> bool:
     return not text.isascii() and not unicodedata.is_normalized("NFC", text)
 
 
+def _plain_normalise_whitespace(text: str) -> str:
+    """normalise_whitespace as it was: the two patterns and str.strip, on every line."""
+    text = normalisers._SPACE_LIKE_RE.sub(" ", text)
+    return normalisers._MULTI_SPACE_RE.sub(" ", text).strip()
+
+
+def _plain_remove_link_text(text: str) -> str:
+    """remove_link_text as it was: _LINK_TEXT_RE searched (from every position) and cut."""
+    if not normalisers._LINK_TEXT_RE.search(text):
+        return text
+    return _plain_normalise_whitespace(normalisers._LINK_TEXT_RE.sub(normalisers._gap, text))
+
+
+def _plain_detokenise(text: str) -> str:
+    """detokenise as it was: the hint pattern itself, every substitution on every line."""
+    if not detokenise._HINT_RE.search(text):
+        return text
+    out = detokenise._BRACKET_RE.sub(lambda m: detokenise._BRACKETS[m.group(0).upper()], text)
+    out = detokenise._SPACED_ABBREV_RE.sub(lambda m: m.group(0).replace(" ", ""), out)
+    out = detokenise._SPLIT_CONTRACTION_RE.sub(r"'\1", out)
+    out = detokenise._SPLIT_NT_RE.sub("n't", out)
+    if out != text or len(detokenise._TOKENISED_HINT_RE.findall(out)) >= 2:
+        out = detokenise._AFTER_OPEN_RE.sub(r"\1", out)
+        out = detokenise._BEFORE_CLOSE_RE.sub(r"\1", out)
+    if len(detokenise._TOKENISED_HINT_RE.findall(text)) >= 2:
+        out = detokenise._SPACE_BEFORE_PUNCT_RE.sub(r"\1", out)
+    return out
+
+
+def _plain_remove_invisible(text: str) -> str:
+    """remove_invisible as it was: the pattern on every line."""
+    return normalisers._INVISIBLE_RE.sub("", text)
+
+
+_PLAIN_STEP = {
+    "invisible_chars": _plain_remove_invisible,
+    "whitespace": _plain_normalise_whitespace,
+    "link_text": _plain_remove_link_text,
+    "detokenise": _plain_detokenise,
+}
+# the steps of _STEPS in their order, those with a shortcut in their plain form
+_PLAIN_STEPS = tuple((name, _PLAIN_STEP.get(name, step)) for name, step in _STEPS)
+
+
 def _plain_normalise(text: str, thai_ok: bool) -> _Normalised:
     """_normalise as it was: every round runs every step until a round changes nothing."""
     out = _Normalised(text)
@@ -155,7 +207,7 @@ def _plain_normalise(text: str, thai_ok: bool) -> _Normalised:
         if repairs:
             out.n_repairs += len(repairs)
             out.changes["mojibake_repair"] = out.text = repaired
-        for name, step in _STEPS:
+        for name, step in _PLAIN_STEPS:
             new = step(out.text)
             if new != out.text:
                 out.changes[name] = out.text = new
@@ -181,6 +233,55 @@ def test_normalise_is_what_it_was_on_the_test_lines(line):
 @given(any_lines)
 def test_normalise_is_what_it_was(line):
     _same_normalised(line)
+
+
+# Lines as real news text has them: words, commas taken out ("said  the"), tokenised
+# punctuation, mojibake, Unicode spaces, combining marks, Thai, bullets, entities, URLs and
+# markdown, joined by one, two or other spaces.
+NEWS_PIECES = [
+    *FRAGMENTS, "said", "the", "U.S", "Mr.", "\u0301", "e\u0301", "\u0308", "\u3000", "\u202f",
+    "\u2000", "\u2002", "\x1c", "\x0b", "\r", "\n", "ไทย", "ก\u0e31", "โ€œ", "â€\x9d", "Ã",
+    "Ã\xa0", "â€", "’s", " ' s", " n't", "-LRB-", "-RRB-", "https://x.org/a?b=1", "www.x.com",
+    "**", "`x`", "[link](https://x.org)", "&nbsp;", "&#160;", "&#x2009;", "•\u3000", "\xa0- ",
+    "(external link)", "[opens in new window]", "Enlarge this image", "toggle caption",
+    " . . .", " ?", " !", " ,", "ſ", "İ",
+]  # fmt: skip
+news_lines = st.lists(
+    st.tuples(st.sampled_from(NEWS_PIECES), st.sampled_from([" ", "  ", "", "   ", "\xa0 "])),
+    max_size=14,
+).map(lambda parts: "".join(piece + gap for piece, gap in parts))
+tricky_lines = st.one_of(news_lines, any_lines, st.text(max_size=60))
+
+
+@pytest.mark.parametrize("step", sorted(_PLAIN_STEP))
+@settings(max_examples=500, deadline=None)
+@given(line=tricky_lines)
+def test_steps_with_shortcuts_are_what_they_were(step, line):
+    assert dict(_STEPS)[step](line) == _PLAIN_STEP[step](line)
+
+
+@pytest.mark.parametrize("step", sorted(_PLAIN_STEP))
+@pytest.mark.parametrize("line", [*CASE_LINES, *FRAGMENTS, *NEWS_PIECES])
+def test_steps_with_shortcuts_are_what_they_were_on_the_test_lines(step, line):
+    assert dict(_STEPS)[step](line) == _PLAIN_STEP[step](line)
+
+
+@settings(max_examples=600, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(news_lines)
+def test_normalise_is_what_it_was_on_news_lines(line):
+    _same_normalised(line)
+
+
+@settings(max_examples=600, deadline=None)
+@given(tricky_lines)
+def test_the_steps_before_the_whitespace_step_leave_its_result_as_they_left_its_input(line):
+    """Why a round that only the whitespace step changed needs no next round of steps."""
+    before = [step for name, step in _STEPS[: [n for n, _ in _STEPS].index("whitespace")]]
+    if any(step(line) != line for step in before):
+        return  # a step before it changes the line: the shortcut does not apply
+    spaced = normalisers.normalise_whitespace(line)
+    for step in before:
+        assert step(spaced) == spaced, (step, line)
 
 
 @settings(max_examples=400, deadline=None)
@@ -217,6 +318,22 @@ def test_a_quiet_test_line_passes_none_of_the_tests(line):
 def test_detokenising_hint_tests_what_its_pattern_finds(line, data):
     line = with_specials(line, data)
     assert detokenise.may_need_detokenising(line) == bool(detokenise._HINT_RE.search(line))
+
+
+def _casings(word: str) -> list[str]:
+    """``word`` in every mix of upper and lower case."""
+    out = [""]
+    for char in word:
+        out = [done + c for done in out for c in {char.lower(), char.upper()}]
+    return out
+
+
+@pytest.mark.parametrize("word", ["toggle", " n't", "-lrb-", "-rcb-"])
+def test_detokenising_hint_in_every_case(word):
+    for cased in _casings(word):
+        for line in (f"A {cased} caption here", f"Word{cased}", f"x {cased} y"):
+            expected = bool(detokenise._HINT_RE.search(line))
+            assert detokenise.may_need_detokenising(line) == expected, line
 
 
 @pytest.mark.parametrize("line", CASE_LINES + FRAGMENTS)
@@ -662,6 +779,127 @@ def test_line_features_are_what_they_were_on_the_test_lines(size):
 def test_line_features_are_what_they_were(lines):
     fast, plain = boilerplate_model.line_features(lines), _plain_line_features(lines)
     assert fast.shape == plain.shape and fast.tobytes() == plain.tobytes()
+
+
+def _plain_word_counts(line: str) -> tuple[int, int, int, int, int]:
+    """boilerplate_model._word_counts as it was: per-word tests on the words the pattern finds."""
+    words = _WORD.findall(line)
+    stops = english_stop_words()
+    return (
+        len(words),
+        sum(w.casefold() in stops for w in words),
+        sum(w[0].isupper() for w in words),
+        sum(1 for w in words if len(w) > 1 and w.isupper()),
+        sum(map(len, words)),
+    )
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.text(st.characters(max_codepoint=127))
+    | st.lists(st.sampled_from([*FEATURE_LINES[:-1], *NEWS_PIECES, "’", "“", "É", "ß"])).map(
+        " ".join
+    )
+    | st.text()
+)
+def test_word_counts_are_what_they_were(line):
+    # ASCII lines and lines whose only other characters are not word characters ("’") take
+    # the bytes path, the others the pattern
+    assert boilerplate_model._word_counts.__wrapped__(line) == _plain_word_counts(line)
+
+
+def test_word_counts_of_every_ascii_character_and_stop_word():
+    for code in range(128):
+        for text in (f"a{chr(code)}b", f"{chr(code)}The", f"ID{chr(code)}X ’ I"):
+            assert boilerplate_model._word_counts.__wrapped__(text) == _plain_word_counts(text)
+    stops = " ".join(sorted(english_stop_words()))
+    for text in (stops, stops.upper(), stops.title()):
+        assert boilerplate_model._word_counts.__wrapped__(text) == _plain_word_counts(text)
+
+
+LINK_PIECES = [
+    *NEWS_PIECES, "/", " / ", "@x", "@", "#tag", "#", "|", "›", "»", " • ", "·", " · ", "www.",
+    ".com", ".comx", "http://", "https://", "٣", "²", "7",
+]  # fmt: skip
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(LINK_PIECES), max_size=10).map("".join) | st.text())
+def test_link_like_text_and_digits_are_counted_as_the_plain_forms_count_them(line):
+    assert boilerplate_model._n_linkish(line) == len(boilerplate_model._LINKISH_RE.findall(line))
+    assert boilerplate_model._n_digits(line) == sum(map(str.isdigit, line))
+
+
+def _plain_title_key(text: str) -> str:
+    """metadata_rules.title_key as it was: the translation table on every line."""
+    table = metadata_rules._QUOTES_DASHES
+    return " ".join(text.translate(table).casefold().split()).strip(" .:|-")
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.lists(st.sampled_from([*NEWS_PIECES, "‘", "’", "“", "”", "–", "—", "ß", "Ǆ"])).map("".join)
+    | st.text()
+)
+def test_title_key_is_what_it_was(text):
+    assert metadata_rules.title_key(text) == _plain_title_key(text)
+
+
+def _plain_has_genuine_thai(text: str) -> bool:
+    """has_genuine_thai as it was: every Thai code point visited from a regex search."""
+    pos = 0
+    while (thai := encoding._THAI_RE.search(text, pos)) is not None:
+        at = thai.start()
+        if text[at] not in encoding._BYTE_OF:
+            pos = at + 1
+            continue
+        start = at
+        while start and text[start - 1] in encoding._BYTE_OF:
+            start -= 1
+        run = encoding._STRETCH_RE.match(text, start)
+        end = run.end()
+        if (
+            end - start > 1 or run.group() in encoding._LONE_REPAIRABLE
+        ) and encoding._run_decisions(run.group(), text[end : end + 1], thai_ok=True) is None:
+            return True
+        pos = end
+    return False
+
+
+THAI_PIECES = [*NEWS_PIECES, "ภาษาไทย", "โ€™", "รฉ", "ย", "\u0e00", "\u0e7f", "\u0e80", "\u0dff",
+               "\ud800", "\udcff", "’"]  # fmt: skip
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(THAI_PIECES), max_size=10).map("".join) | st.text())
+def test_genuine_thai_is_found_as_it_was(text):
+    assert encoding.has_genuine_thai(text) == _plain_has_genuine_thai(text)
+
+
+def test_every_thai_code_point_and_its_neighbours_are_seen():
+    found = 0
+    for code in range(0x0D00, 0x0F00):
+        for text in (f"x ’ {chr(code)} y", f"x ’ {chr(code) * 2} y"):
+            assert encoding.has_genuine_thai(text) == _plain_has_genuine_thai(text), hex(code)
+            found += _plain_has_genuine_thai(text)
+    assert found >= 80  # doubled, most Thai letters and digits are genuine Thai
+
+
+END_PIECES = ["word", ".", "!", "?", "…", '"', "'", "”", "’", "»", ")", "]", "(", " ", "\n", "“"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(END_PIECES), max_size=8).map("".join) | st.text())
+def test_sentence_end_is_what_the_pattern_finds(line):
+    assert boilerplate_model._ends_sentence(line) == bool(boilerplate_model._END_RE.search(line))
+
+
+def test_sentence_end_of_every_pair_of_end_pieces():
+    for a in END_PIECES:
+        for b in END_PIECES:
+            for line in (a + b, "x" + a + b, a + b + "\n", a + "\n" + b):
+                found = bool(boilerplate_model._END_RE.search(line))
+                assert boilerplate_model._ends_sentence(line) == found, repr(line)
 
 
 @settings(max_examples=200, deadline=None)

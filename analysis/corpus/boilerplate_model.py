@@ -104,6 +104,12 @@ def _word_counts(line: str) -> tuple[int, int, int, int, int]:
     loops, at a fraction of their cost; the characters in words counted in one joined string
     (one call instead of one per word).
     """
+    if line.isascii():
+        return _ascii_word_counts(line.encode("ascii"))
+    if not _WORD_RE.search("".join(_NON_ASCII_RE.findall(line))):
+        # no character outside ASCII is a word character ("’", "—", "“"): the same words in
+        # the line with each of them a "?", which is not one either
+        return _ascii_word_counts(line.encode("ascii", "replace"))
     words = _WORD_RE.findall(line)
     return (
         len(words),
@@ -114,19 +120,69 @@ def _word_counts(line: str) -> tuple[int, int, int, int, int]:
     )
 
 
+# ASCII bytes with every byte that is not a word character (\w: letters, digits, "_") a space
+_ASCII_WORD_BYTES = bytes(b if chr(b).isalnum() or b == 0x5F else 0x20 for b in range(128))
+_ASCII_WORD_BYTES += b" " * 128
+
+
+@lru_cache(maxsize=1)
+def _ascii_stop_words() -> frozenset[bytes]:
+    """The English stop words that are ASCII, as bytes (an ASCII word can equal no other)."""
+    return frozenset(w.encode("ascii") for w in english_stop_words() if w.isascii())
+
+
+def _ascii_word_counts(data: bytes) -> tuple[int, int, int, int, int]:
+    """:func:`_word_counts` of an ASCII line (its bytes), without a string made for each word.
+
+    With the word bytes kept (lower-cased) and every other byte a space, the words (runs of
+    \\w) are what bytes.split() returns, and an ASCII word's casefold is its lower(). The
+    line's shape (A-Z "U", a-z "l", digits and "_" "d", the rest spaces) gives the rest: a
+    word starts with an upper case letter where "U" is at its start or after a space; the
+    characters in words are the bytes that are not spaces; an all-upper word of 2+ characters
+    (bytes.isupper: a cased byte and no lower case one, as str.isupper) holds "UU", "Ud" or
+    "dU", so without them there is none and the words are not split a second time.
+    """
+    lower_words = data.translate(_ASCII_LOWER_WORD_BYTES).split()
+    shape = data.translate(_ASCII_SHAPE_BYTES)
+    if b"UU" in shape or b"Ud" in shape or b"dU" in shape:
+        words = data.translate(_ASCII_WORD_BYTES).split()
+        n_upper = sum(1 for w in filter(bytes.isupper, words) if len(w) > 1)
+    else:
+        n_upper = 0
+    return (
+        len(lower_words),
+        sum(map(_ascii_stop_words().__contains__, lower_words)),
+        shape.count(b" U") + shape.startswith(b"U"),
+        n_upper,
+        len(shape) - shape.count(b" "),
+    )
+
+
+def _shape_byte(b: int) -> int:
+    if not (chr(b).isalnum() or b == 0x5F) or b >= 0x80:
+        return 0x20
+    return 0x55 if chr(b).isupper() else 0x6C if chr(b).islower() else 0x64
+
+
+# the shape of a line's bytes (see _ascii_word_counts): A-Z "U", a-z "l", 0-9 and "_" "d"
+_ASCII_SHAPE_BYTES = bytes(map(_shape_byte, range(256)))
+# _ASCII_WORD_BYTES with the upper case letters lower-cased
+_ASCII_LOWER_WORD_BYTES = _ASCII_WORD_BYTES.lower()
 _FIRST = itemgetter(0)
 _NON_ASCII_RE = re.compile(r"[^\x00-\x7f]")
 # _LINKISH_RE cannot match without one of these characters, "www." or ".com"
-_LINKISH_CHAR_RE = re.compile("[/@#|›»•·]")
+_LINKISH_CHARS = "/@#|›»•·"  # each looked for with str.__contains__, faster than a class search
 
 
 def _n_digits(line: str) -> int:
     """``sum(map(str.isdigit, line))``: the ASCII digits (the only ASCII characters str.isdigit
     accepts) counted as the characters that deleting them takes out of an ASCII line (one
-    bytes.translate), or with str.count beside the other characters tested one by one."""
+    bytes.translate); in another line the same with "?" (not a digit) for each character outside
+    ASCII, and those characters tested one by one."""
     if line.isascii():
         return len(line) - len(line.encode("ascii").translate(None, _DIGIT_BYTES))
-    n = sum(map(line.count, "0123456789"))
+    data = line.encode("ascii", "replace")
+    n = len(data) - len(data.translate(None, _DIGIT_BYTES))
     return n + sum(map(str.isdigit, _NON_ASCII_RE.findall(line)))
 
 
@@ -137,9 +193,21 @@ def _n_linkish(line: str) -> int:
     """``len(_LINKISH_RE.findall(line))``, skipping the search in a line that lacks every
     character or string the pattern needs (its alternatives start anywhere, so a search tries
     them all at every position)."""
-    if not ("www." in line or ".com" in line or _LINKISH_CHAR_RE.search(line)):
+    if not ("www." in line or ".com" in line or any(map(line.__contains__, _LINKISH_CHARS))):
         return 0
     return len(_LINKISH_RE.findall(line))
+
+
+_CLOSERS = "\"'”’»)]"  # what may follow the sentence-final mark in _END_RE
+
+
+def _ends_sentence(line: str) -> bool:
+    """``bool(_END_RE.search(line))``: the line, its closing quotes and brackets stripped,
+    ends with a sentence-final mark (the search tries the pattern at every mark of the line;
+    with a final "\\n", where "$" also matches, the pattern itself decides)."""
+    if line.endswith("\n"):
+        return bool(_END_RE.search(line))
+    return line.rstrip(_CLOSERS).endswith((".", "!", "?", "…"))
 
 
 @lru_cache(maxsize=1 << 16)
@@ -153,7 +221,7 @@ def _own(line: str, english: bool) -> tuple[float, ...]:
         n_stop = sum(map(_is_short_word, _WORD_RE.findall(line)))
     n_chars = len(line)
     stop_share = n_stop / n
-    ends = 1.0 if _END_RE.search(line) else 0.0
+    ends = 1.0 if _ends_sentence(line) else 0.0
     prose = 1.0 if n >= _LONG_WORDS and ends and stop_share >= 0.2 else 0.0
     return (
         math.log1p(n),

@@ -53,17 +53,27 @@ def may_need_detokenising(text: str) -> bool:
     """
     if " ' " in text:
         return True
-    folded = fold(text)
-    if " n't" in folded:
+    # fold() gives an ASCII character only for the ASCII characters of the same lower case,
+    # so the folded text holds " n't" only if the text holds "'", "b-" only if it holds "b-"
+    # or "B-", "gg" (of "toggle") only if it holds "gg" in some case: fold only then
+    if "'" in text and " n't" in fold(text):
         return True
-    if "b-" in folded and _BRACKET_RE.search(text):
+    if ("b-" in text or "B-" in text) and _BRACKET_RE.search(text):
         return True
     if (" . " in text or " , " in text) and _SPACED_POINT_RE.search(text):
         return True
-    if "toggle caption" in folded and _TOGGLE_RE.search(text):
+    if _has_gg(text) and "toggle caption" in fold(text) and _TOGGLE_RE.search(text):
         return True
-    # one scan: a search for a literal before it (six marks, other whitespace) costs more
+    if text.isprintable() and " . " not in text and " ! " not in text and " ? " not in text:
+        # printable text holds no whitespace but the space, so a match of _SPACED_RUN_RE
+        # holds a mark with a space on either side
+        return False
     return bool(_SPACED_RUN_RE.search(text))
+
+
+def _has_gg(text: str) -> bool:
+    """Whether ``text`` holds "gg" in any case."""
+    return "gg" in text or "GG" in text or "gG" in text or "Gg" in text
 
 
 def detokenise(text: str) -> str:
@@ -78,16 +88,31 @@ def detokenise(text: str) -> str:
     """
     if not may_need_detokenising(text):
         return text
+    # Each substitution below is skipped when the line lacks a string every match of its
+    # pattern holds (" ." for the abbreviations, "' " for split contractions, " n't"; " ." or
+    # " ," for the tokenisation hints), and the hints of an unchanged line are counted once.
     out = _BRACKET_RE.sub(lambda m: _BRACKETS[m.group(0).upper()], text)
-    out = _SPACED_ABBREV_RE.sub(lambda m: m.group(0).replace(" ", ""), out)
-    out = _SPLIT_CONTRACTION_RE.sub(r"'\1", out)
-    out = _SPLIT_NT_RE.sub("n't", out)
-    if out != text or len(_TOKENISED_HINT_RE.findall(out)) >= 2:
+    if " ." in out:
+        out = _SPACED_ABBREV_RE.sub(lambda m: m.group(0).replace(" ", ""), out)
+    if "' " in out:
+        out = _SPLIT_CONTRACTION_RE.sub(r"'\1", out)
+    if " n't" in out:
+        out = _SPLIT_NT_RE.sub("n't", out)
+    tokenised = _n_tokenised_hints(text)
+    if out != text or tokenised >= 2:
         out = _AFTER_OPEN_RE.sub(r"\1", out)
         out = _BEFORE_CLOSE_RE.sub(r"\1", out)
-    if len(_TOKENISED_HINT_RE.findall(text)) >= 2:
+    if tokenised >= 2:
         out = _SPACE_BEFORE_PUNCT_RE.sub(r"\1", out)
     return out
+
+
+def _n_tokenised_hints(text: str) -> int:
+    """``len(_TOKENISED_HINT_RE.findall(text))``; 0 without " ," and " ." (each match holds
+    one of them)."""
+    if " ," not in text and " ." not in text:
+        return 0
+    return len(_TOKENISED_HINT_RE.findall(text))
 
 
 _PUNCT_RUN_RE = re.compile(r"(?<=\s)([.!?])(?:\s+[.!?])+(?=\s|$)")

@@ -228,8 +228,15 @@ def has_genuine_thai(text: str) -> bool:
 
     Only the runs holding a Thai letter are visited: each is found from a Thai letter of the
     table (the stretch of table characters around it), so the rest of the text is skipped at
-    the speed of one regex search.
+    the speed of one regex search; a text without a Thai code point (U+0E00-U+0E7F, in UTF-8
+    the only characters whose bytes start E0 B8 or E0 B9) is passed over faster still, its
+    UTF-8 bytes searched for those two pairs.
     """
+    if text.isascii():
+        return False
+    data = text.encode("utf-8", "surrogatepass")
+    if b"\xe0\xb8" not in data and b"\xe0\xb9" not in data:
+        return False
     pos = 0
     while (thai := _THAI_RE.search(text, pos)) is not None:
         at = thai.start()

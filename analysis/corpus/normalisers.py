@@ -96,6 +96,8 @@ def fold(text: str) -> str:
 
 def remove_invisible(text: str) -> str:
     """Drop zero-width characters, soft hyphens, byte-order marks and control characters."""
+    if text.isprintable():
+        return text  # every character of the pattern is a control or format character
     return _INVISIBLE_RE.sub("", text)
 
 
@@ -106,6 +108,10 @@ def normalise_unicode(text: str) -> str:
 
 def normalise_whitespace(text: str) -> str:
     """Tabs, no-break and other spaces to one plain space; no leading or trailing space."""
+    if text.isprintable():
+        # Printable text holds no whitespace but the space (nothing for the first pattern to
+        # replace), so str.split() cuts it at the runs of spaces, leading and trailing ones too.
+        return " ".join(text.split())
     text = _SPACE_LIKE_RE.sub(" ", text)
     return _MULTI_SPACE_RE.sub(" ", text).strip()
 
@@ -146,9 +152,9 @@ def remove_cms_debris(text: str) -> str:
 
 def remove_link_text(text: str) -> str:
     """Cut link annotations such as "(opens in a new tab)" out of a line."""
-    if "(" not in text and "[" not in text:
-        return text
-    return _cut(_LINK_TEXT_RE, text)
+    if ("(" not in text and "[" not in text) or not _LINK_TEXT_HINT_RE.search(text):
+        return text  # the hint matches exactly where _LINK_TEXT_RE does, and searches faster
+    return normalise_whitespace(_LINK_TEXT_RE.sub(_gap, text))
 
 
 def remove_para_markers(text: str) -> str:

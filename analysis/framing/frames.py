@@ -475,7 +475,7 @@ def frame_matrix(
     """
     book = load_codebook(codebook)
     texts = to_arrow(sentences)
-    flags = _frame_matcher(book.frames, RE2_MAX_MEM).flags(_utf8_values(texts))
+    flags = frame_matcher(book).flags(_utf8_values(texts))
     data = {key: flags[:, column] for column, key in enumerate(book.keys)}
     return pd.DataFrame(data, index=pd.RangeIndex(len(texts)), columns=book.keys).astype(bool)
 

@@ -24,11 +24,13 @@ target on its median over the rounds (every round is printed and kept in --json)
 pair of runs on a shared two-core machine can move the two-core scaling by ±0.2, more than the
 distance to its target, so a figure quoted from one round says little.
 
-Each run of the full work starts in a fresh interpreter that imports the package and loads and
-checks the lexicons before the clock starts, as `process` does before it reads a chunk: no run
-inherits the modules, caches or workers of another (a second run in the same process would
-start with every cache warm from the first, on the same corpus). Each timing then includes
-everything `process` does after that: reading, worker start-up, the work, writing. Rates are
+Each run of the full work starts in a fresh interpreter that imports the package, loads and
+checks the lexicons and warms the work up on a two-document sample
+(:func:`analysis.measure.warmup.warm_up`) before the clock starts, as `process` does before it
+reads a chunk; that set-up is timed apart and shown ("set-up s"). No run inherits the modules,
+caches or workers of another (a second run in the same process would start with every cache
+warm from the first, on the same corpus). Each timing then includes everything `process` does
+after that: reading, worker start-up, the work, writing. Rates are
 sentences per second of wall time; the rate after worker start-up is shown too, and the CPU
 time of the run's process and its workers. Verdicts use wall time. Targets: one core ≥ 1.5 ×
 the bare VADER rate; all cores ≥ 0.925 × cores × one core (1.85× on 2 cores); peak memory
@@ -230,6 +232,18 @@ def bench_chunk_function() -> Callable[..., Any]:
     return functools.partial(process_chunk, lexicons=lexicons)
 
 
+def prepared_chunk_function(quality: bool = True) -> tuple[Callable[..., Any], float]:
+    """:func:`bench_chunk_function` prepared as `process` prepares it before it reads a chunk
+    (lexicons checked, then the work warmed up on a small sample:
+    :func:`analysis.measure.warmup.warm_up`), and the seconds that took."""
+    from analysis.measure.warmup import warm_up
+
+    started = time.perf_counter()
+    fn = bench_chunk_function()
+    warm_up(fn, quality=quality)
+    return fn, time.perf_counter() - started
+
+
 def _model_pass_off(lines: list[Any], model: Any, doc_id: str, audit: list[Any]) -> list[Any]:
     return lines  # the classifier removes no line
 
@@ -273,7 +287,7 @@ def _full_run(
     from analysis.measure.engine import run_local, shutdown_pools
 
     shutil.rmtree(out, ignore_errors=True)
-    fn = bench_chunk_function()
+    fn, setup_seconds = prepared_chunk_function(quality=not args.no_quality)
     with PeakMemory() as memory, cleaning_features_off() if not cleaning else nullcontext():
         cpu_started = _cpu_seconds()
         started = time.perf_counter()
@@ -299,6 +313,7 @@ def _full_run(
         "cpu_seconds_this_process": round(own, 2),
         "cpu_seconds_workers": round(workers, 2),
         "sentences_per_s": round(summary.n_sentences / seconds, 1),
+        "setup_seconds": round(setup_seconds, 2),
         "startup_seconds": round(summary.startup_seconds, 2),
         "steady_sentences_per_s": round(
             summary.n_sentences / max(seconds - summary.startup_seconds, 1e-9), 1
@@ -488,7 +503,7 @@ def _print_results(results: dict[str, Any]) -> None:
         rows.append(("full work, 1 core", results["one_core"]))
     rows.append((f"full work, {results['all_cores']['jobs']} cores", results["all_cores"]))
     header = f"{'':32} {'sentences':>10} {'seconds':>9} {'sent/s':>9} {'peak MiB':>9}"
-    print(header + f" {'start-up s':>10} {'sent/s after start-up':>22}")
+    print(header + f" {'start-up s':>10} {'sent/s after start-up':>22} {'set-up s':>9}")
     for label, row in rows:
         peak = row.get("peak_rss_mib")
         line = (
@@ -497,6 +512,7 @@ def _print_results(results: dict[str, Any]) -> None:
         )
         if "startup_seconds" in row:
             line += f" {row['startup_seconds']:>10.1f} {row['steady_sentences_per_s']:>22,.0f}"
+            line += f" {row['setup_seconds']:>9.2f}"
         print(line)
     every = results["all_cores"]
     print(

@@ -191,6 +191,7 @@ def main(args: argparse.Namespace) -> int:
         print(f"error: {problem}", file=sys.stderr)
         return 2
     engine = "dask" if args.scheduler else args.engine
+    from analysis.measure.warmup import warm_up
     from analysis.settings import SettingsError, check_lexicons, resolve_lexicons
 
     try:
@@ -221,6 +222,8 @@ def main(args: argparse.Namespace) -> int:
         actors=with_actors,
         keep_text=not (args.no_text and args.no_quality),  # the flags are read from the text
     )
+    if engine == "local":  # built once here, inherited by the workers forked from this process
+        warm_up(fn, quality=not args.no_quality)
     tmp = out.with_name(f".{out.name}.tmp-{os.getpid()}")
     created = not out.exists()
     try:

@@ -1,0 +1,110 @@
+"""``warm_up``: the work run once on a made-up sample, so that forked workers start with what
+it builds; it changes no result, and ``process`` calls it before the corpus is read."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+import pytest
+
+from analysis.cli import main
+from analysis.corpus.files import RAW_DOC_COLUMNS
+from analysis.measure import warmup
+from analysis.measure.chunk import process_chunk
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def test_the_sample_is_raw_documents_with_a_page_and_an_unknown_language() -> None:
+    sample = warmup.warm_up_documents()
+    assert list(sample.columns) == RAW_DOC_COLUMNS
+    assert sample["raw_format"].tolist() == ["", "html"]
+    assert "" in sample["language"].tolist()
+    result = process_chunk(sample, measures=False)
+    assert result.documents["n_sentences"].gt(0).all()  # both yield text once cleaned
+    assert {"removed", "moved_to_metadata"} <= set(result.audit["action"])
+
+
+@pytest.mark.parametrize("quality", [True, False])
+def test_warm_up_runs_the_function_on_the_sample(quality: bool) -> None:
+    seen: list[pd.DataFrame] = []
+
+    def fn(chunk: pd.DataFrame) -> Any:
+        seen.append(chunk)
+        return process_chunk(chunk, measures=False)
+
+    seconds = warmup.warm_up(fn, quality=quality)
+    assert len(seen) == 1 and seen[0]["doc_id"].tolist() == ["warm-up-1", "warm-up-2"]
+    assert seconds > 0
+
+
+# In a fresh interpreter, so that nothing another test ran has filled the caches already.
+_FRESH = """
+import hashlib, json, pickle, sys
+from analysis.bench.throughput import bench_chunk_function
+from analysis.corpus.documents import read_raw_documents
+from analysis.corpus.line_rules import _screens
+from analysis.measure.document_quality import checked_chunk
+from analysis.measure.warmup import warm_up
+from analysis.sentiment.actors import actor_body
+from analysis.sentiment.scoring import news_terms_body
+
+fn = bench_chunk_function()
+caches = lambda: [f.cache_info().currsize for f in (actor_body, _screens, news_terms_body)]
+before = caches()
+if sys.argv[1] == "warm":
+    warm_up(fn)
+after = caches()
+result = checked_chunk(read_raw_documents(sys.argv[2]), fn=fn)
+checks = result.pop("document_checks")
+tables = {name: table.to_csv(index=False) for name, table in result.items()}
+digest = hashlib.sha256(pickle.dumps((tables, checks.signatures.tolist()))).hexdigest()
+print(json.dumps({"before": before, "after": after, "digest": digest}))
+"""
+
+
+def _fresh(mode: str) -> dict[str, Any]:
+    done = subprocess.run(
+        [sys.executable, "-c", _FRESH, mode, str(ROOT / "seeds")],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=ROOT,
+    )
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+@pytest.mark.slow
+def test_warm_up_fills_the_caches_and_changes_no_result() -> None:
+    warm, cold = _fresh("warm"), _fresh("cold")
+    assert warm["before"] == cold["before"] == cold["after"] == [0, 0, 0]
+    assert all(n > 0 for n in warm["after"])  # actor patterns, line screens, news terms
+    assert warm["digest"] == cold["digest"]
+
+
+def test_process_warms_up_before_reading_with_the_local_engine(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    events: list[str] = []
+    monkeypatch.setattr(warmup, "warm_up", lambda fn, quality: events.append(f"warm {quality}"))
+    from analysis.corpus import files
+
+    read_chunks = files.read_chunks
+
+    def reading(*args: Any, **kwargs: Any) -> Any:
+        events.append("read")
+        return read_chunks(*args, **kwargs)
+
+    monkeypatch.setattr(files, "read_chunks", reading)
+    corpus = tmp_path / "c.csv"
+    pd.DataFrame({"text": ["Prices rose on Monday."], "outlet": ["Herald"]}).to_csv(corpus)
+    argv = ["process", str(corpus), "--out", str(tmp_path / "o"), "--no-progress", "--jobs", "1"]
+    assert main(argv) == 0
+    assert main([*argv[:3], str(tmp_path / "p"), *argv[4:], "--no-quality"]) == 0
+    assert events == ["warm True", "read", "warm False", "read"]
+

@@ -107,4 +107,3 @@ def test_process_warms_up_before_reading_with_the_local_engine(
     assert main(argv) == 0
     assert main([*argv[:3], str(tmp_path / "p"), *argv[4:], "--no-quality"]) == 0
     assert events == ["warm True", "read", "warm False", "read"]
-

@@ -370,6 +370,11 @@ def _as_text(values: pd.Series, describe: Callable[[int], str]) -> tuple[list[st
     if pd.api.types.is_datetime64_any_dtype(values):
         texts = [v.isoformat() if not pd.isna(v) else "" for v in values]
         return texts, ["utf-8"] * len(texts)
+    if isinstance(values.dtype, pd.StringDtype):
+        # a text column (Parquet strings, a CSV read as text): every value a str or missing,
+        # which is what the cell by cell path below would give, without its call per cell
+        texts = values.fillna("").tolist()
+        return texts, ["utf-8"] * len(texts)
     texts, encodings, problems = [], [], []
     for i, value in enumerate(values.tolist()):
         try:

@@ -17,7 +17,10 @@ then measures in one run:
 5. with --cleaning-cost N: the share of the one-core work's time taken by the boilerplate line
    classifier and the template-line pass, from N one-core runs with them and N without
    (interleaved, best of N; switched off in the bench's own process only, by
-   :func:`cleaning_features_off`).
+   :func:`cleaning_features_off`);
+6. with --compute-only N: the scaling of the work alone, with nothing serial around it (the
+   chunks read first, then computed by one process and by --jobs processes at once, N rounds:
+   :mod:`analysis.bench.scaling`), the bound a run's own scaling is measured against.
 
 Steps 1–3 make a round; --repeat N measures N rounds one after the other and judges each ratio
 target on its median over the rounds (every round is printed and kept in --json): a single
@@ -106,6 +109,15 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         metavar="N",
         help="also time the one-core work N times with and N times without the boilerplate "
         "classifier and the template-line pass (interleaved, best of N) and print their share",
+    )
+    parser.add_argument(
+        "--compute-only",
+        type=int,
+        default=0,
+        metavar="N",
+        help="also measure, N times, the scaling of the work alone: the chunks read first, then "
+        "computed by one process and by --jobs processes at once, nothing serial around them "
+        "(analysis.bench.scaling); the bound the serial parts of a run are measured against",
     )
 
 
@@ -457,6 +469,10 @@ def run_benchmark(args: argparse.Namespace) -> dict[str, Any]:
             results["outputs_identical"] = all(r["outputs_identical"] for r in rounds)
         if args.cleaning_cost > 0:
             results["cleaning_cost"] = cleaning_cost(corpus, work, args)
+        if args.compute_only > 0:
+            from analysis.bench.scaling import compute_scaling
+
+            results["compute_only"] = compute_scaling(corpus, args, jobs)
     results["maxrss_mib"] = maxrss_mib()
     every = results["all_cores"]
     ratio_floor = _median(rounds, "one_core_vs_bare_vader")  # the targets: on the median round
@@ -537,6 +553,10 @@ def _print_results(results: dict[str, Any]) -> None:
             f" -> share {cost['share_cpu']:.1%} (wall {cost['share_wall']:.1%}); audit rows"
             f" {cost['audit_rows']['with']:,} with, {cost['audit_rows']['without']:,} without"
         )
+    if "compute_only" in results:
+        from analysis.bench.scaling import scaling_line
+
+        print(scaling_line(results["compute_only"]))
     if "outputs_identical" in results:
         print(f"1-core and all-core outputs identical: {results['outputs_identical']}")
     print(f"getrusage peaks (MiB): {results['maxrss_mib']}")

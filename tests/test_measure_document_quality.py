@@ -153,3 +153,27 @@ def test_a_chunk_without_text_is_written_unflagged(tmp_path: Path) -> None:
     assert checked[CHECKS_KEY] is None
     _, got = run_local_flagged(_chunks(2), tmp_path, fn, progress=False)
     assert got is None and "quality_flags" not in pd.read_parquet(tmp_path / "documents.parquet")
+
+
+def test_a_checked_chunk_carries_its_counts_and_arrow_tables_to_the_writer() -> None:
+    """Where a chunk is computed, its audit and sentences are counted per document and
+    converted for writing; the counts are those the flags read from the tables."""
+    import pyarrow as pa
+
+    from analysis.corpus.quality import fragment_share_by_doc, removed_line_counts
+    from analysis.measure.warmup import warm_up_documents
+
+    raw = warm_up_documents()  # a menu line removed, among others
+    fn = functools.partial(process_chunk, actors=False)
+    plain = process_chunk(raw, actors=False)
+    checked = checked_chunk(raw, fn=fn)
+    assert isinstance(checked["documents"], pd.DataFrame)
+    for name in ("sentences", "audit"):
+        assert isinstance(checked[name], pa.Table)
+        assert checked[name].equals(
+            pa.Table.from_pandas(getattr(plain, name), preserve_index=False)
+        )
+    found = checked[CHECKS_KEY]
+    pd.testing.assert_series_equal(found.removed, removed_line_counts(plain.audit))
+    pd.testing.assert_series_equal(found.fragments, fragment_share_by_doc(plain.sentences))
+    assert found.removed.sum() > 0

@@ -70,12 +70,16 @@ def check_documents(
 @dataclass(frozen=True)
 class DocumentChecks:
     """What :func:`check_documents` found in a batch of documents (not a table: a chunk's
-    result carries it to this process without it being written)."""
+    result carries it to this process without it being written); for a chunk
+    (:func:`checked_chunk`), also the lines removed and the fragment share per document, read
+    from its audit and sentences where it was computed."""
 
     filled: pd.DataFrame | None
     signatures: np.ndarray
     signed: np.ndarray
     checks: pd.DataFrame
+    removed: pd.Series | None = None
+    fragments: pd.Series | None = None
 
 
 # The key of a chunk result (:func:`checked_chunk`) that holds its documents' checks.
@@ -86,13 +90,25 @@ def checked_chunk(raw_docs: pd.DataFrame, *, fn: Any) -> dict[str, Any]:
     """``fn(raw_docs)``'s result tables, with the :class:`DocumentChecks` of its documents
     under :data:`CHECKS_KEY` (``None`` when its documents table has no ``text``): the
     per-document half of the flags, computed where the chunk was (a worker), while the texts
-    are at hand. Picklable as ``functools.partial(checked_chunk, fn=fn)``."""
-    from analysis.measure.engine import result_tables
+    are at hand. Picklable as ``functools.partial(checked_chunk, fn=fn)``.
+
+    The tables other than ``documents`` (flagged later, in this process) come back as the
+    Arrow tables they are written as (:func:`analysis.measure.engine.arrow_table`): converted
+    where the chunk was computed, so that the process that writes every chunk in order, and
+    bounds a run's speed on several cores, converts only its own chunks' documents."""
+    from analysis.measure.engine import arrow_table, result_tables
 
     tables: dict[str, Any] = result_tables(fn(raw_docs))
     documents = tables.get("documents")
     with_text = documents is not None and set(documents) >= _READ_FROM
-    tables[CHECKS_KEY] = DocumentChecks(*check_documents(documents)) if with_text else None
+    found = None
+    if with_text:
+        counts = _per_document_counts(tables.get("audit"), tables.get("sentences"))
+        found = DocumentChecks(*check_documents(documents), *counts)
+    for name, table in tables.items():
+        if name != "documents":
+            tables[name] = arrow_table(table)
+    tables[CHECKS_KEY] = found
     return tables
 
 
@@ -148,8 +164,8 @@ class QualityFlagger:
         if found is None:
             self.unflagged = True
             return result
-        counts = _per_document_counts(result.get("audit"), result.get("sentences"))
-        result["documents"] = self.flag(result["documents"], found, *counts)
+        assert found.removed is not None and found.fragments is not None, "not a chunk's checks"
+        result["documents"] = self.flag(result["documents"], found, found.removed, found.fragments)
         return result
 
     def summary(self) -> dict[str, Any] | None:

@@ -84,8 +84,10 @@ def split_chunk(raw_docs: pd.DataFrame, **options: object) -> dict[str, pd.DataF
     return {"documents": documents.reset_index(drop=True), "sentences": sentences}
 
 
-def result_tables(result: Any) -> dict[str, pd.DataFrame]:
-    """The named tables of a chunk function's result (dataclass, mapping or one DataFrame)."""
+def result_tables(result: Any) -> dict[str, pd.DataFrame | pa.Table]:
+    """The named tables of a chunk function's result (dataclass, mapping or one DataFrame);
+    in a mapping, Arrow tables count as tables too (a result some of whose tables were
+    converted already: :func:`analysis.measure.document_quality.checked_chunk`)."""
     if isinstance(result, pd.DataFrame):
         return {"sentences": result}
     if isinstance(result, Mapping):
@@ -97,7 +99,7 @@ def result_tables(result: Any) -> dict[str, pd.DataFrame]:
             f"a chunk function must return DataFrames (a dataclass or dict of them), "
             f"got {type(result).__name__}"
         )
-    return {name: t for name, t in tables.items() if isinstance(t, pd.DataFrame)}
+    return {name: t for name, t in tables.items() if isinstance(t, pd.DataFrame | pa.Table)}
 
 
 def table_file(name: str) -> str:
@@ -110,8 +112,12 @@ def table_file(name: str) -> str:
 
 
 def arrow_table(frame: pd.DataFrame) -> pa.Table:
-    """``frame`` as an Arrow table, without its index (how every engine stores a table)."""
-    return pa.Table.from_pandas(frame, preserve_index=False)
+    """``frame`` as an Arrow table, without its index (how every engine stores a table).
+
+    On one thread: Arrow would otherwise start a pool of threads for a wide frame each time,
+    which costs more than it gains on a chunk's tables while the other cores compute chunks;
+    the table is the same."""
+    return pa.Table.from_pandas(frame, preserve_index=False, nthreads=1)
 
 
 def _fix_null_types(schema: pa.Schema) -> pa.Schema:

@@ -62,7 +62,8 @@ if sys.argv[1] == "warm":
 after = caches()
 result = checked_chunk(read_raw_documents(sys.argv[2]), fn=fn)
 checks = result.pop("document_checks")
-tables = {name: table.to_csv(index=False) for name, table in result.items()}
+frames = {n: t if hasattr(t, "to_csv") else t.to_pandas() for n, t in result.items()}
+tables = {name: frame.to_csv(index=False) for name, frame in frames.items()}
 digest = hashlib.sha256(pickle.dumps((tables, checks.signatures.tolist()))).hexdigest()
 print(json.dumps({"before": before, "after": after, "digest": digest}))
 """

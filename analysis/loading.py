@@ -193,6 +193,10 @@ def _load_file(
     fn = functools.partial(process_chunk, lexicons=lexicons, actors=not discover)
     if not measures:
         fn = functools.partial(fn, measures=False)
+    if n_jobs != 1:  # built once here, before the workers fork (analysis.measure.warmup)
+        from analysis.measure.warmup import warm_up
+
+        warm_up(fn, quality=False)
     parts: dict[str, list[pd.DataFrame]] = {part: [] for part in _PARTS}
     desc = "measuring sentences" if measures else "splitting sentences"
     with _progress_bar(report.n_rows_total, desc, enabled=progress and len(first) > 1) as bar:

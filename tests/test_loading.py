@@ -135,6 +135,23 @@ def test_chunked_multi_process_run_equals_one_process(make_corpus, tmp_path: Pat
         pd.testing.assert_frame_equal(getattr(one, part), getattr(two, part))
 
 
+def test_a_file_run_on_workers_warms_the_work_up_first(
+    make_corpus, tmp_path: Path, monkeypatch
+) -> None:
+    from analysis.measure import warmup
+
+    warmed: list[bool] = []
+    monkeypatch.setattr(warmup, "warm_up", lambda fn, quality: warmed.append(quality))
+    path = tmp_path / "export.jsonl"
+    _file_rows(make_corpus()).to_json(path, orient="records", lines=True)
+    options = {"column_map": {"text": "body"}, "progress": False}
+    load_corpus(path, jobs=1, chunk_size=1, **options)  # one process: nothing to fork
+    load_corpus(path, jobs=2, chunk_size=10_000, **options)  # one chunk: run in this process
+    assert warmed == []
+    load_corpus(path, jobs=2, chunk_size=1, **options)
+    assert warmed == [False]
+
+
 def test_documents_left_empty_by_cleaning_are_dropped_from_a_file(tmp_path: Path) -> None:
     path = tmp_path / "export.csv"
     pd.DataFrame(

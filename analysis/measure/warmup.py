@@ -22,6 +22,7 @@ depend on the sample either.
 
 from __future__ import annotations
 
+import functools
 import time
 from typing import Any
 
@@ -82,9 +83,6 @@ def warm_up(fn: Any, *, quality: bool = True) -> float:
     from analysis.measure.engine import call_without_gc
 
     started = time.perf_counter()
-    sample = warm_up_documents()
-    if quality:
-        call_without_gc(lambda chunk: checked_chunk(chunk, fn=fn), sample)
-    else:
-        call_without_gc(fn, sample)
+    work = functools.partial(checked_chunk, fn=fn) if quality else fn  # as the run calls it
+    call_without_gc(work, warm_up_documents())
     return time.perf_counter() - started

@@ -115,6 +115,22 @@ def grid_layout_deferred() -> Iterator[None]:
             grid.tight_layout = original  # type: ignore[method-assign]
 
 
+def interval_arms(estimate: Any, low: Any, high: Any) -> np.ndarray:
+    """The lengths of an interval's two arms around its estimate (``estimate - low`` and
+    ``high - estimate``), as matplotlib's ``errorbar`` takes them (``xerr``/``yerr``, shape
+    2 × n), never negative.
+
+    ``errorbar`` refuses a negative length, and a degenerate interval gives one: when every
+    article of a group has the same value, the bootstrap's bounds and the estimate are the same
+    number computed in two ways, and can differ by 1e-17 (a one-outlet corpus of near-identical
+    notices stopped the sentiment notebook so). A missing value stays missing (no arm drawn).
+    """
+    estimate = np.atleast_1d(np.asarray(estimate, dtype=float))
+    low = np.atleast_1d(np.asarray(low, dtype=float))
+    high = np.atleast_1d(np.asarray(high, dtype=float))
+    return np.clip(np.vstack([estimate - low, high - estimate]), 0, None)
+
+
 def group_palette(groups: Iterable[str]) -> dict[str, str]:
     """One fixed colour per group, assigned in sorted order of the group names.
 

@@ -318,3 +318,14 @@ def test_tone_shares_use_their_own_diverging_colours_never_an_outlet_colour():
     assert legend == ["negative", "neutral", "positive"]
     sizes = [t.get_text() for t in ax.texts if t.get_text().startswith("n = ")]
     assert len(sizes) == 8  # the sample size of every group on the figure
+
+
+def test_strip_plot_draws_a_group_whose_interval_is_one_value():
+    """Every article of a group with the same mean: the bootstrap's bounds can come out 1e-17
+    past the estimate (a one-outlet corpus of near-identical notices), which errorbar refused."""
+    frame = _sentences(LENGTHS)
+    by_group = _by_group(frame)
+    by_group["ci_low"] = by_group["estimate"] + 3e-17
+    by_group["ci_high"] = by_group["estimate"] - 3e-17
+    fig = plot_sentence_tone(frame, by_group, "outlet", PALETTE)
+    assert [len(c.get_offsets()) for c in _dots(fig)] == [25, 14, 3]

@@ -8,7 +8,13 @@ import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 
-from analysis.figures import DOUBLE_COLUMN_IN, apply_style, group_palette, none_found_figure
+from analysis.figures import (
+    DOUBLE_COLUMN_IN,
+    apply_style,
+    group_palette,
+    interval_arms,
+    none_found_figure,
+)
 from analysis.report.wording import articles
 
 
@@ -34,11 +40,11 @@ def plot_article_frames(
         part = table[table[group_col].astype(str) == group].set_index("label").reindex(frames)
         y = np.arange(len(frames)) + i * height - 0.4 + height / 2
         share = part["share_articles"].to_numpy(dtype=float)
-        err = np.vstack([share - part["share_ci_low"], part["share_ci_high"] - share])
+        err = interval_arms(share, part["share_ci_low"], part["share_ci_high"])
         n = int(part["n_docs"].max())
         colour = palette.get(group, "0.5")
         ax.barh(y, share, height=height, color=colour, label=f"{group} ({articles(n)})")
-        ax.errorbar(share, y, xerr=np.clip(err, 0, None), fmt="none", ecolor="0.2", lw=0.8)
+        ax.errorbar(share, y, xerr=err, fmt="none", ecolor="0.2", lw=0.8)
         zero = share == 0
         ax.plot(share[zero], y[zero], "o", mfc="white", mec=colour, ms=4, zorder=3, clip_on=False)
     ax.set_yticks(np.arange(len(frames)), frames)

@@ -31,6 +31,7 @@ from analysis.figures import (
     apply_style,
     grid_layout_deferred,
     group_palette,
+    interval_arms,
     none_found_figure,
 )
 
@@ -236,7 +237,7 @@ def _salience_row(ax: plt.Axes, row: pd.Series, y: float, colour: str | None) ->
     ax.errorbar(
         100 * share,
         y,
-        xerr=[[100 * (share - low)], [100 * (high - share)]],
+        xerr=100 * interval_arms(share, low, high),
         fmt="o",
         ms=3.5,
         capsize=1.5,
@@ -444,7 +445,7 @@ def plot_hedging(
             ax.errorbar(
                 r["per_1000_words"],
                 yi,
-                xerr=[[r["per_1000_words"] - r["ci_low"]], [r["ci_high"] - r["per_1000_words"]]],
+                xerr=interval_arms(r["per_1000_words"], r["ci_low"], r["ci_high"]),
                 fmt="o",
                 ms=4,
                 capsize=2,

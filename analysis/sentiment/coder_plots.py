@@ -13,7 +13,13 @@ from __future__ import annotations
 import matplotlib.pyplot as plt
 import pandas as pd
 
-from analysis.figures import DOUBLE_COLUMN_IN, OTHER_COLOUR, FigureInfo, none_found_figure
+from analysis.figures import (
+    DOUBLE_COLUMN_IN,
+    OTHER_COLOUR,
+    FigureInfo,
+    interval_arms,
+    none_found_figure,
+)
 from analysis.sentiment.coder import CODER_TONE_TABLE, SHARE_MEASURES, TRAINED
 
 NOTEBOOK = "02_sentiment.ipynb"
@@ -74,10 +80,7 @@ def plot_coder_tone(
                 ax.errorbar(
                     r["estimate"],
                     y + offsets[coder],
-                    xerr=[
-                        [max(r["estimate"] - r["ci_low"], 0.0)],
-                        [max(r["ci_high"] - r["estimate"], 0.0)],
-                    ],
+                    xerr=interval_arms(r["estimate"], r["ci_low"], r["ci_high"]),
                     fmt="o",
                     ms=4.5,
                     color=colour,

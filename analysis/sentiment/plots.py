@@ -27,6 +27,7 @@ from analysis.figures import (
     OTHER_COLOUR,
     FigureInfo,
     grid_layout_deferred,
+    interval_arms,
     none_found_figure,
     seeded_global_rng,
 )
@@ -175,7 +176,7 @@ def plot_sentence_tone(
     ax.errorbar(
         means["estimate"],
         y,
-        xerr=[means["estimate"] - means["ci_low"], means["ci_high"] - means["estimate"]],
+        xerr=interval_arms(means["estimate"], means["ci_low"], means["ci_high"]),
         fmt="D",
         color="black",
         ms=4,
@@ -482,7 +483,7 @@ def plot_vader_vs_news(
             ax.errorbar(
                 r["estimate"],
                 y + offsets[m],
-                xerr=[[r["estimate"] - r["ci_low"]], [r["ci_high"] - r["estimate"]]],
+                xerr=interval_arms(r["estimate"], r["ci_low"], r["ci_high"]),
                 fmt="o",
                 ms=5,
                 color=colour,

@@ -6,7 +6,7 @@ import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 
-from analysis.figures import DOUBLE_COLUMN_IN, apply_style, none_found_figure
+from analysis.figures import DOUBLE_COLUMN_IN, apply_style, interval_arms, none_found_figure
 
 
 def plot_agreement(table: pd.DataFrame, metric: str = "f1") -> plt.Figure:
@@ -24,13 +24,10 @@ def plot_agreement(table: pd.DataFrame, metric: str = "f1") -> plt.Figure:
         part = table[table["method"] == method].set_index("frame").reindex(frames)
         y = np.arange(len(frames)) + i * height - 0.4 + height / 2
         value = part[metric].to_numpy(dtype=float)
-        low = value - part[f"{metric}_ci_low"].to_numpy(dtype=float)
-        high = part[f"{metric}_ci_high"].to_numpy(dtype=float) - value
+        arms = interval_arms(value, part[f"{metric}_ci_low"], part[f"{metric}_ci_high"])
         colour = colours[i % len(colours)]
         ax.barh(y, value, height=height, color=colour, label=method)
-        ax.errorbar(
-            value, y, xerr=np.clip(np.vstack([low, high]), 0, None), fmt="none", ecolor="0.2"
-        )
+        ax.errorbar(value, y, xerr=arms, fmt="none", ecolor="0.2")
     labels = [f"{f} (n={int(table[table['frame'] == f]['n'].max())})" for f in frames]
     ax.set_yticks(np.arange(len(frames)), labels)
     ax.invert_yaxis()

@@ -235,6 +235,29 @@ def test_worker_results_come_through_the_spool_folder_which_is_removed_with_the_
     assert not workers.spool.exists()
 
 
+def test_a_chunk_waits_for_the_workers_in_a_spool_file_that_whoever_claims_it_removes() -> None:
+    import pickle
+    import time
+
+    from analysis.measure.engine import _chunk_file, _Helpers, _Slot
+
+    workers = worker_pool(1, "spawn")
+    busy = workers.pool.apply_async(time.sleep, (1.0,))  # the worker reaches our chunks after
+    helpers = _Helpers(1, "spawn", pid_chunk)
+    mine, theirs = (_Slot(len(chunk), chunk) for chunk in chunk_frame(raw_docs(4), 2))
+    helpers.add(mine)
+    helpers.add(theirs)
+    files = [_chunk_file(workers.spool, slot.seq) for slot in (mine, theirs)]
+    assert mine.chunk is not None and pickle.loads(files[0].read_bytes()).equals(mine.chunk)
+    assert helpers.take(mine) and not files[0].exists()  # this process's now; file gone
+    busy.get()
+    assert mine.future.get() == (False, None)  # the worker skipped it
+    result = helpers.wait(theirs)
+    assert theirs.chunk is not None and result["doc_id"].tolist() == theirs.chunk["doc_id"].tolist()
+    assert set(result["pid"]) == set(workers.pool.map(_ping, range(1)))
+    assert not files[1].exists() and not any(workers.spool.iterdir())
+
+
 def test_this_process_computes_while_the_workers_start() -> None:
     from analysis.measure import engine
 

@@ -192,6 +192,16 @@ def shared_chunk(raw: pd.DataFrame, *, parent: int, marks: str) -> pd.DataFrame:
     return pid_chunk(raw)
 
 
+def slow_in_worker(raw: pd.DataFrame, *, parent: int, marks: str) -> pd.DataFrame:
+    """``shared_chunk``, 0.3 s slower in a worker: this process computes chunks while a worker
+    is still busy with one it started."""
+    import time
+
+    if os.getpid() != parent:
+        time.sleep(0.3)
+    return shared_chunk(raw, parent=parent, marks=marks)
+
+
 def failing_in_worker(raw: pd.DataFrame, *, parent: int, marks: str) -> pd.DataFrame:
     if os.getpid() != parent:
         (Path(marks) / str(os.getpid())).touch()
@@ -350,3 +360,75 @@ def test_workers_are_not_forked_from_a_jupyter_kernel(monkeypatch: pytest.Monkey
     assert engine_module._default_start_method() == "fork"
     monkeypatch.setitem(sys.modules, "ipykernel", types.ModuleType("ipykernel"))
     assert engine_module._default_start_method() in ("forkserver", "spawn")
+
+
+def test_writing_thread_writes_in_order_and_raises_a_write_error_in_the_caller() -> None:
+    from analysis.measure.engine import WritingThread
+
+    written: list[int] = []
+    thread = WritingThread(written.append, depth=1)
+    for item in range(5):
+        thread.put(item)
+    thread.close()
+    assert written == [0, 1, 2, 3, 4]
+
+    def refuse_three(item: int) -> None:
+        if item == 3:
+            raise OSError("disk full")
+        written.append(item)
+
+    written.clear()
+    failing = WritingThread(refuse_three)
+    with pytest.raises(OSError, match="disk full"):
+        for item in range(10):
+            failing.put(item)
+        failing.close()
+    failing.stop()  # stopping again after the error raises nothing
+    assert written == [0, 1, 2]  # nothing after the failed item
+
+
+def test_hand_over_yields_a_worker_s_chunk_before_it_is_done(tmp_path: Path) -> None:
+    from analysis.measure.engine import Pending
+
+    docs = raw_docs(16)
+    worker_pool(1, "spawn")
+    fn = functools.partial(slow_in_worker, parent=os.getpid(), marks=str(tmp_path))
+    out = list(map_chunks(chunk_frame(docs, 2), fn, jobs=2, start_method="spawn", hand_over=True))
+    pending = [result for _, result in out if isinstance(result, Pending)]
+    assert pending  # the worker's chunks came as handles, this process's as results
+    tables = [result.get() if isinstance(result, Pending) else result for _, result in out]
+    assert pd.concat(tables)["doc_id"].tolist() == docs["doc_id"].tolist()  # in input order
+    assert {os.getpid()} < set(pd.concat(tables)["pid"])
+
+
+def test_run_local_on_two_processes_writes_what_one_writes_and_reports_a_worker_error(
+    tmp_path: Path,
+) -> None:
+    docs = raw_docs(30)
+    worker_pool(1, "spawn")
+    marks = tmp_path / "marks"
+    marks.mkdir()
+    fn = functools.partial(slow_in_worker, parent=os.getpid(), marks=str(marks))
+    one = run_local(chunk_frame(docs, 4), tmp_path / "one", pid_chunk, jobs=1, progress=False)
+    two = run_local(
+        chunk_frame(docs, 4), tmp_path / "two", fn, jobs=2, progress=False, start_method="spawn"
+    )
+    assert (one.n_chunks, one.n_docs, one.rows) == (two.n_chunks, two.n_docs, two.rows)
+    written = pq.read_table(tmp_path / "two" / "sentences.parquet").to_pandas()
+    assert written["doc_id"].tolist() == docs["doc_id"].tolist()
+    assert len(set(written["pid"])) == 2  # both processes computed, one file in order
+
+    failing = functools.partial(failing_in_worker, parent=os.getpid(), marks=str(marks))
+    with pytest.raises(ValueError, match="a worker failed"):
+        run_local(
+            chunk_frame(docs, 4),
+            tmp_path / "three",
+            failing,
+            jobs=2,
+            progress=False,
+            start_method="spawn",
+        )
+    again = run_local(
+        chunk_frame(docs, 4), tmp_path / "four", fn, jobs=2, progress=False, start_method="spawn"
+    )
+    assert again.rows == two.rows  # nothing left waiting or half-stopped by the failed run

@@ -155,25 +155,29 @@ def test_a_chunk_without_text_is_written_unflagged(tmp_path: Path) -> None:
     assert got is None and "quality_flags" not in pd.read_parquet(tmp_path / "documents.parquet")
 
 
-def test_a_checked_chunk_carries_its_counts_and_arrow_tables_to_the_writer() -> None:
-    """Where a chunk is computed, its audit and sentences are counted per document and
-    converted for writing; the counts are those the flags read from the tables."""
+def test_a_checked_chunk_is_flagged_but_for_copies_and_converted_where_it_is_computed() -> None:
+    """Where a chunk is computed, its documents get every flag the in-memory quality table
+    gives them but ``duplicate`` (none here), and every table is converted for writing."""
     import pyarrow as pa
 
-    from analysis.corpus.quality import fragment_share_by_doc, removed_line_counts
     from analysis.measure.warmup import warm_up_documents
 
-    raw = warm_up_documents()  # a menu line removed, among others
+    raw = warm_up_documents()  # a menu line removed, an empty language, among others
     fn = functools.partial(process_chunk, actors=False)
     plain = process_chunk(raw, actors=False)
     checked = checked_chunk(raw, fn=fn)
-    assert isinstance(checked["documents"], pd.DataFrame)
     for name in ("sentences", "audit"):
         assert isinstance(checked[name], pa.Table)
         assert checked[name].equals(
             pa.Table.from_pandas(getattr(plain, name), preserve_index=False)
         )
+    expected = quality_table(fill_language(plain.documents), plain.sentences, plain.audit)
+    assert isinstance(checked["documents"], pa.Table)
+    pd.testing.assert_frame_equal(checked["documents"].to_pandas(), expected)
+    assert (expected["share_lines_removed"] > 0).any()
     found = checked[CHECKS_KEY]
-    pd.testing.assert_series_equal(found.removed, removed_line_counts(plain.audit))
-    pd.testing.assert_series_equal(found.fragments, fragment_share_by_doc(plain.sentences))
-    assert found.removed.sum() > 0
+    assert found.doc_ids == expected["doc_id"].tolist()
+    assert found.flags == expected["quality_flags"].tolist()
+    assert found.signatures.shape[0] == len(expected) and found.signed.all()
+    without_text = checked_chunk(raw, fn=fn, keep_text=False)["documents"]
+    assert without_text.column_names == [c for c in expected.columns if c != "text"]

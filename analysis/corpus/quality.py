@@ -38,6 +38,16 @@ DUPLICATE_THRESHOLD = 0.8  # estimated Jaccard similarity from which a copy is f
 # at J = 0.8, 0.99 at 0.85, 0.24 at 0.6, 0.06 at 0.5 (see DuplicateFinder).
 LSH_BANDS, LSH_ROWS = 16, 8
 DUPLICATE_MODES = ("keep", "flag", "drop")
+# The flags of ``quality_flags``, in the order they are listed there.
+FLAG_ORDER = (
+    "lines_removed",
+    "short",
+    "truncated",
+    "fragments",
+    "duplicate",
+    "language",
+    "mojibake",
+)
 QUALITY_COLUMNS = [
     "share_lines_removed",
     "flag_short",
@@ -426,6 +436,14 @@ def quality_table(
         duplicate_of=find_duplicates(out["doc_id"].astype(str).tolist(), texts),
         checks=checks,
     )
+
+
+def add_flag(flags: str, name: str) -> str:
+    """A ``quality_flags`` value with flag ``name`` raised too, in its place in
+    :data:`FLAG_ORDER` (how the near-copies found in corpus order are added to flags the rest
+    of which were raised elsewhere: :mod:`analysis.measure.document_quality`)."""
+    raised = {flag for flag in flags.split(";") if flag} | {name}
+    return ";".join(flag for flag in FLAG_ORDER if flag in raised)
 
 
 def flag_documents(

@@ -17,9 +17,11 @@ never in memory at once, so its documents are flagged a batch at a time, in corp
   gains from more workers.
 
 With the local engine the batches are the chunks themselves (:func:`run_local_flagged`):
-the workers check a chunk's documents right after processing it (:func:`checked_chunk`) and
-this process flags them as it receives them, before they are written, so the flags cost no
-second reading and writing of the documents table and no wait at the end of the run. Other
+the workers flag a chunk's documents right after processing it with every flag but
+``duplicate`` (:func:`checked_chunk`: a document's audit and sentence rows are all in its
+chunk), and this process adds the near-copies in corpus order as it receives them, before they
+are written, so the flags cost no second reading and writing of the documents table and no
+wait at the end of the run. Other
 engines (Dask) write the tables first, then :func:`flag_processed_documents` makes a second
 pass over ``documents.parquet``. The flags are the same either way, and the ones ``run`` gives
 the same corpus; memory holds one batch of texts and one signature per document (~1 KB), not
@@ -37,6 +39,7 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
 import pyarrow.parquet as pq
 
 BATCH_DOCS = 500  # documents per batch sent to a worker
@@ -69,47 +72,97 @@ def check_documents(
 
 @dataclass(frozen=True)
 class DocumentChecks:
-    """What :func:`check_documents` found in a batch of documents (not a table: a chunk's
-    result carries it to this process without it being written); for a chunk
-    (:func:`checked_chunk`), also the lines removed and the fragment share per document, read
-    from its audit and sentences where it was computed."""
+    """What :func:`check_documents` found in a batch of documents."""
 
     filled: pd.DataFrame | None
     signatures: np.ndarray
     signed: np.ndarray
     checks: pd.DataFrame
-    removed: pd.Series | None = None
-    fragments: pd.Series | None = None
 
 
-# The key of a chunk result (:func:`checked_chunk`) that holds its documents' checks.
+@dataclass(frozen=True)
+class ChunkFlags:
+    """A chunk's documents as :func:`checked_chunk` flagged them where the chunk was computed:
+    every flag but ``duplicate``, which needs the documents of earlier chunks. Carries what
+    this process needs to add it in corpus order: the ids, the MinHash signatures with the
+    mask of texts with words (:func:`analysis.corpus.quality.sign_batch`), and each
+    document's ``quality_flags`` so far."""
+
+    doc_ids: list[str]
+    signatures: np.ndarray
+    signed: np.ndarray
+    flags: list[str]
+
+
+# The key of a chunk result (:func:`checked_chunk`) that holds its :class:`ChunkFlags`.
 CHECKS_KEY = "document_checks"
 
 
-def checked_chunk(raw_docs: pd.DataFrame, *, fn: Any) -> dict[str, Any]:
-    """``fn(raw_docs)``'s result tables, with the :class:`DocumentChecks` of its documents
-    under :data:`CHECKS_KEY` (``None`` when its documents table has no ``text``): the
-    per-document half of the flags, computed where the chunk was (a worker), while the texts
-    are at hand. Picklable as ``functools.partial(checked_chunk, fn=fn)``.
+def _flagged_but_copies(
+    documents: pd.DataFrame,
+    found: DocumentChecks,
+    removed: pd.Series,
+    fragments: pd.Series,
+    duplicate_of: list[str] | None = None,
+) -> pd.DataFrame:
+    """``documents`` flagged from what :func:`check_documents` found in them and the lines
+    removed and fragment shares per ``doc_id``; the near-copies are ``duplicate_of`` (none
+    when not given)."""
+    from analysis.corpus.quality import flag_documents, share_removed_from_counts
 
-    The tables other than ``documents`` (flagged later, in this process) come back as the
-    Arrow tables they are written as (:func:`analysis.measure.engine.arrow_table`): converted
-    where the chunk was computed, so that the process that writes every chunk in order, and
-    bounds a run's speed on several cores, converts only its own chunks' documents."""
+    if found.filled is not None:
+        documents = documents.assign(**found.filled)
+    ids = documents["doc_id"].astype(str)
+    return flag_documents(
+        documents,
+        removed=share_removed_from_counts(documents, removed, found.checks["lines_kept"]),
+        fragments=ids.map(fragments).fillna(0.0),
+        duplicate_of=duplicate_of if duplicate_of is not None else [""] * len(documents),
+        checks=found.checks,
+    )
+
+
+def checked_chunk(raw_docs: pd.DataFrame, *, fn: Any, keep_text: bool = True) -> dict[str, Any]:
+    """``fn(raw_docs)``'s result tables, its documents flagged with every quality flag but
+    ``duplicate`` (``keep_text=False``: then without their text), and under
+    :data:`CHECKS_KEY` the :class:`ChunkFlags` this process needs to add the near-copies in
+    corpus order (:meth:`QualityFlagger.flag_chunk`; ``None``, documents left unflagged, when
+    the documents table has no ``text``). Picklable as
+    ``functools.partial(checked_chunk, fn=fn)``.
+
+    All of this is done where the chunk is computed (a worker), as is the conversion of every
+    table to the Arrow table it is written as (:func:`analysis.measure.engine.arrow_table`):
+    the process that flags and writes every chunk in order bounds a run's speed on several
+    cores, so it is left only the near-copies, a few list lookups per document."""
     from analysis.measure.engine import arrow_table, result_tables
 
     tables: dict[str, Any] = result_tables(fn(raw_docs))
     documents = tables.get("documents")
-    with_text = documents is not None and set(documents) >= _READ_FROM
-    found = None
-    if with_text:
-        counts = _per_document_counts(tables.get("audit"), tables.get("sentences"))
-        found = DocumentChecks(*check_documents(documents), *counts)
+    flags = None
+    if documents is not None and set(documents) >= _READ_FROM:
+        removed, fragments = _per_document_counts(tables.get("audit"), tables.get("sentences"))
+        found = DocumentChecks(*check_documents(documents))
+        flagged = _flagged_but_copies(documents, found, removed, fragments)
+        flags = ChunkFlags(
+            flagged["doc_id"].astype(str).tolist(),
+            found.signatures,
+            found.signed,
+            flagged["quality_flags"].tolist(),
+        )
+        tables["documents"] = flagged if keep_text else flagged.drop(columns=["text"])
     for name, table in tables.items():
-        if name != "documents":
-            tables[name] = arrow_table(table)
-    tables[CHECKS_KEY] = found
+        tables[name] = arrow_table(table)
+    tables[CHECKS_KEY] = flags
     return tables
+
+
+def _with_columns(table: pa.Table, columns: dict[str, list[str]]) -> pa.Table:
+    """``table`` with the named string columns replaced by ``columns``' values."""
+    for name, values in columns.items():
+        index = table.schema.get_field_index(name)
+        field = table.schema.field(index)
+        table = table.set_column(index, field, pa.array(values, type=field.type))
+    return table
 
 
 class QualityFlagger:
@@ -137,36 +190,42 @@ class QualityFlagger:
         """``documents`` (the next batch) flagged, given what :func:`check_documents` found
         in them and the lines removed and fragment shares per ``doc_id`` (which may cover
         more documents than the batch)."""
-        from analysis.corpus.quality import flag_documents, share_removed_from_counts
-
-        if found.filled is not None:
-            documents = documents.assign(**found.filled)
-        ids = documents["doc_id"].astype(str)
-        flagged = flag_documents(
-            documents,
-            removed=share_removed_from_counts(documents, removed, found.checks["lines_kept"]),
-            fragments=ids.map(fragments).fillna(0.0),
-            duplicate_of=self.finder.add_batch(ids.tolist(), found.signatures, found.signed),
-            checks=found.checks,
-        )
-        for flags in flagged["quality_flags"]:
-            if flags:
-                self.n_flagged += 1
-                self.counts.update(flags.split(";"))
-        self.n_docs += len(flagged)
+        ids = documents["doc_id"].astype(str).tolist()
+        duplicate_of = self.finder.add_batch(ids, found.signatures, found.signed)
+        flagged = _flagged_but_copies(documents, found, removed, fragments, duplicate_of)
+        self._count(flagged["quality_flags"].tolist())
         return flagged if self.keep_text else flagged.drop(columns=["text"])
 
     def flag_chunk(self, result: dict[str, Any]) -> dict[str, Any]:
-        """A :func:`checked_chunk` result with its documents flagged, for the engine to write
-        (lines removed from its audit, fragments from its sentences: a document's rows are all
-        in its chunk)."""
-        found = result.pop(CHECKS_KEY, None)
+        """A :func:`checked_chunk` result with its near-copies added (``duplicate_of`` and the
+        ``duplicate`` flag), for the engine to write: the rest of its flags were raised where
+        it was computed."""
+        from analysis.corpus.quality import add_flag
+
+        found: ChunkFlags | None = result.pop(CHECKS_KEY, None)
         if found is None:
             self.unflagged = True
             return result
-        assert found.removed is not None and found.fragments is not None, "not a chunk's checks"
-        result["documents"] = self.flag(result["documents"], found, found.removed, found.fragments)
+        duplicate_of = self.finder.add_batch(found.doc_ids, found.signatures, found.signed)
+        flags = found.flags
+        if any(duplicate_of):
+            flags = [
+                add_flag(raised, "duplicate") if copy_of else raised
+                for raised, copy_of in zip(flags, duplicate_of, strict=True)
+            ]
+            result["documents"] = _with_columns(
+                result["documents"], {"duplicate_of": duplicate_of, "quality_flags": flags}
+            )
+        self._count(flags)
         return result
+
+    def _count(self, flags: list[str]) -> None:
+        """Count a batch's documents, those flagged and each flag (:meth:`summary`)."""
+        for raised in flags:
+            if raised:
+                self.n_flagged += 1
+                self.counts.update(raised.split(";"))
+        self.n_docs += len(flags)
 
     def summary(self) -> dict[str, Any] | None:
         """Documents, flagged documents and the count of each flag (``None`` when some batch
@@ -198,7 +257,7 @@ def run_local_flagged(
     from analysis.measure.engine import run_local
 
     flagger = QualityFlagger(keep_text=keep_text)
-    checked = functools.partial(checked_chunk, fn=fn)
+    checked = functools.partial(checked_chunk, fn=fn, keep_text=keep_text)
     summary = run_local(chunks, out_dir, checked, before_writing=flagger.flag_chunk, **options)
     return summary, flagger.summary()
 

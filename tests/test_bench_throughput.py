@@ -96,3 +96,24 @@ def test_one_round_without_a_one_core_run_has_no_ratio(tmp_path: Path) -> None:
     results = bench(tmp_path, 4, "--jobs", "1", "--skip-one-core")
     assert len(results["rounds"]) == 1 and "one_core" not in results
     assert results["targets"]["all_cores_vs_one_core"]["value"] is None
+
+
+def test_steadiness_gives_the_floor_s_spread_and_the_best_round_of_each_run() -> None:
+    from analysis.bench.throughput import steadiness
+
+    def one_round(floor: float, one: float, every: float) -> dict[str, object]:
+        def run(seconds: float) -> dict[str, float]:
+            return {"seconds": seconds, "sentences_per_s": 1000 / seconds}
+
+        return {"bare_nltk_vader": run(floor), "one_core": run(one), "all_cores": run(every)}
+
+    rounds = [one_round(10.0, 4.0, 2.5), one_round(12.5, 3.8, 2.0), one_round(11.0, 5.0, 2.2)]
+    steady = steadiness(rounds)
+    assert steady is not None
+    assert steady["floor_seconds"] == [10.0, 12.5] and steady["floor_spread"] == 0.25
+    best = steady["best"]
+    assert (best["one_core_seconds"], best["all_cores_seconds"]) == (3.8, 2.0)  # not one round's
+    assert best["all_cores_vs_one_core"] == 1.9 and best["one_core_vs_bare_vader"] == 2.632
+    assert steadiness(rounds[:1]) is None
+    without_one_core = [{k: v for k, v in r.items() if k != "one_core"} for r in rounds]
+    assert "best" not in (steadiness(without_one_core) or {})

@@ -14,6 +14,7 @@ document whose estimated Jaccard similarity to an earlier one reaches
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from collections.abc import Mapping, Sequence
@@ -173,6 +174,7 @@ _BLOCK = 4096  # shingles per block: bounds the (shingles × permutations) array
 _BATCH_BLOCK = 8192  # the same for sign_batch (8 MiB: few numpy calls, still cache-sized)
 SIGN_BATCH_TEXTS = 500  # texts find_duplicates signs at once (bounds the words held)
 _PAIRS_AT_ONCE = 4096  # candidate pairs DuplicateFinder checks at once (bounds the arrays)
+_FIRST_CANDIDATES = 8  # a document's earliest candidates, checked before the others
 
 
 @functools.cache
@@ -351,7 +353,15 @@ class DuplicateFinder:
         """Index the next documents in order, from their signatures and the mask of those with
         words (as :func:`sign_batch` gives them; a text without words is never a copy nor an
         original); for each, the id of its first earlier near-copy (before or in this batch),
-        else ``""``."""
+        else ``""``.
+
+        Only the earliest candidate that passes matters, so each document's
+        :data:`_FIRST_CANDIDATES` earliest candidates are checked first, and the others only
+        when none of those passes. In a story copied hundreds of times every copy is a
+        candidate of the next, and this is the part of the flags that runs in corpus order, in
+        the process that writes: on 20,000 synthetic documents (4,725 copies) 1.80 s checking
+        every candidate, 1.23 s so (same copies named). A document with no close candidate
+        still has them all checked."""
         signatures = np.asarray(signatures, dtype=np.uint32)
         first = len(self._doc_ids)
         while first + len(doc_ids) > len(self._signatures):
@@ -360,32 +370,52 @@ class DuplicateFinder:
         self._doc_ids.extend(doc_ids)
         self._matches.extend([""] * len(doc_ids))
         rows = np.flatnonzero(signed)
-        pairs: tuple[list[int], list[int]] = ([], [])  # (position, earlier candidate), in order
+        earliest: tuple[list[int], list[int]] = ([], [])  # (position, candidate), in order
+        others: dict[int, tuple[list[list[int]], list[int]]] = {}  # more than its earliest
         for row, keys in zip(rows.tolist(), _band_keys(signatures[rows]), strict=True):
-            candidates = self._candidates(keys)
-            pairs[0].extend([first + row] * len(candidates))
-            pairs[1].extend(candidates)
-            for band, key in enumerate(keys):
-                self._buckets[band].setdefault(key, []).append(first + row)
-            if len(pairs[1]) >= _PAIRS_AT_ONCE:
-                self._confirm(*pairs)
-                pairs = ([], [])
-        self._confirm(*pairs)
+            position = first + row
+            buckets = [self._buckets[band].get(key) for band, key in enumerate(keys)]
+            shared = [bucket for bucket in buckets if bucket]  # each in corpus order
+            if shared:
+                heads = {j for bucket in shared for j in bucket[:_FIRST_CANDIDATES]}
+                block = sorted(heads)[:_FIRST_CANDIDATES]  # the earliest of all its candidates
+                earliest[0].extend([position] * len(block))
+                earliest[1].extend(block)
+                if len(heads) > len(block) or any(len(b) > _FIRST_CANDIDATES for b in shared):
+                    others[position] = (shared, block)
+            for band, (key, bucket) in enumerate(zip(keys, buckets, strict=True)):
+                if bucket is None:
+                    self._buckets[band][key] = [position]
+                else:
+                    bucket.append(position)
+        named = self._first_passing(*earliest)
+        rest: tuple[list[int], list[int]] = ([], [])
+        for position, (shared, block) in others.items():
+            if position in named:
+                continue
+            every = {j for bucket in shared for j in bucket[: bisect.bisect_left(bucket, position)]}
+            more = sorted(every.difference(block))  # buckets grew since: only earlier positions
+            rest[0].extend([position] * len(more))
+            rest[1].extend(more)
+        named.update(self._first_passing(*rest))
+        for position in sorted(named):  # in corpus order: an earlier copy is named first
+            original = named[position]
+            self._matches[position] = self._matches[original] or self._doc_ids[original]
         return self._matches[first:]
 
-    def _confirm(self, positions: list[int], candidates: list[int]) -> None:
-        """Name each position's earliest candidate whose estimated similarity reaches
-        :data:`DUPLICATE_THRESHOLD` (the estimates of all the pairs at once; pairs in order of
-        position, then of candidate, so a candidate in the same call is named before)."""
-        if not candidates:
-            return
-        equal = np.count_nonzero(self._signatures[candidates] == self._signatures[positions], 1)
-        close = equal / NUM_PERM >= DUPLICATE_THRESHOLD
-        named, earliest = np.unique(np.asarray(positions)[close], return_index=True)
-        for i, j in zip(
-            named.tolist(), np.asarray(candidates)[close][earliest].tolist(), strict=True
-        ):
-            self._matches[i] = self._matches[j] or self._doc_ids[j]
+    def _first_passing(self, positions: list[int], candidates: list[int]) -> dict[int, int]:
+        """For each position, its earliest candidate whose estimated similarity reaches
+        :data:`DUPLICATE_THRESHOLD`, if any (pairs in order of position, then of candidate;
+        checked :data:`_PAIRS_AT_ONCE` at a time)."""
+        found: dict[int, int] = {}
+        for start in range(0, len(candidates), _PAIRS_AT_ONCE):
+            these = np.asarray(candidates[start : start + _PAIRS_AT_ONCE])
+            at = np.asarray(positions[start : start + _PAIRS_AT_ONCE])
+            equal = np.count_nonzero(self._signatures[these] == self._signatures[at], 1)
+            close = equal / NUM_PERM >= DUPLICATE_THRESHOLD
+            for position, candidate in zip(at[close].tolist(), these[close].tolist(), strict=True):
+                found.setdefault(position, candidate)
+        return found
 
 
 def _band_keys(signatures: np.ndarray) -> list[list[bytes]]:

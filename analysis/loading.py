@@ -193,10 +193,10 @@ def _load_file(
     fn = functools.partial(process_chunk, lexicons=lexicons, actors=not discover)
     if not measures:
         fn = functools.partial(fn, measures=False)
-    if n_jobs != 1:  # built once here, before the workers fork (analysis.measure.warmup)
+    if n_jobs != 1:  # each process warms up before the chunks (analysis.measure.warmup)
         from analysis.measure.warmup import warm_up
 
-        warm_up(fn, quality=False)
+        warm_up(fn, quality=False, jobs=n_jobs)
     parts: dict[str, list[pd.DataFrame]] = {part: [] for part in _PARTS}
     desc = "measuring sentences" if measures else "splitting sentences"
     with _progress_bar(report.n_rows_total, desc, enabled=progress and len(first) > 1) as bar:

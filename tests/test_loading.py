@@ -140,8 +140,8 @@ def test_a_file_run_on_workers_warms_the_work_up_first(
 ) -> None:
     from analysis.measure import warmup
 
-    warmed: list[bool] = []
-    monkeypatch.setattr(warmup, "warm_up", lambda fn, quality: warmed.append(quality))
+    warmed: list[tuple[bool, int | None]] = []
+    monkeypatch.setattr(warmup, "warm_up", lambda fn, quality, jobs: warmed.append((quality, jobs)))
     path = tmp_path / "export.jsonl"
     _file_rows(make_corpus()).to_json(path, orient="records", lines=True)
     options = {"column_map": {"text": "body"}, "progress": False}
@@ -149,7 +149,7 @@ def test_a_file_run_on_workers_warms_the_work_up_first(
     load_corpus(path, jobs=2, chunk_size=10_000, **options)  # one chunk: run in this process
     assert warmed == []
     load_corpus(path, jobs=2, chunk_size=1, **options)
-    assert warmed == [False]
+    assert warmed == [(False, 2)]  # the two processes warm up, each its own caches
 
 
 def test_documents_left_empty_by_cleaning_are_dropped_from_a_file(tmp_path: Path) -> None:

@@ -357,9 +357,9 @@ def test_workers_are_not_forked_from_a_jupyter_kernel(monkeypatch: pytest.Monkey
 
     monkeypatch.setattr(sys, "platform", "linux")
     monkeypatch.delitem(sys.modules, "ipykernel", raising=False)
-    assert engine_module._default_start_method() == "fork"
+    assert engine_module.default_start_method() == "fork"
     monkeypatch.setitem(sys.modules, "ipykernel", types.ModuleType("ipykernel"))
-    assert engine_module._default_start_method() in ("forkserver", "spawn")
+    assert engine_module.default_start_method() in ("forkserver", "spawn")
 
 
 def test_writing_thread_writes_in_order_and_raises_a_write_error_in_the_caller() -> None:

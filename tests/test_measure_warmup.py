@@ -92,7 +92,11 @@ def test_process_warms_up_before_reading_with_the_local_engine(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     events: list[str] = []
-    monkeypatch.setattr(warmup, "warm_up", lambda fn, quality: events.append(f"warm {quality}"))
+
+    def warm_up(fn: Any, quality: bool, jobs: int | None) -> None:
+        events.append(f"warm {quality} {jobs}")
+
+    monkeypatch.setattr(warmup, "warm_up", warm_up)
     from analysis.corpus import files
 
     read_chunks = files.read_chunks
@@ -107,4 +111,38 @@ def test_process_warms_up_before_reading_with_the_local_engine(
     argv = ["process", str(corpus), "--out", str(tmp_path / "o"), "--no-progress", "--jobs", "1"]
     assert main(argv) == 0
     assert main([*argv[:3], str(tmp_path / "p"), *argv[4:], "--no-quality"]) == 0
-    assert events == ["warm True", "read", "warm False", "read"]
+    assert events == ["warm True 1", "read", "warm False 1", "read"]
+
+
+_FORKED = """
+import json, os
+from analysis.bench.throughput import bench_chunk_function
+from analysis.corpus.line_rules import _screens
+from analysis.measure import engine
+from analysis.measure.warmup import warm_up
+
+def cached():
+    return _screens.cache_info().currsize
+
+at_fork = []
+start = engine._start_workers
+def starting(*args):
+    at_fork.append(cached())
+    return start(*args)
+engine._start_workers = starting
+warm_up(bench_chunk_function(), jobs=2)
+pool = engine.worker_pool(1, "fork").pool
+print(json.dumps({"at_fork": at_fork, "here": cached(), "worker": pool.apply(cached),
+                  "worker_pid": pool.apply(os.getpid), "pid": os.getpid()}))
+"""
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="workers are forked on Linux")
+def test_on_two_processes_the_worker_is_forked_first_and_each_warms_up() -> None:
+    done = subprocess.run(
+        [sys.executable, "-c", _FORKED], capture_output=True, text=True, check=True, cwd=ROOT
+    )
+    found = json.loads(done.stdout.strip().splitlines()[-1])
+    assert found["at_fork"] == [0]  # forked before this process built anything to share
+    assert found["here"] > 0 and found["worker"] > 0  # then both built their own
+    assert found["worker_pid"] != found["pid"]

@@ -29,11 +29,13 @@ distance to its target, so a figure quoted from one round says little.
 
 Each run of the full work starts in a fresh interpreter that imports the package, loads and
 checks the lexicons and warms the work up on a two-document sample
-(:func:`analysis.measure.warmup.warm_up`) before the clock starts, as `process` does before it
-reads a chunk; that set-up is timed apart and shown ("set-up s"). No run inherits the modules,
-caches or workers of another (a second run in the same process would start with every cache
-warm from the first, on the same corpus). Each timing then includes everything `process` does
-after that: reading, worker start-up, the work, writing. Rates are
+(:func:`analysis.measure.warmup.warm_up`: on several processes, where the workers are forked,
+it forks them first and each process warms up at the same time) before the clock starts, as
+`process` does before it reads a chunk; that set-up is timed apart and shown ("set-up s"). No
+run inherits the modules, caches or workers of another (a second run in the same process would
+start with every cache warm from the first, on the same corpus). Each timing then includes
+everything `process` does after that: reading, worker start-up where it was not done before,
+the work, writing. Rates are
 sentences per second of wall time; the rate after worker start-up is shown too, and the CPU
 time of the run's process and its workers. Verdicts use wall time. Targets: one core ≥ 1.5 ×
 the bare VADER rate; all cores ≥ 0.925 × cores × one core (1.85× on 2 cores); peak memory
@@ -244,15 +246,18 @@ def bench_chunk_function() -> Callable[..., Any]:
     return functools.partial(process_chunk, lexicons=lexicons)
 
 
-def prepared_chunk_function(quality: bool = True) -> tuple[Callable[..., Any], float]:
+def prepared_chunk_function(
+    quality: bool = True, jobs: int = 1
+) -> tuple[Callable[..., Any], float]:
     """:func:`bench_chunk_function` prepared as `process` prepares it before it reads a chunk
-    (lexicons checked, then the work warmed up on a small sample:
-    :func:`analysis.measure.warmup.warm_up`), and the seconds that took."""
+    (lexicons checked, then, on ``jobs`` processes, the workers started and the work warmed up
+    on a small sample in each: :func:`analysis.measure.warmup.warm_up`), and the seconds that
+    took."""
     from analysis.measure.warmup import warm_up
 
     started = time.perf_counter()
     fn = bench_chunk_function()
-    warm_up(fn, quality=quality)
+    warm_up(fn, quality=quality, jobs=jobs)
     return fn, time.perf_counter() - started
 
 
@@ -299,7 +304,7 @@ def _full_run(
     from analysis.measure.engine import run_local, shutdown_pools
 
     shutil.rmtree(out, ignore_errors=True)
-    fn, setup_seconds = prepared_chunk_function(quality=not args.no_quality)
+    fn, setup_seconds = prepared_chunk_function(quality=not args.no_quality, jobs=jobs)
     with PeakMemory() as memory, cleaning_features_off() if not cleaning else nullcontext():
         cpu_started = _cpu_seconds()
         started = time.perf_counter()

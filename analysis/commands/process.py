@@ -222,8 +222,8 @@ def main(args: argparse.Namespace) -> int:
         actors=with_actors,
         keep_text=not (args.no_text and args.no_quality),  # the flags are read from the text
     )
-    if engine == "local":  # built once here, inherited by the workers forked from this process
-        warm_up(fn, quality=not args.no_quality)
+    if engine == "local":  # the workers started, then every process warms up (measure.warmup)
+        warm_up(fn, quality=not args.no_quality, jobs=args.jobs)
     tmp = out.with_name(f".{out.name}.tmp-{os.getpid()}")
     created = not out.exists()
     try:

@@ -342,7 +342,7 @@ def _ping(_: int) -> int:
     return os.getpid()
 
 
-def _default_start_method() -> str:
+def default_start_method() -> str:
     """``fork`` on Linux, else ``forkserver`` where it exists, else ``spawn`` (Windows).
 
     A forked worker exists in milliseconds with the modules and caches this process has
@@ -380,7 +380,7 @@ def worker_pool(
     With a fork server, ``fn``'s module is preloaded in it with the modules of the per-document
     work. Pools are closed when the process exits (:func:`shutdown_pools`).
     """
-    method = start_method or _default_start_method()
+    method = start_method or default_start_method()
     with _POOLS_LOCK:
         workers = _POOLS.get((n_workers, method))
         if workers is None:
@@ -489,7 +489,7 @@ class _Helpers:
         self.unsent: list[_Slot] = []
         self.startup_seconds = 0.0
         self._started = time.perf_counter()
-        method = start_method or _default_start_method()
+        method = start_method or default_start_method()
         self.thread: threading.Thread | None = None
         if (n_workers, method) in _POOLS or method == "fork":
             self._up(worker_pool(n_workers, method, fn))

@@ -8,11 +8,15 @@ chunk: the first 500-document chunk of each process of a two-core run on 2,000 s
 documents took 1.03–1.19 s without this module and 0.91–1.03 s with it, the whole run
 2.21–2.34 s against 2.12–2.26 s (four interleaved pairs, 2026-12-01).
 
-:func:`warm_up` builds them in the command's process after the lexicons are checked and before
-the corpus is read; the local engine then forks its workers (Linux), which inherit them. So
-they are built once per run, not once per process, and a bad lexicon pattern fails before any
-chunk is read. ``process`` and ``bench throughput`` call it; the bench reports its time with
-the rest of what happens before its clock starts.
+:func:`warm_up` builds them after the lexicons are checked and before the corpus is read. On
+several processes where the local engine forks its workers (Linux), it first forks them, then
+every process warms up at the same time, each building its own: a worker forked after the
+command's process had built them shared those pages with it, and the command's process then
+copied each page it touched again (about 25,000 page faults in its first two chunks against
+12,000 without a worker, ~0.04–0.1 s of a 2 s run, on its critical path: it also writes every
+chunk). A bad lexicon pattern still fails before any chunk is read. ``process``, the notebook
+loader of a corpus file and ``bench throughput`` call it; the bench reports its time with the
+rest of what happens before its clock starts.
 
 Nothing here changes a result: the sample's result is thrown away, and what stays is
 memoisation only. A chunk's result does not depend on the chunks its process handled before
@@ -74,15 +78,33 @@ def warm_up_documents() -> pd.DataFrame:
     return to_raw_docs(columns, 2)
 
 
-def warm_up(fn: Any, *, quality: bool = True) -> float:
-    """Run the chunk function ``fn`` on :func:`warm_up_documents` in this process, with the
-    per-document half of the quality flags when ``quality`` (as ``process`` runs it), and
-    throw the result away; returns the seconds it took. Call it after the lexicons are checked
-    and before the run's workers start."""
+def warm_up(fn: Any, *, quality: bool = True, jobs: int | None = 1) -> float:
+    """Run the chunk function ``fn`` on :func:`warm_up_documents`, with the per-document half of
+    the quality flags when ``quality`` (as ``process`` runs it), and throw the result away;
+    returns the seconds it took. Call it after the lexicons are checked and before the corpus
+    is read.
+
+    With ``jobs`` above one (``None``: every core) and workers that the engine forks, the run's
+    workers are started first (:func:`analysis.measure.engine.worker_pool`, kept for the run)
+    and each warms up too, at the same time as this process."""
+    from analysis.measure.engine import default_start_method, resolve_jobs, worker_pool
+
+    started = time.perf_counter()
+    n_jobs = resolve_jobs(jobs)
+    waiting = []
+    if n_jobs > 1 and default_start_method() == "fork":
+        pool = worker_pool(n_jobs - 1, "fork", fn).pool
+        waiting = [pool.apply_async(warm_up_here, (fn, quality)) for _ in range(n_jobs - 1)]
+    warm_up_here(fn, quality)
+    for result in waiting:
+        result.get()
+    return time.perf_counter() - started
+
+
+def warm_up_here(fn: Any, quality: bool) -> None:
+    """:func:`warm_up`'s work in the process that calls it (a worker's task, too)."""
     from analysis.measure.document_quality import checked_chunk
     from analysis.measure.engine import call_without_gc
 
-    started = time.perf_counter()
     work = functools.partial(checked_chunk, fn=fn) if quality else fn  # as the run calls it
     call_without_gc(work, warm_up_documents())
-    return time.perf_counter() - started

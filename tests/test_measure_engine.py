@@ -16,8 +16,10 @@ from engine_cases import raw_docs
 
 from analysis.corpus.files import RAW_DOC_COLUMNS, chunk_frame
 from analysis.measure.engine import (
+    ChunkFunction,
     EngineError,
     ParquetTableWriter,
+    RunSummary,
     _claim,
     _ping,
     call_without_gc,
@@ -401,6 +403,11 @@ def test_hand_over_yields_a_worker_s_chunk_before_it_is_done(tmp_path: Path) -> 
     assert {os.getpid()} < set(pd.concat(tables)["pid"])
 
 
+def on_two_spawned(docs: pd.DataFrame, out: Path, fn: ChunkFunction) -> RunSummary:
+    """``run_local`` of ``docs`` in chunks of 4 on this process and a spawned worker."""
+    return run_local(chunk_frame(docs, 4), out, fn, jobs=2, progress=False, start_method="spawn")
+
+
 def test_run_local_on_two_processes_writes_what_one_writes_and_reports_a_worker_error(
     tmp_path: Path,
 ) -> None:
@@ -410,9 +417,7 @@ def test_run_local_on_two_processes_writes_what_one_writes_and_reports_a_worker_
     marks.mkdir()
     fn = functools.partial(slow_in_worker, parent=os.getpid(), marks=str(marks))
     one = run_local(chunk_frame(docs, 4), tmp_path / "one", pid_chunk, jobs=1, progress=False)
-    two = run_local(
-        chunk_frame(docs, 4), tmp_path / "two", fn, jobs=2, progress=False, start_method="spawn"
-    )
+    two = on_two_spawned(docs, tmp_path / "two", fn)
     assert (one.n_chunks, one.n_docs, one.rows) == (two.n_chunks, two.n_docs, two.rows)
     written = pq.read_table(tmp_path / "two" / "sentences.parquet").to_pandas()
     assert written["doc_id"].tolist() == docs["doc_id"].tolist()
@@ -420,15 +425,6 @@ def test_run_local_on_two_processes_writes_what_one_writes_and_reports_a_worker_
 
     failing = functools.partial(failing_in_worker, parent=os.getpid(), marks=str(marks))
     with pytest.raises(ValueError, match="a worker failed"):
-        run_local(
-            chunk_frame(docs, 4),
-            tmp_path / "three",
-            failing,
-            jobs=2,
-            progress=False,
-            start_method="spawn",
-        )
-    again = run_local(
-        chunk_frame(docs, 4), tmp_path / "four", fn, jobs=2, progress=False, start_method="spawn"
-    )
+        on_two_spawned(docs, tmp_path / "three", failing)
+    again = on_two_spawned(docs, tmp_path / "four", fn)
     assert again.rows == two.rows  # nothing left waiting or half-stopped by the failed run

@@ -345,14 +345,15 @@ def _ping(_: int) -> int:
 def default_start_method() -> str:
     """``fork`` on Linux, else ``forkserver`` where it exists, else ``spawn`` (Windows).
 
-    A forked worker exists in milliseconds with the modules and caches this process has
-    loaded (the lexicons checked before the run among them); a fork server first imports
-    pandas, NLTK and the package again (about 0.7 s of CPU), time in which that core computes
-    nothing, and each worker then parses the lexicons again. The pool is forked by the calling
-    thread at the start of a run, before a chunk is read, never from a helper thread; the
-    threads a process may hold then (Arrow's thread pools, which Arrow re-creates in a forked
-    child, tqdm's monitor, the pools' own handler threads) hold nothing a worker needs, and a
-    worker only runs chunk functions and leaves with ``os._exit``. macOS cannot fork safely
+    A forked worker exists in milliseconds with the modules this process has loaded and the
+    lexicons it checked; a fork server first imports pandas, NLTK and the package again (about
+    0.7 s of CPU), time in which that core computes nothing, and each worker then parses the
+    lexicons again. The pool is forked by the calling thread before a chunk is read (by
+    :func:`analysis.measure.warmup.warm_up`, or at the start of a run), never from a helper
+    thread and never while this process's writing thread runs; the threads a process may hold
+    then (Arrow's thread pools, which Arrow re-creates in a forked child, tqdm's monitor, the
+    pools' own handler threads) hold nothing a worker needs, and a worker only runs chunk
+    functions and leaves with ``os._exit``. macOS cannot fork safely
     (system frameworks), so it uses a fork server, as do other systems that have one. So does
     a Jupyter kernel (a notebook loading a corpus file): its own threads serve the notebook's
     messages while a cell runs, and a child forked from it could inherit one of their locks

@@ -195,13 +195,14 @@ def shared_chunk(raw: pd.DataFrame, *, parent: int, marks: str) -> pd.DataFrame:
 
 
 def slow_in_worker(raw: pd.DataFrame, *, parent: int, marks: str) -> pd.DataFrame:
-    """``shared_chunk``, 0.3 s slower in a worker: this process computes chunks while a worker
-    is still busy with one it started."""
+    """``shared_chunk``, 0.3 s slower in a worker once it has started: this process computes
+    chunks while a worker is still busy with one it started."""
     import time
 
+    result = shared_chunk(raw, parent=parent, marks=marks)
     if os.getpid() != parent:
         time.sleep(0.3)
-    return shared_chunk(raw, parent=parent, marks=marks)
+    return result
 
 
 def failing_in_worker(raw: pd.DataFrame, *, parent: int, marks: str) -> pd.DataFrame:
@@ -428,3 +429,35 @@ def test_run_local_on_two_processes_writes_what_one_writes_and_reports_a_worker_
         on_two_spawned(docs, tmp_path / "three", failing)
     again = on_two_spawned(docs, tmp_path / "four", fn)
     assert again.rows == two.rows  # nothing left waiting or half-stopped by the failed run
+
+
+def failing_in_parent(raw: pd.DataFrame, *, parent: int, marks: str) -> pd.DataFrame:
+    """``slow_in_worker`` that fails in this process past the first eight documents: by then
+    a worker's chunk waits, unfinished, for the writing thread."""
+    if os.getpid() == parent and not raw["doc_id"].isin(raw_docs(8)["doc_id"]).all():
+        raise RuntimeError("this process failed")
+    return slow_in_worker(raw, parent=parent, marks=marks)
+
+
+def test_an_error_in_this_process_stops_the_run_while_a_worker_chunk_waits_to_be_written(
+    tmp_path: Path,
+) -> None:
+    import threading
+
+    worker_pool(1, "spawn")
+    marks = tmp_path / "marks"  # apart from the output folder, which would count as a mark
+    marks.mkdir()
+    fn = functools.partial(failing_in_parent, parent=os.getpid(), marks=str(marks))
+    raised: list[BaseException] = []
+
+    def run() -> None:
+        try:
+            on_two_spawned(raw_docs(30), tmp_path / "out", fn)
+        except BaseException as error:
+            raised.append(error)
+
+    running = threading.Thread(target=run, daemon=True)
+    running.start()
+    running.join(60)
+    assert not running.is_alive(), "the writing thread waits for a chunk of stopped workers"
+    assert len(raised) == 1 and "this process failed" in str(raised[0])

@@ -496,22 +496,20 @@ def flag_documents(
     language = out["language"].fillna("").astype(str).str.lower()
     foreign = ((language != "") & ~language.str.startswith("en")).tolist()
     lines_removed = (pd.Series(removed).to_numpy() > REMOVED_SHARE).tolist()
-    flags = []
-    for i in range(len(out)):
-        raised = [
-            name
-            for name, on in (
-                ("lines_removed", lines_removed[i]),
-                ("short", short[i]),
-                ("truncated", truncated[i]),
-                ("fragments", many_fragments[i]),
-                ("duplicate", bool(duplicate_of[i])),
-                ("language", foreign[i]),
-                ("mojibake", not foreign[i] and stray[i]),
-            )
-            if on
-        ]
-        flags.append(";".join(raised))
+    raised_by = {
+        "lines_removed": lines_removed,
+        "short": short,
+        "truncated": truncated,
+        "fragments": many_fragments,
+        "duplicate": [bool(copy_of) for copy_of in duplicate_of],
+        "language": foreign,
+        "mojibake": [not f and s for f, s in zip(foreign, stray, strict=True)],
+    }
+    columns = [raised_by[name] for name in FLAG_ORDER]
+    flags = [
+        ";".join(name for name, on in zip(FLAG_ORDER, row, strict=True) if on)
+        for row in zip(*columns, strict=True)
+    ]
     return out.assign(
         share_lines_removed=pd.Series(removed).to_numpy(),
         flag_short=short,

@@ -318,9 +318,14 @@ def _run_claimed(fn: ChunkFunction, chunk_path: Path, seq: int) -> tuple[bool, A
     assert _WORKER_SPOOL is not None, "a worker without its pool's spool folder"
     chunk = _load_pickle(chunk_path)
     path = _WORKER_SPOOL / f"{seq}.pickle"
-    with open(path, "wb") as handle:
-        pickle.dump(call_without_gc(fn, chunk), handle, protocol=pickle.HIGHEST_PROTOCOL)
+    _dump_pickle(call_without_gc(fn, chunk), path)
     return True, path
+
+
+def _dump_pickle(value: Any, path: Path) -> None:
+    """``value`` pickled into ``path`` (read back, once, by :func:`_load_pickle`)."""
+    with open(path, "wb") as handle:
+        pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
 
 
 def _load_pickle(path: Path) -> Any:
@@ -519,8 +524,7 @@ class _Helpers:
         assert self.workers is not None
         slot.seq = next(self.workers.seqs)
         path = _chunk_file(self.workers.spool, slot.seq)
-        with open(path, "wb") as handle:
-            pickle.dump(slot.chunk, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        _dump_pickle(slot.chunk, path)
         slot.future = self.workers.pool.apply_async(_run_claimed, (self.fn, path, slot.seq))
 
     def _check(self) -> None:
@@ -800,10 +804,9 @@ def run_local(
                 thread = WritingThread(write)
             thread.put((n_docs, result))
         if thread is not None:
-            thread, writing = None, thread
-            writing.close()
+            thread.close()
     finally:
-        if thread is not None:  # after an error: what is done and queued is written
+        if thread is not None:  # after an error: what is done and queued is written (else a no-op)
             cancel.set()
             thread.stop()
         results.close()  # after an error: the workers are stopped

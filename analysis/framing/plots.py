@@ -58,7 +58,7 @@ FIGURES: dict[str, FigureInfo] = {
         "Words most distinctive of each outlet against all others: z-scores of the log-odds "
         "ratio with an informative Dirichlet prior (Monroe et al. 2008); labels give uses in the "
         "outlet vs elsewhere. |z| > 1.96 is the conventional threshold.",
-        NOTEBOOK,
+        "01_corpus.ipynb",  # with the corpus: it needs no measure, and 03 is the run's longest
         "keyness.csv",
     ),
     "fig10_sourcing": FigureInfo(

@@ -33,6 +33,9 @@ from analysis.io import write_bytes
 SINGLE_COLUMN_IN = 3.5
 DOUBLE_COLUMN_IN = 7.0
 DPI = 300
+# zlib level of the PNGs: 3 encodes the twelve figures of a run in 0.56 s of CPU instead of 0.86 s
+# (level 6, PIL's default) for files 13% larger (1.88 against 1.66 MB); lower levels gain no time
+PNG_COMPRESS_LEVEL = 3
 OTHER_LABEL = "Other"
 OTHER_COLOUR = "#999999"
 # Okabe & Ito (2008), reordered so that neighbouring groups contrast most; yellow last.
@@ -258,7 +261,13 @@ def save_figure(
                     fig.canvas.draw()
                     _write_png(fig, box, png, png_metadata)
                 else:  # an artist reaches past the canvas: draw on a canvas as large as the box
-                    fig.savefig(png, dpi=DPI, bbox_inches=box, metadata=png_metadata)
+                    fig.savefig(
+                        png,
+                        dpi=DPI,
+                        bbox_inches=box,
+                        metadata=png_metadata,
+                        pil_kwargs={"compress_level": PNG_COMPRESS_LEVEL},
+                    )
                 fig.savefig(buffer, format="svg", bbox_inches=box, metadata=svg_metadata)
             finally:
                 fig.set_layout_engine(engine)
@@ -328,7 +337,9 @@ def _write_png(fig: plt.Figure, box: Any, path: Path, metadata: Mapping[str, str
         if value is not None:
             info.add_text(key, value)
     encoded = io.BytesIO()
-    image.save(encoded, format="png", pnginfo=info, dpi=(DPI, DPI))
+    image.save(
+        encoded, format="png", pnginfo=info, dpi=(DPI, DPI), compress_level=PNG_COMPRESS_LEVEL
+    )
     write_bytes(encoded.getvalue(), path)
 
 

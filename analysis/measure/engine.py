@@ -260,14 +260,19 @@ _WORKER_CLAIMS: Any = None
 _WORKER_SPOOL: Path | None = None
 
 
+def _is_claimed(table: Any, seq: int) -> bool:
+    """Whether chunk ``seq`` (or a later chunk of its slot) is claimed in the claims ``table``
+    (call with its lock held)."""
+    return bool(table[seq % len(table)] >= seq)
+
+
 def _claim(claims: Any, seq: int) -> bool:
     """Claim chunk ``seq``; False when it (or a later chunk of its slot) was claimed."""
     with claims.get_lock():
         table = claims.get_obj()
-        slot = seq % len(table)
-        if table[slot] >= seq:
+        if _is_claimed(table, seq):
             return False
-        table[slot] = seq
+        table[seq % len(table)] = seq
         return True
 
 
@@ -571,8 +576,7 @@ class _Helpers:
                 return False
             claims = self.workers.claims
         with claims.get_lock():
-            table = claims.get_obj()
-            return bool(table[slot.seq % len(table)] >= slot.seq)
+            return _is_claimed(claims.get_obj(), slot.seq)
 
     def stop(self) -> None:
         """Stop the workers (after an error, or when the consumer left early)."""

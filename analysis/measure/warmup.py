@@ -33,8 +33,9 @@ from typing import Any
 import pandas as pd
 
 # Made-up documents touching each stage: a menu, a share prompt and a photo credit for cleaning;
-# quotes and attributions for sourcing; hedges; a saved web page for the HTML extractor; an
-# empty language for the language guess.
+# quotes and attributions for sourcing; hedges; a curly apostrophe and an emoji, which the word
+# counts read through tables of their own (:func:`analysis.corpus.sentences.count_words_many`);
+# a saved web page for the HTML extractor; an empty language for the language guess.
 _ARTICLE = """Home | World | Business | Markets
 
 Council approves budget for new water plant
@@ -45,7 +46,8 @@ The city council approved on Tuesday a budget of $12 million for a new water tre
 officials said. "This is the most important investment in a decade," the mayor told reporters.
 
 Critics warned the costs may rise and could delay other projects, according to a local \
-residents' association. The plant is expected to open in 2027.
+residents’ association. The plant is expected to open in 2027. The mayor posted a photo of \
+the site with a 💧 on Wednesday.
 
 Share this article
 """

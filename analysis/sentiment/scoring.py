@@ -162,7 +162,7 @@ def _lower_case_terms_regex(path: str | None) -> re.Pattern[str] | None:
     return compile_whole_words(body, no_hyphen_before=True)
 
 
-def compile_news_terms(news_terms: Path | str | None = None) -> None:
+def _compile_news_terms(news_terms: Path | str | None = None) -> None:
     """Compile the Python patterns that mask a term list's terms (:func:`news_terms_regex` and
     :func:`_lower_case_terms_regex`), once per process (they are cached).
 
@@ -283,7 +283,7 @@ def score_sentences(
     analyzer = default_analyzer()
     scores = analyzer.score_many(texts)
     if method == "vader-news" and texts:
-        compile_news_terms(news_terms)
+        _compile_news_terms(news_terms)
         hit = _domain_term_flags(texts, news_terms)
         if hit.any():
             scores[hit] = analyzer.score_many(_masked(texts, np.flatnonzero(hit), news_terms))
@@ -306,7 +306,7 @@ def add_sentiment(
     scores = analyzer.score_many(texts)
     compound_news = scores[:, 3].copy()
     if texts:
-        compile_news_terms(news_terms)
+        _compile_news_terms(news_terms)
         hit = _domain_term_flags(texts, news_terms, sentences[text_col])
         if hit.any():
             masked = _masked(texts, np.flatnonzero(hit), news_terms)

@@ -111,6 +111,8 @@ def test_steadiness_gives_the_floor_s_spread_and_the_best_round_of_each_run() ->
     steady = steadiness(rounds)
     assert steady is not None
     assert steady["floor_seconds"] == [10.0, 12.5] and steady["floor_spread"] == 0.25
+    assert steady["steady"] is False  # over analysis.bench.steadiness.UNSTEADY_SPREAD
+    assert steadiness([one_round(10.0, 4.0, 2.5), one_round(10.5, 4.0, 2.5)])["steady"] is True
     best = steady["best"]
     assert (best["one_core_seconds"], best["all_cores_seconds"]) == (3.8, 2.0)  # not one round's
     assert best["all_cores_vs_one_core"] == 1.9 and best["one_core_vs_bare_vader"] == 2.632

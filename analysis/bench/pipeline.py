@@ -18,7 +18,9 @@ the other, on the same kernel set-up (a ``python3`` kernel running this interpre
 
 Targets: a first run at most 0.8× the floor, a rerun at most 0.4×. With ``--repeat`` the three
 are timed several times (floor, run and rerun alternate, so a busy moment affects all) and the
-fastest of each is reported, next to every attempt.
+fastest of each is reported, next to every attempt. When the floor's times spread by more
+than 10% the verdicts come with a warning that the machine was not steady
+(:mod:`analysis.bench.steadiness`).
 """
 
 from __future__ import annotations
@@ -31,6 +33,7 @@ import tempfile
 import time
 from pathlib import Path
 
+from analysis.bench.steadiness import floor_spread, unsteady_warning
 from analysis.config import default_corpus_dir
 from analysis.io import write_text
 from analysis.pipeline.execute import KERNEL_NAME, kernel_environment
@@ -147,6 +150,10 @@ def main(args: argparse.Namespace) -> int:
         f"ratio:                     {rerun_ratio:6.2f}  "
         f"({rerun_verdict} the {TARGET_RERUN_RATIO}x target)"
     )
+    spread = floor_spread(floors)
+    warning = unsteady_warning(spread)
+    if warning:
+        print(warning)
     if args.json:
         result = {
             "notebooks": count,
@@ -161,6 +168,8 @@ def main(args: argparse.Namespace) -> int:
             "repeat": len(floors),
             "floor_all_s": [round(x, 3) for x in floors],
             "run_all_s": [round(x, 3) for x in runs],
+            "floor_spread": spread,
+            "steady": warning is None,
         }
         write_text(json.dumps(result, indent=2) + "\n", args.json)
     return 0

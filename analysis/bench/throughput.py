@@ -438,21 +438,26 @@ def steadiness(rounds: list[dict[str, Any]]) -> dict[str, Any] | None:
 
     The floor (a bare VADER loop) does the same work every round, so the spread of its rate,
     fastest over slowest minus one, shows how much other load moved the clock: on a shared
-    two-core virtual machine the same loop has run twice as slow for minutes at a time. The
-    best rate of each run over the rounds is the least disturbed one (the convention of
-    Python's ``timeit``); its ratios are shown beside the medians the targets are judged on.
-    ``None`` for a single round."""
+    two-core virtual machine the same loop has run twice as slow for minutes at a time; over
+    :data:`analysis.bench.steadiness.UNSTEADY_SPREAD` the run is not ``steady`` and the
+    verdicts come with a warning. The best rate of each run over the rounds is the least
+    disturbed one (the convention of Python's ``timeit``); its ratios are shown beside the
+    medians the targets are judged on. ``None`` for a single round."""
     if len(rounds) < 2:
         return None
 
     def best(key: str) -> dict[str, Any]:
         return max((r[key] for r in rounds), key=lambda run: run["sentences_per_s"])
 
+    from analysis.bench.steadiness import UNSTEADY_SPREAD, floor_spread
+
     floors = [r["bare_nltk_vader"]["sentences_per_s"] for r in rounds]
     seconds = [r["bare_nltk_vader"]["seconds"] for r in rounds]
+    spread = floor_spread([1 / rate for rate in floors])  # the same work: time goes as 1 / rate
     result: dict[str, Any] = {
         "floor_seconds": [min(seconds), max(seconds)],
-        "floor_spread": round(max(floors) / min(floors) - 1, 3),
+        "floor_spread": spread,
+        "steady": spread <= UNSTEADY_SPREAD,
     }
     if all("one_core" in r for r in rounds):
         floor, one, every = best("bare_nltk_vader"), best("one_core"), best("all_cores")
@@ -617,6 +622,12 @@ def _print_results(results: dict[str, Any]) -> None:
     print(f"getrusage peaks (MiB): {results['maxrss_mib']}")
     for name, target in results["targets"].items():
         print(f"{name:26} {target['value']!s:>8} (target {target['target']}) {target['verdict']}")
+    if steady is not None:
+        from analysis.bench.steadiness import unsteady_warning
+
+        warning = unsteady_warning(steady["floor_spread"])
+        if warning:
+            print(warning)
 
 
 def main(args: argparse.Namespace) -> int:

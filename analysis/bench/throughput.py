@@ -58,6 +58,7 @@ from contextlib import contextmanager, nullcontext
 from pathlib import Path
 from typing import Any
 
+from analysis.bench.steadiness import floor_spread, unsteady_warning
 from analysis.io import write_text
 
 TARGET_ONE_CORE_VS_VADER = 1.5
@@ -449,15 +450,13 @@ def steadiness(rounds: list[dict[str, Any]]) -> dict[str, Any] | None:
     def best(key: str) -> dict[str, Any]:
         return max((r[key] for r in rounds), key=lambda run: run["sentences_per_s"])
 
-    from analysis.bench.steadiness import UNSTEADY_SPREAD, floor_spread
-
     floors = [r["bare_nltk_vader"]["sentences_per_s"] for r in rounds]
     seconds = [r["bare_nltk_vader"]["seconds"] for r in rounds]
     spread = floor_spread([1 / rate for rate in floors])  # the same work: time goes as 1 / rate
     result: dict[str, Any] = {
         "floor_seconds": [min(seconds), max(seconds)],
         "floor_spread": spread,
-        "steady": spread <= UNSTEADY_SPREAD,
+        "steady": unsteady_warning(spread) is None,
     }
     if all("one_core" in r for r in rounds):
         floor, one, every = best("bare_nltk_vader"), best("one_core"), best("all_cores")
@@ -623,8 +622,6 @@ def _print_results(results: dict[str, Any]) -> None:
     for name, target in results["targets"].items():
         print(f"{name:26} {target['value']!s:>8} (target {target['target']}) {target['verdict']}")
     if steady is not None:
-        from analysis.bench.steadiness import unsteady_warning
-
         warning = unsteady_warning(steady["floor_spread"])
         if warning:
             print(warning)

@@ -14,10 +14,12 @@ document whose estimated Jaccard similarity to an earlier one reaches
 
 from __future__ import annotations
 
-import bisect
 import functools
 import re
+from collections import Counter
 from collections.abc import Mapping, Sequence
+from itertools import compress, repeat
+from operator import and_, eq, is_, not_
 from pathlib import Path
 from typing import Any
 
@@ -331,7 +333,8 @@ class DuplicateFinder:
     """
 
     def __init__(self) -> None:
-        self._buckets: list[dict[bytes, list[int]]] = [{} for _ in range(LSH_BANDS)]
+        # per band, a key's documents: a position, or a list of them once there are several
+        self._buckets: list[dict[bytes, int | list[int]]] = [{} for _ in range(LSH_BANDS)]
         # one row per document (a document without words keeps a row it never uses)
         self._signatures = np.zeros((1024, NUM_PERM), dtype=np.uint32)
         self._matches: list[str] = []
@@ -344,7 +347,8 @@ class DuplicateFinder:
     def _candidates(self, keys: list[bytes]) -> list[int]:
         found: set[int] = set()
         for band, key in enumerate(keys):
-            found.update(self._buckets[band].get(key, ()))
+            bucket = self._buckets[band].get(key, ())
+            found.update((bucket,) if isinstance(bucket, int) else bucket)
         return sorted(found)
 
     def add_batch(
@@ -370,31 +374,28 @@ class DuplicateFinder:
         self._doc_ids.extend(doc_ids)
         self._matches.extend([""] * len(doc_ids))
         rows = np.flatnonzero(signed)
+        positions = (rows + first).tolist()
+        # each row's buckets as they were before it joined them: earlier positions only
+        shared_by: dict[int, list[tuple[list[int], int]]] = {}
+        for band, keys in enumerate(_band_columns(signatures[rows])):
+            self._index_band(self._buckets[band], keys, positions, shared_by)
         earliest: tuple[list[int], list[int]] = ([], [])  # (position, candidate), in order
-        others: dict[int, tuple[list[list[int]], list[int]]] = {}  # more than its earliest
-        for row, keys in zip(rows.tolist(), _band_keys(signatures[rows]), strict=True):
-            position = first + row
-            buckets = [self._buckets[band].get(key) for band, key in enumerate(keys)]
-            shared = [bucket for bucket in buckets if bucket]  # each in corpus order
-            if shared:
-                heads = {j for bucket in shared for j in bucket[:_FIRST_CANDIDATES]}
-                block = sorted(heads)[:_FIRST_CANDIDATES]  # the earliest of all its candidates
-                earliest[0].extend([position] * len(block))
-                earliest[1].extend(block)
-                if len(heads) > len(block) or any(len(b) > _FIRST_CANDIDATES for b in shared):
-                    others[position] = (shared, block)
-            for band, (key, bucket) in enumerate(zip(keys, buckets, strict=True)):
-                if bucket is None:
-                    self._buckets[band][key] = [position]
-                else:
-                    bucket.append(position)
+        others: dict[int, tuple[list[tuple[list[int], int]], list[int]]] = {}
+        for position in sorted(shared_by):
+            shared = shared_by[position]
+            heads = {j for bucket, n in shared for j in bucket[: min(n, _FIRST_CANDIDATES)]}
+            block = sorted(heads)[:_FIRST_CANDIDATES]  # the earliest of all its candidates
+            earliest[0].extend([position] * len(block))
+            earliest[1].extend(block)
+            if len(heads) > len(block) or any(n > _FIRST_CANDIDATES for _, n in shared):
+                others[position] = (shared, block)
         named = self._first_passing(*earliest)
         rest: tuple[list[int], list[int]] = ([], [])
         for position, (shared, block) in others.items():
             if position in named:
                 continue
-            every = {j for bucket in shared for j in bucket[: bisect.bisect_left(bucket, position)]}
-            more = sorted(every.difference(block))  # buckets grew since: only earlier positions
+            every = {j for bucket, n in shared for j in bucket[:n]}
+            more = sorted(every.difference(block))
             rest[0].extend([position] * len(more))
             rest[1].extend(more)
         named.update(self._first_passing(*rest))
@@ -402,6 +403,34 @@ class DuplicateFinder:
             original = named[position]
             self._matches[position] = self._matches[original] or self._doc_ids[original]
         return self._matches[first:]
+
+    @staticmethod
+    def _index_band(
+        buckets: dict[bytes, int | list[int]],
+        keys: list[bytes],
+        positions: list[int],
+        shared_by: dict[int, list[tuple[list[int], int]]],
+    ) -> None:
+        """Add the documents at ``positions`` (in order) to one band's buckets under their
+        ``keys``; record in ``shared_by[position]`` each bucket a document joined that held
+        earlier documents, with how many it held then.
+
+        Most keys are new and unique in the batch: those are added at once, each with its
+        position alone rather than a list (dictionary calls in C, not a Python step per
+        document and band, and a tenth of the memory); only the others, in order."""
+        counts = Counter(keys)
+        new = map(is_, map(buckets.get, keys), repeat(None))
+        alone = list(map(and_, new, map(eq, map(counts.__getitem__, keys), repeat(1))))
+        buckets.update(zip(compress(keys, alone), compress(positions, alone), strict=True))
+        for key, position in compress(zip(keys, positions, strict=True), map(not_, alone)):
+            bucket = buckets.get(key)
+            if bucket is None:
+                buckets[key] = position
+                continue
+            if isinstance(bucket, int):
+                bucket = buckets[key] = [bucket]
+            shared_by.setdefault(position, []).append((bucket, len(bucket)))
+            bucket.append(position)
 
     def _first_passing(self, positions: list[int], candidates: list[int]) -> dict[int, int]:
         """For each position, its earliest candidate whose estimated similarity reaches
@@ -416,6 +445,15 @@ class DuplicateFinder:
             for position, candidate in zip(at[close].tolist(), these[close].tolist(), strict=True):
                 found.setdefault(position, candidate)
         return found
+
+
+def _band_columns(signatures: np.ndarray) -> list[list[bytes]]:
+    """For each of the :data:`LSH_BANDS` bands, the key of each signature (a row) in that band:
+    the bytes of its :data:`LSH_ROWS` values, as :func:`_band_keys` cuts them."""
+    values = np.ascontiguousarray(signatures[:, : LSH_BANDS * LSH_ROWS], dtype=np.uint32)
+    width = LSH_ROWS * values.itemsize
+    bands = values.view(np.dtype((np.void, width)))  # one void item per (row, band)
+    return [bands[:, band].tolist() for band in range(LSH_BANDS)]
 
 
 def _band_keys(signatures: np.ndarray) -> list[list[bytes]]:

@@ -98,8 +98,8 @@ def test_process_warms_up_before_reading_with_the_local_engine(
 ) -> None:
     events: list[str] = []
 
-    def warm_up(fn: Any, quality: bool, jobs: int | None) -> None:
-        events.append(f"warm {quality} {jobs}")
+    def warm_up(fn: Any, quality: bool, jobs: int | None, freeze: bool) -> None:
+        events.append(f"warm {quality} {jobs} {freeze}")
 
     monkeypatch.setattr(warmup, "warm_up", warm_up)
     from analysis.corpus import files
@@ -116,7 +116,7 @@ def test_process_warms_up_before_reading_with_the_local_engine(
     argv = ["process", str(corpus), "--out", str(tmp_path / "o"), "--no-progress", "--jobs", "1"]
     assert main(argv) == 0
     assert main([*argv[:3], str(tmp_path / "p"), *argv[4:], "--no-quality"]) == 0
-    assert events == ["warm True 1", "read", "warm False 1", "read"]
+    assert events == ["warm True 1 True", "read", "warm False 1 True", "read"]
 
 
 _FORKED = """
@@ -151,3 +151,54 @@ def test_on_two_processes_the_worker_is_forked_first_and_each_warms_up() -> None
     assert found["at_fork"] == [0]  # forked before this process built anything to share
     assert found["here"] > 0 and found["worker"] > 0  # then both built their own
     assert found["worker_pid"] != found["pid"]
+
+
+_FROZEN = """
+import gc, json, sys
+from analysis.bench.throughput import bench_chunk_function
+from analysis.measure import engine
+from analysis.measure.warmup import warm_up
+
+warm_up(bench_chunk_function(), jobs=2, freeze=sys.argv[1] == "freeze")
+pool = engine.worker_pool(1, "fork").pool
+print(json.dumps({"here": gc.get_freeze_count(), "worker": pool.apply(gc.get_freeze_count)}))
+"""
+
+
+def _frozen(mode: str) -> dict[str, int]:
+    done = subprocess.run(
+        [sys.executable, "-c", _FROZEN, mode], capture_output=True, text=True, check=True, cwd=ROOT
+    )
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="workers are forked on Linux")
+def test_a_frozen_warm_up_puts_every_process_s_objects_out_of_the_collector_s_reach() -> None:
+    frozen = _frozen("freeze")
+    assert frozen["here"] > 10_000 and frozen["worker"] > 10_000  # modules, lexicons, caches
+    assert _frozen("no") == {"here": 0, "worker": 0}
+
+
+def test_process_freezes_its_objects_for_the_run_only(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import gc
+
+    from analysis.corpus import files
+
+    during: list[int] = []
+    read_chunks = files.read_chunks
+
+    def reading(*args: Any, **kwargs: Any) -> Any:
+        during.append(gc.get_freeze_count())
+        return read_chunks(*args, **kwargs)
+
+    monkeypatch.setattr(files, "read_chunks", reading)
+    good = tmp_path / "c.csv"
+    pd.DataFrame({"text": ["Prices rose on Monday."], "outlet": ["Herald"]}).to_csv(good)
+    empty = tmp_path / "e.csv"
+    pd.DataFrame({"text": [" "], "outlet": ["Herald"]}).to_csv(empty)
+    for corpus, code in ((good, 0), (empty, 2)):  # a run that fails thaws too
+        argv = ["process", str(corpus), "--out", str(tmp_path / corpus.stem), "--jobs", "1"]
+        assert main([*argv, "--no-progress"]) == code
+        assert during[-1] > 10_000 and gc.get_freeze_count() == 0

@@ -258,7 +258,7 @@ def prepared_chunk_function(
 
     started = time.perf_counter()
     fn = bench_chunk_function()
-    warm_up(fn, quality=quality, jobs=jobs)
+    warm_up(fn, quality=quality, jobs=jobs, freeze=True)  # each run is a fresh interpreter
     return fn, time.perf_counter() - started
 
 

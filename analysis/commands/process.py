@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import functools
+import gc
 import json
 import os
 import shutil
@@ -223,7 +224,7 @@ def main(args: argparse.Namespace) -> int:
         keep_text=not (args.no_text and args.no_quality),  # the flags are read from the text
     )
     if engine == "local":  # the workers started, then every process warms up (measure.warmup)
-        warm_up(fn, quality=not args.no_quality, jobs=args.jobs)
+        warm_up(fn, quality=not args.no_quality, jobs=args.jobs, freeze=True)
     tmp = out.with_name(f".{out.name}.tmp-{os.getpid()}")
     created = not out.exists()
     try:
@@ -280,6 +281,8 @@ def main(args: argparse.Namespace) -> int:
         shutil.rmtree(tmp, ignore_errors=True)
         _remove_if_only_ours(out, created)
         raise
+    finally:
+        gc.unfreeze()  # the objects frozen by the warm-up are collected as usual again
     print(report.summary())
     rate = summary.n_sentences / summary.seconds if summary.seconds else 0.0
     print(

@@ -416,9 +416,8 @@ def _arrow_text(values: pd.Series) -> pa.LargeStringArray | None:
     array = values.array
     if values.dtype != _TEXT_DTYPE or not isinstance(array, pd.arrays.ArrowStringArray):
         return None
-    chunked = pa.chunked_array(array._pa_array).cast(pa.large_string())
-    combined = chunked.combine_chunks() if chunked.num_chunks != 1 else chunked.chunk(0)
-    return pc.fill_null(combined, "") if combined.null_count else combined
+    texts = pa.array(array, type=pa.large_string())  # one array, without copying one chunk
+    return pc.fill_null(texts, "") if texts.null_count else texts
 
 
 def _blank_texts(texts: pa.Array) -> np.ndarray:
@@ -495,12 +494,11 @@ class _ChunkNormaliser:
             formats = ["" if t.strip() else "html" for t in plain]
             values["text"] = [t if t.strip() else h for t, h in zip(plain, pages, strict=True)]
         if arrow_text is None:
-            texts = values["text"]
-            blank = [not t.strip() for t in texts]
+            is_blank = [not t.strip() for t in values["text"]]
         else:
-            blank = _blank_texts(arrow_text).tolist()
-        keep = [i for i, empty in enumerate(blank) if not empty]
-        skipped = [rows[i] for i, empty in enumerate(blank) if empty]
+            is_blank = _blank_texts(arrow_text).tolist()
+        keep = [i for i, empty in enumerate(is_blank) if not empty]
+        skipped = [rows[i] for i, empty in enumerate(is_blank) if empty]
         if skipped:
             self.report.n_empty_skipped += len(skipped)
             room = _MAX_LISTED_ROWS - len(self.report.empty_rows)

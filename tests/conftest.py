@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import gc
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pandas as pd
@@ -29,6 +30,15 @@ ARTICLE_C = (
     "Mr. Lund of Acme Corp. said the pause was welcome but fragile.\n"
     "Exporters may still face delays at the border.\n"
 )
+
+
+@pytest.fixture(autouse=True)
+def _objects_handed_back_to_the_collector() -> Iterator[None]:
+    """A test that sets the work up as a benchmark's fresh interpreter does
+    (``warm_up(freeze=True)``) freezes this process's objects; after the test the collector
+    gets them back, so no test leaves the next with objects it never collects."""
+    yield
+    gc.unfreeze()
 
 
 @pytest.fixture

@@ -21,6 +21,9 @@ then measures in one run:
 6. with --compute-only N: the scaling of the work alone, with nothing serial around it (the
    chunks read first, then computed by one process and by --jobs processes at once, N rounds:
    :mod:`analysis.bench.scaling`), the bound a run's own scaling is measured against.
+7. with --serial N: the CPU of the steps the command's process does beside computing chunks
+   (reading every chunk, the near-copy index, flags and Parquet writing), best of N passes in
+   a fresh interpreter (:mod:`analysis.bench.serial`): what the workers wait for.
 
 Steps 1–3 make a round; --repeat N measures N rounds one after the other and judges each ratio
 target on its median over the rounds (every round is printed and kept in --json): a single
@@ -121,6 +124,15 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="also measure, N times, the scaling of the work alone: the chunks read first, then "
         "computed by one process and by --jobs processes at once, nothing serial around them "
         "(analysis.bench.scaling); the bound the serial parts of a run are measured against",
+    )
+    parser.add_argument(
+        "--serial",
+        type=int,
+        default=0,
+        metavar="N",
+        help="also time the command's own steps (reading every chunk, the near-copy index, "
+        "flags and Parquet writing), CPU best of N in a fresh interpreter "
+        "(analysis.bench.serial): the serial parts the workers wait for",
     )
 
 
@@ -514,6 +526,10 @@ def run_benchmark(args: argparse.Namespace) -> dict[str, Any]:
             from analysis.bench.scaling import compute_scaling
 
             results["compute_only"] = compute_scaling(corpus, args, jobs)
+        if args.serial > 0:
+            from analysis.bench.serial import serial_costs
+
+            results["serial"] = serial_costs(corpus, args)
     results["maxrss_mib"] = maxrss_mib()
     results["steadiness"] = steadiness(rounds)
     every = results["all_cores"]
@@ -616,6 +632,10 @@ def _print_results(results: dict[str, Any]) -> None:
         from analysis.bench.scaling import scaling_line
 
         print(scaling_line(results["compute_only"]))
+    if "serial" in results:
+        from analysis.bench.serial import serial_line
+
+        print(serial_line(results["serial"]))
     if "outputs_identical" in results:
         print(f"1-core and all-core outputs identical: {results['outputs_identical']}")
     print(f"getrusage peaks (MiB): {results['maxrss_mib']}")

@@ -3,21 +3,15 @@ shares them, every chunk computed once, and each round's scaling from its own tw
 
 from __future__ import annotations
 
-import argparse
 import threading
 from pathlib import Path
 
 import pandas as pd
 import pytest
+from bench_args import throughput_args
 
 from analysis.bench import scaling
-from analysis.bench.throughput import add_arguments, run_benchmark
-
-
-def namespace(corpus: Path, *options: str) -> argparse.Namespace:
-    parser = argparse.ArgumentParser()
-    add_arguments(parser)
-    return parser.parse_args(["--corpus", str(corpus), *options])
+from analysis.bench.throughput import run_benchmark
 
 
 @pytest.fixture
@@ -29,7 +23,7 @@ def corpus(tmp_path: Path) -> Path:
 
 
 def test_each_share_computes_its_chunks_and_together_every_chunk(corpus: Path) -> None:
-    args = namespace(corpus, "--chunk-size", "2", "--no-quality")
+    args = throughput_args(corpus, "--chunk-size", "2", "--no-quality")
     barrier = threading.Barrier(1)
     counts = [scaling._compute_share(corpus, args, (k, 3), barrier)[2] for k in range(3)]
     assert counts == [2, 1, 1]  # chunks 0 and 3, 1, 2 of the 4 chunks of 7 rows
@@ -42,14 +36,14 @@ def test_the_scaling_of_a_round_is_its_own_timings_ratio(
 ) -> None:
     timings = iter([4.0, 2.0, 3.0, 2.0, 5.0, 2.0])  # one process, then two, for each round
     monkeypatch.setattr(scaling, "_timed", lambda corpus, args, n, manager: next(timings))
-    result = scaling.compute_scaling(corpus, namespace(corpus, "--compute-only", "3"), 2)
+    result = scaling.compute_scaling(corpus, throughput_args(corpus, "--compute-only", "3"), 2)
     assert result["scaling"] == [2.0, 1.5, 2.5] and result["median_scaling"] == 2.0
     assert "4.0 s / 2.0 s" in scaling.scaling_line(result)
 
 
 @pytest.mark.slow
 def test_the_benchmark_reports_the_scaling_of_the_work_alone(corpus: Path, tmp_path: Path) -> None:
-    args = namespace(
+    args = throughput_args(
         corpus, "--chunk-size", "2", "--jobs", "2", "--compute-only", "1", "--no-progress"
     )
     args.keep = tmp_path / "w"

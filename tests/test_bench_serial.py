@@ -3,20 +3,14 @@ chunks and results a run would have."""
 
 from __future__ import annotations
 
-import argparse
 from pathlib import Path
 
 import pandas as pd
 import pytest
+from bench_args import throughput_args
 
 from analysis.bench import serial
-from analysis.bench.throughput import add_arguments, run_benchmark
-
-
-def namespace(corpus: Path, *options: str) -> argparse.Namespace:
-    parser = argparse.ArgumentParser()
-    add_arguments(parser)
-    return parser.parse_args(["--corpus", str(corpus), *options])
+from analysis.bench.throughput import run_benchmark
 
 
 @pytest.fixture
@@ -30,7 +24,7 @@ def corpus(tmp_path: Path) -> Path:
 
 
 def test_each_step_runs_over_every_chunk_and_the_copies_are_found(corpus: Path) -> None:
-    result = serial._serial_steps(corpus, namespace(corpus, "--chunk-size", "4"), repeat=2)
+    result = serial._serial_steps(corpus, throughput_args(corpus, "--chunk-size", "4"), repeat=2)
     assert (result["chunks"], result["docs"]) == (3, 9)
     assert result["copies"] == 2  # the story three times over: the second and third copies
     assert result["rows_written"]["documents"] == 9
@@ -50,7 +44,7 @@ def test_the_best_pass_is_the_least_cpu() -> None:
 def test_the_benchmark_reports_the_steps_from_a_fresh_interpreter(
     corpus: Path, tmp_path: Path
 ) -> None:
-    args = namespace(corpus, "--chunk-size", "4", "--skip-one-core", "--serial", "1")
+    args = throughput_args(corpus, "--chunk-size", "4", "--skip-one-core", "--serial", "1")
     args.keep, args.no_progress = tmp_path / "w", True
     result = run_benchmark(args)["serial"]
     assert result["repeat"] == 1 and result["docs"] == 9

@@ -95,13 +95,10 @@ def _serial_steps(corpus: Path, args: argparse.Namespace, repeat: int) -> dict[s
 def serial_costs(corpus: Path, args: argparse.Namespace) -> dict[str, Any]:
     """The CPU seconds of each of :data:`STEPS` over the whole corpus, best of
     ``args.serial`` passes, in a fresh interpreter (it inherits no cache of this one)."""
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
+    from analysis.bench.throughput import in_fresh_interpreter
 
     picklable = argparse.Namespace(column_map=args.column_map, chunk_size=args.chunk_size)
-    context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(max_workers=1, mp_context=context) as executor:
-        return executor.submit(_serial_steps, corpus, picklable, args.serial).result()
+    return in_fresh_interpreter(_serial_steps, corpus, picklable, args.serial)
 
 
 def serial_line(result: dict[str, Any]) -> str:

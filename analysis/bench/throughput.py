@@ -355,13 +355,21 @@ def _full_run(
     }
 
 
-def _fresh_run(
-    corpus: Path, out: Path, jobs: int, args: argparse.Namespace, cleaning: bool = True
-) -> dict[str, Any]:
-    """:func:`_full_run` in a new interpreter (spawned), so that it inherits nothing."""
+def in_fresh_interpreter(fn: Callable[..., Any], *args: Any) -> Any:
+    """``fn(*args)`` in a new interpreter (spawned), so that it inherits no module, cache or
+    worker of this one; ``fn`` and ``args`` must be picklable."""
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(max_workers=1, mp_context=context) as executor:
+        return executor.submit(fn, *args).result()
+
+
+def _fresh_run(
+    corpus: Path, out: Path, jobs: int, args: argparse.Namespace, cleaning: bool = True
+) -> dict[str, Any]:
+    """:func:`_full_run` in a new interpreter (:func:`in_fresh_interpreter`)."""
     # only what a run reads: the parsed arguments also hold the command's module
     picklable = argparse.Namespace(
         column_map=args.column_map,
@@ -369,9 +377,7 @@ def _fresh_run(
         no_progress=args.no_progress,
         no_quality=args.no_quality,
     )
-    context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(max_workers=1, mp_context=context) as executor:
-        return executor.submit(_full_run, corpus, out, jobs, picklable, cleaning).result()
+    return in_fresh_interpreter(_full_run, corpus, out, jobs, picklable, cleaning)
 
 
 def _floor_run(sentences_file: Path, limit: int) -> dict[str, Any]:

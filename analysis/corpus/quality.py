@@ -342,7 +342,8 @@ class DuplicateFinder:
 
     def candidates(self, signature: np.ndarray) -> list[int]:
         """Positions (corpus order) of earlier documents sharing a band with ``signature``."""
-        return self._candidates(_band_keys(np.asarray(signature)[np.newaxis])[0])
+        columns = _band_columns(np.asarray(signature)[np.newaxis])
+        return self._candidates([keys[0] for keys in columns])
 
     def _candidates(self, keys: list[bytes]) -> list[int]:
         found: set[int] = set()
@@ -449,23 +450,12 @@ class DuplicateFinder:
 
 def _band_columns(signatures: np.ndarray) -> list[list[bytes]]:
     """For each of the :data:`LSH_BANDS` bands, the key of each signature (a row) in that band:
-    the bytes of its :data:`LSH_ROWS` values, as :func:`_band_keys` cuts them."""
+    the bytes of the band's :data:`LSH_ROWS` values (the signature's first bands × rows
+    values, cut in order)."""
     values = np.ascontiguousarray(signatures[:, : LSH_BANDS * LSH_ROWS], dtype=np.uint32)
     width = LSH_ROWS * values.itemsize
     bands = values.view(np.dtype((np.void, width)))  # one void item per (row, band)
     return [bands[:, band].tolist() for band in range(LSH_BANDS)]
-
-
-def _band_keys(signatures: np.ndarray) -> list[list[bytes]]:
-    """The :data:`LSH_BANDS` band keys of each signature (a row; its first bands × rows
-    values), sliced from one ``tobytes`` of the whole matrix."""
-    values = np.ascontiguousarray(signatures[:, : LSH_BANDS * LSH_ROWS], dtype=np.uint32)
-    raw = values.tobytes()
-    width = LSH_ROWS * values.itemsize
-    return [
-        [raw[start : start + width] for start in range(row, row + LSH_BANDS * width, width)]
-        for row in range(0, len(raw), LSH_BANDS * width)
-    ]
 
 
 def find_duplicates(doc_ids: list[str], texts: list[str]) -> list[str]:

@@ -87,14 +87,21 @@ def test_repeated_rounds_judge_the_targets_on_their_medians(tmp_path: Path) -> N
         assert r["all_cores_vs_one_core"] == round(every / one, 3)
         floor = r["bare_nltk_vader"]["sentences_per_s"]
         assert r["one_core_vs_bare_vader"] == round(one / floor, 3)
+        parallel = r["bare_nltk_vader_parallel"]  # the same sentences on 2 processes at once
+        assert parallel["processes"] == 2
+        assert parallel["sentences"] == r["bare_nltk_vader"]["sentences"]
+        assert r["machine_scaling"] == round(parallel["sentences_per_s"] / floor, 3)
     targets = results["targets"]
     for key in ("all_cores_vs_one_core", "one_core_vs_bare_vader"):
         assert targets[key]["value"] == sorted(r[key] for r in rounds)[1]
+    assert results["machine_scaling"]["median"] == sorted(r["machine_scaling"] for r in rounds)[1]
 
 
 def test_one_round_without_a_one_core_run_has_no_ratio(tmp_path: Path) -> None:
     results = bench(tmp_path, 4, "--jobs", "1", "--skip-one-core")
     assert len(results["rounds"]) == 1 and "one_core" not in results
+    assert results["machine_scaling"] is None  # one process: nothing to compare
+    assert "bare_nltk_vader_parallel" not in results["rounds"][0]
     assert results["targets"]["all_cores_vs_one_core"]["value"] is None
 
 

@@ -11,7 +11,9 @@ then measures in one run:
 2. the same on every core (--jobs, default all: this process and one worker per other core);
    the two outputs must be byte-identical;
 3. the floor: a bare loop of NLTK's own SentimentIntensityAnalyzer over the sentences step 1
-   produced (lexicon text from the vaderSentiment wheel, nothing from nltk_data);
+   produced (lexicon text from the vaderSentiment wheel, nothing from nltk_data); on several
+   cores, the same loop also on --jobs fresh processes at once, which gives the machine's own
+   scaling in that minute, the bound of the work's (:mod:`analysis.bench.machine`);
 4. peak memory: the resident set of the run's process and its workers, summed, sampled every
    0.2 s (needs psutil; otherwise the largest single process from getrusage);
 5. with --cleaning-cost N: the share of the one-core work's time taken by the boilerplate line
@@ -61,6 +63,7 @@ from contextlib import contextmanager, nullcontext
 from pathlib import Path
 from typing import Any
 
+from analysis.bench.machine import machine_warning
 from analysis.bench.steadiness import floor_spread, unsteady_warning
 from analysis.io import write_text
 
@@ -380,13 +383,16 @@ def _fresh_run(
     return in_fresh_interpreter(_full_run, corpus, out, jobs, picklable, cleaning)
 
 
-def _floor_run(sentences_file: Path, limit: int) -> dict[str, Any]:
+def _floor_sample(sentences_file: Path, limit: int) -> list[str]:
+    """The floor's sentences: ``limit`` evenly spaced sentences of a run's output (all for 0)."""
     import pyarrow.parquet as pq
 
     column = pq.read_table(sentences_file, columns=["sentence"]).column(0)
     positions = _evenly_spaced(range(len(column)), limit)
-    sample = column.take(positions).to_pylist()  # only the sample becomes Python strings
-    del column
+    return column.take(positions).to_pylist()  # only the sample becomes Python strings
+
+
+def _floor_run(sample: list[str]) -> dict[str, Any]:
     score = bare_nltk_vader()
     started = time.perf_counter()
     for sentence in sample:
@@ -437,7 +443,16 @@ def _round(corpus: Path, work: Path, jobs: int, args: argparse.Namespace) -> dic
             for name in ("sentences.parquet", "documents.parquet")
         )
     floor_source = work / ("out_1" if "one_core" in out else "out_all") / "sentences.parquet"
-    out["bare_nltk_vader"] = _floor_run(floor_source, args.floor_sentences)
+    sample = _floor_sample(floor_source, args.floor_sentences)
+    out["bare_nltk_vader"] = _floor_run(sample)
+    if jobs > 1:  # what the machine gives on as many processes, in the same minute
+        from analysis.bench.machine import floor_on_processes
+
+        parallel = floor_on_processes(sample, jobs)
+        out["bare_nltk_vader_parallel"] = parallel
+        floor_rate = out["bare_nltk_vader"]["sentences_per_s"]
+        if floor_rate and parallel["sentences_per_s"]:
+            out["machine_scaling"] = round(parallel["sentences_per_s"] / floor_rate, 3)
     if "one_core" in out:
         one_rate = out["one_core"]["sentences_per_s"]
         floor_rate = out["bare_nltk_vader"]["sentences_per_s"]
@@ -485,6 +500,27 @@ def steadiness(rounds: list[dict[str, Any]]) -> dict[str, Any] | None:
             "all_cores_vs_one_core": round(every["sentences_per_s"] / one["sentences_per_s"], 3),
         }
     return result
+
+
+def machine_scaling(rounds: list[dict[str, Any]]) -> dict[str, Any] | None:
+    """The machine's own scaling over the rounds (:mod:`analysis.bench.machine`): its median
+    and range, and the work's scaling as a share of it, round by round (``share``: the work's
+    ``all_cores_vs_one_core`` over the machine's, where a round has both); ``None`` when no
+    round measured it (one process)."""
+    values = [r["machine_scaling"] for r in rounds if r.get("machine_scaling") is not None]
+    if not values:
+        return None
+    shares = [
+        round(r["all_cores_vs_one_core"] / r["machine_scaling"], 3)
+        for r in rounds
+        if r.get("machine_scaling") and r.get("all_cores_vs_one_core") is not None
+    ]
+    return {
+        "median": round(statistics.median(values), 3),
+        "range": [min(values), max(values)],
+        "share": shares,
+        "share_median": round(statistics.median(shares), 3) if shares else None,
+    }
 
 
 def _verdict(value: float | None, target: float, higher_is_better: bool = True) -> str:
@@ -538,6 +574,7 @@ def run_benchmark(args: argparse.Namespace) -> dict[str, Any]:
             results["serial"] = serial_costs(corpus, args)
     results["maxrss_mib"] = maxrss_mib()
     results["steadiness"] = steadiness(rounds)
+    results["machine_scaling"] = machine_scaling(rounds)
     every = results["all_cores"]
     ratio_floor = _median(rounds, "one_core_vs_bare_vader")  # the targets: on the median round
     scaling = _median(rounds, "all_cores_vs_one_core")
@@ -626,6 +663,16 @@ def _print_results(results: dict[str, Any]) -> None:
                 f"(the targets are judged on the medians)"
             )
         print(line)
+    machine = results.get("machine_scaling")
+    if machine is not None:
+        low, high = machine["range"]
+        line = (
+            f"the machine's own scaling (the floor's loop on {results['all_cores']['jobs']} "
+            f"processes at once against one): median {machine['median']}× (rounds {low}–{high}×)"
+        )
+        if machine["share_median"] is not None:
+            line += f"; the work's scaling was {machine['share_median']:.0%} of it (median)"
+        print(line)
     if "cleaning_cost" in results:
         cost = results["cleaning_cost"]
         print(
@@ -649,6 +696,13 @@ def _print_results(results: dict[str, Any]) -> None:
         print(f"{name:26} {target['value']!s:>8} (target {target['target']}) {target['verdict']}")
     if steady is not None:
         warning = unsteady_warning(steady["floor_spread"])
+        if warning:
+            print(warning)
+    if machine is not None:
+        scaling = results["targets"]["all_cores_vs_one_core"]
+        warning = machine_warning(
+            machine["median"], scaling["target"], results["all_cores"]["jobs"]
+        )
         if warning:
             print(warning)
 

@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from analysis.bench.machine import floor_on_processes, machine_warning
-from analysis.bench.throughput import machine_scaling
+from analysis.bench.machine import (
+    floor_on_processes,
+    machine_line,
+    machine_summary,
+    machine_warning,
+)
 
 SENTENCES = [
     "The council approved the budget on Tuesday.",
@@ -48,14 +52,22 @@ def test_a_warning_names_the_machine_s_scaling_and_the_target() -> None:
     assert "1.50×" in warning and "2 processes" in warning and "1.85×" in warning
 
 
-def test_machine_scaling_summarises_the_rounds_and_the_work_s_share() -> None:
+def test_machine_summary_summarises_the_rounds_and_the_work_s_share() -> None:
     rounds = [
         {"machine_scaling": 1.9, "all_cores_vs_one_core": 1.71},
         {"machine_scaling": 1.5, "all_cores_vs_one_core": 1.5},
         {"machine_scaling": 2.0, "all_cores_vs_one_core": None},
     ]
-    summary = machine_scaling(rounds)
+    summary = machine_summary(rounds)
     assert summary is not None
     assert summary["median"] == 1.9 and summary["range"] == [1.5, 2.0]
     assert summary["share"] == [0.9, 1.0] and summary["share_median"] == 0.95
-    assert machine_scaling([{"all_cores_vs_one_core": 1.8}]) is None
+    assert machine_summary([{"all_cores_vs_one_core": 1.8}]) is None
+
+
+def test_the_line_gives_the_median_the_range_and_the_work_s_share() -> None:
+    summary = {"median": 1.9, "range": [1.5, 2.0], "share": [0.9, 1.0], "share_median": 0.95}
+    line = machine_line(summary, 2)
+    assert "2 processes" in line and "median 1.9×" in line and "1.5–2.0×" in line
+    assert line.endswith("the work's scaling was 95% of it (median)")
+    assert "work's scaling" not in machine_line({**summary, "share_median": None}, 2)

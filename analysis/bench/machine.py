@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import multiprocessing
 import queue
+import statistics
 import time
 from collections.abc import Sequence
 from typing import Any
@@ -90,6 +91,39 @@ def floor_on_processes(sentences: Sequence[str], processes: int) -> dict[str, An
         "sentences_per_s": round(scored / seconds, 1) if seconds > 0 else None,
         "process_seconds": sorted(round(end - start, 2) for start, end, _ in reports),
     }
+
+
+def machine_summary(rounds: list[dict[str, Any]]) -> dict[str, Any] | None:
+    """The machine's own scaling over the rounds of ``bench throughput`` (each round's
+    ``machine_scaling``): its median and range, and the work's scaling as a share of it, round
+    by round (``share``: the work's ``all_cores_vs_one_core`` over the machine's, where a round
+    has both); ``None`` when no round measured it (one process)."""
+    values = [r["machine_scaling"] for r in rounds if r.get("machine_scaling") is not None]
+    if not values:
+        return None
+    shares = [
+        round(r["all_cores_vs_one_core"] / r["machine_scaling"], 3)
+        for r in rounds
+        if r.get("machine_scaling") and r.get("all_cores_vs_one_core") is not None
+    ]
+    return {
+        "median": round(statistics.median(values), 3),
+        "range": [min(values), max(values)],
+        "share": shares,
+        "share_median": round(statistics.median(shares), 3) if shares else None,
+    }
+
+
+def machine_line(summary: dict[str, Any], processes: int) -> str:
+    """The bench's line for a :func:`machine_summary`."""
+    low, high = summary["range"]
+    line = (
+        f"the machine's own scaling (the floor's loop on {processes} processes at once against "
+        f"one): median {summary['median']}× (rounds {low}–{high}×)"
+    )
+    if summary["share_median"] is not None:
+        line += f"; the work's scaling was {summary['share_median']:.0%} of it (median)"
+    return line
 
 
 def machine_warning(median: float | None, target: float, processes: int) -> str | None:

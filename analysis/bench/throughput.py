@@ -63,7 +63,7 @@ from contextlib import contextmanager, nullcontext
 from pathlib import Path
 from typing import Any
 
-from analysis.bench.machine import machine_warning
+from analysis.bench.machine import machine_line, machine_summary, machine_warning
 from analysis.bench.steadiness import floor_spread, unsteady_warning
 from analysis.io import write_text
 
@@ -502,27 +502,6 @@ def steadiness(rounds: list[dict[str, Any]]) -> dict[str, Any] | None:
     return result
 
 
-def machine_scaling(rounds: list[dict[str, Any]]) -> dict[str, Any] | None:
-    """The machine's own scaling over the rounds (:mod:`analysis.bench.machine`): its median
-    and range, and the work's scaling as a share of it, round by round (``share``: the work's
-    ``all_cores_vs_one_core`` over the machine's, where a round has both); ``None`` when no
-    round measured it (one process)."""
-    values = [r["machine_scaling"] for r in rounds if r.get("machine_scaling") is not None]
-    if not values:
-        return None
-    shares = [
-        round(r["all_cores_vs_one_core"] / r["machine_scaling"], 3)
-        for r in rounds
-        if r.get("machine_scaling") and r.get("all_cores_vs_one_core") is not None
-    ]
-    return {
-        "median": round(statistics.median(values), 3),
-        "range": [min(values), max(values)],
-        "share": shares,
-        "share_median": round(statistics.median(shares), 3) if shares else None,
-    }
-
-
 def _verdict(value: float | None, target: float, higher_is_better: bool = True) -> str:
     if value is None:
         return "n/a"
@@ -574,7 +553,7 @@ def run_benchmark(args: argparse.Namespace) -> dict[str, Any]:
             results["serial"] = serial_costs(corpus, args)
     results["maxrss_mib"] = maxrss_mib()
     results["steadiness"] = steadiness(rounds)
-    results["machine_scaling"] = machine_scaling(rounds)
+    results["machine_scaling"] = machine_summary(rounds)
     every = results["all_cores"]
     ratio_floor = _median(rounds, "one_core_vs_bare_vader")  # the targets: on the median round
     scaling = _median(rounds, "all_cores_vs_one_core")
@@ -665,14 +644,7 @@ def _print_results(results: dict[str, Any]) -> None:
         print(line)
     machine = results.get("machine_scaling")
     if machine is not None:
-        low, high = machine["range"]
-        line = (
-            f"the machine's own scaling (the floor's loop on {results['all_cores']['jobs']} "
-            f"processes at once against one): median {machine['median']}× (rounds {low}–{high}×)"
-        )
-        if machine["share_median"] is not None:
-            line += f"; the work's scaling was {machine['share_median']:.0%} of it (median)"
-        print(line)
+        print(machine_line(machine, results["all_cores"]["jobs"]))
     if "cleaning_cost" in results:
         cost = results["cleaning_cost"]
         print(

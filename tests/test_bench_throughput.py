@@ -126,3 +126,27 @@ def test_steadiness_gives_the_floor_s_spread_and_the_best_round_of_each_run() ->
     assert steadiness(rounds[:1]) is None
     without_one_core = [{k: v for k, v in r.items() if k != "one_core"} for r in rounds]
     assert "best" not in (steadiness(without_one_core) or {})
+
+
+def test_a_verdict_taken_on_an_unsteady_machine_says_it_is_none() -> None:
+    from analysis.bench.throughput import verdict_caveat
+
+    targets = {
+        "one_core_vs_bare_vader": {"target": 1.5},
+        "all_cores_vs_one_core": {"target": 1.85},
+        "peak_rss_mib": {"target": 2048},
+    }
+    steady = {"steadiness": {"steady": True}, "machine_scaling": {"median": 1.97}}
+    quiet = {"targets": targets, **steady}
+    assert all(verdict_caveat(name, quiet) == "" for name in targets)
+    unsteady = {**quiet, "steadiness": {"steady": False}}
+    assert verdict_caveat("one_core_vs_bare_vader", unsteady).startswith(" (machine unsteady")
+    assert verdict_caveat("peak_rss_mib", unsteady) == ""  # memory is not timed
+    slow_pair = {**quiet, "machine_scaling": {"median": 1.76}}
+    caveat = verdict_caveat("all_cores_vs_one_core", slow_pair)
+    assert "the machine's own scaling 1.76×" in caveat and caveat.endswith(
+        "not a verdict on the work)"
+    )
+    assert verdict_caveat("one_core_vs_bare_vader", slow_pair) == ""
+    one_round = {"targets": targets, "steadiness": None, "machine_scaling": None}
+    assert verdict_caveat("all_cores_vs_one_core", one_round) == ""

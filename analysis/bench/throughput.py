@@ -591,6 +591,24 @@ def run_benchmark(args: argparse.Namespace) -> dict[str, Any]:
     return results
 
 
+def verdict_caveat(name: str, results: dict[str, Any]) -> str:
+    """What to print after target ``name``'s verdict when the machine makes it unreliable: the
+    rounds' floor spread over the limit (every target measured in the rounds), or, for the
+    scaling, the machine's own scaling under the target (the warnings below say more); ``""``
+    when neither."""
+    if name not in ("one_core_vs_bare_vader", "all_cores_vs_one_core", "peak_rss_mib"):
+        return ""
+    notes = []
+    steady = results.get("steadiness")
+    if steady is not None and not steady["steady"] and name != "peak_rss_mib":
+        notes.append("machine unsteady")
+    machine = results.get("machine_scaling")
+    target = results["targets"][name]["target"]
+    if name == "all_cores_vs_one_core" and machine is not None and machine["median"] < target:
+        notes.append(f"the machine's own scaling {machine['median']}×")
+    return f" ({'; '.join(notes)}: not a verdict on the work)" if notes else ""
+
+
 def _print_results(results: dict[str, Any]) -> None:
     corpus = results["corpus"]
     print(f"corpus: {corpus}")
@@ -665,7 +683,8 @@ def _print_results(results: dict[str, Any]) -> None:
         print(f"1-core and all-core outputs identical: {results['outputs_identical']}")
     print(f"getrusage peaks (MiB): {results['maxrss_mib']}")
     for name, target in results["targets"].items():
-        print(f"{name:26} {target['value']!s:>8} (target {target['target']}) {target['verdict']}")
+        line = f"{name:26} {target['value']!s:>8} (target {target['target']}) {target['verdict']}"
+        print(line + verdict_caveat(name, results))
     if steady is not None:
         warning = unsteady_warning(steady["floor_spread"])
         if warning:

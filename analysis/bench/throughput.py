@@ -26,6 +26,9 @@ then measures in one run:
 7. with --serial N: the CPU of the steps the command's process does beside computing chunks
    (reading every chunk, the near-copy index, flags and Parquet writing), best of N passes in
    a fresh interpreter (:mod:`analysis.bench.serial`): what the workers wait for.
+8. with --piece-cost N: the CPU of each chunk's splitting and measures, whole and cut into 2
+   and 4 pieces after cleaning, best of N passes in a fresh interpreter
+   (:mod:`analysis.bench.pieces`): the price of a finer unit of work than a chunk.
 
 Steps 1–3 make a round; --repeat N measures N rounds one after the other and judges each ratio
 target on its median over the rounds (every round is printed and kept in --json): a single
@@ -141,6 +144,15 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="also time the command's own steps (reading every chunk, the near-copy index, "
         "flags and Parquet writing), CPU best of N in a fresh interpreter "
         "(analysis.bench.serial): the serial parts the workers wait for",
+    )
+    parser.add_argument(
+        "--piece-cost",
+        type=int,
+        default=0,
+        metavar="N",
+        help="also time each chunk's splitting and measures whole and cut into 2 and 4 pieces "
+        "after cleaning, CPU best of N in a fresh interpreter (analysis.bench.pieces): what a "
+        "finer unit of work than a chunk would cost",
     )
 
 
@@ -553,6 +565,10 @@ def run_benchmark(args: argparse.Namespace) -> dict[str, Any]:
             from analysis.bench.serial import serial_costs
 
             results["serial"] = serial_costs(corpus, args)
+        if args.piece_cost > 0:
+            from analysis.bench.pieces import piece_costs
+
+            results["piece_cost"] = piece_costs(corpus, args)
     results["maxrss_mib"] = maxrss_mib()
     results["steadiness"] = steadiness(rounds)
     results["machine_scaling"] = machine_summary(rounds)
@@ -681,6 +697,10 @@ def _print_results(results: dict[str, Any]) -> None:
         from analysis.bench.serial import serial_line
 
         print(serial_line(results["serial"]))
+    if "piece_cost" in results:
+        from analysis.bench.pieces import piece_line
+
+        print(piece_line(results["piece_cost"]))
     if "outputs_identical" in results:
         print(f"1-core and all-core outputs identical: {results['outputs_identical']}")
     print(f"getrusage peaks (MiB): {results['maxrss_mib']}")

@@ -8,10 +8,9 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-from bench_args import throughput_args
+from bench_args import quiet_benchmark, throughput_args
 
 from analysis.bench import scaling
-from analysis.bench.throughput import run_benchmark
 
 
 @pytest.fixture
@@ -43,10 +42,7 @@ def test_the_scaling_of_a_round_is_its_own_timings_ratio(
 
 @pytest.mark.slow
 def test_the_benchmark_reports_the_scaling_of_the_work_alone(corpus: Path, tmp_path: Path) -> None:
-    args = throughput_args(
-        corpus, "--chunk-size", "2", "--jobs", "2", "--compute-only", "1", "--no-progress"
-    )
-    args.keep = tmp_path / "w"
-    result = run_benchmark(args)["compute_only"]
+    options = ("--chunk-size", "2", "--jobs", "2", "--compute-only", "1")
+    result = quiet_benchmark(corpus, tmp_path / "w", *options)["compute_only"]
     assert result["jobs"] == 2 and len(result["rounds"]) == 1
     assert result["rounds"][0]["one"] > 0 and result["rounds"][0]["all"] > 0

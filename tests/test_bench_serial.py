@@ -7,10 +7,9 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-from bench_args import throughput_args
+from bench_args import quiet_benchmark, throughput_args
 
 from analysis.bench import serial
-from analysis.bench.throughput import run_benchmark
 
 
 @pytest.fixture
@@ -44,7 +43,6 @@ def test_the_best_pass_is_the_least_cpu() -> None:
 def test_the_benchmark_reports_the_steps_from_a_fresh_interpreter(
     corpus: Path, tmp_path: Path
 ) -> None:
-    args = throughput_args(corpus, "--chunk-size", "4", "--skip-one-core", "--serial", "1")
-    args.keep, args.no_progress = tmp_path / "w", True
-    result = run_benchmark(args)["serial"]
+    options = ("--chunk-size", "4", "--skip-one-core", "--serial", "1")
+    result = quiet_benchmark(corpus, tmp_path / "w", *options)["serial"]
     assert result["repeat"] == 1 and result["docs"] == 9

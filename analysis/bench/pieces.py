@@ -25,6 +25,7 @@ from __future__ import annotations
 import argparse
 import itertools
 import time
+from pathlib import Path
 from typing import Any
 
 CUTS = (1, 2, 4)  # pieces per chunk
@@ -37,7 +38,7 @@ def _piece_bounds(n_docs: int, pieces: int) -> list[tuple[int, int]]:
     return list(itertools.pairwise(cuts))
 
 
-def _piece_steps(corpus: Any, args: argparse.Namespace, repeat: int) -> dict[str, Any]:
+def _piece_steps(corpus: Path, args: argparse.Namespace, repeat: int) -> dict[str, Any]:
     """:func:`piece_costs` in this interpreter (meant to be a fresh one)."""
     import gc
 
@@ -101,13 +102,13 @@ def _piece_steps(corpus: Any, args: argparse.Namespace, repeat: int) -> dict[str
     }
 
 
-def piece_costs(corpus: Any, args: argparse.Namespace) -> dict[str, Any]:
+def piece_costs(corpus: Path, args: argparse.Namespace) -> dict[str, Any]:
     """The CPU seconds of splitting and measuring every chunk's clean documents whole and cut
     into :data:`CUTS` pieces, best of ``args.piece_cost`` passes, in a fresh interpreter (it
     inherits no cache of this one)."""
-    from analysis.bench.throughput import in_fresh_interpreter
+    from analysis.bench.throughput import in_fresh_interpreter, reading_options
 
-    picklable = argparse.Namespace(column_map=args.column_map, chunk_size=args.chunk_size)
+    picklable = reading_options(args)
     return in_fresh_interpreter(_piece_steps, corpus, picklable, args.piece_cost)
 
 

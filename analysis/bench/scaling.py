@@ -55,9 +55,9 @@ def _timed(corpus: Path, args: argparse.Namespace, processes: int, manager: Any)
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
-    picklable = argparse.Namespace(
-        column_map=args.column_map, chunk_size=args.chunk_size, no_quality=args.no_quality
-    )
+    from analysis.bench.throughput import reading_options
+
+    picklable = reading_options(args, "no_quality")
     barrier = manager.Barrier(processes)
     context = multiprocessing.get_context("spawn")
     with ProcessPoolExecutor(max_workers=processes, mp_context=context) as executor:

@@ -95,9 +95,9 @@ def _serial_steps(corpus: Path, args: argparse.Namespace, repeat: int) -> dict[s
 def serial_costs(corpus: Path, args: argparse.Namespace) -> dict[str, Any]:
     """The CPU seconds of each of :data:`STEPS` over the whole corpus, best of
     ``args.serial`` passes, in a fresh interpreter (it inherits no cache of this one)."""
-    from analysis.bench.throughput import in_fresh_interpreter
+    from analysis.bench.throughput import in_fresh_interpreter, reading_options
 
-    picklable = argparse.Namespace(column_map=args.column_map, chunk_size=args.chunk_size)
+    picklable = reading_options(args)
     return in_fresh_interpreter(_serial_steps, corpus, picklable, args.serial)
 
 

@@ -386,17 +386,19 @@ def in_fresh_interpreter(fn: Callable[..., Any], *args: Any) -> Any:
         return executor.submit(fn, *args).result()
 
 
+def reading_options(args: argparse.Namespace, *more: str) -> argparse.Namespace:
+    """The options that say how the corpus is read (``column_map``, ``chunk_size``) and the
+    ``more`` named, alone: what a fresh interpreter is sent (:func:`in_fresh_interpreter`),
+    as the parsed arguments also hold the command's module, which does not pickle."""
+    names = ("column_map", "chunk_size", *more)
+    return argparse.Namespace(**{name: getattr(args, name) for name in names})
+
+
 def _fresh_run(
     corpus: Path, out: Path, jobs: int, args: argparse.Namespace, cleaning: bool = True
 ) -> dict[str, Any]:
     """:func:`_full_run` in a new interpreter (:func:`in_fresh_interpreter`)."""
-    # only what a run reads: the parsed arguments also hold the command's module
-    picklable = argparse.Namespace(
-        column_map=args.column_map,
-        chunk_size=args.chunk_size,
-        no_progress=args.no_progress,
-        no_quality=args.no_quality,
-    )
+    picklable = reading_options(args, "no_progress", "no_quality")
     return in_fresh_interpreter(_full_run, corpus, out, jobs, picklable, cleaning)
 
 

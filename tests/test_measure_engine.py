@@ -6,6 +6,7 @@ from __future__ import annotations
 import functools
 import gc
 import os
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -269,6 +270,42 @@ def test_a_chunk_waits_for_the_workers_in_a_spool_file_that_whoever_claims_it_re
     assert theirs.chunk is not None and result["doc_id"].tolist() == theirs.chunk["doc_id"].tolist()
     assert set(result["pid"]) == set(workers.pool.map(_ping, range(1)))
     assert not files[1].exists() and not any(workers.spool.iterdir())
+
+
+class _ResultOnWait:
+    """A worker's future whose result comes in while the writing thread waits on it."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.is_in = False
+
+    def ready(self) -> bool:
+        return self.is_in
+
+    def wait(self, timeout: float | None = None) -> None:
+        self.is_in = True
+
+    def get(self) -> tuple[bool, Path]:
+        return True, self.path
+
+
+class _NotToSleepOn(threading.Event):
+    def wait(self, timeout: float | None = None) -> bool:
+        raise AssertionError("the writing thread slept on the cancel event, not on the result")
+
+
+def test_the_writing_thread_wakes_on_a_worker_s_result_not_on_a_timer(tmp_path: Path) -> None:
+    import pickle
+
+    from analysis.measure.engine import _Helpers, _Slot
+
+    path = tmp_path / "0.pickle"
+    path.write_bytes(pickle.dumps({"sentences": "done"}))
+    helpers = object.__new__(_Helpers)  # only what wait() uses: the lock
+    helpers.lock = threading.Lock()
+    slot = _Slot(1, None, seq=0, future=_ResultOnWait(path))
+    assert helpers.wait(slot, _NotToSleepOn()) == {"sentences": "done"}
+    assert not path.exists()  # read once, removed
 
 
 def test_this_process_computes_while_the_workers_start() -> None:

@@ -558,12 +558,19 @@ class _Helpers:
         return slot.taken
 
     def wait(self, slot: _Slot, cancel: threading.Event | None = None) -> Any:
-        """The result of a chunk a worker claimed; with ``cancel``, :class:`RunStopped` as soon
-        as it is set instead (the waiting thread is not the one that stops the run)."""
+        """The result of a chunk a worker claimed; with ``cancel``, :class:`RunStopped` within
+        0.05 s of its being set instead (the waiting thread is not the one that stops the run).
+
+        It waits on the result itself, checking ``cancel`` between waits of at most 0.05 s, so
+        it goes on as soon as the result is in. (Sleeping on ``cancel`` between looks at the
+        result, as it did, kept a run's writing thread 0.025 s on average, up to 0.05 s, from
+        a worker's last chunk: at the end of a run, time all the processes wait.)
+        """
         with self.lock:  # a slot is claimable by a worker only once its future is set
             future = slot.future
         while cancel is not None and not future.ready():
-            if cancel.wait(0.05):
+            future.wait(0.05)
+            if cancel.is_set():
                 raise RunStopped("the run stopped before this chunk was written")
         claimed, path = future.get()
         assert claimed, "a chunk this process did not take was skipped by the workers"

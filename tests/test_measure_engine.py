@@ -20,6 +20,7 @@ from analysis.measure.engine import (
     ChunkFunction,
     EngineError,
     ParquetTableWriter,
+    Pending,
     RunSummary,
     _claim,
     _ping,
@@ -30,6 +31,7 @@ from analysis.measure.engine import (
     run_local,
     split_chunk,
     table_file,
+    taking_order,
     worker_pool,
 )
 
@@ -270,6 +272,44 @@ def test_a_chunk_waits_for_the_workers_in_a_spool_file_that_whoever_claims_it_re
     assert theirs.chunk is not None and result["doc_id"].tolist() == theirs.chunk["doc_id"].tolist()
     assert set(result["pid"]) == set(workers.pool.map(_ping, range(1)))
     assert not files[1].exists() and not any(workers.spool.iterdir())
+
+
+def timed_slow_in_worker(raw: pd.DataFrame, *, parent: int, marks: str) -> pd.DataFrame:
+    """``slow_in_worker`` with the time each chunk was computed (``at``, monotonic ns)."""
+    import time
+
+    return slow_in_worker(raw, parent=parent, marks=marks).assign(at=time.monotonic_ns())
+
+
+def test_taking_order_is_the_input_order_until_the_last_chunks() -> None:
+    from analysis.measure.engine import _Slot
+
+    slots = [_Slot(1, None, seq=seq) for seq in range(4)]
+    assert taking_order(slots, False, 2) == slots  # more chunks are coming
+    assert taking_order(slots[1:], True, 2) == slots[1:]  # more left than processes
+    assert taking_order(slots[2:], True, 2) == [slots[3], slots[2]]  # the last one first
+    assert taking_order(slots[1:], True, 3) == [slots[3], slots[2], slots[1]]
+    assert taking_order(slots[3:], True, 2) == [slots[3]]
+    assert taking_order([], True, 2) == []
+
+
+def test_this_process_takes_the_last_chunk_and_leaves_the_one_before_to_a_worker(
+    tmp_path: Path,
+) -> None:
+    docs = raw_docs(8)
+    worker_pool(1, "spawn")  # up before the run
+    fn = functools.partial(timed_slow_in_worker, parent=os.getpid(), marks=str(tmp_path))
+    # as run_local calls it: a chunk a worker has started is handed out before it is done
+    out = map_chunks(chunk_frame(docs, 2), fn, jobs=2, start_method="spawn", hand_over=True)
+    results = [result for _, result in out]  # waiting only once all are handed out
+    tables = [r.get() if isinstance(r, Pending) else r for r in results]
+    assert pd.concat(tables)["doc_id"].tolist() == docs["doc_id"].tolist()  # order kept
+    pids = [table["pid"].iloc[0] for table in tables]
+    assert pids[3] == os.getpid()  # the last chunk: computed here
+    # the worker is still busy with its first chunk when this process ends its first, so with
+    # chunks 2 and 3 left, this process takes 3 first (and 2 only if the worker has not yet)
+    if pids[2] == os.getpid():
+        assert tables[3]["at"].iloc[0] < tables[2]["at"].iloc[0]
 
 
 class _ResultOnWait:

@@ -631,6 +631,26 @@ def map_chunks(
     yield from _map_shared(chunks, fn, n_jobs, start_method, stats, hand_over)
 
 
+def taking_order(unstarted: list[_Slot], exhausted: bool, n_jobs: int) -> list[_Slot]:
+    """The order in which this process tries to take the chunks nobody has started
+    (``unstarted``, in input order) when it has no result to hand out: the earliest first, so
+    that results are written as they come, except at the very end.
+
+    Once the input is exhausted and no more chunks are left unstarted than there are processes
+    (each will compute one more at most), this process takes the *last* of them and leaves the
+    earlier ones to the workers. Results are written in input order, and this process also
+    writes them (and adds the near-copies), usually finishing after the workers: had it taken
+    the second-to-last chunk and a worker the last, the worker's result would wait for this
+    process's, and both would be written after this process's last chunk, while the workers
+    idle. Taking the last chunk, it leaves only that chunk to write once it is done (on 2
+    processes at 2,000 documents: one chunk's flags and Parquet, about 0.025 s, instead of
+    two). Which process computes a chunk never changes the output.
+    """
+    if exhausted and len(unstarted) <= n_jobs:
+        return unstarted[::-1]
+    return unstarted
+
+
 def _map_shared(
     chunks: Iterable[pd.DataFrame],
     fn: ChunkFunction,
@@ -642,13 +662,13 @@ def _map_shared(
     """:func:`map_chunks` on this process and ``n_jobs - 1`` workers.
 
     Every chunk read is sent to the workers at once; whenever the next result to hand out is
-    not there yet, this process computes the earliest chunk no worker has started (it claims it
-    in the pool's table, so the worker that reaches it skips it) instead of waiting. So this
-    process computes while the workers start, no core idles while there is a chunk nobody
-    started, and at the end of the input the last chunks go to whoever is free first, not to
-    a worker's queue. Only when every chunk held has been started by a worker does this process
-    wait, for the earliest. Results are handed out in input order, so the output is the same as
-    with ``jobs=1``.
+    not there yet, this process computes a chunk no worker has started (it claims it in the
+    pool's table, so the worker that reaches it skips it; which one: :func:`taking_order`)
+    instead of waiting. So this process computes while the workers start, no core idles while
+    there is a chunk nobody started, and at the end of the input the last chunks go to whoever
+    is free first, not to a worker's queue. Only when every chunk held has been started by a
+    worker does this process wait, for the earliest. Results are handed out in input order, so
+    the output is the same as with ``jobs=1``.
     """
     helpers = _Helpers(n_jobs - 1, start_method, fn)
     source = iter(chunks)
@@ -675,7 +695,9 @@ def _map_shared(
                 pending.popleft()
                 yield head.n_docs, Pending(helpers, head)
                 continue
-            mine = next((s for s in pending if not s.taken and helpers.take(s)), None)
+            unstarted = [s for s in pending if not s.taken and not helpers.claimed_by_worker(s)]
+            order = taking_order(unstarted, exhausted, n_jobs)
+            mine = next((s for s in order if helpers.take(s)), None)
             if mine is not None:
                 mine.result = call_without_gc(fn, mine.chunk)
                 mine.chunk = None

@@ -642,9 +642,8 @@ def taking_order(unstarted: list[_Slot], exhausted: bool, n_jobs: int) -> list[_
     writes them (and adds the near-copies), usually finishing after the workers: had it taken
     the second-to-last chunk and a worker the last, the worker's result would wait for this
     process's, and both would be written after this process's last chunk, while the workers
-    idle. Taking the last chunk, it leaves only that chunk to write once it is done (on 2
-    processes at 2,000 documents: one chunk's flags and Parquet, about 0.025 s, instead of
-    two). Which process computes a chunk never changes the output.
+    idle. Taking the last chunk, it leaves only that chunk's flags and Parquet to write once
+    it is done, not two chunks'. Which process computes a chunk never changes the output.
     """
     if exhausted and len(unstarted) <= n_jobs:
         return unstarted[::-1]

@@ -183,3 +183,21 @@ def test_arrow_text_column_gives_the_matrix_of_its_python_strings() -> None:
     assert expected.to_numpy().any()
     with pytest.raises(TypeError):
         actor_matrix(pd.Series(["China", None], dtype="str"), STORY)
+
+
+def test_a_lexicon_read_again_is_not_parsed_again(tmp_path):
+    path = tmp_path / "actors.toml"
+    path.write_text(
+        '[[actor]]\nkey = "x"\nlabel = "X"\nside = "other"\nnote = "n"\npatterns = ["Ruritania"]\n',
+        encoding="utf-8",
+    )
+    assert load_actor_lexicon(path) is load_actor_lexicon(str(path))
+
+
+def test_an_edited_lexicon_is_read_as_it_now_is(tmp_path):
+    path = tmp_path / "actors.toml"
+    template = '[[actor]]\nkey = "x"\nlabel = "X"\nside = "other"\nnote = "n"\npatterns = ["{}"]\n'
+    path.write_text(template.format("Ruritania"), encoding="utf-8")
+    assert load_actor_lexicon(path)[0].patterns == ("Ruritania",)
+    path.write_text(template.format("Strelsauia"), encoding="utf-8")  # same size, same instant
+    assert load_actor_lexicon(path)[0].patterns == ("Strelsauia",)

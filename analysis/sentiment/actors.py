@@ -15,6 +15,7 @@ towards it. "China's exports fell sharply" is a negative sentence that mentions 
 from __future__ import annotations
 
 import re
+import tomllib
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -31,7 +32,7 @@ from analysis.lexicon import (
     contains_whole_words,
     longest_first,
     phrase_pattern,
-    read_toml,
+    read_text,
     word_list,
 )
 
@@ -106,11 +107,25 @@ def _check_actor(raw: dict, where: str) -> Actor:
 def load_actor_lexicon(path: Path | str) -> tuple[Actor, ...]:
     """Read and validate an actor lexicon file.
 
+    The file is read on every call, but a text parsed before under the same name is not parsed
+    again (:func:`_parsed_actor_lexicon`): every chunk of a run names the lexicon, and parsing
+    it cost each chunk about 4 ms, while an edited file is always read as it now is.
     Raises :class:`analysis.lexicon.LexiconError` naming the file, the actor and the entry.
     """
     path = Path(path)
+    return _parsed_actor_lexicon(str(path), read_text(path, "actor lexicon"))
+
+
+@lru_cache(maxsize=16)
+def _parsed_actor_lexicon(name: str, text: str) -> tuple[Actor, ...]:
+    """The actors of the lexicon file ``name`` whose text is ``text`` (validated)."""
+    path = Path(name)
     what = "actor lexicon"
-    raw = read_toml(path, what).get("actor")
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise LexiconError(f"{what} {path}: not valid TOML: {exc}") from exc
+    raw = data.get("actor")
     if not isinstance(raw, list) or not raw:
         raise LexiconError(f"{what} {path}: expected one or more [[actor]] tables")
     actors = tuple(_check_actor(a, f"{what} {path}: actor #{i + 1}") for i, a in enumerate(raw))

@@ -66,6 +66,14 @@ the Unicode classes and case folding of Python's ``re`` are written out, since R
 
 Whether a text *contains* a match is the same for both (both engines find a match wherever one
 exists); spans are not used from RE2. :func:`contains_whole_words` picks the engine.
+
+Python's full ``\\w`` class costs RE2 about 4 ms to compile, and pyarrow compiles a pattern
+again on every call (every actor and the news terms, in every chunk). So a column is first
+matched with edges drawn only from ASCII and the near-ASCII characters that are never word
+characters (no-break space, curly quotes, dashes): every match found is one of Python's, and
+only a text holding some other non-ASCII character, in which the body occurs unmatched, can
+hold one more; those few texts get the full classes, or Python's ``re``
+(:func:`_contains_in_arrow`).
 """
 
 from __future__ import annotations
@@ -380,6 +388,124 @@ def re2_whole_words(
     return f"(?:^|{before})(?:{inner})(?:[^{word}]|$)"
 
 
+# Characters near ASCII that Python's ``\w`` never matches: Latin-1's symbols and the general
+# punctuation block (no-break space, curly quotes, dashes). A whole-word edge drawn only from
+# these and ASCII is a small class that RE2 compiles in a fraction of a millisecond; Python's
+# full ``\W`` (:func:`python_word_class`) takes it about 4 ms, on every pyarrow call.
+_NEAR_ASCII = (*range(0x80, 0x100), *range(0x2000, 0x2070))
+# At most this many rows are checked with Python's ``re`` when the short edges cannot decide
+# them (:func:`contains_whole_words`); more go to RE2 with Python's full classes.
+_PYTHON_ROWS = 64
+
+
+def _class_of(code_points: Iterable[int]) -> str:
+    """Sorted code points as an RE2 class body of ranges."""
+    parts: list[str] = []
+    points = sorted(code_points)
+    start = end = -2
+    for cp in [*points, -2]:
+        if cp == end + 1:
+            end = cp
+            continue
+        if start >= 0:
+            parts.append(f"\\x{{{start:X}}}" + (f"-\\x{{{end:X}}}" if end > start else ""))
+        start = end = cp
+    return "".join(parts)
+
+
+@lru_cache(maxsize=1)
+def _short_edges() -> tuple[str, str, str]:
+    """``(edge, edge_no_hyphen, undecided)``: RE2 class bodies of the ASCII and near-ASCII
+    characters Python's ``\\w`` never matches (with and without ``-``), and of every other
+    character outside ASCII, whose presence in a text leaves the short edges undecided."""
+    word = re.compile(WORD_CHAR)
+    sure = [cp for cp in (*range(0x80), *_NEAR_ASCII) if not word.fullmatch(chr(cp))]
+    covered = sorted(cp for cp in sure if cp >= 0x80)
+    undecided: list[tuple[int, int]] = []  # the runs between them, surrogates left out
+    for first, stop in ((0x80, 0xD800), (0xE000, 0x110000)):
+        low = first
+        for cp in (c for c in covered if first <= c < stop):
+            if cp > low:
+                undecided.append((low, cp - 1))
+            low = cp + 1
+        if low < stop:
+            undecided.append((low, stop - 1))
+    runs = "".join(f"\\x{{{a:X}}}" + (f"-\\x{{{b:X}}}" if b > a else "") for a, b in undecided)
+    return _class_of(sure), _class_of(cp for cp in sure if cp != ord("-")), runs
+
+
+@lru_cache(maxsize=1024)
+def _re2_short_whole_words(
+    body: str, *, ignore_case: bool = False, no_hyphen_before: bool = False
+) -> tuple[str, str] | None:
+    """``(pattern, inner)``: :func:`re2_whole_words` with edges drawn only from
+    :func:`_short_edges` (each of its matches is one of Python's; it misses those whose edge is
+    another non-ASCII character), and the body alone; None as for :func:`re2_whole_words`."""
+    inner = re2_body(body, ignore_case=ignore_case)
+    if inner is None:
+        return None
+    edge, edge_no_hyphen, _ = _short_edges()
+    before = edge_no_hyphen if no_hyphen_before else edge
+    return f"(?:^|[{before}])(?:{inner})(?:[{edge}]|$)", inner
+
+
+_UNDECIDED: list[Any] = [None, None]  # the last array asked about, and its answer
+
+
+def _undecided_rows(array: Any) -> np.ndarray:
+    """Boolean array: which texts of ``array`` hold a character outside ASCII and the near-ASCII
+    non-word characters (:func:`_short_edges`). Kept for the last array asked about, since
+    every actor of a chunk asks about the same column."""
+    if _UNDECIDED[0] is array:
+        return _UNDECIDED[1]
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    rows = ~pc.string_is_ascii(array).to_numpy(zero_copy_only=False).astype(bool)
+    some = np.flatnonzero(rows)
+    if some.size:
+        found = pc.match_substring_regex(pc.take(array, pa.array(some)), f"[{_short_edges()[2]}]")
+        rows[some] = found.to_numpy(zero_copy_only=False).astype(bool)
+    _UNDECIDED[:] = [array, rows]
+    return rows
+
+
+def _contains_in_arrow(
+    array: Any, body: str, *, ignore_case: bool, no_hyphen_before: bool
+) -> np.ndarray:
+    """:func:`contains_whole_words` over a pyarrow array by RE2, for a body that carries over
+    exactly (:func:`_re2_short_whole_words` is not None).
+
+    Short edges first (:func:`_re2_short_whole_words`): every row they find is a match, and a
+    row they miss can only be a match if it holds a character they leave undecided
+    (:func:`_undecided_rows`) and the body occurs in it. Those few rows are checked with
+    Python's ``re`` (at most :data:`_PYTHON_ROWS`) or with RE2 and Python's full classes
+    (:func:`re2_whole_words`). Same answers as the full classes on every row, which cost 4 ms
+    of compiling on each call (pyarrow keeps no compiled pattern)."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    options = {"ignore_case": ignore_case, "no_hyphen_before": no_hyphen_before}
+    short = _re2_short_whole_words(body, **options)
+    assert short is not None, "a body that does not carry over to RE2"
+    pattern, inner = short
+    found = pc.match_substring_regex(array, pattern).to_numpy(zero_copy_only=False).astype(bool)
+    rows = np.flatnonzero(_undecided_rows(array) & ~found)
+    if rows.size:
+        occurs = pc.match_substring_regex(pc.take(array, pa.array(rows)), inner)
+        rows = rows[occurs.to_numpy(zero_copy_only=False).astype(bool)]
+    if rows.size > _PYTHON_ROWS:
+        full = re2_whole_words(body, **options)
+        exact = pc.match_substring_regex(pc.take(array, pa.array(rows)), full)
+        found[rows] = exact.to_numpy(zero_copy_only=False).astype(bool)
+    elif rows.size:
+        regex = compile_whole_words(
+            body, ignore_case=ignore_case, no_hyphen_before=no_hyphen_before
+        )
+        found[rows] = [regex.search(array[int(i)].as_py()) is not None for i in rows]
+    return found
+
+
 def arrow_column(values: object) -> Any:
     """The pyarrow data of a pandas text column stored by pyarrow (pandas' default text dtype),
     as one large-string array with its missing values as nulls; None for anything else.
@@ -430,14 +556,11 @@ def contains_whole_words(
     Python's ``re`` (also when a text cannot be converted for pyarrow, such as a lone surrogate).
     ``arrow`` is :func:`arrow_texts` of ``texts`` when the caller has it already.
     """
-    pattern = re2_whole_words(body, ignore_case=ignore_case, no_hyphen_before=no_hyphen_before)
-    if pattern is not None:
-        import pyarrow.compute as pc
-
+    options = {"ignore_case": ignore_case, "no_hyphen_before": no_hyphen_before}
+    if _re2_short_whole_words(body, **options) is not None:
         array = arrow_texts(texts) if arrow is _NOT_CONVERTED else arrow
         if array is not None:
-            found = pc.match_substring_regex(array, pattern)
-            return found.to_numpy(zero_copy_only=False).astype(bool)
+            return _contains_in_arrow(array, body, **options)
     regex = compile_whole_words(body, ignore_case=ignore_case, no_hyphen_before=no_hyphen_before)
     return np.fromiter((regex.search(t) is not None for t in texts), dtype=bool, count=len(texts))
 

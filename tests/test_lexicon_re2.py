@@ -267,3 +267,73 @@ def test_arrow_column_is_the_columns_own_data() -> None:
     full = column.dropna()
     assert arrow_texts(full).to_pylist() == [v for v in values if v is not None]
     assert arrow_texts(full).equals(arrow_texts(full.tolist()))
+
+
+# --- short edges first: the full classes only for the rows they leave undecided --------------
+
+
+def test_short_edges_are_python_s_non_word_characters_near_ascii() -> None:
+    from analysis.lexicon import _short_edges
+
+    edge, edge_no_hyphen, undecided = _short_edges()
+    codes = [c for c in range(0x110000) if not 0xD800 <= c <= 0xDFFF]
+    chars = pa.array([chr(c) for c in codes], type=pa.large_string())
+
+    def members(body: str) -> set[int]:
+        found = pc.match_substring_regex(chars, f"^[{body}]$").to_numpy(zero_copy_only=False)
+        return {c for c, hit in zip(codes, found, strict=True) if hit}
+
+    near = {*range(0x100), *range(0x2000, 0x2070)}
+    non_word = {c for c in near if not (chr(c).isalnum() or chr(c) == "_")}
+    assert members(edge) == non_word
+    assert members(edge_no_hyphen) == non_word - {ord("-")}
+    # every character outside ASCII that is not a short edge leaves a text undecided
+    assert members(undecided) == set(codes) - set(range(0x80)) - non_word
+
+
+@pytest.mark.parametrize("python_rows", [0, 10**9], ids=["RE2 full classes", "Python re"])
+def test_rows_the_short_edges_leave_undecided_get_python_s_answer(
+    monkeypatch: pytest.MonkeyPatch, python_rows: int
+) -> None:
+    # Both ways of checking the undecided rows give Python's answers, whatever their number.
+    import analysis.lexicon as lexicon
+
+    monkeypatch.setattr(lexicon, "_PYTHON_ROWS", python_rows)
+    for actor in ACTORS:
+        found = contains_whole_words(SENTENCES, actor_body(actor))
+        assert np.array_equal(found, _python(SENTENCES, actor_body(actor))), actor.key
+    options = {"ignore_case": True, "no_hyphen_before": True}
+    found = contains_whole_words(SENTENCES, terms_body(TERMS), **options)
+    assert np.array_equal(found, _python(SENTENCES, terms_body(TERMS), **options))
+
+
+def test_an_edge_only_python_knows_is_found() -> None:
+    # Emoji, CJK punctuation and Arabic commas are not word characters for Python, and are not
+    # short edges: those rows are undecided, then checked.
+    texts = ["🙂China🙂", "「China」", "China،", "关税China", "Chinaé", "«China»", "“China”"]
+    body = actor_body(ACTORS[0])
+    assert contains_whole_words(texts, body).tolist() == [
+        True,
+        True,
+        True,
+        False,
+        False,
+        True,
+        True,
+    ]
+    assert np.array_equal(contains_whole_words(texts, body), _python(texts, body))
+
+
+def test_english_text_needs_no_full_class(monkeypatch: pytest.MonkeyPatch) -> None:
+    # ASCII with curly quotes, dashes and no-break spaces: decided by the short edges alone,
+    # without compiling Python's full classes (about 4 ms on each pyarrow call).
+    import analysis.lexicon as lexicon
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise AssertionError("the full classes were compiled")
+
+    monkeypatch.setattr(lexicon, "re2_whole_words", refuse)
+    texts = ["“China” rose", "the PRC—and the US", "Xi\u00a0Jinping said", "chinaware", "US-made"]
+    for actor in ACTORS:
+        found = contains_whole_words(texts, actor_body(actor))
+        assert np.array_equal(found, _python(texts, actor_body(actor))), actor.key

@@ -38,11 +38,12 @@ def warm() -> None:
     for name in WORKER_MODULES:
         importlib.import_module(name)
     from analysis.corpus.sentences import _count_word_re2, _punkt
-    from analysis.lexicon import python_space_class, python_word_class
+    from analysis.lexicon import _short_edges, python_space_class, python_word_class
     from analysis.sentiment.vader import default_analyzer
 
     python_word_class()
     python_space_class()
+    _short_edges()
     _count_word_re2()
     default_analyzer()
     _punkt()

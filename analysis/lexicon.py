@@ -396,6 +396,10 @@ _NEAR_ASCII = (*range(0x80, 0x100), *range(0x2000, 0x2070))
 # At most this many rows are checked with Python's ``re`` when the short edges cannot decide
 # them (:func:`contains_whole_words`); more go to RE2 with Python's full classes.
 _PYTHON_ROWS = 64
+# When more than this share of a column's texts is undecided (most texts of a corpus in German,
+# French or Chinese), the short edges would be a pass more over most of it: the column goes
+# straight to the full classes.
+_UNDECIDED_SHARE = 0.2
 
 
 def _class_of(code_points: Iterable[int]) -> str:
@@ -481,16 +485,21 @@ def _contains_in_arrow(
     (:func:`_undecided_rows`) and the body occurs in it. Those few rows are checked with
     Python's ``re`` (at most :data:`_PYTHON_ROWS`) or with RE2 and Python's full classes
     (:func:`re2_whole_words`). Same answers as the full classes on every row, which cost 4 ms
-    of compiling on each call (pyarrow keeps no compiled pattern)."""
+    of compiling on each call (pyarrow keeps no compiled pattern). A column most of whose texts
+    are undecided (over :data:`_UNDECIDED_SHARE`) is matched with the full classes at once."""
     import pyarrow as pa
     import pyarrow.compute as pc
 
     options = {"ignore_case": ignore_case, "no_hyphen_before": no_hyphen_before}
     short = _re2_short_whole_words(body, **options)
     assert short is not None, "a body that does not carry over to RE2"
+    undecided = _undecided_rows(array)
+    if np.count_nonzero(undecided) > _UNDECIDED_SHARE * len(undecided):
+        found = pc.match_substring_regex(array, re2_whole_words(body, **options))
+        return found.to_numpy(zero_copy_only=False).astype(bool)
     pattern, inner = short
     found = pc.match_substring_regex(array, pattern).to_numpy(zero_copy_only=False).astype(bool)
-    rows = np.flatnonzero(_undecided_rows(array) & ~found)
+    rows = np.flatnonzero(undecided & ~found)
     if rows.size:
         occurs = pc.match_substring_regex(pc.take(array, pa.array(rows)), inner)
         rows = rows[occurs.to_numpy(zero_copy_only=False).astype(bool)]

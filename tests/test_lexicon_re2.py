@@ -291,14 +291,20 @@ def test_short_edges_are_python_s_non_word_characters_near_ascii() -> None:
     assert members(undecided) == set(codes) - set(range(0x80)) - non_word
 
 
-@pytest.mark.parametrize("python_rows", [0, 10**9], ids=["RE2 full classes", "Python re"])
+@pytest.mark.parametrize(
+    ("python_rows", "undecided_share"),
+    [(0, 1.0), (10**9, 1.0), (0, 0.0)],
+    ids=["undecided rows by RE2 full classes", "undecided rows by Python re", "whole column"],
+)
 def test_rows_the_short_edges_leave_undecided_get_python_s_answer(
-    monkeypatch: pytest.MonkeyPatch, python_rows: int
+    monkeypatch: pytest.MonkeyPatch, python_rows: int, undecided_share: float
 ) -> None:
-    # Both ways of checking the undecided rows give Python's answers, whatever their number.
+    # Every way of checking the undecided rows gives Python's answers, whatever their number,
+    # and so does the whole column matched with the full classes at once.
     import analysis.lexicon as lexicon
 
     monkeypatch.setattr(lexicon, "_PYTHON_ROWS", python_rows)
+    monkeypatch.setattr(lexicon, "_UNDECIDED_SHARE", undecided_share)
     for actor in ACTORS:
         found = contains_whole_words(SENTENCES, actor_body(actor))
         assert np.array_equal(found, _python(SENTENCES, actor_body(actor))), actor.key
@@ -307,9 +313,12 @@ def test_rows_the_short_edges_leave_undecided_get_python_s_answer(
     assert np.array_equal(found, _python(SENTENCES, terms_body(TERMS), **options))
 
 
-def test_an_edge_only_python_knows_is_found() -> None:
+def test_an_edge_only_python_knows_is_found(monkeypatch: pytest.MonkeyPatch) -> None:
     # Emoji, CJK punctuation and Arabic commas are not word characters for Python, and are not
     # short edges: those rows are undecided, then checked.
+    import analysis.lexicon as lexicon
+
+    monkeypatch.setattr(lexicon, "_UNDECIDED_SHARE", 1.0)  # however many texts are undecided
     texts = ["🙂China🙂", "「China」", "China،", "关税China", "Chinaé", "«China»", "“China”"]
     body = actor_body(ACTORS[0])
     assert contains_whole_words(texts, body).tolist() == [
@@ -337,3 +346,24 @@ def test_english_text_needs_no_full_class(monkeypatch: pytest.MonkeyPatch) -> No
     for actor in ACTORS:
         found = contains_whole_words(texts, actor_body(actor))
         assert np.array_equal(found, _python(texts, actor_body(actor))), actor.key
+
+
+def test_a_mostly_undecided_column_goes_to_the_full_classes_at_once(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # German text: nearly every text has a letter outside the short edges' reach; the short
+    # edges would be one pass more over almost all of it.
+    import analysis.lexicon as lexicon
+
+    calls: list[str] = []
+    real = lexicon.re2_whole_words
+
+    def counted(body: str, **options: bool) -> str | None:
+        calls.append(body)
+        return real(body, **options)
+
+    monkeypatch.setattr(lexicon, "re2_whole_words", counted)
+    texts = ["Chinas Exporte für Zürich", "Größere Märkte in China", "ÉIB und China", "nothing"]
+    body = actor_body(ACTORS[0])
+    assert np.array_equal(contains_whole_words(texts, body), _python(texts, body))
+    assert calls == [body]

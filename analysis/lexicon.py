@@ -402,19 +402,20 @@ _PYTHON_ROWS = 64
 _UNDECIDED_SHARE = 0.2
 
 
-def _class_of(code_points: Iterable[int]) -> str:
-    """Sorted code points as an RE2 class body of ranges."""
-    parts: list[str] = []
-    points = sorted(code_points)
-    start = end = -2
-    for cp in [*points, -2]:
-        if cp == end + 1:
-            end = cp
-            continue
-        if start >= 0:
-            parts.append(f"\\x{{{start:X}}}" + (f"-\\x{{{end:X}}}" if end > start else ""))
-        start = end = cp
-    return "".join(parts)
+def _runs_class(runs: Iterable[tuple[int, int]]) -> str:
+    """Runs of code points ``(first, last)`` as an RE2 class body."""
+    return "".join(f"\\x{{{a:X}}}" + (f"-\\x{{{b:X}}}" if b > a else "") for a, b in runs)
+
+
+def _runs(code_points: Iterable[int]) -> list[tuple[int, int]]:
+    """Distinct code points as sorted runs ``(first, last)``."""
+    runs: list[tuple[int, int]] = []
+    for cp in sorted(set(code_points)):
+        if runs and cp == runs[-1][1] + 1:
+            runs[-1] = (runs[-1][0], cp)
+        else:
+            runs.append((cp, cp))
+    return runs
 
 
 @lru_cache(maxsize=1)
@@ -424,18 +425,17 @@ def _short_edges() -> tuple[str, str, str]:
     character outside ASCII, whose presence in a text leaves the short edges undecided."""
     word = re.compile(WORD_CHAR)
     sure = [cp for cp in (*range(0x80), *_NEAR_ASCII) if not word.fullmatch(chr(cp))]
-    covered = sorted(cp for cp in sure if cp >= 0x80)
-    undecided: list[tuple[int, int]] = []  # the runs between them, surrogates left out
+    undecided: list[tuple[int, int]] = []  # the gaps between them, surrogates left out
     for first, stop in ((0x80, 0xD800), (0xE000, 0x110000)):
         low = first
-        for cp in (c for c in covered if first <= c < stop):
-            if cp > low:
-                undecided.append((low, cp - 1))
-            low = cp + 1
+        for start, end in _runs(cp for cp in sure if first <= cp < stop):
+            if start > low:
+                undecided.append((low, start - 1))
+            low = end + 1
         if low < stop:
             undecided.append((low, stop - 1))
-    runs = "".join(f"\\x{{{a:X}}}" + (f"-\\x{{{b:X}}}" if b > a else "") for a, b in undecided)
-    return _class_of(sure), _class_of(cp for cp in sure if cp != ord("-")), runs
+    no_hyphen = _runs(cp for cp in sure if cp != ord("-"))
+    return _runs_class(_runs(sure)), _runs_class(no_hyphen), _runs_class(undecided)
 
 
 @lru_cache(maxsize=1024)
@@ -453,15 +453,18 @@ def _re2_short_whole_words(
     return f"(?:^|[{before}])(?:{inner})(?:[{edge}]|$)", inner
 
 
-_UNDECIDED: list[Any] = [None, None]  # the last array asked about, and its answer
+_last_undecided: tuple[Any, np.ndarray] | None = None  # the last array asked about, its answer
 
 
 def _undecided_rows(array: Any) -> np.ndarray:
     """Boolean array: which texts of ``array`` hold a character outside ASCII and the near-ASCII
     non-word characters (:func:`_short_edges`). Kept for the last array asked about, since
-    every actor of a chunk asks about the same column."""
-    if _UNDECIDED[0] is array:
-        return _UNDECIDED[1]
+    every actor of a chunk asks about the same column (one tuple, read and replaced whole, so
+    that threads computing chunks side by side never mix two columns up)."""
+    global _last_undecided
+    last = _last_undecided
+    if last is not None and last[0] is array:
+        return last[1]
     import pyarrow as pa
     import pyarrow.compute as pc
 
@@ -470,7 +473,8 @@ def _undecided_rows(array: Any) -> np.ndarray:
     if some.size:
         found = pc.match_substring_regex(pc.take(array, pa.array(some)), f"[{_short_edges()[2]}]")
         rows[some] = found.to_numpy(zero_copy_only=False).astype(bool)
-    _UNDECIDED[:] = [array, rows]
+    rows.flags.writeable = False  # shared by the calls that follow
+    _last_undecided = (array, rows)
     return rows
 
 

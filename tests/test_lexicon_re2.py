@@ -367,3 +367,30 @@ def test_a_mostly_undecided_column_goes_to_the_full_classes_at_once(
     body = actor_body(ACTORS[0])
     assert np.array_equal(contains_whole_words(texts, body), _python(texts, body))
     assert calls == [body]
+
+
+def test_columns_asked_about_in_turn_keep_their_own_answers(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # The undecided rows are kept for the last column only; two columns of the same length
+    # asked about in turn, from threads side by side (the Dask engine may run chunks on
+    # threads), each get their own answer.
+    from concurrent.futures import ThreadPoolExecutor
+
+    import analysis.lexicon as lexicon
+
+    monkeypatch.setattr(lexicon, "_UNDECIDED_SHARE", 1.0)  # the undecided rows always used
+    columns = [SENTENCES[:1500], SENTENCES[1500:3000]]
+    arrays = [pa.array(texts, type=pa.large_string()) for texts in columns]
+    bodies = [actor_body(actor) for actor in ACTORS]
+    expected = [[_python(texts, body) for body in bodies] for texts in columns]
+
+    def check(k: int) -> bool:
+        return all(
+            np.array_equal(contains_whole_words(columns[k], body, arrow=arrays[k]), want)
+            for body, want in zip(bodies, expected[k], strict=True)
+        )
+
+    assert all(check(k) for k in (0, 1, 0, 1))
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        assert all(pool.map(check, [0, 1] * 8))

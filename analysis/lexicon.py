@@ -15,8 +15,9 @@ the words of a phrase" and "which apostrophes match each other" are decided in o
   the same place; :func:`alternation` joins patterns, optionally ignoring case inside the group;
   :func:`whole_words` / :func:`compile_whole_words` wrap a whole alternation in look-arounds.
 * :func:`word_list` validates a list of non-empty, unique strings, :func:`pattern_list` a list
-  of regular expressions, and :func:`read_toml` reads a TOML file; every error is a
-  :class:`LexiconError` that names the file, the list and the entry.
+  of regular expressions, and :func:`read_toml` reads a TOML file (:func:`parse_toml` parses a
+  text already read); every error is a :class:`LexiconError` that names the file, the list and
+  the entry.
 
 Word boundaries: the one place
 ------------------------------
@@ -479,10 +480,10 @@ def _undecided_rows(array: Any) -> np.ndarray:
 
 
 def _contains_in_arrow(
-    array: Any, body: str, *, ignore_case: bool, no_hyphen_before: bool
+    array: Any, body: str, short: tuple[str, str], *, ignore_case: bool, no_hyphen_before: bool
 ) -> np.ndarray:
     """:func:`contains_whole_words` over a pyarrow array by RE2, for a body that carries over
-    exactly (:func:`_re2_short_whole_words` is not None).
+    exactly; ``short`` is its :func:`_re2_short_whole_words`.
 
     Short edges first (:func:`_re2_short_whole_words`): every row they find is a match, and a
     row they miss can only be a match if it holds a character they leave undecided
@@ -495,8 +496,6 @@ def _contains_in_arrow(
     import pyarrow.compute as pc
 
     options = {"ignore_case": ignore_case, "no_hyphen_before": no_hyphen_before}
-    short = _re2_short_whole_words(body, **options)
-    assert short is not None, "a body that does not carry over to RE2"
     undecided = _undecided_rows(array)
     if np.count_nonzero(undecided) > _UNDECIDED_SHARE * len(undecided):
         found = pc.match_substring_regex(array, re2_whole_words(body, **options))
@@ -512,9 +511,7 @@ def _contains_in_arrow(
         exact = pc.match_substring_regex(pc.take(array, pa.array(rows)), full)
         found[rows] = exact.to_numpy(zero_copy_only=False).astype(bool)
     elif rows.size:
-        regex = compile_whole_words(
-            body, ignore_case=ignore_case, no_hyphen_before=no_hyphen_before
-        )
+        regex = compile_whole_words(body, **options)
         found[rows] = [regex.search(array[int(i)].as_py()) is not None for i in rows]
     return found
 
@@ -570,11 +567,12 @@ def contains_whole_words(
     ``arrow`` is :func:`arrow_texts` of ``texts`` when the caller has it already.
     """
     options = {"ignore_case": ignore_case, "no_hyphen_before": no_hyphen_before}
-    if _re2_short_whole_words(body, **options) is not None:
+    short = _re2_short_whole_words(body, **options)
+    if short is not None:
         array = arrow_texts(texts) if arrow is _NOT_CONVERTED else arrow
         if array is not None:
-            return _contains_in_arrow(array, body, **options)
-    regex = compile_whole_words(body, ignore_case=ignore_case, no_hyphen_before=no_hyphen_before)
+            return _contains_in_arrow(array, body, short, **options)
+    regex = compile_whole_words(body, **options)
     return np.fromiter((regex.search(t) is not None for t in texts), dtype=bool, count=len(texts))
 
 
@@ -656,7 +654,14 @@ def read_toml(
 ) -> dict[str, Any]:
     """A TOML lexicon file as a dict; ``error`` names ``what`` ("hedging lexicon") and the file."""
     path = Path(path)
-    text = read_text(path, what, error=error)
+    return parse_toml(read_text(path, what, error=error), path, what, error=error)
+
+
+def parse_toml(
+    text: str, path: Path | str, what: str, *, error: type[LexiconError] = LexiconError
+) -> dict[str, Any]:
+    """The TOML ``text`` of the lexicon file ``path`` as a dict (for a caller that has read the
+    text already); ``error`` names ``what`` and the file when it is not valid TOML."""
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:

@@ -35,6 +35,7 @@ from analysis.lexicon import (
     compile_whole_words,
     literal_word,
     longest_first,
+    parse_toml,
     pattern_list,
     phrase_pattern,
     read_toml,
@@ -183,6 +184,16 @@ def test_read_toml(tmp_path: Path) -> None:
         read_toml(bad, "hedging lexicon")
     with pytest.raises(LexiconError, match=r"actor lexicon .*nope\.toml: cannot be read"):
         read_toml(tmp_path / "nope.toml", "actor lexicon")
+
+
+def test_parse_toml_names_the_file_and_the_error_kind() -> None:
+    assert parse_toml('terms = ["may"]', "h.toml", "hedging lexicon") == {"terms": ["may"]}
+
+    class OwnError(LexiconError):
+        pass
+
+    with pytest.raises(OwnError, match=r"^codebook h\.toml: not valid TOML"):
+        parse_toml("[frames", "h.toml", "codebook", error=OwnError)
 
 
 # --- reference implementations: the builders before analysis.lexicon ------------------------------

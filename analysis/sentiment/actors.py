@@ -15,7 +15,6 @@ towards it. "China's exports fell sharply" is a negative sentence that mentions 
 from __future__ import annotations
 
 import re
-import tomllib
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -31,6 +30,7 @@ from analysis.lexicon import (
     compile_whole_words,
     contains_whole_words,
     longest_first,
+    parse_toml,
     phrase_pattern,
     read_text,
     word_list,
@@ -121,11 +121,7 @@ def _parsed_actor_lexicon(name: str, text: str) -> tuple[Actor, ...]:
     """The actors of the lexicon file ``name`` whose text is ``text`` (validated)."""
     path = Path(name)
     what = "actor lexicon"
-    try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        raise LexiconError(f"{what} {path}: not valid TOML: {exc}") from exc
-    raw = data.get("actor")
+    raw = parse_toml(text, path, what).get("actor")
     if not isinstance(raw, list) or not raw:
         raise LexiconError(f"{what} {path}: expected one or more [[actor]] tables")
     actors = tuple(_check_actor(a, f"{what} {path}: actor #{i + 1}") for i, a in enumerate(raw))

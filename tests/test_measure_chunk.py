@@ -36,3 +36,13 @@ def test_without_measures_the_chunk_stops_after_splitting() -> None:
 
 def test_keep_text_false_drops_the_clean_text() -> None:
     assert "text" not in process_chunk(_raw(), keep_text=False).documents.columns
+
+
+def test_after_cleaning_sees_the_clean_documents_before_they_are_split() -> None:
+    seen: list[pd.DataFrame] = []
+    result = process_chunk(_raw(), actors=False, after_cleaning=seen.append)
+    assert len(seen) == 1
+    clean = seen[0]
+    assert "n_sentences" not in clean.columns  # not yet split
+    assert clean["text"].tolist() == result.documents["text"].tolist()
+    assert clean.index.equals(result.documents.index)

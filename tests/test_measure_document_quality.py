@@ -181,3 +181,40 @@ def test_a_checked_chunk_is_flagged_but_for_copies_and_converted_where_it_is_com
     assert found.signatures.shape[0] == len(expected) and found.signed.all()
     without_text = checked_chunk(raw, fn=fn, keep_text=False)["documents"]
     assert without_text.column_names == [c for c in expected.columns if c != "text"]
+
+
+def _without_hook(raw: pd.DataFrame) -> object:
+    """``process_chunk`` without ``after_cleaning`` in its signature."""
+    return process_chunk(raw, actors=False)
+
+
+def test_checks_of_the_clean_documents_equal_those_of_the_split_ones() -> None:
+    """What checked_chunk offers (the clean documents' text and metadata, before splitting)
+    gives the checks the finished documents give: the same filled languages, signatures and
+    text checks."""
+    import numpy as np
+
+    from analysis.measure.document_quality import _CHECKED_COLUMNS, check_documents
+    from analysis.measure.warmup import warm_up_documents
+
+    raw = warm_up_documents()
+    seen: list[pd.DataFrame] = []
+    documents = process_chunk(raw, actors=False, after_cleaning=seen.append).documents
+    assert len(seen) == 1
+    offered = check_documents(seen[0][[c for c in _CHECKED_COLUMNS if c in seen[0]]])
+    final = check_documents(documents)
+    assert final[0] is not None  # an empty language was filled
+    pd.testing.assert_frame_equal(offered[0], final[0])
+    assert np.array_equal(offered[1], final[1]) and np.array_equal(offered[2], final[2])
+    pd.testing.assert_frame_equal(offered[3], final[3])
+
+
+def test_a_chunk_function_with_or_without_the_cleaning_hook_gives_the_same_tables() -> None:
+    from analysis.measure.warmup import warm_up_documents
+
+    raw = warm_up_documents()
+    hooked = checked_chunk(raw, fn=functools.partial(process_chunk, actors=False))
+    plain = checked_chunk(raw, fn=_without_hook)
+    for name in ("documents", "sentences", "audit"):
+        assert hooked[name].equals(plain[name])
+    assert hooked[CHECKS_KEY].flags == plain[CHECKS_KEY].flags

@@ -7,6 +7,7 @@ Dask cluster, so there is no second code base for scale: engines only decide how
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -59,6 +60,7 @@ def process_chunk(
     measures: bool = True,
     lexicons: Lexicons | None = None,
     actors: bool = True,
+    after_cleaning: Callable[[pd.DataFrame], object] | None = None,
 ) -> ChunkResult:
     """Clean, split and measure a chunk of raw documents (columns as from ``read_raw_documents``).
 
@@ -66,8 +68,15 @@ def process_chunk(
     in any order, on any worker, and concatenated (with discovered actors, pass ``actors=False``
     and add them over the whole corpus). ``measures=False`` stops after splitting (the sentences
     table without per-sentence measures); ``keep_text=False`` drops the clean text.
+
+    ``after_cleaning``, if given, is called with the clean documents before they are split (the
+    text and metadata columns are final then; splitting only adds the counts): how the quality
+    checks of a run's last chunk are offered to an idle worker while this goes on
+    (:func:`analysis.measure.document_quality.checked_chunk`).
     """
     documents, audit = clean_documents(raw_docs)
+    if after_cleaning is not None:
+        after_cleaning(documents)
     documents, sentences = split_documents(documents)
     if measures:
         sentences = measure_sentences(

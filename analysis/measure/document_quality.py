@@ -47,6 +47,17 @@ _READ_FROM = frozenset({"doc_id", "text", "n_words"})  # the documents' columns 
 _AUDIT_COLUMNS = ["doc_id", "action"]
 _SENTENCE_COLUMNS = ["doc_id", "n_words"]
 _FILLED_COLUMNS = ("language", "metadata_note")  # the columns fill_language may change
+_CHECKED_COLUMNS = ("text", *_FILLED_COLUMNS)  # all that check_documents reads
+
+
+def _takes_keyword(fn: Any, name: str) -> bool:
+    """Whether ``fn`` (a function or ``functools.partial``) has a parameter ``name``."""
+    import inspect
+
+    try:
+        return name in inspect.signature(fn).parameters
+    except (TypeError, ValueError):  # a callable whose signature cannot be read
+        return False
 
 
 def check_documents(
@@ -133,15 +144,34 @@ def checked_chunk(raw_docs: pd.DataFrame, *, fn: Any, keep_text: bool = True) ->
     All of this is done where the chunk is computed (a worker), as is the conversion of every
     table to the Arrow table it is written as (:func:`analysis.measure.engine.arrow_table`):
     the process that flags and writes every chunk in order bounds a run's speed on several
-    cores, so it is left only the near-copies, a few list lookups per document."""
-    from analysis.measure.engine import arrow_table, result_tables
+    cores, so it is left only the near-copies, a few list lookups per document.
 
-    tables: dict[str, Any] = result_tables(fn(raw_docs))
+    When ``fn`` takes ``after_cleaning`` (:func:`analysis.measure.chunk.process_chunk`), the
+    documents' checks (:func:`check_documents`, mostly the MinHash signatures: about a tenth of
+    a chunk's work) are offered as soon as the documents are clean
+    (:func:`analysis.measure.engine.offer`): in the command's process, computing one of a run's
+    last chunks, a worker done with its own takes them while this process splits and measures,
+    so the two end closer together. They read only the clean text and metadata, which
+    splitting leaves as they are, so the flags are the same whoever computes them."""
+    from analysis.measure.engine import Offered, arrow_table, offer, result_tables
+
+    offered: list[Offered] = []
+
+    def offer_checks(documents: pd.DataFrame) -> None:
+        if "text" in documents.columns:
+            columns = [name for name in _CHECKED_COLUMNS if name in documents.columns]
+            offered.append(offer(check_documents, documents[columns]))
+
+    if _takes_keyword(fn, "after_cleaning"):
+        tables: dict[str, Any] = result_tables(fn(raw_docs, after_cleaning=offer_checks))
+    else:
+        tables = result_tables(fn(raw_docs))
     documents = tables.get("documents")
     flags = None
     if documents is not None and set(documents) >= _READ_FROM:
         removed, fragments = _per_document_counts(tables.get("audit"), tables.get("sentences"))
-        found = DocumentChecks(*check_documents(documents))
+        checks = offered[0].result() if offered else check_documents(documents)
+        found = DocumentChecks(*checks)
         flagged = _flagged_but_copies(documents, found, removed, fragments)
         flags = ChunkFlags(
             flagged["doc_id"].astype(str).tolist(),
@@ -150,6 +180,8 @@ def checked_chunk(raw_docs: pd.DataFrame, *, fn: Any, keep_text: bool = True) ->
             flagged["quality_flags"].tolist(),
         )
         tables["documents"] = flagged if keep_text else flagged.drop(columns=["text"])
+    for unused in offered[1:] if flags is not None else offered:
+        unused.withdraw()
     for name, table in tables.items():
         tables[name] = arrow_table(table)
     tables[CHECKS_KEY] = flags

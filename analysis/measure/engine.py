@@ -22,6 +22,7 @@ DataFrames, or one DataFrame (taken as the sentences table). Each table goes to
 from __future__ import annotations
 
 import atexit
+import contextlib
 import dataclasses
 import functools
 import gc
@@ -405,8 +406,9 @@ def _start_workers(n_workers: int, method: str, fn: ChunkFunction | None) -> Wor
     if method == "forkserver":
         extra = _preload_module(fn) if fn is not None else None
         context.set_forkserver_preload([*_WARM_MODULES, *([extra] if extra else [])])
-    # a run holds at most _IN_FLIGHT_PER_JOB chunks per process (workers and this one)
-    claims = context.Array("q", [-1] * (_IN_FLIGHT_PER_JOB * (n_workers + 1)))
+    # a run holds at most _IN_FLIGHT_PER_JOB chunks per process and an offer (:func:`offer`)
+    # from the chunk this process computes: twice that many slots keep them apart
+    claims = context.Array("q", [-1] * (2 * _IN_FLIGHT_PER_JOB * (n_workers + 1)))
     spool = Path(tempfile.mkdtemp(prefix="analysis-results-"))
     try:
         pool = context.Pool(n_workers, initializer=_init_worker, initargs=(claims, spool))
@@ -446,14 +448,16 @@ def _drop_pool(workers: Workers) -> None:
 
 @dataclass
 class _Slot:
-    """One chunk of a run, computed here (``result``) or by a worker (``future``)."""
+    """One chunk of a run, computed here (``result``) or by a worker (``future``); or an
+    offer's arguments (:func:`offer`), with the function a worker calls on them (``fn``)."""
 
     n_docs: int
-    chunk: pd.DataFrame | None
+    chunk: Any  # a DataFrame of raw documents (an offer: its arguments); None once computed
     seq: int = -1  # its number in the claims table, once sent to the workers
     future: Any = None
     taken: bool = False  # claimed by this process
     result: Any = None
+    fn: ChunkFunction | None = None  # what a worker computes (None: the run's chunk function)
 
     def done(self) -> bool:
         """Whether the result is here (re-raises a worker's error)."""
@@ -530,7 +534,8 @@ class _Helpers:
         slot.seq = next(self.workers.seqs)
         path = _chunk_file(self.workers.spool, slot.seq)
         _dump_pickle(slot.chunk, path)
-        slot.future = self.workers.pool.apply_async(_run_claimed, (self.fn, path, slot.seq))
+        fn = slot.fn if slot.fn is not None else self.fn
+        slot.future = self.workers.pool.apply_async(_run_claimed, (fn, path, slot.seq))
 
     def _check(self) -> None:
         if self.error is not None:
@@ -593,6 +598,96 @@ class _Helpers:
             _drop_pool(self.workers)
 
 
+def _apply(fn: Callable[..., Any], args: tuple[Any, ...]) -> Any:
+    """``fn(*args)``: how a worker computes an offer (:func:`offer`)."""
+    return fn(*args)
+
+
+class Offered:
+    """``fn(*args)``, offered to this run's idle worker (:func:`offer`); :meth:`result` gives
+    it, from the worker that took it, else computed here when asked for."""
+
+    def __init__(
+        self, fn: Callable[..., Any], args: tuple[Any, ...], sent: tuple[_Helpers, _Slot] | None
+    ) -> None:
+        self.fn = fn
+        self.args: tuple[Any, ...] | None = args  # None once settled
+        self._sent = sent  # the run's workers and the slot it was sent in; None: not sent
+        self._value: Any = None
+
+    @property
+    def sent(self) -> bool:
+        """Whether it was offered to workers (else it is computed here when asked for)."""
+        return self._sent is not None
+
+    def by_worker(self) -> bool:
+        """Whether a worker has started it (then :meth:`result` waits for that worker)."""
+        return self._sent is not None and self._sent[0].claimed_by_worker(self._sent[1])
+
+    def result(self) -> Any:
+        """``fn(*args)``: the worker's result if one started it, else computed now (and then
+        no worker starts it)."""
+        if self.args is not None:
+            if self._sent is None or self._sent[0].take(self._sent[1]):
+                self._value = self.fn(*self.args)
+            else:
+                self._value = self._sent[0].wait(self._sent[1])
+            self.args = None  # settled
+        return self._value
+
+    def withdraw(self) -> None:
+        """No longer wanted: kept from the workers if none has started it, else its result
+        is collected and dropped, so that nothing is left in the pool's spool folder."""
+        if self.args is None or self._sent is None:
+            return
+        self.args = None
+        helpers, slot = self._sent
+        if not helpers.take(slot):
+            helpers.wait(slot)
+
+
+# Set, in this process, while it computes a chunk at the end of a run's input, to the run's
+# workers and the offers made (:func:`offer`); per thread: only the thread running the run.
+_OFFERING = threading.local()
+
+
+def offer(fn: Callable[..., Any], *args: Any) -> Offered:
+    """``fn(*args)``, offered to a worker that has nothing left to do; call ``.result()`` on
+    what this returns for the value.
+
+    For a chunk function, a part of its own work that is independent of what it computes
+    next: while this process computes one of the last chunks of a run on several processes,
+    the worker that finishes its own last chunk first takes that part instead of waiting for
+    this process to end (a worker process, one process, Dask: computed here when asked for).
+    Whoever computes it, the value is the same, so outputs do not change. ``fn`` and ``args``
+    are pickled when offered (a module-level function and plain data).
+    """
+    helpers: _Helpers | None = getattr(_OFFERING, "helpers", None)
+    if helpers is None:
+        return Offered(fn, args, None)
+    slot = _Slot(0, args, fn=functools.partial(_apply, fn))
+    helpers.add(slot)
+    offered = Offered(fn, args, (helpers, slot))
+    _OFFERING.made.append(offered)
+    return offered
+
+
+def _computed_here(fn: ChunkFunction, chunk: pd.DataFrame, helpers: _Helpers | None) -> Any:
+    """``call_without_gc(fn, chunk)`` in this process, ``fn`` allowed to :func:`offer` work to
+    ``helpers`` (None: not); an offer it did not ask the result of is withdrawn."""
+    if helpers is None:
+        return call_without_gc(fn, chunk)
+    _OFFERING.helpers, _OFFERING.made = helpers, []
+    try:
+        return call_without_gc(fn, chunk)
+    finally:
+        made = _OFFERING.made
+        _OFFERING.helpers, _OFFERING.made = None, []
+        for offered in made:  # (a worker's error in what was not wanted does not matter)
+            with contextlib.suppress(Exception):
+                offered.withdraw()
+
+
 def map_chunks(
     chunks: Iterable[pd.DataFrame],
     fn: ChunkFunction | None = None,
@@ -605,11 +700,12 @@ def map_chunks(
     """Yield ``(n_docs, fn(chunk))`` for each chunk, in input order, on ``jobs`` processes.
 
     ``jobs=1`` runs in this process. With more, this process and ``jobs - 1`` worker processes
-    share the chunks (see :func:`_map_shared`); at most ``2 × jobs`` chunks are held at once,
-    so the input is read only as fast as results are consumed. The workers are started once
-    per process and reused by later calls (:func:`worker_pool`); ``fn`` goes with each chunk,
-    so it must be picklable (a module-level function or a ``functools.partial`` of one).
-    Each chunk runs with the cyclic garbage collector paused (:func:`call_without_gc`).
+    share the chunks (see :func:`_map_shared`); at most ``2 × jobs`` chunks are held at once
+    (and the next one, read ahead), so the input is read only as fast as results are consumed.
+    The workers are started once per process and reused by later calls (:func:`worker_pool`);
+    ``fn`` goes with each chunk, so it must be picklable (a module-level function or a
+    ``functools.partial`` of one). Each chunk runs with the cyclic garbage collector paused
+    (:func:`call_without_gc`).
     ``stats``, if given, receives ``startup_seconds``: the time until the worker processes
     were up (0 for ``jobs=1``), during which this process computes. A run stopped half-way (an
     error in a chunk, the consumer leaving early) stops its workers, so that no stale work is
@@ -645,9 +741,17 @@ def taking_order(unstarted: list[_Slot], exhausted: bool, n_jobs: int) -> list[_
     idle. Taking the last chunk, it leaves only that chunk's flags and Parquet to write once
     it is done, not two chunks'. Which process computes a chunk never changes the output.
     """
-    if exhausted and len(unstarted) <= n_jobs:
+    if ending(unstarted, exhausted, n_jobs):
         return unstarted[::-1]
     return unstarted
+
+
+def ending(unstarted: list[_Slot], exhausted: bool, n_jobs: int) -> bool:
+    """Whether a run is at its very end: the input exhausted and no more chunks left unstarted
+    (``unstarted``) than there are processes, so that each starts one more at most. Then
+    this process takes the last chunk (:func:`taking_order`) and may offer part of its work
+    to the workers, which will have nothing left to do (:func:`offer`)."""
+    return exhausted and len(unstarted) <= n_jobs
 
 
 def _map_shared(
@@ -672,17 +776,18 @@ def _map_shared(
     helpers = _Helpers(n_jobs - 1, start_method, fn)
     source = iter(chunks)
     pending: deque[_Slot] = deque()
-    exhausted = False
     finished = False
     try:
+        # the next chunk, read one ahead: the end of the input is known as soon as it is read
+        # (the end of a run: taking_order, ending), not when one more chunk is asked for
+        ahead = next(source, None)
+        exhausted = ahead is None
         while True:
-            while not exhausted and len(pending) < _IN_FLIGHT_PER_JOB * n_jobs:
-                chunk = next(source, None)
-                if chunk is None:
-                    exhausted = True
-                else:
-                    pending.append(_Slot(len(chunk), chunk))
-                    helpers.add(pending[-1])
+            while ahead is not None and len(pending) < _IN_FLIGHT_PER_JOB * n_jobs:
+                pending.append(_Slot(len(ahead), ahead))
+                helpers.add(pending[-1])
+                ahead = next(source, None)
+                exhausted = ahead is None
             if not pending:
                 break
             head = pending[0]
@@ -698,7 +803,10 @@ def _map_shared(
             order = taking_order(unstarted, exhausted, n_jobs)
             mine = next((s for s in order if helpers.take(s)), None)
             if mine is not None:
-                mine.result = call_without_gc(fn, mine.chunk)
+                # the end of the input (each worker has at most one more chunk to start): a
+                # worker may soon have nothing to do, so fn may offer it part of its work
+                offers = helpers if ending(unstarted, exhausted, n_jobs) else None
+                mine.result = _computed_here(fn, mine.chunk, offers)
                 mine.chunk = None
                 continue
             pending.popleft()

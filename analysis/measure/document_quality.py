@@ -155,7 +155,7 @@ def checked_chunk(raw_docs: pd.DataFrame, *, fn: Any, keep_text: bool = True) ->
     splitting leaves as they are, so the flags are the same whoever computes them."""
     from analysis.measure.engine import Offered, arrow_table, offer, result_tables
 
-    offered: list[Offered] = []
+    offered: list[Offered] = []  # one not asked for is withdrawn by the engine (offer)
 
     def offer_checks(documents: pd.DataFrame) -> None:
         if "text" in documents.columns:
@@ -180,8 +180,6 @@ def checked_chunk(raw_docs: pd.DataFrame, *, fn: Any, keep_text: bool = True) ->
             flagged["quality_flags"].tolist(),
         )
         tables["documents"] = flagged if keep_text else flagged.drop(columns=["text"])
-    for unused in offered[1:] if flags is not None else offered:
-        unused.withdraw()
     for name, table in tables.items():
         tables[name] = arrow_table(table)
     tables[CHECKS_KEY] = flags

@@ -781,13 +781,11 @@ def _map_shared(
         # the next chunk, read one ahead: the end of the input is known as soon as it is read
         # (the end of a run: taking_order, ending), not when one more chunk is asked for
         ahead = next(source, None)
-        exhausted = ahead is None
         while True:
             while ahead is not None and len(pending) < _IN_FLIGHT_PER_JOB * n_jobs:
                 pending.append(_Slot(len(ahead), ahead))
                 helpers.add(pending[-1])
                 ahead = next(source, None)
-                exhausted = ahead is None
             if not pending:
                 break
             head = pending[0]
@@ -800,6 +798,7 @@ def _map_shared(
                 yield head.n_docs, Pending(helpers, head)
                 continue
             unstarted = [s for s in pending if not s.taken and not helpers.claimed_by_worker(s)]
+            exhausted = ahead is None
             order = taking_order(unstarted, exhausted, n_jobs)
             mine = next((s for s in order if helpers.take(s)), None)
             if mine is not None:

@@ -312,6 +312,67 @@ def test_this_process_takes_the_last_chunk_and_leaves_the_one_before_to_a_worker
         assert tables[3]["at"].iloc[0] < tables[2]["at"].iloc[0]
 
 
+def test_at_the_end_the_chunk_left_to_a_worker_is_handed_out_before_the_last_is_computed(
+    tmp_path: Path,
+) -> None:
+    import time
+
+    docs = raw_docs(8)
+    worker_pool(1, "spawn")  # up before the run
+    fn = functools.partial(timed_slow_in_worker, parent=os.getpid(), marks=str(tmp_path))
+    out = map_chunks(chunk_frame(docs, 2), fn, jobs=2, start_method="spawn", hand_over=True)
+    yielded = [(time.monotonic_ns(), result) for _, result in out]
+    tables = [r.get() if isinstance(r, Pending) else r for _, r in yielded]
+    assert pd.concat(tables)["doc_id"].tolist() == docs["doc_id"].tolist()  # order kept
+    assert tables[3]["pid"].iloc[0] == os.getpid()  # the last chunk: computed here
+    # the worker started chunk 0 or 1 (0.3 s); chunk 2, left to it when this process took the
+    # last one, came out before that one was computed: a writing thread can write the
+    # worker's result while this process computes. (The worker was still busy when this
+    # process was done, so this process took chunk 2 back: the Pending gives its result.)
+    at_2, handed = yielded[2]
+    assert isinstance(handed, Pending)
+    assert at_2 < tables[3]["at"].iloc[0]
+    assert tables[2]["pid"].iloc[0] == os.getpid()
+
+
+def test_waiting_on_a_chunk_handed_out_gives_this_process_s_result_once_it_took_it() -> None:
+    import time
+
+    from analysis.measure.engine import RunStopped, _Helpers, _Slot
+
+    workers = worker_pool(1, "spawn")
+    busy = workers.pool.apply_async(time.sleep, (1.0,))  # the worker reaches the chunk after
+    helpers = _Helpers(1, "spawn", pid_chunk)
+    frames = [*chunk_frame(raw_docs(4), 2)]
+    slots = [_Slot(2, frame, computed=threading.Event()) for frame in frames]
+    for slot in slots:
+        helpers.add(slot)
+    got: list[object] = []
+    cancel = threading.Event()
+
+    def wait(slot: _Slot) -> None:
+        try:
+            got.append(helpers.wait(slot, cancel))
+        except RunStopped as error:
+            got.append(error)
+
+    waiting = threading.Thread(target=wait, args=(slots[0],))
+    waiting.start()  # waits on the worker's result, then (taken here) on this process's
+    assert helpers.take(slots[0])
+    slots[0].result = "computed here"
+    slots[0].computed.set()
+    waiting.join(10)
+    assert got == ["computed here"]
+    stopped = threading.Thread(target=wait, args=(slots[1],))
+    assert helpers.take(slots[1])
+    stopped.start()
+    cancel.set()  # never computed (an error in this process): the waiting thread stops
+    stopped.join(10)
+    assert not stopped.is_alive() and isinstance(got[1], RunStopped)
+    busy.get()
+    assert [slot.future.get() for slot in slots] == [(False, None)] * 2  # the worker skipped
+
+
 class _ResultOnWait:
     """A worker's future whose result comes in while the writing thread waits on it."""
 

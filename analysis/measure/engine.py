@@ -458,6 +458,9 @@ class _Slot:
     taken: bool = False  # claimed by this process
     result: Any = None
     fn: ChunkFunction | None = None  # what a worker computes (None: the run's chunk function)
+    # set once this process has computed it, for a chunk handed out before anyone started it
+    # (the end of a run: :func:`_map_shared`), whose :class:`Pending` may be waiting on it
+    computed: threading.Event | None = None
 
     def done(self) -> bool:
         """Whether the result is here (re-raises a worker's error)."""
@@ -478,7 +481,9 @@ class RunStopped(RuntimeError):
 @dataclass
 class Pending:
     """A chunk's result that a worker is computing, handed out before it is done
-    (:func:`map_chunks` with ``hand_over=True``); :meth:`get` waits for it."""
+    (:func:`map_chunks` with ``hand_over=True``); :meth:`get` waits for it. At the end of a
+    run, also a chunk nobody has started yet, left to the workers: :meth:`get` then gives the
+    result of whoever computes it, a worker or this process, if it is free first."""
 
     helpers: _Helpers
     slot: _Slot
@@ -563,23 +568,40 @@ class _Helpers:
         return slot.taken
 
     def wait(self, slot: _Slot, cancel: threading.Event | None = None) -> Any:
-        """The result of a chunk a worker claimed; with ``cancel``, :class:`RunStopped` within
-        0.05 s of its being set instead (the waiting thread is not the one that stops the run).
+        """The result of a chunk a worker claimed, or of a chunk handed out before anyone
+        started it (``slot.computed`` set), which this process may take and compute instead;
+        with ``cancel``, :class:`RunStopped` within 0.05 s of its being set instead (the
+        waiting thread is not the one that stops the run).
 
         It waits on the result itself, checking ``cancel`` between waits of at most 0.05 s, so
         it goes on as soon as the result is in. (Sleeping on ``cancel`` between looks at the
         result, as it did, kept a run's writing thread 0.025 s on average, up to 0.05 s, from
         a worker's last chunk: at the end of a run, time all the processes wait.)
         """
-        with self.lock:  # a slot is claimable by a worker only once its future is set
-            future = slot.future
-        while cancel is not None and not future.ready():
-            future.wait(0.05)
-            if cancel.is_set():
+        while True:
+            with self.lock:  # a slot is claimable by a worker only once its future is set
+                future, taken = slot.future, slot.taken
+            if taken:
+                assert slot.computed is not None, "waiting on a chunk this process computes"
+                while not slot.computed.wait(0.05):
+                    if cancel is not None and cancel.is_set():
+                        raise RunStopped("the run stopped before this chunk was written")
+                return slot.result
+            if future is not None and future.ready():
+                claimed, path = future.get()
+                if claimed:
+                    return _load_pickle(path)
+                # this process claimed it (``taken`` is set under the lock, read next time)
+                assert slot.computed is not None, "a chunk left to the workers was skipped"
+                continue
+            if cancel is not None and cancel.is_set():
                 raise RunStopped("the run stopped before this chunk was written")
-        claimed, path = future.get()
-        assert claimed, "a chunk this process did not take was skipped by the workers"
-        return _load_pickle(path)
+            if future is None:  # the workers are still starting
+                time.sleep(0.005)
+            elif cancel is None and slot.computed is None:
+                future.wait()
+            else:
+                future.wait(0.05)
 
     def claimed_by_worker(self, slot: _Slot) -> bool:
         """Whether a worker has started ``slot`` (claimed it, and this process did not)."""
@@ -714,7 +736,9 @@ def map_chunks(
     ``hand_over=True`` (several processes only) yields, in place of the result of a chunk a
     worker has started, a :class:`Pending` whose ``get()`` waits for it, and goes on at once:
     a consumer that waits on another thread (:func:`run_local`) then writes the worker's
-    results while this process computes its next chunk, not after it.
+    results while this process computes its next chunk, not after it. At the end of the
+    input, when this process takes the last chunk (:func:`taking_order`), the chunks before
+    it are handed out so too, before it is computed, even those no worker has started yet.
     """
     fn = fn if fn is not None else default_chunk_function()
     n_jobs = resolve_jobs(jobs)
@@ -739,7 +763,9 @@ def taking_order(unstarted: list[_Slot], exhausted: bool, n_jobs: int) -> list[_
     the second-to-last chunk and a worker the last, the worker's result would wait for this
     process's, and both would be written after this process's last chunk, while the workers
     idle. Taking the last chunk, it leaves only that chunk's flags and Parquet to write once
-    it is done, not two chunks'. Which process computes a chunk never changes the output.
+    it is done, not two chunks', and with ``hand_over`` the chunks before it are handed out
+    first (:func:`map_chunks`), so that a worker's result is written as soon as it is in.
+    Which process computes a chunk never changes the output.
     """
     if ending(unstarted, exhausted, n_jobs):
         return unstarted[::-1]
@@ -776,6 +802,9 @@ def _map_shared(
     helpers = _Helpers(n_jobs - 1, start_method, fn)
     source = iter(chunks)
     pending: deque[_Slot] = deque()
+    # chunks handed out (as a Pending) before anyone started them, at the end of a run: left
+    # to the workers, but this process computes them itself if it is free first
+    handed: list[_Slot] = []
     finished = False
     try:
         # the next chunk, read one ahead: the end of the input is known as soon as it is read
@@ -786,27 +815,46 @@ def _map_shared(
                 pending.append(_Slot(len(ahead), ahead))
                 helpers.add(pending[-1])
                 ahead = next(source, None)
-            if not pending:
+            handed = [s for s in handed if not s.taken and not helpers.claimed_by_worker(s)]
+            if not pending and not handed:
                 break
-            head = pending[0]
-            if head.done():
+            head = pending[0] if pending else None
+            if head is not None and not handed and head.done():
                 pending.popleft()
                 yield head.n_docs, head.result
                 continue
-            if hand_over and helpers.claimed_by_worker(head):
+            if head is not None and hand_over and helpers.claimed_by_worker(head):
                 pending.popleft()
                 yield head.n_docs, Pending(helpers, head)
                 continue
-            unstarted = [s for s in pending if not s.taken and not helpers.claimed_by_worker(s)]
+            unstarted = handed + [
+                s for s in pending if not s.taken and not helpers.claimed_by_worker(s)
+            ]
             exhausted = ahead is None
+            at_end = ending(unstarted, exhausted, n_jobs)
             order = taking_order(unstarted, exhausted, n_jobs)
             mine = next((s for s in order if helpers.take(s)), None)
             if mine is not None:
+                if hand_over and at_end and any(s is mine for s in pending):
+                    # the chunks before this one are the workers' (or this process's later, if
+                    # it is free first): handed out now, the writing thread writes a worker's
+                    # result as soon as it is in, while this process computes, not after
+                    while pending[0] is not mine:
+                        slot = pending.popleft()
+                        if slot.done():
+                            yield slot.n_docs, slot.result
+                            continue
+                        slot.computed = threading.Event()
+                        handed.append(slot)
+                        yield slot.n_docs, Pending(helpers, slot)
                 # the end of the input (each worker has at most one more chunk to start): a
                 # worker may soon have nothing to do, so fn may offer it part of its work
-                offers = helpers if ending(unstarted, exhausted, n_jobs) else None
-                mine.result = _computed_here(fn, mine.chunk, offers)
+                mine.result = _computed_here(fn, mine.chunk, helpers if at_end else None)
                 mine.chunk = None
+                if mine.computed is not None:
+                    mine.computed.set()
+                continue
+            if head is None or handed:  # what was handed out, a worker has started since
                 continue
             pending.popleft()
             yield head.n_docs, helpers.wait(head)
@@ -940,7 +988,10 @@ def run_local(
                 write((n_docs, result))
                 continue
             if thread is None:  # started once the workers are: never forked with them
-                thread = WritingThread(write)
+                # room for every chunk in flight: at the end of a run, the chunks left to the
+                # workers are handed out before this process computes its last one, and that
+                # must not wait for the writing thread
+                thread = WritingThread(write, depth=_IN_FLIGHT_PER_JOB * n_jobs)
             thread.put((n_docs, result))
         if thread is not None:
             thread.close()

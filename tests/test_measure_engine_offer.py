@@ -10,11 +10,13 @@ import pandas as pd
 
 from analysis.corpus.files import chunk_frame
 from analysis.measure.engine import (
+    MAX_OFFERS_PER_CHUNK,
     _Slot,
     collect,
     ending,
     map_chunks,
     offer,
+    offering,
     worker_pool,
 )
 from tests.engine_cases import raw_docs
@@ -102,3 +104,28 @@ def test_a_run_is_ending_once_each_process_has_one_chunk_at_most_to_start() -> N
 
 def lambda_free_ping(_: int) -> int:
     return os.getpid()
+
+
+def many_offers(raw: pd.DataFrame, *, parent: int) -> pd.DataFrame:
+    """Each chunk offers one more piece of work than a chunk may send, noting before each
+    whether it would go to the workers (``offering``) and whether it was sent."""
+    if os.getpid() != parent:
+        time.sleep(0.2)
+    notes = []
+    for _ in range(MAX_OFFERS_PER_CHUNK + 1):
+        would = offering()
+        notes.append(f"{int(would)}{int(offer(os.getpid).sent)}")
+    return pd.DataFrame({"doc_id": raw["doc_id"], "pid": os.getpid(), "notes": " ".join(notes)})
+
+
+def test_a_chunk_sends_a_bounded_number_of_offers_and_says_when_it_would() -> None:
+    assert not offering()  # outside a run
+    docs = raw_docs(8)
+    worker_pool(1, "spawn")
+    fn = functools.partial(many_offers, parent=os.getpid())
+    out = collect(chunk_frame(docs, 2), fn, jobs=2, start_method="spawn")["sentences"]
+    notes = out.drop_duplicates("notes")["notes"].tolist()
+    sent = " ".join(["11"] * MAX_OFFERS_PER_CHUNK + ["00"])  # the last one computed here
+    assert sent in notes, notes
+    assert set(notes) <= {sent, " ".join(["00"] * (MAX_OFFERS_PER_CHUNK + 1))}
+    assert not offering()

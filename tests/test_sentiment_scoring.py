@@ -9,6 +9,7 @@ from conftest import STORY_LEXICONS
 from analysis.lexicon import LexiconError
 from analysis.sentiment.scoring import (
     SCORE_COLUMNS,
+    SENTIMENT_COLUMNS,
     add_sentiment,
     build_terms_regex,
     compound_column,
@@ -18,7 +19,9 @@ from analysis.sentiment.scoring import (
     mask_domain_terms,
     news_terms_regex,
     score_sentences,
+    sentiment_scores,
     tone_class,
+    with_sentiment_scores,
 )
 from analysis.sentiment.vader import VaderAnalyzer, load_lexicon
 
@@ -240,3 +243,24 @@ def test_add_sentiment_of_an_arrow_text_column_equals_its_python_strings():
     expected = add_sentiment(plain, news_terms=TERMS)
     assert measured.drop(columns="sentence").equals(expected.drop(columns="sentence"))
     assert (measured["compound_news"] != measured["compound"]).any()
+
+
+def test_sentiment_scores_are_the_columns_add_sentiment_adds_and_go_back_where_asked():
+    texts = [*MASK_CASES, "Nothing was decided.", "Exporters fear critical minerals shortages!"]
+    table = pd.DataFrame({"sentence": texts, "n_words": range(len(texts))})
+    expected = add_sentiment(table, news_terms=TERMS)
+    scores = sentiment_scores(table["sentence"], TERMS)
+    assert scores.shape == (len(texts), len(SENTIMENT_COLUMNS))
+    assert list(expected.columns[2:]) == SENTIMENT_COLUMNS
+    assert (scores == expected[SENTIMENT_COLUMNS].to_numpy()).all()
+    assert (scores[:, -1] != scores[:, 3]).any()  # the news variant's compound differs
+    # added at a position (a table measured in another order), or replaced where they are
+    wider = table.assign(frame_x=True)
+    placed = with_sentiment_scores(wider, scores, at=2)
+    assert list(placed.columns) == ["sentence", "n_words", *SENTIMENT_COLUMNS, "frame_x"]
+    pd.testing.assert_frame_equal(placed.drop(columns="frame_x"), expected)
+    assert "compound" not in wider.columns  # the input is left as it was
+    replaced = with_sentiment_scores(expected, scores[::-1], at=0)
+    assert list(replaced.columns) == list(expected.columns)
+    assert (replaced[SENTIMENT_COLUMNS].to_numpy() == scores[::-1]).all()
+    assert sentiment_scores(table["sentence"].iloc[:0], TERMS).shape == (0, 5)

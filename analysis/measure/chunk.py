@@ -7,10 +7,12 @@ Dask cluster, so there is no second code base for scale: engines only decide how
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from analysis.corpus.documents import clean_documents, split_documents
@@ -39,17 +41,64 @@ def measure_sentences(
     codebook. Without an actor file the actors are discovered in ``sentences``
     (:func:`analysis.sentiment.actors.actors_for`); ``actors=False`` leaves the actor columns
     out (a chunk of a larger corpus: the loader adds them over the whole corpus).
+
+    The sentiment scores (about a quarter of the work after cleaning) need nothing the other
+    measures add, so they are offered (:func:`analysis.measure.engine.offer`) and asked for
+    last: in the last chunk of a run on several processes, in up to four pieces, which a
+    worker that has finished its own chunks computes meanwhile, from the first, while this
+    process computes the other measures and then the pieces no worker has started, from the
+    last. Anywhere else they are computed here, last, whole. Either way the table is the
+    same, columns in the same order (:func:`analysis.sentiment.scoring.with_sentiment_scores`).
     """
     from analysis.framing.tables import add_framing
+    from analysis.measure.engine import offer
     from analysis.sentiment.actors import actors_for, add_actors
-    from analysis.sentiment.scoring import add_sentiment
+    from analysis.sentiment.scoring import (
+        SENTIMENT_COLUMNS,
+        add_sentiment,
+        sentiment_scores,
+        with_sentiment_scores,
+    )
 
     lex = lexicons or Lexicons()
     book = codebook if codebook is not None else lex.codebook
-    measured = add_sentiment(sentences, news_terms=lex.news_terms)
+    offered = []
+    if "sentence" in sentences.columns and not sentences.columns.isin(SENTIMENT_COLUMNS).any():
+        column = sentences["sentence"]
+        offered = [offer(sentiment_scores, piece, lex.news_terms) for piece in _pieces(column)]
+        measured = sentences
+    else:  # (a missing column raises here; scores already there are replaced in place)
+        measured = add_sentiment(sentences, news_terms=lex.news_terms)
     if actors:
         measured = add_actors(measured, actors_for(sentences, lex.actors))
-    return add_framing(measured, codebook=book, sources=lex.sources, hedges=lex.hedges)
+    measured = add_framing(measured, codebook=book, sources=lex.sources, hedges=lex.hedges)
+    if not offered:
+        return measured
+    # the last pieces first: a worker takes them from the first, so each is computed once,
+    # by whoever reaches it first, and this process waits for one piece at most
+    scores = [piece.result() for piece in offered[::-1]][::-1]
+    return with_sentiment_scores(measured, np.concatenate(scores), at=len(sentences.columns))
+
+
+# Sentences per piece of a chunk's sentiment scores offered to a worker (at most
+# SENTIMENT_PIECES pieces): small enough that this process waits little for the worker's
+# last piece, large enough that handing one over costs little beside it.
+SENTENCES_PER_PIECE = 1000
+SENTIMENT_PIECES = 4
+
+
+def _pieces(column: pd.Series) -> list[pd.Series]:
+    """``column`` whole, or in consecutive pieces when what is offered now goes to a worker
+    (:func:`analysis.measure.engine.offering`): the scores of each sentence are its own
+    (:func:`analysis.sentiment.scoring.sentiment_scores`), so the pieces' scores, joined,
+    are the column's."""
+    from analysis.measure.engine import offering
+
+    n_pieces = min(SENTIMENT_PIECES, len(column) // SENTENCES_PER_PIECE) if offering() else 1
+    if n_pieces <= 1:
+        return [column]
+    bounds = np.linspace(0, len(column), n_pieces + 1).astype(int)
+    return [column.iloc[a:b] for a, b in itertools.pairwise(bounds)]
 
 
 def process_chunk(

@@ -406,9 +406,11 @@ def _start_workers(n_workers: int, method: str, fn: ChunkFunction | None) -> Wor
     if method == "forkserver":
         extra = _preload_module(fn) if fn is not None else None
         context.set_forkserver_preload([*_WARM_MODULES, *([extra] if extra else [])])
-    # a run holds at most _IN_FLIGHT_PER_JOB chunks per process and an offer (:func:`offer`)
-    # from the chunk this process computes: twice that many slots keep them apart
-    claims = context.Array("q", [-1] * (2 * _IN_FLIGHT_PER_JOB * (n_workers + 1)))
+    # a run holds at most _IN_FLIGHT_PER_JOB chunks per process, and a chunk this process
+    # computes at the end of a run offers MAX_OFFERS_PER_CHUNK pieces of its work at most,
+    # all settled before the next (:func:`offer`): twice that many slots keep them apart
+    n_slots = (_IN_FLIGHT_PER_JOB + MAX_OFFERS_PER_CHUNK) * (n_workers + 1)
+    claims = context.Array("q", [-1] * (2 * n_slots))
     spool = Path(tempfile.mkdtemp(prefix="analysis-results-"))
     try:
         pool = context.Pool(n_workers, initializer=_init_worker, initargs=(claims, spool))
@@ -671,6 +673,17 @@ class Offered:
 # Set, in this process, while it computes a chunk at the end of a run's input, to the run's
 # workers and the offers made (:func:`offer`); per thread: only the thread running the run.
 _OFFERING = threading.local()
+# Offers a chunk may send to the workers (more are computed here when asked for): with the
+# chunks in flight, they must fit the claims table (:func:`_start_workers`).
+MAX_OFFERS_PER_CHUNK = 8
+
+
+def offering() -> bool:
+    """Whether work :func:`offer` is given now goes to the workers: this process is computing
+    one of the last chunks of a run on several processes, and has room for more offers. A
+    chunk function may then cut what it offers finer (work whoever is free first takes)."""
+    made = getattr(_OFFERING, "made", None)
+    return getattr(_OFFERING, "helpers", None) is not None and len(made) < MAX_OFFERS_PER_CHUNK
 
 
 def offer(fn: Callable[..., Any], *args: Any) -> Offered:
@@ -685,7 +698,7 @@ def offer(fn: Callable[..., Any], *args: Any) -> Offered:
     are pickled when offered (a module-level function and plain data).
     """
     helpers: _Helpers | None = getattr(_OFFERING, "helpers", None)
-    if helpers is None:
+    if helpers is None or len(_OFFERING.made) >= MAX_OFFERS_PER_CHUNK:
         return Offered(fn, args, None)
     slot = _Slot(0, args, fn=functools.partial(_apply, fn))
     helpers.add(slot)

@@ -58,6 +58,8 @@ from analysis.sentiment.vader import default_analyzer
 
 METHODS = ("vader", "vader-news")
 SCORE_COLUMNS = ["neg", "neu", "pos", "compound"]
+# every column add_sentiment adds: plain VADER's scores, then the news variant's compound
+SENTIMENT_COLUMNS = [*SCORE_COLUMNS, "compound_news"]
 NEWS_TERMS_FILE = DATA_DIR / "vader_news_terms.csv"
 # VADER's conventional thresholds for calling a compound score positive / negative.
 POS_THRESHOLD = 0.05
@@ -301,20 +303,42 @@ def add_sentiment(
     scored once per method only where needed."""
     if text_col not in sentences.columns:
         raise KeyError(f"add_sentiment: no {text_col!r} column in the sentences table")
-    texts = _texts(sentences[text_col])
+    return with_sentiment_scores(sentences, sentiment_scores(sentences[text_col], news_terms))
+
+
+def sentiment_scores(column: pd.Series, news_terms: Path | str | None = None) -> np.ndarray:
+    """The columns :func:`add_sentiment` adds (:data:`SENTIMENT_COLUMNS`), for the texts of
+    ``column``, as an array with one row per text.
+
+    Apart from the table, so that a run can hand this step of its last chunk to an idle
+    worker process: the texts go there and five numbers per text come back
+    (:func:`analysis.measure.chunk.measure_sentences`)."""
+    texts = _texts(column)
     analyzer = default_analyzer()
     scores = analyzer.score_many(texts)
     compound_news = scores[:, 3].copy()
     if texts:
         _compile_news_terms(news_terms)
-        hit = _domain_term_flags(texts, news_terms, sentences[text_col])
+        hit = _domain_term_flags(texts, news_terms, column)
         if hit.any():
             masked = _masked(texts, np.flatnonzero(hit), news_terms)
             compound_news[hit] = analyzer.score_many(masked)[:, 3]
+    return np.column_stack([scores, compound_news])
+
+
+def with_sentiment_scores(
+    sentences: pd.DataFrame, scores: np.ndarray, at: int | None = None
+) -> pd.DataFrame:
+    """A copy of ``sentences`` with :func:`sentiment_scores` ``scores`` as its
+    :data:`SENTIMENT_COLUMNS`: replacing them where it has them, else added at column position
+    ``at`` (default: last), so that a table measured in another order gets the same layout."""
     out = sentences.copy()
-    for k, col in enumerate(SCORE_COLUMNS):
-        out[col] = scores[:, k]
-    out["compound_news"] = compound_news
+    if at is None or any(col in out.columns for col in SENTIMENT_COLUMNS):
+        for k, col in enumerate(SENTIMENT_COLUMNS):
+            out[col] = scores[:, k]
+    else:
+        for k, col in enumerate(SENTIMENT_COLUMNS):
+            out.insert(at + k, col, scores[:, k])
     return out
 
 

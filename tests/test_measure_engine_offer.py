@@ -5,18 +5,22 @@ from __future__ import annotations
 import functools
 import os
 import time
+from pathlib import Path
 
 import pandas as pd
+import pyarrow.parquet as pq
 
 from analysis.corpus.files import chunk_frame
 from analysis.measure.engine import (
     MAX_OFFERS_PER_CHUNK,
+    SharedCounter,
     _Slot,
     collect,
     ending,
     map_chunks,
     offer,
     offering,
+    run_local,
     worker_pool,
 )
 from tests.engine_cases import raw_docs
@@ -129,3 +133,68 @@ def test_a_chunk_sends_a_bounded_number_of_offers_and_says_when_it_would() -> No
     assert sent in notes, notes
     assert set(notes) <= {sent, " ".join(["00"] * (MAX_OFFERS_PER_CHUNK + 1))}
     assert not offering()
+
+
+def offering_to_parent(raw: pd.DataFrame, *, parent: int, ask: bool = True) -> pd.DataFrame:
+    """In a worker (0.3 s a chunk, so the command's process ends its own chunks first), each
+    chunk offers ``os.getpid`` and, when it was sent, waits until the command's process has
+    taken it; ``ask=False``: the result is never asked for. The command's process offers
+    nothing."""
+    value, sent = -1, False
+    if os.getpid() != parent:
+        time.sleep(0.3)
+        offered = offer(os.getpid)
+        sent = offered.sent
+        if sent:
+            assert _until(offered.by_worker), "the command's process did not take the offer"
+        value = offered.result() if ask else -1
+    columns = {"doc_id": raw["doc_id"], "pid": os.getpid(), "offered": value, "sent": sent}
+    return pd.DataFrame(columns)
+
+
+def on_two(docs: pd.DataFrame, out: Path, fn: object) -> None:
+    """``run_local`` of ``docs`` in chunks of 2 on this process and a spawned worker."""
+    run_local(chunk_frame(docs, 2), out, fn, jobs=2, progress=False, start_method="spawn")  # type: ignore[arg-type]
+
+
+def test_at_the_end_of_a_run_this_process_takes_what_a_worker_offers(tmp_path: Path) -> None:
+    docs = raw_docs(8)
+    workers = worker_pool(1, "spawn")
+    fn = functools.partial(offering_to_parent, parent=os.getpid())
+    on_two(docs, tmp_path, fn)
+    out = pq.read_table(tmp_path / "sentences.parquet").to_pandas()
+    assert out["doc_id"].tolist() == docs["doc_id"].tolist()
+    theirs = out[out["pid"] != os.getpid()]
+    assert len(theirs) and theirs["sent"].any(), out.to_string()
+    # what a worker sent was computed here; what it did not, by itself
+    assert (theirs.loc[theirs["sent"], "offered"] == os.getpid()).all()
+    assert (theirs.loc[~theirs["sent"], "offered"] == theirs.loc[~theirs["sent"], "pid"]).all()
+    assert not any(workers.spool.iterdir())  # every offer and result read once and removed
+    assert workers.ending.value == 0  # the run is over: the workers' next chunks offer nothing
+
+
+def test_a_worker_s_offer_it_does_not_ask_for_leaves_nothing_and_the_pool_serves_on(
+    tmp_path: Path,
+) -> None:
+    docs = raw_docs(8)
+    workers = worker_pool(1, "spawn")
+    fn = functools.partial(offering_to_parent, parent=os.getpid(), ask=False)
+    on_two(docs, tmp_path / "a", fn)
+    first = pq.read_table(tmp_path / "a" / "sentences.parquet").to_pandas()
+    assert first["sent"].any(), first.to_string()
+    assert not any(workers.spool.iterdir())
+    again = functools.partial(offering_to_parent, parent=os.getpid())
+    on_two(docs, tmp_path / "b", again)
+    second = pq.read_table(tmp_path / "b" / "sentences.parquet").to_pandas()
+    assert second["doc_id"].tolist() == docs["doc_id"].tolist()
+    assert not any(workers.spool.iterdir())
+
+
+def test_a_shared_counter_numbers_across_processes() -> None:
+    import multiprocessing
+
+    counter = SharedCounter(multiprocessing.get_context("spawn").Value("q", 5))
+    assert [next(counter), next(counter)] == [5, 6]
+    workers = worker_pool(1, "spawn")
+    before = next(workers.seqs)
+    assert next(workers.seqs) == before + 1  # the pool's own, which its workers draw from too

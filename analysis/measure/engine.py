@@ -26,7 +26,6 @@ import contextlib
 import dataclasses
 import functools
 import gc
-import itertools
 import multiprocessing
 import os
 import pickle
@@ -243,13 +242,17 @@ class Workers:
     ``claims`` is a shared ring of integers: chunk number ``seq`` lives in slot
     ``seq % len(claims)``, which holds the highest chunk number claimed there. Chunk numbers
     grow over the pool's life (``seqs``), so a task left over from a chunk this process took
-    long ago cannot claim a newer chunk of the same slot.
+    long ago cannot claim a newer chunk of the same slot. The workers draw numbers from the
+    same counter for the work they offer this process (:class:`_ToParent`).
     """
 
     pool: Any  # multiprocessing.pool.Pool
     claims: Any  # multiprocessing Array of int64
-    seqs: Iterator[int]
+    seqs: Iterator[int]  # shared with the workers, which number what they offer (SharedCounter)
     spool: Path  # the folder through which the workers hand over their results
+    # set while a run is at its end (:func:`ending`): a worker's chunk may then offer part of
+    # its work to this process, which computes it once it has nothing left (:class:`_ToParent`)
+    ending: Any = None  # multiprocessing Value of a byte
 
 
 # Worker pools kept for the life of this process, by (worker processes, start method); the
@@ -259,6 +262,24 @@ _POOLS_LOCK = threading.Lock()
 # In a worker process: its pool's claims table and results folder (set by _init_worker).
 _WORKER_CLAIMS: Any = None
 _WORKER_SPOOL: Path | None = None
+_WORKER_SEQS: Any = None
+_WORKER_ENDING: Any = None
+
+
+class SharedCounter:
+    """``next()`` gives 0, 1, 2, ... across processes (a shared integer and its lock)."""
+
+    def __init__(self, value: Any) -> None:
+        self.value = value  # a multiprocessing Value of int64
+
+    def __iter__(self) -> SharedCounter:
+        return self
+
+    def __next__(self) -> int:
+        with self.value.get_lock():
+            number = int(self.value.value)
+            self.value.value = number + 1
+        return number
 
 
 def _is_claimed(table: Any, seq: int) -> bool:
@@ -277,13 +298,14 @@ def _claim(claims: Any, seq: int) -> bool:
         return True
 
 
-def _init_worker(claims: Any, spool: Path) -> None:
+def _init_worker(claims: Any, spool: Path, seqs: Any = None, ending: Any = None) -> None:
     """Start a worker: its claims table, and the signals a worker leaves to its parent. Ctrl-C
     is handled by the parent, which then stops the workers with SIGTERM; a worker ends on it
     at once (a forked worker would otherwise inherit the command's SIGTERM handler, and both
     would print the traceback of a chunk cut short)."""
-    global _WORKER_CLAIMS, _WORKER_SPOOL
+    global _WORKER_CLAIMS, _WORKER_SPOOL, _WORKER_SEQS, _WORKER_ENDING
     _WORKER_CLAIMS, _WORKER_SPOOL = claims, spool
+    _WORKER_SEQS, _WORKER_ENDING = seqs, ending
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
 
@@ -324,7 +346,12 @@ def _run_claimed(fn: ChunkFunction, chunk_path: Path, seq: int) -> tuple[bool, A
     assert _WORKER_SPOOL is not None, "a worker without its pool's spool folder"
     chunk = _load_pickle(chunk_path)
     path = _WORKER_SPOOL / f"{seq}.pickle"
-    _dump_pickle(call_without_gc(fn, chunk), path)
+    is_offer = isinstance(fn, functools.partial) and fn.func is _apply
+    to_parent = None
+    if not is_offer and _WORKER_SEQS is not None and _WORKER_ENDING is not None:
+        seqs = SharedCounter(_WORKER_SEQS)
+        to_parent = _ToParent(_WORKER_CLAIMS, _WORKER_SPOOL, seqs, _WORKER_ENDING)
+    _dump_pickle(_computed_here(fn, chunk, to_parent), path)
     return True, path
 
 
@@ -332,6 +359,19 @@ def _dump_pickle(value: Any, path: Path) -> None:
     """``value`` pickled into ``path`` (read back, once, by :func:`_load_pickle`)."""
     with open(path, "wb") as handle:
         pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
+
+
+def _dump_whole(value: Any, path: Path) -> None:
+    """:func:`_dump_pickle`, the file appearing under ``path`` only once complete (for a
+    reader that waits for it to exist: :class:`_ToParent`)."""
+    partial = path.with_name(path.name + ".part")
+    _dump_pickle(value, partial)
+    os.replace(partial, path)
+
+
+def _offer_file(spool: Path, seq: int) -> Path:
+    """Where what a worker offers (:class:`_ToParent`) waits for this process to take it."""
+    return spool / f"{seq}.offer.pickle"
 
 
 def _load_pickle(path: Path) -> Any:
@@ -408,17 +448,20 @@ def _start_workers(n_workers: int, method: str, fn: ChunkFunction | None) -> Wor
         context.set_forkserver_preload([*_WARM_MODULES, *([extra] if extra else [])])
     # a run holds at most _IN_FLIGHT_PER_JOB chunks per process, and a chunk this process
     # computes at the end of a run offers MAX_OFFERS_PER_CHUNK pieces of its work at most,
-    # all settled before the next (:func:`offer`): twice that many slots keep them apart
+    # all settled before the next (:func:`offer`), and so does each worker's last chunk (to
+    # this process): four times that many slots keep them apart
     n_slots = (_IN_FLIGHT_PER_JOB + MAX_OFFERS_PER_CHUNK) * (n_workers + 1)
-    claims = context.Array("q", [-1] * (2 * n_slots))
+    claims = context.Array("q", [-1] * (4 * n_slots))
+    seqs, ending = context.Value("q", 0), context.Value("b", 0)
     spool = Path(tempfile.mkdtemp(prefix="analysis-results-"))
     try:
-        pool = context.Pool(n_workers, initializer=_init_worker, initargs=(claims, spool))
+        shared = (claims, spool, seqs, ending)
+        pool = context.Pool(n_workers, initializer=_init_worker, initargs=shared)
         pool.map(_ping, range(n_workers), chunksize=1)  # wait until the workers are up
     except BaseException:
         shutil.rmtree(spool, ignore_errors=True)
         raise
-    return Workers(pool, claims, itertools.count(), spool)
+    return Workers(pool, claims, SharedCounter(seqs), spool, ending)
 
 
 def _stop_workers(workers: Workers) -> None:
@@ -463,6 +506,10 @@ class _Slot:
     # set once this process has computed it, for a chunk handed out before anyone started it
     # (the end of a run: :func:`_map_shared`), whose :class:`Pending` may be waiting on it
     computed: threading.Event | None = None
+
+    def done_by_worker(self) -> bool:
+        """Whether a worker's task for it is over (it computed it, or found it taken)."""
+        return self.future is not None and self.future.ready()
 
     def done(self) -> bool:
         """Whether the result is here (re-raises a worker's error)."""
@@ -605,6 +652,48 @@ class _Helpers:
             else:
                 future.wait(0.05)
 
+    def accepting(self) -> bool:
+        """Whether offers (:func:`offer`) go to the workers now: always, once set up."""
+        return True
+
+    def set_ending(self, value: bool) -> None:
+        """Say to the workers whether the run is at its end: their chunks may then offer this
+        process part of their work (:class:`_ToParent`, served by :meth:`serve_offers`)."""
+        if self.workers is not None and self.workers.ending is not None:
+            self.workers.ending.value = int(value)
+
+    def serve_offers(self) -> bool:
+        """Compute what workers offered this process (:class:`_ToParent`) and none has
+        started, the earliest first; whether there was any. Only once this process has
+        nothing left of its own to compute: a worker waits for what this process took."""
+        if self.workers is None:
+            return False
+        spool, claims = self.workers.spool, self.workers.claims
+        offered = sorted((int(p.name.split(".")[0]), p) for p in spool.glob("*.offer.pickle"))
+        served = False
+        for seq, path in offered:
+            if not _claim(claims, seq):
+                continue  # the worker is computing it itself
+            fn, args = _load_pickle(path)
+            _dump_whole(call_without_gc(fn, args), spool / f"{seq}.pickle")
+            served = True
+        return served
+
+    def serve_until_done(self, slots: list[_Slot]) -> None:
+        """Serve the workers' offers (:meth:`serve_offers`) until every chunk of ``slots``
+        that a worker computes is done: the end of a run, when this process has nothing left
+        but to wait for the workers' last chunks."""
+        while True:
+            running = [s for s in slots if not s.taken and not s.done_by_worker()]
+            if not running or self.workers is None:
+                return
+            if not self.serve_offers():
+                future = running[0].future
+                if future is None:
+                    time.sleep(0.002)
+                else:
+                    future.wait(0.002)
+
     def claimed_by_worker(self, slot: _Slot) -> bool:
         """Whether a worker has started ``slot`` (claimed it, and this process did not)."""
         with self.lock:
@@ -627,12 +716,56 @@ def _apply(fn: Callable[..., Any], args: tuple[Any, ...]) -> Any:
     return fn(*args)
 
 
+class _ToParent:
+    """In a worker, what it offers (:func:`offer`) goes to the command's process: while a
+    run is at its end (``ending``, set by that process), a worker's chunk may offer part of
+    its work, which that process computes once it has nothing left of its own (when the
+    worker's chunk ends after all of its own: :meth:`_Helpers.serve_until_done`). Whoever
+    claims an offer first (the claims table) computes it: the worker when it asks for the
+    result before that process has started it.
+
+    An offer is a file of the spool folder, ``<seq>.offer.pickle`` (numbers from the pool's
+    shared counter); the command's process removes it when it takes it and writes the result
+    to ``<seq>.pickle``, which the worker waits for and removes. The same methods as
+    :class:`_Helpers`, so :class:`Offered` serves both."""
+
+    def __init__(self, claims: Any, spool: Path, seqs: Iterator[int], ending: Any) -> None:
+        self.claims, self.spool, self.seqs, self.ending = claims, spool, seqs, ending
+
+    def accepting(self) -> bool:
+        return bool(self.ending.value)
+
+    def add(self, slot: _Slot) -> None:
+        slot.seq = next(self.seqs)
+        _dump_whole((slot.fn, slot.chunk), _offer_file(self.spool, slot.seq))
+
+    def take(self, slot: _Slot) -> bool:
+        slot.taken = _claim(self.claims, slot.seq)
+        if slot.taken:
+            _offer_file(self.spool, slot.seq).unlink(missing_ok=True)
+        return slot.taken
+
+    def wait(self, slot: _Slot, cancel: threading.Event | None = None) -> Any:
+        path = self.spool / f"{slot.seq}.pickle"
+        while not path.exists():  # the command's process is computing it
+            time.sleep(0.001)
+        return _load_pickle(path)
+
+    def claimed_by_worker(self, slot: _Slot) -> bool:
+        """Whether the command's process has started it."""
+        with self.claims.get_lock():
+            return not slot.taken and _is_claimed(self.claims.get_obj(), slot.seq)
+
+
 class Offered:
     """``fn(*args)``, offered to this run's idle worker (:func:`offer`); :meth:`result` gives
     it, from the worker that took it, else computed here when asked for."""
 
     def __init__(
-        self, fn: Callable[..., Any], args: tuple[Any, ...], sent: tuple[_Helpers, _Slot] | None
+        self,
+        fn: Callable[..., Any],
+        args: tuple[Any, ...],
+        sent: tuple[_Helpers | _ToParent, _Slot] | None,
     ) -> None:
         self.fn = fn
         self.args: tuple[Any, ...] | None = args  # None once settled
@@ -682,8 +815,15 @@ def offering() -> bool:
     """Whether work :func:`offer` is given now goes to the workers: this process is computing
     one of the last chunks of a run on several processes, and has room for more offers. A
     chunk function may then cut what it offers finer (work whoever is free first takes)."""
-    made = getattr(_OFFERING, "made", None)
-    return getattr(_OFFERING, "helpers", None) is not None and len(made) < MAX_OFFERS_PER_CHUNK
+    return _offers_to() is not None
+
+
+def _offers_to() -> _Helpers | _ToParent | None:
+    """Where :func:`offer` sends work now (None: nowhere, it is computed here)."""
+    helpers = getattr(_OFFERING, "helpers", None)
+    if helpers is None or not helpers.accepting() or len(_OFFERING.made) >= MAX_OFFERS_PER_CHUNK:
+        return None
+    return helpers
 
 
 def offer(fn: Callable[..., Any], *args: Any) -> Offered:
@@ -697,8 +837,8 @@ def offer(fn: Callable[..., Any], *args: Any) -> Offered:
     Whoever computes it, the value is the same, so outputs do not change. ``fn`` and ``args``
     are pickled when offered (a module-level function and plain data).
     """
-    helpers: _Helpers | None = getattr(_OFFERING, "helpers", None)
-    if helpers is None or len(_OFFERING.made) >= MAX_OFFERS_PER_CHUNK:
+    helpers = _offers_to()
+    if helpers is None:
         return Offered(fn, args, None)
     slot = _Slot(0, args, fn=functools.partial(_apply, fn))
     helpers.add(slot)
@@ -707,7 +847,9 @@ def offer(fn: Callable[..., Any], *args: Any) -> Offered:
     return offered
 
 
-def _computed_here(fn: ChunkFunction, chunk: pd.DataFrame, helpers: _Helpers | None) -> Any:
+def _computed_here(
+    fn: ChunkFunction, chunk: pd.DataFrame, helpers: _Helpers | _ToParent | None
+) -> Any:
     """``call_without_gc(fn, chunk)`` in this process, ``fn`` allowed to :func:`offer` work to
     ``helpers`` (None: not); an offer it did not ask the result of is withdrawn."""
     if helpers is None:
@@ -818,6 +960,7 @@ def _map_shared(
     # chunks handed out (as a Pending) before anyone started them, at the end of a run: left
     # to the workers, but this process computes them itself if it is free first
     handed: list[_Slot] = []
+    to_workers: list[_Slot] = []  # handed out as a Pending (hand_over), not yet done
     finished = False
     try:
         # the next chunk, read one ahead: the end of the input is known as soon as it is read
@@ -829,6 +972,7 @@ def _map_shared(
                 helpers.add(pending[-1])
                 ahead = next(source, None)
             handed = [s for s in handed if not s.taken and not helpers.claimed_by_worker(s)]
+            to_workers = [s for s in to_workers if not s.taken and not s.done_by_worker()]
             if not pending and not handed:
                 break
             head = pending[0] if pending else None
@@ -838,6 +982,7 @@ def _map_shared(
                 continue
             if head is not None and hand_over and helpers.claimed_by_worker(head):
                 pending.popleft()
+                to_workers.append(head)
                 yield head.n_docs, Pending(helpers, head)
                 continue
             unstarted = handed + [
@@ -847,6 +992,8 @@ def _map_shared(
             at_end = ending(unstarted, exhausted, n_jobs)
             order = taking_order(unstarted, exhausted, n_jobs)
             mine = next((s for s in order if helpers.take(s)), None)
+            if hand_over and at_end:
+                helpers.set_ending(True)  # the workers' chunks may offer this process work
             if mine is not None:
                 if hand_over and at_end and any(s is mine for s in pending):
                     # the chunks before this one are the workers' (or this process's later, if
@@ -859,6 +1006,7 @@ def _map_shared(
                             continue
                         slot.computed = threading.Event()
                         handed.append(slot)
+                        to_workers.append(slot)
                         yield slot.n_docs, Pending(helpers, slot)
                 # the end of the input (each worker has at most one more chunk to start): a
                 # worker may soon have nothing to do, so fn may offer it part of its work
@@ -871,12 +1019,16 @@ def _map_shared(
                 continue
             pending.popleft()
             yield head.n_docs, helpers.wait(head)
+        if hand_over:  # nothing left here: take part of the workers' last chunks
+            helpers.serve_until_done(to_workers)
         finished = True
     finally:
         if stats is not None:
             stats["startup_seconds"] = helpers.startup_seconds
         if not finished:
             helpers.stop()
+        else:
+            helpers.set_ending(False)
 
 
 def progress_bar(total: int | None, enabled: bool, desc: str) -> Any:

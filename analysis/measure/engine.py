@@ -758,8 +758,8 @@ class _ToParent:
 
 
 class Offered:
-    """``fn(*args)``, offered to this run's idle worker (:func:`offer`); :meth:`result` gives
-    it, from the worker that took it, else computed here when asked for."""
+    """``fn(*args)``, offered to another process of the run (:func:`offer`); :meth:`result`
+    gives it, from the process that took it, else computed here when asked for."""
 
     def __init__(
         self,
@@ -827,13 +827,15 @@ def _offers_to() -> _Helpers | _ToParent | None:
 
 
 def offer(fn: Callable[..., Any], *args: Any) -> Offered:
-    """``fn(*args)``, offered to a worker that has nothing left to do; call ``.result()`` on
-    what this returns for the value.
+    """``fn(*args)``, offered to a process of the run that has nothing left to do; call
+    ``.result()`` on what this returns for the value.
 
     For a chunk function, a part of its own work that is independent of what it computes
-    next: while this process computes one of the last chunks of a run on several processes,
-    the worker that finishes its own last chunk first takes that part instead of waiting for
-    this process to end (a worker process, one process, Dask: computed here when asked for).
+    next. While the command's process computes one of the last chunks of a run on several
+    processes, the worker that finishes its own last chunk first takes that part instead of
+    waiting for this process to end. While a worker computes a chunk at the end of a run, the
+    command's process takes it once it has nothing left of its own (:class:`_ToParent`).
+    Anywhere else (one process, Dask, the middle of a run) it is computed here when asked for.
     Whoever computes it, the value is the same, so outputs do not change. ``fn`` and ``args``
     are pickled when offered (a module-level function and plain data).
     """

@@ -293,38 +293,37 @@ def test_taking_order_is_the_input_order_until_the_last_chunks() -> None:
     assert taking_order([], True, 2) == []
 
 
-def test_this_process_takes_the_last_chunk_and_leaves_the_one_before_to_a_worker(
-    tmp_path: Path,
-) -> None:
-    docs = raw_docs(8)
-    worker_pool(1, "spawn")  # up before the run
-    fn = functools.partial(timed_slow_in_worker, parent=os.getpid(), marks=str(tmp_path))
-    # as run_local calls it: a chunk a worker has started is handed out before it is done
-    out = map_chunks(chunk_frame(docs, 2), fn, jobs=2, start_method="spawn", hand_over=True)
-    results = [result for _, result in out]  # waiting only once all are handed out
-    tables = [r.get() if isinstance(r, Pending) else r for r in results]
-    assert pd.concat(tables)["doc_id"].tolist() == docs["doc_id"].tolist()  # order kept
-    pids = [table["pid"].iloc[0] for table in tables]
-    assert pids[3] == os.getpid()  # the last chunk: computed here
-    # the worker is still busy with its first chunk when this process ends its first, so with
-    # chunks 2 and 3 left, this process takes 3 first (and 2 only if the worker has not yet)
-    if pids[2] == os.getpid():
-        assert tables[3]["at"].iloc[0] < tables[2]["at"].iloc[0]
-
-
-def test_at_the_end_the_chunk_left_to_a_worker_is_handed_out_before_the_last_is_computed(
-    tmp_path: Path,
-) -> None:
+def last_chunks_of_a_run(tmp_path: Path) -> tuple[list[tuple[int, object]], list[pd.DataFrame]]:
+    """Four chunks of two documents on this process and a spawned worker, 0.3 s slower a
+    chunk, handed out as :func:`run_local` asks (a chunk a worker has started comes out before
+    it is done): what came out, with when (monotonic ns), and the tables, in input order."""
     import time
 
     docs = raw_docs(8)
     worker_pool(1, "spawn")  # up before the run
     fn = functools.partial(timed_slow_in_worker, parent=os.getpid(), marks=str(tmp_path))
     out = map_chunks(chunk_frame(docs, 2), fn, jobs=2, start_method="spawn", hand_over=True)
-    yielded = [(time.monotonic_ns(), result) for _, result in out]
+    yielded = [(time.monotonic_ns(), result) for _, result in out]  # waiting only after
     tables = [r.get() if isinstance(r, Pending) else r for _, r in yielded]
     assert pd.concat(tables)["doc_id"].tolist() == docs["doc_id"].tolist()  # order kept
     assert tables[3]["pid"].iloc[0] == os.getpid()  # the last chunk: computed here
+    return yielded, tables
+
+
+def test_this_process_takes_the_last_chunk_and_leaves_the_one_before_to_a_worker(
+    tmp_path: Path,
+) -> None:
+    _, tables = last_chunks_of_a_run(tmp_path)
+    # the worker is still busy with its first chunk when this process ends its first, so with
+    # chunks 2 and 3 left, this process takes 3 first (and 2 only if the worker has not yet)
+    if tables[2]["pid"].iloc[0] == os.getpid():
+        assert tables[3]["at"].iloc[0] < tables[2]["at"].iloc[0]
+
+
+def test_at_the_end_the_chunk_left_to_a_worker_is_handed_out_before_the_last_is_computed(
+    tmp_path: Path,
+) -> None:
+    yielded, tables = last_chunks_of_a_run(tmp_path)
     # the worker started chunk 0 or 1 (0.3 s); chunk 2, left to it when this process took the
     # last one, came out before that one was computed: a writing thread can write the
     # worker's result while this process computes. (The worker was still busy when this

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import functools
 import os
+import threading
 import time
 from pathlib import Path
 
 import pandas as pd
 import pyarrow.parquet as pq
+import pytest
 
 from analysis.corpus.files import chunk_frame
 from analysis.measure.engine import (
@@ -198,3 +200,36 @@ def test_a_shared_counter_numbers_across_processes() -> None:
     workers = worker_pool(1, "spawn")
     before = next(workers.seqs)
     assert next(workers.seqs) == before + 1  # the pool's own, which its workers draw from too
+
+
+def test_a_worker_waiting_on_an_offer_stops_when_the_command_s_process_is_gone(
+    tmp_path: Path,
+) -> None:
+    import multiprocessing
+    import shutil
+
+    from analysis.measure.engine import RunStopped, _claim, _ToParent
+
+    context = multiprocessing.get_context("spawn")
+    spool = tmp_path / "spool"
+    spool.mkdir()
+    claims = context.Array("q", [-1] * 8)
+    seqs, ending = SharedCounter(context.Value("q", 0)), context.Value("b", 1)
+    to_parent = _ToParent(claims, spool, seqs, ending)
+    offered = _Slot(0, (1, 2), fn=functools.partial(max))
+    to_parent.add(offered)
+    assert [p.name for p in spool.iterdir()] == ["0.offer.pickle"]  # complete, under its name
+    assert _claim(claims, offered.seq)  # the command's process took it
+    assert to_parent.claimed_by_worker(offered) and not to_parent.take(offered)
+    shutil.rmtree(spool)  # its pool stopped: the result will never come
+    raised: list[BaseException] = []
+
+    def wait() -> None:
+        with pytest.raises(RunStopped):
+            to_parent.wait(offered)
+        raised.append(RunStopped())
+
+    waiting = threading.Thread(target=wait, daemon=True)
+    waiting.start()
+    waiting.join(10)
+    assert not waiting.is_alive() and raised, "the worker would wait for ever"

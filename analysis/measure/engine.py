@@ -731,6 +731,7 @@ class _ToParent:
 
     def __init__(self, claims: Any, spool: Path, seqs: Iterator[int], ending: Any) -> None:
         self.claims, self.spool, self.seqs, self.ending = claims, spool, seqs, ending
+        self.parent = os.getppid()
 
     def accepting(self) -> bool:
         return bool(self.ending.value)
@@ -748,6 +749,8 @@ class _ToParent:
     def wait(self, slot: _Slot, cancel: threading.Event | None = None) -> Any:
         path = self.spool / f"{slot.seq}.pickle"
         while not path.exists():  # the command's process is computing it
+            if os.getppid() != self.parent or not self.spool.is_dir():
+                raise RunStopped("the command's process stopped before it sent this result")
             time.sleep(0.001)
         return _load_pickle(path)
 

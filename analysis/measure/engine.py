@@ -262,8 +262,8 @@ _POOLS_LOCK = threading.Lock()
 # In a worker process: its pool's claims table and results folder (set by _init_worker).
 _WORKER_CLAIMS: Any = None
 _WORKER_SPOOL: Path | None = None
-_WORKER_SEQS: Any = None
-_WORKER_ENDING: Any = None
+# In a worker: where its chunks at the end of a run offer work to the command's process
+_WORKER_TO_PARENT: _ToParent | None = None
 
 
 class SharedCounter:
@@ -303,9 +303,10 @@ def _init_worker(claims: Any, spool: Path, seqs: Any = None, ending: Any = None)
     is handled by the parent, which then stops the workers with SIGTERM; a worker ends on it
     at once (a forked worker would otherwise inherit the command's SIGTERM handler, and both
     would print the traceback of a chunk cut short)."""
-    global _WORKER_CLAIMS, _WORKER_SPOOL, _WORKER_SEQS, _WORKER_ENDING
+    global _WORKER_CLAIMS, _WORKER_SPOOL, _WORKER_TO_PARENT
     _WORKER_CLAIMS, _WORKER_SPOOL = claims, spool
-    _WORKER_SEQS, _WORKER_ENDING = seqs, ending
+    if seqs is not None and ending is not None:
+        _WORKER_TO_PARENT = _ToParent(claims, spool, SharedCounter(seqs), ending)
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
 
@@ -345,13 +346,9 @@ def _run_claimed(fn: ChunkFunction, chunk_path: Path, seq: int) -> tuple[bool, A
         return False, None
     assert _WORKER_SPOOL is not None, "a worker without its pool's spool folder"
     chunk = _load_pickle(chunk_path)
-    path = _WORKER_SPOOL / f"{seq}.pickle"
+    path = _result_file(_WORKER_SPOOL, seq)
     is_offer = isinstance(fn, functools.partial) and fn.func is _apply
-    to_parent = None
-    if not is_offer and _WORKER_SEQS is not None and _WORKER_ENDING is not None:
-        seqs = SharedCounter(_WORKER_SEQS)
-        to_parent = _ToParent(_WORKER_CLAIMS, _WORKER_SPOOL, seqs, _WORKER_ENDING)
-    _dump_pickle(_computed_here(fn, chunk, to_parent), path)
+    _dump_pickle(_computed_here(fn, chunk, None if is_offer else _WORKER_TO_PARENT), path)
     return True, path
 
 
@@ -367,6 +364,12 @@ def _dump_whole(value: Any, path: Path) -> None:
     partial = path.with_name(path.name + ".part")
     _dump_pickle(value, partial)
     os.replace(partial, path)
+
+
+def _result_file(spool: Path, seq: int) -> Path:
+    """Where the result of chunk or offer ``seq`` is handed over, by whichever process
+    computed it (:func:`_run_claimed`, :class:`_ToParent`)."""
+    return spool / f"{seq}.pickle"
 
 
 def _offer_file(spool: Path, seq: int) -> Path:
@@ -675,7 +678,7 @@ class _Helpers:
             if not _claim(claims, seq):
                 continue  # the worker is computing it itself
             fn, args = _load_pickle(path)
-            _dump_whole(call_without_gc(fn, args), spool / f"{seq}.pickle")
+            _dump_whole(call_without_gc(fn, args), _result_file(spool, seq))
             served = True
         return served
 
@@ -747,7 +750,7 @@ class _ToParent:
         return slot.taken
 
     def wait(self, slot: _Slot, cancel: threading.Event | None = None) -> Any:
-        path = self.spool / f"{slot.seq}.pickle"
+        path = _result_file(self.spool, slot.seq)
         while not path.exists():  # the command's process is computing it
             if os.getppid() != self.parent or not self.spool.is_dir():
                 raise RunStopped("the command's process stopped before it sent this result")

@@ -333,12 +333,12 @@ def with_sentiment_scores(
     :data:`SENTIMENT_COLUMNS`: replacing them where it has them, else added at column position
     ``at`` (default: last), so that a table measured in another order gets the same layout."""
     out = sentences.copy()
-    if at is None or any(col in out.columns for col in SENTIMENT_COLUMNS):
-        for k, col in enumerate(SENTIMENT_COLUMNS):
-            out[col] = scores[:, k]
-    else:
-        for k, col in enumerate(SENTIMENT_COLUMNS):
+    insert = at is not None and not out.columns.isin(SENTIMENT_COLUMNS).any()
+    for k, col in enumerate(SENTIMENT_COLUMNS):
+        if insert:
             out.insert(at + k, col, scores[:, k])
+        else:
+            out[col] = scores[:, k]
     return out
 
 

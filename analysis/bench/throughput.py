@@ -15,7 +15,9 @@ then measures in one run:
    cores, the same loop also on --jobs fresh processes at once, which gives the machine's own
    scaling in that minute, the bound of the work's (:mod:`analysis.bench.machine`);
 4. peak memory: the resident set of the run's process and its workers, summed, sampled every
-   0.2 s (needs psutil; otherwise the largest single process from getrusage);
+   0.2 s by a watcher process that reads /proc (:mod:`analysis.bench.process_memory`: a
+   sampling thread in the measured process slowed it down); without /proc on a thread with
+   psutil, and without either the largest single process from getrusage;
 5. with --cleaning-cost N: the share of the one-core work's time taken by the boilerplate line
    classifier and the template-line pass, from N one-core runs with them and N without
    (interleaved, best of N; switched off in the bench's own process only, by
@@ -57,6 +59,7 @@ import json
 import os
 import resource
 import statistics
+import subprocess
 import sys
 import tempfile
 import threading
@@ -171,7 +174,10 @@ def _tree_rss(process: Any) -> int:
 
 
 class PeakMemory:
-    """Peak summed RSS of this process and its descendants while the block runs."""
+    """Peak summed RSS of this process and its descendants while the block runs, sampled every
+    ``interval`` seconds: on Linux by a watcher process of its own
+    (:mod:`analysis.bench.process_memory`, which says why), elsewhere on a thread with psutil.
+    """
 
     def __init__(self, interval: float = 0.2) -> None:
         self.interval = interval
@@ -179,8 +185,24 @@ class PeakMemory:
         self.method = "none"
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
+        self._watcher: subprocess.Popen[str] | None = None
+        self.watcher_cpu_seconds = 0.0  # what the watcher process cost (see __exit__)
 
     def __enter__(self) -> PeakMemory:
+        from analysis.bench import process_memory
+
+        if process_memory.kernel_lists_children():  # sampled by a process of its own
+            self.method = "/proc process-tree sum"
+            self._watcher = subprocess.Popen(
+                [sys.executable, process_memory.__file__, str(os.getpid()), str(self.interval)],
+                stdin=subprocess.PIPE,
+                stdout=subprocess.PIPE,
+                text=True,
+            )
+            assert self._watcher.stdout is not None
+            if self._watcher.stdout.readline().strip() != "ready":
+                raise RuntimeError("the memory watcher did not start")
+            return self
         try:
             import psutil
         except ImportError:
@@ -198,13 +220,24 @@ class PeakMemory:
         return self
 
     def __exit__(self, *exc: object) -> None:
+        watcher, self._watcher = self._watcher, None
+        if watcher is not None and watcher.stdin is not None and watcher.stdout is not None:
+            watcher.stdin.close()  # it samples once more and writes the peak
+            out = watcher.stdout.read()
+            watcher.stdout.close()
+            # reaped here, not by Popen, to know its CPU time: a child's CPU time is counted
+            # in this process's RUSAGE_CHILDREN, which the bench reads as its workers'
+            _, status, usage = os.wait4(watcher.pid, 0)
+            watcher.returncode = os.waitstatus_to_exitcode(status)
+            self.watcher_cpu_seconds = usage.ru_utime + usage.ru_stime
+            self.peak_bytes = max(self.peak_bytes, int(out.strip() or 0))
         self._stop.set()
         if self._thread is not None:
             self._thread.join()
 
     @property
     def peak_mib(self) -> float | None:
-        """Peak in MiB, or ``None`` without psutil."""
+        """Peak in MiB, or ``None`` when it could not be measured (no /proc and no psutil)."""
         return self.peak_bytes / _MIB if self.peak_bytes else None
 
 
@@ -353,7 +386,8 @@ def _full_run(
             summary, _ = run_local_flagged(chunks, out, fn, **options)
         seconds = time.perf_counter() - started
     shutdown_pools()  # after the clock: the workers end, so that their CPU time is counted
-    own, workers = (end - start for end, start in zip(_cpu_seconds(), cpu_started, strict=True))
+    own, children = (end - start for end, start in zip(_cpu_seconds(), cpu_started, strict=True))
+    workers = children - memory.watcher_cpu_seconds  # the memory watcher is not the work
     return {
         "jobs": summary.jobs,
         "docs": summary.n_docs,

@@ -6,6 +6,7 @@ import os
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -29,7 +30,7 @@ _HOLD = (
 
 
 @pytest.fixture
-def child() -> subprocess.Popen[str]:
+def child() -> Iterator[subprocess.Popen[str]]:
     """A child holding 64 MiB of touched memory until it is killed."""
     process = subprocess.Popen([sys.executable, "-c", _HOLD], stdout=subprocess.PIPE, text=True)
     assert process.stdout is not None and process.stdout.readline() == "up\n"

@@ -5,8 +5,9 @@ measured work runs.
 every process on the machine. Sampled on a thread of the process under measurement, each of
 those reads hands Python's lock back and forth with the thread doing the work: a one-core run of
 the throughput bench did about 9,000 voluntary context switches with it (49 without) and
-took 2% longer (3.84 s against 3.76 s, median of 8), two cores 0.7% longer: the disturbance
-made the two-core scaling look better than it was. On Linux the kernel lists a thread's
+took 2% longer (3.84 s against 3.76 s, median of 8), two cores 0.7% longer, so in those 8
+rounds the two-core scaling looked better than it was (over whole bench runs the difference is
+within the noise). On Linux the kernel lists a thread's
 children itself (``/proc/<pid>/task/<tid>/children``) and a process's resident pages
 (``/proc/<pid>/statm``), so a sample costs a few reads per process, and :func:`watch` takes
 the samples in a process of its own (run as this file: it imports only the standard

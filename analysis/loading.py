@@ -272,7 +272,12 @@ def _concat(frames: list[pd.DataFrame]) -> pd.DataFrame:
 
 def _progress_bar(total: int | None, desc: str, *, enabled: bool) -> Any:
     """A plain-text tqdm bar on stderr that updates at most every few seconds (a notebook run by
-    papermill stores every update in its output); a silent one when not ``enabled``."""
+    papermill stores every update in its output); when not ``enabled``, a silent one that does
+    not import tqdm (:class:`analysis.measure.engine.SilentBar`)."""
+    if not enabled:
+        from analysis.measure.engine import SilentBar
+
+        return SilentBar()
     from tqdm import tqdm
 
     return tqdm(
@@ -284,5 +289,4 @@ def _progress_bar(total: int | None, desc: str, *, enabled: bool) -> Any:
         ascii=True,
         dynamic_ncols=False,
         ncols=90,
-        disable=not enabled,
     )

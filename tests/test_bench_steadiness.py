@@ -4,7 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from analysis.bench.steadiness import UNSTEADY_SPREAD, floor_spread, unsteady_warning
+from analysis.bench.steadiness import (
+    UNSTEADY_SPREAD,
+    floor_spread,
+    unsteady_warning,
+    widest_spread,
+)
 
 
 def test_floor_spread_is_the_slowest_over_the_fastest_minus_one() -> None:
@@ -37,3 +42,17 @@ def test_a_warning_over_the_limit_names_the_spread_and_the_limit() -> None:
 def test_the_limit_can_be_given() -> None:
     assert unsteady_warning(0.05, limit=0.02) is not None
     assert unsteady_warning(0.05, limit=0.2) is None
+
+
+def test_the_warning_names_the_run_that_spread() -> None:
+    warning = unsteady_warning(0.33, what="the work on one core")
+    assert warning is not None and "the work on one core, the same work" in warning
+    assert "the floor" not in warning
+
+
+def test_widest_spread_is_the_run_whose_times_spread_most() -> None:
+    times = {"floor": [4.0, 4.1], "one_core": [4.0, 5.3], "all_cores": [2.0, 2.1]}
+    assert widest_spread(times) == ("one_core", 0.325)
+    assert widest_spread({"floor": [3.0]}) == ("floor", 0.0)
+    with pytest.raises(ValueError, match="no runs"):
+        widest_spread({})

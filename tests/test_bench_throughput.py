@@ -128,6 +128,27 @@ def test_steadiness_gives_the_floor_s_spread_and_the_best_round_of_each_run() ->
     assert "best" not in (steadiness(without_one_core) or {})
 
 
+def test_a_steady_floor_does_not_make_a_run_steady_when_the_work_s_times_spread() -> None:
+    from analysis.bench.throughput import steadiness
+
+    def one_round(floor: float, one: float, every: float) -> dict[str, object]:
+        def run(seconds: float) -> dict[str, float]:
+            return {"seconds": seconds, "sentences_per_s": 1000 / seconds}
+
+        return {"bare_nltk_vader": run(floor), "one_core": run(one), "all_cores": run(every)}
+
+    # the floor within 1%, but one round's one-core run 40% slower: load hit that run only
+    rounds = [one_round(4.0, 4.0, 2.2), one_round(4.04, 5.6, 2.2), one_round(4.0, 4.1, 2.25)]
+    steady = steadiness(rounds)
+    assert steady is not None and steady["floor_spread"] == 0.01
+    assert steady["spreads"] == {"floor": 0.01, "one_core": 0.4, "all_cores": 0.023}
+    assert steady["widest"] == "one_core" and steady["steady"] is False
+    rounds[1] = one_round(4.04, 4.1, 2.2)
+    assert steadiness(rounds)["steady"] is True
+    without_one_core = [{k: v for k, v in r.items() if k != "one_core"} for r in rounds]
+    assert set(steadiness(without_one_core)["spreads"]) == {"floor", "all_cores"}
+
+
 def test_a_verdict_taken_on_an_unsteady_machine_says_it_is_none() -> None:
     from analysis.bench.throughput import verdict_caveat
 

@@ -725,8 +725,8 @@ def _print_results(results: dict[str, Any]) -> None:
         )
         others = {k: v for k, v in steady.get("spreads", {}).items() if k != "floor"}
         if others:
-            line += "; the work's runs " + ", ".join(
-                f"{_RUN_LABELS[key]} {spread:.0%}" for key, spread in others.items()
+            line += "; the work, the same every round too: " + ", ".join(
+                f"{key.replace('_', ' ')} {spread:.0%}" for key, spread in others.items()
             )
         if "best" in steady:
             best = steady["best"]

@@ -105,21 +105,24 @@ def test_one_round_without_a_one_core_run_has_no_ratio(tmp_path: Path) -> None:
     assert results["targets"]["all_cores_vs_one_core"]["value"] is None
 
 
+def _round(floor: float, one: float, every: float) -> dict[str, object]:
+    """One round of the bench's results: the floor, one core and all cores, in seconds."""
+
+    def run(seconds: float) -> dict[str, float]:
+        return {"seconds": seconds, "sentences_per_s": 1000 / seconds}
+
+    return {"bare_nltk_vader": run(floor), "one_core": run(one), "all_cores": run(every)}
+
+
 def test_steadiness_gives_the_floor_s_spread_and_the_best_round_of_each_run() -> None:
     from analysis.bench.throughput import steadiness
 
-    def one_round(floor: float, one: float, every: float) -> dict[str, object]:
-        def run(seconds: float) -> dict[str, float]:
-            return {"seconds": seconds, "sentences_per_s": 1000 / seconds}
-
-        return {"bare_nltk_vader": run(floor), "one_core": run(one), "all_cores": run(every)}
-
-    rounds = [one_round(10.0, 4.0, 2.5), one_round(12.5, 3.8, 2.0), one_round(11.0, 5.0, 2.2)]
+    rounds = [_round(10.0, 4.0, 2.5), _round(12.5, 3.8, 2.0), _round(11.0, 5.0, 2.2)]
     steady = steadiness(rounds)
     assert steady is not None
     assert steady["floor_seconds"] == [10.0, 12.5] and steady["floor_spread"] == 0.25
     assert steady["steady"] is False  # over analysis.bench.steadiness.UNSTEADY_SPREAD
-    assert steadiness([one_round(10.0, 4.0, 2.5), one_round(10.5, 4.0, 2.5)])["steady"] is True
+    assert steadiness([_round(10.0, 4.0, 2.5), _round(10.5, 4.0, 2.5)])["steady"] is True
     best = steady["best"]
     assert (best["one_core_seconds"], best["all_cores_seconds"]) == (3.8, 2.0)  # not one round's
     assert best["all_cores_vs_one_core"] == 1.9 and best["one_core_vs_bare_vader"] == 2.632
@@ -131,19 +134,13 @@ def test_steadiness_gives_the_floor_s_spread_and_the_best_round_of_each_run() ->
 def test_a_steady_floor_does_not_make_a_run_steady_when_the_work_s_times_spread() -> None:
     from analysis.bench.throughput import steadiness
 
-    def one_round(floor: float, one: float, every: float) -> dict[str, object]:
-        def run(seconds: float) -> dict[str, float]:
-            return {"seconds": seconds, "sentences_per_s": 1000 / seconds}
-
-        return {"bare_nltk_vader": run(floor), "one_core": run(one), "all_cores": run(every)}
-
     # the floor within 1%, but one round's one-core run 40% slower: load hit that run only
-    rounds = [one_round(4.0, 4.0, 2.2), one_round(4.04, 5.6, 2.2), one_round(4.0, 4.1, 2.25)]
+    rounds = [_round(4.0, 4.0, 2.2), _round(4.04, 5.6, 2.2), _round(4.0, 4.1, 2.25)]
     steady = steadiness(rounds)
     assert steady is not None and steady["floor_spread"] == 0.01
     assert steady["spreads"] == {"floor": 0.01, "one_core": 0.4, "all_cores": 0.023}
     assert steady["widest"] == "one_core" and steady["steady"] is False
-    rounds[1] = one_round(4.04, 4.1, 2.2)
+    rounds[1] = _round(4.04, 4.1, 2.2)
     assert steadiness(rounds)["steady"] is True
     without_one_core = [{k: v for k, v in r.items() if k != "one_core"} for r in rounds]
     assert set(steadiness(without_one_core)["spreads"]) == {"floor", "all_cores"}

@@ -545,18 +545,19 @@ def steadiness(rounds: list[dict[str, Any]]) -> dict[str, Any] | None:
 
     floors = [r["bare_nltk_vader"]["sentences_per_s"] for r in rounds]
     seconds = [r["bare_nltk_vader"]["seconds"] for r in rounds]
-    spread = floor_spread([1 / rate for rate in floors])  # the same work: time goes as 1 / rate
-    # the work's runs are the same every round as well: load during one shows in its time only
+    # the same work every round, the floor and the work's runs alike: time goes as 1 / rate;
+    # load during one run shows in its time only
     repeated = {"floor": [1 / rate for rate in floors]} | {
         key: [1 / r[key]["sentences_per_s"] for r in rounds]
         for key in _WORK_RUNS
         if all(key in r for r in rounds)
     }
+    spreads = {key: floor_spread(times) for key, times in repeated.items()}
     widest, widest_by = widest_spread(repeated)
     result: dict[str, Any] = {
         "floor_seconds": [min(seconds), max(seconds)],
-        "floor_spread": spread,
-        "spreads": {key: floor_spread(times) for key, times in repeated.items()},
+        "floor_spread": spreads["floor"],
+        "spreads": spreads,
         "widest": widest,
         "steady": unsteady_warning(widest_by) is None,
     }
@@ -723,7 +724,7 @@ def _print_results(results: dict[str, Any]) -> None:
             f"steadiness: the floor, the same work every round, took {low}–{high} s "
             f"(slowest {steady['floor_spread']:.0%} over fastest)"
         )
-        others = {k: v for k, v in steady.get("spreads", {}).items() if k != "floor"}
+        others = {k: v for k, v in steady["spreads"].items() if k != "floor"}
         if others:
             line += "; the work, the same every round too: " + ", ".join(
                 f"{key.replace('_', ' ')} {spread:.0%}" for key, spread in others.items()
@@ -768,11 +769,8 @@ def _print_results(results: dict[str, Any]) -> None:
         line = f"{name:26} {target['value']!s:>8} (target {target['target']}) {target['verdict']}"
         print(line + verdict_caveat(name, results))
     if steady is not None:
-        widest = steady.get("widest", "floor")
-        warning = unsteady_warning(
-            steady.get("spreads", {}).get(widest, steady["floor_spread"]),
-            what=_RUN_LABELS.get(widest, widest),
-        )
+        widest = steady["widest"]
+        warning = unsteady_warning(steady["spreads"][widest], what=_RUN_LABELS[widest])
         if warning:
             print(warning)
     if machine is not None:

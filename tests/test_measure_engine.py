@@ -598,3 +598,51 @@ def test_an_error_in_this_process_stops_the_run_while_a_worker_chunk_waits_to_be
     running.join(60)
     assert not running.is_alive(), "the writing thread waits for a chunk of stopped workers"
     assert len(raised) == 1 and "this process failed" in str(raised[0])
+
+
+def three_tables(raw: pd.DataFrame) -> dict[str, pd.DataFrame]:
+    """A result of three tables, as a checked chunk gives them."""
+    ids = raw["doc_id"].astype(str)
+    return {
+        "documents": pd.DataFrame({"doc_id": ids}),
+        "sentences": pd.DataFrame({"doc_id": ids, "n": range(len(ids))}),
+        "audit": pd.DataFrame({"doc_id": ids, "action": "kept"}),
+    }
+
+
+class Marking:
+    """A ``before_writing`` that marks each document and records the tables it was given."""
+
+    def __init__(self) -> None:
+        self.seen: list[tuple[str, ...]] = []
+
+    def __call__(self, result: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
+        self.seen.append(tuple(result))
+        return {**result, "documents": result["documents"].assign(mark="flagged")}
+
+
+def test_untouched_tables_bypass_before_writing_on_two_processes_with_the_same_files(
+    tmp_path: Path,
+) -> None:
+    docs = raw_docs(30)
+    runs = {}
+    for jobs in (1, 2):
+        marking = Marking()
+        summary = run_local(
+            chunk_frame(docs, 4),
+            tmp_path / str(jobs),
+            three_tables,
+            jobs=jobs,
+            progress=False,
+            before_writing=marking,
+            untouched=("sentences", "audit"),
+        )
+        runs[jobs] = (summary, marking.seen)
+    (one, seen_one), (two, seen_two) = runs[1], runs[2]
+    assert set(seen_one) == {("documents", "sentences", "audit")}  # one process: in line
+    assert set(seen_two) == {("documents",)} and len(seen_two) == one.n_chunks
+    assert list(two.rows.items()) == list(one.rows.items())  # same tables, counts and order
+    for name in one.files.values():
+        assert (tmp_path / "2" / name).read_bytes() == (tmp_path / "1" / name).read_bytes()
+    written = pq.read_table(tmp_path / "2" / "documents.parquet").to_pandas()
+    assert set(written["mark"]) == {"flagged"}

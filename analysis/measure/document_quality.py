@@ -48,6 +48,8 @@ _AUDIT_COLUMNS = ["doc_id", "action"]
 _SENTENCE_COLUMNS = ["doc_id", "n_words"]
 _FILLED_COLUMNS = ("language", "metadata_note")  # the columns fill_language may change
 _CHECKED_COLUMNS = ("text", *_FILLED_COLUMNS)  # all that check_documents reads
+# the tables of a chunk's result that QualityFlagger.flag_chunk neither reads nor changes
+_UNFLAGGED_TABLES = ("sentences", "audit")
 
 
 def _takes_keyword(fn: Any, name: str) -> bool:
@@ -280,15 +282,24 @@ def run_local_flagged(
     """:func:`analysis.measure.engine.run_local` with the quality flags added on the way:
     each chunk's documents checked where it is processed (:func:`checked_chunk`) and flagged
     in corpus order before they are written (:class:`QualityFlagger`). ``fn`` must keep the
-    text (``keep_text=False`` drops it after flagging). Returns the run's summary and what
-    was flagged (``None`` when the documents had no text)."""
+    text (``keep_text=False`` drops it after flagging). The flags read and change only the
+    documents table: on several processes the sentences and the audit are written beside
+    them, on a thread of their own (``untouched`` of ``run_local``). Returns the run's summary
+    and what was flagged (``None`` when the documents had no text)."""
     import functools
 
     from analysis.measure.engine import run_local
 
     flagger = QualityFlagger(keep_text=keep_text)
     checked = functools.partial(checked_chunk, fn=fn, keep_text=keep_text)
-    summary = run_local(chunks, out_dir, checked, before_writing=flagger.flag_chunk, **options)
+    summary = run_local(
+        chunks,
+        out_dir,
+        checked,
+        before_writing=flagger.flag_chunk,
+        untouched=_UNFLAGGED_TABLES,
+        **options,
+    )
     return summary, flagger.summary()
 
 

@@ -1140,6 +1140,7 @@ def run_local(
     total_docs: int | None = None,
     start_method: str | None = None,
     before_writing: Callable[[Any], Any] | None = None,
+    untouched: Iterable[str] = (),
 ) -> RunSummary:
     """Process ``chunks`` on ``jobs`` local processes (default: every core), streaming the
     result tables into ``out_dir/<table>.parquet``.
@@ -1150,20 +1151,37 @@ def run_local(
     :func:`analysis.measure.document_quality.run_local_flagged`). With several processes,
     results are flagged and written on a thread of this process while it computes
     (:class:`WritingThread`); with one, in line, so that a one-process run uses one core.
+
+    ``untouched`` names tables of a result given as a ``dict`` that ``before_writing``
+    neither reads nor changes. With several processes they are taken out of the result before
+    it is passed on and written on a second thread, while ``before_writing`` runs and the
+    other tables are written: the last results of a run are written after every process is
+    done, while the workers wait, and the flags and the sentences' Parquet (the largest
+    table) then no longer take their turns (:func:`split_untouched`).
     """
     started = time.perf_counter()
     n_jobs = resolve_jobs(jobs)
     summary = RunSummary(engine="local", jobs=n_jobs)
     writer = ResultWriter(out_dir)
+    side_writer = ResultWriter(out_dir)  # the untouched tables, on their own thread
+    untouched = frozenset(untouched)
     bar = progress_bar(total_docs, progress, f"processing ({n_jobs} job{'s' * (n_jobs > 1)})")
     stats: dict[str, float] = {}
 
     cancel = threading.Event()  # set when the run stops on an error: the thread stops waiting
+    side: WritingThread | None = None
+    table_order: list[str] = []  # the tables in the order a result gives them
 
     def write(item: tuple[int, Any]) -> None:
         n_docs, result = item
         if isinstance(result, Pending):
             result = result.get(cancel)
+        if not table_order:
+            table_order.extend(result_tables(result))
+        if side is not None:
+            result, first = split_untouched(result, untouched)
+            if first:
+                side.put(first)
         if before_writing is not None:
             result = before_writing(result)
         writer.write(result_tables(result))
@@ -1184,21 +1202,38 @@ def run_local(
                 # room for every chunk in flight: at the end of a run, the chunks left to the
                 # workers are handed out before this process computes its last one, and that
                 # must not wait for the writing thread
+                if untouched:
+                    side = WritingThread(side_writer.write, depth=_IN_FLIGHT_PER_JOB * n_jobs)
                 thread = WritingThread(write, depth=_IN_FLIGHT_PER_JOB * n_jobs)
             thread.put((n_docs, result))
         if thread is not None:
             thread.close()
+        if side is not None:
+            side.close()
     finally:
         if thread is not None:  # after an error: what is done and queued is written (else a no-op)
             cancel.set()
             thread.stop()
+        if side is not None:
+            side.stop()
         results.close()  # after an error: the workers are stopped
         bar.close()
-        summary.rows = writer.close()
+        rows = {**writer.close(), **side_writer.close()}
+        summary.rows = {name: rows[name] for name in [*table_order, *rows] if name in rows}
     summary.startup_seconds = stats.get("startup_seconds", 0.0)
     summary.files = {name: table_file(name) for name in summary.rows}
     summary.seconds = time.perf_counter() - started
     return summary
+
+
+def split_untouched(result: Any, names: frozenset[str]) -> tuple[Any, dict[str, Any]]:
+    """``result`` without the tables ``names``, and those tables, when ``result`` is a
+    ``dict`` (how :func:`run_local` writes them apart); otherwise ``result`` as it is and
+    nothing."""
+    if not names or not isinstance(result, dict):
+        return result, {}
+    rest = {name: value for name, value in result.items() if name not in names}
+    return rest, {name: value for name, value in result.items() if name in names}
 
 
 def collect(

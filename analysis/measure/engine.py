@@ -881,6 +881,7 @@ def map_chunks(
     start_method: str | None = None,
     stats: dict[str, float] | None = None,
     hand_over: bool = False,
+    computing: threading.Event | None = None,
 ) -> Iterator[tuple[int, Any]]:
     """Yield ``(n_docs, fn(chunk))`` for each chunk, in input order, on ``jobs`` processes.
 
@@ -902,6 +903,10 @@ def map_chunks(
     results while this process computes its next chunk, not after it. At the end of the
     input, when this process takes the last chunk (:func:`taking_order`), the chunks before
     it are handed out so too, before it is computed, even those no worker has started yet.
+
+    ``computing``, if given (several processes only), is set while this process computes a
+    chunk of its own, so that a consumer on another thread can tell whether its work would
+    take the CPU from a chunk (:func:`run_local`).
     """
     fn = fn if fn is not None else default_chunk_function()
     n_jobs = resolve_jobs(jobs)
@@ -911,7 +916,7 @@ def map_chunks(
         for chunk in chunks:
             yield len(chunk), call_without_gc(fn, chunk)
         return
-    yield from _map_shared(chunks, fn, n_jobs, start_method, stats, hand_over)
+    yield from _map_shared(chunks, fn, n_jobs, start_method, stats, hand_over, computing)
 
 
 def taking_order(unstarted: list[_Slot], exhausted: bool, n_jobs: int) -> list[_Slot]:
@@ -950,6 +955,7 @@ def _map_shared(
     start_method: str | None,
     stats: dict[str, float] | None,
     hand_over: bool = False,
+    computing: threading.Event | None = None,
 ) -> Iterator[tuple[int, Any]]:
     """:func:`map_chunks` on this process and ``n_jobs - 1`` workers.
 
@@ -1018,7 +1024,13 @@ def _map_shared(
                         yield slot.n_docs, Pending(helpers, slot)
                 # the end of the input (each worker has at most one more chunk to start): a
                 # worker may soon have nothing to do, so fn may offer it part of its work
-                mine.result = _computed_here(fn, mine.chunk, helpers if at_end else None)
+                if computing is not None:
+                    computing.set()
+                try:
+                    mine.result = _computed_here(fn, mine.chunk, helpers if at_end else None)
+                finally:
+                    if computing is not None:
+                        computing.clear()
                 mine.chunk = None
                 if mine.computed is not None:
                     mine.computed.set()
@@ -1101,12 +1113,14 @@ class WritingThread:
         while True:
             item = self._queue.get()
             if item is self._STOP:
+                self._queue.task_done()
                 return
             if self._error is None:
                 try:
                     self._write(item)
                 except BaseException as error:  # raised in the caller's thread
                     self._error = error
+            self._queue.task_done()
 
     def _raise(self) -> None:
         if self._error is not None:
@@ -1116,6 +1130,12 @@ class WritingThread:
         """Queue ``item`` to be written after those put before it."""
         self._raise()
         self._queue.put(item)
+
+    def drain(self) -> None:
+        """Wait until every item put so far is written (or skipped after an error); raise the
+        error of one that could not be."""
+        self._queue.join()
+        self._raise()
 
     def close(self) -> None:
         """Wait until every item put is written; raise the error of one that could not be."""
@@ -1153,23 +1173,25 @@ def run_local(
     (:class:`WritingThread`); with one, in line, so that a one-process run uses one core.
 
     ``untouched`` names tables of a result given as a ``dict`` that ``before_writing``
-    neither reads nor changes. With several processes they are taken out of the result before
-    it is passed on and written on a second thread, while ``before_writing`` runs and the
-    other tables are written: the last results of a run are written after every process is
-    done, while the workers wait, and the flags and the sentences' Parquet (the largest
-    table) then no longer take their turns (:func:`split_untouched`).
+    neither reads nor changes. With several processes, a result written while this process
+    computes no chunk (at the end of a run: the last one or two, written after every process
+    is done, while the workers wait) has those tables taken out before ``before_writing``
+    and written on a second thread meanwhile (:func:`split_untouched`): the quality flags and
+    the sentences' Parquet, the largest table, then run side by side instead of in turn.
+    While this process computes, results are written in turn, as before: a second writing
+    thread would take the CPU from the chunk (no gain end to end, measured).
     """
     started = time.perf_counter()
     n_jobs = resolve_jobs(jobs)
     summary = RunSummary(engine="local", jobs=n_jobs)
     writer = ResultWriter(out_dir)
-    side_writer = ResultWriter(out_dir)  # the untouched tables, on their own thread
     untouched = frozenset(untouched)
     bar = progress_bar(total_docs, progress, f"processing ({n_jobs} job{'s' * (n_jobs > 1)})")
     stats: dict[str, float] = {}
 
     cancel = threading.Event()  # set when the run stops on an error: the thread stops waiting
-    side: WritingThread | None = None
+    computing = threading.Event()  # set while this process computes a chunk (map_chunks)
+    side: WritingThread | None = None  # the untouched tables of results written otherwise
     table_order: list[str] = []  # the tables in the order a result gives them
 
     def write(item: tuple[int, Any]) -> None:
@@ -1178,10 +1200,12 @@ def run_local(
             result = result.get(cancel)
         if not table_order:
             table_order.extend(result_tables(result))
-        if side is not None:
+        if side is not None and not computing.is_set():
             result, first = split_untouched(result, untouched)
             if first:
                 side.put(first)
+        elif side is not None:  # in turn, here: after what the side thread holds of earlier
+            side.drain()  # results, so that each file is written in chunk order
         if before_writing is not None:
             result = before_writing(result)
         writer.write(result_tables(result))
@@ -1189,7 +1213,13 @@ def run_local(
 
     thread: WritingThread | None = None
     results = map_chunks(
-        chunks, fn, jobs=n_jobs, start_method=start_method, stats=stats, hand_over=n_jobs > 1
+        chunks,
+        fn,
+        jobs=n_jobs,
+        start_method=start_method,
+        stats=stats,
+        hand_over=n_jobs > 1,
+        computing=computing if untouched else None,
     )
     try:
         for n_docs, result in results:
@@ -1203,7 +1233,7 @@ def run_local(
                 # workers are handed out before this process computes its last one, and that
                 # must not wait for the writing thread
                 if untouched:
-                    side = WritingThread(side_writer.write, depth=_IN_FLIGHT_PER_JOB * n_jobs)
+                    side = WritingThread(writer.write, depth=_IN_FLIGHT_PER_JOB * n_jobs)
                 thread = WritingThread(write, depth=_IN_FLIGHT_PER_JOB * n_jobs)
             thread.put((n_docs, result))
         if thread is not None:
@@ -1218,7 +1248,7 @@ def run_local(
             side.stop()
         results.close()  # after an error: the workers are stopped
         bar.close()
-        rows = {**writer.close(), **side_writer.close()}
+        rows = writer.close()  # (its files in the order a result gives them, as on one process)
         summary.rows = {name: rows[name] for name in [*table_order, *rows] if name in rows}
     summary.startup_seconds = stats.get("startup_seconds", 0.0)
     summary.files = {name: table_file(name) for name in summary.rows}

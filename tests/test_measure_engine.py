@@ -421,6 +421,32 @@ def test_this_process_computes_while_the_workers_start() -> None:
     assert stats["startup_seconds"] >= 0
 
 
+_COMPUTING = threading.Event()  # map_chunks' ``computing`` in the test below
+_SEEN_COMPUTING: list[bool] = []  # what this process's chunks saw of it
+
+
+def computing_chunk(raw: pd.DataFrame, *, parent: int) -> pd.DataFrame:
+    """``pid_chunk`` that records, in this process, whether ``_COMPUTING`` is set."""
+    if os.getpid() == parent:
+        _SEEN_COMPUTING.append(_COMPUTING.is_set())
+    return pid_chunk(raw)
+
+
+def test_map_chunks_marks_this_process_computing_only_while_it_computes_a_chunk() -> None:
+    from analysis.measure import engine
+
+    engine.shutdown_pools()  # this process computes while the workers start (test above)
+    _SEEN_COMPUTING.clear()
+    fn = functools.partial(computing_chunk, parent=os.getpid())
+    chunks = chunk_frame(raw_docs(12), 2)
+    at_yield = []
+    for _ in map_chunks(chunks, fn, jobs=2, start_method="spawn", computing=_COMPUTING):
+        at_yield.append(_COMPUTING.is_set())
+    assert _SEEN_COMPUTING and all(_SEEN_COMPUTING)  # set while this process computed
+    assert len(at_yield) == 6 and not any(at_yield)  # clear whenever a result is handed out
+    assert not _COMPUTING.is_set()
+
+
 def test_a_worker_error_stops_the_workers_and_reaches_the_caller(tmp_path: Path) -> None:
     workers = worker_pool(1, "spawn")
     worker_pids = workers.pool.map(_ping, range(1))

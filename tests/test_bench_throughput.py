@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import argparse
+import os
 from pathlib import Path
 
 import pandas as pd
+import pytest
 from sample_text import ARTICLE
 
 from analysis.bench.throughput import add_arguments, cleaning_features_off, run_benchmark
@@ -168,3 +170,15 @@ def test_a_verdict_taken_on_an_unsteady_machine_says_it_is_none() -> None:
     assert verdict_caveat("one_core_vs_bare_vader", slow_pair) == ""
     one_round = {"targets": targets, "steadiness": None, "machine_scaling": None}
     assert verdict_caveat("all_cores_vs_one_core", one_round) == ""
+
+
+def test_a_worker_s_set_up_before_the_clock_is_not_the_run_s_cpu(tmp_path: Path) -> None:
+    results = bench(tmp_path, 4, "--jobs", "2", "--skip-one-core")
+    run = results["all_cores"]
+    assert run["jobs"] == 2
+    assert run["cpu_seconds_workers_setup"] > 0  # the worker warmed up before the clock
+    # within the clock, one worker cannot use more CPU than the machine has
+    assert 0 <= run["cpu_seconds_workers"] <= run["seconds"] * (os.cpu_count() or 1) + 0.02
+    assert run["cpu_seconds"] == pytest.approx(
+        run["cpu_seconds_this_process"] + run["cpu_seconds_workers"], abs=0.011
+    )

@@ -10,7 +10,12 @@ import pandas as pd
 import pytest
 from sample_text import ARTICLE
 
-from analysis.bench.throughput import add_arguments, cleaning_features_off, run_benchmark
+from analysis.bench.throughput import (
+    add_arguments,
+    cleaning_features_off,
+    run_benchmark,
+    scaling_parts,
+)
 from analysis.corpus import cleaning, documents
 from analysis.corpus.files import to_raw_docs
 from analysis.measure.chunk import process_chunk
@@ -93,10 +98,20 @@ def test_repeated_rounds_judge_the_targets_on_their_medians(tmp_path: Path) -> N
         assert parallel["processes"] == 2
         assert parallel["sentences"] == r["bare_nltk_vader"]["sentences"]
         assert r["machine_scaling"] == round(parallel["sentences_per_s"] / floor, 3)
+        cpu_one, cpu_every = r["one_core"]["cpu_seconds"], r["all_cores"]["cpu_seconds"]
+        assert r["all_cores_cpu_vs_one_core"] == round(cpu_every / cpu_one, 3)
+        for run in (r["one_core"], r["all_cores"]):  # CPU over cores × wall, not over 1
+            assert 0 < run["busy_share"] <= 1.25  # (a tiny run: its last milliseconds count)
     targets = results["targets"]
     for key in ("all_cores_vs_one_core", "one_core_vs_bare_vader"):
         assert targets[key]["value"] == sorted(r[key] for r in rounds)[1]
     assert results["machine_scaling"]["median"] == sorted(r["machine_scaling"] for r in rounds)[1]
+    parts = results["scaling_parts"]
+    assert parts["cores"] == 2
+    assert (
+        parts["cpu_all_cores_vs_one_core"]
+        == sorted(r["all_cores_cpu_vs_one_core"] for r in rounds)[1]
+    )
 
 
 def test_one_round_without_a_one_core_run_has_no_ratio(tmp_path: Path) -> None:
@@ -105,6 +120,7 @@ def test_one_round_without_a_one_core_run_has_no_ratio(tmp_path: Path) -> None:
     assert results["machine_scaling"] is None  # one process: nothing to compare
     assert "bare_nltk_vader_parallel" not in results["rounds"][0]
     assert results["targets"]["all_cores_vs_one_core"]["value"] is None
+    assert results["scaling_parts"] is None
 
 
 def _round(floor: float, one: float, every: float) -> dict[str, object]:
@@ -182,3 +198,24 @@ def test_a_worker_s_set_up_before_the_clock_is_not_the_run_s_cpu(tmp_path: Path)
     assert run["cpu_seconds"] == pytest.approx(
         run["cpu_seconds_this_process"] + run["cpu_seconds_workers"], abs=0.011
     )
+
+
+def test_the_scaling_s_parts_are_medians_of_busy_shares_and_the_cpu_ratio() -> None:
+    def run(jobs: int, seconds: float, cpu: float) -> dict[str, float]:
+        return {"jobs": jobs, "seconds": seconds, "busy_share": round(cpu / (jobs * seconds), 3)}
+
+    rounds = [  # (one core: seconds, CPU; two cores: seconds, CPU)
+        {"one_core": run(1, 4.0, 4.0), "all_cores": run(2, 2.0, 3.6)},
+        {"one_core": run(1, 4.0, 3.8), "all_cores": run(2, 2.5, 4.0)},
+        {"one_core": run(1, 5.0, 5.0), "all_cores": run(2, 2.5, 4.9)},
+    ]
+    for r, ratio in zip(rounds, (0.9, 1.053, 0.98), strict=True):
+        r["all_cores_cpu_vs_one_core"] = ratio
+    parts = scaling_parts(rounds)
+    assert parts == {
+        "cores": 2,
+        "busy_share_all_cores": 0.9,  # 0.9, 0.8, 0.98
+        "busy_share_one_core": 1.0,  # 1.0, 0.95, 1.0
+        "cpu_all_cores_vs_one_core": 0.98,
+    }
+    assert scaling_parts([{"all_cores": run(2, 2.0, 3.6)}]) is None  # no one-core run

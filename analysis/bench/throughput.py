@@ -418,6 +418,8 @@ def _full_run(
         "cpu_seconds_this_process": round(own, 2),
         "cpu_seconds_workers": round(workers, 2),
         "cpu_seconds_workers_setup": round(workers_setup, 2),
+        # the share of the run's cores kept busy: its CPU over cores × wall time
+        "busy_share": round((own + workers) / (summary.jobs * seconds), 3),
         "sentences_per_s": round(summary.n_sentences / seconds, 1),
         "setup_seconds": round(setup_seconds, 2),
         "startup_seconds": round(summary.startup_seconds, 2),
@@ -530,7 +532,39 @@ def _round(corpus: Path, work: Path, jobs: int, args: argparse.Namespace) -> dic
         one_rate = out["one_core"]["sentences_per_s"]
         out["one_core_vs_bare_vader"] = round(one_rate / floor_rate, 3) if floor_rate else None
         out["all_cores_vs_one_core"] = round(out["all_cores"]["sentences_per_s"] / one_rate, 3)
+        # the scaling's two parts (scaling_parts): the extra CPU the split work costs and the
+        # cores left idle
+        out["all_cores_cpu_vs_one_core"] = round(
+            out["all_cores"]["cpu_seconds"] / out["one_core"]["cpu_seconds"], 3
+        )
     return out
+
+
+def scaling_parts(rounds: list[dict[str, Any]]) -> dict[str, Any] | None:
+    """Where the scaling goes, as medians over the rounds: how busy each run kept its cores
+    (its CPU over cores × wall time) and how much CPU the all-cores run took against the
+    one-core run. In each round, exactly, scaling = cores × (busy share on all cores ÷ busy
+    share on one core) ÷ CPU ratio: a scaling short of the cores is idle cores, extra work
+    (each process filling its own memos, the hand-over, the machine's shared caches), or
+    both. ``None`` without one-core runs."""
+    if not rounds or "all_cores_cpu_vs_one_core" not in rounds[0]:
+        return None
+    return {
+        "cores": rounds[0]["all_cores"]["jobs"],
+        "busy_share_all_cores": _median([r["all_cores"] for r in rounds], "busy_share"),
+        "busy_share_one_core": _median([r["one_core"] for r in rounds], "busy_share"),
+        "cpu_all_cores_vs_one_core": _median(rounds, "all_cores_cpu_vs_one_core"),
+    }
+
+
+def scaling_parts_line(parts: dict[str, Any]) -> str:
+    """The printed line of :func:`scaling_parts`."""
+    return (
+        f"where the scaling goes (medians of the rounds): {parts['cores']} cores kept "
+        f"{parts['busy_share_all_cores']:.1%} busy (one core {parts['busy_share_one_core']:.1%}); "
+        f"the {parts['cores']}-core run took {parts['cpu_all_cores_vs_one_core']}× the one-core "
+        f"run's CPU (scaling = cores × busy share ÷ one core's ÷ CPU ratio, round by round)"
+    )
 
 
 def _median(rounds: list[dict[str, Any]], key: str) -> float | None:
@@ -643,6 +677,7 @@ def run_benchmark(args: argparse.Namespace) -> dict[str, Any]:
     results["maxrss_mib"] = maxrss_mib()
     results["steadiness"] = steadiness(rounds)
     results["machine_scaling"] = machine_summary(rounds)
+    results["scaling_parts"] = scaling_parts(rounds)
     every = results["all_cores"]
     ratio_floor = _median(rounds, "one_core_vs_bare_vader")  # the targets: on the median round
     scaling = _median(rounds, "all_cores_vs_one_core")
@@ -758,6 +793,8 @@ def _print_results(results: dict[str, Any]) -> None:
     machine = results.get("machine_scaling")
     if machine is not None:
         print(machine_line(machine, results["all_cores"]["jobs"]))
+    if results.get("scaling_parts") is not None:
+        print(scaling_parts_line(results["scaling_parts"]))
     if "cleaning_cost" in results:
         cost = results["cleaning_cost"]
         print(

@@ -234,8 +234,8 @@ class PeakMemory:
             watcher.stdin.close()  # it samples once more and writes the peak
             out = watcher.stdout.read()
             watcher.stdout.close()
-            # reaped here, not by Popen, to know its CPU time: a child's CPU time is counted
-            # in this process's RUSAGE_CHILDREN, which the bench reads as its workers'
+            # reaped here, not by Popen, to know what it cost (watcher_cpu_seconds); the run's
+            # CPU is read before this, leaving the watcher out by its pid (watcher_pids)
             _, status, usage = os.wait4(watcher.pid, 0)
             watcher.returncode = os.waitstatus_to_exitcode(status)
             self.watcher_cpu_seconds = usage.ru_utime + usage.ru_stime

@@ -24,7 +24,9 @@ then measures in one run:
    :func:`cleaning_features_off`);
 6. with --compute-only N: the scaling of the work alone, with nothing serial around it (the
    chunks read first, then computed by one process and by --jobs processes at once, N rounds:
-   :mod:`analysis.bench.scaling`), the bound a run's own scaling is measured against.
+   :mod:`analysis.bench.scaling`), the bound a run's own scaling is measured against; its CPU
+   ratio is split into what cutting the work between processes costs (the shares computed
+   alone, one after the other) and what running them at once costs.
 7. with --serial N: the CPU of the steps the command's process does beside computing chunks
    (reading every chunk, the near-copy index, flags and Parquet writing), best of N passes in
    a fresh interpreter (:mod:`analysis.bench.serial`): what the workers wait for.
@@ -145,8 +147,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         default=0,
         metavar="N",
         help="also measure, N times, the scaling of the work alone: the chunks read first, then "
-        "computed by one process and by --jobs processes at once, nothing serial around them "
-        "(analysis.bench.scaling); the bound the serial parts of a run are measured against",
+        "computed by one process and by --jobs processes at once, nothing serial around them, "
+        "and by the same processes one after the other, to split the extra CPU into the cost "
+        "of cutting the work and of running at once (analysis.bench.scaling); the bound the "
+        "serial parts of a run are measured against",
     )
     parser.add_argument(
         "--serial",

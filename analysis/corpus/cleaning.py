@@ -5,7 +5,9 @@ timeline entry per line, and records every line it removed, changed or moved to 
 :class:`AuditEntry` (the raw line, its 1-based line number, the rule, the result). Nothing is
 removed silently except empty lines.
 
-Each line is first normalised (mojibake repair, invisible characters, Unicode NFC, whitespace,
+A raw line holding several HTML blocks (a content-management export's ``<p>…</p><p>…</p>``)
+is first cut into one line per block, where a browser would break it. Each line is then
+normalised (mojibake repair, invisible characters, Unicode NFC, whitespace,
 bullet markers, HTML entities and debris, link annotations, emphasis markers), then judged:
 
 * metadata lines move to ``metadata``: the title repeated as the first line, "Original article:
@@ -170,6 +172,10 @@ def _rules_listing() -> dict[str, str]:
         "repeated_line": "A line that recurs across documents (template: menus, footers, "
         "sign-up prompts): a short or non-sentence line in 2+ documents of the same outlet or "
         "3+ of the corpus, any line in 3+ documents of the same outlet (see template_lines).",
+        "html_blocks": "A line holding several HTML blocks (a content-management export's "
+        "'<p>…</p><p>…</p>') is cut where a browser starts a new block (before opening block "
+        "tags such as <p>, <div>, <li>, after closing ones); the pieces, one per line in the "
+        "result, are then cleaned as lines (their tags cut as cms_debris).",
         "hard_wrap_join": "A line that continues a hard-wrapped paragraph (the previous line "
         "stops mid-sentence, this one opens in lower case) is joined to it.",
     }
@@ -611,9 +617,18 @@ def _drop_block(cands: list[_Candidate], start: int, end: int, state: _Round) ->
 # --------------------------------------------------------------------------------------------
 
 
-def _split_raw(raw: str) -> list[_Line]:
+def _split_raw(raw: str, doc_id: str, audit: list[AuditEntry]) -> list[_Line]:
+    """The raw text's lines, a line holding several HTML blocks cut into one line per block
+    (:func:`~analysis.corpus.normalisers.split_block_tags`; rule ``html_blocks`` in the audit,
+    its result the pieces one per line). The pieces keep the raw line's number."""
     raw = raw.replace("\r\n", "\n").replace("\r", "\n")
-    return [_Line(n, line, line) for n, line in enumerate(raw.split("\n"), start=1)]
+    lines = []
+    for n, line in enumerate(raw.split("\n"), start=1):
+        pieces = normalisers.split_block_tags(line) if "<" in line else [line]
+        if len(pieces) > 1:
+            audit.append(AuditEntry(doc_id, n, line, "html_blocks", "changed", "\n".join(pieces)))
+        lines.extend(_Line(n, piece, piece) for piece in pieces)
+    return lines
 
 
 def _is_fixed_point(state: _Round) -> bool:
@@ -715,7 +730,8 @@ def clean_text(
     classifier = default_model() if model == _DEFAULT else model
     metadata: dict[str, str] = {}
     audit: list[AuditEntry] = []
-    lines, n_repairs = _rule_rounds(_split_raw(raw), doc_id, title, metadata, audit, template)
+    raw_lines = _split_raw(raw, doc_id, audit)
+    lines, n_repairs = _rule_rounds(raw_lines, doc_id, title, metadata, audit, template)
     if isinstance(classifier, BoilerplateModel):
         for _ in range(_MAX_MODEL_PASSES):
             before = len(lines)
@@ -820,6 +836,8 @@ def template_lines(texts: Sequence[str], outlets: Sequence[str]) -> list[frozens
     key_maps = []
     for text in texts:
         lines = set(text.splitlines())
+        if "<" in text:  # the lines cleaning sees (clean_text): one per HTML block
+            lines = {piece for line in lines for piece in normalisers.split_block_tags(line)}
         key_of = dict(zip(lines, map(line_key, lines), strict=True))
         key_maps.append(key_of)
         doc_keys.append({k for k in set(key_of.values()) if _KEY_WORD_RE.search(k)})

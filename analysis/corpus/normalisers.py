@@ -9,6 +9,7 @@ a fixed order until the line stops changing, and records which ones changed it.
 from __future__ import annotations
 
 import html
+import itertools
 import re
 import unicodedata
 
@@ -148,6 +149,40 @@ def remove_cms_debris(text: str) -> str:
     if "<" not in text and "!--" not in text and "[" not in text:
         return text
     return _cut(_CMS_INLINE_RE, text)
+
+
+# HTML elements a browser starts on a line of their own. (A "<br>" is left to remove_cms_debris:
+# inside a paragraph it is mostly a hard wrap, which cleaning would join again.)
+_BLOCK_TAGS = (
+    "address|article|aside|blockquote|dd|div|dl|dt|figcaption|figure|footer|form|h[1-6]"
+    "|header|li|main|nav|ol|p|pre|section|table|tr|ul"
+)
+_BLOCK_TAG_RE = re.compile(
+    rf"<({_BLOCK_TAGS})\b(?:\s[^<>]*)?/?>"  # an opening tag (group 1): a line starts before it
+    rf"|</(?:{_BLOCK_TAGS})\s*>|<hr\b(?:\s[^<>]*)?/?>",  # a line ends after these
+    re.IGNORECASE,
+)
+
+
+def split_block_tags(line: str) -> list[str]:
+    """``line`` cut where a browser would break it: before each opening block-level HTML tag
+    (``<p>``, ``<div>``, ``<li>``, ``<h2>`` …) and after each closing one and each ``<hr>``;
+    the pieces stripped, those with no text outside their tags left out. A line
+    without two such pieces comes back whole, as ``[line]``.
+
+    Text exported from a content-management system often holds a whole article on one line
+    of ``<p>…</p><p>…</p>``: cut inline (:func:`remove_cms_debris`), its paragraphs would run
+    together ("AdvertisementBusiness groups …"), and neither a menu line nor a sentence
+    boundary between them could be seen. Each piece keeps its tags, for the audit."""
+    if "<" not in line:
+        return [line]
+    cuts = [m.start() if m.group(1) else m.end() for m in _BLOCK_TAG_RE.finditer(line)]
+    if not cuts:
+        return [line]
+    bounds = [0, *cuts, len(line)]
+    pieces = [line[a:b].strip() for a, b in itertools.pairwise(bounds)]
+    pieces = [p for p in pieces if p and remove_cms_debris(p).strip()]
+    return pieces if len(pieces) > 1 else [line]
 
 
 def remove_link_text(text: str) -> str:

@@ -209,9 +209,13 @@ def _read_table_text(path: Path, corpus_dir: Path) -> str:
 
 def _read_csv_table(path: Path, corpus_dir: Path) -> pd.DataFrame:
     """A manifest or sidecar CSV as strings, every failure a :class:`CorpusError`."""
+    from analysis.corpus.csv_dialect import header_separator
+
     text = _read_table_text(path, corpus_dir)
-    try:
-        return pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False)
+    try:  # (a spreadsheet in a locale whose decimal mark is a comma saves it with semicolons)
+        return pd.read_csv(
+            io.StringIO(text), sep=header_separator(text), dtype=str, keep_default_na=False
+        )
     except pd.errors.EmptyDataError:
         raise CorpusError([f"{path}: the file is empty (no header row)"]) from None
     except pd.errors.ParserError as error:

@@ -100,6 +100,7 @@ class ReadReport:
     n_unknown_outlet: int = 0
     n_unknown_origin: int = 0
     encoding: str = "utf-8"  # how a text file was decoded ("cp1252" when it was not UTF-8)
+    separator: str = ""  # a CSV file's field separator ("" for other formats)
     finished: bool = False
 
     def summary(self) -> str:
@@ -120,6 +121,11 @@ class ReadReport:
             parts.append(f"ignored columns: {', '.join(self.ignored_columns)}")
         if self.encoding != "utf-8":
             parts.append(f"the file is not UTF-8 and was read as {self.encoding}")
+        if self.format == "csv" and self.separator not in ("", ","):
+            from analysis.corpus.csv_dialect import SEPARATOR_NAMES
+
+            name = SEPARATOR_NAMES.get(self.separator, repr(self.separator))
+            parts.append(f"read as {name}-separated (its header line has no more commas)")
         return "; ".join(parts)
 
 
@@ -236,10 +242,26 @@ def text_file_encoding(path: Path, block: int = 1 << 20) -> str:
     return "cp1252"
 
 
+def csv_separator(path: Path, fmt: str, encoding: str = "utf-8-sig") -> str:
+    """The field separator of a CSV/TSV file: a tab for ``.tsv``; for ``.csv`` the one its
+    header line holds most (:func:`analysis.corpus.csv_dialect.header_separator`: a comma,
+    or the semicolon of a spreadsheet saved in a locale whose decimal mark is a comma). A
+    ``.zip``/``.zst`` file, which this does not open, is taken as comma-separated."""
+    from analysis.corpus.csv_dialect import header_separator
+
+    if fmt == "tsv":
+        return "\t"
+    if path.name.lower().endswith((".zst", ".zip")):
+        return ","
+    with _open_binary(path) as handle:
+        head = handle.read(1 << 16)
+    return header_separator(head.decode(encoding, errors="replace"))
+
+
 def _file_columns(path: Path, fmt: str, encoding: str = "utf-8-sig") -> list[str]:
     """The column names of the file, read without reading its rows."""
     if fmt in ("csv", "tsv"):
-        sep = "\t" if fmt == "tsv" else ","
+        sep = csv_separator(path, fmt, encoding)
         try:
             header = pd.read_csv(path, nrows=0, sep=sep, encoding=encoding)
         except pd.errors.EmptyDataError:
@@ -312,7 +334,7 @@ def _raw_batches(
     if fmt in ("csv", "tsv"):
         reader = pd.read_csv(
             path,
-            sep="\t" if fmt == "tsv" else ",",
+            sep=csv_separator(path, fmt, encoding),
             usecols=source_columns,
             dtype=str,
             keep_default_na=False,
@@ -576,6 +598,8 @@ def _read_corpus_file(
     available = _file_columns(path, fmt, encoding)
     resolved, ignored = _resolve_columns(path, available, mapping)
     report = ReadReport(path=str(path), format=fmt, columns=resolved, ignored_columns=ignored)
+    if fmt in ("csv", "tsv"):
+        report.separator = csv_separator(path, fmt, encoding)
     if encoding == "cp1252":
         report.encoding = "cp1252"
         warnings.warn(

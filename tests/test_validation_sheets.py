@@ -23,6 +23,13 @@ def test_only_sentence_and_codes_are_required(tmp_path: Path) -> None:
     assert got["coder"].tolist() == ["s", "s"]
 
 
+def test_a_sheet_saved_with_semicolons_is_read_by_its_columns(tmp_path: Path) -> None:
+    sheet = write(tmp_path / "s.csv", "sentence;war;tone\nA clash, at dawn.;1;negative\n")
+    got = read_sheet(sheet)
+    assert got["text"].tolist() == ["A clash, at dawn."]
+    assert got["war"].tolist() == [1.0] and got["tone"].tolist() == [-1.0]
+
+
 def test_bad_code_names_column_and_rows(tmp_path: Path) -> None:
     sheet = write(tmp_path / "s.csv", "sentence,war\na,1\nb,maybe\nc,0\nd,2\n")
     with pytest.raises(SheetError, match=r"column 'war'.*rows 3, 5.*'maybe'"):

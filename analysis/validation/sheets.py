@@ -13,6 +13,7 @@ spreadsheet rows (the header is row 1, the first item row 2).
 
 from __future__ import annotations
 
+import io
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -109,8 +110,13 @@ def read_sheet(
         name = name or str(path)
         if not Path(path).is_file():
             raise SheetError(f"sheet {name}: file not found")
-        try:
-            raw = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
+        from analysis.corpus.csv_dialect import header_separator
+
+        try:  # a spreadsheet saves semicolons where the decimal mark is a comma
+            text = Path(path).read_text(encoding="utf-8-sig")
+            raw = pd.read_csv(
+                io.StringIO(text), sep=header_separator(text), dtype=str, keep_default_na=False
+            )
         except (UnicodeDecodeError, pd.errors.ParserError) as exc:
             raise SheetError(f"sheet {name}: not a readable UTF-8 CSV file: {exc}") from exc
     raw.columns = [str(c).strip() for c in raw.columns]

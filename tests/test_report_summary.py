@@ -172,6 +172,23 @@ def test_methods_limitations_and_reproducibility_numbers_are_computed(workspace)
     assert "24 sentences" in md
 
 
+def test_methods_name_terms_of_the_news_term_list_the_run_used(workspace):
+    methods = write(workspace)[0].read_text(encoding="utf-8").split("## Methods")[1]
+    default = pd.read_csv(summary.DATA_DIR / "vader_news_terms.csv")["term"].tolist()
+    assert f"neutralises {len(default)} multi-word policy terms" in methods
+    assert f"(e.g. “{default[0]}”, “{default[1]}”)" in methods
+    assert "critical mineral" not in methods  # the bundled story's term, not in this list
+    (workspace["corpus"] / "terms.csv").write_text(
+        "term,note\ngrain corridor,A route.\nharbour fees,A charge.\nsea lanes,Routes.\n",
+        encoding="utf-8",
+    )
+    (workspace["corpus"] / "analysis.toml").write_text(
+        '[lexicons]\nnews_terms = "terms.csv"\n', encoding="utf-8"
+    )
+    methods = write(workspace)[0].read_text(encoding="utf-8").split("## Methods")[1]
+    assert "3 multi-word policy terms (e.g. “grain corridor”, “harbour fees”)" in methods
+
+
 def test_summary_is_deterministic_and_free_of_machine_paths(workspace, tmp_path):
     md_path, html_path, gallery = write(workspace)
     first = (md_path.read_bytes(), html_path.read_bytes(), gallery.read_bytes())

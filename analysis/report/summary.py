@@ -188,7 +188,8 @@ def _methods_section(
     except SettingsError:
         lexicons = Lexicons()
     terms_file = lexicon_file(lexicons, "news_terms")
-    n_terms = _count_news_terms(terms_file)
+    terms = _news_terms(terms_file)
+    examples = ", ".join(f"“{escape_text(term)}”" for term in terms[:2])
     terms_shown = (
         "analysis/data/vader_news_terms.csv"
         if lexicons.news_terms is None
@@ -201,14 +202,17 @@ def _methods_section(
         f"- **Cleaning.** Each article file is decoded (broken encodings repaired), and lines "
         f"that are not article text — site navigation, sign-in prompts, comment sections, "
         f"related-news lists, author bios, CMS debris — are removed by rules that describe kinds "
-        f"of boilerplate. {_cleaning_counts(facts)}; each "
+        f"of boilerplate, by a line classifier on shallow text features (Kohlschütter et al. "
+        f"2010) and as lines that recur across articles (page templates); neither catches every "
+        f"such line nor spares every article line. {_cleaning_counts(facts)}; each "
         f"is listed with its rule in `reports/tables/cleaning_audit.csv`. The clean text is split "
         f"into sentences with NLTK's Punkt algorithm and a fixed abbreviation list.",
         f"- **Sentiment.** Every sentence is scored with VADER (Hutto & Gilbert 2014), a "
         f"lexicon-and-rules scorer; the compound score runs from −1 to +1 and a sentence counts "
         f"as positive at ≥ 0.05 and negative at ≤ −0.05. The news variant (`vader-news`) "
-        f"neutralises {n_terms} multi-word policy terms (e.g. “critical minerals”, “national "
-        f"security”) whose words VADER reads as emotion; the list and the reason for each term "
+        f"neutralises {len(terms)} multi-word policy terms"
+        + (f" (e.g. {examples})" if examples else "")
+        + f" whose words VADER reads as emotion; the list and the reason for each term "
         f"are in `{escape_text(terms_shown)}`. Method used for the findings: "
         f"`{escape_text(params.get('method', 'vader'))}`."
         + (
@@ -266,9 +270,10 @@ def group_list(per_group: Sequence[tuple[str, int, int]], limit: int = MAX_GROUP
     return ", ".join(shown) + (f" and {rest} more" if rest > 0 else "")
 
 
-def _count_news_terms(path: Path | None = None) -> int:
+def _news_terms(path: Path | None = None) -> list[str]:
+    """The terms of the news-term list the run used (the package's by default), in order."""
     path = path or DATA_DIR / "vader_news_terms.csv"
-    return len(read_table(path)) if path.is_file() else 0
+    return read_table(path)["term"].astype(str).tolist() if path.is_file() else []
 
 
 def _count_frames(codebook: str | None) -> tuple[int, int]:

@@ -107,8 +107,8 @@ FIGURES: dict[str, FigureInfo] = {
         stem="fig06_vader_vs_news",
         caption=(
             "Mean sentence tone with plain VADER (open circle) and with news-domain terms "
-            "neutralised (filled circle), with 95% CIs. The gap shows how much terms such as "
-            "'critical minerals' or 'national security' move each group's mean."
+            "neutralised (filled circle), with 95% CIs. The gap shows how much the run's list "
+            "of such terms (named in the summary's Methods) moves each group's mean."
         ),
         notebook=NOTEBOOK,
         table="sentiment_by_outlet.csv",

@@ -8,7 +8,6 @@ from conftest import STORY_LEXICONS
 
 from analysis.lexicon import LexiconError
 from analysis.sentiment.actors import (
-    SIDES,
     actor_matrix,
     actor_table,
     add_actors,
@@ -54,7 +53,7 @@ def test_mentions(text, expected):
 def test_story_lexicon_covers_the_required_sides():
     sides = {a.side for a in STORY}
     assert {"china", "us", "ally", "eu", "company"} <= sides
-    assert all(a.side in SIDES and a.note and a.label for a in STORY)
+    assert all(a.side and a.note and a.label for a in STORY)
     table = actor_table(STORY)
     assert table["column"].tolist() == [f"actor_{a.key}" for a in STORY]
 
@@ -83,6 +82,20 @@ def test_add_actors_keeps_rows():
     assert "actor_united_states" not in table.columns
 
 
+def test_a_side_is_the_story_own_label_and_may_be_left_out(tmp_path):
+    path = tmp_path / "actors.toml"
+    path.write_text(
+        '[[actor]]\nkey = "council"\nlabel = "City council"\nside = "local government"\n'
+        'patterns = ["council"]\nnote = "The city council."\n'
+        '[[actor]]\nkey = "union"\nlabel = "Sanitation union"\n'
+        'patterns = ["union"]\nnote = "The workers\' union."\n',
+        encoding="utf-8",
+    )
+    council, union = load_actor_lexicon(path)
+    assert council.side == "local government" and union.side == ""
+    assert actor_table([council, union])["side"].tolist() == ["local government", ""]
+
+
 def test_custom_lexicon(tmp_path):
     path = tmp_path / "actors.toml"
     path.write_text(
@@ -100,7 +113,8 @@ def test_custom_lexicon(tmp_path):
 @pytest.mark.parametrize(
     ("body", "message"),
     [
-        ('key = "x"\nlabel = "X"\nside = "martian"\npatterns = ["X"]\nnote = "n"', "side"),
+        ('key = "x"\nlabel = "X"\nside = ""\npatterns = ["X"]\nnote = "n"', "side"),
+        ('key = "x"\nlabel = "X"\nside = 3\npatterns = ["X"]\nnote = "n"', "side"),
         ('key = "X Y"\nlabel = "X"\nside = "other"\npatterns = ["X"]\nnote = "n"', "key"),
         ('key = "x"\nlabel = "X"\nside = "other"\nnote = "n"', "at least one pattern"),
         ('key = "x"\nside = "other"\npatterns = ["X"]\nnote = "n"', "label"),

@@ -36,7 +36,6 @@ from analysis.lexicon import (
     word_list,
 )
 
-SIDES = ("china", "us", "ally", "eu", "company", "other")
 COLUMN_PREFIX = "actor_"
 _KEY_RE = re.compile(r"^[a-z][a-z0-9_]*$")
 
@@ -88,20 +87,24 @@ def _phrase(phrase: str) -> str:
 
 
 def _check_actor(raw: dict, where: str) -> Actor:
-    for field in ("key", "label", "side", "note"):
+    """One ``[[actor]]`` table checked: ``key``, ``label`` and ``note`` are required; ``side``
+    is an optional label of the story's own (the bundled story's: china, us, ally, eu, company,
+    other), shown in the actor table, never a fixed list: another story has other sides."""
+    for field in ("key", "label", "note"):
         if not isinstance(raw.get(field), str) or not raw[field].strip():
             raise LexiconError(f"{where} needs a non-empty string '{field}'")
     key = raw["key"]
     if not _KEY_RE.match(key):
         raise LexiconError(f"{where}: key {key!r} must be lower-case letters, digits, '_'")
-    if raw["side"] not in SIDES:
-        raise LexiconError(f"{where} ({key}): side must be one of {SIDES}, got {raw['side']!r}")
+    side = raw.get("side", "")
+    if not isinstance(side, str) or ("side" in raw and not side.strip()):
+        raise LexiconError(f"{where} ({key}): side, when given, must be a non-empty string")
     where = f"{where} ({key})"
     patterns = word_list(raw.get("patterns", []), where=where, name="patterns")
     cased = word_list(raw.get("cased", []), where=where, name="cased", ignore_case=False)
     if not patterns and not cased:
         raise LexiconError(f"{where}: give at least one pattern")
-    return Actor(key, raw["label"], raw["side"], patterns, cased, raw["note"])
+    return Actor(key, raw["label"], side.strip(), patterns, cased, raw["note"])
 
 
 def load_actor_lexicon(path: Path | str) -> tuple[Actor, ...]:

@@ -21,10 +21,11 @@ Schema (``analysis/data/codebook_template.toml`` is a commented, valid example):
 ONE :class:`CodebookError` listing every problem (one line each, naming the frame and the
 field); indicators that another indicator already implies are warnings, not errors.
 
-The bundled codebook, ``analysis/data/frames.toml``, holds the five generic news frames of
+The package's codebook, ``analysis/data/frames.toml``, holds the five generic news frames of
 Semetko & Valkenburg (2000) (conflict, economic_consequences, responsibility, human_interest,
-morality) and seven frames specific to the US–China rare-earth story. Users replace it by passing
-``codebook=PATH`` to any function that takes one.
+morality), which fit any story; the bundled rare-earth story adds its seven issue frames in its own
+codebook (``seeds/lexicons/frames.toml``, named in ``seeds/analysis.toml``). Users give theirs by
+passing ``codebook=PATH`` to any function that takes one.
 
 An exclusion is masked before the frame's indicators are matched, so "de-escalation" can be
 excluded from the conflict frame while "escalation" elsewhere in the same sentence still counts.

@@ -82,3 +82,79 @@ def test_train_then_validate_with_the_model(tmp_path: Path) -> None:
     assert main([*args, "--n-boot", "20"]) == 0
     agreement = pd.read_csv(out / "agreement.csv")
     assert agreement.set_index(["method", "frame"]).loc[("model", "war"), "f1"] == 1.0
+
+
+def test_code_sample_never_overwrites_a_sheet_without_force(make_corpus, tmp_path, capsys):
+    corpus = make_corpus()
+    out = tmp_path / "ann.csv"
+    out.write_text("item_id,sentence,conflict\n1,Coded by hand.,1\n", encoding="utf-8")
+    args = ["code-sample", "--corpus", str(corpus), "--n", "3", "--out", str(out)]
+    assert main(args) == 2
+    err = capsys.readouterr().err
+    assert "ann.csv" in err and "not written by this package" in err and "--force" in err
+    assert out.read_text(encoding="utf-8").startswith("item_id,sentence,conflict\n1,Coded")
+    assert not (tmp_path / "ann.guide.md").exists()
+    assert main([*args, "--force"]) == 0
+    assert len(pd.read_csv(out)) == 3
+    assert main([*args, "--n", "2"]) == 0  # its own sheet, unchanged: a rerun replaces it
+    assert len(pd.read_csv(out)) == 2
+    out.write_text(out.read_text(encoding="utf-8").replace(",,", ",1,", 1), encoding="utf-8")
+    assert main(args) == 2  # coded since: kept
+    assert "changed since" in capsys.readouterr().err
+
+
+def test_validate_and_train_never_overwrite_without_force(tmp_path: Path, capsys) -> None:
+    sheet = tmp_path / "coded.csv"
+    sheet.write_text(SHEET, encoding="utf-8")
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "agreement.csv").write_text("mine\n", encoding="utf-8")
+    args = ["validate", "--sheet", str(sheet), "--out", str(out), "--n-boot", "20"]
+    assert main(args) == 2
+    assert "agreement.csv: not written by this package" in capsys.readouterr().err
+    assert (out / "agreement.csv").read_text(encoding="utf-8") == "mine\n"
+    assert main([*args, "--force"]) == 0
+    assert "frame" in pd.read_csv(out / "agreement.csv").columns
+    assert main(args) == 0  # its own tables, unchanged: a rerun replaces them
+    rows = ["sentence,war"]
+    for i in range(8):
+        rows += [f"troops clashed {i},1", f"prices rose {i},0", f"a calm day {i},0"]
+    trainable = tmp_path / "trainable.csv"
+    trainable.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    model = tmp_path / "model"
+    model.mkdir()
+    (model / "weights.npz").write_bytes(b"someone's weights")
+    train = ["train", "--sheet", str(trainable), "--out", str(model), "--folds", "3"]
+    assert main(train) == 2
+    assert "weights.npz: not written by this package" in capsys.readouterr().err
+    assert (model / "weights.npz").read_bytes() == b"someone's weights"
+    assert not (model / "model.json").exists()
+    assert main([*train, "--force"]) == 0 and (model / "model.json").is_file()
+
+
+def test_code_sample_and_codebook_check_take_a_column_map(tmp_path: Path, capsys) -> None:
+    export = tmp_path / "export.csv"
+    pd.DataFrame(
+        {
+            "id": ["a", "b"],
+            "source": ["Harbour Post", "Valley Voice"],
+            "body": ["Rival unions clashed over the port deal.", "Prices rose at the market."],
+        }
+    ).to_csv(export, index=False)
+    out = tmp_path / "sheet.csv"
+    args = ["code-sample", "--corpus", str(export), "--n", "2", "--out", str(out)]
+    assert main(args) == 2  # no text column: the message names --map, which it takes
+    assert "--map text=COLUMN" in capsys.readouterr().err
+    assert main([*args, "--map", "doc_id=id,outlet=source,text=body"]) == 0
+    assert set(pd.read_csv(out)["doc_id"]) == {"a", "b"}
+    book = tmp_path / "book.toml"
+    book.write_text(
+        '[[frames]]\nkey = "strife"\nlabel = "Strife"\ntype = "issue"\n'
+        'definition = "Conflict."\nindicators = ["clash"]\nexclusions = []\n'
+        'pfc_dimension = "Other"\nreference = "test"\n',
+        encoding="utf-8",
+    )
+    check = ["codebook", "check", str(book), "--corpus", str(export)]
+    assert main(check) == 2  # a bad corpus file is an error message, not a traceback
+    assert main([*check, "--map", "outlet=source,text=body"]) == 0
+    assert "clashed" in capsys.readouterr().out

@@ -18,6 +18,13 @@ from analysis.config import SEED
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Options of ``python -m analysis code-sample``."""
     parser.add_argument("--corpus", type=Path, default=None, help="corpus folder or file")
+    parser.add_argument(
+        "--map",
+        dest="column_map",
+        default=None,
+        metavar="NAME=COLUMN,...",
+        help="a corpus file's columns for ours, e.g. text=body,outlet=source (as `process`)",
+    )
     parser.add_argument("--n", type=int, default=200, help="items to draw (default 200)")
     parser.add_argument("--seed", type=int, default=SEED, help=f"random seed (default {SEED})")
     parser.add_argument("--out", type=Path, required=True, help="the sheet to write (.csv)")
@@ -27,6 +34,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--stratify", default=None, help="column to stratify by, e.g. outlet (proportional)"
     )
     parser.add_argument("--examples", type=int, default=2, help="examples per frame in the guide")
+    parser.add_argument(
+        "--force",
+        action="store_true",
+        help="replace a sheet or guide this command did not write, or that changed since "
+        "(by default never: a sheet may hold someone's codes); an unchanged one of an "
+        "earlier run is replaced without it",
+    )
 
 
 def guide_path(sheet: Path) -> Path:
@@ -38,14 +52,22 @@ def main(args: argparse.Namespace) -> int:
     """Draw the sample and write the sheet and its guide; exit code 2 on bad input."""
     from analysis.config import default_corpus_dir
     from analysis.corpus.documents import CorpusError
+    from analysis.corpus.files import CorpusFileError
     from analysis.framing.codebook import CodebookError, load_codebook
     from analysis.io import write_table, write_text
     from analysis.loading import load_corpus
     from analysis.validation.sample import coding_guide, draw_sample
+    from analysis.written import kept_from_replacing, record_written, refusal
 
+    found = kept_from_replacing([args.out, guide_path(args.out)])
+    if found and not args.force:
+        print(f"error: {refusal(found)}", file=sys.stderr)
+        return 2
     try:
         book = load_codebook(args.codebook)
-        corpus = load_corpus(args.corpus or default_corpus_dir(), progress=False)
+        corpus = load_corpus(
+            args.corpus or default_corpus_dir(), column_map=args.column_map, progress=False
+        )
         table = corpus.sentences if args.unit == "sentence" else corpus.documents
         sheet = draw_sample(
             table,
@@ -55,7 +77,7 @@ def main(args: argparse.Namespace) -> int:
             stratify=args.stratify,
             frame_keys=book.keys,
         )
-    except (CorpusError, CodebookError, KeyError, ValueError) as error:
+    except (CorpusError, CorpusFileError, CodebookError, KeyError, ValueError) as error:
         print(f"error: {error}", file=sys.stderr)
         return 2
     guide = coding_guide(
@@ -68,5 +90,6 @@ def main(args: argparse.Namespace) -> int:
     )
     write_table(sheet, args.out)
     write_text(guide, guide_path(args.out))
+    record_written([args.out, guide_path(args.out)])  # a rerun may replace them while unchanged
     print(f"wrote {args.out} ({len(sheet)} {args.unit}s) and {guide_path(args.out)}")
     return 0

@@ -42,6 +42,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         default=None,
         help="a corpus folder or file: report per indicator the sentences and words it matches",
     )
+    check.add_argument(
+        "--map",
+        dest="column_map",
+        default=None,
+        metavar="NAME=COLUMN,...",
+        help="a corpus file's columns for ours, e.g. text=body,outlet=source (as `process`)",
+    )
 
 
 def main(args: argparse.Namespace) -> int:
@@ -64,12 +71,13 @@ def main(args: argparse.Namespace) -> int:
     if args.corpus is None:
         return 0
     from analysis.corpus.documents import CorpusError
+    from analysis.corpus.files import CorpusFileError
     from analysis.framing.coverage import indicator_coverage
     from analysis.loading import load_corpus
 
     try:
-        sentences = load_corpus(args.corpus).sentences["sentence"]
-    except CorpusError as error:
+        sentences = load_corpus(args.corpus, column_map=args.column_map).sentences["sentence"]
+    except (CorpusError, CorpusFileError) as error:
         print(f"error: {error}", file=sys.stderr)
         return 2
     coverage = indicator_coverage(sentences, book)

@@ -20,6 +20,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Options of ``python -m analysis train``."""
     parser.add_argument("--sheet", type=Path, action="append", required=True, help="coded CSV")
     parser.add_argument("--out", type=Path, required=True, help="model folder to write")
+    parser.add_argument(
+        "--force",
+        action="store_true",
+        help="replace model.json/weights.npz in --out that this command did not write or "
+        "that changed since (an unchanged earlier model is replaced without it)",
+    )
     parser.add_argument("--codebook", type=Path, default=None, help="frame keys from here")
     parser.add_argument("--folds", type=int, default=5, help="cross-validation folds")
     parser.add_argument("--seed", type=int, default=SEED)
@@ -32,7 +38,12 @@ def main(args: argparse.Namespace) -> int:
     from analysis.framing.codebook import CodebookError, load_codebook
     from analysis.validation.model import ModelError, train_frame_model
     from analysis.validation.sheets import SheetError, consensus, read_sheets
+    from analysis.written import kept_from_replacing, record_written, refusal
 
+    found = kept_from_replacing([args.out / "model.json", args.out / "weights.npz"])
+    if found and not args.force:
+        print(f"error: {refusal(found)}", file=sys.stderr)
+        return 2
     try:
         keys = load_codebook(args.codebook).keys if args.codebook else None
         coded = read_sheets(args.sheet, keys)
@@ -52,6 +63,7 @@ def main(args: argparse.Namespace) -> int:
         print(f"error: {error}", file=sys.stderr)
         return 2
     model.save(args.out)
+    record_written([args.out / "model.json", args.out / "weights.npz"])
     print(model.metrics.to_string(index=False, float_format=lambda v: f"{v:.3f}"))
     print(
         "cv_f1: F1 of the out-of-fold decisions at the chosen C and each frame's tuned threshold "

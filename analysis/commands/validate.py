@@ -25,6 +25,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--codebook", type=Path, default=None, help="codebook (default bundled)")
     parser.add_argument("--model", type=Path, default=None, help="trained model folder")
     parser.add_argument("--out", type=Path, required=True, help="folder for the tables")
+    parser.add_argument(
+        "--force",
+        action="store_true",
+        help="replace agreement.csv/intercoder.csv in --out that this command did not write "
+        "or that changed since (unchanged earlier ones are replaced without it)",
+    )
     parser.add_argument("--n-boot", type=int, default=N_BOOT)
     parser.add_argument("--seed", type=int, default=SEED)
 
@@ -36,7 +42,12 @@ def main(args: argparse.Namespace) -> int:
     from analysis.validation.agreement import agreement_table, intercoder_table, machine_codes
     from analysis.validation.model import ModelError, load_frame_model
     from analysis.validation.sheets import SheetError, consensus, read_sheets
+    from analysis.written import kept_from_replacing, record_written, refusal
 
+    found = kept_from_replacing([args.out / "agreement.csv", args.out / "intercoder.csv"])
+    if found and not args.force:
+        print(f"error: {refusal(found)}", file=sys.stderr)
+        return 2
     try:
         book = load_codebook(args.codebook)
         model = load_frame_model(args.model) if args.model else None
@@ -53,9 +64,11 @@ def main(args: argparse.Namespace) -> int:
     table = agreement_table(gold, predictions, n_boot=args.n_boot, seed=args.seed)
     args.out.mkdir(parents=True, exist_ok=True)
     write_table(table, args.out / "agreement.csv")
+    record_written([args.out / "agreement.csv"])
     print(f"wrote {args.out / 'agreement.csv'} ({len(gold)} items)")
     if coded["coder"].nunique() >= 2:
         write_table(intercoder_table(coded, columns), args.out / "intercoder.csv")
+        record_written([args.out / "intercoder.csv"])
         print(f"wrote {args.out / 'intercoder.csv'} ({coded['coder'].nunique()} coders)")
     shown = table[["method", "frame", "n", "precision", "recall", "f1", "kappa"]]
     print(shown.to_string(index=False, float_format=lambda v: f"{v:.2f}"))

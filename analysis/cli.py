@@ -13,6 +13,7 @@ import importlib.util
 import signal
 import sys
 import threading
+import warnings
 from collections.abc import Sequence
 from typing import Any
 
@@ -128,12 +129,33 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
     return parser
 
 
+def show_warning(
+    message: Warning | str,
+    category: type[Warning],
+    filename: str,
+    lineno: int,
+    file: Any = None,
+    line: str | None = None,
+) -> None:
+    """How a command shows a warning: a user's warning (:class:`UserWarning`, what the package
+    warns about the input) as one line ``warning: ...`` on standard error, without Python's
+    file and line; any other warning as Python shows it."""
+    if not issubclass(category, UserWarning) or issubclass(category, DeprecationWarning):
+        _PYTHON_SHOWWARNING(message, category, filename, lineno, file, line)
+        return
+    print(f"warning: {message}", file=file if file is not None else sys.stderr)
+
+
+_PYTHON_SHOWWARNING = warnings.showwarning
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Parse ``argv`` and run the chosen command; returns the process exit code."""
     argv = list(sys.argv[1:] if argv is None else argv)
     parser = build_parser(argv)
     args = parser.parse_args(argv)
     previous = _handle_sigterm()
+    shown, warnings.showwarning = warnings.showwarning, show_warning
     try:
         return int(args._module.main(args) or 0)
     except Terminated:
@@ -143,6 +165,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print("interrupted", file=sys.stderr)
         return 130
     finally:
+        warnings.showwarning = shown
         if previous is not None:
             signal.signal(signal.SIGTERM, previous)
 

@@ -63,3 +63,21 @@ def test_corpus_command_reports_a_bad_corpus(
     assert main(["corpus", "--corpus", str(folder), "--out", str(tmp_path / "o")]) == 2
     assert "a.txt: file is empty" in capsys.readouterr().err
     assert not (tmp_path / "o" / "reports" / "tables" / "documents.csv").exists()
+
+
+def test_a_command_shows_the_package_warnings_as_one_plain_line(
+    make_corpus, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import warnings
+
+    corpus = make_corpus()
+    (corpus / "scan.pdf").write_bytes(b"%PDF-1.4")
+    out = tmp_path / "out"
+    with warnings.catch_warnings():
+        warnings.simplefilter("always")
+        assert main(["process", str(corpus), "--out", str(out), "--no-progress"]) == 0
+    err = capsys.readouterr().err
+    lines = [line for line in err.splitlines() if "scan.pdf" in line]
+    assert len(lines) == 1 and lines[0].startswith("warning: ") and "not read" in lines[0]
+    assert "UserWarning" not in err and ".py:" not in err
+    assert warnings.showwarning.__module__ == "warnings"  # put back after the command

@@ -58,6 +58,18 @@ def test_folder_of_html_needs_no_manifest_and_notes_each_filled_field(tmp_path):
     assert len(extraction) == 1 and "characters of text kept" in extraction.iloc[0]["result"]
 
 
+def test_pages_and_texts_are_read_whatever_the_letter_case_of_their_extension(tmp_path):
+    (tmp_path / "Saved Page.HTM").write_text(page(), encoding="utf-8")
+    (tmp_path / "NOTE.TXT").write_text(BODY + "\n", encoding="utf-8")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # the text file's outlet is 'unknown'
+        corpus = load_corpus(tmp_path)
+    docs = corpus.documents.set_index("doc_id")
+    assert sorted(docs.index) == ["NOTE", "Saved Page"]
+    assert docs.loc["Saved Page", "outlet"] == "Daily Bugle"  # read as a page, not as text
+    assert "approved a new budget" in docs.loc["NOTE", "text"]
+
+
 def test_manifest_values_are_not_overwritten(tmp_path):
     (tmp_path / "a.html").write_text(page(), encoding="utf-8")
     row = {"title": "Mine", "outlet": "unknown", "url": ""}

@@ -49,7 +49,8 @@ MANIFEST_COLUMNS = [
 SETTINGS_FILE = "analysis.toml"  # a corpus folder's settings (analysis.settings.SETTINGS_NAME)
 REQUIRED_MANIFEST_COLUMNS = ["doc_id", "file", "outlet"]
 # Article files a folder may hold: plain text, and saved web pages (analysis.corpus.html).
-ARTICLE_PATTERNS = ("*.txt", "*.html", "*.htm")
+# Any letter case: pages saved on Windows are often "Page.HTM".
+ARTICLE_SUFFIXES = (".txt", ".html", ".htm")
 DOCUMENT_COLUMNS = [*MANIFEST_COLUMNS, "text", "n_sentences", "n_words"]
 SENTENCE_COLUMNS = ["doc_id", "outlet", "origin", "sentence_id", "sentence", "n_words"]
 UNKNOWN = "unknown"
@@ -407,7 +408,8 @@ _UNREAD_SHOWN = 5
 def _warn_unread(corpus_dir: Path, listed: set[str]) -> None:
     """Warn about files in ``corpus_dir`` that will not be read, so none is skipped silently.
 
-    Only ``.txt``/``.html``/``.htm`` files (and whatever the manifest lists) are articles; a
+    Only ``.txt``/``.html``/``.htm`` files, in any letter case (and whatever the manifest
+    lists), are articles; a
     compressed page (``.html.gz``), a PDF or a Word file next to them is not read. Hidden files,
     the folder's own files (manifest, sidecars, ``analysis.toml``, ``SHA256SUMS``), READMEs and
     sub-folders are not mentioned.
@@ -436,8 +438,9 @@ def _warn_unread(corpus_dir: Path, listed: set[str]) -> None:
 
 
 def _article_files(corpus_dir: Path) -> list[Path]:
-    """The article files directly in ``corpus_dir`` (``.txt``, ``.html``, ``.htm``), sorted."""
-    found = {p for pattern in ARTICLE_PATTERNS for p in corpus_dir.glob(pattern)}
+    """The article files directly in ``corpus_dir`` (``.txt``, ``.html``, ``.htm``, in any
+    letter case), sorted by name."""
+    found = [p for p in corpus_dir.iterdir() if p.suffix.lower() in ARTICLE_SUFFIXES]
     return sorted(found, key=lambda p: p.name)
 
 

@@ -15,6 +15,21 @@ def test_detokenise_rejoins_abbreviations_brackets_and_contractions():
     assert detokenise("Children ' s fund won ' t close") == "Children's fund won't close"
 
 
+def test_detokenise_rejoins_clitics_split_off_their_word():
+    assert detokenise("the world 's attention") == "the world's attention"
+    assert detokenise("They 're sure I 'm right; we 've seen it.") == (
+        "They're sure I'm right; we've seen it."
+    )
+    assert detokenise("St. Peter 's Square and Bogota 's park.") == (
+        "St. Peter's Square and Bogota's park."
+    )
+    for prose in ("press the 'd' key", "a 'so-called' plan", "He said 'stop' now"):
+        assert detokenise(prose) == prose  # an opening quote, not a clitic
+    cleaned = clean_text("The union 's leader spoke to the press on Monday.\n", doc_id="u")
+    assert cleaned.text == "The union's leader spoke to the press on Monday."
+    assert [e.rule for e in cleaned.audit] == ["detokenise"]
+
+
 def test_ordinary_prose_is_left_alone():
     prose = "Plan B . That was odd, he said; prices rose 5 % (roughly)."
     assert detokenise("He said it was fine. Then he left.") == "He said it was fine. Then he left."

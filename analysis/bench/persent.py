@@ -5,7 +5,8 @@ columns ``DOCUMENT_INDEX`` and ``DOCUMENT``): real articles, some already tokeni
 ``-lrb-``), some with UTF-8 mojibake that lost its continuation bytes ("wasnât"), some with a
 large outlet's caption boilerplate. The benchmark cleans and splits every article as the
 pipeline does and counts what should not survive: sentences without a word of two letters
-("." or "S ."), stray ``â``, Penn Treebank bracket tokens and caption boilerplate.
+("." or "S ."), stray ``â``, Penn Treebank bracket tokens, clitics split off their word
+("world 's") and caption boilerplate.
 """
 
 from __future__ import annotations
@@ -20,6 +21,8 @@ import pandas as pd
 _WORD2_RE = re.compile(r"[^\W\d_]{2,}|\d")
 _BRACKET_RE = re.compile(r"-[lr][rsc]b-", re.I)
 _CAPTION_RE = re.compile(r"toggle caption|enlarge this image", re.I)
+# A Penn Treebank clitic split off its word ("world 's"), as detokenise rejoins it.
+_SPLIT_CLITIC_RE = re.compile(r"(?<=\w) '(?:s|re|ll|ve|d|m)(?=[\s,.;:!?)\]]|$)")
 
 
 def residue_counts(documents: pd.DataFrame, sentences: pd.DataFrame) -> dict[str, int]:
@@ -34,6 +37,7 @@ def residue_counts(documents: pd.DataFrame, sentences: pd.DataFrame) -> dict[str
         "documents_with_stray_a": int((text.str.count("â") > 0).sum()),
         "bracket_tokens": int(text.str.count(_BRACKET_RE).sum()),
         "caption_boilerplate": int(text.str.count(_CAPTION_RE).sum()),
+        "split_clitics": int(text.str.count(_SPLIT_CLITIC_RE).sum()),
         "documents_without_text": int((documents["n_words"] == 0).sum()),
     }
 

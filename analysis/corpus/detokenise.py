@@ -21,6 +21,9 @@ _BRACKET_RE = re.compile(r"-[LR][RSC]B-", re.I)
 # Two or more single letters each followed by " ." ("U . S .", "p . m .", "U . N .").
 _SPACED_ABBREV_RE = re.compile(r"(?<![\w.])(?:[A-Za-z] \. ?){1,}[A-Za-z] \.(?=\s|$|[,;:)])")
 _SPLIT_CONTRACTION_RE = re.compile(r"(?<=\w) ?' (s|t|re|ll|ve|d|m)\b")
+# A clitic split off its word, the Penn Treebank's own form ("world 's", "they 're", "I 'm"),
+# when a space, punctuation or the line's end follows ("the 'd' key" is left alone).
+_SPLIT_CLITIC_RE = re.compile(r"(?<=\w) '(s|re|ll|ve|d|m)(?=[\s,.;:!?)\]]|$)")
 _SPLIT_NT_RE = re.compile(r"(?<=\w) n't\b")
 _SPACE_BEFORE_PUNCT_RE = re.compile(r"(?<=[\w)\]\"'’”]) ([.,;:!?%])(?=\s|$)")
 _AFTER_OPEN_RE = re.compile(r"([(\[{]) ")
@@ -31,7 +34,8 @@ _CAPTION_RE = re.compile(
     re.I,
 )
 _HINT_RE = re.compile(
-    r"-[LR][RSC]B-|\b[A-Za-z] \. [A-Za-z] \.| ' | n't|\w [,.] |toggle caption|\s[.!?]\s+[.!?]",
+    r"-[LR][RSC]B-|\b[A-Za-z] \. [A-Za-z] \.| ' | n't|\w [,.] |toggle caption|\s[.!?]\s+[.!?]"
+    r"|(?<=\w) '(?:s|re|ll|ve|d|m)(?=[\s,.;:!?)\]]|$)",
     re.I,
 )
 """What :func:`may_need_detokenising` looks for (its definition; the function tests the same
@@ -39,6 +43,7 @@ alternatives one by one, each behind a literal it cannot match without)."""
 # The alternatives of _HINT_RE that need " . " or " , " in the text.
 _SPACED_POINT_RE = re.compile(r"\b[A-Za-z] \. [A-Za-z] \.|\w [,.] ", re.I)
 _TOGGLE_RE = re.compile(r"toggle caption", re.I)
+_SPLIT_CLITIC_HINT_RE = re.compile(_SPLIT_CLITIC_RE.pattern, re.I)
 _SPACED_RUN_RE = re.compile(r"\s[.!?]\s+[.!?]")
 
 
@@ -52,6 +57,8 @@ def may_need_detokenising(text: str) -> bool:
     literals are looked for in :func:`~analysis.corpus.normalisers.fold` of the text.
     """
     if " ' " in text:
+        return True
+    if " '" in text and _SPLIT_CLITIC_HINT_RE.search(text):
         return True
     # fold() gives an ASCII character only for the ASCII characters of the same lower case,
     # so the folded text holds " n't" only if the text holds "'", "b-" only if it holds "b-"
@@ -82,7 +89,8 @@ def detokenise(text: str) -> str:
     >>> print(detokenise("The U . S . said at 5 p . m . that -LRB- CHIP -RRB- won ' t end ."))
     The U.S. said at 5 p.m. that (CHIP) won't end.
 
-    Bracket tokens, spaced abbreviations and split contractions are always rejoined; a space
+    Bracket tokens, spaced abbreviations, split contractions and clitics split off their word
+    ("world 's") are always rejoined; a space
     before punctuation is removed only in a line that shows tokenisation twice or more
     (" , " or " . " between words), so ordinary prose is left alone.
     """
@@ -96,6 +104,8 @@ def detokenise(text: str) -> str:
         out = _SPACED_ABBREV_RE.sub(lambda m: m.group(0).replace(" ", ""), out)
     if "' " in out:
         out = _SPLIT_CONTRACTION_RE.sub(r"'\1", out)
+    if " '" in out:
+        out = _SPLIT_CLITIC_RE.sub(r"'\1", out)
     if " n't" in out:
         out = _SPLIT_NT_RE.sub("n't", out)
     tokenised = _n_tokenised_hints(text)

@@ -69,6 +69,15 @@ def test_findings_content_and_evidence(sentences):
     assert findings == findings_for(sentences)  # deterministic
 
 
+def test_the_news_variant_finding_names_pairs_only_when_there_are_groups(sentences):
+    text = next(f.text for f in findings_for(sentences) if f.key == "tone_method_sensitivity")
+    assert "the rank order of groups" in text and "of 1 pairs with vader" in text
+    one = sentences[sentences["outlet"] == "Daily Ledger"]
+    text = next(f.text for f in findings_for(one) if f.key == "tone_method_sensitivity")
+    assert "Mean tone, vader → vader-news: Daily Ledger" in text
+    assert "pair" not in text and "rank order" not in text
+
+
 def test_level_finding_wording(sentences):
     findings = {f.key: f for f in findings_for(sentences)}
     signed = r"[+-]\d\.\d\d"

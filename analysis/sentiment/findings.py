@@ -187,12 +187,6 @@ def _method_finding(
     shifts = ", ".join(
         f"{g} {num(means.loc[g, 'vader'])} → {num(means.loc[g, 'vader-news'])}" for g in means.index
     )
-    rank_text = (
-        "the rank order of groups by mean tone is the same under both"
-        if rank_v == rank_n
-        else f"the rank order changes from {', '.join(map(str, rank_v))} (vader) to "
-        f"{', '.join(map(str, rank_n))} (vader-news)"
-    )
     n_clear = {
         m: int(sum(is_clear_difference(r) for _, r in pairwise[pairwise["method"] == m].iterrows()))
         for m in ("vader", "vader-news")
@@ -201,10 +195,21 @@ def _method_finding(
     text = (
         f"Neutralising news-domain terms (vader-news) changed the score of {int(changed.sum())} "
         f"of {len(sentences)} sentences ({pct(changed.mean() if len(sentences) else 0)}). "
-        f"Mean tone by group, vader → vader-news: {shifts}; {rank_text}. Clear pairwise "
-        f"differences: {n_clear['vader']} of {n_pairs} pairs with vader, "
-        f"{n_clear['vader-news']} with vader-news."
     )
+    if len(means) < 2:  # one group: no order of groups, no pair to compare
+        text += f"Mean tone, vader → vader-news: {shifts}."
+    else:
+        rank_text = (
+            "the rank order of groups by mean tone is the same under both"
+            if rank_v == rank_n
+            else f"the rank order changes from {', '.join(map(str, rank_v))} (vader) to "
+            f"{', '.join(map(str, rank_n))} (vader-news)"
+        )
+        text += (
+            f"Mean tone by group, vader → vader-news: {shifts}; {rank_text}. Clear pairwise "
+            f"differences: {n_clear['vader']} of {n_pairs} pairs with vader, "
+            f"{n_clear['vader-news']} with vader-news."
+        )
     delta = sentences.assign(_shift=np.abs(sentences["compound"] - sentences["compound_news"]))
     evidence = _evidence(delta[changed], "_shift", group_col, k=3, highest=True)
     return Finding(

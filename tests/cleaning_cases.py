@@ -51,6 +51,8 @@ HITS = {
         "Menu", "SEARCH", "Share on Facebook", "ADVERTISEMENT", "Skip to main content",
         "© 2024 Harbour Media Group. All rights reserved.", "Facebook | Twitter | Email",
         "- PODCASTS", "Follow us on Instagram", "Story continues below advertisement",
+        "Share this article on Facebook Twitter Email", "Share on Facebook, Twitter or Email",
+        "Home | News | Sports | Subscribe now! | Sign in", "Politics • Business • Tech • Opinion",
     ],
     "sign_in_prompt": [
         "Sign in with Apple", "Log in", "Continue with Google", "Sign in with 微博",
@@ -95,6 +97,9 @@ HITS = {
 
 NEAR_MISSES = [
     # prose that merely mentions the vocabulary of a rule
+    "Share the news with Facebook friends, the campaign urged its supporters.",
+    "The vote was 7 | 2 in favour | 1 abstained | 0 absent, the clerk said.",
+    "Smith | Jones | Brown | Green said they would appeal the ruling next week.",
     "Search parties worked through the night to find the missing hikers.",
     "Share prices fell 3% on Monday after the report.",
     "Menu prices at the harbour café rose sharply this year.",

@@ -294,7 +294,7 @@ def test_seed_audit_lines_match_the_raw_files() -> None:
 # -- lines repeated across documents (template) ---------------------------------------------
 
 _FOOTER = "The Harbour Gazette, 12 Quay Street, Portmouth"
-_MENU = "Home | Politics | Business | Sport"
+_MENU = "Portmouth news, sport and weather since 1887"  # (a bar-separated menu is site_chrome)
 _QUOTE = (
     '"We will not accept a deal that leaves the harbour workers without a contract," the union '
     "leader told reporters on Monday."

@@ -48,8 +48,9 @@ def test_clean_text_keeps_paragraphs_of_a_one_line_html_body_apart() -> None:
         f"<p>{_STORY}</p>",
     ]
     assert {e.line_no for e in cleaned.audit} == {1}  # every piece keeps the raw line's number
+    assert lines == [_QUOTE, _STORY]  # the menu, on a line of its own, is recognised too
     removed = [e for e in cleaned.audit if e.action == "removed"]
-    assert [e.original for e in removed] == ["<p>Advertisement</p>"]
+    assert [e.original for e in removed] == ["<p>Advertisement</p>", f"<p>{_MENU}</p>"]
     assert clean_text(cleaned.text, doc_id="d1", model=None).text == cleaned.text
     assert "html_blocks" in RULES
 
@@ -62,9 +63,12 @@ def test_clean_text_leaves_lines_without_blocks_as_they_were_split() -> None:
 
 
 def test_template_lines_sees_the_blocks_cleaning_sees() -> None:
-    texts = [f"<p>{_MENU}</p><p>Story {k} goes on at length about the port.</p>" for k in range(3)]
+    tagline = "Portmouth news, sport and weather since 1887"  # no rule's: only repetition tells
+    texts = [
+        f"<p>{tagline}</p><p>Story {k} goes on at length about the port.</p>" for k in range(3)
+    ]
     template = template_lines(texts, ["Gazette"] * 3)
-    assert line_key(f"<p>{_MENU}</p>") in template[0]
+    assert line_key(f"<p>{tagline}</p>") in template[0]
     cleaned = clean_text(texts[0], doc_id="g0", template=template[0], model=None)
     assert cleaned.text == "Story 0 goes on at length about the port."
     assert ("repeated_line", "removed") in {(e.rule, e.action) for e in cleaned.audit}

@@ -140,7 +140,7 @@ def show_warning(
     """How a command shows a warning: a user's warning (:class:`UserWarning`, what the package
     warns about the input) as one line ``warning: ...`` on standard error, without Python's
     file and line; any other warning as Python shows it."""
-    if not issubclass(category, UserWarning) or issubclass(category, DeprecationWarning):
+    if not issubclass(category, UserWarning):
         _PYTHON_SHOWWARNING(message, category, filename, lineno, file, line)
         return
     print(f"warning: {message}", file=file if file is not None else sys.stderr)

@@ -125,7 +125,9 @@ class ReadReport:
             from analysis.corpus.csv_dialect import SEPARATOR_NAMES
 
             name = SEPARATOR_NAMES.get(self.separator, repr(self.separator))
-            parts.append(f"read as {name}-separated (its header line has no more commas)")
+            parts.append(
+                f"read as {name}-separated (its header line holds more {name}s than commas)"
+            )
         return "; ".join(parts)
 
 

@@ -54,6 +54,31 @@ def test_corpus_command_writes_the_three_tables(make_corpus, tmp_path: Path) -> 
     assert "title_line" in set(audit["rule"])
 
 
+def test_corpus_command_takes_a_file_with_a_map_and_keeps_foreign_tables(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    export = tmp_path / "export.csv"
+    pd.DataFrame(
+        {"id": ["a", "b"], "source": ["Post", "Voice"], "body": ["Talks resumed.", "Prices rose."]}
+    ).to_csv(export, index=False)
+    out = tmp_path / "out"
+    args = ["corpus", "--corpus", str(export), "--out", str(out)]
+    assert main(args) == 2  # no text column: an error line naming --map, not a traceback
+    assert "--map text=COLUMN" in capsys.readouterr().err
+    mapped = [*args, "--map", "doc_id=id,outlet=source,text=body"]
+    assert main(mapped) == 0
+    tables = out / "reports" / "tables"
+    assert pd.read_csv(tables / "documents.csv")["doc_id"].tolist() == ["a", "b"]
+    assert main(mapped) == 0  # its own unchanged tables: replaced
+    (tables / "sentences.csv").write_text("my edits\n", encoding="utf-8")
+    assert main(mapped) == 2
+    assert "sentences.csv: not written by this package" in capsys.readouterr().err
+    assert (tables / "sentences.csv").read_text(encoding="utf-8") == "my edits\n"
+    assert main([*mapped, "--force"]) == 0
+    with pytest.raises(SystemExit):  # --out is required: `run` alone writes the project's
+        main(["corpus", "--corpus", str(export)])
+
+
 def test_corpus_command_reports_a_bad_corpus(
     make_corpus, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -1,10 +1,15 @@
-"""Load, repair, clean and split a corpus folder, then write its tables.
+"""Load, repair, clean and split a corpus folder or file, then write its tables.
 
 Writes reports/tables/documents.csv, sentences.csv (one row per sentence with every
 per-sentence measure) and cleaning_audit.csv (every removed or changed line and the rule that
-fired) under the output root. Raw files are only read. The folder needs one UTF-8 .txt file per
-article and a manifest.csv (doc_id, file, outlet, title, published, date_note, url, origin,
-language, notes); see the README for corpora without a manifest.
+fired) under --out. Raw files are only read. A folder holds one .txt (or .html) file per
+article, with a manifest.csv (doc_id, file, outlet, title, published, date_note, url, origin,
+language, notes) or without one (see the README); a file is a .csv/.tsv/.jsonl/.parquet export
+whose columns --map names, as for `process`.
+
+The three tables are never written over files this command did not write, or that changed
+since it wrote them (--force to replace them); the project's own reports/ are written by
+`python -m analysis run` alone.
 """
 
 from __future__ import annotations
@@ -22,13 +27,26 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--corpus",
         type=Path,
         default=None,
-        help="corpus folder with .txt files and manifest.csv (default: the bundled seeds/)",
+        help="corpus folder or file (default: the bundled seeds/)",
+    )
+    parser.add_argument(
+        "--map",
+        dest="column_map",
+        default=None,
+        metavar="NAME=COLUMN,...",
+        help="a corpus file's columns for ours, e.g. text=body,outlet=source (as `process`)",
     )
     parser.add_argument(
         "--out",
         type=Path,
-        default=None,
-        help="output root; tables go to OUT/reports/tables (default: the project root)",
+        required=True,
+        help="output root; tables go to OUT/reports/tables",
+    )
+    parser.add_argument(
+        "--force",
+        action="store_true",
+        help="replace tables in OUT/reports/tables that this command did not write, or that "
+        "changed since (an unchanged earlier output is replaced without it)",
     )
     parser.add_argument(
         "--codebook", type=Path, default=None, help="frame codebook TOML (default: bundled)"
@@ -38,17 +56,26 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def main(args: argparse.Namespace) -> int:
     """Run the corpus step; exit code 2 on a corpus that cannot be loaded."""
     from analysis.corpus.documents import CorpusError
-    from analysis.corpus.tables import cleaning_summary, write_corpus_tables
+    from analysis.corpus.files import CorpusFileError
+    from analysis.corpus.tables import CORPUS_TABLES, cleaning_summary, write_corpus_tables
     from analysis.loading import load_corpus
+    from analysis.written import kept_from_replacing, record_written, refusal
 
     corpus_dir = args.corpus or default_corpus_dir()
     tables_dir = output_dirs(args.out)["tables"]
+    found = kept_from_replacing(tables_dir / name for name in CORPUS_TABLES)
+    if found and not args.force:
+        print(f"error: {refusal(found)}", file=sys.stderr)
+        return 2
     try:
-        corpus = load_corpus(corpus_dir, measures=True, codebook=args.codebook)
-    except CorpusError as error:
+        corpus = load_corpus(
+            corpus_dir, measures=True, codebook=args.codebook, column_map=args.column_map
+        )
+    except (CorpusError, CorpusFileError) as error:
         print(f"error: {error}", file=sys.stderr)
         return 2
     written = write_corpus_tables(corpus, tables_dir)
+    record_written(written)
     docs = corpus.documents
     print(
         f"{len(docs)} documents, {len(corpus.sentences)} sentences, "

@@ -44,14 +44,24 @@ def sentences_csv(sentences: pd.DataFrame) -> pd.DataFrame:
     return sentences[SENTENCES_LEAD_COLUMNS + rest]
 
 
+# The files write_corpus_tables writes, in order.
+CORPUS_TABLES = ("documents.csv", "sentences.csv", "cleaning_audit.csv")
+
+
 def write_corpus_tables(corpus: Corpus, tables_dir: Path | str) -> list[Path]:
     """Write documents.csv, sentences.csv and cleaning_audit.csv into ``tables_dir``."""
     tables_dir = Path(tables_dir)
-    frames = {
-        "documents.csv": documents_csv(corpus.documents),
-        "sentences.csv": sentences_csv(corpus.sentences),
-        "cleaning_audit.csv": corpus.audit[AUDIT_CSV_COLUMNS],
-    }
+    frames = dict(
+        zip(
+            CORPUS_TABLES,
+            (
+                documents_csv(corpus.documents),
+                sentences_csv(corpus.sentences),
+                corpus.audit[AUDIT_CSV_COLUMNS],
+            ),
+            strict=True,
+        )
+    )
     return [write_table(frame, tables_dir / name) for name, frame in frames.items()]
 
 

@@ -272,6 +272,17 @@ def test_the_sample_limitation_follows_the_actual_counts(workspace, n_docs, head
     assert "very small" not in limitations.lower() or heading == "A very small sample"
 
 
+@pytest.mark.parametrize(("n_docs", "said"), [([1, 2], True), ([40, 3], True), ([20, 15], False)])
+def test_the_few_articles_limitation_only_when_a_group_has_few(workspace, n_docs, said):
+    from analysis.stats.comparisons import MIN_PERM_DOCS
+
+    write_documents(workspace["tables"], ["A", "B"], n_docs)
+    limitations = write(workspace, findings=[])[0].read_text(encoding="utf-8")
+    limitations = limitations.split("## Limitations")[1]
+    assert ("**Tests with few articles per group.**" in limitations) is said
+    assert said == (min(n_docs) < MIN_PERM_DOCS)
+
+
 def test_cleaning_counts_removed_changed_and_moved_apart(workspace):
     pd.DataFrame(
         {

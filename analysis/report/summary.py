@@ -315,6 +315,20 @@ def _sample_limitation(facts: CorpusFacts) -> str:
     )
 
 
+def _few_articles_limitation(facts: CorpusFacts) -> list[str]:
+    """The limitation of tests on groups of few articles, when two groups are compared and one
+    has fewer than :data:`MIN_PERM_DOCS` (the permutation test then shuffles sentences)."""
+    sizes = [d for _, d, _ in facts.per_group]
+    if len(sizes) < 2 or min(sizes) >= MIN_PERM_DOCS:
+        return []
+    return [
+        f"- **Tests with few articles per group.** When a group has fewer than {MIN_PERM_DOCS} "
+        "articles, the permutation test shuffles sentences (see **Tests** under Methods), "
+        "treating them as exchangeable; its p-value then describes these articles and is "
+        "optimistic about outlets."
+    ]
+
+
 def _limitations_section(facts: CorpusFacts, extra: Sequence[str] = ()) -> list[str]:
     sample = _sample_limitation(facts)
     lines = [
@@ -341,10 +355,7 @@ def _limitations_section(facts: CorpusFacts, extra: Sequence[str] = ()) -> list[
         "sentences and none coded, a share up to about 3/n is still compatible with the data "
         "(the rule of three); the findings state that bound for every share or rate of 0 and "
         "use it, not the collapsed interval, when they compare groups.",
-        "- **Tests with one article per group.** When a group has fewer articles than the "
-        "threshold above, the permutation test shuffles sentences, treating them as "
-        "exchangeable; its p-value then describes these articles and is optimistic about "
-        "outlets.",
+        *_few_articles_limitation(facts),
         *extra,
         "",
     ]

@@ -70,6 +70,37 @@ def test_pages_and_texts_are_read_whatever_the_letter_case_of_their_extension(tm
     assert "approved a new budget" in docs.loc["NOTE", "text"]
 
 
+def test_a_whole_page_in_a_text_column_or_a_txt_file_is_extracted_as_a_page(tmp_path):
+    import pandas as pd
+
+    from analysis.corpus.html import is_html_page
+
+    export = tmp_path / "export.jsonl"
+    pd.DataFrame(
+        {"id": ["p1", "f1"], "body": ["  <!-- saved -->\n" + page(), "<p>Only a fragment.</p>"]}
+    ).assign(source="Bugle").to_json(export, orient="records", lines=True)
+    corpus = load_corpus(export, column_map="doc_id=id,outlet=source,text=body")
+    docs = corpus.documents.set_index("doc_id")
+    assert "approved a new budget" in docs.loc["p1", "text"]
+    assert (
+        "<" not in docs.loc["p1", "text"]
+        and "Subscribe to our newsletter" not in (docs.loc["p1", "text"])
+    )
+    assert docs.loc["p1", "title"] == "Council approves budget"  # filled from the page
+    assert docs.loc["f1", "text"] == "Only a fragment."  # a fragment is text with markup
+    rules = corpus.audit.groupby("doc_id")["rule"].apply(set)
+    assert {"html_page_in_text", "html_extraction"} <= rules["p1"]
+    assert "html_page_in_text" not in rules.get("f1", set())
+    folder = tmp_path / "folder"
+    folder.mkdir()
+    (folder / "saved.txt").write_text(page(), encoding="utf-8")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # (read_manifest warns before it knows it is a page)
+        saved = load_corpus(folder).documents.iloc[0]
+    assert "approved a new budget" in saved["text"] and saved["outlet"] == "Daily Bugle"
+    assert is_html_page("\ufeff<!DOCTYPE html><html>") and not is_html_page("Text <html> later")
+
+
 def test_manifest_values_are_not_overwritten(tmp_path):
     (tmp_path / "a.html").write_text(page(), encoding="utf-8")
     row = {"title": "Mine", "outlet": "unknown", "url": ""}

@@ -132,8 +132,8 @@ def _rules_listing() -> dict[str, str]:
         "were lost ('wasnât') becomes ’, — or a quote by its place, in lines that show it "
         "inside a contraction.",
         "detokenise": "Text tokenised the Penn Treebank way is rejoined: 'U . S .' to 'U.S.', "
-        '-LRB-/-RRB- to brackets, "won \' t" to "won\'t", spaces before punctuation in '
-        "tokenised lines.",
+        '-LRB-/-RRB- to brackets, "won \' t" to "won\'t", "world \'s" to "world\'s", spaces '
+        "before punctuation in tokenised lines.",
         "punctuation_run": "A run of spaced sentence-final marks (' . .' from tokenised text) "
         "keeps its first mark, so no sentence of punctuation alone is split off.",
         "punctuation_only": "A line without a letter or digit ('.', '...', '\u201d') left by "

@@ -29,7 +29,7 @@ import pandas as pd
 
 from analysis.config import default_corpus_dir
 from analysis.corpus.cleaning import AuditEntry, audit_frame, clean_text, template_lines
-from analysis.corpus.html import HTML_SUFFIXES, PAGE_COLUMNS, Page, read_page
+from analysis.corpus.html import HTML_SUFFIXES, PAGE_COLUMNS, Page, is_html_page, read_page
 from analysis.corpus.sentences import count_words_many, split_sentences
 
 MANIFEST_NAME = "manifest.csv"
@@ -504,7 +504,22 @@ def _prepare(record: dict) -> tuple[dict, dict, Page | None, str, list[AuditEntr
         )
     raw_text = str(record["raw_text"] or "")
     row = {c: str(record.get(c, "") or "") for c in MANIFEST_COLUMNS}
-    page = read_page(record, row, audit_entries) if record.get("raw_format") == "html" else None
+    as_page = record.get("raw_format") == "html"
+    if not as_page and is_html_page(raw_text):  # a page in a text column or a .txt file
+        as_page = True
+        audit_entries.append(
+            AuditEntry(
+                doc_id=doc_id,
+                line_no=0,
+                original=f"(whole text, {len(raw_text)} characters)",
+                rule="html_page_in_text",
+                action="changed",
+                result="the text is a whole HTML page (it opens with a doctype or <html>): its "
+                "article was extracted as from a saved page",
+            )
+        )
+        record = {**record, "raw_text": raw_text}
+    page = read_page(record, row, audit_entries) if as_page else None
     if page is not None:
         raw_text = page.text
     return record, row, page, raw_text, audit_entries

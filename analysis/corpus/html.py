@@ -60,6 +60,24 @@ class HtmlExtraction:
     is_html: bool = True
 
 
+# A whole HTML document: a doctype or <html> first, after blanks, a byte order mark, comments.
+_PAGE_START_RE = re.compile(
+    r"\A\ufeff?\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html)\b", re.IGNORECASE | re.DOTALL
+)
+
+
+def is_html_page(text: str) -> bool:
+    """True when ``text`` is a whole HTML document: it opens (after blanks and comments) with a
+    doctype or ``<html>``.
+
+    Why: a scraper's export often keeps each page's HTML in its "body" column, and a page saved
+    as ``.txt`` is still a page. Read as text, its markup, scripts and menus would become
+    thousands of "words"; such a text is extracted as a saved page instead. A fragment
+    (``<p>…</p>`` only) is not a page: cleaning cuts it into blocks (``html_blocks``).
+    """
+    return bool(_PAGE_START_RE.match(text[:20_000]))
+
+
 def looks_like_html(text: str) -> bool:
     """True when ``text`` holds HTML markup (a doctype or one of the usual page tags).
 

@@ -75,7 +75,7 @@ def is_html_page(text: str) -> bool:
     thousands of "words"; such a text is extracted as a saved page instead. A fragment
     (``<p>…</p>`` only) is not a page: cleaning cuts it into blocks (``html_blocks``).
     """
-    return bool(_PAGE_START_RE.match(text[:20_000]))
+    return bool(_PAGE_START_RE.match(text, 0, 20_000))  # (no copy of the text)
 
 
 def looks_like_html(text: str) -> bool:

@@ -12,19 +12,14 @@ import argparse
 import sys
 from pathlib import Path
 
+from analysis.commands.options import add_column_map
 from analysis.config import SEED
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Options of ``python -m analysis code-sample``."""
     parser.add_argument("--corpus", type=Path, default=None, help="corpus folder or file")
-    parser.add_argument(
-        "--map",
-        dest="column_map",
-        default=None,
-        metavar="NAME=COLUMN,...",
-        help="a corpus file's columns for ours, e.g. text=body,outlet=source (as `process`)",
-    )
+    add_column_map(parser)
     parser.add_argument("--n", type=int, default=200, help="items to draw (default 200)")
     parser.add_argument("--seed", type=int, default=SEED, help=f"random seed (default {SEED})")
     parser.add_argument("--out", type=Path, required=True, help="the sheet to write (.csv)")

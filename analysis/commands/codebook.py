@@ -23,6 +23,8 @@ import argparse
 import sys
 from pathlib import Path
 
+from analysis.commands.options import add_column_map
+
 MAX_WORDS = 8  # distinct matched words shown per indicator
 
 
@@ -42,13 +44,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         default=None,
         help="a corpus folder or file: report per indicator the sentences and words it matches",
     )
-    check.add_argument(
-        "--map",
-        dest="column_map",
-        default=None,
-        metavar="NAME=COLUMN,...",
-        help="a corpus file's columns for ours, e.g. text=body,outlet=source (as `process`)",
-    )
+    add_column_map(check)
 
 
 def main(args: argparse.Namespace) -> int:

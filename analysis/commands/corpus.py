@@ -18,6 +18,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from analysis.commands.options import add_column_map
 from analysis.config import default_corpus_dir, output_dirs
 
 
@@ -29,13 +30,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         default=None,
         help="corpus folder or file (default: the bundled seeds/)",
     )
-    parser.add_argument(
-        "--map",
-        dest="column_map",
-        default=None,
-        metavar="NAME=COLUMN,...",
-        help="a corpus file's columns for ours, e.g. text=body,outlet=source (as `process`)",
-    )
+    add_column_map(parser)
     parser.add_argument(
         "--out",
         type=Path,

@@ -27,6 +27,7 @@ import sys
 from dataclasses import asdict
 from pathlib import Path
 
+from analysis.commands.options import add_column_map
 from analysis.outputs import (
     LOCK,
     MANIFEST,
@@ -46,13 +47,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "input", type=Path, help="corpus file (.csv/.tsv/.jsonl/.parquet) or folder"
     )
     parser.add_argument("--out", type=Path, required=True, help="output folder for the tables")
-    parser.add_argument(
-        "--map",
-        dest="column_map",
-        default=None,
-        metavar="NAME=COLUMN,...",
-        help="use the file's columns for ours, e.g. text=body,outlet=source",
-    )
+    add_column_map(parser)
     parser.add_argument(
         "--jobs",
         type=int,

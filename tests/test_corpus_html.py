@@ -95,7 +95,7 @@ def test_a_whole_page_in_a_text_column_or_a_txt_file_is_extracted_as_a_page(tmp_
     folder.mkdir()
     (folder / "saved.txt").write_text(page(), encoding="utf-8")
     with warnings.catch_warnings():
-        warnings.simplefilter("ignore")  # (read_manifest warns before it knows it is a page)
+        warnings.simplefilter("error")  # its outlet comes from the page: nothing to warn about
         saved = load_corpus(folder).documents.iloc[0]
     assert "approved a new budget" in saved["text"] and saved["outlet"] == "Daily Bugle"
     assert is_html_page("\ufeff<!DOCTYPE html><html>") and not is_html_page("Text <html> later")

@@ -60,6 +60,20 @@ def test_symlinked_txt_without_manifest_is_refused(make_corpus: MakeCorpus, tmp_
         read_raw_documents(folder)
 
 
+def test_sniffing_for_a_saved_page_opens_no_file_outside_the_folder(
+    make_corpus: MakeCorpus, tmp_path: Path
+) -> None:
+    from analysis.corpus.documents import _is_saved_page
+
+    page = "<!DOCTYPE html><html><body><p>A saved page.</p></body></html>"
+    outside = tmp_path / "outside.txt"
+    outside.write_text(page, encoding="utf-8")
+    folder = make_corpus(files={"a.txt": ARTICLE_A, "inside.txt": page}, with_manifest=False)
+    (folder / "z.txt").symlink_to(outside)
+    assert _is_saved_page(folder, "inside.txt") and _is_saved_page(folder, "b.HTM")
+    assert not _is_saved_page(folder, "z.txt") and not _is_saved_page(folder, "a.txt")
+
+
 def test_symlinked_manifest_pointing_outside_is_refused(
     make_corpus: MakeCorpus, tmp_path: Path
 ) -> None:

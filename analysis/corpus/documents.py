@@ -290,6 +290,21 @@ def _read_sidecar(corpus_dir: Path) -> pd.DataFrame | None:
     return None
 
 
+def _is_saved_page(corpus_dir: Path, name: str) -> bool:
+    """Whether the article file ``name`` of ``corpus_dir`` is a saved web page: an
+    ``.html``/``.htm`` name, or a text whose first bytes open an HTML document
+    (:func:`is_html_page`). Only a file inside the folder is opened (:func:`confine`; one that
+    is not is refused when the files are read)."""
+    if name.lower().endswith(HTML_SUFFIXES):
+        return True
+    try:
+        with confine(corpus_dir, name, name).open("rb") as handle:
+            head = handle.read(20_000)
+    except (OSError, ValueError):
+        return False
+    return is_html_page(head.decode("utf-8", errors="replace"))
+
+
 def read_manifest(corpus_dir: Path | str) -> pd.DataFrame:
     """The corpus metadata, one row per article file, with every manifest column present.
 
@@ -313,8 +328,9 @@ def read_manifest(corpus_dir: Path | str) -> pd.DataFrame:
             manifest = manifest.merge(sidecar, on="file", how="left")
         if "doc_id" not in manifest.columns:
             manifest["doc_id"] = [Path(f).stem for f in files]
-        # a saved page names its site (filled when it is cleaned; warned there if it does not)
-        pages = manifest["file"].str.lower().str.endswith(HTML_SUFFIXES)
+        # a saved page names its site (filled when it is cleaned; warned there if it does not),
+        # also one saved under a .txt name (it is read as a page: is_html_page)
+        pages = manifest["file"].map(lambda name: _is_saved_page(corpus_dir, name)).astype(bool)
         outlets = manifest.get("outlet", pd.Series([""] * len(manifest)))
         if outlets.fillna("").isin(["", "nan"])[~pages].any():
             warnings.warn(

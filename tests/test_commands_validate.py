@@ -116,6 +116,18 @@ def test_validate_and_train_never_overwrite_without_force(tmp_path: Path, capsys
     assert main([*args, "--force"]) == 0
     assert "frame" in pd.read_csv(out / "agreement.csv").columns
     assert main(args) == 0  # its own tables, unchanged: a rerun replaces them
+    assert (out / "intercoder.csv").is_file()  # two coders in SHEET
+    one_coder = tmp_path / "ann.csv"
+    one_coder.write_text(
+        "\n".join(line for line in SHEET.splitlines() if not line.endswith(",bob")) + "\n",
+        encoding="utf-8",
+    )
+    one = ["validate", "--sheet", str(one_coder), "--out", str(out), "--n-boot", "20"]
+    assert main(one) == 0
+    assert not (out / "intercoder.csv").exists()  # its own, now stale: removed
+    (out / "intercoder.csv").write_text("my notes\n", encoding="utf-8")
+    assert main([*one, "--force"]) == 0
+    assert (out / "intercoder.csv").read_text(encoding="utf-8") == "my notes\n"  # never theirs
     rows = ["sentence,war"]
     for i in range(8):
         rows += [f"troops clashed {i},1", f"prices rose {i},0", f"a calm day {i},0"]

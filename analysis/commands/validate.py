@@ -66,10 +66,14 @@ def main(args: argparse.Namespace) -> int:
     write_table(table, args.out / "agreement.csv")
     record_written([args.out / "agreement.csv"])
     print(f"wrote {args.out / 'agreement.csv'} ({len(gold)} items)")
+    intercoder = args.out / "intercoder.csv"
     if coded["coder"].nunique() >= 2:
-        write_table(intercoder_table(coded, columns), args.out / "intercoder.csv")
-        record_written([args.out / "intercoder.csv"])
-        print(f"wrote {args.out / 'intercoder.csv'} ({coded['coder'].nunique()} coders)")
+        write_table(intercoder_table(coded, columns), intercoder)
+        record_written([intercoder])
+        print(f"wrote {intercoder} ({coded['coder'].nunique()} coders)")
+    elif intercoder.is_file() and not kept_from_replacing([intercoder]):
+        intercoder.unlink()  # an earlier run's, unchanged: it would not match agreement.csv
+        print(f"removed {intercoder}: written for earlier sheets with several coders")
     shown = table[["method", "frame", "n", "precision", "recall", "f1", "kappa"]]
     print(shown.to_string(index=False, float_format=lambda v: f"{v:.2f}"))
     return 0

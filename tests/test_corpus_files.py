@@ -101,6 +101,18 @@ def test_extra_columns_are_carried_as_text_and_reported(tmp_path: Path) -> None:
     assert report.ignored_columns == ["wordcount", "lean"]  # not one of ours: listed
 
 
+def test_an_empty_value_of_a_users_column_is_unknown_in_documents_and_sentences(
+    tmp_path: Path,
+) -> None:
+    from analysis import load_corpus
+
+    frame = pd.DataFrame(ROWS).assign(lean=["left", "", "  "])
+    corpus = load_corpus(write(frame, tmp_path / "corpus.csv"))
+    assert corpus.documents["lean"].tolist() == ["left", "unknown", "unknown"]
+    by_doc = corpus.sentences.groupby("doc_id")["lean"].first()
+    assert by_doc.to_dict() == {"r1": "left", "r2": "unknown", "r3": "unknown"}
+
+
 def test_missing_ids_are_generated_from_the_row_number(tmp_path: Path) -> None:
     frame = pd.DataFrame(ROWS).drop(columns=["doc_id"])
     docs, report = read_all(write(frame, tmp_path / "noid.jsonl"))

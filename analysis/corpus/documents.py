@@ -460,6 +460,15 @@ def _article_files(corpus_dir: Path) -> list[Path]:
     return sorted(found, key=lambda p: p.name)
 
 
+def _metadata_value(value: object) -> str:
+    """A user's metadata cell as text; an empty one (blank, missing) is ``"unknown"``, as an
+    empty outlet or origin is: a run may group by the column, and a nameless group would be
+    left out of the counts, or quoted as "— ," in the summary."""
+    if value is None or (isinstance(value, float) and value != value):  # None, NaN
+        return UNKNOWN
+    return str(value).strip() or UNKNOWN
+
+
 def clean_documents(raw: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Clean every raw document; return ``(documents, audit)``.
 
@@ -491,7 +500,7 @@ def clean_documents(raw: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
         row["encoding"] = encoding
         row["metadata_note"] = "; ".join(page.notes) if page is not None else ""
         row["extraction_problem"] = (page.problem or "") if page is not None else ""
-        row.update({c: str(record.get(c, "") or "") for c in extras})
+        row.update({c: _metadata_value(record.get(c)) for c in extras})
         rows.append(row)
     columns = [*MANIFEST_COLUMNS, "text", "n_encoding_repairs", "encoding", *PAGE_COLUMNS, *extras]
     return pd.DataFrame(rows, columns=columns), audit_frame(audit_entries)

@@ -145,7 +145,17 @@ def _evidence_hits(
     needed = [c for c in ("doc_id", "sentence_id", text_col, group_col) if c not in sentences]
     if needed:
         raise KeyError(f"evidence: missing columns {needed}")
-    part = sentences if group is None else sentences[sentences[group_col].astype(str) == group]
+    if group is None:
+        return sentences, frame_hits(sentences[text_col], book)
+    labels = sentences[group_col].astype(str)
+    if group not in set(labels):  # a typo (or the wrong group_col) must not show "no evidence"
+        shown = sorted(set(labels))
+        more = f" and {len(shown) - 20} more" if len(shown) > 20 else ""
+        raise ValueError(
+            f"evidence: no {group_col} {group!r} in these sentences; the {group_col}s are "
+            f"{shown[:20]}{more} (to look in another column, pass group_col=)"
+        )
+    part = sentences[labels == group]
     return part, frame_hits(part[text_col], book)
 
 

@@ -66,6 +66,11 @@ def test_evidence_lists_the_sentences_and_terms(tmp_path: Path) -> None:
     assert evidence(SENTENCES, "trade", group="Y", codebook=path).empty
     with pytest.raises(KeyError, match="known"):
         evidence(SENTENCES, "nope", codebook=path)
+    with pytest.raises(ValueError, match=r"no outlet 'left'.*\['X', 'Y'\].*group_col="):
+        evidence(SENTENCES, "trade", group="left", codebook=path)  # a lean, not an outlet
+    lean = SENTENCES.assign(lean=["left", "right", "left"])
+    got = evidence(lean, "trade", group="left", group_col="lean", codebook=path)
+    assert got[["doc_id", "sentence_id"]].values.tolist() == [["a", 0]]
 
 
 def test_evidence_all_is_evidence_for_every_frame_in_codebook_order(tmp_path: Path) -> None:

@@ -172,6 +172,13 @@ def test_methods_limitations_and_reproducibility_numbers_are_computed(workspace)
     assert "24 sentences" in md
 
 
+def test_methods_name_every_cleaning_method_with_its_limit(workspace):
+    methods = write(workspace)[0].read_text(encoding="utf-8").split("## Methods")[1]
+    cleaning = next(line for line in methods.splitlines() if line.startswith("- **Cleaning.**"))
+    assert "line classifier" in cleaning and "Kohlschütter" in cleaning
+    assert "recur across articles" in cleaning and "neither catches every" in cleaning
+
+
 def test_methods_name_terms_of_the_news_term_list_the_run_used(workspace):
     methods = write(workspace)[0].read_text(encoding="utf-8").split("## Methods")[1]
     default = pd.read_csv(summary.DATA_DIR / "vader_news_terms.csv")["term"].tolist()

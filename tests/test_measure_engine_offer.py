@@ -141,9 +141,12 @@ def offering_to_parent(raw: pd.DataFrame, *, parent: int, ask: bool = True) -> p
     """In a worker (0.3 s a chunk, so the command's process ends its own chunks first), each
     chunk offers ``os.getpid`` and, when it was sent, waits until the command's process has
     taken it; ``ask=False``: the result is never asked for. The command's process offers
-    nothing."""
+    nothing, and takes 0.05 s a chunk: while it computes one, the worker claims the next (a
+    chunk computed in no time would let it take every chunk on a loaded machine)."""
     value, sent = -1, False
-    if os.getpid() != parent:
+    if os.getpid() == parent:
+        time.sleep(0.05)
+    else:
         time.sleep(0.3)
         offered = offer(os.getpid)
         sent = offered.sent
@@ -154,8 +157,16 @@ def offering_to_parent(raw: pd.DataFrame, *, parent: int, ask: bool = True) -> p
     return pd.DataFrame(columns)
 
 
+def this_module_loaded() -> int:
+    """A task whose unpickling makes a spawned worker import this module (and what it imports)."""
+    return os.getpid()
+
+
 def on_two(docs: pd.DataFrame, out: Path, fn: object) -> None:
-    """``run_local`` of ``docs`` in chunks of 2 on this process and a spawned worker."""
+    """``run_local`` of ``docs`` in chunks of 2 on this process and a spawned worker, once the
+    worker is up and has imported this module (a task's round trip), so that it can claim a
+    chunk from the start instead of importing while this process computes them all."""
+    worker_pool(1, "spawn").pool.apply(this_module_loaded)
     run_local(chunk_frame(docs, 2), out, fn, jobs=2, progress=False, start_method="spawn")  # type: ignore[arg-type]
 
 

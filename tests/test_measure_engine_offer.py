@@ -38,6 +38,11 @@ def _until(condition: object, seconds: float = 30.0) -> bool:
     return False
 
 
+def this_module_loaded() -> int:
+    """A task whose unpickling makes a spawned worker import this module (and what it imports)."""
+    return os.getpid()
+
+
 def offering_chunk(raw: pd.DataFrame, *, parent: int, ask: bool = True) -> pd.DataFrame:
     """Each chunk offers ``os.getpid``; in this process, an offer sent to the workers is left
     to them (it waits until a worker has started it). ``ask=False``: the result is never
@@ -65,7 +70,8 @@ def test_an_offer_outside_a_run_is_computed_here_once_and_only_when_asked() -> N
 
 def test_at_the_end_of_a_run_an_idle_worker_takes_what_this_process_offers() -> None:
     docs = raw_docs(8)
-    workers = worker_pool(1, "spawn")  # up before the run
+    workers = worker_pool(1, "spawn")  # up before the run, this module imported (see on_two)
+    workers.pool.apply(this_module_loaded)
     fn = functools.partial(offering_chunk, parent=os.getpid())
     out = collect(chunk_frame(docs, 2), fn, jobs=2, start_method="spawn")["sentences"]
     assert out["doc_id"].tolist() == docs["doc_id"].tolist()  # order and values kept
@@ -84,6 +90,7 @@ def test_at_the_end_of_a_run_an_idle_worker_takes_what_this_process_offers() -> 
 def test_an_offer_not_asked_for_is_collected_and_nothing_is_left_in_the_spool() -> None:
     docs = raw_docs(8)
     workers = worker_pool(1, "spawn")
+    workers.pool.apply(this_module_loaded)
     fn = functools.partial(offering_chunk, parent=os.getpid(), ask=False)
     out = collect(chunk_frame(docs, 2), fn, jobs=2, start_method="spawn")["sentences"]
     assert out["doc_id"].tolist() == docs["doc_id"].tolist()
@@ -155,11 +162,6 @@ def offering_to_parent(raw: pd.DataFrame, *, parent: int, ask: bool = True) -> p
         value = offered.result() if ask else -1
     columns = {"doc_id": raw["doc_id"], "pid": os.getpid(), "offered": value, "sent": sent}
     return pd.DataFrame(columns)
-
-
-def this_module_loaded() -> int:
-    """A task whose unpickling makes a spawned worker import this module (and what it imports)."""
-    return os.getpid()
 
 
 def on_two(docs: pd.DataFrame, out: Path, fn: object) -> None:

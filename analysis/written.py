@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import sys
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -39,16 +40,28 @@ def kept_from_replacing(paths: Iterable[Path]) -> list[Path]:
     """The paths among ``paths`` that writing would replace but must not: they exist (or are
     links) and are not, byte for byte, what this package last wrote there."""
     kept = []
+    records: dict[Path, dict[str, str]] = {}  # each folder's record, read once
     for path in map(Path, paths):
         if not (path.exists() or path.is_symlink()):
             continue
         if path.is_symlink() or not path.is_file():
             kept.append(path)
             continue
-        recorded = _recorded(path.parent).get(path.name)
-        if recorded is None or recorded != _sha256(path):
+        if path.parent not in records:
+            records[path.parent] = _recorded(path.parent)
+        if records[path.parent].get(path.name) != _sha256(path):
             kept.append(path)
     return kept
+
+
+def refused(paths: Iterable[Path], force: bool) -> bool:
+    """Whether a command must not write ``paths``: some would replace what it must not
+    (:func:`kept_from_replacing`) and ``force`` is not given. Then the refusal is printed on
+    standard error, for the command to exit with code 2 before it writes anything."""
+    found = [] if force else kept_from_replacing(paths)
+    if found:
+        print(f"error: {refusal(found)}", file=sys.stderr)
+    return bool(found)
 
 
 def refusal(paths: list[Path]) -> str:

@@ -34,3 +34,14 @@ def test_links_folders_and_an_unreadable_record_are_kept(tmp_path: Path) -> None
     record_written([plain])
     (tmp_path / RECORD).write_text("not json", encoding="utf-8")
     assert kept_from_replacing([plain]) == [plain]
+
+
+def test_refused_prints_the_refusal_unless_forced(tmp_path: Path, capsys) -> None:
+    from analysis.written import refused
+
+    theirs = tmp_path / "agreement.csv"
+    theirs.write_text("mine\n", encoding="utf-8")
+    assert refused([theirs, tmp_path / "new.csv"], force=False)
+    assert "agreement.csv: not written by this package" in capsys.readouterr().err
+    assert not refused([theirs], force=True) and capsys.readouterr().err == ""
+    assert not refused([tmp_path / "new.csv"], force=False)

@@ -52,11 +52,9 @@ def main(args: argparse.Namespace) -> int:
     from analysis.io import write_table, write_text
     from analysis.loading import load_corpus
     from analysis.validation.sample import coding_guide, draw_sample
-    from analysis.written import kept_from_replacing, record_written, refusal
+    from analysis.written import record_written, refused
 
-    found = kept_from_replacing([args.out, guide_path(args.out)])
-    if found and not args.force:
-        print(f"error: {refusal(found)}", file=sys.stderr)
+    if refused([args.out, guide_path(args.out)], args.force):
         return 2
     try:
         book = load_codebook(args.codebook)

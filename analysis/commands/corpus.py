@@ -54,13 +54,11 @@ def main(args: argparse.Namespace) -> int:
     from analysis.corpus.files import CorpusFileError
     from analysis.corpus.tables import CORPUS_TABLES, cleaning_summary, write_corpus_tables
     from analysis.loading import load_corpus
-    from analysis.written import kept_from_replacing, record_written, refusal
+    from analysis.written import record_written, refused
 
     corpus_dir = args.corpus or default_corpus_dir()
     tables_dir = output_dirs(args.out)["tables"]
-    found = kept_from_replacing(tables_dir / name for name in CORPUS_TABLES)
-    if found and not args.force:
-        print(f"error: {refusal(found)}", file=sys.stderr)
+    if refused([tables_dir / name for name in CORPUS_TABLES], args.force):
         return 2
     try:
         corpus = load_corpus(

@@ -38,11 +38,9 @@ def main(args: argparse.Namespace) -> int:
     from analysis.framing.codebook import CodebookError, load_codebook
     from analysis.validation.model import ModelError, train_frame_model
     from analysis.validation.sheets import SheetError, consensus, read_sheets
-    from analysis.written import kept_from_replacing, record_written, refusal
+    from analysis.written import record_written, refused
 
-    found = kept_from_replacing([args.out / "model.json", args.out / "weights.npz"])
-    if found and not args.force:
-        print(f"error: {refusal(found)}", file=sys.stderr)
+    if refused([args.out / "model.json", args.out / "weights.npz"], args.force):
         return 2
     try:
         keys = load_codebook(args.codebook).keys if args.codebook else None

@@ -42,11 +42,9 @@ def main(args: argparse.Namespace) -> int:
     from analysis.validation.agreement import agreement_table, intercoder_table, machine_codes
     from analysis.validation.model import ModelError, load_frame_model
     from analysis.validation.sheets import SheetError, consensus, read_sheets
-    from analysis.written import kept_from_replacing, record_written, refusal
+    from analysis.written import kept_from_replacing, record_written, refused
 
-    found = kept_from_replacing([args.out / "agreement.csv", args.out / "intercoder.csv"])
-    if found and not args.force:
-        print(f"error: {refusal(found)}", file=sys.stderr)
+    if refused([args.out / "agreement.csv", args.out / "intercoder.csv"], args.force):
         return 2
     try:
         book = load_codebook(args.codebook)

@@ -23,7 +23,8 @@ _SPACED_ABBREV_RE = re.compile(r"(?<![\w.])(?:[A-Za-z] \. ?){1,}[A-Za-z] \.(?=\s
 _SPLIT_CONTRACTION_RE = re.compile(r"(?<=\w) ?' (s|t|re|ll|ve|d|m)\b")
 # A clitic split off its word, the Penn Treebank's own form ("world 's", "they 're", "I 'm"),
 # when a space, punctuation or the line's end follows ("the 'd' key" is left alone).
-_SPLIT_CLITIC_RE = re.compile(r"(?<=\w) '(s|re|ll|ve|d|m)(?=[\s,.;:!?)\]]|$)")
+_SPLIT_CLITIC = r"(?<=\w) '(s|re|ll|ve|d|m)(?=[\s,.;:!?)\]]|$)"
+_SPLIT_CLITIC_RE = re.compile(_SPLIT_CLITIC)
 _SPLIT_NT_RE = re.compile(r"(?<=\w) n't\b")
 _SPACE_BEFORE_PUNCT_RE = re.compile(r"(?<=[\w)\]\"'’”]) ([.,;:!?%])(?=\s|$)")
 _AFTER_OPEN_RE = re.compile(r"([(\[{]) ")
@@ -34,8 +35,8 @@ _CAPTION_RE = re.compile(
     re.I,
 )
 _HINT_RE = re.compile(
-    r"-[LR][RSC]B-|\b[A-Za-z] \. [A-Za-z] \.| ' | n't|\w [,.] |toggle caption|\s[.!?]\s+[.!?]"
-    r"|(?<=\w) '(?:s|re|ll|ve|d|m)(?=[\s,.;:!?)\]]|$)",
+    r"-[LR][RSC]B-|\b[A-Za-z] \. [A-Za-z] \.| ' | n't|\w [,.] |toggle caption|\s[.!?]\s+[.!?]|"
+    + _SPLIT_CLITIC,
     re.I,
 )
 """What :func:`may_need_detokenising` looks for (its definition; the function tests the same
@@ -43,7 +44,7 @@ alternatives one by one, each behind a literal it cannot match without)."""
 # The alternatives of _HINT_RE that need " . " or " , " in the text.
 _SPACED_POINT_RE = re.compile(r"\b[A-Za-z] \. [A-Za-z] \.|\w [,.] ", re.I)
 _TOGGLE_RE = re.compile(r"toggle caption", re.I)
-_SPLIT_CLITIC_HINT_RE = re.compile(_SPLIT_CLITIC_RE.pattern, re.I)
+_SPLIT_CLITIC_HINT_RE = re.compile(_SPLIT_CLITIC, re.I)
 _SPACED_RUN_RE = re.compile(r"\s[.!?]\s+[.!?]")
 
 

@@ -543,7 +543,6 @@ def _prepare(record: dict) -> tuple[dict, dict, Page | None, str, list[AuditEntr
                 "article was extracted as from a saved page",
             )
         )
-        record = {**record, "raw_text": raw_text}
     page = read_page(record, row, audit_entries) if as_page else None
     if page is not None:
         raw_text = page.text

@@ -260,10 +260,13 @@ def csv_separator(path: Path, fmt: str, encoding: str = "utf-8-sig") -> str:
     return header_separator(head.decode(encoding, errors="replace"))
 
 
-def _file_columns(path: Path, fmt: str, encoding: str = "utf-8-sig") -> list[str]:
-    """The column names of the file, read without reading its rows."""
+def _file_columns(
+    path: Path, fmt: str, encoding: str = "utf-8-sig", sep: str | None = None
+) -> list[str]:
+    """The column names of the file, read without reading its rows (a CSV's separator: ``sep``,
+    else :func:`csv_separator`)."""
     if fmt in ("csv", "tsv"):
-        sep = csv_separator(path, fmt, encoding)
+        sep = sep or csv_separator(path, fmt, encoding)
         try:
             header = pd.read_csv(path, nrows=0, sep=sep, encoding=encoding)
         except pd.errors.EmptyDataError:
@@ -330,13 +333,19 @@ def _json_records(path: Path, encoding: str = "utf-8-sig") -> Iterator[tuple[int
 
 
 def _raw_batches(
-    path: Path, fmt: str, source_columns: list[str], chunk_size: int, encoding: str = "utf-8-sig"
+    path: Path,
+    fmt: str,
+    source_columns: list[str],
+    chunk_size: int,
+    encoding: str = "utf-8-sig",
+    sep: str = ",",
 ) -> Iterator[pd.DataFrame]:
-    """Batches of the file's rows holding only ``source_columns``."""
+    """Batches of the file's rows holding only ``source_columns`` (a CSV's fields split at
+    ``sep``)."""
     if fmt in ("csv", "tsv"):
         reader = pd.read_csv(
             path,
-            sep=csv_separator(path, fmt, encoding),
+            sep=sep,
             usecols=source_columns,
             dtype=str,
             keep_default_na=False,
@@ -597,11 +606,11 @@ def _read_corpus_file(
     fmt = detect_format(path)
     mapping = parse_column_map(columns)
     encoding = "utf-8-sig" if fmt == "parquet" else text_file_encoding(path)
-    available = _file_columns(path, fmt, encoding)
+    sep = csv_separator(path, fmt, encoding) if fmt in ("csv", "tsv") else ""
+    available = _file_columns(path, fmt, encoding, sep)
     resolved, ignored = _resolve_columns(path, available, mapping)
     report = ReadReport(path=str(path), format=fmt, columns=resolved, ignored_columns=ignored)
-    if fmt in ("csv", "tsv"):
-        report.separator = csv_separator(path, fmt, encoding)
+    report.separator = sep
     if encoding == "cp1252":
         report.encoding = "cp1252"
         warnings.warn(
@@ -619,7 +628,7 @@ def _read_corpus_file(
 
     def chunks() -> Iterator[pd.DataFrame]:
         normalise = _ChunkNormaliser(path, resolved, report, extras)
-        for batch in _raw_batches(path, fmt, source_columns, chunk_size, encoding):
+        for batch in _raw_batches(path, fmt, source_columns, chunk_size, encoding, sep):
             chunk = normalise(batch)
             if len(chunk):
                 yield chunk

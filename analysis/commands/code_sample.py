@@ -54,7 +54,7 @@ def main(args: argparse.Namespace) -> int:
     from analysis.validation.sample import coding_guide, draw_sample
     from analysis.written import record_written, refused
 
-    if refused([args.out, guide_path(args.out)], args.force):
+    if refused([args.out, guide_path(args.out)], getattr(args, "force", False)):
         return 2
     try:
         book = load_codebook(args.codebook)

@@ -58,7 +58,7 @@ def main(args: argparse.Namespace) -> int:
 
     corpus_dir = args.corpus or default_corpus_dir()
     tables_dir = output_dirs(args.out)["tables"]
-    if refused([tables_dir / name for name in CORPUS_TABLES], args.force):
+    if refused([tables_dir / name for name in CORPUS_TABLES], getattr(args, "force", False)):
         return 2
     try:
         corpus = load_corpus(

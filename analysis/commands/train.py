@@ -40,7 +40,7 @@ def main(args: argparse.Namespace) -> int:
     from analysis.validation.sheets import SheetError, consensus, read_sheets
     from analysis.written import record_written, refused
 
-    if refused([args.out / "model.json", args.out / "weights.npz"], args.force):
+    if refused([args.out / "model.json", args.out / "weights.npz"], getattr(args, "force", False)):
         return 2
     try:
         keys = load_codebook(args.codebook).keys if args.codebook else None

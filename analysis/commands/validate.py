@@ -44,7 +44,9 @@ def main(args: argparse.Namespace) -> int:
     from analysis.validation.sheets import SheetError, consensus, read_sheets
     from analysis.written import kept_from_replacing, record_written, refused
 
-    if refused([args.out / "agreement.csv", args.out / "intercoder.csv"], args.force):
+    if refused(
+        [args.out / "agreement.csv", args.out / "intercoder.csv"], getattr(args, "force", False)
+    ):
         return 2
     try:
         book = load_codebook(args.codebook)

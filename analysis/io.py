@@ -16,6 +16,7 @@ import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 
@@ -181,6 +182,11 @@ def write_bytes(data: bytes, path: Path | str) -> Path:
 def read_table(path: Path | str, **kwargs: object) -> pd.DataFrame:
     """Read a table written by :func:`write_table`, with its text cells as they were written.
 
-    ``kwargs`` go to :func:`pandas.read_csv` (e.g. ``dtype={"doc_id": str}``).
+    Only an empty cell is missing: pandas by default also reads ``NA``, ``N/A``, ``null``,
+    ``None`` or ``nan`` as missing, which are an outlet's, a country's (Namibia) or a word's
+    text in a user's corpus (an outlet named ``N/A`` would drop out of the summary's counts).
+    ``kwargs`` go to :func:`pandas.read_csv` (e.g. ``dtype={"doc_id": str}``) and may override
+    this.
     """
-    return restore_formulas(pd.read_csv(path, **kwargs))
+    options: dict[str, Any] = {"keep_default_na": False, "na_values": [""], **kwargs}
+    return restore_formulas(pd.read_csv(path, **options))

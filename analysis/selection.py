@@ -1,8 +1,9 @@
 """Choosing which articles a run compares, the same way in every notebook and in the report.
 
 Three verbs: :func:`keep_outlets` (the one outlet filter), :func:`corpus_palette` (which groups
-get a colour, the rest fold into "Other") and :func:`select_sentences` (both, on the sentences
-a notebook analyses). :func:`check_group_by` is the one check of the grouping column.
+get a colour, the rest fold into "Other": :func:`folded_groups`) and :func:`select_sentences`
+(both, on the sentences a notebook analyses). :func:`check_group_by` is the one check of the
+grouping column.
 """
 
 from __future__ import annotations
@@ -77,8 +78,17 @@ def corpus_palette(
     check_group_by(group_col, documents.columns)
     documents = keep_outlets(documents, outlets, strict=False)
     ordered = groups_by_volume(documents, group_col)
-    keep = ordered if len(ordered) <= len(OKABE_ITO) else ordered[: len(OKABE_ITO) - 1]
-    return group_palette(keep)
+    folded = set(folded_groups(ordered))
+    return group_palette([g for g in ordered if g not in folded])
+
+
+def folded_groups(ordered: Sequence[str]) -> list[str]:
+    """The groups of ``ordered`` (largest first: :func:`groups_by_volume`) that get no colour
+    of their own and are pooled as "Other" in every figure and comparison of a run: none when
+    the palette holds every group, else all but the largest ``len(OKABE_ITO) - 1`` (one colour
+    stays for "Other")."""
+    ordered = [str(g) for g in ordered]
+    return [] if len(ordered) <= len(OKABE_ITO) else ordered[len(OKABE_ITO) - 1 :]
 
 
 def select_sentences(

@@ -65,3 +65,30 @@ def test_a_table_reads_back_as_it_was_written(tmp_path) -> None:
     assert "'=fault" in path.read_text(encoding="utf-8")
     back = read_table(path, dtype={"term": str})
     assert back.to_dict("list") == frame.to_dict("list")
+
+
+def test_a_table_keeps_text_pandas_would_read_as_missing(tmp_path) -> None:
+    """An outlet named "N/A", the country code "NA" or the word "null" are text; only an empty
+    cell is missing, and numbers stay numbers."""
+    import pandas as pd
+
+    from analysis.io import read_table, write_table
+
+    frame = pd.DataFrame(
+        {
+            "outlet": ["N/A", "NA", "null", "None", "nan", "Reuters"],
+            "score": [0.5, None, 1.0, 2.0, 3.0, 4.0],
+            "note": ["", "x", "", "y", "", "z"],
+        }
+    )
+    back = read_table(write_table(frame, tmp_path / "t.csv"))
+    assert back["outlet"].tolist() == ["N/A", "NA", "null", "None", "nan", "Reuters"]
+    assert back["score"].dtype == float and back["score"].isna().tolist() == [
+        False,
+        True,
+        False,
+        False,
+        False,
+        False,
+    ]
+    assert back["note"].isna().tolist() == [True, False, True, False, True, False]

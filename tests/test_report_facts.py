@@ -104,3 +104,22 @@ def test_cleaning_actions_are_counted_apart_and_the_selection_limits_the_counts(
     assert only_post.per_group == (("Post", 1, 8),)
     assert (only_post.n_docs, only_post.n_cleaning_changes) == (1, 2)
     assert only_post.cleaning_actions == (("moved_to_metadata", 1), ("removed", 1))
+
+
+def test_a_semicolon_manifest_s_notes_and_an_outlet_named_n_a_are_read(tmp_path: Path):
+    """A manifest saved by a spreadsheet with semicolons still gives its translation notes, and
+    an outlet named "N/A" is a group of the counts, not a missing value."""
+    tables, corpus = tmp_path / "tables", tmp_path / "corpus"
+    write_tables(tables)
+    docs = pd.read_csv(tables / "documents.csv", dtype={"doc_id": str})
+    docs.loc[2, "outlet"] = "N/A"
+    docs.to_csv(tables / "documents.csv", index=False)
+    corpus.mkdir()
+    (corpus / "manifest.csv").write_text(
+        "doc_id;file;outlet;notes\n001;a.txt;Gazette;\n"
+        "003;c.txt;N/A;Translated, from Freedonian.\n",
+        encoding="utf-8",
+    )
+    facts = corpus_facts(tables, corpus)
+    assert facts.per_group == (("Gazette", 2, 16), ("N/A", 1, 8))
+    assert facts.translated == (("003", "N/A"),)

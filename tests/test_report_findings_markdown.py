@@ -90,3 +90,16 @@ def test_each_no_clear_difference_heading_names_the_rule_of_its_section():
     assert "intervals of the highest and the lowest group overlap" in frames
     assert "Holm" not in frames
     assert "z-score above 1.96" in vocabulary
+
+
+def test_a_quote_from_other_names_its_own_group():
+    pooled = Evidence("doc-9", 2, "Other", "Pooled.")
+    own = Evidence("doc-1", 0, "Gazette", "Own.")
+    lines = findings_lines(
+        [Finding("tone_a", "tone", "Tone.", (pooled, own))],
+        doc_groups={"doc-9": "Small Weekly", "doc-1": "Ignored"},
+    )
+    assert "  > “Pooled.” — Small Weekly (in Other), `doc-9` sentence 2" in lines
+    assert "  > “Own.” — Gazette, `doc-1` sentence 0" in lines
+    plain = findings_lines([Finding("tone_a", "tone", "Tone.", (pooled,))])
+    assert "  > “Pooled.” — Other, `doc-9` sentence 2" in plain

@@ -258,7 +258,8 @@ def test_many_groups_are_listed_largest_first_and_cut_with_and_n_more(workspace)
     opening = opening_of(md)
     assert opening.startswith("How 12 outlets covered the story, from 15 articles (Outlet 10 (3)")
     assert "Outlet 11 (2), Outlet 00 (1)" in opening
-    assert "and 5 more)" in opening and "Outlet 09" not in opening
+    listed = opening.split(" sentences.")[0]  # the list of groups, before the pooled ones
+    assert "and 5 more)" in listed and "Outlet 09" not in listed
     corpus_line = md.split("## Parameters")[1]
     assert "and 5 more outlets" in corpus_line and "Outlet 09" not in corpus_line
 
@@ -394,3 +395,25 @@ def test_frames_from_a_trained_model_are_named(workspace, tmp_path):
         workspace["tables"], {**params, "validation": str(agreement)}, workspace["corpus"]
     )
     assert any(line.startswith("- Conflict (the trained model): F1 0.70") for line in head)
+
+
+def test_groups_pooled_as_other_are_named_and_their_quotes_keep_their_group(workspace):
+    """With more groups than colours, the opening says which groups "Other" pools (a mix, not
+    one group) and how to compare them; a quote from "Other" names its own outlet; with as
+    many groups as colours, nothing is pooled and nothing is said."""
+    names = [f"Outlet {k:02d}" for k in range(10)]
+    write_documents(workspace["tables"], names, [5, 5, 4, 4, 4, 4, 4, 2, 2, 1])
+    quote = Evidence("Outlet 08-1", 3, "Other", "A pooled sentence.")
+    other = Finding("tone_level_other", "tone", "Other's tone was -0.1.", (quote,))
+    md = write(workspace, findings=[other])[0].read_text(encoding="utf-8")
+    opening = opening_of(md)
+    assert "show the 7 largest outlets apart and pool the other 3 as “Other” (5 articles: " in (
+        opening
+    )
+    assert "Outlet 07 (2), Outlet 08 (2), Outlet 09 (1))" in opening
+    assert "keep at most 8 outlets with `--outlets`" in opening
+    assert "— Outlet 08 (in Other), `Outlet 08-1` sentence 3" in md
+    write_documents(workspace["tables"], names[:8], [5, 5, 4, 4, 4, 4, 4, 2])
+    md = write(workspace, findings=[other])[0].read_text(encoding="utf-8")
+    assert "pool the other" not in opening_of(md)
+    assert "— Other, `Outlet 08-1` sentence 3" in md  # a group really named so keeps its name

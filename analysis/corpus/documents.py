@@ -208,8 +208,10 @@ def _read_table_text(path: Path, corpus_dir: Path) -> str:
     return text
 
 
-def _read_csv_table(path: Path, corpus_dir: Path) -> pd.DataFrame:
-    """A manifest or sidecar CSV as strings, every failure a :class:`CorpusError`."""
+def read_csv_table(path: Path, corpus_dir: Path) -> pd.DataFrame:
+    """A manifest or sidecar CSV of the folder ``corpus_dir`` as strings (only an empty cell is
+    empty: ``N/A`` or ``NA`` are text), separated as its header line says (commas, semicolons,
+    tabs or pipes); every failure a :class:`CorpusError`."""
     from analysis.corpus.csv_dialect import header_separator
 
     text = _read_table_text(path, corpus_dir)
@@ -273,7 +275,7 @@ def _read_sidecar(corpus_dir: Path) -> pd.DataFrame | None:
         if not path.is_file():
             continue
         if name.endswith(".csv"):
-            frame = _read_csv_table(path, corpus_dir)
+            frame = read_csv_table(path, corpus_dir)
         else:
             frame = _sidecar_json(path, corpus_dir)
         if "file" not in frame.columns:
@@ -316,7 +318,7 @@ def read_manifest(corpus_dir: Path | str) -> pd.DataFrame:
         raise CorpusError([f"{corpus_dir}: corpus folder does not exist"])
     manifest_path = corpus_dir / MANIFEST_NAME
     if manifest_path.is_file():
-        manifest = _read_csv_table(manifest_path, corpus_dir)
+        manifest = read_csv_table(manifest_path, corpus_dir)
         missing = [c for c in REQUIRED_MANIFEST_COLUMNS if c not in manifest.columns]
         if missing:
             raise CorpusError([f"{manifest_path}: missing required column(s) {missing}"])

@@ -14,9 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-import pandas as pd
-
-from analysis.corpus.documents import SETTINGS_FILE
+from analysis.corpus.documents import SETTINGS_FILE, read_csv_table
 from analysis.io import read_table
 
 # (distribution name, label shown)
@@ -72,6 +70,10 @@ class CorpusFacts:
     cleaning_actions: tuple[tuple[str, int], ...]  # (action, lines), e.g. ("removed", 14)
     translated: tuple[tuple[str, str], ...]  # (doc_id, group) whose notes mention translation
     corpus_file: str = ""  # the corpus file's name when the corpus is one file, else ""
+    # the groups pooled as "Other" in the figures and comparisons (selection.folded_groups),
+    # and the (doc_id, group) of their articles, so that a quote names its own group
+    folded: tuple[str, ...] = ()
+    folded_docs: tuple[tuple[str, str], ...] = ()
 
 
 def corpus_facts(
@@ -87,7 +89,7 @@ def corpus_facts(
     ``outlets`` (the run's selection; empty: all) limits the counts to the articles the run
     compared, so the summary describes the same groups as the tables and figures. Groups are
     listed largest first (:func:`analysis.selection.groups_by_volume`)."""
-    from analysis.selection import groups_by_volume, keep_outlets
+    from analysis.selection import folded_groups, groups_by_volume, keep_outlets
 
     tables = Path(tables_dir)
     docs = read_table(tables / "documents.csv", dtype={"doc_id": str})
@@ -111,12 +113,14 @@ def corpus_facts(
     if audit is not None and "action" in audit.columns:
         counts = audit["action"].astype(str).value_counts()
         actions = tuple((str(a), int(counts[a])) for a in sorted(counts.index))
+    folded = folded_groups(per_group[group_col].tolist())
+    pooled = set(folded)
     corpus = Path(corpus_dir)
     translated: list[tuple[str, str]] = []
     manifest = corpus / "manifest.csv"
     notes = None
     if corpus.is_dir() and manifest.is_file():
-        notes = pd.read_csv(manifest, dtype=str).fillna("")
+        notes = read_csv_table(manifest, corpus)  # as the run read it (any separator)
     elif corpus.is_file() and "notes" in docs.columns:
         notes = docs[["doc_id", "notes"]].fillna("").astype(str)
     if notes is not None and "notes" in notes.columns:
@@ -146,4 +150,10 @@ def corpus_facts(
         cleaning_actions=actions,
         translated=tuple(translated),
         corpus_file=corpus.name if corpus.is_file() else "",
+        folded=tuple(folded),
+        folded_docs=tuple(
+            (str(d), str(g))
+            for d, g in zip(docs["doc_id"], docs[group_col], strict=True)
+            if g in pooled
+        ),
     )

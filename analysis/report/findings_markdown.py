@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
+from analysis.figures import OTHER_LABEL
 from analysis.report.findings import Finding
 from analysis.report.html import escape_code, escape_text
 
@@ -50,19 +51,23 @@ def findings_lines(
     findings: Sequence[Finding],
     figure_numbers: Mapping[str, int] | None = None,
     section_end: Mapping[str, Sequence[str]] | None = None,
+    doc_groups: Mapping[str, str] | None = None,
 ) -> list[str]:
     """The findings as Markdown lines, one ``###`` heading per section.
 
     ``figure_numbers`` (figure stem → number in the summary) adds "(see Figure n)" links to the
     figures a finding refers to; without it (in a notebook) there are none. ``section_end``
     (section → Markdown lines) closes a section with those lines: the summary places each
-    figure there, under the findings it supports. Corpus text is escaped
+    figure there, under the findings it supports. ``doc_groups`` (doc_id → group) names the
+    group of a quote from "Other" (groups pooled because the palette has too few colours:
+    :func:`analysis.selection.folded_groups`): "CNN (in Other)". Corpus text is escaped
     (:func:`analysis.report.html.escape_text`).
     """
     numbers = figure_numbers or {}
     ends = section_end or {}
     lines: list[str] = []
     quoted: set[tuple[str, int]] = set()  # a sentence is quoted at most once
+    groups = doc_groups or {}
     for section in section_order(findings):
         part = [f for f in findings if f.section == section]
         if not part:
@@ -71,7 +76,7 @@ def findings_lines(
         supported = [f for f in part if f.supported]
         unsupported = [f for f in part if not f.supported]
         for finding in supported:
-            lines += _finding_lines(finding, numbers, quoted)
+            lines += _finding_lines(finding, numbers, quoted, groups)
         if unsupported:
             rule = NO_DIFFERENCE_RULES.get(section, OVERLAP_RULE)
             lines += [
@@ -79,13 +84,16 @@ def findings_lines(
                 "",
             ]
             for finding in unsupported:
-                lines += _finding_lines(finding, numbers, quoted)
+                lines += _finding_lines(finding, numbers, quoted, groups)
         lines += list(ends.get(section, ()))
     return lines
 
 
 def _finding_lines(
-    finding: Finding, numbers: Mapping[str, int], quoted: set[tuple[str, int]]
+    finding: Finding,
+    numbers: Mapping[str, int],
+    quoted: set[tuple[str, int]],
+    doc_groups: Mapping[str, str],
 ) -> list[str]:
     refs = [f"[Figure {numbers[s]}](#figure-{numbers[s]})" for s in finding.figures if s in numbers]
     see = f" (see {', '.join(refs)})" if refs else ""
@@ -95,11 +103,18 @@ def _finding_lines(
         quoted.add((ev.doc_id, int(ev.sentence_id)))
         lines += [
             "",
-            f"  > “{escape_text(ev.text)}” — {escape_text(ev.group)}, "
+            f"  > “{escape_text(ev.text)}” — "
+            f"{escape_text(_quote_group(ev.group, ev.doc_id, doc_groups))}, "
             f"`{escape_code(ev.doc_id)}` sentence {int(ev.sentence_id)}",
         ]
     lines.append("")
     return lines
+
+
+def _quote_group(group: str, doc_id: str, doc_groups: Mapping[str, str]) -> str:
+    """The group a quote is attributed to: its own when its group was pooled into "Other"."""
+    own = doc_groups.get(doc_id)
+    return f"{own} (in {group})" if group == OTHER_LABEL and own and own != group else group
 
 
 def findings_markdown(

@@ -20,7 +20,7 @@ from typing import Any
 
 from analysis.config import DATA_DIR, N_BOOT, SEED
 from analysis.corpus.quality import quality_summary
-from analysis.figures import FigureInfo
+from analysis.figures import OTHER_LABEL, FigureInfo
 
 # Imported here rather than where it is used: it loads NLTK (a second or more), which the
 # runner's kernel warm-up then does before the summary notebook's turn, not during it.
@@ -115,6 +115,7 @@ def _findings_section(
     placed: Mapping[str, Sequence[FigureInfo]] | None = None,
     image_src: ImageSource | None = None,
     group_col: str = "outlet",
+    doc_groups: Mapping[str, str] | None = None,
 ) -> list[str]:
     lines = ["## Key findings", ""]
     if not findings:
@@ -128,7 +129,7 @@ def _findings_section(
         for section, infos in (placed or {}).items()
         if image_src is not None
     }
-    return lines + findings_lines(findings, numbers, ends)
+    return lines + findings_lines(findings, numbers, ends, doc_groups)
 
 
 def _figures_section(
@@ -427,7 +428,30 @@ def _opening(facts: CorpusFacts) -> str:
             f"How one {col} covered the story, {size} With a single {col} in the selection no "
             f"comparison between {col}s is possible: the findings describe its articles only."
         )
-    return f"How {n_groups} {col}s covered the story, {size}"
+    return f"How {n_groups} {col}s covered the story, {size}{_pooled(facts)}"
+
+
+def _pooled(facts: CorpusFacts) -> str:
+    """With more groups than the palette's colours: which groups the figures and comparisons
+    pool as "Other" (:func:`analysis.selection.folded_groups`), that it is a mix and not one
+    group, and how to compare them; else ``""``."""
+    if not facts.folded:
+        return ""
+    col, folded = facts.group_col, set(facts.folded)
+    pooled = [row for row in facts.per_group if row[0] in folded]
+    n_kept = len(facts.per_group) - len(pooled)
+    how = (
+        f"keep at most {n_kept + 1} {col}s with `--outlets` (the `outlets` parameter)"
+        if col == "outlet"
+        else f"group by a column with at most {n_kept + 1} values, or keep fewer outlets with "
+        "`--outlets`"
+    )
+    return (
+        f" Figures and comparisons show the {n_kept} largest {col}s apart and pool the other "
+        f"{len(pooled)} as “{OTHER_LABEL}” ({articles(sum(d for _, d, _ in pooled))}: "
+        f"{group_list(pooled)}): a mix of {col}s, not one, so a finding about “{OTHER_LABEL}” "
+        f"describes none of them; its quotes name their own {col}. To compare them, {how}."
+    )
 
 
 def summary_markdown(
@@ -465,7 +489,9 @@ def summary_markdown(
         "id and the sentence number (counted from 0) in `reports/tables/sentences.csv`.",
         "",
     ]
-    lines += _findings_section(findings, numbers, placed, image_src, facts.group_col)
+    lines += _findings_section(
+        findings, numbers, placed, image_src, facts.group_col, dict(facts.folded_docs)
+    )
     if tone_coder[0]:
         lines += tone_coder[0]
         for info in figures:

@@ -1,0 +1,28 @@
+"""analysis.selection.folded_groups: which groups a run pools as "Other"."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from analysis.figures import OKABE_ITO, OTHER_LABEL
+from analysis.selection import corpus_palette, folded_groups
+
+
+def test_nothing_is_pooled_while_the_palette_holds_every_group() -> None:
+    names = [f"g{k}" for k in range(len(OKABE_ITO))]
+    assert folded_groups(names) == []
+    assert folded_groups([]) == []
+
+
+def test_beyond_the_palette_all_but_the_largest_are_pooled_in_their_order() -> None:
+    names = [f"g{k}" for k in range(len(OKABE_ITO) + 3)]
+    assert folded_groups(names) == names[len(OKABE_ITO) - 1 :]
+
+
+def test_the_palette_colours_exactly_the_groups_not_pooled() -> None:
+    outlets = [f"o{k}" for k in range(10) for _ in range(10 - k)]  # o0 largest
+    documents = pd.DataFrame({"doc_id": range(len(outlets)), "outlet": outlets})
+    palette = corpus_palette(documents)
+    pooled = folded_groups([f"o{k}" for k in range(10)])
+    assert pooled == ["o7", "o8", "o9"]
+    assert set(palette) == {f"o{k}" for k in range(7)} | {OTHER_LABEL}

@@ -7,7 +7,9 @@ replaced or removed; an --out holding other files where a run writes is refused 
 (they are then kept). A second run into the same --out while one is running is refused.
 
 Parameters reach only the notebooks that declare them; unknown names and wrongly typed values
-are refused before anything starts (see --list-parameters).
+are refused before anything starts (see --list-parameters). What a notebook warned about the
+input (a file not in UTF-8, articles left without text, outlets unknown) is repeated here as
+"warning: ...", naming the notebook.
 
 Examples:
   python -m analysis run

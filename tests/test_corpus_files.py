@@ -227,3 +227,17 @@ def test_a_folder_is_read_through_the_manifest(make_corpus: Callable[..., Path])
     assert list(docs.columns) == RAW_DOC_COLUMNS
     assert docs["doc_id"].tolist() == ["a1", "b1", "c1"]
     assert report.format == "folder" and report.n_docs == 3
+
+
+def test_the_report_counts_outlets_and_names_spellings_that_differ_in_case(
+    tmp_path: Path,
+) -> None:
+    frame = pd.DataFrame(
+        {"text": ["a.", "b.", "c.", ""], "outlet": ["Herald", "herald", "Herald", "X"]}
+    )
+    _, report = read_all(write(frame, tmp_path / "o.csv"), chunk_size=2)
+    assert report.outlets == {"Herald": 2, "herald": 1}  # the row without text is not counted
+    assert "'Herald' (2 articles) and 'herald' (1)" in report.summary()
+    frame["outlet"] = ["Herald", "Herald", "Post", "X"]
+    _, report = read_all(write(frame, tmp_path / "p.csv"))
+    assert "differ only" not in report.summary()

@@ -206,3 +206,16 @@ def test_seeds_load_with_expected_metadata() -> None:
     assert by_id.loc["toutiao-01", "url"].startswith("https://www.toutiao.com/")
     assert not by_id["text"].str.contains("Original article:").any()
     assert (by_id["n_sentences"] > 10).all()
+
+
+def test_outlets_spelled_two_ways_are_warned_about_and_kept_apart(tmp_path: Path) -> None:
+    path = tmp_path / "export.csv"
+    pd.DataFrame(
+        {
+            "text": [f"Ports reopened on day {k} after the strike ended." for k in range(4)],
+            "outlet": ["Reuters", "reuters", "Reuters", "AP"],
+        }
+    ).to_csv(path, index=False)
+    with pytest.warns(UserWarning, match=r"'Reuters' \(2 articles\) and 'reuters' \(1\)"):
+        corpus = load_corpus(path, progress=False)
+    assert sorted(corpus.documents["outlet"]) == ["AP", "Reuters", "Reuters", "reuters"]

@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import json
 import warnings
+from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -38,6 +39,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from analysis.corpus.documents import MANIFEST_COLUMNS, decode_text, extra_columns
+from analysis.corpus.group_names import similar_names_warning
 
 # The columns of a raw-documents chunk, as produced by analysis.corpus.documents.read_raw_documents.
 # ``raw_format`` is "html" when ``raw_text`` holds a web page (analysis.corpus.html extracts it).
@@ -101,6 +103,7 @@ class ReadReport:
     n_unknown_origin: int = 0
     encoding: str = "utf-8"  # how a text file was decoded ("cp1252" when it was not UTF-8)
     separator: str = ""  # a CSV file's field separator ("" for other formats)
+    outlets: dict[str, int] = field(default_factory=dict)  # documents per outlet
     finished: bool = False
 
     def summary(self) -> str:
@@ -121,6 +124,9 @@ class ReadReport:
             parts.append(f"ignored columns: {', '.join(self.ignored_columns)}")
         if self.encoding != "utf-8":
             parts.append(f"the file is not UTF-8 and was read as {self.encoding}")
+        similar = similar_names_warning(self.outlets)
+        if similar:
+            parts.append(similar.rstrip("."))
         if self.format == "csv" and self.separator not in ("", ","):
             from analysis.corpus.csv_dialect import SEPARATOR_NAMES
 
@@ -567,6 +573,8 @@ class _ChunkNormaliser:
             out[name] = [v.strip() for v in column]
             if name == "outlet":
                 self.report.n_unknown_outlet += len(blank)
+                for outlet, count in Counter(out[name]).items():
+                    self.report.outlets[outlet] = self.report.outlets.get(outlet, 0) + count
             else:
                 self.report.n_unknown_origin += len(blank)
         if not out.get("language"):

@@ -1,0 +1,52 @@
+"""Group names that differ only in letter case or spacing: likely one outlet spelled two ways.
+
+Exports gathered from several sources spell the same outlet differently ("Reuters", "reuters",
+"Al  Jazeera"). Every comparison treats each spelling as its own outlet, which splits one
+outlet's articles and compares it with itself. Merging them silently would be worse (two
+outlets may really differ only in case), so :func:`similar_names` finds them and
+:func:`similar_names_warning` says so, with the articles under each spelling, for the user to
+decide; nothing is changed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+MAX_LISTED = 5  # sets of spellings named in one warning; the rest are counted
+
+
+def name_key(name: str) -> str:
+    """``name`` in lower case (Unicode case folding) with its runs of spaces made one."""
+    return " ".join(str(name).split()).casefold()
+
+
+def similar_names(counts: Mapping[str, int]) -> list[list[tuple[str, int]]]:
+    """Each set of two or more names of ``counts`` (name → articles) with the same
+    :func:`name_key`, most articles first (then by name), sets in the order of their first."""
+    by_key: dict[str, list[tuple[str, int]]] = {}
+    for name, n in counts.items():
+        by_key.setdefault(name_key(name), []).append((str(name), int(n)))
+    sets = [sorted(names, key=lambda nn: (-nn[1], nn[0])) for names in by_key.values()]
+    return sorted((s for s in sets if len(s) > 1), key=lambda s: (-s[0][1], s[0][0]))
+
+
+def similar_names_warning(counts: Mapping[str, int], column: str = "outlet") -> str | None:
+    """The sentence a user is warned with when ``counts`` holds :func:`similar_names`, or
+    None: "outlets that differ only in letter case or spacing are compared as different
+    outlets: 'Reuters' (18 articles) and 'reuters' (9); ..."."""
+    sets = similar_names(counts)
+    if not sets:
+        return None
+    described = [
+        " and ".join(
+            f"{name!r} ({n} article{'s' if n != 1 else ''})" if k == 0 else f"{name!r} ({n})"
+            for k, (name, n) in enumerate(names)
+        )
+        for names in sets[:MAX_LISTED]
+    ]
+    more = len(sets) - MAX_LISTED
+    listed = "; ".join(described) + (f"; and {more} more such sets" if more > 0 else "")
+    return (
+        f"{column} values that differ only in letter case or spacing are compared as different "
+        f"{column}s: {listed}. If they are one {column}, give it one spelling in the corpus."
+    )

@@ -144,5 +144,8 @@ def test_nine_outlets_keep_the_same_seven_by_volume_and_fold_the_rest_into_other
         assert sorted(set(table["outlet"])) == sorted([*kept, "Other"]), name
     opening = _opening((out / "reports" / "summary.md").read_text(encoding="utf-8"))
     assert opening.startswith("How 9 outlets covered the story, from 21 articles")
-    named = re.findall(r"Outlet [A-I]", opening)
-    assert named == kept and "2 more" in opening  # the same seven, largest first
+    listed, pooled = opening.split(" sentences.", 1)
+    named = re.findall(r"Outlet [A-I]", listed)
+    assert named == kept and "2 more" in listed  # the same seven, largest first
+    assert re.findall(r"Outlet [A-I]", pooled) == folded  # and the two pooled as "Other"
+    assert "pool the other 2 as “Other” (4 articles" in pooled

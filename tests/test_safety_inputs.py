@@ -104,6 +104,39 @@ def test_files_in_subfolders_inside_the_corpus_are_read(make_corpus: MakeCorpus)
     assert raw["raw_text"].tolist() == [ARTICLE_A, ARTICLE_B]
 
 
+def test_a_windows_manifest_s_backslashes_name_files_in_subfolders(
+    make_corpus: MakeCorpus,
+) -> None:
+    folder = make_corpus(files={"a.txt": ARTICLE_A}, manifest=_rows("a.txt", "sub\\b.txt"))
+    (folder / "sub").mkdir()
+    (folder / "sub" / "b.txt").write_text(ARTICLE_B, encoding="utf-8")
+    raw = read_raw_documents(folder)
+    assert raw["raw_text"].tolist() == [ARTICLE_A, ARTICLE_B]
+
+
+def test_a_backslash_name_still_cannot_leave_the_folder(make_corpus, tmp_path: Path) -> None:
+    _outside(tmp_path)
+    folder = make_corpus(
+        files={"a.txt": ARTICLE_A}, manifest=_rows("a.txt", "..\\outside\\secret.txt")
+    )
+    with pytest.raises(CorpusError, match=r"points outside the corpus folder"):
+        read_raw_documents(folder)
+
+
+def test_a_missing_file_names_the_file_that_differs_only_in_letter_case(
+    make_corpus: MakeCorpus,
+) -> None:
+    folder = make_corpus(
+        files={"a.txt": ARTICLE_A, "Report B.TXT": ARTICLE_B},
+        manifest=_rows("a.txt", "report b.txt"),
+    )
+    with pytest.raises(CorpusError) as raised:
+        read_raw_documents(folder)
+    assert "report b.txt: listed in manifest.csv but missing (the folder has 'Report B.TXT': " in (
+        str(raised.value)
+    )
+
+
 # -- item 10: wrong-typed cells in Parquet / JSON Lines ---------------------------------------
 
 

@@ -164,7 +164,9 @@ def confine(corpus_dir: Path, name: str, where: str) -> Path:
     Why: a manifest or sidecar is user data, and must not pull an arbitrary readable file (a
     system file, ``../x.txt``, a symlink pointing elsewhere) into the report. Absolute paths and
     ``..`` are refused outright; files in subfolders are fine when they resolve inside the folder.
-    ``where`` names the manifest row (or file) for the message.
+    ``where`` names the manifest row (or file) for the message. A manifest written on Windows
+    names a file in a subfolder with backslashes (``2025\\oct\\a.txt``): when no file has that
+    name as it is, the name with slashes is used.
     """
     parts = name.replace("\\", "/").split("/")
     if PurePosixPath(name).is_absolute() or PureWindowsPath(name).anchor:
@@ -179,6 +181,8 @@ def confine(corpus_dir: Path, name: str, where: str) -> Path:
         )
     base = corpus_dir.resolve()
     resolved = (base / name).resolve()
+    if "\\" in name and not resolved.exists():
+        resolved = base.joinpath(*parts).resolve()
     if not resolved.is_relative_to(base):
         raise ValueError(
             f"{where}: file {name!r} is a link resolving outside the corpus folder "
@@ -401,7 +405,7 @@ def read_raw_documents(corpus_dir: Path | str | None = None) -> pd.DataFrame:
             problems.append(str(error))
             resolved = None
         if resolved is not None and not resolved.is_file():
-            problems.append(f"{path}: listed in {MANIFEST_NAME} but missing")
+            problems.append(f"{path}: listed in {MANIFEST_NAME} but missing{_case_hint(resolved)}")
         elif resolved is not None:
             try:
                 text, encoding = decode_article(resolved.read_bytes(), str(path))
@@ -416,6 +420,23 @@ def read_raw_documents(corpus_dir: Path | str | None = None) -> pd.DataFrame:
     raw["raw_text"] = texts
     raw["raw_format"] = ["html" if n.lower().endswith(HTML_SUFFIXES) else "" for n in raw["file"]]
     return raw
+
+
+def _case_hint(missing: Path) -> str:
+    """For a file that is not there: the files of its folder whose names differ from its only
+    in letter case (a manifest typed by hand, or made on a system that ignores case), as a hint
+    to add to the message; else ``""``."""
+    try:
+        near = sorted(
+            p.name
+            for p in missing.parent.iterdir()
+            if p.name.casefold() == missing.name.casefold() and p.name != missing.name
+        )
+    except OSError:
+        return ""
+    return (
+        f" (the folder has {', '.join(repr(n) for n in near)}: letter case differs)" if near else ""
+    )
 
 
 # Files of a corpus folder that are its configuration, not articles: never warned about.

@@ -86,9 +86,13 @@ def folded_groups(ordered: Sequence[str]) -> list[str]:
     """The groups of ``ordered`` (largest first: :func:`groups_by_volume`) that get no colour
     of their own and are pooled as "Other" in every figure and comparison of a run: none when
     the palette holds every group, else all but the largest ``len(OKABE_ITO) - 1`` (one colour
-    stays for "Other")."""
+    stays for "Other"). A group of the corpus itself named "Other" is then always pooled: the
+    figures could not tell it from the pool."""
     ordered = [str(g) for g in ordered]
-    return [] if len(ordered) <= len(OKABE_ITO) else ordered[len(OKABE_ITO) - 1 :]
+    if len(ordered) <= len(OKABE_ITO):
+        return []
+    kept = set([g for g in ordered if g != OTHER_LABEL][: len(OKABE_ITO) - 1])
+    return [g for g in ordered if g not in kept]
 
 
 def select_sentences(

@@ -26,3 +26,12 @@ def test_the_palette_colours_exactly_the_groups_not_pooled() -> None:
     pooled = folded_groups([f"o{k}" for k in range(10)])
     assert pooled == ["o7", "o8", "o9"]
     assert set(palette) == {f"o{k}" for k in range(7)} | {OTHER_LABEL}
+
+
+def test_a_group_of_the_corpus_named_other_is_pooled_with_the_rest() -> None:
+    """The pool is labelled "Other": a corpus group of that name would be indistinguishable
+    from it in every figure, so it is pooled too, and seven named groups keep a colour."""
+    names = ["Other", *[f"g{k}" for k in range(len(OKABE_ITO))]]  # "Other" is the largest
+    assert folded_groups(names) == ["Other", "g7"]
+    documents = pd.DataFrame({"outlet": [n for k, n in enumerate(names) for _ in range(20 - k)]})
+    assert set(corpus_palette(documents)) == {f"g{k}" for k in range(7)} | {OTHER_LABEL}

@@ -97,7 +97,7 @@ def load_corpus(
         entry = Path(cache_dir) / key
         cached = read_entry(entry)
         if cached is not None:
-            return _warned_of_similar_outlets(_with_quality(cached, duplicates))
+            return _warned(_with_quality(cached, duplicates))
     if path.is_dir():
         corpus = _load_folder(path, measures=measures, lexicons=lexicons)
     else:
@@ -112,18 +112,25 @@ def load_corpus(
         )
     if entry is not None:
         write_entry(corpus, entry)
-    return _warned_of_similar_outlets(_with_quality(corpus, duplicates))
+    return _warned(_with_quality(corpus, duplicates))
 
 
-def _warned_of_similar_outlets(corpus: Corpus) -> Corpus:
-    """``corpus``, after a warning when outlets differ only in letter case or spacing
-    (:mod:`analysis.corpus.group_names`): each spelling would be compared as an outlet."""
+def _warned(corpus: Corpus) -> Corpus:
+    """``corpus``, after a warning for each thing about it a user must know before reading any
+    result: outlets that differ only in letter case or spacing
+    (:mod:`analysis.corpus.group_names`: each spelling would be compared as an outlet), and
+    documents that are not in English (:func:`analysis.corpus.language.other_languages_warning`:
+    the lexicons are English)."""
     from analysis.corpus.group_names import similar_names_warning
+    from analysis.corpus.language import other_languages_warning
 
     counts = corpus.documents["outlet"].astype(str).value_counts()
-    message = similar_names_warning(counts.to_dict())
-    if message:
-        warnings.warn(message, UserWarning, stacklevel=3)
+    for message in (
+        similar_names_warning(counts.to_dict()),
+        other_languages_warning(corpus.documents),
+    ):
+        if message:
+            warnings.warn(message, UserWarning, stacklevel=3)
     return corpus
 
 

@@ -5,7 +5,13 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from analysis.corpus.language import NOTE, fill_language, guess_language
+from analysis.corpus.language import (
+    NOTE,
+    fill_language,
+    guess_language,
+    not_english,
+    other_languages_warning,
+)
 
 ENGLISH = (
     "The talks in Kuala Lumpur ended with a truce that both sides said was fragile. Officials "
@@ -84,3 +90,37 @@ def test_fill_language_leaves_too_short_texts_empty() -> None:
 def test_fill_language_without_the_columns_is_a_no_op() -> None:
     docs = pd.DataFrame({"doc_id": ["a"], "text": [CHINESE]})
     assert fill_language(docs) is docs
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("the word " * 20, "en"),  # Latin letters only: the cheap path
+        ("word " * 39 + "and so on", "und-Latn"),
+        ("x" * 39, ""),  # 39 Latin letters: too few for a guess
+        ("x" * 39 + " é", ""),  # 40 Latin letters but 2 words
+        ("日" + " x" * 45, "und-Latn"),  # one Han letter: counted the long way
+        ("日" + " the" * 45, "en"),
+    ],
+)
+def test_the_cheap_path_gives_the_counted_guess(text: str, expected: str) -> None:
+    """Texts without a letter of another script skip the per-script counts; the guess is the
+    one the counts give, including at the letter and word minimums."""
+    assert guess_language(text) == expected
+
+
+def test_not_english_is_neither_unknown_nor_english() -> None:
+    languages = pd.Series(["en", "EN-gb", "", None, " en ", "de", "und-Latn", "zh"])
+    assert not_english(languages).tolist() == [
+        False, False, False, False, False, True, True, True
+    ]  # fmt: skip
+
+
+def test_the_warning_counts_the_documents_in_each_other_language() -> None:
+    docs = pd.DataFrame({"language": ["en", "und-Latn", "und-Latn", "zh", ""]})
+    message = other_languages_warning(docs)
+    assert message is not None
+    assert message.startswith("3 of 5 documents are not in English by their language ")
+    assert "(und-Latn (2), zh (1);" in message
+    assert other_languages_warning(docs.iloc[[0, 4]]) is None
+    assert other_languages_warning(pd.DataFrame({"text": ["x"]})) is None

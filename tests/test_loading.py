@@ -219,3 +219,28 @@ def test_outlets_spelled_two_ways_are_warned_about_and_kept_apart(tmp_path: Path
     with pytest.warns(UserWarning, match=r"'Reuters' \(2 articles\) and 'reuters' \(1\)"):
         corpus = load_corpus(path, progress=False)
     assert sorted(corpus.documents["outlet"]) == ["AP", "Reuters", "Reuters", "reuters"]
+
+
+def test_a_file_without_a_language_column_has_its_language_guessed_and_warned(
+    tmp_path: Path,
+) -> None:
+    """An export without a language column is not taken for English: each document's language
+    is guessed, and documents in another language are warned about and flagged."""
+    path = tmp_path / "export.csv"
+    german = (
+        "Der Stadtrat hat am Montag den Haushalt nach einer langen Debatte beschlossen, und die "
+        "Kritiker sagten, der Plan werde den Nahverkehr schwer beschädigen. "
+    )
+    english = (
+        "The council approved the budget on Monday after a long debate, and critics said the "
+        "plan would badly damage public transport in the city. "
+    )
+    pd.DataFrame({"text": [german * 3, english * 3], "outlet": ["Spiegel", "Herald"]}).to_csv(
+        path, index=False
+    )
+    with pytest.warns(UserWarning, match=r"1 of 2 documents are not in English .*und-Latn \(1\)"):
+        corpus = load_corpus(path, progress=False)
+    docs = corpus.documents.set_index("outlet")
+    assert docs.loc["Spiegel", "language"] == "und-Latn"
+    assert docs.loc["Herald", "language"] == "en"
+    assert "language" in docs.loc["Spiegel", "quality_flags"]

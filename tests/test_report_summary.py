@@ -417,3 +417,30 @@ def test_groups_pooled_as_other_are_named_and_their_quotes_keep_their_group(work
     md = write(workspace, findings=[other])[0].read_text(encoding="utf-8")
     assert "pool the other" not in opening_of(md)
     assert "— Other, `Outlet 08-1` sentence 3" in md  # a group really named so keeps its name
+
+
+@pytest.mark.parametrize(
+    ("languages", "limitation", "opening"),
+    [
+        (["en", "en", "", "en"], False, False),
+        (["en", "de", "en", "en"], True, False),
+        (["und-Latn", "und-Latn", "zh", "en"], True, True),
+    ],
+)
+def test_articles_not_in_english_are_a_limitation_and_when_most_the_opening_says_so(
+    workspace, languages, limitation, opening
+):
+    rows = [
+        {"doc_id": f"d{k}", "outlet": "AB"[k % 2], "origin": "North", "n_sentences": 5,
+         "n_words": 90, "language": lang}
+        for k, lang in enumerate(languages)
+    ]  # fmt: skip
+    pd.DataFrame(rows).to_csv(workspace["tables"] / "documents.csv", index=False)
+    md = write(workspace, findings=[])[0].read_text(encoding="utf-8")
+    limitations = md.split("## Limitations")[1].split("## Parameters")[0]
+    assert ("**Not in English.**" in limitations) is limitation
+    assert ("read the limitations (“Not in English”)" in opening_of(md)) is opening
+    if opening:
+        assert "3 of 4 articles are not in English by their language (`und-Latn` 2, `zh` 1;" in (
+            limitations
+        )

@@ -577,8 +577,8 @@ class _ChunkNormaliser:
                     self.report.outlets[outlet] = self.report.outlets.get(outlet, 0) + count
             else:
                 self.report.n_unknown_origin += len(blank)
-        if not out.get("language"):
-            out["language"] = ["en"] * len(keep)
+        if not out.get("language"):  # guessed from the text later (corpus.language)
+            out["language"] = [""] * len(keep)
         if arrow_text is None:
             out["raw_text"] = out.pop("text")
         else:

@@ -28,6 +28,8 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from analysis.corpus.language import not_english
+
 SHORT_WORDS = 80  # a body under this many words is flagged "short"
 FRAGMENT_WORDS = 4  # a sentence under this many words is a fragment
 FRAGMENT_SHARE = 0.3  # flagged when more than this share of sentences are fragments...
@@ -521,8 +523,7 @@ def flag_documents(
     truncated = checks["truncated"].tolist()
     stray = checks["stray_lead_byte"].tolist()
     many_fragments = (pd.Series(fragments).to_numpy() > FRAGMENT_SHARE).tolist()
-    language = out["language"].fillna("").astype(str).str.lower()
-    foreign = ((language != "") & ~language.str.startswith("en")).tolist()
+    foreign = not_english(out["language"]).tolist()
     lines_removed = (pd.Series(removed).to_numpy() > REMOVED_SHARE).tolist()
     raised_by = {
         "lines_removed": lines_removed,

@@ -341,6 +341,7 @@ def _limitations_section(facts: CorpusFacts, extra: Sequence[str] = ()) -> list[
         "sentence's score says which words it uses, not what its author intends. Read the "
         "quoted evidence next to each number.",
     ]
+    lines += _language_limitation(facts)
     if facts.translated:
         docs = ", ".join(f"`{escape_code(d)}` ({escape_text(g)})" for d, g in facts.translated)
         lines.append(
@@ -361,6 +362,24 @@ def _limitations_section(facts: CorpusFacts, extra: Sequence[str] = ()) -> list[
         "",
     ]
     return lines
+
+
+def _language_limitation(facts: CorpusFacts) -> list[str]:
+    """The limitation bullet for articles not in English (``facts.not_english``); none when all
+    are English or of unknown language."""
+    if not facts.not_english:
+        return []
+    n = sum(k for _, k in facts.not_english)
+    languages = ", ".join(f"`{escape_code(lang)}` {k}" for lang, k in facts.not_english)
+    return [
+        f"- **Not in English.** {n} of {articles(facts.n_docs)} are not in English by their "
+        f"language ({languages}; given by the corpus, or guessed from the text where "
+        "`metadata_note` says so). The lexicons (VADER, the codebook, hedges, sources) are "
+        "English: these articles' tone, frames and hedges count only the English words they "
+        "hold, so the findings that include them say little. They are flagged `language` in "
+        "documents.csv; leave them out, or give the run lexicons in their language "
+        "(`analysis.toml`)."
+    ]
 
 
 def _hash_sentence(facts: CorpusFacts) -> str:
@@ -427,8 +446,23 @@ def _opening(facts: CorpusFacts) -> str:
         return (
             f"How one {col} covered the story, {size} With a single {col} in the selection no "
             f"comparison between {col}s is possible: the findings describe its articles only."
+            f"{_mostly_foreign(facts)}"
         )
-    return f"How {n_groups} {col}s covered the story, {size}{_pooled(facts)}"
+    return (
+        f"How {n_groups} {col}s covered the story, {size}{_pooled(facts)}{_mostly_foreign(facts)}"
+    )
+
+
+def _mostly_foreign(facts: CorpusFacts) -> str:
+    """When at least half the articles are not in English: a sentence sending the reader to
+    the limitations first (the English lexicons say little about them); else ``""``."""
+    n = sum(k for _, k in facts.not_english)
+    if not facts.n_docs or 2 * n < facts.n_docs:
+        return ""
+    return (
+        f" {n} of these {facts.n_docs} articles are not in English, the language of every "
+        "lexicon used: read the limitations (“Not in English”) before any finding."
+    )
 
 
 def _pooled(facts: CorpusFacts) -> str:

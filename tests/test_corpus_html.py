@@ -142,7 +142,8 @@ def test_plain_text_named_html_is_read_as_text():
 
 def test_other_language_page_is_flagged(tmp_path):
     (tmp_path / "a.html").write_text(page(lang="de"), encoding="utf-8")
-    corpus = load_corpus(tmp_path)
+    with pytest.warns(UserWarning, match=r"1 of 1 documents are not in English .*\(de \(1\);"):
+        corpus = load_corpus(tmp_path)
     assert corpus.documents.iloc[0]["language"] == "de"
     assert "language" in corpus.documents.iloc[0]["quality_flags"]
 

@@ -114,8 +114,11 @@ def test_folder_without_manifest_flags_a_chinese_article(tmp_path):
     en = "The talks in Kuala Lumpur ended with a truce that both sides said was fragile. " * 4
     (tmp_path / "zh.txt").write_text(zh, encoding="utf-8")
     (tmp_path / "en.txt").write_text(en, encoding="utf-8")
-    with pytest.warns(UserWarning, match="no manifest"):
+    with pytest.warns(UserWarning) as caught:
         docs = load_corpus(tmp_path).documents.set_index("doc_id")
+    said = [str(w.message) for w in caught]
+    assert any("no manifest" in m for m in said)
+    assert any(m.startswith("1 of 2 documents are not in English") for m in said)
     assert docs.loc["zh", "language"] == "zh"
     assert "language" in docs.loc["zh", "quality_flags"].split(";")
     assert "truncated" not in docs.loc["zh", "quality_flags"].split(";")

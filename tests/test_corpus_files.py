@@ -213,7 +213,7 @@ def test_invalid_json_line_is_reported_with_its_number(tmp_path: Path) -> None:
 
 def test_unknown_extension_and_missing_file(tmp_path: Path) -> None:
     with pytest.raises(CorpusFileError, match="cannot tell the format"):
-        detect_format(tmp_path / "corpus.xlsx")
+        detect_format(tmp_path / "corpus.xml")
     with pytest.raises(CorpusFileError, match="no such file"):
         read_chunks(tmp_path / "absent.csv")
     assert detect_format("export.jsonl.gz") == "jsonl"

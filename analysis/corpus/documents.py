@@ -677,9 +677,9 @@ def build_corpus(corpus_dir: Path | str | None = None) -> Corpus:
 def corpus_fingerprint(corpus: Path | str) -> str:
     """SHA-256 identifying a corpus folder or corpus file (hex).
 
-    A file (CSV/TSV/JSONL/Parquet): the SHA-256 of its bytes, the value ``sha256sum`` prints, so
-    a reader can check a summary against the file they hold. A folder: SHA-256 over the name and
-    bytes of every non-hidden file in it, sorted by name, except its settings file
+    A file (CSV/TSV/JSONL/Parquet/XLSX): the SHA-256 of its bytes, the value ``sha256sum``
+    prints, so a reader can check a summary against the file they hold. A folder: SHA-256 over
+    the name and bytes of every non-hidden file in it, sorted by name, except its settings file
     ``analysis.toml`` (the lexicons are hashed on their own, see :mod:`analysis.settings`), so
     the corpus hash names the articles and their metadata only. Files are read in blocks
     (:func:`hashlib.file_digest`), so a corpus file of several gigabytes hashes in constant

@@ -2,16 +2,16 @@
 
 The public loader is :func:`analysis.load_corpus`; this module is the chunk reader under it and
 under the streaming ``python -m analysis process`` command and the engines. Large corpora come as
-one export from a news database (CSV, JSON Lines or Parquet) rather than a folder of ``.txt``
-files. :func:`read_chunks` checks a file's columns before anything is processed, then yields
-chunks of raw documents with the same columns as
-:func:`analysis.corpus.documents.read_raw_documents`
+one export from a news database (CSV, JSON Lines or Parquet) or a spreadsheet (``.xlsx``:
+:mod:`analysis.corpus.spreadsheet`) rather than a folder of ``.txt`` files. :func:`read_chunks`
+checks a file's columns before anything is processed, then yields chunks of raw documents with
+the same columns as :func:`analysis.corpus.documents.read_raw_documents`
 (``doc_id, file, outlet, title, published, date_note, url, origin, language, notes, encoding,
 raw_text``), so the same per-chunk function serves a folder and a file of millions of rows.
 Memory stays flat: one chunk of rows is held at a time, plus the set of document ids already seen
 (to refuse duplicated ids, which would make per-document results ambiguous).
 
-Rules, applied the same way to the three formats:
+Rules, applied the same way to every format:
 
 - ``text`` and ``outlet`` columns are required (after mapping, see :func:`parse_column_map`);
   ``doc_id, title, published, url, origin, language, date_note, notes`` are optional. Other
@@ -67,6 +67,18 @@ FORMATS = {
     ".json": "jsonl",
     ".parquet": "parquet",
     ".pq": "parquet",
+    ".xlsx": "xlsx",
+}
+# Formats not read, with what to do instead.
+_UNREAD_FORMATS = {
+    ".xls": "save it as .xlsx or as CSV (UTF-8) from the spreadsheet program",
+    ".ods": "save it as .xlsx or as CSV (UTF-8) from the spreadsheet program",
+    ".numbers": "export it as .xlsx or as CSV (UTF-8)",
+    ".docx": "export the articles as a CSV or JSON Lines file with one article per row, or "
+    "save each as a .txt file in a corpus folder with a manifest.csv",
+    ".rtf": "export the articles as a CSV or JSON Lines file with one article per row, or "
+    "save each as a .txt file in a corpus folder with a manifest.csv",
+    ".pdf": "extract the text first (one .txt file per article in a corpus folder)",
 }
 _COMPRESSIONS = (".gz", ".bz2", ".xz", ".zst", ".zip")
 _MAX_LISTED_ROWS = 20
@@ -183,11 +195,21 @@ def detect_format(path: Path | str) -> str:
             break
     suffix = Path(name).suffix
     if suffix not in FORMATS:
+        instead = _UNREAD_FORMATS.get(suffix)
         raise CorpusFileError(
             f"{path}: cannot tell the format from the extension {suffix or '(none)'!r}; "
-            "use .csv, .tsv, .jsonl (or .ndjson) or .parquet"
+            "use .csv, .tsv, .jsonl (or .ndjson), .parquet or .xlsx"
+            + (f" ({suffix} is not read: {instead})" if instead else "")
         )
+    if suffix == ".xlsx" and name != Path(path).name.lower():
+        raise CorpusFileError(f"{path}: a compressed workbook is not read; decompress it first")
     return FORMATS[suffix]
+
+
+def file_encoding(path: Path, fmt: str) -> str:
+    """How a corpus file of format ``fmt`` is decoded: :func:`text_file_encoding` for the text
+    formats; ``"utf-8-sig"`` (unused) for Parquet and workbooks, which say their own."""
+    return "utf-8-sig" if fmt in ("parquet", "xlsx") else text_file_encoding(path)
 
 
 def _open_binary(path: Path) -> Any:
@@ -282,6 +304,13 @@ def _file_columns(
         for _, record in _json_records(path, encoding):
             return list(record)
         raise CorpusFileError(f"{path}: the file holds no JSON records")
+    if fmt == "xlsx":
+        from analysis.corpus.spreadsheet import SpreadsheetError, xlsx_columns
+
+        try:
+            return xlsx_columns(path)
+        except SpreadsheetError as error:
+            raise CorpusFileError(str(error)) from None
     import pyarrow.parquet as pq
 
     return list(pq.ParquetFile(path).schema_arrow.names)
@@ -369,6 +398,10 @@ def _raw_batches(
                 batch = []
         if batch:
             yield pd.DataFrame(batch, columns=source_columns, dtype=object)
+    elif fmt == "xlsx":
+        from analysis.corpus.spreadsheet import xlsx_batches
+
+        yield from xlsx_batches(path, source_columns, chunk_size)
     else:
         import pyarrow.parquet as pq
 
@@ -613,7 +646,7 @@ def _read_corpus_file(
         raise CorpusFileError(f"chunk_size must be at least 1, got {chunk_size}")
     fmt = detect_format(path)
     mapping = parse_column_map(columns)
-    encoding = "utf-8-sig" if fmt == "parquet" else text_file_encoding(path)
+    encoding = file_encoding(path, fmt)
     sep = csv_separator(path, fmt, encoding) if fmt in ("csv", "tsv") else ""
     available = _file_columns(path, fmt, encoding, sep)
     resolved, ignored = _resolve_columns(path, available, mapping)
@@ -631,6 +664,10 @@ def _read_corpus_file(
         import pyarrow.parquet as pq
 
         report.n_rows_total = pq.ParquetFile(path).metadata.num_rows
+    elif fmt == "xlsx":
+        from analysis.corpus.spreadsheet import xlsx_row_count
+
+        report.n_rows_total = xlsx_row_count(path)
     extras = extra_columns(pd.DataFrame(columns=ignored))
     source_columns = list(dict.fromkeys([*resolved.values(), *extras]))
 

@@ -596,12 +596,12 @@ def corpus_columns(corpus: Path, column_map: Any = None) -> list[str]:
         from analysis.corpus.files import (
             _file_columns,
             detect_format,
+            file_encoding,
             parse_column_map,
-            text_file_encoding,
         )
 
         fmt = detect_format(corpus)
-        encoding = "utf-8-sig" if fmt == "parquet" else text_file_encoding(corpus)
+        encoding = file_encoding(corpus, fmt)
         mapping = parse_column_map(column_map or None)
         theirs = _file_columns(corpus, fmt, encoding)
         mapped = {v: k for k, v in mapping.items()}

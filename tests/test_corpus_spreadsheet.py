@@ -12,7 +12,7 @@ import pytest
 
 from analysis import load_corpus
 from analysis.corpus.files import CorpusFileError, detect_format, read_chunks
-from analysis.corpus.spreadsheet import header_names
+from analysis.corpus.spreadsheet import cell_text, header_names, read_xlsx_table
 
 ROWS = [
     ["doc_id", "text", "outlet", "published"],
@@ -124,3 +124,28 @@ def test_a_file_that_is_not_a_workbook_and_a_missing_column_are_clear_errors(
 def test_formats_not_read_say_what_to_do(name: str, hint: str) -> None:
     with pytest.raises(CorpusFileError, match=hint):
         detect_format(name)
+
+
+@pytest.mark.parametrize(
+    ("value", "text"),
+    [
+        (None, ""),
+        (7, "7"),
+        (7.0, "7"),
+        (0.25, "0.25"),
+        (datetime.datetime(2026, 7, 1), "2026-07-01"),
+        (datetime.datetime(2026, 7, 1, 9, 5), "2026-07-01T09:05:00"),
+        ("négatif", "négatif"),
+        (True, "True"),
+    ],
+)
+def test_a_cell_reads_as_the_text_its_csv_would_hold(value: object, text: str) -> None:
+    assert cell_text(value) == text
+
+
+def test_a_small_workbook_reads_as_a_table_of_text(tmp_path: Path) -> None:
+    book = _workbook(tmp_path / "sheet.xlsx", [["id", "code"], [1, None], [2, 1.0], [None] * 2])
+    table = read_xlsx_table(book)
+    assert table.to_dict("list") == {"id": ["1", "2"], "code": ["", "1"]}
+    header_only = read_xlsx_table(_workbook(tmp_path / "header.xlsx", [["id", "code"]]))
+    assert list(header_only.columns) == ["id", "code"] and header_only.empty

@@ -63,3 +63,34 @@ def test_duplicate_item_ids_are_refused(tmp_path: Path) -> None:
     sheet = write(tmp_path / "s.csv", "item_id,sentence,war\n1,x,1\n1,y,0\n")
     with pytest.raises(SheetError, match=r"'item_id' repeats in rows 2, 3"):
         read_sheet(sheet)
+
+
+def _xlsx(path: Path, rows: list[list[object]]) -> Path:
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    for row in rows:
+        book.active.append(row)
+    book.save(path)
+    return path
+
+
+def test_a_sheet_coded_in_excel_reads_as_the_same_sheet_saved_as_csv(tmp_path: Path) -> None:
+    """Coders work in a spreadsheet: a workbook of 1/0 numbers and tone words gives the codes
+    its CSV would, and its row numbers in messages are the sheet's."""
+    rows = [
+        ["item_id", "sentence", "war", "tone"],
+        [7, "A clash.", 1, "negative"],
+        [8, "Calm.", None, 0],
+    ]
+    book = read_sheet(_xlsx(tmp_path / "s.xlsx", rows))
+    text = "item_id,sentence,war,tone\n7,A clash.,1,negative\n8,Calm.,,0\n"
+    csv = read_sheet(write(tmp_path / "s.csv", text))
+    assert book.drop(columns="coder").equals(csv.drop(columns="coder"))
+    assert book["item_id"].tolist() == ["7", "8"]
+    bad = _xlsx(tmp_path / "bad.xlsx", [["sentence", "war"], ["a", 1], ["b", "maybe"]])
+    with pytest.raises(SheetError, match=r"column 'war'.*row 3.*'maybe'"):
+        read_sheet(bad)
+    fake = write(tmp_path / "fake.xlsx", "sentence,war\na,1\n")
+    with pytest.raises(SheetError, match=r"fake.xlsx: .*not a readable .xlsx workbook"):
+        read_sheet(fake)

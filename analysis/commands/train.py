@@ -18,7 +18,9 @@ from analysis.config import SEED
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Options of ``python -m analysis train``."""
-    parser.add_argument("--sheet", type=Path, action="append", required=True, help="coded CSV")
+    parser.add_argument(
+        "--sheet", type=Path, action="append", required=True, help="coded sheet, CSV or .xlsx"
+    )
     parser.add_argument("--out", type=Path, required=True, help="model folder to write")
     parser.add_argument(
         "--force",

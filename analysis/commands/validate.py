@@ -20,7 +20,11 @@ from analysis.config import N_BOOT, SEED
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Options of ``python -m analysis validate``."""
     parser.add_argument(
-        "--sheet", type=Path, action="append", required=True, help="coded CSV (repeatable)"
+        "--sheet",
+        type=Path,
+        action="append",
+        required=True,
+        help="coded sheet, CSV or .xlsx (repeatable)",
     )
     parser.add_argument("--codebook", type=Path, default=None, help="codebook (default bundled)")
     parser.add_argument("--model", type=Path, default=None, help="trained model folder")

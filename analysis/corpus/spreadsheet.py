@@ -150,3 +150,28 @@ def xlsx_batches(
             yield pd.DataFrame(batch, columns=list(columns), dtype=object)
     finally:
         workbook.close()
+
+
+def cell_text(value: Any) -> str:
+    """A cell as the text a CSV would hold: empty for no value, an integer-valued number
+    without ``.0``, a date or date-time in ISO 8601 (:func:`_cell`), anything else ``str``."""
+    value = _cell(value)
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    return str(value)
+
+
+def read_xlsx_table(path: Path | str) -> pd.DataFrame:
+    """The first sheet of a small workbook (a coding sheet) as a table of text, every cell as
+    :func:`cell_text` gives it, as :func:`pandas.read_csv` with ``dtype=str`` and
+    ``keep_default_na=False`` reads the same sheet saved as CSV. Raises
+    :class:`SpreadsheetError` for a file that is not a workbook or a sheet without a header."""
+    path = Path(path)
+    columns = xlsx_columns(path)
+    frames = list(xlsx_batches(path, columns, chunk_size=10_000))
+    table = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=columns)
+    return table.map(cell_text).astype(str) if len(table) else table.astype(str)

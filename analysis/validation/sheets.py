@@ -111,14 +111,22 @@ def read_sheet(
         if not Path(path).is_file():
             raise SheetError(f"sheet {name}: file not found")
         from analysis.corpus.csv_dialect import header_separator
+        from analysis.corpus.spreadsheet import SpreadsheetError, read_xlsx_table
 
         try:  # a spreadsheet saves semicolons where the decimal mark is a comma
-            text = Path(path).read_text(encoding="utf-8-sig")
-            raw = pd.read_csv(
-                io.StringIO(text), sep=header_separator(text), dtype=str, keep_default_na=False
-            )
+            if Path(path).suffix.lower() == ".xlsx":  # coded in Excel and saved as a workbook
+                raw = read_xlsx_table(path)
+            else:
+                text = Path(path).read_text(encoding="utf-8-sig")
+                raw = pd.read_csv(
+                    io.StringIO(text), sep=header_separator(text), dtype=str, keep_default_na=False
+                )
+        except SpreadsheetError as exc:
+            raise SheetError(f"sheet {name}: {exc}") from exc
         except (UnicodeDecodeError, pd.errors.ParserError) as exc:
-            raise SheetError(f"sheet {name}: not a readable UTF-8 CSV file: {exc}") from exc
+            raise SheetError(
+                f"sheet {name}: not a readable UTF-8 CSV file (or .xlsx workbook): {exc}"
+            ) from exc
     raw.columns = [str(c).strip() for c in raw.columns]
     text_col = next((c for c in TEXT_COLUMNS if c in raw.columns), None)
     if text_col is None:

@@ -145,7 +145,7 @@ def newlines_as_lf(df: pd.DataFrame) -> pd.DataFrame:
     )
 
 
-def write_table(df: pd.DataFrame, path: Path | str) -> Path:
+def write_table(df: pd.DataFrame, path: Path | str, encoding: str = "utf-8") -> Path:
     """Write ``df`` as CSV at ``path`` atomically, with a deterministic float format.
 
     Text cells that a spreadsheet would run as a formula (``=``, ``+``, ``-``, ``@`` at the
@@ -153,12 +153,14 @@ def write_table(df: pd.DataFrame, path: Path | str) -> Path:
     opening a table built from users' files in a spreadsheet cannot run anything
     (:func:`neutralise_formulas`; numbers, negative ones included, are written as they are).
     Line breaks inside text cells are written as ``\\n`` (a bare ``\\r`` would split the row).
+    ``encoding="utf-8-sig"`` starts the file with a byte order mark, for a table meant to be
+    opened in Excel (a coding sheet), which otherwise reads UTF-8 as the system's code page.
     """
     path = Path(path)
     df = neutralise_formulas(newlines_as_lf(df))
     with atomic_path(path) as tmp:
         df.to_csv(
-            tmp, index=False, lineterminator="\n", float_format=FLOAT_FORMAT, encoding="utf-8"
+            tmp, index=False, lineterminator="\n", float_format=FLOAT_FORMAT, encoding=encoding
         )
     return path
 

@@ -46,6 +46,7 @@ def test_code_sample_writes_sheet_and_guide(make_corpus, tmp_path: Path) -> None
     assert main(["code-sample", "--corpus", str(corpus), "--n", "3", "--out", str(out)]) == 0
     sheet = pd.read_csv(out, dtype=str)
     assert len(sheet) == 3 and "conflict" in sheet.columns and "tone" in sheet.columns
+    assert out.read_bytes().startswith(b"\xef\xbb\xbfitem_id,")  # a BOM: Excel reads UTF-8
     guide = (tmp_path / "sheet.guide.md").read_text(encoding="utf-8")
     assert "## `conflict`: Conflict" in guide
 

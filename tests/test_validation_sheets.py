@@ -94,3 +94,15 @@ def test_a_sheet_coded_in_excel_reads_as_the_same_sheet_saved_as_csv(tmp_path: P
     fake = write(tmp_path / "fake.xlsx", "sentence,war\na,1\n")
     with pytest.raises(SheetError, match=r"fake.xlsx: .*not a readable .xlsx workbook"):
         read_sheet(fake)
+
+
+def test_a_sheet_excel_saved_in_windows_1252_is_read_with_a_warning(tmp_path: Path) -> None:
+    sheet = tmp_path / "s.csv"
+    sheet.write_bytes("sentence;war\nLa crise s’aggrave.;1\n".encode("cp1252"))
+    with pytest.warns(UserWarning, match=r"not UTF-8, read as cp1252"):
+        got = read_sheet(sheet)
+    assert got["text"].tolist() == ["La crise s’aggrave."]
+    binary = write(tmp_path / "b.csv", "sentence,war\n")
+    binary.write_bytes(b"sentence,war\n\x00\x01\x02,1\n")
+    with pytest.raises(SheetError, match=r"b.csv: looks like a binary file"):
+        read_sheet(binary)

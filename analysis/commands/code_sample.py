@@ -81,7 +81,7 @@ def main(args: argparse.Namespace) -> int:
         seed=args.seed,
         unit=args.unit,
     )
-    write_table(sheet, args.out)
+    write_table(sheet, args.out, encoding="utf-8-sig")  # Excel then shows its accents right
     write_text(guide, guide_path(args.out))
     record_written([args.out, guide_path(args.out)])  # a rerun may replace them while unchanged
     print(f"wrote {args.out} ({len(sheet)} {args.unit}s) and {guide_path(args.out)}")

@@ -14,6 +14,7 @@ spreadsheet rows (the header is row 1, the first item row 2).
 from __future__ import annotations
 
 import io
+import warnings
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -82,6 +83,22 @@ def _parse_tone(values: pd.Series, name: str) -> pd.Series:
     return out
 
 
+def _sheet_text(path: Path, name: str) -> str:
+    """A coded CSV's text: UTF-8, or Windows-1252 with a warning (what Excel saves a sheet as
+    with "Save" in many locales), as corpus files are read (:func:`decode_text`)."""
+    from analysis.corpus.documents import decode_text
+
+    text, encoding = decode_text(path.read_bytes(), f"sheet {name}")
+    if encoding != "utf-8":
+        warnings.warn(
+            f"sheet {name}: not UTF-8, read as {encoding} (a spreadsheet's CSV); check its "
+            "accented letters, or save it as CSV UTF-8",
+            UserWarning,
+            stacklevel=4,
+        )
+    return text
+
+
 def code_columns(columns: Sequence[str], frame_keys: Sequence[str] | None = None) -> list[str]:
     """The frame columns of a sheet: ``frame_keys`` that are present, or else every column that
     is neither metadata nor ``tone``."""
@@ -117,7 +134,7 @@ def read_sheet(
             if Path(path).suffix.lower() == ".xlsx":  # coded in Excel and saved as a workbook
                 raw = read_xlsx_table(path)
             else:
-                text = Path(path).read_text(encoding="utf-8-sig")
+                text = _sheet_text(Path(path), name)
                 raw = pd.read_csv(
                     io.StringIO(text), sep=header_separator(text), dtype=str, keep_default_na=False
                 )
@@ -127,6 +144,8 @@ def read_sheet(
             raise SheetError(
                 f"sheet {name}: not a readable UTF-8 CSV file (or .xlsx workbook): {exc}"
             ) from exc
+        except ValueError as exc:  # bytes that are neither UTF-8 nor Windows-1252
+            raise SheetError(str(exc)) from exc
     raw.columns = [str(c).strip() for c in raw.columns]
     text_col = next((c for c in TEXT_COLUMNS if c in raw.columns), None)
     if text_col is None:

@@ -153,10 +153,14 @@ def test_a_file_of_unknown_format_is_refused_before_any_notebook_starts(
 ):
     fake = FakeExecute("a")
     use_fake_execute(monkeypatch, fake)
-    odd = tmp_path / "export.xlsx"
+    odd = tmp_path / "export.xml"
     odd.write_bytes(b"not a corpus")
-    with pytest.raises(ParameterError, match="xlsx"):
+    with pytest.raises(ParameterError, match=r"cannot tell the format .*'.xml'"):
         run(notebooks, tmp_path / "out", odd)
+    damaged = tmp_path / "export.xlsx"
+    damaged.write_bytes(b"not a workbook")
+    with pytest.raises(ParameterError, match=r"export.xlsx: not a readable .xlsx workbook"):
+        run(notebooks, tmp_path / "out", damaged)
     assert fake.calls == []
 
 

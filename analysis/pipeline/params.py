@@ -546,8 +546,9 @@ def load_parameter_file(path: Path | str) -> dict[str, Any]:
 
 def check_corpus(corpus: Path | str) -> Path:
     """The corpus as an absolute path: a folder, or a corpus file of a format the readers take
-    (``.csv``, ``.tsv``, ``.jsonl``, ``.parquet``, possibly compressed). The notebooks' parameter
-    keeps its name ``corpus_dir`` for both."""
+    (``.csv``, ``.tsv``, ``.jsonl``, ``.parquet``, possibly compressed, or an ``.xlsx`` workbook
+    whose header can be read). The notebooks' parameter keeps its name ``corpus_dir`` for
+    both."""
     path = Path(corpus).resolve()
     if path.is_dir():
         return path
@@ -556,7 +557,10 @@ def check_corpus(corpus: Path | str) -> Path:
     from analysis.corpus.files import CorpusFileError, detect_format
 
     try:
-        detect_format(path)
+        if detect_format(path) == "xlsx":  # a zip archive: a damaged one fails at once
+            from analysis.corpus.files import _file_columns
+
+            _file_columns(path, "xlsx")
     except CorpusFileError as error:
         raise ParameterError(str(error)) from error
     return path

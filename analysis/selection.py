@@ -8,6 +8,7 @@ grouping column.
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterable, Sequence
 
 import pandas as pd
@@ -36,7 +37,8 @@ def keep_outlets(
     Empty or None keeps every row. With ``strict``, names the frame does not hold are an error
     that lists the valid ones (a typo must not silently compare nothing).
     """
-    wanted = [str(o) for o in (outlets or [])]
+    # in Unicode NFC, as the run puts the metadata (a name typed with a combining accent)
+    wanted = [unicodedata.normalize("NFC", str(o)) for o in (outlets or [])]
     if not wanted:
         return frame
     outlet = frame["outlet"].astype(str)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from analysis.corpus.group_names import (
     MAX_LISTED,
     name_key,
@@ -35,3 +37,51 @@ def test_the_warning_names_each_spelling_with_its_articles() -> None:
     assert similar_names_warning({"AP": 2, "BBC": 1}) is None
     many = {f"{prefix}{k}": 1 for k in range(MAX_LISTED + 2) for prefix in ("o", "O")}
     assert "; and 2 more such sets." in similar_names_warning(many)
+
+
+def test_an_outlet_in_two_unicode_forms_is_one_outlet_and_the_change_is_audited(
+    tmp_path,
+) -> None:
+    """A Mac export writes "ü" as "u" + combining diaeresis (NFD): the two forms look the same
+    in every table, so they are made one (NFC), with an audit entry per value changed."""
+    import unicodedata
+
+    import pandas as pd
+
+    from analysis import load_corpus
+
+    nfc = unicodedata.normalize("NFC", "Süddeutsche Zeitung")
+    nfd = unicodedata.normalize("NFD", nfc)
+    path = tmp_path / "export.csv"
+    body = "The council approved the budget on day {} after a long debate, and critics were angry."
+    pd.DataFrame(
+        {"text": [body.format(k) for k in range(4)], "outlet": [nfc, nfd, nfd, "AP"]}
+    ).to_csv(path, index=False)
+    corpus = load_corpus(path, progress=False)
+    assert sorted(corpus.documents["outlet"]) == ["AP", nfc, nfc, nfc]
+    changed = corpus.audit[corpus.audit["rule"] == "unicode_nfc"]
+    assert changed["doc_id"].tolist() == ["doc00000002", "doc00000003"]
+    assert changed["original"].tolist() == [f"outlet: {nfd}"] * 2
+
+
+def test_a_manifest_s_values_lose_their_outer_spaces_and_outlets_match_in_nfc(
+    make_corpus, tmp_path
+) -> None:
+    import unicodedata
+
+    from analysis import load_corpus
+    from analysis.pipeline.params import ParameterError, check_outlets
+
+    nfd = unicodedata.normalize("NFD", "Süddeutsche")
+    rows = [
+        {"doc_id": "a1 ", "file": "a.txt", "outlet": "Reuters "},
+        {"doc_id": "b1", "file": "b.txt", "outlet": " Reuters"},
+        {"doc_id": "c1", "file": "c.txt", "outlet": nfd},
+    ]
+    folder = make_corpus(manifest=rows)
+    docs = load_corpus(folder).documents
+    assert docs["doc_id"].tolist() == ["a1", "b1", "c1"]
+    assert docs["outlet"].tolist() == ["Reuters", "Reuters", unicodedata.normalize("NFC", nfd)]
+    check_outlets(folder, ["Süddeutsche", "Reuters"])  # typed in NFC: accepted
+    with pytest.raises(ParameterError, match="Reuter'"):
+        check_outlets(folder, ["Reuter"])

@@ -573,13 +573,15 @@ def check_outlets(corpus: Path, outlets: Any) -> None:
     """
     if not outlets or not corpus.is_dir():
         return
+    import unicodedata
+
     from analysis.corpus.documents import CorpusError, read_manifest
 
-    try:
-        known = set(read_manifest(corpus)["outlet"].astype(str))
+    try:  # compared in Unicode NFC, as the run puts the metadata (documents.metadata_in_nfc)
+        known = {unicodedata.normalize("NFC", o) for o in read_manifest(corpus)["outlet"]}
     except CorpusError:
         return  # the corpus notebook reports what is wrong with the folder
-    unknown = sorted({str(o) for o in outlets} - known)
+    unknown = sorted({unicodedata.normalize("NFC", str(o)) for o in outlets} - known)
     if unknown:
         raise ParameterError(f"outlets not in the corpus: {unknown}; valid names: {sorted(known)}")
 

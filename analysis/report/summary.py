@@ -94,19 +94,33 @@ def figure_sections(
 
 
 def _figure_lines(
-    number: int, info: FigureInfo, image_src: ImageSource, group_col: str
+    number: int, info: FigureInfo, image_src: ImageSource, group_col: str, pooled: str = ""
 ) -> list[str]:
+    """A figure of the summary: anchor, image, and caption with its sources; ``pooled`` (what
+    "Other" pools, :func:`_pooled_caption`) is added to the caption of a figure of groups."""
     sources = [f"notebook `notebooks/{info.notebook}`"] if info.notebook else []
     sources += [f"table `reports/tables/{info.table}`"] if info.table else []
     source = f" *Source: {', '.join(sources)}.*" if sources else ""
+    note = f" {pooled}" if pooled and info.stem != CODER_FIGURE else ""
     return [
         f'<a id="figure-{number}"></a>',
         "",
         f"![Figure {number}: {escape_text(info.stem)}]({image_src(info)})",
         "",
-        f"**Figure {number}.** {escape_text(info.caption_for(group_col))}{source}",
+        f"**Figure {number}.** {escape_text(info.caption_for(group_col))}{note}{source}",
         "",
     ]
+
+
+def _pooled_caption(facts: CorpusFacts) -> str:
+    """For a figure's caption: that its "Other" pools several groups (:func:`_pooled`)."""
+    if not facts.folded:
+        return ""
+    n = len(facts.folded)
+    return (
+        f"“{OTHER_LABEL}” pools {n} {facts.group_col}s with fewer articles, named in the "
+        "summary's opening; it is not one of them."
+    )
 
 
 def _findings_section(
@@ -116,6 +130,7 @@ def _findings_section(
     image_src: ImageSource | None = None,
     group_col: str = "outlet",
     doc_groups: Mapping[str, str] | None = None,
+    pooled: str = "",
 ) -> list[str]:
     lines = ["## Key findings", ""]
     if not findings:
@@ -124,7 +139,7 @@ def _findings_section(
         section: [
             line
             for info in infos
-            for line in _figure_lines(numbers[info.stem], info, image_src, group_col)
+            for line in _figure_lines(numbers[info.stem], info, image_src, group_col, pooled)
         ]
         for section, infos in (placed or {}).items()
         if image_src is not None
@@ -138,6 +153,7 @@ def _figures_section(
     group_col: str = "outlet",
     numbers: Mapping[str, int] | None = None,
     placed_any: bool = False,
+    pooled: str = "",
 ) -> list[str]:
     """The figures no finding refers to (all of them when ``placed_any`` is False)."""
     lines = ["## Other figures" if placed_any else "## Figures", ""]
@@ -145,7 +161,7 @@ def _figures_section(
         return [] if placed_any else [*lines, "No figures were found.", ""]
     numbers = numbers or _figure_numbers(figures)
     for info in figures:
-        lines += _figure_lines(numbers[info.stem], info, image_src, group_col)
+        lines += _figure_lines(numbers[info.stem], info, image_src, group_col, pooled)
     return lines
 
 
@@ -523,8 +539,9 @@ def summary_markdown(
         "id and the sentence number (counted from 0) in `reports/tables/sentences.csv`.",
         "",
     ]
+    pooled = _pooled_caption(facts)
     lines += _findings_section(
-        findings, numbers, placed, image_src, facts.group_col, dict(facts.folded_docs)
+        findings, numbers, placed, image_src, facts.group_col, dict(facts.folded_docs), pooled
     )
     if tone_coder[0]:
         lines += tone_coder[0]
@@ -534,7 +551,7 @@ def summary_markdown(
                 shown.add(info.stem)
     lines += validation[0]
     rest = [info for info in figures if info.stem not in shown]
-    lines += _figures_section(rest, image_src, facts.group_col, numbers, bool(shown))
+    lines += _figures_section(rest, image_src, facts.group_col, numbers, bool(shown), pooled)
     lines += _methods_section(facts, params, corpus_dir)
     lines += _limitations_section(facts, [*validation[1], *tone_coder[1]])
     lines += quality

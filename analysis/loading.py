@@ -117,18 +117,20 @@ def load_corpus(
 
 def _warned(corpus: Corpus) -> Corpus:
     """``corpus``, after a warning for each thing about it a user must know before reading any
-    result: outlets that differ only in letter case or spacing
+    result: outlets (or origins) that differ only in letter case or spacing
     (:mod:`analysis.corpus.group_names`: each spelling would be compared as an outlet), and
     documents that are not in English (:func:`analysis.corpus.language.other_languages_warning`:
     the lexicons are English)."""
     from analysis.corpus.group_names import similar_names_warning
     from analysis.corpus.language import other_languages_warning
 
-    counts = corpus.documents["outlet"].astype(str).value_counts()
-    for message in (
-        similar_names_warning(counts.to_dict()),
-        other_languages_warning(corpus.documents),
-    ):
+    documents = corpus.documents
+    messages = [
+        similar_names_warning(documents[column].astype(str).value_counts().to_dict(), column)
+        for column in ("outlet", "origin")
+        if column in documents.columns
+    ]
+    for message in [*messages, other_languages_warning(documents)]:
         if message:
             warnings.warn(message, UserWarning, stacklevel=3)
     return corpus

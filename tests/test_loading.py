@@ -244,3 +244,16 @@ def test_a_file_without_a_language_column_has_its_language_guessed_and_warned(
     assert docs.loc["Spiegel", "language"] == "und-Latn"
     assert docs.loc["Herald", "language"] == "en"
     assert "language" in docs.loc["Spiegel", "quality_flags"]
+
+
+def test_origins_spelled_two_ways_are_warned_about_too(tmp_path: Path) -> None:
+    path = tmp_path / "export.csv"
+    pd.DataFrame(
+        {
+            "text": [f"Ports reopened on day {k} after the strike ended." for k in range(3)],
+            "outlet": ["A", "B", "C"],
+            "origin": ["UK", "uk", "US"],
+        }
+    ).to_csv(path, index=False)
+    with pytest.warns(UserWarning, match=r"origin values that differ only .*'UK' \(1 article\)"):
+        load_corpus(path, progress=False)

@@ -518,16 +518,22 @@ def metadata_in_nfc(row: dict[str, Any], doc_id: str, columns: Sequence[str]) ->
             continue
         row[column] = unicodedata.normalize("NFC", value)
         entries.append(
-            AuditEntry(
-                doc_id=doc_id,
-                line_no=0,
-                original=f"{column}: {value}",
-                rule="unicode_nfc",
-                action="changed",
-                result=f"{column}: {row[column]} (metadata put in Unicode NFC, as the text is)",
+            whole_document_change(
+                doc_id,
+                f"{column}: {value}",
+                "unicode_nfc",
+                f"{column}: {row[column]} (metadata put in Unicode NFC, as the text is)",
             )
         )
     return entries
+
+
+def whole_document_change(doc_id: str, original: str, rule: str, result: str) -> AuditEntry:
+    """An audit entry for a change to a document as a whole (its decoding, its page, its
+    metadata) rather than to one of its lines: line 0, action ``changed``."""
+    return AuditEntry(
+        doc_id=doc_id, line_no=0, original=original, rule=rule, action="changed", result=result
+    )
 
 
 def clean_documents(raw: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -580,13 +586,11 @@ def _prepare(record: dict) -> tuple[dict, dict, Page | None, str, list[AuditEntr
             else "the file is not valid UTF-8"
         )
         audit_entries.append(
-            AuditEntry(
-                doc_id=doc_id,
-                line_no=0,
-                original=f"(whole file, {encoding} bytes)",
-                rule="decode_fallback",
-                action="changed",
-                result=f"decoded as {encoding} because {reason}",
+            whole_document_change(
+                doc_id,
+                f"(whole file, {encoding} bytes)",
+                "decode_fallback",
+                f"decoded as {encoding} because {reason}",
             )
         )
     raw_text = str(record["raw_text"] or "")
@@ -595,13 +599,11 @@ def _prepare(record: dict) -> tuple[dict, dict, Page | None, str, list[AuditEntr
     if not as_page and is_html_page(raw_text):  # a page in a text column or a .txt file
         as_page = True
         audit_entries.append(
-            AuditEntry(
-                doc_id=doc_id,
-                line_no=0,
-                original=f"(whole text, {len(raw_text)} characters)",
-                rule="html_page_in_text",
-                action="changed",
-                result="the text is a whole HTML page (it opens with a doctype or <html>): its "
+            whole_document_change(
+                doc_id,
+                f"(whole text, {len(raw_text)} characters)",
+                "html_page_in_text",
+                "the text is a whole HTML page (it opens with a doctype or <html>): its "
                 "article was extracted as from a saved page",
             )
         )

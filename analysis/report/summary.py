@@ -117,9 +117,10 @@ def _pooled_caption(facts: CorpusFacts) -> str:
     if not facts.folded:
         return ""
     n = len(facts.folded)
+    col = facts.group_col
     return (
-        f"“{OTHER_LABEL}” pools {n} {facts.group_col}s with fewer articles, named in the "
-        "summary's opening; it is not one of them."
+        f"“{OTHER_LABEL}” is not one {col}: it pools the {n} {col}s with the fewest articles, "
+        "named in the summary's opening."
     )
 
 

@@ -26,7 +26,7 @@ import pandas as pd
 
 from analysis.config import default_corpus_dir, project_root
 from analysis.corpus.documents import Corpus, build_corpus
-from analysis.measure.cache import cache_key, read_entry, write_entry
+from analysis.measure.cache import cache_key, entry_warnings, read_entry, write_entry
 from analysis.settings import Lexicons, resolve_lexicons
 
 _PARTS = ("documents", "sentences", "audit")
@@ -96,22 +96,32 @@ def load_corpus(
         )
         entry = Path(cache_dir) / key
         cached = read_entry(entry)
-        if cached is not None:
+        if cached is not None:  # what reading the corpus warned about is said again
+            for message in entry_warnings(entry):
+                warnings.warn(message, UserWarning, stacklevel=2)
             return _warned(_with_quality(cached, duplicates))
-    if path.is_dir():
-        corpus = _load_folder(path, measures=measures, lexicons=lexicons)
-    else:
-        corpus = _load_file(
-            path,
-            measures=measures,
-            lexicons=lexicons,
-            columns=column_map,
-            jobs=jobs,
-            progress=progress,
-            chunk_size=chunk_size,
-        )
+    with warnings.catch_warnings(record=True) as said:
+        warnings.simplefilter("always", UserWarning)  # each said once below, as it would be
+        if path.is_dir():
+            corpus = _load_folder(path, measures=measures, lexicons=lexicons)
+        else:
+            corpus = _load_file(
+                path,
+                measures=measures,
+                lexicons=lexicons,
+                columns=column_map,
+                jobs=jobs,
+                progress=progress,
+                chunk_size=chunk_size,
+            )
+    shown: dict[tuple[str, type[Warning]], warnings.WarningMessage] = {}
+    for warning in said:  # each once, as the default filter shows it
+        shown.setdefault((str(warning.message), warning.category), warning)
+    for warning in shown.values():  # shown now where they were raised, and kept with the entry
+        warnings.warn_explicit(warning.message, warning.category, warning.filename, warning.lineno)
     if entry is not None:
-        write_entry(corpus, entry)
+        user = [text for text, category in shown if issubclass(category, UserWarning)]
+        write_entry(corpus, entry, user)
     return _warned(_with_quality(corpus, duplicates))
 
 

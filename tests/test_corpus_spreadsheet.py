@@ -12,7 +12,7 @@ import pytest
 
 from analysis import load_corpus
 from analysis.corpus.files import CorpusFileError, detect_format, read_chunks
-from analysis.corpus.spreadsheet import cell_text, header_names, read_xlsx_table
+from analysis.corpus.spreadsheet import cell_text, header_names, read_xlsx_table, xlsx_columns
 
 ROWS = [
     ["doc_id", "text", "outlet", "published"],
@@ -82,6 +82,7 @@ def test_only_the_first_sheet_is_read_and_the_others_with_data_are_named(tmp_pat
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         _read(_workbook(tmp_path / "one.xlsx", ROWS, ("empty", [])))
+        assert xlsx_columns(book, warn=False) == ROWS[0]  # a check before a run: not said twice
 
 
 def test_header_names_follow_pandas_for_empty_and_repeated_cells() -> None:

@@ -257,3 +257,20 @@ def test_origins_spelled_two_ways_are_warned_about_too(tmp_path: Path) -> None:
     ).to_csv(path, index=False)
     with pytest.warns(UserWarning, match=r"origin values that differ only .*'UK' \(1 article\)"):
         load_corpus(path, progress=False)
+
+
+def test_a_cached_corpus_says_again_what_reading_it_warned_about(tmp_path: Path) -> None:
+    """A run whose notebooks read the corpus from the cache must not look cleaner than the
+    first: the warnings of the reading are kept with the entry and said again, once each."""
+    path = tmp_path / "export.csv"
+    rows = "".join(
+        f"Caf\xe9 owners on day {k} said the heat was brutal, and sales fell.,X\n" for k in range(3)
+    )
+    path.write_bytes(("text,outlet\n" + rows).encode("cp1252"))
+    cache = tmp_path / "cache"
+    for _ in range(2):
+        with pytest.warns(UserWarning) as caught:
+            corpus = load_corpus(path, progress=False, cache_dir=cache)
+        said = [str(w.message) for w in caught if "cp1252" in str(w.message)]
+        assert len(said) == 1, said
+    assert corpus.documents["text"].str.contains("Café").all()

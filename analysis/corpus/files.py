@@ -289,10 +289,11 @@ def csv_separator(path: Path, fmt: str, encoding: str = "utf-8-sig") -> str:
 
 
 def _file_columns(
-    path: Path, fmt: str, encoding: str = "utf-8-sig", sep: str | None = None
+    path: Path, fmt: str, encoding: str = "utf-8-sig", sep: str | None = None, warn: bool = True
 ) -> list[str]:
     """The column names of the file, read without reading its rows (a CSV's separator: ``sep``,
-    else :func:`csv_separator`)."""
+    else :func:`csv_separator`; a workbook's other sheets are warned about unless not
+    ``warn``)."""
     if fmt in ("csv", "tsv"):
         sep = sep or csv_separator(path, fmt, encoding)
         try:
@@ -308,7 +309,7 @@ def _file_columns(
         from analysis.corpus.spreadsheet import SpreadsheetError, xlsx_columns
 
         try:
-            return xlsx_columns(path)
+            return xlsx_columns(path, warn)
         except SpreadsheetError as error:
             raise CorpusFileError(str(error)) from None
     import pyarrow.parquet as pq

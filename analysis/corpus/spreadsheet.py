@@ -43,12 +43,13 @@ def _open(path: Path) -> Any:
         raise SpreadsheetError(f"{path}: not a readable .xlsx workbook ({error})") from None
 
 
-def _first_sheet(path: Path, workbook: Any) -> Any:
-    """The workbook's first worksheet, after a warning naming the other sheets with data."""
+def _first_sheet(path: Path, workbook: Any, warn: bool = True) -> Any:
+    """The workbook's first worksheet, after a warning (unless not ``warn``) naming the other
+    sheets with data."""
     sheets = workbook.worksheets
     if not sheets:
         raise SpreadsheetError(f"{path}: the workbook has no worksheet")
-    others = [s.title for s in sheets[1:] if s.max_row and s.max_row > 1]
+    others = [s.title for s in sheets[1:] if s.max_row and s.max_row > 1] if warn else []
     if others:
         which = (
             f"the sheet {others[0]!r} is"
@@ -90,12 +91,14 @@ def header_names(cells: Sequence[Any]) -> list[str]:
     return names
 
 
-def xlsx_columns(path: Path | str) -> list[str]:
-    """The column names of the workbook's first sheet (its first row), reading no other row."""
+def xlsx_columns(path: Path | str, warn: bool = True) -> list[str]:
+    """The column names of the workbook's first sheet (its first row), reading no other row;
+    ``warn=False`` leaves the warning about other sheets to a later read (a check before a run
+    whose notebooks read the file)."""
     path = Path(path)
     workbook = _open(path)
     try:
-        for row in _first_sheet(path, workbook).iter_rows(max_row=1, values_only=True):
+        for row in _first_sheet(path, workbook, warn).iter_rows(max_row=1, values_only=True):
             names = header_names(row)
             if names:
                 return names
@@ -110,9 +113,7 @@ def xlsx_row_count(path: Path | str) -> int | None:
     path = Path(path)
     workbook = _open(path)
     try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")  # said once, when the columns are read
-            rows = _first_sheet(path, workbook).max_row
+        rows = _first_sheet(path, workbook, warn=False).max_row  # said when columns are read
         return rows - 1 if rows else None
     finally:
         workbook.close()
@@ -126,9 +127,7 @@ def xlsx_batches(
     path = Path(path)
     workbook = _open(path)
     try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")  # said once, when the columns are read
-            rows = _first_sheet(path, workbook).iter_rows(values_only=True)
+        rows = _first_sheet(path, workbook, warn=False).iter_rows(values_only=True)
         names = header_names(next(rows, ()))
         where = {name: k for k, name in enumerate(names)}
         picks = [where[c] for c in columns]

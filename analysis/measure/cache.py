@@ -18,7 +18,7 @@ import json
 import os
 import shutil
 import tempfile
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 import pandas as pd
@@ -145,9 +145,22 @@ def read_entry(entry: Path) -> Corpus | None:
     return Corpus(**{part: pd.read_parquet(entry / f"{part}.parquet") for part in _PARTS})
 
 
-def write_entry(corpus: Corpus, entry: Path) -> None:
-    """Store ``corpus`` as the cache entry ``entry``, atomically; keep an entry another process
-    wrote meanwhile.
+WARNINGS_FILE = "warnings.json"
+
+
+def entry_warnings(entry: Path) -> list[str]:
+    """What reading the corpus of ``entry`` warned about (:func:`write_entry`), to say again
+    when the entry is used instead: a cached corpus has the same problems as the file."""
+    try:
+        said = json.loads((entry / WARNINGS_FILE).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return []
+    return [str(m) for m in said] if isinstance(said, list) else []
+
+
+def write_entry(corpus: Corpus, entry: Path, said: Sequence[str] = ()) -> None:
+    """Store ``corpus`` as the cache entry ``entry``, atomically, with the warnings its reading
+    ``said`` (:func:`entry_warnings`); keep an entry another process wrote meanwhile.
 
     The entry is written to a temporary folder and renamed into place, so an interrupted run
     never leaves a partial entry, and an existing entry is never replaced while another process
@@ -158,6 +171,9 @@ def write_entry(corpus: Corpus, entry: Path) -> None:
     try:
         for part in _PARTS:
             getattr(corpus, part).to_parquet(staging / f"{part}.parquet", index=False)
+        if said:
+            text = json.dumps(list(said), ensure_ascii=False, indent=1) + "\n"
+            (staging / WARNINGS_FILE).write_text(text, encoding="utf-8")
         # Another process may have written the same entry meanwhile: the entries are equal
         # by construction (same key), so keep theirs rather than pull it from under a reader.
         if not entry.exists():

@@ -558,9 +558,12 @@ def check_corpus(corpus: Path | str) -> Path:
 
     try:
         if detect_format(path) == "xlsx":  # a zip archive: a damaged one fails at once
-            from analysis.corpus.files import _file_columns
+            from analysis.corpus.spreadsheet import SpreadsheetError, xlsx_columns
 
-            _file_columns(path, "xlsx")
+            try:
+                xlsx_columns(path, warn=False)  # the corpus notebook warns about other sheets
+            except SpreadsheetError as error:
+                raise CorpusFileError(str(error)) from None
     except CorpusFileError as error:
         raise ParameterError(str(error)) from error
     return path
@@ -609,7 +612,7 @@ def corpus_columns(corpus: Path, column_map: Any = None) -> list[str]:
         fmt = detect_format(corpus)
         encoding = file_encoding(corpus, fmt)
         mapping = parse_column_map(column_map or None)
-        theirs = _file_columns(corpus, fmt, encoding)
+        theirs = _file_columns(corpus, fmt, encoding, warn=False)  # the notebooks warn
         mapped = {v: k for k, v in mapping.items()}
         columns = [*MANIFEST_COLUMNS, *(mapped.get(c, c) for c in theirs)]
     return [c for c in dict.fromkeys(columns) if c not in NOT_GROUPS]

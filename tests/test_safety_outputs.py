@@ -351,3 +351,12 @@ def test_a_second_process_into_a_locked_out_is_refused(tmp_path, capsys) -> None
         assert process.main(args) == 2
     assert "another run" in capsys.readouterr().err
     assert process.main(args) == 0  # once the lock is free
+
+
+def test_run_refuses_an_out_that_is_a_file_and_leaves_it(tmp_path, capsys):
+    notes = tmp_path / "notes.txt"
+    notes.write_text("my notes\n", encoding="utf-8")
+    assert cli_main(["run", "--out", str(notes), "--no-progress"]) == 2
+    err = capsys.readouterr().err
+    assert err == f"error: --out {notes} exists and is not a folder\n"
+    assert notes.read_text(encoding="utf-8") == "my notes\n"

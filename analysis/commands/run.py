@@ -194,6 +194,9 @@ def main(args: argparse.Namespace) -> int:
             key = None
             lanes = None
             if not args.list_parameters:
+                out = output_dirs(args.out)["root"]
+                if out.exists() and not out.is_dir():
+                    raise ParameterError(f"--out {out} exists and is not a folder")
                 values, _ = collect_parameters(args)
                 key = _unchanged_run(args, values, notebooks)
                 if isinstance(key, list):

@@ -28,6 +28,13 @@ from cleaning_cases import PROSE, assert_kept, clean_lines
         ("* Another bullet point", "- Another bullet point", "bullet_normalise"),
         ("▪Tight bullet", "- Tight bullet", "bullet_normalise"),
         ("Cafe\u0301 owners", "Café owners", "unicode_nfc"),
+        ("## Heat grips the region", "Heat grips the region", "markdown_markup"),
+        ("> \"We will cope,\" she said.", "\"We will cope,\" she said.", "markdown_markup"),
+        ("Read [the ruling](https://example.com/r \"PDF\") in full.", "Read the ruling in full.",
+         "markdown_markup"),
+        ("Prices fell ![chart](https://x.org/c.png) on Monday.", "Prices fell on Monday.",
+         "markdown_markup"),
+        ("See [**the data**](https://x.org) here.", "See the data here.", "markdown_markup"),
     ],
 )  # fmt: skip
 def test_inline_rules_change_the_line(line: str, expected: str, rule: str) -> None:
@@ -47,7 +54,18 @@ def test_inline_rules_change_the_line(line: str, expected: str, rule: str) -> No
         "- Already a canonical bullet",
         "-5% was the drop in exports.",
         "The store opens in a new tab of the mall next year.",
+        "#MeToo trended after the verdict.",
+        "> 50 people were evacuated from the building.",
+        "The ratio [1] (see note) was cited.",
+        "Array a[i](x) is not a link in this sentence.",
     ],
 )
 def test_inline_near_misses_are_unchanged(line: str) -> None:
     assert_kept(line)
+
+
+def test_a_markdown_image_alone_on_its_line_is_removed() -> None:
+    cleaned = clean_lines(PROSE[0], "![A man cools off](https://x.org/a.jpg)", PROSE[1])
+    assert cleaned.text.splitlines() == [PROSE[0], PROSE[1]]
+    removed = [e for e in cleaned.audit if e.line_no == 2]
+    assert [(e.rule, e.action) for e in removed] == [("markdown_markup", "removed")]

@@ -143,6 +143,8 @@ def _rules_listing() -> dict[str, str]:
         "html_entity": "HTML entities ('&amp;', '&#8217;') become the characters they stand for.",
         "link_text": "Link annotations such as '(opens in a new tab)' are cut out of the line.",
         "emphasis_markup": "Markdown emphasis debris is unwrapped: '_Reuters_' becomes 'Reuters'.",
+        "markdown_markup": "Markdown structure is unwrapped: '## Title' and '> quote' lose their "
+        "markers, '[text](url)' keeps its text, an image '![alt](url)' goes.",
         "title_line": "The first line, when it repeats the document's title, moves to "
         "metadata['title'].",
         "source_url": "'Original article: <URL>', 'Source: <URL>' or a bare URL line moves to "
@@ -203,6 +205,7 @@ _STEPS: tuple[tuple[str, Callable[[str], str]], ...] = (
     ("cms_debris", normalisers.remove_cms_debris),
     ("link_text", normalisers.remove_link_text),
     ("para_marker", normalisers.remove_para_markers),
+    ("markdown_markup", normalisers.remove_markdown),
     ("emphasis_markup", normalisers.remove_emphasis),
     ("lost_byte_repair", repair_lost_continuation),
     ("detokenise", detokenise),
@@ -210,7 +213,9 @@ _STEPS: tuple[tuple[str, Callable[[str], str]], ...] = (
     ("caption_boilerplate", remove_caption_boilerplate),
 )
 # Inline rules that, when they leave nothing of a line, are the reason the line went.
-_CONTENT_REMOVING = frozenset({"cms_debris", "link_text", "para_marker", "caption_boilerplate"})
+_CONTENT_REMOVING = frozenset(
+    {"cms_debris", "link_text", "para_marker", "markdown_markup", "caption_boilerplate"}
+)
 
 
 @dataclass
@@ -234,6 +239,8 @@ def _is_quiet(text: str) -> bool:
     """True when no step can change ``text``, by a test cheaper than :func:`_may_change`'s
     (False says nothing: the line may still need no change)."""
     if text[:1] in normalisers._BULLET_OR_SPACE and not normalisers._is_dash_bullet(text):
+        return False
+    if text[:1] in ("#", ">"):  # a Markdown heading or quotation
         return False
     if text[-1:].isspace() or _QUIET_CHARS_RE.search(text) or _QUIET_PAIRS_RE.search(text):
         return False

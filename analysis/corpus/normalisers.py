@@ -65,7 +65,7 @@ def may_need_normalising(text: str) -> bool:
     """False when none of the character and inline steps can change ``text`` (a fast test)."""
     if text[:1] in _BULLET_OR_SPACE and not _is_dash_bullet(text):
         return True
-    if text[-1:].isspace() or "  " in text or "!--" in text:
+    if text[-1:].isspace() or "  " in text or "!--" in text or text[:1] in ("#", ">"):
         return True
     if _NEEDS_WORK_RE.search(text) or ("(" in text and _LINK_TEXT_HINT_RE.search(text)):
         return True
@@ -190,6 +190,26 @@ def remove_link_text(text: str) -> str:
     if ("(" not in text and "[" not in text) or not _LINK_TEXT_HINT_RE.search(text):
         return text  # the hint matches exactly where _LINK_TEXT_RE does, and searches faster
     return normalise_whitespace(_LINK_TEXT_RE.sub(_gap, text))
+
+
+# Markdown, as exported by scrapers and CMSs (and trafilatura's markdown output): an image
+# "![alt](url)", a link "[text](url "title")", and a line's heading or quotation marker.
+# A link's target looks like an address (a "/", a "." or a leading "#"), not "a[i](x)"; a ">"
+# before a number is "more than" ("> 50 people"), not a quotation.
+_MD_TARGET = r'(?:#[^)\s]*|[^)\s]*[./][^)\s]*)(?:\s+"[^"]*")?'
+_MD_IMAGE_RE = re.compile(r"!\[[^\]\n]*\]\(" + _MD_TARGET + r"\)")
+_MD_LINK_RE = re.compile(r"\[([^\]\n]+)\]\(" + _MD_TARGET + r"\)")
+_MD_BLOCK_RE = re.compile(r"^(?:#{1,6}[ \t]+(?=\S)|>[ \t]+(?=[^\d\s]))")
+
+
+def remove_markdown(text: str) -> str:
+    """Markdown structure to plain text: "## Title" and "> quote" lose their markers, a link
+    "[text](url)" keeps its text, an image "![alt](url)" goes (its alt text is a caption)."""
+    if "](" in text:
+        text = normalise_whitespace(_MD_LINK_RE.sub(r"\1", _MD_IMAGE_RE.sub("", text)))
+    if text[:1] in ("#", ">"):
+        text = _MD_BLOCK_RE.sub("", text)
+    return text
 
 
 def remove_para_markers(text: str) -> str:

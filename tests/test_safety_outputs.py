@@ -360,3 +360,21 @@ def test_run_refuses_an_out_that_is_a_file_and_leaves_it(tmp_path, capsys):
     err = capsys.readouterr().err
     assert err == f"error: --out {notes} exists and is not a folder\n"
     assert notes.read_text(encoding="utf-8") == "my notes\n"
+
+
+def test_a_refused_run_leaves_no_folder_of_its_own_in_the_users_out(
+    notebooks, corpus, tmp_path, monkeypatch, capsys
+):
+    """A run refused for the user's files does not leave the reports/ folder (and its lock
+    file) it created to lock --out; a reports/ folder that was there stays."""
+    out = tmp_path / "out"
+    (out / "figures").mkdir(parents=True)
+    (out / "figures" / "chart.png").write_bytes(b"mine")
+    use_fake_execute(monkeypatch, FakeExecute("a"))
+    common = ["--notebooks", str(notebooks), "--corpus", str(corpus), "--out", str(out)]
+    assert run_command.main(parse([*common, "--no-progress"])) == 2
+    assert "did not write" in capsys.readouterr().err
+    assert snapshot(out) == {"figures/chart.png": b"mine"} and not (out / "reports").exists()
+    (out / "reports").mkdir()
+    assert run_command.main(parse([*common, "--no-progress"])) == 2
+    assert (out / "reports").is_dir()

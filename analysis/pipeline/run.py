@@ -212,24 +212,41 @@ def run_pipeline(
     values["corpus_dir"] = str(corpus)
 
     live = output_dirs(out_dir)
+    reports_existed = live["reports"].is_dir()
     live["reports"].mkdir(parents=True, exist_ok=True)
-    with locked(live["reports"] / LOCK, live["root"]):
-        recover(live["reports"], log)
-        owned = check_outputs(live["root"], force)
-        return _run_locked(
-            values,
-            schema,
-            plan,
-            by_name,
-            lanes,
-            live,
-            owned,
-            timeout,
-            progress,
-            log,
-            started,
-            record_key,
-        )
+    try:
+        with locked(live["reports"] / LOCK, live["root"]):
+            recover(live["reports"], log)
+            owned = check_outputs(live["root"], force)
+            return _run_locked(
+                values,
+                schema,
+                plan,
+                by_name,
+                lanes,
+                live,
+                owned,
+                timeout,
+                progress,
+                log,
+                started,
+                record_key,
+            )
+    except OutputsError:
+        if not reports_existed:  # a refused run leaves no folder of its own behind
+            _remove_lock_folder(live["reports"])
+        raise
+
+
+def _remove_lock_folder(reports: Path) -> None:
+    """Remove ``reports`` when it holds nothing but the run's lock file (the folder a refused
+    run created to lock it); anything else in it is kept."""
+    try:
+        if [p.name for p in reports.iterdir()] == [LOCK]:
+            (reports / LOCK).unlink()
+            reports.rmdir()
+    except OSError:
+        pass  # left as it is: nothing of the user's is touched either way
 
 
 def _run_locked(

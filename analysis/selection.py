@@ -8,12 +8,12 @@ grouping column.
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Iterable, Sequence
 
 import pandas as pd
 
 from analysis.config import GROUP_COLUMNS
+from analysis.corpus.normalisers import normalise_unicode
 from analysis.figures import OKABE_ITO, OTHER_LABEL, fold_groups, group_palette
 
 
@@ -38,7 +38,7 @@ def keep_outlets(
     that lists the valid ones (a typo must not silently compare nothing).
     """
     # in Unicode NFC, as the run puts the metadata (a name typed with a combining accent)
-    wanted = [unicodedata.normalize("NFC", str(o)) for o in (outlets or [])]
+    wanted = [normalise_unicode(str(o)) for o in (outlets or [])]
     if not wanted:
         return frame
     outlet = frame["outlet"].astype(str)

@@ -17,7 +17,6 @@ import hashlib
 import io
 import json
 import os
-import unicodedata
 import warnings
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -32,6 +31,7 @@ import pandas as pd
 from analysis.config import default_corpus_dir
 from analysis.corpus.cleaning import AuditEntry, audit_frame, clean_text, template_lines
 from analysis.corpus.html import HTML_SUFFIXES, PAGE_COLUMNS, Page, is_html_page, read_page
+from analysis.corpus.normalisers import normalise_unicode
 from analysis.corpus.sentences import count_words_many, split_sentences
 
 MANIFEST_NAME = "manifest.csv"
@@ -514,9 +514,11 @@ def metadata_in_nfc(row: dict[str, Any], doc_id: str, columns: Sequence[str]) ->
     entries: list[AuditEntry] = []
     for column in columns:
         value = row.get(column)
-        if not isinstance(value, str) or value.isascii() or unicodedata.is_normalized("NFC", value):
+        if not isinstance(value, str) or value.isascii():
             continue
-        row[column] = unicodedata.normalize("NFC", value)
+        row[column] = normalise_unicode(value)
+        if row[column] == value:
+            continue
         entries.append(
             whole_document_change(
                 doc_id,

@@ -105,7 +105,7 @@ class ReadReport:
     format: str
     columns: dict[str, str]  # our column name -> the file's column name
     ignored_columns: list[str] = field(default_factory=list)
-    n_rows_total: int | None = None  # known up front for Parquet only
+    n_rows_total: int | None = None  # known up front for Parquet and workbooks only
     n_rows: int = 0  # data rows read
     n_docs: int = 0  # rows passed on as documents
     n_empty_skipped: int = 0
@@ -306,15 +306,21 @@ def _file_columns(
             return list(record)
         raise CorpusFileError(f"{path}: the file holds no JSON records")
     if fmt == "xlsx":
-        from analysis.corpus.spreadsheet import SpreadsheetError, xlsx_columns
-
-        try:
-            return xlsx_columns(path, warn)
-        except SpreadsheetError as error:
-            raise CorpusFileError(str(error)) from None
+        return _workbook_header(path, warn)[0]
     import pyarrow.parquet as pq
 
     return list(pq.ParquetFile(path).schema_arrow.names)
+
+
+def _workbook_header(path: Path, warn: bool = True) -> tuple[list[str], int | None]:
+    """A workbook's columns and recorded data rows (:func:`analysis.corpus.spreadsheet.
+    xlsx_header`), every failure a :class:`CorpusFileError`."""
+    from analysis.corpus.spreadsheet import SpreadsheetError, xlsx_header
+
+    try:
+        return xlsx_header(path, warn)
+    except SpreadsheetError as error:
+        raise CorpusFileError(str(error)) from None
 
 
 def _resolve_columns(
@@ -649,7 +655,11 @@ def _read_corpus_file(
     mapping = parse_column_map(columns)
     encoding = file_encoding(path, fmt)
     sep = csv_separator(path, fmt, encoding) if fmt in ("csv", "tsv") else ""
-    available = _file_columns(path, fmt, encoding, sep)
+    n_rows: int | None = None
+    if fmt == "xlsx":  # its columns and size from one opening of the workbook
+        available, n_rows = _workbook_header(path)
+    else:
+        available = _file_columns(path, fmt, encoding, sep)
     resolved, ignored = _resolve_columns(path, available, mapping)
     report = ReadReport(path=str(path), format=fmt, columns=resolved, ignored_columns=ignored)
     report.separator = sep
@@ -664,11 +674,8 @@ def _read_corpus_file(
     if fmt == "parquet":
         import pyarrow.parquet as pq
 
-        report.n_rows_total = pq.ParquetFile(path).metadata.num_rows
-    elif fmt == "xlsx":
-        from analysis.corpus.spreadsheet import xlsx_row_count
-
-        report.n_rows_total = xlsx_row_count(path)
+        n_rows = pq.ParquetFile(path).metadata.num_rows
+    report.n_rows_total = n_rows
     extras = extra_columns(pd.DataFrame(columns=ignored))
     source_columns = list(dict.fromkeys([*resolved.values(), *extras]))
 

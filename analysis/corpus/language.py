@@ -100,18 +100,25 @@ def not_english(languages: pd.Series) -> pd.Series:
     return (values != "") & ~values.str.startswith("en")
 
 
+def other_languages(documents: pd.DataFrame) -> list[tuple[str, int]]:
+    """(language, documents) of the documents not in English (:func:`not_english`), most
+    first, then by name; empty when there are none or no ``language`` column."""
+    if "language" not in documents.columns:
+        return []
+    languages = documents["language"]
+    counts = languages[not_english(languages)].astype(str).value_counts()
+    return sorted(((str(k), int(n)) for k, n in counts.items()), key=lambda kn: (-kn[1], kn[0]))
+
+
 def other_languages_warning(documents: pd.DataFrame) -> str | None:
-    """The warning for a corpus with documents not in English (:func:`not_english`), naming
-    how many and in which languages; None when there are none or no ``language`` column."""
-    if "language" not in documents.columns or documents.empty:
+    """The warning for a corpus with documents not in English (:func:`other_languages`),
+    naming how many and in which languages; None when there are none."""
+    other = other_languages(documents)
+    if not other:
         return None
-    other = not_english(documents["language"])
-    if not other.any():
-        return None
-    counts = documents.loc[other, "language"].astype(str).value_counts()
-    languages = ", ".join(f"{lang} ({n})" for lang, n in counts.items())
+    languages = ", ".join(f"{lang} ({n})" for lang, n in other)
     return (
-        f"{int(other.sum())} of {len(documents)} documents are not in English by their "
+        f"{sum(n for _, n in other)} of {len(documents)} documents are not in English by their "
         f"language ({languages}; given, or guessed from the text as metadata_note says); the "
         "lexicons are English, so their tone, frames and hedges count only the English words "
         "they hold. They are flagged 'language' in quality_flags: leave them out, or give the "

@@ -91,32 +91,29 @@ def header_names(cells: Sequence[Any]) -> list[str]:
     return names
 
 
-def xlsx_columns(path: Path | str, warn: bool = True) -> list[str]:
-    """The column names of the workbook's first sheet (its first row), reading no other row;
-    ``warn=False`` leaves the warning about other sheets to a later read (a check before a run
-    whose notebooks read the file)."""
+def xlsx_header(path: Path | str, warn: bool = True) -> tuple[list[str], int | None]:
+    """The column names of the workbook's first sheet (its first row, reading no other) and its
+    data rows as the workbook records its size (empty rows included; for a progress bar; None
+    when it does not say), from one opening of the workbook: each opening parses its table of
+    shared strings, the text of every article. ``warn=False`` leaves the warning about other
+    sheets to a later read (a check before a run whose notebooks read the file)."""
     path = Path(path)
     workbook = _open(path)
     try:
-        for row in _first_sheet(path, workbook, warn).iter_rows(max_row=1, values_only=True):
+        sheet = _first_sheet(path, workbook, warn)
+        for row in sheet.iter_rows(max_row=1, values_only=True):
             names = header_names(row)
             if names:
-                return names
+                rows = sheet.max_row
+                return names, (rows - 1 if rows else None)
         raise SpreadsheetError(f"{path}: the first sheet is empty (no header row)")
     finally:
         workbook.close()
 
 
-def xlsx_row_count(path: Path | str) -> int | None:
-    """Data rows of the first sheet as the workbook records its size (empty rows included),
-    for a progress bar; None when it does not say."""
-    path = Path(path)
-    workbook = _open(path)
-    try:
-        rows = _first_sheet(path, workbook, warn=False).max_row  # said when columns are read
-        return rows - 1 if rows else None
-    finally:
-        workbook.close()
+def xlsx_columns(path: Path | str, warn: bool = True) -> list[str]:
+    """The column names of the workbook's first sheet (:func:`xlsx_header`)."""
+    return xlsx_header(path, warn)[0]
 
 
 def xlsx_batches(

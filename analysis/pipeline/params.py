@@ -558,12 +558,9 @@ def check_corpus(corpus: Path | str) -> Path:
 
     try:
         if detect_format(path) == "xlsx":  # a zip archive: a damaged one fails at once
-            from analysis.corpus.spreadsheet import SpreadsheetError, xlsx_columns
+            from analysis.corpus.files import _file_columns
 
-            try:
-                xlsx_columns(path, warn=False)  # the corpus notebook warns about other sheets
-            except SpreadsheetError as error:
-                raise CorpusFileError(str(error)) from None
+            _file_columns(path, "xlsx", warn=False)  # the notebooks warn about other sheets
     except CorpusFileError as error:
         raise ParameterError(str(error)) from error
     return path
@@ -576,15 +573,14 @@ def check_outlets(corpus: Path, outlets: Any) -> None:
     """
     if not outlets or not corpus.is_dir():
         return
-    import unicodedata
-
     from analysis.corpus.documents import CorpusError, read_manifest
+    from analysis.corpus.normalisers import normalise_unicode
 
     try:  # compared in Unicode NFC, as the run puts the metadata (documents.metadata_in_nfc)
-        known = {unicodedata.normalize("NFC", o) for o in read_manifest(corpus)["outlet"]}
+        known = {normalise_unicode(o) for o in read_manifest(corpus)["outlet"]}
     except CorpusError:
         return  # the corpus notebook reports what is wrong with the folder
-    unknown = sorted({unicodedata.normalize("NFC", str(o)) for o in outlets} - known)
+    unknown = sorted({normalise_unicode(str(o)) for o in outlets} - known)
     if unknown:
         raise ParameterError(f"outlets not in the corpus: {unknown}; valid names: {sorted(known)}")
 

@@ -14,8 +14,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-import pandas as pd
-
 from analysis.corpus.documents import SETTINGS_FILE, read_csv_table
 from analysis.io import read_table
 
@@ -76,21 +74,8 @@ class CorpusFacts:
     # and the (doc_id, group) of their articles, so that a quote names its own group
     folded: tuple[str, ...] = ()
     folded_docs: tuple[tuple[str, str], ...] = ()
-    # (language, articles) of the articles not in English (corpus.language.not_english)
+    # (language, articles) of the articles not in English (corpus.language.other_languages)
     not_english: tuple[tuple[str, int], ...] = ()
-
-
-def _not_english(docs: pd.DataFrame) -> tuple[tuple[str, int], ...]:
-    """(language, articles) of the documents whose language is not English, most first."""
-    from analysis.corpus.language import not_english
-
-    if "language" not in docs.columns:
-        return ()
-    other = docs.loc[not_english(docs["language"]), "language"].astype(str)
-    counts = other.value_counts()
-    return tuple(
-        sorted(((str(k), int(n)) for k, n in counts.items()), key=lambda kn: (-kn[1], kn[0]))
-    )
 
 
 def corpus_facts(
@@ -106,6 +91,7 @@ def corpus_facts(
     ``outlets`` (the run's selection; empty: all) limits the counts to the articles the run
     compared, so the summary describes the same groups as the tables and figures. Groups are
     listed largest first (:func:`analysis.selection.groups_by_volume`)."""
+    from analysis.corpus.language import other_languages
     from analysis.selection import folded_groups, groups_by_volume, keep_outlets
 
     tables = Path(tables_dir)
@@ -168,7 +154,7 @@ def corpus_facts(
         translated=tuple(translated),
         corpus_file=corpus.name if corpus.is_file() else "",
         folded=tuple(folded),
-        not_english=_not_english(docs),
+        not_english=tuple(other_languages(docs)),
         folded_docs=tuple(
             (str(d), str(g))
             for d, g in zip(docs["doc_id"], docs[group_col], strict=True)

@@ -152,8 +152,47 @@ def test_missing_text_column_fails_before_reading_rows(tmp_path: Path) -> None:
 
 def test_missing_outlet_column_is_an_error(tmp_path: Path) -> None:
     frame = pd.DataFrame(ROWS).drop(columns=["outlet"])
-    with pytest.raises(CorpusFileError, match="no 'outlet' column"):
+    with pytest.raises(CorpusFileError, match=r"no 'outlet' column.*--map url=COLUMN"):
         read_chunks(write(frame, tmp_path / "nooutlet.parquet"))
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".jsonl", ".parquet"])
+def test_without_an_outlet_column_each_outlet_is_the_site_of_its_url(
+    tmp_path: Path, suffix: str
+) -> None:
+    frame = pd.DataFrame(
+        {
+            "link": [
+                "https://www.latimes.com/nation/a.html",
+                "http://beta.latimes.com/b",
+                "https://www.bbc.co.uk/news/c",
+                "/relative/d.html",
+                "",
+            ],
+            "body": ["One.", "Two.", "Three.", "Four.", "Five."],
+        }
+    )
+    path = write(frame, tmp_path / f"export{suffix}")
+    with pytest.warns(UserWarning, match=r"no outlet column; .*site of its web address.*'link'"):
+        docs, report = read_all(path, columns="text=body,url=link")
+    expected = ["latimes.com", "latimes.com", "bbc.co.uk", "unknown", "unknown"]
+    assert docs["outlet"].tolist() == expected
+    assert docs["url"].tolist() == frame["link"].tolist()  # the address itself is kept
+    assert report.outlet_from_url and report.n_no_site == 2 and report.n_unknown_outlet == 2
+    assert report.outlets == {"latimes.com": 2, "bbc.co.uk": 1, "unknown": 2}
+    summary = report.summary()
+    assert "each outlet is the site of the row's 'link'" in summary
+    assert "2 rows whose address names no site set to 'unknown'" in summary
+    assert "empty outlet" not in summary
+
+
+def test_an_outlet_column_wins_over_the_url(tmp_path: Path) -> None:
+    frame = pd.DataFrame(
+        {"outlet": ["Herald", ""], "url": ["https://www.cnn.com/a", "https://www.cnn.com/b"]}
+    ).assign(text=["One.", "Two."])
+    docs, report = read_all(write(frame, tmp_path / "both.csv"))
+    assert docs["outlet"].tolist() == ["Herald", "unknown"]  # a blank outlet is not guessed
+    assert not report.outlet_from_url and report.n_unknown_outlet == 1
 
 
 def test_mapping_to_an_absent_column_names_the_columns(tmp_path: Path) -> None:

@@ -164,6 +164,26 @@ def test_a_file_of_unknown_format_is_refused_before_any_notebook_starts(
     assert fake.calls == []
 
 
+def test_a_corpus_file_without_the_columns_it_needs_is_refused_before_any_notebook_starts(
+    notebooks, tmp_path, monkeypatch
+):
+    fake = FakeExecute("a")
+    use_fake_execute(monkeypatch, fake)
+    export = tmp_path / "export.csv"
+    export.write_text("body,site,link\nOne sentence.,Herald,https://www.cnn.com/a\n")
+    with pytest.raises(ParameterError, match=r"no 'text' column.*body, site, link"):
+        run(notebooks, tmp_path / "out", export)
+    with pytest.raises(ParameterError, match=r"no 'outlet' column.*--map url=COLUMN"):
+        run(notebooks, tmp_path / "out", export, column_map="text=body")
+    with pytest.raises(ParameterError, match=r"mapping outlet=source names a column"):
+        run(notebooks, tmp_path / "out", export, column_map="text=body,outlet=source")
+    assert fake.calls == []
+    assert not (tmp_path / "out").exists()  # nothing created for a refused run
+    run(notebooks, tmp_path / "out", export, column_map="text=body,url=link")  # outlet: cnn.com
+    run(notebooks, tmp_path / "out2", export, column_map="text=body,outlet=site")
+    assert len(fake.calls) == 2 * len(list_notebooks(notebooks))
+
+
 def test_each_notebook_is_given_only_the_names_papermill_finds_in_it(notebooks):
     schema = discover_parameters(list_notebooks(notebooks))
     values = {"seed": 3, "n_boot": 9, "tables_dir": "/t", "not_declared": 1}

@@ -20,6 +20,9 @@ Rules, applied the same way to every format:
 - A row without a ``doc_id`` gets ``doc{row:08d}``, ``row`` being its 1-based data row, so the id
   is the same on every run and points back to the row.
 - An empty ``outlet`` or ``origin`` becomes ``"unknown"`` and is counted.
+- A file without an ``outlet`` column but with a ``url`` column names each row's outlet by the
+  site of its address (:func:`analysis.corpus.sites.site_of`: ``latimes.com``), with a warning;
+  a row whose address names no site gets ``"unknown"``, counted.
 - A ``doc_id`` seen twice is an error that names the id and both rows.
 """
 
@@ -40,6 +43,7 @@ import pyarrow.compute as pc
 
 from analysis.corpus.documents import MANIFEST_COLUMNS, decode_text, extra_columns
 from analysis.corpus.group_names import similar_names_warning
+from analysis.corpus.sites import site_of
 
 # The columns of a raw-documents chunk, as produced by analysis.corpus.documents.read_raw_documents.
 # ``raw_format`` is "html" when ``raw_text`` holds a web page (analysis.corpus.html extracts it).
@@ -113,6 +117,8 @@ class ReadReport:
     n_generated_ids: int = 0
     n_unknown_outlet: int = 0
     n_unknown_origin: int = 0
+    outlet_from_url: bool = False  # no outlet column: each outlet is its url's site
+    n_no_site: int = 0  # of those, rows whose url names no site (outlet 'unknown')
     encoding: str = "utf-8"  # how a text file was decoded ("cp1252" when it was not UTF-8)
     separator: str = ""  # a CSV file's field separator ("" for other formats)
     outlets: dict[str, int] = field(default_factory=dict)  # documents per outlet
@@ -128,7 +134,13 @@ class ReadReport:
             parts.append(f"{_rows(self.n_empty_skipped)} skipped for empty text ({which})")
         if self.n_generated_ids:
             parts.append(f"{self.n_generated_ids} doc_ids generated as doc<row>")
-        if self.n_unknown_outlet:
+        if self.outlet_from_url:
+            parts.append(f"each outlet is the site of the row's {self.columns['url']!r}")
+            if self.n_no_site:
+                parts.append(
+                    f"{_rows(self.n_no_site)} whose address names no site set to '{UNKNOWN}'"
+                )
+        elif self.n_unknown_outlet:
             parts.append(f"{_rows(self.n_unknown_outlet)} with an empty outlet set to '{UNKNOWN}'")
         if self.n_unknown_origin:
             parts.append(f"{_rows(self.n_unknown_origin)} with no origin set to '{UNKNOWN}'")
@@ -343,11 +355,19 @@ def _resolve_columns(
     for ours in REQUIRED_COLUMNS:
         if ours == "text" and "html" in resolved:
             continue  # an "html" column of saved pages stands in for "text"
+        if ours == "outlet" and "url" in resolved:
+            continue  # each article's outlet is then its address's site (outlet_from_url)
         if ours not in resolved:
+            also = (
+                " Or, to name each article's outlet by the site of its web address, name the "
+                "column of addresses with --map url=COLUMN."
+                if ours == "outlet"
+                else ""
+            )
             raise CorpusFileError(
                 f"{path}: no {ours!r} column. The file's columns are: {', '.join(available)}. "
                 f"Name the column that holds the {ours} with --map {ours}=COLUMN "
-                f"(in Python: columns={{'{ours}': 'COLUMN'}})."
+                f"(in Python: columns={{'{ours}': 'COLUMN'}}).{also}"
             )
     ignored = [c for c in available if c not in resolved.values()]
     return resolved, ignored
@@ -605,6 +625,8 @@ class _ChunkNormaliser:
             self.seen_ids[doc_id] = row
             ids[j] = doc_id
         out["doc_id"] = ids
+        if self.report.outlet_from_url:
+            out["outlet"] = [site_of(url) for url in out["url"]]
         for name in ("outlet", "origin"):
             column = out.get(name, [""] * len(keep))
             blank = [i for i, v in enumerate(column) if not v.strip()]
@@ -613,6 +635,8 @@ class _ChunkNormaliser:
             out[name] = [v.strip() for v in column]
             if name == "outlet":
                 self.report.n_unknown_outlet += len(blank)
+                if self.report.outlet_from_url:
+                    self.report.n_no_site += len(blank)
                 for outlet, count in Counter(out[name]).items():
                     self.report.outlets[outlet] = self.report.outlets.get(outlet, 0) + count
             else:
@@ -663,6 +687,16 @@ def _read_corpus_file(
     resolved, ignored = _resolve_columns(path, available, mapping)
     report = ReadReport(path=str(path), format=fmt, columns=resolved, ignored_columns=ignored)
     report.separator = sep
+    if "outlet" not in resolved:  # _resolve_columns allows it only with a url column
+        report.outlet_from_url = True
+        warnings.warn(
+            f"{path}: no outlet column; each article's outlet is the site of its web address "
+            f"in column {resolved['url']!r} (e.g. latimes.com for https://www.latimes.com/...), "
+            f"and '{UNKNOWN}' where the address names none. To compare outlets by name, name "
+            "the column that holds them with --map outlet=COLUMN.",
+            UserWarning,
+            stacklevel=2,
+        )
     if encoding == "cp1252":
         report.encoding = "cp1252"
         warnings.warn(

@@ -566,6 +566,29 @@ def check_corpus(corpus: Path | str) -> Path:
     return path
 
 
+def check_corpus_columns(corpus: Path, column_map: Any = None) -> None:
+    """Refuse, before anything starts, a corpus file without the columns a run needs (a text,
+    and an outlet or a url to name it by) or a ``column_map`` naming columns it does not have,
+    with the reader's own message (it lists the file's columns and the ``--map`` to give)."""
+    if corpus.is_dir():
+        return
+    from analysis.corpus.files import (
+        CorpusFileError,
+        _file_columns,
+        _resolve_columns,
+        detect_format,
+        file_encoding,
+        parse_column_map,
+    )
+
+    try:
+        fmt = detect_format(corpus)
+        columns = _file_columns(corpus, fmt, file_encoding(corpus, fmt), warn=False)
+        _resolve_columns(corpus, columns, parse_column_map(column_map or None))
+    except CorpusFileError as error:
+        raise ParameterError(str(error)) from None
+
+
 def check_outlets(corpus: Path, outlets: Any) -> None:
     """Refuse, before anything starts, outlets that a folder corpus's manifest does not name.
 

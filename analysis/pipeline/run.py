@@ -45,6 +45,7 @@ from analysis.pipeline.params import (
     ParameterError,
     ParamSpec,
     check_corpus,
+    check_corpus_columns,
     check_group_column,
     check_lexicon_files,
     check_outlets,
@@ -206,6 +207,7 @@ def run_pipeline(
     schema = discover_parameters([by_name[n] for stage in plan for n in stage])
     values = dict(parameters or {})
     corpus = check_corpus(values.get("corpus_dir") or default_corpus_dir())
+    check_corpus_columns(corpus, values.get("column_map"))
     check_outlets(corpus, values.get("outlets"))
     check_lexicon_files(corpus, values)
     check_group_column(corpus, values.get("group_by"), values.get("column_map"))

@@ -238,10 +238,10 @@ def test_a_file_without_a_language_column_has_its_language_guessed_and_warned(
     pd.DataFrame({"text": [german * 3, english * 3], "outlet": ["Spiegel", "Herald"]}).to_csv(
         path, index=False
     )
-    with pytest.warns(UserWarning, match=r"1 of 2 documents are not in English .*und-Latn \(1\)"):
+    with pytest.warns(UserWarning, match=r"1 of 2 documents are not in English .*de \(1\)"):
         corpus = load_corpus(path, progress=False)
     docs = corpus.documents.set_index("outlet")
-    assert docs.loc["Spiegel", "language"] == "und-Latn"
+    assert docs.loc["Spiegel", "language"] == "de"
     assert docs.loc["Herald", "language"] == "en"
     assert "language" in docs.loc["Spiegel", "quality_flags"]
 

@@ -71,7 +71,7 @@ def test_flags_equal_the_in_memory_quality_table(tmp_path: Path, batch_docs: int
     got = pd.read_parquet(folder / "documents.parquet")
     pd.testing.assert_frame_equal(got, expected, check_dtype=False)
     assert got.set_index("doc_id").loc["e", "duplicate_of"] == "a"  # copy found across batches
-    assert got.set_index("doc_id").loc["c", "language"] == "und-Latn"  # guessed: not English
+    assert got.set_index("doc_id").loc["c", "language"] == "de"  # guessed: German
     assert result is not None and result["documents"] == 5
     assert result["flags"]["duplicate"] == 1 and result["flags"]["language"] == 1
     assert result["flagged"] == sum(bool(f) for f in got["quality_flags"])
@@ -112,7 +112,7 @@ def test_workers_give_the_same_file_as_one_process(tmp_path: Path) -> None:
     flag_processed_documents(two, batch_docs=2, jobs=2)
     assert (two / "documents.parquet").read_bytes() == (one / "documents.parquet").read_bytes()
     assert pd.read_parquet(two / "documents.parquet").set_index("doc_id").loc["c", "language"] == (
-        "und-Latn"
+        "de"
     )
 
 

@@ -48,6 +48,7 @@ _FRESH = """
 import hashlib, json, pickle, sys
 from analysis.bench.throughput import bench_chunk_function
 from analysis.corpus.documents import read_raw_documents
+from analysis.corpus.language import language_identifier
 from analysis.corpus.line_rules import _screens
 from analysis.corpus.sentences import _bmp_classes, _count_word_re2
 from analysis.measure.document_quality import checked_chunk
@@ -57,7 +58,7 @@ from analysis.sentiment.scoring import _lower_case_terms_regex, news_terms_body,
 
 fn = bench_chunk_function()
 built = (actor_body, _screens, news_terms_body, news_terms_regex, _lower_case_terms_regex,
-         _bmp_classes, _count_word_re2)
+         _bmp_classes, _count_word_re2, language_identifier)
 caches = lambda: [f.cache_info().currsize for f in built]
 before = caches()
 if sys.argv[1] == "warm":
@@ -86,9 +87,9 @@ def _fresh(mode: str) -> dict[str, Any]:
 @pytest.mark.slow
 def test_warm_up_fills_the_caches_and_changes_no_result() -> None:
     warm, cold = _fresh("warm"), _fresh("cold")
-    assert warm["before"] == cold["before"] == cold["after"] == [0] * 7
+    assert warm["before"] == cold["before"] == cold["after"] == [0] * 8
     # actor patterns, line screens, news terms (found, and masked: though the sample holds none
-    # of them), the word counts' tables for curly quotes and for emoji
+    # of them), the word counts' tables for curly quotes and for emoji, the language identifier
     assert all(n > 0 for n in warm["after"]), warm["after"]
     assert warm["digest"] == cold["digest"]
 

@@ -10,7 +10,7 @@ once per worker:
 * NLTK without SciPy and scikit-learn (:func:`analysis.nltk_import.import_nltk_lean`): they
   are about two thirds of a worker's import time, and the per-document work never uses them;
 * the caches that do not depend on a corpus's lexicons: Python's Unicode classes written out
-  for RE2, the VADER lexicon and the Punkt tokenizer.
+  for RE2, the VADER lexicon, the Punkt tokenizer and the language identifier's model.
 
 Nothing here changes a result: the same functions run, only earlier.
 """
@@ -37,6 +37,7 @@ def warm() -> None:
     import_nltk_lean()
     for name in WORKER_MODULES:
         importlib.import_module(name)
+    from analysis.corpus.language import language_identifier
     from analysis.corpus.sentences import _count_word_re2, _punkt
     from analysis.lexicon import _short_edges, python_space_class, python_word_class
     from analysis.sentiment.vader import default_analyzer
@@ -47,6 +48,7 @@ def warm() -> None:
     _count_word_re2()
     default_analyzer()
     _punkt()
+    language_identifier()
 
 
 warm()

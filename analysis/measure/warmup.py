@@ -3,10 +3,10 @@
 The per-document work builds what it needs on first use, once per process: the regexes
 compiled from a run's lexicons (actors, news terms, sources, hedges), the line rules' screens,
 Python's Unicode classes written out for RE2, the HTML extractor's modules, the language
-guesser's tables. In a run on several cores each process used to build them before its first
-chunk: the first 500-document chunk of each process of a two-core run on 2,000 synthetic
-documents took 1.03–1.19 s without this module and 0.91–1.03 s with it, the whole run
-2.21–2.34 s against 2.12–2.26 s (four interleaved pairs, 2026-12-01).
+guesser's tables and its identifier's model. In a run on several cores each process used to
+build them before its first chunk: the first 500-document chunk of each process of a two-core
+run on 2,000 synthetic documents took 1.03–1.19 s without this module and 0.91–1.03 s with it,
+the whole run 2.21–2.34 s against 2.12–2.26 s (four interleaved pairs, 2026-12-01).
 
 :func:`warm_up` builds them after the lexicons are checked and before the corpus is read. On
 several processes where the local engine forks its workers (Linux), it first forks them, then
@@ -121,5 +121,9 @@ def warm_up_here(fn: Any, quality: bool, freeze: bool = False) -> None:
 
     work = functools.partial(checked_chunk, fn=fn) if quality else fn  # as the run calls it
     call_without_gc(work, warm_up_documents())
+    # the language identifier's model (about 0.4 s), which the sample's English never needs
+    from analysis.corpus.language import language_identifier
+
+    language_identifier()
     if freeze:
         gc.freeze()

@@ -65,6 +65,10 @@ BENCHMARKS: dict[str, tuple[str, str]] = {
         "analysis.bench.frames",
         "GVFC headlines: codebook vs trained coder vs majority class, held-out macro-F1",
     ),
+    "language": (
+        "analysis.bench.language",
+        "the language guess against pages' declared language; English news guessed otherwise",
+    ),
     "tone": (
         "analysis.bench.tone",
         "VADER, vader-news and a trained tone coder on NewsMTSC sentences and PerSenT articles",

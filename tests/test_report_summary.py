@@ -447,3 +447,34 @@ def test_articles_not_in_english_are_a_limitation_and_when_most_the_opening_says
         assert "3 of 4 articles are not in English by their language (`und-Latn` 2, `zh` 1;" in (
             limitations
         )
+
+
+@pytest.mark.parametrize(
+    ("outlets", "urls", "sites"),
+    [
+        # a corpus file without an outlet column: each outlet is its address's site
+        (["cnn.com", "latimes.com", "unknown"],
+         ["https://edition.cnn.com/a", "http://beta.latimes.com/b", "/relative"], True),
+        # outlet names given: not sites, even with addresses
+        (["CNN", "Los Angeles Times", "CNN"],
+         ["https://edition.cnn.com/a", "http://beta.latimes.com/b", "https://cnn.com/c"], False),
+        # one outlet named otherwise than its address's site
+        (["cnn.com", "latimes.com", "nytimes.com"],
+         ["https://edition.cnn.com/a", "http://beta.latimes.com/b", "https://cnn.com/c"], False),
+        # no address names a site
+        (["unknown", "unknown", "unknown"], ["", "", ""], False),
+    ],
+)  # fmt: skip
+def test_outlets_that_are_the_sites_of_the_addresses_are_said_to_be(
+    workspace, outlets, urls, sites
+):
+    rows = [
+        {"doc_id": f"d{k}", "outlet": outlet, "url": url, "origin": "unknown", "n_sentences": 5,
+         "n_words": 90, "language": "en"}
+        for k, (outlet, url) in enumerate(zip(outlets, urls, strict=True))
+    ]  # fmt: skip
+    pd.DataFrame(rows).to_csv(workspace["tables"] / "documents.csv", index=False)
+    md = write(workspace, findings=[])[0].read_text(encoding="utf-8")
+    limitations = md.split("## Limitations")[1].split("## Parameters")[0]
+    assert ("**Outlets are web sites.**" in limitations) is sites
+    assert ("Each outlet is the web site of its articles' addresses" in opening_of(md)) is sites

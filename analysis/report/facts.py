@@ -14,6 +14,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+import pandas as pd
+
 from analysis.corpus.documents import SETTINGS_FILE, read_csv_table
 from analysis.io import read_table
 
@@ -76,6 +78,24 @@ class CorpusFacts:
     folded_docs: tuple[tuple[str, str], ...] = ()
     # (language, articles) of the articles not in English (corpus.language.other_languages)
     not_english: tuple[tuple[str, int], ...] = ()
+    # the outlets are the sites of the articles' addresses (outlets_are_sites)
+    outlets_are_sites: bool = False
+
+
+def outlets_are_sites(documents: pd.DataFrame) -> bool:
+    """Whether each document's ``outlet`` is the site of its ``url``
+    (:func:`analysis.corpus.sites.site_of`), ``unknown`` where the address names none: as a
+    corpus file without an outlet column gets them. Then an outlet is a web site, not always the
+    outlet that wrote the story, and the summary says so."""
+    from analysis.corpus.files import UNKNOWN
+    from analysis.corpus.sites import site_of
+
+    if documents.empty or not {"outlet", "url"} <= set(documents.columns):
+        return False
+    sites = documents["url"].fillna("").astype(str).map(site_of)
+    expected = sites.where(sites != "", UNKNOWN)
+    outlets = documents["outlet"].fillna("").astype(str)
+    return bool((sites != "").any() and (outlets == expected).all())
 
 
 def corpus_facts(
@@ -155,6 +175,7 @@ def corpus_facts(
         corpus_file=corpus.name if corpus.is_file() else "",
         folded=tuple(folded),
         not_english=tuple(other_languages(docs)),
+        outlets_are_sites=group_col == "outlet" and outlets_are_sites(docs),
         folded_docs=tuple(
             (str(d), str(g))
             for d, g in zip(docs["doc_id"], docs[group_col], strict=True)

@@ -359,6 +359,15 @@ def _limitations_section(facts: CorpusFacts, extra: Sequence[str] = ()) -> list[
         "quoted evidence next to each number.",
     ]
     lines += _language_limitation(facts)
+    if facts.outlets_are_sites:
+        lines.append(
+            "- **Outlets are web sites.** The corpus names no outlets, so each article's outlet "
+            "is the site (registrable domain) of its address, and `unknown` where the address "
+            "names none. A site is not always the outlet that wrote the story: an aggregator "
+            "(yahoo.com, msn.com) republishes other outlets' articles, and some outlets publish "
+            "under another domain (ABC News under go.com). Name the outlet column with `--map "
+            "outlet=COLUMN` when the corpus has one."
+        )
     if facts.translated:
         docs = ", ".join(f"`{escape_code(d)}` ({escape_text(g)})" for d, g in facts.translated)
         lines.append(
@@ -463,10 +472,22 @@ def _opening(facts: CorpusFacts) -> str:
         return (
             f"How one {col} covered the story, {size} With a single {col} in the selection no "
             f"comparison between {col}s is possible: the findings describe its articles only."
-            f"{_mostly_foreign(facts)}"
+            f"{_sites(facts)}{_mostly_foreign(facts)}"
         )
     return (
-        f"How {n_groups} {col}s covered the story, {size}{_pooled(facts)}{_mostly_foreign(facts)}"
+        f"How {n_groups} {col}s covered the story, {size}{_sites(facts)}{_pooled(facts)}"
+        f"{_mostly_foreign(facts)}"
+    )
+
+
+def _sites(facts: CorpusFacts) -> str:
+    """When the outlets are the sites of the articles' addresses (``facts.outlets_are_sites``):
+    a sentence saying so, sending the reader to the limitations; else ``""``."""
+    if not facts.outlets_are_sites:
+        return ""
+    return (
+        " Each outlet is the web site of its articles' addresses (the corpus names no outlets;"
+        " see the limitations, “Outlets are web sites”)."
     )
 
 

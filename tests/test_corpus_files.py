@@ -184,6 +184,17 @@ def test_without_an_outlet_column_each_outlet_is_the_site_of_its_url(
     assert "each outlet is the site of the row's 'link'" in summary
     assert "2 rows whose address names no site set to 'unknown'" in summary
     assert "empty outlet" not in summary
+    assert "no origin" not in summary  # the file has no origin column: nothing to tell
+
+
+def test_blank_origins_are_counted_in_the_summary_only_when_the_file_has_the_column(
+    tmp_path: Path,
+) -> None:
+    frame = pd.DataFrame({"text": ["a.", "b."], "outlet": ["H", "H"], "origin": ["US", ""]})
+    _, report = read_all(write(frame, tmp_path / "o.csv"))
+    assert "1 row with no origin set to 'unknown'" in report.summary()
+    _, report = read_all(write(frame.drop(columns="origin"), tmp_path / "n.csv"))
+    assert report.n_unknown_origin == 2 and "no origin" not in report.summary()
 
 
 def test_an_outlet_column_wins_over_the_url(tmp_path: Path) -> None:

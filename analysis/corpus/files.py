@@ -142,7 +142,7 @@ class ReadReport:
                 )
         elif self.n_unknown_outlet:
             parts.append(f"{_rows(self.n_unknown_outlet)} with an empty outlet set to '{UNKNOWN}'")
-        if self.n_unknown_origin:
+        if self.n_unknown_origin and "origin" in self.columns:  # not news without the column
             parts.append(f"{_rows(self.n_unknown_origin)} with no origin set to '{UNKNOWN}'")
         if self.ignored_columns:
             parts.append(f"ignored columns: {', '.join(self.ignored_columns)}")

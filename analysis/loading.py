@@ -117,8 +117,8 @@ def load_corpus(
     shown: dict[tuple[str, type[Warning]], warnings.WarningMessage] = {}
     for warning in said:  # each once, as the default filter shows it
         shown.setdefault((str(warning.message), warning.category), warning)
-    for warning in shown.values():  # shown now where they were raised, and kept with the entry
-        warnings.warn_explicit(warning.message, warning.category, warning.filename, warning.lineno)
+    for warning in shown.values():  # shown now, at the caller's line, and kept with the entry
+        warnings.warn(warning.message, warning.category, stacklevel=2)
     if entry is not None:
         user = [text for text, category in shown if issubclass(category, UserWarning)]
         write_entry(corpus, entry, user)

@@ -274,3 +274,21 @@ def test_a_cached_corpus_says_again_what_reading_it_warned_about(tmp_path: Path)
         said = [str(w.message) for w in caught if "cp1252" in str(w.message)]
         assert len(said) == 1, said
     assert corpus.documents["text"].str.contains("Café").all()
+
+
+def test_reading_warnings_point_at_the_line_that_loaded_the_corpus(tmp_path: Path) -> None:
+    """In a notebook, a warning shows the file and line it names: the user's cell, not a line
+    of this package's reader (where the file's encoding or columns were found out)."""
+    path = tmp_path / "export.csv"
+    rows = "".join(
+        f"Caf\xe9 owners on day {k} said the heat was brutal.,https://www.cnn.com/{k}\n"
+        for k in range(3)
+    )
+    path.write_bytes(("text,url\n" + rows).encode("cp1252"))
+    cache = tmp_path / "cache"
+    for _ in range(2):  # read, then from the cache
+        with pytest.warns(UserWarning) as caught:
+            load_corpus(path, progress=False, cache_dir=cache)
+        reading = [w for w in caught if "cp1252" in str(w.message) or "site" in str(w.message)]
+        assert len(reading) == 2
+        assert {Path(w.filename).name for w in reading} == {Path(__file__).name}

@@ -10,11 +10,13 @@ from __future__ import annotations
 import argparse
 import importlib
 import importlib.util
+import shlex
 import signal
 import sys
 import threading
 import warnings
 from collections.abc import Sequence
+from pathlib import Path
 from typing import Any
 
 # name -> (module, one-line help)
@@ -102,7 +104,7 @@ def _add_command(
         name, help=help_text, description=module.__doc__, formatter_class=_FORMATTER
     )
     module.add_arguments(cmd)
-    cmd.set_defaults(_module=module)
+    cmd.set_defaults(_module=module, _parser=cmd)
 
 
 def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
@@ -153,11 +155,23 @@ def show_warning(
 _PYTHON_SHOWWARNING = warnings.showwarning
 
 
+def refuse_extra_arguments(args: argparse.Namespace, extra: Sequence[str]) -> None:
+    """Exit (code 2) naming the arguments the command does not take, with the command's usage;
+    an existing path given where the command takes ``--corpus`` gets the option to write."""
+    hint = ""
+    paths = [a for a in extra if not a.startswith("-") and Path(a).exists()]
+    if paths and "corpus" in vars(args) and args.corpus is None:
+        hint = f"; a corpus is given with --corpus: --corpus {shlex.quote(paths[0])}"
+    args._parser.error(f"unrecognized arguments: {' '.join(extra)}{hint}")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Parse ``argv`` and run the chosen command; returns the process exit code."""
     argv = list(sys.argv[1:] if argv is None else argv)
     parser = build_parser(argv)
-    args = parser.parse_args(argv)
+    args, extra = parser.parse_known_args(argv)
+    if extra:  # said by the command's own parser, with its usage, not the top-level one
+        refuse_extra_arguments(args, extra)
     previous = _handle_sigterm()
     shown, warnings.showwarning = warnings.showwarning, show_warning
     try:

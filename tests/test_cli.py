@@ -106,3 +106,26 @@ def test_a_command_shows_the_package_warnings_as_one_plain_line(
     assert len(lines) == 1 and lines[0].startswith("warning: ") and "not read" in lines[0]
     assert "UserWarning" not in err and ".py:" not in err
     assert warnings.showwarning.__module__ == "warnings"  # put back after the command
+
+
+def test_an_argument_a_command_does_not_take_is_refused_with_the_command_s_usage(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "my export.csv").write_text("text,outlet\nOne.,X\n", encoding="utf-8")
+    for command in ("corpus", "run"):
+        with pytest.raises(SystemExit) as exit_info:
+            main([command, "my export.csv", "--out", "out"])
+        assert exit_info.value.code == 2
+        err = capsys.readouterr().err
+        assert f"usage: python -m analysis {command} " in err
+        assert (
+            f"python -m analysis {command}: error: unrecognized arguments: my export.csv; "
+            "a corpus is given with --corpus: --corpus 'my export.csv'"
+        ) in err
+    with pytest.raises(SystemExit):
+        main(["bench", "language", "--persent", ".", "--bogus"])
+    err = capsys.readouterr().err
+    assert "python -m analysis bench language: error: unrecognized arguments: --bogus" in err
+    assert "a corpus is given" not in err
+    assert not (tmp_path / "out").exists()  # nothing ran

@@ -1,7 +1,7 @@
-"""Tone on text none of us wrote: NewsMTSC sentences and PerSenT articles.
+"""Tone on text none of us wrote: NewsMTSC sentences, PerSenT articles, financial news sentences.
 
-Reads ``--data`` (a folder holding ``newsmtsc/`` and ``persent/``). Compared, always on test
-files never used for fitting:
+Reads ``--data`` (a folder holding ``newsmtsc/`` and ``persent/``, and, when present,
+``financial_phrasebank/``). Compared, always on test files never used for fitting:
 
 * **NewsMTSC** (Hamborg & Donnay 2021): sentences whose marked targets all carry the same
   polarity (2/4/6 = negative/neutral/positive) get that label. VADER and vader-news classify the
@@ -13,6 +13,14 @@ files never used for fitting:
   class thresholds fitted on ``dev.csv`` (grid search on accuracy); the trained coder is trained
   on ``dev.csv``; both are scored on ``fixed_test.csv`` and ``random_test.csv``, next to always
   answering "Positive" (the most frequent class in dev).
+* **Financial PhraseBank** (Malo et al. 2014, "Good debt or bad debt", JASIST): 4,846 sentences
+  of English financial news labelled negative/neutral/positive by 5–8 annotators *from an
+  investor's point of view* (the likely effect on a share price, not the writer's tone), with
+  the share of annotators who agreed. ``Sentences_50Agree.txt`` (at least half agreed; all the
+  sentences) is split once, seeded and stratified, into 80% to train the coder and 20% to test
+  every method (the split FinBERT reported on: Araci 2019, accuracy 0.86, macro-F1 0.84, a split
+  of its own); VADER and vader-news, which learn nothing, are also scored on every sentence of
+  ``Sentences_AllAgree.txt`` (all annotators agreed), next to always answering "neutral".
 
 Reported: accuracy and macro-F1 with n.
 """
@@ -33,11 +41,22 @@ POLARITY = {2.0: -1, 4.0: 0, 6.0: 1}
 PERSENT = {"Negative": -1, "Neutral": 0, "Positive": 1}
 NEWSMTSC_TEST = ("devtest_mt", "devtest_rw")
 PERSENT_TEST = ("fixed_test", "random_test")
+FPB = {"negative": -1, "neutral": 0, "positive": 1}
+FPB_FILES = {
+    "50Agree": ("Sentences_50Agree.txt", "latin-1"),
+    "AllAgree": ("Sentences_AllAgree.txt", "utf-8"),
+}
+FPB_TEST_SHARE = 0.2
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Command-line options of ``python -m analysis bench tone``."""
-    parser.add_argument("--data", required=True, type=Path, help="folder with newsmtsc/, persent/")
+    parser.add_argument(
+        "--data",
+        required=True,
+        type=Path,
+        help="folder with newsmtsc/, persent/ (and optionally financial_phrasebank/)",
+    )
     parser.add_argument("--seed", type=int, default=SEED)
     parser.add_argument("--json", type=Path, default=None, help="also write the results here")
 
@@ -62,6 +81,29 @@ def read_persent(path: Path) -> pd.DataFrame:
     return pd.DataFrame(
         {"text": raw["DOCUMENT"].astype(str), "label": raw["TRUE_SENTIMENT"].map(PERSENT)}
     ).reset_index(drop=True)
+
+
+def read_phrasebank(path: Path, encoding: str) -> pd.DataFrame:
+    """Financial PhraseBank sentences: ``text, label`` (−1/0/1), one ``sentence@label`` a line
+    (split at the last ``@``; the release's files are Latin-1, a UTF-8 copy of the AllAgree
+    file is read as UTF-8)."""
+    rows = []
+    for line in path.read_text(encoding=encoding).splitlines():
+        text, _, label = line.rpartition("@")
+        if text.strip() and label.strip() in FPB:
+            rows.append((text.strip(), FPB[label.strip()]))
+    return pd.DataFrame(rows, columns=["text", "label"])
+
+
+def phrasebank_split(frame: pd.DataFrame, seed: int) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """``(train, test)``: a seeded split of ``frame`` stratified by label, test
+    :data:`FPB_TEST_SHARE` of it."""
+    from sklearn.model_selection import train_test_split
+
+    train, test = train_test_split(
+        frame, test_size=FPB_TEST_SHARE, random_state=seed, stratify=frame["label"]
+    )
+    return train.reset_index(drop=True), test.reset_index(drop=True)
 
 
 def scores(gold: np.ndarray, pred: np.ndarray) -> dict[str, float]:
@@ -146,14 +188,56 @@ def run(data: Path, seed: int = SEED) -> dict:
         row["trained"] = scores(gold, model.predict_tone(test["text"]))
         row["always_majority"] = scores(gold, np.full(len(gold), majority))
         results["persent"][name] = row
+
+    folder = data / "financial_phrasebank"
+    if folder.is_dir():
+        results["financial_phrasebank"] = _phrasebank(folder, seed)
     return results
+
+
+def _phrasebank(folder: Path, seed: int) -> dict:
+    """The Financial PhraseBank rows of :func:`run` (see the module docstring)."""
+    from analysis.sentiment.scoring import score_sentences
+    from analysis.validation.model import train_frame_model
+
+    name, encoding = FPB_FILES["50Agree"]
+    train, test = phrasebank_split(read_phrasebank(folder / name, encoding), seed)
+    empty = pd.DataFrame(index=range(len(train)))
+    model = train_frame_model(train["text"], empty, tone=train["label"], seed=seed)
+    out: dict = {"trained_on": f"80% of {name} ({len(train)} sentences, seeded, stratified)"}
+    gold = test["label"].to_numpy()
+    row = {}
+    for method in ("vader", "vader-news"):
+        row[method] = scores(gold, _classes(score_sentences(test["text"], method)["compound"]))
+    row["trained"] = scores(gold, model.predict_tone(test["text"]))
+    row["always_neutral"] = scores(gold, np.zeros(len(gold), dtype=int))
+    out["50Agree_test20"] = row
+    name, encoding = FPB_FILES["AllAgree"]
+    every = read_phrasebank(folder / name, encoding)
+    gold = every["label"].to_numpy()
+    row = {}
+    for method in ("vader", "vader-news"):
+        row[method] = scores(gold, _classes(score_sentences(every["text"], method)["compound"]))
+    row["always_neutral"] = scores(gold, np.zeros(len(gold), dtype=int))
+    out["AllAgree"] = row
+    vader = _classes(score_sentences(every["text"], "vader")["compound"])
+    out["AllAgree_vader_confusion"] = confusion(gold, vader)
+    return out
+
+
+def confusion(gold: np.ndarray, pred: np.ndarray) -> dict[str, dict[str, int]]:
+    """``{gold class: {predicted class: n}}`` over negative/neutral/positive."""
+    names = {-1: "negative", 0: "neutral", 1: "positive"}
+    return {
+        names[g]: {names[q]: int(np.sum((gold == g) & (pred == q))) for q in names} for g in names
+    }
 
 
 def report(results: dict) -> str:
     """The results as Markdown tables."""
     lines = ["| set | method | accuracy | macro-F1 | n |", "|---|---|---|---|---|"]
-    for corpus in ("newsmtsc", "persent"):
-        for name, row in results[corpus].items():
+    for corpus in ("newsmtsc", "persent", "financial_phrasebank"):
+        for name, row in results.get(corpus, {}).items():
             if (
                 not isinstance(row, dict)
                 or "vader" not in row
@@ -171,6 +255,18 @@ def report(results: dict) -> str:
         f"trained on dev.csv; VADER thresholds fitted on dev: "
         f"{results['persent']['thresholds_fitted_on_dev']}",
     ]
+    if "financial_phrasebank" in results:
+        lines.append(
+            f"Financial PhraseBank trained coder: {results['financial_phrasebank']['trained_on']};"
+            " its labels are an investor's view of the news, not the writer's tone"
+        )
+        table = results["financial_phrasebank"].get("AllAgree_vader_confusion")
+        if table:
+            lines.append("Financial PhraseBank AllAgree, VADER (rows: annotators; columns: VADER):")
+            lines.append("| | " + " | ".join(next(iter(table.values()))) + " |")
+            lines.append("|---|---|---|---|")
+            for gold_name, row in table.items():
+                lines.append(f"| {gold_name} | " + " | ".join(str(n) for n in row.values()) + " |")
     return "\n".join(lines)
 
 

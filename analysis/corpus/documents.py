@@ -30,6 +30,7 @@ import pandas as pd
 
 from analysis.config import default_corpus_dir
 from analysis.corpus.cleaning import AuditEntry, audit_frame, clean_text, template_lines
+from analysis.corpus.exports import several_articles_warning
 from analysis.corpus.html import HTML_SUFFIXES, PAGE_COLUMNS, Page, is_html_page, read_page
 from analysis.corpus.normalisers import normalise_unicode
 from analysis.corpus.sentences import count_words_many, split_sentences
@@ -421,6 +422,9 @@ def read_raw_documents(corpus_dir: Path | str | None = None) -> pd.DataFrame:
         encodings.append(encoding)
     if problems:
         raise CorpusError(problems)
+    several = several_articles_warning([str(corpus_dir / name) for name in manifest["file"]], texts)
+    if several:
+        warnings.warn(several, UserWarning, stacklevel=2)
     raw = manifest.copy()
     raw["encoding"] = encodings
     raw["raw_text"] = texts

@@ -248,6 +248,29 @@ def test_actor_heatmap_annotates_every_cell_and_greys_the_sparse_ones():
     assert fig.axes[1].get_ylabel() == "mean compound (vader)"  # the colour bar
 
 
+def test_actor_heatmap_draws_the_actors_in_most_sentences_and_says_so():
+    rows = [
+        {"outlet": o, "actor": f"a{k}", "label": f"Actor {k}", "method": "vader",
+         "estimate": 0.1, "ci_low": 0.0, "ci_high": 0.2, "n_docs": 1, "n_sentences": n}
+        for k, (n_a, n_b) in enumerate([(1, 1), (9, 9), (2, 0), (5, 6), (7, 0)])
+        for o, n in (("A", n_a), ("B", n_b))
+    ]  # fmt: skip
+    fig = plot_actor_tone(pd.DataFrame(rows), "outlet", "vader", max_actors=3)
+    ax = fig.axes[0]
+    # totals 2, 18, 2, 11, 7: the three largest, in the table's order
+    assert [t.get_text() for t in ax.get_yticklabels()] == ["Actor 1", "Actor 3", "Actor 4"]
+    assert "the 3 of 5 actors in most sentences (all in actor_tone.csv)" in ax.get_title()
+    whole = plot_actor_tone(pd.DataFrame(rows), "outlet", "vader", max_actors=5)
+    assert len(whole.axes[0].get_yticklabels()) == 5 and "of 5" not in whole.axes[0].get_title()
+
+
+def test_actor_heatmap_puts_the_pooled_other_last():
+    table = _actor_table()
+    table.loc[table["outlet"] == "Daily Ledger", "outlet"] = "Other"
+    fig = plot_actor_tone(table, "outlet", "vader", min_sentences=3)
+    assert [t.get_text() for t in fig.axes[0].get_xticklabels()] == ["Freedonia Post", "Other"]
+
+
 def test_actor_heatmap_without_rows_for_the_method_says_none_found():
     fig = plot_actor_tone(_actor_table(), "outlet", "vader-news")
     texts = [t.get_text() for ax in fig.axes for t in ax.texts]

@@ -110,22 +110,34 @@ def test_names_and_discovered_actors_with_counts() -> None:
         "Bank of England",
     ]
     assert names_in("Shares fell.") == []  # a capitalised first word is not a name
+    assert names_in("They met in New York after the 3D model of U.S. plans.") == ["New York", "U.S"]
+    assert names_in("Cody Wilson sold 3-D-printed guns and X-ray kits to Anti-Trump Ed.") == [
+        "Cody Wilson",
+        "Anti-Trump Ed",
+    ]
     sentences = pd.DataFrame(
         {
-            "doc_id": ["a", "a", "b", "b"],
-            "outlet": ["X", "X", "Y", "Y"],
+            "doc_id": ["a", "a", "b", "b", "c"],
+            "outlet": ["X", "X", "Y", "Y", "Y"],
             "sentence": [
                 "Then Ada Quill spoke.",
                 "Now Ada Quill left.",
                 "Ben Ash met Ada Quill.",
                 "Once more Ben Ash spoke.",
+                "Then Ben Ash and Cy Dee left.",
             ],
         }
     )
     table = discovered_names(sentences, "outlet")
     assert list(table.columns) == ["outlet", "name", "n_sentences", "n_docs"]
-    assert table.values.tolist() == [["X", "Ada Quill", 2, 1], ["Y", "Ben Ash", 2, 1]]
-    assert [a.label for a in discover_actors(sentences)] == ["Ada Quill", "Ben Ash"]
+    assert table.values.tolist() == [["X", "Ada Quill", 2, 1], ["Y", "Ben Ash", 3, 2]]
+    assert [a.label for a in discover_actors(sentences)] == ["Ben Ash", "Ada Quill"]
+    # a name only one article uses is that article's detail, not an actor of the story
+    one_article = sentences[sentences["doc_id"] != "c"].assign(
+        sentence=["Then Ada Quill spoke.", "Now Ada Quill left.", "Ben Ash met.", "Ben Ash spoke."]
+    )
+    assert discovered_names(one_article, "outlet").empty
+    assert len(discovered_names(one_article, "outlet", min_docs=1)) == 2
 
 
 # --- the user's own lexicons ---------------------------------------------------------------

@@ -4,8 +4,12 @@ A name is a sequence of capitalised words ("Maria Lopez", "Harbour Council", "NA
 at most one lower-case connector ("Bank of England"). Left out: a single capitalised word that
 opens a sentence (it is capitalised because it opens the sentence), and words of a stop list
 (months, weekdays, titles, sentence openers), which are also stripped from the ends of a name
-("Mr Lopez" counts as "Lopez"). Each group's most frequent names, counted in sentences, become
-the actors; :func:`discovered_names` is the table to review them (notebook 01 shows it).
+("Mr Lopez" counts as "Lopez"), and a single letter ("D" of "3D"). Each group's most frequent
+names, counted in sentences, become the actors, among the names that at least two articles of the
+corpus use (:data:`MIN_DOCS`): a name only one article uses (its witness, its café, a caption's
+photographer) is that article's detail, not an actor of the story, and without the rule a corpus
+of many small outlets got dozens of them. :func:`discovered_names` is the table to review them
+(notebook 01 shows it).
 """
 
 from __future__ import annotations
@@ -19,6 +23,7 @@ from analysis.sentiment.actors import Actor
 
 TOP_PER_GROUP = 8  # names kept per group
 MIN_SENTENCES = 2  # a name must occur in at least this many sentences of the group
+MIN_DOCS = 2  # ...and in at least this many articles of the corpus
 CONNECTORS = frozenset({"of", "for", "de", "du", "la", "von", "van", "der"})
 STOP_WORDS = frozenset(
     """january february march april may june july august september october november december
@@ -28,10 +33,11 @@ STOP_WORDS = frozenset(
     this that these those his her its their our my your we he she it they i you in on at by
     for from to of and or but if when while after before as with without about there here
     what who why how yet so also however meanwhile although though since because according
-    last next new one two three four five first second third many some most more all every
+    last next one two three four five first second third many some most more all every
     each no not both other another such only once then now still""".split()  # noqa: SIM905
 )
-_TOKEN = re.compile(r"[A-Za-z][\w'’.&-]*")
+# a word starting with a letter, not inside another word ("D" of "3D", "s" of "it's")
+_TOKEN = re.compile(r"(?<![\w'’])[A-Za-z][\w'’.&-]*")
 NAME_COLUMNS = ["name", "n_sentences", "n_docs"]
 
 
@@ -44,7 +50,14 @@ def _clean(word: str) -> str:
 
 
 def _is_name_word(word: str) -> bool:
-    return bool(word) and word[0].isupper() and word.lower() not in STOP_WORDS
+    """A capitalised word that is not a stop word, nor a letter prefixed to a word with a
+    hyphen ("D-printed" of "3-D-printed", "X-ray", "T-shirt")."""
+    return (
+        bool(word)
+        and word[0].isupper()
+        and word.lower() not in STOP_WORDS
+        and not (len(word) > 1 and word[1] == "-")
+    )
 
 
 def names_in(sentence: str) -> list[str]:
@@ -56,7 +69,7 @@ def names_in(sentence: str) -> list[str]:
     def close() -> None:
         while run and run[-1][1].lower() in CONNECTORS:
             run.pop()
-        if run and not (len(run) == 1 and run[0][0] == 0):
+        if run and not (len(run) == 1 and (run[0][0] == 0 or len(run[0][1]) < 2)):
             names.append(" ".join(word for _, word in run))
         run.clear()
 
@@ -76,10 +89,13 @@ def discovered_names(
     *,
     top_n: int = TOP_PER_GROUP,
     min_sentences: int = MIN_SENTENCES,
+    min_docs: int = MIN_DOCS,
     text_col: str = "sentence",
 ) -> pd.DataFrame:
     """Per group, its ``top_n`` most frequent names with counts: columns ``<group_col>, name,
-    n_sentences, n_docs``, sorted by group, then most sentences first, then name."""
+    n_sentences, n_docs`` (in the group's sentences and articles), sorted by group, then most
+    sentences first, then name. A name counts when the group has ``min_sentences`` sentences
+    with it and the corpus ``min_docs`` articles."""
     rows = []
     for doc_id, group, text in zip(
         sentences["doc_id"], sentences[group_col].astype(str), sentences[text_col], strict=True
@@ -90,6 +106,8 @@ def discovered_names(
     if not rows:
         return pd.DataFrame(columns=columns)
     found = pd.DataFrame(rows, columns=[group_col, "name", "doc_id"])
+    corpus_docs = found.groupby("name")["doc_id"].nunique()
+    found = found[found["name"].map(corpus_docs) >= min_docs]
     table = (
         found.groupby([group_col, "name"], sort=True)
         .agg(n_sentences=("doc_id", "size"), n_docs=("doc_id", "nunique"))
@@ -128,10 +146,13 @@ def discover_actors(
     *,
     top_n: int = TOP_PER_GROUP,
     min_sentences: int = MIN_SENTENCES,
+    min_docs: int = MIN_DOCS,
 ) -> tuple[Actor, ...]:
     """An actor lexicon of each group's most frequent names (usable by ``actor_matrix``),
     ordered by the number of sentences across the corpus, then by name."""
-    table = discovered_names(sentences, group_col, top_n=top_n, min_sentences=min_sentences)
+    table = discovered_names(
+        sentences, group_col, top_n=top_n, min_sentences=min_sentences, min_docs=min_docs
+    )
     if table.empty:
         return ()
     totals = table.groupby("name")["n_sentences"].sum().reset_index()

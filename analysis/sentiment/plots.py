@@ -25,6 +25,7 @@ from analysis.config import SEED
 from analysis.figures import (
     DOUBLE_COLUMN_IN,
     OTHER_COLOUR,
+    OTHER_LABEL,
     FigureInfo,
     grid_layout_deferred,
     interval_arms,
@@ -49,6 +50,10 @@ TONE_COLOURS = {
 }
 # Below this many sentences a cell of the actor heatmap shows its n on grey, not an estimate.
 MIN_ACTOR_SENTENCES = 5
+# Rows of the actor heatmap at most: the actors in most sentences (actor_tone.csv has them all).
+# A corpus of many outlets gets up to eight discovered actors from each, and a heatmap of 60 rows
+# is 35 inches tall, unreadable in a report.
+MAX_ACTORS_SHOWN = 20
 TONE_LABELS = {
     "share_negative": "negative",
     "share_neutral": "neutral",
@@ -88,7 +93,9 @@ FIGURES: dict[str, FigureInfo] = {
             "negative), with its 95% bootstrap CI in brackets and n = sentences in every cell "
             "(every interval is in actor_tone.csv). This is the tone around a mention, not the "
             "outlet's stance towards the actor. Grey cells have fewer than "
-            f"{MIN_ACTOR_SENTENCES} sentences: too few for an estimate, so they show n only."
+            f"{MIN_ACTOR_SENTENCES} sentences: too few for an estimate, so they show n only. "
+            f"With more than {MAX_ACTORS_SHOWN} actors, the {MAX_ACTORS_SHOWN} mentioned in "
+            "most sentences are drawn (the title says so)."
         ),
         notebook=NOTEBOOK,
         table="actor_tone.csv",
@@ -338,17 +345,27 @@ def plot_actor_tone(
     method: str = "vader",
     *,
     min_sentences: int = MIN_ACTOR_SENTENCES,
+    max_actors: int = MAX_ACTORS_SHOWN,
 ) -> plt.Figure:
     """Heatmap: actors (rows) × groups (columns), mean tone of sentences mentioning the actor,
     each cell annotated with its estimate, its 95% CI and n; cells with fewer than
     ``min_sentences`` grey (annotated with n only), so a strong colour never rests on a
-    handful of sentences unmarked. With no actor row (no actor of the list mentioned), a figure that
+    handful of sentences unmarked. At most ``max_actors`` rows: the actors in most sentences,
+    named so in the title. With no actor row (no actor of the list mentioned), a figure that
     says so."""
     part = actor_df[actor_df["method"] == method]
     if part.empty:
         return none_found_figure(NO_ACTORS, title="Tone around actor mentions")
     labels = list(dict.fromkeys(part["label"]))
-    groups = sorted(part[group_col].astype(str).unique())
+    n_actors = len(labels)
+    if n_actors > max_actors:  # the most mentioned, in the lexicon's order
+        totals = part.groupby("label", sort=False)["n_sentences"].sum()
+        ranked = sorted(labels, key=lambda label: (-totals[label], labels.index(label)))
+        kept = set(ranked[:max_actors])
+        labels = [label for label in labels if label in kept]
+        part = part[part["label"].isin(kept)]
+    # by name, the pooled "Other" last, as in the palette
+    groups = sorted(part[group_col].astype(str).unique(), key=lambda g: (g == OTHER_LABEL, g))
     part = part.assign(**{group_col: part[group_col].astype(str)})
     est = part.pivot(index="label", columns=group_col, values="estimate").reindex(
         labels, columns=groups
@@ -404,9 +421,14 @@ def plot_actor_tone(
         **cells,
     )
     ax.set(xlabel="", ylabel="")
+    shown_note = (
+        f"\nthe {len(labels)} of {n_actors} actors in most sentences (all in actor_tone.csv)"
+        if n_actors > len(labels)
+        else ""
+    )
     ax.set_title(
         f"Tone around actor mentions by {group_col}: mean [95% CI], n = sentences; "
-        f"grey: n < {min_sentences}",
+        f"grey: n < {min_sentences}{shown_note}",
         fontsize=7,
     )
     ax.tick_params(axis="y", labelrotation=0)

@@ -230,3 +230,24 @@ def test_one_pass_for_the_quote_patterns_equals_each_pattern() -> None:
         got = sourcing_matrix(sentences, lexicon)["has_quote"].tolist()
         assert got == expected
         assert any(expected) and not all(expected)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "media", "officials"),
+    [
+        # the outlet's dateline is its signature, not a source
+        ("(CNN) For years before the shooting, officials said he was troubled.", False, True),
+        ("WASHINGTON (Reuters) - The Senate voted on Tuesday, officials said.", False, True),
+        ("NEW YORK (AP) — Police said the suspect acted alone.", False, True),
+        # a medium named as the source still counts, dateline or not
+        ("WASHINGTON (Reuters) - The Senate voted on Tuesday, Reuters reported.", True, False),
+        ("(CNN) CNN has learned that the suspect said he acted alone.", True, False),
+        ("CNN reported that the police said nothing.", True, True),
+        # brackets that are not a dateline: a party and state, mid-sentence
+        ("Senator Smith (R-Texas) said CNN had it wrong.", True, False),
+    ],
+)
+def test_a_dateline_is_not_a_source(sentence: str, media: bool, officials: bool) -> None:
+    row = sourcing_matrix([sentence]).iloc[0]
+    assert bool(row["source_media"]) is media
+    assert bool(row["source_government_officials"]) is officials

@@ -13,7 +13,10 @@ Per sentence (:func:`sourcing_matrix`):
 * ``source_<category>``: the sentence mentions the category (by default government officials,
   politicians, experts, other media, companies, advocacy groups, citizens, anonymous sources; a
   story's own list may split them further) AND is attributed. A mention alone ("the minister met
-  the mayor") is not sourcing.
+  the mayor") is not sourcing. A dateline that opens a sentence, "(CNN) " or "WASHINGTON
+  (Reuters) - ", is the outlet's signature, not a source, and is masked first
+  (:data:`DATELINE`): CNN's own articles, each opening "(CNN) ...", credited a fifth of their
+  sentences to "other media".
 
 The lexicon is data: ``analysis/data/sources.toml`` by default, or a file of the same form given
 by a corpus's ``analysis.toml`` or ``-p sources FILE``; every category compiles to one regular
@@ -52,6 +55,12 @@ DEFAULT_SOURCES = DATA_DIR / "sources.toml"
 SOURCING_TABLE_COLUMNS = ["measure", "item", "n_sentences_with", "share", "n_sentences", "n_docs"]
 _QUOTE_OPEN = '"“'
 _QUOTE_CLOSE = '"”'
+
+
+# A wire or broadcaster's dateline at the start of a sentence: "(CNN) For years..." or an
+# upper-case place, the agency in brackets and a dash: "WASHINGTON (Reuters) - ...". Case matters
+# ("(?-i:...)": masking ignores case otherwise), so "Senator Smith (R-Texas) said" is no dateline.
+DATELINE = r"(?-i:^\s*(?:[A-Z][A-Z .,'-]{1,40}\s)?\([A-Z][A-Za-z.&' ]{0,30}\)\s*(?:[-–—]+\s*)?)"
 
 
 @dataclass(frozen=True)
@@ -182,7 +191,7 @@ def sourcing_matrix(
     }
     # A category counts only in attributed sentences: match it there alone.
     credited = np.flatnonzero(attributed)
-    attributed_texts = texts.take(pa.array(credited, type=pa.int64()))
+    attributed_texts = masked_texts(texts.take(pa.array(credited, type=pa.int64())), DATELINE)
     for category in lex.categories:
         column = np.zeros(n, dtype=bool)
         if len(credited):

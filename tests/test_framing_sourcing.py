@@ -239,12 +239,16 @@ def test_one_pass_for_the_quote_patterns_equals_each_pattern() -> None:
         ("(CNN) For years before the shooting, officials said he was troubled.", False, True),
         ("WASHINGTON (Reuters) - The Senate voted on Tuesday, officials said.", False, True),
         ("NEW YORK (AP) — Police said the suspect acted alone.", False, True),
+        ("Provo, Utah (CNN) Police said on Friday that the nation must act.", False, True),
+        ("Washington (CNN) The Education Secretary said the police were right.", False, True),
         # a medium named as the source still counts, dateline or not
         ("WASHINGTON (Reuters) - The Senate voted on Tuesday, Reuters reported.", True, False),
         ("(CNN) CNN has learned that the suspect said he acted alone.", True, False),
         ("CNN reported that the police said nothing.", True, True),
         # brackets that are not a dateline: a party and state, mid-sentence
         ("Senator Smith (R-Texas) said CNN had it wrong.", True, False),
+        # an organisation's initials after its name are no dateline
+        ("The Associated Press (AP) said police had arrested him.", True, True),
     ],
 )
 def test_a_dateline_is_not_a_source(sentence: str, media: bool, officials: bool) -> None:

@@ -13,10 +13,10 @@ Per sentence (:func:`sourcing_matrix`):
 * ``source_<category>``: the sentence mentions the category (by default government officials,
   politicians, experts, other media, companies, advocacy groups, citizens, anonymous sources; a
   story's own list may split them further) AND is attributed. A mention alone ("the minister met
-  the mayor") is not sourcing. A dateline that opens a sentence, "(CNN) " or "WASHINGTON
-  (Reuters) - ", is the outlet's signature, not a source, and is masked first
-  (:data:`DATELINE`): CNN's own articles, each opening "(CNN) ...", credited a fifth of their
-  sentences to "other media".
+  the mayor") is not sourcing. A dateline that opens a sentence, "(CNN) ", "Washington (CNN) "
+  or "WASHINGTON (Reuters) - ", is the outlet's signature, not a source, and is masked first
+  (:data:`DATELINE`): CNN's own articles, most opening so, credited a fifth of their sentences
+  to "other media".
 
 The lexicon is data: ``analysis/data/sources.toml`` by default, or a file of the same form given
 by a corpus's ``analysis.toml`` or ``-p sources FILE``; every category compiles to one regular
@@ -36,6 +36,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 import pyarrow as pa
+import pyarrow.compute as pc
 
 from analysis.config import DATA_DIR
 from analysis.framing.frames import masked_texts, regex_contains, regex_first, to_arrow
@@ -57,10 +58,30 @@ _QUOTE_OPEN = '"“'
 _QUOTE_CLOSE = '"”'
 
 
-# A wire or broadcaster's dateline at the start of a sentence: "(CNN) For years..." or an
-# upper-case place, the agency in brackets and a dash: "WASHINGTON (Reuters) - ...". Case matters
-# ("(?-i:...)": masking ignores case otherwise), so "Senator Smith (R-Texas) said" is no dateline.
-DATELINE = r"(?-i:^\s*(?:[A-Z][A-Z .,'-]{1,40}\s)?\([A-Z][A-Za-z.&' ]{0,30}\)\s*(?:[-–—]+\s*)?)"
+# News organisations that sign a story with a dateline: wires and broadcasters.
+DATELINE_ORGS = (
+    "AP", "AFP", "AAP", "ANSA", "BBC", "Bloomberg", "CBS", "CNA", "CNBC", "CNN", "dpa", "EFE",
+    "IANS", "KCNA", "Kyodo", "NBC", "NPR", "PTI", "Reuters", "RIA", "TASS", "UPI", "Xinhua",
+    "Yonhap", "ABC", "MarketWatch",
+)  # fmt: skip
+# A dateline at the start of a sentence: "(CNN) For years...", "Washington (CNN) ...", "Provo,
+# Utah (CNN) ...", "WASHINGTON (Reuters) - ...": perhaps a place of at most four capitalised words
+# (group 1, kept), then one of DATELINE_ORGS in brackets and perhaps a dash (masked). Only those
+# names, and only the bracketed name is masked: in "The Associated Press (AP) said" the name
+# before the brackets still counts. Case matters.
+DATELINE = (
+    r"^(\s*(?:[A-Z][\w.'-]*(?:,? [A-Z][\w.'-]*){0,3} )?)\((?:"
+    + "|".join(re.escape(org) for org in DATELINE_ORGS)
+    + r")\)\s*(?:[-–—]+\s*)?"
+)
+
+
+def without_datelines(texts: pa.Array) -> pa.Array:
+    """``texts`` with the bracketed organisation of a dateline that opens a text replaced by a
+    space (:data:`DATELINE`); texts without one are unchanged."""
+    if not len(texts):
+        return texts
+    return pc.replace_substring_regex(texts, DATELINE, "\\1 ", max_replacements=1)
 
 
 @dataclass(frozen=True)
@@ -191,7 +212,7 @@ def sourcing_matrix(
     }
     # A category counts only in attributed sentences: match it there alone.
     credited = np.flatnonzero(attributed)
-    attributed_texts = masked_texts(texts.take(pa.array(credited, type=pa.int64())), DATELINE)
+    attributed_texts = without_datelines(texts.take(pa.array(credited, type=pa.int64())))
     for category in lex.categories:
         column = np.zeros(n, dtype=bool)
         if len(credited):

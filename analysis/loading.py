@@ -130,7 +130,10 @@ def _warned(corpus: Corpus) -> Corpus:
     result: outlets (or origins) that differ only in letter case or spacing
     (:mod:`analysis.corpus.group_names`: each spelling would be compared as an outlet), and
     documents that are not in English (:func:`analysis.corpus.language.other_languages_warning`:
-    the lexicons are English)."""
+    the lexicons are English), and articles an export joined into one line
+    (:func:`analysis.corpus.exports.one_line_warning`: line-by-line cleaning left their
+    boilerplate)."""
+    from analysis.corpus.exports import one_line_warning
     from analysis.corpus.group_names import similar_names_warning
     from analysis.corpus.language import other_languages_warning
 
@@ -140,7 +143,7 @@ def _warned(corpus: Corpus) -> Corpus:
         for column in ("outlet", "origin")
         if column in documents.columns
     ]
-    for message in [*messages, other_languages_warning(documents)]:
+    for message in [*messages, other_languages_warning(documents), one_line_warning(documents)]:
         if message:
             warnings.warn(message, UserWarning, stacklevel=3)
     return corpus

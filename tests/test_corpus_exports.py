@@ -61,3 +61,40 @@ def test_loading_a_folder_warns_about_a_file_of_several_articles(
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         read_raw_documents(folder)
+
+
+def test_articles_joined_into_one_long_line_are_found_and_warned_about() -> None:
+    import pandas as pd
+
+    from analysis.corpus.exports import ONE_LINE_MIN_WORDS, one_line_documents, one_line_warning
+
+    long_line = " ".join(["word"] * ONE_LINE_MIN_WORDS)
+    documents = pd.DataFrame(
+        {
+            "doc_id": ["joined", "paragraphs", "short"],
+            "text": [long_line, long_line[:300] + "\n" + long_line, "A short note."],
+            "n_words": [ONE_LINE_MIN_WORDS, ONE_LINE_MIN_WORDS + 60, 3],
+        }
+    )
+    assert one_line_documents(documents).tolist() == [True, False, False]
+    message = one_line_warning(documents)
+    assert message is not None and message.startswith("1 of 3 documents are one line")
+    assert "(joined)" in message and "line by line" in message
+    assert one_line_warning(documents.iloc[1:]) is None
+    assert not one_line_documents(documents[["doc_id"]]).any()  # no text column: nothing to say
+
+
+def test_loading_an_export_of_one_line_articles_warns(tmp_path: Path) -> None:
+    import pandas as pd
+
+    from analysis import load_corpus
+
+    sentence = "The council approved the budget on Monday after a long debate in the hall. "
+    rows = {
+        "text": [sentence * 12 + "Share this article. " + sentence * 3, sentence],
+        "outlet": "X",
+    }
+    pd.DataFrame(rows).to_csv(tmp_path / "export.csv", index=False)
+    with pytest.warns(UserWarning, match=r"1 of 2 documents are one line .*\(doc00000001\)"):
+        corpus = load_corpus(tmp_path / "export.csv", progress=False)
+    assert "Share this article" in corpus.documents["text"].iloc[0]  # the limit the warning names

@@ -1,4 +1,5 @@
-"""Files that hold several articles: the plain-text exports of news databases (internal).
+"""What exports do to articles: files of several articles, articles joined into one line
+(internal).
 
 Researchers often save a LexisNexis, Nexis Uni or Factiva search as one plain-text file of many
 articles. Put in a corpus folder, such a file is read as one article: its outlets, dates and
@@ -13,11 +14,18 @@ counts so that loading can warn:
 Two or more marks of one kind in a file mean several articles. Splitting them is left to the
 user (the databases' metadata lines differ by product and year; R's LexisNexisTools parses
 them): the warning says how.
+
+An export can also join each article's paragraphs into one line (many CSV exports of scraped
+news do). Cleaning removes boilerplate line by line (a menu, a share prompt, a caption is a
+line of its own on a page), so inside such a line it removes nothing:
+:func:`one_line_warning` says so when a corpus has such articles.
 """
 
 from __future__ import annotations
 
 import re
+
+import pandas as pd
 
 # Each kind of mark, as a whole line.
 ARTICLE_MARKS: dict[str, re.Pattern[str]] = {
@@ -54,4 +62,36 @@ def several_articles_warning(names: list[str], texts: list[str]) -> str | None:
         f"one article each: {'; '.join(found)}. Their tone, frames and counts pool every "
         "article in them. Save each article as its own .txt file (with a manifest.csv row), or "
         "export the search as CSV, one article per row."
+    )
+
+
+# An article of at least this many words on one line was joined by its export: a page's article
+# has paragraphs, and a single paragraph of news copy is rarely longer than this.
+ONE_LINE_MIN_WORDS = 150
+
+
+def one_line_documents(documents: pd.DataFrame) -> pd.Series:
+    """Which ``documents`` (``text`` and ``n_words`` columns) are one line of at least
+    :data:`ONE_LINE_MIN_WORDS` words after cleaning."""
+    if documents.empty or not {"text", "n_words"} <= set(documents.columns):
+        return pd.Series(False, index=documents.index)
+    text = documents["text"].fillna("").astype(str)
+    return ~text.str.contains("\n", regex=False) & (documents["n_words"] >= ONE_LINE_MIN_WORDS)
+
+
+def one_line_warning(documents: pd.DataFrame) -> str | None:
+    """The warning for documents that are one long line (:func:`one_line_documents`), with how
+    many and a few ids; None when there are none."""
+    joined = one_line_documents(documents)
+    n = int(joined.sum())
+    if not n:
+        return None
+    ids = documents.loc[joined, "doc_id"].astype(str).tolist() if "doc_id" in documents else []
+    shown = ", ".join(ids[:5]) + (", …" if len(ids) > 5 else "")
+    return (
+        f"{n} of {len(documents)} documents are one line of {ONE_LINE_MIN_WORDS} words or more "
+        f"({shown}): their export joined each article's paragraphs. Cleaning removes "
+        "boilerplate line by line, so menus, share and newsletter prompts or captions inside "
+        "those lines were left in the text. Export the articles with their line breaks if you "
+        "can."
     )

@@ -478,3 +478,19 @@ def test_outlets_that_are_the_sites_of_the_addresses_are_said_to_be(
     limitations = md.split("## Limitations")[1].split("## Parameters")[0]
     assert ("**Outlets are web sites.**" in limitations) is sites
     assert ("Each outlet is the web site of its articles' addresses" in opening_of(md)) is sites
+
+
+@pytest.mark.parametrize("joined", [True, False])
+def test_articles_on_one_line_are_a_limitation(workspace, joined):
+    line = " ".join(["word"] * 160)
+    text = line if joined else line[:200] + "\n" + line
+    rows = [
+        {"doc_id": f"d{k}", "outlet": "AB"[k % 2], "origin": "North", "n_sentences": 5,
+         "n_words": 160 if k == 0 else 2, "language": "en",
+         "text": text if k == 0 else "Short text."}
+        for k in range(3)
+    ]  # fmt: skip
+    pd.DataFrame(rows).to_csv(workspace["tables"] / "documents.csv", index=False)
+    md = write(workspace, findings=[])[0].read_text(encoding="utf-8")
+    limitations = md.split("## Limitations")[1].split("## Parameters")[0]
+    assert ("**Articles on one line.** 1 of 3 articles came as one line" in limitations) is joined

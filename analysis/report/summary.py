@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from analysis.config import DATA_DIR, N_BOOT, SEED
+from analysis.corpus.exports import ONE_LINE_MIN_WORDS
 from analysis.corpus.quality import quality_summary
 from analysis.figures import OTHER_LABEL, FigureInfo
 
@@ -367,6 +368,13 @@ def _limitations_section(facts: CorpusFacts, extra: Sequence[str] = ()) -> list[
             "(yahoo.com, msn.com) republishes other outlets' articles, and some outlets publish "
             "under another domain (ABC News under go.com). Name the outlet column with `--map "
             "outlet=COLUMN` when the corpus has one."
+        )
+    if facts.n_one_line:
+        lines.append(
+            f"- **Articles on one line.** {facts.n_one_line} of {articles(facts.n_docs)} came as "
+            f"one line of {ONE_LINE_MIN_WORDS} words or more (their export joined the "
+            "paragraphs). Cleaning removes boilerplate line by line, so menus, share and "
+            "newsletter prompts or captions inside those lines are counted as article text."
         )
     if facts.translated:
         docs = ", ".join(f"`{escape_code(d)}` ({escape_text(g)})" for d, g in facts.translated)

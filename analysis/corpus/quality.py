@@ -614,6 +614,11 @@ def quality_summary(tables_dir: Path | str, params: Mapping[str, Any]) -> list[s
     path = Path(tables_dir) / "documents.csv"
     if not path.is_file():
         return []
-    documents = read_table(path, dtype={"doc_id": str}).fillna("")
+    documents = read_table(path, dtype={"doc_id": str})
+    # a column empty in every row reads as float NaN; fill each empty cell with "" (a float
+    # column's fillna("") is deprecated in pandas)
+    documents = documents.astype(
+        {c: object for c in documents.columns if documents[c].isna().any()}
+    ).fillna("")
     lines = quality_lines(documents, str(params.get("duplicates") or "flag"))
     return [*lines, ""] if lines else []

@@ -94,9 +94,9 @@ def outlets_are_sites(documents: pd.DataFrame) -> bool:
 
     if documents.empty or not {"outlet", "url"} <= set(documents.columns):
         return False
-    sites = documents["url"].fillna("").astype(str).map(site_of)
+    sites = documents["url"].astype("string").fillna("").map(site_of)
     expected = sites.where(sites != "", UNKNOWN)
-    outlets = documents["outlet"].fillna("").astype(str)
+    outlets = documents["outlet"].astype("string").fillna("")
     return bool((sites != "").any() and (outlets == expected).all())
 
 

@@ -115,6 +115,14 @@ def write(workspace: dict[str, Path], findings: list[Finding] | None = None) -> 
     )
 
 
+def summary_of_documents(workspace, rows: list[dict]) -> tuple[str, str]:
+    """The limitations section and the whole summary of a run whose documents.csv is ``rows``
+    (and no findings)."""
+    pd.DataFrame(rows).to_csv(workspace["tables"] / "documents.csv", index=False)
+    md = write(workspace, findings=[])[0].read_text(encoding="utf-8")
+    return md.split("## Limitations")[1].split("## Parameters")[0], md
+
+
 def test_corpus_markup_never_becomes_a_tag_or_link_in_the_html(workspace):
     _, html_path, _ = write(workspace)
     page = html_path.read_text(encoding="utf-8")
@@ -438,9 +446,7 @@ def test_articles_not_in_english_are_a_limitation_and_when_most_the_opening_says
          "n_words": 90, "language": lang}
         for k, lang in enumerate(languages)
     ]  # fmt: skip
-    pd.DataFrame(rows).to_csv(workspace["tables"] / "documents.csv", index=False)
-    md = write(workspace, findings=[])[0].read_text(encoding="utf-8")
-    limitations = md.split("## Limitations")[1].split("## Parameters")[0]
+    limitations, md = summary_of_documents(workspace, rows)
     assert ("**Not in English.**" in limitations) is limitation
     assert ("read the limitations (“Not in English”)" in opening_of(md)) is opening
     if opening:
@@ -473,9 +479,7 @@ def test_outlets_that_are_the_sites_of_the_addresses_are_said_to_be(
          "n_words": 90, "language": "en"}
         for k, (outlet, url) in enumerate(zip(outlets, urls, strict=True))
     ]  # fmt: skip
-    pd.DataFrame(rows).to_csv(workspace["tables"] / "documents.csv", index=False)
-    md = write(workspace, findings=[])[0].read_text(encoding="utf-8")
-    limitations = md.split("## Limitations")[1].split("## Parameters")[0]
+    limitations, md = summary_of_documents(workspace, rows)
     assert ("**Outlets are web sites.**" in limitations) is sites
     assert ("Each outlet is the web site of its articles' addresses" in opening_of(md)) is sites
 
@@ -490,7 +494,5 @@ def test_articles_on_one_line_are_a_limitation(workspace, joined):
          "text": text if k == 0 else "Short text."}
         for k in range(3)
     ]  # fmt: skip
-    pd.DataFrame(rows).to_csv(workspace["tables"] / "documents.csv", index=False)
-    md = write(workspace, findings=[])[0].read_text(encoding="utf-8")
-    limitations = md.split("## Limitations")[1].split("## Parameters")[0]
+    limitations, _ = summary_of_documents(workspace, rows)
     assert ("**Articles on one line.** 1 of 3 articles came as one line" in limitations) is joined

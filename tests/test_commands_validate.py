@@ -62,6 +62,25 @@ def test_validate_writes_agreement_and_intercoder(tmp_path: Path) -> None:
     assert intercoder.set_index("frame").loc["tone", "percent_agreement"] == 0.75
 
 
+def test_a_column_left_blank_throughout_is_not_measured(tmp_path: Path, capsys) -> None:
+    """A sheet whose coders did not code tone: no tone row of zeros, no division warnings."""
+    import warnings
+
+    blank_tone = "\n".join(
+        ",".join([*line.split(",")[:4], "", line.split(",")[5]])
+        for line in SHEET.strip().splitlines()[1:]
+    )
+    sheet = tmp_path / "coded.csv"
+    sheet.write_text(SHEET.splitlines()[0] + "\n" + blank_tone + "\n", encoding="utf-8")
+    out = tmp_path / "out"
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        assert main(["validate", "--sheet", str(sheet), "--out", str(out), "--n-boot", "50"]) == 0
+    agreement = pd.read_csv(out / "agreement.csv")
+    assert set(agreement["frame"]) == {"conflict", "economic_consequences"}
+    assert "not coded in the sheet, so not measured: tone" in capsys.readouterr().out
+
+
 def test_validate_bad_sheet_exits_2_naming_the_column(tmp_path: Path, capsys) -> None:
     sheet = tmp_path / "coded.csv"
     sheet.write_text("sentence,conflict\na,1\nb,yes please\n", encoding="utf-8")

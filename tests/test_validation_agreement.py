@@ -153,3 +153,10 @@ def test_frame_f1_lines_give_f1_ci_and_n_per_frame(tmp_path) -> None:
     assert only == [
         "- Not validated (no row in the agreement table): Conflict (the trained model)."
     ]
+
+
+def test_a_frame_without_any_human_code_has_no_row() -> None:
+    gold = pd.DataFrame({"conflict": [1.0, 0.0, 1.0], "tone": [np.nan] * 3})
+    pred = pd.DataFrame({"conflict": [1, 0, 0], "tone": [1, 0, -1]})
+    table = agreement_table(gold, {"codebook": pred}, n_boot=20)
+    assert table["frame"].tolist() == ["conflict"]

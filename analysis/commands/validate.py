@@ -62,6 +62,8 @@ def main(args: argparse.Namespace) -> int:
         return 2
     columns = [c for c in [*keys, "tone"] if c in coded.columns]
     gold = consensus(coded, columns)
+    uncoded = [c for c in columns if not gold[c].notna().any()]  # a column left blank throughout
+    columns = [c for c in columns if c not in uncoded]
     predictions = machine_codes(
         gold["text"], columns, codebook=book, model=model, tone="tone" in columns
     )
@@ -78,6 +80,8 @@ def main(args: argparse.Namespace) -> int:
     elif intercoder.is_file() and not kept_from_replacing([intercoder]):
         intercoder.unlink()  # an earlier run's, unchanged: it would not match agreement.csv
         print(f"removed {intercoder}: written for earlier sheets with several coders")
+    if uncoded:
+        print(f"not coded in the sheet, so not measured: {', '.join(uncoded)}")
     shown = table[["method", "frame", "n", "precision", "recall", "f1", "kappa"]]
     print(shown.to_string(index=False, float_format=lambda v: f"{v:.2f}"))
     return 0

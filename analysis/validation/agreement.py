@@ -212,15 +212,16 @@ def agreement_table(
     ``gold`` holds the human codes, one column per frame key and ``tone`` (1/0/NaN; tone
     −1/0/1/NaN), e.g. :func:`analysis.validation.sheets.consensus`; ``predictions`` maps a coder
     name to a table of its codes with the same row order. Columns: :data:`AGREEMENT_COLUMNS`
-    (frame key in ``frame``); rows with no human code for a frame are left out of its row.
+    (frame key in ``frame``); rows with no human code for a frame are left out of its row, and
+    a frame (or tone) no row has a human code for has no row.
     """
     rows = []
     for method, pred in predictions.items():
         if len(pred) != len(gold):
             raise ValueError(f"agreement_table: {method} has {len(pred)} rows, gold {len(gold)}")
         for column in pred.columns:
-            if column not in gold.columns:
-                continue
+            if column not in gold.columns or not gold[column].notna().any():
+                continue  # nothing to compare with: no human code for it
             rng_seed = int(group_rng(seed, f"{method}/{column}").integers(2**31))
             fn = tone_agreement if column == "tone" else binary_agreement
             result = fn(

@@ -104,6 +104,26 @@ def test_train_then_validate_with_the_model(tmp_path: Path) -> None:
     assert agreement.set_index(["method", "frame"]).loc[("model", "war"), "f1"] == 1.0
 
 
+def test_train_on_a_sheet_whose_tone_was_left_blank_trains_the_frames(
+    tmp_path: Path, capsys
+) -> None:
+    """The sheet code-sample writes has a tone column; coders who code frames only leave it
+    blank, which is not a tone of no classes."""
+    rows = ["sentence,war,tone"]
+    for i in range(8):
+        rows += [f"troops clashed {i},1,", f"prices rose {i},0,", f"a calm day {i},0,"]
+    sheet = tmp_path / "coded.csv"
+    sheet.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    model = tmp_path / "model"
+    assert main(["train", "--sheet", str(sheet), "--out", str(model), "--folds", "3"]) == 0
+    out = capsys.readouterr().out
+    assert "not coded in the sheet, so not trained: tone" in out and "war" in out
+    from analysis.validation.model import load_frame_model
+
+    trained = load_frame_model(model)
+    assert trained.keys == ["war"] and not trained.has_tone
+
+
 def test_code_sample_never_overwrites_a_sheet_without_force(make_corpus, tmp_path, capsys):
     corpus = make_corpus()
     out = tmp_path / "ann.csv"

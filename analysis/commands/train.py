@@ -49,12 +49,16 @@ def main(args: argparse.Namespace) -> int:
         coded = read_sheets(args.sheet, keys)
         columns = [c for c in coded.columns if c not in ("item", "item_id", "text", "coder")]
         gold = consensus(coded, columns)
+        uncoded = [c for c in columns if not gold[c].notna().any()]  # left blank throughout
+        columns = [c for c in columns if c not in uncoded]
+        if uncoded:
+            print(f"not coded in the sheet, so not trained: {', '.join(uncoded)}")
         frames = [c for c in columns if c != "tone"]
         digest = hashlib.sha256(b"".join(Path(p).read_bytes() for p in args.sheet)).hexdigest()
         model = train_frame_model(
             gold["text"],
             gold[frames],
-            tone=gold.get("tone"),
+            tone=gold["tone"] if "tone" in columns else None,
             folds=args.folds,
             seed=args.seed,
             sheet_sha256=digest,

@@ -384,6 +384,22 @@ def test_with_validation_f1_and_corrected_shares_follow_the_findings(workspace, 
     assert "Not validated on this corpus" not in md
 
 
+def test_no_corrected_shares_are_announced_when_no_coder_was_validated(workspace, tmp_path):
+    """An agreement table for the codebook while the run's frames came from a trained model:
+    the framing notebook writes frames_corrected.csv with no rows, and the summary must not
+    introduce a list that is not there."""
+    agreement = _agreement(tmp_path / "agreement.csv")
+    columns = ["outlet", "frame", "raw_share", "corrected_share", "n_validation"]
+    pd.DataFrame(columns=columns).to_csv(workspace["tables"] / summary.CORRECTED_TABLE, index=False)
+    params = {"run_parameters": {**PARAMS["run_parameters"], "validation": str(agreement)}}
+    md = summary.write_summary(
+        workspace["tables"], workspace["figures"], workspace["reports"], params,
+        workspace["corpus"], findings=make_findings(),
+    )[0].read_text(encoding="utf-8")  # fmt: skip
+    assert "### How far to trust the frame shares" in md
+    assert "raw and corrected for the coder's measured misclassification" not in md
+
+
 def test_frames_from_a_trained_model_are_named(workspace, tmp_path):
     from test_validation_model import training_set
 

@@ -151,7 +151,9 @@ def test_frame_f1_lines_give_f1_ci_and_n_per_frame(tmp_path) -> None:
     assert len(lines) == 2
     only = frame_f1_lines(table, {"conflict": "model"}, {"conflict": "Conflict"})
     assert only == [
-        "- Not validated (no row in the agreement table): Conflict (the trained model)."
+        "- Not validated (no row in the agreement table): Conflict (the trained model). To "
+        "measure the trained model, run `python -m analysis validate` with `--model` and the "
+        "model given with `-p frame_coder`."
     ]
 
 

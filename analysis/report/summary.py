@@ -776,8 +776,8 @@ def validation_lines(
         "",
     ]
     corrected = Path(tables_dir) / CORRECTED_TABLE
-    if corrected.is_file():
-        table = read_table(corrected)
+    table = read_table(corrected) if corrected.is_file() else None
+    if table is not None and len(table):  # none when no frame's coder was validated
         col = group_col if group_col in table.columns else table.columns[0]
         lines += [
             "Frame shares of sentences, raw and corrected for the coder's measured "

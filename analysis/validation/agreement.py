@@ -369,12 +369,14 @@ def frame_f1_lines(
     for (with that coder), which are not validated."""
     labels = labels or {}
     lines, missing = [], []
+    model_missing = False
     for key, method in methods.items():
         rows = agreement[(agreement["method"] == method) & (agreement["frame"] == key)]
         name = labels.get(key, key)
         coder = "the trained model" if method == "model" else "the codebook"
         if rows.empty:
             missing.append(f"{name} ({coder})")
+            model_missing = model_missing or method == "model"
             continue
         r = rows.iloc[0]
         lines.append(
@@ -383,5 +385,11 @@ def frame_f1_lines(
             f"{int(r['tp'] + r['fn'])} with the frame)."
         )
     if missing:
-        lines.append(f"- Not validated (no row in the agreement table): {', '.join(missing)}.")
+        how = (
+            " To measure the trained model, run `python -m analysis validate` with `--model` "
+            "and the model given with `-p frame_coder`."
+            if model_missing
+            else ""
+        )
+        lines.append(f"- Not validated (no row in the agreement table): {', '.join(missing)}.{how}")
     return lines

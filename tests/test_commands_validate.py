@@ -88,7 +88,7 @@ def test_validate_bad_sheet_exits_2_naming_the_column(tmp_path: Path, capsys) ->
     assert "column 'conflict'" in capsys.readouterr().err
 
 
-def test_train_then_validate_with_the_model(tmp_path: Path) -> None:
+def test_train_then_validate_with_the_model(tmp_path: Path, capsys) -> None:
     rows = ["sentence,war,tone"]
     for i in range(8):
         rows += [f"troops clashed {i},1,negative", f"prices rose {i},0,neutral"]
@@ -100,8 +100,12 @@ def test_train_then_validate_with_the_model(tmp_path: Path) -> None:
     out = tmp_path / "out"
     args = ["validate", "--sheet", str(sheet), "--model", str(model), "--out", str(out)]
     assert main([*args, "--n-boot", "20"]) == 0
+    assert "warning: 24 of the 24 items of the sheet trained the model" in capsys.readouterr().err
     agreement = pd.read_csv(out / "agreement.csv")
     assert agreement.set_index(["method", "frame"]).loc[("model", "war"), "f1"] == 1.0
+    # validated on its own training sheet: every item is in-sample, and it is said
+    assert agreement.set_index(["method", "frame"]).loc[("model", "war"), "n_in_training"] == 24
+    assert agreement.set_index(["method", "frame"]).loc[("codebook", "tone"), "n_in_training"] == 0
 
 
 def test_train_on_a_sheet_whose_tone_was_left_blank_trains_the_frames(

@@ -162,3 +162,26 @@ def test_a_frame_without_any_human_code_has_no_row() -> None:
     pred = pd.DataFrame({"conflict": [1, 0, 0], "tone": [1, 0, -1]})
     table = agreement_table(gold, {"codebook": pred}, n_boot=20)
     assert table["frame"].tolist() == ["conflict"]
+
+
+def test_items_a_coder_was_trained_on_are_counted_among_its_coded_items() -> None:
+    gold = pd.DataFrame({"conflict": [1.0, 0.0, np.nan, 1.0]})
+    pred = pd.DataFrame({"conflict": [1, 0, 1, 1]})
+    seen = np.array([True, False, True, True])  # the third has no human code: not counted
+    table = agreement_table(
+        gold, {"codebook": pred, "model": pred}, n_boot=10, in_training={"model": seen}
+    )
+    assert table.set_index("method")["n_in_training"].to_dict() == {"codebook": 0, "model": 2}
+
+
+def test_an_in_sample_f1_is_said_to_be_so() -> None:
+    from analysis.validation.agreement import frame_f1_lines
+
+    row = {"method": "model", "frame": "conflict", "n": 40, "f1": 0.9, "f1_ci_low": 0.8,
+           "f1_ci_high": 0.97, "tp": 9, "fn": 1, "n_in_training": 12}  # fmt: skip
+    [line] = frame_f1_lines(pd.DataFrame([row]), {"conflict": "model"}, {"conflict": "Conflict"})
+    assert "**In-sample: 12 of these 40 items trained the model**" in line
+    [line] = frame_f1_lines(pd.DataFrame([{**row, "n_in_training": 0}]), {"conflict": "model"}, {})
+    assert "In-sample" not in line
+    old = pd.DataFrame([{k: v for k, v in row.items() if k != "n_in_training"}])
+    assert "In-sample" not in frame_f1_lines(old, {"conflict": "model"}, {})[0]  # older table

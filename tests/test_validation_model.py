@@ -104,3 +104,17 @@ def test_a_tuned_model_round_trips(tmp_path: Path) -> None:
     loaded = load_frame_model(model.save(tmp_path / "m"))
     new = ["rebels clashed with troops", "profits and prices fell", "a mild day"]
     pd.testing.assert_frame_equal(loaded.predict(new), model.predict(new))
+
+
+def test_the_model_remembers_its_training_items_by_digest_not_by_text(tmp_path: Path) -> None:
+    from analysis.validation.model import in_training, text_digest
+
+    texts, labels, _ = training_set()
+    model = train_frame_model(texts, labels, folds=3, seed=1)
+    model.save(tmp_path / "m")
+    saved = (tmp_path / "m" / "model.json").read_text(encoding="utf-8")
+    assert texts[0] not in saved and text_digest(texts[0]) in saved
+    loaded = load_frame_model(tmp_path / "m")
+    probe = [texts[0], "  " + texts[1].replace(" ", "\n"), "a text it never saw"]
+    assert in_training(loaded, probe).tolist() == [True, True, False]  # whitespace aside
+    assert text_digest("a  b\n") == text_digest("a b") and len(text_digest("x")) == 16

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+import warnings
 from pathlib import Path
 
 from analysis.config import N_BOOT, SEED
@@ -67,7 +68,23 @@ def main(args: argparse.Namespace) -> int:
     predictions = machine_codes(
         gold["text"], columns, codebook=book, model=model, tone="tone" in columns
     )
-    table = agreement_table(gold, predictions, n_boot=args.n_boot, seed=args.seed)
+    trained = {}
+    if model is not None:
+        from analysis.validation.model import in_training
+
+        trained["model"] = in_training(model, gold["text"])
+        if trained["model"].any():
+            warnings.warn(
+                f"{int(trained['model'].sum())} of the {len(gold)} items of the sheet trained the "
+                f"model {args.model}: its agreement on them is in-sample and optimistic (recorded "
+                "as n_in_training in agreement.csv, and said in the summary). Validate it on a "
+                "sheet it was not trained on (code-sample with another --seed).",
+                UserWarning,
+                stacklevel=1,
+            )
+    table = agreement_table(
+        gold, predictions, n_boot=args.n_boot, seed=args.seed, in_training=trained
+    )
     args.out.mkdir(parents=True, exist_ok=True)
     write_table(table, args.out / "agreement.csv")
     record_written([args.out / "agreement.csv"])
@@ -82,6 +99,9 @@ def main(args: argparse.Namespace) -> int:
         print(f"removed {intercoder}: written for earlier sheets with several coders")
     if uncoded:
         print(f"not coded in the sheet, so not measured: {', '.join(uncoded)}")
-    shown = table[["method", "frame", "n", "precision", "recall", "f1", "kappa"]]
+    shown_columns = ["method", "frame", "n", "precision", "recall", "f1", "kappa"]
+    if table["n_in_training"].gt(0).any():
+        shown_columns.append("n_in_training")
+    shown = table[shown_columns]
     print(shown.to_string(index=False, float_format=lambda v: f"{v:.2f}"))
     return 0

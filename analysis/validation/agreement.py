@@ -39,6 +39,7 @@ AGREEMENT_COLUMNS = [
     "fp",
     "fn",
     "tn",
+    "n_in_training",  # of the n items, those the coder was trained on (in-sample)
 ]
 INTERCODER_COLUMNS = ["frame", "n_items", "n_coders", "krippendorff_alpha", "percent_agreement"]
 TONE_LABELS = (-1, 0, 1)
@@ -206,8 +207,14 @@ def agreement_table(
     n_boot: int = N_BOOT,
     seed: int = SEED,
     ci: float = 0.95,
+    in_training: Mapping[str, np.ndarray] | None = None,
 ) -> pd.DataFrame:
     """One row per machine coder and frame (and ``tone``): its agreement with the human codes.
+
+    ``in_training`` maps a coder name to which rows of ``gold`` it was trained on
+    (:func:`analysis.validation.model.in_training`); each row's ``n_in_training`` counts those
+    among its items (0 for a coder not named), so an in-sample figure is never mistaken for a
+    validation.
 
     ``gold`` holds the human codes, one column per frame key and ``tone`` (1/0/NaN; tone
     −1/0/1/NaN), e.g. :func:`analysis.validation.sheets.consensus`; ``predictions`` maps a coder
@@ -231,7 +238,10 @@ def agreement_table(
                 seed=rng_seed,
                 ci=ci,
             )
-            rows.append({"method": method, "frame": column, **result})
+            trained = (in_training or {}).get(method)
+            coded = gold[column].notna().to_numpy()
+            n_in = int(np.asarray(trained)[coded].sum()) if trained is not None else 0
+            rows.append({"method": method, "frame": column, **result, "n_in_training": n_in})
     table = pd.DataFrame(rows)
     return table.reindex(columns=AGREEMENT_COLUMNS)
 
@@ -379,10 +389,21 @@ def frame_f1_lines(
             model_missing = model_missing or method == "model"
             continue
         r = rows.iloc[0]
+        n_in = (
+            int(r["n_in_training"])
+            if "n_in_training" in r and r["n_in_training"] == r["n_in_training"]
+            else 0
+        )
+        in_sample = (
+            f" **In-sample: {n_in} of these {int(r['n'])} items trained the model**, so this F1 "
+            "is optimistic; validate it on items it was not trained on."
+            if n_in
+            else ""
+        )
         lines.append(
             f"- {name} ({coder}): F1 {r['f1']:.2f} (95% CI {r['f1_ci_low']:.2f}–"
             f"{r['f1_ci_high']:.2f}; n = {int(r['n'])} human-coded items, "
-            f"{int(r['tp'] + r['fn'])} with the frame)."
+            f"{int(r['tp'] + r['fn'])} with the frame).{in_sample}"
         )
     if missing:
         how = (

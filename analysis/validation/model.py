@@ -78,6 +78,8 @@ class FrameModel:
     intercept: np.ndarray  # (n_frames,)
     metrics: pd.DataFrame
     sheet_sha256: str = ""
+    # text_digest of every training text: validation on the same items is in-sample
+    training_digests: list[str] = field(default_factory=list)
     tone_coef: np.ndarray | None = None  # (3, n_features), classes TONE_CLASSES
     tone_intercept: np.ndarray | None = None
     tone_classes: list[int] = field(default_factory=lambda: [-1, 0, 1])
@@ -143,6 +145,7 @@ class FrameModel:
             "keys": self.keys,
             "tone_classes": self.tone_classes if self.has_tone else None,
             "sheet_sha256": self.sheet_sha256,
+            "training_text_digests": self.training_digests,
             "scikit_learn": sklearn.__version__,
             "settings": self.settings,
             "metrics": json.loads(self.metrics.to_json(orient="records")),
@@ -154,6 +157,20 @@ class FrameModel:
             folder / "model.json",
         )
         return folder
+
+
+def text_digest(text: str) -> str:
+    """A short SHA-256 digest of ``text`` with its whitespace collapsed (16 hex digits): how a
+    model remembers its training items without storing their text, so that validating it on
+    those same items can be told apart from validating it on new ones."""
+    return hashlib.sha256(" ".join(str(text).split()).encode("utf-8")).hexdigest()[:16]
+
+
+def in_training(model: FrameModel, texts: Sequence[str] | pd.Series) -> np.ndarray:
+    """Which of ``texts`` the ``model`` was trained on (by :func:`text_digest`; all False for a
+    model saved before the digests were kept)."""
+    known = set(model.training_digests)
+    return np.array([text_digest(t) in known for t in list(texts)], dtype=bool)
 
 
 def sheet_hash(path: Path | str) -> str:
@@ -313,6 +330,7 @@ def train_frame_model(
         intercept=np.asarray(intercepts, dtype=float),
         metrics=pd.DataFrame(),
         sheet_sha256=sheet_sha256,
+        training_digests=sorted({text_digest(v) for v in values}),
         settings={
             "word": WORD_PARAMS,
             "char": CHAR_PARAMS,
@@ -389,6 +407,7 @@ def load_frame_model(folder: Path | str) -> FrameModel:
         intercept=arrays["intercept"],
         metrics=pd.DataFrame(meta.get("metrics", [])),
         sheet_sha256=meta.get("sheet_sha256", ""),
+        training_digests=list(meta.get("training_text_digests", [])),
         tone_coef=arrays.get("tone_coef") if has_tone else None,
         tone_intercept=arrays.get("tone_intercept") if has_tone else None,
         tone_classes=list(meta.get("tone_classes") or [-1, 0, 1]),

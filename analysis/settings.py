@@ -198,7 +198,13 @@ def lexicon_lines(
     for kind in LEXICON_KINDS:
         path = getattr(lexicons, kind) or DEFAULT_FILES[kind]
         if path is None:
-            lines.append(f"| {kind} | discovered from the corpus | – |")
+            from analysis.sentiment.discover import MIN_DOCS, TOP_PER_GROUP
+
+            lines.append(
+                f"| {kind} | discovered from the corpus (each group's {TOP_PER_GROUP} most "
+                f"frequent capitalised names among those {MIN_DOCS} or more articles use; "
+                "review them in notebook 01) | – |"
+            )
             continue
         origin = "" if getattr(lexicons, kind) else " (package default)"
         lines.append(f"| {kind} | `{_shown(path, corpus_dir)}`{origin} | `{file_sha256(path)}` |")

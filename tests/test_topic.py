@@ -270,4 +270,5 @@ def test_another_topic_runs_end_to_end_with_only_a_codebook(
     assert set(frames["frame"]) == {"pollution"}
     summary = (out / "reports" / "summary.md").read_text(encoding="utf-8")
     assert "| codebook | `codebook.toml` |" in summary
-    assert "| actors | discovered from the corpus |" in summary
+    discovered = "| actors | discovered from the corpus (each group's 8 most frequent capitalised"
+    assert discovered in summary

@@ -22,6 +22,21 @@ SHEET = (
 )
 
 
+def war_sheet(path: Path, tones: tuple[str, str, str] | None = None) -> Path:
+    """A coded sheet a coder can be trained on: 24 sentences, the frame ``war`` and, with
+    ``tones``, a tone column holding them for the war, price and calm sentences ("" blank)."""
+    rows = ["sentence,war" + (",tone" if tones else "")]
+    for i in range(8):
+        for (text, war), tone in zip(
+            ((f"troops clashed {i}", 1), (f"prices rose {i}", 0), (f"a calm day {i}", 0)),
+            tones or ("", "", ""),
+            strict=True,
+        ):
+            rows.append(f"{text},{war}" + (f",{tone}" if tones else ""))
+    path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    return path
+
+
 def test_draw_sample_is_deterministic_and_stratified() -> None:
     table = pd.DataFrame(
         {
@@ -89,12 +104,7 @@ def test_validate_bad_sheet_exits_2_naming_the_column(tmp_path: Path, capsys) ->
 
 
 def test_train_then_validate_with_the_model(tmp_path: Path, capsys) -> None:
-    rows = ["sentence,war,tone"]
-    for i in range(8):
-        rows += [f"troops clashed {i},1,negative", f"prices rose {i},0,neutral"]
-        rows += [f"a calm day {i},0,positive"]
-    sheet = tmp_path / "coded.csv"
-    sheet.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    sheet = war_sheet(tmp_path / "coded.csv", ("negative", "neutral", "positive"))
     model = tmp_path / "model"
     assert main(["train", "--sheet", str(sheet), "--out", str(model), "--folds", "3"]) == 0
     out = tmp_path / "out"
@@ -113,11 +123,7 @@ def test_train_on_a_sheet_whose_tone_was_left_blank_trains_the_frames(
 ) -> None:
     """The sheet code-sample writes has a tone column; coders who code frames only leave it
     blank, which is not a tone of no classes."""
-    rows = ["sentence,war,tone"]
-    for i in range(8):
-        rows += [f"troops clashed {i},1,", f"prices rose {i},0,", f"a calm day {i},0,"]
-    sheet = tmp_path / "coded.csv"
-    sheet.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    sheet = war_sheet(tmp_path / "coded.csv", ("", "", ""))
     model = tmp_path / "model"
     assert main(["train", "--sheet", str(sheet), "--out", str(model), "--folds", "3"]) == 0
     out = capsys.readouterr().out
@@ -172,11 +178,7 @@ def test_validate_and_train_never_overwrite_without_force(tmp_path: Path, capsys
     (out / "intercoder.csv").write_text("my notes\n", encoding="utf-8")
     assert main([*one, "--force"]) == 0
     assert (out / "intercoder.csv").read_text(encoding="utf-8") == "my notes\n"  # never theirs
-    rows = ["sentence,war"]
-    for i in range(8):
-        rows += [f"troops clashed {i},1", f"prices rose {i},0", f"a calm day {i},0"]
-    trainable = tmp_path / "trainable.csv"
-    trainable.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    trainable = war_sheet(tmp_path / "trainable.csv")
     model = tmp_path / "model"
     model.mkdir()
     (model / "weights.npz").write_bytes(b"someone's weights")

@@ -197,7 +197,6 @@ def run(data: Path, seed: int = SEED) -> dict:
 
 def _phrasebank(folder: Path, seed: int) -> dict:
     """The Financial PhraseBank rows of :func:`run` (see the module docstring)."""
-    from analysis.sentiment.scoring import score_sentences
     from analysis.validation.model import train_frame_model
 
     name, encoding = FPB_FILES["50Agree"]
@@ -205,24 +204,29 @@ def _phrasebank(folder: Path, seed: int) -> dict:
     empty = pd.DataFrame(index=range(len(train)))
     model = train_frame_model(train["text"], empty, tone=train["label"], seed=seed)
     out: dict = {"trained_on": f"80% of {name} ({len(train)} sentences, seeded, stratified)"}
-    gold = test["label"].to_numpy()
-    row = {}
-    for method in ("vader", "vader-news"):
-        row[method] = scores(gold, _classes(score_sentences(test["text"], method)["compound"]))
-    row["trained"] = scores(gold, model.predict_tone(test["text"]))
-    row["always_neutral"] = scores(gold, np.zeros(len(gold), dtype=int))
+    row, _ = _lexicon_rows(test)
+    row["trained"] = scores(test["label"].to_numpy(), model.predict_tone(test["text"]))
+    row["always_neutral"] = scores(test["label"].to_numpy(), np.zeros(len(test), dtype=int))
     out["50Agree_test20"] = row
     name, encoding = FPB_FILES["AllAgree"]
     every = read_phrasebank(folder / name, encoding)
-    gold = every["label"].to_numpy()
-    row = {}
-    for method in ("vader", "vader-news"):
-        row[method] = scores(gold, _classes(score_sentences(every["text"], method)["compound"]))
-    row["always_neutral"] = scores(gold, np.zeros(len(gold), dtype=int))
+    row, classes = _lexicon_rows(every)
+    row["always_neutral"] = scores(every["label"].to_numpy(), np.zeros(len(every), dtype=int))
     out["AllAgree"] = row
-    vader = _classes(score_sentences(every["text"], "vader")["compound"])
-    out["AllAgree_vader_confusion"] = confusion(gold, vader)
+    out["AllAgree_vader_confusion"] = confusion(every["label"].to_numpy(), classes["vader"])
     return out
+
+
+def _lexicon_rows(frame: pd.DataFrame) -> tuple[dict, dict[str, np.ndarray]]:
+    """VADER's and vader-news's scores on ``frame`` (``text, label``) and their classes."""
+    from analysis.sentiment.scoring import score_sentences
+
+    classes = {
+        method: _classes(score_sentences(frame["text"], method)["compound"])
+        for method in ("vader", "vader-news")
+    }
+    gold = frame["label"].to_numpy()
+    return {method: scores(gold, pred) for method, pred in classes.items()}, classes
 
 
 def confusion(gold: np.ndarray, pred: np.ndarray) -> dict[str, dict[str, int]]:

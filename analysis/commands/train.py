@@ -39,7 +39,12 @@ def main(args: argparse.Namespace) -> int:
 
     from analysis.framing.codebook import CodebookError, load_codebook
     from analysis.validation.model import ModelError, train_frame_model
-    from analysis.validation.sheets import SheetError, consensus, read_sheets
+    from analysis.validation.sheets import (
+        SheetError,
+        consensus,
+        read_sheets,
+        uncoded_columns,
+    )
     from analysis.written import record_written, refused
 
     if refused([args.out / "model.json", args.out / "weights.npz"], getattr(args, "force", False)):
@@ -49,7 +54,7 @@ def main(args: argparse.Namespace) -> int:
         coded = read_sheets(args.sheet, keys)
         columns = [c for c in coded.columns if c not in ("item", "item_id", "text", "coder")]
         gold = consensus(coded, columns)
-        uncoded = [c for c in columns if not gold[c].notna().any()]  # left blank throughout
+        uncoded = uncoded_columns(gold, columns)
         columns = [c for c in columns if c not in uncoded]
         if uncoded:
             print(f"not coded in the sheet, so not trained: {', '.join(uncoded)}")

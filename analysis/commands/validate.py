@@ -46,7 +46,12 @@ def main(args: argparse.Namespace) -> int:
     from analysis.io import write_table
     from analysis.validation.agreement import agreement_table, intercoder_table, machine_codes
     from analysis.validation.model import ModelError, load_frame_model
-    from analysis.validation.sheets import SheetError, consensus, read_sheets
+    from analysis.validation.sheets import (
+        SheetError,
+        consensus,
+        read_sheets,
+        uncoded_columns,
+    )
     from analysis.written import kept_from_replacing, record_written, refused
 
     if refused(
@@ -63,7 +68,7 @@ def main(args: argparse.Namespace) -> int:
         return 2
     columns = [c for c in [*keys, "tone"] if c in coded.columns]
     gold = consensus(coded, columns)
-    uncoded = [c for c in columns if not gold[c].notna().any()]  # a column left blank throughout
+    uncoded = uncoded_columns(gold, columns)
     columns = [c for c in columns if c not in uncoded]
     predictions = machine_codes(
         gold["text"], columns, codebook=book, model=model, tone="tone" in columns

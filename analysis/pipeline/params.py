@@ -572,21 +572,21 @@ def check_corpus_columns(corpus: Path, column_map: Any = None) -> None:
     with the reader's own message (it lists the file's columns and the ``--map`` to give)."""
     if corpus.is_dir():
         return
-    from analysis.corpus.files import (
-        CorpusFileError,
-        _file_columns,
-        _resolve_columns,
-        detect_format,
-        file_encoding,
-        parse_column_map,
-    )
+    from analysis.corpus.files import CorpusFileError, _resolve_columns, parse_column_map
 
     try:
-        fmt = detect_format(corpus)
-        columns = _file_columns(corpus, fmt, file_encoding(corpus, fmt), warn=False)
-        _resolve_columns(corpus, columns, parse_column_map(column_map or None))
+        _resolve_columns(corpus, _file_header(corpus), parse_column_map(column_map or None))
     except CorpusFileError as error:
         raise ParameterError(str(error)) from None
+
+
+def _file_header(corpus: Path) -> list[str]:
+    """A corpus file's own column names, read without its rows (the notebooks warn about a
+    workbook's other sheets, so this does not)."""
+    from analysis.corpus.files import _file_columns, detect_format, file_encoding
+
+    fmt = detect_format(corpus)
+    return _file_columns(corpus, fmt, file_encoding(corpus, fmt), warn=False)
 
 
 def check_outlets(corpus: Path, outlets: Any) -> None:
@@ -621,17 +621,10 @@ def corpus_columns(corpus: Path, column_map: Any = None) -> list[str]:
         columns = list(read_manifest(corpus).columns)
     else:
         from analysis.corpus.documents import MANIFEST_COLUMNS
-        from analysis.corpus.files import (
-            _file_columns,
-            detect_format,
-            file_encoding,
-            parse_column_map,
-        )
+        from analysis.corpus.files import parse_column_map
 
-        fmt = detect_format(corpus)
-        encoding = file_encoding(corpus, fmt)
         mapping = parse_column_map(column_map or None)
-        theirs = _file_columns(corpus, fmt, encoding, warn=False)  # the notebooks warn
+        theirs = _file_header(corpus)
         mapped = {v: k for k, v in mapping.items()}
         columns = [*MANIFEST_COLUMNS, *(mapped.get(c, c) for c in theirs)]
     return [c for c in dict.fromkeys(columns) if c not in NOT_GROUPS]

@@ -360,7 +360,7 @@ def plot_actor_tone(
     n_actors = len(labels)
     if n_actors > max_actors:  # the most mentioned, in the lexicon's order
         totals = part.groupby("label", sort=False)["n_sentences"].sum()
-        ranked = sorted(labels, key=lambda label: (-totals[label], labels.index(label)))
+        ranked = sorted(labels, key=lambda label: -totals[label])  # stable: ties keep order
         kept = set(ranked[:max_actors])
         labels = [label for label in labels if label in kept]
         part = part[part["label"].isin(kept)]

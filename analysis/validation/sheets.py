@@ -238,3 +238,9 @@ def consensus(coded: pd.DataFrame, columns: Sequence[str]) -> pd.DataFrame:
             row[col] = float(top.index[0]) if len(top) == 1 else np.nan
         rows.append(row)
     return pd.DataFrame(rows, columns=["item", "text", "n_coders", *columns])
+
+
+def uncoded_columns(gold: pd.DataFrame, columns: Sequence[str]) -> list[str]:
+    """The ``columns`` of ``gold`` (e.g. :func:`consensus`) with no code in any row: a frame or
+    the tone the coders left blank throughout, which can be neither measured nor trained."""
+    return [c for c in columns if not gold[c].notna().any()]

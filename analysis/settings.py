@@ -202,8 +202,9 @@ def lexicon_lines(
 
             lines.append(
                 f"| {kind} | discovered from the corpus (each group's {TOP_PER_GROUP} most "
-                f"frequent capitalised names among those {MIN_DOCS} or more articles use; "
-                "review them in notebook 01) | – |"
+                f"frequent capitalised names among those {MIN_DOCS} or more articles use, an "
+                "abbreviation counted with the long form an article defines it by; review them "
+                "in notebook 01) | – |"
             )
             continue
         origin = "" if getattr(lexicons, kind) else " (package default)"

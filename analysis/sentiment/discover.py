@@ -1,21 +1,35 @@
 """Actors found in the corpus itself, for a run that gives no actor list.
 
 A name is a sequence of capitalised words ("Maria Lopez", "Harbour Council", "NASA"), joined by
-at most one lower-case connector ("Bank of England"). Left out: a single capitalised word that
-opens a sentence (it is capitalised because it opens the sentence), and words of a stop list
-(months, weekdays, titles, sentence openers), which are also stripped from the ends of a name
-("Mr Lopez" counts as "Lopez"), and a single letter ("D" of "3D"). Each group's most frequent
-names, counted in sentences, become the actors, among the names that at least two articles of the
-corpus use (:data:`MIN_DOCS`): a name only one article uses (its witness, its café, a caption's
-photographer) is that article's detail, not an actor of the story, and without the rule a corpus
-of many small outlets got dozens of them. :func:`discovered_names` is the table to review them
-(notebook 01 shows it).
+at most one lower-case connector ("Bank of England") and by nothing but spaces: a comma, a
+parenthesis or a dash ends it ("Parkland, Fla." is two names, "Washington (CNN)" too). Left
+out: a single capitalised word that opens a sentence (it is capitalised because it opens the
+sentence), and words of a stop list (months, weekdays, titles and their abbreviations, sentence
+openers, "AM", "PM" and "AD"), which are also stripped from the ends of a name ("Gov. Andrew
+Cuomo" counts as "Andrew Cuomo"), and a single letter ("D" of "3D").
+
+Two spellings of one name count as one (:func:`name_aliases`; the table's ``aliases`` column
+lists the others): an abbreviation with full stops and without ("N.R.A." and "NRA"), and an
+abbreviation that an article of the corpus defines in brackets after its long form ("National
+Rifle Association (NRA)"), the definitions that Schwartz & Hearst (2003, "A simple algorithm for
+identifying abbreviation definitions in biomedical text", PSB) find, kept here only when the
+short form's letters are the initials of the long form's words. A surname is not merged with
+the full name ("Trump" and "Donald Trump" stay two names): telling a person's surname from the
+last word of a place or a body ("House" of "White House") needs a model of names the package
+does not have; give an actor list to join them.
+
+Each group's most frequent names, counted in sentences, become the actors, among the names that
+at least two articles of the corpus use (:data:`MIN_DOCS`): a name only one article uses (its
+witness, its café, a caption's photographer) is that article's detail, not an actor of the
+story, and without the rule a corpus of many small outlets got dozens of them.
+:func:`discovered_names` is the table to review them (notebook 01 shows it).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
+from itertools import pairwise
 
 import pandas as pd
 
@@ -34,19 +48,25 @@ STOP_WORDS = frozenset(
     for from to of and or but if when while after before as with without about there here
     what who why how yet so also however meanwhile although though since because according
     last next one two three four five first second third many some most more all every
-    each no not both other another such only once then now still""".split()  # noqa: SIM905
+    each no not both other another such only once then now still gov sen rep gen lt sgt capt
+    col cmdr rev det atty supt am pm ad""".split()  # noqa: SIM905
 )
 # a word starting with a letter, not inside another word ("D" of "3D", "s" of "it's")
 _TOKEN = re.compile(r"(?<![\w'’])[A-Za-z][\w'’.&-]*")
-NAME_COLUMNS = ["name", "n_sentences", "n_docs"]
+NAME_COLUMNS = ["name", "aliases", "n_sentences", "n_docs"]
+# an abbreviation written with full stops ("N.R.A", the last stop taken off by _clean)
+_DOTTED = re.compile(r"[A-Z](?:\.[A-Z])+\.?")
+_OPENS_BRACKET = re.compile(r"\s*\(\s*")
+_CLOSES_BRACKET = re.compile(r"\s*\)")
 
 
 def _clean(word: str) -> str:
-    word = word.rstrip(".-'’&")
+    """A token without its possessive and the stops, dashes and ampersands that end it
+    ("D.C.'s" -> "D.C")."""
     for suffix in ("'s", "’s"):
         if word.endswith(suffix):
             word = word[: -len(suffix)]
-    return word
+    return word.rstrip(".-'’&")
 
 
 def _is_name_word(word: str) -> bool:
@@ -60,27 +80,107 @@ def _is_name_word(word: str) -> bool:
     )
 
 
-def names_in(sentence: str) -> list[str]:
-    """The capitalised names in one sentence, in order (see the module docstring)."""
-    tokens = [(m.start(), _clean(m.group(0))) for m in _TOKEN.finditer(sentence)]
-    names: list[str] = []
-    run: list[tuple[int, str]] = []
+def _name_spans(sentence: str) -> list[tuple[int, int, str]]:
+    """The names of one sentence as ``(start, end, name)``: where the name's first and last
+    words start and end in the sentence, and the name (see the module docstring)."""
+    names: list[tuple[int, int, str]] = []
+    run: list[tuple[int, int, int, str]] = []  # (token position, start, end, word)
 
     def close() -> None:
-        while run and run[-1][1].lower() in CONNECTORS:
+        while run and run[-1][3].lower() in CONNECTORS:
             run.pop()
-        if run and not (len(run) == 1 and (run[0][0] == 0 or len(run[0][1]) < 2)):
-            names.append(" ".join(word for _, word in run))
+        if run and not (len(run) == 1 and (run[0][0] == 0 or len(run[0][3]) < 2)):
+            names.append((run[0][1], run[-1][2], " ".join(word for *_, word in run)))
         run.clear()
 
-    for position, (_, word) in enumerate(tokens):
-        joins = bool(run) and word in CONNECTORS and run[-1][1].lower() not in CONNECTORS
+    for position, match in enumerate(_TOKEN.finditer(sentence)):
+        word = _clean(match.group(0))
+        if run and not sentence[run[-1][2] : match.start()].isspace():
+            close()  # a comma, a bracket or a dash between two words ends a name
+        joins = bool(run) and word in CONNECTORS and run[-1][3].lower() not in CONNECTORS
         if _is_name_word(word) or joins:
-            run.append((position, word))
+            run.append((position, match.start(), match.end(), word))
         else:
             close()
     close()
     return names
+
+
+def names_in(sentence: str) -> list[str]:
+    """The capitalised names in one sentence, in order (see the module docstring)."""
+    return [name for _, _, name in _name_spans(sentence)]
+
+
+def _undotted(name: str) -> str:
+    """An abbreviation without its full stops ("N.R.A" -> "NRA"); any other name as it is."""
+    return name.replace(".", "") if _DOTTED.fullmatch(name) else name
+
+
+def _initials(long_form: str) -> set[str]:
+    """The initials a long form's abbreviation may have: of every word, or of every word but
+    its connectors ("DoD", "DD"), taking hyphenated parts as words or not ("ADL" of
+    "Anti-Defamation League", "AL")."""
+    found = set()
+    for words in (long_form.split(), re.split(r"[\s-]+", long_form)):
+        words = [w for w in words if w]
+        found.add("".join(w[0] for w in words).upper())
+        found.add("".join(w[0] for w in words if w.lower() not in CONNECTORS).upper())
+    return found
+
+
+def _is_short_form(name: str) -> bool:
+    """One word of 2-10 letters, at least two of them, and half, capitals ("NRA", "DoD")."""
+    letters = re.sub(r"[^A-Za-z]", "", name)
+    capitals = sum(c.isupper() for c in letters)
+    return " " not in name and 2 <= len(letters) <= 10 and capitals >= max(2, len(letters) / 2)
+
+
+def _definitions(sentence: str, spans: list[tuple[int, int, str]]) -> list[tuple[str, str]]:
+    """``(short form, long form)`` for each "Long Form (LF)" of the sentence whose short form's
+    letters are the initials of the long form's words."""
+    found = []
+    for (_, end, long_form), (start, short_end, short) in pairwise(spans):
+        if (
+            " " in long_form
+            and _OPENS_BRACKET.fullmatch(sentence[end:start])
+            and _CLOSES_BRACKET.match(sentence, short_end)
+            and _is_short_form(short)
+            and re.sub(r"[^A-Za-z]", "", short).upper() in _initials(long_form)
+        ):
+            found.append((short, long_form))
+    return found
+
+
+def _read_names(texts: Iterable[str]) -> tuple[list[list[str]], dict[str, str]]:
+    """The names of each text, in order, and the corpus's aliases (:func:`name_aliases`), from
+    one pass over the texts."""
+    per_text: list[list[str]] = []
+    defined: dict[str, set[str]] = {}
+    for text in texts:
+        spans = _name_spans(str(text))
+        per_text.append([name for *_, name in spans])
+        for short, long_form in _definitions(str(text), spans):
+            defined.setdefault(_undotted(short), set()).add(long_form)
+    seen = {name for names in per_text for name in names}
+    aliases = {name: _undotted(name) for name in seen if _undotted(name) != name}
+    for short, long_forms in defined.items():
+        if len(long_forms) == 1:
+            (long_form,) = long_forms
+            if long_form not in defined:
+                aliases[short] = long_form
+    for name, plain in list(aliases.items()):
+        if plain in aliases and aliases[plain] != plain:
+            aliases[name] = aliases[plain]  # "N.R.A" -> "NRA" -> "National Rifle Association"
+    return per_text, aliases
+
+
+def name_aliases(sentences: Iterable[str]) -> dict[str, str]:
+    """The spelling each name of ``sentences`` counts as, for the names that have another: an
+    abbreviation with full stops counts as the same without them, and an abbreviation defined in
+    brackets after its long form as that long form (both in the module docstring). A short form
+    defined with two long forms is left as it is; so is a long form that is itself defined as
+    another's abbreviation. Names not in the mapping count as themselves."""
+    return _read_names(sentences)[1]
 
 
 def discovered_names(
@@ -93,14 +193,16 @@ def discovered_names(
     text_col: str = "sentence",
 ) -> pd.DataFrame:
     """Per group, its ``top_n`` most frequent names with counts: columns ``<group_col>, name,
-    n_sentences, n_docs`` (in the group's sentences and articles), sorted by group, then most
-    sentences first, then name. A name counts when the group has ``min_sentences`` sentences
-    with it and the corpus ``min_docs`` articles."""
+    aliases, n_sentences, n_docs`` (the other spellings counted as the name, ``"; "``-joined;
+    counts in the group's sentences and articles), sorted by group, then most sentences first,
+    then name. A name counts when the group has ``min_sentences`` sentences with it and the
+    corpus ``min_docs`` articles."""
+    per_text, aliases = _read_names(sentences[text_col])
     rows = []
-    for doc_id, group, text in zip(
-        sentences["doc_id"], sentences[group_col].astype(str), sentences[text_col], strict=True
+    for doc_id, group, names in zip(
+        sentences["doc_id"], sentences[group_col].astype(str), per_text, strict=True
     ):
-        for name in dict.fromkeys(names_in(str(text))):
+        for name in dict.fromkeys(aliases.get(name, name) for name in names):
             rows.append((group, name, doc_id))
     columns = [group_col, *NAME_COLUMNS]
     if not rows:
@@ -114,6 +216,10 @@ def discovered_names(
         .reset_index()
     )
     table = table[table["n_sentences"] >= min_sentences]
+    others: dict[str, list[str]] = {}
+    for name, canonical in sorted(aliases.items()):
+        others.setdefault(canonical, []).append(name)
+    table["aliases"] = table["name"].map(lambda name: "; ".join(others.get(name, [])))
     table = table.sort_values(
         [group_col, "n_sentences", "name"], ascending=[True, False, True], kind="stable"
     )
@@ -131,13 +237,20 @@ def _key(name: str, taken: set[str]) -> str:
     return key
 
 
-def actors_from_names(names: Iterable[str]) -> tuple[Actor, ...]:
-    """One :class:`~analysis.sentiment.actors.Actor` per name (matched with exact case)."""
+def actors_from_names(
+    names: Iterable[str], aliases: Mapping[str, Sequence[str]] | None = None
+) -> tuple[Actor, ...]:
+    """One :class:`~analysis.sentiment.actors.Actor` per name, matched with exact case as the
+    name and as each of its ``aliases`` (other spellings, by name), so that a sentence that
+    writes "NRA" mentions the actor "National Rifle Association"."""
     taken: set[str] = set()
-    return tuple(
-        Actor(_key(name, taken), name, "other", (), (name,), "discovered from the corpus")
-        for name in names
-    )
+    aliases = aliases or {}
+    actors = []
+    for name in names:
+        others = tuple(aliases.get(name, ()))
+        note = "discovered from the corpus" + (f"; also {', '.join(others)}" if others else "")
+        actors.append(Actor(_key(name, taken), name, "other", (), (name, *others), note))
+    return tuple(actors)
 
 
 def discover_actors(
@@ -157,4 +270,8 @@ def discover_actors(
         return ()
     totals = table.groupby("name")["n_sentences"].sum().reset_index()
     totals = totals.sort_values(["n_sentences", "name"], ascending=[False, True], kind="stable")
-    return actors_from_names(totals["name"])
+    spellings = {
+        name: [a for a in others.split("; ") if a]
+        for name, others in zip(table["name"], table["aliases"], strict=True)
+    }
+    return actors_from_names(totals["name"], spellings)

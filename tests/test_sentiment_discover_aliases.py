@@ -1,0 +1,83 @@
+"""Discovered actors: names end at punctuation, and two spellings of one name count as one."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from analysis.sentiment.actors import actor_matrix
+from analysis.sentiment.discover import (
+    discover_actors,
+    discovered_names,
+    name_aliases,
+    names_in,
+)
+
+
+def test_punctuation_between_words_ends_a_name() -> None:
+    assert names_in("He was shot in Parkland, Fla., on Wednesday.") == ["Parkland", "Fla"]
+    assert names_in("A guard said Washington (CNN) was wrong.") == ["Washington", "CNN"]
+    assert names_in("It was by David Mack, Amber Jamieson and others.") == [
+        "David Mack",
+        "Amber Jamieson",
+    ]
+    assert names_in("Then Gov. Andrew Cuomo spoke at 3 PM in D.C.'s mall.") == [
+        "Andrew Cuomo",
+        "D.C",
+    ]
+    # spaces alone keep a name whole, with one connector
+    assert names_in("They met the Bank of England in New York.") == ["Bank of England", "New York"]
+
+
+def test_aliases_join_dotted_and_defined_abbreviations() -> None:
+    aliases = name_aliases(
+        [
+            "Members of the National Rifle Association (NRA) met.",
+            "Then the N.R.A. said no, and the NRA left.",
+            "The Anti-Defamation League (ADL) and the Department of Defense (DoD) spoke.",
+            "Then the Small Business Administration (NBA) spoke.",  # not its initials
+            "So the U.S. and the US differ only in stops.",
+        ]
+    )
+    assert aliases == {
+        "NRA": "National Rifle Association",
+        "N.R.A": "National Rifle Association",
+        "ADL": "Anti-Defamation League",
+        "DoD": "Department of Defense",
+        "U.S": "US",
+    }
+
+
+def test_an_abbreviation_defined_two_ways_is_left_alone() -> None:
+    aliases = name_aliases(
+        [
+            "Then the American Bar Association (ABA) met.",
+            "Then the American Bankers Association (ABA) met.",
+        ]
+    )
+    assert "ABA" not in aliases
+
+
+def test_discovered_names_count_aliases_once_and_list_them() -> None:
+    sentences = pd.DataFrame(
+        {
+            "doc_id": ["a", "a", "b", "b"],
+            "outlet": ["X", "X", "Y", "Y"],
+            "sentence": [
+                "Then the National Rifle Association (NRA) spoke.",
+                "Later the NRA and the National Rifle Association left.",
+                "Then the N.R.A. spoke.",
+                "Later the NRA left.",
+            ],
+        }
+    )
+    table = discovered_names(sentences, "outlet")
+    assert table.values.tolist() == [
+        ["X", "National Rifle Association", "N.R.A; NRA", 2, 1],
+        ["Y", "National Rifle Association", "N.R.A; NRA", 2, 1],
+    ]
+    (actor,) = discover_actors(sentences)
+    assert actor.label == "National Rifle Association"
+    assert set(actor.cased) == {"National Rifle Association", "NRA", "N.R.A"}
+    assert "also" in actor.note
+    mentions = actor_matrix(["The NRA met.", "So did the N.R.A. today.", "Nobody else."], [actor])
+    assert mentions[actor.column].tolist() == [True, True, False]

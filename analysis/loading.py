@@ -132,8 +132,9 @@ def _warned(corpus: Corpus) -> Corpus:
     documents that are not in English (:func:`analysis.corpus.language.other_languages_warning`:
     the lexicons are English), and articles an export joined into one line
     (:func:`analysis.corpus.exports.one_line_warning`: line-by-line cleaning left their
-    boilerplate)."""
-    from analysis.corpus.exports import one_line_warning
+    boilerplate), and articles a news API cut short
+    (:func:`analysis.corpus.exports.truncated_warning`)."""
+    from analysis.corpus.exports import one_line_warning, truncated_warning
     from analysis.corpus.group_names import similar_names_warning
     from analysis.corpus.language import other_languages_warning
 
@@ -143,7 +144,13 @@ def _warned(corpus: Corpus) -> Corpus:
         for column in ("outlet", "origin")
         if column in documents.columns
     ]
-    for message in [*messages, other_languages_warning(documents), one_line_warning(documents)]:
+    cut = truncated_warning(corpus.audit, len(documents))
+    for message in [
+        *messages,
+        other_languages_warning(documents),
+        one_line_warning(documents),
+        cut,
+    ]:
         if message:
             warnings.warn(message, UserWarning, stacklevel=3)
     return corpus

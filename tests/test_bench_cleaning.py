@@ -112,3 +112,17 @@ def test_smoothing_is_chosen_on_pages_each_cleaned_by_a_model_not_fitted_on_it()
     assert model.min_list_items in bench.LIST_ITEMS
     assert "each cleaned by a model fitted on the others" in model.info["smoothing_chosen_on"]
     assert 0.0 <= model.info["fit_lines_lost"] <= 1.0
+
+
+def test_joined_variants_join_lines_and_cut_at_sentence_ends() -> None:
+    text = "Home\nNews\n\nThe council met on Monday. It approved the budget.\nShare this\n"
+    variants = bench.joined_variants(text)
+    assert variants[bench.JOINED] == (
+        "Home News The council met on Monday. It approved the budget. Share this"
+    )
+    # a menu without a full stop stays in the sentence it was joined to
+    assert variants[bench.JOINED_SPLIT].split("\n") == [
+        "Home News The council met on Monday.",
+        "It approved the budget.",
+        "Share this",
+    ]

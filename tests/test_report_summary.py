@@ -512,3 +512,20 @@ def test_articles_on_one_line_are_a_limitation(workspace, joined):
     ]  # fmt: skip
     limitations, _ = summary_of_documents(workspace, rows)
     assert ("**Articles on one line.** 1 of 3 articles came as one line" in limitations) is joined
+
+
+@pytest.mark.parametrize("cut", [True, False])
+def test_articles_a_news_api_cut_short_are_a_limitation(workspace, cut):
+    rows = [
+        {"doc_id": f"d{k}", "outlet": "AB"[k % 2], "origin": "North", "n_sentences": 2,
+         "n_words": 30, "language": "en"}
+        for k in range(3)
+    ]  # fmt: skip
+    rule = "truncation_mark" if cut else "link_text"
+    audit = pd.DataFrame(
+        {"doc_id": ["d1", "d1"], "line_no": [2, 3], "original": ["a… [+12 chars]", "b"],
+         "rule": [rule, "whitespace"], "action": ["changed", "changed"], "result": ["a", "b"]}
+    )  # fmt: skip
+    audit.to_csv(workspace["tables"] / "cleaning_audit.csv", index=False)
+    limitations, _ = summary_of_documents(workspace, rows)
+    assert ("**Articles cut short.** 1 of 3 articles ended" in limitations) is cut

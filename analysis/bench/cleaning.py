@@ -9,6 +9,10 @@ precision/recall/F1 per page, averaged over pages; ported from its ``evaluate.py
 * the whole rendered text; our cleaner with rules only; our cleaner with rules + classifier;
 * trafilatura and jusText on the HTML (when installed); our HTML path,
   ``analysis.corpus.html.extract_article`` then :func:`clean_text`.
+* the html-text rendering joined into one line, as exports that drop line breaks give articles,
+  cleaned as that line and cut at sentence ends into one sentence per line
+  (:func:`joined_variants`): what cutting such text would give cleaning (little: a page's menus
+  and prompts end without a full stop, so they stay in the sentence they were joined to).
 
 The classifier is fitted on these very pages, so its figures are **held out**: pages are split
 in k folds (by page, both renderings of a page in the same fold); the model fitted on k−1 folds
@@ -42,6 +46,8 @@ from analysis.corpus.boilerplate_model import (
 from analysis.corpus.cleaning import CleanedText, clean_text
 
 RENDERERS = ("html-text", "inscriptis")
+JOINED = "one line (html-text joined)"
+JOINED_SPLIT = "one line cut at sentence ends"
 TARGET_LINES_LOST = 0.015  # the threshold is set on the fitting pages to lose at most this
 RESCUE_RUNS = (0, 5, 10, 20, 30, 50)  # candidate max_rescued_run values, tried in this order
 LIST_ITEMS = (0, 4)  # candidate min_list_items values (0: no continued lists)
@@ -411,7 +417,21 @@ def held_out(
             if k % folds == fold:
                 for name in RENDERERS:
                     out[name][k] = clean_text(page.texts[name], model=model)
+                for name, text in joined_variants(page.texts[RENDERERS[0]]).items():
+                    out.setdefault(name, [empty] * len(pages))[k] = clean_text(text, model=model)
     return out
+
+
+def joined_variants(text: str) -> dict[str, str]:
+    """A rendered page as an export that joins each article's lines gives it (one line), and
+    that line cut at sentence ends (one sentence per line): the two ways to clean such text."""
+    from analysis.corpus.sentences import split_sentences
+
+    one_line = " ".join(line.strip() for line in text.split("\n") if line.strip())
+    return {
+        JOINED: one_line,
+        JOINED_SPLIT: "\n".join(split_sentences(one_line)),
+    }
 
 
 def main(args: argparse.Namespace) -> int:
@@ -436,6 +456,9 @@ def main(args: argparse.Namespace) -> int:
         texts = [c.text for c in ours[name]]
         moved = [moved_lines(c) for c in ours[name]]
         rows.append((f"rules + classifier ({name}), held out", _score(pages, texts, moved)))
+    for name in (JOINED, JOINED_SPLIT):
+        texts = [c.text for c in ours[name]]
+        rows.append((f"{name}, held out", _score(pages, texts)))
     for name, extract in _optional_extractors().items():
         rows.append((name, _score(pages, [extract(p.html) for p in pages])))
     print(f"{len(pages)} pages; classifier figures: {args.folds}-fold by page, each page cleaned")

@@ -142,6 +142,8 @@ def _rules_listing() -> dict[str, str]:
         "photo credit it prints twice are removed.",
         "html_entity": "HTML entities ('&amp;', '&#8217;') become the characters they stand for.",
         "link_text": "Link annotations such as '(opens in a new tab)' are cut out of the line.",
+        "truncation_mark": "The mark a news API leaves where it cut an article short "
+        "('… [+2712 chars]', NewsAPI) is cut from the end of the line; the article stays cut.",
         "emphasis_markup": "Markdown emphasis debris is unwrapped: '_Reuters_' becomes 'Reuters'.",
         "markdown_markup": "Markdown structure is unwrapped: '## Title' and '> quote' lose their "
         "markers, '[text](url)' keeps its text, an image '![alt](url)' goes.",
@@ -204,6 +206,7 @@ _STEPS: tuple[tuple[str, Callable[[str], str]], ...] = (
     ("html_entity", normalisers.unescape_entities),
     ("cms_debris", normalisers.remove_cms_debris),
     ("link_text", normalisers.remove_link_text),
+    ("truncation_mark", normalisers.remove_truncation_mark),
     ("para_marker", normalisers.remove_para_markers),
     ("markdown_markup", normalisers.remove_markdown),
     ("emphasis_markup", normalisers.remove_emphasis),
@@ -214,7 +217,14 @@ _STEPS: tuple[tuple[str, Callable[[str], str]], ...] = (
 )
 # Inline rules that, when they leave nothing of a line, are the reason the line went.
 _CONTENT_REMOVING = frozenset(
-    {"cms_debris", "link_text", "para_marker", "markdown_markup", "caption_boilerplate"}
+    {
+        "cms_debris",
+        "link_text",
+        "truncation_mark",
+        "para_marker",
+        "markdown_markup",
+        "caption_boilerplate",
+    }
 )
 
 

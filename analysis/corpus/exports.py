@@ -15,6 +15,10 @@ Two or more marks of one kind in a file mean several articles. Splitting them is
 user (the databases' metadata lines differ by product and year; R's LexisNexisTools parses
 them): the warning says how.
 
+A news API may also give only the start of each article: NewsAPI cuts its ``content`` to 200
+characters and ends it with "… [+2712 chars]". Cleaning cuts the mark (audit rule
+``truncation_mark``) and :func:`truncated_warning` says how many articles were cut.
+
 An export can also join each article's paragraphs into one line (many CSV exports of scraped
 news do). Cleaning removes boilerplate line by line (a menu, a share prompt, a caption is a
 line of its own on a page), so inside such a line it removes nothing:
@@ -94,4 +98,28 @@ def one_line_warning(documents: pd.DataFrame) -> str | None:
         "boilerplate line by line, so menus, share and newsletter prompts or captions inside "
         "those lines were left in the text. Export the articles with their line breaks if you "
         "can."
+    )
+
+
+def truncated_documents(audit: pd.DataFrame) -> list[str]:
+    """The ids of the documents whose text a news API cut short: those the cleaning audit
+    records a ``truncation_mark`` for (NewsAPI's "… [+2712 chars]"), sorted."""
+    if audit.empty or not {"doc_id", "rule"} <= set(audit.columns):
+        return []
+    hits = audit.loc[audit["rule"].astype(str) == "truncation_mark", "doc_id"]
+    return sorted(set(hits.astype(str)))
+
+
+def truncated_warning(audit: pd.DataFrame, n_documents: int) -> str | None:
+    """The warning for documents a news API cut short (:func:`truncated_documents`), with how
+    many and a few ids; None when there are none."""
+    ids = truncated_documents(audit)
+    if not ids:
+        return None
+    shown = ", ".join(ids[:5]) + (", …" if len(ids) > 5 else "")
+    return (
+        f"{len(ids)} of {n_documents} documents end with a news API's truncation mark such as "
+        f"'… [+2712 chars]' ({shown}): NewsAPI gives only the first 200 characters of each "
+        "article, so their tone, frames and sources describe the opening, not the article. "
+        "Fetch the full texts (from the articles' addresses) to analyse them."
     )

@@ -28,7 +28,6 @@ Rules, applied the same way to every format:
 
 from __future__ import annotations
 
-import json
 import warnings
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
@@ -210,7 +209,7 @@ def detect_format(path: Path | str) -> str:
         instead = _UNREAD_FORMATS.get(suffix)
         raise CorpusFileError(
             f"{path}: cannot tell the format from the extension {suffix or '(none)'!r}; "
-            "use .csv, .tsv, .jsonl (or .ndjson), .parquet or .xlsx"
+            "use .csv, .tsv, .json, .jsonl (or .ndjson), .parquet or .xlsx"
             + (f" ({suffix} is not read: {instead})" if instead else "")
         )
     if suffix == ".xlsx" and name != Path(path).name.lower():
@@ -314,7 +313,7 @@ def _file_columns(
             raise CorpusFileError(f"{path}: the file is empty (no header row)") from None
         return [str(c) for c in header.columns]
     if fmt == "jsonl":
-        for _, record in _json_records(path, encoding):
+        for record in _json_records(path, encoding):
             return list(record)
         raise CorpusFileError(f"{path}: the file holds no JSON records")
     if fmt == "xlsx":
@@ -373,25 +372,15 @@ def _resolve_columns(
     return resolved, ignored
 
 
-def _json_records(path: Path, encoding: str = "utf-8-sig") -> Iterator[tuple[int, dict[str, Any]]]:
-    """``(line number, record)`` for each non-blank line of a JSON Lines file."""
-    import gzip
+def _json_records(path: Path, encoding: str = "utf-8-sig") -> Iterator[dict[str, Any]]:
+    """The file's JSON records, flattened (:mod:`analysis.corpus.json_records`), every failure
+    a :class:`CorpusFileError`."""
+    from analysis.corpus.json_records import JsonRecordsError, json_records
 
-    opener = gzip.open if str(path).lower().endswith(".gz") else open
-    with opener(path, "rt", encoding=encoding) as handle:
-        for line_no, line in enumerate(handle, start=1):
-            if not line.strip():
-                continue
-            try:
-                record = json.loads(line)
-            except json.JSONDecodeError as error:
-                raise CorpusFileError(
-                    f"{path}: line {line_no} is not valid JSON ({error.msg}); "
-                    "JSON Lines needs one object per line"
-                ) from None
-            if not isinstance(record, dict):
-                raise CorpusFileError(f"{path}: line {line_no} is not a JSON object")
-            yield line_no, record
+    try:
+        yield from json_records(path, encoding)
+    except JsonRecordsError as error:
+        raise CorpusFileError(str(error)) from None
 
 
 def _raw_batches(
@@ -418,7 +407,7 @@ def _raw_batches(
             yield from reader
     elif fmt == "jsonl":
         batch: list[dict[str, Any]] = []
-        for _, record in _json_records(path, encoding):
+        for record in _json_records(path, encoding):
             batch.append({c: record.get(c) for c in source_columns})
             if len(batch) >= chunk_size:
                 yield pd.DataFrame(batch, columns=source_columns, dtype=object)
@@ -493,7 +482,8 @@ def _as_text(values: pd.Series, describe: Callable[[int], str]) -> tuple[list[st
         more = f" (and {len(problems) - 3} more rows)" if len(problems) > 3 else ""
         raise CorpusFileError(
             f"{shown}{more}; every value of a column must be text, a number or a date: flatten "
-            "nested values in your export, or map another column with --map NAME=COLUMN"
+            "nested values in your export, or map another column with --map NAME=COLUMN (in a "
+            "JSON file, an object's fields are columns of their own: --map outlet=source.name)"
         )
     return texts, encodings
 

@@ -38,6 +38,9 @@ _LINK_TEXT_RE = re.compile(
 _PARA_MARKER_RE = re.compile(
     r"\s*\[\s*(?:para(?:graph)?\.?|¶)\s*\d{1,4}\s*\]|\s*¶\s*\d{1,4}\b", re.IGNORECASE
 )
+# NewsAPI gives the first 200 characters of an article's content and says how many it left out:
+# "… [+2712 chars]" at the end (its free plans give no more).
+_TRUNCATION_MARK_RE = re.compile(r"\s*(?:…|\.\.\.)?\s*\[\+\d+ chars?\]\s*$")
 _EMPHASIS_RE = re.compile(r"(?<![\w*_])(\*\*|__|\*|_)(?=[^\s*_])(.+?)(?<=[^\s*_])\1(?![\w*_])")
 
 
@@ -210,6 +213,15 @@ def remove_markdown(text: str) -> str:
     if text[:1] in ("#", ">"):
         text = _MD_BLOCK_RE.sub("", text)
     return text
+
+
+def remove_truncation_mark(text: str) -> str:
+    """Drop the mark a news API leaves where it cut an article short ("… [+2712 chars]", at the
+    end of a line): not the article's words. The article stays cut (see
+    :func:`analysis.corpus.exports.truncated_documents`)."""
+    if "char" not in text:
+        return text
+    return _TRUNCATION_MARK_RE.sub("", text)
 
 
 def remove_para_markers(text: str) -> str:

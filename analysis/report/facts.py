@@ -82,6 +82,8 @@ class CorpusFacts:
     outlets_are_sites: bool = False
     # articles an export joined into one long line (corpus.exports.one_line_documents)
     n_one_line: int = 0
+    # articles a news API cut short (corpus.exports.truncated_documents)
+    n_truncated: int = 0
 
 
 def outlets_are_sites(documents: pd.DataFrame) -> bool:
@@ -113,7 +115,7 @@ def corpus_facts(
     ``outlets`` (the run's selection; empty: all) limits the counts to the articles the run
     compared, so the summary describes the same groups as the tables and figures. Groups are
     listed largest first (:func:`analysis.selection.groups_by_volume`)."""
-    from analysis.corpus.exports import one_line_documents
+    from analysis.corpus.exports import one_line_documents, truncated_documents
     from analysis.corpus.language import other_languages
     from analysis.selection import folded_groups, groups_by_volume, keep_outlets
 
@@ -180,6 +182,7 @@ def corpus_facts(
         not_english=tuple(other_languages(docs)),
         outlets_are_sites=group_col == "outlet" and outlets_are_sites(docs),
         n_one_line=int(one_line_documents(docs).sum()),
+        n_truncated=0 if audit is None else len(truncated_documents(audit)),
         folded_docs=tuple(
             (str(d), str(g))
             for d, g in zip(docs["doc_id"], docs[group_col], strict=True)

@@ -376,6 +376,13 @@ def _limitations_section(facts: CorpusFacts, extra: Sequence[str] = ()) -> list[
             "paragraphs). Cleaning removes boilerplate line by line, so menus, share and "
             "newsletter prompts or captions inside those lines are counted as article text."
         )
+    if facts.n_truncated:
+        lines.append(
+            f"- **Articles cut short.** {facts.n_truncated} of {articles(facts.n_docs)} ended "
+            "with a news API's truncation mark (NewsAPI's '… [+2712 chars]': it gives the first "
+            "200 characters of each article). Only their openings were analysed; their tone, "
+            "frames and sources describe how they open, not the whole articles."
+        )
     if facts.translated:
         docs = ", ".join(f"`{escape_code(d)}` ({escape_text(g)})" for d, g in facts.translated)
         lines.append(

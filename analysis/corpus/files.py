@@ -82,6 +82,8 @@ _UNREAD_FORMATS = {
     ".rtf": "export the articles as a CSV or JSON Lines file with one article per row, or "
     "save each as a .txt file in a corpus folder with a manifest.csv",
     ".pdf": "extract the text first (one .txt file per article in a corpus folder)",
+    ".txt": "a .txt file is one article of a corpus folder (with a manifest.csv); a table that "
+    "Excel saved as 'Unicode Text' is tab-separated: rename it to .tsv",
 }
 _COMPRESSIONS = (".gz", ".bz2", ".xz", ".zst", ".zip")
 _MAX_LISTED_ROWS = 20
@@ -242,19 +244,33 @@ def _open_binary(path: Path) -> Any:
 
 
 def text_file_encoding(path: Path, block: int = 1 << 20) -> str:
-    """How to decode a CSV/TSV/JSON Lines export: ``"utf-8-sig"`` or, failing that, ``"cp1252"``.
+    """How to decode a CSV/TSV/JSON export: ``"utf-8-sig"``, ``"utf-16"`` or ``"utf-32"`` (a
+    file that opens with that byte order mark, as Excel's "Unicode Text" and some Windows tools
+    save), or, failing UTF-8, ``"cp1252"``.
 
     Spreadsheet programs on Windows still save "CSV" as cp1252. The whole file is checked once,
     a block at a time (linear, constant memory): valid UTF-8 is read as UTF-8 (a byte order mark
     is dropped); otherwise cp1252 if every byte is defined there (the fallback is reported, and
     every document's audit records it); otherwise a :class:`CorpusFileError` names the offset
-    and the byte. Files with another compression (``.zst``, ``.zip``) are read as UTF-8.
+    and the byte. A file with a UTF-16/32 byte order mark must be valid in that encoding; one
+    whose bytes alternate with NULs like UTF-16 without the mark is refused with the command to
+    convert it. Files with another compression (``.zst``, ``.zip``) are read as UTF-8.
     """
     import codecs
 
+    from analysis.corpus.documents import _BOMS, _nul_pattern
+
     if path.name.lower().endswith((".zst", ".zip")):
         return "utf-8-sig"
-    utf8 = codecs.getincrementaldecoder("utf-8")()
+    with _open_binary(path) as handle:
+        head = handle.read(block)
+    unicode = next((codec for bom, codec in _BOMS if head.startswith(bom)), None)
+    if unicode is None and b"\x00" in head[:8192] and (variant := _nul_pattern(head[:8192])):
+        raise CorpusFileError(
+            f"{path}: looks like {variant} text without a byte order mark (every other byte is "
+            f"NUL); save it as UTF-8, e.g. iconv -f {variant} -t UTF-8 IN > OUT"
+        )
+    utf8 = codecs.getincrementaldecoder(unicode or "utf-8")()
     cp1252 = codecs.getincrementaldecoder("cp1252")()
     is_utf8, offset = True, 0
     with _open_binary(path) as handle:
@@ -262,7 +278,13 @@ def text_file_encoding(path: Path, block: int = 1 << 20) -> str:
             if is_utf8:
                 try:
                     utf8.decode(data)
-                except UnicodeDecodeError:
+                except UnicodeDecodeError as error:
+                    if unicode:
+                        raise CorpusFileError(
+                            f"{path}: starts with a {unicode.upper()} byte order mark but is not "
+                            f"valid {unicode.upper()} (bytes at offset {offset + error.start}); "
+                            "save the file as UTF-8"
+                        ) from None
                     is_utf8 = False
             if not is_utf8:
                 try:
@@ -278,8 +300,13 @@ def text_file_encoding(path: Path, block: int = 1 << 20) -> str:
         try:
             utf8.decode(b"", final=True)
         except UnicodeDecodeError:
+            if unicode:
+                raise CorpusFileError(
+                    f"{path}: starts with a {unicode.upper()} byte order mark but ends inside a "
+                    "character; save the file as UTF-8"
+                ) from None
             return "cp1252"
-        return "utf-8-sig"
+        return unicode or "utf-8-sig"
     return "cp1252"
 
 
@@ -687,6 +714,8 @@ def _read_corpus_file(
             UserWarning,
             stacklevel=2,
         )
+    if encoding in ("utf-16", "utf-32"):
+        report.encoding = encoding  # Unicode: nothing to warn about; documents record it
     if encoding == "cp1252":
         report.encoding = "cp1252"
         warnings.warn(

@@ -110,6 +110,26 @@ def test_every_problem_is_reported_at_once(make_corpus: MakeCorpus) -> None:
     assert len(raised.value.problems) == 4  # duplicate id, unlisted, empty, missing
 
 
+@pytest.mark.parametrize("with_manifest", [True, False])
+def test_a_folder_readme_is_not_an_article_unless_listed(
+    make_corpus: MakeCorpus, with_manifest: bool
+) -> None:
+    readme = "These are the articles I saved for my thesis. Ask me before sharing them.\n"
+    manifest = [{"doc_id": "a1", "file": "a.txt", "outlet": "X"}]
+    folder = make_corpus(
+        files={"a.txt": ARTICLE_A, "README.txt": readme, "LICENSE.TXT": readme},
+        manifest=manifest if with_manifest else None,
+        with_manifest=with_manifest,
+    )
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # no manifest: the outlet is 'unknown'
+        assert read_raw_documents(folder)["file"].tolist() == ["a.txt"]
+    if with_manifest:  # listed, it is read like any article
+        listed = [*manifest, {"doc_id": "r", "file": "README.txt", "outlet": "X"}]
+        folder = make_corpus(files={"a.txt": ARTICLE_A, "README.txt": readme}, manifest=listed)
+        assert read_raw_documents(folder)["file"].tolist() == ["a.txt", "README.txt"]
+
+
 def test_windows_1252_file_is_decoded_and_the_fallback_recorded(
     make_corpus: MakeCorpus,
 ) -> None:

@@ -54,6 +54,7 @@ REQUIRED_MANIFEST_COLUMNS = ["doc_id", "file", "outlet"]
 # Article files a folder may hold: plain text, and saved web pages (analysis.corpus.html).
 # Any letter case: pages saved on Windows are often "Page.HTM".
 ARTICLE_SUFFIXES = (".txt", ".html", ".htm")
+_NOT_ARTICLES = ("readme", "license", "licence")  # a folder's own description, by name
 DOCUMENT_COLUMNS = [*MANIFEST_COLUMNS, "text", "n_sentences", "n_words"]
 SENTENCE_COLUMNS = ["doc_id", "outlet", "origin", "sentence_id", "sentence", "n_words"]
 UNKNOWN = "unknown"
@@ -472,7 +473,7 @@ def _warn_unread(corpus_dir: Path, listed: set[str]) -> None:
         and p.name not in _OWN_FILES
         and p.name not in articles
         and os.path.normpath(p.name) not in listed
-        and not p.name.lower().startswith(("readme", "license"))
+        and not p.name.lower().startswith(_NOT_ARTICLES)
     )
     if not unread:
         return
@@ -488,8 +489,13 @@ def _warn_unread(corpus_dir: Path, listed: set[str]) -> None:
 
 def _article_files(corpus_dir: Path) -> list[Path]:
     """The article files directly in ``corpus_dir`` (``.txt``, ``.html``, ``.htm``, in any
-    letter case), sorted by name."""
-    found = [p for p in corpus_dir.iterdir() if p.suffix.lower() in ARTICLE_SUFFIXES]
+    letter case), sorted by name. A folder's ``README.txt`` or ``LICENSE.txt`` describes the
+    folder: it is not an article unless the manifest lists it."""
+    found = [
+        p
+        for p in corpus_dir.iterdir()
+        if p.suffix.lower() in ARTICLE_SUFFIXES and not p.name.lower().startswith(_NOT_ARTICLES)
+    ]
     return sorted(found, key=lambda p: p.name)
 
 

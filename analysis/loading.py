@@ -1,8 +1,8 @@
 """The one public way to load a corpus: :func:`load_corpus` (``analysis.load_corpus``).
 
 A corpus is a folder (one UTF-8 ``.txt`` per article and a ``manifest.csv``, like the bundled
-``seeds/``) or one export file (``.csv``, ``.tsv``, ``.jsonl``, ``.parquet``, possibly compressed,
-with the columns ``python -m analysis process`` takes). Either way it comes back as a
+``seeds/``) or one export file (``.csv``, ``.tsv``, ``.json``, ``.jsonl``, ``.parquet``, possibly
+compressed, with the columns ``python -m analysis process`` takes). Either way it comes back as a
 :class:`~analysis.corpus.documents.Corpus`: the documents, their sentences and the cleaning audit,
 with every per-sentence measure when asked, from a cache when one is given.
 

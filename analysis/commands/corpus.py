@@ -4,8 +4,8 @@ Writes reports/tables/documents.csv, sentences.csv (one row per sentence with ev
 per-sentence measure) and cleaning_audit.csv (every removed or changed line and the rule that
 fired) under --out. Raw files are only read. A folder holds one .txt (or .html) file per
 article, with a manifest.csv (doc_id, file, outlet, title, published, date_note, url, origin,
-language, notes) or without one (see the README); a file is a .csv/.tsv/.jsonl/.parquet/.xlsx export
-whose columns --map names, as for `process`.
+language, notes) or without one (see the README); a file is a .csv/.tsv/.json/.jsonl/.parquet/
+.xlsx export whose columns --map names, as for `process`.
 
 The three tables are never written over files this command did not write, or that changed
 since it wrote them (--force to replace them); the project's own reports/ are written by

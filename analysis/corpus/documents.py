@@ -377,6 +377,35 @@ def extra_columns(frame: pd.DataFrame) -> list[str]:
     return [str(c) for c in frame.columns if c not in ours and not str(c).startswith("Unnamed:")]
 
 
+# Table formats a folder may hold instead of articles (analysis.corpus.files reads one of them).
+_TABLE_SUFFIXES = (".csv", ".tsv", ".json", ".jsonl", ".ndjson", ".parquet", ".xlsx")
+_ZIPPED = ("", ".gz", ".bz2", ".xz", ".zst", ".zip")
+
+
+def no_articles_message(corpus_dir: Path) -> str:
+    """Why a folder has no articles to read, and what to do: its manifest lists none, or it
+    holds no article files, perhaps only exports of many articles each."""
+    if (corpus_dir / MANIFEST_NAME).is_file():
+        return f"{corpus_dir / MANIFEST_NAME}: lists no articles (a header and no rows)"
+    exports = sorted(
+        p.name
+        for p in corpus_dir.iterdir()
+        if p.is_file()
+        and p.name not in _OWN_FILES
+        and any(p.name.lower().removesuffix(z).endswith(_TABLE_SUFFIXES) for z in _ZIPPED)
+    )
+    message = f"{corpus_dir}: no articles: the folder holds no .txt, .html or .htm files"
+    if exports:
+        shown = ", ".join(exports[:5]) + (", …" if len(exports) > 5 else "")
+        message += (
+            f", but {len(exports)} export file(s) of many articles each ({shown}). Give one "
+            "with --corpus FILE (in Python: load_corpus(FILE)); to analyse several together, "
+            "join them into one file first (same columns; with pandas: pd.concat of each "
+            "read_csv, then to_csv)"
+        )
+    return message
+
+
 def read_raw_documents(corpus_dir: Path | str | None = None) -> pd.DataFrame:
     """Every article of a corpus folder as raw text plus metadata, after checking the folder.
 
@@ -388,6 +417,8 @@ def read_raw_documents(corpus_dir: Path | str | None = None) -> pd.DataFrame:
     """
     corpus_dir = Path(corpus_dir) if corpus_dir is not None else default_corpus_dir()
     manifest = read_manifest(corpus_dir)
+    if manifest.empty:
+        raise CorpusError([no_articles_message(corpus_dir)])
     problems: list[str] = []
     duplicated = manifest.loc[manifest["doc_id"].duplicated(keep=False), "doc_id"]
     for doc_id in sorted(set(duplicated)):

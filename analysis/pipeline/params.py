@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import ast
 import functools
+import warnings
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -570,8 +571,20 @@ def check_corpus(corpus: Path | str) -> Path:
 def check_corpus_columns(corpus: Path, column_map: Any = None) -> None:
     """Refuse, before anything starts, a corpus file without the columns a run needs (a text,
     and an outlet or a url to name it by) or a ``column_map`` naming columns it does not have,
-    with the reader's own message (it lists the file's columns and the ``--map`` to give)."""
+    with the reader's own message (it lists the file's columns and the ``--map`` to give).
+    A folder is refused when it has no articles to read (an empty manifest, or no article files:
+    perhaps exports of many articles each, which the message names)."""
     if corpus.is_dir():
+        from analysis.corpus.documents import CorpusError, no_articles_message, read_manifest
+
+        try:
+            with warnings.catch_warnings():  # the notebooks give the folder's warnings
+                warnings.simplefilter("ignore")
+                empty = read_manifest(corpus).empty
+            if empty:
+                raise ParameterError(no_articles_message(corpus))
+        except CorpusError as error:
+            raise ParameterError(str(error)) from None
         return
     from analysis.corpus.files import CorpusFileError, _resolve_columns, parse_column_map
 

@@ -116,7 +116,7 @@ def test_a_file_that_is_not_a_workbook_and_a_missing_column_are_clear_errors(
 @pytest.mark.parametrize(
     ("name", "hint"),
     [
-        ("old.xls", "save it as .xlsx or as CSV"),
+        ("report.numbers", "export it as .xlsx or as CSV"),
         ("export.docx", "one article per row"),
         ("scan.pdf", "extract the text first"),
         ("export.xlsx.gz", "compressed workbook"),

@@ -19,7 +19,11 @@ from analysis.config import SEED
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Options of ``python -m analysis train``."""
     parser.add_argument(
-        "--sheet", type=Path, action="append", required=True, help="coded sheet, CSV or .xlsx"
+        "--sheet",
+        type=Path,
+        action="append",
+        required=True,
+        help="coded sheet, CSV or a workbook (.xlsx, .xls, .ods)",
     )
     parser.add_argument("--out", type=Path, required=True, help="model folder to write")
     parser.add_argument(

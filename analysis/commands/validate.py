@@ -25,7 +25,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         type=Path,
         action="append",
         required=True,
-        help="coded sheet, CSV or .xlsx (repeatable)",
+        help="coded sheet, CSV or a workbook: .xlsx, .xls, .ods (repeatable)",
     )
     parser.add_argument("--codebook", type=Path, default=None, help="codebook (default bundled)")
     parser.add_argument("--model", type=Path, default=None, help="trained model folder")

@@ -378,7 +378,17 @@ def extra_columns(frame: pd.DataFrame) -> list[str]:
 
 
 # Table formats a folder may hold instead of articles (analysis.corpus.files reads one of them).
-_TABLE_SUFFIXES = (".csv", ".tsv", ".json", ".jsonl", ".ndjson", ".parquet", ".xlsx")
+_TABLE_SUFFIXES = (
+    ".csv",
+    ".tsv",
+    ".json",
+    ".jsonl",
+    ".ndjson",
+    ".parquet",
+    ".xlsx",
+    ".xls",
+    ".ods",
+)
 _ZIPPED = ("", ".gz", ".bz2", ".xz", ".zst", ".zip")
 
 

@@ -71,11 +71,11 @@ FORMATS = {
     ".parquet": "parquet",
     ".pq": "parquet",
     ".xlsx": "xlsx",
+    ".xls": "xlsx",  # every workbook is read by analysis.corpus.spreadsheet
+    ".ods": "xlsx",
 }
 # Formats not read, with what to do instead.
 _UNREAD_FORMATS = {
-    ".xls": "save it as .xlsx or as CSV (UTF-8) from the spreadsheet program",
-    ".ods": "save it as .xlsx or as CSV (UTF-8) from the spreadsheet program",
     ".numbers": "export it as .xlsx or as CSV (UTF-8)",
     ".docx": "export the articles as a CSV or JSON Lines file with one article per row, or "
     "save each as a .txt file in a corpus folder with a manifest.csv",
@@ -211,10 +211,10 @@ def detect_format(path: Path | str) -> str:
         instead = _UNREAD_FORMATS.get(suffix)
         raise CorpusFileError(
             f"{path}: cannot tell the format from the extension {suffix or '(none)'!r}; "
-            "use .csv, .tsv, .json, .jsonl (or .ndjson), .parquet or .xlsx"
+            "use .csv, .tsv, .json, .jsonl (or .ndjson), .parquet, .xlsx, .xls or .ods"
             + (f" ({suffix} is not read: {instead})" if instead else "")
         )
-    if suffix == ".xlsx" and name != Path(path).name.lower():
+    if FORMATS[suffix] == "xlsx" and name != Path(path).name.lower():
         raise CorpusFileError(f"{path}: a compressed workbook is not read; decompress it first")
     return FORMATS[suffix]
 

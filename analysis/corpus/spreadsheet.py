@@ -1,4 +1,4 @@
-"""Reading a corpus from an Excel workbook (``.xlsx``), one row per article, in batches.
+"""Reading a corpus from a workbook (``.xlsx``, ``.xls``, ``.ods``), one row per article, by batch.
 
 Journalists and analysts keep exports in spreadsheets; asking them to re-save a workbook as CSV
 loses nothing but costs a step and, in many locales, turns the file into semicolon-separated
@@ -13,7 +13,9 @@ integer-valued number stays an integer: an id of ``101`` is ``"101"``), dates (w
 8601 by the chunk reader; a date-time at midnight as its date), and a formula's last computed
 value (``data_only``; a formula never computed by Excel reads as empty). Header cells that are
 empty are named ``Unnamed: N`` and a repeated name gets ``.1``, ``.2``, as pandas names CSV
-columns. The old binary ``.xls`` is not read (openpyxl cannot): save it as ``.xlsx`` or CSV.
+columns. The old binary ``.xls`` and LibreOffice's ``.ods`` are read the same way with calamine
+(python-calamine, a Rust reader; openpyxl reads neither), which reads the first sheet whole
+rather than row by row, and gives an empty cell as empty text.
 """
 
 from __future__ import annotations
@@ -31,8 +33,52 @@ class SpreadsheetError(ValueError):
     """A workbook that cannot be read as a corpus; the message says why."""
 
 
+# Workbooks openpyxl cannot read, read with calamine (python-calamine) instead.
+CALAMINE_SUFFIXES = (".xls", ".ods")
+WORKBOOK_SUFFIXES = (".xlsx", *CALAMINE_SUFFIXES)
+
+
+class _CalamineSheet:
+    """A calamine worksheet with the little of openpyxl's read-only worksheet used here."""
+
+    def __init__(self, sheet: Any) -> None:
+        self._sheet = sheet
+        self.title = sheet.name
+        end = sheet.end  # (last row, last column), counted from 0; None for an empty sheet
+        self.max_row = end[0] + 1 if sheet.height and end else 0
+
+    def iter_rows(self, max_row: int | None = None, values_only: bool = True) -> Iterator[Any]:
+        for k, row in enumerate(self._sheet.iter_rows()):
+            if max_row is not None and k >= max_row:
+                return
+            yield tuple(row)
+
+
+class _CalamineBook:
+    """A calamine workbook with the little of openpyxl's workbook used here (its sheets)."""
+
+    def __init__(self, book: Any) -> None:
+        self._book = book
+        self.worksheets = [
+            _CalamineSheet(book.get_sheet_by_index(k)) for k in range(len(book.sheet_names))
+        ]
+
+    def close(self) -> None:
+        self._book.close()
+
+
 def _open(path: Path) -> Any:
-    """The workbook, read-only with cached formula values, or :class:`SpreadsheetError`."""
+    """The workbook, read-only with cached formula values, or :class:`SpreadsheetError`: an
+    ``.xlsx`` by openpyxl, row by row; an ``.xls`` or ``.ods`` by calamine, which
+    reads a sheet whole (an ``.xls`` holds at most 65,536 rows)."""
+    if path.suffix.lower() in CALAMINE_SUFFIXES:
+        import python_calamine
+
+        try:
+            return _CalamineBook(python_calamine.CalamineWorkbook.from_path(str(path)))
+        except (python_calamine.CalamineError, OSError, ValueError) as error:
+            kind = path.suffix.lower()
+            raise SpreadsheetError(f"{path}: not a readable {kind} workbook ({error})") from None
     from zipfile import BadZipFile
 
     import openpyxl

@@ -128,10 +128,14 @@ def read_sheet(
         if not Path(path).is_file():
             raise SheetError(f"sheet {name}: file not found")
         from analysis.corpus.csv_dialect import header_separator
-        from analysis.corpus.spreadsheet import SpreadsheetError, read_xlsx_table
+        from analysis.corpus.spreadsheet import (
+            WORKBOOK_SUFFIXES,
+            SpreadsheetError,
+            read_xlsx_table,
+        )
 
         try:  # a spreadsheet saves semicolons where the decimal mark is a comma
-            if Path(path).suffix.lower() == ".xlsx":  # coded in Excel and saved as a workbook
+            if Path(path).suffix.lower() in WORKBOOK_SUFFIXES:  # coded in a spreadsheet program
                 raw = read_xlsx_table(path)
             else:
                 text = _sheet_text(Path(path), name)
@@ -142,7 +146,7 @@ def read_sheet(
             raise SheetError(f"sheet {name}: {exc}") from exc
         except (UnicodeDecodeError, pd.errors.ParserError) as exc:
             raise SheetError(
-                f"sheet {name}: not a readable UTF-8 CSV file (or .xlsx workbook): {exc}"
+                f"sheet {name}: not a readable UTF-8 CSV file (or workbook): {exc}"
             ) from exc
         except ValueError as exc:  # bytes that are neither UTF-8 nor Windows-1252
             raise SheetError(str(exc)) from exc

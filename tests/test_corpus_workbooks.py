@@ -1,0 +1,59 @@
+"""Workbooks openpyxl cannot read (.xls, .ods) are read with calamine, as an .xlsx is read."""
+
+from __future__ import annotations
+
+import shutil
+import warnings
+from pathlib import Path
+
+import pytest
+
+from analysis.corpus.files import CorpusFileError, detect_format, read_chunks
+from analysis.validation.sheets import read_sheet
+
+FIXTURES = Path(__file__).parent / "fixtures"  # written by fixtures/make_workbooks.py
+
+
+@pytest.mark.parametrize("name", ["corpus.xls", "corpus.ods"])
+def test_a_legacy_or_libreoffice_workbook_is_a_corpus_file(name: str) -> None:
+    assert detect_format(name) == "xlsx"
+    with warnings.catch_warnings(record=True) as said:
+        warnings.simplefilter("always")
+        chunks, report = read_chunks(FIXTURES / name)
+        raw = next(chunks)
+    other_sheet = "only its first sheet 'articles' is read; the sheet 'notes' is not"
+    # the .xls has a second sheet with data, the .ods none
+    assert any(other_sheet in str(w.message) for w in said) is name.endswith(".xls")
+    assert raw["doc_id"].tolist() == ["101", "102"]  # an integer id stays an integer
+    assert raw["outlet"].tolist() == ["Daily Ledger", "Post"]
+    assert raw["published"].tolist() == ["2026-07-01", "2026-07-02T09:30:00"]
+    assert raw["raw_text"].tolist()[0] == "Riders in Zürich welcomed the “new” buses."
+    assert raw["file"].tolist() == [f"{name}:1", f"{name}:3"]  # the empty row 2 is skipped
+    assert (report.n_rows, report.n_docs, report.empty_rows) == (3, 2, [2])
+
+
+def test_a_broken_workbook_is_refused_with_the_reason(tmp_path: Path) -> None:
+    path = tmp_path / "export.xls"
+    path.write_bytes(b"this is not a workbook at all")
+    with pytest.raises(CorpusFileError, match=r"export\.xls: not a readable \.xls workbook"):
+        read_chunks(path)
+    zipped = tmp_path / "export.ods.gz"
+    shutil.copy(FIXTURES / "corpus.ods", zipped)
+    with pytest.raises(CorpusFileError, match="a compressed workbook is not read"):
+        detect_format(zipped)
+
+
+def test_a_coding_sheet_saved_by_libreoffice_is_read() -> None:
+    sheet = read_sheet(FIXTURES / "coded.ods", ["conflict"])
+    assert sheet["item_id"].tolist() == ["s1", "s1", "s2", "s2"]
+    assert sheet["conflict"].tolist() == [1.0, 1.0, 0.0, 0.0]
+    assert sheet["tone"].tolist() == [-1.0, -1.0, 1.0, 0.0]
+
+
+def test_load_corpus_reads_an_xls_end_to_end() -> None:
+    from analysis import load_corpus
+
+    with pytest.warns(UserWarning, match="only its first sheet"):
+        corpus = load_corpus(FIXTURES / "corpus.xls", progress=False)
+    assert corpus.documents["doc_id"].tolist() == ["101", "102"]
+    assert corpus.sentences["sentence"].iloc[0].startswith("Riders in Zürich")

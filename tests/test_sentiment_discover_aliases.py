@@ -47,6 +47,12 @@ def test_aliases_join_dotted_and_defined_abbreviations() -> None:
     }
 
 
+def test_a_dotted_abbreviation_written_only_so_keeps_its_stops() -> None:
+    assert name_aliases(["Then the U.S. and the E.U. spoke.", "Then the EU spoke."]) == {
+        "E.U": "EU"
+    }
+
+
 def test_an_abbreviation_defined_two_ways_is_left_alone() -> None:
     aliases = name_aliases(
         [

@@ -162,21 +162,24 @@ def _read_names(texts: Iterable[str]) -> tuple[list[list[str]], dict[str, str]]:
         for short, long_form in _definitions(str(text), spans):
             defined.setdefault(_undotted(short), set()).add(long_form)
     seen = {name for names in per_text for name in names}
-    aliases = {name: _undotted(name) for name in seen if _undotted(name) != name}
+    # "N.R.A" counts as "NRA" when the corpus also writes "NRA" (or defines it, below)
+    plain = {name: _undotted(name) for name in seen if _undotted(name) != name}
+    aliases = {name: bare for name, bare in plain.items() if bare in seen or bare in defined}
     for short, long_forms in defined.items():
         if len(long_forms) == 1:
             (long_form,) = long_forms
             if long_form not in defined:
                 aliases[short] = long_form
-    for name, plain in list(aliases.items()):
-        if plain in aliases and aliases[plain] != plain:
-            aliases[name] = aliases[plain]  # "N.R.A" -> "NRA" -> "National Rifle Association"
+    for name, target in list(aliases.items()):
+        if target in aliases and aliases[target] != target:
+            aliases[name] = aliases[target]  # "N.R.A" -> "NRA" -> "National Rifle Association"
     return per_text, aliases
 
 
 def name_aliases(sentences: Iterable[str]) -> dict[str, str]:
     """The spelling each name of ``sentences`` counts as, for the names that have another: an
-    abbreviation with full stops counts as the same without them, and an abbreviation defined in
+    abbreviation with full stops counts as the same without them when the sentences also write
+    it so (or define it), and an abbreviation defined in
     brackets after its long form as that long form (both in the module docstring). A short form
     defined with two long forms is left as it is; so is a long form that is itself defined as
     another's abbreviation. Names not in the mapping count as themselves."""

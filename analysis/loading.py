@@ -144,13 +144,12 @@ def _warned(corpus: Corpus) -> Corpus:
         for column in ("outlet", "origin")
         if column in documents.columns
     ]
-    cut = truncated_warning(corpus.audit, len(documents))
-    for message in [
-        *messages,
+    messages += [
         other_languages_warning(documents),
         one_line_warning(documents),
-        cut,
-    ]:
+        truncated_warning(corpus.audit, len(documents)),
+    ]
+    for message in messages:
         if message:
             warnings.warn(message, UserWarning, stacklevel=3)
     return corpus

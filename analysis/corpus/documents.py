@@ -63,7 +63,7 @@ _BINARY_CONTROL_SHARE = 0.10
 _FALLBACK_ENCODING = "cp1252"
 # Byte order marks that select an encoding other than UTF-8 (UTF-32 first: its LE mark starts
 # with UTF-16's).
-_BOMS = (
+BYTE_ORDER_MARKS = (
     (codecs.BOM_UTF32_LE, "utf-32"),
     (codecs.BOM_UTF32_BE, "utf-32"),
     (codecs.BOM_UTF16_LE, "utf-16"),
@@ -89,7 +89,7 @@ class Corpus:
     audit: pd.DataFrame
 
 
-def _nul_pattern(sample: bytes) -> str | None:
+def nul_pattern(sample: bytes) -> str | None:
     """``"UTF-16-LE"``/``"UTF-16-BE"`` when the NUL bytes of ``sample`` alternate like UTF-16
     text without a byte order mark (ASCII letters followed or preceded by a NUL), else None."""
     half = max(len(sample) // 2, 1)
@@ -112,7 +112,7 @@ def decode_text(data: bytes, name: str) -> tuple[str, str]:
     bytes without a BOM are refused, with a hint when they alternate like BOM-less UTF-16.
     Raises :class:`ValueError` with the message.
     """
-    for bom, codec in _BOMS:
+    for bom, codec in BYTE_ORDER_MARKS:
         if data.startswith(bom):
             try:
                 return data.decode(codec), codec
@@ -123,7 +123,7 @@ def decode_text(data: bytes, name: str) -> tuple[str, str]:
                 ) from None
     head = data[:8192]
     if b"\x00" in head:
-        variant = _nul_pattern(head)
+        variant = nul_pattern(head)
         if variant is not None:
             raise ValueError(
                 f"{name}: looks like {variant} text without a byte order mark (every other byte "
@@ -377,32 +377,23 @@ def extra_columns(frame: pd.DataFrame) -> list[str]:
     return [str(c) for c in frame.columns if c not in ours and not str(c).startswith("Unnamed:")]
 
 
-# Table formats a folder may hold instead of articles (analysis.corpus.files reads one of them).
-_TABLE_SUFFIXES = (
-    ".csv",
-    ".tsv",
-    ".json",
-    ".jsonl",
-    ".ndjson",
-    ".parquet",
-    ".xlsx",
-    ".xls",
-    ".ods",
-)
-_ZIPPED = ("", ".gz", ".bz2", ".xz", ".zst", ".zip")
-
-
 def no_articles_message(corpus_dir: Path) -> str:
     """Why a folder has no articles to read, and what to do: its manifest lists none, or it
     holds no article files, perhaps only exports of many articles each."""
     if (corpus_dir / MANIFEST_NAME).is_file():
         return f"{corpus_dir / MANIFEST_NAME}: lists no articles (a header and no rows)"
+    from analysis.corpus.files import CorpusFileError, detect_format
+
+    def is_export(path: Path) -> bool:  # a file the corpus-file reader takes
+        try:
+            return bool(detect_format(path))
+        except CorpusFileError:
+            return False
+
     exports = sorted(
         p.name
         for p in corpus_dir.iterdir()
-        if p.is_file()
-        and p.name not in _OWN_FILES
-        and any(p.name.lower().removesuffix(z).endswith(_TABLE_SUFFIXES) for z in _ZIPPED)
+        if p.is_file() and p.name not in _OWN_FILES and not p.name.startswith(".") and is_export(p)
     )
     message = f"{corpus_dir}: no articles: the folder holds no .txt, .html or .htm files"
     if exports:

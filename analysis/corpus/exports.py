@@ -74,6 +74,11 @@ def several_articles_warning(names: list[str], texts: list[str]) -> str | None:
 ONE_LINE_MIN_WORDS = 150
 
 
+def _first_ids(ids: list[str], n: int = 5) -> str:
+    """The first ``n`` ids for a warning, "…" after them when there are more."""
+    return ", ".join(ids[:n]) + (", …" if len(ids) > n else "")
+
+
 def one_line_documents(documents: pd.DataFrame) -> pd.Series:
     """Which ``documents`` (``text`` and ``n_words`` columns) are one line of at least
     :data:`ONE_LINE_MIN_WORDS` words after cleaning."""
@@ -91,7 +96,7 @@ def one_line_warning(documents: pd.DataFrame) -> str | None:
     if not n:
         return None
     ids = documents.loc[joined, "doc_id"].astype(str).tolist() if "doc_id" in documents else []
-    shown = ", ".join(ids[:5]) + (", …" if len(ids) > 5 else "")
+    shown = _first_ids(ids)
     return (
         f"{n} of {len(documents)} documents are one line of {ONE_LINE_MIN_WORDS} words or more "
         f"({shown}): their export joined each article's paragraphs. Cleaning removes "
@@ -116,7 +121,7 @@ def truncated_warning(audit: pd.DataFrame, n_documents: int) -> str | None:
     ids = truncated_documents(audit)
     if not ids:
         return None
-    shown = ", ".join(ids[:5]) + (", …" if len(ids) > 5 else "")
+    shown = _first_ids(ids)
     return (
         f"{len(ids)} of {n_documents} documents end with a news API's truncation mark such as "
         f"'… [+2712 chars]' ({shown}): NewsAPI gives only the first 200 characters of each "

@@ -258,14 +258,14 @@ def text_file_encoding(path: Path, block: int = 1 << 20) -> str:
     """
     import codecs
 
-    from analysis.corpus.documents import _BOMS, _nul_pattern
+    from analysis.corpus.documents import BYTE_ORDER_MARKS, nul_pattern
 
     if path.name.lower().endswith((".zst", ".zip")):
         return "utf-8-sig"
     with _open_binary(path) as handle:
         head = handle.read(block)
-    unicode = next((codec for bom, codec in _BOMS if head.startswith(bom)), None)
-    if unicode is None and b"\x00" in head[:8192] and (variant := _nul_pattern(head[:8192])):
+    unicode = next((codec for bom, codec in BYTE_ORDER_MARKS if head.startswith(bom)), None)
+    if unicode is None and b"\x00" in head[:8192] and (variant := nul_pattern(head[:8192])):
         raise CorpusFileError(
             f"{path}: looks like {variant} text without a byte order mark (every other byte is "
             f"NUL); save it as UTF-8, e.g. iconv -f {variant} -t UTF-8 IN > OUT"

@@ -548,9 +548,8 @@ def load_parameter_file(path: Path | str) -> dict[str, Any]:
 def check_corpus(corpus: Path | str) -> Path:
     """The corpus as an absolute path: a folder, or a corpus file of a format the readers take
     (``.csv``, ``.tsv``, ``.json``, ``.jsonl``, ``.parquet``, possibly compressed, or an
-    ``.xlsx`` workbook
-    whose header can be read). The notebooks' parameter keeps its name ``corpus_dir`` for
-    both."""
+    ``.xlsx``, ``.xls`` or ``.ods`` workbook whose header can be read). The notebooks'
+    parameter keeps its name ``corpus_dir`` for both."""
     path = Path(corpus).resolve()
     if path.is_dir():
         return path

@@ -45,7 +45,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Options of ``python -m analysis process``."""
     parser.formatter_class = argparse.RawDescriptionHelpFormatter
     parser.add_argument(
-        "input", type=Path, help="corpus file (.csv/.tsv/.json/.jsonl/.parquet/.xlsx) or folder"
+        "input",
+        type=Path,
+        help="corpus file (.csv/.tsv/.json/.jsonl/.parquet/.xlsx/.xls/.ods) or folder",
     )
     parser.add_argument("--out", type=Path, required=True, help="output folder for the tables")
     add_column_map(parser)

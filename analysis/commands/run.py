@@ -54,7 +54,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--corpus",
         metavar="PATH",
         help="folder of .txt articles with a manifest.csv, or one corpus file (.csv, .tsv, "
-        ".json, .jsonl, .parquet, .xlsx; columns as `process` takes); default: the bundled seeds/",
+        ".json, .jsonl, .parquet, .xlsx, .xls, .ods; columns as `process` takes); default: the "
+        "bundled seeds/",
     )
     parser.add_argument(
         "--out",

@@ -34,3 +34,15 @@ def test_dask_two_workers_give_the_local_tables(tmp_path: Path) -> None:
         dask = pd.read_parquet(tmp_path / "dask" / name)
         pd.testing.assert_frame_equal(local, dask)
     assert not (tmp_path / "dask" / "_dask").exists()
+
+
+@pytest.mark.skipif(not HAS_DASK, reason="the dask engine is an optional extra")
+def test_a_staged_chunk_is_read_back_with_the_files_own_columns(tmp_path: Path) -> None:
+    from analysis.measure.dask_engine import _PART_COLUMN, _load_part, _stage_chunks
+
+    docs = raw_docs(6)
+    docs["lean"] = ["left", "right", "centre"] * 2  # a user's column: a run may group by it
+    (path,) = _stage_chunks([docs], tmp_path)
+    back = _load_part(path)
+    assert back[_PART_COLUMN].tolist() == [0] * 6
+    pd.testing.assert_frame_equal(back.drop(columns=[_PART_COLUMN]), docs.astype(str))

@@ -45,11 +45,13 @@ def _require_dask() -> None:
 
 
 def _load_part(path: str) -> pd.DataFrame:
-    """Read one staged chunk back as the same raw-documents frame the local engine gets."""
-    from analysis.corpus.files import RAW_DOC_COLUMNS, to_raw_docs
+    """Read one staged chunk back as the same raw-documents frame the local engine gets, the
+    file's own metadata columns (a ``lean``, a ``source.id``) included: a run can group by them,
+    and the documents table carries them, as the local engine's does."""
+    from analysis.corpus.files import to_raw_docs
 
     table = pq.read_table(path)
-    frame_columns = {c: [str(v) for v in table.column(c).to_pylist()] for c in RAW_DOC_COLUMNS}
+    frame_columns = {c: [str(v) for v in table.column(c).to_pylist()] for c in table.column_names}
     frame = to_raw_docs(frame_columns, table.num_rows)
     part = int(Path(path).stem.rsplit("-", 1)[1])
     frame[_PART_COLUMN] = part

@@ -2,7 +2,8 @@
 
 A corpus is a folder (one UTF-8 ``.txt`` per article and a ``manifest.csv``, like the bundled
 ``seeds/``) or one export file (``.csv``, ``.tsv``, ``.json``, ``.jsonl``, ``.parquet``, possibly
-compressed, with the columns ``python -m analysis process`` takes). Either way it comes back as a
+compressed, with the columns ``python -m analysis process`` takes), or a folder of such files (a
+news API's pages, read as one corpus). Either way it comes back as a
 :class:`~analysis.corpus.documents.Corpus`: the documents, their sentences and the cleaning audit,
 with every per-sentence measure when asked, from a cache when one is given.
 
@@ -47,9 +48,10 @@ def load_corpus(
 ) -> Corpus:
     """Load a corpus folder or corpus file as documents, sentences and cleaning audit.
 
-    ``source`` is a corpus folder or a CSV/TSV/JSON Lines/Parquet file (default: the bundled
-    ``seeds/``); a relative path that does not exist from the working directory is looked up
-    under the project root, so ``load_corpus("seeds")`` works from a notebook too. Returns a
+    ``source`` is a corpus folder, a corpus file (CSV/TSV, JSON, JSON Lines, Parquet or a
+    workbook), or a folder of corpus files read as one (default: the bundled ``seeds/``); a
+    relative path that does not exist from the working directory is looked up under the
+    project root, so ``load_corpus("seeds")`` works from a notebook too. Returns a
     :class:`~analysis.corpus.documents.Corpus` whose tables follow the contracts in
     DEVELOPERS.md (``.documents`` is the documents table).
 
@@ -80,7 +82,10 @@ def load_corpus(
     if duplicates not in DUPLICATE_MODES:
         raise ValueError(f"duplicates must be one of {DUPLICATE_MODES}, got {duplicates!r}")
     path = _resolve(source)
-    if column_map and path.is_dir():
+    from analysis.corpus.documents import folder_exports
+
+    articles = path.is_dir() and not folder_exports(path)  # else a file, or a folder of them
+    if column_map and articles:
         raise ValueError(
             f"{path}: a column mapping applies to a corpus file, not a folder; "
             "a folder's metadata comes from its manifest.csv"
@@ -102,7 +107,7 @@ def load_corpus(
             return _warned(_with_quality(cached, duplicates))
     with warnings.catch_warnings(record=True) as said:
         warnings.simplefilter("always", UserWarning)  # each said once below, as it would be
-        if path.is_dir():
+        if articles:
             corpus = _load_folder(path, measures=measures, lexicons=lexicons)
         else:
             corpus = _load_file(

@@ -106,21 +106,17 @@ def test_the_command_imports_nltk_without_its_extras_which_stay_importable():
     assert done.stdout.split() == ["True", "False", "False", "0.5"]
 
 
-@pytest.mark.parametrize("exports", [True, False])
 def test_a_folder_without_articles_is_refused_before_any_notebook(
-    notebooks, tmp_path, monkeypatch, capsys, exports
+    notebooks, tmp_path, monkeypatch, capsys
 ):
     fake = FakeExecute("a")
     use_fake_execute(monkeypatch, fake)
-    folder = tmp_path / "exports"
+    folder = tmp_path / "empty"
     folder.mkdir()
-    if exports:  # paged exports of a news API, each of many articles
-        for page in (1, 2):
-            (folder / f"page{page}.csv").write_text("text,outlet\nBuses ran.,X\n", "utf-8")
+    (folder / "notes.md").write_text("Read me first.", "utf-8")
     out = tmp_path / "o"
     args = parse(["--notebooks", str(notebooks), "--corpus", str(folder), "--out", str(out)])
     assert run_command.main(args) == 2
     err = capsys.readouterr().err
-    assert "no articles: the folder holds no .txt, .html or .htm files" in err
-    assert ("2 export file(s) of many articles each (page1.csv, page2.csv)" in err) is exports
+    assert "no articles: the folder holds no .txt, .html or .htm files and no export files" in err
     assert fake.calls == [] and not out.exists()

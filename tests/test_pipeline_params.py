@@ -265,3 +265,26 @@ def test_notebook_defaults_match_what_a_plain_run_reports() -> None:
     assert changed["method"] == "vader-news"
     assert "not_a_parameter" not in changed
     assert {"n_perm", "top_terms", "outlets"} <= set(changed)
+
+
+def test_a_folder_of_export_files_is_checked_file_by_file_before_any_notebook(tmp_path):
+    from analysis.pipeline.params import (
+        ParameterError,
+        check_corpus_columns,
+        check_group_column,
+        check_outlets,
+    )
+
+    folder = tmp_path / "pages"
+    folder.mkdir()
+    (folder / "page1.csv").write_text("body,site,lean\nBuses ran.,X,left\n", "utf-8")
+    (folder / "page2.csv").write_text("body,lean\nBuses ran.,left\n", "utf-8")  # no site
+    mapping = "text=body,outlet=site"
+    with pytest.raises(ParameterError, match=r"page2\.csv: the mapping outlet=site names a col"):
+        check_corpus_columns(folder, mapping)
+    (folder / "page2.csv").write_text("body,site,lean\nTrams ran.,Y,right\n", "utf-8")
+    check_corpus_columns(folder, mapping)
+    check_group_column(folder, "lean", mapping)  # the user's column of the files
+    with pytest.raises(ParameterError, match="group_by 'tone' is not a column"):
+        check_group_column(folder, "tone", mapping)
+    check_outlets(folder, ["X"])  # checked by the notebooks once the files are read

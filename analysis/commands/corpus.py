@@ -5,7 +5,7 @@ per-sentence measure) and cleaning_audit.csv (every removed or changed line and 
 fired) under --out. Raw files are only read. A folder holds one .txt (or .html) file per
 article, with a manifest.csv (doc_id, file, outlet, title, published, date_note, url, origin,
 language, notes) or without one (see the README); a file is a .csv/.tsv/.json/.jsonl/.parquet/
-.xlsx/.xls/.ods export whose columns --map names, as for `process`.
+.xlsx/.xls/.ods export whose columns --map names, as for `process`, or a folder of such files.
 
 The three tables are never written over files this command did not write, or that changed
 since it wrote them (--force to replace them); the project's own reports/ are written by

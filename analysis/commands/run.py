@@ -53,9 +53,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--corpus",
         metavar="PATH",
-        help="folder of .txt articles with a manifest.csv, or one corpus file (.csv, .tsv, "
-        ".json, .jsonl, .parquet, .xlsx, .xls, .ods; columns as `process` takes); default: the "
-        "bundled seeds/",
+        help="folder of .txt articles with a manifest.csv, one corpus file (.csv, .tsv, .json, "
+        ".jsonl, .parquet, .xlsx, .xls, .ods; columns as `process` takes), or a folder of such "
+        "files read as one; default: the bundled seeds/",
     )
     parser.add_argument(
         "--out",

@@ -377,11 +377,16 @@ def extra_columns(frame: pd.DataFrame) -> list[str]:
     return [str(c) for c in frame.columns if c not in ours and not str(c).startswith("Unnamed:")]
 
 
-def no_articles_message(corpus_dir: Path) -> str:
-    """Why a folder has no articles to read, and what to do: its manifest lists none, or it
-    holds no article files, perhaps only exports of many articles each."""
-    if (corpus_dir / MANIFEST_NAME).is_file():
-        return f"{corpus_dir / MANIFEST_NAME}: lists no articles (a header and no rows)"
+def folder_exports(corpus_dir: Path) -> list[Path]:
+    """The export files a folder holds instead of articles, sorted by name: the files the
+    corpus-file reader takes (:func:`analysis.corpus.files.detect_format`) in a folder with no
+    manifest and no article files (hidden files, the folder's own files and its README left
+    out). Empty for a folder of articles: such a folder is read as articles."""
+    corpus_dir = Path(corpus_dir)
+    if not corpus_dir.is_dir() or (corpus_dir / MANIFEST_NAME).is_file():
+        return []
+    if _article_files(corpus_dir):
+        return []
     from analysis.corpus.files import CorpusFileError, detect_format
 
     def is_export(path: Path) -> bool:  # a file the corpus-file reader takes
@@ -390,21 +395,29 @@ def no_articles_message(corpus_dir: Path) -> str:
         except CorpusFileError:
             return False
 
-    exports = sorted(
-        p.name
-        for p in corpus_dir.iterdir()
-        if p.is_file() and p.name not in _OWN_FILES and not p.name.startswith(".") and is_export(p)
+    return sorted(
+        (
+            p
+            for p in corpus_dir.iterdir()
+            if p.is_file()
+            and p.name not in _OWN_FILES
+            and not p.name.startswith(".")
+            and not p.name.lower().startswith(_NOT_ARTICLES)
+            and is_export(p)
+        ),
+        key=lambda p: p.name,
     )
-    message = f"{corpus_dir}: no articles: the folder holds no .txt, .html or .htm files"
-    if exports:
-        shown = ", ".join(exports[:5]) + (", …" if len(exports) > 5 else "")
-        message += (
-            f", but {len(exports)} export file(s) of many articles each ({shown}). Give one "
-            "with --corpus FILE (in Python: load_corpus(FILE)); to analyse several together, "
-            "join them into one file first (same columns; with pandas: pd.concat of each "
-            "read_csv, then to_csv)"
-        )
-    return message
+
+
+def no_articles_message(corpus_dir: Path) -> str:
+    """Why a folder has no articles to read: its manifest lists none, or it holds no article
+    files and no export files either."""
+    if (corpus_dir / MANIFEST_NAME).is_file():
+        return f"{corpus_dir / MANIFEST_NAME}: lists no articles (a header and no rows)"
+    return (
+        f"{corpus_dir}: no articles: the folder holds no .txt, .html or .htm files and no "
+        "export files (.csv, .tsv, .json, .jsonl, .parquet, .xlsx, .xls, .ods)"
+    )
 
 
 def read_raw_documents(corpus_dir: Path | str | None = None) -> pd.DataFrame:

@@ -28,6 +28,7 @@ Rules, applied the same way to every format:
 
 from __future__ import annotations
 
+import json
 import warnings
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
@@ -547,6 +548,16 @@ def _blank_texts(texts: pa.Array) -> np.ndarray:
     return blank
 
 
+def _metadata_text(value: object) -> str:
+    """A cell of the user's own metadata column as text: empty when missing, a list or an
+    object as its JSON text (never Python's repr), anything else ``str``."""
+    if isinstance(value, (list, tuple, dict)):
+        return json.dumps(value, ensure_ascii=False, default=str)
+    if isinstance(value, np.ndarray):
+        return json.dumps(value.tolist(), ensure_ascii=False, default=str)
+    return "" if _is_missing(value) else str(value)
+
+
 def _is_missing(value: object) -> bool:
     """A cell with no value (None, NaN, NA)."""
     try:
@@ -576,12 +587,16 @@ class _ChunkNormaliser:
         resolved: dict[str, str],
         report: ReadReport,
         extras: Sequence[str] = (),
+        id_prefix: str = "",
+        seen_ids: dict[str, tuple[str, int]] | None = None,
     ) -> None:
         self.path = path
         self.resolved = resolved
         self.extras = list(extras)
         self.report = report
-        self.seen_ids: dict[str, int] = {}
+        self.id_prefix = id_prefix  # before a generated id ("page2-doc00000001")
+        # id -> (file, data row) of its first row: shared by the files of an export folder
+        self.seen_ids: dict[str, tuple[str, int]] = {} if seen_ids is None else seen_ids
         self.next_row = 1  # 1-based data row of the next batch's first row
 
     def __call__(self, batch: pd.DataFrame) -> pd.DataFrame:
@@ -624,22 +639,27 @@ class _ChunkNormaliser:
             out[ours] = [vals[i] for i in keep]
         for name in self.extras:  # the file's own metadata, as plain text
             cells = batch[name].tolist()
-            out[name] = ["" if _is_missing(cells[i]) else str(cells[i]) for i in keep]
+            out[name] = [_metadata_text(cells[i]) for i in keep]
         kept_rows = [rows[i] for i in keep]
         ids = out.get("doc_id", [""] * len(keep))
         for j, row in enumerate(kept_rows):
             doc_id = ids[j].strip()
             if not doc_id:
-                doc_id = f"doc{row:08d}"
+                doc_id = f"{self.id_prefix}doc{row:08d}"
                 self.report.n_generated_ids += 1
             first = self.seen_ids.get(doc_id)
             if first is not None:
-                raise CorpusFileError(
-                    f"{self.path}: doc_id {doc_id!r} appears twice, in data rows {first} and "
-                    f"{row} (rows counted from 1, header excluded). Every document needs its own "
-                    "id: fix the ids, or drop the doc_id column to have ids generated."
+                where = (
+                    f"in data rows {first[1]} and {row}"
+                    if first[0] == self.path.name
+                    else f"in {first[0]} (data row {first[1]}) and here (data row {row})"
                 )
-            self.seen_ids[doc_id] = row
+                raise CorpusFileError(
+                    f"{self.path}: doc_id {doc_id!r} appears twice, {where} (rows counted from "
+                    "1, header excluded). Every document needs its own id: fix the ids, or drop "
+                    "the doc_id column to have ids generated."
+                )
+            self.seen_ids[doc_id] = (self.path.name, row)
             ids[j] = doc_id
         out["doc_id"] = ids
         if self.report.outlet_from_url:
@@ -677,6 +697,9 @@ def _read_corpus_file(
     path: Path | str,
     columns: dict[str, str] | str | None = None,
     chunk_size: int = DEFAULT_CHUNK_SIZE,
+    *,
+    id_prefix: str = "",
+    seen_ids: dict[str, tuple[str, int]] | None = None,
 ) -> tuple[Iterator[pd.DataFrame], ReadReport]:
     """Open a CSV/TSV, JSON Lines or Parquet corpus file as a stream of raw-document chunks.
 
@@ -729,11 +752,14 @@ def _read_corpus_file(
 
         n_rows = pq.ParquetFile(path).metadata.num_rows
     report.n_rows_total = n_rows
-    extras = extra_columns(pd.DataFrame(columns=ignored))
+    # a JSON object whose fields are columns of their own ("source": source.id, source.name)
+    # is not carried as metadata a second time
+    parents = {c.rsplit(".", 1)[0] for c in available if "." in c} if fmt == "jsonl" else set()
+    extras = [c for c in extra_columns(pd.DataFrame(columns=ignored)) if c not in parents]
     source_columns = list(dict.fromkeys([*resolved.values(), *extras]))
 
     def chunks() -> Iterator[pd.DataFrame]:
-        normalise = _ChunkNormaliser(path, resolved, report, extras)
+        normalise = _ChunkNormaliser(path, resolved, report, extras, id_prefix, seen_ids)
         for batch in _raw_batches(path, fmt, source_columns, chunk_size, encoding, sep):
             chunk = normalise(batch)
             if len(chunk):
@@ -767,6 +793,11 @@ def read_chunks(
     source = Path(source)
     if not source.is_dir():
         return _read_corpus_file(source, columns=columns, chunk_size=chunk_size)
+    from analysis.corpus.documents import folder_exports
+
+    exports = folder_exports(source)
+    if exports:
+        return _read_export_folder(source, exports, columns, chunk_size)
     if columns:
         raise CorpusFileError(
             f"{source}: a column mapping applies to a corpus file, not a folder; "
@@ -790,3 +821,76 @@ def read_chunks(
         report.finished = True
 
     return chunks(), report
+
+
+def _read_export_folder(
+    folder: Path,
+    files: Sequence[Path],
+    columns: dict[str, str] | str | None,
+    chunk_size: int,
+) -> tuple[Iterator[pd.DataFrame], ReadReport]:
+    """The export files of a folder (a news API's pages, a database's downloads) read as one
+    corpus, in name order, each with the same ``columns`` mapping: every file's columns checked
+    now, chunks of ``chunk_size`` documents across file boundaries (as one file holding every
+    row would give them), ids unique across the files (a generated id starts with its file's
+    name: ``page2-doc00000001``), ``file`` naming each row's file and row. The report sums the
+    files' reports once the chunks are exhausted."""
+    if chunk_size < 1:
+        raise CorpusFileError(f"chunk_size must be at least 1, got {chunk_size}")
+    seen: dict[str, tuple[str, int]] = {}
+    prefix = len(files) > 1
+    opened = [
+        _read_corpus_file(
+            path, columns, chunk_size, id_prefix=f"{path.stem}-" if prefix else "", seen_ids=seen
+        )
+        for path in files
+    ]
+    reports = [report for _, report in opened]
+    first = reports[0]
+    totals = [r.n_rows_total for r in reports]
+    report = ReadReport(
+        path=str(folder),
+        format="+".join(dict.fromkeys(r.format for r in reports)),
+        columns=first.columns,
+        ignored_columns=list(dict.fromkeys(c for r in reports for c in r.ignored_columns)),
+        n_rows_total=None if None in totals else sum(t or 0 for t in totals),
+    )
+    report.outlet_from_url = any(r.outlet_from_url for r in reports)
+    report.encoding = next((r.encoding for r in reports if r.encoding != "utf-8"), "utf-8")
+
+    def chunks() -> Iterator[pd.DataFrame]:
+        buffer: list[pd.DataFrame] = []
+        held = 0
+        for file_chunks, _ in opened:
+            for chunk in file_chunks:
+                buffer.append(chunk)
+                held += len(chunk)
+                while held >= chunk_size:
+                    joined = _joined(buffer)
+                    yield joined.iloc[:chunk_size].reset_index(drop=True)
+                    rest = joined.iloc[chunk_size:].reset_index(drop=True)
+                    buffer, held = ([rest] if len(rest) else []), len(rest)
+        if held:
+            yield _joined(buffer)
+        for name in ("n_rows", "n_docs", "n_empty_skipped", "n_generated_ids"):
+            setattr(report, name, sum(getattr(r, name) for r in reports))
+        for name in ("n_unknown_outlet", "n_unknown_origin", "n_no_site"):
+            setattr(report, name, sum(getattr(r, name) for r in reports))
+        report.empty_rows = [row for r in reports for row in r.empty_rows][:_MAX_LISTED_ROWS]
+        for r in reports:
+            for outlet, n in r.outlets.items():
+                report.outlets[outlet] = report.outlets.get(outlet, 0) + n
+        report.finished = True
+
+    return chunks(), report
+
+
+def _joined(frames: list[pd.DataFrame]) -> pd.DataFrame:
+    """Raw-document chunks of several files as one: a user column one file lacks is empty."""
+    if len(frames) == 1:
+        return frames[0].reset_index(drop=True)
+    joined = pd.concat(frames, ignore_index=True)
+    extra = [c for c in joined.columns if c not in RAW_DOC_COLUMNS]
+    if extra:
+        joined[extra] = joined[extra].fillna("")
+    return joined

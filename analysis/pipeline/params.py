@@ -570,10 +570,13 @@ def check_corpus(corpus: Path | str) -> Path:
 def check_corpus_columns(corpus: Path, column_map: Any = None) -> None:
     """Refuse, before anything starts, a corpus file without the columns a run needs (a text,
     and an outlet or a url to name it by) or a ``column_map`` naming columns it does not have,
-    with the reader's own message (it lists the file's columns and the ``--map`` to give).
-    A folder is refused when it has no articles to read (an empty manifest, or no article files:
-    perhaps exports of many articles each, which the message names)."""
-    if corpus.is_dir():
+    with the reader's own message (it lists the file's columns and the ``--map`` to give); in
+    a folder of corpus files, each file. A folder of articles is refused when it has none to
+    read (an empty manifest, or neither article files nor corpus files)."""
+    from analysis.corpus.documents import folder_exports
+
+    exports = folder_exports(corpus) if corpus.is_dir() else [corpus]
+    if corpus.is_dir() and not exports:
         from analysis.corpus.documents import CorpusError, no_articles_message, read_manifest
 
         try:
@@ -588,7 +591,8 @@ def check_corpus_columns(corpus: Path, column_map: Any = None) -> None:
     from analysis.corpus.files import CorpusFileError, _resolve_columns, parse_column_map
 
     try:
-        _resolve_columns(corpus, _file_header(corpus), parse_column_map(column_map or None))
+        for path in exports:  # a corpus file, or each file of a folder of them
+            _resolve_columns(path, _file_header(path), parse_column_map(column_map or None))
     except CorpusFileError as error:
         raise ParameterError(str(error)) from None
 
@@ -607,7 +611,9 @@ def check_outlets(corpus: Path, outlets: Any) -> None:
 
     For a corpus file the notebooks check the names once the file has been read.
     """
-    if not outlets or not corpus.is_dir():
+    from analysis.corpus.documents import folder_exports
+
+    if not outlets or not corpus.is_dir() or folder_exports(corpus):
         return
     from analysis.corpus.documents import CorpusError, read_manifest
     from analysis.corpus.normalisers import normalise_unicode
@@ -628,16 +634,19 @@ def corpus_columns(corpus: Path, column_map: Any = None) -> list[str]:
     """The metadata columns a run on ``corpus`` can group by: a folder's manifest columns (the
     standard ones and the user's own), or a corpus file's columns after the ``--map`` mapping
     (our names for mapped columns, the file's own names for the rest)."""
-    if corpus.is_dir():
+    from analysis.corpus.documents import folder_exports
+
+    exports = folder_exports(corpus) if corpus.is_dir() else [corpus]
+    if not exports:
         from analysis.corpus.documents import read_manifest
 
         columns = list(read_manifest(corpus).columns)
-    else:
+    else:  # a corpus file, or a folder of them: the columns of each
         from analysis.corpus.documents import MANIFEST_COLUMNS
         from analysis.corpus.files import parse_column_map
 
         mapping = parse_column_map(column_map or None)
-        theirs = _file_header(corpus)
+        theirs = [c for path in exports for c in _file_header(path)]
         mapped = {v: k for k, v in mapping.items()}
         columns = [*MANIFEST_COLUMNS, *(mapped.get(c, c) for c in theirs)]
     return [c for c in dict.fromkeys(columns) if c not in NOT_GROUPS]

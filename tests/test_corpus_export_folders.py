@@ -43,6 +43,15 @@ def test_the_files_are_read_in_name_order_as_one_stream_of_chunks(tmp_path: Path
         assert docs[column].tolist() == single[column].tolist()
 
 
+def test_skipped_empty_rows_are_named_with_their_file(tmp_path: Path) -> None:
+    folder = _pages(tmp_path / "pages", (2, 2))
+    (folder / "page2.csv").write_text(f"text,outlet\n{BODY},A\n ,B\n", encoding="utf-8")
+    chunks, report = read_chunks(folder)
+    list(chunks)
+    assert report.n_empty_skipped == 1 and report.empty_rows == ["page2.csv:2"]
+    assert "1 row skipped for empty text (row page2.csv:2)" in report.summary()
+
+
 def test_one_file_in_a_folder_keeps_its_plain_ids(tmp_path: Path) -> None:
     folder = _pages(tmp_path / "pages", (2,))
     chunks, _ = read_chunks(folder)
@@ -89,3 +98,8 @@ def test_news_api_pages_load_as_one_corpus_with_their_own_columns(tmp_path: Path
     # a list is its JSON text; the object whose fields are columns is not repeated
     assert docs["authors"].iloc[0] == '["Ann Lee", "Bo Kim"]'
     assert "source" not in docs.columns and "source.id" in docs.columns
+    chunks, report = read_chunks(folder, mapping)
+    list(chunks)
+    assert report.metadata_columns == ["source.id", "authors", "lean"]
+    assert report.ignored_columns == ["source"]
+    assert "not read: source" in report.summary()

@@ -98,7 +98,9 @@ def test_extra_columns_are_carried_as_text_and_reported(tmp_path: Path) -> None:
     assert list(docs.columns[-2:]) == ["wordcount", "lean"]  # after ours, in the file's order
     assert docs["lean"].tolist() == ["left", "right", "left"]
     assert docs["wordcount"].tolist()[2] == ""  # a missing cell is empty text
-    assert report.ignored_columns == ["wordcount", "lean"]  # not one of ours: listed
+    assert report.metadata_columns == ["wordcount", "lean"]  # not one of ours: listed
+    assert report.ignored_columns == []
+    assert "kept as metadata: wordcount, lean" in report.summary()
 
 
 def test_an_empty_value_of_a_users_column_is_unknown_in_documents_and_sentences(

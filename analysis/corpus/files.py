@@ -15,7 +15,9 @@ Rules, applied the same way to every format:
 
 - ``text`` and ``outlet`` columns are required (after mapping, see :func:`parse_column_map`);
   ``doc_id, title, published, url, origin, language, date_note, notes`` are optional. Other
-  columns are ignored and listed in the :class:`ReadReport`.
+  columns are the user's own metadata, kept as text (a run can group by them); the
+  :class:`ReadReport` lists them, and apart the few not read (unnamed columns, a JSON object
+  whose fields are columns of their own).
 - A row whose text is missing or blank is skipped and counted (never silently dropped).
 - A row without a ``doc_id`` gets ``doc{row:08d}``, ``row`` being its 1-based data row, so the id
   is the same on every run and points back to the row.
@@ -110,12 +112,14 @@ class ReadReport:
     path: str
     format: str
     columns: dict[str, str]  # our column name -> the file's column name
-    ignored_columns: list[str] = field(default_factory=list)
+    ignored_columns: list[str] = field(default_factory=list)  # not read at all
+    metadata_columns: list[str] = field(default_factory=list)  # the user's own, kept as text
     n_rows_total: int | None = None  # known up front for Parquet and workbooks only
     n_rows: int = 0  # data rows read
     n_docs: int = 0  # rows passed on as documents
     n_empty_skipped: int = 0
-    empty_rows: list[int] = field(default_factory=list)  # first few 1-based rows skipped
+    # first few 1-based rows skipped ("page2.csv:3" in a folder of export files)
+    empty_rows: list[int | str] = field(default_factory=list)
     n_generated_ids: int = 0
     n_unknown_outlet: int = 0
     n_unknown_origin: int = 0
@@ -146,8 +150,10 @@ class ReadReport:
             parts.append(f"{_rows(self.n_unknown_outlet)} with an empty outlet set to '{UNKNOWN}'")
         if self.n_unknown_origin and "origin" in self.columns:  # not news without the column
             parts.append(f"{_rows(self.n_unknown_origin)} with no origin set to '{UNKNOWN}'")
+        if self.metadata_columns:
+            parts.append(f"kept as metadata: {', '.join(self.metadata_columns)}")
         if self.ignored_columns:
-            parts.append(f"ignored columns: {', '.join(self.ignored_columns)}")
+            parts.append(f"not read: {', '.join(self.ignored_columns)}")
         if self.encoding != "utf-8":
             parts.append(f"the file is not UTF-8 and was read as {self.encoding}")
         similar = similar_names_warning(self.outlets)
@@ -756,6 +762,8 @@ def _read_corpus_file(
     # is not carried as metadata a second time
     parents = {c.rsplit(".", 1)[0] for c in available if "." in c} if fmt == "jsonl" else set()
     extras = [c for c in extra_columns(pd.DataFrame(columns=ignored)) if c not in parents]
+    report.metadata_columns = extras
+    report.ignored_columns = [c for c in ignored if c not in extras]
     source_columns = list(dict.fromkeys([*resolved.values(), *extras]))
 
     def chunks() -> Iterator[pd.DataFrame]:
@@ -853,6 +861,7 @@ def _read_export_folder(
         format="+".join(dict.fromkeys(r.format for r in reports)),
         columns=first.columns,
         ignored_columns=list(dict.fromkeys(c for r in reports for c in r.ignored_columns)),
+        metadata_columns=list(dict.fromkeys(c for r in reports for c in r.metadata_columns)),
         n_rows_total=None if None in totals else sum(t or 0 for t in totals),
     )
     report.outlet_from_url = any(r.outlet_from_url for r in reports)
@@ -876,7 +885,9 @@ def _read_export_folder(
             setattr(report, name, sum(getattr(r, name) for r in reports))
         for name in ("n_unknown_outlet", "n_unknown_origin", "n_no_site"):
             setattr(report, name, sum(getattr(r, name) for r in reports))
-        report.empty_rows = [row for r in reports for row in r.empty_rows][:_MAX_LISTED_ROWS]
+        report.empty_rows = [f"{Path(r.path).name}:{row}" for r in reports for row in r.empty_rows][
+            :_MAX_LISTED_ROWS
+        ]
         for r in reports:
             for outlet, n in r.outlets.items():
                 report.outlets[outlet] = report.outlets.get(outlet, 0) + n

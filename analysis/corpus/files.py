@@ -270,18 +270,17 @@ def text_file_encoding(path: Path, block: int = 1 << 20) -> str:
     if path.name.lower().endswith((".zst", ".zip")):
         return "utf-8-sig"
     with _open_binary(path) as handle:
-        head = handle.read(block)
-    unicode = next((codec for bom, codec in BYTE_ORDER_MARKS if head.startswith(bom)), None)
-    if unicode is None and b"\x00" in head[:8192] and (variant := nul_pattern(head[:8192])):
-        raise CorpusFileError(
-            f"{path}: looks like {variant} text without a byte order mark (every other byte is "
-            f"NUL); save it as UTF-8, e.g. iconv -f {variant} -t UTF-8 IN > OUT"
-        )
-    utf8 = codecs.getincrementaldecoder(unicode or "utf-8")()
-    cp1252 = codecs.getincrementaldecoder("cp1252")()
-    is_utf8, offset = True, 0
-    with _open_binary(path) as handle:
-        while data := handle.read(block):
+        data = handle.read(block)  # the first block: its byte order mark, or NULs
+        unicode = next((codec for bom, codec in BYTE_ORDER_MARKS if data.startswith(bom)), None)
+        if unicode is None and b"\x00" in data[:8192] and (variant := nul_pattern(data[:8192])):
+            raise CorpusFileError(
+                f"{path}: looks like {variant} text without a byte order mark (every other byte "
+                f"is NUL); save it as UTF-8, e.g. iconv -f {variant} -t UTF-8 IN > OUT"
+            )
+        utf8 = codecs.getincrementaldecoder(unicode or "utf-8")()
+        cp1252 = codecs.getincrementaldecoder("cp1252")()
+        is_utf8, offset = True, 0
+        while data:
             if is_utf8:
                 try:
                     utf8.decode(data)
@@ -303,6 +302,7 @@ def text_file_encoding(path: Path, block: int = 1 << 20) -> str:
                         "nor cp1252; save the file as UTF-8 (e.g. iconv -f LATIN1 -t UTF-8)"
                     ) from None
             offset += len(data)
+            data = handle.read(block)
     if is_utf8:
         try:
             utf8.decode(b"", final=True)
@@ -743,10 +743,9 @@ def _read_corpus_file(
             UserWarning,
             stacklevel=2,
         )
-    if encoding in ("utf-16", "utf-32"):
-        report.encoding = encoding  # Unicode: nothing to warn about; documents record it
+    if encoding != "utf-8-sig":  # documents record it; UTF-16/32 lose nothing, cp1252 may
+        report.encoding = encoding
     if encoding == "cp1252":
-        report.encoding = "cp1252"
         warnings.warn(
             f"{path}: the file is not UTF-8; it was read as cp1252 (Windows Western), and each "
             "document's cleaning audit records that. Save it as UTF-8 if that is wrong.",

@@ -573,9 +573,7 @@ def check_corpus_columns(corpus: Path, column_map: Any = None) -> None:
     with the reader's own message (it lists the file's columns and the ``--map`` to give); in
     a folder of corpus files, each file. A folder of articles is refused when it has none to
     read (an empty manifest, or neither article files nor corpus files)."""
-    from analysis.corpus.documents import folder_exports
-
-    exports = folder_exports(corpus) if corpus.is_dir() else [corpus]
+    exports = _corpus_files(corpus)
     if corpus.is_dir() and not exports:
         from analysis.corpus.documents import CorpusError, no_articles_message, read_manifest
 
@@ -597,13 +595,28 @@ def check_corpus_columns(corpus: Path, column_map: Any = None) -> None:
         raise ParameterError(str(error)) from None
 
 
+def _corpus_files(corpus: Path) -> list[Path]:
+    """The corpus files a run reads: the corpus itself, the export files of a folder of them
+    (:func:`analysis.corpus.documents.folder_exports`), or none for a folder of articles."""
+    from analysis.corpus.documents import folder_exports
+
+    return folder_exports(corpus) if corpus.is_dir() else [corpus]
+
+
 def _file_header(corpus: Path) -> list[str]:
     """A corpus file's own column names, read without its rows (the notebooks warn about a
-    workbook's other sheets, so this does not)."""
+    workbook's other sheets, so this does not). Read once per version of the file: finding a
+    text file's encoding reads it whole, and the run's checks ask for the header twice."""
+    stat = corpus.stat()
+    return list(_header_of(corpus, stat.st_mtime_ns, stat.st_size))
+
+
+@functools.lru_cache(maxsize=16)
+def _header_of(corpus: Path, mtime_ns: int, size: int) -> tuple[str, ...]:
     from analysis.corpus.files import _file_columns, detect_format, file_encoding
 
     fmt = detect_format(corpus)
-    return _file_columns(corpus, fmt, file_encoding(corpus, fmt), warn=False)
+    return tuple(_file_columns(corpus, fmt, file_encoding(corpus, fmt), warn=False))
 
 
 def check_outlets(corpus: Path, outlets: Any) -> None:
@@ -611,9 +624,7 @@ def check_outlets(corpus: Path, outlets: Any) -> None:
 
     For a corpus file the notebooks check the names once the file has been read.
     """
-    from analysis.corpus.documents import folder_exports
-
-    if not outlets or not corpus.is_dir() or folder_exports(corpus):
+    if not outlets or not corpus.is_dir() or _corpus_files(corpus):
         return
     from analysis.corpus.documents import CorpusError, read_manifest
     from analysis.corpus.normalisers import normalise_unicode
@@ -634,9 +645,7 @@ def corpus_columns(corpus: Path, column_map: Any = None) -> list[str]:
     """The metadata columns a run on ``corpus`` can group by: a folder's manifest columns (the
     standard ones and the user's own), or a corpus file's columns after the ``--map`` mapping
     (our names for mapped columns, the file's own names for the rest)."""
-    from analysis.corpus.documents import folder_exports
-
-    exports = folder_exports(corpus) if corpus.is_dir() else [corpus]
+    exports = _corpus_files(corpus)
     if not exports:
         from analysis.corpus.documents import read_manifest
 

@@ -29,6 +29,7 @@ from analysis.config import default_corpus_dir, project_root
 from analysis.corpus.documents import Corpus, build_corpus
 from analysis.measure.cache import cache_key, entry_warnings, read_entry, write_entry
 from analysis.settings import Lexicons, resolve_lexicons
+from analysis.user_warnings import warn_user
 
 _PARTS = ("documents", "sentences", "audit")
 
@@ -103,7 +104,7 @@ def load_corpus(
         cached = read_entry(entry)
         if cached is not None:  # what reading the corpus warned about is said again
             for message in entry_warnings(entry):
-                warnings.warn(message, UserWarning, stacklevel=2)
+                warn_user(message)
             return _warned(_with_quality(cached, duplicates))
     with warnings.catch_warnings(record=True) as said:
         warnings.simplefilter("always", UserWarning)  # each said once below, as it would be
@@ -123,7 +124,7 @@ def load_corpus(
     for warning in said:  # each once, as the default filter shows it
         shown.setdefault((str(warning.message), warning.category), warning)
     for warning in shown.values():  # shown now, at the caller's line, and kept with the entry
-        warnings.warn(warning.message, warning.category, stacklevel=2)
+        warn_user(warning.message, warning.category)
     if entry is not None:
         user = [text for text, category in shown if issubclass(category, UserWarning)]
         write_entry(corpus, entry, user)
@@ -156,7 +157,7 @@ def _warned(corpus: Corpus) -> Corpus:
     ]
     for message in messages:
         if message:
-            warnings.warn(message, UserWarning, stacklevel=3)
+            warn_user(message)
     return corpus
 
 
@@ -257,10 +258,9 @@ def _load_file(
     if empty.any():
         reasons = _empty_reasons(documents.loc[empty], tables.get("audit"))
         shown = "; ".join(reasons[:5]) + ("; …" if len(reasons) > 5 else "")
-        warnings.warn(
+        warn_user(
             f"{path.name}: {len(reasons)} document(s) have no text left after cleaning and are "
-            f"left out: {shown}",
-            stacklevel=3,
+            f"left out: {shown}"
         )
         tables["documents"] = documents[~empty].reset_index(drop=True)
     if measures and discover:

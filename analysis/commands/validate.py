@@ -12,10 +12,10 @@ from __future__ import annotations
 
 import argparse
 import sys
-import warnings
 from pathlib import Path
 
 from analysis.config import N_BOOT, SEED
+from analysis.user_warnings import warn_user
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -79,13 +79,11 @@ def main(args: argparse.Namespace) -> int:
 
         trained["model"] = in_training(model, gold["text"])
         if trained["model"].any():
-            warnings.warn(
+            warn_user(
                 f"{int(trained['model'].sum())} of the {len(gold)} items of the sheet trained the "
                 f"model {args.model}: its agreement on them is in-sample and optimistic (recorded "
                 "as n_in_training in agreement.csv, and said in the summary). Validate it on a "
-                "sheet it was not trained on (code-sample with another --seed).",
-                UserWarning,
-                stacklevel=1,
+                "sheet it was not trained on (code-sample with another --seed)."
             )
     table = agreement_table(
         gold, predictions, n_boot=args.n_boot, seed=args.seed, in_training=trained

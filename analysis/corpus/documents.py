@@ -17,7 +17,6 @@ import hashlib
 import io
 import json
 import os
-import warnings
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -34,6 +33,7 @@ from analysis.corpus.exports import several_articles_warning
 from analysis.corpus.html import HTML_SUFFIXES, PAGE_COLUMNS, Page, is_html_page, read_page
 from analysis.corpus.normalisers import normalise_unicode
 from analysis.corpus.sentences import count_words_many, split_sentences
+from analysis.user_warnings import warn_user
 
 MANIFEST_NAME = "manifest.csv"
 SIDECAR_NAMES = ("metadata.csv", "metadata.json")
@@ -207,11 +207,9 @@ def _read_table_text(path: Path, corpus_dir: Path) -> str:
     except ValueError as error:
         raise CorpusError([str(error)]) from None
     if encoding != "utf-8":
-        warnings.warn(
+        warn_user(
             f"{path}: not valid UTF-8, read as {encoding}; check the accented letters in its "
-            "metadata and re-save it as UTF-8 to silence this warning",
-            UserWarning,
-            stacklevel=3,
+            "metadata and re-save it as UTF-8 to silence this warning"
         )
     return text
 
@@ -343,12 +341,10 @@ def read_manifest(corpus_dir: Path | str) -> pd.DataFrame:
         pages = manifest["file"].map(lambda name: _is_saved_page(corpus_dir, name)).astype(bool)
         outlets = manifest.get("outlet", pd.Series([""] * len(manifest)))
         if outlets.fillna("").isin(["", "nan"])[~pages].any():
-            warnings.warn(
+            warn_user(
                 f"{corpus_dir}: no {MANIFEST_NAME} and no outlet in a sidecar for some files; "
                 f"their outlet is '{UNKNOWN}'. Add a manifest.csv (columns: "
-                f"{', '.join(MANIFEST_COLUMNS)}) to compare outlets.",
-                UserWarning,
-                stacklevel=2,
+                f"{', '.join(MANIFEST_COLUMNS)}) to compare outlets."
             )
         if "outlet" not in manifest.columns or outlets.fillna("").isin(["", "nan"]).any():
             manifest["outlet"] = outlets.fillna("").replace({"": UNKNOWN, "nan": UNKNOWN})
@@ -470,7 +466,7 @@ def read_raw_documents(corpus_dir: Path | str | None = None) -> pd.DataFrame:
         raise CorpusError(problems)
     several = several_articles_warning([str(corpus_dir / name) for name in manifest["file"]], texts)
     if several:
-        warnings.warn(several, UserWarning, stacklevel=2)
+        warn_user(several)
     raw = manifest.copy()
     raw["encoding"] = encodings
     raw["raw_text"] = texts
@@ -524,11 +520,9 @@ def _warn_unread(corpus_dir: Path, listed: set[str]) -> None:
         return
     shown = ", ".join(unread[:_UNREAD_SHOWN]) + (" …" if len(unread) > _UNREAD_SHOWN else "")
     hint = " (compressed: decompress them first)" if any(n.endswith(".gz") for n in unread) else ""
-    warnings.warn(
+    warn_user(
         f"{corpus_dir}: {len(unread)} file(s) not read, as they are not .txt, .html or .htm "
-        f"articles{hint}: {shown}",
-        UserWarning,
-        stacklevel=3,
+        f"articles{hint}: {shown}"
     )
 
 

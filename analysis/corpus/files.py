@@ -31,7 +31,6 @@ Rules, applied the same way to every format:
 from __future__ import annotations
 
 import json
-import warnings
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -46,6 +45,7 @@ import pyarrow.compute as pc
 from analysis.corpus.documents import MANIFEST_COLUMNS, decode_text, extra_columns
 from analysis.corpus.group_names import similar_names_warning
 from analysis.corpus.sites import site_of
+from analysis.user_warnings import warn_user
 
 # The columns of a raw-documents chunk, as produced by analysis.corpus.documents.read_raw_documents.
 # ``raw_format`` is "html" when ``raw_text`` holds a web page (analysis.corpus.html extracts it).
@@ -735,22 +735,18 @@ def _read_corpus_file(
     report.separator = sep
     if "outlet" not in resolved:  # _resolve_columns allows it only with a url column
         report.outlet_from_url = True
-        warnings.warn(
+        warn_user(
             f"{path}: no outlet column; each article's outlet is the site of its web address "
             f"in column {resolved['url']!r} (e.g. latimes.com for https://www.latimes.com/...), "
             f"and '{UNKNOWN}' where the address names none. To compare outlets by name, name "
-            "the column that holds them with --map outlet=COLUMN.",
-            UserWarning,
-            stacklevel=2,
+            "the column that holds them with --map outlet=COLUMN."
         )
     if encoding != "utf-8-sig":  # documents record it; UTF-16/32 lose nothing, cp1252 may
         report.encoding = encoding
     if encoding == "cp1252":
-        warnings.warn(
+        warn_user(
             f"{path}: the file is not UTF-8; it was read as cp1252 (Windows Western), and each "
-            "document's cleaning audit records that. Save it as UTF-8 if that is wrong.",
-            UserWarning,
-            stacklevel=2,
+            "document's cleaning audit records that. Save it as UTF-8 if that is wrong."
         )
     if fmt == "parquet":
         import pyarrow.parquet as pq

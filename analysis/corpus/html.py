@@ -14,10 +14,10 @@ file; :func:`extraction_audit_entry` records what extraction dropped.
 from __future__ import annotations
 
 import re
-import warnings
 from dataclasses import dataclass, field
 
 from analysis.corpus.cleaning import AuditEntry
+from analysis.user_warnings import warn_user
 
 HTML_SUFFIXES = (".html", ".htm")
 # Settings of trafilatura.extract, chosen on the tuning half of the article-extraction benchmark
@@ -230,10 +230,8 @@ def read_page(record: dict, row: dict[str, str], audit: list[AuditEntry]) -> Pag
         audit.append(extraction_audit_entry(str(record["doc_id"]), extraction))
     if row.get("outlet", "") in ("", "unknown"):
         row["outlet"] = "unknown"
-        warnings.warn(
+        warn_user(
             f"{name}: the page names no site and no outlet was given; its outlet is 'unknown'. "
-            "Add a manifest.csv (or an outlet column) to compare outlets.",
-            UserWarning,
-            stacklevel=3,
+            "Add a manifest.csv (or an outlet column) to compare outlets."
         )
     return Page(extraction.text, notes, extraction.problem)

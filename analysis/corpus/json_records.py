@@ -20,10 +20,11 @@ refused as text too, never stringified.
 from __future__ import annotations
 
 import json
-import warnings
 from collections.abc import Iterator
 from pathlib import Path
 from typing import IO, Any
+
+from analysis.user_warnings import warn_user
 
 
 class JsonRecordsError(ValueError):
@@ -111,11 +112,9 @@ def document_records(path: Path | str, encoding: str = "utf-8-sig") -> list[dict
     where, records = lists[0]
     if len(lists) > 1:
         others = ", ".join(f"{w} ({len(v)})" for w, v in lists[1:])
-        warnings.warn(
+        warn_user(
             f"{path}: read the {len(records)} objects of {where} as articles; the document also "
-            f"holds {others}, not read",
-            UserWarning,
-            stacklevel=3,
+            f"holds {others}, not read"
         )
     bad = [k + 1 for k, record in enumerate(records) if not isinstance(record, dict)]
     if bad:

@@ -21,12 +21,13 @@ rather than row by row, and gives an empty cell as empty text.
 from __future__ import annotations
 
 import datetime
-import warnings
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
+
+from analysis.user_warnings import warn_user
 
 
 class SpreadsheetError(ValueError):
@@ -102,11 +103,9 @@ def _first_sheet(path: Path, workbook: Any, warn: bool = True) -> Any:
             if len(others) == 1
             else f"the sheets {', '.join(repr(t) for t in others)} are"
         )
-        warnings.warn(
+        warn_user(
             f"{path}: only its first sheet {sheets[0].title!r} is read; {which} not (save each "
-            "as its own workbook or CSV to read it)",
-            UserWarning,
-            stacklevel=4,
+            "as its own workbook or CSV to read it)"
         )
     return sheets[0]
 

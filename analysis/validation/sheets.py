@@ -14,12 +14,13 @@ spreadsheet rows (the header is row 1, the first item row 2).
 from __future__ import annotations
 
 import io
-import warnings
 from collections.abc import Sequence
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
+
+from analysis.user_warnings import warn_user
 
 META_COLUMNS = ("item_id", "doc_id", "sentence_id", "outlet", "sentence", "text", "coder", "notes")
 TEXT_COLUMNS = ("sentence", "text")
@@ -90,11 +91,9 @@ def _sheet_text(path: Path, name: str) -> str:
 
     text, encoding = decode_text(path.read_bytes(), f"sheet {name}")
     if encoding != "utf-8":
-        warnings.warn(
+        warn_user(
             f"sheet {name}: not UTF-8, read as {encoding} (a spreadsheet's CSV); check its "
-            "accented letters, or save it as CSV UTF-8",
-            UserWarning,
-            stacklevel=4,
+            "accented letters, or save it as CSV UTF-8"
         )
     return text
 

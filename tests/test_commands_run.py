@@ -118,5 +118,8 @@ def test_a_folder_without_articles_is_refused_before_any_notebook(
     args = parse(["--notebooks", str(notebooks), "--corpus", str(folder), "--out", str(out)])
     assert run_command.main(args) == 2
     err = capsys.readouterr().err
-    assert "no articles: the folder holds no .txt, .html or .htm files and no export files" in err
+    assert (
+        "no articles: the folder holds no .txt, .html, .htm or .mhtml files and no export files"
+        in err
+    )
     assert fake.calls == [] and not out.exists()

@@ -2,7 +2,7 @@
 
 Writes reports/tables/documents.csv, sentences.csv (one row per sentence with every
 per-sentence measure) and cleaning_audit.csv (every removed or changed line and the rule that
-fired) under --out. Raw files are only read. A folder holds one .txt (or .html) file per
+fired) under --out. Raw files are only read. A folder holds one .txt (or .html, .mhtml) file per
 article, with a manifest.csv (doc_id, file, outlet, title, published, date_note, url, origin,
 language, notes) or without one (see the README); a file is a .csv/.tsv/.json/.jsonl/.parquet/
 .xlsx/.xls/.ods export whose columns --map names, as for `process`, or a folder of such files.

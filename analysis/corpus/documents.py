@@ -31,7 +31,9 @@ from analysis.config import default_corpus_dir
 from analysis.corpus.cleaning import AuditEntry, audit_frame, clean_text, template_lines
 from analysis.corpus.exports import several_articles_warning
 from analysis.corpus.html import HTML_SUFFIXES, PAGE_COLUMNS, Page, is_html_page, read_page
+from analysis.corpus.mhtml import MHTML_SUFFIXES, mhtml_page
 from analysis.corpus.normalisers import normalise_unicode
+from analysis.corpus.page_charset import declared_charset
 from analysis.corpus.sentences import count_words_many, split_sentences
 from analysis.user_warnings import warn_user
 
@@ -53,7 +55,9 @@ SETTINGS_FILE = "analysis.toml"  # a corpus folder's settings (analysis.settings
 REQUIRED_MANIFEST_COLUMNS = ["doc_id", "file", "outlet"]
 # Article files a folder may hold: plain text, and saved web pages (analysis.corpus.html).
 # Any letter case: pages saved on Windows are often "Page.HTM".
-ARTICLE_SUFFIXES = (".txt", ".html", ".htm")
+ARTICLE_SUFFIXES = (".txt", ".html", ".htm", *MHTML_SUFFIXES)
+# Names read as saved web pages: HTML, and pages saved as one file by a browser (MHTML)
+PAGE_SUFFIXES = (*HTML_SUFFIXES, *MHTML_SUFFIXES)
 _NOT_ARTICLES = ("readme", "license", "licence")  # a folder's own description, by name
 DOCUMENT_COLUMNS = [*MANIFEST_COLUMNS, "text", "n_sentences", "n_words"]
 SENTENCE_COLUMNS = ["doc_id", "outlet", "origin", "sentence_id", "sentence", "n_words"]
@@ -102,15 +106,17 @@ def nul_pattern(sample: bytes) -> str | None:
     return None
 
 
-def decode_text(data: bytes, name: str) -> tuple[str, str]:
+def decode_text(data: bytes, name: str, declared: str | None = None) -> tuple[str, str]:
     """Decode the bytes of a text file (article, manifest, sidecar); return ``(text, encoding)``.
 
     Why: users bring files saved by many tools, and a decoding failure must be a one-line
     message naming the file, the byte and its offset, never a traceback. A UTF-32/UTF-16 byte
-    order mark selects that encoding; otherwise UTF-8 (with or without BOM) is expected and
-    bytes that are not UTF-8 are decoded as Windows-1252 (the caller records the fallback). NUL
-    bytes without a BOM are refused, with a hint when they alternate like BOM-less UTF-16.
-    Raises :class:`ValueError` with the message.
+    order mark selects that encoding; otherwise UTF-8 (with or without BOM) is expected, and
+    bytes that are not UTF-8 are decoded with the ``declared`` codec (a saved page's
+    ``<meta charset>``, :func:`analysis.corpus.page_charset.declared_charset`) when they decode
+    with it, else as Windows-1252 (the caller records either). NUL bytes without a BOM are
+    refused, with a hint when they alternate like BOM-less UTF-16. Raises :class:`ValueError`
+    with the message.
     """
     for bom, codec in BYTE_ORDER_MARKS:
         if data.startswith(bom):
@@ -133,6 +139,11 @@ def decode_text(data: bytes, name: str) -> tuple[str, str]:
     try:
         return data.decode("utf-8-sig"), "utf-8"
     except UnicodeDecodeError as utf8_error:
+        if declared is not None and declared != _FALLBACK_ENCODING:
+            try:
+                return data.decode(declared), declared
+            except UnicodeDecodeError:
+                pass  # a wrong declaration: the fallback below, or the message
         try:
             return data.decode(_FALLBACK_ENCODING), _FALLBACK_ENCODING
         except UnicodeDecodeError as error:
@@ -144,16 +155,18 @@ def decode_text(data: bytes, name: str) -> tuple[str, str]:
             ) from None
 
 
-def decode_article(data: bytes, name: str) -> tuple[str, str]:
+def decode_article(data: bytes, name: str, declared: str | None = None) -> tuple[str, str]:
     """Decode an article file, returning ``(text, encoding_used)``.
 
     Decoding follows :func:`decode_text` (UTF-8; a UTF-16/UTF-32 byte order mark; else the
-    Windows-1252 fallback, the usual encoding of Western news exports, recorded by the caller).
-    A file that is empty, does not decode, or looks binary is refused with a message.
+    charset a saved page declares, or the Windows-1252 fallback, the usual encoding of Western
+    news exports; the caller records which; ``declared`` names a charset found outside the
+    bytes, as an MHTML part's header). A file that is empty, does not decode, or looks binary
+    is refused with a message.
     """
     if not data.strip():
         raise ValueError(f"{name}: file is empty")
-    text, encoding = decode_text(data, name)
+    text, encoding = decode_text(data, name, declared or declared_charset(data))
     if not text.strip():
         raise ValueError(f"{name}: file is empty")
     controls = sum(1 for ch in text if ord(ch) < 32 and ch not in "\t\n\r\f")
@@ -303,7 +316,7 @@ def _is_saved_page(corpus_dir: Path, name: str) -> bool:
     ``.html``/``.htm`` name, or a text whose first bytes open an HTML document
     (:func:`is_html_page`). Only a file inside the folder is opened (:func:`confine`; one that
     is not is refused when the files are read)."""
-    if name.lower().endswith(HTML_SUFFIXES):
+    if name.lower().endswith(PAGE_SUFFIXES):
         return True
     try:
         with confine(corpus_dir, name, name).open("rb") as handle:
@@ -411,7 +424,7 @@ def no_articles_message(corpus_dir: Path) -> str:
     if (corpus_dir / MANIFEST_NAME).is_file():
         return f"{corpus_dir / MANIFEST_NAME}: lists no articles (a header and no rows)"
     return (
-        f"{corpus_dir}: no articles: the folder holds no .txt, .html or .htm files and no "
+        f"{corpus_dir}: no articles: the folder holds no .txt, .html, .htm or .mhtml files and no "
         "export files (.csv, .tsv, .json, .jsonl, .parquet, .xlsx, .xls, .ods)"
     )
 
@@ -444,8 +457,9 @@ def read_raw_documents(corpus_dir: Path | str | None = None) -> pd.DataFrame:
     has_manifest = (corpus_dir / MANIFEST_NAME).is_file()
     texts: list[str] = []
     encodings: list[str] = []
+    addresses: list[str] = []
     for index, name in manifest["file"].items():
-        text, encoding = "", ""
+        text, encoding, address = "", "", ""
         path = corpus_dir / name
         where = f"{corpus_dir / MANIFEST_NAME}: row {index + 2}" if has_manifest else str(path)
         try:
@@ -457,11 +471,12 @@ def read_raw_documents(corpus_dir: Path | str | None = None) -> pd.DataFrame:
             problems.append(f"{path}: listed in {MANIFEST_NAME} but missing{_case_hint(resolved)}")
         elif resolved is not None:
             try:
-                text, encoding = decode_article(resolved.read_bytes(), str(path))
+                text, encoding, address = read_article_file(resolved, str(path))
             except ValueError as error:
                 problems.append(str(error))
         texts.append(text)
         encodings.append(encoding)
+        addresses.append(address)
     if problems:
         raise CorpusError(problems)
     several = several_articles_warning([str(corpus_dir / name) for name in manifest["file"]], texts)
@@ -470,8 +485,23 @@ def read_raw_documents(corpus_dir: Path | str | None = None) -> pd.DataFrame:
     raw = manifest.copy()
     raw["encoding"] = encodings
     raw["raw_text"] = texts
-    raw["raw_format"] = ["html" if n.lower().endswith(HTML_SUFFIXES) else "" for n in raw["file"]]
+    raw["raw_format"] = ["html" if n.lower().endswith(PAGE_SUFFIXES) else "" for n in raw["file"]]
+    if "url" in raw.columns:  # an MHTML file's own address where the manifest gives none
+        given = raw["url"].fillna("").astype(str).str.strip()
+        raw["url"] = given.where(given != "", pd.Series(addresses, index=raw.index))
     return raw
+
+
+def read_article_file(path: Path, name: str) -> tuple[str, str, str]:
+    """An article file's text, the encoding it was read with, and the address it was saved
+    from (only an MHTML file records one; else ``""``). A page saved as one ``.mhtml``/``.mht``
+    file is read as its HTML part (:func:`analysis.corpus.mhtml.mhtml_page`); every file is
+    decoded by :func:`decode_article`, which raises :class:`ValueError` with the reason."""
+    data = path.read_bytes()
+    if not name.lower().endswith(MHTML_SUFFIXES):
+        return (*decode_article(data, name), "")
+    page = mhtml_page(data, name)
+    return (*decode_article(page.html, name, page.charset), page.address)
 
 
 def _case_hint(missing: Path) -> str:
@@ -499,8 +529,8 @@ _UNREAD_SHOWN = 5
 def _warn_unread(corpus_dir: Path, listed: set[str]) -> None:
     """Warn about files in ``corpus_dir`` that will not be read, so none is skipped silently.
 
-    Only ``.txt``/``.html``/``.htm`` files, in any letter case (and whatever the manifest
-    lists), are articles; a
+    Only ``.txt``/``.html``/``.htm``/``.mhtml``/``.mht`` files, in any letter case (and whatever
+    the manifest lists), are articles; a
     compressed page (``.html.gz``), a PDF or a Word file next to them is not read. Hidden files,
     the folder's own files (manifest, sidecars, ``analysis.toml``, ``SHA256SUMS``), READMEs and
     sub-folders are not mentioned.
@@ -521,15 +551,15 @@ def _warn_unread(corpus_dir: Path, listed: set[str]) -> None:
     shown = ", ".join(unread[:_UNREAD_SHOWN]) + (" …" if len(unread) > _UNREAD_SHOWN else "")
     hint = " (compressed: decompress them first)" if any(n.endswith(".gz") for n in unread) else ""
     warn_user(
-        f"{corpus_dir}: {len(unread)} file(s) not read, as they are not .txt, .html or .htm "
-        f"articles{hint}: {shown}"
+        f"{corpus_dir}: {len(unread)} file(s) not read, as they are not .txt, .html, .htm "
+        f"or .mhtml articles{hint}: {shown}"
     )
 
 
 def _article_files(corpus_dir: Path) -> list[Path]:
-    """The article files directly in ``corpus_dir`` (``.txt``, ``.html``, ``.htm``, in any
-    letter case), sorted by name. A folder's ``README.txt`` or ``LICENSE.txt`` describes the
-    folder: it is not an article unless the manifest lists it."""
+    """The article files directly in ``corpus_dir`` (``.txt``, ``.html``, ``.htm``, ``.mhtml``,
+    ``.mht``, in any letter case), sorted by name. A folder's ``README.txt`` or ``LICENSE.txt``
+    describes the folder: it is not an article unless the manifest lists it."""
     found = [
         p
         for p in corpus_dir.iterdir()
@@ -631,11 +661,12 @@ def _prepare(record: dict) -> tuple[dict, dict, Page | None, str, list[AuditEntr
     doc_id = str(record["doc_id"])
     encoding = str(record.get("encoding", "utf-8") or "utf-8")
     if encoding != "utf-8":
-        reason = (
-            "the file starts with its byte order mark"
-            if encoding in ("utf-16", "utf-32")
-            else "the file is not valid UTF-8"
-        )
+        if encoding in ("utf-16", "utf-32"):
+            reason = "the file starts with its byte order mark"
+        elif encoding == _FALLBACK_ENCODING:
+            reason = "the file is not valid UTF-8"
+        else:
+            reason = "the file is not valid UTF-8 and the page declares this charset"
         audit_entries.append(
             whole_document_change(
                 doc_id,

@@ -44,6 +44,7 @@ import pyarrow.compute as pc
 
 from analysis.corpus.documents import MANIFEST_COLUMNS, decode_text, extra_columns
 from analysis.corpus.group_names import similar_names_warning
+from analysis.corpus.page_charset import declared_charset
 from analysis.corpus.sites import site_of
 from analysis.user_warnings import warn_user
 
@@ -87,6 +88,11 @@ _UNREAD_FORMATS = {
     ".pdf": "extract the text first (one .txt file per article in a corpus folder)",
     ".txt": "a .txt file is one article of a corpus folder (with a manifest.csv); a table that "
     "Excel saved as 'Unicode Text' is tab-separated: rename it to .tsv",
+    **dict.fromkeys(
+        (".html", ".htm", ".mhtml", ".mht"),
+        "a saved web page is one article of a corpus folder: put the pages in a folder and "
+        "give the folder (a manifest.csv is optional)",
+    ),
 }
 _COMPRESSIONS = (".gz", ".bz2", ".xz", ".zst", ".zip")
 _MAX_LISTED_ROWS = 20
@@ -474,8 +480,8 @@ def _cell_text(value: object, name: str) -> tuple[str, str]:
     if isinstance(value, _NESTED):
         kind = "object" if isinstance(value, dict) else "list"
         raise ValueError(f"a nested {kind} ({type(value).__name__})")
-    if isinstance(value, _BYTES):
-        return decode_text(bytes(value), name)
+    if isinstance(value, _BYTES):  # a page's bytes: read in the charset it declares if not UTF-8
+        return decode_text(bytes(value), name, declared_charset(bytes(value)))
     if value is None or value is pd.NaT or value is pd.NA or value != value:
         return "", "utf-8"
     if isinstance(value, float) and value.is_integer():
@@ -622,8 +628,9 @@ class _ChunkNormaliser:
                 return f"{self.path}: column {theirs!r}, data row {rows[i]}"
 
             values[ours], column_encodings = _as_text(batch[theirs], describe)
-            if ours == "text" and self.report.encoding == "utf-8":
-                encodings = column_encodings
+            decoded = ours == "text" or (ours == "html" and "text" not in self.resolved)
+            if decoded and self.report.encoding == "utf-8":
+                encodings = column_encodings  # a Parquet column of bytes, decoded row by row
         formats = [""] * n
         if "html" in values:  # a row's text, else its page (extracted when it is cleaned)
             plain = values.get("text", [""] * n)

@@ -75,7 +75,8 @@ def main(args: argparse.Namespace) -> int:
         f"{int(docs['n_words'].sum())} words from {corpus_dir}"
     )
     removed = cleaning_summary(corpus.audit).groupby("action")["n_lines"].sum()
-    print("cleaning: " + ", ".join(f"{n} lines {a}" for a, n in removed.items()))
+    changes = ", ".join(f"{n} lines {a}" for a, n in removed.items())
+    print(f"cleaning: {changes or 'no line removed or changed'}")
     for path in written:
         print(f"wrote {path}")
     return 0

@@ -42,6 +42,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from analysis.corpus.csv_dialect import CsvLayout
 from analysis.corpus.documents import MANIFEST_COLUMNS, decode_text, extra_columns
 from analysis.corpus.group_names import similar_names_warning
 from analysis.corpus.page_charset import declared_charset
@@ -133,6 +134,7 @@ class ReadReport:
     n_no_site: int = 0  # of those, rows whose url names no site (outlet 'unknown')
     encoding: str = "utf-8"  # how a text file was decoded ("cp1252" when it was not UTF-8)
     separator: str = ""  # a CSV file's field separator ("" for other formats)
+    header_line: int = 0  # lines above a CSV file's header, not read (a report's preamble)
     outlets: dict[str, int] = field(default_factory=dict)  # documents per outlet
     finished: bool = False
 
@@ -165,6 +167,11 @@ class ReadReport:
         similar = similar_names_warning(self.outlets)
         if similar:
             parts.append(similar.rstrip("."))
+        if self.header_line:
+            parts.append(
+                f"the header is line {self.header_line + 1}; the {self.header_line} line(s) "
+                "above it were not read"
+            )
         if self.format == "csv" and self.separator not in ("", ","):
             from analysis.corpus.csv_dialect import SEPARATOR_NAMES
 
@@ -339,16 +346,61 @@ def csv_separator(path: Path, fmt: str, encoding: str = "utf-8-sig") -> str:
     return header_separator(head.decode(encoding, errors="replace"))
 
 
+def csv_layout_of(
+    path: Path, fmt: str, encoding: str = "utf-8-sig", mapping: dict[str, str] | None = None
+) -> CsvLayout:
+    """Where the table of a CSV/TSV file starts (:func:`analysis.corpus.csv_dialect.
+    csv_layout`): its separator and the lines above its header, found as the first line of
+    the file's first 64 KiB that holds the columns ``mapping`` names (or the default ones). A
+    ``.zip``/``.zst`` file, which this does not open, is a comma-separated table from line 1."""
+    from analysis.corpus.csv_dialect import HEAD_BYTES, csv_layout
+
+    if path.name.lower().endswith((".zst", ".zip")):
+        return CsvLayout("\t" if fmt == "tsv" else ",")
+    with _open_binary(path) as handle:
+        head = handle.read(HEAD_BYTES).decode(encoding, errors="replace")
+    return csv_layout(
+        head,
+        lambda fields: _resolves(path, fields, mapping or {}),
+        "\t" if fmt == "tsv" else None,
+    )
+
+
+def _resolves(path: Path, available: list[str], mapping: dict[str, str]) -> bool:
+    """Whether ``available`` columns are enough to read the file with ``mapping``."""
+    try:
+        _resolve_columns(path, available, mapping)
+    except CorpusFileError:
+        return False
+    return True
+
+
+def file_columns(path: Path, mapping: dict[str, str] | None = None, warn: bool = True) -> list[str]:
+    """A corpus file's column names, read without its rows: a CSV's from the line that holds
+    its header (:func:`csv_layout_of`, with the columns ``mapping`` names)."""
+    fmt = detect_format(path)
+    encoding = file_encoding(path, fmt)
+    if fmt not in ("csv", "tsv"):
+        return _file_columns(path, fmt, encoding, warn=warn)
+    layout = csv_layout_of(path, fmt, encoding, mapping)
+    return _file_columns(path, fmt, encoding, layout.separator, skip=layout.header_line)
+
+
 def _file_columns(
-    path: Path, fmt: str, encoding: str = "utf-8-sig", sep: str | None = None, warn: bool = True
+    path: Path,
+    fmt: str,
+    encoding: str = "utf-8-sig",
+    sep: str | None = None,
+    warn: bool = True,
+    skip: int = 0,
 ) -> list[str]:
     """The column names of the file, read without reading its rows (a CSV's separator: ``sep``,
-    else :func:`csv_separator`; a workbook's other sheets are warned about unless not
-    ``warn``)."""
+    else :func:`csv_separator`, its header below ``skip`` lines; a workbook's other sheets are
+    warned about unless not ``warn``)."""
     if fmt in ("csv", "tsv"):
         sep = sep or csv_separator(path, fmt, encoding)
         try:
-            header = pd.read_csv(path, nrows=0, sep=sep, encoding=encoding)
+            header = pd.read_csv(path, nrows=0, sep=sep, encoding=encoding, skiprows=skip)
         except pd.errors.EmptyDataError:
             raise CorpusFileError(f"{path}: the file is empty (no header row)") from None
         return [str(c) for c in header.columns]
@@ -430,13 +482,15 @@ def _raw_batches(
     chunk_size: int,
     encoding: str = "utf-8-sig",
     sep: str = ",",
+    skip: int = 0,
 ) -> Iterator[pd.DataFrame]:
     """Batches of the file's rows holding only ``source_columns`` (a CSV's fields split at
-    ``sep``)."""
+    ``sep``, its header below ``skip`` lines)."""
     if fmt in ("csv", "tsv"):
         reader = pd.read_csv(
             path,
             sep=sep,
+            skiprows=skip,
             usecols=source_columns,
             dtype=str,
             keep_default_na=False,
@@ -731,15 +785,24 @@ def _read_corpus_file(
     fmt = detect_format(path)
     mapping = parse_column_map(columns)
     encoding = file_encoding(path, fmt)
-    sep = csv_separator(path, fmt, encoding) if fmt in ("csv", "tsv") else ""
+    layout = csv_layout_of(path, fmt, encoding, mapping) if fmt in ("csv", "tsv") else None
+    sep, skip = (layout.separator, layout.header_line) if layout is not None else ("", 0)
     n_rows: int | None = None
     if fmt == "xlsx":  # its columns and size from one opening of the workbook
         available, n_rows = _workbook_header(path)
     else:
-        available = _file_columns(path, fmt, encoding, sep)
+        available = _file_columns(path, fmt, encoding, sep, skip=skip)
     resolved, ignored = _resolve_columns(path, available, mapping)
     report = ReadReport(path=str(path), format=fmt, columns=resolved, ignored_columns=ignored)
     report.separator = sep
+    report.header_line = skip
+    if layout is not None and skip and not layout.directive:
+        shown = " | ".join(line.strip()[:40] for line in layout.skipped if line.strip())[:160]
+        warn_user(
+            f"{path}: its header is line {skip + 1} ({', '.join(available[:4])}"
+            f"{', …' if len(available) > 4 else ''}); the {skip} line(s) above it, a report's "
+            f"preamble, are not read: {shown}"
+        )
     if "outlet" not in resolved:  # _resolve_columns allows it only with a url column
         report.outlet_from_url = True
         warn_user(
@@ -770,7 +833,7 @@ def _read_corpus_file(
 
     def chunks() -> Iterator[pd.DataFrame]:
         normalise = _ChunkNormaliser(path, resolved, report, extras, id_prefix, seen_ids)
-        for batch in _raw_batches(path, fmt, source_columns, chunk_size, encoding, sep):
+        for batch in _raw_batches(path, fmt, source_columns, chunk_size, encoding, sep, skip):
             chunk = normalise(batch)
             if len(chunk):
                 yield chunk

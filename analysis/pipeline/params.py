@@ -588,9 +588,10 @@ def check_corpus_columns(corpus: Path, column_map: Any = None) -> None:
         return
     from analysis.corpus.files import CorpusFileError, _resolve_columns, parse_column_map
 
+    mapping = parse_column_map(column_map or None)
     try:
         for path in exports:  # a corpus file, or each file of a folder of them
-            _resolve_columns(path, _file_header(path), parse_column_map(column_map or None))
+            _resolve_columns(path, _file_header(path, mapping), mapping)
     except CorpusFileError as error:
         raise ParameterError(str(error)) from None
 
@@ -603,20 +604,23 @@ def _corpus_files(corpus: Path) -> list[Path]:
     return folder_exports(corpus) if corpus.is_dir() else [corpus]
 
 
-def _file_header(corpus: Path) -> list[str]:
-    """A corpus file's own column names, read without its rows (the notebooks warn about a
+def _file_header(corpus: Path, mapping: dict[str, str]) -> list[str]:
+    """A corpus file's own column names, read without its rows (a CSV's from the line that
+    holds the columns ``mapping`` names, below a report's preamble; the notebooks warn about a
     workbook's other sheets, so this does not). Read once per version of the file: finding a
     text file's encoding reads it whole, and the run's checks ask for the header twice."""
     stat = corpus.stat()
-    return list(_header_of(corpus, stat.st_mtime_ns, stat.st_size))
+    key = tuple(sorted(mapping.items()))
+    return list(_header_of(corpus, stat.st_mtime_ns, stat.st_size, key))
 
 
 @functools.lru_cache(maxsize=16)
-def _header_of(corpus: Path, mtime_ns: int, size: int) -> tuple[str, ...]:
-    from analysis.corpus.files import _file_columns, detect_format, file_encoding
+def _header_of(
+    corpus: Path, mtime_ns: int, size: int, mapping: tuple[tuple[str, str], ...]
+) -> tuple[str, ...]:
+    from analysis.corpus.files import file_columns
 
-    fmt = detect_format(corpus)
-    return tuple(_file_columns(corpus, fmt, file_encoding(corpus, fmt), warn=False))
+    return tuple(file_columns(corpus, dict(mapping), warn=False))
 
 
 def check_outlets(corpus: Path, outlets: Any) -> None:
@@ -655,7 +659,7 @@ def corpus_columns(corpus: Path, column_map: Any = None) -> list[str]:
         from analysis.corpus.files import parse_column_map
 
         mapping = parse_column_map(column_map or None)
-        theirs = [c for path in exports for c in _file_header(path)]
+        theirs = [c for path in exports for c in _file_header(path, mapping)]
         mapped = {v: k for k, v in mapping.items()}
         columns = [*MANIFEST_COLUMNS, *(mapped.get(c, c) for c in theirs)]
     return [c for c in dict.fromkeys(columns) if c not in NOT_GROUPS]

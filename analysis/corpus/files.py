@@ -35,7 +35,7 @@ from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import pandas as pd
@@ -48,6 +48,9 @@ from analysis.corpus.group_names import similar_names_warning
 from analysis.corpus.page_charset import declared_charset
 from analysis.corpus.sites import site_of
 from analysis.user_warnings import warn_user
+
+if TYPE_CHECKING:
+    from analysis.corpus.spreadsheet import SheetHeader
 
 # The columns of a raw-documents chunk, as produced by analysis.corpus.documents.read_raw_documents.
 # ``raw_format`` is "html" when ``raw_text`` holds a web page (analysis.corpus.html extracts it).
@@ -168,8 +171,9 @@ class ReadReport:
         if similar:
             parts.append(similar.rstrip("."))
         if self.header_line:
+            unit = "row" if self.format == "xlsx" else "line"
             parts.append(
-                f"the header is line {self.header_line + 1}; the {self.header_line} line(s) "
+                f"the header is {unit} {self.header_line + 1}; the {self.header_line} {unit}(s) "
                 "above it were not read"
             )
         if self.format == "csv" and self.separator not in ("", ","):
@@ -379,6 +383,8 @@ def file_columns(path: Path, mapping: dict[str, str] | None = None, warn: bool =
     """A corpus file's column names, read without its rows: a CSV's from the line that holds
     its header (:func:`csv_layout_of`, with the columns ``mapping`` names)."""
     fmt = detect_format(path)
+    if fmt == "xlsx":
+        return _workbook_header(path, warn, mapping).names
     encoding = file_encoding(path, fmt)
     if fmt not in ("csv", "tsv"):
         return _file_columns(path, fmt, encoding, warn=warn)
@@ -409,19 +415,22 @@ def _file_columns(
             return list(record)
         raise CorpusFileError(f"{path}: the file holds no JSON records")
     if fmt == "xlsx":
-        return _workbook_header(path, warn)[0]
+        return _workbook_header(path, warn).names
     import pyarrow.parquet as pq
 
     return list(pq.ParquetFile(path).schema_arrow.names)
 
 
-def _workbook_header(path: Path, warn: bool = True) -> tuple[list[str], int | None]:
-    """A workbook's columns and recorded data rows (:func:`analysis.corpus.spreadsheet.
-    xlsx_header`), every failure a :class:`CorpusFileError`."""
+def _workbook_header(
+    path: Path, warn: bool = True, mapping: dict[str, str] | None = None
+) -> SheetHeader:
+    """A workbook's header (:func:`analysis.corpus.spreadsheet.xlsx_header`): its first row, or
+    the first of the next rows that holds the columns ``mapping`` names (or the default ones)
+    under a report's preamble; every failure a :class:`CorpusFileError`."""
     from analysis.corpus.spreadsheet import SpreadsheetError, xlsx_header
 
     try:
-        return xlsx_header(path, warn)
+        return xlsx_header(path, warn, lambda names: _resolves(path, names, mapping or {}))
     except SpreadsheetError as error:
         raise CorpusFileError(str(error)) from None
 
@@ -511,7 +520,7 @@ def _raw_batches(
     elif fmt == "xlsx":
         from analysis.corpus.spreadsheet import xlsx_batches
 
-        yield from xlsx_batches(path, source_columns, chunk_size)
+        yield from xlsx_batches(path, source_columns, chunk_size, skip)
     else:
         import pyarrow.parquet as pq
 
@@ -788,19 +797,22 @@ def _read_corpus_file(
     layout = csv_layout_of(path, fmt, encoding, mapping) if fmt in ("csv", "tsv") else None
     sep, skip = (layout.separator, layout.header_line) if layout is not None else ("", 0)
     n_rows: int | None = None
+    skipped = layout.skipped if layout is not None and not layout.directive else ()
     if fmt == "xlsx":  # its columns and size from one opening of the workbook
-        available, n_rows = _workbook_header(path)
+        header = _workbook_header(path, mapping=mapping)
+        available, n_rows, skip, skipped = header.names, header.n_rows, header.row, header.skipped
     else:
         available = _file_columns(path, fmt, encoding, sep, skip=skip)
     resolved, ignored = _resolve_columns(path, available, mapping)
     report = ReadReport(path=str(path), format=fmt, columns=resolved, ignored_columns=ignored)
     report.separator = sep
     report.header_line = skip
-    if layout is not None and skip and not layout.directive:
-        shown = " | ".join(line.strip()[:40] for line in layout.skipped if line.strip())[:160]
+    if skipped:
+        unit = "row" if fmt == "xlsx" else "line"
+        shown = " | ".join(line.strip()[:40] for line in skipped if line.strip())[:160]
         warn_user(
-            f"{path}: its header is line {skip + 1} ({', '.join(available[:4])}"
-            f"{', …' if len(available) > 4 else ''}); the {skip} line(s) above it, a report's "
+            f"{path}: its header is {unit} {skip + 1} ({', '.join(available[:4])}"
+            f"{', …' if len(available) > 4 else ''}); the {skip} {unit}(s) above it, a report's "
             f"preamble, are not read: {shown}"
         )
     if "outlet" not in resolved:  # _resolve_columns allows it only with a url column

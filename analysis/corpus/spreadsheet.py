@@ -21,7 +21,8 @@ rather than row by row, and gives an empty cell as empty text.
 from __future__ import annotations
 
 import datetime
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -136,40 +137,74 @@ def header_names(cells: Sequence[Any]) -> list[str]:
     return names
 
 
-def xlsx_header(path: Path | str, warn: bool = True) -> tuple[list[str], int | None]:
-    """The column names of the workbook's first sheet (its first row, reading no other) and its
-    data rows as the workbook records its size (empty rows included; for a progress bar; None
-    when it does not say), from one opening of the workbook: each opening parses its table of
-    shared strings, the text of every article. ``warn=False`` leaves the warning about other
-    sheets to a later read (a check before a run whose notebooks read the file)."""
+@dataclass(frozen=True)
+class SheetHeader:
+    """A first sheet's header: its column ``names``, the ``row`` (0-based) that holds them, the
+    rows above it (``skipped``, each as its non-empty cells joined) and the data rows below it
+    as the workbook records its size (``n_rows``: empty rows included; None when it does not
+    say)."""
+
+    names: list[str]
+    row: int = 0
+    skipped: tuple[str, ...] = ()
+    n_rows: int | None = None
+
+
+def xlsx_header(
+    path: Path | str,
+    warn: bool = True,
+    accepts: Callable[[list[str]], bool] | None = None,
+) -> SheetHeader:
+    """The header of the workbook's first sheet, from one opening of the workbook (each opening
+    parses its table of shared strings, the text of every article).
+
+    The header is the first row, unless ``accepts`` refuses its names and takes those of one of
+    the next rows up to :data:`~analysis.corpus.csv_dialect.PREAMBLE_MAX_LINES`: a
+    monitoring service's export opens with a report's preamble (its name, query and dates)
+    above the table, as its CSV does (:func:`analysis.corpus.csv_dialect.csv_layout`).
+    ``warn=False`` leaves the warning about other sheets to a later read (a check before a run
+    whose notebooks read the file)."""
+    from analysis.corpus.csv_dialect import PREAMBLE_MAX_LINES
+
     path = Path(path)
     workbook = _open(path)
     try:
         sheet = _first_sheet(path, workbook, warn)
-        for row in sheet.iter_rows(max_row=1, values_only=True):
-            names = header_names(row)
-            if names:
-                rows = sheet.max_row
-                return names, (rows - 1 if rows else None)
-        raise SpreadsheetError(f"{path}: the first sheet is empty (no header row)")
+        rows = list(sheet.iter_rows(max_row=PREAMBLE_MAX_LINES, values_only=True))
+        named = [(k, header_names(row)) for k, row in enumerate(rows)]
+        first = named[0][1] if named else []
+        k, names = 0, first
+        if accepts is not None and not (first and accepts(first)):
+            k, names = next(((j, n) for j, n in named[1:] if n and accepts(n)), (0, first))
+        if not names:
+            raise SpreadsheetError(f"{path}: the first sheet is empty (no header row)")
+        skipped = tuple(
+            " ".join(str(_cell(v)) for v in row if v is not None and str(v).strip())
+            for row in rows[:k]
+        )
+        size = sheet.max_row
+        return SheetHeader(names, k, skipped, size - 1 - k if size else None)
     finally:
         workbook.close()
 
 
 def xlsx_columns(path: Path | str, warn: bool = True) -> list[str]:
-    """The column names of the workbook's first sheet (:func:`xlsx_header`)."""
-    return xlsx_header(path, warn)[0]
+    """The column names of the workbook's first sheet (its first row: :func:`xlsx_header`)."""
+    return xlsx_header(path, warn).names
 
 
 def xlsx_batches(
-    path: Path | str, columns: Sequence[str], chunk_size: int
+    path: Path | str, columns: Sequence[str], chunk_size: int, header_row: int = 0
 ) -> Iterator[pd.DataFrame]:
     """Batches of at most ``chunk_size`` non-empty data rows of the first sheet, holding the
-    ``columns`` named (header names of :func:`xlsx_columns`), cells as Excel stores them."""
+    ``columns`` named (header names of :func:`xlsx_header`, its header on row ``header_row``),
+    cells as Excel stores them."""
     path = Path(path)
     workbook = _open(path)
     try:
         rows = _first_sheet(path, workbook, warn=False).iter_rows(values_only=True)
+        for _ in range(header_row):  # a report's preamble above the header
+            next(rows, None)
         names = header_names(next(rows, ()))
         where = {name: k for k, name in enumerate(names)}
         picks = [where[c] for c in columns]

@@ -110,7 +110,8 @@ def test_a_parquet_column_of_page_bytes_is_read_in_each_pages_charset(tmp_path) 
     ]
     path = tmp_path / "pages.parquet"
     pd.DataFrame({"html": pages, "outlet": ["A", "B"]}).to_parquet(path)
-    corpus = load_corpus(path, progress=False, jobs=1)
+    with pytest.warns(UserWarning, match="not in English"):  # Russian and Chinese
+        corpus = load_corpus(path, progress=False, jobs=1)
     docs = corpus.documents.set_index("outlet")
     assert "Президент заявил" in docs.loc["A", "text"]
     assert "稀土出口管制" in docs.loc["B", "text"]

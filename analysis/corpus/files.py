@@ -138,6 +138,8 @@ class ReadReport:
     encoding: str = "utf-8"  # how a text file was decoded ("cp1252" when it was not UTF-8)
     separator: str = ""  # a CSV file's field separator ("" for other formats)
     header_line: int = 0  # lines above a CSV file's header, not read (a report's preamble)
+    # our column -> the file's, for columns not mapped but named in another case ("Title")
+    alike_columns: dict[str, str] = field(default_factory=dict)
     outlets: dict[str, int] = field(default_factory=dict)  # documents per outlet
     finished: bool = False
 
@@ -161,6 +163,11 @@ class ReadReport:
             parts.append(f"{_rows(self.n_unknown_outlet)} with an empty outlet set to '{UNKNOWN}'")
         if self.n_unknown_origin and "origin" in self.columns:  # not news without the column
             parts.append(f"{_rows(self.n_unknown_origin)} with no origin set to '{UNKNOWN}'")
+        if self.alike_columns:
+            shown = ", ".join(
+                f"{theirs!r} as {ours}" for ours, theirs in self.alike_columns.items()
+            )
+            parts.append(f"read by name in another letter case: {shown}")
         if self.metadata_columns:
             parts.append(f"kept as metadata: {', '.join(self.metadata_columns)}")
         if self.ignored_columns:
@@ -438,8 +445,16 @@ def _workbook_header(
 def _resolve_columns(
     path: Path, available: list[str], mapping: dict[str, str]
 ) -> tuple[dict[str, str], list[str]]:
-    """Our column -> the file's column, checking that text and outlet are there."""
+    """Our column -> the file's column, checking that text and outlet are there.
+
+    A column the user did not map is read under our name when the file has it under that
+    name, or else under that name in another letter case or with spaces around it, if the file
+    has only one such column (``Title``, ``URL``, ``Text``: monitoring services' exports
+    capitalise their headers); the reading summary names each (:meth:`ReadReport.summary`)."""
     present = set(available)
+    by_name: dict[str, list[str]] = {}
+    for name in available:
+        by_name.setdefault(name.strip().lower(), []).append(name)
     for ours, theirs in mapping.items():
         if theirs not in present:
             raise CorpusFileError(
@@ -452,6 +467,10 @@ def _resolve_columns(
             resolved[ours] = mapping[ours]
         elif ours in present and ours not in mapping.values():
             resolved[ours] = ours
+        elif ours not in present:
+            alike = [c for c in by_name.get(ours, []) if c not in mapping.values()]
+            if len(alike) == 1:
+                resolved[ours] = alike[0]
     for ours in REQUIRED_COLUMNS:
         if ours == "text" and "html" in resolved:
             continue  # an "html" column of saved pages stands in for "text"
@@ -807,6 +826,9 @@ def _read_corpus_file(
     report = ReadReport(path=str(path), format=fmt, columns=resolved, ignored_columns=ignored)
     report.separator = sep
     report.header_line = skip
+    report.alike_columns = {
+        ours: theirs for ours, theirs in resolved.items() if ours not in mapping and theirs != ours
+    }
     if skipped:
         unit = "row" if fmt == "xlsx" else "line"
         shown = " | ".join(line.strip()[:40] for line in skipped if line.strip())[:160]
@@ -943,6 +965,7 @@ def _read_export_folder(
     )
     report.outlet_from_url = any(r.outlet_from_url for r in reports)
     report.encoding = next((r.encoding for r in reports if r.encoding != "utf-8"), "utf-8")
+    report.alike_columns = {k: v for r in reports for k, v in r.alike_columns.items()}
 
     def chunks() -> Iterator[pd.DataFrame]:
         buffer: list[pd.DataFrame] = []

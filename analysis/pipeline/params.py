@@ -647,8 +647,9 @@ NOT_GROUPS = frozenset({"doc_id", "file", "text", "raw_text", "encoding", "sente
 
 def corpus_columns(corpus: Path, column_map: Any = None) -> list[str]:
     """The metadata columns a run on ``corpus`` can group by: a folder's manifest columns (the
-    standard ones and the user's own), or a corpus file's columns after the ``--map`` mapping
-    (our names for mapped columns, the file's own names for the rest)."""
+    standard ones and the user's own), or a corpus file's columns as the reader reads them
+    (our names for mapped columns and those read by name, the file's own names for the rest;
+    :class:`~analysis.corpus.files.CorpusFileError` when the file cannot be read so)."""
     exports = _corpus_files(corpus)
     if not exports:
         from analysis.corpus.documents import read_manifest
@@ -656,12 +657,14 @@ def corpus_columns(corpus: Path, column_map: Any = None) -> list[str]:
         columns = list(read_manifest(corpus).columns)
     else:  # a corpus file, or a folder of them: the columns of each
         from analysis.corpus.documents import MANIFEST_COLUMNS
-        from analysis.corpus.files import parse_column_map
+        from analysis.corpus.files import _resolve_columns, parse_column_map
 
         mapping = parse_column_map(column_map or None)
-        theirs = [c for path in exports for c in _file_header(path, mapping)]
-        mapped = {v: k for k, v in mapping.items()}
-        columns = [*MANIFEST_COLUMNS, *(mapped.get(c, c) for c in theirs)]
+        columns = list(MANIFEST_COLUMNS)
+        for path in exports:  # our names for the columns read as ours (mapped, or by name)
+            theirs = _file_header(path, mapping)
+            ours = {v: k for k, v in _resolve_columns(path, theirs, mapping)[0].items()}
+            columns += [ours.get(c, c) for c in theirs]
     return [c for c in dict.fromkeys(columns) if c not in NOT_GROUPS]
 
 

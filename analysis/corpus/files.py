@@ -831,7 +831,8 @@ def _read_corpus_file(
     }
     if skipped:
         unit = "row" if fmt == "xlsx" else "line"
-        shown = " | ".join(line.strip()[:40] for line in skipped if line.strip())[:160]
+        said = [line.strip()[:40] for line in skipped if line.strip(" \t,;|")]  # not ",,,"
+        shown = " | ".join(said)[:160]
         warn_user(
             f"{path}: its header is {unit} {skip + 1} ({', '.join(available[:4])}"
             f"{', …' if len(available) > 4 else ''}); the {skip} {unit}(s) above it, a report's "

@@ -137,7 +137,7 @@ class ReadReport:
     n_no_site: int = 0  # of those, rows whose url names no site (outlet 'unknown')
     encoding: str = "utf-8"  # how a text file was decoded ("cp1252" when it was not UTF-8)
     separator: str = ""  # a CSV file's field separator ("" for other formats)
-    header_line: int = 0  # lines above a CSV file's header, not read (a report's preamble)
+    header_line: int = 0  # lines (a workbook: rows) above the header, not read: a preamble
     # our column -> the file's, for columns not mapped but named in another case ("Title")
     alike_columns: dict[str, str] = field(default_factory=dict)
     outlets: dict[str, int] = field(default_factory=dict)  # documents per outlet

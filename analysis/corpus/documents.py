@@ -35,6 +35,7 @@ from analysis.corpus.mhtml import MHTML_SUFFIXES, mhtml_page
 from analysis.corpus.normalisers import normalise_unicode
 from analysis.corpus.page_charset import declared_charset
 from analysis.corpus.sentences import count_words_many, split_sentences
+from analysis.corpus.webarchive import WEBARCHIVE_SUFFIXES, webarchive_page
 from analysis.user_warnings import warn_user
 
 MANIFEST_NAME = "manifest.csv"
@@ -55,9 +56,10 @@ SETTINGS_FILE = "analysis.toml"  # a corpus folder's settings (analysis.settings
 REQUIRED_MANIFEST_COLUMNS = ["doc_id", "file", "outlet"]
 # Article files a folder may hold: plain text, and saved web pages (analysis.corpus.html).
 # Any letter case: pages saved on Windows are often "Page.HTM".
-ARTICLE_SUFFIXES = (".txt", ".html", ".htm", *MHTML_SUFFIXES)
-# Names read as saved web pages: HTML, and pages saved as one file by a browser (MHTML)
-PAGE_SUFFIXES = (*HTML_SUFFIXES, *MHTML_SUFFIXES)
+ARTICLE_SUFFIXES = (".txt", ".html", ".htm", *MHTML_SUFFIXES, *WEBARCHIVE_SUFFIXES)
+# Names read as saved web pages: HTML, and pages saved as one file by a browser (MHTML from
+# Chrome and Edge, a web archive from Safari)
+PAGE_SUFFIXES = (*HTML_SUFFIXES, *MHTML_SUFFIXES, *WEBARCHIVE_SUFFIXES)
 _NOT_ARTICLES = ("readme", "license", "licence")  # a folder's own description, by name
 DOCUMENT_COLUMNS = [*MANIFEST_COLUMNS, "text", "n_sentences", "n_words"]
 SENTENCE_COLUMNS = ["doc_id", "outlet", "origin", "sentence_id", "sentence", "n_words"]
@@ -424,8 +426,8 @@ def no_articles_message(corpus_dir: Path) -> str:
     if (corpus_dir / MANIFEST_NAME).is_file():
         return f"{corpus_dir / MANIFEST_NAME}: lists no articles (a header and no rows)"
     return (
-        f"{corpus_dir}: no articles: the folder holds no .txt, .html, .htm or .mhtml files and no "
-        "export files (.csv, .tsv, .json, .jsonl, .parquet, .xlsx, .xls, .ods)"
+        f"{corpus_dir}: no articles: the folder holds no .txt, .html, .htm, .mhtml or .webarchive "
+        "files and no export files (.csv, .tsv, .json, .jsonl, .parquet, .xlsx, .xls, .ods)"
     )
 
 
@@ -486,7 +488,7 @@ def read_raw_documents(corpus_dir: Path | str | None = None) -> pd.DataFrame:
     raw["encoding"] = encodings
     raw["raw_text"] = texts
     raw["raw_format"] = ["html" if n.lower().endswith(PAGE_SUFFIXES) else "" for n in raw["file"]]
-    if "url" in raw.columns:  # an MHTML file's own address where the manifest gives none
+    if "url" in raw.columns:  # a saved page's own address where the manifest gives none
         given = raw["url"].fillna("").astype(str).str.strip()
         raw["url"] = given.where(given != "", pd.Series(addresses, index=raw.index))
     return raw
@@ -494,13 +496,19 @@ def read_raw_documents(corpus_dir: Path | str | None = None) -> pd.DataFrame:
 
 def read_article_file(path: Path, name: str) -> tuple[str, str, str]:
     """An article file's text, the encoding it was read with, and the address it was saved
-    from (only an MHTML file records one; else ``""``). A page saved as one ``.mhtml``/``.mht``
-    file is read as its HTML part (:func:`analysis.corpus.mhtml.mhtml_page`); every file is
-    decoded by :func:`decode_article`, which raises :class:`ValueError` with the reason."""
+    from (only a page saved as one file records one; else ``""``). A page saved as one
+    ``.mhtml``/``.mht`` file is read as its HTML part (:func:`analysis.corpus.mhtml.mhtml_page`),
+    a Safari ``.webarchive`` as its main resource (:func:`analysis.corpus.webarchive.
+    webarchive_page`); every file is decoded by :func:`decode_article`, which raises
+    :class:`ValueError` with the reason."""
     data = path.read_bytes()
-    if not name.lower().endswith(MHTML_SUFFIXES):
+    lowered = name.lower()
+    if lowered.endswith(MHTML_SUFFIXES):
+        page = mhtml_page(data, name)
+    elif lowered.endswith(WEBARCHIVE_SUFFIXES):
+        page = webarchive_page(data, name)
+    else:
         return (*decode_article(data, name), "")
-    page = mhtml_page(data, name)
     return (*decode_article(page.html, name, page.charset), page.address)
 
 
@@ -529,8 +537,8 @@ _UNREAD_SHOWN = 5
 def _warn_unread(corpus_dir: Path, listed: set[str]) -> None:
     """Warn about files in ``corpus_dir`` that will not be read, so none is skipped silently.
 
-    Only ``.txt``/``.html``/``.htm``/``.mhtml``/``.mht`` files, in any letter case (and whatever
-    the manifest lists), are articles; a
+    Only ``.txt``/``.html``/``.htm`` files and pages saved as one file (``.mhtml``, ``.mht``,
+    ``.webarchive``), in any letter case (and whatever the manifest lists), are articles; a
     compressed page (``.html.gz``), a PDF or a Word file next to them is not read. Hidden files,
     the folder's own files (manifest, sidecars, ``analysis.toml``, ``SHA256SUMS``), READMEs and
     sub-folders are not mentioned.
@@ -551,15 +559,15 @@ def _warn_unread(corpus_dir: Path, listed: set[str]) -> None:
     shown = ", ".join(unread[:_UNREAD_SHOWN]) + (" …" if len(unread) > _UNREAD_SHOWN else "")
     hint = " (compressed: decompress them first)" if any(n.endswith(".gz") for n in unread) else ""
     warn_user(
-        f"{corpus_dir}: {len(unread)} file(s) not read, as they are not .txt, .html, .htm "
-        f"or .mhtml articles{hint}: {shown}"
+        f"{corpus_dir}: {len(unread)} file(s) not read, as they are not .txt, .html, .htm, "
+        f".mhtml or .webarchive articles{hint}: {shown}"
     )
 
 
 def _article_files(corpus_dir: Path) -> list[Path]:
     """The article files directly in ``corpus_dir`` (``.txt``, ``.html``, ``.htm``, ``.mhtml``,
-    ``.mht``, in any letter case), sorted by name. A folder's ``README.txt`` or ``LICENSE.txt``
-    describes the folder: it is not an article unless the manifest lists it."""
+    ``.mht``, ``.webarchive``, in any letter case), sorted by name. A folder's ``README.txt``
+    or ``LICENSE.txt`` describes the folder: it is not an article unless the manifest lists it."""
     found = [
         p
         for p in corpus_dir.iterdir()

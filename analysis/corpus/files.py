@@ -93,7 +93,7 @@ _UNREAD_FORMATS = {
     ".txt": "a .txt file is one article of a corpus folder (with a manifest.csv); a table that "
     "Excel saved as 'Unicode Text' is tab-separated: rename it to .tsv",
     **dict.fromkeys(
-        (".html", ".htm", ".mhtml", ".mht"),
+        (".html", ".htm", ".mhtml", ".mht", ".webarchive"),
         "a saved web page is one article of a corpus folder: put the pages in a folder and "
         "give the folder (a manifest.csv is optional)",
     ),

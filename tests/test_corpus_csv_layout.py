@@ -132,3 +132,14 @@ def test_the_corpus_command_says_when_cleaning_changed_nothing(
     )
     assert code == 0
     assert "cleaning: no line removed or changed" in capsys.readouterr().out
+
+
+def test_blank_lines_above_the_header_are_skipped_without_a_warning(tmp_path: Path) -> None:
+    import warnings
+
+    path = _export(tmp_path / "mentions.csv", preamble="\n,,,\n")
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # a warning would fail the test
+        chunks, report = read_chunks(path, columns="text=Full Text,outlet=Domain")
+        assert list(next(chunks)["raw_text"]) == BODIES
+    assert report.header_line == 2

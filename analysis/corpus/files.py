@@ -829,9 +829,9 @@ def _read_corpus_file(
     report.alike_columns = {
         ours: theirs for ours, theirs in resolved.items() if ours not in mapping and theirs != ours
     }
-    if skipped:
+    said = [line.strip()[:40] for line in skipped if line.strip(" \t,;|")]  # not ",,,"
+    if said:  # blank lines above the header hold nothing to lose: skipped without a word
         unit = "row" if fmt == "xlsx" else "line"
-        said = [line.strip()[:40] for line in skipped if line.strip(" \t,;|")]  # not ",,,"
         shown = " | ".join(said)[:160]
         warn_user(
             f"{path}: its header is {unit} {skip + 1} ({', '.join(available[:4])}"

@@ -503,6 +503,103 @@ def _json_records(path: Path, encoding: str = "utf-8-sig") -> Iterator[dict[str,
         raise CorpusFileError(str(error)) from None
 
 
+# Words in a column's name that suggest it names each article's outlet (a hint only).
+_OUTLET_WORDS = (
+    "outlet",
+    "source",
+    "publication",
+    "publisher",
+    "domain",
+    "site",
+    "media",
+    "newspaper",
+    "journal",
+    "channel",
+    "brand",
+)
+_SAMPLE_ROWS = 100
+_LONG_TEXT = 200  # characters on average: a column of article text, not of titles or names
+
+
+def resolve_columns_explained(
+    path: Path, available: list[str], mapping: dict[str, str]
+) -> tuple[dict[str, str], list[str]]:
+    """:func:`_resolve_columns`, and when the text or outlet column is missing, the message
+    also names the file's columns likely to hold them, so that the ``--map`` to write is in
+    the message: for the text, the column whose first 100 values are longest on average (200
+    characters or more, so not a title); for the outlet, columns whose name says source,
+    publication, domain, site, media... A hint only: nothing is read as text or outlet unless
+    the user maps it."""
+    try:
+        return _resolve_columns(path, available, mapping)
+    except CorpusFileError as error:
+        message = str(error)
+        if any(name.startswith("Unnamed: ") for name in available[1:]):
+            message += (
+                " If the table starts lower in the file, below a report's preamble, name its "
+                "columns with --map (text=..., and outlet= or url=) and the header holding them "
+                "is found."
+            )
+        elif "no 'text' column" in message:
+            message += _text_column_hint(path, available, mapping)
+        elif "no 'outlet' column" in message:
+            message += _outlet_column_hint(available, mapping)
+        raise CorpusFileError(message) from None
+
+
+def _map_option(ours: str, theirs: str) -> str:
+    pair = f"{ours}={theirs}"
+    return f'--map "{pair}"' if any(c in pair for c in " ,;'\"$`") else f"--map {pair}"
+
+
+def _text_column_hint(path: Path, available: list[str], mapping: dict[str, str]) -> str:
+    if any(name.startswith("Unnamed: ") for name in available[1:]):
+        return ""  # not a header (a preamble's line, with empty cells): its columns mislead
+    try:
+        sample = _sample_rows(path, mapping)
+    except Exception:  # the hint is best effort; the message above says what is wrong
+        return ""
+    lengths = {
+        name: sample[name].map(lambda v: len(v) if isinstance(v, str) else 0).mean()
+        for name in sample.columns
+        if name not in mapping.values()
+    }
+    best = max(lengths, key=lambda n: lengths[n], default=None)
+    if best is None or lengths[best] < _LONG_TEXT:
+        return ""
+    return (
+        f" The column {best!r} holds the longest values (on average "
+        f"{lengths[best]:,.0f} characters in the first {len(sample)} rows): "
+        f"{_map_option('text', best)}"
+    )
+
+
+def _outlet_column_hint(available: list[str], mapping: dict[str, str]) -> str:
+    likely = [
+        name
+        for name in available
+        if name not in mapping.values() and any(w in name.lower() for w in _OUTLET_WORDS)
+    ]
+    if not likely:
+        return ""
+    return f" Columns whose names suggest an outlet: {', '.join(repr(n) for n in likely[:5])}."
+
+
+def _sample_rows(path: Path, mapping: dict[str, str]) -> pd.DataFrame:
+    """The first :data:`_SAMPLE_ROWS` rows of a corpus file, every column as read."""
+    fmt = detect_format(path)
+    encoding = file_encoding(path, fmt)
+    skip, sep = 0, ""
+    if fmt in ("csv", "tsv"):
+        layout = csv_layout_of(path, fmt, encoding, mapping)
+        skip, sep = layout.header_line, layout.separator
+    elif fmt == "xlsx":
+        skip = _workbook_header(path, False, mapping).row
+    columns = file_columns(path, mapping, warn=False)
+    batches = _raw_batches(path, fmt, columns, _SAMPLE_ROWS, encoding, sep, skip)
+    return next(iter(batches), pd.DataFrame(columns=columns))
+
+
 def _raw_batches(
     path: Path,
     fmt: str,
@@ -822,7 +919,7 @@ def _read_corpus_file(
         available, n_rows, skip, skipped = header.names, header.n_rows, header.row, header.skipped
     else:
         available = _file_columns(path, fmt, encoding, sep, skip=skip)
-    resolved, ignored = _resolve_columns(path, available, mapping)
+    resolved, ignored = resolve_columns_explained(path, available, mapping)
     report = ReadReport(path=str(path), format=fmt, columns=resolved, ignored_columns=ignored)
     report.separator = sep
     report.header_line = skip

@@ -586,12 +586,12 @@ def check_corpus_columns(corpus: Path, column_map: Any = None) -> None:
         except CorpusError as error:
             raise ParameterError(str(error)) from None
         return
-    from analysis.corpus.files import CorpusFileError, _resolve_columns, parse_column_map
+    from analysis.corpus.files import CorpusFileError, parse_column_map, resolve_columns_explained
 
     mapping = parse_column_map(column_map or None)
     try:
         for path in exports:  # a corpus file, or each file of a folder of them
-            _resolve_columns(path, _file_header(path, mapping), mapping)
+            resolve_columns_explained(path, _file_header(path, mapping), mapping)
     except CorpusFileError as error:
         raise ParameterError(str(error)) from None
 

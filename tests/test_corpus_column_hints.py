@@ -1,0 +1,77 @@
+"""A missing text or outlet column: the message names the columns likely to hold them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from analysis.corpus.files import CorpusFileError, read_chunks
+from analysis.pipeline.params import ParameterError, check_corpus_columns
+
+LONG = (
+    "The council met on Monday and agreed the plan for the new harbour, which will cost the city "
+    "twelve million pounds over five years, officials said, adding that work would begin in May, "
+    "once the harbour board has signed the contracts with the two builders chosen last week."
+)
+
+
+def _write(path: Path, frame: pd.DataFrame) -> Path:
+    frame.to_csv(path, index=False)
+    return path
+
+
+@pytest.fixture
+def export(tmp_path: Path) -> Path:
+    frame = pd.DataFrame(
+        {
+            "Headline": ["Harbour plan agreed", "Budget to rise"],
+            "Full Text": [LONG, LONG.replace("harbour", "budget")],
+            "Source Name": ["Harbour Times", "City Post"],
+        }
+    )
+    return _write(tmp_path / "export.csv", frame)
+
+
+def test_the_longest_column_is_named_with_the_map_to_write(export: Path) -> None:
+    with pytest.raises(CorpusFileError) as caught:
+        read_chunks(export)
+    message = str(caught.value)
+    assert "no 'text' column" in message
+    assert "The column 'Full Text' holds the longest values" in message
+    assert '--map "text=Full Text"' in message
+
+
+def test_the_outlet_hint_names_columns_that_say_source(export: Path) -> None:
+    with pytest.raises(
+        CorpusFileError, match="Columns whose names suggest an outlet: 'Source Name'"
+    ):
+        read_chunks(export, columns="text=Full Text")
+
+
+def test_a_run_refuses_with_the_same_hint(export: Path) -> None:
+    with pytest.raises(ParameterError, match='--map "text=Full Text"'):
+        check_corpus_columns(export)
+
+
+def test_short_columns_give_no_text_hint(tmp_path: Path) -> None:
+    path = _write(
+        tmp_path / "titles.csv", pd.DataFrame({"Headline": ["A", "B"], "Site": ["x", "y"]})
+    )
+    with pytest.raises(CorpusFileError) as caught:
+        read_chunks(path)
+    assert "longest values" not in str(caught.value)
+    assert "preamble" not in str(caught.value)
+
+
+def test_a_preamble_line_taken_as_header_gives_no_text_hint(tmp_path: Path) -> None:
+    path = tmp_path / "mentions.csv"
+    path.write_text(
+        f'Report:,Harbour,,\nDate,Title,Body,Domain\n1,A,"{LONG}",x.com\n', encoding="utf-8"
+    )
+    with pytest.raises(CorpusFileError) as caught:
+        read_chunks(path)  # no --map: the header below the preamble is not recognised
+    assert "The file's columns are: Report:, Harbour, Unnamed: 2" in str(caught.value)
+    assert "longest values" not in str(caught.value)
+    assert "below a report's preamble, name its columns with --map" in str(caught.value)

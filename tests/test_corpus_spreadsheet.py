@@ -117,7 +117,7 @@ def test_a_file_that_is_not_a_workbook_and_a_missing_column_are_clear_errors(
     ("name", "hint"),
     [
         ("report.numbers", "export it as .xlsx or as CSV"),
-        ("export.docx", "one article per row"),
+        ("export.docx", "a Word document is one article of a corpus folder"),
         ("scan.pdf", "extract the text first"),
         ("export.xlsx.gz", "compressed workbook"),
     ],

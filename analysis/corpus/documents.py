@@ -29,6 +29,7 @@ import pandas as pd
 
 from analysis.config import default_corpus_dir
 from analysis.corpus.cleaning import AuditEntry, audit_frame, clean_text, template_lines
+from analysis.corpus.docx_text import DOCX_SUFFIXES, docx_text
 from analysis.corpus.exports import several_articles_warning
 from analysis.corpus.html import HTML_SUFFIXES, PAGE_COLUMNS, Page, is_html_page, read_page
 from analysis.corpus.mhtml import MHTML_SUFFIXES, mhtml_page
@@ -56,7 +57,7 @@ SETTINGS_FILE = "analysis.toml"  # a corpus folder's settings (analysis.settings
 REQUIRED_MANIFEST_COLUMNS = ["doc_id", "file", "outlet"]
 # Article files a folder may hold: plain text, and saved web pages (analysis.corpus.html).
 # Any letter case: pages saved on Windows are often "Page.HTM".
-ARTICLE_SUFFIXES = (".txt", ".html", ".htm", *MHTML_SUFFIXES, *WEBARCHIVE_SUFFIXES)
+ARTICLE_SUFFIXES = (".txt", ".html", ".htm", *MHTML_SUFFIXES, *WEBARCHIVE_SUFFIXES, *DOCX_SUFFIXES)
 # Names read as saved web pages: HTML, and pages saved as one file by a browser (MHTML from
 # Chrome and Edge, a web archive from Safari)
 PAGE_SUFFIXES = (*HTML_SUFFIXES, *MHTML_SUFFIXES, *WEBARCHIVE_SUFFIXES)
@@ -426,8 +427,9 @@ def no_articles_message(corpus_dir: Path) -> str:
     if (corpus_dir / MANIFEST_NAME).is_file():
         return f"{corpus_dir / MANIFEST_NAME}: lists no articles (a header and no rows)"
     return (
-        f"{corpus_dir}: no articles: the folder holds no .txt, .html, .htm, .mhtml or .webarchive "
-        "files and no export files (.csv, .tsv, .json, .jsonl, .parquet, .xlsx, .xls, .ods)"
+        f"{corpus_dir}: no articles: the folder holds no .txt, .html, .htm, .mhtml, .webarchive "
+        "or .docx files and no export files (.csv, .tsv, .json, .jsonl, .parquet, .xlsx, .xls, "
+        ".ods)"
     )
 
 
@@ -499,10 +501,13 @@ def read_article_file(path: Path, name: str) -> tuple[str, str, str]:
     from (only a page saved as one file records one; else ``""``). A page saved as one
     ``.mhtml``/``.mht`` file is read as its HTML part (:func:`analysis.corpus.mhtml.mhtml_page`),
     a Safari ``.webarchive`` as its main resource (:func:`analysis.corpus.webarchive.
-    webarchive_page`); every file is decoded by :func:`decode_article`, which raises
+    webarchive_page`), a Word ``.docx`` as its paragraphs (:func:`analysis.corpus.docx_text.
+    docx_text`); every file is decoded by :func:`decode_article`, which raises
     :class:`ValueError` with the reason."""
     data = path.read_bytes()
     lowered = name.lower()
+    if lowered.endswith(DOCX_SUFFIXES):
+        return (*decode_article(docx_text(data, name).encode("utf-8"), name), "")
     if lowered.endswith(MHTML_SUFFIXES):
         page = mhtml_page(data, name)
     elif lowered.endswith(WEBARCHIVE_SUFFIXES):
@@ -537,8 +542,9 @@ _UNREAD_SHOWN = 5
 def _warn_unread(corpus_dir: Path, listed: set[str]) -> None:
     """Warn about files in ``corpus_dir`` that will not be read, so none is skipped silently.
 
-    Only ``.txt``/``.html``/``.htm`` files and pages saved as one file (``.mhtml``, ``.mht``,
-    ``.webarchive``), in any letter case (and whatever the manifest lists), are articles; a
+    Only ``.txt``/``.html``/``.htm`` files, pages saved as one file (``.mhtml``, ``.mht``,
+    ``.webarchive``) and Word documents (``.docx``), in any letter case (and whatever the
+    manifest lists), are articles; a
     compressed page (``.html.gz``), a PDF or a Word file next to them is not read. Hidden files,
     the folder's own files (manifest, sidecars, ``analysis.toml``, ``SHA256SUMS``), READMEs and
     sub-folders are not mentioned.
@@ -560,14 +566,15 @@ def _warn_unread(corpus_dir: Path, listed: set[str]) -> None:
     hint = " (compressed: decompress them first)" if any(n.endswith(".gz") for n in unread) else ""
     warn_user(
         f"{corpus_dir}: {len(unread)} file(s) not read, as they are not .txt, .html, .htm, "
-        f".mhtml or .webarchive articles{hint}: {shown}"
+        f".mhtml, .webarchive or .docx articles{hint}: {shown}"
     )
 
 
 def _article_files(corpus_dir: Path) -> list[Path]:
     """The article files directly in ``corpus_dir`` (``.txt``, ``.html``, ``.htm``, ``.mhtml``,
-    ``.mht``, ``.webarchive``, in any letter case), sorted by name. A folder's ``README.txt``
-    or ``LICENSE.txt`` describes the folder: it is not an article unless the manifest lists it."""
+    ``.mht``, ``.webarchive``, ``.docx``, in any letter case), sorted by name. A folder's
+    ``README.txt`` or ``LICENSE.txt`` describes the folder: it is not an article unless the
+    manifest lists it."""
     found = [
         p
         for p in corpus_dir.iterdir()

@@ -85,8 +85,9 @@ FORMATS = {
 # Formats not read, with what to do instead.
 _UNREAD_FORMATS = {
     ".numbers": "export it as .xlsx or as CSV (UTF-8)",
-    ".docx": "export the articles as a CSV or JSON Lines file with one article per row, or "
-    "save each as a .txt file in a corpus folder with a manifest.csv",
+    ".docx": "a Word document is one article of a corpus folder: put the documents in a "
+    "folder and give the folder; a database's .docx of many articles is not split: export "
+    "the search as CSV",
     ".rtf": "export the articles as a CSV or JSON Lines file with one article per row, or "
     "save each as a .txt file in a corpus folder with a manifest.csv",
     ".pdf": "extract the text first (one .txt file per article in a corpus folder)",

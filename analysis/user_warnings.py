@@ -15,17 +15,14 @@ from __future__ import annotations
 
 import sys
 import warnings
-from pathlib import Path
 
-PACKAGE_DIR = str(Path(__file__).resolve().parent)
+PACKAGE = __name__.split(".")[0]
 
 
-def _in_package(filename: str) -> bool:
-    """Whether a frame's file is a module of this package (its tests are outside it)."""
-    try:
-        return str(Path(filename).resolve()).startswith(PACKAGE_DIR + "/")
-    except (OSError, ValueError):  # "<stdin>", "<frozen runpy>", a file name with a NUL
-        return False
+def _in_package(module: object) -> bool:
+    """Whether a frame's module (its ``__name__``) is a module of this package; its tests, a
+    notebook's cells (``__main__``) and other libraries are not."""
+    return isinstance(module, str) and (module == PACKAGE or module.startswith(PACKAGE + "."))
 
 
 def user_stack_level() -> int:
@@ -33,7 +30,7 @@ def user_stack_level() -> int:
     function, name the first frame outside the package (1 when the caller is outside it)."""
     frame = sys._getframe(1)  # the function that is about to warn
     level = 1
-    while frame is not None and _in_package(frame.f_code.co_filename):
+    while frame is not None and _in_package(frame.f_globals.get("__name__")):
         frame = frame.f_back
         level += 1
     return max(level - 1, 1) if frame is None else level

@@ -109,15 +109,18 @@ def nul_pattern(sample: bytes) -> str | None:
     return None
 
 
-def decode_text(data: bytes, name: str, declared: str | None = None) -> tuple[str, str]:
+def decode_text(
+    data: bytes, name: str, declared: str | None = None, *, page: bool = False
+) -> tuple[str, str]:
     """Decode the bytes of a text file (article, manifest, sidecar); return ``(text, encoding)``.
 
     Why: users bring files saved by many tools, and a decoding failure must be a one-line
     message naming the file, the byte and its offset, never a traceback. A UTF-32/UTF-16 byte
     order mark selects that encoding; otherwise UTF-8 (with or without BOM) is expected, and
-    bytes that are not UTF-8 are decoded with the ``declared`` codec (a saved page's
-    ``<meta charset>``, :func:`analysis.corpus.page_charset.declared_charset`) when they decode
-    with it, else as Windows-1252 (the caller records either). NUL bytes without a BOM are
+    bytes that are not UTF-8 are decoded with the ``declared`` codec (an MHTML part's charset)
+    or, for a ``page``, the charset its ``<meta>`` declares
+    (:func:`analysis.corpus.page_charset.declared_charset`, looked for only then) when they
+    decode with it, else as Windows-1252 (the caller records either). NUL bytes without a BOM are
     refused, with a hint when they alternate like BOM-less UTF-16. Raises :class:`ValueError`
     with the message.
     """
@@ -142,6 +145,8 @@ def decode_text(data: bytes, name: str, declared: str | None = None) -> tuple[st
     try:
         return data.decode("utf-8-sig"), "utf-8"
     except UnicodeDecodeError as utf8_error:
+        if declared is None and page:
+            declared = declared_charset(data)
         if declared is not None and declared != _FALLBACK_ENCODING:
             try:
                 return data.decode(declared), declared
@@ -169,7 +174,7 @@ def decode_article(data: bytes, name: str, declared: str | None = None) -> tuple
     """
     if not data.strip():
         raise ValueError(f"{name}: file is empty")
-    text, encoding = decode_text(data, name, declared or declared_charset(data))
+    text, encoding = decode_text(data, name, declared, page=True)
     if not text.strip():
         raise ValueError(f"{name}: file is empty")
     controls = sum(1 for ch in text if ord(ch) < 32 and ch not in "\t\n\r\f")

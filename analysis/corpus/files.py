@@ -45,7 +45,6 @@ import pyarrow.compute as pc
 from analysis.corpus.csv_dialect import CsvLayout
 from analysis.corpus.documents import MANIFEST_COLUMNS, decode_text, extra_columns
 from analysis.corpus.group_names import similar_names_warning
-from analysis.corpus.page_charset import declared_charset
 from analysis.corpus.sites import site_of
 from analysis.user_warnings import warn_user
 
@@ -105,6 +104,14 @@ _MAX_LISTED_ROWS = 20
 
 class CorpusFileError(ValueError):
     """A corpus file that cannot be read as documents; the message says what to change."""
+
+
+class MissingColumnError(CorpusFileError):
+    """A corpus file without a column a run needs: ``column`` is ``"text"`` or ``"outlet"``."""
+
+    def __init__(self, message: str, column: str = "") -> None:
+        super().__init__(message)
+        self.column = column
 
 
 def _rows_word(n: int) -> str:
@@ -342,22 +349,6 @@ def text_file_encoding(path: Path, block: int = 1 << 20) -> str:
     return "cp1252"
 
 
-def csv_separator(path: Path, fmt: str, encoding: str = "utf-8-sig") -> str:
-    """The field separator of a CSV/TSV file: a tab for ``.tsv``; for ``.csv`` the one its
-    header line holds most (:func:`analysis.corpus.csv_dialect.header_separator`: a comma,
-    or the semicolon of a spreadsheet saved in a locale whose decimal mark is a comma). A
-    ``.zip``/``.zst`` file, which this does not open, is taken as comma-separated."""
-    from analysis.corpus.csv_dialect import header_separator
-
-    if fmt == "tsv":
-        return "\t"
-    if path.name.lower().endswith((".zst", ".zip")):
-        return ","
-    with _open_binary(path) as handle:
-        head = handle.read(1 << 16)
-    return header_separator(head.decode(encoding, errors="replace"))
-
-
 def csv_layout_of(
     path: Path, fmt: str, encoding: str = "utf-8-sig", mapping: dict[str, str] | None = None
 ) -> CsvLayout:
@@ -387,46 +378,61 @@ def _resolves(path: Path, available: list[str], mapping: dict[str, str]) -> bool
     return True
 
 
-def file_columns(path: Path, mapping: dict[str, str] | None = None, warn: bool = True) -> list[str]:
-    """A corpus file's column names, read without its rows: a CSV's from the line that holds
-    its header (:func:`csv_layout_of`, with the columns ``mapping`` names)."""
+@dataclass(frozen=True)
+class FileHeader:
+    """Where a corpus file's table starts and what its header names: the format and text
+    encoding, the column ``names``, a CSV's ``separator``, the lines (a workbook: rows) above
+    the header (``skip``) and those of them a user wrote (``skipped``: a report's preamble, not
+    Excel's ``sep=`` line), and the data rows the file records (``n_rows``: workbooks and
+    Parquet; None otherwise)."""
+
+    format: str
+    encoding: str
+    names: list[str]
+    separator: str = ""
+    skip: int = 0
+    skipped: tuple[str, ...] = ()
+    n_rows: int | None = None
+
+
+def locate_header(
+    path: Path, mapping: dict[str, str] | None = None, warn: bool = True
+) -> FileHeader:
+    """A corpus file's header, read without its rows: a CSV's or a workbook's from the first
+    line (row) that holds the columns ``mapping`` names, below a report's preamble
+    (:func:`csv_layout_of`, :func:`_workbook_header`); a workbook's other sheets are warned
+    about unless not ``warn``."""
     fmt = detect_format(path)
-    if fmt == "xlsx":
-        return _workbook_header(path, warn, mapping).names
     encoding = file_encoding(path, fmt)
-    if fmt not in ("csv", "tsv"):
-        return _file_columns(path, fmt, encoding, warn=warn)
-    layout = csv_layout_of(path, fmt, encoding, mapping)
-    return _file_columns(path, fmt, encoding, layout.separator, skip=layout.header_line)
-
-
-def _file_columns(
-    path: Path,
-    fmt: str,
-    encoding: str = "utf-8-sig",
-    sep: str | None = None,
-    warn: bool = True,
-    skip: int = 0,
-) -> list[str]:
-    """The column names of the file, read without reading its rows (a CSV's separator: ``sep``,
-    else :func:`csv_separator`, its header below ``skip`` lines; a workbook's other sheets are
-    warned about unless not ``warn``)."""
+    if fmt == "xlsx":  # its columns and size from one opening of the workbook
+        sheet = _workbook_header(path, warn, mapping)
+        return FileHeader(fmt, encoding, sheet.names, "", sheet.row, sheet.skipped, sheet.n_rows)
     if fmt in ("csv", "tsv"):
-        sep = sep or csv_separator(path, fmt, encoding)
+        layout = csv_layout_of(path, fmt, encoding, mapping)
         try:
-            header = pd.read_csv(path, nrows=0, sep=sep, encoding=encoding, skiprows=skip)
+            header = pd.read_csv(
+                path, nrows=0, sep=layout.separator, encoding=encoding, skiprows=layout.header_line
+            )
         except pd.errors.EmptyDataError:
             raise CorpusFileError(f"{path}: the file is empty (no header row)") from None
-        return [str(c) for c in header.columns]
+        skipped = () if layout.directive else layout.skipped
+        names = [str(c) for c in header.columns]
+        return FileHeader(fmt, encoding, names, layout.separator, layout.header_line, skipped)
     if fmt == "jsonl":
         for record in _json_records(path, encoding):
-            return list(record)
+            return FileHeader(fmt, encoding, list(record))
         raise CorpusFileError(f"{path}: the file holds no JSON records")
-    if fmt == "xlsx":
-        return _workbook_header(path, warn).names
     import pyarrow.parquet as pq
 
-    return list(pq.ParquetFile(path).schema_arrow.names)
+    parquet = pq.ParquetFile(path)
+    return FileHeader(
+        fmt, encoding, list(parquet.schema_arrow.names), n_rows=parquet.metadata.num_rows
+    )
+
+
+def file_columns(path: Path, mapping: dict[str, str] | None = None, warn: bool = True) -> list[str]:
+    """A corpus file's column names, read without its rows (:func:`locate_header`)."""
+    return locate_header(path, mapping, warn).names
 
 
 def _workbook_header(
@@ -484,10 +490,11 @@ def _resolve_columns(
                 if ours == "outlet"
                 else ""
             )
-            raise CorpusFileError(
+            raise MissingColumnError(
                 f"{path}: no {ours!r} column. The file's columns are: {', '.join(available)}. "
                 f"Name the column that holds the {ours} with --map {ours}=COLUMN "
-                f"(in Python: columns={{'{ours}': 'COLUMN'}}).{also}"
+                f"(in Python: columns={{'{ours}': 'COLUMN'}}).{also}",
+                ours,
             )
     ignored = [c for c in available if c not in resolved.values()]
     return resolved, ignored
@@ -534,18 +541,20 @@ def resolve_columns_explained(
     try:
         return _resolve_columns(path, available, mapping)
     except CorpusFileError as error:
-        message = str(error)
-        if any(name.startswith("Unnamed: ") for name in available[1:]):
-            message += (
+        missing = error.column if isinstance(error, MissingColumnError) else ""
+        if any(name.startswith("Unnamed: ") for name in available[1:]):  # a preamble's line:
+            hint = (  # its columns would mislead a hint on them
                 " If the table starts lower in the file, below a report's preamble, name its "
                 "columns with --map (text=..., and outlet= or url=) and the header holding them "
                 "is found."
             )
-        elif "no 'text' column" in message:
-            message += _text_column_hint(path, available, mapping)
-        elif "no 'outlet' column" in message:
-            message += _outlet_column_hint(available, mapping)
-        raise CorpusFileError(message) from None
+        elif missing == "text":
+            hint = _text_column_hint(path, mapping)
+        elif missing == "outlet":
+            hint = _outlet_column_hint(available, mapping)
+        else:
+            raise
+        raise CorpusFileError(f"{error}{hint}") from None
 
 
 def _map_option(ours: str, theirs: str) -> str:
@@ -553,9 +562,7 @@ def _map_option(ours: str, theirs: str) -> str:
     return f'--map "{pair}"' if any(c in pair for c in " ,;'\"$`") else f"--map {pair}"
 
 
-def _text_column_hint(path: Path, available: list[str], mapping: dict[str, str]) -> str:
-    if any(name.startswith("Unnamed: ") for name in available[1:]):
-        return ""  # not a header (a preamble's line, with empty cells): its columns mislead
+def _text_column_hint(path: Path, mapping: dict[str, str]) -> str:
     try:
         sample = _sample_rows(path, mapping)
     except Exception:  # the hint is best effort; the message above says what is wrong
@@ -588,17 +595,9 @@ def _outlet_column_hint(available: list[str], mapping: dict[str, str]) -> str:
 
 def _sample_rows(path: Path, mapping: dict[str, str]) -> pd.DataFrame:
     """The first :data:`_SAMPLE_ROWS` rows of a corpus file, every column as read."""
-    fmt = detect_format(path)
-    encoding = file_encoding(path, fmt)
-    skip, sep = 0, ""
-    if fmt in ("csv", "tsv"):
-        layout = csv_layout_of(path, fmt, encoding, mapping)
-        skip, sep = layout.header_line, layout.separator
-    elif fmt == "xlsx":
-        skip = _workbook_header(path, False, mapping).row
-    columns = file_columns(path, mapping, warn=False)
-    batches = _raw_batches(path, fmt, columns, _SAMPLE_ROWS, encoding, sep, skip)
-    return next(iter(batches), pd.DataFrame(columns=columns))
+    h = locate_header(path, mapping, warn=False)
+    batches = _raw_batches(path, h.format, h.names, _SAMPLE_ROWS, h.encoding, h.separator, h.skip)
+    return next(iter(batches), pd.DataFrame(columns=h.names))
 
 
 def _raw_batches(
@@ -661,7 +660,7 @@ def _cell_text(value: object, name: str) -> tuple[str, str]:
         kind = "object" if isinstance(value, dict) else "list"
         raise ValueError(f"a nested {kind} ({type(value).__name__})")
     if isinstance(value, _BYTES):  # a page's bytes: read in the charset it declares if not UTF-8
-        return decode_text(bytes(value), name, declared_charset(bytes(value)))
+        return decode_text(bytes(value), name, page=True)
     if value is None or value is pd.NaT or value is pd.NA or value != value:
         return "", "utf-8"
     if isinstance(value, float) and value.is_integer():
@@ -908,18 +907,10 @@ def _read_corpus_file(
         raise CorpusFileError(f"{path}: no such file")
     if chunk_size < 1:
         raise CorpusFileError(f"chunk_size must be at least 1, got {chunk_size}")
-    fmt = detect_format(path)
     mapping = parse_column_map(columns)
-    encoding = file_encoding(path, fmt)
-    layout = csv_layout_of(path, fmt, encoding, mapping) if fmt in ("csv", "tsv") else None
-    sep, skip = (layout.separator, layout.header_line) if layout is not None else ("", 0)
-    n_rows: int | None = None
-    skipped = layout.skipped if layout is not None and not layout.directive else ()
-    if fmt == "xlsx":  # its columns and size from one opening of the workbook
-        header = _workbook_header(path, mapping=mapping)
-        available, n_rows, skip, skipped = header.names, header.n_rows, header.row, header.skipped
-    else:
-        available = _file_columns(path, fmt, encoding, sep, skip=skip)
+    header = locate_header(path, mapping)
+    fmt, encoding, available = header.format, header.encoding, header.names
+    sep, skip = header.separator, header.skip
     resolved, ignored = resolve_columns_explained(path, available, mapping)
     report = ReadReport(path=str(path), format=fmt, columns=resolved, ignored_columns=ignored)
     report.separator = sep
@@ -927,7 +918,7 @@ def _read_corpus_file(
     report.alike_columns = {
         ours: theirs for ours, theirs in resolved.items() if ours not in mapping and theirs != ours
     }
-    said = [line.strip()[:40] for line in skipped if line.strip(" \t,;|")]  # not ",,,"
+    said = [line.strip()[:40] for line in header.skipped if line.strip(" \t,;|")]  # not ",,,"
     if said:  # blank lines above the header hold nothing to lose: skipped without a word
         unit = "row" if fmt == "xlsx" else "line"
         shown = " | ".join(said)[:160]
@@ -951,11 +942,7 @@ def _read_corpus_file(
             f"{path}: the file is not UTF-8; it was read as cp1252 (Windows Western), and each "
             "document's cleaning audit records that. Save it as UTF-8 if that is wrong."
         )
-    if fmt == "parquet":
-        import pyarrow.parquet as pq
-
-        n_rows = pq.ParquetFile(path).metadata.num_rows
-    report.n_rows_total = n_rows
+    report.n_rows_total = header.n_rows
     # a JSON object whose fields are columns of their own ("source": source.id, source.name)
     # is not carried as metadata a second time
     parents = {c.rsplit(".", 1)[0] for c in available if "." in c} if fmt == "jsonl" else set()

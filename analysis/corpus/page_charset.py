@@ -23,6 +23,7 @@ same of the first).
 from __future__ import annotations
 
 import codecs
+import functools
 import re
 
 PRESCAN_BYTES = 1024  # WHATWG: the prescan reads at most the first 1,024 bytes
@@ -53,6 +54,7 @@ _WHATWG_SUPERSETS = {
 }
 
 
+@functools.lru_cache(maxsize=64)
 def charset_codec(label: str) -> str | None:
     """Python's codec for a page's charset ``label`` (WHATWG mapping first), or ``None`` when
     Python does not know it or it is not an ASCII-compatible text encoding."""

@@ -559,9 +559,9 @@ def check_corpus(corpus: Path | str) -> Path:
 
     try:
         if detect_format(path) == "xlsx":  # a zip archive: a damaged one fails at once
-            from analysis.corpus.files import _file_columns
+            from analysis.corpus.files import file_columns
 
-            _file_columns(path, "xlsx", warn=False)  # the notebooks warn about other sheets
+            file_columns(path, warn=False)  # the notebooks warn about other sheets
     except CorpusFileError as error:
         raise ParameterError(str(error)) from error
     return path

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import warnings
 from pathlib import Path
 
 import nbformat
@@ -10,6 +11,7 @@ import papermill
 import pytest
 from pipeline_fakes import PARAMS_03, write_notebook, write_pipeline
 
+from analysis import load_corpus
 from analysis.pipeline.notebooks import list_notebooks
 from analysis.pipeline.params import (
     ParameterError,
@@ -25,6 +27,7 @@ from analysis.pipeline.params import (
     run_parameters,
     validate_parameters,
 )
+from analysis.selection import keep_outlets
 
 REPO_NOTEBOOKS = Path(__file__).resolve().parents[1] / "notebooks"
 
@@ -243,6 +246,26 @@ def test_unknown_outlets_are_refused_before_any_notebook(make_corpus, tmp_path: 
     check_outlets(folder, [])  # nothing chosen: no error
     with pytest.raises(ParameterError, match=r"\['Nope'\].*valid names: \['Daily Ledger'"):
         check_outlets(folder, ["Daily Ledger", "Nope"])
+
+
+def test_outlets_of_a_folder_without_manifest_are_checked_once_its_articles_are_read(
+    make_corpus, tmp_path: Path
+) -> None:
+    # a saved page's outlet is its site name, known once the page is read: not refused here
+    page = (
+        '<html><head><meta property="og:site_name" content="Harbour Times"></head><body>'
+        "<article><p>The council approved the budget on Monday after a long debate.</p>"
+        "</article></body></html>"
+    )
+    folder = make_corpus(files={"budget.html": page}, with_manifest=False)
+    check_outlets(folder, ["Harbour Times"])
+    check_outlets(folder, ["Nope"])  # nor a typo: the notebooks refuse it once the page is read
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        documents = load_corpus(folder, progress=False, jobs=1).documents
+    assert keep_outlets(documents, ["Harbour Times"])["doc_id"].tolist() == ["budget"]
+    with pytest.raises(ValueError, match=r"\['Nope'\]; valid names: \['Harbour Times'\]"):
+        keep_outlets(documents, ["Nope"])
 
 
 # ------------------------------------------------------------------ a run's values

@@ -626,11 +626,16 @@ def _header_of(
 def check_outlets(corpus: Path, outlets: Any) -> None:
     """Refuse, before anything starts, outlets that a folder corpus's manifest does not name.
 
-    For a corpus file the notebooks check the names once the file has been read.
+    For a corpus file, and a folder without a manifest (a saved page's outlet is its site name,
+    a news database export's each article's publication, known once read), the notebooks check
+    the names once the articles have been read.
     """
     if not outlets or not corpus.is_dir() or _corpus_files(corpus):
         return
-    from analysis.corpus.documents import CorpusError, read_manifest
+    from analysis.corpus.documents import MANIFEST_NAME, CorpusError, read_manifest
+
+    if not (corpus / MANIFEST_NAME).is_file():
+        return
     from analysis.corpus.normalisers import normalise_unicode
 
     try:  # compared in Unicode NFC, as the run puts the metadata (documents.metadata_in_nfc)

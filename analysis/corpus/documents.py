@@ -29,6 +29,7 @@ import pandas as pd
 
 from analysis.config import default_corpus_dir
 from analysis.corpus.cleaning import AuditEntry, audit_frame, clean_text, template_lines
+from analysis.corpus.database_exports import RAW_FORMATS, articles_of_exports, export_text
 from analysis.corpus.docx_text import DOCX_SUFFIXES, docx_text
 from analysis.corpus.exports import several_articles_warning
 from analysis.corpus.html import HTML_SUFFIXES, PAGE_COLUMNS, Page, is_html_page, read_page
@@ -61,6 +62,8 @@ ARTICLE_SUFFIXES = (".txt", ".html", ".htm", *MHTML_SUFFIXES, *WEBARCHIVE_SUFFIX
 # Names read as saved web pages: HTML, and pages saved as one file by a browser (MHTML from
 # Chrome and Edge, a web archive from Safari)
 PAGE_SUFFIXES = (*HTML_SUFFIXES, *MHTML_SUFFIXES, *WEBARCHIVE_SUFFIXES)
+# raw_format of the articles of a news database's export (analysis.corpus.database_exports)
+EXPORT_FORMATS = frozenset(RAW_FORMATS.values())
 _NOT_ARTICLES = ("readme", "license", "licence")  # a folder's own description, by name
 DOCUMENT_COLUMNS = [*MANIFEST_COLUMNS, "text", "n_sentences", "n_words"]
 SENTENCE_COLUMNS = ["doc_id", "outlet", "origin", "sentence_id", "sentence", "n_words"]
@@ -319,21 +322,6 @@ def _read_sidecar(corpus_dir: Path) -> pd.DataFrame | None:
     return None
 
 
-def _is_saved_page(corpus_dir: Path, name: str) -> bool:
-    """Whether the article file ``name`` of ``corpus_dir`` is a saved web page: an
-    ``.html``/``.htm`` name, or a text whose first bytes open an HTML document
-    (:func:`is_html_page`). Only a file inside the folder is opened (:func:`confine`; one that
-    is not is refused when the files are read)."""
-    if name.lower().endswith(PAGE_SUFFIXES):
-        return True
-    try:
-        with confine(corpus_dir, name, name).open("rb") as handle:
-            head = handle.read(20_000)
-    except (OSError, ValueError):
-        return False
-    return is_html_page(head.decode("utf-8", errors="replace"))
-
-
 def read_manifest(corpus_dir: Path | str) -> pd.DataFrame:
     """The corpus metadata, one row per article file, with every manifest column present.
 
@@ -357,16 +345,9 @@ def read_manifest(corpus_dir: Path | str) -> pd.DataFrame:
             manifest = manifest.merge(sidecar, on="file", how="left")
         if "doc_id" not in manifest.columns:
             manifest["doc_id"] = [Path(f).stem for f in files]
-        # a saved page names its site (filled when it is cleaned; warned there if it does not),
-        # also one saved under a .txt name (it is read as a page: is_html_page)
-        pages = manifest["file"].map(lambda name: _is_saved_page(corpus_dir, name)).astype(bool)
+        # a file with no outlet is warned about once read (read_raw_documents): a saved page
+        # names its site, a news database's export each article's publication
         outlets = manifest.get("outlet", pd.Series([""] * len(manifest)))
-        if outlets.fillna("").isin(["", "nan"])[~pages].any():
-            warn_user(
-                f"{corpus_dir}: no {MANIFEST_NAME} and no outlet in a sidecar for some files; "
-                f"their outlet is '{UNKNOWN}'. Add a manifest.csv (columns: "
-                f"{', '.join(MANIFEST_COLUMNS)}) to compare outlets."
-            )
         if "outlet" not in manifest.columns or outlets.fillna("").isin(["", "nan"]).any():
             manifest["outlet"] = outlets.fillna("").replace({"": UNKNOWN, "nan": UNKNOWN})
     for column in MANIFEST_COLUMNS:
@@ -488,9 +469,6 @@ def read_raw_documents(corpus_dir: Path | str | None = None) -> pd.DataFrame:
         addresses.append(address)
     if problems:
         raise CorpusError(problems)
-    several = several_articles_warning([str(corpus_dir / name) for name in manifest["file"]], texts)
-    if several:
-        warn_user(several)
     raw = manifest.copy()
     raw["encoding"] = encodings
     raw["raw_text"] = texts
@@ -498,7 +476,35 @@ def read_raw_documents(corpus_dir: Path | str | None = None) -> pd.DataFrame:
     if "url" in raw.columns:  # a saved page's own address where the manifest gives none
         given = raw["url"].fillna("").astype(str).str.strip()
         raw["url"] = given.where(given != "", pd.Series(addresses, index=raw.index))
-    return raw
+    if not has_manifest:
+        raw = articles_of_exports(raw)
+        _warn_unknown_outlets(corpus_dir, raw)
+        if raw["doc_id"].duplicated().any():
+            raise CorpusError(
+                f"{corpus_dir}: duplicate doc_id {doc_id!r} (an export's article is named "
+                "after its file and number)"
+                for doc_id in sorted(set(raw.loc[raw["doc_id"].duplicated(), "doc_id"]))
+            )
+    several = several_articles_warning(
+        [str(corpus_dir / name) for name in raw["file"]], raw["raw_text"].tolist(), has_manifest
+    )
+    if several:
+        warn_user(several)
+    return raw.reset_index(drop=True)
+
+
+def _warn_unknown_outlets(corpus_dir: Path, raw: pd.DataFrame) -> None:
+    """Warn, for a folder without a manifest, when articles have no outlet: neither a sidecar's
+    nor an export's. A saved page is not counted: it names its site when it is cleaned, and is
+    warned about there when it does not."""
+    unknown = raw["outlet"].isin(["", UNKNOWN]) & (raw["raw_format"] != "html")
+    unknown &= ~raw["raw_text"].map(is_html_page).astype(bool)  # a page saved as .txt
+    if unknown.any():
+        warn_user(
+            f"{corpus_dir}: no {MANIFEST_NAME} and no outlet in a sidecar for some files; "
+            f"their outlet is '{UNKNOWN}'. Add a manifest.csv (columns: "
+            f"{', '.join(MANIFEST_COLUMNS)}) to compare outlets."
+        )
 
 
 def read_article_file(path: Path, name: str) -> tuple[str, str, str]:
@@ -712,6 +718,8 @@ def _prepare(record: dict) -> tuple[dict, dict, Page | None, str, list[AuditEntr
     page = read_page(record, row, audit_entries) if as_page else None
     if page is not None:
         raw_text = page.text
+    elif record.get("raw_format") in EXPORT_FORMATS:  # a news database's article
+        raw_text = export_text(record, audit_entries)
     return record, row, page, raw_text, audit_entries
 
 

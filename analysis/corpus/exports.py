@@ -11,9 +11,10 @@ counts so that loading can warn:
 - Nexis Uni: ``End of Document`` after each article;
 - Factiva: ``Document WSJ0000020180315ee3f0004d`` (its 25-character id) after each article.
 
-Two or more marks of one kind in a file mean several articles. Splitting them is left to the
-user (the databases' metadata lines differ by product and year; R's LexisNexisTools parses
-them): the warning says how.
+Two or more marks of one kind in a file mean several articles. In a folder without a manifest,
+Nexis Uni and LexisNexis exports are split into their articles
+(:mod:`analysis.corpus.database_exports`); what is left to warn about is a file a manifest
+lists as one article, and Factiva's layout, which is not read.
 
 A news API may also give only the start of each article: NewsAPI cuts its ``content`` to 200
 characters and ends it with "… [+2712 chars]". Cleaning cuts the mark (audit rule
@@ -50,22 +51,34 @@ def article_marks(text: str) -> tuple[str, int]:
     return best
 
 
-def several_articles_warning(names: list[str], texts: list[str]) -> str | None:
+def several_articles_warning(names: list[str], texts: list[str], listed: bool = True) -> str | None:
     """The warning for the files among ``names`` whose ``texts`` hold two or more marks of one
     database's articles (:func:`article_marks`), naming each with its count; None when none
-    does."""
+    does. ``listed``: the files are listed in a manifest, which names one article per file (in
+    a folder without one, Nexis Uni and LexisNexis exports are split into their articles:
+    :mod:`analysis.corpus.database_exports`)."""
     found = []
+    splittable = False
     for name, text in zip(names, texts, strict=True):
         kind, n = article_marks(text)
         if n >= 2:
             found.append(f"{name} ({n} marks of {kind})")
+            splittable |= not kind.startswith("Factiva")
     if not found:
         return None
+    advice = (
+        "Save each article as its own .txt file (with a manifest.csv row), or export the search "
+        "as CSV, one article per row."
+    )
+    if listed and splittable:
+        advice += (
+            " In a folder without a manifest.csv, a Nexis Uni or LexisNexis export is split into "
+            "its articles, each with its headline, publication and date."
+        )
     return (
         f"{len(found)} file(s) look like a news database's export of several articles, read as "
         f"one article each: {'; '.join(found)}. Their tone, frames and counts pool every "
-        "article in them. Save each article as its own .txt file (with a manifest.csv row), or "
-        "export the search as CSV, one article per row."
+        f"article in them. {advice}"
     )
 
 

@@ -85,12 +85,13 @@ FORMATS = {
 _UNREAD_FORMATS = {
     ".numbers": "export it as .xlsx or as CSV (UTF-8)",
     ".docx": "a Word document is one article of a corpus folder: put the documents in a "
-    "folder and give the folder; a database's .docx of many articles is not split: export "
-    "the search as CSV",
+    "folder and give the folder; in a folder without a manifest.csv, a Nexis Uni .docx of many "
+    "articles is read as its articles",
     ".rtf": "export the articles as a CSV or JSON Lines file with one article per row, or "
     "save each as a .txt file in a corpus folder with a manifest.csv",
     ".pdf": "extract the text first (one .txt file per article in a corpus folder)",
-    ".txt": "a .txt file is one article of a corpus folder (with a manifest.csv); a table that "
+    ".txt": "a .txt file is one article of a corpus folder (with a manifest.csv), or, in a "
+    "folder without one, a LexisNexis or Nexis Uni export read as its articles; a table that "
     "Excel saved as 'Unicode Text' is tab-separated: rename it to .tsv",
     **dict.fromkeys(
         (".html", ".htm", ".mhtml", ".mht", ".webarchive"),

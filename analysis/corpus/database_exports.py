@@ -1,0 +1,388 @@
+"""Articles of a news database's export file, with their headlines, publications and dates.
+
+Researchers collect news from LexisNexis and Nexis Uni more than from anywhere else, and the
+databases hand a search over as documents of many articles: Nexis Uni as a Word file (``.docx``,
+or saved as text), the older LexisNexis Academic as a ``.txt`` file. Each article there is its
+text between lines the database adds: the publication, the date, the headline, "Length: 812
+words", a byline, a copyright line, a load date, and a line that marks where the article starts
+or ends. Read as an article, such a file pools every article in it, and those lines become
+sentences of the text. :func:`split_database_export` cuts a file into its articles, and
+:func:`read_export_article` takes one article's header and footer lines out of its text and
+reads the headline, publication and date from them, so that each article is compared under its
+own outlet and date.
+
+Two layouts are read (the English interface's field names; as R's LexisNexisTools, Gruber
+2019, reads them):
+
+- **Nexis Uni**: an optional cover page (user, job number, the search), then per article the
+  headline, the publication, the date ("October 12, 2025 Sunday"), the header fields
+  ("Copyright 2025 ...", "Section:", "Length: 812 words", "Byline:"), a line "Body", the text,
+  then "Classification", "Language:", "Subject:", "Load-Date:" fields and "End of Document";
+- **LexisNexis Academic**: an optional cover page (the download request), then per article a
+  line "3 of 50 DOCUMENTS", the publication, the date (edition lines may follow it), the
+  headline, the fields "BYLINE:", "SECTION:", "LENGTH:" (and fields such as "DATELINE:" right
+  after it), the text, then "LOAD-DATE:", "LANGUAGE:", "PUBLICATION-TYPE:" fields and the
+  copyright line.
+
+Every line of the file belongs to exactly one article (a cover page to the first), so nothing is
+dropped unaccounted: a line that is not the article's text is reported with its role
+(:attr:`ExportArticle.other_lines`), which the loader writes to the audit. An article whose
+header cannot be read (no "Body" or "LENGTH:" line: a graphic, a table of figures) keeps all its
+lines but the marks as text, with no metadata. Other interface languages' field names, and
+Factiva's layout, are not read: such files are warned about (:mod:`analysis.corpus.exports`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from itertools import pairwise
+from typing import Any
+
+import pandas as pd
+
+from analysis.corpus.cleaning import AuditEntry
+
+NEXIS_UNI = "Nexis Uni"
+LEXISNEXIS = "LexisNexis"
+# raw_format values of the rows an export's articles become (analysis.corpus.documents)
+RAW_FORMATS = {NEXIS_UNI: "nexis_uni", LEXISNEXIS: "lexisnexis"}
+
+_NEXIS_END = re.compile(r"^[ \t\u00a0]*End of Document[ \t\u00a0]*$")
+_NEXIS_BODY = re.compile(r"^[ \t\u00a0]*Body[ \t\u00a0]*$")
+# The header fields of an article, by name: a line "Name: value" whose name is not one of these
+# is a headline or the text ("NEW DELHI: Their American dream..."), never a field
+_HEADER_FIELDS = (
+    "byline|section|length|dateline|highlight|edition|series|type|source|abstract|distribution"
+    "|correction|correction-date|journal-code|column|headline"
+)
+# Nexis Uni writes "Length: 812 words", with a no-break space after the colon
+_NEXIS_FIELD = re.compile(rf"^[ \t\u00a0]*(?P<name>{_HEADER_FIELDS}):[ \t\u00a0]", re.I)
+_NEXIS_FOOTER = re.compile(r"^[ \t\u00a0]*(?:Classification|Graphic|Load-Date:.*)[ \t\u00a0]*$")
+_LEXIS_START = re.compile(r"^[ \t]*\d+ of \d+ DOCUMENTS?[ \t]*$")
+# LexisNexis writes its fields' names in capitals: "BYLINE: Jane Doe", "LENGTH: 812 words"
+_LEXIS_FIELD = re.compile(rf"^[ \t]*(?P<name>{_HEADER_FIELDS.upper()}):[ \t]")
+_LEXIS_FOOTER = re.compile(
+    r"^[ \t]*(?:LOAD-DATE|LANGUAGE|PUBLICATION-TYPE|JOURNAL-CODE|GRAPHIC|CORRECTION-DATE"
+    r"|DOCUMENT-TYPE|UPDATE|NOTES|URL):"
+)
+_COPYRIGHT = re.compile(r"^[ \t\u00a0]*(?:Copyright\b|©|\(c\)|All Rights Reserved)", re.I)
+
+_MONTHS = {
+    name: number
+    for number, names in enumerate(
+        (
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ),
+        start=1,
+    )
+    for name in names
+}
+_MONTH = "|".join(sorted(_MONTHS, key=len, reverse=True))
+# "October 12, 2025 Sunday", "12 October 2025", "Oct. 12, 2025": a date line of a header
+_DATE = re.compile(
+    rf"\b(?:(?P<month1>{_MONTH})\.?\s+(?P<day1>\d{{1,2}}),?\s+(?P<year1>\d{{4}})"
+    rf"|(?P<day2>\d{{1,2}})\.?\s+(?P<month2>{_MONTH})\.?,?\s+(?P<year2>\d{{4}}))\b",
+    re.I,
+)
+_DATE_LINE_MAX = 80  # a header's date line is short; a longer line holding a date is a headline
+
+
+@dataclass(frozen=True)
+class ExportArticle:
+    """One article's part of an export file: the lines from where the previous article's part
+    ended (the file's start, for the first) to where its own ends."""
+
+    kind: str  # NEXIS_UNI or LEXISNEXIS
+    number: int  # 1-based, in the file's order
+    count: int  # articles in the file
+    first_line: int  # 1-based line of the file where this part starts
+    text: str  # the part, as the file has it
+
+
+@dataclass(frozen=True)
+class ExportFields:
+    """What :func:`read_export_article` reads from one article's part."""
+
+    body: str  # the part with every line that is not the article's text made empty
+    metadata: dict[str, str]  # title, outlet, published (ISO), date_text, byline, section
+    # (line number in the part, the line, its role) for each non-blank line left out of the body
+    other_lines: list[tuple[int, str, str]] = field(default_factory=list)
+
+
+def split_database_export(text: str) -> list[ExportArticle]:
+    """The articles of ``text`` when it is a Nexis Uni or LexisNexis export, else ``[]``.
+
+    A Nexis Uni export ends each article with a line "End of Document" and has a line "Body"
+    before the first of them; a LexisNexis export starts each with "N of M DOCUMENTS" and has a
+    "LENGTH:" line after the first. A file with one such article is an export too (Nexis Uni
+    saves each article of a search as its own file when asked to). Lines after the last "End of
+    Document" belong to the last article.
+    """
+    lines = text.split("\n")
+    ends = [i for i, line in enumerate(lines) if _NEXIS_END.match(line)]
+    if ends and any(_NEXIS_BODY.match(line) for line in lines[: ends[0]]):
+        bounds = [0, *(i + 1 for i in ends[:-1]), len(lines)]
+        return _parts(lines, bounds, NEXIS_UNI)
+    starts = [i for i, line in enumerate(lines) if _LEXIS_START.match(line)]
+    if starts and any(line.lstrip().startswith("LENGTH:") for line in lines[starts[0] :]):
+        return _parts(lines, [0, *starts[1:], len(lines)], LEXISNEXIS)
+    return []
+
+
+def _parts(lines: list[str], bounds: list[int], kind: str) -> list[ExportArticle]:
+    count = len(bounds) - 1
+    return [
+        ExportArticle(kind, n + 1, count, start + 1, "\n".join(lines[start:end]))
+        for n, (start, end) in enumerate(pairwise(bounds))
+    ]
+
+
+def read_export_article(text: str, kind: str) -> ExportFields:
+    """Take the header and footer lines out of one article's part (``text``, from
+    :func:`split_database_export`) and read its metadata from them.
+
+    The body keeps every line of the part, those that are not the article's text made empty, so
+    a line's number in the body is its number in the part. ``metadata`` holds what was found of
+    ``title`` (the headline), ``outlet`` (the publication), ``published`` (the date as an ISO
+    date), ``date_text`` (the date as written), ``byline`` and ``section``.
+    """
+    lines = text.split("\n")
+    if kind == NEXIS_UNI:
+        return _read_nexis_uni(lines)
+    if kind == LEXISNEXIS:
+        return _read_lexisnexis(lines)
+    raise ValueError(f"unknown export kind {kind!r}")
+
+
+class _Roles:
+    """The role of each line of a part that is not its text, and the metadata read."""
+
+    def __init__(self, lines: list[str]) -> None:
+        self.lines = lines
+        self.roles: dict[int, str] = {}
+        self.metadata: dict[str, str] = {}
+
+    def mark(self, start: int, end: int, role: str) -> None:
+        for i in range(start, end):
+            if self.lines[i].strip() and i not in self.roles:
+                self.roles[i] = role
+
+    def take(self, index: int, key: str, value: str) -> None:
+        value = " ".join(value.split())
+        if value and key not in self.metadata:
+            self.metadata[key] = value
+            self.roles[index] = key
+
+    def fields(self) -> ExportFields:
+        body = ["" if i in self.roles else line for i, line in enumerate(self.lines)]
+        others = [(i + 1, self.lines[i], role) for i, role in sorted(self.roles.items())]
+        return ExportFields("\n".join(body), dict(self.metadata), others)
+
+
+def _date_of(line: str) -> tuple[str, str] | None:
+    """The ISO date and the date as written, when ``line`` is a header's date line."""
+    if len(line.strip()) > _DATE_LINE_MAX:
+        return None
+    found = _DATE.search(line)
+    if found is None:
+        return None
+    month = _MONTHS[(found["month1"] or found["month2"]).lower()]
+    day = int(found["day1"] or found["day2"])
+    year = int(found["year1"] or found["year2"])
+    try:
+        iso = date(year, month, day).isoformat()
+    except ValueError:
+        return None
+    return iso, " ".join(line.split())
+
+
+def _field_value(line: str, name: str, pattern: re.Pattern[str]) -> str | None:
+    found = pattern.match(line)
+    if found is None or found["name"].lower() != name:
+        return None
+    return line[found.end() :].strip()
+
+
+def _read_nexis_uni(lines: list[str]) -> ExportFields:
+    roles = _Roles(lines)
+    ends = [i for i, line in enumerate(lines) if _NEXIS_END.match(line)]
+    end = ends[-1] if ends else len(lines)
+    roles.mark(end, len(lines), "end of document")
+    body_at = next((i for i in range(end) if _NEXIS_BODY.match(lines[i])), None)
+    if body_at is None:  # no header to read: everything but the end mark is text
+        return roles.fields()
+    roles.mark(body_at, body_at + 1, "header")
+    footer = next((i for i in range(body_at + 1, end) if _NEXIS_FOOTER.match(lines[i])), end)
+    roles.mark(footer, end, "footer")
+    # the header: cover page?, headline, publication, date, edition?, fields
+    header = [i for i in range(body_at) if lines[i].strip()]
+    date_at = None
+    for i in reversed(header):
+        line = lines[i]
+        if _NEXIS_FIELD.match(line) or _COPYRIGHT.match(line):
+            name = _NEXIS_FIELD.match(line)
+            if name and name["name"].lower() in ("byline", "section"):
+                roles.take(i, name["name"].lower(), line[name.end() :])
+            continue
+        if date_at is None and _date_of(line):
+            date_at = i
+    if date_at is not None:
+        iso, written = _date_of(lines[date_at]) or ("", "")
+        roles.take(date_at, "published", iso)
+        roles.metadata["date_text"] = written
+        above = [i for i in header if i < date_at]
+        if above:
+            roles.take(above[-1], "outlet", lines[above[-1]])
+        if len(above) > 1:
+            roles.take(above[-2], "title", lines[above[-2]])
+            roles.mark(0, above[-2], "cover page")
+    roles.mark(0, body_at, "header")
+    return roles.fields()
+
+
+def _read_lexisnexis(lines: list[str]) -> ExportFields:
+    roles = _Roles(lines)
+    start = next((i for i, line in enumerate(lines) if _LEXIS_START.match(line)), None)
+    if start is None:
+        return roles.fields()
+    roles.mark(0, start, "cover page")
+    roles.mark(start, start + 1, "header")
+    length_at = next(
+        (i for i in range(start + 1, len(lines)) if lines[i].lstrip().startswith("LENGTH:")), None
+    )
+    if length_at is None:  # no header to read: everything after the mark is text
+        return roles.fields()
+    # fields right after LENGTH: (a DATELINE:, a HIGHLIGHT:) are the header's too
+    header_end = length_at + 1
+    for i in range(length_at + 1, len(lines)):
+        if not lines[i].strip():
+            continue
+        if not _LEXIS_FIELD.match(lines[i]) or _LEXIS_FOOTER.match(lines[i]):
+            break
+        header_end = i + 1
+    footer = next(
+        (i for i in range(header_end, len(lines)) if _LEXIS_FOOTER.match(lines[i])), len(lines)
+    )
+    roles.mark(footer, len(lines), "footer")
+    for i in range(start + 1, header_end):
+        for name in ("byline", "section"):
+            value = _field_value(lines[i], name, _LEXIS_FIELD)
+            if value is not None:
+                roles.take(i, name, value)
+    header = [i for i in range(start + 1, header_end) if lines[i].strip()]
+    fields_at = next((i for i in header if _LEXIS_FIELD.match(lines[i])), header_end)
+    top = [i for i in header if i < fields_at]
+    if top:
+        roles.take(top[0], "outlet", lines[top[0]])
+    if len(top) > 1 and _date_of(lines[top[1]]):
+        iso, written = _date_of(lines[top[1]]) or ("", "")
+        roles.take(top[1], "published", iso)
+        roles.metadata["date_text"] = written
+        # edition lines follow the date with no blank line between; the headline comes after
+        rest = top[2:]
+        previous = top[1]
+        while rest and rest[0] == previous + 1:
+            previous = rest.pop(0)
+        headline = [i for i in rest if i < fields_at]
+        if headline:
+            roles.take(headline[0], "title", " ".join(lines[i].strip() for i in headline))
+            roles.mark(headline[0], fields_at, "title")
+    roles.mark(start + 1, header_end, "header")
+    return roles.fields()
+
+
+# The rule of each role in the audit (analysis.corpus.cleaning.AuditEntry): the lines of an
+# export's cover page, of an article's header (its metadata, the marks) and of its footer
+AUDIT_RULES = {
+    "cover page": "export_cover",
+    "footer": "export_footer",
+    "end of document": "export_footer",
+}
+_METADATA_ROLES = ("title", "outlet", "published", "byline", "section")
+_UNKNOWN = "unknown"  # an outlet not given (analysis.corpus.documents.UNKNOWN)
+
+
+def articles_of_exports(raw: pd.DataFrame) -> pd.DataFrame:
+    """``raw`` (rows of :func:`analysis.corpus.documents.read_raw_documents`) with each row whose
+    text is a Nexis Uni or LexisNexis export (:func:`split_database_export`) replaced by one row
+    per article, in the file's order.
+
+    An article's row keeps its file's name and metadata; its ``doc_id`` is the file's followed by
+    the article's number (``search-07``; the file's own when it holds one article), its
+    ``raw_text`` its part of the file and ``raw_format`` the export's kind (cleaning takes the
+    header and footer out: :func:`export_text`). The headline, publication and date fill an
+    empty ``title``, ``outlet`` (or one that is ``unknown``) and ``published``; ``date_note``
+    gives the date as written and ``notes`` where the article is in its file. ``byline`` and
+    ``section`` are columns of their own when an article has them, so a run can group by them.
+    """
+    if raw.empty:
+        return raw
+    rows: list[dict[str, Any]] = []
+    for record in raw.to_dict("records"):
+        articles = [] if record.get("raw_format") else split_database_export(record["raw_text"])
+        if not articles:
+            rows.append(record)
+            continue
+        width = len(str(len(articles)))
+        for article in articles:
+            metadata = read_export_article(article.text, article.kind).metadata
+            row = dict(record)
+            if article.count > 1:
+                row["doc_id"] = f"{record['doc_id']}-{article.number:0{width}d}"
+            row["raw_text"] = article.text
+            row["raw_format"] = RAW_FORMATS[article.kind]
+            for key in ("title", "outlet", "published", "byline", "section"):
+                given = str(row.get(key, "") or "").strip()
+                if metadata.get(key) and given in ("", _UNKNOWN, "nan"):
+                    row[key] = metadata[key]
+            if metadata.get("date_text") and not str(row.get("date_note", "") or "").strip():
+                row["date_note"] = f"the {article.kind} export's date line: {metadata['date_text']}"
+            where = (
+                f"{article.kind} export, article {article.number} of {article.count} "
+                f"(from line {article.first_line} of its file)"
+            )
+            row["notes"] = "; ".join(n for n in (str(row.get("notes", "") or ""), where) if n)
+            rows.append(row)
+    return pd.DataFrame(rows, columns=list(dict.fromkeys([*raw.columns, *_new_columns(rows)])))
+
+
+def _new_columns(rows: list[dict[str, Any]]) -> list[str]:
+    return [c for c in ("byline", "section") if any(c in row for row in rows)]
+
+
+def export_text(record: dict[str, Any], audit: list[AuditEntry]) -> str:
+    """The text of the export's article in ``record`` (a row of :func:`articles_of_exports`):
+    its part of the file with the header and footer lines made empty, so the line numbers of
+    cleaning's audit are the part's. Appends to ``audit`` an entry for each line left out:
+    moved to metadata (rule ``export_header``, the result naming the field) for the headline,
+    publication, date, byline and section, removed for the other header lines (rule
+    ``export_header``), the footer (``export_footer``) and a search's cover page
+    (``export_cover``)."""
+    kind = next(k for k, v in RAW_FORMATS.items() if v == record["raw_format"])
+    fields = read_export_article(str(record["raw_text"]), kind)
+    doc_id = str(record["doc_id"])
+    for line_no, line, role in fields.other_lines:
+        if role in _METADATA_ROLES:
+            value = fields.metadata.get(role, "")
+            audit.append(
+                AuditEntry(
+                    doc_id, line_no, line, "export_header", "moved_to_metadata", f"{role}: {value}"
+                )
+            )
+        else:
+            rule = AUDIT_RULES.get(role, "export_header")
+            audit.append(AuditEntry(doc_id, line_no, line, rule, "removed", ""))
+    return fields.body

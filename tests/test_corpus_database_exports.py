@@ -1,0 +1,404 @@
+"""analysis.corpus.database_exports: a Nexis Uni or LexisNexis export read as its articles."""
+
+from __future__ import annotations
+
+import io
+import warnings
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from analysis import load_corpus
+from analysis.corpus.database_exports import (
+    LEXISNEXIS,
+    NEXIS_UNI,
+    read_export_article,
+    split_database_export,
+)
+from analysis.corpus.documents import read_raw_documents
+
+STRIKE = [
+    "Dock workers at the city's container port walked out on Thursday after talks on pay broke "
+    "down, union leaders said.",
+    "The port authority called the strike regrettable and said contingency plans would keep "
+    "food and medicine moving.",
+]
+FERRY = [
+    "The island ferry will run twice a day from May, the transport minister announced.",
+    "Islanders have campaigned for a second crossing for ten years.",
+]
+BRIDGE = ["Engineers closed the old bridge for repairs that will take most of the winter."]
+
+# A Nexis Uni search saved as a document (each line a paragraph of the .docx): the cover page,
+# then three articles, each ending with "End of Document". The database writes a no-break
+# space after a field's colon.
+NEXIS_UNI_SEARCH = "\n".join(
+    [
+        "User Name: Jane Researcher",
+        "Date and Time: Monday, October 20, 2025 9:03:00 AM EDT",
+        "Job Number: 261234567",
+        "Documents (3)",
+        "1. Port strike halts grain exports",
+        "2. Second ferry for the islands",
+        "3. Old bridge closed",
+        "Client/Matter: -None-",
+        "Search Terms: port OR ferry OR bridge",
+        "Search Type: Terms and Connectors",
+        "Port strike halts grain exports",
+        "The Harbour Times",
+        "October 12, 2025 Sunday",
+        "Final Edition",
+        "Copyright 2025 Harbour Media Ltd. All Rights Reserved",
+        "Section:\u00a0NEWS; Pg. A1",
+        "Length:\u00a0412 words",
+        "Byline:\u00a0Ann Lee",
+        "Body",
+        *STRIKE,
+        "Classification",
+        "Language:\u00a0ENGLISH",
+        "Publication-Type:\u00a0Newspaper",
+        "Subject:\u00a0STRIKES (90%); PORTS (88%)",
+        "Load-Date:\u00a0October 13, 2025",
+        "End of Document",
+        "Second ferry for the islands",
+        "Valley Post",
+        "3 May 2025",
+        "Length:\u00a0230 words",
+        "Body",
+        *FERRY,
+        "Load-Date:\u00a0May 4, 2025",
+        "End of Document",
+        "Old bridge closed",
+        "The Harbour Times",
+        "Dec. 1, 2024 Sunday",
+        "Length:\u00a090 words",
+        "Body",
+        *BRIDGE,
+        "Graphic",
+        "PHOTO: The bridge in 1950.",
+        "Load-Date:\u00a0December 2, 2024",
+        "End of Document",
+        "",
+    ]
+)
+
+# The older LexisNexis Academic text export: a download request, then each article opened by
+# "N of M DOCUMENTS", the fields in capitals, a two-line headline, edition lines after the date.
+LEXISNEXIS_SEARCH = "\n".join(
+    [
+        "",
+        "Download Request: Selected Items: 1-2",
+        "Time Of Request: Friday, March 20, 2018  16:51:31",
+        "Terms: (port strike)",
+        "",
+        "                               1 of 2 DOCUMENTS",
+        "",
+        "                                The Harbour Times",
+        "",
+        "                            January 11, 2010 Monday",
+        "                                   Edition 1;",
+        "                                    Scotland",
+        "",
+        "Port strike halts grain",
+        "exports",
+        "",
+        "BYLINE: Ann Lee",
+        "",
+        "SECTION: NEWS; Pg. 3",
+        "",
+        "LENGTH: 412 words",
+        "",
+        "DATELINE: PORT TOWN",
+        "",
+        STRIKE[0],
+        "",
+        STRIKE[1],
+        "",
+        "LOAD-DATE: January 11, 2010",
+        "",
+        "LANGUAGE: ENGLISH",
+        "",
+        "PUBLICATION-TYPE: Newspaper",
+        "",
+        "",
+        "                       Copyright 2010 Harbour Media Ltd",
+        "                              All Rights Reserved",
+        "",
+        "                               2 of 2 DOCUMENTS",
+        "",
+        "                                  Valley Post",
+        "",
+        "                            12 January 2010",
+        "",
+        "Second ferry for the islands",
+        "",
+        "LENGTH: 230 words",
+        "",
+        FERRY[0],
+        FERRY[1],
+        "",
+        "LOAD-DATE: January 12, 2010",
+        "",
+    ]
+)
+
+
+def _non_blank(text: str) -> list[str]:
+    return [line for line in text.split("\n") if line.strip()]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "count"),
+    [(NEXIS_UNI_SEARCH, NEXIS_UNI, 3), (LEXISNEXIS_SEARCH, LEXISNEXIS, 2)],
+)
+def test_an_export_is_cut_into_its_articles_and_every_line_is_accounted_for(
+    text: str, kind: str, count: int
+) -> None:
+    articles = split_database_export(text)
+    assert [(a.kind, a.number, a.count) for a in articles] == [
+        (kind, n, count) for n in range(1, count + 1)
+    ]
+    # the parts are the file, in order, with nothing left out
+    assert "\n".join(a.text for a in articles) == text
+    lines = text.split("\n")
+    for article in articles:
+        assert article.text.split("\n")[0] == lines[article.first_line - 1]
+    # each non-blank line is either the article's text or left out with a role, never both
+    for article in articles:
+        fields = read_export_article(article.text, article.kind)
+        body = fields.body.split("\n")
+        part = article.text.split("\n")
+        assert len(body) == len(part)  # line numbers kept
+        left_out = {number for number, _, _ in fields.other_lines}
+        for number, line in enumerate(part, start=1):
+            if line.strip():
+                assert (body[number - 1] == line) != (number in left_out)
+        for number, line, _ in fields.other_lines:
+            assert part[number - 1] == line
+
+
+def test_nexis_uni_articles_get_their_headline_publication_date_and_text() -> None:
+    articles = split_database_export(NEXIS_UNI_SEARCH)
+    read = [read_export_article(a.text, a.kind) for a in articles]
+    assert [r.metadata for r in read] == [
+        {
+            "byline": "Ann Lee",
+            "section": "NEWS; Pg. A1",
+            "published": "2025-10-12",
+            "date_text": "October 12, 2025 Sunday",
+            "outlet": "The Harbour Times",
+            "title": "Port strike halts grain exports",
+        },
+        {
+            "published": "2025-05-03",
+            "date_text": "3 May 2025",
+            "outlet": "Valley Post",
+            "title": "Second ferry for the islands",
+        },
+        {
+            "published": "2024-12-01",
+            "date_text": "Dec. 1, 2024 Sunday",
+            "outlet": "The Harbour Times",
+            "title": "Old bridge closed",
+        },
+    ]
+    assert [_non_blank(r.body) for r in read] == [STRIKE, FERRY, BRIDGE]
+    roles = {(line, role) for line, role in ((ln, r) for _, ln, r in read[0].other_lines)}
+    assert ("Job Number: 261234567", "cover page") in roles
+    assert ("1. Port strike halts grain exports", "cover page") in roles
+    assert ("Final Edition", "header") in roles and ("Body", "header") in roles
+    assert ("Load-Date:\u00a0October 13, 2025", "footer") in roles
+    assert ("End of Document", "end of document") in roles
+    # a caption after the text is the footer's, not the article's
+    assert ("PHOTO: The bridge in 1950.", "footer") in {(ln, r) for _, ln, r in read[2].other_lines}
+
+
+def test_lexisnexis_articles_get_their_headline_publication_date_and_text() -> None:
+    articles = split_database_export(LEXISNEXIS_SEARCH)
+    read = [read_export_article(a.text, a.kind) for a in articles]
+    assert read[0].metadata == {
+        "outlet": "The Harbour Times",
+        "published": "2010-01-11",
+        "date_text": "January 11, 2010 Monday",
+        "title": "Port strike halts grain exports",
+        "byline": "Ann Lee",
+        "section": "NEWS; Pg. 3",
+    }
+    assert read[1].metadata == {
+        "outlet": "Valley Post",
+        "published": "2010-01-12",
+        "date_text": "12 January 2010",
+        "title": "Second ferry for the islands",
+    }
+    assert [_non_blank(r.body) for r in read] == [STRIKE, FERRY]
+    roles = {(line.strip(), role) for _, line, role in read[0].other_lines}
+    assert ("Terms: (port strike)", "cover page") in roles
+    assert ("Edition 1;", "header") in roles and ("DATELINE: PORT TOWN", "header") in roles
+    assert ("exports", "title") in roles
+    assert ("All Rights Reserved", "footer") in roles
+
+
+def test_a_headline_or_paragraph_that_opens_with_capitals_and_a_colon_is_not_a_field() -> None:
+    text = "\n".join(
+        [
+            "1 of 1 DOCUMENT",
+            "The Delhi Post",
+            "March 3, 2010",
+            "",
+            "WORLD NEWS: Deported workers return home",
+            "",
+            "LENGTH: 270 words",
+            "",
+            "NEW DELHI: Nearly 150 workers returned home on Wednesday after being deported.",
+            "Source: the airport authority said more flights were due.",
+            "",
+            "LOAD-DATE: March 4, 2010",
+        ]
+    )
+    (article,) = split_database_export(text)
+    fields = read_export_article(article.text, article.kind)
+    assert fields.metadata["title"] == "WORLD NEWS: Deported workers return home"
+    assert _non_blank(fields.body) == [
+        "NEW DELHI: Nearly 150 workers returned home on Wednesday after being deported.",
+        "Source: the airport authority said more flights were due.",
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "\n".join(STRIKE),
+        # the words inside a sentence are not marks
+        "We reached the end of document review.\nBody language matters, she said.\n",
+        # an end mark with no "Body" line before it: not an export this reads (warned about)
+        "\n".join([*STRIKE, "End of Document", *FERRY, "End of Document"]),
+        # "1 of 2 DOCUMENTS" with no LENGTH: line after it
+        "\n".join(["1 of 2 DOCUMENTS", *STRIKE, "2 of 2 DOCUMENTS", *FERRY]),
+        "",
+    ],
+)
+def test_text_that_is_not_an_export_is_not_cut(text: str) -> None:
+    assert split_database_export(text) == []
+
+
+def test_an_article_whose_header_has_no_date_keeps_its_text_without_metadata() -> None:
+    text = "\n".join(
+        ["Some table of figures", "Length:\u00a040 words", "Body", *BRIDGE, "End of Document"]
+    )
+    (article,) = split_database_export(text)
+    fields = read_export_article(article.text, article.kind)
+    assert _non_blank(fields.body) == BRIDGE
+    assert fields.metadata == {}
+    # with no "Body" line at all, everything but the end mark is text
+    text = "\n".join([*BRIDGE, "End of Document"])
+    fields = read_export_article(text, NEXIS_UNI)
+    assert (_non_blank(fields.body), fields.metadata) == (BRIDGE, {})
+
+
+def _docx(lines: list[str]) -> bytes:
+    ns = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    paragraphs = "".join(
+        f'<w:p><w:r><w:t xml:space="preserve">{line.replace("&", "&amp;")}</w:t></w:r></w:p>'
+        for line in lines
+    )
+    head = '<?xml version="1.0" encoding="UTF-8"?>'
+    xml = f"{head}<w:document {ns}><w:body>{paragraphs}</w:body></w:document>"
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        archive.writestr("word/document.xml", xml.encode("utf-8"))
+    return buffer.getvalue()
+
+
+def test_a_folder_of_exports_is_read_as_their_articles(tmp_path: Path) -> None:
+    folder = tmp_path / "nexis"
+    folder.mkdir()
+    (folder / "Files (3).docx").write_bytes(_docx(NEXIS_UNI_SEARCH.split("\n")))
+    (folder / "academic.txt").write_text(LEXISNEXIS_SEARCH, encoding="utf-8")
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # no outlet left unknown, no several-articles warning
+        corpus = load_corpus(folder, progress=False, jobs=1)
+    docs = corpus.documents.set_index("doc_id")
+    assert list(docs.index) == [
+        "Files (3)-1",
+        "Files (3)-2",
+        "Files (3)-3",
+        "academic-1",
+        "academic-2",
+    ]
+    assert docs["outlet"].tolist() == [
+        "The Harbour Times",
+        "Valley Post",
+        "The Harbour Times",
+        "The Harbour Times",
+        "Valley Post",
+    ]
+    assert docs.loc["Files (3)-2", "published"] == "2025-05-03"
+    assert docs.loc["academic-1", "title"] == "Port strike halts grain exports"
+    assert docs.loc["Files (3)-1", "byline"] == "Ann Lee"
+    assert docs.loc["Files (3)-2", "byline"] == "unknown"
+    assert (
+        docs.loc["Files (3)-2", "notes"]
+        == "Nexis Uni export, article 2 of 3 (from line 28 of its file)"
+    )
+    assert (
+        docs.loc["academic-2", "date_note"] == "the LexisNexis export's date line: 12 January 2010"
+    )
+    assert docs.loc["Files (3)-1", "text"].split("\n") == STRIKE
+    assert docs.loc["academic-2", "text"].split("\n") == FERRY
+    sentences = " ".join(corpus.sentences["sentence"])
+    for line in ("Length", "Load-Date", "LOAD-DATE", "Job Number", "Copyright", "End of Document"):
+        assert line not in sentences
+    audit = corpus.audit
+    moved = audit[(audit["rule"] == "export_header") & (audit["action"] == "moved_to_metadata")]
+    assert set(moved.loc[moved["doc_id"] == "Files (3)-1", "result"]) == {
+        "title: Port strike halts grain exports",
+        "outlet: The Harbour Times",
+        "published: 2025-10-12",
+        "byline: Ann Lee",
+        "section: NEWS; Pg. A1",
+    }
+    cover = audit[audit["rule"] == "export_cover"]
+    assert set(cover["doc_id"]) == {"Files (3)-1", "academic-1"}
+    assert "Job Number: 261234567" in set(cover["original"])
+    assert (audit.loc[audit["rule"] == "export_footer", "action"] == "removed").all()
+
+
+def test_a_sidecar_value_wins_over_the_export_and_one_article_keeps_its_file_id(
+    tmp_path: Path,
+) -> None:
+    folder = tmp_path / "nexis"
+    folder.mkdir()
+    one = NEXIS_UNI_SEARCH.split("End of Document")[1].lstrip("\n") + "End of Document\n"
+    (folder / "ferry.txt").write_text(one, encoding="utf-8")
+    (folder / "metadata.csv").write_text("file,outlet,origin\nferry.txt,Valley Post Online,UK\n")
+    raw = read_raw_documents(folder)
+    assert raw[["doc_id", "outlet", "title", "origin"]].values.tolist() == [
+        ["ferry", "Valley Post Online", "Second ferry for the islands", "UK"]
+    ]
+
+
+def test_an_export_a_manifest_lists_is_one_article_and_the_warning_says_how_to_split(
+    tmp_path: Path,
+) -> None:
+    folder = tmp_path / "nexis"
+    folder.mkdir()
+    (folder / "search.txt").write_text(NEXIS_UNI_SEARCH, encoding="utf-8")
+    (folder / "manifest.csv").write_text("doc_id,file,outlet\ns,search.txt,Nexis\n")
+    with pytest.warns(UserWarning, match="without a manifest.csv, a Nexis Uni or LexisNexis"):
+        raw = read_raw_documents(folder)
+    assert raw["doc_id"].tolist() == ["s"] and raw["raw_text"][0] == NEXIS_UNI_SEARCH
+
+
+def test_an_article_id_that_another_file_already_has_stops_the_load(tmp_path: Path) -> None:
+    folder = tmp_path / "nexis"
+    folder.mkdir()
+    (folder / "search.txt").write_text(NEXIS_UNI_SEARCH, encoding="utf-8")
+    (folder / "search-1.txt").write_text("\n".join(STRIKE), encoding="utf-8")
+    from analysis.corpus.documents import CorpusError
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        with pytest.raises(CorpusError, match="duplicate doc_id 'search-1'"):
+            read_raw_documents(folder)

@@ -402,3 +402,15 @@ def test_an_article_id_that_another_file_already_has_stops_the_load(tmp_path: Pa
         warnings.simplefilter("ignore")
         with pytest.raises(CorpusError, match="duplicate doc_id 'search-1'"):
             read_raw_documents(folder)
+
+
+def test_a_run_may_group_by_the_section_of_an_exports_articles(tmp_path: Path) -> None:
+    from analysis.pipeline.params import ParameterError, check_group_column
+
+    folder = tmp_path / "nexis"
+    folder.mkdir()
+    (folder / "search.txt").write_text(NEXIS_UNI_SEARCH, encoding="utf-8")
+    check_group_column(folder, "section")
+    check_group_column(folder, "byline")
+    with pytest.raises(ParameterError, match=r"'colour' is not a column.*'byline', 'section'"):
+        check_group_column(folder, "colour")

@@ -652,14 +652,26 @@ NOT_GROUPS = frozenset({"doc_id", "file", "text", "raw_text", "encoding", "sente
 
 def corpus_columns(corpus: Path, column_map: Any = None) -> list[str]:
     """The metadata columns a run on ``corpus`` can group by: a folder's manifest columns (the
-    standard ones and the user's own), or a corpus file's columns as the reader reads them
-    (our names for mapped columns and those read by name, the file's own names for the rest;
-    :class:`~analysis.corpus.files.CorpusFileError` when the file cannot be read so)."""
+    standard ones and the user's own; without a manifest, also those its files give, such as a
+    news database export's ``byline`` and ``section``), or a corpus file's columns as the reader
+    reads them (our names for mapped columns and those read by name, the file's own names for
+    the rest; :class:`~analysis.corpus.files.CorpusFileError` when the file cannot be read so)."""
     exports = _corpus_files(corpus)
     if not exports:
-        from analysis.corpus.documents import read_manifest
+        from analysis.corpus.documents import (
+            MANIFEST_COLUMNS,
+            MANIFEST_NAME,
+            extra_columns,
+            read_manifest,
+            read_raw_documents,
+        )
 
-        columns = list(read_manifest(corpus).columns)
+        if (corpus / MANIFEST_NAME).is_file():
+            columns = list(read_manifest(corpus).columns)
+        else:  # a news database's articles have columns of their own: read the files
+            with warnings.catch_warnings():  # the notebooks give the folder's warnings
+                warnings.simplefilter("ignore")
+                columns = [*MANIFEST_COLUMNS, *extra_columns(read_raw_documents(corpus))]
     else:  # a corpus file, or a folder of them: the columns of each
         from analysis.corpus.documents import MANIFEST_COLUMNS
         from analysis.corpus.files import _resolve_columns, parse_column_map

@@ -17,6 +17,7 @@ from analysis.corpus.database_exports import (
     split_database_export,
 )
 from analysis.corpus.documents import read_raw_documents
+from analysis.corpus.exports import article_marks
 
 STRIKE = [
     "Dock workers at the city's container port walked out on Thursday after talks on pay broke "
@@ -176,6 +177,14 @@ def test_an_export_is_cut_into_its_articles_and_every_line_is_accounted_for(
                 assert (body[number - 1] == line) != (number in left_out)
         for number, line, _ in fields.other_lines:
             assert part[number - 1] == line
+
+
+@pytest.mark.parametrize("text", [NEXIS_UNI_SEARCH, LEXISNEXIS_SEARCH])
+def test_windows_line_ends_cut_the_same_articles(text: str) -> None:
+    # a .txt saved on Windows ends its lines with \r\n; cleaning counts them as \n does
+    assert split_database_export(text.replace("\n", "\r\n")) == split_database_export(text)
+    kind, n = article_marks(text.replace("\n", "\r\n"))
+    assert n >= 2 and kind
 
 
 def test_nexis_uni_articles_get_their_headline_publication_date_and_text() -> None:

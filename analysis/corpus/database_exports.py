@@ -26,7 +26,7 @@ Two layouts are read (the English interface's field names; as R's LexisNexisTool
 
 Every line of the file belongs to exactly one article (a cover page to the first), so nothing is
 dropped unaccounted: a line that is not the article's text is reported with its role
-(:attr:`ExportArticle.other_lines`), which the loader writes to the audit. An article whose
+(:attr:`ExportFields.other_lines`), which the loader writes to the audit. An article whose
 header cannot be read (no "Body" or "LENGTH:" line: a graphic, a table of figures) keeps all its
 lines but the marks as text, with no metadata. Other interface languages' field names, and
 Factiva's layout, are not read: such files are warned about (:mod:`analysis.corpus.exports`).
@@ -129,9 +129,10 @@ def split_database_export(text: str) -> list[ExportArticle]:
     before the first of them; a LexisNexis export starts each with "N of M DOCUMENTS" and has a
     "LENGTH:" line after the first. A file with one such article is an export too (Nexis Uni
     saves each article of a search as its own file when asked to). Lines after the last "End of
-    Document" belong to the last article.
+    Document" belong to the last article. The parts' lines end with ``\\n`` whatever the file's
+    line ends were.
     """
-    lines = text.split("\n")
+    lines = _lines(text)
     ends = [i for i, line in enumerate(lines) if _NEXIS_END.match(line)]
     if ends and any(_NEXIS_BODY.match(line) for line in lines[: ends[0]]):
         bounds = [0, *(i + 1 for i in ends[:-1]), len(lines)]
@@ -140,6 +141,12 @@ def split_database_export(text: str) -> list[ExportArticle]:
     if starts and any(line.lstrip().startswith("LENGTH:") for line in lines[starts[0] :]):
         return _parts(lines, [0, *starts[1:], len(lines)], LEXISNEXIS)
     return []
+
+
+def _lines(text: str) -> list[str]:
+    """The lines of ``text``, a Windows line end (``\\r\\n``) or a lone ``\\r`` ending one as
+    ``\\n`` does, as cleaning counts them (:func:`analysis.corpus.cleaning.clean_text`)."""
+    return text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
 
 
 def _parts(lines: list[str], bounds: list[int], kind: str) -> list[ExportArticle]:
@@ -159,7 +166,7 @@ def read_export_article(text: str, kind: str) -> ExportFields:
     ``title`` (the headline), ``outlet`` (the publication), ``published`` (the date as an ISO
     date), ``date_text`` (the date as written), ``byline`` and ``section``.
     """
-    lines = text.split("\n")
+    lines = _lines(text)
     if kind == NEXIS_UNI:
         return _read_nexis_uni(lines)
     if kind == LEXISNEXIS:

@@ -32,11 +32,11 @@ import re
 
 import pandas as pd
 
-# Each kind of mark, as a whole line.
+# Each kind of mark, as a whole line (a Windows line end too).
 ARTICLE_MARKS: dict[str, re.Pattern[str]] = {
-    "LexisNexis ('N of M DOCUMENTS')": re.compile(r"^[ \t]*\d+ of \d+ DOCUMENTS[ \t]*$", re.M),
-    "Nexis Uni ('End of Document')": re.compile(r"^[ \t]*End of Document[ \t]*$", re.M),
-    "Factiva ('Document <id>')": re.compile(r"^[ \t]*Document [A-Za-z0-9]{25}[ \t]*$", re.M),
+    "LexisNexis ('N of M DOCUMENTS')": re.compile(r"^[ \t]*\d+ of \d+ DOCUMENTS[ \t\r]*$", re.M),
+    "Nexis Uni ('End of Document')": re.compile(r"^[ \t]*End of Document[ \t\r]*$", re.M),
+    "Factiva ('Document <id>')": re.compile(r"^[ \t]*Document [A-Za-z0-9]{25}[ \t\r]*$", re.M),
 }
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import codecs
 import json
+import warnings
 from collections.abc import Callable
 from pathlib import Path
 
@@ -15,7 +16,12 @@ import pytest
 from conftest import ARTICLE_A, ARTICLE_B
 
 from analysis import load_corpus
-from analysis.corpus.documents import CorpusError, decode_article, read_raw_documents
+from analysis.corpus.documents import (
+    CorpusError,
+    decode_article,
+    read_manifest,
+    read_raw_documents,
+)
 from analysis.corpus.files import CorpusFileError, read_chunks
 
 MakeCorpus = Callable[..., Path]
@@ -56,22 +62,46 @@ def test_symlinked_txt_without_manifest_is_refused(make_corpus: MakeCorpus, tmp_
     secret = _outside(tmp_path)
     folder = make_corpus(files={"a.txt": ARTICLE_A}, with_manifest=False)
     (folder / "z.txt").symlink_to(secret)
-    with pytest.warns(UserWarning), pytest.raises(CorpusError, match=r"z.txt.*outside"):
+    with pytest.raises(CorpusError, match=r"z.txt.*outside"):
         read_raw_documents(folder)
 
 
-def test_sniffing_for_a_saved_page_opens_no_file_outside_the_folder(
-    make_corpus: MakeCorpus, tmp_path: Path
+def test_listing_a_folder_without_manifest_opens_no_article_file(
+    make_corpus: MakeCorpus, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from analysis.corpus.documents import _is_saved_page
+    # which files have no outlet is told once they are read, each confined to the folder first
+    secret = _outside(tmp_path)
+    folder = make_corpus(files={"a.txt": ARTICLE_A}, with_manifest=False)
+    (folder / "z.txt").symlink_to(secret)
 
-    page = "<!DOCTYPE html><html><body><p>A saved page.</p></body></html>"
-    outside = tmp_path / "outside.txt"
-    outside.write_text(page, encoding="utf-8")
-    folder = make_corpus(files={"a.txt": ARTICLE_A, "inside.txt": page}, with_manifest=False)
-    (folder / "z.txt").symlink_to(outside)
-    assert _is_saved_page(folder, "inside.txt") and _is_saved_page(folder, "b.HTM")
-    assert not _is_saved_page(folder, "z.txt") and not _is_saved_page(folder, "a.txt")
+    def refuse(path: Path, *args: object, **kwargs: object) -> None:
+        raise AssertionError(f"opened {path}")
+
+    with monkeypatch.context() as patched:
+        patched.setattr(Path, "open", refuse)
+        patched.setattr(Path, "read_bytes", refuse)
+        manifest = read_manifest(folder)
+    assert manifest["file"].tolist() == ["a.txt", "z.txt"]
+    with pytest.raises(CorpusError, match=r"z.txt.*outside") as error:
+        read_raw_documents(folder)
+    assert SECRET not in str(error.value)
+
+
+def test_a_page_saved_under_a_txt_name_is_not_an_article_without_outlet(
+    make_corpus: MakeCorpus,
+) -> None:
+    page = (
+        '<!DOCTYPE html><html><head><meta property="og:site_name" content="Harbour Times">'
+        "</head><body><article><p>The council approved the budget on Monday.</p></article>"
+        "</body></html>"
+    )
+    folder = make_corpus(files={"inside.txt": page}, with_manifest=False)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # the page names its site once it is cleaned
+        read_raw_documents(folder)
+    folder = make_corpus(files={"inside.txt": page, "a.txt": ARTICLE_A}, with_manifest=False)
+    with pytest.warns(UserWarning, match="no manifest.csv and no outlet"):
+        read_raw_documents(folder)
 
 
 def test_symlinked_manifest_pointing_outside_is_refused(
@@ -110,7 +140,9 @@ def test_a_windows_manifest_s_backslashes_name_files_in_subfolders(
     folder = make_corpus(files={"a.txt": ARTICLE_A}, manifest=_rows("a.txt", "sub\\b.txt"))
     (folder / "sub").mkdir()
     (folder / "sub" / "b.txt").write_text(ARTICLE_B, encoding="utf-8")
-    raw = read_raw_documents(folder)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # listed: not warned about as a file left in a sub-folder
+        raw = read_raw_documents(folder)
     assert raw["raw_text"].tolist() == [ARTICLE_A, ARTICLE_B]
 
 

@@ -19,6 +19,7 @@ from analysis.corpus.documents import (
     corpus_fingerprint,
     read_raw_documents,
 )
+from analysis.outputs import MANIFEST, manifest_bytes
 
 MakeCorpus = Callable[..., Path]
 
@@ -128,6 +129,47 @@ def test_a_folder_readme_is_not_an_article_unless_listed(
         listed = [*manifest, {"doc_id": "r", "file": "README.txt", "outlet": "X"}]
         folder = make_corpus(files={"a.txt": ARTICLE_A, "README.txt": readme}, manifest=listed)
         assert read_raw_documents(folder)["file"].tolist() == ["a.txt", "README.txt"]
+
+
+def test_article_files_one_folder_down_are_named_when_they_are_not_read(
+    make_corpus: MakeCorpus,
+) -> None:
+    manifest = [{"doc_id": "a1", "file": "a.txt", "outlet": "X"}]
+    folder = make_corpus(files={"a.txt": ARTICLE_A}, manifest=manifest)
+    # a run's outputs written inside the folder, and the story's lexicons, are not articles
+    for name in ("figures/fig01.svg", "reports/summary.html", "lexicons/actors.toml"):
+        (folder / name).parent.mkdir(exist_ok=True)
+        (folder / name).write_text("x", encoding="utf-8")
+    record = manifest_bytes(["figures/fig01.svg", "reports/summary.html"])
+    (folder / "reports" / MANIFEST).write_bytes(record)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        read_raw_documents(folder)
+    (folder / "more").mkdir()
+    (folder / "more" / "b.txt").write_text(ARTICLE_B, encoding="utf-8")
+    (folder / "more" / "c.html").write_text(ARTICLE_B, encoding="utf-8")
+    with pytest.warns(UserWarning, match=r"sub-folders are not read.*'more' holds 2 article files"):
+        assert read_raw_documents(folder)["file"].tolist() == ["a.txt"]
+    listed = [*manifest, {"doc_id": "b1", "file": "more/b.txt", "outlet": "X"}]
+    folder = make_corpus(files={"a.txt": ARTICLE_A}, manifest=listed)
+    with pytest.warns(UserWarning, match=r"'more' holds 1 article file\)"):  # c.html is not listed
+        assert read_raw_documents(folder)["file"].tolist() == ["a.txt", "more/b.txt"]
+
+
+def test_a_folder_whose_articles_are_one_folder_down_says_which_folder_to_give(
+    tmp_path: Path,
+) -> None:
+    folder = tmp_path / "download"
+    (folder / "Files (2)").mkdir(parents=True)
+    for name in ("a.txt", "b.txt"):
+        (folder / "Files (2)" / name).write_text(ARTICLE_A, encoding="utf-8")
+    expected = r"'Files \(2\)' holds 2 article files: give that folder as the corpus \(e\.g\. "
+    with pytest.raises(CorpusError, match=expected):
+        read_raw_documents(folder)
+    from analysis.pipeline.params import ParameterError, check_corpus_columns
+
+    with pytest.raises(ParameterError, match=expected):  # refused before any notebook
+        check_corpus_columns(folder)
 
 
 def test_windows_1252_file_is_decoded_and_the_fallback_recorded(

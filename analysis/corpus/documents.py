@@ -412,11 +412,60 @@ def no_articles_message(corpus_dir: Path) -> str:
     files and no export files either."""
     if (corpus_dir / MANIFEST_NAME).is_file():
         return f"{corpus_dir / MANIFEST_NAME}: lists no articles (a header and no rows)"
-    return (
+    message = (
         f"{corpus_dir}: no articles: the folder holds no .txt, .html, .htm, .mhtml, .webarchive "
         "or .docx files and no export files (.csv, .tsv, .json, .jsonl, .parquet, .xlsx, .xls, "
         ".ods)"
     )
+    below = _subfolder_articles(corpus_dir, set())
+    if below:  # an unzipped download often puts the files one folder down
+        name, _ = max(below.items(), key=lambda item: item[1])
+        message += (
+            f"; sub-folders are not read, and {_counted(below)}: give that folder as the "
+            f"corpus (e.g. {str(corpus_dir / name)!r})"
+        )
+    return message
+
+
+def _subfolder_articles(corpus_dir: Path, listed: set[str]) -> dict[str, int]:
+    """The number of article files directly in each sub-folder of ``corpus_dir`` (hidden ones
+    left out) that ``listed`` (a manifest's file names) does not name, for the sub-folders that
+    hold any. Only one level down; a run's own outputs (``reports/summary.html`` of a run whose
+    ``--out`` is this folder, in its record of the files it wrote) are not articles."""
+    from analysis.outputs import MANIFEST, OutputsError
+    from analysis.outputs import read_manifest as read_outputs
+
+    try:
+        written = read_outputs(corpus_dir / "reports" / MANIFEST)
+    except OutputsError:
+        written = set()
+    # a manifest written on Windows names them with backslashes (confine)
+    listed = listed | {os.path.normpath(name.replace("\\", "/")) for name in listed}
+    found: dict[str, int] = {}
+    for sub in sorted(corpus_dir.iterdir(), key=lambda p: p.name):
+        if sub.name.startswith(".") or not sub.is_dir():
+            continue
+        try:
+            n = sum(
+                1
+                for p in _article_files(sub)
+                if os.path.normpath(f"{sub.name}/{p.name}") not in listed
+                and f"{sub.name}/{p.name}" not in written
+            )
+        except OSError:
+            continue
+        if n:
+            found[sub.name] = n
+    return found
+
+
+def _counted(below: dict[str, int]) -> str:
+    """ "'Files (3)' holds 3 article files" for a sub-folder, joined for several."""
+    parts = [
+        f"{name!r} holds {n} article file{'s' if n > 1 else ''}"
+        for name, n in list(below.items())[:_UNREAD_SHOWN]
+    ]
+    return ", ".join(parts) + (", …" if len(below) > _UNREAD_SHOWN else "")
 
 
 def read_raw_documents(corpus_dir: Path | str | None = None) -> pd.DataFrame:
@@ -557,8 +606,9 @@ def _warn_unread(corpus_dir: Path, listed: set[str]) -> None:
     ``.webarchive``) and Word documents (``.docx``), in any letter case (and whatever the
     manifest lists), are articles; a
     compressed page (``.html.gz``), a PDF or a Word file next to them is not read. Hidden files,
-    the folder's own files (manifest, sidecars, ``analysis.toml``, ``SHA256SUMS``), READMEs and
-    sub-folders are not mentioned.
+    the folder's own files (manifest, sidecars, ``analysis.toml``, ``SHA256SUMS``) and READMEs
+    are not mentioned; a sub-folder is, when it holds article files the manifest does not list
+    (:func:`_subfolder_articles`).
     """
     articles = {p.name for p in _article_files(corpus_dir)}
     unread = sorted(
@@ -571,6 +621,13 @@ def _warn_unread(corpus_dir: Path, listed: set[str]) -> None:
         and os.path.normpath(p.name) not in listed
         and not p.name.lower().startswith(_NOT_ARTICLES)
     )
+    below = _subfolder_articles(corpus_dir, listed)
+    if below:
+        warn_user(
+            f"{corpus_dir}: sub-folders are not read, so the article files there are left out "
+            f"({_counted(below)}): move them into the folder (or list each in manifest.csv as "
+            "'sub-folder/file'), or give the sub-folder as the corpus"
+        )
     if not unread:
         return
     shown = ", ".join(unread[:_UNREAD_SHOWN]) + (" …" if len(unread) > _UNREAD_SHOWN else "")
@@ -589,7 +646,9 @@ def _article_files(corpus_dir: Path) -> list[Path]:
     found = [
         p
         for p in corpus_dir.iterdir()
-        if p.suffix.lower() in ARTICLE_SUFFIXES and not p.name.lower().startswith(_NOT_ARTICLES)
+        if p.suffix.lower() in ARTICLE_SUFFIXES
+        and not p.name.lower().startswith(_NOT_ARTICLES)
+        and p.is_file()
     ]
     return sorted(found, key=lambda p: p.name)
 

@@ -119,7 +119,7 @@ def test_a_folder_without_articles_is_refused_before_any_notebook(
     assert run_command.main(args) == 2
     err = capsys.readouterr().err
     assert (
-        "no articles: the folder holds no .txt, .html, .htm, .mhtml, .webarchive or .docx "
-        "files and no export files" in err
+        "no articles: the folder holds no .txt, .html, .htm, .mhtml, .webarchive, .docx or "
+        ".rtf files and no export files" in err
     )
     assert fake.calls == [] and not out.exists()

@@ -36,6 +36,7 @@ from analysis.corpus.html import HTML_SUFFIXES, PAGE_COLUMNS, Page, is_html_page
 from analysis.corpus.mhtml import MHTML_SUFFIXES, mhtml_page
 from analysis.corpus.normalisers import normalise_unicode
 from analysis.corpus.page_charset import declared_charset
+from analysis.corpus.rtf_text import RTF_SUFFIXES, rtf_text
 from analysis.corpus.sentences import count_words_many, split_sentences
 from analysis.corpus.webarchive import WEBARCHIVE_SUFFIXES, webarchive_page
 from analysis.user_warnings import warn_user
@@ -58,7 +59,15 @@ SETTINGS_FILE = "analysis.toml"  # a corpus folder's settings (analysis.settings
 REQUIRED_MANIFEST_COLUMNS = ["doc_id", "file", "outlet"]
 # Article files a folder may hold: plain text, and saved web pages (analysis.corpus.html).
 # Any letter case: pages saved on Windows are often "Page.HTM".
-ARTICLE_SUFFIXES = (".txt", ".html", ".htm", *MHTML_SUFFIXES, *WEBARCHIVE_SUFFIXES, *DOCX_SUFFIXES)
+ARTICLE_SUFFIXES = (
+    ".txt",
+    ".html",
+    ".htm",
+    *MHTML_SUFFIXES,
+    *WEBARCHIVE_SUFFIXES,
+    *DOCX_SUFFIXES,
+    *RTF_SUFFIXES,
+)
 # Names read as saved web pages: HTML, and pages saved as one file by a browser (MHTML from
 # Chrome and Edge, a web archive from Safari)
 PAGE_SUFFIXES = (*HTML_SUFFIXES, *MHTML_SUFFIXES, *WEBARCHIVE_SUFFIXES)
@@ -413,9 +422,9 @@ def no_articles_message(corpus_dir: Path) -> str:
     if (corpus_dir / MANIFEST_NAME).is_file():
         return f"{corpus_dir / MANIFEST_NAME}: lists no articles (a header and no rows)"
     message = (
-        f"{corpus_dir}: no articles: the folder holds no .txt, .html, .htm, .mhtml, .webarchive "
-        "or .docx files and no export files (.csv, .tsv, .json, .jsonl, .parquet, .xlsx, .xls, "
-        ".ods)"
+        f"{corpus_dir}: no articles: the folder holds no .txt, .html, .htm, .mhtml, .webarchive, "
+        ".docx or .rtf files and no export files (.csv, .tsv, .json, .jsonl, .parquet, .xlsx, "
+        ".xls, .ods)"
     )
     below = _subfolder_articles(corpus_dir, set())
     if below:  # an unzipped download often puts the files one folder down
@@ -562,12 +571,15 @@ def read_article_file(path: Path, name: str) -> tuple[str, str, str]:
     ``.mhtml``/``.mht`` file is read as its HTML part (:func:`analysis.corpus.mhtml.mhtml_page`),
     a Safari ``.webarchive`` as its main resource (:func:`analysis.corpus.webarchive.
     webarchive_page`), a Word ``.docx`` as its paragraphs (:func:`analysis.corpus.docx_text.
-    docx_text`); every file is decoded by :func:`decode_article`, which raises
+    docx_text`), an ``.rtf`` document likewise (:func:`analysis.corpus.rtf_text.rtf_text`); every
+    file is decoded by :func:`decode_article`, which raises
     :class:`ValueError` with the reason."""
     data = path.read_bytes()
     lowered = name.lower()
     if lowered.endswith(DOCX_SUFFIXES):
         return (*decode_article(docx_text(data, name).encode("utf-8"), name), "")
+    if lowered.endswith(RTF_SUFFIXES):
+        return (*decode_article(rtf_text(data, name).encode("utf-8"), name), "")
     if lowered.endswith(MHTML_SUFFIXES):
         page = mhtml_page(data, name)
     elif lowered.endswith(WEBARCHIVE_SUFFIXES):
@@ -603,9 +615,9 @@ def _warn_unread(corpus_dir: Path, listed: set[str]) -> None:
     """Warn about files in ``corpus_dir`` that will not be read, so none is skipped silently.
 
     Only ``.txt``/``.html``/``.htm`` files, pages saved as one file (``.mhtml``, ``.mht``,
-    ``.webarchive``) and Word documents (``.docx``), in any letter case (and whatever the
-    manifest lists), are articles; a
-    compressed page (``.html.gz``), a PDF or a Word file next to them is not read. Hidden files,
+    ``.webarchive``), Word documents (``.docx``) and RTF documents (``.rtf``), in any letter
+    case (and whatever the manifest lists), are articles; a compressed page (``.html.gz``), a
+    PDF or an old Word ``.doc`` next to them is not read. Hidden files,
     the folder's own files (manifest, sidecars, ``analysis.toml``, ``SHA256SUMS``) and READMEs
     are not mentioned; a sub-folder is, when it holds article files the manifest does not list
     (:func:`_subfolder_articles`).
@@ -634,13 +646,13 @@ def _warn_unread(corpus_dir: Path, listed: set[str]) -> None:
     hint = " (compressed: decompress them first)" if any(n.endswith(".gz") for n in unread) else ""
     warn_user(
         f"{corpus_dir}: {len(unread)} file(s) not read, as they are not .txt, .html, .htm, "
-        f".mhtml, .webarchive or .docx articles{hint}: {shown}"
+        f".mhtml, .webarchive, .docx or .rtf articles{hint}: {shown}"
     )
 
 
 def _article_files(corpus_dir: Path) -> list[Path]:
     """The article files directly in ``corpus_dir`` (``.txt``, ``.html``, ``.htm``, ``.mhtml``,
-    ``.mht``, ``.webarchive``, ``.docx``, in any letter case), sorted by name. A folder's
+    ``.mht``, ``.webarchive``, ``.docx``, ``.rtf``, in any letter case), sorted by name. A folder's
     ``README.txt`` or ``LICENSE.txt`` describes the folder: it is not an article unless the
     manifest lists it."""
     found = [

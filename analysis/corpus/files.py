@@ -87,8 +87,9 @@ _UNREAD_FORMATS = {
     ".docx": "a Word document is one article of a corpus folder: put the documents in a "
     "folder and give the folder; in a folder without a manifest.csv, a Nexis Uni .docx of many "
     "articles is read as its articles",
-    ".rtf": "export the articles as a CSV or JSON Lines file with one article per row, or "
-    "save each as a .txt file in a corpus folder with a manifest.csv",
+    ".rtf": "an RTF document is one article of a corpus folder: put the documents in a folder "
+    "and give the folder; in a folder without a manifest.csv, a Nexis Uni .rtf of many articles "
+    "is read as its articles",
     ".pdf": "extract the text first (one .txt file per article in a corpus folder)",
     ".txt": "a .txt file is one article of a corpus folder (with a manifest.csv), or, in a "
     "folder without one, a LexisNexis or Nexis Uni export read as its articles; a table that "

@@ -55,14 +55,28 @@ def test_a_run_refuses_with_the_same_hint(export: Path) -> None:
         check_corpus_columns(export)
 
 
-def test_short_columns_give_no_text_hint(tmp_path: Path) -> None:
-    path = _write(
-        tmp_path / "titles.csv", pd.DataFrame({"Headline": ["A", "B"], "Site": ["x", "y"]})
+def test_short_columns_say_the_file_holds_no_article_text(tmp_path: Path) -> None:
+    # a list of stories as Media Cloud exports it: titles and addresses, no text
+    stories = pd.DataFrame(
+        {
+            "media_name": ["nytimes.com", "reuters.com"],
+            "Headline": ["US and China pause rare earth curbs", "China suspends controls"],
+            "url": ["https://www.nytimes.com/2025/10/12/a.html", "https://reuters.com/b"],
+        }
     )
+    path = _write(tmp_path / "titles.csv", stories)
     with pytest.raises(CorpusFileError) as caught:
         read_chunks(path)
-    assert "longest values" not in str(caught.value)
-    assert "preamble" not in str(caught.value)
+    message = str(caught.value)
+    assert "holds the longest values" not in message and "preamble" not in message
+    assert "None of its columns holds article text (the longest values, in 'url', are 31" in (
+        message
+    )
+    assert message.endswith("to analyse the headlines alone, --map text=Headline.")
+    # without a title column there is nothing to suggest mapping
+    path = _write(tmp_path / "sites.csv", stories.drop(columns="Headline"))
+    with pytest.raises(CorpusFileError, match=r"give the folder\.$"):
+        read_chunks(path)
 
 
 def test_a_preamble_line_taken_as_header_gives_no_text_hint(tmp_path: Path) -> None:

@@ -57,8 +57,8 @@ MANIFEST_COLUMNS = [
 ]
 SETTINGS_FILE = "analysis.toml"  # a corpus folder's settings (analysis.settings.SETTINGS_NAME)
 REQUIRED_MANIFEST_COLUMNS = ["doc_id", "file", "outlet"]
-# Article files a folder may hold: plain text, and saved web pages (analysis.corpus.html).
-# Any letter case: pages saved on Windows are often "Page.HTM".
+# Article files a folder may hold: plain text, saved web pages (analysis.corpus.html), Word and
+# RTF documents. Any letter case: pages saved on Windows are often "Page.HTM".
 ARTICLE_SUFFIXES = (
     ".txt",
     ".html",
@@ -469,7 +469,8 @@ def _subfolder_articles(corpus_dir: Path, listed: set[str]) -> dict[str, int]:
 
 
 def _counted(below: dict[str, int]) -> str:
-    """ "'Files (3)' holds 3 article files" for a sub-folder, joined for several."""
+    """For each sub-folder of ``below`` (the first five), the words "'Files (3)' holds 3 article
+    files", joined by commas."""
     parts = [
         f"{name!r} holds {n} article file{'s' if n > 1 else ''}"
         for name, n in list(below.items())[:_UNREAD_SHOWN]

@@ -537,7 +537,8 @@ def resolve_columns_explained(
     """:func:`_resolve_columns`, and when the text or outlet column is missing, the message
     also names the file's columns likely to hold them, so that the ``--map`` to write is in
     the message: for the text, the column whose first 100 values are longest on average (200
-    characters or more, so not a title); for the outlet, columns whose name says source,
+    characters or more, so not a title), or that no column holds article text (a list of
+    stories' titles and addresses); for the outlet, columns whose name says source,
     publication, domain, site, media... A hint only: nothing is read as text or outlet unless
     the user maps it."""
     try:
@@ -575,12 +576,27 @@ def _text_column_hint(path: Path, mapping: dict[str, str]) -> str:
         if name not in mapping.values()
     }
     best = max(lengths, key=lambda n: lengths[n], default=None)
-    if best is None or lengths[best] < _LONG_TEXT:
+    if best is None:
         return ""
+    if lengths[best] >= _LONG_TEXT:
+        return (
+            f" The column {best!r} holds the longest values (on average "
+            f"{lengths[best]:,.0f} characters in the first {len(sample)} rows): "
+            f"{_map_option('text', best)}"
+        )
+    # a list of stories (Media Cloud, GDELT): titles and addresses, not the articles
+    headlines = [n for n in lengths if any(w in n.lower() for w in ("title", "headline"))]
+    advice = (
+        f"; to analyse the headlines alone, {_map_option('text', headlines[0])}"
+        if headlines
+        else ""
+    )
     return (
-        f" The column {best!r} holds the longest values (on average "
-        f"{lengths[best]:,.0f} characters in the first {len(sample)} rows): "
-        f"{_map_option('text', best)}"
+        f" None of its columns holds article text (the longest values, in {best!r}, are "
+        f"{lengths[best]:,.0f} characters on average in the first {len(sample)} rows): a list "
+        "of stories with their titles and addresses, as Media Cloud or GDELT export one, does "
+        "not hold the articles. Save the articles' pages (.html) in a folder and give the "
+        f"folder{advice}."
     )
 
 

@@ -239,11 +239,16 @@ def test_files_that_are_not_articles_are_named_in_a_warning(tmp_path):
     with pytest.warns(UserWarning) as caught:
         raw = read_raw_documents(tmp_path)
     messages = [str(warning.message) for warning in caught]
-    not_read = r"2 file\(s\) not read.*decompress.*page\.html\.gz, report\.pdf"
+    not_read = r"2 file\(s\) not read.*extract them first.*page\.html\.gz, report\.pdf"
     assert any(re.search(not_read, message) for message in messages)
     assert any("no manifest.csv" in message for message in messages)  # a.txt has no outlet
     assert raw["file"].tolist() == ["a.txt"]
     (tmp_path / "page.html.gz").unlink()
+    (tmp_path / "Files (40).ZIP").write_bytes(b"PK\x03\x04")  # a database's download
+    with pytest.warns(UserWarning) as caught:
+        read_raw_documents(tmp_path)
+    assert any("(compressed: extract them first): Files (40).ZIP" in str(w.message) for w in caught)
+    (tmp_path / "Files (40).ZIP").unlink()
     (tmp_path / "report.pdf").unlink()
     with warnings.catch_warnings():
         warnings.simplefilter("error")  # only article files and ignored ones: no warning

@@ -269,6 +269,9 @@ def test_unknown_extension_and_missing_file(tmp_path: Path) -> None:
     with pytest.raises(CorpusFileError, match="no such file"):
         read_chunks(tmp_path / "absent.csv")
     assert detect_format("export.jsonl.gz") == "jsonl"
+    # an archive of articles is not a corpus file: extract it
+    with pytest.raises(CorpusFileError, match=r"Files \(40\)\.zip: .*extract it and give the"):
+        detect_format("Files (40).zip")
 
 
 def test_a_folder_is_read_through_the_manifest(make_corpus: Callable[..., Path]) -> None:

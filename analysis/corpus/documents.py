@@ -644,7 +644,12 @@ def _warn_unread(corpus_dir: Path, listed: set[str]) -> None:
     if not unread:
         return
     shown = ", ".join(unread[:_UNREAD_SHOWN]) + (" …" if len(unread) > _UNREAD_SHOWN else "")
-    hint = " (compressed: decompress them first)" if any(n.endswith(".gz") for n in unread) else ""
+    compressed = (".gz", ".zip", ".bz2", ".xz", ".zst", ".7z", ".rar", ".tar")
+    hint = (
+        " (compressed: extract them first)"
+        if any(n.lower().endswith(compressed) for n in unread)
+        else ""
+    )
     warn_user(
         f"{corpus_dir}: {len(unread)} file(s) not read, as they are not .txt, .html, .htm, "
         f".mhtml, .webarchive, .docx or .rtf articles{hint}: {shown}"

@@ -248,6 +248,12 @@ def detect_format(path: Path | str) -> str:
             name = name[: -len(ext)]
             break
     suffix = Path(name).suffix
+    if suffix not in FORMATS and name != Path(path).name.lower():  # "articles.zip"
+        raise CorpusFileError(
+            f"{path}: a compressed file is read only when its name says the table inside "
+            f"('export.csv{Path(path).suffix.lower()}'); an archive of articles (a news "
+            "database's download) is not read: extract it and give the folder"
+        )
     if suffix not in FORMATS:
         instead = _UNREAD_FORMATS.get(suffix)
         raise CorpusFileError(

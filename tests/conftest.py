@@ -30,6 +30,12 @@ ARTICLE_C = (
     "Mr. Lund of Acme Corp. said the pause was welcome but fragile.\n"
     "Exporters may still face delays at the border.\n"
 )
+# A saved page that names its site: its outlet is known only once the page is read.
+PAGE_NAMING_ITS_SITE = (
+    '<!DOCTYPE html><html><head><meta property="og:site_name" content="Harbour Times">'
+    "</head><body><article><p>The council approved the budget on Monday after a long debate."
+    "</p></article></body></html>"
+)
 
 
 @pytest.fixture(autouse=True)

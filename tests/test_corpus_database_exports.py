@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import io
 import warnings
-import zipfile
 from pathlib import Path
 
 import pytest
+from word_documents import paragraphs_docx
 
 from analysis import load_corpus
 from analysis.corpus.database_exports import (
@@ -305,25 +304,10 @@ def test_an_article_whose_header_has_no_date_keeps_its_text_without_metadata() -
     assert (_non_blank(fields.body), fields.metadata) == (BRIDGE, {})
 
 
-def _docx(lines: list[str]) -> bytes:
-    ns = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
-    paragraphs = "".join(
-        f'<w:p><w:r><w:t xml:space="preserve">{line.replace("&", "&amp;")}</w:t></w:r></w:p>'
-        for line in lines
-    )
-    head = '<?xml version="1.0" encoding="UTF-8"?>'
-    xml = f"{head}<w:document {ns}><w:body>{paragraphs}</w:body></w:document>"
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w") as archive:
-        archive.writestr("[Content_Types].xml", "<Types/>")
-        archive.writestr("word/document.xml", xml.encode("utf-8"))
-    return buffer.getvalue()
-
-
 def test_a_folder_of_exports_is_read_as_their_articles(tmp_path: Path) -> None:
     folder = tmp_path / "nexis"
     folder.mkdir()
-    (folder / "Files (3).docx").write_bytes(_docx(NEXIS_UNI_SEARCH.split("\n")))
+    (folder / "Files (3).docx").write_bytes(paragraphs_docx(NEXIS_UNI_SEARCH.split("\n")))
     (folder / "academic.txt").write_text(LEXISNEXIS_SEARCH, encoding="utf-8")
     with warnings.catch_warnings():
         warnings.simplefilter("error")  # no outlet left unknown, no several-articles warning

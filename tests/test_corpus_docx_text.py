@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-import io
-import zipfile
 from pathlib import Path
 
 import pytest
+from word_documents import docx_bytes
 
 from analysis import load_corpus
 from analysis.corpus.docx_text import docx_text
 
-NS = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
 PARAGRAPHS = [
     "Dock workers at the city's container port walked out on Thursday after talks on pay broke "
     "down, union leaders said.",
@@ -26,19 +24,9 @@ def _paragraph(text: str) -> str:
     return f"<w:p><w:r><w:t>{text[:half]}</w:t></w:r><w:r><w:t>{text[half:]}</w:t></w:r></w:p>"
 
 
-def _docx(body: str) -> bytes:
-    head = '<?xml version="1.0" encoding="UTF-8"?>'
-    xml = f"{head}<w:document {NS}><w:body>{body}</w:body></w:document>"
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w") as archive:
-        archive.writestr("[Content_Types].xml", "<Types/>")
-        archive.writestr("word/document.xml", xml.encode("utf-8"))
-    return buffer.getvalue()
-
-
 def test_each_paragraph_is_a_line_and_runs_are_joined() -> None:
     body = "".join(_paragraph(p) for p in PARAGRAPHS)
-    assert docx_text(_docx(body), "a.docx") == "\n".join(PARAGRAPHS)
+    assert docx_text(docx_bytes(body), "a.docx") == "\n".join(PARAGRAPHS)
 
 
 def test_tabs_breaks_tables_kept_and_deleted_text_and_text_boxes_left() -> None:
@@ -51,7 +39,7 @@ def test_tabs_breaks_tables_kept_and_deleted_text_and_text_boxes_left() -> None:
         "<w:p><w:r><w:t>Body</w:t></w:r><w:r><w:pict><w:txbxContent><w:p><w:r>"
         "<w:t>PULL QUOTE</w:t></w:r></w:p></w:txbxContent></w:pict></w:r></w:p>"
     )
-    assert docx_text(_docx(body), "a.docx").split("\n") == [
+    assert docx_text(docx_bytes(body), "a.docx").split("\n") == [
         "Name\tRole",
         "second line",
         "kept",
@@ -76,7 +64,7 @@ def test_what_is_not_a_docx_is_refused_by_name(data: bytes, message: str) -> Non
 def test_a_folder_of_word_documents_is_read_with_its_manifest(tmp_path: Path) -> None:
     folder = tmp_path / "articles"
     folder.mkdir()
-    (folder / "strike.docx").write_bytes(_docx("".join(_paragraph(p) for p in PARAGRAPHS)))
+    (folder / "strike.docx").write_bytes(docx_bytes("".join(_paragraph(p) for p in PARAGRAPHS)))
     (folder / "manifest.csv").write_text(
         "doc_id,file,outlet\nstrike,strike.docx,Harbour Times\n", encoding="utf-8"
     )
@@ -92,7 +80,7 @@ def test_a_database_docx_of_several_articles_is_warned_about(tmp_path: Path) -> 
     folder.mkdir()
     story = "".join(_paragraph(p) for p in PARAGRAPHS)
     end = "<w:p><w:r><w:t>End of Document</w:t></w:r></w:p>"
-    (folder / "Files (2).docx").write_bytes(_docx(story + end + story + end))
+    (folder / "Files (2).docx").write_bytes(docx_bytes(story + end + story + end))
     (folder / "manifest.csv").write_text(
         "doc_id,file,outlet\nnexis,Files (2).docx,Nexis\n", encoding="utf-8"
     )

@@ -9,6 +9,7 @@ from pathlib import Path
 import nbformat
 import papermill
 import pytest
+from conftest import PAGE_NAMING_ITS_SITE
 from pipeline_fakes import PARAMS_03, write_notebook, write_pipeline
 
 from analysis import load_corpus
@@ -252,12 +253,7 @@ def test_outlets_of_a_folder_without_manifest_are_checked_once_its_articles_are_
     make_corpus, tmp_path: Path
 ) -> None:
     # a saved page's outlet is its site name, known once the page is read: not refused here
-    page = (
-        '<html><head><meta property="og:site_name" content="Harbour Times"></head><body>'
-        "<article><p>The council approved the budget on Monday after a long debate.</p>"
-        "</article></body></html>"
-    )
-    folder = make_corpus(files={"budget.html": page}, with_manifest=False)
+    folder = make_corpus(files={"budget.html": PAGE_NAMING_ITS_SITE}, with_manifest=False)
     check_outlets(folder, ["Harbour Times"])
     check_outlets(folder, ["Nope"])  # nor a typo: the notebooks refuse it once the page is read
     with warnings.catch_warnings():

@@ -13,7 +13,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
-from conftest import ARTICLE_A, ARTICLE_B
+from conftest import ARTICLE_A, ARTICLE_B, PAGE_NAMING_ITS_SITE
 
 from analysis import load_corpus
 from analysis.corpus.documents import (
@@ -90,11 +90,7 @@ def test_listing_a_folder_without_manifest_opens_no_article_file(
 def test_a_page_saved_under_a_txt_name_is_not_an_article_without_outlet(
     make_corpus: MakeCorpus,
 ) -> None:
-    page = (
-        '<!DOCTYPE html><html><head><meta property="og:site_name" content="Harbour Times">'
-        "</head><body><article><p>The council approved the budget on Monday.</p></article>"
-        "</body></html>"
-    )
+    page = PAGE_NAMING_ITS_SITE
     folder = make_corpus(files={"inside.txt": page}, with_manifest=False)
     with warnings.catch_warnings():
         warnings.simplefilter("error")  # the page names its site once it is cleaned

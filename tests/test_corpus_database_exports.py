@@ -370,6 +370,10 @@ def test_a_sidecar_value_wins_over_the_export_and_one_article_keeps_its_file_id(
     assert raw[["doc_id", "outlet", "title", "origin"]].values.tolist() == [
         ["ferry", "Valley Post Online", "Second ferry for the islands", "UK"]
     ]
+    audit = load_corpus(folder, progress=False, jobs=1).audit
+    moved = audit.loc[audit["action"] == "moved_to_metadata", "result"].tolist()
+    assert "outlet: Valley Post (not used: the metadata gives 'Valley Post Online')" in moved
+    assert "title: Second ferry for the islands" in moved
 
 
 def test_an_export_a_manifest_lists_is_one_article_and_the_warning_says_how_to_split(

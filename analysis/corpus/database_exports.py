@@ -374,8 +374,9 @@ def export_text(record: dict[str, Any], audit: list[AuditEntry]) -> str:
     """The text of the export's article in ``record`` (a row of :func:`articles_of_exports`):
     its part of the file with the header and footer lines made empty, so the line numbers of
     cleaning's audit are the part's. Appends to ``audit`` an entry for each line left out:
-    moved to metadata (rule ``export_header``, the result naming the field) for the headline,
-    publication, date, byline and section, removed for the other header lines (rule
+    moved to metadata (rule ``export_header``, the result naming the field, and saying so when
+    a sidecar's value was kept instead) for the headline, publication, date, byline and
+    section, removed for the other header lines (rule
     ``export_header``), the footer (``export_footer``) and a search's cover page
     (``export_cover``)."""
     kind = next(k for k, v in RAW_FORMATS.items() if v == record["raw_format"])
@@ -384,10 +385,12 @@ def export_text(record: dict[str, Any], audit: list[AuditEntry]) -> str:
     for line_no, line, role in fields.other_lines:
         if role in _METADATA_ROLES:
             value = fields.metadata.get(role, "")
+            given = str(record.get(role, "") or "").strip()
+            result = f"{role}: {value}"
+            if given and given != value:  # a sidecar gave the field for the file
+                result += f" (not used: the metadata gives {given!r})"
             audit.append(
-                AuditEntry(
-                    doc_id, line_no, line, "export_header", "moved_to_metadata", f"{role}: {value}"
-                )
+                AuditEntry(doc_id, line_no, line, "export_header", "moved_to_metadata", result)
             )
         else:
             rule = AUDIT_RULES.get(role, "export_header")

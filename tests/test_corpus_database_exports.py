@@ -267,6 +267,12 @@ def test_a_headline_or_paragraph_that_opens_with_capitals_and_a_colon_is_not_a_f
     (article,) = split_database_export(text)
     fields = read_export_article(article.text, article.kind)
     assert fields.metadata["title"] == "WORLD NEWS: Deported workers return home"
+    # without its footer fields, the article still ends with its copyright lines
+    copyright = "   Copyright 2010 The Delhi Post\n   All Rights Reserved"
+    text = text.replace("LOAD-DATE: March 4, 2010", copyright)
+    fields = read_export_article(split_database_export(text)[0].text, LEXISNEXIS)
+    assert _non_blank(fields.body)[-1].startswith("Source: the airport authority")
+    assert [role for _, _, role in fields.other_lines][-2:] == ["footer", "footer"]
     assert _non_blank(fields.body) == [
         "NEW DELHI: Nearly 150 workers returned home on Wednesday after being deported.",
         "Source: the airport authority said more flights were due.",

@@ -283,6 +283,11 @@ def _read_lexisnexis(lines: list[str]) -> ExportFields:
     footer = next(
         (i for i in range(header_end, len(lines)) if _LEXIS_FOOTER.match(lines[i])), len(lines)
     )
+    # an article without footer fields still ends with its copyright lines
+    while footer > header_end and (
+        not lines[footer - 1].strip() or _COPYRIGHT.match(lines[footer - 1])
+    ):
+        footer -= 1
     roles.mark(footer, len(lines), "footer")
     for i in range(start + 1, header_end):
         for name in ("byline", "section"):

@@ -633,10 +633,10 @@ def check_outlets(corpus: Path, outlets: Any) -> None:
     if not outlets or not corpus.is_dir() or _corpus_files(corpus):
         return
     from analysis.corpus.documents import MANIFEST_NAME, CorpusError, read_manifest
+    from analysis.corpus.normalisers import normalise_unicode
 
     if not (corpus / MANIFEST_NAME).is_file():
         return
-    from analysis.corpus.normalisers import normalise_unicode
 
     try:  # compared in Unicode NFC, as the run puts the metadata (documents.metadata_in_nfc)
         known = {normalise_unicode(o) for o in read_manifest(corpus)["outlet"]}

@@ -222,6 +222,28 @@ def test_nexis_uni_articles_get_their_headline_publication_date_and_text() -> No
     assert ("PHOTO: The bridge in 1950.", "footer") in {(ln, r) for _, ln, r in read[2].other_lines}
 
 
+@pytest.mark.parametrize(
+    ("date_line", "iso"),
+    [
+        ("12 oktober 2023 donderdag", "2023-10-12"),  # Dutch
+        ("12. Oktober 2023 Donnerstag", "2023-10-12"),  # German
+        ("1er octobre 2023", "2023-10-01"),  # French
+        ("12 de octubre de 2023", "2023-10-12"),  # Spanish
+    ],
+)
+def test_a_nexis_uni_date_in_another_language_is_read(date_line: str, iso: str) -> None:
+    # a Dutch Nexis Uni export writes its fields in English and its dates in Dutch
+    header = ["Havenstaking", "NRC", date_line, "Length:\u00a0230 words", "Body"]
+    text = "\n".join([*header, *FERRY, "End of Document"])
+    (article,) = split_database_export(text)
+    metadata = read_export_article(article.text, article.kind).metadata
+    assert (metadata["published"], metadata["outlet"], metadata["title"]) == (
+        iso,
+        "NRC",
+        "Havenstaking",
+    )
+
+
 def test_lexisnexis_articles_get_their_headline_publication_date_and_text() -> None:
     articles = split_database_export(LEXISNEXIS_SEARCH)
     read = [read_export_article(a.text, a.kind) for a in articles]

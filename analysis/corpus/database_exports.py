@@ -11,8 +11,8 @@ sentences of the text. :func:`split_database_export` cuts a file into its articl
 reads the headline, publication and date from them, so that each article is compared under its
 own outlet and date.
 
-Two layouts are read (the English interface's field names; as R's LexisNexisTools, Gruber
-2019, reads them):
+Two layouts are read (the English interface's field names, as R's LexisNexisTools, Gruber
+2019, reads them; dates also in Dutch, German, French and Spanish month names):
 
 - **Nexis Uni**: an optional cover page (user, job number, the search), then per article the
   headline, the publication, the date ("October 12, 2025 Sunday"), the header fields
@@ -69,32 +69,36 @@ _LEXIS_FOOTER = re.compile(
 )
 _COPYRIGHT = re.compile(r"^[ \t\u00a0]*(?:Copyright\b|©|\(c\)|All Rights Reserved)", re.I)
 
+# Month names of the interfaces the databases are used in: a Dutch Nexis Uni export writes
+# "12 oktober 2023 donderdag" under English field names, a German one "12. Oktober 2023"
 _MONTHS = {
     name: number
     for number, names in enumerate(
         (
-            ("january", "jan"),
-            ("february", "feb"),
-            ("march", "mar"),
-            ("april", "apr"),
-            ("may",),
-            ("june", "jun"),
-            ("july", "jul"),
-            ("august", "aug"),
-            ("september", "sep", "sept"),
-            ("october", "oct"),
-            ("november", "nov"),
-            ("december", "dec"),
+            ("january", "jan", "januari", "januar", "janvier", "enero"),
+            ("february", "feb", "februari", "februar", "février", "febrero"),
+            ("march", "mar", "maart", "märz", "mars", "marzo"),
+            ("april", "apr", "avril", "abril"),
+            ("may", "mei", "mai", "mayo"),
+            ("june", "jun", "juni", "juin", "junio"),
+            ("july", "jul", "juli", "juillet", "julio"),
+            ("august", "aug", "augustus", "août", "agosto"),
+            ("september", "sep", "sept", "septembre", "septiembre"),
+            ("october", "oct", "oktober", "octobre", "octubre"),
+            ("november", "nov", "novembre", "noviembre"),
+            ("december", "dec", "dezember", "décembre", "diciembre"),
         ),
         start=1,
     )
     for name in names
 }
 _MONTH = "|".join(sorted(_MONTHS, key=len, reverse=True))
-# "October 12, 2025 Sunday", "12 October 2025", "Oct. 12, 2025": a date line of a header
+# "October 12, 2025 Sunday", "12 October 2025", "Oct. 12, 2025", "12. Oktober 2025",
+# "1er octobre 2025", "12 de octubre de 2025": a date line of a header
 _DATE = re.compile(
     rf"\b(?:(?P<month1>{_MONTH})\.?\s+(?P<day1>\d{{1,2}}),?\s+(?P<year1>\d{{4}})"
-    rf"|(?P<day2>\d{{1,2}})\.?\s+(?P<month2>{_MONTH})\.?,?\s+(?P<year2>\d{{4}}))\b",
+    rf"|(?P<day2>\d{{1,2}})(?:\.|er)?\s+(?:de\s+)?(?P<month2>{_MONTH})\.?,?\s+(?:de\s+)?"
+    rf"(?P<year2>\d{{4}}))\b",
     re.I,
 )
 _DATE_LINE_MAX = 80  # a header's date line is short; a longer line holding a date is a headline

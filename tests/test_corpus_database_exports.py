@@ -301,6 +301,28 @@ def test_a_headline_or_paragraph_that_opens_with_capitals_and_a_colon_is_not_a_f
     ]
 
 
+def test_a_german_lexisnexis_export_is_read_as_its_articles() -> None:
+    text = LEXISNEXIS_SEARCH
+    for english, german in (
+        ("1 of 2 DOCUMENTS", "Dokument 1 von 2"),
+        ("2 of 2 DOCUMENTS", "Dokument 2 von 2"),
+        ("BYLINE:", "AUTOR:"),
+        ("SECTION:", "RUBRIK:"),
+        ("LENGTH:", "LÄNGE:"),
+        ("LANGUAGE:", "SPRACHE:"),
+        ("January 11, 2010 Monday", "11. Januar 2010 Montag"),
+    ):
+        text = text.replace(english, german)
+    articles = split_database_export(text)
+    read = [read_export_article(a.text, a.kind) for a in articles]
+    assert [_non_blank(r.body) for r in read] == [STRIKE, FERRY]
+    assert read[0].metadata["byline"] == "Ann Lee"
+    assert read[0].metadata["section"] == "NEWS; Pg. 3"
+    assert read[0].metadata["published"] == "2010-01-11"
+    assert read[0].metadata["title"] == "Port strike halts grain exports"
+    assert article_marks(text) == ("LexisNexis ('N of M DOCUMENTS')", 2)
+
+
 @pytest.mark.parametrize(
     "text",
     [

@@ -11,8 +11,8 @@ sentences of the text. :func:`split_database_export` cuts a file into its articl
 reads the headline, publication and date from them, so that each article is compared under its
 own outlet and date.
 
-Two layouts are read (the English interface's field names, as R's LexisNexisTools, Gruber
-2019, reads them; dates also in Dutch, German, French and Spanish month names):
+Two layouts are read, with the field names R's LexisNexisTools (Gruber 2019) reads, and dates
+also in Dutch, German, French and Spanish month names:
 
 - **Nexis Uni**: an optional cover page (user, job number, the search), then per article the
   headline, the publication, the date ("October 12, 2025 Sunday"), the header fields
@@ -22,14 +22,16 @@ Two layouts are read (the English interface's field names, as R's LexisNexisTool
   line "3 of 50 DOCUMENTS", the publication, the date (edition lines may follow it), the
   headline, the fields "BYLINE:", "SECTION:", "LENGTH:" (and fields such as "DATELINE:" right
   after it), the text, then "LOAD-DATE:", "LANGUAGE:", "PUBLICATION-TYPE:" fields and the
-  copyright line.
+  copyright line; the German and French interfaces' "Dokument 3 von 50", "Document 3 de 50",
+  "AUTOR:", "RUBRIK:", "LÄNGE:", "LONGUEUR:", "SPRACHE:" and "LANGUE:" are read too.
 
 Every line of the file belongs to exactly one article (a cover page to the first), so nothing is
 dropped unaccounted: a line that is not the article's text is reported with its role
 (:attr:`ExportFields.other_lines`), which the loader writes to the audit. An article whose
 header cannot be read (no "Body" or "LENGTH:" line: a graphic, a table of figures) keeps all its
-lines but the marks as text, with no metadata. Other interface languages' field names, and
-Factiva's layout, are not read: such files are warned about (:mod:`analysis.corpus.exports`).
+lines but the marks as text, with no metadata. Nexis Uni's marks in other interface languages
+are not read, nor is Factiva's layout: such files are warned about
+(:mod:`analysis.corpus.exports`) when a mark is found.
 """
 
 from __future__ import annotations
@@ -56,16 +58,22 @@ _NEXIS_BODY = re.compile(r"^[ \t\u00a0]*Body[ \t\u00a0]*$")
 _HEADER_FIELDS = (
     "byline|section|length|dateline|highlight|edition|series|type|source|abstract|distribution"
     "|correction|correction-date|journal-code|column|headline"
+    "|autor|rubrik|länge|longueur"  # LexisNexis in German and French (as LexisNexisTools reads)
 )
+# the fields whose value a document keeps, by their names in each language
+_KEPT_FIELDS = {"byline": "byline", "autor": "byline", "section": "section", "rubrik": "section"}
 # Nexis Uni writes "Length: 812 words", with a no-break space after the colon
 _NEXIS_FIELD = re.compile(rf"^[ \t\u00a0]*(?P<name>{_HEADER_FIELDS}):[ \t\u00a0]", re.I)
 _NEXIS_FOOTER = re.compile(r"^[ \t\u00a0]*(?:Classification|Graphic|Load-Date:.*)[ \t\u00a0]*$")
-_LEXIS_START = re.compile(r"^[ \t]*\d+ of \d+ DOCUMENTS?[ \t]*$")
+_LEXIS_START = re.compile(
+    r"^[ \t]*(?:\d+ of \d+ DOCUMENTS?|Dokument \d+ von \d+|Document \d+ de \d+)[ \t]*$"
+)
+_LEXIS_LENGTH = re.compile(r"^[ \t]*(?:LENGTH|LÄNGE|LONGUEUR):")
 # LexisNexis writes its fields' names in capitals: "BYLINE: Jane Doe", "LENGTH: 812 words"
 _LEXIS_FIELD = re.compile(rf"^[ \t]*(?P<name>{_HEADER_FIELDS.upper()}):[ \t]")
 _LEXIS_FOOTER = re.compile(
     r"^[ \t]*(?:LOAD-DATE|LANGUAGE|PUBLICATION-TYPE|JOURNAL-CODE|GRAPHIC|CORRECTION-DATE"
-    r"|DOCUMENT-TYPE|UPDATE|NOTES|URL):"
+    r"|DOCUMENT-TYPE|UPDATE|NOTES|URL|SPRACHE|LANGUE):"
 )
 _COPYRIGHT = re.compile(r"^[ \t\u00a0]*(?:Copyright\b|©|\(c\)|All Rights Reserved)", re.I)
 
@@ -142,7 +150,7 @@ def split_database_export(text: str) -> list[ExportArticle]:
         bounds = [0, *(i + 1 for i in ends[:-1]), len(lines)]
         return _parts(lines, bounds, NEXIS_UNI)
     starts = [i for i, line in enumerate(lines) if _LEXIS_START.match(line)]
-    if starts and any(line.lstrip().startswith("LENGTH:") for line in lines[starts[0] :]):
+    if starts and any(_LEXIS_LENGTH.match(line) for line in lines[starts[0] :]):
         return _parts(lines, [0, *starts[1:], len(lines)], LEXISNEXIS)
     return []
 
@@ -220,11 +228,13 @@ def _date_of(line: str) -> tuple[str, str] | None:
     return iso, " ".join(line.split())
 
 
-def _field_value(line: str, name: str, pattern: re.Pattern[str]) -> str | None:
+def _kept_field(line: str, pattern: re.Pattern[str]) -> tuple[str, str] | None:
+    """The metadata key and value of a byline or section field (in any of its names)."""
     found = pattern.match(line)
-    if found is None or found["name"].lower() != name:
+    key = _KEPT_FIELDS.get(found["name"].lower()) if found else None
+    if found is None or key is None:
         return None
-    return line[found.end() :].strip()
+    return key, line[found.end() :].strip()
 
 
 def _read_nexis_uni(lines: list[str]) -> ExportFields:
@@ -244,9 +254,9 @@ def _read_nexis_uni(lines: list[str]) -> ExportFields:
     for i in reversed(header):
         line = lines[i]
         if _NEXIS_FIELD.match(line) or _COPYRIGHT.match(line):
-            name = _NEXIS_FIELD.match(line)
-            if name and name["name"].lower() in ("byline", "section"):
-                roles.take(i, name["name"].lower(), line[name.end() :])
+            kept = _kept_field(line, _NEXIS_FIELD)
+            if kept is not None:
+                roles.take(i, *kept)
             continue
         if date_at is None and _date_of(line):
             date_at = i
@@ -272,7 +282,7 @@ def _read_lexisnexis(lines: list[str]) -> ExportFields:
     roles.mark(0, start, "cover page")
     roles.mark(start, start + 1, "header")
     length_at = next(
-        (i for i in range(start + 1, len(lines)) if lines[i].lstrip().startswith("LENGTH:")), None
+        (i for i in range(start + 1, len(lines)) if _LEXIS_LENGTH.match(lines[i])), None
     )
     if length_at is None:  # no header to read: everything after the mark is text
         return roles.fields()
@@ -294,10 +304,9 @@ def _read_lexisnexis(lines: list[str]) -> ExportFields:
         footer -= 1
     roles.mark(footer, len(lines), "footer")
     for i in range(start + 1, header_end):
-        for name in ("byline", "section"):
-            value = _field_value(lines[i], name, _LEXIS_FIELD)
-            if value is not None:
-                roles.take(i, name, value)
+        kept = _kept_field(lines[i], _LEXIS_FIELD)
+        if kept is not None:
+            roles.take(i, *kept)
     header = [i for i in range(start + 1, header_end) if lines[i].strip()]
     fields_at = next((i for i in header if _LEXIS_FIELD.match(lines[i])), header_end)
     top = [i for i in header if i < fields_at]

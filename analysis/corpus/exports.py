@@ -34,7 +34,10 @@ import pandas as pd
 
 # Each kind of mark, as a whole line (a Windows line end too).
 ARTICLE_MARKS: dict[str, re.Pattern[str]] = {
-    "LexisNexis ('N of M DOCUMENTS')": re.compile(r"^[ \t]*\d+ of \d+ DOCUMENTS[ \t\r]*$", re.M),
+    "LexisNexis ('N of M DOCUMENTS')": re.compile(
+        r"^[ \t]*(?:\d+ of \d+ DOCUMENTS?|Dokument \d+ von \d+|Document \d+ de \d+)[ \t\r]*$",
+        re.M,
+    ),
     "Nexis Uni ('End of Document')": re.compile(r"^[ \t]*End of Document[ \t\r]*$", re.M),
     "Factiva ('Document <id>')": re.compile(r"^[ \t]*Document [A-Za-z0-9]{25}[ \t\r]*$", re.M),
 }

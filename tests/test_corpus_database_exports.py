@@ -433,7 +433,8 @@ def test_an_export_a_manifest_lists_is_one_article_and_the_warning_says_how_to_s
     folder.mkdir()
     (folder / "search.txt").write_text(NEXIS_UNI_SEARCH, encoding="utf-8")
     (folder / "manifest.csv").write_text("doc_id,file,outlet\ns,search.txt,Nexis\n")
-    with pytest.warns(UserWarning, match="without a manifest.csv, a Nexis Uni or LexisNexis"):
+    advice = r"export is split into its articles.*in a folder without a manifest\.csv \(a metadata"
+    with pytest.warns(UserWarning, match=advice):
         raw = read_raw_documents(folder)
     assert raw["doc_id"].tolist() == ["s"] and raw["raw_text"][0] == NEXIS_UNI_SEARCH
 

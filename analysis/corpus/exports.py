@@ -75,8 +75,9 @@ def several_articles_warning(names: list[str], texts: list[str], listed: bool = 
     )
     if listed and splittable:
         advice += (
-            " In a folder without a manifest.csv, a Nexis Uni or LexisNexis export is split into "
-            "its articles, each with its headline, publication and date."
+            " A Nexis Uni or LexisNexis export is split into its articles, each with its "
+            "headline, publication and date, in a folder without a manifest.csv (a metadata.csv "
+            "with a 'file' column can give the other files' outlets instead)."
         )
     return (
         f"{len(found)} file(s) look like a news database's export of several articles, read as "

@@ -50,8 +50,14 @@ NEXIS_UNI = "Nexis Uni"
 LEXISNEXIS = "LexisNexis"
 # raw_format values of the rows an export's articles become (analysis.corpus.documents)
 RAW_FORMATS = {NEXIS_UNI: "nexis_uni", LEXISNEXIS: "lexisnexis"}
+_KINDS = {raw_format: kind for kind, raw_format in RAW_FORMATS.items()}
+# The lines that mark where an article ends (Nexis Uni) or starts (LexisNexis, in its English,
+# German and French interfaces); the several-articles warning counts the same lines
+# (analysis.corpus.exports.ARTICLE_MARKS)
+NEXIS_END_MARK = r"End of Document"
+LEXIS_START_MARK = r"(?:\d+ of \d+ DOCUMENTS?|Dokument \d+ von \d+|Document \d+ de \d+)"
 
-_NEXIS_END = re.compile(r"^[ \t\u00a0]*End of Document[ \t\u00a0]*$")
+_NEXIS_END = re.compile(rf"^[ \t\u00a0]*{NEXIS_END_MARK}[ \t\u00a0]*$")
 _NEXIS_BODY = re.compile(r"^[ \t\u00a0]*Body[ \t\u00a0]*$")
 # The header fields of an article, by name: a line "Name: value" whose name is not one of these
 # is a headline or the text ("NEW DELHI: Their American dream..."), never a field
@@ -65,9 +71,7 @@ _KEPT_FIELDS = {"byline": "byline", "autor": "byline", "section": "section", "ru
 # Nexis Uni writes "Length: 812 words", with a no-break space after the colon
 _NEXIS_FIELD = re.compile(rf"^[ \t\u00a0]*(?P<name>{_HEADER_FIELDS}):[ \t\u00a0]", re.I)
 _NEXIS_FOOTER = re.compile(r"^[ \t\u00a0]*(?:Classification|Graphic|Load-Date:.*)[ \t\u00a0]*$")
-_LEXIS_START = re.compile(
-    r"^[ \t]*(?:\d+ of \d+ DOCUMENTS?|Dokument \d+ von \d+|Document \d+ de \d+)[ \t]*$"
-)
+_LEXIS_START = re.compile(rf"^[ \t]*{LEXIS_START_MARK}[ \t]*$")
 _LEXIS_LENGTH = re.compile(r"^[ \t]*(?:LENGTH|LÄNGE|LONGUEUR):")
 # LexisNexis writes its fields' names in capitals: "BYLINE: Jane Doe", "LENGTH: 812 words"
 _LEXIS_FIELD = re.compile(rf"^[ \t]*(?P<name>{_HEADER_FIELDS.upper()}):[ \t]")
@@ -250,7 +254,7 @@ def _read_nexis_uni(lines: list[str]) -> ExportFields:
     roles.mark(footer, end, "footer")
     # the header: cover page?, headline, publication, date, edition?, fields
     header = [i for i in range(body_at) if lines[i].strip()]
-    date_at = None
+    date_at, found = None, None
     for i in reversed(header):
         line = lines[i]
         if _NEXIS_FIELD.match(line) or _COPYRIGHT.match(line):
@@ -258,10 +262,11 @@ def _read_nexis_uni(lines: list[str]) -> ExportFields:
             if kept is not None:
                 roles.take(i, *kept)
             continue
-        if date_at is None and _date_of(line):
-            date_at = i
-    if date_at is not None:
-        iso, written = _date_of(lines[date_at]) or ("", "")
+        if date_at is None:
+            found = _date_of(line)
+            date_at = i if found else None
+    if date_at is not None and found is not None:
+        iso, written = found
         roles.take(date_at, "published", iso)
         roles.metadata["date_text"] = written
         above = [i for i in header if i < date_at]
@@ -312,8 +317,9 @@ def _read_lexisnexis(lines: list[str]) -> ExportFields:
     top = [i for i in header if i < fields_at]
     if top:
         roles.take(top[0], "outlet", lines[top[0]])
-    if len(top) > 1 and _date_of(lines[top[1]]):
-        iso, written = _date_of(lines[top[1]]) or ("", "")
+    found = _date_of(lines[top[1]]) if len(top) > 1 else None
+    if found is not None:
+        iso, written = found
         roles.take(top[1], "published", iso)
         roles.metadata["date_text"] = written
         # edition lines follow the date with no blank line between; the headline comes after
@@ -369,7 +375,7 @@ def articles_of_exports(raw: pd.DataFrame) -> pd.DataFrame:
                 row["doc_id"] = f"{record['doc_id']}-{article.number:0{width}d}"
             row["raw_text"] = article.text
             row["raw_format"] = RAW_FORMATS[article.kind]
-            for key in ("title", "outlet", "published", "byline", "section"):
+            for key in _METADATA_ROLES:
                 given = str(row.get(key, "") or "").strip()
                 if metadata.get(key) and given in ("", _UNKNOWN, "nan"):
                     row[key] = metadata[key]
@@ -397,8 +403,7 @@ def export_text(record: dict[str, Any], audit: list[AuditEntry]) -> str:
     section, removed for the other header lines (rule
     ``export_header``), the footer (``export_footer``) and a search's cover page
     (``export_cover``)."""
-    kind = next(k for k, v in RAW_FORMATS.items() if v == record["raw_format"])
-    fields = read_export_article(str(record["raw_text"]), kind)
+    fields = read_export_article(str(record["raw_text"]), _KINDS[record["raw_format"]])
     doc_id = str(record["doc_id"])
     for line_no, line, role in fields.other_lines:
         if role in _METADATA_ROLES:

@@ -32,13 +32,13 @@ import re
 
 import pandas as pd
 
-# Each kind of mark, as a whole line (a Windows line end too).
+from analysis.corpus.database_exports import LEXIS_START_MARK, NEXIS_END_MARK
+
+# Each kind of mark, as a whole line (a Windows line end too); the two the loader splits on are
+# its own (analysis.corpus.database_exports)
 ARTICLE_MARKS: dict[str, re.Pattern[str]] = {
-    "LexisNexis ('N of M DOCUMENTS')": re.compile(
-        r"^[ \t]*(?:\d+ of \d+ DOCUMENTS?|Dokument \d+ von \d+|Document \d+ de \d+)[ \t\r]*$",
-        re.M,
-    ),
-    "Nexis Uni ('End of Document')": re.compile(r"^[ \t]*End of Document[ \t\r]*$", re.M),
+    "LexisNexis ('N of M DOCUMENTS')": re.compile(rf"^[ \t]*{LEXIS_START_MARK}[ \t\r]*$", re.M),
+    "Nexis Uni ('End of Document')": re.compile(rf"^[ \t]*{NEXIS_END_MARK}[ \t\r]*$", re.M),
     "Factiva ('Document <id>')": re.compile(r"^[ \t]*Document [A-Za-z0-9]{25}[ \t\r]*$", re.M),
 }
 

@@ -62,7 +62,11 @@ def test_findings_state_differences_only_without_overlap(hi, lo, stated) -> None
         assert not keys["frames_no_clear_difference"].supported
         assert "no clear difference" in keys["frames_no_clear_difference"].text
     assert keys["frames_salient_A"].text.startswith("In the one article from A")
+    assert keys["frames_salient_A"].groups == ("A",)
+    if stated:
+        assert keys["frames_difference_conflict"].groups == ("A", "B")
     for f in findings:
+        assert all(g in f.text for g in f.groups)  # a finding names the groups it lists
         assert f.section in {"frames", "vocabulary", "sourcing", "hedging"}
         assert len(f.evidence) <= 3
 

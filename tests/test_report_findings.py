@@ -17,6 +17,7 @@ FINDINGS = [
             Evidence("gaz-02", 0, "X", "Ünïcode stays as written."),
         ),
         figures=("fig02_tone", "fig05_tone_shares"),
+        groups=("X",),
     ),
     Finding(key="tone_pair", section="tone", text="No clear difference.", supported=False),
 ]
@@ -42,3 +43,4 @@ def test_a_finding_saved_without_evidence_or_figures_loads_with_none(tmp_path: P
     (finding,) = load_findings(path)
     assert finding == Finding("k", "frames", "t")
     assert finding.evidence == () and finding.figures == () and finding.supported
+    assert finding.groups == ()  # saved before findings named their groups

@@ -62,8 +62,11 @@ def test_show_findings_displays_the_same_markdown(monkeypatch: pytest.MonkeyPatc
     monkeypatch.setattr(IPython.display, "display", shown.append)
     show_findings(FINDINGS)
     show_findings([])
+    noted = [Finding("tone_a", "tone", "A's tone.", groups=("A",))]
+    show_findings(noted, {"A": "1 of the 1 article from A (`de` 1)"})
     assert all(isinstance(obj, IPython.display.Markdown) for obj in shown)
-    assert [obj.data for obj in shown] == [findings_markdown(FINDINGS), "No findings."]
+    assert [obj.data for obj in shown[:2]] == [findings_markdown(FINDINGS), "No findings."]
+    assert "**Not in English:** 1 of the 1 article from A (`de` 1)." in shown[2].data
 
 
 def test_a_sentence_is_quoted_at_most_once_per_list():
@@ -103,3 +106,19 @@ def test_a_quote_from_other_names_its_own_group():
     assert "  > “Own.” — Gazette, `doc-1` sentence 0" in lines
     plain = findings_lines([Finding("tone_a", "tone", "Tone.", (pooled,))])
     assert "  > “Pooled.” — Other, `doc-9` sentence 2" in plain
+
+
+def test_a_finding_naming_a_group_mostly_not_in_english_says_so():
+    findings = [
+        Finding("tone_level_A", "tone", "A's tone.", figures=("fig02",), groups=("A",)),
+        Finding("tone_level_B", "tone", "B's tone.", groups=("B",)),
+        Finding("vocabulary_A", "vocabulary", "A's words.", groups=("A",)),
+    ]
+    notes = {"A": "2 of the 2 articles from A (`pt` 2)"}
+    text = "\n".join(findings_lines(findings, {"fig02": 2}, group_notes=notes))
+    a_line = next(line for line in text.splitlines() if line.startswith("- A's tone."))
+    assert a_line.startswith("- A's tone. **Not in English:** 2 of the 2 articles from A")
+    assert a_line.endswith("(see [Figure 2](#figure-2))")  # the figure link stays last
+    assert "- B's tone.\n" in text + "\n" and text.count("**Not in English:**") == 2
+    assert "stand out by their language" in text
+    assert "Not in English" not in findings_markdown(findings)  # no notes given, none written

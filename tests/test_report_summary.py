@@ -471,6 +471,53 @@ def test_articles_not_in_english_are_a_limitation_and_when_most_the_opening_says
         )
 
 
+def test_a_finding_about_an_outlet_mostly_not_in_english_says_so_where_it_is_stated(workspace):
+    # a trial on a Nexis Uni search: the only clear tone differences set English sites against
+    # a Portuguese one, stated without a word on the language
+    languages = {"A": ["pt", "pt"], "B": ["en", "en"], "C": ["en", "de", "en"]}
+    rows = [
+        {"doc_id": f"{o}{k}", "outlet": o, "n_sentences": 5, "n_words": 90, "language": lang}
+        for o, langs in languages.items()
+        for k, lang in enumerate(langs)
+    ]
+    pd.DataFrame(rows).to_csv(workspace["tables"] / "documents.csv", index=False)
+    findings = [
+        Finding("tone_pair_B_A", "tone", "B was more positive than A.", groups=("B", "A")),
+        Finding("tone_level_C", "tone", "C's tone.", groups=("C",)),
+        Finding("tone_method", "tone", "Every group's tone, by method."),
+    ]
+    md = write(workspace, findings=findings)[0].read_text(encoding="utf-8")
+    lines = {line.split(".")[0]: line for line in md.splitlines() if line.startswith("- ")}
+    assert (
+        "**Not in English:** 2 of the 2 articles from A (`pt` 2). The lexicons are English"
+        in (lines["- B was more positive than A"])
+    )
+    assert "Not in English" not in lines["- C's tone"]  # one of three: mostly English
+    assert "Not in English" not in lines["- Every group's tone, by method"]
+    assert "**Not in English.** 3 of 7 articles" in md  # the corpus-wide limitation stays
+
+
+def test_a_pooled_group_mostly_not_in_english_is_noted_as_other(workspace):
+    outlets = [f"Outlet {k:02d}" for k in range(10)]
+    rows = [
+        {"doc_id": f"{o}-{k}", "outlet": o, "n_sentences": 5, "n_words": 90,
+         "language": "en" if i < 7 else "id"}
+        for i, o in enumerate(outlets)
+        for k in range(10 - i)
+    ]  # fmt: skip
+    pd.DataFrame(rows).to_csv(workspace["tables"] / "documents.csv", index=False)
+    findings = [
+        Finding("tone_level_Other", "tone", "Other's tone.", groups=("Other",)),
+        Finding("tone_level_Outlet 09", "tone", "Outlet 09's tone.", groups=("Outlet 09",)),
+    ]
+    md = write(workspace, findings=findings)[0].read_text(encoding="utf-8")
+    other = next(line for line in md.splitlines() if line.startswith("- Other's tone."))
+    assert "**Not in English:** 6 of the 6 articles from Other (`id` 6)." in other
+    assert "Not in English:" not in next(
+        line for line in md.splitlines() if line.startswith("- Outlet 09's tone.")
+    )  # pooled: no finding is about it alone
+
+
 @pytest.mark.parametrize(
     ("outlets", "urls", "sites"),
     [

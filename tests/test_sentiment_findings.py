@@ -168,3 +168,14 @@ def test_actor_evidence_comes_only_from_the_groups_the_finding_reports(sentences
     china = next(f for f in findings if f.key == "actor_tone_china_vader")
     assert "Freedonia Post" not in china.text
     assert china.evidence and {ev.group for ev in china.evidence} == {"Daily Ledger"}
+
+
+def test_each_finding_names_the_groups_it_describes_or_compares(sentences):
+    findings = {f.key: f for f in findings_for(sentences)}
+    assert findings["tone_level_Daily Ledger_vader"].groups == ("Daily Ledger",)
+    pair = next(f for k, f in findings.items() if k.startswith("tone_pairwise"))
+    assert set(pair.groups) == {"Daily Ledger", "Freedonia Post"}
+    assert pair.text.index(pair.groups[0]) < pair.text.index(pair.groups[1])  # first named first
+    actor = findings["actor_tone_china_vader"]
+    assert actor.groups and all(g in actor.text for g in actor.groups)
+    assert findings["tone_method_sensitivity"].groups == ()  # about the method, every group

@@ -119,7 +119,9 @@ def _single_group_finding(
         f"Only one {group_col}{which} is in these articles ({_sizes(sentences)}): there is no "
         f"second group to compare its {what} with."
     )
-    return Finding(f"{section}_single_group", section, text, figures=(figure,))
+    return Finding(
+        f"{section}_single_group", section, text, figures=(figure,), groups=tuple(groups)
+    )
 
 
 def _frame_findings(
@@ -141,7 +143,13 @@ def _frame_findings(
                 "sentences), no sentence uses any frame's indicators."
             )
             out.append(
-                Finding(f"frames_salient_{group}", "frames", text, figures=("fig07_frame_heatmap",))
+                Finding(
+                    f"frames_salient_{group}",
+                    "frames",
+                    text,
+                    figures=("fig07_frame_heatmap",),
+                    groups=(str(group),),
+                )
             )
             continue
         listed = "; ".join(
@@ -162,6 +170,7 @@ def _frame_findings(
                     sentences, evidence, top.iloc[0].frame, group, group_col
                 ),
                 figures=("fig07_frame_heatmap", "fig08_frame_salience"),
+                groups=(str(group),),
             )
         )
     if frames[group_col].nunique() < 2:
@@ -196,6 +205,7 @@ def _frame_findings(
                 text,
                 evidence=ev,
                 figures=("fig08_frame_salience",),
+                groups=(str(hi[group_col]), str(lo[group_col])),
             )
         )
     if unclear:
@@ -247,6 +257,7 @@ def _keyness_findings(
                     text,
                     figures=("fig09_keyness",),
                     supported=False,
+                    groups=(str(group),),
                 )
             )
             continue
@@ -269,6 +280,7 @@ def _keyness_findings(
                 text,
                 evidence=_evidence_for(own, mask, group_col, n=2),
                 figures=("fig09_keyness",),
+                groups=(str(group),),
             )
         )
     return out
@@ -347,6 +359,7 @@ def _rate_contrast(
         evidence=evidence,
         figures=(figure,),
         supported=supported,
+        groups=tuple(ordered[group_col].astype(str)),
     )
 
 
@@ -467,7 +480,15 @@ def _source_findings(
                 f"{articles(n_docs, 'opening')} from {group} ({n_sent} sentences), no sentence "
                 "attributes a claim to a recognised source category."
             )
-            out.append(Finding(f"sourcing_{group}", "sourcing", text, figures=("fig10_sourcing",)))
+            out.append(
+                Finding(
+                    f"sourcing_{group}",
+                    "sourcing",
+                    text,
+                    figures=("fig10_sourcing",),
+                    groups=(str(group),),
+                )
+            )
             continue
         listed = ", ".join(
             f"{r.item.replace('_', ' ')} {r.n_sentences_with}" for r in part.head(3).itertuples()
@@ -485,6 +506,7 @@ def _source_findings(
                 text,
                 evidence=_evidence_for(sentences, mask, group_col, n=2),
                 figures=("fig10_sourcing",),
+                groups=(str(group),),
             )
         )
     return out

@@ -12,6 +12,7 @@ __getattr__, __dir__, __all__ = lazy_exports(
         "collect_findings": "collect",
         "show_findings": "findings_markdown",
         "findings_markdown": "findings_markdown",
+        "language_notes": "group_languages",
         "summary_parameters": "summary",
         "write_summary": "summary",
         "write_gallery": "gallery",

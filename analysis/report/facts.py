@@ -78,6 +78,9 @@ class CorpusFacts:
     folded_docs: tuple[tuple[str, str], ...] = ()
     # (language, articles) of the articles not in English (corpus.language.other_languages)
     not_english: tuple[tuple[str, int], ...] = ()
+    # (group, note) of the groups, as compared, mostly not in English: each finding naming one
+    # says so (analysis.report.group_languages)
+    language_notes: tuple[tuple[str, str], ...] = ()
     # the outlets are the sites of the articles' addresses (outlets_are_sites)
     outlets_are_sites: bool = False
     # articles an export joined into one long line (corpus.exports.one_line_documents)
@@ -117,6 +120,8 @@ def corpus_facts(
     listed largest first (:func:`analysis.selection.groups_by_volume`)."""
     from analysis.corpus.exports import one_line_documents, truncated_documents
     from analysis.corpus.language import other_languages
+    from analysis.figures import OTHER_LABEL
+    from analysis.report.group_languages import language_notes
     from analysis.selection import folded_groups, groups_by_volume, keep_outlets
 
     tables = Path(tables_dir)
@@ -180,6 +185,14 @@ def corpus_facts(
         corpus_file=corpus.name if corpus.is_file() else "",
         folded=tuple(folded),
         not_english=tuple(other_languages(docs)),
+        language_notes=tuple(
+            language_notes(
+                docs.assign(
+                    **{group_col: docs[group_col].where(~docs[group_col].isin(pooled), OTHER_LABEL)}
+                ),
+                group_col,
+            ).items()
+        ),
         outlets_are_sites=group_col == "outlet" and outlets_are_sites(docs),
         n_one_line=int(one_line_documents(docs).sum()),
         n_truncated=0 if audit is None else len(truncated_documents(audit)),

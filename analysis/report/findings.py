@@ -39,6 +39,9 @@ class Finding:
     evidence: tuple[Evidence, ...] = field(default_factory=tuple)
     figures: tuple[str, ...] = field(default_factory=tuple)  # figure stems it refers to
     supported: bool = True  # False: reported as "no clear difference" (CI includes zero)
+    # the groups the finding describes or compares, by name as in the tables: what a note on a
+    # group (analysis.report.group_languages) attaches to
+    groups: tuple[str, ...] = field(default_factory=tuple)
 
 
 def save_findings(findings: Iterable[Finding], path: Path | str) -> Path:
@@ -56,6 +59,7 @@ def load_findings(path: Path | str) -> list[Finding]:
                 **item,
                 "evidence": tuple(Evidence(**ev) for ev in item.get("evidence", ())),
                 "figures": tuple(item.get("figures", ())),
+                "groups": tuple(item.get("groups", ())),
             }
         )
         for item in data

@@ -16,6 +16,7 @@ from collections.abc import Mapping, Sequence
 
 from analysis.figures import OTHER_LABEL
 from analysis.report.findings import Finding
+from analysis.report.group_languages import findings_note
 from analysis.report.html import escape_code, escape_text
 
 SECTION_TITLES = {
@@ -52,6 +53,7 @@ def findings_lines(
     figure_numbers: Mapping[str, int] | None = None,
     section_end: Mapping[str, Sequence[str]] | None = None,
     doc_groups: Mapping[str, str] | None = None,
+    group_notes: Mapping[str, str] | None = None,
 ) -> list[str]:
     """The findings as Markdown lines, one ``###`` heading per section.
 
@@ -61,9 +63,12 @@ def findings_lines(
     figure there, under the findings it supports. ``doc_groups`` (doc_id → group) names the
     group of a quote from "Other" (groups pooled because the palette has too few colours:
     :func:`analysis.selection.folded_groups`): "CNN (in Other)". Corpus text is escaped
-    (:func:`analysis.report.html.escape_text`).
+    (:func:`analysis.report.html.escape_text`). ``group_notes`` (group → note, Markdown:
+    :func:`analysis.report.group_languages.language_notes`) closes each finding that names a
+    noted group with a sentence saying that group's articles are mostly not in English.
     """
     numbers = figure_numbers or {}
+    notes = group_notes or {}
     ends = section_end or {}
     lines: list[str] = []
     quoted: set[tuple[str, int]] = set()  # a sentence is quoted at most once
@@ -76,7 +81,7 @@ def findings_lines(
         supported = [f for f in part if f.supported]
         unsupported = [f for f in part if not f.supported]
         for finding in supported:
-            lines += _finding_lines(finding, numbers, quoted, groups)
+            lines += _finding_lines(finding, numbers, quoted, groups, notes)
         if unsupported:
             rule = NO_DIFFERENCE_RULES.get(section, OVERLAP_RULE)
             lines += [
@@ -84,7 +89,7 @@ def findings_lines(
                 "",
             ]
             for finding in unsupported:
-                lines += _finding_lines(finding, numbers, quoted, groups)
+                lines += _finding_lines(finding, numbers, quoted, groups, notes)
         lines += list(ends.get(section, ()))
     return lines
 
@@ -94,10 +99,12 @@ def _finding_lines(
     numbers: Mapping[str, int],
     quoted: set[tuple[str, int]],
     doc_groups: Mapping[str, str],
+    group_notes: Mapping[str, str],
 ) -> list[str]:
     refs = [f"[Figure {numbers[s]}](#figure-{numbers[s]})" for s in finding.figures if s in numbers]
     see = f" (see {', '.join(refs)})" if refs else ""
-    lines = [f"- {escape_text(finding.text)}{see}"]
+    note = findings_note(finding.groups, group_notes, finding.section)
+    lines = [f"- {escape_text(finding.text)}{' ' + note if note else ''}{see}"]
     fresh = [ev for ev in finding.evidence if (ev.doc_id, int(ev.sentence_id)) not in quoted]
     for ev in fresh[:MAX_EVIDENCE]:
         quoted.add((ev.doc_id, int(ev.sentence_id)))
@@ -118,18 +125,24 @@ def _quote_group(group: str, doc_id: str, doc_groups: Mapping[str, str]) -> str:
 
 
 def findings_markdown(
-    findings: Sequence[Finding], figure_numbers: Mapping[str, int] | None = None
+    findings: Sequence[Finding],
+    figure_numbers: Mapping[str, int] | None = None,
+    group_notes: Mapping[str, str] | None = None,
 ) -> str:
     """The findings as one Markdown text (see :func:`findings_lines`)."""
-    return "\n".join(findings_lines(findings, figure_numbers))
+    return "\n".join(findings_lines(findings, figure_numbers, group_notes=group_notes))
 
 
-def show_findings(findings: Sequence[Finding]) -> None:
+def show_findings(
+    findings: Sequence[Finding], group_notes: Mapping[str, str] | None = None
+) -> None:
     """Display findings in a notebook as Markdown, the way the summary lists them.
 
     The one way the notebooks print findings: grouped by section, differences apart from "no
-    clear difference", with the quoted evidence and its document id and sentence number.
+    clear difference", with the quoted evidence and its document id and sentence number;
+    ``group_notes`` as in :func:`findings_lines` (the groups mostly not in English).
     """
     from IPython.display import Markdown, display
 
-    display(Markdown(findings_markdown(findings) if findings else "No findings."))
+    text = findings_markdown(findings, group_notes=group_notes) if findings else "No findings."
+    display(Markdown(text))

@@ -133,6 +133,7 @@ def _findings_section(
     group_col: str = "outlet",
     doc_groups: Mapping[str, str] | None = None,
     pooled: str = "",
+    group_notes: Mapping[str, str] | None = None,
 ) -> list[str]:
     lines = ["## Key findings", ""]
     if not findings:
@@ -146,7 +147,7 @@ def _findings_section(
         for section, infos in (placed or {}).items()
         if image_src is not None
     }
-    return lines + findings_lines(findings, numbers, ends, doc_groups)
+    return lines + findings_lines(findings, numbers, ends, doc_groups, group_notes)
 
 
 def _figures_section(
@@ -578,7 +579,14 @@ def summary_markdown(
     ]
     pooled = _pooled_caption(facts)
     lines += _findings_section(
-        findings, numbers, placed, image_src, facts.group_col, dict(facts.folded_docs), pooled
+        findings,
+        numbers,
+        placed,
+        image_src,
+        facts.group_col,
+        dict(facts.folded_docs),
+        pooled,
+        dict(facts.language_notes),
     )
     if tone_coder[0]:
         lines += tone_coder[0]

@@ -92,6 +92,7 @@ def _level_findings(
                 text=text,
                 evidence=tuple(evidence),
                 figures=("fig02_sentence_tone", "fig05_tone_shares"),
+                groups=(str(group),),
             )
         )
     return out
@@ -166,6 +167,7 @@ def _pairwise_findings(
                 evidence=tuple(ev_first + ev_second),
                 figures=("fig02_sentence_tone",),
                 supported=clear,
+                groups=(first, second),
             )
         )
     return out
@@ -236,6 +238,7 @@ def _single_group_finding(sentences: pd.DataFrame, group_col: str) -> Finding | 
             "compare its tone with, so no difference between groups is reported."
         ),
         figures=("fig02_sentence_tone",),
+        groups=tuple(groups),
     )
 
 
@@ -281,6 +284,7 @@ def _actor_findings(
                 text=text,
                 evidence=tuple(evidence),
                 figures=("fig04_actor_tone",),
+                groups=tuple(rows[group_col].astype(str)),
             )
         )
     if not out:

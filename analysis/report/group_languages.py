@@ -1,0 +1,116 @@
+"""Notes on the findings about groups whose articles are mostly not in English.
+
+The lexicons (VADER, the codebook, the hedges, the source kinds) are English. A group whose
+articles are mostly in another language gets a tone near zero, few frames and few hedges because
+the lexicons cannot read its words, not because of how it covers a story, and a comparison with
+such a group can come out "clear" for that reason alone: in a trial on 60 articles of a Nexis Uni
+search, the only two clear tone differences set an English site against a Portuguese and an
+Indonesian one. The limitations say it once for the corpus
+(:func:`analysis.report.summary._language_limitation`); these notes say it at every finding that
+names such a group, so that a finding quoted on its own carries its caveat.
+
+A group gets a note when at least half of its articles are not in English by their ``language``
+(:func:`analysis.corpus.language.not_english`: given by the corpus, or guessed from the text).
+A group with fewer such articles is described mostly by its English ones; the corpus-wide
+limitation covers the rest.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+import pandas as pd
+
+from analysis.corpus.language import not_english
+from analysis.report.html import escape_code, escape_text
+
+# A group is noted when at least this share of its articles is not in English.
+MOSTLY = 0.5
+
+
+@dataclass(frozen=True)
+class GroupLanguages:
+    """A group whose articles are mostly not in English: how many, and in which languages."""
+
+    group: str
+    n_not_english: int
+    n_docs: int
+    languages: tuple[tuple[str, int], ...]  # (language, articles), most first, then by name
+
+
+def groups_not_in_english(
+    documents: pd.DataFrame, group_col: str, sentences: pd.DataFrame | None = None
+) -> list[GroupLanguages]:
+    """The groups at least half of whose articles are not in English, by group name.
+
+    ``documents`` needs ``doc_id`` and ``language`` (without ``language``: no group). A
+    document's group is its ``group_col`` in ``sentences`` when given (the groups as the run
+    compares them: outlets pooled as "Other", only the selected outlets), else in
+    ``documents``; documents without a sentence there are left out.
+    """
+    if "language" not in documents.columns or documents.empty:
+        return []
+    docs = documents[["doc_id", "language"]].drop_duplicates("doc_id")
+    docs = docs.assign(doc_id=docs["doc_id"].astype(str))
+    source = documents if sentences is None else sentences
+    if group_col not in source.columns:
+        raise KeyError(f"no column {group_col!r} to group the documents by")
+    labels = source[["doc_id", group_col]].drop_duplicates("doc_id")
+    labels = pd.DataFrame(
+        {"doc_id": labels["doc_id"].astype(str), "_group": labels[group_col].astype(str)}
+    )  # named apart: the groups may be the languages themselves (group_by = "language")
+    merged = docs.merge(labels, on="doc_id")
+    merged = merged.assign(_other=not_english(merged["language"]).to_numpy())
+    out = []
+    for group, part in merged.groupby("_group", sort=True):
+        n_other = int(part["_other"].sum())
+        if n_other == 0 or n_other < MOSTLY * len(part):
+            continue
+        counts = part.loc[part["_other"], "language"].astype(str).str.strip().value_counts()
+        languages = sorted(
+            ((str(k), int(n)) for k, n in counts.items()), key=lambda x: (-x[1], x[0])
+        )
+        out.append(GroupLanguages(str(group), n_other, len(part), tuple(languages)))
+    return out
+
+
+def group_language_note(group: GroupLanguages) -> str:
+    """'2 of the 2 articles from X (`pt` 2)': the Markdown of one group's note (escaped)."""
+    languages = ", ".join(f"`{escape_code(lang)}` {n}" for lang, n in group.languages)
+    whole = "the 1 article" if group.n_docs == 1 else f"the {group.n_docs} articles"
+    return f"{group.n_not_english} of {whole} from {escape_text(group.group)} ({languages})"
+
+
+def language_notes(
+    documents: pd.DataFrame, group_col: str, sentences: pd.DataFrame | None = None
+) -> dict[str, str]:
+    """Group → its note (:func:`group_language_note`), for the groups of
+    :func:`groups_not_in_english`; empty when every group is mostly in English."""
+    return {
+        g.group: group_language_note(g)
+        for g in groups_not_in_english(documents, group_col, sentences)
+    }
+
+
+def findings_note(groups: Sequence[str], notes: Mapping[str, str], section: str = "") -> str:
+    """The sentence closing a finding of ``section`` that names ``groups``: which of them are
+    mostly not in English and what that does to the finding; ``""`` when none is.
+
+    A vocabulary (keyness) finding reads no lexicon: there, words in another language are
+    distinctive because of the language, which is what its note says."""
+    own = [notes[g] for g in dict.fromkeys(groups) if g in notes]
+    if not own:
+        return ""
+    them = "these articles" if len(own) == 1 else "those articles"
+    if section == "vocabulary":
+        why = (
+            f"Words of {them} stand out by their language, not by how the story is told: "
+            "compare groups that write in one language"
+        )
+    else:
+        why = (
+            f"The lexicons are English and read only the English words of {them}, so this "
+            "finding says little about them"
+        )
+    return f"**Not in English:** {'; '.join(own)}. {why} (see the limitations, “Not in English”)."

@@ -1,0 +1,89 @@
+"""analysis.report.group_languages: notes on the findings about groups mostly not in English."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from analysis.report.group_languages import (
+    GroupLanguages,
+    findings_note,
+    group_language_note,
+    groups_not_in_english,
+    language_notes,
+)
+
+
+def documents(rows: list[tuple[str, str, str]]) -> pd.DataFrame:
+    return pd.DataFrame(rows, columns=["doc_id", "outlet", "language"])
+
+
+@pytest.mark.parametrize(
+    ("languages", "noted"),
+    [
+        (["pt", "pt"], True),
+        (["pt", "en"], True),  # half: noted
+        (["pt", "en", "en"], False),  # a third: described mostly by its English articles
+        (["en", "", "en-GB"], False),  # unknown and English variants are not "other"
+        (["und-Latn", ""], True),  # a guessed script without a language still is not English
+    ],
+)
+def test_a_group_is_noted_when_at_least_half_its_articles_are_not_in_english(languages, noted):
+    rows = [(f"a{k}", "A", lang) for k, lang in enumerate(languages)]
+    rows += [("b0", "B", "en"), ("b1", "B", "en")]
+    found = groups_not_in_english(documents(rows), "outlet")
+    assert [g.group for g in found] == (["A"] if noted else [])
+
+
+def test_the_languages_are_counted_most_first_then_by_name():
+    rows = [("a0", "A", "pt"), ("a1", "A", "id"), ("a2", "A", "pt"), ("a3", "A", "de")]
+    assert groups_not_in_english(documents(rows), "outlet") == [
+        GroupLanguages("A", 4, 4, (("pt", 2), ("de", 1), ("id", 1)))
+    ]
+
+
+def test_the_groups_are_the_sentences_groups_when_given_pooled_and_selected():
+    docs = documents([("a0", "A", "pt"), ("c0", "C", "de"), ("d0", "D", "en"), ("e0", "E", "fr")])
+    sentences = pd.DataFrame(
+        {"doc_id": ["a0", "a0", "c0", "d0"], "outlet": ["A", "A", "Other", "Other"]}
+    )  # E not selected: left out
+    found = groups_not_in_english(docs, "outlet", sentences)
+    assert [(g.group, g.n_not_english, g.n_docs) for g in found] == [("A", 1, 1), ("Other", 1, 2)]
+
+
+def test_grouping_by_the_language_column_itself_works():
+    docs = documents([("a0", "A", "pt"), ("b0", "B", "en")])
+    assert [g.group for g in groups_not_in_english(docs, "language")] == ["pt"]
+
+
+def test_without_a_language_column_no_group_is_noted():
+    docs = pd.DataFrame({"doc_id": ["a"], "outlet": ["A"]})
+    assert groups_not_in_english(docs, "outlet") == []
+    assert language_notes(docs, "outlet") == {}
+
+
+def test_a_missing_group_column_is_named():
+    with pytest.raises(KeyError, match="section"):
+        groups_not_in_english(documents([("a0", "A", "pt")]), "section")
+
+
+def test_the_note_names_counts_languages_and_escapes_the_group():
+    note = group_language_note(GroupLanguages("<b>X</b>", 2, 3, (("pt", 1), ("id", 1))))
+    assert note == "2 of the 3 articles from &lt;b&gt;X&lt;/b&gt; (`pt` 1, `id` 1)"
+    assert "the 1 article from" in group_language_note(GroupLanguages("Y", 1, 1, (("de", 1),)))
+
+
+def test_a_finding_gets_a_note_only_for_its_noted_groups():
+    notes = {"A": "2 of the 2 articles from A (`pt` 2)", "C": "1 of the 1 article from C"}
+    assert findings_note(("B",), notes) == ""
+    assert findings_note((), notes) == ""
+    one = findings_note(("B", "A"), notes, "tone")
+    assert one.startswith("**Not in English:** 2 of the 2 articles from A (`pt` 2). The lexicons")
+    assert "English words of these articles" in one and "“Not in English”" in one
+    both = findings_note(("A", "C", "A"), notes, "frames")
+    assert "A (`pt` 2); 1 of the 1 article from C." in both and "of those articles" in both
+
+
+def test_a_vocabulary_finding_says_the_words_stand_out_by_their_language():
+    note = findings_note(("A",), {"A": "2 of the 2 articles from A (`pt` 2)"}, "vocabulary")
+    assert "stand out by their language" in note and "lexicons" not in note

@@ -495,6 +495,11 @@ def test_a_finding_about_an_outlet_mostly_not_in_english_says_so_where_it_is_sta
     assert "Not in English" not in lines["- C's tone"]  # one of three: mostly English
     assert "Not in English" not in lines["- Every group's tone, by method"]
     assert "**Not in English.** 3 of 7 articles" in md  # the corpus-wide limitation stays
+    captions = [line for line in md.splitlines() if line.startswith("**Figure ")]
+    assert captions and all(
+        "Mostly not in English: 2 of the 2 articles from A (`pt` 2); the English lexicons" in c
+        for c in captions
+    )
 
 
 def test_a_pooled_group_mostly_not_in_english_is_noted_as_other(workspace):

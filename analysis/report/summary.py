@@ -125,6 +125,19 @@ def _pooled_caption(facts: CorpusFacts) -> str:
     )
 
 
+def _language_caption(facts: CorpusFacts) -> str:
+    """For a figure's caption: the groups half or more of whose articles are not in English
+    (:mod:`analysis.report.group_languages`), whose bars and points the English lexicons
+    cannot read; ``""`` when there are none."""
+    if not facts.language_notes:
+        return ""
+    notes = "; ".join(note for _, note in facts.language_notes)
+    return (
+        f"Mostly not in English: {notes}; the English lexicons read only their English words "
+        "(see the limitations, “Not in English”)."
+    )
+
+
 def _findings_section(
     findings: Sequence[Finding],
     numbers: Mapping[str, int],
@@ -577,7 +590,8 @@ def summary_markdown(
         "id and the sentence number (counted from 0) in `reports/tables/sentences.csv`.",
         "",
     ]
-    pooled = _pooled_caption(facts)
+    # what a figure of groups' caption adds: what "Other" pools, which groups are not in English
+    pooled = " ".join(part for part in (_pooled_caption(facts), _language_caption(facts)) if part)
     lines += _findings_section(
         findings,
         numbers,

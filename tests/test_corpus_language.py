@@ -12,6 +12,7 @@ from analysis.corpus.language import (
     fill_language,
     guess_language,
     identify_language,
+    no_language,
     not_english,
     other_languages_warning,
 )
@@ -165,17 +166,49 @@ def test_english_prose_never_loads_the_identifier(monkeypatch: pytest.MonkeyPatc
 
 
 def test_not_english_is_neither_unknown_nor_english() -> None:
-    languages = pd.Series(["en", "EN-gb", "", None, " en ", "de", "und-Latn", "zh"])
+    languages = pd.Series(["en", "EN-gb", "", None, " en ", "de", "fr-CA", "zh"])
     assert not_english(languages).tolist() == [
         False, False, False, False, False, True, True, True
     ]  # fmt: skip
 
 
 def test_the_warning_counts_the_documents_in_each_other_language() -> None:
-    docs = pd.DataFrame({"language": ["en", "und-Latn", "und-Latn", "zh", ""]})
+    docs = pd.DataFrame({"language": ["en", "fr-CA", "fr-CA", "zh", ""]})
     message = other_languages_warning(docs)
     assert message is not None
     assert message.startswith("3 of 5 documents are not in English by their language ")
-    assert "(und-Latn (2), zh (1);" in message
+    assert "(fr-CA (2), zh (1);" in message
     assert other_languages_warning(docs.iloc[[0, 4]]) is None
     assert other_languages_warning(pd.DataFrame({"text": ["x"]})) is None
+
+
+NAMING_NONE = ["unknown", "Unknown", "und", "und-Latn", "N/A", "none", "nan", "zxx", "mul", " ? "]
+NAMING_ENGLISH = ["English", "ENGLISH", "eng", "en_GB", "English (UK)", "Englisch", "anglais",
+                  "Inglés", "inglese", "英语"]  # fmt: skip
+
+
+def test_a_value_naming_no_language_or_english_in_another_tongue_is_not_another_language():
+    # an export's "Unknown" or a manifest's "N/A" made its articles "not in English" before,
+    # and so did a French export's "anglais"
+    assert not not_english(pd.Series(NAMING_NONE + NAMING_ENGLISH)).any()
+    assert no_language(pd.Series(NAMING_NONE)).all()
+    assert not no_language(pd.Series(["de", "English", "fr-CA"])).any()
+    assert not_english(pd.Series(["German", "Deutsch", "pt-BR", "Español"])).all()
+
+
+def test_fill_language_guesses_a_value_naming_no_language_and_says_what_it_replaced():
+    docs = pd.DataFrame(
+        {
+            "language": ["Unknown", "N/A", "de", "unknown"],
+            "metadata_note": ["", "", "", ""],
+            "text": [CHINESE, ENGLISH, CHINESE, "Short."],
+        }
+    )
+    out = fill_language(docs)
+    assert out["language"].tolist() == ["zh", "en", "de", "unknown"]  # too short: left as given
+    assert out["metadata_note"].tolist() == [
+        f"{NOTE} in place of 'Unknown'",
+        f"{NOTE} in place of 'N/A'",
+        "",
+        "",
+    ]

@@ -25,7 +25,8 @@ def documents(rows: list[tuple[str, str, str]]) -> pd.DataFrame:
         (["pt", "en"], True),  # half: noted
         (["pt", "en", "en"], False),  # a third: described mostly by its English articles
         (["en", "", "en-GB"], False),  # unknown and English variants are not "other"
-        (["und-Latn", ""], True),  # a guessed script without a language still is not English
+        (["und-Latn", "unknown"], False),  # values naming no language are not another one
+        (["fr-CA", "unknown"], True),
     ],
 )
 def test_a_group_is_noted_when_at_least_half_its_articles_are_not_in_english(languages, noted):

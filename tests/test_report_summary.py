@@ -451,7 +451,7 @@ def test_groups_pooled_as_other_are_named_and_their_quotes_keep_their_group(work
     [
         (["en", "en", "", "en"], False, False),
         (["en", "de", "en", "en"], True, False),
-        (["und-Latn", "und-Latn", "zh", "en"], True, True),
+        (["fr-CA", "fr-CA", "zh", "en"], True, True),
     ],
 )
 def test_articles_not_in_english_are_a_limitation_and_when_most_the_opening_says_so(
@@ -466,7 +466,7 @@ def test_articles_not_in_english_are_a_limitation_and_when_most_the_opening_says
     assert ("**Not in English.**" in limitations) is limitation
     assert ("read the limitations (“Not in English”)" in opening_of(md)) is opening
     if opening:
-        assert "3 of 4 articles are not in English by their language (`und-Latn` 2, `zh` 1;" in (
+        assert "3 of 4 articles are not in English by their language (`fr-CA` 2, `zh` 1;" in (
             limitations
         )
 

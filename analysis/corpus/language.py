@@ -124,11 +124,39 @@ def identify_language(sample: str) -> str:
     return str(language_identifier().classify(sample)[0])
 
 
+# Values of a language column that name no language: exports and manifests write them for "not
+# known" (ISO 639's und, zxx and mul among them). Read as empty: the text's language is guessed.
+NO_LANGUAGE = frozenset(
+    {"unknown", "undetermined", "undefined", "und", "zxx", "mul", "unk", "xx", "?", "-"}
+    | {"none", "null", "nan", "n/a", "na"}
+)
+# "English" as exports written in other languages name it (a value starting with "en" needs no
+# entry: en, en-GB, eng, English, Englisch, Engels)
+ENGLISH_NAMES = frozenset(
+    {"anglais", "inglés", "ingles", "inglês", "inglese", "angielski", "angol", "английский"}
+    | {"英语", "英文", "英語", "영어"}
+)
+
+
+def _values(languages: pd.Series) -> pd.Series:
+    return languages.fillna("").astype(str).str.strip().str.lower()
+
+
+def no_language(languages: pd.Series) -> pd.Series:
+    """Which of ``languages`` (a ``language`` column) name no language: empty, or a value of
+    :data:`NO_LANGUAGE` ("unknown", "und", "N/A"; also "und-Latn", undetermined in a script)."""
+    values = _values(languages)
+    return (values == "") | values.isin(NO_LANGUAGE) | values.str.startswith("und-")
+
+
 def not_english(languages: pd.Series) -> pd.Series:
     """Which of ``languages`` (a ``language`` column) name a language that is not English:
-    neither empty (unknown) nor ``en``/``en-...`` (the ``language`` quality flag's rule)."""
-    values = languages.fillna("").astype(str).str.strip().str.lower()
-    return (values != "") & ~values.str.startswith("en")
+    neither no language (:func:`no_language`) nor English (``en``, ``en-GB``, ``eng``,
+    ``English``, or English's name in another language: :data:`ENGLISH_NAMES`); the
+    ``language`` quality flag's rule."""
+    values = _values(languages)
+    english = values.str.startswith("en") | values.isin(ENGLISH_NAMES)
+    return ~no_language(languages) & ~english
 
 
 def other_languages(documents: pd.DataFrame) -> list[tuple[str, int]]:
@@ -160,14 +188,17 @@ def other_languages_warning(documents: pd.DataFrame) -> str | None:
 def fill_language(documents: pd.DataFrame) -> pd.DataFrame:
     """``documents`` with an empty ``language`` filled by :func:`guess_language` of its ``text``.
 
-    A value the user (manifest, corpus file) or the page's HTML gave is never replaced. Each
-    filled value is noted in ``metadata_note`` (:data:`NOTE`), so a reader can tell a guess from
-    a given value. Documents without ``language`` or ``text`` columns come back unchanged.
+    A language the user (manifest, corpus file) or the page's HTML gave is never replaced; a
+    value that names none ("unknown", "N/A", "und": :func:`no_language`) is guessed as an empty
+    one is (an export's "unknown" made its articles "not in English" before). Each filled value
+    is noted in ``metadata_note`` (:data:`NOTE`, and the value it replaced), so a reader can
+    tell a guess from a given value. Documents without ``language`` or ``text`` columns come
+    back unchanged.
     """
     if "language" not in documents.columns or "text" not in documents.columns:
         return documents
     language = documents["language"].fillna("").astype(str)
-    empty = language.str.strip() == ""
+    empty = no_language(language)  # "unknown", "N/A" and the like give no language either
     if not empty.any():
         return documents
     guesses = documents.loc[empty, "text"].fillna("").astype(str).map(guess_language)
@@ -181,7 +212,10 @@ def fill_language(documents: pd.DataFrame) -> pd.DataFrame:
     if "metadata_note" in out.columns:
         notes = out["metadata_note"].fillna("").astype(str)
         out["metadata_note"] = notes
+        given = language.loc[rows].str.strip()
+        filled = [NOTE + (f" in place of {was!r}" if was else "") for was in given]
         out.loc[rows, "metadata_note"] = [
-            f"{note}; {NOTE}" if note else NOTE for note in notes.loc[rows]
+            f"{note}; {new}" if note else new
+            for note, new in zip(notes.loc[rows], filled, strict=True)
         ]
     return out

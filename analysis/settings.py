@@ -198,13 +198,13 @@ def lexicon_lines(
     for kind in LEXICON_KINDS:
         path = getattr(lexicons, kind) or DEFAULT_FILES[kind]
         if path is None:
-            from analysis.sentiment.discover import MIN_DOCS, TOP_PER_GROUP
+            from analysis.sentiment.discover import MAX_ACTORS, MIN_DOCS, TOP_PER_GROUP
 
             lines.append(
                 f"| {kind} | discovered from the corpus (each group's {TOP_PER_GROUP} most "
-                f"frequent capitalised names among those {MIN_DOCS} or more articles use, an "
-                "abbreviation counted with the long form an article defines it by; review them "
-                "in notebook 01) | – |"
+                f"frequent capitalised names among those {MIN_DOCS} or more articles use, at "
+                f"most {MAX_ACTORS} in all, those in most sentences; an abbreviation counted "
+                "with the long form an article defines it by; review them in notebook 01) | – |"
             )
             continue
         origin = "" if getattr(lexicons, kind) else " (package default)"

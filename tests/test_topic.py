@@ -14,7 +14,7 @@ from analysis.cli import main as cli_main
 from analysis.measure.cache import cache_key
 from analysis.pipeline.params import ParameterError, check_group_column, check_lexicon_files
 from analysis.sentiment import discover_actors, discovered_names
-from analysis.sentiment.discover import names_in
+from analysis.sentiment.discover import MAX_ACTORS, names_in
 from analysis.settings import Lexicons, SettingsError, lexicon_lines, resolve_lexicons
 
 ARTICLES = {
@@ -138,6 +138,24 @@ def test_names_and_discovered_actors_with_counts() -> None:
     )
     assert discovered_names(one_article, "outlet").empty
     assert len(discovered_names(one_article, "outlet", min_docs=1)) == 2
+
+
+def test_discovered_actors_are_capped_at_those_in_most_sentences() -> None:
+    # PerSenT's articles grouped by their 838 target entities gave 1,075 actors before the cap
+    rows = []
+    for g in range(30):  # 30 outlets, each with its own two names in two articles
+        for d in range(2):
+            for k in range(2 + g % 3):  # outlets 2, 5, 8... mention theirs in more sentences
+                rows.append((f"o{g}", f"o{g}-{d}", f"Then Name{g}a met Name{g}b again ({k})."))
+    sentences = pd.DataFrame(rows, columns=["outlet", "doc_id", "sentence"])
+    found = discover_actors(sentences)
+    assert len(found) == MAX_ACTORS < 60  # 60 names found in all
+    counts = {f"Name{g}{x}": 2 * (2 + g % 3) for g in range(30) for x in "ab"}
+    kept = [a.label for a in found]
+    assert min(counts[n] for n in kept) >= max(counts[n] for n in counts if n not in kept)
+    assert kept == sorted(kept, key=lambda n: (-counts[n], n))
+    assert len(discover_actors(sentences, max_actors=5)) == 5
+    assert len(discover_actors(sentences, max_actors=100)) == 60
 
 
 # --- the user's own lexicons ---------------------------------------------------------------

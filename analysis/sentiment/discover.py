@@ -21,7 +21,8 @@ does not have; give an actor list to join them.
 Each group's most frequent names, counted in sentences, become the actors, among the names that
 at least two articles of the corpus use (:data:`MIN_DOCS`): a name only one article uses (its
 witness, its café, a caption's photographer) is that article's detail, not an actor of the
-story, and without the rule a corpus of many small outlets got dozens of them.
+story, and without the rule a corpus of many small outlets got dozens of them. Of those, at most
+:data:`MAX_ACTORS` are kept, the ones in most sentences of the corpus.
 :func:`discovered_names` is the table to review them (notebook 01 shows it).
 """
 
@@ -36,6 +37,11 @@ import pandas as pd
 from analysis.sentiment.actors import Actor
 
 TOP_PER_GROUP = 8  # names kept per group
+# actors kept in all at most: those in most sentences of the corpus. Without a cap a corpus of
+# many outlets got eight from each: PerSenT's 1,984 articles grouped by their 838 target
+# entities got 1,075 actors, a column of each in a 356 MB sentences table and a finding of each
+# in a summary of 134,000 words; the actor heatmap shows 20 rows (sentiment.plots).
+MAX_ACTORS = 20
 MIN_SENTENCES = 2  # a name must occur in at least this many sentences of the group
 MIN_DOCS = 2  # ...and in at least this many articles of the corpus
 CONNECTORS = frozenset({"of", "for", "de", "du", "la", "von", "van", "der"})
@@ -263,9 +269,11 @@ def discover_actors(
     top_n: int = TOP_PER_GROUP,
     min_sentences: int = MIN_SENTENCES,
     min_docs: int = MIN_DOCS,
+    max_actors: int = MAX_ACTORS,
 ) -> tuple[Actor, ...]:
     """An actor lexicon of each group's most frequent names (usable by ``actor_matrix``),
-    ordered by the number of sentences across the corpus, then by name."""
+    ordered by the number of sentences across the corpus, then by name; the first
+    ``max_actors`` of them (a corpus of hundreds of outlets would otherwise get thousands)."""
     table = discovered_names(
         sentences, group_col, top_n=top_n, min_sentences=min_sentences, min_docs=min_docs
     )
@@ -273,6 +281,7 @@ def discover_actors(
         return ()
     totals = table.groupby("name")["n_sentences"].sum().reset_index()
     totals = totals.sort_values(["n_sentences", "name"], ascending=[False, True], kind="stable")
+    totals = totals.head(max(max_actors, 0))
     spellings = {
         name: [a for a in others.split("; ") if a]
         for name, others in zip(table["name"], table["aliases"], strict=True)

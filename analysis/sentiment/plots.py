@@ -51,8 +51,8 @@ TONE_COLOURS = {
 # Below this many sentences a cell of the actor heatmap shows its n on grey, not an estimate.
 MIN_ACTOR_SENTENCES = 5
 # Rows of the actor heatmap at most: the actors in most sentences (actor_tone.csv has them all).
-# A corpus of many outlets gets up to eight discovered actors from each, and a heatmap of 60 rows
-# is 35 inches tall, unreadable in a report.
+# An actor list may name 60, and a heatmap of 60 rows is 35 inches tall, unreadable in a report
+# (discovered actors are as many at most: analysis.sentiment.discover.MAX_ACTORS).
 MAX_ACTORS_SHOWN = 20
 TONE_LABELS = {
     "share_negative": "negative",

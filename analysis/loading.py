@@ -15,6 +15,7 @@ chunks (:mod:`analysis.corpus.files`) and each chunk cleaned, split and measured
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import itertools
 import sys
@@ -26,7 +27,7 @@ from typing import Any
 import pandas as pd
 
 from analysis.config import default_corpus_dir, project_root
-from analysis.corpus.documents import Corpus, build_corpus
+from analysis.corpus.documents import Corpus, build_corpus, text_metadata_columns
 from analysis.measure.cache import cache_key, entry_warnings, read_entry, write_entry
 from analysis.settings import Lexicons, resolve_lexicons
 from analysis.user_warnings import warn_user
@@ -109,7 +110,9 @@ def load_corpus(
     with warnings.catch_warnings(record=True) as said:
         warnings.simplefilter("always", UserWarning)  # each said once below, as it would be
         if articles:
-            corpus = _load_folder(path, measures=measures, lexicons=lexicons)
+            corpus = _without_text_metadata(
+                _load_folder(path, measures=measures, lexicons=lexicons)
+            )
         else:
             corpus = _load_file(
                 path,
@@ -243,7 +246,7 @@ def _load_file(
         from analysis.measure.warmup import warm_up
 
         warm_up(fn, quality=False, jobs=n_jobs)
-    parts: dict[str, list[pd.DataFrame]] = {part: [] for part in _PARTS}
+    parts: dict[str, list[Any]] = {part: [] for part in _PARTS}
     desc = "measuring sentences" if measures else "splitting sentences"
     with _progress_bar(report.n_rows_total, desc, enabled=progress and len(first) > 1) as bar:
         for n_docs, result in map_chunks(stream, fn, jobs=n_jobs):
@@ -252,8 +255,10 @@ def _load_file(
             bar.update(n_docs)
     if not parts["documents"]:
         raise ValueError(f"{path}: no documents with text in the file")
-    tables = {part: _concat(frames) for part, frames in parts.items()}
+    tables = {part: _concat(frames) for part, frames in parts.items() if part != "sentences"}
     documents = tables["documents"]
+    text_columns = text_metadata_columns(documents)  # not copied to every sentence
+    tables["sentences"] = _concat([s.drop(columns=text_columns) for s in parts.pop("sentences")])
     empty = documents["n_words"].to_numpy() == 0
     if empty.any():
         reasons = _empty_reasons(documents.loc[empty], tables.get("audit"))
@@ -266,6 +271,15 @@ def _load_file(
     if measures and discover:
         tables["sentences"] = _with_discovered_actors(tables["sentences"])
     return Corpus(**tables)
+
+
+def _without_text_metadata(corpus: Corpus) -> Corpus:
+    """``corpus`` without the columns of text among its metadata
+    (:func:`~analysis.corpus.documents.text_metadata_columns`) in the sentences table."""
+    columns = text_metadata_columns(corpus.documents)
+    if not columns:
+        return corpus
+    return dataclasses.replace(corpus, sentences=corpus.sentences.drop(columns=columns))
 
 
 def _empty_reasons(empty: pd.DataFrame, audit: pd.DataFrame | None) -> list[str]:

@@ -29,6 +29,25 @@ def check_group_by(group_col: str, columns: Iterable[str] | None = None) -> str:
     return group_col
 
 
+def check_group_labels(documents: pd.DataFrame, group_col: str) -> None:
+    """A ``ValueError`` when ``group_col`` is one of the user's metadata columns that holds text
+    rather than labels (:func:`analysis.corpus.documents.text_metadata_columns`: a snippet, an
+    abstract): such a column stays in the documents table and is not copied to the sentences,
+    and each article would be a group of its own."""
+    from analysis.corpus.documents import LABEL_CHARS, extra_columns, mean_chars
+
+    if group_col not in extra_columns(documents):
+        return
+    mean = mean_chars(documents[group_col])
+    if mean >= LABEL_CHARS:
+        raise ValueError(
+            f"group_by {group_col!r} holds text, not group names: its values average "
+            f"{mean:.0f} characters (a column to group by averages fewer than {LABEL_CHARS}). "
+            "Such a column is kept in documents.csv but not copied to the sentences; group by "
+            "a column of labels (outlet, origin, section...)."
+        )
+
+
 def keep_outlets(
     frame: pd.DataFrame, outlets: Iterable[str] | None, *, strict: bool = True
 ) -> pd.DataFrame:
@@ -78,6 +97,7 @@ def corpus_palette(
     :func:`fold_groups` before plotting.
     """
     check_group_by(group_col, documents.columns)
+    check_group_labels(documents, group_col)
     documents = keep_outlets(documents, outlets, strict=False)
     ordered = groups_by_volume(documents, group_col)
     folded = set(folded_groups(ordered))

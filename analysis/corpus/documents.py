@@ -384,6 +384,29 @@ def extra_columns(frame: pd.DataFrame) -> list[str]:
     return [str(c) for c in frame.columns if c not in ours and not str(c).startswith("Unnamed:")]
 
 
+# A metadata column whose values average this many characters or more holds text (a snippet, an
+# abstract, paragraphs, a second copy of the article), not a label to group by; a title is
+# 60-100 characters, an outlet, section or country name far fewer.
+LABEL_CHARS = 100
+
+
+def text_metadata_columns(documents: pd.DataFrame) -> list[str]:
+    """The user's metadata columns (:func:`extra_columns`) that hold text, not labels: their
+    non-empty values average :data:`LABEL_CHARS` characters or more.
+
+    They stay in the documents table but are not copied to every sentence (a run groups by
+    labels): PerSenT as a corpus file carries a masked second copy of each article and its 16
+    paragraphs, which copied to each of 32,557 sentences made a 150 MB sentences table."""
+    return [c for c in extra_columns(documents) if mean_chars(documents[c]) >= LABEL_CHARS]
+
+
+def mean_chars(values: pd.Series) -> float:
+    """The mean length in characters of the non-empty values of a column (0 when none)."""
+    text = values.fillna("").astype(str)
+    text = text[text.str.strip() != ""]
+    return float(text.str.len().mean()) if len(text) else 0.0
+
+
 def folder_exports(corpus_dir: Path) -> list[Path]:
     """The export files a folder holds instead of articles, sorted by name: the files the
     corpus-file reader takes (:func:`analysis.corpus.files.detect_format`) in a folder with no
@@ -867,7 +890,8 @@ def split_documents(documents: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame
     """Split clean documents into sentences once; return ``(documents, sentences)``.
 
     The sentences carry the documents' own extra metadata columns (:func:`extra_columns`) after
-    the standard ones.
+    the standard ones (a corpus's columns of text are left out once the whole corpus is known:
+    :func:`text_metadata_columns`, ``analysis.loading``).
 
     The documents gain ``n_sentences`` and ``n_words`` computed from the sentence table, so the
     two tables always agree (a document's words are the sum of its sentences' words).

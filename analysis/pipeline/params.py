@@ -702,6 +702,36 @@ def check_group_column(corpus: Path, group_by: Any, column_map: Any = None) -> N
             f"group_by {group_by!r} is not a column of the corpus; allowed: "
             f"{', '.join(repr(c) for c in columns)}"
         )
+    values = _group_values(corpus, group_by, column_map)
+    if values is not None:
+        from analysis.selection import check_group_labels
+
+        try:
+            check_group_labels(values.to_frame(), group_by)
+        except ValueError as error:
+            raise ParameterError(str(error)) from None
+
+
+def _group_values(corpus: Path, group_by: str, column_map: Any = None) -> Any:
+    """The values of the column ``group_by`` as the run will read them, cheaply: the manifest's,
+    or the first rows of each corpus file (:func:`analysis.corpus.files._sample_rows`); ``None``
+    for a folder without a manifest or a column the corpus file gives under our name (a
+    pandas Series, or None)."""
+    from analysis.corpus.documents import MANIFEST_NAME, read_manifest
+    from analysis.corpus.files import _sample_rows, parse_column_map
+
+    exports = _corpus_files(corpus)
+    if not exports:
+        if not (corpus / MANIFEST_NAME).is_file():
+            return None
+        manifest = read_manifest(corpus)
+        return manifest[group_by] if group_by in manifest.columns else None
+    import pandas as pd
+
+    mapping = parse_column_map(column_map or None)
+    samples = [_sample_rows(path, mapping) for path in exports]
+    found = [frame[group_by] for frame in samples if group_by in frame.columns]
+    return pd.concat(found, ignore_index=True).rename(group_by) if found else None
 
 
 def check_lexicon_files(corpus: Path, values: Mapping[str, Any]) -> None:

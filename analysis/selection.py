@@ -65,8 +65,22 @@ def keep_outlets(
         known = set(outlet)
         unknown = sorted(set(wanted) - known)
         if unknown:
-            raise ValueError(f"outlets not in the corpus: {unknown}; valid names: {sorted(known)}")
+            raise ValueError(
+                f"outlets not in the corpus: {unknown}; valid names: {sorted(known)}"
+                + comma_hint(known)
+            )
     return frame[outlet.isin(wanted)]
+
+
+def comma_hint(known: Iterable[str]) -> str:
+    """When an outlet's name holds a comma: how to name it in a comma-separated list."""
+    named = sorted(o for o in known if "," in o)
+    if not named:
+        return ""
+    return (
+        f". A name with a comma is one outlet in double quotes: --outlets "
+        f"'\"{named[0]}\",OTHER' (or -p outlets as a YAML list)"
+    )
 
 
 def groups_by_volume(documents: pd.DataFrame, group_col: str = "outlet") -> list[str]:

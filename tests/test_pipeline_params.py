@@ -307,3 +307,19 @@ def test_a_folder_of_export_files_is_checked_file_by_file_before_any_notebook(tm
     with pytest.raises(ParameterError, match="group_by 'tone' is not a column"):
         check_group_column(folder, "tone", mapping)
     check_outlets(folder, ["X"])  # checked by the notebooks once the files are read
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("A,B", ["A", "B"]),
+        (" A , B ,", ["A", "B"]),
+        ('"Smith, Jones & Co",Harbour Post', ["Smith, Jones & Co", "Harbour Post"]),
+        ('Harbour Post, "Smith, Jones & Co"', ["Harbour Post", "Smith, Jones & Co"]),
+        ('The "Daily" Post', ['The "Daily" Post']),  # a quote inside a name stays
+    ],
+)
+def test_a_comma_separated_list_keeps_a_quoted_name_whole(text: str, names: list[str]) -> None:
+    from analysis.pipeline.params import comma_list
+
+    assert comma_list(text) == names

@@ -54,3 +54,15 @@ def test_palette_colours_the_chosen_outlets_even_when_small() -> None:
     chosen = corpus_palette(docs, "outlet", ["tiny", "big0"])
     assert set(chosen) == {"tiny", "big0", OTHER_LABEL}
     assert chosen["tiny"] != chosen["big0"]
+
+
+def test_an_unknown_outlet_next_to_a_name_with_a_comma_says_how_to_quote_it() -> None:
+    sentences = _sentences().assign(outlet=["Smith, Jones & Co"] * 2 + ["B", "C", "D"])
+    palette = group_palette(["Smith, Jones & Co", "B"])
+    with pytest.raises(
+        ValueError, match=r"""in double quotes: --outlets '"Smith, Jones & Co",OTHER'"""
+    ):
+        select_sentences(sentences, "outlet", ["Smith", "Jones & Co"], palette)
+    with pytest.raises(ValueError) as plain:
+        select_sentences(_sentences(), "outlet", ["Nope"], palette)
+    assert "double quotes" not in str(plain.value)  # no name with a comma: no hint

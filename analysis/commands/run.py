@@ -80,7 +80,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "(as `process --map`)",
     )
     parser.add_argument(
-        "--outlets", metavar="A,B", help="comma-separated outlets to keep (default: all)"
+        "--outlets",
+        metavar="A,B",
+        help="comma-separated outlets to keep (default: all); a name with a comma in double "
+        "quotes: '\"Smith, Jones & Co\",Harbour Post'",
     )
     parser.add_argument(
         "--method", choices=["vader", "vader-news"], help="sentiment scorer (default: vader)"

@@ -232,11 +232,20 @@ def _coerce(spec: ParamSpec, value: Any, raw: str | None) -> Any:
         if isinstance(value, list | tuple):
             return list(value)
         if isinstance(value, str):  # "a,b" on the command line
-            return [item.strip() for item in value.split(",") if item.strip()]
+            return comma_list(value)
     elif kind == "dict" and isinstance(value, dict):
         return value
     shown = raw if raw is not None else repr(value)
     raise TypeError(f"expects {kind}, got {shown!r} ({type(value).__name__})")
+
+
+def comma_list(text: str) -> list[str]:
+    """``"a, b,c"`` as ``["a", "b", "c"]``; a name in double quotes keeps its commas, as in a CSV
+    line (``'"Smith, Jones & Co",Harbour Post'``: outlets are named so)."""
+    import csv
+
+    row = next(csv.reader([text], skipinitialspace=True), [])
+    return [item.strip() for item in row if item.strip()]
 
 
 # --------------------------------------------------------------------------- value rules
@@ -644,7 +653,12 @@ def check_outlets(corpus: Path, outlets: Any) -> None:
         return  # the corpus notebook reports what is wrong with the folder
     unknown = sorted({normalise_unicode(str(o)) for o in outlets} - known)
     if unknown:
-        raise ParameterError(f"outlets not in the corpus: {unknown}; valid names: {sorted(known)}")
+        from analysis.selection import comma_hint
+
+        raise ParameterError(
+            f"outlets not in the corpus: {unknown}; valid names: {sorted(known)}"
+            + comma_hint(known)
+        )
 
 
 NOT_GROUPS = frozenset({"doc_id", "file", "text", "raw_text", "encoding", "sentence"})

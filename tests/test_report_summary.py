@@ -233,6 +233,22 @@ def test_summary_parameters_drop_paths_and_prefer_the_runs_parameters():
     assert summary.summary_parameters(PARAMS) == PARAMS["run_parameters"]
 
 
+def test_a_parameter_list_shows_a_name_with_a_comma_in_quotes(workspace):
+    write_documents(workspace["tables"], ["Smith, Jones & Co", "Harbour Post"], [2, 2])
+    chosen = ["Smith, Jones & Co", "Harbour Post"]
+    params = {"run_parameters": {**PARAMS["run_parameters"], "outlets": chosen}}
+    md = summary.write_summary(
+        workspace["tables"],
+        workspace["figures"],
+        workspace["reports"],
+        params,
+        workspace["corpus"],
+        findings=[],
+    )[0].read_text(encoding="utf-8")
+    row = next(line for line in md.splitlines() if line.startswith("| `outlets` |"))
+    assert '"Smith, Jones & Co", Harbour Post' in row  # two outlets, not three
+
+
 def write_documents(tables: Path, outlets: list[str], n_docs: list[int]) -> None:
     rows = [
         {"doc_id": f"{o}-{k}", "outlet": o, "origin": "North", "n_sentences": 5, "n_words": 90}

@@ -450,8 +450,9 @@ def _hash_sentence(facts: CorpusFacts) -> str:
 
 
 def _format_value(value: Any) -> str:
-    if isinstance(value, list | tuple):
-        return ", ".join(str(v) for v in value) if value else "(all)"
+    if isinstance(value, list | tuple):  # an item with a comma in quotes, as --outlets takes it
+        items = [f'"{v}"' if "," in str(v) else str(v) for v in value]
+        return ", ".join(items) if items else "(all)"
     if value is None or value == "":
         return "(default)"
     return str(value)

@@ -382,7 +382,12 @@ def test_with_validation_f1_and_corrected_shares_follow_the_findings(workspace, 
         [{"outlet": "Harbour Post", "frame": "conflict", "raw_share": 0.4, "raw_ci_low": 0.2,
           "raw_ci_high": 0.6, "corrected_share": 0.35, "corrected_ci_low": 0.1,
           "corrected_ci_high": 0.62, "sensitivity": 0.6, "specificity": 0.8,
-          "n_validation": 40, "n_docs": 1, "n_sentences": 8}]
+          "n_validation": 40, "n_docs": 1, "n_sentences": 8},
+         # a raw share the coder's sensitivity cannot give: clipped to 100% (95% CI 100-100%)
+         {"outlet": "Valley Times", "frame": "conflict", "raw_share": 0.51, "raw_ci_low": 0.31,
+          "raw_ci_high": 0.65, "corrected_share": 1.0, "corrected_ci_low": 1.0,
+          "corrected_ci_high": 1.0, "sensitivity": 0.19, "specificity": 0.98,
+          "n_validation": 100, "n_docs": 2, "n_sentences": 90}]
     ).to_csv(workspace["tables"] / summary.CORRECTED_TABLE, index=False)  # fmt: skip
     params = {"run_parameters": {**PARAMS["run_parameters"], "validation": str(agreement)}}
     md = summary.write_summary(
@@ -397,6 +402,11 @@ def test_with_validation_f1_and_corrected_shares_follow_the_findings(workspace, 
     assert (
         "Conflict, Harbour Post: raw 40% (95% CI 20–60%), corrected 35% (95% CI 10–62%)" in section
     )
+    assert (
+        "Conflict, Valley Times: raw 51% (95% CI 31–65%), cannot be corrected (the correction "
+        "gives 288%: the raw share is above what" in section
+    )
+    assert "corrected 100%" not in section
     assert "Not validated on this corpus" not in md
 
 

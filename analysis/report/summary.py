@@ -735,8 +735,18 @@ def _corrected_lines(table: Any, group_col: str, labels: Mapping[str, str]) -> l
     for row in table.itertuples(index=False):
         row = row._asdict()
         label = labels.get(row["frame"], row["frame"])
+        youden = row["sensitivity"] + row["specificity"] - 1
+        unclipped = (
+            (row["raw_share"] + row["specificity"] - 1) / youden if youden > 0 else float("nan")
+        )  # the Rogan-Gladen estimate before it is clipped to 0-100%
         if row["corrected_share"] != row["corrected_share"]:  # NaN: no better than chance
             corrected = "cannot be corrected (the coder is no better than chance on the sample)"
+        elif unclipped > 1:  # clipped to a 100% (95% CI 100-100%) that no one should quote
+            corrected = (
+                f"cannot be corrected (the correction gives {pct(unclipped)}: the raw share is "
+                "above what the coder's measured sensitivity and specificity allow, so the "
+                "validation sample does not describe this group)"
+            )
         else:
             corrected = (
                 f"corrected {pct(row['corrected_share'])} "

@@ -179,3 +179,5 @@ def test_each_finding_names_the_groups_it_describes_or_compares(sentences):
     actor = findings["actor_tone_china_vader"]
     assert actor.groups and all(g in actor.text for g in actor.groups)
     assert findings["tone_method_sensitivity"].groups == ()  # about the method, every group
+    one = {f.key: f for f in findings_for(sentences[sentences["outlet"] == "Daily Ledger"])}
+    assert one["tone_single_group"].groups == ()  # says there is nothing to compare

@@ -716,7 +716,10 @@ def check_group_column(corpus: Path, group_by: Any, column_map: Any = None) -> N
             f"group_by {group_by!r} is not a column of the corpus; allowed: "
             f"{', '.join(repr(c) for c in columns)}"
         )
-    values = _group_values(corpus, group_by, column_map)
+    try:
+        values = _group_values(corpus, group_by, column_map)
+    except (CorpusError, CorpusFileError):
+        return  # the corpus notebook reports what is wrong with the corpus
     if values is not None:
         from analysis.selection import check_group_labels
 
@@ -727,10 +730,9 @@ def check_group_column(corpus: Path, group_by: Any, column_map: Any = None) -> N
 
 
 def _group_values(corpus: Path, group_by: str, column_map: Any = None) -> Any:
-    """The values of the column ``group_by`` as the run will read them, cheaply: the manifest's,
+    """A pandas Series of the values of the column ``group_by``, read cheaply: the manifest's,
     or the first rows of each corpus file (:func:`analysis.corpus.files._sample_rows`); ``None``
-    for a folder without a manifest or a column the corpus file gives under our name (a
-    pandas Series, or None)."""
+    for a folder without a manifest, or a column a corpus file gives under our name."""
     from analysis.corpus.documents import MANIFEST_NAME, read_manifest
     from analysis.corpus.files import _sample_rows, parse_column_map
 

@@ -233,11 +233,10 @@ def test_summary_parameters_drop_paths_and_prefer_the_runs_parameters():
     assert summary.summary_parameters(PARAMS) == PARAMS["run_parameters"]
 
 
-def test_a_parameter_list_shows_a_name_with_a_comma_in_quotes(workspace):
-    write_documents(workspace["tables"], ["Smith, Jones & Co", "Harbour Post"], [2, 2])
-    chosen = ["Smith, Jones & Co", "Harbour Post"]
-    params = {"run_parameters": {**PARAMS["run_parameters"], "outlets": chosen}}
-    md = summary.write_summary(
+def summary_of_outlets(workspace: dict[str, Path], outlets: list[str]) -> str:
+    """The summary (no findings) of a run that chose ``outlets``."""
+    params = {"run_parameters": {**PARAMS["run_parameters"], "outlets": outlets}}
+    return summary.write_summary(
         workspace["tables"],
         workspace["figures"],
         workspace["reports"],
@@ -245,6 +244,11 @@ def test_a_parameter_list_shows_a_name_with_a_comma_in_quotes(workspace):
         workspace["corpus"],
         findings=[],
     )[0].read_text(encoding="utf-8")
+
+
+def test_a_parameter_list_shows_a_name_with_a_comma_in_quotes(workspace):
+    write_documents(workspace["tables"], ["Smith, Jones & Co", "Harbour Post"], [2, 2])
+    md = summary_of_outlets(workspace, ["Smith, Jones & Co", "Harbour Post"])
     row = next(line for line in md.splitlines() if line.startswith("| `outlets` |"))
     assert '"Smith, Jones & Co", Harbour Post' in row  # two outlets, not three
 
@@ -261,15 +265,7 @@ def write_documents(tables: Path, outlets: list[str], n_docs: list[int]) -> None
 def test_with_one_group_the_summary_says_no_comparison_is_possible(workspace):
     md = write(workspace, findings=[])[0].read_text(encoding="utf-8")
     assert "no comparison" not in md
-    params = {"run_parameters": {**PARAMS["run_parameters"], "outlets": ["Harbour Post"]}}
-    md = summary.write_summary(
-        workspace["tables"],
-        workspace["figures"],
-        workspace["reports"],
-        params,
-        workspace["corpus"],
-        findings=[],
-    )[0].read_text(encoding="utf-8")
+    md = summary_of_outlets(workspace, ["Harbour Post"])
     assert opening_of(md).startswith("How one outlet covered the story, from 1 article")
     assert "no comparison between outlets is possible" in md
     assert "<b>X</b>" not in md.split("## Parameters")[0]  # not selected, not described

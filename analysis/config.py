@@ -19,6 +19,10 @@ N_BOOT = 2000  # bootstrap replicates for every CI
 N_PERM = 5000  # permutations for the pairwise tests
 SEED = 20251030  # seed for the bootstrap, permutations and jitter: same seed, same tables
 GROUP_COLUMNS = ("outlet", "origin")  # the document columns a run can compare groups by
+# The manifest's fields of each article (analysis.corpus.documents.MANIFEST_COLUMNS but the id,
+# the file and the two groupings): the sentences a run compares do not carry them, so they are
+# not groupings ('--group-by language' stopped notebook 01 with a KeyError).
+ARTICLE_FIELDS = frozenset({"title", "published", "url", "language", "date_note", "notes"})
 # The smallest replicate counts a run accepts (analysis.pipeline.params checks them before any
 # notebook starts): fewer give no usable percentile interval or p-value.
 MIN_N_BOOT = 100

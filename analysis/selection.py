@@ -12,7 +12,7 @@ from collections.abc import Iterable, Sequence
 
 import pandas as pd
 
-from analysis.config import GROUP_COLUMNS
+from analysis.config import ARTICLE_FIELDS, GROUP_COLUMNS
 from analysis.corpus.normalisers import normalise_unicode
 from analysis.figures import OKABE_ITO, OTHER_LABEL, fold_groups, group_palette
 
@@ -27,6 +27,16 @@ def check_group_by(group_col: str, columns: Iterable[str] | None = None) -> str:
     if columns is not None and group_col not in allowed:
         raise ValueError(f"group_by must be one of {allowed}, got {group_col!r}")
     return group_col
+
+
+def article_field_message(group_col: str) -> str:
+    """Why ``group_col``, a field of each article (:data:`analysis.config.ARTICLE_FIELDS`), is
+    not a grouping, and what to group by instead."""
+    return (
+        f"group_by {group_col!r} is a field of each article, which the sentences a run compares "
+        "do not carry; group by 'outlet', 'origin' or a column of your own in the manifest or "
+        f"corpus file (to compare by {group_col}, copy it into a column of another name)"
+    )
 
 
 def check_group_labels(documents: pd.DataFrame, group_col: str) -> None:
@@ -110,6 +120,8 @@ def corpus_palette(
     sentences, then name) keep a colour and the rest share the grey of ``"Other"``: fold them with
     :func:`fold_groups` before plotting.
     """
+    if group_col in ARTICLE_FIELDS:
+        raise ValueError(article_field_message(group_col))
     check_group_by(group_col, documents.columns)
     check_group_labels(documents, group_col)
     documents = keep_outlets(documents, outlets, strict=False)

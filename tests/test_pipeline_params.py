@@ -323,3 +323,18 @@ def test_a_comma_separated_list_keeps_a_quoted_name_whole(text: str, names: list
     from analysis.pipeline.params import comma_list
 
     assert comma_list(text) == names
+
+
+def test_an_articles_own_field_is_refused_as_a_grouping_before_the_run(make_corpus) -> None:
+    # '--group-by language' passed this check and stopped notebook 01 with KeyError: 'language'
+    from analysis.config import ARTICLE_FIELDS
+    from analysis.corpus.documents import MANIFEST_COLUMNS
+    from analysis.pipeline.params import check_group_column, corpus_columns
+
+    assert set(MANIFEST_COLUMNS) - ARTICLE_FIELDS == {"doc_id", "file", "outlet", "origin"}
+    folder = make_corpus()
+    for field in sorted(ARTICLE_FIELDS):
+        with pytest.raises(ParameterError, match=f"{field!r} is a field of each article"):
+            check_group_column(folder, field)
+    assert not ARTICLE_FIELDS & set(corpus_columns(folder))
+    check_group_column(folder, "origin")

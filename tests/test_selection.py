@@ -66,3 +66,12 @@ def test_an_unknown_outlet_next_to_a_name_with_a_comma_says_how_to_quote_it() ->
     with pytest.raises(ValueError) as plain:
         select_sentences(_sentences(), "outlet", ["Nope"], palette)
     assert "double quotes" not in str(plain.value)  # no name with a comma: no hint
+
+
+def test_a_field_of_each_article_is_refused_as_a_grouping_in_a_notebook() -> None:
+    from analysis.selection import corpus_palette
+
+    docs = pd.DataFrame({"outlet": ["A", "B"], "language": ["en", "de"], "lean": ["l", "r"]})
+    with pytest.raises(ValueError, match="'language' is a field of each article"):
+        corpus_palette(docs, "language")
+    assert {"l", "r"} <= set(corpus_palette(docs, "lean"))

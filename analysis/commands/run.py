@@ -71,7 +71,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--group-by",
         metavar="COLUMN",
         help=f"compare groups of this metadata column: {' or '.join(GROUP_COLUMNS)}, or a column "
-        "of the manifest or corpus file (e.g. lean, language)",
+        "of your own in the manifest or corpus file (e.g. lean, section; not a field of each "
+        "article such as title or language)",
     )
     parser.add_argument(
         "--map",

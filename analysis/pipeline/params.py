@@ -25,7 +25,7 @@ from typing import Any
 
 import yaml
 
-from analysis.config import GROUP_COLUMNS, MIN_N_BOOT, MIN_N_PERM
+from analysis.config import ARTICLE_FIELDS, GROUP_COLUMNS, MIN_N_BOOT, MIN_N_PERM
 from analysis.pipeline.notebooks import list_notebooks
 
 # Output folders are set from --out (they must point into the staging folder), never by hand.
@@ -289,7 +289,8 @@ def _column_name() -> Rule:
         return value
 
     return Rule(
-        f"{', '.join(repr(c) for c in GROUP_COLUMNS)} or another metadata column of the corpus",
+        f"{', '.join(repr(c) for c in GROUP_COLUMNS)} or a column of your own in the manifest "
+        "or corpus file",
         check,
     )
 
@@ -665,11 +666,12 @@ NOT_GROUPS = frozenset({"doc_id", "file", "text", "raw_text", "encoding", "sente
 
 
 def corpus_columns(corpus: Path, column_map: Any = None) -> list[str]:
-    """The metadata columns a run on ``corpus`` can group by: a folder's manifest columns (the
-    standard ones and the user's own; without a manifest, also those its files give, such as a
-    news database export's ``byline`` and ``section``), or a corpus file's columns as the reader
-    reads them (our names for mapped columns and those read by name, the file's own names for
-    the rest; :class:`~analysis.corpus.files.CorpusFileError` when the file cannot be read so)."""
+    """The metadata columns a run on ``corpus`` can group by: ``outlet``, ``origin`` and the
+    user's own columns (not a field of each article: :data:`ARTICLE_FIELDS`) of a folder's
+    manifest (without a manifest, also those its files give, such as a news database export's
+    ``byline`` and ``section``), or of a corpus file as the reader reads them (our names for
+    mapped columns and those read by name, the file's own names for the rest;
+    :class:`~analysis.corpus.files.CorpusFileError` when the file cannot be read so)."""
     exports = _corpus_files(corpus)
     if not exports:
         from analysis.corpus.documents import (
@@ -696,7 +698,7 @@ def corpus_columns(corpus: Path, column_map: Any = None) -> list[str]:
             theirs = _file_header(path, mapping)
             ours = {v: k for k, v in _resolve_columns(path, theirs, mapping)[0].items()}
             columns += [ours.get(c, c) for c in theirs]
-    return [c for c in dict.fromkeys(columns) if c not in NOT_GROUPS]
+    return [c for c in dict.fromkeys(columns) if c not in NOT_GROUPS | ARTICLE_FIELDS]
 
 
 def check_group_column(corpus: Path, group_by: Any, column_map: Any = None) -> None:
@@ -704,6 +706,10 @@ def check_group_column(corpus: Path, group_by: Any, column_map: Any = None) -> N
     the columns it has."""
     if not group_by or group_by in GROUP_COLUMNS:
         return
+    if group_by in ARTICLE_FIELDS:
+        from analysis.selection import article_field_message
+
+        raise ParameterError(article_field_message(group_by))
     from analysis.corpus.documents import CorpusError
     from analysis.corpus.files import CorpusFileError
 

@@ -64,3 +64,13 @@ def test_registered_figures_skip_modules_that_do_not_import():
     found = gallery.registered_figures(("analysis.no_such_module", "analysis.framing.plots"))
     assert "fig07_frame_heatmap" in found
     assert found["fig07_frame_heatmap"].notebook == "03_framing.ipynb"
+
+
+def test_what_every_figure_must_be_read_with_is_said_once_before_the_list(folders):
+    figures, tables = folders
+    plain = gallery.write_gallery(figures, tables).read_text(encoding="utf-8")
+    assert "Read every figure" not in plain  # nothing to say: the gallery as before
+    note = "Mostly not in English: 2 of the 2 articles from A (`pt` 2)."
+    text = gallery.write_gallery(figures, tables, notes=note).read_text(encoding="utf-8")
+    assert f"**Read every figure of groups with this:** {note}\n\n| # | figure |" in text
+    assert text.replace(f"**Read every figure of groups with this:** {note}\n\n", "") == plain

@@ -522,6 +522,8 @@ def test_a_finding_about_an_outlet_mostly_not_in_english_says_so_where_it_is_sta
         "Mostly not in English: 2 of the 2 articles from A (`pt` 2); the English lexicons" in c
         for c in captions
     )
+    gallery = (workspace["figures"] / "README.md").read_text(encoding="utf-8")
+    assert "**Read every figure of groups with this:** Mostly not in English: 2 of the 2" in gallery
 
 
 def test_a_pooled_group_mostly_not_in_english_is_noted_as_other(workspace):

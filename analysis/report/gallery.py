@@ -65,9 +65,11 @@ def gallery_markdown(
     figures_dir: Path | str,
     tables_dir: Path | str,
     group_col: str = "outlet",
+    notes: str = "",
 ) -> str:
     """``figures/README.md``: every figure with its caption (in the words of ``group_col``),
-    notebook and source table."""
+    notebook and source table; ``notes`` (Markdown), what every figure of groups must be read
+    with (what "Other" pools, which groups are mostly not in English), after the introduction."""
     tables_rel = Path(os.path.relpath(tables_dir, figures_dir)).as_posix()
     lines = [
         "# Figures",
@@ -79,6 +81,7 @@ def gallery_markdown(
         "figure. Each file carries its caption and provenance (package version, corpus SHA-256, "
         "parameters) in its own metadata; `figures.json` indexes them.",
         "",
+        *([f"**Read every figure of groups with this:** {notes}", ""] if notes else []),
         "| # | figure | source notebook | drawn from |",
         "|---|---|---|---|",
     ]
@@ -149,10 +152,11 @@ def figures_index(
 
 
 def write_gallery(
-    figures_dir: Path | str, tables_dir: Path | str, group_col: str = "outlet"
+    figures_dir: Path | str, tables_dir: Path | str, group_col: str = "outlet", notes: str = ""
 ) -> Path:
-    """Write ``figures/README.md`` listing every figure present in ``figures_dir``, and its
-    machine-readable index ``figures/figures.json`` (:func:`figures_index`)."""
+    """Write ``figures/README.md`` listing every figure present in ``figures_dir`` (``notes`` as
+    in :func:`gallery_markdown`), and its machine-readable index ``figures/figures.json``
+    (:func:`figures_index`)."""
     figures = existing_figures(figures_dir)
     index = figures_index(figures, figures_dir, tables_dir, group_col)
     write_text(
@@ -160,5 +164,6 @@ def write_gallery(
         Path(figures_dir) / INDEX,
     )
     return write_text(
-        gallery_markdown(figures, figures_dir, tables_dir, group_col), Path(figures_dir) / GALLERY
+        gallery_markdown(figures, figures_dir, tables_dir, group_col, notes),
+        Path(figures_dir) / GALLERY,
     )

@@ -138,6 +138,13 @@ def _language_caption(facts: CorpusFacts) -> str:
     )
 
 
+def groups_caption(facts: CorpusFacts) -> str:
+    """What the caption of a figure of groups adds, and the figure gallery says once: what
+    "Other" pools (:func:`_pooled_caption`) and which groups are mostly not in English
+    (:func:`_language_caption`); ``""`` when neither applies."""
+    return " ".join(part for part in (_pooled_caption(facts), _language_caption(facts)) if part)
+
+
 def _findings_section(
     findings: Sequence[Finding],
     numbers: Mapping[str, int],
@@ -591,8 +598,7 @@ def summary_markdown(
         "id and the sentence number (counted from 0) in `reports/tables/sentences.csv`.",
         "",
     ]
-    # what a figure of groups' caption adds: what "Other" pools, which groups are not in English
-    pooled = " ".join(part for part in (_pooled_caption(facts), _language_caption(facts)) if part)
+    pooled = groups_caption(facts)
     lines += _findings_section(
         findings,
         numbers,
@@ -690,7 +696,7 @@ def write_summary(
     return [
         write_text(md, reports / SUMMARY_MD),
         write_text(page, reports / SUMMARY_HTML),
-        write_gallery(figs, tables, group_col),
+        write_gallery(figs, tables, group_col, groups_caption(facts)),
     ]
 
 

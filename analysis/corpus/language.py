@@ -142,11 +142,15 @@ def _values(languages: pd.Series) -> pd.Series:
     return languages.fillna("").astype(str).str.strip().str.lower()
 
 
+def _names_none(values: pd.Series) -> pd.Series:
+    """:func:`no_language` of values already stripped and lower-cased (:func:`_values`)."""
+    return (values == "") | values.isin(NO_LANGUAGE) | values.str.startswith("und-")
+
+
 def no_language(languages: pd.Series) -> pd.Series:
     """Which of ``languages`` (a ``language`` column) name no language: empty, or a value of
     :data:`NO_LANGUAGE` ("unknown", "und", "N/A"; also "und-Latn", undetermined in a script)."""
-    values = _values(languages)
-    return (values == "") | values.isin(NO_LANGUAGE) | values.str.startswith("und-")
+    return _names_none(_values(languages))
 
 
 def not_english(languages: pd.Series) -> pd.Series:
@@ -154,9 +158,9 @@ def not_english(languages: pd.Series) -> pd.Series:
     neither no language (:func:`no_language`) nor English (``en``, ``en-GB``, ``eng``,
     ``English``, or English's name in another language: :data:`ENGLISH_NAMES`); the
     ``language`` quality flag's rule."""
-    values = _values(languages)
+    values = _values(languages)  # normalised once for both tests
     english = values.str.startswith("en") | values.isin(ENGLISH_NAMES)
-    return ~no_language(languages) & ~english
+    return ~_names_none(values) & ~english
 
 
 def other_languages(documents: pd.DataFrame) -> list[tuple[str, int]]:

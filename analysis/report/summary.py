@@ -736,15 +736,16 @@ def frame_coders(
 def _corrected_lines(table: Any, group_col: str, labels: Mapping[str, str]) -> list[str]:
     """One bullet per frame and group: raw and Rogan–Gladen-corrected shares with intervals."""
     from analysis.report.wording import ci, pct
+    from analysis.validation.correction import rogan_gladen
 
     lines = []
     for row in table.itertuples(index=False):
         row = row._asdict()
         label = labels.get(row["frame"], row["frame"])
-        youden = row["sensitivity"] + row["specificity"] - 1
-        unclipped = (
-            (row["raw_share"] + row["specificity"] - 1) / youden if youden > 0 else float("nan")
-        )  # the Rogan-Gladen estimate before it is clipped to 0-100%
+        # the estimate before it is clipped to 0-100%
+        unclipped = float(
+            rogan_gladen(row["raw_share"], row["sensitivity"], row["specificity"], clip=False)
+        )
         if row["corrected_share"] != row["corrected_share"]:  # NaN: no better than chance
             corrected = "cannot be corrected (the coder is no better than chance on the sample)"
         elif unclipped > 1:  # clipped to a 100% (95% CI 100-100%) that no one should quote

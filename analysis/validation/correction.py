@@ -41,10 +41,15 @@ CORRECTED_COLUMNS = [
 
 
 def rogan_gladen(
-    apparent: float | np.ndarray, sensitivity: float | np.ndarray, specificity: float | np.ndarray
+    apparent: float | np.ndarray,
+    sensitivity: float | np.ndarray,
+    specificity: float | np.ndarray,
+    *,
+    clip: bool = True,
 ) -> np.ndarray:
     """True prevalence from an apparent one: ``(p + sp − 1) / (se + sp − 1)``, clipped to
-    [0, 1]; NaN where ``se + sp ≤ 1`` (a coder no better than chance cannot be corrected).
+    [0, 1] (``clip=False``: as computed, to tell a clipped value from a true 0 or 1); NaN where
+    ``se + sp ≤ 1`` (a coder no better than chance cannot be corrected).
     Rogan & Gladen (1978)."""
     p = np.asarray(apparent, dtype=float)
     se = np.asarray(sensitivity, dtype=float)
@@ -52,7 +57,7 @@ def rogan_gladen(
     youden = se + sp - 1
     with np.errstate(divide="ignore", invalid="ignore"):
         value = np.where(youden > 0, (p + sp - 1) / np.where(youden > 0, youden, 1), np.nan)
-    return np.clip(value, 0.0, 1.0)
+    return np.clip(value, 0.0, 1.0) if clip else value
 
 
 def _se_sp(human: np.ndarray, machine: np.ndarray) -> tuple[np.ndarray, np.ndarray]:

@@ -15,7 +15,8 @@ Examples:
   python -m analysis run
   python -m analysis run --corpus my_articles --out results --group-by origin -p n_boot 500
   python -m analysis run --corpus nexis_downloads --out results --group-by section
-    (a folder of Nexis Uni .docx searches, no manifest: each file read as its articles)
+    (a folder of Nexis Uni .docx searches or Factiva pages or .rtf downloads, no manifest:
+    each file read as its articles)
   python -m analysis run --corpus export.parquet --out results --outlets "Outlet A,Outlet B"
   python -m analysis run --corpus export.csv --map text=body,outlet=source --out results
   python -m analysis run --corpus mycorpus -p codebook codebook.toml -p actors actors.toml
@@ -56,7 +57,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--corpus",
         metavar="PATH",
         help="folder of articles (.txt, saved pages .html/.mhtml/.webarchive, .docx, .rtf, and "
-        "Nexis Uni or LexisNexis exports, read as their articles), with a manifest.csv or "
+        "Nexis Uni, LexisNexis or Factiva exports, read as their articles), with a manifest.csv or "
         "without; one corpus file (.csv, .tsv, .json, .jsonl, .parquet, .xlsx, .xls, .ods; "
         "columns as `process` takes), or a folder of such files read as one; default: the "
         "bundled seeds/",

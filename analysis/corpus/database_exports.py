@@ -30,26 +30,35 @@ dropped unaccounted: a line that is not the article's text is reported with its 
 (:attr:`ExportFields.other_lines`), which the loader writes to the audit. An article whose
 header cannot be read (no "Body" or "LENGTH:" line: a graphic, a table of figures) keeps all its
 lines but the marks as text, with no metadata. Nexis Uni's marks in other interface languages
-are not read, nor is Factiva's layout: such files are warned about
-(:mod:`analysis.corpus.exports`) when a mark is found.
+are not read: such files are warned about (:mod:`analysis.corpus.exports`) when a mark is found.
+Factiva's layout is read by :mod:`analysis.corpus.factiva`, whose articles this module splits,
+reads and audits as it does the other two (a saved Factiva page too: :func:`articles_of_exports`).
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
-from datetime import date
-from itertools import pairwise
 from typing import Any
 
 import pandas as pd
 
 from analysis.corpus.cleaning import AuditEntry
+from analysis.corpus.export_parts import (
+    COPYRIGHT,
+    ExportArticle,
+    ExportFields,
+    LineRoles,
+    cut_parts,
+    date_of,
+    part_lines,
+)
+from analysis.corpus.factiva import factiva_bounds, factiva_page_text, read_factiva_article
 
 NEXIS_UNI = "Nexis Uni"
 LEXISNEXIS = "LexisNexis"
+FACTIVA = "Factiva"
 # raw_format values of the rows an export's articles become (analysis.corpus.documents)
-RAW_FORMATS = {NEXIS_UNI: "nexis_uni", LEXISNEXIS: "lexisnexis"}
+RAW_FORMATS = {NEXIS_UNI: "nexis_uni", LEXISNEXIS: "lexisnexis", FACTIVA: "factiva"}
 _KINDS = {raw_format: kind for kind, raw_format in RAW_FORMATS.items()}
 # The lines that mark where an article ends (Nexis Uni) or starts (LexisNexis, in its English,
 # German and French interfaces); the several-articles warning counts the same lines
@@ -79,67 +88,11 @@ _LEXIS_FOOTER = re.compile(
     r"^[ \t]*(?:LOAD-DATE|LANGUAGE|PUBLICATION-TYPE|JOURNAL-CODE|GRAPHIC|CORRECTION-DATE"
     r"|DOCUMENT-TYPE|UPDATE|NOTES|URL|SPRACHE|LANGUE):"
 )
-_COPYRIGHT = re.compile(r"^[ \t\u00a0]*(?:Copyright\b|©|\(c\)|All Rights Reserved)", re.I)
-
-# Month names of the interfaces the databases are used in: a Dutch Nexis Uni export writes
-# "12 oktober 2023 donderdag" under English field names, a German one "12. Oktober 2023"
-_MONTHS = {
-    name: number
-    for number, names in enumerate(
-        (
-            ("january", "jan", "januari", "januar", "janvier", "enero"),
-            ("february", "feb", "februari", "februar", "février", "febrero"),
-            ("march", "mar", "maart", "märz", "mars", "marzo"),
-            ("april", "apr", "avril", "abril"),
-            ("may", "mei", "mai", "mayo"),
-            ("june", "jun", "juni", "juin", "junio"),
-            ("july", "jul", "juli", "juillet", "julio"),
-            ("august", "aug", "augustus", "août", "agosto"),
-            ("september", "sep", "sept", "septembre", "septiembre"),
-            ("october", "oct", "oktober", "octobre", "octubre"),
-            ("november", "nov", "novembre", "noviembre"),
-            ("december", "dec", "dezember", "décembre", "diciembre"),
-        ),
-        start=1,
-    )
-    for name in names
-}
-_MONTH = "|".join(sorted(_MONTHS, key=len, reverse=True))
-# "October 12, 2025 Sunday", "12 October 2025", "Oct. 12, 2025", "12. Oktober 2025",
-# "1er octobre 2025", "12 de octubre de 2025": a date line of a header
-_DATE = re.compile(
-    rf"\b(?:(?P<month1>{_MONTH})\.?\s+(?P<day1>\d{{1,2}}),?\s+(?P<year1>\d{{4}})"
-    rf"|(?P<day2>\d{{1,2}})(?:\.|er)?\s+(?:de\s+)?(?P<month2>{_MONTH})\.?,?\s+(?:de\s+)?"
-    rf"(?P<year2>\d{{4}}))\b",
-    re.I,
-)
-_DATE_LINE_MAX = 80  # a header's date line is short; a longer line holding a date is a headline
-
-
-@dataclass(frozen=True)
-class ExportArticle:
-    """One article's part of an export file: the lines from where the previous article's part
-    ended (the file's start, for the first) to where its own ends."""
-
-    kind: str  # NEXIS_UNI or LEXISNEXIS
-    number: int  # 1-based, in the file's order
-    count: int  # articles in the file
-    first_line: int  # 1-based line of the file where this part starts
-    text: str  # the part, as the file has it
-
-
-@dataclass(frozen=True)
-class ExportFields:
-    """What :func:`read_export_article` reads from one article's part."""
-
-    body: str  # the part with every line that is not the article's text made empty
-    metadata: dict[str, str]  # title, outlet, published (ISO), date_text, byline, section
-    # (line number in the part, the line, its role) for each non-blank line left out of the body
-    other_lines: list[tuple[int, str, str]] = field(default_factory=list)
 
 
 def split_database_export(text: str) -> list[ExportArticle]:
-    """The articles of ``text`` when it is a Nexis Uni or LexisNexis export, else ``[]``.
+    """The articles of ``text`` when it is a Nexis Uni, LexisNexis or Factiva export
+    (:func:`analysis.corpus.factiva.factiva_bounds`), else ``[]``.
 
     A Nexis Uni export ends each article with a line "End of Document" and has a line "Body"
     before the first of them; a LexisNexis export starts each with "N of M DOCUMENTS" and has a
@@ -148,29 +101,16 @@ def split_database_export(text: str) -> list[ExportArticle]:
     Document" belong to the last article. The parts' lines end with ``\\n`` whatever the file's
     line ends were.
     """
-    lines = _lines(text)
+    lines = part_lines(text)
     ends = [i for i, line in enumerate(lines) if _NEXIS_END.match(line)]
     if ends and any(_NEXIS_BODY.match(line) for line in lines[: ends[0]]):
         bounds = [0, *(i + 1 for i in ends[:-1]), len(lines)]
-        return _parts(lines, bounds, NEXIS_UNI)
+        return cut_parts(lines, bounds, NEXIS_UNI)
     starts = [i for i, line in enumerate(lines) if _LEXIS_START.match(line)]
     if starts and any(_LEXIS_LENGTH.match(line) for line in lines[starts[0] :]):
-        return _parts(lines, [0, *starts[1:], len(lines)], LEXISNEXIS)
-    return []
-
-
-def _lines(text: str) -> list[str]:
-    """The lines of ``text``, a Windows line end (``\\r\\n``) or a lone ``\\r`` ending one as
-    ``\\n`` does, as cleaning counts them (:func:`analysis.corpus.cleaning.clean_text`)."""
-    return text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-
-
-def _parts(lines: list[str], bounds: list[int], kind: str) -> list[ExportArticle]:
-    count = len(bounds) - 1
-    return [
-        ExportArticle(kind, n + 1, count, start + 1, "\n".join(lines[start:end]))
-        for n, (start, end) in enumerate(pairwise(bounds))
-    ]
+        return cut_parts(lines, [0, *starts[1:], len(lines)], LEXISNEXIS)
+    bounds = factiva_bounds(lines)
+    return cut_parts(lines, bounds, FACTIVA) if bounds else []
 
 
 def read_export_article(text: str, kind: str) -> ExportFields:
@@ -180,56 +120,17 @@ def read_export_article(text: str, kind: str) -> ExportFields:
     The body keeps every line of the part, those that are not the article's text made empty, so
     a line's number in the body is its number in the part. ``metadata`` holds what was found of
     ``title`` (the headline), ``outlet`` (the publication), ``published`` (the date as an ISO
-    date), ``date_text`` (the date as written), ``byline`` and ``section``.
+    date), ``date_text`` (the date as written), ``byline`` and ``section`` (and, for Factiva,
+    ``language``).
     """
-    lines = _lines(text)
+    lines = part_lines(text)
     if kind == NEXIS_UNI:
         return _read_nexis_uni(lines)
     if kind == LEXISNEXIS:
         return _read_lexisnexis(lines)
+    if kind == FACTIVA:
+        return read_factiva_article(lines)
     raise ValueError(f"unknown export kind {kind!r}")
-
-
-class _Roles:
-    """The role of each line of a part that is not its text, and the metadata read."""
-
-    def __init__(self, lines: list[str]) -> None:
-        self.lines = lines
-        self.roles: dict[int, str] = {}
-        self.metadata: dict[str, str] = {}
-
-    def mark(self, start: int, end: int, role: str) -> None:
-        for i in range(start, end):
-            if self.lines[i].strip() and i not in self.roles:
-                self.roles[i] = role
-
-    def take(self, index: int, key: str, value: str) -> None:
-        value = " ".join(value.split())
-        if value and key not in self.metadata:
-            self.metadata[key] = value
-            self.roles[index] = key
-
-    def fields(self) -> ExportFields:
-        body = ["" if i in self.roles else line for i, line in enumerate(self.lines)]
-        others = [(i + 1, self.lines[i], role) for i, role in sorted(self.roles.items())]
-        return ExportFields("\n".join(body), dict(self.metadata), others)
-
-
-def _date_of(line: str) -> tuple[str, str] | None:
-    """The ISO date and the date as written, when ``line`` is a header's date line."""
-    if len(line.strip()) > _DATE_LINE_MAX:
-        return None
-    found = _DATE.search(line)
-    if found is None:
-        return None
-    month = _MONTHS[(found["month1"] or found["month2"]).lower()]
-    day = int(found["day1"] or found["day2"])
-    year = int(found["year1"] or found["year2"])
-    try:
-        iso = date(year, month, day).isoformat()
-    except ValueError:
-        return None
-    return iso, " ".join(line.split())
 
 
 def _kept_field(line: str, pattern: re.Pattern[str]) -> tuple[str, str] | None:
@@ -242,7 +143,7 @@ def _kept_field(line: str, pattern: re.Pattern[str]) -> tuple[str, str] | None:
 
 
 def _read_nexis_uni(lines: list[str]) -> ExportFields:
-    roles = _Roles(lines)
+    roles = LineRoles(lines)
     ends = [i for i, line in enumerate(lines) if _NEXIS_END.match(line)]
     end = ends[-1] if ends else len(lines)
     roles.mark(end, len(lines), "end of document")
@@ -257,13 +158,13 @@ def _read_nexis_uni(lines: list[str]) -> ExportFields:
     date_at, found = None, None
     for i in reversed(header):
         line = lines[i]
-        if _NEXIS_FIELD.match(line) or _COPYRIGHT.match(line):
+        if _NEXIS_FIELD.match(line) or COPYRIGHT.match(line):
             kept = _kept_field(line, _NEXIS_FIELD)
             if kept is not None:
                 roles.take(i, *kept)
             continue
         if date_at is None:
-            found = _date_of(line)
+            found = date_of(line)
             date_at = i if found else None
     if date_at is not None and found is not None:
         iso, written = found
@@ -280,7 +181,7 @@ def _read_nexis_uni(lines: list[str]) -> ExportFields:
 
 
 def _read_lexisnexis(lines: list[str]) -> ExportFields:
-    roles = _Roles(lines)
+    roles = LineRoles(lines)
     start = next((i for i, line in enumerate(lines) if _LEXIS_START.match(line)), None)
     if start is None:
         return roles.fields()
@@ -304,7 +205,7 @@ def _read_lexisnexis(lines: list[str]) -> ExportFields:
     )
     # an article without footer fields still ends with its copyright lines
     while footer > header_end and (
-        not lines[footer - 1].strip() or _COPYRIGHT.match(lines[footer - 1])
+        not lines[footer - 1].strip() or COPYRIGHT.match(lines[footer - 1])
     ):
         footer -= 1
     roles.mark(footer, len(lines), "footer")
@@ -317,7 +218,7 @@ def _read_lexisnexis(lines: list[str]) -> ExportFields:
     top = [i for i in header if i < fields_at]
     if top:
         roles.take(top[0], "outlet", lines[top[0]])
-    found = _date_of(lines[top[1]]) if len(top) > 1 else None
+    found = date_of(lines[top[1]]) if len(top) > 1 else None
     if found is not None:
         iso, written = found
         roles.take(top[1], "published", iso)
@@ -342,14 +243,15 @@ AUDIT_RULES = {
     "footer": "export_footer",
     "end of document": "export_footer",
 }
-_METADATA_ROLES = ("title", "outlet", "published", "byline", "section")
+_METADATA_ROLES = ("title", "outlet", "published", "byline", "section", "language")
 _UNKNOWN = "unknown"  # an outlet not given (analysis.corpus.documents.UNKNOWN)
 
 
 def articles_of_exports(raw: pd.DataFrame) -> pd.DataFrame:
     """``raw`` (rows of :func:`analysis.corpus.documents.read_raw_documents`) with each row whose
-    text is a Nexis Uni or LexisNexis export (:func:`split_database_export`) replaced by one row
-    per article, in the file's order.
+    text is a Nexis Uni, LexisNexis or Factiva export (:func:`split_database_export`), or whose
+    saved page is a Factiva page (:func:`analysis.corpus.factiva.factiva_page_text`), replaced
+    by one row per article, in the file's order.
 
     An article's row keeps its file's name and metadata; its ``doc_id`` is the file's followed by
     the article's number (``search-07``; the file's own when it holds one article), its
@@ -363,7 +265,11 @@ def articles_of_exports(raw: pd.DataFrame) -> pd.DataFrame:
         return raw
     rows: list[dict[str, Any]] = []
     for record in raw.to_dict("records"):
-        articles = [] if record.get("raw_format") else split_database_export(record["raw_text"])
+        text, page = record["raw_text"], None
+        if record.get("raw_format") == "html":  # a saved page: a Factiva page's articles
+            page = factiva_page_text(str(text))
+        readable = page or not record.get("raw_format")
+        articles = split_database_export(page or text) if readable else []
         if not articles:
             rows.append(record)
             continue
@@ -382,7 +288,10 @@ def articles_of_exports(raw: pd.DataFrame) -> pd.DataFrame:
             if metadata.get("date_text") and not str(row.get("date_note", "") or "").strip():
                 row["date_note"] = f"the {article.kind} export's date line: {metadata['date_text']}"
             where = (
-                f"{article.kind} export, article {article.number} of {article.count} "
+                f"{article.kind} export saved as a page, article {article.number} of "
+                f"{article.count}"
+                if page
+                else f"{article.kind} export, article {article.number} of {article.count} "
                 f"(from line {article.first_line} of its file)"
             )
             row["notes"] = "; ".join(n for n in (str(row.get("notes", "") or ""), where) if n)

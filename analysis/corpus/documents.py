@@ -32,6 +32,7 @@ from analysis.corpus.cleaning import AuditEntry, audit_frame, clean_text, templa
 from analysis.corpus.database_exports import RAW_FORMATS, articles_of_exports, export_text
 from analysis.corpus.docx_text import DOCX_SUFFIXES, docx_text
 from analysis.corpus.exports import several_articles_warning
+from analysis.corpus.factiva import factiva_page_text
 from analysis.corpus.html import HTML_SUFFIXES, PAGE_COLUMNS, Page, is_html_page, read_page
 from analysis.corpus.mhtml import MHTML_SUFFIXES, mhtml_page
 from analysis.corpus.normalisers import normalise_unicode
@@ -567,8 +568,13 @@ def read_raw_documents(corpus_dir: Path | str | None = None) -> pd.DataFrame:
                 "after its file and number)"
                 for doc_id in sorted(set(raw.loc[raw["doc_id"].duplicated(), "doc_id"]))
             )
+    # a saved Factiva page is counted as the lines it is read as (analysis.corpus.factiva)
+    texts = [
+        (factiva_page_text(text) or text) if kind == "html" else text
+        for text, kind in zip(raw["raw_text"], raw["raw_format"], strict=True)
+    ]
     several = several_articles_warning(
-        [str(corpus_dir / name) for name in raw["file"]], raw["raw_text"].tolist(), has_manifest
+        [str(corpus_dir / name) for name in raw["file"]], texts, has_manifest
     )
     if several:
         warn_user(several)

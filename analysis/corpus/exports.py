@@ -9,12 +9,14 @@ counts so that loading can warn:
 
 - LexisNexis Academic: ``12 of 100 DOCUMENTS`` before each article;
 - Nexis Uni: ``End of Document`` after each article;
-- Factiva: ``Document WSJ0000020180315ee3f0004d`` (its 25-character id) after each article.
+- Factiva: ``Document WSJ0000020180315ee3f0004d`` (its 25-character id) after each article
+  (``Dokument``, ``Documento``... in its other interfaces).
 
 Two or more marks of one kind in a file mean several articles. In a folder without a manifest,
-Nexis Uni and LexisNexis exports are split into their articles
-(:mod:`analysis.corpus.database_exports`); what is left to warn about is a file a manifest
-lists as one article, and Factiva's layout, which is not read.
+the three databases' exports are split into their articles
+(:mod:`analysis.corpus.database_exports`, :mod:`analysis.corpus.factiva`); what is left to warn
+about is a file a manifest lists as one article, and a layout that is not read (Factiva's with
+indexing codes).
 
 A news API may also give only the start of each article: NewsAPI cuts its ``content`` to 200
 characters and ends it with "… [+2712 chars]". Cleaning cuts the mark (audit rule
@@ -33,13 +35,14 @@ import re
 import pandas as pd
 
 from analysis.corpus.database_exports import LEXIS_START_MARK, NEXIS_END_MARK
+from analysis.corpus.factiva import FACTIVA_END_MARK
 
 # Each kind of mark, as a whole line (a Windows line end too); the two the loader splits on are
 # its own (analysis.corpus.database_exports)
 ARTICLE_MARKS: dict[str, re.Pattern[str]] = {
     "LexisNexis ('N of M DOCUMENTS')": re.compile(rf"^[ \t]*{LEXIS_START_MARK}[ \t\r]*$", re.M),
     "Nexis Uni ('End of Document')": re.compile(rf"^[ \t]*{NEXIS_END_MARK}[ \t\r]*$", re.M),
-    "Factiva ('Document <id>')": re.compile(r"^[ \t]*Document [A-Za-z0-9]{25}[ \t\r]*$", re.M),
+    "Factiva ('Document <id>')": re.compile(rf"^[ \t]*{FACTIVA_END_MARK}[ \t\r]*$", re.M),
 }
 
 
@@ -58,26 +61,32 @@ def several_articles_warning(names: list[str], texts: list[str], listed: bool = 
     """The warning for the files among ``names`` whose ``texts`` hold two or more marks of one
     database's articles (:func:`article_marks`), naming each with its count; None when none
     does. ``listed``: the files are listed in a manifest, which names one article per file (in
-    a folder without one, Nexis Uni and LexisNexis exports are split into their articles:
+    a folder without one, the databases' exports are split into their articles:
     :mod:`analysis.corpus.database_exports`)."""
     found = []
-    splittable = False
+    kinds = set()
     for name, text in zip(names, texts, strict=True):
         kind, n = article_marks(text)
         if n >= 2:
             found.append(f"{name} ({n} marks of {kind})")
-            splittable |= not kind.startswith("Factiva")
+            kinds.add(kind)
     if not found:
         return None
     advice = (
         "Save each article as its own .txt file (with a manifest.csv row), or export the search "
         "as CSV, one article per row."
     )
-    if listed and splittable:
+    if listed:
         advice += (
-            " A Nexis Uni or LexisNexis export is split into its articles, each with its "
-            "headline, publication and date, in a folder without a manifest.csv (a metadata.csv "
-            "with a 'file' column can give the other files' outlets instead)."
+            " A Nexis Uni, LexisNexis or Factiva export is split into its articles, each with "
+            "its headline, publication and date, in a folder without a manifest.csv (a "
+            "metadata.csv with a 'file' column can give the other files' outlets instead; "
+            "Factiva's in its Article Format)."
+        )
+    elif any(kind.startswith("Factiva") for kind in kinds):
+        advice += (
+            " Factiva's layout with indexing codes (HD, SN, PD...) is not read: save the search "
+            "in its Article Format."
         )
     return (
         f"{len(found)} file(s) look like a news database's export of several articles, read as "

@@ -1,0 +1,330 @@
+"""analysis.corpus.factiva: a Factiva export, saved as a page or as a document, read as its
+articles. The articles are made up; the layout is Factiva's "Article Format"."""
+
+from __future__ import annotations
+
+import warnings
+from pathlib import Path
+
+import pytest
+
+from analysis import load_corpus
+from analysis.corpus.database_exports import FACTIVA, split_database_export
+from analysis.corpus.documents import read_raw_documents
+from analysis.corpus.export_parts import part_lines
+from analysis.corpus.factiva import factiva_bounds, factiva_page_text, read_factiva_article
+
+STRIKE = [
+    "Dock workers at the city's container port walked out on Thursday after talks on pay broke "
+    "down, union leaders said.",
+    "The port authority called the strike regrettable and said contingency plans would keep "
+    "food and medicine moving.",
+]
+FERRY = [
+    "The island ferry will run twice a day from May, the transport minister announced.",
+    "Islanders have campaigned for a second crossing for ten years.",
+]
+BRIDGE = ["Die alte Brücke wird im Winter repariert und bleibt bis März gesperrt."]
+
+# Each article's header lines (in Factiva's order) and paragraphs, and its accession number
+ARTICLES = [
+    (
+        [
+            "News; 3",
+            "Port strike halts grain exports",
+            "By Ann Lee",
+            "Harbour Correspondent",
+            "1,412 words",
+            "12 October 2025",
+            "14:05 GMT",
+            "The Harbour Times",
+            "HBTM",
+            "Final",
+            "English",
+            "Copyright 2025 Harbour Media Ltd. All Rights Reserved.",
+        ],
+        STRIKE,
+        "HBTM000020251012el1c0001a",
+    ),
+    (
+        [
+            "Second ferry for the islands",
+            "230 words",
+            "3 May 2025",
+            "Valley Post",
+            "VLPO",
+            "English",
+            "(c) 2025 Valley Post",
+        ],
+        FERRY,
+        "VLPO000020250503el530002b",
+    ),
+    (
+        [
+            "Alte Brücke gesperrt",
+            "Von Jana Berg",
+            "90 Wörter",
+            "1 Dezember 2024",
+            "Nordblatt",
+            "NRBL",
+            "Deutsch",
+            "© 2024 Nordblatt Verlag",
+        ],
+        BRIDGE,
+        "NRBL000020241201ekc10003c",
+    ),
+]
+TITLES = ("Port strike halts grain exports", "Second ferry for the islands", "Alte Brücke gesperrt")
+SUMMARY = ["Search Summary", "Text\tport OR ferry", "Date\tAll Dates"]
+
+
+def _document(articles: list = ARTICLES, mark: str = "Document") -> str:
+    """The articles as an RTF or text download gives them: a line per paragraph, a blank line
+    after the header and after each paragraph, the end line, then the search summary."""
+    lines: list[str] = []
+    for header, paragraphs, number in articles:
+        lines += [*header, ""]
+        for paragraph in paragraphs:
+            lines += [paragraph, ""]
+        lines += [f"{mark} {number}", ""]
+    return "\n".join([*lines, *SUMMARY])
+
+
+def _page(articles: list = ARTICLES) -> str:
+    """The articles as a saved Factiva page: the site's menus and a script around them, each
+    article in ``<div class="article enArticle">``, its headline in a ``<span>``, its byline in
+    ``<div class="author">``, its paragraphs of class ``articleParagraph``."""
+    parts = [
+        "<html><head><title>Factiva</title><script>var tracker = 1;</script></head><body>",
+        '<div id="nav"><table><tr><td><h1>Dow Jones Factiva</h1></td></tr></table></div>',
+        '<form><div id="contentLeft">',
+    ]
+    for header, paragraphs, number in articles:
+        lang = "de" if "Deutsch" in header else "en"
+        parts.append(
+            f'<div id="article-{number}" class="article"><div class="article {lang}Article">'
+        )
+        for line in header:
+            if line.startswith(("By ", "Von ")):
+                parts.append(f'<div class="author">{line}  </div>')
+            elif line in TITLES:
+                parts.append(f'<div id="hd"><span class="{lang}Headline">{line} </span>\n</div>')
+            else:
+                parts.append(f"<div>{line}</div>")
+        parts.append("<p></p>")
+        for paragraph in paragraphs:
+            parts.append(f'<p class="articleParagraph {lang}articleParagraph">{paragraph}  </p>')
+        parts.append(f"<p>Document {number}</p></div></div><br>")
+    parts.append("</div></form><div>© 2025 Factiva, Inc. All rights reserved.</div></body></html>")
+    return "\n".join(parts)
+
+
+def _non_blank(text: str) -> list[str]:
+    return [line for line in text.split("\n") if line.strip()]
+
+
+def test_a_document_is_cut_at_its_end_lines_and_every_line_is_accounted_for() -> None:
+    text = _document()
+    articles = split_database_export(text)
+    assert [(a.kind, a.number, a.count) for a in articles] == [(FACTIVA, n, 3) for n in (1, 2, 3)]
+    assert "\n".join(a.text for a in articles) == text  # nothing dropped between the parts
+    for article in articles:
+        fields = read_factiva_article(part_lines(article.text))
+        others = {line for _, line, _ in fields.other_lines}
+        # each non-blank line is either the article's text or a line with a role
+        for line in _non_blank(article.text):
+            assert (line in _non_blank(fields.body)) != (line in others)
+    last = read_factiva_article(part_lines(articles[-1].text))
+    assert {line: role for _, line, role in last.other_lines if line in SUMMARY} == {
+        line: "footer" for line in SUMMARY
+    }
+
+
+def test_each_article_gets_its_headline_source_date_byline_section_and_language() -> None:
+    found = [read_factiva_article(part_lines(a.text)) for a in split_database_export(_document())]
+    assert [f.metadata for f in found] == [
+        {
+            "section": "News; 3",
+            "title": "Port strike halts grain exports",
+            "byline": "Ann Lee",
+            "published": "2025-10-12",
+            "date_text": "12 October 2025",
+            "outlet": "The Harbour Times",
+            "language": "English",
+        },
+        {
+            "title": "Second ferry for the islands",
+            "published": "2025-05-03",
+            "date_text": "3 May 2025",
+            "outlet": "Valley Post",
+            "language": "English",
+        },
+        {
+            "title": "Alte Brücke gesperrt",
+            "byline": "Jana Berg",
+            "published": "2024-12-01",
+            "date_text": "1 Dezember 2024",
+            "outlet": "Nordblatt",
+            "language": "Deutsch",
+        },
+    ]
+    assert [_non_blank(f.body) for f in found] == [STRIKE, FERRY, BRIDGE]
+
+
+def test_a_byline_without_by_is_told_from_the_headline_by_length() -> None:
+    header = ["Foreign Desk", "Council votes to expand the night bus network", "Maria Lopez"]
+    header += ["640 words", "9 January 2026", "Harbour Post", "HBPO", "English"]
+    fields = read_factiva_article([*header, "", STRIKE[0], "Document HBPO000020260109ek190001x"])
+    assert fields.metadata["title"] == "Council votes to expand the night bus network"
+    assert fields.metadata["byline"] == "Maria Lopez"
+    assert fields.metadata["section"] == "Foreign Desk"
+    assert _non_blank(fields.body) == [STRIKE[0]]  # no copyright line: the language ends it
+
+
+@pytest.mark.parametrize(
+    ("count", "date_line", "mark", "iso"),
+    [
+        ("877 Wörter", "9 Januar 1993", "Dokument", "1993-01-09"),
+        ("877 mots", "9 janvier 1993", "Document", "1993-01-09"),
+        ("877 palabras", "9 enero 1993", "Documento", "1993-01-09"),
+        ("877 字", "1993年1月9日", "文档", "1993-01-09"),
+    ],
+)
+def test_the_other_interfaces_word_counts_dates_and_end_lines_are_read(
+    count: str, date_line: str, mark: str, iso: str
+) -> None:
+    header = ["Port strike halts grain exports", count, date_line, "The Harbour Times", "HBTM"]
+    text = _document([(header, STRIKE, "HBTM000019930109dp1900j9s")] * 2, mark=mark)
+    articles = split_database_export(text)
+    assert len(articles) == 2
+    fields = read_factiva_article(part_lines(articles[0].text))
+    assert fields.metadata["published"] == iso
+    assert fields.metadata["outlet"] == "The Harbour Times"
+    assert _non_blank(fields.body) == STRIKE  # the source's code ends a header without language
+
+
+def test_an_article_whose_header_has_no_date_keeps_its_text_without_metadata() -> None:
+    lines = ["Port strike halts grain exports", "412 words", "The Harbour Times", *STRIKE]
+    fields = read_factiva_article([*lines, "Document HBTM000020251012el1c0001a"])
+    assert fields.metadata == {}
+    assert _non_blank(fields.body) == lines
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "\n".join(STRIKE),
+        # end lines without a word count line above them: Factiva's layout with indexing codes
+        "HD Port strike\nWC 412 words\nDocument HBTM000020251012el1c0001a\n" * 2,
+        # a sentence about a document is not an end line
+        "412 words\nThe Document HBTM000020251012el1c0001a was leaked.\n",
+    ],
+)
+def test_text_that_is_not_a_factiva_document_is_not_cut(text: str) -> None:
+    assert factiva_bounds(part_lines(text)) is None
+    assert split_database_export(text) == []
+
+
+def test_a_saved_page_reads_as_the_lines_of_a_document() -> None:
+    text = factiva_page_text(_page())
+    assert text is not None
+    lines = text.rstrip("\n").split("\n")
+    first_header = ARTICLES[0][0]
+    assert lines[: len(first_header)] == first_header  # the blocks in order, one line each
+    assert lines[len(first_header) : len(first_header) + 3] == [
+        *STRIKE,
+        "Document HBTM000020251012el1c0001a",
+    ]
+    # the page's own lines come after the last article; its script is not text
+    assert lines[-2:] == ["Dow Jones Factiva", "© 2025 Factiva, Inc. All rights reserved."]
+    assert not any("tracker" in line for line in lines)
+    fields = [read_factiva_article(part_lines(a.text)) for a in split_database_export(text)]
+    assert tuple(f.metadata["title"] for f in fields) == TITLES
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        "<html><body><p>An ordinary page about the port strike.</p></body></html>",
+        # paragraphs of Factiva's class but no end line: not read as an export
+        '<div class="article enArticle"><p class="articleParagraph">A paragraph.</p></div>',
+        "",
+    ],
+)
+def test_a_page_that_is_not_a_factiva_page_is_left_to_extraction(html: str) -> None:
+    assert factiva_page_text(html) is None
+
+
+def _rtf(lines: list[str]) -> bytes:
+    """An RTF document of ``lines``, one paragraph each (ASCII only)."""
+    body = "".join(line.replace("\\", "\\\\") + "\\par\n" for line in lines)
+    return ("{\\rtf1\\ansi\\deff0{\\fonttbl{\\f0 Arial;}}\\f0 " + body + "}").encode("ascii")
+
+
+def test_a_folder_of_factiva_pages_and_documents_is_read_as_their_articles(
+    tmp_path: Path,
+) -> None:
+    folder = tmp_path / "factiva"
+    folder.mkdir()
+    english = ARTICLES[:2]
+    (folder / "Factiva search.html").write_text(_page(english), encoding="utf-8")
+    (folder / "Factiva-20251020.txt").write_text(_document(english), encoding="utf-8")
+    (folder / "Factiva-20251021.rtf").write_bytes(_rtf(_document(english).split("\n")))
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # no outlet left unknown, no several-articles warning
+        corpus = load_corpus(folder, progress=False, jobs=1)
+    docs = corpus.documents.set_index("doc_id")
+    assert list(docs.index) == [
+        "Factiva search-1",
+        "Factiva search-2",
+        "Factiva-20251020-1",
+        "Factiva-20251020-2",
+        "Factiva-20251021-1",
+        "Factiva-20251021-2",
+    ]
+    assert docs["outlet"].tolist() == ["The Harbour Times", "Valley Post"] * 3
+    assert docs["published"].tolist() == ["2025-10-12", "2025-05-03"] * 3
+    assert docs["language"].tolist() == ["English"] * 6
+    assert docs.loc["Factiva search-1", "byline"] == "Ann Lee"
+    assert docs.loc["Factiva search-1", "section"] == "News; 3"
+    assert docs.loc["Factiva search-2", "notes"] == "Factiva export saved as a page, article 2 of 2"
+    assert docs.loc["Factiva-20251020-2", "notes"].startswith("Factiva export, article 2 of 2")
+    for doc_id in docs.index:
+        assert docs.loc[doc_id, "text"].split("\n") == (STRIKE if doc_id.endswith("1") else FERRY)
+    sentences = " ".join(corpus.sentences["sentence"])
+    for line in ("words", "Copyright", "Document", "Factiva", "Search Summary", "HBTM"):
+        assert line not in sentences
+    audit = corpus.audit
+    moved = audit[(audit["rule"] == "export_header") & (audit["action"] == "moved_to_metadata")]
+    assert set(moved.loc[moved["doc_id"] == "Factiva search-1", "result"]) == {
+        "section: News; 3",
+        "title: Port strike halts grain exports",
+        "byline: Ann Lee",
+        "published: 2025-10-12",
+        "outlet: The Harbour Times",
+        "language: English",
+    }
+    footer = audit[(audit["rule"] == "export_footer") & (audit["doc_id"] == "Factiva search-2")]
+    assert "Dow Jones Factiva" in set(footer["original"])  # the page's menus, in the audit
+
+
+def test_a_factiva_page_a_manifest_lists_is_one_article_with_a_warning(tmp_path: Path) -> None:
+    folder = tmp_path / "factiva"
+    folder.mkdir()
+    (folder / "search.html").write_text(_page(), encoding="utf-8")
+    (folder / "manifest.csv").write_text("doc_id,file,outlet\ns,search.html,Factiva\n")
+    with pytest.warns(UserWarning, match=r"search\.html \(3 marks of Factiva.*Article Format\)"):
+        raw = read_raw_documents(folder)
+    assert raw["doc_id"].tolist() == ["s"] and raw["raw_format"].tolist() == ["html"]
+
+
+def test_a_factiva_layout_with_indexing_codes_is_warned_about(tmp_path: Path) -> None:
+    folder = tmp_path / "factiva"
+    folder.mkdir()
+    coded = "HD Port strike\nSN The Harbour Times\nTD\n" + STRIKE[0] + "\n"
+    text = "".join(coded + f"Document HBTM00002025101{n}el1c0001a\n" for n in (1, 2))
+    (folder / "coded.txt").write_text(text, encoding="utf-8")
+    (folder / "metadata.csv").write_text("file,outlet\ncoded.txt,The Harbour Times\n")
+    with pytest.warns(UserWarning, match=r"indexing codes .* is not read"):
+        raw = read_raw_documents(folder)
+    assert raw["doc_id"].tolist() == ["coded"]

@@ -75,7 +75,8 @@ def load_corpus(
       (default: keep and flag copies), ``"keep"`` (keep, no flag) or ``"drop"`` (leave them out).
 
     A folder with a problem (missing or unlisted files, duplicate ids, undecodable files, an
-    article with no text left) raises :class:`~analysis.corpus.documents.CorpusError` naming
+    article file with no text left; a database export's article without text is left out with
+    a warning instead) raises :class:`~analysis.corpus.documents.CorpusError` naming
     every problem; a file with one raises :class:`~analysis.corpus.files.CorpusFileError`; a
     source that does not exist raises :class:`FileNotFoundError`.
     """

@@ -328,3 +328,25 @@ def test_a_factiva_layout_with_indexing_codes_is_warned_about(tmp_path: Path) ->
     with pytest.warns(UserWarning, match=r"indexing codes .* is not read"):
         raw = read_raw_documents(folder)
     assert raw["doc_id"].tolist() == ["coded"]
+
+
+def test_an_exported_article_without_text_is_left_out_with_a_warning(tmp_path: Path) -> None:
+    folder = tmp_path / "factiva"
+    folder.mkdir()
+    photo = (["Photo of the week", "0 words", "4 May 2025", "Valley Post", "VLPO"], [], "V" * 25)
+    (folder / "search.txt").write_text(_document([*ARTICLES[:2], photo]), encoding="utf-8")
+    with pytest.warns(UserWarning, match=r"1 article\(s\) of news database exports .* search-3"):
+        corpus = load_corpus(folder, progress=False, jobs=1)
+    assert corpus.documents["doc_id"].tolist() == ["search-1", "search-2"]
+    # its lines stay in the audit
+    assert "Photo of the week" in set(
+        corpus.audit.loc[corpus.audit["doc_id"] == "search-3", "original"]
+    )
+    # a folder's own article file with no text still stops the load
+    (folder / "empty.txt").write_text("Advertisement\n", encoding="utf-8")
+    from analysis.corpus.documents import CorpusError
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        with pytest.raises(CorpusError, match=r"empty\.txt: no article text left"):
+            load_corpus(folder, progress=False, jobs=1)

@@ -921,7 +921,21 @@ def build_corpus(corpus_dir: Path | str | None = None) -> Corpus:
     raw = read_raw_documents(corpus_dir)
     documents, audit = clean_documents(raw)
     documents, sentences = split_documents(documents)
-    empty = documents.loc[documents["n_words"] == 0, ["file", "extraction_problem"]]
+    no_text = documents["n_words"] == 0
+    exported = documents["doc_id"].isin(raw.loc[raw["raw_format"].isin(EXPORT_FORMATS), "doc_id"])
+    if (no_text & exported).any() and not no_text.all():
+        # an export's article may be a graphic, a table or a headline alone: left out, as a
+        # corpus file's empty rows are, rather than stopping a search of hundreds of articles
+        ids = documents.loc[no_text & exported, "doc_id"].astype(str).tolist()
+        shown = ", ".join(ids[:5]) + (", …" if len(ids) > 5 else "")
+        warn_user(
+            f"{len(ids)} article(s) of news database exports have no text left after their "
+            f"header and footer lines (a graphic, a table or a headline alone) and are left "
+            f"out: {shown}. Their lines are in the audit."
+        )
+        documents = documents[~(no_text & exported)].reset_index(drop=True)
+        no_text = documents["n_words"] == 0
+    empty = documents.loc[no_text, ["file", "extraction_problem"]]
     if len(empty):
         raise CorpusError(
             [

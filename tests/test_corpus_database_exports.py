@@ -193,6 +193,7 @@ def test_nexis_uni_articles_get_their_headline_publication_date_and_text() -> No
         {
             "byline": "Ann Lee",
             "section": "NEWS; Pg. A1",
+            "language": "ENGLISH",  # the footer's "Language:" field
             "published": "2025-10-12",
             "date_text": "October 12, 2025 Sunday",
             "outlet": "The Harbour Times",
@@ -217,6 +218,7 @@ def test_nexis_uni_articles_get_their_headline_publication_date_and_text() -> No
     assert ("1. Port strike halts grain exports", "cover page") in roles
     assert ("Final Edition", "header") in roles and ("Body", "header") in roles
     assert ("Load-Date:\u00a0October 13, 2025", "footer") in roles
+    assert ("Language:\u00a0ENGLISH", "language") in roles
     assert ("End of Document", "end of document") in roles
     # a caption after the text is the footer's, not the article's
     assert ("PHOTO: The bridge in 1950.", "footer") in {(ln, r) for _, ln, r in read[2].other_lines}
@@ -254,6 +256,7 @@ def test_lexisnexis_articles_get_their_headline_publication_date_and_text() -> N
         "title": "Port strike halts grain exports",
         "byline": "Ann Lee",
         "section": "NEWS; Pg. 3",
+        "language": "ENGLISH",  # the footer's "LANGUAGE:" field
     }
     assert read[1].metadata == {
         "outlet": "Valley Post",
@@ -320,6 +323,7 @@ def test_a_german_lexisnexis_export_is_read_as_its_articles() -> None:
     assert read[0].metadata["section"] == "NEWS; Pg. 3"
     assert read[0].metadata["published"] == "2010-01-11"
     assert read[0].metadata["title"] == "Port strike halts grain exports"
+    assert read[0].metadata["language"] == "ENGLISH"  # "SPRACHE: ENGLISH"
     assert article_marks(text) == ("LexisNexis ('N of M DOCUMENTS')", 2)
 
 
@@ -401,7 +405,12 @@ def test_a_folder_of_exports_is_read_as_their_articles(tmp_path: Path) -> None:
         "published: 2025-10-12",
         "byline: Ann Lee",
         "section: NEWS; Pg. A1",
+        "language: ENGLISH",
     }
+    # the footer's language field is the article's language; none given, it is guessed
+    assert docs.loc["Files (3)-1", "language"] == "ENGLISH"
+    assert docs.loc["academic-1", "language"] == "ENGLISH"
+    assert docs.loc["Files (3)-2", "language"] == "en"
     cover = audit[audit["rule"] == "export_cover"]
     assert set(cover["doc_id"]) == {"Files (3)-1", "academic-1"}
     assert "Job Number: 261234567" in set(cover["original"])

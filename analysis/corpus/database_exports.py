@@ -79,6 +79,11 @@ _HEADER_FIELDS = (
 _KEPT_FIELDS = {"byline": "byline", "autor": "byline", "section": "section", "rubrik": "section"}
 # Nexis Uni writes "Length: 812 words", with a no-break space after the colon
 _NEXIS_FIELD = re.compile(rf"^[ \t\u00a0]*(?P<name>{_HEADER_FIELDS}):[ \t\u00a0]", re.I)
+# the footer's language field: Nexis Uni's "Language: ENGLISH", LexisNexis's "LANGUAGE: ENGLISH"
+# ("SPRACHE:", "LANGUE:" in its German and French interfaces)
+_LANGUAGE_FIELD = re.compile(
+    r"^[ \t\u00a0]*(?:Language|LANGUAGE|SPRACHE|LANGUE):[ \t\u00a0]*(?P<value>\S.*?)[ \t\u00a0;]*$"
+)
 _NEXIS_FOOTER = re.compile(r"^[ \t\u00a0]*(?:Classification|Graphic|Load-Date:.*)[ \t\u00a0]*$")
 _LEXIS_START = re.compile(rf"^[ \t]*{LEXIS_START_MARK}[ \t]*$")
 _LEXIS_LENGTH = re.compile(r"^[ \t]*(?:LENGTH|LÄNGE|LONGUEUR):")
@@ -120,8 +125,8 @@ def read_export_article(text: str, kind: str) -> ExportFields:
     The body keeps every line of the part, those that are not the article's text made empty, so
     a line's number in the body is its number in the part. ``metadata`` holds what was found of
     ``title`` (the headline), ``outlet`` (the publication), ``published`` (the date as an ISO
-    date), ``date_text`` (the date as written), ``byline`` and ``section`` (and, for Factiva,
-    ``language``).
+    date), ``date_text`` (the date as written), ``byline``, ``section`` and ``language`` (a
+    footer's language field; Factiva's header line).
     """
     lines = part_lines(text)
     if kind == NEXIS_UNI:
@@ -131,6 +136,15 @@ def read_export_article(text: str, kind: str) -> ExportFields:
     if kind == FACTIVA:
         return read_factiva_article(lines)
     raise ValueError(f"unknown export kind {kind!r}")
+
+
+def _take_language(roles: LineRoles, footer: range) -> None:
+    """Read the language field among the ``footer``'s lines into the ``language`` metadata."""
+    for i in footer:
+        found = _LANGUAGE_FIELD.match(roles.lines[i])
+        if found:
+            roles.take(i, "language", found["value"])
+            return
 
 
 def _kept_field(line: str, pattern: re.Pattern[str]) -> tuple[str, str] | None:
@@ -153,6 +167,7 @@ def _read_nexis_uni(lines: list[str]) -> ExportFields:
     roles.mark(body_at, body_at + 1, "header")
     footer = next((i for i in range(body_at + 1, end) if _NEXIS_FOOTER.match(lines[i])), end)
     roles.mark(footer, end, "footer")
+    _take_language(roles, range(footer, end))
     # the header: cover page?, headline, publication, date, edition?, fields
     header = [i for i in range(body_at) if lines[i].strip()]
     date_at, found = None, None
@@ -209,6 +224,7 @@ def _read_lexisnexis(lines: list[str]) -> ExportFields:
     ):
         footer -= 1
     roles.mark(footer, len(lines), "footer")
+    _take_language(roles, range(footer, len(lines)))
     for i in range(start + 1, header_end):
         kept = _kept_field(lines[i], _LEXIS_FIELD)
         if kept is not None:
@@ -308,8 +324,8 @@ def export_text(record: dict[str, Any], audit: list[AuditEntry]) -> str:
     its part of the file with the header and footer lines made empty, so the line numbers of
     cleaning's audit are the part's. Appends to ``audit`` an entry for each line left out:
     moved to metadata (rule ``export_header``, the result naming the field, and saying so when
-    a sidecar's value was kept instead) for the headline, publication, date, byline and
-    section, removed for the other header lines (rule
+    a sidecar's value was kept instead) for the headline, publication, date, byline, section
+    and language, removed for the other header lines (rule
     ``export_header``), the footer (``export_footer``) and a search's cover page
     (``export_cover``)."""
     fields = read_export_article(str(record["raw_text"]), _KINDS[record["raw_format"]])

@@ -24,6 +24,10 @@ def test_punctuation_between_words_ends_a_name() -> None:
         "Andrew Cuomo",
         "D.C",
     ]
+    # a pronoun's or opener's contraction is not a name, in either apostrophe
+    assert names_in("Then I’m told by Maria Lopez that It's late and We've gone.") == [
+        "Maria Lopez"
+    ]
     # spaces alone keep a name whole, with one connector
     assert names_in("They met the Bank of England in New York.") == ["Bank of England", "New York"]
 

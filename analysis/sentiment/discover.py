@@ -5,8 +5,9 @@ at most one lower-case connector ("Bank of England") and by nothing but spaces: 
 parenthesis or a dash ends it ("Parkland, Fla." is two names, "Washington (CNN)" too). Left
 out: a single capitalised word that opens a sentence (it is capitalised because it opens the
 sentence), and words of a stop list (months, weekdays, titles and their abbreviations, sentence
-openers, "AM", "PM" and "AD"), which are also stripped from the ends of a name ("Gov. Andrew
-Cuomo" counts as "Andrew Cuomo"), and a single letter ("D" of "3D").
+openers and pronouns with their contractions, "I'm", "It's"; "AM", "PM" and "AD"), which are
+also stripped from the ends of a name ("Gov. Andrew Cuomo" counts as "Andrew Cuomo"), and a
+single letter ("D" of "3D").
 
 Two spellings of one name count as one (:func:`name_aliases`; the table's ``aliases`` column
 lists the others): an abbreviation with full stops and without ("N.R.A." and "NRA"), and an
@@ -60,6 +61,7 @@ STOP_WORDS = frozenset(
 # a word starting with a letter, not inside another word ("D" of "3D", "s" of "it's")
 _TOKEN = re.compile(r"(?<![\w'’])[A-Za-z][\w'’.&-]*")
 NAME_COLUMNS = ["name", "aliases", "n_sentences", "n_docs"]
+_APOSTROPHE = re.compile(r"['’]")
 # an abbreviation written with full stops ("N.R.A", the last stop taken off by _clean)
 _DOTTED = re.compile(r"[A-Z](?:\.[A-Z])+\.?")
 _OPENS_BRACKET = re.compile(r"\s*\(\s*")
@@ -76,12 +78,14 @@ def _clean(word: str) -> str:
 
 
 def _is_name_word(word: str) -> bool:
-    """A capitalised word that is not a stop word, nor a letter prefixed to a word with a
-    hyphen ("D-printed" of "3-D-printed", "X-ray", "T-shirt")."""
+    """A capitalised word that is not a stop word, nor a stop word's contraction ("I'm",
+    "It's", "We've": the part before the apostrophe is the stop word), nor a letter prefixed to
+    a word with a hyphen ("D-printed" of "3-D-printed", "X-ray", "T-shirt")."""
     return (
         bool(word)
         and word[0].isupper()
         and word.lower() not in STOP_WORDS
+        and _APOSTROPHE.split(word, maxsplit=1)[0].lower() not in STOP_WORDS
         and not (len(word) > 1 and word[1] == "-")
     )
 

@@ -14,10 +14,17 @@ lists the others): an abbreviation with full stops and without ("N.R.A." and "NR
 abbreviation that an article of the corpus defines in brackets after its long form ("National
 Rifle Association (NRA)"), the definitions that Schwartz & Hearst (2003, "A simple algorithm for
 identifying abbreviation definitions in biomedical text", PSB) find, kept here only when the
-short form's letters are the initials of the long form's words. A surname is not merged with
-the full name ("Trump" and "Donald Trump" stay two names): telling a person's surname from the
-last word of a place or a body ("House" of "White House") needs a model of names the package
-does not have; give an actor list to join them.
+short form's letters are the initials of the long form's words. A surname standing alone counts
+as a full name it ends ("Trump" as "Donald Trump") when the corpus leaves little doubt
+(:func:`_surname_aliases`): the full name has a person's shape (two or three capitalised
+words, the first neither a title nor a place's first word, "Judge", "North"), is in at least
+three sentences, rarely after "the" ("the White House"), and not only opening a sentence; of
+the full names the surname ends, it is in at least 80% of their sentences (so "Clinton" stays
+apart where "Hillary Clinton" and "Bill Clinton" both are); and the surname is neither a word
+the corpus writes in lower case half as often ("Page", "Hunt") nor another name's first word
+more often than the full name is written ("Washington" of "Washington Post"). Telling people
+from places and bodies without a model of names stays a guess: the table lists each name's
+other spellings (``aliases``) for review, and an actor list decides.
 
 Each group's most frequent names, counted in sentences, become the actors, among the names that
 at least two articles of the corpus use (:data:`MIN_DOCS`): a name only one article uses (its
@@ -30,6 +37,7 @@ story, and without the rule a corpus of many small outlets got dozens of them. O
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from itertools import pairwise
 
@@ -61,6 +69,28 @@ STOP_WORDS = frozenset(
 # a word starting with a letter, not inside another word ("D" of "3D", "s" of "it's")
 _TOKEN = re.compile(r"(?<![\w'’])[A-Za-z][\w'’.&-]*")
 NAME_COLUMNS = ["name", "aliases", "n_sentences", "n_docs"]
+# what may come before a sentence's first word: quotes, brackets, dashes, spaces
+_OPENS = re.compile(r"[\s\"'“‘«(\[—–-]*")
+# a full name takes its surname when it has at least this share of the full names ending so
+SURNAME_SHARE = 0.8
+MIN_FULL_NAME = 3  # ...and is in at least this many sentences
+AFTER_THE_SHARE = 0.1  # ...and fewer than this share of them write it after "the"
+COMMON_WORD_SHARE = 0.5  # see _read_names
+_LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z]+(?![\w'’-])")
+_PERSON_WORD = re.compile(r"[A-Z][A-Za-z'’-]+")
+# first words of places' names, which have a person's shape ("South Africa", "New Jersey")
+PLACE_WORDS = frozenset(
+    """north south east west northern southern eastern western central upper lower greater new
+    old latin saint st san santa los las el la le fort port mount lake cape""".split()  # noqa: SIM905
+)
+# first words of titles and descriptions the stop list leaves in a name ("Judge Roy Moore")
+TITLE_WORDS = frozenset(
+    """judge justice attorney general pres former late republican democrat democratic
+    conservative liberal special counsel lord lady king queen prince princess pope bishop
+    father sister brother coach captain officer agent detective sergeant lieutenant
+    commissioner chancellor premier ambassador representative congressman congresswoman
+    hurricane storm tropical typhoon cyclone operation magic man woman merry happy""".split()  # noqa: SIM905
+)
 _APOSTROPHE = re.compile(r"['’]")
 # an abbreviation written with full stops ("N.R.A", the last stop taken off by _clean)
 _DOTTED = re.compile(r"[A-Z](?:\.[A-Z])+\.?")
@@ -166,12 +196,21 @@ def _read_names(texts: Iterable[str]) -> tuple[list[list[str]], dict[str, str]]:
     one pass over the texts."""
     per_text: list[list[str]] = []
     defined: dict[str, set[str]] = {}
+    after_the: Counter[str] = Counter()  # sentences writing a name after "the" ("the White House")
+    inside: set[str] = set()  # names some sentence writes after its first word
+    texts = [str(text) for text in texts]  # read twice: the surnames' lower-case uses, below
     for text in texts:
-        spans = _name_spans(str(text))
+        spans = _name_spans(text)
         per_text.append([name for *_, name in spans])
-        for short, long_form in _definitions(str(text), spans):
+        for short, long_form in _definitions(text, spans):
             defined.setdefault(_undotted(short), set()).add(long_form)
-    seen = {name for names in per_text for name in names}
+        if spans:
+            after_the.update({name for start, _, name in spans if _after_the(text, start)})
+            opening = _OPENS.match(text)
+            first = opening.end() if opening else 0
+            inside.update(name for start, _, name in spans if start > first)
+    counts = Counter(name for names in per_text for name in set(names))  # sentences, each name
+    seen = set(counts)
     # "N.R.A" counts as "NRA" when the corpus also writes "NRA" (or defines it, below)
     plain = {name: _undotted(name) for name in seen if _undotted(name) != name}
     aliases = {name: bare for name, bare in plain.items() if bare in seen or bare in defined}
@@ -183,16 +222,98 @@ def _read_names(texts: Iterable[str]) -> tuple[list[list[str]], dict[str, str]]:
     for name, target in list(aliases.items()):
         if target in aliases and aliases[target] != target:
             aliases[name] = aliases[target]  # "N.R.A" -> "NRA" -> "National Rifle Association"
+    people = {
+        name
+        for name in inside
+        if counts[name] >= MIN_FULL_NAME
+        and after_the[name] < AFTER_THE_SHARE * counts[name]  # "the White House", not a person
+        and _is_person_like(name)
+        and name not in aliases
+    }
+    surnames = _surname_aliases(counts, people)
+    common = _lower_case_uses(texts, surnames)
+    for surname, full in surnames.items():
+        # a surname that is also a word ("Page", "Hunt", "Wars") is left alone when the corpus
+        # writes the word in at least half as many sentences as the name alone
+        if common[surname.lower()] < COMMON_WORD_SHARE * counts[surname]:
+            aliases.setdefault(surname, full)
     return per_text, aliases
+
+
+def _after_the(text: str, start: int) -> bool:
+    """Whether the word "the" (any case) and spaces come right before ``start`` of ``text``."""
+    before = text[max(0, start - 8) : start]
+    head = before.rstrip()
+    return (
+        len(head) < len(before)
+        and head[-3:].lower() == "the"
+        and ((len(head) == 3 and start <= 8) or (len(head) > 3 and not head[-4].isalnum()))
+    )
+
+
+def _lower_case_uses(texts: list[str], words: Iterable[str]) -> Counter[str]:
+    """In how many of ``texts`` each of ``words`` is written in lower case, as a word."""
+    lowered = {word.lower() for word in words}
+    if not lowered:
+        return Counter()
+    return Counter(
+        word for text in texts for word in lowered.intersection(_LOWER_WORD.findall(text))
+    )
+
+
+def _is_person_like(name: str) -> bool:
+    """Whether ``name`` has the shape of a person's full name: two or three capitalised words
+    with lower-case letters (a middle initial allowed), no connector, the first not a place's
+    ("North", "New", "San") or a title's or a kind's ("Judge", "Former", "Hurricane")."""
+    words = name.split()
+    first = words[0].lower().rstrip(".")
+    if not 2 <= len(words) <= 3 or first in PLACE_WORDS | TITLE_WORDS:
+        return False
+    for k, word in enumerate(words):
+        initial = 0 < k < len(words) - 1 and len(word) == 1 and word.isupper()
+        if not initial and not (_PERSON_WORD.fullmatch(word) and any(c.islower() for c in word)):
+            return False
+    return True
+
+
+def _surname_aliases(counts: Counter[str], people: set[str]) -> dict[str, str]:
+    """``{surname: full name}``: a one-word name of ``counts`` (names by the sentences they
+    are in) counts as the full name of ``people`` it ends when that full name is in at least
+    :data:`SURNAME_SHARE` of the sentences naming any of ``people`` with that last word
+    ("Donald Trump" against "Ivanka Trump"; a middle initial's spelling counted with the
+    other), its first word is a name alone in fewer sentences than the full name ("Britain
+    Brexit" is no one's name), and the surname is written with lower-case letters (not an
+    abbreviation) and is another name's first or middle word in fewer sentences than the full
+    name ("Washington" of "Washington Post" and "George Washington")."""
+    inner: Counter[str] = Counter()  # sentences naming a word as a name's first or middle word
+    for name, n in counts.items():
+        inner.update(dict.fromkeys(name.split()[:-1], n))
+    by_last: dict[str, Counter[str]] = {}
+    spelling: dict[str, str] = {}  # "Donald Trump" or, if only so written, "Donald J Trump"
+    for name in sorted(people, key=lambda name: (-counts[name], name)):
+        words = name.split()
+        plain = f"{words[0]} {words[-1]}"  # a middle initial's spelling counts with the other
+        by_last.setdefault(words[-1], Counter())[plain] += counts[name]
+        spelling.setdefault(plain, plain if plain in people else name)
+    aliases = {}
+    for surname, fulls in sorted(by_last.items()):
+        if surname not in counts or surname.isupper():
+            continue
+        (full, n), *_ = sorted(fulls.items(), key=lambda item: (-item[1], item[0]))
+        mostly = n >= SURNAME_SHARE * sum(fulls.values())
+        if mostly and counts[full.split()[0]] < n and inner[surname] < n:
+            aliases[surname] = spelling[full]
+    return aliases
 
 
 def name_aliases(sentences: Iterable[str]) -> dict[str, str]:
     """The spelling each name of ``sentences`` counts as, for the names that have another: an
     abbreviation with full stops counts as the same without them when the sentences also write
-    it so (or define it), and an abbreviation defined in
-    brackets after its long form as that long form (both in the module docstring). A short form
-    defined with two long forms is left as it is; so is a long form that is itself defined as
-    another's abbreviation. Names not in the mapping count as themselves."""
+    it so (or define it), an abbreviation defined in brackets after its long form as that long
+    form, and a surname standing alone as the one full name it ends when the sentences leave
+    little doubt (all in the module docstring). A short form defined with two long forms is
+    left as it is; so is a long form that is itself defined as another's abbreviation. Names
+    not in the mapping count as themselves."""
     return _read_names(sentences)[1]
 
 

@@ -1,0 +1,74 @@
+"""Discovered actors: a surname standing alone counts as the one full name it ends."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from analysis.sentiment.actors import actor_matrix
+from analysis.sentiment.discover import discover_actors, discovered_names, name_aliases
+
+# the full name, as a report introduces a person, then the surname alone
+MAYOR = [
+    "On Monday the city's mayor Maria Lopez opened the new depot.",
+    "Some critics of Maria Lopez said the depot was late.",
+    "In a statement Maria Lopez thanked the workers.",
+    "Then Lopez said the buses would run at night.",
+    "Residents asked Lopez about fares.",
+]
+
+
+def test_a_surname_counts_as_the_one_full_name_it_ends() -> None:
+    assert name_aliases(MAYOR) == {"Lopez": "Maria Lopez"}
+    # most full names ending so are one person's: the surname is that person's
+    others = ["An aide, Pedro Lopez, was not there.", *MAYOR * 2]
+    assert name_aliases(others) == {"Lopez": "Maria Lopez"}
+
+
+def test_a_surname_two_people_share_is_left_alone() -> None:
+    twice = [s.replace("Maria", "Ana") for s in MAYOR[:3]]
+    assert "Lopez" not in name_aliases([*MAYOR, *twice])
+
+
+@pytest.mark.parametrize(
+    "sentences",
+    [
+        # a body or place written after "the" is not a person
+        [f"Staff at the White House met {k}." for k in range(4)] + ["Then House members met."],
+        # a kind or a title, not a given name
+        [f"Aid after Hurricane Katrina arrived {k}." for k in range(4)] + ["Then Katrina hit."],
+        # the surname is also a word the corpus uses
+        [*MAYOR[:3], "Then Page said so.", "We read Page again.", "The page turned.", "A page."]
+        + [f"Then Carter Page spoke {k}." for k in range(3)],
+        # the surname is another name's first word more often than the full name is written
+        [f"Then George Washington rode {k}." for k in range(3)]
+        + [f"Then Washington Post editors wrote {k}." for k in range(4)]
+        + ["Then Washington voted."],
+        # a full name in fewer sentences than three
+        ["Then Maria Lopez spoke.", "Then Maria Lopez left.", "Then Lopez said so."],
+        # a full name only ever opening a sentence may be a capitalised first word
+        [f"Maria Lopez {k} spoke." for k in range(4)] + ["Then Lopez said so."],
+    ],
+)
+def test_a_surname_is_not_joined_where_the_corpus_leaves_doubt(sentences: list[str]) -> None:
+    joined = {k: v for k, v in name_aliases(sentences).items() if " " in v and " " not in k}
+    assert joined == {}
+
+
+def test_discovered_actors_count_the_surname_with_the_full_name() -> None:
+    sentences = pd.DataFrame(
+        {
+            "doc_id": ["a", "a", "a", "b", "b"],
+            "outlet": ["X", "X", "X", "Y", "Y"],
+            "sentence": MAYOR,
+        }
+    )
+    table = discovered_names(sentences, "outlet")
+    assert table.values.tolist() == [
+        ["X", "Maria Lopez", "Lopez", 3, 1],
+        ["Y", "Maria Lopez", "Lopez", 2, 1],
+    ]
+    (actor,) = discover_actors(sentences)
+    assert actor.label == "Maria Lopez" and set(actor.cased) == {"Maria Lopez", "Lopez"}
+    mentions = actor_matrix(["Lopez spoke.", "Maria Lopez spoke.", "Nobody spoke."], [actor])
+    assert mentions[actor.column].tolist() == [True, True, False]

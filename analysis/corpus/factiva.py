@@ -34,11 +34,12 @@ from __future__ import annotations
 
 import re
 from datetime import date
-
-import lxml.etree
-import lxml.html
+from typing import TYPE_CHECKING
 
 from analysis.corpus.export_parts import COPYRIGHT, ExportFields, LineRoles, date_of
+
+if TYPE_CHECKING:
+    import lxml.html
 
 # "Document" as Factiva's interfaces write it (English and French, German, Spanish, Italian and
 # Portuguese, Russian, Chinese, Japanese), then the 25 letters and digits of an accession number
@@ -230,6 +231,9 @@ def factiva_page_text(html: str) -> str | None:
     class ``articleParagraph``)."""
     if "articleParagraph" not in html:
         return None
+    import lxml.etree  # only for a page that may be Factiva's: most corpora never need it
+    import lxml.html
+
     try:
         root = lxml.html.fromstring(html)
     except (ValueError, lxml.etree.ParserError):

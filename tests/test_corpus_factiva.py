@@ -214,7 +214,7 @@ def test_an_article_whose_header_has_no_date_keeps_its_text_without_metadata() -
     "text",
     [
         "\n".join(STRIKE),
-        # end lines without a word count line above them: Factiva's layout with indexing codes
+        # end lines without a word count line above them: codes run into their values
         "HD Port strike\nWC 412 words\nDocument HBTM000020251012el1c0001a\n" * 2,
         # a sentence about a document is not an end line
         "412 words\nThe Document HBTM000020251012el1c0001a was leaked.\n",
@@ -318,14 +318,14 @@ def test_a_factiva_page_a_manifest_lists_is_one_article_with_a_warning(tmp_path:
     assert raw["doc_id"].tolist() == ["s"] and raw["raw_format"].tolist() == ["html"]
 
 
-def test_a_factiva_layout_with_indexing_codes_is_warned_about(tmp_path: Path) -> None:
+def test_codes_run_into_their_values_are_warned_about(tmp_path: Path) -> None:
     folder = tmp_path / "factiva"
     folder.mkdir()
     coded = "HD Port strike\nSN The Harbour Times\nTD\n" + STRIKE[0] + "\n"
     text = "".join(coded + f"Document HBTM00002025101{n}el1c0001a\n" for n in (1, 2))
     (folder / "coded.txt").write_text(text, encoding="utf-8")
     (folder / "metadata.csv").write_text("file,outlet\ncoded.txt,The Harbour Times\n")
-    with pytest.warns(UserWarning, match=r"indexing codes .* is not read"):
+    with pytest.warns(UserWarning, match=r"field code \(HD, SN, PD...\) stands apart"):
         raw = read_raw_documents(folder)
     assert raw["doc_id"].tolist() == ["coded"]
 
@@ -350,3 +350,100 @@ def test_an_exported_article_without_text_is_left_out_with_a_warning(tmp_path: P
         warnings.simplefilter("ignore")
         with pytest.raises(CorpusError, match=r"empty\.txt: no article text left"):
             load_corpus(folder, progress=False, jobs=1)
+
+
+# the coded layout ("Full Article/Report plus Indexing"): two articles, each field's value
+# beside its code (a tab) or on the lines below it
+CODED = [
+    (
+        [
+            ("HD", "Port strike halts grain exports"),
+            ("BY", "Ann Lee"),
+            ("WC", "412 words"),
+            ("PD", "12 October 2025"),
+            ("SN", "The Harbour Times"),
+            ("SC", "HBTM"),
+            ("LA", "English"),
+            ("LP", STRIKE[0]),
+            ("TD", STRIKE[1]),
+            ("CO", "hrbr : Harbour Media Ltd"),
+            ("NS", "gcat : Political/General News"),
+        ],
+        "HBTM000020251012el1c0001a",
+    ),
+    (
+        [
+            ("HD", "Second ferry for the islands"),
+            ("WC", "230 words"),
+            ("PD", "3 May 2025"),
+            ("SN", "Valley Post"),
+            ("LA", "English"),
+            ("LP", FERRY[0]),
+            ("TD", FERRY[1]),
+        ],
+        "VLPO000020250503el530002b",
+    ),
+]
+
+
+def _coded(form: str) -> str:
+    """The coded articles with each value after its code's tab, on the line below its code, or
+    in the cell beside it as striprtf reads an RTF table ("HD|value|")."""
+    lines = []
+    for fields, number in CODED:
+        for code, value in [*fields, ("AN", f"Document {number}")]:
+            if form == "tab":
+                lines.append(f"{code}\t{value}")
+            elif form == "below":
+                lines += [code, value]
+            else:
+                lines.append(f"{code}|{value}|")
+        lines.append("")
+    return "\n".join(lines)
+
+
+@pytest.mark.parametrize("form", ["tab", "below", "table"])
+def test_the_coded_layout_is_read_as_its_articles(form: str) -> None:
+    articles = split_database_export(_coded(form))
+    assert [a.kind for a in articles] == [FACTIVA, FACTIVA]
+    found = [read_factiva_article(part_lines(a.text)) for a in articles]
+    assert found[0].metadata == {
+        "title": "Port strike halts grain exports",
+        "byline": "Ann Lee",
+        "published": "2025-10-12",
+        "date_text": "12 October 2025",
+        "outlet": "The Harbour Times",
+        "language": "English",
+    }
+    assert found[1].metadata["outlet"] == "Valley Post"
+    assert [_non_blank(f.body) for f in found] == [STRIKE, FERRY]
+    # the indexing fields are header lines; a line holding its code and the text is changed
+    roles = {line: role for _, line, role in found[0].other_lines}
+    indexing = [line for line in roles if "Harbour Media Ltd" in line or line.startswith("NS")]
+    assert indexing and all(roles[line] == "header" for line in indexing)
+    edited = [kept for _, _, kept in found[0].edited_lines]
+    assert edited == ([] if form == "below" else STRIKE)
+
+
+def test_a_coded_rtf_download_in_a_folder_is_read_with_its_changes_in_the_audit(
+    tmp_path: Path,
+) -> None:
+    rows = "".join(
+        f"{{\\trowd\\cellx1000\\cellx9000 {code}\\cell {value}\\cell\\row}}"
+        for fields, number in CODED
+        for code, value in [*fields, ("AN", f"Document {number}")]
+    )
+    folder = tmp_path / "factiva"
+    folder.mkdir()
+    (folder / "coded.rtf").write_bytes(("{\\rtf1\\ansi " + rows + "}").encode("ascii"))
+    corpus = load_corpus(folder, progress=False, jobs=1)
+    docs = corpus.documents.set_index("doc_id")
+    assert docs["outlet"].tolist() == ["The Harbour Times", "Valley Post"]
+    assert docs.loc["coded-1", "text"].split("\n") == STRIKE
+    audit = corpus.audit
+    changed = audit[(audit["doc_id"] == "coded-1") & (audit["action"] == "changed")]
+    assert changed["result"].tolist() == STRIKE
+    assert changed["original"].tolist() == [f"LP|{STRIKE[0]}|", f"TD|{STRIKE[1]}|"]
+    assert list(audit.loc[audit["doc_id"] == "coded-1", "line_no"]) == sorted(
+        audit.loc[audit["doc_id"] == "coded-1", "line_no"]
+    )

@@ -322,14 +322,15 @@ def _new_columns(rows: list[dict[str, Any]]) -> list[str]:
 def export_text(record: dict[str, Any], audit: list[AuditEntry]) -> str:
     """The text of the export's article in ``record`` (a row of :func:`articles_of_exports`):
     its part of the file with the header and footer lines made empty, so the line numbers of
-    cleaning's audit are the part's. Appends to ``audit`` an entry for each line left out:
-    moved to metadata (rule ``export_header``, the result naming the field, and saying so when
-    a sidecar's value was kept instead) for the headline, publication, date, byline, section
-    and language, removed for the other header lines (rule
-    ``export_header``), the footer (``export_footer``) and a search's cover page
-    (``export_cover``)."""
+    cleaning's audit are the part's. Appends to ``audit``, in line order, an entry for each line
+    left out: moved to metadata (rule ``export_header``, the result naming the field, and saying
+    so when a sidecar's value was kept instead) for the headline, publication, date, byline,
+    section and language, removed for the other header lines (rule ``export_header``), the
+    footer (``export_footer``) and a search's cover page (``export_cover``); and changed (rule
+    ``export_header``) for a line of text that held a field's code (Factiva's "TD|")."""
     fields = read_export_article(str(record["raw_text"]), _KINDS[record["raw_format"]])
     doc_id = str(record["doc_id"])
+    entries: list[AuditEntry] = []
     for line_no, line, role in fields.other_lines:
         if role in _METADATA_ROLES:
             value = fields.metadata.get(role, "")
@@ -337,10 +338,13 @@ def export_text(record: dict[str, Any], audit: list[AuditEntry]) -> str:
             result = f"{role}: {value}"
             if given and given != value:  # a sidecar gave the field for the file
                 result += f" (not used: the metadata gives {given!r})"
-            audit.append(
+            entries.append(
                 AuditEntry(doc_id, line_no, line, "export_header", "moved_to_metadata", result)
             )
         else:
             rule = AUDIT_RULES.get(role, "export_header")
-            audit.append(AuditEntry(doc_id, line_no, line, rule, "removed", ""))
+            entries.append(AuditEntry(doc_id, line_no, line, rule, "removed", ""))
+    for line_no, line, kept in fields.edited_lines:
+        entries.append(AuditEntry(doc_id, line_no, line, "export_header", "changed", kept))
+    audit.extend(sorted(entries, key=lambda entry: entry.line_no))
     return fields.body

@@ -70,6 +70,9 @@ class ExportFields:
     metadata: dict[str, str]  # title, outlet, published (ISO), date_text, byline, section
     # (line number in the part, the line, its role) for each non-blank line left out of the body
     other_lines: list[tuple[int, str, str]] = field(default_factory=list)
+    # (line number in the part, the line, the text kept of it) for each line of the body that
+    # holds a field's code beside its text (Factiva's "TD|First paragraph")
+    edited_lines: list[tuple[int, str, str]] = field(default_factory=list)
 
 
 def part_lines(text: str) -> list[str]:
@@ -93,6 +96,7 @@ class LineRoles:
         self.lines = lines
         self.roles: dict[int, str] = {}
         self.metadata: dict[str, str] = {}
+        self.edits: dict[int, str] = {}
 
     def mark(self, start: int, end: int, role: str) -> None:
         for i in range(start, end):
@@ -105,10 +109,22 @@ class LineRoles:
             self.metadata[key] = value
             self.roles[index] = key
 
+    def edit(self, index: int, text: str) -> None:
+        """Keep only ``text`` of the line at ``index`` in the body (a field's code taken off)."""
+        if text != self.lines[index]:
+            self.edits[index] = text
+
     def fields(self) -> ExportFields:
-        body = ["" if i in self.roles else line for i, line in enumerate(self.lines)]
+        body = [
+            "" if i in self.roles else self.edits.get(i, line) for i, line in enumerate(self.lines)
+        ]
         others = [(i + 1, self.lines[i], role) for i, role in sorted(self.roles.items())]
-        return ExportFields("\n".join(body), dict(self.metadata), others)
+        edited = [
+            (i + 1, self.lines[i], text)
+            for i, text in sorted(self.edits.items())
+            if i not in self.roles
+        ]
+        return ExportFields("\n".join(body), dict(self.metadata), others, edited)
 
 
 def date_of(line: str) -> tuple[str, str] | None:

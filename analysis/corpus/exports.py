@@ -15,8 +15,8 @@ counts so that loading can warn:
 Two or more marks of one kind in a file mean several articles. In a folder without a manifest,
 the three databases' exports are split into their articles
 (:mod:`analysis.corpus.database_exports`, :mod:`analysis.corpus.factiva`); what is left to warn
-about is a file a manifest lists as one article, and a layout that is not read (Factiva's with
-indexing codes).
+about is a file a manifest lists as one article, and a layout that is not read (Factiva's
+indexing codes run into their values, "HD Port strike").
 
 A news API may also give only the start of each article: NewsAPI cuts its ``content`` to 200
 characters and ends it with "… [+2712 chars]". Cleaning cuts the mark (audit rule
@@ -85,8 +85,9 @@ def several_articles_warning(names: list[str], texts: list[str], listed: bool = 
         )
     elif any(kind.startswith("Factiva") for kind in kinds):
         advice += (
-            " Factiva's layout with indexing codes (HD, SN, PD...) is not read: save the search "
-            "in its Article Format."
+            " A Factiva export is read as its articles when each field code (HD, SN, PD...) "
+            "stands apart from its value (a line of its own, a tab or an RTF table) or when it "
+            "is in the Article Format: save the search so."
         )
     return (
         f"{len(found)} file(s) look like a news database's export of several articles, read as "

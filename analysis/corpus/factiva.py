@@ -1,7 +1,8 @@
 """Articles of a Factiva export, saved as a page or as a document.
 
-Factiva (Dow Jones) hands a selection of articles over in its "Article Format": as a page ("Format
-for Saving", then the browser's "Save Page"), or as an RTF document of up to 100 articles. Each
+Factiva (Dow Jones) hands a selection of articles over as a page ("Format for Saving", then the
+browser's "Save Page"), or as an RTF document of up to 100 articles, in its "Article Format" by
+default. Each
 article is its header lines, its paragraphs and a line "Document NYTF000020050408dp1900j9s" (its
 accession number) that ends it. The header, in the order Factiva writes it (the positions R's
 newspapers package, ``import_factiva``, reads too):
@@ -25,9 +26,13 @@ same lines: each article's ``<div>`` and ``<p>`` lines in order, then the rest o
 (Factiva's menus, forms and search summary), which thus ends the last article as footer lines,
 each in the audit.
 
-Not read: the layout "Full Article/Report plus Indexing", whose fields carry two-letter codes
-("HD", "SN", "PD"); such a file has no word count line of its own and is read as one text, with
-the warning of :mod:`analysis.corpus.exports`.
+The other layout, "Full Article/Report plus Indexing", gives each field a two-letter code
+("HD" headline, "BY", "WC", "PD" date, "SN" source, "SE" section, "LA" language, "LP" and "TD"
+the text, "CO", "NS", "RE" the indexing, "AN" the accession number) with its value on the code's
+line after a tab or two spaces, in the cell beside it (an RTF table, read as "HD|value|"), or on
+the lines below it (:func:`_read_coded`). Codes run into their values with one space ("HD Port
+strike") are not told from text: such a file is read as one text, with the warning of
+:mod:`analysis.corpus.exports`.
 """
 
 from __future__ import annotations
@@ -46,7 +51,28 @@ if TYPE_CHECKING:
 FACTIVA_END_MARK = (
     r"(?:Document|Dokument|Documento|Documenti|Документ|文档|文件|ドキュメント)\s+[A-Za-z0-9]{25}"
 )
-_END = re.compile(rf"^[ \t\u00a0]*{FACTIVA_END_MARK}[ \t\u00a0]*$")
+# Factiva's field codes ("Full Article/Report plus Indexing"): a field's value follows its code
+# on the code's line (after a tab, two spaces or, from an RTF table, "|") or on the lines below
+FIELD_CODES = (
+    "HD CLM SE BY CR WC PD ET SN SC ED PG VOL LA CY LP TD CT RF CO IN NS RE IPC IPD PUB AN".split()  # noqa: SIM905
+)
+_SEPARATOR = r"(?:[ \t\u00a0]*\||\t|[ \t\u00a0]{2,})"
+_CODE = re.compile(
+    rf"^[ \t\u00a0]*(?P<code>{'|'.join(FIELD_CODES)})"
+    rf"(?:[ \t\u00a0]*|{_SEPARATOR}[ \t\u00a0]*(?P<value>.*?)[ \t\u00a0|]*)$"
+)
+_END = re.compile(rf"^[ \t\u00a0]*(?:AN{_SEPARATOR}[ \t\u00a0]*)?{FACTIVA_END_MARK}[ \t\u00a0|]*$")
+# the metadata each code's value gives; LP (the lead paragraph) and TD (the text) are the text
+_CODE_FIELDS = {
+    "HD": "title",
+    "BY": "byline",
+    "SE": "section",
+    "PD": "published",
+    "SN": "outlet",
+    "LA": "language",
+}
+_TEXT_CODES = ("LP", "TD")
+_MIN_CODES = 3  # an article with at least this many distinct codes has the coded layout
 _WORD_COUNT = re.compile(
     r"^[ \t\u00a0]*\d{1,3}(?:[,.\u00a0 ]?\d{3})*[ \t\u00a0]*"
     r"(?:words?|Wörter|Wort|mots?|palabras?|parole|palavras?|woorden|ord|słów|слов|語|字|단어)"
@@ -94,9 +120,19 @@ def factiva_bounds(lines: list[str]) -> list[int] | None:
     end line ("Document <accession number>") with a word count line above the first. Lines after
     the last end line belong to the last article. None for any other text."""
     ends = [i for i, line in enumerate(lines) if _END.match(line)]
-    if not ends or not any(_WORD_COUNT.match(line) for line in lines[: ends[0]]):
+    if not ends:
+        return None
+    first = lines[: ends[0]]
+    if not any(_WORD_COUNT.match(line) for line in first) and not _is_coded(first):
         return None
     return [0, *(i + 1 for i in ends[:-1]), len(lines)]
+
+
+def _is_coded(lines: list[str]) -> bool:
+    """Whether ``lines`` are in the coded layout: at least :data:`_MIN_CODES` distinct field
+    codes among them, one of them the headline's or the text's."""
+    codes = {found["code"] for found in map(_CODE.match, lines) if found}
+    return len(codes) >= _MIN_CODES and bool(codes & {"HD", *_TEXT_CODES})
 
 
 def _language_of(line: str) -> str | None:
@@ -132,6 +168,9 @@ def read_factiva_article(lines: list[str]) -> ExportFields:
     end = ends[-1] if ends else len(lines)
     roles.mark(end, end + 1, "end of document")
     roles.mark(end + 1, len(lines), "footer")
+    if _is_coded(lines[:end]):
+        _read_coded(roles, lines, end)
+        return roles.fields()
     count_at = next((i for i in range(end) if _WORD_COUNT.match(lines[i])), None)
     start = end if count_at is None else count_at + 1
     below = [i for i in range(start, end) if lines[i].strip()]
@@ -145,6 +184,39 @@ def read_factiva_article(lines: list[str]) -> ExportFields:
     _read_above(roles, lines, [i for i in range(count_at) if lines[i].strip()])
     roles.mark(0, header_end, "header")
     return roles.fields()
+
+
+def _read_coded(roles: LineRoles, lines: list[str], end: int) -> None:
+    """Read an article in the coded layout: each line belongs to the last code above it; the
+    values of HD, BY, SE, PD, SN and LA are metadata, LP's and TD's lines the text (the code
+    taken off a line that holds both, and the "|" an RTF table leaves after a cell), every
+    other field's lines header lines; lines before the first code are a cover page."""
+    code = None
+    for i in range(end):
+        line = lines[i]
+        found = _CODE.match(line)
+        if found:
+            code, value = found["code"], (found["value"] or "").strip()
+        elif code is None:
+            roles.mark(i, i + 1, "cover page")
+            continue
+        else:
+            value = line.strip()
+        if code in _TEXT_CODES:
+            if found and not value:
+                roles.mark(i, i + 1, "header")
+            elif found or line.rstrip().endswith("|"):
+                roles.edit(i, value.rstrip(" \t\u00a0|"))
+            continue
+        key = _CODE_FIELDS.get(code)
+        if key == "published" and value and "published" not in roles.metadata:
+            dated = _date_line(value)
+            if dated:
+                roles.take(i, "published", dated[0])
+                roles.metadata["date_text"] = dated[1]
+        elif key and value:
+            roles.take(i, key, value)
+        roles.mark(i, i + 1, "header")
 
 
 def _read_below(roles: LineRoles, lines: list[str], rest: list[int], date_at: int) -> int:

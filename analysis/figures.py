@@ -19,6 +19,7 @@ import importlib.metadata
 import io
 import json
 import re
+import textwrap
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -166,10 +167,14 @@ def fold_groups(values: pd.Series, keep: Sequence[str]) -> pd.Series:
     return values.astype(str).where(values.astype(str).isin(keep_set), OTHER_LABEL)
 
 
-def figure_provenance(corpus: Path | str, parameters: Mapping[str, Any]) -> dict[str, Any]:
+def figure_provenance(
+    corpus: Path | str, parameters: Mapping[str, Any], *, note: str = ""
+) -> dict[str, Any]:
     """Where a figure comes from, to store in its files: the package and its version, the
     corpus's SHA-256 (:func:`analysis.corpus.documents.corpus_fingerprint`) and the run's
-    parameters (paths left out: they differ per machine)."""
+    parameters (paths left out: they differ per machine); and ``note``, when given, a caveat
+    every figure of the run carries under its plot and in its caption (groups mostly not in
+    English: :func:`analysis.report.group_languages.figure_note`)."""
     from analysis.corpus.documents import corpus_fingerprint
 
     try:
@@ -181,11 +186,12 @@ def figure_provenance(corpus: Path | str, parameters: Mapping[str, Any]) -> dict
         for k, v in sorted(parameters.items())
         if not str(k).endswith(("_dir", "_path", "_file")) and k != "run_parameters"
     }
-    return {
+    provenance = {
         "package": f"newsframe-analysis {version}",
         "corpus_sha256": corpus_fingerprint(corpus),
         "parameters": shown,
     }
+    return provenance | ({"note": note} if note else {})
 
 
 def _registered_caption(name: str, group_col: str) -> str:
@@ -236,6 +242,8 @@ def save_figure(
     prov = dict(provenance or {})
     group_col = str(prov.get("parameters", {}).get("group_by") or "outlet")
     caption = _registered_caption(name, group_col) if caption is None else caption
+    note = str(prov.get("note") or "")
+    caption = f"{caption} {note}".strip() if note else caption
     prov_json = json.dumps(prov, ensure_ascii=False, sort_keys=True)
     source = str(prov.get("package", ""))
     png_metadata = {"Software": None, "Title": name, "Description": caption}
@@ -244,6 +252,43 @@ def save_figure(
     svg_metadata |= {"Title": name, "Description": caption}
     svg_metadata |= {"Source": source, "Identifier": prov_json} if prov else {}
     buffer = io.BytesIO()
+    footnote = _add_note(fig, note) if note else None
+    try:
+        _save_both(fig, png, buffer, png_metadata, svg_metadata)
+    finally:
+        if footnote is not None:  # the figure is left as it was given
+            footnote.remove()
+    write_bytes(_svg_with_title(buffer.getvalue(), name, caption), svg)
+    return [png, svg]
+
+
+# characters per inch of figure width in a note under the plot (small type)
+_NOTE_CHARS_PER_INCH = 16
+
+
+def _add_note(fig: plt.Figure, note: str) -> Any:
+    """Write ``note`` under the plot of ``fig``, below its canvas (the saved box grows to hold
+    it), wrapped to the figure's width; the text artist, to remove once saved."""
+    width = max(40, int(fig.get_figwidth() * _NOTE_CHARS_PER_INCH))
+    return fig.text(
+        0.0,
+        0.0,
+        textwrap.fill(note, width=width),
+        ha="left",
+        va="top",
+        fontsize="small",
+        transform=fig.transFigure,
+    )
+
+
+def _save_both(
+    fig: plt.Figure,
+    png: Path,
+    buffer: io.BytesIO,
+    png_metadata: dict[str, Any],
+    svg_metadata: dict[str, Any],
+) -> None:
+    """Write the PNG of ``fig`` to ``png`` and its SVG into ``buffer`` (see :func:`save_figure`)."""
     with plt.rc_context(_SAVE_RC):
         if not hasattr(fig.canvas, "get_renderer"):  # not an Agg canvas: let savefig do it all
             fig.savefig(png, dpi=DPI, bbox_inches="tight", metadata=png_metadata)
@@ -272,8 +317,6 @@ def save_figure(
             finally:
                 fig.set_layout_engine(engine)
                 fig.dpi = dpi
-    write_bytes(_svg_with_title(buffer.getvalue(), name, caption), svg)
-    return [png, svg]
 
 
 def _lay_out(fig: plt.Figure) -> None:

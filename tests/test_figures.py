@@ -342,3 +342,37 @@ def test_figure_metadata_reads_the_text_chunks_without_decoding_the_pixels(tmp_p
     assert decoded == []
     (tmp_path / "bad.png").write_bytes(b"not a png")
     assert figures.figure_metadata(tmp_path / "bad.png") == {}
+
+
+def test_a_provenance_note_is_written_under_the_plot_and_into_both_captions(tmp_path):
+    import json
+
+    from analysis.figures import figure_metadata, figure_provenance, save_figure
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text("Text.\n", encoding="utf-8")
+    note = "Mostly not in English: kabarislamia.com (2 of 2: id 2)."
+    plain = figure_provenance(corpus, {"group_by": "outlet"})
+    noted = figure_provenance(corpus, {"group_by": "outlet"}, note=note)
+    assert "note" not in plain and noted["note"] == note
+
+    def draw(folder, provenance):
+        fig = make_figure()
+        texts = len(fig.texts)
+        paths = save_figure(fig, "fig02_sentence_tone", folder, provenance=provenance)
+        assert len(fig.texts) == texts  # the note is taken off the figure once saved
+        return paths
+
+    png, svg = draw(tmp_path / "noted", noted)
+    png_plain, _ = draw(tmp_path / "plain", plain)
+    stored = figure_metadata(png)
+    assert stored["caption"].endswith(" " + note)
+    assert stored["provenance"] == json.loads(json.dumps(noted))
+    text = svg.read_text(encoding="utf-8")
+    assert note in text.split("<desc>")[1].split("</desc>")[0]
+    # drawn under the plot: the image is taller than the same figure without it
+    (width, height), (width_plain, height_plain) = png_size(png), png_size(png_plain)
+    assert height > height_plain and width >= width_plain
+    assert "kabarislamia.com" in text.split("</metadata>")[-1]  # a text of the drawing
+    assert png.read_bytes() == draw(tmp_path / "again", noted)[0].read_bytes()

@@ -6,7 +6,9 @@ import pandas as pd
 import pytest
 
 from analysis.report.group_languages import (
+    FIGURE_NOTE_GROUPS,
     GroupLanguages,
+    figure_note,
     findings_note,
     group_language_note,
     groups_not_in_english,
@@ -88,3 +90,18 @@ def test_a_finding_gets_a_note_only_for_its_noted_groups():
 def test_a_vocabulary_finding_says_the_words_stand_out_by_their_language():
     note = findings_note(("A",), {"A": "2 of the 2 articles from A (`pt` 2)"}, "vocabulary")
     assert "stand out by their language" in note and "lexicons" not in note
+
+
+def test_a_figures_note_names_the_groups_mostly_not_in_english_and_what_that_does():
+    rows = [("a0", "A", "pt"), ("a1", "A", "pt"), ("b0", "B", "en"), ("c0", "C", "id")]
+    note = figure_note(documents(rows), "outlet")
+    assert note.startswith("Mostly not in English: A (2 of 2: pt 2); C (1 of 1: id 1). ")
+    assert "count only their English words" in note and "B" not in note.split(".")[0]
+    assert figure_note(documents([("b0", "B", "en")]), "outlet") == ""
+
+
+def test_a_figures_note_names_a_few_groups_and_counts_the_rest():
+    rows = [(f"d{k}", f"G{k}", "de") for k in range(FIGURE_NOTE_GROUPS + 2)]
+    note = figure_note(documents(rows), "outlet")
+    assert note.count("(1 of 1: de 1)") == FIGURE_NOTE_GROUPS
+    assert " and 2 more." in note

@@ -7,7 +7,9 @@ such a group can come out "clear" for that reason alone: in a trial on 60 articl
 search, the only two clear tone differences set an English site against a Portuguese and an
 Indonesian one. The limitations say it once for the corpus
 (:func:`analysis.report.summary._language_limitation`); these notes say it at every finding that
-names such a group, so that a finding quoted on its own carries its caveat.
+names such a group, so that a finding quoted on its own carries its caveat, and
+:func:`figure_note` puts it under each figure of groups and in the caption its files carry
+(:func:`analysis.figures.save_figure`), so that a figure pasted into a report carries it too.
 
 A group gets a note when at least half of its articles are not in English by their ``language``
 (:func:`analysis.corpus.language.not_english`: given by the corpus, or guessed from the text).
@@ -114,3 +116,29 @@ def findings_note(groups: Sequence[str], notes: Mapping[str, str], section: str 
             "finding says little about them"
         )
     return f"**Not in English:** {'; '.join(own)}. {why} (see the limitations, “Not in English”)."
+
+
+FIGURE_NOTE_GROUPS = 4  # groups a figure's note names; "and N more" after them
+
+
+def figure_note(
+    documents: pd.DataFrame, group_col: str, sentences: pd.DataFrame | None = None
+) -> str:
+    """The note under a figure of groups, as plain text, when some of its groups are mostly
+    not in English (:func:`groups_not_in_english`, the same arguments); ``""`` when none is."""
+    groups = groups_not_in_english(documents, group_col, sentences)
+    if not groups:
+        return ""
+    named = "; ".join(
+        f"{g.group} ({g.n_not_english} of {g.n_docs}: "
+        + ", ".join(f"{lang} {n}" for lang, n in g.languages)
+        + ")"
+        for g in groups[:FIGURE_NOTE_GROUPS]
+    )
+    more = len(groups) - FIGURE_NOTE_GROUPS
+    named += f" and {more} more" if more > 0 else ""
+    return (
+        f"Mostly not in English: {named}. The lexicons are English: these groups' tone, frames "
+        "and hedges count only their English words, and their distinctive words are those of "
+        "their language."
+    )

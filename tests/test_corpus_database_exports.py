@@ -6,6 +6,13 @@ import warnings
 from pathlib import Path
 
 import pytest
+from news_exports import (
+    FERRY,
+    STRIKE,
+    load_without_warnings,
+    moved_to_metadata,
+    words_in_sentences,
+)
 from word_documents import paragraphs_docx
 
 from analysis import load_corpus
@@ -18,16 +25,6 @@ from analysis.corpus.database_exports import (
 from analysis.corpus.documents import read_raw_documents
 from analysis.corpus.exports import article_marks
 
-STRIKE = [
-    "Dock workers at the city's container port walked out on Thursday after talks on pay broke "
-    "down, union leaders said.",
-    "The port authority called the strike regrettable and said contingency plans would keep "
-    "food and medicine moving.",
-]
-FERRY = [
-    "The island ferry will run twice a day from May, the transport minister announced.",
-    "Islanders have campaigned for a second crossing for ten years.",
-]
 BRIDGE = ["Engineers closed the old bridge for repairs that will take most of the winter."]
 
 # A Nexis Uni search saved as a document (each line a paragraph of the .docx): the cover page,
@@ -363,9 +360,7 @@ def test_a_folder_of_exports_is_read_as_their_articles(tmp_path: Path) -> None:
     folder.mkdir()
     (folder / "Files (3).docx").write_bytes(paragraphs_docx(NEXIS_UNI_SEARCH.split("\n")))
     (folder / "academic.txt").write_text(LEXISNEXIS_SEARCH, encoding="utf-8")
-    with warnings.catch_warnings():
-        warnings.simplefilter("error")  # no outlet left unknown, no several-articles warning
-        corpus = load_corpus(folder, progress=False, jobs=1)
+    corpus = load_without_warnings(folder)
     docs = corpus.documents.set_index("doc_id")
     assert list(docs.index) == [
         "Files (3)-1",
@@ -394,12 +389,10 @@ def test_a_folder_of_exports_is_read_as_their_articles(tmp_path: Path) -> None:
     )
     assert docs.loc["Files (3)-1", "text"].split("\n") == STRIKE
     assert docs.loc["academic-2", "text"].split("\n") == FERRY
-    sentences = " ".join(corpus.sentences["sentence"])
-    for line in ("Length", "Load-Date", "LOAD-DATE", "Job Number", "Copyright", "End of Document"):
-        assert line not in sentences
+    header = ("Length", "Load-Date", "LOAD-DATE", "Job Number", "Copyright", "End of Document")
+    assert words_in_sentences(corpus, header) == []
     audit = corpus.audit
-    moved = audit[(audit["rule"] == "export_header") & (audit["action"] == "moved_to_metadata")]
-    assert set(moved.loc[moved["doc_id"] == "Files (3)-1", "result"]) == {
+    assert moved_to_metadata(corpus, "Files (3)-1") == {
         "title: Port strike halts grain exports",
         "outlet: The Harbour Times",
         "published: 2025-10-12",

@@ -7,6 +7,13 @@ import warnings
 from pathlib import Path
 
 import pytest
+from news_exports import (
+    FERRY,
+    STRIKE,
+    load_without_warnings,
+    moved_to_metadata,
+    words_in_sentences,
+)
 
 from analysis import load_corpus
 from analysis.corpus.database_exports import FACTIVA, split_database_export
@@ -14,16 +21,6 @@ from analysis.corpus.documents import read_raw_documents
 from analysis.corpus.export_parts import part_lines
 from analysis.corpus.factiva import factiva_bounds, factiva_page_text, read_factiva_article
 
-STRIKE = [
-    "Dock workers at the city's container port walked out on Thursday after talks on pay broke "
-    "down, union leaders said.",
-    "The port authority called the strike regrettable and said contingency plans would keep "
-    "food and medicine moving.",
-]
-FERRY = [
-    "The island ferry will run twice a day from May, the transport minister announced.",
-    "Islanders have campaigned for a second crossing for ten years.",
-]
 BRIDGE = ["Die alte Brücke wird im Winter repariert und bleibt bis März gesperrt."]
 
 # Each article's header lines (in Factiva's order) and paragraphs, and its accession number
@@ -74,6 +71,15 @@ ARTICLES = [
         "NRBL000020241201ekc10003c",
     ),
 ]
+# what the strike article's header gives (its section apart: the coded layout has none)
+STRIKE_FIELDS = {
+    "title": "Port strike halts grain exports",
+    "byline": "Ann Lee",
+    "published": "2025-10-12",
+    "date_text": "12 October 2025",
+    "outlet": "The Harbour Times",
+    "language": "English",
+}
 TITLES = ("Port strike halts grain exports", "Second ferry for the islands", "Alte Brücke gesperrt")
 SUMMARY = ["Search Summary", "Text\tport OR ferry", "Date\tAll Dates"]
 
@@ -143,15 +149,7 @@ def test_a_document_is_cut_at_its_end_lines_and_every_line_is_accounted_for() ->
 def test_each_article_gets_its_headline_source_date_byline_section_and_language() -> None:
     found = [read_factiva_article(part_lines(a.text)) for a in split_database_export(_document())]
     assert [f.metadata for f in found] == [
-        {
-            "section": "News; 3",
-            "title": "Port strike halts grain exports",
-            "byline": "Ann Lee",
-            "published": "2025-10-12",
-            "date_text": "12 October 2025",
-            "outlet": "The Harbour Times",
-            "language": "English",
-        },
+        {"section": "News; 3", **STRIKE_FIELDS},
         {
             "title": "Second ferry for the islands",
             "published": "2025-05-03",
@@ -270,9 +268,7 @@ def test_a_folder_of_factiva_pages_and_documents_is_read_as_their_articles(
     (folder / "Factiva search.html").write_text(_page(english), encoding="utf-8")
     (folder / "Factiva-20251020.txt").write_text(_document(english), encoding="utf-8")
     (folder / "Factiva-20251021.rtf").write_bytes(_rtf(_document(english).split("\n")))
-    with warnings.catch_warnings():
-        warnings.simplefilter("error")  # no outlet left unknown, no several-articles warning
-        corpus = load_corpus(folder, progress=False, jobs=1)
+    corpus = load_without_warnings(folder)
     docs = corpus.documents.set_index("doc_id")
     assert list(docs.index) == [
         "Factiva search-1",
@@ -291,19 +287,12 @@ def test_a_folder_of_factiva_pages_and_documents_is_read_as_their_articles(
     assert docs.loc["Factiva-20251020-2", "notes"].startswith("Factiva export, article 2 of 2")
     for doc_id in docs.index:
         assert docs.loc[doc_id, "text"].split("\n") == (STRIKE if doc_id.endswith("1") else FERRY)
-    sentences = " ".join(corpus.sentences["sentence"])
-    for line in ("words", "Copyright", "Document", "Factiva", "Search Summary", "HBTM"):
-        assert line not in sentences
-    audit = corpus.audit
-    moved = audit[(audit["rule"] == "export_header") & (audit["action"] == "moved_to_metadata")]
-    assert set(moved.loc[moved["doc_id"] == "Factiva search-1", "result"]) == {
-        "section: News; 3",
-        "title: Port strike halts grain exports",
-        "byline: Ann Lee",
-        "published: 2025-10-12",
-        "outlet: The Harbour Times",
-        "language: English",
+    header = ("words", "Copyright", "Document", "Factiva", "Search Summary", "HBTM")
+    assert words_in_sentences(corpus, header) == []
+    assert moved_to_metadata(corpus, "Factiva search-1") == {"section: News; 3"} | {
+        f"{key}: {value}" for key, value in STRIKE_FIELDS.items() if key != "date_text"
     }
+    audit = corpus.audit
     footer = audit[(audit["rule"] == "export_footer") & (audit["doc_id"] == "Factiva search-2")]
     assert "Dow Jones Factiva" in set(footer["original"])  # the page's menus, in the audit
 
@@ -407,14 +396,7 @@ def test_the_coded_layout_is_read_as_its_articles(form: str) -> None:
     articles = split_database_export(_coded(form))
     assert [a.kind for a in articles] == [FACTIVA, FACTIVA]
     found = [read_factiva_article(part_lines(a.text)) for a in articles]
-    assert found[0].metadata == {
-        "title": "Port strike halts grain exports",
-        "byline": "Ann Lee",
-        "published": "2025-10-12",
-        "date_text": "12 October 2025",
-        "outlet": "The Harbour Times",
-        "language": "English",
-    }
+    assert found[0].metadata == STRIKE_FIELDS
     assert found[1].metadata["outlet"] == "Valley Post"
     assert [_non_blank(f.body) for f in found] == [STRIKE, FERRY]
     # the indexing fields are header lines; a line holding its code and the text is changed

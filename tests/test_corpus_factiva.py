@@ -429,3 +429,20 @@ def test_a_coded_rtf_download_in_a_folder_is_read_with_its_changes_in_the_audit(
     assert list(audit.loc[audit["doc_id"] == "coded-1", "line_no"]) == sorted(
         audit.loc[audit["doc_id"] == "coded-1", "line_no"]
     )
+
+
+def test_a_factiva_page_saved_as_mhtml_gives_its_articles_no_address(tmp_path: Path) -> None:
+    from test_corpus_mhtml import _mhtml
+
+    folder = tmp_path / "Factiva (2) – Recherche «Hafen»"
+    folder.mkdir()
+    page = _mhtml(_page(ARTICLES[:2]).encode("utf-8"), "utf-8")
+    (folder / "Factiva – 2 Artikel (Kopie).mhtml").write_bytes(page)
+    raw = read_raw_documents(folder)
+    assert raw["doc_id"].tolist() == [
+        "Factiva – 2 Artikel (Kopie)-1",
+        "Factiva – 2 Artikel (Kopie)-2",
+    ]
+    assert raw["outlet"].tolist() == ["The Harbour Times", "Valley Post"]
+    # the page's saved address is the search's, not an article's
+    assert raw["url"].tolist() == ["", ""]

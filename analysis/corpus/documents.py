@@ -556,9 +556,7 @@ def read_raw_documents(corpus_dir: Path | str | None = None) -> pd.DataFrame:
     raw["encoding"] = encodings
     raw["raw_text"] = texts
     raw["raw_format"] = ["html" if n.lower().endswith(PAGE_SUFFIXES) else "" for n in raw["file"]]
-    if "url" in raw.columns:  # a saved page's own address where the manifest gives none
-        given = raw["url"].fillna("").astype(str).str.strip()
-        raw["url"] = given.where(given != "", pd.Series(addresses, index=raw.index))
+    raw["_address"] = addresses
     if not has_manifest:
         raw = articles_of_exports(raw)
         _warn_unknown_outlets(corpus_dir, raw)
@@ -568,6 +566,12 @@ def read_raw_documents(corpus_dir: Path | str | None = None) -> pd.DataFrame:
                 "after its file and number)"
                 for doc_id in sorted(set(raw.loc[raw["doc_id"].duplicated(), "doc_id"]))
             )
+    if "url" in raw.columns:  # a saved page's own address where the manifest gives none;
+        # not a database's page: its address is the search's, not its articles'
+        given = raw["url"].fillna("").astype(str).str.strip()
+        own = raw["_address"].where(~raw["raw_format"].isin(EXPORT_FORMATS), "")
+        raw["url"] = given.where(given != "", own)
+    raw = raw.drop(columns="_address")
     # a saved Factiva page is counted as the lines it is read as (analysis.corpus.factiva)
     texts = [
         (factiva_page_text(text) or text) if kind == "html" else text

@@ -446,3 +446,14 @@ def test_a_factiva_page_saved_as_mhtml_gives_its_articles_no_address(tmp_path: P
     assert raw["outlet"].tolist() == ["The Harbour Times", "Valley Post"]
     # the page's saved address is the search's, not an article's
     assert raw["url"].tolist() == ["", ""]
+
+
+def test_a_search_summary_before_the_first_article_is_a_cover_page_not_a_section() -> None:
+    summary = ["Search Summary", "Text\tport OR ferry", "Date\tAll Dates", "Results Found\t2"]
+    (header, paragraphs, number), second = ARTICLES[1], ARTICLES[0]
+    text = "\n".join([*summary, _document([(header, paragraphs, number), second])])
+    first = read_factiva_article(part_lines(split_database_export(text)[0].text))
+    assert "section" not in first.metadata
+    assert first.metadata["title"] == "Second ferry for the islands"
+    roles = {line: role for _, line, role in first.other_lines}
+    assert all(roles[line] == "cover page" for line in summary)

@@ -7,7 +7,8 @@ article is its header lines, its paragraphs and a line "Document NYTF00002005040
 accession number) that ends it. The header, in the order Factiva writes it (the positions R's
 newspapers package, ``import_factiva``, reads too):
 
-- a section ("Foreign Desk; 1"), when the source gives one;
+- a section ("Foreign Desk; 1"), when the source gives one (several lines above the headline
+  are a cover page, as a search summary before the first article is);
 - the headline;
 - the byline ("By Ann Lee") and lines of credit under it ("Special to The Times");
 - the word count ("877 words"; "877 Wörter", "877 mots", "877 palabras" in other interfaces);
@@ -257,9 +258,9 @@ def _read_above(roles: LineRoles, lines: list[str], above: list[int]) -> None:
         found = _BYLINE.match(lines[after[0]])
         roles.take(after[0], "byline", found["name"] if found else lines[after[0]])
     before = [i for i in above if i < headline_at]
-    if before:
-        roles.take(before[-1], "section", lines[before[-1]])
-        roles.mark(0, before[-1], "cover page")
+    if len(before) == 1:  # a section; several lines are a cover page (a search summary)
+        roles.take(before[0], "section", lines[before[0]])
+    roles.mark(0, headline_at, "cover page")
 
 
 def _page_lines(element: lxml.html.HtmlElement, skip: set[lxml.html.HtmlElement]) -> list[str]:

@@ -118,8 +118,9 @@ _ARTICLE = (
 def factiva_bounds(lines: list[str]) -> list[int] | None:
     """Where each article of a Factiva document starts, then the number of lines (the bounds
     of :func:`analysis.corpus.export_parts.cut_parts`), when ``lines`` are one: at least one
-    end line ("Document <accession number>") with a word count line above the first. Lines after
-    the last end line belong to the last article. None for any other text."""
+    end line ("Document <accession number>") with a word count line, or the field codes of the
+    coded layout (:func:`_is_coded`), above the first. Lines after the last end line belong to
+    the last article. None for any other text."""
     ends = [i for i, line in enumerate(lines) if _END.match(line)]
     if not ends:
         return None

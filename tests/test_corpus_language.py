@@ -7,8 +7,10 @@ import pytest
 
 import analysis.corpus.language as language
 from analysis.corpus.language import (
+    CONTRADICTED,
     NOTE,
     SAMPLE_CHARS,
+    contradicted_warning,
     fill_language,
     guess_language,
     identify_language,
@@ -212,3 +214,27 @@ def test_fill_language_guesses_a_value_naming_no_language_and_says_what_it_repla
         "",
         "",
     ]
+
+
+def test_a_document_given_as_english_whose_text_is_not_is_noted_and_left_as_given():
+    docs = pd.DataFrame(
+        {
+            "doc_id": ["a", "b", "c", "d", "e"],
+            "language": ["ENGLISH", "en", "en-GB", "", "English"],
+            "metadata_note": ["", "title: from the HTML (trafilatura)", "", "", ""],
+            "text": [SPANISH, RUSSIAN, ENGLISH, SPANISH, "Short."],
+        }
+    )
+    out = fill_language(docs)
+    assert out["language"].tolist() == ["ENGLISH", "en", "en-GB", "es", "English"]
+    assert out["metadata_note"].tolist() == [
+        CONTRADICTED.format(given="ENGLISH", guess="es"),
+        "title: from the HTML (trafilatura); " + CONTRADICTED.format(given="en", guess="ru"),
+        "",  # English text given as English
+        NOTE,  # an empty value is guessed, not contradicted
+        "",  # too short to tell
+    ]
+    message = contradicted_warning(out)
+    assert message is not None and message.startswith("2 of 5 documents are given as English")
+    assert "(a, b;" in message
+    assert contradicted_warning(fill_language(docs.iloc[2:])) is None

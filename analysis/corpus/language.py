@@ -25,7 +25,10 @@ declare a language, and the 4 others are declared wrongly; on PerSenT's 1,984 En
 none is guessed as another language. It is a guess: too little text (fewer than
 :data:`MIN_WORDS` words, or :data:`MIN_LETTERS` letters) gives none, and a text mixing
 languages gets the one of its first :data:`SAMPLE_CHARS` characters. The value and its source
-go into ``language`` and ``metadata_note``, as values read from a page's HTML do.
+go into ``language`` and ``metadata_note``, as values read from a page's HTML do. A value
+given as English is checked against the same guess and, when the text reads as another
+language, kept but noted and warned about (:func:`fill_language`): a given language may be
+wrong too, as those 4 pages' were.
 """
 
 from __future__ import annotations
@@ -51,6 +54,9 @@ MIN_WORDS = 20  # a Latin-script text needs this many words for the stop-word sh
 ENGLISH_SHARE = 0.25
 SCRIPT_SHARE = 0.5  # a non-Latin script holding more than this share of the letters decides
 NOTE = "language: guessed from the text (script, English function words, py3langid)"
+# the note of a document given as English whose text reads as another language (fill_language)
+CONTRADICTED = "language: given as {given!r}, but the text reads as {guess!r} (left as given)"
+_CONTRADICTED_MARK = "but the text reads as"
 
 _SCRIPTS: dict[str, re.Pattern[str]] = {
     "Hani": re.compile(f"[{CJK_CHARS}]"),
@@ -159,8 +165,12 @@ def not_english(languages: pd.Series) -> pd.Series:
     ``English``, or English's name in another language: :data:`ENGLISH_NAMES`); the
     ``language`` quality flag's rule."""
     values = _values(languages)  # normalised once for both tests
-    english = values.str.startswith("en") | values.isin(ENGLISH_NAMES)
-    return ~_names_none(values) & ~english
+    return ~_names_none(values) & ~_english(values)
+
+
+def _english(values: pd.Series) -> pd.Series:
+    """Which of ``values`` (stripped and lower-cased, :func:`_values`) name English."""
+    return values.str.startswith("en") | values.isin(ENGLISH_NAMES)
 
 
 def other_languages(documents: pd.DataFrame) -> list[tuple[str, int]]:
@@ -190,36 +200,73 @@ def other_languages_warning(documents: pd.DataFrame) -> str | None:
 
 
 def fill_language(documents: pd.DataFrame) -> pd.DataFrame:
-    """``documents`` with an empty ``language`` filled by :func:`guess_language` of its ``text``.
+    """``documents`` with an empty ``language`` filled by :func:`guess_language` of its ``text``,
+    and a language given as English checked against that guess.
 
-    A language the user (manifest, corpus file) or the page's HTML gave is never replaced; a
-    value that names none ("unknown", "N/A", "und": :func:`no_language`) is guessed as an empty
-    one is (an export's "unknown" made its articles "not in English" before). Each filled value
-    is noted in ``metadata_note`` (:data:`NOTE`, and the value it replaced), so a reader can
-    tell a guess from a given value. Documents without ``language`` or ``text`` columns come
-    back unchanged.
+    A language the user (manifest, corpus file, an export's field) or the page's HTML gave is
+    never replaced; a value that names none ("unknown", "N/A", "und": :func:`no_language`) is
+    guessed as an empty one is (an export's "unknown" made its articles "not in English"
+    before). Each filled value is noted in ``metadata_note`` (:data:`NOTE`, and the value it
+    replaced), so a reader can tell a guess from a given value. A document given as English
+    whose text the guess reads as another language keeps its value and is noted
+    (:data:`CONTRADICTED`; :func:`contradicted_warning` says so once for the corpus): a column
+    that says "en" for every row, or a database's field, can be wrong, and the lexicons would
+    then be read on a text they cannot read. Documents without ``language`` or ``text`` columns
+    come back unchanged.
     """
     if "language" not in documents.columns or "text" not in documents.columns:
         return documents
     language = documents["language"].fillna("").astype(str)
-    empty = no_language(language)  # "unknown", "N/A" and the like give no language either
-    if not empty.any():
+    values = _values(language)
+    empty = _names_none(values)  # "unknown", "N/A" and the like give no language either
+    english = ~empty & _english(values)
+    if not (empty | english).any():
         return documents
-    guesses = documents.loc[empty, "text"].fillna("").astype(str).map(guess_language)
-    guessed = guesses != ""
-    if not guessed.any():
+    texts = documents.loc[empty | english, "text"].fillna("").astype(str)
+    guesses = texts.map(guess_language)
+    filled = guesses.index[empty.loc[guesses.index] & (guesses != "")]
+    contradicted = guesses.index[english.loc[guesses.index] & ~guesses.isin(["", "en"])]
+    if not len(filled) and not len(contradicted):
         return documents
     out = documents.copy()
-    rows = guesses.index[guessed]
     out["language"] = language
-    out.loc[rows, "language"] = guesses[guessed]
+    out.loc[filled, "language"] = guesses[filled]
     if "metadata_note" in out.columns:
         notes = out["metadata_note"].fillna("").astype(str)
-        out["metadata_note"] = notes
-        given = language.loc[rows].str.strip()
-        filled = [NOTE + (f" in place of {was!r}" if was else "") for was in given]
-        out.loc[rows, "metadata_note"] = [
-            f"{note}; {new}" if note else new
-            for note, new in zip(notes.loc[rows], filled, strict=True)
+        new = pd.Series("", index=out.index)
+        given = language.str.strip()
+        new[filled] = [NOTE + (f" in place of {was!r}" if was else "") for was in given[filled]]
+        new[contradicted] = [
+            CONTRADICTED.format(given=was, guess=guess)
+            for was, guess in zip(given[contradicted], guesses[contradicted], strict=True)
         ]
+        rows = new != ""
+        out["metadata_note"] = notes.where(
+            ~rows, [f"{a}; {b}" if a else b for a, b in zip(notes, new, strict=True)]
+        )
     return out
+
+
+def contradicted_documents(documents: pd.DataFrame) -> list[tuple[str, str]]:
+    """``(doc_id, the note)`` of the documents given as English whose text reads as another
+    language (:func:`fill_language` noted them in ``metadata_note``), in the table's order."""
+    if not {"doc_id", "metadata_note"} <= set(documents.columns):
+        return []
+    notes = documents["metadata_note"].fillna("").astype(str)
+    hit = notes.str.contains(_CONTRADICTED_MARK, regex=False)
+    return list(zip(documents.loc[hit, "doc_id"].astype(str), notes[hit], strict=True))
+
+
+def contradicted_warning(documents: pd.DataFrame) -> str | None:
+    """The warning for documents given as English whose text reads as another language
+    (:func:`contradicted_documents`), with how many and a few ids; None when there are none."""
+    found = contradicted_documents(documents)
+    if not found:
+        return None
+    ids = ", ".join(doc_id for doc_id, _ in found[:5]) + (", …" if len(found) > 5 else "")
+    return (
+        f"{len(found)} of {len(documents)} documents are given as English but their text reads "
+        f"as another language ({ids}; metadata_note says which): their language was left as "
+        "given, so they are not flagged 'language', but the English lexicons read only the "
+        "English words they hold. Check the corpus's language column, or the export's field."
+    )

@@ -468,6 +468,23 @@ def test_groups_pooled_as_other_are_named_and_their_quotes_keep_their_group(work
     assert "— Other, `Outlet 08-1` sentence 3" in md  # a group really named so keeps its name
 
 
+def test_articles_given_as_english_but_read_as_another_language_are_a_limitation(workspace):
+    from analysis.corpus.language import CONTRADICTED
+
+    notes = [CONTRADICTED.format(given="ENGLISH", guess="pt"), "", "title: from the HTML", ""]
+    rows = [
+        {"doc_id": f"d{k}", "outlet": "AB"[k % 2], "origin": "North", "n_sentences": 5,
+         "n_words": 90, "language": "ENGLISH", "metadata_note": note}
+        for k, note in enumerate(notes)
+    ]  # fmt: skip
+    limitations, _ = summary_of_documents(workspace, rows)
+    assert "**Given as English, read as another language.** 1 of 4 articles (`d0`)" in limitations
+    assert "**Not in English.**" not in limitations
+    rows[0]["metadata_note"] = ""
+    limitations, _ = summary_of_documents(workspace, rows)
+    assert "Given as English" not in limitations
+
+
 @pytest.mark.parametrize(
     ("languages", "limitation", "opening"),
     [

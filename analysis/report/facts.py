@@ -78,6 +78,9 @@ class CorpusFacts:
     folded_docs: tuple[tuple[str, str], ...] = ()
     # (language, articles) of the articles not in English (corpus.language.other_languages)
     not_english: tuple[tuple[str, int], ...] = ()
+    # the articles given as English whose text reads as another language
+    # (corpus.language.contradicted_documents)
+    contradicted: tuple[str, ...] = ()
     # (group, note) of the groups, as compared, mostly not in English: each finding naming one
     # says so (analysis.report.group_languages)
     language_notes: tuple[tuple[str, str], ...] = ()
@@ -119,7 +122,7 @@ def corpus_facts(
     compared, so the summary describes the same groups as the tables and figures. Groups are
     listed largest first (:func:`analysis.selection.groups_by_volume`)."""
     from analysis.corpus.exports import one_line_documents, truncated_documents
-    from analysis.corpus.language import other_languages
+    from analysis.corpus.language import contradicted_documents, other_languages
     from analysis.figures import OTHER_LABEL
     from analysis.report.group_languages import language_notes
     from analysis.selection import folded_groups, groups_by_volume, keep_outlets
@@ -185,6 +188,7 @@ def corpus_facts(
         corpus_file=corpus.name if corpus.is_file() else "",
         folded=tuple(folded),
         not_english=tuple(other_languages(docs)),
+        contradicted=tuple(doc_id for doc_id, _ in contradicted_documents(docs)),
         language_notes=tuple(
             language_notes(
                 docs.assign(

@@ -427,20 +427,40 @@ def _limitations_section(facts: CorpusFacts, extra: Sequence[str] = ()) -> list[
 
 
 def _language_limitation(facts: CorpusFacts) -> list[str]:
-    """The limitation bullet for articles not in English (``facts.not_english``); none when all
-    are English or of unknown language."""
+    """The limitation bullets for articles not in English (``facts.not_english``) and for
+    articles given as English whose text reads as another language (``facts.contradicted``);
+    none when neither has any."""
+    lines = _contradicted_limitation(facts)
     if not facts.not_english:
-        return []
+        return lines
     n = sum(k for _, k in facts.not_english)
     languages = ", ".join(f"`{escape_code(lang)}` {k}" for lang, k in facts.not_english)
     return [
+        *lines,
         f"- **Not in English.** {n} of {articles(facts.n_docs)} are not in English by their "
         f"language ({languages}; given by the corpus, or guessed from the text where "
         "`metadata_note` says so). The lexicons (VADER, the codebook, hedges, sources) are "
         "English: these articles' tone, frames and hedges count only the English words they "
         "hold, so the findings that include them say little. They are flagged `language` in "
         "documents.csv; leave them out, or give the run lexicons in their language "
-        "(`analysis.toml`)."
+        "(`analysis.toml`).",
+    ]
+
+
+def _contradicted_limitation(facts: CorpusFacts) -> list[str]:
+    """The limitation bullet for articles given as English whose text reads as another
+    language; none when there are none."""
+    n = len(facts.contradicted)
+    if not n:
+        return []
+    shown = ", ".join(f"`{escape_code(doc_id)}`" for doc_id in facts.contradicted[:5])
+    shown += ", …" if n > 5 else ""
+    return [
+        f"- **Given as English, read as another language.** {n} of {articles(facts.n_docs)} "
+        f"({shown}) are English by the corpus's language, but their text reads as another "
+        "language (`metadata_note` in documents.csv says which). They were analysed as English "
+        "and are not flagged `language`, so the English lexicons read only the English words "
+        "they hold; check the corpus's language column (or the export's field)."
     ]
 
 

@@ -88,16 +88,17 @@ _UNREAD_FORMATS = {
     "folder and give the folder; in a folder without a manifest.csv, a Nexis Uni .docx of many "
     "articles is read as its articles",
     ".rtf": "an RTF document is one article of a corpus folder: put the documents in a folder "
-    "and give the folder; in a folder without a manifest.csv, a Nexis Uni .rtf of many articles "
-    "is read as its articles",
+    "and give the folder; in a folder without a manifest.csv, a Nexis Uni or Factiva .rtf of "
+    "many articles is read as its articles",
     ".pdf": "extract the text first (one .txt file per article in a corpus folder)",
     ".txt": "a .txt file is one article of a corpus folder (with a manifest.csv), or, in a "
-    "folder without one, a LexisNexis or Nexis Uni export read as its articles; a table that "
-    "Excel saved as 'Unicode Text' is tab-separated: rename it to .tsv",
+    "folder without one, a LexisNexis, Nexis Uni or Factiva export read as its articles; a "
+    "table that Excel saved as 'Unicode Text' is tab-separated: rename it to .tsv",
     **dict.fromkeys(
         (".html", ".htm", ".mhtml", ".mht", ".webarchive"),
         "a saved web page is one article of a corpus folder: put the pages in a folder and "
-        "give the folder (a manifest.csv is optional)",
+        "give the folder (a manifest.csv is optional; a saved Factiva page of many articles is "
+        "read as its articles in a folder without one)",
     ),
 }
 _COMPRESSIONS = (".gz", ".bz2", ".xz", ".zst", ".zip")

@@ -143,3 +143,18 @@ def test_blank_lines_above_the_header_are_skipped_without_a_warning(tmp_path: Pa
         chunks, report = read_chunks(path, columns="text=Full Text,outlet=Domain")
         assert list(next(chunks)["raw_text"]) == BODIES
     assert report.header_line == 2
+
+
+def test_a_file_without_outlets_grouped_by_another_column_is_told_how_to_compare_by_it(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "coded.csv"
+    path.write_text("headline,theme\nCouncil votes on buses,3\nPort strike ends,7\n")
+    told = r"no 'outlet' column.*give that column as the outlet \(outlet=theme in --map\)"
+    with pytest.raises(ParameterError, match=told):
+        check_corpus_columns(path, "text=headline", group_by="theme")
+    for group_by in (None, "outlet"):
+        with pytest.raises(ParameterError, match="no 'outlet' column") as refused:
+            check_corpus_columns(path, "text=headline", group_by=group_by)
+        assert "give that column as the outlet" not in str(refused.value)
+    check_corpus_columns(path, "text=headline,outlet=theme")  # as told: no ParameterError

@@ -564,7 +564,7 @@ def resolve_columns_explained(
             hint = _outlet_column_hint(available, mapping)
         else:
             raise
-        raise CorpusFileError(f"{error}{hint}") from None
+        raise MissingColumnError(f"{error}{hint}", missing) from None
 
 
 def _map_option(ours: str, theirs: str) -> str:

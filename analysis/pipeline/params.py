@@ -577,12 +577,13 @@ def check_corpus(corpus: Path | str) -> Path:
     return path
 
 
-def check_corpus_columns(corpus: Path, column_map: Any = None) -> None:
+def check_corpus_columns(corpus: Path, column_map: Any = None, group_by: Any = None) -> None:
     """Refuse, before anything starts, a corpus file without the columns a run needs (a text,
     and an outlet or a url to name it by) or a ``column_map`` naming columns it does not have,
     with the reader's own message (it lists the file's columns and the ``--map`` to give); in
-    a folder of corpus files, each file. A folder of articles is refused when it has none to
-    read (an empty manifest, or neither article files nor corpus files)."""
+    a folder of corpus files, each file. A file without an outlet grouped by another column
+    (``group_by``) is told how to compare by that column. A folder of articles is refused when
+    it has none to read (an empty manifest, or neither article files nor corpus files)."""
     exports = _corpus_files(corpus)
     if corpus.is_dir() and not exports:
         from analysis.corpus.documents import CorpusError, no_articles_message, read_manifest
@@ -596,12 +597,27 @@ def check_corpus_columns(corpus: Path, column_map: Any = None) -> None:
         except CorpusError as error:
             raise ParameterError(str(error)) from None
         return
-    from analysis.corpus.files import CorpusFileError, parse_column_map, resolve_columns_explained
+    from analysis.corpus.files import (
+        CorpusFileError,
+        MissingColumnError,
+        parse_column_map,
+        resolve_columns_explained,
+    )
 
     mapping = parse_column_map(column_map or None)
     try:
         for path in exports:  # a corpus file, or each file of a folder of them
             resolve_columns_explained(path, _file_header(path, mapping), mapping)
+    except MissingColumnError as error:
+        message = str(error)
+        if error.column == "outlet" and group_by and str(group_by) != "outlet":
+            message += (
+                f" Every article needs an outlet, even in a run grouped by {group_by!r}: to "
+                f"compare the values of {group_by!r} in a file with no outlet, give that "
+                f"column as the outlet (outlet={group_by} in --map) and leave --group-by out; "
+                "the summary then calls its values outlets."
+            )
+        raise ParameterError(message) from None
     except CorpusFileError as error:
         raise ParameterError(str(error)) from None
 

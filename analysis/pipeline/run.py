@@ -207,7 +207,7 @@ def run_pipeline(
     schema = discover_parameters([by_name[n] for stage in plan for n in stage])
     values = dict(parameters or {})
     corpus = check_corpus(values.get("corpus_dir") or default_corpus_dir())
-    check_corpus_columns(corpus, values.get("column_map"))
+    check_corpus_columns(corpus, values.get("column_map"), values.get("group_by"))
     check_outlets(corpus, values.get("outlets"))
     check_lexicon_files(corpus, values)
     check_group_column(corpus, values.get("group_by"), values.get("column_map"))

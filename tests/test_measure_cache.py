@@ -78,3 +78,15 @@ def test_folder_hash_is_the_same_in_the_summary_and_the_cache(make_corpus) -> No
 
     folder = make_corpus()
     assert corpus_sha256(folder) == corpus_fingerprint(folder)
+
+
+def test_reading_an_entry_marks_it_as_used_now(make_corpus, tmp_path: Path) -> None:
+    import os
+    import time
+
+    entry = tmp_path / "cache" / "key"
+    write_entry(load_corpus(make_corpus()), entry)
+    os.utime(entry, (1_700_000_000, 1_700_000_000))
+    before = time.time() - 1
+    assert read_entry(entry) is not None
+    assert entry.stat().st_mtime >= before  # the pipeline keeps the entries used last

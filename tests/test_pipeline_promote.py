@@ -124,3 +124,38 @@ def test_a_failed_notebook_is_kept_until_a_successful_run_clears_it(tmp_path):
     promote.clear_failed(reports)
     assert not (reports / "failed").exists()
     promote.clear_failed(reports)  # nothing to clear: no error
+
+
+def test_a_run_keeps_the_cache_entries_used_last_and_drops_the_older_ones(
+    notebooks, corpus, tmp_path, monkeypatch
+):
+    import os
+
+    out = tmp_path / "out"
+    cache = out / "reports" / "cache"
+    names = [f"entry{k}" for k in range(promote.CACHE_KEEP + 2)]
+    for name in names:
+        (cache / name).mkdir(parents=True)
+        (cache / name / "sentences.parquet").write_bytes(name.encode())
+    foreign = cache / names[-1] / "my notes.txt"  # a user's file in an old entry's folder
+    foreign.write_text("mine", encoding="utf-8")
+    for age, name in enumerate(names):  # entry0 used last, the last one longest ago
+        stamp = 1_700_000_000 - 3600 * age
+        os.utime(cache / name, (stamp, stamp))
+    files = [f"reports/cache/{name}/sentences.parquet" for name in names]
+    (out / "reports" / outputs.MANIFEST).write_bytes(outputs.manifest_bytes(files))
+
+    def fake(
+        input_path, output_path, parameters, cwd, timeout, progress_bar, kernel=None, released=None
+    ):
+        output_path.write_text("{}", encoding="utf-8")
+        if input_path.name == "01_corpus.ipynb":
+            staged = Path(parameters["tables_dir"]).parent / "cache" / "new"
+            staged.mkdir()
+            (staged / "sentences.parquet").write_bytes(b"new")
+
+    use_fake_execute(monkeypatch, fake)
+    run(notebooks, out, corpus, force=True)  # --force: written beside the user's file
+    kept = sorted(p.name for p in cache.iterdir() if (p / "sentences.parquet").exists())
+    assert kept == sorted([*names[: promote.CACHE_KEEP], "new"])
+    assert foreign.read_text(encoding="utf-8") == "mine"  # never deleted: not ours

@@ -12,6 +12,7 @@ holding ``documents.parquet``, ``sentences.parquet`` and ``audit.parquet``.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import hashlib
 import json
@@ -139,10 +140,17 @@ def cache_key(
 
 
 def read_entry(entry: Path) -> Corpus | None:
-    """The corpus stored in the cache entry ``entry``, or None when it is absent or incomplete."""
+    """The corpus stored in the cache entry ``entry``, or None when it is absent or incomplete.
+
+    Reading an entry sets its folder's time to now: the folder's time says when a run last
+    used it, and a pipeline run keeps only the entries used last
+    (:func:`analysis.pipeline.promote.seed_cache`)."""
     if not all((entry / f"{part}.parquet").is_file() for part in _PARTS):
         return None
-    return Corpus(**{part: pd.read_parquet(entry / f"{part}.parquet") for part in _PARTS})
+    corpus = Corpus(**{part: pd.read_parquet(entry / f"{part}.parquet") for part in _PARTS})
+    with contextlib.suppress(OSError):  # a read-only cache is still read
+        os.utime(entry)
+    return corpus
 
 
 WARNINGS_FILE = "warnings.json"

@@ -29,6 +29,10 @@ FIGURE_DOCUMENTS = ("README.md", "figures.json")  # the gallery and its machine-
 # reports/cache/: per-sentence results keyed by a hash of their inputs (analysis.measure.cache). The
 # staging folder starts from hard links to the live cache, so a run reuses it.
 CACHE_DIR = "cache"
+# entries of the cache a run keeps, the ones used last: each new codebook, lexicon, corpus or
+# version of the package makes a new entry (as large as the corpus's sentences), and without a
+# bound a researcher refining a codebook on 50,000 articles filled the disk with old ones
+CACHE_KEEP = 5
 FAILED_DIR = "failed"
 STANDARD_SUMMARY = ("summary.md", "summary.html")
 
@@ -59,11 +63,20 @@ def seed_cache(live_cache: Path, staged_cache: Path, keep: set[Path] | None = No
     """Give the staging folder the live cache as hard links (copies where links fail).
 
     Cache entries are written once into a new folder and never modified in place, so sharing
-    their files is safe; the promoted cache is the old one plus this run's entries. With
-    ``keep``, only those live files are taken (files someone else put there stay out of it).
+    their files is safe; the promoted cache is this run's entries and the :data:`CACHE_KEEP`
+    entries used last before it (an entry's folder time is when a run last read it,
+    :func:`analysis.measure.cache.read_entry`): the others are left out of the staging folder,
+    so promotion drops them, as it drops any output the package wrote and a run no longer
+    writes. With ``keep``, only those live files are taken (files someone else put there stay
+    out of it, and in the live folder).
     """
     if not live_cache.is_dir():
         return
+    entries = sorted(
+        (p for p in live_cache.iterdir() if p.is_dir() and not p.name.startswith(".")),
+        key=lambda p: (-p.stat().st_mtime_ns, p.name),
+    )
+    old = {p.name for p in entries[CACHE_KEEP:]}
 
     def link(src: str, dst: str) -> None:
         try:
@@ -72,9 +85,12 @@ def seed_cache(live_cache: Path, staged_cache: Path, keep: set[Path] | None = No
             shutil.copy2(src, dst)
 
     def ignore(folder: str, names: list[str]) -> list[str]:
+        left = [n for n in names if n in old] if Path(folder) == live_cache else []
         if keep is None:
-            return []
-        return [n for n in names if (Path(folder) / n).is_file() and Path(folder, n) not in keep]
+            return left
+        return left + [
+            n for n in names if (Path(folder) / n).is_file() and Path(folder, n) not in keep
+        ]
 
     shutil.copytree(live_cache, staged_cache, copy_function=link, ignore=ignore)
 

@@ -133,7 +133,7 @@ def test_a_run_keeps_the_cache_entries_used_last_and_drops_the_older_ones(
 
     out = tmp_path / "out"
     cache = out / "reports" / "cache"
-    names = [f"entry{k}" for k in range(promote.CACHE_KEEP + 2)]
+    names = [f"{k:016x}" for k in range(promote.CACHE_KEEP + 2)]  # keys, as entries are named
     for name in names:
         (cache / name).mkdir(parents=True)
         (cache / name / "sentences.parquet").write_bytes(name.encode())
@@ -150,12 +150,19 @@ def test_a_run_keeps_the_cache_entries_used_last_and_drops_the_older_ones(
     ):
         output_path.write_text("{}", encoding="utf-8")
         if input_path.name == "01_corpus.ipynb":
-            staged = Path(parameters["tables_dir"]).parent / "cache" / "new"
-            staged.mkdir()
+            staged = Path(parameters["tables_dir"]).parent / "cache" / ("f" * 16)
+            staged.mkdir(exist_ok=True)  # seeded on the second run
             (staged / "sentences.parquet").write_bytes(b"new")
 
     use_fake_execute(monkeypatch, fake)
     run(notebooks, out, corpus, force=True)  # --force: written beside the user's file
     kept = sorted(p.name for p in cache.iterdir() if (p / "sentences.parquet").exists())
-    assert kept == sorted([*names[: promote.CACHE_KEEP], "new"])
+    assert kept == sorted([*names[: promote.CACHE_KEEP], "f" * 16])
     assert foreign.read_text(encoding="utf-8") == "mine"  # never deleted: not ours
+    # the folder of the other entry dropped is gone; the one holding the user's file stays
+    assert sorted(p.name for p in cache.iterdir() if p.is_dir()) == sorted([*kept, names[-1]])
+    # a second run ranks entries, not the folders emptied by the first: the first run's new
+    # entry is now among the five used last
+    run(notebooks, out, corpus, force=True)
+    again = sorted(p.name for p in cache.iterdir() if (p / "sentences.parquet").exists())
+    assert again == sorted([*names[: promote.CACHE_KEEP - 1], "f" * 16])

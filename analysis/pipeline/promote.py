@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import shutil
 from pathlib import Path
 
@@ -33,6 +34,8 @@ CACHE_DIR = "cache"
 # version of the package makes a new entry (as large as the corpus's sentences), and without a
 # bound a researcher refining a codebook on 50,000 articles filled the disk with old ones
 CACHE_KEEP = 5
+ENTRY_FILE = "sentences.parquet"  # a folder of the cache holding it is an entry
+_ENTRY_NAME = re.compile(r"[0-9a-f]{16}")  # an entry's folder: its key (measure.cache.cache_key)
 FAILED_DIR = "failed"
 STANDARD_SUMMARY = ("summary.md", "summary.html")
 
@@ -72,11 +75,12 @@ def seed_cache(live_cache: Path, staged_cache: Path, keep: set[Path] | None = No
     """
     if not live_cache.is_dir():
         return
+    folders = [p for p in live_cache.iterdir() if p.is_dir() and not p.name.startswith(".")]
     entries = sorted(
-        (p for p in live_cache.iterdir() if p.is_dir() and not p.name.startswith(".")),
+        (p for p in folders if (p / ENTRY_FILE).is_file()),  # an entry, not an emptied folder
         key=lambda p: (-p.stat().st_mtime_ns, p.name),
     )
-    old = {p.name for p in entries[CACHE_KEEP:]}
+    old = {p.name for p in entries[CACHE_KEEP:]} | {p.name for p in folders if _empty(p)}
 
     def link(src: str, dst: str) -> None:
         try:
@@ -177,7 +181,25 @@ def promote(staged_root: Path, live_root: Path, owned: set[str] | None = None) -
     if owned is None:
         owned = owned_outputs(live_root)
     files = [p.relative_to(staged_root).as_posix() for p in _files(staged_root)]
-    return swap_in(staged_root, live_root, files, owned, manifest_path(live_root))
+    written = swap_in(staged_root, live_root, files, owned, manifest_path(live_root))
+    _remove_emptied_entries(output_dirs(live_root)["reports"] / CACHE_DIR)
+    return written
+
+
+def _empty(folder: Path) -> bool:
+    """Whether ``folder`` holds nothing at all."""
+    return next(folder.iterdir(), None) is None
+
+
+def _remove_emptied_entries(cache: Path) -> None:
+    """Remove the folders of cache entries a promotion emptied (named by a key, holding
+    nothing): the swap moves files only. A folder holding anything stays."""
+    if not cache.is_dir():
+        return
+    for folder in cache.iterdir():
+        if folder.is_dir() and _ENTRY_NAME.fullmatch(folder.name) and _empty(folder):
+            with contextlib.suppress(OSError):  # filled meanwhile: it stays
+                folder.rmdir()
 
 
 def write_bytes(data: bytes, path: Path) -> Path:

@@ -56,7 +56,8 @@ SCRIPT_SHARE = 0.5  # a non-Latin script holding more than this share of the let
 NOTE = "language: guessed from the text (script, English function words, py3langid)"
 # the note of a document given as English whose text reads as another language (fill_language)
 CONTRADICTED = "language: given as {given!r}, but the text reads as {guess!r} (left as given)"
-_CONTRADICTED_MARK = "but the text reads as"
+# the words between the two values, which only that note holds: "but the text reads as"
+_CONTRADICTED_MARK = CONTRADICTED.split("{given!r}")[1].split("{guess!r}")[0].strip(" ,")
 
 _SCRIPTS: dict[str, re.Pattern[str]] = {
     "Hani": re.compile(f"[{CJK_CHARS}]"),
@@ -247,14 +248,17 @@ def fill_language(documents: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
-def contradicted_documents(documents: pd.DataFrame) -> list[tuple[str, str]]:
-    """``(doc_id, the note)`` of the documents given as English whose text reads as another
-    language (:func:`fill_language` noted them in ``metadata_note``), in the table's order."""
+def contradicted_documents(documents: pd.DataFrame) -> list[str]:
+    """The ids of the documents given as English whose text reads as another language
+    (:func:`fill_language` noted them in ``metadata_note``), in the table's order."""
     if not {"doc_id", "metadata_note"} <= set(documents.columns):
         return []
     notes = documents["metadata_note"].fillna("").astype(str)
-    hit = notes.str.contains(_CONTRADICTED_MARK, regex=False)
-    return list(zip(documents.loc[hit, "doc_id"].astype(str), notes[hit], strict=True))
+    return (
+        documents.loc[notes.str.contains(_CONTRADICTED_MARK, regex=False), "doc_id"]
+        .astype(str)
+        .tolist()
+    )
 
 
 def contradicted_warning(documents: pd.DataFrame) -> str | None:
@@ -263,7 +267,7 @@ def contradicted_warning(documents: pd.DataFrame) -> str | None:
     found = contradicted_documents(documents)
     if not found:
         return None
-    ids = ", ".join(doc_id for doc_id, _ in found[:5]) + (", …" if len(found) > 5 else "")
+    ids = ", ".join(found[:5]) + (", …" if len(found) > 5 else "")
     return (
         f"{len(found)} of {len(documents)} documents are given as English but their text reads "
         f"as another language ({ids}; metadata_note says which): their language was left as "

@@ -34,8 +34,11 @@ CACHE_DIR = "cache"
 # version of the package makes a new entry (as large as the corpus's sentences), and without a
 # bound a researcher refining a codebook on 50,000 articles filled the disk with old ones
 CACHE_KEEP = 5
-ENTRY_FILE = "sentences.parquet"  # a folder of the cache holding it is an entry
-_ENTRY_NAME = re.compile(r"[0-9a-f]{16}")  # an entry's folder: its key (measure.cache.cache_key)
+# a folder of the cache holding this file is an entry, and an entry's folder is named by its
+# key (analysis.measure.cache: its parts and cache_key; not imported here, as it imports pandas,
+# which `python -m analysis run` leaves out of its start)
+ENTRY_FILE = "sentences.parquet"
+_ENTRY_NAME = re.compile(r"[0-9a-f]{16}")
 FAILED_DIR = "failed"
 STANDARD_SUMMARY = ("summary.md", "summary.html")
 

@@ -188,7 +188,7 @@ def corpus_facts(
         corpus_file=corpus.name if corpus.is_file() else "",
         folded=tuple(folded),
         not_english=tuple(other_languages(docs)),
-        contradicted=tuple(doc_id for doc_id, _ in contradicted_documents(docs)),
+        contradicted=tuple(contradicted_documents(docs)),
         language_notes=tuple(
             language_notes(
                 docs.assign(

@@ -299,7 +299,7 @@ def _surname_aliases(counts: Counter[str], people: set[str]) -> dict[str, str]:
     for surname, fulls in sorted(by_last.items()):
         if surname not in counts or surname.isupper():
             continue
-        (full, n), *_ = sorted(fulls.items(), key=lambda item: (-item[1], item[0]))
+        full, n = min(fulls.items(), key=lambda item: (-item[1], item[0]))  # most, then name
         mostly = n >= SURNAME_SHARE * sum(fulls.values())
         if mostly and counts[full.split()[0]] < n and inner[surname] < n:
             aliases[surname] = spelling[full]

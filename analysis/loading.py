@@ -141,13 +141,19 @@ def _warned(corpus: Corpus) -> Corpus:
     (:mod:`analysis.corpus.group_names`: each spelling would be compared as an outlet), and
     documents that are not in English (:func:`analysis.corpus.language.other_languages_warning`:
     the lexicons are English) or are given as English but read as another language
-    (:func:`analysis.corpus.language.contradicted_warning`), and articles an export joined
+    (:func:`analysis.corpus.language.contradicted_warning`) or given as another language but
+    read as English (:func:`analysis.corpus.language.english_given_as_other_warning`), and
+    articles an export joined
     into one line (:func:`analysis.corpus.exports.one_line_warning`: line-by-line cleaning left
     their boilerplate), and articles a news API cut short
     (:func:`analysis.corpus.exports.truncated_warning`)."""
     from analysis.corpus.exports import one_line_warning, truncated_warning
     from analysis.corpus.group_names import similar_names_warning
-    from analysis.corpus.language import contradicted_warning, other_languages_warning
+    from analysis.corpus.language import (
+        contradicted_warning,
+        english_given_as_other_warning,
+        other_languages_warning,
+    )
 
     documents = corpus.documents
     messages = [
@@ -158,6 +164,7 @@ def _warned(corpus: Corpus) -> Corpus:
     messages += [
         other_languages_warning(documents),
         contradicted_warning(documents),
+        english_given_as_other_warning(documents),
         one_line_warning(documents),
         truncated_warning(corpus.audit, len(documents)),
     ]

@@ -10,7 +10,10 @@ from analysis.corpus.language import (
     CONTRADICTED,
     NOTE,
     SAMPLE_CHARS,
+    contradicted_documents,
     contradicted_warning,
+    english_given_as_other,
+    english_given_as_other_warning,
     fill_language,
     guess_language,
     identify_language,
@@ -238,3 +241,46 @@ def test_a_document_given_as_english_whose_text_is_not_is_noted_and_left_as_give
     assert message is not None and message.startswith("2 of 5 documents are given as English")
     assert "(a, b;" in message
     assert contradicted_warning(fill_language(docs.iloc[2:])) is None
+
+
+def test_a_document_given_as_another_language_whose_text_is_english_is_noted_and_left_as_given():
+    # the extraction benchmark's two businessinsider.com pages declare <html lang="de">
+    docs = pd.DataFrame(
+        {
+            "doc_id": ["a", "b", "c", "d", "e"],
+            "language": ["de", "German", "fr", "es", "zh"],
+            "metadata_note": ["", "language: from the HTML", "", "", ""],
+            "text": [ENGLISH, ENGLISH, SPANISH, SPANISH, "Short."],
+        }
+    )
+    out = fill_language(docs)
+    assert out["language"].tolist() == ["de", "German", "fr", "es", "zh"]  # left as given
+    assert out["metadata_note"].tolist() == [
+        CONTRADICTED.format(given="de", guess="en"),
+        "language: from the HTML; " + CONTRADICTED.format(given="German", guess="en"),
+        "",  # one other language read as another: not English either way, not noted
+        "",
+        "",  # too short to tell
+    ]
+    assert english_given_as_other(out) == ["a", "b"]
+    assert contradicted_documents(out) == []  # the other direction's list holds neither
+    assert contradicted_warning(out) is None
+    message = english_given_as_other_warning(out)
+    assert message is not None
+    assert message.startswith("2 of 5 documents are given as another language but their text")
+    assert "(a, b;" in message and "flagged 'language'" in message
+    assert english_given_as_other_warning(fill_language(docs.iloc[2:])) is None
+
+
+def test_the_two_directions_of_a_contradicted_language_are_told_apart():
+    docs = pd.DataFrame(
+        {
+            "doc_id": ["en-read-es", "de-read-en", "en-read-en"],
+            "language": ["en", "de", "en"],
+            "metadata_note": ["", "", ""],
+            "text": [SPANISH, ENGLISH, ENGLISH],
+        }
+    )
+    out = fill_language(docs)
+    assert contradicted_documents(out) == ["en-read-es"]
+    assert english_given_as_other(out) == ["de-read-en"]

@@ -218,3 +218,42 @@ def test_a_chunk_function_with_or_without_the_cleaning_hook_gives_the_same_table
     for name in ("documents", "sentences", "audit"):
         assert hooked[name].equals(plain[name])
     assert hooked[CHECKS_KEY].flags == plain[CHECKS_KEY].flags
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_languages_the_text_contradicts_are_counted_both_ways(tmp_path: Path, jobs: int) -> None:
+    """``process`` sees a chunk at a time, so what loading warns about (a language given as
+    English on a German text, and as German on an English one) is counted on the way and on
+    the second pass alike, and shown on the terminal's line."""
+    raw = RAW.assign(language=["de", "en", "en", "en", ""])  # a: English text; c: German
+    chunks = [raw.iloc[k : k + 2].reset_index(drop=True) for k in range(0, len(raw), 2)]
+    fn = functools.partial(process_chunk, actors=False)
+    _, got = run_local_flagged(iter(chunks), tmp_path / "stream", fn, jobs=jobs, progress=False)
+    writer = ResultWriter(tmp_path / "two_pass")
+    for chunk in chunks:
+        writer.write(result_tables(process_chunk(chunk, actors=False)))
+    writer.close()
+    expected = flag_processed_documents(tmp_path / "two_pass")
+    assert got is not None and got == expected
+    assert got["language_contradicted"] == {
+        "given_english_reads_other": 1,
+        "given_other_reads_english": 1,
+    }
+    line = quality_line(got)
+    assert "language: 1 documents given as English read as another language" in line
+    assert "language: 1 documents given as another language read as English" in line
+    documents = pd.read_parquet(tmp_path / "stream" / "documents.parquet").set_index("doc_id")
+    assert (
+        documents.loc["a", "language"] == "de" and "language" in documents.loc["a", "quality_flags"]
+    )
+    assert "language" not in documents.loc["c", "quality_flags"]  # given as English, left so
+
+
+def test_quality_line_says_nothing_of_languages_when_none_is_contradicted() -> None:
+    quality = {
+        "documents": 3,
+        "flagged": 0,
+        "flags": {},
+        "language_contradicted": {"given_english_reads_other": 0, "given_other_reads_english": 0},
+    }
+    assert quality_line(quality) == "quality flags: none of 3 documents flagged"

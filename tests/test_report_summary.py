@@ -485,6 +485,24 @@ def test_articles_given_as_english_but_read_as_another_language_are_a_limitation
     assert "Given as English" not in limitations
 
 
+def test_articles_given_as_another_language_but_read_as_english_are_a_limitation(workspace):
+    from analysis.corpus.language import CONTRADICTED
+
+    notes = [CONTRADICTED.format(given="de", guess="en"), "", "", ""]
+    rows = [
+        {"doc_id": f"d{k}", "outlet": "AB"[k % 2], "origin": "North", "n_sentences": 5,
+         "n_words": 90, "language": "de" if k == 0 else "en", "metadata_note": note}
+        for k, note in enumerate(notes)
+    ]  # fmt: skip
+    limitations, _ = summary_of_documents(workspace, rows)
+    assert "**Given as another language, read as English.** 1 of 4 articles (`d0`)" in limitations
+    assert "**Given as English, read as another language.**" not in limitations
+    assert "**Not in English.** 1 of 4 articles" in limitations  # still counted as given
+    rows[0]["metadata_note"] = ""
+    limitations, _ = summary_of_documents(workspace, rows)
+    assert "read as English" not in limitations
+
+
 @pytest.mark.parametrize(
     ("languages", "limitation", "opening"),
     [

@@ -28,7 +28,10 @@ languages gets the one of its first :data:`SAMPLE_CHARS` characters. The value a
 go into ``language`` and ``metadata_note``, as values read from a page's HTML do. A value
 given as English is checked against the same guess and, when the text reads as another
 language, kept but noted and warned about (:func:`fill_language`): a given language may be
-wrong too, as those 4 pages' were.
+wrong too, as those 4 pages' were: two given as English read as German, and two given as
+German read as English. Both directions are checked: a value given as another language whose
+text reads as English is kept too, noted and warned about (its articles would be flagged
+``language`` and left out by a reader who trusts the flag).
 """
 
 from __future__ import annotations
@@ -58,6 +61,13 @@ NOTE = "language: guessed from the text (script, English function words, py3lang
 CONTRADICTED = "language: given as {given!r}, but the text reads as {guess!r} (left as given)"
 # the words between the two values, which only that note holds: "but the text reads as"
 _CONTRADICTED_MARK = CONTRADICTED.split("{given!r}")[1].split("{guess!r}")[0].strip(" ,")
+# the same note of a document given as another language whose text reads as English
+_READS_ENGLISH_MARK = f"{_CONTRADICTED_MARK} 'en'"
+# what to do about a web page's language, which its site's template declares (<html lang>)
+PAGE_LANGUAGE_HINT = (
+    "a web page's language is its site's template's <html lang>: give the right one in a "
+    "metadata.csv keyed by file, whose language wins over the page's"
+)
 
 _SCRIPTS: dict[str, re.Pattern[str]] = {
     "Hani": re.compile(f"[{CJK_CHARS}]"),
@@ -146,7 +156,7 @@ ENGLISH_NAMES = frozenset(
 
 
 def _values(languages: pd.Series) -> pd.Series:
-    return languages.fillna("").astype(str).str.strip().str.lower()
+    return languages.astype("string").fillna("").astype(str).str.strip().str.lower()
 
 
 def _names_none(values: pd.Series) -> pd.Series:
@@ -202,38 +212,43 @@ def other_languages_warning(documents: pd.DataFrame) -> str | None:
 
 def fill_language(documents: pd.DataFrame) -> pd.DataFrame:
     """``documents`` with an empty ``language`` filled by :func:`guess_language` of its ``text``,
-    and a language given as English checked against that guess.
+    and a given language checked against that guess.
 
     A language the user (manifest, corpus file, an export's field) or the page's HTML gave is
     never replaced; a value that names none ("unknown", "N/A", "und": :func:`no_language`) is
     guessed as an empty one is (an export's "unknown" made its articles "not in English"
     before). Each filled value is noted in ``metadata_note`` (:data:`NOTE`, and the value it
-    replaced), so a reader can tell a guess from a given value. A document given as English
-    whose text the guess reads as another language keeps its value and is noted
-    (:data:`CONTRADICTED`; :func:`contradicted_warning` says so once for the corpus): a column
-    that says "en" for every row, or a database's field, can be wrong, and the lexicons would
-    then be read on a text they cannot read. Documents without ``language`` or ``text`` columns
-    come back unchanged.
+    replaced), so a reader can tell a guess from a given value. A given language the guess
+    contradicts on the one question the analysis asks, English or not, keeps its value and is
+    noted (:data:`CONTRADICTED`): a document given as English whose text reads as another
+    language (:func:`contradicted_warning`: the English lexicons would read a text they cannot
+    read), and one given as another language whose text reads as English
+    (:func:`english_given_as_other_warning`: it is flagged ``language``, and a reader who
+    leaves flagged articles out would lose it). A column that says "en" for every row, a
+    database's field or a site's template (``<html lang="de">`` on English articles) can be
+    wrong. A guess of one other language for a text given as another (``fr`` for ``de``) is
+    not noted: either way the text is not English. Documents without ``language`` or ``text``
+    columns come back unchanged.
     """
     if "language" not in documents.columns or "text" not in documents.columns:
         return documents
-    language = documents["language"].fillna("").astype(str)
+    language = documents["language"].astype("string").fillna("").astype(str)
     values = _values(language)
     empty = _names_none(values)  # "unknown", "N/A" and the like give no language either
     english = ~empty & _english(values)
-    if not (empty | english).any():
-        return documents
-    texts = documents.loc[empty | english, "text"].fillna("").astype(str)
+    texts = documents["text"].astype("string").fillna("").astype(str)
     guesses = texts.map(guess_language)
-    filled = guesses.index[empty.loc[guesses.index] & (guesses != "")]
-    contradicted = guesses.index[english.loc[guesses.index] & ~guesses.isin(["", "en"])]
+    filled = guesses.index[empty & (guesses != "")]
+    contradicted = guesses.index[
+        (english & ~guesses.isin(["", "en"])) | (~empty & ~english & (guesses == "en"))
+    ]
     if not len(filled) and not len(contradicted):
         return documents
     out = documents.copy()
     out["language"] = language
     out.loc[filled, "language"] = guesses[filled]
     if "metadata_note" in out.columns:
-        notes = out["metadata_note"].fillna("").astype(str)
+        notes = out["metadata_note"].astype("string").fillna("").astype(str)
         new = pd.Series("", index=out.index)
         given = language.str.strip()
         new[filled] = [NOTE + (f" in place of {was!r}" if was else "") for was in given[filled]]
@@ -253,12 +268,21 @@ def contradicted_documents(documents: pd.DataFrame) -> list[str]:
     (:func:`fill_language` noted them in ``metadata_note``), in the table's order."""
     if not {"doc_id", "metadata_note"} <= set(documents.columns):
         return []
-    notes = documents["metadata_note"].fillna("").astype(str)
-    return (
-        documents.loc[notes.str.contains(_CONTRADICTED_MARK, regex=False), "doc_id"]
-        .astype(str)
-        .tolist()
-    )
+    notes = documents["metadata_note"].astype("string").fillna("").astype(str)
+    noted = notes.str.contains(_CONTRADICTED_MARK, regex=False)
+    reads_english = notes.str.contains(_READS_ENGLISH_MARK, regex=False)
+    return documents.loc[noted & ~reads_english, "doc_id"].astype(str).tolist()
+
+
+def english_given_as_other(documents: pd.DataFrame) -> list[str]:
+    """The ids of the documents given as another language whose text reads as English
+    (:func:`fill_language` noted them in ``metadata_note``), in the table's order: they are
+    flagged ``language`` though the English lexicons can read them."""
+    if not {"doc_id", "metadata_note"} <= set(documents.columns):
+        return []
+    notes = documents["metadata_note"].astype("string").fillna("").astype(str)
+    reads_english = notes.str.contains(_READS_ENGLISH_MARK, regex=False)
+    return documents.loc[reads_english, "doc_id"].astype(str).tolist()
 
 
 def contradicted_warning(documents: pd.DataFrame) -> str | None:
@@ -272,5 +296,22 @@ def contradicted_warning(documents: pd.DataFrame) -> str | None:
         f"{len(found)} of {len(documents)} documents are given as English but their text reads "
         f"as another language ({ids}; metadata_note says which): their language was left as "
         "given, so they are not flagged 'language', but the English lexicons read only the "
-        "English words they hold. Check the corpus's language column, or the export's field."
+        "English words they hold. Check the corpus's language column or the export's field; "
+        f"{PAGE_LANGUAGE_HINT}."
+    )
+
+
+def english_given_as_other_warning(documents: pd.DataFrame) -> str | None:
+    """The warning for documents given as another language whose text reads as English
+    (:func:`english_given_as_other`), with how many and a few ids; None when there are none."""
+    found = english_given_as_other(documents)
+    if not found:
+        return None
+    ids = ", ".join(found[:5]) + (", …" if len(found) > 5 else "")
+    return (
+        f"{len(found)} of {len(documents)} documents are given as another language but their "
+        f"text reads as English ({ids}; metadata_note says which): their language was left as "
+        "given, so they are flagged 'language' and counted as not in English, though the "
+        "lexicons can read them. Check the corpus's language column or the export's field, and "
+        f"give 'en' where the text is English; {PAGE_LANGUAGE_HINT}."
     )

@@ -98,17 +98,30 @@ class ChunkFlags:
     """A chunk's documents as :func:`checked_chunk` flagged them where the chunk was computed:
     every flag but ``duplicate``, which needs the documents of earlier chunks. Carries what
     this process needs to add it in corpus order: the ids, the MinHash signatures with the
-    mask of texts with words (:func:`analysis.corpus.quality.sign_batch`), and each
-    document's ``quality_flags`` so far."""
+    mask of texts with words (:func:`analysis.corpus.quality.sign_batch`), each
+    document's ``quality_flags`` so far, and how many documents' given language the text
+    contradicts (:func:`language_contradictions`)."""
 
     doc_ids: list[str]
     signatures: np.ndarray
     signed: np.ndarray
     flags: list[str]
+    # documents whose given language the text contradicts (language_contradictions)
+    contradicted: tuple[int, int] = (0, 0)
 
 
 # The key of a chunk result (:func:`checked_chunk`) that holds its :class:`ChunkFlags`.
 CHECKS_KEY = "document_checks"
+
+
+def language_contradictions(documents: pd.DataFrame) -> tuple[int, int]:
+    """How many of ``documents`` (after :func:`analysis.corpus.language.fill_language`) are
+    given as English but read as another language, and how many are given as another
+    language but read as English: what loading warns about, counted for ``process``, which
+    sees the corpus a chunk at a time."""
+    from analysis.corpus.language import contradicted_documents, english_given_as_other
+
+    return len(contradicted_documents(documents)), len(english_given_as_other(documents))
 
 
 def _flagged_but_copies(
@@ -180,6 +193,7 @@ def checked_chunk(raw_docs: pd.DataFrame, *, fn: Any, keep_text: bool = True) ->
             found.signatures,
             found.signed,
             flagged["quality_flags"].tolist(),
+            language_contradictions(flagged) if found.filled is not None else (0, 0),
         )
         tables["documents"] = flagged if keep_text else flagged.drop(columns=["text"])
     for name, table in tables.items():
@@ -210,6 +224,8 @@ class QualityFlagger:
         self.finder = DuplicateFinder()
         self.counts: Counter[str] = Counter()
         self.n_docs = self.n_flagged = 0
+        # given as English but read as another language; given as another but read as English
+        self.contradicted = [0, 0]
         self.unflagged = False  # a batch came without the text the flags are read from
 
     def flag(
@@ -226,6 +242,8 @@ class QualityFlagger:
         duplicate_of = self.finder.add_batch(ids, found.signatures, found.signed)
         flagged = _flagged_but_copies(documents, found, removed, fragments, duplicate_of)
         self._count(flagged["quality_flags"].tolist())
+        if found.filled is not None:
+            self._count_contradicted(language_contradictions(flagged))
         return flagged if self.keep_text else flagged.drop(columns=["text"])
 
     def flag_chunk(self, result: dict[str, Any]) -> dict[str, Any]:
@@ -249,7 +267,11 @@ class QualityFlagger:
                 result["documents"], {"duplicate_of": duplicate_of, "quality_flags": flags}
             )
         self._count(flags)
+        self._count_contradicted(found.contradicted)
         return result
+
+    def _count_contradicted(self, counts: tuple[int, int]) -> None:
+        self.contradicted = [a + b for a, b in zip(self.contradicted, counts, strict=True)]
 
     def _count(self, flags: list[str]) -> None:
         """Count a batch's documents, those flagged and each flag (:meth:`summary`)."""
@@ -260,14 +282,20 @@ class QualityFlagger:
         self.n_docs += len(flags)
 
     def summary(self) -> dict[str, Any] | None:
-        """Documents, flagged documents and the count of each flag (``None`` when some batch
-        could not be flagged)."""
+        """Documents, flagged documents, the count of each flag, and the documents whose given
+        language the text contradicts, each way (``None`` when some batch could not be
+        flagged)."""
         if self.unflagged:
             return None
+        given_english, given_other = self.contradicted
         return {
             "documents": self.n_docs,
             "flagged": self.n_flagged,
             "flags": dict(sorted(self.counts.items())),
+            "language_contradicted": {
+                "given_english_reads_other": given_english,
+                "given_other_reads_english": given_other,
+            },
         }
 
 
@@ -388,9 +416,24 @@ def quality_line(quality: dict[str, Any] | None) -> str:
     if quality is None:
         return "quality flags: none (the documents table has no text to read them from)"
     if not quality["flagged"]:
-        return f"quality flags: none of {quality['documents']} documents flagged"
-    counts = ", ".join(f"{name} {n}" for name, n in quality["flags"].items())
-    return (
-        f"quality flags: {quality['flagged']} of {quality['documents']} documents flagged "
-        f"({counts}); see the quality_flags column of documents.parquet"
-    )
+        line = f"quality flags: none of {quality['documents']} documents flagged"
+    else:
+        counts = ", ".join(f"{name} {n}" for name, n in quality["flags"].items())
+        line = (
+            f"quality flags: {quality['flagged']} of {quality['documents']} documents flagged "
+            f"({counts}); see the quality_flags column of documents.parquet"
+        )
+    contradicted = quality.get("language_contradicted", {})
+    given_english = contradicted.get("given_english_reads_other", 0)
+    given_other = contradicted.get("given_other_reads_english", 0)
+    if given_english:
+        line += (
+            f"\nlanguage: {given_english} documents given as English read as another language "
+            "(not flagged 'language'; metadata_note says which)"
+        )
+    if given_other:
+        line += (
+            f"\nlanguage: {given_other} documents given as another language read as English "
+            "(flagged 'language' as given; metadata_note says which)"
+        )
+    return line

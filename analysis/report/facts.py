@@ -81,6 +81,9 @@ class CorpusFacts:
     # the articles given as English whose text reads as another language
     # (corpus.language.contradicted_documents)
     contradicted: tuple[str, ...] = ()
+    # the articles given as another language whose text reads as English
+    # (corpus.language.english_given_as_other)
+    reads_english: tuple[str, ...] = ()
     # (group, note) of the groups, as compared, mostly not in English: each finding naming one
     # says so (analysis.report.group_languages)
     language_notes: tuple[tuple[str, str], ...] = ()
@@ -122,7 +125,11 @@ def corpus_facts(
     compared, so the summary describes the same groups as the tables and figures. Groups are
     listed largest first (:func:`analysis.selection.groups_by_volume`)."""
     from analysis.corpus.exports import one_line_documents, truncated_documents
-    from analysis.corpus.language import contradicted_documents, other_languages
+    from analysis.corpus.language import (
+        contradicted_documents,
+        english_given_as_other,
+        other_languages,
+    )
     from analysis.figures import OTHER_LABEL
     from analysis.report.group_languages import language_notes
     from analysis.selection import folded_groups, groups_by_volume, keep_outlets
@@ -189,6 +196,7 @@ def corpus_facts(
         folded=tuple(folded),
         not_english=tuple(other_languages(docs)),
         contradicted=tuple(contradicted_documents(docs)),
+        reads_english=tuple(english_given_as_other(docs)),
         language_notes=tuple(
             language_notes(
                 docs.assign(

@@ -427,10 +427,11 @@ def _limitations_section(facts: CorpusFacts, extra: Sequence[str] = ()) -> list[
 
 
 def _language_limitation(facts: CorpusFacts) -> list[str]:
-    """The limitation bullets for articles not in English (``facts.not_english``) and for
-    articles given as English whose text reads as another language (``facts.contradicted``);
-    none when neither has any."""
-    lines = _contradicted_limitation(facts)
+    """The limitation bullets for articles not in English (``facts.not_english``), for
+    articles given as English whose text reads as another language (``facts.contradicted``)
+    and for articles given as another language whose text reads as English
+    (``facts.reads_english``); none when none has any."""
+    lines = _contradicted_limitation(facts) + _reads_english_limitation(facts)
     if not facts.not_english:
         return lines
     n = sum(k for _, k in facts.not_english)
@@ -460,7 +461,27 @@ def _contradicted_limitation(facts: CorpusFacts) -> list[str]:
         f"({shown}) are English by the corpus's language, but their text reads as another "
         "language (`metadata_note` in documents.csv says which). They were analysed as English "
         "and are not flagged `language`, so the English lexicons read only the English words "
-        "they hold; check the corpus's language column (or the export's field)."
+        "they hold; check the corpus's language column (or the export's field; a web page's "
+        "language is its site's template's `<html lang>`: give the right one in a "
+        "`metadata.csv` keyed by `file`)."
+    ]
+
+
+def _reads_english_limitation(facts: CorpusFacts) -> list[str]:
+    """The limitation bullet for articles given as another language whose text reads as
+    English; none when there are none."""
+    n = len(facts.reads_english)
+    if not n:
+        return []
+    shown = ", ".join(f"`{escape_code(doc_id)}`" for doc_id in facts.reads_english[:5])
+    shown += ", …" if n > 5 else ""
+    return [
+        f"- **Given as another language, read as English.** {n} of {articles(facts.n_docs)} "
+        f"({shown}) are in another language by the corpus's language, but their text reads as "
+        "English (`metadata_note` in documents.csv says which). They are counted below as not "
+        "in English and flagged `language`, though the lexicons can read them; check the "
+        "corpus's language column (or the export's field; a web page's language is its site's "
+        "template's `<html lang>`: give the right one in a `metadata.csv` keyed by `file`)."
     ]
 
 

@@ -284,3 +284,20 @@ def test_the_two_directions_of_a_contradicted_language_are_told_apart():
     out = fill_language(docs)
     assert contradicted_documents(out) == ["en-read-es"]
     assert english_given_as_other(out) == ["de-read-en"]
+
+
+def test_the_language_read_is_the_texts_where_it_contradicts_the_given_one():
+    from analysis.corpus.language import language_read
+
+    docs = pd.DataFrame(
+        {
+            "doc_id": ["a", "b", "c", "d"],
+            "language": ["de", "ENGLISH", "fr", ""],
+            "metadata_note": ["", "", "", ""],
+            "text": [ENGLISH, SPANISH, SPANISH, SPANISH],
+        }
+    )
+    out = fill_language(docs)
+    assert language_read(out).tolist() == ["en", "es", "fr", "es"]
+    assert out["language"].tolist() == ["de", "ENGLISH", "fr", "es"]  # the column as given
+    assert language_read(docs.drop(columns="metadata_note")).tolist() == ["de", "ENGLISH", "fr", ""]

@@ -54,6 +54,22 @@ def test_the_groups_are_the_sentences_groups_when_given_pooled_and_selected():
     assert [(g.group, g.n_not_english, g.n_docs) for g in found] == [("A", 1, 1), ("Other", 1, 2)]
 
 
+def test_where_the_text_contradicts_the_given_language_the_texts_counts():
+    from analysis.corpus.language import CONTRADICTED
+
+    docs = documents([("a0", "A", "de"), ("a1", "A", "de"), ("b0", "B", "en"), ("b1", "B", "en")])
+    docs["metadata_note"] = [
+        CONTRADICTED.format(given="de", guess="en"),  # German as given, English as read
+        "title: from the HTML; " + CONTRADICTED.format(given="de", guess="en"),
+        CONTRADICTED.format(given="en", guess="pt"),  # English as given, Portuguese as read
+        "",
+    ]
+    found = groups_not_in_english(docs, "outlet")
+    assert found == [GroupLanguages("B", 1, 2, (("pt", 1),))]  # A's text reads as English
+    docs["metadata_note"] = ""
+    assert [g.group for g in groups_not_in_english(docs, "outlet")] == ["A"]
+
+
 def test_grouping_by_the_language_column_itself_works():
     docs = documents([("a0", "A", "pt"), ("b0", "B", "en")])
     assert [g.group for g in groups_not_in_english(docs, "language")] == ["pt"]

@@ -63,6 +63,8 @@ CONTRADICTED = "language: given as {given!r}, but the text reads as {guess!r} (l
 _CONTRADICTED_MARK = CONTRADICTED.split("{given!r}")[1].split("{guess!r}")[0].strip(" ,")
 # the same note of a document given as another language whose text reads as English
 _READS_ENGLISH_MARK = f"{_CONTRADICTED_MARK} 'en'"
+# the language the text reads as, in that note (the identifier's codes: letters only)
+_READ_AS = re.escape(_CONTRADICTED_MARK) + r" '([A-Za-z-]+)' \(left as given\)"
 # what to do about a web page's language, which its site's template declares (<html lang>)
 PAGE_LANGUAGE_HINT = (
     "a web page's language is its site's template's <html lang>: give the right one in a "
@@ -274,15 +276,38 @@ def contradicted_documents(documents: pd.DataFrame) -> list[str]:
     return documents.loc[noted & ~reads_english, "doc_id"].astype(str).tolist()
 
 
+def language_read(documents: pd.DataFrame) -> pd.Series:
+    """Each document's ``language``, but the text's where :func:`fill_language` found the
+    text contradicting it (``metadata_note``: given as English, read as ``de``; given as
+    ``de``, read as English): the language the lexicons in fact met, for notes on what they
+    could read. The ``language`` column itself keeps the given value (and the flag). Without
+    a ``language`` column, every value is empty (no language)."""
+    if "language" not in documents.columns:
+        return pd.Series("", index=documents.index, dtype=object)
+    language = documents["language"].astype("string").fillna("").astype(str)
+    if "metadata_note" not in documents.columns:
+        return language
+    notes = documents["metadata_note"].astype("string").fillna("").astype(str)
+    read = notes.str.extract(_READ_AS, expand=False)
+    return language.where(read.isna(), read)
+
+
+def reads_as_english(documents: pd.DataFrame) -> pd.Series:
+    """Which of ``documents`` are given as another language but read as English
+    (:func:`fill_language` noted them in ``metadata_note``; all False without that column)."""
+    if "metadata_note" not in documents.columns:
+        return pd.Series(False, index=documents.index)
+    notes = documents["metadata_note"].astype("string").fillna("").astype(str)
+    return notes.str.contains(_READS_ENGLISH_MARK, regex=False)
+
+
 def english_given_as_other(documents: pd.DataFrame) -> list[str]:
     """The ids of the documents given as another language whose text reads as English
-    (:func:`fill_language` noted them in ``metadata_note``), in the table's order: they are
-    flagged ``language`` though the English lexicons can read them."""
-    if not {"doc_id", "metadata_note"} <= set(documents.columns):
+    (:func:`reads_as_english`), in the table's order: they are flagged ``language`` though the
+    English lexicons can read them."""
+    if "doc_id" not in documents.columns:
         return []
-    notes = documents["metadata_note"].astype("string").fillna("").astype(str)
-    reads_english = notes.str.contains(_READS_ENGLISH_MARK, regex=False)
-    return documents.loc[reads_english, "doc_id"].astype(str).tolist()
+    return documents.loc[reads_as_english(documents), "doc_id"].astype(str).tolist()
 
 
 def contradicted_warning(documents: pd.DataFrame) -> str | None:

@@ -76,7 +76,8 @@ class CorpusFacts:
     # and the (doc_id, group) of their articles, so that a quote names its own group
     folded: tuple[str, ...] = ()
     folded_docs: tuple[tuple[str, str], ...] = ()
-    # (language, articles) of the articles not in English (corpus.language.other_languages)
+    # (language, articles) of the articles not in English (corpus.language.other_languages), by
+    # the text's language where it contradicts the given one (corpus.language.language_read)
     not_english: tuple[tuple[str, int], ...] = ()
     # the articles given as English whose text reads as another language
     # (corpus.language.contradicted_documents)
@@ -128,6 +129,7 @@ def corpus_facts(
     from analysis.corpus.language import (
         contradicted_documents,
         english_given_as_other,
+        language_read,
         other_languages,
     )
     from analysis.figures import OTHER_LABEL
@@ -194,7 +196,7 @@ def corpus_facts(
         translated=tuple(translated),
         corpus_file=corpus.name if corpus.is_file() else "",
         folded=tuple(folded),
-        not_english=tuple(other_languages(docs)),
+        not_english=tuple(other_languages(docs.assign(language=language_read(docs)))),
         contradicted=tuple(contradicted_documents(docs)),
         reads_english=tuple(english_given_as_other(docs)),
         language_notes=tuple(

@@ -14,7 +14,11 @@ names such a group, so that a finding quoted on its own carries its caveat, and
 A group gets a note when at least half of its articles are not in English by their ``language``
 (:func:`analysis.corpus.language.not_english`: given by the corpus, or guessed from the text).
 A group with fewer such articles is described mostly by its English ones; the corpus-wide
-limitation covers the rest.
+limitation covers the rest. Where the text contradicts the given language on English or not, the
+text's language counts (:func:`analysis.corpus.language.language_read`): an article given as
+German whose text reads as English is not noted, since the caveat, that the lexicons read only
+its English words, is not true of it; one given as English whose text reads as German is. The
+limitations name both apart.
 """
 
 from __future__ import annotations
@@ -24,7 +28,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from analysis.corpus.language import not_english
+from analysis.corpus.language import language_read, not_english
 from analysis.report.html import escape_code, escape_text
 
 # A group is noted when at least this share of its articles is not in English.
@@ -46,15 +50,19 @@ def groups_not_in_english(
 ) -> list[GroupLanguages]:
     """The groups at least half of whose articles are not in English, by group name.
 
-    ``documents`` needs ``doc_id`` and ``language`` (without ``language``: no group). A
+    ``documents`` needs ``doc_id`` and ``language`` (without ``language``: no group), and
+    may have ``metadata_note`` (:func:`analysis.corpus.language.language_read`). A
     document's group is its ``group_col`` in ``sentences`` when given (the groups as the run
     compares them: outlets pooled as "Other", only the selected outlets), else in
     ``documents``; documents without a sentence there are left out.
     """
     if "language" not in documents.columns or documents.empty:
         return []
-    docs = documents[["doc_id", "language"]].drop_duplicates("doc_id")
-    docs = docs.assign(doc_id=docs["doc_id"].astype(str))
+    docs = documents.drop_duplicates("doc_id")
+    read = language_read(docs)  # the text's language where it contradicts the given one
+    docs = pd.DataFrame(
+        {"doc_id": docs["doc_id"].astype(str), "language": read, "_other": not_english(read)}
+    )
     source = documents if sentences is None else sentences
     if group_col not in source.columns:
         raise KeyError(f"no column {group_col!r} to group the documents by")
@@ -63,7 +71,6 @@ def groups_not_in_english(
         {"doc_id": labels["doc_id"].astype(str), "_group": labels[group_col].astype(str)}
     )  # named apart: the groups may be the languages themselves (group_by = "language")
     merged = docs.merge(labels, on="doc_id")
-    merged = merged.assign(_other=not_english(merged["language"]).to_numpy())
     out = []
     for group, part in merged.groupby("_group", sort=True):
         n_other = int(part["_other"].sum())

@@ -438,13 +438,14 @@ def _language_limitation(facts: CorpusFacts) -> list[str]:
     languages = ", ".join(f"`{escape_code(lang)}` {k}" for lang, k in facts.not_english)
     return [
         *lines,
-        f"- **Not in English.** {n} of {articles(facts.n_docs)} are not in English by their "
-        f"language ({languages}; given by the corpus, or guessed from the text where "
-        "`metadata_note` says so). The lexicons (VADER, the codebook, hedges, sources) are "
-        "English: these articles' tone, frames and hedges count only the English words they "
-        "hold, so the findings that include them say little. They are flagged `language` in "
-        "documents.csv; leave them out, or give the run lexicons in their language "
-        "(`analysis.toml`).",
+        f"- **Not in English.** {n} of {articles(facts.n_docs)} are not in English "
+        f"({languages}; the language given by the corpus, guessed from the text where none "
+        "was given, or the text's where it contradicts the given one, as `metadata_note` "
+        "says). The lexicons (VADER, the codebook, hedges, sources) are English: these "
+        "articles' tone, frames and hedges count only the English words they hold, so the "
+        "findings that include them say little. Those given in another language are flagged "
+        "`language` in documents.csv; leave them out, or give the run lexicons in their "
+        "language (`analysis.toml`).",
     ]
 
 
@@ -459,9 +460,10 @@ def _contradicted_limitation(facts: CorpusFacts) -> list[str]:
     return [
         f"- **Given as English, read as another language.** {n} of {articles(facts.n_docs)} "
         f"({shown}) are English by the corpus's language, but their text reads as another "
-        "language (`metadata_note` in documents.csv says which). They were analysed as English "
-        "and are not flagged `language`, so the English lexicons read only the English words "
-        "they hold; check the corpus's language column (or the export's field; a web page's "
+        "language (`metadata_note` in documents.csv says which). They are not flagged "
+        "`language`, but they are counted as not in English here and in the findings' notes: "
+        "the English lexicons read only the English words they hold; check the corpus's "
+        "language column (or the export's field; a web page's "
         "language is its site's template's `<html lang>`: give the right one in a "
         "`metadata.csv` keyed by `file`)."
     ]
@@ -478,8 +480,9 @@ def _reads_english_limitation(facts: CorpusFacts) -> list[str]:
     return [
         f"- **Given as another language, read as English.** {n} of {articles(facts.n_docs)} "
         f"({shown}) are in another language by the corpus's language, but their text reads as "
-        "English (`metadata_note` in documents.csv says which). They are counted below as not "
-        "in English and flagged `language`, though the lexicons can read them; check the "
+        "English (`metadata_note` in documents.csv says which). They are flagged `language` "
+        "as given, though the lexicons can read them, and are not counted as not in English "
+        "here or in the findings' notes; check the "
         "corpus's language column (or the export's field; a web page's language is its site's "
         "template's `<html lang>`: give the right one in a `metadata.csv` keyed by `file`)."
     ]

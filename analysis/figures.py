@@ -64,6 +64,9 @@ STYLE = {
     "svg.hashsalt": "newsframe-analysis",
     "pdf.fonttype": 42,
     "path.simplify": False,
+    # texts drawn as written: an outlet named "$5 Daily & $10 Weekly" was drawn as mathtext
+    # ("5Daily&10 Weekly" in italics); no figure of the package writes mathematics
+    "text.parse_math": False,
 }
 
 
@@ -72,7 +75,8 @@ _SAVE_RC = {**STYLE, "figure.autolayout": False, "figure.constrained_layout.use"
 
 
 def apply_style() -> None:
-    """Set the shared matplotlib style for the rest of the session."""
+    """Set the shared matplotlib style for the rest of the session (texts are drawn as written:
+    `text.parse_math` is off, so a "$" in an outlet's name is not read as mathematics)."""
     plt.rcParams.update(STYLE)
 
 

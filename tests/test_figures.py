@@ -376,3 +376,29 @@ def test_a_provenance_note_is_written_under_the_plot_and_into_both_captions(tmp_
     assert height > height_plain and width >= width_plain
     assert "kabarislamia.com" in text.split("</metadata>")[-1]  # a text of the drawing
     assert png.read_bytes() == draw(tmp_path / "again", noted)[0].read_bytes()
+
+
+def test_dollar_signs_in_group_names_and_notes_are_drawn_as_written(tmp_path):
+    """An outlet named "$5 Daily & $10 Weekly" was drawn as mathtext ("5Daily&10 Weekly" in
+    italics): the style turns math parsing off, for the plot's texts and the note under it."""
+    from analysis.figures import apply_style, figure_provenance, save_figure
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text("Text.\n", encoding="utf-8")
+    name = "$5 Daily & $10 Weekly"
+    apply_style()
+    fig, ax = plt.subplots(figsize=(figures.SINGLE_COLUMN_IN, 2.0))
+    ax.barh([0, 1], [0.2, 0.4])
+    ax.set_yticks([0, 1], labels=[name, "Yahoo $Finance"])
+    note = f"Mostly not in English: {name} (2 of 2: pt 2)."
+    provenance = figure_provenance(corpus, {"group_by": "outlet"}, note=note)
+    _, svg = save_figure(fig, "fig02_sentence_tone", tmp_path / "out", provenance=provenance)
+    drawing = svg.read_text(encoding="utf-8").split("</metadata>")[-1]
+    # the texts drawn (matplotlib's comments name every text, even one drawn as mathtext)
+    texts = [
+        re.sub(r"\s+", " ", t) for t in re.findall(r"<text\b[^>]*>(.*?)</text>", drawing, re.S)
+    ]
+    assert "$5 Daily &amp; $10 Weekly" in texts  # the tick label, as written
+    assert any(t.startswith("Mostly not in English: $5 Daily &amp; $10 Weekly") for t in texts)
+    assert "Yahoo $Finance" in texts

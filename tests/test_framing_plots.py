@@ -66,6 +66,7 @@ def test_frame_heatmap_has_a_percentage_cell_per_outlet_and_frame():
     colourbar = fig.axes[1]
     assert colourbar.get_ylabel() == "share of sentences"
     assert colourbar.yaxis.get_major_formatter()(40, 0) == "40%"
+    assert colourbar.yaxis.get_major_formatter()(12.5, 0) == "12.5%"  # not rounded to "12%"
 
 
 KEYNESS_OUTLETS = [*GROUPS, "Strelsau Courier", "Tirana Times"]

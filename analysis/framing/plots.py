@@ -150,7 +150,7 @@ def plot_frame_heatmap(
         cbar_kws={
             "shrink": 0.8,
             "label": "share of sentences",
-            "format": lambda x, _: f"{x:.0f}%",
+            "format": lambda x, _: f"{x:g}%",  # a tick at 12.5 is "12.5%", not "12%"
         },
         ax=ax,
     )

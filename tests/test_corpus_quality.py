@@ -77,7 +77,7 @@ def test_duplicates_modes_and_summary_lines():
     plain, _ = apply_duplicates(table, sentences, "keep")
     assert "duplicate" not in plain["quality_flags"].iloc[1]
     lines = quality_lines(table, "flag")
-    assert any("b (o): duplicate (copy of a)" in line for line in lines)
+    assert any("`b` (o): duplicate (copy of `a`)" in line for line in lines)
 
 
 def test_duplicates_parameter_is_validated():

@@ -25,6 +25,8 @@ def test_escape_text_makes_markup_and_links_inert_on_one_line():
     escaped = escape_text("<b>hi</b> [a](javascript:x) *b* | c\n# head")
     assert escaped == r"&lt;b&gt;hi&lt;/b&gt; \[a\](javascript:x) \*b\* \| c # head"
     assert escape_code("a`b\nc") == "a'b c"
+    # an underscore at a word's edge would start emphasis; one inside a word never does
+    assert escape_text("_it_ Le_Monde_ fig02_tone") == r"\_it\_ Le_Monde\_ fig02_tone"
 
 
 def test_summary_html_is_one_page_with_inline_style_and_rendered_tables():

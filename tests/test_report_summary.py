@@ -134,6 +134,28 @@ def test_corpus_markup_never_becomes_a_tag_or_link_in_the_html(workspace):
     assert "deepened &amp; spread" in page
 
 
+def test_flagged_documents_names_and_outlets_never_become_tags_links_or_emphasis(workspace):
+    """The document-quality list named each flagged document's id and outlet as given: an
+    outlet named "<img src=x onerror=alert(1)>" ran its script when summary.html was opened."""
+    rows = [
+        {"doc_id": "<script>s</script>", "outlet": "<img src=x onerror=alert(1)>",
+         "n_sentences": 5, "n_words": 90, "quality_flags": "short", "duplicate_of": ""},
+        {"doc_id": "a`b", "outlet": "_it_ [c](javascript:x)", "n_sentences": 5,
+         "n_words": 90, "quality_flags": "duplicate", "duplicate_of": "<b>d</b>"},
+        {"doc_id": "<b>d</b>", "outlet": "Harbour Post", "n_sentences": 5, "n_words": 90,
+         "quality_flags": "", "duplicate_of": ""},
+    ]  # fmt: skip
+    _, md = summary_of_documents(workspace, rows)
+    assert "- `<script>s</script>` (&lt;img src=x onerror=alert(1)&gt;): short" in md
+    assert "- `a'b` (\\_it\\_ \\[c\\](javascript:x)): duplicate (copy of `<b>d</b>`)" in md
+    page = (workspace["reports"] / "summary.html").read_text(encoding="utf-8")
+    assert "<script" not in page.lower() and "<img src=x" not in page and "<b>" not in page
+    assert 'href="javascript' not in page and "<em>it</em>" not in page
+    assert (
+        "<code>&lt;script&gt;s&lt;/script&gt;</code> (&lt;img src=x onerror=alert(1)&gt;)" in page
+    )
+
+
 def test_summary_reports_supported_findings_with_evidence_and_separates_no_difference(workspace):
     md_path, _, _ = write(workspace)
     md = md_path.read_text(encoding="utf-8")

@@ -576,8 +576,12 @@ def quality_lines(documents: pd.DataFrame, duplicates: str = "flag", limit: int 
     """Markdown lines for the summary naming flagged documents and what was done with them.
 
     Empty when nothing is flagged (or the table has no quality columns). At most ``limit``
-    documents are named; the rest are counted.
+    documents are named; the rest are counted. Ids are code spans and outlets escaped text
+    (:mod:`analysis.report.html`): both come from the user's corpus, and the summary is also
+    an HTML page.
     """
+    from analysis.report.html import escape_code, escape_text
+
     if "quality_flags" not in documents.columns:
         return []
     flagged = documents.loc[documents["quality_flags"].astype(str) != ""]
@@ -596,8 +600,8 @@ def quality_lines(documents: pd.DataFrame, duplicates: str = "flag", limit: int 
     for row in flagged.head(limit).itertuples(index=False):
         note = str(row.quality_flags).replace(";", ", ")
         if str(row.duplicate_of):
-            note += f" (copy of {row.duplicate_of})"
-        lines.append(f"- {row.doc_id} ({row.outlet}): {note}")
+            note += f" (copy of `{escape_code(row.duplicate_of)}`)"
+        lines.append(f"- `{escape_code(row.doc_id)}` ({escape_text(row.outlet)}): {note}")
     if len(flagged) > limit:
         lines.append(f"- … and {len(flagged) - limit} more")
     return lines

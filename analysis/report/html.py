@@ -23,6 +23,9 @@ from analysis.figures import FigureInfo
 ImageSource = Callable[[FigureInfo], str]
 
 _MD_SPECIAL = re.compile(r"([\\`*\[\]|])")
+# an underscore not between two letters or digits: "_x_" would be emphasis (an underscore
+# inside a word, as in fig02_sentence_tone, never is, and stays as written)
+_MD_UNDERSCORE = re.compile(r"(?<![^\W_])_|_(?![^\W_])")
 
 CSS = """
 body { font-family: Georgia, 'DejaVu Serif', serif; max-width: 46em; margin: 2em auto;
@@ -43,12 +46,13 @@ def escape_text(text: object) -> str:
 
     Whitespace runs (newlines included) become one space, so a sentence cannot start a heading,
     list or quote; ``<`` and ``>`` become entities, so no tag can form; ``[``, ``]``, ``*``,
-    backticks, ``|`` and backslashes are backslash-escaped, so ``[x](javascript:…)`` cannot
-    become a link nor a cell break a table. A bare ``&`` is left for the renderer to escape.
+    backticks, ``|``, backslashes and underscores at a word's edge are backslash-escaped, so
+    ``[x](javascript:…)`` cannot become a link, ``_x_`` emphasis, nor a cell break a table. A
+    bare ``&`` is left for the renderer to escape.
     """
     one_line = " ".join(str(text).split())
     one_line = one_line.replace("<", "&lt;").replace(">", "&gt;")
-    return _MD_SPECIAL.sub(r"\\\1", one_line)
+    return _MD_UNDERSCORE.sub(r"\\_", _MD_SPECIAL.sub(r"\\\1", one_line))
 
 
 def escape_code(text: object) -> str:

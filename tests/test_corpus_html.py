@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import re
 import warnings
 
 import pytest
@@ -141,11 +142,16 @@ def test_plain_text_named_html_is_read_as_text():
 
 
 def test_other_language_page_is_flagged(tmp_path):
+    # the page's text is English: a site's template declaring lang="de", which is warned about
     (tmp_path / "a.html").write_text(page(lang="de"), encoding="utf-8")
-    with pytest.warns(UserWarning, match=r"1 of 1 documents are not in English .*\(de \(1\);"):
+    with pytest.warns(UserWarning) as said:
         corpus = load_corpus(tmp_path)
+    messages = [str(w.message) for w in said]
+    assert any(re.match(r"1 of 1 documents are not in English .*\(de \(1\);", m) for m in messages)
+    assert any(m.startswith("1 of 1 documents are given as another language but") for m in messages)
     assert corpus.documents.iloc[0]["language"] == "de"
     assert "language" in corpus.documents.iloc[0]["quality_flags"]
+    assert "given as 'de', but the text reads as 'en'" in corpus.documents.iloc[0]["metadata_note"]
 
 
 def test_html_column_of_a_corpus_file(tmp_path):

@@ -444,8 +444,9 @@ def _language_limitation(facts: CorpusFacts) -> list[str]:
         "says). The lexicons (VADER, the codebook, hedges, sources) are English: these "
         "articles' tone, frames and hedges count only the English words they hold, so the "
         "findings that include them say little. Those given in another language are flagged "
-        "`language` in documents.csv; leave them out, or give the run lexicons in their "
-        "language (`analysis.toml`).",
+        "`language` in documents.csv; leave them out of the corpus, or give the run a "
+        "codebook, hedges and source kinds in their language (`analysis.toml`) and a tone "
+        "coder trained on their articles (`-p tone_coder`; VADER's lexicon is English only).",
     ]
 
 

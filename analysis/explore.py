@@ -22,7 +22,7 @@ import pandas as pd
 
 from analysis.framing.codebook import Codebook, load_codebook
 from analysis.framing.frames import frame_hits
-from analysis.lexicon import whole_words
+from analysis.lexicon import literal_word, whole_words
 
 KWIC_COLUMNS = ["doc_id", "sentence_id", "group", "pre", "keyword", "post"]
 _WORD = re.compile(r"\S+")
@@ -34,8 +34,10 @@ def _compile(pattern: str, regex: bool, case_sensitive: bool) -> re.Pattern[str]
     if regex:
         body = pattern
     else:  # words separated by any whitespace; a trailing * is a prefix wildcard (as in quanteda)
+        # straight and curly apostrophes match each other (typing "Trump's" finds "Trump’s")
         words = [
-            re.escape(w.rstrip("*")) + (r"\w*" if w.endswith("*") else "") for w in pattern.split()
+            literal_word(w.rstrip("*")) + (r"\w*" if w.endswith("*") else "")
+            for w in pattern.split()
         ]
         # whole words by look-around rather than \b, so a term ending in a dot ("u.s.") matches
         body = whole_words(r"\s+".join(words))
@@ -66,8 +68,9 @@ def kwic(
     Columns: ``doc_id, sentence_id, group`` (the value of column ``by``, or empty), ``pre``
     (up to ``window`` words before the match), ``keyword`` (the matched text) and ``post`` (up
     to ``window`` words after). ``pattern`` is a word or phrase matched as whole words,
-    case-insensitive, where a trailing ``*`` matches any ending (``tariff*``); with
-    ``regex=True`` it is a Python regular expression. Rows follow the table's order, then the
+    case-insensitive, where a trailing ``*`` matches any ending (``tariff*``) and a straight
+    or curly apostrophe matches either (as the lexicons match them); with ``regex=True`` it is
+    a Python regular expression, matched as written. Rows follow the table's order, then the
     position of the match.
     """
     if window < 0:

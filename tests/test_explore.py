@@ -57,6 +57,20 @@ def test_kwic_whole_words_and_regex() -> None:
         kwic(SENTENCES, " ")
 
 
+def test_kwic_matches_straight_and_curly_apostrophes_alike() -> None:
+    sentences = pd.DataFrame(
+        {
+            "doc_id": ["a", "a", "b"],
+            "sentence_id": [0, 1, 0],
+            "outlet": ["X", "X", "Y"],
+            "sentence": ["Trump’s tariffs rose.", "Trump's visit ended.", "The Trumps left."],
+        }
+    )
+    for typed in ("Trump's", "Trump’s"):
+        assert kwic(sentences, typed)["keyword"].tolist() == ["Trump’s", "Trump's"]
+    assert kwic(sentences, "Trump's", regex=True)["keyword"].tolist() == ["Trump's"]  # as written
+
+
 def test_evidence_lists_the_sentences_and_terms(tmp_path: Path) -> None:
     path = tmp_path / "cb.toml"
     path.write_text(CODEBOOK, encoding="utf-8")

@@ -20,6 +20,7 @@ import io
 import json
 import re
 import textwrap
+import warnings
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -29,6 +30,7 @@ import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 
+from analysis.figure_fonts import quiet_glyph_warnings, restore_fonts, use_fallback_fonts
 from analysis.io import write_bytes
 
 SINGLE_COLUMN_IN = 3.5
@@ -76,8 +78,11 @@ _SAVE_RC = {**STYLE, "figure.autolayout": False, "figure.constrained_layout.use"
 
 def apply_style() -> None:
     """Set the shared matplotlib style for the rest of the session (texts are drawn as written:
-    `text.parse_math` is off, so a "$" in an outlet's name is not read as mathematics)."""
+    `text.parse_math` is off, so a "$" in an outlet's name is not read as mathematics), and
+    silence matplotlib's warning for each glyph DejaVu Sans lacks: :func:`save_figure` draws
+    such glyphs with an installed font that has them, or says once that none has."""
     plt.rcParams.update(STYLE)
+    quiet_glyph_warnings()  # save_figure says once which characters no font draws
 
 
 @contextmanager
@@ -232,6 +237,10 @@ def save_figure(
     the canvas, on a canvas as large as the box; and as SVG cropped to the same box. Returns
     ``[png, svg]``; pass them to :func:`show_figure` to display the saved PNG in a notebook.
 
+    A text holding characters DejaVu Sans cannot draw (Chinese, Japanese, Korean) is drawn with
+    the installed fonts that have them (:mod:`analysis.figure_fonts`; a warning names any no
+    installed font has).
+
     Each file carries its own citation: the caption (by default the registered one, in the words
     of the run's ``group_by``) and ``provenance`` (:func:`figure_provenance`) as PNG text chunks
     (``Title``, ``Description``, ``Source``, ``Comment`` with the provenance as JSON) and as the
@@ -257,10 +266,14 @@ def save_figure(
     svg_metadata |= {"Source": source, "Identifier": prov_json} if prov else {}
     buffer = io.BytesIO()
     footnote = _add_note(fig, note) if note else None
+    fonts = use_fallback_fonts(fig, name)  # warns of characters no installed font draws
     try:
-        _save_both(fig, png, buffer, png_metadata, svg_metadata)
-    finally:
-        if footnote is not None:  # the figure is left as it was given
+        with warnings.catch_warnings():  # matplotlib's, glyph by glyph: the warning above says it
+            quiet_glyph_warnings()
+            _save_both(fig, png, buffer, png_metadata, svg_metadata)
+    finally:  # the figure is left as it was given
+        restore_fonts(fonts)
+        if footnote is not None:
             footnote.remove()
     write_bytes(_svg_with_title(buffer.getvalue(), name, caption), svg)
     return [png, svg]

@@ -46,7 +46,8 @@ def svg_size_pt(path: Path) -> tuple[float, float]:
 
 @pytest.fixture(autouse=True)
 def close_figures():
-    yield
+    with matplotlib.rc_context():  # apply_style's settings end with the test
+        yield
     plt.close("all")
 
 

@@ -143,6 +143,7 @@ def test_a_reused_kernel_starts_the_next_notebook_in_a_fresh_state(tmp_path):
         "matplotlib.rcParams['font.size'] = 3\n"
         "pd.set_option('display.max_colwidth', 7)\n"
         "warnings.simplefilter('ignore')\n"
+        "from analysis import figure_fonts; figure_fonts._WARNED.add('조')\n"
         "import os; os.chdir('/')",
     )
     second = write_notebook(
@@ -151,7 +152,8 @@ def test_a_reused_kernel_starts_the_next_notebook_in_a_fresh_state(tmp_path):
         "import os, warnings, matplotlib, pandas as pd\n"
         "print('leftover' in globals(), 'x' in globals(), matplotlib.rcParams['font.size'],\n"
         "      pd.get_option('display.max_colwidth'), warnings.filters[:1] ==\n"
-        "      [('ignore', None, Warning, None, 0)], os.getcwd() == CWD)",
+        "      [('ignore', None, Warning, None, 0)], os.getcwd() == CWD)\n"
+        "from analysis import figure_fonts; print(sorted(figure_fonts._WARNED))",
     )
     with kernel_environment():
         kernel = kernels.start_kernel(first, tmp_path)
@@ -165,7 +167,8 @@ def test_a_reused_kernel_starts_the_next_notebook_in_a_fresh_state(tmp_path):
     executed = json.loads((tmp_path / "o2.ipynb").read_text())
     code = [c for c in executed["cells"] if c["cell_type"] == "code"]
     assert [c["execution_count"] for c in code] == list(range(1, len(code) + 1))
-    assert "".join(code[-1]["outputs"][0]["text"]) == "False False 10.0 50 False True\n"
+    # the figures' warning about characters no font draws is given again, too
+    assert "".join(code[-1]["outputs"][0]["text"]) == "False False 10.0 50 False True\n[]\n"
 
 
 @pytest.mark.slow

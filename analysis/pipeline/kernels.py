@@ -217,6 +217,9 @@ def restore_fresh_state() -> None:
         numpy.set_printoptions(**state["np_print"])
     warnings.filters[:] = state["warnings"]
     warnings._filters_mutated()  # type: ignore[attr-defined]  # "once" warnings show again
+    figure_fonts = sys.modules.get("analysis.figure_fonts")
+    if figure_fonts is not None:  # its warning about characters no font draws, too
+        figure_fonts.forget_warned()
 
 
 def reuse_code(modules: Sequence[str]) -> str:

@@ -61,9 +61,39 @@ def missing_characters(text: str) -> str:
     return "".join(dict.fromkeys(c for c in drawn if ord(c) not in have))
 
 
+# Sans-serif families for Chinese, Japanese and Korean, as Linux, Windows and macOS install them,
+# tried before the rest: the figures are sans-serif, and by name alone a serif Ming face ("AR PL
+# UMing") would come first on many machines
+PREFERRED = (
+    "Noto Sans CJK SC",
+    "Noto Sans CJK TC",
+    "Noto Sans CJK JP",
+    "Noto Sans CJK KR",
+    "Source Han Sans SC",
+    "Source Han Sans",
+    "WenQuanYi Zen Hei",
+    "WenQuanYi Micro Hei",
+    "Microsoft YaHei",
+    "Malgun Gothic",
+    "Yu Gothic",
+    "PingFang SC",
+    "Hiragino Sans",
+    "Apple SD Gothic Neo",
+)
+
+
+def _rank(family: str) -> tuple[int, int]:
+    """Where ``family`` comes among the candidates: :data:`PREFERRED` in its order, then other
+    sans-serif families, then the rest."""
+    if family in PREFERRED:
+        return 0, PREFERRED.index(family)
+    return (1 if "sans" in family.lower() or "gothic" in family.lower() else 2), 0
+
+
 def _candidates() -> list[tuple[str, str]]:
-    """(family, file) of the installed fonts that are not matplotlib's own, by family then
-    file name, so that the choice is the same on every run."""
+    """(family, file) of the installed fonts that are not matplotlib's own: the families of
+    :data:`PREFERRED` first, then other sans-serif ones, each by name then file name, so that
+    the choice is the same on every run."""
     from matplotlib import font_manager
 
     bundled = Path(mpl.get_data_path()).resolve()
@@ -75,13 +105,13 @@ def _candidates() -> list[tuple[str, str]]:
             continue
         if not inside:
             found.add((entry.name, entry.fname))
-    return sorted(found)
+    return sorted(found, key=lambda candidate: (_rank(candidate[0]), candidate))
 
 
 def fallback_families(characters: Iterable[str]) -> tuple[list[str], str]:
     """The installed families that draw ``characters`` (for each character in turn, the first
-    family, by name, that has it, unless an earlier pick has it) and the characters none
-    draws."""
+    candidate that has it, unless an earlier pick has it: :func:`_candidates`) and the
+    characters none draws."""
     families: list[str] = []
     covers: dict[str, frozenset[int]] = {}
     candidates = _candidates()

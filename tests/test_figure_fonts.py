@@ -150,3 +150,24 @@ def test_use_fallback_fonts_changes_only_texts_that_need_it(installed_font):
     changed = use_fallback_fonts(fig)
     assert {text.get_text() for text, _ in changed} == {HAN}  # its tick's two labels
     assert all(text.get_fontfamily() == ["DejaVu Sans", FAMILY] for text, _ in changed)
+
+
+def test_sans_serif_families_for_cjk_come_first(monkeypatch, tmp_path):
+    from analysis import figure_fonts as fonts
+
+    installed = ["AR PL UMing CN", "Noto Sans CJK JP", "Droid Sans Fallback", "Noto Sans CJK SC"]
+    entries = [
+        font_manager.FontEntry(fname=str(tmp_path / f"{k}.ttf"), name=family)
+        for k, family in enumerate(installed)
+    ]
+    own = matplotlib.get_data_path()
+    bundled = [e for e in font_manager.fontManager.ttflist if e.fname.startswith(own)]
+    monkeypatch.setattr(font_manager.fontManager, "ttflist", entries + bundled)
+    assert [family for family, _ in fonts._candidates()] == [
+        "Noto Sans CJK SC",
+        "Noto Sans CJK JP",
+        "Droid Sans Fallback",
+        "AR PL UMing CN",
+    ]  # matplotlib's own DejaVu Sans is never a candidate
+    monkeypatch.setattr(fonts, "_charmap", lambda path: frozenset({ord("时")}))
+    assert fonts.fallback_families("时") == (["Noto Sans CJK SC"], "")

@@ -156,6 +156,27 @@ def test_article_files_one_folder_down_are_named_when_they_are_not_read(
         assert read_raw_documents(folder)["file"].tolist() == ["a.txt", "more/b.txt"]
 
 
+def test_the_resource_folder_a_browser_saved_beside_a_page_is_not_warned_about(
+    tmp_path: Path,
+) -> None:
+    """Chrome and Firefox save "Story.html" with "Story_files" (ads and frames as .html files);
+    that folder is the page's, not a folder of articles left out."""
+    folder = tmp_path / "saved"
+    folder.mkdir()
+    page = "<html><head><title>T</title></head><body><article><p>{}</p></article></body></html>"
+    for stem in ("Story One", "Story Two"):
+        (folder / f"{stem}.html").write_text(page.format(ARTICLE_A), encoding="utf-8")
+    for sub in ("Story One_files", "story two-Dateien", "Other_files"):
+        (folder / sub).mkdir()
+        (folder / sub / "saved_resource.html").write_text("<html>ad</html>", encoding="utf-8")
+    with pytest.warns(UserWarning) as said:
+        assert len(read_raw_documents(folder)) == 2
+    messages = [str(w.message) for w in said if "sub-folders" in str(w.message)]
+    # only the folder with no page of its name is one that may hold articles
+    assert len(messages) == 1 and "'Other_files' holds 1 article file)" in messages[0]
+    assert "Story One_files" not in messages[0] and "Dateien" not in messages[0]
+
+
 def test_a_folder_whose_articles_are_one_folder_down_says_which_folder_to_give(
     tmp_path: Path,
 ) -> None:

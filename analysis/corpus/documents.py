@@ -464,7 +464,9 @@ def _subfolder_articles(corpus_dir: Path, listed: set[str]) -> dict[str, int]:
     """The number of article files directly in each sub-folder of ``corpus_dir`` (hidden ones
     left out) that ``listed`` (a manifest's file names) does not name, for the sub-folders that
     hold any. Only one level down; a run's own outputs (``reports/summary.html`` of a run whose
-    ``--out`` is this folder, in its record of the files it wrote) are not articles."""
+    ``--out`` is this folder, in its record of the files it wrote) are not articles, nor are
+    the resources a browser saved beside a page ("Story_files" beside "Story.html":
+    :func:`_is_page_resources`)."""
     from analysis.outputs import MANIFEST, OutputsError
     from analysis.outputs import read_manifest as read_outputs
 
@@ -475,8 +477,9 @@ def _subfolder_articles(corpus_dir: Path, listed: set[str]) -> dict[str, int]:
     # a manifest written on Windows names them with backslashes (confine)
     listed = listed | {os.path.normpath(name.replace("\\", "/")) for name in listed}
     found: dict[str, int] = {}
+    pages = {p.stem.casefold() for p in corpus_dir.iterdir() if p.suffix.lower() in _PAGE_SUFFIXES}
     for sub in sorted(corpus_dir.iterdir(), key=lambda p: p.name):
-        if sub.name.startswith(".") or not sub.is_dir():
+        if sub.name.startswith(".") or not sub.is_dir() or _is_page_resources(sub.name, pages):
             continue
         try:
             n = sum(
@@ -490,6 +493,33 @@ def _subfolder_articles(corpus_dir: Path, listed: set[str]) -> dict[str, int]:
         if n:
             found[sub.name] = n
     return found
+
+
+# A browser saving "Story.html" as a complete page puts its images, scripts and frames (some of
+# them .html files) in "Story_files" (Chrome, Firefox, Edge), or under a name Internet Explorer
+# localised ("Story-Dateien", "Story_fichiers"...): the page's resources, not articles.
+_RESOURCE_SUFFIXES = (
+    "_files",
+    "-dateien",
+    "_fichiers",
+    "_archivos",
+    "_arquivos",
+    "_file",
+    "_bestanden",
+    "-filer",
+    "_pliki",
+    "_tiedostot",
+)
+_PAGE_SUFFIXES = frozenset({".html", ".htm", ".xhtml", ".shtml"})
+
+
+def _is_page_resources(name: str, pages: set[str]) -> bool:
+    """Whether a sub-folder ``name`` is the resource folder a browser saved beside one of the
+    folder's ``pages`` (their stems, case-folded): "Story_files" beside "Story.html"."""
+    folded = name.casefold()
+    return any(
+        folded.endswith(suffix) and folded[: -len(suffix)] in pages for suffix in _RESOURCE_SUFFIXES
+    )
 
 
 def _counted(below: dict[str, int]) -> str:

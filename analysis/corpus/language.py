@@ -312,17 +312,21 @@ def english_given_as_other(documents: pd.DataFrame) -> list[str]:
     return documents.loc[reads_as_english(documents), "doc_id"].astype(str).tolist()
 
 
+def _some(ids: list[str]) -> str:
+    """The first five of ``ids``, and "…" when there are more."""
+    return ", ".join(ids[:5]) + (", …" if len(ids) > 5 else "")
+
+
 def contradicted_warning(documents: pd.DataFrame) -> str | None:
     """The warning for documents given as English whose text reads as another language
     (:func:`contradicted_documents`), with how many and a few ids; None when there are none."""
     found = contradicted_documents(documents)
     if not found:
         return None
-    ids = ", ".join(found[:5]) + (", …" if len(found) > 5 else "")
     return (
         f"{len(found)} of {len(documents)} documents are given as English but their text reads "
-        f"as another language ({ids}; metadata_note says which): their language was left as "
-        "given, so they are not flagged 'language', but the English lexicons read only the "
+        f"as another language ({_some(found)}; metadata_note says which): their language was "
+        "left as given, so they are not flagged 'language', but the English lexicons read only the "
         "English words they hold. Check the corpus's language column or the export's field; "
         f"{PAGE_LANGUAGE_HINT}."
     )
@@ -334,11 +338,10 @@ def english_given_as_other_warning(documents: pd.DataFrame) -> str | None:
     found = english_given_as_other(documents)
     if not found:
         return None
-    ids = ", ".join(found[:5]) + (", …" if len(found) > 5 else "")
     return (
         f"{len(found)} of {len(documents)} documents are given as another language but their "
-        f"text reads as English ({ids}; metadata_note says which): their language was left as "
-        "given, so they are flagged 'language' and counted as not in English, though the "
+        f"text reads as English ({_some(found)}; metadata_note says which): their language was "
+        "left as given, so they are flagged 'language' and counted as not in English, though the "
         "lexicons can read them. Check the corpus's language column or the export's field, and "
         f"give 'en' where the text is English; {PAGE_LANGUAGE_HINT}."
     )

@@ -450,43 +450,49 @@ def _language_limitation(facts: CorpusFacts) -> list[str]:
     ]
 
 
+# what a reader does about a language the text contradicts
+_CHECK_LANGUAGE = (
+    "check the corpus's language column (or the export's field; a web page's language is its "
+    "site's template's `<html lang>`: give the right one in a `metadata.csv` keyed by `file`)."
+)
+
+
+def _documents_bullet(title: str, ids: tuple[str, ...], n_docs: int, says: str) -> list[str]:
+    """One limitation bullet naming ``ids`` (the first five) of the ``n_docs`` articles, then
+    what ``says``; none when there are no ids."""
+    if not ids:
+        return []
+    shown = ", ".join(f"`{escape_code(doc_id)}`" for doc_id in ids[:5])
+    shown += ", …" if len(ids) > 5 else ""
+    return [f"- **{title}** {len(ids)} of {articles(n_docs)} ({shown}) {says}"]
+
+
 def _contradicted_limitation(facts: CorpusFacts) -> list[str]:
     """The limitation bullet for articles given as English whose text reads as another
     language; none when there are none."""
-    n = len(facts.contradicted)
-    if not n:
-        return []
-    shown = ", ".join(f"`{escape_code(doc_id)}`" for doc_id in facts.contradicted[:5])
-    shown += ", …" if n > 5 else ""
-    return [
-        f"- **Given as English, read as another language.** {n} of {articles(facts.n_docs)} "
-        f"({shown}) are English by the corpus's language, but their text reads as another "
-        "language (`metadata_note` in documents.csv says which). They are not flagged "
-        "`language`, but they are counted as not in English here and in the findings' notes: "
-        "the English lexicons read only the English words they hold; check the corpus's "
-        "language column (or the export's field; a web page's "
-        "language is its site's template's `<html lang>`: give the right one in a "
-        "`metadata.csv` keyed by `file`)."
-    ]
+    return _documents_bullet(
+        "Given as English, read as another language.",
+        facts.contradicted,
+        facts.n_docs,
+        "are English by the corpus's language, but their text reads as another language "
+        "(`metadata_note` in documents.csv says which). They are not flagged `language`, but "
+        "they are counted as not in English here and in the findings' notes: the English "
+        f"lexicons read only the English words they hold; {_CHECK_LANGUAGE}",
+    )
 
 
 def _reads_english_limitation(facts: CorpusFacts) -> list[str]:
     """The limitation bullet for articles given as another language whose text reads as
     English; none when there are none."""
-    n = len(facts.reads_english)
-    if not n:
-        return []
-    shown = ", ".join(f"`{escape_code(doc_id)}`" for doc_id in facts.reads_english[:5])
-    shown += ", …" if n > 5 else ""
-    return [
-        f"- **Given as another language, read as English.** {n} of {articles(facts.n_docs)} "
-        f"({shown}) are in another language by the corpus's language, but their text reads as "
-        "English (`metadata_note` in documents.csv says which). They are flagged `language` "
-        "as given, though the lexicons can read them, and are not counted as not in English "
-        "here or in the findings' notes; check the "
-        "corpus's language column (or the export's field; a web page's language is its site's "
-        "template's `<html lang>`: give the right one in a `metadata.csv` keyed by `file`)."
-    ]
+    return _documents_bullet(
+        "Given as another language, read as English.",
+        facts.reads_english,
+        facts.n_docs,
+        "are in another language by the corpus's language, but their text reads as English "
+        "(`metadata_note` in documents.csv says which). They are flagged `language` as given, "
+        "though the lexicons can read them, and are not counted as not in English here or in "
+        f"the findings' notes; {_CHECK_LANGUAGE}",
+    )
 
 
 def _hash_sentence(facts: CorpusFacts) -> str:

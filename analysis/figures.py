@@ -266,8 +266,9 @@ def save_figure(
     svg_metadata |= {"Source": source, "Identifier": prov_json} if prov else {}
     buffer = io.BytesIO()
     footnote = _add_note(fig, note) if note else None
-    fonts = use_fallback_fonts(fig, name)  # warns of characters no installed font draws
+    fonts: list[Any] = []
     try:
+        fonts = use_fallback_fonts(fig, name)  # warns of characters no installed font draws
         with warnings.catch_warnings():  # matplotlib's, glyph by glyph: the warning above says it
             quiet_glyph_warnings()
             _save_both(fig, png, buffer, png_metadata, svg_metadata)

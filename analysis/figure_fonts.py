@@ -22,6 +22,7 @@ import functools
 import warnings
 from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 
 import matplotlib as mpl
 import matplotlib.pyplot as plt
@@ -38,13 +39,28 @@ _IGNORED = frozenset(chr(c) for c in range(0x20)) | frozenset("\u00ad\u200b\u200
 
 @functools.cache
 def _charmap(path: str) -> frozenset[int]:
-    """The code points the font file at ``path`` maps to glyphs (empty when it cannot be read)."""
+    """The code points the font file at ``path`` maps to glyphs; empty when it cannot be read,
+    or when matplotlib cannot draw its glyphs as outlines (:func:`_drawable`)."""
     from matplotlib.ft2font import FT2Font
 
     try:
-        return frozenset(FT2Font(path).get_charmap())
+        font = FT2Font(path)
+        return frozenset(font.get_charmap()) if _drawable(font) else frozenset()
     except (OSError, RuntimeError, ValueError):
         return frozenset()
+
+
+def _drawable(font: Any) -> bool:
+    """Whether ``font`` (an FT2Font) has outlines matplotlib can draw at any size: not a bitmap
+    font (Noto Color Emoji's bitmaps, drawn at one size, made matplotlib fail) nor a colour
+    font (its glyphs are layers matplotlib leaves blank)."""
+    from matplotlib import ft2font
+
+    names = getattr(ft2font, "FaceFlags", None)
+    if names is None:  # matplotlib before 3.10: an int of FreeType's bits
+        return bool(font.face_flags & ft2font.SCALABLE) and not font.face_flags & (1 << 14)
+    color = getattr(names, "COLOR", None)
+    return names.SCALABLE in font.face_flags and not (color and color in font.face_flags)
 
 
 @functools.cache
@@ -183,3 +199,15 @@ def restore_fonts(changed: list[tuple[Text, object]]) -> None:
     """Put back the families :func:`use_fallback_fonts` replaced."""
     for text, family in changed:
         text.set_fontfamily(family)
+
+
+def warn_fonts_failed(name: str, error: BaseException) -> None:
+    """Say that figure ``name`` could not be drawn with the installed fonts chosen for some of
+    its characters (``error``, matplotlib's), and was saved without them."""
+    warnings.warn(
+        f"figure {name}: matplotlib could not draw it with the installed fonts chosen for the "
+        f"characters DejaVu Sans lacks ({error}); it was saved without them, and those "
+        "characters show as empty boxes.",
+        UserWarning,
+        stacklevel=3,
+    )

@@ -30,7 +30,12 @@ import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 
-from analysis.figure_fonts import quiet_glyph_warnings, restore_fonts, use_fallback_fonts
+from analysis.figure_fonts import (
+    quiet_glyph_warnings,
+    restore_fonts,
+    use_fallback_fonts,
+    warn_fonts_failed,
+)
 from analysis.io import write_bytes
 
 SINGLE_COLUMN_IN = 3.5
@@ -271,7 +276,16 @@ def save_figure(
         fonts = use_fallback_fonts(fig, name)  # warns of characters no installed font draws
         with warnings.catch_warnings():  # matplotlib's, glyph by glyph: the warning above says it
             quiet_glyph_warnings()
-            _save_both(fig, png, buffer, png_metadata, svg_metadata)
+            try:
+                _save_both(fig, png, buffer, png_metadata, svg_metadata)
+            except (RuntimeError, ValueError) as exc:
+                if not fonts:
+                    raise
+                restore_fonts(fonts)  # an installed font matplotlib cannot draw with: without it
+                fonts = []
+                warn_fonts_failed(name, exc)
+                buffer = io.BytesIO()
+                _save_both(fig, png, buffer, png_metadata, svg_metadata)
     finally:  # the figure is left as it was given
         restore_fonts(fonts)
         if footnote is not None:

@@ -171,3 +171,34 @@ def test_sans_serif_families_for_cjk_come_first(monkeypatch, tmp_path):
     ]  # matplotlib's own DejaVu Sans is never a candidate
     monkeypatch.setattr(fonts, "_charmap", lambda path: frozenset({ord("时")}))
     assert fonts.fallback_families("时") == (["Noto Sans CJK SC"], "")
+
+
+def test_a_figure_the_chosen_fonts_cannot_draw_is_saved_without_them(
+    installed_font, tmp_path, monkeypatch
+):
+    """A font matplotlib loads but cannot draw with (a colour or bitmap font it failed on)
+    must not lose the figure: it is saved without the fallback fonts, with a warning."""
+    real = figures._save_both
+
+    def fails_with_fallbacks(fig, *args):
+        if any(FAMILY in t.get_fontfamily() for t in fig.findobj(matplotlib.text.Text)):
+            raise RuntimeError("In FT2Font: Could not set the fontsize")
+        return real(fig, *args)
+
+    monkeypatch.setattr(figures, "_save_both", fails_with_fallbacks)
+    with pytest.warns(UserWarning, match=r"figure fig02_sentence_tone: matplotlib could not"):
+        png, svg = figures.save_figure(_figure(HAN), "fig02_sentence_tone", tmp_path / "out")
+    assert png.is_file() and _svg_families(svg) == {"'DejaVu Sans'"}
+
+
+def test_bitmap_and_colour_fonts_are_not_drawable():
+    from types import SimpleNamespace
+
+    from matplotlib import ft2font
+
+    from analysis.figure_fonts import _drawable
+
+    flags = ft2font.FaceFlags
+    assert _drawable(SimpleNamespace(face_flags=flags.SCALABLE | flags.SFNT))
+    assert not _drawable(SimpleNamespace(face_flags=flags.FIXED_SIZES | flags.SFNT))  # bitmaps
+    assert not _drawable(SimpleNamespace(face_flags=flags.SCALABLE | flags.COLOR))  # colour

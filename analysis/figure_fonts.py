@@ -191,7 +191,7 @@ def quiet_glyph_warnings() -> None:
     time a text is measured, before :func:`use_fallback_fonts` has given the text its fonts):
     :func:`use_fallback_fonts` says once which characters no installed font draws."""
     warnings.filterwarnings(
-        "ignore", message=r"Glyph \d+ .*missing from font", category=UserWarning
+        "ignore", message=r"Glyph \d+ .*missing from (current )?font", category=UserWarning
     )
 
 

@@ -79,7 +79,12 @@ def _figure(label: str) -> plt.Figure:
 
 
 def _svg_families(svg: Path) -> set[str]:
-    return set(re.findall(r"font-family: ([^;\"]+)", svg.read_text(encoding="utf-8")))
+    """The font-family lists of the SVG's texts ("font-family: 'A', 'B'" since matplotlib
+    3.10, "font: 8px 'A', 'B'" before)."""
+    text = svg.read_text(encoding="utf-8")
+    found = re.findall(r"font-family: ([^;\"]+)", text)
+    found += re.findall(r"font: [\d.]+px ((?:'[^']+'(?:, )?)+)", text)
+    return set(found)
 
 
 def test_missing_characters_are_those_dejavu_sans_lacks():
@@ -198,9 +203,11 @@ def test_bitmap_and_colour_fonts_are_not_drawable():
 
     from analysis.figure_fonts import _drawable
 
-    if not hasattr(ft2font, "FaceFlags"):
-        pytest.skip("matplotlib before 3.10 gives face flags as an int")
-    flags = ft2font.FaceFlags
-    assert _drawable(SimpleNamespace(face_flags=flags.SCALABLE | flags.SFNT))
-    assert not _drawable(SimpleNamespace(face_flags=flags.FIXED_SIZES | flags.SFNT))  # bitmaps
-    assert not _drawable(SimpleNamespace(face_flags=flags.SCALABLE | flags.COLOR))  # colour
+    if hasattr(ft2font, "FaceFlags"):  # matplotlib 3.10 on
+        flags = ft2font.FaceFlags
+        scalable, bitmaps, sfnt, colour = flags.SCALABLE, flags.FIXED_SIZES, flags.SFNT, flags.COLOR
+    else:  # FreeType's bits as ints
+        scalable, bitmaps, sfnt, colour = 1, 2, 8, 1 << 14
+    assert _drawable(SimpleNamespace(face_flags=scalable | sfnt))
+    assert not _drawable(SimpleNamespace(face_flags=bitmaps | sfnt))  # Noto Color Emoji's bitmaps
+    assert not _drawable(SimpleNamespace(face_flags=scalable | colour))  # a colour font

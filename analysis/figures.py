@@ -298,11 +298,16 @@ def save_figure(
 _NOTE_CHARS_PER_INCH = 16
 
 
+# the gap between a note and the lowest of the figure's other artists
+_NOTE_GAP_IN = 0.06
+
+
 def _add_note(fig: plt.Figure, note: str) -> Any:
     """Write ``note`` under the plot of ``fig``, below its canvas (the saved box grows to hold
-    it), wrapped to the figure's width; the text artist, to remove once saved."""
+    it), wrapped to the figure's width; the text artist, to remove once saved. Its place is
+    settled once the figure is laid out (:func:`_place_note`)."""
     width = max(40, int(fig.get_figwidth() * _NOTE_CHARS_PER_INCH))
-    return fig.text(
+    note_text = fig.text(
         0.0,
         0.0,
         textwrap.fill(note, width=width),
@@ -311,6 +316,30 @@ def _add_note(fig: plt.Figure, note: str) -> Any:
         fontsize="small",
         transform=fig.transFigure,
     )
+    note_text.set_gid(_NOTE_GID)
+    return note_text
+
+
+_NOTE_GID = "figure-note"  # marks the note save_figure adds (_add_note), for _place_note
+
+
+def _place_note(fig: plt.Figure, renderer: Any) -> None:
+    """Put the note :func:`_add_note` added under everything else the laid-out ``fig`` draws,
+    at the left edge of it: an axis label or legend below the canvas (a figure without a layout
+    engine) was overwritten by a note at the canvas's bottom edge."""
+    notes = [t for t in fig.texts if t.get_gid() == _NOTE_GID]
+    if not notes:
+        return
+    for note in notes:
+        note.set_visible(False)
+    others = fig.get_tightbbox(renderer)
+    for note in notes:
+        note.set_visible(True)
+    width, height = fig.get_size_inches()
+    # at the canvas's bottom edge, unless something is drawn below it: then under that
+    top = 0.0 if others.y0 >= 0 else others.y0 - _NOTE_GAP_IN
+    for note in notes:
+        note.set_position((min(0.0, others.x0) / width, top / height))
 
 
 def _save_both(
@@ -331,6 +360,7 @@ def _save_both(
                 fig.dpi = DPI
                 renderer = fig.canvas.get_renderer()
                 _lay_out(fig)
+                _place_note(fig, renderer)
                 tight = fig.get_tightbbox(renderer)
                 box = tight.padded(plt.rcParams["savefig.pad_inches"])
                 fig.set_layout_engine(None)

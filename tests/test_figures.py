@@ -403,3 +403,29 @@ def test_dollar_signs_in_group_names_and_notes_are_drawn_as_written(tmp_path):
     assert "$5 Daily &amp; $10 Weekly" in texts  # the tick label, as written
     assert any(t.startswith("Mostly not in English: $5 Daily &amp; $10 Weekly") for t in texts)
     assert "Yahoo $Finance" in texts
+
+
+def test_a_note_goes_under_an_axis_label_that_reaches_below_the_canvas():
+    """Figure 5 has no layout engine and its x label lies below the canvas: the note, put at
+    the canvas's bottom edge, was drawn over it."""
+    fig, ax = plt.subplots(figsize=(figures.DOUBLE_COLUMN_IN, 1.5))
+    fig.subplots_adjust(bottom=0.05)  # the tick labels and x label fall below the canvas
+    ax.set_xlabel("Share of sentences (vader; compound ≤ −0.05 / ≥ +0.05)")
+    note = figures._add_note(fig, "Mostly not in English: B (3 of 6: id 1, ko 1, pt 1).")
+    renderer = fig.canvas.get_renderer()
+    label = ax.xaxis.label.get_window_extent(renderer)
+    assert label.y0 < 0  # below the canvas, as in figure 5
+    figures._place_note(fig, renderer)
+    placed = note.get_window_extent(renderer)
+    assert placed.y1 <= label.y0  # under the label, not over it
+    assert placed.x0 <= ax.get_tightbbox(renderer).x0 + 1  # from the left edge of the rest
+
+
+def test_a_note_under_a_figure_within_its_canvas_stays_at_the_canvas_edge():
+    fig, ax = plt.subplots(figsize=(figures.SINGLE_COLUMN_IN, 2.0), layout="constrained")
+    ax.plot([0, 1], [0, 1])
+    ax.set_xlabel("paragraph")
+    note = figures._add_note(fig, "A note.")
+    fig.canvas.draw()  # the constrained layout keeps everything on the canvas
+    figures._place_note(fig, fig.canvas.get_renderer())
+    assert note.get_position() == (0.0, 0.0)

@@ -28,7 +28,7 @@ import matplotlib as mpl
 import matplotlib.pyplot as plt
 from matplotlib.text import Text
 
-DEFAULT_FAMILY = "DejaVu Sans"  # the style's font (analysis.figures.STYLE)
+DEFAULT_FAMILY = "DejaVu Sans"  # every figure's font (analysis.figures.STYLE)
 
 # the characters no installed font draws that a warning has named (forget_warned)
 _WARNED: set[str] = set()
@@ -124,27 +124,28 @@ def _candidates() -> list[tuple[str, str]]:
     return sorted(found, key=lambda candidate: (_rank(candidate[0]), candidate))
 
 
-def fallback_families(characters: Iterable[str]) -> tuple[list[str], str]:
+def fallback_families(
+    characters: Iterable[str], candidates: list[tuple[str, str]] | None = None
+) -> tuple[list[str], str]:
     """The installed families that draw ``characters`` (for each character in turn, the first
-    candidate that has it, unless an earlier pick has it: :func:`_candidates`) and the
-    characters none draws."""
-    families: list[str] = []
-    covers: dict[str, frozenset[int]] = {}
-    candidates = _candidates()
+    of ``candidates`` that has it, unless an earlier pick has it; by default
+    :func:`_candidates`) and the characters none draws."""
+    if candidates is None:
+        candidates = _candidates()
+    picked: dict[str, frozenset[int]] = {}  # family -> the code points it draws, in pick order
     unmatched = []
     for char in dict.fromkeys(characters):
         code = ord(char)
-        if any(code in covers[f] for f in families):
+        if any(code in charmap for charmap in picked.values()):
             continue
         for family, path in candidates:
             charmap = _charmap(path)
             if code in charmap:
-                families.append(family)
-                covers[family] = charmap
+                picked[family] = charmap
                 break
         else:
             unmatched.append(char)
-    return families, "".join(unmatched)
+    return list(picked), "".join(unmatched)
 
 
 def use_fallback_fonts(fig: plt.Figure, name: str = "") -> list[tuple[Text, object]]:
@@ -155,11 +156,14 @@ def use_fallback_fonts(fig: plt.Figure, name: str = "") -> list[tuple[Text, obje
     :func:`restore_fonts`."""
     changed: list[tuple[Text, object]] = []
     nowhere = ""
+    candidates: list[tuple[str, str]] | None = None  # the installed fonts, listed when needed
     for text in dict.fromkeys(fig.findobj(Text)):  # once each, however often it is found
         missing = missing_characters(text.get_text())
         if not missing:
             continue
-        families, unmatched = fallback_families(missing)
+        if candidates is None:
+            candidates = _candidates()
+        families, unmatched = fallback_families(missing, candidates)
         nowhere += unmatched
         if families:
             changed.append((text, text.get_fontfamily()))

@@ -31,6 +31,7 @@ import numpy as np
 import pandas as pd
 
 from analysis.figure_fonts import (
+    DEFAULT_FAMILY,
     quiet_glyph_warnings,
     restore_fonts,
     use_fallback_fonts,
@@ -52,7 +53,7 @@ OKABE_ITO = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "
 STYLE = {
     "figure.dpi": 100,
     "savefig.dpi": DPI,
-    "font.family": "DejaVu Sans",
+    "font.family": DEFAULT_FAMILY,
     "font.size": 8,
     "axes.titlesize": 9,
     "axes.labelsize": 8,

@@ -477,7 +477,7 @@ def _subfolder_articles(corpus_dir: Path, listed: set[str]) -> dict[str, int]:
     # a manifest written on Windows names them with backslashes (confine)
     listed = listed | {os.path.normpath(name.replace("\\", "/")) for name in listed}
     found: dict[str, int] = {}
-    pages = {p.stem.casefold() for p in corpus_dir.iterdir() if p.suffix.lower() in _PAGE_SUFFIXES}
+    pages = {p.stem.casefold() for p in corpus_dir.iterdir() if p.suffix.lower() in HTML_SUFFIXES}
     for sub in sorted(corpus_dir.iterdir(), key=lambda p: p.name):
         if sub.name.startswith(".") or not sub.is_dir() or _is_page_resources(sub.name, pages):
             continue
@@ -510,7 +510,6 @@ _RESOURCE_SUFFIXES = (
     "_pliki",
     "_tiedostot",
 )
-_PAGE_SUFFIXES = frozenset({".html", ".htm", ".xhtml", ".shtml"})
 
 
 def _is_page_resources(name: str, pages: set[str]) -> bool:

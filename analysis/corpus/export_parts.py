@@ -55,7 +55,7 @@ class ExportArticle:
     """One article's part of an export file: the lines from where the previous article's part
     ended (the file's start, for the first) to where its own ends."""
 
-    kind: str  # NEXIS_UNI or LEXISNEXIS
+    kind: str  # NEXIS_UNI, LEXISNEXIS or FACTIVA (analysis.corpus.database_exports)
     number: int  # 1-based, in the file's order
     count: int  # articles in the file
     first_line: int  # 1-based line of the file where this part starts

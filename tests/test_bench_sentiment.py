@@ -17,6 +17,7 @@ NYT_ROWS = [
     ("1_3", "0.1", "The committee meets on Tuesday."),
     ("2_1", "-0.3", "National security rules apply at the port."),
     ("2_2", "1.6", "Voters were happy with the outcome."),
+    ("2_3", "-2.5", '"It was a disaster," the mayor said.'),
 ]
 MTSC_LINES = [
     {
@@ -78,12 +79,18 @@ def test_clause_and_window():
 def test_run_and_cli(data_dir: Path, tmp_path: Path, capsys):
     results = bench.run(data_dir, window=3)
     nyt = results[(results["dataset"] == "nyt_editorials") & (results["subset"] == "all")]
-    assert set(nyt["method"]) == {"vader", "vader-news"}
+    assert set(nyt["method"]) == {"vader", "vader-news", bench.NLTK_TOKENS}
     assert (nyt["n"] == len(NYT_ROWS)).all()
+    # NLTK's tokens miss "disaster" beside its comma and quotation mark: one snippet differs
+    nltk_row = nyt[(nyt["method"] == bench.NLTK_TOKENS)].iloc[0]
+    assert nltk_row["note"].endswith("vader differs on 1")
+    vader_row = nyt[(nyt["method"] == "vader")].iloc[0]
+    assert vader_row["pearson_r"] > nltk_row["pearson_r"]
     subset = results[results["subset"] == "with domain term"]
     assert (subset["n"] == 1).all()
     mtsc = results[results["dataset"] == "newsmtsc_rw"]
     assert set(mtsc["approach"]) == {"sentence", "clause", "window ±3"}
+    assert set(mtsc[mtsc["method"] == bench.NLTK_TOKENS]["approach"]) == {"sentence"}
     assert (mtsc["n"] == 3).all()
     # the clause around "Lund" is positive; the whole sentence is negative
     clause = mtsc[(mtsc["approach"] == "clause") & (mtsc["method"] == "vader")]["macro_f1"].iloc[0]

@@ -1,4 +1,6 @@
-"""analysis.sentiment.vader gives exactly NLTK's SentimentIntensityAnalyzer numbers, offline."""
+"""analysis.sentiment.vader gives exactly NLTK's SentimentIntensityAnalyzer numbers on NLTK's
+tokens, offline, and reads a word next to a quotation mark, a typographic mark or a dash as the
+word."""
 
 from __future__ import annotations
 
@@ -11,7 +13,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from analysis.sentiment.vader import VaderAnalyzer, load_lexicon, parse_lexicon, words_and_emoticons
+from analysis.sentiment.vader import (
+    VaderAnalyzer,
+    load_lexicon,
+    parse_lexicon,
+    read_word,
+    words_and_emoticons,
+)
 
 
 @pytest.fixture(scope="module")
@@ -35,6 +43,13 @@ def nltk_sia(tmp_path_factory: pytest.TempPathFactory):
 
 @pytest.fixture(scope="module")
 def fast() -> VaderAnalyzer:
+    """The analyzer on NLTK's own tokens: its scores must be NLTK's exactly."""
+    return VaderAnalyzer(tokens="nltk")
+
+
+@pytest.fixture(scope="module")
+def words() -> VaderAnalyzer:
+    """The analyzer as the package scores sentences (``tokens="words"``, the default)."""
     return VaderAnalyzer()
 
 
@@ -238,7 +253,7 @@ def test_token_memo_never_changes_a_score(nltk_sia, monkeypatch):
     from analysis.sentiment import vader
 
     monkeypatch.setattr(vader, "TOKEN_MEMO_SIZE", 3)
-    analyzer = VaderAnalyzer()
+    analyzer = VaderAnalyzer(tokens="nltk")
     texts = [
         "The deal is GOOD, but the outcome was bad!",
         "Nothing here at all.",
@@ -261,3 +276,72 @@ def test_sentences_without_a_scored_word_take_the_neutral_shortcut(nltk_sia, fas
     rows = fast.score_many(["The minister met officials.", "", "good"])
     assert rows[0].tolist() == [0.0, 1.0, 0.0, 0.0]
     assert rows[1].tolist() == [0.0, 0.0, 0.0, 0.0]
+
+
+# A word as a reader reads it, next to the same text with the marks a reader looks past removed:
+# on NLTK's tokens the first misses the word (each pair differs there).
+READER_PAIRS = [
+    ('"It\'s a disaster," he said.', "It's a disaster, he said."),
+    ('"We are devastated," said the owner.', "We are devastated, said the owner."),
+    ("They called it a \u201cdisaster.\u201d", "They called it a disaster."),
+    ("\u201cDisaster\u201d was the word.", "Disaster was the word."),
+    ("I don\u2019t like it.", "I don't like it."),
+    ("It isn\u2019t good.", "It isn't good."),
+    ("It was\u2014disaster\u2014again.", "It was disaster again."),
+    ("It was--great.", "It was great."),
+    ("'Frustrated' residents left.", "Frustrated residents left."),
+    ("The plan (good for all) passed.", "The plan good for all passed."),
+    ("The outlook is grim\u2026 for now.", "The outlook is grim for now."),
+    ("\u00abTerrible\u00bb, he said.", "Terrible, he said."),
+]
+
+
+@pytest.mark.parametrize(("marked", "plain"), READER_PAIRS)
+def test_words_reads_the_word_beside_quotes_apostrophes_and_dashes(nltk_sia, words, marked, plain):
+    assert words.polarity_scores(marked) == nltk_sia.polarity_scores(plain)
+    assert nltk_sia.polarity_scores(marked) != nltk_sia.polarity_scores(plain)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(WORD_POOL), max_size=25))
+def test_words_equal_nltk_on_words_set_apart(nltk_sia, words, pool):
+    # words separated by spaces, each with at most one mark of punctuation: NLTK's reading
+    text = " ".join(pool)
+    assert repr(words.polarity_scores(text)) == repr(nltk_sia.polarity_scores(text))
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.sampled_from(WORD_POOL), max_size=20),
+    st.lists(
+        st.sampled_from(["", " ", ",", "!", "?", "'", '"', ".", '," ', '." ', "(", ")"]),
+        max_size=20,
+    ),
+)
+def test_words_read_typographic_marks_as_ascii(words, pool, glue):
+    pieces = []
+    for k, word in enumerate(pool):
+        pieces.append(word)
+        pieces.append(glue[k] if k < len(glue) else " ")
+    text = "".join(pieces)
+    curly = text.replace("'", "\u2019").replace('"', "\u201d")
+    assert words.polarity_scores(curly) == words.polarity_scores(text)
+
+
+def test_read_word_keeps_lexicon_tokens_and_the_masking_underscore():
+    lexicon = load_lexicon()
+    assert read_word(":)", lexicon) == ":)"
+    assert read_word('disaster,"', lexicon) == "disaster"
+    assert read_word("\u201cgood\u201d", lexicon) == "good"
+    assert read_word('security_,"', lexicon) == "security_"
+    assert read_word('a,"', lexicon) == 'a,"'
+
+
+def test_masked_word_stays_unscored(words):
+    assert words.polarity_scores('"national_ security_," he said.')["compound"] == 0.0
+    assert words.polarity_scores('"national security," he said.')["compound"] > 0
+
+
+def test_tokens_must_be_words_or_nltk():
+    with pytest.raises(ValueError, match="tokens"):
+        VaderAnalyzer(tokens="spacy")  # type: ignore[arg-type]

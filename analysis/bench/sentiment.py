@@ -7,13 +7,16 @@ Two sets, read from ``--data`` (a folder holding ``vader_hutto2014/`` and ``news
   Gold class: neutral when |mean| ≤ 0.5, otherwise the sign (a second row uses |mean| ≤ 0.25).
   Predicted class: VADER's convention, compound ≥ 0.05 positive, ≤ −0.05 negative. Published
   (paper Table 4): VADER r = 0.492, F1 = 0.55; individual humans r = 0.745. Also reported on the
-  subset of snippets that contain a news-domain term (its n is printed).
+  subset of snippets that contain a news-domain term (its n is printed), and for plain VADER on
+  NLTK's own tokens (``vader, NLTK tokens``), with the number of snippets whose compound the
+  package's reading of words changes (:mod:`analysis.sentiment.vader`).
 * **NewsMTSC** (Hamborg & Donnay 2021; ``devtest_rw`` and ``devtest_mt``): sentiment towards a
   marked target mention (polarity 2/4/6 = negative/neutral/positive). Compared: the whole
   sentence's compound (the sentence-level baseline, which is what the actor-tone tables use),
   the compound of the clause holding the mention (split at , ; : brackets, quotes, dashes and
   before "but / while / although / though / whereas / however"), and of a ±k-token window
-  around it. Macro-F1 over the three classes, with n targets.
+  around it. Macro-F1 over the three classes, with n targets; the whole sentence also on NLTK's
+  own tokens.
 """
 
 from __future__ import annotations
@@ -29,6 +32,7 @@ import pandas as pd
 
 from analysis.io import write_text
 from analysis.sentiment.scoring import METHODS, has_domain_term, score_sentences, tone_class
+from analysis.sentiment.vader import VaderAnalyzer
 
 NYT_FILE = Path("vader_hutto2014") / "nytEditorialSnippets_GroundTruth.txt"
 NEWSMTSC_FILES = {
@@ -37,6 +41,7 @@ NEWSMTSC_FILES = {
 }
 PUBLISHED = "published (Hutto & Gilbert 2014, NYT): VADER r = 0.492, F1 = 0.55; humans r = 0.745"
 GOLD_THRESHOLDS = (0.5, 0.25)
+NLTK_TOKENS = "vader, NLTK tokens"
 POLARITY = {2.0: -1, 4.0: 0, 6.0: 1}
 
 _CLAUSE_BOUNDARY = re.compile(
@@ -180,13 +185,21 @@ class Row:
     note: str = ""
 
 
+def nltk_token_compound(texts: pd.Series) -> np.ndarray:
+    """Plain VADER's compound of each text on NLTK's own tokens (NLTK's numbers exactly)."""
+    return VaderAnalyzer(tokens="nltk").score_many(texts.astype(str).tolist())[:, 3]
+
+
 def evaluate_nyt(path: Path) -> list[Row]:
-    """r and macro-F1 for both methods on all snippets and on those with a domain term."""
+    """r and macro-F1 for both methods on all snippets and on those with a domain term; plain
+    VADER also on NLTK's tokens, its note the number of snippets whose compound differs."""
     data = read_vader_ground_truth(path)
     domain = has_domain_term(data["text"]).to_numpy()
     rows = []
-    for method in METHODS:
-        compound = score_sentences(data["text"], method)["compound"].to_numpy()
+    compounds = {m: score_sentences(data["text"], m)["compound"].to_numpy() for m in METHODS}
+    compounds[NLTK_TOKENS] = nltk_token_compound(data["text"])
+    changed = int((compounds[NLTK_TOKENS] != compounds["vader"]).sum())
+    for method, compound in compounds.items():
         pred = tone_class(compound)
         for subset, mask in (("all", np.ones(len(data), bool)), ("with domain term", domain)):
             for threshold in GOLD_THRESHOLDS:
@@ -200,7 +213,12 @@ def evaluate_nyt(path: Path) -> list[Row]:
                         int(mask.sum()),
                         pearson_r(compound[mask], data["mean"].to_numpy()[mask]),
                         macro_f1(gold, pred[mask]),
-                        f"gold neutral |mean|<={threshold}",
+                        f"gold neutral |mean|<={threshold}"
+                        + (
+                            f"; vader differs on {changed}"
+                            if method == NLTK_TOKENS and subset == "all"
+                            else ""
+                        ),
                     )
                 )
     return rows
@@ -226,21 +244,25 @@ def evaluate_newsmtsc(path: Path, name: str, window: int) -> list[Row]:
         ),
     }
     rows = []
-    for method in METHODS:
-        for approach, texts in scopes.items():
-            pred = tone_class(score_sentences(texts, method)["compound"].to_numpy())
-            rows.append(
-                Row(
-                    name,
-                    "all targets",
-                    method,
-                    approach,
-                    len(data),
-                    float("nan"),
-                    macro_f1(gold, pred),
-                    "predicted: compound >= .05 pos, <= -.05 neg",
-                )
+    runs = [
+        (m, a, score_sentences(t, m)["compound"].to_numpy())
+        for m in METHODS
+        for a, t in scopes.items()
+    ]
+    runs.append((NLTK_TOKENS, "sentence", nltk_token_compound(data["sentence"])))
+    for method, approach, compound in runs:
+        rows.append(
+            Row(
+                name,
+                "all targets",
+                method,
+                approach,
+                len(data),
+                float("nan"),
+                macro_f1(gold, tone_class(compound)),
+                "predicted: compound >= .05 pos, <= -.05 neg",
             )
+        )
     return rows
 
 

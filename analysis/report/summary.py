@@ -248,8 +248,11 @@ def _methods_section(
         f"is listed with its rule in `reports/tables/cleaning_audit.csv`. The clean text is split "
         f"into sentences with NLTK's Punkt algorithm and a fixed abbreviation list.",
         f"- **Sentiment.** Every sentence is scored with VADER (Hutto & Gilbert 2014), a "
-        f"lexicon-and-rules scorer; the compound score runs from −1 to +1 and a sentence counts "
-        f"as positive at ≥ 0.05 and negative at ≤ −0.05. The news variant (`vader-news`) "
+        f"lexicon-and-rules scorer, with NLTK's rules; a word beside quotation marks, "
+        f"brackets or a dash, or spelt with a typographic apostrophe (“disaster,” don’t), is "
+        f"read as the word, which NLTK's own tokens miss. The compound score runs from −1 to +1 "
+        f"and a sentence counts as positive at ≥ 0.05 and negative at ≤ −0.05. The news "
+        f"variant (`vader-news`) "
         f"neutralises {len(terms)} multi-word policy terms"
         + (f" (e.g. {examples})" if examples else "")
         + f" whose words VADER reads as emotion; the list and the reason for each term "

@@ -1,6 +1,7 @@
 """Sentence sentiment: plain VADER and a news-domain variant ("vader-news").
 
-``method="vader"`` is NLTK's ``SentimentIntensityAnalyzer`` exactly (see
+``method="vader"`` is VADER with NLTK's rules, reading a word beside quotation marks, brackets
+or a dash, or spelt with a typographic apostrophe, as the word (see
 :mod:`analysis.sentiment.vader`).
 
 ``method="vader-news"`` corrects one documented failure of a general-purpose lexicon on policy
@@ -275,7 +276,7 @@ def score_sentences(
     """VADER scores for each sentence: columns ``neg, neu, pos, compound``, one row per input in
     order, fresh ``RangeIndex``.
 
-    ``method="vader"`` equals NLTK's ``SentimentIntensityAnalyzer().polarity_scores``;
+    ``method="vader"`` is :class:`analysis.sentiment.vader.VaderAnalyzer`'s ``polarity_scores``;
     ``method="vader-news"`` first neutralises the domain terms (see module docstring) of the
     list ``news_terms`` (a file; default: the bundled list).
     """

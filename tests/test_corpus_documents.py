@@ -217,6 +217,50 @@ def test_folder_without_manifest_uses_sidecar(make_corpus: MakeCorpus) -> None:
     assert docs["doc_id"].tolist() == ["a", "b", "c"]
 
 
+def test_manifest_and_sidecar_columns_in_another_letter_case_are_ours(
+    make_corpus: MakeCorpus,
+) -> None:
+    # a manifest typed in a spreadsheet: "Doc_ID", "File", " Outlet ", "Title"
+    folder = make_corpus(
+        manifest=[
+            {"Doc_ID": "a1", "File": "a.txt", " Outlet ": "L", "Title": "T"},
+            {"Doc_ID": "b1", "File": "b.txt", " Outlet ": "P", "Title": "U"},
+            {"Doc_ID": "c1", "File": "c.txt", " Outlet ": "L", "Title": "V"},
+        ]
+    )
+    docs = load_corpus(folder).documents
+    assert docs["doc_id"].tolist() == ["a1", "b1", "c1"]
+    assert docs["outlet"].tolist() == ["L", "P", "L"]
+    assert docs["title"].tolist() == ["T", "U", "V"]
+    (folder / "manifest.csv").unlink()
+    pd.DataFrame({"FILE": ["a.txt", "b.txt", "c.txt"], "Outlet": ["L", "P", "L"]}).to_csv(
+        folder / "metadata.csv", index=False
+    )
+    docs = load_corpus(folder).documents
+    assert docs["outlet"].tolist() == ["L", "P", "L"]
+    assert docs["doc_id"].tolist() == ["a", "b", "c"]
+
+
+def test_two_columns_alike_are_not_guessed_between(make_corpus: MakeCorpus) -> None:
+    folder = make_corpus(
+        manifest=[{"doc_id": "a1", "File": "a.txt", "FILE": "b.txt", "outlet": "L"}],
+        files={"a.txt": ARTICLE_A},
+    )
+    with pytest.raises(CorpusError, match=r"missing required column\(s\) \['file'\]"):
+        load_corpus(folder)
+
+
+def test_a_manifest_without_doc_id_names_the_sidecar_that_needs_none(
+    make_corpus: MakeCorpus,
+) -> None:
+    folder = make_corpus(manifest=[{"file": "a.txt", "outlet": "L"}], files={"a.txt": ARTICLE_A})
+    with pytest.raises(CorpusError) as raised:
+        load_corpus(folder)
+    message = str(raised.value)
+    assert "['doc_id']" in message and "this one has: file, outlet" in message
+    assert "name it metadata.csv" in message
+
+
 def test_folder_without_any_metadata_warns_and_uses_unknown(make_corpus: MakeCorpus) -> None:
     folder = make_corpus(with_manifest=False)
     with warnings.catch_warnings(record=True) as caught:

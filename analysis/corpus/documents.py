@@ -309,6 +309,22 @@ def _sidecar_json(path: Path, corpus_dir: Path) -> pd.DataFrame:
     return pd.DataFrame(rows).fillna("").astype(str)
 
 
+def with_our_column_names(frame: pd.DataFrame) -> pd.DataFrame:
+    """``frame`` with a column that is one of ours (:data:`MANIFEST_COLUMNS`) in another letter
+    case or with spaces around it (``File``, ``Doc_ID``, ``Outlet ``: a manifest typed in a
+    spreadsheet) renamed to ours, when the frame has only one such column and not ours itself;
+    a corpus file's columns are found the same way (:mod:`analysis.corpus.files`)."""
+    by_name: dict[str, list[str]] = {}
+    for name in map(str, frame.columns):
+        by_name.setdefault(name.strip().lower(), []).append(name)
+    renames = {}
+    for ours in MANIFEST_COLUMNS:
+        alike = by_name.get(ours, [])
+        if ours not in frame.columns and len(alike) == 1:
+            renames[alike[0]] = ours
+    return frame.rename(columns=renames) if renames else frame
+
+
 def _read_sidecar(corpus_dir: Path) -> pd.DataFrame | None:
     for name in SIDECAR_NAMES:
         path = corpus_dir / name
@@ -318,6 +334,7 @@ def _read_sidecar(corpus_dir: Path) -> pd.DataFrame | None:
             frame = read_csv_table(path, corpus_dir)
         else:
             frame = _sidecar_json(path, corpus_dir)
+        frame = with_our_column_names(frame)
         if "file" not in frame.columns:
             raise CorpusError([f"{path}: sidecar metadata needs a 'file' column"])
         problems = []
@@ -332,6 +349,22 @@ def _read_sidecar(corpus_dir: Path) -> pd.DataFrame | None:
     return None
 
 
+def _missing_manifest_columns(path: Path, manifest: pd.DataFrame, missing: list[str]) -> str:
+    """The error for a manifest without ``doc_id``, ``file`` or ``outlet``: its columns, and,
+    when only ``doc_id`` is missing, the sidecar that needs none."""
+    message = (
+        f"{path}: missing required column(s) {missing}; a manifest needs "
+        f"{', '.join(REQUIRED_MANIFEST_COLUMNS)}, and this one has: "
+        f"{', '.join(map(str, manifest.columns))}"
+    )
+    if missing == ["doc_id"]:
+        message += (
+            ". To key the rows by file alone, name it metadata.csv instead: each article's "
+            "doc_id is then its file name without the suffix"
+        )
+    return message
+
+
 def read_manifest(corpus_dir: Path | str) -> pd.DataFrame:
     """The corpus metadata, one row per article file, with every manifest column present.
 
@@ -343,10 +376,11 @@ def read_manifest(corpus_dir: Path | str) -> pd.DataFrame:
         raise CorpusError([f"{corpus_dir}: corpus folder does not exist"])
     manifest_path = corpus_dir / MANIFEST_NAME
     if manifest_path.is_file():
-        manifest = read_csv_table(manifest_path, corpus_dir)
+        as_read = read_csv_table(manifest_path, corpus_dir)
+        manifest = with_our_column_names(as_read)
         missing = [c for c in REQUIRED_MANIFEST_COLUMNS if c not in manifest.columns]
         if missing:
-            raise CorpusError([f"{manifest_path}: missing required column(s) {missing}"])
+            raise CorpusError([_missing_manifest_columns(manifest_path, as_read, missing)])
     else:
         files = sorted(p.name for p in _article_files(corpus_dir))
         manifest = pd.DataFrame({"file": files})

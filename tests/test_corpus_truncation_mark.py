@@ -71,7 +71,7 @@ def test_loading_a_newsapi_answer_warns_that_articles_were_cut(tmp_path: Path) -
     ]
     path = tmp_path / "answer.json"
     path.write_text(json.dumps({"status": "ok", "articles": articles}, indent=2), "utf-8")
-    with pytest.warns(UserWarning, match=r"3 of 3 documents end with a news API's truncation"):
+    with pytest.warns(UserWarning, match=r"3 of 3 documents end with the mark of a text cut short"):
         corpus = load_corpus(
             path, column_map={"text": "content", "outlet": "source.name"}, progress=False
         )

@@ -141,9 +141,14 @@ def _rules_listing() -> dict[str, str]:
         "caption_boilerplate": "An image widget's 'Enlarge this image toggle caption' and the "
         "photo credit it prints twice are removed.",
         "html_entity": "HTML entities ('&amp;', '&#8217;') become the characters they stand for.",
-        "link_text": "Link annotations such as '(opens in a new tab)' are cut out of the line.",
+        "link_text": "Link annotations such as '(opens in a new tab)' are cut out of the line, "
+        "and a 'Read more »' link after its last sentence.",
         "truncation_mark": "The mark a news API leaves where it cut an article short "
         "('… [+2712 chars]', NewsAPI) is cut from the end of the line; the article stays cut.",
+        "excerpt_mark": "The mark a news feed leaves where an excerpt ends ('[…]', 'Continue "
+        "reading →') is cut from the end of the line; the article stays cut.",
+        "feed_footer": "WordPress's feed footer ('The post <title> appeared first on <site>.') "
+        "is cut from the line, or the line removed when it is nothing else.",
         "emphasis_markup": "Markdown emphasis debris is unwrapped: '_Reuters_' becomes 'Reuters'.",
         "markdown_markup": "Markdown structure is unwrapped: '## Title' and '> quote' lose their "
         "markers, '[text](url)' keeps its text, an image '![alt](url)' goes.",
@@ -207,6 +212,8 @@ _STEPS: tuple[tuple[str, Callable[[str], str]], ...] = (
     ("cms_debris", normalisers.remove_cms_debris),
     ("link_text", normalisers.remove_link_text),
     ("truncation_mark", normalisers.remove_truncation_mark),
+    ("excerpt_mark", normalisers.remove_excerpt_mark),
+    ("feed_footer", normalisers.remove_feed_footer),
     ("para_marker", normalisers.remove_para_markers),
     ("markdown_markup", normalisers.remove_markdown),
     ("emphasis_markup", normalisers.remove_emphasis),
@@ -221,6 +228,7 @@ _CONTENT_REMOVING = frozenset(
         "cms_debris",
         "link_text",
         "truncation_mark",
+        "feed_footer",
         "para_marker",
         "markdown_markup",
         "caption_boilerplate",
@@ -253,6 +261,8 @@ def _is_quiet(text: str) -> bool:
     if text[:1] in ("#", ">"):  # a Markdown heading or quotation
         return False
     if text[-1:].isspace() or _QUIET_CHARS_RE.search(text) or _QUIET_PAIRS_RE.search(text):
+        return False
+    if normalisers.may_end_in_feed_mark(text):
         return False
     return text.isascii() or unicodedata.is_normalized("NFC", text)
 

@@ -18,9 +18,11 @@ the three databases' exports are split into their articles
 about is a file a manifest lists as one article, and a layout that is not read (Factiva's
 indexing codes run into their values, "HD Port strike").
 
-A news API may also give only the start of each article: NewsAPI cuts its ``content`` to 200
-characters and ends it with "… [+2712 chars]". Cleaning cuts the mark (audit rule
-``truncation_mark``) and :func:`truncated_warning` says how many articles were cut.
+A news API or feed may also give only the start of each article: NewsAPI cuts its ``content``
+to 200 characters and ends it with "… [+2712 chars]"; an RSS feed's item often holds an excerpt
+ending in "[…]" or "Continue reading →". Cleaning cuts the marks (audit rules
+``truncation_mark``, ``excerpt_mark``) and :func:`truncated_warning` says how many articles were
+cut.
 
 An export can also join each article's paragraphs into one line (many CSV exports of scraped
 news do). Cleaning removes boilerplate line by line (a menu, a share prompt, a caption is a
@@ -133,12 +135,17 @@ def one_line_warning(documents: pd.DataFrame) -> str | None:
     )
 
 
+# The cleaning rules that cut the mark of an article cut short.
+TRUNCATION_RULES = ("truncation_mark", "excerpt_mark")
+
+
 def truncated_documents(audit: pd.DataFrame) -> list[str]:
-    """The ids of the documents whose text a news API cut short: those the cleaning audit
-    records a ``truncation_mark`` for (NewsAPI's "… [+2712 chars]"), sorted."""
+    """The ids of the documents whose text a news API or feed cut short: those the cleaning
+    audit records a ``truncation_mark`` (NewsAPI's "… [+2712 chars]") or an ``excerpt_mark``
+    ("[…]", "Continue reading →") for, sorted."""
     if audit.empty or not {"doc_id", "rule"} <= set(audit.columns):
         return []
-    hits = audit.loc[audit["rule"].astype(str) == "truncation_mark", "doc_id"]
+    hits = audit.loc[audit["rule"].astype(str).isin(TRUNCATION_RULES), "doc_id"]
     return sorted(set(hits.astype(str)))
 
 
@@ -150,8 +157,9 @@ def truncated_warning(audit: pd.DataFrame, n_documents: int) -> str | None:
         return None
     shown = _first_ids(ids)
     return (
-        f"{len(ids)} of {n_documents} documents end with a news API's truncation mark such as "
-        f"'… [+2712 chars]' ({shown}): NewsAPI gives only the first 200 characters of each "
-        "article, so their tone, frames and sources describe the opening, not the article. "
-        "Fetch the full texts (from the articles' addresses) to analyse them."
+        f"{len(ids)} of {n_documents} documents end with the mark of a text cut short, a news "
+        f"API's '… [+2712 chars]' or a feed's '[…]' or 'Continue reading' ({shown}): NewsAPI "
+        "gives only the first 200 characters of each article, a feed often an excerpt, so their "
+        "tone, frames and sources describe the opening, not the article. Fetch the full texts "
+        "(from the articles' addresses) to analyse them."
     )

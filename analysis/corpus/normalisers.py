@@ -41,6 +41,36 @@ _PARA_MARKER_RE = re.compile(
 # NewsAPI gives the first 200 characters of an article's content and says how many it left out:
 # "… [+2712 chars]" at the end (its free plans give no more).
 _TRUNCATION_MARK_RE = re.compile(r"\s*(?:…|\.\.\.)?\s*\[\+\d+ chars?\]\s*$")
+# What a news feed (RSS or Atom; WordPress's above all) leaves at the end of a line. Written
+# without re.IGNORECASE, so that a line ending in none of _FEED_ENDS (ASCII letters only match
+# themselves) cannot hold one (may_end_in_feed_mark).
+_AFTER_SENTENCE = '(?<=[.!?…"”’)\\]])\\s+'
+_ARROW = r"(?:\s*(?:…|\.{3}|»|›|→|>>|>))?"
+# The end of an excerpt: "[…]" after the excerpt's words, "Continue reading →" after a sentence.
+_EXCERPT_MARK_RE = re.compile(
+    r"(?<=\S)\s*\[(?:…|\.{3})\]$|"
+    + _AFTER_SENTENCE
+    + r"(?:Continue|CONTINUE|Keep|KEEP) (?:reading|Reading|READING)"
+    + _ARROW
+    + "$"
+)
+# A "Read more »" link after a sentence (a teaser's link to the rest).
+_READ_MORE_TAIL_RE = re.compile(
+    _AFTER_SENTENCE
+    + r"(?:Read|READ) (?:more|More|MORE|(?:the )?full (?:story|article|post)|(?:the )?Full "
+    r"(?:Story|Article|Post))" + _ARROW + "$"
+)
+# WordPress's feed footer, "The post <title> appeared first on <site>.": a line of its own, or
+# after the last sentence (a title of one word is not looked for: "The post office appeared
+# first on the list" is prose).
+_FEED_FOOTER_RE = re.compile(
+    r"(?:^|" + _AFTER_SENTENCE + r")The post \S+(?: \S+)+? appeared first on \S.*$"
+)
+_FEED_FOOTER_HINT = " appeared first on "
+_EXCERPT_ENDS = ("]", "»", "›", "→", ">", "…", "...", "reading", "Reading", "READING")
+_READ_MORE_ENDS = ("»", "›", "→", ">", "…", "...", "more", "More", "MORE", "story", "article")
+_READ_MORE_ENDS += ("post", "Story", "Article", "Post")
+_FEED_ENDS = _EXCERPT_ENDS + _READ_MORE_ENDS
 _EMPHASIS_RE = re.compile(r"(?<![\w*_])(\*\*|__|\*|_)(?=[^\s*_])(.+?)(?<=[^\s*_])\1(?![\w*_])")
 
 
@@ -72,7 +102,16 @@ def may_need_normalising(text: str) -> bool:
         return True
     if _NEEDS_WORK_RE.search(text) or ("(" in text and _LINK_TEXT_HINT_RE.search(text)):
         return True
+    if may_end_in_feed_mark(text):
+        return True
     return not text.isascii() and not unicodedata.is_normalized("NFC", text)
+
+
+def may_end_in_feed_mark(text: str) -> bool:
+    """False when ``text`` cannot hold a news feed's mark (:func:`remove_excerpt_mark`,
+    :func:`remove_feed_footer`, the "Read more" link of :func:`remove_link_text`): it ends in
+    none of their last characters and holds no " appeared first on "."""
+    return text.endswith(_FEED_ENDS) or _FEED_FOOTER_HINT in text
 
 
 # The only characters other than ASCII letters that re.IGNORECASE matches to an ASCII letter
@@ -189,10 +228,31 @@ def split_block_tags(line: str) -> list[str]:
 
 
 def remove_link_text(text: str) -> str:
-    """Cut link annotations such as "(opens in a new tab)" out of a line."""
-    if ("(" not in text and "[" not in text) or not _LINK_TEXT_HINT_RE.search(text):
-        return text  # the hint matches exactly where _LINK_TEXT_RE does, and searches faster
-    return normalise_whitespace(_LINK_TEXT_RE.sub(_gap, text))
+    """Cut link annotations such as "(opens in a new tab)" out of a line, and a "Read more »"
+    link after its last sentence (a teaser's or a feed item's link to the rest)."""
+    if ("(" in text or "[" in text) and _LINK_TEXT_HINT_RE.search(text):
+        # the hint matches exactly where _LINK_TEXT_RE does, and searches faster
+        text = normalise_whitespace(_LINK_TEXT_RE.sub(_gap, text))
+    if text.endswith(_READ_MORE_ENDS):
+        text = _READ_MORE_TAIL_RE.sub("", text)
+    return text
+
+
+def remove_excerpt_mark(text: str) -> str:
+    """Cut the mark a news feed leaves where an excerpt ends ("[…]", "Continue reading →")
+    from the end of a line: not the article's words. The article stays cut (see
+    :func:`analysis.corpus.exports.truncated_documents`)."""
+    if not text.endswith(_EXCERPT_ENDS):
+        return text
+    return _EXCERPT_MARK_RE.sub("", text)
+
+
+def remove_feed_footer(text: str) -> str:
+    """Cut WordPress's feed footer ("The post <title> appeared first on <site>.") from a line,
+    or the whole line when it is nothing else."""
+    if _FEED_FOOTER_HINT not in text:
+        return text
+    return _FEED_FOOTER_RE.sub("", text)
 
 
 # Markdown, as exported by scrapers and CMSs (and trafilatura's markdown output): an image

@@ -403,9 +403,10 @@ def _limitations_section(facts: CorpusFacts, extra: Sequence[str] = ()) -> list[
     if facts.n_truncated:
         lines.append(
             f"- **Articles cut short.** {facts.n_truncated} of {articles(facts.n_docs)} ended "
-            "with a news API's truncation mark (NewsAPI's '… [+2712 chars]': it gives the first "
-            "200 characters of each article). Only their openings were analysed; their tone, "
-            "frames and sources describe how they open, not the whole articles."
+            "with the mark of a text cut short (NewsAPI's '… [+2712 chars]': it gives the first "
+            "200 characters of each article; a news feed's '[…]' or 'Continue reading' after an "
+            "excerpt). Only their openings were analysed; their tone, frames and sources "
+            "describe how they open, not the whole articles."
         )
     if facts.translated:
         docs = ", ".join(f"`{escape_code(d)}` ({escape_text(g)})" for d, g in facts.translated)

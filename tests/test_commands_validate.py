@@ -216,3 +216,17 @@ def test_code_sample_and_codebook_check_take_a_column_map(tmp_path: Path, capsys
     assert main(check) == 2  # a bad corpus file is an error message, not a traceback
     assert main([*check, "--map", "outlet=source,text=body"]) == 0
     assert "clashed" in capsys.readouterr().out
+
+
+def test_validate_and_train_warn_about_a_frame_marked_only_where_present(
+    tmp_path: Path, capsys
+) -> None:
+    rows = ["sentence,conflict"] + [f"troops clashed {i},x" for i in range(6)]
+    rows += [f"a calm day {i}," for i in range(6)]
+    sheet = tmp_path / "marked.csv"
+    sheet.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    code = main(["validate", "--sheet", str(sheet), "--out", str(tmp_path / "v"), "--n-boot", "50"])
+    assert code == 0
+    assert "every code of conflict (6 coded, 6 blank) is 1" in capsys.readouterr().err
+    assert main(["train", "--sheet", str(sheet), "--out", str(tmp_path / "m")]) == 2
+    assert "every code of conflict (6 coded, 6 blank) is 1" in capsys.readouterr().err

@@ -7,7 +7,14 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from analysis.validation.sheets import SheetError, consensus, read_sheet, read_sheets
+from analysis.validation.sheets import (
+    SheetError,
+    consensus,
+    presence_only_columns,
+    presence_only_warning,
+    read_sheet,
+    read_sheets,
+)
 
 
 def write(path: Path, text: str) -> Path:
@@ -106,3 +113,22 @@ def test_a_sheet_excel_saved_in_windows_1252_is_read_with_a_warning(tmp_path: Pa
     binary.write_bytes(b"sentence,war\n\x00\x01\x02,1\n")
     with pytest.raises(SheetError, match=r"b.csv: looks like a binary file"):
         read_sheet(binary)
+
+
+def test_a_frame_marked_only_where_present_is_named(tmp_path: Path) -> None:
+    # "x" where the coder saw the frame, nothing elsewhere: blanks are "not coded"
+    sheet = write(
+        tmp_path / "s.csv",
+        "sentence,war,trade,tone\nA clash.,x,0,negative\nCalm.,,1,\nTariffs.,x,,positive\n"
+        "Rain.,,0,\n",
+    )
+    gold = consensus(read_sheets([sheet]), ["war", "trade", "tone"])
+    assert presence_only_columns(gold, ["war", "trade", "tone"]) == ["war"]
+    message = presence_only_warning(gold, ["war", "trade", "tone"])
+    assert message is not None and "war (2 coded, 2 blank)" in message and "trade" not in message
+    assert "fill its blanks with 0" in message
+    # every item coded 1, none blank: a frame present throughout, not a presence-only sheet
+    full = write(tmp_path / "t.csv", "sentence,war\nA clash.,1\nA raid.,1\n")
+    gold = consensus(read_sheets([full]), ["war"])
+    assert presence_only_columns(gold, ["war"]) == []
+    assert presence_only_warning(gold, ["war"]) is None

@@ -14,6 +14,7 @@ import sys
 from pathlib import Path
 
 from analysis.config import SEED
+from analysis.user_warnings import warn_user
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -46,6 +47,7 @@ def main(args: argparse.Namespace) -> int:
     from analysis.validation.sheets import (
         SheetError,
         consensus,
+        presence_only_warning,
         read_sheets,
         uncoded_columns,
     )
@@ -60,6 +62,8 @@ def main(args: argparse.Namespace) -> int:
         gold = consensus(coded, columns)
         uncoded = uncoded_columns(gold, columns)
         columns = [c for c in columns if c not in uncoded]
+        if (presence_only := presence_only_warning(gold, columns)) is not None:
+            warn_user(presence_only)
         if uncoded:
             print(f"not coded in the sheet, so not trained: {', '.join(uncoded)}")
         frames = [c for c in columns if c != "tone"]

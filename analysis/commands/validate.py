@@ -49,6 +49,7 @@ def main(args: argparse.Namespace) -> int:
     from analysis.validation.sheets import (
         SheetError,
         consensus,
+        presence_only_warning,
         read_sheets,
         uncoded_columns,
     )
@@ -70,6 +71,8 @@ def main(args: argparse.Namespace) -> int:
     gold = consensus(coded, columns)
     uncoded = uncoded_columns(gold, columns)
     columns = [c for c in columns if c not in uncoded]
+    if (presence_only := presence_only_warning(gold, columns)) is not None:
+        warn_user(presence_only)
     predictions = machine_codes(
         gold["text"], columns, codebook=book, model=model, tone="tone" in columns
     )

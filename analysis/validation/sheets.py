@@ -247,3 +247,36 @@ def uncoded_columns(gold: pd.DataFrame, columns: Sequence[str]) -> list[str]:
     """The ``columns`` of ``gold`` (e.g. :func:`consensus`) with no code in any row: a frame or
     the tone the coders left blank throughout, which can be neither measured nor trained."""
     return [c for c in columns if not gold[c].notna().any()]
+
+
+def presence_only_columns(gold: pd.DataFrame, columns: Sequence[str]) -> list[str]:
+    """The frame ``columns`` of ``gold`` coded only as present: every code is 1 and some rows are
+    blank. A blank is "not coded", not "absent" (:func:`read_sheet`), so a sheet whose coders
+    marked a frame only where they saw it ("x" or 1, else nothing) is measured on its marked
+    items alone: precision is then 1 or undefined and recall means nothing."""
+    out = []
+    for column in columns:
+        if column == TONE_COLUMN:
+            continue
+        codes = gold[column]
+        coded = codes.dropna()
+        if len(coded) and len(coded) < len(codes) and (coded == 1.0).all():
+            out.append(column)
+    return out
+
+
+def presence_only_warning(gold: pd.DataFrame, columns: Sequence[str]) -> str | None:
+    """The warning for :func:`presence_only_columns`, naming each column and its counts; None
+    when there is none."""
+    found = presence_only_columns(gold, columns)
+    if not found:
+        return None
+    shown = ", ".join(
+        f"{c} ({int(gold[c].notna().sum())} coded, {int(gold[c].isna().sum())} blank)"
+        for c in found
+    )
+    return (
+        f"every code of {shown} is 1 and the other items are blank: a blank means not coded, "
+        "not absent, so only the items marked 1 are measured or learnt from. If the coders "
+        "marked a frame only where they saw it, fill its blanks with 0 (absent) and run again."
+    )

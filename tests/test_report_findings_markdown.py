@@ -122,3 +122,33 @@ def test_a_finding_naming_a_group_mostly_not_in_english_says_so():
     assert "- B's tone.\n" in text + "\n" and text.count("**Not in English:**") == 2
     assert "stand out by their language" in text
     assert "Not in English" not in findings_markdown(findings)  # no notes given, none written
+
+
+def test_a_clear_finding_about_a_group_mostly_not_in_english_is_listed_as_not_measured():
+    findings = [
+        Finding("tone_pair_A_B", "tone", "A is more negative than B.", groups=("A", "B")),
+        Finding("tone_pair_B_C", "tone", "B is more positive than C.", groups=("B", "C")),
+        Finding("tone_pair_B_D", "tone", "B and D differ little.", supported=False, groups=("B",)),
+        Finding("vocabulary_A", "vocabulary", "A's words.", groups=("A",)),
+        Finding("hedging_all", "hedging", "Hedges: A 1, B 2, C 3.", groups=("A", "B", "C")),
+    ]
+    notes = {"A": "2 of the 2 articles from A (`de` 2)"}
+    lines = findings_lines(findings, group_notes=notes)
+    text = "\n".join(lines)
+    heading = next(i for i, line in enumerate(lines) if line.startswith("**Not measured**"))
+    a_line = next(i for i, line in enumerate(lines) if line.startswith("- A is more negative"))
+    b_line = next(i for i, line in enumerate(lines) if line.startswith("- B is more positive"))
+    none = next(i for i, line in enumerate(lines) if line.startswith("**No clear difference**"))
+    # the clear finding with B and C first, then the unclear one, then A's under "Not measured"
+    assert b_line < none < heading < a_line
+    assert "mostly not in English" in lines[heading]
+    # a vocabulary finding reads no lexicon: it stays a finding, with its own note
+    vocabulary = text[text.index("### Vocabulary") : text.index("### Hedging")]
+    assert vocabulary.startswith("### Vocabulary (keyness)\n\n- A's words.")
+    assert "**Not measured**" not in vocabulary
+    # a finding that lists every group keeps its place (the others' figures are measured)
+    hedging = text[text.index("### Hedging") :]
+    assert hedging.startswith("### Hedging and certainty\n\n- Hedges: A 1, B 2, C 3.")
+    assert "**Not measured**" not in hedging
+    # without notes nothing moves
+    assert "**Not measured**" not in "\n".join(findings_lines(findings))

@@ -98,9 +98,10 @@ def test_a_finding_gets_a_note_only_for_its_noted_groups():
     assert findings_note((), notes) == ""
     one = findings_note(("B", "A"), notes, "tone")
     assert one.startswith("**Not in English:** 2 of the 2 articles from A (`pt` 2). The lexicons")
-    assert "English words of these articles" in one and "“Not in English”" in one
+    assert "in these articles they read only the words spelt as English ones" in one
+    assert "“Not in English”" in one
     both = findings_note(("A", "C", "A"), notes, "frames")
-    assert "A (`pt` 2); 1 of the 1 article from C." in both and "of those articles" in both
+    assert "A (`pt` 2); 1 of the 1 article from C." in both and "in those articles" in both
 
 
 def test_a_vocabulary_finding_says_the_words_stand_out_by_their_language():
@@ -112,7 +113,8 @@ def test_a_figures_note_names_the_groups_mostly_not_in_english_and_what_that_doe
     rows = [("a0", "A", "pt"), ("a1", "A", "pt"), ("b0", "B", "en"), ("c0", "C", "id")]
     note = figure_note(documents(rows), "outlet")
     assert note.startswith("Mostly not in English: A (2 of 2: pt 2); C (1 of 1: id 1). ")
-    assert "count only their English words" in note and "B" not in note.split(".")[0]
+    assert "count only their words spelt as English ones" in note
+    assert "B" not in note.split(".")[0]
     assert figure_note(documents([("b0", "B", "en")]), "outlet") == ""
 
 

@@ -5,7 +5,11 @@ supported ones come first and those whose interval includes zero follow under a 
 difference" heading, so a reader never takes one for the other. Each finding is a list item with
 up to :data:`MAX_EVIDENCE` quoted sentences, each with its document id and sentence number; a
 sentence already quoted earlier in the same list is not quoted again. The "No clear difference"
-heading of each section names the rule its verdicts rest on. The
+heading of each section names the rule its verdicts rest on. A finding of a lexicon's section
+(all but vocabulary) that describes or compares a group whose articles are mostly not in English
+(one such group, or a pair with one) comes last, under "Not measured": the English lexicons
+read such a group's words as English ones, so its tone, frames or hedges are not its coverage,
+and a "clear" difference with it is not one. The
 summary (:mod:`analysis.report.summary`) and the notebooks (:func:`show_findings`) render findings
 with this one function, so they read the same everywhere.
 """
@@ -78,6 +82,8 @@ def findings_lines(
         if not part:
             continue
         lines += [f"### {SECTION_TITLES.get(section, escape_text(section.title()))}", ""]
+        unread = [f for f in part if _names_an_unread_group(f, notes)]
+        part = [f for f in part if not _names_an_unread_group(f, notes)]
         supported = [f for f in part if f.supported]
         unsupported = [f for f in part if not f.supported]
         for finding in supported:
@@ -90,8 +96,30 @@ def findings_lines(
             ]
             for finding in unsupported:
                 lines += _finding_lines(finding, numbers, quoted, groups, notes)
+        if unread:
+            lines += [f"**Not measured** ({NOT_MEASURED_RULE}):", ""]
+            for finding in unread:
+                lines += _finding_lines(finding, numbers, quoted, groups, notes)
         lines += list(ends.get(section, ()))
     return lines
+
+
+NOT_MEASURED_RULE = (
+    "a group whose articles are mostly not in English: the English lexicons read its words as "
+    "English ones, so these are listed, not reported as findings or differences"
+)
+
+
+def _names_an_unread_group(finding: Finding, notes: Mapping[str, str]) -> bool:
+    """Does ``finding`` rest on a lexicon (any section but vocabulary) and describe one group,
+    or compare two, of which one is mostly not in English (a key of ``notes``)? A finding that
+    lists every group (quotation shares, hedge rates) stays where it is, with its note: the
+    other groups' figures in it are measured."""
+    return (
+        finding.section != "vocabulary"
+        and len(finding.groups) <= 2
+        and any(g in notes for g in finding.groups)
+    )
 
 
 def _finding_lines(

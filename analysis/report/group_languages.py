@@ -119,8 +119,9 @@ def findings_note(groups: Sequence[str], notes: Mapping[str, str], section: str 
         )
     else:
         why = (
-            f"The lexicons are English and read only the English words of {them}, so this "
-            "finding says little about them"
+            f"The lexicons are English: in {them} they read only the words spelt as English "
+            "ones (German die, 'the', scores as English die), so this finding says nothing "
+            "about how they cover the story"
         )
     return f"**Not in English:** {'; '.join(own)}. {why} (see the limitations, “Not in English”)."
 
@@ -146,6 +147,6 @@ def figure_note(
     named += f" and {more} more" if more > 0 else ""
     return (
         f"Mostly not in English: {named}. The lexicons are English: these groups' tone, frames "
-        "and hedges count only their English words, and their distinctive words are those of "
-        "their language."
+        "and hedges count only their words spelt as English ones (German die, 'the', scores "
+        "as English die), and their distinctive words are those of their language."
     )

@@ -133,8 +133,8 @@ def _language_caption(facts: CorpusFacts) -> str:
         return ""
     notes = "; ".join(note for _, note in facts.language_notes)
     return (
-        f"Mostly not in English: {notes}; the English lexicons read only their English words "
-        "(see the limitations, “Not in English”)."
+        f"Mostly not in English: {notes}; the English lexicons read only their words spelt as "
+        "English ones (see the limitations, “Not in English”)."
     )
 
 
@@ -446,8 +446,10 @@ def _language_limitation(facts: CorpusFacts) -> list[str]:
         f"({languages}; the language given by the corpus, guessed from the text where none "
         "was given, or the text's where it contradicts the given one, as `metadata_note` "
         "says). The lexicons (VADER, the codebook, hedges, sources) are English: these "
-        "articles' tone, frames and hedges count only the English words they hold, so the "
-        "findings that include them say little. Those given in another language are flagged "
+        "articles' tone, frames and hedges count only their words spelt as English ones "
+        "(German die, 'the', scores as English die), so the findings that include them say "
+        "little, and a finding about a group mostly of such articles is listed under “Not "
+        "measured”, not as a finding. Those given in another language are flagged "
         "`language` in documents.csv; leave them out of the corpus, or give the run a "
         "codebook, hedges and source kinds in their language (`analysis.toml`) and a tone "
         "coder trained on their articles (`-p tone_coder`; VADER's lexicon is English only).",
@@ -481,7 +483,7 @@ def _contradicted_limitation(facts: CorpusFacts) -> list[str]:
         "are English by the corpus's language, but their text reads as another language "
         "(`metadata_note` in documents.csv says which). They are not flagged `language`, but "
         "they are counted as not in English here and in the findings' notes: the English "
-        f"lexicons read only the English words they hold; {_CHECK_LANGUAGE}",
+        f"lexicons read only their words spelt as English ones; {_CHECK_LANGUAGE}",
     )
 
 

@@ -71,13 +71,6 @@ CASE_LINES = [
     "Costs &amp; fees",
     "The _Reuters_ desk",
     "Read it (opens in a new tab) now",
-    "The vote passed. Continue reading",
-    "The vote passed. Keep reading \u00bb",
-    "The vote passed [\u2026]",
-    "The vote passed. Read more",
-    "It ended. Read the full story",
-    "It ended. Read Full Article",
-    "The vote passed. The post Vote passes appeared first on Harbour Post.",
     *NEAR_MISSES,
     *COMMENT_BLOCK,
     *RELATED_BLOCK,
@@ -97,9 +90,6 @@ FRAGMENTS = [
     "word", "The", "said", "U.S.", ".", "!", "?", ",", "'", "’", "“", "é", "9", "Photo: ",
     "(AP Photo/Evan Vucci)", "Getty Images", "Reuters", " | ", "/", ":", "&amp;amp;",
     "&amp;lt;b&amp;gt;", "\n.\n.", "__*x*__",
-    " Read more", " READ MORE", " Read the full story", " Continue reading", " Keep Reading",
-    " \u2192", " \u00bb", ">>", "...", "\u2026", " [\u2026]", "[...]", "The post ", "Ferry fares",
-    " appeared first on ", "Harbour Post.", "more", "reading",
 ]  # fmt: skip
 fragment_lines = st.lists(st.sampled_from(FRAGMENTS), max_size=12).map("".join)
 any_lines = st.one_of(fragment_lines, st.text(max_size=40))
@@ -159,13 +149,6 @@ def _plain_may_need_normalising(text: str) -> bool:
         return True
     if "(" in text and normalisers._LINK_TEXT_RE.search(text):
         return True
-    feed_marks = (
-        normalisers._EXCERPT_MARK_RE,
-        normalisers._READ_MORE_TAIL_RE,
-        normalisers._FEED_FOOTER_RE,
-    )
-    if any(pattern.search(text) for pattern in feed_marks):
-        return True
     return not text.isascii() and not unicodedata.is_normalized("NFC", text)
 
 
@@ -176,21 +159,10 @@ def _plain_normalise_whitespace(text: str) -> str:
 
 
 def _plain_remove_link_text(text: str) -> str:
-    """remove_link_text as it was: _LINK_TEXT_RE searched (from every position) and cut; then
-    the "Read more" link's pattern on every line."""
-    if normalisers._LINK_TEXT_RE.search(text):
-        text = _plain_normalise_whitespace(normalisers._LINK_TEXT_RE.sub(normalisers._gap, text))
-    return normalisers._READ_MORE_TAIL_RE.sub("", text)
-
-
-def _plain_remove_excerpt_mark(text: str) -> str:
-    """remove_excerpt_mark without its quick test."""
-    return normalisers._EXCERPT_MARK_RE.sub("", text)
-
-
-def _plain_remove_feed_footer(text: str) -> str:
-    """remove_feed_footer without its quick test."""
-    return normalisers._FEED_FOOTER_RE.sub("", text)
+    """remove_link_text as it was: _LINK_TEXT_RE searched (from every position) and cut."""
+    if not normalisers._LINK_TEXT_RE.search(text):
+        return text
+    return _plain_normalise_whitespace(normalisers._LINK_TEXT_RE.sub(normalisers._gap, text))
 
 
 def _plain_detokenise(text: str) -> str:
@@ -219,8 +191,6 @@ _PLAIN_STEP = {
     "invisible_chars": _plain_remove_invisible,
     "whitespace": _plain_normalise_whitespace,
     "link_text": _plain_remove_link_text,
-    "excerpt_mark": _plain_remove_excerpt_mark,
-    "feed_footer": _plain_remove_feed_footer,
     "detokenise": _plain_detokenise,
 }
 # the steps of _STEPS in their order, those with a shortcut in their plain form

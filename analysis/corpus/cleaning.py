@@ -141,14 +141,15 @@ def _rules_listing() -> dict[str, str]:
         "caption_boilerplate": "An image widget's 'Enlarge this image toggle caption' and the "
         "photo credit it prints twice are removed.",
         "html_entity": "HTML entities ('&amp;', '&#8217;') become the characters they stand for.",
-        "link_text": "Link annotations such as '(opens in a new tab)' are cut out of the line, "
-        "and a 'Read more »' link after its last sentence.",
+        "link_text": "Link annotations such as '(opens in a new tab)' are cut out of the line.",
         "truncation_mark": "The mark a news API leaves where it cut an article short "
         "('… [+2712 chars]', NewsAPI) is cut from the end of the line; the article stays cut.",
         "excerpt_mark": "The mark a news feed leaves where an excerpt ends ('[…]', 'Continue "
-        "reading →') is cut from the end of the line; the article stays cut.",
+        "reading →') is cut from the end of the text's last line; the article stays cut.",
         "feed_footer": "WordPress's feed footer ('The post <title> appeared first on <site>.') "
-        "is cut from the line, or the line removed when it is nothing else.",
+        "is cut from the end of the text, or its last line removed when it is nothing else.",
+        "read_more_link": "A 'Read more »' link after the text's last sentence (a feed item's "
+        "link to the rest) is cut.",
         "emphasis_markup": "Markdown emphasis debris is unwrapped: '_Reuters_' becomes 'Reuters'.",
         "markdown_markup": "Markdown structure is unwrapped: '## Title' and '> quote' lose their "
         "markers, '[text](url)' keeps its text, an image '![alt](url)' goes.",
@@ -212,8 +213,6 @@ _STEPS: tuple[tuple[str, Callable[[str], str]], ...] = (
     ("cms_debris", normalisers.remove_cms_debris),
     ("link_text", normalisers.remove_link_text),
     ("truncation_mark", normalisers.remove_truncation_mark),
-    ("excerpt_mark", normalisers.remove_excerpt_mark),
-    ("feed_footer", normalisers.remove_feed_footer),
     ("para_marker", normalisers.remove_para_markers),
     ("markdown_markup", normalisers.remove_markdown),
     ("emphasis_markup", normalisers.remove_emphasis),
@@ -228,7 +227,6 @@ _CONTENT_REMOVING = frozenset(
         "cms_debris",
         "link_text",
         "truncation_mark",
-        "feed_footer",
         "para_marker",
         "markdown_markup",
         "caption_boilerplate",
@@ -261,8 +259,6 @@ def _is_quiet(text: str) -> bool:
     if text[:1] in ("#", ">"):  # a Markdown heading or quotation
         return False
     if text[-1:].isspace() or _QUIET_CHARS_RE.search(text) or _QUIET_PAIRS_RE.search(text):
-        return False
-    if normalisers.may_end_in_feed_mark(text):
         return False
     return text.isascii() or unicodedata.is_normalized("NFC", text)
 
@@ -759,17 +755,62 @@ def clean_text(
     audit: list[AuditEntry] = []
     raw_lines = _split_raw(raw, doc_id, audit)
     lines, n_repairs = _rule_rounds(raw_lines, doc_id, title, metadata, audit, template)
-    if isinstance(classifier, BoilerplateModel):
-        for _ in range(_MAX_MODEL_PASSES):
-            before = len(lines)
-            lines = _model_pass(lines, classifier, doc_id, audit)
-            if len(lines) == before:
-                break
-            lines, more = _rule_rounds(lines, doc_id, None, metadata, audit, template)
-            n_repairs += more
+    while True:
+        if isinstance(classifier, BoilerplateModel):
+            for _ in range(_MAX_MODEL_PASSES):
+                before = len(lines)
+                lines = _model_pass(lines, classifier, doc_id, audit)
+                if len(lines) == before:
+                    break
+                lines, more = _rule_rounds(lines, doc_id, None, metadata, audit, template)
+                n_repairs += more
+        # a feed's marks end the text: once cut, the rules and the classifier see the rest again
+        if not _cut_feed_marks(lines, doc_id, audit):
+            break
+        lines, more = _rule_rounds(lines, doc_id, None, metadata, audit, template)
+        n_repairs += more
     audit.sort(key=lambda e: e.line_no)  # stable: within a line, the order rules were applied
     text = "\n".join(line.text for line in lines)
     return CleanedText(text, tuple(audit), metadata, n_repairs)
+
+
+# What a news feed leaves at the end of an item, looked for on a text's last line only (see
+# analysis.corpus.normalisers): the rule named in the audit and the cut.
+_FEED_MARKS: tuple[tuple[str, Callable[[str], str]], ...] = (
+    ("feed_footer", normalisers.remove_feed_footer),
+    ("excerpt_mark", normalisers.remove_excerpt_mark),
+    ("read_more_link", normalisers.remove_read_more),
+)
+
+
+def _feed_mark(text: str) -> tuple[str, str] | None:
+    """``(rule, text without it)`` for the first of :data:`_FEED_MARKS` ending ``text``."""
+    for rule, cut in _FEED_MARKS:
+        rest = cut(text).rstrip()
+        if rest != text:
+            return rule, rest
+    return None
+
+
+def _cut_feed_marks(lines: list[_Line], doc_id: str, audit: list[AuditEntry]) -> bool:
+    """Cut a news feed's marks from the end of the text (the last of ``lines``, in place),
+    auditing each; a last line that is nothing but a mark (WordPress's footer) is removed and
+    the line before it looked at. Whether anything changed."""
+    changed = False
+    while lines:
+        last = lines[-1]
+        hit = _feed_mark(last.text)
+        if hit is None:
+            return changed
+        changed = True
+        rule, text = hit
+        if text:
+            audit.append(AuditEntry(doc_id, last.line_no, last.original, rule, "changed", text))
+            last.text = text
+        else:
+            audit.append(AuditEntry(doc_id, last.line_no, last.original, rule, "removed", ""))
+            lines.pop()
+    return changed
 
 
 _AUDIT_ROW = attrgetter(*AUDIT_COLUMNS)  # an entry's fields as a tuple, in column order

@@ -41,9 +41,9 @@ _PARA_MARKER_RE = re.compile(
 # NewsAPI gives the first 200 characters of an article's content and says how many it left out:
 # "… [+2712 chars]" at the end (its free plans give no more).
 _TRUNCATION_MARK_RE = re.compile(r"\s*(?:…|\.\.\.)?\s*\[\+\d+ chars?\]\s*$")
-# What a news feed (RSS or Atom; WordPress's above all) leaves at the end of a line. Written
-# without re.IGNORECASE, so that a line ending in none of _FEED_ENDS (ASCII letters only match
-# themselves) cannot hold one (may_end_in_feed_mark).
+# What a news feed (RSS or Atom; WordPress's above all) leaves at the end of an item. Written
+# without re.IGNORECASE, so that a line ending in none of _EXCERPT_ENDS or _READ_MORE_ENDS (ASCII
+# letters only match themselves) cannot hold one.
 _AFTER_SENTENCE = '(?<=[.!?…"”’)\\]])\\s+'
 _ARROW = r"(?:\s*(?:…|\.{3}|»|›|→|>>|>))?"
 # The end of an excerpt: "[…]" after the excerpt's words, "Continue reading →" after a sentence.
@@ -70,7 +70,6 @@ _FEED_FOOTER_HINT = " appeared first on "
 _EXCERPT_ENDS = ("]", "»", "›", "→", ">", "…", "...", "reading", "Reading", "READING")
 _READ_MORE_ENDS = ("»", "›", "→", ">", "…", "...", "more", "More", "MORE", "story", "article")
 _READ_MORE_ENDS += ("post", "Story", "Article", "Post")
-_FEED_ENDS = _EXCERPT_ENDS + _READ_MORE_ENDS
 _EMPHASIS_RE = re.compile(r"(?<![\w*_])(\*\*|__|\*|_)(?=[^\s*_])(.+?)(?<=[^\s*_])\1(?![\w*_])")
 
 
@@ -102,16 +101,7 @@ def may_need_normalising(text: str) -> bool:
         return True
     if _NEEDS_WORK_RE.search(text) or ("(" in text and _LINK_TEXT_HINT_RE.search(text)):
         return True
-    if may_end_in_feed_mark(text):
-        return True
     return not text.isascii() and not unicodedata.is_normalized("NFC", text)
-
-
-def may_end_in_feed_mark(text: str) -> bool:
-    """False when ``text`` cannot hold a news feed's mark (:func:`remove_excerpt_mark`,
-    :func:`remove_feed_footer`, the "Read more" link of :func:`remove_link_text`): it ends in
-    none of their last characters and holds no " appeared first on "."""
-    return text.endswith(_FEED_ENDS) or _FEED_FOOTER_HINT in text
 
 
 # The only characters other than ASCII letters that re.IGNORECASE matches to an ASCII letter
@@ -228,14 +218,16 @@ def split_block_tags(line: str) -> list[str]:
 
 
 def remove_link_text(text: str) -> str:
-    """Cut link annotations such as "(opens in a new tab)" out of a line, and a "Read more »"
-    link after its last sentence (a teaser's or a feed item's link to the rest)."""
-    if ("(" in text or "[" in text) and _LINK_TEXT_HINT_RE.search(text):
-        # the hint matches exactly where _LINK_TEXT_RE does, and searches faster
-        text = normalise_whitespace(_LINK_TEXT_RE.sub(_gap, text))
-    if text.endswith(_READ_MORE_ENDS):
-        text = _READ_MORE_TAIL_RE.sub("", text)
-    return text
+    """Cut link annotations such as "(opens in a new tab)" out of a line."""
+    if ("(" not in text and "[" not in text) or not _LINK_TEXT_HINT_RE.search(text):
+        return text  # the hint matches exactly where _LINK_TEXT_RE does, and searches faster
+    return normalise_whitespace(_LINK_TEXT_RE.sub(_gap, text))
+
+
+# The marks below end a news feed's item, so cleaning looks for them on a text's last line
+# only (:func:`analysis.corpus.cleaning.clean_text`): in a web page the same "[…]" and "Read
+# more" end the teasers of other articles (recent posts, pingbacks), which are the page's chrome
+# and which the line classifier recognises by those very marks.
 
 
 def remove_excerpt_mark(text: str) -> str:
@@ -245,6 +237,13 @@ def remove_excerpt_mark(text: str) -> str:
     if not text.endswith(_EXCERPT_ENDS):
         return text
     return _EXCERPT_MARK_RE.sub("", text)
+
+
+def remove_read_more(text: str) -> str:
+    """Cut a "Read more »" link after a line's last sentence (a feed item's link to the rest)."""
+    if not text.endswith(_READ_MORE_ENDS):
+        return text
+    return _READ_MORE_TAIL_RE.sub("", text)
 
 
 def remove_feed_footer(text: str) -> str:

@@ -498,10 +498,12 @@ _CREDIT_RE = re.compile(
     r")\s*\)?",
     re.IGNORECASE,
 )
-# "... on Monday. (AP Photo/Evan Vucci)": a caption that ends with its credit
+# "... on Monday. (AP Photo/Evan Vucci)": a caption that ends with its credit; the Guardian's
+# "... in London. Photograph: Jill Mead/The Guardian" names any source after the slash
 _CAPTION_TAIL_RE = re.compile(
     rf"\((?:{_AGENCY})\s*(?:photo|images|pool)[^()]{{0,60}}\)\s*$"
-    rf"|\b(?:photo|image|picture)\s*(?:credit)?\s*:\s*[^.]{{1,60}}(?:/|\|)\s*{_AGENCY}\s*\)?\s*$",
+    rf"|\b(?:photo|image|picture)\s*(?:credit)?\s*:\s*[^.]{{1,60}}(?:/|\|)\s*{_AGENCY}\s*\)?\s*$"
+    r"|\b(?:photograph|illustration|composite)\s*:\s*[^.:/|]{1,60}/\s*[^.:/|]{1,40}$",
     re.IGNORECASE,
 )
 # "Updated 3:45 p.m. ET", "Published 10.12 am GMT, Tuesday"

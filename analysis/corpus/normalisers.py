@@ -68,8 +68,10 @@ _FEED_FOOTER_RE = re.compile(
 )
 _FEED_FOOTER_HINT = " appeared first on "
 _EXCERPT_ENDS = ("]", "»", "›", "→", ">", "…", "...", "reading", "Reading", "READING")
-_READ_MORE_ENDS = ("»", "›", "→", ">", "…", "...", "more", "More", "MORE", "story", "article")
-_READ_MORE_ENDS += ("post", "Story", "Article", "Post")
+_READ_MORE_ENDS = (
+    *("»", "›", "→", ">", "…", "..."),
+    *("more", "More", "MORE", "story", "Story", "article", "Article", "post", "Post"),
+)
 _EMPHASIS_RE = re.compile(r"(?<![\w*_])(\*\*|__|\*|_)(?=[^\s*_])(.+?)(?<=[^\s*_])\1(?![\w*_])")
 
 

@@ -38,6 +38,11 @@ NO_DIFFERENCE_RULES = {
     "not below 0.05",
     "vocabulary": "no word has a keyness z-score above 1.96",
 }
+# Why the findings about a group mostly not in English are listed apart, under "Not measured".
+NOT_MEASURED_RULE = (
+    "a group whose articles are mostly not in English: the English lexicons read its words as "
+    "English ones, so these are listed, not reported as findings or differences"
+)
 OVERLAP_RULE = (
     "the 95% intervals of the highest and the lowest group overlap; a share or rate of 0 counts "
     "with its rule-of-three bound"
@@ -102,12 +107,6 @@ def findings_lines(
                 lines += _finding_lines(finding, numbers, quoted, groups, notes)
         lines += list(ends.get(section, ()))
     return lines
-
-
-NOT_MEASURED_RULE = (
-    "a group whose articles are mostly not in English: the English lexicons read its words as "
-    "English ones, so these are listed, not reported as findings or differences"
-)
 
 
 def _names_an_unread_group(finding: Finding, notes: Mapping[str, str]) -> bool:

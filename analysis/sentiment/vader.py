@@ -205,7 +205,7 @@ def _boost(valence: float, word_lower: str, word: str, cap_diff: bool) -> float:
     return scalar
 
 
-def _token_entry(raw: str, lexicon: dict[str, float], tokens: Tokens = "nltk") -> _Entry:
+def _token_entry(raw: str, lexicon: dict[str, float], tokens: Tokens) -> _Entry:
     """What VADER makes of one whitespace token: ``(token as VADER sees it, lower-cased, scored
     (in ``lexicon`` and not a booster), all upper case)``, or ``()`` for a token it drops;
     ``tokens`` says whose reading of the token's punctuation (see the module's docstring)."""
@@ -227,7 +227,7 @@ class _TokenMemo(dict[str, _Entry]):
     key), so a sentence's tokens are looked up in one pass; emptied when it grows past
     :data:`TOKEN_MEMO_SIZE` entries."""
 
-    def __init__(self, lexicon: dict[str, float], tokens: Tokens = "nltk") -> None:
+    def __init__(self, lexicon: dict[str, float], tokens: Tokens) -> None:
         super().__init__()
         self.lexicon = lexicon
         self.tokens = tokens

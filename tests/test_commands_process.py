@@ -133,6 +133,33 @@ def test_full_per_sentence_work_on_a_tiny_file(corpus_csv: Path, tmp_path: Path)
 
 
 @pytest.mark.slow
+def test_articles_cut_short_are_counted_and_warned_about(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """NewsAPI's "… [+N chars]" and a feed's "[…]": counted in run.json and warned, as loading
+    warns for ``run``."""
+    texts = [
+        "Ministers agreed to pause grain tariffs on Monday and farmers welcomed the… [+2712 chars]",
+        "Critics said the pause is fragile and exporters expect delays at the port [&#8230;]",
+        "Prices of grain rose 4% on Tuesday, traders said.",
+    ]
+    path = tmp_path / "feed.csv"
+    pd.DataFrame({"doc_id": ["n1", "n2", "n3"], "outlet": ["A", "B", "A"], "text": texts}).to_csv(
+        path, index=False
+    )
+    assert run(path, "--out", tmp_path / "o") == 0
+    info = json.loads((tmp_path / "o" / "run.json").read_text(encoding="utf-8"))
+    assert info["cut_short"] == {"documents": 2, "first": ["n1", "n2"]}
+    assert "2 of 3 documents end with the mark of a text cut short" in capsys.readouterr().err
+    plain = tmp_path / "plain.csv"
+    pd.DataFrame({"doc_id": ["n3"], "outlet": ["A"], "text": texts[2:]}).to_csv(plain, index=False)
+    assert run(plain, "--out", tmp_path / "p") == 0
+    info = json.loads((tmp_path / "p" / "run.json").read_text(encoding="utf-8"))
+    assert info["cut_short"] == {"documents": 0, "first": []}
+    assert "cut short" not in capsys.readouterr().err
+
+
+@pytest.mark.slow
 @pytest.mark.usefixtures("light_work")
 @pytest.mark.skipif(
     not all(importlib.util.find_spec(m) for m in ("dask", "distributed")),
@@ -152,6 +179,7 @@ def test_dask_engine_writes_the_same_tables(corpus_csv: Path, tmp_path: Path) ->
         )
     info = json.loads((tmp_path / "d" / "run.json").read_text(encoding="utf-8"))
     assert info["run"]["engine"] == "dask" and info["run"]["jobs"] == 2
+    assert info["cut_short"] == {"documents": 0, "first": []}
 
 
 def test_a_file_of_several_chunks_without_an_actor_list_has_no_actor_columns(

@@ -9,7 +9,11 @@ import pandas as pd
 import pytest
 
 from analysis.corpus.cleaning import clean_text
-from analysis.corpus.exports import truncated_documents, truncated_warning
+from analysis.corpus.exports import (
+    truncated_documents,
+    truncated_documents_in_parquet,
+    truncated_warning,
+)
 from analysis.corpus.normalisers import remove_truncation_mark
 
 
@@ -80,3 +84,19 @@ def test_loading_a_newsapi_answer_warns_that_articles_were_cut(tmp_path: Path) -
     assert set(corpus.audit.loc[corpus.audit["rule"] == "truncation_mark", "doc_id"]) == set(
         corpus.documents["doc_id"]
     )
+
+
+def test_truncated_documents_of_an_audit_written_as_parquet(tmp_path: Path) -> None:
+    audit = pd.DataFrame(
+        {
+            "doc_id": ["b", "a", "b", "c", "d"],
+            "rule": ["truncation_mark", "excerpt_mark", "whitespace", "whitespace", "feed_footer"],
+            "action": ["changed"] * 5,
+        }
+    )
+    path = tmp_path / "cleaning_audit.parquet"
+    audit.to_parquet(path)
+    assert truncated_documents_in_parquet(path) == ["a", "b"] == truncated_documents(audit)
+    assert truncated_documents_in_parquet(tmp_path / "missing.parquet") == []
+    audit[["doc_id", "action"]].to_parquet(path)  # an audit without its rules
+    assert truncated_documents_in_parquet(path) == []

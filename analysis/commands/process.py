@@ -163,6 +163,7 @@ def _remove_if_only_ours(out: Path, created: bool) -> None:
 def main(args: argparse.Namespace) -> int:
     """Run the per-sentence work over INPUT; exit code 2 on bad input or options."""
     from analysis.corpus.documents import CorpusError
+    from analysis.corpus.exports import cut_short_warning, truncated_documents_in_parquet
     from analysis.corpus.files import CorpusFileError, read_chunks
     from analysis.measure.dask_engine import run_dask
     from analysis.measure.document_quality import (
@@ -193,6 +194,7 @@ def main(args: argparse.Namespace) -> int:
     engine = "dask" if args.scheduler else args.engine
     from analysis.measure.warmup import warm_up
     from analysis.settings import SettingsError, check_lexicons, resolve_lexicons
+    from analysis.user_warnings import warn_user
 
     try:
         lexicons = resolve_lexicons(
@@ -256,6 +258,7 @@ def main(args: argparse.Namespace) -> int:
                 )
             if summary.n_docs == 0:
                 raise CorpusFileError(f"{args.input}: no documents with text to process")
+            cut_short = truncated_documents_in_parquet(tmp / "cleaning_audit.parquet")
             run_info = {
                 "input": str(args.input),
                 "read": asdict(report),
@@ -263,6 +266,8 @@ def main(args: argparse.Namespace) -> int:
                 "chunk_size": args.chunk_size,
                 "codebook": str(args.codebook) if args.codebook else None,
                 "quality": quality,
+                # articles a news API or feed cut short (its mark cut by cleaning)
+                "cut_short": {"documents": len(cut_short), "first": cut_short[:5]},
             }
             (tmp / "run.json").write_text(json.dumps(run_info, indent=2) + "\n", encoding="utf-8")
             _replace_outputs(tmp, out)
@@ -290,6 +295,8 @@ def main(args: argparse.Namespace) -> int:
     )
     if not args.no_quality:
         print(quality_line(quality))
+    if (cut := cut_short_warning(cut_short, summary.n_docs)) is not None:
+        warn_user(cut)
     for name in sorted(summary.files.values()):
         print(f"wrote {out / name}")
     print(f"wrote {out / 'run.json'}")

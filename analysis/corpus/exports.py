@@ -33,6 +33,7 @@ line of its own on a page), so inside such a line it removes nothing:
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pandas as pd
 
@@ -149,10 +150,30 @@ def truncated_documents(audit: pd.DataFrame) -> list[str]:
     return sorted(set(hits.astype(str)))
 
 
+def truncated_documents_in_parquet(path: Path | str) -> list[str]:
+    """:func:`truncated_documents` of a cleaning audit written as Parquet (``process``'s
+    ``cleaning_audit.parquet``): only its ``doc_id`` and ``rule`` columns, and only the rows of
+    :data:`TRUNCATION_RULES`, are read; empty when the file or a column is missing."""
+    import pyarrow.parquet as pq
+
+    path = Path(path)
+    if not path.is_file() or not {"doc_id", "rule"} <= set(pq.read_schema(path).names):
+        return []
+    rows = pq.read_table(
+        path, columns=["doc_id", "rule"], filters=[("rule", "in", list(TRUNCATION_RULES))]
+    )
+    return truncated_documents(rows.to_pandas())
+
+
 def truncated_warning(audit: pd.DataFrame, n_documents: int) -> str | None:
-    """The warning for documents a news API cut short (:func:`truncated_documents`), with how
-    many and a few ids; None when there are none."""
-    ids = truncated_documents(audit)
+    """The warning for documents a news API or feed cut short (:func:`truncated_documents`),
+    with how many and a few ids; None when there are none."""
+    return cut_short_warning(truncated_documents(audit), n_documents)
+
+
+def cut_short_warning(ids: list[str], n_documents: int) -> str | None:
+    """The warning for the documents ``ids`` (of ``n_documents``) that a news API or feed cut
+    short, naming a few; None when there are none."""
     if not ids:
         return None
     shown = _first_ids(ids)

@@ -44,3 +44,9 @@ def warn_user(message: str | Warning, category: type[Warning] = UserWarning) -> 
     ``warning:`` lines treat it as before.
     """
     warnings.warn(message, category, stacklevel=user_stack_level())
+
+
+def first_ids(ids: list[str], n: int = 5) -> str:
+    """The first ``n`` of ``ids`` for a warning, comma-separated, "…" after them when there are
+    more."""
+    return ", ".join(ids[:n]) + (", …" if len(ids) > n else "")

@@ -40,7 +40,7 @@ from analysis.corpus.page_charset import declared_charset
 from analysis.corpus.rtf_text import RTF_SUFFIXES, rtf_text
 from analysis.corpus.sentences import count_words_many, split_sentences
 from analysis.corpus.webarchive import WEBARCHIVE_SUFFIXES, webarchive_page
-from analysis.user_warnings import warn_user
+from analysis.user_warnings import first_ids, warn_user
 
 MANIFEST_NAME = "manifest.csv"
 SIDECAR_NAMES = ("metadata.csv", "metadata.json")
@@ -309,14 +309,23 @@ def _sidecar_json(path: Path, corpus_dir: Path) -> pd.DataFrame:
     return pd.DataFrame(rows).fillna("").astype(str)
 
 
+def columns_by_folded_name(columns: Iterable[object]) -> dict[str, list[str]]:
+    """``columns`` (as text) under their name stripped of outer spaces and lower-cased: where
+    a manifest's or a corpus file's column named in another letter case or with spaces around
+    it (``Title``, ``URL ``) is looked for under our name; more than one column under a name
+    means none is taken."""
+    by_name: dict[str, list[str]] = {}
+    for name in map(str, columns):
+        by_name.setdefault(name.strip().lower(), []).append(name)
+    return by_name
+
+
 def with_our_column_names(frame: pd.DataFrame) -> pd.DataFrame:
     """``frame`` with a column that is one of ours (:data:`MANIFEST_COLUMNS`) in another letter
     case or with spaces around it (``File``, ``Doc_ID``, ``Outlet ``: a manifest typed in a
-    spreadsheet) renamed to ours, when the frame has only one such column and not ours itself;
-    a corpus file's columns are found the same way (:mod:`analysis.corpus.files`)."""
-    by_name: dict[str, list[str]] = {}
-    for name in map(str, frame.columns):
-        by_name.setdefault(name.strip().lower(), []).append(name)
+    spreadsheet) renamed to ours, when the frame has only one such column and not ours itself
+    (:func:`columns_by_folded_name`, which finds a corpus file's columns too)."""
+    by_name = columns_by_folded_name(frame.columns)
     renames = {}
     for ours in MANIFEST_COLUMNS:
         alike = by_name.get(ours, [])
@@ -994,7 +1003,7 @@ def build_corpus(corpus_dir: Path | str | None = None) -> Corpus:
         # an export's article may be a graphic, a table or a headline alone: left out, as a
         # corpus file's empty rows are, rather than stopping a search of hundreds of articles
         ids = documents.loc[no_text & exported, "doc_id"].astype(str).tolist()
-        shown = ", ".join(ids[:5]) + (", …" if len(ids) > 5 else "")
+        shown = first_ids(ids)
         warn_user(
             f"{len(ids)} article(s) of news database exports have no text left after their "
             f"header and footer lines (a graphic, a table or a headline alone) and are left "

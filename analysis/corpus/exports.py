@@ -39,6 +39,7 @@ import pandas as pd
 
 from analysis.corpus.database_exports import LEXIS_START_MARK, NEXIS_END_MARK
 from analysis.corpus.factiva import FACTIVA_END_MARK
+from analysis.user_warnings import first_ids
 
 # Each kind of mark, as a whole line (a Windows line end too); the two the loader splits on are
 # its own (analysis.corpus.database_exports)
@@ -104,11 +105,6 @@ def several_articles_warning(names: list[str], texts: list[str], listed: bool = 
 ONE_LINE_MIN_WORDS = 150
 
 
-def _first_ids(ids: list[str], n: int = 5) -> str:
-    """The first ``n`` ids for a warning, "…" after them when there are more."""
-    return ", ".join(ids[:n]) + (", …" if len(ids) > n else "")
-
-
 def one_line_documents(documents: pd.DataFrame) -> pd.Series:
     """Which ``documents`` (``text`` and ``n_words`` columns) are one line of at least
     :data:`ONE_LINE_MIN_WORDS` words after cleaning."""
@@ -126,7 +122,7 @@ def one_line_warning(documents: pd.DataFrame) -> str | None:
     if not n:
         return None
     ids = documents.loc[joined, "doc_id"].astype(str).tolist() if "doc_id" in documents else []
-    shown = _first_ids(ids)
+    shown = first_ids(ids)
     return (
         f"{n} of {len(documents)} documents are one line of {ONE_LINE_MIN_WORDS} words or more "
         f"({shown}): their export joined each article's paragraphs. Cleaning removes "
@@ -176,7 +172,7 @@ def cut_short_warning(ids: list[str], n_documents: int) -> str | None:
     short, naming a few; None when there are none."""
     if not ids:
         return None
-    shown = _first_ids(ids)
+    shown = first_ids(ids)
     return (
         f"{len(ids)} of {n_documents} documents end with the mark of a text cut short, a news "
         f"API's '… [+2712 chars]' or a feed's '[…]' or 'Continue reading' ({shown}): NewsAPI "

@@ -43,7 +43,12 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from analysis.corpus.csv_dialect import CsvLayout
-from analysis.corpus.documents import MANIFEST_COLUMNS, decode_text, extra_columns
+from analysis.corpus.documents import (
+    MANIFEST_COLUMNS,
+    columns_by_folded_name,
+    decode_text,
+    extra_columns,
+)
 from analysis.corpus.group_names import similar_names_warning
 from analysis.corpus.sites import site_of
 from analysis.user_warnings import warn_user
@@ -468,9 +473,7 @@ def _resolve_columns(
     has only one such column (``Title``, ``URL``, ``Text``: monitoring services' exports
     capitalise their headers); the reading summary names each (:meth:`ReadReport.summary`)."""
     present = set(available)
-    by_name: dict[str, list[str]] = {}
-    for name in available:
-        by_name.setdefault(name.strip().lower(), []).append(name)
+    by_name = columns_by_folded_name(available)
     for ours, theirs in mapping.items():
         if theirs not in present:
             raise CorpusFileError(

@@ -44,6 +44,7 @@ import pandas as pd
 
 from analysis.corpus.sentences import CJK_CHARS
 from analysis.lexicon import english_stop_words
+from analysis.user_warnings import first_ids
 
 # The guess reads this much of the text: some 170 words of prose, whose share of English function
 # words (0.4-0.5 in English) has a standard error of about 0.04, far from the 0.15 threshold. On
@@ -157,8 +158,13 @@ ENGLISH_NAMES = frozenset(
 )
 
 
+def _text(values: pd.Series) -> pd.Series:
+    """``values`` as text, a missing value (None, NaN, pd.NA) as ``""``."""
+    return values.astype("string").fillna("").astype(str)
+
+
 def _values(languages: pd.Series) -> pd.Series:
-    return languages.astype("string").fillna("").astype(str).str.strip().str.lower()
+    return _text(languages).str.strip().str.lower()
 
 
 def _names_none(values: pd.Series) -> pd.Series:
@@ -236,11 +242,11 @@ def fill_language(documents: pd.DataFrame) -> pd.DataFrame:
     """
     if "language" not in documents.columns or "text" not in documents.columns:
         return documents
-    language = documents["language"].astype("string").fillna("").astype(str)
+    language = _text(documents["language"])
     values = _values(language)
     empty = _names_none(values)  # "unknown", "N/A" and the like give no language either
     english = ~empty & _english(values)
-    texts = documents["text"].astype("string").fillna("").astype(str)
+    texts = _text(documents["text"])
     guesses = texts.map(guess_language)
     filled = guesses.index[empty & (guesses != "")]
     contradicted = guesses.index[
@@ -252,7 +258,7 @@ def fill_language(documents: pd.DataFrame) -> pd.DataFrame:
     out["language"] = language
     out.loc[filled, "language"] = guesses[filled]
     if "metadata_note" in out.columns:
-        notes = out["metadata_note"].astype("string").fillna("").astype(str)
+        notes = _text(out["metadata_note"])
         new = pd.Series("", index=out.index)
         given = language.str.strip()
         new[filled] = [NOTE + (f" in place of {was!r}" if was else "") for was in given[filled]]
@@ -272,10 +278,8 @@ def contradicted_documents(documents: pd.DataFrame) -> list[str]:
     (:func:`fill_language` noted them in ``metadata_note``), in the table's order."""
     if not {"doc_id", "metadata_note"} <= set(documents.columns):
         return []
-    notes = documents["metadata_note"].astype("string").fillna("").astype(str)
-    noted = notes.str.contains(_CONTRADICTED_MARK, regex=False)
-    reads_english = notes.str.contains(_READS_ENGLISH_MARK, regex=False)
-    return documents.loc[noted & ~reads_english, "doc_id"].astype(str).tolist()
+    noted = _text(documents["metadata_note"]).str.contains(_CONTRADICTED_MARK, regex=False)
+    return documents.loc[noted & ~reads_as_english(documents), "doc_id"].astype(str).tolist()
 
 
 def language_read(documents: pd.DataFrame) -> pd.Series:
@@ -286,10 +290,10 @@ def language_read(documents: pd.DataFrame) -> pd.Series:
     a ``language`` column, every value is empty (no language)."""
     if "language" not in documents.columns:
         return pd.Series("", index=documents.index, dtype=object)
-    language = documents["language"].astype("string").fillna("").astype(str)
+    language = _text(documents["language"])
     if "metadata_note" not in documents.columns:
         return language
-    notes = documents["metadata_note"].astype("string").fillna("").astype(str)
+    notes = _text(documents["metadata_note"])
     read = notes.str.extract(_READ_AS, expand=False)
     return language.where(read.isna(), read)
 
@@ -299,7 +303,7 @@ def reads_as_english(documents: pd.DataFrame) -> pd.Series:
     (:func:`fill_language` noted them in ``metadata_note``; all False without that column)."""
     if "metadata_note" not in documents.columns:
         return pd.Series(False, index=documents.index)
-    notes = documents["metadata_note"].astype("string").fillna("").astype(str)
+    notes = _text(documents["metadata_note"])
     return notes.str.contains(_READS_ENGLISH_MARK, regex=False)
 
 
@@ -312,11 +316,6 @@ def english_given_as_other(documents: pd.DataFrame) -> list[str]:
     return documents.loc[reads_as_english(documents), "doc_id"].astype(str).tolist()
 
 
-def _some(ids: list[str]) -> str:
-    """The first five of ``ids``, and "…" when there are more."""
-    return ", ".join(ids[:5]) + (", …" if len(ids) > 5 else "")
-
-
 def contradicted_warning(documents: pd.DataFrame) -> str | None:
     """The warning for documents given as English whose text reads as another language
     (:func:`contradicted_documents`), with how many and a few ids; None when there are none."""
@@ -325,7 +324,7 @@ def contradicted_warning(documents: pd.DataFrame) -> str | None:
         return None
     return (
         f"{len(found)} of {len(documents)} documents are given as English but their text reads "
-        f"as another language ({_some(found)}; metadata_note says which): their language was "
+        f"as another language ({first_ids(found)}; metadata_note says which): their language was "
         "left as given, so they are not flagged 'language', but the English lexicons read only the "
         "English words they hold. Check the corpus's language column or the export's field; "
         f"{PAGE_LANGUAGE_HINT}."
@@ -340,7 +339,7 @@ def english_given_as_other_warning(documents: pd.DataFrame) -> str | None:
         return None
     return (
         f"{len(found)} of {len(documents)} documents are given as another language but their "
-        f"text reads as English ({_some(found)}; metadata_note says which): their language was "
+        f"text reads as English ({first_ids(found)}; metadata_note says which): their language was "
         "left as given, so they are flagged 'language' and counted as not in English, though the "
         "lexicons can read them. Check the corpus's language column or the export's field, and "
         f"give 'en' where the text is English; {PAGE_LANGUAGE_HINT}."

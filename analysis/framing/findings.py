@@ -29,7 +29,7 @@ NO_KEYNESS = "No word is distinctive of any group: the articles have no content 
 NO_QUOTES = "No sentence in these articles carries a direct quotation."
 NO_SOURCES = "No sentence in these articles attributes a claim to a recognised source category."
 NO_HEDGES = "No hedge (may, could, reportedly…) is used in these articles."
-NO_CERTAINTY = "No certainty marker (will, clearly, never…) is used in these articles."
+NO_CERTAINTY = "No certainty marker (clearly, never, must…) is used in these articles."
 
 
 def _upper_share(row: pd.Series) -> float:

@@ -1,17 +1,18 @@
 """Hedging and certainty: how tentatively or firmly each outlet states things.
 
 Per sentence, :func:`hedging_counts` counts hedges ("reportedly", "may", "could", "appears to",
-"according to", "expected to", ...) and certainty markers, also called boosters ("will",
-"clearly", "never", "must", "in fact", ...). The word lists are data, ``analysis/data/hedges.toml``
-(after Hyland's hedges and boosters, adapted to news copy), and each list compiles (with
-:mod:`analysis.lexicon`) to one regular expression counted over the whole column with pyarrow's RE2
-kernels.
+"according to", "expected to", ...) and certainty markers, also called boosters ("clearly",
+"never", "must", "in fact", "undoubtedly", ...). The word lists are data,
+``analysis/data/hedges.toml`` (after Hyland's hedges and boosters, adapted to news copy), and
+each list compiles (with :mod:`analysis.lexicon`) to one regular expression counted over the whole
+column with pyarrow's RE2 kernels.
 
-Two ambiguities are handled in the lexicon rather than in code: the modal "may" is matched in
-lower case only, so the month ("in May", "May 2025") is not a hedge, with a narrow pattern for a
-sentence-initial modal "May be ..."; and noun uses of "will" ("political will", "the will of the
-people", "goodwill") are masked out before counting certainty. A marker inside a quotation counts
-for the outlet that chose to print it.
+Ambiguities are handled in the lexicon rather than in code: the modal "may" is matched in lower
+case only, so the month ("in May", "May 2025") is not a hedge, with a narrow pattern for a
+sentence-initial modal "May be ..."; future "will" is not a booster (in news it mostly states a
+schedule; see the lexicon's comment for what it did to the counts), and a list that counts it
+masks its noun uses ("political will") with ``exclusions`` before counting. A marker inside a
+quotation counts for the outlet that chose to print it.
 """
 
 from __future__ import annotations

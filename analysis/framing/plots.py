@@ -70,7 +70,7 @@ FIGURES: dict[str, FigureInfo] = {
     ),
     "fig11_hedging": FigureInfo(
         "fig11_hedging",
-        "Hedges (may, could, reportedly…) and certainty markers (will, clearly, never…) per "
+        "Hedges (may, could, reportedly…) and certainty markers (clearly, never, must…) per "
         "1,000 words with 95% bootstrap intervals, by outlet.",
         NOTEBOOK,
         "hedging.csv",

@@ -9,6 +9,7 @@ from analysis.report.findings_markdown import (
     MAX_EVIDENCE,
     findings_lines,
     findings_markdown,
+    nested_quotation,
     show_findings,
 )
 
@@ -152,3 +153,25 @@ def test_a_clear_finding_about_a_group_mostly_not_in_english_is_listed_as_not_me
     assert "**Not measured**" not in hedging
     # without notes nothing moves
     assert "**Not measured**" not in "\n".join(findings_lines(findings))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "nested"),
+    [
+        ("“It’s a disaster,” said one café owner.", "‘It’s a disaster,’ said one café owner."),
+        ('"It\'s a disaster," he said ("really").', "‘It's a disaster,’ he said (‘really’)."),
+        ('He said: "no" — "never".', "He said: ‘no’ — ‘never’."),
+        ("The council met.", "The council met."),
+    ],
+)
+def test_a_quotation_in_a_quoted_sentence_is_nested_in_single_marks(
+    sentence: str, nested: str
+) -> None:
+    assert nested_quotation(sentence) == nested
+
+
+def test_evidence_that_opens_with_a_quotation_opens_with_one_mark() -> None:
+    ev = Evidence("d1", 4, "Gazette", "“It’s a disaster,” said one café owner.")
+    text = findings_markdown([Finding("tone_level", "tone", "Tone.", (ev,))])
+    assert "  > “‘It’s a disaster,’ said one café owner.” — Gazette, `d1` sentence 4" in text
+    assert "““" not in text

@@ -4,7 +4,8 @@ Findings are grouped by section (tone, actors, frames, ...) in a fixed order; wi
 supported ones come first and those whose interval includes zero follow under a "No clear
 difference" heading, so a reader never takes one for the other. Each finding is a list item with
 up to :data:`MAX_EVIDENCE` quoted sentences, each with its document id and sentence number; a
-sentence already quoted earlier in the same list is not quoted again. The "No clear difference"
+sentence already quoted earlier in the same list is not quoted again, and a quotation within a
+quoted sentence is nested in single marks (:func:`nested_quotation`). The "No clear difference"
 heading of each section names the rule its verdicts rest on. A finding of a lexicon's section
 (all but vocabulary) that describes or compares a group whose articles are mostly not in English
 (one such group, or a pair with one) comes last, under "Not measured": the English lexicons
@@ -16,6 +17,7 @@ with this one function, so they read the same everywhere.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 
 from analysis.figures import OTHER_LABEL
@@ -137,12 +139,30 @@ def _finding_lines(
         quoted.add((ev.doc_id, int(ev.sentence_id)))
         lines += [
             "",
-            f"  > “{escape_text(ev.text)}” — "
+            f"  > “{escape_text(nested_quotation(ev.text))}” — "
             f"{escape_text(_quote_group(ev.group, ev.doc_id, doc_groups))}, "
             f"`{escape_code(ev.doc_id)}` sentence {int(ev.sentence_id)}",
         ]
     lines.append("")
     return lines
+
+
+# a straight double quotation mark that opens a quotation: at the start, or after a space, an
+# opening bracket or a dash
+_OPENING_STRAIGHT_QUOTE = re.compile(r'(?:(?<=^)|(?<=[\s(\[{—–-]))"')
+
+
+def nested_quotation(text: str) -> str:
+    """``text`` with its double quotation marks made single, to stand inside double ones.
+
+    The summary quotes each evidence sentence in double quotation marks; a sentence that quotes
+    someone (``“It’s a disaster,” said one owner.``) would otherwise open with two marks. English
+    style guides nest a quotation inside a quotation in single marks, which changes no word of
+    it. A straight ``"`` becomes an opening ``‘`` at the start of the text or after a space, a
+    bracket or a dash, and a closing ``’`` elsewhere; apostrophes are left as written.
+    """
+    text = _OPENING_STRAIGHT_QUOTE.sub("‘", text)
+    return text.replace('"', "’").replace("“", "‘").replace("”", "’")
 
 
 def _quote_group(group: str, doc_id: str, doc_groups: Mapping[str, str]) -> str:

@@ -37,6 +37,7 @@ from analysis.figure_fonts import (
     use_fallback_fonts,
     warn_fonts_failed,
 )
+from analysis.figure_labels import long_labels_wrapped
 from analysis.io import write_bytes
 
 SINGLE_COLUMN_IN = 3.5
@@ -243,6 +244,9 @@ def save_figure(
     the canvas, on a canvas as large as the box; and as SVG cropped to the same box. Returns
     ``[png, svg]``; pass them to :func:`show_figure` to display the saved PNG in a notebook.
 
+    Long titles, category tick labels and legend entries (an outlet's name of any length) are
+    wrapped while the figure is saved (:mod:`analysis.figure_labels`).
+
     A text holding characters DejaVu Sans cannot draw (Chinese, Japanese, Korean) is drawn with
     the installed fonts that have them (:mod:`analysis.figure_fonts`; a warning names any no
     installed font has).
@@ -274,19 +278,20 @@ def save_figure(
     footnote = _add_note(fig, note) if note else None
     fonts: list[Any] = []
     try:
-        fonts = use_fallback_fonts(fig, name)  # warns of characters no installed font draws
-        with warnings.catch_warnings():  # matplotlib's, glyph by glyph: the warning above says it
-            quiet_glyph_warnings()
-            try:
-                _save_both(fig, png, buffer, png_metadata, svg_metadata)
-            except (RuntimeError, ValueError) as exc:
-                if not fonts:
-                    raise
-                restore_fonts(fonts)  # an installed font matplotlib cannot draw with: without it
-                fonts = []
-                warn_fonts_failed(name, exc)
-                buffer = io.BytesIO()
-                _save_both(fig, png, buffer, png_metadata, svg_metadata)
+        with long_labels_wrapped(fig):  # group names of any length keep their place
+            fonts = use_fallback_fonts(fig, name)  # warns of characters no installed font draws
+            with warnings.catch_warnings():  # matplotlib's, glyph by glyph: the warning says it
+                quiet_glyph_warnings()
+                try:
+                    _save_both(fig, png, buffer, png_metadata, svg_metadata)
+                except (RuntimeError, ValueError) as exc:
+                    if not fonts:
+                        raise
+                    restore_fonts(fonts)  # an installed font matplotlib cannot draw: without it
+                    fonts = []
+                    warn_fonts_failed(name, exc)
+                    buffer = io.BytesIO()
+                    _save_both(fig, png, buffer, png_metadata, svg_metadata)
     finally:  # the figure is left as it was given
         restore_fonts(fonts)
         if footnote is not None:

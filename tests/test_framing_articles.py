@@ -103,6 +103,6 @@ def test_plot_marks_a_zero_share_and_takes_the_run_palette() -> None:
     zeros = (table["share_articles"] == 0).sum()
     markers = sum(len(line.get_xdata()) for line in ax.get_lines() if line.get_marker() == "o")
     assert zeros > 0 and markers == zeros
-    labels = [t.get_text() for t in ax.get_legend().get_texts()]
+    labels = [t.get_text() for t in fig.legends[0].get_texts()]  # below the plot, any height
     assert labels == ["X (2 articles)", "Y (2 articles)"]
     plt.close(fig)

@@ -34,7 +34,8 @@ def plot_article_frames(
     palette = palette if palette is not None else group_palette(groups)
     height = 0.8 / len(groups)
     fig, ax = plt.subplots(
-        figsize=(DOUBLE_COLUMN_IN, 0.5 + 0.45 * len(frames) * len(groups) ** 0.5)
+        figsize=(DOUBLE_COLUMN_IN, 0.5 + 0.45 * len(frames) * len(groups) ** 0.5),
+        layout="constrained",
     )
     for i, group in enumerate(groups):
         part = table[table[group_col].astype(str) == group].set_index("label").reindex(frames)
@@ -51,6 +52,8 @@ def plot_article_frames(
     ax.invert_yaxis()
     ax.set_xlim(0, 1)
     ax.set_xlabel("share of articles with the frame (95% bootstrap interval)")
-    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.08), ncol=2, fontsize="small")
-    fig.tight_layout()
+    # below the axis label at any height (a legend placed at a share of the axes' height ran
+    # into the label of a short figure: a corpus with five frames)
+    handles, labels = ax.get_legend_handles_labels()
+    fig.legend(handles, labels, loc="outside lower center", ncols=2, fontsize="small")
     return fig

@@ -240,6 +240,8 @@ def test_a_document_given_as_english_whose_text_is_not_is_noted_and_left_as_give
     message = contradicted_warning(out)
     assert message is not None and message.startswith("2 of 5 documents are given as English")
     assert "(a, b;" in message
+    # what the lexicons do with such text: read its words spelt as English ones, not skip them
+    assert "read their words spelt as English ones" in message
     assert contradicted_warning(fill_language(docs.iloc[2:])) is None
 
 

@@ -325,8 +325,9 @@ def contradicted_warning(documents: pd.DataFrame) -> str | None:
     return (
         f"{len(found)} of {len(documents)} documents are given as English but their text reads "
         f"as another language ({first_ids(found)}; metadata_note says which): their language was "
-        "left as given, so they are not flagged 'language', but the English lexicons read only the "
-        "English words they hold. Check the corpus's language column or the export's field; "
+        "left as given, so they are not flagged 'language', but the English lexicons read their "
+        "words spelt as English ones (German 'die', 'the', as the verb). Check the corpus's "
+        "language column or the export's field; "
         f"{PAGE_LANGUAGE_HINT}."
     )
 

@@ -226,6 +226,25 @@ def test_methods_name_terms_of_the_news_term_list_the_run_used(workspace):
     assert "3 multi-word policy terms (e.g. “grain corridor”, “harbour fees”)" in methods
 
 
+def test_methods_describe_every_measure_the_findings_report(workspace):
+    methods = write(workspace)[0].read_text(encoding="utf-8").split("## Methods")[1]
+    methods = methods.split("## Limitations")[0]
+    heads = re.findall(r"^- \*\*([^*]+)\.\*\*", methods, flags=re.MULTILINE)
+    assert heads[:7] == [
+        "Cleaning",
+        "Sentiment",
+        "Actors",
+        "Frames",
+        "Keyness",
+        "Sourcing",
+        "Hedging and certainty",
+    ]
+    # the package's codebook has no issue frames: none are announced
+    frames = next(line for line in methods.splitlines() if line.startswith("- **Frames.**"))
+    assert "5 generic frames (Semetko & Valkenburg 2000) marks" in frames
+    assert "issue-specific" not in frames
+
+
 def test_summary_is_deterministic_and_free_of_machine_paths(workspace, tmp_path):
     md_path, html_path, gallery = write(workspace)
     first = (md_path.read_bytes(), html_path.read_bytes(), gallery.read_bytes())

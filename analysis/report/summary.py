@@ -39,6 +39,7 @@ from analysis.report.html import (
     escape_text,
     summary_html,
 )
+from analysis.report.lexicon_methods import actors_method, hedging_method, sourcing_method
 from analysis.report.tone_coder import tone_coder_lines
 from analysis.report.wording import articles
 from analysis.sentiment.coder_plots import CODER_FIGURE
@@ -265,15 +266,23 @@ def _methods_section(
             if params.get("tone_coder")
             else ""
         ),
-        f"- **Frames.** A codebook of {generic} generic frames (Semetko & Valkenburg 2000) and "
-        f"{issue} issue-specific frames (mapped to Policy Frames Codebook dimensions, Boydstun "
-        f"et al. 2014) marks a sentence as carrying a frame when it uses one of the frame's "
-        f"indicator words or phrases (stem-aware, with exclusions). These are lexical proxies "
-        f"for a human coder's judgement.",
+        actors_method(lexicons, corpus_dir),
+        f"- **Frames.** A codebook of {generic} generic frames (Semetko & Valkenburg 2000)"
+        + (
+            f" and {issue} issue-specific frames (mapped to Policy Frames Codebook dimensions, "
+            f"Boydstun et al. 2014)"
+            if issue
+            else ""
+        )
+        + " marks a sentence as carrying a frame when it uses one of the frame's indicator "
+        "words or phrases (stem-aware, with exclusions). These are lexical proxies for a human "
+        "coder's judgement.",
         "- **Keyness.** Words a group uses more than the rest of the corpus are ranked by the "
         "weighted log-odds ratio with an informative Dirichlet prior (Monroe, Colaresi & Quinn "
         "2008), z-scored, on lower-cased words after stop-word removal; the prior (the corpus's "
         "own word distribution) keeps rare words from topping the lists.",
+        sourcing_method(lexicons, corpus_dir),
+        hedging_method(lexicons, corpus_dir),
         f"- **Uncertainty.** Every estimate has a 95% percentile interval from a hierarchical "
         f"bootstrap with {n_boot} replicates (seed {seed}): documents are resampled within a "
         f"group when it has more than one, then sentences within each document. With one "

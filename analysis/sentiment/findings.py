@@ -298,7 +298,7 @@ def _no_actor_finding(part: pd.DataFrame, method: str, min_sentences: int) -> Fi
     else:
         key = f"actor_tone_sparse_{method}"
         text = (
-            "Actors from the actor list are mentioned in fewer than "
+            "The actors are mentioned in fewer than "
             f"{min_sentences} sentences of every group in these articles: too few to report the "
             "tone around their mentions."
         )

@@ -32,10 +32,15 @@ from analysis.figures import (
     none_found_figure,
     seeded_global_rng,
 )
+from analysis.sentiment.discover import MIN_DOCS
 
 NOTEBOOK = "02_sentiment.ipynb"
 # What the figures say when there is nothing to draw (the summary's findings say the same).
-NO_ACTORS = "No actor from the actor list is mentioned in these articles."
+# the actors are the actor list's, or, without one, names found in the corpus (discover)
+NO_ACTORS = (
+    "No actor is mentioned in these articles: no name of the actor list, or, without a list, no "
+    f"name that at least {MIN_DOCS} of the articles use."
+)
 NO_SENTENCES = "No sentences to show: the articles have no text left after cleaning."
 # Dots per group in the sentence-tone strip plot; larger groups show a seeded random sample.
 MAX_STRIP_POINTS = 1500

@@ -1,0 +1,118 @@
+"""The summary's Methods bullets for the word-list measures: actors, sourcing, hedging.
+
+The summary reports findings on the tone around actors, on whom sentences credit and on hedges
+and certainty markers; a reader citing them needs to know how each was counted, from which list,
+and what such a count cannot see. Each bullet is written from the list the run used (the
+corpus's own, a parameter's, or the package's), so its numbers and examples are that list's.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from analysis.framing.hedging import DEFAULT_HEDGES
+from analysis.framing.sourcing import load_sources
+from analysis.lexicon import LexiconError, read_toml
+from analysis.report.html import escape_text
+from analysis.sentiment.actors import load_actor_lexicon
+from analysis.sentiment.discover import MAX_ACTORS, MIN_DOCS
+from analysis.settings import Lexicons, lexicon_file, shown_path
+
+# how many of a list's terms a bullet quotes as examples
+N_EXAMPLES = 3
+
+
+def _quoted(terms: list[str]) -> str:
+    return ", ".join(f"“{escape_text(t)}”" for t in terms[:N_EXAMPLES])
+
+
+def _shown(lexicons: Lexicons, kind: str, corpus_dir: Path | str | None) -> str:
+    file = lexicon_file(lexicons, kind)
+    if getattr(lexicons, kind) is None:
+        return f"analysis/data/{file.name}"
+    return shown_path(file, corpus_dir)
+
+
+def actors_method(lexicons: Lexicons, corpus_dir: Path | str | None = None) -> str:
+    """How actors were found (a list given, or names discovered in the corpus) and what the
+    tone around them is not."""
+    stance = (
+        " The tone around an actor is the mean VADER score of the sentences that name it: the "
+        "wording around the mention, not the outlet's stance towards the actor (“China's "
+        "exports fell sharply” is a negative sentence that names China)."
+    )
+    if lexicons.actors is None:
+        return (
+            f"- **Actors.** No actor list was given, so the actors are names found in the corpus: "
+            f"runs of capitalised words that at least {MIN_DOCS} articles use, at most "
+            f"{MAX_ACTORS}, those in most sentences (notebook 01 lists them with their other "
+            f"spellings). Telling people from places and bodies without a model of names is a "
+            f"guess, and a pronoun or a description (“he”, “the ministry”) is not a mention; "
+            f"give an actor list (`-p actors`) to decide." + stance
+        )
+    try:
+        n = len(load_actor_lexicon(lexicons.actors))
+    except (LexiconError, OSError):
+        n = 0
+    counted = f"The {n} actors" if n else "The actors"
+    return (
+        f"- **Actors.** {counted} of the actor list "
+        f"`{escape_text(_shown(lexicons, 'actors', corpus_dir))}` are found by their names and "
+        f"short forms, as whole words; a pronoun or a description (“he”, “the ministry”) is "
+        f"not a mention." + stance
+    )
+
+
+def sourcing_method(lexicons: Lexicons, corpus_dir: Path | str | None = None) -> str:
+    """How attribution, quotation and the kind of source were counted, and their limits."""
+    file = lexicon_file(lexicons, "sources")
+    try:
+        labels = list(load_sources(str(file)).labels.values())
+        min_words = int(read_toml(file, "sourcing lexicon").get("quotes", {}).get("min_words", 3))
+    except (LexiconError, OSError, TypeError, ValueError):
+        labels, min_words = [], 3
+    kinds = f" ({escape_text(', '.join(labels))})" if labels else ""
+    return (
+        f"- **Sourcing.** A sentence is attributed when it has an attribution verb (“said”, "
+        f"“told”, “according to”…) or a direct quotation ({min_words} or more words in "
+        f"quotation marks); it credits a kind of source{kinds} when it also names one, by the "
+        f"words of "
+        f"`{escape_text(_shown(lexicons, 'sources', corpus_dir))}`. Limits: the kind is read from "
+        f"words (“officials”, “analysts”), not from who speaks; a sentence naming two kinds "
+        f"credits both; “he said” credits no one unless the sentence names the source."
+    )
+
+
+def _hedge_terms(file: Path) -> tuple[list[str], list[str]]:
+    try:
+        data: dict[str, Any] = read_toml(file, "hedging lexicon")
+    except (LexiconError, OSError):
+        return [], []
+    out = []
+    for measure in ("hedges", "certainty"):
+        spec = data.get(measure) if isinstance(data.get(measure), dict) else {}
+        terms = [*spec.get("terms", []), *spec.get("case_sensitive", [])]
+        out.append([str(t) for t in terms])
+    return out[0], out[1]
+
+
+def hedging_method(lexicons: Lexicons, corpus_dir: Path | str | None = None) -> str:
+    """What the hedge and certainty lists hold, where they come from, and their limits."""
+    file = lexicon_file(lexicons, "hedges")
+    hedges, certainty = _hedge_terms(file)
+    default = lexicons.hedges is None or file == DEFAULT_HEDGES
+    will = (
+        " Future “will” is not a certainty marker: in news it mostly states a schedule."
+        if default
+        else ""
+    )
+    return (
+        f"- **Hedging and certainty.** Hedges ({len(hedges)} words and phrases such as "
+        f"{_quoted(hedges)}) and certainty markers ({len(certainty)}, such as "
+        f"{_quoted(certainty)}), after Hyland's hedges and boosters (2005), are counted per "
+        f"1,000 words from `{escape_text(_shown(lexicons, 'hedges', corpus_dir))}`.{will} "
+        f"Limits: a word list cannot tell a hedge in the outlet's own voice from one in a "
+        f"quotation it prints (both count for the outlet), nor a modal's sense (“could” of "
+        f"possibility and of past ability)."
+    )

@@ -20,6 +20,7 @@ byte, so figures of short names do not change. The figure is given back as it wa
 
 from __future__ import annotations
 
+import functools
 import textwrap
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -110,12 +111,14 @@ def _fitted_title(title: Text, available_in: float, fig: plt.Figure) -> str:
     return wrapped_label(text, max(_MIN_TITLE_CHARS, int(longest * available_in / width)))
 
 
+@functools.lru_cache(maxsize=4096)
 def fitted_label(text: str, width: int, max_lines: int) -> str:
     """``text`` wrapped at ``width`` characters (:func:`wrapped_label`), or wider when that
     takes more than ``max_lines`` lines: the narrowest wrap within ``max_lines``, as written
-    when none is."""
+    when none is. Cached: an axis formats its labels at every draw of the figure."""
     longest = max(map(len, text.split("\n")))
-    for chars in range(width, longest):
+    # no wrap narrower than an even share of the longest line fits in max_lines lines
+    for chars in range(max(width, -(-longest // max(max_lines, 1))), longest):
         label = wrapped_label(text, chars)
         if label.count("\n") < max_lines:
             return label

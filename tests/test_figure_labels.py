@@ -17,6 +17,7 @@ from analysis import figures
 from analysis.figure_labels import (
     LEGEND_CHARS,
     TICK_LABEL_CHARS,
+    fitted_label,
     long_labels_wrapped,
     tick_label_room,
     title_widths,
@@ -190,3 +191,11 @@ def test_level_labels_under_an_x_axis_take_the_width_between_their_ticks() -> No
         assert not _overlaps(boxes)
     fig.canvas.draw()
     assert _overlaps([t.get_window_extent(renderer) for t in ax.get_xticklabels()])
+
+
+def test_a_fitted_label_takes_the_narrowest_wrap_within_its_lines_or_stays_as_written() -> None:
+    two = fitted_label(LONG[0], 20, 2).split("\n")
+    assert len(two) == 2 and " ".join(two) == LONG[0]
+    assert fitted_label(LONG[0], 20, 4).count("\n") >= 2  # narrower, in more lines
+    assert fitted_label("one two three four five six", 3, 1) == "one two three four five six"
+    assert fitted_label("El País", 36, 2) == "El País"

@@ -11,7 +11,6 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from analysis.framing.hedging import DEFAULT_HEDGES
 from analysis.framing.sourcing import load_sources
 from analysis.lexicon import LexiconError, read_toml
 from analysis.report.html import escape_text
@@ -101,11 +100,11 @@ def hedging_method(lexicons: Lexicons, corpus_dir: Path | str | None = None) -> 
     """What the hedge and certainty lists hold, where they come from, and their limits."""
     file = lexicon_file(lexicons, "hedges")
     hedges, certainty = _hedge_terms(file)
-    default = lexicons.hedges is None or file == DEFAULT_HEDGES
+    counts_will = any(term.casefold() == "will" for term in certainty)
     will = (
-        " Future “will” is not a certainty marker: in news it mostly states a schedule."
-        if default
-        else ""
+        ""
+        if counts_will
+        else " Future “will” is not a certainty marker: in news it mostly states a schedule."
     )
     return (
         f"- **Hedging and certainty.** Hedges ({len(hedges)} words and phrases such as "

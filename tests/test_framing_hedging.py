@@ -55,13 +55,19 @@ def test_future_will_is_not_certainty(sentence: str) -> None:
     assert hedging_counts([sentence]).iloc[0]["n_certainty"] == 0
 
 
+def _lexicon(folder: Path, text: str) -> Path:
+    """A hedging lexicon written for a test."""
+    path = folder / "lex.toml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
 def test_a_list_that_counts_will_masks_its_noun_uses(tmp_path: Path) -> None:
     """What the lexicon's comment tells a user to write works: "will" counted, its nouns not."""
-    path = tmp_path / "lex.toml"
-    path.write_text(
+    path = _lexicon(
+        tmp_path,
         '[hedges]\nterms = ["may"]\n[certainty]\nterms = ["will", "won’t"]\n'
         'exclusions = ["political will", "goodwill", "the will of"]\n',
-        encoding="utf-8",
     )
     sentences = [
         "Prices will rise and they won’t fall.",
@@ -127,11 +133,10 @@ def test_bad_lists_name_file_list_and_entry(tmp_path: Path, hedges: str, message
 
 
 def test_custom_lexicon_terms_and_case(tmp_path: Path) -> None:
-    path = tmp_path / "lex.toml"
-    path.write_text(
+    path = _lexicon(
+        tmp_path,
         '[hedges]\nterms = ["sort of", "it\'s said"]\ncase_sensitive = ["Maybe"]\n'
         '[certainty]\nterms = ["sure"]\nexclusions = ["not sure"]\n',
-        encoding="utf-8",
     )
     counts = hedging_counts(
         ["Sort  of it’s said, Maybe.", "maybe not sure", "It's said, sure."], lexicon=path

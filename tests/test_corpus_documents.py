@@ -217,6 +217,29 @@ def test_folder_without_manifest_uses_sidecar(make_corpus: MakeCorpus) -> None:
     assert docs["doc_id"].tolist() == ["a", "b", "c"]
 
 
+def test_a_pasted_page_without_a_title_gets_its_headline_as_the_title(tmp_path: Path) -> None:
+    folder = tmp_path / "pasted"
+    folder.mkdir()
+    body = "Stocks fell sharply on Tuesday as investors worried that tariffs would hurt growth."
+    (folder / "cnn.txt").write_text(
+        f"Markets slide as tariff fears return\nBy Jane Doe, CNN\n{body}\n", encoding="utf-8"
+    )
+    pd.DataFrame({"file": ["cnn.txt"], "outlet": ["CNN"]}).to_csv(
+        folder / "metadata.csv", index=False
+    )
+    corpus = load_corpus(folder, progress=False)
+    assert corpus.documents.loc[0, "title"] == "Markets slide as tariff fears return"
+    assert corpus.documents.loc[0, "text"] == body  # the headline is not a sentence of it
+    assert "headline_line" in set(corpus.audit["rule"])
+    # a title given in the metadata is the title; the first line then stays article text
+    pd.DataFrame({"file": ["cnn.txt"], "outlet": ["CNN"], "title": ["Given"]}).to_csv(
+        folder / "metadata.csv", index=False
+    )
+    corpus = load_corpus(folder, progress=False)
+    assert corpus.documents.loc[0, "title"] == "Given"
+    assert corpus.documents.loc[0, "text"].startswith("Markets slide as tariff fears return")
+
+
 def test_manifest_and_sidecar_columns_in_another_letter_case_are_ours(
     make_corpus: MakeCorpus,
 ) -> None:

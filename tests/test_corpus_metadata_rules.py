@@ -35,7 +35,53 @@ def test_source_url_lines_move_to_metadata() -> None:
 def test_dateline_near_the_top_moves_to_metadata() -> None:
     cleaned = clean_lines("Harbour Fees Paused", "March 3, 2024", PROSE[0], PROSE[1])
     assert cleaned.metadata["dateline"] == "March 3, 2024"
-    assert cleaned.text.splitlines() == ["Harbour Fees Paused", PROSE[0], PROSE[1]]
+    # without a known title, the headline above the dateline is the title (headline_line)
+    assert cleaned.metadata["title"] == "Harbour Fees Paused"
+    assert cleaned.text.splitlines() == [PROSE[0], PROSE[1]]
+    # with a title given that differs, the first line is article text and stays
+    cleaned = clean_lines("Harbour Fees Paused", "March 3, 2024", PROSE[0], title="Other")
+    assert cleaned.text.splitlines() == ["Harbour Fees Paused", PROSE[0]]
+
+
+def test_a_headline_over_its_byline_is_the_title_when_none_is_known() -> None:
+    cleaned = clean_lines("Markets slide as tariff fears return", "By Jane Doe", *PROSE[:2])
+    assert cleaned.metadata["title"] == "Markets slide as tariff fears return"
+    assert cleaned.text.splitlines() == PROSE[:2]
+    assert [(e.rule, e.action) for e in cleaned.audit][:1] == [
+        ("headline_line", "moved_to_metadata")
+    ]
+    again = clean_lines(*cleaned.text.splitlines())  # idempotent: no headline left to take
+    assert again.text == cleaned.text and "title" not in again.metadata
+
+
+def test_only_a_text_that_opens_with_its_headline_gives_one() -> None:
+    # a menu line first: the headline under it is not taken once the menu has gone
+    cleaned = clean_lines(
+        "Sign in", "Markets slide as tariff fears return", "By Jane Doe", PROSE[0]
+    )
+    assert "title" not in cleaned.metadata
+    assert "Markets slide as tariff fears return" in cleaned.text.splitlines()
+
+
+@pytest.mark.parametrize(
+    "first",
+    [
+        "Officials met on Tuesday.",  # a sentence: it ends as one
+        "Port fees paused for six months:",  # a clause's opening
+        "Paused",  # too short for a headline
+        " ".join(["word"] * 26),  # too long for one
+    ],
+)
+def test_a_first_line_not_shaped_as_a_headline_stays(first: str) -> None:
+    cleaned = clean_lines(first, "By Jane Doe", *PROSE[:2])
+    assert "title" not in cleaned.metadata
+    assert cleaned.text.splitlines()[0] == first
+
+
+def test_a_short_first_line_with_no_byline_or_dateline_below_stays() -> None:
+    cleaned = clean_lines("Harbour Fees Paused", *PROSE[:2])
+    assert "title" not in cleaned.metadata
+    assert cleaned.text.splitlines() == ["Harbour Fees Paused", *PROSE[:2]]
 
 
 @pytest.mark.parametrize(

@@ -155,6 +155,8 @@ def _rules_listing() -> dict[str, str]:
         "markers, '[text](url)' keeps its text, an image '![alt](url)' goes.",
         "title_line": "The first line, when it repeats the document's title, moves to "
         "metadata['title'].",
+        "headline_line": "Without a known title, a first line shaped as a headline (3–25 words, "
+        "no closing punctuation) right above a byline or dateline moves to metadata['title'].",
         "source_url": "'Original article: <URL>', 'Source: <URL>' or a bare URL line moves to "
         "metadata['url'].",
         "source_line": "A short 'Source: <name>' credit line moves to metadata['source'].",
@@ -568,7 +570,36 @@ def _metadata_rule(view: LineView, at_top: bool) -> tuple[str, str, str] | None:
     return None
 
 
-def _clean_round(lines: list[_Line], state: _Round, title: str | None) -> None:
+# a headline: a few words to a long line's worth, not ending as a sentence or a clause does
+HEADLINE_WORDS = (3, 25)
+_CLAUSE_END_RE = re.compile(r"[.!?:;,…][\"'”’)\]]*$")
+
+
+def _is_headline_over_byline(views: Sequence[_View]) -> bool:
+    """Whether the first of ``views`` is a headline: shaped as one (:data:`HEADLINE_WORDS`
+    words, no closing punctuation, no rule of its own) and followed within the next two lines
+    (the top, :data:`TOP_LINES`) by a byline or a dateline, as an article copied from a browser
+    or an export without a title field opens ("Markets slide as tariff fears return / By Jane
+    Doe, CNN / Updated 10:32 AM EDT ..."). Only there: a byline or a dateline at the top of a
+    cleaned text has moved to the metadata, so cleaning the result again finds no headline
+    (cleaning stays idempotent)."""
+    if not views:
+        return False
+    first = views[0]
+    low, high = HEADLINE_WORDS
+    if not low <= first.n_words <= high or _CLAUSE_END_RE.search(first.text):
+        return False
+    if first.line_rule or first.meta_top or not first.has_word:
+        return False
+    return any(
+        view.meta_top is not None and view.meta_top[0] in ("byline", "dateline")
+        for view in views[1:TOP_LINES]
+    )
+
+
+def _clean_round(
+    lines: list[_Line], state: _Round, title: str | None, headline: bool = False
+) -> None:
     state.thai_ok = not has_genuine_thai("\n".join(line.text for line in lines))
     cands = _candidates(lines, state, state.thai_ok)
     views = [c.view for c in cands]
@@ -580,6 +611,10 @@ def _clean_round(lines: list[_Line], state: _Round, title: str | None) -> None:
         at_top = len(state.kept) < TOP_LINES
         if i == 0 and wanted_title and title_key(view.text) == wanted_title:
             state.move(cand, "title_line", "title", view.text)
+            i += 1
+            continue
+        if i == 0 and headline and _is_headline_over_byline(views):
+            state.move(cand, "headline_line", "title", view.text)
             i += 1
             continue
         meta = view.meta_top if at_top else view.meta_rest
@@ -681,12 +716,17 @@ def _rule_rounds(
     metadata: dict[str, str],
     audit: list[AuditEntry],
     template: Collection[str] = frozenset(),
+    *,
+    headline: bool = False,
 ) -> tuple[list[_Line], int]:
-    """Rule rounds until the text stops changing; the kept lines and the encoding repairs."""
+    """Rule rounds until the text stops changing; the kept lines and the encoding repairs.
+    ``headline``: the first round may take a headline over its byline as the title (the text's
+    first rounds, when no title is known; :func:`_is_headline_over_byline`)."""
     n_repairs = 0
     for round_no in range(_MAX_ROUNDS):
         state = _Round(doc_id, metadata, template=template)
-        _clean_round(lines, state, title if round_no == 0 else None)
+        first = round_no == 0
+        _clean_round(lines, state, title if first else None, headline=headline and first)
         audit.extend(state.audit)
         n_repairs += state.n_repairs
         changed = [line.text for line in state.kept] != [line.text for line in lines]
@@ -756,7 +796,9 @@ def clean_text(
     metadata: dict[str, str] = {}
     audit: list[AuditEntry] = []
     raw_lines = _split_raw(raw, doc_id, audit)
-    lines, n_repairs = _rule_rounds(raw_lines, doc_id, title, metadata, audit, template)
+    lines, n_repairs = _rule_rounds(
+        raw_lines, doc_id, title, metadata, audit, template, headline=not title
+    )
     while True:
         if isinstance(classifier, BoilerplateModel):
             for _ in range(_MAX_MODEL_PASSES):

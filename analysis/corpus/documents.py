@@ -849,8 +849,9 @@ def clean_documents(raw: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
         audit_entries.extend(entries)
         cleaned = clean_text(raw_text, doc_id=doc_id, title=row["title"] or None, template=template)
         audit_entries.extend(cleaned.audit)
-        if not row["url"] and cleaned.metadata.get("url"):
-            row["url"] = cleaned.metadata["url"]
+        for field in ("url", "title"):  # a source line's address, a headline above its byline
+            if not row[field] and cleaned.metadata.get(field):
+                row[field] = cleaned.metadata[field]
         row["text"] = cleaned.text
         row["n_encoding_repairs"] = cleaned.n_encoding_repairs
         row["encoding"] = encoding

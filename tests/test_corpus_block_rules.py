@@ -32,6 +32,15 @@ def test_related_list_is_removed_until_prose_resumes() -> None:
     assert {e.rule for e in cleaned.audit} == {"related_list"}
 
 
+def test_a_single_related_link_under_its_label_is_removed() -> None:
+    # CNN's pages pasted from a browser: "Related article" over one linked headline
+    for label in ("Related article", "Related story", "Related video"):
+        teaser = "Five things to know about the tariff fight"
+        cleaned = clean_lines(PROSE[0], label, teaser, PROSE[1])
+        assert cleaned.text.splitlines() == PROSE[:2]
+        assert [e.rule for e in cleaned.audit] == ["related_list", "related_list"]
+
+
 def test_related_list_stops_at_timeline_entries_and_sentence_bullets() -> None:
     lines = ["- Through May 2024:", "- Fees on grain fall by a third this year", PROSE[1]]
     cleaned = clean_lines(PROSE[0], "Related Stories", *lines)

@@ -96,6 +96,7 @@ class SourceLexicon:
     verb_exclusion: str | None  # masked before the verb is looked for ("newly announced")
     verb_lemmas: dict[str, str]  # lower-case form (single spaces) -> canonical verb
     quote_patterns: tuple[str, ...]
+    min_words: int = 3  # the fewest words inside quotation marks that make a direct quotation
 
     @property
     def columns(self) -> list[str]:
@@ -187,6 +188,7 @@ def load_sources(path: str | None = None) -> SourceLexicon:
         verb_exclusion=verb_exclusion,
         verb_lemmas=lemmas,
         quote_patterns=_quote_patterns(verb_pattern, min_words),
+        min_words=min_words,
     )
 
 

@@ -89,8 +89,9 @@ def findings_lines(
         if not part:
             continue
         lines += [f"### {SECTION_TITLES.get(section, escape_text(section.title()))}", ""]
-        unread = [f for f in part if _names_an_unread_group(f, notes)]
-        part = [f for f in part if not _names_an_unread_group(f, notes)]
+        unread_flags = [_names_an_unread_group(f, notes) for f in part]
+        unread = [f for f, flag in zip(part, unread_flags, strict=True) if flag]
+        part = [f for f, flag in zip(part, unread_flags, strict=True) if not flag]
         supported = [f for f in part if f.supported]
         unsupported = [f for f in part if not f.supported]
         for finding in supported:

@@ -33,6 +33,9 @@ from analysis.report.html import escape_code, escape_text
 
 # A group is noted when at least this share of its articles is not in English.
 MOSTLY = 0.5
+# what the English lexicons read of a text in another language, as every note and limitation
+# says it
+SPELT_AS_ENGLISH = "words spelt as English ones (German die, 'the', scores as English die)"
 
 
 @dataclass(frozen=True)
@@ -119,9 +122,8 @@ def findings_note(groups: Sequence[str], notes: Mapping[str, str], section: str 
         )
     else:
         why = (
-            f"The lexicons are English: in {them} they read only the words spelt as English "
-            "ones (German die, 'the', scores as English die), so this finding says nothing "
-            "about how they cover the story"
+            f"The lexicons are English: in {them} they read only the {SPELT_AS_ENGLISH}, so "
+            "this finding says nothing about how they cover the story"
         )
     return f"**Not in English:** {'; '.join(own)}. {why} (see the limitations, “Not in English”)."
 
@@ -147,6 +149,6 @@ def figure_note(
     named += f" and {more} more" if more > 0 else ""
     return (
         f"Mostly not in English: {named}. The lexicons are English: these groups' tone, frames "
-        "and hedges count only their words spelt as English ones (German die, 'the', scores "
-        "as English die), and their distinctive words are those of their language."
+        f"and hedges count only their {SPELT_AS_ENGLISH}, and their distinctive words are those "
+        "of their language."
     )

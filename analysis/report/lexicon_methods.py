@@ -67,8 +67,8 @@ def sourcing_method(lexicons: Lexicons, corpus_dir: Path | str | None = None) ->
     """How attribution, quotation and the kind of source were counted, and their limits."""
     file = lexicon_file(lexicons, "sources")
     try:
-        labels = list(load_sources(str(file)).labels.values())
-        min_words = int(read_toml(file, "sourcing lexicon").get("quotes", {}).get("min_words", 3))
+        lexicon = load_sources(str(file))
+        labels, min_words = list(lexicon.labels.values()), lexicon.min_words
     except (LexiconError, OSError, TypeError, ValueError):
         labels, min_words = [], 3
     kinds = f" ({escape_text(', '.join(labels))})" if labels else ""

@@ -32,6 +32,7 @@ from analysis.report.facts import CorpusFacts, corpus_facts, package_versions
 from analysis.report.findings import Finding
 from analysis.report.findings_markdown import findings_lines, section_order
 from analysis.report.gallery import existing_figures, write_gallery
+from analysis.report.group_languages import SPELT_AS_ENGLISH
 from analysis.report.html import (
     EmbeddedImages,
     ImageSource,
@@ -455,8 +456,8 @@ def _language_limitation(facts: CorpusFacts) -> list[str]:
         f"({languages}; the language given by the corpus, guessed from the text where none "
         "was given, or the text's where it contradicts the given one, as `metadata_note` "
         "says). The lexicons (VADER, the codebook, hedges, sources) are English: these "
-        "articles' tone, frames and hedges count only their words spelt as English ones "
-        "(German die, 'the', scores as English die), so the findings that include them say "
+        f"articles' tone, frames and hedges count only their {SPELT_AS_ENGLISH}, so the "
+        "findings that include them say "
         "little, and a finding about a group mostly of such articles is listed under “Not "
         "measured”, not as a finding. Those given in another language are flagged "
         "`language` in documents.csv; leave them out of the corpus, or give the run a "

@@ -89,7 +89,8 @@ def test_score_counts_lines_moved_to_metadata_apart() -> None:
     body = "A first line of the body text here.\nPhoto: Jane Roe/Reuters\nA last line of it."
     page = bench.Page("p", "", body, {})
     pred = "A first line of the body text here.\nA last line of it."
-    cleaned = clean_text("A first line of the body text here.\nPhoto: Jane Roe/Reuters", model=None)
+    # the credit first: a line right above it would be taken for its caption
+    cleaned = clean_text("Photo: Jane Roe/Reuters\nA first line of the body text here.", model=None)
     moved = bench.moved_lines(cleaned)
     assert moved == "Photo: Jane Roe/Reuters"
     scored = bench._score([page], [pred], [moved])

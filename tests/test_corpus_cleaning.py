@@ -349,6 +349,12 @@ def test_template_lines_needs_three_documents_across_outlets_for_short_lines() -
 
 _LEAD = "The council approved the harbour plan on Tuesday after a long and heated debate."
 _TAIL = "Work on the new quay is expected to begin in the spring, the council said."
+# over 40 words: a paragraph, never taken for the caption of a photo credited below it
+_LONG_LEAD = (
+    f"{_LEAD} Members argued for hours about the cost of dredging the channel, the height of "
+    "the new sea wall and whether the fishing fleet should keep its berths near the market "
+    "while the work goes on."
+)
 
 
 @pytest.mark.parametrize(
@@ -370,12 +376,81 @@ _TAIL = "Work on the new quay is expected to begin in the spring, the council sa
     ],
 )
 def test_captions_credits_and_time_stamps_go_to_metadata(line: str, rule: str, key: str) -> None:
-    out = clean_text("\n".join([_LEAD, line, _TAIL]), doc_id="d", model=None)
-    assert out.text.split("\n") == [_LEAD, _TAIL]
+    out = clean_text("\n".join([_LONG_LEAD, line, _TAIL]), doc_id="d", model=None)
+    assert out.text.split("\n") == [_LONG_LEAD, _TAIL]
     assert [(e.rule, e.action) for e in out.audit if e.original == line] == [
         (rule, "moved_to_metadata")
     ]
     assert out.metadata[key] == line
+
+
+_CAPTION = "Traders on the floor of the New York Stock Exchange on October 20, 2025."
+
+
+@pytest.mark.parametrize(
+    "credit", ["Spencer Platt/Getty Images", "Photo: Meg Kinnard, AP", "(Image: NASA)"]
+)
+def test_a_caption_over_a_photo_credit_goes_with_it(credit: str) -> None:
+    out = clean_text("\n".join([_LEAD, _CAPTION, credit, _TAIL]), doc_id="d", model=None)
+    assert out.text.split("\n") == [_LEAD, _TAIL]
+    assert [(e.rule, e.action) for e in out.audit if e.original in (_CAPTION, credit)] == [
+        ("caption_over_credit", "moved_to_metadata"),
+        ("image_credit", "moved_to_metadata"),
+    ]
+    assert out.metadata["captions"] == _CAPTION
+    again = clean_text(out.text, doc_id="d", model=None)
+    assert again.text == out.text and not again.audit
+
+
+@pytest.mark.parametrize(
+    ("above", "credit"),
+    [
+        (_CAPTION, "Reuters"),  # a bare agency name also ends wire stories
+        (_CAPTION, "The Associated Press"),
+        (_LONG_LEAD, "Photo: Jane Roe/Reuters"),  # a paragraph, not a caption
+        ("Dock workers, Monday", "Photo: Jane Roe/Reuters"),  # too short to be told apart
+    ],
+)
+def test_a_line_over_a_bare_agency_or_a_long_paragraph_stays(above: str, credit: str) -> None:
+    out = clean_text("\n".join([_LEAD, above, credit, _TAIL]), doc_id="d", model=None)
+    assert out.text.split("\n") == [_LEAD, above, _TAIL]
+    assert "captions" not in out.metadata
+
+
+_CNN_TOP = "Markets slide as tariff fears return\nBy Jane Doe, CNN\n"
+
+
+@pytest.mark.parametrize(
+    ("place", "value"),
+    [
+        ("New York\nCNN\n — ", "New York, CNN"),
+        ("Hong Kong\nCNN Business\n—", "Hong Kong, CNN Business"),
+        ("CNN\n–", "CNN"),
+    ],
+)
+def test_a_dateline_split_over_lines_at_the_top_moves_to_metadata(place: str, value: str) -> None:
+    out = clean_text(f"{_CNN_TOP}{place}\n{_LEAD}\n{_TAIL}", doc_id="d", model=None)
+    assert out.text.split("\n") == [_LEAD, _TAIL]
+    assert out.metadata["dateline_place"] == value
+    assert {e.rule for e in out.audit if e.original.strip() in place.split("\n")} == {
+        "place_dateline"
+    }
+    again = clean_text(out.text, doc_id="d", model=None)
+    assert again.text == out.text and not again.audit
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        f"{_LEAD}\nNew York\n—\n{_TAIL}",  # not where the text opens
+        "In the city of New York\n—\n" + _TAIL,  # five words: not a place line
+        "New York\nNew Jersey\nCNN\n—\n" + _TAIL,  # three short lines: a list
+    ],
+)
+def test_short_lines_over_a_dash_elsewhere_are_no_dateline(text: str) -> None:
+    out = clean_text(text, doc_id="d", model=None)
+    assert "dateline_place" not in out.metadata
+    assert not any(e.rule == "place_dateline" for e in out.audit)
 
 
 @pytest.mark.parametrize(

@@ -52,7 +52,7 @@ TARGET_LINES_LOST = 0.015  # the threshold is set on the fitting pages to lose a
 RESCUE_RUNS = (0, 5, 10, 20, 30, 50)  # candidate max_rescued_run values, tried in this order
 LIST_ITEMS = (0, 4)  # candidate min_list_items values (0: no continued lists)
 INNER_FOLDS = 0  # >1: smoothing chosen on fitting pages cleaned by models not fitted on them
-METADATA_RULES = frozenset({"image_credit", "caption", "credit_line"})  # caption/credit moves
+METADATA_RULES = frozenset({"image_credit", "caption", "caption_over_credit", "credit_line"})
 _TOKEN_RE = re.compile(r"\w+")
 
 

@@ -53,6 +53,19 @@ HITS = {
         "- PODCASTS", "Follow us on Instagram", "Story continues below advertisement",
         "Share this article on Facebook Twitter Email", "Share on Facebook, Twitter or Email",
         "Home | News | Sports | Subscribe now! | Sign in", "Politics • Business • Tech • Opinion",
+        "Click to share on Facebook (Opens in new window)", "Click to email this to a friend",
+        "Click to print", "Next Post: Harbour fees return in spring", "Previous article",
+        "Skip to Section Links",
+    ],
+    "cookie_notice": [
+        "We use cookies to improve your browsing experience and show personalised content.",
+        "By choosing I Accept, you consent to our use of cookies and other tracking technologies.",
+        "This website uses cookies. By continuing to use our website without changing the "
+        "settings, you are agreeing to our use of cookies.",
+        "This website uses cookies to improve your experience. We’ll assume you’re ok with this, "
+        "but you can opt-out if you wish. Accept Read More",
+        "Harbour Media uses cookies for ads. Learn more or change your cookie settings.",
+        "Privacy & Cookies Policy",
     ],
     "sign_in_prompt": [
         "Sign in with Apple", "Log in", "Continue with Google", "Sign in with 微博",
@@ -126,6 +139,12 @@ NEAR_MISSES = [
     "No comment, the spokesman said when asked about the talks.",
     "More talks are planned for next month in the capital.",
     "Read more about the deal on page 4.",
+    "Regulators want websites that use cookies to ask for consent before tracking readers.",
+    "Browsers will block sites that use cookies to follow you across the web.",
+    "You can bake these cookies in twenty minutes and they keep for a week.",
+    "The bakery said it would stop using cookies from its old supplier; customers accept that.",
+    "Skip to the end of the report and the picture is bleaker, the auditors said.",
+    "The next article of the treaty covers dredging rights in the channel.",
     "By contrast, exports to Japan rose.",
     "By 2030, output could double, analysts estimate.",
     "Related talks in Geneva ended without agreement.",

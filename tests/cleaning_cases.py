@@ -55,7 +55,12 @@ HITS = {
         "Home | News | Sports | Subscribe now! | Sign in", "Politics • Business • Tech • Opinion",
         "Click to share on Facebook (Opens in new window)", "Click to email this to a friend",
         "Click to print", "Next Post: Harbour fees return in spring", "Previous article",
-        "Skip to Section Links",
+        "Skip to Section Links", "Supported by", "SKIP ADVERTISEMENT", "Share full article",
+        "Purchase Licensing Rights",
+        "A version of this article appears in print on Oct. 22, 2025, Section B, Page 1 of the "
+        "New York edition with the headline: Harbour Fees Return.",
+        "Our Standards: The Thomson Reuters Trust Principles.",
+        "See more on: Harbour Authority of Freedonia",
     ],
     "cookie_notice": [
         "We use cookies to improve your browsing experience and show personalised content.",
@@ -145,6 +150,9 @@ NEAR_MISSES = [
     "The bakery said it would stop using cookies from its old supplier; customers accept that.",
     "Skip to the end of the report and the picture is bleaker, the auditors said.",
     "The next article of the treaty covers dredging rights in the channel.",
+    "Supported by a majority of members, the harbour bill passed on Friday.",
+    "Our standards of care have slipped, the nurses said in a statement.",
+    "See more on page 4 of the ministry's report.",
     "By contrast, exports to Japan rose.",
     "By 2030, output could double, analysts estimate.",
     "Related talks in Geneva ended without agreement.",

@@ -91,6 +91,9 @@ def test_a_short_first_line_with_no_byline_or_dateline_below_stays() -> None:
         "2024-03-03",
         "Mar. 3, 2024 10:15 a.m. EST",
         "3 March 2024 · 5 min read",
+        "3 hours ago",
+        "Published 2 days ago",
+        "October 21, 2025 4:32 PM UTC Updated 2 hours ago",
     ],
 )
 def test_dateline_formats(line: str) -> None:
@@ -128,3 +131,32 @@ def test_wire_credit_line_moves_to_metadata() -> None:
     cleaned = clean_lines(*PROSE, "(Reporting by Jane Roe in Lisbon; Editing by Tom Lee)")
     assert cleaned.metadata["credits"].startswith("(Reporting by Jane Roe")
     assert cleaned.text.splitlines() == PROSE
+
+
+def test_a_name_over_a_role_line_at_the_top_is_the_byline() -> None:
+    cleaned = clean_lines("Jane Doe", "Business reporter, BBC News", *PROSE)
+    assert cleaned.text.splitlines() == PROSE
+    assert cleaned.metadata["author"] == "Jane Doe"
+    assert cleaned.metadata["author_role"] == "Business reporter, BBC News"
+    assert {e.rule for e in cleaned.audit} == {"byline"}
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        ["Jane Doe", PROSE[0]],  # a name with no role under it
+        [PROSE[0], PROSE[1], PROSE[2], "Jane Doe", "Business reporter, BBC News"],  # not the top
+        ["Two years ago", "Business reporter, BBC News"],  # not a name
+    ],
+)
+def test_a_name_or_role_elsewhere_is_no_byline(lines: list[str]) -> None:
+    cleaned = clean_lines(*lines, PROSE[3])
+    assert "author" not in cleaned.metadata
+    names = {"Jane Doe", "Two years ago"}
+    assert not any(e.rule == "byline" and e.original in names for e in cleaned.audit)
+
+
+@pytest.mark.parametrize("line", ["2 hours ago the council met.", "Three hours ago"])
+def test_prose_about_hours_ago_is_no_dateline(line: str) -> None:
+    cleaned = clean_lines(line, *PROSE)
+    assert "dateline" not in cleaned.metadata

@@ -35,6 +35,8 @@ from cleaning_cases import PROSE, assert_kept, clean_lines
         ("Prices fell ![chart](https://x.org/c.png) on Monday.", "Prices fell on Monday.",
          "markdown_markup"),
         ("See [**the data**](https://x.org) here.", "See the data here.", "markdown_markup"),
+        ("Prices rose, data from LSEG, opens new tab, showed.", "Prices rose, data from LSEG, "
+         "showed.", "link_text"),
     ],
 )  # fmt: skip
 def test_inline_rules_change_the_line(line: str, expected: str, rule: str) -> None:
@@ -54,6 +56,8 @@ def test_inline_rules_change_the_line(line: str, expected: str, rule: str) -> No
         "- Already a canonical bullet",
         "-5% was the drop in exports.",
         "The store opens in a new tab of the mall next year.",
+        "The café, opens new tabs for regulars every Friday.",
+        "The office opens new tabs for every case, the clerk said.",
         "#MeToo trended after the verdict.",
         "> 50 people were evacuated from the building.",
         "The ratio [1] (see note) was cited.",

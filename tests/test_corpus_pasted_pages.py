@@ -1,7 +1,8 @@
-"""Text pasted from a news page (a browser's copy of the Guardian's or CNN's article layout):
-the widgets that stayed in it (an advert's feedback prompt, "Link Copied!", a newsletter's label
-and fine print, "Most viewed", a caption ending "Photograph: Name/Source") are removed or moved
-to metadata, and the article's sentences are kept."""
+"""Text pasted from a news page (a browser's copy of the Guardian's, CNN's, the BBC's, Reuters'
+or the New York Times' article layout): the widgets that stayed in it (an advert's feedback
+prompt, "Link Copied!", a newsletter's label and fine print, "Most viewed", captions and credits
+in each site's form, a dateline split over lines, link text, topic lists) are removed or moved
+to metadata, and the article's sentences are kept. Made-up articles in each layout."""
 
 from __future__ import annotations
 
@@ -41,6 +42,144 @@ CNN = "\n".join(
         "The lawsuit comes as traffic deaths in the city reached a decade high last year.",
     ]
 )
+
+
+_BODY = [
+    "The harbour authority raised port fees by 12% on Tuesday, citing the cost of dredging.",
+    "Shipping firms said the rise would be passed on to importers within weeks.",
+    "“It is a blow to every small exporter,” said Ana Ruiz, who runs a timber yard.",
+]
+BBC = "\n".join(
+    [
+        "Harbour fees rise as dredging costs mount",
+        "3 hours ago",
+        "Share",
+        "Save",
+        "Jane Doe",
+        "Business reporter, BBC News",
+        "Image source, Getty Images",
+        "Image caption, Container ships at the harbour entrance on Monday",
+        *_BODY,
+        "Related topics",
+        "Shipping",
+        "Ports",
+        "More on this story",
+        "Port strike ends after two weeks",
+        "Published 2 days ago",
+    ]
+)
+REUTERS = "\n".join(
+    [
+        "Harbour fees rise as dredging costs mount",
+        "By Jane Doe",
+        "October 21, 2025 4:32 PM UTC Updated 2 hours ago",
+        "Container ships wait at the harbour entrance in Freeport, October 20, 2025. "
+        "REUTERS/John Roe Purchase Licensing Rights, opens new tab",
+        *_BODY,
+        "Reporting by Jane Doe; Editing by John Roe",
+        "Our Standards: The Thomson Reuters Trust Principles., opens new tab",
+        "Suggested Topics:",
+        "Shipping",
+    ]
+)
+NYT = "\n".join(
+    [
+        "Supported by",
+        "SKIP ADVERTISEMENT",
+        "Share full article",
+        "Container ships at the harbour entrance on Monday.Credit...John Roe for The Times",
+        "By Jane Doe",
+        "Oct. 21, 2025",
+        *_BODY,
+        "A version of this article appears in print on Oct. 22, 2025, Section B, Page 1 of the "
+        "New York edition with the headline: Harbour Fees Rise. Order Reprints | Today’s Paper "
+        "| Subscribe",
+        "See more on: Freeport Harbour Authority",
+        "Share full article",
+    ]
+)
+CNN_OPENING = "\n".join(
+    [
+        "Harbour fees rise as dredging costs mount",
+        "By Jane Doe, CNN",
+        "Updated 10:32 AM EDT, Tue October 21, 2025",
+        "Freeport",
+        "CNN",
+        " — ",
+        *_BODY[:2],
+        "Container ships at the harbour entrance on October 20, 2025.",
+        "John Roe/Getty Images",
+        _BODY[2],
+    ]
+)
+
+
+@pytest.mark.parametrize(
+    ("raw", "metadata"),
+    [
+        (
+            BBC,
+            {
+                "title": "Harbour fees rise as dredging costs mount",
+                "dateline": "3 hours ago",
+                "author": "Jane Doe",
+                "author_role": "Business reporter, BBC News",
+                "image_credits": "Image source, Getty Images",
+                "captions": "Image caption, Container ships at the harbour entrance on Monday",
+            },
+        ),
+        (
+            REUTERS,
+            {
+                "title": "Harbour fees rise as dredging costs mount",
+                "author": "Jane Doe",
+                "dateline": "October 21, 2025 4:32 PM UTC Updated 2 hours ago",
+                "captions": "Container ships wait at the harbour entrance in Freeport, October 20,"
+                " 2025. REUTERS/John Roe Purchase Licensing Rights",
+                "credits": "Reporting by Jane Doe; Editing by John Roe",
+            },
+        ),
+        (
+            NYT,
+            {
+                "captions": "Container ships at the harbour entrance on Monday.Credit...John Roe "
+                "for The Times",
+                "author": "Jane Doe",
+                "dateline": "Oct. 21, 2025",
+            },
+        ),
+        (
+            CNN_OPENING,
+            {
+                "title": "Harbour fees rise as dredging costs mount",
+                "author": "Jane Doe",
+                "dateline_place": "Freeport, CNN",
+                "captions": "Container ships at the harbour entrance on October 20, 2025.",
+                "image_credits": "John Roe/Getty Images",
+            },
+        ),
+    ],
+)
+def test_a_pasted_page_keeps_only_its_article(raw: str, metadata: dict[str, str]) -> None:
+    cleaned = clean_text(raw, "p1")
+    assert cleaned.text.splitlines() == _BODY
+    assert {k: cleaned.metadata.get(k) for k in metadata} == metadata
+    again = clean_text(cleaned.text, "p1")
+    assert again.text == cleaned.text and not again.audit
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Support for the plan stood at 41%, according to a Reuters/Ipsos poll",
+        "The minister said the figures were credible... and then left the room",
+        "The caption of the image, he said, was wrong.",
+        "A reporter, Jane Doe, asked the minister about the fees.",
+    ],
+)
+def test_prose_like_a_site_caption_or_role_is_kept(line: str) -> None:
+    lines = [*_BODY[:2], line, _BODY[2]]
+    assert clean_text("\n".join(lines), "p1").text.splitlines() == lines
 
 
 @pytest.mark.parametrize(

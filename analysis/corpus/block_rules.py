@@ -132,8 +132,9 @@ def _is_heading_like(line: LineView) -> bool:
 # --------------------------------------------------------------------------------------------
 
 _RELATED_HEADING_RE = re.compile(
-    r"(?:recent|latest|more|related|similar|recommended|popular|trending|top|further|other)"
-    r"(?: [\w'’&.-]+){0,2} (?:news|posts|stories|articles|reads?|reading|coverage|links"
+    r"(?:recent|latest|more|related|similar|recommended|popular|trending|top|further|other"
+    r"|suggested)"
+    r"(?: [\w'’&.-]+){0,2} (?:news|posts|stories|articles|reads?|reading|coverage|links|topics"
     r"|headlines|videos|content|analysis|from us|on this topic)"
     r"|related|related content|related (?:article|story|video|link)|read next|read also"
     r"|also read|see also|up next"
@@ -152,23 +153,25 @@ def is_related_heading(line: LineView) -> bool:
     return line.n_words <= RELATED_HEADING_WORDS and bool(_RELATED_HEADING_RE.fullmatch(line.bare))
 
 
-def is_headline_like(line: LineView) -> bool:
-    """Shaped like a linked headline: 2-30 words, no final full stop or comma, and short or
-    mostly Title Case."""
-    if not 2 <= line.n_words <= 30 or _SENTENCE_END_RE.search(line.text):
+def is_headline_like(line: LineView, min_words: int = 2) -> bool:
+    """Shaped like a linked headline: ``min_words``-30 words, no final full stop or comma, and
+    short or mostly Title Case."""
+    if not min_words <= line.n_words <= 30 or _SENTENCE_END_RE.search(line.text):
         return False
     return line.title_case_share >= 0.5 or (line.n_words <= 12 and not line.is_bullet)
 
 
 def related_block_end(lines: list[LineView], start: int) -> int:
     """End (exclusive) of the list under the related-articles heading ``lines[start]``:
-    the headline-like lines (and their dates) that follow it."""
+    the headline-like lines (and their dates) that follow it; under a heading of topics
+    ("Related topics", "Suggested Topics") a one-word tag too ("Tariffs")."""
+    min_words = 1 if "topic" in lines[start].bare.casefold() else 2
     j = start + 1
     while j < len(lines):
         line = lines[j]
         if match_line_rule(line) or is_comment_heading(line) or parse_byline(line) is not None:
             break
-        if not (is_headline_like(line) or is_date_line(line.text)):
+        if not (is_headline_like(line, min_words) or is_date_line(line.text)):
             break
         j += 1
     return j

@@ -64,11 +64,19 @@ from analysis.corpus.encoding import (
     may_hold_mojibake,
     repair_lost_continuation,
 )
-from analysis.corpus.line_rules import LineView, cached_attribute, line_rules, match_line_rule
+from analysis.corpus.line_rules import (
+    LineView,
+    cached_attribute,
+    fold,
+    line_rules,
+    match_line_rule,
+)
 from analysis.corpus.metadata_rules import (
     BYLINE_WORDS,
     has_date_prefix,
     is_credit_line,
+    is_person_name,
+    parse_author_role,
     parse_byline,
     parse_dateline,
     parse_source_name,
@@ -166,7 +174,9 @@ def _rules_listing() -> dict[str, str]:
         "a line holding only a dash ('New York' / 'CNN' / '—', as a browser copies CNN's "
         "opening) are the place and source of a dateline split over lines: they move to "
         "metadata['dateline_place'] and the dash line goes.",
-        "byline": "A 'By <Name>' line moves to metadata['author'].",
+        "byline": "A 'By <Name>' line moves to metadata['author']; near the top, so does a "
+        "name over a role line ('Jane Doe' / 'Business reporter, BBC News', the role to "
+        "metadata['author_role']).",
         "image_credit": "A short image credit line ('Photo: Jane Roe/Reuters', 'Image credit: "
         "NASA', 'Jane Roe | Getty Images', '(AP Photo/Jane Roe)') moves to "
         "metadata['image_credits'].",
@@ -256,10 +266,11 @@ class _Normalised:
 # space at its start, a space at its end, or a character NFC changes): the characters and
 # inline markup of may_need_normalising (its _NEEDS_WORK_RE holds every whitespace character
 # but the space, and "\n"), "â"; the pairs of may_need_detokenising (" '", " .", " ,", " !",
-# " ?", "'t" of " n't", "-L"/"-R" of the bracket tokens, "gg" of "toggle"), "  " and "!--".
+# " ?", "'t" of " n't", "-L"/"-R" of the bracket tokens, "gg" of "toggle"), "  ", "!--" and a
+# comma before "opens" (Reuters' ", opens new tab" of link text).
 # Two searches whose patterns start with literal characters skip most of a line at C speed.
 _QUIET_CHARS_RE = re.compile("[&<\\[¶_*(â" + normalisers._NEEDS_WORK_RE.pattern[1:-1] + "]")
-_QUIET_PAIRS_RE = re.compile(r" [ .,'!?]|'[tT]|-[LRlr]|g[gG]|G[gG]|!--")
+_QUIET_PAIRS_RE = re.compile(r" [ .,'!?]|'[tT]|-[LRlr]|g[gG]|G[gG]|!--|,\s*(?i:opens)")
 
 
 def _is_quiet(text: str) -> bool:
@@ -515,6 +526,8 @@ _CREDIT_RE = re.compile(
     # "Photo: Jane Roe/Reuters", "Image credit: NASA", "Photograph by Jane Roe"
     r"(?:photo|image|picture|photograph|illustration|graphic|video|foto|фото)s?"
     r"(?:\s+(?:credit|courtesy)s?)?(?:\s*[:|/–—]\s*|\s+(?:by|via|courtesy of|from)\s+)\S.{0,80}"
+    # the BBC's "Image source, Getty Images"
+    r"|(?:image|photo|picture|video|media) source\s*[,:]\s*\S.{0,80}"
     # "Jane Roe/Getty Images", "Jane Roe | Reuters", "Getty Images", "AP Photo/Jane Roe"
     rf"|(?:[\w.'’ -]{{1,50}}\s*[/|]\s*)?{_AGENCY}(?:\s+(?:photo|images|pool))?"
     r"(?:\s*/\s*[\w.'’ -]{1,50})?"
@@ -529,9 +542,18 @@ _PHOTO_MARK_RE = re.compile(
 # "... in London. Photograph: Jill Mead/The Guardian" names any source after the slash
 _CAPTION_TAIL_RE = re.compile(
     rf"\((?:{_AGENCY})\s*(?:photo|images|pool)[^()]{{0,60}}\)\s*$"
+    # the New York Times' "... on Tuesday.Credit...Spencer Platt/Getty Images"
+    r"|\bcredit\s*(?:\.{2,}|…)\s*\S[^.…]{0,80}$"
+    # Reuters' "... October 20, 2025. REUTERS/Brendan McDermid Purchase Licensing Rights"
+    r"|(?-i:\b(?:REUTERS|AFP|EPA|AP)\s*/\s*[A-Z][^./|]{1,60}(?:/\s*File Photo)?)"
+    r"(?:\s+purchase licensing rights)?\s*$"
     rf"|\b(?:photo|image|picture)\s*(?:credit)?\s*:\s*[^.]{{1,60}}(?:/|\|)\s*{_AGENCY}\s*\)?\s*$"
     r"|\b(?:photograph|illustration|composite)\s*:\s*[^.:/|]{1,60}/\s*[^.:/|]{1,40}$",
     re.IGNORECASE,
+)
+# the BBC's "Image caption, Traders on the floor of the New York Stock Exchange on Tuesday"
+_LABELLED_CAPTION_RE = re.compile(
+    r"(?:image|photo|picture|video|media) caption\s*[,:]\s*\S", re.IGNORECASE
 )
 # "Updated 3:45 p.m. ET", "Published 10.12 am GMT, Tuesday"
 _TIME_LINE_RE = re.compile(
@@ -548,9 +570,16 @@ _HAS_WORD_RE = re.compile(r"\w")
 
 def _may_end_in_credit(text: str) -> bool:
     """False when :data:`_CAPTION_TAIL_RE` cannot match ``text``: its first form ends the line
-    with ")" (then only whitespace, which str.rstrip strips like \\s), its second holds ":" and
-    "/" or "|". A quick test: the search tries both forms at every position of a line."""
-    return text.rstrip().endswith(")") or (":" in text and ("/" in text or "|" in text))
+    with ")" (then only whitespace, which str.rstrip strips like \\s), the photo, photograph
+    and agency forms hold "/" (or the photo form ":" and "|"), the credit form an ellipsis and
+    "credit" as the pattern matches it in any case (:func:`fold`). A quick test: the search
+    tries every form at every position of a line."""
+    return (
+        text.rstrip().endswith(")")
+        or "/" in text
+        or (":" in text and "|" in text)
+        or ((".." in text or "…" in text) and "credit" in fold(text))
+    )
 
 
 def _caption_rule(view: LineView) -> tuple[str, str, str] | None:
@@ -561,10 +590,9 @@ def _caption_rule(view: LineView) -> tuple[str, str, str] | None:
     short = view.n_words <= MAX_CREDIT_WORDS
     if short and not text.endswith((".", "!", "?")) and _CREDIT_RE.fullmatch(text):
         return "image_credit", "image_credits", text
-    if (
-        view.n_words <= MAX_CAPTION_WORDS
-        and _may_end_in_credit(text)
-        and _CAPTION_TAIL_RE.search(text)
+    if view.n_words <= MAX_CAPTION_WORDS and (
+        (_may_end_in_credit(text) and _CAPTION_TAIL_RE.search(text))
+        or _LABELLED_CAPTION_RE.match(text)
     ):
         return "caption", "captions", text
     if view.n_words <= MAX_CREDIT_WORDS and _TIME_LINE_RE.fullmatch(text):
@@ -592,6 +620,9 @@ def _metadata_rule(view: LineView, at_top: bool) -> tuple[str, str, str] | None:
         author = parse_byline(view)
         if author:
             return "byline", "author", author
+        role = parse_author_role(view)
+        if role:
+            return "byline", "author_role", role
     return None
 
 
@@ -647,6 +678,10 @@ def _clean_round(
             state.move(cand, *meta)
             i += 1
             continue
+        if at_top and _is_name_over_role(views, i):
+            state.move(cand, "byline", "author", view.bare)
+            i += 1
+            continue
         end = None if state.kept else _place_dateline_end(views, i)
         if end is not None:
             place = ", ".join(view.bare for view in views[i : end - 1])
@@ -672,6 +707,20 @@ def _clean_round(
             state.keep(cand)
         i += 1
     state.finish()
+
+
+def _is_name_over_role(views: Sequence[_View], i: int) -> bool:
+    """Whether ``views[i]`` is the author's name over the author's role, as the BBC signs an
+    article ("Jane Doe" / "Business reporter, BBC News"): a line of 2-4 capitalised words and
+    no rule of its own, over a role line (:func:`parse_author_role`). The caller looks only at
+    the top."""
+    view = views[i]
+    return (
+        i + 1 < len(views)
+        and not view.line_rule
+        and is_person_name(view)
+        and parse_author_role(views[i + 1]) is not None
+    )
 
 
 PLACE_LINE_WORDS = 4  # "New York", "CNN Business", "Rio de Janeiro"

@@ -29,15 +29,22 @@ _DATE = (
     _WEEKDAY + rf"(?:{_MONTH}\s+{_DAY},?\s+\d{{4}}|{_DAY}\s+{_MONTH},?\s+\d{{4}}"
     r"|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[/.]\d{1,2}[/.]\d{2,4})"
 )
-_TIME = (
-    r"(?:\s*(?:,|at|·|\||-|–|T)?\s*\d{1,2}[:.]\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?"
-    r"(?:\s*\(?(?:[A-Z]{2,5}|GMT|UTC)(?:[+-]\d{1,2}(?::?\d{2})?)?\)?|Z)?)?"
+_CLOCK = (
+    r"\s*(?:,|at|·|\||-|–|T)?\s*\d{1,2}[:.]\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?"
+    r"(?:\s*\(?(?:[A-Z]{2,5}|GMT|UTC)(?:[+-]\d{1,2}(?::?\d{2})?)?\)?|Z)?"
 )
+_TIME = rf"(?:{_CLOCK})?"
 _READ_TIME = r"(?:\s*[·|•-]\s*\d{1,3} min(?:ute)?s?(?: read)?)?"
-_DATE_LINE_RE = re.compile(
+# "3 hours ago" (BBC), "2 days ago": a page's time stamp relative to when it was copied
+_AGO = r"(?:an?|\d{1,3})\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?)\s+ago"
+# "... Updated 2 hours ago" after the date (Reuters)
+_UPDATED_TAIL = rf"(?:\s*[·|•,-]?\s*(?:last )?updated\s*[:：]?\s*(?:{_AGO}|{_CLOCK}))?"
+_PREFIX = (
     r"(?P<prefix>(?:(?:first )?published|posted|(?:last )?updated|date|released)(?: on)?"
-    r"\s*[:：]?\s*)?" + _DATE + _TIME + _READ_TIME,
-    re.IGNORECASE,
+    r"\s*[:：]?\s*)?"
+)
+_DATE_LINE_RE = re.compile(
+    _PREFIX + rf"(?:{_DATE}{_TIME}{_UPDATED_TAIL}|{_AGO})" + _READ_TIME, re.IGNORECASE
 )
 
 _PARTICLES = r"(?:de|da|del|der|van|von|al|el|bin|la|le|di|du|dos|das|ter|ten|y)"
@@ -97,6 +104,31 @@ def parse_byline(line: LineView) -> str | None:
         return None
     match = _BYLINE_RE.fullmatch(line.bare)
     return match.group("name") if match else None
+
+
+# the BBC's line under the author's name: "Business reporter, BBC News", "Technology editor",
+# "Economics correspondent, BBC News, Washington"
+_ROLE_RE = re.compile(
+    r"(?:[A-Z][\w'’&-]*\s+){0,3}(?i:reporter|correspondent|editor|writer|journalist|producer"
+    r"|columnist|presenter)(?:\s*,\s*[A-Z][\w .&'’-]{1,40}){0,2}"
+)
+_PERSON_NAME_RE = re.compile(rf"[A-Z][\w'’.-]*(?:\s+{_NAME_WORD}){{1,3}}")
+ROLE_WORDS = 8
+
+
+def parse_author_role(line: LineView) -> str | None:
+    """The role a line under a byline gives ("Business reporter, BBC News"), else None."""
+    if line.n_words > ROLE_WORDS or line.is_bullet or not _ROLE_RE.fullmatch(line.bare):
+        return None
+    return line.bare
+
+
+def is_person_name(line: LineView) -> bool:
+    """Whether the line is only a person's name, 2-4 capitalised words ("Jane Doe", "Laura
+    Kuenssberg"), as the BBC puts it over the author's role."""
+    return (
+        2 <= line.n_words <= 4 and not line.is_bullet and bool(_PERSON_NAME_RE.fullmatch(line.bare))
+    )
 
 
 def parse_source_url(line: LineView) -> str | None:

@@ -32,7 +32,9 @@ _CMS_INLINE_RE = re.compile(
 )
 _LINK_TEXT_RE = re.compile(
     r"\s*[(\[](?:opens|open|link opens|opening) in (?:a )?new (?:tab|window|browser tab)[)\]]"
-    r"|\s*\((?:link is )?external(?: link)?\)",
+    r"|\s*\((?:link is )?external(?: link)?\)"
+    # Reuters' links, copied from a browser: "data from LSEG, opens new tab, showed"
+    r"|\s*,\s*opens (?:in )?(?:a )?new (?:tab|window)\b",
     re.IGNORECASE,
 )
 _PARA_MARKER_RE = re.compile(
@@ -85,7 +87,8 @@ _BULLET_OR_SPACE = frozenset(" •▪◦‣●■□►▸▶➢➤✓✔·*+-")
 # and starting with a bracket lets the search skip to brackets instead of trying every position.
 _LINK_TEXT_HINT_RE = re.compile(
     r"[(\[](?:opens|open|link opens|opening) in (?:a )?new (?:tab|window|browser tab)[)\]]"
-    r"|\((?:link is )?external(?: link)?\)",
+    r"|\((?:link is )?external(?: link)?\)"
+    r"|,\s*opens (?:in )?(?:a )?new (?:tab|window)\b",
     re.IGNORECASE,
 )
 
@@ -101,7 +104,9 @@ def may_need_normalising(text: str) -> bool:
         return True
     if text[-1:].isspace() or "  " in text or "!--" in text or text[:1] in ("#", ">"):
         return True
-    if _NEEDS_WORK_RE.search(text) or ("(" in text and _LINK_TEXT_HINT_RE.search(text)):
+    if _NEEDS_WORK_RE.search(text) or (
+        _may_hold_link_text(text) and _LINK_TEXT_HINT_RE.search(text)
+    ):
         return True
     return not text.isascii() and not unicodedata.is_normalized("NFC", text)
 
@@ -219,9 +224,15 @@ def split_block_tags(line: str) -> list[str]:
     return pieces if len(pieces) > 1 else [line]
 
 
+def _may_hold_link_text(text: str) -> bool:
+    """False when :data:`_LINK_TEXT_HINT_RE` cannot match: each of its forms holds a bracket,
+    or a comma followed (after spaces) by "opens" in any case."""
+    return "(" in text or "[" in text or ("," in text and "opens" in text.lower())
+
+
 def remove_link_text(text: str) -> str:
     """Cut link annotations such as "(opens in a new tab)" out of a line."""
-    if ("(" not in text and "[" not in text) or not _LINK_TEXT_HINT_RE.search(text):
+    if not _may_hold_link_text(text) or not _LINK_TEXT_HINT_RE.search(text):
         return text  # the hint matches exactly where _LINK_TEXT_RE does, and searches faster
     return normalise_whitespace(_LINK_TEXT_RE.sub(_gap, text))
 

@@ -240,6 +240,26 @@ def test_a_pasted_page_without_a_title_gets_its_headline_as_the_title(tmp_path: 
     assert corpus.documents.loc[0, "text"].startswith("Markets slide as tariff fears return")
 
 
+def test_a_pasted_page_without_a_date_gets_its_datelines_day(tmp_path: Path) -> None:
+    folder = tmp_path / "pasted"
+    folder.mkdir()
+    body = "Stocks fell sharply on Tuesday as investors worried that tariffs would hurt growth."
+    (folder / "nyt.txt").write_text(f"By Jane Doe\nOct. 21, 2025\n{body}\n", encoding="utf-8")
+    (folder / "bbc.txt").write_text(f"3 hours ago\n{body}\n", encoding="utf-8")
+    meta = {"file": ["nyt.txt", "bbc.txt"], "outlet": ["NYT", "BBC"]}
+    pd.DataFrame(meta).to_csv(folder / "metadata.csv", index=False)
+    docs = load_corpus(folder, progress=False).documents.set_index("doc_id")
+    assert docs.loc["nyt", "published"] == "2025-10-21"
+    assert docs.loc["nyt", "date_note"] == "Read from the text's dateline: 'Oct. 21, 2025'."
+    assert docs.loc["bbc", "published"] == ""  # "3 hours ago" names no day
+    # a date given in the metadata is the date, and its note is kept
+    meta |= {"published": ["2025-10-20", ""], "date_note": ["From the archive.", ""]}
+    pd.DataFrame(meta).to_csv(folder / "metadata.csv", index=False)
+    docs = load_corpus(folder, progress=False).documents.set_index("doc_id")
+    assert docs.loc["nyt", "published"] == "2025-10-20"
+    assert docs.loc["nyt", "date_note"] == "From the archive."
+
+
 def test_manifest_and_sidecar_columns_in_another_letter_case_are_ours(
     make_corpus: MakeCorpus,
 ) -> None:

@@ -19,6 +19,7 @@ import json
 import os
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from datetime import date
 from functools import lru_cache
 from itertools import chain
 from pathlib import Path, PurePosixPath, PureWindowsPath
@@ -31,6 +32,7 @@ from analysis.config import default_corpus_dir
 from analysis.corpus.cleaning import AuditEntry, audit_frame, clean_text, template_lines
 from analysis.corpus.database_exports import RAW_FORMATS, articles_of_exports, export_text
 from analysis.corpus.docx_text import DOCX_SUFFIXES, docx_text
+from analysis.corpus.export_parts import date_of
 from analysis.corpus.exports import several_articles_warning
 from analysis.corpus.factiva import factiva_page_text
 from analysis.corpus.html import HTML_SUFFIXES, PAGE_COLUMNS, Page, is_html_page, read_page
@@ -852,6 +854,10 @@ def clean_documents(raw: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
         for field in ("url", "title"):  # a source line's address, a headline above its byline
             if not row[field] and cleaned.metadata.get(field):
                 row[field] = cleaned.metadata[field]
+        if not row["published"]:
+            row["published"], note = published_from_metadata(cleaned.metadata)
+            if note and not row["date_note"]:
+                row["date_note"] = note
         row["text"] = cleaned.text
         row["n_encoding_repairs"] = cleaned.n_encoding_repairs
         row["encoding"] = encoding
@@ -862,6 +868,36 @@ def clean_documents(raw: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
         rows.append(row)
     columns = [*MANIFEST_COLUMNS, "text", "n_encoding_repairs", "encoding", *PAGE_COLUMNS, *extras]
     return pd.DataFrame(rows, columns=columns), audit_frame(audit_entries)
+
+
+def published_from_metadata(metadata: dict[str, str]) -> tuple[str, str]:
+    """``(ISO date, note)`` of the date a text's dateline gives (cleaning's
+    ``metadata["dateline"]``, else its "Updated ..." line, ``metadata["updated"]``), or
+    ``("", "")`` when it gives none that reads as a day ("3 hours ago", "03/04/2025": the day
+    is unknown or ambiguous). A page pasted from a browser has its date only there, so a manifest
+    without ``published`` gets it, and ``date_note`` says where it came from, as a researcher
+    would note it."""
+    for key, what in (("dateline", "dateline"), ("updated", "'Updated' line")):
+        written = metadata.get(key, "")
+        iso = _iso_date(written)
+        if iso:
+            return iso, f"Read from the text's {what}: '{written}'."
+    return "", ""
+
+
+def _iso_date(written: str) -> str:
+    """The ISO date ``written`` gives ("Oct. 21, 2025", "Tuesday, 3 March 2024", "2024-03-03
+    10:15"), or ""."""
+    if not written:
+        return ""
+    found = date_of(written)
+    if found:
+        return found[0]
+    head = written.strip()[:10]
+    try:
+        return date.fromisoformat(head).isoformat() if len(head) == 10 else ""
+    except ValueError:
+        return ""
 
 
 def _prepare(record: dict) -> tuple[dict, dict, Page | None, str, list[AuditEntry]]:

@@ -1,0 +1,41 @@
+"""`published_from_metadata`: the day a text's dateline gives, as ISO, with a note of where it
+came from; nothing for a dateline that names no day."""
+
+from __future__ import annotations
+
+import pytest
+
+from analysis.corpus.documents import published_from_metadata
+
+
+@pytest.mark.parametrize(
+    ("metadata", "iso", "source"),
+    [
+        ({"dateline": "Oct. 21, 2025"}, "2025-10-21", "dateline: 'Oct. 21, 2025'"),
+        ({"dateline": "Tuesday, 3 March 2024"}, "2024-03-03", "dateline"),
+        ({"dateline": "2024-03-03T10:15"}, "2024-03-03", "dateline"),
+        (
+            {"updated": "Updated 10:32 AM EDT, Tue October 21, 2025"},
+            "2025-10-21",
+            "'Updated' line",
+        ),
+        # the dateline before the 'Updated' line
+        (
+            {"updated": "Updated Oct. 22, 2025", "dateline": "Oct. 21, 2025"},
+            "2025-10-21",
+            "dateline",
+        ),
+    ],
+)
+def test_a_dateline_that_names_a_day_gives_it(metadata: dict, iso: str, source: str) -> None:
+    published, note = published_from_metadata(metadata)
+    assert published == iso
+    assert source in note
+
+
+@pytest.mark.parametrize(
+    "metadata",
+    [{}, {"dateline": "3 hours ago"}, {"dateline": "2024-13-03"}, {"author": "Oct. 21, 2025"}],
+)
+def test_no_day_gives_nothing(metadata: dict) -> None:
+    assert published_from_metadata(metadata) == ("", "")

@@ -61,6 +61,8 @@ HITS = {
         "New York edition with the headline: Harbour Fees Return.",
         "Our Standards: The Thomson Reuters Trust Principles.",
         "See more on: Harbour Authority of Freedonia",
+        "Save articles to read later and create your own reading list.",
+        "CLICK HERE TO GET THE HARBOUR NEWS APP",
     ],
     "cookie_notice": [
         "We use cookies to improve your browsing experience and show personalised content.",
@@ -89,6 +91,7 @@ HITS = {
     ],
     "audio_prompt": [
         "Listen to this article", "Listen to the story · 4 min", "Play audio", "6 min listen",
+        "4 min", "NEWYou can now listen to Harbour News articles!",
     ],
     "toc_marker": ["Table of Contents", "In This Article", "Contents:"],
     "platform_disclaimer": [
@@ -153,6 +156,9 @@ NEAR_MISSES = [
     "Supported by a majority of members, the harbour bill passed on Friday.",
     "Our standards of care have slipped, the nurses said in a statement.",
     "See more on page 4 of the ministry's report.",
+    "The 4 min walk from the station to the harbour is now closed.",
+    "You can now listen to the council's debates online, the clerk said.",
+    "Readers can save articles to read later, the publisher said in a statement.",
     "By contrast, exports to Japan rose.",
     "By 2030, output could double, analysts estimate.",
     "Related talks in Geneva ended without agreement.",

@@ -1,8 +1,9 @@
-"""Text pasted from a news page (a browser's copy of the Guardian's, CNN's, the BBC's, Reuters'
-or the New York Times' article layout): the widgets that stayed in it (an advert's feedback
-prompt, "Link Copied!", a newsletter's label and fine print, "Most viewed", captions and credits
-in each site's form, a dateline split over lines, link text, topic lists) are removed or moved
-to metadata, and the article's sentences are kept. Made-up articles in each layout."""
+"""Text pasted from a news page (a browser's copy of the Guardian's, CNN's, the BBC's, Reuters',
+the New York Times', the Washington Post's, Al Jazeera's or Fox News' article layout): the
+widgets that stayed in it (an advert's feedback prompt, "Link Copied!", a newsletter's label and
+fine print, "Most viewed", captions and credits in each site's form, a dateline split over lines,
+link text, topic lists) are removed or moved to metadata, and the article's sentences are kept.
+Made-up articles in each layout."""
 
 from __future__ import annotations
 
@@ -98,6 +99,42 @@ NYT = "\n".join(
         "Share full article",
     ]
 )
+WAPO = "\n".join(
+    [
+        "Listen",
+        "4 min",
+        "Gift Article",
+        "Share",
+        "Container ships wait at the harbour entrance on Monday. (John Roe/Reuters)",
+        "By Jane Doe",
+        "October 21, 2025 at 4:32 p.m. EDT",
+        *_BODY,
+        "Comments",
+    ]
+)
+ALJAZEERA = "\n".join(
+    [
+        "Harbour fees rise as dredging costs mount",
+        "Published On 21 Oct 2025",
+        "Save articles to read later and create your own reading list.",
+        "Container ships wait at the harbour entrance on Monday [File: John Roe/Reuters]",
+        *_BODY,
+        "Source: Al Jazeera and news agencies",
+    ]
+)
+FOX = "\n".join(
+    [
+        "Harbour fees rise as dredging costs mount",
+        "Published October 21, 2025 4:32pm EDT",
+        "close",
+        "Video",
+        "NEWYou can now listen to Fox News articles!",
+        _BODY[0],
+        "Container ships wait at the harbour entrance on Monday. (Getty Images)",
+        *_BODY[1:],
+        "CLICK HERE TO GET THE FOX NEWS APP",
+    ]
+)
 CNN_OPENING = "\n".join(
     [
         "Harbour fees rise as dredging costs mount",
@@ -149,6 +186,32 @@ CNN_OPENING = "\n".join(
             },
         ),
         (
+            WAPO,
+            {
+                "captions": "Container ships wait at the harbour entrance on Monday. (John "
+                "Roe/Reuters)",
+                "dateline": "October 21, 2025 at 4:32 p.m. EDT",
+            },
+        ),
+        (
+            ALJAZEERA,
+            {
+                "title": "Harbour fees rise as dredging costs mount",
+                "dateline": "Published On 21 Oct 2025",
+                "captions": "Container ships wait at the harbour entrance on Monday [File: John "
+                "Roe/Reuters]",
+            },
+        ),
+        (
+            FOX,
+            {
+                "title": "Harbour fees rise as dredging costs mount",
+                "updated": "Published October 21, 2025 4:32pm EDT",
+                "captions": "Container ships wait at the harbour entrance on Monday. (Getty "
+                "Images)",
+            },
+        ),
+        (
             CNN_OPENING,
             {
                 "title": "Harbour fees rise as dredging costs mount",
@@ -172,6 +235,8 @@ def test_a_pasted_page_keeps_only_its_article(raw: str, metadata: dict[str, str]
     "line",
     [
         "Support for the plan stood at 41%, according to a Reuters/Ipsos poll",
+        "Support for the plan rose to 41% in the latest poll (Reuters/Ipsos)",
+        "The findings appeared in two journals (Nature/Science)",
         "The minister said the figures were credible... and then left the room",
         "The caption of the image, he said, was wrong.",
         "A reporter, Jane Doe, asked the minister about the fees.",

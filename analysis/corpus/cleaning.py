@@ -544,6 +544,11 @@ _CAPTION_TAIL_RE = re.compile(
     rf"\((?:{_AGENCY})\s*(?:photo|images|pool)[^()]{{0,60}}\)\s*$"
     # the New York Times' "... on Tuesday.Credit...Spencer Platt/Getty Images"
     r"|\bcredit\s*(?:\.{2,}|…)\s*\S[^.…]{0,80}$"
+    # the Washington Post's "... on Monday. (Brendan McDermid/Reuters)", Al Jazeera's "... on
+    # Monday [File: Brendan McDermid/Reuters]": a photographer's name (2-4 capitalised words, so
+    # "(Reuters/Ipsos)" after a poll's figure is not one) and a source in brackets at the end
+    r"|[(\[](?:file(?: photo)?\s*:\s*)?(?-i:[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,3})"
+    r"\s*/\s*(?-i:[A-Z])[^()\[\]/]{1,40}[)\]]\s*$"
     # Reuters' "... October 20, 2025. REUTERS/Brendan McDermid Purchase Licensing Rights"
     r"|(?-i:\b(?:REUTERS|AFP|EPA|AP)\s*/\s*[A-Z][^./|]{1,60}(?:/\s*File Photo)?)"
     r"(?:\s+purchase licensing rights)?\s*$"

@@ -149,7 +149,8 @@ def _rules_listing() -> dict[str, str]:
         "caption_boilerplate": "An image widget's 'Enlarge this image toggle caption' and the "
         "photo credit it prints twice are removed.",
         "html_entity": "HTML entities ('&amp;', '&#8217;') become the characters they stand for.",
-        "link_text": "Link annotations such as '(opens in a new tab)' are cut out of the line.",
+        "link_text": "Link annotations such as '(opens in a new tab)' or Reuters' ', opens new "
+        "tab' are cut out of the line.",
         "truncation_mark": "The mark a news API leaves where it cut an article short "
         "('… [+2712 chars]', NewsAPI) is cut from the end of the line; the article stays cut.",
         "excerpt_mark": "The mark a news feed leaves where an excerpt ends ('[…]', 'Continue "
@@ -168,8 +169,9 @@ def _rules_listing() -> dict[str, str]:
         "source_url": "'Original article: <URL>', 'Source: <URL>' or a bare URL line moves to "
         "metadata['url'].",
         "source_line": "A short 'Source: <name>' credit line moves to metadata['source'].",
-        "dateline": "A standalone date near the top, or a 'Published/Updated: <date>' line, "
-        "moves to metadata['dateline'] (or ['updated']).",
+        "dateline": "A standalone date near the top ('Oct. 21, 2025', '3 hours ago', "
+        "'<date> Updated 2 hours ago'), or a 'Published/Updated: <date>' line, moves to "
+        "metadata['dateline'] (or ['updated']).",
         "place_dateline": "Where the text opens, one or two short lines (1–4 words each) over "
         "a line holding only a dash ('New York' / 'CNN' / '—', as a browser copies CNN's "
         "opening) are the place and source of a dateline split over lines: they move to "
@@ -178,10 +180,11 @@ def _rules_listing() -> dict[str, str]:
         "name over a role line ('Jane Doe' / 'Business reporter, BBC News', the role to "
         "metadata['author_role']).",
         "image_credit": "A short image credit line ('Photo: Jane Roe/Reuters', 'Image credit: "
-        "NASA', 'Jane Roe | Getty Images', '(AP Photo/Jane Roe)') moves to "
-        "metadata['image_credits'].",
+        "NASA', 'Jane Roe | Getty Images', '(AP Photo/Jane Roe)', 'Image source, Getty Images') "
+        "moves to metadata['image_credits'].",
         "caption": "A photo caption that ends with its credit ('... on Monday. (AP Photo/Evan "
-        "Vucci)') moves to metadata['captions'].",
+        "Vucci)', '... (Jane Roe/Reuters)', '... REUTERS/Jane Roe', '...Credit...Jane Roe') or "
+        "says it is one ('Image caption, ...') moves to metadata['captions'].",
         "caption_over_credit": "A line of 5–40 words right above a credit line that names a "
         "photo ('Photo: Jane Roe, AP', 'Jane Roe/Getty Images'; not a bare 'Reuters') is that "
         "photo's caption, as a page copied from a browser lays it out; it moves to "

@@ -64,13 +64,7 @@ from analysis.corpus.encoding import (
     may_hold_mojibake,
     repair_lost_continuation,
 )
-from analysis.corpus.line_rules import (
-    LineView,
-    cached_attribute,
-    fold,
-    line_rules,
-    match_line_rule,
-)
+from analysis.corpus.line_rules import LineView, cached_attribute, line_rules, match_line_rule
 from analysis.corpus.metadata_rules import (
     BYLINE_WORDS,
     has_date_prefix,
@@ -580,13 +574,13 @@ def _may_end_in_credit(text: str) -> bool:
     """False when :data:`_CAPTION_TAIL_RE` cannot match ``text``: its first form ends the line
     with ")" (then only whitespace, which str.rstrip strips like \\s), the photo, photograph
     and agency forms hold "/" (or the photo form ":" and "|"), the credit form an ellipsis and
-    "credit" as the pattern matches it in any case (:func:`fold`). A quick test: the search
-    tries every form at every position of a line."""
+    "credit" as the pattern matches it in any case (:func:`normalisers.fold`). A quick test:
+    the search tries every form at every position of a line."""
     return (
         text.rstrip().endswith(")")
         or "/" in text
         or (":" in text and "|" in text)
-        or ((".." in text or "…" in text) and "credit" in fold(text))
+        or ((".." in text or "…" in text) and "credit" in normalisers.fold(text))
     )
 
 
@@ -720,15 +714,13 @@ def _clean_round(
 def _is_name_over_role(views: Sequence[_View], i: int) -> bool:
     """Whether ``views[i]`` is the author's name over the author's role, as the BBC signs an
     article ("Jane Doe" / "Business reporter, BBC News"): a line of 2-4 capitalised words and
-    no rule of its own, over a role line (:func:`parse_author_role`). The caller looks only at
-    the top."""
+    no rule of its own, over a role line (its :attr:`_View.meta_top`, which the next step reads
+    anyway, is the role). The caller looks only at the top."""
     view = views[i]
-    return (
-        i + 1 < len(views)
-        and not view.line_rule
-        and is_person_name(view)
-        and parse_author_role(views[i + 1]) is not None
-    )
+    if i + 1 >= len(views) or view.line_rule or not is_person_name(view):
+        return False
+    meta = views[i + 1].meta_top
+    return meta is not None and meta[1] == "author_role"
 
 
 PLACE_LINE_WORDS = 4  # "New York", "CNN Business", "Rio de Janeiro"

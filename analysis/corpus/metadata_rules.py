@@ -112,7 +112,7 @@ _ROLE_RE = re.compile(
     r"(?:[A-Z][\w'’&-]*\s+){0,3}(?i:reporter|correspondent|editor|writer|journalist|producer"
     r"|columnist|presenter)(?:\s*,\s*[A-Z][\w .&'’-]{1,40}){0,2}"
 )
-_PERSON_NAME_RE = re.compile(rf"[A-Z][\w'’.-]*(?:\s+{_NAME_WORD}){{1,3}}")
+_PERSON_NAME_RE = re.compile(_NAME)
 ROLE_WORDS = 8
 
 

@@ -226,8 +226,9 @@ def split_block_tags(line: str) -> list[str]:
 
 def _may_hold_link_text(text: str) -> bool:
     """False when :data:`_LINK_TEXT_HINT_RE` cannot match: each of its forms holds a bracket,
-    or a comma followed (after spaces) by "opens" in any case."""
-    return "(" in text or "[" in text or ("," in text and "opens" in text.lower())
+    or a comma followed (after spaces) by "opens" as the pattern matches it in any case
+    (:func:`fold`)."""
+    return "(" in text or "[" in text or ("," in text and "opens" in fold(text))
 
 
 def remove_link_text(text: str) -> str:

@@ -89,3 +89,37 @@ def test_a_preamble_line_taken_as_header_gives_no_text_hint(tmp_path: Path) -> N
     assert "The file's columns are: Report:, Harbour, Unnamed: 2" in str(caught.value)
     assert "longest values" not in str(caught.value)
     assert "below a report's preamble, name its columns with --map" in str(caught.value)
+
+
+@pytest.mark.parametrize("name", ["manifest.csv", "my list.csv"])
+def test_a_folders_manifest_given_as_the_corpus_says_give_the_folder(
+    tmp_path: Path, name: str
+) -> None:
+    (tmp_path / "a.txt").write_text(LONG, encoding="utf-8")
+    (tmp_path / "b.txt").write_text(LONG, encoding="utf-8")
+    manifest = _write(
+        tmp_path / name,
+        pd.DataFrame({"doc_id": ["a", "b"], "file": ["a.txt", "b.txt"], "outlet": ["X", "Y"]}),
+    )
+    with pytest.raises(CorpusFileError) as caught:
+        read_chunks(manifest)
+    message = str(caught.value)
+    assert "a corpus folder's manifest" in message and "--map" not in message
+    assert message.endswith(str(tmp_path)) or message.endswith(f"'{tmp_path}'")
+    assert ("saved in it as manifest.csv" in message) is (name != "manifest.csv")
+    with pytest.raises(ParameterError, match="a corpus folder's manifest"):
+        check_corpus_columns(manifest)
+    # the folder is read as the message says (the manifest named as a folder's is)
+    if name == "manifest.csv":
+        chunks, _ = read_chunks(tmp_path)
+        assert sum(len(chunk) for chunk in chunks) == 2
+
+
+def test_a_file_column_naming_missing_files_is_no_manifest(tmp_path: Path) -> None:
+    listing = _write(
+        tmp_path / "list.csv",
+        pd.DataFrame({"doc_id": ["a"], "file": ["elsewhere/a.txt"], "outlet": ["X"]}),
+    )
+    with pytest.raises(CorpusFileError) as caught:
+        read_chunks(listing)
+    assert "manifest" not in str(caught.value) and "--map text=COLUMN" in str(caught.value)

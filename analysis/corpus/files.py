@@ -31,6 +31,7 @@ Rules, applied the same way to every format:
 from __future__ import annotations
 
 import json
+import shlex
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -562,6 +563,9 @@ def resolve_columns_explained(
                 "is found."
             )
         elif missing == "text":
+            manifest = _manifest_message(path, mapping)
+            if manifest:  # not a table of articles: no column to map
+                raise MissingColumnError(manifest, missing) from None
             hint = _text_column_hint(path, mapping)
         elif missing == "outlet":
             hint = _outlet_column_hint(available, mapping)
@@ -573,6 +577,31 @@ def resolve_columns_explained(
 def _map_option(ours: str, theirs: str) -> str:
     pair = f"{ours}={theirs}"
     return f'--map "{pair}"' if any(c in pair for c in " ,;'\"$`") else f"--map {pair}"
+
+
+def _manifest_message(path: Path, mapping: dict[str, str]) -> str:
+    """What to do with a corpus folder's manifest given as the corpus (its ``file`` column
+    names files that are beside it: the folder is the corpus), or "" for any other table."""
+    try:
+        sample = _sample_rows(path, mapping)
+    except Exception:  # best effort: the caller's message says what is wrong
+        return ""
+    if "file" not in sample.columns:
+        return ""
+    names = [v.strip() for v in sample["file"] if isinstance(v, str) and v.strip()]
+    folder = path.parent
+    if not names or not all((folder / name).is_file() for name in names):
+        return ""
+    rename = (
+        ""
+        if path.name.casefold() == "manifest.csv"
+        else f", with {path.name} saved in it as manifest.csv (the name a folder's manifest has)"
+    )
+    return (
+        f"{path}: this is a corpus folder's manifest, not a table of articles: its 'file' "
+        f"column names files beside it ({names[0]!r}...). Give the folder as the corpus"
+        f"{rename}: {shlex.quote(str(folder))}"
+    )
 
 
 def _text_column_hint(path: Path, mapping: dict[str, str]) -> str:

@@ -54,13 +54,47 @@ def test_a_headline_over_its_byline_is_the_title_when_none_is_known() -> None:
     assert again.text == cleaned.text and "title" not in again.metadata
 
 
-def test_only_a_text_that_opens_with_its_headline_gives_one() -> None:
-    # a menu line first: the headline under it is not taken once the menu has gone
-    cleaned = clean_lines(
-        "Sign in", "Markets slide as tariff fears return", "By Jane Doe", PROSE[0]
-    )
+def test_only_a_headline_with_no_text_kept_above_it_gives_one() -> None:
+    # a line of text first: the line under it is not the article's headline
+    cleaned = clean_lines(PROSE[0], "Markets slide as tariff fears return", "By Jane Doe", PROSE[1])
     assert "title" not in cleaned.metadata
     assert "Markets slide as tariff fears return" in cleaned.text.splitlines()
+
+
+def test_a_headline_under_chrome_and_over_a_caption_is_the_title() -> None:
+    # a pasted New York Times page: chrome above the headline, its standfirst, then chrome and
+    # a photo's caption between it and the byline; all of them go, the headline to the title
+    lines = [
+        "Supported by",
+        "SKIP ADVERTISEMENT",
+        "Stocks Slide as Tariff Fears Return",
+        "Investors worried that new tariffs would hurt growth, sending the Dow down.",
+        "Share full article",
+        "Traders on the floor of the exchange on Tuesday.Credit...Jane Roe/Getty Images",
+        "By Jane Doe",
+        "Oct. 21, 2025",
+        *PROSE[:2],
+    ]
+    cleaned = clean_lines(*lines)
+    assert cleaned.metadata["title"] == "Stocks Slide as Tariff Fears Return"
+    assert cleaned.metadata["author"] == "Jane Doe"
+    assert cleaned.text.splitlines() == [lines[3], *PROSE[:2]]
+    again = clean_lines(*cleaned.text.splitlines())  # idempotent
+    assert again.text == cleaned.text and "title" not in again.metadata
+    # the same page with a known title: the title line goes under the chrome as well
+    titled = clean_lines(*lines, title="Stocks slide as tariff fears return")
+    assert [e.rule for e in titled.audit if e.original == lines[2]] == ["title_line"]
+    assert titled.text == cleaned.text
+
+
+@pytest.mark.parametrize("between", [1, 2])
+def test_text_lines_between_a_headline_and_its_byline(between: int) -> None:
+    # one line of text (a standfirst) may stand between; two may not
+    standfirsts = ["Officials expect the levy to last a year", "Shippers say costs will rise"]
+    cleaned = clean_lines(
+        "Markets slide as tariff fears return", *standfirsts[:between], "By Jane Doe", PROSE[0]
+    )
+    assert ("title" in cleaned.metadata) is (between == 1)
 
 
 @pytest.mark.parametrize(
@@ -124,6 +158,22 @@ def test_published_and_updated_lines_move_to_metadata_anywhere() -> None:
 def test_byline_at_the_top_moves_to_metadata() -> None:
     cleaned = clean_lines("By Jane Roe, Harbour Ledger", *PROSE)
     assert cleaned.metadata["author"] == "Jane Roe"
+    assert cleaned.text.splitlines() == PROSE
+
+
+@pytest.mark.parametrize(
+    ("line", "author"),
+    [
+        ("By Jane Doe Fox News", "Jane Doe"),  # the outlet run on with no comma
+        ("By Mary Ann Doe Reuters", "Mary Ann Doe"),
+        ("By Jane Doe and John Roe Sky News", "Jane Doe and John Roe"),
+        ("By Jane Doe Post", "Jane Doe Post"),  # two words left at least: a surname stays
+        ("By Anna van der Berg", "Anna van der Berg"),
+    ],
+)
+def test_an_outlet_run_on_after_the_author_is_not_the_author(line: str, author: str) -> None:
+    cleaned = clean_lines(line, *PROSE)
+    assert cleaned.metadata["author"] == author
     assert cleaned.text.splitlines() == PROSE
 
 

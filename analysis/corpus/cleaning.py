@@ -156,10 +156,12 @@ def _rules_listing() -> dict[str, str]:
         "emphasis_markup": "Markdown emphasis debris is unwrapped: '_Reuters_' becomes 'Reuters'.",
         "markdown_markup": "Markdown structure is unwrapped: '## Title' and '> quote' lose their "
         "markers, '[text](url)' keeps its text, an image '![alt](url)' goes.",
-        "title_line": "The first line, when it repeats the document's title, moves to "
-        "metadata['title'].",
-        "headline_line": "Without a known title, a first line shaped as a headline (3–25 words, "
-        "no closing punctuation) right above a byline or dateline moves to metadata['title'].",
+        "title_line": "The first line of text (chrome removed above it does not count), when "
+        "it repeats the document's title, moves to metadata['title'].",
+        "headline_line": "Without a known title, the first line of text shaped as a headline "
+        "(3–25 words, no closing punctuation) above a byline or dateline moves to "
+        "metadata['title']: one line of text (a standfirst) may stand between, and lines the "
+        "rules remove or move anyway (a share button, a photo's caption).",
         "source_url": "'Original article: <URL>', 'Source: <URL>' or a bare URL line moves to "
         "metadata['url'].",
         "source_line": "A short 'Source: <name>' credit line moves to metadata['source'].",
@@ -386,6 +388,7 @@ class _Round:
     thai_ok: bool = True  # whether Thai-letter runs may be repaired in this round
     template: Collection[str] = frozenset()  # line_key()s of lines repeated across documents
     joined: bool = False  # whether a hard-wrapped line was joined in this round
+    titled: bool = False  # whether a line of this round went to the title
 
     def entry(self, line: _Line, rule: str, action: str, result: str = "") -> None:
         self.audit.append(
@@ -633,26 +636,49 @@ HEADLINE_WORDS = (3, 25)
 _CLAUSE_END_RE = re.compile(r"[.!?:;,…][\"'”’)\]]*$")
 
 
-def _is_headline_over_byline(views: Sequence[_View]) -> bool:
-    """Whether the first of ``views`` is a headline: shaped as one (:data:`HEADLINE_WORDS`
-    words, no closing punctuation, no rule of its own) and followed within the next two lines
-    (the top, :data:`TOP_LINES`) by a byline or a dateline, as an article copied from a browser
-    or an export without a title field opens ("Markets slide as tariff fears return / By Jane
-    Doe, CNN / Updated 10:32 AM EDT ..."). Only there: a byline or a dateline at the top of a
+# how many lines a headline may stand above its byline that the rules remove or move anyway
+# (a page's "Listen to this article", "Share full article", a photo's caption and credit)
+HEADLINE_SKIPPED_LINES = 8
+
+
+def _is_removed_at_top(view: _View) -> bool:
+    """Whether the rules take the line off the top of a text whatever its neighbours: a line
+    rule's chrome, a metadata line other than a byline or dateline, punctuation only."""
+    return bool(view.line_rule or view.meta_top or not view.has_word)
+
+
+def _is_headline_over_byline(views: Sequence[_View], i: int = 0) -> bool:
+    """Whether ``views[i]`` is a headline: shaped as one (:data:`HEADLINE_WORDS` words, no
+    closing punctuation, no rule of its own) and followed by a byline or a dateline with at most
+    one line of text between (a standfirst: the top, :data:`TOP_LINES`), as an article copied
+    from a browser or an export without a title field opens ("Markets slide as tariff fears
+    return / By Jane Doe, CNN / Updated 10:32 AM EDT ..."). Lines the rules remove or move in
+    any case (:func:`_is_removed_at_top`: "Share full article", a photo's caption) may stand
+    between too, up to :data:`HEADLINE_SKIPPED_LINES` of them, as the New York Times' and the
+    Washington Post's pages put them. Only there: a byline or a dateline at the top of a
     cleaned text has moved to the metadata, so cleaning the result again finds no headline
     (cleaning stays idempotent)."""
-    if not views:
+    if i >= len(views):
         return False
-    first = views[0]
+    first = views[i]
     low, high = HEADLINE_WORDS
     if not low <= first.n_words <= high or _CLAUSE_END_RE.search(first.text):
         return False
-    if first.line_rule or first.meta_top or not first.has_word:
+    if _is_removed_at_top(first):
         return False
-    return any(
-        view.meta_top is not None and view.meta_top[0] in ("byline", "dateline")
-        for view in views[1:TOP_LINES]
-    )
+    text_lines = skipped = 0
+    for view in views[i + 1 :]:
+        if view.meta_top is not None and view.meta_top[0] in ("byline", "dateline"):
+            return True
+        if _is_removed_at_top(view):
+            skipped += 1
+            if skipped > HEADLINE_SKIPPED_LINES:
+                return False
+            continue
+        text_lines += 1
+        if text_lines > TOP_LINES - 2:
+            return False
+    return False
 
 
 def _clean_round(
@@ -667,11 +693,15 @@ def _clean_round(
     while i < len(cands):
         cand, view = cands[i], views[i]
         at_top = len(state.kept) < TOP_LINES
-        if i == 0 and wanted_title and title_key(view.text) == wanted_title:
+        # the first line kept would be the title: chrome above it (removed) does not count
+        first_text = not state.kept and not state.titled
+        if first_text and wanted_title and title_key(view.text) == wanted_title:
             state.move(cand, "title_line", "title", view.text)
+            state.titled = True
             i += 1
             continue
-        if i == 0 and headline and _is_headline_over_byline(views):
+        if first_text and headline and _is_headline_over_byline(views, i):
+            state.titled = True
             state.move(cand, "headline_line", "title", view.text)
             i += 1
             continue

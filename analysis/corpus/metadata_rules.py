@@ -98,12 +98,34 @@ def has_date_prefix(line: LineView) -> bool:
     return bool(match and match.group("prefix"))
 
 
+# the last word of an outlet's name run on after the author's with no comma, as a page copied
+# from a browser gives it ("By Jane Doe Fox News", "By Jane Doe Reuters"): a news agency's name
+# alone, or a word that ends outlets' names, with the word before it
+_AGENCY_WORDS = frozenset({"AFP", "AP", "Bloomberg", "CNN", "BBC", "NPR", "Reuters", "Xinhua"})
+_OUTLET_END_WORDS = frozenset(
+    {"News", "Times", "Post", "Press", "Journal", "Herald", "Tribune", "Network", "Media",
+     "Agency", "Wire", "Digital", "Magazine", "Daily", "Online", "Telegraph", "Gazette"}
+)  # fmt: skip
+
+
+def _without_outlet(name: str) -> str:
+    """``name`` without an outlet's name at its end ("Jane Doe Fox News" → "Jane Doe"), keeping
+    two words of the person's at least; any other name as it is."""
+    words = name.split()
+    if len(words) >= 3 and words[-1] in _AGENCY_WORDS:
+        return " ".join(words[:-1])
+    if len(words) >= 4 and words[-1] in _OUTLET_END_WORDS:
+        return " ".join(words[:-2])
+    return name
+
+
 def parse_byline(line: LineView) -> str | None:
-    """The author named by a byline ("By Jane Roe", "By Jane Roe, Reuters"), else None."""
+    """The author named by a byline ("By Jane Roe", "By Jane Roe, Reuters", "By Jane Roe Fox
+    News"), else None."""
     if line.n_words > BYLINE_WORDS or line.is_bullet:
         return None
     match = _BYLINE_RE.fullmatch(line.bare)
-    return match.group("name") if match else None
+    return _without_outlet(match.group("name")) if match else None
 
 
 # the BBC's line under the author's name: "Business reporter, BBC News", "Technology editor",

@@ -458,7 +458,7 @@ def test_short_lines_over_a_dash_elsewhere_are_no_dateline(text: str) -> None:
     [
         "The photo, taken by a Reuters photographer, shows the flooded quay at dawn.",
         "Getty Images agreed to buy the picture agency last year, the company said.",
-        "WASHINGTON (AP) — The Senate passed the harbour bill on Tuesday.",
+        "The Senate passed the harbour bill on Tuesday, the AP news agency reported.",
         "Photos of the damage were shared widely on social media by residents.",
         "She updated the council at 3:45 p.m. on the state of the talks.",
     ],
@@ -466,6 +466,13 @@ def test_short_lines_over_a_dash_elsewhere_are_no_dateline(text: str) -> None:
 def test_prose_that_mentions_a_photo_or_an_agency_stays(line: str) -> None:
     out = clean_text("\n".join([_LEAD, line, _TAIL]), doc_id="d", model=None)
     assert out.text.split("\n") == [_LEAD, line, _TAIL]
+
+
+def test_a_paragraph_opened_by_an_agency_dateline_stays_without_it() -> None:
+    line = "WASHINGTON (AP) — The Senate passed the harbour bill on Tuesday."
+    out = clean_text("\n".join([_LEAD, line, _TAIL]), doc_id="d", model=None)
+    assert out.text.split("\n") == [_LEAD, "The Senate passed the harbour bill on Tuesday.", _TAIL]
+    assert out.metadata["dateline_place"] == "WASHINGTON (AP)"
 
 
 def test_lines_of_punctuation_only_go_and_words_with_punctuation_stay() -> None:

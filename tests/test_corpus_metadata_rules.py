@@ -210,3 +210,56 @@ def test_a_name_or_role_elsewhere_is_no_byline(lines: list[str]) -> None:
 def test_prose_about_hours_ago_is_no_dateline(line: str) -> None:
     cleaned = clean_lines(line, *PROSE)
     assert "dateline" not in cleaned.metadata
+
+
+@pytest.mark.parametrize(
+    ("line", "place"),
+    [
+        ("NEW YORK (AP) — Stocks fell sharply on Tuesday.", "NEW YORK (AP)"),
+        ("LONDON, Oct 21 (Reuters) - Stocks fell sharply on Tuesday.", "LONDON, Oct 21 (Reuters)"),
+        ("BEIJING, Oct. 21 (Xinhua) -- Stocks fell sharply.", "BEIJING, Oct. 21 (Xinhua)"),
+        ("Washington (CNN) — Stocks fell sharply on Tuesday.", "Washington (CNN)"),
+        ("SIOUX FALLS, S.D. – Stocks fell sharply on Tuesday.", "SIOUX FALLS, S.D."),
+        ("DUBAI, United Arab Emirates — Stocks fell sharply.", "DUBAI, United Arab Emirates"),
+        ('WASHINGTON — "Stocks fell," she said.', "WASHINGTON"),
+    ],
+)
+def test_a_wire_dateline_opening_the_first_paragraph_moves_to_metadata(
+    line: str, place: str
+) -> None:
+    cleaned = clean_lines("A photo's caption, over the article.", line, PROSE[0])
+    rest = line[len(place) :].lstrip(" —–-")
+    assert cleaned.metadata["dateline_place"] == place
+    assert cleaned.text.splitlines() == ["A photo's caption, over the article.", rest, PROSE[0]]
+    assert [(e.rule, e.action, e.result) for e in cleaned.audit] == [
+        ("wire_dateline", "changed", rest)
+    ]
+    again = clean_lines(*cleaned.text.splitlines())  # idempotent
+    assert again.text == cleaned.text and not again.audit
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "US - China talks resumed on Tuesday.",  # a short hyphen and no agency: no dateline
+        "EU — Brussels said talks would resume.",  # two capitals: an acronym, not a place
+        "BREAKING — Stocks fell sharply on Tuesday.",
+        "THE POINT -- NOW ON YOUTUBE!",  # a shout, not a sentence
+        "The talks — the third this year — resumed on Tuesday.",
+    ],
+)
+def test_lines_that_only_look_like_a_wire_dateline_stay(line: str) -> None:
+    cleaned = clean_lines(line, PROSE[0])
+    assert cleaned.text.splitlines()[0] == line
+    assert "dateline_place" not in cleaned.metadata
+
+
+def test_only_the_first_wire_dateline_moves() -> None:
+    # a digest of wire stories: the first dateline is the text's; the second story keeps its own
+    first, second = "ROME (AP) — The pope spoke on Sunday.", "PARIS (AP) — Talks resumed."
+    cleaned = clean_lines(first, PROSE[0], second)
+    assert cleaned.metadata["dateline_place"] == "ROME (AP)"
+    assert cleaned.text.splitlines() == ["The pope spoke on Sunday.", PROSE[0], second]
+    # deep in a text (after ten kept lines), no line is taken for the opening
+    late = clean_lines(*[f"Line {n} of the article ends here." for n in range(10)], first)
+    assert late.text.splitlines()[-1] == first

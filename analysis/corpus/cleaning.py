@@ -75,6 +75,7 @@ from analysis.corpus.metadata_rules import (
     parse_dateline,
     parse_source_name,
     parse_source_url,
+    split_wire_dateline,
     title_key,
 )
 
@@ -91,6 +92,9 @@ __all__ = [
 AUDIT_COLUMNS = ["doc_id", "line_no", "original", "rule", "action", "result"]
 ACTIONS = ("removed", "changed", "moved_to_metadata")  # the values of AuditEntry.action
 TOP_LINES = 3  # a dateline or byline counts as "at the top" before this many kept lines
+# a wire dateline ("NEW YORK (AP) — ...") opens the first paragraph within this many kept lines:
+# a photo's caption, a headline, a gallery's "1 / 5" may stand above it
+WIRE_DATELINE_LINES = 10
 _MAX_ROUNDS = 8
 
 
@@ -172,6 +176,9 @@ def _rules_listing() -> dict[str, str]:
         "a line holding only a dash ('New York' / 'CNN' / '—', as a browser copies CNN's "
         "opening) are the place and source of a dateline split over lines: they move to "
         "metadata['dateline_place'] and the dash line goes.",
+        "wire_dateline": "A wire dateline opening the article's first paragraph ('NEW YORK "
+        "(AP) — ', 'LONDON, Oct 21 (Reuters) - ', 'WASHINGTON — '; once per text, within its "
+        "first 10 lines kept) moves to metadata['dateline_place']; the paragraph stays.",
         "byline": "A 'By <Name>' line moves to metadata['author']; near the top, so does a "
         "name over a role line ('Jane Doe' / 'Business reporter, BBC News', the role to "
         "metadata['author_role']).",
@@ -404,7 +411,10 @@ class _Round:
         self.metadata.setdefault(key, value)
         self.entry(cand.line, rule, "moved_to_metadata", value)
 
-    def keep(self, cand: _Candidate) -> None:
+    def keep(self, cand: _Candidate, opening: bool = False) -> None:
+        """Keep the line (joined to the line before when it continues it); ``opening``: the
+        line may open the article's first paragraph, so a wire dateline it opens with moves to
+        the metadata (:func:`split_wire_dateline`, once per text)."""
         for rule, result in cand.norm.changes.items():
             self.entry(cand.line, rule, "changed", result)
         previous = self.kept[-1] if self.kept else None
@@ -413,7 +423,13 @@ class _Round:
             self.entry(cand.line, "hard_wrap_join", "removed")
             self.joined = True
             return
-        self.kept.append(_Line(cand.line.line_no, cand.line.original, cand.view.text))
+        text = cand.view.text
+        wire = split_wire_dateline(text) if opening else None
+        if wire and "dateline_place" not in self.metadata:
+            self.metadata["dateline_place"], text = wire
+            self.entry(cand.line, "wire_dateline", "changed", text)
+            self.joined = True  # new text: another round looks at it
+        self.kept.append(_Line(cand.line.line_no, cand.line.original, text))
 
     @staticmethod
     def _continues(previous: _Line, view: LineView) -> bool:
@@ -736,7 +752,7 @@ def _clean_round(
         elif _is_caption_over_credit(views, i):
             state.move(cand, "caption_over_credit", "captions", view.text)
         else:
-            state.keep(cand)
+            state.keep(cand, opening=len(state.kept) < WIRE_DATELINE_LINES)
         i += 1
     state.finish()
 

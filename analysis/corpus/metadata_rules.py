@@ -174,6 +174,48 @@ def is_credit_line(line: LineView) -> bool:
     return line.n_words <= 40 and bool(_CREDIT_RE.fullmatch(line.bare))
 
 
+# A wire dateline opening an article's first paragraph: "NEW YORK (AP) — Stocks fell...",
+# "LONDON, Oct 21 (Reuters) - ...", "BEIJING, Oct. 21 (Xinhua) -- ...", "Washington (CNN) — ...",
+# "WASHINGTON — ...". The place in capitals, or in any case before an agency in brackets; then a
+# dash and the first sentence. Without an agency the place is in capitals and the dash a long
+# one, so "US - China talks" is no dateline.
+_CAPS_WORD = r"[A-Z][A-Z.'’&-]+"
+# a place alone in capitals has four letters at least ("ROME", "NEW YORK"; not "EU", "IMF")
+_PLACE_CAPS = rf"(?:{_CAPS_WORD}(?:\s+{_CAPS_WORD}){{1,3}}|[A-Z]{{4}}[A-Z.'’&-]*)"
+_PLACE_ANY = r"[A-Z][\w.'’&-]*(?:\s+[A-Z][\w.'’&-]*){0,3}"
+_PLACE_MORE = r"(?:,\s*[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2})?"  # ", Calif.", ", China"
+_WIRE_DATE = rf"(?:,?\s*(?i:{_MONTH})\s+\d{{1,2}}(?:,\s*\d{{4}})?)?"
+_AGENCY = r"\([A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,3}\)"
+_NOT_A_PLACE = (
+    r"(?!(?:BREAKING|UPDATE|UPDATED|EXCLUSIVE|WATCH|LIVE|OPINION|ANALYSIS|EDITORIAL|VIDEO"
+    r"|PHOTOS|PHOTO|NOTE|EDITOR'S NOTE|CORRECTION|FILE|ADVERTISEMENT|SPONSORED)\b)"
+)
+_WIRE_DATELINE_RE = re.compile(
+    r"(?P<prefix>"
+    + _NOT_A_PLACE
+    + rf"(?:{_PLACE_ANY}{_PLACE_MORE}{_WIRE_DATE}\s*{_AGENCY}\s*(?:—|–|--|-)"
+    rf"|{_AGENCY}\s*(?:—|–|--|-)"
+    rf"|{_PLACE_CAPS}{_PLACE_MORE}{_WIRE_DATE}\s*(?:—|–|--)))"
+    r"\s+(?P<rest>[\"“‘'(]?[A-Z0-9].*)",
+    re.DOTALL,
+)
+WIRE_DATELINE_CHARS = 80  # the longest dateline prefix, in characters
+
+
+def split_wire_dateline(text: str) -> tuple[str, str] | None:
+    """``(dateline, rest)`` of a text opening with a wire dateline ("NEW YORK (AP) — Stocks
+    fell..." → ``("NEW YORK (AP)", "Stocks fell...")``), else None. The caller applies it to an
+    article's first line of text only: there it is the dateline, not what the article says
+    (a place in capitals read as an actor, a news agency as a source)."""
+    match = _WIRE_DATELINE_RE.match(text)
+    if not match or len(match.group("prefix")) > WIRE_DATELINE_CHARS:
+        return None
+    if not any(char.islower() for char in match.group("rest")):
+        return None  # "THE POINT -- NOW ON YOUTUBE!": a shout, not an article's first sentence
+    dateline = match.group("prefix").rstrip("—–- ").strip()
+    return dateline, match.group("rest")
+
+
 def title_key(text: str) -> str:
     """A line or title reduced for comparison: case, quotes, dashes and spacing ignored."""
     # text.translate(_QUOTES_DASHES) as one str.replace per character present: the same

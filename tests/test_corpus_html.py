@@ -173,3 +173,51 @@ def test_benchmark_metric_matches_its_definition():
     tp, fp, fn = shingle_counts("a b c d e f", "a b c d x y")
     assert (tp, fp, fn) == pytest.approx((0.2, 0.4, 0.4))  # 1 shared 4-gram of 3 and 3
     assert score([("a b c d", "a b c d"), ("a b c d", "")])["recall"] == 0.5
+
+
+def _table_layout_page(body: str = BODY) -> str:
+    """A page of an older site: menu and article in the cells of a layout table."""
+    paragraphs = "".join(f"<p>{s.strip()}.</p>" for s in body.split(".") if s.strip())
+    return (
+        "<html><head><title>Council approves budget</title></head><body><table>"
+        '<tr><td><a href="/">Home</a> <a href="/news">News</a></td></tr>'
+        f"<tr><td>{paragraphs}</td></tr></table></body></html>"
+    )
+
+
+def test_an_article_laid_out_in_a_table_is_read_with_the_tables() -> None:
+    result = extract_article(_table_layout_page(), "old.html")
+    assert result.problem is None and result.from_tables
+    assert "approved a new budget" in result.text
+    assert "|" not in result.text  # the table's bars are not text
+    from analysis.corpus.html import extraction_audit_entry
+
+    assert "read with the page's tables" in extraction_audit_entry("d", result).result
+
+
+def test_tables_stay_out_when_the_article_is_found_without_them() -> None:
+    table = (
+        "<table><tr><td>Quarter</td><td>Revenue</td></tr><tr><td>Q3</td><td>12</td></tr></table>"
+    )
+    html = page().replace("</article>", f"{table}</article>")
+    result = extract_article(html, "a.html")
+    assert not result.from_tables and "Revenue" not in result.text
+    assert "approved a new budget" in result.text
+
+
+def test_a_table_layout_page_with_no_article_is_still_refused() -> None:
+    html = "<html><body><table><tr><td><a href='/'>Home</a></td></tr></table></body></html>"
+    result = extract_article(html, "index.html")
+    assert result.text == "" and "no article text found" in (result.problem or "")
+
+
+def test_table_cells_as_lines_puts_each_cell_on_a_line() -> None:
+    from analysis.corpus.html import table_cells_as_lines
+
+    text = "| | The article's text. | Home |\nA line of its own.\n|"
+    assert table_cells_as_lines(text).splitlines() == [
+        "The article's text.",
+        "Home",
+        "A line of its own.",
+        "|",
+    ]

@@ -31,6 +31,27 @@ EXTRACT_SETTINGS: dict[str, object] = {
     "favor_recall": False,
     "deduplicate": False,
 }
+# The settings tried when those find no text in a page holding a table: the article may be laid
+# out in one (whole pages of older sites are), which include_tables=False leaves out entirely.
+TABLE_LAYOUT_SETTINGS: dict[str, object] = {**EXTRACT_SETTINGS, "include_tables": True}
+_TABLE_RE = re.compile(r"<table\b", re.IGNORECASE)
+TABLE_PROSE_WORDS = 15  # a cell read as an article's text holds a sentence's worth of words
+
+
+def table_cells_as_lines(text: str) -> str:
+    """trafilatura's text of a page read with its tables, each table cell on a line of its own:
+    a row comes out as ``| cell | cell |``, and an article laid out in a table as one such row
+    whose cell holds the whole article, so the bars would otherwise open and close its text."""
+    lines = []
+    for line in text.splitlines():
+        stripped = line.strip()
+        if stripped.startswith("|") and stripped.endswith("|") and len(stripped) > 1:
+            lines.extend(cell.strip() for cell in stripped[1:-1].split(" | ") if cell.strip())
+        else:
+            lines.append(line)
+    return "\n".join(lines)
+
+
 # The manifest fields trafilatura's metadata can fill, and the metadata attribute for each.
 METADATA_FIELDS = {
     "title": "title",
@@ -59,6 +80,7 @@ class HtmlExtraction:
     metadata: dict[str, str] = field(default_factory=dict)
     problem: str | None = None
     is_html: bool = True
+    from_tables: bool = False  # found only with tables read (TABLE_LAYOUT_SETTINGS)
 
 
 # A whole HTML document: a doctype or <html> first, after blanks, a byte order mark, comments.
@@ -142,6 +164,13 @@ def extract_article(html: str, name: str = "") -> HtmlExtraction:
 
     try:
         text = trafilatura.extract(html, **EXTRACT_SETTINGS) or ""
+        tables = False
+        if not text.strip() and _TABLE_RE.search(html):
+            # an article laid out in a table, as older sites lay out whole pages: with tables
+            # left out, nothing is found (a page of the extraction benchmark, The Space Review)
+            text = table_cells_as_lines(trafilatura.extract(html, **TABLE_LAYOUT_SETTINGS) or "")
+            tables = any(len(line.split()) >= TABLE_PROSE_WORDS for line in text.splitlines())
+            text = text if tables else ""  # a table of links or figures: no article
     except Exception as error:  # lxml errors on broken markup; never a traceback for users
         text = ""
         detail = f" ({type(error).__name__})"
@@ -158,7 +187,7 @@ def extract_article(html: str, name: str = "") -> HtmlExtraction:
                 "index page); save the article's own page, or paste its text into a .txt file"
             ),
         )
-    return HtmlExtraction(text.strip() + "\n", chars_in, metadata)
+    return HtmlExtraction(text.strip() + "\n", chars_in, metadata, from_tables=tables)
 
 
 def extraction_audit_entry(doc_id: str, extraction: HtmlExtraction) -> AuditEntry:
@@ -172,6 +201,8 @@ def extraction_audit_entry(doc_id: str, extraction: HtmlExtraction) -> AuditEntr
             f"article extracted with trafilatura: {extraction.chars_in} characters of HTML in, "
             f"{kept} characters of text kept ({share:.1%})"
         )
+        if extraction.from_tables:
+            result += "; read with the page's tables, as none was found without them"
     return AuditEntry(
         doc_id=doc_id,
         line_no=0,

@@ -245,6 +245,7 @@ def test_a_wire_dateline_opening_the_first_paragraph_moves_to_metadata(
         "EU — Brussels said talks would resume.",  # two capitals: an acronym, not a place
         "BREAKING — Stocks fell sharply on Tuesday.",
         "THE POINT -- NOW ON YOUTUBE!",  # a shout, not a sentence
+        "Tesla (TSLA) — The carmaker's shares rose on Tuesday.",  # a ticker, not an agency
         "The talks — the third this year — resumed on Tuesday.",
     ],
 )

@@ -186,6 +186,14 @@ _PLACE_ANY = r"[A-Z][\w.'’&-]*(?:\s+[A-Z][\w.'’&-]*){0,3}"
 _PLACE_MORE = r"(?:,\s*[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2})?"  # ", Calif.", ", China"
 _WIRE_DATE = rf"(?:,?\s*(?i:{_MONTH})\s+\d{{1,2}}(?:,\s*\d{{4}})?)?"
 _AGENCY = r"\([A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,3}\)"
+# after a place not in capitals, or alone, only a news agency's or network's name in brackets:
+# "Washington (CNN) —" is a dateline, "Tesla (TSLA) —" opens a sentence about Tesla
+_KNOWN_AGENCY = (
+    r"\((?:AP|Reuters|AFP|Bloomberg|Xinhua|UPI|dpa|DPA|ANSA|EFE|Kyodo|Yonhap|PTI|IANS|TASS"
+    r"|CNA|AAP|CP|CNN|CNN Business|BBC|NPR|ABC News|CBS News|NBC News|Fox News|Sky News"
+    r"|Al Jazeera|Anadolu|Bernama|Antara|Interfax|RIA Novosti|WAM|SPA|APA|ATS|Belga|NTB|TT"
+    r"|Caixin|Yicai|Sina|Global Times|CGTN|Nikkei|Jiji|Kyodo News|The Canadian Press)\)"
+)
 _NOT_A_PLACE = (
     r"(?!(?:BREAKING|UPDATE|UPDATED|EXCLUSIVE|WATCH|LIVE|OPINION|ANALYSIS|EDITORIAL|VIDEO"
     r"|PHOTOS|PHOTO|NOTE|EDITOR'S NOTE|CORRECTION|FILE|ADVERTISEMENT|SPONSORED)\b)"
@@ -193,8 +201,9 @@ _NOT_A_PLACE = (
 _WIRE_DATELINE_RE = re.compile(
     r"(?P<prefix>"
     + _NOT_A_PLACE
-    + rf"(?:{_PLACE_ANY}{_PLACE_MORE}{_WIRE_DATE}\s*{_AGENCY}\s*(?:—|–|--|-)"
-    rf"|{_AGENCY}\s*(?:—|–|--|-)"
+    + rf"(?:{_PLACE_CAPS}{_PLACE_MORE}{_WIRE_DATE}\s*{_AGENCY}\s*(?:—|–|--|-)"
+    rf"|{_PLACE_ANY}{_PLACE_MORE}{_WIRE_DATE}\s*{_KNOWN_AGENCY}\s*(?:—|–|--|-)"
+    rf"|{_KNOWN_AGENCY}\s*(?:—|–|--|-)"
     rf"|{_PLACE_CAPS}{_PLACE_MORE}{_WIRE_DATE}\s*(?:—|–|--)))"
     r"\s+(?P<rest>[\"“‘'(]?[A-Z0-9].*)",
     re.DOTALL,

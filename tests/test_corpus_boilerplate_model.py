@@ -110,6 +110,28 @@ def test_classifier_never_takes_most_of_a_text() -> None:
     assert clean_text(listing).text == listing
 
 
+def test_the_share_a_model_may_take_is_its_own_and_round_trips() -> None:
+    # one short article line under a long menu: the menu is most of the text's characters
+    sections = ["World", "Business", "Politics", "Economy", "Science", "Health", "Travel"]
+    sections += ["Markets", "Climate", "Education", "Books", "Music", "Film", "Food", "Cars"]
+    sections += ["Jobs", "Property", "Puzzles", "Crosswords", "Obituaries", "Letters", "Archive"]
+    menu = [*sections, *(f"{w} Today" for w in sections), *(f"Local {w}" for w in sections)]
+    page = "\n".join([*menu, ARTICLE[0]])
+    shipped = default_model()
+    assert shipped is not None
+    taken = sum(len(line) for line in menu) / len(page.replace("\n", ""))
+    assert 0.8 < taken < 0.95
+    kept = clean_text(page, model=replace(shipped, max_share=0.8)).text.split("\n")
+    cleaned = clean_text(page, model=replace(shipped, max_share=0.95)).text
+    assert "Local Archive" in kept  # more than 80% would go: the menu stays
+    assert cleaned == ARTICLE[0]
+    again = BoilerplateModel.from_dict(replace(shipped, max_share=0.9).to_dict())
+    assert again.max_share == 0.9
+    older = shipped.to_dict()
+    del older["max_share"]  # a model written before the share was fitted
+    assert BoilerplateModel.from_dict(older).max_share == 0.8
+
+
 def test_rescue_runs_only_short_runs_between_kept_lines() -> None:
     drop = np.array([1, 1, 0, 1, 0, 1, 1, 1, 0, 1], dtype=bool)
     # leading and trailing runs never; the run of 1 and (with max 3) the run of 3 inside

@@ -51,6 +51,9 @@ JOINED_SPLIT = "one line cut at sentence ends"
 TARGET_LINES_LOST = 0.015  # the threshold is set on the fitting pages to lose at most this
 RESCUE_RUNS = (0, 5, 10, 20, 30, 50)  # candidate max_rescued_run values, tried in this order
 LIST_ITEMS = (0, 4)  # candidate min_list_items values (0: no continued lists)
+# candidate max_share values: the most of a text's characters the classifier may take (0.8 was
+# set by hand before session 57; lower values keep whole texts more often, losing no body)
+MAX_SHARES = (0.8, 0.9)
 INNER_FOLDS = 0  # >1: smoothing chosen on fitting pages cleaned by models not fitted on them
 METADATA_RULES = frozenset({"image_credit", "caption", "caption_over_credit", "credit_line"})
 _TOKEN_RE = re.compile(r"\w+")
@@ -308,26 +311,29 @@ def choose_rescue(
     """``model`` with the smoothing settings chosen on ``pages`` (the fitting pages, every
     renderer; each page cleaned by ``page_models[index]``, a model not fitted on it, else by
     ``model``) among the combinations of ``max_rescued_run`` (:data:`RESCUE_RUNS`) and
-    ``min_list_items`` (:data:`LIST_ITEMS`): the one losing fewest body lines (precision
-    first on article lines, the issue's priority); ties go to the higher F1, then the
-    shorter run, then continued lists on (a structural rule that the fitting pages give no
-    reason to turn off stays on)."""
+    ``min_list_items`` (:data:`LIST_ITEMS`) and ``max_share`` (:data:`MAX_SHARES`): the one
+    losing fewest body lines (precision first on article lines, the issue's priority); ties go
+    to the higher F1, then the shorter run, then continued lists on (a structural rule that the
+    fitting pages give no reason to turn off stays on), then the smaller share."""
     page_models = page_models or {}
     truth = [page for page in pages.values() for _ in RENDERERS]
-    best: tuple[float, float, int, bool] | None = None
-    chosen: tuple[float, float, int, int] = (0.0, 0.0, 0, 0)
-    for items in LIST_ITEMS:
-        for run in RESCUE_RUNS:
-            preds = []
-            for k, page in pages.items():
-                base = page_models.get(k, model)
-                candidate = replace(base, max_rescued_run=run, min_list_items=items)
-                preds.extend(clean_text(page.texts[n], model=candidate).text for n in RENDERERS)
-            scored = _score(truth, preds)
-            share, f1 = scored["lines_lost"], scored["f1"]
-            key = (-share, f1, -run, items > 0)
-            if best is None or key > best:
-                best, chosen = key, (share, f1, run, items)
+    best: tuple[float, float, int, bool, float] | None = None
+    chosen: tuple[float, float, int, int, float] = (0.0, 0.0, 0, 0, MAX_SHARES[0])
+    for most in MAX_SHARES:
+        for items in LIST_ITEMS:
+            for run in RESCUE_RUNS:
+                preds = []
+                for k, page in pages.items():
+                    base = page_models.get(k, model)
+                    candidate = replace(
+                        base, max_rescued_run=run, min_list_items=items, max_share=most
+                    )
+                    preds.extend(clean_text(page.texts[n], model=candidate).text for n in RENDERERS)
+                scored = _score(truth, preds)
+                share, f1 = scored["lines_lost"], scored["f1"]
+                key = (-share, f1, -run, items > 0, -most)
+                if best is None or key > best:
+                    best, chosen = key, (share, f1, run, items, most)
     info = {
         **model.info,
         "smoothing_chosen_on": "fitting pages, each cleaned by a model fitted on the others"
@@ -336,7 +342,13 @@ def choose_rescue(
         "fit_lines_lost": round(chosen[0], 6),
         "fit_f1": round(chosen[1], 6),
     }
-    return replace(model, max_rescued_run=chosen[2], min_list_items=chosen[3], info=info)
+    return replace(
+        model,
+        max_rescued_run=chosen[2],
+        min_list_items=chosen[3],
+        max_share=chosen[4],
+        info=info,
+    )
 
 
 # -- scoring ------------------------------------------------------------------------------------
@@ -409,7 +421,8 @@ def held_out(
         model = fit_model(fitting_docs, pages=fitting, inner_folds=inner_folds)
         print(
             f"fold {fold + 1}: threshold {model.threshold:.3f}, runs up to"
-            f" {model.max_rescued_run}, continued lists from {model.min_list_items} items"
+            f" {model.max_rescued_run}, continued lists from {model.min_list_items} items,"
+            f" at most {model.max_share:.0%} of a text"
             f" (on its fitting pages: F1 {model.info['fit_f1']:.3f},"
             f" lines lost {model.info['fit_lines_lost']:.2%})"
         )
@@ -443,7 +456,8 @@ def main(args: argparse.Namespace) -> int:
         print(
             f"wrote {args.fit} ({len(FEATURES)} features, threshold {model.threshold:.3f},"
             f" rescued runs up to {model.max_rescued_run} lines,"
-            f" continued lists from {model.min_list_items} items)"
+            f" continued lists from {model.min_list_items} items,"
+            f" at most {model.max_share:.0%} of a text)"
         )
         return 0
     rows: list[tuple[str, dict[str, float]]] = []

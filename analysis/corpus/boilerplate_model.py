@@ -321,6 +321,11 @@ class _Stage:
         return 1.0 / (1.0 + np.exp(-np.minimum(np.maximum(z, -30.0), 30.0)))
 
 
+# the share of a text's characters the classifier may take at most, unless a model says
+# otherwise (models written before the share was chosen on the fitting pages)
+DEFAULT_MAX_SHARE = 0.8
+
+
 @dataclass(frozen=True)
 class BoilerplateModel:
     """Two-stage logistic regression over :func:`line_features`; scores are P(boilerplate)."""
@@ -331,6 +336,8 @@ class BoilerplateModel:
     max_rescued_run: int = 0  # runs of at most this many lines between kept lines stay
     min_list_items: int = 0  # a parallel list of at least this many lines after the last kept
     # line stays when that line introduces it (0: off; see continued_list)
+    max_share: float = DEFAULT_MAX_SHARE  # the most of a text's characters the model may take:
+    # when its lines would take more, the text does not look like article + chrome, and stays
 
     @classmethod
     def from_dict(cls, data: dict) -> BoilerplateModel:
@@ -352,6 +359,7 @@ class BoilerplateModel:
             dict(data.get("info", {})),
             int(data.get("max_rescued_run", 0)),
             int(data.get("min_list_items", 0)),
+            float(data.get("max_share", DEFAULT_MAX_SHARE)),
         )
 
     @classmethod
@@ -361,12 +369,13 @@ class BoilerplateModel:
 
     def to_dict(self) -> dict:
         """The JSON form: feature names, threshold, rescued run length, shortest continued
-        list, per stage mean/scale/coef/intercept."""
+        list, largest share of a text taken, per stage mean/scale/coef/intercept."""
         return {
             "features": list(FEATURES),
             "threshold": self.threshold,
             "max_rescued_run": self.max_rescued_run,
             "min_list_items": self.min_list_items,
+            "max_share": self.max_share,
             "stages": [
                 {
                     "mean": [round(float(v), 6) for v in s.mean],

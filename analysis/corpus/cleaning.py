@@ -887,7 +887,6 @@ def _is_fixed_point(state: _Round) -> bool:
 
 _DEFAULT = "default"
 _MAX_MODEL_PASSES = 8
-_MAX_MODEL_SHARE = 0.8  # the classifier never takes more than this share of a text's characters
 
 
 def _rule_rounds(
@@ -928,7 +927,7 @@ def _model_pass(
         if not drop.any():
             break
         sizes = np.array([len(line.text) for line in lines], dtype=float)
-        if sizes[drop].sum() > _MAX_MODEL_SHARE * sizes.sum():
+        if sizes[drop].sum() > model.max_share * sizes.sum():
             break  # the text does not look like article + chrome: keep it (precision first)
         kept = []
         for line, score, gone in zip(lines, scores, drop, strict=True):

@@ -98,10 +98,19 @@ def has_date_prefix(line: LineView) -> bool:
     return bool(match and match.group("prefix"))
 
 
+# news agencies and networks named after a byline or in a wire dateline's brackets
+NEWS_AGENCIES = (
+    "AP", "Reuters", "AFP", "Bloomberg", "Xinhua", "UPI", "dpa", "DPA", "ANSA", "EFE", "Kyodo",
+    "Yonhap", "PTI", "IANS", "TASS", "CNA", "AAP", "CP", "CNN", "CNN Business", "BBC", "NPR",
+    "ABC News", "CBS News", "NBC News", "Fox News", "Sky News", "Al Jazeera", "Anadolu",
+    "Bernama", "Antara", "Interfax", "RIA Novosti", "WAM", "SPA", "APA", "ATS", "Belga", "NTB",
+    "TT", "Caixin", "Yicai", "Sina", "Global Times", "CGTN", "Nikkei", "Jiji", "Kyodo News",
+    "The Canadian Press",
+)  # fmt: skip
 # the last word of an outlet's name run on after the author's with no comma, as a page copied
 # from a browser gives it ("By Jane Doe Fox News", "By Jane Doe Reuters"): a news agency's name
-# alone, or a word that ends outlets' names, with the word before it
-_AGENCY_WORDS = frozenset({"AFP", "AP", "Bloomberg", "CNN", "BBC", "NPR", "Reuters", "Xinhua"})
+# of one word, or a word that ends outlets' names, with the word before it
+_AGENCY_WORDS = frozenset(name for name in NEWS_AGENCIES if " " not in name)
 _OUTLET_END_WORDS = frozenset(
     {"News", "Times", "Post", "Press", "Journal", "Herald", "Tribune", "Network", "Media",
      "Agency", "Wire", "Digital", "Magazine", "Daily", "Online", "Telegraph", "Gazette"}
@@ -176,9 +185,10 @@ def is_credit_line(line: LineView) -> bool:
 
 # A wire dateline opening an article's first paragraph: "NEW YORK (AP) — Stocks fell...",
 # "LONDON, Oct 21 (Reuters) - ...", "BEIJING, Oct. 21 (Xinhua) -- ...", "Washington (CNN) — ...",
-# "WASHINGTON — ...". The place in capitals, or in any case before an agency in brackets; then a
-# dash and the first sentence. Without an agency the place is in capitals and the dash a long
-# one, so "US - China talks" is no dateline.
+# "WASHINGTON — ...". The place in capitals (before any name in brackets), or in any case before
+# a news agency's name in brackets (NEWS_AGENCIES); then a dash and the first sentence. Without
+# a name in brackets the place is in capitals and the dash a long one, so "US - China talks" is
+# no dateline.
 _CAPS_WORD = r"[A-Z][A-Z.'’&-]+"
 # a place alone in capitals has four letters at least ("ROME", "NEW YORK"; not "EU", "IMF")
 _PLACE_CAPS = rf"(?:{_CAPS_WORD}(?:\s+{_CAPS_WORD}){{1,3}}|[A-Z]{{4}}[A-Z.'’&-]*)"
@@ -188,12 +198,7 @@ _WIRE_DATE = rf"(?:,?\s*(?i:{_MONTH})\s+\d{{1,2}}(?:,\s*\d{{4}})?)?"
 _AGENCY = r"\([A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,3}\)"
 # after a place not in capitals, or alone, only a news agency's or network's name in brackets:
 # "Washington (CNN) —" is a dateline, "Tesla (TSLA) —" opens a sentence about Tesla
-_KNOWN_AGENCY = (
-    r"\((?:AP|Reuters|AFP|Bloomberg|Xinhua|UPI|dpa|DPA|ANSA|EFE|Kyodo|Yonhap|PTI|IANS|TASS"
-    r"|CNA|AAP|CP|CNN|CNN Business|BBC|NPR|ABC News|CBS News|NBC News|Fox News|Sky News"
-    r"|Al Jazeera|Anadolu|Bernama|Antara|Interfax|RIA Novosti|WAM|SPA|APA|ATS|Belga|NTB|TT"
-    r"|Caixin|Yicai|Sina|Global Times|CGTN|Nikkei|Jiji|Kyodo News|The Canadian Press)\)"
-)
+_KNOWN_AGENCY = r"\((?:" + "|".join(re.escape(name) for name in NEWS_AGENCIES) + r")\)"
 _NOT_A_PLACE = (
     r"(?!(?:BREAKING|UPDATE|UPDATED|EXCLUSIVE|WATCH|LIVE|OPINION|ANALYSIS|EDITORIAL|VIDEO"
     r"|PHOTOS|PHOTO|NOTE|EDITOR'S NOTE|CORRECTION|FILE|ADVERTISEMENT|SPONSORED)\b)"

@@ -221,3 +221,27 @@ def test_table_cells_as_lines_puts_each_cell_on_a_line() -> None:
         "A line of its own.",
         "|",
     ]
+
+
+def test_paragraphs_in_a_tables_cells_are_read_with_the_rest_of_the_article() -> None:
+    inside = (
+        "The second half of the article sits in a table cell, as an older site laid it out, "
+        "and the council said the works would take two years."
+    )
+    html = page().replace(
+        "</article>", f"<table><tr><td><p>{inside}</p></td></tr></table></article>"
+    )
+    result = extract_article(html, "a.html")
+    assert result.from_tables
+    assert "approved a new budget" in result.text and inside in result.text
+
+
+def test_adds_prose_needs_a_new_line_of_a_sentences_worth_of_words() -> None:
+    from analysis.corpus.html import TABLE_PROSE_WORDS, adds_prose
+
+    sentence = " ".join(["word"] * TABLE_PROSE_WORDS)
+    short = " ".join(["word"] * (TABLE_PROSE_WORDS - 1))
+    assert adds_prose(f"Intro\n{sentence}", "Intro")
+    assert not adds_prose(f"Intro\n{short}", "Intro")  # a data cell, a link
+    assert not adds_prose(f"{sentence}\nIntro", f"{sentence}")  # nothing new
+    assert adds_prose(sentence, "")

@@ -28,7 +28,7 @@ CANDIDATES: dict[str, dict[str, object]] = {
     "favor_recall": {**EXTRACT_SETTINGS, "favor_recall": True},
     "with tables": {**EXTRACT_SETTINGS, "include_tables": True},
 }
-USED = "used, tables when nothing else"  # the package's extraction: the row to quote
+USED = "used, tables holding prose"  # the package's extraction: the row to quote
 
 
 def _shingles(text: str, n: int = 4) -> Counter[tuple[str, ...]]:
@@ -86,7 +86,7 @@ def load_pages(folder: Path) -> dict[str, tuple[str, str]]:
 
 def _used_text(html: str) -> str:
     """The text the package extracts from a page: the used settings, and the page's tables
-    read when they find nothing (:func:`analysis.corpus.html.extract_article`)."""
+    read when their cells hold paragraphs (:func:`analysis.corpus.html.extract_article`)."""
     from analysis.corpus.html import extract_article
 
     return extract_article(html).text
@@ -94,7 +94,7 @@ def _used_text(html: str) -> str:
 
 def run(folder: Path) -> dict[str, dict[str, dict[str, float]]]:
     """Scores of every candidate setting on the tuning and held-out halves of ``folder``, and of
-    the package's extraction as it runs (``"used, tables when nothing else"``)."""
+    the package's extraction as it runs (``"used, tables holding prose"``)."""
     import trafilatura
 
     pages = list(load_pages(folder).values())

@@ -31,11 +31,24 @@ EXTRACT_SETTINGS: dict[str, object] = {
     "favor_recall": False,
     "deduplicate": False,
 }
-# The settings tried when those find no text in a page holding a table: the article may be laid
-# out in one (whole pages of older sites are), which include_tables=False leaves out entirely.
+# The settings tried on a page holding a table: the article may be laid out in one (whole pages
+# of older sites are, and some put paragraphs in a table's cells), which include_tables=False
+# leaves out entirely.
 TABLE_LAYOUT_SETTINGS: dict[str, object] = {**EXTRACT_SETTINGS, "include_tables": True}
 _TABLE_RE = re.compile(r"<table\b", re.IGNORECASE)
 TABLE_PROSE_WORDS = 15  # a cell read as an article's text holds a sentence's worth of words
+
+
+def adds_prose(with_tables: str, without: str) -> bool:
+    """Whether the text read with a page's tables (:func:`table_cells_as_lines`) holds a line of
+    :data:`TABLE_PROSE_WORDS` words or more that the text read without them lacks: a table whose
+    cells hold paragraphs lays an article out; one of short cells (figures, links, a menu)
+    holds data or chrome, and stays out."""
+    have = {" ".join(line.split()) for line in without.splitlines()}
+    return any(
+        len(line.split()) >= TABLE_PROSE_WORDS and " ".join(line.split()) not in have
+        for line in with_tables.splitlines()
+    )
 
 
 def table_cells_as_lines(text: str) -> str:
@@ -80,7 +93,7 @@ class HtmlExtraction:
     metadata: dict[str, str] = field(default_factory=dict)
     problem: str | None = None
     is_html: bool = True
-    from_tables: bool = False  # found only with tables read (TABLE_LAYOUT_SETTINGS)
+    from_tables: bool = False  # read with the page's tables (TABLE_LAYOUT_SETTINGS)
 
 
 # A whole HTML document: a doctype or <html> first, after blanks, a byte order mark, comments.
@@ -165,12 +178,12 @@ def extract_article(html: str, name: str = "") -> HtmlExtraction:
     try:
         text = trafilatura.extract(html, **EXTRACT_SETTINGS) or ""
         tables = False
-        if not text.strip() and _TABLE_RE.search(html):
+        if _TABLE_RE.search(html):
             # an article laid out in a table, as older sites lay out whole pages: with tables
-            # left out, nothing is found (a page of the extraction benchmark, The Space Review)
-            text = table_cells_as_lines(trafilatura.extract(html, **TABLE_LAYOUT_SETTINGS) or "")
-            tables = any(len(line.split()) >= TABLE_PROSE_WORDS for line in text.splitlines())
-            text = text if tables else ""  # a table of links or figures: no article
+            # left out, nothing or part of it is found (pages of the extraction benchmark)
+            read = table_cells_as_lines(trafilatura.extract(html, **TABLE_LAYOUT_SETTINGS) or "")
+            if adds_prose(read, text):
+                text, tables = read, True
     except Exception as error:  # lxml errors on broken markup; never a traceback for users
         text = ""
         detail = f" ({type(error).__name__})"
@@ -202,7 +215,10 @@ def extraction_audit_entry(doc_id: str, extraction: HtmlExtraction) -> AuditEntr
             f"{kept} characters of text kept ({share:.1%})"
         )
         if extraction.from_tables:
-            result += "; read with the page's tables, as none was found without them"
+            result += (
+                "; read with the page's tables, whose cells hold paragraphs the text read "
+                "without them lacks"
+            )
     return AuditEntry(
         doc_id=doc_id,
         line_no=0,

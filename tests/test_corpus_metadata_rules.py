@@ -264,3 +264,30 @@ def test_only_the_first_wire_dateline_moves() -> None:
     # deep in a text (after ten kept lines), no line is taken for the opening
     late = clean_lines(*[f"Line {n} of the article ends here." for n in range(10)], first)
     assert late.text.splitlines()[-1] == first
+
+
+def test_a_name_with_its_place_over_a_dateline_is_the_byline() -> None:
+    # the Financial Times' byline has no "By": "Jane Doe in London" over the date
+    cleaned = clean_lines(
+        "Harbour fees rise as dredging costs mount",
+        "Jane Doe in London and John Roe in Beijing",
+        "Published October 21 2025",
+        *PROSE[:2],
+    )
+    assert cleaned.metadata["author"] == "Jane Doe and John Roe"
+    assert cleaned.metadata["title"] == "Harbour fees rise as dredging costs mount"
+    assert cleaned.text.splitlines() == PROSE[:2]
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        ["Protests Erupt in Paris", "Published October 21 2025"],  # the first line: a headline
+        [PROSE[0], "Jane Doe in London", PROSE[1]],  # no dateline under it
+    ],
+)
+def test_a_name_in_a_place_elsewhere_is_no_byline(lines: list[str]) -> None:
+    cleaned = clean_lines(*lines, *PROSE[2:3], title="Another title")
+    assert "author" not in cleaned.metadata
+    stays = next(line for line in lines if " in " in line and not line.endswith("."))
+    assert stays in cleaned.text.splitlines()

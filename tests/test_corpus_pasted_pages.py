@@ -1,5 +1,6 @@
 """Text pasted from a news page (a browser's copy of the Guardian's, CNN's, the BBC's, Reuters',
-the New York Times', the Washington Post's, Al Jazeera's or Fox News' article layout): the
+the New York Times', the Washington Post's, Al Jazeera's, Fox News', the Financial Times' or
+Bloomberg's article layout): the
 widgets that stayed in it (an advert's feedback prompt, "Link Copied!", a newsletter's label and
 fine print, "Most viewed", captions and credits in each site's form, a dateline split over lines,
 link text, topic lists) are removed or moved to metadata, and the article's sentences are kept.
@@ -87,6 +88,7 @@ NYT = "\n".join(
     [
         "Supported by",
         "SKIP ADVERTISEMENT",
+        "Harbour Fees Rise as Dredging Costs Mount",
         "Share full article",
         "Container ships at the harbour entrance on Monday.Credit...John Roe for The Times",
         "By Jane Doe",
@@ -101,6 +103,7 @@ NYT = "\n".join(
 )
 WAPO = "\n".join(
     [
+        "Harbour fees rise as dredging costs mount",
         "Listen",
         "4 min",
         "Gift Article",
@@ -133,6 +136,33 @@ FOX = "\n".join(
         "Container ships wait at the harbour entrance on Monday. (Getty Images)",
         *_BODY[1:],
         "CLICK HERE TO GET THE FOX NEWS APP",
+    ]
+)
+FT = "\n".join(
+    [
+        "Harbour fees rise as dredging costs mount",
+        "Jane Doe in London",
+        "Published October 21 2025",
+        "Unlock the Editor’s Digest for free",
+        "Roula Khalaf, Editor of the FT, selects her favourite stories in this weekly newsletter.",
+        *_BODY,
+        "Stay informed with free updates",
+        "Simply sign up to the Shipping myFT Digest -- delivered directly to your inbox.",
+        "Copyright The Financial Times Limited 2025. All rights reserved.",
+        "Reuse this content",
+    ]
+)
+BLOOMBERG = "\n".join(
+    [
+        "Harbour Fees Rise as Dredging Costs Mount",
+        "Gift this article",
+        "By Jane Doe",
+        "October 21, 2025 at 4:32 PM UTC",
+        "Save",
+        "Translate",
+        *_BODY,
+        "Have a confidential tip for our reporters? Get in Touch",
+        "LEARN MORE",
     ]
 )
 CNN_OPENING = "\n".join(
@@ -179,6 +209,7 @@ CNN_OPENING = "\n".join(
         (
             NYT,
             {
+                "title": "Harbour Fees Rise as Dredging Costs Mount",
                 "captions": "Container ships at the harbour entrance on Monday.Credit...John Roe "
                 "for The Times",
                 "author": "Jane Doe",
@@ -188,6 +219,7 @@ CNN_OPENING = "\n".join(
         (
             WAPO,
             {
+                "title": "Harbour fees rise as dredging costs mount",
                 "captions": "Container ships wait at the harbour entrance on Monday. (John "
                 "Roe/Reuters)",
                 "dateline": "October 21, 2025 at 4:32 p.m. EDT",
@@ -209,6 +241,22 @@ CNN_OPENING = "\n".join(
                 "updated": "Published October 21, 2025 4:32pm EDT",
                 "captions": "Container ships wait at the harbour entrance on Monday. (Getty "
                 "Images)",
+            },
+        ),
+        (
+            FT,
+            {
+                "title": "Harbour fees rise as dredging costs mount",
+                "author": "Jane Doe",
+                "dateline": "Published October 21 2025",
+            },
+        ),
+        (
+            BLOOMBERG,
+            {
+                "title": "Harbour Fees Rise as Dredging Costs Mount",
+                "author": "Jane Doe",
+                "dateline": "October 21, 2025 at 4:32 PM UTC",
             },
         ),
         (
@@ -305,6 +353,10 @@ def test_a_guardian_caption_goes_to_metadata_with_its_credit() -> None:
         "Readers told the council that it values your feedback on the plan.",
         "He said the photograph: a crowd at the gate, was taken in 1989.",
         "Most viewed videos on the site were about the strike, the company said.",
+        "Got a tip from a neighbour, the police searched the warehouse on Tuesday.",
+        "Sign up for free school meals rose by a third in March.",
+        "Sign up to the scheme closed in May after 40,000 firms had applied.",
+        "The editor selects her favourite stories for the front page every evening.",
     ],
 )
 def test_prose_like_the_widgets_is_kept(line: str) -> None:

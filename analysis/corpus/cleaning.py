@@ -73,6 +73,7 @@ from analysis.corpus.metadata_rules import (
     parse_author_role,
     parse_byline,
     parse_dateline,
+    parse_name_in_place,
     parse_source_name,
     parse_source_url,
     split_wire_dateline,
@@ -181,7 +182,8 @@ def _rules_listing() -> dict[str, str]:
         "first 10 lines kept) moves to metadata['dateline_place']; the paragraph stays.",
         "byline": "A 'By <Name>' line moves to metadata['author']; near the top, so does a "
         "name over a role line ('Jane Doe' / 'Business reporter, BBC News', the role to "
-        "metadata['author_role']).",
+        "metadata['author_role']) and a name with its place over a dateline ('Jane Doe in "
+        "London' / 'Published October 21 2025').",
         "image_credit": "A short image credit line ('Photo: Jane Roe/Reuters', 'Image credit: "
         "NASA', 'Jane Roe | Getty Images', '(AP Photo/Jane Roe)', 'Image source, Getty Images') "
         "moves to metadata['image_credits'].",
@@ -683,8 +685,11 @@ def _is_headline_over_byline(views: Sequence[_View], i: int = 0) -> bool:
     if _is_removed_at_top(first):
         return False
     text_lines = skipped = 0
-    for view in views[i + 1 :]:
+    for j in range(i + 1, len(views)):
+        view = views[j]
         if view.meta_top is not None and view.meta_top[0] in ("byline", "dateline"):
+            return True
+        if _name_in_place_over_dateline(views, j):
             return True
         if _is_removed_at_top(view):
             skipped += 1
@@ -730,6 +735,13 @@ def _clean_round(
             state.move(cand, "byline", "author", view.bare)
             i += 1
             continue
+        # not the first line of text: there, "Protests Erupt in Paris" is a headline
+        after_first = state.kept or state.titled
+        authors = _name_in_place_over_dateline(views, i) if at_top and after_first else None
+        if authors:
+            state.move(cand, "byline", "author", authors)
+            i += 1
+            continue
         end = None if state.kept else _place_dateline_end(views, i)
         if end is not None:
             place = ", ".join(view.bare for view in views[i : end - 1])
@@ -755,6 +767,19 @@ def _clean_round(
             state.keep(cand, opening=len(state.kept) < WIRE_DATELINE_LINES)
         i += 1
     state.finish()
+
+
+def _name_in_place_over_dateline(views: Sequence[_View], i: int) -> str | None:
+    """The authors of ``views[i]`` when it is a byline as the Financial Times writes one ("Jane
+    Doe in London", :func:`parse_name_in_place`) right above a dateline ("Published October 21
+    2025"), else None. The caller looks only at the top."""
+    view = views[i]
+    if i + 1 >= len(views) or view.line_rule or view.meta_top:
+        return None
+    meta = views[i + 1].meta_top
+    if meta is None or meta[0] != "dateline":
+        return None
+    return parse_name_in_place(view)
 
 
 def _is_name_over_role(views: Sequence[_View], i: int) -> bool:

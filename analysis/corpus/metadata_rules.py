@@ -162,6 +162,30 @@ def is_person_name(line: LineView) -> bool:
     )
 
 
+_PLACE = r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2}"
+_NAME_IN_PLACE_RE = re.compile(
+    rf"(?P<first>{_NAME})\s+in\s+{_PLACE}(?P<more>(?:\s*(?:,|and)\s+{_NAME}\s+in\s+{_PLACE})*)"
+)
+_IN_PLACE_RE = re.compile(rf"\s+in\s+{_PLACE}$")
+
+
+def parse_name_in_place(line: LineView) -> str | None:
+    """The authors of a byline written as the Financial Times writes one, with no "By": "Jane
+    Doe in London", "Jane Doe in London and John Roe in Beijing" ("Jane Doe and John Roe"), else
+    None. Shaped as a headline can be ("Protests Erupt in Paris"), so the caller takes it as a
+    byline only where a dateline follows it at the top."""
+    if line.n_words > BYLINE_WORDS or line.is_bullet:
+        return None
+    match = _NAME_IN_PLACE_RE.fullmatch(line.bare)
+    if not match:
+        return None
+    parts = [match.group("first")]
+    for part in re.split(r"\s*(?:,|\band\b)\s+", match.group("more").strip()):
+        if part:
+            parts.append(_IN_PLACE_RE.sub("", part))
+    return " and ".join(parts)
+
+
 def parse_source_url(line: LineView) -> str | None:
     """The URL of "Original article: <URL>", "Source: <URL>" or of a line that is only a URL."""
     if line.n_words > 6:

@@ -100,6 +100,9 @@ HITS = {
         "This article is for informational purposes only and does not constitute advice.",
         "Note: This post represents the personal views of the author. Vote with the 【like】 "
         "button below.",
+        "If you buy something through this post, Harbour News may get a share of the sale.",
+        "We may earn a commission when you buy through links on our site.",
+        "This article contains affiliate links.",
     ],
     "para_marker": ["[para. 7]", "[Paragraph 12]", "¶ 3"],
     "section_label": ["Key Takeaways", "AT A GLANCE:", "- Highlights", "TL;DR"],
@@ -118,6 +121,8 @@ HITS = {
 
 NEAR_MISSES = [
     # prose that merely mentions the vocabulary of a rule
+    "Amazon may earn a commission on sales made through the scheme, the regulator found.",
+    "If you buy a house this year, you may get a tax break worth thousands of pounds.",
     "Share the news with Facebook friends, the campaign urged its supporters.",
     "The vote was 7 | 2 in favour | 1 abstained | 0 absent, the clerk said.",
     "Smith | Jones | Brown | Green said they would appeal the ruling next week.",

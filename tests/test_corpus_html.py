@@ -245,3 +245,20 @@ def test_adds_prose_needs_a_new_line_of_a_sentences_worth_of_words() -> None:
     assert not adds_prose(f"Intro\n{short}", "Intro")  # a data cell, a link
     assert not adds_prose(f"{sentence}\nIntro", f"{sentence}")  # nothing new
     assert adds_prose(sentence, "")
+
+
+def test_a_failed_reading_with_tables_keeps_the_text_found_without(monkeypatch) -> None:
+    import trafilatura
+
+    real = trafilatura.extract
+
+    def extract(html: str, **settings: object) -> str | None:
+        if settings.get("include_tables"):
+            raise ValueError("broken table markup")
+        return real(html, **settings)
+
+    monkeypatch.setattr(trafilatura, "extract", extract)
+    html = page().replace("</article>", "<table><tr><td>x</td></tr></table></article>")
+    result = extract_article(html, "a.html")
+    assert result.problem is None and not result.from_tables
+    assert "approved a new budget" in result.text

@@ -51,6 +51,17 @@ def adds_prose(with_tables: str, without: str) -> bool:
     )
 
 
+def _with_tables(html: str) -> str:
+    """The page's text read with its tables (:data:`TABLE_LAYOUT_SETTINGS`), each cell a line;
+    "" when that reading fails (the text read without them stands)."""
+    import trafilatura
+
+    try:
+        return table_cells_as_lines(trafilatura.extract(html, **TABLE_LAYOUT_SETTINGS) or "")
+    except Exception:  # lxml errors on broken markup, as above
+        return ""
+
+
 def table_cells_as_lines(text: str) -> str:
     """trafilatura's text of a page read with its tables, each table cell on a line of its own:
     a row comes out as ``| cell | cell |``, and an article laid out in a table as one such row
@@ -175,20 +186,20 @@ def extract_article(html: str, name: str = "") -> HtmlExtraction:
         return HtmlExtraction(html, chars_in, is_html=False)
     import trafilatura
 
+    tables = False
     try:
         text = trafilatura.extract(html, **EXTRACT_SETTINGS) or ""
-        tables = False
-        if _TABLE_RE.search(html):
-            # an article laid out in a table, as older sites lay out whole pages: with tables
-            # left out, nothing or part of it is found (pages of the extraction benchmark)
-            read = table_cells_as_lines(trafilatura.extract(html, **TABLE_LAYOUT_SETTINGS) or "")
-            if adds_prose(read, text):
-                text, tables = read, True
     except Exception as error:  # lxml errors on broken markup; never a traceback for users
         text = ""
         detail = f" ({type(error).__name__})"
     else:
         detail = ""
+        if _TABLE_RE.search(html):
+            # an article laid out in a table, as older sites lay out whole pages: with tables
+            # left out, nothing or part of it is found (pages of the extraction benchmark)
+            read = _with_tables(html)
+            if adds_prose(read, text):
+                text, tables = read, True
     metadata = extract_metadata(html)
     if not text.strip():
         return HtmlExtraction(

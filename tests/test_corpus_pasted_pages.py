@@ -1,6 +1,6 @@
 """Text pasted from a news page (a browser's copy of the Guardian's, CNN's, the BBC's, Reuters',
-the New York Times', the Washington Post's, Al Jazeera's, Fox News', the Financial Times' or
-Bloomberg's article layout): the
+the New York Times', the Washington Post's, Al Jazeera's, Fox News', the Financial Times',
+Bloomberg's or the Wall Street Journal's article layout): the
 widgets that stayed in it (an advert's feedback prompt, "Link Copied!", a newsletter's label and
 fine print, "Most viewed", captions and credits in each site's form, a dateline split over lines,
 link text, topic lists) are removed or moved to metadata, and the article's sentences are kept.
@@ -165,6 +165,21 @@ BLOOMBERG = "\n".join(
         "LEARN MORE",
     ]
 )
+WSJ = "\n".join(
+    [
+        "Harbour Fees Rise as Dredging Costs Mount",
+        "By Jane Doe",
+        "Follow",
+        "Oct. 21, 2025 4:32 pm ET",
+        "Share",
+        "Resize",
+        "Listen (2 min)",
+        *_BODY,
+        "Write to Jane Doe at jane.doe@example.com",
+        "Appeared in the October 22, 2025, print edition as 'Harbour Fees Rise As Costs Mount'.",
+        "Copyright ©2025 Dow Jones & Company, Inc. All Rights Reserved. 87990cbe856818d5",
+    ]
+)
 CNN_OPENING = "\n".join(
     [
         "Harbour fees rise as dredging costs mount",
@@ -257,6 +272,14 @@ CNN_OPENING = "\n".join(
                 "title": "Harbour Fees Rise as Dredging Costs Mount",
                 "author": "Jane Doe",
                 "dateline": "October 21, 2025 at 4:32 PM UTC",
+            },
+        ),
+        (
+            WSJ,
+            {
+                "title": "Harbour Fees Rise as Dredging Costs Mount",
+                "author": "Jane Doe",
+                "dateline": "Oct. 21, 2025 4:32 pm ET",
             },
         ),
         (
@@ -357,6 +380,8 @@ def test_a_guardian_caption_goes_to_metadata_with_its_credit() -> None:
         "Sign up for free school meals rose by a third in March.",
         "Sign up to the scheme closed in May after 40,000 firms had applied.",
         "The editor selects her favourite stories for the front page every evening.",
+        "Write to the council at its office in the town hall before Friday.",
+        "Listen (carefully) to what the minister said about the harbour.",
     ],
 )
 def test_prose_like_the_widgets_is_kept(line: str) -> None:

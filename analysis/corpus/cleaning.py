@@ -426,8 +426,9 @@ class _Round:
             self.joined = True
             return
         text = cand.view.text
+        opening = opening and "dateline_place" not in self.metadata
         wire = split_wire_dateline(text) if opening else None
-        if wire and "dateline_place" not in self.metadata:
+        if wire:
             self.metadata["dateline_place"], text = wire
             self.entry(cand.line, "wire_dateline", "changed", text)
             self.joined = True  # new text: another round looks at it

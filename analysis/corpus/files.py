@@ -563,10 +563,14 @@ def resolve_columns_explained(
                 "is found."
             )
         elif missing == "text":
-            manifest = _manifest_message(path, mapping)
+            try:
+                sample = _sample_rows(path, mapping)
+            except Exception:  # the hints are best effort; the message says what is wrong
+                sample = None
+            manifest = _manifest_message(path, sample) if sample is not None else ""
             if manifest:  # not a table of articles: no column to map
                 raise MissingColumnError(manifest, missing) from None
-            hint = _text_column_hint(path, mapping)
+            hint = _text_column_hint(sample, mapping) if sample is not None else ""
         elif missing == "outlet":
             hint = _outlet_column_hint(available, mapping)
         else:
@@ -579,13 +583,10 @@ def _map_option(ours: str, theirs: str) -> str:
     return f'--map "{pair}"' if any(c in pair for c in " ,;'\"$`") else f"--map {pair}"
 
 
-def _manifest_message(path: Path, mapping: dict[str, str]) -> str:
-    """What to do with a corpus folder's manifest given as the corpus (its ``file`` column
-    names files that are beside it: the folder is the corpus), or "" for any other table."""
-    try:
-        sample = _sample_rows(path, mapping)
-    except Exception:  # best effort: the caller's message says what is wrong
-        return ""
+def _manifest_message(path: Path, sample: pd.DataFrame) -> str:
+    """What to do with a corpus folder's manifest given as the corpus (its ``file`` column, in
+    the ``sample`` of its first rows, names files that are beside it: the folder is the corpus),
+    or "" for any other table."""
     if "file" not in sample.columns:
         return ""
     names = [v.strip() for v in sample["file"] if isinstance(v, str) and v.strip()]
@@ -604,11 +605,7 @@ def _manifest_message(path: Path, mapping: dict[str, str]) -> str:
     )
 
 
-def _text_column_hint(path: Path, mapping: dict[str, str]) -> str:
-    try:
-        sample = _sample_rows(path, mapping)
-    except Exception:  # the hint is best effort; the message above says what is wrong
-        return ""
+def _text_column_hint(sample: pd.DataFrame, mapping: dict[str, str]) -> str:
     lengths = {
         name: sample[name].map(lambda v: len(v) if isinstance(v, str) else 0).mean()
         for name in sample.columns

@@ -98,6 +98,8 @@ def has_date_prefix(line: LineView) -> bool:
     return bool(match and match.group("prefix"))
 
 
+# a place's name: "London", "Hong Kong", "Calif.", "United Arab Emirates"
+_PLACE = r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2}"
 # news agencies and networks named after a byline or in a wire dateline's brackets
 NEWS_AGENCIES = (
     "AP", "Reuters", "AFP", "Bloomberg", "Xinhua", "UPI", "dpa", "DPA", "ANSA", "EFE", "Kyodo",
@@ -162,7 +164,6 @@ def is_person_name(line: LineView) -> bool:
     )
 
 
-_PLACE = r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2}"
 _NAME_IN_PLACE_RE = re.compile(
     rf"(?P<first>{_NAME})\s+in\s+{_PLACE}(?P<more>(?:\s*(?:,|and)\s+{_NAME}\s+in\s+{_PLACE})*)"
 )
@@ -217,7 +218,7 @@ _CAPS_WORD = r"[A-Z][A-Z.'’&-]+"
 # a place alone in capitals has four letters at least ("ROME", "NEW YORK"; not "EU", "IMF")
 _PLACE_CAPS = rf"(?:{_CAPS_WORD}(?:\s+{_CAPS_WORD}){{1,3}}|[A-Z]{{4}}[A-Z.'’&-]*)"
 _PLACE_ANY = r"[A-Z][\w.'’&-]*(?:\s+[A-Z][\w.'’&-]*){0,3}"
-_PLACE_MORE = r"(?:,\s*[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2})?"  # ", Calif.", ", China"
+_PLACE_MORE = rf"(?:,\s*{_PLACE})?"  # ", Calif.", ", China"
 _WIRE_DATE = rf"(?:,?\s*(?i:{_MONTH})\s+\d{{1,2}}(?:,\s*\d{{4}})?)?"
 _AGENCY = r"\([A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,3}\)"
 # after a place not in capitals, or alone, only a news agency's or network's name in brackets:

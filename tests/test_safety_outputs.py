@@ -11,6 +11,7 @@ import argparse
 import errno
 import json
 import os
+import shutil
 import signal
 import stat
 import subprocess
@@ -170,7 +171,14 @@ def test_a_kill_during_promotion_keeps_old_or_new_and_the_next_run_restores(
 
     monkeypatch.setattr(outputs, "_move", killed_at_sixth_move)
     monkeypatch.setattr(outputs, "_roll_back", lambda backup: None)
-    monkeypatch.setattr(promote.shutil, "rmtree", lambda *a, **k: None)  # staging stays too
+    real_rmtree = shutil.rmtree
+
+    def rmtree_but_staging(path, *args, **kwargs):  # staging stays too; other folders go
+        if not Path(path).is_relative_to(out):
+            real_rmtree(path, *args, **kwargs)
+
+    # shutil is one module: patching it here patches it for tempfile's clean-up as well
+    monkeypatch.setattr(promote.shutil, "rmtree", rmtree_but_staging)
     with pytest.raises(SystemExit):
         run(notebooks, out, corpus)
     monkeypatch.undo()

@@ -15,6 +15,7 @@ import pandas as pd
 from analysis.config import ARTICLE_FIELDS, GROUP_COLUMNS
 from analysis.corpus.normalisers import normalise_unicode
 from analysis.figures import OKABE_ITO, OTHER_LABEL, fold_groups, group_palette
+from analysis.name_lists import name_list
 
 
 def check_group_by(group_col: str, columns: Iterable[str] | None = None) -> str:
@@ -59,15 +60,16 @@ def check_group_labels(documents: pd.DataFrame, group_col: str) -> None:
 
 
 def keep_outlets(
-    frame: pd.DataFrame, outlets: Iterable[str] | None, *, strict: bool = True
+    frame: pd.DataFrame, outlets: str | Iterable[str] | None, *, strict: bool = True
 ) -> pd.DataFrame:
     """The rows of ``frame`` (documents or sentences) whose ``outlet`` is one of ``outlets``.
 
-    Empty or None keeps every row. With ``strict``, names the frame does not hold are an error
-    that lists the valid ones (a typo must not silently compare nothing).
+    Empty or None keeps every row; one text is a comma list of names (:func:`name_list`: plain
+    papermill passes ``-p outlets "A,B"`` so). With ``strict``, names the frame does not hold
+    are an error that lists the valid ones (a typo must not silently compare nothing).
     """
     # in Unicode NFC, as the run puts the metadata (a name typed with a combining accent)
-    wanted = [normalise_unicode(str(o)) for o in (outlets or [])]
+    wanted = [normalise_unicode(o) for o in name_list(outlets)]
     if not wanted:
         return frame
     outlet = frame["outlet"].astype(str)
@@ -146,7 +148,7 @@ def folded_groups(ordered: Sequence[str]) -> list[str]:
 def select_sentences(
     sentences: pd.DataFrame,
     group_col: str,
-    outlets: Iterable[str] | None,
+    outlets: str | Iterable[str] | None,
     palette: dict[str, str],
 ) -> pd.DataFrame:
     """Keep the sentences of the chosen outlets, then fold groups without a colour into Other.

@@ -309,22 +309,6 @@ def test_a_folder_of_export_files_is_checked_file_by_file_before_any_notebook(tm
     check_outlets(folder, ["X"])  # checked by the notebooks once the files are read
 
 
-@pytest.mark.parametrize(
-    ("text", "names"),
-    [
-        ("A,B", ["A", "B"]),
-        (" A , B ,", ["A", "B"]),
-        ('"Smith, Jones & Co",Harbour Post', ["Smith, Jones & Co", "Harbour Post"]),
-        ('Harbour Post, "Smith, Jones & Co"', ["Harbour Post", "Smith, Jones & Co"]),
-        ('The "Daily" Post', ['The "Daily" Post']),  # a quote inside a name stays
-    ],
-)
-def test_a_comma_separated_list_keeps_a_quoted_name_whole(text: str, names: list[str]) -> None:
-    from analysis.pipeline.params import comma_list
-
-    assert comma_list(text) == names
-
-
 def test_an_articles_own_field_is_refused_as_a_grouping_before_the_run(make_corpus) -> None:
     # '--group-by language' passed this check and stopped notebook 01 with KeyError: 'language'
     from analysis.config import ARTICLE_FIELDS

@@ -26,6 +26,7 @@ from typing import Any
 import yaml
 
 from analysis.config import ARTICLE_FIELDS, GROUP_COLUMNS, MIN_N_BOOT, MIN_N_PERM
+from analysis.name_lists import comma_list
 from analysis.pipeline.notebooks import list_notebooks
 
 # Output folders are set from --out (they must point into the staging folder), never by hand.
@@ -237,15 +238,6 @@ def _coerce(spec: ParamSpec, value: Any, raw: str | None) -> Any:
         return value
     shown = raw if raw is not None else repr(value)
     raise TypeError(f"expects {kind}, got {shown!r} ({type(value).__name__})")
-
-
-def comma_list(text: str) -> list[str]:
-    """``"a, b,c"`` as ``["a", "b", "c"]``; a name in double quotes keeps its commas, as in a CSV
-    line (``'"Smith, Jones & Co",Harbour Post'``: outlets are named so)."""
-    import csv
-
-    row = next(csv.reader([text], skipinitialspace=True), [])
-    return [item.strip() for item in row if item.strip()]
 
 
 # --------------------------------------------------------------------------- value rules

@@ -1,0 +1,29 @@
+"""Lists of names that may come as one text: ``"a, b"``, or ``'"Smith, Jones & Co",b'``.
+
+``python -m analysis run --outlets a,b`` gives the outlets as one text, and so does plain
+papermill (``papermill … -p outlets "Caixin,Epoch Times"``: ``-p`` passes text, and a notebook
+reading that text as a list would take its characters for names). Both are read here the same
+way: comma-separated, a name in double quotes keeping its commas, as in a line of CSV.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Iterable
+
+
+def comma_list(text: str) -> list[str]:
+    """``"a, b,c"`` as ``["a", "b", "c"]``; a name in double quotes keeps its commas, as in a CSV
+    line (``'"Smith, Jones & Co",Harbour Post'``: outlets are named so)."""
+    row = next(csv.reader([text], skipinitialspace=True), [])
+    return [item.strip() for item in row if item.strip()]
+
+
+def name_list(names: str | Iterable[str] | None) -> list[str]:
+    """``names`` as a list of texts: None is none, one text is a comma list (:func:`comma_list`),
+    any other iterable gives its items as texts."""
+    if names is None:
+        return []
+    if isinstance(names, str):
+        return comma_list(names)
+    return [str(name) for name in names]

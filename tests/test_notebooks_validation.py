@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 from tests.test_notebooks_imports import analysis_imports
@@ -27,21 +28,54 @@ def test_notebook_05_imports_only_the_public_surface() -> None:
         assert hasattr(importlib.import_module(module), name), f"{module}.{name}"
 
 
-@pytest.mark.slow
-def test_notebook_05_runs_on_a_made_up_sheet(tmp_path: Path) -> None:
+def run_notebook_05(**parameters: object) -> dict:
+    """Execute notebook 05's code cells in one namespace, ``parameters`` replacing its own (as
+    papermill's injected cell would)."""
     cells = json.loads(NOTEBOOK.read_text(encoding="utf-8"))["cells"]
-    sheet = tmp_path / "coded.csv"
-    sheet.write_text(
-        "sentence,conflict,tone,coder\nA clash.,1,negative,a\nCalm.,0,neutral,a\n"
-        "A clash.,1,negative,b\nCalm.,1,neutral,b\n",
-        encoding="utf-8",
-    )
     namespace: dict = {}
     for cell in cells:
         if cell["cell_type"] == "code":
             exec("".join(cell["source"]), namespace)
             if "parameters" in cell["metadata"].get("tags", []):
-                namespace.update(sheets=[str(sheet)], out_dir=str(tmp_path / "out"))
-                namespace.update(figures_dir=str(tmp_path / "fig"), n_boot=20)
-    assert (tmp_path / "out" / "agreement.csv").is_file()
-    assert (tmp_path / "out" / "intercoder.csv").is_file()
+                namespace.update(parameters)
+    return namespace
+
+
+@pytest.mark.slow
+def test_notebook_05_runs_on_a_made_up_sheet(tmp_path: Path) -> None:
+    sheet = tmp_path / "coded.csv"
+    sheet.write_text(
+        "sentence,conflict,economic_consequences,tone,coder\nA clash.,1,,negative,a\n"
+        "Calm.,0,,neutral,a\nA clash.,1,,negative,b\nCalm.,0,,positive,b\n",
+        encoding="utf-8",
+    )
+    out, fig = tmp_path / "out", tmp_path / "fig"
+    # one path as text, as plain papermill's -p sheets coded.csv gives it
+    run_notebook_05(sheets=str(sheet), out_dir=str(out), figures_dir=str(fig), n_boot=20)
+    agreement = pd.read_csv(out / "agreement.csv")
+    assert set(agreement["frame"]) == {"conflict", "tone"}  # economic_consequences: coded by no one
+    assert (out / "intercoder.csv").is_file()
+    assert (fig / "fig_validation_agreement.png").is_file()
+    assert (fig / "fig_validation_intercoder.svg").is_file()
+
+
+@pytest.mark.slow
+def test_notebook_05_never_writes_over_a_users_table(tmp_path: Path) -> None:
+    sheet = tmp_path / "coded.csv"
+    sheet.write_text("sentence,conflict\nA clash.,1\nCalm.,0\n", encoding="utf-8")
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "agreement.csv").write_text("mine\n", encoding="utf-8")
+    with pytest.raises(FileExistsError, match="not written by this package"):
+        run_notebook_05(sheets=[str(sheet)], out_dir=str(out), figures_dir=str(tmp_path / "f"))
+    assert (out / "agreement.csv").read_text(encoding="utf-8") == "mine\n"
+
+
+def test_notebook_05_without_sheets_writes_nothing_and_points_into_build() -> None:
+    from analysis.config import project_root
+
+    namespace = run_notebook_05()
+    build = project_root() / "build"
+    assert namespace["out_dir"] == build / "reports" / "validation"
+    assert namespace["figures_dir"] == build / "figures"
+    assert "measured" not in namespace

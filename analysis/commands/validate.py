@@ -42,69 +42,31 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def main(args: argparse.Namespace) -> int:
     """Write agreement.csv (and intercoder.csv); exit code 2 on a sheet that cannot be used."""
-    from analysis.framing.codebook import CodebookError, load_codebook
-    from analysis.io import write_table
-    from analysis.validation.agreement import agreement_table, intercoder_table, machine_codes
-    from analysis.validation.model import ModelError, load_frame_model
-    from analysis.validation.sheets import (
-        SheetError,
-        consensus,
-        presence_only_warning,
-        read_sheets,
-        uncoded_columns,
+    from analysis.framing.codebook import CodebookError
+    from analysis.validation.model import ModelError
+    from analysis.validation.sheet_agreement import (
+        agreement_paths,
+        measure_sheets,
+        write_agreement_tables,
     )
-    from analysis.written import kept_from_replacing, record_written, refused
+    from analysis.validation.sheets import SheetError
+    from analysis.written import refused
 
-    if refused(
-        [args.out / "agreement.csv", args.out / "intercoder.csv"], getattr(args, "force", False)
-    ):
+    force = getattr(args, "force", False)
+    if refused(agreement_paths(args.out), force):  # before the sheets are read and measured
         return 2
     try:
-        book = load_codebook(args.codebook)
-        model = load_frame_model(args.model) if args.model else None
-        keys = list(dict.fromkeys([*book.keys, *(model.keys if model else [])]))
-        coded = read_sheets(args.sheet, keys)
+        measured = measure_sheets(
+            args.sheet, args.codebook, args.model, n_boot=args.n_boot, seed=args.seed
+        )
     except (SheetError, CodebookError, ModelError) as error:
         print(f"error: {error}", file=sys.stderr)
         return 2
-    columns = [c for c in [*keys, "tone"] if c in coded.columns]
-    gold = consensus(coded, columns)
-    uncoded = uncoded_columns(gold, columns)
-    columns = [c for c in columns if c not in uncoded]
-    if (presence_only := presence_only_warning(gold, columns)) is not None:
-        warn_user(presence_only)
-    predictions = machine_codes(
-        gold["text"], columns, codebook=book, model=model, tone="tone" in columns
-    )
-    trained = {}
-    if model is not None:
-        from analysis.validation.model import in_training
-
-        trained["model"] = in_training(model, gold["text"])
-        if trained["model"].any():
-            warn_user(
-                f"{int(trained['model'].sum())} of the {len(gold)} items of the sheet trained the "
-                f"model {args.model}: its agreement on them is in-sample and optimistic (recorded "
-                "as n_in_training in agreement.csv, and said in the summary). Validate it on a "
-                "sheet it was not trained on (code-sample with another --seed)."
-            )
-    table = agreement_table(
-        gold, predictions, n_boot=args.n_boot, seed=args.seed, in_training=trained
-    )
-    args.out.mkdir(parents=True, exist_ok=True)
-    write_table(table, args.out / "agreement.csv")
-    record_written([args.out / "agreement.csv"])
-    print(f"wrote {args.out / 'agreement.csv'} ({len(gold)} items)")
-    intercoder = args.out / "intercoder.csv"
-    if coded["coder"].nunique() >= 2:
-        write_table(intercoder_table(coded, columns), intercoder)
-        record_written([intercoder])
-        print(f"wrote {intercoder} ({coded['coder'].nunique()} coders)")
-    elif intercoder.is_file() and not kept_from_replacing([intercoder]):
-        intercoder.unlink()  # an earlier run's, unchanged: it would not match agreement.csv
-        print(f"removed {intercoder}: written for earlier sheets with several coders")
-    if uncoded:
-        print(f"not coded in the sheet, so not measured: {', '.join(uncoded)}")
+    for message in measured.warnings:
+        warn_user(message)
+    for line in write_agreement_tables(measured, args.out, force=force):
+        print(line)
+    table = measured.agreement
     shown_columns = ["method", "frame", "n", "precision", "recall", "f1", "kappa"]
     if table["n_in_training"].gt(0).any():
         shown_columns.append("n_in_training")

@@ -4,7 +4,8 @@ A dictionary method has to be validated against careful human reading before its
 trusted (Grimmer & Stewart 2013). This package draws the sample to code
 (:func:`draw_sample`, :func:`coding_guide`), reads coded sheets with clear errors
 (:func:`read_sheet`), measures the codebook's and a trained model's agreement with the human
-codes and between coders (:func:`agreement_table`, :func:`intercoder_table`), trains a
+codes and between coders (:func:`agreement_table`, :func:`intercoder_table`; both from coded
+sheets at once, as the ``validate`` command and notebook 05 do: :func:`measure_sheets`), trains a
 supervised coder from the sheet (:func:`train_frame_model`, :func:`load_frame_model`) and
 reports frame shares corrected for the measured misclassification (:func:`corrected_shares`,
 Rogan & Gladen 1978).
@@ -39,5 +40,8 @@ __getattr__, __dir__, __all__ = lazy_exports(
         "read_agreement": "agreement",
         "AgreementError": "agreement",
         "frame_f1_lines": "agreement",
+        "measure_sheets": "sheet_agreement",
+        "write_agreement_tables": "sheet_agreement",
+        "SheetAgreement": "sheet_agreement",
     },
 )

@@ -1,0 +1,132 @@
+"""Coded sheets to agreement tables, the same for ``python -m analysis validate`` and notebook 05.
+
+Both read the sheets, take the human consensus, leave out a code column no coder filled, code the
+same items by machine (the codebook with VADER for tone, and a trained model if given) and
+measure them against the consensus (:func:`measure_sheets`); both then write ``agreement.csv``
+and, with two or more coders, ``intercoder.csv``, never over a file this package did not write
+(:func:`write_agreement_tables`). One function for both, so that the notebook cannot measure a
+sheet differently from the command (it once measured uncoded columns and did not warn about a
+model's own training items).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from analysis.framing.codebook import Codebook, load_codebook
+from analysis.io import write_table
+from analysis.validation.agreement import agreement_table, intercoder_table, machine_codes
+from analysis.validation.model import FrameModel, in_training, load_frame_model
+from analysis.validation.sheets import (
+    consensus,
+    presence_only_warning,
+    read_sheets,
+    uncoded_columns,
+)
+from analysis.written import kept_from_replacing, record_written, refusal
+
+AGREEMENT_FILE = "agreement.csv"
+INTERCODER_FILE = "intercoder.csv"
+
+
+@dataclass(frozen=True)
+class SheetAgreement:
+    """What :func:`measure_sheets` found: the tables, and what a user must be told."""
+
+    agreement: pd.DataFrame
+    intercoder: pd.DataFrame | None  # None with fewer than two coders
+    items: int
+    coders: int
+    uncoded: list[str] = field(default_factory=list)  # code columns no coder filled
+    warnings: list[str] = field(default_factory=list)  # to show (warn_user) before the tables
+
+
+def measure_sheets(
+    sheets: str | Path | Sequence[str | Path],
+    codebook: Codebook | str | Path | None = None,
+    model: FrameModel | str | Path | None = None,
+    *,
+    n_boot: int,
+    seed: int,
+) -> SheetAgreement:
+    """Agreement of the machine coders with the consensus of ``sheets`` (one path, or several:
+    one per coder, or one with a ``coder`` column), and between the coders.
+
+    ``codebook`` is a codebook or its file (None or "": the bundled one); ``model`` a trained
+    coder or its folder (None or "": none). Raises :class:`~analysis.validation.SheetError`,
+    :class:`~analysis.framing.codebook.CodebookError` or
+    :class:`~analysis.validation.model.ModelError` on input that cannot be used.
+    """
+    paths = [sheets] if isinstance(sheets, str | Path) else list(sheets)
+    book = load_codebook(codebook or None)
+    model_path = model if isinstance(model, str | Path) else None
+    trained = load_frame_model(model) if model_path else model if model else None
+    keys = list(dict.fromkeys([*book.keys, *(trained.keys if trained else [])]))
+    coded = read_sheets(paths, keys)
+    columns = [c for c in [*keys, "tone"] if c in coded.columns]
+    gold = consensus(coded, columns)
+    uncoded = uncoded_columns(gold, columns)
+    columns = [c for c in columns if c not in uncoded]
+    said = []
+    if (presence_only := presence_only_warning(gold, columns)) is not None:
+        said.append(presence_only)
+    predictions = machine_codes(
+        gold["text"], columns, codebook=book, model=trained, tone="tone" in columns
+    )
+    seen_in_training = {}
+    if trained is not None:
+        seen_in_training["model"] = in_training(trained, gold["text"])
+        if seen_in_training["model"].any():
+            named = f" {model_path}" if model_path else ""
+            said.append(
+                f"{int(seen_in_training['model'].sum())} of the {len(gold)} items of the sheet "
+                f"trained the model{named}: its agreement on them is in-sample and optimistic "
+                "(recorded as n_in_training in agreement.csv, and said in the summary). Validate "
+                "it on a sheet it was not trained on (code-sample with another --seed)."
+            )
+    agreement = agreement_table(
+        gold, predictions, n_boot=n_boot, seed=seed, in_training=seen_in_training
+    )
+    coders = int(coded["coder"].nunique())
+    intercoder = intercoder_table(coded, columns) if coders >= 2 else None
+    return SheetAgreement(agreement, intercoder, len(gold), coders, uncoded, said)
+
+
+def agreement_paths(out_dir: str | Path) -> list[Path]:
+    """The two files :func:`write_agreement_tables` may write or remove in ``out_dir``."""
+    return [Path(out_dir) / AGREEMENT_FILE, Path(out_dir) / INTERCODER_FILE]
+
+
+def write_agreement_tables(
+    measured: SheetAgreement, out_dir: str | Path, *, force: bool = False
+) -> list[str]:
+    """Write ``agreement.csv`` (and ``intercoder.csv``) into ``out_dir``; returns what was done,
+    one line each, to print.
+
+    Refuses (``FileExistsError``, before writing anything) to replace a file of those names that
+    this package did not write or that changed since, unless ``force``. An earlier
+    ``intercoder.csv`` of this package is removed when the sheets have one coder: it would not
+    match the new ``agreement.csv``.
+    """
+    agreement_path, intercoder_path = agreement_paths(out_dir)
+    kept = [] if force else kept_from_replacing([agreement_path, intercoder_path])
+    if kept:
+        raise FileExistsError(refusal(kept))
+    agreement_path.parent.mkdir(parents=True, exist_ok=True)
+    write_table(measured.agreement, agreement_path)
+    record_written([agreement_path])
+    done = [f"wrote {agreement_path} ({measured.items} items)"]
+    if measured.intercoder is not None:
+        write_table(measured.intercoder, intercoder_path)
+        record_written([intercoder_path])
+        done.append(f"wrote {intercoder_path} ({measured.coders} coders)")
+    elif intercoder_path.is_file() and not kept_from_replacing([intercoder_path]):
+        intercoder_path.unlink()  # an earlier run's, unchanged: it would not match agreement.csv
+        done.append(f"removed {intercoder_path}: written for earlier sheets with several coders")
+    if measured.uncoded:
+        done.append(f"not coded in the sheet, so not measured: {', '.join(measured.uncoded)}")
+    return done

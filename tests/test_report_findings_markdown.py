@@ -175,3 +175,15 @@ def test_evidence_that_opens_with_a_quotation_opens_with_one_mark() -> None:
     text = findings_markdown([Finding("tone_level", "tone", "Tone.", (ev,))])
     assert "  > “‘It’s a disaster,’ said one café owner.” — Gazette, `d1` sentence 4" in text
     assert "““" not in text
+
+
+def test_a_quote_with_a_note_gives_it_after_its_place_escaped() -> None:
+    ev = Evidence(
+        "d1", 3, "Gazette", "Talks go on.", "most positive sentence of <b>G</b>: vader +0.00"
+    )
+    text = findings_markdown([Finding("tone_level", "tone", "Tone.", (ev,))])
+    line = (
+        "  > “Talks go on.” — Gazette, `d1` sentence 3 "
+        "(most positive sentence of &lt;b&gt;G&lt;/b&gt;: vader +0.00)"
+    )
+    assert line in text.splitlines()

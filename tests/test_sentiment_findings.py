@@ -181,3 +181,30 @@ def test_each_finding_names_the_groups_it_describes_or_compares(sentences):
     assert findings["tone_method_sensitivity"].groups == ()  # about the method, every group
     one = {f.key: f for f in findings_for(sentences[sentences["outlet"] == "Daily Ledger"])}
     assert one["tone_single_group"].groups == ()  # says there is nothing to compare
+
+
+def test_each_quote_says_why_it_was_chosen_and_gives_its_score(sentences):
+    # a group's mean of -0.43 quoted with a neutral sentence read as typical of it: the quote
+    # is its most positive sentence, and now says so
+    findings = findings_for(sentences)
+    level = next(f for f in findings if f.key == "tone_level_Freedonia Post_vader")
+    post = sentences[sentences["outlet"] == "Freedonia Post"]
+    high, low = level.evidence
+    assert (
+        high.note
+        == f"most positive sentence of Freedonia Post: vader {post['compound'].max():+.2f}"
+    )
+    assert (
+        low.note == f"most negative sentence of Freedonia Post: vader {post['compound'].min():+.2f}"
+    )
+    method = next(f for f in findings if f.key == "tone_method_sensitivity")
+    assert re.fullmatch(r"vader [+-]\d\.\d\d → vader-news [+-]\d\.\d\d", method.evidence[0].note)
+    actor = next(f for f in findings if f.key == "actor_tone_china_vader")
+    assert actor.evidence[0].note.startswith("most positive sentence mentioning ")
+
+
+def test_a_group_of_one_sentence_is_quoted_as_its_only_sentence(sentences):
+    one = sentences.groupby("outlet").head(1)  # one sentence per outlet
+    level = next(f for f in findings_for(one) if f.key == "tone_level_Daily Ledger_vader")
+    assert level.evidence[0] == level.evidence[1]
+    assert level.evidence[0].note.startswith("the only sentence of Daily Ledger: vader ")

@@ -27,6 +27,9 @@ class Evidence:
     sentence_id: int
     group: str
     text: str
+    # why this sentence was chosen, with its score ("most negative sentence of BBC: vader
+    # -0.62"): a quote under a group's mean may be its most positive sentence, and says so
+    note: str = ""
 
 
 @dataclass(frozen=True)

@@ -142,7 +142,8 @@ def _finding_lines(
             "",
             f"  > “{escape_text(nested_quotation(ev.text))}” — "
             f"{escape_text(_quote_group(ev.group, ev.doc_id, doc_groups))}, "
-            f"`{escape_code(ev.doc_id)}` sentence {int(ev.sentence_id)}",
+            f"`{escape_code(ev.doc_id)}` sentence {int(ev.sentence_id)}"
+            + (f" ({escape_text(ev.note)})" if ev.note else ""),
         ]
     lines.append("")
     return lines

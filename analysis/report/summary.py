@@ -662,7 +662,9 @@ def summary_markdown(
         "generated from the result tables in `reports/tables/` by `python -m analysis run`; "
         "do not edit it by hand. Each number comes with its 95% confidence interval (CI) and "
         "the number of articles and sentences it rests on; quoted sentences give the document "
-        "id and the sentence number (counted from 0) in `reports/tables/sentences.csv`.",
+        "id and the sentence number (counted from 0) in `reports/tables/sentences.csv`; a quote "
+        "under a tone finding is the group's most positive or most negative sentence, as its "
+        "note says, not a typical one.",
         "",
     ]
     pooled = groups_caption(facts)

@@ -11,7 +11,7 @@ score, ties broken by document and position, so the same tables give the same fi
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import numpy as np
 import pandas as pd
@@ -26,9 +26,17 @@ from analysis.stats.comparisons import is_clear_difference
 
 
 def _evidence(
-    sentences: pd.DataFrame, col: str, group_col: str, *, k: int, highest: bool
+    sentences: pd.DataFrame,
+    col: str,
+    group_col: str,
+    *,
+    k: int,
+    highest: bool,
+    note: Callable[[pd.Series], str] | None = None,
 ) -> list[Evidence]:
-    """The ``k`` sentences with the highest (or lowest) score; ties broken by doc and position."""
+    """The ``k`` sentences with the highest (or lowest) score; ties broken by doc and position.
+
+    ``note`` says, from a sentence's row, why it was chosen (shown beside the quote)."""
     if sentences.empty:
         return []
     score = sentences[col].to_numpy(dtype=float)
@@ -41,13 +49,25 @@ def _evidence(
     )
     rows = sentences.iloc[order[:k]]
     return [
-        Evidence(str(r["doc_id"]), int(r["sentence_id"]), str(r[group_col]), str(r["sentence"]))
+        Evidence(
+            str(r["doc_id"]),
+            int(r["sentence_id"]),
+            str(r[group_col]),
+            str(r["sentence"]),
+            note(r) if note else "",
+        )
         for _, r in rows.iterrows()
     ]
 
 
+def _extreme_note(col: str, method: str, highest: bool, of: str) -> Callable[[pd.Series], str]:
+    """The note ``"most positive sentence of BBC: vader +0.12"`` (``of`` is "of BBC")."""
+    which = "most positive" if highest else "most negative"
+    return lambda r: f"{which} sentence {of}: {method} {num(float(r[col]))}"
+
+
 def _group_extremes(
-    sentences: pd.DataFrame, col: str, group_col: str
+    sentences: pd.DataFrame, col: str, group_col: str, method: str
 ) -> dict[str, tuple[list[Evidence], list[Evidence]]]:
     """Per group: (its highest-scoring sentence, its lowest), each as a one-item evidence list.
 
@@ -57,9 +77,25 @@ def _group_extremes(
     labels = sentences[group_col].astype(str)
     out = {}
     for group, own in sentences.groupby(labels.to_numpy(), sort=True):
+        of = f"of {group}"
+        if len(own) == 1:  # its most positive sentence is its most negative one
+            only = _evidence(
+                own,
+                col,
+                group_col,
+                k=1,
+                highest=True,
+                note=lambda r, g=group: f"the only sentence of {g}: {method} {num(float(r[col]))}",
+            )
+            out[str(group)] = (only, only)
+            continue
         out[str(group)] = (
-            _evidence(own, col, group_col, k=1, highest=True),
-            _evidence(own, col, group_col, k=1, highest=False),
+            _evidence(
+                own, col, group_col, k=1, highest=True, note=_extreme_note(col, method, True, of)
+            ),
+            _evidence(
+                own, col, group_col, k=1, highest=False, note=_extreme_note(col, method, False, of)
+            ),
         )
     return out
 
@@ -69,7 +105,7 @@ def _level_findings(
 ) -> list[Finding]:
     col = compound_column(method)
     part = by_group[by_group["method"] == method]
-    extremes = _group_extremes(sentences, col, group_col)
+    extremes = _group_extremes(sentences, col, group_col, method)
     out = []
     for group, rows in part.groupby(group_col, sort=True):
         m = rows.set_index("measure")
@@ -126,7 +162,7 @@ def _pairwise_findings(
     pairwise: pd.DataFrame, sentences: pd.DataFrame, group_col: str, method: str
 ) -> list[Finding]:
     col = compound_column(method)
-    extremes = _group_extremes(sentences, col, group_col)
+    extremes = _group_extremes(sentences, col, group_col, method)
     out = []
     for _, r in pairwise[pairwise["method"] == method].iterrows():
         o = _oriented(r, group_col)
@@ -213,7 +249,16 @@ def _method_finding(
             f"{n_clear['vader-news']} with vader-news."
         )
     delta = sentences.assign(_shift=np.abs(sentences["compound"] - sentences["compound_news"]))
-    evidence = _evidence(delta[changed], "_shift", group_col, k=3, highest=True)
+    evidence = _evidence(
+        delta[changed],
+        "_shift",
+        group_col,
+        k=3,
+        highest=True,
+        note=lambda r: (
+            f"vader {num(float(r['compound']))} → vader-news {num(float(r['compound_news']))}"
+        ),
+    )
     return Finding(
         key="tone_method_sensitivity",
         section="tone",
@@ -273,8 +318,16 @@ def _actor_findings(
         # Evidence only from the groups this finding reports on.
         shown = table[group_col].astype(str).isin(rows[group_col].astype(str))
         mentioned = table[table[actor.column].to_numpy(dtype=bool) & shown.to_numpy()]
-        evidence = _evidence(mentioned, col, group_col, k=1, highest=True) + _evidence(
-            mentioned, col, group_col, k=1, highest=False
+        of = f"mentioning {actor.label}"
+        evidence = _evidence(
+            mentioned, col, group_col, k=1, highest=True, note=_extreme_note(col, method, True, of)
+        ) + _evidence(
+            mentioned,
+            col,
+            group_col,
+            k=1,
+            highest=False,
+            note=_extreme_note(col, method, False, of),
         )
         out.append(
             Finding(

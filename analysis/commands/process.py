@@ -56,7 +56,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--jobs",
         type=int,
         default=0,
-        help="worker processes (default 0: every core; -1: all but one)",
+        help="worker processes (default 0: every core; -1: all but one; at most the cores this "
+        "process may use: more would not be faster)",
     )
     parser.add_argument(
         "--engine",

@@ -218,13 +218,36 @@ class RunSummary:
 # Local engine
 
 
+def usable_cores() -> int:
+    """The cores this process may run on (its CPU affinity where the system tells it, else
+    every core of the machine)."""
+    if hasattr(os, "sched_getaffinity"):
+        return max(1, len(os.sched_getaffinity(0)))
+    return os.cpu_count() or 1
+
+
 def resolve_jobs(jobs: int | None) -> int:
-    """``jobs`` as a positive count: ``None`` or ``0`` = every core, negative = all but -N."""
-    cores = os.cpu_count() or 1
+    """``jobs`` as a positive count: ``None`` or ``0`` = every core, negative = all but -N.
+
+    More jobs than cores are not started: they would compute nothing faster, and each worker
+    holds its own lexicons and caches (about 200 MiB), so ``--jobs 1000`` started a thousand
+    processes and filled the memory of a two-core machine. The count is then the number of
+    cores, and a warning says so.
+    """
+    cores = usable_cores()
     if jobs is None or jobs == 0:
         return cores
     if jobs < 0:
         return max(1, cores + jobs)
+    if jobs > cores:
+        from analysis.user_warnings import warn_user
+
+        warn_user(
+            f"{jobs} jobs asked for, but this machine lets this process use {cores} "
+            f"core{'s' * (cores != 1)}: running {cores} (more would not be faster, and each "
+            "worker holds its own copy of the lexicons and caches)"
+        )
+        return cores
     return jobs
 
 

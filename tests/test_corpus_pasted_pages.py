@@ -1,6 +1,7 @@
 """Text pasted from a news page (a browser's copy of the Guardian's, CNN's, the BBC's, Reuters',
 the New York Times', the Washington Post's, Al Jazeera's, Fox News', the Financial Times',
-Bloomberg's or the Wall Street Journal's article layout): the
+Bloomberg's or the Wall Street Journal's article layout; AP's menu over the headline, the
+ABC's "By political reporter ...", Axios' name over the date): the
 widgets that stayed in it (an advert's feedback prompt, "Link Copied!", a newsletter's label and
 fine print, "Most viewed", captions and credits in each site's form, a dateline split over lines,
 link text, topic lists) are removed or moved to metadata, and the article's sentences are kept.
@@ -195,10 +196,45 @@ CNN_OPENING = "\n".join(
     ]
 )
 
+# a site's menu above the headline, which the classifier (not a rule) removes: the headline is
+# still the title (before, it was judged after the menu, as a line of text, and lost)
+AP_MENU = "\n".join(
+    [
+        "AP News",
+        "Menu",
+        "World",
+        "U.S.",
+        "Fact Check",
+        "Keyboard shortcuts for audio player",
+        "Harbour fees rise as dredging costs mount",
+        "By Jane Doe",
+        "Updated 3:14 PM EDT, October 21, 2025",
+        *_BODY,
+    ]
+)
+# the ABC's (Australia) byline names a role first
+ABC_BYLINE = "\n".join(
+    [
+        "Harbour fees rise as dredging costs mount",
+        "By business reporter Jane Doe",
+        "Tue 21 Oct 2025 at 5:37am",
+        *_BODY,
+    ]
+)
+# Axios and Substack put the author's name alone between the headline and the date
+NAME_OVER_DATE = "\n".join(
+    ["Harbour fees rise as dredging costs mount", "Jane Doe", "Oct 21, 2025", *_BODY]
+)
+
 
 @pytest.mark.parametrize(
     ("raw", "metadata"),
     [
+        (ABC_BYLINE, {"title": "Harbour fees rise as dredging costs mount", "author": "Jane Doe"}),
+        (
+            NAME_OVER_DATE,
+            {"title": "Harbour fees rise as dredging costs mount", "author": "Jane Doe"},
+        ),
         (
             BBC,
             {
@@ -386,3 +422,41 @@ def test_a_guardian_caption_goes_to_metadata_with_its_credit() -> None:
 )
 def test_prose_like_the_widgets_is_kept(line: str) -> None:
     assert clean_text(line, "p1").text == line
+
+
+@pytest.mark.parametrize(
+    "credit",
+    [
+        "Photo by Jane Roe on Unsplash",  # a stock photo's credit is its whole caption
+        "Graphic: Hospital insolvencies in Germany",
+        "Getty Images",
+    ],
+)
+def test_a_paragraph_of_prose_over_a_credit_is_the_articles(credit: str) -> None:
+    # a paragraph of two sentences under another paragraph was moved to the captions when a
+    # credit followed it (a Medium post lost its lead, Der Spiegel a paragraph over a graphic)
+    paragraph = (
+        "But the new payments do not start until 2027, and many clinics will not survive that "
+        "long. According to the federation, 24 hospitals filed for insolvency this year."
+    )
+    cleaned = clean_text("\n".join([*_BODY[:2], paragraph, credit, _BODY[2]]), "p1")
+    assert cleaned.text.splitlines() == [*_BODY[:2], paragraph, _BODY[2]]
+
+
+@pytest.mark.parametrize(
+    "label",
+    [
+        "News provided by",  # PR Newswire's label over the company's name
+        "3. Sweden Drops Its Investigation Into the Case",  # an item of a "most read" list
+    ],
+)
+def test_a_label_or_a_list_item_over_a_byline_is_not_the_title(label: str) -> None:
+    cleaned = clean_text("\n".join([label, "By Jane Doe", "October 21, 2025", *_BODY]), "p1")
+    assert cleaned.metadata.get("title") is None
+
+
+def test_a_headline_under_a_sites_menu_is_the_title() -> None:
+    cleaned = clean_text(AP_MENU, "p1")
+    assert cleaned.metadata.get("title") == "Harbour fees rise as dredging costs mount"
+    assert cleaned.metadata.get("author") == "Jane Doe"
+    assert cleaned.text.splitlines()[-3:] == _BODY  # the menu's items are the classifier's

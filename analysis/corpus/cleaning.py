@@ -653,6 +653,11 @@ def _metadata_rule(view: LineView, at_top: bool) -> tuple[str, str, str] | None:
 # a headline: a few words to a long line's worth, not ending as a sentence or a clause does
 HEADLINE_WORDS = (3, 25)
 _CLAUSE_END_RE = re.compile(r"[.!?:;,…][\"'”’)\]]*$")
+_LIST_NUMBER_RE = re.compile(r"\d{1,2}[.)]\s")
+# a line ending on a word that must be followed by more: a label, not a headline
+_OPEN_END_RE = re.compile(
+    r"\b(?:by|of|from|in|on|at|to|for|with|and|or|the|a|an|via|about)$", re.IGNORECASE
+)
 
 
 # how many lines a headline may stand above its byline that the rules remove or move anyway
@@ -666,7 +671,22 @@ def _is_removed_at_top(view: _View) -> bool:
     return bool(view.line_rule or view.meta_top or not view.has_word)
 
 
-def _is_headline_over_byline(views: Sequence[_View], i: int = 0) -> bool:
+MENU_ITEM_WORDS = 5  # "Fact Check", "Keyboard shortcuts for audio player": a menu item
+MENU_LINES = 40  # the most menu items kept above a headline
+
+
+def _only_menu_kept(state: _Round) -> bool:
+    """Whether every line the round kept so far is as short as a menu item
+    (:data:`MENU_ITEM_WORDS` words, at most :data:`MENU_LINES` of them): a site's navigation,
+    which the classifier removes after the rules, above the first line of text."""
+    return len(state.kept) <= MENU_LINES and all(
+        len(line.text.split()) <= MENU_ITEM_WORDS for line in state.kept
+    )
+
+
+def _is_headline_over_byline(
+    views: Sequence[_View], i: int = 0, *, standfirst: bool = True
+) -> bool:
     """Whether ``views[i]`` is a headline: shaped as one (:data:`HEADLINE_WORDS` words, no
     closing punctuation, no rule of its own) and followed by a byline or a dateline with at most
     one line of text between (a standfirst: the top, :data:`TOP_LINES`), as an article copied
@@ -676,29 +696,39 @@ def _is_headline_over_byline(views: Sequence[_View], i: int = 0) -> bool:
     between too, up to :data:`HEADLINE_SKIPPED_LINES` of them, as the New York Times' and the
     Washington Post's pages put them. Only there: a byline or a dateline at the top of a
     cleaned text has moved to the metadata, so cleaning the result again finds no headline
-    (cleaning stays idempotent)."""
+    (cleaning stays idempotent). Without ``standfirst`` no line of text may stand between:
+    under a site's menu, a menu item shaped as a headline would otherwise take the place of
+    the headline below it."""
     if i >= len(views):
         return False
     first = views[i]
     low, high = HEADLINE_WORDS
     if not low <= first.n_words <= high or _CLAUSE_END_RE.search(first.text):
         return False
+    if _OPEN_END_RE.search(first.text) or _LIST_NUMBER_RE.match(first.text):
+        return False  # "News provided by": a label; "3. Sweden Drops ...": a list's item
     if _is_removed_at_top(first):
         return False
-    text_lines = skipped = 0
+    text_lines = skipped = names = 0
     for j in range(i + 1, len(views)):
         view = views[j]
         if view.meta_top is not None and view.meta_top[0] in ("byline", "dateline"):
             return True
-        if _name_in_place_over_dateline(views, j):
+        # a name alone counts only right under the headline: a gallery's captions are names too
+        if _author_over_dateline(views, j, name_alone=not (text_lines or names)):
             return True
         if _is_removed_at_top(view):
             skipped += 1
             if skipped > HEADLINE_SKIPPED_LINES:
                 return False
             continue
+        # the author's name alone (Axios: "Emily Peck" over the date); one only, as a gallery's
+        # captions may be names too ("Miguel Bernal North Diving")
+        if not names and not view.line_rule and is_person_name(view):
+            names += 1
+            continue
         text_lines += 1
-        if text_lines > TOP_LINES - 2:
+        if text_lines > (TOP_LINES - 2 if standfirst else 0):
             return False
     return False
 
@@ -722,7 +752,14 @@ def _clean_round(
             state.titled = True
             i += 1
             continue
-        if first_text and headline and _is_headline_over_byline(views, i):
+        # the headline may also stand under a site's menu, which the classifier removes later
+        # ("AP News / Menu / World / U.S. / ... / Arizona towns ration water ... / By ...")
+        under_menu = not first_text and not state.titled and _only_menu_kept(state)
+        if (
+            headline
+            and (first_text or under_menu)
+            and _is_headline_over_byline(views, i, standfirst=not under_menu)
+        ):
             state.titled = True
             state.move(cand, "headline_line", "title", view.text)
             i += 1
@@ -738,7 +775,7 @@ def _clean_round(
             continue
         # not the first line of text: there, "Protests Erupt in Paris" is a headline
         after_first = state.kept or state.titled
-        authors = _name_in_place_over_dateline(views, i) if at_top and after_first else None
+        authors = _author_over_dateline(views, i) if at_top and after_first else None
         if authors:
             state.move(cand, "byline", "author", authors)
             i += 1
@@ -770,17 +807,22 @@ def _clean_round(
     state.finish()
 
 
-def _name_in_place_over_dateline(views: Sequence[_View], i: int) -> str | None:
-    """The authors of ``views[i]`` when it is a byline as the Financial Times writes one ("Jane
-    Doe in London", :func:`parse_name_in_place`) right above a dateline ("Published October 21
-    2025"), else None. The caller looks only at the top."""
+def _author_over_dateline(views: Sequence[_View], i: int, *, name_alone: bool = True) -> str | None:
+    """The authors of ``views[i]`` when it is a byline without "By" right above a dateline
+    ("Published October 21 2025"), else None: as the Financial Times writes one ("Jane Doe in
+    London", :func:`parse_name_in_place`), or the name alone, as Axios and Substack do ("Jane
+    Doe", :func:`is_person_name`; not a line in capitals, which may be a place). The caller
+    looks only at the top; ``name_alone=False`` accepts only the first form."""
     view = views[i]
     if i + 1 >= len(views) or view.line_rule or view.meta_top:
         return None
     meta = views[i + 1].meta_top
     if meta is None or meta[0] != "dateline":
         return None
-    return parse_name_in_place(view)
+    authors = parse_name_in_place(view)
+    if authors is None and name_alone and is_person_name(view) and not view.bare.isupper():
+        authors = view.bare
+    return authors
 
 
 def _is_name_over_role(views: Sequence[_View], i: int) -> bool:
@@ -843,7 +885,30 @@ def _is_caption_over_credit(views: Sequence[_View], i: int) -> bool:
     (127 words) or over a bare agency name ("Reuters"), which wire stories also end with."""
     low, high = CAPTION_OVER_CREDIT_WORDS
     view = views[i]
-    return i + 1 < len(views) and low <= view.n_words <= high and views[i + 1].photo_credit
+    if not (i + 1 < len(views) and low <= view.n_words <= high and views[i + 1].photo_credit):
+        return False
+    if _STANDALONE_CREDIT_RE.match(views[i + 1].bare):
+        return False  # "Photo by Jane Roe on Unsplash" is the whole caption of its image
+    # a paragraph of several sentences right under another paragraph is the article's, whatever
+    # follows it (Der Spiegel's "... filed for insolvency." over "Graphic: ..."); the captions
+    # of the benchmark that hold several sentences stand under a headline or their own copy
+    above = views[i - 1] if i else None
+    return not (
+        _SENTENCE_BREAK_RE.search(view.text)
+        and above is not None
+        and above.bare != view.bare  # a slideshow's caption stands over its own copy
+        and above.n_words >= PROSE_WORDS
+        and _SENTENCE_END_RE.search(above.text) is not None
+    )
+
+
+# a stock photo's credit, which is its image's whole caption: the line above is not one
+_STANDALONE_CREDIT_RE = re.compile(
+    r"\(?\s*(?:photo|image|picture)s?\s+by\s+.{1,60}?\s+on\s+"
+    r"(?:unsplash|pexels|pixabay|flickr|shutterstock|istock|getty images|canva)\b",
+    re.IGNORECASE,
+)
+_SENTENCE_BREAK_RE = re.compile(r"[.!?][\"'”’)\]]*\s+[\"'“‘(]?[A-Z]")  # "long. According"
 
 
 def _block_end(views: list[_View], i: int, at_top: bool) -> int | None:

@@ -60,6 +60,9 @@ _NOT_A_NAME = (
 )
 _BYLINE_RE = re.compile(
     r"(?i:by|written by|words by|story by|text by|author|authors)\s*[:：]?\s+"
+    # the ABC's (Australia) "By political reporter Jake Evans": a role in lower case first
+    r"(?:(?:[a-z]+\s+){0,3}(?:reporter|correspondent|editor|writer|journalist|producer"
+    r"|columnist|presenter)\s+)?"
     + _NOT_A_NAME
     + rf"(?P<name>{_NAME}(?:(?:\s*,\s*{_NAME})*\s+(?:and|&)\s+{_NAME})?)"
     r"(?:\s*(?:,|\||·|–|—|-|/)\s*(?P<tail>[A-Z][\w'’.&-]*(?:\s+[\w'’.&-]+){0,5}))?"

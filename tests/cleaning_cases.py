@@ -48,6 +48,11 @@ def assert_kept(line: str) -> None:
 
 HITS = {
     "site_chrome": [
+        "Why you can trust SCMP",
+        "Become an NPR sponsor",
+        "Sponsor Message",
+        "Loading...",
+        "SEE ALL",
         "Menu", "SEARCH", "Share on Facebook", "ADVERTISEMENT", "Skip to main content",
         "© 2024 Harbour Media Group. All rights reserved.", "Facebook | Twitter | Email",
         "- PODCASTS", "Follow us on Instagram", "Story continues below advertisement",
@@ -79,6 +84,11 @@ HITS = {
         "Create a free account to keep reading", "Already a subscriber? Log in here",
     ],
     "subscribe_prompt": [
+        "You have read 3 of 5 free articles this month.",
+        "By subscribing, you agree to our Privacy Policy.",
+        "By registering, I agree to the Terms of Use and acknowledge the Privacy Policy.",
+        "Thanks for reading The Fare Box! Subscribe for free to receive new posts and support "
+        "my work.",
         "Subscribe to The Harbour Ledger for $1 a week",
         "Get unlimited access with a premium subscription today",
         "Get 50% off your first year of digital access",
@@ -90,11 +100,18 @@ HITS = {
         "Great news! You're subscribed and will hear from us soon.",
     ],
     "audio_prompt": [
+        "Reading Time:3 minutes",
+        "Listen to this article 0:00 / 1:12 1X",
+        "Produced by ElevenLabs and News Over Audio (Noa) using AI narration. Listen to more "
+        "stories on the Noa app.",
         "Listen to this article", "Listen to the story · 4 min", "Play audio", "6 min listen",
         "4 min", "NEWYou can now listen to Harbour News articles!",
     ],
     "toc_marker": ["Table of Contents", "In This Article", "Contents:"],
     "platform_disclaimer": [
+        "The Associated Press receives support from the Walton Family Foundation for coverage "
+        "of water policy. The AP is solely responsible for all content.",
+        "This article was originally published in German.",
         "Disclaimer: The opinions expressed here are the writer's own.",
         "The views expressed in this column are those of the author alone.",
         "This article is for informational purposes only and does not constitute advice.",
@@ -116,7 +133,10 @@ HITS = {
         "Your email address will not be published.", "Save my name, email, and website in "
         "this browser for the next time I comment.",
     ],
-    "related_list": ["Read more: Freedonia Tightens Grip on Copper Exports", "Most Read"],
+    "related_list": [
+        "Read more: Freedonia Tightens Grip on Copper Exports", "Most Read",
+        "Go deeper: Why home insurance costs are soaring", "Read: The great office reckoning",
+    ],
 }  # fmt: skip
 
 NEAR_MISSES = [
@@ -184,6 +204,16 @@ NEAR_MISSES = [
     "- 12 responses",
     "- 45 minutes",
     "Live cattle exports resumed in June.",
+    "Why you can trust polls less than you think is a question economists keep asking.",
+    "The station had to become a sponsor of the festival to keep its licence.",
+    "Loading the ships took three days.",
+    "By subscribing, readers agree to pay more, the publisher said.",
+    "You have read 3 of 5 free articles, and that is the point, said the editor.",
+    "Thanks for reading this far. Subscribers will get a discount next year, she wrote.",
+    "The minister is solely responsible for the content of the law, the court said.",
+    "He said the article was originally published in German before it was translated.",
+    "Reading time for pupils rose to 3 hours a week.",
+    "Read: the council said it would act.",
 ]
 
 

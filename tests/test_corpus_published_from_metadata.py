@@ -19,6 +19,16 @@ from analysis.corpus.documents import published_from_metadata
             "2025-10-21",
             "'Updated' line",
         ),
+        # copied from pages of other sites: a date and a time run together (NPR), a date in
+        # numbers written day first (Der Spiegel), a date with its update (ABC News)
+        ({"dateline": "October 21, 20255:00 AM ET"}, "2025-10-21", "dateline"),
+        ({"dateline": "21.10.2025, 16.08 Uhr"}, "2025-10-21", "dateline"),
+        ({"dateline": "10/21/2025"}, "2025-10-21", "dateline"),
+        (
+            {"dateline": "Posted Tue 21 Oct 2025 at 5:37am, updated Tue 21 Oct 2025 at 9:12am"},
+            "2025-10-21",
+            "dateline",
+        ),
         # the dateline before the 'Updated' line
         (
             {"updated": "Updated Oct. 22, 2025", "dateline": "Oct. 21, 2025"},
@@ -35,7 +45,14 @@ def test_a_dateline_that_names_a_day_gives_it(metadata: dict, iso: str, source: 
 
 @pytest.mark.parametrize(
     "metadata",
-    [{}, {"dateline": "3 hours ago"}, {"dateline": "2024-13-03"}, {"author": "Oct. 21, 2025"}],
+    [
+        {},
+        {"dateline": "3 hours ago"},
+        {"dateline": "2024-13-03"},
+        {"author": "Oct. 21, 2025"},
+        {"dateline": "03/04/2025"},  # March 4th or April 3rd: both orders are in use
+        {"dateline": "31.02.2025"},
+    ],
 )
 def test_no_day_gives_nothing(metadata: dict) -> None:
     assert published_from_metadata(metadata) == ("", "")

@@ -17,6 +17,7 @@ import hashlib
 import io
 import json
 import os
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -887,15 +888,43 @@ def published_from_metadata(metadata: dict[str, str]) -> tuple[str, str]:
 
 def _iso_date(written: str) -> str:
     """The ISO date ``written`` gives ("Oct. 21, 2025", "Tuesday, 3 March 2024", "2024-03-03
-    10:15"), or ""."""
+    10:15", "21.10.2025, 16.08 Uhr", "10/21/2025"), or "" (also for "03/04/2025": which is the
+    month is not known)."""
     if not written:
         return ""
+    # a page's date and time copied without a space between: "October 21, 20255:00 AM ET"
+    written = _GLUED_TIME_RE.sub(r"\1 ", written)
     found = date_of(written)
     if found:
         return found[0]
     head = written.strip()[:10]
     try:
-        return date.fromisoformat(head).isoformat() if len(head) == 10 else ""
+        return date.fromisoformat(head).isoformat()
+    except ValueError:
+        return _numeric_date(written)
+
+
+_GLUED_TIME_RE = re.compile(r"\b((?:19|20)\d{2})(?=\d{1,2}[:.]\d{2}\b)")
+_NUMERIC_DATE_RE = re.compile(r"\b(\d{1,2})([./])(\d{1,2})\2((?:19|20)\d{2})\b")
+
+
+def _numeric_date(written: str) -> str:
+    """The ISO date of a date in numbers ("21.10.2025", "10/21/2025") when it can be only one
+    day: dots are written day first (German, French, Russian usage); with slashes, the part
+    above 12 is the day, and a date whose two parts are both 12 or less is ambiguous (""), as
+    both orders are in use."""
+    match = _NUMERIC_DATE_RE.search(written)
+    if match is None:
+        return ""
+    first, sep, second, year = int(match[1]), match[2], int(match[3]), int(match[4])
+    if sep == "." or first > 12 >= second:
+        day, month = first, second
+    elif second > 12 >= first:
+        day, month = second, first
+    else:
+        return ""
+    try:
+        return date(year, month, day).isoformat()
     except ValueError:
         return ""
 

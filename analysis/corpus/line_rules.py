@@ -425,7 +425,8 @@ _COMMENT_FORM_RE = re.compile(
     re.IGNORECASE,
 )
 _READ_MORE_RE = re.compile(
-    r"(?:read more|related|see also|also read|read also|more|recommended|watch)"
+    r"(?:read more|related|see also|also read|read also|more|recommended|watch|watch live|read"
+    r"|go deeper|dig deeper)"
     r"\s*[:：|»›>]\s*\S.{0,200}",
     re.IGNORECASE,
 )

@@ -38,7 +38,10 @@ _READ_TIME = r"(?:\s*[·|•-]\s*\d{1,3} min(?:ute)?s?(?: read)?)?"
 # "3 hours ago" (BBC), "2 days ago": a page's time stamp relative to when it was copied
 _AGO = r"(?:an?|\d{1,3})\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?)\s+ago"
 # "... Updated 2 hours ago" after the date (Reuters)
-_UPDATED_TAIL = rf"(?:\s*[·|•,-]?\s*(?:last )?updated\s*[:：]?\s*(?:{_AGO}|{_CLOCK}))?"
+# "..., updated Tue 21 Oct 2025 at 9:12am" (ABC News, Australia)
+_UPDATED_TAIL = (
+    rf"(?:\s*[·|•,-]?\s*(?:last )?updated\s*[:：]?\s*(?:{_AGO}|{_DATE}{_TIME}|{_CLOCK}))?"
+)
 _PREFIX = (
     r"(?P<prefix>(?:(?:first )?published|posted|(?:last )?updated|date|released)(?: on)?"
     r"\s*[:：]?\s*)?"

@@ -14,3 +14,31 @@ def test_add_column_map_reads_the_mapping_into_column_map() -> None:
     args = parser.parse_args(["--map", "text=body,outlet=source"])
     assert args.column_map == "text=body,outlet=source"
     assert "--map NAME=COLUMN,..." in parser.format_help()
+
+
+def test_int_at_least_names_the_option_and_the_limit() -> None:
+    from analysis.commands.options import int_at_least
+
+    parser = argparse.ArgumentParser(exit_on_error=False)
+    parser.add_argument("--n-boot", type=int_at_least(100), default=2000)
+    assert parser.parse_args(["--n-boot", "100"]).n_boot == 100
+    for bad, said in (("3", "at least 100, got 3"), ("abc", "must be a whole number, got 'abc'")):
+        try:
+            parser.parse_args(["--n-boot", bad])
+        except argparse.ArgumentError as error:
+            assert "--n-boot" in str(error) and said in str(error)
+        else:
+            raise AssertionError(f"--n-boot {bad} was accepted")
+
+
+def test_out_folder_refuses_an_existing_file(tmp_path) -> None:
+    from analysis.commands.options import out_folder
+
+    (tmp_path / "a.csv").write_text("x", encoding="utf-8")
+    assert out_folder(str(tmp_path / "new")) == tmp_path / "new"
+    try:
+        out_folder(str(tmp_path / "a.csv"))
+    except argparse.ArgumentTypeError as error:
+        assert "is a file; give a folder" in str(error)
+    else:
+        raise AssertionError("a file was accepted as --out")

@@ -70,7 +70,7 @@ def test_validate_writes_agreement_and_intercoder(tmp_path: Path) -> None:
     sheet = tmp_path / "coded.csv"
     sheet.write_text(SHEET, encoding="utf-8")
     out = tmp_path / "out"
-    assert main(["validate", "--sheet", str(sheet), "--out", str(out), "--n-boot", "50"]) == 0
+    assert main(["validate", "--sheet", str(sheet), "--out", str(out), "--n-boot", "100"]) == 0
     agreement = pd.read_csv(out / "agreement.csv")
     assert {"conflict", "economic_consequences", "tone"} <= set(agreement["frame"])
     intercoder = pd.read_csv(out / "intercoder.csv")
@@ -90,7 +90,7 @@ def test_a_column_left_blank_throughout_is_not_measured(tmp_path: Path, capsys) 
     out = tmp_path / "out"
     with warnings.catch_warnings():
         warnings.simplefilter("error")
-        assert main(["validate", "--sheet", str(sheet), "--out", str(out), "--n-boot", "50"]) == 0
+        assert main(["validate", "--sheet", str(sheet), "--out", str(out), "--n-boot", "100"]) == 0
     agreement = pd.read_csv(out / "agreement.csv")
     assert set(agreement["frame"]) == {"conflict", "economic_consequences"}
     assert "not coded in the sheet, so not measured: tone" in capsys.readouterr().out
@@ -109,7 +109,7 @@ def test_train_then_validate_with_the_model(tmp_path: Path, capsys) -> None:
     assert main(["train", "--sheet", str(sheet), "--out", str(model), "--folds", "3"]) == 0
     out = tmp_path / "out"
     args = ["validate", "--sheet", str(sheet), "--model", str(model), "--out", str(out)]
-    assert main([*args, "--n-boot", "20"]) == 0
+    assert main([*args, "--n-boot", "100"]) == 0
     assert "warning: 24 of the 24 items of the sheet trained the model" in capsys.readouterr().err
     agreement = pd.read_csv(out / "agreement.csv")
     assert agreement.set_index(["method", "frame"]).loc[("model", "war"), "f1"] == 1.0
@@ -159,7 +159,7 @@ def test_validate_and_train_never_overwrite_without_force(tmp_path: Path, capsys
     out = tmp_path / "out"
     out.mkdir()
     (out / "agreement.csv").write_text("mine\n", encoding="utf-8")
-    args = ["validate", "--sheet", str(sheet), "--out", str(out), "--n-boot", "20"]
+    args = ["validate", "--sheet", str(sheet), "--out", str(out), "--n-boot", "100"]
     assert main(args) == 2
     assert "agreement.csv: not written by this package" in capsys.readouterr().err
     assert (out / "agreement.csv").read_text(encoding="utf-8") == "mine\n"
@@ -172,7 +172,7 @@ def test_validate_and_train_never_overwrite_without_force(tmp_path: Path, capsys
         "\n".join(line for line in SHEET.splitlines() if not line.endswith(",bob")) + "\n",
         encoding="utf-8",
     )
-    one = ["validate", "--sheet", str(one_coder), "--out", str(out), "--n-boot", "20"]
+    one = ["validate", "--sheet", str(one_coder), "--out", str(out), "--n-boot", "100"]
     assert main(one) == 0
     assert not (out / "intercoder.csv").exists()  # its own, now stale: removed
     (out / "intercoder.csv").write_text("my notes\n", encoding="utf-8")
@@ -225,8 +225,42 @@ def test_validate_and_train_warn_about_a_frame_marked_only_where_present(
     rows += [f"a calm day {i}," for i in range(6)]
     sheet = tmp_path / "marked.csv"
     sheet.write_text("\n".join(rows) + "\n", encoding="utf-8")
-    code = main(["validate", "--sheet", str(sheet), "--out", str(tmp_path / "v"), "--n-boot", "50"])
+    code = main(
+        ["validate", "--sheet", str(sheet), "--out", str(tmp_path / "v"), "--n-boot", "100"]
+    )
     assert code == 0
     assert "every code of conflict (6 coded, 6 blank) is 1" in capsys.readouterr().err
     assert main(["train", "--sheet", str(sheet), "--out", str(tmp_path / "m")]) == 2
     assert "every code of conflict (6 coded, 6 blank) is 1" in capsys.readouterr().err
+
+
+def test_validate_and_train_refuse_too_few_replicates_or_folds_naming_the_option(
+    tmp_path: Path, capsys
+) -> None:
+    # --n-boot 3 gave intervals that excluded their own estimate; --folds 1 a model that
+    # stopped notebook 02 later with a TypeError
+    sheet = tmp_path / "coded.csv"
+    sheet.write_text(SHEET, encoding="utf-8")
+    for argv, said in (
+        (["validate", "--sheet", str(sheet), "--out", str(tmp_path / "v"), "--n-boot", "3"],
+         "argument --n-boot: must be a whole number of at least 100, got 3"),
+        (["validate", "--sheet", str(sheet), "--out", str(tmp_path / "v"), "--seed", "-3"],
+         "argument --seed: must be a whole number of at least 0, got -3"),
+        (["train", "--sheet", str(sheet), "--out", str(tmp_path / "m"), "--folds", "1"],
+         "argument --folds: must be a whole number of at least 2, got 1"),
+        (["train", "--sheet", str(sheet), "--out", str(sheet)], f"{sheet} is a file"),
+    ):  # fmt: skip
+        try:
+            code = main(argv)
+        except SystemExit as stop:  # argparse's refusal
+            code = stop.code
+        assert code == 2
+        assert said in capsys.readouterr().err
+    assert not (tmp_path / "v").exists() and not (tmp_path / "m").exists()
+
+
+def test_train_on_a_sheet_of_one_item_is_an_error_not_a_traceback(tmp_path: Path, capsys) -> None:
+    sheet = tmp_path / "one.csv"
+    sheet.write_text("sentence,war\ntroops clashed,1\n", encoding="utf-8")
+    assert main(["train", "--sheet", str(sheet), "--out", str(tmp_path / "m")]) == 2
+    assert "error: " in capsys.readouterr().err

@@ -51,7 +51,7 @@ def test_notebook_05_runs_on_a_made_up_sheet(tmp_path: Path) -> None:
     )
     out, fig = tmp_path / "out", tmp_path / "fig"
     # one path as text, as plain papermill's -p sheets coded.csv gives it
-    run_notebook_05(sheets=str(sheet), out_dir=str(out), figures_dir=str(fig), n_boot=20)
+    run_notebook_05(sheets=str(sheet), out_dir=str(out), figures_dir=str(fig), n_boot=100)
     agreement = pd.read_csv(out / "agreement.csv")
     assert set(agreement["frame"]) == {"conflict", "tone"}  # economic_consequences: coded by no one
     assert (out / "intercoder.csv").is_file()
@@ -79,3 +79,8 @@ def test_notebook_05_without_sheets_writes_nothing_and_points_into_build() -> No
     assert namespace["out_dir"] == build / "reports" / "validation"
     assert namespace["figures_dir"] == build / "figures"
     assert "measured" not in namespace
+
+
+def test_notebook_05_refuses_too_few_bootstrap_replicates() -> None:
+    with pytest.raises(ValueError, match="n_boot must be at least 100, got 3"):
+        run_notebook_05(n_boot=3)

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import argparse
+from collections.abc import Callable
+from pathlib import Path
 
 
 def add_column_map(parser: argparse.ArgumentParser) -> None:
@@ -15,3 +17,29 @@ def add_column_map(parser: argparse.ArgumentParser) -> None:
         metavar="NAME=COLUMN,...",
         help="a corpus file's columns for ours, e.g. text=body,outlet=source",
     )
+
+
+def int_at_least(minimum: int) -> Callable[[str], int]:
+    """An argparse ``type`` for a whole number of at least ``minimum``; argparse names the
+    option in its error ("argument --n-boot: must be a whole number of at least 100, got 3")."""
+
+    def parse(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"must be a whole number, got {text!r}") from None
+        if value < minimum:
+            raise argparse.ArgumentTypeError(
+                f"must be a whole number of at least {minimum}, got {value}"
+            )
+        return value
+
+    return parse
+
+
+def out_folder(text: str) -> Path:
+    """An argparse ``type`` for an output folder: a path that is not an existing file."""
+    path = Path(text)
+    if path.exists() and not path.is_dir():
+        raise argparse.ArgumentTypeError(f"{text} is a file; give a folder")
+    return path

@@ -13,6 +13,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from analysis.commands.options import int_at_least, out_folder
 from analysis.config import SEED
 from analysis.user_warnings import warn_user
 
@@ -24,18 +25,33 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         type=Path,
         action="append",
         required=True,
-        help="coded sheet, CSV or a workbook (.xlsx, .xls, .ods)",
+        help="coded sheet, CSV or a workbook (.xlsx, .xls, .ods); repeatable: one per coder",
     )
-    parser.add_argument("--out", type=Path, required=True, help="model folder to write")
+    parser.add_argument("--out", type=out_folder, required=True, help="model folder to write")
     parser.add_argument(
         "--force",
         action="store_true",
         help="replace model.json/weights.npz in --out that this command did not write or "
         "that changed since (an unchanged earlier model is replaced without it)",
     )
-    parser.add_argument("--codebook", type=Path, default=None, help="frame keys from here")
-    parser.add_argument("--folds", type=int, default=5, help="cross-validation folds")
-    parser.add_argument("--seed", type=int, default=SEED)
+    parser.add_argument(
+        "--codebook",
+        type=Path,
+        default=None,
+        help="codebook naming the frames to train (default: every code column of the sheet)",
+    )
+    parser.add_argument(
+        "--folds",
+        type=int_at_least(2),
+        default=5,
+        help="cross-validation folds that choose C and each frame's threshold (default 5)",
+    )
+    parser.add_argument(
+        "--seed",
+        type=int_at_least(0),
+        default=SEED,
+        help=f"seed of the folds: same seed, same model (default {SEED})",
+    )
 
 
 def main(args: argparse.Namespace) -> int:

@@ -14,7 +14,8 @@ import argparse
 import sys
 from pathlib import Path
 
-from analysis.config import N_BOOT, SEED
+from analysis.commands.options import int_at_least, out_folder
+from analysis.config import MIN_N_BOOT, N_BOOT, SEED
 from analysis.user_warnings import warn_user
 
 
@@ -25,19 +26,30 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         type=Path,
         action="append",
         required=True,
-        help="coded sheet, CSV or a workbook: .xlsx, .xls, .ods (repeatable)",
+        help="coded sheet, CSV or a workbook: .xlsx, .xls, .ods (repeatable: one per coder)",
     )
     parser.add_argument("--codebook", type=Path, default=None, help="codebook (default bundled)")
     parser.add_argument("--model", type=Path, default=None, help="trained model folder")
-    parser.add_argument("--out", type=Path, required=True, help="folder for the tables")
+    parser.add_argument("--out", type=out_folder, required=True, help="folder for the tables")
     parser.add_argument(
         "--force",
         action="store_true",
         help="replace agreement.csv/intercoder.csv in --out that this command did not write "
         "or that changed since (unchanged earlier ones are replaced without it)",
     )
-    parser.add_argument("--n-boot", type=int, default=N_BOOT)
-    parser.add_argument("--seed", type=int, default=SEED)
+    parser.add_argument(
+        "--n-boot",
+        type=int_at_least(MIN_N_BOOT),
+        default=N_BOOT,
+        help=f"bootstrap replicates for each 95%% interval (default {N_BOOT}, at least "
+        f"{MIN_N_BOOT})",
+    )
+    parser.add_argument(
+        "--seed",
+        type=int_at_least(0),
+        default=SEED,
+        help=f"seed of the bootstrap: same seed, same intervals (default {SEED})",
+    )
 
 
 def main(args: argparse.Namespace) -> int:

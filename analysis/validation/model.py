@@ -268,6 +268,21 @@ def train_frame_model(
     values = ["" if not isinstance(t, str) else t for t in list(texts)]
     if len(values) != len(labels):
         raise ModelError(f"{len(values)} texts but {len(labels)} label rows")
+    if folds < 2:
+        raise ModelError(f"cross-validation needs at least 2 folds, got {folds}")
+    if len(values) < 2 * MIN_PER_CLASS:
+        raise ModelError(
+            f"{len(values)} coded items are too few to train on: at least {2 * MIN_PER_CLASS}"
+        )
+    for key in labels.columns:  # before the vocabulary, which a sheet of one item cannot give
+        y = labels[key].to_numpy(dtype=float)
+        yk = y[~np.isnan(y)]
+        n_pos, n_neg = int((yk == 1).sum()), int((yk == 0).sum())
+        if n_pos < MIN_PER_CLASS or n_neg < MIN_PER_CLASS:
+            raise ModelError(
+                f"frame {key!r}: needs at least {MIN_PER_CLASS} items coded 1 and "
+                f"{MIN_PER_CLASS} coded 0 to train; the sheet has {n_pos} and {n_neg}"
+            )
     word, char = _vectorizers()
     word.fit(values)
     char.fit(values)
@@ -279,11 +294,6 @@ def train_frame_model(
         coded = ~np.isnan(y)
         yk = y[coded].astype(int)
         n_pos, n_neg = int((yk == 1).sum()), int((yk == 0).sum())
-        if n_pos < MIN_PER_CLASS or n_neg < MIN_PER_CLASS:
-            raise ModelError(
-                f"frame {key!r}: needs at least {MIN_PER_CLASS} items coded 1 and "
-                f"{MIN_PER_CLASS} coded 0 to train; the sheet has {n_pos} and {n_neg}"
-            )
         coded_masks[key], targets[key], counts[key] = coded, yk, n_pos
         if tune_thresholds:
             tuned = []

@@ -60,7 +60,7 @@ def _run(tmp_path: Path, names: list[str] = OUTLETS, big: int = 0, **params: obj
 
     corpus = _corpus(tmp_path / "corpus", names, big)
     out = tmp_path / "out"
-    run = {"corpus_dir": str(corpus), "n_boot": 50, "n_perm": 50, **params}
+    run = {"corpus_dir": str(corpus), "n_boot": 100, "n_perm": 100, **params}
     run_pipeline(run, out_dir=out, progress=False, log=lambda _: None)
     return out
 

@@ -55,7 +55,7 @@ CHINESE = [
     ("a1", "甲报", "今天城里举办了面包节。"),
     ("b1", "乙报", "孩子们在喷泉旁装饰姜饼。"),
 ]
-N_BOOT = 50
+N_BOOT = 100
 
 
 def _sentences(rows: list[tuple[str, str, str]]) -> pd.DataFrame:
@@ -245,7 +245,7 @@ def test_off_topic_corpus_runs_to_the_end_and_says_what_is_empty(tmp_path: Path)
             rows.append({"doc_id": f"d{i}{j}", "file": name, "outlet": outlet, "title": ""})
     pd.DataFrame(rows).to_csv(corpus / "manifest.csv", index=False)
     out = tmp_path / "out"
-    params = {"corpus_dir": str(corpus), "n_boot": N_BOOT, "n_perm": 50}
+    params = {"corpus_dir": str(corpus), "n_boot": N_BOOT, "n_perm": 100}
     run_pipeline(params, out_dir=out, progress=False, log=lambda _: None)
     summary = (out / "reports" / "summary.md").read_text(encoding="utf-8")
     for sentence in (

@@ -268,11 +268,17 @@ def _methods_section(
             else ""
         ),
         actors_method(lexicons, corpus_dir),
-        f"- **Frames.** A codebook of {generic} generic frames (Semetko & Valkenburg 2000)"
+        (
+            f"- **Frames.** A codebook of {generic} generic frame{'s' * (generic != 1)} "
+            "(Semetko & Valkenburg 2000)"
+            if generic
+            else f"- **Frames.** A codebook of {issue} issue-specific frame{'s' * (issue != 1)}"
+            " (mapped to Policy Frames Codebook dimensions, Boydstun et al. 2014)"
+        )
         + (
-            f" and {issue} issue-specific frames (mapped to Policy Frames Codebook dimensions, "
-            f"Boydstun et al. 2014)"
-            if issue
+            f" and {issue} issue-specific frame{'s' * (issue != 1)} (mapped to Policy Frames "
+            "Codebook dimensions, Boydstun et al. 2014)"
+            if issue and generic
             else ""
         )
         + " marks a sentence as carrying a frame when it uses one of the frame's indicator "

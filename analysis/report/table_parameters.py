@@ -1,0 +1,104 @@
+"""The parameters a notebook's tables were made with, written beside them and read back.
+
+``python -m analysis run`` hands notebook 04 the run's parameters, so its summary describes the
+codebook, outlets and grouping the tables came from. Run one by one with plain papermill or in
+JupyterLab, notebook 04 knew only its own parameters and the notebooks' defaults: notebooks 01-03
+run with ``-p codebook mycb.toml -p outlets "A,B"`` gave a summary describing the bundled
+codebook and every outlet. So each of notebooks 01-03 records its parameters in the tables
+folder (:func:`record_parameters`: ``parameters_<notebook>.json``), checked by the rules ``run``
+checks them with, and notebook 04 reads them back (:func:`summary_parameters_from_tables`).
+Paths under the project are written relative to it, so the file is the same on every machine.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from analysis.config import project_root
+from analysis.io import write_text
+from analysis.pipeline.params import (
+    MANAGED_PARAMETERS,
+    RUN_PARAMETERS,
+    check_value,
+    discover_parameters,
+)
+from analysis.user_warnings import warn_user
+
+RECORD_PREFIX = "parameters_"
+# notebook 04's own choice, not the tables': which scores its findings quote
+SUMMARY_OWN = ("method",)
+
+
+def record_parameters(
+    tables_dir: Path | str, notebook: str, namespace: Mapping[str, Any]
+) -> dict[str, Any]:
+    """Check ``notebook``'s parameters as found in ``namespace`` (a notebook's ``globals()``)
+    by ``run``'s rules, and write them to ``tables_dir/parameters_<notebook stem>.json``;
+    returns the checked values.
+
+    A value a rule refuses raises ``ValueError`` naming the parameter (``-p n_boot 5`` under
+    plain papermill is refused as ``run`` refuses it). Paths are made absolute from the working
+    directory, then written relative to the project when under it. The output folders are not
+    recorded.
+    """
+    path = project_root() / "notebooks" / notebook
+    names = discover_parameters([path]) if path.is_file() else {}
+    values: dict[str, Any] = {}
+    paths: list[str] = []
+    for name in names:
+        if name in MANAGED_PARAMETERS or name == RUN_PARAMETERS or name not in namespace:
+            continue
+        value = check_value(name, namespace[name], Path.cwd())
+        if isinstance(value, Path) or (
+            name == "corpus_dir" or (isinstance(value, str) and value and Path(value).is_absolute())
+        ):
+            value, paths = _portable(Path(value)), [*paths, name]
+        values[name] = value
+    record = {"notebook": notebook, "values": values, "paths": sorted(paths)}
+    out = Path(tables_dir) / f"{RECORD_PREFIX}{Path(notebook).stem}.json"
+    write_text(json.dumps(record, ensure_ascii=False, indent=1, sort_keys=True) + "\n", out)
+    return values
+
+
+def recorded_parameters(tables_dir: Path | str) -> dict[str, Any]:
+    """The parameters notebooks recorded in ``tables_dir`` (:func:`record_parameters`), merged
+    in the notebooks' order, with their paths absolute again; ``{}`` when none did."""
+    merged: dict[str, Any] = {}
+    for record_path in sorted(Path(tables_dir).glob(f"{RECORD_PREFIX}*.json")):
+        record = json.loads(record_path.read_text(encoding="utf-8"))
+        values = dict(record.get("values", {}))
+        for name in record.get("paths", []):
+            if values.get(name):
+                values[name] = str(project_root() / values[name])
+        merged.update(values)
+    return merged
+
+
+def summary_parameters_from_tables(
+    tables_dir: Path | str, own: Mapping[str, Any]
+) -> dict[str, Any]:
+    """The parameters notebook 04 describes when no run handed it any: those the tables were
+    made with (:func:`recorded_parameters`), then its ``own`` values for the rest and for
+    :data:`SUMMARY_OWN`. An ``own`` value that differs from the tables' is warned about and not
+    used: the tables cannot change."""
+    recorded = recorded_parameters(tables_dir)
+    for name, value in own.items():
+        if name in recorded and name not in SUMMARY_OWN and recorded[name] != value:
+            warn_user(
+                f"{name} is {value!r} here but the tables in {tables_dir} were made with "
+                f"{recorded[name]!r}: the summary describes the tables ({recorded[name]!r})"
+            )
+    kept = {k: v for k, v in recorded.items() if k not in SUMMARY_OWN}
+    return {**own, **kept}
+
+
+def _portable(path: Path) -> str:
+    """``path`` relative to the project (POSIX form) when under it, else absolute."""
+    path = path.resolve()
+    try:
+        return path.relative_to(project_root().resolve()).as_posix()
+    except ValueError:
+        return str(path)

@@ -1,0 +1,67 @@
+"""record_parameters / recorded_parameters / summary_parameters_from_tables: notebook 04 run by
+hand describes the codebook, outlets and grouping its tables were made with."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from analysis.config import project_root
+from analysis.report.table_parameters import (
+    record_parameters,
+    recorded_parameters,
+    summary_parameters_from_tables,
+)
+
+
+def namespace(**values: object) -> dict:
+    """A notebook 02's globals after its parameters cell, with ``values`` set."""
+    base = {
+        "corpus_dir": project_root() / "seeds",
+        "group_by": "outlet",
+        "outlets": [],
+        "codebook": "",
+        "method": "vader",
+        "n_boot": 2000,
+        "n_perm": 5000,
+        "seed": 20251030,
+        "tables_dir": Path("/elsewhere"),
+        "unrelated": object(),
+    }
+    return {**base, **values}
+
+
+def test_recorded_values_are_checked_and_portable(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "mine.toml").write_text(
+        '[[frames]]\nkey = "m"\nlabel = "M"\nindicators = ["stocks"]\n', encoding="utf-8"
+    )
+    values = record_parameters(
+        tmp_path / "t", "02_sentiment.ipynb", namespace(codebook="mine.toml", outlets=["A", "B"])
+    )
+    record = json.loads((tmp_path / "t" / "parameters_02_sentiment.json").read_text("utf-8"))
+    assert record["values"]["corpus_dir"] == "seeds"  # under the project: relative to it
+    assert record["values"]["codebook"] == str(tmp_path / "mine.toml")  # made absolute
+    assert record["values"]["outlets"] == ["A", "B"]
+    assert "tables_dir" not in record["values"] and "unrelated" not in record["values"]
+    assert values["n_boot"] == 2000
+    back = recorded_parameters(tmp_path / "t")
+    assert back["corpus_dir"] == str(project_root() / "seeds")
+    assert back["codebook"] == str(tmp_path / "mine.toml")
+
+
+def test_a_value_run_would_refuse_is_refused_naming_it(tmp_path: Path) -> None:
+    with pytest.raises(ValueError, match="n_boot"):
+        record_parameters(tmp_path, "02_sentiment.ipynb", namespace(n_boot=5))
+    assert not list(tmp_path.iterdir())
+
+
+def test_the_summary_describes_the_tables_and_keeps_its_own_method(tmp_path: Path) -> None:
+    record_parameters(tmp_path, "02_sentiment.ipynb", namespace(group_by="origin", n_boot=500))
+    own = {"group_by": "outlet", "method": "vader-news", "seed": 20251030, "n_boot": 500}
+    with pytest.warns(UserWarning, match="group_by is 'outlet' here but the tables"):
+        params = summary_parameters_from_tables(tmp_path, own)
+    assert params["group_by"] == "origin" and params["method"] == "vader-news"
+    assert summary_parameters_from_tables(tmp_path / "none", own) == own  # nothing recorded

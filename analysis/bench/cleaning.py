@@ -29,6 +29,7 @@ import importlib
 import importlib.util
 import json
 import re
+import sys
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
@@ -61,9 +62,19 @@ _TOKEN_RE = re.compile(r"\w+")
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Options of ``python -m analysis bench cleaning``."""
-    parser.add_argument("--data", type=Path, required=True, help="benchmark folder")
+    parser.add_argument(
+        "--data",
+        type=Path,
+        required=True,
+        help="benchmark folder: html/<id>.html.gz and ground-truth.json (required)",
+    )
     parser.add_argument("--folds", type=int, default=5, help="folds by page (5)")
-    parser.add_argument("--fit", type=Path, default=None, help="fit on all pages, write here")
+    parser.add_argument(
+        "--fit",
+        type=Path,
+        default=None,
+        help="fit on all pages and write the model (JSON) here (default: no fitting)",
+    )
     parser.add_argument("--limit", type=int, default=0, help="use the first N pages (0: all)")
     parser.add_argument(
         "--inner-folds",
@@ -447,8 +458,32 @@ def joined_variants(text: str) -> dict[str, str]:
     }
 
 
+def data_problem(folder: Path) -> str | None:
+    """Why ``--data`` is not a benchmark folder (one line naming it), or None: it must be a
+    folder holding ``ground-truth.json`` and ``html/``."""
+    if not folder.is_dir():
+        what = "is not a folder" if folder.exists() else "no such folder"
+        return f"--data {folder}: {what}; give the benchmark folder (html/, ground-truth.json)"
+    missing = [
+        name
+        for name, found in (
+            ("ground-truth.json", (folder / "ground-truth.json").is_file()),
+            ("html/", (folder / "html").is_dir()),
+        )
+        if not found
+    ]
+    if missing:
+        return f"--data {folder}: no {' and no '.join(missing)} in it; give the benchmark folder"
+    return None
+
+
 def main(args: argparse.Namespace) -> int:
-    """Print the table (or, with --fit, write the model fitted on all pages)."""
+    """Print the table (or, with --fit, write the model fitted on all pages); exit code 2 on a
+    --data that is not a benchmark folder."""
+    problem = data_problem(args.data)
+    if problem:
+        print(f"error: {problem}", file=sys.stderr)
+        return 2
     pages = load_pages(args.data, args.limit)
     if args.fit:
         model = fit_model(training_docs(pages), pages=pages, inner_folds=args.inner_folds)

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
 import time
 from pathlib import Path
 
@@ -50,9 +51,22 @@ CURVE = (100, 200, 300, 400, 500, 650)
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Command-line options of ``python -m analysis bench frames``."""
-    parser.add_argument("--data", required=True, type=Path, help="folder holding the GVFC files")
-    parser.add_argument("--seed", type=int, default=SEED, help="split and training seed")
-    parser.add_argument("--codebook", type=Path, default=CODEBOOK, help="codebook to score")
+    parser.add_argument(
+        "--data",
+        required=True,
+        type=Path,
+        help="folder holding GVFC_extension_multimodal.csv or "
+        "GVFC_headlines_and_annotations.xlsx (required)",
+    )
+    parser.add_argument(
+        "--seed", type=int, default=SEED, help=f"split and training seed (default: {SEED})"
+    )
+    parser.add_argument(
+        "--codebook",
+        type=Path,
+        default=CODEBOOK,
+        help="codebook to score (default: analysis/data/examples/gvfc_codebook.toml)",
+    )
     parser.add_argument("--json", type=Path, default=None, help="also write the results here")
 
 
@@ -161,8 +175,26 @@ def report(results: dict) -> str:
     return "\n".join(lines)
 
 
+def input_problem(data: Path, codebook: Path) -> str | None:
+    """Why the benchmark cannot read ``--data`` or ``--codebook`` (one line naming the option),
+    or None."""
+    if not data.is_dir():
+        what = "is not a folder" if data.exists() else "no such folder"
+        return f"--data {data}: {what}; give the folder holding the GVFC files"
+    names = ("GVFC_extension_multimodal.csv", "GVFC_headlines_and_annotations.xlsx")
+    if not any((data / name).is_file() for name in names):
+        return f"--data {data}: neither {names[0]} nor {names[1]} in it"
+    if not codebook.is_file():
+        return f"--codebook {codebook}: no such file"
+    return None
+
+
 def main(args: argparse.Namespace) -> int:
-    """Run the benchmark and print its tables."""
+    """Run the benchmark and print its tables; exit code 2 on a missing --data or --codebook."""
+    problem = input_problem(args.data, args.codebook)
+    if problem:
+        print(f"error: {problem}", file=sys.stderr)
+        return 2
     results = run(args.data, args.seed, args.codebook)
     print(report(results))
     if args.json:

@@ -1,7 +1,7 @@
 """Cost of `python -m analysis run` against the floor of papermill itself.
 
-Two commands are timed, each as a fresh process from start to exit (wall clock), one right after
-the other, on the same kernel set-up (a ``python3`` kernel running this interpreter, see
+Three commands are timed, each as a fresh process from start to exit (wall clock), one right
+after the other, on the same kernel set-up (a ``python3`` kernel running this interpreter, see
 :func:`analysis.pipeline.execute.kernel_environment`):
 
 * the **floor**: one Python process that imports papermill and executes, one after another and
@@ -11,8 +11,7 @@ the other, on the same kernel set-up (a ``python3`` kernel running this interpre
   pipeline can avoid;
 * the **run**: ``python -m analysis run`` on the corpus into a fresh temporary ``--out`` (so
   nothing is reused from an earlier run: no cache, no figures), including its own start-up,
-  parameter validation, every notebook and the promotion of the outputs.
-
+  parameter validation, every notebook and the promotion of the outputs;
 * the **rerun**: the same command again into the same ``--out`` with nothing changed, which
   reuses the first run's outputs (:mod:`analysis.pipeline.rerun`).
 
@@ -58,8 +57,15 @@ for path in sys.argv[1:]:
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Options of ``python -m analysis bench pipeline``."""
-    parser.add_argument("--corpus", metavar="DIR", help="corpus folder (default: seeds/)")
-    parser.add_argument("--notebooks", metavar="DIR", help="notebooks folder (default: notebooks/)")
+    parser.add_argument(
+        "--corpus",
+        metavar="PATH",
+        help="corpus folder or file the run reads, as `run --corpus` takes it (default: the "
+        "bundled seeds/)",
+    )
+    parser.add_argument(
+        "--notebooks", metavar="DIR", help="notebooks folder to run (default: notebooks/)"
+    )
     parser.add_argument(
         "--repeat", type=int, default=1, help="runs of each; the fastest is reported (default 1)"
     )
@@ -114,11 +120,34 @@ def time_pipeline(corpus: Path, notebooks_dir: Path, out: Path) -> float:
     return _timed(command, out.parent)
 
 
-def main(args: argparse.Namespace) -> int:
-    """Time the floor and the real run, print both and their ratio."""
+def checked_inputs(args: argparse.Namespace) -> tuple[Path, Path, int]:
+    """``(corpus, notebooks folder, number of notebooks)`` of ``args``, checked before anything
+    is timed: a :class:`ValueError` naming the option when the corpus or the notebooks folder
+    does not exist (relative paths are taken from the working directory) or the folder holds
+    no notebook."""
+    from analysis.pipeline.params import ParameterError, check_corpus
+
     notebooks_dir = Path(args.notebooks) if args.notebooks else default_notebooks_dir()
     corpus = Path(args.corpus) if args.corpus else default_corpus_dir()
-    count = len(list_notebooks(notebooks_dir))
+    if not corpus.exists():
+        raise ValueError(f"--corpus {args.corpus}: no such file or folder")
+    try:
+        check_corpus(corpus)
+        count = len(list_notebooks(notebooks_dir))
+    except (ParameterError, FileNotFoundError) as error:
+        option = "--corpus" if isinstance(error, ParameterError) else "--notebooks"
+        raise ValueError(f"{option}: {error}") from None
+    return corpus, notebooks_dir, count
+
+
+def main(args: argparse.Namespace) -> int:
+    """Time the floor and the real run, print both and their ratio; exit code 2, before any
+    timing, when the corpus or the notebooks folder is missing."""
+    try:
+        corpus, notebooks_dir, count = checked_inputs(args)
+    except ValueError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
     floors, runs, reruns = [], [], []
     for attempt in range(max(1, args.repeat)):
         with tempfile.TemporaryDirectory(prefix="bench-pipeline-") as tmp:

@@ -100,12 +100,24 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Options of ``python -m analysis bench throughput``."""
     parser.add_argument("--docs", type=int, default=2000, help="synthetic documents (2000)")
     parser.add_argument(
-        "--corpus", type=Path, default=None, help="benchmark this corpus file instead"
+        "--corpus",
+        type=Path,
+        default=None,
+        help="benchmark this corpus file (or folder) instead of a synthetic corpus (default: "
+        "none, --docs synthetic documents)",
     )
     parser.add_argument(
-        "--map", dest="column_map", default=None, help="column mapping for --corpus"
+        "--map",
+        dest="column_map",
+        default=None,
+        help="column mapping for --corpus, e.g. text=body,outlet=source (default: none)",
     )
-    parser.add_argument("--jobs", type=int, default=0, help="processes for the all-cores run")
+    parser.add_argument(
+        "--jobs",
+        type=int,
+        default=0,
+        help="processes for the all-cores run (default: 0, every core; -N: all but N)",
+    )
     parser.add_argument("--chunk-size", type=int, default=500, help="documents per chunk (500)")
     parser.add_argument("--seed", type=int, default=0, help="seed of the synthetic corpus")
     parser.add_argument(
@@ -839,11 +851,32 @@ def _print_results(results: dict[str, Any]) -> None:
             print(warning)
 
 
+def corpus_problem(corpus: Path, column_map: str | None) -> str | None:
+    """Why ``--corpus`` cannot be benchmarked (one line naming it), checked before anything
+    starts: it does not exist, or it is a corpus file of a format the readers do not take or
+    without the columns the work needs (the reader's own message); None when it can."""
+    from analysis.pipeline.params import ParameterError, check_corpus, check_corpus_columns
+
+    if not corpus.exists():
+        return f"--corpus {corpus}: no such file or folder"
+    try:
+        check_corpus_columns(check_corpus(corpus), column_map)
+    except (ParameterError, ValueError, OSError) as error:
+        return f"--corpus {corpus}: {' '.join(str(error).split())}"
+    return None
+
+
 def main(args: argparse.Namespace) -> int:
-    """Run the benchmark, print the table, optionally write JSON; 0 even when a target fails."""
+    """Run the benchmark, print the table, optionally write JSON; 0 even when a target fails,
+    2 on bad options (checked before anything is timed)."""
     if args.docs < 1 and args.corpus is None:
         print("error: --docs must be at least 1", file=sys.stderr)
         return 2
+    if args.corpus is not None:
+        problem = corpus_problem(args.corpus, args.column_map)
+        if problem:
+            print(f"error: {problem}", file=sys.stderr)
+            return 2
     results = run_benchmark(args)
     _print_results(results)
     if args.json is not None:

@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
 from pathlib import Path
 
 import numpy as np
@@ -57,7 +58,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         type=Path,
         help="folder with newsmtsc/, persent/ (and optionally financial_phrasebank/)",
     )
-    parser.add_argument("--seed", type=int, default=SEED)
+    parser.add_argument(
+        "--seed",
+        type=int,
+        default=SEED,
+        help=f"seed of the coders' training and the Financial PhraseBank split (default: {SEED})",
+    )
     parser.add_argument("--json", type=Path, default=None, help="also write the results here")
 
 
@@ -274,8 +280,35 @@ def report(results: dict) -> str:
     return "\n".join(lines)
 
 
+REQUIRED_FILES = (
+    "newsmtsc/train.jsonl",
+    *(f"newsmtsc/{name}.jsonl" for name in NEWSMTSC_TEST),
+    "persent/dev.csv",
+    *(f"persent/{name}.csv" for name in PERSENT_TEST),
+)
+
+
+def data_problem(data: Path) -> str | None:
+    """Why the benchmark cannot read ``--data`` (one line naming it and the files it lacks), or
+    None. ``financial_phrasebank/`` is optional, but when present needs both its files."""
+    if not data.is_dir():
+        what = "is not a folder" if data.exists() else "no such folder"
+        return f"--data {data}: {what}; give the folder holding newsmtsc/ and persent/"
+    needed = list(REQUIRED_FILES)
+    if (data / "financial_phrasebank").is_dir():
+        needed += [f"financial_phrasebank/{name}" for name, _ in FPB_FILES.values()]
+    missing = [name for name in needed if not (data / name).is_file()]
+    if missing:
+        return f"--data {data}: missing {', '.join(missing)}"
+    return None
+
+
 def main(args: argparse.Namespace) -> int:
-    """Run the benchmark and print its tables."""
+    """Run the benchmark and print its tables; exit code 2 on a --data without its files."""
+    problem = data_problem(args.data)
+    if problem:
+        print(f"error: {problem}", file=sys.stderr)
+        return 2
     results = run(args.data, args.seed)
     print(report(results))
     if args.json:

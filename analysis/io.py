@@ -9,6 +9,7 @@ text that a spreadsheet would run as a formula made inert (:func:`neutralise_for
 
 from __future__ import annotations
 
+import errno
 import os
 import re
 import tempfile
@@ -54,8 +55,11 @@ def atomic_path(path: Path | str) -> Iterator[Path]:
     over ``path`` with :func:`os.replace` when the ``with`` block ends normally, and removed when
     the block raises. The same folder keeps the rename atomic; missing parent folders are made.
     The file gets the mode any new file gets (``0o666`` less the umask), not ``mkstemp``'s 0600.
+    A ``path`` that is a folder raises :class:`IsADirectoryError` before anything is written.
     """
     path = Path(path)
+    if path.is_dir():  # found before a temporary file is made, not by os.replace after it
+        raise IsADirectoryError(errno.EISDIR, "a folder where a file is to be written", str(path))
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     os.close(fd)

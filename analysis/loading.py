@@ -78,7 +78,9 @@ def load_corpus(
     article file with no text left; a database export's article without text is left out with
     a warning instead) raises :class:`~analysis.corpus.documents.CorpusError` naming
     every problem; a file with one raises :class:`~analysis.corpus.files.CorpusFileError`; a
-    source that does not exist raises :class:`FileNotFoundError`.
+    source that does not exist raises :class:`CorpusNotFoundError` (a
+    :class:`FileNotFoundError`); a file with no row of text raises
+    :class:`~analysis.corpus.files.CorpusFileError`.
     """
     from analysis.corpus.quality import DUPLICATE_MODES
 
@@ -189,8 +191,35 @@ def _with_quality(corpus: Corpus, duplicates: str) -> Corpus:
     return Corpus(documents=documents, sentences=sentences, audit=corpus.audit)
 
 
+class CorpusNotFoundError(FileNotFoundError):
+    """A corpus path that names no file or folder; the message (one line) names it as given."""
+
+
+def given_corpus(source: Path | str | None, option: str = "--corpus") -> Path:
+    """The corpus a command was given with ``option``: the bundled seeds when ``source`` is
+    None, else ``source`` exactly as given, a relative path taken from the working directory
+    as a shell takes it (never looked up under the project root, as :func:`load_corpus` does
+    for a notebook: ``--corpus seeds`` run elsewhere must not read the project's seeds).
+
+    Raises :class:`CorpusNotFoundError` (a :class:`FileNotFoundError`), naming the option and
+    the path as given, when it is neither a file nor a folder.
+    """
+    if source is None:
+        return default_corpus_dir()
+    path = Path(source)
+    if not path.exists():
+        where = "" if path.is_absolute() else f" (from {Path.cwd()})"
+        raise CorpusNotFoundError(f"{option} {source}: no such file or folder{where}")
+    return path
+
+
 def _resolve(source: Path | str | None) -> Path:
-    """``source`` as an existing path (default: the bundled seeds), else FileNotFoundError."""
+    """``source`` as an existing path (default: the bundled seeds), else FileNotFoundError.
+
+    A relative path that does not exist from the working directory is looked up under the
+    project root (``load_corpus("seeds")`` from a notebook's folder); the commands check their
+    ``--corpus`` with :func:`given_corpus` first, which does not.
+    """
     if source is None:
         path = default_corpus_dir()
     else:
@@ -200,7 +229,7 @@ def _resolve(source: Path | str | None) -> Path:
             if candidate.exists():
                 path = candidate
     if not path.exists():
-        raise FileNotFoundError(f"corpus not found: {path}")
+        raise CorpusNotFoundError(f"corpus not found: {source if source is not None else path}")
     return path
 
 
@@ -264,7 +293,7 @@ def _load_file(
                 parts[part].append(getattr(result, part))
             bar.update(n_docs)
     if not parts["documents"]:
-        raise ValueError(f"{path}: no documents with text in the file")
+        raise _no_documents(path, report)
     tables = {part: _concat(frames) for part, frames in parts.items() if part != "sentences"}
     documents = tables["documents"]
     text_columns = text_metadata_columns(documents)  # not copied to every sentence
@@ -281,6 +310,24 @@ def _load_file(
     if measures and discover:
         tables["sentences"] = _with_discovered_actors(tables["sentences"])
     return Corpus(**tables)
+
+
+def _no_documents(path: Path, report: Any) -> ValueError:
+    """The error for a corpus file (or folder of them) that gave no document: a
+    :class:`~analysis.corpus.files.CorpusFileError` saying whether it had no rows under its
+    header or only rows without text."""
+    from analysis.corpus.files import CorpusFileError
+
+    n_rows = getattr(report, "n_rows", 0)
+    if not n_rows:
+        return CorpusFileError(
+            f"{path}: no documents: the file has a header but no rows under it"
+            if path.is_file()
+            else f"{path}: no documents: its files have no rows"
+        )
+    return CorpusFileError(
+        f"{path}: no documents with text: all {n_rows} row(s) have an empty text"
+    )
 
 
 def _without_text_metadata(corpus: Corpus) -> Corpus:

@@ -2,6 +2,8 @@
 
 Writes the sheet (CSV: item_id, doc_id, sentence_id, outlet, sentence, then one empty column per
 frame key and tone) and, next to it, SHEET.guide.md with each frame's definition and examples.
+The frames are those of the codebook the corpus folder's analysis.toml names (as `corpus`,
+`process` and `run` use it), else the package's five generic frames; --codebook replaces them.
 The same corpus, --n and --seed always give the same sheet. Code it, then run
 `python -m analysis validate --sheet SHEET`.
 """
@@ -11,24 +13,61 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from analysis.commands.options import add_column_map
 from analysis.config import SEED
 
+if TYPE_CHECKING:
+    import pandas as pd
+
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Options of ``python -m analysis code-sample``."""
-    parser.add_argument("--corpus", type=Path, default=None, help="corpus folder or file")
-    add_column_map(parser)
-    parser.add_argument("--n", type=int, default=200, help="items to draw (default 200)")
-    parser.add_argument("--seed", type=int, default=SEED, help=f"random seed (default {SEED})")
-    parser.add_argument("--out", type=Path, required=True, help="the sheet to write (.csv)")
-    parser.add_argument("--unit", choices=("sentence", "article"), default="sentence")
-    parser.add_argument("--codebook", type=Path, default=None, help="codebook (default bundled)")
     parser.add_argument(
-        "--stratify", default=None, help="column to stratify by, e.g. outlet (proportional)"
+        "--corpus",
+        type=Path,
+        default=None,
+        help="corpus folder or file to draw from, as `corpus` takes it (default: the bundled "
+        "seeds/)",
     )
-    parser.add_argument("--examples", type=int, default=2, help="examples per frame in the guide")
+    add_column_map(parser)
+    parser.add_argument(
+        "--n", type=int, default=200, help="items to draw, at least 1 (default: 200)"
+    )
+    parser.add_argument(
+        "--seed", type=int, default=SEED, help=f"random seed, 0 or more (default: {SEED})"
+    )
+    parser.add_argument(
+        "--out",
+        type=Path,
+        required=True,
+        help="the sheet to write: a file path (.csv), not a folder; its guide goes next to it",
+    )
+    parser.add_argument(
+        "--unit",
+        choices=("sentence", "article"),
+        default="sentence",
+        help="what one row of the sheet is: a sentence or a whole article (default: sentence)",
+    )
+    parser.add_argument(
+        "--codebook",
+        type=Path,
+        default=None,
+        help="codebook whose frames the sheet and guide list (default: the one the corpus "
+        "folder's analysis.toml names, else the package's five generic frames)",
+    )
+    parser.add_argument(
+        "--stratify",
+        default=None,
+        help="column to stratify by, e.g. outlet (proportional; default: none)",
+    )
+    parser.add_argument(
+        "--examples",
+        type=int,
+        default=2,
+        help="example sentences per frame in the coding guide, 0 for none (default: 2)",
+    )
     parser.add_argument(
         "--force",
         action="store_true",
@@ -43,25 +82,78 @@ def guide_path(sheet: Path) -> Path:
     return sheet.with_name(sheet.stem + ".guide.md")
 
 
+def option_problem(args: argparse.Namespace) -> str | None:
+    """What is wrong with the numbers and the ``--out`` of ``args`` (one line naming the
+    option), or None; checked before the corpus is read."""
+    if args.n < 1:
+        return f"--n must be at least 1, got {args.n}"
+    if args.seed < 0:
+        return f"--seed must be 0 or more, got {args.seed}"
+    if args.examples < 0:
+        return f"--examples must be 0 or more, got {args.examples}"
+    if args.out.is_dir():
+        return (
+            f"--out {args.out} is a folder; --out must be a file path, the sheet to write "
+            f"(e.g. {args.out / 'sheet.csv'})"
+        )
+    if guide_path(args.out).is_dir():
+        return (
+            f"--out {args.out}: its guide's path {guide_path(args.out)} is a folder; choose "
+            "another --out"
+        )
+    for folder in args.out.parents:
+        if folder.exists() and not folder.is_dir():
+            return f"--out {args.out}: {folder} exists and is not a folder"
+    return None
+
+
+def sample_problem(table: pd.DataFrame, n: int, unit: str, stratify: str | None) -> str | None:
+    """Why ``--n`` items (stratified by ``stratify``) cannot be drawn from ``table``, the
+    corpus's sentences or documents (one line naming the option), or None."""
+    if stratify and stratify not in table.columns:
+        return (
+            f"--stratify {stratify}: no such column in the {unit}s; their columns are "
+            f"{', '.join(map(str, table.columns))}"
+        )
+    text = "sentence" if unit == "sentence" else "text"
+    if text in table.columns:
+        available = int((table[text].astype(str).str.strip() != "").sum())
+        if n > available:
+            return (
+                f"--n {n}: the corpus has only {available} {unit}(s) with text to draw from; "
+                f"give --n {available} or fewer"
+            )
+    return None
+
+
 def main(args: argparse.Namespace) -> int:
     """Draw the sample and write the sheet and its guide; exit code 2 on bad input."""
-    from analysis.config import default_corpus_dir
     from analysis.corpus.documents import CorpusError
     from analysis.corpus.files import CorpusFileError
     from analysis.framing.codebook import CodebookError, load_codebook
     from analysis.io import write_table, write_text
-    from analysis.loading import load_corpus
+    from analysis.loading import given_corpus, load_corpus
+    from analysis.outputs import describe_os_error
+    from analysis.settings import SettingsError, resolve_lexicons
     from analysis.validation.sample import coding_guide, draw_sample
     from analysis.written import record_written, refused
 
+    problem = option_problem(args)
+    if problem:
+        print(f"error: {problem}", file=sys.stderr)
+        return 2
     if refused([args.out, guide_path(args.out)], getattr(args, "force", False)):
         return 2
     try:
-        book = load_codebook(args.codebook)
-        corpus = load_corpus(
-            args.corpus or default_corpus_dir(), column_map=args.column_map, progress=False
-        )
+        source = given_corpus(args.corpus)
+        # the frames of the corpus's analysis.toml, as `corpus`, `process` and `run` use them
+        lexicons = resolve_lexicons(source, codebook=args.codebook)
+        book = load_codebook(lexicons.codebook)
+        corpus = load_corpus(source, column_map=args.column_map, progress=False)
         table = corpus.sentences if args.unit == "sentence" else corpus.documents
+        problem = sample_problem(table, args.n, args.unit, args.stratify)
+        if problem:
+            raise ValueError(problem)
         sheet = draw_sample(
             table,
             args.n,
@@ -70,8 +162,17 @@ def main(args: argparse.Namespace) -> int:
             stratify=args.stratify,
             frame_keys=book.keys,
         )
-    except (CorpusError, CorpusFileError, CodebookError, KeyError, ValueError) as error:
-        print(f"error: {error}", file=sys.stderr)
+    except (
+        CorpusError,
+        CorpusFileError,
+        CodebookError,
+        SettingsError,
+        FileNotFoundError,
+        KeyError,
+        ValueError,
+    ) as error:
+        message = error.args[0] if isinstance(error, KeyError) and error.args else error
+        print(f"error: {message}", file=sys.stderr)
         return 2
     guide = coding_guide(
         book,
@@ -81,8 +182,12 @@ def main(args: argparse.Namespace) -> int:
         seed=args.seed,
         unit=args.unit,
     )
-    write_table(sheet, args.out, encoding="utf-8-sig")  # Excel then shows its accents right
-    write_text(guide, guide_path(args.out))
-    record_written([args.out, guide_path(args.out)])  # a rerun may replace them while unchanged
+    try:
+        write_table(sheet, args.out, encoding="utf-8-sig")  # Excel then shows its accents right
+        write_text(guide, guide_path(args.out))
+        record_written([args.out, guide_path(args.out)])  # a rerun may replace them unchanged
+    except OSError as error:
+        print(f"error: {describe_os_error(error)}", file=sys.stderr)
+        return 1
     print(f"wrote {args.out} ({len(sheet)} {args.unit}s) and {guide_path(args.out)}")
     return 0

@@ -69,11 +69,12 @@ def main(args: argparse.Namespace) -> int:
     from analysis.corpus.documents import CorpusError
     from analysis.corpus.files import CorpusFileError
     from analysis.framing.coverage import indicator_coverage
-    from analysis.loading import load_corpus
+    from analysis.loading import given_corpus, load_corpus
 
     try:
-        sentences = load_corpus(args.corpus, column_map=args.column_map).sentences["sentence"]
-    except (CorpusError, CorpusFileError) as error:
+        source = given_corpus(args.corpus)
+        sentences = load_corpus(source, column_map=args.column_map).sentences["sentence"]
+    except (CorpusError, CorpusFileError, FileNotFoundError) as error:
         print(f"error: {error}", file=sys.stderr)
         return 2
     coverage = indicator_coverage(sentences, book)

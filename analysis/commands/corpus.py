@@ -2,10 +2,13 @@
 
 Writes reports/tables/documents.csv, sentences.csv (one row per sentence with every
 per-sentence measure) and cleaning_audit.csv (every removed or changed line and the rule that
-fired) under --out. Raw files are only read. A folder holds one .txt (or .html, .mhtml) file per
-article, with a manifest.csv (doc_id, file, outlet, title, published, date_note, url, origin,
-language, notes) or without one (see the README); a file is a .csv/.tsv/.json/.jsonl/.parquet/
-.xlsx/.xls/.ods export whose columns --map names, as for `process`, or a folder of such files.
+fired) under --out. Raw files are only read. A folder holds one file per article (.txt, saved pages
+.html/.htm/.mhtml/.webarchive, .docx, .rtf; or Nexis Uni, LexisNexis or Factiva exports, read as
+their articles), with a manifest.csv (doc_id, file, outlet, title, published, date_note, url,
+origin, language, notes) or without one (see the README); a file is a .csv/.tsv/.json/.jsonl/
+.parquet/.xlsx/.xls/.ods export whose columns --map names, as for `process`, or a folder of such
+files. The frames are those of the corpus folder's analysis.toml when it names a codebook, else
+the package's five generic frames; --codebook replaces them.
 
 The three tables are never written over files this command did not write, or that changed
 since it wrote them (--force to replace them); the project's own reports/ are written by
@@ -19,7 +22,7 @@ import sys
 from pathlib import Path
 
 from analysis.commands.options import add_column_map
-from analysis.config import default_corpus_dir, output_dirs
+from analysis.config import output_dirs
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -44,31 +47,57 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "changed since (an unchanged earlier output is replaced without it)",
     )
     parser.add_argument(
-        "--codebook", type=Path, default=None, help="frame codebook TOML (default: bundled)"
+        "--codebook",
+        type=Path,
+        default=None,
+        help="frame codebook (.toml, .yaml or .yml) to measure the frames with (default: the one "
+        "the corpus folder's analysis.toml names, else the package's five generic frames)",
     )
 
 
+def not_a_folder(out: Path) -> str | None:
+    """Why the tables cannot go under ``out``: it, or ``reports/`` or ``reports/tables/`` in
+    it, exists and is not a folder; None when they can."""
+    for folder in (out, out / "reports", out / "reports" / "tables"):
+        if folder.exists() and not folder.is_dir():
+            return f"--out {out}: {folder} exists and is not a folder; --out takes a folder"
+    return None
+
+
 def main(args: argparse.Namespace) -> int:
-    """Run the corpus step; exit code 2 on a corpus that cannot be loaded."""
+    """Run the corpus step; exit code 2 on bad input (a corpus or codebook that cannot be
+    loaded, an --out that is not a folder, tables it must not replace), 1 when writing fails."""
     from analysis.corpus.documents import CorpusError
     from analysis.corpus.files import CorpusFileError
     from analysis.corpus.tables import CORPUS_TABLES, cleaning_summary, write_corpus_tables
-    from analysis.loading import load_corpus
+    from analysis.loading import given_corpus, load_corpus
+    from analysis.outputs import describe_os_error
+    from analysis.settings import SettingsError, check_lexicons, resolve_lexicons
     from analysis.written import record_written, refused
 
-    corpus_dir = args.corpus or default_corpus_dir()
     tables_dir = output_dirs(args.out)["tables"]
+    problem = not_a_folder(args.out)
+    if problem:
+        print(f"error: {problem}", file=sys.stderr)
+        return 2
     if refused([tables_dir / name for name in CORPUS_TABLES], getattr(args, "force", False)):
         return 2
     try:
+        corpus_dir = given_corpus(args.corpus)
+        lexicons = resolve_lexicons(corpus_dir, codebook=args.codebook)
+        check_lexicons(lexicons)  # a bad codebook is one line naming it, before any reading
         corpus = load_corpus(
-            corpus_dir, measures=True, codebook=args.codebook, column_map=args.column_map
+            corpus_dir, measures=True, lexicons=lexicons, column_map=args.column_map
         )
-    except (CorpusError, CorpusFileError) as error:
+    except (CorpusError, CorpusFileError, SettingsError, FileNotFoundError) as error:
         print(f"error: {error}", file=sys.stderr)
         return 2
-    written = write_corpus_tables(corpus, tables_dir)
-    record_written(written)
+    try:
+        written = write_corpus_tables(corpus, tables_dir)
+        record_written(written)
+    except OSError as error:
+        print(f"error: {describe_os_error(error)}", file=sys.stderr)
+        return 1
     docs = corpus.documents
     print(
         f"{len(docs)} documents, {len(corpus.sentences)} sentences, "

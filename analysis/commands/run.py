@@ -20,7 +20,8 @@ Examples:
   python -m analysis run --corpus export.parquet --out results --outlets "Outlet A,Outlet B"
   python -m analysis run --corpus export.csv --map text=body,outlet=source --out results
   python -m analysis run --corpus mycorpus -p codebook codebook.toml -p actors actors.toml
-  python -m analysis run -f yaml --method vader-news
+  python -m analysis run -f params.yaml --method vader-news
+    (params.yaml: notebook parameters as a YAML mapping, e.g. n_boot: 500)
   python -m analysis run -p frame_coder models/coder -p tone_coder models/coder
     (a model from `python -m analysis train`; tone_coder needs one trained with a tone column)
 """

@@ -1,0 +1,136 @@
+"""`code-sample`: options named in its errors, --out a file path, and the frames of the corpus
+folder's analysis.toml on the sheet, as `corpus`, `process` and `run` use them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from analysis.cli import main
+
+POLLUTION = """\
+[[frames]]
+key = "pollution"
+label = "Pollution"
+type = "issue"
+definition = "Presents the river as polluted: sewage, spills, plastic."
+indicators = ["pollution", "sewage", "spill", "tariff*"]
+exclusions = []
+"""
+
+
+def _error(err: str) -> str:
+    assert "Traceback" not in err
+    lines = [line for line in err.splitlines() if line.strip()]
+    assert len(lines) == 1 and lines[0].startswith("error: "), err
+    return lines[0]
+
+
+def _sample(corpus: Path, out: Path, *options: str) -> int:
+    return main(["code-sample", "--corpus", str(corpus), "--out", str(out), *options])
+
+
+@pytest.fixture
+def topic_corpus(make_corpus) -> Path:
+    """A corpus folder whose analysis.toml names a codebook of one issue frame."""
+    folder = make_corpus()
+    (folder / "lexicons").mkdir()
+    (folder / "lexicons" / "pollution.toml").write_text(POLLUTION, encoding="utf-8")
+    (folder / "analysis.toml").write_text(
+        '[lexicons]\ncodebook = "lexicons/pollution.toml"\n', encoding="utf-8"
+    )
+    return folder
+
+
+def _columns(sheet: Path) -> list[str]:
+    return list(pd.read_csv(sheet, encoding="utf-8-sig").columns)
+
+
+def test_the_sheet_has_the_frames_of_the_corpus_s_analysis_toml(
+    topic_corpus: Path, tmp_path: Path
+) -> None:
+    sheet = tmp_path / "sheet.csv"
+    assert _sample(topic_corpus, sheet, "--n", "3") == 0
+    assert _columns(sheet)[5:] == ["pollution", "tone"]
+    guide = (tmp_path / "sheet.guide.md").read_text(encoding="utf-8")
+    assert "Pollution" in guide and "conflict" not in guide.lower()
+
+
+def test_an_explicit_codebook_still_wins_over_analysis_toml(
+    topic_corpus: Path, tmp_path: Path
+) -> None:
+    from analysis.config import DATA_DIR
+
+    sheet = tmp_path / "sheet.csv"
+    assert (
+        _sample(topic_corpus, sheet, "--n", "3", "--codebook", str(DATA_DIR / "frames.toml")) == 0
+    )
+    assert "conflict" in _columns(sheet) and "pollution" not in _columns(sheet)
+
+
+def test_a_bad_analysis_toml_is_one_error_line(
+    make_corpus, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = make_corpus()
+    (folder / "analysis.toml").write_text('[lexicons]\ncodebook = "nope.toml"\n', encoding="utf-8")
+    assert _sample(folder, tmp_path / "s.csv", "--n", "1") == 2
+    assert "nope.toml" in _error(capsys.readouterr().err)
+
+
+@pytest.mark.parametrize("force", [[], ["--force"]])
+def test_an_out_that_is_a_folder_is_refused_as_such(
+    force: list[str], make_corpus, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = tmp_path / "sheets"
+    folder.mkdir()
+    assert _sample(make_corpus(), folder, "--n", "1", *force) == 2
+    line = _error(capsys.readouterr().err)
+    assert "is a folder; --out must be a file path" in line
+    assert "coded sheet" not in line
+    assert list(folder.iterdir()) == []
+
+
+def test_atomic_path_refuses_a_folder_before_writing(tmp_path: Path) -> None:
+    from analysis.io import write_text
+
+    with pytest.raises(IsADirectoryError):
+        write_text("x", tmp_path)
+    assert list(tmp_path.iterdir()) == []  # no temporary file left
+
+
+@pytest.mark.parametrize(
+    ("options", "said"),
+    [
+        (["--seed", "-1"], "--seed must be 0 or more, got -1"),
+        (["--n", "0"], "--n must be at least 1, got 0"),
+        (["--examples", "-2"], "--examples must be 0 or more, got -2"),
+    ],
+)
+def test_bad_numbers_name_their_option(
+    options: list[str], said: str, make_corpus, tmp_path: Path, capsys
+) -> None:
+    assert _sample(make_corpus(), tmp_path / "s.csv", *options) == 2
+    assert said in _error(capsys.readouterr().err)
+
+
+def test_too_large_an_n_speaks_of_n_and_what_is_available(
+    make_corpus, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    corpus = make_corpus()
+    assert _sample(corpus, tmp_path / "s.csv") == 2  # the default --n 200
+    line = _error(capsys.readouterr().err)
+    assert line.startswith("error: --n 200: the corpus has only ") and "draw_sample" not in line
+    assert "give --n" in line
+    assert _sample(corpus, tmp_path / "s.csv", "--unit", "article", "--n", "4") == 2
+    assert "only 3 article(s)" in _error(capsys.readouterr().err)
+
+
+def test_an_unknown_stratify_column_lists_the_columns(
+    make_corpus, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert _sample(make_corpus(), tmp_path / "s.csv", "--n", "2", "--stratify", "nosuch") == 2
+    line = _error(capsys.readouterr().err)
+    assert line.startswith("error: --stratify nosuch: no such column")
+    assert "outlet" in line and "['nosuch']" not in line and '"' not in line

@@ -19,11 +19,14 @@ def comma_list(text: str) -> list[str]:
     return [item.strip() for item in row if item.strip()]
 
 
-def name_list(names: str | Iterable[str] | None) -> list[str]:
+def name_list(names: str | Iterable[str] | int | float | None) -> list[str]:
     """``names`` as a list of texts: None is none, one text is a comma list (:func:`comma_list`),
-    any other iterable gives its items as texts."""
+    any other iterable gives its items as texts, and a lone number is one name (papermill's
+    ``-p outlets 3`` passes the number 3)."""
     if names is None:
         return []
     if isinstance(names, str):
         return comma_list(names)
+    if not isinstance(names, Iterable):
+        return [str(names)]
     return [str(name) for name in names]

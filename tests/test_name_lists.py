@@ -30,6 +30,7 @@ def test_one_text_is_a_comma_list_and_a_list_stays_a_list() -> None:
     assert name_list(["Smith, Jones & Co"]) == ["Smith, Jones & Co"]  # a list item is one name
     assert name_list(("A", "B")) == ["A", "B"]
     assert name_list(None) == [] and name_list([]) == []
+    assert name_list(3) == ["3"]  # papermill's -p outlets 3 (was TypeError: not iterable)
 
 
 def test_keep_outlets_reads_one_text_as_names_as_plain_papermill_passes_them() -> None:

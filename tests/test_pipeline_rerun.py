@@ -53,6 +53,19 @@ def test_key_is_stable_and_changes_with_every_input(tmp_path: Path) -> None:
     assert run_key(values, notebooks, corpus, tmp_path / "out") != changed_notebook
 
 
+def test_a_runs_own_outputs_inside_its_corpus_folder_do_not_change_its_key(tmp_path: Path) -> None:
+    # `run --corpus corpus --out corpus/results` never reused its outputs: they were hashed
+    # as files of the corpus
+    corpus, notebooks = _corpus(tmp_path), _notebooks(tmp_path)
+    values = {"corpus_dir": str(corpus)}
+    out = corpus / "results"
+    key = run_key(values, notebooks, corpus, out)
+    _staged(out)
+    assert run_key(values, notebooks, corpus, out) == key
+    (corpus / "b.txt").write_text("A new article.\n", encoding="utf-8")
+    assert run_key(values, notebooks, corpus, out) != key  # the corpus's own files still count
+
+
 def test_outputs_are_reused_only_when_key_and_every_file_match(tmp_path: Path) -> None:
     out = _staged(tmp_path / "out")  # as promoted: the record sits with the outputs
     record = write_record(out, "k1")

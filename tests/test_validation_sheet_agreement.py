@@ -68,3 +68,11 @@ def test_writing_refuses_a_users_file_and_removes_only_its_own_stale_intercoder(
         write_agreement_tables(one, out)
     write_agreement_tables(one, out, force=True)  # not written now, and not its own: kept
     assert (out / "intercoder.csv").read_text(encoding="utf-8") == "a user's\n"
+
+
+def test_two_sheets_named_in_one_text_are_two_coders(tmp_path: Path) -> None:
+    # plain papermill passes -p sheets "ann.csv,bob.csv" as one text
+    ann = sheet(tmp_path, "sentence,conflict\nA bitter clash.,1\nCalm talks.,0\n", "ann.csv")
+    bob = sheet(tmp_path, "sentence,conflict\nA bitter clash.,1\nCalm talks.,1\n", "bob.csv")
+    measured = measure_sheets(f"{ann},{bob}", n_boot=100, seed=1)
+    assert measured.coders == 2 and measured.intercoder is not None

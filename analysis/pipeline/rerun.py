@@ -45,16 +45,25 @@ def _hash_path(digest: Any, label: str, path: Path) -> None:
     digest.update(b"\0")
 
 
-def _hash_tree(digest: Any, label: str, path: Path) -> None:
+def _hash_tree(digest: Any, label: str, path: Path, skip: Path | None = None) -> None:
     """Every file under ``path`` (or the file itself) by relative name and content: for the
     package, more than the per-sentence cache hashes; for a corpus folder, more than the loader
-    reads (a file the run never reads changes the key too, never the other way round)."""
+    reads (a file the run never reads changes the key too, never the other way round). Files
+    under ``skip`` are left out: a run's own outputs, written inside its corpus folder, would
+    otherwise change the key of the next run, which then never reused them."""
     path = path.resolve()
     if path.is_file():
         _hash_path(digest, f"{label} {path.name}", path)
         return
+    skipped = skip.resolve() if skip is not None else None
     files = (
-        sorted(p for p in path.rglob("*") if p.is_file() and "__pycache__" not in p.parts)
+        sorted(
+            p
+            for p in path.rglob("*")
+            if p.is_file()
+            and "__pycache__" not in p.parts
+            and not (skipped is not None and p.is_relative_to(skipped))
+        )
         if path.is_dir()
         else []
     )
@@ -97,7 +106,7 @@ def run_key(
         value = values.get(name)
         if isinstance(value, str) and value and Path(value).expanduser().is_dir():
             _hash_tree(digest, f"folder {name}", Path(value).expanduser())
-    _hash_tree(digest, "corpus", Path(corpus))
+    _hash_tree(digest, "corpus", Path(corpus), skip=Path(out))
     digest.update(f"cwd {Path.cwd()}\0out {Path(out).resolve()}\0".encode())
     digest.update(f"python {sys.version} {sys.executable}\0".encode())
     versions = sorted(f"{d.metadata['Name']}=={d.version}" for d in metadata.distributions())

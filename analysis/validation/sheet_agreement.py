@@ -19,6 +19,7 @@ import pandas as pd
 
 from analysis.framing.codebook import Codebook, load_codebook
 from analysis.io import write_table
+from analysis.name_lists import comma_list
 from analysis.validation.agreement import agreement_table, intercoder_table, machine_codes
 from analysis.validation.model import FrameModel, in_training, load_frame_model
 from analysis.validation.sheets import (
@@ -61,7 +62,7 @@ def measure_sheets(
     :class:`~analysis.framing.codebook.CodebookError` or
     :class:`~analysis.validation.model.ModelError` on input that cannot be used.
     """
-    paths = [sheets] if isinstance(sheets, str | Path) else list(sheets)
+    paths = _sheet_paths(sheets)
     book = load_codebook(codebook or None)
     model_path = model if isinstance(model, str | Path) else None
     trained = load_frame_model(model) if model_path else model if model else None
@@ -94,6 +95,16 @@ def measure_sheets(
     coders = int(coded["coder"].nunique())
     intercoder = intercoder_table(coded, columns) if coders >= 2 else None
     return SheetAgreement(agreement, intercoder, len(gold), coders, uncoded, said)
+
+
+def _sheet_paths(sheets: str | Path | Sequence[str | Path]) -> list[str | Path]:
+    """The sheets given: a list, one path, or one text naming several with commas (plain
+    papermill's ``-p sheets "ann.csv,bob.csv"``) when no file has that whole name."""
+    if isinstance(sheets, Path):
+        return [sheets]
+    if isinstance(sheets, str):
+        return [sheets] if Path(sheets).exists() or "," not in sheets else comma_list(sheets)
+    return list(sheets)
 
 
 def agreement_paths(out_dir: str | Path) -> list[Path]:

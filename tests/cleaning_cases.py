@@ -49,6 +49,8 @@ def assert_kept(line: str) -> None:
 HITS = {
     "site_chrome": [
         "Why you can trust SCMP",
+        "16:02:11",
+        "9:41 am ET",
         "Become an NPR sponsor",
         "Sponsor Message",
         "Loading...",
@@ -214,6 +216,8 @@ NEAR_MISSES = [
     "He said the article was originally published in German before it was translated.",
     "Reading time for pupils rose to 3 hours a week.",
     "Read: the council said it would act.",
+    "At 16:02 the last train left the station.",
+    "16:02 was when the last train left, the driver said.",
 ]
 
 

@@ -460,3 +460,31 @@ def test_a_headline_under_a_sites_menu_is_the_title() -> None:
     assert cleaned.metadata.get("title") == "Harbour fees rise as dredging costs mount"
     assert cleaned.metadata.get("author") == "Jane Doe"
     assert cleaned.text.splitlines()[-3:] == _BODY  # the menu's items are the classifier's
+
+
+@pytest.mark.parametrize(
+    "caption",
+    [
+        "Commuters at the metro station in Bengaluru. | Photo Credit: K. MURALI KUMAR",  # Hindu
+        "Flooding on the A9 near Perth on Tuesday. Pic: PA",  # Sky News
+        "Workers at the container terminals on Monday. Photo: Sun Yeung",  # SCMP
+        "The minister says platforms have had a year to prepare. (ABC News: Matt Roberts)",
+    ],
+)
+def test_a_caption_ending_in_its_sites_credit_goes_to_metadata(caption: str) -> None:
+    cleaned = clean_text("\n".join([*_BODY[:2], caption, _BODY[2]]), "p1")
+    assert cleaned.text.splitlines() == _BODY
+    assert cleaned.metadata.get("captions") == caption
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Prices rose 3% on Monday, the figures showed. (Source: Federal Reserve)",
+        "The court heard the case on Monday. (Reuters: Jane Doe contributed.)",
+        "The minister spoke on Tuesday. Photo: the ministry said no pictures were allowed.",
+    ],
+)
+def test_prose_ending_like_a_credit_is_kept(line: str) -> None:
+    lines = [*_BODY[:2], line, _BODY[2]]
+    assert clean_text("\n".join(lines), "p1").text.splitlines() == lines

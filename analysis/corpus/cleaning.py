@@ -572,7 +572,15 @@ _CAPTION_TAIL_RE = re.compile(
     r"|(?-i:\b(?:REUTERS|AFP|EPA|AP)\s*/\s*[A-Z][^./|]{1,60}(?:/\s*File Photo)?)"
     r"(?:\s+purchase licensing rights)?\s*$"
     rf"|\b(?:photo|image|picture)\s*(?:credit)?\s*:\s*[^.]{{1,60}}(?:/|\|)\s*{_AGENCY}\s*\)?\s*$"
-    r"|\b(?:photograph|illustration|composite)\s*:\s*[^.:/|]{1,60}/\s*[^.:/|]{1,40}$",
+    r"|\b(?:photograph|illustration|composite)\s*:\s*[^.:/|]{1,60}/\s*[^.:/|]{1,40}$"
+    # The Hindu's "... in Bengaluru. | Photo Credit: K. MURALI KUMAR"
+    r"|\|\s*(?:photo|image|picture)\s+credit\s*:\s*[^|:]{1,60}$"
+    # Sky News' "... on Tuesday. Pic: PA", the South China Morning Post's "... on Monday.
+    # Photo: Sun Yeung": after a sentence's end, a credit of 1-4 capitalised words
+    r"|[.!?][\"'”’)]?\s+(?:pic|photo)\s*:\s*(?-i:[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})$"
+    # ABC News' (Australia) "... a year to prepare. (ABC News: Matt Roberts)"
+    rf"|[.!?][\"'”’]?\s+\((?:{_AGENCY}|(?-i:[A-Z][\w&'’.-]*\s+)?(?-i:News))\s*:\s*"
+    r"(?-i:[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){1,3})\)$",
     re.IGNORECASE,
 )
 # the BBC's "Image caption, Traders on the floor of the New York Stock Exchange on Tuesday"
@@ -597,13 +605,18 @@ def _may_end_in_credit(text: str) -> bool:
     with ")" (then only whitespace, which str.rstrip strips like \\s), the photo, photograph
     and agency forms hold "/" (or the photo form ":" and "|"), the credit form an ellipsis and
     "credit" as the pattern matches it in any case (:func:`normalisers.fold`). A quick test:
-    the search tries every form at every position of a line."""
+    the search tries every form at every position of a line; "Pic:" and "Photo:" forms hold
+    those words and a colon."""
     return (
         text.rstrip().endswith(")")
         or "/" in text
         or (":" in text and "|" in text)
         or ((".." in text or "…" in text) and "credit" in normalisers.fold(text))
+        or (":" in text and _PIC_OR_PHOTO_RE.search(text) is not None)
     )
+
+
+_PIC_OR_PHOTO_RE = re.compile(r"\b(?:pic|photo)\s*:", re.IGNORECASE)
 
 
 def _caption_rule(view: LineView) -> tuple[str, str, str] | None:

@@ -196,6 +196,7 @@ CNN_OPENING = "\n".join(
     ]
 )
 
+_HEADLINE = "Harbour fees rise as dredging costs mount"
 # a site's menu above the headline, which the classifier (not a rule) removes: the headline is
 # still the title (before, it was judged after the menu, as a line of text, and lost)
 AP_MENU = "\n".join(
@@ -488,3 +489,25 @@ def test_a_caption_ending_in_its_sites_credit_goes_to_metadata(caption: str) -> 
 def test_prose_ending_like_a_credit_is_kept(line: str) -> None:
     lines = [*_BODY[:2], line, _BODY[2]]
     assert clean_text("\n".join(lines), "p1").text.splitlines() == lines
+
+
+def test_under_a_menu_the_top_starts_at_the_headline() -> None:
+    # NPR: the date under the headline was read as a line far from the top, kept, and then
+    # removed by the classifier, so the article had no date
+    raw = "\n".join(
+        ["NPR Shop", "Home", "News", "Health", _HEADLINE, "October 21, 20255:00 AM ET", *_BODY]
+    )
+    cleaned = clean_text(raw, "p1")
+    assert cleaned.metadata.get("title") == _HEADLINE
+    assert cleaned.metadata.get("dateline") == "October 21, 20255:00 AM ET"
+
+
+def test_under_a_menu_a_standfirst_that_ends_a_sentence_may_stand_under_the_headline() -> None:
+    standfirst = "Small hospitals in the east are closing faster than the reform can help them."
+    raw = "\n".join(["Menu", "International", _HEADLINE, standfirst, "By Jane Doe", *_BODY])
+    assert clean_text(raw, "p1").metadata.get("title") == _HEADLINE
+    # a menu item shaped as a headline does not take the headline under it for its standfirst
+    raw = "\n".join(
+        ["NPR Shop", "Keyboard shortcuts for audio player", _HEADLINE, "By Jane Doe", *_BODY]
+    )
+    assert clean_text(raw, "p1").metadata.get("title") == _HEADLINE

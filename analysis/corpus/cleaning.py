@@ -398,6 +398,9 @@ class _Round:
     template: Collection[str] = frozenset()  # line_key()s of lines repeated across documents
     joined: bool = False  # whether a hard-wrapped line was joined in this round
     titled: bool = False  # whether a line of this round went to the title
+    # kept lines above the headline (a site's menu): the top, where bylines and datelines are
+    # read, starts under it
+    top_from: int = 0
 
     def entry(self, line: _Line, rule: str, action: str, result: str = "") -> None:
         self.audit.append(
@@ -698,7 +701,7 @@ def _only_menu_kept(state: _Round) -> bool:
 
 
 def _is_headline_over_byline(
-    views: Sequence[_View], i: int = 0, *, standfirst: bool = True
+    views: Sequence[_View], i: int = 0, *, loose_standfirst: bool = True
 ) -> bool:
     """Whether ``views[i]`` is a headline: shaped as one (:data:`HEADLINE_WORDS` words, no
     closing punctuation, no rule of its own) and followed by a byline or a dateline with at most
@@ -709,9 +712,10 @@ def _is_headline_over_byline(
     between too, up to :data:`HEADLINE_SKIPPED_LINES` of them, as the New York Times' and the
     Washington Post's pages put them. Only there: a byline or a dateline at the top of a
     cleaned text has moved to the metadata, so cleaning the result again finds no headline
-    (cleaning stays idempotent). Without ``standfirst`` no line of text may stand between:
-    under a site's menu, a menu item shaped as a headline would otherwise take the place of
-    the headline below it."""
+    (cleaning stays idempotent). Without ``loose_standfirst`` the line of text between must end
+    a sentence, as a standfirst does: under a site's menu, a menu item shaped as a headline
+    would otherwise take the headline below it for its standfirst, and a gallery's first
+    caption the next."""
     if i >= len(views):
         return False
     first = views[i]
@@ -741,7 +745,9 @@ def _is_headline_over_byline(
             names += 1
             continue
         text_lines += 1
-        if text_lines > (TOP_LINES - 2 if standfirst else 0):
+        if text_lines > TOP_LINES - 2 or not (
+            loose_standfirst or _SENTENCE_END_RE.search(view.text)
+        ):
             return False
     return False
 
@@ -757,7 +763,7 @@ def _clean_round(
     i = 0
     while i < len(cands):
         cand, view = cands[i], views[i]
-        at_top = len(state.kept) < TOP_LINES
+        at_top = len(state.kept) - state.top_from < TOP_LINES
         # the first line kept would be the title: chrome above it (removed) does not count
         first_text = not state.kept and not state.titled
         if first_text and wanted_title and title_key(view.text) == wanted_title:
@@ -771,9 +777,10 @@ def _clean_round(
         if (
             headline
             and (first_text or under_menu)
-            and _is_headline_over_byline(views, i, standfirst=not under_menu)
+            and _is_headline_over_byline(views, i, loose_standfirst=not under_menu)
         ):
             state.titled = True
+            state.top_from = len(state.kept)
             state.move(cand, "headline_line", "title", view.text)
             i += 1
             continue

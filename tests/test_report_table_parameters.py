@@ -65,3 +65,12 @@ def test_the_summary_describes_the_tables_and_keeps_its_own_method(tmp_path: Pat
         params = summary_parameters_from_tables(tmp_path, own)
     assert params["group_by"] == "origin" and params["method"] == "vader-news"
     assert summary_parameters_from_tables(tmp_path / "none", own) == own  # nothing recorded
+
+
+def test_parameter_names_are_those_papermill_reads() -> None:
+    import papermill
+
+    from analysis.report.table_parameters import parameter_names
+
+    for notebook in sorted((project_root() / "notebooks").glob("0*.ipynb")):
+        assert parameter_names(notebook) == list(papermill.inspect_notebook(str(notebook)))

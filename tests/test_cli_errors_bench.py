@@ -7,15 +7,9 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from cli_errors import one_error_line
 
 from analysis.cli import main
-
-
-def _error(err: str) -> str:
-    assert "Traceback" not in err
-    lines = [line for line in err.splitlines() if line.strip()]
-    assert len(lines) == 1 and lines[0].startswith("error: "), err
-    return lines[0]
 
 
 @pytest.mark.parametrize("benchmark", ["cleaning", "frames", "tone"])
@@ -24,7 +18,7 @@ def test_a_missing_data_folder_is_named(
 ) -> None:
     missing = tmp_path / "missing"
     assert main(["bench", benchmark, "--data", str(missing)]) == 2
-    assert f"--data {missing}: no such folder" in _error(capsys.readouterr().err)
+    assert f"--data {missing}: no such folder" in one_error_line(capsys.readouterr().err)
 
 
 @pytest.mark.parametrize(
@@ -39,14 +33,14 @@ def test_a_data_folder_without_its_files_is_named(
     benchmark: str, said: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     assert main(["bench", benchmark, "--data", str(tmp_path)]) == 2
-    assert said in _error(capsys.readouterr().err)
+    assert said in one_error_line(capsys.readouterr().err)
 
 
 def test_frames_names_a_missing_codebook(tmp_path: Path, capsys) -> None:
     (tmp_path / "GVFC_extension_multimodal.csv").write_text("headline\n", encoding="utf-8")
     missing = tmp_path / "nope.toml"
     assert main(["bench", "frames", "--data", str(tmp_path), "--codebook", str(missing)]) == 2
-    assert f"--codebook {missing}: no such file" in _error(capsys.readouterr().err)
+    assert f"--codebook {missing}: no such file" in one_error_line(capsys.readouterr().err)
 
 
 def test_tone_needs_both_phrasebank_files_when_the_folder_is_there(tmp_path: Path) -> None:
@@ -71,7 +65,7 @@ def test_throughput_names_a_missing_corpus_before_any_work(
     monkeypatch.setattr(throughput, "run_benchmark", started)
     missing = tmp_path / "nope.csv"
     assert main(["bench", "throughput", "--corpus", str(missing)]) == 2
-    assert f"--corpus {missing}: no such file or folder" in _error(capsys.readouterr().err)
+    assert f"--corpus {missing}: no such file or folder" in one_error_line(capsys.readouterr().err)
 
 
 def test_throughput_names_a_corpus_file_it_cannot_read(
@@ -83,11 +77,11 @@ def test_throughput_names_a_corpus_file_it_cannot_read(
     export = tmp_path / "export.csv"
     pd.DataFrame({"body": ["Talks resumed."], "source": ["Post"]}).to_csv(export, index=False)
     assert main(["bench", "throughput", "--corpus", str(export)]) == 2
-    assert "no 'text' column" in _error(capsys.readouterr().err)
+    assert "no 'text' column" in one_error_line(capsys.readouterr().err)
     notes = tmp_path / "notes.txt"
     notes.write_text("x", encoding="utf-8")
     assert main(["bench", "throughput", "--corpus", str(notes)]) == 2
-    assert "cannot tell the format" in _error(capsys.readouterr().err)
+    assert "cannot tell the format" in one_error_line(capsys.readouterr().err)
 
 
 @pytest.mark.parametrize("option", ["--corpus", "--notebooks"])
@@ -99,5 +93,5 @@ def test_pipeline_checks_its_paths_before_timing_anything(
     monkeypatch.setattr(pipeline, "time_floor", lambda count, workdir: pytest.fail("timed"))
     missing = tmp_path / "nope"
     assert main(["bench", "pipeline", option, str(missing)]) == 2
-    line = _error(capsys.readouterr().err)
+    line = one_error_line(capsys.readouterr().err)
     assert line.startswith(f"error: {option}") and "nope" in line

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from cli_errors import one_error_line
 
 from analysis.cli import main
 
@@ -19,13 +20,6 @@ definition = "Presents the river as polluted: sewage, spills, plastic."
 indicators = ["pollution", "sewage", "spill", "tariff*"]
 exclusions = []
 """
-
-
-def _error(err: str) -> str:
-    assert "Traceback" not in err
-    lines = [line for line in err.splitlines() if line.strip()]
-    assert len(lines) == 1 and lines[0].startswith("error: "), err
-    return lines[0]
 
 
 def _sample(corpus: Path, out: Path, *options: str) -> int:
@@ -76,7 +70,7 @@ def test_a_bad_analysis_toml_is_one_error_line(
     folder = make_corpus()
     (folder / "analysis.toml").write_text('[lexicons]\ncodebook = "nope.toml"\n', encoding="utf-8")
     assert _sample(folder, tmp_path / "s.csv", "--n", "1") == 2
-    assert "nope.toml" in _error(capsys.readouterr().err)
+    assert "nope.toml" in one_error_line(capsys.readouterr().err)
 
 
 @pytest.mark.parametrize("force", [[], ["--force"]])
@@ -86,7 +80,7 @@ def test_an_out_that_is_a_folder_is_refused_as_such(
     folder = tmp_path / "sheets"
     folder.mkdir()
     assert _sample(make_corpus(), folder, "--n", "1", *force) == 2
-    line = _error(capsys.readouterr().err)
+    line = one_error_line(capsys.readouterr().err)
     assert "is a folder; --out must be a file path" in line
     assert "coded sheet" not in line
     assert list(folder.iterdir()) == []
@@ -112,7 +106,7 @@ def test_bad_numbers_name_their_option(
     options: list[str], said: str, make_corpus, tmp_path: Path, capsys
 ) -> None:
     assert _sample(make_corpus(), tmp_path / "s.csv", *options) == 2
-    assert said in _error(capsys.readouterr().err)
+    assert said in one_error_line(capsys.readouterr().err)
 
 
 def test_too_large_an_n_speaks_of_n_and_what_is_available(
@@ -120,17 +114,17 @@ def test_too_large_an_n_speaks_of_n_and_what_is_available(
 ) -> None:
     corpus = make_corpus()
     assert _sample(corpus, tmp_path / "s.csv") == 2  # the default --n 200
-    line = _error(capsys.readouterr().err)
+    line = one_error_line(capsys.readouterr().err)
     assert line.startswith("error: --n 200: the corpus has only ") and "draw_sample" not in line
     assert "give --n" in line
     assert _sample(corpus, tmp_path / "s.csv", "--unit", "article", "--n", "4") == 2
-    assert "only 3 article(s)" in _error(capsys.readouterr().err)
+    assert "only 3 article(s)" in one_error_line(capsys.readouterr().err)
 
 
 def test_an_unknown_stratify_column_lists_the_columns(
     make_corpus, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     assert _sample(make_corpus(), tmp_path / "s.csv", "--n", "2", "--stratify", "nosuch") == 2
-    line = _error(capsys.readouterr().err)
+    line = one_error_line(capsys.readouterr().err)
     assert line.startswith("error: --stratify nosuch: no such column")
     assert "outlet" in line and "['nosuch']" not in line and '"' not in line

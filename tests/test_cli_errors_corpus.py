@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from cli_errors import one_error_line
 
 from analysis.cli import main
 
@@ -18,14 +19,6 @@ definition = "Presents the river as polluted: sewage, spills, plastic."
 indicators = ["pollution", "sewage", "spill"]
 exclusions = []
 """
-
-
-def _one_error_line(err: str) -> str:
-    """The one line a refused command printed, checked to be ``error: ...`` and no traceback."""
-    assert "Traceback" not in err
-    lines = [line for line in err.splitlines() if line.strip()]
-    assert len(lines) == 1 and lines[0].startswith("error: "), err
-    return lines[0]
 
 
 @pytest.fixture
@@ -43,7 +36,7 @@ def test_corpus_names_a_missing_corpus_as_given(
     work.mkdir()
     monkeypatch.chdir(work)
     assert main(["corpus", "--corpus", given, "--out", "out"]) == 2
-    line = _one_error_line(capsys.readouterr().err)
+    line = one_error_line(capsys.readouterr().err)
     assert f"--corpus {given}: no such file or folder" in line
     assert not (work / "out").exists()
 
@@ -53,7 +46,7 @@ def test_code_sample_names_a_missing_corpus(
 ) -> None:
     monkeypatch.chdir(tmp_path)
     assert main(["code-sample", "--corpus", "../missing", "--out", "sheet.csv"]) == 2
-    assert "--corpus ../missing: no such file or folder" in _one_error_line(capsys.readouterr().err)
+    assert "--corpus ../missing: no such file or folder" in one_error_line(capsys.readouterr().err)
     assert not (tmp_path / "sheet.csv").exists()
 
 
@@ -64,7 +57,7 @@ def test_codebook_check_names_a_missing_corpus(
     assert main(["codebook", "check", str(codebook), "--corpus", "../nothere"]) == 2
     captured = capsys.readouterr()
     assert captured.out.startswith("ok: 1 frames")  # the codebook itself was checked
-    assert "--corpus ../nothere: no such file or folder" in _one_error_line(captured.err)
+    assert "--corpus ../nothere: no such file or folder" in one_error_line(captured.err)
 
 
 def test_a_relative_corpus_is_not_looked_up_under_the_project_root(
@@ -73,7 +66,7 @@ def test_a_relative_corpus_is_not_looked_up_under_the_project_root(
     """`--corpus seeds` run where there is no seeds/ must not read the project's seeds."""
     monkeypatch.chdir(tmp_path)  # no seeds/ here; the project root has one
     assert main(["corpus", "--corpus", "seeds", "--out", "out"]) == 2
-    line = _one_error_line(capsys.readouterr().err)
+    line = one_error_line(capsys.readouterr().err)
     assert "--corpus seeds: no such file or folder" in line and str(tmp_path) in line
     assert not (tmp_path / "out").exists()
     assert main(["code-sample", "--corpus", "seeds", "--out", "s.csv", "--n", "1"]) == 2
@@ -95,10 +88,10 @@ def test_a_corpus_file_without_documents_is_a_clean_error(
     export.write_text(content, encoding="utf-8")
     out = tmp_path / "out"
     assert main(["corpus", "--corpus", str(export), "--out", str(out)]) == 2
-    assert said in _one_error_line(capsys.readouterr().err)
+    assert said in one_error_line(capsys.readouterr().err)
     assert not (out / "reports" / "tables" / "documents.csv").exists()
     assert main(["codebook", "check", str(codebook), "--corpus", str(export)]) == 2
-    assert said in _one_error_line(capsys.readouterr().err)
+    assert said in one_error_line(capsys.readouterr().err)
 
 
 def test_corpus_refuses_an_out_that_is_a_file(
@@ -107,7 +100,7 @@ def test_corpus_refuses_an_out_that_is_a_file(
     out = tmp_path / "afile"
     out.write_text("mine\n", encoding="utf-8")
     assert main(["corpus", "--corpus", str(make_corpus()), "--out", str(out)]) == 2
-    line = _one_error_line(capsys.readouterr().err)
+    line = one_error_line(capsys.readouterr().err)
     assert f"--out {out}" in line and "is not a folder" in line
     assert out.read_text(encoding="utf-8") == "mine\n"  # never touched
 
@@ -119,7 +112,7 @@ def test_corpus_refuses_an_out_whose_reports_is_a_file(
     out.mkdir()
     (out / "reports").write_text("mine\n", encoding="utf-8")
     assert main(["corpus", "--corpus", str(make_corpus()), "--out", str(out)]) == 2
-    assert "reports exists and is not a folder" in _one_error_line(capsys.readouterr().err)
+    assert "reports exists and is not a folder" in one_error_line(capsys.readouterr().err)
 
 
 def test_corpus_reports_a_bad_codebook_in_one_line(
@@ -132,7 +125,7 @@ def test_corpus_reports_a_bad_codebook_in_one_line(
         main(["corpus", "--corpus", corpus, "--out", str(tmp_path / "o"), "--codebook", str(bad)])
         == 2
     )
-    assert "not valid TOML" in _one_error_line(capsys.readouterr().err)
+    assert "not valid TOML" in one_error_line(capsys.readouterr().err)
     missing = tmp_path / "nope.toml"
     assert (
         main(
@@ -140,4 +133,4 @@ def test_corpus_reports_a_bad_codebook_in_one_line(
         )
         == 2
     )
-    assert "nope.toml" in _one_error_line(capsys.readouterr().err)
+    assert "nope.toml" in one_error_line(capsys.readouterr().err)

@@ -87,6 +87,9 @@ HITS = {
     ],
     "subscribe_prompt": [
         "You have read 3 of 5 free articles this month.",
+        "Thank you for supporting The Atlantic.",
+        "I understand and agree that registration on or use of this site constitutes agreement "
+        "to its user agreement and privacy policy.",
         "By subscribing, you agree to our Privacy Policy.",
         "By registering, I agree to the Terms of Use and acknowledge the Privacy Policy.",
         "Thanks for reading The Fare Box! Subscribe for free to receive new posts and support "
@@ -217,6 +220,9 @@ NEAR_MISSES = [
     "Reading time for pupils rose to 3 hours a week.",
     "Read: the council said it would act.",
     "At 16:02 the last train left the station.",
+    "Thank you for supporting us, the mayor told volunteers.",
+    "The newsletter landed in my inbox on Tuesday. It was short.",
+    "Delegates agree that use of force constitutes a breach of the treaty.",
     "16:02 was when the last train left, the driver said.",
 ]
 

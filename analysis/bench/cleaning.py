@@ -37,6 +37,7 @@ from pathlib import Path
 
 import numpy as np
 
+from analysis.commands.options import folder_problem
 from analysis.corpus.boilerplate_model import (
     FEATURES,
     BoilerplateModel,
@@ -461,9 +462,9 @@ def joined_variants(text: str) -> dict[str, str]:
 def data_problem(folder: Path) -> str | None:
     """Why ``--data`` is not a benchmark folder (one line naming it), or None: it must be a
     folder holding ``ground-truth.json`` and ``html/``."""
-    if not folder.is_dir():
-        what = "is not a folder" if folder.exists() else "no such folder"
-        return f"--data {folder}: {what}; give the benchmark folder (html/, ground-truth.json)"
+    problem = folder_problem("--data", folder, "the benchmark (html/, ground-truth.json)")
+    if problem:
+        return problem
     missing = [
         name
         for name, found in (

@@ -31,6 +31,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from analysis.commands.options import folder_problem
 from analysis.config import DATA_DIR, SEED
 from analysis.io import write_text
 
@@ -178,9 +179,9 @@ def report(results: dict) -> str:
 def input_problem(data: Path, codebook: Path) -> str | None:
     """Why the benchmark cannot read ``--data`` or ``--codebook`` (one line naming the option),
     or None."""
-    if not data.is_dir():
-        what = "is not a folder" if data.exists() else "no such folder"
-        return f"--data {data}: {what}; give the folder holding the GVFC files"
+    problem = folder_problem("--data", data, "the GVFC files")
+    if problem:
+        return problem
     names = ("GVFC_extension_multimodal.csv", "GVFC_headlines_and_annotations.xlsx")
     if not any((data / name).is_file() for name in names):
         return f"--data {data}: neither {names[0]} nor {names[1]} in it"

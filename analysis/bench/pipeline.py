@@ -33,7 +33,6 @@ import time
 from pathlib import Path
 
 from analysis.bench.steadiness import floor_spread, unsteady_warning
-from analysis.config import default_corpus_dir
 from analysis.io import write_text
 from analysis.pipeline.execute import KERNEL_NAME, kernel_environment
 from analysis.pipeline.notebooks import default_notebooks_dir, list_notebooks
@@ -125,12 +124,14 @@ def checked_inputs(args: argparse.Namespace) -> tuple[Path, Path, int]:
     is timed: a :class:`ValueError` naming the option when the corpus or the notebooks folder
     does not exist (relative paths are taken from the working directory) or the folder holds
     no notebook."""
+    from analysis.loading import CorpusNotFoundError, given_corpus
     from analysis.pipeline.params import ParameterError, check_corpus
 
     notebooks_dir = Path(args.notebooks) if args.notebooks else default_notebooks_dir()
-    corpus = Path(args.corpus) if args.corpus else default_corpus_dir()
-    if not corpus.exists():
-        raise ValueError(f"--corpus {args.corpus}: no such file or folder")
+    try:
+        corpus = given_corpus(args.corpus)
+    except CorpusNotFoundError as error:
+        raise ValueError(str(error)) from None
     try:
         check_corpus(corpus)
         count = len(list_notebooks(notebooks_dir))

@@ -855,10 +855,13 @@ def corpus_problem(corpus: Path, column_map: str | None) -> str | None:
     """Why ``--corpus`` cannot be benchmarked (one line naming it), checked before anything
     starts: it does not exist, or it is a corpus file of a format the readers do not take or
     without the columns the work needs (the reader's own message); None when it can."""
+    from analysis.loading import CorpusNotFoundError, given_corpus
     from analysis.pipeline.params import ParameterError, check_corpus, check_corpus_columns
 
-    if not corpus.exists():
-        return f"--corpus {corpus}: no such file or folder"
+    try:
+        given_corpus(corpus)
+    except CorpusNotFoundError as error:
+        return str(error)
     try:
         check_corpus_columns(check_corpus(corpus), column_map)
     except (ParameterError, ValueError, OSError) as error:

@@ -35,6 +35,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from analysis.commands.options import folder_problem
 from analysis.config import SEED
 from analysis.io import write_text
 
@@ -291,9 +292,9 @@ REQUIRED_FILES = (
 def data_problem(data: Path) -> str | None:
     """Why the benchmark cannot read ``--data`` (one line naming it and the files it lacks), or
     None. ``financial_phrasebank/`` is optional, but when present needs both its files."""
-    if not data.is_dir():
-        what = "is not a folder" if data.exists() else "no such folder"
-        return f"--data {data}: {what}; give the folder holding newsmtsc/ and persent/"
+    problem = folder_problem("--data", data, "newsmtsc/ and persent/")
+    if problem:
+        return problem
     needed = list(REQUIRED_FILES)
     if (data / "financial_phrasebank").is_dir():
         needed += [f"financial_phrasebank/{name}" for name, _ in FPB_FILES.values()]

@@ -43,3 +43,12 @@ def out_folder(text: str) -> Path:
     if path.exists() and not path.is_dir():
         raise argparse.ArgumentTypeError(f"{text} is a file; give a folder")
     return path
+
+
+def folder_problem(option: str, path: Path, holding: str) -> str | None:
+    """Why ``path``, given as ``option``, is not a folder to read (one line naming the option
+    and what the folder should hold), or None when it is a folder."""
+    if path.is_dir():
+        return None
+    what = "is not a folder" if path.exists() else "no such folder"
+    return f"{option} {path}: {what}; give the folder holding {holding}"

@@ -773,7 +773,8 @@ def _clean_round(
             continue
         # the headline may also stand under a site's menu, which the classifier removes later
         # ("AP News / Menu / World / U.S. / ... / Arizona towns ration water ... / By ...")
-        under_menu = not first_text and not state.titled and _only_menu_kept(state)
+        # (only in a round that looks for a headline: the menu test reads the kept lines)
+        under_menu = headline and not first_text and not state.titled and _only_menu_kept(state)
         if (
             headline
             and (first_text or under_menu)

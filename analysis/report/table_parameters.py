@@ -48,9 +48,8 @@ def record_parameters(
         if name in MANAGED_PARAMETERS or name == RUN_PARAMETERS or name not in namespace:
             continue
         value = check_value(name, namespace[name], Path.cwd())
-        if isinstance(value, Path) or (
-            name == "corpus_dir" or (isinstance(value, str) and value and Path(value).is_absolute())
-        ):
+        is_path = isinstance(value, str) and value and Path(value).is_absolute()
+        if isinstance(value, Path) or name == "corpus_dir" or is_path:
             value, paths = _portable(Path(value)), [*paths, name]
         values[name] = value
     record = {"notebook": notebook, "values": values, "paths": sorted(paths)}

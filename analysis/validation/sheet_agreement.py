@@ -64,8 +64,10 @@ def measure_sheets(
     """
     paths = _sheet_paths(sheets)
     book = load_codebook(codebook or None)
-    model_path = model if isinstance(model, str | Path) else None
-    trained = load_frame_model(model) if model_path else model if model else None
+    if isinstance(model, str | Path):  # a folder ("" or None: no model)
+        model_path, trained = model, (load_frame_model(model) if model else None)
+    else:
+        model_path, trained = None, model
     keys = list(dict.fromkeys([*book.keys, *(trained.keys if trained else [])]))
     coded = read_sheets(paths, keys)
     columns = [c for c in [*keys, "tone"] if c in coded.columns]

@@ -217,8 +217,9 @@ def _resolve(source: Path | str | None) -> Path:
     """``source`` as an existing path (default: the bundled seeds), else FileNotFoundError.
 
     A relative path that does not exist from the working directory is looked up under the
-    project root (``load_corpus("seeds")`` from a notebook's folder); the commands check their
-    ``--corpus`` with :func:`given_corpus` first, which does not.
+    project root (``load_corpus("seeds")`` from a notebook's folder), with a warning naming the
+    folder read, so that a mistyped path of one's own never silently reads the project's data;
+    the commands check their ``--corpus`` with :func:`given_corpus` first, which does not.
     """
     if source is None:
         path = default_corpus_dir()
@@ -227,6 +228,10 @@ def _resolve(source: Path | str | None) -> Path:
         if not path.is_absolute() and not path.exists():
             candidate = project_root() / path
             if candidate.exists():
+                warn_user(
+                    f"corpus {source}: no such file or folder from {Path.cwd()}; "
+                    f"reading {candidate} under the project root instead"
+                )
                 path = candidate
     if not path.exists():
         raise CorpusNotFoundError(f"corpus not found: {source if source is not None else path}")

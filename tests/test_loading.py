@@ -187,6 +187,16 @@ def test_a_column_map_is_refused_for_a_folder(make_corpus) -> None:
         load_corpus(make_corpus(), column_map="text=body")
 
 
+def test_a_relative_path_that_exists_is_read_without_a_warning(
+    make_corpus, monkeypatch, recwarn
+) -> None:
+    folder = make_corpus()
+    monkeypatch.chdir(folder.parent)
+    corpus = load_corpus(folder.name)
+    assert len(corpus.documents) > 0
+    assert not [w for w in recwarn if "project root" in str(w.message)]
+
+
 def test_a_missing_source_is_a_clear_error(tmp_path: Path) -> None:
     with pytest.raises(FileNotFoundError, match="corpus not found"):
         load_corpus(tmp_path / "nowhere")
@@ -194,7 +204,9 @@ def test_a_missing_source_is_a_clear_error(tmp_path: Path) -> None:
 
 def test_relative_paths_fall_back_to_the_project_root(tmp_path: Path, monkeypatch) -> None:
     monkeypatch.chdir(tmp_path)  # no seeds/ here
-    from_root = load_corpus("seeds")
+    moved = r"corpus seeds: no such file or folder from .*project root"
+    with pytest.warns(UserWarning, match=moved):
+        from_root = load_corpus("seeds")
     assert len(from_root.documents) == 5
     pd.testing.assert_frame_equal(from_root.documents, load_corpus().documents)
 

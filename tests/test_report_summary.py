@@ -268,6 +268,27 @@ def test_no_findings_is_said_plainly(workspace):
     assert "No findings were produced" in md
 
 
+@pytest.mark.parametrize("by_run", [True, False])
+def test_the_summary_names_what_wrote_it_the_runner_or_notebook_04_on_its_own(workspace, by_run):
+    md = summary.write_summary(
+        workspace["tables"],
+        workspace["figures"],
+        workspace["reports"],
+        PARAMS,
+        workspace["corpus"],
+        findings=[],
+        by_run=by_run,
+    )[0].read_text(encoding="utf-8")
+    opening = md.split("This file is generated")[1].split("; do not edit")[0]
+    regenerate = next(line for line in md.split("\n") if line.startswith("Regenerate"))
+    if by_run:
+        assert opening.endswith("by `python -m analysis run`")
+        assert regenerate.startswith("Regenerate with `python -m analysis run`")
+    else:
+        assert "notebook 04 (`04_summary.ipynb`) run on its own" in opening
+        assert "running notebooks 01–04 again" in regenerate
+
+
 def test_summary_parameters_drop_paths_and_prefer_the_runs_parameters():
     shown = summary.summary_parameters({"seed": 1, "corpus_dir": "/x", "run_parameters": {}})
     assert shown == {"seed": 1}

@@ -538,8 +538,12 @@ def _format_value(value: Any) -> str:
     return str(value)
 
 
+RUN_COMMAND = "`python -m analysis run`"
+BY_HAND = "notebook 04 (`04_summary.ipynb`) run on its own, not by " + RUN_COMMAND
+
+
 def _reproducibility_section(
-    facts: CorpusFacts, params: Mapping[str, Any], versions: Mapping[str, str]
+    facts: CorpusFacts, params: Mapping[str, Any], versions: Mapping[str, str], by_run: bool
 ) -> list[str]:
     lines = ["## Parameters, versions and corpus", "", "| parameter | value |", "|---|---|"]
     for name in sorted(params):
@@ -563,8 +567,14 @@ def _reproducibility_section(
         f"Corpus: {facts.n_docs} articles, {facts.n_sentences} sentences, {facts.n_words} words "
         f"after cleaning ({per_group}). {_hash_sentence(facts)}",
         "",
-        "Regenerate with `python -m analysis run` (same corpus and parameters give the same "
-        "tables, figures and text).",
+        (
+            f"Regenerate with {RUN_COMMAND} (same corpus and parameters give the same tables, "
+            "figures and text)."
+            if by_run
+            else "Regenerate by running notebooks 01–04 again with these parameters, or "
+            f"{RUN_COMMAND} with them (same corpus and parameters give the same tables, figures "
+            "and text)."
+        ),
         "",
     ]
     return lines
@@ -647,6 +657,7 @@ def summary_markdown(
     corpus_dir: Path | str | None = None,
     validation: tuple[Sequence[str], Sequence[str]] = ((), ()),
     tone_coder: tuple[Sequence[str], Sequence[str]] = ((), ()),
+    by_run: bool = False,
 ) -> str:
     """The whole summary as Markdown, opening on a table of contents (:func:`with_contents`);
     each figure sits at the end of the findings section that refers to it
@@ -657,7 +668,8 @@ def summary_markdown(
     ``validation`` holds the lines placed after the findings and the limitation bullets
     (:func:`validation_lines`); ``tone_coder`` the same for the trained tone coder
     (:func:`analysis.report.tone_coder.tone_coder_lines`), whose figure is shown with its
-    section."""
+    section. ``by_run`` says the runner wrote it; otherwise the text says notebook 04 was run on
+    its own, so a reader is not told the whole pipeline produced it."""
     numbers = _figure_numbers(figures)
     placed = figure_sections(findings, figures)
     shown = {info.stem for infos in placed.values() for info in infos}
@@ -665,8 +677,9 @@ def summary_markdown(
         "# Summary of results",
         "",
         f"{_opening(facts)} This file is "
-        "generated from the result tables in `reports/tables/` by `python -m analysis run`; "
-        "do not edit it by hand. Each number comes with its 95% confidence interval (CI) and "
+        "generated from the result tables in `reports/tables/` by "
+        f"{RUN_COMMAND if by_run else BY_HAND}; do not edit it by hand. Each number comes with "
+        "its 95% confidence interval (CI) and "
         "the number of articles and sentences it rests on; quoted sentences give the document "
         "id and the sentence number (counted from 0) in `reports/tables/sentences.csv`; a quote "
         "under a tone finding is the group's most positive or most negative sentence, as its "
@@ -696,7 +709,7 @@ def summary_markdown(
     lines += _methods_section(facts, params, corpus_dir)
     lines += _limitations_section(facts, [*validation[1], *tone_coder[1]])
     lines += quality
-    lines += _reproducibility_section(facts, params, versions)
+    lines += _reproducibility_section(facts, params, versions, by_run)
     return "\n".join(with_contents(lines)).rstrip("\n") + "\n"
 
 
@@ -717,11 +730,14 @@ def write_summary(
     params: Mapping[str, Any],
     corpus_dir: Path | str,
     findings: Iterable[Finding] | None = None,
+    by_run: bool = False,
 ) -> list[Path]:
     """Write ``summary.md``, ``summary.html`` and the figure gallery; return their paths.
 
     ``params`` are the run's parameters (``run_parameters`` from the runner, or the summary
-    notebook's own); ``findings`` default to :func:`collect_findings` on ``tables_dir``.
+    notebook's own); ``findings`` default to :func:`collect_findings` on ``tables_dir``;
+    ``by_run`` is True only when ``python -m analysis run`` wrote the tables and passed its
+    parameters (notebook 04 passes it), so the summary names what produced it.
     """
     tables, figs, reports = Path(tables_dir), Path(figures_dir), Path(reports_dir)
     shown = summary_parameters(params)
@@ -743,7 +759,17 @@ def write_summary(
     coder = tone_coder_lines(tables, shown, group_col)
     md = with_lexicons(
         summary_markdown(
-            found, figures, facts, shown, versions, link, quality, corpus_dir, checked, coder
+            found,
+            figures,
+            facts,
+            shown,
+            versions,
+            link,
+            quality,
+            corpus_dir,
+            checked,
+            coder,
+            by_run=by_run,
         ),
         corpus_dir,
         shown,
@@ -762,6 +788,7 @@ def write_summary(
                     corpus_dir,
                     checked,
                     coder,
+                    by_run=by_run,
                 ),
                 corpus_dir,
                 shown,

@@ -128,6 +128,7 @@ def test_a_short_first_line_with_no_byline_or_dateline_below_stays() -> None:
         "3 hours ago",
         "Published 2 days ago",
         "October 21, 2025 4:32 PM UTC Updated 2 hours ago",
+        "October 21, 2025, 6 AM ET",  # the hour alone before AM or PM
     ],
 )
 def test_dateline_formats(line: str) -> None:
@@ -291,3 +292,10 @@ def test_a_name_in_a_place_elsewhere_is_no_byline(lines: list[str]) -> None:
     assert "author" not in cleaned.metadata
     stays = next(line for line in lines if " in " in line and not line.endswith("."))
     assert stays in cleaned.text.splitlines()
+
+
+@pytest.mark.parametrize("line", ["October 21, 2025, 6 amendments", "October 21, 2025, 6"])
+def test_a_number_after_a_date_is_an_hour_only_before_am_or_pm(line: str) -> None:
+    cleaned = clean_lines(line, *PROSE)
+    assert "dateline" not in cleaned.metadata
+    assert cleaned.text.splitlines()[0] == line

@@ -463,6 +463,63 @@ def test_a_headline_under_a_sites_menu_is_the_title() -> None:
     assert cleaned.text.splitlines()[-3:] == _BODY  # the menu's items are the classifier's
 
 
+_MENU = ["Popular", "Latest", "Newsletters", "Sections", "Ideas"]
+
+
+def test_a_title_case_headline_written_as_sentences_is_the_title() -> None:
+    # the Atlantic: two sentences in title case over a standfirst, the byline and the hour
+    headline = "The Office Is Never Coming Back. Downtowns Have to Change."
+    standfirst = "Cities that wait for workers to return are making a costly mistake."
+    raw = "\n".join(
+        [*_MENU, headline, standfirst, "By Jane Doe", "October 21, 2025, 6 AM ET", *_BODY]
+    )
+    cleaned = clean_text(raw, "p1")
+    assert cleaned.metadata.get("title") == headline
+    assert cleaned.metadata.get("author") == "Jane Doe"
+    assert cleaned.metadata.get("dateline") == "October 21, 2025, 6 AM ET"
+    assert cleaned.text.splitlines()[-4:] == [standfirst, *_BODY]
+
+
+@pytest.mark.parametrize(
+    "first",
+    [
+        "The office is never coming back, the mayor said.",  # a sentence in sentence case
+        "Tariffs Rise Again,",  # a clause's opening, even in title case
+        "Ports Reopen.",  # too few long words to tell title case
+    ],
+)
+def test_a_line_ending_as_a_sentence_is_no_headline_unless_in_title_case(first: str) -> None:
+    cleaned = clean_text("\n".join([first, "By Jane Doe", "October 21, 2025", *_BODY]), "p1")
+    assert cleaned.metadata.get("title") is None
+
+
+def test_under_a_menu_a_long_standfirst_without_a_full_stop_still_gives_the_title() -> None:
+    # the Hindu: the standfirst ends without a full stop; longer than the headline, which is
+    # longer than any menu item, it is not taken for the headline
+    headline = "Namma Metro ridership dips after fare hike, BMRCL data show"
+    standfirst = (
+        "Average daily ridership fell by nearly 80,000 in the month after fares were raised by "
+        "up to 71%; commuters shift back to buses and two-wheelers"
+    )
+    raw = "\n".join(
+        [
+            *_MENU,
+            headline,
+            standfirst,
+            "Updated - October 21, 2025 10:12 pm IST - BENGALURU",
+            *_BODY,
+        ]
+    )
+    assert clean_text(raw, "p1").metadata.get("title") == headline
+
+
+def test_under_a_menu_a_menu_item_over_the_headline_is_not_the_title() -> None:
+    # a menu item shaped as a headline (three to five words) takes the headline under it for
+    # its standfirst only when that ends a sentence; a longer one would still be the headline
+    raw = "\n".join([*_MENU, "Keyboard shortcuts for audio", _HEADLINE, "By Jane Doe", *_BODY])
+    assert clean_text(raw, "p1").metadata.get("title") == _HEADLINE
+
+
 @pytest.mark.parametrize(
     "caption",
     [

@@ -670,6 +670,21 @@ def _metadata_rule(view: LineView, at_top: bool) -> tuple[str, str, str] | None:
 HEADLINE_WORDS = (3, 25)
 _CLAUSE_END_RE = re.compile(r"[.!?:;,…][\"'”’)\]]*$")
 _LIST_NUMBER_RE = re.compile(r"\d{1,2}[.)]\s")
+# a headline in title case may end as a sentence ("The Office Is Never Coming Back. Downtowns
+# Have to Change.", "Is the Office Dead?"): every word of four letters or more capitalised
+_HEADLINE_SENTENCE_END_RE = re.compile(r"[.!?][\"'”’)\]]*$")
+_LONG_WORD_RE = re.compile(r"[^\W\d_][\w'’-]{3,}")
+TITLE_CASE_WORDS = 3  # the fewest capitalised long words that make a line title case
+
+
+def _is_title_case(text: str) -> bool:
+    """Whether every word of four letters or more in ``text`` starts with a capital, and there
+    are at least :data:`TITLE_CASE_WORDS` of them: a headline's case, which prose does not use,
+    so a headline written as sentences (the Atlantic's) is still told from a standfirst."""
+    words = _LONG_WORD_RE.findall(text)
+    return len(words) >= TITLE_CASE_WORDS and all(word[0].isupper() for word in words)
+
+
 # a line ending on a word that must be followed by more: a label, not a headline
 _OPEN_END_RE = re.compile(
     r"\b(?:by|of|from|in|on|at|to|for|with|and|or|the|a|an|via|about)$", re.IGNORECASE
@@ -704,7 +719,8 @@ def _is_headline_over_byline(
     views: Sequence[_View], i: int = 0, *, loose_standfirst: bool = True
 ) -> bool:
     """Whether ``views[i]`` is a headline: shaped as one (:data:`HEADLINE_WORDS` words, no
-    closing punctuation, no rule of its own) and followed by a byline or a dateline with at most
+    closing punctuation unless it is in title case, :func:`_is_title_case`; no rule of its
+    own) and followed by a byline or a dateline with at most
     one line of text between (a standfirst: the top, :data:`TOP_LINES`), as an article copied
     from a browser or an export without a title field opens ("Markets slide as tariff fears
     return / By Jane Doe, CNN / Updated 10:32 AM EDT ..."). Lines the rules remove or move in
@@ -713,14 +729,19 @@ def _is_headline_over_byline(
     Washington Post's pages put them. Only there: a byline or a dateline at the top of a
     cleaned text has moved to the metadata, so cleaning the result again finds no headline
     (cleaning stays idempotent). Without ``loose_standfirst`` the line of text between must end
-    a sentence, as a standfirst does: under a site's menu, a menu item shaped as a headline
-    would otherwise take the headline below it for its standfirst, and a gallery's first
-    caption the next."""
+    a sentence, as a standfirst does, or be longer than a headline that is longer than a menu
+    item (:data:`MENU_ITEM_WORDS`): under a site's menu, a menu item shaped as a headline would
+    otherwise take the headline below it for its standfirst, and a gallery's first caption the
+    next."""
     if i >= len(views):
         return False
     first = views[i]
     low, high = HEADLINE_WORDS
-    if not low <= first.n_words <= high or _CLAUSE_END_RE.search(first.text):
+    if not low <= first.n_words <= high:
+        return False
+    if _CLAUSE_END_RE.search(first.text) and not (
+        _HEADLINE_SENTENCE_END_RE.search(first.text) and _is_title_case(first.text)
+    ):
         return False
     if _OPEN_END_RE.search(first.text) or _LIST_NUMBER_RE.match(first.text):
         return False  # "News provided by": a label; "3. Sweden Drops ...": a list's item
@@ -746,7 +767,11 @@ def _is_headline_over_byline(
             continue
         text_lines += 1
         if text_lines > TOP_LINES - 2 or not (
-            loose_standfirst or _SENTENCE_END_RE.search(view.text)
+            loose_standfirst
+            or _SENTENCE_END_RE.search(view.text)
+            # the Hindu's standfirst ends without a full stop: longer than a headline that is
+            # itself longer than any menu item, it is no headline under a menu item
+            or MENU_ITEM_WORDS < first.n_words < view.n_words
         ):
             return False
     return False

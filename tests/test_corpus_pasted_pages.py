@@ -513,6 +513,58 @@ def test_under_a_menu_a_long_standfirst_without_a_full_stop_still_gives_the_titl
     assert clean_text(raw, "p1").metadata.get("title") == headline
 
 
+@pytest.mark.parametrize(
+    ("top", "metadata"),
+    [
+        # Axios: the section after the date; the author's name alone over it
+        (
+            [
+                *["Axios", "Sign up", "Log in", "Smart Brevity", "Latest stories", "Economy"],
+                *["Politics", "Technology", "Health", "Local", "Axios Pro", _HEADLINE],
+                *["Jane Doe", "Oct 21, 2025 - Economy"],
+            ],
+            {"author": "Jane Doe", "dateline": "Oct 21, 2025 - Economy"},
+        ),
+        # Sky News: a menu item with a dash standing alone, the zone after a comma
+        (
+            [
+                *["Skip to content", "Sky News - back to home", "Watch Live", "Home", "UK"],
+                *["Politics", "World", _HEADLINE, "Tuesday 21 October 2025 16:05, UK"],
+            ],
+            {"dateline": "Tuesday 21 October 2025 16:05, UK"},
+        ),
+        # a local paper's byline with the author's address
+        (
+            ["Home", "Local News", _HEADLINE, "By Jane Doe jdoe@rivertowngazette.com"],
+            {"author": "Jane Doe"},
+        ),
+        # a share widget repeating the headline above it (Quanta, Substack)
+        (
+            ["All Articles", _HEADLINE, "Read Later", "Share", _HEADLINE, "By Jane Doe"],
+            {"author": "Jane Doe"},
+        ),
+    ],
+)
+def test_more_sites_headlines_under_their_menus_are_the_title(
+    top: list[str], metadata: dict[str, str]
+) -> None:
+    cleaned = clean_text("\n".join([*top, *_BODY]), "p1")
+    assert cleaned.metadata.get("title") == _HEADLINE
+    assert {k: cleaned.metadata.get(k) for k in metadata} == metadata
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Oct 21, 2025 - the council voted to delay the budget",  # prose after the date
+        "Oct 21, 2025 - Economy Policy Now Today",  # more than a section's three words
+    ],
+)
+def test_a_date_followed_by_more_than_a_section_name_is_no_dateline(line: str) -> None:
+    cleaned = clean_text("\n".join([line, *_BODY]), "p1")
+    assert cleaned.metadata.get("dateline") is None
+
+
 def test_under_a_menu_a_menu_item_over_the_headline_is_not_the_title() -> None:
     # a menu item shaped as a headline (three to five words) takes the headline under it for
     # its standfirst only when that ends a sentence; a longer one would still be the headline

@@ -706,12 +706,21 @@ MENU_ITEM_WORDS = 5  # "Fact Check", "Keyboard shortcuts for audio player": a me
 MENU_LINES = 40  # the most menu items kept above a headline
 
 
-def _only_menu_kept(state: _Round) -> bool:
+def _menu_words(text: str) -> int:
+    """The words of ``text`` split at spaces, not counting a dash or bullet standing alone
+    ("Sky News - back to home" has five)."""
+    return sum(1 for token in text.split() if _HAS_WORD_RE.search(token))
+
+
+def _only_menu_kept(state: _Round, headline: str) -> bool:
     """Whether every line the round kept so far is as short as a menu item
     (:data:`MENU_ITEM_WORDS` words, at most :data:`MENU_LINES` of them): a site's navigation,
-    which the classifier removes after the rules, above the first line of text."""
+    which the classifier removes after the rules, above the first line of text. A line that
+    repeats ``headline`` counts as one too: a share widget or a breadcrumb names the article
+    above its headline (Substack's)."""
     return len(state.kept) <= MENU_LINES and all(
-        len(line.text.split()) <= MENU_ITEM_WORDS for line in state.kept
+        _menu_words(line.text) <= MENU_ITEM_WORDS or line.text.strip() == headline.strip()
+        for line in state.kept
     )
 
 
@@ -799,7 +808,9 @@ def _clean_round(
         # the headline may also stand under a site's menu, which the classifier removes later
         # ("AP News / Menu / World / U.S. / ... / Arizona towns ration water ... / By ...")
         # (only in a round that looks for a headline: the menu test reads the kept lines)
-        under_menu = headline and not first_text and not state.titled and _only_menu_kept(state)
+        under_menu = (
+            headline and not first_text and not state.titled and _only_menu_kept(state, view.text)
+        )
         if (
             headline
             and (first_text or under_menu)

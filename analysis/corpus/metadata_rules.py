@@ -33,7 +33,7 @@ _DATE = (
 _CLOCK = (
     r"\s*(?:,|at|·|\||-|–|T)?\s*\d{1,2}"
     r"(?:[:.]\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?|\s*[ap]\.?m\.?(?![a-z]))"
-    r"(?:\s*\(?(?:[A-Z]{2,5}|GMT|UTC)(?:[+-]\d{1,2}(?::?\d{2})?)?\)?|Z)?"
+    r"(?:,?\s*\(?(?:[A-Z]{2,5}|GMT|UTC)(?:[+-]\d{1,2}(?::?\d{2})?)?\)?|Z)?"
 )
 _TIME = rf"(?:{_CLOCK})?"
 _READ_TIME = r"(?:\s*[·|•-]\s*\d{1,3} min(?:ute)?s?(?: read)?)?"
@@ -48,8 +48,11 @@ _PREFIX = (
     r"(?P<prefix>(?:(?:first )?published|posted|(?:last )?updated|date|released)(?: on)?"
     r"\s*[:：]?\s*)?"
 )
+# Axios' "Oct 21, 2025 - Economy": the section's name after the date, one to three words
+_SECTION_TAIL = r"(?:\s+[-–|·]\s+(?-i:[A-Z][\w&'’]*(?:\s+(?:&\s+)?[A-Z][\w&'’]*){0,2}))?"
 _DATE_LINE_RE = re.compile(
-    _PREFIX + rf"(?:{_DATE}{_TIME}{_UPDATED_TAIL}|{_AGO})" + _READ_TIME, re.IGNORECASE
+    _PREFIX + rf"(?:{_DATE}{_TIME}{_UPDATED_TAIL}|{_AGO})" + _READ_TIME + _SECTION_TAIL,
+    re.IGNORECASE,
 )
 
 _PARTICLES = r"(?:de|da|del|der|van|von|al|el|bin|la|le|di|du|dos|das|ter|ten|y)"
@@ -71,6 +74,8 @@ _BYLINE_RE = re.compile(
     + _NOT_A_NAME
     + rf"(?P<name>{_NAME}(?:(?:\s*,\s*{_NAME})*\s+(?:and|&)\s+{_NAME})?)"
     r"(?:\s*(?:,|\||·|–|—|-|/)\s*(?P<tail>[A-Z][\w'’.&-]*(?:\s+[\w'’.&-]+){0,5}))?"
+    # a local paper's "By Tom Haskins thaskins@rivertowngazette.com": the author's address
+    r"(?:\s+[\w.+-]+@[\w-]+(?:\.[\w-]+)+)?"
 )
 _CREDIT_NAME = r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}"
 _CREDIT_RE = re.compile(

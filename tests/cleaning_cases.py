@@ -48,6 +48,8 @@ def assert_kept(line: str) -> None:
 
 HITS = {
     "site_chrome": [
+        "hide caption", "Read Later", "END OF ARTICLE", "News provided by",
+        "Support local journalism", "Zur Merkliste hinzufügen", "Link kopieren",
         "Why you can trust SCMP",
         "16:02:11",
         "9:41 am ET",
@@ -125,6 +127,26 @@ HITS = {
         "If you buy something through this post, Harbour News may get a share of the sale.",
         "We may earn a commission when you buy through links on our site.",
         "This article contains affiliate links.",
+        "The Associated Press receives support from the Walton Family Foundation for coverage "
+        "of water policy. The AP is solely responsible for all content. For all of AP's "
+        "environmental coverage, visit https://apnews.com/hub/climate-and-environment",
+        "When you buy a book using a link on this page, we receive a commission. Thank you for "
+        "supporting The Atlantic.",
+        "This press release contains forward-looking statements within the meaning of the "
+        "Private Securities Litigation Reform Act of 1995.",
+        "Forward-Looking Statements",
+        "We acknowledge Aboriginal and Torres Strait Islander peoples as the First Australians "
+        "and Traditional Custodians of the lands where we live, learn, and work.",
+        "This service may include material from Agence France-Presse (AFP), APTN, Reuters, AAP, "
+        "CNN and the BBC World Service which is copyright and cannot be reproduced.",
+        "AEST = Australian Eastern Standard Time which is 10 hours ahead of GMT (Greenwich Mean "
+        "Time)",
+        "Your information is being handled in accordance with the ABC Privacy Collection "
+        "Statement.",
+        "Comments have to be in English, and in full sentences. They cannot be abusive or "
+        "personal. Please abide by our community guidelines for posting your comments.",
+        "Email notifications are only sent once a day, and only if there are new matching items.",
+        "Your subscription makes our reporting possible.",
     ],
     "para_marker": ["[para. 7]", "[Paragraph 12]", "¶ 3"],
     "section_label": ["Key Takeaways", "AT A GLANCE:", "- Highlights", "TL;DR"],
@@ -224,6 +246,11 @@ NEAR_MISSES = [
     "The newsletter landed in my inbox on Tuesday. It was short.",
     "Delegates agree that use of force constitutes a breach of the treaty.",
     "16:02 was when the last train left, the driver said.",
+    "When you buy through a broker, the broker receives a commission on the sale.",
+    "Comments must be in writing and reach the council by Friday.",
+    "The release contains forward-looking statements, analysts warned.",
+    "Your support helps our work, the charity told donors.",
+    "Remove the lid before heating the soup.",
 ]
 
 

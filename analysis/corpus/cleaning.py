@@ -716,11 +716,16 @@ def _only_menu_kept(state: _Round, headline: str) -> bool:
     """Whether every line the round kept so far is as short as a menu item
     (:data:`MENU_ITEM_WORDS` words, at most :data:`MENU_LINES` of them): a site's navigation,
     which the classifier removes after the rules, above the first line of text. A line that
-    repeats ``headline`` counts as one too: a share widget or a breadcrumb names the article
-    above its headline (Substack's)."""
-    return len(state.kept) <= MENU_LINES and all(
-        _menu_words(line.text) <= MENU_ITEM_WORDS or line.text.strip() == headline.strip()
-        for line in state.kept
+    repeats ``headline`` counts as one too (a share widget or a breadcrumb names the article
+    above its headline, as Quanta's pages do), though the headline alone above itself is no
+    menu."""
+    if len(state.kept) > MENU_LINES:
+        return False
+    headline = headline.strip()
+    repeats = [line.text.strip() == headline for line in state.kept]
+    return not all(repeats) and all(  # the headline alone above itself is no menu
+        repeat or _menu_words(line.text) <= MENU_ITEM_WORDS
+        for line, repeat in zip(state.kept, repeats, strict=True)
     )
 
 

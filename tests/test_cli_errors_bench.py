@@ -12,7 +12,7 @@ from cli_errors import one_error_line
 from analysis.cli import main
 
 
-@pytest.mark.parametrize("benchmark", ["cleaning", "frames", "tone"])
+@pytest.mark.parametrize("benchmark", ["cleaning", "frames", "tone", "extraction", "persent"])
 def test_a_missing_data_folder_is_named(
     benchmark: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -27,6 +27,8 @@ def test_a_missing_data_folder_is_named(
         ("cleaning", "no ground-truth.json and no html/ in it"),
         ("frames", "neither GVFC_extension_multimodal.csv nor"),
         ("tone", "missing newsmtsc/train.jsonl"),
+        ("extraction", "no ground-truth.json in it"),
+        ("persent", "no CSV file in it"),
     ],
 )
 def test_a_data_folder_without_its_files_is_named(
@@ -34,6 +36,22 @@ def test_a_data_folder_without_its_files_is_named(
 ) -> None:
     assert main(["bench", benchmark, "--data", str(tmp_path)]) == 2
     assert said in one_error_line(capsys.readouterr().err)
+
+
+@pytest.mark.parametrize("benchmark", ["extraction", "persent"])
+def test_the_first_benchmarks_take_their_folder_alone_as_before_or_with_data(
+    benchmark: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["bench", benchmark, str(tmp_path)]) == 2  # an empty folder, named either way
+    alone = one_error_line(capsys.readouterr().err)
+    assert main(["bench", benchmark, "--data", str(tmp_path)]) == 2
+    assert one_error_line(capsys.readouterr().err) == alone
+    assert main(["bench", benchmark]) == 2
+    assert "--data is required" in one_error_line(capsys.readouterr().err)
+    other = tmp_path / "other"
+    other.mkdir()
+    assert main(["bench", benchmark, "--data", str(tmp_path), str(other)]) == 2
+    assert "give the benchmark folder once" in one_error_line(capsys.readouterr().err)
 
 
 def test_frames_names_a_missing_codebook(tmp_path: Path, capsys) -> None:

@@ -1,4 +1,4 @@
-"""``python -m analysis bench extraction DIR``: article-body F1 of the HTML extraction.
+"""``python -m analysis bench extraction --data DIR``: article-body F1 of the HTML extraction.
 
 DIR holds the Scrapinghub/Zyte article-extraction benchmark layout: ``html/<id>.html.gz`` (or
 ``.html``) and ``ground-truth.json`` mapping each id to ``{"articleBody": ...}``. The score is
@@ -15,9 +15,11 @@ import gzip
 import json
 import re
 import statistics
+import sys
 from collections import Counter
 from pathlib import Path
 
+from analysis.commands.options import add_data_folder, data_folder
 from analysis.corpus.html import EXTRACT_SETTINGS
 
 _TOKEN_RE = re.compile(r"\w+", re.UNICODE)
@@ -111,18 +113,24 @@ def run(folder: Path) -> dict[str, dict[str, dict[str, float]]]:
     return results
 
 
+HOLDING = "the article-extraction benchmark (html/, ground-truth.json)"
+
+
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Arguments of ``bench extraction``."""
-    parser.add_argument("folder", type=Path, help="benchmark folder (html/ + ground-truth.json)")
+    add_data_folder(parser, HOLDING)
     parser.add_argument("--json", type=Path, default=None, help="also write the results here")
 
 
 def main(args: argparse.Namespace) -> int:
     """Print F1/precision/recall per setting and half; 2 when the folder is not a benchmark."""
-    if not (args.folder / "ground-truth.json").is_file():
-        print(f"{args.folder}: no ground-truth.json; pass the article-extraction benchmark folder")
+    folder = data_folder(args, HOLDING)
+    if isinstance(folder, Path) and not (folder / "ground-truth.json").is_file():
+        folder = f"--data {folder}: no ground-truth.json in it; give the benchmark folder"
+    if isinstance(folder, str):
+        print(f"error: {folder}", file=sys.stderr)
         return 2
-    results = run(args.folder)
+    results = run(folder)
     print(f"{'settings':<31} {'half':<9} {'F1':>6} {'prec':>6} {'recall':>6} {'pages':>6}")
     for name, halves in results.items():
         for half, m in halves.items():

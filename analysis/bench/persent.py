@@ -1,4 +1,4 @@
-"""``python -m analysis bench persent DIR``: what cleaning leaves of real, messy news text.
+"""``python -m analysis bench persent --data DIR``: what cleaning leaves of real, messy news text.
 
 DIR holds the PerSenT CSV files (Bastan et al. 2020, "Author's Sentiment Prediction", COLING;
 columns ``DOCUMENT_INDEX`` and ``DOCUMENT``): real articles, some already tokenised ("U . S .",
@@ -14,9 +14,12 @@ from __future__ import annotations
 import argparse
 import json
 import re
+import sys
 from pathlib import Path
 
 import pandas as pd
+
+from analysis.commands.options import add_data_folder, data_folder
 
 _WORD2_RE = re.compile(r"[^\W\d_]{2,}|\d")
 _BRACKET_RE = re.compile(r"-[lr][rsc]b-", re.I)
@@ -82,18 +85,24 @@ def run(folder: Path) -> dict[str, dict[str, int]]:
     }
 
 
+HOLDING = "PerSenT's CSV files"
+
+
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Arguments of ``bench persent``."""
-    parser.add_argument("folder", type=Path, help="folder of the PerSenT CSV files")
+    add_data_folder(parser, HOLDING)
     parser.add_argument("--json", type=Path, default=None, help="also write the results here")
 
 
 def main(args: argparse.Namespace) -> int:
     """Print the leftover counts before and after cleaning; 2 when no CSV is found."""
-    if not list(args.folder.glob("*.csv")):
-        print(f"{args.folder}: no CSV files; pass the PerSenT folder")
+    folder = data_folder(args, HOLDING)
+    if isinstance(folder, Path) and not list(folder.glob("*.csv")):
+        folder = f"--data {folder}: no CSV file in it; give the PerSenT folder"
+    if isinstance(folder, str):
+        print(f"error: {folder}", file=sys.stderr)
         return 2
-    results = run(args.folder)
+    results = run(folder)
     print(f"{'count':<24} {'raw':>8} {'cleaned':>8}")
     for key in results["raw"]:
         print(f"{key:<24} {results['raw'][key]:>8} {results['cleaned'][key]:>8}")

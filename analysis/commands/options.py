@@ -52,3 +52,24 @@ def folder_problem(option: str, path: Path, holding: str) -> str | None:
         return None
     what = "is not a folder" if path.exists() else "no such folder"
     return f"{option} {path}: {what}; give the folder holding {holding}"
+
+
+def add_data_folder(parser: argparse.ArgumentParser, holding: str) -> None:
+    """``--data DIR`` (into ``data``), the benchmark folder, as every benchmark takes it; the
+    benchmarks that first took the folder alone (``bench extraction DIR``) still do, so
+    commands written down before keep working (:func:`data_folder` reads either)."""
+    parser.add_argument(
+        "--data", type=Path, default=None, help=f"benchmark folder: {holding} (required)"
+    )
+    parser.add_argument("folder", type=Path, nargs="?", default=None, help=argparse.SUPPRESS)
+
+
+def data_folder(args: argparse.Namespace, holding: str) -> Path | str:
+    """The folder given as ``--data`` or alone (:func:`add_data_folder`), or why there is none
+    to read: one line naming the option, for an ``error:`` line."""
+    given = [path for path in (args.data, args.folder) if path is not None]
+    if not given:
+        return f"--data is required: give the folder holding {holding}"
+    if len(given) == 2 and given[0] != given[1]:
+        return f"--data {given[0]} and {given[1]}: give the benchmark folder once"
+    return folder_problem("--data", given[0], holding) or given[0]

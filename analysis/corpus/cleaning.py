@@ -671,7 +671,7 @@ HEADLINE_WORDS = (3, 25)
 _CLAUSE_END_RE = re.compile(r"[.!?:;,…][\"'”’)\]]*$")
 _LIST_NUMBER_RE = re.compile(r"\d{1,2}[.)]\s")
 # a headline in title case may end as a sentence ("The Office Is Never Coming Back. Downtowns
-# Have to Change.", "Is the Office Dead?"): every word of four letters or more capitalised
+# Have to Change.", "Where Did the Office Workers Go?"): each word of 4+ letters capitalised
 _HEADLINE_SENTENCE_END_RE = re.compile(r"[.!?][\"'”’)\]]*$")
 _LONG_WORD_RE = re.compile(r"[^\W\d_][\w'’-]{3,}")
 TITLE_CASE_WORDS = 3  # the fewest capitalised long words that make a line title case
@@ -722,11 +722,14 @@ def _only_menu_kept(state: _Round, headline: str) -> bool:
     if len(state.kept) > MENU_LINES:
         return False
     headline = headline.strip()
-    repeats = [line.text.strip() == headline for line in state.kept]
-    return not all(repeats) and all(  # the headline alone above itself is no menu
-        repeat or _menu_words(line.text) <= MENU_ITEM_WORDS
-        for line, repeat in zip(state.kept, repeats, strict=True)
-    )
+    menu = False  # the headline alone above itself is no menu
+    for line in state.kept:
+        if line.text.strip() == headline:
+            continue
+        if _menu_words(line.text) > MENU_ITEM_WORDS:
+            return False
+        menu = True
+    return menu
 
 
 def _is_headline_over_byline(
@@ -734,10 +737,10 @@ def _is_headline_over_byline(
 ) -> bool:
     """Whether ``views[i]`` is a headline: shaped as one (:data:`HEADLINE_WORDS` words, no
     closing punctuation unless it is in title case, :func:`_is_title_case`; no rule of its
-    own) and followed by a byline or a dateline with at most
-    one line of text between (a standfirst: the top, :data:`TOP_LINES`), as an article copied
-    from a browser or an export without a title field opens ("Markets slide as tariff fears
-    return / By Jane Doe, CNN / Updated 10:32 AM EDT ..."). Lines the rules remove or move in
+    own) and followed by a byline or a dateline with at most one line of text between (a
+    standfirst: the top, :data:`TOP_LINES`), as an article copied from a browser or an export
+    without a title field opens ("Markets slide as tariff fears return / By Jane Doe, CNN /
+    Updated 10:32 AM EDT ..."). Lines the rules remove or move in
     any case (:func:`_is_removed_at_top`: "Share full article", a photo's caption) may stand
     between too, up to :data:`HEADLINE_SKIPPED_LINES` of them, as the New York Times' and the
     Washington Post's pages put them. Only there: a byline or a dateline at the top of a

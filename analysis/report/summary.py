@@ -543,7 +543,10 @@ BY_HAND = "notebook 04 (`04_summary.ipynb`) run on its own, not by " + RUN_COMMA
 
 
 def _reproducibility_section(
-    facts: CorpusFacts, params: Mapping[str, Any], versions: Mapping[str, str], by_run: bool
+    facts: CorpusFacts,
+    params: Mapping[str, Any],
+    versions: Mapping[str, str],
+    by_run: bool = False,
 ) -> list[str]:
     lines = ["## Parameters, versions and corpus", "", "| parameter | value |", "|---|---|"]
     for name in sorted(params):

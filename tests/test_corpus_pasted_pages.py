@@ -466,6 +466,21 @@ def test_a_headline_under_a_sites_menu_is_the_title() -> None:
 _MENU = ["Popular", "Latest", "Newsletters", "Sections", "Ideas"]
 
 
+@pytest.mark.parametrize(
+    ("line", "credit"),
+    [
+        ("Illustration by The Atlantic. Sources: Getty; Bettmann.", True),
+        ("Illustration by Jane Roe. Sources: Library of Congress.", True),
+        ("Photo by the author was the first he took.", False),  # a sentence, no sources named
+        ("Illustration by hand is slow. Sources: the artists we asked, she said.", False),
+    ],
+)
+def test_an_image_credit_naming_its_sources_goes_to_metadata(line: str, credit: bool) -> None:
+    cleaned = clean_text("\n".join([*_BODY[:2], line, _BODY[2]]), "p1")
+    assert (cleaned.metadata.get("image_credits") == line) is credit
+    assert (line in cleaned.text.splitlines()) is not credit
+
+
 def test_a_title_case_headline_written_as_sentences_is_the_title() -> None:
     # the Atlantic: two sentences in title case over a standfirst, the byline and the hour
     headline = "The Office Is Never Coming Back. Downtowns Have to Change."

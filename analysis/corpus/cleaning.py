@@ -556,6 +556,12 @@ _CREDIT_RE = re.compile(
     r")\s*\)?",
     re.IGNORECASE,
 )
+# a credit naming its image's sources, which ends as a sentence does: the Atlantic's
+# "Illustration by The Atlantic. Sources: Getty; Bettmann."
+_SOURCE_NAME = r"[A-Z][\w'’&.-]*(?:\s+(?:of|the|and|de|[A-Z][\w'’&.-]*))*"
+_CREDIT_SOURCES_RE = re.compile(
+    rf"\.\s+(?i:sources?)\s*:\s*{_SOURCE_NAME}(?:\s*[;,]\s*{_SOURCE_NAME})*\.$"
+)
 # what makes a credit line a photo's: a word for one, or a name and an agency ("Jane Roe/AP")
 _PHOTO_MARK_RE = re.compile(
     r"\b(?:photo|image|picture|photograph|illustration|graphic|foto|фото)s?\b|[/|]", re.IGNORECASE
@@ -628,7 +634,11 @@ def _caption_rule(view: LineView) -> tuple[str, str, str] | None:
     photo or an agency stays (caption and credit conventions: AP Stylebook, "Captions")."""
     text = view.bare
     short = view.n_words <= MAX_CREDIT_WORDS
-    if short and not text.endswith((".", "!", "?")) and _CREDIT_RE.fullmatch(text):
+    if (
+        short
+        and (not text.endswith((".", "!", "?")) or _CREDIT_SOURCES_RE.search(text))
+        and _CREDIT_RE.fullmatch(text)
+    ):
         return "image_credit", "image_credits", text
     if view.n_words <= MAX_CAPTION_WORDS and (
         (_may_end_in_credit(text) and _CAPTION_TAIL_RE.search(text))

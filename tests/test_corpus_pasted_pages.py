@@ -444,10 +444,18 @@ def test_a_paragraph_of_prose_over_a_credit_is_the_articles(credit: str) -> None
     assert cleaned.text.splitlines() == [*_BODY[:2], paragraph, _BODY[2]]
 
 
+def test_a_long_headline_ending_on_about_is_the_title() -> None:
+    # Substack's "The bus budget nobody wants to talk about": a clause, not a label
+    headline = "The harbour fee nobody wants to talk about"
+    cleaned = clean_text("\n".join([headline, "By Jane Doe", "October 21, 2025", *_BODY]), "p1")
+    assert cleaned.metadata.get("title") == headline
+
+
 @pytest.mark.parametrize(
     "label",
     [
         "News provided by",  # PR Newswire's label over the company's name
+        "Everything you need to know about",  # a label: too short for a headline's clause
         "3. Sweden Drops Its Investigation Into the Case",  # an item of a "most read" list
     ],
 )

@@ -699,6 +699,18 @@ def _is_title_case(text: str) -> bool:
 _OPEN_END_RE = re.compile(
     r"\b(?:by|of|from|in|on|at|to|for|with|and|or|the|a|an|via|about)$", re.IGNORECASE
 )
+# a line of this many words ending on "about" is a headline's clause ("The bus budget nobody
+# wants to talk about"), not a label ("Read more about", "Everything you need to know about")
+ABOUT_HEADLINE_WORDS = 7
+
+
+def _is_open_ended(view: _View) -> bool:
+    """Whether the line ends on a word that must be followed by more (:data:`_OPEN_END_RE`), as
+    a label does; a long line ending on "about" is a headline (:data:`ABOUT_HEADLINE_WORDS`)."""
+    match = _OPEN_END_RE.search(view.text)
+    if match is None:
+        return False
+    return not (match.group().casefold() == "about" and view.n_words >= ABOUT_HEADLINE_WORDS)
 
 
 # how many lines a headline may stand above its byline that the rules remove or move anyway
@@ -770,7 +782,7 @@ def _is_headline_over_byline(
         _HEADLINE_SENTENCE_END_RE.search(first.text) and _is_title_case(first.text)
     ):
         return False
-    if _OPEN_END_RE.search(first.text) or _LIST_NUMBER_RE.match(first.text):
+    if _is_open_ended(first) or _LIST_NUMBER_RE.match(first.text):
         return False  # "News provided by": a label; "3. Sweden Drops ...": a list's item
     if _is_removed_at_top(first):
         return False

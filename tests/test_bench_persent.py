@@ -13,7 +13,10 @@ from analysis.bench.persent import residue_counts, run
 def test_residue_counts_count_each_kind_of_leftover() -> None:
     documents = pd.DataFrame(
         {
-            "text": ["The world 's view -LRB- x -RRB- wasnât toggle caption", "Clean text."],
+            "text": [
+                "The world 's view -LRB- x -RRB- wasnât toggle caption",
+                "Clean text.\nA ship in port. (Photo: Jane Roe AP)\nPrices rose (Source: Fed).",
+            ],
             "n_words": [8, 2],
         }
     )
@@ -22,6 +25,7 @@ def test_residue_counts_count_each_kind_of_leftover() -> None:
     assert counts["split_clitics"] == 1 and counts["bracket_tokens"] == 2
     assert counts["stray_a_circumflex"] == 1 and counts["documents_with_stray_a"] == 1
     assert counts["caption_boilerplate"] == 1 and counts["empty_sentences"] == 1
+    assert counts["photo_credit_captions"] == 1  # not the "(Source: Fed)" of a sentence
 
 
 def test_run_cleans_what_the_raw_text_holds(tmp_path: Path) -> None:

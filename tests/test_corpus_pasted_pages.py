@@ -602,6 +602,9 @@ def test_under_a_menu_a_menu_item_over_the_headline_is_not_the_title() -> None:
         "Flooding on the A9 near Perth on Tuesday. Pic: PA",  # Sky News
         "Workers at the container terminals on Monday. Photo: Sun Yeung",  # SCMP
         "The minister says platforms have had a year to prepare. (ABC News: Matt Roberts)",
+        # USA Today's (Gannett's): the word for the image and the credit in brackets
+        "Ships wait at the harbour entrance on Monday. (Photo: Jane Roe USA TODAY)",
+        "Harbour master Jane Roe (Photo: The Associated Press)",
     ],
 )
 def test_a_caption_ending_in_its_sites_credit_goes_to_metadata(caption: str) -> None:

@@ -6,7 +6,8 @@ columns ``DOCUMENT_INDEX`` and ``DOCUMENT``): real articles, some already tokeni
 large outlet's caption boilerplate. The benchmark cleans and splits every article as the
 pipeline does and counts what should not survive: sentences without a word of two letters
 ("." or "S ."), stray ``â``, Penn Treebank bracket tokens, clitics split off their word
-("world 's") and caption boilerplate.
+("world 's"), caption boilerplate, and captions ending in their photo's credit in brackets
+("(Photo: Jane Roe AP)").
 """
 
 from __future__ import annotations
@@ -24,6 +25,12 @@ from analysis.commands.options import add_data_folder, data_folder
 _WORD2_RE = re.compile(r"[^\W\d_]{2,}|\d")
 _BRACKET_RE = re.compile(r"-[lr][rsc]b-", re.I)
 _CAPTION_RE = re.compile(r"toggle caption|enlarge this image", re.I)
+# A photo's caption ending in its credit in brackets, USA Today's "... (Photo: Jane Roe AP)",
+# left as a line of text: the pipeline would read it as one of the article's sentences.
+_PHOTO_CREDIT_LINE_RE = re.compile(
+    r"\((?:photo|photos|image|video|photograph|illustration)\s*:[^()\n]{1,80}\)[ \t]*$",
+    re.I | re.M,
+)
 # A Penn Treebank clitic split off its word ("world 's"), as detokenise rejoins it.
 _SPLIT_CLITIC_RE = re.compile(r"(?<=\w) '(?:s|re|ll|ve|d|m)(?=[\s,.;:!?)\]]|$)")
 
@@ -40,6 +47,7 @@ def residue_counts(documents: pd.DataFrame, sentences: pd.DataFrame) -> dict[str
         "documents_with_stray_a": int((text.str.count("â") > 0).sum()),
         "bracket_tokens": int(text.str.count(_BRACKET_RE).sum()),
         "caption_boilerplate": int(text.str.count(_CAPTION_RE).sum()),
+        "photo_credit_captions": int(text.str.count(_PHOTO_CREDIT_LINE_RE).sum()),
         "split_clitics": int(text.str.count(_SPLIT_CLITIC_RE).sum()),
         "documents_without_text": int((documents["n_words"] == 0).sum()),
     }

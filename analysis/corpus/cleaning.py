@@ -587,6 +587,9 @@ _CAPTION_TAIL_RE = re.compile(
     # Sky News' "... on Tuesday. Pic: PA", the South China Morning Post's "... on Monday.
     # Photo: Sun Yeung": after a sentence's end, a credit of 1-4 capitalised words
     r"|[.!?][\"'”’)]?\s+(?:pic|photo)\s*:\s*(?-i:[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})$"
+    # USA Today's (Gannett's) "... at Oracle Arena. (Photo: Kyle Terada USA TODAY Sports)": the
+    # word for the image, a colon and the credit, in brackets at the end
+    r"|\((?:photo|photos|image|video|photograph|illustration)\s*:\s*[^()]{1,80}\)\s*$"
     # ABC News' (Australia) "... a year to prepare. (ABC News: Matt Roberts)"
     rf"|[.!?][\"'”’]?\s+\((?:{_AGENCY}|(?-i:[A-Z][\w&'’.-]*\s+)?(?-i:News))\s*:\s*"
     r"(?-i:[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){1,3})\)$",

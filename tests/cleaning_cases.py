@@ -48,6 +48,10 @@ def assert_kept(line: str) -> None:
 
 HITS = {
     "site_chrome": [
+        "CLOSE Trump and Norwegian PM butt heads over Paris climate accord Video provided by AFP "
+        "Newslook",
+        "Skip in Skip x Embed x Share CLOSE SportsPulse: Jane Roe breaks down the game. USA TODAY "
+        "Sports 1 of 3 Skip in Skip x Embed x Share CLOSE SportsPulse: What comes next 1:02",
         "hide caption", "Read Later", "END OF ARTICLE", "News provided by",
         "Support local journalism", "Zur Merkliste hinzufügen", "Link kopieren",
         "Why you can trust SCMP",
@@ -251,6 +255,8 @@ NEAR_MISSES = [
     "The release contains forward-looking statements, analysts warned.",
     "Your support helps our work, the charity told donors.",
     "Remove the lid before heating the soup.",
+    "CLOSE to 100 people attended the meeting, officials said.",
+    "CLOSE: the vote was 5-4.",
 ]
 
 

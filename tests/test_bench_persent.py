@@ -15,7 +15,8 @@ def test_residue_counts_count_each_kind_of_leftover() -> None:
         {
             "text": [
                 "The world 's view -LRB- x -RRB- wasnât toggle caption",
-                "Clean text.\nA ship in port. (Photo: Jane Roe AP)\nPrices rose (Source: Fed).",
+                "Clean text.\nA ship in port. (Photo: Jane Roe AP)\nPrices rose (Source: Fed).\n"
+                "CLOSE Ships wait at the port. (Dec. 26) AP\nCLOSE to 100 ships waited.",
             ],
             "n_words": [8, 2],
         }
@@ -26,6 +27,7 @@ def test_residue_counts_count_each_kind_of_leftover() -> None:
     assert counts["stray_a_circumflex"] == 1 and counts["documents_with_stray_a"] == 1
     assert counts["caption_boilerplate"] == 1 and counts["empty_sentences"] == 1
     assert counts["photo_credit_captions"] == 1  # not the "(Source: Fed)" of a sentence
+    assert counts["video_player_lines"] == 1  # not "CLOSE to 100", a sentence in capitals
 
 
 def test_run_cleans_what_the_raw_text_holds(tmp_path: Path) -> None:

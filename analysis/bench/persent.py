@@ -6,8 +6,8 @@ columns ``DOCUMENT_INDEX`` and ``DOCUMENT``): real articles, some already tokeni
 large outlet's caption boilerplate. The benchmark cleans and splits every article as the
 pipeline does and counts what should not survive: sentences without a word of two letters
 ("." or "S ."), stray ``â``, Penn Treebank bracket tokens, clitics split off their word
-("world 's"), caption boilerplate, and captions ending in their photo's credit in brackets
-("(Photo: Jane Roe AP)").
+("world 's"), caption boilerplate, captions ending in their photo's credit in brackets
+("(Photo: Jane Roe AP)") and the lines of a video player ("CLOSE Former President ...").
 """
 
 from __future__ import annotations
@@ -31,6 +31,8 @@ _PHOTO_CREDIT_LINE_RE = re.compile(
     r"\((?:photo|photos|image|video|photograph|illustration)\s*:[^()\n]{1,80}\)[ \t]*$",
     re.I | re.M,
 )
+# USA Today's video player copied with the page: "CLOSE Former President ... (Dec. 26) AP"
+_VIDEO_PLAYER_LINE_RE = re.compile(r"^(?:Skip in Skip x Embed x Share )?CLOSE [A-Z0-9]", re.M)
 # A Penn Treebank clitic split off its word ("world 's"), as detokenise rejoins it.
 _SPLIT_CLITIC_RE = re.compile(r"(?<=\w) '(?:s|re|ll|ve|d|m)(?=[\s,.;:!?)\]]|$)")
 
@@ -48,6 +50,7 @@ def residue_counts(documents: pd.DataFrame, sentences: pd.DataFrame) -> dict[str
         "bracket_tokens": int(text.str.count(_BRACKET_RE).sum()),
         "caption_boilerplate": int(text.str.count(_CAPTION_RE).sum()),
         "photo_credit_captions": int(text.str.count(_PHOTO_CREDIT_LINE_RE).sum()),
+        "video_player_lines": int(text.str.count(_VIDEO_PLAYER_LINE_RE).sum()),
         "split_clitics": int(text.str.count(_SPLIT_CLITIC_RE).sum()),
         "documents_without_text": int((documents["n_words"] == 0).sum()),
     }

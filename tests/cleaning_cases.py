@@ -48,6 +48,9 @@ def assert_kept(line: str) -> None:
 
 HITS = {
     "site_chrome": [
+        "A post shared by Jane Roe (@janeroe) on Aug 8, 2017 at 1:52pm PDT",
+        "Interested in Harbour Fees? Add Harbour Fees as an interest to stay up to date on the "
+        "latest Harbour Fees news, video, and analysis from ABC News.",
         "CLOSE Trump and Norwegian PM butt heads over Paris climate accord Video provided by AFP "
         "Newslook",
         "Skip in Skip x Embed x Share CLOSE SportsPulse: Jane Roe breaks down the game. USA TODAY "
@@ -256,6 +259,8 @@ NEAR_MISSES = [
     "Your support helps our work, the charity told donors.",
     "Remove the lid before heating the soup.",
     "CLOSE to 100 people attended the meeting, officials said.",
+    "A post shared by the mayor drew 2,000 comments.",
+    "Interested in fees? Add them up and you get a large sum, the auditor said.",
     "CLOSE: the vote was 5-4.",
 ]
 

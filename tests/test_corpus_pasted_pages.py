@@ -605,6 +605,10 @@ def test_under_a_menu_a_menu_item_over_the_headline_is_not_the_title() -> None:
         # USA Today's (Gannett's): the word for the image and the credit in brackets
         "Ships wait at the harbour entrance on Monday. (Photo: Jane Roe USA TODAY)",
         "Harbour master Jane Roe (Photo: The Associated Press)",
+        # AP's caption of an archive photo, which runs long
+        "FILE - In this Dec. 17, 2017, file photo, harbour master Jane Roe speaks to reporters "
+        "at the port in Freeport. " + " ".join(["The port has handled more ships since."] * 8),
+        "FILE PHOTO - Harbour master Jane Roe is seen in this handout photo.",
     ],
 )
 def test_a_caption_ending_in_its_sites_credit_goes_to_metadata(caption: str) -> None:

@@ -595,6 +595,11 @@ _CAPTION_TAIL_RE = re.compile(
     r"(?-i:[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){1,3})\)$",
     re.IGNORECASE,
 )
+# AP's caption of a photo from its archive, which only a caption opens with: "FILE - In this
+# Dec. 17, 2017, file photo, ...", "FILE PHOTO - ... is seen in this ..." (AP Stylebook); these
+# run longer than other captions
+_FILE_PHOTO_RE = re.compile(r"FILE(?: PHOTO)?\s*[-–—]+\s*(?:In this\b.{0,80}?\bphoto\b|\S)")
+MAX_FILE_PHOTO_WORDS = 150
 # the BBC's "Image caption, Traders on the floor of the New York Stock Exchange on Tuesday"
 _LABELLED_CAPTION_RE = re.compile(
     r"(?:image|photo|picture|video|media) caption\s*[,:]\s*\S", re.IGNORECASE
@@ -647,6 +652,8 @@ def _caption_rule(view: LineView) -> tuple[str, str, str] | None:
         (_may_end_in_credit(text) and _CAPTION_TAIL_RE.search(text))
         or _LABELLED_CAPTION_RE.match(text)
     ):
+        return "caption", "captions", text
+    if view.n_words <= MAX_FILE_PHOTO_WORDS and _FILE_PHOTO_RE.match(text):
         return "caption", "captions", text
     if view.n_words <= MAX_CREDIT_WORDS and _TIME_LINE_RE.fullmatch(text):
         return "dateline", "updated", text

@@ -185,11 +185,13 @@ def _rules_listing() -> dict[str, str]:
         "metadata['author_role']) and a name with its place over a dateline ('Jane Doe in "
         "London' / 'Published October 21 2025').",
         "image_credit": "A short image credit line ('Photo: Jane Roe/Reuters', 'Image credit: "
-        "NASA', 'Jane Roe | Getty Images', '(AP Photo/Jane Roe)', 'Image source, Getty Images') "
-        "moves to metadata['image_credits'].",
+        "NASA', 'Jane Roe | Getty Images', '(AP Photo/Jane Roe)', 'Image source, Getty Images', "
+        "'Illustration by Jane Roe. Sources: Getty.') moves to metadata['image_credits'].",
         "caption": "A photo caption that ends with its credit ('... on Monday. (AP Photo/Evan "
-        "Vucci)', '... (Jane Roe/Reuters)', '... REUTERS/Jane Roe', '...Credit...Jane Roe') or "
-        "says it is one ('Image caption, ...') moves to metadata['captions'].",
+        "Vucci)', '... (Jane Roe/Reuters)', '... REUTERS/Jane Roe', '...Credit...Jane Roe', "
+        "'... (Photo: Jane Roe AP)'), says it is one ('Image caption, ...') or opens as AP's "
+        "caption of an archive photo ('FILE - In this ... file photo, ...') moves to "
+        "metadata['captions'].",
         "caption_over_credit": "A line of 5–40 words right above a credit line that names a "
         "photo ('Photo: Jane Roe, AP', 'Jane Roe/Getty Images'; not a bare 'Reuters') is that "
         "photo's caption, as a page copied from a browser lays it out; it moves to "

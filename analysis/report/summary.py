@@ -268,19 +268,7 @@ def _methods_section(
             else ""
         ),
         actors_method(lexicons, corpus_dir),
-        (
-            f"- **Frames.** A codebook of {generic} generic frame{'s' * (generic != 1)} "
-            "(Semetko & Valkenburg 2000)"
-            if generic
-            else f"- **Frames.** A codebook of {issue} issue-specific frame{'s' * (issue != 1)}"
-            " (mapped to Policy Frames Codebook dimensions, Boydstun et al. 2014)"
-        )
-        + (
-            f" and {issue} issue-specific frame{'s' * (issue != 1)} (mapped to Policy Frames "
-            "Codebook dimensions, Boydstun et al. 2014)"
-            if issue and generic
-            else ""
-        )
+        f"- **Frames.** A codebook of {_frame_kinds(generic, issue)}"
         + " marks a sentence as carrying a frame when it uses one of the frame's indicator "
         "words or phrases (stem-aware, with exclusions). These are lexical proxies for a human "
         "coder's judgement.",
@@ -308,6 +296,18 @@ def _methods_section(
         "the adjusted p-value is below 0.05.",
         "",
     ]
+
+
+def _frame_kinds(generic: int, issue: int) -> str:
+    """The frame kinds the codebook holds, each with its count and source, joined by "and"
+    (the issue-specific kind also when the codebook holds neither)."""
+    kinds = [f"{generic} generic frame{'s' * (generic != 1)} (Semetko & Valkenburg 2000)"]
+    if issue or not generic:
+        kinds.append(
+            f"{issue} issue-specific frame{'s' * (issue != 1)} (mapped to Policy Frames "
+            "Codebook dimensions, Boydstun et al. 2014)"
+        )
+    return " and ".join(kinds if generic else kinds[1:])
 
 
 def _cleaning_counts(facts: CorpusFacts) -> str:

@@ -641,3 +641,57 @@ def test_under_a_menu_a_standfirst_that_ends_a_sentence_may_stand_under_the_head
         ["NPR Shop", "Keyboard shortcuts for audio player", _HEADLINE, "By Jane Doe", *_BODY]
     )
     assert clean_text(raw, "p1").metadata.get("title") == _HEADLINE
+
+
+@pytest.mark.parametrize(
+    "top",
+    [
+        # the South China Morning Post: a follow button between the name and the date
+        [_HEADLINE, "Jane Doe", "+ FOLLOW", "Published: 6:00pm, 21 Oct 2025"],
+        # the Hindu: the name alone under the date line
+        [_HEADLINE, "Updated - October 21, 2025 10:12 pm IST - BENGALURU", "Jane Doe"],
+        [_HEADLINE, "Oct 21, 2025", "Jane Doe", "Read Comments"],
+    ],
+)
+def test_a_name_next_to_the_date_past_a_button_is_the_author(top: list[str]) -> None:
+    cleaned = clean_text("\n".join([*top, *_BODY]), "p1")
+    assert cleaned.text.splitlines() == _BODY
+    assert cleaned.metadata.get("author") == "Jane Doe"
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [
+        # the Atlantic: the name and a follow button between the heading and the bio
+        [
+            "About the Author",
+            "Jane Doe",
+            "Follow",
+            "Jane Doe is a staff writer at The Harbour Review and the author of Tides.",
+        ],
+        # the South China Morning Post: the name alone over a bio naming the job
+        ["Jane Doe", "Jane Doe joined the Post in 2016. She covers shipping and trade."],
+        ["About the author", "Jane Doe is a freelance reporter based in Freeport."],
+    ],
+)
+def test_an_author_bio_at_the_end_goes(tail: list[str]) -> None:
+    cleaned = clean_text("\n".join([_HEADLINE, "By Jane Doe", *_BODY, *tail]), "p1")
+    assert cleaned.text.splitlines() == _BODY
+    assert {e.rule for e in cleaned.audit if e.line_no > 2 + len(_BODY)} <= {
+        "author_bio",
+        "site_chrome",
+    }
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [
+        # a profile's paragraph under the person's name names no job: the article's
+        ["Ana Ruiz", "Ana Ruiz, 54, has run the timber yard by the harbour for thirty years."],
+        # the heading over a name, then prose that is not about the author
+        ["About the Author", "Jane Doe", "The harbour will reopen on Monday, officials said."],
+    ],
+)
+def test_prose_under_a_name_that_is_no_bio_is_kept(tail: list[str]) -> None:
+    cleaned = clean_text("\n".join([_HEADLINE, "By Jane Doe", *_BODY, *tail]), "p1")
+    assert cleaned.text.splitlines()[-1] == tail[-1]

@@ -217,6 +217,26 @@ def is_bio(line: LineView, author: str | None = None) -> bool:
     return False
 
 
+# what a journalist's bio says of the job, beyond _BIO_CUE_RE ("joined the Post in 2016. She
+# covers the Hong Kong economy")
+_JOB_CUE_RE = re.compile(
+    r"\b(?:joined|joins)\s+(?:the|our)\b|\b(?:covers|writes about|reports on)\b", re.IGNORECASE
+)
+
+
+def is_bio_of(line: LineView, name: str) -> bool:
+    """Whether ``line`` is the bio of the person named ``name`` alone on the line above it, as
+    the South China Morning Post and others close an article ("Lilian Zhang" / "Lilian Zhang
+    joined the Post in 2016. She covers ..."): it opens with the whole name and says what the
+    person's job is (:data:`_BIO_CUE_RE` or :data:`_JOB_CUE_RE`). A profile's paragraph under a
+    name ("Maria Lopez" / "Maria Lopez, 54, has lived in the town ...") names no job, so stays."""
+    if line.n_words > _MAX_BIO_WORDS or line.is_bullet or line.reports_speech:
+        return False
+    if not re.match(rf"{re.escape(name)}\b", line.bare):
+        return False
+    return bool(_BIO_CUE_RE.search(line.bare) or _JOB_CUE_RE.search(line.bare))
+
+
 # --------------------------------------------------------------------------------------------
 # Hard-wrapped paragraphs.
 # --------------------------------------------------------------------------------------------

@@ -47,6 +47,7 @@ from analysis.corpus.block_rules import (
     continues_previous,
     is_about_author_heading,
     is_bio,
+    is_bio_of,
     is_comment_heading,
     is_related_heading,
     related_block_end,
@@ -182,8 +183,9 @@ def _rules_listing() -> dict[str, str]:
         "first 10 lines kept) moves to metadata['dateline_place']; the paragraph stays.",
         "byline": "A 'By <Name>' line moves to metadata['author']; near the top, so does a "
         "name over a role line ('Jane Doe' / 'Business reporter, BBC News', the role to "
-        "metadata['author_role']) and a name with its place over a dateline ('Jane Doe in "
-        "London' / 'Published October 21 2025').",
+        "metadata['author_role']), a name with its place or alone over a dateline ('Jane Doe in "
+        "London' / 'Published October 21 2025'; a '+ FOLLOW' button may stand between) and a "
+        "name alone under one.",
         "image_credit": "A short image credit line ('Photo: Jane Roe/Reuters', 'Image credit: "
         "NASA', 'Jane Roe | Getty Images', '(AP Photo/Jane Roe)', 'Image source, Getty Images', "
         "'Illustration by Jane Roe. Sources: Getty.') moves to metadata['image_credits'].",
@@ -200,7 +202,9 @@ def _rules_listing() -> dict[str, str]:
         "credit_line": "A wire credit line '(Reporting by ...; Editing by ...)' moves to "
         "metadata['credits'].",
         "author_bio": "An author bio: the paragraph after a trailing byline or an 'About the "
-        "author' heading.",
+        "author' heading (the name and a 'Follow' button may stand between), or under the "
+        "author's name alone when it opens with the name and says the job ('Jane Doe joined "
+        "the Post in 2016. She covers ...').",
         "comment_section": "Reader comments: the 'N Comments' heading, commenter names, their "
         "comments up to the 'Reply' line, and comment forms ('Submit a Comment', 'Your email "
         "address will not be published').",
@@ -875,6 +879,8 @@ def _clean_round(
         # not the first line of text: there, "Protests Erupt in Paris" is a headline
         after_first = state.kept or state.titled
         authors = _author_over_dateline(views, i) if at_top and after_first else None
+        if authors is None and at_top and after_first and _is_name_under_dateline(views, i):
+            authors = view.bare
         if authors:
             state.move(cand, "byline", "author", authors)
             i += 1
@@ -906,6 +912,9 @@ def _clean_round(
     state.finish()
 
 
+BUTTONS_UNDER_NAME = 2  # lines a line rule removes ("+ FOLLOW") between a byline and its date
+
+
 def _author_over_dateline(views: Sequence[_View], i: int, *, name_alone: bool = True) -> str | None:
     """The authors of ``views[i]`` when it is a byline without "By" right above a dateline
     ("Published October 21 2025"), else None: as the Financial Times writes one ("Jane Doe in
@@ -913,15 +922,35 @@ def _author_over_dateline(views: Sequence[_View], i: int, *, name_alone: bool = 
     Doe", :func:`is_person_name`; not a line in capitals, which may be a place). The caller
     looks only at the top; ``name_alone=False`` accepts only the first form."""
     view = views[i]
-    if i + 1 >= len(views) or view.line_rule or view.meta_top:
+    if view.line_rule or view.meta_top:
         return None
-    meta = views[i + 1].meta_top
+    # a "Follow" button may stand between them (the South China Morning Post's "+ FOLLOW")
+    k = i + 1
+    while k < len(views) and k <= i + BUTTONS_UNDER_NAME and views[k].line_rule:
+        k += 1
+    meta = views[k].meta_top if k < len(views) else None
     if meta is None or meta[0] != "dateline":
         return None
     authors = parse_name_in_place(view)
     if authors is None and name_alone and is_person_name(view) and not view.bare.isupper():
         authors = view.bare
     return authors
+
+
+def _is_name_under_dateline(views: Sequence[_View], i: int) -> bool:
+    """Whether ``views[i]`` is the author's name alone right under the dateline, as the Hindu
+    signs an article ("Updated - October 21, 2025 10:12 pm IST - BENGALURU" / "Dinesh Rao" /
+    "Read Comments"): a line of 2-4 capitalised words (:func:`is_person_name`; not in capitals,
+    which may be a place), with at most :data:`BUTTONS_UNDER_NAME` lines a line rule removes
+    between it and the dateline. The caller looks only at the top, under the headline."""
+    view = views[i]
+    if view.line_rule or view.bare.isupper() or not is_person_name(view):
+        return False
+    k = i - 1
+    while k >= 0 and k >= i - BUTTONS_UNDER_NAME and views[k].line_rule:
+        k -= 1
+    meta = views[k].meta_top if k >= 0 else None
+    return meta is not None and meta[0] == "dateline"
 
 
 def _is_name_over_role(views: Sequence[_View], i: int) -> bool:
@@ -1021,11 +1050,37 @@ def _block_end(views: list[_View], i: int, at_top: bool) -> int | None:
     if head == "related_list":
         return related_block_end(views, i)
     author = None if at_top else view.byline
-    if author or head == "about_author":
+    if author:
         nxt = i + 1
         has_bio = nxt < len(views) and is_bio(views[nxt], author)
         return nxt + 1 if has_bio else nxt
+    if head == "about_author":
+        return _about_author_end(views, i)
+    # the author's name alone over a bio naming the job, at the end (no heading)
+    if not at_top and i + 1 < len(views) and is_person_name(view):
+        return i + 2 if is_bio_of(views[i + 1], view.bare) else None
     return None
+
+
+BIO_SKIPPED_LINES = 3  # the name and buttons ("Follow") between "About the Author" and the bio
+
+
+def _about_author_end(views: Sequence[_View], i: int) -> int:
+    """End (exclusive) of the block an "About the Author" heading at ``views[i]`` opens: the
+    heading and the bio under it. The Atlantic puts the author's name and a "Follow" button
+    between them ("About the Author" / "Derek Thompson" / "Follow" / "Derek Thompson is a staff
+    writer ..."); up to :data:`BIO_SKIPPED_LINES` such lines (the name alone, or lines a line
+    rule removes anyway) go with the bio. Without a bio within them, the heading alone."""
+    name = None
+    for k in range(i + 1, min(i + 2 + BIO_SKIPPED_LINES, len(views))):
+        view = views[k]
+        if is_bio(view, name):
+            return k + 1
+        if name is None and is_person_name(view):
+            name = view.bare
+        elif not view.line_rule:
+            break
+    return i + 1
 
 
 _BLOCK_HEAD_WORDS = max(HEADING_WORDS, BYLINE_WORDS)

@@ -6,8 +6,9 @@ it wrote itself:
 - **ownership record**: every run writes the list of files it produced to a manifest
   (:data:`MANIFEST`, JSON); the next run replaces or removes only those. A file in a folder the
   package writes to that is not in the record is *foreign*: a run refuses to start while there
-  are foreign files (:class:`OutputsError`), and with ``--force`` writes alongside them (a
-  same-named foreign file is overwritten, nothing else is touched).
+  are foreign files (:class:`OutputsError`), and with ``--force`` writes alongside them; a
+  foreign file with the name of an output is first kept beside it as ``NAME.yours.EXT``
+  (:func:`aside_path`), so no file the package did not write is ever lost.
 - **crash-safe swap** (:func:`swap_in`): a journal is written into a backup folder
   ``.previous-<pid>/`` first; every file about to be replaced is hard-linked into it, then the
   new file is renamed over the old one (so the path always holds the old or the new file); only
@@ -83,23 +84,54 @@ def _keep_copy(src: Path, dst: Path) -> None:
         shutil.copy2(src, dst)
 
 
+AS_YOURS = ".yours"  # the mark of a user's file kept beside the output that took its name
+
+
+def aside_path(path: Path, taken: Iterable[Path] = ()) -> Path:
+    """Where a user's file at ``path`` is kept when an output takes its name: beside it as
+    ``NAME.yours.EXT`` ("summary.yours.md"), else ``NAME.yours-2.EXT`` and so on, the first
+    name that neither exists nor is in ``taken``."""
+    taken = set(taken)
+    stem, suffix = path.stem, path.suffix
+    for n in range(1, 10_000):
+        mark = AS_YOURS if n == 1 else f"{AS_YOURS}-{n}"
+        candidate = path.with_name(f"{stem}{mark}{suffix}")
+        if candidate not in taken and not (candidate.exists() or candidate.is_symlink()):
+            return candidate
+    raise OutputsError(f"no free name to keep {path} under; move it away and run again")
+
+
 def swap_in(
-    staged: Path, live: Path, files: Iterable[str], owned: Iterable[str], manifest: Path
+    staged: Path,
+    live: Path,
+    files: Iterable[str],
+    owned: Iterable[str],
+    manifest: Path,
+    log: Callable[[str], None] | None = None,
 ) -> list[Path]:
     """Move ``files`` (relative paths) from ``staged`` to ``live``; remove the ``owned`` files
     the new set does not hold; record the new set in ``manifest``. All or nothing, crash-safe.
+
+    A file at the place of a new one that is not ``owned`` (the user's, written alongside with
+    ``--force``) is kept at :func:`aside_path` first, and ``log`` says so.
 
     On an exception the previous state is restored before it propagates; after a kill, the next
     :func:`recover` restores it. Returns the live paths written.
     """
     files = sorted(set(files))
-    removed = sorted(set(owned) - set(files))
+    owned = set(owned)
+    removed = sorted(owned - set(files))
     backup = manifest.parent / f".previous-{os.getpid()}"
     shutil.rmtree(backup, ignore_errors=True)
     backup.mkdir(parents=True)
     manifest_rel = manifest.relative_to(live).as_posix()
     entries = [(rel, (live / rel).exists()) for rel in [*files, manifest_rel]]
-    journal = {"root": str(live), "entries": entries, "removed": removed}
+    aside: dict[str, str] = {}
+    for rel, existed in entries:
+        if existed and rel != manifest_rel and rel not in owned:
+            taken = {live / a for a in aside.values()}
+            aside[rel] = aside_path(live / rel, taken).relative_to(live).as_posix()
+    journal = {"root": str(live), "entries": entries, "removed": removed, "aside": aside}
     (backup / JOURNAL).write_text(json.dumps(journal), encoding="utf-8")
     kept = backup / "files"
     try:
@@ -110,6 +142,8 @@ def swap_in(
             dst = live / rel
             if existed:
                 _keep_copy(dst, kept / rel)
+            if rel in aside:
+                _keep_copy(dst, live / aside[rel])
             dst.parent.mkdir(parents=True, exist_ok=True)
             _move(src, dst)
         for rel in removed:
@@ -122,6 +156,9 @@ def swap_in(
     discard = backup.with_name(f".discard-{os.getpid()}")
     os.replace(backup, discard)  # the commit point
     shutil.rmtree(discard, ignore_errors=True)
+    for rel, kept_as in aside.items():
+        if log is not None:
+            log(f"kept your {live / rel} as {live / kept_as}: an output of this run has its name")
     return [live / rel for rel in files]
 
 
@@ -136,6 +173,8 @@ def _roll_back(backup: Path) -> None:
     for rel, existed in journal["entries"]:
         if not existed:
             (live / rel).unlink(missing_ok=True)  # added by the interrupted run
+    for kept_as in journal.get("aside", {}).values():
+        (live / kept_as).unlink(missing_ok=True)  # a copy the run made; the original is back
     shutil.rmtree(backup, ignore_errors=True)
 
 
@@ -174,7 +213,8 @@ def refusal(out: Path, foreign: list[str]) -> str:
     shown = ", ".join(foreign[:3]) + (f" and {len(foreign) - 3} more" if len(foreign) > 3 else "")
     return (
         f"--out {out} holds files this package did not write ({shown}); choose an empty "
-        "folder, or pass --force to write alongside them (they are never deleted)"
+        "folder, or pass --force to write alongside them (never deleted: one with an output's "
+        f"name is kept as NAME{AS_YOURS}.EXT)"
     )
 
 

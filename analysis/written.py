@@ -4,8 +4,10 @@ is still as it wrote it, so that a rerun replaces its own output and nothing els
 ``code-sample``, ``validate`` and ``train`` write named files into a folder the user chose. A
 rerun should replace what the last run wrote, but a file of the same name that the package did
 not write, or that someone changed since (a sheet that has been coded), is someone's work and is
-never replaced without ``--force``. Each write is recorded, with the file's SHA-256, in
-:data:`RECORD` in the file's folder; :func:`kept_from_replacing` reads it.
+never replaced without ``--force``; with it, that file is first kept beside the new one as
+``NAME.yours.EXT`` (:func:`set_aside`), so no file the package did not write is lost. Each
+write is recorded, with the file's SHA-256, in :data:`RECORD` in the file's folder;
+:func:`kept_from_replacing` reads it.
 (``run`` and ``process`` keep their own, folder-wide record: :mod:`analysis.outputs`.)
 """
 
@@ -18,6 +20,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from analysis.io import write_text
+from analysis.outputs import aside_path
 
 RECORD = ".analysis-written.json"
 
@@ -54,10 +57,24 @@ def kept_from_replacing(paths: Iterable[Path]) -> list[Path]:
     return kept
 
 
+def set_aside(paths: Iterable[Path]) -> list[str]:
+    """Rename each of ``paths`` that writing must not replace (:func:`kept_from_replacing`) to
+    its :func:`analysis.outputs.aside_path` ("sheet.csv" to "sheet.yours.csv"), so that a
+    ``--force`` write replaces no one's file; returns one line per file kept, to print.
+    Without ``--force`` there are none: :func:`refused` stopped the command before."""
+    said = []
+    for path in kept_from_replacing(paths):
+        kept_as = aside_path(path)
+        path.rename(kept_as)
+        said.append(f"kept your {path} as {kept_as}: this command writes a file of that name")
+    return said
+
+
 def refused(paths: Iterable[Path], force: bool) -> bool:
     """Whether a command must not write ``paths``: some would replace what it must not
     (:func:`kept_from_replacing`) and ``force`` is not given. Then the refusal is printed on
-    standard error, for the command to exit with code 2 before it writes anything."""
+    standard error, for the command to exit with code 2 before it writes anything. With
+    ``force``, the command calls :func:`set_aside` on what it writes, right before writing."""
     found = [] if force else kept_from_replacing(paths)
     if found:
         print(f"error: {refusal(found)}", file=sys.stderr)
@@ -69,7 +86,8 @@ def refusal(paths: list[Path]) -> str:
     shown = ", ".join(str(path) for path in paths)
     return (
         f"{shown}: not written by this package, or changed since (a coded sheet?); nothing "
-        "was written. Choose another --out, or pass --force to replace it"
+        "was written. Choose another --out, or pass --force to write it (yours is kept as "
+        "NAME.yours.EXT)"
     )
 
 

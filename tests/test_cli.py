@@ -75,6 +75,8 @@ def test_corpus_command_takes_a_file_with_a_map_and_keeps_foreign_tables(
     assert "sentences.csv: not written by this package" in capsys.readouterr().err
     assert (tables / "sentences.csv").read_text(encoding="utf-8") == "my edits\n"
     assert main([*mapped, "--force"]) == 0
+    assert (tables / "sentences.yours.csv").read_text(encoding="utf-8") == "my edits\n"
+    assert "kept your" in capsys.readouterr().err
     with pytest.raises(SystemExit):  # --out is required: `run` alone writes the project's
         main(["corpus", "--corpus", str(export)])
 

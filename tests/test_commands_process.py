@@ -99,9 +99,12 @@ def test_non_empty_out_needs_force(
     assert run(corpus_csv, "--out", out, "--map", mapping) == 2
     assert "--force" in capsys.readouterr().err
     assert (out / "old.txt").exists()
+    (out / "run.json").write_text("my notes", encoding="utf-8")  # an output's name
     assert run(corpus_csv, "--out", out, "--map", mapping, "--force") == 0
     assert (out / "old.txt").read_text() == "keep me"  # --force never deletes others' files
     assert (out / "sentences.parquet").exists()
+    assert (out / "run.yours.json").read_text(encoding="utf-8") == "my notes"
+    assert "kept your" in capsys.readouterr().err
 
 
 @pytest.mark.usefixtures("light_work")

@@ -146,6 +146,10 @@ def test_code_sample_never_overwrites_a_sheet_without_force(make_corpus, tmp_pat
     assert not (tmp_path / "ann.guide.md").exists()
     assert main([*args, "--force"]) == 0
     assert len(pd.read_csv(out)) == 3
+    # the coded sheet is kept beside the new one, never replaced
+    kept = (tmp_path / "ann.yours.csv").read_text(encoding="utf-8")
+    assert kept.startswith("item_id,sentence,conflict\n1,Coded")
+    assert f"kept your {out} as {tmp_path / 'ann.yours.csv'}" in capsys.readouterr().err
     assert main([*args, "--n", "2"]) == 0  # its own sheet, unchanged: a rerun replaces it
     assert len(pd.read_csv(out)) == 2
     out.write_text(out.read_text(encoding="utf-8").replace(",,", ",1,", 1), encoding="utf-8")
@@ -165,6 +169,7 @@ def test_validate_and_train_never_overwrite_without_force(tmp_path: Path, capsys
     assert (out / "agreement.csv").read_text(encoding="utf-8") == "mine\n"
     assert main([*args, "--force"]) == 0
     assert "frame" in pd.read_csv(out / "agreement.csv").columns
+    assert (out / "agreement.yours.csv").read_text(encoding="utf-8") == "mine\n"
     assert main(args) == 0  # its own tables, unchanged: a rerun replaces them
     assert (out / "intercoder.csv").is_file()  # two coders in SHEET
     one_coder = tmp_path / "ann.csv"
@@ -178,6 +183,7 @@ def test_validate_and_train_never_overwrite_without_force(tmp_path: Path, capsys
     (out / "intercoder.csv").write_text("my notes\n", encoding="utf-8")
     assert main([*one, "--force"]) == 0
     assert (out / "intercoder.csv").read_text(encoding="utf-8") == "my notes\n"  # never theirs
+    assert not (out / "intercoder.yours.csv").exists()  # not written, so not moved either
     trainable = war_sheet(tmp_path / "trainable.csv")
     model = tmp_path / "model"
     model.mkdir()
@@ -188,6 +194,7 @@ def test_validate_and_train_never_overwrite_without_force(tmp_path: Path, capsys
     assert (model / "weights.npz").read_bytes() == b"someone's weights"
     assert not (model / "model.json").exists()
     assert main([*train, "--force"]) == 0 and (model / "model.json").is_file()
+    assert (model / "weights.yours.npz").read_bytes() == b"someone's weights"
 
 
 def test_code_sample_and_codebook_check_take_a_column_map(tmp_path: Path, capsys) -> None:

@@ -361,6 +361,58 @@ def test_a_second_process_into_a_locked_out_is_refused(tmp_path, capsys) -> None
     assert process.main(args) == 0  # once the lock is free
 
 
+def test_force_keeps_a_users_file_with_an_outputs_name_beside_it(
+    notebooks, corpus, tmp_path, monkeypatch
+):
+    # a tester's own reports/summary.md (here the fake run's figure) was overwritten under
+    # --force, after the refusal had said their files are never deleted
+    out = tmp_path / "out"
+    mine = out / "figures" / "01_corpus_a.png"
+    mine.parent.mkdir(parents=True)
+    mine.write_bytes(b"my figure")
+    (out / "figures" / "01_corpus_a.yours.png").write_bytes(b"an older one of mine")
+    use_fake_execute(monkeypatch, FakeExecute("a"))
+    said: list[str] = []
+    run(notebooks, out, corpus, force=True, log=said.append)
+    after = snapshot(out)
+    assert after["figures/01_corpus_a.png"] != b"my figure"  # the run's output
+    assert after["figures/01_corpus_a.yours-2.png"] == b"my figure"
+    assert after["figures/01_corpus_a.yours.png"] == b"an older one of mine"
+    assert [m for m in said if m.startswith("kept your")] == [
+        f"kept your {mine} as {out / 'figures' / '01_corpus_a.yours-2.png'}: an output of this "
+        "run has its name"
+    ]
+    record = json.loads((out / "reports" / outputs.MANIFEST).read_text())
+    assert not {"figures/01_corpus_a.yours.png", "figures/01_corpus_a.yours-2.png"} & set(
+        record["files"]
+    )
+
+
+def test_a_swap_rolled_back_after_a_kill_restores_the_users_file_and_drops_the_copy(tmp_path):
+    live, staged = tmp_path / "live", tmp_path / "staged"
+    (live / "reports").mkdir(parents=True)
+    staged.mkdir()
+    (live / "summary.md").write_text("mine")
+    (staged / "summary.md").write_text("new")
+    manifest = live / "reports" / outputs.MANIFEST
+    calls = {"n": 0}
+
+    def killed_at_first_move(src: Path, dst: Path) -> None:
+        raise SystemExit("killed")
+
+    real_move, real_roll_back = outputs._move, outputs._roll_back
+    outputs._move, outputs._roll_back = killed_at_first_move, lambda backup: None
+    try:
+        with pytest.raises(SystemExit):
+            outputs.swap_in(staged, live, ["summary.md"], set(), manifest)
+    finally:
+        outputs._move, outputs._roll_back = real_move, real_roll_back
+    assert (live / "summary.yours.md").read_text() == "mine"  # the copy made before the kill
+    said = outputs.recover(live / "reports", lambda m: calls.update(n=calls["n"] + 1))
+    assert said and (live / "summary.md").read_text() == "mine"
+    assert not (live / "summary.yours.md").exists()
+
+
 def test_run_refuses_an_out_that_is_a_file_and_leaves_it(tmp_path, capsys):
     notes = tmp_path / "notes.txt"
     notes.write_text("my notes\n", encoding="utf-8")

@@ -71,9 +71,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--force",
         action="store_true",
-        help="replace a sheet or guide this command did not write, or that changed since "
-        "(by default never: a sheet may hold someone's codes); an unchanged one of an "
-        "earlier run is replaced without it",
+        help="write over a sheet or guide this command did not write, or that changed since "
+        "(by default never: a sheet may hold someone's codes), keeping it as NAME.yours.EXT; "
+        "an unchanged one of an earlier run is replaced without it",
     )
 
 
@@ -136,7 +136,7 @@ def main(args: argparse.Namespace) -> int:
     from analysis.outputs import describe_os_error
     from analysis.settings import SettingsError, resolve_lexicons
     from analysis.validation.sample import coding_guide, draw_sample
-    from analysis.written import record_written, refused
+    from analysis.written import record_written, refused, set_aside
 
     problem = option_problem(args)
     if problem:
@@ -183,6 +183,8 @@ def main(args: argparse.Namespace) -> int:
         unit=args.unit,
     )
     try:
+        for line in set_aside([args.out, guide_path(args.out)]):
+            print(line, file=sys.stderr)  # a --force write: the user's sheet kept beside it
         write_table(sheet, args.out, encoding="utf-8-sig")  # Excel then shows its accents right
         write_text(guide, guide_path(args.out))
         record_written([args.out, guide_path(args.out)])  # a rerun may replace them unchanged

@@ -43,8 +43,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--force",
         action="store_true",
-        help="replace tables in OUT/reports/tables that this command did not write, or that "
-        "changed since (an unchanged earlier output is replaced without it)",
+        help="write over tables in OUT/reports/tables that this command did not write, or "
+        "that changed since, keeping each as NAME.yours.EXT (an unchanged earlier output is "
+        "replaced without it)",
     )
     parser.add_argument(
         "--codebook",
@@ -73,7 +74,7 @@ def main(args: argparse.Namespace) -> int:
     from analysis.loading import given_corpus, load_corpus
     from analysis.outputs import describe_os_error
     from analysis.settings import SettingsError, check_lexicons, resolve_lexicons
-    from analysis.written import record_written, refused
+    from analysis.written import record_written, refused, set_aside
 
     tables_dir = output_dirs(args.out)["tables"]
     problem = not_a_folder(args.out)
@@ -93,6 +94,8 @@ def main(args: argparse.Namespace) -> int:
         print(f"error: {error}", file=sys.stderr)
         return 2
     try:
+        for line in set_aside([tables_dir / name for name in CORPUS_TABLES]):
+            print(line, file=sys.stderr)  # a --force write: the user's table kept beside it
         written = write_corpus_tables(corpus, tables_dir)
         record_written(written)
     except OSError as error:

@@ -108,7 +108,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--force",
         action="store_true",
         help="write into a non-empty --out folder: replaces the outputs an earlier `process` "
-        "wrote there (and same-named files); every other file is kept",
+        "wrote there; every other file is kept (one with an output's name as NAME.yours.EXT)",
     )
     parser.add_argument("--no-progress", action="store_true", help="no progress bar")
 
@@ -133,7 +133,8 @@ def _check_out_dir(out: Path, force: bool, input_path: Path | None = None) -> st
     if out.is_dir() and any(not p.name.startswith(".") for p in out.iterdir()) and not force:
         return (
             f"--out {out} is not empty; choose another folder or pass --force to replace the "
-            "outputs of an earlier `process` there (other files are kept)"
+            "outputs of an earlier `process` there (other files are kept; one with an output's "
+            "name is kept as NAME.yours.EXT)"
         )
     return None
 
@@ -148,7 +149,7 @@ def _replace_outputs(tmp: Path, out: Path) -> None:
         for p in tmp.rglob("*")
         if p.is_file() and not p.name.startswith(".")
     )
-    swap_in(tmp, out, files, read_manifest(manifest), manifest)
+    swap_in(tmp, out, files, read_manifest(manifest), manifest, lambda m: print(m, file=sys.stderr))
     shutil.rmtree(tmp, ignore_errors=True)
 
 

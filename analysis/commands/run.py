@@ -120,7 +120,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--force",
         action="store_true",
         help="write into an --out that holds files this package did not write (they are kept; "
-        "a same-named file is overwritten)",
+        "one with an output's name is first kept beside it as NAME.yours.EXT)",
     )
     parser.add_argument("--no-progress", action="store_true", help="no progress bars")
     parser.add_argument(

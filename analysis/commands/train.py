@@ -31,8 +31,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--force",
         action="store_true",
-        help="replace model.json/weights.npz in --out that this command did not write or "
-        "that changed since (an unchanged earlier model is replaced without it)",
+        help="write over model.json/weights.npz in --out that this command did not write or "
+        "that changed since, keeping each as NAME.yours.EXT (an unchanged earlier model is "
+        "replaced without it)",
     )
     parser.add_argument(
         "--codebook",
@@ -67,7 +68,7 @@ def main(args: argparse.Namespace) -> int:
         read_sheets,
         uncoded_columns,
     )
-    from analysis.written import record_written, refused
+    from analysis.written import record_written, refused, set_aside
 
     if refused([args.out / "model.json", args.out / "weights.npz"], getattr(args, "force", False)):
         return 2
@@ -95,6 +96,8 @@ def main(args: argparse.Namespace) -> int:
     except (SheetError, CodebookError, ModelError) as error:
         print(f"error: {error}", file=sys.stderr)
         return 2
+    for line in set_aside([args.out / "model.json", args.out / "weights.npz"]):
+        print(line, file=sys.stderr)  # a --force write: the user's file kept beside it
     model.save(args.out)
     record_written([args.out / "model.json", args.out / "weights.npz"])
     print(model.metrics.to_string(index=False, float_format=lambda v: f"{v:.3f}"))

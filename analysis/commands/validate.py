@@ -34,8 +34,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--force",
         action="store_true",
-        help="replace agreement.csv/intercoder.csv in --out that this command did not write "
-        "or that changed since (unchanged earlier ones are replaced without it)",
+        help="write over agreement.csv/intercoder.csv in --out that this command did not "
+        "write or that changed since, keeping each as NAME.yours.EXT (unchanged earlier ones "
+        "are replaced without it)",
     )
     parser.add_argument(
         "--n-boot",

@@ -13,6 +13,7 @@ import contextlib
 import os
 import re
 import shutil
+from collections.abc import Callable
 from pathlib import Path
 
 from analysis.config import PACKAGE_DIR, output_dirs
@@ -171,20 +172,27 @@ def check_outputs(live_root: Path, force: bool) -> set[str]:
     return owned
 
 
-def promote(staged_root: Path, live_root: Path, owned: set[str] | None = None) -> list[Path]:
+def promote(
+    staged_root: Path,
+    live_root: Path,
+    owned: set[str] | None = None,
+    log: Callable[[str], None] | None = None,
+) -> list[Path]:
     """Swap the staged outputs in for the live ones this package wrote; all or nothing.
 
     Only files: every staged file replaces the live file of the same name (or is added), and
     the ``owned`` files (default: :func:`owned_outputs`) the run no longer produced are removed;
-    any other file is left alone. Crash-safe (:func:`analysis.outputs.swap_in`); the ownership
-    record is updated last. Returns the live paths of every file written.
+    any other file is left alone (one of the user's with an output's name is kept beside it,
+    ``log`` says where: :func:`analysis.outputs.aside_path`). Crash-safe
+    (:func:`analysis.outputs.swap_in`); the ownership record is updated last. Returns the live
+    paths of every file written.
     """
     live_root = output_dirs(live_root)["root"]
     output_dirs(live_root)["reports"].mkdir(parents=True, exist_ok=True)
     if owned is None:
         owned = owned_outputs(live_root)
     files = [p.relative_to(staged_root).as_posix() for p in _files(staged_root)]
-    written = swap_in(staged_root, live_root, files, owned, manifest_path(live_root))
+    written = swap_in(staged_root, live_root, files, owned, manifest_path(live_root), log)
     _remove_emptied_entries(output_dirs(live_root)["reports"] / CACHE_DIR)
     return written
 

@@ -291,7 +291,7 @@ def _run_locked(
             log(line)  # what the notebooks warned about the input, said where it is seen
         if record_key is not None:
             write_record(staging_root, record_key)
-        written = promote(staging_root, live["root"], owned)
+        written = promote(staging_root, live["root"], owned, log)
     except NotebookFailed as failure:
         failure.partial_path = _keep_failed(
             staged["notebooks"], live["reports"], failure.notebook, log

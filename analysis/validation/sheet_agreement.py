@@ -28,7 +28,7 @@ from analysis.validation.sheets import (
     read_sheets,
     uncoded_columns,
 )
-from analysis.written import kept_from_replacing, record_written, refusal
+from analysis.written import kept_from_replacing, record_written, refusal, set_aside
 
 AGREEMENT_FILE = "agreement.csv"
 INTERCODER_FILE = "intercoder.csv"
@@ -121,7 +121,8 @@ def write_agreement_tables(
     one line each, to print.
 
     Refuses (``FileExistsError``, before writing anything) to replace a file of those names that
-    this package did not write or that changed since, unless ``force``. An earlier
+    this package did not write or that changed since, unless ``force`` (then such a file is
+    kept as ``NAME.yours.EXT``: :func:`analysis.written.set_aside`). An earlier
     ``intercoder.csv`` of this package is removed when the sheets have one coder: it would not
     match the new ``agreement.csv``.
     """
@@ -129,10 +130,12 @@ def write_agreement_tables(
     kept = [] if force else kept_from_replacing([agreement_path, intercoder_path])
     if kept:
         raise FileExistsError(refusal(kept))
+    writes = [agreement_path] + ([intercoder_path] if measured.intercoder is not None else [])
+    done = set_aside(writes)  # under force, the user's file of a name written is kept beside it
     agreement_path.parent.mkdir(parents=True, exist_ok=True)
     write_table(measured.agreement, agreement_path)
     record_written([agreement_path])
-    done = [f"wrote {agreement_path} ({measured.items} items)"]
+    done.append(f"wrote {agreement_path} ({measured.items} items)")
     if measured.intercoder is not None:
         write_table(measured.intercoder, intercoder_path)
         record_written([intercoder_path])

@@ -18,6 +18,8 @@ from analysis.pipeline.params import (
     ParameterError,
     ParamSpec,
     annotation_type,
+    check_corpus_columns,
+    check_out_apart,
     check_outlets,
     describe_parameters,
     discover_parameters,
@@ -322,3 +324,35 @@ def test_an_articles_own_field_is_refused_as_a_grouping_before_the_run(make_corp
             check_group_column(folder, field)
     assert not ARTICLE_FIELDS & set(corpus_columns(folder))
     check_group_column(folder, "origin")
+
+
+def test_a_folder_with_a_bad_article_is_refused_before_any_notebook(make_corpus, tmp_path):
+    # a tester's `run` on such folders started notebook 01, which then failed in its cell 3
+    (tmp_path / "secret.txt").write_text("not an article", encoding="utf-8")
+    folder = make_corpus(
+        files={"a.txt": "An article about the harbour.", "b.txt": ""},
+        manifest=[
+            {"doc_id": "a", "file": "a.txt", "outlet": "Daily Ledger"},
+            {"doc_id": "b", "file": "b.txt", "outlet": "Daily Ledger"},
+            {"doc_id": "c", "file": "../secret.txt", "outlet": "Daily Ledger"},
+        ],
+    )
+    with pytest.raises(ParameterError) as caught:
+        check_corpus_columns(folder)
+    message = str(caught.value)
+    assert "b.txt: file is empty" in message and "points outside the corpus folder" in message
+
+
+def test_an_out_mixing_outputs_with_the_corpus_is_refused(tmp_path):
+    corpus = tmp_path / "project" / "corpus"
+    corpus.mkdir(parents=True)
+    check_out_apart(corpus, tmp_path / "project")  # the corpus beside the outputs: fine
+    check_out_apart(corpus, tmp_path / "results")
+    with pytest.raises(ParameterError, match="is the corpus folder or lies inside it"):
+        check_out_apart(corpus, corpus)
+    with pytest.raises(ParameterError, match="is the corpus folder or lies inside it"):
+        check_out_apart(corpus, corpus / "out")
+    inside = tmp_path / "out" / "reports" / "corpus"
+    inside.mkdir(parents=True)
+    with pytest.raises(ParameterError, match="which a run into --out"):
+        check_out_apart(inside, tmp_path / "out")

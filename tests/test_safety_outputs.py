@@ -413,6 +413,24 @@ def test_a_swap_rolled_back_after_a_kill_restores_the_users_file_and_drops_the_c
     assert not (live / "summary.yours.md").exists()
 
 
+def test_run_refuses_a_bad_corpus_or_an_out_inside_it_before_any_notebook(
+    notebooks, corpus, tmp_path, monkeypatch, capsys
+):
+    use_fake_execute(monkeypatch, FakeExecute("a"))
+    before = snapshot(corpus)
+    common = ["--notebooks", str(notebooks), "--corpus", str(corpus), "--no-progress"]
+    assert run_command.main(parse([*common, "--out", str(corpus)])) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("error: --out") and "corpus folder" in err and err.count("\n") == 1
+    assert snapshot(corpus) == before  # nothing written among the articles
+    (corpus / "stray.txt").write_text("", encoding="utf-8")  # an empty article
+    out = tmp_path / "out"
+    assert run_command.main(parse([*common, "--out", str(out)])) == 2
+    err = capsys.readouterr().err
+    assert "stray.txt: file is empty" in err and "notebook" not in err.lower()
+    assert not out.exists()
+
+
 def test_run_refuses_an_out_that_is_a_file_and_leaves_it(tmp_path, capsys):
     notes = tmp_path / "notes.txt"
     notes.write_text("my notes\n", encoding="utf-8")

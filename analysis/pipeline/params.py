@@ -25,7 +25,7 @@ from typing import Any
 
 import yaml
 
-from analysis.config import ARTICLE_FIELDS, GROUP_COLUMNS, MIN_N_BOOT, MIN_N_PERM
+from analysis.config import ARTICLE_FIELDS, GROUP_COLUMNS, MIN_N_BOOT, MIN_N_PERM, output_dirs
 from analysis.name_lists import comma_list
 from analysis.pipeline.notebooks import list_notebooks
 
@@ -569,23 +569,46 @@ def check_corpus(corpus: Path | str) -> Path:
     return path
 
 
+def check_out_apart(corpus: Path, out: Path) -> None:
+    """Refuse an output folder that would mix a run's outputs with its corpus: ``out`` being
+    the corpus folder or inside it (``figures/`` and ``reports/`` would sit among the articles,
+    and a later run would find them there), or the corpus lying in the folders a run writes
+    (``out/figures``, ``out/reports``). A corpus folder inside ``out`` (``project/corpus``
+    with ``--out project``) is fine: a run writes only its two folders."""
+    corpus, out = Path(corpus).resolve(), Path(out).resolve()
+    if corpus.is_dir() and out.is_relative_to(corpus):
+        raise ParameterError(
+            f"--out {out} is the corpus folder or lies inside it; choose a folder outside "
+            f"{corpus} for the figures and reports"
+        )
+    dirs = output_dirs(out)
+    for key in ("figures", "reports"):
+        if corpus.is_relative_to(dirs[key].resolve()):
+            raise ParameterError(
+                f"the corpus {corpus} lies in {dirs[key]}, which a run into --out {out} "
+                "writes; move the corpus or choose another --out"
+            )
+
+
 def check_corpus_columns(corpus: Path, column_map: Any = None, group_by: Any = None) -> None:
     """Refuse, before anything starts, a corpus file without the columns a run needs (a text,
     and an outlet or a url to name it by) or a ``column_map`` naming columns it does not have,
     with the reader's own message (it lists the file's columns and the ``--map`` to give); in
     a folder of corpus files, each file. A file without an outlet grouped by another column
     (``group_by``) is told how to compare by that column. A folder of articles is refused when
-    it has none to read (an empty manifest, or neither article files nor corpus files)."""
+    it has none to read (an empty manifest, or neither article files nor corpus files) or any
+    problem :func:`analysis.corpus.documents.read_raw_documents` finds in it."""
     exports = _corpus_files(corpus)
     if corpus.is_dir() and not exports:
-        from analysis.corpus.documents import CorpusError, no_articles_message, read_manifest
+        from analysis.corpus.documents import CorpusError, read_raw_documents
 
         try:
             with warnings.catch_warnings():  # the notebooks give the folder's warnings
                 warnings.simplefilter("ignore")
-                empty = read_manifest(corpus).empty
-            if empty:
-                raise ParameterError(no_articles_message(corpus))
+                # every file read and checked as notebook 01 reads it (none listed, a file
+                # outside the folder, missing, empty or binary), so that a bad folder is
+                # refused here, each problem on a line, not as a failed notebook
+                read_raw_documents(corpus)
         except CorpusError as error:
             raise ParameterError(str(error)) from None
         return

@@ -48,6 +48,7 @@ from analysis.pipeline.params import (
     check_corpus_columns,
     check_group_column,
     check_lexicon_files,
+    check_out_apart,
     check_outlets,
     discover_parameters,
     run_parameters,
@@ -207,6 +208,7 @@ def run_pipeline(
     schema = discover_parameters([by_name[n] for stage in plan for n in stage])
     values = dict(parameters or {})
     corpus = check_corpus(values.get("corpus_dir") or default_corpus_dir())
+    check_out_apart(corpus, out_dir)
     check_corpus_columns(corpus, values.get("column_map"), values.get("group_by"))
     check_outlets(corpus, values.get("outlets"))
     check_lexicon_files(corpus, values)

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-from conftest import ARTICLE_A, ARTICLE_B
+from conftest import ARTICLE_A, ARTICLE_B, PAGE_NAMING_ITS_SITE
 
 from analysis import load_corpus
 from analysis.corpus.documents import (
@@ -466,3 +466,22 @@ def test_a_folder_without_articles_or_with_an_empty_manifest_is_refused(
     (folder / "manifest.csv").write_text("doc_id,file,outlet\n", encoding="utf-8")
     with pytest.raises(CorpusError, match=r"manifest\.csv: lists no articles"):
         load_corpus(folder)
+
+
+def test_a_saved_pages_empty_outlet_in_the_manifest_is_its_site_name(make_corpus) -> None:
+    # refused before ("row 3 has an empty outlet"), though the page names its site
+    folder = make_corpus(
+        files={"a.txt": ARTICLE_A, "budget.html": PAGE_NAMING_ITS_SITE},
+        manifest=[
+            {"doc_id": "a1", "file": "a.txt", "outlet": "Daily Ledger"},
+            {"doc_id": "p1", "file": "budget.html", "outlet": ""},
+        ],
+    )
+    documents = load_corpus(folder).documents.set_index("doc_id")
+    assert documents.loc["p1", "outlet"] == "Harbour Times"
+    folder = make_corpus(
+        files={"a.txt": ARTICLE_A},
+        manifest=[{"doc_id": "a1", "file": "a.txt", "outlet": " "}],
+    )
+    with pytest.raises(CorpusError, match="row 2 has an empty outlet"):
+        load_corpus(folder)  # a text file names no site: still refused

@@ -594,8 +594,13 @@ def read_raw_documents(corpus_dir: Path | str | None = None) -> pd.DataFrame:
     duplicated = manifest.loc[manifest["doc_id"].duplicated(keep=False), "doc_id"]
     for doc_id in sorted(set(duplicated)):
         problems.append(f"{corpus_dir / MANIFEST_NAME}: duplicate doc_id {doc_id!r}")
+    # a saved page's empty outlet is its site name (analysis.corpus.html), as without a manifest
+    page = manifest["file"].str.lower().str.endswith(PAGE_SUFFIXES)
     for column in ("doc_id", "file", "outlet"):
-        for index in manifest.index[manifest[column].str.strip() == ""]:
+        empty = manifest[column].str.strip() == ""
+        if column == "outlet":
+            empty &= ~page
+        for index in manifest.index[empty]:
             problems.append(f"{corpus_dir / MANIFEST_NAME}: row {index + 2} has an empty {column}")
     listed = {os.path.normpath(name) for name in manifest["file"]}
     for path in _article_files(corpus_dir):

@@ -348,6 +348,7 @@ def test_an_out_mixing_outputs_with_the_corpus_is_refused(tmp_path):
     corpus.mkdir(parents=True)
     check_out_apart(corpus, tmp_path / "project")  # the corpus beside the outputs: fine
     check_out_apart(corpus, tmp_path / "results")
+    check_out_apart(corpus, None)  # the default output root: the project
     with pytest.raises(ParameterError, match="is the corpus folder or lies inside it"):
         check_out_apart(corpus, corpus)
     with pytest.raises(ParameterError, match="is the corpus folder or lies inside it"):

@@ -91,3 +91,29 @@ def test_discovered_names_count_aliases_once_and_list_them() -> None:
     assert "also" in actor.note
     mentions = actor_matrix(["The NRA met.", "So did the N.R.A. today.", "Nobody else."], [actor])
     assert mentions[actor.column].tolist() == [True, True, False]
+
+
+def test_a_name_keeps_the_full_stops_inside_it_and_matches_its_text() -> None:
+    # "St. Brennan General Hospital" was found as "St Brennan General Hospital", which matched
+    # none of the 16 sentences naming it, so the story's hospital was no actor at all
+    assert names_in("Nurses at St. Brennan General Hospital met John F. Kennedy today.") == [
+        "St. Brennan General Hospital",
+        "John F. Kennedy",
+    ]
+    assert names_in("The strike at St. Brennan ended.") == ["St. Brennan"]  # the last stop ends
+    sentences = pd.DataFrame(
+        {
+            "doc_id": ["a", "a", "b", "b"],
+            "outlet": ["X", "X", "Y", "Y"],
+            "sentence": [
+                "Nurses at St. Brennan General Hospital walked out.",
+                "Managers at St. Brennan General Hospital said little.",
+                "The board of St Brennan General Hospital met.",
+                "Talks at St. Brennan General Hospital resumed.",
+            ],
+        }
+    )
+    (actor,) = discover_actors(sentences)
+    assert actor.label == "St Brennan General Hospital"  # the two spellings count as one
+    mentions = actor_matrix(sentences["sentence"].tolist(), [actor])
+    assert mentions[actor.column].tolist() == [True, True, True, True]

@@ -569,13 +569,14 @@ def check_corpus(corpus: Path | str) -> Path:
     return path
 
 
-def check_out_apart(corpus: Path, out: Path) -> None:
+def check_out_apart(corpus: Path, out: Path | str | None) -> None:
     """Refuse an output folder that would mix a run's outputs with its corpus: ``out`` being
     the corpus folder or inside it (``figures/`` and ``reports/`` would sit among the articles,
     and a later run would find them there), or the corpus lying in the folders a run writes
     (``out/figures``, ``out/reports``). A corpus folder inside ``out`` (``project/corpus``
-    with ``--out project``) is fine: a run writes only its two folders."""
-    corpus, out = Path(corpus).resolve(), Path(out).resolve()
+    with ``--out project``) is fine: a run writes only its two folders. ``out`` None is the
+    default output root (:func:`analysis.config.output_dirs`)."""
+    corpus, out = Path(corpus).resolve(), output_dirs(out)["root"].resolve()
     if corpus.is_dir() and out.is_relative_to(corpus):
         raise ParameterError(
             f"--out {out} is the corpus folder or lies inside it; choose a folder outside "

@@ -94,6 +94,8 @@ TITLE_WORDS = frozenset(
 _APOSTROPHE = re.compile(r"['’]")
 # an abbreviation written with full stops ("N.R.A", the last stop taken off by _clean)
 _DOTTED = re.compile(r"[A-Z](?:\.[A-Z])+\.?")
+# a word ending in one full stop, as an abbreviation inside a name does ("St.", "F.", "U.S.")
+_ABBREVIATION_STOP = re.compile(r"(?<!\.)\.$")
 _OPENS_BRACKET = re.compile(r"\s*\(\s*")
 _CLOSES_BRACKET = re.compile(r"\s*\)")
 
@@ -124,13 +126,16 @@ def _name_spans(sentence: str) -> list[tuple[int, int, str]]:
     """The names of one sentence as ``(start, end, name)``: where the name's first and last
     words start and end in the sentence, and the name (see the module docstring)."""
     names: list[tuple[int, int, str]] = []
-    run: list[tuple[int, int, int, str]] = []  # (token position, start, end, word)
+    # (token position, start, end, word, the word as written inside a name: "St." of "St.
+    # Brennan", whose full stop the name keeps so that it matches the text it came from)
+    run: list[tuple[int, int, int, str, str]] = []
 
     def close() -> None:
         while run and run[-1][3].lower() in CONNECTORS:
             run.pop()
         if run and not (len(run) == 1 and (run[0][0] == 0 or len(run[0][3]) < 2)):
-            names.append((run[0][1], run[-1][2], " ".join(word for *_, word in run)))
+            words = [inside for *_, inside in run[:-1]] + [run[-1][3]]
+            names.append((run[0][1], run[-1][2], " ".join(words)))
         run.clear()
 
     for position, match in enumerate(_TOKEN.finditer(sentence)):
@@ -139,7 +144,8 @@ def _name_spans(sentence: str) -> list[tuple[int, int, str]]:
             close()  # a comma, a bracket or a dash between two words ends a name
         joins = bool(run) and word in CONNECTORS and run[-1][3].lower() not in CONNECTORS
         if _is_name_word(word) or joins:
-            run.append((position, match.start(), match.end(), word))
+            stop = _ABBREVIATION_STOP.search(match.group(0)) is not None
+            run.append((position, match.start(), match.end(), word, word + "." if stop else word))
         else:
             close()
     close()
@@ -152,8 +158,12 @@ def names_in(sentence: str) -> list[str]:
 
 
 def _undotted(name: str) -> str:
-    """An abbreviation without its full stops ("N.R.A" -> "NRA"); any other name as it is."""
-    return name.replace(".", "") if _DOTTED.fullmatch(name) else name
+    """An abbreviation without its full stops ("N.R.A" -> "NRA"), a name without those of the
+    abbreviations inside it ("St. Brennan" -> "St Brennan", "U.S. Steel" -> "US Steel"); any
+    other name as it is."""
+    if _DOTTED.fullmatch(name):
+        return name.replace(".", "")
+    return " ".join(_undotted(word.rstrip(".")) for word in name.split()) if "." in name else name
 
 
 def _initials(long_form: str) -> set[str]:
@@ -270,6 +280,7 @@ def _is_person_like(name: str) -> bool:
     if not 2 <= len(words) <= 3 or first in PLACE_WORDS | TITLE_WORDS:
         return False
     for k, word in enumerate(words):
+        word = word.rstrip(".")  # a middle initial keeps its full stop ("John F. Kennedy")
         initial = 0 < k < len(words) - 1 and len(word) == 1 and word.isupper()
         if not initial and not (_PERSON_WORD.fullmatch(word) and any(c.islower() for c in word)):
             return False

@@ -203,3 +203,32 @@ def test_a_zero_share_is_compared_with_its_rule_of_three_bound_not_a_collapsed_i
     assert finding.supported
     assert "Big is higher than Small" in finding.text
     assert "rule-of-three bound" in finding.text
+
+
+def test_a_small_group_with_none_seen_does_not_hide_a_clear_difference_between_large_ones():
+    from analysis.framing.findings import _rate_contrast
+
+    # a tester's 2-article outlet without certainty markers had the widest rule-of-three bound
+    # and was compared as "the lowest", so 4.3 (3.9-4.6) against 0.0 in 100k words each read as
+    # "no clear difference"
+    table = pd.DataFrame(
+        {
+            "outlet": ["Wire", "Ledger", "Courier", "Tiny"],
+            "estimate": [4.3, 0.0, 0.0, 0.0],
+            "ci_low": [3.9, 0.0, 0.0, 0.0],
+            "ci_high": [4.6, 0.0, 0.0, 0.0],
+            "n_docs": [602, 500, 480, 2],
+            "n_sentences": [9000, 8000, 7000, 22],
+            "n_words": [150000, 120000, 110000, 280],
+        }
+    )
+    sentences = pd.DataFrame(
+        {"outlet": ["Wire"], "doc_id": ["w1"], "sentence_id": [0], "sentence": ["Surely."]}
+    )
+    args = ("outlet", "estimate", "ci_low", "ci_high", "Certainty", "k", "s", "f", False)
+    finding = _rate_contrast(table, *args, sentences, pd.Series([True]))
+    assert finding.supported
+    assert "Wire is higher than Ledger" in finding.text
+    # the tiny group alone at 0 against the wire: its bound overlaps, no difference stated
+    finding = _rate_contrast(table.iloc[[0, 3]], *args, sentences, pd.Series([True]))
+    assert not finding.supported

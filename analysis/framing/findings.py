@@ -313,6 +313,24 @@ def _value_with_ci(row: pd.Series, value: str, low: str, high: str, percent: boo
     return f"{shown} ({ci(row[low], row[high], kind)}"
 
 
+def _widest_apart(ordered: pd.DataFrame, low: str) -> tuple[pd.Series, pd.Series]:
+    """The two groups of ``ordered`` (highest value first) whose intervals lie furthest apart:
+    the one whose lower bound most exceeds the other's upper bound (``_upper``: the interval's
+    top, or the rule-of-three bound of a value of 0). Comparing the highest value with the
+    lowest alone let a small group hide a clear difference: a tester's outlet of 2 articles with
+    no certainty markers (rule-of-three bound 10.7 per 1,000 words) was "the lowest", so 4.3
+    (3.9-4.6) against three large outlets at 0.0 read as no clear difference. Ties keep the
+    order of ``ordered``; with no gap at all, its first and last."""
+    best = (ordered.iloc[0], ordered.iloc[-1])
+    gap = float("-inf")
+    for i in range(len(ordered)):
+        for j in range(len(ordered)):
+            a, b = ordered.iloc[i], ordered.iloc[j]
+            if i != j and a[low] - b["_upper"] > gap and a[low] > b["_upper"]:
+                best, gap = (a, b), a[low] - b["_upper"]
+    return best
+
+
 def _rate_contrast(
     table: pd.DataFrame,
     group_col: str,
@@ -335,7 +353,7 @@ def _rate_contrast(
         f"{articles(int(r['n_docs']))}, {int(r['n_sentences'])} sentences)"
         for _, r in ordered.iterrows()
     )
-    hi, lo = ordered.iloc[0], ordered.iloc[-1]
+    hi, lo = _widest_apart(ordered, low)
     if len(ordered) > 1 and not _overlap(hi[low], hi["_upper"], lo[low], lo["_upper"]):
         verdict = (
             f"In these articles, {hi[group_col]} is higher than {lo[group_col]}; their 95% "
@@ -349,7 +367,7 @@ def _rate_contrast(
     else:
         verdict = "Overlapping intervals, no clear difference between the groups."
         supported = False
-    # Evidence from the group with the highest value.
+    # Evidence from the higher group compared (with no clear pair, the highest value's).
     mask = evidence_mask & (sentences[group_col] == hi[group_col])
     evidence = _evidence_for(sentences, mask, group_col, n=2)
     return Finding(

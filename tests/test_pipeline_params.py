@@ -7,6 +7,7 @@ import warnings
 from pathlib import Path
 
 import nbformat
+import pandas as pd
 import papermill
 import pytest
 from conftest import PAGE_NAMING_ITS_SITE
@@ -357,3 +358,17 @@ def test_an_out_mixing_outputs_with_the_corpus_is_refused(tmp_path):
     inside.mkdir(parents=True)
     with pytest.raises(ParameterError, match="which a run into --out"):
         check_out_apart(inside, tmp_path / "out")
+
+
+def test_an_agreement_table_for_none_of_the_codebooks_frames_is_refused(make_corpus, tmp_path):
+    from analysis.pipeline.params import check_lexicon_files
+
+    folder = make_corpus()
+    agreement = tmp_path / "agreement.csv"
+    row = {"method": "codebook", "n": 40, "f1": 0.6, "f1_ci_low": 0.4, "f1_ci_high": 0.8}
+    row |= {"tp": 9, "fp": 5, "fn": 6, "tn": 20}
+    pd.DataFrame([{**row, "frame": "carbon_tax"}]).to_csv(agreement, index=False)
+    with pytest.raises(ParameterError, match=r"\['carbon_tax'\], none of the run's codebook"):
+        check_lexicon_files(folder, {"validation": str(agreement)})
+    pd.DataFrame([{**row, "frame": "conflict"}]).to_csv(agreement, index=False)
+    check_lexicon_files(folder, {"validation": str(agreement)})  # a frame of the codebook

@@ -702,3 +702,16 @@ def test_articles_a_news_api_cut_short_are_a_limitation(workspace, cut):
     audit.to_csv(workspace["tables"] / "cleaning_audit.csv", index=False)
     limitations, _ = summary_of_documents(workspace, rows)
     assert ("**Articles cut short.** 1 of 3 articles ended" in limitations) is cut
+
+
+def test_an_agreement_table_of_other_frames_leaves_the_run_not_validated(workspace, tmp_path):
+    # a tester's table of other frames validated nothing, yet "Not validated" went away
+    agreement = tmp_path / "agreement.csv"
+    pd.DataFrame(
+        [{"method": "codebook", "frame": "carbon_tax", "n": 40, "f1": 0.6, "f1_ci_low": 0.4,
+          "f1_ci_high": 0.8, "tp": 9, "fp": 5, "fn": 6, "tn": 20}]
+    ).to_csv(agreement, index=False)  # fmt: skip
+    params = {"validation": str(agreement)}
+    _, limits = summary.validation_lines(workspace["tables"], params, workspace["corpus"])
+    assert len(limits) == 1 and limits[0].startswith("- **Not validated on this corpus.**")
+    assert "holds agreement for other frames: carbon_tax" in limits[0]

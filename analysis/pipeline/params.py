@@ -795,9 +795,34 @@ def check_lexicon_files(corpus: Path, values: Mapping[str, Any]) -> None:
 
     given = {k: values.get(k) for k in LEXICON_KINDS if values.get(k)}
     try:
-        check_lexicons(resolve_lexicons(corpus if corpus.is_dir() else None, **given))
+        lexicons = resolve_lexicons(corpus if corpus.is_dir() else None, **given)
+        check_lexicons(lexicons)
     except SettingsError as err:
         raise ParameterError(str(err)) from None
+    if values.get("validation"):
+        _check_validated_frames(Path(values["validation"]), lexicons.codebook)
+
+
+def _check_validated_frames(agreement_path: Path, codebook: Path | None) -> None:
+    """Refuse an agreement table (``-p validation``) that holds no frame of the run's codebook:
+    a tester's table of the generic frames, given with a climate codebook, validated nothing,
+    yet the summary's "Not validated on this corpus" went away."""
+    from analysis.framing.codebook import load_codebook
+    from analysis.validation.agreement import AgreementError, read_agreement
+
+    try:
+        table = read_agreement(agreement_path)
+    except AgreementError:
+        return  # the parameter's own rule says what is wrong with the file
+    keys = load_codebook(str(codebook) if codebook else None).keys
+    frames = sorted({str(f) for f in table["frame"]} - {"tone"})
+    if frames and not set(frames) & set(keys):
+        raise ParameterError(
+            f"-p validation {agreement_path} holds agreement for the frames {frames}, none of "
+            f"the run's codebook ({sorted(keys)}): it would validate nothing. Validate a sheet "
+            "coded with this codebook (`python -m analysis validate --codebook ...`), or leave "
+            "-p validation out"
+        )
 
 
 # --------------------------------------------------------------------------- a run's values

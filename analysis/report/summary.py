@@ -920,6 +920,21 @@ def validation_lines(
         agreement = read_agreement(path)
     except AgreementError as err:
         return [*head, *lines, f"The validation table could not be read: {err}", ""], []
+    validated = [
+        key
+        for key, method in methods.items()
+        if ((agreement["method"] == method) & (agreement["frame"] == key)).any()
+    ]
+    if not validated:  # a table of another codebook's frames: nothing of this run is checked
+        table_frames = sorted({str(f) for f in agreement["frame"]} - {"tone"})
+        return [*head, *lines], [
+            NOT_VALIDATED.replace(
+                "were not checked against human coding of these articles",
+                f"were not checked against human coding of these articles (`-p validation "
+                f"{escape_code(Path(path).name)}` holds agreement for other frames: "
+                f"{escape_text(', '.join(table_frames))})",
+            )
+        ]
     lines += [
         f"Agreement with human coding (`{escape_code(Path(path).name)}`, F1 with 95% bootstrap "
         "interval over the coded items):",

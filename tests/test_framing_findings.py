@@ -232,3 +232,20 @@ def test_a_small_group_with_none_seen_does_not_hide_a_clear_difference_between_l
     # the tiny group alone at 0 against the wire: its bound overlaps, no difference stated
     finding = _rate_contrast(table.iloc[[0, 3]], *args, sentences, pd.Series([True]))
     assert not finding.supported
+
+
+def test_a_small_rule_of_three_bound_keeps_two_significant_digits():
+    from analysis.framing.findings import _value_with_ci
+
+    # a tester's summary read "up to about 0.0 is compatible with seeing none"
+    row = pd.Series({"estimate": 0.0, "ci_low": 0.0, "ci_high": 0.0, "n_sentences": 9000})
+    rate = _value_with_ci(
+        pd.concat([row, pd.Series({"n_words": 120000})]), "estimate", "ci_low", "ci_high", False
+    )
+    assert "up to about 0.025 is compatible" in rate
+    share = _value_with_ci(row, "estimate", "ci_low", "ci_high", True)
+    assert "up to about 0.033% is compatible" in share
+    row["n_sentences"] = 20
+    assert "up to about 15% is compatible" in _value_with_ci(
+        row, "estimate", "ci_low", "ci_high", True
+    )

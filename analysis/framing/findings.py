@@ -50,7 +50,7 @@ def _share_with_ci(row: pd.Series, group_col: str) -> str:
     if row.share == 0:
         return (
             f"0% for {row[group_col]} (no coded sentence; {sizes}: a share up to about "
-            f"{pct(_upper_share(row))} is compatible with seeing none)"
+            f"{_bound_text(_upper_share(row), True)} is compatible with seeing none)"
         )
     return (
         f"{pct(row.share)} for {row[group_col]} "
@@ -302,14 +302,29 @@ def _zero_bound(row: pd.Series, value: str, high: str, percent: bool) -> float:
     return max(upper, 3 / n if percent else 3000 / n)
 
 
+def _bound_text(bound: float, percent: bool) -> str:
+    """A rule-of-three bound as a share in percent or a rate, with two significant digits when
+    it is small: on a large group the bound is below what the usual rounding shows (3 in
+    120,000 words is 0.025 per 1,000 words), and a tester's summary read "up to about 0.0 is
+    compatible with seeing none" and "up to about 0%"."""
+    value = 100 * bound if percent else bound
+    small = value < (1 if percent else 0.1)
+    text = (
+        f"{value:.2g}" if small and value > 0 else (f"{value:.0f}" if percent else f"{value:.1f}")
+    )
+    return f"{text}%" if percent else text
+
+
 def _value_with_ci(row: pd.Series, value: str, low: str, high: str, percent: bool) -> str:
     """'12% (95% CI …' or, for a value of 0, the value with its rule-of-three bound."""
     kind = "percent" if percent else "rate"
     shown = pct(row[value]) if percent else num(row[value], signed=False, digits=1)
     if float(row[value]) == 0:
         bound = _zero_bound(row, value, high, percent)
-        bound_text = pct(bound) if percent else num(bound, signed=False, digits=1)
-        return f"{shown} (none seen; up to about {bound_text} is compatible with seeing none"
+        return (
+            f"{shown} (none seen; up to about {_bound_text(bound, percent)} is compatible with "
+            "seeing none"
+        )
     return f"{shown} ({ci(row[low], row[high], kind)}"
 
 

@@ -360,6 +360,8 @@ def test_the_sample_limitation_follows_the_actual_counts(workspace, n_docs, head
     limitations = md.split("## Limitations")[1]
     assert f"**{heading}" in limitations
     assert "very small" not in limitations.lower() or heading == "A very small sample"
+    if heading == "Small groups":  # the small group named, and the verb agreeing
+        assert "1 of the 2 outlets has fewer than 10 articles (B (1 article));" in limitations
 
 
 @pytest.mark.parametrize(("n_docs", "said"), [([1, 2], True), ([40, 3], True), ([20, 15], False)])

@@ -342,6 +342,9 @@ def _count_frames(codebook: str | None) -> tuple[int, int]:
     return generic, len(book.frames) - generic
 
 
+SMALL_GROUPS_NAMED = 5  # the smallest groups the limitation names; more are counted
+
+
 def _sample_limitation(facts: CorpusFacts) -> str:
     """The first limitation, following the actual counts: a very small sample, small groups in a
     larger one, or the articles collected."""
@@ -361,11 +364,16 @@ def _sample_limitation(facts: CorpusFacts) -> str:
             f"observations."
         )
     if n_small:
+        small = sorted((n, str(name)) for name, n, _ in facts.per_group if n < SMALL_GROUP_DOCS)
+        named = [f"{escape_text(name)} ({articles(n)})" for n, name in small[:SMALL_GROUPS_NAMED]]
+        if len(small) > SMALL_GROUPS_NAMED:
+            named.append(f"{len(small) - SMALL_GROUPS_NAMED} more")
+        verb = "has" if n_small == 1 else "have"
         return (
-            f"- **Small groups.** {held} {n_small} of the {groups} {col}s have fewer than "
-            f"{SMALL_GROUP_DOCS} articles; results for those describe their articles, not the "
-            f"{col}'s coverage in general. Sentences of one article are not independent "
-            f"observations."
+            f"- **Small groups.** {held} {n_small} of the {groups} {col}s {verb} fewer than "
+            f"{SMALL_GROUP_DOCS} articles ({', '.join(named)}); results for those describe "
+            f"their articles, not the {col}'s coverage in general. Sentences of one article are "
+            f"not independent observations."
         )
     return (
         f"- **The articles collected.** {held} Results describe these articles; they stand for "

@@ -25,6 +25,9 @@ GROUP_COLUMNS = ("outlet", "origin")  # the document columns a run can compare g
 ARTICLE_FIELDS = frozenset({"title", "published", "url", "language", "date_note", "notes"})
 # The smallest replicate counts a run accepts (analysis.pipeline.params checks them before any
 # notebook starts): fewer give no usable percentile interval or p-value.
+# the fewest sentences mentioning an actor in a group for its tone to be reported: the summary's
+# actor findings and the actor heatmap's coloured cells (grey below) use the same bound
+MIN_ACTOR_SENTENCES = 5
 MIN_N_BOOT = 100
 MIN_N_PERM = 100
 

@@ -143,7 +143,8 @@ def test_actors_too_rare_to_report_are_stated_in_the_findings(tmp_path: Path) ->
     actors = actor_tone(sentences, "outlet", lexicon=lexicon, n_boot=N_BOOT)
     assert not actors.empty
     findings = sentiment_findings(by_group, pairwise, actors, sentences, "outlet", lexicon=lexicon)
-    assert "fewer than 3 sentences" in _finding(findings, "actor_tone_sparse_vader").text
+    # the heatmap's bound too (analysis.config.MIN_ACTOR_SENTENCES): one bound in both places
+    assert "fewer than 5 sentences" in _finding(findings, "actor_tone_sparse_vader").text
 
 
 # --- only one group -------------------------------------------------------------------------

@@ -190,13 +190,13 @@ def test_each_quote_says_why_it_was_chosen_and_gives_its_score(sentences):
     level = next(f for f in findings if f.key == "tone_level_Freedonia Post_vader")
     post = sentences[sentences["outlet"] == "Freedonia Post"]
     high, low = level.evidence
-    assert (
-        high.note
-        == f"most positive sentence of Freedonia Post: vader {post['compound'].max():+.2f}"
-    )
+    assert post["compound"].max() == 0  # no positive sentence: the highest is not "positive"
+    assert high.note == "highest-scoring sentence of Freedonia Post: vader +0.00"
     assert (
         low.note == f"most negative sentence of Freedonia Post: vader {post['compound'].min():+.2f}"
     )
+    ledger = next(f for f in findings if f.key == "tone_level_Daily Ledger_vader")
+    assert ledger.evidence[0].note.startswith("most positive sentence of Daily Ledger: vader +")
     method = next(f for f in findings if f.key == "tone_method_sensitivity")
     assert re.fullmatch(r"vader [+-]\d\.\d\d → vader-news [+-]\d\.\d\d", method.evidence[0].note)
     actor = next(f for f in findings if f.key == "actor_tone_china_vader")

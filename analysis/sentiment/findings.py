@@ -16,6 +16,7 @@ from collections.abc import Callable, Sequence
 import numpy as np
 import pandas as pd
 
+from analysis.config import MIN_ACTOR_SENTENCES
 from analysis.report.findings import Evidence, Finding
 from analysis.report.wording import articles, ci, num, pct
 from analysis.sentiment.actors import Actor, default_lexicon
@@ -61,9 +62,20 @@ def _evidence(
 
 
 def _extreme_note(col: str, method: str, highest: bool, of: str) -> Callable[[pd.Series], str]:
-    """The note ``"most positive sentence of BBC: vader +0.12"`` (``of`` is "of BBC")."""
-    which = "most positive" if highest else "most negative"
-    return lambda r: f"{which} sentence {of}: {method} {num(float(r[col]))}"
+    """The note ``"most positive sentence of BBC: vader +0.12"`` (``of`` is "of BBC"). A
+    highest score that is not positive is the "highest-scoring" sentence, a lowest that is not
+    negative the "lowest-scoring" one: a tester's quote read "most negative sentence mentioning
+    X: vader +0.23"."""
+
+    def note(r: pd.Series) -> str:
+        score = float(r[col])
+        if highest:
+            which = "most positive" if score > 0 else "highest-scoring"
+        else:
+            which = "most negative" if score < 0 else "lowest-scoring"
+        return f"{which} sentence {of}: {method} {num(score)}"
+
+    return note
 
 
 def _group_extremes(
@@ -367,7 +379,7 @@ def sentiment_findings(
     *,
     method: str = "vader",
     lexicon: Sequence[Actor] | None = None,
-    min_actor_sentences: int = 3,
+    min_actor_sentences: int = MIN_ACTOR_SENTENCES,
 ) -> list[Finding]:
     """Plain-language findings from the three sentiment tables.
 

@@ -21,7 +21,7 @@ import pandas as pd
 import seaborn as sns
 from matplotlib.colors import ListedColormap
 
-from analysis.config import SEED
+from analysis.config import MIN_ACTOR_SENTENCES, SEED
 from analysis.figures import (
     DOUBLE_COLUMN_IN,
     OTHER_COLOUR,
@@ -53,8 +53,8 @@ TONE_COLOURS = {
     "share_neutral": "#D9D9D9",
     "share_positive": "#2166AC",
 }
-# Below this many sentences a cell of the actor heatmap shows its n on grey, not an estimate.
-MIN_ACTOR_SENTENCES = 5
+# Below MIN_ACTOR_SENTENCES (analysis.config) a cell of the actor heatmap shows its n on grey,
+# not an estimate; the summary leaves such groups out of its actor findings.
 # Rows of the actor heatmap at most: the actors in most sentences (actor_tone.csv has them all).
 # An actor list may name 60, and a heatmap of 60 rows is 35 inches tall, unreadable in a report
 # (discovered actors are as many at most: analysis.sentiment.discover.MAX_ACTORS).

@@ -283,7 +283,7 @@ def test_the_summary_names_what_wrote_it_the_runner_or_notebook_04_on_its_own(wo
     regenerate = next(line for line in md.split("\n") if line.startswith("Regenerate"))
     if by_run:
         assert opening.endswith("by `python -m analysis run`")
-        assert regenerate.startswith("Regenerate with `python -m analysis run`")
+        assert regenerate.startswith("Regenerate with `python -m analysis run --corpus corpus")
     else:
         assert "notebook 04 (`04_summary.ipynb`) run on its own" in opening
         assert "running notebooks 01–04 again" in regenerate
@@ -499,7 +499,7 @@ def test_frames_from_a_trained_model_are_named(workspace, tmp_path):
     text = "\n".join(head)
     assert "Frames coded by the trained model (`-p frame_coder`): Conflict;" in text
     assert "by the codebook's indicators: Economic consequences, Responsibility" in text
-    assert limits == [summary.NOT_VALIDATED]
+    assert limits == [summary.not_validated(workspace["corpus"])]
     agreement = _agreement(tmp_path / "agreement.csv")
     head, _ = summary.validation_lines(
         workspace["tables"], {**params, "validation": str(agreement)}, workspace["corpus"]
@@ -717,3 +717,17 @@ def test_an_agreement_table_of_other_frames_leaves_the_run_not_validated(workspa
     _, limits = summary.validation_lines(workspace["tables"], params, workspace["corpus"])
     assert len(limits) == 1 and limits[0].startswith("- **Not validated on this corpus.**")
     assert "holds agreement for other frames: carbon_tax" in limits[0]
+
+
+def test_the_commands_the_summary_gives_name_a_corpus_that_is_not_the_bundled_one(workspace):
+    # a tester's climate summary said "Regenerate with `python -m analysis run`", which reruns
+    # the bundled corpus into the project
+    md = write(workspace)[0].read_text(encoding="utf-8")
+    name = workspace["corpus"].name
+    assert f"`python -m analysis run --corpus {name} --out FOLDER`" in md
+    assert (
+        f"`python -m analysis run --corpus {name} --out FOLDER -p validation "
+        "reports/validation/agreement.csv`" in md.split("## Limitations")[1]
+    )
+    assert summary.rerun_command(None) == "`python -m analysis run`"  # the bundled corpus
+    assert summary.not_validated(None) == summary.NOT_VALIDATED

@@ -14,11 +14,12 @@ from __future__ import annotations
 
 import os
 import re
+import shlex
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from analysis.config import DATA_DIR, N_BOOT, SEED
+from analysis.config import DATA_DIR, N_BOOT, SEED, default_corpus_dir
 from analysis.corpus.exports import ONE_LINE_MIN_WORDS
 from analysis.corpus.quality import quality_summary
 from analysis.figures import OTHER_LABEL, FigureInfo
@@ -550,11 +551,44 @@ RUN_COMMAND = "`python -m analysis run`"
 BY_HAND = "notebook 04 (`04_summary.ipynb`) run on its own, not by " + RUN_COMMAND
 
 
+def is_bundled_corpus(corpus_dir: Path | str | None) -> bool:
+    """Whether ``corpus_dir`` is the bundled corpus (or not given: the run's default)."""
+    if not corpus_dir:
+        return True
+    return Path(corpus_dir).resolve() == default_corpus_dir().resolve()
+
+
+def rerun_command(corpus_dir: Path | str | None, extra: str = "") -> str:
+    """The ``python -m analysis run`` command a reader copies to run this corpus again, in
+    backticks: as it is for the bundled corpus; for another, with ``--corpus`` naming it (by
+    its name: the machine's paths stay out of a report) and ``--out FOLDER``. A tester's summary
+    of a climate export said "Regenerate with `python -m analysis run`", which reruns the
+    bundled corpus into the project. ``extra`` (``-p validation ...``) goes at the end."""
+    parts = ["python -m analysis run"]
+    if not is_bundled_corpus(corpus_dir):
+        parts.append(f"--corpus {shlex.quote(Path(str(corpus_dir)).name)} --out FOLDER")
+    if extra:
+        parts.append(extra)
+    return "`" + " ".join(parts) + "`"
+
+
+def _with_parameters(corpus_dir: Path | str | None) -> str:
+    """For another corpus than the bundled one: where ``--out FOLDER`` points and how the
+    parameters above are given."""
+    if is_bundled_corpus(corpus_dir):
+        return ""
+    return (
+        ", FOLDER being the one that holds this `reports/`, and each parameter above that is "
+        "not its default given as `-p NAME VALUE`"
+    )
+
+
 def _reproducibility_section(
     facts: CorpusFacts,
     params: Mapping[str, Any],
     versions: Mapping[str, str],
     by_run: bool = False,
+    corpus_dir: Path | str | None = None,
 ) -> list[str]:
     lines = ["## Parameters, versions and corpus", "", "| parameter | value |", "|---|---|"]
     for name in sorted(params):
@@ -579,12 +613,12 @@ def _reproducibility_section(
         f"after cleaning ({per_group}). {_hash_sentence(facts)}",
         "",
         (
-            f"Regenerate with {RUN_COMMAND} (same corpus and parameters give the same tables, "
-            "figures and text)."
+            f"Regenerate with {rerun_command(corpus_dir)}{_with_parameters(corpus_dir)} (same "
+            "corpus and parameters give the same tables, figures and text)."
             if by_run
             else "Regenerate by running notebooks 01–04 again with these parameters, or "
-            f"{RUN_COMMAND} with them (same corpus and parameters give the same tables, figures "
-            "and text)."
+            f"{rerun_command(corpus_dir)} with them (same corpus and parameters give the same "
+            "tables, figures and text)."
         ),
         "",
     ]
@@ -720,7 +754,7 @@ def summary_markdown(
     lines += _methods_section(facts, params, corpus_dir)
     lines += _limitations_section(facts, [*validation[1], *tone_coder[1]])
     lines += quality
-    lines += _reproducibility_section(facts, params, versions, by_run)
+    lines += _reproducibility_section(facts, params, versions, by_run, corpus_dir)
     return "\n".join(with_contents(lines)).rstrip("\n") + "\n"
 
 
@@ -823,6 +857,19 @@ NOT_VALIDATED = (
 )
 
 
+def not_validated(corpus_dir: Path | str | None = None) -> str:
+    """:data:`NOT_VALIDATED` with the commands for ``corpus_dir`` (:func:`rerun_command`)."""
+    if is_bundled_corpus(corpus_dir):
+        return NOT_VALIDATED
+    corpus = shlex.quote(Path(str(corpus_dir)).name)
+    return NOT_VALIDATED.replace(
+        "`python -m analysis code-sample`", f"`python -m analysis code-sample --corpus {corpus}`"
+    ).replace(
+        "`python -m analysis run -p validation reports/validation/agreement.csv`",
+        rerun_command(corpus_dir, "-p validation reports/validation/agreement.csv"),
+    )
+
+
 def frame_coders(
     params: Mapping[str, Any], corpus_dir: Path | str | None = None
 ) -> tuple[dict[str, str], dict[str, str]]:
@@ -921,7 +968,7 @@ def validation_lines(
         lines.append("")
     path = params.get("validation")
     if not path:
-        return ([*head, *lines] if lines else []), [NOT_VALIDATED]
+        return ([*head, *lines] if lines else []), [not_validated(corpus_dir)]
     from analysis.validation.agreement import AgreementError, frame_f1_lines, read_agreement
 
     try:
@@ -936,7 +983,7 @@ def validation_lines(
     if not validated:  # a table of another codebook's frames: nothing of this run is checked
         table_frames = sorted({str(f) for f in agreement["frame"]} - {"tone"})
         return [*head, *lines], [
-            NOT_VALIDATED.replace(
+            not_validated(corpus_dir).replace(
                 "were not checked against human coding of these articles",
                 f"were not checked against human coding of these articles (`-p validation "
                 f"{escape_code(Path(path).name)}` holds agreement for other frames: "

@@ -216,7 +216,15 @@ def test_mapping_to_an_absent_column_names_the_columns(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(
     ("spec", "message"),
-    [("text", "not NAME=COLUMN"), ("body=text", "not one of ours"), ("text=a,text=b", "twice")],
+    [
+        ("text", "not NAME=COLUMN"),
+        ("body=text", "not one of ours"),
+        ("text=a,text=b", "twice"),
+        # the text's column as another field too (a tester's outlet=Body: 295 "outlets")
+        ("text=Body,outlet=Body", "article text's column 'Body' as 'outlet' too"),
+        ("outlet=text", "article text's column 'text' as 'outlet' too"),
+        ("html=page,title=page", "'page' as 'title' too"),
+    ],
 )
 def test_bad_mapping_specs(spec: str, message: str) -> None:
     with pytest.raises(CorpusFileError, match=message):

@@ -241,6 +241,15 @@ def parse_column_map(spec: str | dict[str, str] | None) -> dict[str, str]:
         if ours in mapping:
             raise CorpusFileError(f"column mapping gives {ours!r} twice")
         mapping[ours] = theirs
+    # the article's text is no other field: a tester's outlet=Body made 295 "outlets" named
+    # after whole articles (the text column is "text" or "html" when the map does not name it)
+    body = next((mapping[k] for k in ("text", "html") if k in mapping), None)
+    for ours, theirs in mapping.items():
+        if ours not in ("text", "html") and theirs in ((body,) if body else ("text", "html")):
+            raise CorpusFileError(
+                f"column mapping gives the article text's column {theirs!r} as {ours!r} too; "
+                f"map {ours} to a column of its own (e.g. --map text=body,outlet=source)"
+            )
     return mapping
 
 

@@ -485,3 +485,22 @@ def test_a_saved_pages_empty_outlet_in_the_manifest_is_its_site_name(make_corpus
     )
     with pytest.raises(CorpusError, match="row 2 has an empty outlet"):
         load_corpus(folder)  # a text file names no site: still refused
+
+
+def test_html_entities_in_an_exports_titles_and_outlets_become_characters(tmp_path) -> None:
+    export = tmp_path / "export.csv"
+    pd.DataFrame(
+        {
+            "title": ["New &amp; carbon tax unveiled", "Plain title"],
+            "outlet": ["Smith &#38; Jones Weekly", "Daily Ledger"],
+            "text": ["The tax rises in May.", "Prices fell on Monday."],
+        }
+    ).to_csv(export, index=False)
+    corpus = load_corpus(export)
+    assert corpus.documents["title"].tolist() == ["New & carbon tax unveiled", "Plain title"]
+    assert corpus.documents["outlet"].tolist() == ["Smith & Jones Weekly", "Daily Ledger"]
+    audit = corpus.audit[corpus.audit["rule"] == "html_entity"]
+    assert audit["original"].tolist() == [
+        "title: New &amp; carbon tax unveiled",
+        "outlet: Smith &#38; Jones Weekly",
+    ]

@@ -38,7 +38,7 @@ from analysis.corpus.exports import several_articles_warning
 from analysis.corpus.factiva import factiva_page_text
 from analysis.corpus.html import HTML_SUFFIXES, PAGE_COLUMNS, Page, is_html_page, read_page
 from analysis.corpus.mhtml import MHTML_SUFFIXES, mhtml_page
-from analysis.corpus.normalisers import normalise_unicode
+from analysis.corpus.normalisers import normalise_unicode, unescape_entities
 from analysis.corpus.page_charset import declared_charset
 from analysis.corpus.rtf_text import RTF_SUFFIXES, rtf_text
 from analysis.corpus.sentences import count_words_many, split_sentences
@@ -825,6 +825,32 @@ def metadata_in_nfc(row: dict[str, Any], doc_id: str, columns: Sequence[str]) ->
     return entries
 
 
+# the metadata an export may hold with its HTML entities left in ("New &amp; carbon tax")
+ENTITY_COLUMNS = ("title", "outlet", "origin")
+
+
+def metadata_unescaped(row: dict[str, Any], doc_id: str) -> list[AuditEntry]:
+    """Turn the HTML entities of a document's :data:`ENTITY_COLUMNS` into their characters, in
+    place, as cleaning does for the text (rule ``html_entity``), with an audit entry for each
+    value changed: a tester's export gave titles such as "New &amp; carbon tax unveiled"."""
+    entries: list[AuditEntry] = []
+    for column in ENTITY_COLUMNS:
+        value = row.get(column)
+        if not isinstance(value, str) or "&" not in value:
+            continue
+        row[column] = unescape_entities(value)
+        if row[column] != value:
+            entries.append(
+                whole_document_change(
+                    doc_id,
+                    f"{column}: {value}",
+                    "html_entity",
+                    f"{column}: {row[column]} (HTML entities turned into characters)",
+                )
+            )
+    return entries
+
+
 def whole_document_change(doc_id: str, original: str, rule: str, result: str) -> AuditEntry:
     """An audit entry for a change to a document as a whole (its decoding, its page, its
     metadata) rather than to one of its lines: line 0, action ``changed``."""
@@ -870,6 +896,7 @@ def clean_documents(raw: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
         row["metadata_note"] = "; ".join(page.notes) if page is not None else ""
         row["extraction_problem"] = (page.problem or "") if page is not None else ""
         row.update({c: _metadata_value(record.get(c)) for c in extras})
+        audit_entries.extend(metadata_unescaped(row, doc_id))
         audit_entries.extend(metadata_in_nfc(row, doc_id, [*NFC_COLUMNS, *extras]))
         rows.append(row)
     columns = [*MANIFEST_COLUMNS, "text", "n_encoding_repairs", "encoding", *PAGE_COLUMNS, *extras]

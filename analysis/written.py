@@ -85,7 +85,7 @@ def refusal(paths: list[Path]) -> str:
     """The one-line message refusing to replace ``paths`` (:func:`kept_from_replacing`)."""
     shown = ", ".join(str(path) for path in paths)
     return (
-        f"{shown}: not written by this package, or changed since (a coded sheet?); nothing "
+        f"{shown}: not written by this package, or changed since (someone's work?); nothing "
         "was written. Choose another --out, or pass --force to write it (yours is kept as "
         "NAME.yours.EXT)"
     )

@@ -128,3 +128,15 @@ def test_an_unknown_stratify_column_lists_the_columns(
     line = one_error_line(capsys.readouterr().err)
     assert line.startswith("error: --stratify nosuch: no such column")
     assert "outlet" in line and "['nosuch']" not in line and '"' not in line
+
+
+@pytest.mark.parametrize("name", ["sheet.xlsx", "sheet.ods", "sheet.txt", "sheet"])
+def test_an_out_that_is_not_a_csv_file_is_refused(
+    make_corpus, tmp_path: Path, capsys, name: str
+) -> None:
+    """The sheet is CSV text: written as sheet.xlsx, no spreadsheet program could open it."""
+    out = tmp_path / name
+    assert _sample(make_corpus(), out, "--n", "3") == 2
+    line = one_error_line(capsys.readouterr().err)
+    assert line.startswith(f"error: --out {out}: ") and "must end in .csv" in line
+    assert not out.exists() and list(tmp_path.glob("sheet*")) == []

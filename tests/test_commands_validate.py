@@ -271,3 +271,73 @@ def test_train_on_a_sheet_of_one_item_is_an_error_not_a_traceback(tmp_path: Path
     sheet.write_text("sentence,war\ntroops clashed,1\n", encoding="utf-8")
     assert main(["train", "--sheet", str(sheet), "--out", str(tmp_path / "m")]) == 2
     assert "error: " in capsys.readouterr().err
+
+
+def test_validate_refuses_sheets_of_two_samples(tmp_path: Path, capsys) -> None:
+    """Two samples both number their items 0001...: paired by item_id alone, the agreement
+    would be between different sentences."""
+    from cli_errors import one_error_line
+
+    ann = tmp_path / "ann.csv"
+    ann.write_text(
+        "item_id,sentence,conflict\n0001,Troops clashed at the border.,1\n0002,Calm.,0\n",
+        encoding="utf-8",
+    )
+    bob = tmp_path / "bob.csv"
+    bob.write_text(
+        "item_id,sentence,conflict\n0001,Prices of grain rose.,0\n0002,Calm.,0\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "out"
+    assert main(["validate", "--sheet", str(ann), "--sheet", str(bob), "--out", str(out)]) == 2
+    line = one_error_line(capsys.readouterr().err)
+    assert "item_id '0001'" in line and str(ann) in line and str(bob) in line
+    assert not out.exists()
+
+
+def test_validate_and_train_refuse_a_sheet_nobody_coded(tmp_path: Path, capsys) -> None:
+    from cli_errors import one_error_line
+
+    sheet = tmp_path / "blank.csv"
+    sheet.write_text(
+        "item_id,sentence,conflict,tone\n0001,Troops clashed.,,\n0002,Calm.,,\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "out"
+    assert main(["validate", "--sheet", str(sheet), "--out", str(out)]) == 2
+    captured = capsys.readouterr()
+    line = one_error_line(captured.err)
+    assert line.startswith(f"error: no codes in the sheet(s) {sheet}: fill in the conflict, tone")
+    assert "Empty DataFrame" not in captured.out and not out.exists()
+    model = tmp_path / "model"
+    assert main(["train", "--sheet", str(sheet), "--out", str(model)]) == 2
+    assert one_error_line(capsys.readouterr().err).startswith("error: no codes in the sheet(s)")
+    assert not (model / "model.json").exists()
+
+
+def test_validate_reads_code_columns_named_in_another_case(tmp_path: Path, capsys) -> None:
+    renamed = SHEET.replace("economic_consequences,tone", "Economic consequences,Tone", 1)
+    sheet = tmp_path / "coded.csv"
+    sheet.write_text(renamed.replace(",coder\n", ",coder,remark\n", 1), encoding="utf-8")
+    out = tmp_path / "out"
+    assert main(["validate", "--sheet", str(sheet), "--out", str(out), "--n-boot", "100"]) == 0
+    agreement = pd.read_csv(out / "agreement.csv")
+    assert set(agreement["frame"]) == {"conflict", "economic_consequences", "tone"}
+    captured = capsys.readouterr()
+    assert "column 'remark' not read" in captured.err
+    assert "not measured: responsibility (no column)" in captured.out
+
+
+def test_validate_prints_a_note_for_a_zero_width_interval(tmp_path: Path, capsys) -> None:
+    sheet = tmp_path / "coded.csv"
+    sheet.write_text(
+        "sentence,conflict\n"
+        + "".join(f"The rivals clashed and traded threats {i}.,1\n" for i in range(5)),
+        encoding="utf-8",
+    )
+    out = tmp_path / "out"
+    assert main(["validate", "--sheet", str(sheet), "--out", str(out), "--n-boot", "100"]) == 0
+    assert "note: codebook conflict: f1 interval zero-width" in capsys.readouterr().out
+    row = pd.read_csv(out / "agreement.csv").iloc[0]
+    assert row["f1"] == 1.0 and row["precision_ci_low"] < 1.0
+    assert row["ci_note"].startswith("f1 interval zero-width")

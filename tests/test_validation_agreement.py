@@ -13,6 +13,7 @@ from analysis.validation.agreement import (
     intercoder_table,
     tone_agreement,
     validation_sentence,
+    wilson_interval,
 )
 
 HUMAN = np.array([1, 1, 0, 0, 1, 0, 0, 1, 0, 0, 1, 0], dtype=float)
@@ -185,3 +186,42 @@ def test_an_in_sample_f1_is_said_to_be_so() -> None:
     assert "In-sample" not in line
     old = pd.DataFrame([{k: v for k, v in row.items() if k != "n_in_training"}])
     assert "In-sample" not in frame_f1_lines(old, {"conflict": "model"}, {})[0]  # older table
+
+
+def test_precision_and_recall_have_wilson_intervals_never_zero_width() -> None:
+    """5 machine positives all right: the bootstrap gave 1.00-1.00; Wilson gives 0.57-1.00."""
+    from scipy.stats import binomtest
+
+    human = np.array([1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0], dtype=float)
+    machine = np.array([1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0], dtype=bool)
+    got = binary_agreement(human, machine, n_boot=200, seed=1)
+    assert got["precision"] == 1.0 and got["precision_ci_high"] == 1.0
+    expected = binomtest(5, 5).proportion_ci(0.95, method="wilson")
+    assert got["precision_ci_low"] == pytest.approx(expected.low)
+    assert got["precision_ci_low"] == pytest.approx(0.5655, abs=1e-4)
+    recall = binomtest(5, 7).proportion_ci(0.95, method="wilson")
+    assert (got["recall_ci_low"], got["recall_ci_high"]) == pytest.approx((recall.low, recall.high))
+    for k, n in [(0, 3), (1, 1), (2, 9), (40, 40)]:
+        low, high = wilson_interval(k, n)
+        assert high - low > 0.05 and low <= k / n <= high
+
+
+def test_a_zero_width_bootstrap_interval_is_noted_not_shown_as_certain() -> None:
+    human = np.ones(5)
+    got = binary_agreement(human, np.ones(5, dtype=bool), n_boot=200, seed=1)
+    assert got["f1"] == got["f1_ci_low"] == got["f1_ci_high"] == 1.0
+    assert "f1 interval zero-width" in got["ci_note"]
+    assert got["precision_ci_low"] < 1.0 and got["recall_ci_low"] < 1.0
+    none = binary_agreement(HUMAN, np.zeros(12, dtype=bool), n_boot=50, seed=1)
+    assert "precision undefined (no item coded 1 by the machine)" in none["ci_note"]
+    assert np.isnan(none["precision_ci_low"]) and np.isnan(none["precision_ci_high"])
+    assert binary_agreement(HUMAN, MACHINE, n_boot=200, seed=1)["ci_note"] == ""
+    tone = tone_agreement([1, 1, 0, -1], [1, 1, 0, -1], n_boot=100, seed=1)
+    assert "kappa interval zero-width" in tone["ci_note"]  # a macro F1 varies: absent classes
+
+
+def test_the_agreement_table_has_the_note_column() -> None:
+    gold = pd.DataFrame({"war": np.ones(5)})
+    table = agreement_table(gold, {"codebook": pd.DataFrame({"war": np.ones(5, bool)})})
+    assert list(table.columns)[-1] == "ci_note"
+    assert table.loc[0, "ci_note"].startswith("f1 interval zero-width")

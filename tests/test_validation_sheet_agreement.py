@@ -51,7 +51,8 @@ def test_writing_refuses_a_users_file_and_removes_only_its_own_stale_intercoder(
     out = tmp_path / "out"
     two = measure_sheets(sheet(tmp_path, TWO_CODERS), n_boot=20, seed=1)
     done = write_agreement_tables(two, out)
-    assert [line.split(" ")[0] for line in done] == ["wrote", "wrote"]
+    assert [line.split(" ")[0] for line in done] == ["wrote", "wrote", "not"]
+    assert done[-1].endswith("morality (no column)")  # the codebook's frames not in the sheet
     one = measure_sheets(sheet(tmp_path, ONE_CODER, "one.csv"), n_boot=20, seed=1)
     done = write_agreement_tables(one, out)  # its own intercoder.csv would not match: removed
     assert not (out / "intercoder.csv").exists()
@@ -76,3 +77,19 @@ def test_two_sheets_named_in_one_text_are_two_coders(tmp_path: Path) -> None:
     bob = sheet(tmp_path, "sentence,conflict\nA bitter clash.,1\nCalm talks.,1\n", "bob.csv")
     measured = measure_sheets(f"{ann},{bob}", n_boot=100, seed=1)
     assert measured.coders == 2 and measured.intercoder is not None
+
+
+def test_a_sheet_with_no_code_at_all_is_refused(tmp_path: Path) -> None:
+    blank = sheet(tmp_path, "sentence,conflict,tone\nA bitter clash.,,\nCalm talks.,,\n")
+    with pytest.raises(SheetError, match=r"no codes in the sheet\(s\) .*blank\.csv: fill in the "):
+        measure_sheets(blank.rename(tmp_path / "blank.csv"), n_boot=20, seed=1)
+
+
+def test_codebook_frames_without_a_column_are_named_not_measured(tmp_path: Path) -> None:
+    measured = measure_sheets(sheet(tmp_path, ONE_CODER), n_boot=20, seed=1)
+    assert measured.no_column == ["responsibility", "human_interest", "morality"]
+    done = write_agreement_tables(measured, tmp_path / "out")
+    assert done[-1] == (
+        "not coded in the sheet, so not measured: economic_consequences, responsibility "
+        "(no column), human_interest (no column), morality (no column)"
+    )

@@ -132,3 +132,59 @@ def test_a_frame_marked_only_where_present_is_named(tmp_path: Path) -> None:
     gold = consensus(read_sheets([full]), ["war"])
     assert presence_only_columns(gold, ["war"]) == []
     assert presence_only_warning(gold, ["war"]) is None
+
+
+def test_an_item_id_with_other_text_in_another_sheet_is_refused(tmp_path: Path) -> None:
+    """Sheets of two samples number different sentences 0001, 0002...: pairing them by
+    item_id alone would measure agreement between unrelated sentences."""
+    a = write(tmp_path / "ann.csv", "item_id,sentence,war\n1,Troops clashed.,1\n2,Calm.,0\n")
+    b = write(tmp_path / "bob.csv", "item_id,sentence,war\n1,Prices rose.,0\n2,Calm.,0\n")
+    with pytest.raises(SheetError) as caught:
+        read_sheets([a, b])
+    message = str(caught.value)
+    assert "item_id '1'" in message and str(a) in message and str(b) in message
+    assert "Troops clashed." in message and "Prices rose." in message
+    # the same text but for spaces (a spreadsheet's trailing blank, a doubled space) is the same
+    c = write(tmp_path / "cem.csv", "item_id,sentence,war\n1,Troops  clashed. ,1\n2,Calm.,1\n")
+    assert sorted(read_sheets([a, c])["coder"].unique()) == ["ann", "cem"]
+
+
+def test_code_columns_in_another_case_or_spacing_are_read(tmp_path: Path) -> None:
+    sheet = write(
+        tmp_path / "s.csv",
+        "Sentence,Human Interest,economic-consequences,Tone,remarks\n"
+        "A family's story.,1,0,positive,fine\n",
+    )
+    with pytest.warns(UserWarning, match=r"column 'remarks' not read") as said:
+        got = read_sheet(sheet, ["human_interest", "economic_consequences", "conflict"])
+    assert got["human_interest"].tolist() == [1.0]
+    assert got["economic_consequences"].tolist() == [0.0]
+    assert got["tone"].tolist() == [1.0] and got["text"].tolist() == ["A family's story."]
+    assert len(said) == 1  # the renamed columns are not named as unread
+    both = write(tmp_path / "b.csv", "sentence,tone,Tone\na,negative,positive\n")
+    with pytest.raises(SheetError, match=r"columns 'tone' and 'Tone' both name 'tone'"):
+        read_sheet(both, ["war"])
+
+
+def test_the_bookkeeping_columns_of_a_sheet_are_not_warned_about(tmp_path: Path) -> None:
+    import warnings
+
+    sheet = write(
+        tmp_path / "s.csv",
+        "item_id,doc_id,sentence_id,outlet,language,sentence,war,tone,coder,notes\n"
+        "0001,d1,0,Post,German,Krieg.,1,negative,ann,\n",
+    )
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        assert read_sheet(sheet, ["war"])["war"].tolist() == [1.0]
+    # without a codebook every other column is a frame, but language is not one
+    assert "language" not in read_sheet(sheet).columns
+
+
+def test_one_bad_row_holds_several_hold(tmp_path: Path) -> None:
+    one = write(tmp_path / "a.csv", "sentence,tone\na,positive\nb,postive\n")
+    with pytest.raises(SheetError, match=r"row 3 holds other values \(first: 'postive'\)"):
+        read_sheet(one)
+    two = write(tmp_path / "b.csv", "sentence,war\na,maybe\nb,2\n")
+    with pytest.raises(SheetError, match=r"rows 2, 3 hold other values"):
+        read_sheet(two)

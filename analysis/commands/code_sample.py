@@ -1,7 +1,9 @@
 """Draw a random sample of sentences (or articles) to code by hand, with a coding guide.
 
 Writes the sheet (CSV: item_id, doc_id, sentence_id, outlet, sentence, then one empty column per
-frame key and tone) and, next to it, SHEET.guide.md with each frame's definition and examples.
+frame key and tone; a language column after outlet when some items come from documents not in
+English, which the guide then points out) and, next to it, SHEET.guide.md with each frame's
+definition and examples.
 The frames are those of the codebook the corpus folder's analysis.toml names (as `corpus`,
 `process` and `run` use it), else the package's five generic frames; --codebook replaces them.
 The same corpus, --n and --seed always give the same sheet. Code it, then run
@@ -96,6 +98,12 @@ def option_problem(args: argparse.Namespace) -> str | None:
             f"--out {args.out} is a folder; --out must be a file path, the sheet to write "
             f"(e.g. {args.out / 'sheet.csv'})"
         )
+    if args.out.suffix.lower() != ".csv":
+        return (
+            f"--out {args.out}: the sheet is written as CSV, so --out must end in .csv (e.g. "
+            f"{args.out.with_suffix('.csv')}); a spreadsheet opens it and may save it as .xlsx, "
+            "which validate and train read too"
+        )
     if guide_path(args.out).is_dir():
         return (
             f"--out {args.out}: its guide's path {guide_path(args.out)} is a folder; choose "
@@ -105,6 +113,18 @@ def option_problem(args: argparse.Namespace) -> str | None:
         if folder.exists() and not folder.is_dir():
             return f"--out {args.out}: {folder} exists and is not a folder"
     return None
+
+
+def with_document_language(table: pd.DataFrame, documents: pd.DataFrame) -> pd.DataFrame:
+    """``table`` (the sentences, or the documents themselves) with each document's
+    ``language`` when the documents have one and the table has none, so that the sheet can mark
+    the items not in English (:func:`analysis.validation.sample.draw_sample`)."""
+    if "language" in table.columns or "language" not in documents.columns:
+        return table
+    if "doc_id" not in table.columns or "doc_id" not in documents.columns:
+        return table
+    language = documents.drop_duplicates("doc_id").set_index("doc_id")["language"]
+    return table.assign(language=table["doc_id"].map(language))
 
 
 def sample_problem(table: pd.DataFrame, n: int, unit: str, stratify: str | None) -> str | None:
@@ -151,6 +171,7 @@ def main(args: argparse.Namespace) -> int:
         book = load_codebook(lexicons.codebook)
         corpus = load_corpus(source, column_map=args.column_map, progress=False)
         table = corpus.sentences if args.unit == "sentence" else corpus.documents
+        table = with_document_language(table, corpus.documents)
         problem = sample_problem(table, args.n, args.unit, args.stratify)
         if problem:
             raise ValueError(problem)

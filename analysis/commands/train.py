@@ -64,6 +64,7 @@ def main(args: argparse.Namespace) -> int:
     from analysis.validation.sheets import (
         SheetError,
         consensus,
+        no_codes_error,
         presence_only_warning,
         read_sheets,
         uncoded_columns,
@@ -78,11 +79,14 @@ def main(args: argparse.Namespace) -> int:
         columns = [c for c in coded.columns if c not in ("item", "item_id", "text", "coder")]
         gold = consensus(coded, columns)
         uncoded = uncoded_columns(gold, columns)
+        if len(uncoded) == len(columns):  # nothing coded: nothing to learn from
+            raise no_codes_error(args.sheet, columns)
         columns = [c for c in columns if c not in uncoded]
         if (presence_only := presence_only_warning(gold, columns)) is not None:
             warn_user(presence_only)
-        if uncoded:
-            print(f"not coded in the sheet, so not trained: {', '.join(uncoded)}")
+        no_column = [f"{k} (no column)" for k in keys or [] if k not in coded.columns]
+        if uncoded or no_column:
+            print(f"not coded in the sheet, so not trained: {', '.join(uncoded + no_column)}")
         frames = [c for c in columns if c != "tone"]
         digest = hashlib.sha256(b"".join(Path(p).read_bytes() for p in args.sheet)).hexdigest()
         model = train_frame_model(

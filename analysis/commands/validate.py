@@ -1,8 +1,9 @@
 """Measure the codebook (and a trained model) against human-coded sheets.
 
 Writes OUT/agreement.csv: per frame and tone, for each machine coder (the codebook with VADER
-for tone, and --model if given) against the human consensus: n, precision, recall, F1 with
-bootstrap CIs, Cohen's kappa, accuracy and the confusion counts. With two or more coders
+for tone, and --model if given) against the human consensus: n, precision and recall with
+Wilson score intervals, F1 and Cohen's kappa with bootstrap intervals (a zero-width one named in
+ci_note), accuracy and the confusion counts. With two or more coders
 (several --sheet files or a `coder` column) also OUT/intercoder.csv: per frame Krippendorff's
 alpha (nominal) and percent agreement. Only `sentence` (or `text`) and the code columns are
 required in a sheet: 1/0 per frame (blank = not coded), tone negative/neutral/positive or -1/0/1.
@@ -85,4 +86,6 @@ def main(args: argparse.Namespace) -> int:
         shown_columns.append("n_in_training")
     shown = table[shown_columns]
     print(shown.to_string(index=False, float_format=lambda v: f"{v:.2f}"))
+    for row in table[table["ci_note"].fillna("") != ""].itertuples(index=False):
+        print(f"note: {row.method} {row.frame}: {row.ci_note}")
     return 0

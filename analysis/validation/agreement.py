@@ -1,15 +1,29 @@
 """Agreement of machine codes with human codes, and between human coders.
 
 Precision, recall and F1 of a machine coder (the codebook, VADER, a trained model) against the
-human consensus, per frame and for tone, with seeded percentile bootstrap intervals over the
-coded items, and Cohen's kappa; and, with two or more coders, Krippendorff's alpha (nominal,
-computed by the ``krippendorff`` package) and percent agreement per frame. "Validate, validate,
-validate" (Grimmer & Stewart 2013): a frame share is only as good as the agreement behind it.
+human consensus, per frame and for tone, with 95% intervals, and Cohen's kappa; and, with two
+or more coders, Krippendorff's alpha (nominal, computed by the ``krippendorff`` package) and
+percent agreement per frame. "Validate, validate, validate" (Grimmer & Stewart 2013): a frame
+share is only as good as the agreement behind it.
 
 The point estimates equal scikit-learn's ``precision_score``, ``recall_score``, ``f1_score``
 (``zero_division=0``; macro over negative/neutral/positive for tone) and ``cohen_kappa_score``;
 the tests check this on made-up data.
 
+Intervals. A frame's precision and recall are proportions (of the machine's positives, of the
+humans' positives), so they get the Wilson (1927) score interval: a percentile bootstrap of a
+proportion degenerates at 0 and 1 (five machine positives all right give 1.00 in every
+resample, an interval of 1.00–1.00) and covers poorly for small counts, where the Wilson
+interval keeps close to its nominal coverage (Brown, Cai & DasGupta 2001). F1 and kappa (and
+tone's macro averages) have no such closed form and keep a seeded percentile bootstrap over the
+coded items; when every resample gives the same value, the interval is zero-width not because
+the value is certain but because there are too few items to show its uncertainty, and
+``ci_note`` says so (as it says when precision or recall is undefined).
+
+Wilson, E. B. (1927). Probable inference, the law of succession, and statistical inference.
+Journal of the American Statistical Association 22(158), 209–212.
+Brown, L. D., Cai, T. T. & DasGupta, A. (2001). Interval estimation for a binomial proportion.
+Statistical Science 16(2), 101–133.
 Grimmer, J. & Stewart, B. M. (2013). Text as data. Political Analysis 21(3), 267–297.
 Krippendorff, K. (2004). Content Analysis: An Introduction to Its Methodology (2nd ed.), ch. 11.
 """
@@ -18,7 +32,9 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from itertools import combinations
+from math import sqrt
 from pathlib import Path
+from statistics import NormalDist
 
 import numpy as np
 import pandas as pd
@@ -40,6 +56,7 @@ AGREEMENT_COLUMNS = [
     "fn",
     "tn",
     "n_in_training",  # of the n items, those the coder was trained on (in-sample)
+    "ci_note",  # an interval to read with care: zero-width bootstrap, undefined proportion
 ]
 INTERCODER_COLUMNS = ["frame", "n_items", "n_coders", "krippendorff_alpha", "percent_agreement"]
 TONE_LABELS = (-1, 0, 1)
@@ -49,6 +66,36 @@ def _safe_div(num: np.ndarray, den: np.ndarray) -> np.ndarray:
     num = np.asarray(num, dtype=float)
     den = np.asarray(den, dtype=float)
     return np.where(den > 0, num / np.where(den > 0, den, 1.0), 0.0)
+
+
+def wilson_interval(successes: int, trials: int, ci: float = 0.95) -> tuple[float, float]:
+    """The Wilson (1927) score interval of the proportion ``successes / trials`` at confidence
+    ``ci``; (NaN, NaN) without trials. Never zero-width for ``trials >= 1``, including at 0
+    and 1 where the percentile bootstrap and the Wald interval collapse (Brown, Cai &
+    DasGupta 2001 recommend it for small n)."""
+    if trials <= 0:
+        return float("nan"), float("nan")
+    z = NormalDist().inv_cdf(1 - (1 - ci) / 2)
+    p = successes / trials
+    scale = 1 + z * z / trials
+    centre = (p + z * z / (2 * trials)) / scale
+    half = z * sqrt(p * (1 - p) / trials + z * z / (4 * trials * trials)) / scale
+    low = 0.0 if successes <= 0 else max(0.0, centre - half)
+    high = 1.0 if successes >= trials else min(1.0, centre + half)
+    return low, high
+
+
+def _ci_notes(out: Mapping[str, float], bootstrapped: Sequence[str]) -> list[str]:
+    """Notes for the ``bootstrapped`` metrics of ``out`` whose interval has zero width."""
+    notes = []
+    for m in bootstrapped:
+        low, high = out.get(f"{m}_ci_low", np.nan), out.get(f"{m}_ci_high", np.nan)
+        if np.isfinite(low) and np.isfinite(high) and high - low <= 1e-12:
+            notes.append(
+                f"{m} interval zero-width: every bootstrap resample gave {low:.2f} (too few "
+                "items to show its uncertainty, not a certain value)"
+            )
+    return notes
 
 
 def _binary_metrics(h: np.ndarray, p: np.ndarray) -> dict[str, np.ndarray]:
@@ -123,11 +170,17 @@ def binary_agreement(
     seed: int = SEED,
     ci: float = 0.95,
 ) -> dict[str, float]:
-    """Precision, recall, F1, Cohen's kappa (each with a bootstrap CI over items), accuracy and
-    the confusion counts of a machine's yes/no codes against a human's.
+    """Precision, recall, F1, Cohen's kappa (each with a CI), accuracy and the confusion counts
+    of a machine's yes/no codes against a human's.
+
+    Precision and recall have the Wilson score interval (:func:`wilson_interval`, over the
+    machine's and the humans' positives); F1 and kappa a seeded percentile bootstrap over the
+    items (see the module's docstring for why). ``ci_note`` names a zero-width bootstrap
+    interval and an undefined precision or recall ("" when there is nothing to say).
 
     Items the human left blank (NaN) are dropped. Precision, recall and F1 are 0 when undefined
-    (as scikit-learn's ``zero_division=0``); kappa is NaN when chance agreement is 1.
+    (as scikit-learn's ``zero_division=0``; their interval is then NaN); kappa is NaN when
+    chance agreement is 1.
     """
     h = np.asarray(human, dtype=float)
     keep = ~np.isnan(h)
@@ -137,6 +190,16 @@ def binary_agreement(
     out = _with_ci(hb, pb, _binary_metrics, n_boot, rng, ci)
     tp, fp = int((hb & pb).sum()), int((~hb & pb).sum())
     fn, tn = int((hb & ~pb).sum()), int((~hb & ~pb).sum())
+    notes = _ci_notes(out, ("f1", "kappa"))
+    for metric, trials, what in (
+        ("precision", tp + fp, "no item coded 1 by the machine"),
+        ("recall", tp + fn, "no item coded 1 by the humans"),
+    ):
+        if hb.size:
+            out[f"{metric}_ci_low"], out[f"{metric}_ci_high"] = wilson_interval(tp, trials, ci)
+        if hb.size and not trials:
+            notes.insert(0, f"{metric} undefined ({what}), shown as 0")
+    out["ci_note"] = "; ".join(notes)
     out.update(n=int(hb.size), n_human_positive=int(hb.sum()), n_machine_positive=int(pb.sum()))
     out.update(tp=tp, fp=fp, fn=fn, tn=tn)
     return out
@@ -151,13 +214,16 @@ def tone_agreement(
     ci: float = 0.95,
 ) -> dict[str, float]:
     """Macro precision, recall and F1 over negative/neutral/positive, Cohen's kappa (each with a
-    bootstrap CI) and accuracy of machine tone classes (−1/0/1) against a human's."""
+    bootstrap CI: a mean over classes is not one proportion, so no Wilson interval) and
+    accuracy of machine tone classes (−1/0/1) against a human's; ``ci_note`` names a zero-width
+    interval."""
     h = np.asarray(human, dtype=float)
     keep = ~np.isnan(h)
     hc = h[keep].astype(int)
     pc = np.asarray(machine, dtype=float)[keep].astype(int)
     rng = np.random.default_rng([int(seed), len(hc), 3])
     out = _with_ci(hc, pc, _multiclass_metrics, n_boot, rng, ci)
+    out["ci_note"] = "; ".join(_ci_notes(out, METRICS))
     out.update(n=int(hc.size), n_human_positive=int((hc != 0).sum()))
     out.update(n_machine_positive=int((pc != 0).sum()))
     return out

@@ -11,7 +11,8 @@ from analysis.figures import DOUBLE_COLUMN_IN, apply_style, interval_arms, none_
 
 def plot_agreement(table: pd.DataFrame, metric: str = "f1") -> plt.Figure:
     """Per frame (and tone), each machine coder's ``metric`` against the human codes with its
-    bootstrap 95% interval; ``table`` is :func:`analysis.validation.agreement_table`."""
+    95% interval (Wilson for a frame's precision and recall, else bootstrap); ``table`` is
+    :func:`analysis.validation.agreement_table`."""
     apply_style()
     if table.empty:
         return none_found_figure("No coded items to compare with.")
@@ -32,7 +33,7 @@ def plot_agreement(table: pd.DataFrame, metric: str = "f1") -> plt.Figure:
     ax.set_yticks(np.arange(len(frames)), labels)
     ax.invert_yaxis()
     ax.set_xlim(0, 1)
-    ax.set_xlabel(f"{metric} against the human codes (95% bootstrap interval)")
+    ax.set_xlabel(f"{metric} against the human codes (95% interval)")
     ax.legend(loc="lower right", fontsize="small")
     fig.tight_layout()
     return fig

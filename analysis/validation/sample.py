@@ -5,6 +5,9 @@ stratified by a column such as ``outlet`` with proportional allocation, so that 
 measured on it describes the corpus the shares are computed from. The coding sheet has
 ``item_id, doc_id, sentence_id, outlet, sentence`` (``text`` for articles) and one empty column
 per frame key plus ``tone``; the guide lists each frame's definition with example sentences.
+Items from documents not in English (a ``language`` column naming another language) are kept,
+not dropped, but marked: the sheet then has a ``language`` column and the guide says which
+items are in another language and that the automatic coders read English only.
 Validation against human coding of a random sample is the check Grimmer & Stewart (2013)
 require before a dictionary's counts are read as measurements.
 
@@ -52,6 +55,11 @@ def draw_sample(
     ``item_id`` 1..n. Columns: ``item_id, doc_id, sentence_id, outlet, sentence`` (articles:
     ``item_id, doc_id, outlet, title, text``), then one empty column per frame key and
     ``tone``. The table is sorted by its ids first, so its row order does not matter.
+
+    When ``table`` has a ``language`` column and some drawn item's language is not English
+    (:func:`analysis.corpus.language.not_english`), the sheet has a ``language`` column after
+    ``outlet`` (blank for the English items): such items are kept, since a user may mean to code
+    them, but marked, since the codebook and VADER read English only.
     """
     if unit not in UNITS:
         raise ValueError(f"unit must be one of {list(UNITS)}, got {unit!r}")
@@ -78,6 +86,14 @@ def draw_sample(
     else:
         chosen = rng.choice(len(pool), size=n, replace=False)
     sheet = pool.loc[chosen, keep].reset_index(drop=True)
+    if "language" in pool.columns:
+        from analysis.corpus.language import not_english
+
+        language = pool.loc[chosen, "language"].reset_index(drop=True)
+        foreign = not_english(language)
+        if foreign.any():
+            marked = language.where(foreign, "").fillna("").astype(str)
+            sheet.insert(sheet.columns.get_loc("outlet") + 1, "language", marked)
     sheet.insert(0, "item_id", [f"{i + 1:04d}" for i in range(len(sheet))])
     for key in [*frame_keys, "tone"]:
         sheet[key] = ""
@@ -102,6 +118,26 @@ def _examples(
         pick = rng.choice(rows, size=min(n_examples, rows.size), replace=False) if rows.size else []
         out[key] = [str(pool["sentence"].iloc[int(i)]) for i in sorted(pick)]
     return out
+
+
+def _language_lines(sheet: pd.DataFrame | None, item: str) -> list[str]:
+    """The guide's bullet on the sheet's items in another language (its ``language`` column,
+    :func:`draw_sample`), or none."""
+    if sheet is None or "language" not in sheet.columns:
+        return []
+    marked = sheet["language"].fillna("").astype(str).str.strip()
+    marked = marked[marked != ""]
+    if marked.empty:
+        return []
+    counts = ", ".join(f"{name} {n}" for name, n in marked.value_counts().items())
+    return [
+        f"- {len(marked)} {item}{'s' if len(marked) > 1 else ''} of the sheet "
+        f"{'come' if len(marked) > 1 else 'comes'} from "
+        f"documents in a language other than English ({counts}; see the `language` column). "
+        "The automatic coders (the codebook's keywords and VADER for tone) read English only, so "
+        "their codes for these items mean little. Code them if you read the language (that "
+        "measures how the coders fare on them); otherwise leave their codes blank.",
+    ]
 
 
 def coding_guide(
@@ -136,6 +172,7 @@ def coding_guide(
         "- Code alone, without looking at another coder's sheet. To record who coded, add a "
         "column `coder` or keep one file per coder.",
         "- Do not change `item_id` or the text; do not add or remove rows.",
+        *_language_lines(sheet, item),
         "",
         f"Codebook: `{book.path}`" + (f" (version {book.version})" if book.version else ""),
         "",

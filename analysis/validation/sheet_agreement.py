@@ -24,6 +24,7 @@ from analysis.validation.agreement import agreement_table, intercoder_table, mac
 from analysis.validation.model import FrameModel, in_training, load_frame_model
 from analysis.validation.sheets import (
     consensus,
+    no_codes_error,
     presence_only_warning,
     read_sheets,
     uncoded_columns,
@@ -43,6 +44,7 @@ class SheetAgreement:
     items: int
     coders: int
     uncoded: list[str] = field(default_factory=list)  # code columns no coder filled
+    no_column: list[str] = field(default_factory=list)  # codebook frames (or tone) not in a sheet
     warnings: list[str] = field(default_factory=list)  # to show (warn_user) before the tables
 
 
@@ -60,7 +62,8 @@ def measure_sheets(
     ``codebook`` is a codebook or its file (None or "": the bundled one); ``model`` a trained
     coder or its folder (None or "": none). Raises :class:`~analysis.validation.SheetError`,
     :class:`~analysis.framing.codebook.CodebookError` or
-    :class:`~analysis.validation.model.ModelError` on input that cannot be used.
+    :class:`~analysis.validation.model.ModelError` on input that cannot be used, and a
+    :class:`~analysis.validation.SheetError` too when no code column holds a code.
     """
     paths = _sheet_paths(sheets)
     book = load_codebook(codebook or None)
@@ -71,8 +74,11 @@ def measure_sheets(
     keys = list(dict.fromkeys([*book.keys, *(trained.keys if trained else [])]))
     coded = read_sheets(paths, keys)
     columns = [c for c in [*keys, "tone"] if c in coded.columns]
+    no_column = [c for c in [*keys, "tone"] if c not in coded.columns]
     gold = consensus(coded, columns)
     uncoded = uncoded_columns(gold, columns)
+    if len(uncoded) == len(columns):  # nothing coded: no table of nothing
+        raise no_codes_error(paths, columns)
     columns = [c for c in columns if c not in uncoded]
     said = []
     if (presence_only := presence_only_warning(gold, columns)) is not None:
@@ -96,7 +102,7 @@ def measure_sheets(
     )
     coders = int(coded["coder"].nunique())
     intercoder = intercoder_table(coded, columns) if coders >= 2 else None
-    return SheetAgreement(agreement, intercoder, len(gold), coders, uncoded, said)
+    return SheetAgreement(agreement, intercoder, len(gold), coders, uncoded, no_column, said)
 
 
 def _sheet_paths(sheets: str | Path | Sequence[str | Path]) -> list[str | Path]:
@@ -143,6 +149,7 @@ def write_agreement_tables(
     elif intercoder_path.is_file() and not kept_from_replacing([intercoder_path]):
         intercoder_path.unlink()  # an earlier run's, unchanged: it would not match agreement.csv
         done.append(f"removed {intercoder_path}: written for earlier sheets with several coders")
-    if measured.uncoded:
-        done.append(f"not coded in the sheet, so not measured: {', '.join(measured.uncoded)}")
+    if measured.uncoded or measured.no_column:
+        named = [*measured.uncoded, *(f"{c} (no column)" for c in measured.no_column)]
+        done.append(f"not coded in the sheet, so not measured: {', '.join(named)}")
     return done

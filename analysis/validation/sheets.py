@@ -5,7 +5,10 @@ required, so a sheet may hold items that are in no corpus. Codes: ``1``/``0`` pe
 yes/no, true/false), blank = not coded; ``tone`` as negative/neutral/positive or −1/0/1. An
 optional ``coder`` column names who coded each row; with several sheets and no ``coder`` column,
 each file is one coder (its file name). Items are matched between coders by ``item_id`` when
-every sheet has one, else by the exact text.
+every sheet has one (an ``item_id`` whose text differs between sheets is refused: the sheets
+come from different samples), else by the exact text. Column names are matched to the codebook's
+keys, ``tone`` and the sheet's own columns ignoring letter case, spaces, hyphens and
+underscores ("Human Interest" is ``human_interest``); another column is named in a warning.
 
 Every problem is reported as a :class:`SheetError` naming the file, the column and the
 spreadsheet rows (the header is row 1, the first item row 2).
@@ -14,6 +17,7 @@ spreadsheet rows (the header is row 1, the first item row 2).
 from __future__ import annotations
 
 import io
+import re
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -22,7 +26,19 @@ import pandas as pd
 
 from analysis.user_warnings import warn_user
 
-META_COLUMNS = ("item_id", "doc_id", "sentence_id", "outlet", "sentence", "text", "coder", "notes")
+# the sheet's own columns (code-sample writes all but coder and notes), never codes
+META_COLUMNS = (
+    "item_id",
+    "doc_id",
+    "sentence_id",
+    "outlet",
+    "language",
+    "title",
+    "sentence",
+    "text",
+    "coder",
+    "notes",
+)
 TEXT_COLUMNS = ("sentence", "text")
 TONE_COLUMN = "tone"
 _TRUE = {"1", "1.0", "yes", "y", "true", "x"}
@@ -56,6 +72,41 @@ def _rows(mask: np.ndarray) -> str:
     return f"row{'s' if len(rows) > 1 else ''} {shown}{more}"
 
 
+def _rows_hold(mask: np.ndarray) -> str:
+    """``row 7 holds`` or ``rows 7, 9 hold``: :func:`_rows` with its verb."""
+    return f"{_rows(mask)} {'holds' if int(np.count_nonzero(mask)) == 1 else 'hold'}"
+
+
+def column_key(name: str) -> str:
+    """A column name as compared with a code's key: lower case, runs of spaces, hyphens and
+    underscores as one underscore ("Human Interest", "human-interest" and "human_interest"
+    are the same column)."""
+    return re.sub(r"[\s_\-]+", "_", str(name).strip().lower()).strip("_")
+
+
+def _known_names(raw_columns: Sequence[str], frame_keys: Sequence[str] | None, name: str) -> dict:
+    """Which of ``raw_columns`` to rename to a known name (a frame key, ``tone`` or one of
+    :data:`META_COLUMNS`) that they spell in another case or spacing; raises
+    :class:`SheetError` when two columns name the same one."""
+    known = [*(frame_keys or []), TONE_COLUMN, *META_COLUMNS]
+    by_key = {column_key(k): k for k in reversed(known)}  # the first spelling of a key wins
+    renames: dict[str, str] = {}
+    claimed: dict[str, str] = {}
+    for column in raw_columns:
+        target = column if column in known else by_key.get(column_key(column))
+        if target is None:
+            continue
+        if target in claimed:
+            raise SheetError(
+                f"sheet {name}: columns {claimed[target]!r} and {column!r} both name "
+                f"{target!r}; keep one"
+            )
+        claimed[target] = column
+        if target != column:
+            renames[column] = target
+    return renames
+
+
 def _parse_binary(values: pd.Series, name: str, column: str) -> pd.Series:
     text = values.fillna("").astype(str).str.strip().str.lower()
     out = pd.Series(np.nan, index=values.index, dtype=float)
@@ -66,7 +117,7 @@ def _parse_binary(values: pd.Series, name: str, column: str) -> pd.Series:
         first = values[bad].iloc[0]
         raise SheetError(
             f"sheet {name}: column {column!r} must hold 1 (frame present), 0 (absent) or blank "
-            f"(not coded); {_rows(bad.to_numpy())} hold other values (first: {first!r})"
+            f"(not coded); {_rows_hold(bad.to_numpy())} other values (first: {first!r})"
         )
     return out
 
@@ -79,7 +130,7 @@ def _parse_tone(values: pd.Series, name: str) -> pd.Series:
         first = values[bad].iloc[0]
         raise SheetError(
             f"sheet {name}: column 'tone' must hold negative/neutral/positive or -1/0/1, or "
-            f"blank; {_rows(bad.to_numpy())} hold other values (first: {first!r})"
+            f"blank; {_rows_hold(bad.to_numpy())} other values (first: {first!r})"
         )
     return out
 
@@ -116,7 +167,10 @@ def read_sheet(
     (1.0, 0.0 or NaN = not coded) and ``tone`` (−1.0, 0.0, 1.0 or NaN) when the sheet has it.
 
     ``frame_keys`` (a codebook's keys) says which columns are frames; a key the sheet lacks is
-    simply not validated. Without it every column that is not metadata is a frame. Raises
+    simply not validated. Without it every column that is not metadata is a frame. A column
+    naming a key, ``tone`` or a column of :data:`META_COLUMNS` in another letter case or
+    spacing is read as it (:func:`column_key`); with ``frame_keys``, any other column is named
+    in a warning as not read. Raises
     :class:`SheetError` for a missing text column, unparseable codes (naming column and rows),
     duplicate item ids, or a sheet with no code column at all.
     """
@@ -150,6 +204,17 @@ def read_sheet(
         except ValueError as exc:  # bytes that are neither UTF-8 nor Windows-1252
             raise SheetError(str(exc)) from exc
     raw.columns = [str(c).strip() for c in raw.columns]
+    raw = raw.rename(columns=_known_names(list(raw.columns), frame_keys, name))
+    if frame_keys is not None:
+        known = {*frame_keys, TONE_COLUMN, *META_COLUMNS}
+        other = [c for c in raw.columns if c not in known]
+        if other:
+            warn_user(
+                f"sheet {name}: column{'s' if len(other) > 1 else ''} "
+                f"{', '.join(map(repr, other))} not read: neither a frame of the codebook "
+                f"({', '.join(frame_keys)}) nor tone nor one of the sheet's own columns (item_id, "
+                "sentence, coder...); a code column must be named as one of those"
+            )
     text_col = next((c for c in TEXT_COLUMNS if c in raw.columns), None)
     if text_col is None:
         raise SheetError(
@@ -194,11 +259,15 @@ def read_sheets(
     """Several coded sheets stacked, with one ``item`` key shared between coders.
 
     ``item`` is the ``item_id`` when every sheet has one, else the text. A coder appearing in
-    two files is an error, as is one coder coding the same item twice.
+    two files is an error, as is one coder coding the same item twice, and so is an
+    ``item_id`` whose text (spaces aside) differs between rows: sheets of different samples
+    number different sentences alike, and pairing them would measure nothing.
     """
     if not paths:
         raise SheetError("no coded sheet given")
     sheets = [read_sheet(p, frame_keys) for p in paths]
+    if all("item_id" in s.columns for s in sheets):
+        _check_same_text(paths, sheets)
     by_id = all("item_id" in s.columns for s in sheets)
     seen: dict[str, str] = {}
     for path, sheet in zip(paths, sheets, strict=True):
@@ -219,6 +288,56 @@ def read_sheets(
             "per item and coder)"
         )
     return stacked
+
+
+def _check_same_text(paths: Sequence[Path | str], sheets: Sequence[pd.DataFrame]) -> None:
+    """Raise :class:`SheetError` for the first ``item_id`` whose text, with runs of white
+    space as one space, differs between two rows of ``sheets`` (naming both sheets)."""
+    parts = [
+        pd.DataFrame(
+            {
+                "item_id": s["item_id"],
+                "norm": s["text"].map(lambda t: " ".join(str(t).split())),
+                "sheet": str(p),
+            }
+        )
+        for p, s in zip(paths, sheets, strict=True)
+    ]
+    rows = pd.concat(parts, ignore_index=True)
+    rows = rows[rows["item_id"] != ""]
+    differ = rows.groupby("item_id", sort=False)["norm"].transform("nunique") > 1
+    if not differ.any():
+        return
+    item = rows.loc[differ, "item_id"].iloc[0]
+    first, *others = rows[rows["item_id"] == item].itertuples(index=False)
+    second = next(r for r in others if r.norm != first.norm)
+    where = (
+        f"in {first.sheet} and {second.sheet}"
+        if first.sheet != second.sheet
+        else f"twice in {first.sheet}"
+    )
+    count = int(rows.loc[differ, "item_id"].nunique())
+    more = f" (and {count - 1} more item_id{'s' if count > 2 else ''})" if count > 1 else ""
+    raise SheetError(
+        f"item_id {item!r} has different text {where}{more}: {_short(first.norm)!r} and "
+        f"{_short(second.norm)!r}; the sheets are of different samples (items are matched by "
+        "item_id), so code one sample, or remove item_id to match items by their text"
+    )
+
+
+def _short(text: str, limit: int = 60) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def no_codes_error(paths: Sequence[Path | str], columns: Sequence[str]) -> SheetError:
+    """The error for sheets none of whose ``columns`` (the code columns they have) holds a
+    code: nothing can be measured or trained."""
+    names = ", ".join(str(p) for p in paths)
+    return SheetError(
+        f"no codes in the sheet(s) {names}: fill in the {', '.join(columns)} "
+        f"column{'s' if len(columns) > 1 else ''} (1/0 per frame; tone negative/neutral/"
+        "positive) and run again"
+    )
 
 
 def consensus(coded: pd.DataFrame, columns: Sequence[str]) -> pd.DataFrame:

@@ -208,3 +208,27 @@ def test_a_group_of_one_sentence_is_quoted_as_its_only_sentence(sentences):
     level = next(f for f in findings_for(one) if f.key == "tone_level_Daily Ledger_vader")
     assert level.evidence[0] == level.evidence[1]
     assert level.evidence[0].note.startswith("the only sentence of Daily Ledger: vader ")
+
+
+def test_quotes_come_from_articles_in_english_first(sentences):
+    from analysis.report.group_languages import in_english
+
+    # a tester's summary quoted a German sentence ("die" read as the English word) as five
+    # outlets' most negative: with the documents' languages, the quote is an English sentence
+    ledger = sentences[sentences["outlet"] == "Daily Ledger"]
+    lowest = ledger.loc[ledger["compound"].idxmin()]
+    assert ledger["doc_id"].nunique() == 2  # the other article is in English
+    documents = pd.DataFrame({"doc_id": sentences["doc_id"].unique()}).assign(language="en")
+    documents.loc[documents["doc_id"] == lowest["doc_id"], "language"] = "de"
+    first = in_english(documents, sentences)
+    assert not first[sentences["doc_id"] == lowest["doc_id"]].any()
+    by_group = sentiment_by_group(sentences, "outlet", n_boot=200, seed=0)
+    pairwise = sentiment_pairwise(sentences, "outlet", n_boot=200, n_perm=300, seed=0)
+    actors = actor_tone(sentences, "outlet", lexicon=made_up_actors(), n_boot=100, seed=0)
+    args = (by_group, pairwise, actors, sentences, "outlet")
+    plain = sentiment_findings(*args, lexicon=made_up_actors())
+    english = sentiment_findings(*args, lexicon=made_up_actors(), quote_first=first)
+    key = "tone_level_Daily Ledger_vader"
+    assert next(f for f in plain if f.key == key).evidence[1].doc_id == lowest["doc_id"]
+    assert next(f for f in english if f.key == key).evidence[1].doc_id != lowest["doc_id"]
+    assert in_english(documents.drop(columns="language"), sentences).all()

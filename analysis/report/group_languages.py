@@ -87,6 +87,19 @@ def groups_not_in_english(
     return out
 
 
+def in_english(documents: pd.DataFrame, sentences: pd.DataFrame) -> pd.Series:
+    """Per row of ``sentences``, whether its document is in English by
+    :func:`analysis.corpus.language.language_read` (all True when ``documents`` has no
+    ``language``): the sentences a finding quotes first, as the English lexicons read them. A
+    tester's summary quoted a German sentence as five outlets' "most negative" (VADER read
+    "die" as the English word)."""
+    if "language" not in documents.columns or documents.empty:
+        return pd.Series(True, index=sentences.index)
+    docs = documents.drop_duplicates("doc_id")
+    other = set(docs.loc[not_english(language_read(docs)).to_numpy(bool), "doc_id"].astype(str))
+    return ~sentences["doc_id"].astype(str).isin(other)
+
+
 def group_language_note(group: GroupLanguages) -> str:
     """'2 of the 2 articles from X (`pt` 2)': the Markdown of one group's note (escaped)."""
     languages = ", ".join(f"`{escape_code(lang)}` {n}" for lang, n in group.languages)

@@ -25,6 +25,9 @@ from analysis.sentiment.scoring import METHODS, compound_column
 from analysis.sentiment.tables import require_scores, with_actor_columns
 from analysis.stats.comparisons import is_clear_difference
 
+# a column of booleans: the sentences a quote is chosen from first (see sentiment_findings)
+QUOTE_FIRST = "_quote_first"
+
 
 def _evidence(
     sentences: pd.DataFrame,
@@ -41,13 +44,14 @@ def _evidence(
     if sentences.empty:
         return []
     score = sentences[col].to_numpy(dtype=float)
-    order = np.lexsort(
-        (
-            sentences["sentence_id"].to_numpy(),
-            sentences["doc_id"].astype(str).to_numpy(),
-            -score if highest else score,
-        )
-    )
+    keys = [
+        sentences["sentence_id"].to_numpy(),
+        sentences["doc_id"].astype(str).to_numpy(),
+        -score if highest else score,
+    ]
+    if QUOTE_FIRST in sentences.columns:  # the sentences to quote first, then the others
+        keys.append(~sentences[QUOTE_FIRST].to_numpy(dtype=bool))
+    order = np.lexsort(keys)
     rows = sentences.iloc[order[:k]]
     return [
         Evidence(
@@ -380,15 +384,23 @@ def sentiment_findings(
     method: str = "vader",
     lexicon: Sequence[Actor] | None = None,
     min_actor_sentences: int = MIN_ACTOR_SENTENCES,
+    quote_first: pd.Series | None = None,
 ) -> list[Finding]:
     """Plain-language findings from the three sentiment tables.
 
     Per group: level and shares. Per pair: a difference only when its CI excludes zero and the
     Holm-adjusted p is below .05, otherwise "no clear difference" (``supported=False``). One
     finding on how much the picture moves between vader and vader-news. Per actor: tone of
-    sentences mentioning it. Evidence sentences are the most extreme by score (deterministic).
+    sentences mentioning it. Evidence sentences are the most extreme by score (deterministic);
+    ``quote_first`` (booleans by row of ``sentences``, e.g.
+    :func:`analysis.report.group_languages.in_english`) names the sentences a quote is taken
+    from when the group has any, so that an English lexicon's score is not quoted from an
+    article in another language.
     """
     require_scores(sentences, group_col, METHODS if "compound_news" in sentences else [method])
+    if quote_first is not None:
+        first = quote_first.reindex(sentences.index, fill_value=True).to_numpy(dtype=bool)
+        sentences = sentences.assign(**{QUOTE_FIRST: first})
     findings = _level_findings(by_group, sentences, group_col, method)
     findings += _pairwise_findings(pairwise, sentences, group_col, method)
     single = _single_group_finding(sentences, group_col)

@@ -299,6 +299,8 @@ def _load_file(
             bar.update(n_docs)
     if not parts["documents"]:
         raise _no_documents(path, report)
+    if report.n_empty_skipped:  # said by `process` in its reading summary; here, as a warning
+        warn_user(f"{path.name}: {report.skipped_for_empty_text()}; they are left out")
     tables = {part: _concat(frames) for part, frames in parts.items() if part != "sentences"}
     documents = tables["documents"]
     text_columns = text_metadata_columns(documents)  # not copied to every sentence

@@ -164,6 +164,17 @@ def test_documents_left_empty_by_cleaning_are_dropped_from_a_file(tmp_path: Path
     assert "doc00000002 (cleaning removed every line: site_chrome ×2)" in message, message
 
 
+def test_rows_skipped_for_empty_text_are_said_when_a_file_is_loaded(tmp_path: Path) -> None:
+    # `process` said "8 rows skipped for empty text"; `run` (which loads the file) said nothing
+    path = tmp_path / "export.csv"
+    pd.DataFrame(
+        {"text": ["Ports reopened on Monday.", "", "Prices fell on Tuesday."], "outlet": "X"}
+    ).to_csv(path, index=False)
+    with pytest.warns(UserWarning, match=r"export\.csv: 1 row skipped for empty text \(row 2\)"):
+        corpus = load_corpus(path, progress=False)
+    assert len(corpus.documents) == 2
+
+
 def test_empty_reasons_name_the_page_problem_first() -> None:
     from analysis.loading import _empty_reasons
 

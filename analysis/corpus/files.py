@@ -160,14 +160,20 @@ class ReadReport:
     outlets: dict[str, int] = field(default_factory=dict)  # documents per outlet
     finished: bool = False
 
+    def skipped_for_empty_text(self) -> str:
+        """ "8 rows skipped for empty text (rows 38, 363, …)", or "" when none was."""
+        if not self.n_empty_skipped:
+            return ""
+        shown = ", ".join(str(r) for r in self.empty_rows)
+        more = "…" if self.n_empty_skipped > len(self.empty_rows) else ""
+        which = f"{_rows_word(len(self.empty_rows))} {shown}{more}"
+        return f"{_rows(self.n_empty_skipped)} skipped for empty text ({which})"
+
     def summary(self) -> str:
         """One paragraph for the terminal: what was read, skipped and filled in."""
         parts = [f"{self.path}: {_rows(self.n_rows)} read, {self.n_docs} documents"]
         if self.n_empty_skipped:
-            shown = ", ".join(str(r) for r in self.empty_rows)
-            more = "…" if self.n_empty_skipped > len(self.empty_rows) else ""
-            which = f"{_rows_word(len(self.empty_rows))} {shown}{more}"
-            parts.append(f"{_rows(self.n_empty_skipped)} skipped for empty text ({which})")
+            parts.append(self.skipped_for_empty_text())
         if self.n_generated_ids:
             parts.append(f"{self.n_generated_ids} doc_ids generated as doc<row>")
         if self.outlet_from_url:

@@ -53,7 +53,10 @@ def test_a_coding_sheet_saved_by_libreoffice_is_read() -> None:
 def test_load_corpus_reads_an_xls_end_to_end() -> None:
     from analysis import load_corpus
 
-    with pytest.warns(UserWarning, match="only its first sheet"):
+    with pytest.warns(UserWarning) as caught:
         corpus = load_corpus(FIXTURES / "corpus.xls", progress=False)
+    said = [str(w.message) for w in caught]
+    assert any("only its first sheet" in m for m in said)
+    assert any("1 row skipped for empty text (row 2)" in m for m in said)  # the empty row
     assert corpus.documents["doc_id"].tolist() == ["101", "102"]
     assert corpus.sentences["sentence"].iloc[0].startswith("Riders in Zürich")

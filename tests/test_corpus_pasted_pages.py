@@ -695,3 +695,67 @@ def test_an_author_bio_at_the_end_goes(tail: list[str]) -> None:
 def test_prose_under_a_name_that_is_no_bio_is_kept(tail: list[str]) -> None:
     cleaned = clean_text("\n".join([_HEADLINE, "By Jane Doe", *_BODY, *tail]), "p1")
     assert cleaned.text.splitlines()[-1] == tail[-1]
+
+
+def test_a_section_label_kept_above_a_headline_under_a_menu_goes() -> None:
+    # a tester's local paper: "LOCAL NEWS" over the headline stayed as a one-word sentence
+    raw = "\n".join(["Home", "News", "Sport", "LOCAL NEWS", _HEADLINE, "By Jane Doe", *_BODY])
+    cleaned = clean_text(raw, "p1")
+    assert cleaned.metadata.get("title") == _HEADLINE
+    assert cleaned.text.splitlines() == _BODY
+    assert "menu_above_headline" in {e.rule for e in cleaned.audit}
+
+
+def test_a_section_label_shaped_as_a_name_does_not_make_a_menu_line_the_headline() -> None:
+    # "Health Business" over the headline counted as an author's name, so the menu line above
+    # ("Markets  Companies  Economy ...") passed for the headline over a byline
+    raw = "\n".join(
+        [
+            "Markets  Companies  Economy  Real Estate  Health Business  Opinion",
+            "Health Business",
+            _HEADLINE,
+            "Jane Doe, Senior Business Reporter",
+            "March 4, 2025",
+            *_BODY,
+        ]
+    )
+    assert clean_text(raw, "p1").metadata.get("title") != raw.splitlines()[0].replace("  ", " ")
+    # a name and a role, with no "By", over the date is the byline
+    raw = "\n".join([_HEADLINE, "Jane Doe, Senior Business Reporter", "March 4, 2025", *_BODY])
+    cleaned = clean_text(raw, "p1")
+    assert cleaned.metadata.get("title") == _HEADLINE
+    assert cleaned.metadata.get("author") == "Jane Doe"
+    assert cleaned.text.splitlines() == _BODY
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [
+        # the byline's author, with no heading and no name line over the bio
+        ["Jane Doe covers shipping for the Harbour Review. Reach her at jdoe@example.com."],
+        ["Jane Doe is a former harbour pilot and a fellow at the Maritime Institute."],
+        # AP: the name in capitals over a bio opening with the surname
+        ["JOHN ROE", "Roe covers ports and trade for The Associated Press."],
+        ["Read more:", "Dredging costs double at the harbour", "Opinion: The port must pay"],
+        ["The views expressed are the author's own."],
+        ["Enter your email"],
+    ],
+)
+def test_a_local_papers_tail_goes(tail: list[str]) -> None:
+    cleaned = clean_text("\n".join([_HEADLINE, "By Jane Doe", *_BODY, *tail]), "p1")
+    assert cleaned.text.splitlines() == _BODY
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [
+        # the author named in the article's own prose, saying no job
+        ["Jane Doe said the harbour would reopen on Monday."],
+        # a "Read more" link over a paragraph of the article
+        ["Read more:", "The authority said the fees would be reviewed in the spring."],
+        ["The views expressed by the minister were widely shared, the survey found."],
+    ],
+)
+def test_prose_like_a_local_papers_tail_is_kept(tail: list[str]) -> None:
+    cleaned = clean_text("\n".join([_HEADLINE, "By Jane Doe", *_BODY, *tail]), "p1")
+    assert cleaned.text.splitlines()[-1] == tail[-1]

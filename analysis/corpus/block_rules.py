@@ -137,6 +137,7 @@ _RELATED_HEADING_RE = re.compile(
     r"(?: [\w'’&.-]+){0,2} (?:news|posts|stories|articles|reads?|reading|coverage|links|topics"
     r"|headlines|videos|content|analysis|from us|on this topic)"
     r"|related|related content|related (?:article|story|video|link)|read next|read also"
+    r"|read more"
     r"|also read|see also|up next"
     r"|more from [\w'’&. -]{1,40}|more on (?:this|the) (?:story|topic)"
     r"|you (?:may|might) (?:also )?(?:like|be interested in|have missed)"
@@ -220,19 +221,23 @@ def is_bio(line: LineView, author: str | None = None) -> bool:
 # what a journalist's bio says of the job, beyond _BIO_CUE_RE ("joined the Post in 2016. She
 # covers the Hong Kong economy")
 _JOB_CUE_RE = re.compile(
-    r"\b(?:joined|joins)\s+(?:the|our)\b|\b(?:covers|writes about|reports on)\b", re.IGNORECASE
+    r"\b(?:joined|joins)\s+(?:the|our)\b|\b(?:covers|writes about|reports on)\b"
+    r"|\bis an? former\b|\breach (?:him|her|them) at\b",
+    re.IGNORECASE,
 )
 
 
 def is_bio_of(line: LineView, name: str) -> bool:
     """Whether ``line`` is the bio of the person named ``name`` alone on the line above it, as
     the South China Morning Post and others close an article ("Lilian Zhang" / "Lilian Zhang
-    joined the Post in 2016. She covers ..."): it opens with the whole name and says what the
+    joined the Post in 2016. She covers ..."; AP: "JOHN HANNA" / "Hanna covers politics ..."):
+    it opens with the whole name or the surname and says what the
     person's job is (:data:`_BIO_CUE_RE` or :data:`_JOB_CUE_RE`). A profile's paragraph under a
     name ("Maria Lopez" / "Maria Lopez, 54, has lived in the town ...") names no job, so stays."""
     if line.n_words > _MAX_BIO_WORDS or line.is_bullet or line.reports_speech:
         return False
-    if not re.match(rf"{re.escape(name)}\b", line.bare):
+    surname = name.split()[-1]  # AP: "JOHN HANNA" / "Hanna covers politics and water ..."
+    if not re.match(rf"(?:{re.escape(name)}|(?i:{re.escape(surname)}))\b", line.bare):
         return False
     return bool(_BIO_CUE_RE.search(line.bare) or _JOB_CUE_RE.search(line.bare))
 

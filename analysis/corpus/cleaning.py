@@ -75,6 +75,7 @@ from analysis.corpus.metadata_rules import (
     parse_byline,
     parse_dateline,
     parse_name_in_place,
+    parse_name_with_role,
     parse_source_name,
     parse_source_url,
     split_wire_dateline,
@@ -168,6 +169,9 @@ def _rules_listing() -> dict[str, str]:
         "(3–25 words, no closing punctuation) above a byline or dateline moves to "
         "metadata['title']: one line of text (a standfirst) may stand between, and lines the "
         "rules remove or move anyway (a share button, a photo's caption).",
+        "menu_above_headline": "The lines kept above a headline found under a site's menu, "
+        "each as short as a menu item ('LOCAL NEWS', 'Health Business', 'Opinion'): the menu's "
+        "last items and section labels, which the line classifier may have left.",
         "source_url": "'Original article: <URL>', 'Source: <URL>' or a bare URL line moves to "
         "metadata['url'].",
         "source_line": "A short 'Source: <name>' credit line moves to metadata['source'].",
@@ -184,8 +188,9 @@ def _rules_listing() -> dict[str, str]:
         "byline": "A 'By <Name>' line moves to metadata['author']; near the top, so does a "
         "name over a role line ('Jane Doe' / 'Business reporter, BBC News', the role to "
         "metadata['author_role']), a name with its place or alone over a dateline ('Jane Doe in "
-        "London' / 'Published October 21 2025'; a '+ FOLLOW' button may stand between) and a "
-        "name alone under one.",
+        "London' / 'Published October 21 2025'; a '+ FOLLOW' button may stand between), a "
+        "name with a role ('Jane Doe, Senior Business Reporter') over one and a name alone "
+        "under one.",
         "image_credit": "A short image credit line ('Photo: Jane Roe/Reuters', 'Image credit: "
         "NASA', 'Jane Roe | Getty Images', '(AP Photo/Jane Roe)', 'Image source, Getty Images', "
         "'Illustration by Jane Roe. Sources: Getty.') moves to metadata['image_credits'].",
@@ -203,8 +208,9 @@ def _rules_listing() -> dict[str, str]:
         "metadata['credits'].",
         "author_bio": "An author bio: the paragraph after a trailing byline or an 'About the "
         "author' heading (the name and a 'Follow' button may stand between), or under the "
-        "author's name alone when it opens with the name and says the job ('Jane Doe joined "
-        "the Post in 2016. She covers ...').",
+        "author's name alone when it opens with the name (or surname) and says the job ('Jane "
+        "Doe joined the Post in 2016. She covers ...'), or, with no name over it, when it opens "
+        "with the byline's author and says the job.",
         "comment_section": "Reader comments: the 'N Comments' heading, commenter names, their "
         "comments up to the 'Reply' line, and comment forms ('Submit a Comment', 'Your email "
         "address will not be published').",
@@ -817,7 +823,7 @@ def _is_headline_over_byline(
             continue
         # the author's name alone (Axios: "Emily Peck" over the date); one only, as a gallery's
         # captions may be names too ("Miguel Bernal North Diving")
-        if not names and not view.line_rule and is_person_name(view):
+        if not names and not view.line_rule and is_person_name(view) and _over_top_meta(views, j):
             names += 1
             continue
         text_lines += 1
@@ -828,6 +834,19 @@ def _is_headline_over_byline(
             # itself longer than any menu item, it is no headline under a menu item
             or MENU_ITEM_WORDS < first.n_words < view.n_words
         ):
+            return False
+    return False
+
+
+def _over_top_meta(views: Sequence[_View], j: int) -> bool:
+    """Whether the next line after ``views[j]`` that the rules keep is a byline or a dateline
+    at the top: a name alone stands right over it. A section label shaped as a name ("Health
+    Business") over the headline is no author's name, and counted as one, it let a menu line
+    over it pass for the headline."""
+    for view in views[j + 1 : j + 2 + HEADLINE_SKIPPED_LINES]:
+        if view.meta_top is not None and view.meta_top[0] in ("byline", "dateline"):
+            return True
+        if not _is_removed_at_top(view):
             return False
     return False
 
@@ -863,6 +882,10 @@ def _clean_round(
             and _is_headline_over_byline(views, i, loose_standfirst=not under_menu)
         ):
             state.titled = True
+            if under_menu:  # what the round kept above the headline is the site's menu
+                for line in state.kept:
+                    state.entry(line, "menu_above_headline", "removed")
+                state.kept.clear()
             state.top_from = len(state.kept)
             state.move(cand, "headline_line", "title", view.text)
             i += 1
@@ -892,6 +915,10 @@ def _clean_round(
                 state.move(cands[k], "place_dateline", "dateline_place", place)
             state.drop(cands[end - 1], "place_dateline")
             i = end
+            continue
+        if not at_top and _is_authors_bio(view, state.metadata.get("author")):
+            state.drop(cand, "author_bio")
+            i += 1
             continue
         end = _block_end(views, i, at_top)
         if end is not None:
@@ -931,7 +958,7 @@ def _author_over_dateline(views: Sequence[_View], i: int, *, name_alone: bool = 
     meta = views[k].meta_top if k < len(views) else None
     if meta is None or meta[0] != "dateline":
         return None
-    authors = parse_name_in_place(view)
+    authors = parse_name_in_place(view) or parse_name_with_role(view)
     if authors is None and name_alone and is_person_name(view) and not view.bare.isupper():
         authors = view.bare
     return authors
@@ -1060,6 +1087,22 @@ def _block_end(views: list[_View], i: int, at_top: bool) -> int | None:
     if not at_top and i + 1 < len(views) and is_person_name(view):
         return i + 2 if is_bio_of(views[i + 1], view.bare) else None
     return None
+
+
+_AUTHORS_SPLIT_RE = re.compile(r"\s*(?:,|&|\band\b)\s*")
+
+
+def _is_authors_bio(view: _View, authors: str | None) -> bool:
+    """Whether ``view`` is the bio of an author the byline named, anywhere below the top: it
+    opens with that author's whole name and says the job (:func:`is_bio_of`), as a local paper
+    closes an article ("Marisol Okafor covers health care and labour for the Ardell Gazette.
+    ... Reach her at ..."), with no heading and no name line over it."""
+    if not authors or view.n_words < 4:
+        return False
+    return any(
+        len(name.split()) >= 2 and is_bio_of(view, name)
+        for name in _AUTHORS_SPLIT_RE.split(authors)
+    )
 
 
 BIO_SKIPPED_LINES = 3  # the name and buttons ("Follow") between "About the Author" and the bio

@@ -169,6 +169,18 @@ def parse_author_role(line: LineView) -> str | None:
     return line.bare
 
 
+def parse_name_with_role(line: LineView) -> str | None:
+    """The author of a byline written as a name and the author's role, with no "By" ("Kyle
+    Brandt, Senior Business Reporter"), else None: a name of 2-4 capitalised words, a comma, a
+    role (:data:`_ROLE_RE`). The caller takes it as a byline only over a dateline at the top."""
+    if line.n_words > BYLINE_WORDS or line.is_bullet or ", " not in line.bare:
+        return None
+    name, _, role = line.bare.partition(", ")
+    if not 2 <= len(name.split()) <= 4 or not _PERSON_NAME_RE.fullmatch(name):
+        return None
+    return name if _ROLE_RE.fullmatch(role) else None
+
+
 def is_person_name(line: LineView) -> bool:
     """Whether the line is only a person's name, 2-4 capitalised words ("Jane Doe", "Laura
     Kuenssberg"), as the BBC puts it over the author's role."""

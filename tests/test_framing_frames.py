@@ -198,7 +198,7 @@ def test_frame_hits_report_terms_as_written_and_agree_with_matrix() -> None:
         "Nothing to see.",
         "Investors worry that prices will surge.",
     ]
-    hits = frame_hits(sentences)
+    hits = frame_hits(sentences, codebook=STORY)  # the story's conflict frame has both
     assert list(hits.columns) == ["row", "frame", "term", "matched"]
     conflict_terms = set(hits.loc[(hits.row == 0) & (hits.frame == "conflict"), "term"])
     # Terms as written in the codebook ("retaliate" matched "retaliation"); the phrase "trade
@@ -206,7 +206,7 @@ def test_frame_hits_report_terms_as_written_and_agree_with_matrix() -> None:
     assert conflict_terms == {"trade war", "retaliate"}
     matched = hits.loc[(hits.row == 2) & (hits.term == "price"), "matched"].tolist()
     assert matched == ["prices"]
-    matrix = frame_matrix(sentences)
+    matrix = frame_matrix(sentences, codebook=STORY)
     flagged = {(r, k) for r in range(3) for k in matrix.columns if matrix.loc[r, k]}
     assert flagged == set(zip(hits.row, hits.frame, strict=True))
 
@@ -249,3 +249,20 @@ def test_arrow_text_column_is_taken_as_it_is_with_the_same_texts() -> None:
     plain = pd.Series(values, dtype=object)
     assert to_arrow(column).to_pylist() == to_arrow(plain).to_pylist()
     assert frame_matrix(column).equals(frame_matrix(plain))
+
+
+def test_the_default_frames_fit_a_story_that_is_not_the_bundled_one() -> None:
+    # a tester's nurses' strike: "In response to ..." was a Responsibility frame ("responsible"
+    # stems to "respons"), and "nurse", an occupation, made nearly every sentence Human interest
+    matrix = frame_matrix(
+        [
+            "In response to the strike, the hospital hired replacement staff.",
+            "Nurses walked out on Monday.",
+            "The board is responsible for the delay, the union said.",
+        ]
+    )
+    assert matrix["responsibility"].tolist() == [False, False, True]
+    assert not matrix["human_interest"].any()
+    book = load_codebook(None)  # the default: no indicator of the bundled story's issues
+    indicators = {i for frame in book.frames for i in frame.indicators}
+    assert not indicators & {"great power competition", "hegemony", "tariff war"}

@@ -18,6 +18,7 @@ from __future__ import annotations
 import dataclasses
 import functools
 import itertools
+import re
 import sys
 import warnings
 from collections.abc import Mapping
@@ -126,6 +127,7 @@ def load_corpus(
                 progress=progress,
                 chunk_size=chunk_size,
             )
+        _warn_dates_as_written(corpus.documents)
     shown: dict[tuple[str, type[Warning]], warnings.WarningMessage] = {}
     for warning in said:  # each once, as the default filter shows it
         shown.setdefault((str(warning.message), warning.category), warning)
@@ -135,6 +137,41 @@ def load_corpus(
         user = [text for text, category in shown if issubclass(category, UserWarning)]
         write_entry(corpus, entry, user)
     return _warned(_with_quality(corpus, duplicates))
+
+
+_ISO_DATE_RE = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?")  # 2025, 2025-03, 2025-03-11
+DATES_SHOWN = 3
+
+
+def _warn_dates_as_written(documents: pd.DataFrame) -> None:
+    """Warn, once, of the articles whose ``published`` is not an ISO date (YYYY-MM-DD, or the
+    year and month, or the year): such a date is kept as written, so it sorts and compares as
+    text ("11/03/2025" before "2/03/2025"), and 11/03 may be March or November. A tester's
+    export held "n.d.", "13/7/2024" and "20241016", kept with no word."""
+    if "published" not in documents.columns or documents.empty:
+        return
+    written = documents["published"].fillna("").astype(str).str.strip()
+    odd = (
+        (written != "")
+        & (written.str.lower() != "unknown")
+        & ~written.str.fullmatch(_ISO_DATE_RE.pattern)
+    )
+    if not odd.any():
+        return
+    shown = ", ".join(
+        f"{doc} {date!r}"
+        for doc, date in zip(
+            documents.loc[odd, "doc_id"].head(DATES_SHOWN),
+            written[odd].head(DATES_SHOWN),
+            strict=True,
+        )
+    )
+    more = ", …" if odd.sum() > DATES_SHOWN else ""
+    warn_user(
+        f"{int(odd.sum())} article(s) have a published date not written as YYYY-MM-DD ({shown}"
+        f"{more}): kept as written, so they do not sort or compare as dates; write them as "
+        "2025-03-11 in the manifest or the export's date column"
+    )
 
 
 def _warned(corpus: Corpus) -> Corpus:

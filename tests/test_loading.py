@@ -315,3 +315,20 @@ def test_reading_warnings_point_at_the_line_that_loaded_the_corpus(tmp_path: Pat
         reading = [w for w in caught if "cp1252" in str(w.message) or "site" in str(w.message)]
         assert len(reading) == 2
         assert {Path(w.filename).name for w in reading} == {Path(__file__).name}
+
+
+def test_published_dates_not_written_as_iso_dates_are_warned_about_once(tmp_path: Path) -> None:
+    path = tmp_path / "export.csv"
+    pd.DataFrame(
+        {
+            "text": ["Ports reopened.", "Prices fell.", "Talks resumed.", "Fares rose."],
+            "outlet": "X",
+            "published": ["2025-03-11", "13/7/2024", "n.d.", "2025-03"],
+        }
+    ).to_csv(path, index=False)
+    with pytest.warns(UserWarning, match="published date not written as YYYY-MM-DD") as caught:
+        corpus = load_corpus(path, progress=False)
+    said = [str(w.message) for w in caught if "YYYY-MM-DD" in str(w.message)]
+    assert len(said) == 1
+    assert said[0].startswith("2 article(s)") and "doc00000002 '13/7/2024'" in said[0]
+    assert corpus.documents["published"].tolist()[1] == "13/7/2024"  # kept as written

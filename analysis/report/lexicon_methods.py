@@ -38,8 +38,8 @@ def actors_method(lexicons: Lexicons, corpus_dir: Path | str | None = None) -> s
     tone around them is not."""
     stance = (
         " The tone around an actor is the mean VADER score of the sentences that name it: the "
-        "wording around the mention, not the outlet's stance towards the actor (“China's "
-        "exports fell sharply” is a negative sentence that names China)."
+        "wording around the mention, not the outlet's stance towards the actor (“The "
+        "company's profits fell sharply” is a negative sentence that names the company)."
     )
     if lexicons.actors is None:
         return (

@@ -234,12 +234,16 @@ def is_bio_of(line: LineView, name: str) -> bool:
     it opens with the whole name or the surname and says what the
     person's job is (:data:`_BIO_CUE_RE` or :data:`_JOB_CUE_RE`). A profile's paragraph under a
     name ("Maria Lopez" / "Maria Lopez, 54, has lived in the town ...") names no job, so stays."""
+    bare = line.bare
+    surname = name.split()[-1]  # AP: "JOHN HANNA" / "Hanna covers politics and water ..."
+    # the cheap test first: the caller asks this of every line under the top
+    if not (bare.startswith(name) or bare[: len(surname)].casefold() == surname.casefold()):
+        return False
+    if not re.match(rf"(?:{re.escape(name)}|(?i:{re.escape(surname)}))\b", bare):
+        return False
     if line.n_words > _MAX_BIO_WORDS or line.is_bullet or line.reports_speech:
         return False
-    surname = name.split()[-1]  # AP: "JOHN HANNA" / "Hanna covers politics and water ..."
-    if not re.match(rf"(?:{re.escape(name)}|(?i:{re.escape(surname)}))\b", line.bare):
-        return False
-    return bool(_BIO_CUE_RE.search(line.bare) or _JOB_CUE_RE.search(line.bare))
+    return bool(_BIO_CUE_RE.search(bare) or _JOB_CUE_RE.search(bare))
 
 
 # --------------------------------------------------------------------------------------------

@@ -1099,10 +1099,13 @@ def _is_authors_bio(view: _View, authors: str | None) -> bool:
     ... Reach her at ..."), with no heading and no name line over it."""
     if not authors or view.n_words < 4:
         return False
-    return any(
-        len(name.split()) >= 2 and is_bio_of(view, name)
-        for name in _AUTHORS_SPLIT_RE.split(authors)
-    )
+    return any(is_bio_of(view, name) for name in _author_names(authors))
+
+
+@lru_cache(maxsize=1024)
+def _author_names(authors: str) -> tuple[str, ...]:
+    """The names of two words or more in a byline's ``authors`` ("Jane Doe and John Roe")."""
+    return tuple(n for n in _AUTHORS_SPLIT_RE.split(authors) if len(n.split()) >= 2)
 
 
 BIO_SKIPPED_LINES = 3  # the name and buttons ("Follow") between "About the Author" and the bio

@@ -13,6 +13,13 @@ from analysis.sentiment.discover import (
 )
 
 
+def two_outlets(*sentences: str) -> pd.DataFrame:
+    """Four sentences: two of article a (outlet X), then two of article b (outlet Y)."""
+    return pd.DataFrame(
+        {"doc_id": ["a", "a", "b", "b"], "outlet": ["X", "X", "Y", "Y"], "sentence": sentences}
+    )
+
+
 def test_punctuation_between_words_ends_a_name() -> None:
     assert names_in("He was shot in Parkland, Fla., on Wednesday.") == ["Parkland", "Fla"]
     assert names_in("A guard said Washington (CNN) was wrong.") == ["Washington", "CNN"]
@@ -68,17 +75,11 @@ def test_an_abbreviation_defined_two_ways_is_left_alone() -> None:
 
 
 def test_discovered_names_count_aliases_once_and_list_them() -> None:
-    sentences = pd.DataFrame(
-        {
-            "doc_id": ["a", "a", "b", "b"],
-            "outlet": ["X", "X", "Y", "Y"],
-            "sentence": [
-                "Then the National Rifle Association (NRA) spoke.",
-                "Later the NRA and the National Rifle Association left.",
-                "Then the N.R.A. spoke.",
-                "Later the NRA left.",
-            ],
-        }
+    sentences = two_outlets(
+        "Then the National Rifle Association (NRA) spoke.",
+        "Later the NRA and the National Rifle Association left.",
+        "Then the N.R.A. spoke.",
+        "Later the NRA left.",
     )
     table = discovered_names(sentences, "outlet")
     assert table.values.tolist() == [
@@ -101,17 +102,11 @@ def test_a_name_keeps_the_full_stops_inside_it_and_matches_its_text() -> None:
         "John F. Kennedy",
     ]
     assert names_in("The strike at St. Brennan ended.") == ["St. Brennan"]  # the last stop ends
-    sentences = pd.DataFrame(
-        {
-            "doc_id": ["a", "a", "b", "b"],
-            "outlet": ["X", "X", "Y", "Y"],
-            "sentence": [
-                "Nurses at St. Brennan General Hospital walked out.",
-                "Managers at St. Brennan General Hospital said little.",
-                "The board of St Brennan General Hospital met.",
-                "Talks at St. Brennan General Hospital resumed.",
-            ],
-        }
+    sentences = two_outlets(
+        "Nurses at St. Brennan General Hospital walked out.",
+        "Managers at St. Brennan General Hospital said little.",
+        "The board of St Brennan General Hospital met.",
+        "Talks at St. Brennan General Hospital resumed.",
     )
     (actor,) = discover_actors(sentences)
     assert actor.label == "St Brennan General Hospital"  # the two spellings count as one

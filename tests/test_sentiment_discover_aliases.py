@@ -35,6 +35,11 @@ def test_punctuation_between_words_ends_a_name() -> None:
     assert names_in("Then I’m told by Maria Lopez that It's late and We've gone.") == [
         "Maria Lopez"
     ]
+    # a role written before the name is not part of it (a tester's "Mediator Ruth Calloway")
+    assert names_in("Then Mediator Ruth Calloway and Spokeswoman Ana Ruiz spoke.") == [
+        "Ruth Calloway",
+        "Ana Ruiz",
+    ]
     # spaces alone keep a name whole, with one connector
     assert names_in("They met the Bank of England in New York.") == ["Bank of England", "New York"]
 

@@ -5,8 +5,10 @@ at most one lower-case connector ("Bank of England") and by nothing but spaces: 
 parenthesis or a dash ends it ("Parkland, Fla." is two names, "Washington (CNN)" too). Left
 out: a single capitalised word that opens a sentence (it is capitalised because it opens the
 sentence), and words of a stop list (months, weekdays, titles and their abbreviations, sentence
-openers and pronouns with their contractions, "I'm", "It's"; "AM", "PM" and "AD"), which are
-also stripped from the ends of a name ("Gov. Andrew Cuomo" counts as "Andrew Cuomo"), and a
+openers and pronouns with their contractions, "I'm", "It's"; "AM", "PM" and "AD"; a few roles
+written before a name, "Mediator", "Spokeswoman"), which are also stripped from the ends of a
+name ("Gov. Andrew Cuomo" counts as "Andrew Cuomo", "Mediator Ruth Calloway" as "Ruth
+Calloway"), and a
 single letter ("D" of "3D").
 
 Two spellings of one name count as one (:func:`name_aliases`; the table's ``aliases`` column
@@ -64,7 +66,8 @@ STOP_WORDS = frozenset(
     what who why how yet so also however meanwhile although though since because according
     last next one two three four five first second third many some most more all every
     each no not both other another such only once then now still gov sen rep gen lt sgt capt
-    col cmdr rev det atty supt am pm ad""".split()  # noqa: SIM905
+    col cmdr rev det atty supt am pm ad mediator negotiator spokesperson spokesman
+    spokeswoman""".split()  # noqa: SIM905
 )
 # a word starting with a letter, not inside another word ("D" of "3D", "s" of "it's")
 _TOKEN = re.compile(r"(?<![\w'’])[A-Za-z][\w'’.&-]*")

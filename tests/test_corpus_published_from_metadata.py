@@ -29,6 +29,12 @@ from analysis.corpus.documents import published_from_metadata
             "2025-10-21",
             "dateline",
         ),
+        # a line that holds "Updated" but opens with the publication date: no 'Updated' line
+        (
+            {"updated": "Published March 3, 2025 at 6:12 a.m. | Updated March 3, 2025"},
+            "2025-03-03",
+            "the text's date line: 'Published March 3",
+        ),
         # the dateline before the 'Updated' line
         (
             {"updated": "Updated Oct. 22, 2025", "dateline": "Oct. 21, 2025"},

@@ -913,6 +913,8 @@ def published_from_metadata(metadata: dict[str, str]) -> tuple[str, str]:
     for key, what in (("dateline", "dateline"), ("updated", "'Updated' line")):
         written = metadata.get(key, "")
         iso = _iso_date(written)
+        if key == "updated" and not written.lstrip().lower().startswith("updated"):
+            what = "date line"  # "Published March 3, 2025 ... | Updated ...", read from its start
         if iso:
             return iso, f"Read from the text's {what}: '{written}'."
     return "", ""

@@ -942,6 +942,16 @@ def _clean_round(
 BUTTONS_UNDER_NAME = 2  # lines a line rule removes ("+ FOLLOW") between a byline and its date
 
 
+def _past_buttons(views: Sequence[_View], i: int, step: int) -> int | None:
+    """The index of the line next to ``views[i]`` in the direction ``step`` (1 below, -1
+    above) past at most :data:`BUTTONS_UNDER_NAME` lines a line rule removes, or None at the
+    text's edge."""
+    k = i + step
+    while 0 <= k < len(views) and abs(k - i) <= BUTTONS_UNDER_NAME and views[k].line_rule:
+        k += step
+    return k if 0 <= k < len(views) else None
+
+
 def _author_over_dateline(views: Sequence[_View], i: int, *, name_alone: bool = True) -> str | None:
     """The authors of ``views[i]`` when it is a byline without "By" right above a dateline
     ("Published October 21 2025"), else None: as the Financial Times writes one ("Jane Doe in
@@ -952,10 +962,8 @@ def _author_over_dateline(views: Sequence[_View], i: int, *, name_alone: bool = 
     if view.line_rule or view.meta_top:
         return None
     # a "Follow" button may stand between them (the South China Morning Post's "+ FOLLOW")
-    k = i + 1
-    while k < len(views) and k <= i + BUTTONS_UNDER_NAME and views[k].line_rule:
-        k += 1
-    meta = views[k].meta_top if k < len(views) else None
+    k = _past_buttons(views, i, 1)
+    meta = views[k].meta_top if k is not None else None
     if meta is None or meta[0] != "dateline":
         return None
     authors = parse_name_in_place(view) or parse_name_with_role(view)
@@ -973,10 +981,8 @@ def _is_name_under_dateline(views: Sequence[_View], i: int) -> bool:
     view = views[i]
     if view.line_rule or view.bare.isupper() or not is_person_name(view):
         return False
-    k = i - 1
-    while k >= 0 and k >= i - BUTTONS_UNDER_NAME and views[k].line_rule:
-        k -= 1
-    meta = views[k].meta_top if k >= 0 else None
+    k = _past_buttons(views, i, -1)
+    meta = views[k].meta_top if k is not None else None
     return meta is not None and meta[0] == "dateline"
 
 

@@ -848,26 +848,26 @@ def write_summary(
 
 
 CORRECTED_TABLE = "frames_corrected.csv"
-NOT_VALIDATED = (
-    "- **Not validated on this corpus.** The frame and tone coders were not checked against "
-    "human coding of these articles: their shares count indicators and lexicon scores, not "
-    "judgements. To validate, draw a sample with `python -m analysis code-sample`, code it, run "
-    "`python -m analysis validate --sheet CODED.csv --out reports/validation`, and rerun with "
-    "`python -m analysis run -p validation reports/validation/agreement.csv`."
-)
 
 
-def not_validated(corpus_dir: Path | str | None = None) -> str:
-    """:data:`NOT_VALIDATED` with the commands for ``corpus_dir`` (:func:`rerun_command`)."""
-    if is_bundled_corpus(corpus_dir):
-        return NOT_VALIDATED
-    corpus = shlex.quote(Path(str(corpus_dir)).name)
-    return NOT_VALIDATED.replace(
-        "`python -m analysis code-sample`", f"`python -m analysis code-sample --corpus {corpus}`"
-    ).replace(
-        "`python -m analysis run -p validation reports/validation/agreement.csv`",
-        rerun_command(corpus_dir, "-p validation reports/validation/agreement.csv"),
+def not_validated(corpus_dir: Path | str | None = None, other_frames: str = "") -> str:
+    """The limitation of a run whose coders were not checked against human coding, with the
+    commands to validate ``corpus_dir`` (:func:`rerun_command`); ``other_frames`` says why a
+    given agreement table checked nothing (it holds other frames)."""
+    sample = "python -m analysis code-sample"
+    if not is_bundled_corpus(corpus_dir):
+        sample += f" --corpus {shlex.quote(Path(str(corpus_dir)).name)}"
+    return (
+        "- **Not validated on this corpus.** The frame and tone coders were not checked against "
+        f"human coding of these articles{other_frames}: their shares count indicators and "
+        "lexicon scores, not judgements. To validate, draw a sample with "
+        f"`{sample}`, code it, run `python -m analysis validate --sheet CODED.csv --out "
+        "reports/validation`, and rerun with "
+        f"{rerun_command(corpus_dir, '-p validation reports/validation/agreement.csv')}."
     )
+
+
+NOT_VALIDATED = not_validated()  # the bundled corpus's
 
 
 def frame_coders(
@@ -983,11 +983,10 @@ def validation_lines(
     if not validated:  # a table of another codebook's frames: nothing of this run is checked
         table_frames = sorted({str(f) for f in agreement["frame"]} - {"tone"})
         return [*head, *lines], [
-            not_validated(corpus_dir).replace(
-                "were not checked against human coding of these articles",
-                f"were not checked against human coding of these articles (`-p validation "
-                f"{escape_code(Path(path).name)}` holds agreement for other frames: "
-                f"{escape_text(', '.join(table_frames))})",
+            not_validated(
+                corpus_dir,
+                f" (`-p validation {escape_code(Path(path).name)}` holds agreement for other "
+                f"frames: {escape_text(', '.join(table_frames))})",
             )
         ]
     lines += [

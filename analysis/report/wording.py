@@ -60,3 +60,8 @@ def articles(n_docs: int, form: ArticlesForm = "count") -> str:
     if form == "opening":
         return "In the one article" if n_docs == 1 else f"In these {n_docs} articles"
     raise ValueError(f"unknown form {form!r}; use 'count', 'these' or 'opening'")
+
+
+def shortened(text: str, limit: int) -> str:
+    """``text`` cut to ``limit`` characters, an ellipsis marking the cut ("Businesses fear…")."""
+    return text if len(text) <= limit else text[: limit - 1] + "…"

@@ -32,6 +32,7 @@ from analysis.figures import (
     none_found_figure,
     seeded_global_rng,
 )
+from analysis.report.wording import shortened
 from analysis.sentiment.discover import MIN_DOCS
 
 NOTEBOOK = "02_sentiment.ipynb"
@@ -44,6 +45,8 @@ NO_ACTORS = (
 NO_SENTENCES = "No sentences to show: the articles have no text left after cleaning."
 # Dots per group in the sentence-tone strip plot; larger groups show a seeded random sample.
 MAX_STRIP_POINTS = 1500
+# characters of a tone-arc panel's title: the article's doc_id, cut to this
+ARC_TITLE_CHARS = 28
 # Background of heatmap cells with too few sentences to show an estimate.
 SPARSE_CELL_COLOUR = "#EEEEEE"
 # Tone classes take the ends and the middle of ColorBrewer's RdBu, the diverging scale of the
@@ -301,7 +304,7 @@ def plot_tone_arc(
     )
     sizes = shown.groupby("doc").size()
     first = shown.drop_duplicates("doc").set_index("doc")["group"]
-    titles = {d: f"{_short(d)} · {first[d]} ({sizes[d]} sent.)" for d in docs}
+    titles = {d: f"{shortened(d, ARC_TITLE_CHARS)} · {first[d]} ({sizes[d]} sent.)" for d in docs}
     shown["panel"] = shown["doc"].map(titles)
     groups = sorted(shown["group"].unique())
     ncols = max(1, min(ncols, len(docs)))
@@ -338,10 +341,6 @@ def _arc_panel(data: pd.DataFrame, *, window: int, color: str, label: str) -> No
     ax.bar(part["x"], part["y"], width=0.85, color=color, alpha=0.45, lw=0)
     smooth = part["y"].rolling(window, center=True, min_periods=1).mean()
     ax.plot(part["x"], smooth, color=color, lw=1.4)
-
-
-def _short(text: str, limit: int = 28) -> str:
-    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def plot_actor_tone(

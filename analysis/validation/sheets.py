@@ -24,6 +24,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from analysis.report.wording import shortened
 from analysis.user_warnings import warn_user
 
 # the sheet's own columns (code-sample writes all but coder and notes), never codes
@@ -40,6 +41,7 @@ META_COLUMNS = (
     "notes",
 )
 TEXT_COLUMNS = ("sentence", "text")
+QUOTED_CHARS = 60  # an item's text quoted in a message, cut to this
 TONE_COLUMN = "tone"
 _TRUE = {"1", "1.0", "yes", "y", "true", "x"}
 _FALSE = {"0", "0.0", "no", "n", "false"}
@@ -266,9 +268,9 @@ def read_sheets(
     if not paths:
         raise SheetError("no coded sheet given")
     sheets = [read_sheet(p, frame_keys) for p in paths]
-    if all("item_id" in s.columns for s in sheets):
-        _check_same_text(paths, sheets)
     by_id = all("item_id" in s.columns for s in sheets)
+    if by_id:
+        _check_same_text(paths, sheets)
     seen: dict[str, str] = {}
     for path, sheet in zip(paths, sheets, strict=True):
         for coder in sheet["coder"].unique():
@@ -319,14 +321,11 @@ def _check_same_text(paths: Sequence[Path | str], sheets: Sequence[pd.DataFrame]
     count = int(rows.loc[differ, "item_id"].nunique())
     more = f" (and {count - 1} more item_id{'s' if count > 2 else ''})" if count > 1 else ""
     raise SheetError(
-        f"item_id {item!r} has different text {where}{more}: {_short(first.norm)!r} and "
-        f"{_short(second.norm)!r}; the sheets are of different samples (items are matched by "
-        "item_id), so code one sample, or remove item_id to match items by their text"
+        f"item_id {item!r} has different text {where}{more}: "
+        f"{shortened(first.norm, QUOTED_CHARS)!r} and {shortened(second.norm, QUOTED_CHARS)!r}; "
+        "the sheets are of different samples (items are matched by item_id), so code one "
+        "sample, or remove item_id to match items by their text"
     )
-
-
-def _short(text: str, limit: int = 60) -> str:
-    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def no_codes_error(paths: Sequence[Path | str], columns: Sequence[str]) -> SheetError:

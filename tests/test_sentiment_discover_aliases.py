@@ -107,6 +107,8 @@ def test_a_name_keeps_the_full_stops_inside_it_and_matches_its_text() -> None:
         "John F. Kennedy",
     ]
     assert names_in("The strike at St. Brennan ended.") == ["St. Brennan"]  # the last stop ends
+    # a stop inside a word that is no abbreviation: the name as it is (this recursed without end)
+    assert name_aliases(["Shares of Amazon.com Inc. rose.", "Then Amazon.com Inc. fell."]) == {}
     sentences = two_outlets(
         "Nurses at St. Brennan General Hospital walked out.",
         "Managers at St. Brennan General Hospital said little.",

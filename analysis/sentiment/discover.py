@@ -166,7 +166,17 @@ def _undotted(name: str) -> str:
     other name as it is."""
     if _DOTTED.fullmatch(name):
         return name.replace(".", "")
-    return " ".join(_undotted(word.rstrip(".")) for word in name.split()) if "." in name else name
+    if "." not in name:
+        return name
+    return " ".join(_undotted_word(word) for word in name.split())
+
+
+def _undotted_word(word: str) -> str:
+    """One word of a name without the full stop that ends it ("St." -> "St") and, when it is
+    an abbreviation, without its inner ones ("U.S." -> "US"); a word with a stop inside that is
+    no abbreviation stays so ("Amazon.com")."""
+    word = word.rstrip(".")
+    return word.replace(".", "") if _DOTTED.fullmatch(word) else word
 
 
 def _initials(long_form: str) -> set[str]:

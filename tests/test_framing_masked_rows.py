@@ -14,6 +14,7 @@ import random
 
 import numpy as np
 import pandas as pd
+import pyarrow.compute as pc
 import pytest
 from framing_sentences import STORY_CODEBOOK
 from hypothesis import given, settings
@@ -30,7 +31,15 @@ from analysis.framing.frames import (
     to_arrow,
 )
 from analysis.framing.hedging import hedging_counts, load_hedges
-from analysis.framing.sourcing import load_sources, sourcing_matrix
+from analysis.framing.sourcing import (
+    _QUOTE_CURLY,
+    _QUOTE_STRAIGHT,
+    _QUOTE_TAIL,
+    load_sources,
+    sourcing_matrix,
+    speaker_spans,
+    without_datelines,
+)
 
 BOOKS = [load_codebook(None), load_codebook(STORY_CODEBOOK)]
 _EXTRA = (
@@ -59,7 +68,11 @@ def _plain_sourcing(texts) -> pd.DataFrame:
     has_quote = np.zeros(len(texts), dtype=bool)
     for pattern in lex.quote_patterns:
         has_quote |= regex_contains(texts, pattern, ignore_case=False)
-    verb_texts = regex_mask(texts, lex.verb_exclusion) if lex.verb_exclusion else texts
+    # every text unquoted and masked, the speaker read in every one
+    unquoted = pc.replace_substring_regex(texts, _QUOTE_TAIL, " ¶ ", max_replacements=1)
+    unquoted = pc.replace_substring_regex(unquoted, _QUOTE_CURLY, " ¶ ")
+    unquoted = pc.replace_substring_regex(unquoted, _QUOTE_STRAIGHT, " ¶ ")
+    verb_texts = regex_mask(unquoted, lex.verb_exclusion) if lex.verb_exclusion else unquoted
     found = regex_first(verb_texts, lex.verb_pattern, ignore_case=True)
     verbs = [None if f is None else lex.verb_lemmas.get(" ".join(f.lower().split())) for f in found]
     attributed = has_quote | np.array([v is not None for v in verbs], dtype=bool)
@@ -68,8 +81,11 @@ def _plain_sourcing(texts) -> pd.DataFrame:
         "attribution_verb": pd.Series(verbs, dtype="object"),
         "attributed": attributed,
     }
+    sentence_texts = without_datelines(verb_texts)
+    speakers = speaker_spans(sentence_texts, verbs, lex)
     for category in lex.categories:
-        mentions = regex_contains(texts, lex.category_patterns[category], ignore_case=False)
+        where = sentence_texts if category in lex.sentence_scope else speakers
+        mentions = regex_contains(where, lex.category_patterns[category], ignore_case=False)
         data[f"source_{category}"] = mentions & attributed
     return pd.DataFrame(data)
 

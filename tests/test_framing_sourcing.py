@@ -246,9 +246,11 @@ def test_one_pass_for_the_quote_patterns_equals_each_pattern() -> None:
         ("(CNN) CNN has learned that the suspect said he acted alone.", True, False),
         ("CNN reported that the police said nothing.", True, True),
         # brackets that are not a dateline: a party and state, mid-sentence
-        ("Senator Smith (R-Texas) said CNN had it wrong.", True, False),
+        ("Senator Smith (R-Texas) told CNN it had it wrong.", False, False),
+        ("CNN (R-Texas) said Senator Smith had it wrong.", True, False),
         # an organisation's initials after its name are no dateline
-        ("The Associated Press (AP) said police had arrested him.", True, True),
+        ("The Associated Press (AP) said police had arrested him.", True, False),
+        ("Police (AP) said the Associated Press had it wrong.", False, True),
     ],
 )
 def test_a_dateline_is_not_a_source(sentence: str, media: bool, officials: bool) -> None:

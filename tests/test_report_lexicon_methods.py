@@ -43,7 +43,7 @@ def test_sourcing_lists_the_kinds_and_quotation_length_of_the_list_used(tmp_path
     text = sourcing_method(Lexicons())
     assert "(Government officials, Politicians, Analysts and experts," in text
     assert "3 or more words in quotation marks" in text
-    assert "`analysis/data/sources.toml`" in text and "credits both" in text
+    assert "`analysis/data/sources.toml`" in text and "its speaker is named" in text
     own = tmp_path / "sources.toml"
     own.write_text(
         '[attribution_verbs]\nsay = ["said"]\n[quotes]\nmin_words = 5\n'

@@ -10,20 +10,27 @@ Per sentence (:func:`sourcing_matrix`):
   leftmost attribution verb in the sentence, or missing. Participles used as adjectives
   ("newly announced") are masked first.
 * ``attributed``: the sentence has a quotation or an attribution verb.
-* ``source_<category>``: the sentence mentions the category (by default government officials,
-  politicians, experts, other media, companies, advocacy groups, citizens, anonymous sources; a
-  story's own list may split them further) AND is attributed. A mention alone ("the minister met
-  the mayor") is not sourcing. A dateline that opens a sentence, "(CNN) ", "Washington (CNN) "
-  or "WASHINGTON (Reuters) - ", is the outlet's signature, not a source, and is masked first
+* ``source_<category>``: the sentence is attributed AND its speaker is named as the category
+  (by default government officials, politicians, experts, other media, companies, advocacy
+  groups, citizens, anonymous sources; a story's own list may split them further). A mention
+  alone ("the minister met the mayor") is not sourcing, and neither is a word in what is
+  reported: "Hospital officials said patients waited" credits officials, not citizens. The
+  speaker is read from the words around each attribution verb outside quotation marks
+  (:func:`speaker_spans`); a category marked ``scope = "sentence"`` (anonymity: "..., the
+  official said on condition of anonymity") is looked for in the whole sentence outside
+  quotation marks. A dateline that opens a sentence, "(CNN) ", "Washington (CNN) " or
+  "WASHINGTON (Reuters) - ", is the outlet's signature, not a source, and is masked first
   (:data:`DATELINE`): CNN's own articles, most opening so, credited a fifth of their sentences
   to "other media".
 
 The lexicon is data: ``analysis/data/sources.toml`` by default, or a file of the same form given
 by a corpus's ``analysis.toml`` or ``-p sources FILE``; every category compiles to one regular
 expression run over the whole column with pyarrow's RE2 kernels. Limits worth stating next to any
-number: a sentence that mentions two categories and one verb credits both; the outlet's own name
-counts as "media" when it appears with a verb ("told Epoch Times"); pronoun attributions ("he
-said") are credited only if the sentence also names the source.
+number: the speaker is found by position, not by parsing, so a speaker named two clauses or more
+than :data:`MAX_SPEAKER_WORDS` words before the verb is missed, a description inside those words
+counts ("X, who met the president, said" credits politicians), only the first
+:data:`MAX_ATTRIBUTIONS` attributions of a sentence are read, and a speaker naming two categories
+credits both; pronoun attributions ("he said") credit no one.
 """
 
 from __future__ import annotations
@@ -53,6 +60,31 @@ from analysis.lexicon import (
 )
 
 DEFAULT_SOURCES = DATA_DIR / "sources.toml"
+# Verbs whose source follows them ("according to the ministry", "citing officials"); a lexicon
+# may name its own in [attribution] source_follows.
+SOURCE_FOLLOWS = ("according_to", "cite", "quote")
+# The most words read on either side of the attribution verb as the speaker.
+MAX_SPEAKER_WORDS = 12
+# What ends a clause when the speaker is looked for: punctuation inside a sentence, brackets,
+# dashes, and the mark left where a quotation was (_QUOTED_MARK).
+_QUOTED_MARK = "¶"
+_CLAUSE_BREAK = ",;:—–" + _QUOTED_MARK
+_APPOSITIVE_COMMA = "[,—–]"
+# A clause that is a name alone: capitalised words, perhaps ending the sentence.
+_NAME = r"^\s*[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*\s*$"
+# A name, then a comma or the end of the sentence (not a quotation: "said Mr. Kerry “is right”").
+_NAME_THEN_COMMA_OR_END = r"^\s*[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*\s*(?:,|[.!?]?\s*$)"
+# Verbs followed by whom the speaker addresses ("told Reuters"), never by the speaker.
+_TOLD_WHOM = frozenset({"tell"})
+# The most attribution verbs of one sentence whose speakers are read.
+MAX_ATTRIBUTIONS = 3
+# Words that may stand between a speaker's description and the verb: "X, a spokesman, later
+# said", "X, the minister, has also said". Removed from the end of the words before the verb.
+_BETWEEN_SPEAKER_AND_VERB = (
+    r"(?i)([,—–]\s*)(?:(?:also|later|earlier|then|previously|recently|separately|again|"
+    r"further|repeatedly|once|reportedly|publicly|privately|often|has|have|had|was|were|is|"
+    r"would|will|on\s+\w+day)\s+)+$"
+)
 SOURCING_TABLE_COLUMNS = ["measure", "item", "n_sentences_with", "share", "n_sentences", "n_docs"]
 _QUOTE_OPEN = '"“'
 _QUOTE_CLOSE = '"”'
@@ -97,6 +129,8 @@ class SourceLexicon:
     verb_lemmas: dict[str, str]  # lower-case form (single spaces) -> canonical verb
     quote_patterns: tuple[str, ...]
     min_words: int = 3  # the fewest words inside quotation marks that make a direct quotation
+    source_follows: frozenset[str] = frozenset(SOURCE_FOLLOWS)  # verbs whose source follows
+    sentence_scope: frozenset[str] = frozenset()  # categories read in the whole sentence
 
     @property
     def columns(self) -> list[str]:
@@ -168,17 +202,32 @@ def load_sources(path: str | None = None) -> SourceLexicon:
     verb_exclusion = (
         alternation(map(phrase_pattern, verb_exclusions), group=False) if verb_exclusions else None
     )
+    follows = data.get("attribution", {}).get("source_follows", list(SOURCE_FOLLOWS))
+    if not isinstance(follows, list) or not all(isinstance(v, str) for v in follows):
+        raise LexiconError(f"{what}: [attribution] source_follows must be a list of verb names")
+    unknown = sorted(set(follows) - set(verbs))
+    if unknown and "source_follows" in data.get("attribution", {}):
+        raise LexiconError(
+            f"{what}: [attribution] source_follows names {', '.join(map(repr, unknown))}, "
+            "which [attribution_verbs] does not list"
+        )
     min_words = int(data.get("quotes", {}).get("min_words", 3))
     if min_words < 1:
         raise LexiconError(f"{what}: quotes.min_words must be at least 1")
     patterns: dict[str, str] = {}
     labels: dict[str, str] = {}
+    whole_sentence: set[str] = set()
     for category, spec in sources.items():
         where = f"{what}: category {category!r}"
         if not re.match(r"^[a-z][a-z0-9_]*$", category) or not isinstance(spec, dict):
             raise LexiconError(f"{where}: bad category name or not a table")
         patterns[category] = _category_pattern(spec, where)
         labels[category] = str(spec.get("label", category))
+        scope = spec.get("scope", "speaker")
+        if scope not in ("speaker", "sentence"):
+            raise LexiconError(f'{where}: scope must be "speaker" or "sentence", not {scope!r}')
+        if scope == "sentence":
+            whole_sentence.add(category)
     return SourceLexicon(
         path=str(file),
         categories=tuple(patterns),
@@ -189,7 +238,169 @@ def load_sources(path: str | None = None) -> SourceLexicon:
         verb_lemmas=lemmas,
         quote_patterns=_quote_patterns(verb_pattern, min_words),
         min_words=min_words,
+        source_follows=frozenset(follows),
+        sentence_scope=frozenset(whole_sentence),
     )
+
+
+# A quotation closed in this sentence but opened in the one before: everything up to the first
+# quotation mark when that mark is a closing one (a curly one, or a straight one after a
+# non-space character and before a space or the end).
+_QUOTE_TAIL = r'^[^"“”]*(?:”|[^\s"“”]"(?:\s|$))'
+_QUOTE_CURLY = r"“[^”]*(?:”|$)"
+_QUOTE_STRAIGHT = r'"[^"]*(?:"|$)'
+
+
+def without_quotations(texts: pa.Array) -> pa.Array:
+    """``texts`` with every quotation in double quotation marks (straight or curly, closed or
+    running to the end of the text, or closed in a text that does not open it) replaced by a
+    mark, so that words someone is quoted as saying are never read as who says them.
+
+    Only texts holding a double quotation mark are rewritten."""
+    rows = np.flatnonzero(regex_contains(texts, '["“”]', ignore_case=False))
+    if not len(rows):
+        return texts
+    mark = f" {_QUOTED_MARK} "
+    part = texts.take(pa.array(rows, type=pa.int64()))
+    part = pc.replace_substring_regex(part, _QUOTE_TAIL, mark, max_replacements=1)
+    part = pc.replace_substring_regex(part, _QUOTE_CURLY, mark)
+    part = pc.replace_substring_regex(part, _QUOTE_STRAIGHT, mark)
+    index = np.arange(len(texts), dtype=np.int64)
+    index[rows] = len(texts) + np.arange(len(rows), dtype=np.int64)
+    return pa.concat_arrays([texts, part.cast(texts.type)]).take(pa.array(index))
+
+
+def _field(texts: pa.Array, pattern: str) -> pa.Array:
+    """The named group ``s`` of ``pattern`` in each text, "" where it does not match."""
+    return pc.struct_field(pc.extract_regex(texts, pattern), "s").fill_null("")
+
+
+def _spliced(texts: pa.Array, rows: np.ndarray, part: pa.Array) -> pa.Array:
+    """``texts`` with the texts at ``rows`` replaced by ``part``, in order."""
+    n = len(texts)
+    index = np.arange(n, dtype=np.int64)
+    index[rows] = n + np.arange(len(rows), dtype=np.int64)
+    return pa.concat_arrays([texts, part.cast(texts.type)]).take(pa.array(index))
+
+
+def _with_description(texts: pa.Array) -> pa.Array:
+    """The first clause of each text, or its first two when the first is a capitalised name
+    (then the second is read as its description: "Ana Ruiz, a spokeswoman for the ministry")."""
+    brk, comma = _CLAUSE_BREAK, _APPOSITIVE_COMMA
+    clause = _field(texts, rf"(?s)^\s*(?P<s>[^{brk}]*)")
+    named = regex_contains(clause, _NAME, ignore_case=False)
+    described = _field(texts, rf"(?s)^\s*(?P<s>[^{brk}]*{comma}[^{brk}]*)")
+    both = pa.array(named & regex_contains(described, ".", ignore_case=False))
+    return pc.if_else(both, described, clause)
+
+
+def _one_speaker(
+    before: pa.Array, verb: pa.Array, after: pa.Array, follows: np.ndarray, tells: np.ndarray
+) -> pa.Array:
+    """The speaker of one attribution verb with its words, from the text on either side of it
+    (see :func:`speaker_spans`)."""
+    brk, comma, most = _CLAUSE_BREAK, _APPOSITIVE_COMMA, MAX_SPEAKER_WORDS
+    # "X, a spokesman, later said": words that may stand between a description and its verb
+    near = pc.replace_substring_regex(before, _BETWEEN_SPEAKER_AND_VERB, "\\1", max_replacements=1)
+    one_clause = _field(near, rf"(?s)(?P<s>[^{brk}]*)$")
+    two_clauses = _field(near, rf"(?s)(?P<s>[^{brk}]*{comma}[^{brk}]*){comma}\s*$")
+    speaker_before = pc.if_else(pc.not_equal(two_clauses, ""), two_clauses, one_clause)
+    speaker_before = _field(speaker_before, rf"(?s)(?P<s>(?:\S+\s*){{0,{most}}})$")
+    # "according to X, <the main clause>": a verb whose source follows takes one clause; an
+    # inverted verb ("..." said X, a spokeswoman) or a passive one a name and its description
+    first_clause = _field(after, rf"(?s)^\s*(?P<s>[^{brk}]*)")
+    speaker_after = pc.if_else(pa.array(follows), first_clause, _with_description(after))
+    speaker_after = _field(speaker_after, rf"(?s)^(?P<s>(?:\S+\s*){{0,{most}}})")
+    # inverted: right after a quotation, or after a comma and before a name ("prices will rise,
+    # said Monica de Bolle, a senior fellow")
+    inverted = regex_contains(before, rf"(?s){_QUOTED_MARK}[\s,]*$", ignore_case=False) | (
+        ~tells  # "..., Ana Ruiz told Reuters.": whom one tells is not who speaks
+        & regex_contains(before, r",\s*$", ignore_case=False)
+        & regex_contains(after, _NAME_THEN_COMMA_OR_END, ignore_case=False)
+    )
+    passive = regex_contains(after, r"(?is)^\s*by\s")
+    space = pa.scalar(" ", type=before.type)
+    return pc.if_else(
+        pa.array(follows | inverted | passive),
+        pc.binary_join_element_wise(verb, speaker_after, space),
+        pc.binary_join_element_wise(speaker_before, verb, space),
+    )
+
+
+def quoted_by(texts: pa.Array) -> pa.Array:
+    """Who speaks in sentences attributed by a quotation alone, without an attribution verb of
+    the lexicon (``texts`` come from :func:`without_quotations`): the sentence's first clause,
+    where its subject usually stands ("**Obama campaign spokesman Ben LaBolt** responded that
+    Romney “seemed unhinged during the speech”", "**The union's message**: “...”"), or the clause
+    after the quotation when it opens the sentence ("“We will fight on,” **the union's leader**
+    promised"); at most :data:`MAX_SPEAKER_WORDS` words. A first clause that only names whom
+    the quotation is about is read as the speaker too ("Rand Paul attacked former Secretary of
+    State Clinton, declaring that ...").
+    """
+    brk, most = _CLAUSE_BREAK, MAX_SPEAKER_WORDS
+    head = _field(texts, rf"(?s)^\s*(?P<s>[^{brk}]*)")
+    after_quote = _with_description(_field(texts, rf"(?s)^\s*{_QUOTED_MARK}[\s,]*(?P<s>.*)"))
+    blank = pa.array(~regex_contains(head, r"\S", ignore_case=False))
+    subject = pc.if_else(blank, after_quote, head)
+    return _field(subject, rf"(?s)^(?P<s>(?:\S+\s*){{0,{most}}})")
+
+
+def speaker_spans(texts: pa.Array, verbs: list[str | None], lex: SourceLexicon) -> pa.Array:
+    """The words naming who speaks in each text, each with its attribution verb.
+
+    ``texts`` are sentences without their quotations (:func:`without_quotations`) and with the
+    lexicon's verb exclusions masked; ``verbs`` the canonical form of each one's first
+    attribution verb, or None. For each of the first :data:`MAX_ATTRIBUTIONS` attribution verbs
+    of a text, the speaker is read by position, as news copy writes it:
+
+    * before the verb, back to the start of its clause: "In a statement, **the agency** said";
+      two clauses when a comma or dash comes right before the verb (perhaps with "also",
+      "later", "has" ... between), for a name and its description: "**The hospital's chief
+      nursing officer, Dana Smith,** said";
+    * after the verb, to the end of its clause, when the source follows the verb ("according
+      to **hospital data**", "citing **officials**", a passive "described **by analysts**") or
+      the verb follows the quotation ("“...,” said **the minister**") or a comma before a name
+      ("prices will rise, said **Monica de Bolle**, ..."); in the last three, two
+      clauses when the first is a capitalised name ("said **Ana Ruiz, a spokeswoman for the
+      ministry**"), while "according to X," is followed by the sentence's main clause.
+
+    A text without a verb is attributed by its quotation alone; its speaker is read by
+    :func:`quoted_by`.
+    At most :data:`MAX_SPEAKER_WORDS` words are read on the speaker's side of each verb; the
+    spans of one text are joined with the quotation mark's placeholder between them, so that no
+    phrase runs from one into the next.
+    """
+    n = len(texts)
+    has_verb = np.array([v is not None for v in verbs], dtype=bool)
+    texts = _spliced(texts, np.flatnonzero(~has_verb), quoted_by(texts.filter(pa.array(~has_verb))))
+    rows = np.flatnonzero(has_verb)
+    if not n or not len(rows):
+        return texts
+    found: list[pa.Array] = []  # one array of spans per round, aligned with the texts of rows
+    live = rows.copy()  # the rows still holding a verb, as positions in texts
+    rest = texts.take(pa.array(rows, type=pa.int64()))
+    lemma = lex.verb_lemmas.get
+    pattern = f"(?is)^(?P<b>.*?)(?P<v>{lex.verb_pattern})(?P<a>.*)$"
+    for _ in range(MAX_ATTRIBUTIONS):
+        parts = pc.extract_regex(rest, pattern)
+        matched = np.asarray(parts.is_valid())
+        if not matched.any():
+            break
+        keep = pa.array(np.flatnonzero(matched), type=pa.int64())
+        parts, live = parts.take(keep), live[matched]
+        verb = pc.struct_field(parts, "v")
+        after = pc.struct_field(parts, "a")
+        lemmas = [lemma(" ".join(v.lower().split())) for v in verb.to_pylist()]
+        follows = np.array([v in lex.source_follows for v in lemmas], dtype=bool)
+        tells = np.array([v in _TOLD_WHOM for v in lemmas], dtype=bool)
+        spans = _one_speaker(pc.struct_field(parts, "b"), verb, after, follows, tells)
+        found.append(_spliced(pa.nulls(n, type=texts.type), live, spans))
+        rest = after
+    joiner = pa.scalar(f" {_QUOTED_MARK} ", type=texts.type)
+    joined = pc.binary_join_element_wise(
+        *found, joiner, null_handling="replace", null_replacement=""
+    )
+    return _spliced(texts, rows, joined.take(pa.array(rows, type=pa.int64())))
 
 
 def sourcing_matrix(
@@ -202,7 +413,9 @@ def sourcing_matrix(
     # a text holds a match of A|B|C exactly when it holds one of A, B or C: one pass for all
     quotes = "|".join(f"(?:{pattern})" for pattern in lex.quote_patterns)
     has_quote = regex_contains(texts, quotes, ignore_case=False)
-    verb_texts = masked_texts(texts, lex.verb_exclusion) if lex.verb_exclusion else texts
+    # Words inside quotation marks are what is said: neither its verb nor its speaker.
+    unquoted = without_quotations(texts)
+    verb_texts = masked_texts(unquoted, lex.verb_exclusion) if lex.verb_exclusion else unquoted
     found = regex_first(verb_texts, lex.verb_pattern, ignore_case=True)
     lemma = lex.verb_lemmas.get
     verbs = [None if f is None else lemma(" ".join(f.lower().split())) for f in found]
@@ -212,14 +425,17 @@ def sourcing_matrix(
         "attribution_verb": pd.Series(verbs, dtype="object"),
         "attributed": attributed,
     }
-    # A category counts only in attributed sentences: match it there alone.
+    # A category counts only in attributed sentences, and only where the speaker is named.
     credited = np.flatnonzero(attributed)
-    attributed_texts = without_datelines(texts.take(pa.array(credited, type=pa.int64())))
+    take = pa.array(credited, type=pa.int64())
+    sentence_texts = without_datelines(verb_texts.take(take))
+    speaker_texts = speaker_spans(sentence_texts, [verbs[i] for i in credited], lex)
     for category in lex.categories:
         column = np.zeros(n, dtype=bool)
         if len(credited):
             pattern = lex.category_patterns[category]
-            column[credited] = regex_contains(attributed_texts, pattern, ignore_case=False)
+            where = sentence_texts if category in lex.sentence_scope else speaker_texts
+            column[credited] = regex_contains(where, pattern, ignore_case=False)
         data[f"source_{category}"] = column
     return pd.DataFrame(data, index=pd.RangeIndex(n), columns=lex.columns)
 

@@ -75,11 +75,15 @@ def sourcing_method(lexicons: Lexicons, corpus_dir: Path | str | None = None) ->
     return (
         f"- **Sourcing.** A sentence is attributed when it has an attribution verb (“said”, "
         f"“told”, “according to”…) or a direct quotation ({min_words} or more words in "
-        f"quotation marks); it credits a kind of source{kinds} when it also names one, by the "
-        f"words of "
-        f"`{escape_text(_shown(lexicons, 'sources', corpus_dir))}`. Limits: the kind is read from "
-        f"words (“officials”, “analysts”), not from who speaks; a sentence naming two kinds "
-        f"credits both; “he said” credits no one unless the sentence names the source."
+        f"quotation marks); it credits a kind of source{kinds} when its speaker is named as one, "
+        f"by the words of `{escape_text(_shown(lexicons, 'sources', corpus_dir))}`: the words "
+        f"before the attribution verb back to the start of its clause (“Hospital officials said "
+        f"patients waited” credits officials, not citizens), or after it for “according to …”, "
+        f"a passive “by …” and ““…,” said the minister”; words inside quotation marks never "
+        f"count. Limits: the speaker is found by position, not by parsing, so a description "
+        f"next to the name counts (“X, who met the president, said”) and a speaker far from the "
+        f"verb is missed; the kind is read from words (“officials”, “analysts”); “he said” "
+        f"credits no one."
     )
 
 

@@ -1,0 +1,181 @@
+"""Who a sentence credits: the speaker of its attribution, not every word of it
+(``analysis.framing.sourcing.speaker_spans``, ``quoted_by`` and ``without_quotations``)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from analysis.framing.frames import to_arrow
+from analysis.framing.sourcing import (
+    load_sources,
+    quoted_by,
+    sourcing_matrix,
+    speaker_spans,
+    without_quotations,
+)
+from analysis.lexicon import LexiconError
+
+
+def _credited(sentence: str, lexicon: Path | None = None) -> set[str]:
+    row = sourcing_matrix([sentence], lexicon).iloc[0]
+    return {c.removeprefix("source_") for c in row.index if c.startswith("source_") and row[c]}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "credited"),
+    [
+        # what is reported is not who reports it (a tester's nurses' strike)
+        ("Hospital officials said patients waited six hours.", {"government_officials"}),
+        ("Patients waited six hours, the union said.", {"advocacy_groups"}),
+        ("The union said a staffing agency supplied the nurses.", {"advocacy_groups"}),
+        # a name and its description before the verb, perhaps with an adverb between
+        ("The chief nursing officer, Dana Smith, said patients were safe.", set()),
+        (
+            "Foday Conta, the police spokesman, later said the farm was searched.",
+            {"government_officials"},
+        ),
+        # the verb after the quotation: the speaker follows, with a description
+        (
+            "“We are tired of waiting,” said Ana Ruiz, a spokeswoman for the ministry.",
+            {"government_officials"},
+        ),
+        ("“We are tired of waiting,” the union's leader said.", {"advocacy_groups"}),
+        # after a comma and before a name: the speaker follows
+        ("Prices will rise for shoppers, said Mary Lovely, an economist at Syracuse.", {"experts"}),
+        # ... but whom one tells is never the speaker
+        ("Prices will rise, Mary Lovely, an economist, told Reuters.", {"experts"}),
+        # verbs whose source follows, and a passive "by"
+        ("Patients waited six hours, according to the health ministry.", {"government_officials"}),
+        ("According to hospital data, patients waited six hours.", set()),
+        ("The plan was described by analysts as a phased arrangement.", {"experts"}),
+        # several attributions in one sentence
+        (
+            "The union said it would strike, but hospital officials said talks go on.",
+            {
+                "advocacy_groups",
+                "government_officials",
+            },
+        ),
+        # words inside quotation marks are neither the verb nor the speaker
+        ("Ana Ruiz wrote: “Patients and voters said the minister was wrong.”", set()),
+        ('He said "the ministry is wrong about everything" yesterday.', set()),
+        # a quotation alone: the clause after it when it opens the sentence, else the first
+        ("“We will fight on until the end,” the union's leader promised.", {"advocacy_groups"}),
+        (
+            "Obama campaign spokesman Ben LaBolt replied that Romney “seemed unhinged today.”",
+            {"government_officials"},
+        ),
+        # anonymity is read in the whole sentence outside the quotation
+        ("“We cannot say more,” the aide said on condition of anonymity.", {"anonymous"}),
+        (
+            "Officials said “people familiar with the matter are wrong” about it.",
+            {"government_officials"},
+        ),
+    ],
+)
+def test_the_speaker_is_credited_not_what_is_reported(sentence: str, credited: set[str]) -> None:
+    assert _credited(sentence) == credited, sentence
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("“We are tired,” she said.", " ¶  she said."),
+        ('He said "not now, not ever" and left.', "He said  ¶  and left."),
+        ("of the talks, which went on for hours.” Then she left.", " ¶  Then she left."),
+        ('of the talks." Then she left.', " ¶ Then she left."),
+        ("“An opening quotation that runs to the end", " ¶ "),
+        ("No quotation at all.", "No quotation at all."),
+        ("Its 'fair share' policy stays.", "Its 'fair share' policy stays."),
+    ],
+)
+def test_without_quotations(text: str, expected: str) -> None:
+    assert without_quotations(to_arrow([text])).to_pylist() == [expected]
+
+
+def test_speaker_spans_hold_the_speaker_and_verb_only() -> None:
+    lex = load_sources()
+    texts = without_quotations(
+        to_arrow(
+            [
+                "In a statement, the agency said the clinics stay open.",
+                "“Yes,” said the mayor, smiling.",
+                "Nothing is attributed here.",
+            ]
+        )
+    )
+    verbs = ["say", "say", None]
+    spans = [
+        " ".join(s.replace("¶", " ").split()) for s in speaker_spans(texts, verbs, lex).to_pylist()
+    ]
+    assert spans[:2] == ["the agency said", "said the mayor"]
+    assert spans[2] == "Nothing is attributed here."  # no verb: the text is returned as it is
+
+
+def test_quoted_by_reads_the_subject_or_the_clause_after_an_opening_quotation() -> None:
+    texts = without_quotations(
+        to_arrow(
+            [
+                "“We will fight on until the end,” the union's leader promised, again.",
+                "The union's message: “Patients first, always and forever.”",
+                "“Only a quotation, and nothing else at all.”",
+            ]
+        )
+    )
+    got = [s.strip() for s in quoted_by(texts).to_pylist()]
+    assert got == ["the union's leader promised", "The union's message", ""]
+
+
+def test_a_speaker_is_read_from_at_most_a_dozen_words_before_the_verb() -> None:
+    far = "The police " + "chief of a town with a very long and winding name " * 2 + "said so."
+    near = "The police chief said so."
+    assert _credited(near) == {"government_officials"}
+    assert _credited(far) == set()
+
+
+LEXICON = """
+[attribution]
+{attribution}
+[attribution_verbs]
+say = ["said"]
+according_to = ["according to"]
+[sources.media]
+terms = ["newspaper"]
+{scope}
+"""
+
+
+@pytest.mark.parametrize(
+    ("attribution", "scope", "message"),
+    [
+        (
+            'source_follows = ["cite"]',
+            "",
+            r"source_follows names 'cite', which \[attribution_verbs\]",
+        ),
+        ("source_follows = 3", "", "source_follows must be a list of verb names"),
+        ("", 'scope = "paragraph"', r"category 'media': scope must be \"speaker\" or \"sentence\""),
+    ],
+)
+def test_bad_speaker_settings_are_refused(
+    tmp_path: Path, attribution: str, scope: str, message: str
+) -> None:
+    path = tmp_path / "src.toml"
+    path.write_text(LEXICON.format(attribution=attribution, scope=scope), encoding="utf-8")
+    with pytest.raises(LexiconError, match=message):
+        sourcing_matrix(["x"], lexicon=path)
+
+
+def test_a_lexicon_sets_which_verbs_take_their_source_after_and_the_scope(tmp_path: Path) -> None:
+    path = tmp_path / "src.toml"
+    sentence = "The newspaper according to insiders was right."
+    path.write_text(LEXICON.format(attribution="", scope=""), encoding="utf-8")
+    assert not _credited(sentence, path)  # "according to" takes the source after it
+    path.write_text(LEXICON.format(attribution="source_follows = []", scope=""), encoding="utf-8")
+    load_sources.cache_clear()
+    assert _credited(sentence, path) == {"media"}  # now the words before it
+    path.write_text(LEXICON.format(attribution="", scope='scope = "sentence"'), encoding="utf-8")
+    load_sources.cache_clear()
+    assert _credited("The minister said the newspaper was right.", path) == {"media"}

@@ -82,7 +82,7 @@ def _plain_sourcing(texts) -> pd.DataFrame:
         "attributed": attributed,
     }
     sentence_texts = without_datelines(verb_texts)
-    speakers = speaker_spans(sentence_texts, verbs, lex)
+    speakers = speaker_spans(sentence_texts, found, lex)
     for category in lex.categories:
         where = sentence_texts if category in lex.sentence_scope else speakers
         mentions = regex_contains(where, lex.category_patterns[category], ignore_case=False)

@@ -106,7 +106,7 @@ def test_speaker_spans_hold_the_speaker_and_verb_only() -> None:
             ]
         )
     )
-    verbs = ["say", "say", None]
+    verbs = ["said", "said", None]  # as written
     spans = [
         " ".join(s.replace("¶", " ").split()) for s in speaker_spans(texts, verbs, lex).to_pylist()
     ]

@@ -119,3 +119,34 @@ def test_a_name_keeps_the_full_stops_inside_it_and_matches_its_text() -> None:
     assert actor.label == "St Brennan General Hospital"  # the two spellings count as one
     mentions = actor_matrix(sentences["sentence"].tolist(), [actor])
     assert mentions[actor.column].tolist() == [True, True, True, True]
+
+
+def test_a_name_without_its_kind_of_body_counts_as_the_full_name() -> None:
+    # a tester's nurses' strike: "Mercy Lakeside Hospital", then "Mercy Lakeside"
+    aliases = name_aliases(
+        [
+            "Nurses at Mercy Lakeside Hospital walked out on Monday.",
+            "Talks at Mercy Lakeside went on, and Ohio State University said so.",
+            "Then Ohio State lost, and Acme Inc cheered; then Acme said no.",
+            "New York University opened, and New York was loud.",
+            "Harbor Bay Clinic and Harbor Bay Hospital opened; Harbor Bay wept.",
+        ]
+    )
+    assert aliases["Mercy Lakeside"] == "Mercy Lakeside Hospital"
+    assert aliases["Ohio State"] == "Ohio State University"
+    assert aliases["Acme"] == "Acme Inc"  # one word before a company's legal form
+    assert "New York" not in aliases  # a place's first word
+    assert "Harbor Bay" not in aliases  # two bodies share the short form
+
+
+def test_the_short_form_of_a_body_mentions_its_discovered_actor() -> None:
+    sentences = two_outlets(
+        "Nurses at Mercy Lakeside Hospital walked out on Monday.",
+        "Mercy Lakeside Hospital said the talks failed.",
+        "Later, Mercy Lakeside said it would hire agency nurses.",
+        "A spokesman for Mercy Lakeside Hospital declined to comment.",
+    )
+    actors = discover_actors(sentences)
+    assert [a.label for a in actors] == ["Mercy Lakeside Hospital"]
+    mentions = actor_matrix(sentences["sentence"], actors)
+    assert mentions.iloc[:, 0].astype(bool).tolist() == [True, True, True, True]

@@ -24,7 +24,9 @@ three sentences, rarely after "the" ("the White House"), and not only opening a 
 the full names the surname ends, it is in at least 80% of their sentences (so "Clinton" stays
 apart where "Hillary Clinton" and "Bill Clinton" both are); and the surname is neither a word
 the corpus writes in lower case half as often ("Page", "Hunt") nor another name's first word
-more often than the full name is written ("Washington" of "Washington Post"). Telling people
+more often than the full name is written ("Washington" of "Washington Post"). A name also counts
+as the one name that adds a kind of body to it ("Mercy Lakeside" as "Mercy Lakeside Hospital":
+:func:`_kind_aliases`). Telling people
 from places and bodies without a model of names stays a guess: the table lists each name's
 other spellings (``aliases``) for review, and an actor list decides.
 
@@ -86,6 +88,14 @@ PLACE_WORDS = frozenset(
     """north south east west northern southern eastern western central upper lower greater new
     old latin saint st san santa los las el la le fort port mount lake cape""".split()  # noqa: SIM905
 )
+# last words naming a kind of body, which a story often drops after the first mention
+# ("Mercy Lakeside Hospital", then "Mercy Lakeside"); see _kind_aliases
+KIND_WORDS = frozenset(
+    """Hospital Clinic University College Foundation Institute Association Group Holdings
+    Company Corporation Party""".split()  # noqa: SIM905
+)
+# companies' legal forms, after which even a one-word name is the same company ("Tesla Inc")
+LEGAL_FORMS = frozenset("Inc Corp Ltd LLC PLC AG SA GmbH Co".split())  # noqa: SIM905
 # first words of titles and descriptions the stop list leaves in a name ("Judge Roy Moore")
 TITLE_WORDS = frozenset(
     """judge justice attorney general pres former late republican democrat democratic
@@ -253,6 +263,9 @@ def _read_names(texts: Iterable[str]) -> tuple[list[list[str]], dict[str, str]]:
         and _is_person_like(name)
         and name not in aliases
     }
+    for short, long_form in _kind_aliases(seen).items():
+        if short not in aliases:  # "Mercy Lakeside" counts as "Mercy Lakeside Hospital"
+            aliases[short] = aliases.get(long_form, long_form)
     surnames = _surname_aliases(counts, people)
     common = _lower_case_uses(texts, surnames)
     for surname, full in surnames.items():
@@ -261,6 +274,30 @@ def _read_names(texts: Iterable[str]) -> tuple[list[list[str]], dict[str, str]]:
         if common[surname.lower()] < COMMON_WORD_SHARE * counts[surname]:
             aliases.setdefault(surname, full)
     return per_text, aliases
+
+
+def _kind_aliases(names: Iterable[str]) -> dict[str, str]:
+    """``{short form: long form}``: a name counts as the one name of ``names`` that adds a word
+    for the kind of body to it ("Mercy Lakeside" as "Mercy Lakeside Hospital", "Ohio State" as
+    "Ohio State University", "Tesla" as "Tesla Inc"). The short form has at least two words,
+    or one before a legal form of a company (:data:`LEGAL_FORMS`); a place's first word
+    (:data:`PLACE_WORDS`) never starts it ("New York" is not "New York University"), and a
+    short form two long forms share ("Mercy Lakeside Clinic" too) is left as it is. Bodies
+    often named after a bare place ("Kansas City Council") are not among the kinds."""
+    names = set(names)
+    longer: dict[str, set[str]] = {}
+    for name in names:
+        *head, last = name.split()
+        kind = last.rstrip(".")
+        if not head or head[0].lower().rstrip(".") in PLACE_WORDS:
+            continue
+        if kind in LEGAL_FORMS or (kind in KIND_WORDS and len(head) >= 2):
+            longer.setdefault(" ".join(head), set()).add(name)
+    return {
+        short: next(iter(forms))
+        for short, forms in sorted(longer.items())
+        if short in names and len(forms) == 1
+    }
 
 
 def _after_the(text: str, start: int) -> bool:

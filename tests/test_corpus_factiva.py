@@ -337,8 +337,10 @@ def test_an_exported_article_without_text_is_left_out_with_a_warning(tmp_path: P
 
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        with pytest.raises(CorpusError, match=r"empty\.txt: no article text left"):
+        with pytest.raises(CorpusError, match=r"empty\.txt: no article text left") as error:
             load_corpus(folder, progress=False, jobs=1)
+    # the message names the folder, not only the file ("blank.html" of which corpus?)
+    assert f"cannot load the corpus {folder} (1 problem(s))" in str(error.value)
 
 
 # the coded layout ("Full Article/Report plus Indexing"): two articles, each field's value

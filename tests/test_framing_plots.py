@@ -126,7 +126,7 @@ def _sourcing() -> pd.DataFrame:
                     "n_sentences_with": round(share * n),
                     "share": share,
                     "n_sentences": n,
-                    "n_docs": 1,
+                    "n_docs": 3 if outlet == "Daily Ledger" else 1,
                 }
             )
         rows.append(
@@ -137,7 +137,7 @@ def _sourcing() -> pd.DataFrame:
                 "n_sentences_with": 1,
                 "share": 0.9,
                 "n_sentences": n,
-                "n_docs": 1,
+                "n_docs": 3 if outlet == "Daily Ledger" else 1,
             }
         )
     return pd.DataFrame(rows)
@@ -169,8 +169,8 @@ def test_sourcing_has_a_bar_per_outlet_and_source_with_sizes_in_the_legend():
     }
     (legend,) = fig.legends
     assert [t.get_text() for t in legend.get_texts()] == [
-        "Daily Ledger (n = 20 sentences)",
-        "Freedonia Post (n = 10 sentences)",
+        "Daily Ledger (3 articles, 20 sentences)",  # a reader's sample sizes, both of them
+        "Freedonia Post (1 article, 10 sentences)",
     ]
     assert ax.get_legend() is None
 

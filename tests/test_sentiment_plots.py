@@ -131,6 +131,15 @@ def test_tone_arc_line_is_the_centred_running_mean_in_reading_order():
     np.testing.assert_allclose(line.get_ydata(), expected)
 
 
+def test_tone_arc_ticks_fall_on_whole_sentences():
+    # a 3-sentence article had ticks at 0.5, 1.5 and 2.5: half sentences (a tester's report)
+    fig = plot_tone_arc(_sentences({"C1": ("Caixin", 3)}), "outlet", PALETTE)
+    (ax,) = fig.axes
+    fig.canvas.draw()
+    ticks = [t for t in ax.get_xticks() if ax.get_xlim()[0] <= t <= ax.get_xlim()[1]]
+    assert ticks and all(float(t).is_integer() for t in ticks), ticks
+
+
 def test_tone_arc_refuses_an_empty_table():
     with pytest.raises(ValueError, match="no sentences"):
         plot_tone_arc(_sentences({}), "outlet", PALETTE)

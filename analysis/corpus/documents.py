@@ -97,10 +97,13 @@ BYTE_ORDER_MARKS = (
 class CorpusError(ValueError):
     """A corpus folder or file that cannot be loaded; the message names each file and problem."""
 
-    def __init__(self, problems: Iterable[str]) -> None:
+    def __init__(self, problems: Iterable[str], folder: Path | str | None = None) -> None:
         self.problems = list(problems)
         lines = "\n".join(f"  - {p}" for p in self.problems)
-        super().__init__(f"cannot load the corpus ({len(self.problems)} problem(s)):\n{lines}")
+        where = f" {folder}" if folder is not None else ""
+        super().__init__(
+            f"cannot load the corpus{where} ({len(self.problems)} problem(s)):\n{lines}"
+        )
 
 
 @dataclass(frozen=True)
@@ -1117,7 +1120,8 @@ def build_corpus(corpus_dir: Path | str | None = None) -> Corpus:
             [
                 problem or f"{name}: no article text left after cleaning"
                 for name, problem in empty.itertuples(index=False)
-            ]
+            ],
+            folder=Path(corpus_dir) if corpus_dir is not None else default_corpus_dir(),
         )
     return Corpus(documents=documents, sentences=sentences, audit=audit)
 

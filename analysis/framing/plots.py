@@ -370,8 +370,12 @@ def plot_sourcing(
     order = [c for c in sources.categories if c in present] + ["direct_quote"]
     items = [i for i in order if i in present] + sorted(present - set(order))
     names = source_labels(items, sources.labels)
-    n = rows.dropna(subset=["n_sentences"]).groupby("group")["n_sentences"].first()
-    legend = {g: f"{g} (n = {int(n.get(g, 0))} sentences)" for g in groups}
+    sizes = rows.dropna(subset=["n_sentences"]).groupby("group")[["n_docs", "n_sentences"]]
+    n = sizes.first()
+    legend = {
+        g: f"{g} ({_count(n, g, 'n_docs', 'article')}, {_count(n, g, 'n_sentences', 'sentence')})"
+        for g in groups
+    }
     bars = rows.assign(
         pct=100 * rows["share"].fillna(0),
         source=rows["item"].map(names),
@@ -400,6 +404,12 @@ def plot_sourcing(
     ax.set(xlabel="% of sentences", ylabel="")
     ax.set_title("Sourcing: whom sentences attribute claims to, and direct quotation")
     return fig
+
+
+def _count(sizes: pd.DataFrame, group: str, column: str, noun: str) -> str:
+    """``"1 article"``, ``"72 sentences"``: a group's count from ``sizes`` with its noun."""
+    k = int(sizes[column].get(group, 0)) if column in sizes.columns else 0
+    return f"{k} {noun}" + ("" if k == 1 else "s")
 
 
 def source_labels(items: Sequence[str], labels: Mapping[str, str]) -> dict[str, str]:

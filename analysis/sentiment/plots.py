@@ -20,6 +20,7 @@ import numpy as np
 import pandas as pd
 import seaborn as sns
 from matplotlib.colors import ListedColormap
+from matplotlib.ticker import MaxNLocator
 
 from analysis.config import MIN_ACTOR_SENTENCES, SEED
 from analysis.figures import (
@@ -330,6 +331,8 @@ def plot_tone_arc(
         for ax in grid.axes.flat:
             ax.axhline(0, color="#555555", lw=0.5)
             ax.grid(axis="x", visible=False)
+            # sentences are counted: no tick between two of them (a short article got "2.5")
+            ax.xaxis.set_major_locator(MaxNLocator(integer=True))
     grid.tight_layout()
     return grid.figure
 

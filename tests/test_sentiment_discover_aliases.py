@@ -130,8 +130,10 @@ def test_a_name_without_its_kind_of_body_counts_as_the_full_name() -> None:
             "Then Ohio State lost, and Acme Inc cheered; then Acme said no.",
             "New York University opened, and New York was loud.",
             "Harbor Bay Clinic and Harbor Bay Hospital opened; Harbor Bay wept.",
+            "The nurses of Brennan Valley General Hospital met those of Brennan Valley.",
         ]
     )
+    assert aliases["Brennan Valley"] == "Brennan Valley General Hospital"  # with its qualifier
     assert aliases["Mercy Lakeside"] == "Mercy Lakeside Hospital"
     assert aliases["Ohio State"] == "Ohio State University"
     assert aliases["Acme"] == "Acme Inc"  # one word before a company's legal form

@@ -94,6 +94,10 @@ KIND_WORDS = frozenset(
     """Hospital Clinic University College Foundation Institute Association Group Holdings
     Company Corporation Party""".split()  # noqa: SIM905
 )
+# words between a name and its kind that a story drops with the kind ("Mercy General Hospital")
+KIND_QUALIFIERS = frozenset(
+    "General Memorial Medical Community Regional Children's Children’s Teaching State".split()  # noqa: SIM905
+)
 # companies' legal forms, after which even a one-word name is the same company ("Tesla Inc")
 LEGAL_FORMS = frozenset("Inc Corp Ltd LLC PLC AG SA GmbH Co".split())  # noqa: SIM905
 # first words of titles and descriptions the stop list leaves in a name ("Judge Roy Moore")
@@ -293,6 +297,8 @@ def _kind_aliases(names: Iterable[str]) -> dict[str, str]:
             continue
         if kind in LEGAL_FORMS or (kind in KIND_WORDS and len(head) >= 2):
             longer.setdefault(" ".join(head), set()).add(name)
+        if kind in KIND_WORDS and len(head) >= 3 and head[-1] in KIND_QUALIFIERS:
+            longer.setdefault(" ".join(head[:-1]), set()).add(name)  # "... General Hospital"
     return {
         short: next(iter(forms))
         for short, forms in sorted(longer.items())

@@ -64,9 +64,11 @@ def _credited(sentence: str, lexicon: Path | None = None) -> set[str]:
         # a quotation alone: the clause after it when it opens the sentence, else the first
         ("“We will fight on until the end,” the union's leader promised.", {"advocacy_groups"}),
         (
-            "Obama campaign spokesman Ben LaBolt replied that Romney “seemed unhinged today.”",
+            "The ministry's spokesman Ben LaBolt replied that Romney “seemed unhinged today.”",
             {"government_officials"},
         ),
+        # a spokesperson speaks for the employer the sentence names, not for a government
+        ("Hospital spokesperson Priya Nand said the figure was misleading.", set()),
         # anonymity is read in the whole sentence outside the quotation
         ("“We cannot say more,” the aide said on condition of anonymity.", {"anonymous"}),
         (

@@ -58,6 +58,19 @@ def test_a_value_run_would_refuse_is_refused_naming_it(tmp_path: Path) -> None:
     assert not list(tmp_path.iterdir())
 
 
+def test_a_parameter_the_notebook_lacks_is_refused_with_the_nearest_name(tmp_path: Path) -> None:
+    # plain papermill injects "-p n_bot 500" in a cell of its own and only warns of it
+    injected = "# Parameters\nn_bot = 500\nseed = 3\n"
+    history = ["", "# Parameters (papermill replaces ...)\nn_boot = 2000\n", injected]
+    with pytest.raises(ValueError, match=r"no parameter 'n_bot' \(did you mean 'n_boot'\?\)"):
+        record_parameters(tmp_path, "02_sentiment.ipynb", namespace(In=history, n_bot=500))
+    assert not list(tmp_path.iterdir())
+    # the names it has are fine, and so is a kernel with no papermill cell (JupyterLab)
+    fine = [*history[:2], "# Parameters\nseed = 3\n"]
+    record_parameters(tmp_path, "02_sentiment.ipynb", namespace(In=fine))
+    record_parameters(tmp_path, "02_sentiment.ipynb", namespace(In=["", "x = 1"]))
+
+
 def test_the_summary_describes_the_tables_and_keeps_its_own_method(tmp_path: Path) -> None:
     record_parameters(tmp_path, "02_sentiment.ipynb", namespace(group_by="origin", n_boot=500))
     own = {"group_by": "outlet", "method": "vader-news", "seed": 20251030, "n_boot": 500}
@@ -74,3 +87,12 @@ def test_parameter_names_are_those_papermill_reads() -> None:
 
     for notebook in sorted((project_root() / "notebooks").glob("0*.ipynb")):
         assert parameter_names(notebook) == list(papermill.inspect_notebook(str(notebook)))
+
+
+def test_notebook_04_checks_its_own_names() -> None:
+    from analysis.report import check_injected_parameters
+
+    names = check_injected_parameters("04_summary.ipynb", {"In": ["# Parameters\nmethod = 1\n"]})
+    assert "method" in names and "run_parameters" in names
+    with pytest.raises(ValueError, match=r"04_summary\.ipynb has no parameter 'methd'"):
+        check_injected_parameters("04_summary.ipynb", {"In": ["# Parameters\nmethd = 1\n"]})

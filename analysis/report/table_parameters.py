@@ -13,6 +13,7 @@ Paths under the project are written relative to it, so the file is the same on e
 from __future__ import annotations
 
 import ast
+import difflib
 import json
 from collections.abc import Mapping
 from pathlib import Path
@@ -24,6 +25,8 @@ from analysis.pipeline.params import MANAGED_PARAMETERS, RUN_PARAMETERS, check_v
 from analysis.user_warnings import warn_user
 
 RECORD_PREFIX = "parameters_"
+# the first line of the cell papermill injects with the parameters it is given
+INJECTED_HEADER = "# Parameters\n"
 # notebook 04's own choice, not the tables': which scores its findings quote
 SUMMARY_OWN = ("method",)
 
@@ -36,12 +39,13 @@ def record_parameters(
     returns the checked values.
 
     A value a rule refuses raises ``ValueError`` naming the parameter (``-p n_boot 5`` under
-    plain papermill is refused as ``run`` refuses it). Paths are made absolute from the working
+    plain papermill is refused as ``run`` refuses it), and so does a name papermill injected
+    that the notebook does not have (``-p n_bot 500``: papermill only warns, and the notebook
+    would run with ``n_boot``'s default). Paths are made absolute from the working
     directory, then written relative to the project when under it. The output folders are not
     recorded.
     """
-    path = project_root() / "notebooks" / notebook
-    names = parameter_names(path) if path.is_file() else []
+    names = check_injected_parameters(notebook, namespace)
     values: dict[str, Any] = {}
     paths: list[str] = []
     for name in names:
@@ -65,15 +69,58 @@ def parameter_names(notebook: Path) -> list[str]:
     cells = json.loads(notebook.read_text(encoding="utf-8")).get("cells", [])
     names: list[str] = []
     for cell in cells:
-        if "parameters" not in cell.get("metadata", {}).get("tags", []):
-            continue
-        source = "".join(cell.get("source", []))
-        for node in ast.parse(source).body:
-            targets = (
-                node.targets if isinstance(node, ast.Assign) else [getattr(node, "target", None)]
-            )
-            names += [t.id for t in targets if isinstance(t, ast.Name) and t.id not in names]
+        if "parameters" in cell.get("metadata", {}).get("tags", []):
+            names += [n for n in _assigned("".join(cell.get("source", []))) if n not in names]
     return names
+
+
+def _assigned(source: str) -> list[str]:
+    """The names a cell's top-level statements assign, in order."""
+    names: list[str] = []
+    for node in ast.parse(source).body:
+        targets = node.targets if isinstance(node, ast.Assign) else [getattr(node, "target", None)]
+        names += [t.id for t in targets if isinstance(t, ast.Name) and t.id not in names]
+    return names
+
+
+def injected_names(namespace: Mapping[str, Any]) -> list[str]:
+    """The names papermill injected into a running notebook: those its injected cell (headed
+    :data:`INJECTED_HEADER`) assigns, read from the kernel's input history (``In``); none
+    outside papermill."""
+    history = namespace.get("In")
+    names: list[str] = []
+    for source in history if isinstance(history, list) else []:
+        if isinstance(source, str) and source.startswith(INJECTED_HEADER):
+            try:
+                names += [n for n in _assigned(source) if n not in names]
+            except SyntaxError:
+                continue
+    return names
+
+
+def check_injected_parameters(notebook: str, namespace: Mapping[str, Any]) -> list[str]:
+    """``notebook``'s parameter names, after refusing (``ValueError``) any name papermill
+    injected that the notebook does not have (``-p n_bot 500``: papermill only warns, and the
+    notebook would run with ``n_boot``'s default). ``namespace`` is the notebook's ``globals()``."""
+    path = project_root() / "notebooks" / notebook
+    names = parameter_names(path) if path.is_file() else []
+    unknown = [name for name in injected_names(namespace) if names and name not in names]
+    if unknown:
+        raise ValueError(unknown_parameter_message(notebook, unknown, names))
+    return names
+
+
+def unknown_parameter_message(notebook: str, unknown: list[str], names: list[str]) -> str:
+    """What a notebook says of parameters it does not have (``-p n_bot 500``), with the
+    nearest of its own names."""
+    guesses = []
+    for name in unknown:
+        near = difflib.get_close_matches(name, names, n=1)
+        guesses.append(f"{name!r}" + (f" (did you mean {near[0]!r}?)" if near else ""))
+    return (
+        f"{notebook} has no parameter {', '.join(guesses)}: papermill passed it on, and the "
+        f"notebook would have run with its default instead. Its parameters: {', '.join(names)}."
+    )
 
 
 def recorded_parameters(tables_dir: Path | str) -> dict[str, Any]:

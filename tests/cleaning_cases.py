@@ -57,6 +57,9 @@ HITS = {
         "Sports 1 of 3 Skip in Skip x Embed x Share CLOSE SportsPulse: What comes next 1:02",
         "hide caption", "Read Later", "END OF ARTICLE", "News provided by",
         "Support local journalism", "Zur Merkliste hinzufügen", "Link kopieren",
+        # AP's and TownNews' share and reprint buttons, TownNews' editing notice
+        "Copy", "Copy article link", "SMS", "Buy Now", "Author email",
+        "You have permission to edit this article.",
         "Why you can trust SCMP",
         "16:02:11",
         "9:41 am ET",

@@ -129,6 +129,9 @@ def test_a_short_first_line_with_no_byline_or_dateline_below_stays() -> None:
         "Published 2 days ago",
         "October 21, 2025 4:32 PM UTC Updated 2 hours ago",
         "October 21, 2025, 6 AM ET",  # the hour alone before AM or PM
+        # the ABC's (Australia) stamps: shown, then read aloud, glued together
+        "Posted 5h ago5 hours ago, updated 1h ago1 hour ago",
+        "2d ago",
     ],
 )
 def test_dateline_formats(line: str) -> None:
@@ -153,6 +156,13 @@ def test_published_and_updated_lines_move_to_metadata_anywhere() -> None:
     cleaned = clean_lines(*PROSE, "Published: 3 March 2024", "Updated: March 4, 2024 09:00 GMT")
     assert cleaned.metadata == {"dateline": "Published: 3 March 2024",
                                 "updated": "Updated: March 4, 2024 09:00 GMT"}  # fmt: skip
+    assert cleaned.text.splitlines() == PROSE
+
+
+def test_a_byline_with_the_authors_address_and_telephone_moves_to_metadata() -> None:
+    # a TownNews paper's byline (the Spokesman-Review's, in the extraction benchmark)
+    cleaned = clean_lines("By Megan Rowe meganr@spokesman.com (509) 459-5382", *PROSE)
+    assert cleaned.metadata["author"] == "Megan Rowe"
     assert cleaned.text.splitlines() == PROSE
 
 

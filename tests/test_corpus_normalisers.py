@@ -20,6 +20,7 @@ from cleaning_cases import PROSE, assert_kept, clean_lines
         ("The deal<br>was signed on <b>Friday</b>.", "The deal was signed on Friday.",
          "cms_debris"),
         ("Costs rose &amp; margins fell.", "Costs rose & margins fell.", "html_entity"),
+        ("The vote {{ story.deck }} was delayed.", "The vote was delayed.", "cms_debris"),
         ("[para. 2] The second paragraph starts here.", "The second paragraph starts here.",
          "para_marker"),
         ("Two\tcolumns  of\u00a0text ", "Two columns of text", "whitespace"),
@@ -62,10 +63,18 @@ def test_inline_rules_change_the_line(line: str, expected: str, rule: str) -> No
         "> 50 people were evacuated from the building.",
         "The ratio [1] (see note) was cited.",
         "Array a[i](x) is not a link in this sentence.",
+        "A set {1, 2} and a brace { alone } stay as written.",
     ],
 )
 def test_inline_near_misses_are_unchanged(line: str) -> None:
     assert_kept(line)
+
+
+def test_a_templates_unfilled_placeholder_alone_on_its_line_is_removed() -> None:
+    # TownNews' "{{description}}" under a story pasted from its page
+    cleaned = clean_lines(PROSE[0], "{{description}}", PROSE[1])
+    assert cleaned.text.splitlines() == PROSE[:2]
+    assert [(e.line_no, e.rule, e.action) for e in cleaned.audit] == [(2, "cms_debris", "removed")]
 
 
 def test_a_markdown_image_alone_on_its_line_is_removed() -> None:

@@ -38,7 +38,12 @@ _CLOCK = (
 _TIME = rf"(?:{_CLOCK})?"
 _READ_TIME = r"(?:\s*[·|•-]\s*\d{1,3} min(?:ute)?s?(?: read)?)?"
 # "3 hours ago" (BBC), "2 days ago": a page's time stamp relative to when it was copied
-_AGO = r"(?:an?|\d{1,3})\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?)\s+ago"
+_AGO_ONE = (
+    r"(?:an?|\d{1,3})\s*(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|[smhdw])"
+    r"\s+ago"
+)
+# The ABC's (Australia) "5h ago5 hours ago": the shown stamp glued to the one read aloud
+_AGO = rf"{_AGO_ONE}(?:\s*{_AGO_ONE})?"
 # "... Updated 2 hours ago" after the date (Reuters)
 # "..., updated Tue 21 Oct 2025 at 9:12am" (ABC News, Australia)
 _UPDATED_TAIL = (
@@ -51,7 +56,7 @@ _PREFIX = (
 # Axios' "Oct 21, 2025 - Economy": the section's name after the date, one to three words
 _SECTION_TAIL = r"(?:\s+[-–|·]\s+(?-i:[A-Z][\w&'’]*(?:\s+(?:&\s+)?[A-Z][\w&'’]*){0,2}))?"
 _DATE_LINE_RE = re.compile(
-    _PREFIX + rf"(?:{_DATE}{_TIME}{_UPDATED_TAIL}|{_AGO})" + _READ_TIME + _SECTION_TAIL,
+    _PREFIX + rf"(?:{_DATE}{_TIME}|{_AGO}){_UPDATED_TAIL}" + _READ_TIME + _SECTION_TAIL,
     re.IGNORECASE,
 )
 
@@ -74,8 +79,9 @@ _BYLINE_RE = re.compile(
     + _NOT_A_NAME
     + rf"(?P<name>{_NAME}(?:(?:\s*,\s*{_NAME})*\s+(?:and|&)\s+{_NAME})?)"
     r"(?:\s*(?:,|\||·|–|—|-|/)\s*(?P<tail>[A-Z][\w'’.&-]*(?:\s+[\w'’.&-]+){0,5}))?"
-    # a local paper's "By Tom Haskins thaskins@rivertowngazette.com": the author's address
-    r"(?:\s+[\w.+-]+@[\w-]+(?:\.[\w-]+)+)?"
+    # a local paper's "By Tom Haskins thaskins@rivertowngazette.com": the author's address,
+    # perhaps with a telephone number ("meganr@spokesman.com (509) 459-5382")
+    r"(?:\s+[\w.+-]+@[\w-]+(?:\.[\w-]+)+(?:\s+\(?\d{3}\)?[\s.-]?\d{3}[\s.-]?\d{4})?)?"
 )
 _CREDIT_NAME = r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}"
 _CREDIT_RE = re.compile(

@@ -27,7 +27,9 @@ _CMS_INLINE_RE = re.compile(
     r"|form|h[1-6]|header|hr|i|iframe|img|input|label|li|link|main|meta|nav|noscript|ol|p"
     r"|path|picture|script|section|source|span|strong|style|sub|sup|svg|table|tbody|td|th"
     r"|thead|tr|u|ul|video)\b(?:\s[^<>]*)?/?>"
-    r"|\[/?(?:caption|embed|gallery|video|audio|playlist|vc_\w+|et_pb_\w+|fusion_\w+)\b[^\]]*\]",
+    r"|\[/?(?:caption|embed|gallery|video|audio|playlist|vc_\w+|et_pb_\w+|fusion_\w+)\b[^\]]*\]"
+    # a template's unfilled placeholder: TownNews' "{{description}}", Handlebars' "{{{body}}}"
+    r"|\{\{\{?\s*[#/^]?[\w.-]{1,40}\s*\}\}\}?",
     re.IGNORECASE,
 )
 _LINK_TEXT_RE = re.compile(
@@ -80,7 +82,7 @@ _EMPHASIS_RE = re.compile(r"(?<![\w*_])(\*\*|__|\*|_)(?=[^\s*_])(.+?)(?<=[^\s*_]
 # Characters one of the steps below acts on: a quick test that lets most prose lines skip them.
 _NEEDS_WORK_RE = re.compile(
     "[\t\u00a0\u1680\u2000-\u200f\u2028-\u202f\u205f-\u2060\u3000\ufeff\u00ad"
-    "\x00-\x1f\x7f-\x9f&<\\[¶_*]"
+    "\x00-\x1f\x7f-\x9f&<\\[¶_*{]"  # "{": a template's placeholder ("{{description}}")
 )
 _BULLET_OR_SPACE = frozenset(" •▪◦‣●■□►▸▶➢➤✓✔·*+-")
 # _LINK_TEXT_RE without its leading \s*: it matches somewhere exactly when _LINK_TEXT_RE does,
@@ -184,8 +186,9 @@ def _cut(pattern: re.Pattern[str], text: str) -> str:
 
 
 def remove_cms_debris(text: str) -> str:
-    """Cut HTML comments (also mangled ones), stray tags and shortcodes out of a line."""
-    if "<" not in text and "!--" not in text and "[" not in text:
+    """Cut HTML comments (also mangled ones), stray tags, shortcodes and a template's unfilled
+    placeholders ("{{description}}") out of a line."""
+    if "<" not in text and "!--" not in text and "[" not in text and "{{" not in text:
         return text
     return _cut(_CMS_INLINE_RE, text)
 

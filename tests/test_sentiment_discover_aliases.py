@@ -152,3 +152,18 @@ def test_the_short_form_of_a_body_mentions_its_discovered_actor() -> None:
     assert [a.label for a in actors] == ["Mercy Lakeside Hospital"]
     mentions = actor_matrix(sentences["sentence"], actors)
     assert mentions.iloc[:, 0].astype(bool).tolist() == [True, True, True, True]
+
+
+def test_a_bodys_short_form_is_no_persons_name_for_its_last_word() -> None:
+    # "Mercy Lakeside" has a person's shape; read as one, "Lakeside" would count as it
+    aliases = name_aliases(
+        [
+            "Nurses at Mercy Lakeside Hospital walked out on Monday.",
+            "Staff at Mercy Lakeside said talks went on.",
+            "Nurses at Mercy Lakeside said it would hire.",
+            "A spokesman for Mercy Lakeside declined to comment.",
+            "Patients at Lakeside said no more.",
+        ]
+    )
+    assert aliases["Mercy Lakeside"] == "Mercy Lakeside Hospital"
+    assert aliases.get("Lakeside") != "Mercy Lakeside"

@@ -259,6 +259,10 @@ def _read_names(texts: Iterable[str]) -> tuple[list[list[str]], dict[str, str]]:
     for name, target in list(aliases.items()):
         if target in aliases and aliases[target] != target:
             aliases[name] = aliases[target]  # "N.R.A" -> "NRA" -> "National Rifle Association"
+    # before the people: a body's short form is no one's name, and its last word no surname
+    for short, long_form in _kind_aliases(seen).items():
+        if short not in aliases:  # "Mercy Lakeside" counts as "Mercy Lakeside Hospital"
+            aliases[short] = aliases.get(long_form, long_form)
     people = {
         name
         for name in inside
@@ -267,9 +271,6 @@ def _read_names(texts: Iterable[str]) -> tuple[list[list[str]], dict[str, str]]:
         and _is_person_like(name)
         and name not in aliases
     }
-    for short, long_form in _kind_aliases(seen).items():
-        if short not in aliases:  # "Mercy Lakeside" counts as "Mercy Lakeside Hospital"
-            aliases[short] = aliases.get(long_form, long_form)
     surnames = _surname_aliases(counts, people)
     common = _lower_case_uses(texts, surnames)
     for surname, full in surnames.items():

@@ -65,8 +65,9 @@ DEFAULT_SOURCES = DATA_DIR / "sources.toml"
 SOURCE_FOLLOWS = ("according_to", "cite", "quote")
 # The most words read on either side of the attribution verb as the speaker.
 MAX_SPEAKER_WORDS = 12
-# What ends a clause when the speaker is looked for: punctuation inside a sentence, brackets,
-# dashes, and the mark left where a quotation was (_QUOTED_MARK).
+# What ends a clause when the speaker is looked for: punctuation inside a sentence, dashes, and
+# the mark left where a quotation was (_QUOTED_MARK); not brackets ("Senator Smith (R-Texas)
+# said", "The Associated Press (AP) said").
 _QUOTED_MARK = "¶"
 _CLAUSE_BREAK = ",;:—–" + _QUOTED_MARK
 _APPOSITIVE_COMMA = "[,—–]"
@@ -265,14 +266,7 @@ def without_quotations(texts: pa.Array) -> pa.Array:
     part = pc.replace_substring_regex(part, _QUOTE_TAIL, mark, max_replacements=1)
     part = pc.replace_substring_regex(part, _QUOTE_CURLY, mark)
     part = pc.replace_substring_regex(part, _QUOTE_STRAIGHT, mark)
-    index = np.arange(len(texts), dtype=np.int64)
-    index[rows] = len(texts) + np.arange(len(rows), dtype=np.int64)
-    return pa.concat_arrays([texts, part.cast(texts.type)]).take(pa.array(index))
-
-
-def _field(texts: pa.Array, pattern: str) -> pa.Array:
-    """The named group ``s`` of ``pattern`` in each text, "" where it does not match."""
-    return pc.struct_field(pc.extract_regex(texts, pattern), "s").fill_null("")
+    return _spliced(texts, rows, part)
 
 
 def _spliced(texts: pa.Array, rows: np.ndarray, part: pa.Array) -> pa.Array:
@@ -281,6 +275,11 @@ def _spliced(texts: pa.Array, rows: np.ndarray, part: pa.Array) -> pa.Array:
     index = np.arange(n, dtype=np.int64)
     index[rows] = n + np.arange(len(rows), dtype=np.int64)
     return pa.concat_arrays([texts, part.cast(texts.type)]).take(pa.array(index))
+
+
+def _field(texts: pa.Array, pattern: str) -> pa.Array:
+    """The named group ``s`` of ``pattern`` in each text, "" where it does not match."""
+    return pc.struct_field(pc.extract_regex(texts, pattern), "s").fill_null("")
 
 
 def _at_most_words(texts: pa.Array, *, last: bool) -> pa.Array:

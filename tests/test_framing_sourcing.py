@@ -169,6 +169,8 @@ def test_adjectival_participle_is_not_attribution() -> None:
 
 
 LEXICON = """
+[attribution]
+{attribution}
 [attribution_verbs]
 say = ["said", "says"]
 {verbs}
@@ -185,20 +187,29 @@ terms = ["state media"]
         ('tell = ["told", "Told"]', "", r"verb 'tell': 'forms' lists 'Told' twice"),
         ("", 'names = ["FT", ""]', r"category 'media': 'names' entry #2 is empty"),
         ("", 'patterns = ["(x"]', r"category 'media': 'patterns' entry #1 is an invalid"),
+        # the speaker's settings: where a kind is read, and the verbs whose source follows them
+        # (given in [attribution], where the test puts a "verbs" text that sets them)
+        ("", 'scope = "paragraph"', r"'media': scope must be \"speaker\" or \"sentence\""),
+        ('source_follows = ["cite"]', "", r"source_follows names 'cite', which \[attribution_v"),
+        ("source_follows = 3", "", "source_follows must be a list of verb names"),
     ],
 )
 def test_bad_lists_name_file_list_and_entry(
     tmp_path: Path, verbs: str, media: str, message: str
 ) -> None:
     path = tmp_path / "src.toml"
-    path.write_text(LEXICON.format(verbs=verbs, media=media), encoding="utf-8")
+    attribution = verbs if verbs.startswith("source_follows") else ""
+    verbs = "" if attribution else verbs
+    text = LEXICON.format(attribution=attribution, verbs=verbs, media=media)
+    path.write_text(text, encoding="utf-8")
     with pytest.raises(LexiconError, match=message):
         sourcing_matrix(["x"], lexicon=path)
 
 
 def test_custom_lexicon_names_are_case_sensitive(tmp_path: Path) -> None:
     path = tmp_path / "src.toml"
-    path.write_text(LEXICON.format(verbs="", media='names = ["FT", "Ft"]'), encoding="utf-8")
+    text = LEXICON.format(attribution="", verbs="", media='names = ["FT", "Ft"]')
+    path.write_text(text, encoding="utf-8")
     rows = sourcing_matrix(["The FT said so.", "The ft said so.", "State  media said so."], path)
     assert rows["source_media"].tolist() == [True, False, True]
 

@@ -15,7 +15,6 @@ from analysis.framing.sourcing import (
     speaker_spans,
     without_quotations,
 )
-from analysis.lexicon import LexiconError
 
 
 def _credited(sentence: str, lexicon: Path | None = None) -> set[str]:
@@ -147,27 +146,6 @@ according_to = ["according to"]
 terms = ["newspaper"]
 {scope}
 """
-
-
-@pytest.mark.parametrize(
-    ("attribution", "scope", "message"),
-    [
-        (
-            'source_follows = ["cite"]',
-            "",
-            r"source_follows names 'cite', which \[attribution_verbs\]",
-        ),
-        ("source_follows = 3", "", "source_follows must be a list of verb names"),
-        ("", 'scope = "paragraph"', r"category 'media': scope must be \"speaker\" or \"sentence\""),
-    ],
-)
-def test_bad_speaker_settings_are_refused(
-    tmp_path: Path, attribution: str, scope: str, message: str
-) -> None:
-    path = tmp_path / "src.toml"
-    path.write_text(LEXICON.format(attribution=attribution, scope=scope), encoding="utf-8")
-    with pytest.raises(LexiconError, match=message):
-        sourcing_matrix(["x"], lexicon=path)
 
 
 def test_a_lexicon_sets_which_verbs_take_their_source_after_and_the_scope(tmp_path: Path) -> None:

@@ -63,11 +63,9 @@ def main(args: argparse.Namespace) -> int:
     from analysis.validation.model import ModelError, train_frame_model
     from analysis.validation.sheets import (
         SheetError,
-        consensus,
-        no_codes_error,
+        coded_consensus,
         presence_only_warning,
         read_sheets,
-        uncoded_columns,
     )
     from analysis.written import record_written, refused, set_aside
 
@@ -77,11 +75,7 @@ def main(args: argparse.Namespace) -> int:
         keys = load_codebook(args.codebook).keys if args.codebook else None
         coded = read_sheets(args.sheet, keys)
         columns = [c for c in coded.columns if c not in ("item", "item_id", "text", "coder")]
-        gold = consensus(coded, columns)
-        uncoded = uncoded_columns(gold, columns)
-        if len(uncoded) == len(columns):  # nothing coded: nothing to learn from
-            raise no_codes_error(args.sheet, columns)
-        columns = [c for c in columns if c not in uncoded]
+        gold, columns, uncoded = coded_consensus(coded, columns, args.sheet)
         if (presence_only := presence_only_warning(gold, columns)) is not None:
             warn_user(presence_only)
         no_column = [f"{k} (no column)" for k in keys or [] if k not in coded.columns]

@@ -808,14 +808,14 @@ def _check_validated_frames(agreement_path: Path, codebook: Path | None) -> None
     a tester's table of the generic frames, given with a climate codebook, validated nothing,
     yet the summary's "Not validated on this corpus" went away."""
     from analysis.framing.codebook import load_codebook
-    from analysis.validation.agreement import AgreementError, read_agreement
+    from analysis.validation.agreement import AgreementError, agreement_frames, read_agreement
 
     try:
         table = read_agreement(agreement_path)
     except AgreementError:
         return  # the parameter's own rule says what is wrong with the file
     keys = load_codebook(str(codebook) if codebook else None).keys
-    frames = sorted({str(f) for f in table["frame"]} - {"tone"})
+    frames = agreement_frames(table)
     if frames and not set(frames) & set(keys):
         raise ParameterError(
             f"-p validation {agreement_path} holds agreement for the frames {frames}, none of "

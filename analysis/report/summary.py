@@ -558,6 +558,14 @@ def is_bundled_corpus(corpus_dir: Path | str | None) -> bool:
     return Path(corpus_dir).resolve() == default_corpus_dir().resolve()
 
 
+def _corpus_option(corpus_dir: Path | str | None) -> str:
+    """``--corpus NAME`` for a corpus other than the bundled one (by its name: the machine's
+    paths stay out of a report), else ""."""
+    if is_bundled_corpus(corpus_dir):
+        return ""
+    return f"--corpus {shlex.quote(Path(str(corpus_dir)).name)}"
+
+
 def rerun_command(corpus_dir: Path | str | None, extra: str = "") -> str:
     """The ``python -m analysis run`` command a reader copies to run this corpus again, in
     backticks: as it is for the bundled corpus; for another, with ``--corpus`` naming it (by
@@ -565,8 +573,8 @@ def rerun_command(corpus_dir: Path | str | None, extra: str = "") -> str:
     of a climate export said "Regenerate with `python -m analysis run`", which reruns the
     bundled corpus into the project. ``extra`` (``-p validation ...``) goes at the end."""
     parts = ["python -m analysis run"]
-    if not is_bundled_corpus(corpus_dir):
-        parts.append(f"--corpus {shlex.quote(Path(str(corpus_dir)).name)} --out FOLDER")
+    if option := _corpus_option(corpus_dir):
+        parts.append(f"{option} --out FOLDER")
     if extra:
         parts.append(extra)
     return "`" + " ".join(parts) + "`"
@@ -854,9 +862,7 @@ def not_validated(corpus_dir: Path | str | None = None, other_frames: str = "") 
     """The limitation of a run whose coders were not checked against human coding, with the
     commands to validate ``corpus_dir`` (:func:`rerun_command`); ``other_frames`` says why a
     given agreement table checked nothing (it holds other frames)."""
-    sample = "python -m analysis code-sample"
-    if not is_bundled_corpus(corpus_dir):
-        sample += f" --corpus {shlex.quote(Path(str(corpus_dir)).name)}"
+    sample = " ".join(filter(None, ["python -m analysis code-sample", _corpus_option(corpus_dir)]))
     return (
         "- **Not validated on this corpus.** The frame and tone coders were not checked against "
         f"human coding of these articles{other_frames}: their shares count indicators and "
@@ -969,7 +975,12 @@ def validation_lines(
     path = params.get("validation")
     if not path:
         return ([*head, *lines] if lines else []), [not_validated(corpus_dir)]
-    from analysis.validation.agreement import AgreementError, frame_f1_lines, read_agreement
+    from analysis.validation.agreement import (
+        AgreementError,
+        agreement_frames,
+        frame_f1_lines,
+        read_agreement,
+    )
 
     try:
         agreement = read_agreement(path)
@@ -981,7 +992,7 @@ def validation_lines(
         if ((agreement["method"] == method) & (agreement["frame"] == key)).any()
     ]
     if not validated:  # a table of another codebook's frames: nothing of this run is checked
-        table_frames = sorted({str(f) for f in agreement["frame"]} - {"tone"})
+        table_frames = agreement_frames(agreement)
         return [*head, *lines], [
             not_validated(
                 corpus_dir,

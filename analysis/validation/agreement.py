@@ -436,6 +436,11 @@ def read_agreement(path: Path | str) -> pd.DataFrame:
     return table
 
 
+def agreement_frames(agreement: pd.DataFrame) -> list[str]:
+    """The frames an agreement table (:func:`read_agreement`) has rows for, tone left out."""
+    return sorted({str(f) for f in agreement["frame"]} - {"tone"})
+
+
 def frame_f1_lines(
     agreement: pd.DataFrame, methods: Mapping[str, str], labels: Mapping[str, str] | None = None
 ) -> list[str]:

@@ -22,13 +22,7 @@ from analysis.io import write_table
 from analysis.name_lists import comma_list
 from analysis.validation.agreement import agreement_table, intercoder_table, machine_codes
 from analysis.validation.model import FrameModel, in_training, load_frame_model
-from analysis.validation.sheets import (
-    consensus,
-    no_codes_error,
-    presence_only_warning,
-    read_sheets,
-    uncoded_columns,
-)
+from analysis.validation.sheets import coded_consensus, presence_only_warning, read_sheets
 from analysis.written import kept_from_replacing, record_written, refusal, set_aside
 
 AGREEMENT_FILE = "agreement.csv"
@@ -75,11 +69,7 @@ def measure_sheets(
     coded = read_sheets(paths, keys)
     columns = [c for c in [*keys, "tone"] if c in coded.columns]
     no_column = [c for c in [*keys, "tone"] if c not in coded.columns]
-    gold = consensus(coded, columns)
-    uncoded = uncoded_columns(gold, columns)
-    if len(uncoded) == len(columns):  # nothing coded: no table of nothing
-        raise no_codes_error(paths, columns)
-    columns = [c for c in columns if c not in uncoded]
+    gold, columns, uncoded = coded_consensus(coded, columns, paths)
     said = []
     if (presence_only := presence_only_warning(gold, columns)) is not None:
         said.append(presence_only)

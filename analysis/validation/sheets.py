@@ -361,6 +361,19 @@ def consensus(coded: pd.DataFrame, columns: Sequence[str]) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["item", "text", "n_coders", *columns])
 
 
+def coded_consensus(
+    coded: pd.DataFrame, columns: Sequence[str], paths: Sequence[Path | str]
+) -> tuple[pd.DataFrame, list[str], list[str]]:
+    """The :func:`consensus` of ``coded`` (the sheets at ``paths``) over ``columns``, the
+    columns that hold a code and those that hold none (:func:`uncoded_columns`); raises
+    :func:`no_codes_error` when none does, since nothing can then be measured or trained."""
+    gold = consensus(coded, columns)
+    uncoded = uncoded_columns(gold, columns)
+    if len(uncoded) == len(columns):
+        raise no_codes_error(paths, columns)
+    return gold, [c for c in columns if c not in uncoded], uncoded
+
+
 def uncoded_columns(gold: pd.DataFrame, columns: Sequence[str]) -> list[str]:
     """The ``columns`` of ``gold`` (e.g. :func:`consensus`) with no code in any row: a frame or
     the tone the coders left blank throughout, which can be neither measured nor trained."""

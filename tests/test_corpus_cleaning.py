@@ -417,6 +417,20 @@ def test_a_line_over_a_bare_agency_or_a_long_paragraph_stays(above: str, credit:
     assert "captions" not in out.metadata
 
 
+@pytest.mark.parametrize(
+    "credit",
+    [
+        "Photo: Dock workers gather at the gates on Monday. (Jane Roe/The Herald)",
+        "Dock workers gather at the port gates (Jane Roe/The Herald)",
+    ],
+)
+def test_a_line_over_a_credit_that_holds_its_own_caption_stays(credit: str) -> None:
+    body = "Critics argued the council ignored a survey of the residents."
+    out = clean_text("\n".join([_LEAD, body, credit, _TAIL]), doc_id="d", model=None)
+    assert out.text.split("\n") == [_LEAD, body, _TAIL]
+    assert [e.original for e in out.audit] == [credit]
+
+
 _CNN_TOP = "Markets slide as tariff fears return\nBy Jane Doe, CNN\n"
 
 

@@ -309,3 +309,34 @@ def test_a_number_after_a_date_is_an_hour_only_before_am_or_pm(line: str) -> Non
     cleaned = clean_lines(line, *PROSE)
     assert "dateline" not in cleaned.metadata
     assert cleaned.text.splitlines()[0] == line
+
+
+@pytest.mark.parametrize(
+    ("line", "author"),
+    [
+        ("By The Editorial Board", "The Editorial Board"),
+        ("The Times Editorial Board", "The Times Editorial Board"),
+        ("Opinion | Editorial Board", "Editorial Board"),
+        ("By the Editors of Harbour Ledger", "the Editors of Harbour Ledger"),
+        ("Opinion by Jane Roe", "Jane Roe"),
+        ("Analysis by Jane Roe, Harbour Ledger", "Jane Roe"),
+    ],
+)
+def test_an_editorials_or_a_columns_byline_names_its_author(line: str, author: str) -> None:
+    cleaned = clean_lines("Harbour Fees Are a Costly Mistake", line, *PROSE)
+    assert cleaned.metadata["author"] == author
+    assert cleaned.metadata["title"] == "Harbour Fees Are a Costly Mistake"
+    assert cleaned.text.splitlines() == PROSE
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The editorial board of the paper met the mayor on Tuesday to discuss the fees.",
+        "Opinion by opinion, the council came round to the plan over the winter.",
+    ],
+)
+def test_prose_about_an_editorial_board_is_no_byline(line: str) -> None:
+    cleaned = clean_lines(PROSE[0], line, PROSE[1])
+    assert cleaned.text.splitlines() == [PROSE[0], line, PROSE[1]]
+    assert "author" not in cleaned.metadata

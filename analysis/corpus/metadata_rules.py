@@ -72,6 +72,8 @@ _NOT_A_NAME = (
     r"|Saturday|Sunday|Then|Midday|Midnight|Noon|Tonight|Tomorrow|Today|Yesterday)\b)"
 )
 _BYLINE_RE = re.compile(
+    # CNN's "Analysis by Jane Roe", "Opinion by Jane Roe": the piece's genre first
+    r"(?:(?i:opinion|analysis|commentary|column|essay|review|perspective)\s+)?"
     r"(?i:by|written by|words by|story by|text by|author|authors)\s*[:：]?\s+"
     # the ABC's (Australia) "By political reporter Jake Evans": a role in lower case first
     r"(?:(?:[a-z]+\s+){0,3}(?:reporter|correspondent|editor|writer|journalist|producer"
@@ -82,6 +84,14 @@ _BYLINE_RE = re.compile(
     # a local paper's "By Tom Haskins thaskins@rivertowngazette.com": the author's address,
     # perhaps with a telephone number ("meganr@spokesman.com (509) 459-5382")
     r"(?:\s+[\w.+-]+@[\w-]+(?:\.[\w-]+)+(?:\s+\(?\d{3}\)?[\s.-]?\d{3}[\s.-]?\d{4})?)?"
+)
+# an editorial's byline, with or without "By": "By The Editorial Board", "The Times Editorial
+# Board", "Opinion | Editorial Board", "By the Editors"; a board is no person, so no name rule
+_EDITORIAL_BYLINE_RE = re.compile(
+    r"(?:(?i:opinion|editorial)\s*[|:·–—-]\s*)?(?:(?i:by)\s+)?"
+    r"(?P<name>(?i:the\s+)?(?:[A-Z][\w'’.&-]*\s+){0,3}"
+    r"(?i:editorial\s+board|editorial\s+team|editorial\s+staff|editors)"
+    r"(?:\s+(?i:of|at)\s+[A-Z][\w'’.&-]*(?:\s+[A-Z][\w'’.&-]*){0,3})?)"
 )
 _CREDIT_NAME = r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}"
 _CREDIT_RE = re.compile(
@@ -151,11 +161,14 @@ def _without_outlet(name: str) -> str:
 
 def parse_byline(line: LineView) -> str | None:
     """The author named by a byline ("By Jane Roe", "By Jane Roe, Reuters", "By Jane Roe Fox
-    News"), else None."""
+    News", "Analysis by Jane Roe", "By The Editorial Board"), else None."""
     if line.n_words > BYLINE_WORDS or line.is_bullet:
         return None
     match = _BYLINE_RE.fullmatch(line.bare)
-    return _without_outlet(match.group("name")) if match else None
+    if match:
+        return _without_outlet(match.group("name"))
+    match = _EDITORIAL_BYLINE_RE.fullmatch(line.bare)
+    return match.group("name") if match else None
 
 
 # the BBC's line under the author's name: "Business reporter, BBC News", "Technology editor",

@@ -92,6 +92,12 @@ def test_story_source_categories(sentence: str, category: str) -> None:
         ("Campaigners said the park must be saved.", "advocacy_groups"),
         ("Residents told reporters the flooding was the worst in years.", "citizens"),
         ("People familiar with the matter said the list was final.", "anonymous"),
+        # local politics and commerce, as a city story quotes them
+        ('"It is a win," said council member Dana Ortiz.', "politicians"),
+        ("Councillor Jane Roe told the meeting the plan was unfair.", "politicians"),
+        ("Shop owners on Main Street warned that parking would go.", "companies"),
+        ("A group of merchants said they were considering a lawsuit.", "companies"),
+        ("Commuters said the new timetable had made things worse.", "citizens"),
     ],
 )
 def test_generic_source_categories(sentence: str, category: str) -> None:

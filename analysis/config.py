@@ -22,7 +22,9 @@ GROUP_COLUMNS = ("outlet", "origin")  # the document columns a run can compare g
 # The manifest's fields of each article (analysis.corpus.documents.MANIFEST_COLUMNS but the id,
 # the file and the two groupings): the sentences a run compares do not carry them, so they are
 # not groupings ('--group-by language' stopped notebook 01 with a KeyError).
-ARTICLE_FIELDS = frozenset({"title", "published", "url", "language", "date_note", "notes"})
+ARTICLE_FIELDS = frozenset(
+    {"title", "author", "published", "url", "language", "date_note", "notes"}
+)
 # The smallest replicate counts a run accepts (analysis.pipeline.params checks them before any
 # notebook starts): fewer give no usable percentile interval or p-value.
 # the fewest sentences mentioning an actor in a group for its tone to be reported: the summary's

@@ -17,6 +17,7 @@ from analysis.corpus.documents import (
     CorpusError,
     build_corpus,
     corpus_fingerprint,
+    extra_columns,
     read_raw_documents,
 )
 from analysis.outputs import MANIFEST, manifest_bytes
@@ -238,6 +239,31 @@ def test_a_pasted_page_without_a_title_gets_its_headline_as_the_title(tmp_path: 
     corpus = load_corpus(folder, progress=False)
     assert corpus.documents.loc[0, "title"] == "Given"
     assert corpus.documents.loc[0, "text"].startswith("Markets slide as tariff fears return")
+
+
+def test_a_pasted_page_without_an_author_gets_its_bylines_name(tmp_path: Path) -> None:
+    folder = tmp_path / "pasted"
+    folder.mkdir()
+    body = "Stocks fell sharply on Tuesday as investors worried that tariffs would hurt growth."
+    (folder / "cnn.txt").write_text(
+        f"Markets slide as tariff fears return\nBy Jane Doe, CNN\n{body}\n", encoding="utf-8"
+    )
+    (folder / "ed.txt").write_text(
+        f"Tariffs are a costly mistake\nBy The Editorial Board\n{body}\n", encoding="utf-8"
+    )
+    pd.DataFrame({"file": ["cnn.txt", "ed.txt"], "outlet": ["CNN", "Post"]}).to_csv(
+        folder / "metadata.csv", index=False
+    )
+    docs = load_corpus(folder, progress=False).documents
+    assert docs["author"].tolist() == ["Jane Doe", "The Editorial Board"]
+    assert docs["text"].tolist() == [body, body]
+    # an author given in the metadata is the author
+    pd.DataFrame(
+        {"file": ["cnn.txt", "ed.txt"], "outlet": ["CNN", "Post"], "author": ["J. Doe", ""]}
+    ).to_csv(folder / "metadata.csv", index=False)
+    docs = load_corpus(folder, progress=False).documents
+    assert docs["author"].tolist() == ["J. Doe", "The Editorial Board"]
+    assert "author" not in extra_columns(docs)  # one of ours, not a grouping of the user's
 
 
 def test_a_pasted_page_without_a_date_gets_its_datelines_day(tmp_path: Path) -> None:

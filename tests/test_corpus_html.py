@@ -54,7 +54,8 @@ def test_folder_of_html_needs_no_manifest_and_notes_each_filled_field(tmp_path):
     assert doc["outlet"] == "Daily Bugle"
     assert doc["url"] == "https://bugle.example.com/news/budget"
     assert "title: from the HTML (trafilatura)" in doc["metadata_note"]
-    assert "author: Jane Roe" in doc["metadata_note"]
+    assert doc["author"] == "Jane Roe"
+    assert "author: from the HTML (trafilatura)" in doc["metadata_note"]
     extraction = corpus.audit[corpus.audit["rule"] == "html_extraction"]
     assert len(extraction) == 1 and "characters of text kept" in extraction.iloc[0]["result"]
 

@@ -4,8 +4,8 @@ Writes reports/tables/documents.csv, sentences.csv (one row per sentence with ev
 per-sentence measure) and cleaning_audit.csv (every removed or changed line and the rule that
 fired) under --out. Raw files are only read. A folder holds one file per article (.txt, saved pages
 .html/.htm/.mhtml/.webarchive, .docx, .rtf; or Nexis Uni, LexisNexis or Factiva exports, read as
-their articles), with a manifest.csv (doc_id, file, outlet, title, published, date_note, url,
-origin, language, notes) or without one (see the README); a file is a .csv/.tsv/.json/.jsonl/
+their articles), with a manifest.csv (doc_id, file, outlet, title, author, published, date_note,
+url, origin, language, notes) or without one (see the README); a file is a .csv/.tsv/.json/.jsonl/
 .parquet/.xlsx/.xls/.ods export whose columns --map names, as for `process`, or a folder of such
 files. The frames are those of the corpus folder's analysis.toml when it names a codebook, else
 the package's five generic frames; --codebook replaces them.

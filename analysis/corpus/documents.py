@@ -52,6 +52,7 @@ MANIFEST_COLUMNS = [
     "file",
     "outlet",
     "title",
+    "author",
     "published",
     "date_note",
     "url",
@@ -886,7 +887,8 @@ def clean_documents(raw: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
         audit_entries.extend(entries)
         cleaned = clean_text(raw_text, doc_id=doc_id, title=row["title"] or None, template=template)
         audit_entries.extend(cleaned.audit)
-        for field in ("url", "title"):  # a source line's address, a headline above its byline
+        # a source line's address, a headline above its byline, the author the byline names
+        for field in ("url", "title", "author"):
             if not row[field] and cleaned.metadata.get(field):
                 row[field] = cleaned.metadata[field]
         if not row["published"]:

@@ -6,15 +6,15 @@ one export from a news database (CSV, JSON Lines or Parquet) or a spreadsheet (`
 :mod:`analysis.corpus.spreadsheet`) rather than a folder of ``.txt`` files. :func:`read_chunks`
 checks a file's columns before anything is processed, then yields chunks of raw documents with
 the same columns as :func:`analysis.corpus.documents.read_raw_documents`
-(``doc_id, file, outlet, title, published, date_note, url, origin, language, notes, encoding,
-raw_text``), so the same per-chunk function serves a folder and a file of millions of rows.
-Memory stays flat: one chunk of rows is held at a time, plus the set of document ids already seen
-(to refuse duplicated ids, which would make per-document results ambiguous).
+(``doc_id, file, outlet, title, author, published, date_note, url, origin, language, notes,
+encoding, raw_text``), so the same per-chunk function serves a folder and a file of millions of
+rows. Memory stays flat: one chunk of rows is held at a time, plus the set of document ids already
+seen (to refuse duplicated ids, which would make per-document results ambiguous).
 
 Rules, applied the same way to every format:
 
 - ``text`` and ``outlet`` columns are required (after mapping, see :func:`parse_column_map`);
-  ``doc_id, title, published, url, origin, language, date_note, notes`` are optional. Other
+  ``doc_id, title, author, published, url, origin, language, date_note, notes`` are optional. Other
   columns are the user's own metadata, kept as text (a run can group by them); the
   :class:`ReadReport` lists them, and apart the few not read (unnamed columns, a JSON object
   whose fields are columns of their own).
@@ -64,6 +64,7 @@ REQUIRED_COLUMNS = ("text", "outlet")
 OPTIONAL_COLUMNS = (
     "doc_id",
     "title",
+    "author",
     "published",
     "url",
     "origin",

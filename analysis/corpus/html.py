@@ -249,7 +249,7 @@ def fill_from_metadata(row: dict[str, str], metadata: dict[str, str]) -> list[st
     notes = []
     for key, value in metadata.items():
         current = str(row.get(key, "") or "").strip()
-        if key == "author" or not value:
+        if not value:
             continue
         if current and not (key == "outlet" and current == "unknown"):
             continue
@@ -285,9 +285,6 @@ def read_page(record: dict, row: dict[str, str], audit: list[AuditEntry]) -> Pag
     name = str(record.get("file") or record.get("doc_id") or "")
     extraction = extract_article(str(record.get("raw_text") or ""), name)
     notes = fill_from_metadata(row, extraction.metadata)
-    author = extraction.metadata.get("author")
-    if author:
-        notes.append(f"author: {author} (from the HTML, trafilatura)")
     if extraction.problem is None:
         audit.append(extraction_audit_entry(str(record["doc_id"]), extraction))
     site = site_of(str(row.get("url", "") or ""))

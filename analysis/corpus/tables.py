@@ -14,6 +14,7 @@ DOCUMENTS_CSV_COLUMNS = [
     "doc_id",
     "outlet",
     "title",
+    "author",
     "published",
     "url",
     "origin",

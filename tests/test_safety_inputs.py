@@ -4,6 +4,7 @@ type in corpus files, and manifests or articles in other encodings give clear me
 from __future__ import annotations
 
 import codecs
+import gzip
 import json
 import warnings
 from collections.abc import Callable
@@ -255,6 +256,27 @@ def test_utf16_without_bom_gets_a_hint() -> None:
         decode_article(ARTICLE_A.encode("utf-16-le"), "a.txt")
     with pytest.raises(ValueError, match="binary file"):
         decode_article(b"\x00\x00\x00\x01\x02\x03PK\x00" * 20, "b.txt")
+
+
+@pytest.mark.parametrize(
+    ("data", "says"),
+    [
+        (
+            gzip.compress(b"<html><body><p>Harbour fees</p></body></html>", mtime=0),
+            r"gzip-compressed.*gunzip",
+        ),
+        (b"PK\x03\x04\x14\x00\x06\x00word/document.xml", r"a ZIP archive.*\.docx"),
+        (
+            b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog >>\nendobj\n",
+            r"a PDF, not text",
+        ),
+    ],
+)
+def test_a_compressed_file_an_archive_or_a_pdf_is_named_for_what_it_is(
+    data: bytes, says: str
+) -> None:
+    with pytest.raises(ValueError, match=r"page\.html: is " + says):
+        decode_article(data, "page.html")
 
 
 def test_undecodable_article_names_the_byte_cp1252_cannot_decode() -> None:

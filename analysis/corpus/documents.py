@@ -154,6 +154,9 @@ def decode_text(
                     f"{codec.upper()} (bytes at offset {error.start}); re-save the file as UTF-8"
                 ) from None
     head = data[:8192]
+    packed = _packed_kind(head)
+    if packed is not None:
+        raise ValueError(f"{name}: {packed}")
     if b"\x00" in head:
         variant = nul_pattern(head)
         if variant is not None:
@@ -181,6 +184,33 @@ def decode_text(
                 f"0x{data[error.start]:02X} at offset {error.start} is undefined in "
                 f"{_FALLBACK_ENCODING}); re-save the file as UTF-8"
             ) from None
+
+
+# A file that is no text but a container, by its first bytes, and what to do with it
+_PACKED_KINDS = (
+    (
+        b"\x1f\x8b",
+        "is gzip-compressed, not text (a page fetched without decompressing it, as curl does "
+        "without --compressed, or a .gz file renamed); decompress it first, e.g. gunzip -c FILE "
+        "> page.html",
+    ),
+    (
+        b"PK\x03\x04",
+        "is a ZIP archive, not text (a .docx, .xlsx or .zip file renamed?); give a Word "
+        "document its .docx name, save a sheet as CSV, or unzip an archive first",
+    ),
+    (b"%PDF-", "is a PDF, not text; copy its text into a .txt file (PDFs are not read)"),
+)
+
+
+def _packed_kind(head: bytes) -> str | None:
+    """What to say of a file whose first bytes mark a compressed file, an archive or a PDF,
+    else None: decoded as text, such bytes gave a message about NUL bytes or control
+    characters, or (a PDF) mojibake read as an article."""
+    for magic, message in _PACKED_KINDS:
+        if head.startswith(magic):
+            return message
+    return None
 
 
 def decode_article(data: bytes, name: str, declared: str | None = None) -> tuple[str, str]:

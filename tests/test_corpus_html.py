@@ -47,6 +47,20 @@ def test_extraction_keeps_the_article_and_drops_the_menu():
     assert result.metadata["published"] == "2024-03-05"
 
 
+def test_a_pages_title_and_author_come_without_the_sites_name_and_the_role():
+    html = (
+        page()
+        .replace(
+            "<title>Council approves budget</title>",
+            "<title>Council approves budget | Daily Bugle</title>",
+        )
+        .replace('content="Jane Roe"', 'content="Jane Roe is a reporter for the Bugle"')
+    )
+    metadata = extract_article(html, "a.html").metadata
+    assert metadata["title"] == "Council approves budget"
+    assert metadata["author"] == "Jane Roe"
+
+
 def test_folder_of_html_needs_no_manifest_and_notes_each_filled_field(tmp_path):
     (tmp_path / "a.html").write_text(page(), encoding="utf-8")
     corpus = load_corpus(tmp_path)

@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass, field
 
 from analysis.corpus.cleaning import AuditEntry
+from analysis.corpus.page_metadata import tidy_author, tidy_title
 from analysis.corpus.sites import site_of
 from analysis.user_warnings import warn_user
 
@@ -149,7 +150,9 @@ def extract_metadata(html: str) -> dict[str, str]:
     """Title, date, author, site name and URL of a page (trafilatura's ``extract_metadata``).
 
     Returns manifest field names (``published`` for the date, ``outlet`` for the site name) with
-    non-empty values only; the language comes from ``<html lang>``. Never raises: a page
+    non-empty values only, the title without the site's name after it and the author without
+    roles and dates run into it (:mod:`analysis.corpus.page_metadata`); the language comes from
+    ``<html lang>``. Never raises: a page
     trafilatura cannot parse gives whatever was found (possibly nothing).
     """
     import trafilatura  # imported here: only HTML input needs it (lxml parse, ~0.3 s)
@@ -165,6 +168,10 @@ def extract_metadata(html: str) -> dict[str, str]:
             value = values.get(theirs)
             if isinstance(value, str) and value.strip():
                 found[ours] = " ".join(value.split())
+    if "title" in found:
+        found["title"] = tidy_title(found["title"], found.get("outlet", ""))
+    if "author" in found:
+        found["author"] = tidy_author(found["author"])
     language = page_language(html)
     if language:
         found["language"] = language

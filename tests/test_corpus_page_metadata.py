@@ -1,0 +1,60 @@
+"""A saved page's title and author tidied (:mod:`analysis.corpus.page_metadata`): the site's name
+after a headline, and the roles, credentials and dates a byline field runs into the names, are
+cut; nothing else is. Cases from the extraction benchmark's pages."""
+
+from __future__ import annotations
+
+import pytest
+
+from analysis.corpus.page_metadata import tidy_author, tidy_title
+
+
+@pytest.mark.parametrize(
+    ("title", "site", "tidy"),
+    [
+        ("Best tech gadgets of 2019 | ZDNet", "ZDNet", "Best tech gadgets of 2019"),
+        ("Stadia reviews are here - Digg", "Digg", "Stadia reviews are here"),
+        ("MacBook sale at Amazon - 9to5Mac", "9To5Mac", "MacBook sale at Amazon"),
+        ("Light festival | Inexhibit", "Inexhibit magazine", "Light festival"),
+        ("Só quem se Ama... — Mensagens de Reflexão", "Mensagens de Reflexão", "Só quem se Ama..."),
+        ("Fact check - News Nation", "newsnation.com", "Fact check"),
+    ],
+)
+def test_the_sites_name_after_a_headline_is_cut(title: str, site: str, tidy: str) -> None:
+    assert tidy_title(title, site) == tidy
+
+
+@pytest.mark.parametrize(
+    ("title", "site"),
+    [
+        ("The Guardian view on Hong Kong: a city on the brink | Editorial", "The Guardian"),
+        ("Take C.A.R.E. - comwrap auf der DMEXCO 2018", "Comwrap"),  # starts with the name
+        ("Opinion | Republicans Are Following Trump to Nowhere", "NYTimes"),
+        ("Harbour fees rise | ZDNet", ""),  # no site name known
+        ("ZDNet", "ZDNet"),  # nothing would be left
+    ],
+)
+def test_other_tails_and_heads_stay(title: str, site: str) -> None:
+    assert tidy_title(title, site) == title
+
+
+@pytest.mark.parametrize(
+    ("author", "tidy"),
+    [
+        ("Phil Helsel is a reporter", "Phil Helsel"),
+        ("Mike Wuerthele; Malcolm Owen Monday; November", "Mike Wuerthele; Malcolm Owen"),
+        ("Carrie Arnold November", "Carrie Arnold"),
+        ("STEVE PEOPLES; AP National Political Writer", "STEVE PEOPLES"),
+        ("Paul Takahashi; Staff writer", "Paul Takahashi"),
+        ("Ilana Muhlstein; MS; RDN", "Ilana Muhlstein"),
+        ("Analysis by Chris Cillizza; CNN Editor-at-large", "Chris Cillizza"),
+        ("Lisa Kaczke; Trevor J Mitchell", "Lisa Kaczke; Trevor J Mitchell"),
+    ],
+)
+def test_roles_credentials_and_dates_beside_a_name_are_cut(author: str, tidy: str) -> None:
+    assert tidy_author(author) == tidy
+
+
+@pytest.mark.parametrize("author", ["Associated Press", "PTI", "Telegraph Sport", "Staff writer"])
+def test_a_wire_a_desk_or_a_role_alone_stays(author: str) -> None:
+    assert tidy_author(author) == author

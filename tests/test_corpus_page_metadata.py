@@ -55,6 +55,9 @@ def test_roles_credentials_and_dates_beside_a_name_are_cut(author: str, tidy: st
     assert tidy_author(author) == tidy
 
 
-@pytest.mark.parametrize("author", ["Associated Press", "PTI", "Telegraph Sport", "Staff writer"])
+@pytest.mark.parametrize(
+    "author",
+    ["Associated Press", "PTI", "Telegraph Sport", "Staff writer", "Tiffany May", "Jane March"],
+)
 def test_a_wire_a_desk_or_a_role_alone_stays(author: str) -> None:
     assert tidy_author(author) == author

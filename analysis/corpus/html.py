@@ -152,8 +152,8 @@ def extract_metadata(html: str) -> dict[str, str]:
     Returns manifest field names (``published`` for the date, ``outlet`` for the site name) with
     non-empty values only, the title without the site's name after it and the author without
     roles and dates run into it (:mod:`analysis.corpus.page_metadata`); the language comes from
-    ``<html lang>``. Never raises: a page
-    trafilatura cannot parse gives whatever was found (possibly nothing).
+    ``<html lang>``. Never raises: a page trafilatura cannot parse gives whatever was found
+    (possibly nothing).
     """
     import trafilatura  # imported here: only HTML input needs it (lxml parse, ~0.3 s)
 

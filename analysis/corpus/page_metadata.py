@@ -50,8 +50,10 @@ _DAY_OR_MONTH = (
     r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april"
     r"|may|june|july|august|september|october|november|december)"
 )
-# "Malcolm Owen Monday", "Carrie Arnold November": a date's word run on after the name
-_DATE_WORDS_RE = re.compile(rf"(?:\s+{_DAY_OR_MONTH})+\s*$", re.IGNORECASE)
+# "Malcolm Owen Monday", "Carrie Arnold November": a date's word run on after the name; not
+# May or March, which are surnames too ("Tiffany May")
+_RUN_ON = _DAY_OR_MONTH.replace("|march", "").replace("|may", "")
+_DATE_WORDS_RE = re.compile(rf"(?:\s+{_RUN_ON})+\s*$", re.IGNORECASE)
 _ONLY_DATE_WORD_RE = re.compile(rf"{_DAY_OR_MONTH}", re.IGNORECASE)
 # "Phil Helsel is a reporter for NBC News": the bio after the name
 _BIO_RE = re.compile(r"\s+(?:is|was)\s+(?:a|an|the)\s.*$", re.IGNORECASE)

@@ -218,49 +218,44 @@ def test_folder_without_manifest_uses_sidecar(make_corpus: MakeCorpus) -> None:
     assert docs["doc_id"].tolist() == ["a", "b", "c"]
 
 
-def test_a_pasted_page_without_a_title_gets_its_headline_as_the_title(tmp_path: Path) -> None:
+_BODY = "Stocks fell sharply on Tuesday as investors worried that tariffs would hurt growth."
+_CNN_PAGE = f"Markets slide as tariff fears return\nBy Jane Doe, CNN\n{_BODY}\n"
+
+
+def _pasted_folder(tmp_path: Path, pages: dict[str, str], **metadata: list[str]) -> Path:
+    """A folder of pasted pages (file name → text) with a ``metadata.csv`` of ``metadata``."""
     folder = tmp_path / "pasted"
-    folder.mkdir()
-    body = "Stocks fell sharply on Tuesday as investors worried that tariffs would hurt growth."
-    (folder / "cnn.txt").write_text(
-        f"Markets slide as tariff fears return\nBy Jane Doe, CNN\n{body}\n", encoding="utf-8"
-    )
-    pd.DataFrame({"file": ["cnn.txt"], "outlet": ["CNN"]}).to_csv(
-        folder / "metadata.csv", index=False
-    )
+    folder.mkdir(exist_ok=True)
+    for name, text in pages.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    pd.DataFrame({"file": list(pages), **metadata}).to_csv(folder / "metadata.csv", index=False)
+    return folder
+
+
+def test_a_pasted_page_without_a_title_gets_its_headline_as_the_title(tmp_path: Path) -> None:
+    folder = _pasted_folder(tmp_path, {"cnn.txt": _CNN_PAGE}, outlet=["CNN"])
     corpus = load_corpus(folder, progress=False)
     assert corpus.documents.loc[0, "title"] == "Markets slide as tariff fears return"
-    assert corpus.documents.loc[0, "text"] == body  # the headline is not a sentence of it
+    assert corpus.documents.loc[0, "text"] == _BODY  # the headline is not a sentence of it
     assert "headline_line" in set(corpus.audit["rule"])
     # a title given in the metadata is the title; the first line then stays article text
-    pd.DataFrame({"file": ["cnn.txt"], "outlet": ["CNN"], "title": ["Given"]}).to_csv(
-        folder / "metadata.csv", index=False
-    )
+    folder = _pasted_folder(tmp_path, {"cnn.txt": _CNN_PAGE}, outlet=["CNN"], title=["Given"])
     corpus = load_corpus(folder, progress=False)
     assert corpus.documents.loc[0, "title"] == "Given"
     assert corpus.documents.loc[0, "text"].startswith("Markets slide as tariff fears return")
 
 
 def test_a_pasted_page_without_an_author_gets_its_bylines_name(tmp_path: Path) -> None:
-    folder = tmp_path / "pasted"
-    folder.mkdir()
-    body = "Stocks fell sharply on Tuesday as investors worried that tariffs would hurt growth."
-    (folder / "cnn.txt").write_text(
-        f"Markets slide as tariff fears return\nBy Jane Doe, CNN\n{body}\n", encoding="utf-8"
-    )
-    (folder / "ed.txt").write_text(
-        f"Tariffs are a costly mistake\nBy The Editorial Board\n{body}\n", encoding="utf-8"
-    )
-    pd.DataFrame({"file": ["cnn.txt", "ed.txt"], "outlet": ["CNN", "Post"]}).to_csv(
-        folder / "metadata.csv", index=False
-    )
+    pages = {
+        "cnn.txt": _CNN_PAGE,
+        "ed.txt": f"Tariffs are a costly mistake\nBy The Editorial Board\n{_BODY}\n",
+    }
+    folder = _pasted_folder(tmp_path, pages, outlet=["CNN", "Post"])
     docs = load_corpus(folder, progress=False).documents
     assert docs["author"].tolist() == ["Jane Doe", "The Editorial Board"]
-    assert docs["text"].tolist() == [body, body]
+    assert docs["text"].tolist() == [_BODY, _BODY]
     # an author given in the metadata is the author
-    pd.DataFrame(
-        {"file": ["cnn.txt", "ed.txt"], "outlet": ["CNN", "Post"], "author": ["J. Doe", ""]}
-    ).to_csv(folder / "metadata.csv", index=False)
+    folder = _pasted_folder(tmp_path, pages, outlet=["CNN", "Post"], author=["J. Doe", ""])
     docs = load_corpus(folder, progress=False).documents
     assert docs["author"].tolist() == ["J. Doe", "The Editorial Board"]
     assert "author" not in extra_columns(docs)  # one of ours, not a grouping of the user's

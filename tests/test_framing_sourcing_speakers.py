@@ -66,6 +66,18 @@ def _credited(sentence: str, lexicon: Path | None = None) -> set[str]:
             "The ministry's spokesman Ben LaBolt replied that Romney “seemed unhinged today.”",
             {"government_officials"},
         ),
+        # a subject, a long description between commas, then the verb: the subject speaks,
+        # and the description's far end (whom it mentions) does not
+        (
+            "The mayor, who took office last year after a close race against two rivals from "
+            "the opposition, said the plan would go ahead.",
+            {"politicians"},
+        ),
+        (
+            "Anthony Gray, a family attorney pressing a wrongful-death lawsuit against the city "
+            "and its former police chief, said justice would be served.",
+            set(),
+        ),
         # a spokesperson speaks for the employer the sentence names, not for a government
         ("Hospital spokesperson Priya Nand said the figure was misleading.", set()),
         # anonymity is read in the whole sentence outside the quotation

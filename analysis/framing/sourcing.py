@@ -295,6 +295,25 @@ def _at_most_words(texts: pa.Array, *, last: bool) -> pa.Array:
     return _spliced(texts, longer, part)
 
 
+def _subject_first(texts: pa.Array) -> pa.Array:
+    """Each speaker of two clauses ("The mayor, who took office last year after a close race,")
+    cut to :data:`MAX_SPEAKER_WORDS` words from its subject on: the first clause's last words,
+    then as many of the description's first words as are left. A long description between a
+    subject and its verb ("The mayor, who ... opposition, said") pushed the subject out of the
+    last words read before the verb, and the sentence credited no one."""
+    most = MAX_SPEAKER_WORDS
+    longer = np.flatnonzero(regex_contains(texts, rf"(?:\S+\s+){{{most}}}\S", ignore_case=False))
+    if not len(longer):
+        return texts
+    cut = []
+    for text in texts.take(pa.array(longer, type=pa.int64())).to_pylist():
+        subject, comma, description = re.split(f"({_APPOSITIVE_COMMA})", text, maxsplit=1)
+        head = subject.split()[-most:]
+        rest = description.split()[: most - len(head)]
+        cut.append(" ".join(head) + comma + (" " + " ".join(rest) if rest else ""))
+    return _spliced(texts, longer, pa.array(cut, type=texts.type))
+
+
 def _first_clause(texts: pa.Array) -> pa.Array:
     """Each text up to its first clause break (:data:`_CLAUSE_BREAK`), without leading spaces."""
     pieces = pc.split_pattern_regex(texts, f"[{_CLAUSE_BREAK}]", max_splits=1)
@@ -326,8 +345,11 @@ def _one_speaker(
     near = pc.replace_substring_regex(before, _BETWEEN_SPEAKER_AND_VERB, "\\1", max_replacements=1)
     one_clause = _field(near, rf"(?s)(?P<s>[^{brk}]*)$")
     two_clauses = _field(near, rf"(?s)(?P<s>[^{brk}]*{comma}[^{brk}]*){comma}\s*$")
-    speaker_before = pc.if_else(pc.not_equal(two_clauses, ""), two_clauses, one_clause)
-    speaker_before = _at_most_words(speaker_before, last=True)
+    speaker_before = pc.if_else(
+        pc.not_equal(two_clauses, ""),
+        _subject_first(two_clauses),
+        _at_most_words(one_clause, last=True),
+    )
     # "according to X, <the main clause>": a verb whose source follows takes one clause; an
     # inverted verb ("..." said X, a spokeswoman) or a passive one a name and its description
     first_clause = _first_clause(after)

@@ -81,9 +81,10 @@ def sourcing_method(lexicons: Lexicons, corpus_dir: Path | str | None = None) ->
         f"patients waited” credits officials, not citizens), or after it for “according to …”, "
         f"a passive “by …” and ““…,” said the minister”; words inside quotation marks never "
         f"count. Limits: the speaker is found by position, not by parsing, so a description "
-        f"next to the name counts (“X, who met the president, said”) and a speaker far from the "
-        f"verb is missed; the kind is read from words (“officials”, “analysts”); “he said” "
-        f"credits no one."
+        f"next to the name counts (“X, who met the president, said”), a speaker far from the "
+        f"verb is missed unless only a description between commas stands between them (“The "
+        f"mayor, who …, said”: 12 words from the subject on are read); the kind is read from "
+        f"words (“officials”, “analysts”); “he said” credits no one."
     )
 
 

@@ -71,13 +71,16 @@ _NOT_A_NAME = (
     r"|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday"
     r"|Saturday|Sunday|Then|Midday|Midnight|Noon|Tonight|Tomorrow|Today|Yesterday)\b)"
 )
+# a journalist's job in a byline or beside it ("By political reporter Jake Evans", "Business
+# reporter, BBC News"); also read by analysis.corpus.page_metadata
+JOB_TITLES = r"reporter|correspondent|editor|writer|journalist|producer|columnist|presenter"
+# the genre a byline may name first ("Analysis by Jane Roe", CNN's "Opinion by Jane Roe")
+BYLINE_GENRES = r"opinion|analysis|commentary|column|essay|review|perspective"
 _BYLINE_RE = re.compile(
-    # CNN's "Analysis by Jane Roe", "Opinion by Jane Roe": the piece's genre first
-    r"(?:(?i:opinion|analysis|commentary|column|essay|review|perspective)\s+)?"
+    rf"(?:(?i:{BYLINE_GENRES})\s+)?"
     r"(?i:by|written by|words by|story by|text by|author|authors)\s*[:：]?\s+"
     # the ABC's (Australia) "By political reporter Jake Evans": a role in lower case first
-    r"(?:(?:[a-z]+\s+){0,3}(?:reporter|correspondent|editor|writer|journalist|producer"
-    r"|columnist|presenter)\s+)?"
+    rf"(?:(?:[a-z]+\s+){{0,3}}(?:{JOB_TITLES})\s+)?"
     + _NOT_A_NAME
     + rf"(?P<name>{_NAME}(?:(?:\s*,\s*{_NAME})*\s+(?:and|&)\s+{_NAME})?)"
     r"(?:\s*(?:,|\||·|–|—|-|/)\s*(?P<tail>[A-Z][\w'’.&-]*(?:\s+[\w'’.&-]+){0,5}))?"
@@ -174,8 +177,7 @@ def parse_byline(line: LineView) -> str | None:
 # the BBC's line under the author's name: "Business reporter, BBC News", "Technology editor",
 # "Economics correspondent, BBC News, Washington"
 _ROLE_RE = re.compile(
-    r"(?:[A-Z][\w'’&-]*\s+){0,3}(?i:reporter|correspondent|editor|writer|journalist|producer"
-    r"|columnist|presenter)(?:\s*,\s*[A-Z][\w .&'’-]{1,40}){0,2}"
+    rf"(?:[A-Z][\w'’&-]*\s+){{0,3}}(?i:{JOB_TITLES})(?:\s*,\s*[A-Z][\w .&'’-]{{1,40}}){{0,2}}"
 )
 _PERSON_NAME_RE = re.compile(_NAME)
 ROLE_WORDS = 8

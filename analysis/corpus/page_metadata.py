@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import re
 
+from analysis.corpus.metadata_rules import BYLINE_GENRES, JOB_TITLES
+
 # "Headline | ZDNet", "Headline - Digg", "Headline — Site": a separator and a name at the end
 _TITLE_TAIL_RE = re.compile(r"\s+[|\-–—·:]\s+(?P<tail>[^|\-–—·:]{2,60}?)\s*$")
 _NAME_KEY_RE = re.compile(r"[\W_]+")
@@ -58,14 +60,9 @@ _ONLY_DATE_WORD_RE = re.compile(rf"{_DAY_OR_MONTH}", re.IGNORECASE)
 # "Phil Helsel is a reporter for NBC News": the bio after the name
 _BIO_RE = re.compile(r"\s+(?:is|was)\s+(?:a|an|the)\s.*$", re.IGNORECASE)
 # "Analysis by Chris Cillizza", "By Jane Roe"
-_BY_RE = re.compile(
-    r"^(?:(?:analysis|opinion|commentary|column|review|story|words|text)\s+)?by\s+", re.IGNORECASE
-)
+_BY_RE = re.compile(rf"^(?:(?:{BYLINE_GENRES}|story|words|text)\s+)?by\s+", re.IGNORECASE)
 # "AP National Political Writer", "Staff writer", "CNN Editor-at-large": a role, not a name
-_ROLE_RE = re.compile(
-    r"\b(?:writer|editor|editor-at-large|reporter|correspondent|columnist|contributor)s?\b",
-    re.IGNORECASE,
-)
+_ROLE_RE = re.compile(rf"\b(?:{JOB_TITLES}|contributor)s?\b", re.IGNORECASE)
 # "MS", "RDN", "PhD": a credential after the name
 _CREDENTIAL_RE = re.compile(r"(?:[A-Z]{2,4}|Ph\.?D\.?|M\.?D\.?|Jr\.?|Sr\.?)")
 

@@ -282,11 +282,17 @@ def _field(texts: pa.Array, pattern: str) -> pa.Array:
     return pc.struct_field(pc.extract_regex(texts, pattern), "s").fill_null("")
 
 
+def _over_most_words(texts: pa.Array) -> np.ndarray:
+    """Positions of the texts holding more than :data:`MAX_SPEAKER_WORDS` words."""
+    pattern = rf"(?:\S+\s+){{{MAX_SPEAKER_WORDS}}}\S"
+    return np.flatnonzero(regex_contains(texts, pattern, ignore_case=False))
+
+
 def _at_most_words(texts: pa.Array, *, last: bool) -> pa.Array:
     """Each text's first (or ``last``) :data:`MAX_SPEAKER_WORDS` words; only the texts that
     have more are rewritten."""
     most = MAX_SPEAKER_WORDS
-    longer = np.flatnonzero(regex_contains(texts, rf"(?:\S+\s+){{{most}}}\S", ignore_case=False))
+    longer = _over_most_words(texts)
     if not len(longer):
         return texts
     words = rf"(?P<s>(?:\S+\s*){{0,{most}}})"
@@ -302,7 +308,7 @@ def _subject_first(texts: pa.Array) -> pa.Array:
     subject and its verb ("The mayor, who ... opposition, said") pushed the subject out of the
     last words read before the verb, and the sentence credited no one."""
     most = MAX_SPEAKER_WORDS
-    longer = np.flatnonzero(regex_contains(texts, rf"(?:\S+\s+){{{most}}}\S", ignore_case=False))
+    longer = _over_most_words(texts)
     if not len(longer):
         return texts
     cut = []

@@ -113,13 +113,13 @@ def test_a_folder_without_articles_is_refused_before_any_notebook(
     use_fake_execute(monkeypatch, fake)
     folder = tmp_path / "empty"
     folder.mkdir()
-    (folder / "notes.md").write_text("Read me first.", "utf-8")
+    (folder / "notes.odt").write_text("Read me first.", "utf-8")
     out = tmp_path / "o"
     args = parse(["--notebooks", str(notebooks), "--corpus", str(folder), "--out", str(out)])
     assert run_command.main(args) == 2
     err = capsys.readouterr().err
     assert (
-        "no articles: the folder holds no .txt, .html, .htm, .mhtml, .webarchive, .docx or "
-        ".rtf files and no export files" in err
+        "no articles: the folder holds no .txt, .md, .html, .htm, .mhtml, .webarchive, .docx "
+        "or .rtf files and no export files" in err
     )
     assert fake.calls == [] and not out.exists()

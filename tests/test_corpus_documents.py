@@ -481,7 +481,7 @@ def test_sentence_counts_equal_pandas_grouping() -> None:
 def test_a_folder_without_articles_or_with_an_empty_manifest_is_refused(
     make_corpus: MakeCorpus, tmp_path: Path
 ) -> None:
-    folder = make_corpus(files={"notes.md": "n"}, with_manifest=False)
+    folder = make_corpus(files={"notes.odt": "n"}, with_manifest=False)
     with pytest.raises(CorpusError, match=r"no articles: .* and no export files"):
         read_raw_documents(folder)
     (folder / "manifest.csv").write_text("doc_id,file,outlet\n", encoding="utf-8")

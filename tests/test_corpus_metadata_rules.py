@@ -340,3 +340,26 @@ def test_prose_about_an_editorial_board_is_no_byline(line: str) -> None:
     cleaned = clean_lines(PROSE[0], line, PROSE[1])
     assert cleaned.text.splitlines() == [PROSE[0], line, PROSE[1]]
     assert "author" not in cleaned.metadata
+
+
+def test_a_markdown_texts_first_heading_is_its_title() -> None:
+    cleaned = clean_lines("# City bans lawn watering as drought deepens", "", *PROSE[:2])
+    assert cleaned.metadata["title"] == "City bans lawn watering as drought deepens"
+    assert cleaned.text.splitlines() == PROSE[:2]
+    assert [(e.rule, e.action) for e in cleaned.audit] == [("headline_line", "moved_to_metadata")]
+    again = clean_lines(*cleaned.text.splitlines())  # idempotent
+    assert again.text == cleaned.text and "title" not in again.metadata
+
+
+@pytest.mark.parametrize(
+    ("first", "title"),
+    [
+        ("## What the council decided", None),  # a section's heading, not the title
+        ("# Drought", None),  # too short for a headline
+        ("# City bans lawn watering as drought deepens", "Another title"),  # a title is known
+    ],
+)
+def test_other_headings_stay_text(first: str, title: str | None) -> None:
+    cleaned = clean_lines(first, *PROSE[:2], title=title)
+    assert cleaned.text.splitlines()[0] == first.lstrip("# ")
+    assert cleaned.metadata.get("title") is None

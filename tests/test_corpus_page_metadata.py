@@ -49,6 +49,9 @@ def test_other_tails_and_heads_stay(title: str, site: str) -> None:
         ("Ilana Muhlstein; MS; RDN", "Ilana Muhlstein"),
         ("Analysis by Chris Cillizza; CNN Editor-at-large", "Chris Cillizza"),
         ("Lisa Kaczke; Trevor J Mitchell", "Lisa Kaczke; Trevor J Mitchell"),
+        ("Jordan Fields, Staff Writer", "Jordan Fields"),
+        ("Jane Roe, AP National Political Writer", "Jane Roe"),
+        ("Ana Ruiz, Editor-at-large", "Ana Ruiz"),
     ],
 )
 def test_roles_credentials_and_dates_beside_a_name_are_cut(author: str, tidy: str) -> None:
@@ -57,7 +60,16 @@ def test_roles_credentials_and_dates_beside_a_name_are_cut(author: str, tidy: st
 
 @pytest.mark.parametrize(
     "author",
-    ["Associated Press", "PTI", "Telegraph Sport", "Staff writer", "Tiffany May", "Jane March"],
+    [
+        "Associated Press",
+        "PTI",
+        "Telegraph Sport",
+        "Staff writer",
+        "Tiffany May",
+        "Jane March",
+        "Smith, John",  # surname first
+        "Jane Roe, Reuters",  # a wire after the comma is not a role
+    ],
 )
 def test_a_wire_a_desk_or_a_role_alone_stays(author: str) -> None:
     assert tidy_author(author) == author

@@ -168,7 +168,9 @@ def _rules_listing() -> dict[str, str]:
         "headline_line": "Without a known title, the first line of text shaped as a headline "
         "(3–25 words, no closing punctuation) above a byline or dateline moves to "
         "metadata['title']: one line of text (a standfirst) may stand between, and lines the "
-        "rules remove or move anyway (a share button, a photo's caption).",
+        "rules remove or move anyway (a share button, a photo's caption). A Markdown text's "
+        "first line of text, when it is a heading of level 1 ('# Title') of 3–25 words, moves "
+        "there too.",
         "menu_above_headline": "The lines kept above a headline found under a site's menu, "
         "each as short as a menu item ('LOCAL NEWS', 'Health Business', 'Opinion'): the menu's "
         "last items and section labels, which the line classifier may have left.",
@@ -701,6 +703,8 @@ def _metadata_rule(view: LineView, at_top: bool) -> tuple[str, str, str] | None:
 
 # a headline: a few words to a long line's worth, not ending as a sentence or a clause does
 HEADLINE_WORDS = (3, 25)
+# "# Title": a Markdown heading of level 1 (not "## Section")
+_MARKDOWN_TITLE_RE = re.compile(r"^ {0,3}#[ \t]+\S")
 _CLAUSE_END_RE = re.compile(r"[.!?:;,…][\"'”’)\]]*$")
 _LIST_NUMBER_RE = re.compile(r"\d{1,2}[.)]\s")
 # a headline in title case may end as a sentence ("The Office Is Never Coming Back. Downtowns
@@ -869,6 +873,20 @@ def _clean_round(
         if first_text and wanted_title and title_key(view.text) == wanted_title:
             state.move(cand, "title_line", "title", view.text)
             state.titled = True
+            i += 1
+            continue
+        # a Markdown text's first heading of level 1 ("# Title") is its title, as a clipped
+        # note and a site generator's post write it (no byline needs to follow)
+        if (
+            headline
+            and first_text
+            and not wanted_title
+            and _MARKDOWN_TITLE_RE.match(cand.line.original)
+            and HEADLINE_WORDS[0] <= view.n_words <= HEADLINE_WORDS[1]
+        ):
+            state.titled = True
+            state.top_from = len(state.kept)
+            state.move(cand, "headline_line", "title", view.text)
             i += 1
             continue
         # the headline may also stand under a site's menu, which the classifier removes later

@@ -36,6 +36,7 @@ from analysis.corpus.docx_text import DOCX_SUFFIXES, docx_text
 from analysis.corpus.export_parts import date_of
 from analysis.corpus.exports import several_articles_warning
 from analysis.corpus.factiva import factiva_page_text
+from analysis.corpus.front_matter import MARKDOWN_SUFFIXES, parse_front_matter, read_front_matter
 from analysis.corpus.html import HTML_SUFFIXES, PAGE_COLUMNS, Page, is_html_page, read_page
 from analysis.corpus.mhtml import MHTML_SUFFIXES, mhtml_page
 from analysis.corpus.normalisers import normalise_unicode, unescape_entities
@@ -63,7 +64,9 @@ MANIFEST_COLUMNS = [
 SETTINGS_FILE = "analysis.toml"  # a corpus folder's settings (analysis.settings.SETTINGS_NAME)
 REQUIRED_MANIFEST_COLUMNS = ["doc_id", "file", "outlet"]
 # Article files a folder may hold: plain text, saved web pages (analysis.corpus.html), Word and
-# RTF documents. Any letter case: pages saved on Windows are often "Page.HTM".
+# RTF documents. Any letter case: pages saved on Windows are often "Page.HTM". Markdown notes
+# (a web clipper's, analysis.corpus.front_matter) are articles of a folder without a manifest,
+# and with one when it lists them: beside listed articles, a .md file is more often notes.
 ARTICLE_SUFFIXES = (
     ".txt",
     ".html",
@@ -415,7 +418,8 @@ def read_manifest(corpus_dir: Path | str) -> pd.DataFrame:
     """The corpus metadata, one row per article file, with every manifest column present.
 
     Uses ``manifest.csv`` when present; otherwise a ``metadata.csv``/``metadata.json`` sidecar;
-    otherwise every ``.txt`` file with ``doc_id`` = file stem and outlet ``"unknown"``.
+    otherwise every article file (:func:`_article_files`, Markdown notes included) with
+    ``doc_id`` = file stem and outlet ``"unknown"``.
     """
     corpus_dir = Path(corpus_dir)
     if not corpus_dir.is_dir():
@@ -428,7 +432,7 @@ def read_manifest(corpus_dir: Path | str) -> pd.DataFrame:
         if missing:
             raise CorpusError([_missing_manifest_columns(manifest_path, as_read, missing)])
     else:
-        files = sorted(p.name for p in _article_files(corpus_dir))
+        files = sorted(p.name for p in _article_files(corpus_dir, markdown=True))
         manifest = pd.DataFrame({"file": files})
         sidecar = _read_sidecar(corpus_dir)
         if sidecar is not None:
@@ -496,7 +500,7 @@ def folder_exports(corpus_dir: Path) -> list[Path]:
     corpus_dir = Path(corpus_dir)
     if not corpus_dir.is_dir() or (corpus_dir / MANIFEST_NAME).is_file():
         return []
-    if _article_files(corpus_dir):
+    if _article_files(corpus_dir, markdown=True):
         return []
     from analysis.corpus.files import CorpusFileError, detect_format
 
@@ -526,9 +530,9 @@ def no_articles_message(corpus_dir: Path) -> str:
     if (corpus_dir / MANIFEST_NAME).is_file():
         return f"{corpus_dir / MANIFEST_NAME}: lists no articles (a header and no rows)"
     message = (
-        f"{corpus_dir}: no articles: the folder holds no .txt, .html, .htm, .mhtml, .webarchive, "
-        ".docx or .rtf files and no export files (.csv, .tsv, .json, .jsonl, .parquet, .xlsx, "
-        ".xls, .ods)"
+        f"{corpus_dir}: no articles: the folder holds no .txt, .md, .html, .htm, .mhtml, "
+        ".webarchive, .docx or .rtf files and no export files (.csv, .tsv, .json, .jsonl, "
+        ".parquet, .xlsx, .xls, .ods)"
     )
     below = _subfolder_articles(corpus_dir, set())
     if below:  # an unzipped download often puts the files one folder down
@@ -564,7 +568,7 @@ def _subfolder_articles(corpus_dir: Path, listed: set[str]) -> dict[str, int]:
         try:
             n = sum(
                 1
-                for p in _article_files(sub)
+                for p in _article_files(sub, markdown=True)
                 if os.path.normpath(f"{sub.name}/{p.name}") not in listed
                 and f"{sub.name}/{p.name}" not in written
             )
@@ -629,7 +633,8 @@ def read_raw_documents(corpus_dir: Path | str | None = None) -> pd.DataFrame:
     for doc_id in sorted(set(duplicated)):
         problems.append(f"{corpus_dir / MANIFEST_NAME}: duplicate doc_id {doc_id!r}")
     # a saved page's empty outlet is its site name (analysis.corpus.html), as without a manifest
-    page = manifest["file"].str.lower().str.endswith(PAGE_SUFFIXES)
+    # ... and so is a Markdown note's, from its front matter (analysis.corpus.front_matter)
+    page = manifest["file"].str.lower().str.endswith((*PAGE_SUFFIXES, *MARKDOWN_SUFFIXES))
     for column in ("doc_id", "file", "outlet"):
         empty = manifest[column].str.strip() == ""
         if column == "outlet":
@@ -637,11 +642,11 @@ def read_raw_documents(corpus_dir: Path | str | None = None) -> pd.DataFrame:
         for index in manifest.index[empty]:
             problems.append(f"{corpus_dir / MANIFEST_NAME}: row {index + 2} has an empty {column}")
     listed = {os.path.normpath(name) for name in manifest["file"]}
-    for path in _article_files(corpus_dir):
+    has_manifest = (corpus_dir / MANIFEST_NAME).is_file()
+    for path in _article_files(corpus_dir, markdown=not has_manifest):
         if path.name not in listed:
             problems.append(f"{path}: file is not in {MANIFEST_NAME}")
-    _warn_unread(corpus_dir, listed)
-    has_manifest = (corpus_dir / MANIFEST_NAME).is_file()
+    _warn_unread(corpus_dir, listed, has_manifest)
     texts: list[str] = []
     encodings: list[str] = []
     addresses: list[str] = []
@@ -705,12 +710,20 @@ def _warn_unknown_outlets(corpus_dir: Path, raw: pd.DataFrame) -> None:
     warned about there when it does not."""
     unknown = raw["outlet"].isin(["", UNKNOWN]) & (raw["raw_format"] != "html")
     unknown &= ~raw["raw_text"].map(is_html_page).astype(bool)  # a page saved as .txt
+    unknown &= ~raw["raw_text"].map(_names_its_site).astype(bool)  # a clipped note
     if unknown.any():
         warn_user(
             f"{corpus_dir}: no {MANIFEST_NAME} and no outlet in a sidecar for some files; "
             f"their outlet is '{UNKNOWN}'. Add a manifest.csv (columns: "
             f"{', '.join(MANIFEST_COLUMNS)}) to compare outlets."
         )
+
+
+def _names_its_site(text: str) -> bool:
+    """Whether ``text`` opens with front matter naming a site or an address, from which
+    cleaning takes its outlet (:func:`analysis.corpus.front_matter.read_front_matter`)."""
+    matter = parse_front_matter(text)
+    return matter is not None and bool({"outlet", "url"} & matter.fields.keys())
 
 
 def read_article_file(path: Path, name: str) -> tuple[str, str, str]:
@@ -759,18 +772,19 @@ _OWN_FILES = frozenset({MANIFEST_NAME, *SIDECAR_NAMES, "analysis.toml", "SHA256S
 _UNREAD_SHOWN = 5
 
 
-def _warn_unread(corpus_dir: Path, listed: set[str]) -> None:
+def _warn_unread(corpus_dir: Path, listed: set[str], has_manifest: bool = False) -> None:
     """Warn about files in ``corpus_dir`` that will not be read, so none is skipped silently.
 
     Only ``.txt``/``.html``/``.htm`` files, pages saved as one file (``.mhtml``, ``.mht``,
     ``.webarchive``), Word documents (``.docx``) and RTF documents (``.rtf``), in any letter
-    case (and whatever the manifest lists), are articles; a compressed page (``.html.gz``), a
+    case (and whatever the manifest lists), are articles, and Markdown notes (``.md``) without
+    a manifest (``has_manifest``) or when it lists them; a compressed page (``.html.gz``), a
     PDF or an old Word ``.doc`` next to them is not read. Hidden files,
     the folder's own files (manifest, sidecars, ``analysis.toml``, ``SHA256SUMS``) and READMEs
     are not mentioned; a sub-folder is, when it holds article files the manifest does not list
     (:func:`_subfolder_articles`).
     """
-    articles = {p.name for p in _article_files(corpus_dir)}
+    articles = {p.name for p in _article_files(corpus_dir, markdown=not has_manifest)}
     unread = sorted(
         p.name
         for p in corpus_dir.iterdir()
@@ -797,21 +811,24 @@ def _warn_unread(corpus_dir: Path, listed: set[str]) -> None:
         if any(n.lower().endswith(compressed) for n in unread)
         else ""
     )
+    if any(n.lower().endswith(MARKDOWN_SUFFIXES) for n in unread):
+        hint += f" (a Markdown file is read when {MANIFEST_NAME} lists it)"
     warn_user(
-        f"{corpus_dir}: {len(unread)} file(s) not read, as they are not .txt, .html, .htm, "
+        f"{corpus_dir}: {len(unread)} file(s) not read, as they are not .txt, .md, .html, .htm, "
         f".mhtml, .webarchive, .docx or .rtf articles{hint}: {shown}"
     )
 
 
-def _article_files(corpus_dir: Path) -> list[Path]:
+def _article_files(corpus_dir: Path, *, markdown: bool = False) -> list[Path]:
     """The article files directly in ``corpus_dir`` (``.txt``, ``.html``, ``.htm``, ``.mhtml``,
-    ``.mht``, ``.webarchive``, ``.docx``, ``.rtf``, in any letter case), sorted by name. A folder's
-    ``README.txt`` or ``LICENSE.txt`` describes the folder: it is not an article unless the
-    manifest lists it."""
+    ``.mht``, ``.webarchive``, ``.docx``, ``.rtf``, and with ``markdown`` ``.md`` and
+    ``.markdown``, in any letter case), sorted by name. A folder's ``README.txt`` or
+    ``LICENSE.txt`` describes the folder: it is not an article unless the manifest lists it."""
+    suffixes = (*ARTICLE_SUFFIXES, *MARKDOWN_SUFFIXES) if markdown else ARTICLE_SUFFIXES
     found = [
         p
         for p in corpus_dir.iterdir()
-        if p.suffix.lower() in ARTICLE_SUFFIXES
+        if p.suffix.lower() in suffixes
         and not p.name.lower().startswith(_NOT_ARTICLES)
         and p.is_file()
     ]
@@ -1037,6 +1054,11 @@ def _prepare(record: dict) -> tuple[dict, dict, Page | None, str, list[AuditEntr
         raw_text = page.text
     elif record.get("raw_format") in EXPORT_FORMATS:  # a news database's article
         raw_text = export_text(record, audit_entries)
+    else:  # a clipped note's or a site generator's front matter (analysis.corpus.front_matter)
+        matter = read_front_matter(raw_text, doc_id, row, audit_entries)
+        raw_text = matter.text
+        if matter.notes:
+            page = Page(raw_text, matter.notes, None)
     return record, row, page, raw_text, audit_entries
 
 

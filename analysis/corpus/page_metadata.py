@@ -63,6 +63,11 @@ _BIO_RE = re.compile(r"\s+(?:is|was)\s+(?:a|an|the)\s.*$", re.IGNORECASE)
 _BY_RE = re.compile(rf"^(?:(?:{BYLINE_GENRES}|story|words|text)\s+)?by\s+", re.IGNORECASE)
 # "AP National Political Writer", "Staff writer", "CNN Editor-at-large": a role, not a name
 _ROLE_RE = re.compile(rf"\b(?:{JOB_TITLES}|contributor)s?\b", re.IGNORECASE)
+# "Jordan Fields, Staff Writer", "Jane Roe, AP National Political Writer": a role after a comma
+_COMMA_ROLE_RE = re.compile(
+    rf",\s*(?:[\w.&'-]+\s+){{0,4}}(?:{JOB_TITLES}|contributor)s?(?:-[a-z-]+)?\s*$",
+    re.IGNORECASE,
+)
 # "MS", "RDN", "PhD": a credential after the name
 _CREDENTIAL_RE = re.compile(r"(?:[A-Z]{2,4}|Ph\.?D\.?|M\.?D\.?|Jr\.?|Sr\.?)")
 
@@ -72,11 +77,13 @@ def tidy_author(author: str) -> str:
     a bio after the name ("Phil Helsel is a reporter"), a genre or "By" before it ("Analysis by
     Chris Cillizza"), a day or month run on after it ("Malcolm Owen Monday") or standing alone
     ("November"), a role ("AP National Political Writer", "Staff writer") or a credential ("MS")
-    beside a name. A part that is the only one stays whatever it is (a wire, "PTI", as author)."""
+    beside a name or after its comma ("Jordan Fields, Staff Writer"). A part that is the only
+    one stays whatever it is (a wire, "PTI", as author)."""
     parts = [p.strip() for p in author.split(";") if p.strip()]
     kept = []
     for part in parts:
         name = _DATE_WORDS_RE.sub("", _BIO_RE.sub("", _BY_RE.sub("", part))).strip()
+        name = _COMMA_ROLE_RE.sub("", name).strip() or name
         if not name or _ONLY_DATE_WORD_RE.fullmatch(name):
             continue
         kept.append(name)

@@ -67,9 +67,22 @@ SENTENCE_END = frozenset(".!?…:;。！？；：")
 CLOSING_MARKS = "\"'”’»)]」』）》"
 
 
+# Audit rules that remove a file format's own lines, not the page's chrome: a clipped note's
+# front matter and excerpt (analysis.corpus.front_matter), a news database's header, footer and
+# cover page (analysis.corpus.database_exports). A clean article in such a file lost no text,
+# so they do not count towards ``lines_removed``, which asks for its extraction to be checked.
+FORMAT_RULES = frozenset(
+    {"front_matter", "clipper_excerpt", "export_header", "export_footer", "export_cover"}
+)
+
+
 def removed_line_counts(audit: pd.DataFrame) -> pd.Series:
-    """Lines the cleaning removed, per ``doc_id`` (audit rows with action ``removed``)."""
-    return audit.loc[audit["action"] == "removed"].groupby("doc_id").size()
+    """Lines the cleaning removed, per ``doc_id`` (audit rows with action ``removed``; not
+    those of a file format's own lines, :data:`FORMAT_RULES`, when the audit has its rules)."""
+    removed = audit["action"] == "removed"
+    if "rule" in audit.columns:
+        removed &= ~audit["rule"].isin(FORMAT_RULES)
+    return audit.loc[removed].groupby("doc_id").size()
 
 
 def share_removed_from_counts(

@@ -44,7 +44,7 @@ import pyarrow.parquet as pq
 
 BATCH_DOCS = 500  # documents per batch sent to a worker
 _READ_FROM = frozenset({"doc_id", "text", "n_words"})  # the documents' columns the flags read
-_AUDIT_COLUMNS = ["doc_id", "action"]
+_AUDIT_COLUMNS = ["doc_id", "rule", "action"]
 _SENTENCE_COLUMNS = ["doc_id", "n_words"]
 _FILLED_COLUMNS = ("language", "metadata_note")  # the columns fill_language may change
 _CHECKED_COLUMNS = ("text", *_FILLED_COLUMNS)  # all that check_documents reads

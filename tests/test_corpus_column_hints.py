@@ -123,3 +123,21 @@ def test_a_file_column_naming_missing_files_is_no_manifest(tmp_path: Path) -> No
     with pytest.raises(CorpusFileError) as caught:
         read_chunks(listing)
     assert "manifest" not in str(caught.value) and "--map text=COLUMN" in str(caught.value)
+
+
+def test_a_source_column_of_addresses_is_named_for_url_not_outlet(tmp_path: Path) -> None:
+    # trafilatura's JSON output: "source" is the page's address, "source-hostname" its site
+    frame = pd.DataFrame(
+        {
+            "text": [LONG, LONG],
+            "source": ["https://www.harbourtimes.com/a", "https://citypost.org/b"],
+            "image": ["https://img.harbourtimes.com/1.jpg", "https://citypost.org/2.png"],
+            "source-hostname": ["Harbour Times", "City Post"],
+        }
+    )
+    path = _write(tmp_path / "scraped.csv", frame)
+    with pytest.raises(CorpusFileError) as caught:
+        read_chunks(path)
+    message = str(caught.value)
+    assert "Columns whose names suggest an outlet: 'source-hostname'." in message
+    assert "Columns of web addresses: 'source' (--map url=source compares" in message

@@ -31,6 +31,7 @@ Rules, applied the same way to every format:
 from __future__ import annotations
 
 import json
+import re
 import shlex
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
@@ -588,7 +589,11 @@ def resolve_columns_explained(
                 raise MissingColumnError(manifest, missing) from None
             hint = _text_column_hint(sample, mapping) if sample is not None else ""
         elif missing == "outlet":
-            hint = _outlet_column_hint(available, mapping)
+            try:
+                sample = _sample_rows(path, mapping)
+            except Exception:  # the hints are best effort; the message says what is wrong
+                sample = None
+            hint = _outlet_column_hint(available, mapping, sample)
         else:
             raise
         raise MissingColumnError(f"{error}{hint}", missing) from None
@@ -652,15 +657,53 @@ def _text_column_hint(sample: pd.DataFrame, mapping: dict[str, str]) -> str:
     )
 
 
-def _outlet_column_hint(available: list[str], mapping: dict[str, str]) -> str:
+_ADDRESS_VALUE_RE = re.compile(r"^\s*(?:https?://|www\.)\S+\s*$", re.IGNORECASE)
+_ADDRESS_SHARE = 0.8  # a column is one of addresses when this share of its values are
+_ADDRESS_WORDS = ("url", "link", "address", "href", "source", "permalink", "canonical")
+_PICTURE_WORDS = ("image", "img", "thumb", "photo", "picture", "logo", "icon", "avatar", "video")
+
+
+def _address_columns(sample: pd.DataFrame | None, mapping: dict[str, str]) -> list[str]:
+    """The columns of ``sample`` whose filled values are mostly web addresses."""
+    if sample is None:
+        return []
+    found = []
+    for name in sample.columns:
+        values = [v for v in sample[name] if isinstance(v, str) and v.strip()]
+        if name in mapping.values() or not values:
+            continue
+        if sum(bool(_ADDRESS_VALUE_RE.match(v)) for v in values) >= _ADDRESS_SHARE * len(values):
+            found.append(str(name))
+    # an article's own address first ("url", "link", "source"); a picture's is no article's
+    found = [n for n in found if not any(w in n.lower() for w in _PICTURE_WORDS)]
+    return sorted(found, key=lambda n: not any(w in n.lower() for w in _ADDRESS_WORDS))
+
+
+def _outlet_column_hint(
+    available: list[str], mapping: dict[str, str], sample: pd.DataFrame | None = None
+) -> str:
+    """Columns whose name says outlet, source, site... and, from the ``sample`` of the first
+    rows, the columns of web addresses: one named "source" that holds addresses (trafilatura's
+    JSON, many scrapers' exports) is for ``url``, not ``outlet``."""
+    addresses = _address_columns(sample, mapping)
     likely = [
         name
         for name in available
-        if name not in mapping.values() and any(w in name.lower() for w in _OUTLET_WORDS)
+        if name not in mapping.values()
+        and name not in addresses
+        and any(w in name.lower() for w in _OUTLET_WORDS)
     ]
-    if not likely:
-        return ""
-    return f" Columns whose names suggest an outlet: {', '.join(repr(n) for n in likely[:5])}."
+    hint = (
+        f" Columns whose names suggest an outlet: {', '.join(repr(n) for n in likely[:5])}."
+        if likely
+        else ""
+    )
+    if addresses:
+        hint += (
+            f" Columns of web addresses: {', '.join(repr(n) for n in addresses[:5])} "
+            f"({_map_option('url', addresses[0])} compares the addresses' sites)."
+        )
+    return hint
 
 
 def _sample_rows(path: Path, mapping: dict[str, str]) -> pd.DataFrame:

@@ -66,3 +66,13 @@ def test_an_obsidian_vaults_clippings_sub_folder_is_named(tmp_path: Path) -> Non
     (tmp_path / "Clippings" / "a.md").write_text(_note("Water limits", "https://x.com/a"))
     with pytest.raises(CorpusError, match="Clippings"):
         load_corpus(tmp_path, progress=False, jobs=1)
+
+
+def test_a_listed_note_without_outlet_or_site_is_unknown_with_a_warning(tmp_path: Path) -> None:
+    (tmp_path / "a.md").write_text("# Drought rules punish the wrong people\n\n" + BODY)
+    (tmp_path / "b.md").write_text(_note("Water limits", "https://valleycourier.com/a"))
+    (tmp_path / "manifest.csv").write_text("doc_id,file,outlet\na,a.md,\nb,b.md,\n")
+    with pytest.warns(UserWarning, match=r"a\.md: the manifest gives no outlet"):
+        corpus = load_corpus(tmp_path, progress=False, jobs=1)
+    outlets = dict(zip(corpus.documents["doc_id"], corpus.documents["outlet"], strict=True))
+    assert outlets == {"a": "unknown", "b": "valleycourier.com"}

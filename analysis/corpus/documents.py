@@ -1059,6 +1059,13 @@ def _prepare(record: dict) -> tuple[dict, dict, Page | None, str, list[AuditEntr
         raw_text = matter.text
         if matter.notes:
             page = Page(raw_text, matter.notes, None)
+        if not row["outlet"].strip():  # a note the manifest lists without an outlet
+            row["outlet"] = UNKNOWN
+            warn_user(
+                f"{record.get('file') or doc_id}: the manifest gives no outlet and the note's "
+                f"front matter names no site or address; its outlet is '{UNKNOWN}'. Give its "
+                f"outlet in {MANIFEST_NAME}."
+            )
     return record, row, page, raw_text, audit_entries
 
 

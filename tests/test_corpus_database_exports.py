@@ -380,6 +380,8 @@ def test_a_folder_of_exports_is_read_as_their_articles(tmp_path: Path) -> None:
     assert docs.loc["academic-1", "title"] == "Port strike halts grain exports"
     assert docs.loc["Files (3)-1", "byline"] == "Ann Lee"
     assert docs.loc["Files (3)-2", "byline"] == "unknown"
+    assert docs.loc["Files (3)-1", "author"] == "Ann Lee"  # the name the byline gives
+    assert docs.loc["Files (3)-2", "author"] == ""  # no byline, no author
     assert (
         docs.loc["Files (3)-2", "notes"]
         == "Nexis Uni export, article 2 of 3 (from line 28 of its file)"
@@ -464,3 +466,18 @@ def test_a_run_may_group_by_the_section_of_an_exports_articles(tmp_path: Path) -
     check_group_column(folder, "byline")
     with pytest.raises(ParameterError, match=r"'colour' is not a column.*'byline', 'section'"):
         check_group_column(folder, "colour")
+
+
+def test_a_byline_fills_an_empty_author_with_the_name_it_gives(tmp_path: Path) -> None:
+    header = ["Port strike halts grain exports", "The Harbour Times", "October 12, 2025"]
+    byline = "Byline:\u00a0By ANN LEE, Staff Writer"
+    text = "\n".join(
+        [*header, byline, "Length:\u00a0230 words", "Body", *STRIKE, "End of Document"]
+    )
+    (tmp_path / "search.txt").write_text(text, encoding="utf-8")
+    docs = load_without_warnings(tmp_path).documents
+    assert docs.loc[0, "byline"] == "By ANN LEE, Staff Writer"  # as the database wrote it
+    assert docs.loc[0, "author"] == "ANN LEE"
+    # a sidecar's author for the file wins
+    (tmp_path / "metadata.csv").write_text("file,author\nsearch.txt,Ann Lee-Smith\n")
+    assert load_without_warnings(tmp_path).documents.loc[0, "author"] == "Ann Lee-Smith"

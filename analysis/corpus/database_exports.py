@@ -53,6 +53,7 @@ from analysis.corpus.export_parts import (
     part_lines,
 )
 from analysis.corpus.factiva import factiva_bounds, factiva_page_text, read_factiva_article
+from analysis.corpus.page_metadata import tidy_author
 
 NEXIS_UNI = "Nexis Uni"
 LEXISNEXIS = "LexisNexis"
@@ -275,7 +276,9 @@ def articles_of_exports(raw: pd.DataFrame) -> pd.DataFrame:
     header and footer out: :func:`export_text`). The headline, publication and date fill an
     empty ``title``, ``outlet`` (or one that is ``unknown``) and ``published``; ``date_note``
     gives the date as written and ``notes`` where the article is in its file. ``byline`` and
-    ``section`` are columns of their own when an article has them, so a run can group by them.
+    ``section`` are columns of their own when an article has them, so a run can group by them;
+    the byline also fills an empty ``author`` with the name it gives (without "By", a role
+    after a comma or semicolon: :func:`analysis.corpus.page_metadata.tidy_author`).
     """
     if raw.empty:
         return raw
@@ -301,6 +304,9 @@ def articles_of_exports(raw: pd.DataFrame) -> pd.DataFrame:
                 given = str(row.get(key, "") or "").strip()
                 if metadata.get(key) and given in ("", _UNKNOWN, "nan"):
                     row[key] = metadata[key]
+            # the byline as written stays in its column; the author is the name it gives
+            if metadata.get("byline") and not str(row.get("author", "") or "").strip():
+                row["author"] = tidy_author(metadata["byline"])
             if metadata.get("date_text") and not str(row.get("date_note", "") or "").strip():
                 row["date_note"] = f"the {article.kind} export's date line: {metadata['date_text']}"
             where = (

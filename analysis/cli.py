@@ -63,6 +63,10 @@ BENCHMARKS: dict[str, tuple[str, str]] = {
         "analysis.bench.persent",
         "leftovers of tokenised, mojibake and caption text in real news (PerSenT) after cleaning",
     ),
+    "sourcing": (
+        "analysis.bench.sourcing",
+        "sourcing credits in PerSenT's articles read a sentence at a time and within each article",
+    ),
     "frames": (
         "analysis.bench.frames",
         "GVFC headlines: codebook vs trained coder vs majority class, held-out macro-F1",

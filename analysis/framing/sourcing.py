@@ -30,12 +30,15 @@ number: the speaker is found by position, not by parsing, so a speaker named two
 than :data:`MAX_SPEAKER_WORDS` words before the verb is missed, a description inside those words
 counts ("X, who met the president, said" credits politicians), only the first
 :data:`MAX_ATTRIBUTIONS` attributions of a sentence are read, and a speaker naming two categories
-credits both; pronoun attributions ("he said") credit no one.
+credits both. Within a document (``doc_ids``), an attribution by surname, pronoun or a
+quotation alone is credited as its speaker was named before (:mod:`analysis.framing.follow_ups`,
+with its own limits); a sentence read alone credits no one for "he said".
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -46,6 +49,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from analysis.config import DATA_DIR
+from analysis.framing.follow_ups import follow_up_credits, follow_up_speaker
 from analysis.framing.frames import masked_texts, regex_contains, regex_first, to_arrow
 from analysis.lexicon import (
     WORD_CHAR,
@@ -464,9 +468,17 @@ def speaker_spans(texts: pa.Array, verbs: list[str | None], lex: SourceLexicon) 
 
 
 def sourcing_matrix(
-    sentences: list[str] | pd.Series | pa.Array, lexicon: str | Path | None = None
+    sentences: list[str] | pd.Series | pa.Array,
+    lexicon: str | Path | None = None,
+    *,
+    doc_ids: Sequence[object] | None = None,
 ) -> pd.DataFrame:
-    """Quotation, attribution verb and source-category columns, one row per sentence, in order."""
+    """Quotation, attribution verb and source-category columns, one row per sentence, in order.
+
+    With ``doc_ids`` (each sentence's document; the sentences in reading order), an
+    attribution by surname or pronoun ("Whitfield said", "she said") is credited as its speaker
+    was named earlier in the document (:mod:`analysis.framing.follow_ups`); without, each
+    sentence is read alone."""
     lex = load_sources(str(lexicon) if lexicon is not None else None)
     texts = to_arrow(sentences)
     n = len(texts)
@@ -490,14 +502,66 @@ def sourcing_matrix(
     take = pa.array(credited, type=pa.int64())
     sentence_texts = without_datelines(verb_texts.take(take))
     speaker_texts = speaker_spans(sentence_texts, [found[i] for i in credited], lex)
+    columns: dict[str, np.ndarray] = {}
     for category in lex.categories:
         column = np.zeros(n, dtype=bool)
         if len(credited):
             pattern = lex.category_patterns[category]
             where = sentence_texts if category in lex.sentence_scope else speaker_texts
             column[credited] = regex_contains(where, pattern, ignore_case=False)
-        data[f"source_{category}"] = column
+        columns[category] = column
+    if doc_ids is not None and len(credited):
+        columns = _with_follow_ups(doc_ids, unquoted, credited, speaker_texts, found, columns, lex)
+    data.update({f"source_{category}": columns[category] for category in lex.categories})
     return pd.DataFrame(data, index=pd.RangeIndex(n), columns=lex.columns)
+
+
+def _with_follow_ups(
+    doc_ids: Sequence[object],
+    unquoted: pa.Array,
+    credited: np.ndarray,
+    speakers: pa.Array,
+    verbs: list[str | None],
+    columns: dict[str, np.ndarray],
+    lex: SourceLexicon,
+) -> dict[str, np.ndarray]:
+    """``columns`` with the attributions by surname or pronoun credited
+    (:func:`analysis.framing.follow_ups.follow_up_credits`)."""
+    if len(doc_ids) != len(unquoted):
+        raise ValueError(f"sourcing_matrix: {len(doc_ids)} doc_ids for {len(unquoted)} sentences")
+    none = ~np.logical_or.reduce([columns[c][credited] for c in lex.categories])
+    rows = credited[none]
+    if not len(rows):
+        return columns
+    spans = speakers.filter(pa.array(none)).to_pylist()
+    follow_ups = {}
+    for row, span in zip(rows.tolist(), spans, strict=True):
+        speaker = follow_up_speaker(span, verbs[row])
+        if speaker is not None:
+            follow_ups[row] = speaker
+    if not follow_ups:
+        return columns
+    # the documents holding a follow-up, as Python strings (their sentences only)
+    ids = np.asarray(doc_ids, dtype=object)
+    wanted = pd.Index(ids).isin({ids[row] for row in follow_ups})
+    keep = np.flatnonzero(wanted)
+    at = dict(zip(follow_ups, np.searchsorted(keep, list(follow_ups)).tolist(), strict=True))
+    texts = without_datelines(unquoted.take(pa.array(keep, type=pa.int64()))).to_pylist()
+    attributed = np.zeros(len(unquoted), dtype=bool)
+    attributed[credited] = True
+    local = follow_up_credits(
+        ids[keep],
+        texts,
+        {at[row]: speaker for row, speaker in follow_ups.items()},
+        {c: columns[c][keep] for c in lex.categories},
+        attributed[keep],
+        lex.category_patterns,
+        lex.sentence_scope,
+    )
+    out = {c: column.copy() for c, column in columns.items()}
+    for c in lex.categories:
+        out[c][keep] = local[c]
+    return out
 
 
 def sourcing_table(

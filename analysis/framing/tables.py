@@ -68,7 +68,9 @@ def add_framing(
     texts = to_arrow(sentences[text_col])  # converted once for every measure
     frames = frame_matrix(texts, book)
     frames.columns = book.columns
-    parts = [frames, sourcing_matrix(texts, sources), hedging_counts(texts, hedges)]
+    doc_ids = sentences["doc_id"].to_numpy() if "doc_id" in sentences.columns else None
+    sourcing = sourcing_matrix(texts, sources, doc_ids=doc_ids)
+    parts = [frames, sourcing, hedging_counts(texts, hedges)]
     new_cols = [c for part in parts for c in part.columns]
     stale = [c for c in sentences.columns if c in new_cols or c.startswith(("frame_", "source_"))]
     base = sentences.drop(columns=stale)

@@ -17,8 +17,8 @@ credits them, within one document and in reading order:
   two before it, unless a sentence of narrative between names someone in its first clause
   ("Mayor Ellen Park defended the plan. “...,” she said"): then the role written before that
   name, or no kind when it has none;
-* **a quotation alone** (a sentence all inside quotation marks, no verb, right after an
-  attributed one: a quotation the sentence splitter cut in two): the kinds of that sentence.
+* **a quotation alone** (a sentence all inside quotation marks, no verb: mostly a quotation
+  the sentence splitter cut in two): as a pronoun, but looking one sentence back only.
 
 Kinds read over the whole sentence (anonymity, ``scope = "sentence"``) are carried by a pronoun
 but not read at a name's first mention. Limits: a surname shared by two people of a story

@@ -86,10 +86,10 @@ def sourcing_method(lexicons: Lexicons, corpus_dir: Path | str | None = None) ->
         f"mayor, who …, said”: 12 words from the subject on are read); the kind is read from "
         f"words (“officials”, “analysts”). Within an article, a follow-up is credited as its "
         f"speaker was named before: a surname (“Whitfield said”) by the role written at its "
-        f"first mention (“Council member Dana Whitfield”), a pronoun (“she said”) or a "
-        f"quotation alone by the nearest speaker or person named within two sentences, "
-        f"whoever that is; so a credit can be carried to the wrong person, and a wrong "
-        f"credit to the next sentence."
+        f"first mention (“Council member Dana Whitfield”), a pronoun (“she said”) by the "
+        f"nearest speaker or person named within two sentences, whoever that is, and a "
+        f"quotation standing alone by the sentence before it; so a credit can be carried to "
+        f"the wrong person, and a wrong credit to the next sentence."
     )
 
 

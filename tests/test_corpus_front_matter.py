@@ -132,3 +132,15 @@ def test_what_is_not_front_matter_stays_text(text: str) -> None:
     read = read_front_matter(text, "d4", _empty_row(), audit)
     assert parse_front_matter(text) is None
     assert (read.text, read.notes, audit) == (text, [], [])
+
+
+def test_nested_aliases_are_not_expanded() -> None:
+    # a "billion laughs" of YAML aliases: each list ten of the one before
+    levels = ['a: &a ["x", "x", "x", "x", "x", "x", "x", "x", "x", "x"]']
+    for n in range(1, 9):
+        below = "*a" if n == 1 else f"*l{n - 1}"
+        levels.append(f"l{n}: &l{n} [{', '.join([below] * 10)}]")
+    text = "---\ntitle: Port strike\n" + "\n".join(levels) + "\nauthor: *l8\n---\nBody.\n"
+    matter = parse_front_matter(text)
+    assert matter is not None and matter.fields["title"] == "Port strike"
+    assert "author" not in matter.fields  # lists of lists are not read

@@ -105,6 +105,8 @@ FIELD_KEYS: dict[str, tuple[str, ...]] = {
     "language": ("language", "lang"),
 }
 
+# The most items of a list value read (a clipper's authors)
+_MOST_ITEMS = 20
 # Keys that make a block front matter: ours, and those clippers and site generators write
 # beside them. A block of other keys only ("Update: ...") is left as text.
 KNOWN_KEYS = frozenset(
@@ -140,13 +142,16 @@ def _key_name(key: str) -> str:
     return re.sub(r"[\s-]+", "_", key.strip().lower())
 
 
-def _as_text(value: object) -> str:
+def _as_text(value: object, nested: bool = False) -> str:
     """A YAML value as one line of text: a list's items joined with "; " (as trafilatura joins
-    a page's authors), a date in ISO form, nothing for a mapping."""
+    a page's authors; its first :data:`_MOST_ITEMS`, and not lists inside it, which YAML's
+    aliases could make as long as they like), a date in ISO form, nothing for a mapping."""
     if value is None or isinstance(value, dict):
         return ""
     if isinstance(value, list | tuple):
-        return "; ".join(t for t in (_as_text(v) for v in value) if t)
+        if nested:
+            return ""
+        return "; ".join(t for t in (_as_text(v, True) for v in value[:_MOST_ITEMS]) if t)
     if isinstance(value, dt.datetime):
         return value.date().isoformat()
     if isinstance(value, dt.date):

@@ -144,3 +144,17 @@ def test_nested_aliases_are_not_expanded() -> None:
     matter = parse_front_matter(text)
     assert matter is not None and matter.fields["title"] == "Port strike"
     assert "author" not in matter.fields  # lists of lists are not read
+
+
+def test_omnivores_keys_are_read() -> None:
+    # Omnivore's export: a block title, the page's address under url_original
+    text = (
+        "---\nid: 8c2f\ntitle: |\n  Port strike ends after talks\nurl_omnivore: "
+        "https://omnivore.app/x\nurl_original: https://www.harbourtimes.com/strike\n"
+        "date_published: 2025-10-21T08:00:00Z\n---\nBody.\n"
+    )
+    matter = parse_front_matter(text)
+    assert matter is not None
+    assert matter.fields["title"] == "Port strike ends after talks"
+    assert matter.fields["url"] == "https://www.harbourtimes.com/strike"
+    assert matter.fields["published"] == "2025-10-21"

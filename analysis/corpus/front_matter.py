@@ -84,6 +84,7 @@ FIELD_KEYS: dict[str, tuple[str, ...]] = {
         "url",
         "link",
         "original_url",
+        "url_original",
         "source_url",
         "canonical",
         "canonical_url",

@@ -76,3 +76,10 @@ def test_a_listed_note_without_outlet_or_site_is_unknown_with_a_warning(tmp_path
         corpus = load_corpus(tmp_path, progress=False, jobs=1)
     outlets = dict(zip(corpus.documents["doc_id"], corpus.documents["outlet"], strict=True))
     assert outlets == {"a": "unknown", "b": "valleycourier.com"}
+
+
+def test_a_note_naming_no_site_is_warned_about_with_what_to_add(tmp_path: Path) -> None:
+    (tmp_path / "a.md").write_text("---\ntitle: Drought rules\ntags: [x]\n---\n" + BODY)
+    with pytest.warns(UserWarning, match=r"outlet is 'unknown'.*front matter: 'site: "):
+        corpus = load_corpus(tmp_path, progress=False, jobs=1)
+    assert corpus.documents.loc[0, "outlet"] == "unknown"

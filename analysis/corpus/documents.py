@@ -712,10 +712,17 @@ def _warn_unknown_outlets(corpus_dir: Path, raw: pd.DataFrame) -> None:
     unknown &= ~raw["raw_text"].map(is_html_page).astype(bool)  # a page saved as .txt
     unknown &= ~raw["raw_text"].map(_names_its_site).astype(bool)  # a clipped note
     if unknown.any():
+        notes = raw["file"].astype(str).str.lower().str.endswith(MARKDOWN_SUFFIXES)
+        hint = (
+            " (a Markdown note may name its site instead, in its front matter: 'site: Valley "
+            "Courier' or 'source: https://...')"
+            if (unknown & notes).any()
+            else ""
+        )
         warn_user(
             f"{corpus_dir}: no {MANIFEST_NAME} and no outlet in a sidecar for some files; "
             f"their outlet is '{UNKNOWN}'. Add a manifest.csv (columns: "
-            f"{', '.join(MANIFEST_COLUMNS)}) to compare outlets."
+            f"{', '.join(MANIFEST_COLUMNS)}) to compare outlets{hint}."
         )
 
 

@@ -105,13 +105,22 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--json", type=Path, default=None, help="also write the results here")
 
 
-def main(args: argparse.Namespace) -> int:
-    """Print the leftover counts before and after cleaning; 2 when no CSV is found."""
+def persent_folder(args: argparse.Namespace) -> Path | None:
+    """The PerSenT folder given as ``--data`` (:func:`add_data_folder`), or None after saying
+    on stderr why there is none to read (no folder, or no CSV file in it)."""
     folder = data_folder(args, HOLDING)
     if isinstance(folder, Path) and not list(folder.glob("*.csv")):
         folder = f"--data {folder}: no CSV file in it; give the PerSenT folder"
     if isinstance(folder, str):
         print(f"error: {folder}", file=sys.stderr)
+        return None
+    return folder
+
+
+def main(args: argparse.Namespace) -> int:
+    """Print the leftover counts before and after cleaning; 2 when no CSV is found."""
+    folder = persent_folder(args)
+    if folder is None:
         return 2
     results = run(folder)
     print(f"{'count':<24} {'raw':>8} {'cleaned':>8}")

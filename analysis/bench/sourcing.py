@@ -23,7 +23,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from analysis.commands.options import add_data_folder, data_folder
+from analysis.commands.options import add_data_folder
 
 HOLDING = "PerSenT's CSV files"
 CONTEXT_SENTENCES = 3  # sentences of the same article shown before each added credit
@@ -108,11 +108,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def main(args: argparse.Namespace) -> int:
     """Print the credits of both readings; 2 when no CSV is found."""
-    folder = data_folder(args, HOLDING)
-    if isinstance(folder, Path) and not list(folder.glob("*.csv")):
-        folder = f"--data {folder}: no CSV file in it; give the PerSenT folder"
-    if isinstance(folder, str):
-        print(f"error: {folder}", file=sys.stderr)
+    from analysis.bench.persent import persent_folder
+
+    folder = persent_folder(args)
+    if folder is None:
         return 2
     if args.sample < 1:
         print("error: --sample must be 1 or more", file=sys.stderr)

@@ -37,8 +37,6 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-import yaml
-
 from analysis.corpus.cleaning import AuditEntry
 from analysis.corpus.export_parts import date_of
 from analysis.corpus.page_metadata import tidy_author, tidy_title
@@ -208,6 +206,8 @@ def _read_lines(block: list[str]) -> tuple[dict[str, object], list[str]]:
                 else ([item] if not before else [before, item])
             )
         line_keys.append(current)
+    import yaml  # only for a text that has front matter: most have none
+
     try:
         loaded = yaml.safe_load("\n".join(block))
     except yaml.YAMLError:

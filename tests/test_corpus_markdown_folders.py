@@ -83,3 +83,16 @@ def test_a_note_naming_no_site_is_warned_about_with_what_to_add(tmp_path: Path) 
     with pytest.warns(UserWarning, match=r"outlet is 'unknown'.*front matter: 'site: "):
         corpus = load_corpus(tmp_path, progress=False, jobs=1)
     assert corpus.documents.loc[0, "outlet"] == "unknown"
+
+
+def test_notes_in_a_sub_folder_of_a_folder_with_a_manifest_are_not_warned_about(
+    tmp_path: Path,
+) -> None:
+    (tmp_path / "a.md").write_text(_note("Water limits", "https://valleycourier.com/a"))
+    (tmp_path / "manifest.csv").write_text("doc_id,file,outlet\na,a.md,Valley Courier\n")
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "method.md").write_text("# How we chose the articles\n")
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        load_corpus(tmp_path, progress=False, jobs=1)
+    assert not any("sub-folders" in str(w.message) for w in caught)

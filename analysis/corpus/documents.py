@@ -544,13 +544,16 @@ def no_articles_message(corpus_dir: Path) -> str:
     return message
 
 
-def _subfolder_articles(corpus_dir: Path, listed: set[str]) -> dict[str, int]:
+def _subfolder_articles(
+    corpus_dir: Path, listed: set[str], *, markdown: bool = True
+) -> dict[str, int]:
     """The number of article files directly in each sub-folder of ``corpus_dir`` (hidden ones
     left out) that ``listed`` (a manifest's file names) does not name, for the sub-folders that
     hold any. Only one level down; a run's own outputs (``reports/summary.html`` of a run whose
     ``--out`` is this folder, in its record of the files it wrote) are not articles, nor are
     the resources a browser saved beside a page ("Story_files" beside "Story.html":
-    :func:`_is_page_resources`)."""
+    :func:`_is_page_resources`); Markdown notes count only with ``markdown`` (a folder without
+    a manifest, where they are articles)."""
     from analysis.outputs import MANIFEST, OutputsError
     from analysis.outputs import read_manifest as read_outputs
 
@@ -568,7 +571,7 @@ def _subfolder_articles(corpus_dir: Path, listed: set[str]) -> dict[str, int]:
         try:
             n = sum(
                 1
-                for p in _article_files(sub, markdown=True)
+                for p in _article_files(sub, markdown=markdown)
                 if os.path.normpath(f"{sub.name}/{p.name}") not in listed
                 and f"{sub.name}/{p.name}" not in written
             )
@@ -802,7 +805,7 @@ def _warn_unread(corpus_dir: Path, listed: set[str], has_manifest: bool = False)
         and os.path.normpath(p.name) not in listed
         and not p.name.lower().startswith(_NOT_ARTICLES)
     )
-    below = _subfolder_articles(corpus_dir, listed)
+    below = _subfolder_articles(corpus_dir, listed, markdown=not has_manifest)
     if below:
         warn_user(
             f"{corpus_dir}: sub-folders are not read, so the article files there are left out "

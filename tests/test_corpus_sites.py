@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from analysis.corpus.sites import site_of
+from analysis.corpus.sites import is_address, outlet_from_address, site_of
 
 
 @pytest.mark.parametrize(
@@ -28,3 +28,27 @@ from analysis.corpus.sites import site_of
 )
 def test_site_of(url: str, site: str) -> None:
     assert site_of(url) == site
+
+
+@pytest.mark.parametrize(
+    ("value", "address"),
+    [
+        ("https://www.harbourtimes.com/a", True),
+        ("www.citypost.org/b", True),
+        (" http://x.com ", True),
+        ("Reuters", False),
+        ("see https://x.com", False),  # a sentence holding an address is not one
+        ("", False),
+    ],
+)
+def test_is_address(value: str, address: bool) -> None:
+    assert is_address(value) is address
+
+
+def test_outlet_from_address_fills_only_an_empty_or_unknown_outlet() -> None:
+    row = {"outlet": "unknown", "url": "https://beta.latimes.com/x"}
+    assert outlet_from_address(row) and row["outlet"] == "latimes.com"
+    given = {"outlet": "LA Times", "url": "https://beta.latimes.com/x"}
+    assert not outlet_from_address(given) and given["outlet"] == "LA Times"
+    no_site = {"outlet": "", "url": "/news/a.html"}
+    assert not outlet_from_address(no_site) and no_site["outlet"] == ""

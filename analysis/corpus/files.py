@@ -31,7 +31,6 @@ Rules, applied the same way to every format:
 from __future__ import annotations
 
 import json
-import re
 import shlex
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
@@ -52,7 +51,7 @@ from analysis.corpus.documents import (
     extra_columns,
 )
 from analysis.corpus.group_names import similar_names_warning
-from analysis.corpus.sites import site_of
+from analysis.corpus.sites import is_address, site_of
 from analysis.user_warnings import warn_user
 
 if TYPE_CHECKING:
@@ -657,7 +656,6 @@ def _text_column_hint(sample: pd.DataFrame, mapping: dict[str, str]) -> str:
     )
 
 
-_ADDRESS_VALUE_RE = re.compile(r"^\s*(?:https?://|www\.)\S+\s*$", re.IGNORECASE)
 _ADDRESS_SHARE = 0.8  # a column is one of addresses when this share of its values are
 _ADDRESS_WORDS = ("url", "link", "address", "href", "source", "permalink", "canonical")
 _PICTURE_WORDS = ("image", "img", "thumb", "photo", "picture", "logo", "icon", "avatar", "video")
@@ -672,7 +670,7 @@ def _address_columns(sample: pd.DataFrame | None, mapping: dict[str, str]) -> li
         values = [v for v in sample[name] if isinstance(v, str) and v.strip()]
         if name in mapping.values() or not values:
             continue
-        if sum(bool(_ADDRESS_VALUE_RE.match(v)) for v in values) >= _ADDRESS_SHARE * len(values):
+        if sum(map(is_address, values)) >= _ADDRESS_SHARE * len(values):
             found.append(str(name))
     # an article's own address first ("url", "link", "source"); a picture's is no article's
     found = [n for n in found if not any(w in n.lower() for w in _PICTURE_WORDS)]

@@ -40,7 +40,7 @@ from dataclasses import dataclass, field
 from analysis.corpus.cleaning import AuditEntry
 from analysis.corpus.export_parts import date_of
 from analysis.corpus.page_metadata import tidy_author, tidy_title
-from analysis.corpus.sites import site_of
+from analysis.corpus.sites import is_address, outlet_from_address, site_of
 
 # A folder's Markdown files (analysis.corpus.documents reads them as articles)
 MARKDOWN_SUFFIXES = (".md", ".markdown")
@@ -51,12 +51,11 @@ _END_RE = re.compile(r"^(?:-{3}|\.{3})\s*$")
 # "title: ...", "date-published:", "Source URL:": a key at the start of a line
 _KEY_RE = re.compile(r"^(?P<key>[A-Za-z][\w .-]{0,40}?)\s*:(?:\s+(?P<value>.*?))?\s*$")
 _CONTINUATION_RE = re.compile(r"^(?:\s+\S|-\s|-$)")
-_ADDRESS_RE = re.compile(r"^(?:https?://|www\.)\S+$", re.IGNORECASE)
 # "[[Maria Lopez]]", "[[Maria Lopez|M. Lopez]]": Obsidian's links to a note
 _WIKI_LINK_RE = re.compile(r"\[\[([^\]|]*)(?:\|[^\]]*)?\]\]")
 _BY_RE = re.compile(r"^by\s+", re.IGNORECASE)
-_EXCERPT_RE = re.compile(r"^>\s*#{1,6}\s*excerpt\s*$", re.IGNORECASE)
-_EXCERPT_NEAR_TOP_RE = re.compile(r"^>\s*#{1,6}\s*excerpt\s*$", re.IGNORECASE | re.MULTILINE)
+# MarkDownload's "> ## Excerpt" heading (a line of its own: the pattern is multi-line)
+_EXCERPT_RE = re.compile(r"^>\s*#{1,6}\s*excerpt\s*$", re.IGNORECASE | re.MULTILINE)
 _EXCERPT_CHARS = 2000  # how far down an excerpt is looked for (under a title of any length)
 
 # Our field: the keys that give it, in order of preference (keys compared in lower case, with
@@ -134,7 +133,6 @@ class FrontMatterRead:
 
     text: str  # the text with the block's lines (and a clipper's excerpt) made empty
     notes: list[str] = field(default_factory=list)  # "title: from the front matter ('title')"
-    found: bool = False
 
 
 def _key_name(key: str) -> str:
@@ -191,7 +189,7 @@ def _read_lines(block: list[str]) -> tuple[dict[str, object], list[str]]:
     current = ""
     for line in block:
         match = _KEY_RE.match(line) if not line[:1].isspace() else None
-        if match is not None and not line.startswith("-"):
+        if match is not None:
             current = _key_name(match["key"])
             value = (match["value"] or "").strip()
             if len(value) >= 2 and value[0] == value[-1] and value[0] in "\"'":
@@ -237,10 +235,10 @@ def parse_front_matter(text: str) -> FrontMatter | None:
             value = _as_text(values.get(key))
             if not value:
                 continue
-            is_address = bool(_ADDRESS_RE.match(value))
-            if ours == "url" and not is_address:
+            address = is_address(value)
+            if ours == "url" and not address:
                 continue  # "source: Reuters" names the outlet, not an address
-            if ours == "outlet" and is_address:
+            if ours == "outlet" and address:
                 continue
             fields[ours], keys[ours] = value, key
             break
@@ -284,15 +282,12 @@ def read_front_matter(
     """
     read = FrontMatterRead(text)
     head = text[:_EXCERPT_CHARS]
-    if not text.startswith("---") and (
-        "xcerpt" not in head or _EXCERPT_NEAR_TOP_RE.search(head) is None
-    ):
+    if not text.startswith("---") and ("xcerpt" not in head or _EXCERPT_RE.search(head) is None):
         return read  # most texts: neither front matter nor an excerpt
     matter = parse_front_matter(text)
     lines = text.split("\n")
     start = 0
     if matter is not None:
-        read.found = True
         start = matter.end_line
         used: dict[str, str] = {}  # key -> the audit's result for its lines
         site = matter.fields.get("outlet", "")
@@ -310,11 +305,8 @@ def read_front_matter(
             read.notes.append(f"{ours}: from the front matter ('{key}')")
             if ours == "published" and not row.get("date_note"):
                 row["date_note"] = f"Read from the front matter's '{key}'."
-        if str(row.get("outlet", "") or "") in ("", "unknown"):
-            address_site = site_of(str(row.get("url", "") or ""))
-            if address_site:
-                row["outlet"] = address_site
-                read.notes.append("outlet: the site of its address (no site name given)")
+        if outlet_from_address(row):
+            read.notes.append("outlet: the site of its address (no site name given)")
         for number, key in enumerate(matter.line_keys, start=1):
             original = lines[number - 1]
             action = "moved_to_metadata" if key in used else "removed"
@@ -326,6 +318,6 @@ def read_front_matter(
     for index in excerpt:
         audit.append(AuditEntry(doc_id, index + 1, lines[index], "clipper_excerpt", "removed", ""))
         lines[index] = ""
-    if read.found or excerpt:
+    if matter is not None or excerpt:
         read.text = "\n".join(lines)
     return read

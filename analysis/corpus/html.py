@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 from analysis.corpus.cleaning import AuditEntry
 from analysis.corpus.page_metadata import tidy_author, tidy_title
-from analysis.corpus.sites import site_of
+from analysis.corpus.sites import outlet_from_address
 from analysis.user_warnings import warn_user
 
 HTML_SUFFIXES = (".html", ".htm")
@@ -285,18 +285,16 @@ def read_page(record: dict, row: dict[str, str], audit: list[AuditEntry]) -> Pag
     Fills empty fields of ``row`` from the page's metadata (:func:`fill_from_metadata`), appends
     the ``html_extraction`` audit row to ``audit`` and returns the text to clean. A page whose
     HTML names no site but whose address is known (the manifest's, the page's canonical link, an
-    MHTML file's) gets the address's site as outlet (:func:`analysis.corpus.sites.site_of`), as
-    an export with addresses does; an outlet that stays unknown is warned about, as for a folder
-    without a manifest.
+    MHTML file's) gets the address's site as outlet
+    (:func:`analysis.corpus.sites.outlet_from_address`), as an export with addresses does; an
+    outlet that stays unknown is warned about, as for a folder without a manifest.
     """
     name = str(record.get("file") or record.get("doc_id") or "")
     extraction = extract_article(str(record.get("raw_text") or ""), name)
     notes = fill_from_metadata(row, extraction.metadata)
     if extraction.problem is None:
         audit.append(extraction_audit_entry(str(record["doc_id"]), extraction))
-    site = site_of(str(row.get("url", "") or ""))
-    if row.get("outlet", "") in ("", "unknown") and site:
-        row["outlet"] = site  # as for an export with addresses but no outlets (sites.py)
+    if outlet_from_address(row):
         notes.append("outlet: the site of its address (no site name in the HTML)")
     if row.get("outlet", "") in ("", "unknown"):
         row["outlet"] = "unknown"

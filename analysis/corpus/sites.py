@@ -15,6 +15,28 @@ IP address names no site.
 
 from __future__ import annotations
 
+import re
+
+# A value that is a web address and nothing else ("https://...", "www.example.com/a")
+_ADDRESS_RE = re.compile(r"^\s*(?:https?://|www\.)\S+\s*$", re.IGNORECASE)
+
+
+def is_address(value: str) -> bool:
+    """Whether ``value`` is a web address alone (a scheme or ``www.`` first, no spaces inside):
+    a scraper's ``source`` column, a note's ``source:`` field, as opposed to a site's name."""
+    return bool(_ADDRESS_RE.match(value))
+
+
+def outlet_from_address(row: dict[str, str]) -> bool:
+    """Give a document ``row`` whose outlet is empty or ``"unknown"`` the site of its ``url``
+    (:func:`site_of`), as for an export with addresses but no outlets; True when it did."""
+    if str(row.get("outlet", "") or "") not in ("", "unknown"):
+        return False
+    site = site_of(str(row.get("url", "") or ""))
+    if site:
+        row["outlet"] = site
+    return bool(site)
+
 
 def site_of(url: str) -> str:
     """The registrable domain of ``url`` in lower case (``"latimes.com"``), or ``""`` when the

@@ -39,6 +39,7 @@ import pandas as pd
 import pyarrow as pa
 
 from analysis.framing.frames import regex_contains
+from analysis.framing.sourcing import _APPOSITIVE_COMMA, _CLAUSE_BREAK, _QUOTED_MARK
 
 # The speaker of a follow-up, once the verb is taken out: a pronoun, or a name of one to three
 # capitalised words (perhaps after an honorific), perhaps with an adverb beside it.
@@ -46,8 +47,8 @@ _ADVERBS = r"(?:also|later|then|again|further|previously|earlier|added|once|has|
 _PRONOUN_RE = re.compile(rf"^(?:{_ADVERBS}\s+)*(?P<p>he|she|they|it)(?:\s+{_ADVERBS})*$", re.I)
 _HONORIFIC = r"(?:Mr|Mrs|Ms|Miss|Dr|Prof|Sen|Rep|Gov|Gen|Sgt|Lt|Col|Capt)\.?"
 _NAME_RE = re.compile(
-    rf"^(?:{_ADVERBS}\s+)*(?:{_HONORIFIC}\s+)?(?P<n>(?:[A-Z][\w'’-]*\s+){{0,2}}"
-    rf"(?P<s>[A-Z][\w'’-]*[\w]))(?:’s|'s)?(?:\s+{_ADVERBS})*$"
+    rf"^(?:{_ADVERBS}\s+)*(?:{_HONORIFIC}\s+)?(?:[A-Z][\w'’-]*\s+){{0,2}}"
+    rf"(?P<s>[A-Z][\w'’-]*[\w])(?:’s|'s)?(?:\s+{_ADVERBS})*$"
 )
 # The most words a follow-up's speaker has besides its verb ("also Ms. Dana Whitfield")
 _MOST_WORDS = 6
@@ -60,8 +61,9 @@ _DESCRIPTION_WORDS = 12
 _NOT_A_DESCRIPTION = re.compile(
     r"^(?:who|whom|whose|which|where|when|while|after|before|said|says|told|on|in|at)\b", re.I
 )
-_CLAUSE_BREAK = re.compile(r"[,;:—–¶]")
-_DESCRIBED_RE = re.compile(r"(?:’s|'s)?\s*[,—–]\s*(?P<d>[^,;:—–¶]*)")
+# sourcing's clause breaks (punctuation, dashes, the mark left where a quotation was)
+_CLAUSE_BREAK_RE = re.compile(f"[{_CLAUSE_BREAK}]")
+_DESCRIBED_RE = re.compile(rf"(?:’s|'s)?\s*{_APPOSITIVE_COMMA}\s*(?P<d>[^{_CLAUSE_BREAK}]*)")
 # what may stand between a comma and a surname: the name's other words ("director, Sam Okafor")
 _ONLY_NAME_WORDS = re.compile(rf"\s*(?:{_HONORIFIC}\s+)?(?:[A-Z][\w'’.-]*\s+)*")
 
@@ -73,7 +75,10 @@ def follow_up_speaker(span: str | None, verb: str | None) -> tuple[str, str] | N
     if span is None:
         return None
     # the span holds the verb as written (speaker_spans joins them)
-    first = span.split("¶", 1)[0].replace(verb, " ", 1) if verb else span.replace("¶", " ")
+    if verb:
+        first = span.split(_QUOTED_MARK, 1)[0].replace(verb, " ", 1)
+    else:
+        first = span.replace(_QUOTED_MARK, " ")
     parts = first.replace(",", " ").split()
     if len(parts) > _MOST_WORDS:
         return None
@@ -116,7 +121,7 @@ def _mention_context(text: str, surname: str) -> tuple[str, str] | None:
     if found is None:
         return None
     start, end = found
-    pieces = _CLAUSE_BREAK.split(text[:start])
+    pieces = _CLAUSE_BREAK_RE.split(text[:start])
     context = pieces[-1]
     if len(pieces) > 1 and _ONLY_NAME_WORDS.fullmatch(context):
         context = f"{pieces[-2]}, {context.strip()} "
@@ -225,7 +230,7 @@ def _introduced_before(text: str) -> str | None:
     """The words before the surname of the person a sentence of narrative names in its first
     clause ("Mayor Ellen Park defended the plan": "Mayor Ellen "), for :func:`_roles`; None when
     it names no one (the pronoun then looks further back)."""
-    clause = _CLAUSE_BREAK.split(text, 1)[0]
+    clause = _CLAUSE_BREAK_RE.split(text, 1)[0]
     person = _PERSON_RE.search(clause)
     if person is None:
         return None

@@ -49,7 +49,6 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from analysis.config import DATA_DIR
-from analysis.framing.follow_ups import follow_up_credits, follow_up_speaker
 from analysis.framing.frames import masked_texts, regex_contains, regex_first, to_arrow
 from analysis.lexicon import (
     WORD_CHAR,
@@ -511,28 +510,32 @@ def sourcing_matrix(
             column[credited] = regex_contains(where, pattern, ignore_case=False)
         columns[category] = column
     if doc_ids is not None and len(credited):
-        columns = _with_follow_ups(doc_ids, unquoted, credited, speaker_texts, found, columns, lex)
+        _credit_follow_ups(doc_ids, unquoted, attributed, speaker_texts, found, columns, lex)
     data.update({f"source_{category}": columns[category] for category in lex.categories})
     return pd.DataFrame(data, index=pd.RangeIndex(n), columns=lex.columns)
 
 
-def _with_follow_ups(
+def _credit_follow_ups(
     doc_ids: Sequence[object],
     unquoted: pa.Array,
-    credited: np.ndarray,
+    attributed: np.ndarray,
     speakers: pa.Array,
     verbs: list[str | None],
     columns: dict[str, np.ndarray],
     lex: SourceLexicon,
-) -> dict[str, np.ndarray]:
-    """``columns`` with the attributions by surname or pronoun credited
-    (:func:`analysis.framing.follow_ups.follow_up_credits`)."""
+) -> None:
+    """Credit in ``columns`` (one array per kind, changed in place) the attributions by
+    surname, pronoun or a quotation alone (:mod:`analysis.framing.follow_ups`); ``speakers`` are
+    the speaker spans of the attributed rows, in order."""
+    from analysis.framing.follow_ups import follow_up_credits, follow_up_speaker
+
     if len(doc_ids) != len(unquoted):
         raise ValueError(f"sourcing_matrix: {len(doc_ids)} doc_ids for {len(unquoted)} sentences")
+    credited = np.flatnonzero(attributed)
     none = ~np.logical_or.reduce([columns[c][credited] for c in lex.categories])
     rows = credited[none]
     if not len(rows):
-        return columns
+        return
     spans = speakers.filter(pa.array(none)).to_pylist()
     follow_ups = {}
     for row, span in zip(rows.tolist(), spans, strict=True):
@@ -540,15 +543,12 @@ def _with_follow_ups(
         if speaker is not None:
             follow_ups[row] = speaker
     if not follow_ups:
-        return columns
+        return
     # the documents holding a follow-up, as Python strings (their sentences only)
     ids = np.asarray(doc_ids, dtype=object)
-    wanted = pd.Index(ids).isin({ids[row] for row in follow_ups})
-    keep = np.flatnonzero(wanted)
+    keep = np.flatnonzero(pd.Index(ids).isin({ids[row] for row in follow_ups}))
     at = dict(zip(follow_ups, np.searchsorted(keep, list(follow_ups)).tolist(), strict=True))
     texts = without_datelines(unquoted.take(pa.array(keep, type=pa.int64()))).to_pylist()
-    attributed = np.zeros(len(unquoted), dtype=bool)
-    attributed[credited] = True
     local = follow_up_credits(
         ids[keep],
         texts,
@@ -558,10 +558,8 @@ def _with_follow_ups(
         lex.category_patterns,
         lex.sentence_scope,
     )
-    out = {c: column.copy() for c, column in columns.items()}
     for c in lex.categories:
-        out[c][keep] = local[c]
-    return out
+        columns[c][keep] = local[c]
 
 
 def sourcing_table(

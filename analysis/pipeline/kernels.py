@@ -32,6 +32,7 @@ from typing import Any
 
 from analysis.nltk_import import NLTK_SKIPPED_EXTRAS  # noqa: F401  (named in docs and tests)
 from analysis.pipeline.execute import KERNEL_NAME
+from analysis.pipeline.priority import set_background_priority
 
 WARMUP_TIMEOUT_S = 120
 # Modules that a package function imports when it is first called rather than when its module
@@ -398,15 +399,15 @@ class WarmKernel:
     def set_background(self, background: bool) -> None:
         """Lower the kernel's CPU priority (nice :data:`BACKGROUND_NICE`), or restore it.
 
-        Only done where it can be undone (:func:`can_restore_priority`); a kernel whose
-        priority cannot be set stays as it is.
+        Both the kernel's autogroup nice, which ranks it against the run's other processes
+        where the scheduler groups them by session, and its own nice value, where that can be
+        undone (:mod:`analysis.pipeline.priority`); a priority that cannot be set stays as it
+        is.
         """
         process = getattr(getattr(self.manager, "provisioner", None), "process", None)
         pid = getattr(process, "pid", None)
-        if pid is None or not can_restore_priority():
-            return
-        with contextlib.suppress(OSError):
-            os.setpriority(os.PRIO_PROCESS, pid, BACKGROUND_NICE if background else os.nice(0))
+        if pid is not None:
+            set_background_priority(pid, background, BACKGROUND_NICE)
 
     def kill(self) -> None:
         """Stop the kernel process at once (safe from any thread); its notebook then fails."""
@@ -434,18 +435,6 @@ class WarmKernel:
                 client.stop_channels()
         with contextlib.suppress(Exception):
             run_sync(self.manager.shutdown_kernel)(now=True)
-
-
-@functools.cache
-def can_restore_priority() -> bool:
-    """Whether this process may raise a kernel's CPU priority back after lowering it: as root,
-    or when the ``RLIMIT_NICE`` limit allows nice 0 (otherwise priorities are left alone)."""
-    import resource
-
-    if os.geteuid() == 0:
-        return True
-    soft, _ = resource.getrlimit(resource.RLIMIT_NICE)
-    return soft == resource.RLIM_INFINITY or soft >= 20 - os.nice(0)
 
 
 def start_kernel(

@@ -109,11 +109,29 @@ def run_key(
     _hash_tree(digest, "corpus", Path(corpus), skip=Path(out))
     digest.update(f"cwd {Path.cwd()}\0out {Path(out).resolve()}\0".encode())
     digest.update(f"python {sys.version} {sys.executable}\0".encode())
-    versions = sorted(f"{d.metadata['Name']}=={d.version}" for d in metadata.distributions())
-    digest.update("\n".join(versions).encode() + b"\0")
+    digest.update("\n".join(installed_versions()).encode() + b"\0")
     env = sorted((k, v) for k, v in os.environ.items() if k.startswith(_ENV_PREFIXES))
     digest.update(json.dumps(env).encode())
     return digest.hexdigest()
+
+
+def _name_and_version(distribution: metadata.Distribution) -> str:
+    """``name==version`` from the header of a distribution's metadata file, read as plain
+    lines: parsing it as e-mail headers (``Distribution.metadata``) costs about 70 ms over the
+    160 distributions of an ordinary environment, on every run and every unchanged rerun."""
+    text = distribution.read_text("METADATA") or distribution.read_text("PKG-INFO") or ""
+    fields = {"Name": "", "Version": ""}
+    for line in text.partition("\n\n")[0].splitlines():
+        key, colon, value = line.partition(":")
+        if colon and key in fields and not fields[key]:
+            fields[key] = value.strip()
+    return f"{fields['Name']}=={fields['Version']}"
+
+
+def installed_versions() -> list[str]:
+    """``name==version`` of every installed distribution, sorted: an upgrade, a downgrade, an
+    install or an uninstall changes the list, and with it the run's key."""
+    return sorted(_name_and_version(d) for d in metadata.distributions())
 
 
 def _sha256(path: Path) -> str:

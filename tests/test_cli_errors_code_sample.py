@@ -140,3 +140,48 @@ def test_an_out_that_is_not_a_csv_file_is_refused(
     line = one_error_line(capsys.readouterr().err)
     assert line.startswith(f"error: --out {out}: ") and "must end in .csv" in line
     assert not out.exists() and list(tmp_path.glob("sheet*")) == []
+
+
+def test_sourcing_adds_its_columns_after_tone_and_a_guide_section(
+    make_corpus, tmp_path: Path
+) -> None:
+    from analysis.validation.sourcing_codes import sourcing_columns
+
+    sheet = tmp_path / "sheet.csv"
+    assert _sample(make_corpus(), sheet, "--n", "3", "--sourcing") == 0
+    columns = _columns(sheet)
+    assert columns[columns.index("tone") + 1 :] == sourcing_columns()
+    guide = (tmp_path / "sheet.guide.md").read_text(encoding="utf-8")
+    assert "## Sourcing" in guide and "`source_government_officials`" in guide
+    plain = tmp_path / "plain.csv"
+    assert _sample(make_corpus(), plain, "--n", "3") == 0
+    assert "attributed" not in _columns(plain)
+
+
+def test_sourcing_lists_the_kinds_of_the_lexicon_given(make_corpus, tmp_path: Path) -> None:
+    lexicon = tmp_path / "rangers.toml"
+    lexicon.write_text(
+        '[attribution_verbs]\nsay = ["said"]\n\n[sources.rangers]\nlabel = "Park rangers"\n'
+        'terms = ["rangers"]\n',
+        encoding="utf-8",
+    )
+    sheet = tmp_path / "sheet.csv"
+    assert _sample(make_corpus(), sheet, "--n", "2", "--sourcing", "--sources", str(lexicon)) == 0
+    assert _columns(sheet)[-2:] == ["attributed", "source_rangers"]
+    assert "Park rangers" in (tmp_path / "sheet.guide.md").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("options", "named"),
+    [
+        (["--sourcing", "--unit", "article"], "--unit article"),
+        (["--sources", "x.toml"], "give --sourcing too"),
+    ],
+)
+def test_sourcing_options_that_do_not_fit_are_refused_before_reading(
+    make_corpus, tmp_path: Path, capsys, options: list[str], named: str
+) -> None:
+    sheet = tmp_path / "sheet.csv"
+    assert _sample(make_corpus(), sheet, "--n", "2", *options) == 2
+    assert named in one_error_line(capsys.readouterr().err)
+    assert not sheet.exists()

@@ -341,3 +341,69 @@ def test_validate_prints_a_note_for_a_zero_width_interval(tmp_path: Path, capsys
     row = pd.read_csv(out / "agreement.csv").iloc[0]
     assert row["f1"] == 1.0 and row["precision_ci_low"] < 1.0
     assert row["ci_note"].startswith("f1 interval zero-width")
+
+
+def test_validate_measures_a_sheet_s_sourcing_columns_and_prints_them(
+    tmp_path: Path, capsys
+) -> None:
+    sheet = tmp_path / "coded.csv"
+    sheet.write_text(
+        "item_id,sentence,attributed,source_government_officials\n"
+        "1,Officials said the plan would work.,1,1\n"
+        "2,The plan was approved on Monday.,0,0\n"
+        "3,The plan would work according to a memo.,1,0\n",
+        encoding="utf-8",
+    )
+    assert main(["validate", "--sheet", str(sheet), "--out", str(tmp_path / "v")]) == 0
+    printed = capsys.readouterr().out
+    assert "sources" in printed and "source_government_officials" in printed
+    table = pd.read_csv(tmp_path / "v" / "agreement.csv")
+    assert set(table["method"]) == {"sources"}
+    missing = tmp_path / "missing.toml"
+    assert main(["validate", "--sheet", str(sheet), "--out", str(tmp_path / "w"),
+                 "--sources", str(missing)]) == 2  # fmt: skip
+    assert f"--sources {missing}: file not found" in capsys.readouterr().err
+    assert not (tmp_path / "w" / "agreement.csv").exists()
+
+
+def test_train_leaves_a_sheet_s_sourcing_columns_out_of_the_frames(tmp_path: Path, capsys) -> None:
+    import json
+
+    coded = war_sheet(tmp_path / "war.csv")
+    table = pd.read_csv(coded)
+    table["attributed"] = [i % 2 for i in range(len(table))]
+    table["source_citizens"] = 0
+    table.to_csv(coded, index=False)
+    assert main(["train", "--sheet", str(coded), "--out", str(tmp_path / "m"), "--folds", "2"]) == 0
+    assert "not frames, so not trained: attributed, source_citizens" in capsys.readouterr().out
+    meta = json.loads((tmp_path / "m" / "model.json").read_text(encoding="utf-8"))
+    assert meta["keys"] == ["war"]
+
+
+def test_validate_takes_the_codebook_of_the_corpus_the_sheet_was_drawn_from(
+    make_corpus, tmp_path: Path, capsys
+) -> None:
+    # the summary told users to run validate without naming the corpus: the corpus's own
+    # codebook (its analysis.toml), which code-sample drew the sheet with, was not measured
+    folder = make_corpus()
+    (folder / "river.toml").write_text(
+        '[[frames]]\nkey = "pollution"\nlabel = "Pollution"\ntype = "issue"\n'
+        'definition = "The river as polluted."\nindicators = ["sewage", "spill"]\n',
+        encoding="utf-8",
+    )
+    (folder / "analysis.toml").write_text('[lexicons]\ncodebook = "river.toml"\n', "utf-8")
+    sheet = tmp_path / "coded.csv"
+    sheet.write_text(
+        "sentence,pollution\nSewage spilled into the river.,1\nThe mayor spoke.,0\n", "utf-8"
+    )
+    out = tmp_path / "v"
+    command = ["validate", "--sheet", str(sheet), "--corpus", str(folder), "--out", str(out)]
+    assert main(command) == 0
+    assert list(pd.read_csv(out / "agreement.csv")["frame"]) == ["pollution"]
+    capsys.readouterr()
+    assert main(["validate", "--sheet", str(sheet), "--out", str(tmp_path / "w")]) == 2
+    assert "'pollution' not read" in capsys.readouterr().err  # the package's generic frames
+    missing = tmp_path / "nowhere"
+    assert main(["validate", "--sheet", str(sheet), "--corpus", str(missing), "--out",
+                 str(tmp_path / "x")]) == 2  # fmt: skip
+    assert f"--corpus {missing}: no such folder or file" in capsys.readouterr().err

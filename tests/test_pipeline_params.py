@@ -372,3 +372,11 @@ def test_an_agreement_table_for_none_of_the_codebooks_frames_is_refused(make_cor
         check_lexicon_files(folder, {"validation": str(agreement)})
     pd.DataFrame([{**row, "frame": "conflict"}]).to_csv(agreement, index=False)
     check_lexicon_files(folder, {"validation": str(agreement)})  # a frame of the codebook
+    # a table of sourcing rows only (code-sample --sourcing) validates sourcing: not refused
+    sourcing = [{**row, "method": "sources", "frame": f} for f in ("attributed", "source_media")]
+    pd.DataFrame(sourcing).to_csv(agreement, index=False)
+    check_lexicon_files(folder, {"validation": str(agreement)})
+    # with frames of another codebook beside them, still refused for the frames
+    pd.DataFrame([*sourcing, {**row, "frame": "carbon_tax"}]).to_csv(agreement, index=False)
+    with pytest.raises(ParameterError, match=r"\['carbon_tax'\], none"):
+        check_lexicon_files(folder, {"validation": str(agreement)})

@@ -731,3 +731,73 @@ def test_the_commands_the_summary_gives_name_a_corpus_that_is_not_the_bundled_on
     )
     assert summary.rerun_command(None) == "`python -m analysis run`"  # the bundled corpus
     assert summary.not_validated(None) == summary.NOT_VALIDATED
+
+
+def _sourcing_rows() -> list[dict]:
+    return [
+        {"method": "sources", "frame": "attributed", "n": 50, "f1": 0.9, "f1_ci_low": 0.8,
+         "f1_ci_high": 0.96, "tp": 20, "fp": 2, "fn": 2, "tn": 26},
+        {"method": "sources", "frame": "source_citizens", "n": 50, "f1": 0.5, "f1_ci_low": 0.2,
+         "f1_ci_high": 0.8, "tp": 2, "fp": 2, "fn": 2, "tn": 44},
+        {"method": "sources", "frame": "source_anonymous", "n": 50, "f1": 0.0, "f1_ci_low": 0.0,
+         "f1_ci_high": 0.0, "tp": 0, "fp": 1, "fn": 0, "tn": 49},
+    ]  # fmt: skip
+
+
+def test_sourcing_rows_of_the_agreement_table_are_reported_under_their_own_heading(
+    workspace, tmp_path
+):
+    agreement = _agreement(tmp_path / "agreement.csv")
+    table = pd.concat([pd.read_csv(agreement), pd.DataFrame(_sourcing_rows())])
+    table.to_csv(agreement, index=False)
+    head, limits = summary.validation_lines(
+        workspace["tables"], {"validation": str(agreement)}, workspace["corpus"]
+    )
+    text = "\n".join(head)
+    section = text.split("### How far to trust the sourcing shares")[1]
+    assert "- Attributed (a verb of saying or a direct quotation): F1 0.90 (95% CI 0.80–0.96; " \
+        "n = 50 human-coded sentences, 22 coded 1)." in section  # fmt: skip
+    assert "- Credits Citizens: F1 0.50 (95% CI 0.20–0.80; n = 50 human-coded sentences, 4 " \
+        "coded 1)." in section  # fmt: skip
+    assert "no width" not in section
+    table.loc[table["frame"] == "source_citizens", ["f1_ci_low", "f1_ci_high"]] = 0.5
+    table.to_csv(agreement, index=False)
+    again, _ = summary.validation_lines(
+        workspace["tables"], {"validation": str(agreement)}, workspace["corpus"]
+    )
+    assert "coded 1). The interval has no width: too few items" in "\n".join(again)
+    assert "- Credits Anonymous sources: no item of the 50 was coded 1 by the humans" in section
+    assert text.index("frame shares") < text.index("sourcing shares")
+    assert limits == []
+
+
+def test_a_validation_without_sourcing_rows_says_sourcing_was_not_validated(workspace, tmp_path):
+    agreement = _agreement(tmp_path / "agreement.csv")
+    head, limits = summary.validation_lines(
+        workspace["tables"], {"validation": str(agreement)}, workspace["corpus"]
+    )
+    assert "sourcing shares" not in "\n".join(head)
+    assert len(limits) == 1 and limits[0].startswith("- **Sourcing not validated on this corpus.**")
+    assert "code-sample --sourcing" in limits[0]
+
+
+def test_a_table_of_sourcing_only_validates_sourcing_and_not_the_frames(workspace, tmp_path):
+    agreement = tmp_path / "agreement.csv"
+    pd.DataFrame(_sourcing_rows()).to_csv(agreement, index=False)
+    head, limits = summary.validation_lines(
+        workspace["tables"], {"validation": str(agreement)}, workspace["corpus"]
+    )
+    assert head[0] == "### How far to trust the sourcing shares"
+    assert len(limits) == 1 and "The frame and tone coders were not checked" in limits[0]
+    assert "other frames" not in limits[0]
+    no_table, _ = summary.validation_lines(workspace["tables"], {}, workspace["corpus"])
+    assert "frame, tone and sourcing coders" in summary.not_validated(workspace["corpus"])
+    assert no_table == []
+
+
+def test_the_validate_command_names_the_corpus_whose_lexicons_drew_the_sheet(workspace):
+    name = workspace["corpus"].name
+    assert f"validate --sheet CODED.csv --corpus {name} --out" in summary.not_validated(
+        workspace["corpus"]
+    )
+    assert "validate --sheet CODED.csv --corpus seeds --out" in summary.NOT_VALIDATED

@@ -225,3 +225,32 @@ def test_the_agreement_table_has_the_note_column() -> None:
     table = agreement_table(gold, {"codebook": pd.DataFrame({"war": np.ones(5, bool)})})
     assert list(table.columns)[-1] == "ci_note"
     assert table.loc[0, "ci_note"].startswith("f1 interval zero-width")
+
+
+def test_agreement_frames_leave_out_tone_and_the_sourcing_rows() -> None:
+    from analysis.validation.agreement import agreement_frames
+
+    table = pd.DataFrame(
+        {
+            "method": ["codebook", "codebook", "model", "sources", "sources"],
+            "frame": ["conflict", "tone", "morality", "attributed", "source_media"],
+        }
+    )
+    assert agreement_frames(table) == ["conflict", "morality"]
+    assert agreement_frames(table[table["method"] == "sources"]) == []
+
+
+def test_the_validation_sentence_names_the_sourcing_agreement() -> None:
+    from analysis.validation.agreement import validation_sentence
+
+    rows = pd.DataFrame(
+        [
+            {"method": "codebook", "frame": "conflict", "n": 40, "f1": 0.6, "kappa": 0.5,
+             "accuracy": 0.8},
+            {"method": "sources", "frame": "attributed", "n": 40, "f1": 0.88, "kappa": 0.7,
+             "accuracy": 0.9},
+        ]
+    )  # fmt: skip
+    sentence = validation_sentence(rows)
+    assert "the source lexicon's attributions reached F1 0.88 against 40" in sentence
+    assert "sources" not in validation_sentence(rows.iloc[:1])

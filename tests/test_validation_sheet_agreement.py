@@ -93,3 +93,63 @@ def test_codebook_frames_without_a_column_are_named_not_measured(tmp_path: Path)
         "not coded in the sheet, so not measured: economic_consequences, responsibility "
         "(no column), human_interest (no column), morality (no column)"
     )
+
+
+SOURCING_SHEET = (
+    "item_id,sentence,attributed,source_government_officials,source_citizens\n"
+    "1,Officials said the plant would open in May.,1,1,0\n"  # the lexicon agrees
+    "2,The plant will open in May.,0,0,0\n"  # agrees
+    "3,Residents said the water tasted of chlorine.,1,0,1\n"  # agrees
+    '4,"“We were never asked,” one neighbour told the meeting.",1,0,1\n'  # humans: a citizen
+    "5,The ministry's plan drew criticism.,0,0,0\n"  # the lexicon: not attributed either
+)
+
+
+def test_sourcing_columns_are_measured_as_the_coder_sources(tmp_path: Path) -> None:
+    from analysis.validation.sourcing_codes import machine_sourcing_codes
+
+    measured = measure_sheets(sheet(tmp_path, SOURCING_SHEET), n_boot=20, seed=1)
+    rows = measured.agreement.set_index(["method", "frame"])
+    assert set(measured.agreement["method"]) == {"sources"}
+    texts = pd.read_csv(tmp_path / "coded.csv")["sentence"]
+    machine = machine_sourcing_codes(texts)
+    human = pd.read_csv(tmp_path / "coded.csv")
+    for column in ("attributed", "source_government_officials", "source_citizens"):
+        row = rows.loc[("sources", column)]
+        h, m = human[column].to_numpy(), machine[column].to_numpy()
+        assert int(row["tp"]) == int(((h == 1) & (m == 1)).sum())
+        assert int(row["fp"]) == int(((h == 0) & (m == 1)).sum())
+        assert int(row["fn"]) == int(((h == 1) & (m == 0)).sum())
+        assert int(row["n"]) == 5
+    # the bundled lexicon reads "neighbour" as a citizen: all five agree on that column
+    assert rows.loc[("sources", "source_citizens"), "f1"] == 1.0
+    # frames and tone were not on the sheet: not measured, and not asked for
+    assert "tone" in measured.no_column
+
+
+def test_two_coders_agreement_covers_the_sourcing_columns(tmp_path: Path) -> None:
+    text = (
+        "sentence,attributed,source_citizens,coder\n"
+        "Residents said it was loud.,1,1,a\nIt was loud.,0,0,a\n"
+        "Residents said it was loud.,1,0,b\nIt was loud.,0,0,b\n"
+    )
+    measured = measure_sheets(sheet(tmp_path, text), n_boot=20, seed=1)
+    assert measured.intercoder is not None
+    assert {"attributed", "source_citizens"} <= set(measured.intercoder["frame"])
+
+
+def test_source_columns_of_another_lexicon_are_named_with_the_option_to_give(
+    tmp_path: Path,
+) -> None:
+    text = "sentence,source_rangers\nRangers said the trail was shut.,1\n"
+    with pytest.warns(UserWarning, match="--sources"), pytest.raises(SheetError):
+        measure_sheets(sheet(tmp_path, text), n_boot=20, seed=1)
+    lexicon = tmp_path / "rangers.toml"
+    lexicon.write_text(
+        '[attribution_verbs]\nsay = ["said"]\n\n[sources.rangers]\nlabel = "Rangers"\n'
+        'terms = ["rangers"]\n',
+        encoding="utf-8",
+    )
+    measured = measure_sheets(sheet(tmp_path, text), n_boot=20, seed=1, sources=lexicon)
+    row = measured.agreement.set_index("frame").loc["source_rangers"]
+    assert (row["method"], int(row["tp"])) == ("sources", 1)

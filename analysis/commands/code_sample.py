@@ -60,6 +60,20 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "folder's analysis.toml names, else the package's five generic frames)",
     )
     parser.add_argument(
+        "--sourcing",
+        action="store_true",
+        help="also code sourcing: the sheet gets `attributed` and one `source_<kind>` column per "
+        "kind of the source lexicon, and the guide says how to fill them (sentences only; "
+        "default: frames and tone only)",
+    )
+    parser.add_argument(
+        "--sources",
+        type=Path,
+        default=None,
+        help="source lexicon whose kinds --sourcing lists (default: the one the corpus "
+        "folder's analysis.toml names, else the bundled one)",
+    )
+    parser.add_argument(
         "--stratify",
         default=None,
         help="column to stratify by, e.g. outlet (proportional; default: none)",
@@ -93,6 +107,13 @@ def option_problem(args: argparse.Namespace) -> str | None:
         return f"--seed must be 0 or more, got {args.seed}"
     if args.examples < 0:
         return f"--examples must be 0 or more, got {args.examples}"
+    if getattr(args, "sourcing", False) and args.unit != "sentence":
+        return (
+            "--sourcing codes sentences (who a sentence quotes), not whole articles: leave "
+            "--unit article out"
+        )
+    if getattr(args, "sources", None) is not None and not getattr(args, "sourcing", False):
+        return "--sources names the kinds of --sourcing: give --sourcing too, or leave it out"
     if args.out.is_dir():
         return (
             f"--out {args.out} is a folder; --out must be a file path, the sheet to write "
@@ -152,10 +173,12 @@ def main(args: argparse.Namespace) -> int:
     from analysis.corpus.files import CorpusFileError
     from analysis.framing.codebook import CodebookError, load_codebook
     from analysis.io import write_table, write_text
+    from analysis.lexicon import LexiconError
     from analysis.loading import given_corpus, load_corpus
     from analysis.outputs import describe_os_error
     from analysis.settings import SettingsError, resolve_lexicons
     from analysis.validation.sample import coding_guide, draw_sample
+    from analysis.validation.sourcing_codes import sourcing_columns, sourcing_guide
     from analysis.written import record_written, refused, set_aside
 
     problem = option_problem(args)
@@ -167,8 +190,13 @@ def main(args: argparse.Namespace) -> int:
     try:
         source = given_corpus(args.corpus)
         # the frames of the corpus's analysis.toml, as `corpus`, `process` and `run` use them
-        lexicons = resolve_lexicons(source, codebook=args.codebook)
+        sourcing = getattr(args, "sourcing", False)
+        lexicons = resolve_lexicons(
+            source, codebook=args.codebook, sources=getattr(args, "sources", None)
+        )
         book = load_codebook(lexicons.codebook)
+        sources = str(lexicons.sources) if lexicons.sources else None
+        extra = sourcing_columns(sources) if sourcing else []
         corpus = load_corpus(source, column_map=args.column_map, progress=False)
         table = corpus.sentences if args.unit == "sentence" else corpus.documents
         table = with_document_language(table, corpus.documents)
@@ -182,11 +210,13 @@ def main(args: argparse.Namespace) -> int:
             unit=args.unit,
             stratify=args.stratify,
             frame_keys=book.keys,
+            extra_columns=extra,
         )
     except (
         CorpusError,
         CorpusFileError,
         CodebookError,
+        LexiconError,
         SettingsError,
         FileNotFoundError,
         KeyError,
@@ -203,6 +233,8 @@ def main(args: argparse.Namespace) -> int:
         seed=args.seed,
         unit=args.unit,
     )
+    if sourcing:
+        guide = guide.rstrip("\n") + "\n\n" + "\n".join(sourcing_guide(sources))
     try:
         for line in set_aside([args.out, guide_path(args.out)]):
             print(line, file=sys.stderr)  # a --force write: the user's sheet kept beside it

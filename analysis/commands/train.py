@@ -67,6 +67,7 @@ def main(args: argparse.Namespace) -> int:
         presence_only_warning,
         read_sheets,
     )
+    from analysis.validation.sourcing_codes import is_sourcing_column
     from analysis.written import record_written, refused, set_aside
 
     if refused([args.out / "model.json", args.out / "weights.npz"], getattr(args, "force", False)):
@@ -75,6 +76,11 @@ def main(args: argparse.Namespace) -> int:
         keys = load_codebook(args.codebook).keys if args.codebook else None
         coded = read_sheets(args.sheet, keys)
         columns = [c for c in coded.columns if c not in ("item", "item_id", "text", "coder")]
+        if keys is None:  # a sheet's sourcing columns (code-sample --sourcing) are not frames
+            sourcing = [c for c in columns if is_sourcing_column(c)]
+            if sourcing:
+                print(f"sourcing columns, not frames, so not trained: {', '.join(sourcing)}")
+            columns = [c for c in columns if c not in sourcing]
         gold, columns, uncoded = coded_consensus(coded, columns, args.sheet)
         if (presence_only := presence_only_warning(gold, columns)) is not None:
             warn_user(presence_only)

@@ -7,6 +7,10 @@ ci_note), accuracy and the confusion counts. With two or more coders
 (several --sheet files or a `coder` column) also OUT/intercoder.csv: per frame Krippendorff's
 alpha (nominal) and percent agreement. Only `sentence` (or `text`) and the code columns are
 required in a sheet: 1/0 per frame (blank = not coded), tone negative/neutral/positive or -1/0/1.
+A sheet drawn with `code-sample --sourcing` also has `attributed` and `source_<kind>` columns,
+measured against the source lexicon as the coder `sources`
+(:mod:`analysis.validation.sourcing_codes`). The codebook and source lexicon are those of the
+`--corpus` folder's analysis.toml, as code-sample used them, unless given.
 """
 
 from __future__ import annotations
@@ -29,8 +33,28 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         required=True,
         help="coded sheet, CSV or a workbook: .xlsx, .xls, .ods (repeatable: one per coder)",
     )
-    parser.add_argument("--codebook", type=Path, default=None, help="codebook (default bundled)")
+    parser.add_argument(
+        "--corpus",
+        type=Path,
+        default=None,
+        help="corpus folder the sheet was drawn from (code-sample --corpus): its analysis.toml "
+        "names the codebook and source lexicon to measure (default: none, the package's)",
+    )
+    parser.add_argument(
+        "--codebook",
+        type=Path,
+        default=None,
+        help="codebook (default: the --corpus folder's analysis.toml's, else the package's)",
+    )
     parser.add_argument("--model", type=Path, default=None, help="trained model folder")
+    parser.add_argument(
+        "--sources",
+        type=Path,
+        default=None,
+        help="source lexicon whose kinds a sheet's source_ columns name (code-sample "
+        "--sourcing; default: the --corpus folder's analysis.toml's, else the package's): "
+        "measured as the coder 'sources'",
+    )
     parser.add_argument("--out", type=out_folder, required=True, help="folder for the tables")
     parser.add_argument(
         "--force",
@@ -54,9 +78,31 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def sheet_lexicons(args: argparse.Namespace) -> tuple[Path | None, Path | None]:
+    """The codebook and source lexicon to measure a sheet with: ``--codebook`` and
+    ``--sources`` when given, else those the ``--corpus`` folder's ``analysis.toml`` names (as
+    ``code-sample`` drew the sheet with them), else None (the package's own). Raises
+    :class:`~analysis.validation.SheetError` for a ``--corpus`` or ``--sources`` that does not
+    exist, :class:`~analysis.settings.SettingsError` for an unusable ``analysis.toml``."""
+    from analysis.settings import resolve_lexicons
+    from analysis.validation.sheets import SheetError
+
+    corpus = getattr(args, "corpus", None)
+    sources = getattr(args, "sources", None)
+    if corpus is not None and not corpus.exists():
+        raise SheetError(f"--corpus {corpus}: no such folder or file")
+    if sources is not None and not sources.is_file():
+        raise SheetError(f"--sources {sources}: file not found")
+    folder = corpus if corpus is not None and corpus.is_dir() else None  # a file has no settings
+    lexicons = resolve_lexicons(folder, codebook=args.codebook, sources=sources)
+    return lexicons.codebook, lexicons.sources
+
+
 def main(args: argparse.Namespace) -> int:
     """Write agreement.csv (and intercoder.csv); exit code 2 on a sheet that cannot be used."""
     from analysis.framing.codebook import CodebookError
+    from analysis.lexicon import LexiconError
+    from analysis.settings import SettingsError
     from analysis.validation.model import ModelError
     from analysis.validation.sheet_agreement import (
         agreement_paths,
@@ -70,10 +116,16 @@ def main(args: argparse.Namespace) -> int:
     if refused(agreement_paths(args.out), force):  # before the sheets are read and measured
         return 2
     try:
+        codebook, sources = sheet_lexicons(args)
         measured = measure_sheets(
-            args.sheet, args.codebook, args.model, n_boot=args.n_boot, seed=args.seed
+            args.sheet,
+            codebook,
+            args.model,
+            n_boot=args.n_boot,
+            seed=args.seed,
+            sources=sources,
         )
-    except (SheetError, CodebookError, ModelError) as error:
+    except (SheetError, CodebookError, ModelError, LexiconError, SettingsError) as error:
         print(f"error: {error}", file=sys.stderr)
         return 2
     for message in measured.warnings:

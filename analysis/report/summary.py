@@ -858,19 +858,33 @@ def write_summary(
 CORRECTED_TABLE = "frames_corrected.csv"
 
 
-def not_validated(corpus_dir: Path | str | None = None, other_frames: str = "") -> str:
-    """The limitation of a run whose coders were not checked against human coding, with the
-    commands to validate ``corpus_dir`` (:func:`rerun_command`); ``other_frames`` says why a
-    given agreement table checked nothing (it holds other frames)."""
-    sample = " ".join(filter(None, ["python -m analysis code-sample", _corpus_option(corpus_dir)]))
+def not_validated(
+    corpus_dir: Path | str | None = None,
+    other_frames: str = "",
+    coders: str = "frame, tone and sourcing coders",
+) -> str:
+    """The limitation of a run whose ``coders`` were not checked against human coding, with
+    the commands to validate ``corpus_dir`` (:func:`rerun_command`); ``other_frames`` says why
+    a given agreement table checked nothing (it holds other frames)."""
+    sample = " ".join(
+        filter(None, ["python -m analysis code-sample --sourcing", _corpus_option(corpus_dir)])
+    )
     return (
-        "- **Not validated on this corpus.** The frame and tone coders were not checked against "
+        f"- **Not validated on this corpus.** The {coders} were not checked against "
         f"human coding of these articles{other_frames}: their shares count indicators and "
         "lexicon scores, not judgements. To validate, draw a sample with "
-        f"`{sample}`, code it, run `python -m analysis validate --sheet CODED.csv --out "
-        "reports/validation`, and rerun with "
+        f"`{sample}`, code it, run `python -m analysis validate --sheet CODED.csv "
+        f"{validate_corpus_option(corpus_dir)} --out reports/validation`, and rerun with "
         f"{rerun_command(corpus_dir, '-p validation reports/validation/agreement.csv')}."
     )
+
+
+def validate_corpus_option(corpus_dir: Path | str | None) -> str:
+    """``--corpus NAME`` for ``validate``, also for the bundled corpus: without it ``validate``
+    measures with the package's own codebook and source lexicon, not those of the corpus's
+    ``analysis.toml`` that ``code-sample`` drew the sheet with."""
+    folder = Path(str(corpus_dir)) if corpus_dir else default_corpus_dir()
+    return f"--corpus {shlex.quote(folder.name)}"
 
 
 NOT_VALIDATED = not_validated()  # the bundled corpus's
@@ -986,6 +1000,7 @@ def validation_lines(
         agreement = read_agreement(path)
     except AgreementError as err:
         return [*head, *lines, f"The validation table could not be read: {err}", ""], []
+    sourcing, sourcing_limits = _sourcing_validation(agreement, params, corpus_dir)
     validated = [
         key
         for key, method in methods.items()
@@ -993,13 +1008,15 @@ def validation_lines(
     ]
     if not validated:  # a table of another codebook's frames: nothing of this run is checked
         table_frames = agreement_frames(agreement)
-        return [*head, *lines], [
-            not_validated(
-                corpus_dir,
-                f" (`-p validation {escape_code(Path(path).name)}` holds agreement for other "
-                f"frames: {escape_text(', '.join(table_frames))})",
-            )
-        ]
+        other = (
+            f" (`-p validation {escape_code(Path(path).name)}` holds agreement for other "
+            f"frames: {escape_text(', '.join(table_frames))})"
+            if table_frames
+            else ""
+        )
+        coders = "frame and tone coders" if sourcing else "frame, tone and sourcing coders"
+        frame_part = [*head, *lines] if lines else []
+        return [*frame_part, *sourcing], [not_validated(corpus_dir, other, coders)]
     lines += [
         f"Agreement with human coding (`{escape_code(Path(path).name)}`, F1 with 95% bootstrap "
         "interval over the coded items):",
@@ -1020,4 +1037,45 @@ def validation_lines(
             *_corrected_lines(table, col, labels),
             "",
         ]
-    return [*head, *lines], []
+    return [*head, *lines, *sourcing], sourcing_limits
+
+
+def _sourcing_validation(
+    agreement: Any, params: Mapping[str, Any], corpus_dir: Path | str | None
+) -> tuple[list[str], list[str]]:
+    """The summary's lines on the sourcing rows of an agreement table (``validate`` of a sheet
+    from ``code-sample --sourcing``), and its limitation when the table has none."""
+    from analysis.validation.agreement import sourcing_f1_lines
+
+    try:
+        lexicons = run_lexicons(corpus_dir, params)
+    except SettingsError:
+        lexicons = Lexicons()
+    try:
+        from analysis.framing.sourcing import load_sources
+
+        labels = load_sources(str(lexicons.sources) if lexicons.sources else None).labels
+    except ValueError:
+        labels = {}
+    bullets = sourcing_f1_lines(agreement, labels)
+    if not bullets:
+        sample = " ".join(
+            filter(None, ["python -m analysis code-sample --sourcing", _corpus_option(corpus_dir)])
+        )
+        return [], [
+            "- **Sourcing not validated on this corpus.** The validation table holds no "
+            "sourcing rows: which sentences are attributed, and to which kind of source, was "
+            f"not checked against human coding. A sheet drawn with `{sample}` has the columns "
+            f"to code; `python -m analysis validate --sheet CODED.csv "
+            f"{validate_corpus_option(corpus_dir)} --out reports/validation` measures them."
+        ]
+    return [
+        "### How far to trust the sourcing shares",
+        "",
+        "Agreement of the source lexicon with human coding, each sentence read alone (a "
+        "follow-up such as “she said”, credited in the run from the article, is not checked "
+        "by the sheet); F1 with 95% bootstrap interval:",
+        "",
+        *bullets,
+        "",
+    ], []

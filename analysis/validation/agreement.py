@@ -381,6 +381,7 @@ def validation_sentence(
         )
     part = agreement[agreement["method"] == method]
     frames = part[part["frame"] != "tone"]
+    sourcing = agreement[agreement["method"] == SOURCING_METHOD]
     bits = []
     if not frames.empty:
         n = int(frames["n"].max())
@@ -395,6 +396,13 @@ def validation_sentence(
         bits.append(
             f"tone agreed with the human code on {row['accuracy']:.0%} of {int(row['n'])} items "
             f"(Cohen's kappa {row['kappa']:.2f})"
+        )
+    attributed = sourcing[sourcing["frame"] == "attributed"]
+    if not attributed.empty:
+        row = attributed.iloc[0]
+        bits.append(
+            f"the source lexicon's attributions reached F1 {row['f1']:.2f} against "
+            f"{int(row['n'])} human-coded sentences"
         )
     return "Validated on a human-coded sample: " + "; ".join(bits) + "."
 
@@ -436,9 +444,47 @@ def read_agreement(path: Path | str) -> pd.DataFrame:
     return table
 
 
+# The coder name of the sourcing rows (analysis.validation.sourcing_codes.SOURCING_METHOD)
+SOURCING_METHOD = "sources"
+
+
 def agreement_frames(agreement: pd.DataFrame) -> list[str]:
-    """The frames an agreement table (:func:`read_agreement`) has rows for, tone left out."""
-    return sorted({str(f) for f in agreement["frame"]} - {"tone"})
+    """The frames an agreement table (:func:`read_agreement`) has rows for, tone and the
+    sourcing rows (coder ``"sources"``) left out."""
+    frames = agreement[agreement["method"] != SOURCING_METHOD]["frame"]
+    return sorted({str(f) for f in frames} - {"tone"})
+
+
+def sourcing_f1_lines(agreement: pd.DataFrame, labels: Mapping[str, str]) -> list[str]:
+    """One Markdown bullet per sourcing column the table has a row for (coder ``"sources"``:
+    ``attributed``, then each ``source_<kind>``), with its F1, 95% CI, n and the human-coded
+    positives; ``labels`` maps a kind to its name. None when the table has no such row."""
+    rows = agreement[agreement["method"] == SOURCING_METHOD]
+    lines = []
+    for r in rows.to_dict("records"):
+        column = str(r["frame"])
+        if column == "attributed":
+            name = "Attributed (a verb of saying or a direct quotation)"
+        else:
+            kind = column.removeprefix("source_")
+            name = f"Credits {labels.get(kind, kind)}"
+        positives = int(r["tp"] + r["fn"])
+        if positives == 0:
+            lines.append(
+                f"- {name}: no item of the {int(r['n'])} was coded 1 by the humans, so its "
+                f"recall cannot be measured ({int(r['fp'])} coded 1 by the lexicon)."
+            )
+            continue
+        flat = (
+            " The interval has no width: too few items to show the uncertainty, not certainty."
+            if r["f1_ci_low"] == r["f1_ci_high"]
+            else ""
+        )
+        lines.append(
+            f"- {name}: F1 {r['f1']:.2f} (95% CI {r['f1_ci_low']:.2f}–{r['f1_ci_high']:.2f}; "
+            f"n = {int(r['n'])} human-coded sentences, {positives} coded 1).{flat}"
+        )
+    return lines
 
 
 def frame_f1_lines(

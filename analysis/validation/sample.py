@@ -46,6 +46,7 @@ def draw_sample(
     unit: str = "sentence",
     stratify: str | None = None,
     frame_keys: Sequence[str] = (),
+    extra_columns: Sequence[str] = (),
 ) -> pd.DataFrame:
     """A coding sheet of ``n`` items drawn at random from ``table``, deterministic for a seed.
 
@@ -53,8 +54,10 @@ def draw_sample(
     (``unit="article"``). With ``stratify`` (a column), each stratum gets a share of ``n``
     proportional to its size (largest remainder). Items come in random order, numbered
     ``item_id`` 1..n. Columns: ``item_id, doc_id, sentence_id, outlet, sentence`` (articles:
-    ``item_id, doc_id, outlet, title, text``), then one empty column per frame key and
-    ``tone``. The table is sorted by its ids first, so its row order does not matter.
+    ``item_id, doc_id, outlet, title, text``), then one empty column per frame key, ``tone``
+    and each of ``extra_columns`` (the sourcing columns of ``code-sample --sourcing``:
+    :mod:`analysis.validation.sourcing_codes`). The table is sorted by its ids first, so its
+    row order does not matter.
 
     When ``table`` has a ``language`` column and some drawn item's language is not English
     (:func:`analysis.corpus.language.not_english`), the sheet has a ``language`` column after
@@ -95,7 +98,7 @@ def draw_sample(
             marked = language.where(foreign, "").fillna("").astype(str)
             sheet.insert(sheet.columns.get_loc("outlet") + 1, "language", marked)
     sheet.insert(0, "item_id", [f"{i + 1:04d}" for i in range(len(sheet))])
-    for key in [*frame_keys, "tone"]:
+    for key in [*frame_keys, "tone", *extra_columns]:
         sheet[key] = ""
     return sheet
 

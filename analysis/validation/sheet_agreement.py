@@ -23,6 +23,12 @@ from analysis.name_lists import comma_list
 from analysis.validation.agreement import agreement_table, intercoder_table, machine_codes
 from analysis.validation.model import FrameModel, in_training, load_frame_model
 from analysis.validation.sheets import coded_consensus, presence_only_warning, read_sheets
+from analysis.validation.sourcing_codes import (
+    SOURCING_METHOD,
+    machine_sourcing_codes,
+    sourcing_columns,
+    sourcing_lexicon,
+)
 from analysis.written import kept_from_replacing, record_written, refusal, set_aside
 
 AGREEMENT_FILE = "agreement.csv"
@@ -49,13 +55,17 @@ def measure_sheets(
     *,
     n_boot: int,
     seed: int,
+    sources: str | Path | None = None,
 ) -> SheetAgreement:
     """Agreement of the machine coders with the consensus of ``sheets`` (one path, or several:
     one per coder, or one with a ``coder`` column), and between the coders.
 
     ``codebook`` is a codebook or its file (None or "": the bundled one); ``model`` a trained
-    coder or its folder (None or "": none). Raises :class:`~analysis.validation.SheetError`,
-    :class:`~analysis.framing.codebook.CodebookError` or
+    coder or its folder (None or "": none). A sheet's sourcing columns (``attributed`` and the
+    ``source_<kind>`` of the source lexicon ``sources``, None or "": the bundled one; written by
+    ``code-sample --sourcing``) are measured against the lexicon's reading of each sentence
+    alone, as the coder ``"sources"`` (:mod:`analysis.validation.sourcing_codes`). Raises
+    :class:`~analysis.validation.SheetError`, :class:`~analysis.framing.codebook.CodebookError` or
     :class:`~analysis.validation.model.ModelError` on input that cannot be used, and a
     :class:`~analysis.validation.SheetError` too when no code column holds a code.
     """
@@ -66,16 +76,22 @@ def measure_sheets(
     else:
         model_path, trained = None, model
     keys = list(dict.fromkeys([*book.keys, *(trained.keys if trained else [])]))
-    coded = read_sheets(paths, keys)
-    columns = [c for c in [*keys, "tone"] if c in coded.columns]
+    lexicon = sourcing_lexicon(sources or None)
+    sourcing = [c for c in sourcing_columns(lexicon) if c not in keys]
+    coded = read_sheets(paths, [*keys, *sourcing])
+    columns = [c for c in [*keys, "tone", *sourcing] if c in coded.columns]
     no_column = [c for c in [*keys, "tone"] if c not in coded.columns]
     gold, columns, uncoded = coded_consensus(coded, columns, paths)
+    sourced = [c for c in columns if c in sourcing]
+    columns = [c for c in columns if c not in sourcing]
     said = []
     if (presence_only := presence_only_warning(gold, columns)) is not None:
         said.append(presence_only)
     predictions = machine_codes(
         gold["text"], columns, codebook=book, model=trained, tone="tone" in columns
     )
+    if sourced:
+        predictions[SOURCING_METHOD] = machine_sourcing_codes(gold["text"], lexicon)[sourced]
     seen_in_training = {}
     if trained is not None:
         seen_in_training["model"] = in_training(trained, gold["text"])
@@ -91,7 +107,7 @@ def measure_sheets(
         gold, predictions, n_boot=n_boot, seed=seed, in_training=seen_in_training
     )
     coders = int(coded["coder"].nunique())
-    intercoder = intercoder_table(coded, columns) if coders >= 2 else None
+    intercoder = intercoder_table(coded, [*columns, *sourced]) if coders >= 2 else None
     return SheetAgreement(agreement, intercoder, len(gold), coders, uncoded, no_column, said)
 
 

@@ -213,9 +213,15 @@ def read_sheet(
         if other:
             warn_user(
                 f"sheet {name}: column{'s' if len(other) > 1 else ''} "
-                f"{', '.join(map(repr, other))} not read: neither a frame of the codebook "
+                f"{', '.join(map(repr, other))} not read: neither a code column "
                 f"({', '.join(frame_keys)}) nor tone nor one of the sheet's own columns (item_id, "
                 "sentence, coder...); a code column must be named as one of those"
+                + (
+                    ". A source_ column names a kind of the source lexicon the sheet was drawn "
+                    "with: give validate that lexicon (--sources)"
+                    if any(str(c).startswith("source_") for c in other)
+                    else ""
+                )
             )
     text_col = next((c for c in TEXT_COLUMNS if c in raw.columns), None)
     if text_col is None:

@@ -1,0 +1,64 @@
+"""analysis.validation.sourcing_codes: sourcing columns on a coding sheet, and their codes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from analysis.framing.sourcing import load_sources, sourcing_matrix
+from analysis.validation.sourcing_codes import (
+    machine_sourcing_codes,
+    sourcing_columns,
+    sourcing_guide,
+)
+
+TWO_KINDS = """\
+[attribution_verbs]
+say = ["said", "says"]
+
+[sources.rangers]
+label = "Park rangers"
+terms = ["ranger", "rangers"]
+
+[sources.hikers]
+label = "Hikers"
+terms = ["hiker", "hikers"]
+"""
+
+
+def _lexicon(tmp_path: Path) -> Path:
+    path = tmp_path / "sources.toml"
+    path.write_text(TWO_KINDS, encoding="utf-8")
+    return path
+
+
+def test_columns_are_attributed_then_each_kind_of_the_lexicon_in_order(tmp_path: Path) -> None:
+    assert sourcing_columns(_lexicon(tmp_path)) == ["attributed", "source_rangers", "source_hikers"]
+    bundled = load_sources(None)
+    assert sourcing_columns() == ["attributed", *(f"source_{c}" for c in bundled.categories)]
+
+
+def test_codes_are_the_lexicon_s_reading_of_each_sentence_alone(tmp_path: Path) -> None:
+    texts = [
+        "Rangers said the trail would reopen.",
+        "The trail reopened on Monday.",
+        "“We waited for hours in the rain,” she said.",  # a follow-up: no kind when alone
+        "Two hikers said the bridge was unsafe.",
+    ]
+    codes = machine_sourcing_codes(texts, _lexicon(tmp_path))
+    assert codes.to_dict("list") == {
+        "attributed": [1, 0, 1, 1],
+        "source_rangers": [1, 0, 0, 0],
+        "source_hikers": [0, 0, 0, 1],
+    }
+    # the same as the run's reading without documents (no follow-ups)
+    alone = sourcing_matrix(texts, str(_lexicon(tmp_path)))
+    assert codes["source_hikers"].tolist() == alone["source_hikers"].astype(int).tolist()
+
+
+def test_the_guide_names_each_kind_with_its_label_and_words(tmp_path: Path) -> None:
+    guide = "\n".join(sourcing_guide(_lexicon(tmp_path)))
+    assert "`source_rangers`: Park rangers (ranger, rangers)" in guide
+    assert "`source_hikers`: Hikers (hiker, hikers)" in guide
+    assert "**alone**" in guide and "`attributed`" in guide
+    bundled = "\n".join(sourcing_guide())
+    assert "`source_experts`: Analysts and experts (by patterns)" in bundled

@@ -258,3 +258,41 @@ def test_preloading_fills_the_lexicon_and_frame_pattern_caches_and_leaves_no_nam
     # a parameter the package cannot read is left for the notebook to report
     exec(kernels.preload_code({"corpus_dir": "/no/such/corpus", "codebook": "nope.toml"}), {})
     kernels.preload_lexicons({})  # no corpus: nothing to load
+
+
+@pytest.mark.slow
+def test_neither_warm_up_nor_execution_waits_with_jupyter_client_s_wait_for_ready(tmp_path, corpus):
+    # wait_for_ready empties IOPub until 0.2 s pass without a message: at least 0.2 s for
+    # every warm-up, reuse and notebook; the run waits with kernel_ready.wait_until_ready
+    from jupyter_client.asynchronous.client import AsyncKernelClient
+
+    folder = tmp_path / "nbs"
+    folder.mkdir()
+    write_notebook(folder / "01_a.ipynb", PARAMS_01, "print('first')")
+    write_notebook(folder / "02_b.ipynb", PARAMS_01, "print('second')")
+
+    async def refused(self, timeout=None):
+        raise AssertionError("jupyter_client's wait_for_ready was called")
+
+    started, reused = [], []
+    real_start, real_reuse = kernels.start_kernel, kernels.reuse_kernel
+
+    def start(notebook, cwd, cancel=None, **kwargs):
+        started.append(real_start(notebook, cwd, cancel, **kwargs))  # raises if it waited so
+        return started[-1]
+
+    def reuse(kernel, notebook, cancel=None):
+        reused.append(real_reuse(kernel, notebook, cancel))
+        return reused[-1]
+
+    out = tmp_path / "out"
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(AsyncKernelClient, "wait_for_ready", refused)
+        mp.setattr(kernels, "start_kernel", start)
+        mp.setattr(kernels, "reuse_kernel", reuse)
+        run_pipeline({"corpus_dir": str(corpus)}, out, folder, progress=False, log=print)
+    assert len(started) == 1 and reused == started  # warmed, then reused for 02
+    for name, text in (("01_a.ipynb", "first"), ("02_b.ipynb", "second")):
+        executed = json.loads((out / "reports" / "notebooks" / name).read_text())
+        outputs = [o.get("text", "") for c in executed["cells"] for o in c.get("outputs", [])]
+        assert any(text in "".join(o) for o in outputs)  # outputs arrived on IOPub

@@ -32,6 +32,7 @@ from typing import Any
 
 from analysis.nltk_import import NLTK_SKIPPED_EXTRAS  # noqa: F401  (named in docs and tests)
 from analysis.pipeline.execute import KERNEL_NAME
+from analysis.pipeline.kernel_ready import wait_until_ready
 from analysis.pipeline.priority import set_background_priority
 
 WARMUP_TIMEOUT_S = 120
@@ -348,7 +349,7 @@ class WarmKernel:
         client = self.manager.client()
         client.start_channels()
         try:
-            await client.wait_for_ready(timeout=timeout)
+            await wait_until_ready(client, timeout)  # no 0.2 s IOPub flush
             msg_id = client.execute(code, silent=True, store_history=False)
             deadline = time.monotonic() + timeout
             while cancel is None or not cancel.is_set():

@@ -131,3 +131,32 @@ def test_an_argument_a_command_does_not_take_is_refused_with_the_command_s_usage
     assert "python -m analysis bench language: error: unrecognized arguments: --bogus" in err
     assert "a corpus is given" not in err
     assert not (tmp_path / "out").exists()  # nothing ran
+
+
+def test_python_m_analysis_keeps_the_exit_code_and_flushes_everything(make_corpus, tmp_path):
+    # __main__ freezes the garbage collector before the interpreter's teardown: the command's
+    # output must still arrive whole, its files written, and its exit code be the command's
+    import subprocess
+    import sys
+
+    out = tmp_path / "tables"
+    done = subprocess.run(
+        [sys.executable, "-m", "analysis", "corpus", "--corpus", str(make_corpus()),
+         "--out", str(out)],
+        capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    tables = out / "reports" / "tables"
+    assert pd.read_csv(tables / "sentences.csv")["doc_id"].tolist()  # whole, parseable
+    listed = subprocess.run(
+        [sys.executable, "-m", "analysis", "run", "--list-parameters"],
+        capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    assert listed.returncode == 0 and listed.stdout.count("\n") > 20
+    assert listed.stdout.rstrip().splitlines()[-1].strip()  # the last line, not cut
+    refused = subprocess.run(
+        [sys.executable, "-m", "analysis", "corpus", "--corpus", str(tmp_path / "missing"),
+         "--out", str(tmp_path / "elsewhere")],
+        capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    assert refused.returncode == 2 and refused.stderr.startswith("error:")

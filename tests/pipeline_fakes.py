@@ -106,10 +106,12 @@ class FakeKernels:
         self.lock = threading.Lock()
 
     def __call__(
-        self, notebook: Path, cwd: Path, cancel: Any = None, background: bool = False
+        self, notebook: Path, cwd: Path, cancel: Any = None, background: Any = None
     ) -> FakeKernel:
         kernel = FakeKernel(notebook)
-        kernel.started_in_background = background
+        kernel.started_in_background = background is not None
+        if background is not None and background is not True:  # a kernels.Background
+            background.lower(kernel)  # as the real start does once the process exists
         with self.lock:
             self.started[notebook.name] = kernel
         return kernel

@@ -296,3 +296,54 @@ def test_neither_warm_up_nor_execution_waits_with_jupyter_client_s_wait_for_read
         executed = json.loads((out / "reports" / "notebooks" / name).read_text())
         outputs = [o.get("text", "") for c in executed["cells"] for o in c.get("outputs", [])]
         assert any(text in "".join(o) for o in outputs)  # outputs arrived on IOPub
+
+
+def _sleeper(new_session: bool = True) -> subprocess.Popen:
+    return subprocess.Popen(
+        [sys.executable, "-c", "import time; time.sleep(60)"], start_new_session=new_session
+    )
+
+
+@pytest.mark.skipif(not hasattr(__import__("os"), "waitid"), reason="no os.waitid here")
+def test_kill_and_wait_leaves_the_exited_process_to_its_popen() -> None:
+    import signal
+
+    child = _sleeper()
+    assert kernels.kill_and_wait(child)
+    # exited but not reaped: Popen still gets its status, and its pid was not released to
+    # another process while jupyter_client could still signal it
+    assert child.returncode is None
+    assert child.wait(timeout=5) == -signal.SIGKILL
+    assert kernels.kill_and_wait(child)  # already gone: nothing to do
+
+
+@pytest.mark.skipif(not hasattr(__import__("os"), "waitid"), reason="no os.waitid here")
+def test_kill_and_wait_kills_the_kernel_s_whole_process_group() -> None:
+    # a kernel's own child (a worker it started) goes with it, as with jupyter_client's kill
+    code = (
+        "import subprocess, sys, time\n"
+        "child = subprocess.Popen([sys.executable, '-c', 'import time; time.sleep(60)'])\n"
+        "print(child.pid, flush=True)\n"
+        "time.sleep(60)\n"
+    )
+    leader = subprocess.Popen(
+        [sys.executable, "-c", code], start_new_session=True, stdout=subprocess.PIPE, text=True
+    )
+    grandchild = int(leader.stdout.readline())
+    assert kernels.kill_and_wait(leader)
+    leader.wait(timeout=5)
+    leader.stdout.close()
+    import os
+    import time
+
+    for _ in range(500):  # the grandchild, reparented, is reaped by init
+        try:
+            os.kill(grandchild, 0)
+        except ProcessLookupError:
+            break
+        state = Path(f"/proc/{grandchild}/stat")
+        if state.exists() and state.read_text().split(")")[-1].split()[0] == "Z":
+            break
+        time.sleep(0.01)
+    else:
+        pytest.fail("the kernel's child survived")

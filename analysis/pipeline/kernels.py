@@ -22,6 +22,7 @@ import contextlib
 import functools
 import json
 import os
+import signal
 import sys
 import threading
 import time
@@ -45,6 +46,45 @@ CALLED_IMPORTS: dict[str, tuple[str, ...]] = {
 }
 # The nice value of a kernel warming in the background (:meth:`WarmKernel.set_background`).
 BACKGROUND_NICE = 10
+
+
+class Background:
+    """Kernels warming at a lower CPU priority until :meth:`end`, called from any thread.
+
+    The run's second kernel warms in the background so that the first, on the critical path,
+    gets the cores first; once the first is warm, the second is needed soon (its notebook
+    starts when notebook 01 releases it) and competes only with notebook 01, so the scheduler
+    ends the background then (:mod:`analysis.pipeline.schedule`). :meth:`end` may come before
+    a kernel's process exists: that kernel is then never lowered.
+    """
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._ended = False
+        self._kernels: list[WarmKernel] = []
+
+    def lower(self, kernel: WarmKernel) -> None:
+        """Lower ``kernel`` (its process started) unless :meth:`end` was called already."""
+        with self._lock:
+            if self._ended:
+                return
+            self._kernels.append(kernel)
+            kernel.set_background(True)
+
+    def end(self) -> None:
+        """Give every lowered kernel its full priority back (only the first call acts)."""
+        with self._lock:
+            if self._ended:
+                return
+            self._ended = True
+            lowered, self._kernels = self._kernels, []
+            for kernel in lowered:
+                with contextlib.suppress(Exception):
+                    kernel.set_background(False)
+
+    @property
+    def ended(self) -> bool:
+        return self._ended
 
 
 def notebook_imports(nb_path: Path) -> list[str]:
@@ -327,13 +367,13 @@ class WarmKernel:
         modules: Sequence[str],
         timeout: float,
         cancel: threading.Event | None,
-        background: bool = False,
+        background: Background | None = None,
     ) -> None:
         await self.manager.start_kernel(
             cwd=str(cwd), extra_arguments=["--HistoryManager.hist_file=:memory:"]
         )
-        if background:
-            self.set_background(True)
+        if background is not None:
+            background.lower(self)
         code = (warmup_code(modules) if modules else "") + _REMEMBER_CODE
         await self._run_silently(code, timeout, cancel)
 
@@ -423,7 +463,9 @@ class WarmKernel:
         The kernel is stopped at once (``now``), not asked to shut down: by now its notebooks
         have finished and written everything (or failed, and their partial output is saved by
         papermill), and a polite shutdown waits 1-2 s for the interpreter to tear down pandas,
-        matplotlib and the rest, at the end of every run.
+        matplotlib and the rest, at the end of every run. It is killed first here
+        (:func:`kill_and_wait`), so that jupyter_client, which after its own kill polls the
+        process every 0.1 s, finds it gone at once.
         """
         from jupyter_core.utils import run_sync
 
@@ -434,8 +476,38 @@ class WarmKernel:
         for client in self.manager.__dict__.get("opened_clients", []):
             with contextlib.suppress(Exception):
                 client.stop_channels()
+        process = getattr(getattr(self.manager, "provisioner", None), "process", None)
+        if process is not None:
+            kill_and_wait(process)
         with contextlib.suppress(Exception):
             run_sync(self.manager.shutdown_kernel)(now=True)
+
+
+def kill_and_wait(process: Any, wait: float = 2.0) -> bool:
+    """Kill a kernel's process group (the kernel leads a session of its own) and wait up to
+    ``wait`` seconds until the process has exited, without reaping it: its ``Popen`` still
+    owns the exit status, and jupyter_client's shutdown, signalling and then reaping it, acts
+    on an exited process, never on a process id the system has given to another. True when the
+    process has exited; where ``os.waitid`` is missing (Windows) nothing is done."""
+    if not hasattr(os, "waitid") or process.poll() is not None:
+        return process.poll() is not None
+    pid = process.pid
+    with contextlib.suppress(OSError):
+        if os.getpgid(pid) == pid:
+            os.killpg(pid, signal.SIGKILL)
+        else:
+            os.kill(pid, signal.SIGKILL)
+    deadline = time.monotonic() + wait
+    while True:
+        try:
+            exited = os.waitid(os.P_PID, pid, os.WEXITED | os.WNOHANG | os.WNOWAIT)
+        except ChildProcessError:  # reaped already
+            return True
+        if exited is not None:
+            return True
+        if time.monotonic() > deadline:
+            return False
+        time.sleep(0.002)
 
 
 def start_kernel(
@@ -443,22 +515,27 @@ def start_kernel(
     cwd: Path,
     cancel: threading.Event | None = None,
     timeout: float = WARMUP_TIMEOUT_S,
-    background: bool = False,
+    background: Background | bool | None = None,
 ) -> WarmKernel:
     """Start a ``python3`` kernel in ``cwd`` and import what ``notebook`` imports.
 
     Call inside :func:`~analysis.pipeline.execute.kernel_environment` (the kernelspec and
     environment come from there), in the thread that will execute the notebook: the kernel's
     manager keeps to that thread's event loop. Returns early, with the kernel running, when
-    ``cancel`` is set. With ``background``, the kernel starts and imports at a lower CPU
-    priority (:meth:`WarmKernel.set_background`), so that a kernel needed sooner gets the cores
-    first; restore it before the notebook runs. Tests replace this.
+    ``cancel`` is set. With ``background`` (a :class:`Background`, or True for one that only
+    :meth:`WarmKernel.set_background` ends), the kernel starts and imports at a lower CPU
+    priority, so that a kernel needed sooner gets the cores first; end it before the notebook
+    runs. Tests replace this.
     """
     from jupyter_core.utils import run_sync
 
+    if background is True:
+        background = Background()
     kernel = WarmKernel(_manager_class()(kernel_name=KERNEL_NAME))
     try:
-        run_sync(kernel._start)(cwd, notebook_imports(notebook), timeout, cancel, background)
+        run_sync(kernel._start)(
+            cwd, notebook_imports(notebook), timeout, cancel, background or None
+        )
     except BaseException:
         kernel.shutdown()
         raise

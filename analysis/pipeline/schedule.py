@@ -33,7 +33,7 @@ from pathlib import Path
 from typing import Any
 
 from analysis.pipeline import execute, kernels
-from analysis.pipeline.kernels import WarmKernel
+from analysis.pipeline.kernels import Background, WarmKernel
 
 # Lanes whose kernels start and import at the same time, in run order: one more than the cores (a
 # kernel waits on its process start-up and sockets part of the time), so that the kernels needed
@@ -158,6 +158,9 @@ class Lanes:
             future.add_done_callback(lambda _: self._notify())
         self.jobs: dict[str, Job] = {}
         self.jobs_given = threading.Event()  # set by run (and by close)
+        # the lower priority of the kernels warming after the first (kernels.Background),
+        # ended by the first lane once its kernel is warm
+        self.background = Background()
         self.timeout = 0
         slots = _OrderedSlots(WARMUP_SLOTS)
         lanes = plan_lanes(self.plan)
@@ -297,16 +300,23 @@ def _run_lane(
     also after a failure or an interrupt)."""
     state, outcome = lanes.state, lanes.outcome
     kernel: WarmKernel | None = None
-    # A lane whose first notebook is not the run's first warms at a lower priority: the run's
-    # first kernel, on the critical path, gets the cores first; this one has until its turn.
-    background = lane[0] != lanes.names[0]
+    # A lane whose first notebook is not the run's first warms at a lower priority until the
+    # run's first kernel, on the critical path, is warm (or until its own turn, if sooner)
+    first = lane[0] == lanes.names[0]
+    background = None if first else lanes.background
     try:
         with warm_slot():
             if not state.cancel.is_set():
                 with contextlib.suppress(Exception):  # papermill then starts its own
-                    extra = {"background": True} if background else {}
-                    kernel = kernels.start_kernel(notebooks[lane[0]], cwd, state.cancel, **extra)
-        if background and kernel is not None:
+                    extra = {} if background is None else {"background": background}
+                    try:
+                        kernel = kernels.start_kernel(
+                            notebooks[lane[0]], cwd, state.cancel, **extra
+                        )
+                    finally:
+                        if first:  # warm (or failed): the others need the cores now
+                            lanes.background.end()
+        if background is not None and kernel is not None:
             _preload(lanes, lane[0], kernel)
         for position, name in enumerate(lane):
             if position > 0 and not state.cancel.is_set():
@@ -319,10 +329,10 @@ def _run_lane(
                     _cancelled(outcome[rest])
                 return
             job = lanes.jobs[name]
-            if background and kernel is not None:
+            if background is not None:
                 with contextlib.suppress(Exception):
-                    kernel.set_background(False)  # its turn: full priority again
-                background = False
+                    background.end()  # its turn: full priority again
+                background = None
             released = functools.partial(lanes.release, name)
             if not _run_job(name, job, cwd, lanes.timeout, kernel, state, outcome[name], released):
                 for rest in lane[position + 1 :]:

@@ -82,10 +82,6 @@ class Background:
                 with contextlib.suppress(Exception):
                     kernel.set_background(False)
 
-    @property
-    def ended(self) -> bool:
-        return self._ended
-
 
 def notebook_imports(nb_path: Path) -> list[str]:
     """The modules a notebook's code cells import at top level, in order of first appearance.

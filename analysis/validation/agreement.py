@@ -444,7 +444,8 @@ def read_agreement(path: Path | str) -> pd.DataFrame:
     return table
 
 
-# The coder name of the sourcing rows (analysis.validation.sourcing_codes.SOURCING_METHOD)
+# The coder name, in agreement.csv, of a sheet's sourcing columns measured against the source
+# lexicon (analysis.validation.sourcing_codes)
 SOURCING_METHOD = "sources"
 
 

@@ -28,8 +28,18 @@ import pandas as pd
 
 from analysis.framing.sourcing import SourceLexicon, load_sources
 from analysis.lexicon import read_toml
+from analysis.validation.agreement import SOURCING_METHOD
 
-SOURCING_METHOD = "sources"  # the coder's name in agreement.csv
+__all__ = [
+    "ATTRIBUTED",
+    "SOURCING_METHOD",  # the coder's name in agreement.csv
+    "is_sourcing_column",
+    "machine_sourcing_codes",
+    "sourcing_columns",
+    "sourcing_guide",
+    "sourcing_lexicon",
+]
+
 ATTRIBUTED = "attributed"
 
 

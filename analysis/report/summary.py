@@ -866,17 +866,28 @@ def not_validated(
     """The limitation of a run whose ``coders`` were not checked against human coding, with
     the commands to validate ``corpus_dir`` (:func:`rerun_command`); ``other_frames`` says why
     a given agreement table checked nothing (it holds other frames)."""
-    sample = " ".join(
-        filter(None, ["python -m analysis code-sample --sourcing", _corpus_option(corpus_dir)])
-    )
+    sample, validate = _validation_commands(corpus_dir)
     return (
         f"- **Not validated on this corpus.** The {coders} were not checked against "
         f"human coding of these articles{other_frames}: their shares count indicators and "
-        "lexicon scores, not judgements. To validate, draw a sample with "
-        f"`{sample}`, code it, run `python -m analysis validate --sheet CODED.csv "
-        f"{validate_corpus_option(corpus_dir)} --out reports/validation`, and rerun with "
+        f"lexicon scores, not judgements. To validate, draw a sample with {sample}, code it, "
+        f"run {validate}, and rerun with "
         f"{rerun_command(corpus_dir, '-p validation reports/validation/agreement.csv')}."
     )
+
+
+def _validation_commands(corpus_dir: Path | str | None) -> tuple[str, str]:
+    """The ``code-sample`` and ``validate`` commands (in backticks) that validate the coders of
+    a run on ``corpus_dir``: a sheet with the sourcing columns, measured with the lexicons of
+    the corpus it was drawn from (:func:`validate_corpus_option`)."""
+    sample = " ".join(
+        filter(None, ["python -m analysis code-sample --sourcing", _corpus_option(corpus_dir)])
+    )
+    validate = (
+        f"python -m analysis validate --sheet CODED.csv {validate_corpus_option(corpus_dir)} "
+        "--out reports/validation"
+    )
+    return f"`{sample}`", f"`{validate}`"
 
 
 def validate_corpus_option(corpus_dir: Path | str | None) -> str:
@@ -1054,20 +1065,17 @@ def _sourcing_validation(
     try:
         from analysis.framing.sourcing import load_sources
 
-        labels = load_sources(str(lexicons.sources) if lexicons.sources else None).labels
-    except ValueError:
+        labels = load_sources(str(lexicon_file(lexicons, "sources"))).labels
+    except (OSError, ValueError):
         labels = {}
     bullets = sourcing_f1_lines(agreement, labels)
     if not bullets:
-        sample = " ".join(
-            filter(None, ["python -m analysis code-sample --sourcing", _corpus_option(corpus_dir)])
-        )
+        sample, validate = _validation_commands(corpus_dir)
         return [], [
             "- **Sourcing not validated on this corpus.** The validation table holds no "
             "sourcing rows: which sentences are attributed, and to which kind of source, was "
-            f"not checked against human coding. A sheet drawn with `{sample}` has the columns "
-            f"to code; `python -m analysis validate --sheet CODED.csv "
-            f"{validate_corpus_option(corpus_dir)} --out reports/validation` measures them."
+            f"not checked against human coding. A sheet drawn with {sample} has the columns "
+            f"to code; {validate} measures them."
         ]
     return [
         "### How far to trust the sourcing shares",

@@ -489,6 +489,27 @@ def test_a_folder_without_articles_or_with_an_empty_manifest_is_refused(
         load_corpus(folder)
 
 
+def test_a_folder_of_compressed_pages_is_refused_naming_them(tmp_path: Path) -> None:
+    # pages kept as fetched (.html.gz) are not read; the message said only "no .html files"
+    import gzip
+
+    folder = tmp_path / "pages"
+    folder.mkdir()
+    (folder / "b.html.gz").write_bytes(gzip.compress(b"<p>Text.</p>"))
+    (folder / "a.html.gz").write_bytes(gzip.compress(b"<p>Text.</p>"))
+    (folder / ".hidden.gz").write_bytes(b"x")
+    with pytest.raises(CorpusError) as refused:
+        read_raw_documents(folder)
+    message = str(refused.value)
+    assert "2 compressed file(s), which are not read (a.html.gz, b.html.gz)" in message
+    assert "gunzip -k" in message
+    (folder / "a.html.gz").unlink()
+    (folder / "b.html.gz").unlink()
+    with pytest.raises(CorpusError) as refused:
+        read_raw_documents(folder)
+    assert "compressed file" not in str(refused.value)
+
+
 def test_a_saved_pages_empty_outlet_in_the_manifest_is_its_site_name(make_corpus) -> None:
     # refused before ("row 3 has an empty outlet"), though the page names its site
     folder = make_corpus(

@@ -534,6 +534,13 @@ def no_articles_message(corpus_dir: Path) -> str:
         ".webarchive, .docx or .rtf files and no export files (.csv, .tsv, .json, .jsonl, "
         ".parquet, .xlsx, .xls, .ods)"
     )
+    packed = _compressed_files(corpus_dir)
+    if packed:  # pages kept as fetched or downloaded: .html.gz, a .zip of articles
+        shown = ", ".join(packed[:_UNREAD_SHOWN]) + (" …" if len(packed) > _UNREAD_SHOWN else "")
+        message += (
+            f"; it holds {len(packed)} compressed file(s), which are not read ({shown}): "
+            "extract them into the folder first (e.g. gunzip -k *.gz, or unzip a .zip)"
+        )
     below = _subfolder_articles(corpus_dir, set())
     if below:  # an unzipped download often puts the files one folder down
         name, _ = max(below.items(), key=lambda item: item[1])
@@ -815,10 +822,9 @@ def _warn_unread(corpus_dir: Path, listed: set[str], has_manifest: bool = False)
     if not unread:
         return
     shown = ", ".join(unread[:_UNREAD_SHOWN]) + (" …" if len(unread) > _UNREAD_SHOWN else "")
-    compressed = (".gz", ".zip", ".bz2", ".xz", ".zst", ".7z", ".rar", ".tar")
     hint = (
         " (compressed: extract them first)"
-        if any(n.lower().endswith(compressed) for n in unread)
+        if any(n.lower().endswith(COMPRESSED_SUFFIXES) for n in unread)
         else ""
     )
     if any(n.lower().endswith(MARKDOWN_SUFFIXES) for n in unread):
@@ -826,6 +832,23 @@ def _warn_unread(corpus_dir: Path, listed: set[str], has_manifest: bool = False)
     warn_user(
         f"{corpus_dir}: {len(unread)} file(s) not read, as they are not .txt, .md, .html, .htm, "
         f".mhtml, .webarchive, .docx or .rtf articles{hint}: {shown}"
+    )
+
+
+# Endings of compressed files and archives, which a folder of articles does not read
+COMPRESSED_SUFFIXES = (".gz", ".zip", ".bz2", ".xz", ".zst", ".7z", ".rar", ".tar", ".tgz")
+
+
+def _compressed_files(corpus_dir: Path) -> list[str]:
+    """The names of the compressed files and archives directly in ``corpus_dir`` (hidden files
+    left out), sorted: a page saved compressed (``a.html.gz``) or a download's ``.zip`` is not
+    read as an article, and a message about a folder with nothing to read names them."""
+    return sorted(
+        p.name
+        for p in corpus_dir.iterdir()
+        if p.name.lower().endswith(COMPRESSED_SUFFIXES)
+        and not p.name.startswith(".")
+        and p.is_file()
     )
 
 

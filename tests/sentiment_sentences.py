@@ -5,6 +5,8 @@ Shared by the tests of :mod:`analysis.sentiment.tables` and :mod:`analysis.senti
 
 from __future__ import annotations
 
+import atexit
+import shutil
 import tempfile
 from functools import cache
 from pathlib import Path
@@ -37,8 +39,10 @@ NEWS_TERMS_CSV = "term,note\ncritical mineral,A policy category; 'critical' is n
 
 @cache
 def lexicon_dir() -> Path:
-    """A temporary folder holding ``actors.toml`` and ``news_terms.csv`` written from above."""
+    """A temporary folder holding ``actors.toml`` and ``news_terms.csv`` written from above,
+    removed when the test session's interpreter exits (each run used to leave one behind)."""
     folder = Path(tempfile.mkdtemp(prefix="sentiment-lexicons-"))
+    atexit.register(shutil.rmtree, folder, ignore_errors=True)
     (folder / "actors.toml").write_text(ACTORS_TOML, encoding="utf-8")
     (folder / "news_terms.csv").write_text(NEWS_TERMS_CSV, encoding="utf-8")
     return folder

@@ -113,12 +113,34 @@ def test_too_large_an_n_speaks_of_n_and_what_is_available(
     make_corpus, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     corpus = make_corpus()
-    assert _sample(corpus, tmp_path / "s.csv") == 2  # the default --n 200
+    assert _sample(corpus, tmp_path / "s.csv", "--n", "200") == 2
     line = one_error_line(capsys.readouterr().err)
     assert line.startswith("error: --n 200: the corpus has only ") and "draw_sample" not in line
     assert "give --n" in line
     assert _sample(corpus, tmp_path / "s.csv", "--unit", "article", "--n", "4") == 2
     assert "only 3 article(s)" in one_error_line(capsys.readouterr().err)
+
+
+@pytest.mark.parametrize("unit", ["sentence", "article"])
+def test_without_n_a_small_corpus_is_drawn_whole_and_said_so(
+    unit: str, make_corpus, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # the summary's validation command gives no --n; the bundled corpus has 173 sentences, and
+    # the default of 200 refused it
+    from analysis.loading import load_corpus
+
+    corpus = make_corpus()
+    loaded = load_corpus(corpus, progress=False)
+    expected = len(loaded.sentences) if unit == "sentence" else len(loaded.documents)
+    sheet = tmp_path / "s.csv"
+    options = ["--unit", unit, "--stratify", "outlet"]
+    assert _sample(corpus, sheet, *options) == 0
+    drawn = pd.read_csv(sheet, encoding="utf-8-sig")
+    assert len(drawn) == expected
+    assert drawn["item_id"].is_unique
+    err = capsys.readouterr().err
+    assert f"has {expected} {unit}(s) with text, fewer than the default 200" in err
+    assert "error" not in err
 
 
 def test_an_unknown_stratify_column_lists_the_columns(

@@ -23,6 +23,8 @@ from analysis.config import SEED
 if TYPE_CHECKING:
     import pandas as pd
 
+DEFAULT_N = 200  # items drawn when --n is not given (every item of a smaller corpus)
+
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Options of ``python -m analysis code-sample``."""
@@ -35,7 +37,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
     add_column_map(parser)
     parser.add_argument(
-        "--n", type=int, default=200, help="items to draw, at least 1 (default: 200)"
+        "--n",
+        type=int,
+        default=None,
+        help=f"items to draw, at least 1 (default: {DEFAULT_N}, or every item of a corpus with "
+        "fewer; a larger --n than the corpus has is refused)",
     )
     parser.add_argument(
         "--seed", type=int, default=SEED, help=f"random seed, 0 or more (default: {SEED})"
@@ -101,7 +107,7 @@ def guide_path(sheet: Path) -> Path:
 def option_problem(args: argparse.Namespace) -> str | None:
     """What is wrong with the numbers and the ``--out`` of ``args`` (one line naming the
     option), or None; checked before the corpus is read."""
-    if args.n < 1:
+    if args.n is not None and args.n < 1:
         return f"--n must be at least 1, got {args.n}"
     if args.seed < 0:
         return f"--seed must be 0 or more, got {args.seed}"
@@ -148,6 +154,30 @@ def with_document_language(table: pd.DataFrame, documents: pd.DataFrame) -> pd.D
     return table.assign(language=table["doc_id"].map(language))
 
 
+def available_items(table: pd.DataFrame, unit: str) -> int:
+    """How many of ``table``'s items (sentences, or documents for ``unit="article"``) have text
+    to code: the most a sample can hold."""
+    text = "sentence" if unit == "sentence" else "text"
+    if text not in table.columns:
+        return len(table)
+    return int((table[text].astype(str).str.strip() != "").sum())
+
+
+def sample_size(table: pd.DataFrame, n: int | None, unit: str) -> tuple[int, str | None]:
+    """``(items to draw, a note for the user or None)``: ``n`` as given, else
+    :data:`DEFAULT_N` or every item of a smaller corpus, which the note says (the summary's
+    validation command gives no ``--n``, and the bundled corpus has fewer than 200 sentences)."""
+    if n is not None:
+        return n, None
+    available = available_items(table, unit)
+    if available >= DEFAULT_N:
+        return DEFAULT_N, None
+    return available, (
+        f"note: the corpus has {available} {unit}(s) with text, fewer than the default "
+        f"{DEFAULT_N}: the sheet holds every one"
+    )
+
+
 def sample_problem(table: pd.DataFrame, n: int, unit: str, stratify: str | None) -> str | None:
     """Why ``--n`` items (stratified by ``stratify``) cannot be drawn from ``table``, the
     corpus's sentences or documents (one line naming the option), or None."""
@@ -156,14 +186,14 @@ def sample_problem(table: pd.DataFrame, n: int, unit: str, stratify: str | None)
             f"--stratify {stratify}: no such column in the {unit}s; their columns are "
             f"{', '.join(map(str, table.columns))}"
         )
-    text = "sentence" if unit == "sentence" else "text"
-    if text in table.columns:
-        available = int((table[text].astype(str).str.strip() != "").sum())
-        if n > available:
-            return (
-                f"--n {n}: the corpus has only {available} {unit}(s) with text to draw from; "
-                f"give --n {available} or fewer"
-            )
+    available = available_items(table, unit)
+    if available == 0:
+        return f"the corpus has no {unit} with text to draw from"
+    if n > available:
+        return (
+            f"--n {n}: the corpus has only {available} {unit}(s) with text to draw from; "
+            f"give --n {available} or fewer"
+        )
     return None
 
 
@@ -200,12 +230,15 @@ def main(args: argparse.Namespace) -> int:
         corpus = load_corpus(source, column_map=args.column_map, progress=False)
         table = corpus.sentences if args.unit == "sentence" else corpus.documents
         table = with_document_language(table, corpus.documents)
-        problem = sample_problem(table, args.n, args.unit, args.stratify)
+        n, note = sample_size(table, args.n, args.unit)
+        problem = sample_problem(table, n, args.unit, args.stratify)
         if problem:
             raise ValueError(problem)
+        if note:
+            print(note, file=sys.stderr)
         sheet = draw_sample(
             table,
-            args.n,
+            n,
             seed=args.seed,
             unit=args.unit,
             stratify=args.stratify,

@@ -797,7 +797,38 @@ def test_a_table_of_sourcing_only_validates_sourcing_and_not_the_frames(workspac
 
 def test_the_validate_command_names_the_corpus_whose_lexicons_drew_the_sheet(workspace):
     name = workspace["corpus"].name
-    assert f"validate --sheet CODED.csv --corpus {name} --out" in summary.not_validated(
+    assert f"validate --sheet sheet.csv --corpus {name} --out" in summary.not_validated(
         workspace["corpus"]
     )
-    assert "validate --sheet CODED.csv --corpus seeds --out" in summary.NOT_VALIDATED
+    assert "validate --sheet sheet.csv --corpus seeds --out" in summary.NOT_VALIDATED
+
+
+def test_the_bundled_summary_s_validation_commands_run_as_printed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # they did not: code-sample had no --out (required), and its default --n of 200 was more
+    # than the bundled corpus's 173 sentences; each command's error came one after the other
+    import shlex
+
+    from analysis.cli import main
+    from analysis.config import default_corpus_dir
+
+    found = re.findall(
+        r"`(python -m analysis (?:code-sample|validate) [^`]*)`", summary.NOT_VALIDATED
+    )
+    commands = list(found)
+    assert [c.split()[3] for c in commands] == ["code-sample", "validate"]
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "seeds").symlink_to(default_corpus_dir())  # `--corpus seeds`, from the project
+    sample, validate = (shlex.split(c)[3:] for c in commands)
+    assert main(sample) == 0
+    sheet = pd.read_csv(tmp_path / "sheet.csv", encoding="utf-8-sig", dtype=str)
+    shown = {"item_id", "doc_id", "sentence_id", "outlet", "sentence", "language"}
+    coded = [c for c in sheet.columns if c not in shown]
+    assert "attributed" in coded and "tone" in coded
+    for column in coded:  # a coder who found nothing anywhere, but positive tone throughout
+        sheet[column] = "positive" if column == "tone" else "0"
+    sheet.to_csv(tmp_path / "sheet.csv", index=False)
+    assert main([*validate, "--n-boot", "100"]) == 0
+    agreement = pd.read_csv(tmp_path / "reports" / "validation" / "agreement.csv")
+    assert {"tone", "attributed"} <= set(agreement["frame"])

@@ -876,16 +876,27 @@ def not_validated(
     )
 
 
+# The sheet the summary's validation commands draw and then measure, once coded
+VALIDATION_SHEET = "sheet.csv"
+
+
 def _validation_commands(corpus_dir: Path | str | None) -> tuple[str, str]:
     """The ``code-sample`` and ``validate`` commands (in backticks) that validate the coders of
     a run on ``corpus_dir``: a sheet with the sourcing columns, measured with the lexicons of
     the corpus it was drawn from (:func:`validate_corpus_option`)."""
     sample = " ".join(
-        filter(None, ["python -m analysis code-sample --sourcing", _corpus_option(corpus_dir)])
+        filter(
+            None,
+            [
+                "python -m analysis code-sample --sourcing",
+                _corpus_option(corpus_dir),
+                f"--out {VALIDATION_SHEET}",
+            ],
+        )
     )
     validate = (
-        f"python -m analysis validate --sheet CODED.csv {validate_corpus_option(corpus_dir)} "
-        "--out reports/validation"
+        f"python -m analysis validate --sheet {VALIDATION_SHEET} "
+        f"{validate_corpus_option(corpus_dir)} --out reports/validation"
     )
     return f"`{sample}`", f"`{validate}`"
 

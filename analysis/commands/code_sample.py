@@ -113,12 +113,12 @@ def option_problem(args: argparse.Namespace) -> str | None:
         return f"--seed must be 0 or more, got {args.seed}"
     if args.examples < 0:
         return f"--examples must be 0 or more, got {args.examples}"
-    if getattr(args, "sourcing", False) and args.unit != "sentence":
+    if args.sourcing and args.unit != "sentence":
         return (
             "--sourcing codes sentences (who a sentence quotes), not whole articles: leave "
             "--unit article out"
         )
-    if getattr(args, "sources", None) is not None and not getattr(args, "sourcing", False):
+    if args.sources is not None and not args.sourcing:
         return "--sources names the kinds of --sourcing: give --sourcing too, or leave it out"
     if args.out.is_dir():
         return (
@@ -220,10 +220,8 @@ def main(args: argparse.Namespace) -> int:
     try:
         source = given_corpus(args.corpus)
         # the frames of the corpus's analysis.toml, as `corpus`, `process` and `run` use them
-        sourcing = getattr(args, "sourcing", False)
-        lexicons = resolve_lexicons(
-            source, codebook=args.codebook, sources=getattr(args, "sources", None)
-        )
+        sourcing = args.sourcing
+        lexicons = resolve_lexicons(source, codebook=args.codebook, sources=args.sources)
         book = load_codebook(lexicons.codebook)
         sources = str(lexicons.sources) if lexicons.sources else None
         extra = sourcing_columns(sources) if sourcing else []

@@ -87,8 +87,7 @@ def sheet_lexicons(args: argparse.Namespace) -> tuple[Path | None, Path | None]:
     from analysis.settings import resolve_lexicons
     from analysis.validation.sheets import SheetError
 
-    corpus = getattr(args, "corpus", None)
-    sources = getattr(args, "sources", None)
+    corpus, sources = args.corpus, args.sources
     if corpus is not None and not corpus.exists():
         raise SheetError(f"--corpus {corpus}: no such folder or file")
     if sources is not None and not sources.is_file():

@@ -485,8 +485,10 @@ def kill_and_wait(process: Any, wait: float = 2.0) -> bool:
     owns the exit status, and jupyter_client's shutdown, signalling and then reaping it, acts
     on an exited process, never on a process id the system has given to another. True when the
     process has exited; where ``os.waitid`` is missing (Windows) nothing is done."""
-    if not hasattr(os, "waitid") or process.poll() is not None:
-        return process.poll() is not None
+    if process.poll() is not None:
+        return True
+    if not hasattr(os, "waitid"):
+        return False
     pid = process.pid
     with contextlib.suppress(OSError):
         if os.getpgid(pid) == pid:
@@ -525,13 +527,10 @@ def start_kernel(
     """
     from jupyter_core.utils import run_sync
 
-    if background is True:
-        background = Background()
+    lowering = Background() if background is True else background or None
     kernel = WarmKernel(_manager_class()(kernel_name=KERNEL_NAME))
     try:
-        run_sync(kernel._start)(
-            cwd, notebook_imports(notebook), timeout, cancel, background or None
-        )
+        run_sync(kernel._start)(cwd, notebook_imports(notebook), timeout, cancel, lowering)
     except BaseException:
         kernel.shutdown()
         raise

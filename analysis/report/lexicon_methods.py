@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from analysis.framing.sourcing import load_sources
+from analysis.framing.sourcing import SourceLexicon, load_sources
 from analysis.lexicon import LexiconError, read_toml
 from analysis.report.html import escape_text
 from analysis.sentiment.actors import load_actor_lexicon
@@ -63,14 +63,20 @@ def actors_method(lexicons: Lexicons, corpus_dir: Path | str | None = None) -> s
     )
 
 
+def run_source_lexicon(lexicons: Lexicons) -> SourceLexicon | None:
+    """The source lexicon a run read (its own, else the package's), or None when it cannot be
+    loaded: the notebooks have said why, and the summary then names no kinds."""
+    try:
+        return load_sources(str(lexicon_file(lexicons, "sources")))
+    except (LexiconError, OSError, TypeError, ValueError):
+        return None
+
+
 def sourcing_method(lexicons: Lexicons, corpus_dir: Path | str | None = None) -> str:
     """How attribution, quotation and the kind of source were counted, and their limits."""
-    file = lexicon_file(lexicons, "sources")
-    try:
-        lexicon = load_sources(str(file))
-        labels, min_words = list(lexicon.labels.values()), lexicon.min_words
-    except (LexiconError, OSError, TypeError, ValueError):
-        labels, min_words = [], 3
+    lexicon = run_source_lexicon(lexicons)
+    labels = list(lexicon.labels.values()) if lexicon else []
+    min_words = lexicon.min_words if lexicon else 3
     kinds = f" ({escape_text(', '.join(labels))})" if labels else ""
     return (
         f"- **Sourcing.** A sentence is attributed when it has an attribution verb (“said”, "

@@ -41,7 +41,12 @@ from analysis.report.html import (
     escape_text,
     summary_html,
 )
-from analysis.report.lexicon_methods import actors_method, hedging_method, sourcing_method
+from analysis.report.lexicon_methods import (
+    actors_method,
+    hedging_method,
+    run_source_lexicon,
+    sourcing_method,
+)
 from analysis.report.tone_coder import tone_coder_lines
 from analysis.report.wording import articles
 from analysis.sentiment.coder_plots import CODER_FIGURE
@@ -221,15 +226,21 @@ def with_contents(lines: Sequence[str]) -> list[str]:
     return [lines[0], "", "**Contents**", "", *contents, "", *body]
 
 
+def _lexicons_of_run(corpus_dir: Path | str | None, params: Mapping[str, Any]) -> Lexicons:
+    """The lexicons the run used (the corpus's analysis.toml, then the parameters), or the
+    package's when those cannot be resolved: the notebooks have refused such a run already."""
+    try:
+        return run_lexicons(corpus_dir, params)
+    except SettingsError:
+        return Lexicons()
+
+
 def _methods_section(
     facts: CorpusFacts, params: Mapping[str, Any], corpus_dir: Path | str | None = None
 ) -> list[str]:
     n_boot = params.get("n_boot", N_BOOT)
     seed = params.get("seed", SEED)
-    try:  # the lexicons the run used: the corpus's analysis.toml, then the parameters
-        lexicons = run_lexicons(corpus_dir, params)
-    except SettingsError:
-        lexicons = Lexicons()
+    lexicons = _lexicons_of_run(corpus_dir, params)
     terms_file = lexicon_file(lexicons, "news_terms")
     terms = _news_terms(terms_file)
     examples = ", ".join(f"“{escape_text(term)}”" for term in terms[:2])
@@ -918,10 +929,7 @@ def frame_coders(
     """Which coder codes each frame of the run's codebook: ``({key: "model" | "codebook"},
     {key: label})``. A frame is the trained model's (``-p frame_coder``) when the model has its
     key, else the codebook's."""
-    try:
-        lexicons = run_lexicons(corpus_dir, params)
-    except SettingsError:
-        lexicons = Lexicons()
+    lexicons = _lexicons_of_run(corpus_dir, params)
     book = load_codebook(str(lexicons.codebook) if lexicons.codebook else None)
     model_keys: set[str] = set()
     if params.get("frame_coder"):
@@ -1069,16 +1077,8 @@ def _sourcing_validation(
     from ``code-sample --sourcing``), and its limitation when the table has none."""
     from analysis.validation.agreement import sourcing_f1_lines
 
-    try:
-        lexicons = run_lexicons(corpus_dir, params)
-    except SettingsError:
-        lexicons = Lexicons()
-    try:
-        from analysis.framing.sourcing import load_sources
-
-        labels = load_sources(str(lexicon_file(lexicons, "sources"))).labels
-    except (OSError, ValueError):
-        labels = {}
+    lexicon = run_source_lexicon(_lexicons_of_run(corpus_dir, params))
+    labels = lexicon.labels if lexicon else {}
     bullets = sourcing_f1_lines(agreement, labels)
     if not bullets:
         sample, validate = _validation_commands(corpus_dir)

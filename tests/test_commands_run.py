@@ -120,6 +120,6 @@ def test_a_folder_without_articles_is_refused_before_any_notebook(
     err = capsys.readouterr().err
     assert (
         "no articles: the folder holds no .txt, .md, .html, .htm, .mhtml, .webarchive, .docx "
-        "or .rtf files and no export files" in err
+        "or .rtf files (nor such files gzip-compressed, .html.gz) and no export files" in err
     )
     assert fake.calls == [] and not out.exists()

@@ -361,18 +361,18 @@ def test_files_that_are_not_articles_are_named_in_a_warning(tmp_path):
     from analysis.corpus.documents import read_raw_documents
 
     (tmp_path / "a.txt").write_text("The talks ended with a truce. " * 5, encoding="utf-8")
-    (tmp_path / "page.html.gz").write_bytes(b"\x1f\x8b\x08\x00")
+    (tmp_path / "pages.tar.gz").write_bytes(b"\x1f\x8b\x08\x00")
     (tmp_path / "report.pdf").write_bytes(b"%PDF-1.4")
     (tmp_path / ".DS_Store").write_bytes(b"\x00")
     (tmp_path / "README.md").write_text("notes", encoding="utf-8")
     with pytest.warns(UserWarning) as caught:
         raw = read_raw_documents(tmp_path)
     messages = [str(warning.message) for warning in caught]
-    not_read = r"2 file\(s\) not read.*extract them first.*page\.html\.gz, report\.pdf"
+    not_read = r"2 file\(s\) not read.*extract them first.*pages\.tar\.gz, report\.pdf"
     assert any(re.search(not_read, message) for message in messages)
     assert any("no manifest.csv" in message for message in messages)  # a.txt has no outlet
     assert raw["file"].tolist() == ["a.txt"]
-    (tmp_path / "page.html.gz").unlink()
+    (tmp_path / "pages.tar.gz").unlink()
     (tmp_path / "Files (40).ZIP").write_bytes(b"PK\x03\x04")  # a database's download
     with pytest.warns(UserWarning) as caught:
         read_raw_documents(tmp_path)
@@ -489,22 +489,21 @@ def test_a_folder_without_articles_or_with_an_empty_manifest_is_refused(
         load_corpus(folder)
 
 
-def test_a_folder_of_compressed_pages_is_refused_naming_them(tmp_path: Path) -> None:
-    # pages kept as fetched (.html.gz) are not read; the message said only "no .html files"
-    import gzip
-
+def test_a_folder_of_archives_is_refused_naming_them(tmp_path: Path) -> None:
+    # an archive of articles is not read; the message said only "no .html files"
+    # (pages compressed one by one, a.html.gz, are read: test_corpus_gzipped_articles)
     folder = tmp_path / "pages"
     folder.mkdir()
-    (folder / "b.html.gz").write_bytes(gzip.compress(b"<p>Text.</p>"))
-    (folder / "a.html.gz").write_bytes(gzip.compress(b"<p>Text.</p>"))
+    (folder / "b.tar.gz").write_bytes(b"\x1f\x8b\x08\x00")
+    (folder / "a.zip").write_bytes(b"PK\x03\x04")
     (folder / ".hidden.gz").write_bytes(b"x")
     with pytest.raises(CorpusError) as refused:
         read_raw_documents(folder)
     message = str(refused.value)
-    assert "2 compressed file(s), which are not read (a.html.gz, b.html.gz)" in message
-    assert "gunzip -k" in message
-    (folder / "a.html.gz").unlink()
-    (folder / "b.html.gz").unlink()
+    assert "2 compressed file(s), which are not read (a.zip, b.tar.gz)" in message
+    assert "tar -xf" in message
+    (folder / "a.zip").unlink()
+    (folder / "b.tar.gz").unlink()
     with pytest.raises(CorpusError) as refused:
         read_raw_documents(folder)
     assert "compressed file" not in str(refused.value)

@@ -1,14 +1,14 @@
 """Load, repair, clean and split a corpus folder or file, then write its tables.
 
 Writes reports/tables/documents.csv, sentences.csv (one row per sentence with every per-sentence
-measure) and cleaning_audit.csv (every removed or changed line and the rule that fired) under --out.
-Raw files are only read. A folder holds one file per article (.txt, saved pages
-.html/.htm/.mhtml/.webarchive, .docx, .rtf, Markdown notes .md; or Nexis Uni, LexisNexis or Factiva
-exports, read as their articles), with a manifest.csv (doc_id, file, outlet, title, author,
-published, date_note, url, origin, language, notes) or without one (see the README); a file is a
-.csv/.tsv/.json/.jsonl/.parquet/.xlsx/.xls/.ods export whose columns --map names, as for `process`,
-or a folder of such files. The frames are those of the corpus folder's analysis.toml when it names a
-codebook, else the package's five generic frames; --codebook replaces them.
+measure) and cleaning_audit.csv (every removed or changed line and the rule that fired) under
+--out. Raw files are only read. A folder holds one file per article (.txt, saved pages
+.html/.htm/.mhtml/.webarchive or .html.gz, .docx, .rtf, Markdown notes .md; or Nexis Uni,
+LexisNexis or Factiva exports, read as their articles), with a manifest.csv (doc_id, file, outlet,
+title, author, published, date_note, url, origin, language, notes) or without one (see the README);
+a file is a .csv/.tsv/.json/.jsonl/.parquet/.xlsx/.xls/.ods export whose columns --map names, as
+for `process`, or a folder of such files. The frames are those of the corpus folder's analysis.toml
+when it names a codebook, else the package's five generic frames; --codebook replaces them.
 
 The three tables are never written over files this command did not write, or that changed
 since it wrote them (--force to replace them); the project's own reports/ are written by

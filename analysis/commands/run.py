@@ -57,7 +57,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--corpus",
         metavar="PATH",
-        help="folder of articles (.txt, saved pages .html/.mhtml/.webarchive, .docx, .rtf, "
+        help="folder of articles (.txt, saved pages .html/.mhtml/.webarchive or .html.gz, "
+        ".docx, .rtf, "
         "Markdown notes .md, and Nexis Uni, LexisNexis or Factiva exports, read as their "
         "articles), with a manifest.csv or without; one corpus file (.csv, .tsv, .json, "
         ".jsonl, .parquet, .xlsx, .xls, .ods; columns as `process` takes), or a folder of "

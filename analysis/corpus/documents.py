@@ -13,11 +13,13 @@ warning). Loading is all-or-nothing: every problem found in the folder is report
 from __future__ import annotations
 
 import codecs
+import gzip
 import hashlib
 import io
 import json
 import os
 import re
+import zlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -79,6 +81,14 @@ ARTICLE_SUFFIXES = (
 # Names read as saved web pages: HTML, and pages saved as one file by a browser (MHTML from
 # Chrome and Edge, a web archive from Safari)
 PAGE_SUFFIXES = (*HTML_SUFFIXES, *MHTML_SUFFIXES, *WEBARCHIVE_SUFFIXES)
+# An article file kept gzip-compressed ("page.html.gz", as crawlers and the article-extraction
+# benchmarks store pages) is read as the file its name holds; the file is only read, never
+# extracted beside itself.
+GZIP_SUFFIX = ".gz"
+GZIP_MAGIC = b"\x1f\x8b"
+# Decompressed size above which a compressed article is refused: no article page comes near it,
+# and reading on would let a small file fill the memory (a "gzip bomb").
+MAX_GUNZIPPED_BYTES = 256 * 1024 * 1024
 # raw_format of the articles of a news database's export (analysis.corpus.database_exports)
 EXPORT_FORMATS = frozenset(RAW_FORMATS.values())
 _NOT_ARTICLES = ("readme", "license", "licence")  # a folder's own description, by name
@@ -438,7 +448,7 @@ def read_manifest(corpus_dir: Path | str) -> pd.DataFrame:
         if sidecar is not None:
             manifest = manifest.merge(sidecar, on="file", how="left")
         if "doc_id" not in manifest.columns:
-            manifest["doc_id"] = [Path(f).stem for f in files]
+            manifest["doc_id"] = [Path(article_name(f)).stem for f in files]
         # a file with no outlet is warned about once read (read_raw_documents): a saved page
         # names its site, a news database's export each article's publication
         outlets = manifest.get("outlet", pd.Series([""] * len(manifest)))
@@ -531,15 +541,15 @@ def no_articles_message(corpus_dir: Path) -> str:
         return f"{corpus_dir / MANIFEST_NAME}: lists no articles (a header and no rows)"
     message = (
         f"{corpus_dir}: no articles: the folder holds no .txt, .md, .html, .htm, .mhtml, "
-        ".webarchive, .docx or .rtf files and no export files (.csv, .tsv, .json, .jsonl, "
-        ".parquet, .xlsx, .xls, .ods)"
+        ".webarchive, .docx or .rtf files (nor such files gzip-compressed, .html.gz) and no "
+        "export files (.csv, .tsv, .json, .jsonl, .parquet, .xlsx, .xls, .ods)"
     )
     packed = _compressed_files(corpus_dir)
-    if packed:  # pages kept as fetched or downloaded: .html.gz, a .zip of articles
+    if packed:  # a download's archive of articles (a compressed page, a.html.gz, is read)
         shown = ", ".join(packed[:_UNREAD_SHOWN]) + (" …" if len(packed) > _UNREAD_SHOWN else "")
         message += (
             f"; it holds {len(packed)} compressed file(s), which are not read ({shown}): "
-            "extract them into the folder first (e.g. gunzip -k *.gz, or unzip a .zip)"
+            "extract them into the folder first (e.g. unzip a .zip, tar -xf a .tar.gz)"
         )
     below = _subfolder_articles(corpus_dir, set())
     if below:  # an unzipped download often puts the files one folder down
@@ -644,7 +654,12 @@ def read_raw_documents(corpus_dir: Path | str | None = None) -> pd.DataFrame:
         problems.append(f"{corpus_dir / MANIFEST_NAME}: duplicate doc_id {doc_id!r}")
     # a saved page's empty outlet is its site name (analysis.corpus.html), as without a manifest
     # ... and so is a Markdown note's, from its front matter (analysis.corpus.front_matter)
-    page = manifest["file"].str.lower().str.endswith((*PAGE_SUFFIXES, *MARKDOWN_SUFFIXES))
+    page = (
+        manifest["file"]
+        .map(article_name)
+        .str.lower()
+        .str.endswith((*PAGE_SUFFIXES, *MARKDOWN_SUFFIXES))
+    )
     for column in ("doc_id", "file", "outlet"):
         empty = manifest[column].str.strip() == ""
         if column == "outlet":
@@ -684,7 +699,9 @@ def read_raw_documents(corpus_dir: Path | str | None = None) -> pd.DataFrame:
     raw = manifest.copy()
     raw["encoding"] = encodings
     raw["raw_text"] = texts
-    raw["raw_format"] = ["html" if n.lower().endswith(PAGE_SUFFIXES) else "" for n in raw["file"]]
+    raw["raw_format"] = [
+        "html" if article_name(n).lower().endswith(PAGE_SUFFIXES) else "" for n in raw["file"]
+    ]
     raw["_address"] = addresses
     if not has_manifest:
         raw = articles_of_exports(raw)
@@ -722,7 +739,9 @@ def _warn_unknown_outlets(corpus_dir: Path, raw: pd.DataFrame) -> None:
     unknown &= ~raw["raw_text"].map(is_html_page).astype(bool)  # a page saved as .txt
     unknown &= ~raw["raw_text"].map(_names_its_site).astype(bool)  # a clipped note
     if unknown.any():
-        notes = raw["file"].astype(str).str.lower().str.endswith(MARKDOWN_SUFFIXES)
+        notes = (
+            raw["file"].astype(str).map(article_name).str.lower().str.endswith(MARKDOWN_SUFFIXES)
+        )
         hint = (
             " (a Markdown note may name its site instead, in its front matter: 'site: Valley "
             "Courier' or 'source: https://...')"
@@ -743,6 +762,37 @@ def _names_its_site(text: str) -> bool:
     return matter is not None and bool({"outlet", "url"} & matter.fields.keys())
 
 
+def article_name(name: str) -> str:
+    """The name an article file is read as: ``name`` without its ``.gz`` ending when what is
+    left is an article's or a Markdown note's name ("page.html.gz" is read as "page.html",
+    and its ``doc_id`` is "page"), else ``name`` itself ("export.csv.gz" is no article)."""
+    if name.lower().endswith(GZIP_SUFFIX):
+        inner = name[: -len(GZIP_SUFFIX)]
+        if Path(inner).suffix.lower() in (*ARTICLE_SUFFIXES, *MARKDOWN_SUFFIXES):
+            return inner
+    return name
+
+
+def gunzipped(data: bytes, name: str) -> bytes:
+    """The bytes of a gzip-compressed article file, decompressed in memory (every member of
+    the stream, as ``gunzip`` reads them); :class:`ValueError` naming the file when they are not
+    a whole gzip stream, or decompress to more than :data:`MAX_GUNZIPPED_BYTES`."""
+    try:
+        with gzip.GzipFile(fileobj=io.BytesIO(data)) as stream:
+            unpacked = stream.read(MAX_GUNZIPPED_BYTES + 1)
+    except (OSError, EOFError, zlib.error) as error:
+        raise ValueError(
+            f"{name}: is gzip-compressed but cannot be decompressed ({error}); the file may "
+            "be cut short: download or save it again"
+        ) from None
+    if len(unpacked) > MAX_GUNZIPPED_BYTES:
+        raise ValueError(
+            f"{name}: decompresses to more than {MAX_GUNZIPPED_BYTES // 2**20} MiB, far more "
+            "than an article; it is not read"
+        )
+    return unpacked
+
+
 def read_article_file(path: Path, name: str) -> tuple[str, str, str]:
     """An article file's text, the encoding it was read with, and the address it was saved
     from (only a page saved as one file records one; else ``""``). A page saved as one
@@ -751,9 +801,14 @@ def read_article_file(path: Path, name: str) -> tuple[str, str, str]:
     webarchive_page`), a Word ``.docx`` as its paragraphs (:func:`analysis.corpus.docx_text.
     docx_text`), an ``.rtf`` document likewise (:func:`analysis.corpus.rtf_text.rtf_text`); every
     file is decoded by :func:`decode_article`, which raises
-    :class:`ValueError` with the reason."""
+    :class:`ValueError` with the reason. A file kept gzip-compressed (``page.html.gz``), or
+    one whose bytes are gzip under a plain name (a page fetched as curl does without
+    ``--compressed``), is decompressed in memory first (:func:`gunzipped`) and read as the
+    file its name holds without ``.gz`` (:func:`article_name`)."""
     data = path.read_bytes()
-    lowered = name.lower()
+    if data.startswith(GZIP_MAGIC):
+        data = gunzipped(data, name)
+    lowered = article_name(name).lower()
     if lowered.endswith(DOCX_SUFFIXES):
         return (*decode_article(docx_text(data, name).encode("utf-8"), name), "")
     if lowered.endswith(RTF_SUFFIXES):
@@ -795,8 +850,9 @@ def _warn_unread(corpus_dir: Path, listed: set[str], has_manifest: bool = False)
     Only ``.txt``/``.html``/``.htm`` files, pages saved as one file (``.mhtml``, ``.mht``,
     ``.webarchive``), Word documents (``.docx``) and RTF documents (``.rtf``), in any letter
     case (and whatever the manifest lists), are articles, and Markdown notes (``.md``) without
-    a manifest (``has_manifest``) or when it lists them; a compressed page (``.html.gz``), a
-    PDF or an old Word ``.doc`` next to them is not read. Hidden files,
+    a manifest (``has_manifest``) or when it lists them, each also gzip-compressed
+    (``.html.gz``); an archive (``.zip``), a PDF or an old Word ``.doc`` next to them is not
+    read. Hidden files,
     the folder's own files (manifest, sidecars, ``analysis.toml``, ``SHA256SUMS``) and READMEs
     are not mentioned; a sub-folder is, when it holds article files the manifest does not list
     (:func:`_subfolder_articles`).
@@ -831,7 +887,8 @@ def _warn_unread(corpus_dir: Path, listed: set[str], has_manifest: bool = False)
         hint += f" (a Markdown file is read when {MANIFEST_NAME} lists it)"
     warn_user(
         f"{corpus_dir}: {len(unread)} file(s) not read, as they are not .txt, .md, .html, .htm, "
-        f".mhtml, .webarchive, .docx or .rtf articles{hint}: {shown}"
+        f".mhtml, .webarchive, .docx or .rtf articles (or such files gzip-compressed){hint}: "
+        f"{shown}"
     )
 
 
@@ -841,8 +898,9 @@ COMPRESSED_SUFFIXES = (".gz", ".zip", ".bz2", ".xz", ".zst", ".7z", ".rar", ".ta
 
 def _compressed_files(corpus_dir: Path) -> list[str]:
     """The names of the compressed files and archives directly in ``corpus_dir`` (hidden files
-    left out), sorted: a page saved compressed (``a.html.gz``) or a download's ``.zip`` is not
-    read as an article, and a message about a folder with nothing to read names them."""
+    left out), sorted: a download's ``.zip`` or ``.tar.gz`` is not read as articles, and a
+    message about a folder with nothing to read names them (a folder holding compressed
+    article files, ``a.html.gz``, has articles to read: :func:`article_name`)."""
     return sorted(
         p.name
         for p in corpus_dir.iterdir()
@@ -855,13 +913,14 @@ def _compressed_files(corpus_dir: Path) -> list[str]:
 def _article_files(corpus_dir: Path, *, markdown: bool = False) -> list[Path]:
     """The article files directly in ``corpus_dir`` (``.txt``, ``.html``, ``.htm``, ``.mhtml``,
     ``.mht``, ``.webarchive``, ``.docx``, ``.rtf``, and with ``markdown`` ``.md`` and
-    ``.markdown``, in any letter case), sorted by name. A folder's ``README.txt`` or
+    ``.markdown``, in any letter case, each also gzip-compressed: ``.html.gz``), sorted by
+    name. A folder's ``README.txt`` or
     ``LICENSE.txt`` describes the folder: it is not an article unless the manifest lists it."""
     suffixes = (*ARTICLE_SUFFIXES, *MARKDOWN_SUFFIXES) if markdown else ARTICLE_SUFFIXES
     found = [
         p
         for p in corpus_dir.iterdir()
-        if p.suffix.lower() in suffixes
+        if Path(article_name(p.name)).suffix.lower() in suffixes
         and not p.name.lower().startswith(_NOT_ARTICLES)
         and p.is_file()
     ]

@@ -282,6 +282,14 @@ def test_unknown_extension_and_missing_file(tmp_path: Path) -> None:
         detect_format("Files (40).zip")
 
 
+def test_a_compressed_page_given_as_the_corpus_says_to_put_it_in_a_folder() -> None:
+    # it said "an archive of articles ... is not read", though a folder reads such pages
+    with pytest.raises(CorpusFileError, match=r"a compressed \.html file .*put the pages in a"):
+        detect_format("page.HTML.gz")
+    with pytest.raises(CorpusFileError, match=r"archive of articles"):
+        detect_format("page.html.zip")  # no folder reads a zipped page
+
+
 def test_a_folder_is_read_through_the_manifest(make_corpus: Callable[..., Path]) -> None:
     chunks, report = read_chunks(make_corpus(), chunk_size=2)
     frames = list(chunks)

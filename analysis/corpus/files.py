@@ -46,6 +46,7 @@ import pyarrow.compute as pc
 from analysis.corpus.csv_dialect import CsvLayout
 from analysis.corpus.documents import (
     MANIFEST_COLUMNS,
+    article_name,
     columns_by_folded_name,
     decode_text,
     extra_columns,
@@ -271,6 +272,13 @@ def detect_format(path: Path | str) -> str:
             name = name[: -len(ext)]
             break
     suffix = Path(name).suffix
+    given = Path(path).name.lower()
+    if article_name(given) != given and suffix in _UNREAD_FORMATS:  # "page.html.gz" is read as
+        # the article it holds in a folder, as "page.html" is
+        raise CorpusFileError(
+            f"{path}: a compressed {suffix} file is not read as a corpus file: "
+            f"{_UNREAD_FORMATS[suffix]}"
+        )
     if suffix not in FORMATS and name != Path(path).name.lower():  # "articles.zip"
         raise CorpusFileError(
             f"{path}: a compressed file is read only when its name says the table inside "

@@ -117,6 +117,15 @@ def test_a_whole_page_in_a_text_column_or_a_txt_file_is_extracted_as_a_page(tmp_
     assert is_html_page("\ufeff<!DOCTYPE html><html>") and not is_html_page("Text <html> later")
 
 
+def test_a_site_name_that_is_a_copyright_notice_gives_way_to_the_address(tmp_path):
+    # the benchmark's page of jaraguadosul.sc.gov.br was the outlet "Copyright 2014"
+    (tmp_path / "a.html").write_text(page(site="Copyright 2014"), encoding="utf-8")
+    (tmp_path / "b.html").write_text(page(site="Daily Bugle | News you can use"), encoding="utf-8")
+    docs = load_corpus(tmp_path).documents
+    assert docs["outlet"].tolist() == ["example.com", "Daily Bugle"]
+    assert "outlet: the site of its address" in docs.iloc[0]["metadata_note"]
+
+
 def test_manifest_values_are_not_overwritten(tmp_path):
     (tmp_path / "a.html").write_text(page(), encoding="utf-8")
     row = {"title": "Mine", "outlet": "unknown", "url": ""}

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from analysis.corpus.page_metadata import tidy_author, tidy_title
+from analysis.corpus.page_metadata import tidy_author, tidy_site_name, tidy_title
 
 
 @pytest.mark.parametrize(
@@ -73,3 +73,36 @@ def test_roles_credentials_and_dates_beside_a_name_are_cut(author: str, tidy: st
 )
 def test_a_wire_a_desk_or_a_role_alone_stays(author: str) -> None:
     assert tidy_author(author) == author
+
+
+@pytest.mark.parametrize(
+    ("name", "url", "tidy"),
+    [
+        # the extraction benchmark's pages
+        (
+            "LinkNaija | Nigeria's popular news platform",
+            "http://www.linknaija.com/a.html",
+            "LinkNaija",
+        ),
+        ("Autoracing | F1 | Indy | MotoGP | StockCar", "", "Autoracing"),
+        (
+            "Remember 80/90 - Memorabilia anni 80/90",
+            "http://www.remember8090.it/a/",
+            "Remember 80/90",
+        ),
+        ("Wday_", "https://www.wday.ru/a/", "Wday"),
+        ("Copyright 2014", "https://www.jaraguadosul.sc.gov.br/news/a", ""),
+        # the part naming the address is kept, wherever it stands
+        ("News | Reuters", "https://www.reuters.com/world/a", "Reuters"),
+        ("© 2019 Harbour Media. All rights reserved.", "", "Harbour Media"),
+        ("(c) 2001-2019", "", ""),
+        ("@HarbourTimes", "", "HarbourTimes"),
+        # names left as they are
+        ("San Antonio Express-News", "https://www.mysanantonio.com/a", "San Antonio Express-News"),
+        ("Mensagens de Reflexão", "", "Mensagens de Reflexão"),
+        ("Copycat Weekly", "", "Copycat Weekly"),
+        ("The  Hill", "", "The Hill"),
+    ],
+)
+def test_a_site_names_tagline_handle_and_copyright_are_cut(name: str, url: str, tidy: str) -> None:
+    assert tidy_site_name(name, url) == tidy

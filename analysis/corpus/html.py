@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass, field
 
 from analysis.corpus.cleaning import AuditEntry
-from analysis.corpus.page_metadata import tidy_author, tidy_title
+from analysis.corpus.page_metadata import tidy_author, tidy_site_name, tidy_title
 from analysis.corpus.sites import outlet_from_address
 from analysis.user_warnings import warn_user
 
@@ -150,8 +150,9 @@ def extract_metadata(html: str) -> dict[str, str]:
     """Title, date, author, site name and URL of a page (trafilatura's ``extract_metadata``).
 
     Returns manifest field names (``published`` for the date, ``outlet`` for the site name) with
-    non-empty values only, the title without the site's name after it and the author without
-    roles and dates run into it (:mod:`analysis.corpus.page_metadata`); the language comes from
+    non-empty values only, the site name without a tagline or copyright notice, the title
+    without the site's name after it and the author without roles and dates run into it
+    (:mod:`analysis.corpus.page_metadata`); the language comes from
     ``<html lang>``. Never raises: a page trafilatura cannot parse gives whatever was found
     (possibly nothing).
     """
@@ -168,6 +169,10 @@ def extract_metadata(html: str) -> dict[str, str]:
             value = values.get(theirs)
             if isinstance(value, str) and value.strip():
                 found[ours] = " ".join(value.split())
+    if "outlet" in found:  # a tagline, a handle's underscores, a copyright notice cut
+        found["outlet"] = tidy_site_name(found["outlet"], found.get("url", ""))
+        if not found["outlet"]:
+            del found["outlet"]  # no site named: the address's site, when there is one
     if "title" in found:
         found["title"] = tidy_title(found["title"], found.get("outlet", ""))
     if "author" in found:

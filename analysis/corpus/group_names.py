@@ -1,8 +1,8 @@
 """Group names that differ only in letter case or spacing: likely one outlet spelled two ways.
 
 Exports gathered from several sources spell the same outlet differently ("Reuters", "reuters",
-"Al  Jazeera"). Every comparison treats each spelling as its own outlet, which splits one
-outlet's articles and compares it with itself. Merging them silently would be worse (two
+"Al  Jazeera", "AlJazeera"). Every comparison treats each spelling as its own outlet, which
+splits one outlet's articles and compares it with itself. Merging them silently would be worse (two
 outlets may really differ only in case), so :func:`similar_names` finds them and
 :func:`similar_names_warning` says so, with the articles under each spelling, for the user to
 decide; nothing is changed.
@@ -16,8 +16,9 @@ MAX_LISTED = 5  # sets of spellings named in one warning; the rest are counted
 
 
 def name_key(name: str) -> str:
-    """``name`` in lower case (Unicode case folding) with its runs of spaces made one."""
-    return " ".join(str(name).split()).casefold()
+    """``name`` in lower case (Unicode case folding) without its spaces: "Inexhibit magazine"
+    and "Inexhibitmagazine", two pages of one site, are one name spelled two ways."""
+    return "".join(str(name).split()).casefold()
 
 
 def similar_names(counts: Mapping[str, int]) -> list[list[tuple[str, int]]]:

@@ -123,3 +123,20 @@ def test_a_folder_without_articles_is_refused_before_any_notebook(
         "or .rtf files (nor such files gzip-compressed, .html.gz) and no export files" in err
     )
     assert fake.calls == [] and not out.exists()
+
+
+def test_notebooks_in_the_projects_folder_that_are_not_the_pipelines_are_named(
+    tmp_path, monkeypatch, capsys
+):
+    from analysis.pipeline import notebooks as module
+
+    use_fake_execute(monkeypatch, FakeExecute("a"))
+    project = tmp_path / "notebooks"
+    project.mkdir()
+    write_notebook(project / "01_corpus.ipynb", "n_boot = 5\n")
+    write_notebook(project / "01_corpus-Copy1.ipynb", "n_boot = 5\nextra = 1\n")
+    monkeypatch.setattr(module, "default_notebooks_dir", lambda: project)
+    assert run_command.main(parse(["--notebooks", str(project), "--list-parameters"])) == 0
+    captured = capsys.readouterr()
+    assert "01_corpus-Copy1.ipynb" in captured.err and "are not run" in captured.err
+    assert "extra" not in captured.out  # the copy's parameters are not the pipeline's

@@ -6,7 +6,13 @@ from pathlib import Path
 
 import pytest
 
-from analysis.pipeline.notebooks import default_notebooks_dir, list_notebooks, plan_stages
+from analysis.pipeline.notebooks import (
+    DEFAULT_NOTEBOOKS,
+    default_notebooks_dir,
+    list_notebooks,
+    other_notebooks,
+    plan_stages,
+)
 
 
 def test_independent_notebooks_share_a_stage_and_order_is_kept_elsewhere():
@@ -39,3 +45,26 @@ def test_a_missing_or_empty_notebooks_folder_is_refused(tmp_path: Path):
 def test_the_default_folder_holds_the_projects_notebooks():
     names = [p.name for p in list_notebooks(default_notebooks_dir())]
     assert names[0] == "01_corpus.ipynb" and names[-1] == "04_summary.ipynb"
+
+
+def test_in_the_projects_folder_only_the_pipelines_notebooks_run(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # a JupyterLab copy or an experiment saved in notebooks/ ran as a step of the pipeline and
+    # wrote into its tables
+    from analysis.pipeline import notebooks as module
+
+    project = tmp_path / "notebooks"
+    project.mkdir()
+    for name in (*DEFAULT_NOTEBOOKS, "03_framing-Copy1.ipynb", "my_experiment.ipynb"):
+        (project / name).write_text("{}", encoding="utf-8")
+    monkeypatch.setattr(module, "default_notebooks_dir", lambda: project)
+    assert [p.name for p in list_notebooks(project)] == list(DEFAULT_NOTEBOOKS)
+    assert other_notebooks(project) == ["03_framing-Copy1.ipynb", "my_experiment.ipynb"]
+    # any other folder is a pipeline of its own, every notebook in it
+    own = tmp_path / "mine"
+    own.mkdir()
+    for name in ("01_corpus.ipynb", "my_experiment.ipynb"):
+        (own / name).write_text("{}", encoding="utf-8")
+    assert [p.name for p in list_notebooks(own)] == ["01_corpus.ipynb", "my_experiment.ipynb"]
+    assert other_notebooks(own) == []

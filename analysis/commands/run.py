@@ -38,7 +38,12 @@ from analysis.config import GROUP_COLUMNS, output_dirs
 from analysis.nltk_import import import_nltk_lean
 from analysis.outputs import OutputsError, describe_os_error
 from analysis.pipeline.execute import DEFAULT_TIMEOUT_S, NotebookFailed
-from analysis.pipeline.notebooks import default_notebooks_dir, list_notebooks
+from analysis.pipeline.notebooks import (
+    DEFAULT_NOTEBOOKS,
+    default_notebooks_dir,
+    list_notebooks,
+    other_notebooks,
+)
 from analysis.pipeline.params import (
     ParameterError,
     describe_parameters,
@@ -203,6 +208,7 @@ def main(args: argparse.Namespace) -> int:
         try:
             notebooks_dir = Path(args.notebooks) if args.notebooks else default_notebooks_dir()
             notebooks = list_notebooks(notebooks_dir)
+            _note_other_notebooks(notebooks_dir)
             key = None
             lanes = None
             if not args.list_parameters:
@@ -226,6 +232,20 @@ def main(args: argparse.Namespace) -> int:
             print(f"error: {err}", file=sys.stderr)
             return 2
         return _run(args, checked, notebooks_dir, key, lanes)
+
+
+def _note_other_notebooks(notebooks_dir: Path) -> None:
+    """Say on stderr which notebooks of the project's ``notebooks/`` are not the pipeline's and
+    are not run (a JupyterLab copy, an experiment), so that none is thought to have run."""
+    others = other_notebooks(notebooks_dir)
+    if others:
+        shown = ", ".join(others[:5]) + (" …" if len(others) > 5 else "")
+        print(
+            f"note: {len(others)} notebook(s) in {notebooks_dir} are not the pipeline's and are "
+            f"not run: {shown} (the pipeline runs {', '.join(DEFAULT_NOTEBOOKS)}; run a folder of "
+            "your own notebooks with --notebooks DIR)",
+            file=sys.stderr,
+        )
 
 
 def _run(

@@ -1,6 +1,7 @@
 """Which notebooks a run executes, and which of them may run side by side.
 
-A pipeline is the ``*.ipynb`` files of one folder, run in name order; :func:`plan_stages` groups
+A pipeline is the ``*.ipynb`` files of one folder, run in name order (in the project's own
+``notebooks/``, the four of :data:`DEFAULT_NOTEBOOKS` only); :func:`plan_stages` groups
 the consecutive ones that do not depend on each other into stages that the scheduler
 (:mod:`analysis.pipeline.schedule`) runs at the same time.
 """
@@ -32,20 +33,49 @@ def default_notebooks_dir() -> Path:
     return project_root() / "notebooks"
 
 
+def _is_project_folder(folder: Path) -> bool:
+    """Whether ``folder`` is the project's own ``notebooks/``."""
+    try:
+        return folder.resolve() == default_notebooks_dir().resolve()
+    except OSError:
+        return False
+
+
 def list_notebooks(notebooks_dir: Path | str) -> list[Path]:
     """The notebooks of a pipeline: ``*.ipynb`` in ``notebooks_dir``, in name order.
 
-    Hidden files (such as editor copies starting with ``.``) are not notebooks of the pipeline.
-    Raises ``FileNotFoundError`` when the folder is missing or holds no notebook, so that a
-    mistyped ``--notebooks`` is reported before anything starts.
+    In the project's own ``notebooks/`` only the pipeline's :data:`DEFAULT_NOTEBOOKS` are: a
+    copy JupyterLab makes there ("03_framing-Copy1.ipynb") or a user's experiment would
+    otherwise run as a step of the pipeline and write into its tables
+    (:func:`other_notebooks` names them). Any other folder (``--notebooks``) is a pipeline of
+    its own, every notebook in it. Hidden files (such as editor copies starting with ``.``)
+    are never notebooks of a pipeline. Raises ``FileNotFoundError`` when the folder is missing
+    or holds no notebook, so that a mistyped ``--notebooks`` is reported before anything
+    starts.
     """
     folder = Path(notebooks_dir)
     if not folder.is_dir():
         raise FileNotFoundError(f"notebooks folder not found: {folder}")
     notebooks = sorted(p for p in folder.glob("*.ipynb") if not p.name.startswith("."))
+    if _is_project_folder(folder):
+        notebooks = [p for p in notebooks if p.name in DEFAULT_NOTEBOOKS]
     if not notebooks:
         raise FileNotFoundError(f"no notebooks (*.ipynb) in {folder}")
     return notebooks
+
+
+def other_notebooks(notebooks_dir: Path | str) -> list[str]:
+    """The names of the notebooks in the project's own ``notebooks/`` that are not the
+    pipeline's and so are not run (:func:`list_notebooks`), in name order; empty for any
+    other folder."""
+    folder = Path(notebooks_dir)
+    if not folder.is_dir() or not _is_project_folder(folder):
+        return []
+    return sorted(
+        p.name
+        for p in folder.glob("*.ipynb")
+        if not p.name.startswith(".") and p.name not in DEFAULT_NOTEBOOKS
+    )
 
 
 def plan_stages(

@@ -71,6 +71,7 @@ HITS = {
         "© 2024 Harbour Media Group. All rights reserved.", "Facebook | Twitter | Email",
         "- PODCASTS", "Follow us on Instagram", "Story continues below advertisement",
         "Share this article on Facebook Twitter Email", "Share on Facebook, Twitter or Email",
+        "Share on Facebook | Share on X | Copy link",
         "Home | News | Sports | Subscribe now! | Sign in", "Politics • Business • Tech • Opinion",
         "Click to share on Facebook (Opens in new window)", "Click to email this to a friend",
         "Click to print", "Next Post: Harbour fees return in spring", "Previous article",
@@ -92,6 +93,12 @@ HITS = {
         "but you can opt-out if you wish. Accept Read More",
         "Harbour Media uses cookies for ads. Learn more or change your cookie settings.",
         "Privacy & Cookies Policy",
+        # the IAB framework's consent banner, as pasted
+        "Cookies on Daily Kickoff: We and our 247 partners store and access information on your "
+        "device. Accept | Reject | Settings",
+        "We and our partners store and/or access information on a device, such as cookies and "
+        "process personal data, such as unique identifiers and standard information sent by a "
+        "device for personalised advertising and content.",
     ],
     "sign_in_prompt": [
         "Sign in with Apple", "Log in", "Continue with Google", "Sign in with 微博",
@@ -115,6 +122,11 @@ HITS = {
         "Sign Up for Weekly Market Alerts and Exclusive Analysis From Our Desk",
         "Thank you for signing up!",
         "Great news! You're subscribed and will hear from us soon.",
+        # a reader-funded site's appeal
+        "Support independent local journalism. We are funded by our readers. Donate from £3 a "
+        "month.",
+        "Please support our journalism today",
+        "Donate now: every $5 keeps our newsroom going.",
     ],
     "audio_prompt": [
         "Reading Time:3 minutes",
@@ -126,6 +138,9 @@ HITS = {
     ],
     "toc_marker": ["Table of Contents", "In This Article", "Contents:"],
     "platform_disclaimer": [
+        "Quayside Voice is a not-for-profit community news service. Registered charity no. "
+        "1180000.",
+        "Harbour Media Ltd. Registered in England and Wales. Company number 01234567.",
         "The Associated Press receives support from the Walton Family Foundation for coverage "
         "of water policy. The AP is solely responsible for all content.",
         "This article was originally published in German.",
@@ -265,6 +280,15 @@ NEAR_MISSES = [
     "A post shared by the mayor drew 2,000 comments.",
     "Interested in fees? Add them up and you get a large sum, the auditor said.",
     "CLOSE: the vote was 5-4.",
+    # the new shapes' vocabulary in news
+    "We and our partners will appeal the ruling, the club said on Monday.",
+    "Regulators say we and our partners in Europe must ask before storing cookies, she said.",
+    "Fund local news, campaigners urge ministers.",
+    "Support for local journalism has fallen by a third since 2010.",
+    "Donors gave $5 million to the hospital last year.",
+    "The charity, registered in 2004, runs six shelters.",
+    "Its registered office is in Jersey, company filings show.",
+    "Share prices on Facebook | Twitter | Email were not affected, analysts said.",
 ]
 
 

@@ -188,6 +188,20 @@ def test_an_outlet_run_on_after_the_author_is_not_the_author(line: str, author: 
     assert cleaned.text.splitlines() == PROSE
 
 
+def test_a_magazines_words_byline_moves_to_metadata_with_the_date_under_it() -> None:
+    # a reader-funded site's pasted page: "Words: Tom Adebayo" and its date stayed as sentences
+    cleaned = clean_lines(
+        "Residents say they were ignored as the harbour vote passes",
+        "Words: Tom Adebayo",
+        "14 October 2025",
+        *PROSE,
+    )
+    assert cleaned.metadata["author"] == "Tom Adebayo"
+    assert cleaned.text.splitlines() == PROSE
+    kept = clean_lines(PROSE[0], "Words matter in a trade dispute, Jane Roe said.", PROSE[1])
+    assert "author" not in kept.metadata and len(kept.text.splitlines()) == 3
+
+
 def test_wire_credit_line_moves_to_metadata() -> None:
     cleaned = clean_lines(*PROSE, "(Reporting by Jane Roe in Lisbon; Editing by Tom Lee)")
     assert cleaned.metadata["credits"].startswith("(Reporting by Jane Roe")

@@ -832,3 +832,16 @@ def test_the_bundled_summary_s_validation_commands_run_as_printed(
     assert main([*validate, "--n-boot", "100"]) == 0
     agreement = pd.read_csv(tmp_path / "reports" / "validation" / "agreement.csv")
     assert {"tone", "attributed"} <= set(agreement["frame"])
+
+
+def test_the_validation_commands_carry_the_lexicons_the_run_was_given(workspace):
+    # a run given `-p codebook ../stadium_codebook.toml` printed code-sample and validate
+    # without it: the sheet listed the package's five generic frames, not the run's
+    params = {"codebook": "../books/stadium_codebook.toml", "sources": "/x/my sources.toml"}
+    text = summary.not_validated(workspace["corpus"], params=params)
+    sample, validate, rerun = re.findall(r"`(python -m analysis [^`]*)`", text)
+    for command in (sample, validate):
+        assert "--codebook stadium_codebook.toml --sources 'my sources.toml'" in command
+    assert "-p codebook stadium_codebook.toml -p sources 'my sources.toml'" in rerun
+    assert rerun.endswith("-p validation reports/validation/agreement.csv")
+    assert "--codebook" not in summary.not_validated(workspace["corpus"], params={})

@@ -79,7 +79,8 @@ BYLINE_GENRES = r"opinion|analysis|commentary|column|essay|review|perspective"
 _BYLINE_RE = re.compile(
     rf"(?:(?i:{BYLINE_GENRES})\s+)?"
     # ... or a British magazine's "Words: Jane Roe" (with its colon: "Words matter" is prose)
-    r"(?:(?i:by|written by|words by|story by|text by|author|authors)\s*[:：]?|(?i:words)\s*[:：])\s+"
+    r"(?:(?i:by|written by|words by|story by|text by|author|authors)\s*[:：]?"
+    r"|(?i:words)\s*[:：])\s+"
     # the ABC's (Australia) "By political reporter Jake Evans": a role in lower case first
     rf"(?:(?:[a-z]+\s+){{0,3}}(?:{JOB_TITLES})\s+)?"
     + _NOT_A_NAME

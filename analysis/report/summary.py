@@ -873,17 +873,46 @@ def not_validated(
     corpus_dir: Path | str | None = None,
     other_frames: str = "",
     coders: str = "frame, tone and sourcing coders",
+    params: Mapping[str, Any] | None = None,
 ) -> str:
     """The limitation of a run whose ``coders`` were not checked against human coding, with
-    the commands to validate ``corpus_dir`` (:func:`rerun_command`); ``other_frames`` says why
-    a given agreement table checked nothing (it holds other frames)."""
-    sample, validate = _validation_commands(corpus_dir)
+    the commands to validate ``corpus_dir`` (:func:`rerun_command`), naming the lexicons the
+    run's ``params`` gave (:func:`_lexicon_options`); ``other_frames`` says why a given
+    agreement table checked nothing (it holds other frames)."""
+    sample, validate = _validation_commands(corpus_dir, params)
+    given = " ".join(
+        f"-p {name} {shlex.quote(Path(str(value)).name)}"
+        for name, value in _given_lexicons(params, RUN_LEXICONS)
+    )
+    extra = " ".join(filter(None, [given, "-p validation reports/validation/agreement.csv"]))
     return (
         f"- **Not validated on this corpus.** The {coders} were not checked against "
         f"human coding of these articles{other_frames}: their shares count indicators and "
         f"lexicon scores, not judgements. To validate, draw a sample with {sample}, code it, "
-        f"run {validate}, and rerun with "
-        f"{rerun_command(corpus_dir, '-p validation reports/validation/agreement.csv')}."
+        f"run {validate}, and rerun with {rerun_command(corpus_dir, extra)}."
+    )
+
+
+# The lexicon parameters a run may be given (-p NAME FILE), and those code-sample and validate
+# take as options of the same name: a codebook given to the run, not in the corpus folder's
+# analysis.toml, must reach the sheet too, or it lists the package's generic frames
+RUN_LEXICONS = ("codebook", "actors", "sources", "hedges", "news_terms")
+SHEET_LEXICONS = ("codebook", "sources")
+
+
+def _given_lexicons(
+    params: Mapping[str, Any] | None, names: Sequence[str]
+) -> list[tuple[str, str]]:
+    """``(name, value)`` of each of ``names`` that ``params`` gives a file for."""
+    return [(name, str(params[name])) for name in names if params and params.get(name)]
+
+
+def _lexicon_options(params: Mapping[str, Any] | None) -> str:
+    """``--codebook NAME --sources NAME`` for the lexicons the run was given as parameters (by
+    their file names: the machine's paths stay out of a report), else ""."""
+    return " ".join(
+        f"--{name} {shlex.quote(Path(value).name)}"
+        for name, value in _given_lexicons(params, SHEET_LEXICONS)
     )
 
 
@@ -891,23 +920,35 @@ def not_validated(
 VALIDATION_SHEET = "sheet.csv"
 
 
-def _validation_commands(corpus_dir: Path | str | None) -> tuple[str, str]:
+def _validation_commands(
+    corpus_dir: Path | str | None, params: Mapping[str, Any] | None = None
+) -> tuple[str, str]:
     """The ``code-sample`` and ``validate`` commands (in backticks) that validate the coders of
     a run on ``corpus_dir``: a sheet with the sourcing columns, measured with the lexicons of
-    the corpus it was drawn from (:func:`validate_corpus_option`)."""
+    the corpus it was drawn from (:func:`validate_corpus_option`) or those the run's
+    ``params`` gave (:func:`_lexicon_options`)."""
+    options = _lexicon_options(params)
     sample = " ".join(
         filter(
             None,
             [
                 "python -m analysis code-sample --sourcing",
                 _corpus_option(corpus_dir),
+                options,
                 f"--out {VALIDATION_SHEET}",
             ],
         )
     )
-    validate = (
-        f"python -m analysis validate --sheet {VALIDATION_SHEET} "
-        f"{validate_corpus_option(corpus_dir)} --out reports/validation"
+    validate = " ".join(
+        filter(
+            None,
+            [
+                f"python -m analysis validate --sheet {VALIDATION_SHEET}",
+                validate_corpus_option(corpus_dir),
+                options,
+                "--out reports/validation",
+            ],
+        )
     )
     return f"`{sample}`", f"`{validate}`"
 
@@ -1018,7 +1059,7 @@ def validation_lines(
         lines.append("")
     path = params.get("validation")
     if not path:
-        return ([*head, *lines] if lines else []), [not_validated(corpus_dir)]
+        return ([*head, *lines] if lines else []), [not_validated(corpus_dir, params=params)]
     from analysis.validation.agreement import (
         AgreementError,
         agreement_frames,
@@ -1046,7 +1087,7 @@ def validation_lines(
         )
         coders = "frame and tone coders" if sourcing else "frame, tone and sourcing coders"
         frame_part = [*head, *lines] if lines else []
-        return [*frame_part, *sourcing], [not_validated(corpus_dir, other, coders)]
+        return [*frame_part, *sourcing], [not_validated(corpus_dir, other, coders, params)]
     lines += [
         f"Agreement with human coding (`{escape_code(Path(path).name)}`, F1 with 95% bootstrap "
         "interval over the coded items):",
@@ -1081,7 +1122,7 @@ def _sourcing_validation(
     labels = lexicon.labels if lexicon else {}
     bullets = sourcing_f1_lines(agreement, labels)
     if not bullets:
-        sample, validate = _validation_commands(corpus_dir)
+        sample, validate = _validation_commands(corpus_dir, params)
         return [], [
             "- **Sourcing not validated on this corpus.** The validation table holds no "
             "sourcing rows: which sentences are attributed, and to which kind of source, was "

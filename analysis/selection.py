@@ -89,9 +89,10 @@ def comma_hint(known: Iterable[str]) -> str:
     named = sorted(o for o in known if "," in o)
     if not named:
         return ""
+    quoted = named[0].replace('"', '""')  # a quote inside doubled, as in a CSV field
     return (
-        f". A name with a comma is one outlet in double quotes: --outlets "
-        f"'\"{named[0]}\",OTHER' (or -p outlets as a YAML list)"
+        f". A name with a comma is one outlet in double quotes (a quote inside it doubled): "
+        f"--outlets '\"{quoted}\",OTHER' (or -p outlets as a YAML list)"
     )
 
 

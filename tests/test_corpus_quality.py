@@ -80,6 +80,18 @@ def test_duplicates_modes_and_summary_lines():
     assert any("`b` (o): duplicate (copy of `a`)" in line for line in lines)
 
 
+def test_the_summary_names_flagged_documents_of_the_outlets_compared_only(tmp_path):
+    # with -p outlets, documents of the outlets left out were listed as "kept in the analysis"
+    from analysis.corpus.quality import quality_summary
+
+    documents, sentences = docs({"a": STORY, "b": STORY + " Extra line."})
+    table = quality_table(documents, sentences, EMPTY_AUDIT).assign(outlet=["X", "Y"])
+    table.to_csv(tmp_path / "documents.csv", index=False)
+    assert any("`b` (Y): duplicate" in line for line in quality_summary(tmp_path, {}))
+    assert quality_summary(tmp_path, {"outlets": ["X"]}) == []  # b is Y's, left out
+    assert quality_summary(tmp_path, {"outlets": "Y"})[0].startswith("**Document quality.** 1 of 1")
+
+
 def test_duplicates_parameter_is_validated():
     assert check_value("duplicates", "drop") == "drop"
     with pytest.raises(ValueError, match="duplicates"):

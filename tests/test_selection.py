@@ -59,9 +59,7 @@ def test_palette_colours_the_chosen_outlets_even_when_small() -> None:
 def test_an_unknown_outlet_next_to_a_name_with_a_comma_says_how_to_quote_it() -> None:
     sentences = _sentences().assign(outlet=["Smith, Jones & Co"] * 2 + ["B", "C", "D"])
     palette = group_palette(["Smith, Jones & Co", "B"])
-    with pytest.raises(
-        ValueError, match=r"""in double quotes: --outlets '"Smith, Jones & Co",OTHER'"""
-    ):
+    with pytest.raises(ValueError, match=r"""doubled\): --outlets '"Smith, Jones & Co",OTHER'"""):
         select_sentences(sentences, "outlet", ["Smith", "Jones & Co"], palette)
     with pytest.raises(ValueError) as plain:
         select_sentences(_sentences(), "outlet", ["Nope"], palette)
@@ -75,3 +73,18 @@ def test_a_field_of_each_article_is_refused_as_a_grouping_in_a_notebook() -> Non
     with pytest.raises(ValueError, match="'language' is a field of each article"):
         corpus_palette(docs, "language")
     assert {"l", "r"} <= set(corpus_palette(docs, "lean"))
+
+
+def test_the_quoting_hint_for_a_name_with_quotes_works_as_printed() -> None:
+    # it printed '"Smith, Jones & Co "Weekly"",OTHER', which reads as another name
+    import re
+
+    from analysis.name_lists import name_list
+
+    name = 'Smith, Jones & Co "Weekly"'
+    sentences = _sentences().assign(outlet=[name] * 2 + ["B", "C", "D"])
+    with pytest.raises(ValueError) as refused:
+        select_sentences(sentences, "outlet", ["Smith"], group_palette([name, "B"]))
+    printed = re.search(r"--outlets '([^']*)'", str(refused.value))
+    assert printed is not None
+    assert name_list(printed.group(1).replace("OTHER", "B")) == [name, "B"]

@@ -623,7 +623,9 @@ def quality_lines(documents: pd.DataFrame, duplicates: str = "flag", limit: int 
 def quality_summary(tables_dir: Path | str, params: Mapping[str, Any]) -> list[str]:
     """:func:`quality_lines` for the summary, from ``documents.csv`` in ``tables_dir``.
 
-    ``params`` are the run's shown parameters (``duplicates`` says what was done with copies).
+    ``params`` are the run's shown parameters (``duplicates`` says what was done with copies;
+    with ``outlets`` chosen, the documents of the others, which the run left out, are not
+    counted: a tester's summary listed them as "kept in the analysis and flagged").
     Empty when the table is missing or has no quality columns (tables of an older run).
     """
     from analysis.io import read_table
@@ -637,5 +639,9 @@ def quality_summary(tables_dir: Path | str, params: Mapping[str, Any]) -> list[s
     documents = documents.astype(
         {c: object for c in documents.columns if documents[c].isna().any()}
     ).fillna("")
+    # only the documents the run compared: those of the outlets chosen (-p outlets), if any
+    from analysis.selection import keep_outlets
+
+    documents = keep_outlets(documents, params.get("outlets"), strict=False)
     lines = quality_lines(documents, str(params.get("duplicates") or "flag"))
     return [*lines, ""] if lines else []

@@ -46,7 +46,9 @@ DPI = 300
 # zlib level of the PNGs: 3 encodes the twelve figures of a run in 0.56 s of CPU instead of 0.86 s
 # (level 6, PIL's default) for files 13% larger (1.88 against 1.66 MB); lower levels gain no time
 PNG_COMPRESS_LEVEL = 3
-OTHER_LABEL = "Other"
+# The pool of the groups without a colour of their own; a name no outlet is likely to have, as
+# "Other" is (a tester's export named its largest outlet "Other", which was then pooled)
+OTHER_LABEL = "Other (pooled)"
 OTHER_COLOUR = "#999999"
 # Okabe & Ito (2008), reordered so that neighbouring groups contrast most; yellow last.
 OKABE_ITO = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#000000", "#F0E442"]

@@ -137,8 +137,9 @@ def folded_groups(ordered: Sequence[str]) -> list[str]:
     """The groups of ``ordered`` (largest first: :func:`groups_by_volume`) that get no colour
     of their own and are pooled as "Other" in every figure and comparison of a run: none when
     the palette holds every group, else all but the largest ``len(OKABE_ITO) - 1`` (one colour
-    stays for "Other"). A group of the corpus itself named "Other" is then always pooled: the
-    figures could not tell it from the pool."""
+    stays for "Other"). The pool is labelled :data:`~analysis.figures.OTHER_LABEL`, "Other
+    (pooled)", so that a group of the corpus named "Other" keeps its place; a group named as
+    the pool is always pooled: the figures could not tell it from the pool."""
     ordered = [str(g) for g in ordered]
     if len(ordered) <= len(OKABE_ITO):
         return []

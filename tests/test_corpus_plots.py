@@ -35,11 +35,11 @@ def _documents() -> pd.DataFrame:
 
 def test_each_panel_has_one_labelled_bar_per_group_in_the_group_colour():
     docs = _documents()
-    palette = group_palette(["Daily Ledger", "Freedonia Post"])  # the Courier is "Other"
+    palette = group_palette(["Daily Ledger", "Freedonia Post"])  # the Courier is "Other (pooled)"
     fig = plot_corpus_size(docs, "outlet", palette)
     left, right = fig.axes
     # largest by words first, from the top; the group beyond the palette folded into Other
-    order = ["Daily Ledger", "Freedonia Post", "Other"]
+    order = ["Daily Ledger", "Freedonia Post", "Other (pooled)"]
     assert [t.get_text() for t in left.get_yticklabels()] == order
     assert corpus_size_table(docs, "outlet", palette)["outlet"].tolist() == order
     for ax, widths, labels in (

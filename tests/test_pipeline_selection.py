@@ -138,14 +138,16 @@ def test_nine_outlets_keep_the_same_seven_by_volume_and_fold_the_rest_into_other
     kept = ["Outlet A", "Outlet B", "Outlet C", "Outlet D", "Outlet E", "Outlet F", "Outlet G"]
     folded = ["Outlet H", "Outlet I"]
     fig01 = _svg_text(out / "figures" / "fig01_corpus_size.svg")
-    assert all(o in fig01 for o in [*kept, "Other"]) and not any(o in fig01 for o in folded)
+    assert all(o in fig01 for o in [*kept, "Other (pooled)"]) and not any(
+        o in fig01 for o in folded
+    )
     for name in GROUP_TABLES:
         table = pd.read_csv(out / "reports" / "tables" / name)
-        assert sorted(set(table["outlet"])) == sorted([*kept, "Other"]), name
+        assert sorted(set(table["outlet"])) == sorted([*kept, "Other (pooled)"]), name
     opening = _opening((out / "reports" / "summary.md").read_text(encoding="utf-8"))
     assert opening.startswith("How 9 outlets covered the story, from 21 articles")
     listed, pooled = opening.split(" sentences.", 1)
     named = re.findall(r"Outlet [A-I]", listed)
     assert named == kept and "2 more" in listed  # the same seven, largest first
     assert re.findall(r"Outlet [A-I]", pooled) == folded  # and the two pooled as "Other"
-    assert "pool the other 2 as “Other” (4 articles" in pooled
+    assert "pool the other 2 as “Other (pooled)” (4 articles" in pooled

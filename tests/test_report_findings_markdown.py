@@ -97,16 +97,16 @@ def test_each_no_clear_difference_heading_names_the_rule_of_its_section():
 
 
 def test_a_quote_from_other_names_its_own_group():
-    pooled = Evidence("doc-9", 2, "Other", "Pooled.")
+    pooled = Evidence("doc-9", 2, "Other (pooled)", "Pooled.")
     own = Evidence("doc-1", 0, "Gazette", "Own.")
     lines = findings_lines(
         [Finding("tone_a", "tone", "Tone.", (pooled, own))],
         doc_groups={"doc-9": "Small Weekly", "doc-1": "Ignored"},
     )
-    assert "  > “Pooled.” — Small Weekly (in Other), `doc-9` sentence 2" in lines
+    assert "  > “Pooled.” — Small Weekly (pooled), `doc-9` sentence 2" in lines
     assert "  > “Own.” — Gazette, `doc-1` sentence 0" in lines
     plain = findings_lines([Finding("tone_a", "tone", "Tone.", (pooled,))])
-    assert "  > “Pooled.” — Other, `doc-9` sentence 2" in plain
+    assert "  > “Pooled.” — Other (pooled), `doc-9` sentence 2" in plain
 
 
 def test_a_finding_naming_a_group_mostly_not_in_english_says_so():

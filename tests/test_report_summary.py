@@ -513,23 +513,26 @@ def test_groups_pooled_as_other_are_named_and_their_quotes_keep_their_group(work
     many groups as colours, nothing is pooled and nothing is said."""
     names = [f"Outlet {k:02d}" for k in range(10)]
     write_documents(workspace["tables"], names, [5, 5, 4, 4, 4, 4, 4, 2, 2, 1])
-    quote = Evidence("Outlet 08-1", 3, "Other", "A pooled sentence.")
+    quote = Evidence("Outlet 08-1", 3, "Other (pooled)", "A pooled sentence.")
     other = Finding("tone_level_other", "tone", "Other's tone was -0.1.", (quote,))
     md = write(workspace, findings=[other])[0].read_text(encoding="utf-8")
     opening = opening_of(md)
-    assert "show the 7 largest outlets apart and pool the other 3 as “Other” (5 articles: " in (
-        opening
+    assert (
+        "show the 7 largest outlets apart and pool the other 3 as “Other (pooled)” (5 articles: "
+        in (opening)
     )
     assert "Outlet 07 (2), Outlet 08 (2), Outlet 09 (1))" in opening
     assert "keep at most 8 outlets with `--outlets`" in opening
-    assert "— Outlet 08 (in Other), `Outlet 08-1` sentence 3" in md
+    assert "— Outlet 08 (pooled), `Outlet 08-1` sentence 3" in md
     captions = [line for line in md.split("\n") if line.startswith("**Figure ")]
-    pooled = "“Other” is not one outlet: it pools the 3 outlets"
+    pooled = "“Other (pooled)” is not one outlet: it pools the 3 outlets"
     assert captions and all(pooled in c for c in captions)
     write_documents(workspace["tables"], names[:8], [5, 5, 4, 4, 4, 4, 4, 2])
     md = write(workspace, findings=[other])[0].read_text(encoding="utf-8")
     assert "pool the other" not in opening_of(md) and "it pools the" not in md
-    assert "— Other, `Outlet 08-1` sentence 3" in md  # a group really named so keeps its name
+    assert (
+        "— Other (pooled), `Outlet 08-1` sentence 3" in md
+    )  # a group really named so keeps its name
 
 
 def test_articles_given_as_english_but_read_as_another_language_are_a_limitation(workspace):
@@ -635,12 +638,12 @@ def test_a_pooled_group_mostly_not_in_english_is_noted_as_other(workspace):
     ]  # fmt: skip
     pd.DataFrame(rows).to_csv(workspace["tables"] / "documents.csv", index=False)
     findings = [
-        Finding("tone_level_Other", "tone", "Other's tone.", groups=("Other",)),
+        Finding("tone_level_Other", "tone", "Other's tone.", groups=("Other (pooled)",)),
         Finding("tone_level_Outlet 09", "tone", "Outlet 09's tone.", groups=("Outlet 09",)),
     ]
     md = write(workspace, findings=findings)[0].read_text(encoding="utf-8")
     other = next(line for line in md.splitlines() if line.startswith("- Other's tone."))
-    assert "**Not in English:** 6 of the 6 articles from Other (`id` 6)." in other
+    assert "**Not in English:** 6 of the 6 articles from Other (pooled) (`id` 6)." in other
     assert "Not in English:" not in next(
         line for line in md.splitlines() if line.startswith("- Outlet 09's tone.")
     )  # pooled: no finding is about it alone

@@ -25,13 +25,13 @@ def test_filter_then_fold_keeps_a_selected_outlet_without_colour() -> None:
     palette = group_palette(["A", "B"])  # C and D have no colour of their own
     picked = select_sentences(_sentences(), "outlet", ["A", "C"], palette)
     assert picked["doc_id"].tolist() == ["a", "a", "c"]
-    assert picked["outlet"].tolist() == ["A", "A", "Other"]
+    assert picked["outlet"].tolist() == ["A", "A", "Other (pooled)"]
 
 
 def test_empty_selection_keeps_all_and_folds() -> None:
     palette = group_palette(["A", "B", "C"])
     picked = select_sentences(_sentences(), "outlet", [], palette)
-    assert picked["outlet"].tolist() == ["A", "A", "B", "C", "Other"]
+    assert picked["outlet"].tolist() == ["A", "A", "B", "C", "Other (pooled)"]
 
 
 def test_unknown_outlet_is_refused_with_valid_names() -> None:

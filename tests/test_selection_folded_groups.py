@@ -1,4 +1,4 @@
-"""analysis.selection.folded_groups: which groups a run pools as "Other"."""
+"""analysis.selection.folded_groups: which groups a run pools as "Other (pooled)"."""
 
 from __future__ import annotations
 
@@ -28,10 +28,18 @@ def test_the_palette_colours_exactly_the_groups_not_pooled() -> None:
     assert set(palette) == {f"o{k}" for k in range(7)} | {OTHER_LABEL}
 
 
-def test_a_group_of_the_corpus_named_other_is_pooled_with_the_rest() -> None:
-    """The pool is labelled "Other": a corpus group of that name would be indistinguishable
-    from it in every figure, so it is pooled too, and seven named groups keep a colour."""
+def test_a_group_of_the_corpus_named_other_keeps_its_own_colour() -> None:
+    # a tester's export named its largest outlet "Other", which the pool, then "Other", took in
     names = ["Other", *[f"g{k}" for k in range(len(OKABE_ITO))]]  # "Other" is the largest
-    assert folded_groups(names) == ["Other", "g7"]
+    assert OTHER_LABEL != "Other"
+    assert folded_groups(names) == ["g6", "g7"]
+
+
+def test_a_group_of_the_corpus_named_as_the_pool_is_pooled_with_the_rest() -> None:
+    """The pool is labelled "Other (pooled)": a corpus group of that name would be
+    indistinguishable from it in every figure, so it is pooled too, and seven named groups keep
+    a colour."""
+    names = [OTHER_LABEL, *[f"g{k}" for k in range(len(OKABE_ITO))]]  # the largest
+    assert folded_groups(names) == [OTHER_LABEL, "g7"]
     documents = pd.DataFrame({"outlet": [n for k, n in enumerate(names) for _ in range(20 - k)]})
     assert set(corpus_palette(documents)) == {f"g{k}" for k in range(7)} | {OTHER_LABEL}

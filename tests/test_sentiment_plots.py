@@ -24,7 +24,7 @@ from analysis.sentiment.plots import (
     plot_tone_shares,
 )
 
-PALETTE = {"Daily Ledger": "#0072B2", "Freedonia Post": "#E69F00", "Other": "#999999"}
+PALETTE = {"Daily Ledger": "#0072B2", "Freedonia Post": "#E69F00", "Other (pooled)": "#999999"}
 
 
 @pytest.fixture(autouse=True)
@@ -275,9 +275,12 @@ def test_actor_heatmap_draws_the_actors_in_most_sentences_and_says_so():
 
 def test_actor_heatmap_puts_the_pooled_other_last():
     table = _actor_table()
-    table.loc[table["outlet"] == "Daily Ledger", "outlet"] = "Other"
+    table.loc[table["outlet"] == "Daily Ledger", "outlet"] = "Other (pooled)"
     fig = plot_actor_tone(table, "outlet", "vader", min_sentences=3)
-    assert [t.get_text() for t in fig.axes[0].get_xticklabels()] == ["Freedonia Post", "Other"]
+    assert [t.get_text() for t in fig.axes[0].get_xticklabels()] == [
+        "Freedonia Post",
+        "Other (pooled)",
+    ]
 
 
 def test_actor_heatmap_without_rows_for_the_method_says_none_found():

@@ -73,7 +73,7 @@ def findings_lines(
     (section → Markdown lines) closes a section with those lines: the summary places each
     figure there, under the findings it supports. ``doc_groups`` (doc_id → group) names the
     group of a quote from "Other" (groups pooled because the palette has too few colours:
-    :func:`analysis.selection.folded_groups`): "CNN (in Other)". Corpus text is escaped
+    :func:`analysis.selection.folded_groups`): "CNN (pooled)". Corpus text is escaped
     (:func:`analysis.report.html.escape_text`). ``group_notes`` (group → note, Markdown:
     :func:`analysis.report.group_languages.language_notes`) closes each finding that names a
     noted group with a sentence saying that group's articles are mostly not in English.
@@ -168,9 +168,10 @@ def nested_quotation(text: str) -> str:
 
 
 def _quote_group(group: str, doc_id: str, doc_groups: Mapping[str, str]) -> str:
-    """The group a quote is attributed to: its own when its group was pooled into "Other"."""
+    """The group a quote is attributed to: its own, marked "(pooled)", when its group was pooled
+    into :data:`~analysis.figures.OTHER_LABEL`."""
     own = doc_groups.get(doc_id)
-    return f"{own} (in {group})" if group == OTHER_LABEL and own and own != group else group
+    return f"{own} (pooled)" if group == OTHER_LABEL and own and own != group else group
 
 
 def findings_markdown(

@@ -118,3 +118,39 @@ def test_the_model_remembers_its_training_items_by_digest_not_by_text(tmp_path: 
     probe = [texts[0], "  " + texts[1].replace(" ", "\n"), "a text it never saw"]
     assert in_training(loaded, probe).tolist() == [True, True, False]  # whitespace aside
     assert text_digest("a  b\n") == text_digest("a b") and len(text_digest("x")) == 16
+
+
+def test_a_frame_no_better_than_marking_every_item_is_left_to_the_codebook(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # a tester's model marked every sentence with two rare frames (cv F1 = 2p/(1+p)), and a run
+    # then reported them in 100% of sentences
+    from analysis.validation import model as module
+
+    texts, labels, tone = training_set()
+    labels["rare"] = [1.0 if k in (4, 20, 33, 47) else 0.0 for k in range(len(texts))]
+    real = module._oof_decisions
+
+    def ranks_nothing(x, y, c, folds, seed):  # a classifier that gives every item one score
+        return np.zeros(len(y)) if y.sum() == 4 else real(x, y, c, folds, seed)
+
+    monkeypatch.setattr(module, "_oof_decisions", ranks_nothing)
+    model = train_frame_model(texts, labels, folds=3, seed=1)
+    rows = model.metrics.set_index("frame")
+    assert rows.loc["rare", "cv_f1"] == pytest.approx(2 * (4 / 54) / (1 + 4 / 54))
+    assert not rows.loc["rare", "kept"] and rows.loc["war", "kept"]
+    assert model.keys == ["war", "money"] and model.coef.shape[0] == 2
+    assert list(model.predict(["troops clashed"]).columns) == ["war", "money"]
+    every = train_frame_model(texts, labels, folds=3, seed=1, drop_uninformative=False)
+    assert every.keys == ["war", "money", "rare"]  # the benchmarks score every frame
+    with pytest.raises(ModelError, match="no frame was learned"):
+        train_frame_model(texts, labels[["rare"]], folds=3, seed=1)
+    assert train_frame_model(texts, labels[["rare"]], tone=tone, folds=3).keys == []
+
+
+def test_marks_every_item_is_the_f1_of_the_threshold_below_every_score() -> None:
+    from analysis.validation.model import marks_every_item
+
+    assert marks_every_item(2 * 0.13 / 1.13, 39, 300)  # the tester's responsibility frame
+    assert not marks_every_item(0.5, 39, 300)
+    assert not marks_every_item(0.0, 0, 300)

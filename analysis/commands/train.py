@@ -109,5 +109,13 @@ def main(args: argparse.Namespace) -> int:
         "cv_f1: F1 of the out-of-fold decisions at the chosen C and each frame's tuned threshold "
         "(optimistic: C and threshold were chosen on the same folds); tone: mean over folds"
     )
+    dropped = model.metrics.loc[~model.metrics["kept"].astype(bool), "frame"].tolist()
+    if dropped:
+        warn_user(
+            f"not kept in the model: {', '.join(dropped)}: its cross-validated F1 is no better "
+            "than marking every item with the frame (too few items coded 1 for the classifier "
+            "to learn from); a run with this model leaves these frames to the codebook. Code "
+            "more items that have them, then train again."
+        )
     print(f"wrote {args.out}")
     return 0

@@ -249,6 +249,7 @@ def train_frame_model(
     seed: int = SEED,
     sheet_sha256: str = "",
     tune_thresholds: bool = True,
+    drop_uninformative: bool = True,
 ) -> FrameModel:
     """Train one classifier per frame column of ``labels`` (1/0, NaN = not coded).
 
@@ -264,6 +265,14 @@ def train_frame_model(
     the frames is kept. Everything is chosen on ``texts`` only (cross-validation); the
     threshold is folded into the intercept, so :meth:`FrameModel.predict` stays
     ``decision > 0`` and the saved format is unchanged (``metrics`` gains ``threshold``).
+
+    A frame whose cross-validated F1 is no better than marking every item with it
+    (:func:`marks_every_item`: a rare frame whose best threshold lies below every score) has
+    learned nothing: with ``drop_uninformative`` (the default) it is left out of the model, so a
+    run's codebook codes it, and its ``metrics`` row says ``kept`` False. A tester's model had two
+    such frames, which a run then reported in 100% of sentences. The benchmarks pass False, to
+    score every frame the classifier was trained for. A :class:`ModelError` when no frame is
+    kept and there is no tone to code.
     """
     values = ["" if not isinstance(t, str) else t for t in list(texts)]
     if len(values) != len(labels):
@@ -312,26 +321,37 @@ def train_frame_model(
     mean = np.nanmean(grid, axis=0) if np.isfinite(grid).any() else np.zeros(len(C_GRID))
     best = int(np.nanargmax(np.where(np.isfinite(mean), mean, -1.0)))
     c = C_GRID[best]
-    coefs, intercepts, rows = [], [], []
+    coefs, intercepts, rows, kept_keys = [], [], [], []
     for key in labels.columns:
-        clf = _classifier(c, multi=False).fit(x_all[coded_masks[key]], targets[key])
+        n_coded = int(coded_masks[key].sum())
+        cv_f1 = float(cv_table[key][best])
+        kept = not (drop_uninformative and marks_every_item(cv_f1, counts[key], n_coded))
         threshold = float(thresholds[key][best])
         threshold = threshold if np.isfinite(threshold) else 0.0
-        coefs.append(clf.coef_[0])
-        intercepts.append(float(clf.intercept_[0]) - threshold)
+        if kept:
+            clf = _classifier(c, multi=False).fit(x_all[coded_masks[key]], targets[key])
+            coefs.append(clf.coef_[0])
+            intercepts.append(float(clf.intercept_[0]) - threshold)
+            kept_keys.append(key)
         rows.append(
             {
                 "frame": key,
                 "C": c,
-                "cv_f1": float(cv_table[key][best]),
+                "cv_f1": cv_f1,
                 "folds": ks[key],
-                "n": int(coded_masks[key].sum()),
+                "n": n_coded,
                 "n_positive": counts[key],
                 "threshold": threshold,
+                "kept": kept,
             }
         )
+    if not kept_keys and tone is None:
+        raise ModelError(
+            "no frame was learned: for every frame the cross-validated F1 is no better than "
+            "marking every item with it (the sheet has too few items coded 1); code more items"
+        )
     model = FrameModel(
-        keys=list(labels.columns),
+        keys=kept_keys,
         word_vocab={t: int(i) for t, i in word.vocabulary_.items()},
         char_vocab={t: int(i) for t, i in char.vocabulary_.items()},
         word_idf=word.idf_.astype(float),
@@ -380,12 +400,24 @@ def train_frame_model(
                 "n": int(coded.sum()),
                 "n_positive": int((yt != 0).sum()),
                 "threshold": np.nan,
+                "kept": True,
             }
         )
     model.metrics = pd.DataFrame(
-        rows, columns=["frame", "C", "cv_f1", "folds", "n", "n_positive", "threshold"]
+        rows, columns=["frame", "C", "cv_f1", "folds", "n", "n_positive", "threshold", "kept"]
     )
     return model
+
+
+def marks_every_item(cv_f1: float, n_positive: int, n: int) -> bool:
+    """Whether a frame's cross-validated F1 is no better than marking every one of the ``n``
+    items with it, ``n_positive`` of them rightly: 2p / (1 + p) with p = ``n_positive`` / ``n``
+    (the F1 of the threshold below every score, which :func:`_best_threshold` picks when the
+    classifier ranks nothing better)."""
+    if n <= 0 or n_positive <= 0:
+        return False
+    share = n_positive / n
+    return bool(cv_f1 <= 2 * share / (1 + share) + 1e-9)
 
 
 def load_frame_model(folder: Path | str) -> FrameModel:

@@ -220,6 +220,20 @@ def test_a_zero_width_bootstrap_interval_is_noted_not_shown_as_certain() -> None
     assert "kappa interval zero-width" in tone["ci_note"]  # a macro F1 varies: absent classes
 
 
+def test_a_zero_width_interval_of_a_coder_giving_one_code_names_that_cause() -> None:
+    # 300 items, the machine coding every one 1: the note said "too few items"
+    human = np.array([1.0] * 39 + [0.0] * 261)
+    got = binary_agreement(human, np.ones(300, dtype=bool), n_boot=100, seed=1)
+    assert "kappa interval zero-width" in got["ci_note"]
+    assert (
+        "the machine codes every item 1, so every resample agrees only by chance"
+        in (got["ci_note"])
+    )
+    assert "too few items" not in got["ci_note"]
+    small = binary_agreement(np.ones(5), np.ones(5, dtype=bool), n_boot=100, seed=1)
+    assert "the machine codes every item 1" in small["ci_note"]  # both cause it: one is named
+
+
 def test_the_agreement_table_has_the_note_column() -> None:
     gold = pd.DataFrame({"war": np.ones(5)})
     table = agreement_table(gold, {"codebook": pd.DataFrame({"war": np.ones(5, bool)})})

@@ -85,15 +85,24 @@ def wilson_interval(successes: int, trials: int, ci: float = 0.95) -> tuple[floa
     return low, high
 
 
-def _ci_notes(out: Mapping[str, float], bootstrapped: Sequence[str]) -> list[str]:
-    """Notes for the ``bootstrapped`` metrics of ``out`` whose interval has zero width."""
+def _ci_notes(
+    out: Mapping[str, float], bootstrapped: Sequence[str], one_code: str = ""
+) -> list[str]:
+    """Notes for the ``bootstrapped`` metrics of ``out`` whose interval has zero width; the cause
+    is ``one_code`` ("the machine codes every item 1") when a coder gives every item the same
+    code, as then kappa is 0 in every resample whatever the number of items, else too few
+    items."""
     notes = []
+    cause = (
+        f"{one_code}, so every resample agrees only by chance"
+        if one_code
+        else "too few items to show its uncertainty, not a certain value"
+    )
     for m in bootstrapped:
         low, high = out.get(f"{m}_ci_low", np.nan), out.get(f"{m}_ci_high", np.nan)
         if np.isfinite(low) and np.isfinite(high) and high - low <= 1e-12:
             notes.append(
-                f"{m} interval zero-width: every bootstrap resample gave {low:.2f} (too few "
-                "items to show its uncertainty, not a certain value)"
+                f"{m} interval zero-width: every bootstrap resample gave {low:.2f} ({cause})"
             )
     return notes
 
@@ -190,7 +199,16 @@ def binary_agreement(
     out = _with_ci(hb, pb, _binary_metrics, n_boot, rng, ci)
     tp, fp = int((hb & pb).sum()), int((~hb & pb).sum())
     fn, tn = int((hb & ~pb).sum()), int((~hb & ~pb).sum())
-    notes = _ci_notes(out, ("f1", "kappa"))
+    one_code = next(
+        (
+            f"the {who} codes every item {code}"
+            for who, codes in (("machine", pb), ("humans' consensus", hb))
+            for code in (1, 0)
+            if codes.size > 1 and bool(codes.all() if code else not codes.any())
+        ),
+        "",
+    )
+    notes = _ci_notes(out, ("f1", "kappa"), one_code)
     for metric, trials, what in (
         ("precision", tp + fp, "no item coded 1 by the machine"),
         ("recall", tp + fn, "no item coded 1 by the humans"),

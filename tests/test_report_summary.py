@@ -848,3 +848,24 @@ def test_the_validation_commands_carry_the_lexicons_the_run_was_given(workspace)
     assert "-p codebook stadium_codebook.toml -p sources 'my sources.toml'" in rerun
     assert rerun.endswith("-p validation reports/validation/agreement.csv")
     assert "--codebook" not in summary.not_validated(workspace["corpus"], params={})
+
+
+def test_too_few_permutations_for_any_clear_pair_is_a_limitation(workspace):
+    # 28 pairs and n_perm 500: every Holm-adjusted p was at least 0.056, and the summary said
+    # "no clear difference" of every pair with no word on why
+    from analysis.report.facts import CorpusFacts
+
+    groups = tuple((f"Outlet {k}", 20, 200) for k in range(8))
+    facts = CorpusFacts(
+        **{
+            **vars(summary.corpus_facts(workspace["tables"], workspace["corpus"])),
+            "per_group": groups,
+        }
+    )
+    lines = summary._permutation_limitation(facts, {"n_perm": 500})
+    assert len(lines) == 1 and "28 pairs" in lines[0] and "at least 0.056" in lines[0]
+    assert "`-p n_perm 559`" in lines[0]
+    assert summary._permutation_limitation(facts, {"n_perm": 559}) == []  # 28/560 = 0.05
+    assert summary._permutation_limitation(facts, {"n_perm": 2000}) == []
+    few = CorpusFacts(**{**vars(facts), "per_group": groups[:2]})
+    assert summary._permutation_limitation(few, {"n_perm": 100}) == []  # one pair: 1/101

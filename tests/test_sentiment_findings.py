@@ -49,6 +49,12 @@ def test_findings_state_a_clear_difference(sentences):
     assert pair.supported
     assert "Daily Ledger were on average more positive" in pair.text
     assert "n = 7 sentences in 2 articles vs 5 in 1 article" in pair.text
+    # cited alone, the finding says what so few articles allow (a tester's summary led with a
+    # difference between outlets of 1 and 2 articles)
+    assert pair.text.endswith(
+        "With 1 article in the smaller group the test shuffled sentences, not articles: this "
+        "describes these articles, not the outlets' coverage."
+    )
 
 
 def test_findings_content_and_evidence(sentences):

@@ -12,6 +12,7 @@ rerun on the same corpus gives the same bytes. Corpus-derived text is escaped
 
 from __future__ import annotations
 
+import math
 import os
 import re
 import shlex
@@ -408,6 +409,35 @@ def _few_articles_limitation(facts: CorpusFacts) -> list[str]:
     ]
 
 
+# The level at which the summary calls a Holm-adjusted permutation p clear
+ALPHA = 0.05
+
+
+def _permutation_limitation(facts: CorpusFacts, params: Mapping[str, Any]) -> list[str]:
+    """The limitation of a run whose ``n_perm`` is too small for any pair to be called
+    different: a permutation p is at least 1/(n_perm + 1), and Holm's correction multiplies the
+    smallest by the number of pairs, so with 28 pairs and 500 permutations every pair's adjusted
+    p is at least 0.056 (a tester's summary said "no clear difference" of every pair, however
+    far apart)."""
+    try:
+        n_perm = int(params.get("n_perm") or 0)
+    except (TypeError, ValueError):
+        return []
+    folded = len(facts.folded_docs)
+    n_groups = len(facts.per_group) - folded + (1 if folded else 0)
+    pairs = n_groups * (n_groups - 1) // 2
+    if n_perm <= 0 or pairs < 2 or pairs / (n_perm + 1) <= ALPHA:
+        return []
+    needed = math.ceil(pairs / ALPHA) - 1
+    return [
+        f"- **Too few permutations to call any difference clear.** With `n_perm` = {n_perm} "
+        f"and {pairs} pairs of {facts.group_col}s compared, a permutation test's p-value is at "
+        f"least 1/{n_perm + 1}, and after Holm's correction for {pairs} pairs at least "
+        f"{pairs / (n_perm + 1):.3f}, above {ALPHA}: no pair could be called clearly different, "
+        f"whatever the data. Rerun with `-p n_perm {needed}` or more."
+    ]
+
+
 def _limitations_section(facts: CorpusFacts, extra: Sequence[str] = ()) -> list[str]:
     sample = _sample_limitation(facts)
     lines = [
@@ -771,7 +801,9 @@ def summary_markdown(
     rest = [info for info in figures if info.stem not in shown]
     lines += _figures_section(rest, image_src, facts.group_col, numbers, bool(shown), pooled)
     lines += _methods_section(facts, params, corpus_dir)
-    lines += _limitations_section(facts, [*validation[1], *tone_coder[1]])
+    lines += _limitations_section(
+        facts, [*_permutation_limitation(facts, params), *validation[1], *tone_coder[1]]
+    )
     lines += quality
     lines += _reproducibility_section(facts, params, versions, by_run, corpus_dir)
     return "\n".join(with_contents(lines)).rstrip("\n") + "\n"

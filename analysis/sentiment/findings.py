@@ -23,7 +23,7 @@ from analysis.sentiment.actors import Actor, default_lexicon
 from analysis.sentiment.plots import NO_ACTORS
 from analysis.sentiment.scoring import METHODS, compound_column
 from analysis.sentiment.tables import require_scores, with_actor_columns
-from analysis.stats.comparisons import is_clear_difference
+from analysis.stats.comparisons import MIN_PERM_DOCS, is_clear_difference
 
 # a column of booleans: the sentences a quote is chosen from first (see sentiment_findings)
 QUOTE_FIRST = "_quote_first"
@@ -197,6 +197,12 @@ def _pairwise_findings(
                 f"Sentences in these articles from {first} were on average more positive in "
                 f"tone ({method}) than those from {second} ({stats})."
             )
+            if min(nd1, nd2) < MIN_PERM_DOCS:  # a finding cited alone must carry this
+                text += (
+                    f" With {articles(min(nd1, nd2))} in the smaller group the test shuffled "
+                    "sentences, not articles: this describes these articles, not the "
+                    f"{group_col}s' coverage."
+                )
         elif ci_excludes_zero:
             text = (
                 f"No clear difference in mean sentence tone ({method}) between these articles "

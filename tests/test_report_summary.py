@@ -850,6 +850,16 @@ def test_the_validation_commands_carry_the_lexicons_the_run_was_given(workspace)
     assert "--codebook" not in summary.not_validated(workspace["corpus"], params={})
 
 
+def test_the_validation_commands_of_a_mapped_export_carry_its_map(workspace):
+    # `code-sample --corpus export.csv` failed: "no 'text' column"; the run had --map
+    params = {"column_map": "text=Body,outlet=Source"}
+    text = summary.not_validated(workspace["corpus"], params=params)
+    sample, _, rerun = re.findall(r"`(python -m analysis [^`]*)`", text)
+    assert "--map text=Body,outlet=Source" in sample and "--map text=Body,outlet=Source" in rerun
+    mapped = summary.not_validated(workspace["corpus"], params={"column_map": {"text": "Body"}})
+    assert "--map text=Body" in mapped
+
+
 def test_too_few_permutations_for_any_clear_pair_is_a_limitation(workspace):
     # 28 pairs and n_perm 500: every Holm-adjusted p was at least 0.056, and the summary said
     # "no clear difference" of every pair with no word on why

@@ -916,7 +916,9 @@ def not_validated(
         f"-p {name} {shlex.quote(Path(str(value)).name)}"
         for name, value in _given_lexicons(params, RUN_LEXICONS)
     )
-    extra = " ".join(filter(None, [given, "-p validation reports/validation/agreement.csv"]))
+    extra = " ".join(
+        filter(None, [_map_option(params), given, "-p validation reports/validation/agreement.csv"])
+    )
     return (
         f"- **Not validated on this corpus.** The {coders} were not checked against "
         f"human coding of these articles{other_frames}: their shares count indicators and "
@@ -937,6 +939,15 @@ def _given_lexicons(
 ) -> list[tuple[str, str]]:
     """``(name, value)`` of each of ``names`` that ``params`` gives a file for."""
     return [(name, str(params[name])) for name in names if params and params.get(name)]
+
+
+def _map_option(params: Mapping[str, Any] | None) -> str:
+    """``--map SPEC`` for a run given a column mapping (``--map text=Body,outlet=Source``),
+    else "": a corpus file's columns are read the same way by every command."""
+    spec = (params or {}).get("column_map")
+    if isinstance(spec, Mapping):
+        spec = ",".join(f"{ours}={theirs}" for ours, theirs in spec.items())
+    return f"--map {shlex.quote(str(spec))}" if spec else ""
 
 
 def _lexicon_options(params: Mapping[str, Any] | None) -> str:
@@ -966,6 +977,7 @@ def _validation_commands(
             [
                 "python -m analysis code-sample --sourcing",
                 _corpus_option(corpus_dir),
+                _map_option(params),
                 options,
                 f"--out {VALIDATION_SHEET}",
             ],

@@ -142,7 +142,9 @@ def check_lexicons(lexicons: Lexicons) -> None:
             loaders[kind](path)
         except (ValueError, OSError) as err:
             message = " ".join(str(err).split())
-            raise SettingsError(f"{kind} lexicon {path}: {message}") from None
+            # the loaders' messages mostly name the file already ("actor lexicon PATH: ...")
+            named = str(path) in message
+            raise SettingsError(message if named else f"{kind} lexicon {path}: {message}") from None
 
 
 def file_sha256(path: Path | str) -> str:

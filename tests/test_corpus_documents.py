@@ -365,6 +365,9 @@ def test_files_that_are_not_articles_are_named_in_a_warning(tmp_path):
     (tmp_path / "report.pdf").write_bytes(b"%PDF-1.4")
     (tmp_path / ".DS_Store").write_bytes(b"\x00")
     (tmp_path / "README.md").write_text("notes", encoding="utf-8")
+    # lexicons beside analysis.toml, as the README sets a topic up: never articles
+    (tmp_path / "codebook.toml").write_text("[[frames]]\n", encoding="utf-8")
+    (tmp_path / "actors.yaml").write_text("actor: []\n", encoding="utf-8")
     with pytest.warns(UserWarning) as caught:
         raw = read_raw_documents(tmp_path)
     messages = [str(warning.message) for warning in caught]

@@ -96,6 +96,32 @@ def test_a_side_is_the_story_own_label_and_may_be_left_out(tmp_path):
     assert actor_table([council, union])["side"].tolist() == ["local government", ""]
 
 
+def test_a_note_may_be_left_out_and_plural_tables_get_a_hint(tmp_path):
+    # a tester's list, written from the README: "[[actors]]" refused as "expected one or more
+    # [[actor]] tables", then "actor #1 needs a non-empty string 'note'", which no doc named
+    path = tmp_path / "actors.toml"
+    path.write_text('[[actor]]\nkey = "club"\nlabel = "Rovers"\npatterns = ["Rovers"]\n')
+    (club,) = load_actor_lexicon(path)
+    assert club.note == "" and club.label == "Rovers"
+    path.write_text('[[actors]]\nkey = "club"\nlabel = "Rovers"\npatterns = ["Rovers"]\n')
+    with pytest.raises(LexiconError, match=r"this file has \[\[actors\]\]: the table's name is"):
+        load_actor_lexicon(path)
+    with pytest.raises(LexiconError, match="note, when given, must be a string"):
+        path.write_text('[[actor]]\nkey = "c"\nlabel = "C"\npatterns = ["C"]\nnote = 3\n')
+        load_actor_lexicon(path)
+
+
+def test_a_lexicons_error_names_its_file_once(tmp_path):
+    from analysis.settings import Lexicons, SettingsError, check_lexicons
+
+    path = tmp_path / "actors.toml"
+    path.write_text('[[actors]]\nkey = "club"\nlabel = "Rovers"\npatterns = ["Rovers"]\n')
+    with pytest.raises(SettingsError) as refused:
+        check_lexicons(Lexicons(actors=path))
+    assert str(refused.value).count(str(path)) == 1
+    assert not str(refused.value).startswith("actors lexicon")
+
+
 def test_custom_lexicon(tmp_path):
     path = tmp_path / "actors.toml"
     path.write_text(

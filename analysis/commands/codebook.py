@@ -55,6 +55,7 @@ def main(args: argparse.Namespace) -> int:
     for line in problem_lines(report):
         print(line)
     if not report.ok:
+        sys.stdout.flush()  # the problems first: captured to one file, the two mixed mid-line
         print(f"{len(report.errors)} error(s), {len(report.warnings)} warning(s)", file=sys.stderr)
         return 1
     assert report.codebook is not None

@@ -839,8 +839,10 @@ def _case_hint(missing: Path) -> str:
     )
 
 
-# Files of a corpus folder that are its configuration, not articles: never warned about.
+# Files of a corpus folder that are its configuration, not articles: never warned about; nor
+# are lexicon files (a codebook, an actor list) that analysis.toml names beside it
 _OWN_FILES = frozenset({MANIFEST_NAME, *SIDECAR_NAMES, "analysis.toml", "SHA256SUMS"})
+_LEXICON_SUFFIXES = (".toml", ".yaml", ".yml")
 _UNREAD_SHOWN = 5
 
 
@@ -852,10 +854,10 @@ def _warn_unread(corpus_dir: Path, listed: set[str], has_manifest: bool = False)
     case (and whatever the manifest lists), are articles, and Markdown notes (``.md``) without
     a manifest (``has_manifest``) or when it lists them, each also gzip-compressed
     (``.html.gz``); an archive (``.zip``), a PDF or an old Word ``.doc`` next to them is not
-    read. Hidden files,
-    the folder's own files (manifest, sidecars, ``analysis.toml``, ``SHA256SUMS``) and READMEs
-    are not mentioned; a sub-folder is, when it holds article files the manifest does not list
-    (:func:`_subfolder_articles`).
+    read. Hidden files, the folder's own files (manifest, sidecars, ``analysis.toml``,
+    ``SHA256SUMS``), lexicon files (``.toml``, ``.yaml``: a codebook or an actor list beside
+    ``analysis.toml``) and READMEs are not mentioned; a sub-folder is, when it holds article
+    files the manifest does not list (:func:`_subfolder_articles`).
     """
     articles = {p.name for p in _article_files(corpus_dir, markdown=not has_manifest)}
     unread = sorted(
@@ -864,6 +866,7 @@ def _warn_unread(corpus_dir: Path, listed: set[str], has_manifest: bool = False)
         if p.is_file()
         and not p.name.startswith(".")
         and p.name not in _OWN_FILES
+        and not p.name.lower().endswith(_LEXICON_SUFFIXES)
         and p.name not in articles
         and os.path.normpath(p.name) not in listed
         and not p.name.lower().startswith(_NOT_ARTICLES)

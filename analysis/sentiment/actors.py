@@ -87,12 +87,17 @@ def _phrase(phrase: str) -> str:
 
 
 def _check_actor(raw: dict, where: str) -> Actor:
-    """One ``[[actor]]`` table checked: ``key``, ``label`` and ``note`` are required; ``side``
-    is an optional label of the story's own (the bundled story's: china, us, ally, eu, company,
-    other), shown in the actor table, never a fixed list: another story has other sides."""
-    for field in ("key", "label", "note"):
+    """One ``[[actor]]`` table checked: ``key`` and ``label`` are required; ``note`` (what the
+    actor covers, shown in the actor table) is optional, as the README's example leaves it out;
+    ``side`` is an optional label of the story's own (the bundled story's: china, us, ally, eu,
+    company, other), shown in the actor table, never a fixed list: another story has other
+    sides."""
+    for field in ("key", "label"):
         if not isinstance(raw.get(field), str) or not raw[field].strip():
             raise LexiconError(f"{where} needs a non-empty string '{field}'")
+    note = raw.get("note", "")
+    if not isinstance(note, str):
+        raise LexiconError(f"{where}: note, when given, must be a string")
     key = raw["key"]
     if not _KEY_RE.match(key):
         raise LexiconError(f"{where}: key {key!r} must be lower-case letters, digits, '_'")
@@ -104,7 +109,7 @@ def _check_actor(raw: dict, where: str) -> Actor:
     cased = word_list(raw.get("cased", []), where=where, name="cased", ignore_case=False)
     if not patterns and not cased:
         raise LexiconError(f"{where}: give at least one pattern")
-    return Actor(key, raw["label"], side.strip(), patterns, cased, raw["note"])
+    return Actor(key, raw["label"], side.strip(), patterns, cased, note.strip())
 
 
 def load_actor_lexicon(path: Path | str) -> tuple[Actor, ...]:
@@ -124,9 +129,15 @@ def _parsed_actor_lexicon(name: str, text: str) -> tuple[Actor, ...]:
     """The actors of the lexicon file ``name`` whose text is ``text`` (validated)."""
     path = Path(name)
     what = "actor lexicon"
-    raw = parse_toml(text, path, what).get("actor")
+    parsed = parse_toml(text, path, what)
+    raw = parsed.get("actor")
     if not isinstance(raw, list) or not raw:
-        raise LexiconError(f"{what} {path}: expected one or more [[actor]] tables")
+        plural = (
+            " (this file has [[actors]]: the table's name is singular)"
+            if "actors" in parsed
+            else ""
+        )
+        raise LexiconError(f"{what} {path}: expected one or more [[actor]] tables{plural}")
     actors = tuple(_check_actor(a, f"{what} {path}: actor #{i + 1}") for i, a in enumerate(raw))
     keys = [a.key for a in actors]
     dupes = sorted({k for k in keys if keys.count(k) > 1})

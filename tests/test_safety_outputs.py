@@ -454,5 +454,8 @@ def test_a_refused_run_leaves_no_folder_of_its_own_in_the_users_out(
     assert "did not write" in capsys.readouterr().err
     assert snapshot(out) == {"figures/chart.png": b"mine"} and not (out / "reports").exists()
     (out / "reports").mkdir()
+    (out / "reports" / "notes.txt").write_bytes(b"mine too")
     assert run_command.main(parse([*common, "--no-progress"])) == 2
     assert (out / "reports").is_dir()
+    # ... and its lock file is not left among the user's files (it was, in a tester's folder)
+    assert snapshot(out) == {"figures/chart.png": b"mine", "reports/notes.txt": b"mine too"}

@@ -168,7 +168,7 @@ def _unchanged_run(
     they are reused); None when the key cannot be computed (the run then reports the problem)."""
     from analysis.config import default_corpus_dir
     from analysis.outputs import LOCK, OutputsError, locked
-    from analysis.pipeline.rerun import reusable_outputs, run_key
+    from analysis.pipeline.rerun import RECORD, reusable_outputs, run_key
 
     corpus = values.get("corpus_dir") or default_corpus_dir()
     try:
@@ -178,8 +178,8 @@ def _unchanged_run(
     if args.rerun:
         return key
     reports = output_dirs(args.out)["reports"]
-    if not reports.is_dir():
-        return key
+    if not (output_dirs(args.out)["cache"] / RECORD).is_file():  # no run of ours recorded
+        return key  # there: nothing to reuse, and no lock file to leave in the user's folder
     try:
         with locked(reports / LOCK, output_dirs(args.out)["root"]):
             reused = reusable_outputs(args.out, key)

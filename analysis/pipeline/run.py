@@ -217,11 +217,17 @@ def run_pipeline(
 
     live = output_dirs(out_dir)
     reports_existed = live["reports"].is_dir()
+    lock_existed = (live["reports"] / LOCK).exists()
     live["reports"].mkdir(parents=True, exist_ok=True)
     try:
         with locked(live["reports"] / LOCK, live["root"]):
             recover(live["reports"], log)
-            owned = check_outputs(live["root"], force)
+            try:
+                owned = check_outputs(live["root"], force)
+            except OutputsError:
+                if not lock_existed:  # a folder of the user's that the run refused keeps
+                    (live["reports"] / LOCK).unlink(missing_ok=True)  # no file of ours
+                raise
             return _run_locked(
                 values,
                 schema,
@@ -243,11 +249,12 @@ def run_pipeline(
 
 
 def _remove_lock_folder(reports: Path) -> None:
-    """Remove ``reports`` when it holds nothing but the run's lock file (the folder a refused
-    run created to lock it); anything else in it is kept."""
+    """Remove ``reports`` when it holds nothing but the run's lock file, or nothing (the folder
+    a refused run created to lock it); anything else in it is kept."""
     try:
-        if [p.name for p in reports.iterdir()] == [LOCK]:
-            (reports / LOCK).unlink()
+        names = [p.name for p in reports.iterdir()]
+        if names in ([LOCK], []):
+            (reports / LOCK).unlink(missing_ok=True)
             reports.rmdir()
     except OSError:
         pass  # left as it is: nothing of the user's is touched either way

@@ -87,6 +87,25 @@ def test_kernel_environment_runs_this_python_and_restores_the_environment(monkey
     assert not spec_dir.exists()
 
 
+def test_kernels_import_the_package_from_the_checkout_this_process_runs(monkeypatch):
+    # a tester's run from a clone, with another checkout's interpreter, executed the notebooks
+    # with the installed package: the kernels start in notebooks/, where the clone's is not seen
+    import analysis
+    from analysis.pipeline.execute import package_checkout
+
+    checkout = package_checkout()
+    assert checkout == Path(analysis.__file__).resolve().parent.parent
+    assert (checkout / "pyproject.toml").is_file()
+    monkeypatch.setenv("PYTHONPATH", "/somewhere/else")
+    with kernel_environment():
+        assert os.environ["PYTHONPATH"].split(os.pathsep) == [str(checkout), "/somewhere/else"]
+    assert os.environ["PYTHONPATH"] == "/somewhere/else"
+    monkeypatch.delenv("PYTHONPATH")
+    with kernel_environment():
+        assert os.environ["PYTHONPATH"] == str(checkout)
+    assert "PYTHONPATH" not in os.environ
+
+
 def test_errors_are_described_by_the_kernels_exception_or_the_first_line():
     error = PapermillExecutionError(5, 4, "1/0", "ZeroDivisionError", "division by zero", [])
     assert describe_error(error) == "ZeroDivisionError: division by zero"

@@ -63,10 +63,15 @@ def kernel_environment() -> Iterator[Path]:
 
     The kernelspec lives in a temporary folder put first on ``JUPYTER_PATH``, so nothing is
     installed and a ``python3`` kernel registered elsewhere (another Python) is not used.
-    Kernels inherit ``MPLBACKEND=Agg`` and ``PYTHONHASHSEED=0``. The environment is restored
-    on exit.
+    Kernels inherit ``MPLBACKEND=Agg`` and ``PYTHONHASHSEED=0``, and, when this package is
+    imported from a checkout (a folder with ``pyproject.toml``), that checkout first on
+    ``PYTHONPATH``: a kernel, started in the notebooks' folder, would otherwise import the
+    package installed in the interpreter, which a second checkout or worktree run with the same
+    interpreter does not hold (a tester's run from a clone executed the installed code, and the
+    run key hashed the clone's). The environment is restored on exit.
     """
-    saved = {k: os.environ.get(k) for k in ("JUPYTER_PATH", "MPLBACKEND", "PYTHONHASHSEED")}
+    keys = ("JUPYTER_PATH", "MPLBACKEND", "PYTHONHASHSEED", "PYTHONPATH")
+    saved = {k: os.environ.get(k) for k in keys}
     with tempfile.TemporaryDirectory(prefix="analysis-kernel-") as tmp:
         spec_dir = Path(tmp) / "kernels" / KERNEL_NAME
         spec_dir.mkdir(parents=True)
@@ -87,6 +92,10 @@ def kernel_environment() -> Iterator[Path]:
         os.environ["JUPYTER_PATH"] = os.pathsep.join(jupyter_path)
         os.environ["MPLBACKEND"] = "Agg"
         os.environ["PYTHONHASHSEED"] = "0"
+        checkout = package_checkout()
+        if checkout is not None:
+            paths = [str(checkout)] + ([saved["PYTHONPATH"]] if saved["PYTHONPATH"] else [])
+            os.environ["PYTHONPATH"] = os.pathsep.join(paths)
         try:
             yield spec_dir
         finally:
@@ -95,6 +104,15 @@ def kernel_environment() -> Iterator[Path]:
                     os.environ.pop(key, None)
                 else:
                     os.environ[key] = value
+
+
+def package_checkout() -> Path | None:
+    """The checkout this package is imported from (the folder above ``analysis/`` that holds
+    ``pyproject.toml``), or None for a package installed into ``site-packages``."""
+    import analysis
+
+    root = Path(analysis.__file__).resolve().parent.parent
+    return root if (root / "pyproject.toml").is_file() else None
 
 
 @functools.cache

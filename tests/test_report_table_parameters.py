@@ -80,6 +80,27 @@ def test_the_summary_describes_the_tables_and_keeps_its_own_method(tmp_path: Pat
     assert summary_parameters_from_tables(tmp_path / "none", own) == own  # nothing recorded
 
 
+def test_records_of_notebooks_run_with_different_values_are_warned_about(tmp_path: Path) -> None:
+    # a tester reran 02 alone with -p outlets "A,B" -p n_boot 500: the summary said "3 outlets"
+    # and n_boot 2000, its tone section covered 2 outlets, and nothing was said
+    import warnings
+
+    record_parameters(tmp_path, "02_sentiment.ipynb", namespace(n_boot=500, outlets=["A", "B"]))
+    (tmp_path / "parameters_03_framing.json").write_text(
+        json.dumps({"notebook": "03_framing.ipynb", "values": {"n_boot": 2000, "outlets": []}}),
+        encoding="utf-8",
+    )
+    with pytest.warns(UserWarning, match="made with different parameters") as caught:
+        summary_parameters_from_tables(tmp_path, {})
+    message = str(caught[0].message)
+    assert "n_boot: 500 in 02_sentiment, 2000 in 03_framing" in message
+    assert 'outlets: ["A", "B"] in 02_sentiment, [] in 03_framing' in message
+    (tmp_path / "parameters_03_framing.json").unlink()
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        summary_parameters_from_tables(tmp_path, {})  # one record: nothing to disagree
+
+
 def test_parameter_names_are_those_papermill_reads() -> None:
     import papermill
 

@@ -145,6 +145,14 @@ def summary_parameters_from_tables(
     :data:`SUMMARY_OWN`. An ``own`` value that differs from the tables' is warned about and not
     used: the tables cannot change."""
     recorded = recorded_parameters(tables_dir)
+    disagreeing = disagreeing_records(tables_dir)
+    if disagreeing:
+        warn_user(
+            f"the tables in {tables_dir} were made with different parameters by different "
+            f"notebooks ({'; '.join(disagreeing)}): the summary mixes tables of different runs "
+            "and describes the last notebook's values. Run notebooks 01-03 again with the same "
+            "parameters, or use `python -m analysis run`."
+        )
     for name, value in own.items():
         if name in recorded and name not in SUMMARY_OWN and recorded[name] != value:
             warn_user(
@@ -153,6 +161,26 @@ def summary_parameters_from_tables(
             )
     kept = {k: v for k, v in recorded.items() if k not in SUMMARY_OWN}
     return {**own, **kept}
+
+
+def disagreeing_records(tables_dir: Path | str) -> list[str]:
+    """For each parameter that two notebooks' records in ``tables_dir`` give different values,
+    ``"outlets: ['A', 'B'] in 02_sentiment, [] in 01_corpus, 03_framing"``: notebook 02 rerun
+    alone with ``-p outlets`` left tables of two selections side by side, and notebook 04 merged
+    them without a word."""
+    by_name: dict[str, dict[str, list[str]]] = {}
+    for record_path in sorted(Path(tables_dir).glob(f"{RECORD_PREFIX}*.json")):
+        record = json.loads(record_path.read_text(encoding="utf-8"))
+        notebook = Path(str(record.get("notebook") or record_path.stem)).stem
+        for name, value in dict(record.get("values", {})).items():
+            shown = json.dumps(value, sort_keys=True, ensure_ascii=False)
+            by_name.setdefault(name, {}).setdefault(shown, []).append(notebook)
+    return [
+        f"{name}: "
+        + ", ".join(f"{value} in {', '.join(notebooks)}" for value, notebooks in values.items())
+        for name, values in sorted(by_name.items())
+        if len(values) > 1
+    ]
 
 
 def _portable(path: Path) -> str:

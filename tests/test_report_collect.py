@@ -94,3 +94,15 @@ def test_recomputed_findings_keep_to_the_outlets_of_the_run(sentiment_tables: Pa
     assert "changed the score of 2 of 14 sentences" in method_text({})  # no outlets chosen: all
     chosen = {"outlets": ["Daily Ledger", "Freedonia Post"]}
     assert "changed the score of 1 of 12 sentences" in method_text(chosen)
+
+
+def test_a_tables_folder_without_notebook_01s_table_says_what_to_run(tmp_path) -> None:
+    # notebook 04 alone, after 02 only, ended in pandas' FileNotFoundError on documents.csv
+    import pytest
+
+    from analysis.report.summary import write_summary
+
+    (tmp_path / "findings_sentiment.json").write_text("[]", encoding="utf-8")
+    with pytest.raises(FileNotFoundError, match=r"documents\.csv not found: .*notebooks 01-03"):
+        write_summary(tmp_path, tmp_path / "figures", tmp_path / "reports", {}, tmp_path)
+    assert not (tmp_path / "reports").exists()

@@ -40,6 +40,18 @@ def collect_findings(tables_dir: Path | str, params: Mapping[str, Any]) -> list[
     return findings
 
 
+def require_tables(tables_dir: Path | str) -> None:
+    """A ``FileNotFoundError`` saying what to run when ``tables_dir`` lacks the documents table
+    notebook 01 writes: notebook 04 run on its own, before 01-03, failed deep inside pandas."""
+    path = Path(tables_dir) / "documents.csv"
+    if not path.is_file():
+        raise FileNotFoundError(
+            f"{path} not found: the summary is written from the tables notebooks 01-03 write; "
+            "run them first with the same tables_dir (or the whole pipeline with "
+            "`python -m analysis run`)"
+        )
+
+
 def _read(tables: Path, *names: str) -> pd.DataFrame | None:
     for name in names:
         if (tables / name).is_file():

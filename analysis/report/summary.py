@@ -29,7 +29,7 @@ from analysis.figures import OTHER_LABEL, FigureInfo
 # runner's kernel warm-up then does before the summary notebook's turn, not during it.
 from analysis.framing.codebook import load_codebook
 from analysis.io import read_table, write_text
-from analysis.report.collect import collect_findings
+from analysis.report.collect import collect_findings, require_tables
 from analysis.report.facts import CorpusFacts, corpus_facts, package_versions
 from analysis.report.findings import Finding
 from analysis.report.findings_markdown import findings_lines, section_order
@@ -836,6 +836,7 @@ def write_summary(
     parameters (notebook 04 passes it), so the summary names what produced it.
     """
     tables, figs, reports = Path(tables_dir), Path(figures_dir), Path(reports_dir)
+    require_tables(tables)
     shown = summary_parameters(params)
     group_col = str(shown.get("group_by") or "outlet")
     found = list(findings) if findings is not None else collect_findings(tables, shown)

@@ -879,3 +879,13 @@ def test_too_few_permutations_for_any_clear_pair_is_a_limitation(workspace):
     assert summary._permutation_limitation(facts, {"n_perm": 2000}) == []
     few = CorpusFacts(**{**vars(facts), "per_group": groups[:2]})
     assert summary._permutation_limitation(few, {"n_perm": 100}) == []  # one pair: 1/101
+
+
+def test_a_group_of_articles_without_an_outlet_is_said_to_be_no_outlet(workspace):
+    # a tester's summary: "How 2 outlets covered the story ... (unknown (4), Quayside Voice
+    # (1))", then compared "unknown" with the outlet as if it were one
+    write_documents(workspace["tables"], ["unknown", "Quayside Voice"], [4, 1])
+    opening = opening_of(write(workspace, findings=[])[0].read_text(encoding="utf-8"))
+    assert "“unknown” is not an outlet: it holds the 4 articles whose outlet" in opening
+    write_documents(workspace["tables"], ["Harbour Post", "Quayside Voice"], [4, 1])
+    assert "is not an outlet" not in write(workspace, findings=[])[0].read_text(encoding="utf-8")

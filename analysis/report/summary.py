@@ -690,7 +690,23 @@ def _opening(facts: CorpusFacts) -> str:
         )
     return (
         f"How {n_groups} {col}s covered the story, {size}{_sites(facts)}{_pooled(facts)}"
-        f"{_mostly_foreign(facts)}"
+        f"{_unknown(facts)}{_mostly_foreign(facts)}"
+    )
+
+
+def _unknown(facts: CorpusFacts) -> str:
+    """When one group is ``unknown`` (articles whose outlet no manifest, export or page gave):
+    a sentence saying it is no outlet, so a comparison with it is read as such; else ``""``.
+    A tester's summary compared "unknown" (4 articles of 3 outlets) with an outlet, unqualified."""
+    from analysis.corpus.documents import UNKNOWN
+
+    n = next((d for g, d, _ in facts.per_group if g == UNKNOWN), 0)
+    if not n or facts.group_col != "outlet":
+        return ""
+    return (
+        f" “{UNKNOWN}” is not an outlet: it holds the {articles(n)} whose outlet the corpus "
+        "does not give (no manifest, sidecar or export column names it, and no page its site), "
+        "possibly of several outlets; name them in a manifest.csv to compare them."
     )
 
 

@@ -103,3 +103,17 @@ def test_news_api_pages_load_as_one_corpus_with_their_own_columns(tmp_path: Path
     assert report.metadata_columns == ["source.id", "authors", "lean"]
     assert report.ignored_columns == ["source"]
     assert "not read: source" in report.summary()
+
+
+def test_two_files_of_one_stem_get_ids_of_their_whole_names(tmp_path: Path) -> None:
+    # news.csv beside news.jsonl: both generated "news-doc00000001", and the load was refused
+    folder = tmp_path / "exports"
+    folder.mkdir()
+    pd.DataFrame([{"text": BODY, "outlet": "A"}]).to_csv(folder / "news.csv", index=False)
+    (folder / "news.jsonl").write_text(json.dumps({"text": BODY, "outlet": "B"}) + "\n")
+    (folder / "extra.csv").write_text(f"text,outlet\n{BODY},C\n", encoding="utf-8")
+    chunks, _ = read_chunks(folder)
+    docs = pd.concat(list(chunks), ignore_index=True)
+    assert docs["doc_id"].tolist() == [
+        "extra-doc00000001", "news.csv-doc00000001", "news.jsonl-doc00000001",
+    ]  # fmt: skip

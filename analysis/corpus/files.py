@@ -1145,17 +1145,21 @@ def _read_export_folder(
     corpus, in name order, each with the same ``columns`` mapping: every file's columns checked
     now, chunks of ``chunk_size`` documents across file boundaries (as one file holding every
     row would give them), ids unique across the files (a generated id starts with its file's
-    name: ``page2-doc00000001``), ``file`` naming each row's file and row. The report sums the
+    name: ``page2-doc00000001``, or ``news.jsonl-doc00000001`` beside ``news.csv``), ``file``
+    naming each row's file and row. The report sums the
     files' reports once the chunks are exhausted."""
     if chunk_size < 1:
         raise CorpusFileError(f"chunk_size must be at least 1, got {chunk_size}")
     seen: dict[str, tuple[str, int]] = {}
     prefix = len(files) > 1
+    # two files of one stem ("news.csv", "news.jsonl") are told apart by their whole names
+    stems = [p.stem for p in files]
+    names = [p.name if stems.count(p.stem) > 1 else p.stem for p in files]
     opened = [
         _read_corpus_file(
-            path, columns, chunk_size, id_prefix=f"{path.stem}-" if prefix else "", seen_ids=seen
+            path, columns, chunk_size, id_prefix=f"{name}-" if prefix else "", seen_ids=seen
         )
-        for path in files
+        for path, name in zip(files, names, strict=True)
     ]
     reports = [report for _, report in opened]
     first = reports[0]

@@ -459,3 +459,25 @@ def test_a_refused_run_leaves_no_folder_of_its_own_in_the_users_out(
     assert (out / "reports").is_dir()
     # ... and its lock file is not left among the user's files (it was, in a tester's folder)
     assert snapshot(out) == {"figures/chart.png": b"mine", "reports/notes.txt": b"mine too"}
+
+
+def test_tables_the_corpus_command_wrote_are_the_packages_for_a_run(
+    notebooks, corpus, tmp_path, monkeypatch, capsys
+):
+    # `corpus --out X` then `run --out X`: the run refused "files this package did not write"
+    # (its own corpus tables), and with --force kept them as documents.yours.csv
+    out = tmp_path / "out"
+    assert cli_main(["corpus", "--corpus", str(corpus), "--out", str(out)]) == 0
+    use_fake_execute(monkeypatch, FakeExecute("a"))
+    common = ["--notebooks", str(notebooks), "--corpus", str(corpus), "--out", str(out)]
+    assert run_command.main(parse([*common, "--no-progress"])) == 0
+    assert not list(out.rglob("*yours*"))
+    # a table changed since the corpus command wrote it is someone's work: refused
+    again = tmp_path / "again"
+    assert cli_main(["corpus", "--corpus", str(corpus), "--out", str(again)]) == 0
+    edited = again / "reports" / "tables" / "documents.csv"
+    edited.write_text(edited.read_text(encoding="utf-8") + "mine\n", encoding="utf-8")
+    capsys.readouterr()
+    common = ["--notebooks", str(notebooks), "--corpus", str(corpus), "--out", str(again)]
+    assert run_command.main(parse([*common, "--no-progress"])) == 2
+    assert "reports/tables/documents.csv" in capsys.readouterr().err

@@ -146,7 +146,7 @@ def owned_outputs(live_root: Path) -> set[str]:
     committed outputs count as owned.
     """
     root = output_dirs(live_root)["root"]
-    owned = read_manifest(manifest_path(root))
+    owned = read_manifest(manifest_path(root)) | _written_by_commands(root)
     if is_project_checkout(root):
         dirs = output_dirs(root)
         standard = [
@@ -159,6 +159,18 @@ def owned_outputs(live_root: Path) -> set[str]:
         standard += [dirs["reports"] / n for n in STANDARD_SUMMARY]
         owned |= {p.relative_to(root).as_posix() for p in standard if p.is_file()}
     return {rel for rel in owned if (root / rel).is_file()}
+
+
+def _written_by_commands(root: Path) -> set[str]:
+    """The files at the places a run writes that another command of this package wrote and
+    recorded, unchanged since (:func:`analysis.written.kept_from_replacing`): the tables of
+    ``corpus --out`` the same folder, which a run then called "files this package did not
+    write"."""
+    from analysis.written import RECORD, kept_from_replacing
+
+    candidates = [p for p in written_by_a_run(root) if (p.parent / RECORD).is_file()]
+    kept = set(kept_from_replacing(candidates))
+    return {p.relative_to(root).as_posix() for p in candidates if p not in kept}
 
 
 def check_outputs(live_root: Path, force: bool) -> set[str]:

@@ -124,6 +124,23 @@ def test_a_file_of_only_empty_texts_is_an_error(
     assert "no documents with text" in capsys.readouterr().err
 
 
+def test_documents_cleaning_left_without_text_are_counted_and_warned_about(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # `process` gave 3,309 documents where `run` gave 3,290 and said why; process said nothing
+    texts = ["Advertisement", "Prices of grain rose 4% on Tuesday, traders said.", "Share"]
+    path = tmp_path / "feed.csv"
+    frame = pd.DataFrame({"doc_id": ["e1", "n1", "e2"], "outlet": ["A", "B", "A"], "text": texts})
+    frame.to_csv(path, index=False)
+    assert run(path, "--out", tmp_path / "o") == 0
+    info = json.loads((tmp_path / "o" / "run.json").read_text(encoding="utf-8"))
+    assert info["emptied"] == {"documents": 2, "first": ["e1", "e2"]}
+    err = capsys.readouterr().err
+    assert "2 document(s) have no text left after cleaning (e1, e2)" in err
+    docs = pd.read_parquet(tmp_path / "o" / "documents.parquet")
+    assert docs.loc[docs["doc_id"] == "e1", "n_sentences"].tolist() == [0]
+
+
 @pytest.mark.slow
 def test_full_per_sentence_work_on_a_tiny_file(corpus_csv: Path, tmp_path: Path) -> None:
     """With the real chunk function: every measure column arrives in sentences.parquet."""

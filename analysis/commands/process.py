@@ -162,6 +162,20 @@ def _remove_if_only_ours(out: Path, created: bool) -> None:
         out.rmdir()
 
 
+def emptied_documents(path: Path) -> list[str]:
+    """The ids of the documents of ``documents.parquet`` that cleaning left without a word
+    (``n_words`` 0), in file order; empty when the file has no such column."""
+    import pyarrow.parquet as pq
+
+    if not path.is_file() or "n_words" not in pq.read_schema(path).names:
+        return []
+    table = pq.read_table(path, columns=["doc_id", "n_words"])
+    words = table.column("n_words").to_pylist()
+    return [
+        str(d) for d, n in zip(table.column("doc_id").to_pylist(), words, strict=True) if n == 0
+    ]
+
+
 def main(args: argparse.Namespace) -> int:
     """Run the per-sentence work over INPUT; exit code 2 on bad input or options."""
     from analysis.corpus.documents import CorpusError
@@ -261,6 +275,7 @@ def main(args: argparse.Namespace) -> int:
             if summary.n_docs == 0:
                 raise CorpusFileError(f"{args.input}: no documents with text to process")
             cut_short = truncated_documents_in_parquet(tmp / "cleaning_audit.parquet")
+            emptied = emptied_documents(tmp / "documents.parquet")
             run_info = {
                 "input": str(args.input),
                 "read": asdict(report),
@@ -270,6 +285,8 @@ def main(args: argparse.Namespace) -> int:
                 "quality": quality,
                 # articles a news API or feed cut short (its mark cut by cleaning)
                 "cut_short": {"documents": len(cut_short), "first": cut_short[:5]},
+                # documents cleaning left without text: kept here, left out by `run`
+                "emptied": {"documents": len(emptied), "first": emptied[:5]},
             }
             (tmp / "run.json").write_text(json.dumps(run_info, indent=2) + "\n", encoding="utf-8")
             _replace_outputs(tmp, out)
@@ -299,6 +316,13 @@ def main(args: argparse.Namespace) -> int:
         print(quality_line(quality))
     if (cut := cut_short_warning(cut_short, summary.n_docs)) is not None:
         warn_user(cut)
+    if emptied:
+        shown = ", ".join(emptied[:5]) + (", …" if len(emptied) > 5 else "")
+        warn_user(
+            f"{len(emptied)} document(s) have no text left after cleaning ({shown}): they are "
+            "kept in documents.parquet with n_sentences 0 (cleaning_audit.parquet says what was "
+            "removed); `run` and `corpus` leave them out, so their counts are smaller"
+        )
     for name in sorted(summary.files.values()):
         print(f"wrote {out / name}")
     print(f"wrote {out / 'run.json'}")

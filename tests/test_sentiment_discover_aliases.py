@@ -141,6 +141,16 @@ def test_a_name_without_its_kind_of_body_counts_as_the_full_name() -> None:
     assert "Harbor Bay" not in aliases  # two bodies share the short form
 
 
+def test_a_long_form_written_once_beside_a_frequent_short_one_is_no_full_name() -> None:
+    # a tester's export: "the White House Party gains ground" once, "White House" in 859
+    # sentences, all then credited to an actor "White House Party"
+    run_on = ["Critics say the White House Party gains ground in the polls."]
+    often = [f"The White House said on day {k} that talks go on." for k in range(11)]
+    aliases = name_aliases(run_on + often)
+    assert "White House" not in aliases
+    assert name_aliases(run_on + often[:10])["White House"] == "White House Party"  # 10 to 1
+
+
 def test_the_short_form_of_a_body_mentions_its_discovered_actor() -> None:
     sentences = two_outlets(
         "Nurses at Mercy Lakeside Hospital walked out on Monday.",

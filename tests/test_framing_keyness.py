@@ -121,3 +121,13 @@ def test_bad_input() -> None:
         log_odds_dirichlet(np.array([0]), np.array([0]))
     with pytest.raises(KeyError, match="outlet"):
         keyness_table(pd.DataFrame({"sentence": ["x"]}), "outlet")
+
+
+def test_chinese_and_japanese_are_counted_by_character_not_by_clause() -> None:
+    # a tester's Japanese page gave keyness "words" such as "今回はそのkindleデスクトップアプリ"
+    assert content_tokens("今回はそのkindleデスクトップアプリ。") == [
+        "今", "回", None, "kindle", "デスクトップアプリ", None,
+    ]  # fmt: skip
+    assert content_tokens("中国商务部表示") == ["中", "国", "商", "务", "部", "表", "示"]
+    assert content_tokens("서울에서 회담이 열렸다") == ["서울에서", "회담이", "열렸다"]  # spaced
+    assert content_tokens("The talks ended") == [None, "talks", "ended"]

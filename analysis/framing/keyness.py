@@ -43,16 +43,39 @@ _LETTER_RE = re.compile(r"[^\W\d_]")
 stopwords = english_stop_words  # the bundled English stop word list, lower case
 
 
+# Chinese and Japanese, written without spaces between words: a Han character, a run of katakana
+# (a loanword, "デスクトップ") and a run of hiragana (mostly particles and endings, "は", "その")
+_HAN_KANA_RE = re.compile(
+    r"([\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]|[\u30a0-\u30ff]+|[\u3040-\u309f]+)"
+)
+_HIRAGANA_RE = re.compile(r"[\u3040-\u309f]+")
+
+
+def _pieces(token: str) -> list[str]:
+    """``token`` cut where Chinese or Japanese is written without spaces: each Han character
+    alone, each run of katakana or of hiragana, and the runs of other letters between them. The
+    word tokenizer kept a clause as one "word" ("今回はそのkindleデスクトップアプリ"), so keyness
+    listed clauses; a character is the unit these texts are counted in (the README's words per
+    character)."""
+    if not _HAN_KANA_RE.search(token):
+        return [token]
+    return [piece for piece in _HAN_KANA_RE.split(token) if piece]
+
+
 def content_tokens(text: str, stop: frozenset[str] | None = None) -> list[str | None]:
-    """Lower-cased tokens of ``text``; stop words and letterless tokens become None.
+    """Lower-cased tokens of ``text``; stop words, letterless tokens and runs of hiragana
+    (Japanese particles and endings) become None; Chinese and Japanese are cut into Han
+    characters and katakana runs (:func:`_pieces`).
 
     Keeping the gaps as None lets bigrams be formed only from tokens that were adjacent.
     """
     stop = stopwords() if stop is None else stop
     out: list[str | None] = []
     for token in tokenize_words(text):
-        low = token.lower()
-        out.append(None if low in stop or not _LETTER_RE.search(low) else low)
+        for piece in _pieces(token):
+            low = piece.lower()
+            dropped = low in stop or not _LETTER_RE.search(low) or _HIRAGANA_RE.fullmatch(low)
+            out.append(None if dropped else low)
     return out
 
 

@@ -250,3 +250,17 @@ def tone_extremes(
     if not any(len(p) for p in parts):
         return pd.DataFrame(columns=columns)
     return pd.concat(parts, ignore_index=True)[columns]
+
+
+# the staging folder a run writes into before its outputs are swapped in
+# (:func:`analysis.pipeline.promote.make_staging`)
+_STAGING_RE = re.compile(r"([\\/])reports[\\/]\.staging-\d+[\\/]")
+
+
+def written_lines(paths: list[Path] | list[str]) -> str:
+    """The lines a notebook prints for the files it wrote: each path where it will be once the
+    run is over. Under ``python -m analysis run`` a notebook writes into
+    ``reports/.staging-<pid>/``, which is gone once the outputs are swapped in; the executed
+    notebooks printed those paths, which no reader could open."""
+    shown = [_STAGING_RE.sub(r"\1", str(path)) for path in paths]
+    return "\n".join(["written:", *(f"  {path}" for path in shown)])

@@ -303,3 +303,19 @@ def test_the_language_read_is_the_texts_where_it_contradicts_the_given_one():
     assert language_read(out).tolist() == ["en", "es", "fr", "es"]
     assert out["language"].tolist() == ["de", "ENGLISH", "fr", "es"]  # the column as given
     assert language_read(docs.drop(columns="metadata_note")).tolist() == ["de", "ENGLISH", "fr", ""]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("政府宣布了新的关税。", "zh"),  # 9 characters: unnamed before, and scored as English
+        ("政府は新しい関税を発表した。", "ja"),
+        ("정부가 새 관세를 발표했다.", "ko"),
+        ("中国", ""),  # two characters: too few to tell
+        ("Die Regierung kündigte neue Zölle an.", ""),  # a short Latin text is still too short
+    ],
+)
+def test_a_short_chinese_japanese_or_korean_text_is_named_by_its_script(
+    text: str, expected: str
+) -> None:
+    assert guess_language(text) == expected

@@ -53,6 +53,7 @@ from analysis.user_warnings import first_ids
 SAMPLE_CHARS = 1_000
 MIN_LETTERS = 40  # fewer letters than this: no guess
 MIN_WORDS = 20  # a Latin-script text needs this many words for the stop-word share
+MIN_CJK_CHARS = 5  # Han, kana or Hangul characters that name a text's language by its script
 # English prose is ~0.4-0.5 function words; at or above this share a Latin text is English
 # without asking the identifier (telegraphic English, headlines and bylines, is 0.1-0.25)
 ENGLISH_SHARE = 0.25
@@ -107,12 +108,16 @@ def guess_language(text: str) -> str:
     counts["Hani"] -= counts["Kana"]
     latin = len(_LATIN_RE.findall(sample))
     letters = latin + sum(counts.values())
+    cjk = counts["Hani"] + counts["Kana"]
+    # a Han or kana character is about a word: a short Chinese or Japanese text is named by its
+    # script ("政府宣布了新的关税。", 9 characters, went unnamed and was scored as English)
+    if cjk >= MIN_CJK_CHARS and cjk > SCRIPT_SHARE * letters:
+        return "ja" if counts["Kana"] > 0.1 * cjk else "zh"
+    if counts["Hang"] >= MIN_CJK_CHARS and counts["Hang"] > SCRIPT_SHARE * letters:
+        return "ko"
     if letters < MIN_LETTERS:
         return ""
     script, n = max(counts.items(), key=lambda item: item[1])
-    cjk = counts["Hani"] + counts["Kana"]
-    if cjk > SCRIPT_SHARE * letters:
-        return "ja" if counts["Kana"] > 0.1 * cjk else "zh"
     if n > SCRIPT_SHARE * letters:
         return "ko" if script == "Hang" else identify_language(sample)
     return _english_or_not(sample)

@@ -160,3 +160,14 @@ def test_python_m_analysis_keeps_the_exit_code_and_flushes_everything(make_corpu
         capture_output=True, text=True, check=False,
     )  # fmt: skip
     assert refused.returncode == 2 and refused.stderr.startswith("error:")
+
+
+def test_corpus_command_refuses_an_out_inside_the_corpus(
+    make_corpus, tmp_path: Path, capsys
+) -> None:
+    # `corpus --out CORPUS` put reports/ among the articles, which `run` refuses
+    corpus = make_corpus()
+    for out in (corpus, corpus / "results"):
+        assert main(["corpus", "--corpus", str(corpus), "--out", str(out)]) == 2
+        assert "is the corpus folder or lies inside it" in capsys.readouterr().err
+    assert not (corpus / "reports").exists() and not (corpus / "results").exists()

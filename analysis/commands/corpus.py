@@ -73,6 +73,7 @@ def main(args: argparse.Namespace) -> int:
     from analysis.corpus.tables import CORPUS_TABLES, cleaning_summary, write_corpus_tables
     from analysis.loading import given_corpus, load_corpus
     from analysis.outputs import describe_os_error
+    from analysis.pipeline.params import ParameterError, check_out_apart
     from analysis.settings import SettingsError, check_lexicons, resolve_lexicons
     from analysis.written import record_written, refused, set_aside
 
@@ -85,12 +86,19 @@ def main(args: argparse.Namespace) -> int:
         return 2
     try:
         corpus_dir = given_corpus(args.corpus)
+        check_out_apart(Path(corpus_dir), args.out)  # reports/ among the articles: as run refuses
         lexicons = resolve_lexicons(corpus_dir, codebook=args.codebook)
         check_lexicons(lexicons)  # a bad codebook is one line naming it, before any reading
         corpus = load_corpus(
             corpus_dir, measures=True, lexicons=lexicons, column_map=args.column_map
         )
-    except (CorpusError, CorpusFileError, SettingsError, FileNotFoundError) as error:
+    except (
+        CorpusError,
+        CorpusFileError,
+        SettingsError,
+        FileNotFoundError,
+        ParameterError,
+    ) as error:
         print(f"error: {error}", file=sys.stderr)
         return 2
     try:

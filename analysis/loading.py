@@ -138,7 +138,12 @@ def load_corpus(
     return _warned(_with_quality(corpus, duplicates))
 
 
-_ISO_DATE = r"\d{4}(?:-\d{2}(?:-\d{2})?)?"  # 2025, 2025-03, 2025-03-11
+# 2025, 2025-03, 2025-03-11, and an ISO 8601 date and time (a news API's "2019-09-28T00:00:00Z"),
+# which sort and compare as dates too
+_ISO_DATE = (
+    r"\d{4}(?:-\d{2}(?:-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?"
+    r"(?:Z|[+-]\d{2}(?::?\d{2})?)?)?)?)?"
+)
 DATES_SHOWN = 3
 
 

@@ -332,3 +332,19 @@ def test_published_dates_not_written_as_iso_dates_are_warned_about_once(tmp_path
     assert len(said) == 1
     assert said[0].startswith("2 article(s)") and "doc00000002 '13/7/2024'" in said[0]
     assert corpus.documents["published"].tolist()[1] == "13/7/2024"  # kept as written
+
+
+def test_an_iso_date_and_time_is_a_date_that_sorts(tmp_path: Path) -> None:
+    # a tester's export of a news API's "2019-09-28T00:00:00Z" was warned about as unsortable
+    import warnings
+
+    path = tmp_path / "export.csv"
+    published = ["2019-09-28T00:00:00Z", "2019-09-28 10:05", "2019-09-29T10:05:00.123+02:00"]
+    pd.DataFrame(
+        {"text": ["Ports reopened.", "Prices fell.", "Talks resumed."], "outlet": "X",
+         "published": published}
+    ).to_csv(path, index=False)  # fmt: skip
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        load_corpus(path, progress=False)
+    assert not [w for w in caught if "YYYY-MM-DD" in str(w.message)]

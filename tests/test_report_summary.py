@@ -879,6 +879,13 @@ def test_too_few_permutations_for_any_clear_pair_is_a_limitation(workspace):
     assert summary._permutation_limitation(facts, {"n_perm": 2000}) == []
     few = CorpusFacts(**{**vars(facts), "per_group": groups[:2]})
     assert summary._permutation_limitation(few, {"n_perm": 100}) == []  # one pair: 1/101
+    # 28 outlets, 21 of them pooled (1,745 articles): 8 groups compared, 28 pairs; the first
+    # version counted the pooled articles as groups and printed 1,473,186 pairs
+    many = tuple((f"Outlet {k}", 100, 1000) for k in range(28))
+    folded = tuple((f"d{k}-{n}", f"Outlet {k}") for k in range(7, 28) for n in range(83))
+    pooled = CorpusFacts(**{**vars(facts), "per_group": many, "folded_docs": folded})
+    lines = summary._permutation_limitation(pooled, {"n_perm": 500})
+    assert len(lines) == 1 and "28 pairs" in lines[0] and "at least 0.056" in lines[0]
 
 
 def test_a_group_of_articles_without_an_outlet_is_said_to_be_no_outlet(workspace):

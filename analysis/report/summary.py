@@ -423,7 +423,7 @@ def _permutation_limitation(facts: CorpusFacts, params: Mapping[str, Any]) -> li
         n_perm = int(params.get("n_perm") or 0)
     except (TypeError, ValueError):
         return []
-    folded = len(facts.folded_docs)
+    folded = len({group for _, group in facts.folded_docs})  # the groups pooled, each once
     n_groups = len(facts.per_group) - folded + (1 if folded else 0)
     pairs = n_groups * (n_groups - 1) // 2
     if n_perm <= 0 or pairs < 2 or pairs / (n_perm + 1) <= ALPHA:

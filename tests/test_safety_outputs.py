@@ -481,3 +481,13 @@ def test_tables_the_corpus_command_wrote_are_the_packages_for_a_run(
     common = ["--notebooks", str(notebooks), "--corpus", str(corpus), "--out", str(again)]
     assert run_command.main(parse([*common, "--no-progress"])) == 2
     assert "reports/tables/documents.csv" in capsys.readouterr().err
+    # another file a command wrote there (a coding sheet) is not the run's to replace or remove
+    from analysis.written import record_written
+
+    third = tmp_path / "third"
+    (third / "reports").mkdir(parents=True)
+    (third / "reports" / "sheet.csv").write_text("item_id,war\n1,\n", encoding="utf-8")
+    record_written([third / "reports" / "sheet.csv"])
+    common = ["--notebooks", str(notebooks), "--corpus", str(corpus), "--out", str(third)]
+    assert run_command.main(parse([*common, "--no-progress"])) == 2
+    assert "reports/sheet.csv" in capsys.readouterr().err

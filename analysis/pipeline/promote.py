@@ -162,13 +162,17 @@ def owned_outputs(live_root: Path) -> set[str]:
 
 
 def _written_by_commands(root: Path) -> set[str]:
-    """The files at the places a run writes that another command of this package wrote and
-    recorded, unchanged since (:func:`analysis.written.kept_from_replacing`): the tables of
-    ``corpus --out`` the same folder, which a run then called "files this package did not
-    write"."""
+    """The tables of ``corpus --out`` the same folder, recorded by that command and unchanged
+    since (:func:`analysis.written.kept_from_replacing`), which a run then called "files this
+    package did not write". Only those: a run writes the same three tables and so replaces
+    them; any other file a command wrote there (a coding sheet) is not the run's to replace or
+    remove."""
+    from analysis.corpus.tables import CORPUS_TABLES
     from analysis.written import RECORD, kept_from_replacing
 
-    candidates = [p for p in written_by_a_run(root) if (p.parent / RECORD).is_file()]
+    tables = output_dirs(root)["tables"]
+    candidates = [tables / name for name in CORPUS_TABLES if (tables / RECORD).is_file()]
+    candidates = [p for p in candidates if p.is_file()]
     kept = set(kept_from_replacing(candidates))
     return {p.relative_to(root).as_posix() for p in candidates if p not in kept}
 

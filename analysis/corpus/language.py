@@ -42,7 +42,7 @@ from typing import Any
 
 import pandas as pd
 
-from analysis.corpus.sentences import CJK_CHARS
+from analysis.corpus.sentences import CJK_CHARS, KANA_CHARS
 from analysis.lexicon import english_stop_words
 from analysis.user_warnings import first_ids
 
@@ -75,7 +75,7 @@ PAGE_LANGUAGE_HINT = (
 
 _SCRIPTS: dict[str, re.Pattern[str]] = {
     "Hani": re.compile(f"[{CJK_CHARS}]"),
-    "Kana": re.compile("[\u3040-\u30ff]"),
+    "Kana": re.compile(f"[{KANA_CHARS}]"),
     "Hang": re.compile("[\u1100-\u11ff\uac00-\ud7af]"),
     "Cyrl": re.compile("[\u0400-\u04ff]"),
     "Grek": re.compile("[\u0370-\u03ff]"),

@@ -55,6 +55,11 @@ _WORDLIKE_RE = re.compile(r"\w")
 # convention of word processors and of CJK reading-rate studies, since a run of them is a
 # clause, not a word.
 CJK_CHARS = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f"
+# ... its parts: kana (hiragana, then katakana) and Han
+HIRAGANA_CHARS = "\u3040-\u309f"
+KATAKANA_CHARS = "\u30a0-\u30ff"
+KANA_CHARS = "\u3040-\u30ff"
+HAN_CHARS = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f"
 # A word for counting: letters or digits, joined by inner hyphens, apostrophes, periods or
 # commas ("market-dominance", "China's", "U.S.", "1,000" are one word each); or one CJK character.
 _COUNT_WORD_RE = re.compile(rf"[{CJK_CHARS}]|[^\W_{CJK_CHARS}]+(?:[-'’.,][^\W_{CJK_CHARS}]+)*")

@@ -33,7 +33,7 @@ from itertools import pairwise
 import numpy as np
 import pandas as pd
 
-from analysis.corpus.sentences import tokenize_words
+from analysis.corpus.sentences import HAN_CHARS, HIRAGANA_CHARS, KATAKANA_CHARS, tokenize_words
 from analysis.lexicon import english_stop_words
 
 KEYNESS_COLUMNS = ["term", "count_in_group", "count_in_rest", "log_odds", "z"]
@@ -45,10 +45,8 @@ stopwords = english_stop_words  # the bundled English stop word list, lower case
 
 # Chinese and Japanese, written without spaces between words: a Han character, a run of katakana
 # (a loanword, "デスクトップ") and a run of hiragana (mostly particles and endings, "は", "その")
-_HAN_KANA_RE = re.compile(
-    r"([\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]|[\u30a0-\u30ff]+|[\u3040-\u309f]+)"
-)
-_HIRAGANA_RE = re.compile(r"[\u3040-\u309f]+")
+_HAN_KANA_RE = re.compile(f"([{HAN_CHARS}]|[{KATAKANA_CHARS}]+|[{HIRAGANA_CHARS}]+)")
+_HIRAGANA_RE = re.compile(f"[{HIRAGANA_CHARS}]+")
 
 
 def _pieces(token: str) -> list[str]:

@@ -18,6 +18,8 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from analysis.config import PACKAGE_DIR
+
 if TYPE_CHECKING:
     from analysis.pipeline.kernels import WarmKernel
 
@@ -109,9 +111,7 @@ def kernel_environment() -> Iterator[Path]:
 def package_checkout() -> Path | None:
     """The checkout this package is imported from (the folder above ``analysis/`` that holds
     ``pyproject.toml``), or None for a package installed into ``site-packages``."""
-    import analysis
-
-    root = Path(analysis.__file__).resolve().parent.parent
+    root = PACKAGE_DIR.parent
     return root if (root / "pyproject.toml").is_file() else None
 
 

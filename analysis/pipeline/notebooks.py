@@ -56,7 +56,7 @@ def list_notebooks(notebooks_dir: Path | str) -> list[Path]:
     folder = Path(notebooks_dir)
     if not folder.is_dir():
         raise FileNotFoundError(f"notebooks folder not found: {folder}")
-    notebooks = sorted(p for p in folder.glob("*.ipynb") if not p.name.startswith("."))
+    notebooks = _visible_notebooks(folder)
     if _is_project_folder(folder):
         notebooks = [p for p in notebooks if p.name in DEFAULT_NOTEBOOKS]
     if not notebooks:
@@ -71,11 +71,12 @@ def other_notebooks(notebooks_dir: Path | str) -> list[str]:
     folder = Path(notebooks_dir)
     if not folder.is_dir() or not _is_project_folder(folder):
         return []
-    return sorted(
-        p.name
-        for p in folder.glob("*.ipynb")
-        if not p.name.startswith(".") and p.name not in DEFAULT_NOTEBOOKS
-    )
+    return [p.name for p in _visible_notebooks(folder) if p.name not in DEFAULT_NOTEBOOKS]
+
+
+def _visible_notebooks(folder: Path) -> list[Path]:
+    """The ``*.ipynb`` files of ``folder`` but hidden ones, in name order."""
+    return sorted(p for p in folder.glob("*.ipynb") if not p.name.startswith("."))
 
 
 def plan_stages(

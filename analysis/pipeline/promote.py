@@ -171,8 +171,9 @@ def _written_by_commands(root: Path) -> set[str]:
     from analysis.written import RECORD, kept_from_replacing
 
     tables = output_dirs(root)["tables"]
-    candidates = [tables / name for name in CORPUS_TABLES if (tables / RECORD).is_file()]
-    candidates = [p for p in candidates if p.is_file()]
+    if not (tables / RECORD).is_file():
+        return set()
+    candidates = [tables / name for name in CORPUS_TABLES if (tables / name).is_file()]
     kept = set(kept_from_replacing(candidates))
     return {p.relative_to(root).as_posix() for p in candidates if p not in kept}
 

@@ -60,7 +60,7 @@ from analysis.settings import (
     with_lexicons,
 )
 from analysis.stats.bootstrap import CLUSTER_ONLY_MIN_DOCS
-from analysis.stats.comparisons import MIN_PERM_DOCS
+from analysis.stats.comparisons import CLEAR_ALPHA, MIN_PERM_DOCS
 
 # Below this many articles in the smallest group the limitations call the sample very small.
 SMALL_GROUP_DOCS = MIN_PERM_DOCS
@@ -409,10 +409,6 @@ def _few_articles_limitation(facts: CorpusFacts) -> list[str]:
     ]
 
 
-# The level at which the summary calls a Holm-adjusted permutation p clear
-ALPHA = 0.05
-
-
 def _permutation_limitation(facts: CorpusFacts, params: Mapping[str, Any]) -> list[str]:
     """The limitation of a run whose ``n_perm`` is too small for any pair to be called
     different: a permutation p is at least 1/(n_perm + 1), and Holm's correction multiplies the
@@ -426,15 +422,15 @@ def _permutation_limitation(facts: CorpusFacts, params: Mapping[str, Any]) -> li
     folded = len({group for _, group in facts.folded_docs})  # the groups pooled, each once
     n_groups = len(facts.per_group) - folded + (1 if folded else 0)
     pairs = n_groups * (n_groups - 1) // 2
-    if n_perm <= 0 or pairs < 2 or pairs / (n_perm + 1) <= ALPHA:
+    if n_perm <= 0 or pairs < 2 or pairs / (n_perm + 1) <= CLEAR_ALPHA:
         return []
-    needed = math.ceil(pairs / ALPHA) - 1
+    needed = math.ceil(pairs / CLEAR_ALPHA) - 1
     return [
         f"- **Too few permutations to call any difference clear.** With `n_perm` = {n_perm} "
         f"and {pairs} pairs of {facts.group_col}s compared, a permutation test's p-value is at "
         f"least 1/{n_perm + 1}, and after Holm's correction for {pairs} pairs at least "
-        f"{pairs / (n_perm + 1):.3f}, above {ALPHA}: no pair could be called clearly different, "
-        f"whatever the data. Rerun with `-p n_perm {needed}` or more."
+        f"{pairs / (n_perm + 1):.3f}, above {CLEAR_ALPHA}: no pair could be called clearly "
+        f"different, whatever the data. Rerun with `-p n_perm {needed}` or more."
     ]
 
 
@@ -929,10 +925,7 @@ def not_validated(
     run's ``params`` gave (:func:`_lexicon_options`); ``other_frames`` says why a given
     agreement table checked nothing (it holds other frames)."""
     sample, validate = _validation_commands(corpus_dir, params)
-    given = " ".join(
-        f"-p {name} {shlex.quote(Path(str(value)).name)}"
-        for name, value in _given_lexicons(params, RUN_LEXICONS)
-    )
+    given = _lexicon_options(params, RUN_LEXICONS, "-p {}")
     extra = " ".join(
         filter(None, [_map_option(params), given, "-p validation reports/validation/agreement.csv"])
     )
@@ -951,13 +944,6 @@ RUN_LEXICONS = ("codebook", "actors", "sources", "hedges", "news_terms")
 SHEET_LEXICONS = ("codebook", "sources")
 
 
-def _given_lexicons(
-    params: Mapping[str, Any] | None, names: Sequence[str]
-) -> list[tuple[str, str]]:
-    """``(name, value)`` of each of ``names`` that ``params`` gives a file for."""
-    return [(name, str(params[name])) for name in names if params and params.get(name)]
-
-
 def _map_option(params: Mapping[str, Any] | None) -> str:
     """``--map SPEC`` for a run given a column mapping (``--map text=Body,outlet=Source``),
     else "": a corpus file's columns are read the same way by every command."""
@@ -967,12 +953,18 @@ def _map_option(params: Mapping[str, Any] | None) -> str:
     return f"--map {shlex.quote(str(spec))}" if spec else ""
 
 
-def _lexicon_options(params: Mapping[str, Any] | None) -> str:
-    """``--codebook NAME --sources NAME`` for the lexicons the run was given as parameters (by
-    their file names: the machine's paths stay out of a report), else ""."""
+def _lexicon_options(
+    params: Mapping[str, Any] | None,
+    names: Sequence[str] = SHEET_LEXICONS,
+    option: str = "--{}",
+) -> str:
+    """``--codebook NAME --sources NAME`` (``option`` "-p {}": ``-p codebook NAME``...) for
+    each of ``names`` the run was given a file for as a parameter (by their file names: the
+    machine's paths stay out of a report), else ""."""
     return " ".join(
-        f"--{name} {shlex.quote(Path(value).name)}"
-        for name, value in _given_lexicons(params, SHEET_LEXICONS)
+        f"{option.format(name)} {shlex.quote(Path(str(params[name])).name)}"
+        for name in names
+        if params and params.get(name)
     )
 
 

@@ -127,8 +127,7 @@ def recorded_parameters(tables_dir: Path | str) -> dict[str, Any]:
     """The parameters notebooks recorded in ``tables_dir`` (:func:`record_parameters`), merged
     in the notebooks' order, with their paths absolute again; ``{}`` when none did."""
     merged: dict[str, Any] = {}
-    for record_path in sorted(Path(tables_dir).glob(f"{RECORD_PREFIX}*.json")):
-        record = json.loads(record_path.read_text(encoding="utf-8"))
+    for _, record in _records(tables_dir):
         values = dict(record.get("values", {}))
         for name in record.get("paths", []):
             if values.get(name):
@@ -169,8 +168,7 @@ def disagreeing_records(tables_dir: Path | str) -> list[str]:
     alone with ``-p outlets`` left tables of two selections side by side, and notebook 04 merged
     them without a word."""
     by_name: dict[str, dict[str, list[str]]] = {}
-    for record_path in sorted(Path(tables_dir).glob(f"{RECORD_PREFIX}*.json")):
-        record = json.loads(record_path.read_text(encoding="utf-8"))
+    for record_path, record in _records(tables_dir):
         notebook = Path(str(record.get("notebook") or record_path.stem)).stem
         for name, value in dict(record.get("values", {})).items():
             shown = json.dumps(value, sort_keys=True, ensure_ascii=False)
@@ -180,6 +178,15 @@ def disagreeing_records(tables_dir: Path | str) -> list[str]:
         + ", ".join(f"{value} in {', '.join(notebooks)}" for value, notebooks in values.items())
         for name, values in sorted(by_name.items())
         if len(values) > 1
+    ]
+
+
+def _records(tables_dir: Path | str) -> list[tuple[Path, dict[str, Any]]]:
+    """Each record of ``tables_dir`` (:func:`record_parameters`) with its path, in the
+    notebooks' order."""
+    return [
+        (path, json.loads(path.read_text(encoding="utf-8")))
+        for path in sorted(Path(tables_dir).glob(f"{RECORD_PREFIX}*.json"))
     ]
 
 

@@ -253,7 +253,11 @@ def pairwise_table(
     return table[columns]
 
 
-def is_clear_difference(row: pd.Series | dict, alpha: float = 0.05) -> bool:
+# The level below which a Holm-adjusted permutation p counts towards a clear difference
+CLEAR_ALPHA = 0.05
+
+
+def is_clear_difference(row: pd.Series | dict, alpha: float = CLEAR_ALPHA) -> bool:
     """A pairwise row counts as a difference only if its CI excludes zero AND p_holm < alpha."""
     low, high, p = float(row["diff_ci_low"]), float(row["diff_ci_high"]), float(row["p_holm"])
     if any(np.isnan(v) for v in (low, high, p)):

@@ -874,8 +874,10 @@ def test_too_few_permutations_for_any_clear_pair_is_a_limitation(workspace):
     )
     lines = summary._permutation_limitation(facts, {"n_perm": 500})
     assert len(lines) == 1 and "28 pairs" in lines[0] and "at least 0.056" in lines[0]
-    assert "`-p n_perm 559`" in lines[0]
-    assert summary._permutation_limitation(facts, {"n_perm": 559}) == []  # 28/560 = 0.05
+    assert "`-p n_perm 560`" in lines[0]
+    # 28/560 = 0.05 exactly, which is not below the level: still no pair could be clear
+    assert summary._permutation_limitation(facts, {"n_perm": 559}) != []
+    assert summary._permutation_limitation(facts, {"n_perm": 560}) == []  # 28/561 < 0.05
     assert summary._permutation_limitation(facts, {"n_perm": 2000}) == []
     few = CorpusFacts(**{**vars(facts), "per_group": groups[:2]})
     assert summary._permutation_limitation(few, {"n_perm": 100}) == []  # one pair: 1/101

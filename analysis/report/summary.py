@@ -422,9 +422,12 @@ def _permutation_limitation(facts: CorpusFacts, params: Mapping[str, Any]) -> li
     folded = len({group for _, group in facts.folded_docs})  # the groups pooled, each once
     n_groups = len(facts.per_group) - folded + (1 if folded else 0)
     pairs = n_groups * (n_groups - 1) // 2
-    if n_perm <= 0 or pairs < 2 or pairs / (n_perm + 1) <= CLEAR_ALPHA:
+    # a pair is clear only with an adjusted p below the level (is_clear_difference)
+    if n_perm <= 0 or pairs < 2 or pairs / (n_perm + 1) < CLEAR_ALPHA:
         return []
-    needed = math.ceil(pairs / CLEAR_ALPHA) - 1
+    needed = math.floor(pairs / CLEAR_ALPHA)  # the fewest with pairs / (needed + 1) below it
+    while pairs / (needed + 1) >= CLEAR_ALPHA:
+        needed += 1
     return [
         f"- **Too few permutations to call any difference clear.** With `n_perm` = {n_perm} "
         f"and {pairs} pairs of {facts.group_col}s compared, a permutation test's p-value is at "

@@ -548,3 +548,16 @@ def test_html_entities_in_an_exports_titles_and_outlets_become_characters(tmp_pa
         "title: New &amp; carbon tax unveiled",
         "outlet: Smith &#38; Jones Weekly",
     ]
+
+
+def test_a_manifest_listing_the_folders_own_files_is_refused(make_corpus) -> None:
+    # a manifest made with `ls` listed itself, which was read as a 20-word article
+    folder = make_corpus(
+        files={"a.txt": ARTICLE_A},
+        manifest=[
+            {"doc_id": "a1", "file": "a.txt", "outlet": "Daily Ledger"},
+            {"doc_id": "m", "file": "manifest.csv", "outlet": "Daily Ledger"},
+        ],
+    )
+    with pytest.raises(CorpusError, match=r"row 3: lists manifest\.csv, one of the folder's own"):
+        read_raw_documents(folder)

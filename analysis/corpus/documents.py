@@ -684,6 +684,16 @@ def read_raw_documents(corpus_dir: Path | str | None = None) -> pd.DataFrame:
         except ValueError as error:
             problems.append(str(error))
             resolved = None
+        if (
+            resolved is not None
+            and resolved.parent == corpus_dir.resolve()
+            and (resolved.name in _OWN_FILES)
+        ):  # a manifest written with `ls > manifest.csv` lists itself: it is no article
+            problems.append(
+                f"{where}: lists {resolved.name}, one of the folder's own files, as an article; "
+                "remove that row"
+            )
+            resolved = None
         if resolved is not None and not resolved.is_file():
             problems.append(f"{path}: listed in {MANIFEST_NAME} but missing{_case_hint(resolved)}")
         elif resolved is not None:

@@ -55,6 +55,19 @@ def test_future_will_is_not_certainty(sentence: str) -> None:
     assert hedging_counts([sentence]).iloc[0]["n_certainty"] == 0
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The stadium will be fully open by 2027.",
+        "Ecobee completely redesigned its thermostat.",
+        "The club may shut the old stand entirely.",
+    ],
+)
+def test_degree_adverbs_are_not_certainty(sentence: str) -> None:
+    """How far something goes ("fully open") is not how sure the writer is of it."""
+    assert hedging_counts([sentence]).iloc[0]["n_certainty"] == 0
+
+
 def _lexicon(folder: Path, text: str) -> Path:
     """A hedging lexicon written for a test."""
     path = folder / "lex.toml"

@@ -177,3 +177,39 @@ def test_a_bodys_short_form_is_no_persons_name_for_its_last_word() -> None:
     )
     assert aliases["Mercy Lakeside"] == "Mercy Lakeside Hospital"
     assert aliases.get("Lakeside") != "Mercy Lakeside"
+
+
+def test_the_words_of_an_offices_title_are_no_actor() -> None:
+    """A tester's corpus had an actor "State" from "Secretary of State" and "Prime" from
+    "Prime Minister": the office's words, not a name."""
+    assert names_in("He met the Secretary of State on Monday.") == []
+    assert names_in(
+        "Then Secretary of State Marco Rubio met Treasury Secretary Scott Bessent."
+    ) == [
+        "Marco Rubio",
+        "Scott Bessent",
+    ]
+    assert names_in("Then Minister of Foreign Affairs Wang Yi and Chief of Staff John Kelly.") == [
+        "Wang Yi",
+        "John Kelly",
+    ]
+    assert names_in("Then the Deputy Prime Minister and Foreign Minister Ana Ruiz spoke.") == [
+        "Ana Ruiz"
+    ]
+    assert names_in(
+        "White House Press Secretary Karoline Leavitt and Apple Chief Executive Tim Cook."
+    ) == [
+        "White House",
+        "Karoline Leavitt",
+        "Apple",
+        "Tim Cook",
+    ]
+    # a place or a body after a title's "of" is a name; "of" after a body keeps it whole
+    assert names_in("Then the Mayor of New York City met the director of Human Rights Watch.") == [
+        "New York City",
+        "Human Rights Watch",
+    ]
+    assert names_in("Officials at the Department of State and the Bank of England.") == [
+        "Department of State",
+        "Bank of England",
+    ]

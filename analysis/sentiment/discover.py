@@ -9,7 +9,14 @@ openers and pronouns with their contractions, "I'm", "It's"; "AM", "PM" and "AD"
 written before a name, "Mediator", "Spokeswoman"), which are also stripped from the ends of a
 name ("Gov. Andrew Cuomo" counts as "Andrew Cuomo", "Mediator Ruth Calloway" as "Ruth
 Calloway"), and a
-single letter ("D" of "3D").
+single letter ("D" of "3D"). The capitalised words an office's title takes are the office's, not
+an actor's: before the title ("Prime Minister", "Foreign Minister", "Treasury Secretary", "White
+House Press Secretary" leaves "White House"), after it ("Chief Executive Tim Cook") and the field
+after "<title> of" ("Secretary of State Marco Rubio", "Minister of Foreign Affairs Wang Yi",
+"Chief of Staff John Kelly" leave the person; "Secretary of State" alone leaves nothing, where
+0.1 read an actor "State"). The words are a list (:data:`OFFICE_WORDS`), so a field it lacks
+stays in the name ("Secretary of Health and Human Services" leaves "Human Services"), as does
+a place or a body ("Mayor of London Sadiq Khan", "Mayor of New York City").
 
 Two spellings of one name count as one (:func:`name_aliases`; the table's ``aliases`` column
 lists the others): an abbreviation with full stops and without ("N.R.A." and "NRA"), and an
@@ -108,6 +115,22 @@ TITLE_WORDS = frozenset(
     commissioner chancellor premier ambassador representative congressman congresswoman
     hurricane storm tropical typhoon cyclone operation magic man woman merry happy""".split()  # noqa: SIM905
 )
+# stop-listed titles of an office, whose neighbouring capitalised words name the office, not
+# an actor: "Treasury Secretary Scott Bessent", "Secretary of State Marco Rubio"
+OFFICE_TITLES = frozenset(
+    """president minister secretary governor mayor chairman chairwoman chief director
+    spokesperson spokesman spokeswoman""".split()  # noqa: SIM905
+)
+# words that make a title of an office ("Prime Minister", "Foreign Minister", "Vice President",
+# "Press Secretary", "Chief Executive Officer") or name its field after "of" ("Minister of
+# Foreign Affairs"); see _name_spans
+OFFICE_WORDS = frozenset(
+    """prime vice deputy acting assistant under associate interim foreign home state defense
+    defence treasury commerce finance trade interior energy health education justice labor
+    labour agriculture transport transportation environment housing economy economic press
+    security homeland affairs intelligence development executive operating financial
+    officer staff""".split()  # noqa: SIM905
+)
 _APOSTROPHE = re.compile(r"['’]")
 # an abbreviation written with full stops ("N.R.A", the last stop taken off by _clean)
 _DOTTED = re.compile(r"[A-Z](?:\.[A-Z])+\.?")
@@ -146,8 +169,19 @@ def _name_spans(sentence: str) -> list[tuple[int, int, str]]:
     # (token position, start, end, word, the word as written inside a name: "St." of "St.
     # Brennan", whose full stop the name keeps so that it matches the text it came from)
     run: list[tuple[int, int, int, str, str]] = []
+    # how the run opened: right after "<title> of" ("Secretary of State Marco Rubio"), its first
+    # office words name the office's field; right after a title ("Chief Executive Tim Cook"),
+    # they belong to the title. Neither is an actor. A place or a body after "of" stays a name
+    # ("Mayor of New York City", "director of Human Rights Watch").
+    field_of_office = after_title = False
+    before: list[tuple[str, int]] = []  # the last two words read (lower case, where they end)
 
     def close() -> None:
+        nonlocal field_of_office, after_title
+        if field_of_office or after_title:
+            while run and run[0][3].lower() in OFFICE_WORDS:
+                del run[0]
+        field_of_office = after_title = False
         while run and run[-1][3].lower() in CONNECTORS:
             run.pop()
         if run and not (len(run) == 1 and (run[0][0] == 0 or len(run[0][3]) < 2)):
@@ -161,12 +195,42 @@ def _name_spans(sentence: str) -> list[tuple[int, int, str]]:
             close()  # a comma, a bracket or a dash between two words ends a name
         joins = bool(run) and word in CONNECTORS and run[-1][3].lower() not in CONNECTORS
         if _is_name_word(word) or joins:
+            if not run:
+                field_of_office = _after_title_of(sentence, before, match.start())
+                after_title = _after_title(sentence, before, match.start())
             stop = _ABBREVIATION_STOP.search(match.group(0)) is not None
             run.append((position, match.start(), match.end(), word, word + "." if stop else word))
         else:
+            if word.lower() in OFFICE_TITLES:  # "Foreign Minister", "White House Press Secretary"
+                while run and run[-1][3].lower() in OFFICE_WORDS:
+                    run.pop()
             close()
+        before = [*before[-1:], (word.lower(), match.end())]
     close()
     return names
+
+
+def _after_title(sentence: str, before: list[tuple[str, int]], start: int) -> bool:
+    """Whether the word at ``start`` comes right after an office's title, with only spaces
+    between ("Chief Executive", "Prime Minister")."""
+    if not before:
+        return False
+    title, title_end = before[-1]
+    return title in OFFICE_TITLES and sentence[title_end:start].isspace()
+
+
+def _after_title_of(sentence: str, before: list[tuple[str, int]], start: int) -> bool:
+    """Whether the word at ``start`` comes right after an office's title and "of", with only
+    spaces between ("Secretary of State", "Minister of Foreign Affairs", "Mayor of London")."""
+    if len(before) < 2:
+        return False
+    (title, title_end), (connector, connector_end) = before
+    return (
+        title in OFFICE_TITLES
+        and connector == "of"
+        and sentence[title_end : connector_end - 2].isspace()
+        and sentence[connector_end:start].isspace()
+    )
 
 
 def names_in(sentence: str) -> list[str]:

@@ -105,6 +105,8 @@ def test_redundant_indicators_are_warnings(tmp_path: Path) -> None:
 def test_short_word_warning_names_the_doubled_forms(tmp_path: Path) -> None:
     report = check_codebook(_write(tmp_path, MINIMAL.replace('"rifle", ', '"ban", ')))
     assert any("'ban' is too short" in w and "'banned'" in w for w in report.warnings)
+    # a noun's warning names no non-word it would match ("jobed": a tester's codebook)
+    assert not any("baned" in w for w in report.warnings)
 
 
 def test_loading_skips_only_the_warnings(tmp_path: Path) -> None:

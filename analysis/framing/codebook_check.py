@@ -182,9 +182,9 @@ def _redundancy(terms: list[_Term], out: _Collector) -> None:
             and _CVC.search(word)
         ):
             out.warn(
-                f"indicator {term.text!r} is too short to stem: it matches {word}(s), "
-                f"{word}ed, {word}ing only; add '{word}{word[-1]}ed', "
-                f"'{word}{word[-1]}ing' if you mean them"
+                f"indicator {term.text!r} is too short to stem: it matches {word}, {word}s "
+                "and endings added to it as written, not a doubled last letter; if you mean "
+                f"it as a verb, add '{word}{word[-1]}ed', '{word}{word[-1]}ing'"
             )
 
 

@@ -4,11 +4,14 @@ Users point ``--out`` at their own folders, so the package only ever replaces or
 it wrote itself:
 
 - **ownership record**: every run writes the list of files it produced to a manifest
-  (:data:`MANIFEST`, JSON); the next run replaces or removes only those. A file in a folder the
-  package writes to that is not in the record is *foreign*: a run refuses to start while there
-  are foreign files (:class:`OutputsError`), and with ``--force`` writes alongside them; a
-  foreign file with the name of an output is first kept beside it as ``NAME.yours.EXT``
-  (:func:`aside_path`), so no file the package did not write is ever lost.
+  (:data:`MANIFEST`, JSON), with each file's SHA-256 (but for the cache, the package's own
+  store); the next run replaces or removes only those, and only while they are as written
+  (:func:`unchanged_outputs`: a summary someone edited is theirs now). A file in a folder the
+  package writes to that is not in the record, or changed since, is *foreign*: a run refuses
+  to start while there are foreign files (:class:`OutputsError`), and with ``--force`` writes
+  alongside them; a foreign file with the name of an output is first kept beside it as
+  ``NAME.yours.EXT`` (:func:`aside_path`), so no file the package did not write is ever lost.
+  Files kept so (:func:`is_kept_aside`) do not stop the next run.
 - **crash-safe swap** (:func:`swap_in`): a journal is written into a backup folder
   ``.previous-<pid>/`` first; every file about to be replaced is hard-linked into it, then the
   new file is renamed over the old one (so the path always holds the old or the new file); only
@@ -25,11 +28,13 @@ from __future__ import annotations
 import contextlib
 import errno
 import fcntl
+import hashlib
 import json
 import os
+import re
 import shutil
-from collections.abc import Callable, Iterable, Iterator
-from pathlib import Path
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from pathlib import Path, PurePosixPath
 
 MANIFEST = ".analysis-outputs.json"
 LOCK = ".analysis.lock"
@@ -52,10 +57,53 @@ def read_manifest(path: Path) -> set[str]:
     return {str(p) for p in data.get("files", [])}
 
 
-def manifest_bytes(files: Iterable[str]) -> bytes:
-    """The manifest's content for ``files`` (sorted, one per line, deterministic)."""
-    record = {"written_by": "newsframe-analysis", "files": sorted(set(files))}
+def read_hashes(path: Path) -> dict[str, str]:
+    """Relative path -> SHA-256 as written, from the manifest at ``path`` (empty when there is
+    none, or when an earlier version of the package wrote it without them)."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    hashes = data.get("sha256") if isinstance(data, dict) else None
+    return {str(k): str(v) for k, v in hashes.items()} if isinstance(hashes, dict) else {}
+
+
+def file_sha256(path: Path) -> str:
+    """The SHA-256 of the file at ``path``, read in blocks."""
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        while block := handle.read(1 << 20):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def is_hashed(rel: str) -> bool:
+    """Whether the record keeps the SHA-256 of the output at ``rel``: every one but those in a
+    ``cache`` folder (the package's own store, not for reading or editing, and large)."""
+    return "cache" not in PurePosixPath(rel).parts[:-1]
+
+
+def manifest_bytes(files: Iterable[str], hashes: Mapping[str, str] | None = None) -> bytes:
+    """The manifest's content for ``files`` (sorted, one per line, deterministic), with the
+    SHA-256 of those given in ``hashes``."""
+    record: dict[str, object] = {"written_by": "newsframe-analysis", "files": sorted(set(files))}
+    if hashes:
+        record["sha256"] = dict(sorted(hashes.items()))
     return (json.dumps(record, indent=1) + "\n").encode("utf-8")
+
+
+def unchanged_outputs(root: Path, manifest: Path) -> set[str]:
+    """The outputs recorded in ``manifest`` (relative to ``root``) that are still as the package
+    wrote them: a file whose SHA-256 differs from the recorded one was changed by someone (a
+    summary annotated, a table corrected by hand) and is theirs, never replaced or removed
+    without ``--force`` (then kept as ``NAME.yours.EXT``). A file recorded without a hash (the
+    cache; a record of an earlier version) counts as written."""
+    hashes = read_hashes(manifest)
+    return {
+        rel
+        for rel in read_manifest(manifest)
+        if rel not in hashes or not (root / rel).is_file() or file_sha256(root / rel) == hashes[rel]
+    }
 
 
 def pid_alive(pid: int) -> bool:
@@ -85,6 +133,14 @@ def _keep_copy(src: Path, dst: Path) -> None:
 
 
 AS_YOURS = ".yours"  # the mark of a user's file kept beside the output that took its name
+_KEPT_ASIDE = re.compile(r"\.yours(?:-\d+)?(?:\.[^.]*)?$")
+
+
+def is_kept_aside(rel: str) -> bool:
+    """Whether ``rel`` names a user's file that a run kept aside (:func:`aside_path`:
+    "summary.yours.md", "fig01.yours-2.png"): the run that did so said where, and it does not
+    stop a later run into the folder (no output takes such a name)."""
+    return _KEPT_ASIDE.search(PurePosixPath(rel).name) is not None
 
 
 def aside_path(path: Path, taken: Iterable[Path] = ()) -> Path:
@@ -136,7 +192,8 @@ def swap_in(
     kept = backup / "files"
     try:
         new_manifest = staged / f".{manifest.name}.new"
-        new_manifest.write_bytes(manifest_bytes(files))
+        hashes = {rel: file_sha256(staged / rel) for rel in files if is_hashed(rel)}
+        new_manifest.write_bytes(manifest_bytes(files, hashes))
         for rel, existed in entries:
             src = new_manifest if rel == manifest_rel else staged / rel
             dst = live / rel
@@ -204,17 +261,23 @@ def recover(folder: Path, log: Callable[[str], None]) -> list[str]:
 
 
 def foreign_files(candidates: Iterable[Path], root: Path, owned: set[str]) -> list[str]:
-    """The relative paths among ``candidates`` that the ownership record does not hold."""
-    return sorted(rel for p in candidates if (rel := p.relative_to(root).as_posix()) not in owned)
+    """The relative paths among ``candidates`` that the ownership record does not hold (or that
+    changed since: ``owned`` is :func:`unchanged_outputs`), but for files kept aside by an
+    earlier run (:func:`is_kept_aside`)."""
+    return sorted(
+        rel
+        for p in candidates
+        if (rel := p.relative_to(root).as_posix()) not in owned and not is_kept_aside(rel)
+    )
 
 
 def refusal(out: Path, foreign: list[str]) -> str:
     """The one-line message refusing ``out`` because of ``foreign`` files."""
     shown = ", ".join(foreign[:3]) + (f" and {len(foreign) - 3} more" if len(foreign) > 3 else "")
     return (
-        f"--out {out} holds files this package did not write ({shown}); choose an empty "
-        "folder, or pass --force to write alongside them (never deleted: one with an output's "
-        f"name is kept as NAME{AS_YOURS}.EXT)"
+        f"--out {out} holds files this package did not write, or that changed since it wrote "
+        f"them ({shown}); choose an empty folder, or pass --force to write alongside them "
+        f"(never deleted: one with an output's name is kept as NAME{AS_YOURS}.EXT)"
     )
 
 

@@ -13,20 +13,15 @@ write is recorded, with the file's SHA-256, in :data:`RECORD` in the file's fold
 
 from __future__ import annotations
 
-import hashlib
 import json
 import sys
 from collections.abc import Iterable
 from pathlib import Path
 
 from analysis.io import write_text
-from analysis.outputs import aside_path
+from analysis.outputs import aside_path, file_sha256
 
 RECORD = ".analysis-written.json"
-
-
-def _sha256(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 def _recorded(folder: Path) -> dict[str, str]:
@@ -52,7 +47,7 @@ def kept_from_replacing(paths: Iterable[Path]) -> list[Path]:
             continue
         if path.parent not in records:
             records[path.parent] = _recorded(path.parent)
-        if records[path.parent].get(path.name) != _sha256(path):
+        if records[path.parent].get(path.name) != file_sha256(path):
             kept.append(path)
     return kept
 
@@ -97,6 +92,6 @@ def record_written(paths: Iterable[Path]) -> None:
     for path in map(Path, paths):
         by_folder.setdefault(path.parent, []).append(path)
     for folder, written in by_folder.items():
-        files = _recorded(folder) | {path.name: _sha256(path) for path in written}
+        files = _recorded(folder) | {path.name: file_sha256(path) for path in written}
         record = {"written_by": "newsframe-analysis", "files": dict(sorted(files.items()))}
         write_text(json.dumps(record, indent=1) + "\n", folder / RECORD)

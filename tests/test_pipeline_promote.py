@@ -27,7 +27,7 @@ def test_rerun_replaces_every_old_output_and_keeps_foreign_files(
     (out / "figures" / "notes.txt").write_text("mine", encoding="utf-8")
     (out / "reports" / "tables" / "stale.csv").write_text("old\n", encoding="utf-8")
     use_fake_execute(monkeypatch, FakeExecute("second"))
-    with pytest.raises(promote.OutputsError, match=r"did not write .*figures/notes\.txt"):
+    with pytest.raises(promote.OutputsError, match=r"did not write, .*figures/notes\.txt"):
         run(notebooks, out, corpus)
     assert (out / "figures" / "01_corpus_first.png").exists()
     run(notebooks, out, corpus, force=True)
@@ -36,6 +36,44 @@ def test_rerun_replaces_every_old_output_and_keeps_foreign_files(
     assert (out / "reports" / "tables" / "stale.csv").read_text() == "old\n"
     assert (out / "figures" / "notes.txt").read_text() == "mine"
     assert (out / "reports" / "summary.md").read_text() == "# second\n"
+
+
+def test_an_output_someone_edited_is_theirs_and_kept_aside(
+    notebooks, corpus, tmp_path, monkeypatch
+):
+    """Two testers annotated the summary and corrected a table in --out; the next run wrote over
+    both without a word. An output changed since the run wrote it stops the next run, and with
+    --force is kept as NAME.yours.EXT; the file kept aside stops no later run."""
+    out = tmp_path / "out"
+    use_fake_execute(monkeypatch, FakeExecute("first"))
+    run(notebooks, out, corpus)
+    summary = out / "reports" / "summary.md"
+    summary.write_text("# first\nmy fact-check notes\n", encoding="utf-8")
+    use_fake_execute(monkeypatch, FakeExecute("second"))
+    with pytest.raises(promote.OutputsError, match=r"changed since .*reports/summary\.md"):
+        run(notebooks, out, corpus)
+    assert "my fact-check notes" in summary.read_text(encoding="utf-8")
+    run(notebooks, out, corpus, force=True)
+    assert summary.read_text() == "# second\n"
+    kept = out / "reports" / "summary.yours.md"
+    assert kept.read_text(encoding="utf-8") == "# first\nmy fact-check notes\n"
+    use_fake_execute(monkeypatch, FakeExecute("third"))
+    run(notebooks, out, corpus)  # no --force: the kept file is known, the outputs unchanged
+    assert summary.read_text() == "# third\n"
+    assert kept.read_text(encoding="utf-8") == "# first\nmy fact-check notes\n"
+
+
+def test_an_output_recorded_without_a_hash_is_still_replaced(tmp_path: Path) -> None:
+    """A record an earlier version wrote (paths only) still owns its files."""
+    root = tmp_path / "out"
+    (root / "reports").mkdir(parents=True)
+    (root / "reports" / "summary.md").write_text("old\n", encoding="utf-8")
+    record = root / "reports" / outputs.MANIFEST
+    record.write_bytes(outputs.manifest_bytes(["reports/summary.md"]))
+    assert outputs.unchanged_outputs(root, record) == {"reports/summary.md"}
+    hashed = outputs.manifest_bytes(["reports/summary.md"], {"reports/summary.md": "0" * 64})
+    record.write_bytes(hashed)
+    assert outputs.unchanged_outputs(root, record) == set()
 
 
 def test_failure_while_promoting_rolls_back_to_the_previous_outputs(

@@ -36,9 +36,9 @@ from analysis.outputs import (
     OutputsError,
     describe_os_error,
     locked,
-    read_manifest,
     recover,
     swap_in,
+    unchanged_outputs,
 )
 
 
@@ -149,7 +149,8 @@ def _replace_outputs(tmp: Path, out: Path) -> None:
         for p in tmp.rglob("*")
         if p.is_file() and not p.name.startswith(".")
     )
-    swap_in(tmp, out, files, read_manifest(manifest), manifest, lambda m: print(m, file=sys.stderr))
+    owned = unchanged_outputs(out, manifest)  # a table someone changed since is kept aside
+    swap_in(tmp, out, files, owned, manifest, lambda m: print(m, file=sys.stderr))
     shutil.rmtree(tmp, ignore_errors=True)
 
 

@@ -21,9 +21,9 @@ from analysis.outputs import (
     MANIFEST,
     OutputsError,
     foreign_files,
-    read_manifest,
     refusal,
     swap_in,
+    unchanged_outputs,
 )
 
 FIGURE_SUFFIXES = (".png", ".svg")
@@ -146,7 +146,7 @@ def owned_outputs(live_root: Path) -> set[str]:
     committed outputs count as owned.
     """
     root = output_dirs(live_root)["root"]
-    owned = read_manifest(manifest_path(root)) | _written_by_commands(root)
+    owned = unchanged_outputs(root, manifest_path(root)) | _written_by_commands(root)
     if is_project_checkout(root):
         dirs = output_dirs(root)
         standard = [

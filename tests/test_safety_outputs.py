@@ -491,3 +491,26 @@ def test_tables_the_corpus_command_wrote_are_the_packages_for_a_run(
     common = ["--notebooks", str(notebooks), "--corpus", str(corpus), "--out", str(third)]
     assert run_command.main(parse([*common, "--no-progress"])) == 2
     assert "reports/sheet.csv" in capsys.readouterr().err
+
+
+def test_an_own_corpus_without_out_is_refused_before_the_checkouts_outputs_change(
+    make_corpus, capsys
+) -> None:
+    """A tester's `run --corpus mine` without --out rewrote 47 committed files of the bundled
+    story; it is refused, and the bundled corpus without --out still runs into the checkout."""
+    from analysis.cli import main
+
+    # imported first: where the check is missing, the test stops here, before a run writes
+    from analysis.commands.run import _refuse_own_corpus_into_the_checkout as refuse
+    from analysis.config import default_corpus_dir
+
+    corpus = make_corpus()
+    assert main(["run", "--corpus", str(corpus), "--no-progress"]) == 2
+    err = capsys.readouterr().err
+    assert "without --out" in err and "--out FOLDER" in err
+
+    class Args:
+        out = None
+
+    refuse(Args(), {"corpus_dir": str(default_corpus_dir())})  # the bundled corpus: no refusal
+    refuse(Args(), {})

@@ -216,6 +216,7 @@ def main(args: argparse.Namespace) -> int:
                 if out.exists() and not out.is_dir():
                     raise ParameterError(f"--out {out} exists and is not a folder")
                 values, _ = collect_parameters(args)
+                _refuse_own_corpus_into_the_checkout(args, values)
                 key = _unchanged_run(args, values, notebooks)
                 if isinstance(key, list):
                     return 0
@@ -232,6 +233,24 @@ def main(args: argparse.Namespace) -> int:
             print(f"error: {err}", file=sys.stderr)
             return 2
         return _run(args, checked, notebooks_dir, key, lanes)
+
+
+def _refuse_own_corpus_into_the_checkout(args: argparse.Namespace, values: dict[str, Any]) -> None:
+    """Refuse a corpus other than the bundled one without ``--out``: its outputs would replace
+    the bundled story's in the project checkout's ``figures/`` and ``reports/`` (a tester's run
+    changed 47 committed files), and mix with them where the run keeps its cache."""
+    from analysis.config import default_corpus_dir, project_root
+
+    corpus = values.get("corpus_dir")
+    if args.out is not None or not corpus or not (project_root() / "pyproject.toml").is_file():
+        return
+    if Path(str(corpus)).resolve() == default_corpus_dir().resolve():
+        return
+    raise ParameterError(
+        f"--corpus {corpus} without --out would write its figures and reports over the bundled "
+        f"story's in {project_root()}; give --out FOLDER for your corpus's outputs (a new or "
+        "empty folder)"
+    )
 
 
 def _note_other_notebooks(notebooks_dir: Path) -> None:

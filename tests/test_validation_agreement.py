@@ -56,6 +56,21 @@ def test_tone_metrics_equal_sklearn_macro() -> None:
     assert got["accuracy"] == pytest.approx(0.6)
 
 
+def test_tone_macro_averages_skip_a_class_neither_coder_used() -> None:
+    """A tester's pilot had no positive item: a perfect coder got macro F1 0.67, "positive"
+    counted as 0 (scikit-learn's default labels leave it out)."""
+    human = np.array([-1, 0, 0, -1, 0])
+    got = tone_agreement(human, human, n_boot=50, seed=1)
+    assert got["f1"] == got["precision"] == got["recall"] == pytest.approx(1.0)
+    assert got["f1"] == pytest.approx(f1_score(human, human, average="macro", zero_division=0))
+    assert "none positive" in got["ci_note"]
+    machine = np.array([-1, 0, 1, -1, 0])  # a class only the machine used still counts
+    kw = {"average": "macro", "zero_division": 0}
+    assert tone_agreement(human, machine, n_boot=50)["f1"] == pytest.approx(
+        f1_score(human, machine, **kw)
+    )
+
+
 def test_bootstrap_is_deterministic_for_a_seed() -> None:
     a = binary_agreement(HUMAN, MACHINE, n_boot=100, seed=5)
     b = binary_agreement(HUMAN, MACHINE, n_boot=100, seed=5)

@@ -7,8 +7,10 @@ percent agreement per frame. "Validate, validate, validate" (Grimmer & Stewart 2
 share is only as good as the agreement behind it.
 
 The point estimates equal scikit-learn's ``precision_score``, ``recall_score``, ``f1_score``
-(``zero_division=0``; macro over negative/neutral/positive for tone) and ``cohen_kappa_score``;
-the tests check this on made-up data.
+(``zero_division=0``; for tone, macro over the classes of negative/neutral/positive that either
+coder used, as scikit-learn's default labels: a pilot sheet without a positive item scored
+"positive" 0 and a perfect coder 0.67) and ``cohen_kappa_score``; the tests check this on
+made-up data.
 
 Intervals. A frame's precision and recall are proportions (of the machine's positives, of the
 humans' positives), so they get the Wilson (1927) score interval: a percentile bootstrap of a
@@ -30,6 +32,7 @@ Krippendorff, K. (2004). Content Analysis: An Introduction to Its Methodology (2
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping, Sequence
 from itertools import combinations
 from math import sqrt
@@ -60,6 +63,7 @@ AGREEMENT_COLUMNS = [
 ]
 INTERCODER_COLUMNS = ["frame", "n_items", "n_coders", "krippendorff_alpha", "percent_agreement"]
 TONE_LABELS = (-1, 0, 1)
+TONE_NAMES = {-1: "negative", 0: "neutral", 1: "positive"}
 
 
 def _safe_div(num: np.ndarray, den: np.ndarray) -> np.ndarray:
@@ -124,12 +128,14 @@ def _binary_metrics(h: np.ndarray, p: np.ndarray) -> dict[str, np.ndarray]:
     return {"precision": precision, "recall": recall, "f1": f1, "kappa": kappa, "accuracy": po}
 
 
-def _multiclass_metrics(h: np.ndarray, p: np.ndarray) -> dict[str, np.ndarray]:
-    """Macro precision/recall/F1 over :data:`TONE_LABELS`, kappa and accuracy."""
+def _multiclass_metrics(
+    h: np.ndarray, p: np.ndarray, labels: Sequence[int] = TONE_LABELS
+) -> dict[str, np.ndarray]:
+    """Macro precision/recall/F1 over ``labels``, kappa and accuracy."""
     n = h.shape[-1]
     precision, recall, f1 = [], [], []
     pe = 0.0
-    for label in TONE_LABELS:
+    for label in labels:
         hl, pl = h == label, p == label
         tp = (hl & pl).sum(-1)
         fp = (~hl & pl).sum(-1)
@@ -231,17 +237,24 @@ def tone_agreement(
     seed: int = SEED,
     ci: float = 0.95,
 ) -> dict[str, float]:
-    """Macro precision, recall and F1 over negative/neutral/positive, Cohen's kappa (each with a
-    bootstrap CI: a mean over classes is not one proportion, so no Wilson interval) and
-    accuracy of machine tone classes (−1/0/1) against a human's; ``ci_note`` names a zero-width
-    interval."""
+    """Macro precision, recall and F1 over the classes of negative/neutral/positive that either
+    coder used (the module docstring says why), Cohen's kappa (each with a bootstrap CI: a mean
+    over classes is not one proportion, so no Wilson interval) and accuracy of machine tone
+    classes (−1/0/1) against a human's; ``ci_note`` names a zero-width interval and a class
+    neither coder used."""
     h = np.asarray(human, dtype=float)
     keep = ~np.isnan(h)
     hc = h[keep].astype(int)
     pc = np.asarray(machine, dtype=float)[keep].astype(int)
     rng = np.random.default_rng([int(seed), len(hc), 3])
-    out = _with_ci(hc, pc, _multiclass_metrics, n_boot, rng, ci)
-    out["ci_note"] = "; ".join(_ci_notes(out, METRICS))
+    used = [label for label in TONE_LABELS if (hc == label).any() or (pc == label).any()]
+    metrics = functools.partial(_multiclass_metrics, labels=used or TONE_LABELS)
+    out = _with_ci(hc, pc, metrics, n_boot, rng, ci)
+    notes = _ci_notes(out, METRICS)
+    unused = [TONE_NAMES[label] for label in TONE_LABELS if label not in used]
+    if hc.size and unused:
+        notes.insert(0, f"macro averages over the classes coded; none {' or '.join(unused)}")
+    out["ci_note"] = "; ".join(notes)
     out.update(n=int(hc.size), n_human_positive=int((hc != 0).sum()))
     out.update(n_machine_positive=int((pc != 0).sum()))
     return out

@@ -447,7 +447,17 @@ def test_with_validation_f1_and_corrected_shares_follow_the_findings(workspace, 
          {"outlet": "Valley Times", "frame": "conflict", "raw_share": 0.51, "raw_ci_low": 0.31,
           "raw_ci_high": 0.65, "corrected_share": 1.0, "corrected_ci_low": 1.0,
           "corrected_ci_high": 1.0, "sensitivity": 0.19, "specificity": 0.98,
-          "n_validation": 100, "n_docs": 2, "n_sentences": 90}]
+          "n_validation": 100, "n_docs": 2, "n_sentences": 90},
+         # a tester's "corrected 0% (95% CI 0–0%)": a raw share below the false-positive rate,
+         # and none flagged by a coder that misses most frames
+         {"outlet": "NBC News", "frame": "conflict", "raw_share": 0.03, "raw_ci_low": 0.01,
+          "raw_ci_high": 0.06, "corrected_share": 0.0, "corrected_ci_low": 0.0,
+          "corrected_ci_high": 0.0, "sensitivity": 0.6, "specificity": 0.92,
+          "n_validation": 100, "n_docs": 3, "n_sentences": 120},
+         {"outlet": "TheBlaze", "frame": "conflict", "raw_share": 0.0, "raw_ci_low": 0.0,
+          "raw_ci_high": 0.0, "corrected_share": 0.0, "corrected_ci_low": 0.0,
+          "corrected_ci_high": 0.0, "sensitivity": 0.12, "specificity": 1.0,
+          "n_validation": 100, "n_docs": 4, "n_sentences": 143}]
     ).to_csv(workspace["tables"] / summary.CORRECTED_TABLE, index=False)  # fmt: skip
     params = {"run_parameters": {**PARAMS["run_parameters"], "validation": str(agreement)}}
     md = summary.write_summary(
@@ -467,6 +477,15 @@ def test_with_validation_f1_and_corrected_shares_follow_the_findings(workspace, 
         "gives 288%: the raw share is above what" in section
     )
     assert "corrected 100%" not in section
+    assert (
+        "Conflict, NBC News: raw 3% (95% CI 1–6%), cannot be corrected (the correction gives "
+        "-10%: the raw share is below the coder's false-positive rate on the sample, 8%" in section
+    )
+    assert (
+        "Conflict, TheBlaze: raw 0% (none flagged; up to about 2% is compatible with that), "
+        "corrected: up to about 17%" in section
+    )
+    assert "0–0%" not in section
     assert "Not validated on this corpus" not in md
 
 

@@ -1049,16 +1049,36 @@ def _corrected_lines(table: Any, group_col: str, labels: Mapping[str, str]) -> l
     for row in table.itertuples(index=False):
         row = row._asdict()
         label = labels.get(row["frame"], row["frame"])
+        se, sp = row["sensitivity"], row["specificity"]
         # the estimate before it is clipped to 0-100%
-        unclipped = float(
-            rogan_gladen(row["raw_share"], row["sensitivity"], row["specificity"], clip=False)
-        )
+        unclipped = float(rogan_gladen(row["raw_share"], se, sp, clip=False))
+        raw = f"{pct(row['raw_share'])} ({ci(row['raw_ci_low'], row['raw_ci_high'], 'percent')})"
+        zero_bound = 3 / row["n_sentences"] if row["n_sentences"] else float("nan")
+        if row["raw_share"] == 0 and row["n_sentences"]:  # a bootstrap of none gives 0-0%
+            raw = f"0% (none flagged; up to about {pct(zero_bound)} is compatible with that)"
         if row["corrected_share"] != row["corrected_share"]:  # NaN: no better than chance
             corrected = "cannot be corrected (the coder is no better than chance on the sample)"
         elif unclipped > 1:  # clipped to a 100% (95% CI 100-100%) that no one should quote
             corrected = (
                 f"cannot be corrected (the correction gives {pct(unclipped)}: the raw share is "
                 "above what the coder's measured sensitivity and specificity allow, so the "
+                "validation sample does not describe this group)"
+            )
+        elif row["raw_share"] == 0 and row["n_sentences"]:
+            # none flagged: corrected, the rule-of-three bound of the raw share, not 0-0%
+            bound = float(rogan_gladen(zero_bound, se, sp))
+            corrected = (
+                f"corrected: up to about {pct(bound)} (the bound corrected for the coder's "
+                "sensitivity; a coder that misses frames can flag none where there are some)"
+                if bound > 0
+                else "cannot be corrected (no sentence flagged, where the coder's false-positive "
+                f"rate on the sample, {pct(1 - sp)}, would flag some: the validation sample does "
+                "not describe this group)"
+            )
+        elif unclipped < 0:  # clipped to a 0% (95% CI 0-0%) that no one should quote
+            corrected = (
+                f"cannot be corrected (the correction gives {pct(unclipped)}: the raw share is "
+                f"below the coder's false-positive rate on the sample, {pct(1 - sp)}, so the "
                 "validation sample does not describe this group)"
             )
         else:
@@ -1068,7 +1088,7 @@ def _corrected_lines(table: Any, group_col: str, labels: Mapping[str, str]) -> l
             )
         lines.append(
             f"- {escape_text(label)}, {escape_text(str(row[group_col]))}: raw "
-            f"{pct(row['raw_share'])} ({ci(row['raw_ci_low'], row['raw_ci_high'], 'percent')}), "
+            f"{raw}, "
             f"{corrected}; sensitivity {row['sensitivity']:.2f}, specificity "
             f"{row['specificity']:.2f} on {int(row['n_validation'])} items; "
             f"{articles(int(row['n_docs']))}, {int(row['n_sentences'])} sentences."

@@ -209,3 +209,39 @@ def test_word_counts_from_bmp_characters_equal_count_words() -> None:
     assert count_words_many(texts).tolist() == [count_words(t) for t in texts]
     mixed = ["Šefčovič’s “deal” — 关税。", "𠀀x 关 y😀z", "", "plain ascii", "a\u3000b’c"]
     assert count_words_many(mixed).tolist() == [count_words(t) for t in mixed]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Punkt breaks after "?" and "!" always: the attribution was a sentence of its own
+        ('"We will fight!" she said. Then.', ['"We will fight!" she said.', "Then."]),
+        (
+            "“Why now?” asked Jane Roe, a rider. Later.",
+            ["“Why now?” asked Jane Roe, a rider.", "Later."],
+        ),
+        (
+            '"Is this the best they can do?" Mayor Ellen Park said. Then more.',
+            ['"Is this the best they can do?" Mayor Ellen Park said.', "Then more."],
+        ),
+        (
+            "“It is over.” Park said on Monday. Next.",
+            ["“It is over.” Park said on Monday.", "Next."],
+        ),
+        # a closing quote cut off with what follows it joins as written (no space added)
+        (
+            'The slogan, "Fares. We\'re on it.", was mocked.',
+            ['The slogan, "Fares.', "We're on it.\", was mocked."],
+        ),
+        # a new sentence after a quotation stays one
+        (
+            "He asked: “Why?” Officials said the plan failed.",
+            ["He asked: “Why?”", "Officials said the plan failed."],
+        ),
+        ("“Stop!” The crowd ran.", ["“Stop!”", "The crowd ran."]),
+    ],
+)
+def test_the_attribution_after_a_quotation_stays_with_it(text: str, expected: list[str]) -> None:
+    """A tester's summary quoted "Mayor Ellen Park said." and "', was read as a boast" as the
+    most negative sentences: pieces of a quotation's sentence."""
+    assert split_sentences(text) == expected

@@ -70,6 +70,16 @@ def test_sentence_table_is_ordered_and_keyed(make_corpus: MakeCorpus) -> None:
             "duplicate doc_id 'x'",
         ),
         (
+            {"a.txt": ARTICLE_A, "b.txt": ARTICLE_B},
+            [("x", "a.txt"), ("x", "b.txt")],
+            "duplicate doc_id 'x' (rows 2 and 3)",
+        ),
+        (  # one file under two ids counted its article twice
+            {"a.txt": ARTICLE_A},
+            [("a1", "a.txt"), ("a2", "./a.txt")],
+            "rows 2 and 3 list the same file 'a.txt'",
+        ),
+        (
             {"a.txt": ARTICLE_A, "b.txt": "  \n\n"},
             [("a1", "a.txt"), ("b1", "b.txt")],
             "b.txt: file is empty",
@@ -561,3 +571,32 @@ def test_a_manifest_listing_the_folders_own_files_is_refused(make_corpus) -> Non
     )
     with pytest.raises(CorpusError, match=r"row 3: lists manifest\.csv, one of the folder's own"):
         read_raw_documents(folder)
+
+
+def test_two_files_of_one_stem_without_a_manifest_are_named(make_corpus: MakeCorpus) -> None:
+    """ "a.txt" and "a.html" both give the id "a": the refusal named a manifest.csv that the
+    folder does not have."""
+    folder = make_corpus(files={"a.txt": ARTICLE_A, "a.md": ARTICLE_B}, with_manifest=False)
+    with pytest.raises(CorpusError, match=r"a\.md and a\.txt both give the doc_id 'a'") as raised:
+        load_corpus(folder)
+    assert "manifest.csv:" not in str(raised.value)
+
+
+@pytest.mark.parametrize(
+    ("on_disk", "in_manifest", "why"),
+    [
+        ("B\u00fcs.txt", "Bu\u0308s.txt", "composed differently"),  # NFC on disk, NFD listed
+        ("Bu\u0308s.txt", "B\u00fcs.txt", "composed differently"),  # as macOS saves it
+        ("dpr.txt", "dpr.txt ", "spaces around"),  # a spreadsheet cell's trailing space
+    ],
+)
+def test_a_manifest_name_that_prints_alike_reads_the_folders_file(
+    make_corpus: MakeCorpus, on_disk: str, in_manifest: str, why: str
+) -> None:
+    """A tester's manifest got "Büs.txt: file is not in manifest.csv" and "Büs.txt: listed in
+    manifest.csv but missing", two lines that looked alike."""
+    manifest = [{"doc_id": "b1", "file": in_manifest, "outlet": "X"}]
+    folder = make_corpus(files={on_disk: ARTICLE_A}, manifest=manifest)
+    with pytest.warns(UserWarning, match=why):
+        corpus = load_corpus(folder)
+    assert corpus.documents["doc_id"].tolist() == ["b1"]

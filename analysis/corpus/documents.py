@@ -459,13 +459,50 @@ def read_manifest(corpus_dir: Path | str) -> pd.DataFrame:
             manifest[column] = ""
     manifest = manifest.fillna("")
     # a value's outer spaces are not part of it ("Reuters " is Reuters), as in a corpus file;
-    # a file name is taken as written
+    # a file name is taken as written, or as the folder holds it (_name_on_disk)
     for column in manifest.columns.drop("file", errors="ignore"):
         manifest[column] = manifest[column].astype(str).str.strip()
+    if manifest_path.is_file():
+        manifest["file"] = [
+            _name_on_disk(corpus_dir, str(name), row + 2)
+            for row, name in enumerate(manifest["file"])
+        ]
     manifest["origin"] = manifest["origin"].replace("", UNKNOWN)
     return (
         manifest[[*MANIFEST_COLUMNS, *extra_columns(manifest)]].astype(str).reset_index(drop=True)
     )
+
+
+def _name_on_disk(corpus_dir: Path, name: str, row: int) -> str:
+    """The manifest's file ``name`` as the folder holds it: as written when it exists, else
+    without the spaces around it ("dpr.txt " of a spreadsheet cell), else the one file whose
+    name is the same in Unicode NFC (macOS writes "Büs.txt" decomposed, a manifest typed
+    elsewhere composed: they print alike and compared unequal). A warning names each row read
+    so; a name that matches nothing is kept, for the check to report it missing."""
+    if not name or any((corpus_dir / n).exists() for n in (name, name.replace("\\", "/"))):
+        return name  # as written, or as a Windows manifest writes it (confine reads it so)
+    candidates = [name.strip()] if name.strip() != name else []
+    wanted = normalise_unicode(name.strip()).replace("\\", "/")
+    folder = (corpus_dir / wanted).parent
+    if folder.is_dir() and folder.resolve().is_relative_to(corpus_dir.resolve()):
+        candidates += [
+            str((Path(wanted).parent / entry.name).as_posix()).removeprefix("./")
+            for entry in folder.iterdir()
+            if normalise_unicode(entry.name) == PurePosixPath(wanted).name
+        ]
+    found = next((c for c in candidates if c and (corpus_dir / c).exists()), None)
+    if found is None:
+        return name
+    why = (
+        "spaces around the name"
+        if found == name.strip()
+        else "the same letters, composed differently in Unicode (NFC and NFD)"
+    )
+    warn_user(
+        f"{corpus_dir / MANIFEST_NAME}: row {row} names {name!r}, read as the folder's "
+        f"{found!r} ({why})"
+    )
+    return found
 
 
 def extra_columns(frame: pd.DataFrame) -> list[str]:
@@ -649,9 +686,29 @@ def read_raw_documents(corpus_dir: Path | str | None = None) -> pd.DataFrame:
     if manifest.empty:
         raise CorpusError([no_articles_message(corpus_dir)])
     problems: list[str] = []
+    has_manifest = (corpus_dir / MANIFEST_NAME).is_file()
     duplicated = manifest.loc[manifest["doc_id"].duplicated(keep=False), "doc_id"]
     for doc_id in sorted(set(duplicated)):
-        problems.append(f"{corpus_dir / MANIFEST_NAME}: duplicate doc_id {doc_id!r}")
+        rows = manifest.index[manifest["doc_id"] == doc_id]
+        if has_manifest:
+            where = " and ".join(str(i + 2) for i in rows)
+            problems.append(
+                f"{corpus_dir / MANIFEST_NAME}: duplicate doc_id {doc_id!r} (rows {where})"
+            )
+        else:  # ids come from file names: "a.txt" and "a.html" both give "a"
+            files = " and ".join(manifest.loc[rows, "file"])
+            problems.append(
+                f"{corpus_dir}: {files} both give the doc_id {doc_id!r} (a file's name without "
+                "its extension); rename one, or give each an id in a manifest.csv"
+            )
+    if has_manifest:  # one file listed twice ("a.txt", "./a.txt") would count its article twice
+        same_file = manifest["file"].map(lambda name: os.path.normpath(name.replace("\\", "/")))
+        for name in sorted(set(same_file[same_file.duplicated(keep=False)])):
+            rows = " and ".join(str(i + 2) for i in same_file.index[same_file == name])
+            problems.append(
+                f"{corpus_dir / MANIFEST_NAME}: rows {rows} list the same file {name!r}; an "
+                "article is listed once"
+            )
     # a saved page's empty outlet is its site name (analysis.corpus.html), as without a manifest
     # ... and so is a Markdown note's, from its front matter (analysis.corpus.front_matter)
     page = (
@@ -667,7 +724,6 @@ def read_raw_documents(corpus_dir: Path | str | None = None) -> pd.DataFrame:
         for index in manifest.index[empty]:
             problems.append(f"{corpus_dir / MANIFEST_NAME}: row {index + 2} has an empty {column}")
     listed = {os.path.normpath(name) for name in manifest["file"]}
-    has_manifest = (corpus_dir / MANIFEST_NAME).is_file()
     for path in _article_files(corpus_dir, markdown=not has_manifest):
         if path.name not in listed:
             problems.append(f"{path}: file is not in {MANIFEST_NAME}")

@@ -600,3 +600,19 @@ def test_a_manifest_name_that_prints_alike_reads_the_folders_file(
     with pytest.warns(UserWarning, match=why):
         corpus = load_corpus(folder)
     assert corpus.documents["doc_id"].tolist() == ["b1"]
+
+
+def test_a_programs_own_files_are_left_out_and_named(make_corpus: MakeCorpus) -> None:
+    """Word's lock file of an open document ("~$draft.docx") stopped a tester's whole folder as
+    "not a Word .docx document"; macOS's "._a.txt" beside a copied file is binary."""
+    folder = make_corpus(files={"a.txt": ARTICLE_A, "b.txt": ARTICLE_B}, with_manifest=False)
+    (folder / "~$draft.docx").write_bytes(b"\x0bJane Roe" + b"\x00" * 40)
+    (folder / "._a.txt").write_bytes(b"\x00\x05\x16\x07" + b"\x00" * 60)
+    with pytest.warns(UserWarning) as caught:
+        corpus = load_corpus(folder)
+    assert corpus.documents["doc_id"].tolist() == ["a", "b"]
+    said = [str(w.message) for w in caught]
+    assert any("2 file(s) left out as a program's own" in m and "~$draft.docx" in m for m in said)
+    assert not any("not read, as they are not" in m for m in said)  # not said twice
+    # the outlet warning counts the files it means (it said "some files" of every file)
+    assert any("no outlet in a sidecar for any of its 2 files (a.txt, b.txt)" in m for m in said)

@@ -724,6 +724,7 @@ def read_raw_documents(corpus_dir: Path | str | None = None) -> pd.DataFrame:
         for index in manifest.index[empty]:
             problems.append(f"{corpus_dir / MANIFEST_NAME}: row {index + 2} has an empty {column}")
     listed = {os.path.normpath(name) for name in manifest["file"]}
+    _warn_system_files(corpus_dir)
     for path in _article_files(corpus_dir, markdown=not has_manifest):
         if path.name not in listed:
             problems.append(f"{path}: file is not in {MANIFEST_NAME}")
@@ -814,8 +815,12 @@ def _warn_unknown_outlets(corpus_dir: Path, raw: pd.DataFrame) -> None:
             if (unknown & notes).any()
             else ""
         )
+        n, total = int(unknown.sum()), len(unknown)
+        which = f"for {n} of its {total} files" if n < total else f"for any of its {total} files"
+        which = "for its one file" if total == 1 else which
+        shown = ", ".join(raw.loc[unknown, "file"].astype(str).head(3)) + (" …" if n > 3 else "")
         warn_user(
-            f"{corpus_dir}: no {MANIFEST_NAME} and no outlet in a sidecar for some files; "
+            f"{corpus_dir}: no {MANIFEST_NAME} and no outlet in a sidecar {which} ({shown}); "
             f"their outlet is '{UNKNOWN}'. Add a manifest.csv (columns: "
             f"{', '.join(MANIFEST_COLUMNS)}) to compare outlets{hint}."
         )
@@ -930,7 +935,7 @@ def _warn_unread(corpus_dir: Path, listed: set[str], has_manifest: bool = False)
         p.name
         for p in corpus_dir.iterdir()
         if p.is_file()
-        and not p.name.startswith(".")
+        and not p.name.startswith(SYSTEM_FILE_PREFIXES)  # said by _warn_system_files
         and p.name not in _OWN_FILES
         and not p.name.lower().endswith(_LEXICON_SUFFIXES)
         and p.name not in articles
@@ -991,9 +996,35 @@ def _article_files(corpus_dir: Path, *, markdown: bool = False) -> list[Path]:
         for p in corpus_dir.iterdir()
         if Path(article_name(p.name)).suffix.lower() in suffixes
         and not p.name.lower().startswith(_NOT_ARTICLES)
+        and not p.name.startswith(SYSTEM_FILE_PREFIXES)
         and p.is_file()
     ]
     return sorted(found, key=lambda p: p.name)
+
+
+# Files the system or an editor keeps beside a user's articles, never articles: Word's lock
+# file of an open document ("~$draft.docx"), macOS's metadata of a file copied to a USB drive or
+# network share ("._story.txt", binary), and any other hidden file. A tester's folder was
+# refused because Word had "~$draft.docx" open.
+SYSTEM_FILE_PREFIXES = ("~$", ".")
+
+
+def _warn_system_files(corpus_dir: Path) -> None:
+    """Say which files of ``corpus_dir`` with an article's extension were left out as the
+    system's or an editor's (:data:`SYSTEM_FILE_PREFIXES`), so that none is thought read."""
+    skipped = sorted(
+        p.name
+        for p in corpus_dir.iterdir()
+        if p.name.startswith(SYSTEM_FILE_PREFIXES)
+        and Path(article_name(p.name)).suffix.lower() in (*ARTICLE_SUFFIXES, *MARKDOWN_SUFFIXES)
+    )
+    if skipped:
+        shown = ", ".join(skipped[:5]) + (" …" if len(skipped) > 5 else "")
+        warn_user(
+            f"{corpus_dir}: {len(skipped)} file(s) left out as a program's own, not articles: "
+            f"{shown} (Word's lock file of an open document starts with ~$, macOS's metadata "
+            "of a copied file with ._, a hidden file with a dot)"
+        )
 
 
 def _metadata_value(value: object) -> str:

@@ -103,6 +103,31 @@ def test_validate_bad_sheet_exits_2_naming_the_column(tmp_path: Path, capsys) ->
     assert "column 'conflict'" in capsys.readouterr().err
 
 
+def test_validate_an_empty_sheet_exits_2_naming_it(tmp_path: Path, capsys) -> None:
+    """A 0-byte sheet said only pandas' "No columns to parse from file"."""
+    sheet = tmp_path / "empty.csv"
+    sheet.write_bytes(b"")
+    assert main(["validate", "--sheet", str(sheet), "--out", str(tmp_path / "o")]) == 2
+    err = capsys.readouterr().err
+    assert f"sheet {sheet}: the file is empty" in err
+
+
+def test_validate_without_the_sheets_codebook_says_to_give_it(tmp_path: Path, capsys) -> None:
+    """A tester's sheet of her own codebook's frames, validated without --codebook, measured
+    tone only and exited 0 with the frames "not read"."""
+    sheet = war_sheet(tmp_path / "coded.csv", ("negative", "neutral", "neutral"))
+    assert main(["validate", "--sheet", str(sheet), "--out", str(tmp_path / "o")]) == 0
+    assert "give validate the same one: --codebook FILE" in capsys.readouterr().err
+    book = tmp_path / "war.toml"
+    book.write_text(
+        '[[frames]]\nkey = "war"\nlabel = "War"\nindicators = ["troops", "clashed"]\n',
+        encoding="utf-8",
+    )
+    args = ["validate", "--sheet", str(sheet), "--codebook", str(book)]
+    assert main([*args, "--out", str(tmp_path / "o2")]) == 0
+    assert "--codebook FILE" not in capsys.readouterr().err  # the sheet's own: nothing to say
+
+
 def test_train_then_validate_with_the_model(tmp_path: Path, capsys) -> None:
     sheet = war_sheet(tmp_path / "coded.csv", ("negative", "neutral", "positive"))
     model = tmp_path / "model"

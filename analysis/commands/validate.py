@@ -129,9 +129,16 @@ def main(args: argparse.Namespace) -> int:
         return 2
     for message in measured.warnings:
         warn_user(message)
+    table = measured.agreement
+    if codebook is None and not (table["frame"] != "tone").any():
+        # the package's codebook read, and none of its frames is a column of the sheet
+        warn_user(
+            "no frame of the package's codebook is a column of the sheet, so no frame was "
+            "measured; if the sheet was drawn with a codebook of your own (its guide names "
+            "it), give validate the same one: --codebook FILE"
+        )
     for line in write_agreement_tables(measured, args.out, force=force):
         print(line)
-    table = measured.agreement
     shown_columns = ["method", "frame", "n", "precision", "recall", "f1", "kappa"]
     if table["n_in_training"].gt(0).any():
         shown_columns.append("n_in_training")

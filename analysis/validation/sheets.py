@@ -199,6 +199,11 @@ def read_sheet(
                 )
         except SpreadsheetError as exc:
             raise SheetError(f"sheet {name}: {exc}") from exc
+        except pd.errors.EmptyDataError as exc:  # said "No columns to parse from file"
+            raise SheetError(
+                f"sheet {name}: the file is empty, without even a header row; a sheet holds the "
+                "columns code-sample wrote (item_id, sentence, the codes)"
+            ) from exc
         except (UnicodeDecodeError, pd.errors.ParserError) as exc:
             raise SheetError(
                 f"sheet {name}: not a readable UTF-8 CSV file (or workbook): {exc}"

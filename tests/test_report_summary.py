@@ -489,6 +489,29 @@ def test_with_validation_f1_and_corrected_shares_follow_the_findings(workspace, 
     assert "Not validated on this corpus" not in md
 
 
+def test_an_agreement_measured_with_other_indicators_is_not_quoted(workspace, tmp_path):
+    """A tester added "school" to a frame after validating it: the summary still quoted the old
+    F1 and corrected the new indicators' share with it. The table records what it measured."""
+    from analysis.framing.codebook import load_codebook
+    from analysis.validation.agreement import run_coder_versions
+
+    params = {"run_parameters": {**PARAMS["run_parameters"], "validation": ""}}
+    version = run_coder_versions(load_codebook(None))[("codebook", "conflict")]
+    for recorded, quoted in ((version, True), ("0123456789ab", False)):
+        path = _agreement(tmp_path / "agreement.csv")
+        table = pd.read_csv(path).assign(coder_version=[recorded, ""])
+        table.to_csv(path, index=False)
+        params["run_parameters"]["validation"] = str(path)
+        md = summary.write_summary(
+            workspace["tables"], workspace["figures"], workspace["reports"], params,
+            workspace["corpus"], findings=make_findings(),
+        )[0].read_text(encoding="utf-8")  # fmt: skip
+        section = md.split("### How far to trust the frame shares")[1].split("\n## ")[0]
+        assert ("F1 0.61" in section) is quoted
+        assert ("Not validated any more: Conflict (the codebook)" in section) is not quoted
+        assert ("**Not validated on this corpus.**" in md) is not quoted
+
+
 def test_no_corrected_shares_are_announced_when_no_coder_was_validated(workspace, tmp_path):
     """An agreement table for the codebook while the run's frames came from a trained model:
     the framing notebook writes frames_corrected.csv with no rows, and the summary must not

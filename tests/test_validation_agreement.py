@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import numpy as np
 import pandas as pd
 import pytest
@@ -252,7 +254,7 @@ def test_a_zero_width_interval_of_a_coder_giving_one_code_names_that_cause() -> 
 def test_the_agreement_table_has_the_note_column() -> None:
     gold = pd.DataFrame({"war": np.ones(5)})
     table = agreement_table(gold, {"codebook": pd.DataFrame({"war": np.ones(5, bool)})})
-    assert list(table.columns)[-1] == "ci_note"
+    assert list(table.columns)[-2:] == ["ci_note", "coder_version"]
     assert table.loc[0, "ci_note"].startswith("f1 interval zero-width")
 
 
@@ -283,3 +285,31 @@ def test_the_validation_sentence_names_the_sourcing_agreement() -> None:
     sentence = validation_sentence(rows)
     assert "the source lexicon's attributions reached F1 0.88 against 40" in sentence
     assert "sources" not in validation_sentence(rows.iloc[:1])
+
+
+def test_rows_measured_with_another_version_of_the_coder_are_left_out(tmp_path: Path) -> None:
+    """validate records what each row measured; a run whose frame has other indicators now
+    leaves that row out, and a row of an earlier release (no version) is kept: it cannot be
+    checked."""
+    from analysis.framing.codebook import load_codebook
+    from analysis.validation.agreement import current_agreement, run_coder_versions
+    from analysis.validation.sheet_agreement import measure_sheets
+
+    sheet = tmp_path / "coded.csv"
+    sheet.write_text(
+        "sentence,war\n" + "".join(f"troops clashed {i},1\na calm day {i},0\n" for i in range(6)),
+        encoding="utf-8",
+    )
+    book = tmp_path / "war.toml"
+    book.write_text('[[frames]]\nkey = "war"\nlabel = "War"\nindicators = ["troops"]\n')
+    table = measure_sheets(sheet, book, n_boot=50, seed=1).agreement
+    versions = run_coder_versions(load_codebook(book))
+    assert table.loc[table["frame"] == "war", "coder_version"].tolist() == [
+        versions[("codebook", "war")]
+    ]
+    assert current_agreement(table, versions)[1] == []
+    book.write_text('[[frames]]\nkey = "war"\nlabel = "War"\nindicators = ["troops", "clash"]\n')
+    kept, stale = current_agreement(table, run_coder_versions(load_codebook(book)))
+    assert stale == ["war"] and "war" not in kept["frame"].tolist()
+    unversioned = table.assign(coder_version="")
+    assert current_agreement(unversioned, run_coder_versions(load_codebook(book)))[1] == []

@@ -160,6 +160,18 @@ class Frame:
         return indicator_alternation(self.exclusion_patterns) if self.exclusion_patterns else None
 
 
+def frame_version(frame: Frame) -> str:
+    """A short fingerprint of what ``frame`` matches: its compiled indicator and exclusion
+    patterns (the codebook's shared exclusions included), not its label or definition. An
+    agreement table records it (``coder_version``), so that a run whose codebook has since
+    changed a frame's indicators does not quote the agreement measured with the old ones."""
+    import hashlib
+    import json
+
+    text = json.dumps([list(frame.indicator_patterns), list(frame.exclusion_patterns)])
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]
+
+
 @dataclass(frozen=True)
 class Codebook:
     """The frames of one codebook file, in file order."""

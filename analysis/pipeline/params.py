@@ -808,14 +808,30 @@ def _check_validated_frames(agreement_path: Path, codebook: Path | None) -> None
     a tester's table of the generic frames, given with a climate codebook, validated nothing,
     yet the summary's "Not validated on this corpus" went away."""
     from analysis.framing.codebook import load_codebook
-    from analysis.validation.agreement import AgreementError, agreement_frames, read_agreement
+    from analysis.validation.agreement import (
+        AgreementError,
+        agreement_frames,
+        read_agreement,
+        run_coder_versions,
+        stale_frames,
+    )
 
     try:
         table = read_agreement(agreement_path)
     except AgreementError:
         return  # the parameter's own rule says what is wrong with the file
-    keys = load_codebook(str(codebook) if codebook else None).keys
+    book = load_codebook(str(codebook) if codebook else None)
+    keys = book.keys
     frames = agreement_frames(table)
+    stale = sorted({f for m, f in stale_frames(table, run_coder_versions(book)) if m == "codebook"})
+    if stale:  # the notebooks and the summary leave them out of the validation
+        from analysis.user_warnings import warn_user
+
+        warn_user(
+            f"-p validation {agreement_path} measured the frames {stale} with other indicators "
+            "than the run's codebook has now: they count as not validated. Run `validate` again "
+            "on the sheet with this codebook"
+        )
     if frames and not set(frames) & set(keys):
         raise ParameterError(
             f"-p validation {agreement_path} holds agreement for the frames {frames}, none of "

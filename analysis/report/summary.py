@@ -1040,6 +1040,26 @@ def frame_coders(
     return methods, {f.key: f.label for f in book.frames}
 
 
+def _run_versions(
+    params: Mapping[str, Any], corpus_dir: Path | str | None
+) -> dict[tuple[str, str], str]:
+    """The run's coders with their versions (:func:`analysis.validation.agreement.
+    run_coder_versions`): its codebook's frames and its ``-p frame_coder`` model's."""
+    from analysis.validation.agreement import run_coder_versions
+
+    lexicons = _lexicons_of_run(corpus_dir, params)
+    book = load_codebook(str(lexicons.codebook) if lexicons.codebook else None)
+    model = None
+    if params.get("frame_coder"):
+        from analysis.validation.model import ModelError, load_frame_model
+
+        try:
+            model = load_frame_model(str(params["frame_coder"]))
+        except ModelError:
+            model = None
+    return run_coder_versions(book, model)
+
+
 def _corrected_lines(table: Any, group_col: str, labels: Mapping[str, str]) -> list[str]:
     """One bullet per frame and group: raw and Rogan–Gladen-corrected shares with intervals."""
     from analysis.report.wording import ci, pct
@@ -1139,6 +1159,7 @@ def validation_lines(
     from analysis.validation.agreement import (
         AgreementError,
         agreement_frames,
+        current_agreement,
         frame_f1_lines,
         read_agreement,
     )
@@ -1147,13 +1168,14 @@ def validation_lines(
         agreement = read_agreement(path)
     except AgreementError as err:
         return [*head, *lines, f"The validation table could not be read: {err}", ""], []
+    agreement, stale = current_agreement(agreement, _run_versions(params, corpus_dir))
     sourcing, sourcing_limits = _sourcing_validation(agreement, params, corpus_dir)
     validated = [
         key
         for key, method in methods.items()
         if ((agreement["method"] == method) & (agreement["frame"] == key)).any()
     ]
-    if not validated:  # a table of another codebook's frames: nothing of this run is checked
+    if not validated and not stale:  # another codebook's frames: nothing of this run checked
         table_frames = agreement_frames(agreement)
         other = (
             f" (`-p validation {escape_code(Path(path).name)}` holds agreement for other "
@@ -1168,7 +1190,7 @@ def validation_lines(
         f"Agreement with human coding (`{escape_code(Path(path).name)}`, F1 with 95% bootstrap "
         "interval over the coded items):",
         "",
-        *frame_f1_lines(agreement, methods, labels),
+        *frame_f1_lines(agreement, methods, labels, stale),
         "",
     ]
     corrected = Path(tables_dir) / CORRECTED_TABLE
@@ -1184,6 +1206,10 @@ def validation_lines(
             *_corrected_lines(table, col, labels),
             "",
         ]
+    if not validated:  # every row of the run's frames measured another version of them
+        why = " (the agreement table measured other versions of their coders)"
+        coders = "frame and tone coders" if sourcing else "frame, tone and sourcing coders"
+        return [*head, *lines, *sourcing], [not_validated(corpus_dir, why, coders, params)]
     return [*head, *lines, *sourcing], sourcing_limits
 
 

@@ -38,6 +38,8 @@ __getattr__, __dir__, __all__ = lazy_exports(
         "validation_pairs": "correction",
         "pairs_from_agreement": "correction",
         "read_agreement": "agreement",
+        "current_agreement": "agreement",
+        "run_coder_versions": "agreement",
         "AgreementError": "agreement",
         "frame_f1_lines": "agreement",
         "measure_sheets": "sheet_agreement",

@@ -38,6 +38,7 @@ from itertools import combinations
 from math import sqrt
 from pathlib import Path
 from statistics import NormalDist
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -60,6 +61,9 @@ AGREEMENT_COLUMNS = [
     "tn",
     "n_in_training",  # of the n items, those the coder was trained on (in-sample)
     "ci_note",  # an interval to read with care: zero-width bootstrap, undefined proportion
+    # what was measured: the frame's indicators (codebook.frame_version) or the trained model
+    # (FrameModel.version); "" for tone and sourcing. See current_agreement.
+    "coder_version",
 ]
 INTERCODER_COLUMNS = ["frame", "n_items", "n_coders", "krippendorff_alpha", "percent_agreement"]
 TONE_LABELS = (-1, 0, 1)
@@ -480,6 +484,52 @@ def read_agreement(path: Path | str) -> pd.DataFrame:
 SOURCING_METHOD = "sources"
 
 
+def stale_frames(
+    agreement: pd.DataFrame, versions: Mapping[tuple[str, str], str]
+) -> list[tuple[str, str]]:
+    """The ``(method, frame)`` rows of ``agreement`` measured with another version of the
+    coder than the run's: ``versions`` maps each of the run's ``(method, frame)`` to its
+    version now (:func:`analysis.framing.codebook.frame_version`,
+    :meth:`analysis.validation.model.FrameModel.version`). A row without a recorded version (a
+    table of an earlier release) is not called stale: it cannot be checked."""
+    if "coder_version" not in agreement.columns:
+        return []
+    out = []
+    for row in agreement.itertuples(index=False):
+        recorded = str(row.coder_version) if row.coder_version == row.coder_version else ""
+        now = versions.get((str(row.method), str(row.frame)))
+        if recorded and now is not None and recorded != now:
+            out.append((str(row.method), str(row.frame)))
+    return out
+
+
+def current_agreement(
+    agreement: pd.DataFrame, versions: Mapping[tuple[str, str], str]
+) -> tuple[pd.DataFrame, list[str]]:
+    """``agreement`` without the rows measured with another version of the coder than the
+    run's (:func:`stale_frames`), and the frame keys left out. A tester added "school" to a
+    frame after validating it: the summary quoted the old F1 0.21 and "corrected" the share of
+    the new indicators with it."""
+    stale = stale_frames(agreement, versions)
+    if not stale:
+        return agreement, []
+    keys = list(zip(agreement["method"].astype(str), agreement["frame"].astype(str), strict=True))
+    keep = [key not in set(stale) for key in keys]
+    return agreement[keep].reset_index(drop=True), sorted({frame for _, frame in stale})
+
+
+def run_coder_versions(book: Any, model: Any = None) -> dict[tuple[str, str], str]:
+    """Each of a run's ``(method, frame)`` with its version: the codebook's frames
+    (``("codebook", key)``) and, with a trained model, its frames (``("model", key)``)."""
+    from analysis.framing.codebook import frame_version
+
+    versions = {("codebook", frame.key): frame_version(frame) for frame in book.frames}
+    if model is not None:
+        version = model.version()
+        versions |= {("model", key): version for key in model.keys}
+    return versions
+
+
 def agreement_frames(agreement: pd.DataFrame) -> list[str]:
     """The frames an agreement table (:func:`read_agreement`) has rows for, tone and the
     sourcing rows (coder ``"sources"``) left out."""
@@ -520,19 +570,26 @@ def sourcing_f1_lines(agreement: pd.DataFrame, labels: Mapping[str, str]) -> lis
 
 
 def frame_f1_lines(
-    agreement: pd.DataFrame, methods: Mapping[str, str], labels: Mapping[str, str] | None = None
+    agreement: pd.DataFrame,
+    methods: Mapping[str, str],
+    labels: Mapping[str, str] | None = None,
+    stale: Sequence[str] = (),
 ) -> list[str]:
     """One Markdown bullet per validated frame: the F1 of the coder that coded it (``methods``
     maps a frame key to ``"codebook"`` or ``"model"``) against the human codes, with its 95% CI,
     n and the human-coded positives; then one bullet naming the frames the table has no row
-    for (with that coder), which are not validated."""
+    for (with that coder), which are not validated, and one naming the ``stale`` frames, whose
+    row measured another version of the coder (:func:`current_agreement`)."""
     labels = labels or {}
-    lines, missing = [], []
+    lines, missing, changed = [], [], []
     model_missing = False
     for key, method in methods.items():
         rows = agreement[(agreement["method"] == method) & (agreement["frame"] == key)]
         name = labels.get(key, key)
         coder = "the trained model" if method == "model" else "the codebook"
+        if key in stale:
+            changed.append(f"{name} ({coder})")
+            continue
         if rows.empty:
             missing.append(f"{name} ({coder})")
             model_missing = model_missing or method == "model"
@@ -562,4 +619,11 @@ def frame_f1_lines(
             else ""
         )
         lines.append(f"- Not validated (no row in the agreement table): {', '.join(missing)}.{how}")
+    if changed:
+        lines.append(
+            "- Not validated any more: " + ", ".join(changed) + ". The agreement table measured "
+            "another version of the coder (the frame's indicators, or the model, changed since "
+            "`validate` ran), so its figures say nothing about this run's codes: run `validate` "
+            "again on the sheet with this run's codebook and model."
+        )
     return lines

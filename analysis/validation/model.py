@@ -91,6 +91,20 @@ class FrameModel:
         """Whether the model was trained with tone codes."""
         return self.tone_coef is not None
 
+    def version(self) -> str:
+        """A short fingerprint of the trained coder (its frames, vocabularies, weights and
+        settings): an agreement table records it (``coder_version``), so that a run with
+        another model does not quote the agreement measured with this one."""
+        import hashlib
+        import json
+
+        digest = hashlib.sha256()
+        meta = [self.keys, sorted(self.word_vocab.items()), sorted(self.char_vocab.items())]
+        digest.update(json.dumps([meta, self.settings], sort_keys=True, default=str).encode())
+        for array in (self.word_idf, self.char_idf, self.coef, self.intercept):
+            digest.update(np.ascontiguousarray(array).tobytes())
+        return digest.hexdigest()[:12]
+
     def _features(self, texts: Sequence[str] | pd.Series):
         if isinstance(texts, str):
             raise TypeError("pass a sequence of texts, not a single string")

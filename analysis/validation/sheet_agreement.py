@@ -20,7 +20,12 @@ import pandas as pd
 from analysis.framing.codebook import Codebook, load_codebook
 from analysis.io import write_table
 from analysis.name_lists import comma_list
-from analysis.validation.agreement import agreement_table, intercoder_table, machine_codes
+from analysis.validation.agreement import (
+    agreement_table,
+    intercoder_table,
+    machine_codes,
+    run_coder_versions,
+)
 from analysis.validation.model import FrameModel, in_training, load_frame_model
 from analysis.validation.sheets import coded_consensus, presence_only_warning, read_sheets
 from analysis.validation.sourcing_codes import (
@@ -106,6 +111,11 @@ def measure_sheets(
     agreement = agreement_table(
         gold, predictions, n_boot=n_boot, seed=seed, in_training=seen_in_training
     )
+    versions = run_coder_versions(book, trained)
+    agreement["coder_version"] = [
+        versions.get((method, frame), "")
+        for method, frame in zip(agreement["method"], agreement["frame"], strict=True)
+    ]
     coders = int(coded["coder"].nunique())
     intercoder = intercoder_table(coded, [*columns, *sourced]) if coders >= 2 else None
     return SheetAgreement(agreement, intercoder, len(gold), coders, uncoded, no_column, said)

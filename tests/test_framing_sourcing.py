@@ -95,6 +95,10 @@ def test_story_source_categories(sentence: str, category: str) -> None:
         # local politics and commerce, as a city story quotes them
         ('"It is a win," said council member Dana Ortiz.', "politicians"),
         ("Councillor Jane Roe told the meeting the plan was unfair.", "politicians"),
+        # abbreviated titles, as American copy writes them (a tester's credited nobody)
+        ("State Sen. Reynold Nesiba said the ads missed the point.", "politicians"),
+        ("Rep. Lee Qualm said the campaign worked.", "politicians"),
+        ('"We are on it," Gov. Kristi Noem said.', "politicians"),
         ("Shop owners on Main Street warned that parking would go.", "companies"),
         ("A group of merchants said they were considering a lawsuit.", "companies"),
         ("Commuters said the new timetable had made things worse.", "citizens"),

@@ -4,7 +4,7 @@ News copy names a source once with a role ("Council member Dana Whitfield, who c
 vote against, called the fines excessive") and then attributes by surname or pronoun
 ("“Families ... should not be fined,” Whitfield said"; "“Every day we wait ...,” she said").
 Read by position alone (:func:`analysis.framing.sourcing.speaker_spans`), such a sentence
-credits no one (on PerSenT's 1,984 articles, 900 of the 12,705 attributed sentences gain a
+credits no one (on PerSenT's 1,984 articles, 923 of the 12,705 attributed sentences gain a
 credit here: ``python -m analysis bench sourcing``). :func:`follow_up_credits`
 credits them, within one document and in reading order:
 

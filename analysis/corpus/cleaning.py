@@ -558,6 +558,8 @@ _AGENCY = (
     r"(?:AP|AFP|Reuters|EPA(?:-EFE)?|Getty Images|Getty|Shutterstock|Alamy|Bloomberg|PA|"
     r"The Associated Press|Associated Press|Xinhua|ANP|dpa|picture alliance)"
 )
+# a photographer's name in a credit: two or three capitalised words ("Erin Bormett")
+_PHOTOGRAPHER = r"(?-i:[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,2})"
 _CREDIT_RE = re.compile(
     r"\(?\s*(?:"
     # "Photo: Jane Roe/Reuters", "Image credit: NASA", "Photograph by Jane Roe"
@@ -568,6 +570,9 @@ _CREDIT_RE = re.compile(
     # "Jane Roe/Getty Images", "Jane Roe | Reuters", "Getty Images", "AP Photo/Jane Roe"
     rf"|(?:[\w.'’ -]{{1,50}}\s*[/|]\s*)?{_AGENCY}(?:\s+(?:photo|images|pool))?"
     r"(?:\s*/\s*[\w.'’ -]{1,50})?"
+    # a photographer's name and the paper's, as a browser copies a local paper's figure:
+    # "Erin Bormett / Sioux Falls Courier" (2-3 capitalised words, a slash, 1-5 more)
+    rf"|{_PHOTOGRAPHER}\s*/\s*(?-i:[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){{0,4}})"
     r")\s*\)?",
     re.IGNORECASE,
 )
@@ -605,6 +610,10 @@ _CAPTION_TAIL_RE = re.compile(
     # USA Today's (Gannett's) "... at Oracle Arena. (Photo: Kyle Terada USA TODAY Sports)": the
     # word for the image, a colon and the credit, in brackets at the end
     r"|\((?:photo|photos|image|video|photograph|illustration)\s*:\s*[^()]{1,80}\)\s*$"
+    # a caption labelled as one, its credit after its last sentence, as NPR's member stations
+    # write it: "Photo: A sign for the reservation. Tom Greer/Dakota Public Radio"
+    rf"|^(?:photo|image|picture)\s*:\s*\S.{{0,300}}[.!?][\"'”’]?\s+{_PHOTOGRAPHER}\s*/\s*"
+    r"(?-i:[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){0,4})$"
     # ABC News' (Australia) "... a year to prepare. (ABC News: Matt Roberts)"
     rf"|[.!?][\"'”’]?\s+\((?:{_AGENCY}|(?-i:[A-Z][\w&'’.-]*\s+)?(?-i:News))\s*:\s*"
     r"(?-i:[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){1,3})\)$",
@@ -898,6 +907,9 @@ def _clean_round(
         if (
             headline
             and (first_text or under_menu)
+            # a line other articles of the outlet have too is its masthead or a section, not a
+            # headline ("Sioux Falls Courier" over the menu took the headline for a standfirst)
+            and not (state.template and _key_of(cand.line.original, keys) in state.template)
             and _is_headline_over_byline(views, i, loose_standfirst=not under_menu)
         ):
             state.titled = True

@@ -77,6 +77,9 @@ JOB_TITLES = r"reporter|correspondent|editor|writer|journalist|producer|columnis
 # the genre a byline may name first ("Analysis by Jane Roe", CNN's "Opinion by Jane Roe")
 BYLINE_GENRES = r"opinion|analysis|commentary|column|essay|review|perspective"
 _BYLINE_RE = re.compile(
+    # the outlet's name first, as NPR's member stations write it: "Dakota Public Radio | By Tom
+    # Greer" (up to five capitalised words and a bar or a middle dot)
+    r"(?:[A-Z][\w'’.&-]*(?:\s+[A-Z][\w'’.&-]*){0,4}\s*[|·]\s*)?"
     rf"(?:(?i:{BYLINE_GENRES})\s+)?"
     # ... or a British magazine's "Words: Jane Roe" (with its colon: "Words matter" is prose)
     r"(?:(?i:by|written by|words by|story by|text by|author|authors)\s*[:：]?"
@@ -179,7 +182,10 @@ def parse_byline(line: LineView) -> str | None:
 # the BBC's line under the author's name: "Business reporter, BBC News", "Technology editor",
 # "Economics correspondent, BBC News, Washington"
 _ROLE_RE = re.compile(
-    rf"(?:[A-Z][\w'’&-]*\s+){{0,3}}(?i:{JOB_TITLES})(?:\s*,\s*[A-Z][\w .&'’-]{{1,40}}){{0,2}}"
+    rf"(?:[A-Z][\w'’&-]*\s+){{0,3}}"
+    # a local paper's "Courier staff writer", "Senior political reporter"
+    r"(?:(?i:staff|senior|contributing|special|chief|deputy|associate|freelance)\s+)?"
+    rf"(?:[a-z]+\s+)?(?i:{JOB_TITLES})(?:\s*,\s*[A-Z][\w .&'’-]{{1,40}}){{0,2}}"
 )
 _PERSON_NAME_RE = re.compile(_NAME)
 ROLE_WORDS = 8

@@ -940,3 +940,23 @@ def test_a_group_of_articles_without_an_outlet_is_said_to_be_no_outlet(workspace
     assert "“unknown” is not an outlet: it holds the 4 articles whose outlet" in opening
     write_documents(workspace["tables"], ["Harbour Post", "Quayside Voice"], [4, 1])
     assert "is not an outlet" not in write(workspace, findings=[])[0].read_text(encoding="utf-8")
+
+
+def test_tables_of_different_runs_are_a_limitation_of_a_summary_by_hand(workspace) -> None:
+    """A tester reran notebook 02 with -p n_boot 500 and then notebook 04: the summary said 2000
+    replicates, and the mixed tables were warned about only in the notebook's output."""
+    import json
+
+    for notebook, n_boot in (("02_sentiment", 500), ("03_framing", 2000)):
+        record = {"notebook": f"{notebook}.ipynb", "values": {"n_boot": n_boot}}
+        path = workspace["tables"] / f"parameters_{notebook}.json"
+        path.write_text(json.dumps(record), encoding="utf-8")
+    md = write(workspace)[0].read_text(encoding="utf-8")
+    limitations = md.split("## Limitations")[1].split("\n## ")[0]
+    assert "**Tables of different runs.**" in limitations
+    assert "n_boot: 500 in 02_sentiment, 2000 in 03_framing" in limitations
+    by_run = summary.write_summary(
+        workspace["tables"], workspace["figures"], workspace["reports"], PARAMS,
+        workspace["corpus"], findings=make_findings(), by_run=True,
+    )[0].read_text(encoding="utf-8")  # fmt: skip
+    assert "Tables of different runs" not in by_run  # the runner ran 01-03 with one set

@@ -437,6 +437,24 @@ def _permutation_limitation(facts: CorpusFacts, params: Mapping[str, Any]) -> li
     ]
 
 
+def _mixed_tables_limitation(tables_dir: Path) -> list[str]:
+    """The limitation of a summary over tables that notebooks 01-03, run one by one, made with
+    different parameters (:func:`analysis.report.table_parameters.disagreeing_records`): a
+    tester reran notebook 02 with ``-p n_boot 500`` and the summary said 2000 replicates, with
+    the warning only in the notebook's output."""
+    from analysis.report.table_parameters import disagreeing_records
+
+    disagreeing = disagreeing_records(tables_dir)
+    if not disagreeing:
+        return []
+    return [
+        "- **Tables of different runs.** Notebooks 01–03 made these tables with different "
+        f"parameters ({escape_text('; '.join(disagreeing))}); this summary describes the last "
+        "notebook's values, which some of its figures were not made with. Run notebooks 01–03 "
+        "again with the same parameters, or `python -m analysis run`, before citing it."
+    ]
+
+
 def _limitations_section(facts: CorpusFacts, extra: Sequence[str] = ()) -> list[str]:
     sample = _sample_limitation(facts)
     lines = [
@@ -868,6 +886,8 @@ def write_summary(
     images = EmbeddedImages(figs, link)
     quality = quality_summary(tables, shown)
     checked = validation_lines(tables, shown, corpus_dir, group_col)
+    if not by_run:  # notebooks run one by one may have left tables of different runs
+        checked = (checked[0], [*_mixed_tables_limitation(tables), *checked[1]])
     coder = tone_coder_lines(tables, shown, group_col)
     md = with_lexicons(
         summary_markdown(

@@ -78,10 +78,24 @@ def keep_outlets(
         unknown = sorted(set(wanted) - known)
         if unknown:
             raise ValueError(
-                f"outlets not in the corpus: {unknown}; valid names: {sorted(known)}"
-                + comma_hint(known)
+                f"outlets not in the corpus: {unknown}{near_names(unknown, known)}; valid "
+                f"names: {sorted(known)}" + comma_hint(known)
             )
     return frame[outlet.isin(wanted)]
+
+
+def near_names(unknown: Iterable[str], known: Iterable[str]) -> str:
+    """ " (did you mean 'Fox News'?)" for the outlets of ``unknown`` that differ from a name of
+    ``known`` only in letter case or by a typo (:func:`difflib.get_close_matches`), else ""."""
+    import difflib
+
+    by_fold = {name.casefold(): name for name in known}
+    guesses = []
+    for name in unknown:
+        close = difflib.get_close_matches(name.casefold(), list(by_fold), n=1, cutoff=0.8)
+        if close:
+            guesses.append(repr(by_fold[close[0]]))
+    return f" (did you mean {', '.join(guesses)}?)" if guesses else ""
 
 
 def comma_hint(known: Iterable[str]) -> str:

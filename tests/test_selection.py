@@ -39,6 +39,19 @@ def test_unknown_outlet_is_refused_with_valid_names() -> None:
         select_sentences(_sentences(), "outlet", ["Nope"], group_palette(["A"]))
 
 
+def test_an_unknown_outlet_close_to_a_name_is_guessed() -> None:
+    """A tester's "Fox news" and "New York Tims" named the valid names and left the search to
+    her."""
+    from analysis.selection import keep_outlets
+
+    frame = pd.DataFrame({"outlet": ["Fox News", "New York Times", "CNN"]})
+    with pytest.raises(ValueError, match=r"did you mean 'Fox News', 'New York Times'\?"):
+        keep_outlets(frame, ["Fox news", "New York Tims"])
+    with pytest.raises(ValueError) as raised:
+        keep_outlets(frame, ["Reuters"])
+    assert "did you mean" not in str(raised.value)  # no name close to it
+
+
 def test_bad_group_column_is_refused() -> None:
     with pytest.raises(ValueError, match="group_by"):
         select_sentences(_sentences(), "country", [], group_palette(["A"]))

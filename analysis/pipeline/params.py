@@ -686,11 +686,11 @@ def check_outlets(corpus: Path, outlets: Any) -> None:
         return  # the corpus notebook reports what is wrong with the folder
     unknown = sorted({normalise_unicode(str(o)) for o in outlets} - known)
     if unknown:
-        from analysis.selection import comma_hint
+        from analysis.selection import comma_hint, near_names
 
         raise ParameterError(
-            f"outlets not in the corpus: {unknown}; valid names: {sorted(known)}"
-            + comma_hint(known)
+            f"outlets not in the corpus: {unknown}{near_names(unknown, known)}; valid names: "
+            f"{sorted(known)}" + comma_hint(known)
         )
 
 

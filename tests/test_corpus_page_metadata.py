@@ -52,6 +52,13 @@ def test_other_tails_and_heads_stay(title: str, site: str) -> None:
         ("Jordan Fields, Staff Writer", "Jordan Fields"),
         ("Jane Roe, AP National Political Writer", "Jane Roe"),
         ("Ana Ruiz, Editor-at-large", "Ana Ruiz"),
+        # the publisher and the name again beside the person (a tester's saved pages)
+        ("Amy Kuperinsky; NJ Advance Media", "Amy Kuperinsky"),
+        ("Troy Smith; Troy L Smith; Cleveland com", "Troy Smith"),
+        (
+            "Meg Kinnard; Errin Haines; Associated Press",
+            "Meg Kinnard; Errin Haines; Associated Press",
+        ),
     ],
 )
 def test_roles_credentials_and_dates_beside_a_name_are_cut(author: str, tidy: str) -> None:
@@ -106,3 +113,24 @@ def test_a_wire_a_desk_or_a_role_alone_stays(author: str) -> None:
 )
 def test_a_site_names_tagline_handle_and_copyright_are_cut(name: str, url: str, tidy: str) -> None:
     assert tidy_site_name(name, url) == tidy
+
+
+@pytest.mark.parametrize(
+    ("og_site_name", "expected"),
+    [
+        ("nj", "nj.com"),  # trafilatura capitalised it "Nj": the address's site as written
+        ("NJ.com", "NJ.com"),
+    ],
+)
+def test_a_lower_case_site_name_that_is_the_address_gives_the_address(
+    og_site_name: str, expected: str
+) -> None:
+    from analysis.corpus.html import extract_metadata
+
+    html = (
+        f'<html><head><meta property="og:site_name" content="{og_site_name}">'
+        '<meta property="og:url" content="https://www.nj.com/news/2019/11/a.html">'
+        "<title>Meth campaign draws ridicule</title></head><body><p>Text.</p></body></html>"
+    )
+    found = extract_metadata(html)
+    assert found.get("outlet", "nj.com") == expected

@@ -146,6 +146,31 @@ def page_language(html: str) -> str:
     return match.group(1).lower() if match else ""
 
 
+# a page's og:site_name as written, in either attribute order
+_OG_SITE_NAME_RE = re.compile(
+    r"<meta\s[^>]*?(?:property|name)=[\"']og:site_name[\"'][^>]*?content=[\"']([^\"']*)"
+    r"|<meta\s[^>]*?content=[\"']([^\"']*)[\"'][^>]*?(?:property|name)=[\"']og:site_name",
+    re.IGNORECASE,
+)
+
+
+def _lower_case_label(html: str, outlet: str, url: str) -> bool:
+    """Whether the site name found, ``outlet``, is only the page's ``og:site_name`` written as
+    its address's first label in lower case ("nj" on nj.com, "cleveland" on cleveland.com) and
+    capitalised by trafilatura ("Nj"): the outlet is then better the address's site, as written
+    ("nj.com"). A name found elsewhere on the page ("USA TODAY" beside og:site_name "usatoday")
+    stays."""
+    from analysis.corpus.sites import site_of
+
+    match = _OG_SITE_NAME_RE.search(html[:200_000])
+    site = site_of(url) if url else ""
+    if not match or not site:
+        return False
+    written = (match.group(1) or match.group(2) or "").strip()
+    capitalised = {written.title(), written.capitalize(), written}
+    return written.islower() and written == site.split(".", 1)[0] and outlet in capitalised
+
+
 def extract_metadata(html: str) -> dict[str, str]:
     """Title, date, author, site name and URL of a page (trafilatura's ``extract_metadata``).
 
@@ -171,7 +196,7 @@ def extract_metadata(html: str) -> dict[str, str]:
                 found[ours] = " ".join(value.split())
     if "outlet" in found:  # a tagline, a handle's underscores, a copyright notice cut
         found["outlet"] = tidy_site_name(found["outlet"], found.get("url", ""))
-        if not found["outlet"]:
+        if not found["outlet"] or _lower_case_label(html, found["outlet"], found.get("url", "")):
             del found["outlet"]  # no site named: the address's site, when there is one
     if "title" in found:
         found["title"] = tidy_title(found["title"], found.get("outlet", ""))

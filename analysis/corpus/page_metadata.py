@@ -95,7 +95,34 @@ def tidy_author(author: str) -> str:
     if len(kept) > 1:
         named = [p for p in kept if not (_ROLE_RE.search(p) or _CREDENTIAL_RE.fullmatch(p))]
         kept = named or kept[:1]
+    if len(kept) > 1:  # beside a person's name: the publisher, and the name again
+        people = [p for p in kept if not _ORGANISATION_RE.search(p)]
+        kept = _without_repeated_names(people or kept[:1])
     return "; ".join(kept) if kept else author.strip()
+
+
+# what names a publisher, not a person, beside an author's name: "NJ Advance Media", "Cleveland
+# com" (an address that lost its dot), "Gannett Co"; a news agency ("Associated Press") stays:
+# it says the text is wire copy
+_ORGANISATION_RE = re.compile(
+    r"\b(?:Media|Newspapers?|Network|Group|Digital|Publishing|Communications|Inc|LLC|Ltd|Co)$"
+    r"|^[\w-]+ (?:com|net|org|co uk|com au)$",
+    re.IGNORECASE,
+)
+
+
+def _without_repeated_names(names: list[str]) -> list[str]:
+    """``names`` without one that repeats an earlier one with a middle name or initial ("Troy
+    Smith; Troy L Smith"): the same first and last word."""
+    seen: set[tuple[str, str]] = set()
+    out = []
+    for name in names:
+        words = name.casefold().split()
+        key = (words[0], words[-1]) if len(words) >= 2 else (name.casefold(), "")
+        if key not in seen:
+            seen.add(key)
+            out.append(name)
+    return out
 
 
 # "Name | tagline", "Name - tagline", "Name — tagline": a separator with spaces on both sides

@@ -154,3 +154,25 @@ def test_marks_every_item_is_the_f1_of_the_threshold_below_every_score() -> None
     assert marks_every_item(2 * 0.13 / 1.13, 39, 300)  # the tester's responsibility frame
     assert not marks_every_item(0.5, 39, 300)
     assert not marks_every_item(0.0, 0, 300)
+
+
+def test_a_tone_coder_worse_than_vader_is_left_out() -> None:
+    """A tester's trained tone coder (cross-validated macro-F1 0.35) was kept although VADER
+    did better on the same items. Here every sentence has words of its own, which VADER's
+    lexicon knows and a classifier of a few items cannot learn."""
+    positive = ["a wonderful triumph", "great joy today", "happy smiling crowds", "superb win"]
+    negative = ["a terrible disaster", "awful pain", "horrible failure", "tragic deaths"]
+    neutral = ["the meeting is on Tuesday", "a report was filed", "the bus leaves at noon"]
+    war = [1, 0] * 6  # a frame the classifier learns: its own word on each of its items
+    texts = [
+        f"{text} {'troops' if w else 'calm'}"
+        for text, w in zip([*positive, *negative, *neutral, "the road is long"], war, strict=True)
+    ]
+    tone = np.array([1] * 4 + [-1] * 4 + [0] * 4, dtype=float)
+    labels = pd.DataFrame({"war": war}, dtype=float)
+    model = train_frame_model(texts, labels, tone=tone, folds=3, seed=1)
+    row = model.metrics.set_index("frame").loc["tone"]
+    assert row["cv_f1"] < row["baseline_f1"] and not row["kept"]
+    assert not model.has_tone
+    kept = train_frame_model(texts, labels, tone=tone, folds=3, seed=1, drop_uninformative=False)
+    assert kept.has_tone  # the benchmarks score every coder trained

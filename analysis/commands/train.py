@@ -110,6 +110,15 @@ def main(args: argparse.Namespace) -> int:
         "(optimistic: C and threshold were chosen on the same folds); tone: mean over folds"
     )
     dropped = model.metrics.loc[~model.metrics["kept"].astype(bool), "frame"].tolist()
+    if "tone" in dropped:
+        row = model.metrics[model.metrics["frame"] == "tone"].iloc[0]
+        warn_user(
+            f"tone not kept in the model: its cross-validated macro-F1 {row['cv_f1']:.2f} is "
+            f"below VADER's {row['baseline_f1']:.2f} on the same coded items, so a run "
+            "scores tone with VADER (-p tone_coder refuses this model). Code more items, then "
+            "train again."
+        )
+        dropped = [frame for frame in dropped if frame != "tone"]
     if dropped:
         warn_user(
             f"not kept in the model: {', '.join(dropped)}: its cross-validated F1 is no better "

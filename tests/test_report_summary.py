@@ -284,6 +284,9 @@ def test_the_summary_names_what_wrote_it_the_runner_or_notebook_04_on_its_own(wo
     if by_run:
         assert opening.endswith("by `python -m analysis run`")
         assert regenerate.startswith("Regenerate with `python -m analysis run --corpus corpus")
+        # the command names the corpus without its folders: the reader is told so (two testers
+        # ran it as printed from elsewhere)
+        assert "`corpus` being the path of the corpus from where you run it" in regenerate
     else:
         assert "notebook 04 (`04_summary.ipynb`) run on its own" in opening
         assert "running notebooks 01–04 again" in regenerate

@@ -643,9 +643,11 @@ def _with_parameters(corpus_dir: Path | str | None) -> str:
     parameters above are given."""
     if is_bundled_corpus(corpus_dir):
         return ""
+    name = shlex.quote(Path(str(corpus_dir)).name)
     return (
-        ", FOLDER being the one that holds this `reports/`, and each parameter above that is "
-        "not its default given as `-p NAME VALUE`"
+        f", `{name}` being the path of the corpus from where you run it (a report names it "
+        "without the folders it was in), FOLDER the one that holds this `reports/`, and each "
+        "parameter above that is not its default given as `-p NAME VALUE`"
     )
 
 

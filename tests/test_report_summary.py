@@ -963,3 +963,25 @@ def test_tables_of_different_runs_are_a_limitation_of_a_summary_by_hand(workspac
         workspace["corpus"], findings=make_findings(), by_run=True,
     )[0].read_text(encoding="utf-8")  # fmt: skip
     assert "Tables of different runs" not in by_run  # the runner ran 01-03 with one set
+
+
+def test_the_tone_coders_agreement_is_stated_beside_the_frames(workspace, tmp_path) -> None:
+    """A tester's agreement table had VADER's tone row (macro-F1 0.49, kappa 0.24): the summary
+    showed the frames' F1 only."""
+    path = _agreement(tmp_path / "agreement.csv")
+    table = pd.read_csv(path)
+    tone = {"method": "codebook", "frame": "tone", "n": 103, "f1": 0.49, "f1_ci_low": 0.4,
+            "f1_ci_high": 0.58, "kappa": 0.24, "accuracy": 0.54}  # fmt: skip
+    pd.concat([table, pd.DataFrame([tone])]).to_csv(path, index=False)
+    for method, news in (("vader", False), ("vader-news", True)):
+        run = {**PARAMS["run_parameters"], "validation": str(path), "method": method}
+        md = summary.write_summary(
+            workspace["tables"], workspace["figures"], workspace["reports"],
+            {"run_parameters": run}, workspace["corpus"], findings=make_findings(),
+        )[0].read_text(encoding="utf-8")  # fmt: skip
+        section = md.split("### How far to trust the frame shares")[1].split("\n## ")[0]
+        assert (
+            "- Tone, VADER: macro-F1 0.49 (95% CI 0.40–0.58), Cohen's kappa 0.24, accuracy 54%, "
+            "n = 103 human-coded sentences" in section
+        )
+        assert ("measured for VADER; this run's vader-news" in section) is news

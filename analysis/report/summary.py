@@ -1184,6 +1184,7 @@ def validation_lines(
         current_agreement,
         frame_f1_lines,
         read_agreement,
+        tone_agreement_lines,
     )
 
     try:
@@ -1213,6 +1214,9 @@ def validation_lines(
         "interval over the coded items):",
         "",
         *frame_f1_lines(agreement, methods, labels, stale),
+        *tone_agreement_lines(
+            agreement, str(params.get("method") or "vader"), bool(params.get("tone_coder"))
+        ),
         "",
     ]
     corrected = Path(tables_dir) / CORRECTED_TABLE

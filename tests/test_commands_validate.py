@@ -89,7 +89,7 @@ def test_a_column_left_blank_throughout_is_not_measured(tmp_path: Path, capsys) 
     sheet.write_text(SHEET.splitlines()[0] + "\n" + blank_tone + "\n", encoding="utf-8")
     out = tmp_path / "out"
     with warnings.catch_warnings():
-        warnings.simplefilter("error")
+        warnings.simplefilter("error", RuntimeWarning)  # no division by zero
         assert main(["validate", "--sheet", str(sheet), "--out", str(out), "--n-boot", "100"]) == 0
     agreement = pd.read_csv(out / "agreement.csv")
     assert set(agreement["frame"]) == {"conflict", "economic_consequences"}
@@ -432,3 +432,17 @@ def test_validate_takes_the_codebook_of_the_corpus_the_sheet_was_drawn_from(
     assert main(["validate", "--sheet", str(sheet), "--corpus", str(missing), "--out",
                  str(tmp_path / "x")]) == 2  # fmt: skip
     assert f"--corpus {missing}: no such folder or file" in capsys.readouterr().err
+
+
+def test_items_the_coders_tied_on_are_counted_in_a_warning(tmp_path: Path) -> None:
+    """Ties leave an item out of the consensus; a tester's 43 of 343 left without a word."""
+    from analysis.validation.sheet_agreement import measure_sheets
+
+    sheet = tmp_path / "coded.csv"
+    sheet.write_text(SHEET, encoding="utf-8")
+    measured = measure_sheets(sheet, n_boot=50, seed=1)
+    said = " ".join(measured.warnings)
+    # ann 0, bob 1 on item 2's conflict; neutral against positive on item 4's tone
+    assert "split evenly on are left out of the agreement" in said
+    assert "conflict 1 of 4" in said and "tone 1 of 4" in said
+    assert "economic_consequences" not in said  # no tie there

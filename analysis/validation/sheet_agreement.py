@@ -27,7 +27,12 @@ from analysis.validation.agreement import (
     run_coder_versions,
 )
 from analysis.validation.model import FrameModel, in_training, load_frame_model
-from analysis.validation.sheets import coded_consensus, presence_only_warning, read_sheets
+from analysis.validation.sheets import (
+    coded_consensus,
+    presence_only_warning,
+    read_sheets,
+    ties_warning,
+)
 from analysis.validation.sourcing_codes import (
     SOURCING_METHOD,
     machine_sourcing_codes,
@@ -92,6 +97,8 @@ def measure_sheets(
     said = []
     if (presence_only := presence_only_warning(gold, columns)) is not None:
         said.append(presence_only)
+    if (ties := ties_warning(coded, gold, [*columns, *sourced])) is not None:
+        said.append(ties)
     predictions = machine_codes(
         gold["text"], columns, codebook=book, model=trained, tone="tone" in columns
     )

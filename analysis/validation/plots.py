@@ -8,6 +8,13 @@ import pandas as pd
 
 from analysis.figures import DOUBLE_COLUMN_IN, apply_style, interval_arms, none_found_figure
 
+# what each coder of an agreement table is, for the legend: the codebook's tone row is VADER's
+CODER_NAMES = {
+    "codebook": "codebook (tone: VADER)",
+    "model": "trained model",
+    "sources": "source lexicon",
+}
+
 
 def plot_agreement(table: pd.DataFrame, metric: str = "f1") -> plt.Figure:
     """Per frame (and tone), each machine coder's ``metric`` against the human codes with its
@@ -27,9 +34,11 @@ def plot_agreement(table: pd.DataFrame, metric: str = "f1") -> plt.Figure:
         value = part[metric].to_numpy(dtype=float)
         arms = interval_arms(value, part[f"{metric}_ci_low"], part[f"{metric}_ci_high"])
         colour = colours[i % len(colours)]
-        ax.barh(y, value, height=height, color=colour, label=method)
+        ax.barh(y, value, height=height, color=colour, label=CODER_NAMES.get(method, method))
         ax.errorbar(value, y, xerr=arms, fmt="none", ecolor="0.2")
     labels = [f"{f} (n={int(table[table['frame'] == f]['n'].max())})" for f in frames]
+    if "tone" in frames:  # tone's figure is a macro average over its three classes
+        labels[frames.index("tone")] = labels[frames.index("tone")].replace("tone", "tone, macro")
     ax.set_yticks(np.arange(len(frames)), labels)
     ax.invert_yaxis()
     ax.set_xlim(0, 1)

@@ -60,3 +60,21 @@ def test_code_sample_marks_a_document_in_another_language(make_corpus, tmp_path:
     # the marked sheet, once coded, reads as any other: language is not a code
     keys = load_codebook().keys
     assert "language" not in read_sheet(out, keys).columns
+
+
+def test_the_guide_gives_definitions_only_unless_asked_for_the_indicators(tmp_path) -> None:
+    """A tester's guide listed each frame's indicator words and sentences the codebook flagged:
+    coders so led code what the codebook codes, and its agreement is flattered."""
+    book = tmp_path / "book.toml"
+    book.write_text(
+        '[[frames]]\nkey = "war"\nlabel = "War"\ndefinition = "Armed conflict."\n'
+        'indicators = ["troops"]\n\n[[frames]]\nkey = "money"\nlabel = "Money"\n'
+        'indicators = ["prices"]\n',
+        encoding="utf-8",
+    )
+    blind = coding_guide(str(book))
+    assert "Armed conflict." in blind and "troops" not in blind
+    assert "Indicator words" not in blind and "left out on purpose" in blind
+    assert "No definition in the codebook" in blind  # "money" has a label only
+    shown = coding_guide(str(book), show_indicators=True)
+    assert "Indicator words: troops" in shown

@@ -85,10 +85,18 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="column to stratify by, e.g. outlet (proportional; default: none)",
     )
     parser.add_argument(
+        "--show-indicators",
+        action="store_true",
+        help="list each frame's indicator words and example sentences the codebook flags in "
+        "the coding guide (default: definitions only, so that the coders' codes do not follow "
+        "the codebook they validate)",
+    )
+    parser.add_argument(
         "--examples",
         type=int,
         default=2,
-        help="example sentences per frame in the coding guide, 0 for none (default: 2)",
+        help="with --show-indicators, example sentences per frame in the coding guide, 0 for "
+        "none (default: 2)",
     )
     parser.add_argument(
         "--force",
@@ -263,6 +271,7 @@ def main(args: argparse.Namespace) -> int:
         n_examples=args.examples,
         seed=args.seed,
         unit=args.unit,
+        show_indicators=args.show_indicators,
     )
     if sourcing:
         guide = guide.rstrip("\n") + "\n\n" + "\n".join(sourcing_guide(sources))

@@ -151,14 +151,20 @@ def coding_guide(
     n_examples: int = 2,
     seed: int = SEED,
     unit: str = "sentence",
+    show_indicators: bool = False,
 ) -> str:
-    """The coding guide (Markdown) for a sheet: how to code, then each frame's definition, its
-    indicator words and example sentences from the corpus that the codebook flags (drawn with
-    the seed, never from the sheet itself, and not necessarily good examples: a keyword is not
-    a frame, which is what the coding is for)."""
+    """The coding guide (Markdown) for a sheet: how to code, then each frame's definition.
+
+    By default the coders see the definitions only: a validation measures the codebook against
+    readers who did not see its words, and a guide listing them (as it did) leads the coders
+    towards the codebook and flatters its agreement. With ``show_indicators`` each frame also
+    lists its indicator words and example sentences from the corpus that the codebook flags
+    (drawn with the seed, never from the sheet itself, and not necessarily good examples: a
+    keyword is not a frame), as for coders learning a codebook's scope. A frame without a
+    definition is said to need one."""
     book = load_codebook(codebook)
     exclude = set(sheet["sentence"]) if sheet is not None and "sentence" in sheet else set()
-    examples = _examples(sentences, book, n_examples, seed, exclude)
+    examples = _examples(sentences, book, n_examples, seed, exclude) if show_indicators else {}
     item = "sentence" if unit == "sentence" else "article"
     lines = [
         "# Coding guide",
@@ -170,8 +176,13 @@ def coding_guide(
         f"- `tone`: `negative`, `neutral` or `positive`: the tone of the {item} itself as a "
         "careful reader hears it, not whether the news is good or bad for anyone in particular "
         "(−1/0/1 also work).",
-        "- Judge from the meaning, not from the words: the examples below were flagged by the "
-        "codebook's keywords and may be wrong; that is what this coding measures.",
+        (
+            "- Judge from the meaning, not from the words: the indicator words and examples "
+            "below are the codebook's, and may be wrong; that is what this coding measures."
+            if show_indicators
+            else "- Judge from the meaning as the definitions below give it. The codebook's "
+            "indicator words are left out on purpose, so that your codes do not follow them."
+        ),
         "- Code alone, without looking at another coder's sheet. To record who coded, add a "
         "column `coder` or keep one file per coder.",
         "- Do not change `item_id` or the text; do not add or remove rows.",
@@ -181,8 +192,13 @@ def coding_guide(
         "",
     ]
     for frame in book.frames:
-        lines += [f"## `{frame.key}`: {frame.label}", "", frame.definition, ""]
-        lines += [f"Indicator words: {', '.join(frame.indicators)}", ""]
+        definition = frame.definition.strip() or (
+            "*No definition in the codebook: agree on one before coding (a label alone is no "
+            "definition), or the coders will code different things.*"
+        )
+        lines += [f"## `{frame.key}`: {frame.label}", "", definition, ""]
+        if show_indicators:
+            lines += [f"Indicator words: {', '.join(frame.indicators)}", ""]
         shown = examples.get(frame.key, [])
         if shown:
             lines += ["Flagged by the codebook in this corpus:", ""]

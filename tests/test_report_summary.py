@@ -941,6 +941,8 @@ def test_a_group_of_articles_without_an_outlet_is_said_to_be_no_outlet(workspace
     write_documents(workspace["tables"], ["unknown", "Quayside Voice"], [4, 1])
     opening = opening_of(write(workspace, findings=[])[0].read_text(encoding="utf-8"))
     assert "“unknown” is not an outlet: it holds the 4 articles whose outlet" in opening
+    # nor is it counted as one ("How 4 outlets" with 3 named, a second tester)
+    assert opening.startswith("How 1 outlet and articles of no named outlet covered the story")
     write_documents(workspace["tables"], ["Harbour Post", "Quayside Voice"], [4, 1])
     assert "is not an outlet" not in write(workspace, findings=[])[0].read_text(encoding="utf-8")
 

@@ -707,8 +707,16 @@ def _opening(facts: CorpusFacts) -> str:
             f"comparison between {col}s is possible: the findings describe its articles only."
             f"{_sites(facts)}{_mostly_foreign(facts)}"
         )
+    from analysis.corpus.documents import UNKNOWN
+
+    named = n_groups - (col == "outlet" and any(g == UNKNOWN for g, _, _ in facts.per_group))
+    who = (  # "unknown" is no outlet: it is not counted as one (a tester's "How 4 outlets")
+        f"{named} {col}{'s' if named != 1 else ''} and articles of no named {col}"
+        if named < n_groups
+        else f"{n_groups} {col}s"
+    )
     return (
-        f"How {n_groups} {col}s covered the story, {size}{_sites(facts)}{_pooled(facts)}"
+        f"How {who} covered the story, {size}{_sites(facts)}{_pooled(facts)}"
         f"{_unknown(facts)}{_mostly_foreign(facts)}"
     )
 

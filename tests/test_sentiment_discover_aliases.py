@@ -213,3 +213,17 @@ def test_the_words_of_an_offices_title_are_no_actor() -> None:
         "Department of State",
         "Bank of England",
     ]
+
+
+def test_a_picture_agency_is_no_actor() -> None:
+    """A caption's credit left in a tester's text made "Getty Images" an actor."""
+    assert names_in("The senator spoke on Monday. Chip Somodevilla Getty Images") == [
+        "Chip Somodevilla"
+    ]
+    assert names_in("Then Jane Roe AP Photo and Getty Images stood by.") == ["Jane Roe"]
+    # an agency's name alone, or a body sharing it, stays ("EPA" is an actor of many stories)
+    assert names_in("Then the EPA and Maria Lopez met the Getty family.") == [
+        "EPA",
+        "Maria Lopez",
+        "Getty",
+    ]

@@ -131,6 +131,11 @@ OFFICE_WORDS = frozenset(
     security homeland affairs intelligence development executive operating financial
     officer staff""".split()  # noqa: SIM905
 )
+# a picture agency's credit, left in a text from a caption: a tester's discovered actors held
+# "Getty Images"; the words that end one, and the agencies' names before them
+CREDIT_WORDS = frozenset({"Images", "Photo", "Photos", "Photography", "Pool"})
+CREDIT_BRANDS = frozenset({"Getty", "AP", "AFP", "EPA", "NurPhoto", "Sipa", "Shutterstock",
+                           "iStock", "iStockphoto", "Alamy", "Stock", "File", "View"})  # fmt: skip
 _APOSTROPHE = re.compile(r"['’]")
 # an abbreviation written with full stops ("N.R.A", the last stop taken off by _clean)
 _DOTTED = re.compile(r"[A-Z](?:\.[A-Z])+\.?")
@@ -184,6 +189,11 @@ def _name_spans(sentence: str) -> list[tuple[int, int, str]]:
         field_of_office = after_title = False
         while run and run[-1][3].lower() in CONNECTORS:
             run.pop()
+        # a photo's credit at the name's end, no actor: "Chip Somodevilla Getty Images"
+        if run and run[-1][3] in CREDIT_WORDS:
+            run.pop()
+            while run and run[-1][3] in CREDIT_BRANDS:
+                run.pop()
         if run and not (len(run) == 1 and (run[0][0] == 0 or len(run[0][3]) < 2)):
             words = [inside for *_, inside in run[:-1]] + [run[-1][3]]
             names.append((run[0][1], run[-1][2], " ".join(words)))

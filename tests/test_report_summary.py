@@ -987,3 +987,12 @@ def test_the_tone_coders_agreement_is_stated_beside_the_frames(workspace, tmp_pa
             "n = 103 human-coded sentences" in section
         )
         assert ("measured for VADER; this run's vader-news" in section) is news
+
+
+def test_the_methods_say_how_frame_differences_are_read_and_their_limit(workspace) -> None:
+    """A tester read the frame comparisons as tests like tone's: the summary says they are
+    interval overlaps, not corrected for the many frames compared."""
+    md = write(workspace)[0].read_text(encoding="utf-8")
+    methods = md.split("## Methods")[1].split("\n## ")[0]
+    assert "whether the 95% intervals of the highest and the lowest group overlap" in methods
+    assert "not corrected for the number of frames and measures compared" in methods

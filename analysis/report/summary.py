@@ -306,7 +306,11 @@ def _methods_section(
         f"pairs. The test shuffles whole articles between the two groups when both have at least "
         f"{MIN_PERM_DOCS} articles, and sentences otherwise (column `perm_unit` of "
         "`sentiment_pairwise.csv`). A difference is reported only when its CI excludes zero and "
-        "the adjusted p-value is below 0.05.",
+        "the adjusted p-value is below 0.05. Frames, sourcing and hedging are compared by "
+        "whether the 95% intervals of the highest and the lowest group overlap (a share of 0 "
+        "with its rule-of-three bound): for one comparison a stricter rule than a test at 0.05, "
+        "but not corrected for the number of frames and measures compared, so among many one "
+        "non-overlap can arise by chance; read such differences as descriptive.",
         "",
     ]
 

@@ -996,3 +996,17 @@ def test_the_methods_say_how_frame_differences_are_read_and_their_limit(workspac
     methods = md.split("## Methods")[1].split("\n## ")[0]
     assert "whether the 95% intervals of the highest and the lowest group overlap" in methods
     assert "not corrected for the number of frames and measures compared" in methods
+
+
+def test_a_frames_precision_and_recall_are_stated_beside_its_f1(workspace, tmp_path) -> None:
+    """A tester's frame had precision 0.39: most of its raw share was false positives, which
+    the F1 alone did not say."""
+    path = _agreement(tmp_path / "agreement.csv")
+    pd.read_csv(path).assign(precision=[0.39, 0.7], recall=[0.77, 0.8]).to_csv(path, index=False)
+    run = {**PARAMS["run_parameters"], "validation": str(path)}
+    md = summary.write_summary(
+        workspace["tables"], workspace["figures"], workspace["reports"],
+        {"run_parameters": run}, workspace["corpus"], findings=make_findings(),
+    )[0].read_text(encoding="utf-8")  # fmt: skip
+    assert "F1 0.61 (95% CI 0.42–0.77; precision 0.39, recall 0.77; n = 40" in md
+    assert "a low one means most of a raw share is false positives" in md

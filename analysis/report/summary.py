@@ -1223,7 +1223,9 @@ def validation_lines(
         return [*frame_part, *sourcing], [not_validated(corpus_dir, other, coders, params)]
     lines += [
         f"Agreement with human coding (`{escape_code(Path(path).name)}`, F1 with 95% bootstrap "
-        "interval over the coded items):",
+        "interval over the coded items; precision is the share of the items a coder flags that "
+        "the humans coded 1, so a low one means most of a raw share is false positives, and "
+        "recall the share of the humans' 1s the coder flags):",
         "",
         *frame_f1_lines(agreement, methods, labels, stale),
         *tone_agreement_lines(

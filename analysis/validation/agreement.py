@@ -633,9 +633,16 @@ def frame_f1_lines(
             if n_in
             else ""
         )
+        # precision: of the items the coder flags, the share the humans coded 1 (low: most of
+        # a raw share is false positives); recall: of the humans' 1s, the share it flags
+        split = (
+            f"; precision {r['precision']:.2f}, recall {r['recall']:.2f}"
+            if "precision" in r and "recall" in r and r["precision"] == r["precision"]
+            else ""
+        )
         lines.append(
             f"- {name} ({coder}): F1 {r['f1']:.2f} (95% CI {r['f1_ci_low']:.2f}–"
-            f"{r['f1_ci_high']:.2f}; n = {int(r['n'])} human-coded items, "
+            f"{r['f1_ci_high']:.2f}{split}; n = {int(r['n'])} human-coded items, "
             f"{int(r['tp'] + r['fn'])} with the frame).{in_sample}"
         )
     if missing:

@@ -71,12 +71,15 @@ def test_a_parameter_the_notebook_lacks_is_refused_with_the_nearest_name(tmp_pat
     record_parameters(tmp_path, "02_sentiment.ipynb", namespace(In=["", "x = 1"]))
 
 
-def test_the_summary_describes_the_tables_and_keeps_its_own_method(tmp_path: Path) -> None:
+def test_the_summary_describes_the_tables_method_too(tmp_path: Path) -> None:
+    """The findings are those notebook 02 saved with its method: two testers' summaries quoted
+    vader-news findings under "Method used for the findings: vader" (notebook 04's default)."""
     record_parameters(tmp_path, "02_sentiment.ipynb", namespace(group_by="origin", n_boot=500))
     own = {"group_by": "outlet", "method": "vader-news", "seed": 20251030, "n_boot": 500}
-    with pytest.warns(UserWarning, match="group_by is 'outlet' here but the tables"):
+    with pytest.warns(UserWarning, match="group_by is 'outlet' here but the tables") as said:
         params = summary_parameters_from_tables(tmp_path, own)
-    assert params["group_by"] == "origin" and params["method"] == "vader-news"
+    assert params["group_by"] == "origin" and params["method"] == "vader"
+    assert any("method is 'vader-news' here but the tables" in str(w.message) for w in said)
     assert summary_parameters_from_tables(tmp_path / "none", own) == own  # nothing recorded
 
 

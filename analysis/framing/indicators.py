@@ -194,8 +194,10 @@ def stem_core(word: str, *, case_sensitive: bool = False) -> str | None:
     if len(stem) < MIN_STEM_LENGTH:
         return None
     prefixes = {stem}
-    if not word.startswith(stem):
-        # Snowball rewrites endings ("supply" → "suppli"); keep the written form too.
+    if not re.fullmatch(re.escape(stem) + _SUFFIX_RUN, word):
+        # Snowball rewrites endings ("supply" → "suppli") and drops a double l ("footfall" →
+        # "footfal", which no suffix gives back: a tester's "footfall" matched nothing, not
+        # even itself); keep the written form too, where the stem's forms miss it.
         prefixes.add(word)
     if case_sensitive:
         prefixes = {written[: len(p)] for p in prefixes if word.startswith(p)}

@@ -14,7 +14,7 @@ import pandas as pd
 
 from analysis.config import ARTICLE_FIELDS, GROUP_COLUMNS
 from analysis.corpus.normalisers import normalise_unicode
-from analysis.figures import OKABE_ITO, OTHER_LABEL, fold_groups, group_palette
+from analysis.figures import OKABE_ITO, OTHER_COLOUR, OTHER_LABEL, fold_groups, group_palette
 from analysis.name_lists import name_list
 
 
@@ -141,10 +141,19 @@ def corpus_palette(
         raise ValueError(article_field_message(group_col))
     check_group_by(group_col, documents.columns)
     check_group_labels(documents, group_col)
-    documents = keep_outlets(documents, outlets, strict=False)
-    ordered = groups_by_volume(documents, group_col)
-    folded = set(folded_groups(ordered))
-    return group_palette([g for g in ordered if g not in folded])
+    whole = groups_by_volume(documents, group_col)
+    palette = group_palette([g for g in whole if g not in set(folded_groups(whole))])
+    if not name_list(outlets):
+        return palette
+    # a selection keeps each outlet's colour of the whole corpus (a tester's two outlets
+    # swapped colours between a run of all three and a run of two); one the whole corpus pools
+    # gets a colour no chosen outlet has
+    chosen = groups_by_volume(keep_outlets(documents, outlets, strict=False), group_col)
+    coloured = [g for g in chosen if g not in set(folded_groups(chosen))]
+    kept = {g: palette[g] for g in coloured if g in palette}
+    spare = [c for c in OKABE_ITO if c not in kept.values()]
+    kept |= dict(zip(sorted(g for g in coloured if g not in kept), spare, strict=False))
+    return {**kept, OTHER_LABEL: OTHER_COLOUR}
 
 
 def folded_groups(ordered: Sequence[str]) -> list[str]:

@@ -101,3 +101,17 @@ def test_the_quoting_hint_for_a_name_with_quotes_works_as_printed() -> None:
     printed = re.search(r"--outlets '([^']*)'", str(refused.value))
     assert printed is not None
     assert name_list(printed.group(1).replace("OTHER", "B")) == [name, "B"]
+
+
+def test_a_selection_keeps_each_outlets_colour_of_the_whole_corpus() -> None:
+    """A tester's two outlets swapped colours between a run of all three and a run of two."""
+    from analysis.selection import corpus_palette
+
+    documents = pd.DataFrame(
+        {"outlet": ["Civic Wire", "Eastport Herald", "Green Street Post"] * 2, "n_sentences": 5}
+    )
+    whole = corpus_palette(documents)
+    chosen = corpus_palette(documents, outlets=["Green Street Post", "Eastport Herald"])
+    assert chosen["Eastport Herald"] == whole["Eastport Herald"]
+    assert chosen["Green Street Post"] == whole["Green Street Post"]
+    assert "Civic Wire" not in chosen

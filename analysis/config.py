@@ -42,6 +42,22 @@ def project_root() -> Path:
     return Path.cwd()
 
 
+def portable_path(value: str) -> str:
+    """A parameter's value as a report shows it: an absolute path (a codebook, a model folder,
+    an agreement table given with ``-p``) under the project relative to it, elsewhere by its
+    name; any other value as it is. A tester's figures and summary differed in bytes when the
+    same codebook was copied to another folder, since they held its absolute path; the
+    summary's lexicon table gives each lexicon's SHA-256, the figures' provenance the file's
+    (:func:`analysis.figures.figure_provenance`)."""
+    path = Path(value)
+    if not path.is_absolute():
+        return value
+    try:
+        return path.resolve().relative_to(project_root().resolve()).as_posix()
+    except (ValueError, OSError):
+        return path.name
+
+
 def default_corpus_dir() -> Path:
     """The bundled corpus, ``seeds/`` under the project root."""
     return project_root() / "seeds"

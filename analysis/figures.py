@@ -200,7 +200,7 @@ def figure_provenance(
     except importlib.metadata.PackageNotFoundError:
         version = "unknown"
     shown = {
-        str(k): (list(v) if isinstance(v, tuple) else v)
+        str(k): _portable_value(list(v) if isinstance(v, tuple) else v)
         for k, v in sorted(parameters.items())
         if not str(k).endswith(("_dir", "_path", "_file")) and k != "run_parameters"
     }
@@ -210,6 +210,22 @@ def figure_provenance(
         "parameters": shown,
     }
     return provenance | ({"note": note} if note else {})
+
+
+def _portable_value(value: Any) -> Any:
+    """A parameter's value as a figure stores it: an absolute path by
+    :func:`analysis.config.portable_path`, with the SHA-256 of a file outside the project (the
+    file, not where it sits, made the figure); any other value as it is."""
+    from analysis.config import portable_path
+
+    if not isinstance(value, str) or not value or not Path(value).is_absolute():
+        return value
+    shown = portable_path(value)
+    if shown == Path(value).name and Path(value).is_file():
+        from analysis.outputs import file_sha256
+
+        return f"{shown} (sha256 {file_sha256(Path(value))[:12]})"
+    return shown
 
 
 def _registered_caption(name: str, group_col: str) -> str:

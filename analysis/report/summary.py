@@ -20,7 +20,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from analysis.config import DATA_DIR, N_BOOT, SEED, default_corpus_dir
+from analysis.config import DATA_DIR, N_BOOT, SEED, default_corpus_dir, portable_path
 from analysis.corpus.exports import ONE_LINE_MIN_WORDS
 from analysis.corpus.quality import quality_summary
 from analysis.figures import OTHER_LABEL, FigureInfo
@@ -78,8 +78,6 @@ SUMMARY_HTML = "summary.html"
 # Optional parameters listed in the parameter table only when set: a run without one then has
 # the summary it had before the parameter existed (the committed outputs stay as they are).
 LISTED_WHEN_SET = frozenset({"tone_coder"})
-# Parameters naming a model folder: the table shows the folder's name, not the machine's path.
-MODEL_FOLDERS = frozenset({"frame_coder", "tone_coder"})
 
 
 def _figure_numbers(figures: Sequence[FigureInfo]) -> dict[str, int]:
@@ -667,8 +665,8 @@ def _reproducibility_section(
         value = params[name]
         if name in LISTED_WHEN_SET and (value is None or value == ""):
             continue
-        if name in MODEL_FOLDERS and isinstance(value, str) and value:
-            value = Path(value).name
+        if isinstance(value, str) and value:
+            value = portable_path(value)
         lines.append(f"| `{name}` | {escape_text(_format_value(value))} |")
     lines += ["", "| package | version |", "|---|---|"]
     lines += [f"| {name} | {escape_text(v)} |" for name, v in versions.items()]

@@ -23,6 +23,7 @@ import pandas as pd
 from analysis.framing.codebook import Codebook, load_codebook
 from analysis.framing.frames import frame_hits
 from analysis.lexicon import literal_word, whole_words
+from analysis.user_warnings import warn_user
 
 KWIC_COLUMNS = ["doc_id", "sentence_id", "group", "pre", "keyword", "post"]
 _WORD = re.compile(r"\S+")
@@ -114,7 +115,35 @@ def evidence(
     book = load_codebook(codebook)
     book.frame(frame)  # a KeyError naming the known keys
     part, hits = _evidence_hits(sentences, book, group, group_col, text_col)
-    return _frame_rows(part, hits, frame, group_col, text_col)
+    rows = _frame_rows(part, hits, frame, group_col, text_col)
+    _check_against_table(part, rows, frame, codebook)
+    return rows
+
+
+def _check_against_table(
+    part: pd.DataFrame, rows: pd.DataFrame, frame: str, codebook: object
+) -> None:
+    """Warn when the sentences table codes ``frame`` (its ``frame_<key>`` column, written by a
+    run) in other sentences than the codebook given flags: the run used another codebook (a
+    tester's evidence() of her run's table read the package's codebook by default, and showed
+    6 sentences where the table had 11). Pass the run's codebook, or its trained model's
+    frames are in the table only."""
+    column = f"frame_{frame}"
+    if column not in part.columns:
+        return
+    coded = part[part[column].fillna(False).astype(bool)]
+    flagged = len(coded)
+    key = ["doc_id", "sentence_id"]
+    same = set(map(tuple, coded[key].astype(str).to_numpy())) == set(
+        map(tuple, rows[key].astype(str).to_numpy())
+    )
+    if not same:
+        which = "the package's codebook" if codebook is None else f"the codebook {codebook}"
+        warn_user(
+            f"evidence: {which} flags {len(rows)} sentence(s) with {frame!r}, but the table's "
+            f"{column} column has {flagged}: the run used another codebook (or a trained "
+            "model). Pass the run's codebook with codebook=..."
+        )
 
 
 def evidence_all(

@@ -159,7 +159,10 @@ def test_sourcing_table_long_format_with_zeros() -> None:
         "share",
         "n_sentences",
         "n_docs",
+        "ci_low",
+        "ci_high",
     ]
+    assert table["ci_low"].isna().all()  # without n_boot, no interval
     x = table[table.outlet == "X"].set_index(["measure", "item"])
     assert x.loc[("source", "media"), "n_sentences_with"] == 1
     assert x.loc[("source", "media"), "share"] == pytest.approx(0.5)
@@ -278,3 +281,32 @@ def test_a_dateline_is_not_a_source(sentence: str, media: bool, officials: bool)
     row = sourcing_matrix([sentence]).iloc[0]
     assert bool(row["source_media"]) is media
     assert bool(row["source_government_officials"]) is officials
+
+
+def test_the_sourcing_table_holds_the_intervals_the_summary_quotes() -> None:
+    """A tester found the quotation shares' intervals of the summary in no table: the table's
+    are those the summary's finding computes (bootstrap_ci of has_quote, same seed)."""
+    from analysis.stats.bootstrap import bootstrap_ci
+
+    texts = [
+        f"“We stay {i} days here,” said the mayor." if i % 3 else "Prices fell." for i in range(12)
+    ]
+    sentences = pd.DataFrame(
+        {
+            "doc_id": [f"d{i // 3}" for i in range(12)],
+            "outlet": ["X"] * 6 + ["Y"] * 6,
+            "sentence": texts,
+        }
+    )
+    sentences = pd.concat([sentences, sourcing_matrix(texts)], axis=1)
+    table = sourcing_table(sentences, "outlet", n_boot=200, seed=3)
+    quotes = table[table["item"] == "direct_quote"].set_index("outlet")
+    expected = bootstrap_ci(
+        sentences.assign(_q=sentences["has_quote"].astype(float)),
+        "_q",
+        "outlet",
+        n_boot=200,
+        seed=3,
+    ).set_index("outlet")
+    assert quotes[["ci_low", "ci_high"]].equals(expected[["ci_low", "ci_high"]])
+    assert table[table["measure"] == "attribution_verb"]["ci_low"].isna().all()

@@ -48,7 +48,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from analysis.config import DATA_DIR
+from analysis.config import DATA_DIR, SEED
 from analysis.framing.frames import masked_texts, regex_contains, regex_first, to_arrow
 from analysis.lexicon import (
     WORD_CHAR,
@@ -61,6 +61,7 @@ from analysis.lexicon import (
     read_toml,
     word_list,
 )
+from analysis.stats.bootstrap import bootstrap_ci
 
 DEFAULT_SOURCES = DATA_DIR / "sources.toml"
 # Verbs whose source follows them ("according to the ministry", "citing officials"); a lexicon
@@ -89,7 +90,16 @@ _BETWEEN_SPEAKER_AND_VERB = (
     r"further|repeatedly|once|reportedly|publicly|privately|often|has|have|had|was|were|is|"
     r"would|will|on\s+\w+day)\s+)+$"
 )
-SOURCING_TABLE_COLUMNS = ["measure", "item", "n_sentences_with", "share", "n_sentences", "n_docs"]
+SOURCING_TABLE_COLUMNS = [
+    "measure",
+    "item",
+    "n_sentences_with",
+    "share",
+    "n_sentences",
+    "n_docs",
+    "ci_low",  # the share's 95% interval (sources and quotations; with n_boot)
+    "ci_high",
+]
 _QUOTE_OPEN = '"“'
 _QUOTE_CLOSE = '"”'
 
@@ -568,12 +578,18 @@ def sourcing_table(
     *,
     doc_col: str = "doc_id",
     lexicon: str | Path | None = None,
+    n_boot: int | None = None,
+    seed: int = SEED,
 ) -> pd.DataFrame:
     """Per group, how many sentences credit each source, quote directly, or use each verb.
 
     Long format: ``<group_col>, measure ("source" | "quote" | "attribution_verb"), item,
-    n_sentences_with, share, n_sentences, n_docs``. Every group gets every item (zeros
-    included) so groups can be compared; rows sorted by group, measure, item.
+    n_sentences_with, share, n_sentences, n_docs, ci_low, ci_high``. Every group gets every
+    item (zeros included) so groups can be compared; rows sorted by group, measure, item. With
+    ``n_boot`` each source's and quotation's share gets its 95% interval, the hierarchical
+    bootstrap of :func:`analysis.stats.bootstrap.bootstrap_ci` with ``seed`` (the summary's
+    quotation finding quotes the same interval; a tester found it in no table); verbs' are
+    left empty.
     """
     lex = load_sources(str(lexicon) if lexicon is not None else None)
     needed = [
@@ -600,7 +616,18 @@ def sourcing_table(
         items.extend(("attribution_verb", v, int(counts.get(v, 0))) for v in verbs_seen)
         for measure, item, k in items:
             rows.append((group, measure, item, k, k / n_sent if n_sent else np.nan, n_sent, n_docs))
-    table = pd.DataFrame(rows, columns=[group_col, *SOURCING_TABLE_COLUMNS])
+    table = pd.DataFrame(rows, columns=[group_col, *SOURCING_TABLE_COLUMNS[:-2]])
+    table["ci_low"] = table["ci_high"] = np.nan
+    if n_boot:
+        columns = {("source", c): f"source_{c}" for c in lex.categories}
+        columns |= {("quote", "direct_quote"): "has_quote", ("quote", "attributed"): "attributed"}
+        for (measure, item), column in columns.items():
+            values = sentences[[group_col, doc_col]].assign(_v=sentences[column].astype(float))
+            ci = bootstrap_ci(values, "_v", group_col, doc_col=doc_col, n_boot=n_boot, seed=seed)
+            at = (table["measure"] == measure) & (table["item"] == item)
+            by_group = ci.set_index(group_col)
+            for bound in ("ci_low", "ci_high"):
+                table.loc[at, bound] = table.loc[at, group_col].map(by_group[bound]).to_numpy()
     order = {"source": 0, "quote": 1, "attribution_verb": 2}
     return (
         table.assign(_m=table["measure"].map(order))

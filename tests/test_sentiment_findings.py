@@ -238,3 +238,12 @@ def test_quotes_come_from_articles_in_english_first(sentences):
     assert next(f for f in plain if f.key == key).evidence[1].doc_id == lowest["doc_id"]
     assert next(f for f in english if f.key == key).evidence[1].doc_id != lowest["doc_id"]
     assert in_english(documents.drop(columns="language"), sentences).all()
+
+
+def test_a_tiny_p_value_is_not_printed_as_zero() -> None:
+    """A tester's summary said "Holm-adjusted permutation p = 0.000" for 0.0002."""
+    from analysis.sentiment.findings import _p_text
+
+    assert _p_text(0.00019996) == "< 0.001"
+    assert _p_text(0.0005) == "= 0.001"  # rounds to 0.001, not to zero
+    assert _p_text(0.404) == "= 0.404"

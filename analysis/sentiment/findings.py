@@ -65,6 +65,12 @@ def _evidence(
     ]
 
 
+def _p_text(p: float) -> str:
+    """ "= 0.404", or "< 0.001" for a p-value that three decimals would print as 0.000 (a
+    permutation p is never 0: at least 1/(n_perm + 1))."""
+    return "< 0.001" if p < 0.0005 else f"= {p:.3f}"
+
+
 def _extreme_note(col: str, method: str, highest: bool, of: str) -> Callable[[pd.Series], str]:
     """The note ``"most positive sentence of BBC: vader +0.12"`` (``of`` is "of BBC"). A
     highest score that is not positive is the "highest-scoring" sentence, a lowest that is not
@@ -188,7 +194,7 @@ def _pairwise_findings(
         stats = (
             f"difference {first} − {second} {num(o['diff'])}, {ci(o['low'], o['high'])}; "
             f"Cliff's delta {num(o['delta'])}; Holm-adjusted permutation "
-            f"p = {r['p_holm']:.3f}; {sizes}"
+            f"p {_p_text(float(r['p_holm']))}; {sizes}"
         )
         clear = is_clear_difference(r)
         ci_excludes_zero = o["low"] > 0 or o["high"] < 0

@@ -227,3 +227,12 @@ def test_a_picture_agency_is_no_actor() -> None:
         "Maria Lopez",
         "Getty",
     ]
+
+
+def test_a_local_title_before_a_name_is_no_part_of_it() -> None:
+    """A tester's actors held "Councillor Derek Fane" and "Derek Fane", the same sentences."""
+    assert names_in("Then Councillor Derek Fane and Commissioner Ana Ruiz met Sheriff Bo Lee.") == [
+        "Derek Fane",
+        "Ana Ruiz",
+        "Bo Lee",
+    ]

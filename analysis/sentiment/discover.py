@@ -6,9 +6,9 @@ parenthesis or a dash ends it ("Parkland, Fla." is two names, "Washington (CNN)"
 out: a single capitalised word that opens a sentence (it is capitalised because it opens the
 sentence), and words of a stop list (months, weekdays, titles and their abbreviations, sentence
 openers and pronouns with their contractions, "I'm", "It's"; "AM", "PM" and "AD"; a few roles
-written before a name, "Mediator", "Spokeswoman"), which are also stripped from the ends of a
-name ("Gov. Andrew Cuomo" counts as "Andrew Cuomo", "Mediator Ruth Calloway" as "Ruth
-Calloway"), and a
+written before a name, "Mediator", "Spokeswoman", "Councillor"), which are also stripped from
+the ends of a name ("Gov. Andrew Cuomo" counts as "Andrew Cuomo", "Mediator Ruth Calloway" as
+"Ruth Calloway", "Councillor Derek Fane" as "Derek Fane"), and a
 single letter ("D" of "3D"). The capitalised words an office's title takes are the office's, not
 an actor's: before the title ("Prime Minister", "Foreign Minister", "Treasury Secretary", "White
 House Press Secretary" leaves "White House"), after it ("Chief Executive Tim Cook") and the field
@@ -76,7 +76,9 @@ STOP_WORDS = frozenset(
     last next one two three four five first second third many some most more all every
     each no not both other another such only once then now still gov sen rep gen lt sgt capt
     col cmdr rev det atty supt am pm ad mediator negotiator spokesperson spokesman
-    spokeswoman""".split()  # noqa: SIM905
+    spokeswoman councillor councilor councilman councilwoman alderman alderwoman assemblyman
+    assemblywoman congressman congresswoman sheriff ambassador superintendent
+    commissioner""".split()  # noqa: SIM905
 )
 # a word starting with a letter, not inside another word ("D" of "3D", "s" of "it's")
 _TOKEN = re.compile(r"(?<![\w'’])[A-Za-z][\w'’.&-]*")

@@ -71,6 +71,9 @@ def atomic_path(path: Path | str) -> Iterator[Path]:
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
+    from analysis.outputs import note_rewritten
+
+    note_rewritten(path)  # a notebook run by hand rewrote a run's output: still the package's
 
 
 def is_formula_text(cell: str) -> bool:

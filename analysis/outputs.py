@@ -92,6 +92,37 @@ def manifest_bytes(files: Iterable[str], hashes: Mapping[str, str] | None = None
     return (json.dumps(record, indent=1) + "\n").encode("utf-8")
 
 
+def note_rewritten(path: Path) -> None:
+    """Record the new SHA-256 of ``path`` in the ownership record of the output folder it
+    belongs to, when that record holds it with a hash: the package rewrote its own output. A
+    notebook rerun by hand with papermill into a run's ``--out`` (as the README shows) rewrites
+    tables and figures; without this the next ``run`` took them for someone's edits and kept 18
+    of them aside. A file of a staging or backup folder (hidden) is not the record's."""
+    path = Path(path)
+    if path.name == MANIFEST:
+        return
+    for root in list(path.parents)[:4]:
+        manifest = root / "reports" / MANIFEST
+        if not manifest.is_file():
+            continue
+        rel = path.relative_to(root).as_posix()
+        if any(part.startswith(".") for part in PurePosixPath(rel).parts):
+            return
+        try:
+            data = json.loads(manifest.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return
+        hashes = data.get("sha256") if isinstance(data, dict) else None
+        if not isinstance(hashes, dict) or rel not in hashes:
+            return
+        hashes[rel] = file_sha256(path)
+        data["sha256"] = dict(sorted(hashes.items()))
+        tmp = manifest.with_name(f".{manifest.name}.{os.getpid()}.tmp")
+        tmp.write_text(json.dumps(data, indent=1) + "\n", encoding="utf-8")
+        os.replace(tmp, manifest)
+        return
+
+
 def unchanged_outputs(root: Path, manifest: Path) -> set[str]:
     """The outputs recorded in ``manifest`` (relative to ``root``) that are still as the package
     wrote them: a file whose SHA-256 differs from the recorded one was changed by someone (a

@@ -63,6 +63,23 @@ def test_an_output_someone_edited_is_theirs_and_kept_aside(
     assert kept.read_text(encoding="utf-8") == "# first\nmy fact-check notes\n"
 
 
+def test_an_output_a_notebook_rewrote_by_hand_is_still_the_packages(
+    notebooks, corpus, tmp_path, monkeypatch
+):
+    """A tester reran notebook 02 with papermill into the run's --out, as the README shows: the
+    next run took the rewritten tables and figures for someone's edits and kept 18 aside."""
+    from analysis.io import write_text
+
+    out = tmp_path / "out"
+    use_fake_execute(monkeypatch, FakeExecute("first"))
+    run(notebooks, out, corpus)
+    write_text("# by notebook 04 run by hand\n", out / "reports" / "summary.md")
+    use_fake_execute(monkeypatch, FakeExecute("second"))
+    run(notebooks, out, corpus)  # no refusal, nothing kept aside
+    assert (out / "reports" / "summary.md").read_text() == "# second\n"
+    assert not (out / "reports" / "summary.yours.md").exists()
+
+
 def test_an_output_recorded_without_a_hash_is_still_replaced(tmp_path: Path) -> None:
     """A record an earlier version wrote (paths only) still owns its files."""
     root = tmp_path / "out"

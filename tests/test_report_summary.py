@@ -1010,3 +1010,17 @@ def test_a_frames_precision_and_recall_are_stated_beside_its_f1(workspace, tmp_p
     )[0].read_text(encoding="utf-8")  # fmt: skip
     assert "F1 0.61 (95% CI 0.42–0.77; precision 0.39, recall 0.77; n = 40" in md
     assert "a low one means most of a raw share is false positives" in md
+
+
+def test_the_rerun_command_names_the_lexicons_the_run_was_given(workspace, tmp_path) -> None:
+    """A tester's "Regenerate with" lacked the -p codebook her run was given."""
+    run = {**PARAMS["run_parameters"], "codebook": str(tmp_path / "mine.toml")}
+    (tmp_path / "mine.toml").write_text(
+        '[[frames]]\nkey = "conflict"\nlabel = "Conflict"\nindicators = ["clash"]\n'
+    )
+    md = summary.write_summary(
+        workspace["tables"], workspace["figures"], workspace["reports"],
+        {"run_parameters": run}, workspace["corpus"], findings=make_findings(), by_run=True,
+    )[0].read_text(encoding="utf-8")  # fmt: skip
+    regenerate = next(line for line in md.split("\n") if line.startswith("Regenerate"))
+    assert "--out FOLDER -p codebook mine.toml`" in regenerate

@@ -677,17 +677,19 @@ def _reproducibility_section(
     rest = len(facts.per_group) - MAX_GROUPS_LISTED
     if rest > 0:
         per_group += f"; and {rest} more {facts.group_col}s (`reports/tables/documents.csv`)"
+    # the lexicons given as parameters belong in the command (a tester's lacked -p codebook)
+    rerun = rerun_command(corpus_dir, _lexicon_options(params, RUN_LEXICONS, "-p {}"))
     lines += [
         "",
         f"Corpus: {facts.n_docs} articles, {facts.n_sentences} sentences, {facts.n_words} words "
         f"after cleaning ({per_group}). {_hash_sentence(facts)}",
         "",
         (
-            f"Regenerate with {rerun_command(corpus_dir)}{_with_parameters(corpus_dir)} (same "
+            f"Regenerate with {rerun}{_with_parameters(corpus_dir)} (same "
             "corpus and parameters give the same tables, figures and text)."
             if by_run
             else "Regenerate by running notebooks 01–04 again with these parameters, or "
-            f"{rerun_command(corpus_dir)} with them (same corpus and parameters give the same "
+            f"{rerun} with them (same corpus and parameters give the same "
             "tables, figures and text)."
         ),
         "",

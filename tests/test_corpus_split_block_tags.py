@@ -72,3 +72,14 @@ def test_template_lines_sees_the_blocks_cleaning_sees() -> None:
     cleaned = clean_text(texts[0], doc_id="g0", template=template[0], model=None)
     assert cleaned.text == "Story 0 goes on at length about the port."
     assert ("repeated_line", "removed") in {(e.rule, e.action) for e in cleaned.audit}
+
+
+def test_a_scripts_and_a_style_sheets_content_is_no_text() -> None:
+    """A tester's export kept "var x=1;Share this" as a sentence once the tags were cut."""
+    from analysis.corpus.cleaning import clean_text
+    from analysis.corpus.normalisers import remove_cms_debris
+
+    assert remove_cms_debris("<p>Hello <script>var x=1;</script>there</p>") == "Hello there"
+    assert remove_cms_debris("<style>.a { color: red }</style>Text") == "Text"
+    line = "<p>The council met on Monday.</p><script>var x=1;</script><p>It voted 5-2.</p>"
+    assert "var x" not in clean_text(line, "d").text

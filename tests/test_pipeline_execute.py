@@ -106,6 +106,19 @@ def test_kernels_import_the_package_from_the_checkout_this_process_runs(monkeypa
     assert "PYTHONPATH" not in os.environ
 
 
+def test_the_kernels_temporary_files_leave_with_the_run(monkeypatch):
+    """A kernel is killed at the end of a run, so its exit hooks never run: a worker pool's
+    spool and multiprocessing's listener folders stayed in a tester's /tmp after every large
+    run. The kernels' TMPDIR is a folder the run removes."""
+    monkeypatch.setenv("TMPDIR", "/somewhere")
+    with kernel_environment() as spec_dir:
+        kernel_tmp = Path(os.environ["TMPDIR"])
+        assert kernel_tmp.is_dir() and kernel_tmp.parent == spec_dir.parents[1]
+        (kernel_tmp / "analysis-results-x").mkdir()  # as a kernel's pool leaves it
+    assert os.environ["TMPDIR"] == "/somewhere"
+    assert not kernel_tmp.exists()
+
+
 def test_errors_are_described_by_the_kernels_exception_or_the_first_line():
     error = PapermillExecutionError(5, 4, "1/0", "ZeroDivisionError", "division by zero", [])
     assert describe_error(error) == "ZeroDivisionError: division by zero"

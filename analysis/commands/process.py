@@ -9,7 +9,8 @@ manifest.csv is optional). Writes OUT/sentences.parquet (one row per sentence wi
 OUT/documents.parquet (one row per document, with the quality flags `run` gives: share of lines
 removed, short, truncated, fragments, near-duplicate of an earlier document, language, mojibake),
 OUT/cleaning_audit.parquet and OUT/run.json (what was read, skipped, generated and flagged; engine,
-jobs and timing). Results are identical whatever --jobs or --engine is.
+jobs and timing). The values are identical whatever --jobs or --engine is (the Parquet files'
+bytes may differ between engines); --chunk-size can change a few cleaned lines (see its help).
 
 Examples:
   python -m analysis process export.parquet --out results/
@@ -75,7 +76,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--chunk-size",
         type=int,
         default=500,
-        help="documents per chunk (default 500): the unit of work and of memory",
+        help="documents per chunk (default 500): the unit of work and of memory, and of "
+        "cleaning's template lines (a line repeated across a chunk's articles of one outlet is "
+        "removed), so another chunk size can clean a few lines differently",
     )
     parser.add_argument(
         "--codebook",

@@ -22,6 +22,10 @@ _BULLET_RE = re.compile(r"^\s*(?:[•▪◦‣●■□►▸▶➢➤✓✔·]\
 _ENTITY_RE = re.compile(r"&(?:[A-Za-z][A-Za-z0-9]{1,31}|#\d{1,7}|#[xX][0-9A-Fa-f]{1,6});")
 _CMS_INLINE_RE = re.compile(
     r"<!--.*?(?:-->|$)"  # an HTML comment, or its unclosed start
+    # a script, a style sheet, a no-script notice: what they hold is no text ("var x=1;" was a
+    # sentence of a tester's export once the tags were cut)
+    r"|<script\b[^<>]*>.*?(?:</script\s*>|$)|<style\b[^<>]*>.*?(?:</style\s*>|$)"
+    r"|<noscript\b[^<>]*>.*?(?:</noscript\s*>|$)"
     r"|\S?!--\s*/?wp:.*?(?:-->|$)"  # a Gutenberg block comment whose "<" was mangled
     r"|</?(?:a|abbr|article|aside|audio|b|blockquote|br|button|div|em|figcaption|figure|footer"
     r"|form|h[1-6]|header|hr|i|iframe|img|input|label|li|link|main|meta|nav|noscript|ol|p"

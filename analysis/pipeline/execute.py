@@ -72,9 +72,15 @@ def kernel_environment() -> Iterator[Path]:
     interpreter does not hold (a tester's run from a clone executed the installed code, and the
     run key hashed the clone's). The environment is restored on exit.
     """
-    keys = ("JUPYTER_PATH", "MPLBACKEND", "PYTHONHASHSEED", "PYTHONPATH")
+    keys = ("JUPYTER_PATH", "MPLBACKEND", "PYTHONHASHSEED", "PYTHONPATH", "TMPDIR")
     saved = {k: os.environ.get(k) for k in keys}
-    with tempfile.TemporaryDirectory(prefix="analysis-kernel-") as tmp:
+    with tempfile.TemporaryDirectory(prefix="analysis-kernel-", ignore_cleanup_errors=True) as tmp:
+        # the kernels' temporary files (a worker pool's result spool, multiprocessing's
+        # listener folders) go in here and leave with it: a kernel is killed at the end, so
+        # its exit hooks never run, and a tester's /tmp kept two folders of every large run
+        kernel_tmp = Path(tmp) / "tmp"
+        kernel_tmp.mkdir()
+        os.environ["TMPDIR"] = str(kernel_tmp)
         spec_dir = Path(tmp) / "kernels" / KERNEL_NAME
         spec_dir.mkdir(parents=True)
         spec = {

@@ -315,7 +315,8 @@ def _run_locked(
     except KeyboardInterrupt:
         for name in (n for n in state.started if n not in state.finished):
             kept = _keep_failed(staged["notebooks"], live["reports"], name, log)
-            log(f"interrupted during {name}; live outputs untouched; partly executed: {kept}")
+            partly = f"; partly executed: {kept}" if kept is not None else " (no cell had run)"
+            log(f"interrupted during {name}; live outputs untouched{partly}")
         raise
     finally:
         shutil.rmtree(staging_root, ignore_errors=True)

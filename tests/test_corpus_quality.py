@@ -78,6 +78,10 @@ def test_duplicates_modes_and_summary_lines():
     assert "duplicate" not in plain["quality_flags"].iloc[1]
     lines = quality_lines(table, "flag")
     assert any("`b` (o): duplicate (copy of `a`)" in line for line in lines)
+    # the copies are counted and said to weigh in every estimate (a tester's 253 were unsaid)
+    assert "duplicate 1." in lines[0] and "The 1 duplicates" in lines[0]
+    assert "-p duplicates drop" in lines[0]
+    assert "count in every estimate" not in quality_lines(table, "drop")[0]
 
 
 def test_the_summary_names_flagged_documents_of_the_outlets_compared_only(tmp_path):

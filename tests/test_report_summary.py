@@ -1024,3 +1024,13 @@ def test_the_rerun_command_names_the_lexicons_the_run_was_given(workspace, tmp_p
     )[0].read_text(encoding="utf-8")  # fmt: skip
     regenerate = next(line for line in md.split("\n") if line.startswith("Regenerate"))
     assert "--out FOLDER -p codebook mine.toml`" in regenerate
+
+
+def test_outlets_spelt_two_ways_are_a_limitation(workspace) -> None:
+    """A tester's 'Reuters', 'REUTERS' and 'reuters' were warned about in the terminal only;
+    the summary compared them as three outlets."""
+    write_documents(workspace["tables"], ["Reuters", "reuters"], [3, 2])
+    md = write(workspace, findings=[])[0].read_text(encoding="utf-8")
+    limitations = md.split("## Limitations")[1].split("\n## ")[0]
+    assert "**One outlet spelt two ways?**" in limitations
+    assert "'Reuters' (3 articles) and 'reuters' (2)" in limitations

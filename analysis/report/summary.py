@@ -457,6 +457,19 @@ def _mixed_tables_limitation(tables_dir: Path) -> list[str]:
     ]
 
 
+def _spelling_limitation(facts: CorpusFacts) -> list[str]:
+    """The limitation of groups whose names differ only in letter case or spacing, compared as
+    different groups (:func:`analysis.corpus.group_names.similar_names_warning`): a tester's
+    'Reuters', 'REUTERS' and 'reuters' were warned about in the terminal only, and the summary
+    compared Reuters with reuters."""
+    from analysis.corpus.group_names import similar_names_warning
+
+    said = similar_names_warning({g: d for g, d, _ in facts.per_group}, facts.group_col)
+    if said is None:
+        return []
+    return [f"- **One {facts.group_col} spelt two ways?** {escape_text(said)}"]
+
+
 def _limitations_section(facts: CorpusFacts, extra: Sequence[str] = ()) -> list[str]:
     sample = _sample_limitation(facts)
     lines = [
@@ -469,6 +482,7 @@ def _limitations_section(facts: CorpusFacts, extra: Sequence[str] = ()) -> list[
         "quoted evidence next to each number.",
     ]
     lines += _language_limitation(facts)
+    lines += _spelling_limitation(facts)
     if facts.outlets_are_sites:
         lines.append(
             "- **Outlets are web sites.** The corpus names no outlets, so each article's outlet "

@@ -257,6 +257,9 @@ def test_group_by_is_checked_against_the_corpus_columns(topic: Path, tmp_path: P
     check_group_column(export, "bias", "text=body,outlet=source")
     with pytest.raises(ParameterError, match="'bias'"):
         check_group_column(export, "lean", "text=body,outlet=source")
+    # a column the mapping renamed: said so (a tester's --group-by Source)
+    with pytest.raises(ParameterError, match="'source' is read as 'outlet' by --map"):
+        check_group_column(export, "source", "text=body,outlet=source")
 
 
 def test_run_takes_map(monkeypatch, tmp_path: Path) -> None:

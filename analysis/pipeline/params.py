@@ -750,8 +750,20 @@ def check_group_column(corpus: Path, group_by: Any, column_map: Any = None) -> N
     except (CorpusError, CorpusFileError):
         return  # the corpus notebook reports what is wrong with the corpus
     if group_by not in columns:
+        from analysis.corpus.files import parse_column_map
+
+        try:
+            mapped = {theirs: ours for ours, theirs in parse_column_map(column_map).items()}
+        except ValueError:
+            mapped = {}
+        hint = (  # a tester's --group-by Source, which --map outlet=Source had renamed
+            f" ({group_by!r} is read as {mapped[group_by]!r} by --map: use --group-by "
+            f"{mapped[group_by]})"
+            if group_by in mapped
+            else ""
+        )
         raise ParameterError(
-            f"group_by {group_by!r} is not a column of the corpus; allowed: "
+            f"group_by {group_by!r} is not a column of the corpus{hint}; allowed: "
             f"{', '.join(repr(c) for c in columns)}"
         )
     try:

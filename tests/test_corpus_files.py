@@ -4,6 +4,7 @@ chunks (:mod:`analysis.corpus.files`)."""
 from __future__ import annotations
 
 import json
+import warnings
 from collections.abc import Callable
 from pathlib import Path
 
@@ -312,3 +313,18 @@ def test_the_report_counts_outlets_and_names_spellings_that_differ_in_case(
     frame["outlet"] = ["Herald", "Herald", "Post", "X"]
     _, report = read_all(write(frame, tmp_path / "p.csv"))
     assert "differ only" not in report.summary()
+
+
+def test_a_column_named_twice_is_warned_about(tmp_path: Path) -> None:
+    """A tester's header had "Source" twice: the second became "Source.1" without a word."""
+    from analysis.corpus.files import file_columns
+
+    export = tmp_path / "export.csv"
+    export.write_text("Body,Source,Source\nSome text here.,X,Y\n", encoding="utf-8")
+    with pytest.warns(UserWarning, match=r"names a column twice: 'Source' \(the next read as"):
+        assert file_columns(export) == ["Body", "Source", "Source.1"]
+    plain = tmp_path / "plain.csv"
+    plain.write_text("Body,Source,Version.1\nSome text here.,X,Y\n", encoding="utf-8")
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # "Version.1" alone is a name of its own
+        file_columns(plain)

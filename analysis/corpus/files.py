@@ -31,6 +31,7 @@ Rules, applied the same way to every format:
 from __future__ import annotations
 
 import json
+import re
 import shlex
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
@@ -456,6 +457,8 @@ def locate_header(
             raise CorpusFileError(f"{path}: the file is empty (no header row)") from None
         skipped = () if layout.directive else layout.skipped
         names = [str(c) for c in header.columns]
+        if warn:
+            _warn_repeated_names(path, names)
         return FileHeader(fmt, encoding, names, layout.separator, layout.header_line, skipped)
     if fmt == "jsonl":
         for record in _json_records(path, encoding):
@@ -467,6 +470,23 @@ def locate_header(
     return FileHeader(
         fmt, encoding, list(parquet.schema_arrow.names), n_rows=parquet.metadata.num_rows
     )
+
+
+_RENAMED_REPEAT_RE = re.compile(r"^(?P<name>.+)\.(?P<n>[1-9]\d*)$")
+
+
+def _warn_repeated_names(path: Path, names: list[str]) -> None:
+    """Warn about a CSV header naming a column twice: pandas reads the second as "Source.1",
+    and a tester's mapping took the first without a word about the other."""
+    repeats = sorted(
+        {m["name"] for c in names if (m := _RENAMED_REPEAT_RE.match(c)) and m["name"] in names}
+    )
+    if repeats:
+        shown = ", ".join(f"{name!r} (the next read as '{name}.1')" for name in repeats)
+        warn_user(
+            f"{path}: the header names a column twice: {shown}; --map and the reader take the "
+            "first. If the other holds what you mean, rename one in the file."
+        )
 
 
 def file_columns(path: Path, mapping: dict[str, str] | None = None, warn: bool = True) -> list[str]:

@@ -328,3 +328,15 @@ def test_a_column_named_twice_is_warned_about(tmp_path: Path) -> None:
     with warnings.catch_warnings():
         warnings.simplefilter("error")  # "Version.1" alone is a name of its own
         file_columns(plain)
+
+
+def test_an_outlet_read_from_addresses_names_a_column_that_may_hold_outlets(tmp_path) -> None:
+    """A tester's export had a "Source" column; mapped only text, her outlets became sites and
+    the warning did not name it."""
+    export = tmp_path / "export.csv"
+    export.write_text(
+        "Body,Source,url\nSome text here.,Harbour Post,https://harbourpost.com/a\n",
+        encoding="utf-8",
+    )
+    with pytest.warns(UserWarning, match=r"--map outlet=COLUMN \(--map outlet=Source\?\)"):
+        read_all(export, columns="text=Body")

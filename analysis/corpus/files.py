@@ -1068,11 +1068,17 @@ def _read_corpus_file(
         )
     if "outlet" not in resolved:  # _resolve_columns allows it only with a url column
         report.outlet_from_url = True
+        likely = [  # a tester's export had "Source", and the warning did not name it
+            name
+            for name in available
+            if name not in resolved.values() and any(w in name.lower() for w in _OUTLET_WORDS)
+        ]
+        suggest = f" ({', '.join(_map_option('outlet', n) for n in likely[:3])}?)" if likely else ""
         warn_user(
             f"{path}: no outlet column; each article's outlet is the site of its web address "
             f"in column {resolved['url']!r} (e.g. latimes.com for https://www.latimes.com/...), "
             f"and '{UNKNOWN}' where the address names none. To compare outlets by name, name "
-            "the column that holds them with --map outlet=COLUMN."
+            f"the column that holds them with --map outlet=COLUMN{suggest}."
         )
     if encoding != "utf-8-sig":  # documents record it; UTF-16/32 lose nothing, cp1252 may
         report.encoding = encoding

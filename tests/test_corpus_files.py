@@ -340,3 +340,17 @@ def test_an_outlet_read_from_addresses_names_a_column_that_may_hold_outlets(tmp_
     )
     with pytest.warns(UserWarning, match=r"--map outlet=COLUMN \(--map outlet=Source\?\)"):
         read_all(export, columns="text=Body")
+
+
+def test_a_text_column_of_ids_beside_one_of_articles_is_warned_about(tmp_path) -> None:
+    """A tester's --map text=Id read 200 numbers as 200 articles without a word."""
+    body = "The council voted on the new bus fares after a long debate. " * 5
+    export = tmp_path / "export.csv"
+    export.write_text(
+        "Id,Body,Source\n" + "".join(f"{i},{body},X\n" for i in range(5)), encoding="utf-8"
+    )
+    with pytest.warns(UserWarning, match=r"the text column 'Id' .* is --map text=Body meant\?"):
+        read_all(export, columns="text=Id,outlet=Source")
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        read_all(export, columns="text=Body,outlet=Source")

@@ -732,6 +732,40 @@ def _outlet_column_hint(
     return hint
 
 
+_SHORT_TEXT = 20  # characters on average: ids, numbers or codes, not an article's text
+
+
+def _warn_short_text_column(path: Path, mapping: dict[str, str], text: str) -> None:
+    """Warn when the column mapped as text holds short values (ids, numbers) in the file's
+    first rows while another holds article-length text: a tester's --map text=Id read 200
+    numbers as 200 one-sentence articles without a word, the bodies kept as metadata."""
+    try:
+        sample = _sample_rows(path, mapping)
+    except Exception:  # a hint only: reading the file reports what is wrong with it
+        return
+    if text not in sample.columns:
+        return
+
+    def mean_length(name: str) -> float:
+        return float(sample[name].map(lambda v: len(str(v)) if _is_text(v) else 0).mean())
+
+    own = mean_length(text)
+    if own >= _SHORT_TEXT:
+        return
+    lengths = {name: mean_length(name) for name in sample.columns if name != text}
+    best = max(lengths, key=lambda n: lengths[n], default=None)
+    if best is not None and lengths[best] >= _LONG_TEXT:
+        warn_user(
+            f"{path}: the text column {text!r} holds {own:.0f} characters on average in the "
+            f"first {len(sample)} rows, while {best!r} holds {lengths[best]:,.0f}: is "
+            f"{_map_option('text', best)} meant?"
+        )
+
+
+def _is_text(value: object) -> bool:
+    return value is not None and not (isinstance(value, float) and value != value)
+
+
 def _sample_rows(path: Path, mapping: dict[str, str]) -> pd.DataFrame:
     """The first :data:`_SAMPLE_ROWS` rows of a corpus file, every column as read."""
     h = locate_header(path, mapping, warn=False)
@@ -1066,6 +1100,8 @@ def _read_corpus_file(
             f"{', …' if len(available) > 4 else ''}); the {skip} {unit}(s) above it, a report's "
             f"preamble, are not read: {shown}"
         )
+    if "text" in mapping:  # a mapped text column checked against the file's others
+        _warn_short_text_column(path, mapping, resolved["text"])
     if "outlet" not in resolved:  # _resolve_columns allows it only with a url column
         report.outlet_from_url = True
         likely = [  # a tester's export had "Source", and the warning did not name it

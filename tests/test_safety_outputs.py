@@ -139,7 +139,9 @@ def test_process_force_replaces_only_its_own_outputs(tmp_path):
     pd.DataFrame({"text": ["A sentence.", "Two."], "outlet": ["X", "Y"]}).to_csv(raw, index=False)
     out = tmp_path / "results"
     assert process(raw, "--out", out) == 0
+    assert process(raw, "--out", out) == 0  # its own unchanged outputs: no --force needed
     (out / "notes.md").write_text("mine")
+    assert process(raw, "--out", out) == 2  # a file of someone's: refused
     assert process(raw, "--out", out, "--force") == 0
     assert (out / "notes.md").read_text() == "mine"
     record = json.loads((out / outputs.MANIFEST).read_text())

@@ -36,6 +36,7 @@ from analysis.outputs import (
     MANIFEST,
     OutputsError,
     describe_os_error,
+    is_kept_aside,
     locked,
     recover,
     swap_in,
@@ -110,8 +111,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--force",
         action="store_true",
-        help="write into a non-empty --out folder: replaces the outputs an earlier `process` "
-        "wrote there; every other file is kept (one with an output's name as NAME.yours.EXT)",
+        help="write into an --out folder that holds files an earlier `process` did not write "
+        "(or that changed since): its own outputs are replaced, every other file is kept (one "
+        "with an output's name as NAME.yours.EXT); a folder of its own unchanged outputs needs "
+        "no --force",
     )
     parser.add_argument("--no-progress", action="store_true", help="no progress bar")
 
@@ -133,13 +136,28 @@ def _check_out_dir(out: Path, force: bool, input_path: Path | None = None) -> st
                 f"--out {out} holds the input {input_path} (or lies inside it); choose a "
                 "folder of its own for the tables"
             )
-    if out.is_dir() and any(not p.name.startswith(".") for p in out.iterdir()) and not force:
+    if out.is_dir() and not force and _others_in(out):
         return (
-            f"--out {out} is not empty; choose another folder or pass --force to replace the "
-            "outputs of an earlier `process` there (other files are kept; one with an output's "
-            "name is kept as NAME.yours.EXT)"
+            f"--out {out} holds files an earlier `process` did not write, or that changed "
+            "since; choose another folder or pass --force to write there (other files are kept; "
+            "one with an output's name is kept as NAME.yours.EXT)"
         )
     return None
+
+
+def _others_in(out: Path) -> list[str]:
+    """The files of ``out`` (but hidden ones and those kept aside) that are not outputs an
+    earlier ``process`` recorded there, unchanged: a rerun into its own folder replaces them
+    without --force, as ``run`` does (a tester's rerun was refused)."""
+    owned = unchanged_outputs(out, out / MANIFEST)
+    found = (p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file())
+    return sorted(
+        rel
+        for rel in found
+        if not any(part.startswith(".") for part in rel.split("/"))
+        and rel not in owned
+        and not is_kept_aside(rel)
+    )
 
 
 def _replace_outputs(tmp: Path, out: Path) -> None:

@@ -141,19 +141,24 @@ def corpus_palette(
         raise ValueError(article_field_message(group_col))
     check_group_by(group_col, documents.columns)
     check_group_labels(documents, group_col)
-    whole = groups_by_volume(documents, group_col)
-    palette = group_palette([g for g in whole if g not in set(folded_groups(whole))])
+    palette = group_palette(_coloured(groups_by_volume(documents, group_col)))
     if not name_list(outlets):
         return palette
     # a selection keeps each outlet's colour of the whole corpus (a tester's two outlets
     # swapped colours between a run of all three and a run of two); one the whole corpus pools
     # gets a colour no chosen outlet has
     chosen = groups_by_volume(keep_outlets(documents, outlets, strict=False), group_col)
-    coloured = [g for g in chosen if g not in set(folded_groups(chosen))]
+    coloured = _coloured(chosen)
     kept = {g: palette[g] for g in coloured if g in palette}
     spare = [c for c in OKABE_ITO if c not in kept.values()]
     kept |= dict(zip(sorted(g for g in coloured if g not in kept), spare, strict=False))
     return {**kept, OTHER_LABEL: OTHER_COLOUR}
+
+
+def _coloured(ordered: Sequence[str]) -> list[str]:
+    """The groups of ``ordered`` (largest first) that get a colour: all but those pooled."""
+    folded = set(folded_groups(ordered))
+    return [g for g in ordered if g not in folded]
 
 
 def folded_groups(ordered: Sequence[str]) -> list[str]:

@@ -653,11 +653,15 @@ def _manifest_message(path: Path, sample: pd.DataFrame) -> str:
     )
 
 
+def _mean_length(sample: pd.DataFrame, name: str) -> float:
+    """The mean length in characters of the ``sample``'s values in column ``name`` (0 for a
+    missing one)."""
+    return float(sample[name].map(lambda v: len(v) if isinstance(v, str) else 0).mean())
+
+
 def _text_column_hint(sample: pd.DataFrame, mapping: dict[str, str]) -> str:
     lengths = {
-        name: sample[name].map(lambda v: len(v) if isinstance(v, str) else 0).mean()
-        for name in sample.columns
-        if name not in mapping.values()
+        name: _mean_length(sample, name) for name in sample.columns if name not in mapping.values()
     }
     best = max(lengths, key=lambda n: lengths[n], default=None)
     if best is None:
@@ -705,6 +709,15 @@ def _address_columns(sample: pd.DataFrame | None, mapping: dict[str, str]) -> li
     return sorted(found, key=lambda n: not any(w in n.lower() for w in _ADDRESS_WORDS))
 
 
+def _outlet_like_columns(available: list[str], taken: set[str]) -> list[str]:
+    """The columns of ``available`` not in ``taken`` whose names say outlet, source, site..."""
+    return [
+        name
+        for name in available
+        if name not in taken and any(w in name.lower() for w in _OUTLET_WORDS)
+    ]
+
+
 def _outlet_column_hint(
     available: list[str], mapping: dict[str, str], sample: pd.DataFrame | None = None
 ) -> str:
@@ -712,13 +725,7 @@ def _outlet_column_hint(
     rows, the columns of web addresses: one named "source" that holds addresses (trafilatura's
     JSON, many scrapers' exports) is for ``url``, not ``outlet``."""
     addresses = _address_columns(sample, mapping)
-    likely = [
-        name
-        for name in available
-        if name not in mapping.values()
-        and name not in addresses
-        and any(w in name.lower() for w in _OUTLET_WORDS)
-    ]
+    likely = _outlet_like_columns(available, {*mapping.values(), *addresses})
     hint = (
         f" Columns whose names suggest an outlet: {', '.join(repr(n) for n in likely[:5])}."
         if likely
@@ -745,14 +752,10 @@ def _warn_short_text_column(path: Path, mapping: dict[str, str], text: str) -> N
         return
     if text not in sample.columns:
         return
-
-    def mean_length(name: str) -> float:
-        return float(sample[name].map(lambda v: len(str(v)) if _is_text(v) else 0).mean())
-
-    own = mean_length(text)
+    own = _mean_length(sample, text)
     if own >= _SHORT_TEXT:
         return
-    lengths = {name: mean_length(name) for name in sample.columns if name != text}
+    lengths = {name: _mean_length(sample, name) for name in sample.columns if name != text}
     best = max(lengths, key=lambda n: lengths[n], default=None)
     if best is not None and lengths[best] >= _LONG_TEXT:
         warn_user(
@@ -760,10 +763,6 @@ def _warn_short_text_column(path: Path, mapping: dict[str, str], text: str) -> N
             f"first {len(sample)} rows, while {best!r} holds {lengths[best]:,.0f}: is "
             f"{_map_option('text', best)} meant?"
         )
-
-
-def _is_text(value: object) -> bool:
-    return value is not None and not (isinstance(value, float) and value != value)
 
 
 def _sample_rows(path: Path, mapping: dict[str, str]) -> pd.DataFrame:
@@ -1104,11 +1103,8 @@ def _read_corpus_file(
         _warn_short_text_column(path, mapping, resolved["text"])
     if "outlet" not in resolved:  # _resolve_columns allows it only with a url column
         report.outlet_from_url = True
-        likely = [  # a tester's export had "Source", and the warning did not name it
-            name
-            for name in available
-            if name not in resolved.values() and any(w in name.lower() for w in _OUTLET_WORDS)
-        ]
+        # a tester's export had "Source", and the warning did not name it
+        likely = _outlet_like_columns(available, set(resolved.values()))
         suggest = f" ({', '.join(_map_option('outlet', n) for n in likely[:3])}?)" if likely else ""
         warn_user(
             f"{path}: no outlet column; each article's outlet is the site of its web address "

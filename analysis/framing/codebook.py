@@ -37,6 +37,8 @@ vectorised RE2 kernels over millions of sentences.
 
 from __future__ import annotations
 
+import hashlib
+import json
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -165,9 +167,6 @@ def frame_version(frame: Frame) -> str:
     patterns (the codebook's shared exclusions included), not its label or definition. An
     agreement table records it (``coder_version``), so that a run whose codebook has since
     changed a frame's indicators does not quote the agreement measured with the old ones."""
-    import hashlib
-    import json
-
     text = json.dumps([list(frame.indicator_patterns), list(frame.exclusion_patterns)])
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]
 

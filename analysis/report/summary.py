@@ -1074,18 +1074,25 @@ def frame_coders(
     """Which coder codes each frame of the run's codebook: ``({key: "model" | "codebook"},
     {key: label})``. A frame is the trained model's (``-p frame_coder``) when the model has its
     key, else the codebook's."""
-    lexicons = _lexicons_of_run(corpus_dir, params)
-    book = load_codebook(str(lexicons.codebook) if lexicons.codebook else None)
-    model_keys: set[str] = set()
-    if params.get("frame_coder"):
-        from analysis.validation.model import ModelError, load_frame_model
-
-        try:
-            model_keys = set(load_frame_model(str(params["frame_coder"])).keys)
-        except ModelError:
-            model_keys = set()
+    book, model = _run_coders(params, corpus_dir)
+    model_keys = set(model.keys) if model is not None else set()
     methods = {k: ("model" if k in model_keys else "codebook") for k in book.keys}
     return methods, {f.key: f.label for f in book.frames}
+
+
+def _run_coders(params: Mapping[str, Any], corpus_dir: Path | str | None) -> tuple[Any, Any]:
+    """The run's codebook and its ``-p frame_coder`` model (None without one, or when it
+    cannot be loaded)."""
+    lexicons = _lexicons_of_run(corpus_dir, params)
+    book = load_codebook(str(lexicons.codebook) if lexicons.codebook else None)
+    if not params.get("frame_coder"):
+        return book, None
+    from analysis.validation.model import ModelError, load_frame_model
+
+    try:
+        return book, load_frame_model(str(params["frame_coder"]))
+    except ModelError:
+        return book, None
 
 
 def _run_versions(
@@ -1095,17 +1102,7 @@ def _run_versions(
     run_coder_versions`): its codebook's frames and its ``-p frame_coder`` model's."""
     from analysis.validation.agreement import run_coder_versions
 
-    lexicons = _lexicons_of_run(corpus_dir, params)
-    book = load_codebook(str(lexicons.codebook) if lexicons.codebook else None)
-    model = None
-    if params.get("frame_coder"):
-        from analysis.validation.model import ModelError, load_frame_model
-
-        try:
-            model = load_frame_model(str(params["frame_coder"]))
-        except ModelError:
-            model = None
-    return run_coder_versions(book, model)
+    return run_coder_versions(*_run_coders(params, corpus_dir))
 
 
 def _corrected_lines(table: Any, group_col: str, labels: Mapping[str, str]) -> list[str]:

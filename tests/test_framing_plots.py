@@ -175,6 +175,29 @@ def test_sourcing_has_a_bar_per_outlet_and_source_with_sizes_in_the_legend():
     assert ax.get_legend() is None
 
 
+def test_sourcing_draws_each_interval_and_marks_a_zero_share_with_an_open_circle():
+    table = _sourcing().assign(
+        ci_low=lambda t: t["share"] / 2, ci_high=lambda t: (t["share"] * 1.5).clip(upper=1)
+    )
+    fig = plot_sourcing(table, palette=PALETTE)
+    ax = fig.axes[0]
+    arms = [c for c in ax.collections if c.get_segments()]
+    lengths = sorted(round(seg[1][0] - seg[0][0], 6) for c in arms for seg in c.get_segments())
+    # five shares above 0, each its interval (share/2 to 1.5 share): 100 × share long
+    assert lengths == sorted(round(100 * v, 6) for v in (0.1, 0.05, 0.2, 0.3, 0.4))
+    (circle,) = [line for line in ax.lines if line.get_marker() == "o"]
+    assert list(circle.get_xdata()) == [0]  # Freedonia Post credits no official
+    assert round(circle.get_ydata()[0]) == 0
+    assert to_hex(circle.get_markeredgecolor()) == PALETTE["Freedonia Post"].lower()
+    assert circle.get_markerfacecolor() == "white"
+    assert ax.get_xlim()[1] >= 60  # the widest interval (40% × 1.5) is inside the axes
+
+
+def test_sourcing_without_intervals_draws_bars_only():
+    ax = plot_sourcing(_sourcing(), palette=PALETTE).axes[0]
+    assert not [c for c in ax.collections if c.get_segments()]
+
+
 def test_figures_are_written(tmp_path) -> None:
     from framing_sentences import framed_sentences
 

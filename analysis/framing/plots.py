@@ -5,9 +5,9 @@ figure; the notebook saves it with :func:`analysis.figures.save_figure` under th
 :data:`FIGURES`. Groups keep the colour :func:`analysis.figures.group_palette` gives them, so an
 outlet looks the same in every figure of the report.
 
-seaborn draws the heatmap, the keyness panels and the grouped sourcing bars. Shares and rates
-with intervals from the package's bootstrap are drawn with matplotlib's ``errorbar``: seaborn
-draws only intervals it computes itself.
+seaborn draws the heatmap and the keyness panels. Shares and rates with intervals from the
+package's bootstrap (the sourcing bars too) are drawn with matplotlib (``barh``, ``errorbar``):
+seaborn draws only intervals it computes itself.
 
 Modules that load NLTK are imported inside the functions that need them, so that reading
 :data:`FIGURES` (the summary does, for the captions) stays cheap.
@@ -64,7 +64,8 @@ FIGURES: dict[str, FigureInfo] = {
     "fig10_sourcing": FigureInfo(
         "fig10_sourcing",
         "Share of sentences that attribute a claim to each kind of source, and that carry a "
-        "direct quotation, by outlet.",
+        "direct quotation, by outlet, with 95% bootstrap intervals (documents and sentences "
+        "resampled); an open circle at 0 marks a kind no sentence of the outlet credits.",
         NOTEBOOK,
         "sourcing.csv",
     ),
@@ -352,7 +353,10 @@ def plot_sourcing(
     lexicon: str | Path | None = None,
 ) -> plt.Figure:
     """Grouped bars: share of sentences crediting each source category (in the order of the
-    sourcing ``lexicon`` file; default: the bundled one), and quoting directly."""
+    sourcing ``lexicon`` file; default: the bundled one), and quoting directly, each with its
+    95% interval when the table has one (``ci_low``/``ci_high``). A share of 0 is an open circle
+    at 0, so that a kind no sentence of an outlet credits is told apart from a missing bar (a
+    tester read the empty rows as missing data)."""
     from analysis.framing.sourcing import load_sources  # here, not at the top: it loads NLTK
 
     apply_style()
@@ -372,37 +376,62 @@ def plot_sourcing(
     names = source_labels(items, sources.labels)
     sizes = rows.dropna(subset=["n_sentences"]).groupby("group")[["n_docs", "n_sentences"]]
     n = sizes.first()
-    legend = {
-        g: f"{g} ({_count(n, g, 'n_docs', 'article')}, {_count(n, g, 'n_sentences', 'sentence')})"
-        for g in groups
-    }
-    bars = rows.assign(
-        pct=100 * rows["share"].fillna(0),
-        source=rows["item"].map(names),
-        legend=rows["group"].map(legend),
-    )
     fig, ax = plt.subplots(
         figsize=(DOUBLE_COLUMN_IN, 1.2 + 0.11 * len(items) * max(len(groups), 2)),
         layout="constrained",
     )
-    sns.barplot(
-        bars,
-        x="pct",
-        y="source",
-        hue="legend",
-        order=[names[i] for i in items],
-        hue_order=[legend[g] for g in groups],
-        palette={legend[g]: colours.get(g, "#999999") for g in groups},
-        saturation=1,
-        errorbar=None,
-        gap=0.1,
-        ax=ax,
-    )
+    step = 0.8 / len(groups)
+    upper = 0.0
+    for j, group in enumerate(groups):
+        part = rows[rows["group"] == group].set_index("item").reindex(items)
+        y = np.arange(len(items)) + (j - (len(groups) - 1) / 2) * step
+        share = part["share"].to_numpy(dtype=float)
+        colour = colours.get(group, "#999999")
+        label = f"{group} ({_count(n, group, 'n_docs', 'article')}, "
+        label += f"{_count(n, group, 'n_sentences', 'sentence')})"
+        ax.barh(y, 100 * np.nan_to_num(share), height=0.9 * step, color=colour, label=label)
+        upper = max(upper, np.nanmax(share, initial=0.0))
+        if {"ci_low", "ci_high"} <= set(part.columns):
+            low, high = part["ci_low"].to_numpy(float), part["ci_high"].to_numpy(float)
+            drawn = ~np.isnan(low) & ~np.isnan(high) & (share > 0)
+            if drawn.any():
+                arms = interval_arms(share[drawn], low[drawn], high[drawn])
+                ax.errorbar(
+                    100 * share[drawn],
+                    y[drawn],
+                    xerr=100 * arms,
+                    fmt="none",
+                    ecolor="#333333",
+                    elinewidth=0.7,
+                    capsize=1.2,
+                )
+                upper = max(upper, float(np.max(high[drawn])))
+        zero = share == 0
+        if zero.any():
+            ax.plot(
+                np.zeros(int(zero.sum())),
+                y[zero],
+                "o",
+                ms=3,
+                mfc="white",
+                mec=colour,
+                mew=0.9,
+                ls="",
+                clip_on=False,
+                zorder=3,
+            )
+    ax.set_yticks(np.arange(len(items)), [names[i] for i in items])
+    ax.set_ylim(len(items) - 0.5, -0.5)
+    ax.set_xlim(0, min(100.0, 100 * upper * 1.05 + 1))
+    ax.grid(axis="y", visible=False)
     handles, texts = ax.get_legend_handles_labels()
-    ax.get_legend().remove()
     fig.legend(handles, texts, loc="outside lower center", ncols=min(len(groups), 2), frameon=False)
     ax.set(xlabel="% of sentences", ylabel="")
-    ax.set_title("Sourcing: whom sentences attribute claims to, and direct quotation")
+    ax.set_title(
+        "Sourcing: whom sentences attribute claims to, and direct quotation "
+        "(95% bootstrap CI; open circle: 0)",
+        fontsize=8,
+    )
     return fig
 
 

@@ -185,6 +185,13 @@ def fold_groups(values: pd.Series, keep: Sequence[str]) -> pd.Series:
     return values.astype(str).where(values.astype(str).isin(keep_set), OTHER_LABEL)
 
 
+def pooled_group_name(group: str, own: str | None) -> str:
+    """The name to show for an article's group: ``group``, but when that is the pool
+    (:data:`OTHER_LABEL`) the article's ``own`` group marked ``"(pooled)"`` ("CNN (pooled)"),
+    so that a quote or a tone arc still says which outlet wrote it."""
+    return f"{own} (pooled)" if group == OTHER_LABEL and own and own != group else group
+
+
 def figure_provenance(
     corpus: Path | str, parameters: Mapping[str, Any], *, note: str = ""
 ) -> dict[str, Any]:

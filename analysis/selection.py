@@ -194,3 +194,12 @@ def select_sentences(
     kept = [g for g in palette if g != OTHER_LABEL]
     folded = fold_groups(sentences[group_col], kept)
     return sentences.assign(**{group_col: folded.to_numpy()}).reset_index(drop=True)
+
+
+def own_groups(documents: pd.DataFrame, group_col: str) -> dict[str, str]:
+    """Each document's own group (doc_id → group) before :func:`select_sentences` pools the
+    groups without a colour, for figures that name an article's outlet (the tone arcs); empty
+    when the documents' table has no ``group_col``."""
+    if group_col not in documents.columns:
+        return {}
+    return dict(zip(documents["doc_id"].astype(str), documents[group_col].astype(str), strict=True))

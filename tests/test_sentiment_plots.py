@@ -91,6 +91,11 @@ def test_longest_article_of_each_group_comes_first():
     assert arc_articles(frame, "outlet", 100) == ["L2", "L1", "L3", "P1", "P2", "C1"]
 
 
+def test_the_pooled_other_comes_last_as_in_the_palette():
+    frame = _sentences({"O1": ("Other (pooled)", 20), "S1": ("Strelsau Courier", 5)})
+    assert arc_articles(frame, "outlet", 2) == ["S1", "O1"]  # not "Other" first by name
+
+
 def test_selection_ignores_row_order_and_respects_the_maximum():
     frame = _sentences(LENGTHS)
     shuffled = frame.sample(frac=1.0, random_state=3)
@@ -103,6 +108,16 @@ def test_selection_ignores_row_order_and_respects_the_maximum():
 
 
 # --- fig03: tone arc -------------------------------------------------------------------------
+
+
+def test_a_pooled_article_is_titled_with_its_own_outlet():
+    frame = _sentences({"L1": ("Daily Ledger", 5), "O1": ("Other (pooled)", 4)})
+    own = {"L1": "Daily Ledger", "O1": "Strelsau Courier"}
+    fig = plot_tone_arc(frame, "outlet", PALETTE, "vader", own_groups=own)
+    titles = [ax.get_title(loc="left") for ax in fig.axes if ax.get_visible()]
+    assert titles == ["L1 · Daily Ledger (5 sent.)", "O1 · Strelsau Courier (pooled) (4 sent.)"]
+    without = plot_tone_arc(frame, "outlet", PALETTE, "vader")
+    assert without.axes[1].get_title(loc="left") == "O1 · Other (pooled) (4 sent.)"
 
 
 def test_tone_arc_has_one_panel_per_chosen_article_with_a_bar_per_sentence():

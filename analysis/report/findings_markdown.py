@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 
-from analysis.figures import OTHER_LABEL
+from analysis.figures import pooled_group_name
 from analysis.report.findings import Finding
 from analysis.report.group_languages import findings_note
 from analysis.report.html import escape_code, escape_text
@@ -141,7 +141,7 @@ def _finding_lines(
         lines += [
             "",
             f"  > “{escape_text(nested_quotation(ev.text))}” — "
-            f"{escape_text(_quote_group(ev.group, ev.doc_id, doc_groups))}, "
+            f"{escape_text(pooled_group_name(ev.group, doc_groups.get(ev.doc_id)))}, "
             f"`{escape_code(ev.doc_id)}` sentence {int(ev.sentence_id)}"
             + (f" ({escape_text(ev.note)})" if ev.note else ""),
         ]
@@ -165,13 +165,6 @@ def nested_quotation(text: str) -> str:
     """
     text = _OPENING_STRAIGHT_QUOTE.sub("‘", text)
     return text.replace('"', "’").replace("“", "‘").replace("”", "’")
-
-
-def _quote_group(group: str, doc_id: str, doc_groups: Mapping[str, str]) -> str:
-    """The group a quote is attributed to: its own, marked "(pooled)", when its group was pooled
-    into :data:`~analysis.figures.OTHER_LABEL`."""
-    own = doc_groups.get(doc_id)
-    return f"{own} (pooled)" if group == OTHER_LABEL and own and own != group else group
 
 
 def findings_markdown(

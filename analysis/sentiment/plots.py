@@ -15,6 +15,8 @@ it, so that reading :data:`FIGURES` (the summary does, for the captions) stays c
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
@@ -31,6 +33,7 @@ from analysis.figures import (
     grid_layout_deferred,
     interval_arms,
     none_found_figure,
+    pooled_group_name,
     seeded_global_rng,
 )
 from analysis.report.wording import shortened
@@ -248,8 +251,8 @@ def arc_articles(sentences: pd.DataFrame, group_col: str, max_docs: int = 12) ->
     Round by round, each group contributes its longest not yet chosen article (most sentences,
     ties by ``doc_id``); within a round, groups with more sentences come first (ties by name).
     So 12 articles over 8 groups are the longest of each group, then the second longest of the
-    four largest groups. Returned in display order: by group name, then longest first.
-    Deterministic: depends only on the table.
+    four largest groups. Returned in display order: by group name (the pooled "Other" last, as
+    in the palette), then longest first. Deterministic: depends only on the table.
     """
     if max_docs < 1:
         raise ValueError(f"max_docs must be at least 1, got {max_docs}")
@@ -271,7 +274,9 @@ def arc_articles(sentences: pd.DataFrame, group_col: str, max_docs: int = 12) ->
     chosen = docs.sort_values(
         ["rank", "group_size", "group"], ascending=[True, False, True], kind="stable"
     ).head(max_docs)
-    chosen = chosen.sort_values(["group", "n", "doc_id"], ascending=[True, False, True])
+    chosen = chosen.assign(pool=chosen["group"] == OTHER_LABEL).sort_values(
+        ["pool", "group", "n", "doc_id"], ascending=[True, True, False, True]
+    )
     return chosen["doc_id"].tolist()
 
 
@@ -284,10 +289,14 @@ def plot_tone_arc(
     window: int = 5,
     max_docs: int = 12,
     ncols: int = 2,
+    own_groups: Mapping[str, str] | None = None,
 ) -> plt.Figure:
     """Small multiples (a seaborn ``FacetGrid``), one panel per article, for at most
     ``max_docs`` articles chosen by :func:`arc_articles` (the longest of each group first):
-    sentence scores in reading order and a centred ``window``-sentence running mean."""
+    sentence scores in reading order and a centred ``window``-sentence running mean. An article
+    of a group pooled as "Other" is titled with its own group from ``own_groups`` (doc_id →
+    group, the documents' table before pooling), marked "(pooled)", as the summary's quotes
+    are: a panel titled "Other (pooled)" did not say whose article it was."""
     from analysis.sentiment.scoring import compound_column
 
     col = compound_column(method)
@@ -305,7 +314,12 @@ def plot_tone_arc(
     )
     sizes = shown.groupby("doc").size()
     first = shown.drop_duplicates("doc").set_index("doc")["group"]
-    titles = {d: f"{shortened(d, ARC_TITLE_CHARS)} · {first[d]} ({sizes[d]} sent.)" for d in docs}
+    own = own_groups if own_groups is not None else {}
+    titles = {
+        d: f"{shortened(d, ARC_TITLE_CHARS)} · {pooled_group_name(first[d], own.get(d))} "
+        f"({sizes[d]} sent.)"
+        for d in docs
+    }
     shown["panel"] = shown["doc"].map(titles)
     groups = sorted(shown["group"].unique())
     ncols = max(1, min(ncols, len(docs)))

@@ -85,6 +85,35 @@ def test_only_the_first_sheet_is_read_and_the_others_with_data_are_named(tmp_pat
         assert xlsx_columns(book, warn=False) == ROWS[0]  # a check before a run: not said twice
 
 
+def test_a_workbook_opening_with_a_sheet_of_notes_is_read_from_its_corpus_sheet(
+    tmp_path: Path,
+) -> None:
+    notes = [["Note"], ["exported by the library"], ["query: port strike"]]
+    mapped = [["Body", "Source", "Date"], *[[r[1], r[2], r[3]] for r in ROWS[1:]]]
+    book = _workbook(tmp_path / "notes_first.xlsx", notes, ("articles", mapped), ("log", [["x"]]))
+    with pytest.warns(UserWarning) as said:
+        docs, report = _read(book, columns="text=Body,outlet=Source,published=Date", chunk_size=2)
+    (message,) = [str(w.message) for w in said if "sheet" in str(w.message)]
+    assert message.endswith(
+        "notes_first.xlsx: the sheet 'articles' is read: it holds the corpus's columns, which "
+        "the first sheet 'Sheet' does not; the sheet 'Sheet' is not (save each as its own "
+        "workbook or CSV to read it)"
+    )
+    assert docs["outlet"].tolist() == ["Herald", "Post", "Herald"]
+    assert report.n_rows_total == 3
+    assert docs["file"].tolist() == [
+        "notes_first.xlsx:1",
+        "notes_first.xlsx:2",
+        "notes_first.xlsx:3",
+    ]
+    # no sheet holds the columns: the first is read, and the error names its columns
+    with (
+        pytest.raises(CorpusFileError, match="its columns are: Note"),
+        pytest.warns(UserWarning, match="only its first sheet 'Sheet' is read"),
+    ):
+        _read(book, columns="text=Story,outlet=Source")
+
+
 def test_header_names_follow_pandas_for_empty_and_repeated_cells() -> None:
     assert header_names(["text", None, "text", " ", "outlet", None, ""]) == [
         "text", "Unnamed: 1", "text.1", "Unnamed: 3", "outlet"

@@ -423,8 +423,8 @@ class FileHeader:
     """Where a corpus file's table starts and what its header names: the format and text
     encoding, the column ``names``, a CSV's ``separator``, the lines (a workbook: rows) above
     the header (``skip``) and those of them a user wrote (``skipped``: a report's preamble, not
-    Excel's ``sep=`` line), and the data rows the file records (``n_rows``: workbooks and
-    Parquet; None otherwise)."""
+    Excel's ``sep=`` line), the data rows the file records (``n_rows``: workbooks and
+    Parquet; None otherwise), and a workbook's sheet that holds the table (``sheet``, 0-based)."""
 
     format: str
     encoding: str
@@ -433,6 +433,7 @@ class FileHeader:
     skip: int = 0
     skipped: tuple[str, ...] = ()
     n_rows: int | None = None
+    sheet: int = 0
 
 
 def locate_header(
@@ -446,7 +447,9 @@ def locate_header(
     encoding = file_encoding(path, fmt)
     if fmt == "xlsx":  # its columns and size from one opening of the workbook
         sheet = _workbook_header(path, warn, mapping)
-        return FileHeader(fmt, encoding, sheet.names, "", sheet.row, sheet.skipped, sheet.n_rows)
+        return FileHeader(
+            fmt, encoding, sheet.names, "", sheet.row, sheet.skipped, sheet.n_rows, sheet.sheet
+        )
     if fmt in ("csv", "tsv"):
         layout = csv_layout_of(path, fmt, encoding, mapping)
         try:
@@ -768,7 +771,9 @@ def _warn_short_text_column(path: Path, mapping: dict[str, str], text: str) -> N
 def _sample_rows(path: Path, mapping: dict[str, str]) -> pd.DataFrame:
     """The first :data:`_SAMPLE_ROWS` rows of a corpus file, every column as read."""
     h = locate_header(path, mapping, warn=False)
-    batches = _raw_batches(path, h.format, h.names, _SAMPLE_ROWS, h.encoding, h.separator, h.skip)
+    batches = _raw_batches(
+        path, h.format, h.names, _SAMPLE_ROWS, h.encoding, h.separator, h.skip, h.sheet
+    )
     return next(iter(batches), pd.DataFrame(columns=h.names))
 
 
@@ -780,9 +785,10 @@ def _raw_batches(
     encoding: str = "utf-8-sig",
     sep: str = ",",
     skip: int = 0,
+    sheet: int = 0,
 ) -> Iterator[pd.DataFrame]:
     """Batches of the file's rows holding only ``source_columns`` (a CSV's fields split at
-    ``sep``, its header below ``skip`` lines)."""
+    ``sep``, its header below ``skip`` lines; a workbook's from its ``sheet``)."""
     if fmt in ("csv", "tsv"):
         reader = pd.read_csv(
             path,
@@ -808,7 +814,7 @@ def _raw_batches(
     elif fmt == "xlsx":
         from analysis.corpus.spreadsheet import xlsx_batches
 
-        yield from xlsx_batches(path, source_columns, chunk_size, skip)
+        yield from xlsx_batches(path, source_columns, chunk_size, skip, sheet)
     else:
         import pyarrow.parquet as pq
 
@@ -1130,7 +1136,9 @@ def _read_corpus_file(
 
     def chunks() -> Iterator[pd.DataFrame]:
         normalise = _ChunkNormaliser(path, resolved, report, extras, id_prefix, seen_ids)
-        for batch in _raw_batches(path, fmt, source_columns, chunk_size, encoding, sep, skip):
+        for batch in _raw_batches(
+            path, fmt, source_columns, chunk_size, encoding, sep, skip, header.sheet
+        ):
             chunk = normalise(batch)
             if len(chunk):
                 yield chunk

@@ -5,10 +5,12 @@ loses nothing but costs a step and, in many locales, turns the file into semicol
 Windows-1252. openpyxl reads ``.xlsx`` in its read-only mode, row by row, so a workbook of
 thousands of rows is read in constant memory, like a CSV.
 
-What is read: the **first worksheet** (a warning names the others that hold data), its first row
-as the header, every later row up to the last that is not empty (the empty rows a sheet's
-formatting leaves below the data are not rows of the corpus; one between data rows is, and is
-skipped for its empty text like a CSV's). Cells come as Excel stores them: text, numbers (an
+What is read: the **first worksheet** that holds the corpus's columns (the first sheet, unless
+it lacks them and a later one has them: a workbook often opens with a sheet of notes; a warning
+names the sheet read and the others that hold data), its first row as the header, every later
+row up to the last that is not empty (the empty rows a sheet's formatting leaves below the data
+are not rows of the corpus; one between data rows is, and is skipped for its empty text like a
+CSV's). Cells come as Excel stores them: text, numbers (an
 integer-valued number stays an integer: an id of ``101`` is ``"101"``), dates (written as ISO
 8601 by the chunk reader; a date-time at midnight as its date), and a formula's last computed
 value (``data_only``; a formula never computed by Excel reads as empty). Header cells that are
@@ -91,24 +93,34 @@ def _open(path: Path) -> Any:
         raise SpreadsheetError(f"{path}: not a readable .xlsx workbook ({error})") from None
 
 
-def _first_sheet(path: Path, workbook: Any, warn: bool = True) -> Any:
-    """The workbook's first worksheet, after a warning (unless not ``warn``) naming the other
-    sheets with data."""
-    sheets = workbook.worksheets
+def _sheets(path: Path, workbook: Any) -> list[Any]:
+    """The workbook's worksheets, or :class:`SpreadsheetError` when it has none."""
+    sheets = list(workbook.worksheets)
     if not sheets:
         raise SpreadsheetError(f"{path}: the workbook has no worksheet")
-    others = [s.title for s in sheets[1:] if s.max_row and s.max_row > 1] if warn else []
+    return sheets
+
+
+def _warn_sheets_not_read(path: Path, sheets: Sequence[Any], read: int) -> None:
+    """Warn of the sheets with data other than the one read (``read``, an index), naming it,
+    and why it was read when it is not the first."""
+    others = [s.title for k, s in enumerate(sheets) if k != read and s.max_row and s.max_row > 1]
+    title = repr(sheets[read].title)
+    if read:
+        said = f"{path}: the sheet {title} is read: it holds the corpus's columns, which the "
+        said += f"first sheet {sheets[0].title!r} does not"
+    elif not others:
+        return
+    else:
+        said = f"{path}: only its first sheet {title} is read"
     if others:
         which = (
             f"the sheet {others[0]!r} is"
             if len(others) == 1
             else f"the sheets {', '.join(repr(t) for t in others)} are"
         )
-        warn_user(
-            f"{path}: only its first sheet {sheets[0].title!r} is read; {which} not (save each "
-            "as its own workbook or CSV to read it)"
-        )
-    return sheets[0]
+        said += f"; {which} not (save each as its own workbook or CSV to read it)"
+    warn_user(said)
 
 
 def _cell(value: Any) -> Any:
@@ -139,15 +151,28 @@ def header_names(cells: Sequence[Any]) -> list[str]:
 
 @dataclass(frozen=True)
 class SheetHeader:
-    """A first sheet's header: its column ``names``, the ``row`` (0-based) that holds them, the
-    rows above it (``skipped``, each as its non-empty cells joined) and the data rows below it
-    as the workbook records its size (``n_rows``: empty rows included; None when it does not
-    say)."""
+    """A sheet's header: its column ``names``, the ``row`` (0-based) that holds them, the rows
+    above it (``skipped``, each as its non-empty cells joined), the data rows below it as the
+    workbook records its size (``n_rows``: empty rows included; None when it does not say), and
+    which ``sheet`` (0-based) it is."""
 
     names: list[str]
     row: int = 0
     skipped: tuple[str, ...] = ()
     n_rows: int | None = None
+    sheet: int = 0
+
+
+def _header_rows(sheet: Any, accepts: Callable[[list[str]], bool] | None) -> tuple[int, Any]:
+    """Where a sheet's header is: ``(row, rows read)``; ``row`` is the first row unless
+    ``accepts`` refuses it and takes one of the next, else None (no row of it accepted)."""
+    from analysis.corpus.csv_dialect import PREAMBLE_MAX_LINES
+
+    rows = list(sheet.iter_rows(max_row=PREAMBLE_MAX_LINES, values_only=True))
+    named = [(k, header_names(row)) for k, row in enumerate(rows)]
+    if accepts is None or (named and named[0][1] and accepts(named[0][1])):
+        return 0, rows
+    return next((j for j, n in named[1:] if n and accepts(n)), None), rows
 
 
 def xlsx_header(
@@ -155,27 +180,33 @@ def xlsx_header(
     warn: bool = True,
     accepts: Callable[[list[str]], bool] | None = None,
 ) -> SheetHeader:
-    """The header of the workbook's first sheet, from one opening of the workbook (each opening
+    """The header of the workbook's corpus sheet, from one opening of the workbook (each opening
     parses its table of shared strings, the text of every article).
 
     The header is the first row, unless ``accepts`` refuses its names and takes those of one of
     the next rows up to :data:`~analysis.corpus.csv_dialect.PREAMBLE_MAX_LINES`: a
     monitoring service's export opens with a report's preamble (its name, query and dates)
-    above the table, as its CSV does (:func:`analysis.corpus.csv_dialect.csv_layout`).
-    ``warn=False`` leaves the warning about other sheets to a later read (a check before a run
-    whose notebooks read the file)."""
-    from analysis.corpus.csv_dialect import PREAMBLE_MAX_LINES
-
+    above the table, as its CSV does (:func:`analysis.corpus.csv_dialect.csv_layout`). The
+    sheet is the first, unless ``accepts`` takes no row of it and takes one of a later sheet:
+    a tester's workbook opened with a sheet of notes, and the articles on the second were
+    refused with "its columns are: Note". ``warn=False`` leaves the warnings about the sheets
+    to a later read (a check before a run whose notebooks read the file)."""
     path = Path(path)
     workbook = _open(path)
     try:
-        sheet = _first_sheet(path, workbook, warn)
-        rows = list(sheet.iter_rows(max_row=PREAMBLE_MAX_LINES, values_only=True))
-        named = [(k, header_names(row)) for k, row in enumerate(rows)]
-        first = named[0][1] if named else []
-        k, names = 0, first
-        if accepts is not None and not (first and accepts(first)):
-            k, names = next(((j, n) for j, n in named[1:] if n and accepts(n)), (0, first))
+        sheets = _sheets(path, workbook)
+        index, (k, rows) = 0, _header_rows(sheets[0], accepts)
+        if k is None:
+            for j, sheet in enumerate(sheets[1:], start=1):
+                found, found_rows = _header_rows(sheet, accepts)
+                if found is not None:
+                    index, k, rows = j, found, found_rows
+                    break
+        sheet = sheets[index]
+        if warn:
+            _warn_sheets_not_read(path, sheets, index)
+        k = k or 0
+        names = header_names(rows[k]) if rows else []
         if not names:
             raise SpreadsheetError(f"{path}: the first sheet is empty (no header row)")
         skipped = tuple(
@@ -183,7 +214,7 @@ def xlsx_header(
             for row in rows[:k]
         )
         size = sheet.max_row
-        return SheetHeader(names, k, skipped, size - 1 - k if size else None)
+        return SheetHeader(names, k, skipped, size - 1 - k if size else None, index)
     finally:
         workbook.close()
 
@@ -194,15 +225,19 @@ def xlsx_columns(path: Path | str, warn: bool = True) -> list[str]:
 
 
 def xlsx_batches(
-    path: Path | str, columns: Sequence[str], chunk_size: int, header_row: int = 0
+    path: Path | str,
+    columns: Sequence[str],
+    chunk_size: int,
+    header_row: int = 0,
+    sheet: int = 0,
 ) -> Iterator[pd.DataFrame]:
-    """Batches of at most ``chunk_size`` non-empty data rows of the first sheet, holding the
-    ``columns`` named (header names of :func:`xlsx_header`, its header on row ``header_row``),
-    cells as Excel stores them."""
+    """Batches of at most ``chunk_size`` non-empty data rows of the ``sheet`` (0-based: the
+    first), holding the ``columns`` named (header names of :func:`xlsx_header`, its header on
+    row ``header_row``), cells as Excel stores them."""
     path = Path(path)
     workbook = _open(path)
     try:
-        rows = _first_sheet(path, workbook, warn=False).iter_rows(values_only=True)
+        rows = _sheets(path, workbook)[sheet].iter_rows(values_only=True)
         for _ in range(header_row):  # a report's preamble above the header
             next(rows, None)
         names = header_names(next(rows, ()))

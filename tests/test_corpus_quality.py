@@ -119,6 +119,49 @@ def test_stray_lead_byte_flags_lost_punctuation_not_french_words() -> None:
     assert not has_stray_lead_byte("No stray bytes here.")
 
 
+def test_a_closing_credit_line_is_not_a_text_cut_short() -> None:
+    story = "The officers were charged on Tuesday.\nThe case continues."
+    for credit in (
+        "Contributing: Kristine Phillips",
+        "(Reporting by Jane Doe; Editing by Tom Hogue)",
+        "Additional reporting by Ann Lee in Paris",
+        "Reporting by Jane Doe\nEditing by Tom Hogue",
+    ):
+        assert not ends_mid_sentence(f"{story}\n{credit}\n"), credit
+    # the line above the credit is read: a story cut short stays flagged
+    assert ends_mid_sentence("The officers were charged on\nContributing: Kristine Phillips")
+    # a last line of text that starts like a credit is still the text's end
+    assert ends_mid_sentence(f"{story}\nResearch by the council shows that the")
+    assert ends_mid_sentence("Contributing: Kristine Phillips")  # a credit alone is no story
+
+
+def test_lines_a_page_puts_below_the_last_sentence_are_passed_over() -> None:
+    story = "The senator spoke on Tuesday.\nShe will return next week."
+    for trailer in (
+        "___",
+        "— Rep. Jane Doe (@janedoe) November 19, 2019",
+        "[ Wired ]",
+        "© Regan 2019",
+        "Ticket details: http://www.example.com/",
+        "Provided by European Space Agency",
+        "pic.twitter.com/s96jjh8AlD\n\n— Cooper Lund (@cooperlund) November 18, 2019",
+    ):
+        assert not ends_mid_sentence(f"{story}\n\n{trailer}"), trailer
+    assert ends_mid_sentence("The senator spoke on\n___")  # the text above is still read
+    # at most three such lines: a text of rules only ends without a sentence
+    assert ends_mid_sentence("The senator spoke on\n___\n___\n___\n___")
+
+
+def test_the_summary_says_a_truncated_flag_is_a_guess_only_when_one_is_raised():
+    from analysis.corpus.quality import TRUNCATED_NOTE
+
+    documents, sentences = docs({"cut": STORY + " And then the", "whole": STORY})
+    table = quality_table(documents, sentences, EMPTY_AUDIT)
+    assert TRUNCATED_NOTE in quality_lines(table)[0]
+    documents, sentences = docs({"a": STORY, "b": STORY})
+    assert TRUNCATED_NOTE not in quality_lines(quality_table(documents, sentences, EMPTY_AUDIT))[0]
+
+
 def test_chinese_body_ending_with_a_full_stop_is_not_truncated() -> None:
     assert not ends_mid_sentence("双方在吉隆坡举行会谈，达成初步共识。")
     assert not ends_mid_sentence("他说：“这很重要？”")

@@ -61,6 +61,14 @@ QUALITY_COLUMNS = [
     "duplicate_of",
     "quality_flags",
 ]
+# What the summary says of a "truncated" flag: a guess from the last character, not a fact.
+TRUNCATED_NOTE = (
+    "A text is flagged truncated when its last line of text does not end like a sentence, as a "
+    "text cut short does; a complete article whose page left a line without a full stop below "
+    "it (a related headline, a poll, a note) is flagged too (18 of the 120 complete, "
+    "human-marked bodies of the extraction benchmark were): read the end of such a text before "
+    "leaving it out."
+)
 _WORD_RE = re.compile(r"\w+")
 # A body that ends like a sentence: final punctuation, possibly followed by quotes or brackets.
 SENTENCE_END = frozenset(".!?…:;。！？；：")
@@ -128,12 +136,59 @@ def has_stray_lead_byte(text: str) -> bool:
     return "â" in text and bool(_STRAY_LEAD_RE.search(text))
 
 
+# A story's closing credit line, which ends without a full stop: "Contributing: Kristine
+# Phillips", "(Reporting by Jane Doe; Editing by Tom Hogue)", "Additional reporting by …".
+# What follows the credit's word is names: capitalised words and these lower-case ones.
+_CREDIT_LINE = re.compile(
+    r"\W*(?:(?:additional|contributing)\s+reporting|reporting|contributing|contributors?|"
+    r"writing|editing|edited|compiled|research|graphics?)\b(?:\s+by)?\s*[:;,]?\s+(\S.*)",
+    re.IGNORECASE,
+)
+_CREDIT_LINE_JOINERS = frozenset(
+    {"and", "in", "by", "from", "of", "at", "for", "with", "the", "staff", "writer", "writers"}
+    | {"contributed", "to", "this", "report", "de", "van", "von", "da", "del", "der", "la", "le"}
+)
+_CREDIT_LINE_MAX_WORDS = 30
+
+
+# A line a page puts below a story's last sentence, with no full stop of its own: a rule
+# ("___"), an embedded post's attribution ("— Name (@handle) November 18, 2019"), a source tag
+# ("[ Wired ]"), a copyright line, an address, "Provided by …".
+_TRAILER_LINE = re.compile(
+    r"(?:[-—–_=*•·\s]*$|[—–-]\s*\S|\[\s*[^\]]{1,40}\]$|©|\(c\)\s|copyright\b"
+    r"|.*(?:https?://|www\.|pic\.twitter\.com)\S*$|provided by\b|(?:source|photo|image|credit):)",
+    re.IGNORECASE,
+)
+_TRAILER_LINES_MAX = 3
+
+
+def _is_credit_line(line: str) -> bool:
+    """Whether ``line`` is a story's closing credit (:data:`_CREDIT_LINE`): its word, then
+    names ("Research by the council shows that" is not one)."""
+    found = _CREDIT_LINE.match(line)
+    if not found or len(line.split()) > _CREDIT_LINE_MAX_WORDS:
+        return False
+    words = re.findall(r"[^\W\d_][\w'’.-]*", found.group(1))
+    return all(w[0].isupper() or w.lower() in _CREDIT_LINE_JOINERS for w in words)
+
+
 def ends_mid_sentence(text: str) -> bool:
     """True when the body does not end with sentence-final punctuation (truncated, paywalled):
     its last character that is not white space nor one of :data:`CLOSING_MARKS` (quotes,
-    brackets) is not in :data:`SENTENCE_END`. Read from the end with ``rstrip``, not with a
-    regular expression searched over the whole text."""
+    brackets) is not in :data:`SENTENCE_END`. Up to three closing lines without a full stop of
+    their own are passed over and the line before them read: a credit line ("Contributing:
+    Kristine Phillips", "(Reporting by …; Editing by …)") or one of :data:`_TRAILER_LINE`. A
+    tester's complete USA Today story was flagged as cut short; 27 of the 120 complete,
+    human-marked bodies of the extraction benchmark were, 18 now (random cuts inside them:
+    96% flagged before, 95% now). Read from the end with ``rpartition``, not with a regular
+    expression searched over the whole text."""
     body = str(text).rstrip()
+    for _ in range(_TRAILER_LINES_MAX):
+        head, _, last = body.rpartition("\n")
+        last = last.strip()
+        if not head.strip() or not (_is_credit_line(last) or _TRAILER_LINE.match(last)):
+            break
+        body = head.rstrip()
     ending = body.rstrip(CLOSING_MARKS)
     return bool(body) and not (ending and ending[-1] in SENTENCE_END)
 
@@ -624,6 +679,8 @@ def quality_lines(documents: pd.DataFrame, duplicates: str = "flag", limit: int 
         f"({action}; see the `quality_flags` column of documents.csv): {by_flag}.{counted}",
         "",
     ]
+    if counts.get("truncated"):
+        lines[0] += f" {TRUNCATED_NOTE}"
     for row in flagged.head(limit).itertuples(index=False):
         note = str(row.quality_flags).replace(";", ", ")
         if str(row.duplicate_of):

@@ -75,6 +75,10 @@ BENCHMARKS: dict[str, tuple[str, str]] = {
         "analysis.bench.language",
         "the language guess against pages' declared language; English news guessed otherwise",
     ),
+    "truncation": (
+        "analysis.bench.truncation",
+        "the truncated flag on complete human-marked article bodies and on the same bodies cut",
+    ),
     "tone": (
         "analysis.bench.tone",
         "VADER, vader-news and a trained tone coder on NewsMTSC sentences and PerSenT articles",

@@ -5,6 +5,7 @@ API, properties, and the bundled seeds. Each family of rules has its own test fi
 from __future__ import annotations
 
 import re
+from collections import Counter
 from pathlib import Path
 
 import pandas as pd
@@ -343,6 +344,70 @@ def test_template_lines_needs_three_documents_across_outlets_for_short_lines() -
     assert all(line_key(heading) in t for t in three)
     with pytest.raises(ValueError):
         template_lines(texts, ["A"])
+
+
+_BODY = [
+    f"Paragraph {k} of the plague story says what the health officials in Beijing did next."
+    for k in range(8)
+]
+
+
+def test_copies_of_one_article_count_once_so_its_lines_are_not_template() -> None:
+    from analysis.corpus.cleaning import copy_groups, line_key, template_lines
+
+    menu = ["Home", "News", "Sport", "Most read in world news"]
+    saved = "\n".join(["Plague case confirmed", *_BODY])
+    pasted = "\n".join([*menu, "Plague case confirmed", *_BODY, "Nowadays plague is treated."])
+    tidied = "\n".join(["Plague case confirmed", *_BODY[:6], "Nowadays plague is treated."])
+    other = "\n".join([*menu, "A council story that has nothing to do with the plague at all."])
+    texts = [saved, pasted, tidied, other]
+    template = template_lines(texts, ["The Sun"] * 4)
+    # before: every body line was in three documents of the outlet, so template, and the
+    # pasted page lost its whole article
+    for t in template:
+        assert not {line_key(line) for line in _BODY} & t
+        assert line_key("Plague case confirmed") not in t
+    # the copies' short line is in one group: not template; the menu, in the paste and in
+    # another article of the outlet, still is
+    assert line_key("Nowadays plague is treated.") not in template[1]
+    assert line_key("Most read in world news") in template[1] and line_key("Home") in template[3]
+    counts = Counter(k for text in texts for k in {line_key(x) for x in text.splitlines()})
+    keys = [{line_key(x) for x in text.splitlines()} for text in texts]
+    assert copy_groups(keys, counts) == [0, 0, 0, 3]
+
+
+def test_two_documents_sharing_a_few_prose_lines_are_not_copies() -> None:
+    from analysis.corpus.cleaning import copy_groups, line_key
+
+    a = [
+        *_BODY[:2],
+        *(f"Line {k} of story A about the harbour strike and its cost." for k in range(10)),
+    ]
+    b = [
+        *_BODY[:2],
+        *(f"Line {k} of story B about the school budget and its cuts." for k in range(10)),
+    ]
+    keys = [{line_key(x) for x in a}, {line_key(x) for x in b}]
+    counts = Counter(k for ks in keys for k in ks)
+    assert copy_groups(keys, counts) == [0, 1]  # 2 shared lines: under three
+    c = [*_BODY[:3], *(f"Line {k} of story C about the river and its bridges." for k in range(20))]
+    keys[1] = {line_key(x) for x in c}
+    counts = Counter(k for ks in keys for k in ks)
+    assert copy_groups(keys, counts) == [0, 1]  # 2 of 12 and 3 of 23 prose lines: under 30%
+
+
+def test_documents_without_an_outlet_are_not_one_outlet() -> None:
+    from analysis.corpus.cleaning import line_key, template_lines
+
+    quote = '"There is no need to panic," officials said.'
+    texts = [
+        f"The first paper reports the outbreak in the north today.\n{quote}",
+        f"A second paper, with another story about the same outbreak.\n{quote}",
+    ]
+    for outlets in (["unknown", "unknown"], ["", ""], ["Unknown", " unknown "]):
+        assert template_lines(texts, outlets) == [frozenset(), frozenset()], outlets
+    # one named outlet repeating it twice: its template, as before
+    assert all(line_key(quote) in t for t in template_lines(texts, ["Post", "Post"]))
 
 
 # -- captions, image credits, time stamps ---------------------------------------------------

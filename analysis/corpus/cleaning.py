@@ -1408,6 +1408,15 @@ _KEY_WORD_RE = re.compile(r"\w+")
 _SENTENCE_END_RE = re.compile(r"[.!?…][\"'”’»)\]]*$")
 PROSE_WORDS = 10  # a line of at least this many words that ends a sentence reads as prose
 MAX_TEMPLATE_SHARE = 0.5  # a document losing more of its words than this is a near-duplicate
+# Copies of one article (a saved page and a paste of it): documents sharing at least this many
+# prose lines, and this share of the prose lines of the one with fewer, count once in the
+# template pass. A prose line in more than COPY_MAX_DOCS documents is not evidence of a copy
+# (a disclaimer, a syndicated story).
+COPY_MIN_LINES = 3
+COPY_MIN_SHARE = 0.3
+COPY_MAX_DOCS = 10
+# An outlet name that names no outlet: the documents of a folder without a manifest.
+NO_OUTLET = frozenset({"", "unknown"})
 
 
 # ASCII bytes with every byte that is not a word character (\w: letters, digits, "_") a space
@@ -1455,6 +1464,52 @@ def _key_of(line: str, keys: dict[str, str] | None) -> str:
     return line_key(line)
 
 
+def _is_prose(key: str) -> bool:
+    """Whether a line (its key) reads as prose: a sentence of :data:`PROSE_WORDS` words or more."""
+    return bool(_SENTENCE_END_RE.search(key)) and _count_words(key) >= PROSE_WORDS
+
+
+def copy_groups(doc_keys: Sequence[set[str]], counts: Counter[str]) -> list[int]:
+    """For each document, the index of the first document of its group of copies (itself when
+    it has none): documents that share :data:`COPY_MIN_LINES` prose lines or more, and at least
+    :data:`COPY_MIN_SHARE` of the prose lines of the one with fewer, are copies of one article,
+    transitively. Only prose lines in 2 to :data:`COPY_MAX_DOCS` documents (``counts``) are
+    evidence, so a corpus without such lines costs one pass over its distinct lines."""
+    evidence = {k for k, n in counts.items() if 2 <= n <= COPY_MAX_DOCS and _is_prose(k)}
+    group = list(range(len(doc_keys)))
+    if not evidence:
+        return group
+    shared = [keys & evidence for keys in doc_keys]
+    holders: dict[str, list[int]] = defaultdict(list)
+    for i, keys in enumerate(shared):
+        if len(keys) >= COPY_MIN_LINES:
+            for key in keys:
+                holders[key].append(i)
+    pairs: Counter[tuple[int, int]] = Counter()
+    for docs in holders.values():
+        for a, i in enumerate(docs):
+            for j in docs[a + 1 :]:
+                pairs[i, j] += 1
+    prose: dict[int, int] = {}
+
+    def root(i: int) -> int:
+        while group[i] != i:
+            group[i] = group[group[i]]
+            i = group[i]
+        return i
+
+    for (i, j), n in sorted(pairs.items()):
+        if n < COPY_MIN_LINES:
+            continue
+        for d in (i, j):
+            if d not in prose:
+                prose[d] = sum(map(_is_prose, doc_keys[d]))
+        if n >= COPY_MIN_SHARE * min(prose[i], prose[j]):
+            a, b = root(i), root(j)
+            group[max(a, b)] = min(a, b)
+    return [root(i) for i in range(len(doc_keys))]
+
+
 def template_lines(texts: Sequence[str], outlets: Sequence[str]) -> list[frozenset[str]]:
     """For each document, the :func:`line_key` of its lines that are page template rather than
     article, found by their recurrence across documents (deterministic).
@@ -1470,13 +1525,18 @@ def template_lines(texts: Sequence[str], outlets: Sequence[str]) -> list[frozens
     * 3+ documents of the corpus and is short or not a sentence.
 
     So a sentence two outlets both quote stays, and so does a sentence one outlet repeats
-    once. Identical texts of an outlet count once, and a document that would lose more than
+    once. Documents without an outlet (:data:`NO_OUTLET`: a folder without a manifest) are
+    not one outlet: a tester's two papers sharing a quotation lost it from both. Copies of one
+    article (:func:`copy_groups`: a saved page, a paste of it and a tidied copy) count once,
+    as identical texts of an outlet do: a tester's pasted page lost its whole article, 29
+    lines, to its two other copies. A document that would lose more than
     :data:`MAX_TEMPLATE_SHARE` of its words loses none (a near-duplicate of another document is
     flagged by the quality step, not emptied here).
     """
     if len(texts) != len(outlets):
         raise ValueError("texts and outlets must have the same length")
     names = [(outlet or "").strip() for outlet in outlets]
+    names = ["" if name.casefold() in NO_OUTLET else name for name in names]
     doc_keys = []
     key_maps = []
     for text in texts:
@@ -1489,12 +1549,28 @@ def template_lines(texts: Sequence[str], outlets: Sequence[str]) -> list[frozens
     in_corpus: Counter[str] = Counter()
     in_outlet: dict[str, Counter[str]] = defaultdict(Counter)
     seen: set[tuple[str, str]] = set()
-    for text, outlet, keys in zip(texts, names, doc_keys, strict=True):
+    counted: list[int] = []  # the documents counted (identical texts of an outlet once)
+    for i, (text, outlet, keys) in enumerate(zip(texts, names, doc_keys, strict=True)):
         if (outlet, text) in seen:
             continue
         seen.add((outlet, text))
+        counted.append(i)
         in_corpus.update(keys)
         if outlet:
+            in_outlet[outlet].update(keys)
+    groups = copy_groups([doc_keys[i] for i in counted], in_corpus)
+    if any(g != k for k, g in enumerate(groups)):  # copies: counted again, each group once
+        merged: dict[int, set[str]] = defaultdict(set)
+        merged_outlet: dict[tuple[int, str], set[str]] = defaultdict(set)
+        for k, g in enumerate(groups):
+            merged[g] |= doc_keys[counted[k]]
+            if names[counted[k]]:
+                merged_outlet[g, names[counted[k]]] |= doc_keys[counted[k]]
+        in_corpus = Counter()
+        in_outlet = defaultdict(Counter)
+        for keys in merged.values():
+            in_corpus.update(keys)
+        for (_, outlet), keys in merged_outlet.items():
             in_outlet[outlet].update(keys)
 
     def is_template(key: str, outlet: str) -> bool:

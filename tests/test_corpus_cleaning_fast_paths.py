@@ -621,20 +621,37 @@ def _plain_template_lines(texts: Sequence[str], outlets: Sequence[str]) -> list[
         return len(_WORD.findall(k)) >= cleaning.PROSE_WORDS and bool(_END.search(k))
 
     names = [(outlet or "").strip() for outlet in outlets]
+    names = ["" if n.casefold() == "unknown" else n for n in names]  # no outlet
     doc_keys = []
     for text in texts:
         keys = {key(line) for line in text.splitlines()}
         doc_keys.append({k for k in keys if _WORD.search(k)})
+    counted = []
+    seen: set[tuple[str, str]] = set()
+    for i, (text, outlet) in enumerate(zip(texts, names, strict=True)):
+        if (outlet, text) not in seen:
+            seen.add((outlet, text))
+            counted.append(i)
+    raw = Counter(k for i in counted for k in doc_keys[i])
+    # copies: every pair of counted documents, by the plain definition; groups by a closure
+    evidence = {k for k, n in raw.items() if 2 <= n <= cleaning.COPY_MAX_DOCS and is_prose(k)}
+    group = {i: {i} for i in counted}
+    for a, i in enumerate(counted):
+        for j in counted[a + 1 :]:
+            shared = len(doc_keys[i] & doc_keys[j] & evidence)
+            fewer = min(sum(map(is_prose, doc_keys[i])), sum(map(is_prose, doc_keys[j])))
+            if shared >= cleaning.COPY_MIN_LINES and shared >= cleaning.COPY_MIN_SHARE * fewer:
+                joined = group[i] | group[j]
+                for d in joined:
+                    group[d] = joined
     in_corpus: Counter[str] = Counter()
     in_outlet: dict[str, Counter[str]] = defaultdict(Counter)
-    seen: set[tuple[str, str]] = set()
-    for text, outlet, keys in zip(texts, names, doc_keys, strict=True):
-        if (outlet, text) in seen:
-            continue
-        seen.add((outlet, text))
-        in_corpus.update(keys)
-        if outlet:
-            in_outlet[outlet].update(keys)
+    for members in {frozenset(g) for g in group.values()}:
+        in_corpus.update(set().union(*(doc_keys[d] for d in members)))
+        for outlet in {names[d] for d in members if names[d]}:
+            in_outlet[outlet].update(
+                set().union(*(doc_keys[d] for d in members if names[d] == outlet))
+            )
 
     def is_template(k: str, outlet: str) -> bool:
         same = in_outlet[outlet][k] if outlet else 0
@@ -666,7 +683,7 @@ TEMPLATE_LINES = [
     st.lists(
         st.tuples(
             st.lists(st.sampled_from(TEMPLATE_LINES), max_size=6).map("\n".join),
-            st.sampled_from(["A", "B", "", " A "]),
+            st.sampled_from(["A", "B", "", " A ", "unknown"]),
         ),
         max_size=8,
     )

@@ -759,3 +759,30 @@ def test_a_local_papers_tail_goes(tail: list[str]) -> None:
 def test_prose_like_a_local_papers_tail_is_kept(tail: list[str]) -> None:
     cleaned = clean_text("\n".join([_HEADLINE, "By Jane Doe", *_BODY, *tail]), "p1")
     assert cleaned.text.splitlines()[-1] == tail[-1]
+
+
+_TABLOID_TAIL = [
+    "Most read in world news",
+    "RANDY ANDY",
+    "Prince parties in unearthed pics despite claiming he avoids the cameras",
+    "Warning",
+    "EYE POPPING",
+    "Bodybuilder has 'rotting' arm removed after injecting oil to look muscly",
+    "DRIVEN TO DESPAIR",
+    "Pregnant girl, 13, 'jumps to her death after she was attacked by six men in a park'",
+    "Authorities in western Mongolia instituted a quarantine to stop the disease spreading.",
+]
+
+
+def test_a_most_read_list_with_kickers_and_long_headlines_goes() -> None:
+    story = "A hunter who ate a wild rabbit in China has been hit by the bubonic plague."
+    cleaned = clean_text("\n".join([story, *_TABLOID_TAIL]), "sun")
+    assert cleaned.text.splitlines() == [story, _TABLOID_TAIL[-1]]
+    assert {e.original for e in cleaned.audit} == set(_TABLOID_TAIL[:-1])
+
+
+def test_a_sentence_after_a_most_read_heading_stays() -> None:
+    story = "A hunter who ate a wild rabbit in China has been hit by the bubonic plague."
+    line = "Officials said the risk of an outbreak is low."
+    cleaned = clean_text("\n".join([story, "Most read in world news", line]), "sun")
+    assert cleaned.text.splitlines() == [story, line]

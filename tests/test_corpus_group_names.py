@@ -87,3 +87,14 @@ def test_a_manifest_s_values_lose_their_outer_spaces_and_outlets_match_in_nfc(
     check_outlets(folder, ["Süddeutsche", "Reuters"])  # typed in NFC: accepted
     with pytest.raises(ParameterError, match="Reuter'"):
         check_outlets(folder, ["Reuter"])
+
+
+def test_spacing_a_reader_cannot_see_is_said() -> None:
+    from analysis.corpus.group_names import spacing_note
+
+    assert spacing_note("Fox News") == ""
+    assert spacing_note("Fox  News") == " (with a double space)"
+    assert spacing_note(" Fox News ") == " (with a leading space and a trailing space)"
+    assert spacing_note("Fox\tNews") == " (with a tab or other blank)"
+    said = similar_names_warning({"Fox News": 46, "Fox  News": 6})
+    assert "'Fox News' (46 articles) and 'Fox  News' (with a double space) (6)" in said

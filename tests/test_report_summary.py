@@ -1034,3 +1034,13 @@ def test_outlets_spelt_two_ways_are_a_limitation(workspace) -> None:
     limitations = md.split("## Limitations")[1].split("\n## ")[0]
     assert "**One outlet spelt two ways?**" in limitations
     assert "'Reuters' (3 articles) and 'reuters' (2)" in limitations
+
+
+def test_outlets_spelt_with_spacing_a_reader_cannot_see_are_told_apart(workspace):
+    # a tester's 'Fox  News' (6) read 'Fox News (6 articles)' beside 'Fox News' (46)
+    write_documents(workspace["tables"], ["Fox News", "Fox  News"], [46, 6])
+    limitations = write(workspace, findings=[])[0].read_text(encoding="utf-8")
+    limitations = limitations.split("## Limitations")[1]
+    assert "Fox News (with a double space) (6 articles)" in limitations
+    assert "and 'Fox News' (with a double space) (6)" in limitations
+    assert "Fox News (with a double space): 6 articles" in limitations

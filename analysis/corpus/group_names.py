@@ -10,6 +10,7 @@ decide; nothing is changed.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 
 MAX_LISTED = 5  # sets of spellings named in one warning; the rest are counted
@@ -19,6 +20,23 @@ def name_key(name: str) -> str:
     """``name`` in lower case (Unicode case folding) without its spaces: "Inexhibit magazine"
     and "Inexhibitmagazine", two pages of one site, are one name spelled two ways."""
     return "".join(str(name).split()).casefold()
+
+
+def spacing_note(name: str) -> str:
+    """What a reader cannot see of ``name``'s spacing once Markdown or HTML collapses it: " (with
+    a double space)", " (with a leading space)", …, or "" for a name spaced plainly. A tester's
+    summary listed 'Fox  News' as 'Fox News', twice, with two counts."""
+    name = str(name)
+    notes = []
+    if name != name.lstrip():
+        notes.append("a leading space")
+    if name != name.rstrip():
+        notes.append("a trailing space")
+    if re.search(r"\S\s{2,}\S", name):
+        notes.append("a double space")
+    if re.search(r"[^\S ]", name.strip()):
+        notes.append("a tab or other blank")
+    return f" (with {' and '.join(notes)})" if notes else ""
 
 
 def similar_names(counts: Mapping[str, int]) -> list[list[tuple[str, int]]]:
@@ -40,7 +58,9 @@ def similar_names_warning(counts: Mapping[str, int], column: str = "outlet") -> 
         return None
     described = [
         " and ".join(
-            f"{name!r} ({n} article{'s' if n != 1 else ''})" if k == 0 else f"{name!r} ({n})"
+            f"{name!r}{spacing_note(name)} ({n} article{'s' if n != 1 else ''})"
+            if k == 0
+            else f"{name!r}{spacing_note(name)} ({n})"
             for k, (name, n) in enumerate(names)
         )
         for names in sets[:MAX_LISTED]

@@ -22,6 +22,7 @@ from typing import Any
 
 from analysis.config import DATA_DIR, N_BOOT, SEED, default_corpus_dir, portable_path
 from analysis.corpus.exports import ONE_LINE_MIN_WORDS
+from analysis.corpus.group_names import spacing_note
 from analysis.corpus.quality import quality_summary
 from analysis.figures import OTHER_LABEL, FigureInfo
 
@@ -380,7 +381,10 @@ def _sample_limitation(facts: CorpusFacts) -> str:
         )
     if n_small:
         small = sorted((n, str(name)) for name, n, _ in facts.per_group if n < SMALL_GROUP_DOCS)
-        named = [f"{escape_text(name)} ({articles(n)})" for n, name in small[:SMALL_GROUPS_NAMED]]
+        named = [
+            f"{escape_text(name)}{spacing_note(name)} ({articles(n)})"
+            for n, name in small[:SMALL_GROUPS_NAMED]
+        ]
         if len(small) > SMALL_GROUPS_NAMED:
             named.append(f"{len(small) - SMALL_GROUPS_NAMED} more")
         verb = "has" if n_small == 1 else "have"
@@ -685,7 +689,7 @@ def _reproducibility_section(
     lines += ["", "| package | version |", "|---|---|"]
     lines += [f"| {name} | {escape_text(v)} |" for name, v in versions.items()]
     per_group = "; ".join(
-        f"{escape_text(g)}: {articles(d)}, {s} sentences"
+        f"{escape_text(g)}{spacing_note(g)}: {articles(d)}, {s} sentences"
         for g, d, s in facts.per_group[:MAX_GROUPS_LISTED]
     )
     rest = len(facts.per_group) - MAX_GROUPS_LISTED

@@ -176,3 +176,41 @@ def test_a_tone_coder_worse_than_vader_is_left_out() -> None:
     assert not model.has_tone
     kept = train_frame_model(texts, labels, tone=tone, folds=3, seed=1, drop_uninformative=False)
     assert kept.has_tone  # the benchmarks score every coder trained
+
+
+def test_a_frame_the_codebook_codes_better_is_left_to_the_codebook() -> None:
+    # a tester's model kept a frame at cv F1 0.31 beside the codebook's 0.41 on the same items
+    texts, labels, _ = training_set()
+    plain = train_frame_model(texts, labels, folds=3, seed=1)
+    war_f1 = plain.metrics.set_index("frame").loc["war", "cv_f1"]
+    model = train_frame_model(
+        texts, labels, folds=3, seed=1, codebook_f1={"war": war_f1 + 0.01, "money": 0.0}
+    )
+    rows = model.metrics.set_index("frame")
+    assert not rows.loc["war", "kept"] and rows.loc["money", "kept"]
+    assert rows.loc["war", "baseline_f1"] == pytest.approx(war_f1 + 0.01)
+    assert model.keys == ["money"]
+    # a codebook exactly as good keeps the model's frame (ties go to the trained coder)
+    tied = train_frame_model(texts, labels, folds=3, seed=1, codebook_f1={"war": war_f1})
+    assert tied.keys == ["war", "money"]
+    with pytest.raises(ModelError, match="than the codebook's"):
+        train_frame_model(texts, labels[["war"]], folds=3, seed=1, codebook_f1={"war": 2.0})
+
+
+def test_train_compares_each_frame_with_the_codebook_on_the_same_items(tmp_path: Path) -> None:
+    from analysis.commands.train import codebook_f1
+    from analysis.framing.codebook import load_codebook
+
+    book = tmp_path / "codebook.toml"
+    book.write_text(
+        '[[frames]]\nkey = "war"\nlabel = "War"\nindicators = ["troops", "army"]\n'
+        '[[frames]]\nkey = "money"\nlabel = "Money"\nindicators = ["prices"]\n',
+        encoding="utf-8",
+    )
+    texts, labels, _ = training_set(copies=1)
+    gold = labels.assign(text=texts)
+    gold.loc[5, "money"] = np.nan  # "profits fell sharply", not coded: not counted
+    scores = codebook_f1(gold, ["war", "money", "other"], load_codebook(book))
+    # war: "troops", "army" find 2 of the 3 war items, nothing else: F1 = 2·2/(2·2 + 1) = 0.8;
+    # money: "prices" finds 1 of the 2 money items still coded: F1 = 2/3 (1/2 with the third)
+    assert scores == {"war": pytest.approx(0.8), "money": pytest.approx(2 / 3)}

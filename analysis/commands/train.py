@@ -3,8 +3,11 @@
 One logistic regression per frame on TF-IDF word and character n-grams, regularisation chosen by
 cross-validation; saved to --out as model.json + weights.npz (no pickle: loading a model folder
 cannot run code). The cross-validated F1 per frame is printed and saved with the SHA-256 of the
-sheet. Use it with `python -m analysis validate --model DIR` and `analysis.load_frame_model(DIR)`,
-and in a run with `-p frame_coder DIR` and (trained with a tone column) `-p tone_coder DIR`.
+sheet. With --codebook, a frame whose cross-validated F1 is below the codebook's on the same
+coded items is left out of the model (a run codes it with the codebook), as tone is when below
+VADER. Use it with `python -m analysis validate --model DIR` and
+`analysis.load_frame_model(DIR)`, and in a run with `-p frame_coder DIR` and (trained with a
+tone column) `-p tone_coder DIR`.
 """
 
 from __future__ import annotations
@@ -12,10 +15,16 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from analysis.commands.options import int_at_least, out_folder
 from analysis.config import SEED
 from analysis.user_warnings import warn_user
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from analysis.framing.codebook import Codebook
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -89,6 +98,7 @@ def main(args: argparse.Namespace) -> int:
             print(f"not coded in the sheet, so not trained: {', '.join(uncoded + no_column)}")
         frames = [c for c in columns if c != "tone"]
         digest = hashlib.sha256(b"".join(Path(p).read_bytes() for p in args.sheet)).hexdigest()
+        book = load_codebook(args.codebook) if args.codebook else None
         model = train_frame_model(
             gold["text"],
             gold[frames],
@@ -96,6 +106,7 @@ def main(args: argparse.Namespace) -> int:
             folds=args.folds,
             seed=args.seed,
             sheet_sha256=digest,
+            codebook_f1=codebook_f1(gold, frames, book) if book is not None else None,
         )
     except (SheetError, CodebookError, ModelError) as error:
         print(f"error: {error}", file=sys.stderr)
@@ -119,6 +130,19 @@ def main(args: argparse.Namespace) -> int:
             "train again."
         )
         dropped = [frame for frame in dropped if frame != "tone"]
+    metrics = model.metrics.set_index("frame")
+    beaten = [f for f in dropped if metrics.loc[f, "cv_f1"] < metrics.loc[f, "baseline_f1"]]
+    if beaten:
+        said = ", ".join(
+            f"{f} ({metrics.loc[f, 'cv_f1']:.2f} against {metrics.loc[f, 'baseline_f1']:.2f})"
+            for f in beaten
+        )
+        warn_user(
+            f"not kept in the model: {said}: its cross-validated F1 is below the codebook's on "
+            "the same coded items, so a run with this model codes these frames with the "
+            "codebook, the better coder here"
+        )
+        dropped = [frame for frame in dropped if frame not in beaten]
     if dropped:
         warn_user(
             f"not kept in the model: {', '.join(dropped)}: its cross-validated F1 is no better "
@@ -128,3 +152,23 @@ def main(args: argparse.Namespace) -> int:
         )
     print(f"wrote {args.out}")
     return 0
+
+
+def codebook_f1(gold: pd.DataFrame, frames: list[str], book: Codebook) -> dict[str, float]:
+    """The codebook's F1 against the human codes of ``gold`` for each of ``frames`` it has, on
+    the items coded for the frame: what a trained frame coder must beat to be kept."""
+    from sklearn.metrics import f1_score
+
+    from analysis.framing.frames import frame_matrix
+
+    keys = [f for f in frames if f in book.keys]
+    if not keys:
+        return {}
+    codes = frame_matrix(gold["text"].fillna("").astype(str).tolist(), book)
+    scores = {}
+    for key in keys:
+        coded = gold[key].notna().to_numpy()
+        human = gold[key].to_numpy()[coded].astype(int)
+        machine = codes[key].to_numpy()[coded].astype(int)
+        scores[key] = float(f1_score(human, machine, zero_division=0))
+    return scores

@@ -261,6 +261,7 @@ def train_frame_model(
     sheet_sha256: str = "",
     tune_thresholds: bool = True,
     drop_uninformative: bool = True,
+    codebook_f1: Mapping[str, float] | None = None,
 ) -> FrameModel:
     """Train one classifier per frame column of ``labels`` (1/0, NaN = not coded).
 
@@ -281,9 +282,13 @@ def train_frame_model(
     (:func:`marks_every_item`: a rare frame whose best threshold lies below every score) has
     learned nothing: with ``drop_uninformative`` (the default) it is left out of the model, so a
     run's codebook codes it, and its ``metrics`` row says ``kept`` False. A tester's model had two
-    such frames, which a run then reported in 100% of sentences. The benchmarks pass False, to
-    score every frame the classifier was trained for. A :class:`ModelError` when no frame is
-    kept and there is no tone to code.
+    such frames, which a run then reported in 100% of sentences. So is a frame whose
+    cross-validated F1 is below ``codebook_f1[frame]``, the codebook's F1 on the same coded
+    items (in ``baseline_f1``): a tester's model kept a frame at 0.31 beside the codebook's
+    0.41, and a run coded it with the worse coder (the model's figure is the optimistic one, so
+    a frame it drops is worse still). The benchmarks pass False, to score every frame the
+    classifier was trained for. A :class:`ModelError` when no frame is kept and there is no
+    tone to code.
     """
     values = ["" if not isinstance(t, str) else t for t in list(texts)]
     if len(values) != len(labels):
@@ -336,7 +341,9 @@ def train_frame_model(
     for key in labels.columns:
         n_coded = int(coded_masks[key].sum())
         cv_f1 = float(cv_table[key][best])
-        kept = not (drop_uninformative and marks_every_item(cv_f1, counts[key], n_coded))
+        baseline = float((codebook_f1 or {}).get(key, np.nan))
+        worse = bool(np.isfinite(baseline) and cv_f1 < baseline)
+        kept = not (drop_uninformative and (marks_every_item(cv_f1, counts[key], n_coded) or worse))
         threshold = float(thresholds[key][best])
         threshold = threshold if np.isfinite(threshold) else 0.0
         if kept:
@@ -354,12 +361,14 @@ def train_frame_model(
                 "n_positive": counts[key],
                 "threshold": threshold,
                 "kept": kept,
+                "baseline_f1": baseline,
             }
         )
     if not kept_keys and tone is None:
         raise ModelError(
             "no frame was learned: for every frame the cross-validated F1 is no better than "
-            "marking every item with it (the sheet has too few items coded 1); code more items"
+            "marking every item with it (the sheet has too few items coded 1) or than the "
+            "codebook's on the same items; code more items"
         )
     model = FrameModel(
         keys=kept_keys,
@@ -437,7 +446,8 @@ METRICS_COLUMNS = [
     "n_positive",
     "threshold",
     "kept",
-    # tone: VADER's macro-F1 on the same coded items, which the trained coder must beat
+    # what the trained coder must beat on the same coded items: tone, VADER's macro-F1; a
+    # frame, the codebook's F1 (when train was given the codebook)
     "baseline_f1",
 ]
 

@@ -552,6 +552,34 @@ def test_frames_from_a_trained_model_are_named(workspace, tmp_path):
     assert any(line.startswith("- Conflict (the trained model): F1 0.70") for line in head)
 
 
+def test_the_frame_findings_say_which_coder_made_them_and_that_they_are_raw(workspace, tmp_path):
+    # a tester's key findings quoted a model's shares (precision 0.32) as the codebook's
+    from test_validation_model import training_set
+
+    from analysis.validation.model import train_frame_model
+
+    texts, labels, _ = training_set()
+    model = train_frame_model(texts, labels.rename(columns={"war": "conflict"}), folds=3, seed=1)
+    model.save(tmp_path / "model")
+
+    def frames_part(run_parameters: dict) -> str:
+        params = {"run_parameters": {**PARAMS["run_parameters"], **run_parameters}}
+        md = summary.write_summary(
+            workspace["tables"], workspace["figures"], workspace["reports"], params,
+            workspace["corpus"], findings=make_findings(),
+        )[0].read_text(encoding="utf-8")  # fmt: skip
+        return md.split("### Frames")[1].split("\n### ")[0], md
+
+    plain, md = frames_part({})
+    assert "raw shares, not checked against human coding of these articles" in plain
+    assert "trained model" not in plain and "were coded by that model" not in md
+    with_model, md = frames_part({"frame_coder": str(tmp_path / "model")})
+    assert "The shares of Conflict are the trained model's codes (`-p frame_coder`)" in with_model
+    assert "were coded by that model instead" in md.split("## Methods")[1]
+    validated, _ = frames_part({"validation": str(_agreement(tmp_path / "agreement.csv"))})
+    assert "corrected for its errors, which can change their order" in validated
+
+
 def test_groups_pooled_as_other_are_named_and_their_quotes_keep_their_group(workspace):
     """With more groups than colours, the opening says which groups "Other" pools (a mix, not
     one group) and how to compare them; a quote from "Other" names its own outlet; with as

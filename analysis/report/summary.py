@@ -162,7 +162,10 @@ def _findings_section(
     doc_groups: Mapping[str, str] | None = None,
     pooled: str = "",
     group_notes: Mapping[str, str] | None = None,
+    section_notes: Mapping[str, Sequence[str]] | None = None,
 ) -> list[str]:
+    """The key findings, each section closed by its ``section_notes`` (section → Markdown
+    lines) and then the figures placed under it."""
     lines = ["## Key findings", ""]
     if not findings:
         return [*lines, "No findings were produced: the analysis tables were not found.", ""]
@@ -175,7 +178,38 @@ def _findings_section(
         for section, infos in (placed or {}).items()
         if image_src is not None
     }
+    for section, notes in (section_notes or {}).items():
+        ends[section] = [*notes, *ends.get(section, [])]
     return lines + findings_lines(findings, numbers, ends, doc_groups, group_notes)
+
+
+def frame_findings_note(params: Mapping[str, Any], corpus_dir: Path | str | None) -> list[str]:
+    """What the frame findings rest on, said where they are read: which frames the trained
+    model coded (``-p frame_coder``), and that the shares are the coders' raw marks, set against
+    human coding (and corrected) only under "How far to trust the frame shares". A tester's
+    key findings quoted a model's shares, at a precision of 0.32, as the codebook's."""
+    methods, labels = frame_coders(params, corpus_dir)
+    from_model = [labels[k] for k, m in methods.items() if m == "model"]
+    said = []
+    if from_model:
+        said.append(
+            "The shares of "
+            + escape_text(", ".join(from_model))
+            + " are the trained model's codes (`-p frame_coder`), not the codebook's indicators; "
+            "the sentences quoted for them are still the codebook's indicator matches."
+        )
+    if params.get("validation"):
+        said.append(
+            "These are the automatic coders' raw shares: under “How far to trust the frame "
+            "shares” each coder is set against human coding and the shares are corrected for "
+            "its errors, which can change their order."
+        )
+    else:
+        said.append(
+            "These are the automatic coders' raw shares, not checked against human coding of "
+            "these articles (see Limitations)."
+        )
+    return [f"*{' '.join(said)}*", ""]
 
 
 def _figures_section(
@@ -283,7 +317,14 @@ def _methods_section(
         f"- **Frames.** A codebook of {_frame_kinds(generic, issue)}"
         + " marks a sentence as carrying a frame when it uses one of the frame's indicator "
         "words or phrases (stem-aware, with exclusions). These are lexical proxies for a human "
-        "coder's judgement.",
+        "coder's judgement."
+        + (
+            " With `-p frame_coder`, the frames the trained model knows (named with the frame "
+            "findings) were coded by that model instead, a classifier trained on a human-coded "
+            "sheet: their shares, figures and findings are the model's."
+            if params.get("frame_coder")
+            else ""
+        ),
         "- **Keyness.** Words a group uses more than the rest of the corpus are ranked by the "
         "weighted log-odds ratio with an informative Dirichlet prior (Monroe, Colaresi & Quinn "
         "2008), z-scored, on lower-cased words after stop-word removal; the prior (the corpus's "
@@ -855,6 +896,7 @@ def summary_markdown(
         dict(facts.folded_docs),
         pooled,
         dict(facts.language_notes),
+        {"frames": frame_findings_note(params, corpus_dir)},
     )
     if tone_coder[0]:
         lines += tone_coder[0]

@@ -94,6 +94,26 @@ def test_stop_words_and_numbers_are_dropped() -> None:
     assert "the" not in count_terms(["The the THE"])
 
 
+def test_the_country_is_one_term_and_the_pronoun_none() -> None:
+    # a tester's keyness ranked "u.s." for one outlet and "us" (the US, and "pressure on us")
+    # for another
+    tokens = content_tokens("The U.S. told us the US and the U.S envoy met WHO and IT staff.")
+    assert [t for t in tokens if t] == [
+        "US",
+        "told",
+        "US",
+        "US",
+        "envoy",
+        "met",
+        "WHO",
+        "IT",
+        "staff",
+    ]
+    assert "us" not in count_terms(["Let us go. Us too."])
+    assert [t for t in content_tokens("THE US WILL WIN") if t] == ["win"]  # shouted: words
+    assert "THE" not in count_terms(["The end of THE story."])  # no acronym
+
+
 def test_cap_keeps_top_and_bottom_terms() -> None:
     words = " ".join(f"w{i}x" for i in range(20))
     sentences = _sentences([("A", words + " shared shared"), ("B", "shared other")])

@@ -18,9 +18,10 @@ with the corpus, so a large corpus is not over-smoothed. No minimum document fre
 the prior does the work a count threshold would do without emptying a small vocabulary.
 
 Tokens come from :func:`analysis.corpus.sentences.tokenize_words`, lower-cased; stop words
-(``analysis/data/stopwords_en.txt``, NLTK's English list written out) and tokens without a letter
-(numbers, percentages) are dropped. Bigrams, if asked for, join adjacent tokens of one sentence
-when neither is dropped.
+(``analysis/data/stopwords_en.txt``, NLTK's English list written out, and "us") and tokens without
+a letter (numbers, percentages) are dropped; an acronym spelt like a stop word keeps its capitals
+("US", "WHO") and "U.S." is counted as "US" (:func:`content_tokens`). Bigrams, if asked for,
+join adjacent tokens of one sentence when neither is dropped.
 """
 
 from __future__ import annotations
@@ -60,19 +61,39 @@ def _pieces(token: str) -> list[str]:
     return [piece for piece in _HAN_KANA_RE.split(token) if piece]
 
 
+# "us" is not in NLTK's list, so the pronoun was counted, and, lower-cased, merged with the
+# country: a tester's keyness ranked "us" (the US and "pressure on us") and "u.s." apart.
+EXTRA_STOP_WORDS = frozenset({"us"})
+# Stop words that, in capitals, are an acronym a news text means: the US, the WHO, IT.
+ACRONYM_STOP_WORDS = frozenset({"us", "who", "it"})
+# An acronym written with full stops: "U.S.", "U.S", "E.U." (counted as "US", "EU").
+_DOTTED_ACRONYM_RE = re.compile(r"(?:[A-Z]\.)+[A-Z]\.?")
+
+
 def content_tokens(text: str, stop: frozenset[str] | None = None) -> list[str | None]:
     """Lower-cased tokens of ``text``; stop words, letterless tokens and runs of hiragana
     (Japanese particles and endings) become None; Chinese and Japanese are cut into Han
     characters and katakana runs (:func:`_pieces`).
 
-    Keeping the gaps as None lets bigrams be formed only from tokens that were adjacent.
+    An acronym spelt like a stop word (:data:`ACRONYM_STOP_WORDS`: "US", "WHO", "IT") keeps its
+    capitals and is counted,
+    unless the whole text is in capitals (a shouted headline); an acronym written with full
+    stops is counted without them ("U.S." is "US"). Keeping the gaps as None lets bigrams be
+    formed only from tokens that were adjacent.
     """
     stop = stopwords() if stop is None else stop
+    shouted = text.isupper()
     out: list[str | None] = []
     for token in tokenize_words(text):
         for piece in _pieces(token):
+            if _DOTTED_ACRONYM_RE.fullmatch(piece):
+                piece = piece.replace(".", "")
             low = piece.lower()
-            dropped = low in stop or not _LETTER_RE.search(low) or _HIRAGANA_RE.fullmatch(low)
+            is_stop = low in stop or low in EXTRA_STOP_WORDS
+            if is_stop and not shouted and low in ACRONYM_STOP_WORDS and piece.isupper():
+                out.append(piece)  # "US", "WHO": an acronym, not the word
+                continue
+            dropped = is_stop or not _LETTER_RE.search(low) or _HIRAGANA_RE.fullmatch(low)
             out.append(None if dropped else low)
     return out
 

@@ -327,8 +327,13 @@ def _methods_section(
         ),
         "- **Keyness.** Words a group uses more than the rest of the corpus are ranked by the "
         "weighted log-odds ratio with an informative Dirichlet prior (Monroe, Colaresi & Quinn "
-        "2008), z-scored, on lower-cased words after stop-word removal; the prior (the corpus's "
-        "own word distribution) keeps rare words from topping the lists.",
+        "2008), z-scored, on lower-cased words after stop-word removal (\u201cUS\u201d and "
+        "\u201cU.S.\u201d count as one word, the pronoun \u201cus\u201d as none); the prior (the "
+        "corpus's own word distribution) keeps rare words from topping the lists. Thousands of "
+        "words are compared, each at |z| > 1.96 with no correction for that, so read the lists "
+        "as rankings of candidate words, not as tests; an outlet's own name (a byline, "
+        "\u201ctold CNN\u201d) and a place name split in two (\u201chong\u201d, "
+        "\u201ckong\u201d) can rank among its words.",
         sourcing_method(lexicons, corpus_dir),
         hedging_method(lexicons, corpus_dir),
         f"- **Uncertainty.** Every estimate has a 95% percentile interval from a hierarchical "

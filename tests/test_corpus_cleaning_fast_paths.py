@@ -172,7 +172,8 @@ def _plain_detokenise(text: str) -> str:
     out = detokenise._BRACKET_RE.sub(lambda m: detokenise._BRACKETS[m.group(0).upper()], text)
     out = detokenise._SPACED_ABBREV_RE.sub(lambda m: m.group(0).replace(" ", ""), out)
     out = detokenise._SPLIT_CONTRACTION_RE.sub(r"'\1", out)
-    out = detokenise._SPLIT_CLITIC_RE.sub(r"'\1", out)
+    out = detokenise._SPLIT_CLITIC_RE.sub(r"\1\2", out)
+    out = detokenise._SPACED_DECIMAL_RE.sub(r"\1.\2", out)
     out = detokenise._SPLIT_NT_RE.sub("n't", out)
     if out != text or len(detokenise._TOKENISED_HINT_RE.findall(out)) >= 2:
         out = detokenise._AFTER_OPEN_RE.sub(r"\1", out)

@@ -30,6 +30,16 @@ def test_detokenise_rejoins_clitics_split_off_their_word():
     assert [e.rule for e in cleaned.audit] == ["detokenise"]
 
 
+def test_a_curly_apostrophe_clitic_and_a_split_decimal_are_rejoined():
+    # a tester's export held "Bitcoin ’s" 696 times; PerSenT's "growth of 6 . 5 percent"
+    # became two sentences, "growth of 6." and "5 percent"
+    assert detokenise("It ’s Bitcoin ’s turn , he said .") == "It’s Bitcoin’s turn, he said."
+    assert detokenise("Growth of 6 . 5 percent , up 3 . 2 % .") == "Growth of 6.5 percent, up 3.2%."
+    # a year before the point, or a capital after: two sentences, left apart
+    assert detokenise("It fell in 2019 . 5 people died .") == "It fell in 2019. 5 people died."
+    assert detokenise("He won 3 . 2 Others lost .") == "He won 3. 2 Others lost."
+
+
 def test_ordinary_prose_is_left_alone():
     prose = "Plan B . That was odd, he said; prices rose 5 % (roughly)."
     assert detokenise("He said it was fine. Then he left.") == "He said it was fine. Then he left."

@@ -22,11 +22,16 @@ _BRACKET_RE = re.compile(r"-[LR][RSC]B-", re.I)
 _SPACED_ABBREV_RE = re.compile(r"(?<![\w.])(?:[A-Za-z] \. ?){1,}[A-Za-z] \.(?=\s|$|[,;:)])")
 _SPLIT_CONTRACTION_RE = re.compile(r"(?<=\w) ?' (s|t|re|ll|ve|d|m)\b")
 # A clitic split off its word, the Penn Treebank's own form ("world 's", "they 're", "I 'm"),
-# when a space, punctuation or the line's end follows ("the 'd' key" is left alone).
-_SPLIT_CLITIC = r"(?<=\w) '(s|re|ll|ve|d|m)(?=[\s,.;:!?)\]]|$)"
+# with a straight or a curly apostrophe ("Bitcoin ’s": a tester's export held 696), when a
+# space, punctuation or the line's end follows ("the 'd' key" is left alone).
+_SPLIT_CLITIC = r"(?<=\w) (['’])(s|re|ll|ve|d|m)(?=[\s,.;:!?)\]]|$)"
 _SPLIT_CLITIC_RE = re.compile(_SPLIT_CLITIC)
+# A decimal number split at its point by tokenisation, "6 . 5 percent": not a year before the
+# point ("in 2019 . 5 people died" stays two sentences), digits after it, then a lower-case word,
+# a percent sign or the line's end.
+_SPACED_DECIMAL_RE = re.compile(r"(?<![\d.,])(\d{1,3}) \. (\d+)(?= [a-z%]| ?%|$)")
 _SPLIT_NT_RE = re.compile(r"(?<=\w) n't\b")
-_SPACE_BEFORE_PUNCT_RE = re.compile(r"(?<=[\w)\]\"'’”]) ([.,;:!?%])(?=\s|$)")
+_SPACE_BEFORE_PUNCT_RE = re.compile(r"(?<=[\w)\]\"'’”%]) ([.,;:!?%])(?=\s|$)")
 _AFTER_OPEN_RE = re.compile(r"([(\[{]) ")
 _BEFORE_CLOSE_RE = re.compile(r" ([)\]}])")
 _TOKENISED_HINT_RE = re.compile(r"\w [,.] \w|\w [,.]$")
@@ -59,7 +64,7 @@ def may_need_detokenising(text: str) -> bool:
     """
     if " ' " in text:
         return True
-    if " '" in text and _SPLIT_CLITIC_HINT_RE.search(text):
+    if (" '" in text or " ’" in text) and _SPLIT_CLITIC_HINT_RE.search(text):
         return True
     # fold() gives an ASCII character only for the ASCII characters of the same lower case,
     # so the folded text holds " n't" only if the text holds "'", "b-" only if it holds "b-"
@@ -90,8 +95,9 @@ def detokenise(text: str) -> str:
     >>> print(detokenise("The U . S . said at 5 p . m . that -LRB- CHIP -RRB- won ' t end ."))
     The U.S. said at 5 p.m. that (CHIP) won't end.
 
-    Bracket tokens, spaced abbreviations, split contractions and clitics split off their word
-    ("world 's") are always rejoined; a space
+    Bracket tokens, spaced abbreviations, split contractions, clitics split off their word
+    ("world 's", "Bitcoin ’s") and decimals split at their point ("6 . 5 percent") are always
+    rejoined; a space
     before punctuation is removed only in a line that shows tokenisation twice or more
     (" , " or " . " between words), so ordinary prose is left alone.
     """
@@ -105,8 +111,10 @@ def detokenise(text: str) -> str:
         out = _SPACED_ABBREV_RE.sub(lambda m: m.group(0).replace(" ", ""), out)
     if "' " in out:
         out = _SPLIT_CONTRACTION_RE.sub(r"'\1", out)
-    if " '" in out:
-        out = _SPLIT_CLITIC_RE.sub(r"'\1", out)
+    if " '" in out or " ’" in out:
+        out = _SPLIT_CLITIC_RE.sub(r"\1\2", out)
+    if " . " in out:
+        out = _SPACED_DECIMAL_RE.sub(r"\1.\2", out)
     if " n't" in out:
         out = _SPLIT_NT_RE.sub("n't", out)
     tokenised = _n_tokenised_hints(text)

@@ -112,6 +112,24 @@ def test_a_model_without_tone_is_refused_naming_the_parameter(tmp_path):
     assert "tone_coder" in str(err.value) and "`tone` column" in str(err.value)
 
 
+def test_a_model_whose_tone_train_left_out_is_refused_with_that_reason(tmp_path, monkeypatch):
+    # a tester whose sheet had a tone column was told to train on a sheet with one
+    from test_validation_model import training_set
+
+    from analysis.validation import model as module
+
+    monkeypatch.setattr(module, "vader_macro_f1", lambda texts, codes: 1.0)  # VADER perfect
+    texts, labels, codes = training_set()
+    model = module.train_frame_model(texts, labels, tone=codes, folds=3, seed=1)
+    rows = model.metrics.set_index("frame")
+    assert not rows.loc["tone", "kept"]
+    model.save(tmp_path / "m")
+    with pytest.raises(ModelError, match="codes no tone: `train` left its tone coder out") as err:
+        tone.load_tone_coder(tmp_path / "m")
+    assert f"below VADER's {rows.loc['tone', 'baseline_f1']:.2f}" in str(err.value)
+    assert "`tone` column" not in str(err.value)
+
+
 def test_a_folder_that_is_no_model_is_refused_by_the_loader(tmp_path):
     (tmp_path / "empty").mkdir()
     with pytest.raises(ModelError, match=r"model\.json not found"):

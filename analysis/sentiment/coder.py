@@ -68,6 +68,16 @@ def load_tone_coder(folder: Path | str) -> FrameModel:
     """
     model = load_frame_model(folder)
     if not model.has_tone:
+        metrics = model.metrics
+        tone = metrics[metrics["frame"] == "tone"] if "frame" in metrics.columns else []
+        if len(tone) and "baseline_f1" in metrics.columns:  # trained on tone, and left out
+            row = tone.iloc[0]
+            raise ModelError(
+                f"model {folder} codes no tone: `train` left its tone coder out, as its "
+                f"cross-validated macro-F1 {row['cv_f1']:.2f} was below VADER's "
+                f"{row['baseline_f1']:.2f} on the same coded items; score tone with VADER "
+                f"(leave out {PARAMETER}), or code more items for tone and train again"
+            )
         raise ModelError(
             f"model {folder} was trained without tone codes: train it with "
             f"`python -m analysis train` on a sheet that has a `tone` column (-1, 0, 1) to use "

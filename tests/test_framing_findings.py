@@ -249,3 +249,33 @@ def test_a_small_rule_of_three_bound_keeps_two_significant_digits():
     assert "up to about 15% is compatible" in _value_with_ci(
         row, "estimate", "ci_low", "ci_high", True
     )
+
+
+def test_source_kinds_are_named_as_the_figure_names_them(tmp_path) -> None:
+    # a tester's summary said "analysts experts 7, officials china 5" beside a figure saying
+    # "Analysts and experts", "Chinese officials"
+    s = framed_sentences()
+    sourcing = sourcing_table(s, "outlet")
+    credited = sourcing[(sourcing["measure"] == "source") & (sourcing["n_sentences_with"] > 0)]
+    assert len(credited), "the made-up sentences credit a source"
+    findings = framing_findings(
+        _frames_table((0.5, 0.4, 0.6), (0.1, 0.0, 0.2)).replace(
+            {"A": "Harbour Daily", "B": "Valley Post"}
+        ),
+        keyness_table(s, "outlet"),
+        sourcing,
+        hedging_table(s, "outlet", n_boot=100),
+        s,
+        frame_evidence(s),
+        group_col="outlet",
+        n_boot=100,
+    )
+    said = " ".join(
+        f.text for f in findings if f.key.startswith("sourcing_") and "credit" in f.text
+    )
+    from analysis.framing.plots import source_labels
+    from analysis.framing.sourcing import load_sources
+
+    labels = source_labels(sorted(set(credited["item"])), load_sources(None).labels)
+    assert any(label in said for label in labels.values())
+    assert not any(f" {item.replace('_', ' ')} " in said for item in labels if "_" in item)

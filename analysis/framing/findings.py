@@ -12,6 +12,7 @@ terms they carry).
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
@@ -409,11 +410,14 @@ def framing_findings(
     top_terms: int = 5,
     n_boot: int = N_BOOT,
     seed: int = SEED,
+    sources: str | Path | None = None,
 ) -> list[Finding]:
     """Plain-language findings for frames, vocabulary, sourcing and hedging.
 
     Every number comes from the tables passed in (the quotation-share intervals are computed here
-    with the same seeded bootstrap); evidence sentences are chosen deterministically.
+    with the same seeded bootstrap); evidence sentences are chosen deterministically. Source
+    kinds are named by the labels of the ``sources`` lexicon (default: the bundled one), as the
+    sourcing figure names them.
     """
     require_columns(
         sentences,
@@ -438,7 +442,7 @@ def framing_findings(
         )
     else:
         out.append(_quote_finding(sentences, group_col, n_boot, seed))
-    out += _source_findings(sourcing, sentences, group_col)
+    out += _source_findings(sourcing, sentences, group_col, _source_names(sourcing, sources))
     for measure, col in (("hedges", "n_hedges"), ("certainty", "n_certainty")):
         if not (sentences[col] > 0).any():
             message = NO_HEDGES if measure == "hedges" else NO_CERTAINTY
@@ -494,10 +498,27 @@ def _quote_finding(sentences: pd.DataFrame, group_col: str, n_boot: int, seed: i
     )
 
 
+def _source_names(sourcing: pd.DataFrame, lexicon: str | Path | None) -> dict[str, str]:
+    """Each source kind of ``sourcing`` as the figure names it (the lexicon's label: "Analysts
+    and experts", "Chinese officials"): a tester's summary said "analysts experts 7, officials
+    china 5" beside a figure saying otherwise."""
+    from analysis.framing.plots import source_labels
+    from analysis.framing.sourcing import load_sources
+
+    items = sorted(set(sourcing.loc[sourcing["measure"] == "source", "item"].astype(str)))
+    labels = source_labels(items, load_sources(str(lexicon) if lexicon else None).labels)
+    return labels
+
+
 def _source_findings(
-    sourcing: pd.DataFrame, sentences: pd.DataFrame, group_col: str
+    sourcing: pd.DataFrame,
+    sentences: pd.DataFrame,
+    group_col: str,
+    names: dict[str, str] | None = None,
 ) -> list[Finding]:
-    """Per group, the source categories its sentences credit most often."""
+    """Per group, the source categories its sentences credit most often, named by ``names``
+    (item → words; default: the item's key written out)."""
+    names = names or {}
     out: list[Finding] = []
     src = sourcing[sourcing["measure"] == "source"]
     if not src.empty and not (src["n_sentences_with"] > 0).any():
@@ -525,7 +546,8 @@ def _source_findings(
             )
             continue
         listed = ", ".join(
-            f"{r.item.replace('_', ' ')} {r.n_sentences_with}" for r in part.head(3).itertuples()
+            f"{names.get(r.item, r.item.replace('_', ' '))} {r.n_sentences_with}"
+            for r in part.head(3).itertuples()
         )
         top_col = f"source_{part.iloc[0]['item']}"
         mask = (sentences[group_col] == group) & sentences[top_col].astype(bool)

@@ -270,6 +270,10 @@ def test_utf16_without_bom_gets_a_hint() -> None:
             b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog >>\nendobj\n",
             r"a PDF, not text",
         ),
+        (  # a tester's .doc was "a binary file (NUL bytes)", with nothing to do
+            b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 40 + b"Word.Document.8",
+            r"an old Word \(\.doc\).*save a Word document as \.docx",
+        ),
     ],
 )
 def test_a_compressed_file_an_archive_or_a_pdf_is_named_for_what_it_is(

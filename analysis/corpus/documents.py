@@ -213,13 +213,19 @@ _PACKED_KINDS = (
         "document its .docx name, save a sheet as CSV, or unzip an archive first",
     ),
     (b"%PDF-", "is a PDF, not text; copy its text into a .txt file (PDFs are not read)"),
+    (
+        b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1",  # an OLE2 compound file
+        "is an old Word (.doc), Excel (.xls) or Outlook (.msg) file, not text: save a Word "
+        "document as .docx (File > Save As) and name it .docx, or copy its text into a .txt file",
+    ),
 )
 
 
 def _packed_kind(head: bytes) -> str | None:
-    """What to say of a file whose first bytes mark a compressed file, an archive or a PDF,
-    else None: decoded as text, such bytes gave a message about NUL bytes or control
-    characters, or (a PDF) mojibake read as an article."""
+    """What to say of a file whose first bytes mark a compressed file, an archive, a PDF or an
+    old Office file (a tester's .doc was "a binary file (NUL bytes)"), else None: decoded as
+    text, such bytes gave a message about NUL bytes or control characters, or (a PDF) mojibake
+    read as an article."""
     for magic, message in _PACKED_KINDS:
         if head.startswith(magic):
             return message

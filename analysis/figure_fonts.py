@@ -176,8 +176,10 @@ def use_fallback_fonts(fig: plt.Figure, name: str = "") -> list[tuple[Text, obje
         warnings.warn(
             f"no installed font draws {len(new)} character{many} of the figures ({shown}, first "
             f"in {name or 'a figure'}); they show as empty boxes. Install a font that has them "
-            "(Noto Sans CJK for Chinese, Japanese and Korean) and run again, or give the "
-            "groups names in Latin script (a manifest's or metadata.csv's outlet column).",
+            "(Noto Sans CJK for Chinese, Japanese and Korean, Noto Emoji for emoji) and run "
+            "again, or write the names figures show without them: outlets (a manifest's or "
+            "metadata.csv's outlet column) and document ids (a file's name, or a manifest's "
+            "doc_id column).",
             UserWarning,
             stacklevel=3,
         )

@@ -127,6 +127,8 @@ def test_characters_no_installed_font_draws_are_named_once(tmp_path):
     assert len(messages) == 2, messages
     assert messages[0].startswith("no installed font draws 4 characters of the figures (조선일보,")
     assert "first in fig07_frame_heatmap" in messages[0] and "Noto Sans CJK" in messages[0]
+    # an emoji of a file name reached a figure as a document id: the advice names both
+    assert "Noto Emoji" in messages[0] and "document ids (a file's name" in messages[0]
     assert messages[1].startswith("no installed font draws 1 character of the figures (수, first")
     figure_fonts.forget_warned()
     with warnings.catch_warnings(record=True) as said:

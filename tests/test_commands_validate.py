@@ -66,6 +66,26 @@ def test_code_sample_writes_sheet_and_guide(make_corpus, tmp_path: Path) -> None
     assert "## `conflict`: Conflict" in guide
 
 
+def test_code_sample_leaves_out_the_items_of_sheets_given_to_exclude(
+    make_corpus, tmp_path: Path, capsys
+) -> None:
+    # a tester's second sheet repeated 9 of 60 sentences her coder was trained on
+    corpus = make_corpus()
+    first = tmp_path / "first.csv"
+    assert main(["code-sample", "--corpus", str(corpus), "--n", "4", "--out", str(first)]) == 0
+    drawn = set(pd.read_csv(first, dtype=str)["sentence"])
+    assert len(drawn) == 4
+    second = tmp_path / "second.csv"
+    args = ["code-sample", "--corpus", str(corpus), "--out", str(second), "--exclude", str(first)]
+    assert main(args) == 0
+    assert "4 sentence(s) of the corpus already in" in capsys.readouterr().err
+    left = set(pd.read_csv(second, dtype=str)["sentence"])
+    assert left and not left & drawn  # every other sentence, none of the first sheet's
+    missing = ["code-sample", "--corpus", str(corpus), "--out", str(tmp_path / "t.csv")]
+    assert main([*missing, "--exclude", str(tmp_path / "nope.csv")]) == 2
+    assert "--exclude: sheet" in capsys.readouterr().err
+
+
 def test_validate_writes_agreement_and_intercoder(tmp_path: Path) -> None:
     sheet = tmp_path / "coded.csv"
     sheet.write_text(SHEET, encoding="utf-8")

@@ -53,6 +53,16 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="the sheet to write: a file path (.csv), not a folder; its guide goes next to it",
     )
     parser.add_argument(
+        "--exclude",
+        type=Path,
+        action="append",
+        default=[],
+        metavar="SHEET",
+        help="a sheet already coded (or drawn), whose items are not drawn again, so that the "
+        "new sheet can measure a coder trained on it on items it has not seen; repeat for "
+        "several sheets",
+    )
+    parser.add_argument(
         "--unit",
         choices=("sentence", "article"),
         default="sentence",
@@ -162,6 +172,27 @@ def with_document_language(table: pd.DataFrame, documents: pd.DataFrame) -> pd.D
     return table.assign(language=table["doc_id"].map(language))
 
 
+def without_items_of(
+    table: pd.DataFrame, sheets: list[Path], unit: str
+) -> tuple[pd.DataFrame, int]:
+    """``table`` (sentences, or documents for ``unit="article"``) without the items whose text
+    (spaces aside) a row of ``sheets`` holds, and how many were left out. A tester's second
+    sheet, drawn with another seed, repeated 9 of its 60 sentences from the sheet her coder was
+    trained on, so no held-out figure could be had."""
+    from analysis.validation.sheets import SheetError, read_sheet
+
+    seen: set[str] = set()
+    for path in sheets:
+        try:
+            sheet = read_sheet(path)
+        except SheetError as error:
+            raise ValueError(f"--exclude: {error}") from None
+        seen |= {" ".join(str(t).split()) for t in sheet["text"]}
+    text = "sentence" if unit == "sentence" else "text"
+    drop = table[text].astype(str).map(lambda t: " ".join(t.split())).isin(seen)
+    return table[~drop].reset_index(drop=True), int(drop.sum())
+
+
 def available_items(table: pd.DataFrame, unit: str) -> int:
     """How many of ``table``'s items (sentences, or documents for ``unit="article"``) have text
     to code: the most a sample can hold."""
@@ -236,6 +267,13 @@ def main(args: argparse.Namespace) -> int:
         corpus = load_corpus(source, column_map=args.column_map, progress=False)
         table = corpus.sentences if args.unit == "sentence" else corpus.documents
         table = with_document_language(table, corpus.documents)
+        if args.exclude:
+            table, n_left_out = without_items_of(table, args.exclude, args.unit)
+            print(
+                f"{n_left_out} {args.unit}(s) of the corpus already in "
+                f"{', '.join(map(str, args.exclude))} are not drawn",
+                file=sys.stderr,
+            )
         n, note = sample_size(table, args.n, args.unit)
         problem = sample_problem(table, n, args.unit, args.stratify)
         if problem:

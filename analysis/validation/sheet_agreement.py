@@ -113,8 +113,8 @@ def measure_sheets(
                 f"{int(seen_in_training['model'].sum())} of the {len(gold)} items of the sheet "
                 f"trained the model{named}: its agreement on them is in-sample and optimistic "
                 "(recorded as n_in_training in agreement.csv, and said in the summary). Validate "
-                "it on a sheet it was not trained on (code-sample --exclude TRAINING_SHEET: another "
-                "--seed alone may draw the same sentences again)."
+                "it on a sheet it was not trained on (code-sample --exclude TRAINING_SHEET: "
+                "another --seed alone may draw the same sentences again)."
             )
     agreement = agreement_table(
         gold, predictions, n_boot=n_boot, seed=seed, in_training=seen_in_training

@@ -72,6 +72,30 @@ def test_article_finding_counts_articles_and_names_the_dominant_frame() -> None:
     assert f"No article carries {', '.join(others)}." in finding.text
 
 
+def test_a_dominant_frame_won_on_a_tie_is_counted_and_said() -> None:
+    # a tester's "6 of 14" held two articles where two frames had as many sentences
+    from analysis.framing import article_frame_findings
+
+    tied = pd.concat([sentences(), sentences().query("doc_id == 'd1'").assign(doc_id="d5")])
+    tied.loc[tied["doc_id"] == "d5", BOOK.columns] = False
+    d5 = tied["doc_id"] == "d5"
+    tied.loc[d5 & (tied["sentence_id"] == 0), BOOK.frame(A).column] = True
+    tied.loc[d5 & (tied["sentence_id"] == 1), BOOK.frame(B).column] = True  # one each: a tie
+    docs = article_frames(tied).set_index("doc_id")
+    assert docs.loc["d5", "dominant_frame"] == A and docs.loc["d5", "dominant_tied"]
+    assert not docs.loc["d1", "dominant_tied"] and not docs.loc["d3", "dominant_tied"]
+    table = article_frame_table(tied, n_boot=20).set_index(["outlet", "frame"])
+    assert (
+        table.loc[("X", A), "n_dominant_tied"] == 1 and table.loc[("X", B), "n_dominant_tied"] == 0
+    )
+    (finding,) = article_frame_findings(table.reset_index())
+    label_a, label_b = BOOK.frame(A).label, BOOK.frame(B).label
+    assert (
+        f"is {label_a} and {label_b} (tied): 2 of 5, 1 of them tied with another frame"
+        in finding.text
+    )
+
+
 def test_article_finding_with_no_frame_or_no_table() -> None:
     from analysis.framing import article_frame_findings
 

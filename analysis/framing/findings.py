@@ -590,7 +590,10 @@ def article_frame_findings(article_table: pd.DataFrame, group_col: str = "outlet
     table = article_table.assign(
         n_dominant=(article_table["share_dominant"] * article_table["n_docs"]).round().astype(int)
     )
-    totals = table.groupby(["frame", "label"], sort=False)[["n_articles_with_frame", "n_dominant"]]
+    if "n_dominant_tied" not in table.columns:  # a table of an older run
+        table = table.assign(n_dominant_tied=0)
+    counted = ["n_articles_with_frame", "n_dominant", "n_dominant_tied"]
+    totals = table.groupby(["frame", "label"], sort=False)[counted]
     totals = totals.sum().reset_index()
     key = "frames_articles"
     figures = ("fig12_article_frames",)
@@ -617,7 +620,14 @@ def article_frame_findings(article_table: pd.DataFrame, group_col: str = "outlet
         which = top.label if len(ties) == 1 else " and ".join(ties) + " (tied)"
         text += (
             f" The dominant frame (most coded sentences) of the most articles is {which}: "
-            f"{int(top.n_dominant)} of {n_docs}."
+            f"{int(top.n_dominant)} of {n_docs}"
+        )
+        tied = int(totals.loc[totals["label"].isin(ties), "n_dominant_tied"].max())
+        text += (
+            f", {tied} of them tied with another frame (a tie goes to the frame listed first in "
+            "the codebook), so the count is an upper bound."
+            if tied
+            else "."
         )
     if n_docs < FEW_ARTICLES:
         text += (

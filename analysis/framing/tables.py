@@ -295,6 +295,9 @@ ARTICLE_FRAME_COLUMNS = [
     "share_dominant",
     "n_articles_with_frame",
     "n_docs",
+    # of the articles the frame dominates, those where another frame has as many sentences
+    # (the frame listed first in the codebook takes the tie)
+    "n_dominant_tied",
 ]
 
 
@@ -311,7 +314,8 @@ def article_frames(
     One row per document: ``doc_id, <group_col>, n_sentences``, one boolean column per frame
     key (the article has the frame when at least ``min_sentences`` of its sentences do) and
     ``dominant_frame`` (the frame with the most sentences; ties go to the frame listed first in
-    the codebook; ``"none"`` when no sentence is coded).
+    the codebook; ``"none"`` when no sentence is coded) and ``dominant_tied`` (another frame has
+    as many sentences: a tester's count of dominant frames held two such ties, unsaid).
     """
     if min_sentences < 1:
         raise ValueError(f"min_sentences must be at least 1, got {min_sentences}")
@@ -327,6 +331,8 @@ def article_frames(
     first = values.argmax(axis=1) if len(values) else np.array([], dtype=int)
     has_any = values.max(axis=1) > 0 if len(values) else np.array([], dtype=bool)
     out["dominant_frame"] = np.where(has_any, np.asarray(book.keys)[first], "none")
+    top = values.max(axis=1, keepdims=True) if len(values) else np.zeros((0, 1), dtype=int)
+    out["dominant_tied"] = has_any & ((values == top).sum(axis=1) > 1 if len(values) else has_any)
     return out.rename(columns={doc_col: "doc_id"})
 
 
@@ -368,6 +374,9 @@ def article_frame_table(
                     "share_dominant": float((part["dominant_frame"] == frame.key).mean()),
                     "n_articles_with_frame": int(part[frame.key].sum()),
                     "n_docs": int(b["n_docs"]),
+                    "n_dominant_tied": int(
+                        ((part["dominant_frame"] == frame.key) & part["dominant_tied"]).sum()
+                    ),
                 }
             )
     return pd.DataFrame(rows, columns=[group_col, *ARTICLE_FRAME_COLUMNS])

@@ -120,3 +120,24 @@ def test_command_reuses_unchanged_outputs_unless_rerun(
     else:
         assert isinstance(result, list)
         assert "Nothing changed since the last run" in capsys.readouterr().out
+
+
+def test_a_reused_run_removes_the_partial_notebooks_an_interrupted_run_left(
+    tmp_path: Path, capsys: pytest.CaptureFixture
+) -> None:
+    # a tester's plain run after an interrupted --rerun reused the outputs and left
+    # reports/failed/*.ipynb beside them
+    corpus, notebooks = _corpus(tmp_path), _notebooks(tmp_path)
+    out = _staged(tmp_path / "out")
+    args = argparse.Namespace(
+        out=str(out), rerun=False, parameters_file=None, parameter=[], corpus=str(corpus),
+        group_by=None, outlets=None, method=None, map=None,
+    )  # fmt: skip
+    values, _ = run_command.collect_parameters(args)
+    write_record(out, run_key(values, notebooks, corpus, out))
+    failed = out / "reports" / "failed"
+    failed.mkdir()
+    (failed / "02_sentiment.ipynb").write_text("{}", encoding="utf-8")
+    assert isinstance(run_command._unchanged_run(args, values, notebooks), list)
+    assert not failed.exists()
+    assert "removed 1 partly run notebook(s)" in capsys.readouterr().out

@@ -180,13 +180,23 @@ def _unchanged_run(
     reports = output_dirs(args.out)["reports"]
     if not (output_dirs(args.out)["cache"] / RECORD).is_file():  # no run of ours recorded
         return key  # there: nothing to reuse, and no lock file to leave in the user's folder
+    from analysis.pipeline.promote import FAILED_DIR, clear_failed
+
     try:
         with locked(reports / LOCK, output_dirs(args.out)["root"]):
             reused = reusable_outputs(args.out, key)
+            stale = sorted((reports / FAILED_DIR).glob("*.ipynb")) if reused is not None else []
+            if stale:  # an interrupted --rerun's partial notebooks: these outputs supersede them
+                clear_failed(reports)
     except (OSError, OutputsError):
         return key
     if reused is None:
         return key
+    if stale:
+        print(
+            f"removed {len(stale)} partly run notebook(s) an interrupted or failed run left in "
+            f"{reports / FAILED_DIR}"
+        )
     root = output_dirs(args.out)["root"]
     print(
         f"Nothing changed since the last run into {root} (code, notebooks, parameters, corpus, "

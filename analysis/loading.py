@@ -308,7 +308,7 @@ def _load_file(
     """
     from analysis.corpus.files import DEFAULT_CHUNK_SIZE, read_chunks
     from analysis.measure.chunk import process_chunk
-    from analysis.measure.engine import map_chunks
+    from analysis.measure.engine import finish_bar, map_chunks
 
     chunks, report = read_chunks(
         path,
@@ -334,6 +334,7 @@ def _load_file(
             for part in _PARTS:
                 parts[part].append(getattr(result, part))
             bar.update(n_docs)
+        finish_bar(bar)
     if not parts["documents"]:
         raise _no_documents(path, report)
     if report.n_empty_skipped:  # said by `process` in its reading summary; here, as a warning

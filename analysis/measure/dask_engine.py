@@ -23,6 +23,7 @@ from analysis.measure.engine import (
     RunSummary,
     arrow_table,
     default_chunk_function,
+    finish_bar,
     progress_bar,
     resolve_jobs,
     result_tables,
@@ -152,6 +153,7 @@ def run_dask(
                     n_docs = int(done["n_docs"].sum())
                     summary.n_docs += n_docs
                     bar.update(n_docs)
+                finish_bar(bar)
             finally:
                 bar.close()
         writer = ResultWriter(out_dir)

@@ -60,7 +60,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         metavar="SHEET",
         help="a sheet already coded (or drawn), whose items are not drawn again, so that the "
         "new sheet can measure a coder trained on it on items it has not seen; repeat for "
-        "several sheets",
+        "several sheets (default: none)",
     )
     parser.add_argument(
         "--unit",

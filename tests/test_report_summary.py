@@ -457,6 +457,10 @@ def test_with_validation_f1_and_corrected_shares_follow_the_findings(workspace, 
           "raw_ci_high": 0.06, "corrected_share": 0.0, "corrected_ci_low": 0.0,
           "corrected_ci_high": 0.0, "sensitivity": 0.6, "specificity": 0.92,
           "n_validation": 100, "n_docs": 3, "n_sentences": 120},
+         {"outlet": "CBS News", "frame": "conflict", "raw_share": 0.03, "raw_ci_low": 0.01,
+          "raw_ci_high": 0.06, "corrected_share": 0.0, "corrected_ci_low": 0.0,
+          "corrected_ci_high": 0.18, "sensitivity": 0.6, "specificity": 0.92,
+          "n_validation": 100, "n_docs": 3, "n_sentences": 120},
          {"outlet": "TheBlaze", "frame": "conflict", "raw_share": 0.0, "raw_ci_low": 0.0,
           "raw_ci_high": 0.0, "corrected_share": 0.0, "corrected_ci_low": 0.0,
           "corrected_ci_high": 0.0, "sensitivity": 0.12, "specificity": 1.0,
@@ -481,9 +485,16 @@ def test_with_validation_f1_and_corrected_shares_follow_the_findings(workspace, 
     )
     assert "corrected 100%" not in section
     assert (
-        "Conflict, NBC News: raw 3% (95% CI 1–6%), cannot be corrected (the correction gives "
-        "-10%: the raw share is below the coder's false-positive rate on the sample, 8%" in section
+        "Conflict, NBC News: raw 3% (95% CI 1–6%), corrected: about 0%, compatible with none (the "
+        "correction gives -10%: the raw share is below the coder's false-positive rate on the "
+        "sample, 8%, which the correction takes for false alarms)" in section
     )
+    assert (  # its interval, when the table's reaches above 0 (a tester's 0–18% was dropped)
+        "Conflict, CBS News: raw 3% (95% CI 1–6%), corrected: about 0%, compatible with none"
+        in section
+        and "false alarms; its 95% CI reaches 18%)" in section
+    )
+    assert "errs at the same rates in every outlet as on the validation sample" in section
     assert (
         "Conflict, TheBlaze: raw 0% (none flagged; up to about 2% is compatible with that), "
         "corrected: up to about 17%" in section

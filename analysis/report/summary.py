@@ -1192,10 +1192,14 @@ def _corrected_lines(table: Any, group_col: str, labels: Mapping[str, str]) -> l
                 "not describe this group)"
             )
         elif unclipped < 0:  # clipped to a 0% (95% CI 0-0%) that no one should quote
+            # a tester read "cannot be corrected" as a failure: it means about none, and the
+            # table's interval says how many could still be there
+            high = row["corrected_ci_high"]
+            upto = f"; its 95% CI reaches {pct(high)}" if high == high and high > 0 else ""
             corrected = (
-                f"cannot be corrected (the correction gives {pct(unclipped)}: the raw share is "
-                f"below the coder's false-positive rate on the sample, {pct(1 - sp)}, so the "
-                "validation sample does not describe this group)"
+                f"corrected: about 0%, compatible with none (the correction gives "
+                f"{pct(unclipped)}: the raw share is below the coder's false-positive rate on "
+                f"the sample, {pct(1 - sp)}, which the correction takes for false alarms{upto})"
             )
         else:
             corrected = (
@@ -1303,7 +1307,8 @@ def validation_lines(
             "Frame shares of sentences, raw and corrected for the coder's measured "
             "misclassification (Rogan & Gladen 1978), clipped to 0–100%; the corrected interval "
             "resamples the validation items as well as the corpus, so a coder validated on few "
-            "items gives a wide one:",
+            "items gives a wide one. The correction assumes the coder errs at the same rates in "
+            f"every {col} as on the validation sample:",
             "",
             *_corrected_lines(table, col, labels),
             "",

@@ -156,19 +156,15 @@ def main(args: argparse.Namespace) -> int:
 
 def codebook_f1(gold: pd.DataFrame, frames: list[str], book: Codebook) -> dict[str, float]:
     """The codebook's F1 against the human codes of ``gold`` for each of ``frames`` it has, on
-    the items coded for the frame: what a trained frame coder must beat to be kept."""
-    from sklearn.metrics import f1_score
-
-    from analysis.framing.frames import frame_matrix
+    the items coded for the frame (as ``validate`` measures it: the agreement module's codes
+    and F1): what a trained frame coder must beat to be kept."""
+    from analysis.validation.agreement import binary_agreement, machine_codes
 
     keys = [f for f in frames if f in book.keys]
     if not keys:
         return {}
-    codes = frame_matrix(gold["text"].fillna("").astype(str).tolist(), book)
-    scores = {}
-    for key in keys:
-        coded = gold[key].notna().to_numpy()
-        human = gold[key].to_numpy()[coded].astype(int)
-        machine = codes[key].to_numpy()[coded].astype(int)
-        scores[key] = float(f1_score(human, machine, zero_division=0))
-    return scores
+    codes = machine_codes(gold["text"].fillna("").astype(str), keys, codebook=book, tone=False)
+    return {
+        key: float(binary_agreement(gold[key], codes["codebook"][key], n_boot=0)["f1"])
+        for key in keys
+    }

@@ -1579,7 +1579,7 @@ def template_lines(texts: Sequence[str], outlets: Sequence[str]) -> list[frozens
             return True
         if not (same >= 2 or in_corpus[key] >= 3):
             return False
-        return not (_SENTENCE_END_RE.search(key) and _count_words(key) >= PROSE_WORDS)
+        return not _is_prose(key)
 
     out: list[frozenset[str]] = []
     for outlet, keys, key_of in zip(names, doc_keys, key_maps, strict=True):

@@ -163,7 +163,9 @@ class SheetHeader:
     sheet: int = 0
 
 
-def _header_rows(sheet: Any, accepts: Callable[[list[str]], bool] | None) -> tuple[int, Any]:
+def _header_rows(
+    sheet: Any, accepts: Callable[[list[str]], bool] | None
+) -> tuple[int | None, list[Any]]:
     """Where a sheet's header is: ``(row, rows read)``; ``row`` is the first row unless
     ``accepts`` refuses it and takes one of the next, else None (no row of it accepted)."""
     from analysis.corpus.csv_dialect import PREAMBLE_MAX_LINES

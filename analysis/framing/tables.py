@@ -331,8 +331,12 @@ def article_frames(
     first = values.argmax(axis=1) if len(values) else np.array([], dtype=int)
     has_any = values.max(axis=1) > 0 if len(values) else np.array([], dtype=bool)
     out["dominant_frame"] = np.where(has_any, np.asarray(book.keys)[first], "none")
-    top = values.max(axis=1, keepdims=True) if len(values) else np.zeros((0, 1), dtype=int)
-    out["dominant_tied"] = has_any & ((values == top).sum(axis=1) > 1 if len(values) else has_any)
+    tied = (
+        (values == values.max(axis=1, keepdims=True)).sum(axis=1) > 1
+        if len(values)
+        else np.array([], dtype=bool)
+    )
+    out["dominant_tied"] = has_any & tied
     return out.rename(columns={doc_col: "doc_id"})
 
 

@@ -183,12 +183,16 @@ def _findings_section(
     return lines + findings_lines(findings, numbers, ends, doc_groups, group_notes)
 
 
-def frame_findings_note(params: Mapping[str, Any], corpus_dir: Path | str | None) -> list[str]:
+def frame_findings_note(
+    params: Mapping[str, Any], corpus_dir: Path | str | None, coders: tuple[Any, Any] | None = None
+) -> list[str]:
     """What the frame findings rest on, said where they are read: which frames the trained
     model coded (``-p frame_coder``), and that the shares are the coders' raw marks, set against
     human coding (and corrected) only under "How far to trust the frame shares". A tester's
-    key findings quoted a model's shares, at a precision of 0.32, as the codebook's."""
-    methods, labels = frame_coders(params, corpus_dir)
+    key findings quoted a model's shares, at a precision of 0.32, as the codebook's.
+    ``coders``: the run's codebook and model as :func:`_run_coders` loads them (loaded here
+    when not given)."""
+    methods, labels = frame_coders(params, corpus_dir, coders)
     from_model = [labels[k] for k, m in methods.items() if m == "model"]
     said = []
     if from_model:
@@ -863,6 +867,7 @@ def summary_markdown(
     validation: tuple[Sequence[str], Sequence[str]] = ((), ()),
     tone_coder: tuple[Sequence[str], Sequence[str]] = ((), ()),
     by_run: bool = False,
+    frame_note: Sequence[str] = (),
 ) -> str:
     """The whole summary as Markdown, opening on a table of contents (:func:`with_contents`);
     each figure sits at the end of the findings section that refers to it
@@ -873,8 +878,9 @@ def summary_markdown(
     ``validation`` holds the lines placed after the findings and the limitation bullets
     (:func:`validation_lines`); ``tone_coder`` the same for the trained tone coder
     (:func:`analysis.report.tone_coder.tone_coder_lines`), whose figure is shown with its
-    section. ``by_run`` says the runner wrote it; otherwise the text says notebook 04 was run on
-    its own, so a reader is not told the whole pipeline produced it."""
+    section; ``frame_note`` closes the frame findings (:func:`frame_findings_note`).
+    ``by_run`` says the runner wrote it; otherwise the text says notebook 04 was run on its
+    own, so a reader is not told the whole pipeline produced it."""
     numbers = _figure_numbers(figures)
     placed = figure_sections(findings, figures)
     shown = {info.stem for infos in placed.values() for info in infos}
@@ -901,7 +907,7 @@ def summary_markdown(
         dict(facts.folded_docs),
         pooled,
         dict(facts.language_notes),
-        {"frames": frame_findings_note(params, corpus_dir)},
+        {"frames": list(frame_note)},
     )
     if tone_coder[0]:
         lines += tone_coder[0]
@@ -964,7 +970,9 @@ def write_summary(
     # The HTML embeds each PNG as a data URI (placeholders swapped in after conversion).
     images = EmbeddedImages(figs, link)
     quality = quality_summary(tables, shown)
-    checked = validation_lines(tables, shown, corpus_dir, group_col)
+    coders = _run_coders(shown, corpus_dir)  # loaded once for every part that names them
+    checked = validation_lines(tables, shown, corpus_dir, group_col, coders)
+    frame_note = frame_findings_note(shown, corpus_dir, coders)
     if not by_run:  # notebooks run one by one may have left tables of different runs
         checked = (checked[0], [*_mixed_tables_limitation(tables), *checked[1]])
     coder = tone_coder_lines(tables, shown, group_col)
@@ -981,6 +989,7 @@ def write_summary(
             checked,
             coder,
             by_run=by_run,
+            frame_note=frame_note,
         ),
         corpus_dir,
         shown,
@@ -1000,6 +1009,7 @@ def write_summary(
                     checked,
                     coder,
                     by_run=by_run,
+                    frame_note=frame_note,
                 ),
                 corpus_dir,
                 shown,
@@ -1120,12 +1130,15 @@ NOT_VALIDATED = not_validated()  # the bundled corpus's
 
 
 def frame_coders(
-    params: Mapping[str, Any], corpus_dir: Path | str | None = None
+    params: Mapping[str, Any],
+    corpus_dir: Path | str | None = None,
+    coders: tuple[Any, Any] | None = None,
 ) -> tuple[dict[str, str], dict[str, str]]:
     """Which coder codes each frame of the run's codebook: ``({key: "model" | "codebook"},
     {key: label})``. A frame is the trained model's (``-p frame_coder``) when the model has its
-    key, else the codebook's."""
-    book, model = _run_coders(params, corpus_dir)
+    key, else the codebook's. ``coders``: the codebook and model of :func:`_run_coders`, loaded
+    here when not given."""
+    book, model = coders or _run_coders(params, corpus_dir)
     model_keys = set(model.keys) if model is not None else set()
     methods = {k: ("model" if k in model_keys else "codebook") for k in book.keys}
     return methods, {f.key: f.label for f in book.frames}
@@ -1147,13 +1160,15 @@ def _run_coders(params: Mapping[str, Any], corpus_dir: Path | str | None) -> tup
 
 
 def _run_versions(
-    params: Mapping[str, Any], corpus_dir: Path | str | None
+    params: Mapping[str, Any],
+    corpus_dir: Path | str | None,
+    coders: tuple[Any, Any] | None = None,
 ) -> dict[tuple[str, str], str]:
     """The run's coders with their versions (:func:`analysis.validation.agreement.
     run_coder_versions`): its codebook's frames and its ``-p frame_coder`` model's."""
     from analysis.validation.agreement import run_coder_versions
 
-    return run_coder_versions(*_run_coders(params, corpus_dir))
+    return run_coder_versions(*(coders or _run_coders(params, corpus_dir)))
 
 
 def _corrected_lines(table: Any, group_col: str, labels: Mapping[str, str]) -> list[str]:
@@ -1221,16 +1236,19 @@ def validation_lines(
     params: Mapping[str, Any],
     corpus_dir: Path | str | None = None,
     group_col: str = "outlet",
+    coders: tuple[Any, Any] | None = None,
 ) -> tuple[list[str], list[str]]:
     """The summary's lines on how far to trust the frame shares: (lines after the findings,
-    limitation bullets).
+    limitation bullets). ``coders``: the run's codebook and model (:func:`_run_coders`),
+    loaded here when not given.
 
     With ``-p frame_coder`` the first part names the frames the trained model codes. With
     ``-p validation`` (an ``agreement.csv``) it gives each frame's F1 with its CI and n, and the
     raw and Rogan–Gladen-corrected shares of ``frames_corrected.csv`` (written by the framing
     notebook); without it the limitations say the coders were not validated and how to do it.
     """
-    methods, labels = frame_coders(params, corpus_dir)
+    coders = coders or _run_coders(params, corpus_dir)
+    methods, labels = frame_coders(params, corpus_dir, coders)
     head = ["### How far to trust the frame shares", ""]
     lines: list[str] = []
     from_model = [labels[k] for k, m in methods.items() if m == "model"]
@@ -1269,7 +1287,7 @@ def validation_lines(
         agreement = read_agreement(path)
     except AgreementError as err:
         return [*head, *lines, f"The validation table could not be read: {err}", ""], []
-    agreement, stale = current_agreement(agreement, _run_versions(params, corpus_dir))
+    agreement, stale = current_agreement(agreement, _run_versions(params, corpus_dir, coders))
     sourcing, sourcing_limits = _sourcing_validation(agreement, params, corpus_dir)
     validated = [
         key

@@ -379,3 +379,17 @@ def test_strip_plot_draws_a_group_whose_interval_is_one_value():
     by_group["ci_high"] = by_group["estimate"] - 3e-17
     fig = plot_sentence_tone(frame, by_group, "outlet", PALETTE)
     assert [len(c.get_offsets()) for c in _dots(fig)] == [25, 14, 3]
+
+
+def test_strip_plot_mean_marker_is_no_groups_colour():
+    # a tester's seventh outlet was drawn black, as the means were: its dots read as means
+    from analysis.figures import OKABE_ITO, group_palette
+
+    frame = _sentences(LENGTHS)
+    palette = group_palette([*(f"Outlet {k}" for k in range(6)), "Daily Ledger"])
+    assert palette["Outlet 5"] == "#000000"  # the palette's seventh colour
+    fig = plot_sentence_tone(frame, _by_group(frame), "outlet", palette)
+    means = [line for line in fig.axes[0].lines if line.get_marker() == "D"]
+    assert means
+    face = to_hex(means[0].get_markerfacecolor(), keep_alpha=False)
+    assert face.upper() not in {c.upper() for c in OKABE_ITO}

@@ -198,6 +198,7 @@ def plot_sentence_tone(
         xerr=interval_arms(means["estimate"], means["ci_low"], means["ci_high"]),
         fmt="D",
         color="black",
+        mfc="white",  # the palette's 7th group is black: its dots and the mean told apart
         ms=4,
         capsize=2.5,
         lw=1,

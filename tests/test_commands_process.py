@@ -268,3 +268,13 @@ def test_no_text_keeps_the_flags_and_no_quality_skips_them(tmp_path: Path) -> No
     assert "quality_flags" not in documents.columns and "text" not in documents.columns
     info = json.loads((tmp_path / "b" / "run.json").read_text(encoding="utf-8"))
     assert info["quality"] is None
+
+
+def test_help_names_every_kind_of_corpus_file(capsys: pytest.CaptureFixture[str]) -> None:
+    # a tester read `process --help` and took it that workbooks were not read
+    with pytest.raises(SystemExit):
+        main(["process", "--help"])
+    text = " ".join(capsys.readouterr().out.split())
+    description = text.split("positional arguments")[0]
+    for kind in ("CSV/TSV", "JSON Lines", "Parquet", ".xlsx/.xls/.ods", "a folder of such files"):
+        assert kind in description, kind

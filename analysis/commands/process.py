@@ -1,16 +1,17 @@
 """Per-sentence measures for a corpus of any size, streamed in chunks over every core.
 
-INPUT is a CSV/TSV, JSON Lines or Parquet file with a text column (or an html column of saved
-pages) and an outlet column (or a url column: each outlet is then its address's site; other
-metadata optional: doc_id, title, author, published, url, origin, language), or a folder of
-articles as `run` reads one (.txt, saved pages .html/.mhtml/.webarchive or .html.gz, .docx, .rtf,
-Markdown notes .md, and Nexis Uni, LexisNexis or Factiva exports, read as their articles; a
-manifest.csv is optional). Writes OUT/sentences.parquet (one row per sentence with every measure),
-OUT/documents.parquet (one row per document, with the quality flags `run` gives: share of lines
-removed, short, truncated, fragments, near-duplicate of an earlier document, language, mojibake),
-OUT/cleaning_audit.parquet and OUT/run.json (what was read, skipped, generated and flagged; engine,
-jobs and timing). The values are identical whatever --jobs or --engine is (the Parquet files'
-bytes may differ between engines); --chunk-size can change a few cleaned lines (see its help).
+INPUT is a CSV/TSV, JSON or JSON Lines, Parquet or spreadsheet (.xlsx/.xls/.ods: the first sheet
+holding the columns) file, or a folder of such files, with a text column (or an html column of saved
+pages) and an outlet column (or a url column: each outlet is then its address's site; other metadata
+optional: doc_id, title, author, published, url, origin, language), or a folder of articles as `run`
+reads one (.txt, saved pages .html/.mhtml/.webarchive or .html.gz, .docx, .rtf, Markdown notes .md,
+and Nexis Uni, LexisNexis or Factiva exports, read as their articles; a manifest.csv is optional).
+Writes OUT/sentences.parquet (one row per sentence with every measure), OUT/documents.parquet (one
+row per document, with the quality flags `run` gives: share of lines removed, short, truncated,
+fragments, near-duplicate of an earlier document, language, mojibake), OUT/cleaning_audit.parquet
+and OUT/run.json (what was read, skipped, generated and flagged; engine, jobs and timing). The
+values are identical whatever --jobs or --engine is (the Parquet files' bytes may differ between
+engines); --chunk-size can change a few cleaned lines (see its help).
 
 Examples:
   python -m analysis process export.parquet --out results/

@@ -20,7 +20,7 @@ import functools
 import itertools
 import sys
 import warnings
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -352,6 +352,9 @@ def _load_file(
             f"left out: {shown}"
         )
         tables["documents"] = documents[~empty].reset_index(drop=True)
+    tables["audit"] = _with_left_out(
+        tables.get("audit"), report.skipped_rows, documents.loc[empty, "doc_id"].astype(str)
+    )
     if measures and discover:
         tables["sentences"] = _with_discovered_actors(tables["sentences"])
     return Corpus(**tables)
@@ -382,6 +385,30 @@ def _without_text_metadata(corpus: Corpus) -> Corpus:
     if not columns:
         return corpus
     return dataclasses.replace(corpus, sentences=corpus.sentences.drop(columns=columns))
+
+
+def _with_left_out(
+    audit: pd.DataFrame | None, skipped: Sequence[tuple[str, str, int, str]], emptied: pd.Series
+) -> pd.DataFrame | None:
+    """``audit`` with an entry for each row of the corpus file left out for an empty text
+    (rule ``empty_text``; ``line_no`` its data row, ``original`` the file and the row as the
+    user finds it, "sheet row 39" in a workbook, ``doc_id``
+    the row's own id or "") and each document cleaning left without text (rule
+    ``no_text_left``), action ``LEFT_OUT``: "every removal is in the audit", and a row left
+    out is one (a tester's export lost 7 rows that no output recorded)."""
+    from analysis.corpus.cleaning import AUDIT_COLUMNS, LEFT_OUT
+
+    rows = [
+        (doc_id, row, f"{name}, {shown}: no text", "empty_text", LEFT_OUT, "")
+        for name, doc_id, row, shown in skipped
+    ]
+    rows += [(d, 0, "", "no_text_left", LEFT_OUT, "") for d in emptied]
+    if not rows:
+        return audit
+    extra = pd.DataFrame(rows, columns=AUDIT_COLUMNS)
+    if audit is None or not len(audit):
+        return extra
+    return pd.concat([audit, extra.astype(audit.dtypes.to_dict())], ignore_index=True)
 
 
 def _empty_reasons(empty: pd.DataFrame, audit: pd.DataFrame | None) -> list[str]:

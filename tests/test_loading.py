@@ -175,6 +175,27 @@ def test_rows_skipped_for_empty_text_are_said_when_a_file_is_loaded(tmp_path: Pa
     assert len(corpus.documents) == 2
 
 
+def test_rows_and_documents_left_out_are_in_the_cleaning_audit(tmp_path: Path) -> None:
+    # "every removal is in the audit": a tester's 7 empty rows were said in a warning only
+    path = tmp_path / "export.csv"
+    pd.DataFrame(
+        {
+            "doc_id": ["a1", "a2", "a3", "a4"],
+            "text": ["Ports reopened on Monday.", "", "Menu\nSearch", "Prices fell on Tuesday."],
+            "outlet": "X",
+        }
+    ).to_csv(path, index=False)
+    with pytest.warns(UserWarning):
+        corpus = load_corpus(path, progress=False)
+    assert corpus.documents["doc_id"].tolist() == ["a1", "a4"]
+    left = corpus.audit[corpus.audit["action"] == "document_left_out"]
+    assert left[["doc_id", "line_no", "rule"]].values.tolist() == [
+        ["a2", 2, "empty_text"],
+        ["a3", 0, "no_text_left"],
+    ]
+    assert left["original"].iloc[0] == "export.csv, data row 2: no text"
+
+
 def test_empty_reasons_name_the_page_problem_first() -> None:
     from analysis.loading import _empty_reasons
 

@@ -123,3 +123,22 @@ def test_a_semicolon_manifest_s_notes_and_an_outlet_named_n_a_are_read(tmp_path:
     facts = corpus_facts(tables, corpus)
     assert facts.per_group == (("Gazette", 2, 16), ("N/A", 1, 8))
     assert facts.translated == (("003", "N/A"),)
+
+
+def test_rows_and_documents_left_out_are_counted_apart_from_the_lines(tmp_path: Path):
+    # a tester's export lost 7 empty rows that no output recorded; now the audit lists them,
+    # and they are counted as rows and articles, not as lines cleaning touched
+    tables, corpus = tmp_path / "tables", tmp_path / "corpus"
+    write_tables(tables)
+    pd.DataFrame(
+        {
+            "doc_id": ["001", "", "x9", "004"],
+            "rule": ["nav", "empty_text", "empty_text", "no_text_left"],
+            "action": ["removed", "document_left_out", "document_left_out", "document_left_out"],
+        }
+    ).to_csv(tables / "cleaning_audit.csv", index=False)
+    corpus.mkdir()
+    (corpus / "a.txt").write_text("Text.\n", encoding="utf-8")
+    facts = corpus_facts(tables, corpus)
+    assert (facts.n_empty_rows, facts.n_emptied) == (2, 1)
+    assert facts.n_cleaning_changes == 1 and facts.cleaning_actions == (("removed", 1),)

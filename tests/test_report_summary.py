@@ -1083,3 +1083,25 @@ def test_outlets_spelt_with_spacing_a_reader_cannot_see_are_told_apart(workspace
     assert "Fox News (with a double space) (6 articles)" in limitations
     assert "and 'Fox News' (with a double space) (6)" in limitations
     assert "Fox News (with a double space): 6 articles" in limitations
+
+
+def test_rows_and_articles_left_out_are_said_in_the_opening(workspace):
+    # a tester's export of 483 rows lost 7 empty ones; her report cited the 476 as all
+    write_documents(workspace["tables"], ["Harbour Post", "Quayside Voice"], [3, 2])
+    assert "Left out" not in opening_of(write(workspace, findings=[])[0].read_text("utf-8"))
+    pd.DataFrame(
+        {
+            "doc_id": ["", "", "r9"],
+            "line_no": [4, 7, 0],
+            "original": ["", "", ""],
+            "rule": ["empty_text", "empty_text", "no_text_left"],
+            "action": ["document_left_out"] * 3,
+            "result": ["", "", ""],
+        }
+    ).to_csv(workspace["tables"] / "cleaning_audit.csv", index=False)
+    md = write(workspace, findings=[])[0].read_text(encoding="utf-8")
+    assert (
+        " Left out: 2 rows of the corpus file without text and 1 article that cleaning left "
+        "without text (action `document_left_out` in `reports/tables/cleaning_audit.csv`)."
+    ) in opening_of(md)
+    assert "Of the 0 lines" in md or "0 lines were removed" in md  # rows are not lines

@@ -93,6 +93,9 @@ __all__ = [
 ]
 
 AUDIT_COLUMNS = ["doc_id", "line_no", "original", "rule", "action", "result"]
+# the action of an audit entry for a corpus file's row, or a document, left out of the analysis
+# (analysis.loading: a row without text, a document cleaning left without text)
+LEFT_OUT = "document_left_out"
 ACTIONS = ("removed", "changed", "moved_to_metadata")  # the values of AuditEntry.action
 TOP_LINES = 3  # a dateline or byline counts as "at the top" before this many kept lines
 # a wire dateline ("NEW YORK (AP) — ...") opens the first paragraph within this many kept lines:

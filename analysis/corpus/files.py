@@ -150,6 +150,10 @@ class ReadReport:
     n_empty_skipped: int = 0
     # first few 1-based rows skipped ("page2.csv:3" in a folder of export files)
     empty_rows: list[int | str] = field(default_factory=list)
+    # every row skipped for empty text: (file name, the row's doc_id or "", 1-based data row,
+    # the row as a user finds it: "sheet row 39"), for the cleaning audit (a removal the audit
+    # did not list: a tester's 7 empty rows)
+    skipped_rows: list[tuple[str, str, int, str]] = field(default_factory=list)
     n_generated_ids: int = 0
     n_unknown_outlet: int = 0
     n_unknown_origin: int = 0
@@ -164,13 +168,25 @@ class ReadReport:
     finished: bool = False
 
     def skipped_for_empty_text(self) -> str:
-        """ "8 rows skipped for empty text (rows 38, 363, …)", or "" when none was."""
+        """ "8 rows skipped for empty text (rows 38, 363, …)", or "" when none was; a workbook's
+        rows as the sheet numbers them ("sheet rows 39, 364")."""
         if not self.n_empty_skipped:
             return ""
         shown = ", ".join(str(r) for r in self.empty_rows)
         more = "…" if self.n_empty_skipped > len(self.empty_rows) else ""
-        which = f"{_rows_word(len(self.empty_rows))} {shown}{more}"
+        sheet = "sheet " if self.format == "xlsx" else ""
+        which = f"{sheet}{_rows_word(len(self.empty_rows))} {shown}{more}"
         return f"{_rows(self.n_empty_skipped)} skipped for empty text ({which})"
+
+    def shown_row(self, row: int) -> int:
+        """A 1-based data ``row`` as the user finds it: in a workbook, the sheet's own row
+        number (the header and the rows above it counted: a tester looked for "row 38" of her
+        workbook one row too high); elsewhere the data row itself."""
+        return row + self.header_line + 1 if self.format == "xlsx" else row
+
+    def where(self, row: int) -> str:
+        """ "sheet row 39" in a workbook, "data row 38" elsewhere: :meth:`shown_row` named."""
+        return f"sheet row {self.shown_row(row)}" if self.format == "xlsx" else f"data row {row}"
 
     def summary(self) -> str:
         """One paragraph for the terminal: what was read, skipped and filled in."""
@@ -957,7 +973,7 @@ class _ChunkNormaliser:
         report: ReadReport,
         extras: Sequence[str] = (),
         id_prefix: str = "",
-        seen_ids: dict[str, tuple[str, int]] | None = None,
+        seen_ids: dict[str, tuple[str, int, str]] | None = None,
     ) -> None:
         self.path = path
         self.resolved = resolved
@@ -965,7 +981,7 @@ class _ChunkNormaliser:
         self.report = report
         self.id_prefix = id_prefix  # before a generated id ("page2-doc00000001")
         # id -> (file, data row) of its first row: shared by the files of an export folder
-        self.seen_ids: dict[str, tuple[str, int]] = {} if seen_ids is None else seen_ids
+        self.seen_ids: dict[str, tuple[str, int, str]] = {} if seen_ids is None else seen_ids
         self.next_row = 1  # 1-based data row of the next batch's first row
 
     def __call__(self, batch: pd.DataFrame) -> pd.DataFrame:
@@ -982,7 +998,7 @@ class _ChunkNormaliser:
                 continue
 
             def describe(i: int, theirs: str = theirs) -> str:
-                return f"{self.path}: column {theirs!r}, data row {rows[i]}"
+                return f"{self.path}: column {theirs!r}, {self.report.where(rows[i])}"
 
             values[ours], column_encodings = _as_text(batch[theirs], describe)
             decoded = ours == "text" or (ours == "html" and "text" not in self.resolved)
@@ -1003,7 +1019,13 @@ class _ChunkNormaliser:
         if skipped:
             self.report.n_empty_skipped += len(skipped)
             room = _MAX_LISTED_ROWS - len(self.report.empty_rows)
-            self.report.empty_rows.extend(skipped[: max(room, 0)])
+            self.report.empty_rows.extend(map(self.report.shown_row, skipped[: max(room, 0)]))
+            given = values.get("doc_id", [""] * n)
+            self.report.skipped_rows.extend(
+                (self.path.name, given[i].strip(), rows[i], self.report.where(rows[i]))
+                for i, empty in enumerate(is_blank)
+                if empty
+            )
         out: dict[str, list[str]] = {}
         for ours, vals in values.items():
             out[ours] = [vals[i] for i in keep]
@@ -1019,17 +1041,24 @@ class _ChunkNormaliser:
                 self.report.n_generated_ids += 1
             first = self.seen_ids.get(doc_id)
             if first is not None:
+                here = self.report.where(row)
                 where = (
-                    f"in data rows {first[1]} and {row}"
+                    f"in {here.split(' row ')[0]} rows {self.report.shown_row(first[1])} and "
+                    f"{self.report.shown_row(row)}"
                     if first[0] == self.path.name
-                    else f"in {first[0]} (data row {first[1]}) and here (data row {row})"
+                    else f"in {first[0]} ({first[2]}) and here ({here})"
+                )
+                counted = (
+                    ""
+                    if self.report.format == "xlsx"
+                    else " (rows counted from 1, header excluded)"
                 )
                 raise CorpusFileError(
-                    f"{self.path}: doc_id {doc_id!r} appears twice, {where} (rows counted from "
-                    "1, header excluded). Every document needs its own id: fix the ids, or drop "
-                    "the doc_id column to have ids generated."
+                    f"{self.path}: doc_id {doc_id!r} appears twice, {where}{counted}. Every "
+                    "document needs its own id: fix the ids, or drop the doc_id column to have "
+                    "ids generated."
                 )
-            self.seen_ids[doc_id] = (self.path.name, row)
+            self.seen_ids[doc_id] = (self.path.name, row, self.report.where(row))
             ids[j] = doc_id
         out["doc_id"] = ids
         if self.report.outlet_from_url:
@@ -1069,7 +1098,7 @@ def _read_corpus_file(
     chunk_size: int = DEFAULT_CHUNK_SIZE,
     *,
     id_prefix: str = "",
-    seen_ids: dict[str, tuple[str, int]] | None = None,
+    seen_ids: dict[str, tuple[str, int, str]] | None = None,
 ) -> tuple[Iterator[pd.DataFrame], ReadReport]:
     """Open a CSV/TSV, JSON Lines or Parquet corpus file as a stream of raw-document chunks.
 
@@ -1216,7 +1245,7 @@ def _read_export_folder(
     files' reports once the chunks are exhausted."""
     if chunk_size < 1:
         raise CorpusFileError(f"chunk_size must be at least 1, got {chunk_size}")
-    seen: dict[str, tuple[str, int]] = {}
+    seen: dict[str, tuple[str, int, str]] = {}
     prefix = len(files) > 1
     # two files of one stem ("news.csv", "news.jsonl") are told apart by their whole names
     stems = [p.stem for p in files]
@@ -1263,6 +1292,7 @@ def _read_export_folder(
         report.empty_rows = [f"{Path(r.path).name}:{row}" for r in reports for row in r.empty_rows][
             :_MAX_LISTED_ROWS
         ]
+        report.skipped_rows = [row for r in reports for row in r.skipped_rows]
         for r in reports:
             for outlet, n in r.outlets.items():
                 report.outlets[outlet] = report.outlets.get(outlet, 0) + n

@@ -94,6 +94,10 @@ class CorpusFacts:
     n_one_line: int = 0
     # articles a news API cut short (corpus.exports.truncated_documents)
     n_truncated: int = 0
+    # rows of a corpus file without text, and documents cleaning left without text: left out,
+    # each in the audit with action "document_left_out" (cleaning.LEFT_OUT)
+    n_empty_rows: int = 0
+    n_emptied: int = 0
 
 
 def outlets_are_sites(documents: pd.DataFrame) -> bool:
@@ -125,6 +129,7 @@ def corpus_facts(
     ``outlets`` (the run's selection; empty: all) limits the counts to the articles the run
     compared, so the summary describes the same groups as the tables and figures. Groups are
     listed largest first (:func:`analysis.selection.groups_by_volume`)."""
+    from analysis.corpus.cleaning import LEFT_OUT
     from analysis.corpus.exports import one_line_documents, truncated_documents
     from analysis.corpus.language import (
         contradicted_documents,
@@ -151,6 +156,13 @@ def corpus_facts(
     )
     audit_path = tables / "cleaning_audit.csv"
     audit = read_table(audit_path, dtype={"doc_id": str}) if audit_path.is_file() else None
+    n_empty_rows = n_emptied = 0
+    if audit is not None and "action" in audit.columns:  # rows and documents, not lines
+        left_out = audit["action"].astype(str) == LEFT_OUT
+        rules = audit.loc[left_out, "rule"].astype(str)
+        n_empty_rows, n_emptied = int((rules == "empty_text").sum()), len(rules)
+        n_emptied -= n_empty_rows
+        audit = audit[~left_out]
     if audit is not None and outlets:
         audit = audit[audit["doc_id"].astype(str).isin(set(docs["doc_id"]))]
     n_changes = 0 if audit is None else len(audit)
@@ -210,6 +222,8 @@ def corpus_facts(
         outlets_are_sites=group_col == "outlet" and outlets_are_sites(docs),
         n_one_line=int(one_line_documents(docs).sum()),
         n_truncated=0 if audit is None else len(truncated_documents(audit)),
+        n_empty_rows=n_empty_rows,
+        n_emptied=n_emptied,
         folded_docs=tuple(
             (str(d), str(g))
             for d, g in zip(docs["doc_id"], docs[group_col], strict=True)

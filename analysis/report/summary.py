@@ -777,7 +777,7 @@ def _opening(facts: CorpusFacts) -> str:
         return (
             f"How one {col} covered the story, {size} With a single {col} in the selection no "
             f"comparison between {col}s is possible: the findings describe its articles only."
-            f"{_sites(facts)}{_mostly_foreign(facts)}"
+            f"{_left_out(facts)}{_sites(facts)}{_mostly_foreign(facts)}"
         )
     from analysis.corpus.documents import UNKNOWN
 
@@ -788,8 +788,26 @@ def _opening(facts: CorpusFacts) -> str:
         else f"{n_groups} {col}s"
     )
     return (
-        f"How {who} covered the story, {size}{_sites(facts)}{_pooled(facts)}"
+        f"How {who} covered the story, {size}{_left_out(facts)}{_sites(facts)}{_pooled(facts)}"
         f"{_unknown(facts)}{_mostly_foreign(facts)}"
+    )
+
+
+def _left_out(facts: CorpusFacts) -> str:
+    """When rows of the corpus file had no text, or cleaning left articles without any: a
+    sentence counting them and where they are listed; else ``""``. A tester's export of 483 rows
+    lost 7 empty ones, said only in a terminal warning, and her report cited the 476 as all."""
+    parts = []
+    if facts.n_empty_rows:
+        noun = "row" if facts.n_empty_rows == 1 else "rows"
+        parts.append(f"{facts.n_empty_rows} {noun} of the corpus file without text")
+    if facts.n_emptied:
+        parts.append(f"{articles(facts.n_emptied)} that cleaning left without text")
+    if not parts:
+        return ""
+    return (
+        f" Left out: {' and '.join(parts)} (action `document_left_out` in "
+        "`reports/tables/cleaning_audit.csv`)."
     )
 
 

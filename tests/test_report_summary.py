@@ -1105,3 +1105,38 @@ def test_rows_and_articles_left_out_are_said_in_the_opening(workspace):
         "without text (action `document_left_out` in `reports/tables/cleaning_audit.csv`)."
     ) in opening_of(md)
     assert "Of the 0 lines" in md or "0 lines were removed" in md  # rows are not lines
+
+
+def test_the_human_coders_agreement_beside_the_table_is_reported(workspace, tmp_path):
+    # a tester coded her sample twice; the summary gave her coders' F1 and not how far her two
+    # passes agreed, which bounds what any F1 against them can mean
+    agreement = _agreement(tmp_path / "agreement.csv")
+    params = {"validation": str(agreement)}
+    head, _ = summary.validation_lines(workspace["tables"], params, workspace["corpus"])
+    assert "human coders" not in "\n".join(head)  # one coder: no intercoder.csv
+    pd.DataFrame(
+        [
+            {
+                "frame": "conflict",
+                "n_items": 40,
+                "n_coders": 2,
+                "krippendorff_alpha": 0.52,
+                "percent_agreement": 0.8,
+            },
+            {
+                "frame": "tone",
+                "n_items": 40,
+                "n_coders": 2,
+                "krippendorff_alpha": 0.81,
+                "percent_agreement": 0.9,
+            },
+        ]
+    ).to_csv(tmp_path / "intercoder.csv", index=False)
+    head, _ = summary.validation_lines(workspace["tables"], params, workspace["corpus"])
+    text = "\n".join(head)
+    assert (
+        "Agreement between the 2 human coders on the items two or more of them coded "
+        "(`intercoder.csv`, Krippendorff's alpha, nominal): Conflict 0.52 (40 items); tone 0.81 "
+        "(40 items)."
+    ) in text, text
+    assert "the F1 above says little for: Conflict." in text

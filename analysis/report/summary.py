@@ -1334,6 +1334,7 @@ def validation_lines(
             agreement, str(params.get("method") or "vader"), bool(params.get("tone_coder"))
         ),
         "",
+        *intercoder_lines(Path(path), labels),
     ]
     corrected = Path(tables_dir) / CORRECTED_TABLE
     table = read_table(corrected) if corrected.is_file() else None
@@ -1354,6 +1355,48 @@ def validation_lines(
         coders = "frame and tone coders" if sourcing else "frame, tone and sourcing coders"
         return [*head, *lines, *sourcing], [not_validated(corpus_dir, why, coders, params)]
     return [*head, *lines, *sourcing], sourcing_limits
+
+
+ALPHA_TENTATIVE = 0.667  # Krippendorff (2004): the lowest alpha for tentative conclusions
+
+
+def intercoder_lines(agreement_path: Path, labels: Mapping[str, str]) -> list[str]:
+    """The summary's paragraph on how far the human coders agreed with each other: each
+    code's Krippendorff's alpha from the ``intercoder.csv`` that ``validate`` writes beside
+    ``agreement_path`` when the sheets had several coders (and removes when they had one);
+    ``[]`` without it. A coder's F1 is measured against the humans' codes, so it means little
+    for a code the humans themselves coded unreliably (alpha below 0.667, Krippendorff 2004);
+    a tester's summary gave her coders' F1 without her two passes' agreement."""
+    from analysis.validation.sheet_agreement import INTERCODER_FILE
+
+    path = agreement_path.parent / INTERCODER_FILE
+    table = read_table(path) if path.is_file() else None
+    if table is None or not len(table):
+        return []
+    parts, low = [], []
+    for row in table.itertuples(index=False):
+        label = escape_text(labels.get(str(row.frame), str(row.frame)))
+        alpha = float(row.krippendorff_alpha)
+        value = "undefined (one code throughout)" if math.isnan(alpha) else f"{alpha:.2f}"
+        parts.append(f"{label} {value} ({int(row.n_items)} items)")
+        if not math.isnan(alpha) and alpha < ALPHA_TENTATIVE:
+            low.append(label)
+    n_coders = int(table["n_coders"].max())
+    verdict = (
+        f" Below {ALPHA_TENTATIVE} (Krippendorff 2004) the humans' own codes are not reliable "
+        f"enough to measure a coder against, so the F1 above says little for: {', '.join(low)}."
+        if low
+        else f" Each defined alpha is at least {ALPHA_TENTATIVE}, the lowest Krippendorff (2004) "
+        "accepts for tentative conclusions."
+    )
+    return [
+        f"Agreement between the {n_coders} human coders on the items two or more of them coded "
+        f"(`{escape_code(path.name)}`, Krippendorff's alpha, nominal): "
+        + "; ".join(parts)
+        + "."
+        + verdict,
+        "",
+    ]
 
 
 def _sourcing_validation(

@@ -236,3 +236,26 @@ def test_a_local_title_before_a_name_is_no_part_of_it() -> None:
         "Ana Ruiz",
         "Bo Lee",
     ]
+
+
+def test_a_well_known_short_form_counts_as_its_long_form_when_both_are_written() -> None:
+    # a tester's actors listed "US" and "United States" apart, each with half the sentences
+    aliases = name_aliases(
+        [
+            "Officials of the United States met in Geneva.",
+            "Then the US said no, and the U.S. left, as did the EU.",
+        ]
+    )
+    assert aliases == {"US": "United States", "U.S": "United States"}  # no "European Union"
+    # a corpus's own definition comes first ("Ultra Sound (US)")
+    defined = name_aliases(["The Ultra Sound (US) group met the United States team.", "US won."])
+    assert defined["US"] == "Ultra Sound"
+    frame = two_outlets(
+        "The United States raised tariffs.",
+        "The US said talks would go on.",
+        "The U.S. and the United States are one.",
+        "The United States team left.",
+    )
+    names = discovered_names(frame)
+    assert set(names["name"]) == {"United States"}
+    assert names.loc[names["outlet"] == "X", "n_sentences"].tolist() == [2]

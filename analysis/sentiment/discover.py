@@ -64,6 +64,21 @@ TOP_PER_GROUP = 8  # names kept per group
 MAX_ACTORS = 20
 MIN_SENTENCES = 2  # a name must occur in at least this many sentences of the group
 MIN_DOCS = 2  # ...and in at least this many articles of the corpus
+# Short forms news writes without defining them (AP Stylebook: "U.S.", "U.N.", "EU" stand
+# alone in copy), each counted as its long form when the corpus writes that too: a tester's
+# actors listed "US" and "United States" apart, each with half the sentences
+WELL_KNOWN_SHORT_FORMS = {
+    "US": "United States",
+    "USA": "United States",
+    "UK": "United Kingdom",
+    "EU": "European Union",
+    "UN": "United Nations",
+    "UAE": "United Arab Emirates",
+    "NATO": "North Atlantic Treaty Organization",
+    "WHO": "World Health Organization",
+    "IMF": "International Monetary Fund",
+    "WTO": "World Trade Organization",
+}
 CONNECTORS = frozenset({"of", "for", "de", "du", "la", "von", "van", "der"})
 STOP_WORDS = frozenset(
     """january february march april may june july august september october november december
@@ -324,9 +339,21 @@ def _read_names(texts: Iterable[str]) -> tuple[list[list[str]], dict[str, str]]:
             inside.update(name for start, _, name in spans if start > first)
     counts = Counter(name for names in per_text for name in set(names))  # sentences, each name
     seen = set(counts)
+    # a short form news writes without defining it ("US", "EU"), when the corpus also writes the
+    # long form; a short form the corpus defines otherwise keeps its own definition
+    known = {
+        short: long_form
+        for short, long_form in WELL_KNOWN_SHORT_FORMS.items()
+        if long_form in seen and short not in defined
+    }
     # "N.R.A" counts as "NRA" when the corpus also writes "NRA" (or defines it, below)
     plain = {name: _undotted(name) for name in seen if _undotted(name) != name}
-    aliases = {name: bare for name, bare in plain.items() if bare in seen or bare in defined}
+    aliases = {
+        name: known.get(bare, bare)
+        for name, bare in plain.items()
+        if bare in seen or bare in defined or bare in known
+    }
+    aliases.update({short: long_form for short, long_form in known.items() if short in seen})
     for short, long_forms in defined.items():
         if len(long_forms) == 1:
             (long_form,) = long_forms

@@ -127,3 +127,14 @@ def test_joined_variants_join_lines_and_cut_at_sentence_ends() -> None:
         "It approved the budget.",
         "Share this",
     ]
+
+
+def test_smoothing_keeps_continued_lists_unless_turning_them_off_loses_fewer_lines() -> None:
+    # a fold turned continued lists off for a thousandth of F1 on its fitting pages, and its
+    # held-out page lost a 20-line list (session 69)
+    on = bench.rescue_key(share=0.02, f1=0.870, run=20, items=4, most=0.9)
+    off = bench.rescue_key(share=0.02, f1=0.871, run=20, items=0, most=0.9)
+    assert on > off
+    # fewer lines lost still comes first, and F1 decides between settings with lists alike
+    assert bench.rescue_key(0.019, 0.86, 20, 0, 0.9) > on
+    assert bench.rescue_key(0.02, 0.871, 50, 4, 0.9) > on

@@ -185,6 +185,20 @@ def fold_groups(values: pd.Series, keep: Sequence[str]) -> pd.Series:
     return values.astype(str).where(values.astype(str).isin(keep_set), OTHER_LABEL)
 
 
+def group_sizes(sentences: pd.DataFrame, group_col: str) -> dict[str, str]:
+    """Each group's size as a figure labels it, "3 art., 1,225 words" (the words of its
+    sentences' ``n_words``; its sentences when the table has no such column): a figure cited
+    alone says how much text each bar rests on."""
+    groups = sentences[group_col].astype(str)
+    docs = sentences.groupby(groups, sort=True)["doc_id"].nunique()
+    if "n_words" in sentences.columns:
+        amount = sentences.groupby(groups, sort=True)["n_words"].sum()
+        unit = "words"
+    else:
+        amount, unit = groups.value_counts().sort_index(), "sent."
+    return {str(g): f"{int(docs[g])} art., {int(amount[g]):,} {unit}" for g in docs.index}
+
+
 def pooled_group_name(group: str, own: str | None) -> str:
     """The name to show for an article's group: ``group``, but when that is the pool
     (:data:`OTHER_LABEL`) the article's ``own`` group marked ``"(pooled)"`` ("CNN (pooled)"),

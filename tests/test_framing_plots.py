@@ -357,3 +357,29 @@ def test_keyness_with_one_group_says_there_is_no_second_group():
         "Only one region (North) in the selection: there is no second region to compare its "
         "words with, so keyness.csv lists no terms."
     ]
+
+
+def test_keyness_and_hedging_figures_say_how_much_text_each_group_has():
+    # a tester citing fig09 and fig11 alone could not say how many articles stood behind them
+    from analysis.framing.hedging import hedging_counts, hedging_table
+    from analysis.framing.plots import plot_hedging
+
+    fig = plot_keyness(
+        _keyness(), top_terms=2, sizes={o: f"{k + 1} art., 90 words" for k, o in
+                                        enumerate(KEYNESS_OUTLETS)}
+    )  # fmt: skip
+    titles = [ax.get_title() for ax in fig.axes if ax.get_visible()]
+    assert titles[0] == f"{KEYNESS_OUTLETS[0]} (1 art., 90 words)"
+    sentences = pd.DataFrame(
+        {
+            "doc_id": ["a", "a", "b", "c"],
+            "sentence_id": [0, 1, 0, 0],
+            "outlet": ["Post", "Post", "Post", "Ledger"],
+            "sentence": ["It may rise.", "Prices fell.", "It could fall.", "It will rise."],
+            "n_words": [3, 2, 3, 3],
+        }
+    )
+    sentences = sentences.join(hedging_counts(sentences["sentence"]))
+    fig = plot_hedging(hedging_table(sentences, "outlet", n_boot=20))
+    labels = [t.get_text() for t in fig.axes[0].get_yticklabels()]
+    assert labels == ["Ledger (1 art., 3 words)", "Post (2 art., 8 words)"]

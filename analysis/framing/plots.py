@@ -264,12 +264,14 @@ def plot_keyness(
     top_terms: int = 12,
     *,
     groups: Sequence[str] | None = None,
+    sizes: Mapping[str, str] | None = None,
 ) -> plt.Figure:
     """One panel per group (a seaborn ``catplot``): its ``top_terms`` most distinctive words by
     z-score, each labelled with its uses in the group and elsewhere. The panels fill a grid with
     as few empty places as possible (:func:`panel_columns`). ``groups`` are the groups the run
     compares (default: those of the table); with only one, a figure saying there is no second
-    group to compare; with no term at all, a figure that says so."""
+    group to compare; with no term at all, a figure that says so. ``sizes`` (group -> "3 art.,
+    1,225 words": :func:`analysis.figures.group_sizes`) follow each panel's title."""
     apply_style()
     title = f"Distinctive words per {group_col}"
     compared = sorted({str(g) for g in groups}) if groups is not None else None
@@ -305,6 +307,10 @@ def plot_keyness(
     with grid_layout_deferred():  # the constrained layout below places the axes
         grid = _keyness_grid(top, groups, colours, ncols, height)
     grid.set_titles("{col_name}", size=plt.rcParams["axes.titlesize"])
+    if sizes:
+        for group, ax in grid.axes_dict.items():
+            if group in sizes:
+                ax.set_title(f"{group} ({sizes[group]})", size=plt.rcParams["axes.titlesize"])
     grid.set(xlabel="z (log-odds, informative prior)", ylabel="")  # every panel: own scale
     grid.refline(x=1.96, color="#555555", lw=0.6, ls="--")
     grid.figure.suptitle(
@@ -457,6 +463,14 @@ def source_labels(items: Sequence[str], labels: Mapping[str, str]) -> dict[str, 
     return shown
 
 
+def _hedging_label(group: str, row: pd.Series) -> str:
+    """ "Caixin (1 art., 398 words)": the articles too when the table counts them."""
+    words = f"{int(row['n_words']):,} words"
+    if "n_docs" in row.index and pd.notna(row["n_docs"]):
+        return f"{group} ({int(row['n_docs'])} art., {words})"
+    return f"{group} ({words})"
+
+
 def plot_hedging(
     hedging: pd.DataFrame, group_col: str = "outlet", palette: Mapping[str, str] | None = None
 ) -> plt.Figure:
@@ -490,7 +504,7 @@ def plot_hedging(
                 capsize=2,
                 color=colours.get(group, "#999999"),
             )
-        ax.set_yticks(y, [f"{g} ({int(part.loc[g, 'n_words'])} words)" for g in groups])
+        ax.set_yticks(y, [_hedging_label(g, part.loc[g]) for g in groups])
         ax.set_xlabel("per 1,000 words (95% bootstrap CI)")
         ax.set_title(title)
         ax.set_xlim(left=0)

@@ -786,3 +786,104 @@ def test_a_sentence_after_a_most_read_heading_stays() -> None:
     line = "Officials said the risk of an outbreak is low."
     cleaned = clean_text("\n".join([story, "Most read in world news", line]), "sun")
     assert cleaned.text.splitlines() == [story, line]
+
+
+_STORY = [
+    "A hunter who ate a wild rabbit in China has been hit by the bubonic plague.",
+    "Health officials said 28 people in close contact with him were quarantined.",
+    "The man told doctors he ate the rabbit meat in Inner Mongolia on November 5.",
+]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Beijing Chaoyang Hospital, where plague patients sought treatment Credit: EPA",
+        "The latest case was reported after a hunter ate a rabbit Credit: Getty - Contributor",
+        "The city was closed earlier this year due to marmots Credit: Vesti/The Siberian Times",
+    ],
+)
+def test_a_tabloids_caption_ending_in_credit_moves_to_metadata(line: str) -> None:
+    cleaned = clean_text("\n".join([_STORY[0], line, *_STORY[1:]]), "sun")
+    assert cleaned.text.splitlines() == _STORY
+    assert cleaned.metadata["captions"] == line
+
+
+def test_prose_giving_credit_stays() -> None:
+    line = "The minister gave the nurses full credit: they had worked through the night."
+    cleaned = clean_text("\n".join([*_STORY, line]), "sun")
+    assert cleaned.text.splitlines() == [*_STORY, line]
+
+
+_SUN_FOOTER = [
+    "Topics",
+    "Health",
+    "China",
+    "Comments are subject to our community guidelines, which can be viewed here.",
+    "Popular Articles",
+    "SCORCHER",
+    "Dec takes baby Isla for walk in the Oz sunshine after revealing burn from dad duty",
+    "Comment",
+    "FAT CHANCE",
+    "There's NO excuse for sending your kids to school with cold McDonald's",
+    "This feature allows The Sun to personalise your experience so that you get the most out "
+    "of your visit. You can find out more about personalisation in our privacy policy here.",
+    "©News Group Newspapers Limited in England No. 679215 Registered office: 1 London Bridge "
+    'Street, London, SE1 9GF. "The Sun", "Sun", "Sun Online" are registered trademarks or trade '
+    "names of News Group Newspapers Limited. The Sun website is regulated by the Independent "
+    "Press Standards Organisation (IPSO)",
+    "Our journalists strive for accuracy but on occasion we make mistakes. For further details "
+    "of our complaints policy and to make a complaint please click here.",
+]
+
+
+def test_a_pasted_tabloid_pages_tags_lists_and_legal_footer_go() -> None:
+    # a tester's pasted Sun page kept its footer, and its trademark line was quoted as the
+    # article's sourcing evidence ("registered trademarks ... regulated by ...")
+    cleaned = clean_text("\n".join([*_STORY, "6", *_SUN_FOOTER]), "sun")
+    assert cleaned.text.splitlines() == _STORY
+    assert {e.original for e in cleaned.audit} == {"6", *_SUN_FOOTER}
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Copyright law in the United States protects the photographs, the court said.",
+        "Copyrights on the images were held by the agency, officials said.",
+        "The site said it would personalise your experience in future, officials said.",
+    ],
+)
+def test_prose_about_copyright_or_personalising_stays(line: str) -> None:
+    cleaned = clean_text("\n".join([*_STORY, line]), "sun")
+    assert cleaned.text.splitlines() == [*_STORY, line]
+
+
+def test_a_headline_under_tags_at_the_top_stays() -> None:
+    headline = "Hunter diagnosed with bubonic plague after eating a rabbit in Inner Mongolia"
+    cleaned = clean_text("\n".join(["Tags", "Health", "China", headline, *_STORY]), "sun")
+    assert headline in cleaned.text.splitlines() or cleaned.metadata.get("title") == headline
+    assert cleaned.text.splitlines()[-3:] == _STORY
+    assert "Health" not in cleaned.text.splitlines()
+
+
+def test_a_published_and_updated_stamp_on_one_line_moves_to_metadata() -> None:
+    # the Express's stamp stayed in a pasted article's first paragraph, and its date unread
+    stamp = "PUBLISHED: 00:01, Tue, Nov 19, 2019 | UPDATED: 10:43, Tue, Nov 19, 2019"
+    cleaned = clean_text("\n".join([_STORY[0], stamp, *_STORY[1:]]), "express")
+    assert cleaned.text.splitlines() == _STORY
+    assert cleaned.metadata["updated"] == stamp
+
+
+def test_a_related_list_of_headlines_cut_short_goes() -> None:
+    tail = [
+        "Related articles",
+        "Major health warning issued after DEADLY PLAGUE confirmed in wild a...",
+        "Plague blamed on Madagascar ritual of digging up dead relatives",
+        "Major cities face plague of vicious bloodthirsty SUPER-RATS",
+    ]
+    cleaned = clean_text("\n".join([*_STORY, *tail]), "express")
+    assert cleaned.text.splitlines() == _STORY
+    # a sentence of the article that ends in an ellipsis, after such a heading, stays
+    line = "The health commission said more tests would follow..."
+    kept = clean_text("\n".join([*_STORY, "Related articles", line, _STORY[0]]), "express")
+    assert line in kept.text.splitlines()

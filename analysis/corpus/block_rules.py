@@ -150,9 +150,26 @@ _RELATED_HEADING_RE = re.compile(
 _SENTENCE_END_RE = re.compile(r"[.;,:]$")
 
 
+# a heading over the page's tags: "Topics", "Tags", "Filed under", "Related topics"
+_TAG_HEADING_RE = re.compile(
+    r"(?:related |more |popular |article |story )?(?:topics|tags|categories)|filed under"
+    r"|tagged(?: with)?|(?:explore )?more on these topics",
+    re.IGNORECASE,
+)
+_TAG_WORDS = 4  # a tag under such a heading: "Health", "Inner Mongolia", "Public health"
+
+
+def _is_tag_heading(line: LineView) -> bool:
+    """A heading over the page's tags ("Topics", "Tags"): its items are one to four words."""
+    return line.n_words <= RELATED_HEADING_WORDS and bool(_TAG_HEADING_RE.fullmatch(line.bare))
+
+
 def is_related_heading(line: LineView) -> bool:
-    """A heading over a list of other articles: "Related Articles", "Most Read", "Recent X News"."""
-    return line.n_words <= RELATED_HEADING_WORDS and bool(_RELATED_HEADING_RE.fullmatch(line.bare))
+    """A heading over a list of other articles: "Related Articles", "Most Read", "Recent X News";
+    or over the page's tags ("Topics", then "Health", "China")."""
+    return line.n_words <= RELATED_HEADING_WORDS and bool(
+        _RELATED_HEADING_RE.fullmatch(line.bare) or _TAG_HEADING_RE.fullmatch(line.bare)
+    )
 
 
 def is_headline_like(line: LineView, min_words: int = 2) -> bool:
@@ -166,20 +183,61 @@ def is_headline_like(line: LineView, min_words: int = 2) -> bool:
 def related_block_end(lines: list[LineView], start: int) -> int:
     """End (exclusive) of the list under the related-articles heading ``lines[start]``:
     the headline-like lines (and their dates) that follow it; under a heading of topics
-    ("Related topics", "Suggested Topics") a one-word tag too ("Tariffs")."""
+    ("Related topics", "Suggested Topics") a one-word tag too ("Tariffs"); under a heading of
+    tags alone ("Topics", "Tags") only tags of up to :data:`_TAG_WORDS` words, so a headline
+    under tags at the top stays (a pasted page's "Topics / Health / China" was kept)."""
+    if _is_tag_heading(lines[start]):
+        j = start + 1
+        while j < len(lines) and _is_tag(lines[j]):
+            j += 1
+        return j
     min_words = 1 if "topic" in lines[start].bare.casefold() else 2
     j = start + 1
     while j < len(lines):
         line = lines[j]
+        # a one-word label between two items of a tabloid's list ("Warning", "Comment" over a
+        # kicker); a kicker over its item's headline ("SCORCHER" over "Dec takes baby Isla …");
+        # a headline cut short ("…") over another item
+        nxt = lines[j + 1] if j + 1 < len(lines) else None
+        label = nxt is not None and (
+            (line.n_words == 1 and _is_kicker(nxt))
+            or (
+                (_is_kicker(line) or _is_cut_headline(line, min_words))
+                and _listed(nxt, min_words, line)
+            )
+        )
+        if label:
+            j += 1
+            continue
         if match_line_rule(line) or is_comment_heading(line) or parse_byline(line) is not None:
             break
-        listed = _listed(line, min_words, lines[j - 1]) or is_date_line(line.text)
-        # a one-word label between two items of a tabloid's list ("Warning", over a kicker)
-        label = line.n_words == 1 and j + 1 < len(lines) and _is_kicker(lines[j + 1])
-        if not (listed or label):
+        if not (_listed(line, min_words, lines[j - 1]) or is_date_line(line.text)):
             break
         j += 1
     return j
+
+
+def _is_cut_headline(line: LineView, min_words: int) -> bool:
+    """A headline the list cut short: "Major health warning issued after DEADLY PLAGUE
+    confirmed in wild a..." (the Express), whose "..." reads as a full stop. Only with a listed
+    line after it, so the article's own sentence that trails off after such a heading stays."""
+    return line.text.endswith(("...", "…")) and is_headline_like(
+        LineView.of(line.text.rstrip(".… ")), min_words
+    )
+
+
+def _is_tag(line: LineView) -> bool:
+    """A tag under a heading of tags: one to :data:`_TAG_WORDS` words, no final punctuation,
+    not a line another rule knows (a heading of its own list, a byline): the BBC's "Related
+    topics / Shipping / Ports" runs on into "More on this story" and its list."""
+    return (
+        1 <= line.n_words <= _TAG_WORDS
+        and not _SENTENCE_END_RE.search(line.text)
+        and not line.bare.endswith(("!", "?"))
+        and not is_comment_heading(line)
+        and not is_related_heading(line)
+        and parse_byline(line) is None
+    )
 
 
 def _listed(line: LineView, min_words: int, after: LineView | None = None) -> bool:

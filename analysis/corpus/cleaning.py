@@ -221,7 +221,8 @@ def _rules_listing() -> dict[str, str]:
         "comments up to the 'Reply' line, and comment forms ('Submit a Comment', 'Your email "
         "address will not be published').",
         "related_list": "Lists of other articles: a 'Related Articles' / 'Most Read' / 'Recent "
-        "... News' heading and the headlines under it, and 'Read more: <headline>' lines.",
+        "... News' heading and the headlines under it (a tabloid's kickers, a headline cut short "
+        "with '...'), 'Read more: <headline>' lines, and a page's tags under 'Topics' or 'Tags'.",
         "boilerplate_model": "A line that the boilerplate classifier scores as page chrome "
         "(menus, share prompts, related links, footers, captions) from shallow text features of "
         "the line and its neighbours (Kohlschütter et al. 2010; jusText's stop-word density); "
@@ -617,6 +618,9 @@ _CAPTION_TAIL_RE = re.compile(
     # write it: "Photo: A sign for the reservation. Tom Greer/Dakota Public Radio"
     rf"|^(?:photo|image|picture)\s*:\s*\S.{{0,300}}[.!?][\"'”’]?\s+{_PHOTOGRAPHER}\s*/\s*"
     r"(?-i:[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){0,4})$"
+    # The Sun's "... after eating a rabbit Credit: Getty - Contributor", "... marmots Credit:
+    # Vesti/The Siberian Times": "Credit:" in its capital and 1-6 capitalised words end the line
+    r"|\s(?-i:Credit)\s*:\s*(?-i:[A-Z][\w'’&.-]*(?:\s*[-–/]?\s*[A-Z][\w'’&.-]*){0,5})$"
     # ABC News' (Australia) "... a year to prepare. (ABC News: Matt Roberts)"
     rf"|[.!?][\"'”’]?\s+\((?:{_AGENCY}|(?-i:[A-Z][\w&'’.-]*\s+)?(?-i:News))\s*:\s*"
     r"(?-i:[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){1,3})\)$",
@@ -637,6 +641,13 @@ _TIME_LINE_RE = re.compile(
     r"\b\d{1,2}[:.]\d{2}\s*(?:a\.?m\.?|p\.?m\.?)?[^.]{0,30}",
     re.IGNORECASE,
 )
+# the Express's "PUBLISHED: 00:01, Tue, Nov 19, 2019 | UPDATED: 10:43, Tue, Nov 19, 2019": two
+# such stamps, each up to the bar
+_TIME_STAMP = (
+    r"(?:last\s+)?(?:updated|published|posted|first published)\b:?\s*[^.|]{0,40}?"
+    r"\b\d{1,2}[:.]\d{2}\s*(?:a\.?m\.?|p\.?m\.?)?[^.|]{0,30}"
+)
+_TIME_LINES_RE = re.compile(rf"{_TIME_STAMP}\s*\|\s*{_TIME_STAMP}", re.IGNORECASE)
 MAX_CREDIT_WORDS = 12  # a credit line is short; a caption ending in a credit may be longer
 MAX_CAPTION_WORDS = 60
 
@@ -648,7 +659,8 @@ def _may_end_in_credit(text: str) -> bool:
     """False when :data:`_CAPTION_TAIL_RE` cannot match ``text``: its first form ends the line
     with ")" (then only whitespace, which str.rstrip strips like \\s), the photo, photograph
     and agency forms hold "/" (or the photo form ":" and "|"), the credit form an ellipsis and
-    "credit" as the pattern matches it in any case (:func:`normalisers.fold`). A quick test:
+    "credit" as the pattern matches it in any case (:func:`normalisers.fold`), The Sun's form
+    "Credit" and a colon. A quick test:
     the search tries every form at every position of a line; "Pic:" and "Photo:" forms hold
     those words and a colon."""
     return (
@@ -656,6 +668,7 @@ def _may_end_in_credit(text: str) -> bool:
         or "/" in text
         or (":" in text and "|" in text)
         or ((".." in text or "…" in text) and "credit" in normalisers.fold(text))
+        or ("Credit" in text and ":" in text)
         or (":" in text and _PIC_OR_PHOTO_RE.search(text) is not None)
     )
 
@@ -683,6 +696,8 @@ def _caption_rule(view: LineView) -> tuple[str, str, str] | None:
     if view.n_words <= MAX_FILE_PHOTO_WORDS and _FILE_PHOTO_RE.match(text):
         return "caption", "captions", text
     if view.n_words <= MAX_CREDIT_WORDS and _TIME_LINE_RE.fullmatch(text):
+        return "dateline", "updated", text
+    if "|" in text and view.n_words <= 2 * MAX_CREDIT_WORDS and _TIME_LINES_RE.fullmatch(text):
         return "dateline", "updated", text
     return None
 

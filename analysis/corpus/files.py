@@ -184,9 +184,14 @@ class ReadReport:
         workbook one row too high); elsewhere the data row itself."""
         return row + self.header_line + 1 if self.format == "xlsx" else row
 
+    @property
+    def row_kind(self) -> str:
+        """How :meth:`shown_row` counts: "sheet" in a workbook, "data" elsewhere."""
+        return "sheet" if self.format == "xlsx" else "data"
+
     def where(self, row: int) -> str:
         """ "sheet row 39" in a workbook, "data row 38" elsewhere: :meth:`shown_row` named."""
-        return f"sheet row {self.shown_row(row)}" if self.format == "xlsx" else f"data row {row}"
+        return f"{self.row_kind} row {self.shown_row(row)}"
 
     def summary(self) -> str:
         """One paragraph for the terminal: what was read, skipped and filled in."""
@@ -980,7 +985,8 @@ class _ChunkNormaliser:
         self.extras = list(extras)
         self.report = report
         self.id_prefix = id_prefix  # before a generated id ("page2-doc00000001")
-        # id -> (file, data row) of its first row: shared by the files of an export folder
+        # id -> (file, data row, that row as the user finds it) of its first row: shared by the
+        # files of an export folder
         self.seen_ids: dict[str, tuple[str, int, str]] = {} if seen_ids is None else seen_ids
         self.next_row = 1  # 1-based data row of the next batch's first row
 
@@ -1043,7 +1049,7 @@ class _ChunkNormaliser:
             if first is not None:
                 here = self.report.where(row)
                 where = (
-                    f"in {here.split(' row ')[0]} rows {self.report.shown_row(first[1])} and "
+                    f"in {self.report.row_kind} rows {self.report.shown_row(first[1])} and "
                     f"{self.report.shown_row(row)}"
                     if first[0] == self.path.name
                     else f"in {first[0]} ({first[2]}) and here ({here})"

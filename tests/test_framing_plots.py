@@ -369,7 +369,7 @@ def test_keyness_and_hedging_figures_say_how_much_text_each_group_has():
                                         enumerate(KEYNESS_OUTLETS)}
     )  # fmt: skip
     titles = [ax.get_title() for ax in fig.axes if ax.get_visible()]
-    assert titles[0] == f"{KEYNESS_OUTLETS[0]} (1 art., 90 words)"
+    assert titles[0] == f"{KEYNESS_OUTLETS[0]}\n(1 art., 90 words)"  # its own line: no overlap
     sentences = pd.DataFrame(
         {
             "doc_id": ["a", "a", "b", "c"],

@@ -310,7 +310,9 @@ def plot_keyness(
     if sizes:
         for group, ax in grid.axes_dict.items():
             if group in sizes:
-                ax.set_title(f"{group} ({sizes[group]})", size=plt.rcParams["axes.titlesize"])
+                # on a line of its own: beside a long name it ran into the next panel's title
+                # ("… 7,591 words)The Northern Ledger", a tester's)
+                ax.set_title(f"{group}\n({sizes[group]})", size=plt.rcParams["axes.titlesize"])
     grid.set(xlabel="z (log-odds, informative prior)", ylabel="")  # every panel: own scale
     grid.refline(x=1.96, color="#555555", lw=0.6, ls="--")
     grid.figure.suptitle(

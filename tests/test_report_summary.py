@@ -1140,3 +1140,26 @@ def test_the_human_coders_agreement_beside_the_table_is_reported(workspace, tmp_
         "(40 items)."
     ) in text, text
     assert "the F1 above says little for: Conflict." in text
+
+
+def test_coders_sheets_whose_items_never_met_are_not_called_reliable(workspace, tmp_path):
+    # a tester's second sheet, re-saved by a spreadsheet program, had item ids 1, 2, ... for
+    # 0001, 0002, ...: no item was coded twice, and the summary said "undefined (one code
+    # throughout) (0 items)" and "Each defined alpha is at least 0.667"
+    agreement = _agreement(tmp_path / "agreement.csv")
+    params = {"validation": str(agreement)}
+    pd.DataFrame(
+        [{"frame": "conflict", "n_items": 0, "n_coders": 2, "krippendorff_alpha": float("nan"),
+          "percent_agreement": float("nan")}]
+    ).to_csv(tmp_path / "intercoder.csv", index=False)  # fmt: skip
+    text = "\n".join(summary.validation_lines(workspace["tables"], params, workspace["corpus"])[0])
+    assert "holds no item that two of the 2 human coders both coded" in text
+    assert "leading zeros" in text and "at least 0.667" not in text
+    pd.DataFrame(
+        [{"frame": "conflict", "n_items": 40, "n_coders": 2, "krippendorff_alpha": 0.9,
+          "percent_agreement": 0.95}]
+    ).to_csv(tmp_path / "intercoder.csv", index=False)  # fmt: skip
+    text = "\n".join(summary.validation_lines(workspace["tables"], params, workspace["corpus"])[0])
+    assert "Conflict 0.90 (40 items). Each alpha given is at least 0.667" in text
+    # two coders: a split item has no majority and is left out of the F1
+    assert "split evenly has no majority code and is left out of the F1" in text

@@ -1373,28 +1373,54 @@ def intercoder_lines(agreement_path: Path, labels: Mapping[str, str]) -> list[st
     table = read_table(path) if path.is_file() else None
     if table is None or not len(table):
         return []
-    parts, low = [], []
+    n_coders = int(table["n_coders"].max())
+    if not (table["n_items"] > 0).any():  # the sheets' items never met: their ids differ
+        return [
+            f"`{escape_code(path.name)}` holds no item that two of the {n_coders} human coders "
+            "both coded, so their agreement was not measured: check that the sheets' item ids "
+            "match (a spreadsheet program can drop their leading zeros, 0001 becoming 1).",
+            "",
+        ]
+    parts, low, defined = [], [], 0
     for row in table.itertuples(index=False):
         label = escape_text(labels.get(str(row.frame), str(row.frame)))
         alpha = float(row.krippendorff_alpha)
-        value = "undefined (one code throughout)" if math.isnan(alpha) else f"{alpha:.2f}"
-        parts.append(f"{label} {value} ({int(row.n_items)} items)")
-        if not math.isnan(alpha) and alpha < ALPHA_TENTATIVE:
+        if int(row.n_items) == 0:
+            parts.append(f"{label}: no item coded by two coders")
+            continue
+        if math.isnan(alpha):
+            parts.append(f"{label} undefined, one code throughout ({int(row.n_items)} items)")
+            continue
+        defined += 1
+        parts.append(f"{label} {alpha:.2f} ({int(row.n_items)} items)")
+        if alpha < ALPHA_TENTATIVE:
             low.append(label)
-    n_coders = int(table["n_coders"].max())
-    verdict = (
-        f" Below {ALPHA_TENTATIVE} (Krippendorff 2004) the humans' own codes are not reliable "
-        f"enough to measure a coder against, so the F1 above says little for: {', '.join(low)}."
-        if low
-        else f" Each defined alpha is at least {ALPHA_TENTATIVE}, the lowest Krippendorff (2004) "
-        "accepts for tentative conclusions."
+    if low:
+        verdict = (
+            f" Below {ALPHA_TENTATIVE} (Krippendorff 2004) the humans' own codes are not "
+            "reliable enough to measure a coder against, so the F1 above says little for: "
+            f"{', '.join(low)}."
+        )
+    elif defined:
+        verdict = (
+            f" Each alpha given is at least {ALPHA_TENTATIVE}, the lowest Krippendorff (2004) "
+            "accepts for tentative conclusions."
+        )
+    else:
+        verdict = ""
+    ties = (
+        " An item the coders split evenly has no majority code and is left out of the F1 "
+        "above, so the F1 rests on the easier items and may be optimistic."
+        if n_coders % 2 == 0
+        else ""
     )
     return [
         f"Agreement between the {n_coders} human coders on the items two or more of them coded "
         f"(`{escape_code(path.name)}`, Krippendorff's alpha, nominal): "
         + "; ".join(parts)
         + "."
-        + verdict,
+        + verdict
+        + ties,
         "",
     ]
 

@@ -159,6 +159,22 @@ def code_columns(columns: Sequence[str], frame_keys: Sequence[str] | None = None
     return [c for c in columns if c not in META_COLUMNS and c != TONE_COLUMN]
 
 
+_NUMBER_ID = re.compile(r"(\d+)(?:\.0+)?")
+
+
+def item_keys(ids: pd.Series) -> pd.Series:
+    """``item_id`` values as the key that matches items between sheets: stripped, and a number
+    written without its leading zeros or a spreadsheet's ".0" ("0001", "1", "1.0" are item 1):
+    code-sample writes 0001, and a sheet opened and saved in a spreadsheet program comes back
+    with 1 (a tester's two coders then shared no item, and every sentence counted twice)."""
+
+    def key(value: str) -> str:
+        number = _NUMBER_ID.fullmatch(value)
+        return str(int(number.group(1))) if number else value
+
+    return ids.astype(str).str.strip().map(key)
+
+
 def read_sheet(
     path: Path | str | pd.DataFrame,
     frame_keys: Sequence[str] | None = None,
@@ -246,7 +262,9 @@ def read_sheet(
     coder_values = raw["coder"].astype(str).str.strip() if "coder" in raw.columns else None
     if "item_id" in raw.columns:
         ids = raw["item_id"].astype(str).str.strip()
-        keyed = pd.DataFrame({"id": ids, "coder": coder_values if coder_values is not None else ""})
+        keyed = pd.DataFrame(
+            {"id": item_keys(ids), "coder": coder_values if coder_values is not None else ""}
+        )
         dup = keyed.duplicated(keep=False).to_numpy() & (ids != "").to_numpy()
         if dup.any():
             raise SheetError(
@@ -292,7 +310,7 @@ def read_sheets(
                 )
             seen[coder] = str(path)
     stacked = pd.concat(sheets, ignore_index=True, sort=False)
-    stacked.insert(0, "item", stacked["item_id"] if by_id else stacked["text"])
+    stacked.insert(0, "item", item_keys(stacked["item_id"]) if by_id else stacked["text"])
     dup = stacked.duplicated(["item", "coder"], keep=False)
     if dup.any():
         first = stacked.loc[dup, ["item", "coder"]].iloc[0].tolist()
@@ -310,6 +328,7 @@ def _check_same_text(paths: Sequence[Path | str], sheets: Sequence[pd.DataFrame]
         pd.DataFrame(
             {
                 "item_id": s["item_id"],
+                "key": item_keys(s["item_id"]),
                 "norm": s["text"].map(lambda t: " ".join(str(t).split())),
                 "sheet": str(p),
             }
@@ -318,18 +337,19 @@ def _check_same_text(paths: Sequence[Path | str], sheets: Sequence[pd.DataFrame]
     ]
     rows = pd.concat(parts, ignore_index=True)
     rows = rows[rows["item_id"] != ""]
-    differ = rows.groupby("item_id", sort=False)["norm"].transform("nunique") > 1
+    differ = rows.groupby("key", sort=False)["norm"].transform("nunique") > 1
     if not differ.any():
         return
-    item = rows.loc[differ, "item_id"].iloc[0]
-    first, *others = rows[rows["item_id"] == item].itertuples(index=False)
+    key = rows.loc[differ, "key"].iloc[0]
+    first, *others = rows[rows["key"] == key].itertuples(index=False)
+    item = first.item_id
     second = next(r for r in others if r.norm != first.norm)
     where = (
         f"in {first.sheet} and {second.sheet}"
         if first.sheet != second.sheet
         else f"twice in {first.sheet}"
     )
-    count = int(rows.loc[differ, "item_id"].nunique())
+    count = int(rows.loc[differ, "key"].nunique())
     more = f" (and {count - 1} more item_id{'s' if count > 2 else ''})" if count > 1 else ""
     raise SheetError(
         f"item_id {item!r} has different text {where}{more}: "

@@ -391,8 +391,8 @@ def _with_left_out(
     audit: pd.DataFrame | None, skipped: Sequence[tuple[str, str, int, str]], emptied: pd.Series
 ) -> pd.DataFrame | None:
     """``audit`` with an entry for each row of the corpus file left out for an empty text
-    (rule ``empty_text``; ``line_no`` its data row, ``original`` the file and the row as the
-    user finds it, "sheet row 39" in a workbook; ``doc_id`` the row's own id or "") and each
+    (rule ``empty_text``; ``line_no`` its row as the user finds it, ``original`` the file and
+    that row named, "sheet row 39" in a workbook; ``doc_id`` the row's own id or "") and each
     document cleaning left without text (rule ``no_text_left``), action ``LEFT_OUT``: "every
     removal is in the audit", and a row left out is one (a tester's export lost 7 rows that no
     output recorded)."""

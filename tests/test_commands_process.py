@@ -55,10 +55,10 @@ def test_csv_with_mapped_columns_end_to_end(
     assert documents["doc_id"].tolist() == ["p1", "p3", "p4"]
     assert sentences.groupby("doc_id").size().to_dict() == {"p1": 2, "p3": 2, "p4": 1}
     info = json.loads((out / "run.json").read_text(encoding="utf-8"))
-    assert info["read"]["n_empty_skipped"] == 1 and info["read"]["empty_rows"] == [2]
+    assert info["read"]["n_empty_skipped"] == 1 and info["read"]["empty_rows"] == [3]
     assert info["run"]["n_docs"] == 3
     printed = capsys.readouterr().out
-    assert "1 row skipped for empty text (row " in printed
+    assert "1 row skipped for empty text (sheet row " in printed
     assert not list(tmp_path.glob(".results.tmp-*"))
 
 

@@ -48,8 +48,8 @@ def test_skipped_empty_rows_are_named_with_their_file(tmp_path: Path) -> None:
     (folder / "page2.csv").write_text(f"text,outlet\n{BODY},A\n ,B\n", encoding="utf-8")
     chunks, report = read_chunks(folder)
     list(chunks)
-    assert report.n_empty_skipped == 1 and report.empty_rows == ["page2.csv:2"]
-    assert "1 row skipped for empty text (row page2.csv:2)" in report.summary()
+    assert report.n_empty_skipped == 1 and report.empty_rows == ["page2.csv:3"]
+    assert "1 row skipped for empty text (sheet row page2.csv:3)" in report.summary()
 
 
 def test_one_file_in_a_folder_keeps_its_plain_ids(tmp_path: Path) -> None:
@@ -66,7 +66,7 @@ def test_an_id_in_two_files_is_refused_naming_both(tmp_path: Path) -> None:
         pd.DataFrame(rows).to_csv(folder / f"page{page}.csv", index=False)
     chunks, _ = read_chunks(folder)
     with pytest.raises(CorpusFileError, match=r"page2\.csv: doc_id 'shared' appears twice, in "
-                       r"page1\.csv \(data row 2\) and here \(data row 2\)"):  # fmt: skip
+                       r"page1\.csv \(sheet row 3\) and here \(sheet row 3\)"):  # fmt: skip
         list(chunks)
 
 

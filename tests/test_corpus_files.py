@@ -134,7 +134,7 @@ def test_empty_texts_are_skipped_and_counted(tmp_path: Path) -> None:
     # generated ids keep pointing at the file's rows even when rows are skipped
     assert docs["doc_id"].tolist() == ["doc00000001", "doc00000004"]
     assert report.n_empty_skipped == 2
-    assert report.empty_rows == [2, 3]
+    assert report.empty_rows == [3, 4]  # as a spreadsheet numbers them, the header row 1
     assert "2 rows skipped for empty text" in report.summary()
 
 
@@ -235,7 +235,7 @@ def test_bad_mapping_specs(spec: str, message: str) -> None:
 def test_duplicated_id_across_chunks_names_id_and_rows(tmp_path: Path) -> None:
     frame = pd.DataFrame({"doc_id": ["a", "b", "c", "b"], "text": ["x."] * 4, "outlet": ["O"] * 4})
     chunks, _ = read_chunks(write(frame, tmp_path / "dup.csv"), chunk_size=2)
-    with pytest.raises(CorpusFileError, match=r"doc_id 'b' appears twice, in data rows 2 and 4"):
+    with pytest.raises(CorpusFileError, match=r"doc_id 'b' appears twice, in sheet rows 3 and 5\."):
         list(chunks)
 
 

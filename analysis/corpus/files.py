@@ -150,8 +150,8 @@ class ReadReport:
     n_empty_skipped: int = 0
     # first few 1-based rows skipped ("page2.csv:3" in a folder of export files)
     empty_rows: list[int | str] = field(default_factory=list)
-    # every row skipped for empty text: (file name, the row's doc_id or "", 1-based data row,
-    # the row as a user finds it: "sheet row 39"), for the cleaning audit (a removal the audit
+    # every row skipped for empty text: (file name, the row's doc_id or "", its number as the
+    # user finds it, the same named: "sheet row 39"), for the cleaning audit (a removal the audit
     # did not list: a tester's 7 empty rows)
     skipped_rows: list[tuple[str, str, int, str]] = field(default_factory=list)
     n_generated_ids: int = 0
@@ -174,20 +174,21 @@ class ReadReport:
             return ""
         shown = ", ".join(str(r) for r in self.empty_rows)
         more = "…" if self.n_empty_skipped > len(self.empty_rows) else ""
-        sheet = "sheet " if self.format == "xlsx" else ""
+        sheet = "sheet " if self.row_kind == "sheet" else ""
         which = f"{sheet}{_rows_word(len(self.empty_rows))} {shown}{more}"
         return f"{_rows(self.n_empty_skipped)} skipped for empty text ({which})"
 
     def shown_row(self, row: int) -> int:
-        """A 1-based data ``row`` as the user finds it: in a workbook, the sheet's own row
-        number (the header and the rows above it counted: a tester looked for "row 38" of her
-        workbook one row too high); elsewhere the data row itself."""
-        return row + self.header_line + 1 if self.format == "xlsx" else row
+        """A 1-based data ``row`` as the user finds it: in a workbook or a CSV/TSV file, the
+        row a spreadsheet program numbers it (the header and the rows above it counted: testers
+        looked for "row 38" of a workbook and of a CSV one row too high; a CSV's blank lines,
+        which are not read, would shift it); in JSON or Parquet the data row itself."""
+        return row + self.header_line + 1 if self.row_kind == "sheet" else row
 
     @property
     def row_kind(self) -> str:
-        """How :meth:`shown_row` counts: "sheet" in a workbook, "data" elsewhere."""
-        return "sheet" if self.format == "xlsx" else "data"
+        """How :meth:`shown_row` counts: "sheet" in a workbook or CSV/TSV, "data" elsewhere."""
+        return "sheet" if self.format in ("xlsx", "csv", "tsv") else "data"
 
     def where(self, row: int) -> str:
         """ "sheet row 39" in a workbook, "data row 38" elsewhere: :meth:`shown_row` named."""
@@ -1028,7 +1029,12 @@ class _ChunkNormaliser:
             self.report.empty_rows.extend(map(self.report.shown_row, skipped[: max(room, 0)]))
             given = values.get("doc_id", [""] * n)
             self.report.skipped_rows.extend(
-                (self.path.name, given[i].strip(), rows[i], self.report.where(rows[i]))
+                (
+                    self.path.name,
+                    given[i].strip(),
+                    self.report.shown_row(rows[i]),
+                    self.report.where(rows[i]),
+                )
                 for i, empty in enumerate(is_blank)
                 if empty
             )
@@ -1056,7 +1062,7 @@ class _ChunkNormaliser:
                 )
                 counted = (
                     ""
-                    if self.report.format == "xlsx"
+                    if self.report.row_kind == "sheet"
                     else " (rows counted from 1, header excluded)"
                 )
                 raise CorpusFileError(

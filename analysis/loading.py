@@ -206,11 +206,41 @@ def _warned(corpus: Corpus) -> Corpus:
         english_given_as_other_warning(documents),
         one_line_warning(documents),
         truncated_warning(corpus.audit, len(documents)),
+        _duplicates_warning(documents),
     ]
     for message in messages:
         if message:
             warn_user(message)
     return corpus
+
+
+DUPLICATES_SHOWN = 3
+
+
+def _duplicates_warning(documents: pd.DataFrame) -> str | None:
+    """A warning naming the documents flagged ``duplicate`` (near-copies of an earlier one,
+    kept and counted twice: ``duplicates = "flag"``, a run's default), or None. A tester's page
+    pasted twice was flagged only in documents.csv and the summary's limitations, while the
+    tone section counted it twice and its interval narrowed."""
+    if "quality_flags" not in documents.columns or "duplicate_of" not in documents.columns:
+        return None
+    flagged = documents["quality_flags"].astype(str).str.split(";").map(lambda f: "duplicate" in f)
+    if not flagged.any():
+        return None
+    pairs = [
+        f"{doc} of {of}"
+        for doc, of in zip(
+            documents.loc[flagged, "doc_id"].head(DUPLICATES_SHOWN),
+            documents.loc[flagged, "duplicate_of"].head(DUPLICATES_SHOWN),
+            strict=True,
+        )
+    ]
+    more = ", …" if flagged.sum() > DUPLICATES_SHOWN else ""
+    return (
+        f"{int(flagged.sum())} article(s) are near-copies of an earlier one ({', '.join(pairs)}"
+        f"{more}): they are kept, so their sentences count twice; drop them with "
+        "`-p duplicates drop` (`run`), or keep them on purpose with `-p duplicates keep`"
+    )
 
 
 def _with_quality(corpus: Corpus, duplicates: str) -> Corpus:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import warnings
 from pathlib import Path
 
 import pandas as pd
@@ -372,3 +373,29 @@ def test_an_iso_date_and_time_is_a_date_that_sorts(tmp_path: Path) -> None:
         warnings.simplefilter("always")
         load_corpus(path, progress=False)
     assert not [w for w in caught if "YYYY-MM-DD" in str(w.message)]
+
+
+def test_a_near_copy_of_an_article_is_warned_about(tmp_path: Path) -> None:
+    # a tester's page pasted twice was flagged only in documents.csv and the limitations,
+    # while the tone section counted its sentences twice
+    story = " ".join(
+        f"Officials in district {k} said the port would reopen on Monday after the strike."
+        for k in range(12)
+    )
+    path = tmp_path / "export.csv"
+    pd.DataFrame(
+        {
+            "doc_id": ["a1", "a2", "a3"],
+            "text": [story, "Prices fell on Tuesday, traders in the capital said.", story],
+            "outlet": ["X", "Y", "X"],
+        }
+    ).to_csv(path, index=False)
+    with pytest.warns(UserWarning, match=r"1 article\(s\) are near-copies of an earlier one "
+                      r"\(a3 of a1\): they are kept"):  # fmt: skip
+        corpus = load_corpus(path, progress=False)
+    assert len(corpus.documents) == 3
+    with warnings.catch_warnings(record=True) as said:
+        warnings.simplefilter("always")
+        dropped = load_corpus(path, progress=False, duplicates="drop")
+    assert dropped.documents["doc_id"].tolist() == ["a1", "a2"]
+    assert not any("near-copies" in str(w.message) for w in said)  # dropped: nothing counts twice

@@ -99,9 +99,15 @@ def test_a_run_checks_the_columns_below_the_preamble(tmp_path: Path) -> None:
         check_corpus_columns(path, "text=Body,outlet=Domain")
 
 
-def test_a_wrong_map_still_lists_the_first_lines_columns(tmp_path: Path) -> None:
+def test_a_wrong_map_lists_the_tables_columns_not_the_preambles(tmp_path: Path) -> None:
+    # the widest line under the preamble is taken for the header, so the message names the
+    # columns to map (a tester was shown her preamble's title as the file's columns)
     path = _export(tmp_path / "mentions.csv")
-    with pytest.raises(CorpusFileError, match="its columns are: Report:, Harbour coverage"):
+    with pytest.raises(
+        CorpusFileError,
+        match="mapping text=Body names a column the file does not have; its columns are: "
+        "Date, Title, Full Text, Domain",
+    ):
         read_chunks(path, columns="text=Body,outlet=Domain")
 
 

@@ -90,3 +90,28 @@ def test_a_workbooks_duplicate_id_and_empty_row_are_named_by_sheet_row(tmp_path:
     book.save(path)
     with pytest.raises(CorpusFileError, match=r"doc_id 'a' appears twice, in sheet rows 3 and 6\."):
         load_corpus(path, progress=False)
+
+
+def test_a_mistyped_map_on_a_workbook_under_a_preamble_names_the_tables_columns(
+    tmp_path: Path,
+) -> None:
+    # a tester's --map text=Fulltext (the column is "Full Text") was answered with the
+    # preamble's title as the file's columns, blaming doc_id=Story ID, which was right
+    from openpyxl import Workbook
+
+    from analysis import load_corpus
+
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["Media monitoring export — Project Tone 2013"])
+    sheet.append(["Query: harbour"])
+    sheet.append(["Story ID", "Headline", "Full Text", "Source"])
+    sheet.append(["s1", "Ports", "Ports reopened on Monday after the strike.", "X"])
+    path = tmp_path / "export.xlsx"
+    book.save(path)
+    mapping = {"doc_id": "Story ID", "text": "Fulltext", "outlet": "Source"}
+    with pytest.raises(CorpusFileError) as caught:
+        load_corpus(path, column_map=mapping, progress=False)
+    message = str(caught.value)
+    assert "text=Fulltext names a column the file does not have" in message
+    assert "its columns are: Story ID, Headline, Full Text, Source" in message

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import csv
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 # Candidates, a comma first: it wins a tie.
@@ -80,10 +80,12 @@ def csv_layout(
     The first line is the header when ``accepts`` takes its fields (the columns the user named
     are there, or the default ones). Otherwise the first of the next :data:`PREAMBLE_MAX_LINES`
     lines whose fields ``accepts`` takes is the header, and the lines above it are skipped; if
-    none does, the first line stays the header (so that the reader's message lists its
-    columns). A ``separator`` given (a ``.tsv`` file's tab) is used throughout; otherwise each
-    candidate line's own (:func:`header_separator`), after a directive line the separator it
-    names. A preamble line that a quoted field carries over a line break is not expected.
+    none does, the first line with the most fields is taken for it (so that the reader's message
+    lists the table's columns, not a preamble's title: a tester's mistyped --map was answered
+    with "its columns are: Media monitoring export — Project Tone 2013"). A ``separator`` given
+    (a ``.tsv`` file's tab) is used throughout; otherwise each candidate line's own
+    (:func:`header_separator`), after a directive line the separator it names. A preamble line
+    that a quoted field carries over a line break is not expected.
     """
     lines = head.splitlines()[:PREAMBLE_MAX_LINES]
     if not lines:
@@ -100,4 +102,13 @@ def csv_layout(
     for k, line in enumerate(lines[1:], start=1):
         if line.strip() and accepts(header_fields(line, sep_of(line))):
             return CsvLayout(sep_of(line), k, tuple(lines[:k]))
-    return CsvLayout(sep_of(lines[0]))
+    k = widest_row([header_fields(line, sep_of(line)) for line in lines])
+    return CsvLayout(sep_of(lines[k]), k, tuple(lines[:k])) if k else CsvLayout(sep_of(lines[0]))
+
+
+def widest_row(rows: Sequence[Sequence[object]]) -> int:
+    """The index of the first row with the most non-empty fields: the likeliest header of a
+    table under a preamble (a title, a query and dates, one field each) when no row holds the
+    columns asked for."""
+    counts = [sum(1 for v in row if v is not None and str(v).strip()) for row in rows]
+    return counts.index(max(counts)) if counts else 0

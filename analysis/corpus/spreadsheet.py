@@ -193,6 +193,8 @@ def xlsx_header(
     a tester's workbook opened with a sheet of notes, and the articles on the second were
     refused with "its columns are: Note". ``warn=False`` leaves the warnings about the sheets
     to a later read (a check before a run whose notebooks read the file)."""
+    from analysis.corpus.csv_dialect import widest_row
+
     path = Path(path)
     workbook = _open(path)
     try:
@@ -207,7 +209,8 @@ def xlsx_header(
         sheet = sheets[index]
         if warn:
             _warn_sheets_not_read(path, sheets, index)
-        k = k or 0
+        if k is None:  # no row holds the columns asked for: the table's likeliest header, so
+            k = widest_row(rows)  # the message lists its columns, not a preamble's title
         names = header_names(rows[k]) if rows else []
         if not names:
             raise SpreadsheetError(f"{path}: the first sheet is empty (no header row)")

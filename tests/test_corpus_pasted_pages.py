@@ -887,3 +887,66 @@ def test_a_related_list_of_headlines_cut_short_goes() -> None:
     line = "The health commission said more tests would follow..."
     kept = clean_text("\n".join([*_STORY, "Related articles", line, _STORY[0]]), "express")
     assert line in kept.text.splitlines()
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [
+        # Advance Local's (NJ.com's) legal footer
+        [
+            "Registration on or use of this site constitutes acceptance of our User Agreement "
+            "and Privacy Policy",
+            "The material on this site may not be reproduced, distributed, transmitted, cached "
+            "or otherwise used, except with the prior written permission of NJ.com.",
+            "Community Rules apply to all content you upload or otherwise submit to this site.",
+        ],
+        # the Spokesman-Review's furniture and lists
+        [
+            "Wordcount: 717",
+            "Tags: ads, advertisement, awareness, meth, methamphetamine, nation, news",
+            "You have been successfully subscribed!",
+            "There was a problem subscribing you to the newsletter. Double check your email and "
+            "try again.",
+            "Top stories in Nation",
+            "Trump impeachment hearings enter their second week",
+            "Most read stories",
+            "Spokane council approves new budget",
+        ],
+        # Smithsonian's and Forbes' author links and prompts, a gallery's counters and credits
+        [
+            "Like this article?",
+            "Read more from this author | Follow @brigitkatz",
+            "We Recommend",
+            "These Atomic Bomb Tests Used U.S. Troops as Guinea Pigs",
+            "Follow me on Twitter or LinkedIn. Check out my website.",
+        ],
+        [
+            "438.3K",
+            "1 of 6",
+            "Christopher Battin Submitted photo",
+            "Jonathan P. Blair Submitted photo",
+        ],
+        [
+            "Welcome to USA TODAY NETWORK’S EUROPEAN UNION EXPERIENCE",
+            "Terms of Service Privacy Notice",
+        ],
+    ],
+)
+def test_more_page_furniture_a_tester_found_pasted_goes(tail: list[str]) -> None:
+    cleaned = clean_text("\n".join([*_STORY, *tail]), "p")
+    assert cleaned.text.splitlines() == _STORY
+    assert {e.original for e in cleaned.audit} >= set(tail)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Use of this site's data constitutes a breach, the court said on Monday.",
+        "Tags on the cattle were read by officials: three of the herd were lost.",
+        "Like this article, the report found that prices rose by 6 of 10 measures.",
+        "The material on this site is reviewed weekly by editors, officials said.",
+    ],
+)
+def test_prose_like_that_furniture_stays(line: str) -> None:
+    cleaned = clean_text("\n".join([*_STORY, line]), "p")
+    assert cleaned.text.splitlines() == [*_STORY, line]

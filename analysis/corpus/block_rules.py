@@ -141,8 +141,10 @@ _RELATED_HEADING_RE = re.compile(
     r"|also read|see also|up next"
     r"|more from [\w'’&. -]{1,40}|more on (?:this|the) (?:story|topic)"
     r"|you (?:may|might) (?:also )?(?:like|be interested in|have missed)"
-    r"|recommended(?: for you)?|most (?:popular|read|viewed|shared|watched|emailed|commented)"
+    r"|recommended(?: for you)?|we recommend"
+    r"|most (?:popular|read|viewed|shared|watched|emailed|commented)(?: (?:stories|articles|news))?"
     r"(?: (?:in|on|from) [\w'’&. -]{1,30})?"
+    r"|(?:top|latest|more) (?:stories|news|headlines) (?:in|on|from) [\w'’&. -]{1,30}"
     r"|trending(?: now| today)?|editor'?s picks|popular (?:now|today)|don'?t miss"
     r"|in other news|what to read next|further reading|top picks|also on [\w'’&. -]{1,30}",
     re.IGNORECASE,

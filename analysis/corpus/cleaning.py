@@ -577,6 +577,8 @@ _CREDIT_RE = re.compile(
     # a photographer's name and the paper's, as a browser copies a local paper's figure:
     # "Erin Bormett / Sioux Falls Courier" (2-3 capitalised words, a slash, 1-5 more)
     rf"|{_PHOTOGRAPHER}\s*/\s*(?-i:[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){{0,4}})"
+    # a local paper's "Christopher Battin Submitted photo" under each photo of a gallery
+    rf"|{_PHOTOGRAPHER}\s+(?:submitted|contributed|courtesy|staff|file) photo"
     r")\s*\)?",
     re.IGNORECASE,
 )

@@ -79,16 +79,20 @@ def test_short_columns_say_the_file_holds_no_article_text(tmp_path: Path) -> Non
         read_chunks(path)
 
 
-def test_a_preamble_line_taken_as_header_gives_no_text_hint(tmp_path: Path) -> None:
+def test_a_table_under_a_preamble_without_known_columns_gets_the_text_hint(
+    tmp_path: Path,
+) -> None:
+    # no --map and no column named text: the widest line under the preamble is taken for the
+    # header, so the message lists the table's columns and names the one to map (it listed the
+    # preamble's "Report:, Harbour, Unnamed: 2" and could give no hint)
     path = tmp_path / "mentions.csv"
     path.write_text(
         f'Report:,Harbour,,\nDate,Title,Body,Domain\n1,A,"{LONG}",x.com\n', encoding="utf-8"
     )
     with pytest.raises(CorpusFileError) as caught:
-        read_chunks(path)  # no --map: the header below the preamble is not recognised
-    assert "The file's columns are: Report:, Harbour, Unnamed: 2" in str(caught.value)
-    assert "longest values" not in str(caught.value)
-    assert "below a report's preamble, name its columns with --map" in str(caught.value)
+        read_chunks(path)
+    assert "The file's columns are: Date, Title, Body, Domain" in str(caught.value)
+    assert "--map text=Body" in str(caught.value)
 
 
 @pytest.mark.parametrize("name", ["manifest.csv", "my list.csv"])

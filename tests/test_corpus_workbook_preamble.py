@@ -76,7 +76,11 @@ def test_a_plain_workbook_is_read_from_its_first_row(tmp_path: Path) -> None:
     assert report.header_line == 0
 
 
-def test_a_wrong_map_lists_the_first_rows_names(tmp_path: Path) -> None:
+def test_a_wrong_map_lists_the_tables_names_not_the_preambles(tmp_path: Path) -> None:
     path = _workbook(tmp_path / "mentions.xlsx")
-    with pytest.raises(CorpusFileError, match="its columns are: Report:, Harbour coverage"):
+    with pytest.raises(
+        CorpusFileError,
+        match="mapping text=Body names a column the file does not have; its columns are: Date, "
+        "Title, Full Text, Domain",
+    ):
         read_chunks(path, columns="text=Body,outlet=Domain")

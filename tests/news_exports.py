@@ -36,9 +36,9 @@ def words_in_sentences(corpus: Corpus, words: Iterable[str]) -> list[str]:
     return [word for word in words if word in sentences]
 
 
-def load_without_warnings(folder: Path) -> Corpus:
+def load_without_warnings(folder: Path, duplicates: str = "flag") -> Corpus:
     """``folder`` loaded as a corpus, any warning (an outlet left unknown, a file of several
-    articles read as one) an error."""
+    articles read as one, articles that are near-copies of others) an error."""
     with warnings.catch_warnings():
         warnings.simplefilter("error")
-        return load_corpus(folder, progress=False, jobs=1)
+        return load_corpus(folder, progress=False, jobs=1, duplicates=duplicates)

@@ -66,7 +66,8 @@ MIN_SENTENCES = 2  # a name must occur in at least this many sentences of the gr
 MIN_DOCS = 2  # ...and in at least this many articles of the corpus
 # Short forms news writes without defining them (AP Stylebook: "U.S.", "U.N.", "EU" stand
 # alone in copy), each counted as its long form when the corpus writes that too: a tester's
-# actors listed "US" and "United States" apart, each with half the sentences
+# actors listed "US" and "United States" apart, each with half the sentences. ("WHO" is no name
+# here: "who" is a stop word.)
 WELL_KNOWN_SHORT_FORMS = {
     "US": "United States",
     "USA": "United States",
@@ -75,7 +76,6 @@ WELL_KNOWN_SHORT_FORMS = {
     "UN": "United Nations",
     "UAE": "United Arab Emirates",
     "NATO": "North Atlantic Treaty Organization",
-    "WHO": "World Health Organization",
     "IMF": "International Monetary Fund",
     "WTO": "World Trade Organization",
 }

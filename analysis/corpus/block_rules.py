@@ -169,9 +169,9 @@ def _is_tag_heading(line: LineView) -> bool:
 def is_related_heading(line: LineView) -> bool:
     """A heading over a list of other articles: "Related Articles", "Most Read", "Recent X News";
     or over the page's tags ("Topics", then "Health", "China")."""
-    return line.n_words <= RELATED_HEADING_WORDS and bool(
-        _RELATED_HEADING_RE.fullmatch(line.bare) or _TAG_HEADING_RE.fullmatch(line.bare)
-    )
+    if line.n_words > RELATED_HEADING_WORDS:
+        return False
+    return bool(_RELATED_HEADING_RE.fullmatch(line.bare)) or _is_tag_heading(line)
 
 
 def is_headline_like(line: LineView, min_words: int = 2) -> bool:

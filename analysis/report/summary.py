@@ -1408,11 +1408,11 @@ def intercoder_lines(agreement_path: Path, labels: Mapping[str, str]) -> list[st
         )
     else:
         verdict = ""
+    # two coders split on a frame, or three on the three tones, leave an item without a
+    # majority code (sheets.consensus), which is then not used to score a coder
     ties = (
         " An item the coders split evenly has no majority code and is left out of the F1 "
         "above, so the F1 rests on the easier items and may be optimistic."
-        if n_coders % 2 == 0
-        else ""
     )
     return [
         f"Agreement between the {n_coders} human coders on the items two or more of them coded "

@@ -158,20 +158,23 @@ def _warn_dates_as_written(documents: pd.DataFrame) -> None:
     odd = (written != "") & (written.str.lower() != "unknown") & ~written.str.fullmatch(_ISO_DATE)
     if not odd.any():
         return
-    shown = ", ".join(
-        f"{doc} {date!r}"
-        for doc, date in zip(
-            documents.loc[odd, "doc_id"].head(DATES_SHOWN),
-            written[odd].head(DATES_SHOWN),
-            strict=True,
-        )
+    shown = _first_few(
+        [
+            f"{doc} {date!r}"
+            for doc, date in zip(documents.loc[odd, "doc_id"], written[odd], strict=True)
+        ],
+        DATES_SHOWN,
     )
-    more = ", …" if odd.sum() > DATES_SHOWN else ""
     warn_user(
         f"{int(odd.sum())} article(s) have a published date not written as YYYY-MM-DD ({shown}"
-        f"{more}): kept as written, so they do not sort or compare as dates; write them as "
+        "): kept as written, so they do not sort or compare as dates; write them as "
         "2025-03-11 in the manifest or the export's date column"
     )
+
+
+def _first_few(items: list[str], limit: int) -> str:
+    """The first ``limit`` of ``items`` joined with commas, then ", …" when there are more."""
+    return ", ".join(items[:limit]) + (", …" if len(items) > limit else "")
 
 
 def _warned(corpus: Corpus) -> Corpus:
@@ -227,19 +230,14 @@ def _duplicates_warning(documents: pd.DataFrame) -> str | None:
     flagged = documents["quality_flags"].astype(str).str.split(";").map(lambda f: "duplicate" in f)
     if not flagged.any():
         return None
-    pairs = [
-        f"{doc} of {of}"
-        for doc, of in zip(
-            documents.loc[flagged, "doc_id"].head(DUPLICATES_SHOWN),
-            documents.loc[flagged, "duplicate_of"].head(DUPLICATES_SHOWN),
-            strict=True,
-        )
-    ]
-    more = ", …" if flagged.sum() > DUPLICATES_SHOWN else ""
+    copies = documents.loc[flagged, ["doc_id", "duplicate_of"]].astype(str)
+    pairs = _first_few(
+        [f"{doc} of {of}" for doc, of in copies.itertuples(index=False)], DUPLICATES_SHOWN
+    )
     return (
-        f"{int(flagged.sum())} article(s) are near-copies of an earlier one ({', '.join(pairs)}"
-        f"{more}): they are kept, so their sentences count twice; drop them with "
-        "`-p duplicates drop` (`run`), or keep them on purpose with `-p duplicates keep`"
+        f"{int(flagged.sum())} article(s) are near-copies of an earlier one ({pairs}): they are "
+        "kept, so their sentences count twice; drop them with `-p duplicates drop` (`run`), or "
+        "keep them on purpose with `-p duplicates keep`"
     )
 
 

@@ -164,3 +164,14 @@ def test_a_file_without_outlets_grouped_by_another_column_is_told_how_to_compare
             check_corpus_columns(path, "text=headline", group_by=group_by)
         assert "give that column as the outlet" not in str(refused.value)
     check_corpus_columns(path, "text=headline,outlet=theme")  # as told: no ParameterError
+
+
+def test_a_long_preamble_line_is_shown_cut_with_a_mark(tmp_path: Path) -> None:
+    # a tester's "Media monitoring export — Project Tone 2013" was shown as "... Project
+    # Tone 2", another project's name
+    title = "Media monitoring export of the harbour desk — Project Tone 2013"
+    path = _export(tmp_path / "mentions.csv", preamble=f"{title}\n\n")
+    with pytest.warns(UserWarning, match="preamble, are not read") as said:
+        load_corpus(path, column_map="text=Full Text,outlet=Domain", progress=False)
+    message = next(str(w.message) for w in said if "preamble" in str(w.message))
+    assert message.endswith(f"{title[:59].rstrip()}…")

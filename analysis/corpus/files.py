@@ -1137,10 +1137,10 @@ def _read_corpus_file(
     report.alike_columns = {
         ours: theirs for ours, theirs in resolved.items() if ours not in mapping and theirs != ours
     }
-    said = [line.strip()[:40] for line in header.skipped if line.strip(" \t,;|")]  # not ",,,"
+    said = [_cut(line.strip()) for line in header.skipped if line.strip(" \t,;|")]  # not ",,,"
     if said:  # blank lines above the header hold nothing to lose: skipped without a word
         unit = "row" if fmt == "xlsx" else "line"
-        shown = " | ".join(said)[:160]
+        shown = _cut(" | ".join(said), 200)
         warn_user(
             f"{path}: its header is {unit} {skip + 1} ({', '.join(available[:4])}"
             f"{', …' if len(available) > 4 else ''}); the {skip} {unit}(s) above it, a report's "
@@ -1311,6 +1311,12 @@ def _read_export_folder(
         report.finished = True
 
     return chunks(), report
+
+
+def _cut(text: str, limit: int = 60) -> str:
+    """``text`` up to ``limit`` characters, "…" marking a cut (a preamble's title was shown as
+    "Project Tone 2" for "Project Tone 2013", which read as a different project)."""
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
 def _joined(frames: list[pd.DataFrame]) -> pd.DataFrame:

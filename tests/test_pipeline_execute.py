@@ -203,3 +203,15 @@ def test_a_cell_tagged_to_release_the_next_stage_says_so_when_it_has_run(tmp_pat
                 path, tmp_path / "o.ipynb", {"x": 2}, tmp_path, 60, False, released=released
             )
     assert calls == ([] if fails else ["released"])
+
+
+def test_a_failure_message_ending_in_a_full_stop_gets_no_second_one() -> None:
+    # a tester's duplicate-id error ended "... to have ids generated.. Partly executed ..."
+    from analysis.pipeline.execute import NotebookFailed
+
+    said = str(NotebookFailed("01.ipynb", Path("p.ipynb"), 3, None, "ids generated."))
+    assert (
+        said
+        == "Notebook 01.ipynb failed in cell 3: ids generated. Partly executed notebook: p.ipynb"
+    )
+    assert str(NotebookFailed("01.ipynb", None, None, None, "KeyError: 'x'")).endswith("'x'.")

@@ -56,7 +56,8 @@ class NotebookFailed(RuntimeError):
         if execution_count is not None:
             where += f" (execution count {execution_count})"
         kept = f" Partly executed notebook: {partial_path}" if partial_path else ""
-        super().__init__(f"Notebook {notebook} failed{where}: {error}.{kept}")
+        stop = "" if error.rstrip().endswith((".", "!", "?", "…")) else "."  # not "generated.."
+        super().__init__(f"Notebook {notebook} failed{where}: {error}{stop}{kept}")
 
 
 @contextlib.contextmanager

@@ -297,7 +297,9 @@ class _Normalised:
 # comma before "opens" (Reuters' ", opens new tab" of link text).
 # Two searches whose patterns start with literal characters skip most of a line at C speed.
 _QUIET_CHARS_RE = re.compile("[&<\\[¶_*(â" + normalisers._NEEDS_WORK_RE.pattern[1:-1] + "]")
-_QUIET_PAIRS_RE = re.compile(r" [ .,'!?]|'[tT]|-[LRlr]|g[gG]|G[gG]|!--|,\s*(?i:opens)")
+# " ’" too: a clitic split off with a curly apostrophe ("Bitcoin ’s") is detokenised, and a
+# line whose only sign of it was that pair was taken for quiet (hypothesis found "x ’s")
+_QUIET_PAIRS_RE = re.compile(r" [ .,'’!?]|'[tT]|-[LRlr]|g[gG]|G[gG]|!--|,\s*(?i:opens)")
 
 
 def _is_quiet(text: str) -> bool:

@@ -416,7 +416,16 @@ SHAPE_PATTERNS = [
 
 @pytest.mark.parametrize(("pattern", "max_words"), SHAPE_PATTERNS)
 def test_every_line_a_shape_matches_passes_the_screen(pattern, max_words):
-    @settings(max_examples=60, deadline=None, suppress_health_check=list(HealthCheck))
+    # derandomized: the joined screen is slow on some generated lines of control characters and
+    # exotic spaces (which normalising removes before any rule sees a line), and one random draw
+    # in a full run of session 69 ran for minutes; a fixed draw keeps every run as long as this
+    @settings(
+        max_examples=60,
+        deadline=None,
+        suppress_health_check=list(HealthCheck),
+        derandomize=True,
+        database=None,
+    )
     @given(st.from_regex(pattern, fullmatch=True), st.data())
     def check(text, data):
         text = with_specials(text, data)

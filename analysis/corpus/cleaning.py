@@ -624,7 +624,9 @@ _CAPTION_TAIL_RE = re.compile(
     r"(?-i:[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){0,4})$"
     # The Sun's "... after eating a rabbit Credit: Getty - Contributor", "... marmots Credit:
     # Vesti/The Siberian Times": "Credit:" in its capital and 1-6 capitalised words end the line
-    r"|\s(?-i:Credit)\s*:\s*(?-i:[A-Z][\w'’&.-]*(?:\s*[-–/]?\s*[A-Z][\w'’&.-]*){0,5})$"
+    # (a space or a mark between the names: two names side by side could be cut anywhere, and
+    # a long run of capitals took the search polynomial time)
+    r"|\s(?-i:Credit)\s*:\s*(?-i:[A-Z][\w'’&.-]*(?:(?:\s+|\s*[-–/]\s*)[A-Z][\w'’&.-]*){0,5})$"
     # ABC News' (Australia) "... a year to prepare. (ABC News: Matt Roberts)"
     rf"|[.!?][\"'”’]?\s+\((?:{_AGENCY}|(?-i:[A-Z][\w&'’.-]*\s+)?(?-i:News))\s*:\s*"
     r"(?-i:[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){1,3})\)$",

@@ -196,7 +196,12 @@ def group_sizes(sentences: pd.DataFrame, group_col: str) -> dict[str, str]:
         unit = "words"
     else:
         amount, unit = groups.value_counts().sort_index(), "sent."
-    return {str(g): f"{int(docs[g])} art., {int(amount[g]):,} {unit}" for g in docs.index}
+    return {str(g): size_text(int(docs[g]), int(amount[g]), unit) for g in docs.index}
+
+
+def size_text(n_docs: int, amount: int, unit: str = "words") -> str:
+    """ "3 art., 1,225 words": a group's size as the figures write it."""
+    return f"{n_docs} art., {amount:,} {unit}"
 
 
 def pooled_group_name(group: str, own: str | None) -> str:

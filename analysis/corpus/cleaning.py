@@ -642,18 +642,21 @@ _LABELLED_CAPTION_RE = re.compile(
     r"(?:image|photo|picture|video|media) caption\s*[,:]\s*\S", re.IGNORECASE
 )
 # "Updated 3:45 p.m. ET", "Published 10.12 am GMT, Tuesday"
-_TIME_LINE_RE = re.compile(
-    r"(?:last\s+)?(?:updated|published|posted|first published)\b:?\s*[^.]{0,40}?"
-    r"\b\d{1,2}[:.]\d{2}\s*(?:a\.?m\.?|p\.?m\.?)?[^.]{0,30}",
-    re.IGNORECASE,
-)
+
+
+def _time_stamp(stops: str) -> str:
+    """A time stamp ("Updated 3:45 p.m. ET") whose text around the time holds none of
+    ``stops``."""
+    return (
+        rf"(?:last\s+)?(?:updated|published|posted|first published)\b:?\s*[^{stops}]{{0,40}}?"
+        rf"\b\d{{1,2}}[:.]\d{{2}}\s*(?:a\.?m\.?|p\.?m\.?)?[^{stops}]{{0,30}}"
+    )
+
+
+_TIME_LINE_RE = re.compile(_time_stamp("."), re.IGNORECASE)
 # the Express's "PUBLISHED: 00:01, Tue, Nov 19, 2019 | UPDATED: 10:43, Tue, Nov 19, 2019": two
 # such stamps, each up to the bar
-_TIME_STAMP = (
-    r"(?:last\s+)?(?:updated|published|posted|first published)\b:?\s*[^.|]{0,40}?"
-    r"\b\d{1,2}[:.]\d{2}\s*(?:a\.?m\.?|p\.?m\.?)?[^.|]{0,30}"
-)
-_TIME_LINES_RE = re.compile(rf"{_TIME_STAMP}\s*\|\s*{_TIME_STAMP}", re.IGNORECASE)
+_TIME_LINES_RE = re.compile(rf"{_time_stamp('.|')}\s*\|\s*{_time_stamp('.|')}", re.IGNORECASE)
 MAX_CREDIT_WORDS = 12  # a credit line is short; a caption ending in a credit may be longer
 MAX_CAPTION_WORDS = 60
 

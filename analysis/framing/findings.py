@@ -506,8 +506,7 @@ def _source_names(sourcing: pd.DataFrame, lexicon: str | Path | None) -> dict[st
     from analysis.framing.sourcing import load_sources
 
     items = sorted(set(sourcing.loc[sourcing["measure"] == "source", "item"].astype(str)))
-    labels = source_labels(items, load_sources(str(lexicon) if lexicon else None).labels)
-    return labels
+    return source_labels(items, load_sources(str(lexicon) if lexicon else None).labels)
 
 
 def _source_findings(

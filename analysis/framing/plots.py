@@ -33,6 +33,7 @@ from analysis.figures import (
     group_palette,
     interval_arms,
     none_found_figure,
+    size_text,
 )
 
 NOTEBOOK = "03_framing.ipynb"
@@ -467,10 +468,9 @@ def source_labels(items: Sequence[str], labels: Mapping[str, str]) -> dict[str, 
 
 def _hedging_label(group: str, row: pd.Series) -> str:
     """ "Caixin (1 art., 398 words)": the articles too when the table counts them."""
-    words = f"{int(row['n_words']):,} words"
     if "n_docs" in row.index and pd.notna(row["n_docs"]):
-        return f"{group} ({int(row['n_docs'])} art., {words})"
-    return f"{group} ({words})"
+        return f"{group} ({size_text(int(row['n_docs']), int(row['n_words']))})"
+    return f"{group} ({int(row['n_words']):,} words)"
 
 
 def plot_hedging(

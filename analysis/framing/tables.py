@@ -329,14 +329,10 @@ def article_frames(
     for j, key in enumerate(book.keys):
         out[key] = values[:, j] >= min_sentences
     first = values.argmax(axis=1) if len(values) else np.array([], dtype=int)
-    has_any = values.max(axis=1) > 0 if len(values) else np.array([], dtype=bool)
+    top = values.max(axis=1, keepdims=True) if len(values) else np.zeros((0, 1))
+    has_any = top[:, 0] > 0
     out["dominant_frame"] = np.where(has_any, np.asarray(book.keys)[first], "none")
-    tied = (
-        (values == values.max(axis=1, keepdims=True)).sum(axis=1) > 1
-        if len(values)
-        else np.array([], dtype=bool)
-    )
-    out["dominant_tied"] = has_any & tied
+    out["dominant_tied"] = has_any & ((values == top).sum(axis=1) > 1)
     return out.rename(columns={doc_col: "doc_id"})
 
 

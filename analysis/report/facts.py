@@ -160,8 +160,8 @@ def corpus_facts(
     if audit is not None and "action" in audit.columns:  # rows and documents, not lines
         left_out = audit["action"].astype(str) == LEFT_OUT
         rules = audit.loc[left_out, "rule"].astype(str)
-        n_empty_rows, n_emptied = int((rules == "empty_text").sum()), len(rules)
-        n_emptied -= n_empty_rows
+        n_empty_rows = int((rules == "empty_text").sum())
+        n_emptied = int((rules == "no_text_left").sum())
         audit = audit[~left_out]
     if audit is not None and outlets:
         audit = audit[audit["doc_id"].astype(str).isin(set(docs["doc_id"]))]

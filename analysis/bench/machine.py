@@ -80,6 +80,9 @@ def floor_on_processes(sentences: Sequence[str], processes: int) -> dict[str, An
             if child.is_alive():
                 child.terminate()
     failed = [report for report in reports if isinstance(report, str)]
+    # the cause first: a process's own error, not the others' BrokenBarrierError, which its
+    # abort of the barrier raises in them and which may reach the queue before it
+    failed.sort(key=lambda report: report.startswith("BrokenBarrierError"))
     if failed:
         raise RuntimeError(f"a process of the parallel floor failed: {failed[0]}")
     seconds = max(end for _, end, _ in reports) - min(start for start, _, _ in reports)

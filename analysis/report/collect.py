@@ -18,7 +18,7 @@ import pandas as pd
 from analysis.framing.findings import article_frame_findings, framing_findings
 from analysis.io import read_table
 from analysis.report.findings import Finding, load_findings
-from analysis.report.group_languages import in_english
+from analysis.report.quotes import quotable
 from analysis.selection import keep_outlets
 from analysis.sentiment.findings import sentiment_findings
 
@@ -83,7 +83,7 @@ def _sentiment_from_tables(tables: Path, params: Mapping[str, Any]) -> list[Find
         sentences,
         group_col,
         method=str(params.get("method") or "vader"),
-        quote_first=None if documents is None else in_english(documents, sentences),
+        quote_first=quotable(documents, sentences),
     )
 
 

@@ -49,6 +49,7 @@ from analysis.report.lexicon_methods import (
     run_source_lexicon,
     sourcing_method,
 )
+from analysis.report.quotes import QUOTE_CHOICE
 from analysis.report.tone_coder import tone_coder_lines
 from analysis.report.wording import articles
 from analysis.sentiment.coder_plots import CODER_FIGURE
@@ -912,7 +913,7 @@ def summary_markdown(
         "the number of articles and sentences it rests on; quoted sentences give the document "
         "id and the sentence number (counted from 0) in `reports/tables/sentences.csv`; a quote "
         "under a tone finding is the group's most positive or most negative sentence, as its "
-        "note says, not a typical one.",
+        f"note says, not a typical one ({QUOTE_CHOICE}).",
         "",
     ]
     pooled = groups_caption(facts)

@@ -71,6 +71,26 @@ def test_command_reports_a_failed_notebook_with_exit_code_1(
     assert "Notebook 02_sentiment.ipynb failed in cell 3" in err and "ValueError: bad input" in err
 
 
+def test_a_failed_first_run_does_not_speak_of_previous_outputs(
+    notebooks, corpus, tmp_path, monkeypatch, capsys
+):
+    # a tester's first run into a new folder failed and was told "The previous outputs were
+    # left unchanged" of a folder that had none
+    error = PapermillExecutionError(3, 2, "x", "ValueError", "bad input", [])
+    argv = ["--notebooks", str(notebooks), "--corpus", str(corpus), "--out", str(tmp_path / "o")]
+    use_fake_execute(monkeypatch, FakeExecute("a", {"02_sentiment.ipynb": error}))
+    assert run_command.main(parse([*argv, "--no-progress"])) == 1
+    err = capsys.readouterr().err
+    assert "previous outputs" not in err and "No figures or tables were written" in err
+    use_fake_execute(monkeypatch, FakeExecute("a"))
+    assert run_command.main(parse([*argv, "--no-progress"])) == 0
+    capsys.readouterr()
+    use_fake_execute(monkeypatch, FakeExecute("b", {"02_sentiment.ipynb": error}))
+    assert run_command.main(parse([*argv, "--no-progress", "--rerun"])) == 1
+    err = capsys.readouterr().err
+    assert "The previous outputs were left unchanged." in err and "No figures" not in err
+
+
 def test_list_parameters_shows_each_parameter_with_type_default_notebooks_and_help(
     tmp_path, monkeypatch, capsys
 ):

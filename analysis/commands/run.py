@@ -52,6 +52,7 @@ from analysis.pipeline.params import (
     parse_cli_value,
     validate_parameters,
 )
+from analysis.pipeline.promote import written_by_a_run
 from analysis.pipeline.run import run_pipeline, started_kernels
 from analysis.pipeline.schedule import Lanes
 
@@ -285,6 +286,7 @@ def _run(
     lanes: Lanes | None,
 ) -> int:
     """Run the pipeline with the checked parameters; print the report or the error."""
+    had_outputs = bool(written_by_a_run(output_dirs(args.out)["root"]))
     try:
         result = run_pipeline(
             checked,
@@ -301,11 +303,19 @@ def _run(
         return 2
     except OSError as err:
         print(f"error: {describe_os_error(err)}", file=sys.stderr)
-        print("The previous outputs were left unchanged.", file=sys.stderr)
+        print(_outputs_after_failure(had_outputs), file=sys.stderr)
         return 1
     except NotebookFailed as err:
         print(f"error: {err}", file=sys.stderr)
-        print("The previous outputs were left unchanged.", file=sys.stderr)
+        print(_outputs_after_failure(had_outputs), file=sys.stderr)
         return 1
     print(result.report())
     return 0
+
+
+def _outputs_after_failure(had_outputs: bool) -> str:
+    """What a failed run left of the outputs: the previous ones unchanged, or, in a folder with
+    none (a first run), none written (a tester was told "previous outputs" of a new folder)."""
+    if had_outputs:
+        return "The previous outputs were left unchanged."
+    return "No figures or tables were written (there were none from an earlier run)."

@@ -52,9 +52,17 @@ def test_comparison_is_per_frame_and_pair() -> None:
     assert len(table) == len(BOOK.keys)
 
 
-def test_plot_article_frames_draws() -> None:
-    fig = plot_article_frames(article_frame_table(sentences(), n_boot=20))
-    assert fig.axes
+def test_plot_article_frames_draws_percentages_with_capped_intervals_and_a_title() -> None:
+    table = article_frame_table(sentences(), n_boot=20)
+    fig = plot_article_frames(table)
+    (ax,) = fig.axes
+    # in percent, like fig08 beside it (a tester read 0.5 here against 50% there)
+    assert ax.get_xlim() == (0, 100) and ax.get_xlabel().startswith("% of articles")
+    widths = sorted(round(p.get_width(), 6) for p in ax.patches)
+    assert widths == sorted(round(100 * v, 6) for v in table["share_articles"])
+    assert ax.get_title().startswith("Frames by outlet, per article: % of articles")
+    caps = [line for line in ax.lines if line.get_marker() == "|"]
+    assert caps  # each interval's ends are capped
     plt.close(fig)
 
 

@@ -21,11 +21,13 @@ from analysis.report.wording import articles
 def plot_article_frames(
     table: pd.DataFrame, group_col: str = "outlet", palette: Mapping[str, str] | None = None
 ) -> plt.Figure:
-    """Horizontal bars: per frame, each group's share of articles with the frame, with the
-    bootstrap 95% interval; ``table`` is :func:`analysis.framing.article_frame_table`. A share
-    of 0 is drawn as a small open marker at 0, so that it reads as "none of its articles", not
-    as a missing bar; ``palette`` (the run's colours) defaults to
-    :func:`analysis.figures.group_palette`."""
+    """Horizontal bars: per frame, each group's percentage of articles with the frame, with the
+    bootstrap 95% interval (capped, so that an interval is told from the bar below it);
+    ``table`` is :func:`analysis.framing.article_frame_table`. A share of 0 is drawn as a small
+    open marker at 0, so that it reads as "none of its articles", not as a missing bar;
+    ``palette`` (the run's colours) defaults to :func:`analysis.figures.group_palette`. In
+    percent and titled like the sentence-level figure of frames (fig08), which a reader sets
+    beside it (a tester read a share of 0.5 on this one against 50% on that)."""
     apply_style()
     if table.empty:
         return none_found_figure("No articles to show.")
@@ -40,18 +42,23 @@ def plot_article_frames(
     for i, group in enumerate(groups):
         part = table[table[group_col].astype(str) == group].set_index("label").reindex(frames)
         y = np.arange(len(frames)) + i * height - 0.4 + height / 2
-        share = part["share_articles"].to_numpy(dtype=float)
-        err = interval_arms(share, part["share_ci_low"], part["share_ci_high"])
+        share = 100 * part["share_articles"].to_numpy(dtype=float)
+        err = 100 * interval_arms(share / 100, part["share_ci_low"], part["share_ci_high"])
         n = int(part["n_docs"].max())
         colour = palette.get(group, "0.5")
         ax.barh(y, share, height=height, color=colour, label=f"{group} ({articles(n)})")
-        ax.errorbar(share, y, xerr=err, fmt="none", ecolor="0.2", lw=0.8)
+        ax.errorbar(share, y, xerr=err, fmt="none", ecolor="0.2", lw=0.8, capsize=2)
         zero = share == 0
         ax.plot(share[zero], y[zero], "o", mfc="white", mec=colour, ms=4, zorder=3, clip_on=False)
     ax.set_yticks(np.arange(len(frames)), frames)
     ax.invert_yaxis()
-    ax.set_xlim(0, 1)
-    ax.set_xlabel("share of articles with the frame (95% bootstrap interval)")
+    ax.set_xlim(0, 100)
+    ax.set_xlabel("% of articles with the frame (95% bootstrap interval)")
+    ax.set_title(
+        f"Frames by {group_col}, per article: % of articles with at least one sentence coded "
+        "with the frame; open circle: none",
+        fontsize=8,
+    )
     # below the axis label at any height (a legend placed at a share of the axes' height ran
     # into the label of a short figure: a corpus with five frames)
     handles, labels = ax.get_legend_handles_labels()

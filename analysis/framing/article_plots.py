@@ -44,6 +44,7 @@ def plot_article_frames(
         y = np.arange(len(frames)) + i * height - 0.4 + height / 2
         share = 100 * part["share_articles"].to_numpy(dtype=float)
         err = 100 * interval_arms(share / 100, part["share_ci_low"], part["share_ci_high"])
+        err[:, (err == 0).all(axis=0)] = np.nan  # no interval to draw: no caps on the bar's end
         n = int(part["n_docs"].max())
         colour = palette.get(group, "0.5")
         ax.barh(y, share, height=height, color=colour, label=f"{group} ({articles(n)})")
@@ -55,8 +56,7 @@ def plot_article_frames(
     ax.set_xlim(0, 100)
     ax.set_xlabel("% of articles with the frame (95% bootstrap interval)")
     ax.set_title(
-        f"Frames by {group_col}, per article: % of articles with at least one sentence coded "
-        "with the frame; open circle: none",
+        f"Frames by {group_col}, per article: % of articles with the frame; open circle: none",
         fontsize=8,
     )
     # below the axis label at any height (a legend placed at a share of the axes' height ran

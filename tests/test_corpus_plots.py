@@ -95,3 +95,10 @@ def test_count_label_is_short():
         "1.5M",
         "2M",
     ]
+
+
+def test_the_figure_is_titled_with_its_grouping():
+    docs = _documents().rename(columns={"outlet": "desk"})
+    fig = plot_corpus_size(docs, "desk", group_palette(sorted(docs["desk"].unique())))
+    assert fig.get_suptitle() == "Corpus size by desk: articles, and words after cleaning"
+    plt.close(fig)

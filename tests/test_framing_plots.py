@@ -383,3 +383,14 @@ def test_keyness_and_hedging_figures_say_how_much_text_each_group_has():
     fig = plot_hedging(hedging_table(sentences, "outlet", n_boot=20))
     labels = [t.get_text() for t in fig.axes[0].get_yticklabels()]
     assert labels == ["Ledger (1 art., 3 words)", "Post (2 art., 8 words)"]
+
+
+def test_the_hedging_figure_is_titled_with_its_grouping():
+    from framing_sentences import framed_sentences
+
+    from analysis.framing.hedging import hedging_table
+    from analysis.framing.plots import plot_hedging
+
+    fig = plot_hedging(hedging_table(framed_sentences(), "outlet", n_boot=20))
+    assert fig.get_suptitle() == "Hedges and certainty markers per 1,000 words by outlet"
+    plt.close(fig)

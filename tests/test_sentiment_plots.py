@@ -393,3 +393,24 @@ def test_strip_plot_mean_marker_is_no_groups_colour():
     assert means
     face = to_hex(means[0].get_markerfacecolor(), keep_alpha=False)
     assert face.upper() not in {c.upper() for c in OKABE_ITO}
+
+
+def test_each_tone_figure_is_titled_with_its_grouping_and_method():
+    # a tester citing the figures found titles on half of them: each now says what it shows
+    from analysis.sentiment.plots import plot_vader_vs_news
+
+    frame = _sentences(LENGTHS).rename(columns={"outlet": "desk"})
+    by_group = _by_group(frame.rename(columns={"desk": "outlet"})).rename(
+        columns={"outlet": "desk"}
+    )
+    both = pd.concat([by_group, by_group.assign(method="vader-news")], ignore_index=True)
+    titles = {
+        "fig02": plot_sentence_tone(frame, by_group, "desk", PALETTE).get_suptitle(),
+        "fig03": plot_tone_arc(frame, "desk", PALETTE).get_suptitle(),
+        "fig05": plot_tone_shares(_shares_table(["A", "B"]), "outlet").get_suptitle(),
+        "fig06": plot_vader_vs_news(both, "desk", PALETTE).get_suptitle(),
+    }
+    assert titles["fig02"].startswith("Sentence tone by desk (vader)")
+    assert titles["fig03"].startswith("Tone arc of the longest articles (vader)")
+    assert titles["fig05"] == "Negative, neutral and positive sentences by outlet (vader)"
+    assert titles["fig06"].startswith("Mean sentence tone by desk: VADER and its news variant")

@@ -86,5 +86,6 @@ def plot_corpus_size(
         # whole numbers, few of them, short (12k, 1.5M): they never run together
         ax.xaxis.set_major_locator(MaxNLocator(nbins=MAX_COUNT_TICKS, integer=True))
         ax.xaxis.set_major_formatter(FuncFormatter(lambda x, _: count_label(x)))
+    fig.suptitle(f"Corpus size by {group_col}: articles, and words after cleaning", fontsize=8)
     fig.tight_layout()
     return fig

@@ -511,4 +511,5 @@ def plot_hedging(
         ax.set_title(title)
         ax.set_xlim(left=0)
     axes[0].invert_yaxis()
+    fig.suptitle(f"Hedges and certainty markers per 1,000 words by {group_col}", fontsize=8)
     return fig

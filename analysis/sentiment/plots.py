@@ -210,6 +210,11 @@ def plot_sentence_tone(
     ax.axvline(0, color="#555555", lw=0.6)
     ax.set_xlim(-1.05, 1.05)
     ax.set(xlabel=f"Sentence compound score ({method})", ylabel="")
+    fig.suptitle(
+        f"Sentence tone by {group_col} ({method}): a dot per sentence; diamond: mean, "
+        "95% bootstrap CI",
+        fontsize=8,
+    )
     fig.tight_layout()
     return fig
 
@@ -348,6 +353,11 @@ def plot_tone_arc(
             ax.grid(axis="x", visible=False)
             # sentences are counted: no tick between two of them (a short article got "2.5")
             ax.xaxis.set_major_locator(MaxNLocator(integer=True))
+        grid.figure.suptitle(
+            f"Tone arc of the longest articles ({method}): sentence scores in reading order, "
+            f"running mean of {window}",
+            fontsize=8,
+        )
     grid.tight_layout()
     return grid.figure
 
@@ -497,6 +507,7 @@ def plot_tone_shares(by_group: pd.DataFrame, group_col: str, method: str = "vade
     ax.set_xlabel(f"Share of sentences ({method}; compound ≤ −0.05 / ≥ +0.05)")
     ax.legend(ncols=3, loc="lower center", bbox_to_anchor=(0.5, 1.0), frameon=False)
     ax.grid(axis="y", visible=False)
+    fig.suptitle(f"Negative, neutral and positive sentences by {group_col} ({method})", fontsize=8)
     fig.tight_layout()
     return fig
 
@@ -552,5 +563,8 @@ def plot_vader_vs_news(
         handles=handles, ncols=2, loc="lower center", bbox_to_anchor=(0.5, 1.0), frameon=False
     )
     ax.grid(axis="y", visible=False)
+    fig.suptitle(
+        f"Mean sentence tone by {group_col}: VADER and its news variant (95% CI)", fontsize=8
+    )
     fig.tight_layout()
     return fig

@@ -110,6 +110,22 @@ def test_load_corpus_drops_copies_on_request(tmp_path):
     assert load_corpus(tmp_path, duplicates="drop").documents["doc_id"].tolist() == ["a"]
 
 
+def test_without_a_manifest_a_copy_named_after_its_original_is_the_one_flagged(tmp_path):
+    # a tester's page saved twice, "9eef8162.txt" and "9eef8162 (1).txt": sorted by whole
+    # name the copy came first (a space sorts before the dot) and the original was flagged
+    from analysis.corpus.documents import file_order
+
+    names = ["page (1).txt", "page.txt", "page copy.html", "page-2.txt"]
+    for name in names:
+        (tmp_path / name).write_text(STORY + "\n", encoding="utf-8")
+    order = sorted((tmp_path / n for n in names), key=file_order)
+    assert [p.name for p in order] == ["page.txt", "page (1).txt", "page copy.html", "page-2.txt"]
+    with pytest.warns(UserWarning):  # no manifest; near-copies
+        documents = load_corpus(tmp_path).documents
+    assert documents["doc_id"].tolist() == ["page", "page (1)", "page copy", "page-2"]
+    assert documents["duplicate_of"].tolist() == ["", "page", "page", "page"]
+
+
 def test_stray_lead_byte_flags_lost_punctuation_not_french_words() -> None:
     from analysis.corpus.quality import has_stray_lead_byte
 

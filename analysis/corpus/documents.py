@@ -448,7 +448,7 @@ def read_manifest(corpus_dir: Path | str) -> pd.DataFrame:
         if missing:
             raise CorpusError([_missing_manifest_columns(manifest_path, as_read, missing)])
     else:
-        files = sorted(p.name for p in _article_files(corpus_dir, markdown=True))
+        files = [p.name for p in _article_files(corpus_dir, markdown=True)]
         manifest = pd.DataFrame({"file": files})
         sidecar = _read_sidecar(corpus_dir)
         if sidecar is not None:
@@ -993,8 +993,8 @@ def _compressed_files(corpus_dir: Path) -> list[str]:
 def _article_files(corpus_dir: Path, *, markdown: bool = False) -> list[Path]:
     """The article files directly in ``corpus_dir`` (``.txt``, ``.html``, ``.htm``, ``.mhtml``,
     ``.mht``, ``.webarchive``, ``.docx``, ``.rtf``, and with ``markdown`` ``.md`` and
-    ``.markdown``, in any letter case, each also gzip-compressed: ``.html.gz``), sorted by
-    name. A folder's ``README.txt`` or
+    ``.markdown``, in any letter case, each also gzip-compressed: ``.html.gz``), in the
+    order of :func:`file_order`. A folder's ``README.txt`` or
     ``LICENSE.txt`` describes the folder: it is not an article unless the manifest lists it."""
     suffixes = (*ARTICLE_SUFFIXES, *MARKDOWN_SUFFIXES) if markdown else ARTICLE_SUFFIXES
     found = [
@@ -1005,7 +1005,16 @@ def _article_files(corpus_dir: Path, *, markdown: bool = False) -> list[Path]:
         and not p.name.startswith(SYSTEM_FILE_PREFIXES)
         and p.is_file()
     ]
-    return sorted(found, key=lambda p: p.name)
+    return sorted(found, key=file_order)
+
+
+def file_order(path: Path) -> tuple[str, str]:
+    """The order of a folder's article files without a manifest: by name without its ending,
+    then by whole name. A copy a browser or a file manager names after its original ("page
+    (1).html", "page copy.txt", "page - Copy.txt") so comes after it, and is the one flagged
+    as a near-copy of the other, not the original: sorted by whole name, "page (1).html" came
+    first (a space sorts before the dot of "page.html")."""
+    return Path(article_name(path.name)).stem, path.name
 
 
 # Files the system or an editor keeps beside a user's articles, never articles: Word's lock

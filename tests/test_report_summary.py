@@ -855,7 +855,8 @@ def test_sourcing_rows_of_the_agreement_table_are_reported_under_their_own_headi
     assert "coded 1). The interval has no width: too few items" in "\n".join(again)
     assert "- Credits Anonymous sources: no item of the 50 was coded 1 by the humans" in section
     assert text.index("frame shares") < text.index("sourcing shares")
-    assert limits == []
+    assert len(limits) == 1  # the table has no tone row: only the tone coder is not validated
+    assert limits[0].startswith("- **Tone not validated on this corpus.** The validation table ")
 
 
 def test_a_validation_without_sourcing_rows_says_sourcing_was_not_validated(workspace, tmp_path):
@@ -864,8 +865,67 @@ def test_a_validation_without_sourcing_rows_says_sourcing_was_not_validated(work
         workspace["tables"], {"validation": str(agreement)}, workspace["corpus"]
     )
     assert "sourcing shares" not in "\n".join(head)
-    assert len(limits) == 1 and limits[0].startswith("- **Sourcing not validated on this corpus.**")
-    assert "code-sample --sourcing" in limits[0]
+    assert len(limits) == 2 and limits[1].startswith("- **Sourcing not validated on this corpus.**")
+    assert "code-sample --sourcing" in limits[1]
+
+
+def test_a_validation_without_a_tone_row_says_the_tone_coder_was_not_validated(workspace, tmp_path):
+    # a tester's sheets left tone uncoded: the limitations then dropped the tone coder's "not
+    # validated" with the frames', and every tone finding read as checked
+    agreement = _agreement(tmp_path / "agreement.csv")
+    _, limits = summary.validation_lines(
+        workspace["tables"], {"validation": str(agreement)}, workspace["corpus"]
+    )
+    assert limits[0].startswith(
+        "- **Tone not validated on this corpus.** The validation table holds no tone row for "
+        "VADER: the tone findings rest on its scores"
+    )
+    assert "code-sample" in limits[0] and "validate --sheet" in limits[0]
+    tone = {"method": "codebook", "frame": "tone", "n": 40, "f1": 0.5, "f1_ci_low": 0.3,
+            "f1_ci_high": 0.7, "kappa": 0.3, "accuracy": 0.6}  # fmt: skip
+    with_tone = pd.concat([pd.read_csv(agreement), pd.DataFrame([tone])])
+    with_tone.to_csv(agreement, index=False)
+    _, limits = summary.validation_lines(
+        workspace["tables"], {"validation": str(agreement)}, workspace["corpus"]
+    )
+    assert not any("Tone not validated" in line for line in limits)
+    _, limits = summary.validation_lines(
+        workspace["tables"],
+        {"validation": str(agreement), "tone_coder": "models/tone"},
+        workspace["corpus"],
+    )
+    assert "no tone row for the trained tone coder (`-p tone_coder`)" in limits[0]
+
+
+def test_frames_validated_in_sample_are_not_corrected_and_the_summary_says_so(workspace, tmp_path):
+    from analysis.validation.correction import in_sample_frames, pairs_from_agreement
+
+    # a tester's summary "corrected" shares with an in-sample sensitivity and specificity of
+    # 1.00, which changed nothing, beside an F1 marked in-sample
+    agreement = _agreement(tmp_path / "agreement.csv")
+    table = pd.read_csv(agreement).assign(n_in_training=[0, 40])
+    table.to_csv(agreement, index=False)
+    assert in_sample_frames(table, {"conflict": "model"}) == ["conflict"]
+    assert in_sample_frames(table, {"conflict": "codebook"}) == []
+    assert list(pairs_from_agreement(table, {"conflict": "model"}).columns) == []
+    assert list(pairs_from_agreement(table, {"conflict": "codebook"}).columns) == [
+        "conflict",
+        "pred_conflict",
+    ]
+    from analysis.report.summary import validation_lines
+
+    methods = {"conflict": "model"}
+    head, _ = validation_lines(
+        workspace["tables"], {"validation": str(agreement)}, workspace["corpus"]
+    )
+    assert "Not corrected for misclassification" not in "\n".join(head)  # the codebook's row
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(summary, "frame_coders", lambda *a, **k: (methods, {"conflict": "Conflict"}))
+        head, _ = validation_lines(
+            workspace["tables"], {"validation": str(agreement)}, workspace["corpus"]
+        )
+    assert "Not corrected for misclassification: Conflict. Their agreement was measured on " \
+        "items the model was trained on (in-sample)" in "\n".join(head)  # fmt: skip
 
 
 def test_a_table_of_sourcing_only_validates_sourcing_and_not_the_frames(workspace, tmp_path):

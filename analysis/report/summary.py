@@ -1351,11 +1351,46 @@ def validation_lines(
             *_corrected_lines(table, col, labels),
             "",
         ]
+    from analysis.validation.correction import in_sample_frames
+
+    in_sample = [labels.get(k, k) for k in in_sample_frames(agreement, methods)]
+    if in_sample:
+        lines += [
+            "Not corrected for misclassification: "
+            + escape_text(", ".join(in_sample))
+            + ". Their agreement was measured on items the model was trained on (in-sample), "
+            "where it errs less than on the articles it was not trained on, so its "
+            "sensitivity and specificity there would correct nothing that needs correcting.",
+            "",
+        ]
     if not validated:  # every row of the run's frames measured another version of them
         why = " (the agreement table measured other versions of their coders)"
         coders = "frame and tone coders" if sourcing else "frame, tone and sourcing coders"
         return [*head, *lines, *sourcing], [not_validated(corpus_dir, why, coders, params)]
-    return [*head, *lines, *sourcing], sourcing_limits
+    return [*head, *lines, *sourcing], [
+        *_tone_not_validated(agreement, params, corpus_dir),
+        *sourcing_limits,
+    ]
+
+
+def _tone_not_validated(
+    agreement: Any, params: Mapping[str, Any], corpus_dir: Path | str | None
+) -> list[str]:
+    """The limitation of a run whose agreement table has no tone row for its tone coder (a
+    sheet whose ``tone`` column was left empty): a tester's frames-only validation made the
+    limitations drop the tone coder's "not validated" with the frames', and every tone finding
+    then read as checked."""
+    coder = "model" if params.get("tone_coder") else "codebook"
+    if ((agreement["method"] == coder) & (agreement["frame"] == "tone")).any():
+        return []
+    name = "the trained tone coder (`-p tone_coder`)" if coder == "model" else "VADER"
+    sample, validate = _validation_commands(corpus_dir, params)
+    return [
+        f"- **Tone not validated on this corpus.** The validation table holds no tone row for "
+        f"{name}: the tone findings rest on its scores, not checked against human coding of "
+        f"these articles. The sheet drawn with {sample} has a `tone` column to code; "
+        f"{validate} measures it."
+    ]
 
 
 ALPHA_TENTATIVE = 0.667  # Krippendorff (2004): the lowest alpha for tentative conclusions

@@ -37,6 +37,7 @@ __getattr__, __dir__, __all__ = lazy_exports(
         "corrected_shares": "correction",
         "validation_pairs": "correction",
         "pairs_from_agreement": "correction",
+        "in_sample_frames": "correction",
         "read_agreement": "agreement",
         "current_agreement": "agreement",
         "run_coder_versions": "agreement",

@@ -170,11 +170,15 @@ def pairs_from_agreement(agreement: pd.DataFrame, methods: Mapping[str, str]) ->
     ``fn`` 1 by the human only, ``fp`` 1 by the coder only and ``tn`` 0 by both. Sensitivity and
     specificity, and their item bootstrap, depend on the items only through these counts, so
     the rebuilt table gives the same correction as the original items. Frames with fewer items
-    are padded with missing human codes; a frame without a row is left out."""
+    are padded with missing human codes; a frame without a row is left out, and so is one whose
+    row was measured in-sample (:func:`in_sample_frames`: a model scored on items it was
+    trained on errs less there than on the corpus, and a tester's summary "corrected" shares
+    with its sensitivity and specificity of 1.00, changing nothing)."""
     columns: dict[str, np.ndarray] = {}
+    in_sample = set(in_sample_frames(agreement, methods))
     for key, method in methods.items():
         rows = agreement[(agreement["method"] == method) & (agreement["frame"] == key)]
-        if rows.empty:
+        if rows.empty or key in in_sample:
             continue
         r = rows.iloc[0]
         tp, fn, fp, tn = (int(r[c]) for c in ("tp", "fn", "fp", "tn"))
@@ -189,3 +193,18 @@ def pairs_from_agreement(agreement: pd.DataFrame, methods: Mapping[str, str]) ->
         else:
             out[name] = np.concatenate([values, np.full(pad, np.nan)])
     return out
+
+
+def in_sample_frames(agreement: pd.DataFrame, methods: Mapping[str, str]) -> list[str]:
+    """The frame keys of ``methods`` (key → coder) whose agreement row counts items the coder
+    was trained on (``n_in_training`` above 0, :func:`analysis.validation.agreement_table`):
+    their error rates are in-sample, so no correction is made with them."""
+    if "n_in_training" not in agreement.columns:
+        return []
+    found = []
+    for key, method in methods.items():
+        rows = agreement[(agreement["method"] == method) & (agreement["frame"] == key)]
+        n_in = pd.to_numeric(rows["n_in_training"], errors="coerce").fillna(0)
+        if len(rows) and n_in.iloc[0] > 0:
+            found.append(key)
+    return found

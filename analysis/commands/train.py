@@ -6,8 +6,8 @@ cannot run code). The cross-validated F1 per frame is printed and saved with the
 sheet. With --codebook, a frame whose cross-validated F1 is below the codebook's on the same
 coded items is left out of the model (a run codes it with the codebook), as tone is when below
 VADER. Use it with `python -m analysis validate --model DIR` and
-`analysis.load_frame_model(DIR)`, and in a run with `-p frame_coder DIR` and (trained with a
-tone column) `-p tone_coder DIR`.
+`analysis.validation.load_frame_model(DIR)`, and in a run with `-p frame_coder DIR` and
+(trained with a tone column) `-p tone_coder DIR`.
 """
 
 from __future__ import annotations

@@ -30,6 +30,22 @@ def test_a_surname_two_people_share_is_left_alone() -> None:
     assert "Lopez" not in name_aliases([*MAYOR, *twice])
 
 
+def test_a_surname_is_not_given_to_one_person_where_another_written_after_the_is_named_more():
+    # a tester's corpus on Russia: "the Hillary Clinton campaign" kept Hillary Clinton out of
+    # the people, and "Clinton" alone, most often hers, became Bill Clinton's
+    hillary = [
+        "Officials at the Hillary Clinton campaign said so.",
+        "Aides of the Hillary Clinton campaign said no.",
+        "Then Hillary Clinton spoke.",
+        "Voters heard Hillary Clinton.",
+        "Donors met Hillary Clinton.",
+    ]
+    bill = [f"Then Bill Clinton spoke {k}." for k in range(3)]
+    alone = ["Then Clinton said so.", "Reporters asked Clinton."]
+    assert "Clinton" not in name_aliases([*hillary, *bill, *alone])
+    assert name_aliases([*bill, *alone]) == {"Clinton": "Bill Clinton"}
+
+
 @pytest.mark.parametrize(
     "sentences",
     [

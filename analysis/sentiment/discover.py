@@ -30,13 +30,13 @@ words, the first neither a title nor a place's first word, "Judge", "North"), is
 three sentences, rarely after "the" ("the White House"), and not only opening a sentence; of
 the full names of a person's shape the surname ends (those written after "the" too), it is in
 at least 80% of their sentences (so "Clinton" stays apart where "Hillary Clinton" and "Bill
-Clinton" both are, even where "the Hillary Clinton campaign" is written); and the surname is neither a word
-the corpus writes in lower case half as often ("Page", "Hunt") nor another name's first word
-more often than the full name is written ("Washington" of "Washington Post"). A name also counts
-as the one name that adds a kind of body to it ("Mercy Lakeside" as "Mercy Lakeside Hospital":
-:func:`_kind_aliases`). Telling people
-from places and bodies without a model of names stays a guess: the table lists each name's
-other spellings (``aliases``) for review, and an actor list decides.
+Clinton" both are, even where "the Hillary Clinton campaign" is written); and the surname is
+neither a word the corpus writes in lower case half as often ("Page", "Hunt") nor another name's
+first word more often than the full name is written ("Washington" of "Washington Post"). A name
+also counts as the one name that adds a kind of body to it ("Mercy Lakeside" as "Mercy Lakeside
+Hospital": :func:`_kind_aliases`). Telling people from places and bodies without a model of
+names stays a guess: the table lists each name's other spellings (``aliases``) for review, and
+an actor list decides.
 
 Each group's most frequent names, counted in sentences, become the actors, among the names that
 at least two articles of the corpus use (:data:`MIN_DOCS`): a name only one article uses (its

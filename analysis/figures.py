@@ -418,6 +418,7 @@ def _save_both(
                     fig.canvas.draw()
                     _write_png(fig, box, png, png_metadata)
                 else:  # an artist reaches past the canvas: draw on a canvas as large as the box
+                    _pin_figure_legends(fig, renderer)
                     fig.savefig(
                         png,
                         dpi=DPI,
@@ -429,6 +430,20 @@ def _save_both(
             finally:
                 fig.set_layout_engine(engine)
                 fig.dpi = dpi
+
+
+def _pin_figure_legends(fig: plt.Figure, renderer: Any) -> None:
+    """Keep each figure legend where the layout put it when ``savefig`` draws on a canvas grown
+    to a box past the old one: a figure legend is placed against the figure's box, which
+    ``savefig(bbox_inches=...)`` replaces by the larger one, so a legend "outside lower center"
+    moved down onto the note under the plot (a tester's figures 10 and 12, whose note said
+    an outlet's articles were not in English, could not be read). Pinned to its own extent in
+    figure coordinates, which the larger canvas keeps."""
+    to_figure = fig.transFigure.inverted()
+    for legend in fig.legends:
+        extent = legend.get_window_extent(renderer).transformed(to_figure)
+        legend.set_bbox_to_anchor(extent, transform=fig.transFigure)
+        legend.set_loc("center")
 
 
 def _lay_out(fig: plt.Figure) -> None:

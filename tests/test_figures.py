@@ -429,3 +429,36 @@ def test_a_note_under_a_figure_within_its_canvas_stays_at_the_canvas_edge():
     fig.canvas.draw()  # the constrained layout keeps everything on the canvas
     figures._place_note(fig, fig.canvas.get_renderer())
     assert note.get_position() == (0.0, 0.0)
+
+
+def test_a_figure_legend_keeps_its_place_when_the_saved_box_grows_past_the_canvas():
+    """A legend "outside lower center" is placed against the figure's box, which savefig with
+    a box past the canvas (the note under the plot) replaces: a tester's figures 10 and 12 had
+    the legend drawn over the note that said an outlet's articles were not in English."""
+    from matplotlib._tight_bbox import adjust_bbox
+
+    fig, ax = plt.subplots(figsize=(figures.DOUBLE_COLUMN_IN, 2.0), layout="constrained")
+    for k in range(4):
+        ax.bar([k], [k + 1], label=f"Outlet {k} (3 articles)")
+    fig.legend(loc="outside lower center", ncols=2)
+    note = figures._add_note(fig, "Mostly not in English: B (3 of 6: id 1). " * 4)
+    fig.dpi = figures.DPI
+    renderer = fig.canvas.get_renderer()
+    figures._lay_out(fig)
+    figures._place_note(fig, renderer)
+    box = fig.get_tightbbox(renderer).padded(0.05)
+    assert box.y0 < 0  # the note hangs below the canvas: savefig draws on a larger one
+    before = fig.legends[0].get_window_extent(renderer)
+    figures._pin_figure_legends(fig, renderer)
+    fig.set_layout_engine(None)
+    restore = adjust_bbox(fig, box, renderer)  # what savefig(bbox_inches=box) does before drawing
+    try:
+        fig.canvas.draw()
+        legend = fig.legends[0].get_window_extent(renderer)
+        placed = note.get_window_extent(renderer)
+    finally:
+        restore()
+    shift = box.y0 * figures.DPI  # the canvas's origin moves to the box's corner
+    assert legend.y0 == pytest.approx(before.y0 - shift, abs=1)
+    assert placed.y1 <= legend.y0  # the note under the legend, not under its words
+    plt.close(fig)

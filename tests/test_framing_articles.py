@@ -57,12 +57,38 @@ def test_plot_article_frames_draws_percentages_with_capped_intervals_and_a_title
     fig = plot_article_frames(table)
     (ax,) = fig.axes
     # in percent, like fig08 beside it (a tester read 0.5 here against 50% there)
-    assert ax.get_xlim() == (0, 100) and ax.get_xlabel().startswith("% of articles")
+    assert ax.get_xlabel().startswith("% of articles")
     widths = sorted(round(p.get_width(), 6) for p in ax.patches)
     assert widths == sorted(round(100 * v, 6) for v in table["share_articles"])
     assert ax.get_title().startswith("Frames by outlet, per article: % of articles")
     caps = [line for line in ax.lines if line.get_marker() == "|"]
     assert caps  # each interval's ends are capped
+    assert ax.get_xlim() == (0, 103)  # a cap at 100% drawn whole
+    plt.close(fig)
+
+
+def test_plot_article_frames_keeps_no_empty_line_for_a_group_without_a_share_of_0() -> None:
+    # an empty line's box sat at the canvas's corner, and the layout kept room down to it (a
+    # tester's legend stood an inch below the axis label)
+    table = pd.DataFrame(
+        {
+            "outlet": ["X", "X", "Y", "Y"],
+            "frame": ["a", "b", "a", "b"],
+            "label": ["A", "B", "A", "B"],
+            "share_articles": [0.5, 1.0, 0.0, 0.5],
+            "share_ci_low": [0.0, 1.0, 0.0, 0.0],
+            "share_ci_high": [1.0, 1.0, 0.0, 1.0],
+            "n_docs": [2, 2, 2, 2],
+        }
+    )
+    fig = plot_article_frames(table)
+    (ax,) = fig.axes
+    assert all(len(line.get_xdata()) for line in ax.lines)
+    fig.canvas.draw()
+    renderer = fig.canvas.get_renderer()
+    label = ax.xaxis.label.get_window_extent(renderer)
+    legend = fig.legends[0].get_window_extent(renderer)
+    assert label.y0 - legend.y1 < 0.25 * fig.dpi  # the legend right under the axis label
     plt.close(fig)
 
 

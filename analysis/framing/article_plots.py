@@ -7,6 +7,7 @@ from collections.abc import Mapping
 import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
+from matplotlib import patheffects
 
 from analysis.figures import (
     DOUBLE_COLUMN_IN,
@@ -48,12 +49,19 @@ def plot_article_frames(
         n = int(part["n_docs"].max())
         colour = palette.get(group, "0.5")
         ax.barh(y, share, height=height, color=colour, label=f"{group} ({articles(n)})")
-        ax.errorbar(share, y, xerr=err, fmt="none", ecolor="0.2", lw=0.8, capsize=2)
+        bars = ax.errorbar(share, y, xerr=err, fmt="none", ecolor="0.2", lw=0.8, capsize=2)
+        for line in bars.lines[2] + bars.lines[1]:  # seen over a black bar (the 7th outlet's)
+            line.set_path_effects([patheffects.withStroke(linewidth=1.8, foreground="white")])
         zero = share == 0
-        ax.plot(share[zero], y[zero], "o", mfc="white", mec=colour, ms=4, zorder=3, clip_on=False)
+        if zero.any():  # an empty line's box sits at the canvas's corner, and the layout kept
+            # room down to it: a tester's legend stood an inch below the axis label
+            ax.plot(
+                share[zero], y[zero], "o", mfc="white", mec=colour, ms=4, zorder=3, clip_on=False
+            )
     ax.set_yticks(np.arange(len(frames)), frames)
     ax.invert_yaxis()
-    ax.set_xlim(0, 100)
+    ax.set_xlim(0, 103)  # an interval's cap at 100% is drawn whole
+    ax.set_xticks(range(0, 101, 20))
     ax.set_xlabel("% of articles with the frame (95% bootstrap interval)")
     ax.set_title(
         f"Frames by {group_col}, per article: % of articles with the frame; open circle: none",

@@ -234,6 +234,73 @@ def test_a_small_group_with_none_seen_does_not_hide_a_clear_difference_between_l
     assert not finding.supported
 
 
+def test_a_frame_difference_is_judged_on_the_two_groups_furthest_apart():
+    # a tester's Human interest: 6% (3.7-9.7%, 15 articles) against 0% of 86 sentences
+    # (bound 3.5%), but the lowest was a 1-article group at 0 of 7 sentences (bound 43%), and
+    # the frame read as "no clear difference" as sourcing and hedging would not
+    rows = []
+    for outlet, share, low, high, n_docs, n_sent in (
+        ("Post", 0.06, 0.037, 0.097, 15, 544),
+        ("Radio", 0.0, 0.0, 0.0, 12, 86),
+        ("Tiny", 0.0, 0.0, 0.0, 1, 7),
+    ):
+        rows.append(
+            {
+                "outlet": outlet,
+                "frame": "human",
+                "label": "Human interest",
+                "share": share,
+                "share_ci_low": low,
+                "share_ci_high": high,
+                "n_docs": n_docs,
+                "n_sentences": n_sent,
+                "n_words": 20 * n_sent,
+                "n_frame_sentences": round(share * n_sent),
+            }  # fmt: skip
+        )
+    sentences = pd.DataFrame(
+        {"doc_id": ["a"], "sentence_id": [0], "outlet": ["Post"], "sentence": ["x"]}
+    )
+    evidence = pd.DataFrame(columns=["frame", "term", "doc_id", "sentence_id"])
+    found = _frame_findings(pd.DataFrame(rows), sentences, evidence, "outlet")
+    (difference,) = [f for f in found if f.key == "frames_difference_human"]
+    assert difference.groups == ("Post", "Radio")
+    assert "With 12 articles" not in difference.text  # 10 or more: no caveat
+    rows[1]["n_docs"] = 3
+    found = _frame_findings(pd.DataFrame(rows), sentences, evidence, "outlet")
+    (difference,) = [f for f in found if f.key == "frames_difference_human"]
+    assert difference.text.endswith(
+        "With 3 articles in the smaller group, this describes these articles, not the "
+        "outlets' coverage."
+    )
+
+
+def test_a_clear_rate_difference_with_one_article_says_it_describes_that_article():
+    from analysis.framing.findings import _rate_contrast
+
+    # a tester's "Bloomberg is higher than Associated Press" in hedges rested on one article
+    table = pd.DataFrame(
+        {
+            "outlet": ["Bloomberg", "Associated Press"],
+            "estimate": [24.7, 3.1],
+            "ci_low": [10.5, 1.2],
+            "ci_high": [39.7, 5.6],
+            "n_docs": [1, 8],
+            "n_sentences": [19, 153],
+        }
+    )
+    sentences = pd.DataFrame(
+        {"outlet": ["Bloomberg"], "doc_id": ["b1"], "sentence_id": [0], "sentence": ["May."]}
+    )
+    args = ("outlet", "estimate", "ci_low", "ci_high", "Hedges", "k", "hedging", "f", False)
+    finding = _rate_contrast(table, *args, sentences, pd.Series([True]))
+    assert finding.supported and "Bloomberg is higher than Associated Press" in finding.text
+    assert finding.text.endswith(
+        "With 1 article in the smaller group, this describes these articles, not the outlets' "
+        "coverage."
+    )
+
+
 def test_a_small_rule_of_three_bound_keeps_two_significant_digits():
     from analysis.framing.findings import _value_with_ci
 

@@ -91,7 +91,7 @@ def test_each_no_clear_difference_heading_names_the_rule_of_its_section():
     text = findings_markdown(findings)
     tone, frames, vocabulary = text.split("### ")[1:]
     assert "Holm-adjusted permutation p" in tone and "intervals" not in tone
-    assert "intervals of the highest and the lowest group overlap" in frames
+    assert "intervals overlap even for the two groups furthest apart" in frames
     assert "Holm" not in frames
     assert "z-score above 1.96" in vocabulary
 

@@ -1093,7 +1093,7 @@ def test_the_methods_say_how_frame_differences_are_read_and_their_limit(workspac
     interval overlaps, not corrected for the many frames compared."""
     md = write(workspace)[0].read_text(encoding="utf-8")
     methods = md.split("## Methods")[1].split("\n## ")[0]
-    assert "whether the 95% intervals of the highest and the lowest group overlap" in methods
+    assert "whether the 95% intervals of the two groups furthest apart overlap" in methods
     assert "not corrected for the number of frames and measures compared" in methods
 
 

@@ -23,6 +23,7 @@ from analysis.lexicon import whole_words
 from analysis.report.findings import Evidence, Finding
 from analysis.report.wording import articles, ci, num, pct
 from analysis.stats.bootstrap import bootstrap_ci
+from analysis.stats.comparisons import MIN_PERM_DOCS
 
 N_EVIDENCE = 3
 # What the summary says when a measure finds nothing in any group (the figures say the same).
@@ -185,11 +186,11 @@ def _frame_findings(
         part = part.assign(_upper=[_upper_share(r) for r in part.itertuples()])
         # Lowest share last; among equal lowest shares the widest bound (smallest n) last.
         ordered = part.sort_values(["share", "_upper", group_col], ascending=[False, True, True])
-        hi, lo = ordered.iloc[0], ordered.iloc[-1]
+        # the pair furthest apart, as for sourcing and hedging: the lowest share alone, a
+        # small group's 0 with a wide bound, hid a tester's 6% (3.7-9.7%) against 0% (<= 3.5%)
+        hi, lo = _widest_apart(ordered, "share_ci_low")
         label = hi.label
-        if hi.share == lo.share or _overlap(
-            hi.share_ci_low, hi.share_ci_high, lo.share_ci_low, _upper_share(lo)
-        ):
+        if hi.share == lo.share or _overlap(hi.share_ci_low, hi._upper, lo.share_ci_low, lo._upper):
             unclear.append(label)
             continue
         text = (
@@ -197,7 +198,7 @@ def _frame_findings(
             f"{pct(hi.share)} of sentences "
             f"({ci(hi.share_ci_low, hi.share_ci_high, 'percent')}, {articles(hi.n_docs)}, "
             f"{hi.n_sentences} sentences) against {_share_with_ci(lo, group_col)}; "
-            "the intervals do not overlap."
+            f"the intervals do not overlap.{_few_articles(hi, lo, group_col)}"
         )
         ev = _frame_evidence_for(sentences, evidence, frame, hi[group_col], group_col, n=2)
         out.append(
@@ -212,8 +213,8 @@ def _frame_findings(
         )
     if unclear:
         text = (
-            "For " + ", ".join(unclear) + ", the groups' 95% intervals overlap between the "
-            "highest and the lowest share: overlapping intervals, no clear difference."
+            "For " + ", ".join(unclear) + ", the groups' 95% intervals overlap, even between "
+            "the two furthest apart: overlapping intervals, no clear difference."
         )
         out.append(
             Finding(
@@ -330,6 +331,20 @@ def _value_with_ci(row: pd.Series, value: str, low: str, high: str, percent: boo
     return f"{shown} ({ci(row[low], row[high], kind)}"
 
 
+def _few_articles(hi: pd.Series, lo: pd.Series, group_col: str) -> str:
+    """What a clear difference says when the smaller of its two groups has fewer than
+    :data:`~analysis.stats.comparisons.MIN_PERM_DOCS` articles, as the tone findings say it: an
+    interval over one or a few articles varies with their sentences alone, and a tester's
+    "Bloomberg is higher than Associated Press" in hedges rested on one Bloomberg article."""
+    n = int(min(hi["n_docs"], lo["n_docs"]))
+    if n >= MIN_PERM_DOCS:
+        return ""
+    return (
+        f" With {articles(n)} in the smaller group, this describes these articles, not the "
+        f"{group_col}s' coverage."
+    )
+
+
 def _widest_apart(ordered: pd.DataFrame, low: str) -> tuple[pd.Series, pd.Series]:
     """The two groups of ``ordered`` (highest value first) whose intervals lie furthest apart:
     the one whose lower bound most exceeds the other's upper bound (``_upper``: the interval's
@@ -376,6 +391,7 @@ def _rate_contrast(
             f"In these articles, {hi[group_col]} is higher than {lo[group_col]}; their 95% "
             "intervals do not overlap"
             + (" (for a value of 0, its rule-of-three bound)." if lo[value] == 0 else ".")
+            + _few_articles(hi, lo, group_col)
         )
         supported = True
     elif len(ordered) == 1:

@@ -46,8 +46,8 @@ NOT_MEASURED_RULE = (
     "English ones, so these are listed, not reported as findings or differences"
 )
 OVERLAP_RULE = (
-    "the 95% intervals of the highest and the lowest group overlap; a share or rate of 0 counts "
-    "with its rule-of-three bound"
+    "the 95% intervals overlap even for the two groups furthest apart; a share or rate of 0 "
+    "counts with its rule-of-three bound"
 )
 
 

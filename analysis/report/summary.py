@@ -357,8 +357,10 @@ def _methods_section(
         f"{MIN_PERM_DOCS} articles, and sentences otherwise (column `perm_unit` of "
         "`sentiment_pairwise.csv`). A difference is reported only when its CI excludes zero and "
         "the adjusted p-value is below 0.05. Frames, sourcing and hedging are compared by "
-        "whether the 95% intervals of the highest and the lowest group overlap (a share of 0 "
-        "with its rule-of-three bound): for one comparison a stricter rule than a test at 0.05, "
+        "whether the 95% intervals of the two groups furthest apart overlap (a share of 0 "
+        "with its rule-of-three bound; with fewer than "
+        f"{MIN_PERM_DOCS} articles in the smaller group, a difference is said to describe "
+        "those articles): for one comparison a stricter rule than a test at 0.05, "
         "but not corrected for the number of frames and measures compared, so among many one "
         "non-overlap can arise by chance; read such differences as descriptive.",
         "",

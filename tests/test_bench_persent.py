@@ -14,7 +14,7 @@ def test_residue_counts_count_each_kind_of_leftover() -> None:
     documents = pd.DataFrame(
         {
             "text": [
-                "The world 's view -LRB- x -RRB- wasnât toggle caption",
+                "The world 's view -LRB- x -RRB- wasnât toggle caption Trump ’ s, Bitcoin ’s",
                 "Clean text.\nA ship in port. (Photo: Jane Roe AP)\nPrices rose (Source: Fed).\n"
                 "CLOSE Ships wait at the port. (Dec. 26) AP\nCLOSE to 100 ships waited.",
             ],
@@ -23,7 +23,7 @@ def test_residue_counts_count_each_kind_of_leftover() -> None:
     )
     sentences = pd.DataFrame({"sentence": ["S .", "Clean text."]})
     counts = residue_counts(documents, sentences)
-    assert counts["split_clitics"] == 1 and counts["bracket_tokens"] == 2
+    assert counts["split_clitics"] == 3 and counts["bracket_tokens"] == 2
     assert counts["stray_a_circumflex"] == 1 and counts["documents_with_stray_a"] == 1
     assert counts["caption_boilerplate"] == 1 and counts["empty_sentences"] == 1
     assert counts["photo_credit_captions"] == 1  # not the "(Source: Fed)" of a sentence

@@ -40,6 +40,21 @@ def test_a_curly_apostrophe_clitic_and_a_split_decimal_are_rejoined():
     assert detokenise("He won 3 . 2 Others lost .") == "He won 3. 2 Others lost."
 
 
+def test_a_contraction_split_on_both_sides_of_a_curly_apostrophe_is_rejoined():
+    # a tester's PerSenT articles held 20: "Trump ’ s", "Mueller ’ s", "he ’ d"
+    assert detokenise("Trump ’ s lawyer said he ’ d go.") == "Trump’s lawyer said he’d go."
+    assert detokenise("Children ' s fund") == "Children's fund"  # the straight one as before
+    for prose in ("the ‘big’ sale", "They said ’ so what’ then"):
+        assert detokenise(prose) == prose
+    cleaned = clean_text("Mueller ’ s team met the president on Monday.\n", doc_id="m")
+    assert cleaned.text == "Mueller’s team met the president on Monday."
+    # a lost byte before a split-off clitic is its apostrophe, not an opening quote
+    assert repair_lost_continuation("Hillary âs campaign") == "Hillary ’s campaign"
+    cleaned = clean_text("The Hillary âs campaign said on Monday that it would go on.\n", "h")
+    assert cleaned.text == "The Hillary’s campaign said on Monday that it would go on."
+    assert repair_lost_continuation("He said âso whatâ.") == "He said “so what”."
+
+
 def test_ordinary_prose_is_left_alone():
     prose = "Plan B . That was odd, he said; prices rose 5 % (roughly)."
     assert detokenise("He said it was fine. Then he left.") == "He said it was fine. Then he left."

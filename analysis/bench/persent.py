@@ -33,8 +33,9 @@ _PHOTO_CREDIT_LINE_RE = re.compile(
 )
 # USA Today's video player copied with the page: "CLOSE Former President ... (Dec. 26) AP"
 _VIDEO_PLAYER_LINE_RE = re.compile(r"^(?:Skip in Skip x Embed x Share )?CLOSE [A-Z0-9]", re.M)
-# A Penn Treebank clitic split off its word ("world 's"), as detokenise rejoins it.
-_SPLIT_CLITIC_RE = re.compile(r"(?<=\w) '(?:s|re|ll|ve|d|m)(?=[\s,.;:!?)\]]|$)")
+# A clitic split off its word ("world 's", "Bitcoin ’s", "Trump ’ s"), as detokenise rejoins it
+# (since session 70 with the curly apostrophe too, on either side of a space).
+_SPLIT_CLITIC_RE = re.compile(r"(?<=\w) ['’] ?(?:s|re|ll|ve|d|m)(?=[\s,.;:!?)\]]|$)")
 
 
 def residue_counts(documents: pd.DataFrame, sentences: pd.DataFrame) -> dict[str, int]:

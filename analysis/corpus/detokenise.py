@@ -20,7 +20,8 @@ _BRACKETS = {"-LRB-": "(", "-RRB-": ")", "-LSB-": "[", "-RSB-": "]", "-LCB-": "{
 _BRACKET_RE = re.compile(r"-[LR][RSC]B-", re.I)
 # Two or more single letters each followed by " ." ("U . S .", "p . m .", "U . N .").
 _SPACED_ABBREV_RE = re.compile(r"(?<![\w.])(?:[A-Za-z] \. ?){1,}[A-Za-z] \.(?=\s|$|[,;:)])")
-_SPLIT_CONTRACTION_RE = re.compile(r"(?<=\w) ?' (s|t|re|ll|ve|d|m)\b")
+# "Children ' s", "Trump ’ s" (a tester's PerSenT articles held 20 with the curly apostrophe)
+_SPLIT_CONTRACTION_RE = re.compile(r"(?<=\w) ?(['’]) (s|t|re|ll|ve|d|m)\b")
 # A clitic split off its word, the Penn Treebank's own form ("world 's", "they 're", "I 'm"),
 # with a straight or a curly apostrophe ("Bitcoin ’s": a tester's export held 696), when a
 # space, punctuation or the line's end follows ("the 'd' key" is left alone).
@@ -40,7 +41,7 @@ _CAPTION_RE = re.compile(
     re.I,
 )
 _HINT_RE = re.compile(
-    r"-[LR][RSC]B-|\b[A-Za-z] \. [A-Za-z] \.| ' | n't|\w [,.] |toggle caption|\s[.!?]\s+[.!?]|"
+    r"-[LR][RSC]B-|\b[A-Za-z] \. [A-Za-z] \.| ['’] | n't|\w [,.] |toggle caption|\s[.!?]\s+[.!?]|"
     + _SPLIT_CLITIC,
     re.I,
 )
@@ -62,7 +63,7 @@ def may_need_detokenising(text: str) -> bool:
     alternation anywhere is a match of one of its alternatives somewhere). Case-insensitive
     literals are looked for in :func:`~analysis.corpus.normalisers.fold` of the text.
     """
-    if " ' " in text:
+    if " ' " in text or " ’ " in text:
         return True
     if (" '" in text or " ’" in text) and _SPLIT_CLITIC_HINT_RE.search(text):
         return True
@@ -109,8 +110,8 @@ def detokenise(text: str) -> str:
     out = _BRACKET_RE.sub(lambda m: _BRACKETS[m.group(0).upper()], text)
     if " ." in out:
         out = _SPACED_ABBREV_RE.sub(lambda m: m.group(0).replace(" ", ""), out)
-    if "' " in out:
-        out = _SPLIT_CONTRACTION_RE.sub(r"'\1", out)
+    if "' " in out or "’ " in out:
+        out = _SPLIT_CONTRACTION_RE.sub(r"\1\2", out)
     if " '" in out or " ’" in out:
         out = _SPLIT_CLITIC_RE.sub(r"\1\2", out)
     if " . " in out:

@@ -265,6 +265,10 @@ def _infer_quote_or_dash(left: str, right: str) -> str:
     nxt = right[:1]
     if p.isalpha() and _CONTRACTION_RE.match(right):
         return "’"  # it’s, don’t, we’ll, they’re, I’ve, he’d, I’m, China’s
+    if prev == " " and left[-2:-1].isalpha() and _CONTRACTION_RE.match(right):
+        # tokenised text, the clitic split off ("Hillary ’s", which detokenising rejoins): a
+        # tester's "Hillary âs" became "Hillary “s"
+        return "’"
     if prev and not prev.isspace() and left.count("“") > left.count("”"):
         return "”"
     if (
@@ -376,6 +380,9 @@ def repair_mojibake(text: str) -> tuple[str, int]:
 # or touching sentence punctuation (places a genuine â never takes), so
 # words with a genuine "â" (château, pâte, âge) are left alone.
 _LOST_CONTRACTION_RE = re.compile(r"(?<=[^\W\d_])â(?=(?:s|t|re|ll|ve|d|m)(?![^\W\d_]))")
+# The same with the clitic split off its word, as tokenised text writes it ("Hillary âs": a
+# tester's became "Hillary “s"); detokenising then rejoins "Hillary ’s".
+_LOST_SPLIT_CLITIC_RE = re.compile(r"(?<=[^\W\d_] )â(?=(?:s|t|re|ll|ve|d|m)(?![^\W\d_]))")
 # Other places no genuine "â" takes: alone between spaces, or touching sentence punctuation.
 _LOST_EVIDENCE_RE = re.compile(r"(?:^|\s)â\s|[.,!?]â|â[.,!?]")
 _LOST_DASH_RE = re.compile(r"(?<=\s)â(?=\s)")
@@ -395,9 +402,14 @@ def repair_lost_continuation(text: str) -> str:
     an apostrophe, between spaces a dash, before a word an opening quote, after one a closing
     quote. Other ``â`` stay (and stay visible in the audit of the line).
     """
-    if "â" not in text or not (_LOST_CONTRACTION_RE.search(text) or _LOST_EVIDENCE_RE.search(text)):
+    if "â" not in text or not (
+        _LOST_CONTRACTION_RE.search(text)
+        or _LOST_SPLIT_CLITIC_RE.search(text)
+        or _LOST_EVIDENCE_RE.search(text)
+    ):
         return text
     out = _LOST_CONTRACTION_RE.sub("’", text)
+    out = _LOST_SPLIT_CLITIC_RE.sub("’", out)
     out = _LOST_DASH_RE.sub("—", out)
     out = _LOST_OPEN_QUOTE_RE.sub("“", out)
     return _LOST_CLOSE_QUOTE_RE.sub("”", out)

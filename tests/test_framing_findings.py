@@ -256,7 +256,7 @@ def test_a_frame_difference_is_judged_on_the_two_groups_furthest_apart():
                 "n_sentences": n_sent,
                 "n_words": 20 * n_sent,
                 "n_frame_sentences": round(share * n_sent),
-            }  # fmt: skip
+            }
         )
     sentences = pd.DataFrame(
         {"doc_id": ["a"], "sentence_id": [0], "outlet": ["Post"], "sentence": ["x"]}

@@ -380,3 +380,13 @@ def test_an_agreement_table_for_none_of_the_codebooks_frames_is_refused(make_cor
     pd.DataFrame([*sourcing, {**row, "frame": "carbon_tax"}]).to_csv(agreement, index=False)
     with pytest.raises(ParameterError, match=r"\['carbon_tax'\], none"):
         check_lexicon_files(folder, {"validation": str(agreement)})
+
+
+def test_an_outlet_named_twice_is_one_outlet() -> None:
+    # a tester's --outlets "Washington Post,Washington Post" was printed twice in the summary
+    from analysis.pipeline.params import check_value
+
+    assert check_value("outlets", ["Washington Post", "CNN", "Washington Post"]) == [
+        "Washington Post",
+        "CNN",
+    ]

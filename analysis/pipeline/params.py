@@ -359,7 +359,9 @@ def _names() -> Rule:
             return value
         if not all(isinstance(item, str) and item.strip() for item in value):
             raise ValueError
-        return value
+        # a name given twice is one outlet: the parameter table printed "Washington Post,
+        # Washington Post" for a tester's repeated name
+        return list(dict.fromkeys(value))
 
     return Rule("a list of outlet names (empty: all outlets)", check)
 

@@ -27,6 +27,7 @@ __getattr__, __dir__, __all__ = lazy_exports(
         "hedging_table": "hedging",
         "framing_findings": "findings",
         "article_frame_findings": "findings",
+        "check_against_corrected": "corrected_differences",
         "FIGURES": "plots",
         "plot_frame_heatmap": "plots",
         "plot_frame_salience": "plots",

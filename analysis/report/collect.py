@@ -15,6 +15,7 @@ from typing import Any
 
 import pandas as pd
 
+from analysis.framing.corrected_differences import check_against_corrected
 from analysis.framing.findings import article_frame_findings, framing_findings
 from analysis.io import read_table
 from analysis.report.findings import Finding, load_findings
@@ -117,4 +118,5 @@ def _framing_from_tables(tables: Path, params: Mapping[str, Any]) -> list[Findin
         top_terms=5,
         **{k: params[k] for k in ("n_boot", "seed") if isinstance(params.get(k), int)},
     )
-    return found + extra
+    corrected = _read(tables, "frames_corrected.csv")
+    return check_against_corrected(found, corrected, group_col) + extra

@@ -394,3 +394,12 @@ def test_the_hedging_figure_is_titled_with_its_grouping():
     fig = plot_hedging(hedging_table(framed_sentences(), "outlet", n_boot=20))
     assert fig.get_suptitle() == "Hedges and certainty markers per 1,000 words by outlet"
     plt.close(fig)
+
+
+def test_the_frame_heatmap_caption_does_not_credit_the_codebook_alone():
+    # a tester's run coded frames with a trained model: the caption said "(codebook
+    # indicators)" of a figure whose shares were the model's
+    from analysis.framing.plots import FIGURES
+
+    caption = FIGURES["fig07_frame_heatmap"].caption
+    assert "(codebook indicators)" not in caption and "-p frame_coder" in caption

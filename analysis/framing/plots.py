@@ -40,8 +40,10 @@ NOTEBOOK = "03_framing.ipynb"
 FIGURES: dict[str, FigureInfo] = {
     "fig07_frame_heatmap": FigureInfo(
         "fig07_frame_heatmap",
-        "Share of each outlet's sentences coded with each frame (codebook indicators). Darker "
-        "cells mean the frame is more salient; row labels give articles and sentences.",
+        "Share of each outlet's sentences coded with each frame (by the codebook's indicators, "
+        "or by the trained model for the frames a run gives it with -p frame_coder: the "
+        "summary names which). Darker cells mean the frame is more salient; row labels give "
+        "articles and sentences.",
         NOTEBOOK,
         "frames_by_outlet.csv",
     ),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import warnings
 from pathlib import Path
 
 import numpy as np
@@ -70,6 +71,25 @@ def test_duplicate_item_ids_are_refused(tmp_path: Path) -> None:
     sheet = write(tmp_path / "s.csv", "item_id,sentence,war\n1,x,1\n1,y,0\n")
     with pytest.raises(SheetError, match=r"'item_id' repeats in rows 2, 3"):
         read_sheet(sheet)
+
+
+def test_a_sentence_under_two_item_ids_is_warned_about(tmp_path: Path) -> None:
+    # a tester pasted a sentence twice under new item ids, coded 1 and 0: it passed silently
+    sheet = write(
+        tmp_path / "s.csv",
+        "item_id,sentence,war,tone\n"
+        "1,The  clash began.,1,negative\n2,Calm.,0,0\n3,The clash began.,0,negative\n"
+        "4,Calm.,0,0\n5,Other.,0,0\n",
+    )
+    with pytest.warns(UserWarning) as caught:
+        got = read_sheet(sheet)
+    (message,) = [str(w.message) for w in caught]
+    assert "2 sentence(s) appear under more than one item_id (rows 2, 3, 4, 5, 1 of them " \
+        "coded differently); each row counts in the agreement" in message  # fmt: skip
+    assert len(got) == 5  # read as given
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        read_sheet(write(tmp_path / "t.csv", "item_id,sentence,war\n1,A.,1\n2,B.,1\n"))
 
 
 def _xlsx(path: Path, rows: list[list[object]]) -> Path:

@@ -281,7 +281,30 @@ def read_sheet(
         out[key] = _parse_binary(raw[key], name, key)
     if has_tone:
         out[TONE_COLUMN] = _parse_tone(raw[TONE_COLUMN], name)
+    if "item_id" in out.columns:
+        _warn_same_sentence_twice(out, name, [*frames, *([TONE_COLUMN] if has_tone else [])])
     return out.reset_index(drop=True)
+
+
+def _warn_same_sentence_twice(out: pd.DataFrame, name: str, codes: Sequence[str]) -> None:
+    """Warn of a sentence one coder's sheet holds under several item ids: each row counts in
+    the agreement, so a sentence pasted twice counts twice, and coded two ways it counts
+    against the coder whichever way it reads (a tester's two copies of a sentence, coded 1 and
+    0, passed without a word; a sample can hold one sentence twice from two articles, so this
+    is said, not refused)."""
+    text = out["text"].str.split().str.join(" ")
+    same = pd.DataFrame({"text": text, "coder": out["coder"].astype(str)})
+    repeated = same.duplicated(keep=False).to_numpy() & (text != "").to_numpy()
+    if not repeated.any():
+        return
+    groups = out[repeated].assign(_t=text[repeated]).groupby(["coder", "_t"], sort=False)
+    differ = sum(int(part[list(codes)].astype(str).nunique().gt(1).any()) for _, part in groups)
+    coded = f", {differ} of them coded differently" if differ else ""
+    warn_user(
+        f"sheet {name}: {groups.ngroups} sentence(s) appear under more than one item_id "
+        f"({_rows(repeated)}{coded}); each row counts in the agreement. Remove a sentence "
+        "pasted twice; keep one that two articles share."
+    )
 
 
 def read_sheets(

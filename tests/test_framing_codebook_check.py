@@ -102,6 +102,24 @@ def test_redundant_indicators_are_warnings(tmp_path: Path) -> None:
     assert flags["guns"].tolist() == [True, True]
 
 
+def test_an_indicator_written_as_a_regular_expression_is_warned_about(tmp_path: Path) -> None:
+    # a tester's "gun|rifle", "*gun", "gun(control", "[abc" and "re:gun.*law" were "ok, 0
+    # warning(s)" and never matched
+    written = ["gun|rifle", "*gun", "gun(control", "[abc", "re:gun.*law", "gun*", "u.s."]
+    text = MINIMAL.replace('["rifle", "gun violence"]', repr(written).replace("'", '"'))
+    report = check_codebook(_write(tmp_path, text))
+    assert report.ok
+    flagged = [w for w in report.warnings if "not a regular expression" in w]
+    assert [w.split("indicator ")[1].split(" holds")[0] for w in flagged] == [
+        "'gun|rifle'",
+        "'*gun'",
+        "'gun(control'",
+        "'[abc'",
+        "'re:gun.*law'",
+    ]
+    assert "holds 're:', '.*':" in flagged[-1] and "holds '|':" in flagged[0]
+
+
 def test_short_word_warning_names_the_doubled_forms(tmp_path: Path) -> None:
     report = check_codebook(_write(tmp_path, MINIMAL.replace('"rifle", ', '"ban", ')))
     assert any("'ban' is too short" in w and "'banned'" in w for w in report.warnings)

@@ -118,9 +118,29 @@ def _parse_term(item: Any, number: int, name: str, out: _Collector) -> _Term | N
     except ValueError as exc:
         out.error(f"{name.rstrip('s')} {text!r}: {exc}")
         return None
+    regex_like = _regex_syntax(text)
+    if regex_like:
+        out.warn(
+            f"{name.rstrip('s')} {text!r} holds {regex_like}: an indicator is a word or phrase "
+            "matched as written (a final * for a prefix), not a regular expression, so it "
+            "matches nothing but those characters; list each alternative as an indicator of "
+            "its own"
+        )
     one_word = len(text.split()) == 1 and "-" not in text
     core = stem_core(text) if one_word and not exact and not case_sensitive else None
     return _Term(text, pattern, exact, case_sensitive, core)
+
+
+# Regular-expression syntax no word of text holds: a tester's "gun|rifle", "*gun",
+# "gun(control", "[abc" and "re:gun.*law" were checked "ok" with no warning, and never matched
+_REGEX_MARKS = re.compile(r"[|\[\]{}\\^$+?]|\(|\)|\*(?=\S)|\.\*|^re:")
+
+
+def _regex_syntax(text: str) -> str:
+    """The regular-expression marks ``text`` holds, quoted ("'|'"), or "" for a plain word
+    or phrase (a word's final ``*`` is the codebook's prefix mark)."""
+    found = dict.fromkeys(m.group() for m in _REGEX_MARKS.finditer(text))
+    return ", ".join(repr(mark) for mark in found)
 
 
 def _parse_terms(value: Any, name: str, out: _Collector) -> list[_Term]:

@@ -561,6 +561,26 @@ def test_frames_from_a_trained_model_are_named(workspace, tmp_path):
         workspace["tables"], {**params, "validation": str(agreement)}, workspace["corpus"]
     )
     assert any(line.startswith("- Conflict (the trained model): F1 0.70") for line in head)
+    assert "were among the model's training items" not in text
+
+
+def test_sentences_the_model_was_trained_on_are_counted(workspace, tmp_path):
+    # a tester's run coded 199 of its 902 sentences with the model trained on them, unsaid
+    from test_validation_model import training_set
+
+    from analysis.validation.model import train_frame_model
+
+    texts, labels, _ = training_set()
+    model = train_frame_model(texts, labels.rename(columns={"war": "conflict"}), folds=3, seed=1)
+    model.save(tmp_path / "model")
+    sentences = pd.DataFrame({"sentence": [*texts[:3], "A sentence it never saw."]})
+    sentences.to_csv(workspace["tables"] / "sentences.csv", index=False)
+    params = {"frame_coder": str(tmp_path / "model"), "validation": ""}
+    head, _ = summary.validation_lines(workspace["tables"], params, workspace["corpus"])
+    assert (
+        f" 3 of the run's {len(sentences)} sentences were among the model's training items: it "
+        "codes them close to how its coders did (in-sample)"
+    ) in "\n".join(head)
 
 
 def test_the_frame_findings_say_which_coder_made_them_and_that_they_are_raw(workspace, tmp_path):

@@ -208,3 +208,23 @@ def test_one_bad_row_holds_several_hold(tmp_path: Path) -> None:
     two = write(tmp_path / "b.csv", "sentence,war\na,maybe\nb,2\n")
     with pytest.raises(SheetError, match=r"rows 2, 3 hold other values"):
         read_sheet(two)
+
+
+def test_codes_of_another_codebook_point_to_the_codebook_option(tmp_path: Path) -> None:
+    # a tester's sheet coded for her own frames, validated without --codebook, was told to
+    # "fill in the tone column"
+    from analysis.validation.sheets import no_codes_error
+
+    sheet = write(tmp_path / "s.csv", "sentence,gun,notes,tone\nA.,1,ok,\nB.,0,,\n")
+    with pytest.warns(UserWarning) as caught:
+        read_sheet(sheet, ["conflict"])
+    (message,) = [str(w.message) for w in caught]
+    assert message.endswith(
+        "'gun' holds 0/1 codes: if they are the frames of your own codebook, give it with "
+        "--codebook FILE"
+    )
+    assert "'notes' hold" not in message
+    assert str(no_codes_error([sheet], ["tone"])).endswith(
+        "a sheet coded for the frames of your own codebook is read with that codebook "
+        "(--codebook FILE)"
+    )

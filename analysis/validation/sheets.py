@@ -243,6 +243,13 @@ def read_sheet(
                     if any(str(c).startswith("source_") for c in other)
                     else ""
                 )
+                + (
+                    f". {', '.join(map(repr, coded))} hold{'s' if len(coded) == 1 else ''} "
+                    "0/1 codes: if they are the frames of your own codebook, give it with "
+                    "--codebook FILE"
+                    if (coded := [c for c in other if _holds_binary_codes(raw[c])])
+                    else ""
+                )
             )
     text_col = next((c for c in TEXT_COLUMNS if c in raw.columns), None)
     if text_col is None:
@@ -382,6 +389,14 @@ def _check_same_text(paths: Sequence[Path | str], sheets: Sequence[pd.DataFrame]
     )
 
 
+def _holds_binary_codes(values: pd.Series) -> bool:
+    """Whether a column holds codes 0 and 1 only (blanks aside), at least one of them: the
+    frames of another codebook than the one a sheet is read with."""
+    cells = values.dropna().astype(str).str.strip()
+    cells = cells[cells != ""]
+    return bool(len(cells)) and cells.isin({"0", "1", "0.0", "1.0"}).all()
+
+
 def no_codes_error(paths: Sequence[Path | str], columns: Sequence[str]) -> SheetError:
     """The error for sheets none of whose ``columns`` (the code columns they have) holds a
     code: nothing can be measured or trained."""
@@ -389,7 +404,8 @@ def no_codes_error(paths: Sequence[Path | str], columns: Sequence[str]) -> Sheet
     return SheetError(
         f"no codes in the sheet(s) {names}: fill in the {', '.join(columns)} "
         f"column{'s' if len(columns) > 1 else ''} (1/0 per frame; tone negative/neutral/"
-        "positive) and run again"
+        "positive) and run again; a sheet coded for the frames of your own codebook is read "
+        "with that codebook (--codebook FILE)"
     )
 
 

@@ -44,6 +44,15 @@ def test_bad_code_names_column_and_rows(tmp_path: Path) -> None:
         read_sheet(sheet)
 
 
+def test_bad_codes_in_several_columns_are_all_named(tmp_path: Path) -> None:
+    # a tester's sheet had bad values in two columns; only the first was reported
+    sheet = write(tmp_path / "s.csv", "sentence,war,money,tone\na,2,maybe,angry\nb,1,0,positive\n")
+    with pytest.raises(SheetError) as err:
+        read_sheet(sheet)
+    lines = str(err.value).splitlines()
+    assert [line.split(": column ")[1][:7] for line in lines] == ["'war' m", "'money'", "'tone' "]
+
+
 def test_bad_tone_names_the_row(tmp_path: Path) -> None:
     sheet = write(tmp_path / "s.csv", "sentence,tone\na,positive\nb,angry\n")
     with pytest.raises(SheetError, match=r"column 'tone'.*row 3"):

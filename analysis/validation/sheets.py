@@ -284,10 +284,19 @@ def read_sheet(
     out["coder"] = (
         coder.where(coder != "", Path(name).stem) if coder is not None else Path(name).stem
     )
+    problems = []  # every column's bad values at once, as the README promises
     for key in frames:
-        out[key] = _parse_binary(raw[key], name, key)
+        try:
+            out[key] = _parse_binary(raw[key], name, key)
+        except SheetError as err:
+            problems.append(str(err))
     if has_tone:
-        out[TONE_COLUMN] = _parse_tone(raw[TONE_COLUMN], name)
+        try:
+            out[TONE_COLUMN] = _parse_tone(raw[TONE_COLUMN], name)
+        except SheetError as err:
+            problems.append(str(err))
+    if problems:
+        raise SheetError("\n".join(problems))
     if "item_id" in out.columns:
         _warn_same_sentence_twice(out, name, [*frames, *([TONE_COLUMN] if has_tone else [])])
     return out.reset_index(drop=True)

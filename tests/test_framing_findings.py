@@ -346,3 +346,29 @@ def test_source_kinds_are_named_as_the_figure_names_them(tmp_path) -> None:
     labels = source_labels(sorted(set(credited["item"])), load_sources(None).labels)
     assert any(label in said for label in labels.values())
     assert not any(f" {item.replace('_', ' ')} " in said for item in labels if "_" in item)
+
+
+def test_distinctive_words_used_mostly_in_articles_not_in_english_are_named() -> None:
+    from analysis.framing.findings import _keyness_findings
+
+    # a tester's pooled group of four articles, one German: "die", "der", "und" led its words
+    rows = [
+        ("g1", "Other", "Die Regierung und der Minister sagten, die Lage sei ernst."),
+        ("g1", "Other", "Die Sanktionen und der Druck wachsen, sagte die Sprecherin."),
+        ("e1", "Other", "The pipeline deal drew sanctions from the pipeline critics."),
+        ("e2", "Other", "The pipeline was delayed again, pipeline officials said."),
+        ("p1", "Post", "The senator said the vote would come on Monday."),
+        ("p2", "Post", "Lawmakers said the senator's vote was expected soon."),
+    ]
+    sentences = pd.DataFrame(rows * 20, columns=["doc_id", "outlet", "sentence"])
+    sentences["sentence_id"] = sentences.groupby("doc_id").cumcount()
+    english = sentences["doc_id"] != "g1"
+    keyness = keyness_table(sentences, "outlet")
+    found = {f.key: f for f in _keyness_findings(keyness, sentences, "outlet", 10, english)}
+    text = found["vocabulary_Other"].text
+    assert "are used mostly in its 1 article not in English: words of its language" in text
+    named = text.split(" are used mostly")[0].rsplit(". ", 1)[1]
+    assert "“die”" in named and "“pipeline”" not in named
+    assert "not in English" not in found["vocabulary_Post"].text
+    plain = {f.key: f for f in _keyness_findings(keyness, sentences, "outlet", 10)}
+    assert "not in English" not in plain["vocabulary_Other"].text

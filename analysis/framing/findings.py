@@ -233,6 +233,7 @@ def _keyness_findings(
     sentences: pd.DataFrame,
     group_col: str,
     top_terms: int,
+    english: pd.Series | None = None,
 ) -> list[Finding]:
     if keyness.empty or not (keyness["count_in_group"] > 0).any():
         single = _single_group_finding(
@@ -272,6 +273,8 @@ def _keyness_findings(
             f"Words most distinctive of {group} ({articles(n_docs)}) against the rest of "
             f"the corpus (log-odds with informative Dirichlet prior): {listed}."
         )
+        if english is not None:
+            text += _other_language_words(used["term"], sentences, english, group_col, group)
         term = used.iloc[0].term
         pattern = whole_words(r"\s+".join(re.escape(w) for w in term.split()))
         own = sentences[sentences[group_col] == group]  # search only the group's sentences
@@ -329,6 +332,35 @@ def _value_with_ci(row: pd.Series, value: str, low: str, high: str, percent: boo
             "seeing none"
         )
     return f"{shown} ({ci(row[low], row[high], kind)}"
+
+
+def _other_language_words(
+    terms: pd.Series, sentences: pd.DataFrame, english: pd.Series, group_col: str, group: str
+) -> str:
+    """What a group's distinctive words owe to its articles not in English (``english``: per
+    row of ``sentences``): the words used mostly in those articles, named, or "". A tester's
+    pooled group of four articles, one of them German, had "die", "der", "und" and "zu" as its
+    most distinctive words, with no note (the note on a group's language needs half its
+    articles)."""
+    own = sentences[group_col].astype(str) == str(group)
+    other = own & ~english.reindex(sentences.index, fill_value=True).to_numpy(dtype=bool)
+    if not other.any():
+        return ""
+    text = sentences["sentence"].astype(str)
+    theirs = []
+    for term in terms:
+        pattern = whole_words(r"\s+".join(re.escape(w) for w in str(term).split()))
+        counts = text.str.count(f"(?i){pattern}")
+        if counts[other].sum() > 0.5 * counts[own].sum():
+            theirs.append(f"“{term}”")
+    if not theirs:
+        return ""
+    n_other = int(sentences.loc[other, "doc_id"].nunique())
+    return (
+        f" {', '.join(theirs)} {'is' if len(theirs) == 1 else 'are'} used mostly in its "
+        f"{articles(n_other)} not in English: words of {'its' if n_other == 1 else 'their'} "
+        "language, not of the coverage."
+    )
 
 
 def _few_articles(hi: pd.Series, lo: pd.Series, group_col: str) -> str:
@@ -427,13 +459,16 @@ def framing_findings(
     n_boot: int = N_BOOT,
     seed: int = SEED,
     sources: str | Path | None = None,
+    english: pd.Series | None = None,
 ) -> list[Finding]:
     """Plain-language findings for frames, vocabulary, sourcing and hedging.
 
     Every number comes from the tables passed in (the quotation-share intervals are computed here
     with the same seeded bootstrap); evidence sentences are chosen deterministically. Source
     kinds are named by the labels of the ``sources`` lexicon (default: the bundled one), as the
-    sourcing figure names them.
+    sourcing figure names them. ``english`` (booleans by row of ``sentences``,
+    :func:`analysis.report.group_languages.in_english`) lets a group's distinctive words say
+    which come mostly from its articles not in English.
     """
     require_columns(
         sentences,
@@ -450,7 +485,7 @@ def framing_findings(
         "framing_findings",
     )
     out = _frame_findings(frames_by_group, sentences, evidence, group_col)
-    out += _keyness_findings(keyness, sentences, group_col, top_terms)
+    out += _keyness_findings(keyness, sentences, group_col, top_terms, english)
 
     if not sentences["has_quote"].astype(bool).any():
         out.append(

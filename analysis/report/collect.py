@@ -19,6 +19,7 @@ from analysis.framing.corrected_differences import check_against_corrected
 from analysis.framing.findings import article_frame_findings, framing_findings
 from analysis.io import read_table
 from analysis.report.findings import Finding, load_findings
+from analysis.report.group_languages import in_english
 from analysis.report.quotes import quotable
 from analysis.selection import keep_outlets
 from analysis.sentiment.findings import sentiment_findings
@@ -107,6 +108,7 @@ def _framing_from_tables(tables: Path, params: Mapping[str, Any]) -> list[Findin
     sentences = _chosen_outlets(sentences, params)
     by_article = _read(tables, "frames_by_article.csv")
     extra = [] if by_article is None else article_frame_findings(by_article, group_col)
+    documents = _read(tables, "documents.csv")
     found = framing_findings(
         frames,
         keyness,
@@ -116,6 +118,7 @@ def _framing_from_tables(tables: Path, params: Mapping[str, Any]) -> list[Findin
         evidence,
         group_col=group_col,
         top_terms=5,
+        english=None if documents is None else in_english(documents, sentences),
         **{k: params[k] for k in ("n_boot", "seed") if isinstance(params.get(k), int)},
     )
     corrected = _read(tables, "frames_corrected.csv")

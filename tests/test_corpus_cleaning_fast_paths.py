@@ -171,7 +171,7 @@ def _plain_detokenise(text: str) -> str:
         return text
     out = detokenise._BRACKET_RE.sub(lambda m: detokenise._BRACKETS[m.group(0).upper()], text)
     out = detokenise._SPACED_ABBREV_RE.sub(lambda m: m.group(0).replace(" ", ""), out)
-    out = detokenise._SPLIT_CONTRACTION_RE.sub(r"'\1", out)
+    out = detokenise._SPLIT_CONTRACTION_RE.sub(r"\1\2", out)  # the apostrophe as written
     out = detokenise._SPLIT_CLITIC_RE.sub(r"\1\2", out)
     out = detokenise._SPACED_DECIMAL_RE.sub(r"\1.\2", out)
     out = detokenise._SPLIT_NT_RE.sub("n't", out)
@@ -248,7 +248,8 @@ def test_normalise_is_what_it_was(line):
 NEWS_PIECES = [
     *FRAGMENTS, "said", "the", "U.S", "Mr.", "\u0301", "e\u0301", "\u0308", "\u3000", "\u202f",
     "\u2000", "\u2002", "\x1c", "\x0b", "\r", "\n", "ไทย", "ก\u0e31", "โ€œ", "â€\x9d", "Ã",
-    "Ã\xa0", "â€", "’s", " ' s", " n't", "-LRB-", "-RRB-", "https://x.org/a?b=1", "www.x.com",
+    "Ã\xa0", "â€", "’s", " ' s", " ’ s", " âs", " n't", "-LRB-", "-RRB-", "https://x.org/a?b=1",
+    "www.x.com",
     "**", "`x`", "[link](https://x.org)", "&nbsp;", "&#160;", "&#x2009;", "•\u3000", "\xa0- ",
     "(external link)", "[opens in new window]", "Enlarge this image", "toggle caption",
     " . . .", " ?", " !", " ,", "ſ", "İ",

@@ -20,9 +20,8 @@ from analysis.report.group_languages import in_english
 
 # What the summary says of the choice, beside the quotes.
 QUOTE_CHOICE = (
-    f"taken from sentences of {FRAGMENT_WORDS} words or more that end like a sentence, in an "
-    "English article, when the group has any (a menu item or a headline left on a page scores "
-    "at the extremes)"
+    f"it is taken from the sentences of {FRAGMENT_WORDS} words or more that end like a "
+    "sentence, in an English article, when the group has any"
 )
 
 

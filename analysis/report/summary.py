@@ -915,7 +915,7 @@ def summary_markdown(
         "the number of articles and sentences it rests on; quoted sentences give the document "
         "id and the sentence number (counted from 0) in `reports/tables/sentences.csv`; a quote "
         "under a tone finding is the group's most positive or most negative sentence, as its "
-        f"note says, not a typical one ({QUOTE_CHOICE}).",
+        f"note says, not a typical one; {QUOTE_CHOICE}.",
         "",
     ]
     pooled = groups_caption(facts)

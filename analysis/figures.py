@@ -137,6 +137,18 @@ def grid_layout_deferred() -> Iterator[None]:
             grid.tight_layout = original  # type: ignore[method-assign]
 
 
+def haloed(bars: Any) -> Any:
+    """``bars`` (what ``Axes.errorbar`` returns) with each line and cap edged in white, so that
+    an interval drawn over a bar stays visible on any of the palette's colours: dark grey over
+    the seventh outlet's black bar vanished (a tester's figure 12)."""
+    from matplotlib import patheffects
+
+    halo = [patheffects.withStroke(linewidth=1.8, foreground="white")]
+    for line in [*bars.lines[1], *bars.lines[2]]:
+        line.set_path_effects(halo)
+    return bars
+
+
 def interval_arms(estimate: Any, low: Any, high: Any) -> np.ndarray:
     """The lengths of an interval's two arms around its estimate (``estimate - low`` and
     ``high - estimate``), as matplotlib's ``errorbar`` takes them (``xerr``/``yerr``, shape

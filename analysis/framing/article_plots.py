@@ -7,12 +7,12 @@ from collections.abc import Mapping
 import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
-from matplotlib import patheffects
 
 from analysis.figures import (
     DOUBLE_COLUMN_IN,
     apply_style,
     group_palette,
+    haloed,
     interval_arms,
     none_found_figure,
 )
@@ -49,9 +49,7 @@ def plot_article_frames(
         n = int(part["n_docs"].max())
         colour = palette.get(group, "0.5")
         ax.barh(y, share, height=height, color=colour, label=f"{group} ({articles(n)})")
-        bars = ax.errorbar(share, y, xerr=err, fmt="none", ecolor="0.2", lw=0.8, capsize=2)
-        for line in bars.lines[2] + bars.lines[1]:  # seen over a black bar (the 7th outlet's)
-            line.set_path_effects([patheffects.withStroke(linewidth=1.8, foreground="white")])
+        haloed(ax.errorbar(share, y, xerr=err, fmt="none", ecolor="0.2", lw=0.8, capsize=2))
         zero = share == 0
         if zero.any():  # an empty line's box sits at the canvas's corner, and the layout kept
             # room down to it: a tester's legend stood an inch below the axis label

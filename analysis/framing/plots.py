@@ -31,6 +31,7 @@ from analysis.figures import (
     apply_style,
     grid_layout_deferred,
     group_palette,
+    haloed,
     interval_arms,
     none_found_figure,
     size_text,
@@ -407,14 +408,16 @@ def plot_sourcing(
             drawn = ~np.isnan(low) & ~np.isnan(high) & (share > 0)
             if drawn.any():
                 arms = interval_arms(share[drawn], low[drawn], high[drawn])
-                ax.errorbar(
-                    100 * share[drawn],
-                    y[drawn],
-                    xerr=100 * arms,
-                    fmt="none",
-                    ecolor="#333333",
-                    elinewidth=0.7,
-                    capsize=1.2,
+                haloed(  # seen over a black bar (the palette's seventh outlet)
+                    ax.errorbar(
+                        100 * share[drawn],
+                        y[drawn],
+                        xerr=100 * arms,
+                        fmt="none",
+                        ecolor="#333333",
+                        elinewidth=0.7,
+                        capsize=1.2,
+                    )
                 )
                 upper = max(upper, float(np.max(high[drawn])))
         zero = share == 0

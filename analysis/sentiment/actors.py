@@ -19,7 +19,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from analysis.lexicon import (
@@ -211,7 +213,59 @@ def actor_matrix(
         array = arrow_texts(texts) if actors else None
     # RE2 over the whole column, with the matches of the Python pattern (analysis.lexicon)
     out = {a.column: contains_whole_words(texts, actor_body(a), arrow=array) for a in actors}
+    for short, long in nested_actors(actors):
+        _longest_match_wins(out, texts, short, long)
     return pd.DataFrame(out, index=pd.RangeIndex(len(texts)))
+
+
+# How an actor found in the corpus's names is noted (analysis.sentiment.discover)
+DISCOVERED = "discovered from the corpus"
+
+
+@lru_cache(maxsize=64)
+def nested_actors(actors: tuple[Actor, ...]) -> tuple[tuple[Actor, Actor], ...]:
+    """The pairs ``(short, long)`` of discovered ``actors`` (:data:`DISCOVERED`) where a phrase
+    of ``long`` holds a phrase of ``short`` as whole words ("Millbrook" in "Millbrook Water"): a
+    mention of the long one is not a mention of the short one (:func:`actor_matrix`). An actor
+    list's own actors are left as written: the bundled one counts "China Northern Rare Earth"
+    as a mention of China on purpose, and says so."""
+    pairs = []
+    found = [a for a in actors if a.note.startswith(DISCOVERED)]
+    for short in found:
+        phrases = [(p, True) for p in short.patterns] + [(p, False) for p in short.cased]
+        for long in found:
+            if long is short:
+                continue
+            longer = [*long.patterns, *long.cased]
+            if any(_holds(whole, part, fold) for part, fold in phrases for whole in longer):
+                pairs.append((short, long))
+    return tuple(pairs)
+
+
+def _holds(whole: str, part: str, fold: bool) -> bool:
+    """Whether phrase ``whole`` holds phrase ``part`` as whole words, and more."""
+    whole, part = " ".join(whole.split()), " ".join(part.split())
+    if fold:
+        whole, part = whole.casefold(), part.casefold()
+    if len(whole) <= len(part) or part not in whole:
+        return False
+    return re.search(rf"(?<!\w){re.escape(part)}(?!\w)", whole) is not None
+
+
+def _longest_match_wins(
+    out: dict[str, Any], texts: Sequence[str], short: Actor, long: Actor
+) -> None:
+    """Where a sentence mentions both, ``short`` stays only if it is still found once the
+    mentions of ``long`` are taken out: a tester's town "Millbrook" counted every sentence on
+    its water company "Millbrook Water" (11 of its 22), and its finding quoted one."""
+    both = np.flatnonzero(np.asarray(out[short.column]) & np.asarray(out[long.column]))
+    if not both.size:
+        return
+    column = np.array(out[short.column], dtype=bool)
+    short_re, long_re = actor_regex(short), actor_regex(long)
+    for row in both:
+        column[row] = short_re.search(long_re.sub(" ", texts[row])) is not None
+    out[short.column] = column
 
 
 def find_mentions(text: str, lexicon: Sequence[Actor] | None = None) -> dict[str, list[str]]:

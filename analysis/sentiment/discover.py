@@ -55,7 +55,7 @@ from itertools import pairwise
 
 import pandas as pd
 
-from analysis.sentiment.actors import Actor
+from analysis.sentiment.actors import DISCOVERED, Actor
 
 TOP_PER_GROUP = 8  # names kept per group
 # actors kept in all at most: those in most sentences of the corpus. Without a cap a corpus of
@@ -577,7 +577,7 @@ def actors_from_names(
     actors = []
     for name in names:
         others = tuple(aliases.get(name, ()))
-        note = "discovered from the corpus" + (f"; also {', '.join(others)}" if others else "")
+        note = DISCOVERED + (f"; also {', '.join(others)}" if others else "")
         actors.append(Actor(_key(name, taken), name, "other", (), (name, *others), note))
     return tuple(actors)
 
@@ -593,10 +593,19 @@ def discover_actors(
 ) -> tuple[Actor, ...]:
     """An actor lexicon of each group's most frequent names (usable by ``actor_matrix``),
     ordered by the number of sentences across the corpus, then by name; the first
-    ``max_actors`` of them (a corpus of hundreds of outlets would otherwise get thousands)."""
+    ``max_actors`` of them (a corpus of hundreds of outlets would otherwise get thousands). The
+    corpus's own outlets are not actors: a tester's "The Valley Courier understands ..." made
+    the outlet an actor of its own coverage."""
     table = discovered_names(
         sentences, group_col, top_n=top_n, min_sentences=min_sentences, min_docs=min_docs
     )
+    outlets = {
+        str(name).casefold()
+        for column in dict.fromkeys(["outlet", group_col])
+        if column in sentences.columns
+        for name in sentences[column].dropna().unique()
+    }
+    table = table[~table["name"].str.casefold().isin(outlets)]
     if table.empty:
         return ()
     totals = table.groupby("name")["n_sentences"].sum().reset_index()

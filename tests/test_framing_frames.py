@@ -266,3 +266,19 @@ def test_the_default_frames_fit_a_story_that_is_not_the_bundled_one() -> None:
     book = load_codebook(None)  # the default: no indicator of the bundled story's issues
     indicators = {i for frame in book.frames for i in frame.indicators}
     assert not indicators & {"great power competition", "hegemony", "tariff war"}
+
+
+def test_the_generic_conflict_frame_reads_disagreement_at_home_not_critical_minerals() -> None:
+    # a tester's council story scored 0% conflict; the stem of "criticism" is "critical"'s
+    book = load_codebook(None)
+    flags = frame_matrix(
+        [
+            "Critics say the company has underinvested for years.",
+            "Opposition councillors said the plan was rushed.",
+            "The mayor rejected that view.",
+            "Residents opposed the new charges and condemned the delay.",
+            "Critical minerals are critically important, the report said.",
+        ],
+        book,
+    )
+    assert flags["conflict"].tolist() == [True, True, True, True, False]

@@ -192,9 +192,23 @@ def top_groups(counts: pd.Series, max_groups: int = len(OKABE_ITO) - 1) -> list[
 
 
 def fold_groups(values: pd.Series, keep: Sequence[str]) -> pd.Series:
-    """Replace every group not in ``keep`` with ``"Other"``."""
+    """Replace every group not in ``keep`` with ``"Other"``; warn when ``keep`` names groups
+    but none of ``values``: the colours were made for another grouping (a tester changed
+    ``group_by`` in a notebook and reran a figure's cell but not the set-up cell that makes the
+    colours, and her three groups were drawn as one "Other (pooled)")."""
     keep_set = set(keep)
-    return values.astype(str).where(values.astype(str).isin(keep_set), OTHER_LABEL)
+    text = values.astype(str)
+    inside = text.isin(keep_set)
+    if keep_set and len(text) and not inside.any() and not text.eq(OTHER_LABEL).all():
+        from analysis.user_warnings import warn_user
+
+        shown = ", ".join(sorted(text.unique())[:5])
+        warn_user(
+            f"none of these groups ({shown}) has a colour of the palette, made for "
+            f"{', '.join(sorted(keep_set)[:5])}: every one is pooled as {OTHER_LABEL!r}. If you "
+            "changed group_by or outlets, rerun the set-up cell that makes the colours."
+        )
+    return text.where(inside, OTHER_LABEL)
 
 
 def group_sizes(sentences: pd.DataFrame, group_col: str) -> dict[str, str]:

@@ -23,11 +23,38 @@ def check_group_by(group_col: str, columns: Iterable[str] | None = None) -> str:
     ``columns`` when given; ``outlet`` and ``origin`` always exist); otherwise a ``ValueError``
     listing the allowed columns."""
     allowed = list(dict.fromkeys([*GROUP_COLUMNS, *(list(columns) if columns is not None else [])]))
+    # named in the message: the groupings, not the text, counts and measures of the table (a
+    # tester's mistyped group_by was offered 'text', 'n_words' and 'quality_flags')
+    shown = [c for c in allowed if c in GROUP_COLUMNS or not _is_measure_column(c)]
     if not isinstance(group_col, str) or not group_col.strip():
-        raise ValueError(f"group_by must be a column name, one of {allowed}, got {group_col!r}")
+        raise ValueError(f"group_by must be a column name, one of {shown}, got {group_col!r}")
     if columns is not None and group_col not in allowed:
-        raise ValueError(f"group_by must be one of {allowed}, got {group_col!r}")
+        raise ValueError(
+            f"group_by must be one of {shown}, got {group_col!r}{near_names([group_col], shown)}"
+        )
     return group_col
+
+
+# Columns of the documents and sentences tables that hold text, counts or measures, never a
+# grouping: named in no list of the groupings a run can compare
+_MEASURE_COLUMNS = frozenset(
+    {
+        "doc_id", "file", "text", "raw_text", "encoding", "sentence", "sentence_id", "n_words",
+        "n_sentences", "n_encoding_repairs", "date_note", "metadata_note", "duplicate_of",
+        "quality_flags", "share_lines_removed", "neg", "neu", "pos", "compound",
+        "compound_news", "has_quote", "attribution_verb", "n_hedges", "n_certainty",
+    }
+)  # fmt: skip
+_MEASURE_PREFIXES = ("flag_", "actor_", "frame_", "source_", "n_", "compound")
+
+
+def _is_measure_column(column: str) -> bool:
+    """Whether ``column`` of a documents or sentences table is text, a count or a measure."""
+    return (
+        column in _MEASURE_COLUMNS
+        or column in ARTICLE_FIELDS
+        or column.startswith(_MEASURE_PREFIXES)
+    )
 
 
 def article_field_message(group_col: str) -> str:

@@ -33,6 +33,10 @@ def require_scores(sentences: pd.DataFrame, group_col: str, methods: Sequence[st
     Those are ``doc_id, sentence_id, sentence``, ``group_col`` and the compound column of each
     of ``methods``: a table built from an unscored sentences table would fail later, less clearly.
     """
+    if group_col not in sentences.columns:  # a mistyped group_by is no missing score
+        from analysis.selection import check_group_by
+
+        check_group_by(group_col, sentences.columns)  # the message lists the groupings
     cols = [*_REQUIRED, group_col, *(compound_column(m) for m in methods)]
     missing = [c for c in dict.fromkeys(cols) if c not in sentences.columns]
     if missing:

@@ -128,7 +128,9 @@ def hedging_table(
     needed = [group_col, doc_col, "n_words", "n_hedges", "n_certainty"]
     missing = [c for c in needed if c not in sentences.columns]
     if missing:
-        raise KeyError(f"hedging_table: missing columns {missing}; run hedging_counts first")
+        from analysis.framing.tables import missing_columns_hint
+
+        raise KeyError(f"hedging_table: missing columns {missing}; {missing_columns_hint(missing)}")
     frames = []
     words = sentences.groupby(group_col, sort=True, observed=True)["n_words"].sum()
     for measure, column in (("hedges", "n_hedges"), ("certainty", "n_certainty")):

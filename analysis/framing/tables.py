@@ -81,11 +81,33 @@ def add_framing(
 
 def require_columns(df: pd.DataFrame, columns: Sequence[str], where: str) -> None:
     """Raise a ``KeyError`` naming ``where`` and the missing columns when ``df`` lacks any of
-    ``columns``: the framing columns come from :func:`add_framing`, which the message points to.
-    """
+    ``columns``, with where they come from (:func:`missing_columns_hint`)."""
     missing = [c for c in columns if c not in df.columns]
     if missing:
-        raise KeyError(f"{where}: missing columns {missing}; run add_framing first")
+        raise KeyError(f"{where}: missing columns {missing}; {missing_columns_hint(missing)}")
+
+
+# The columns add_framing adds besides its frames' ("frame_") and source kinds' ("source_")
+FRAMING_COLUMNS = frozenset({"has_quote", "attribution_verb", "n_hedges", "n_certainty"})
+
+
+def missing_columns_hint(missing: Sequence[str]) -> str:
+    """Where ``missing`` columns of a sentences table come from: :func:`add_framing` for the
+    framing measures, the corpus's sentences table for the rest (``n_words``, ``sentence_id``:
+    a tester's own table, framed with add_framing, was told to "run add_framing first" for
+    ``n_words``, which add_framing does not add)."""
+    framing = [c for c in missing if c.startswith(("frame_", "source_")) or c in FRAMING_COLUMNS]
+    own = [c for c in missing if c not in framing]
+    hints = []
+    if framing:
+        hints.append(f"{', '.join(framing)}: run add_framing first")
+    if own:
+        hints.append(
+            f"{', '.join(own)}: a column of the corpus's sentences table "
+            "(analysis.load_corpus(...).sentences, or analysis.sentence_table(documents) for "
+            "your own texts)"
+        )
+    return "; ".join(hints)
 
 
 def frame_salience_table(

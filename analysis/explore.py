@@ -215,12 +215,13 @@ def _frame_rows(
     )[columns]
 
 
-def show_table(df: pd.DataFrame, *, caption: str | None = None, page_length: int = 10) -> str:
+def show_table(df: pd.DataFrame, *, caption: str | None = None, page_length: int = 10) -> None:
     """Display ``df`` as a searchable, sortable table in a notebook.
 
     Uses ``itables`` when it is installed (search box, column sorting, paging; the data are
     embedded in the notebook, so no server is needed), else the notebook's plain display.
-    Returns which one was used: ``"itables"`` or ``"plain"``.
+    Returns nothing, so that a cell ending with it shows the table alone (it returned the
+    renderer's name, which a tester's cell printed under the table as 'itables').
     """
     try:
         from itables import show
@@ -228,14 +229,13 @@ def show_table(df: pd.DataFrame, *, caption: str | None = None, page_length: int
         show = None
     if show is not None:
         show(df, caption=caption, pageLength=page_length, classes="display compact")
-        return "itables"
+        return
     try:
         from IPython.display import display
     except ImportError:  # pragma: no cover - IPython is a dependency of the notebooks
         print(df.to_string())
-        return "plain"
+        return
     display(df)
-    return "plain"
 
 
 def tone_extremes(

@@ -101,9 +101,13 @@ def test_evidence_all_is_evidence_for_every_frame_in_codebook_order(tmp_path: Pa
     assert not evidence_all(SENTENCES, codebook=path).empty
 
 
-def test_show_table_uses_itables_when_installed() -> None:
-    pytest.importorskip("itables")
-    assert show_table(SENTENCES) == "itables"
+def test_show_table_uses_itables_when_installed_and_returns_nothing(monkeypatch) -> None:
+    itables = pytest.importorskip("itables")
+    shown = []
+    monkeypatch.setattr(itables, "show", lambda df, **kwargs: shown.append((df, kwargs)))
+    # nothing to print under the table when a cell ends with it (it printed 'itables')
+    assert show_table(SENTENCES, caption="c") is None
+    assert shown[0][0] is SENTENCES and shown[0][1]["caption"] == "c"
 
 
 def test_kwic_matches_a_term_that_ends_in_a_dot() -> None:

@@ -81,6 +81,16 @@ def output_dirs(out_root: Path | str | None = None) -> dict[str, Path]:
     }
 
 
+def cache_dir_for(tables_dir: Path | str) -> Path:
+    """Where a notebook keeps its per-sentence cache for ``tables_dir``: ``reports/cache``
+    beside ``reports/tables``, the layout a run writes and reuses; for a tables folder of
+    another name, a ``.cache`` folder inside it, so that nothing is written outside the folders
+    a user chose (a tester's ``tables_dir="water_tables"`` put ``cache/`` in her working
+    folder)."""
+    tables_dir = Path(tables_dir)
+    return tables_dir.parent / "cache" if tables_dir.name == "tables" else tables_dir / ".cache"
+
+
 def notebook_paths(
     corpus_dir: str | Path = "",
     tables_dir: str | Path = "",

@@ -78,7 +78,9 @@ def kwic(
         raise ValueError(f"kwic: window must be 0 or more, got {window}")
     needed = [c for c in ("doc_id", "sentence_id", text_col, by) if c and c not in sentences]
     if needed:
-        raise KeyError(f"kwic: missing columns {needed}")
+        from analysis.framing.tables import missing_columns_hint
+
+        raise KeyError(f"kwic: missing columns {needed}; {missing_columns_hint(needed)}")
     rx = _compile(pattern, regex, case_sensitive)
     rows = []
     groups = sentences[by].astype(str).tolist() if by else [""] * len(sentences)

@@ -157,3 +157,11 @@ def test_tone_extremes_without_groups_and_bad_input() -> None:
         tone_extremes(_scored(), n=0)
     with pytest.raises(KeyError, match="compound_news"):
         tone_extremes(_scored(), "compound_news")
+
+
+def test_kwic_on_a_table_of_ones_own_says_where_the_missing_columns_come_from() -> None:
+    # a tester's own table (doc_id, outlet, sentence) got a bare KeyError for sentence_id
+    own = pd.DataFrame({"doc_id": ["a"], "outlet": ["X"], "sentence": ["The tariff rose."]})
+    with pytest.raises(KeyError) as err:
+        kwic(own, "tariff")
+    assert "sentence_id: a column of the corpus's sentences table" in str(err.value)

@@ -33,9 +33,9 @@ def test_a_difference_whose_corrected_intervals_overlap_says_so() -> None:
     # a tester's coder of precision 0.44: corrected 5-51% against 0-7%
     (checked,) = check_against_corrected([finding()], corrected((0.05, 0.51), (0.0, 0.07)))
     assert checked.text == TEXT + (
-        " Corrected for the coder's measured errors (see How far to trust the frame shares), "
-        "the intervals overlap (Fox News 95% CI 5–51%, The Blaze 95% CI 0–7%): the coder's "
-        "misclassification can account for this difference."
+        " Corrected for the coder's measured errors (see How far to trust the frame and tone "
+        "coders), the intervals overlap (Fox News 95% CI 5–51%, The Blaze 95% CI 0–7%): the "
+        "coder's misclassification can account for this difference."
     )
     assert checked.key == finding().key and checked.groups == finding().groups
 

@@ -436,7 +436,7 @@ def test_without_validation_the_limitations_say_how_to_validate(workspace):
     assert "**Not validated on this corpus.**" in limitations
     assert "python -m analysis code-sample" in limitations
     assert "-p validation reports/validation/agreement.csv" in limitations
-    assert "How far to trust the frame shares" not in md
+    assert "How far to trust the frame and tone coders" not in md
 
 
 def test_with_validation_f1_and_corrected_shares_follow_the_findings(workspace, tmp_path):
@@ -471,7 +471,7 @@ def test_with_validation_f1_and_corrected_shares_follow_the_findings(workspace, 
         workspace["tables"], workspace["figures"], workspace["reports"], params,
         workspace["corpus"], findings=make_findings(),
     )[0].read_text(encoding="utf-8")  # fmt: skip
-    section = md.split("### How far to trust the frame shares")[1].split("\n## ")[0]
+    section = md.split("### How far to trust the frame and tone coders")[1].split("\n## ")[0]
     assert md.index("## Key findings") < md.index("### How far to trust") < md.index("## Methods")
     assert "- Conflict (the codebook): F1 0.61 (95% CI 0.42–0.77; n = 40" in section
     assert "- Not validated (no row in the agreement table): Economic consequences (the " in section
@@ -520,7 +520,7 @@ def test_an_agreement_measured_with_other_indicators_is_not_quoted(workspace, tm
             workspace["tables"], workspace["figures"], workspace["reports"], params,
             workspace["corpus"], findings=make_findings(),
         )[0].read_text(encoding="utf-8")  # fmt: skip
-        section = md.split("### How far to trust the frame shares")[1].split("\n## ")[0]
+        section = md.split("### How far to trust the frame and tone coders")[1].split("\n## ")[0]
         assert ("F1 0.61" in section) is quoted
         assert ("Not validated any more: Conflict (the codebook)" in section) is not quoted
         assert ("**Not validated on this corpus.**" in md) is not quoted
@@ -538,7 +538,7 @@ def test_no_corrected_shares_are_announced_when_no_coder_was_validated(workspace
         workspace["tables"], workspace["figures"], workspace["reports"], params,
         workspace["corpus"], findings=make_findings(),
     )[0].read_text(encoding="utf-8")  # fmt: skip
-    assert "### How far to trust the frame shares" in md
+    assert "### How far to trust the frame and tone coders" in md
     assert "raw and corrected for the coder's measured misclassification" not in md
 
 
@@ -874,7 +874,7 @@ def test_sourcing_rows_of_the_agreement_table_are_reported_under_their_own_headi
     )
     assert "coded 1). The interval has no width: too few items" in "\n".join(again)
     assert "- Credits Anonymous sources: no item of the 50 was coded 1 by the humans" in section
-    assert text.index("frame shares") < text.index("sourcing shares")
+    assert text.index("frame and tone coders") < text.index("sourcing shares")
     assert len(limits) == 1  # the table has no tone row: only the tone coder is not validated
     assert limits[0].startswith("- **Tone not validated on this corpus.** The validation table ")
 
@@ -1100,7 +1100,7 @@ def test_the_tone_coders_agreement_is_stated_beside_the_frames(workspace, tmp_pa
             workspace["tables"], workspace["figures"], workspace["reports"],
             {"run_parameters": run}, workspace["corpus"], findings=make_findings(),
         )[0].read_text(encoding="utf-8")  # fmt: skip
-        section = md.split("### How far to trust the frame shares")[1].split("\n## ")[0]
+        section = md.split("### How far to trust the frame and tone coders")[1].split("\n## ")[0]
         assert (
             "- Tone, VADER: macro-F1 0.49 (95% CI 0.40–0.58), Cohen's kappa 0.24, accuracy 54%, "
             "n = 103 human-coded sentences" in section

@@ -54,8 +54,8 @@ def check_against_corrected(
             continue
         first, second = finding.groups
         note = (
-            " Corrected for the coder's measured errors (see How far to trust the frame "
-            f"shares), the intervals overlap ({first} {ci(bounds[0], bounds[1], 'percent')}, "
+            " Corrected for the coder's measured errors (see How far to trust the frame and "
+            f"tone coders), the intervals overlap ({first} {ci(bounds[0], bounds[1], 'percent')}, "
             f"{second} {ci(bounds[2], bounds[3], 'percent')}): the coder's misclassification "
             "can account for this difference."
         )

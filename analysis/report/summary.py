@@ -189,7 +189,8 @@ def frame_findings_note(
 ) -> list[str]:
     """What the frame findings rest on, said where they are read: which frames the trained
     model coded (``-p frame_coder``), and that the shares are the coders' raw marks, set against
-    human coding (and corrected) only under "How far to trust the frame shares". A tester's
+    human coding (and corrected) only under "How far to trust the frame and tone coders". A
+    tester's
     key findings quoted a model's shares, at a precision of 0.32, as the codebook's.
     ``coders``: the run's codebook and model as :func:`_run_coders` loads them (loaded here
     when not given)."""
@@ -205,9 +206,9 @@ def frame_findings_note(
         )
     if params.get("validation"):
         said.append(
-            "These are the automatic coders' raw shares: under “How far to trust the frame "
-            "shares” each coder is set against human coding and the shares are corrected for "
-            "its errors, which can change their order."
+            "These are the automatic coders' raw shares: under “How far to trust the frame and "
+            "tone coders” each coder is set against human coding and the shares are corrected "
+            "for its errors, which can change their order."
         )
     else:
         said.append(
@@ -1259,8 +1260,8 @@ def validation_lines(
     group_col: str = "outlet",
     coders: tuple[Any, Any] | None = None,
 ) -> tuple[list[str], list[str]]:
-    """The summary's lines on how far to trust the frame shares: (lines after the findings,
-    limitation bullets). ``coders``: the run's codebook and model (:func:`_run_coders`),
+    """The summary's lines on how far to trust the frame and tone coders: (lines after the
+    findings, limitation bullets). ``coders``: the run's codebook and model (:func:`_run_coders`),
     loaded here when not given.
 
     With ``-p frame_coder`` the first part names the frames the trained model codes. With
@@ -1270,7 +1271,9 @@ def validation_lines(
     """
     coders = coders or _run_coders(params, corpus_dir)
     methods, labels = frame_coders(params, corpus_dir, coders)
-    head = ["### How far to trust the frame shares", ""]
+    # the frames' and the tone coder's agreement with human coding (a tester read "frame
+    # shares" over the tone coder's line)
+    head = ["### How far to trust the frame and tone coders", ""]
     lines: list[str] = []
     from_model = [labels[k] for k, m in methods.items() if m == "model"]
     if params.get("frame_coder"):

@@ -251,6 +251,22 @@ def test_a_zero_width_interval_of_a_coder_giving_one_code_names_that_cause() -> 
     assert "the machine codes every item 1" in small["ci_note"]  # both cause it: one is named
 
 
+def test_a_perfect_score_is_not_put_down_to_too_few_items() -> None:
+    # a tester's in-sample F1 of 1.00 on 289 items was "too few items to show its uncertainty"
+    human = np.array([1.0] * 40 + [0.0] * 249)
+    got = binary_agreement(human, human.astype(bool), n_boot=100, seed=1)
+    assert "f1 interval zero-width: every bootstrap resample gave 1.00 (the coder agrees on " \
+        "every item, so every resample does" in got["ci_note"]  # fmt: skip
+    assert "too few items" not in got["ci_note"]
+    from analysis.validation.agreement import sourcing_f1_lines
+
+    row = {"method": "sources", "frame": "attributed", "n": 50, "f1": 1.0, "f1_ci_low": 1.0,
+           "f1_ci_high": 1.0, "tp": 20, "fp": 0, "fn": 0, "tn": 30}  # fmt: skip
+    (line,) = sourcing_f1_lines(pd.DataFrame([row]), {})
+    assert line.endswith("the lexicon agrees on every item, so every resample does (perfect on "
+                         "these items, not certain elsewhere).")  # fmt: skip
+
+
 def test_the_agreement_table_has_the_note_column() -> None:
     gold = pd.DataFrame({"war": np.ones(5)})
     table = agreement_table(gold, {"codebook": pd.DataFrame({"war": np.ones(5, bool)})})

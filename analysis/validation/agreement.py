@@ -109,8 +109,16 @@ def _ci_notes(
     for m in bootstrapped:
         low, high = out.get(f"{m}_ci_low", np.nan), out.get(f"{m}_ci_high", np.nan)
         if np.isfinite(low) and np.isfinite(high) and high - low <= 1e-12:
+            # a perfect score: every item agrees, so every resample does, however many items
+            # (a tester's in-sample F1 of 1.00 on 289 items was put down to too few items)
+            why = (
+                "the coder agrees on every item, so every resample does: perfect on these "
+                "items, not certain elsewhere"
+                if not one_code and abs(low - 1.0) <= 1e-12
+                else cause
+            )
             notes.append(
-                f"{m} interval zero-width: every bootstrap resample gave {low:.2f} ({cause})"
+                f"{m} interval zero-width: every bootstrap resample gave {low:.2f} ({why})"
             )
     return notes
 
@@ -557,11 +565,15 @@ def sourcing_f1_lines(agreement: pd.DataFrame, labels: Mapping[str, str]) -> lis
                 f"recall cannot be measured ({int(r['fp'])} coded 1 by the lexicon)."
             )
             continue
-        flat = (
-            " The interval has no width: too few items to show the uncertainty, not certainty."
-            if r["f1_ci_low"] == r["f1_ci_high"]
-            else ""
-        )
+        flat = ""
+        if r["f1_ci_low"] == r["f1_ci_high"]:
+            flat = (
+                " The interval has no width: the lexicon agrees on every item, so every "
+                "resample does (perfect on these items, not certain elsewhere)."
+                if r["f1_ci_low"] == 1.0
+                else " The interval has no width: too few items to show the uncertainty, not "
+                "certainty."
+            )
         lines.append(
             f"- {name}: F1 {r['f1']:.2f} (95% CI {r['f1_ci_low']:.2f}–{r['f1_ci_high']:.2f}; "
             f"n = {int(r['n'])} human-coded sentences, {positives} coded 1).{flat}"

@@ -211,7 +211,43 @@ def lexicon_lines(
             continue
         origin = "" if getattr(lexicons, kind) else " (package default)"
         lines.append(f"| {kind} | `{_shown(path, corpus_dir)}`{origin} | `{file_sha256(path)}` |")
-    return [*lines, ""]
+    return [*lines, *_validation_rows(params or {}), ""]
+
+
+# The parameters naming a validation table or a trained coder, which a run's numbers rest on as
+# much as on its lexicons: listed with their digests (the table named the agreement file alone)
+VALIDATION_FILES = ("validation", "frame_coder", "tone_coder")
+
+
+def _validation_rows(params: Mapping[str, object]) -> list[str]:
+    """Rows of the lexicon table for the run's agreement table and trained coders, each with
+    its SHA-256 (a coder's folder: :func:`folder_sha256`)."""
+    rows = []
+    for name in VALIDATION_FILES:
+        value = params.get(name)
+        if not isinstance(value, str) or not value:
+            continue
+        path = Path(value)
+        if path.is_file():
+            digest = f"`{file_sha256(path)}`"
+        elif path.is_dir():
+            digest = f"`{folder_sha256(path)}` (its files)"
+        else:
+            digest = "– (not found when the summary was written)"
+        rows.append(f"| {name} | `{path.name}` | {digest} |")
+    return rows
+
+
+def folder_sha256(folder: Path | str) -> str:
+    """One SHA-256 for a folder's files: of each file's path within it and SHA-256, in path
+    order, one line each (a trained coder is a folder of files)."""
+    folder = Path(folder)
+    lines = [
+        f"{p.relative_to(folder).as_posix()}  {file_sha256(p)}\n"
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    ]
+    return hashlib.sha256("".join(lines).encode("utf-8")).hexdigest()
 
 
 def with_lexicons(markdown: str, corpus: Path | str | None, params: Mapping[str, object]) -> str:

@@ -39,12 +39,12 @@ def check_group_by(group_col: str, columns: Iterable[str] | None = None) -> str:
 # grouping: named in no list of the groupings a run can compare
 _MEASURE_COLUMNS = frozenset(
     {
-        "doc_id", "file", "text", "raw_text", "encoding", "sentence", "sentence_id", "n_words",
-        "n_sentences", "n_encoding_repairs", "date_note", "metadata_note", "duplicate_of",
-        "quality_flags", "share_lines_removed", "neg", "neu", "pos", "compound",
-        "compound_news", "has_quote", "attribution_verb", "n_hedges", "n_certainty",
+        "doc_id", "file", "text", "raw_text", "encoding", "sentence", "sentence_id",
+        "metadata_note", "duplicate_of", "quality_flags", "share_lines_removed", "neg", "neu",
+        "pos", "has_quote", "attribution_verb",
     }
 )  # fmt: skip
+# (the counts "n_words", "n_hedges", ... and "compound", "compound_news" by their prefixes)
 _MEASURE_PREFIXES = ("flag_", "actor_", "frame_", "source_", "n_", "compound")
 
 

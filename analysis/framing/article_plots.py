@@ -43,8 +43,9 @@ def plot_article_frames(
     for i, group in enumerate(groups):
         part = table[table[group_col].astype(str) == group].set_index("label").reindex(frames)
         y = np.arange(len(frames)) + i * height - 0.4 + height / 2
-        share = 100 * part["share_articles"].to_numpy(dtype=float)
-        err = 100 * interval_arms(share / 100, part["share_ci_low"], part["share_ci_high"])
+        fraction = part["share_articles"].to_numpy(dtype=float)
+        share = 100 * fraction
+        err = 100 * interval_arms(fraction, part["share_ci_low"], part["share_ci_high"])
         err[:, (err == 0).all(axis=0)] = np.nan  # no interval to draw: no caps on the bar's end
         n = int(part["n_docs"].max())
         colour = palette.get(group, "0.5")

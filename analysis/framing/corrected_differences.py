@@ -38,11 +38,7 @@ def check_against_corrected(
     for finding in findings:
         frame = finding.key.removeprefix(DIFFERENCE_PREFIX)
         pair = [(frame, group) for group in finding.groups]
-        if (
-            not finding.key.startswith(DIFFERENCE_PREFIX)
-            or len(pair) != 2
-            or not all(key in by_key.index for key in pair)
-        ):
+        if frame == finding.key or len(pair) != 2 or not all(k in by_key.index for k in pair):
             out.append(finding)
             continue
         high, low = (by_key.loc[key] for key in pair)

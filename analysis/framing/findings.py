@@ -276,7 +276,7 @@ def _keyness_findings(
         if english is not None:
             text += _other_language_words(used["term"], sentences, english, group_col, group)
         term = used.iloc[0].term
-        pattern = whole_words(r"\s+".join(re.escape(w) for w in term.split()))
+        pattern = _term_pattern(term)
         own = sentences[sentences[group_col] == group]  # search only the group's sentences
         mask = own["sentence"].str.contains(pattern, case=False, regex=True)
         out.append(
@@ -334,6 +334,11 @@ def _value_with_ci(row: pd.Series, value: str, low: str, high: str, percent: boo
     return f"{shown} ({ci(row[low], row[high], kind)}"
 
 
+def _term_pattern(term: object) -> str:
+    """A keyness term (words as the table writes them) as a whole-word pattern."""
+    return whole_words(r"\s+".join(re.escape(w) for w in str(term).split()))
+
+
 def _other_language_words(
     terms: pd.Series, sentences: pd.DataFrame, english: pd.Series, group_col: str, group: str
 ) -> str:
@@ -342,20 +347,20 @@ def _other_language_words(
     pooled group of four articles, one of them German, had "die", "der", "und" and "zu" as its
     most distinctive words, with no note (the note on a group's language needs half its
     articles)."""
-    own = sentences[group_col].astype(str) == str(group)
-    other = own & ~english.reindex(sentences.index, fill_value=True).to_numpy(dtype=bool)
+    own = (sentences[group_col].astype(str) == str(group)).to_numpy()
+    english_rows = english.reindex(sentences.index, fill_value=True).to_numpy(dtype=bool)
+    other = ~english_rows[own]  # of the group's own sentences
     if not other.any():
         return ""
-    text = sentences["sentence"].astype(str)
+    text = sentences.loc[own, "sentence"].astype(str)
     theirs = []
     for term in terms:
-        pattern = whole_words(r"\s+".join(re.escape(w) for w in str(term).split()))
-        counts = text.str.count(f"(?i){pattern}")
-        if counts[other].sum() > 0.5 * counts[own].sum():
+        counts = text.str.count(f"(?i){_term_pattern(term)}").to_numpy()
+        if counts[other].sum() > 0.5 * counts.sum():
             theirs.append(f"“{term}”")
     if not theirs:
         return ""
-    n_other = int(sentences.loc[other, "doc_id"].nunique())
+    n_other = int(sentences.loc[own, "doc_id"][other].nunique())
     return (
         f" {', '.join(theirs)} {'is' if len(theirs) == 1 else 'are'} used mostly in its "
         f"{articles(n_other)} not in English: words of {'its' if n_other == 1 else 'their'} "

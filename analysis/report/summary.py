@@ -190,8 +190,7 @@ def frame_findings_note(
     """What the frame findings rest on, said where they are read: which frames the trained
     model coded (``-p frame_coder``), and that the shares are the coders' raw marks, set against
     human coding (and corrected) only under "How far to trust the frame and tone coders". A
-    tester's
-    key findings quoted a model's shares, at a precision of 0.32, as the codebook's.
+    tester's key findings quoted a model's shares, at a precision of 0.32, as the codebook's.
     ``coders``: the run's codebook and model as :func:`_run_coders` loads them (loaded here
     when not given)."""
     methods, labels = frame_coders(params, corpus_dir, coders)

@@ -10,6 +10,7 @@ __getattr__, __dir__, __all__ = lazy_exports(
         "save_findings": "findings",
         "load_findings": "findings",
         "collect_findings": "collect",
+        "require_tables": "collect",
         "show_findings": "findings_markdown",
         "findings_markdown": "findings_markdown",
         "language_notes": "group_languages",

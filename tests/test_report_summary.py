@@ -1243,3 +1243,36 @@ def test_coders_sheets_whose_items_never_met_are_not_called_reliable(workspace, 
     assert "Conflict 0.90 (40 items). Each alpha given is at least 0.667" in text
     # two coders: a split item has no majority and is left out of the F1
     assert "split evenly has no majority code and is left out of the F1" in text
+
+
+def test_a_tables_folder_of_ones_own_is_named_where_the_summary_sends_readers(workspace) -> None:
+    """A JupyterLab tester wrote her tables to ``water_tables``: the summary and the gallery
+    sent readers to ``reports/tables``, which did not exist."""
+    import shutil
+
+    own = workspace["tables"].parents[1] / "water_tables"
+    shutil.copytree(workspace["tables"], own)
+    md_path, html_path, gallery_path = summary.write_summary(
+        own, workspace["figures"], workspace["reports"], PARAMS, workspace["corpus"],
+        findings=make_findings(),
+    )  # fmt: skip
+    md = md_path.read_text(encoding="utf-8")
+    assert "`water_tables/sentences.csv`" in md
+    assert "`water_tables/cleaning_audit.csv`" in md
+    assert "table `water_tables/documents.csv`" in md  # a figure's caption
+    assert "reports/tables" not in md
+    assert "reports/tables" not in html_path.read_text(encoding="utf-8")
+    gallery_md = gallery_path.read_text(encoding="utf-8")
+    assert "Drawn from: `water_tables/" in gallery_md
+    assert "reports/tables" not in gallery_md
+
+
+def test_a_runs_layout_names_reports_tables(workspace) -> None:
+    md = write(workspace)[0].read_text(encoding="utf-8")
+    assert "`reports/tables/sentences.csv`" in md
+    assert summary.tables_as_shown(workspace["tables"], workspace["reports"]) == "reports/tables"
+
+
+def test_a_tables_folder_outside_the_reports_parent_is_named_in_full(tmp_path: Path) -> None:
+    shown = summary.tables_as_shown(tmp_path / "elsewhere" / "t", tmp_path / "out" / "reports")
+    assert shown == (tmp_path / "elsewhere" / "t").resolve().as_posix()

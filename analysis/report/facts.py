@@ -98,6 +98,9 @@ class CorpusFacts:
     # each in the audit with action "document_left_out" (cleaning.LEFT_OUT)
     n_empty_rows: int = 0
     n_emptied: int = 0
+    # the tables folder as the summary names it, from the folder that holds its reports folder
+    # (analysis.report.summary.tables_as_shown): a run's layout gives reports/tables
+    tables_shown: str = "reports/tables"
 
 
 def outlets_are_sites(documents: pd.DataFrame) -> bool:

@@ -17,7 +17,7 @@ from typing import Any
 
 from analysis.figures import FigureInfo, figure_metadata
 from analysis.io import write_text
-from analysis.report.html import escape_text
+from analysis.report.html import escape_code, escape_text
 
 FIGURE_MODULES = (
     "analysis.corpus.plots",
@@ -71,6 +71,9 @@ def gallery_markdown(
     notebook and source table; ``notes`` (Markdown), what every figure of groups must be read
     with (what "Other" pools, which groups are mostly not in English), after the introduction."""
     tables_rel = Path(os.path.relpath(tables_dir, figures_dir)).as_posix()
+    # named from the folder holding the figures folder, as figures.json names it: a notebook
+    # run with a tables folder of one's own had the gallery send readers to reports/tables
+    from_root = escape_code(Path(os.path.relpath(tables_dir, Path(figures_dir).parent)).as_posix())
     lines = [
         "# Figures",
         "",
@@ -111,7 +114,7 @@ def gallery_markdown(
         if info.notebook:
             lines += [
                 f"- Source notebook: `notebooks/{info.notebook}`",
-                f"- Drawn from: {f'`reports/tables/{info.table}`' if info.table else '—'}",
+                f"- Drawn from: {f'`{from_root}/{info.table}`' if info.table else '—'}",
                 f"- Width: {width}",
             ]
         lines += [f"- Files: {', '.join(files)}", ""]

@@ -17,6 +17,7 @@ import os
 import re
 import shlex
 from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -104,12 +105,18 @@ def figure_sections(
 
 
 def _figure_lines(
-    number: int, info: FigureInfo, image_src: ImageSource, group_col: str, pooled: str = ""
+    number: int,
+    info: FigureInfo,
+    image_src: ImageSource,
+    group_col: str,
+    pooled: str = "",
+    tables_shown: str = "reports/tables",
 ) -> list[str]:
     """A figure of the summary: anchor, image, and caption with its sources; ``pooled`` (what
-    "Other" pools, :func:`_pooled_caption`) is added to the caption of a figure of groups."""
+    "Other" pools, :func:`_pooled_caption`) is added to the caption of a figure of groups;
+    ``tables_shown`` names the tables folder (:func:`tables_as_shown`)."""
     sources = [f"notebook `notebooks/{info.notebook}`"] if info.notebook else []
-    sources += [f"table `reports/tables/{info.table}`"] if info.table else []
+    sources += [f"table `{escape_code(tables_shown)}/{info.table}`"] if info.table else []
     source = f" *Source: {', '.join(sources)}.*" if sources else ""
     note = f" {pooled}" if pooled and info.stem != CODER_FIGURE else ""
     return [
@@ -164,6 +171,7 @@ def _findings_section(
     pooled: str = "",
     group_notes: Mapping[str, str] | None = None,
     section_notes: Mapping[str, Sequence[str]] | None = None,
+    tables_shown: str = "reports/tables",
 ) -> list[str]:
     """The key findings, each section closed by its ``section_notes`` (section → Markdown
     lines) and then the figures placed under it."""
@@ -174,7 +182,9 @@ def _findings_section(
         section: [
             line
             for info in infos
-            for line in _figure_lines(numbers[info.stem], info, image_src, group_col, pooled)
+            for line in _figure_lines(
+                numbers[info.stem], info, image_src, group_col, pooled, tables_shown
+            )
         ]
         for section, infos in (placed or {}).items()
         if image_src is not None
@@ -224,6 +234,7 @@ def _figures_section(
     numbers: Mapping[str, int] | None = None,
     placed_any: bool = False,
     pooled: str = "",
+    tables_shown: str = "reports/tables",
 ) -> list[str]:
     """The figures no finding refers to (all of them when ``placed_any`` is False)."""
     lines = ["## Other figures" if placed_any else "## Figures", ""]
@@ -231,7 +242,7 @@ def _figures_section(
         return [] if placed_any else [*lines, "No figures were found.", ""]
     numbers = numbers or _figure_numbers(figures)
     for info in figures:
-        lines += _figure_lines(numbers[info.stem], info, image_src, group_col, pooled)
+        lines += _figure_lines(numbers[info.stem], info, image_src, group_col, pooled, tables_shown)
     return lines
 
 
@@ -298,7 +309,8 @@ def _methods_section(
         f"of boilerplate, by a line classifier on shallow text features (Kohlschütter et al. "
         f"2010) and as lines that recur across articles (page templates); neither catches every "
         f"such line nor spares every article line. {_cleaning_counts(facts)}; each "
-        f"is listed with its rule in `reports/tables/cleaning_audit.csv`. The clean text is split "
+        f"is listed with its rule in `{escape_code(facts.tables_shown)}/cleaning_audit.csv`. "
+        "The clean text is split "
         f"into sentences with NLTK's Punkt algorithm and a fixed abbreviation list.",
         f"- **Sentiment.** Every sentence is scored with VADER (Hutto & Gilbert 2014), a "
         f"lexicon-and-rules scorer, with NLTK's rules; a word beside quotation marks, "
@@ -747,7 +759,10 @@ def _reproducibility_section(
     )
     rest = len(facts.per_group) - MAX_GROUPS_LISTED
     if rest > 0:
-        per_group += f"; and {rest} more {facts.group_col}s (`reports/tables/documents.csv`)"
+        per_group += (
+            f"; and {rest} more {facts.group_col}s "
+            f"(`{escape_code(facts.tables_shown)}/documents.csv`)"
+        )
     # the lexicons given as parameters belong in the command (a tester's lacked -p codebook)
     rerun = rerun_command(corpus_dir, _lexicon_options(params, RUN_LEXICONS, "-p {}"))
     lines += [
@@ -810,7 +825,7 @@ def _left_out(facts: CorpusFacts) -> str:
         return ""
     return (
         f" Left out: {' and '.join(parts)} (action `document_left_out` in "
-        "`reports/tables/cleaning_audit.csv`)."
+        f"`{escape_code(facts.tables_shown)}/cleaning_audit.csv`)."
     )
 
 
@@ -905,15 +920,16 @@ def summary_markdown(
     numbers = _figure_numbers(figures)
     placed = figure_sections(findings, figures)
     shown = {info.stem for infos in placed.values() for info in infos}
+    tables = escape_code(facts.tables_shown)
     lines = [
         "# Summary of results",
         "",
         f"{_opening(facts)} This file is "
-        "generated from the result tables in `reports/tables/` by "
+        f"generated from the result tables in `{tables}/` by "
         f"{RUN_COMMAND if by_run else BY_HAND}; do not edit it by hand. Each number comes with "
         "its 95% confidence interval (CI) and "
         "the number of articles and sentences it rests on; quoted sentences give the document "
-        "id and the sentence number (counted from 0) in `reports/tables/sentences.csv`; a quote "
+        f"id and the sentence number (counted from 0) in `{tables}/sentences.csv`; a quote "
         "under a tone finding is the group's most positive or most negative sentence, as its "
         f"note says, not a typical one; {QUOTE_CHOICE}.",
         "",
@@ -929,16 +945,21 @@ def summary_markdown(
         pooled,
         dict(facts.language_notes),
         {"frames": list(frame_note)},
+        facts.tables_shown,
     )
     if tone_coder[0]:
         lines += tone_coder[0]
         for info in figures:
             if info.stem == CODER_FIGURE and info.stem not in shown:
-                lines += _figure_lines(numbers[info.stem], info, image_src, facts.group_col)
+                lines += _figure_lines(
+                    numbers[info.stem], info, image_src, facts.group_col, "", facts.tables_shown
+                )
                 shown.add(info.stem)
     lines += validation[0]
     rest = [info for info in figures if info.stem not in shown]
-    lines += _figures_section(rest, image_src, facts.group_col, numbers, bool(shown), pooled)
+    lines += _figures_section(
+        rest, image_src, facts.group_col, numbers, bool(shown), pooled, facts.tables_shown
+    )
     lines += _methods_section(facts, params, corpus_dir)
     lines += _limitations_section(
         facts, [*_permutation_limitation(facts, params), *validation[1], *tone_coder[1]]
@@ -946,6 +967,19 @@ def summary_markdown(
     lines += quality
     lines += _reproducibility_section(facts, params, versions, by_run, corpus_dir)
     return "\n".join(with_contents(lines)).rstrip("\n") + "\n"
+
+
+def tables_as_shown(tables_dir: Path | str, reports_dir: Path | str) -> str:
+    """The tables folder as the summary names it: relative to the folder that holds the reports
+    folder (``reports/tables`` in a run's layout), or absolute when it lies outside that folder.
+    A JupyterLab tester's summary of her own ``water_tables`` sent readers to
+    ``reports/tables``, which did not exist."""
+    tables = Path(tables_dir).resolve()
+    root = Path(reports_dir).resolve().parent
+    try:
+        return tables.relative_to(root).as_posix()
+    except ValueError:
+        return tables.as_posix()
 
 
 def summary_parameters(params: Mapping[str, Any]) -> dict[str, Any]:
@@ -979,7 +1013,10 @@ def write_summary(
     shown = summary_parameters(params)
     group_col = str(shown.get("group_by") or "outlet")
     found = list(findings) if findings is not None else collect_findings(tables, shown)
-    facts = corpus_facts(tables, corpus_dir, group_col, shown.get("outlets") or None)
+    facts = replace(
+        corpus_facts(tables, corpus_dir, group_col, shown.get("outlets") or None),
+        tables_shown=tables_as_shown(tables, reports),
+    )
     figures = existing_figures(figs)
     versions = package_versions()
     rel = Path(os.path.relpath(figs, reports)).as_posix()
@@ -996,7 +1033,7 @@ def write_summary(
     frame_note = frame_findings_note(shown, corpus_dir, coders)
     if not by_run:  # notebooks run one by one may have left tables of different runs
         checked = (checked[0], [*_mixed_tables_limitation(tables), *checked[1]])
-    coder = tone_coder_lines(tables, shown, group_col)
+    coder = tone_coder_lines(tables, shown, group_col, facts.tables_shown)
     md = with_lexicons(
         summary_markdown(
             found,

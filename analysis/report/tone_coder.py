@@ -105,7 +105,10 @@ def _group_lines(table: Any, group_col: str, method: str) -> list[str]:
 
 
 def tone_coder_lines(
-    tables_dir: Path | str, params: Mapping[str, Any], group_col: str = "outlet"
+    tables_dir: Path | str,
+    params: Mapping[str, Any],
+    group_col: str = "outlet",
+    tables_shown: str = "reports/tables",
 ) -> tuple[list[str], list[str]]:
     """(the summary's section on the trained tone coder, its limitation bullets); both empty
     when the run had no ``tone_coder``.
@@ -153,8 +156,9 @@ def tone_coder_lines(
         lines += [
             *_group_lines(table, col, method),
             "",
-            f"The shares are in `reports/tables/{CODER_TONE_TABLE}`, each sentence's two codes in "
-            f"`reports/tables/{CODER_TONE_SENTENCES}` (join with `sentences.csv` on `doc_id, "
+            f"The shares are in `{escape_code(tables_shown)}/{CODER_TONE_TABLE}`, each "
+            f"sentence's two codes in `{escape_code(tables_shown)}/{CODER_TONE_SENTENCES}` "
+            "(join with `sentences.csv` on `doc_id, "
             "sentence_id`).",
             "",
         ]

@@ -102,6 +102,21 @@ def test_redundant_indicators_are_warnings(tmp_path: Path) -> None:
     assert flags["guns"].tolist() == [True, True]
 
 
+def test_a_word_kept_as_written_that_another_indicator_matches_is_warned_about(
+    tmp_path: Path,
+) -> None:
+    """A tester's "bans" beside "ban" (both too short to stem) added nothing, unwarned."""
+    text = MINIMAL.replace('["rifle", "gun violence"]', '["ban", "bans", "bane", "gun*", "guns"]')
+    report = check_codebook(_write(tmp_path, text))
+    assert report.ok
+    redundant = [w for w in report.warnings if "matched as written" in w]
+    assert [w.split("indicator ")[1].split(" is")[0] for w in redundant] == ["'bans'", "'guns'"]
+    assert "by 'ban'; the frame fires on 'bans' without it" in redundant[0]
+    # "ban" does not match "bane", nor "bans" "ban": each adds words of its own
+    assert not any("'bane'" in w and "matched" in w for w in report.warnings)
+    assert not any(w.startswith("indicator 'ban' is matched") for w in redundant)
+
+
 def test_an_indicator_written_as_a_regular_expression_is_warned_about(tmp_path: Path) -> None:
     # a tester's "gun|rifle", "*gun", "gun(control", "[abc" and "re:gun.*law" were "ok, 0
     # warning(s)" and never matched

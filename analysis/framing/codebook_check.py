@@ -179,7 +179,10 @@ def _redundancy(terms: list[_Term], out: _Collector) -> None:
     compiled = {t.text: re.compile(t.pattern, re.IGNORECASE) for t in terms}
     for term in terms:
         literal = term.exact or term.text.startswith("=") or len(term.text.split()) > 1
-        if not literal:
+        # a word too short to stem, or kept as written, matches itself and a few endings: a
+        # tester's "bans" beside "ban" added nothing and got no warning
+        as_written = not literal and term.core is None and not term.text.endswith("*")
+        if not (literal or as_written):
             continue
         written = term.text.lstrip("=")
         for other in terms:
@@ -187,6 +190,10 @@ def _redundancy(terms: list[_Term], out: _Collector) -> None:
                 out.warn(
                     f"indicator {term.text!r} is implied by {other.text!r}, which matches "
                     "it already; the frame fires without it (keep it only to see it in "
+                    "frame_hits)"
+                    if literal
+                    else f"indicator {term.text!r} is matched as written by {other.text!r}; "
+                    f"the frame fires on {written!r} without it (keep it only to see it in "
                     "frame_hits)"
                 )
                 break

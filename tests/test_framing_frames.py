@@ -282,3 +282,24 @@ def test_the_generic_conflict_frame_reads_disagreement_at_home_not_critical_mine
         book,
     )
     assert flags["conflict"].tolist() == [True, True, True, True, False]
+
+
+def test_the_generic_morality_frame_reads_justice_as_a_claim_not_a_court() -> None:
+    # a tester's corpus on the Supreme Court and health care: half its Morality sentences were
+    # judges ("the justices", "Chief Justice") and the Affordable Care Act was "economic"
+    book = load_codebook(None)
+    flags = frame_matrix(
+        [
+            "Chief Justice Roberts wrote for the majority.",
+            "The justices heard arguments on Tuesday.",
+            "The Justice Department filed a motion.",
+            "Reform of the criminal justice system stalled in the Senate.",
+            "Families of the victims demanded justice.",
+            "The ruling was a grave injustice, the union said.",
+            "The Affordable Care Act survived its third challenge.",
+            "Families cannot afford the new premiums.",
+        ],
+        book,
+    )
+    assert flags["morality"].tolist() == [False, False, False, False, True, True, False, False]
+    assert flags["economic_consequences"].tolist()[6:] == [False, True]

@@ -247,3 +247,58 @@ def test_a_tiny_p_value_is_not_printed_as_zero() -> None:
     assert _p_text(0.00019996) == "< 0.001"
     assert _p_text(0.0005) == "= 0.001"  # rounds to 0.001, not to zero
     assert _p_text(0.404) == "= 0.404"
+
+
+def _actor_finding(rows: list[tuple[str, str, str]], actor, method: str = "vader"):
+    """The actor finding of sentences ``(doc_id, outlet, sentence)`` for the one ``actor``."""
+    from analysis.sentiment.actors import Actor
+
+    table = pd.DataFrame(rows, columns=["doc_id", "outlet", "sentence"])
+    table["sentence_id"] = table.groupby("doc_id").cumcount()
+    table["origin"] = "X"
+    table["n_words"] = table["sentence"].str.split().str.len()
+    s = add_sentiment(table)
+    lexicon = (actor,) if isinstance(actor, Actor) else actor
+    by_group = sentiment_by_group(s, "outlet", n_boot=50, seed=0)
+    pairwise = sentiment_pairwise(s, "outlet", n_boot=50, n_perm=100, seed=0)
+    actors = actor_tone(s, "outlet", lexicon=lexicon, n_boot=50, seed=0)
+    findings = sentiment_findings(
+        by_group, pairwise, actors, s, "outlet", method=method, lexicon=lexicon,
+        min_actor_sentences=1,
+    )  # fmt: skip
+    return next(f for f in findings if f.key == f"actor_tone_{lexicon[0].key}_{method}")
+
+
+def test_a_name_holding_a_word_vader_rates_is_said_to_move_the_tone() -> None:
+    """A reviewer's summary gave the United States' tone from sentences each raised by
+    "united" (+1.8): the finding says so, under plain VADER."""
+    from analysis.sentiment.actors import Actor
+
+    us = Actor("us", "the United States", "", ("United States", "U.S."), (), "")
+    rows = [("a1", "Post", "The United States said so."), ("b1", "Ledger", "The U.S. said so.")]
+    plain = _actor_finding(rows, us)
+    assert "“United States” (united +1.8): the name itself raises the tone" in plain.text
+    assert "U.S." not in plain.text.split("A name of it")[1].split(":")[0]
+    assert "A name of it" not in _actor_finding(rows, us, "vader-news").text
+    court = Actor("court", "the court", "", ("Supreme Court",), (), "")
+    assert "itself raises" in _actor_finding([("a1", "Post", "The Supreme Court met.")], court).text
+    plain_name = Actor("ruritania", "Ruritania", "", ("Ruritania",), (), "")
+    assert "A name of it" not in _actor_finding([("a1", "Post", "Ruritania met.")], plain_name).text
+
+
+def test_an_actor_mentioned_mostly_in_one_article_of_a_group_is_said_to_be(sentences) -> None:
+    """A reviewer's "Flynn: +0.07 (n = 189 sentences, 2 articles)" was one profile's 187."""
+    from analysis.sentiment.actors import Actor
+
+    flynn = Actor("flynn", "Flynn", "", ("Flynn",), (), "")
+    rows = [("p1", "Post", f"Flynn spoke {i} times.") for i in range(7)]
+    rows += [
+        ("p2", "Post", "Flynn left."),
+        ("l1", "Ledger", "Flynn came."),
+        ("l2", "Ledger", "Flynn went."),
+    ]
+    text = _actor_finding(rows, flynn).text
+    assert "Mostly one article's sentences: Post, 7 of the 8 in article p1" in text
+    assert "Ledger," not in text.split("Mostly one article's sentences:")[1]
+    even = [("p1", "Post", "Flynn spoke."), ("p2", "Post", "Flynn left.")]
+    assert "Mostly one article" not in _actor_finding(even, flynn).text

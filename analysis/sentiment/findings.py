@@ -11,6 +11,7 @@ score, ties broken by document and position, so the same tables give the same fi
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 
 import numpy as np
@@ -23,6 +24,7 @@ from analysis.sentiment.actors import Actor, default_lexicon
 from analysis.sentiment.plots import NO_ACTORS
 from analysis.sentiment.scoring import METHODS, compound_column
 from analysis.sentiment.tables import require_scores, with_actor_columns
+from analysis.sentiment.vader import load_lexicon
 from analysis.stats.comparisons import MIN_PERM_DOCS, is_clear_difference
 
 # a column of booleans: the sentences a quote is chosen from first (see sentiment_findings)
@@ -336,16 +338,18 @@ def _actor_findings(
             f"n = {int(r['n_sentences'])} sentences, {int(r['n_docs'])} article(s))"
             for _, r in rows.iterrows()
         ]
+        # Evidence only from the groups this finding reports on.
+        shown = table[group_col].astype(str).isin(rows[group_col].astype(str))
+        mentioned = table[table[actor.column].to_numpy(dtype=bool) & shown.to_numpy()]
         text = (
             f"Mean tone ({method}) of sentences mentioning {actor.label}: "
             + "; ".join(pieces)
             + f". Groups with fewer than {min_sentences} such sentences are left out. This is "
             "the tone of the sentences around the mention, not the outlet's stance towards "
             f"{actor.label}."
+            + _one_article_note(mentioned, group_col)
+            + (_name_tone_note(actor) if method == "vader" else "")
         )
-        # Evidence only from the groups this finding reports on.
-        shown = table[group_col].astype(str).isin(rows[group_col].astype(str))
-        mentioned = table[table[actor.column].to_numpy(dtype=bool) & shown.to_numpy()]
         of = f"mentioning {actor.label}"
         evidence = _evidence(
             mentioned, col, group_col, k=1, highest=True, note=_extreme_note(col, method, True, of)
@@ -370,6 +374,50 @@ def _actor_findings(
     if not out:
         out.append(_no_actor_finding(part, method, min_sentences))
     return out
+
+
+def _name_tone_note(actor: Actor) -> str:
+    """A sentence naming the actor's names that hold a word VADER rates (" Its names carry tone
+    of their own in VADER: “United States” (united +1.8) ..."), or "". A reviewer's summary
+    reported the United States' tone from sentences each raised by "united"; vader-news leaves
+    out the names on its term list (:mod:`analysis.sentiment.scoring`)."""
+    lexicon = load_lexicon()
+    rated = []
+    for name in sorted({*actor.patterns, *actor.cased}, key=str.lower):
+        words = [(w, lexicon[w]) for w in re.findall(r"[a-z]+", name.lower()) if w in lexicon]
+        if words:
+            valences = ", ".join(f"{w} {v:+.1f}".replace("-", "−") for w, v in words)
+            rated.append((f"“{name}” ({valences})", sum(v for _, v in words)))
+    if not rated:
+        return ""
+    signs = {total > 0 for _, total in rated}
+    moves = "raises" if signs == {True} else "lowers" if signs == {False} else "moves"
+    return (
+        f" A name of it holds a word VADER rates, {'; '.join(n for n, _ in rated)}: the name "
+        f"itself {moves} the tone of every sentence that uses it (vader-news leaves out the "
+        "names on its term list)."
+    )
+
+
+def _one_article_note(mentioned: pd.DataFrame, group_col: str) -> str:
+    """A sentence naming each group whose sentences mentioning the actor come mostly (three in
+    four or more) from one of its two or more articles, or "": a reviewer's "Flynn: +0.07 (n =
+    189 sentences, 2 articles)" was one magazine profile's 187 sentences."""
+    notes = []
+    for group, part in mentioned.groupby(group_col, sort=True):
+        per_doc = part["doc_id"].astype(str).value_counts()
+        if len(per_doc) < 2:
+            continue
+        # the largest count, ties to the first id, so the note does not depend on row order
+        top = per_doc.sort_index().idxmax()
+        if per_doc[top] * 4 >= 3 * len(part):
+            notes.append(f"{group}, {per_doc[top]} of the {len(part)} in article {top}")
+    if not notes:
+        return ""
+    return (
+        " Mostly one article's sentences: " + "; ".join(notes) + " (that group's figure "
+        "describes that article more than the group)."
+    )
 
 
 def _no_actor_finding(part: pd.DataFrame, method: str, min_sentences: int) -> Finding:

@@ -1276,3 +1276,34 @@ def test_a_runs_layout_names_reports_tables(workspace) -> None:
 def test_a_tables_folder_outside_the_reports_parent_is_named_in_full(tmp_path: Path) -> None:
     shown = summary.tables_as_shown(tmp_path / "elsewhere" / "t", tmp_path / "out" / "reports")
     assert shown == (tmp_path / "elsewhere" / "t").resolve().as_posix()
+
+
+def test_the_agreement_table_copied_beside_the_tables_is_named(workspace, tmp_path) -> None:
+    """A reader of the reports folder could not open the agreement table the summary's F1
+    came from: notebook 03 copies it beside the tables, and the summary says where."""
+    from analysis.validation import copy_validation_tables
+
+    agreement = _agreement(tmp_path / "agreement.csv")
+    params = {"run_parameters": {**PARAMS["run_parameters"], "validation": str(agreement)}}
+
+    def written() -> str:
+        return summary.write_summary(
+            workspace["tables"], workspace["figures"], workspace["reports"], params,
+            workspace["corpus"], findings=make_findings(),
+        )[0].read_text(encoding="utf-8")  # fmt: skip
+
+    assert "copied to" not in written()
+    copy_validation_tables(agreement, workspace["tables"])
+    assert (
+        "(`agreement.csv`, copied to `reports/tables/validation_agreement.csv`, F1 with 95% "
+        in written()
+    )
+
+
+def test_the_limitations_say_tone_is_not_stance_and_names_words_count(workspace) -> None:
+    """A reviewer found the outlet-level tone findings with no word that tone is not stance,
+    and a "United States" raised by "united" (+1.8) unremarked."""
+    md = write(workspace)[0].read_text(encoding="utf-8")
+    limitations = md.split("## Limitations")[1].split("\n## ")[0]
+    assert "not its stance" in limitations
+    assert "the words of names count" in limitations

@@ -547,8 +547,11 @@ def _limitations_section(facts: CorpusFacts, extra: Sequence[str] = ()) -> list[
         sample,
         "- **Lexicon methods.** Sentiment, frames, actors and hedging are counted from word "
         "lists. They miss irony, quotation of opponents, and meaning carried by context; a "
-        "sentence's score says which words it uses, not what its author intends. Read the "
-        "quoted evidence next to each number.",
+        "sentence's score says which words it uses, not what its author intends. A group's "
+        "tone is that of the words its articles use, about the events and in the words of the "
+        "people quoted, not its stance; and the words of names count (VADER reads “united” in "
+        "“United States” and “party” in “Labour Party” as positive), which vader-news corrects "
+        "only for the names on its term list. Read the quoted evidence next to each number.",
     ]
     lines += _language_limitation(facts)
     lines += _spelling_limitation(facts)
@@ -1029,7 +1032,7 @@ def write_summary(
     images = EmbeddedImages(figs, link)
     quality = quality_summary(tables, shown)
     coders = _run_coders(shown, corpus_dir)  # loaded once for every part that names them
-    checked = validation_lines(tables, shown, corpus_dir, group_col, coders)
+    checked = validation_lines(tables, shown, corpus_dir, group_col, coders, facts.tables_shown)
     frame_note = frame_findings_note(shown, corpus_dir, coders)
     if not by_run:  # notebooks run one by one may have left tables of different runs
         checked = (checked[0], [*_mixed_tables_limitation(tables), *checked[1]])
@@ -1295,10 +1298,12 @@ def validation_lines(
     corpus_dir: Path | str | None = None,
     group_col: str = "outlet",
     coders: tuple[Any, Any] | None = None,
+    tables_shown: str = "reports/tables",
 ) -> tuple[list[str], list[str]]:
     """The summary's lines on how far to trust the frame and tone coders: (lines after the
     findings, limitation bullets). ``coders``: the run's codebook and model (:func:`_run_coders`),
-    loaded here when not given.
+    loaded here when not given; ``tables_shown`` names the tables folder, where the framing
+    notebook copied the agreement table (:func:`analysis.validation.copy_validation_tables`).
 
     With ``-p frame_coder`` the first part names the frames the trained model codes. With
     ``-p validation`` (an ``agreement.csv``) it gives each frame's F1 with its CI and n, and the
@@ -1343,6 +1348,7 @@ def validation_lines(
         read_agreement,
         tone_agreement_lines,
     )
+    from analysis.validation.report_copy import VALIDATION_AGREEMENT
 
     try:
         agreement = read_agreement(path)
@@ -1366,11 +1372,16 @@ def validation_lines(
         coders = "frame and tone coders" if sourcing else "frame, tone and sourcing coders"
         frame_part = [*head, *lines] if lines else []
         return [*frame_part, *sourcing], [not_validated(corpus_dir, other, coders, params)]
+    copied = (
+        f", copied to `{escape_code(tables_shown)}/{VALIDATION_AGREEMENT}`"
+        if (Path(tables_dir) / VALIDATION_AGREEMENT).is_file()
+        else ""
+    )
     lines += [
-        f"Agreement with human coding (`{escape_code(Path(path).name)}`, F1 with 95% bootstrap "
-        "interval over the coded items; precision is the share of the items a coder flags that "
-        "the humans coded 1, so a low one means most of a raw share is false positives, and "
-        "recall the share of the humans' 1s the coder flags):",
+        f"Agreement with human coding (`{escape_code(Path(path).name)}`{copied}, F1 with 95% "
+        "bootstrap interval over the coded items; precision is the share of the items a "
+        "coder flags that the humans coded 1, so a low one means most of a raw share is false "
+        "positives, and recall the share of the humans' 1s the coder flags):",
         "",
         *frame_f1_lines(agreement, methods, labels, stale),
         *tone_agreement_lines(

@@ -46,5 +46,6 @@ __getattr__, __dir__, __all__ = lazy_exports(
         "measure_sheets": "sheet_agreement",
         "write_agreement_tables": "sheet_agreement",
         "SheetAgreement": "sheet_agreement",
+        "copy_validation_tables": "report_copy",
     },
 )

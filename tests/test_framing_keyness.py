@@ -151,3 +151,9 @@ def test_chinese_and_japanese_are_counted_by_character_not_by_clause() -> None:
     assert content_tokens("中国商务部表示") == ["中", "国", "商", "务", "部", "表", "示"]
     assert content_tokens("서울에서 회담이 열렸다") == ["서울에서", "회담이", "열렸다"]  # spaced
     assert content_tokens("The talks ended") == [None, "talks", "ended"]
+
+
+def test_honorifics_are_not_distinctive_words() -> None:
+    # a reviewer's keyness listed "mr." among two outlets' most distinctive words: a house style
+    tokens = content_tokens("Mr. Smith met Mrs Jones, Ms. Lee and Dr. Patel; MR. BIG said.")
+    assert [t for t in tokens if t] == ["smith", "met", "jones", "lee", "patel", "big", "said"]

@@ -18,7 +18,8 @@ with the corpus, so a large corpus is not over-smoothed. No minimum document fre
 the prior does the work a count threshold would do without emptying a small vocabulary.
 
 Tokens come from :func:`analysis.corpus.sentences.tokenize_words`, lower-cased; stop words
-(``analysis/data/stopwords_en.txt``, NLTK's English list written out, and "us") and tokens without
+(``analysis/data/stopwords_en.txt``, NLTK's English list written out, "us" and the honorifics
+"Mr.", "Mrs.", "Ms.", "Dr.") and tokens without
 a letter (numbers, percentages) are dropped; an acronym spelt like a stop word keeps its capitals
 ("US", "WHO") and "U.S." is counted as "US" (:func:`content_tokens`). Bigrams, if asked for,
 join adjacent tokens of one sentence when neither is dropped.
@@ -63,7 +64,9 @@ def _pieces(token: str) -> list[str]:
 
 # "us" is not in NLTK's list, so the pronoun was counted, and, lower-cased, merged with the
 # country: a tester's keyness ranked "us" (the US and "pressure on us") and "u.s." apart.
-EXTRA_STOP_WORDS = frozenset({"us"})
+# Honorifics are a house style ("Mr." at every second mention), not vocabulary: a reviewer's
+# keyness listed "mr." among two outlets' most distinctive words.
+EXTRA_STOP_WORDS = frozenset({"us", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr."})
 # Stop words that, in capitals, are an acronym a news text means: the US, the WHO, IT.
 ACRONYM_STOP_WORDS = frozenset({"us", "who", "it"})
 # An acronym written with full stops: "U.S.", "U.S", "E.U." (counted as "US", "EU").

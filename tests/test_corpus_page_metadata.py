@@ -134,3 +134,27 @@ def test_a_lower_case_site_name_that_is_the_address_gives_the_address(
     )
     found = extract_metadata(html)
     assert found.get("outlet", "nj.com") == expected
+
+
+@pytest.mark.parametrize(
+    ("publisher", "og_site_name", "expected"),
+    [
+        ("Associated Press", "SFGate", "SFGate"),  # a reviewer's 12 sites counted as 13 outlets
+        ("DH News Service", "Deccan Herald", "Deccan Herald"),
+        ("The Spokesman-Review", "Spokesman.com", "The Spokesman-Review"),  # not a wire: kept
+        ("Reuters", "Reuters", "Reuters"),  # the wire's own page
+    ],
+)
+def test_a_wire_named_as_the_publisher_gives_way_to_the_pages_own_site_name(
+    publisher: str, og_site_name: str, expected: str
+) -> None:
+    from analysis.corpus.html import extract_metadata
+
+    html = (
+        f'<html><head><meta property="og:site_name" content="{og_site_name}">'
+        '<script type="application/ld+json">{"@context": "https://schema.org", "@type": '
+        f'"NewsArticle", "headline": "Seven key questions", "publisher": {{"@type": '
+        f'"Organization", "name": "{publisher}"}}}}</script>'
+        "<title>Seven key questions</title></head><body><p>Text.</p></body></html>"
+    )
+    assert extract_metadata(html)["outlet"] == expected

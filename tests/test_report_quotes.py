@@ -47,6 +47,27 @@ def test_a_sentence_of_an_article_not_in_english_is_not_quoted_first() -> None:
     assert quotable(None, sentences).tolist() == [True, True]
 
 
+def test_a_sentence_holding_a_caption_or_player_text_is_not_quoted_first() -> None:
+    # a reviewer's export had captions run into the text: a Getty caption and BBC player text
+    # were quoted as outlets' tone
+    sentences = table(
+        [
+            (
+                "a",
+                "X",
+                "WASHINGTON, DC - MAY 11: Obama pauses as he speaks. (Photo by A/Getty Images)",
+            ),
+            ("a", "X", "Media playback is unsupported on your device Media caption MPs cheered."),
+            ("a", "X", "Enlarge this image toggle caption Alex Wong The nominee withdrew."),
+            ("a", "X", "___ Top moments at the awards were brilliant, fans said."),
+            ("a", "X", "The photographer said the awards were brilliant."),
+            ("a", "X", "He spoke by phone: the deal was a wonderful success."),
+        ]
+    )
+    assert quotable(None, sentences).tolist() == [False, False, False, False, True, True]
+    assert "photo credit" in QUOTE_CHOICE
+
+
 def test_a_tone_finding_quotes_a_sentence_not_a_headline_left_on_the_page() -> None:
     # a tester's page, mostly menu: an outlet's "most positive sentence" was another story's
     # headline, which outscored every sentence of the article

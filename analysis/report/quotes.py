@@ -6,12 +6,17 @@ or other stories' headlines survived cleaning, the most extreme "sentence" was a
 another story's headline: a tester's pasted San Antonio Express-News page, mostly menu, had
 "Champion wines set to be auctioned" quoted as its outlet's tone. A quote is therefore taken
 first from sentences in an English article (:func:`analysis.report.group_languages.in_english`:
-the English lexicons read them) that read as sentences (:func:`reads_as_sentence`); a group
-with none is quoted from the rest, as before. The choice changes which sentence is quoted, never
+the English lexicons read them) that read as sentences (:func:`reads_as_sentence`) and carry
+no mark of page furniture (a photo credit, a player's "Media playback is unsupported", a
+digest's "___": :func:`holds_page_furniture`; a reviewer's export, its captions run into the
+text, had a Getty caption and BBC player text quoted); a group with none is quoted from the
+rest, as before. The choice changes which sentence is quoted, never
 a number: every sentence still counts in the means and shares.
 """
 
 from __future__ import annotations
+
+import re
 
 import pandas as pd
 
@@ -21,7 +26,16 @@ from analysis.report.group_languages import in_english
 # What the summary says of the choice, beside the quotes.
 QUOTE_CHOICE = (
     f"it is taken from the sentences of {FRAGMENT_WORDS} words or more that end like a "
-    "sentence, in an English article, when the group has any"
+    "sentence and hold no photo credit or caption mark, in an English article, when the group "
+    "has any"
+)
+# Marks of a caption, a photo credit, a media player or a digest's separator run into a line of
+# text (an export that joined each page's paragraphs keeps them inside sentences)
+_FURNITURE_RE = re.compile(
+    r"Getty Images|\bPhoto(?:graph)?(?: by\b|:)|\((?:AP |Reuters )?Photo\b|toggle caption|"
+    r"Enlarge this image|\b(?:Image|Media) (?:copyright|caption)\b|Media playback is "
+    r"unsupported|_{3,}",
+    re.IGNORECASE,
 )
 
 
@@ -40,13 +54,19 @@ def reads_as_sentence(sentences: pd.DataFrame) -> pd.Series:
     return ends & (words >= FRAGMENT_WORDS)
 
 
+def holds_page_furniture(sentences: pd.DataFrame) -> pd.Series:
+    """Per row of ``sentences``: whether it holds a mark of page furniture (a photo credit,
+    "toggle caption", "Media playback is unsupported", a run of underscores)."""
+    return sentences["sentence"].astype(str).str.contains(_FURNITURE_RE)
+
+
 def quotable(documents: pd.DataFrame | None, sentences: pd.DataFrame) -> pd.Series:
     """Per row of ``sentences``, whether a tone finding quotes it first: it reads as a sentence
-    (:func:`reads_as_sentence`) and its article is in English (:func:`in_english`; all are when
-    ``documents`` is None)."""
+    (:func:`reads_as_sentence`), holds no page furniture (:func:`holds_page_furniture`) and its
+    article is in English (:func:`in_english`; all are when ``documents`` is None)."""
     english = (
         pd.Series(True, index=sentences.index)
         if documents is None
         else in_english(documents, sentences)
     )
-    return english & reads_as_sentence(sentences)
+    return english & reads_as_sentence(sentences) & ~holds_page_furniture(sentences)

@@ -377,8 +377,8 @@ def _actor_findings(
 
 
 def _name_tone_note(actor: Actor) -> str:
-    """A sentence naming the actor's names that hold a word VADER rates (" Its names carry tone
-    of their own in VADER: “United States” (united +1.8) ..."), or "". A reviewer's summary
+    """A sentence naming the actor's names that hold a word VADER rates (" A name of it holds a
+    word VADER rates, “United States” (united +1.8): ..."), or "". A reviewer's summary
     reported the United States' tone from sentences each raised by "united"; vader-news leaves
     out the names on its term list (:mod:`analysis.sentiment.scoring`)."""
     lexicon = load_lexicon()

@@ -37,6 +37,7 @@ from typing import Any
 
 from analysis.config import default_corpus_dir, output_dirs
 from analysis.outputs import LOCK, OutputsError, describe_os_error, locked, recover
+from analysis.pipeline.deferred_signals import deferred_signals, resume
 from analysis.pipeline.execute import DEFAULT_TIMEOUT_S, NotebookFailed, kernel_environment
 from analysis.pipeline.notebook_warnings import warning_lines
 from analysis.pipeline.notebooks import default_notebooks_dir, list_notebooks, plan_stages
@@ -300,7 +301,8 @@ def _run_locked(
             log(line)  # what the notebooks warned about the input, said where it is seen
         if record_key is not None:
             write_record(staging_root, record_key)
-        written = promote(staging_root, live["root"], owned, log)
+        with deferred_signals() as held:  # a swap begun is finished, then the signal acted on
+            written = promote(staging_root, live["root"], owned, log)
     except NotebookFailed as failure:
         failure.partial_path = _keep_failed(
             staged["notebooks"], live["reports"], failure.notebook, log
@@ -321,6 +323,12 @@ def _run_locked(
     finally:
         shutil.rmtree(staging_root, ignore_errors=True)
     clear_failed(live["reports"], list(by_name))  # an earlier failed run's; superseded
+    if held:
+        log(
+            "interrupted while this run's outputs were put in place: that was finished first, "
+            f"so {live['root']} holds this run's outputs, complete, not the earlier ones"
+        )
+        resume(held)
     result.written = written
     result.total_seconds = time.perf_counter() - started
     return result

@@ -9,9 +9,10 @@ news: words that VADER rates as emotion are also parts of technical terms. In tr
 reporting "critical minerals" is a category, not a complaint (VADER: critical −1.3); "national
 security" and "supply-chain security" are policy domains, not a feeling of safety (security
 +1.4); "market dominance" is a market share (dominance +0.8); and "United States" adds +1.8
-through "united". The list of such multi-word expressions is data,
-``analysis/data/vader_news_terms.csv`` (one ``term`` per row with a ``note`` saying why), small
-enough to review in a minute.
+through "united". Names of institutions do the same on any topic: "Supreme Court" (supreme
++2.6), "Labour Party" (party +1.7), "health care" (care +2.2). The list of such multi-word
+expressions is data, ``analysis/data/vader_news_terms.csv`` (one ``term`` per row with a
+``note`` saying why and quoting VADER's valence), small enough to review in a few minutes.
 
 How a term is neutralised: every word of a matched term gets a trailing underscore
 ("critical_ minerals_"), so VADER sees the same number of tokens — sentence length, "but"

@@ -1079,11 +1079,15 @@ def test_tables_of_different_runs_are_a_limitation_of_a_summary_by_hand(workspac
     limitations = md.split("## Limitations")[1].split("\n## ")[0]
     assert "**Tables of different runs.**" in limitations
     assert "n_boot: 500 in 02_sentiment, 2000 in 03_framing" in limitations
+    # said where a reader starts, too: a tester's two corpora were warned about 380 lines down
+    opening = md.split("## Key findings")[0]
+    assert "**Not one run: do not cite this summary as it is.**" in opening
     by_run = summary.write_summary(
         workspace["tables"], workspace["figures"], workspace["reports"], PARAMS,
         workspace["corpus"], findings=make_findings(), by_run=True,
     )[0].read_text(encoding="utf-8")  # fmt: skip
     assert "Tables of different runs" not in by_run  # the runner ran 01-03 with one set
+    assert "Not one run" not in by_run
 
 
 def test_the_tone_coders_agreement_is_stated_beside_the_frames(workspace, tmp_path) -> None:

@@ -526,6 +526,22 @@ def _mixed_tables_limitation(tables_dir: Path) -> list[str]:
     ]
 
 
+def _mixed_tables_notice(tables_dir: Path) -> list[str]:
+    """The warning that opens a summary over tables of different runs (see
+    :func:`_mixed_tables_limitation`), or ``[]``: a tester's summary of two corpora's tables
+    warned only in a limitation 380 lines down, and papermill exited 0."""
+    from analysis.report.table_parameters import disagreeing_records
+
+    if not disagreeing_records(tables_dir):
+        return []
+    return [
+        "> **Not one run: do not cite this summary as it is.** Notebooks 01–03 made its tables "
+        "with different parameters, so its figures and findings may describe different "
+        "selections or corpora (see Limitations, “Tables of different runs”).",
+        "",
+    ]
+
+
 def _spelling_limitation(facts: CorpusFacts) -> list[str]:
     """The limitation of groups whose names differ only in letter case or spacing, compared as
     different groups (:func:`analysis.corpus.group_names.similar_names_warning`): a tester's
@@ -907,6 +923,7 @@ def summary_markdown(
     tone_coder: tuple[Sequence[str], Sequence[str]] = ((), ()),
     by_run: bool = False,
     frame_note: Sequence[str] = (),
+    notice: Sequence[str] = (),
 ) -> str:
     """The whole summary as Markdown, opening on a table of contents (:func:`with_contents`);
     each figure sits at the end of the findings section that refers to it
@@ -919,7 +936,8 @@ def summary_markdown(
     (:func:`analysis.report.tone_coder.tone_coder_lines`), whose figure is shown with its
     section; ``frame_note`` closes the frame findings (:func:`frame_findings_note`).
     ``by_run`` says the runner wrote it; otherwise the text says notebook 04 was run on its
-    own, so a reader is not told the whole pipeline produced it."""
+    own, so a reader is not told the whole pipeline produced it; ``notice`` (Markdown lines)
+    follows the opening paragraph (:func:`_mixed_tables_notice`)."""
     numbers = _figure_numbers(figures)
     placed = figure_sections(findings, figures)
     shown = {info.stem for infos in placed.values() for info in infos}
@@ -936,6 +954,7 @@ def summary_markdown(
         "under a tone finding is the group's most positive or most negative sentence, as its "
         f"note says, not a typical one; {QUOTE_CHOICE}.",
         "",
+        *notice,
     ]
     pooled = groups_caption(facts)
     lines += _findings_section(
@@ -1034,8 +1053,10 @@ def write_summary(
     coders = _run_coders(shown, corpus_dir)  # loaded once for every part that names them
     checked = validation_lines(tables, shown, corpus_dir, group_col, coders, facts.tables_shown)
     frame_note = frame_findings_note(shown, corpus_dir, coders)
+    notice: list[str] = []
     if not by_run:  # notebooks run one by one may have left tables of different runs
         checked = (checked[0], [*_mixed_tables_limitation(tables), *checked[1]])
+        notice = _mixed_tables_notice(tables)
     coder = tone_coder_lines(tables, shown, group_col, facts.tables_shown)
     md = with_lexicons(
         summary_markdown(
@@ -1051,6 +1072,7 @@ def write_summary(
             coder,
             by_run=by_run,
             frame_note=frame_note,
+            notice=notice,
         ),
         corpus_dir,
         shown,
@@ -1071,6 +1093,7 @@ def write_summary(
                     coder,
                     by_run=by_run,
                     frame_note=frame_note,
+                    notice=notice,
                 ),
                 corpus_dir,
                 shown,

@@ -1311,3 +1311,13 @@ def test_the_limitations_say_tone_is_not_stance_and_names_words_count(workspace)
     limitations = md.split("## Limitations")[1].split("\n## ")[0]
     assert "not its stance" in limitations
     assert "the words of names count" in limitations
+
+
+def test_a_run_of_chosen_outlets_says_the_corpus_tables_list_every_article(workspace) -> None:
+    """A tester checked Figure 1 (the chosen outlets' 6 articles) against its source table,
+    documents.csv, which lists all 16 read."""
+    chosen = opening_of(summary_of_outlets(workspace, ["Harbour Post"]))
+    assert "1 article" in chosen
+    assert "`reports/tables/documents.csv`, `sentences.csv` and `cleaning_audit.csv`" in chosen
+    assert "list all 3 articles read" in chosen
+    assert "list all" not in opening_of(summary_of_outlets(workspace, []))

@@ -101,6 +101,8 @@ class CorpusFacts:
     # the tables folder as the summary names it, from the folder that holds its reports folder
     # (analysis.report.summary.tables_as_shown): a run's layout gives reports/tables
     tables_shown: str = "reports/tables"
+    # the articles documents.csv lists, every one read, when --outlets chose fewer (else 0)
+    n_docs_read: int = 0
 
 
 def outlets_are_sites(documents: pd.DataFrame) -> bool:
@@ -148,6 +150,7 @@ def corpus_facts(
     docs = read_table(tables / "documents.csv", dtype={"doc_id": str})
     if group_col not in docs.columns:
         raise KeyError(f"documents.csv has no column {group_col!r}")
+    n_read = len(docs)
     docs = keep_outlets(docs, outlets, strict=False).reset_index(drop=True)
     docs[group_col] = docs[group_col].astype(str)
     per_group = (
@@ -227,6 +230,7 @@ def corpus_facts(
         n_truncated=0 if audit is None else len(truncated_documents(audit)),
         n_empty_rows=n_empty_rows,
         n_emptied=n_emptied,
+        n_docs_read=n_read if n_read > len(docs) else 0,
         folded_docs=tuple(
             (str(d), str(g))
             for d, g in zip(docs["doc_id"], docs[group_col], strict=True)

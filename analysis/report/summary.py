@@ -814,7 +814,7 @@ def _opening(facts: CorpusFacts) -> str:
         return (
             f"How one {col} covered the story, {size} With a single {col} in the selection no "
             f"comparison between {col}s is possible: the findings describe its articles only."
-            f"{_left_out(facts)}{_sites(facts)}{_mostly_foreign(facts)}"
+            f"{_selection(facts)}{_left_out(facts)}{_sites(facts)}{_mostly_foreign(facts)}"
         )
     from analysis.corpus.documents import UNKNOWN
 
@@ -825,8 +825,23 @@ def _opening(facts: CorpusFacts) -> str:
         else f"{n_groups} {col}s"
     )
     return (
-        f"How {who} covered the story, {size}{_left_out(facts)}{_sites(facts)}{_pooled(facts)}"
-        f"{_unknown(facts)}{_mostly_foreign(facts)}"
+        f"How {who} covered the story, {size}{_selection(facts)}{_left_out(facts)}"
+        f"{_sites(facts)}{_pooled(facts)}{_unknown(facts)}{_mostly_foreign(facts)}"
+    )
+
+
+def _selection(facts: CorpusFacts) -> str:
+    """When the run compared only some outlets (``--outlets``): that the corpus tables list
+    every article read, and how many that is; else ``""``. A tester checked Figure 1 (6
+    articles) against its source table, ``documents.csv``, which lists all 16."""
+    if not facts.n_docs_read:
+        return ""
+    tables = escape_code(facts.tables_shown)
+    return (
+        f" These are the articles of the outlets chosen with `--outlets`; `{tables}/"
+        f"documents.csv`, `sentences.csv` and `cleaning_audit.csv` list all "
+        f"{articles(facts.n_docs_read)} read (select rows by their `outlet`), the other "
+        "tables only the chosen outlets."
     )
 
 

@@ -17,6 +17,16 @@ def test_num_is_signed_with_two_decimals_unless_asked_otherwise():
     assert num(np.float64(0.2)) == "+0.20"  # values straight from a table
 
 
+def test_a_value_that_rounds_to_zero_keeps_its_sign_and_minus_zero_is_zero():
+    # a tester read "95% CI +0.00 to +0.39" beside "the interval excludes zero"
+    assert num(0.004) == "+0.004"
+    assert num(-0.0004) == "-0.0004"
+    assert num(-0.0) == "+0.00"
+    assert num(-0.001, digits=1) == "-0.001"
+    assert num(1e-9) == "+0.00000"  # at most three more decimals
+    assert num(0.005) == "+0.01" and num(-0.016) == "-0.02"  # as before when not near zero
+
+
 def test_pct_is_a_whole_percentage():
     assert pct(0.125) == "12%"  # rounds half to even, as the f-string does
     assert pct(0.1251) == "13%"

@@ -18,9 +18,15 @@ def num(x: float, *, signed: bool = True, digits: int = 2) -> str:
     """A number with ``digits`` decimals, with its sign (``+0.12``) unless ``signed=False``.
 
     Tone scores and their differences run from −1 to +1; the sign says which way they lean, so it
-    is written even when positive.
+    is written even when positive. A value that is not zero but rounds to zero gets up to three
+    more decimals, and minus zero is zero: a tester read "95% CI +0.00 to +0.39" beside "the
+    interval excludes zero" (its bound was +0.004), and "-0.00" as a sign.
     """
-    return f"{x:+.{digits}f}" if signed else f"{x:.{digits}f}"
+    x = float(x) + 0.0  # -0.0 is 0.0
+    shown = digits
+    while x != 0 and shown < digits + 3 and round(abs(x), shown) == 0:
+        shown += 1
+    return f"{x:+.{shown}f}" if signed else f"{x:.{shown}f}"
 
 
 def pct(x: float) -> str:

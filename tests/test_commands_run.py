@@ -160,3 +160,20 @@ def test_notebooks_in_the_projects_folder_that_are_not_the_pipelines_are_named(
     captured = capsys.readouterr()
     assert "01_corpus-Copy1.ipynb" in captured.err and "are not run" in captured.err
     assert "extra" not in captured.out  # the copy's parameters are not the pipeline's
+
+
+def test_a_parameter_given_twice_with_different_values_is_noted_with_the_winner(tmp_path):
+    """A tester's ``--method vader-news -p method vader`` ran vader-news without a word."""
+    params = tmp_path / "params.yaml"
+    params.write_text("n_boot: 500\nmethod: vader-news\n", encoding="utf-8")
+    args = parse(
+        ["-f", str(params), "-p", "n_boot", "700", "--method", "vader", "-p", "seed", "3",
+         "--group-by", "lean", "-p", "group_by", "lean"]
+    )  # fmt: skip
+    lines = run_command.overridden_values(args)
+    assert lines == [
+        f"note: -p n_boot 700 is used, not n_boot: 500 in {params}",
+        f"note: --method vader is used, not method: vader-news in {params}",
+    ]  # the same value twice (group_by) is no conflict
+    values, _ = run_command.collect_parameters(args)
+    assert values["n_boot"] == 700 and values["method"] == "vader"

@@ -7,7 +7,9 @@ replaced or removed; an --out holding other files where a run writes is refused 
 (they are then kept). A second run into the same --out while one is running is refused.
 
 Parameters reach only the notebooks that declare them; unknown names and wrongly typed values
-are refused before anything starts (see --list-parameters). What a notebook warned about the
+are refused before anything starts (see --list-parameters). A parameter given in several places
+takes the named option's value (--method, --group-by...), else -p's, else -f's, and a note says
+so. What a notebook warned about the
 input (a file not in UTF-8, articles left without text, outlets unknown) is repeated here as
 "warning: ...", naming the notebook.
 
@@ -147,18 +149,44 @@ def collect_parameters(args: argparse.Namespace) -> tuple[dict[str, Any], dict[s
     for key, text in args.parameter:
         values[key] = parse_cli_value(text)
         raw[key] = text
-    named = {
-        "corpus_dir": args.corpus,
-        "group_by": args.group_by,
-        "outlets": args.outlets,
-        "method": args.method,
-        "column_map": args.map,
-    }
+    named = {key: getattr(args, attribute) for key, (_, attribute) in NAMED_OPTIONS.items()}
     for key, text in named.items():
         if text is not None:
             values[key] = text
             raw[key] = text
     return values, raw
+
+
+# the parameter each named option sets: (option, its attribute in the parsed arguments)
+NAMED_OPTIONS = {
+    "corpus_dir": ("--corpus", "corpus"),
+    "group_by": ("--group-by", "group_by"),
+    "outlets": ("--outlets", "outlets"),
+    "method": ("--method", "method"),
+    "column_map": ("--map", "map"),
+}
+
+
+def overridden_values(args: argparse.Namespace) -> list[str]:
+    """One line per parameter given different values in more than one place (``-f``, ``-p``, a
+    named option), saying which wins, as :func:`collect_parameters` takes them: a tester's
+    ``--method vader-news -p method vader`` ran vader-news without a word."""
+    given: dict[str, list[tuple[str, Any]]] = {}
+    if args.parameters_file:
+        for key, value in load_parameter_file(args.parameters_file).items():
+            given.setdefault(key, []).append((f"{key}: {value} in {args.parameters_file}", value))
+    for key, text in args.parameter:
+        given.setdefault(key, []).append((f"-p {key} {text}", parse_cli_value(text)))
+    for key, (option, attribute) in NAMED_OPTIONS.items():
+        text = getattr(args, attribute)
+        if text is not None:
+            given.setdefault(key, []).append((f"{option} {text}", text))
+    lines = []
+    for places in given.values():
+        if len({repr(value) for _, value in places}) > 1:
+            losers = "; ".join(place for place, _ in places[:-1])
+            lines.append(f"note: {places[-1][0]} is used, not {losers}")
+    return lines
 
 
 def _unchanged_run(
@@ -227,6 +255,8 @@ def main(args: argparse.Namespace) -> int:
                 if out.exists() and not out.is_dir():
                     raise ParameterError(f"--out {out} exists and is not a folder")
                 values, _ = collect_parameters(args)
+                for line in overridden_values(args):
+                    print(line, file=sys.stderr)
                 _refuse_own_corpus_into_the_checkout(args, values)
                 key = _unchanged_run(args, values, notebooks)
                 if isinstance(key, list):

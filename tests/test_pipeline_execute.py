@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import subprocess
 import sys
 from pathlib import Path
 
@@ -215,3 +216,32 @@ def test_a_failure_message_ending_in_a_full_stop_gets_no_second_one() -> None:
         == "Notebook 01.ipynb failed in cell 3: ids generated. Partly executed notebook: p.ipynb"
     )
     assert str(NotebookFailed("01.ipynb", None, None, None, "KeyError: 'x'")).endswith("'x'.")
+
+
+def test_a_killed_runs_kernel_folder_is_removed_by_the_next_and_nothing_else(tmp_path):
+    """A tester's ``kill -9`` left an ``analysis-kernel-*`` folder in /tmp after every run."""
+    from analysis.pipeline.execute import KERNEL_OWNER, KERNEL_PREFIX, remove_stale_kernel_folders
+
+    ended = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"],
+                           capture_output=True, text=True, check=True)  # fmt: skip
+    dead = int(ended.stdout)
+
+    def folder(name: str, pid: int | None, spec: bool = True) -> Path:
+        path = tmp_path / f"{KERNEL_PREFIX}{name}"
+        (path / "tmp").mkdir(parents=True)
+        if spec:
+            (path / "kernels" / KERNEL_NAME).mkdir(parents=True)
+            (path / "kernels" / KERNEL_NAME / "kernel.json").write_text("{}")
+        if pid is not None:
+            (path / KERNEL_OWNER).write_text(json.dumps({"pid": pid}))
+        return path
+
+    stale = folder("killed", dead)
+    live = folder("running", os.getpid())
+    unmarked = folder("older", None)  # no owner named: not known to be ours and ended
+    other = folder("someone", dead, spec=False)  # not a kernel folder of ours
+    (tmp_path / "analysis-kernel-file").write_text("a file")
+    assert remove_stale_kernel_folders(tmp_path) == [stale]
+    assert not stale.exists()
+    assert live.is_dir() and unmarked.is_dir() and other.is_dir()
+    assert (tmp_path / "analysis-kernel-file").is_file()

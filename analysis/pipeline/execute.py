@@ -12,6 +12,7 @@ import contextlib
 import functools
 import json
 import os
+import shutil
 import sys
 import tempfile
 from collections.abc import Callable, Iterator
@@ -75,7 +76,9 @@ def kernel_environment() -> Iterator[Path]:
     """
     keys = ("JUPYTER_PATH", "MPLBACKEND", "PYTHONHASHSEED", "PYTHONPATH", "TMPDIR")
     saved = {k: os.environ.get(k) for k in keys}
-    with tempfile.TemporaryDirectory(prefix="analysis-kernel-", ignore_cleanup_errors=True) as tmp:
+    remove_stale_kernel_folders(Path(tempfile.gettempdir()))
+    with tempfile.TemporaryDirectory(prefix=KERNEL_PREFIX, ignore_cleanup_errors=True) as tmp:
+        (Path(tmp) / KERNEL_OWNER).write_text(json.dumps({"pid": os.getpid()}), encoding="utf-8")
         # the kernels' temporary files (a worker pool's result spool, multiprocessing's
         # listener folders) go in here and leave with it: a kernel is killed at the end, so
         # its exit hooks never run, and a tester's /tmp kept two folders of every large run
@@ -113,6 +116,47 @@ def kernel_environment() -> Iterator[Path]:
                     os.environ.pop(key, None)
                 else:
                     os.environ[key] = value
+
+
+KERNEL_PREFIX = "analysis-kernel-"
+KERNEL_OWNER = "owner.json"  # the process that made the folder, for remove_stale_kernel_folders
+
+
+def remove_stale_kernel_folders(tmp: Path) -> list[Path]:
+    """Remove the folders :func:`kernel_environment` made in ``tmp`` whose run was killed
+    (SIGKILL leaves its temporary folder behind: a tester's ``kill -9`` left one per run), and
+    return them. Only a folder this package made is removed: named so, owned by this user,
+    holding the kernelspec and an :data:`KERNEL_OWNER` naming a process that no longer
+    exists; any other is left alone. Not on Windows, where no process is asked whether it
+    exists without being ended."""
+    removed: list[Path] = []
+    if os.name == "nt":
+        return removed
+    for folder in sorted(tmp.glob(f"{KERNEL_PREFIX}*")):
+        try:
+            if not folder.is_dir() or folder.is_symlink() or folder.stat().st_uid != os.getuid():
+                continue
+            if not (folder / "kernels" / KERNEL_NAME / "kernel.json").is_file():
+                continue
+            pid = int(json.loads((folder / KERNEL_OWNER).read_text(encoding="utf-8"))["pid"])
+        except (OSError, ValueError, KeyError, TypeError):
+            continue
+        if _process_exists(pid):
+            continue
+        shutil.rmtree(folder, ignore_errors=True)
+        removed.append(folder)
+    return removed
+
+
+def _process_exists(pid: int) -> bool:
+    """Whether a process ``pid`` exists (one of another user's counts)."""
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return pid > 0
 
 
 def package_checkout() -> Path | None:

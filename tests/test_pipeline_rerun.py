@@ -53,6 +53,21 @@ def test_key_is_stable_and_changes_with_every_input(tmp_path: Path) -> None:
     assert run_key(values, notebooks, corpus, tmp_path / "out") != changed_notebook
 
 
+def test_the_corpus_however_written_gives_one_key(tmp_path: Path, monkeypatch) -> None:
+    """A tester's --corpus written relative, absolute or with a trailing slash each ran
+    everything again (the notebooks are given its absolute path either way)."""
+    corpus, notebooks = _corpus(tmp_path), _notebooks(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    out = tmp_path / "out"
+    forms = [corpus.name, str(corpus), f"{corpus}/", f"./{corpus.name}"]
+    keys = {run_key({"corpus_dir": form}, notebooks, form, out) for form in forms}
+    assert len(keys) == 1
+    assert run_key({}, notebooks, corpus, out) in keys  # the corpus given only as the folder
+    (tmp_path / "elsewhere").mkdir()
+    other = _corpus(tmp_path / "elsewhere")
+    assert run_key({"corpus_dir": str(other)}, notebooks, other, out) not in keys
+
+
 def test_a_runs_own_outputs_inside_its_corpus_folder_do_not_change_its_key(tmp_path: Path) -> None:
     # `run --corpus corpus --out corpus/results` never reused its outputs: they were hashed
     # as files of the corpus

@@ -92,11 +92,14 @@ def run_key(
     parameter files), every file of a model folder (:data:`FOLDER_PARAMETERS`), every file of
     the corpus (folder or file), the working directory, the
     output folder, the Python and every installed distribution's version, and the environment
-    variables that reach the kernels."""
+    variables that reach the kernels. The corpus counts as the folder or file it is, however
+    written (the notebooks are given its absolute path): a tester's ``--corpus corpA``,
+    ``--corpus /abs/corpA/`` and no ``--corpus`` for the bundled one each ran everything again."""
     digest = hashlib.sha256(b"analysis run\0")
     _hash_tree(digest, "code", PACKAGE_DIR)
     for path in notebooks:
         _hash_path(digest, f"notebook {Path(path).name}", Path(path))
+    values = {**values, "corpus_dir": str(Path(corpus).expanduser().resolve())}
     digest.update(json.dumps(values, sort_keys=True, default=str).encode() + b"\0")
     for text in sorted(set(_file_values(dict(values)))):
         candidate = Path(text).expanduser()

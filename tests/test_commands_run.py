@@ -177,3 +177,15 @@ def test_a_parameter_given_twice_with_different_values_is_noted_with_the_winner(
     ]  # the same value twice (group_by) is no conflict
     values, _ = run_command.collect_parameters(args)
     assert values["n_boot"] == 700 and values["method"] == "vader"
+
+
+def test_a_negative_timeout_is_refused_and_zero_is_no_limit(capsys):
+    """A tester's ``--timeout -1`` was taken without a word."""
+    assert parse(["--timeout", "0"]).timeout == 0
+    assert parse(["--timeout", "90"]).timeout == 90
+    with pytest.raises(SystemExit):
+        parse(["--timeout", "-1"])
+    assert "must be 0 (no limit) or more seconds, got -1" in capsys.readouterr().err
+    with pytest.raises(SystemExit):
+        parse(["--timeout", "ten"])
+    assert "expected whole seconds, got 'ten'" in capsys.readouterr().err

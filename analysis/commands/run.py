@@ -114,10 +114,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument(
         "--timeout",
-        type=int,
+        type=_timeout_seconds,
         default=DEFAULT_TIMEOUT_S,
         metavar="SECONDS",
-        help=f"time limit per cell (default: {DEFAULT_TIMEOUT_S})",
+        help=f"time limit per cell in seconds, 0 for none (default: {DEFAULT_TIMEOUT_S})",
     )
     parser.add_argument(
         "--notebooks", metavar="DIR", help="folder of notebooks to run (default: notebooks/)"
@@ -138,6 +138,18 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="run every notebook even when inputs, parameters and code are unchanged since the "
         "last run into --out (by default such a run reuses its outputs)",
     )
+
+
+def _timeout_seconds(text: str) -> int:
+    """``--timeout``'s value: whole seconds, 0 for no limit; a negative one is refused (a
+    tester's ``--timeout -1`` was taken without a word)."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected whole seconds, got {text!r}") from None
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"must be 0 (no limit) or more seconds, got {value}")
+    return value
 
 
 def collect_parameters(args: argparse.Namespace) -> tuple[dict[str, Any], dict[str, str]]:

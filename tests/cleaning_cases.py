@@ -189,6 +189,14 @@ HITS = {
         "Read more: Freedonia Tightens Grip on Copper Exports", "Most Read",
         "Go deeper: Why home insurance costs are soaring", "Read: The great office reckoning",
     ],
+    # a news database's fields left in an export's text column (a tester's 1,940 rows)
+    "database_field": [
+        "Document REUT000020100317e63h000ab", "Document BBC 000001441e61c0006x", "417 words",
+        "1,204 words", "Length: 812 words", "Load-Date: March 3, 2012", "LANGUAGE: ENGLISH",
+        "PUBLICATION-TYPE: Newspaper", "End of Document", "Byline: Jane Roe",
+        "Section: A; Pg. 3", "Subject: POLITICS (91%); ELECTIONS (90%)",
+        "Dow Jones Newswires", "Distributed by Tribune Content Agency",
+    ],
 }  # fmt: skip
 
 NEAR_MISSES = [
@@ -289,6 +297,11 @@ NEAR_MISSES = [
     "The charity, registered in 2004, runs six shelters.",
     "Its registered office is in Jersey, company filings show.",
     "Share prices on Facebook | Twitter | Email were not affected, analysts said.",
+    # a database's field names in prose
+    "The document was signed by 40 words of praise, the clerk said.",
+    "Section 230 of the act was debated for 800 words.",
+    "Subject: the council's budget, which rose 4% (its biggest rise) this year.",
+    "Language matters: English is spoken by 90% of residents.",
 ]
 
 
@@ -338,5 +351,6 @@ KIND_BLOCKS: dict[str, list[str]] = {
     ],
     "para_marker": ["[para. 4]"],
     "section_label": ["Key Points"],
+    "database_field": ["Load-Date: March 3, 2012", "LANGUAGE: ENGLISH", "End of Document"],
     "blank_line": ["   ", "\t\t"],
 }

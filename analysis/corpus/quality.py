@@ -77,10 +77,18 @@ CLOSING_MARKS = "\"'”’»)]」』）》"
 
 # Audit rules that remove a file format's own lines, not the page's chrome: a clipped note's
 # front matter and excerpt (analysis.corpus.front_matter), a news database's header, footer and
-# cover page (analysis.corpus.database_exports). A clean article in such a file lost no text,
+# cover page (analysis.corpus.database_exports) and its fields left in a corpus file's text
+# (rule database_field). A clean article in such a file lost no text,
 # so they do not count towards ``lines_removed``, which asks for its extraction to be checked.
 FORMAT_RULES = frozenset(
-    {"front_matter", "clipper_excerpt", "export_header", "export_footer", "export_cover"}
+    {
+        "front_matter",
+        "clipper_excerpt",
+        "export_header",
+        "export_footer",
+        "export_cover",
+        "database_field",
+    }
 )
 
 

@@ -252,8 +252,27 @@ def _with_quality(corpus: Corpus, duplicates: str) -> Corpus:
     from analysis.corpus.quality import apply_duplicates, quality_table
 
     documents = quality_table(fill_language(corpus.documents), corpus.sentences, corpus.audit)
-    documents, sentences = apply_duplicates(documents, corpus.sentences, duplicates)
-    return Corpus(documents=documents, sentences=sentences, audit=corpus.audit)
+    kept, sentences = apply_duplicates(documents, corpus.sentences, duplicates)
+    audit = corpus.audit
+    if len(kept) < len(documents):  # "drop": each copy left out is in the audit
+        audit = _with_dropped_copies(audit, documents[~documents["doc_id"].isin(kept["doc_id"])])
+    return Corpus(documents=kept, sentences=sentences, audit=audit)
+
+
+def _with_dropped_copies(audit: pd.DataFrame | None, dropped: pd.DataFrame) -> pd.DataFrame:
+    """``audit`` with an entry for each near-duplicate ``-p duplicates drop`` left out (rule
+    ``near_duplicate``, action ``LEFT_OUT``, ``original`` naming the article it copies): a
+    tester's 52 dropped copies were said nowhere, and the summary counted the rest as all."""
+    from analysis.corpus.cleaning import AUDIT_COLUMNS, LEFT_OUT
+
+    rows = [
+        (str(doc_id), 0, f"a near-duplicate of {of}", "near_duplicate", LEFT_OUT, "")
+        for doc_id, of in zip(dropped["doc_id"], dropped["duplicate_of"], strict=True)
+    ]
+    extra = pd.DataFrame(rows, columns=AUDIT_COLUMNS)
+    if audit is None or not len(audit):
+        return extra
+    return pd.concat([audit, extra.astype(audit.dtypes.to_dict())], ignore_index=True)
 
 
 class CorpusNotFoundError(FileNotFoundError):

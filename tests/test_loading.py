@@ -399,3 +399,9 @@ def test_a_near_copy_of_an_article_is_warned_about(tmp_path: Path) -> None:
         dropped = load_corpus(path, progress=False, duplicates="drop")
     assert dropped.documents["doc_id"].tolist() == ["a1", "a2"]
     assert not any("near-copies" in str(w.message) for w in said)  # dropped: nothing counts twice
+    # each copy left out is in the audit: a tester's 52 dropped copies were said nowhere
+    left = dropped.audit[dropped.audit["rule"] == "near_duplicate"]
+    assert left[["doc_id", "original", "action"]].values.tolist() == [
+        ["a3", "a near-duplicate of a1", "document_left_out"]
+    ]
+    assert "near_duplicate" not in set(corpus.audit["rule"])  # kept and flagged: not left out

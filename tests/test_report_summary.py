@@ -1189,6 +1189,16 @@ def test_rows_and_articles_left_out_are_said_in_the_opening(workspace):
         "without text (action `document_left_out` in `reports/tables/cleaning_audit.csv`)."
     ) in opening_of(md)
     assert "Of the 0 lines" in md or "0 lines were removed" in md  # rows are not lines
+    copies = pd.DataFrame(
+        {"doc_id": ["r4", "r5"], "line_no": [0, 0], "original": ["a near-duplicate of r1"] * 2,
+         "rule": ["near_duplicate"] * 2, "action": ["document_left_out"] * 2, "result": ["", ""]}
+    )  # fmt: skip
+    copies.to_csv(workspace["tables"] / "cleaning_audit.csv", index=False)
+    md = write(workspace, findings=[])[0].read_text(encoding="utf-8")
+    assert (
+        " Left out: 2 near-duplicate copies of other articles, dropped with `-p duplicates drop` "
+        "(action `document_left_out`"
+    ) in opening_of(md)
 
 
 def test_the_human_coders_agreement_beside_the_table_is_reported(workspace, tmp_path):
@@ -1319,5 +1329,5 @@ def test_a_run_of_chosen_outlets_says_the_corpus_tables_list_every_article(works
     chosen = opening_of(summary_of_outlets(workspace, ["Harbour Post"]))
     assert "1 article" in chosen
     assert "`reports/tables/documents.csv`, `sentences.csv` and `cleaning_audit.csv`" in chosen
-    assert "list all 3 articles read" in chosen
-    assert "list all" not in opening_of(summary_of_outlets(workspace, []))
+    assert "hold every outlet's (3 articles;" in chosen
+    assert "every outlet's" not in opening_of(summary_of_outlets(workspace, []))

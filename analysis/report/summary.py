@@ -839,8 +839,8 @@ def _selection(facts: CorpusFacts) -> str:
     tables = escape_code(facts.tables_shown)
     return (
         f" These are the articles of the outlets chosen with `--outlets`; `{tables}/"
-        f"documents.csv`, `sentences.csv` and `cleaning_audit.csv` list all "
-        f"{articles(facts.n_docs_read)} read (select rows by their `outlet`), the other "
+        f"documents.csv`, `sentences.csv` and `cleaning_audit.csv` hold every outlet's "
+        f"({articles(facts.n_docs_read)}; select rows by their `outlet`), the other "
         "tables only the chosen outlets."
     )
 
@@ -855,6 +855,12 @@ def _left_out(facts: CorpusFacts) -> str:
         parts.append(f"{facts.n_empty_rows} {noun} of the corpus file without text")
     if facts.n_emptied:
         parts.append(f"{articles(facts.n_emptied)} that cleaning left without text")
+    if facts.n_dropped_copies:
+        noun = "copy" if facts.n_dropped_copies == 1 else "copies"
+        parts.append(
+            f"{facts.n_dropped_copies} near-duplicate {noun} of other articles, dropped with "
+            "`-p duplicates drop`"
+        )
     if not parts:
         return ""
     return (

@@ -244,6 +244,18 @@ def test_parameter_file_must_hold_a_mapping(tmp_path):
         load_parameter_file(path)
 
 
+def test_a_parameter_files_column_map_may_be_a_mapping(tmp_path):
+    """A tester's -f file wrote ``column_map: {text: Body, outlet: Source}`` and was refused:
+    "expects str, got dict"."""
+    path = tmp_path / "p.yaml"
+    path.write_text("column_map:\n  text: Article Text\n  outlet: Source\n", encoding="utf-8")
+    schema = discover_parameters(list_notebooks(REPO_NOTEBOOKS))
+    checked = validate_parameters(load_parameter_file(path), schema)
+    assert checked["column_map"] == "text=Article Text,outlet=Source"
+    with pytest.raises(ParameterError, match="'n_boot' expects int"):
+        validate_parameters({"n_boot": {"a": 1}}, schema)  # only column_map takes a mapping
+
+
 def test_unknown_outlets_are_refused_before_any_notebook(make_corpus, tmp_path: Path) -> None:
     folder = make_corpus()
     check_outlets(folder, ["Daily Ledger"])  # known: no error

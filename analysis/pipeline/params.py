@@ -511,6 +511,10 @@ def validate_parameters(
         if name == RUN_PARAMETERS:
             problems.append(f"{name!r} is filled in by the runner")
             continue
+        if name == "column_map" and isinstance(value, Mapping):
+            # a parameter file's mapping (column_map: {text: Body}) as --map writes it: a
+            # tester's YAML mapping was refused as "expects str, got dict"
+            value = ",".join(f"{ours}={theirs}" for ours, theirs in value.items())
         try:
             converted = _coerce(spec, value, raw.get(name))
         except TypeError as err:

@@ -241,6 +241,21 @@ class ReadReport:
         return "; ".join(parts)
 
 
+def outlet_from_url_message(path: Path, resolved: dict[str, str], available: list[str]) -> str:
+    """The warning that a corpus file with no outlet column (``resolved``: our names to the
+    file's, with ``url``) takes each article's outlet from its address, naming the file's
+    columns that look like an outlet's (a tester's export had "Source", and the warning did not
+    name it)."""
+    likely = _outlet_like_columns(available, set(resolved.values()))
+    suggest = f" ({', '.join(_map_option('outlet', n) for n in likely[:3])}?)" if likely else ""
+    return (
+        f"{path}: no outlet column; each article's outlet is the site of its web address "
+        f"in column {resolved['url']!r} (e.g. latimes.com for https://www.latimes.com/...), "
+        f"and '{UNKNOWN}' where the address names none. To compare outlets by name, name "
+        f"the column that holds them with --map outlet=COLUMN{suggest}."
+    )
+
+
 def parse_column_map(spec: str | dict[str, str] | None) -> dict[str, str]:
     """Parse ``"text=body,outlet=source"`` into ``{"text": "body", "outlet": "source"}``.
 
@@ -1150,15 +1165,7 @@ def _read_corpus_file(
         _warn_short_text_column(path, mapping, resolved["text"])
     if "outlet" not in resolved:  # _resolve_columns allows it only with a url column
         report.outlet_from_url = True
-        # a tester's export had "Source", and the warning did not name it
-        likely = _outlet_like_columns(available, set(resolved.values()))
-        suggest = f" ({', '.join(_map_option('outlet', n) for n in likely[:3])}?)" if likely else ""
-        warn_user(
-            f"{path}: no outlet column; each article's outlet is the site of its web address "
-            f"in column {resolved['url']!r} (e.g. latimes.com for https://www.latimes.com/...), "
-            f"and '{UNKNOWN}' where the address names none. To compare outlets by name, name "
-            f"the column that holds them with --map outlet=COLUMN{suggest}."
-        )
+        warn_user(outlet_from_url_message(path, resolved, available))
     if encoding != "utf-8-sig":  # documents record it; UTF-16/32 lose nothing, cp1252 may
         report.encoding = encoding
     if encoding == "cp1252":

@@ -622,14 +622,21 @@ def check_corpus_columns(corpus: Path, column_map: Any = None, group_by: Any = N
     from analysis.corpus.files import (
         CorpusFileError,
         MissingColumnError,
+        outlet_from_url_message,
         parse_column_map,
         resolve_columns_explained,
     )
+    from analysis.user_warnings import warn_user
 
     mapping = parse_column_map(column_map or None)
     try:
         for path in exports:  # a corpus file, or each file of a folder of them
-            resolve_columns_explained(path, _file_header(path, mapping), mapping)
+            header = _file_header(path, mapping)
+            resolved, _ = resolve_columns_explained(path, header, mapping)
+            if "outlet" not in resolved and (group_by or "outlet") == "outlet":
+                # said before the run, not only after its minutes: a tester's export had
+                # "Source" and learnt so at the end
+                warn_user(outlet_from_url_message(path, resolved, header))
     except MissingColumnError as error:
         message = str(error)
         if error.column == "outlet" and group_by and str(group_by) != "outlet":

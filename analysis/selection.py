@@ -113,13 +113,18 @@ def keep_outlets(
 
 def near_names(unknown: Iterable[str], known: Iterable[str]) -> str:
     """ " (did you mean 'Fox News'?)" for the outlets of ``unknown`` that differ from a name of
-    ``known`` only in letter case or by a typo (:func:`difflib.get_close_matches`), else ""."""
+    ``known`` only in letter case or by a typo (:func:`difflib.get_close_matches`), or that
+    begin it ("Fox" of "Fox News", "NYT" of "NYTimes": testers' shortenings got no guess),
+    else ""."""
     import difflib
 
     by_fold = {name.casefold(): name for name in known}
     guesses = []
     for name in unknown:
-        close = difflib.get_close_matches(name.casefold(), list(by_fold), n=1, cutoff=0.8)
+        folded = name.casefold().strip()
+        close = difflib.get_close_matches(folded, list(by_fold), n=1, cutoff=0.8)
+        if not close and len(folded) >= 2:
+            close = sorted(k for k in by_fold if k.startswith(folded))[:1]
         if close:
             guesses.append(repr(by_fold[close[0]]))
     return f" (did you mean {', '.join(guesses)}?)" if guesses else ""

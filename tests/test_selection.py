@@ -50,6 +50,10 @@ def test_an_unknown_outlet_close_to_a_name_is_guessed() -> None:
     with pytest.raises(ValueError) as raised:
         keep_outlets(frame, ["Reuters"])
     assert "did you mean" not in str(raised.value)  # no name close to it
+    # a name shortened to its start: testers' "Fox" and "NYT" ("NYTimes") got no guess
+    frame = pd.DataFrame({"outlet": ["Fox News", "NYTimes", "CNN"]})
+    with pytest.raises(ValueError, match=r"did you mean 'Fox News', 'NYTimes'\?"):
+        keep_outlets(frame, ["Fox", "NYT"])
 
 
 def test_bad_group_column_is_refused() -> None:

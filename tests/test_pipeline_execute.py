@@ -72,6 +72,14 @@ def test_real_kernel_runs_this_python_in_the_notebooks_folder(tmp_path, corpus):
     assert Path(cwd) == folder.resolve()
     assert Path(executable) == Path(sys.executable)
     assert backend == "Agg"
+    # the executed notebook kept, run again by hand, writes into build/, not the gone staging
+    kept = json.loads((out / "reports" / "notebooks" / "01_ok.ipynb").read_text("utf-8"))
+    injected = next(
+        "".join(c["source"])
+        for c in kept["cells"]
+        if "injected-parameters" in c["metadata"]["tags"]
+    )
+    assert ".staging" not in injected and 'figures_dir = ""' in injected
 
 
 def test_kernel_environment_runs_this_python_and_restores_the_environment(monkeypatch):

@@ -39,6 +39,7 @@ from analysis.config import default_corpus_dir, output_dirs
 from analysis.outputs import LOCK, OutputsError, describe_os_error, locked, recover
 from analysis.pipeline.deferred_signals import deferred_signals, resume
 from analysis.pipeline.execute import DEFAULT_TIMEOUT_S, NotebookFailed, kernel_environment
+from analysis.pipeline.executed import forget_staging_paths
 from analysis.pipeline.notebook_warnings import warning_lines
 from analysis.pipeline.notebooks import default_notebooks_dir, list_notebooks, plan_stages
 from analysis.pipeline.params import (
@@ -297,6 +298,8 @@ def _run_locked(
     state = lanes.state
     try:
         result.seconds = lanes.run(jobs, timeout, log)
+        for job in jobs.values():
+            forget_staging_paths(job.output_path)  # run again by hand: build/, not .staging
         for line in warning_lines([job.output_path for job in jobs.values()]):
             log(line)  # what the notebooks warned about the input, said where it is seen
         if record_key is not None:

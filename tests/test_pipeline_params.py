@@ -187,6 +187,20 @@ def test_description_lists_each_parameter_once_without_the_runners_own(notebooks
     assert "(set by --out)" in next(line for line in lines if "figures_dir" in line)
 
 
+def test_description_columns_line_up_whatever_the_longest_name(tmp_path):
+    # "max_evidence_sentences" (22 letters) shifted its line in --list-parameters
+    from pipeline_fakes import write_notebook
+
+    path = write_notebook(
+        tmp_path / "01_x.ipynb",
+        'max_evidence_sentences: int = 200\nn: int = 1\nlabel: str = "a default of 30 chars"\n',
+    )
+    lines = describe_parameters(discover_parameters([path])).splitlines()
+    assert len(lines) == 3
+    assert len({line.index(" default ") for line in lines}) == 1
+    assert len({line.index(" in 01_x") for line in lines}) == 1
+
+
 # ------------------------------------------------------------------ validation
 
 

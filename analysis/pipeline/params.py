@@ -181,15 +181,18 @@ def discover_parameters(notebooks: Sequence[Path]) -> dict[str, ParamSpec]:
 
 
 def describe_parameters(schema: Mapping[str, ParamSpec]) -> str:
-    """One line per parameter: name, type, default and the notebooks that use it."""
+    """One line per parameter: name, type, default and the notebooks that use it, in columns as
+    wide as their longest entry (a long name, "max_evidence_sentences", shifted its line)."""
+    shown = [spec for spec in schema.values() if spec.name != RUN_PARAMETERS]
+    name_width = max((len(spec.name) for spec in shown), default=0)
+    default_width = max((len(spec.default) for spec in shown), default=0)
     lines = []
-    for spec in schema.values():
-        if spec.name == RUN_PARAMETERS:
-            continue
+    for spec in shown:
         managed = "  (set by --out)" if spec.name in MANAGED_PARAMETERS else ""
         help_text = f"  # {spec.help}" if spec.help else ""
+        default = f"default {spec.default:<{default_width}}"
         lines.append(
-            f"  {spec.name:<16} {spec.type_name:<5} default {spec.default:<22} "
+            f"  {spec.name:<{name_width}} {spec.type_name:<5} {default} "
             f"in {', '.join(spec.notebooks)}{managed}{help_text}"
         )
     return "\n".join(lines)

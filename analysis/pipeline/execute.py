@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from analysis.config import PACKAGE_DIR
+from analysis.outputs import pid_alive
 
 if TYPE_CHECKING:
     from analysis.pipeline.kernels import WarmKernel
@@ -141,22 +142,11 @@ def remove_stale_kernel_folders(tmp: Path) -> list[Path]:
             pid = int(json.loads((folder / KERNEL_OWNER).read_text(encoding="utf-8"))["pid"])
         except (OSError, ValueError, KeyError, TypeError):
             continue
-        if _process_exists(pid):
+        if pid == os.getpid() or pid_alive(pid):  # this process's, or a live run's
             continue
         shutil.rmtree(folder, ignore_errors=True)
         removed.append(folder)
     return removed
-
-
-def _process_exists(pid: int) -> bool:
-    """Whether a process ``pid`` exists (one of another user's counts)."""
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return pid > 0
 
 
 def package_checkout() -> Path | None:

@@ -187,3 +187,25 @@ def test_a_quote_with_a_note_gives_it_after_its_place_escaped() -> None:
         "(most positive sentence of &lt;b&gt;G&lt;/b&gt;: vader +0.00)"
     )
     assert line in text.splitlines()
+
+
+def test_many_comparisons_without_difference_are_listed_up_to_a_cap_then_named():
+    """A tester's 16 sources gave 28 tone pairs without a clear difference, each a bullet."""
+    from analysis.report.findings_markdown import MAX_NO_DIFFERENCE
+
+    pairs = [(f"Outlet {i}", f"Outlet {j}") for i in range(8) for j in range(i + 1, 8)]
+    findings = [
+        Finding(f"tone_pair_{a}_{b}", "tone", f"No clear difference between {a} and {b}.",
+                supported=False, groups=(a, b))
+        for a, b in pairs
+    ]  # fmt: skip
+    text = findings_markdown(findings)
+    listed = [
+        line for line in text.splitlines() if line.startswith("- No clear difference between")
+    ]
+    assert len(listed) == MAX_NO_DIFFERENCE
+    rest = len(pairs) - MAX_NO_DIFFERENCE
+    assert f"- No clear difference either in {rest} more comparisons" in text
+    assert "Outlet 6 and Outlet 7." in text  # the last pair, named
+    few = findings_markdown(findings[:MAX_NO_DIFFERENCE])
+    assert "either in" not in few

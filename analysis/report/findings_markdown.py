@@ -34,6 +34,9 @@ SECTION_TITLES = {
     "hedging": "Hedging and certainty",
 }
 MAX_EVIDENCE = 3
+# "No clear difference" findings listed in full per section; the rest are named in one bullet
+# (a tester's 16 sources gave 28 pairs of tone alone, and a summary of 15,000 words)
+MAX_NO_DIFFERENCE = 8
 # The rule each section's "No clear difference" verdicts rest on, named in its heading.
 NO_DIFFERENCE_RULES = {
     "tone": "the 95% CI of the difference includes zero, or the Holm-adjusted permutation p is "
@@ -102,14 +105,31 @@ def findings_lines(
                 f"**No clear difference** ({rule}; these are not reported as differences):",
                 "",
             ]
-            for finding in unsupported:
+            for finding in unsupported[:MAX_NO_DIFFERENCE]:
                 lines += _finding_lines(finding, numbers, quoted, groups, notes)
+            lines += _more_without_difference(unsupported[MAX_NO_DIFFERENCE:])
         if unread:
             lines += [f"**Not measured** ({NOT_MEASURED_RULE}):", ""]
             for finding in unread:
                 lines += _finding_lines(finding, numbers, quoted, groups, notes)
         lines += list(ends.get(section, ()))
     return lines
+
+
+def _more_without_difference(rest: Sequence[Finding]) -> list[str]:
+    """One bullet naming the "No clear difference" findings past :data:`MAX_NO_DIFFERENCE` by
+    the groups each compares (their numbers are in the tables and the notebooks), or none."""
+    if not rest:
+        return []
+    named = [
+        " and ".join(escape_text(g) for g in f.groups) if f.groups else escape_text(f.key)
+        for f in rest
+    ]
+    return [
+        f"- No clear difference either in {len(rest)} more comparisons, listed with their "
+        f"numbers in the tables and the notebooks: {'; '.join(named)}.",
+        "",
+    ]
 
 
 def _names_an_unread_group(finding: Finding, notes: Mapping[str, str]) -> bool:

@@ -259,3 +259,19 @@ def test_a_well_known_short_form_counts_as_its_long_form_when_both_are_written()
     names = discovered_names(frame)
     assert set(names["name"]) == {"United States"}
     assert names.loc[names["outlet"] == "X", "n_sentences"].tolist() == [2]
+
+
+def test_a_peoples_or_partys_plural_counts_as_its_name() -> None:
+    """A reviewer's discovered actors listed "Republican" and "Republicans" apart; a surname's
+    plural-looking form ("Roberts" of "Robert") is no plural."""
+    aliases = name_aliases(
+        [
+            "In Congress, Republicans said no.",
+            "The Republican leader spoke.",
+            "Most Israelis agreed, and one Israeli did not.",
+            "Some Democrats and a Democrat met.",
+            "Then Justice Roberts and Robert met.",
+            "Then Brussels and Brussel met.",
+        ]
+    )
+    assert aliases == {"Republicans": "Republican", "Israelis": "Israeli", "Democrats": "Democrat"}

@@ -34,7 +34,8 @@ Clinton" both are, even where "the Hillary Clinton campaign" is written); and th
 neither a word the corpus writes in lower case half as often ("Page", "Hunt") nor another name's
 first word more often than the full name is written ("Washington" of "Washington Post"). A name
 also counts as the one name that adds a kind of body to it ("Mercy Lakeside" as "Mercy Lakeside
-Hospital": :func:`_kind_aliases`). Telling people from places and bodies without a model of
+Hospital": :func:`_kind_aliases`), and a people's or a party's plural as its name ("Republicans"
+as "Republican", "Israelis" as "Israeli": :func:`_group_plurals`). Telling people from places and bodies without a model of
 names stays a guess: the table lists each name's other spellings (``aliases``) for review, and
 an actor list decides.
 
@@ -386,7 +387,23 @@ def _read_names(texts: Iterable[str]) -> tuple[list[list[str]], dict[str, str]]:
         # writes the word in at least half as many sentences as the name alone
         if common[surname.lower()] < COMMON_WORD_SHARE * counts[surname]:
             aliases.setdefault(surname, full)
+    for plural, singular in _group_plurals(seen).items():
+        aliases.setdefault(plural, aliases.get(singular, singular))
     return per_text, aliases
+
+
+# A people's or a party's name, whose plural names its members: "Republican(s)", "Democrat(s)",
+# "Israeli(s)", "Russian(s)"; a surname's plural-looking form ("Roberts" of "Robert") is not one
+_GROUP_NAME = re.compile(r"[A-Z][a-z]+(?:an|at|i)")
+
+
+def _group_plurals(names: set[str]) -> dict[str, str]:
+    """Each one-word name of the corpus ending like a people's or a party's ("Republicans",
+    "Israelis") whose singular is a name of the corpus too, to that singular: a reviewer's
+    discovered actors listed "Republican" and "Republicans" apart."""
+    return {
+        f"{name}s": name for name in names if _GROUP_NAME.fullmatch(name) and f"{name}s" in names
+    }
 
 
 # A short form counts as its long form ("Mercy Lakeside" as "Mercy Lakeside Hospital") only when

@@ -35,9 +35,9 @@ neither a word the corpus writes in lower case half as often ("Page", "Hunt") no
 first word more often than the full name is written ("Washington" of "Washington Post"). A name
 also counts as the one name that adds a kind of body to it ("Mercy Lakeside" as "Mercy Lakeside
 Hospital": :func:`_kind_aliases`), and a people's or a party's plural as its name ("Republicans"
-as "Republican", "Israelis" as "Israeli": :func:`_group_plurals`). Telling people from places and bodies without a model of
-names stays a guess: the table lists each name's other spellings (``aliases``) for review, and
-an actor list decides.
+as "Republican", "Israelis" as "Israeli": :func:`_group_plurals`). Telling people from places
+and bodies without a model of names stays a guess: the table lists each name's other spellings
+(``aliases``) for review, and an actor list decides.
 
 Each group's most frequent names, counted in sentences, become the actors, among the names that
 at least two articles of the corpus use (:data:`MIN_DOCS`): a name only one article uses (its

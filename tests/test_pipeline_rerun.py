@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import json
 from pathlib import Path
 
 import pytest
@@ -128,13 +129,25 @@ def test_command_reuses_unchanged_outputs_unless_rerun(
         map=None,
     )
     values, _ = run_command.collect_parameters(args)
+    # the executed notebook the last run kept, with a warning about the input it read
+    kept = out / "reports" / "notebooks" / notebooks[0].name
+    kept.parent.mkdir(parents=True)
+    stderr = {
+        "output_type": "stream",
+        "name": "stderr",
+        "text": ["<string>:3: UserWarning: 2 articles are not in English\n"],
+    }
+    kept.write_text(json.dumps({"cells": [{"outputs": [stderr]}]}), encoding="utf-8")
     write_record(out, run_key(values, notebooks, corpus, out))
     result = run_command._unchanged_run(args, values, notebooks)
     if rerun:
         assert isinstance(result, str)
     else:
         assert isinstance(result, list)
-        assert "Nothing changed since the last run" in capsys.readouterr().out
+        said = capsys.readouterr()
+        assert "Nothing changed since the last run" in said.out
+        # what the input warned about holds for the reused outputs too (said nowhere before)
+        assert "warning: 2 articles are not in English (01_x.ipynb)" in said.err
 
 
 def test_a_reused_run_removes_the_partial_notebooks_an_interrupted_run_left(

@@ -244,6 +244,11 @@ def _unchanged_run(
         f"lexicons and packages hash-identical, and its {len(reused) - 1} outputs untouched): "
         "reused them without running a notebook. Use --rerun to run anyway."
     )
+    from analysis.pipeline.notebook_warnings import warning_lines
+
+    kept = [output_dirs(args.out)["notebooks"] / path.name for path in notebooks]
+    for line in warning_lines([path for path in kept if path.is_file()]):
+        print(line, file=sys.stderr)  # what the input warned about holds for these outputs too
     return reused
 
 

@@ -109,6 +109,13 @@ def test_a_wrong_map_lists_the_tables_columns_not_the_preambles(tmp_path: Path) 
         "Date, Title, Full Text, Domain",
     ):
         read_chunks(path, columns="text=Body,outlet=Domain")
+    # every wrong pair at once: a tester fixed three in three runs
+    with pytest.raises(
+        CorpusFileError,
+        match="mapping text=Body, outlet=Source, title=Headline name columns the file does not "
+        "have; its columns are: Date, Title, Full Text, Domain",
+    ):
+        read_chunks(path, columns="text=Body,outlet=Source,title=Headline")
 
 
 def test_a_file_excel_was_told_the_separator_of_is_read(tmp_path: Path) -> None:

@@ -253,3 +253,31 @@ def test_a_killed_runs_kernel_folder_is_removed_by_the_next_and_nothing_else(tmp
     assert not stale.exists()
     assert live.is_dir() and unmarked.is_dir() and other.is_dir()
     assert (tmp_path / "analysis-kernel-file").is_file()
+
+
+def test_a_cell_that_timed_out_is_named_from_the_contents_the_error_quotes(tmp_path):
+    """A tester's ``--timeout 1`` failed with "CellTimeoutError ..." naming no cell."""
+    import nbformat
+    from nbclient.exceptions import CellTimeoutError
+
+    from analysis.pipeline.execute import notebook_failure
+
+    nb = nbformat.v4.new_notebook()
+    short = "import time\ntime.sleep(5)"
+    long = "\n".join(f"x{i} = {i}" for i in range(14))
+    nb.cells = [
+        nbformat.v4.new_markdown_cell("# title"),
+        nbformat.v4.new_code_cell("a = 1"),
+        nbformat.v4.new_code_cell(short),
+        nbformat.v4.new_code_cell(long),
+    ]
+    partial = tmp_path / "02.ipynb"
+    nbformat.write(nb, partial)
+    for index, cell in ((2, nb.cells[2]), (3, nb.cells[3])):
+        err = CellTimeoutError.error_from_timeout_and_cell("Cell execution timed out", 1, cell)
+        failure = notebook_failure("02.ipynb", partial, err)
+        assert failure.cell_index == index, index
+        assert f"failed in cell {index}" in str(failure)
+    other = nbformat.v4.new_code_cell("print('not in the notebook')")
+    err = CellTimeoutError.error_from_timeout_and_cell("Cell execution timed out", 1, other)
+    assert notebook_failure("02.ipynb", partial, err).cell_index is None

@@ -12,6 +12,7 @@ import contextlib
 import functools
 import json
 import os
+import re
 import shutil
 import sys
 import tempfile
@@ -352,8 +353,45 @@ def describe_error(err: BaseException) -> str:
 
 def notebook_failure(name: str, partial: Path, err: BaseException) -> NotebookFailed:
     """The :class:`NotebookFailed` for notebook ``name``, which raised ``err`` while executing
-    into ``partial``; the cell comes from papermill's error when it names one."""
+    into ``partial``; the cell comes from papermill's error when it names one, else from the
+    partial notebook, else, for a cell that timed out, from the cell contents the error
+    quotes (a tester's ``--timeout 1`` named no cell)."""
     index, count = failed_cell(partial)
     index = getattr(err, "cell_index", index)
     count = getattr(err, "exec_count", count)
+    if index is None:
+        index = _quoted_cell(partial, str(err))
     return NotebookFailed(name, partial, index, count, describe_error(err))
+
+
+# nbclient's CellTimeoutError quotes the cell between two lines of dashes
+_QUOTED_CELL = re.compile(r"cell contents:\n-{5,}\n(?P<source>.*?)\n-{5,}", re.DOTALL)
+
+
+def _quoted_cell(partial: Path, message: str) -> int | None:
+    """The index of the code cell of ``partial`` whose source the error ``message`` quotes
+    (the first that does), or None. nbclient quotes a cell of 11 lines or more as the list of
+    its first five lines, "...", and the list of its last five."""
+    import ast
+
+    found = _QUOTED_CELL.search(message)
+    if not found or not found["source"].strip():
+        return None
+    quoted = found["source"].strip()
+    head: list[str] | None = None
+    try:
+        first = ast.literal_eval(quoted.split("\n", 1)[0])
+        head = first if isinstance(first, list) and quoted.count("\n...\n") == 1 else None
+    except (ValueError, SyntaxError):
+        head = None
+    try:
+        cells = json.loads(partial.read_text(encoding="utf-8")).get("cells", [])
+    except (OSError, ValueError, AttributeError):
+        return None
+    for index, cell in enumerate(cells):
+        source = "".join(cell.get("source", "")).strip()
+        if cell.get("cell_type") != "code" or not source:
+            continue
+        if source == quoted or (head is not None and source.split("\n")[:5] == head):
+            return index
+    return None

@@ -1331,3 +1331,99 @@ def test_a_run_of_chosen_outlets_says_the_corpus_tables_list_every_article(works
     assert "`reports/tables/documents.csv`, `sentences.csv` and `cleaning_audit.csv`" in chosen
     assert "hold every outlet's (3 articles;" in chosen
     assert "every outlet's" not in opening_of(summary_of_outlets(workspace, []))
+
+
+def _model_run(tmp_path: Path, rows: list[dict]) -> dict:
+    """A run's parameters with a trained model coding Conflict and an agreement table."""
+    from test_validation_model import training_set
+
+    from analysis.validation.model import train_frame_model
+
+    texts, labels, _ = training_set()
+    model = train_frame_model(texts, labels.rename(columns={"war": "conflict"}), folds=3, seed=1)
+    model.save(tmp_path / "model")
+    path = tmp_path / "agreement.csv"
+    pd.DataFrame(rows).to_csv(path, index=False)
+    return {"frame_coder": str(tmp_path / "model"), "validation": str(path)}
+
+
+def test_a_trained_model_weaker_than_the_codebook_is_said_where_its_shares_are_read(
+    workspace, tmp_path
+):
+    """A scholar's model, kept by `train` on an optimistic cross-validated F1, scored 0.47 on
+    her held-out items against the codebook's 0.67; its 49% Conflict led the findings."""
+    params = _model_run(
+        tmp_path,
+        [
+            {"method": "codebook", "frame": "conflict", "n": 60, "f1": 0.67, "f1_ci_low": 0.4,
+             "f1_ci_high": 0.85, "tp": 6, "fp": 0, "fn": 6, "tn": 48},
+            {"method": "model", "frame": "conflict", "n": 60, "f1": 0.47, "f1_ci_low": 0.3,
+             "f1_ci_high": 0.6, "tp": 10, "fp": 19, "fn": 2, "tn": 29},
+        ],
+    )  # fmt: skip
+    head, limits = summary.validation_lines(workspace["tables"], params, workspace["corpus"])
+    line = next(x for x in head if x.startswith("- Conflict (the trained model)"))
+    assert "the codebook's indicators scored F1 0.67" in line
+    assert "**the codebook did better than the model that coded this frame**" in line
+    assert any("**A trained model weaker than the codebook.**" in x for x in limits)
+    assert any("Conflict: F1 0.47 against 0.67" in x for x in limits)
+    note = " ".join(summary.frame_findings_note(params, workspace["corpus"]))
+    assert "Conflict (F1 0.47 against the codebook's 0.67)" in note
+    better = _model_run(
+        tmp_path / "b",
+        [{"method": "codebook", "frame": "conflict", "n": 60, "f1": 0.40, "f1_ci_low": 0.2,
+          "f1_ci_high": 0.6, "tp": 4, "fp": 4, "fn": 8, "tn": 44},
+         {"method": "model", "frame": "conflict", "n": 60, "f1": 0.70, "f1_ci_low": 0.5,
+          "f1_ci_high": 0.85, "tp": 9, "fp": 5, "fn": 3, "tn": 43}],
+    ) if (tmp_path / "b").mkdir() is None else {}  # fmt: skip
+    head, limits = summary.validation_lines(workspace["tables"], better, workspace["corpus"])
+    assert not any("did better" in x for x in head)
+    assert not any("weaker than the codebook" in x for x in limits)
+
+
+def test_an_f1_without_any_human_coded_frame_is_undefined_not_zero(workspace, tmp_path):
+    """A held-out sheet with no item of a frame printed "F1 0.00 (95% CI 0.00–0.00)"."""
+    path = tmp_path / "agreement.csv"
+    pd.DataFrame(
+        [{"method": "codebook", "frame": "conflict", "n": 60, "f1": 0.0, "f1_ci_low": 0.0,
+          "f1_ci_high": 0.0, "tp": 0, "fp": 3, "fn": 0, "tn": 57}]
+    ).to_csv(path, index=False)  # fmt: skip
+    head, _ = summary.validation_lines(
+        workspace["tables"], {"validation": str(path)}, workspace["corpus"]
+    )
+    line = next(x for x in head if x.startswith("- Conflict (the codebook)"))
+    assert "F1 undefined: none of the n = 60 human-coded items has the frame" in line
+    assert "flags 3 of them" in line and "0.00" not in line
+
+
+def test_a_table_that_checked_none_of_the_runs_frames_is_not_called_a_check(workspace, tmp_path):
+    """A table of other indicators left every frame "not validated any more", and the note
+    under the frame findings still said they were checked and corrected; the limitations said
+    the tone coder was unchecked under its reported agreement."""
+    path = tmp_path / "agreement.csv"
+    pd.DataFrame(
+        [{"method": "codebook", "frame": "conflict", "n": 60, "f1": 0.5, "f1_ci_low": 0.3,
+          "f1_ci_high": 0.7, "tp": 6, "fp": 6, "fn": 6, "tn": 42, "coder_version": "another"},
+         {"method": "codebook", "frame": "tone", "n": 106, "f1": 0.5, "f1_ci_low": 0.4,
+          "f1_ci_high": 0.6, "kappa": 0.2, "accuracy": 0.55}]
+    ).to_csv(path, index=False)  # fmt: skip
+    params = {"validation": str(path)}
+    note = " ".join(summary.frame_findings_note(params, workspace["corpus"]))
+    assert "not checked against human coding of these articles" in note
+    assert "corrected for its errors" not in note
+    _, limits = summary.validation_lines(workspace["tables"], params, workspace["corpus"])
+    text = " ".join(limits)
+    assert "The frame and sourcing coders were not checked" in text
+
+
+def test_a_correction_without_a_measured_sensitivity_says_why_not_nan() -> None:
+    """A held-out sheet without any item of a frame printed "sensitivity nan"."""
+    table = pd.DataFrame(
+        [{"outlet": "Harbour Post", "frame": "conflict", "raw_share": 0.2, "raw_ci_low": 0.1,
+          "raw_ci_high": 0.3, "corrected_share": float("nan"), "corrected_ci_low": float("nan"),
+          "corrected_ci_high": float("nan"), "sensitivity": float("nan"), "specificity": 0.95,
+          "n_validation": 60, "n_docs": 3, "n_sentences": 80}]
+    )  # fmt: skip
+    (line,) = summary._corrected_lines(table, "outlet", {"conflict": "Conflict"})
+    assert "no human-coded item of the sample has the frame" in line
+    assert "sensitivity not measured, specificity 0.95" in line and "nan" not in line

@@ -203,6 +203,7 @@ def frame_findings_note(
     tester's key findings quoted a model's shares, at a precision of 0.32, as the codebook's.
     ``coders``: the run's codebook and model as :func:`_run_coders` loads them (loaded here
     when not given)."""
+    coders = coders or _run_coders(params, corpus_dir)
     methods, labels = frame_coders(params, corpus_dir, coders)
     from_model = [labels[k] for k, m in methods.items() if m == "model"]
     said = []
@@ -213,11 +214,29 @@ def frame_findings_note(
             + " are the trained model's codes (`-p frame_coder`), not the codebook's indicators; "
             "the sentences quoted for them are still the codebook's indicator matches."
         )
-    if params.get("validation"):
+    checked = _validated_frames(params, corpus_dir, coders, methods)
+    if checked is not None and checked[0]:
         said.append(
             "These are the automatic coders' raw shares: under “How far to trust the frame and "
             "tone coders” each coder is set against human coding and the shares are corrected "
             "for its errors, which can change their order."
+        )
+        worse = [
+            f"{labels.get(key, key)} (F1 {model:.2f} against the codebook's {codebook:.2f})"
+            for key, model, codebook in checked[1]
+        ]
+        if worse:
+            said.append(
+                "The trained model coded "
+                + escape_text("; ".join(worse))
+                + " although on the validation items the codebook's indicators did better: "
+                "those shares are the weaker coder's."
+            )
+    elif checked is not None:
+        said.append(
+            "These are the automatic coders' raw shares, not checked against human coding of "
+            "these articles: the agreement table given (`-p validation`) measured other "
+            "indicators or frames (see Limitations)."
         )
     else:
         said.append(
@@ -225,6 +244,40 @@ def frame_findings_note(
             "these articles (see Limitations)."
         )
     return [f"*{' '.join(said)}*", ""]
+
+
+def _validated_frames(
+    params: Mapping[str, Any],
+    corpus_dir: Path | str | None,
+    coders: tuple[Any, Any] | None,
+    methods: Mapping[str, str],
+) -> tuple[list[str], list[tuple[str, float, float]]] | None:
+    """(the frames whose coder the run's agreement table measured, as this run codes them;
+    the frames a trained model codes worse than the codebook did on those items,
+    :func:`analysis.validation.agreement.worse_models`), or None without ``-p validation``
+    or with a table that cannot be read. A scholar's summary said the shares were checked and
+    corrected when the table had measured other indicators and none was."""
+    path = params.get("validation")
+    if not path:
+        return None
+    from analysis.validation.agreement import (
+        AgreementError,
+        current_agreement,
+        read_agreement,
+        worse_models,
+    )
+
+    try:
+        agreement = read_agreement(path)
+    except AgreementError:
+        return None
+    agreement, stale = current_agreement(agreement, _run_versions(params, corpus_dir, coders))
+    validated = [
+        key
+        for key, method in methods.items()
+        if ((agreement["method"] == method) & (agreement["frame"] == key)).any()
+    ]
+    return validated, worse_models(agreement, methods, stale)
 
 
 def _figures_section(
@@ -1292,7 +1345,12 @@ def _corrected_lines(table: Any, group_col: str, labels: Mapping[str, str]) -> l
         zero_bound = 3 / row["n_sentences"] if row["n_sentences"] else float("nan")
         if row["raw_share"] == 0 and row["n_sentences"]:  # a bootstrap of none gives 0-0%
             raw = f"0% (none flagged; up to about {pct(zero_bound)} is compatible with that)"
-        if row["corrected_share"] != row["corrected_share"]:  # NaN: no better than chance
+        if se != se:  # NaN: no human-coded item had the frame, so no sensitivity
+            corrected = (
+                "cannot be corrected (no human-coded item of the sample has the frame, so the "
+                "coder's sensitivity is not measured)"
+            )
+        elif row["corrected_share"] != row["corrected_share"]:  # NaN: no better than chance
             corrected = "cannot be corrected (the coder is no better than chance on the sample)"
         elif unclipped > 1:  # clipped to a 100% (95% CI 100-100%) that no one should quote
             corrected = (
@@ -1326,11 +1384,15 @@ def _corrected_lines(table: Any, group_col: str, labels: Mapping[str, str]) -> l
                 f"corrected {pct(row['corrected_share'])} "
                 f"({ci(row['corrected_ci_low'], row['corrected_ci_high'], 'percent')})"
             )
+        # a rate the sample could not measure is said so, not printed as "nan"
+        rates = ", ".join(
+            f"{what} {value:.2f}" if value == value else f"{what} not measured"
+            for what, value in (("sensitivity", se), ("specificity", sp))
+        )
         lines.append(
             f"- {escape_text(label)}, {escape_text(str(row[group_col]))}: raw "
             f"{raw}, "
-            f"{corrected}; sensitivity {row['sensitivity']:.2f}, specificity "
-            f"{row['specificity']:.2f} on {int(row['n_validation'])} items; "
+            f"{corrected}; {rates} on {int(row['n_validation'])} items; "
             f"{articles(int(row['n_docs']))}, {int(row['n_sentences'])} sentences."
         )
     return lines
@@ -1413,7 +1475,7 @@ def validation_lines(
             if table_frames
             else ""
         )
-        coders = "frame and tone coders" if sourcing else "frame, tone and sourcing coders"
+        coders = _unchecked_coders(agreement, params, corpus_dir, bool(sourcing))
         frame_part = [*head, *lines] if lines else []
         return [*frame_part, *sourcing], [not_validated(corpus_dir, other, coders, params)]
     copied = (
@@ -1462,11 +1524,50 @@ def validation_lines(
         ]
     if not validated:  # every row of the run's frames measured another version of them
         why = " (the agreement table measured other versions of their coders)"
-        coders = "frame and tone coders" if sourcing else "frame, tone and sourcing coders"
+        coders = _unchecked_coders(agreement, params, corpus_dir, bool(sourcing))
         return [*head, *lines, *sourcing], [not_validated(corpus_dir, why, coders, params)]
     return [*head, *lines, *sourcing], [
+        *_worse_model_limitation(agreement, methods, labels, stale),
         *_tone_not_validated(agreement, params, corpus_dir),
         *sourcing_limits,
+    ]
+
+
+def _unchecked_coders(
+    agreement: Any, params: Mapping[str, Any], corpus_dir: Path | str | None, sourcing: bool
+) -> str:
+    """The coders a run's agreement table left unchecked when none of its frames was: the
+    frame coders, the tone coder unless the table has its row, the sourcing coder unless the
+    table has sourcing rows ("frame, tone and sourcing coders"). A scholar's limitations said
+    the tone coder was not checked, under the tone agreement they had just reported."""
+    names = ["frame"]
+    if _tone_not_validated(agreement, params, corpus_dir):
+        names.append("tone")
+    if not sourcing:
+        names.append("sourcing")
+    listed = names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
+    return f"{listed} coder{'s' if len(names) > 1 else ''}"
+
+
+def _worse_model_limitation(
+    agreement: Any, methods: Mapping[str, str], labels: Mapping[str, str], stale: Sequence[str]
+) -> list[str]:
+    """The limitation of a run whose trained model codes frames the codebook's indicators did
+    better on in the agreement table (:func:`analysis.validation.agreement.worse_models`)."""
+    from analysis.validation.agreement import worse_models
+
+    worse = worse_models(agreement, methods, stale)
+    if not worse:
+        return []
+    named = "; ".join(
+        f"{labels.get(key, key)}: F1 {model:.2f} against {codebook:.2f}"
+        for key, model, codebook in worse
+    )
+    return [
+        "- **A trained model weaker than the codebook.** The frames the model coded here "
+        "scored a lower F1 on the validation items than the codebook's indicators "
+        f"({escape_text(named)}); their shares in the findings and figures are the model's. "
+        "Run without `-p frame_coder`, or train on more coded items, before citing them."
     ]
 
 

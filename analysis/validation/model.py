@@ -34,6 +34,7 @@ import pandas as pd
 
 from analysis.config import SEED
 from analysis.io import write_bytes, write_text
+from analysis.user_warnings import warn_user
 
 FORMAT_VERSION = 1
 C_GRID = (0.3, 1.0, 3.0, 10.0, 30.0)
@@ -299,15 +300,29 @@ def train_frame_model(
         raise ModelError(
             f"{len(values)} coded items are too few to train on: at least {2 * MIN_PER_CLASS}"
         )
+    too_few = []
     for key in labels.columns:  # before the vocabulary, which a sheet of one item cannot give
         y = labels[key].to_numpy(dtype=float)
         yk = y[~np.isnan(y)]
         n_pos, n_neg = int((yk == 1).sum()), int((yk == 0).sum())
         if n_pos < MIN_PER_CLASS or n_neg < MIN_PER_CLASS:
-            raise ModelError(
+            message = (
                 f"frame {key!r}: needs at least {MIN_PER_CLASS} items coded 1 and "
                 f"{MIN_PER_CLASS} coded 0 to train; the sheet has {n_pos} and {n_neg}"
             )
+            if not drop_uninformative:
+                raise ModelError(message)
+            too_few.append((key, message))
+    if too_few:
+        # a scholar's sheet had one item of one of her six frames, and `train` stopped: that
+        # frame is left to the codebook, as a frame the model learns nothing of is
+        if len(too_few) == len(labels.columns) and tone is None:
+            raise ModelError("no frame can be trained: " + "; ".join(m for _, m in too_few))
+        warn_user(
+            "left out of the model (a run codes them with the codebook): "
+            + "; ".join(message for _, message in too_few)
+        )
+        labels = labels.drop(columns=[key for key, _ in too_few])
     word, char = _vectorizers()
     word.fit(values)
     char.fit(values)

@@ -267,7 +267,8 @@ def train_frame_model(
     """Train one classifier per frame column of ``labels`` (1/0, NaN = not coded).
 
     Each frame is trained on the texts coded for it; a frame needs at least
-    :data:`MIN_PER_CLASS` coded 1s and 0s (a :class:`ModelError` names the frame otherwise).
+    :data:`MIN_PER_CLASS` coded 1s and 0s: one with fewer is left out with a warning when
+    ``drop_uninformative`` (a run's codebook codes it), else a :class:`ModelError` names it.
     ``tone`` (−1/0/1, NaN = not coded) adds a tone classifier. Deterministic for a ``seed``.
     Returns a :class:`FrameModel` whose ``metrics`` table holds, per frame, the chosen ``C``,
     the cross-validated F1 (tone: macro-F1) at that C, the folds and the class counts.

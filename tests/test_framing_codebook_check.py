@@ -140,6 +140,9 @@ def test_short_word_warning_names_the_doubled_forms(tmp_path: Path) -> None:
     assert any("'ban' is too short" in w and "'banned'" in w for w in report.warnings)
     # a noun's warning names no non-word it would match ("jobed": a tester's codebook)
     assert not any("baned" in w for w in report.warnings)
+    # nor an acronym's ("gopped": a scholar's "GOP")
+    report = check_codebook(_write(tmp_path, MINIMAL.replace('"rifle", ', '"GOP", '), "g.toml"))
+    assert not any("'GOP' is too short" in w for w in report.warnings)
 
 
 def test_loading_skips_only_the_warnings(tmp_path: Path) -> None:

@@ -202,6 +202,7 @@ def _redundancy(terms: list[_Term], out: _Collector) -> None:
         if (
             not term.exact
             and not term.case_sensitive
+            and not term.text.isupper()  # an acronym ("GOP") is no verb to double a letter of
             and word.isalpha()
             and word.isascii()
             and term.core is None

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-from conftest import ARTICLE_A, ARTICLE_B, PAGE_NAMING_ITS_SITE
+from conftest import ARTICLE_A, ARTICLE_B, ARTICLE_C, PAGE_NAMING_ITS_SITE
 
 from analysis import load_corpus
 from analysis.corpus.documents import (
@@ -140,6 +140,22 @@ def test_a_folder_readme_is_not_an_article_unless_listed(
         listed = [*manifest, {"doc_id": "r", "file": "README.txt", "outlet": "X"}]
         folder = make_corpus(files={"a.txt": ARTICLE_A, "README.txt": readme}, manifest=listed)
         assert read_raw_documents(folder)["file"].tolist() == ["a.txt", "README.txt"]
+
+
+def test_an_article_whose_name_begins_like_a_readme_is_read(make_corpus: MakeCorpus) -> None:
+    """A tester's "licence-fee-row.txt" and "readmission-rates.txt" were left out unsaid."""
+    from analysis.corpus.documents import is_folder_description
+
+    folder = make_corpus(
+        files={"licence-fee-row.txt": ARTICLE_A, "readmission-rates.txt": ARTICLE_B,
+               "Licensed_drivers.txt": ARTICLE_C, "README": "About this folder.\n"},
+        with_manifest=False,
+    )  # fmt: skip
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # no manifest: the outlet is 'unknown'
+        files = read_raw_documents(folder)["file"].tolist()
+    assert sorted(files) == ["Licensed_drivers.txt", "licence-fee-row.txt", "readmission-rates.txt"]
+    assert [is_folder_description(n) for n in ("README.md", "license", "LICENCE.txt")] == [True] * 3
 
 
 def test_article_files_one_folder_down_are_named_when_they_are_not_read(

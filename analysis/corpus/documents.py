@@ -91,7 +91,18 @@ GZIP_MAGIC = b"\x1f\x8b"
 MAX_GUNZIPPED_BYTES = 256 * 1024 * 1024
 # raw_format of the articles of a news database's export (analysis.corpus.database_exports)
 EXPORT_FORMATS = frozenset(RAW_FORMATS.values())
-_NOT_ARTICLES = ("readme", "license", "licence")  # a folder's own description, by name
+_NOT_ARTICLES = frozenset({"readme", "license", "licence"})  # a folder's own description
+
+
+def is_folder_description(name: str) -> bool:
+    """Whether a file named ``name`` describes its folder (``README``, ``README.md``,
+    ``LICENSE.txt``: the name without its endings is one of :data:`_NOT_ARTICLES`), so a
+    folder without a manifest does not read it as an article. Only the whole name: a tester's
+    "licence-fee-row.txt" and "readmission-rates.txt", news about licence fees and hospital
+    readmissions, were left out without a word when any name starting so was."""
+    return name.split(".", 1)[0].strip().lower() in _NOT_ARTICLES
+
+
 DOCUMENT_COLUMNS = [*MANIFEST_COLUMNS, "text", "n_sentences", "n_words"]
 SENTENCE_COLUMNS = ["doc_id", "outlet", "origin", "sentence_id", "sentence", "n_words"]
 UNKNOWN = "unknown"
@@ -570,7 +581,7 @@ def folder_exports(corpus_dir: Path) -> list[Path]:
             if p.is_file()
             and p.name not in _OWN_FILES
             and not p.name.startswith(".")
-            and not p.name.lower().startswith(_NOT_ARTICLES)
+            and not is_folder_description(p.name)
             and is_export(p)
         ),
         key=lambda p: p.name,
@@ -946,7 +957,7 @@ def _warn_unread(corpus_dir: Path, listed: set[str], has_manifest: bool = False)
         and not p.name.lower().endswith(_LEXICON_SUFFIXES)
         and p.name not in articles
         and os.path.normpath(p.name) not in listed
-        and not p.name.lower().startswith(_NOT_ARTICLES)
+        and not is_folder_description(p.name)
     )
     below = _subfolder_articles(corpus_dir, listed, markdown=not has_manifest)
     if below:
@@ -1001,7 +1012,7 @@ def _article_files(corpus_dir: Path, *, markdown: bool = False) -> list[Path]:
         p
         for p in corpus_dir.iterdir()
         if Path(article_name(p.name)).suffix.lower() in suffixes
-        and not p.name.lower().startswith(_NOT_ARTICLES)
+        and not is_folder_description(p.name)
         and not p.name.startswith(SYSTEM_FILE_PREFIXES)
         and p.is_file()
     ]

@@ -287,3 +287,27 @@ def test_a_failed_reading_with_tables_keeps_the_text_found_without(monkeypatch) 
     result = extract_article(html, "a.html")
     assert result.problem is None and not result.from_tables
     assert "approved a new budget" in result.text
+
+
+@pytest.mark.parametrize("where", ["middle", "first"])
+def test_a_large_embedded_image_loses_no_text_and_is_said_in_the_audit(where: str) -> None:
+    """A tester's saved page with a 16 MB base64 image (as SingleFile embeds them) in the
+    middle of the article lost its second half without a word; with the image first, the
+    page was "no article text"."""
+    from analysis.corpus.html import extraction_audit_entry, without_embedded
+
+    image = '<p><img src="data:image/png;base64,' + "iVBORw0KGgo" * 1_000_000 + '"></p>'
+    whole = page()
+    if where == "middle":
+        cut = whole.index("<p>", whole.index("<p>") + 1)  # after the first paragraph
+    else:
+        cut = whole.index("<article>")
+    found = extract_article(whole[:cut] + image + whole[cut:], "saved.html")
+    assert found.problem is None
+    assert "expected the first projects to begin in the spring" in found.text  # the last words
+    assert found.embedded == 1
+    assert "1 inline file(s)" in extraction_audit_entry("d1", found).result
+    assert without_embedded('<img src="data:image/png;base64,AAAA">') == (
+        '<img src="data:image/png;base64,AAAA">',
+        0,
+    )  # a small one is left as it is

@@ -106,6 +106,7 @@ class HtmlExtraction:
     problem: str | None = None
     is_html: bool = True
     from_tables: bool = False  # read with the page's tables (TABLE_LAYOUT_SETTINGS)
+    embedded: int = 0  # inline files (data: addresses) set aside before reading: without_embedded
 
 
 # A whole HTML document: a doctype or <html> first, after blanks, a byte order mark, comments.
@@ -236,6 +237,27 @@ def extract_metadata(html: str) -> dict[str, str]:
     return found
 
 
+# An inline file in an attribute, as a page saver (SingleFile) embeds each image: an address
+# "data:..." of this many characters or more, quoted
+_EMBEDDED_RE = re.compile(r"""(["'])data:[^"'\s>]{10000,}\1""")
+
+
+def without_embedded(html: str) -> tuple[str, int]:
+    """``html`` with each inline file of 10,000 characters or more (an attribute whose value is
+    a ``data:`` address, an image embedded in base64) made an empty ``data:,``, and how many.
+    The parser trafilatura uses (libxml2) stops reading a page at a value of 10 MB: a tester's
+    saved page with a 16 MB embedded image in its middle lost the article's second half without
+    a word, and with the image first, all of it. An address is no text of the page."""
+    count = 0
+
+    def empty(match: re.Match[str]) -> str:
+        nonlocal count
+        count += 1
+        return f"{match.group(1)}data:,{match.group(1)}"
+
+    return _EMBEDDED_RE.sub(empty, html), count
+
+
 def extract_article(html: str, name: str = "") -> HtmlExtraction:
     """Extract the main text of a page with trafilatura, keeping its paragraphs as lines.
 
@@ -251,6 +273,7 @@ def extract_article(html: str, name: str = "") -> HtmlExtraction:
         return HtmlExtraction(html, chars_in, is_html=False)
     import trafilatura
 
+    html, embedded = without_embedded(html)
     tables = False
     try:
         text = trafilatura.extract(html, **EXTRACT_SETTINGS) or ""
@@ -271,12 +294,15 @@ def extract_article(html: str, name: str = "") -> HtmlExtraction:
             "",
             chars_in,
             metadata,
+            embedded=embedded,
             problem=(
                 f"{name}: no article text found in the HTML{detail} (an empty, broken or "
                 "index page); save the article's own page, or paste its text into a .txt file"
             ),
         )
-    return HtmlExtraction(text.strip() + "\n", chars_in, metadata, from_tables=tables)
+    return HtmlExtraction(
+        text.strip() + "\n", chars_in, metadata, from_tables=tables, embedded=embedded
+    )
 
 
 def extraction_audit_entry(doc_id: str, extraction: HtmlExtraction) -> AuditEntry:
@@ -294,6 +320,11 @@ def extraction_audit_entry(doc_id: str, extraction: HtmlExtraction) -> AuditEntr
             result += (
                 "; read with the page's tables, whose cells hold paragraphs the text read "
                 "without them lacks"
+            )
+        if extraction.embedded:
+            result += (
+                f"; {extraction.embedded} inline file(s) (data: addresses of 10,000 characters "
+                "or more, embedded images) set aside before reading"
             )
     return AuditEntry(
         doc_id=doc_id,

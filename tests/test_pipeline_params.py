@@ -258,6 +258,18 @@ def test_parameter_file_must_hold_a_mapping(tmp_path):
         load_parameter_file(path)
 
 
+def test_a_parameter_file_in_utf16_is_read_and_one_in_latin1_or_a_folder_is_refused(tmp_path):
+    """A tester's Notepad "Unicode" file, a Latin-1 one and a folder ended in tracebacks."""
+    path = tmp_path / "p.yaml"
+    path.write_bytes("n_boot: 500\noutlets: [Le Monde, Süddeutsche]\n".encode("utf-16"))
+    assert load_parameter_file(path) == {"n_boot": 500, "outlets": ["Le Monde", "Süddeutsche"]}
+    path.write_bytes("outlets: [Süddeutsche]\n".encode("latin-1"))
+    with pytest.raises(ParameterError, match="is not UTF-8 text: save it as UTF-8"):
+        load_parameter_file(path)
+    with pytest.raises(ParameterError, match="is a folder, not a file"):
+        load_parameter_file(tmp_path)
+
+
 def test_a_parameter_files_column_map_may_be_a_mapping(tmp_path):
     """A tester's -f file wrote ``column_map: {text: Body, outlet: Source}`` and was refused:
     "expects str, got dict"."""

@@ -541,12 +541,29 @@ def validate_parameters(
 
 
 def load_parameter_file(path: Path | str) -> dict[str, Any]:
-    """Parameters from a YAML (or JSON) file holding one mapping of name -> value."""
+    """Parameters from a YAML (or JSON) file holding one mapping of name -> value, in UTF-8
+    (with or without a byte order mark) or UTF-16 with one (Notepad's "Unicode"); any other
+    encoding, a folder or an unreadable file is a :class:`ParameterError` saying so (a tester's
+    UTF-16 and Latin-1 files and a folder ended in tracebacks)."""
     path = Path(path)
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        raw = path.read_bytes()
     except FileNotFoundError:
         raise ParameterError(f"parameter file not found: {path}") from None
+    except IsADirectoryError:
+        raise ParameterError(f"parameter file {path} is a folder, not a file") from None
+    except OSError as err:
+        raise ParameterError(f"parameter file {path} cannot be read: {err.strerror}") from None
+    utf16 = raw.startswith((b"\xff\xfe", b"\xfe\xff"))
+    try:
+        text = raw.decode("utf-16" if utf16 else "utf-8-sig")
+    except UnicodeDecodeError:
+        raise ParameterError(
+            f"parameter file {path} is not UTF-8 text: save it as UTF-8 (in Notepad: Save as, "
+            "Encoding UTF-8)"
+        ) from None
+    try:
+        data = yaml.safe_load(text)
     except yaml.YAMLError as err:
         raise ParameterError(f"parameter file {path} is not valid YAML: {err}") from None
     if data is None:

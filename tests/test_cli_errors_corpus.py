@@ -134,3 +134,42 @@ def test_corpus_reports_a_bad_codebook_in_one_line(
         == 2
     )
     assert "nope.toml" in one_error_line(capsys.readouterr().err)
+
+
+def test_corpus_refuses_a_runs_output_folder_and_a_folder_a_run_is_writing_to(
+    make_corpus, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A tester's `corpus` into a run's --out, while it ran, left documents.csv of one corpus
+    beside the summary of another, and the run's tables set aside as "yours"."""
+    import subprocess
+    import sys
+
+    from analysis.outputs import LOCK, MANIFEST
+
+    out = tmp_path / "out"
+    reports = out / "reports"
+    reports.mkdir(parents=True)
+    (reports / MANIFEST).write_text("{}", encoding="utf-8")  # a run wrote here
+    assert main(["corpus", "--corpus", str(make_corpus()), "--out", str(out)]) == 2
+    line = one_error_line(capsys.readouterr().err)
+    assert "holds the outputs of `python -m analysis run`" in line
+    assert not (reports / "tables").exists()
+    (reports / MANIFEST).unlink()
+    # a first run writing there now: its lock is held by another process
+    holder = subprocess.Popen(
+        [sys.executable, "-c",
+         "import fcntl, os, sys, time; fd = os.open(sys.argv[1], os.O_RDWR | os.O_CREAT);"
+         " fcntl.flock(fd, fcntl.LOCK_EX); print('held', flush=True); time.sleep(30)",
+         str(reports / LOCK)],
+        stdout=subprocess.PIPE, text=True,
+    )  # fmt: skip
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "held"
+        assert main(["corpus", "--corpus", str(make_corpus()), "--out", str(out)]) == 2
+        assert "is writing to" in one_error_line(capsys.readouterr().err)
+        assert not (reports / "tables" / "documents.csv").exists()
+    finally:
+        holder.kill()
+        holder.wait()
+    assert main(["corpus", "--corpus", str(make_corpus()), "--out", str(out)]) == 0  # released
+    assert (reports / "tables" / "documents.csv").is_file()

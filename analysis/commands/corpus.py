@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from contextlib import nullcontext
 from pathlib import Path
 
 from analysis.commands.options import add_column_map
@@ -65,6 +66,23 @@ def not_a_folder(out: Path) -> str | None:
     return None
 
 
+def _a_runs_folder(out: str | Path | None) -> str:
+    """Why ``out`` cannot take this command's tables: it holds the outputs of ``python -m
+    analysis run``, whose summary and figures its tables there belong to (a tester's `corpus`
+    into such a folder set the run's own tables aside as "yours" and left a summary of another
+    corpus); else ``""``."""
+    from analysis.outputs import MANIFEST
+
+    reports = output_dirs(out)["reports"]
+    if not (reports / MANIFEST).is_file():
+        return ""
+    return (
+        f"--out {output_dirs(out)['root']} holds the outputs of `python -m analysis run` "
+        f"({reports / MANIFEST}): its tables there go with its summary and figures. Choose "
+        "another --out, or run `python -m analysis run` again into it"
+    )
+
+
 def main(args: argparse.Namespace) -> int:
     """Run the corpus step; exit code 2 on bad input (a corpus or codebook that cannot be
     loaded, an --out that is not a folder, tables it must not replace), 1 when writing fails."""
@@ -78,7 +96,7 @@ def main(args: argparse.Namespace) -> int:
     from analysis.written import record_written, refused, set_aside
 
     tables_dir = output_dirs(args.out)["tables"]
-    problem = not_a_folder(args.out)
+    problem = not_a_folder(args.out) or _a_runs_folder(args.out)
     if problem:
         print(f"error: {problem}", file=sys.stderr)
         return 2
@@ -101,11 +119,20 @@ def main(args: argparse.Namespace) -> int:
     ) as error:
         print(f"error: {error}", file=sys.stderr)
         return 2
+    from analysis.outputs import LOCK, OutputsError, locked
+
+    lock = output_dirs(args.out)["reports"] / LOCK
     try:
-        for line in set_aside([tables_dir / name for name in CORPUS_TABLES]):
-            print(line, file=sys.stderr)  # a --force write: the user's table kept beside it
-        written = write_corpus_tables(corpus, tables_dir)
-        record_written(written)
+        # a run's lock, when its folder has one: a run writing there now refuses this command
+        # (a tester's `corpus` into a running run's --out mixed two corpora's tables)
+        with locked(lock, output_dirs(args.out)["root"]) if lock.exists() else nullcontext():
+            for line in set_aside([tables_dir / name for name in CORPUS_TABLES]):
+                print(line, file=sys.stderr)  # a --force write: the user's table kept beside it
+            written = write_corpus_tables(corpus, tables_dir)
+            record_written(written)
+    except OutputsError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
     except OSError as error:
         print(f"error: {describe_os_error(error)}", file=sys.stderr)
         return 1

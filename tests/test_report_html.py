@@ -29,6 +29,15 @@ def test_escape_text_makes_markup_and_links_inert_on_one_line():
     assert escape_text("_it_ Le_Monde_ fig02_tone") == r"\_it\_ Le_Monde\_ fig02_tone"
 
 
+def test_a_bidirectional_control_in_corpus_text_is_written_as_its_code_point():
+    """A tester's outlet "Evil\u202egnp.exe" reversed the rest of its summary line."""
+    from analysis.report.html import escape_code
+
+    assert escape_text("Evil\u202egnp.exe") == "Evil(U+202E)gnp.exe"
+    assert escape_code("doc\u2066-1") == "doc(U+2066)-1"
+    assert escape_text("سلام \u200f world") == "سلام \u200f world"  # a mark reverses nothing
+
+
 def test_summary_html_is_one_page_with_inline_style_and_rendered_tables():
     page = summary_html("# Title\n\n| a | b |\n|---|---|\n| 1 | 2 |\n", title="<Results>")
     assert page.startswith("<!DOCTYPE html>") and page.endswith("</html>\n")

@@ -27,6 +27,16 @@ _MD_SPECIAL = re.compile(r"([\\`*\[\]|])")
 # inside a word, as in fig02_sentence_tone, never is, and stays as written)
 _MD_UNDERSCORE = re.compile(r"(?<![^\W_])_|_(?![^\W_])")
 
+# Unicode's bidirectional embeddings, overrides and isolates: one left open in corpus text (an
+# outlet named "Evil\u202egnp.exe") reverses how the rest of its line displays
+_BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
+
+
+def _visible_bidi(text: str) -> str:
+    """``text`` with each bidirectional control written as its code point, "(U+202E)"."""
+    return _BIDI_CONTROLS.sub(lambda m: f"(U+{ord(m.group()):04X})", text)
+
+
 CSS = """
 body { font-family: Georgia, 'DejaVu Serif', serif; max-width: 46em; margin: 2em auto;
        padding: 0 1em; line-height: 1.5; color: #222; }
@@ -48,9 +58,10 @@ def escape_text(text: object) -> str:
     list or quote; ``<`` and ``>`` become entities, so no tag can form; ``[``, ``]``, ``*``,
     backticks, ``|``, backslashes and underscores at a word's edge are backslash-escaped, so
     ``[x](javascript:…)`` cannot become a link, ``_x_`` emphasis, nor a cell break a table. A
-    bare ``&`` is left for the renderer to escape.
+    bare ``&`` is left for the renderer to escape. A bidirectional control is written as its
+    code point, "(U+202E)", so none can reverse how the summary's line reads.
     """
-    one_line = " ".join(str(text).split())
+    one_line = _visible_bidi(" ".join(str(text).split()))
     one_line = one_line.replace("<", "&lt;").replace(">", "&gt;")
     return _MD_UNDERSCORE.sub(r"\\_", _MD_SPECIAL.sub(r"\\\1", one_line))
 
@@ -58,9 +69,10 @@ def escape_text(text: object) -> str:
 def escape_code(text: object) -> str:
     """Corpus-derived text for inside a Markdown code span (``doc_id``): one line, no backticks.
 
-    Inside a code span the renderer escapes everything itself, so nothing else is needed.
+    Inside a code span the renderer escapes everything itself; a bidirectional control is
+    written as its code point, as in :func:`escape_text`.
     """
-    return " ".join(str(text).replace("`", "'").split())
+    return _visible_bidi(" ".join(str(text).replace("`", "'").split()))
 
 
 def summary_html(markdown_text: str, title: str = "Summary of results") -> str:

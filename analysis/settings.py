@@ -10,9 +10,10 @@ A corpus folder may hold ``analysis.toml`` (the bundled ``seeds/`` does)::
     hedges = "lexicons/hedges.toml"
     news_terms = "lexicons/news_terms.csv"
 
-Paths are relative to that file. A lexicon given with ``-p codebook FILE`` (relative to the
-working directory) wins over the settings file; a lexicon given nowhere is the package default
-(``analysis/data/``), except actors, which are then discovered from the corpus
+Paths are relative to that file and must stay inside its folder. A lexicon given with
+``-p codebook FILE`` (relative to the working directory) wins over the settings file; a lexicon
+given nowhere is the package default (``analysis/data/``), except actors, which are then
+discovered from the corpus
 (:mod:`analysis.sentiment.discover`).
 """
 
@@ -96,6 +97,15 @@ def read_settings(path: Path | str) -> Lexicons:
         if not isinstance(value, str) or not value.strip():
             raise SettingsError(f"settings file {path}: {kind} must be a path (a string)")
         file = (path.parent / Path(value).expanduser()).resolve()
+        if not file.is_relative_to(path.parent):
+            # as a manifest may not name an article outside its folder: a corpus someone sent
+            # must not have a run read files elsewhere on the machine (a tester's named
+            # "/tmp/.../outside/frames.toml", and "../" paths were read)
+            raise SettingsError(
+                f"settings file {path}: {kind} names a file outside the corpus folder "
+                f"({value}); keep it in the folder, or take it out of {SETTINGS_NAME} and "
+                f"give it with `-p {kind} FILE`"
+            )
         if not file.is_file():
             raise SettingsError(f"settings file {path}: {kind} file not found: {file}")
         files[kind] = file

@@ -193,6 +193,18 @@ def test_the_settings_file_is_read_and_a_parameter_wins(
     assert "| sources | `analysis/data/sources.toml`" in lines
 
 
+@pytest.mark.parametrize("where", ["../codebook.toml", "ABSOLUTE", "lexicons/../../codebook.toml"])
+def test_a_settings_file_naming_a_file_outside_the_corpus_is_refused(
+    topic: Path, codebook: Path, where: str
+) -> None:
+    """A tester's corpus read a codebook elsewhere on the machine through its analysis.toml,
+    which a manifest may not do for an article."""
+    value = str(codebook) if where == "ABSOLUTE" else where
+    (topic / "analysis.toml").write_text(f'[lexicons]\ncodebook = "{value}"\n', encoding="utf-8")
+    with pytest.raises(SettingsError, match="codebook names a file outside the corpus folder"):
+        resolve_lexicons(topic)
+
+
 def test_a_bad_settings_file_is_refused_naming_it(topic: Path) -> None:
     (topic / "analysis.toml").write_text('[lexicons]\ncolours = "x.toml"\n', encoding="utf-8")
     with pytest.raises(SettingsError, match="unknown lexicons"):

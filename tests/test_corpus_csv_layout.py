@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 from analysis import load_corpus
@@ -182,3 +183,24 @@ def test_a_long_preamble_line_is_shown_cut_with_a_mark(tmp_path: Path) -> None:
         load_corpus(path, column_map="text=Full Text,outlet=Domain", progress=False)
     message = next(str(w.message) for w in said if "preamble" in str(w.message))
     assert message.endswith(f"{title[:59].rstrip()}…")
+
+
+def test_a_file_whose_texts_run_over_lines_keeps_its_first_line_as_the_header(
+    tmp_path: Path,
+) -> None:
+    """A tester's export (id, source, body) with texts over several lines was called "empty
+    (no header row)": a line of prose inside a quoted text, split at its commas, had the most
+    fields and was taken for the header."""
+    prose = (
+        "Voters went to the polls in Virginia, Mississippi, Kentucky and Louisiana, and in "
+        "each case, the president tied himself to the outcome.\n\n“Vote, vote, vote,” he said, "
+        "again and again, at rallies in Lexington, Tupelo, Monroe and Bossier City."
+    )
+    path = tmp_path / "typical.csv"
+    pd.DataFrame({"id": [0, 1], "source": ["A", "B"], "body": [prose, prose]}).to_csv(
+        path, index=False
+    )
+    with pytest.raises(CorpusFileError, match=r"no 'text' column.*--map text=body"):
+        read_chunks(path)
+    chunks, _ = read_chunks(path, columns="text=body,outlet=source")
+    assert [len(c) for c in chunks] == [2]

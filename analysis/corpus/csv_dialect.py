@@ -102,8 +102,27 @@ def csv_layout(
     for k, line in enumerate(lines[1:], start=1):
         if line.strip() and accepts(header_fields(line, sep_of(line))):
             return CsvLayout(sep_of(line), k, tuple(lines[:k]))
-    k = widest_row([header_fields(line, sep_of(line)) for line in lines])
+    rows = [header_fields(line, sep_of(line)) for line in lines]
+    # a header's fields are names; a line of prose that a quoted field carries over a line
+    # break, split at its commas, is not one (a tester's export, its texts over several lines,
+    # had such a line taken for its header, and was called "empty")
+    names = [k for k, row in enumerate(rows) if _names_row(row)]
+    k = min(names, key=lambda k: (-_filled(rows[k]), k)) if names else widest_row(rows)
     return CsvLayout(sep_of(lines[k]), k, tuple(lines[:k])) if k else CsvLayout(sep_of(lines[0]))
+
+
+def _filled(row: Sequence[object]) -> int:
+    return sum(1 for v in row if v is not None and str(v).strip())
+
+
+def _names_row(row: Sequence[object]) -> bool:
+    """Whether ``row`` reads as a table's header: two fields or more, each filled one a name of
+    at most five words that does not end like a sentence."""
+    filled = [str(v).strip() for v in row if v is not None and str(v).strip()]
+    return len(filled) >= 2 and all(
+        len(v.split()) <= 5 and len(v) <= 60 and not v.endswith((".", "!", "?", "”", '"'))
+        for v in filled
+    )
 
 
 def widest_row(rows: Sequence[Sequence[object]]) -> int:

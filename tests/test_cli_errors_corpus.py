@@ -173,3 +173,19 @@ def test_corpus_refuses_a_runs_output_folder_and_a_folder_a_run_is_writing_to(
         holder.wait()
     assert main(["corpus", "--corpus", str(make_corpus()), "--out", str(out)]) == 0  # released
     assert (reports / "tables" / "documents.csv").is_file()
+
+
+def test_corpus_with_no_document_left_after_cleaning_is_an_error_and_writes_nothing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A tester's export of numbers in its text column printed "0 documents" and exited 0."""
+    import pandas as pd
+
+    path = tmp_path / "ints.csv"
+    pd.DataFrame({"doc_id": [0, 1], "outlet": ["A", "B"], "text": [0, 1]}).to_csv(path, index=False)
+    out = tmp_path / "out"
+    assert main(["corpus", "--corpus", str(path), "--out", str(out)]) == 2
+    err = capsys.readouterr().err.splitlines()
+    assert err[-1].startswith("error: ") and "no document has text left after cleaning" in err[-1]
+    assert "Traceback" not in "\n".join(err)
+    assert not (out / "reports" / "tables" / "documents.csv").exists()

@@ -119,6 +119,13 @@ def main(args: argparse.Namespace) -> int:
     ) as error:
         print(f"error: {error}", file=sys.stderr)
         return 2
+    if corpus.documents.empty:  # every document emptied by cleaning: no tables to write
+        print(
+            f"error: {corpus_dir}: no document has text left after cleaning (the warning above "
+            "names why); nothing written",
+            file=sys.stderr,
+        )
+        return 2
     from analysis.outputs import LOCK, OutputsError, locked
 
     lock = output_dirs(args.out)["reports"] / LOCK

@@ -632,3 +632,26 @@ def test_a_programs_own_files_are_left_out_and_named(make_corpus: MakeCorpus) ->
     assert not any("not read, as they are not" in m for m in said)  # not said twice
     # the outlet warning counts the files it means (it said "some files" of every file)
     assert any("no outlet in a sidecar for any of its 2 files (a.txt, b.txt)" in m for m in said)
+
+
+def test_a_manifest_row_naming_a_folder_or_a_pipe_says_so_not_missing(
+    make_corpus: MakeCorpus,
+) -> None:
+    """A tester's manifest rows naming a folder and a named pipe were called "missing"."""
+    import os
+
+    manifest = [
+        {"doc_id": "a1", "file": "a.txt", "outlet": "X"},
+        {"doc_id": "d1", "file": "sub", "outlet": "X"},
+        {"doc_id": "p1", "file": "pipe.txt", "outlet": "X"},
+        {"doc_id": "m1", "file": "gone.txt", "outlet": "X"},
+    ]
+    folder = make_corpus(files={"a.txt": ARTICLE_A}, manifest=manifest)
+    (folder / "sub").mkdir()
+    os.mkfifo(folder / "pipe.txt")
+    with pytest.raises(CorpusError) as raised:
+        read_raw_documents(folder)
+    said = str(raised.value)
+    assert "sub: listed in manifest.csv but a folder, not a file" in said
+    assert "pipe.txt: listed in manifest.csv but not a regular file" in said
+    assert "gone.txt: listed in manifest.csv but missing" in said

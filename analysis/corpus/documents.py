@@ -769,7 +769,14 @@ def read_raw_documents(corpus_dir: Path | str | None = None) -> pd.DataFrame:
             )
             resolved = None
         if resolved is not None and not resolved.is_file():
-            problems.append(f"{path}: listed in {MANIFEST_NAME} but missing{_case_hint(resolved)}")
+            what = (
+                "a folder, not a file"
+                if resolved.is_dir()
+                else "not a regular file"
+                if resolved.exists()
+                else f"missing{_case_hint(resolved)}"
+            )  # a folder or a pipe named in the manifest was called "missing"
+            problems.append(f"{path}: listed in {MANIFEST_NAME} but {what}")
         elif resolved is not None:
             try:
                 text, encoding, address = read_article_file(resolved, str(path))

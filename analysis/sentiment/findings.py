@@ -136,7 +136,8 @@ def _level_findings(
         mean = m.loc["mean_compound"]
         n_docs, n_sent = int(mean["n_docs"]), int(mean["n_sentences"])
         text = (
-            f"In {articles(n_docs, 'these')} from {group} ({n_sent} sentences), the mean "
+            f"In {articles(n_docs, 'these')} from {group} ({n_sent} "
+            f"sentence{'' if n_sent == 1 else 's'}), the mean "
             f"sentence tone ({method}) was {num(mean['estimate'])} "
             f"({ci(mean['ci_low'], mean['ci_high'])}); "
             f"{pct(m.loc['share_positive', 'estimate'])} of sentences were positive, "

@@ -214,6 +214,7 @@ def test_a_group_of_one_sentence_is_quoted_as_its_only_sentence(sentences):
     level = next(f for f in findings_for(one) if f.key == "tone_level_Daily Ledger_vader")
     assert level.evidence[0] == level.evidence[1]
     assert level.evidence[0].note.startswith("the only sentence of Daily Ledger: vader ")
+    assert "(1 sentence)" in level.text  # not "1 sentences"
 
 
 def test_quotes_come_from_articles_in_english_first(sentences):

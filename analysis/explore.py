@@ -23,6 +23,7 @@ import pandas as pd
 from analysis.framing.codebook import Codebook, load_codebook
 from analysis.framing.frames import frame_hits
 from analysis.lexicon import literal_word, whole_words
+from analysis.report.wording import plural
 from analysis.user_warnings import warn_user
 
 KWIC_COLUMNS = ["doc_id", "sentence_id", "group", "pre", "keyword", "post"]
@@ -186,7 +187,7 @@ def _evidence_hits(
         shown = sorted(set(labels))
         more = f" and {len(shown) - 20} more" if len(shown) > 20 else ""
         raise ValueError(
-            f"evidence: no {group_col} {group!r} in these sentences; the {group_col}s are "
+            f"evidence: no {group_col} {group!r} in these sentences; the {plural(group_col)} are "
             f"{shown[:20]}{more} (to look in another column, pass group_col=)"
         )
     part = sentences[labels == group]

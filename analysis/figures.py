@@ -609,7 +609,10 @@ class FigureInfo:
         (file names such as ``frames_by_outlet.csv`` are left as they are)."""
         if group_col == "outlet":
             return self.caption
-        return _OUTLET_WORD.sub(lambda m: group_col + (m.group(1) or ""), self.caption)
+        from analysis.report.wording import plural
+
+        forms = {"s": plural(group_col), "s'": f"{plural(group_col)}'", "'s": f"{group_col}'s"}
+        return _OUTLET_WORD.sub(lambda m: forms.get(m.group(1) or "", group_col), self.caption)
 
 
 def none_found_figure(

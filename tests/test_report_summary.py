@@ -1427,3 +1427,18 @@ def test_a_correction_without_a_measured_sensitivity_says_why_not_nan() -> None:
     (line,) = summary._corrected_lines(table, "outlet", {"conflict": "Conflict"})
     assert "no human-coded item of the sample has the frame" in line
     assert "sensitivity not measured, specificity 0.95" in line and "nan" not in line
+
+
+def test_a_grouping_ending_in_y_is_pluralised_in_english(workspace) -> None:
+    """A tester's `--group-by country` summary read "How 4 countrys covered the story"."""
+    pd.DataFrame(
+        {"doc_id": ["a", "b", "c"], "country": ["DE", "IT", "BR"], "n_sentences": [4, 5, 6],
+         "n_words": [40, 50, 60]}
+    ).to_csv(workspace["tables"] / "documents.csv", index=False)  # fmt: skip
+    params = {"run_parameters": {**PARAMS["run_parameters"], "group_by": "country"}}
+    md = summary.write_summary(
+        workspace["tables"], workspace["figures"], workspace["reports"], params,
+        workspace["corpus"], findings=[],
+    )[0].read_text(encoding="utf-8")  # fmt: skip
+    assert opening_of(md).startswith("How 3 countries covered the story")
+    assert "countrys" not in md

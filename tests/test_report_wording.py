@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from analysis.report.wording import articles, ci, num, pct
+from analysis.report.wording import articles, ci, num, pct, plural
 
 
 def test_num_is_signed_with_two_decimals_unless_asked_otherwise():
@@ -53,3 +53,18 @@ def test_articles_in_each_form_and_number():
     assert articles(np.int64(2), "opening") == "In these 2 articles"
     with pytest.raises(ValueError, match="form"):
         articles(2, "those")  # type: ignore[arg-type]
+
+
+def test_a_groupings_plural_is_english():
+    # a tester's summary read "How 4 countrys covered the story"
+    assert [plural(w) for w in ("outlet", "country", "lean", "press", "day", "Country")] == [
+        "outlets", "countries", "leans", "presses", "days", "Countries"
+    ]  # fmt: skip
+
+
+def test_a_figure_caption_names_a_grouping_ending_in_y_in_english():
+    from analysis.figures import FigureInfo
+
+    info = FigureInfo("f", "Each outlet's tone; outlets' shares; two outlets.", "", "")
+    assert info.caption_for("country") == ("Each country's tone; countries' shares; two countries.")
+    assert info.caption_for("lean") == "Each lean's tone; leans' shares; two leans."

@@ -21,7 +21,7 @@ from analysis.config import N_BOOT, SEED
 from analysis.framing.tables import require_columns
 from analysis.lexicon import whole_words
 from analysis.report.findings import Evidence, Finding
-from analysis.report.wording import articles, ci, num, pct
+from analysis.report.wording import articles, ci, num, pct, plural
 from analysis.stats.bootstrap import bootstrap_ci
 from analysis.stats.comparisons import MIN_PERM_DOCS
 
@@ -378,7 +378,7 @@ def _few_articles(hi: pd.Series, lo: pd.Series, group_col: str) -> str:
         return ""
     return (
         f" With {articles(n)} in the smaller group, this describes these articles, not the "
-        f"{group_col}s' coverage."
+        f"{plural(group_col)}' coverage."
     )
 
 
@@ -687,6 +687,6 @@ def article_frame_findings(article_table: pd.DataFrame, group_col: str = "outlet
     if n_docs < FEW_ARTICLES:
         text += (
             f" With {articles(n_docs)}, one article moves a share by {pct(1 / n_docs)}: these "
-            f"are counts of these articles, not estimates for the {group_col}s' coverage."
+            f"are counts of these articles, not estimates for the {plural(group_col)}' coverage."
         )
     return [Finding(key, "frames", text, figures=figures)]

@@ -52,7 +52,7 @@ from analysis.report.lexicon_methods import (
 )
 from analysis.report.quotes import QUOTE_CHOICE
 from analysis.report.tone_coder import tone_coder_lines
-from analysis.report.wording import articles
+from analysis.report.wording import articles, plural
 from analysis.sentiment.coder_plots import CODER_FIGURE
 from analysis.settings import (
     Lexicons,
@@ -136,8 +136,8 @@ def _pooled_caption(facts: CorpusFacts) -> str:
     n = len(facts.folded)
     col = facts.group_col
     return (
-        f"“{OTHER_LABEL}” is not one {col}: it pools the {n} {col}s with the fewest articles, "
-        "named in the summary's opening."
+        f"“{OTHER_LABEL}” is not one {col}: it pools the {n} {plural(col)} with the fewest "
+        "articles, named in the summary's opening."
     )
 
 
@@ -488,13 +488,13 @@ def _sample_limitation(facts: CorpusFacts) -> str:
     span = f"{counts[0]}" if counts[0] == counts[-1] else f"{counts[0]} to {counts[-1]}"
     held = (
         f"The corpus holds {facts.n_docs} {'article' if facts.n_docs == 1 else 'articles'} from "
-        f"{groups} {col}{'' if groups == 1 else 's'}, {span} per {col}."
+        f"{groups} {col if groups == 1 else plural(col)}, {span} per {col}."
     )
     n_small = sum(1 for n in counts if n < SMALL_GROUP_DOCS)
     if facts.n_docs < SMALL_CORPUS_DOCS:
         return (
             f"- **A very small sample.** {held} Every result describes these articles, not the "
-            f"{col}s' coverage in general, and sentences of one article are not independent "
+            f"{plural(col)}' coverage in general, and sentences of one article are not independent "
             f"observations."
         )
     if n_small:
@@ -507,15 +507,16 @@ def _sample_limitation(facts: CorpusFacts) -> str:
             named.append(f"{len(small) - SMALL_GROUPS_NAMED} more")
         verb = "has" if n_small == 1 else "have"
         return (
-            f"- **Small groups.** {held} {n_small} of the {groups} {col}s {verb} fewer than "
+            f"- **Small groups.** {held} {n_small} of the {groups} {plural(col)} {verb} fewer than "
             f"{SMALL_GROUP_DOCS} articles ({', '.join(named)}); results for those describe "
             f"their articles, not the {col}'s coverage in general. Sentences of one article are "
             f"not independent observations."
         )
     return (
         f"- **The articles collected.** {held} Results describe these articles; they stand for "
-        f"the {col}s' coverage only as far as the collection is a fair sample of it. Sentences "
-        f"of one article are not independent, so intervals and tests treat articles as the units."
+        f"the {plural(col)}' coverage only as far as the collection is a fair sample of it. "
+        "Sentences of one article are not independent, so intervals and tests treat articles as "
+        "the units."
     )
 
 
@@ -554,8 +555,8 @@ def _permutation_limitation(facts: CorpusFacts, params: Mapping[str, Any]) -> li
         needed += 1
     return [
         f"- **Too few permutations to call any difference clear.** With `n_perm` = {n_perm} "
-        f"and {pairs} pairs of {facts.group_col}s compared, a permutation test's p-value is at "
-        f"least 1/{n_perm + 1}, and after Holm's correction for {pairs} pairs at least "
+        f"and {pairs} pairs of {plural(facts.group_col)} compared, a permutation test's p-value "
+        f"is at least 1/{n_perm + 1}, and after Holm's correction for {pairs} pairs at least "
         f"{pairs / (n_perm + 1):.3f}, above {CLEAR_ALPHA}: no pair could be called clearly "
         f"different, whatever the data. Rerun with `-p n_perm {needed}` or more."
     ]
@@ -832,7 +833,7 @@ def _reproducibility_section(
     rest = len(facts.per_group) - MAX_GROUPS_LISTED
     if rest > 0:
         per_group += (
-            f"; and {rest} more {facts.group_col}s "
+            f"; and {rest} more {plural(facts.group_col)} "
             f"(`{escape_code(facts.tables_shown)}/documents.csv`)"
         )
     # the lexicons given as parameters belong in the command (a tester's lacked -p codebook)
@@ -866,16 +867,17 @@ def _opening(facts: CorpusFacts) -> str:
     if n_groups == 1:
         return (
             f"How one {col} covered the story, {size} With a single {col} in the selection no "
-            f"comparison between {col}s is possible: the findings describe its articles only."
+            f"comparison between {plural(col)} is possible: the findings describe its articles "
+            "only."
             f"{_selection(facts)}{_left_out(facts)}{_sites(facts)}{_mostly_foreign(facts)}"
         )
     from analysis.corpus.documents import UNKNOWN
 
     named = n_groups - (col == "outlet" and any(g == UNKNOWN for g, _, _ in facts.per_group))
     who = (  # "unknown" is no outlet: it is not counted as one (a tester's "How 4 outlets")
-        f"{named} {col}{'s' if named != 1 else ''} and articles of no named {col}"
+        f"{named} {plural(col) if named != 1 else col} and articles of no named {col}"
         if named < n_groups
-        else f"{n_groups} {col}s"
+        else f"{n_groups} {plural(col)}"
     )
     return (
         f"How {who} covered the story, {size}{_selection(facts)}{_left_out(facts)}"
@@ -971,16 +973,17 @@ def _pooled(facts: CorpusFacts) -> str:
     pooled = [row for row in facts.per_group if row[0] in folded]
     n_kept = len(facts.per_group) - len(pooled)
     how = (
-        f"keep at most {n_kept + 1} {col}s with `--outlets` (the `outlets` parameter)"
+        f"keep at most {n_kept + 1} {plural(col)} with `--outlets` (the `outlets` parameter)"
         if col == "outlet"
         else f"group by a column with at most {n_kept + 1} values, or keep fewer outlets with "
         "`--outlets`"
     )
     return (
-        f" Figures and comparisons show the {n_kept} largest {col}s apart and pool the other "
-        f"{len(pooled)} as “{OTHER_LABEL}” ({articles(sum(d for _, d, _ in pooled))}: "
-        f"{group_list(pooled)}): a mix of {col}s, not one, so a finding about “{OTHER_LABEL}” "
-        f"describes none of them; its quotes name their own {col}. To compare them, {how}."
+        f" Figures and comparisons show the {n_kept} largest {plural(col)} apart and pool the "
+        f"other {len(pooled)} as “{OTHER_LABEL}” ({articles(sum(d for _, d, _ in pooled))}: "
+        f"{group_list(pooled)}): a mix of {plural(col)}, not one, so a finding about "
+        f"“{OTHER_LABEL}” describes none of them; its quotes name their own {col}. To compare "
+        f"them, {how}."
     )
 
 

@@ -8,6 +8,7 @@ difference is a parameter, so each keeps its exact output.
 
 from __future__ import annotations
 
+import re
 from typing import Literal
 
 CiKind = Literal["signed", "percent", "rate"]
@@ -27,6 +28,16 @@ def num(x: float, *, signed: bool = True, digits: int = 2) -> str:
     while x != 0 and shown < digits + 3 and round(abs(x), shown) == 0:
         shown += 1
     return f"{x:+.{shown}f}" if signed else f"{x:.{shown}f}"
+
+
+def plural(noun: str) -> str:
+    """The plural of a grouping's name as the summary writes it: "outlets", "leans",
+    "countries", "presses" (a tester's "How 4 countrys covered the story")."""
+    if re.search(r"[^aeiouAEIOU][yY]$", noun):
+        return noun[:-1] + ("IES" if noun[-1] == "Y" else "ies")
+    if noun.lower().endswith(("s", "x", "z", "ch", "sh")):
+        return noun + "es"
+    return noun + "s"
 
 
 def pct(x: float) -> str:

@@ -19,7 +19,7 @@ import pandas as pd
 
 from analysis.config import MIN_ACTOR_SENTENCES
 from analysis.report.findings import Evidence, Finding
-from analysis.report.wording import articles, ci, num, pct
+from analysis.report.wording import articles, ci, num, pct, plural
 from analysis.sentiment.actors import Actor, default_lexicon
 from analysis.sentiment.plots import NO_ACTORS
 from analysis.sentiment.scoring import METHODS, compound_column
@@ -210,7 +210,7 @@ def _pairwise_findings(
                 text += (
                     f" With {articles(min(nd1, nd2))} in the smaller group the test shuffled "
                     "sentences, not articles: this describes these articles, not the "
-                    f"{group_col}s' coverage."
+                    f"{plural(group_col)}' coverage."
                 )
         elif ci_excludes_zero:
             text = (

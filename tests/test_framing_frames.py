@@ -303,3 +303,26 @@ def test_the_generic_morality_frame_reads_justice_as_a_claim_not_a_court() -> No
     )
     assert flags["morality"].tolist() == [False, False, False, False, True, True, False, False]
     assert flags["economic_consequences"].tolist()[6:] == [False, True]
+
+
+def test_the_generic_frames_do_not_read_accounts_a_surname_or_integration() -> None:
+    # a journalist's corpus: "retirement accounts" were Responsibility, "Masayoshi Son" Human
+    # interest, "integration" Morality, "followed it religiously" Morality
+    book = load_codebook(None)
+    flags = frame_matrix(
+        [
+            "Savers moved money into retirement accounts last year.",
+            "SoftBank's Masayoshi Son said the fund would grow.",
+            "The integration of the two systems took a year.",
+            "She has not followed the diet religiously.",
+            "Ministers must be held accountable for the delays.",
+            "Her son was among the injured.",
+            "The scandal raised questions about the mayor's integrity.",
+            "Religious leaders condemned the attack.",
+        ],
+        book,
+    )
+    assert not flags["responsibility"][0] and not flags["human_interest"][1]
+    assert flags["morality"].tolist()[2:4] == [False, False]
+    assert flags["responsibility"][4] and flags["human_interest"][5]
+    assert flags["morality"][6] and flags["morality"][7]

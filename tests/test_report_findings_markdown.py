@@ -209,3 +209,7 @@ def test_many_comparisons_without_difference_are_listed_up_to_a_cap_then_named()
     assert "Outlet 6 and Outlet 7." in text  # the last pair, named
     few = findings_markdown(findings[:MAX_NO_DIFFERENCE])
     assert "either in" not in few
+
+
+def test_a_german_quotation_nests_in_german_single_marks():
+    assert nested_quotation("Das Motto „Take C.A.R.E“ gilt.") == "Das Motto ‚Take C.A.R.E‘ gilt."

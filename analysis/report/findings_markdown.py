@@ -184,7 +184,8 @@ def nested_quotation(text: str) -> str:
     bracket or a dash, and a closing ``’`` elsewhere; apostrophes are left as written.
     """
     text = _OPENING_STRAIGHT_QUOTE.sub("‘", text)
-    return text.replace('"', "’").replace("“", "‘").replace("”", "’")
+    # German „…“ nests as ‚…‘ (a tester's „Take C.A.R.E“ came out „Take C.A.R.E‘)
+    return text.replace('"', "’").replace("„", "‚").replace("“", "‘").replace("”", "’")
 
 
 def findings_markdown(

@@ -372,3 +372,36 @@ def test_distinctive_words_used_mostly_in_articles_not_in_english_are_named() ->
     assert "not in English" not in found["vocabulary_Post"].text
     plain = {f.key: f for f in _keyness_findings(keyness, sentences, "outlet", 10)}
     assert "not in English" not in plain["vocabulary_Other"].text
+
+
+def test_a_group_mostly_not_in_english_is_listed_but_not_compared() -> None:
+    """A journalist's German outlet had 0.0 hedges per 1,000 words (an English list reads
+    nothing in German): "Business Insider is higher than comwrap" was the one difference."""
+    from analysis.framing.findings import _rate_contrast, unread_groups
+
+    table = pd.DataFrame(
+        {
+            "outlet": ["Insider", "Ledger", "comwrap"],
+            "estimate": [6.0, 5.5, 0.0],
+            "ci_low": [5.0, 4.5, 0.0],
+            "ci_high": [7.0, 6.5, 0.0],
+            "n_docs": [40, 40, 40],
+            "n_sentences": [900, 900, 900],
+            "n_words": [20000, 20000, 20000],
+        }
+    )
+    sentences = pd.DataFrame(
+        {"outlet": ["Insider", "Ledger", "comwrap", "comwrap"], "doc_id": ["i", "l", "c", "c"],
+         "sentence_id": [0, 0, 0, 1], "sentence": ["Maybe.", "Perhaps.", "Vielleicht.", "Ja."]}
+    )  # fmt: skip
+    english = pd.Series([True, True, False, False])
+    unread = unread_groups(sentences, "outlet", english)
+    assert unread == frozenset({"comwrap"})
+    args = ("outlet", "estimate", "ci_low", "ci_high", "Hedges", "k", "s", "f", False)
+    finding = _rate_contrast(table, *args, sentences, pd.Series([True] * 4), unread)
+    assert not finding.supported  # the two English groups overlap
+    assert "comwrap 0.0" in finding.text  # listed
+    assert "higher than comwrap" not in finding.text
+    assert "Not compared: comwrap (mostly not in English)." in finding.text
+    assert _rate_contrast(table, *args, sentences, pd.Series([True] * 4)).supported  # as before
+    assert unread_groups(sentences, "outlet", None) == frozenset()

@@ -132,6 +132,7 @@ def _frame_findings(
     sentences: pd.DataFrame,
     evidence: pd.DataFrame,
     group_col: str,
+    unread: frozenset[str] = frozenset(),
 ) -> list[Finding]:
     if not frames.empty and not (frames["n_frame_sentences"] > 0).any():
         return [_none_finding("frames_none", "frames", NO_FRAMES, sentences, "fig07_frame_heatmap")]
@@ -187,8 +188,12 @@ def _frame_findings(
         # Lowest share last; among equal lowest shares the widest bound (smallest n) last.
         ordered = part.sort_values(["share", "_upper", group_col], ascending=[False, True, True])
         # the pair furthest apart, as for sourcing and hedging: the lowest share alone, a
-        # small group's 0 with a wide bound, hid a tester's 6% (3.7-9.7%) against 0% (<= 3.5%)
-        hi, lo = _widest_apart(ordered, "share_ci_low")
+        # small group's 0 with a wide bound, hid a tester's 6% (3.7-9.7%) against 0% (<= 3.5%);
+        # among the groups mostly in English (an English codebook reads nothing in the others)
+        compared = ordered[~ordered[group_col].astype(str).isin(unread)]
+        if len(compared) < 2:
+            continue
+        hi, lo = _widest_apart(compared, "share_ci_low")
         label = hi.label
         if hi.share == lo.share or _overlap(hi.share_ci_low, hi._upper, lo.share_ci_low, lo._upper):
             unclear.append(label)
@@ -400,6 +405,30 @@ def _widest_apart(ordered: pd.DataFrame, low: str) -> tuple[pd.Series, pd.Series
     return ordered.iloc[i], ordered.iloc[j]
 
 
+def unread_groups(
+    sentences: pd.DataFrame, group_col: str, english: pd.Series | None
+) -> frozenset[str]:
+    """The groups whose sentences are mostly (over half) from articles not in English
+    (``english``: booleans by row of ``sentences``), whose rates an English word list does
+    not measure; none without ``english``."""
+    if english is None or sentences.empty:
+        return frozenset()
+    read = english.reindex(sentences.index, fill_value=True).astype(bool)
+    share = read.groupby(sentences[group_col].astype(str)).mean()
+    return frozenset(share.index[share < 0.5])
+
+
+def _left_out_unread(ordered: pd.DataFrame, compared: pd.DataFrame, group_col: str) -> str:
+    """ " Not compared: X, Y (mostly not in English)." for the groups ``ordered`` lists and
+    ``compared`` leaves out, or ""."""
+    gone = [
+        str(g) for g in ordered[group_col] if str(g) not in set(compared[group_col].astype(str))
+    ]
+    if not gone:
+        return ""
+    return f" Not compared: {', '.join(gone)} (mostly not in English)."
+
+
 def _rate_contrast(
     table: pd.DataFrame,
     group_col: str,
@@ -413,6 +442,7 @@ def _rate_contrast(
     percent: bool,
     sentences: pd.DataFrame,
     evidence_mask: pd.Series,
+    unread: frozenset[str] = frozenset(),
 ) -> Finding:
     table = table.assign(_upper=[_zero_bound(r, value, high, percent) for _, r in table.iterrows()])
     # Lowest value last; among equal lowest values the widest bound last (the conservative one).
@@ -422,8 +452,12 @@ def _rate_contrast(
         f"{articles(int(r['n_docs']))}, {int(r['n_sentences'])} sentences)"
         for _, r in ordered.iterrows()
     )
-    hi, lo = _widest_apart(ordered, low)
-    if len(ordered) > 1 and not _overlap(hi[low], hi["_upper"], lo[low], lo["_upper"]):
+    # groups mostly not in English are listed, not compared: an English word list read nothing
+    # in a tester's German outlet, whose 0.0 hedges made the one "clear difference"
+    compared = ordered[~ordered[group_col].astype(str).isin(unread)]
+    left_out = _left_out_unread(ordered, compared, group_col)
+    hi, lo = _widest_apart(compared if len(compared) else ordered, low)
+    if len(compared) > 1 and not _overlap(hi[low], hi["_upper"], lo[low], lo["_upper"]):
         verdict = (
             f"In these articles, {hi[group_col]} is higher than {lo[group_col]}; their 95% "
             "intervals do not overlap"
@@ -434,9 +468,13 @@ def _rate_contrast(
     elif len(ordered) == 1:
         verdict = "Only one group: there is no second group to compare with."
         supported = True
+    elif len(compared) < 2:
+        verdict = "No comparison: fewer than two groups are mostly in English."
+        supported = False
     else:
         verdict = "Overlapping intervals, no clear difference between the groups."
         supported = False
+    verdict += left_out
     # Evidence from the higher group compared (with no clear pair, the highest value's).
     mask = evidence_mask & (sentences[group_col] == hi[group_col])
     evidence = _evidence_for(sentences, mask, group_col, n=2)
@@ -489,7 +527,8 @@ def framing_findings(
         ],
         "framing_findings",
     )
-    out = _frame_findings(frames_by_group, sentences, evidence, group_col)
+    unread = unread_groups(sentences, group_col, english)
+    out = _frame_findings(frames_by_group, sentences, evidence, group_col, unread)
     out += _keyness_findings(keyness, sentences, group_col, top_terms, english)
 
     if not sentences["has_quote"].astype(bool).any():
@@ -497,7 +536,7 @@ def framing_findings(
             _none_finding("sourcing_quotes", "sourcing", NO_QUOTES, sentences, "fig10_sourcing")
         )
     else:
-        out.append(_quote_finding(sentences, group_col, n_boot, seed))
+        out.append(_quote_finding(sentences, group_col, n_boot, seed, unread))
     out += _source_findings(sourcing, sentences, group_col, _source_names(sourcing, sources))
     for measure, col in (("hedges", "n_hedges"), ("certainty", "n_certainty")):
         if not (sentences[col] > 0).any():
@@ -524,12 +563,19 @@ def framing_findings(
                 False,
                 sentences,
                 sentences[col] > 0,
+                unread,
             )
         )
     return out
 
 
-def _quote_finding(sentences: pd.DataFrame, group_col: str, n_boot: int, seed: int) -> Finding:
+def _quote_finding(
+    sentences: pd.DataFrame,
+    group_col: str,
+    n_boot: int,
+    seed: int,
+    unread: frozenset[str] = frozenset(),
+) -> Finding:
     """Share of sentences with a direct quotation per group, contrasted."""
     quotes = bootstrap_ci(
         sentences.assign(_q=sentences["has_quote"].astype(float)),
@@ -551,6 +597,7 @@ def _quote_finding(sentences: pd.DataFrame, group_col: str, n_boot: int, seed: i
         True,
         sentences,
         sentences["has_quote"].astype(bool) & sentences["attribution_verb"].notna(),
+        unread,
     )
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import signal
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -21,6 +22,15 @@ from pipeline_fakes import (
 
 from analysis.pipeline import run as runner
 from analysis.pipeline.deferred_signals import deferred_signals, resume
+
+
+@pytest.fixture(autouse=True)
+def ctrl_c_raises() -> Iterator[None]:
+    """Ctrl-C as a terminal's run gets it (``KeyboardInterrupt``): a process started in the
+    background (``nohup``, a CI runner) may have SIGINT ignored."""
+    previous = signal.signal(signal.SIGINT, signal.default_int_handler)
+    yield
+    signal.signal(signal.SIGINT, previous)
 
 
 def test_a_signal_in_the_block_is_held_and_acted_on_after_it() -> None:
@@ -78,3 +88,10 @@ def test_ctrl_c_during_the_swap_leaves_the_new_outputs_and_says_so(tmp_path: Pat
     leftovers = [p.name for p in (out / "reports").iterdir() if p.name.startswith(".")]
     assert sorted(leftovers) == [".analysis-outputs.json", ".analysis.lock"]
     assert "reports/summary.md" in snapshot(out)
+
+
+def test_a_signal_the_process_ignores_stays_ignored() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # a run started with nohup
+    with deferred_signals() as held:
+        os.kill(os.getpid(), signal.SIGINT)
+    assert held == [] and signal.getsignal(signal.SIGINT) is signal.SIG_IGN

@@ -24,7 +24,7 @@ HELD = (signal.SIGINT, signal.SIGTERM)
 def deferred_signals(signals: tuple[int, ...] = HELD) -> Iterator[list[int]]:
     """Within the block, ``signals`` are recorded, not acted on; yields the list they are
     recorded in (in the order they came). Outside the main thread (where no handler can be
-    set) nothing is held."""
+    set) nothing is held, nor is a signal the process ignores."""
     received: list[int] = []
     if threading.current_thread() is not threading.main_thread():
         yield received
@@ -33,7 +33,9 @@ def deferred_signals(signals: tuple[int, ...] = HELD) -> Iterator[list[int]]:
     def hold(signum: int, frame: FrameType | None) -> None:
         received.append(signum)
 
-    previous = {signum: signal.signal(signum, hold) for signum in signals}
+    # a signal this process ignores (a run started with nohup) stays ignored
+    held = [signum for signum in signals if signal.getsignal(signum) is not signal.SIG_IGN]
+    previous = {signum: signal.signal(signum, hold) for signum in held}
     try:
         yield received
     finally:

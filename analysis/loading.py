@@ -259,20 +259,17 @@ def _with_quality(corpus: Corpus, duplicates: str) -> Corpus:
     return Corpus(documents=kept, sentences=sentences, audit=audit)
 
 
-def _with_dropped_copies(audit: pd.DataFrame | None, dropped: pd.DataFrame) -> pd.DataFrame:
+def _with_dropped_copies(audit: pd.DataFrame | None, dropped: pd.DataFrame) -> pd.DataFrame | None:
     """``audit`` with an entry for each near-duplicate ``-p duplicates drop`` left out (rule
     ``near_duplicate``, action ``LEFT_OUT``, ``original`` naming the article it copies): a
     tester's 52 dropped copies were said nowhere, and the summary counted the rest as all."""
-    from analysis.corpus.cleaning import AUDIT_COLUMNS, LEFT_OUT
+    from analysis.corpus.cleaning import LEFT_OUT
 
     rows = [
         (str(doc_id), 0, f"a near-duplicate of {of}", "near_duplicate", LEFT_OUT, "")
         for doc_id, of in zip(dropped["doc_id"], dropped["duplicate_of"], strict=True)
     ]
-    extra = pd.DataFrame(rows, columns=AUDIT_COLUMNS)
-    if audit is None or not len(audit):
-        return extra
-    return pd.concat([audit, extra.astype(audit.dtypes.to_dict())], ignore_index=True)
+    return _with_rows(audit, rows)
 
 
 class CorpusNotFoundError(FileNotFoundError):
@@ -443,13 +440,20 @@ def _with_left_out(
     document cleaning left without text (rule ``no_text_left``), action ``LEFT_OUT``: "every
     removal is in the audit", and a row left out is one (a tester's export lost 7 rows that no
     output recorded)."""
-    from analysis.corpus.cleaning import AUDIT_COLUMNS, LEFT_OUT
+    from analysis.corpus.cleaning import LEFT_OUT
 
     rows = [
         (doc_id, row, f"{name}, {shown}: no text", "empty_text", LEFT_OUT, "")
         for name, doc_id, row, shown in skipped
     ]
     rows += [(d, 0, "", "no_text_left", LEFT_OUT, "") for d in emptied]
+    return _with_rows(audit, rows)
+
+
+def _with_rows(audit: pd.DataFrame | None, rows: list[tuple[Any, ...]]) -> pd.DataFrame | None:
+    """``audit`` with ``rows`` (tuples of the audit's columns) after its own, in its types."""
+    from analysis.corpus.cleaning import AUDIT_COLUMNS
+
     if not rows:
         return audit
     extra = pd.DataFrame(rows, columns=AUDIT_COLUMNS)

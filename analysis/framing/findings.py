@@ -418,12 +418,10 @@ def unread_groups(
     return frozenset(share.index[share < 0.5])
 
 
-def _left_out_unread(ordered: pd.DataFrame, compared: pd.DataFrame, group_col: str) -> str:
-    """ " Not compared: X, Y (mostly not in English)." for the groups ``ordered`` lists and
-    ``compared`` leaves out, or ""."""
-    gone = [
-        str(g) for g in ordered[group_col] if str(g) not in set(compared[group_col].astype(str))
-    ]
+def _left_out_unread(ordered: pd.DataFrame, unread: frozenset[str], group_col: str) -> str:
+    """ " Not compared: X, Y (mostly not in English)." for the groups of ``ordered`` in
+    ``unread``, in its order, or ""."""
+    gone = [str(g) for g in ordered[group_col] if str(g) in unread]
     if not gone:
         return ""
     return f" Not compared: {', '.join(gone)} (mostly not in English)."
@@ -455,7 +453,7 @@ def _rate_contrast(
     # groups mostly not in English are listed, not compared: an English word list read nothing
     # in a tester's German outlet, whose 0.0 hedges made the one "clear difference"
     compared = ordered[~ordered[group_col].astype(str).isin(unread)]
-    left_out = _left_out_unread(ordered, compared, group_col)
+    left_out = _left_out_unread(ordered, unread, group_col)
     hi, lo = _widest_apart(compared if len(compared) else ordered, low)
     if len(compared) > 1 and not _overlap(hi[low], hi["_upper"], lo[low], lo["_upper"]):
         verdict = (

@@ -257,27 +257,38 @@ def _validated_frames(
     :func:`analysis.validation.agreement.worse_models`), or None without ``-p validation``
     or with a table that cannot be read. A scholar's summary said the shares were checked and
     corrected when the table had measured other indicators and none was."""
-    path = params.get("validation")
-    if not path:
+    if not params.get("validation"):
         return None
-    from analysis.validation.agreement import (
-        AgreementError,
-        current_agreement,
-        read_agreement,
-        worse_models,
-    )
+    from analysis.validation.agreement import AgreementError, worse_models
 
     try:
-        agreement = read_agreement(path)
+        agreement, stale = _run_agreement(params, corpus_dir, coders)
     except AgreementError:
         return None
-    agreement, stale = current_agreement(agreement, _run_versions(params, corpus_dir, coders))
-    validated = [
+    return _frames_measured(agreement, methods), worse_models(agreement, methods, stale)
+
+
+def _run_agreement(
+    params: Mapping[str, Any], corpus_dir: Path | str | None, coders: tuple[Any, Any] | None
+) -> tuple[Any, list[str]]:
+    """The run's agreement table (``-p validation``) without the rows measured with another
+    version of its coders, and the frames of those rows
+    (:func:`analysis.validation.agreement.current_agreement`); an ``AgreementError`` when the
+    table cannot be read."""
+    from analysis.validation.agreement import current_agreement, read_agreement
+
+    agreement = read_agreement(params["validation"])
+    return current_agreement(agreement, _run_versions(params, corpus_dir, coders))
+
+
+def _frames_measured(agreement: Any, methods: Mapping[str, str]) -> list[str]:
+    """The frames whose coder (``methods``: frame → "codebook" or "model") has a row in
+    ``agreement``."""
+    return [
         key
         for key, method in methods.items()
         if ((agreement["method"] == method) & (agreement["frame"] == key)).any()
     ]
-    return validated, worse_models(agreement, methods, stale)
 
 
 def _figures_section(
@@ -1452,24 +1463,17 @@ def validation_lines(
     from analysis.validation.agreement import (
         AgreementError,
         agreement_frames,
-        current_agreement,
         frame_f1_lines,
-        read_agreement,
         tone_agreement_lines,
     )
     from analysis.validation.report_copy import VALIDATION_AGREEMENT
 
     try:
-        agreement = read_agreement(path)
+        agreement, stale = _run_agreement(params, corpus_dir, coders)
     except AgreementError as err:
         return [*head, *lines, f"The validation table could not be read: {err}", ""], []
-    agreement, stale = current_agreement(agreement, _run_versions(params, corpus_dir, coders))
     sourcing, sourcing_limits = _sourcing_validation(agreement, params, corpus_dir)
-    validated = [
-        key
-        for key, method in methods.items()
-        if ((agreement["method"] == method) & (agreement["frame"] == key)).any()
-    ]
+    validated = _frames_measured(agreement, methods)
     if not validated and not stale:  # another codebook's frames: nothing of this run checked
         table_frames = agreement_frames(agreement)
         other = (

@@ -5,7 +5,9 @@ Per sentence (:func:`sourcing_matrix`):
 * ``has_quote``: a direct quotation, i.e. at least ``min_words`` (default 3) words inside double
   quotes (straight ``"`` or curly ``“ ”``), the opening of such a quotation that the sentence
   splitter cut off, or any quoted word right after an attribution verb (``said: "No."``). Shorter
-  quoted fragments are usually scare quotes or names (``a “phased arrangement”``) and do not count.
+  quoted fragments are usually scare quotes or names (``a “phased arrangement”``) and do not count,
+  nor do quotations that read as titles ('the film "The Lord of the Rings"':
+  :mod:`analysis.framing.quoted_titles`).
 * ``attribution_verb``: the canonical form ("say", "according_to", "point_out", ...) of the
   leftmost attribution verb in the sentence, or missing. Participles used as adjectives
   ("newly announced") are masked first.
@@ -50,6 +52,7 @@ import pyarrow.compute as pc
 
 from analysis.config import DATA_DIR, SEED
 from analysis.framing.frames import masked_texts, regex_contains, regex_first, to_arrow
+from analysis.framing.quoted_titles import only_titles_quoted
 from analysis.lexicon import (
     WORD_CHAR,
     LexiconError,
@@ -157,9 +160,23 @@ class SourceLexicon:
         ]
 
 
+_QUOTE_WORD = r"[^\s\"“”]+"
+
+
+def _more_words(min_words: int) -> str:
+    return rf"(?:\s+{_QUOTE_WORD}){{{min_words - 1},}}"
+
+
+@lru_cache(maxsize=8)
+def _quote_span(min_words: int) -> re.Pattern[str]:
+    """The first of :func:`_quote_patterns` for Python's ``re``, the quoted words as group ``q``."""
+    words = _QUOTE_WORD + _more_words(min_words)
+    return re.compile(rf"[{_QUOTE_OPEN}]\s*(?P<q>{words})\s*(?:[{_QUOTE_CLOSE}]|$)")
+
+
 def _quote_patterns(verb_pattern: str, min_words: int) -> tuple[str, ...]:
-    word = r"[^\s\"“”]+"
-    more = rf"(?:\s+{word}){{{min_words - 1},}}"
+    word = _QUOTE_WORD
+    more = _more_words(min_words)
     return (
         # min_words words between an opening and a closing quote (or the end of the sentence).
         rf"[{_QUOTE_OPEN}]\s*{word}{more}\s*(?:[{_QUOTE_CLOSE}]|$)",
@@ -476,6 +493,26 @@ def speaker_spans(texts: pa.Array, verbs: list[str | None], lex: SourceLexicon) 
     return _spliced(texts, rows, joined.take(pa.array(rows, type=pa.int64())))
 
 
+def _without_quoted_titles(
+    texts: pa.Array, has_quote: np.ndarray, lex: SourceLexicon
+) -> np.ndarray:
+    """``has_quote`` without the sentences whose only quotations are titles in quotation marks
+    ('the film "The Lord of the Rings"'; :mod:`analysis.framing.quoted_titles`). A sentence whose
+    quotation follows an attribution verb, or closes one opened before, keeps it."""
+    rows = np.flatnonzero(has_quote)
+    if not len(rows):
+        return has_quote
+    part = texts.take(pa.array(rows, type=pa.int64()))
+    spoken_pattern = "|".join(f"(?:{p})" for p in lex.quote_patterns[1:])
+    spoken = regex_contains(part, spoken_pattern, ignore_case=False)
+    span = _quote_span(lex.min_words)
+    out = has_quote.copy()
+    for row, text in zip(rows[~spoken], part.filter(pa.array(~spoken)).to_pylist(), strict=True):
+        if only_titles_quoted(text, span):
+            out[row] = False
+    return out
+
+
 def sourcing_matrix(
     sentences: list[str] | pd.Series | pa.Array,
     lexicon: str | Path | None = None,
@@ -493,7 +530,7 @@ def sourcing_matrix(
     n = len(texts)
     # a text holds a match of A|B|C exactly when it holds one of A, B or C: one pass for all
     quotes = "|".join(f"(?:{pattern})" for pattern in lex.quote_patterns)
-    has_quote = regex_contains(texts, quotes, ignore_case=False)
+    has_quote = _without_quoted_titles(texts, regex_contains(texts, quotes, ignore_case=False), lex)
     # Words inside quotation marks are what is said: neither its verb nor its speaker.
     unquoted = without_quotations(texts)
     verb_texts = masked_texts(unquoted, lex.verb_exclusion) if lex.verb_exclusion else unquoted

@@ -81,7 +81,9 @@ def sourcing_method(lexicons: Lexicons, corpus_dir: Path | str | None = None) ->
     return (
         f"- **Sourcing.** A sentence is attributed when it has an attribution verb (“said”, "
         f"“told”, “according to”…) or a direct quotation ({min_words} or more words in "
-        f"quotation marks); it credits a kind of source{kinds} when its speaker is named as one, "
+        f"quotation marks, unless they read as a title: words in title case, the report “Made "
+        f"in China 2025”, are none); it credits a kind of source{kinds} when its speaker is "
+        f"named as one, "
         f"by the words of `{escape_text(_shown(lexicons, 'sources', corpus_dir))}`: the words "
         f"before the attribution verb back to the start of its clause (“Hospital officials said "
         f"patients waited” credits officials, not citizens), or after it for “according to …”, "

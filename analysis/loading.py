@@ -400,7 +400,7 @@ def _load_file(
         tables.get("audit"), report.skipped_rows, documents.loc[empty, "doc_id"].astype(str)
     )
     if measures and discover:
-        tables["sentences"] = _with_discovered_actors(tables["sentences"])
+        tables["sentences"] = _with_discovered_actors(tables["sentences"], tables["documents"])
     return Corpus(**tables)
 
 
@@ -489,12 +489,12 @@ def _empty_reasons(empty: pd.DataFrame, audit: pd.DataFrame | None) -> list[str]
     return out
 
 
-def _with_discovered_actors(sentences: pd.DataFrame) -> pd.DataFrame:
-    """The actor columns of the names discovered in the whole corpus, placed where a folder's
-    measures put them (after the sentiment columns, before the frames)."""
+def _with_discovered_actors(sentences: pd.DataFrame, documents: pd.DataFrame) -> pd.DataFrame:
+    """The actor columns of the names discovered in the whole corpus (its articles in English),
+    placed where a folder's measures put them (after the sentiment columns, before the frames)."""
     from analysis.sentiment.actors import actors_for, add_actors
 
-    measured = add_actors(sentences, actors_for(sentences))
+    measured = add_actors(sentences, actors_for(sentences, documents=documents))
     added = [c for c in measured.columns if c not in sentences.columns]
     before = [c for c in sentences.columns if c.startswith("frame_")]
     at = list(sentences.columns).index(before[0]) if before else len(sentences.columns)

@@ -44,7 +44,7 @@ def actors_method(lexicons: Lexicons, corpus_dir: Path | str | None = None) -> s
     if lexicons.actors is None:
         return (
             f"- **Actors.** No actor list was given, so the actors are names found in the corpus: "
-            f"runs of capitalised words that at least {MIN_DOCS} articles use, at most "
+            f"runs of capitalised words that at least {MIN_DOCS} articles in English use, at most "
             f"{MAX_ACTORS}, those in most sentences (notebook 01 lists them with their other "
             f"spellings). Telling people from places and bodies without a model of names is a "
             f"guess, and a pronoun or a description (“he”, “the ministry”) is not a mention; "

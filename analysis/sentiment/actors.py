@@ -156,14 +156,25 @@ def default_lexicon() -> tuple[Actor, ...]:
 
 
 def actors_for(
-    sentences: pd.DataFrame, path: Path | str | None = None, group_col: str = "outlet"
+    sentences: pd.DataFrame,
+    path: Path | str | None = None,
+    group_col: str = "outlet",
+    *,
+    documents: pd.DataFrame | None = None,
 ) -> tuple[Actor, ...]:
     """The actor lexicon of a run: the file ``path``, or, without one, the names discovered in
-    ``sentences`` (every sentence of the corpus, so that each notebook finds the same)."""
+    ``sentences`` (every sentence of the corpus, so that each notebook finds the same). With
+    ``documents``, names are read only in the sentences of articles in English: a German
+    article's capitalised nouns ("Regierung", "Zölle") are not names, and VADER, which gives an
+    actor its tone, reads English."""
     if path:
         return load_actor_lexicon(path)
     from analysis.sentiment.discover import discover_actors
 
+    if documents is not None:
+        from analysis.report.group_languages import in_english
+
+        sentences = sentences[in_english(documents, sentences).to_numpy(bool)]
     return discover_actors(sentences, group_col)
 
 

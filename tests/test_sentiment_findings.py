@@ -84,6 +84,23 @@ def test_the_news_variant_finding_names_pairs_only_when_there_are_groups(sentenc
     assert "pair" not in text and "rank order" not in text
 
 
+def test_the_news_variant_finding_reads_only_articles_in_english(sentences):
+    """A tester's mixed folder: "changed 0 of 21 sentences" counted German ones neither method
+    reads, and ranked a German outlet by the English words its text happens to spell."""
+    by_group = sentiment_by_group(sentences, "outlet", n_boot=200, seed=0)
+    pairwise = sentiment_pairwise(sentences, "outlet", n_boot=200, n_perm=300, seed=0)
+    english = sentences["outlet"] == "Daily Ledger"  # Freedonia Post's article: another language
+    actors = actor_tone(sentences, "outlet", lexicon=made_up_actors(), n_boot=100, seed=0)
+    findings = sentiment_findings(
+        by_group, pairwise, actors, sentences, lexicon=made_up_actors(), english=english
+    )
+    text = next(f.text for f in findings if f.key == "tone_method_sensitivity")
+    assert f"of {int(english.sum())} sentences in English" in text
+    assert "Mean tone, vader → vader-news: Daily Ledger" in text
+    assert "Freedonia Post" not in text.split("Not compared:")[0]
+    assert text.endswith("Not compared: Freedonia Post (mostly not in English).")
+
+
 def test_level_finding_wording(sentences):
     findings = {f.key: f for f in findings_for(sentences)}
     signed = r"[+-]\d\.\d\d"

@@ -29,6 +29,7 @@ from analysis.stats.comparisons import MIN_PERM_DOCS, is_clear_difference
 
 # a column of booleans: the sentences a quote is chosen from first (see sentiment_findings)
 QUOTE_FIRST = "_quote_first"
+ENGLISH = "_english"  # rows of articles in English (sentiment_findings's ``english``)
 
 
 def _evidence(
@@ -248,8 +249,23 @@ def _method_finding(
     means = by_group[by_group["measure"] == "mean_compound"].pivot(
         index=group_col, columns="method", values="estimate"
     )
+    # Sentences of articles not in English, and groups mostly of them, are read as English by
+    # neither method: they would count as "unchanged" and rank by words spelt as English ones.
+    unread, read = _unread(sentences, group_col)
+    if unread:
+        means = means[~means.index.astype(str).isin(unread)]
+        names = set(means.index.astype(str))
+        pairwise = pairwise[
+            pairwise[f"{group_col}_a"].astype(str).isin(names)
+            & pairwise[f"{group_col}_b"].astype(str).isin(names)
+        ]
+    sentences = sentences[read]
     changed = sentences["compound"].to_numpy(dtype=float) != sentences["compound_news"].to_numpy(
         dtype=float
+    )
+    which = " in English" if not read.all() else ""
+    left_out = (
+        f" Not compared: {', '.join(sorted(unread))} (mostly not in English)." if unread else ""
     )
     rank_v = means["vader"].sort_values(ascending=False, kind="stable").index.tolist()
     rank_n = means["vader-news"].sort_values(ascending=False, kind="stable").index.tolist()
@@ -263,10 +279,12 @@ def _method_finding(
     n_pairs = int((pairwise["method"] == "vader").sum())
     text = (
         f"Neutralising news-domain terms (vader-news) changed the score of {int(changed.sum())} "
-        f"of {len(sentences)} sentences ({pct(changed.mean() if len(sentences) else 0)}). "
+        f"of {len(sentences)} sentences{which} ({pct(changed.mean() if len(sentences) else 0)}). "
     )
-    if len(means) < 2:  # one group: no order of groups, no pair to compare
-        text += f"Mean tone, vader → vader-news: {shifts}."
+    if means.empty:
+        text += left_out.strip()
+    elif len(means) < 2:  # one group: no order of groups, no pair to compare
+        text += f"Mean tone, vader → vader-news: {shifts}.{left_out}"
     else:
         rank_text = (
             "the rank order of groups by mean tone is the same under both"
@@ -277,7 +295,7 @@ def _method_finding(
         text += (
             f"Mean tone by group, vader → vader-news: {shifts}; {rank_text}. Clear pairwise "
             f"differences: {n_clear['vader']} of {n_pairs} pairs with vader, "
-            f"{n_clear['vader-news']} with vader-news."
+            f"{n_clear['vader-news']} with vader-news.{left_out}"
         )
     delta = sentences.assign(_shift=np.abs(sentences["compound"] - sentences["compound_news"]))
     evidence = _evidence(
@@ -298,6 +316,16 @@ def _method_finding(
         figures=("fig06_vader_vs_news",),
         supported=True,
     )
+
+
+def _unread(sentences: pd.DataFrame, group_col: str) -> tuple[frozenset[str], np.ndarray]:
+    """The groups mostly (over half) of sentences from articles not in English, and which rows
+    of ``sentences`` are from articles in English (:data:`ENGLISH`; all without it)."""
+    if ENGLISH not in sentences.columns:
+        return frozenset(), np.ones(len(sentences), dtype=bool)
+    read = sentences[ENGLISH].to_numpy(dtype=bool)
+    share = pd.Series(read, index=sentences.index).groupby(sentences[group_col].astype(str)).mean()
+    return frozenset(share.index[share < 0.5]), read
 
 
 def _single_group_finding(sentences: pd.DataFrame, group_col: str) -> Finding | None:
@@ -446,6 +474,7 @@ def sentiment_findings(
     lexicon: Sequence[Actor] | None = None,
     min_actor_sentences: int = MIN_ACTOR_SENTENCES,
     quote_first: pd.Series | None = None,
+    english: pd.Series | None = None,
 ) -> list[Finding]:
     """Plain-language findings from the three sentiment tables.
 
@@ -456,12 +485,18 @@ def sentiment_findings(
     ``quote_first`` (booleans by row of ``sentences``, e.g.
     :func:`analysis.report.group_languages.in_english`) names the sentences a quote is taken
     from when the group has any, so that an English lexicon's score is not quoted from an
-    article in another language.
+    article in another language. ``english`` (booleans by row, e.g.
+    :func:`analysis.report.group_languages.in_english`) keeps the sentences of articles in
+    other languages, and the groups mostly of them, out of the vader/vader-news comparison,
+    where neither method reads them.
     """
     require_scores(sentences, group_col, METHODS if "compound_news" in sentences else [method])
     if quote_first is not None:
         first = quote_first.reindex(sentences.index, fill_value=True).to_numpy(dtype=bool)
         sentences = sentences.assign(**{QUOTE_FIRST: first})
+    if english is not None:
+        read = english.reindex(sentences.index, fill_value=True).to_numpy(dtype=bool)
+        sentences = sentences.assign(**{ENGLISH: read})
     findings = _level_findings(by_group, sentences, group_col, method)
     findings += _pairwise_findings(pairwise, sentences, group_col, method)
     single = _single_group_finding(sentences, group_col)

@@ -1296,19 +1296,37 @@ def _rule_rounds(
     return lines, n_repairs
 
 
+def _repeated(audit: list[AuditEntry]) -> list[tuple[int, str]]:
+    """``(line_no, original)`` of the lines the audit says went as repeated across the corpus."""
+    return [(e.line_no, e.original) for e in audit if e.rule == "repeated_line"]
+
+
 def _model_pass(
-    lines: list[_Line], model: BoilerplateModel, doc_id: str, audit: list[AuditEntry]
+    lines: list[_Line],
+    model: BoilerplateModel,
+    doc_id: str,
+    audit: list[AuditEntry],
+    repeated: Sequence[tuple[int, str]] = (),
 ) -> list[_Line]:
-    """Drop the lines the classifier scores as boilerplate, rescoring the rest until none goes."""
+    """Drop the lines the classifier scores as boilerplate, rescoring the rest until none goes.
+
+    ``repeated`` (``(line_no, text)`` of lines already gone as repeated across the corpus) are
+    scored back in their places, as context only: the classifier was fitted on whole pages,
+    and its features read a line's neighbours and place. Without them, once a site's menus
+    had gone as repeated lines, the teasers and footers left among the article's lines scored
+    as article: a tester's two CNN and two Fox pages under one outlet each kept 206 sentences
+    where, under four outlets, they kept 137."""
     for _ in range(_MAX_MODEL_PASSES):
-        texts = [line.text for line in lines]
+        texts, own = _in_context(lines, repeated)
         scores = model.scores(texts)
-        drop = model.drop_mask(scores, texts)
+        every = model.drop_mask(scores, texts)
+        drop = every[own]
         if not drop.any():
             break
-        sizes = np.array([len(line.text) for line in lines], dtype=float)
-        if sizes[drop].sum() > model.max_share * sizes.sum():
+        sizes = np.array([len(text) for text in texts], dtype=float)
+        if sizes[every].sum() > model.max_share * sizes.sum():
             break  # the text does not look like article + chrome: keep it (precision first)
+        scores = scores[own]
         kept = []
         for line, score, gone in zip(lines, scores, drop, strict=True):
             if gone:
@@ -1326,6 +1344,30 @@ def _model_pass(
                 kept.append(line)
         lines = kept
     return lines
+
+
+def _in_context(
+    lines: list[_Line], repeated: Sequence[tuple[int, str]]
+) -> tuple[list[str], np.ndarray]:
+    """The texts of ``lines`` (in their order) with the ``repeated`` lines placed among them by
+    raw line number (each before the first of ``lines`` numbered after it), and which of the
+    texts are ``lines``'."""
+    if not repeated:
+        return [line.text for line in lines], np.ones(len(lines), dtype=bool)
+    pending = sorted(repeated)
+    texts: list[str] = []
+    own: list[bool] = []
+    k = 0
+    for line in lines:
+        while k < len(pending) and pending[k][0] < line.line_no:
+            texts.append(pending[k][1])
+            own.append(False)
+            k += 1
+        texts.append(line.text)
+        own.append(True)
+    texts.extend(text for _, text in pending[k:])
+    own.extend([False] * (len(pending) - k))
+    return texts, np.array(own, dtype=bool)
 
 
 def clean_text(
@@ -1363,7 +1405,7 @@ def clean_text(
         if isinstance(classifier, BoilerplateModel):
             for _ in range(_MAX_MODEL_PASSES):
                 before = len(lines)
-                lines = _model_pass(lines, classifier, doc_id, audit)
+                lines = _model_pass(lines, classifier, doc_id, audit, _repeated(audit))
                 if len(lines) == before:
                     break
                 lines, more = _rule_rounds(lines, doc_id, None, metadata, audit, template)

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from cleaning_cases import COMMENT_BLOCK, PROSE, RELATED_BLOCK, clean_lines, rules_by_line
 
+from analysis.corpus.cleaning import clean_text
+
 
 def test_comment_section_is_removed_whole() -> None:
     cleaned = clean_lines(*PROSE, *COMMENT_BLOCK)
@@ -89,6 +91,24 @@ def test_hard_wrapped_paragraph_is_joined() -> None:
     ]
     rules = rules_by_line(cleaned)
     assert rules == {1: {"hard_wrap_join"}, 2: {"hard_wrap_join"}}
+
+
+def test_no_line_joins_across_a_blank_line() -> None:
+    # a pasted page: its headline stops mid-sentence, and 46 "icon ..." lines, each between
+    # blank lines, were joined to it ("icon" became a group's most distinctive word)
+    text = (
+        "Harbour officials in Freedonia agreed on Tuesday to pause new\n\n"
+        "port fees for six months, the ministry said.\n\n"
+        "Shipping firms welcomed the pause, which they had sought since\n"
+        "the spring, a spokesman said."
+    )
+    cleaned = clean_text(text, "d1", model=None)
+    assert cleaned.text.splitlines() == [
+        "Harbour officials in Freedonia agreed on Tuesday to pause new",
+        "port fees for six months, the ministry said.",
+        "Shipping firms welcomed the pause, which they had sought since the spring, a "
+        "spokesman said.",
+    ]
 
 
 def test_heading_followed_by_a_paragraph_is_not_joined() -> None:

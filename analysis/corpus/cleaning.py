@@ -35,6 +35,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import pairwise
 from operator import attrgetter
 
 import numpy as np
@@ -235,7 +236,8 @@ def _rules_listing() -> dict[str, str]:
         "tags such as <p>, <div>, <li>, after closing ones); the pieces, one per line in the "
         "result, are then cleaned as lines (their tags cut as cms_debris).",
         "hard_wrap_join": "A line that continues a hard-wrapped paragraph (the previous line "
-        "stops mid-sentence, this one opens in lower case) is joined to it.",
+        "stops mid-sentence, this one opens in lower case, and no blank line stands between "
+        "them) is joined to it.",
     }
     for rule in line_rules():
         listing[rule.name] = rule.description
@@ -417,6 +419,10 @@ class _Round:
     n_repairs: int = 0
     thai_ok: bool = True  # whether Thai-letter runs may be repaired in this round
     template: Collection[str] = frozenset()  # line_key()s of lines repeated across documents
+    # raw line numbers of lines under a blank line: a paragraph starts there, so no line joins
+    # the one before it (a pasted page's 46 "icon ..." lines, each between blank lines, were
+    # joined to its headline, which stops mid-sentence)
+    paragraph_starts: Collection[int] = frozenset()
     joined: bool = False  # whether a hard-wrapped line was joined in this round
     titled: bool = False  # whether a line of this round went to the title
     # kept lines above the headline (a site's menu): the top, where bylines and datelines are
@@ -444,7 +450,11 @@ class _Round:
         for rule, result in cand.norm.changes.items():
             self.entry(cand.line, rule, "changed", result)
         previous = self.kept[-1] if self.kept else None
-        if previous is not None and self._continues(previous, cand.view):
+        if (
+            previous is not None
+            and cand.line.line_no not in self.paragraph_starts
+            and self._continues(previous, cand.view)
+        ):
             previous.join(cand.view.text)
             self.entry(cand.line, "hard_wrap_join", "removed")
             self.joined = True
@@ -1252,6 +1262,15 @@ def _split_raw(raw: str, doc_id: str, audit: list[AuditEntry]) -> list[_Line]:
     return lines
 
 
+def _paragraph_starts(lines: list[_Line]) -> frozenset[int]:
+    """The line numbers of the raw lines right under a blank (or whitespace-only) line."""
+    return frozenset(
+        line.line_no
+        for previous, line in pairwise(lines)
+        if not previous.text.strip() and line.text.strip() and previous.line_no != line.line_no
+    )
+
+
 def _is_fixed_point(state: _Round) -> bool:
     """Whether another round is certain to change nothing.
 
@@ -1278,13 +1297,14 @@ def _rule_rounds(
     template: Collection[str] = frozenset(),
     *,
     headline: bool = False,
+    paragraph_starts: Collection[int] = frozenset(),
 ) -> tuple[list[_Line], int]:
     """Rule rounds until the text stops changing; the kept lines and the encoding repairs.
     ``headline``: the first round may take a headline over its byline as the title (the text's
     first rounds, when no title is known; :func:`_is_headline_over_byline`)."""
     n_repairs = 0
     for round_no in range(_MAX_ROUNDS):
-        state = _Round(doc_id, metadata, template=template)
+        state = _Round(doc_id, metadata, template=template, paragraph_starts=paragraph_starts)
         first = round_no == 0
         _clean_round(lines, state, title if first else None, headline=headline and first)
         audit.extend(state.audit)
@@ -1398,8 +1418,16 @@ def clean_text(
     metadata: dict[str, str] = {}
     audit: list[AuditEntry] = []
     raw_lines = _split_raw(raw, doc_id, audit)
+    starts = _paragraph_starts(raw_lines)
     lines, n_repairs = _rule_rounds(
-        raw_lines, doc_id, title, metadata, audit, template, headline=not title
+        raw_lines,
+        doc_id,
+        title,
+        metadata,
+        audit,
+        template,
+        headline=not title,
+        paragraph_starts=starts,
     )
     while True:
         if isinstance(classifier, BoilerplateModel):
@@ -1408,12 +1436,16 @@ def clean_text(
                 lines = _model_pass(lines, classifier, doc_id, audit, _repeated(audit))
                 if len(lines) == before:
                     break
-                lines, more = _rule_rounds(lines, doc_id, None, metadata, audit, template)
+                lines, more = _rule_rounds(
+                    lines, doc_id, None, metadata, audit, template, paragraph_starts=starts
+                )
                 n_repairs += more
         # a feed's marks end the text: once cut, the rules and the classifier see the rest again
         if not _cut_feed_marks(lines, doc_id, audit):
             break
-        lines, more = _rule_rounds(lines, doc_id, None, metadata, audit, template)
+        lines, more = _rule_rounds(
+            lines, doc_id, None, metadata, audit, template, paragraph_starts=starts
+        )
         n_repairs += more
     audit.sort(key=lambda e: e.line_no)  # stable: within a line, the order rules were applied
     text = "\n".join(line.text for line in lines)

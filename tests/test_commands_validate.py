@@ -86,6 +86,27 @@ def test_code_sample_leaves_out_the_items_of_sheets_given_to_exclude(
     assert "--exclude: sheet" in capsys.readouterr().err
 
 
+def test_code_sample_excludes_sentences_the_sheet_wrote_with_an_apostrophe(
+    make_corpus, tmp_path: Path
+) -> None:
+    # a sentence opening with @ + - = is written with an apostrophe (formula injection): a
+    # tester's "'@SenatorBennet responds ..." of her training sheet was drawn again
+    text = (
+        "@SenatorBennet responds to the ruling on Monday.\n\n"
+        "-40 degrees hit the northern towns overnight.\n\n"
+        "+3 points in the new poll surprised the campaign."
+    )
+    other = "=A1 was the cell the clerk typed into the council's sheet.\n\nThe vote was close."
+    corpus = make_corpus(files={"a.txt": text, "b.txt": other, "c.txt": other.upper()})
+    first = tmp_path / "first.csv"
+    assert main(["code-sample", "--corpus", str(corpus), "--out", str(first)]) == 0
+    written = pd.read_csv(first, dtype=str)["sentence"]
+    assert written.str.startswith("'@").any()  # the sheet's own spelling
+    second = tmp_path / "second.csv"
+    args = ["code-sample", "--corpus", str(corpus), "--out", str(second), "--exclude", str(first)]
+    assert main(args) == 2  # every sentence is in the first sheet: nothing is left to draw
+
+
 def test_validate_writes_agreement_and_intercoder(tmp_path: Path) -> None:
     sheet = tmp_path / "coded.csv"
     sheet.write_text(SHEET, encoding="utf-8")

@@ -914,7 +914,10 @@ def test_a_validation_without_a_tone_row_says_the_tone_coder_was_not_validated(w
         {"validation": str(agreement), "tone_coder": "models/tone"},
         workspace["corpus"],
     )
-    assert "no tone row for the trained tone coder (`-p tone_coder`)" in limits[0]
+    assert limits[0].startswith(
+        "- **The trained tone coder not validated on this corpus.** For the trained tone coder "
+        "(`-p tone_coder`) the table holds no tone row for it"
+    )
 
 
 def test_frames_validated_in_sample_are_not_corrected_and_the_summary_says_so(workspace, tmp_path):
@@ -1442,3 +1445,77 @@ def test_a_grouping_ending_in_y_is_pluralised_in_english(workspace) -> None:
     )[0].read_text(encoding="utf-8")  # fmt: skip
     assert opening_of(md).startswith("How 3 countries covered the story")
     assert "countrys" not in md
+
+
+def _tone_rows(path: Path, **model) -> Path:
+    vader = {"method": "codebook", "frame": "tone", "n": 500, "f1": 0.5, "f1_ci_low": 0.45,
+             "f1_ci_high": 0.55, "kappa": 0.27, "accuracy": 0.51, "n_in_training": 0,
+             "tp": 0, "fp": 0, "fn": 0, "tn": 0}  # fmt: skip
+    rows = [vader]
+    if model:
+        rows.append({**vader, "method": "model", "f1": 0.6, "kappa": 0.4, "accuracy": 0.62,
+                     **model})  # fmt: skip
+    pd.DataFrame(rows).to_csv(path, index=False)
+    return path
+
+
+def test_a_tone_only_validation_reaches_the_summary(workspace, tmp_path):
+    # a tester's held-out tone agreement (no frame coded) never appeared: the summary said
+    # the coders were not checked and pointed her to validate again
+    agreement = _tone_rows(tmp_path / "agreement.csv")
+    head, limits = summary.validation_lines(
+        workspace["tables"], {"validation": str(agreement)}, workspace["corpus"]
+    )
+    text = "\n".join(head)
+    assert (
+        "- Tone, VADER: macro-F1 0.50 (95% CI 0.45–0.55), Cohen's kappa 0.27, accuracy 51%" in text
+    )
+    assert "The tone findings above rest on this coder" in text
+    assert not any("Tone not validated" in line for line in limits)
+    assert any("frame and sourcing coders" in line for line in limits)  # still unchecked
+
+
+def test_the_findings_are_credited_with_vaders_agreement_not_the_trained_coders(
+    workspace, tmp_path
+):
+    # a tester's summary gave the trained coder's figure as the findings' (they are VADER's),
+    # and quoted its in-sample 0.98 as its accuracy
+    params = {"tone_coder": "models/tone"}
+    agreement = _tone_rows(tmp_path / "agreement.csv", n_in_training=500)
+    head, _ = summary.validation_lines(
+        workspace["tables"], {**params, "validation": str(agreement)}, workspace["corpus"]
+    )
+    lines = [line for line in head if line.startswith("- Tone")]
+    assert lines[0].startswith("- Tone, VADER: macro-F1 0.50")
+    assert "rest on this coder" in lines[0]
+    assert lines[1].startswith("- Tone, the trained tone coder (`-p tone_coder`; its shares are")
+    assert "**In-sample: all 500 items trained the coder**" in lines[1]
+    assert "rest on this coder" not in lines[1]
+    _tone_rows(tmp_path / "agreement.csv", n_in_training=0)
+    head, _ = summary.validation_lines(
+        workspace["tables"], {**params, "validation": str(agreement)}, workspace["corpus"]
+    )
+    assert "None of these items trained it: a held-out figure." in "\n".join(head)
+
+
+def test_a_tone_row_of_another_trained_coder_is_not_quoted(workspace, tmp_path, monkeypatch):
+    # a tester's run with one model quoted the tone agreement measured with another
+    class _Model:
+        keys: tuple = ()
+
+        def version(self) -> str:
+            return "frames"
+
+        def tone_version(self) -> str:
+            return "this-model"
+
+    monkeypatch.setattr(summary, "_tone_model", lambda params: _Model())
+    agreement = _tone_rows(tmp_path / "agreement.csv", n_in_training=0, coder_version="other")
+    params = {"tone_coder": "models/tone", "validation": str(agreement)}
+    head, limits = summary.validation_lines(workspace["tables"], params, workspace["corpus"])
+    assert "the trained tone coder (`-p tone_coder`; its shares" not in "\n".join(head)
+    assert any("its row measured another trained coder" in line for line in limits)
+    _tone_rows(tmp_path / "agreement.csv", n_in_training=0, coder_version="this-model")
+    head, limits = summary.validation_lines(workspace["tables"], params, workspace["corpus"])
+    assert "the trained tone coder (`-p tone_coder`; its shares" in "\n".join(head)
+    assert not any("another trained coder" in line for line in limits)

@@ -408,3 +408,26 @@ def test_the_coder_figure_names_the_model_not_its_path():
         "seed": 1, "tone_coder": "cycle", "tone_coder_sheet_sha256": "ab" * 32,
     }  # fmt: skip
     assert base["parameters"] == {"seed": 1}  # the notebook's other figures keep theirs
+
+
+def test_a_held_out_agreement_replaces_the_unknown_error_in_the_coders_section(model_dir, tmp_path):
+    # a tester's summary gave the coder's held-out agreement under "How far to trust", and
+    # said beside it that its error on these articles was unknown
+    params = {"tone_coder": str(model_dir), "method": "vader"}
+    lines, limits = tone_coder_lines(tmp_path, params, checked="held out")
+    assert "its only measured accuracy" not in "\n".join(lines)
+    assert "on items it was not trained on, is under “How far to trust" in "\n".join(lines)
+    assert "unknown" not in limits[0] and "coded sample of these articles" in limits[0]
+    _, limits = tone_coder_lines(tmp_path, params, checked="in-sample")
+    assert "unknown (the agreement table's row for it is in-sample)" in limits[0]
+
+
+def test_the_coders_section_counts_the_runs_sentences_it_was_trained_on(model_dir, tmp_path):
+    # a tester's run coded 1,501 of its 2,052 sentences as its coders had, without a word
+    sheet = pd.read_csv(model_dir.parent / "model.csv")
+    taught = sheet["sentence"].astype(str).head(3).tolist()
+    pd.DataFrame({"sentence": [*taught, "A sentence no coder saw."]}).to_csv(
+        tmp_path / "sentences.csv", index=False
+    )
+    lines, _ = tone_coder_lines(tmp_path, {"tone_coder": str(model_dir)})
+    assert "3 of the run's 4 sentences were among its training items" in "\n".join(lines)

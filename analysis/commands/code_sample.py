@@ -179,6 +179,7 @@ def without_items_of(
     (spaces aside) a row of ``sheets`` holds, and how many were left out. A tester's second
     sheet, drawn with another seed, repeated 9 of its 60 sentences from the sheet her coder was
     trained on, so no held-out figure could be had."""
+    from analysis.io import restore_formulas
     from analysis.validation.sheets import SheetError, read_sheet
 
     seen: set[str] = set()
@@ -187,7 +188,11 @@ def without_items_of(
             sheet = read_sheet(path)
         except SheetError as error:
             raise ValueError(f"--exclude: {error}") from None
-        seen |= {" ".join(str(t).split()) for t in sheet["text"]}
+        # the sheet's text as the corpus holds it: a sentence opening with = + - @ was written
+        # with an apostrophe before it, and a tester's "'@SenatorBennet responds ..." was drawn
+        # again for her held-out sheet
+        texts = restore_formulas(sheet[["text"]].astype(str))["text"]
+        seen |= {" ".join(t.split()) for t in texts}
     text = "sentence" if unit == "sentence" else "text"
     drop = table[text].astype(str).map(lambda t: " ".join(t.split())).isin(seen)
     return table[~drop].reset_index(drop=True), int(drop.sum())

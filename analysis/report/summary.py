@@ -233,10 +233,15 @@ def frame_findings_note(
                 "those shares are the weaker coder's."
             )
     elif checked is not None:
+        measured = (
+            "measured other indicators or frames"
+            if checked[2]
+            else "holds no frame rows (tone or sourcing only)"
+        )
         said.append(
             "These are the automatic coders' raw shares, not checked against human coding of "
-            "these articles: the agreement table given (`-p validation`) measured other "
-            "indicators or frames (see Limitations)."
+            f"these articles: the agreement table given (`-p validation`) {measured} (see "
+            "Limitations)."
         )
     else:
         said.append(
@@ -251,21 +256,26 @@ def _validated_frames(
     corpus_dir: Path | str | None,
     coders: tuple[Any, Any] | None,
     methods: Mapping[str, str],
-) -> tuple[list[str], list[tuple[str, float, float]]] | None:
+) -> tuple[list[str], list[tuple[str, float, float]], bool] | None:
     """(the frames whose coder the run's agreement table measured, as this run codes them;
     the frames a trained model codes worse than the codebook did on those items,
-    :func:`analysis.validation.agreement.worse_models`), or None without ``-p validation``
-    or with a table that cannot be read. A scholar's summary said the shares were checked and
-    corrected when the table had measured other indicators and none was."""
+    :func:`analysis.validation.agreement.worse_models`; whether the table has any frame row),
+    or None without ``-p validation`` or with a table that cannot be read. A scholar's summary
+    said the shares were checked and corrected when the table had measured other indicators
+    and none was."""
     if not params.get("validation"):
         return None
-    from analysis.validation.agreement import AgreementError, worse_models
+    from analysis.validation.agreement import AgreementError, agreement_frames, worse_models
 
     try:
         agreement, stale = _run_agreement(params, corpus_dir, coders)
     except AgreementError:
         return None
-    return _frames_measured(agreement, methods), worse_models(agreement, methods, stale)
+    return (
+        _frames_measured(agreement, methods),
+        worse_models(agreement, methods, stale),
+        bool(agreement_frames(agreement) or [f for f in stale if f != "tone"]),
+    )
 
 
 def _run_agreement(
@@ -1145,7 +1155,9 @@ def write_summary(
     if not by_run:  # notebooks run one by one may have left tables of different runs
         checked = (checked[0], [*_mixed_tables_limitation(tables), *checked[1]])
         notice = _mixed_tables_notice(tables)
-    coder = tone_coder_lines(tables, shown, group_col, facts.tables_shown)
+    coder = tone_coder_lines(
+        tables, shown, group_col, facts.tables_shown, _tone_coder_checked(shown, corpus_dir, coders)
+    )
     md = with_lexicons(
         summary_markdown(
             found,
@@ -1214,7 +1226,8 @@ def not_validated(
         filter(None, [_map_option(params), given, "-p validation reports/validation/agreement.csv"])
     )
     return (
-        f"- **Not validated on this corpus.** The {coders} were not checked against "
+        f"- **Not validated on this corpus.** The {coders} "
+        f"{'were' if coders.endswith('s') else 'was'} not checked against "
         f"human coding of these articles{other_frames}: their shares count indicators and "
         f"lexicon scores, not judgements. To validate, draw a sample with {sample}, code it, "
         f"run {validate}, and rerun with {rerun_command(corpus_dir, extra)}."
@@ -1340,7 +1353,40 @@ def _run_versions(
     run_coder_versions`): its codebook's frames and its ``-p frame_coder`` model's."""
     from analysis.validation.agreement import run_coder_versions
 
-    return run_coder_versions(*(coders or _run_coders(params, corpus_dir)))
+    return run_coder_versions(*(coders or _run_coders(params, corpus_dir)), _tone_model(params))
+
+
+def _tone_coder_checked(
+    params: Mapping[str, Any], corpus_dir: Path | str | None, coders: tuple[Any, Any] | None
+) -> str:
+    """What the run's agreement table measured of its trained tone coder: "held out" (a row
+    for it, none of whose items trained it), "in-sample" (a row with items that did), or ""
+    (no tone coder, no table, or no current row for it)."""
+    if not (params.get("tone_coder") and params.get("validation")):
+        return ""
+    from analysis.validation.agreement import AgreementError
+
+    try:
+        agreement, _ = _run_agreement(params, corpus_dir, coders)
+    except AgreementError:
+        return ""
+    rows = agreement[(agreement["method"] == "model") & (agreement["frame"] == "tone")]
+    if rows.empty:
+        return ""
+    n_in = rows.iloc[0].get("n_in_training", 0)
+    return "in-sample" if n_in == n_in and int(n_in) > 0 else "held out"
+
+
+def _tone_model(params: Mapping[str, Any]) -> Any:
+    """The run's ``-p tone_coder`` model, or None (without one, or when it cannot be loaded)."""
+    if not params.get("tone_coder"):
+        return None
+    from analysis.validation.model import ModelError, load_frame_model
+
+    try:
+        return load_frame_model(str(params["tone_coder"]))
+    except (ModelError, OSError):
+        return None
 
 
 def _corrected_lines(table: Any, group_col: str, labels: Mapping[str, str]) -> list[str]:
@@ -1472,8 +1518,25 @@ def validation_lines(
         agreement, stale = _run_agreement(params, corpus_dir, coders)
     except AgreementError as err:
         return [*head, *lines, f"The validation table could not be read: {err}", ""], []
+    tone_stale = "tone" in stale  # the tone coder's row measured another trained coder
+    stale = [frame for frame in stale if frame != "tone"]
     sourcing, sourcing_limits = _sourcing_validation(agreement, params, corpus_dir)
     validated = _frames_measured(agreement, methods)
+    tone = tone_agreement_lines(
+        agreement, str(params.get("method") or "vader"), bool(params.get("tone_coder"))
+    )
+    copied = (
+        f", copied to `{escape_code(tables_shown)}/{VALIDATION_AGREEMENT}`"
+        if (Path(tables_dir) / VALIDATION_AGREEMENT).is_file()
+        else ""
+    )
+    intro = (
+        f"Agreement with human coding (`{escape_code(Path(path).name)}`{copied}, F1 with 95% "
+        "bootstrap interval over the coded items; precision is the share of the items a "
+        "coder flags that the humans coded 1, so a low one means most of a raw share is false "
+        "positives, and recall the share of the humans' 1s the coder flags):"
+    )
+    tone_limits = _tone_not_validated(agreement, params, corpus_dir, tone_stale)
     if not validated and not stale:  # another codebook's frames: nothing of this run checked
         table_frames = agreement_frames(agreement)
         other = (
@@ -1482,24 +1545,23 @@ def validation_lines(
             if table_frames
             else ""
         )
-        coders = _unchecked_coders(agreement, params, corpus_dir, bool(sourcing))
-        frame_part = [*head, *lines] if lines else []
-        return [*frame_part, *sourcing], [not_validated(corpus_dir, other, coders, params)]
-    copied = (
-        f", copied to `{escape_code(tables_shown)}/{VALIDATION_AGREEMENT}`"
-        if (Path(tables_dir) / VALIDATION_AGREEMENT).is_file()
-        else ""
-    )
+        if not tone:  # a table of frames (or sourcing) only
+            unchecked = _unchecked_coders(agreement, params, corpus_dir, bool(sourcing))
+            frame_part = [*head, *lines] if lines else []
+            return [*frame_part, *sourcing], [not_validated(corpus_dir, other, unchecked, params)]
+        # a tone-only table: a tester's held-out tone agreement never reached the summary
+        unchecked = "frame coder" if sourcing else "frame and sourcing coders"
+        tone_part = [intro, "", *tone, "", *intercoder_lines(Path(path), labels)]
+        return [*head, *lines, *tone_part, *sourcing], [
+            not_validated(corpus_dir, other, unchecked, params),
+            *tone_limits,
+            *sourcing_limits,
+        ]
     lines += [
-        f"Agreement with human coding (`{escape_code(Path(path).name)}`{copied}, F1 with 95% "
-        "bootstrap interval over the coded items; precision is the share of the items a "
-        "coder flags that the humans coded 1, so a low one means most of a raw share is false "
-        "positives, and recall the share of the humans' 1s the coder flags):",
+        intro,
         "",
         *frame_f1_lines(agreement, methods, labels, stale),
-        *tone_agreement_lines(
-            agreement, str(params.get("method") or "vader"), bool(params.get("tone_coder"))
-        ),
+        *tone,
         "",
         *intercoder_lines(Path(path), labels),
     ]
@@ -1531,24 +1593,28 @@ def validation_lines(
         ]
     if not validated:  # every row of the run's frames measured another version of them
         why = " (the agreement table measured other versions of their coders)"
-        coders = _unchecked_coders(agreement, params, corpus_dir, bool(sourcing))
+        coders = _unchecked_coders(agreement, params, corpus_dir, bool(sourcing), tone_stale)
         return [*head, *lines, *sourcing], [not_validated(corpus_dir, why, coders, params)]
     return [*head, *lines, *sourcing], [
         *_worse_model_limitation(agreement, methods, labels, stale),
-        *_tone_not_validated(agreement, params, corpus_dir),
+        *tone_limits,
         *sourcing_limits,
     ]
 
 
 def _unchecked_coders(
-    agreement: Any, params: Mapping[str, Any], corpus_dir: Path | str | None, sourcing: bool
+    agreement: Any,
+    params: Mapping[str, Any],
+    corpus_dir: Path | str | None,
+    sourcing: bool,
+    tone_stale: bool = False,
 ) -> str:
     """The coders a run's agreement table left unchecked when none of its frames was: the
     frame coders, the tone coder unless the table has its row, the sourcing coder unless the
     table has sourcing rows ("frame, tone and sourcing coders"). A scholar's limitations said
     the tone coder was not checked, under the tone agreement they had just reported."""
     names = ["frame"]
-    if _tone_not_validated(agreement, params, corpus_dir):
+    if _tone_not_validated(agreement, params, corpus_dir, tone_stale):
         names.append("tone")
     if not sourcing:
         names.append("sourcing")
@@ -1599,23 +1665,42 @@ def _training_overlap(tables_dir: Path | str, model: Any) -> str:
 
 
 def _tone_not_validated(
-    agreement: Any, params: Mapping[str, Any], corpus_dir: Path | str | None
+    agreement: Any,
+    params: Mapping[str, Any],
+    corpus_dir: Path | str | None,
+    tone_stale: bool = False,
 ) -> list[str]:
-    """The limitation of a run whose agreement table has no tone row for its tone coder (a
-    sheet whose ``tone`` column was left empty): a tester's frames-only validation made the
-    limitations drop the tone coder's "not validated" with the frames', and every tone finding
-    then read as checked."""
-    coder = "model" if params.get("tone_coder") else "codebook"
-    if ((agreement["method"] == coder) & (agreement["frame"] == "tone")).any():
-        return []
-    name = "the trained tone coder (`-p tone_coder`)" if coder == "model" else "VADER"
+    """The limitations of a run whose agreement table has no tone row for VADER, on which the
+    tone findings rest, or (with ``-p tone_coder``) none for the trained tone coder, or only one
+    measured with another trained coder (``tone_stale``): a tester's frames-only validation
+    made the limitations drop the tone coder's "not validated" with the frames', and every tone
+    finding then read as checked."""
+    out = []
     sample, validate = _validation_commands(corpus_dir, params)
-    return [
-        f"- **Tone not validated on this corpus.** The validation table holds no tone row for "
-        f"{name}: the tone findings rest on its scores, not checked against human coding of "
-        f"these articles. The sheet drawn with {sample} has a `tone` column to code; "
-        f"{validate} measures it."
-    ]
+    if not _has_row(agreement, "codebook", "tone"):
+        out.append(
+            "- **Tone not validated on this corpus.** The validation table holds no tone row "
+            "for VADER: the tone findings rest on its scores, not checked against human coding "
+            f"of these articles. The sheet drawn with {sample} has a `tone` column to code; "
+            f"{validate} measures it."
+        )
+    if params.get("tone_coder") and not _has_row(agreement, "model", "tone"):
+        why = (
+            "its row measured another trained coder (another model, or this one retrained)"
+            if tone_stale
+            else "the table holds no tone row for it"
+        )
+        out.append(
+            "- **The trained tone coder not validated on this corpus.** For the trained tone "
+            f"coder (`-p tone_coder`) {why}: its shares are not checked against human coding "
+            f"of these articles. {validate} with `--model` and that coder measures it."
+        )
+    return out
+
+
+def _has_row(agreement: Any, method: str, frame: str) -> bool:
+    """Whether ``agreement`` has a row of coder ``method`` for ``frame``."""
+    return bool(((agreement["method"] == method) & (agreement["frame"] == frame)).any())
 
 
 ALPHA_TENTATIVE = 0.667  # Krippendorff (2004): the lowest alpha for tentative conclusions

@@ -38,8 +38,9 @@ FIGURES: dict[str, FigureInfo] = {
             "Tone by group from the trained tone coder (filled dots, parameter tone_coder) and "
             "from VADER's lexicon (open dots): the share of sentences each codes negative, "
             "neutral and positive, with 95% bootstrap CIs; n = sentences and articles. The "
-            "trained coder's only measured accuracy is its cross-validated F1 on the sheet it "
-            "was trained on; on these articles its error is unknown."
+            "trained coder's cross-validated F1 measures it on the sheet it was trained on; its "
+            "error on these articles is measured only by validate --model on a coded sample of "
+            "them that it was not trained on (the summary gives it when the run has one)."
         ),
         notebook=NOTEBOOK,
         table=CODER_TONE_TABLE,

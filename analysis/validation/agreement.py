@@ -526,15 +526,22 @@ def current_agreement(
     return agreement[keep].reset_index(drop=True), sorted({frame for _, frame in stale})
 
 
-def run_coder_versions(book: Any, model: Any = None) -> dict[tuple[str, str], str]:
+def run_coder_versions(
+    book: Any, model: Any = None, tone_model: Any = None
+) -> dict[tuple[str, str], str]:
     """Each of a run's ``(method, frame)`` with its version: the codebook's frames
-    (``("codebook", key)``) and, with a trained model, its frames (``("model", key)``)."""
+    (``("codebook", key)``), with a trained model its frames (``("model", key)``), and the
+    trained tone coder's (``("model", "tone")``): ``tone_model``, or ``model`` when it was
+    trained with tone."""
     from analysis.framing.codebook import frame_version
 
     versions = {("codebook", frame.key): frame_version(frame) for frame in book.frames}
     if model is not None:
         version = model.version()
         versions |= {("model", key): version for key in model.keys}
+    tone = tone_model if tone_model is not None else model
+    if tone is not None and tone.tone_version():
+        versions[("model", "tone")] = tone.tone_version()
     return versions
 
 
@@ -582,30 +589,62 @@ def sourcing_f1_lines(agreement: pd.DataFrame, labels: Mapping[str, str]) -> lis
 
 
 def tone_agreement_lines(agreement: pd.DataFrame, method: str, tone_coder: bool) -> list[str]:
-    """One Markdown bullet on the agreement of the run's tone coder with the human tone codes:
-    the trained coder's row (coder ``"model"``) with ``tone_coder``, else VADER's (the tone row
-    of coder ``"codebook"``), with macro-F1, its CI, Cohen's kappa, accuracy and n; ``method``
-    ``vader-news`` is said to have been measured as VADER. None when the table has no such row.
+    """Markdown bullets on the agreement of the run's tone coders with the human tone codes,
+    each with macro-F1, its CI, Cohen's kappa, accuracy and n: VADER's (the tone row of coder
+    ``"codebook"``), on which the tone findings rest (``method`` ``vader-news`` is said to have
+    been measured as VADER), and with ``tone_coder`` the trained coder's (coder ``"model"``),
+    whose shares are stated apart. A row whose items trained the coder says so: in-sample, its
+    agreement is optimistic. None for a table without tone rows.
+
     A tester's summary showed the frames' F1 only, and quoted clear tone differences measured
-    by a coder that agreed with her coders at kappa 0.24."""
-    coder = "model" if tone_coder else "codebook"
-    rows = agreement[(agreement["method"] == coder) & (agreement["frame"] == "tone")]
-    if rows.empty:
-        return []
-    r = rows.iloc[0]
-    name = "the trained tone coder (`-p tone_coder`)" if tone_coder else "VADER"
-    news = (
-        " (measured for VADER; this run's vader-news differs from it in its news terms only)"
-        if not tone_coder and method == "vader-news"
-        else ""
-    )
-    kappa = f", Cohen's kappa {r['kappa']:.2f}" if r["kappa"] == r["kappa"] else ""
-    return [
-        f"- Tone, {name}: macro-F1 {r['f1']:.2f} (95% CI {r['f1_ci_low']:.2f}–"
-        f"{r['f1_ci_high']:.2f}){kappa}, accuracy {r['accuracy']:.0%}, n = {int(r['n'])} "
-        f"human-coded sentences{news}. The tone findings above rest on this coder: read their "
-        "differences with this agreement in mind."
-    ]
+    by a coder that agreed with her coders at kappa 0.24; another's gave the trained coder's
+    figure as the accuracy of the findings (VADER's) and quoted an in-sample 0.98 as it."""
+    lines = []
+    for coder in ("codebook", "model") if tone_coder else ("codebook",):
+        rows = agreement[(agreement["method"] == coder) & (agreement["frame"] == "tone")]
+        if rows.empty:
+            continue
+        r = rows.iloc[0]
+        kappa = f", Cohen's kappa {r['kappa']:.2f}" if r["kappa"] == r["kappa"] else ""
+        figures = (
+            f"macro-F1 {r['f1']:.2f} (95% CI {r['f1_ci_low']:.2f}–{r['f1_ci_high']:.2f}){kappa}, "
+            f"accuracy {r['accuracy']:.0%}, n = {int(r['n'])} human-coded sentences"
+        )
+        if coder == "codebook":
+            news = (
+                " (measured for VADER; this run's vader-news differs from it in its news terms "
+                "only)"
+                if method == "vader-news"
+                else ""
+            )
+            lines.append(
+                f"- Tone, VADER: {figures}{news}. The tone findings above rest on this coder: "
+                "read their differences with this agreement in mind."
+            )
+            continue
+        n_in = (
+            int(r["n_in_training"])
+            if "n_in_training" in r and r["n_in_training"] == r["n_in_training"]
+            else 0
+        )
+        if n_in >= int(r["n"]):
+            sample = (
+                f" **In-sample: all {int(r['n'])} items trained the coder**, so this says "
+                "nothing of its accuracy on other text; validate it on items it was not trained "
+                "on (`code-sample --exclude TRAINING_SHEET`)."
+            )
+        elif n_in:
+            sample = (
+                f" **{n_in} of these {int(r['n'])} items trained the coder**, where it errs less "
+                "than on other text: this figure is optimistic."
+            )
+        else:
+            sample = " None of these items trained it: a held-out figure."
+        lines.append(
+            f"- Tone, the trained tone coder (`-p tone_coder`; its shares are in the section on "
+            f"it, not in the findings): {figures}.{sample}"
+        )
+    return lines
 
 
 def worse_models(

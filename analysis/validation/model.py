@@ -103,6 +103,18 @@ class FrameModel:
             digest.update(np.ascontiguousarray(array).tobytes())
         return digest.hexdigest()[:12]
 
+    def tone_version(self) -> str:
+        """A short fingerprint of the trained tone coder (:meth:`version` and the tone
+        weights), or "" for a model without tone: an agreement table's tone row records it,
+        so that a run with another tone coder does not quote this one's agreement."""
+        if self.tone_coef is None:
+            return ""
+        digest = hashlib.sha256(self.version().encode())
+        for array in (self.tone_coef, self.tone_intercept):
+            if array is not None:
+                digest.update(np.ascontiguousarray(array).tobytes())
+        return digest.hexdigest()[:12]
+
     def _features(self, texts: Sequence[str] | pd.Series):
         if isinstance(texts, str):
             raise TypeError("pass a sequence of texts, not a single string")

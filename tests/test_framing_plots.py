@@ -392,7 +392,31 @@ def test_the_hedging_figure_is_titled_with_its_grouping():
     from analysis.framing.plots import plot_hedging
 
     fig = plot_hedging(hedging_table(framed_sentences(), "outlet", n_boot=20))
-    assert fig.get_suptitle() == "Hedges and certainty markers per 1,000 words by outlet"
+    assert fig.get_suptitle().startswith("Hedges and certainty markers per 1,000 words by outlet")
+    plt.close(fig)
+
+
+def test_a_hedging_rate_of_zero_is_drawn_with_its_rule_of_three_bound():
+    # a tester's one "clear" hedging difference rested on that bound; the figure showed a dot
+    # half hidden by the axis, with no interval
+    from analysis.framing.hedging import hedging_counts, hedging_table
+    from analysis.framing.plots import plot_hedging
+
+    sentences = pd.DataFrame(
+        {
+            "doc_id": ["a", "b"],
+            "sentence_id": [0, 0],
+            "outlet": ["Post", "Ledger"],
+            "sentence": ["It may rise, and it could fall again soon.", "Prices rose on Monday."],
+            "n_words": [9, 4],
+        }
+    )
+    sentences = sentences.join(hedging_counts(sentences["sentence"]))
+    fig = plot_hedging(hedging_table(sentences, "outlet", n_boot=20))
+    hedges = fig.axes[0]
+    dashed = [line for line in hedges.get_lines() if line.get_linestyle() == "--"]
+    assert len(dashed) == 1 and list(dashed[0].get_xdata()) == [0, 3000 / 4]
+    assert any(t.get_text() == " 0 (≤750.0)" for t in hedges.texts)
     plt.close(fig)
 
 

@@ -272,6 +272,19 @@ def test_actor_heatmap_annotates_every_cell_and_greys_the_sparse_ones():
     assert fig.axes[1].get_ylabel() == "mean compound (vader)"  # the colour bar
 
 
+def test_actor_heatmap_cells_of_many_groups_put_the_interval_on_two_lines():
+    # a tester's eight outlets: "[-0.21, +0.41][+0.00, +0.06]" ran together, the last cut
+    rows = [
+        {"outlet": f"Outlet {k}", "actor": "a", "label": "Actor", "method": "vader",
+         "estimate": 0.1, "ci_low": -0.21, "ci_high": 0.41, "n_docs": 1, "n_sentences": 9}
+        for k in range(6)
+    ]  # fmt: skip
+    fig = plot_actor_tone(pd.DataFrame(rows), "outlet", "vader")
+    assert {t.get_text() for t in fig.axes[0].texts} == {"+0.10\n[-0.21,\n+0.41]\nn=9"}
+    few = plot_actor_tone(pd.DataFrame(rows[:5]), "outlet", "vader")
+    assert {t.get_text() for t in few.axes[0].texts} == {"+0.10\n[-0.21, +0.41]\nn=9"}
+
+
 def test_actor_heatmap_draws_the_actors_in_most_sentences_and_says_so():
     rows = [
         {"outlet": o, "actor": f"a{k}", "label": f"Actor {k}", "method": "vader",

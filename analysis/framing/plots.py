@@ -76,7 +76,9 @@ FIGURES: dict[str, FigureInfo] = {
     "fig11_hedging": FigureInfo(
         "fig11_hedging",
         "Hedges (may, could, reportedly…) and certainty markers (clearly, never, must…) per "
-        "1,000 words with 95% bootstrap intervals, by outlet.",
+        "1,000 words with 95% bootstrap intervals, by outlet; a rate of 0 is an open circle "
+        "with a dashed line to its rule-of-three bound (3 per the group's words), the bound "
+        "the summary's comparisons use.",
         NOTEBOOK,
         "hedging.csv",
     ),
@@ -502,6 +504,8 @@ def plot_hedging(
         y = np.arange(len(groups))
         for yi, group in zip(y, groups, strict=True):
             r = part.loc[group]
+            if _zero_rate(ax, r, yi, colours.get(group, "#999999")):
+                continue
             ax.errorbar(
                 r["per_1000_words"],
                 yi,
@@ -512,9 +516,30 @@ def plot_hedging(
                 color=colours.get(group, "#999999"),
             )
         ax.set_yticks(y, [_hedging_label(g, part.loc[g]) for g in groups])
-        ax.set_xlabel("per 1,000 words (95% bootstrap CI)")
         ax.set_title(title)
         ax.set_xlim(left=0)
     axes[0].invert_yaxis()
-    fig.suptitle(f"Hedges and certainty markers per 1,000 words by {group_col}", fontsize=8)
+    # one axis label under both panels: beside long group names, one under each ran together
+    fig.supxlabel("per 1,000 words (95% bootstrap CI)", fontsize=7)
+    fig.suptitle(
+        f"Hedges and certainty markers per 1,000 words by {group_col}; open circle: 0, dashed "
+        "to its rule-of-three bound",
+        fontsize=8,
+    )
     return fig
+
+
+def _zero_rate(ax: plt.Axes, row: pd.Series, y: float, colour: str) -> bool:
+    """A rate of 0 drawn as an open circle at 0 with a dashed line to its rule-of-three bound
+    (3 per the group's words, per 1,000), labelled; whether the row was one. A tester's one
+    "clear" hedging difference rested on that bound, and the figure showed a dot half hidden
+    by the axis with no interval."""
+    rate = row.get("per_1000_words")
+    n_words = float(row.get("n_words", 0) or 0)
+    if pd.isna(rate) or float(rate) != 0 or n_words <= 0:
+        return False
+    bound = 3000 / n_words
+    ax.plot([0, bound], [y, y], color=colour, lw=0.9, ls="--")
+    ax.plot(0, y, "o", ms=3.5, mfc="white", mec=colour, mew=1, clip_on=False, zorder=3)
+    ax.text(bound, y, f" 0 (≤{bound:.1f})", va="center", fontsize=5.5, color="#333333")
+    return True

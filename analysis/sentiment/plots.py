@@ -419,7 +419,13 @@ def plot_actor_tone(
     annot = pd.DataFrame(
         [
             [
-                _actor_cell(shown.iloc[i, j], low.iloc[i, j], high.iloc[i, j], int(n.iloc[i, j]))
+                _actor_cell(
+                    shown.iloc[i, j],
+                    low.iloc[i, j],
+                    high.iloc[i, j],
+                    int(n.iloc[i, j]),
+                    narrow=len(groups) > NARROW_CELLS,
+                )
                 for j in range(len(groups))
             ]
             for i in range(len(labels))
@@ -469,11 +475,21 @@ def plot_actor_tone(
     return fig
 
 
-def _actor_cell(estimate: float, low: float, high: float, n: int) -> str:
-    """One heatmap cell's text: estimate, [CI] and n; only n when there is no estimate."""
+# Past this many groups a heatmap cell of the double-column figure is too narrow for
+# "[-0.21, +0.41]" on one line at 5 pt: a tester's eight outlets' intervals ran into each other
+# and the last was cut at the figure's edge. The interval then takes two lines.
+NARROW_CELLS = 5
+
+
+def _actor_cell(estimate: float, low: float, high: float, n: int, narrow: bool = False) -> str:
+    """One heatmap cell's text: estimate, [CI] and n; only n when there is no estimate;
+    ``narrow``: the interval on two lines."""
     if pd.isna(estimate):
         return f"n={n}"
-    interval = f"[{low:+.2f}, {high:+.2f}]" if pd.notna(low) and pd.notna(high) else "[–]"
+    if pd.notna(low) and pd.notna(high):
+        interval = f"[{low:+.2f},\n{high:+.2f}]" if narrow else f"[{low:+.2f}, {high:+.2f}]"
+    else:
+        interval = "[–]"
     return f"{estimate:+.2f}\n{interval}\nn={n}"
 
 

@@ -125,6 +125,22 @@ def test_a_finding_naming_a_group_mostly_not_in_english_says_so():
     assert "Not in English" not in findings_markdown(findings)  # no notes given, none written
 
 
+def test_a_finding_about_or_against_the_pool_says_what_it_pools():
+    # a tester's summary listed "Al Jazeera English more positive than Other (pooled)" among
+    # the clear differences, the pool being three outlets' one article each
+    findings = [
+        Finding("tone_pair", "tone", "A above the pool.", groups=("A", "Other (pooled)")),
+        Finding("tone_level_A", "tone", "A's tone.", groups=("A",)),
+        Finding("hedges", "hedging", "Every group's rate.", groups=("A", "B", "Other (pooled)")),
+    ]
+    note = "**Pooled:** the mix of B and C."
+    text = "\n".join(findings_lines(findings, pooled_note=note))
+    assert "- A above the pool. **Pooled:** the mix of B and C." in text
+    assert "- A's tone.\n" in text + "\n"  # not about the pool
+    assert "- Every group's rate.\n" in text + "\n"  # lists every group: its figures stand
+    assert "Pooled" not in "\n".join(findings_lines(findings))  # no note given, none written
+
+
 def test_a_clear_finding_about_a_group_mostly_not_in_english_is_listed_as_not_measured():
     findings = [
         Finding("tone_pair_A_B", "tone", "A is more negative than B.", groups=("A", "B")),

@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 
-from analysis.figures import pooled_group_name
+from analysis.figures import OTHER_LABEL, pooled_group_name
 from analysis.report.findings import Finding
 from analysis.report.group_languages import findings_note
 from analysis.report.html import escape_code, escape_text
@@ -68,6 +68,7 @@ def findings_lines(
     section_end: Mapping[str, Sequence[str]] | None = None,
     doc_groups: Mapping[str, str] | None = None,
     group_notes: Mapping[str, str] | None = None,
+    pooled_note: str = "",
 ) -> list[str]:
     """The findings as Markdown lines, one ``###`` heading per section.
 
@@ -80,6 +81,10 @@ def findings_lines(
     (:func:`analysis.report.html.escape_text`). ``group_notes`` (group → note, Markdown:
     :func:`analysis.report.group_languages.language_notes`) closes each finding that names a
     noted group with a sentence saying that group's articles are mostly not in English.
+    ``pooled_note`` (Markdown) closes each finding about, or comparing with, the pool of the
+    groups without a colour (:data:`~analysis.figures.OTHER_LABEL`): a tester's summary listed
+    "Al Jazeera English more positive than Other (pooled)" among the clear differences, the pool
+    being three outlets' one article each.
     """
     numbers = figure_numbers or {}
     notes = group_notes or {}
@@ -98,7 +103,7 @@ def findings_lines(
         supported = [f for f in part if f.supported]
         unsupported = [f for f in part if not f.supported]
         for finding in supported:
-            lines += _finding_lines(finding, numbers, quoted, groups, notes)
+            lines += _finding_lines(finding, numbers, quoted, groups, notes, pooled_note)
         if unsupported:
             rule = NO_DIFFERENCE_RULES.get(section, OVERLAP_RULE)
             lines += [
@@ -106,12 +111,12 @@ def findings_lines(
                 "",
             ]
             for finding in unsupported[:MAX_NO_DIFFERENCE]:
-                lines += _finding_lines(finding, numbers, quoted, groups, notes)
+                lines += _finding_lines(finding, numbers, quoted, groups, notes, pooled_note)
             lines += _more_without_difference(unsupported[MAX_NO_DIFFERENCE:])
         if unread:
             lines += [f"**Not measured** ({NOT_MEASURED_RULE}):", ""]
             for finding in unread:
-                lines += _finding_lines(finding, numbers, quoted, groups, notes)
+                lines += _finding_lines(finding, numbers, quoted, groups, notes, pooled_note)
         lines += list(ends.get(section, ()))
     return lines
 
@@ -150,10 +155,13 @@ def _finding_lines(
     quoted: set[tuple[str, int]],
     doc_groups: Mapping[str, str],
     group_notes: Mapping[str, str],
+    pooled_note: str = "",
 ) -> list[str]:
     refs = [f"[Figure {numbers[s]}](#figure-{numbers[s]})" for s in finding.figures if s in numbers]
     see = f" (see {', '.join(refs)})" if refs else ""
     note = findings_note(finding.groups, group_notes, finding.section)
+    if pooled_note and OTHER_LABEL in finding.groups and len(finding.groups) <= 2:
+        note = f"{note} {pooled_note}".strip()
     lines = [f"- {escape_text(finding.text)}{' ' + note if note else ''}{see}"]
     fresh = [ev for ev in finding.evidence if (ev.doc_id, int(ev.sentence_id)) not in quoted]
     for ev in fresh[:MAX_EVIDENCE]:

@@ -172,9 +172,11 @@ def _findings_section(
     group_notes: Mapping[str, str] | None = None,
     section_notes: Mapping[str, Sequence[str]] | None = None,
     tables_shown: str = "reports/tables",
+    pooled_note: str = "",
 ) -> list[str]:
     """The key findings, each section closed by its ``section_notes`` (section → Markdown
-    lines) and then the figures placed under it."""
+    lines) and then the figures placed under it; ``pooled_note`` closes each finding about
+    the pool of groups without a colour (:func:`_pooled_note`)."""
     lines = ["## Key findings", ""]
     if not findings:
         return [*lines, "No findings were produced: the analysis tables were not found.", ""]
@@ -191,7 +193,21 @@ def _findings_section(
     }
     for section, notes in (section_notes or {}).items():
         ends[section] = [*notes, *ends.get(section, [])]
-    return lines + findings_lines(findings, numbers, ends, doc_groups, group_notes)
+    return lines + findings_lines(findings, numbers, ends, doc_groups, group_notes, pooled_note)
+
+
+def _pooled_note(facts: CorpusFacts) -> str:
+    """The sentence closing a finding about "Other (pooled)": which groups it pools, and that
+    a difference from it describes none of them; ``""`` when nothing is pooled."""
+    if not facts.folded:
+        return ""
+    folded = set(facts.folded)
+    pooled = [row for row in facts.per_group if row[0] in folded]
+    return (
+        f"**Pooled:** “{OTHER_LABEL}” is the articles of {len(pooled)} "
+        f"{plural(facts.group_col)} together ({group_list(pooled)}), not one "
+        f"{escape_text(facts.group_col)}: this describes their mix, none of them alone."
+    )
 
 
 def frame_findings_note(
@@ -1066,6 +1082,7 @@ def summary_markdown(
         dict(facts.language_notes),
         {"frames": list(frame_note)},
         facts.tables_shown,
+        _pooled_note(facts),
     )
     if tone_coder[0]:
         lines += tone_coder[0]

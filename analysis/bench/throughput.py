@@ -358,7 +358,9 @@ def prepared_chunk_function(
     return fn, time.perf_counter() - started
 
 
-def _model_pass_off(lines: list[Any], model: Any, doc_id: str, audit: list[Any]) -> list[Any]:
+def _model_pass_off(
+    lines: list[Any], model: Any, doc_id: str, audit: list[Any], repeated: Any = ()
+) -> list[Any]:
     return lines  # the classifier removes no line
 
 

@@ -305,6 +305,15 @@ def test_the_generic_morality_frame_reads_justice_as_a_claim_not_a_court() -> No
     assert flags["economic_consequences"].tolist()[6:] == [False, True]
 
 
+def test_the_generic_morality_frame_does_not_read_the_surname_morales() -> None:
+    # a tester's pasted pages on Bolivia: one outlet's whole Morality frame was "Evo Morales"
+    flags = frame_matrix(
+        ["Evo Morales resigned on Sunday.", "Trends: Evo Morales news", "The moral case is clear."],
+        load_codebook(None),
+    )
+    assert flags["morality"].tolist() == [False, False, True]
+
+
 def test_the_generic_frames_do_not_read_accounts_a_surname_or_integration() -> None:
     # a journalist's corpus: "retirement accounts" were Responsibility, "Masayoshi Son" Human
     # interest, "integration" Morality, "followed it religiously" Morality

@@ -196,6 +196,7 @@ def _warned(corpus: Corpus) -> Corpus:
         english_given_as_other_warning,
         other_languages_warning,
     )
+    from analysis.corpus.quality import furniture_warning
 
     documents = corpus.documents
     messages = [
@@ -210,6 +211,7 @@ def _warned(corpus: Corpus) -> Corpus:
         one_line_warning(documents),
         truncated_warning(corpus.audit, len(documents)),
         _duplicates_warning(documents),
+        furniture_warning(documents),
     ]
     for message in messages:
         if message:

@@ -1285,6 +1285,9 @@ def _is_fixed_point(state: _Round) -> bool:
 
 
 _DEFAULT = "default"
+# metadata key: the share of a text's characters the classifier scored as chrome when that
+# share was too large to remove (the text was kept whole)
+CHROME_SHARE = "chrome_share"
 _MAX_MODEL_PASSES = 8
 
 
@@ -1327,6 +1330,7 @@ def _model_pass(
     doc_id: str,
     audit: list[AuditEntry],
     repeated: Sequence[tuple[int, str]] = (),
+    metadata: dict[str, str] | None = None,
 ) -> list[_Line]:
     """Drop the lines the classifier scores as boilerplate, rescoring the rest until none goes.
 
@@ -1345,7 +1349,12 @@ def _model_pass(
             break
         sizes = np.array([len(text) for text in texts], dtype=float)
         if sizes[every].sum() > model.max_share * sizes.sum():
-            break  # the text does not look like article + chrome: keep it (precision first)
+            # the text does not look like article + chrome: keep it (precision first), and say
+            # so, for a page that is mostly menu is kept whole too (a tester's inscriptis paste
+            # of a broadcaster's page kept 124 menu lines of 128)
+            if metadata is not None:
+                metadata.setdefault(CHROME_SHARE, f"{sizes[every].sum() / sizes.sum():.2f}")
+            break
         scores = scores[own]
         kept = []
         for line, score, gone in zip(lines, scores, drop, strict=True):
@@ -1433,7 +1442,7 @@ def clean_text(
         if isinstance(classifier, BoilerplateModel):
             for _ in range(_MAX_MODEL_PASSES):
                 before = len(lines)
-                lines = _model_pass(lines, classifier, doc_id, audit, _repeated(audit))
+                lines = _model_pass(lines, classifier, doc_id, audit, _repeated(audit), metadata)
                 if len(lines) == before:
                     break
                 lines, more = _rule_rounds(

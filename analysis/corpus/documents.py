@@ -32,7 +32,13 @@ import numpy as np
 import pandas as pd
 
 from analysis.config import default_corpus_dir
-from analysis.corpus.cleaning import AuditEntry, audit_frame, clean_text, template_lines
+from analysis.corpus.cleaning import (
+    CHROME_SHARE,
+    AuditEntry,
+    audit_frame,
+    clean_text,
+    template_lines,
+)
 from analysis.corpus.database_exports import RAW_FORMATS, articles_of_exports, export_text
 from analysis.corpus.docx_text import DOCX_SUFFIXES, docx_text
 from analysis.corpus.export_parts import date_of
@@ -43,6 +49,7 @@ from analysis.corpus.html import HTML_SUFFIXES, PAGE_COLUMNS, Page, is_html_page
 from analysis.corpus.mhtml import MHTML_SUFFIXES, mhtml_page
 from analysis.corpus.normalisers import normalise_unicode, unescape_entities
 from analysis.corpus.page_charset import declared_charset
+from analysis.corpus.quality import furniture_note
 from analysis.corpus.rtf_text import RTF_SUFFIXES, rtf_text
 from analysis.corpus.sentences import count_words_many, split_sentences
 from analysis.corpus.webarchive import WEBARCHIVE_SUFFIXES, webarchive_page
@@ -1170,7 +1177,10 @@ def clean_documents(raw: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
         row["text"] = cleaned.text
         row["n_encoding_repairs"] = cleaned.n_encoding_repairs
         row["encoding"] = encoding
-        row["metadata_note"] = "; ".join(page.notes) if page is not None else ""
+        notes = list(page.notes) if page is not None else []
+        if cleaned.metadata.get(CHROME_SHARE):
+            notes.append(furniture_note(cleaned.metadata[CHROME_SHARE]))
+        row["metadata_note"] = "; ".join(notes)
         row["extraction_problem"] = (page.problem or "") if page is not None else ""
         row.update({c: _metadata_value(record.get(c)) for c in extras})
         audit_entries.extend(metadata_unescaped(row, doc_id))

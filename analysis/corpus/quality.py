@@ -92,6 +92,42 @@ FORMAT_RULES = frozenset(
 )
 
 
+# What metadata_note says of a text the boilerplate classifier scored as mostly page furniture
+# and left whole (analysis.corpus.cleaning: its max_share); its first words find it again.
+FURNITURE_NOTE = "The line classifier scored"
+
+
+def furniture_note(share: str) -> str:
+    """``metadata_note``'s words for a text whose lines the classifier scored as page furniture
+    for ``share`` ("0.86") of its characters, too much to remove: kept whole, to be checked."""
+    return (
+        f"{FURNITURE_NOTE} {float(share):.0%} of the text as page furniture (menus, link lists, "
+        "teasers), too much to remove, and kept it whole: check it"
+    )
+
+
+def furniture_warning(documents: pd.DataFrame) -> str | None:
+    """The warning naming the documents of :func:`furniture_note`, or None: a tester's page
+    pasted with its whole site menu kept 124 menu lines of 128, silently, and the site's name
+    became its group's most distinctive word."""
+    if "metadata_note" not in documents.columns or "doc_id" not in documents.columns:
+        return None
+    found = documents["metadata_note"].astype(str).str.contains(FURNITURE_NOTE, regex=False)
+    if not found.any():
+        return None
+    from analysis.user_warnings import first_ids
+
+    ids = documents.loc[found, "doc_id"].astype(str).tolist()
+    return (
+        f"{len(ids)} of {len(documents)} documents look mostly like page furniture "
+        f"({first_ids(ids)}): the line classifier scored most of their text as menus, link "
+        "lists or teasers, too much to remove, so they were kept whole (metadata_note in "
+        "documents.csv says how much). Read them: a page pasted with its whole site menu, or "
+        "saved without its article, should be left out or cleaned by hand; an article the "
+        "classifier misread can stay."
+    )
+
+
 def removed_line_counts(audit: pd.DataFrame) -> pd.Series:
     """Lines the cleaning removed, per ``doc_id`` (audit rows with action ``removed``; not
     those of a file format's own lines, :data:`FORMAT_RULES`, when the audit has its rules)."""

@@ -30,6 +30,7 @@ _COMMENT_HEADING_RE = re.compile(
     r"|comments?(?: \(\d{1,6}\))?"
     r"|(?:leave|post|add|write) a (?:comment|reply)(?: cancel reply)?"
     r"|(?:join|start) the (?:discussion|conversation)"
+    r"|discussion about this (?:post|article|story)"  # Substack's, over its comments
     r"|(?:show|view|load|read|see|hide) (?:all )?(?:\d{1,6} )?(?:comments|replies)"
     r"|comments are closed\.?",
     re.IGNORECASE,
@@ -41,10 +42,13 @@ _COMMENT_CLOSER_RE = re.compile(
     re.IGNORECASE,
 )
 _COMMENT_FURNITURE_RE = re.compile(
-    r"\d{1,6} (?:likes?|repl(?:y|ies)|votes?|points?)|name|email|website|comment"
-    r"|\d{1,3} (?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?) ago",
+    r"\d{1,6} (?:likes?|repl(?:y|ies)|votes?|points?)(?: by .{1,80})?|name|email|website"
+    r"|comments?|\d{1,3} (?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?) ago"
+    # Substack's thread: "Restacks", "Liked by Maya Okafor", its sort tabs "Top", "Latest"
+    r"|restacks?|liked by [^.!?]{1,60}|top|latest|newest|oldest",
     re.IGNORECASE,
 )
+_INITIAL_END_RE = re.compile(r"\s[A-Z]\.$")  # a name with its surname's initial: "Daniel R."
 _NAME_LIKE_RE = re.compile(
     r"(?:\d{1,3}[.)]\s+)?@?[^\W\d_][\w'’.@-]*(?:\s+[\w'’.-]+){0,3}(?:\s+says:?)?"
 )
@@ -75,7 +79,7 @@ def is_commenter_name(line: LineView) -> bool:
         line.n_words <= 6
         and not line.is_bullet
         and len(line.bare) <= 50
-        and not line.bare.endswith((".", "?", "!"))
+        and (not line.bare.endswith((".", "?", "!")) or bool(_INITIAL_END_RE.search(line.bare)))
         and bool(_NAME_LIKE_RE.fullmatch(line.bare))
     )
 

@@ -10,6 +10,7 @@ import pytest
 
 from analysis.config import project_root
 from analysis.report.table_parameters import (
+    check_parameters,
     record_parameters,
     recorded_parameters,
     summary_parameters_from_tables,
@@ -50,6 +51,21 @@ def test_recorded_values_are_checked_and_portable(tmp_path: Path, monkeypatch) -
     back = recorded_parameters(tmp_path / "t")
     assert back["corpus_dir"] == str(project_root() / "seeds")
     assert back["codebook"] == str(tmp_path / "mine.toml")
+
+
+def test_checking_writes_no_record_and_notebooks_record_after_their_own_checks(
+    tmp_path: Path,
+) -> None:
+    # a tester's notebook 01, stopped by a misspelt outlet, had already recorded it beside the
+    # last run's tables, and the summary then called them "not one run"
+    assert check_parameters("02_sentiment.ipynb", namespace())["n_boot"] == 2000
+    with pytest.raises(ValueError, match="n_boot"):
+        check_parameters("02_sentiment.ipynb", namespace(n_boot=5))
+    for name in ("01_corpus", "02_sentiment", "03_framing"):
+        cells = json.loads((project_root() / "notebooks" / f"{name}.ipynb").read_text("utf-8"))
+        code = "\n".join("".join(c["source"]) for c in cells["cells"] if c["cell_type"] == "code")
+        assert code.index("check_parameters(") < code.index("corpus_palette(")
+        assert code.index("corpus_palette(") < code.index("record_parameters(tables")
 
 
 def test_a_value_run_would_refuse_is_refused_naming_it(tmp_path: Path) -> None:

@@ -22,6 +22,7 @@ __getattr__, __dir__, __all__ = lazy_exports(
         "write_gallery": "gallery",
         "notebook_defaults": "analysis.pipeline.params",
         "record_parameters": "table_parameters",
+        "check_parameters": "table_parameters",
         "check_injected_parameters": "table_parameters",
         "recorded_parameters": "table_parameters",
         "summary_parameters_from_tables": "table_parameters",

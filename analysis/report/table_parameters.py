@@ -34,6 +34,15 @@ INJECTED_HEADER = "# Parameters\n"
 SUMMARY_OWN: tuple[str, ...] = ()
 
 
+def check_parameters(notebook: str, namespace: Mapping[str, Any]) -> dict[str, Any]:
+    """Check ``notebook``'s parameters as found in ``namespace`` by ``run``'s rules, as
+    :func:`record_parameters` does, without writing the record: a notebook checks them first,
+    and records them once its own checks (outlets, grouping) have passed too. A tester's
+    notebook 01, stopped by a misspelt outlet, had recorded it beside the tables of the run
+    before, and the summary then called those tables "not one run"."""
+    return _checked(notebook, namespace)[0]
+
+
 def record_parameters(
     tables_dir: Path | str, notebook: str, namespace: Mapping[str, Any]
 ) -> dict[str, Any]:
@@ -48,6 +57,16 @@ def record_parameters(
     directory, then written relative to the project when under it. The output folders are not
     recorded.
     """
+    values, paths = _checked(notebook, namespace)
+    record = {"notebook": notebook, "values": values, "paths": sorted(paths)}
+    out = Path(tables_dir) / f"{RECORD_PREFIX}{Path(notebook).stem}.json"
+    write_text(json.dumps(record, ensure_ascii=False, indent=1, sort_keys=True) + "\n", out)
+    return values
+
+
+def _checked(notebook: str, namespace: Mapping[str, Any]) -> tuple[dict[str, Any], list[str]]:
+    """The checked values of ``notebook``'s parameters (paths portable) and the names of those
+    that are paths."""
     names = check_injected_parameters(notebook, namespace)
     values: dict[str, Any] = {}
     paths: list[str] = []
@@ -59,10 +78,7 @@ def record_parameters(
         if isinstance(value, Path) or name == "corpus_dir" or is_path:
             value, paths = _portable(Path(value)), [*paths, name]
         values[name] = value
-    record = {"notebook": notebook, "values": values, "paths": sorted(paths)}
-    out = Path(tables_dir) / f"{RECORD_PREFIX}{Path(notebook).stem}.json"
-    write_text(json.dumps(record, ensure_ascii=False, indent=1, sort_keys=True) + "\n", out)
-    return values
+    return values, paths
 
 
 def parameter_names(notebook: Path) -> list[str]:

@@ -47,8 +47,10 @@ HITS = {
         "Storm Darragh: Watch the moment waves crash over the seafront",
         "Harbourside is part of the Harbourside family of brands.",
         "We value your privacy", "Story continues", "Search the web",
+        "Privacy ∙ Terms ∙ Collection notice", "Get the app",
     ],
     "audio_prompt": ["Listen to the Harbour Daily on Apple Podcasts, Spotify, Spreaker"],
+    "sign_in_prompt": ["Please log in to use this feature"],
 }  # fmt: skip
 
 NEAR_MISSES = [

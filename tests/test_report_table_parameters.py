@@ -50,7 +50,7 @@ def test_recorded_values_are_checked_and_portable(tmp_path: Path, monkeypatch) -
     assert values["n_boot"] == 2000
     back = recorded_parameters(tmp_path / "t")
     assert back["corpus_dir"] == str(project_root() / "seeds")
-    assert back["codebook"] == str(tmp_path / "mine.toml")
+    assert "codebook" not in back  # recorded, but notebook 02 makes no table with it
 
 
 def test_checking_writes_no_record_and_notebooks_record_after_their_own_checks(
@@ -138,3 +138,26 @@ def test_notebook_04_checks_its_own_names() -> None:
     assert "method" in names and "run_parameters" in names
     with pytest.raises(ValueError, match=r"04_summary\.ipynb has no parameter 'methd'"):
         check_injected_parameters("04_summary.ipynb", {"In": ["# Parameters\nmethd = 1\n"]})
+
+
+def test_a_parameter_a_notebook_does_not_use_neither_disagrees_nor_is_described(
+    tmp_path: Path,
+) -> None:
+    # a tester gave the actor list to 01 and 02 only, and the codebook to 01 and 03: notebook
+    # 04 called the tables "not one run" and said no actor list was given
+    from analysis.report.table_parameters import RECORD_PREFIX, disagreeing_records
+
+    def write(notebook: str, **values: object) -> None:
+        record = {"notebook": f"{notebook}.ipynb", "values": values, "paths": []}
+        (tmp_path / f"{RECORD_PREFIX}{notebook}.json").write_text(json.dumps(record), "utf-8")
+
+    write("01_corpus", actors="/a/actors.toml", codebook="/a/book.toml", outlets=[])
+    write("02_sentiment", actors="/a/actors.toml", codebook="", outlets=[])
+    write("03_framing", actors="", codebook="/a/book.toml", outlets=[])
+    assert disagreeing_records(tmp_path) == []
+    merged = recorded_parameters(tmp_path)
+    assert merged["actors"] == "/a/actors.toml" and merged["codebook"] == "/a/book.toml"
+    write("03_framing", actors="", codebook="/a/other.toml", outlets=[])  # used: it disagrees
+    assert disagreeing_records(tmp_path) == [
+        'codebook: "/a/book.toml" in 01_corpus, "/a/other.toml" in 03_framing'
+    ]

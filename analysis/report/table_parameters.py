@@ -146,8 +146,8 @@ def recorded_parameters(tables_dir: Path | str) -> dict[str, Any]:
     """The parameters notebooks recorded in ``tables_dir`` (:func:`record_parameters`), merged
     in the notebooks' order, with their paths absolute again; ``{}`` when none did."""
     merged: dict[str, Any] = {}
-    for _, record in _records(tables_dir):
-        values = dict(record.get("values", {}))
+    for record_path, record in _records(tables_dir):
+        values = _used_values(record_path, record)
         for name in record.get("paths", []):
             if values.get(name):
                 values[name] = str(project_root() / values[name])
@@ -189,7 +189,7 @@ def disagreeing_records(tables_dir: Path | str) -> list[str]:
     by_name: dict[str, dict[str, list[str]]] = {}
     for record_path, record in _records(tables_dir):
         notebook = Path(str(record.get("notebook") or record_path.stem)).stem
-        for name, value in dict(record.get("values", {})).items():
+        for name, value in _used_values(record_path, record).items():
             shown = json.dumps(value, sort_keys=True, ensure_ascii=False)
             by_name.setdefault(name, {}).setdefault(shown, []).append(notebook)
     return [
@@ -198,6 +198,25 @@ def disagreeing_records(tables_dir: Path | str) -> list[str]:
         for name, values in sorted(by_name.items())
         if len(values) > 1
     ]
+
+
+# Parameters a notebook takes (to load the corpus with the run's lexicons, which key its cache)
+# but whose values reach none of its own tables or figures: notebook 01 writes every measure's
+# column, 02 the tone and actor tables, 03 the frame, sourcing and hedging ones. A tester gave
+# the actor list to 01 and 02 only: notebook 04 called the tables "not one run" and described
+# 03's empty value, saying no actor list was given.
+UNUSED_BY = {
+    "02_sentiment": frozenset({"codebook", "sources", "hedges"}),
+    "03_framing": frozenset({"actors", "news_terms"}),
+}
+
+
+def _used_values(record_path: Path, record: Mapping[str, Any]) -> dict[str, Any]:
+    """A record's values without those its notebook does not use (:data:`UNUSED_BY`)."""
+    notebook = Path(str(record.get("notebook") or record_path.stem)).stem
+    notebook = notebook.removeprefix(RECORD_PREFIX)
+    unused = UNUSED_BY.get(notebook, frozenset())
+    return {k: v for k, v in dict(record.get("values", {})).items() if k not in unused}
 
 
 def _records(tables_dir: Path | str) -> list[tuple[Path, dict[str, Any]]]:

@@ -58,7 +58,7 @@ def test_sourcing_lists_the_kinds_and_quotation_length_of_the_list_used(tmp_path
 def test_actors_say_whether_they_were_listed_or_found_in_the_corpus(tmp_path: Path) -> None:
     found = actors_method(Lexicons())
     assert "No actor list was given" in found
-    assert f"at least {MIN_DOCS} articles use, at most {MAX_ACTORS}" in found
+    assert f"at least {MIN_DOCS} articles in English use, at most {MAX_ACTORS}" in found
     assert "not the outlet's stance" in found
     corpus = tmp_path / "corpus"
     corpus.mkdir()

@@ -354,3 +354,31 @@ def test_a_text_column_of_ids_beside_one_of_articles_is_warned_about(tmp_path) -
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         read_all(export, columns="text=Body,outlet=Source")
+
+
+def test_rows_of_the_wrong_width_are_named_before_they_shift_cells(tmp_path: Path) -> None:
+    # a tester's export: a headline's stray quote swallowed the next rows (an article lost) and
+    # a row missing its headline put its date in the title; pandas read both without a word
+    path = tmp_path / "export.csv"
+    path.write_text(
+        "doc_id,outlet,title,published,text\n"
+        "r1,Harbour Herald,Grain pause,2031-03-02,Ministers agreed to pause grain tariffs.\n"
+        "r2,Valley Courier,2031-03-03,Critics said the pause is fragile.\n"
+        "r3,Harbour Herald,Follow-up,2031-03-04,Farmers welcomed it.,extra\n"
+        'r4,Valley Courier,"Breaking: votes,2031-03-05,The vote was close.\n'
+        'r5,Valley Courier,Later,2031-03-06,"The mayor resigned.\n'
+        "r6,Valley Courier,Then,2031-03-07,The council met.\n",
+        encoding="utf-8",
+    )
+    with pytest.warns(UserWarning, match=r"3 row\(s\) do not have the header's 5 fields") as said:
+        read_all(path)
+    message = str(said[0].message)
+    assert "line 3 (4), line 4 (6), line 6 (3)" in message
+    path.write_text(path.read_text("utf-8").replace('"The mayor', "The mayor"), "utf-8")
+    with pytest.warns(UserWarning), pytest.raises(CorpusFileError, match="quotation mark left"):
+        read_all(path)  # the quote left open runs to the end: said, not a traceback
+    clean = tmp_path / "clean.csv"
+    pd.DataFrame(ROWS).to_csv(clean, index=False)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        read_all(clean)  # a well-formed file: not a word

@@ -334,6 +334,22 @@ def test_template_lines_removes_a_shared_footer_and_menu_but_not_a_shared_quote(
     assert dup == [frozenset(), frozenset()]
 
 
+def test_a_long_paragraph_is_never_template_even_in_three_of_an_outlets_texts() -> None:
+    # a tester's export of edited copies of one article: a 717-word paragraph went as a
+    # "repeated line" from one copy, depending on which chunk its copies fell in
+    from analysis.corpus.cleaning import MAX_TEMPLATE_WORDS, line_key, template_lines
+
+    long = " ".join(["The harbour board met again to weigh the dredging plan."] * 10)
+    disclaimer = "This material may not be published, broadcast, rewritten, or redistributed."
+    assert len(long.split()) > MAX_TEMPLATE_WORDS
+    texts = [
+        f"Lead {k} of the day, the council said today.\n{long}\n{disclaimer}" for k in range(3)
+    ]
+    template = template_lines(texts, ["Gazette"] * 3)
+    assert line_key(long) not in template[0]
+    assert line_key(disclaimer) in template[0]  # a short prose line in 3 of them still goes
+
+
 def test_template_lines_needs_three_documents_across_outlets_for_short_lines() -> None:
     from analysis.corpus.cleaning import line_key, template_lines
 

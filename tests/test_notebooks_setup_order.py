@@ -54,3 +54,16 @@ def test_a_table_set_before_the_check_is_found() -> None:
     source = "sentences = corpus.sentences\nsentences = select_sentences(sentences, g, o, p)\n"
     check, first_set = first_lines(source)
     assert not check < first_set
+
+
+def test_notebook_01s_word_in_context_reads_the_compared_articles() -> None:
+    # a tester's chosen outlets got only the other outlets' matches of their keyness word
+    cells = json.loads((NOTEBOOKS / "01_corpus.ipynb").read_text(encoding="utf-8"))["cells"]
+    calls = [
+        node
+        for cell in cells
+        if cell["cell_type"] == "code"
+        for node in ast.walk(ast.parse("".join(cell["source"])))
+        if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "kwic"
+    ]
+    assert calls and all(getattr(c.args[0], "id", None) == "compared" for c in calls)

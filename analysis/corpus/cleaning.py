@@ -1518,6 +1518,11 @@ _KEY_WORD_RE = re.compile(r"\w+")
 _SENTENCE_END_RE = re.compile(r"[.!?…][\"'”’»)\]]*$")
 PROSE_WORDS = 10  # a line of at least this many words that ends a sentence reads as prose
 MAX_TEMPLATE_SHARE = 0.5  # a document losing more of its words than this is a near-duplicate
+# A line longer than this is never template: disclaimers and footers are shorter (Fox News'
+# "This material may not be published, broadcast, rewritten, or redistributed. ©2019 FOX News
+# Network, LLC. ..." is 25 words), and a tester's export of edited copies of one article lost a
+# 717-word paragraph as "repeated" from one copy, depending on which chunk its copies fell in.
+MAX_TEMPLATE_WORDS = 80
 # Copies of one article (a saved page and a paste of it): documents sharing at least this many
 # prose lines, and this share of the prose lines of the one with fewer, count once in the
 # template pass. A prose line in more than COPY_MAX_DOCS documents is not evidence of a copy
@@ -1684,6 +1689,8 @@ def template_lines(texts: Sequence[str], outlets: Sequence[str]) -> list[frozens
             in_outlet[outlet].update(keys)
 
     def is_template(key: str, outlet: str) -> bool:
+        if _count_words(key) > MAX_TEMPLATE_WORDS:
+            return False  # a paragraph of an article its copies share, not a page's template
         same = in_outlet[outlet][key] if outlet else 0
         if same >= 3:
             return True

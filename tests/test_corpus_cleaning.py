@@ -339,15 +339,22 @@ def test_a_long_paragraph_is_never_template_even_in_three_of_an_outlets_texts() 
     # "repeated line" from one copy, depending on which chunk its copies fell in
     from analysis.corpus.cleaning import MAX_TEMPLATE_WORDS, line_key, template_lines
 
-    long = " ".join(["The harbour board met again to weigh the dredging plan."] * 10)
+    long = " ".join(["The harbour board met again to weigh the dredging plan."] * 9)
     disclaimer = "This material may not be published, broadcast, rewritten, or redistributed."
     assert len(long.split()) > MAX_TEMPLATE_WORDS
-    texts = [
-        f"Lead {k} of the day, the council said today.\n{long}\n{disclaimer}" for k in range(3)
-    ]
+    own = [
+        "\n".join(f"Story {k}, part {p}: the council in town {k} voted on budget {p}. " * 3
+                  for p in range(4))
+        for k in range(3)
+    ]  # fmt: skip
+    texts = [f"{own[k]}\n{long}\n{disclaimer}" for k in range(3)]
     template = template_lines(texts, ["Gazette"] * 3)
     assert line_key(long) not in template[0]
     assert line_key(disclaimer) in template[0]  # a short prose line in 3 of them still goes
+    # copies that would lose over half their words stay whole, the long paragraph weighed too
+    # (without it, the synthetic benchmark's 2,000 near-copies lost 4,706 more lines)
+    short = [f"Lead {k} of the day, the council said.\n{long}\n{disclaimer}" for k in range(3)]
+    assert template_lines(short, ["Gazette"] * 3) == [frozenset()] * 3
 
 
 def test_template_lines_needs_three_documents_across_outlets_for_short_lines() -> None:

@@ -1689,8 +1689,6 @@ def template_lines(texts: Sequence[str], outlets: Sequence[str]) -> list[frozens
             in_outlet[outlet].update(keys)
 
     def is_template(key: str, outlet: str) -> bool:
-        if _count_words(key) > MAX_TEMPLATE_WORDS:
-            return False  # a paragraph of an article its copies share, not a page's template
         same = in_outlet[outlet][key] if outlet else 0
         if same >= 3:
             return True
@@ -1707,6 +1705,12 @@ def template_lines(texts: Sequence[str], outlets: Sequence[str]) -> list[frozens
         words = sum(map(_count_words, keys))
         lost = sum(map(_count_words, found))
         if lost > MAX_TEMPLATE_SHARE * words:
+            out.append(frozenset())
+            continue
+        # a paragraph of an article its copies share is no page's template (after the share
+        # is weighed with it, so that a copy it tips over half of stays whole, as before)
+        found = {k for k in found if _count_words(k) <= MAX_TEMPLATE_WORDS}
+        if not found:
             out.append(frozenset())
             continue
         template = _Template(found)

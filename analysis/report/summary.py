@@ -1665,17 +1665,13 @@ def _training_overlap(tables_dir: Path | str, model: Any) -> str:
     """A sentence naming how many of the run's sentences the trained ``model`` was trained on
     (:func:`analysis.validation.model.in_training`), or "" for none: it codes those as it was
     taught, and a tester's run coded 199 of its 902 sentences so without a word."""
-    path = Path(tables_dir) / "sentences.csv"
-    if model is None or not path.is_file():
-        return ""
-    from analysis.validation.model import in_training
+    from analysis.validation.model import run_sentences_in_training
 
-    sentences = read_table(path, usecols=["sentence"])["sentence"].astype(str)
-    n_in = int(in_training(model, sentences).sum())
+    n_in, n = run_sentences_in_training(tables_dir, model)
     if not n_in:
         return ""
     return (
-        f" {n_in} of the run's {len(sentences)} sentences were among the model's training "
+        f" {n_in} of the run's {n} sentences were among the model's training "
         "items: it codes them close to how its coders did (in-sample), which a validation "
         "on other items does not describe."
     )

@@ -218,24 +218,20 @@ def tone_coder_lines(
 
 def _training_overlap(tables_dir: Path | str, folder: str) -> str:
     """A sentence naming how many of the run's sentences were among the tone coder's training
-    items (:func:`analysis.validation.model.in_training`), or "": it codes those as its coders
-    did. A tester's run coded 1,501 of its 2,052 sentences so (92% agreement with her coder on
-    them, 61% on others) without a word."""
-    path = Path(tables_dir) / "sentences.csv"
-    if not path.is_file():
-        return ""
-    from analysis.validation.model import ModelError, in_training, load_frame_model
+    items (:func:`analysis.validation.model.run_sentences_in_training`), or "": it codes those
+    as its coders did. A tester's run coded 1,501 of its 2,052 sentences so (92% agreement with
+    her coder on them, 61% on others) without a word."""
+    from analysis.validation.model import ModelError, load_frame_model, run_sentences_in_training
 
     try:
         model = load_frame_model(folder)
     except (ModelError, OSError):
         return ""
-    sentences = read_table(path, usecols=["sentence"])["sentence"].astype(str)
-    n_in = int(in_training(model, sentences).sum())
+    n_in, n = run_sentences_in_training(tables_dir, model)
     if not n_in:
         return ""
     return (
-        f" {n_in:,} of the run's {len(sentences):,} sentences were among its training items: it "
+        f" {n_in:,} of the run's {n:,} sentences were among its training items: it "
         "codes them close to how its coders did (in-sample), so the shares below partly "
         "repeat the human codes rather than measure."
     )

@@ -197,6 +197,20 @@ def in_training(model: FrameModel, texts: Sequence[str] | pd.Series) -> np.ndarr
     return np.array([text_digest(t) in known for t in list(texts)], dtype=bool)
 
 
+def run_sentences_in_training(tables_dir: Path | str, model: FrameModel | None) -> tuple[int, int]:
+    """``(in training, all)``: how many of a run's sentences (``sentences.csv`` in
+    ``tables_dir``) the trained ``model`` was trained on (:func:`in_training`), and how many
+    there are; ``(0, 0)`` without a model or the table. A coder codes its training items as its
+    coders did, so a share over them repeats the human codes rather than measures."""
+    from analysis.io import read_table
+
+    path = Path(tables_dir) / "sentences.csv"
+    if model is None or not path.is_file():
+        return 0, 0
+    sentences = read_table(path, usecols=["sentence"])["sentence"].astype(str)
+    return int(in_training(model, sentences).sum()), len(sentences)
+
+
 def sheet_hash(path: Path | str) -> str:
     """SHA-256 of a file's bytes (the training sheet a model came from)."""
     return hashlib.sha256(Path(path).read_bytes()).hexdigest()

@@ -196,13 +196,18 @@ def _findings_section(
     return lines + findings_lines(findings, numbers, ends, doc_groups, group_notes, pooled_note)
 
 
+def _pooled_groups(facts: CorpusFacts) -> list[tuple[str, int, int]]:
+    """The rows of ``facts.per_group`` (group, articles, sentences) that "Other" pools."""
+    folded = set(facts.folded)
+    return [row for row in facts.per_group if row[0] in folded]
+
+
 def _pooled_note(facts: CorpusFacts) -> str:
     """The sentence closing a finding about "Other (pooled)": which groups it pools, and that
     a difference from it describes none of them; ``""`` when nothing is pooled."""
     if not facts.folded:
         return ""
-    folded = set(facts.folded)
-    pooled = [row for row in facts.per_group if row[0] in folded]
+    pooled = _pooled_groups(facts)
     return (
         f"**Pooled:** “{OTHER_LABEL}” is the articles of {len(pooled)} "
         f"{plural(facts.group_col)} together ({group_list(pooled)}), not one "
@@ -1006,8 +1011,8 @@ def _pooled(facts: CorpusFacts) -> str:
     group, and how to compare them; else ``""``."""
     if not facts.folded:
         return ""
-    col, folded = facts.group_col, set(facts.folded)
-    pooled = [row for row in facts.per_group if row[0] in folded]
+    col = facts.group_col
+    pooled = _pooled_groups(facts)
     n_kept = len(facts.per_group) - len(pooled)
     how = (
         f"keep at most {n_kept + 1} {plural(col)} with `--outlets` (the `outlets` parameter)"

@@ -28,6 +28,7 @@ from analysis.sentiment.coder import (
     SHARE_MEASURES,
     TRAINED,
     ToneCoderInfo,
+    load_tone_coder,
     tone_coder_info,
 )
 
@@ -155,7 +156,8 @@ def tone_coder_lines(
 
     problem = ""
     try:
-        info: ToneCoderInfo | None = tone_coder_info(str(folder))
+        model = load_tone_coder(str(folder))  # once, for its details and its training items
+        info: ToneCoderInfo | None = tone_coder_info(str(folder), model)
     except (ModelError, OSError, KeyError) as err:
         info = None
         problem = str(err)
@@ -170,7 +172,7 @@ def tone_coder_lines(
     else:
         lines += [
             f"Sentences were also coded for tone by {_coder_words(info)}; "
-            f"{_f1_words(info, checked)}.{_training_overlap(tables_dir, str(folder))} "
+            f"{_f1_words(info, checked)}.{_training_overlap(tables_dir, model)} "
             f"Below, per {group_col}, the share of sentences it codes negative, neutral and "
             f"positive, next to the lexicon's (`{escape_text(method)}`: compound ≤ −0.05 "
             f"negative, ≥ +0.05 positive), each with a 95% interval from the hierarchical "
@@ -216,17 +218,13 @@ def tone_coder_lines(
     return lines, [start + rest]
 
 
-def _training_overlap(tables_dir: Path | str, folder: str) -> str:
+def _training_overlap(tables_dir: Path | str, model: Any) -> str:
     """A sentence naming how many of the run's sentences were among the tone coder's training
     items (:func:`analysis.validation.model.run_sentences_in_training`), or "": it codes those
     as its coders did. A tester's run coded 1,501 of its 2,052 sentences so (92% agreement with
     her coder on them, 61% on others) without a word."""
-    from analysis.validation.model import ModelError, load_frame_model, run_sentences_in_training
+    from analysis.validation.model import run_sentences_in_training
 
-    try:
-        model = load_frame_model(folder)
-    except (ModelError, OSError):
-        return ""
     n_in, n = run_sentences_in_training(tables_dir, model)
     if not n_in:
         return ""

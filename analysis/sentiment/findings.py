@@ -18,6 +18,7 @@ import numpy as np
 import pandas as pd
 
 from analysis.config import MIN_ACTOR_SENTENCES
+from analysis.framing.findings import unread_groups
 from analysis.report.findings import Evidence, Finding
 from analysis.report.wording import articles, ci, num, pct, plural
 from analysis.sentiment.actors import Actor, default_lexicon
@@ -251,7 +252,9 @@ def _method_finding(
     )
     # Sentences of articles not in English, and groups mostly of them, are read as English by
     # neither method: they would count as "unchanged" and rank by words spelt as English ones.
-    unread, read = _unread(sentences, group_col)
+    english = sentences[ENGLISH] if ENGLISH in sentences.columns else None
+    unread = unread_groups(sentences, group_col, english)
+    read = np.ones(len(sentences), dtype=bool) if english is None else english.to_numpy(bool)
     if unread:
         means = means[~means.index.astype(str).isin(unread)]
         names = set(means.index.astype(str))
@@ -316,16 +319,6 @@ def _method_finding(
         figures=("fig06_vader_vs_news",),
         supported=True,
     )
-
-
-def _unread(sentences: pd.DataFrame, group_col: str) -> tuple[frozenset[str], np.ndarray]:
-    """The groups mostly (over half) of sentences from articles not in English, and which rows
-    of ``sentences`` are from articles in English (:data:`ENGLISH`; all without it)."""
-    if ENGLISH not in sentences.columns:
-        return frozenset(), np.ones(len(sentences), dtype=bool)
-    read = sentences[ENGLISH].to_numpy(dtype=bool)
-    share = pd.Series(read, index=sentences.index).groupby(sentences[group_col].astype(str)).mean()
-    return frozenset(share.index[share < 0.5]), read
 
 
 def _single_group_finding(sentences: pd.DataFrame, group_col: str) -> Finding | None:

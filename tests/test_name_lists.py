@@ -39,3 +39,17 @@ def test_keep_outlets_reads_one_text_as_names_as_plain_papermill_passes_them() -
     assert kept["outlet"].tolist() == ["Caixin", "Epoch Times"]
     with pytest.raises(ValueError, match=r"outlets not in the corpus: \['Caxin'\]"):
         keep_outlets(documents, "Caxin")
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ('["Caixin", "Epoch Times"]', ["Caixin", "Epoch Times"]),  # plain papermill's JSON list
+        ("['Caixin', 'Smith, Jones & Co']", ["Caixin", "Smith, Jones & Co"]),  # Python's
+        ("[]", []),
+        ("[Redacted]", ["[Redacted]"]),  # an outlet so named is not a list
+        ("[A, B]", ["[A", "B]"]),  # not a list of texts: read as the comma list it is
+    ],
+)
+def test_a_text_written_as_a_list_is_that_list(text: str, names: list[str]) -> None:
+    assert name_list(text) == names

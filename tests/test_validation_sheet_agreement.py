@@ -79,6 +79,13 @@ def test_two_sheets_named_in_one_text_are_two_coders(tmp_path: Path) -> None:
     assert measured.coders == 2 and measured.intercoder is not None
 
 
+def test_one_sheet_named_in_a_list_written_as_text_is_that_sheet(tmp_path: Path) -> None:
+    # plain papermill passes -p sheets '["ann.csv"]' as text (a tester's path began with '["')
+    ann = sheet(tmp_path, ONE_CODER, "ann.csv")
+    measured = measure_sheets(f'["{ann}"]', n_boot=20, seed=1)
+    assert measured.items == 2 and measured.coders == 1
+
+
 def test_a_sheet_with_no_code_at_all_is_refused(tmp_path: Path) -> None:
     blank = sheet(tmp_path, "sentence,conflict,tone\nA bitter clash.,,\nCalm talks.,,\n")
     with pytest.raises(SheetError, match=r"no codes in the sheet\(s\) .*blank\.csv: fill in the "):

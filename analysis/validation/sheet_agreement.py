@@ -19,7 +19,7 @@ import pandas as pd
 
 from analysis.framing.codebook import Codebook, load_codebook
 from analysis.io import write_table
-from analysis.name_lists import comma_list
+from analysis.name_lists import comma_list, json_list
 from analysis.validation.agreement import (
     agreement_table,
     intercoder_table,
@@ -131,11 +131,13 @@ def measure_sheets(
 
 def _sheet_paths(sheets: str | Path | Sequence[str | Path]) -> list[str | Path]:
     """The sheets given: a list, one path, or one text naming several with commas (plain
-    papermill's ``-p sheets "ann.csv,bob.csv"``) when no file has that whole name."""
+    papermill's ``-p sheets "ann.csv,bob.csv"``, or a list written as text: ``'["ann.csv"]'``)
+    when no file has that whole name."""
     if isinstance(sheets, Path):
         return [sheets]
     if isinstance(sheets, str):
-        return [sheets] if Path(sheets).exists() or "," not in sheets else comma_list(sheets)
+        one = Path(sheets).exists() or ("," not in sheets and json_list(sheets) is None)
+        return [sheets] if one else comma_list(sheets)
     return list(sheets)
 
 

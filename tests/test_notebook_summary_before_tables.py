@@ -44,3 +44,22 @@ def test_the_summary_notebook_without_tables_stops_in_its_set_up_cell(tmp_path: 
     assert len(failed) == 1
     assert "notebook_paths(" in "".join(failed[0]["source"])
     assert not (tmp_path / "reports" / "summary.md").exists()
+
+
+@pytest.mark.parametrize(
+    ("name", "value", "message"),
+    [("method", "vaderr", "'vader', 'vader-news'"), ("n_boot", 5, "an integer >= 100")],
+)
+def test_the_summary_notebook_refuses_a_value_run_would_refuse(
+    tmp_path: Path, name: str, value: object, message: str
+) -> None:
+    # run by hand it only warned, and the summary went on to describe the tables' own values
+    cells = json.loads(NOTEBOOK.read_text(encoding="utf-8"))["cells"]
+    code = [c for c in cells if c["cell_type"] == "code"]
+    namespace: dict = {}
+    exec("".join(code[0]["source"]), namespace)  # the parameters cell
+    namespace.update({name: value, "tables_dir": str(tmp_path / "tables")})
+    namespace.update(reports_dir=str(tmp_path / "reports"), figures_dir=str(tmp_path / "f"))
+    with pytest.raises(ValueError, match=f"parameter '{name}' is .*{message}"):
+        exec("".join(code[1]["source"]), namespace)
+    assert not (tmp_path / "reports").exists()

@@ -8,7 +8,6 @@ the model's codes for the codebook's (it kept ``codebook_sentences = sentences``
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pandas as pd
 import pytest

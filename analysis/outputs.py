@@ -315,25 +315,57 @@ def refusal(out: Path, foreign: list[str]) -> str:
 @contextlib.contextmanager
 def locked(lock_path: Path, out: Path) -> Iterator[None]:
     """Hold an exclusive lock on ``lock_path`` for the ``with`` block; refuse at once when
-    another process holds it."""
+    another process holds it.
+
+    The lock file holds the holder's process id, and leaves with the block (a tester found
+    ``.analysis.lock`` in her folder after every run). Since another process may have opened
+    the file just before it left, a lock is held only on the file the path still names: a lock
+    taken on a file that left meanwhile is let go and taken again."""
     lock_path.parent.mkdir(parents=True, exist_ok=True)
-    fd = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o666)
-    try:
+    for _attempt in range(_LOCK_ATTEMPTS):
+        fd = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o666)
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except OSError as err:
             if err.errno not in (errno.EWOULDBLOCK, errno.EACCES):
+                os.close(fd)
                 raise
             holder = os.pread(fd, 32, 0).decode("ascii", "replace").strip() or "?"
+            os.close(fd)
             raise OutputsError(
                 f"another run (process {holder}) is writing to {out}; wait for it to finish "
                 "or choose another --out"
             ) from None
+        if _names(lock_path, fd):
+            break
+        os.close(fd)  # the file left as the lock was taken: take the lock on the new one
+    else:
+        raise OutputsError(f"could not lock {lock_path}; try again")
+    mine = f"{os.getpid()}\n".encode()
+    try:
         os.ftruncate(fd, 0)
-        os.pwrite(fd, f"{os.getpid()}\n".encode(), 0)
+        os.pwrite(fd, mine, 0)
         yield
     finally:
+        try:
+            if _names(lock_path, fd) and os.pread(fd, 64, 0) == mine:
+                lock_path.unlink()  # still the file this process locked and wrote
+        except OSError:
+            pass
         os.close(fd)  # releases the lock
+
+
+# How often :func:`locked` takes a lock again when its file left as it was taken
+_LOCK_ATTEMPTS = 5
+
+
+def _names(path: Path, fd: int) -> bool:
+    """Whether ``path`` names the file open as ``fd``."""
+    try:
+        named, held = os.stat(path), os.fstat(fd)
+    except OSError:
+        return False
+    return (named.st_dev, named.st_ino) == (held.st_dev, held.st_ino)
 
 
 def describe_os_error(err: OSError) -> str:

@@ -86,7 +86,7 @@ def test_ctrl_c_during_the_swap_leaves_the_new_outputs_and_says_so(tmp_path: Pat
     assert (out / "reports" / "summary.md").read_text() == "# second\n"  # the swap finished
     assert any("holds this run's outputs, complete" in line for line in said)
     leftovers = [p.name for p in (out / "reports").iterdir() if p.name.startswith(".")]
-    assert sorted(leftovers) == [".analysis-outputs.json", ".analysis.lock"]
+    assert sorted(leftovers) == [".analysis-outputs.json"]
     assert "reports/summary.md" in snapshot(out)
 
 

@@ -77,7 +77,7 @@ def test_successful_run_promotes_outputs_and_passes_only_declared_parameters(
     assert (out / "reports" / "notebooks" / "04_summary.ipynb").is_file()
     assert (out / "reports" / "summary.md").read_text() == "# first\n"
     hidden = sorted(p.name for p in (out / "reports").iterdir() if p.name.startswith("."))
-    assert hidden == [".analysis-outputs.json", ".analysis.lock"]  # record and lock only
+    assert hidden == [".analysis-outputs.json"]  # the record only: the lock left with the run
     assert set(result.seconds) == {p.name for p in notebooks.iterdir()}
     assert "reports/tables/" in result.report()
 
@@ -127,7 +127,7 @@ def test_first_run_failure_creates_no_outputs(notebooks, corpus, tmp_path, monke
     with pytest.raises(NotebookFailed, match=r"01_corpus\.ipynb failed in cell 2"):
         run(notebooks, out, corpus)
     assert not (out / "figures").exists()
-    assert sorted(p.name for p in (out / "reports").iterdir()) == [".analysis.lock", "failed"]
+    assert sorted(p.name for p in (out / "reports").iterdir()) == ["failed"]  # no lock left either
 
 
 def test_missing_corpus_is_refused_before_any_notebook_starts(notebooks, tmp_path, monkeypatch):

@@ -219,17 +219,11 @@ def run_pipeline(
 
     live = output_dirs(out_dir)
     reports_existed = live["reports"].is_dir()
-    lock_existed = (live["reports"] / LOCK).exists()
     live["reports"].mkdir(parents=True, exist_ok=True)
     try:
         with locked(live["reports"] / LOCK, live["root"]):
             recover(live["reports"], log)
-            try:
-                owned = check_outputs(live["root"], force)
-            except OutputsError:
-                if not lock_existed:  # a folder of the user's that the run refused keeps
-                    (live["reports"] / LOCK).unlink(missing_ok=True)  # no file of ours
-                raise
+            owned = check_outputs(live["root"], force)  # the lock file leaves with the block
             return _run_locked(
                 values,
                 schema,

@@ -26,7 +26,7 @@ def _credited(sentence: str, lexicon: Path | None = None) -> set[str]:
     ("sentence", "credited"),
     [
         # what is reported is not who reports it (a tester's nurses' strike)
-        ("Hospital officials said patients waited six hours.", {"government_officials"}),
+        ("Health officials said patients waited six hours.", {"government_officials"}),
         ("Patients waited six hours, the union said.", {"advocacy_groups"}),
         ("The union said a staffing agency supplied the nurses.", {"advocacy_groups"}),
         # a name and its description before the verb, perhaps with an adverb between
@@ -51,7 +51,7 @@ def _credited(sentence: str, lexicon: Path | None = None) -> set[str]:
         ("The plan was described by analysts as a phased arrangement.", {"experts"}),
         # several attributions in one sentence
         (
-            "The union said it would strike, but hospital officials said talks go on.",
+            "The union said it would strike, but health officials said talks go on.",
             {
                 "advocacy_groups",
                 "government_officials",

@@ -38,7 +38,7 @@ import numpy as np
 import pandas as pd
 import pyarrow as pa
 
-from analysis.framing.frames import regex_contains
+from analysis.framing.frames import masked_texts, regex_contains
 from analysis.framing.sourcing import _APPOSITIVE_COMMA, _CLAUSE_BREAK, _QUOTED_MARK
 
 # The speaker of a follow-up, once the verb is taken out: a pronoun, or a name of one to three
@@ -142,6 +142,7 @@ def follow_up_credits(
     attributed: np.ndarray,
     patterns: Mapping[str, str],
     sentence_scope: frozenset[str] = frozenset(),
+    exclusions: Mapping[str, str] | None = None,
 ) -> dict[str, np.ndarray]:
     """``credits`` (one boolean array per kind, aligned with ``texts``) with the follow-up
     attributions credited (module docstring); the arrays are copied, not changed.
@@ -149,8 +150,11 @@ def follow_up_credits(
     ``doc_ids`` and ``texts`` are the sentences in reading order (a document's rows together),
     ``texts`` without their quotations; ``follow_ups`` maps the rows whose attribution credits no
     kind to :func:`follow_up_speaker`'s answer; ``attributed`` marks the attributed rows (a
-    pronoun follows up the nearest of them); ``patterns`` are the kinds' patterns (RE2).
+    pronoun follows up the nearest of them); ``patterns`` are the kinds' patterns (RE2), and
+    ``exclusions`` the phrases masked before a kind's pattern is looked for ("union president"
+    is no politician's title).
     """
+    exclusions = exclusions or {}
     out = {kind: column.copy() for kind, column in credits.items()}
     if not follow_ups:
         return out
@@ -169,7 +173,7 @@ def follow_up_credits(
                 befores.append(context[0])
                 descriptions.append(context[1])
                 break
-    for kind, hit in _roles(befores, descriptions, patterns, kinds).items():
+    for kind, hit in _roles(befores, descriptions, patterns, kinds, exclusions).items():
         out[kind][np.asarray(rows, dtype=np.int64)[hit]] = True
     # pronouns and quotations alone, in reading order, so that one follows a surname above
     others = sorted(r for r, (kind, _) in follow_ups.items() if kind != "name")
@@ -184,7 +188,7 @@ def follow_up_credits(
     )
     named = {row: _introduced_before(texts[row]) for row in narrative}
     named = {row: before for row, before in named.items() if before is not None}
-    found = _roles(list(named.values()), [""] * len(named), patterns, kinds)
+    found = _roles(list(named.values()), [""] * len(named), patterns, kinds, exclusions)
     introduced = {row: [kind for kind in kinds if found[kind][i]] for i, row in enumerate(named)}
     for row in others:
         for earlier in range(row - 1, max(int(starts[row]), row - reach[row]) - 1, -1):
@@ -207,19 +211,25 @@ def _roles(
     descriptions: list[str],
     patterns: Mapping[str, str],
     kinds: Sequence[str],
+    exclusions: Mapping[str, str] | None = None,
 ) -> dict[str, np.ndarray]:
     """Per kind, whether each name's role is of that kind: written right before the name
     (each of ``befores`` ends where the surname starts, the name's other words perhaps
-    between) or in its description."""
+    between) or in its description; a kind's ``exclusions`` are masked first."""
     if not befores:
         return {kind: np.zeros(0, dtype=bool) for kind in kinds}
     before_array = pa.array(befores, type=pa.large_string())
     description_array = pa.array(descriptions, type=pa.large_string())
-    return {
-        kind: regex_contains(before_array, f"(?:{patterns[kind]}){_NAME_WORDS}", ignore_case=False)
-        | regex_contains(description_array, patterns[kind], ignore_case=False)
-        for kind in kinds
-    }
+    found = {}
+    for kind in kinds:
+        before, description = before_array, description_array
+        if exclusion := (exclusions or {}).get(kind):
+            before = masked_texts(before, exclusion)
+            description = masked_texts(description, exclusion)
+        found[kind] = regex_contains(
+            before, f"(?:{patterns[kind]}){_NAME_WORDS}", ignore_case=False
+        ) | regex_contains(description, patterns[kind], ignore_case=False)
+    return found
 
 
 # a person's name: two to four capitalised words ("Mayor Ellen Park", "Dana Whitfield")

@@ -40,8 +40,8 @@ with its own limits); a sentence read alone credits no one for "he said".
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -148,6 +148,9 @@ class SourceLexicon:
     min_words: int = 3  # the fewest words inside quotation marks that make a direct quotation
     source_follows: frozenset[str] = frozenset(SOURCE_FOLLOWS)  # verbs whose source follows
     sentence_scope: frozenset[str] = frozenset()  # categories read in the whole sentence
+    # per category, the phrases masked before its own pattern is looked for ("union president"
+    # is no politician); categories without any are not listed
+    category_exclusions: Mapping[str, str] = field(default_factory=dict)
 
     @property
     def columns(self) -> list[str]:
@@ -186,6 +189,24 @@ def _quote_patterns(verb_pattern: str, min_words: int) -> tuple[str, ...]:
         alternation([verb_pattern], ignore_case=True)
         + rf"\s*[:,]?\s*[{_QUOTE_OPEN}]\s*{WORD_CHAR}",
     )
+
+
+def _category_exclusion(spec: dict, where: str) -> str | None:
+    """One pattern (case-insensitive when masked) of a category's ``exclusions`` (phrases) and
+    ``exclusion_patterns`` (regular expressions), or None when it has neither."""
+    terms = word_list(spec.get("exclusions", []), where=where, name="exclusions")
+    patterns = pattern_list(
+        spec.get("exclusion_patterns", []), where=where, name="exclusion_patterns"
+    )
+    parts = [alternation(map(phrase_pattern, terms), group=False)] if terms else []
+    parts.extend(f"(?:{pattern})" for pattern in patterns)
+    return "|".join(parts) or None
+
+
+def category_texts(texts: pa.Array, category: str, lex: SourceLexicon) -> pa.Array:
+    """``texts`` as ``category``'s pattern reads them: its exclusions masked, if it has any."""
+    exclusion = lex.category_exclusions.get(category)
+    return masked_texts(texts, exclusion) if exclusion else texts
 
 
 def _category_pattern(spec: dict, where: str) -> str:
@@ -248,11 +269,14 @@ def load_sources(path: str | None = None) -> SourceLexicon:
     patterns: dict[str, str] = {}
     labels: dict[str, str] = {}
     whole_sentence: set[str] = set()
+    exclusions: dict[str, str] = {}
     for category, spec in sources.items():
         where = f"{what}: category {category!r}"
         if not re.match(r"^[a-z][a-z0-9_]*$", category) or not isinstance(spec, dict):
             raise LexiconError(f"{where}: bad category name or not a table")
         patterns[category] = _category_pattern(spec, where)
+        if (exclusion := _category_exclusion(spec, where)) is not None:
+            exclusions[category] = exclusion
         labels[category] = str(spec.get("label", category))
         scope = spec.get("scope", "speaker")
         if scope not in ("speaker", "sentence"):
@@ -271,6 +295,7 @@ def load_sources(path: str | None = None) -> SourceLexicon:
         min_words=min_words,
         source_follows=frozenset(follows),
         sentence_scope=frozenset(whole_sentence),
+        category_exclusions=exclusions,
     )
 
 
@@ -554,6 +579,7 @@ def sourcing_matrix(
         if len(credited):
             pattern = lex.category_patterns[category]
             where = sentence_texts if category in lex.sentence_scope else speaker_texts
+            where = category_texts(where, category, lex)
             column[credited] = regex_contains(where, pattern, ignore_case=False)
         columns[category] = column
     if doc_ids is not None and len(credited):
@@ -604,6 +630,7 @@ def _credit_follow_ups(
         attributed[keep],
         lex.category_patterns,
         lex.sentence_scope,
+        lex.category_exclusions,
     )
     for c in lex.categories:
         columns[c][keep] = local[c]

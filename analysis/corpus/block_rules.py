@@ -31,7 +31,7 @@ _COMMENT_HEADING_RE = re.compile(
     r"|(?:leave|post|add|write) a (?:comment|reply)(?: cancel reply)?"
     r"|(?:join|start) the (?:discussion|conversation)"
     r"|discussion about this (?:post|article|story)"  # Substack's, over its comments
-    r"|(?:show|view|load|read|see|hide) (?:all )?(?:\d{1,6} )?(?:comments|replies)"
+    r"|(?:show|view|load|read|see|hide) (?:all |more )?(?:\d{1,6} )?(?:more )?(?:comments|replies)"
     r"|comments are closed\.?",
     re.IGNORECASE,
 )
@@ -61,8 +61,31 @@ def is_comment_heading(line: LineView) -> bool:
 
 
 def is_comment_closer(line: LineView) -> bool:
-    """The line that closes one comment: "Reply", "Report", "Like"."""
-    return line.n_words <= 4 and bool(_COMMENT_CLOSER_RE.fullmatch(line.bare))
+    """The line that closes one comment: "Reply", "Report", "Like", or its time and buttons
+    on one line, "14 Jul 2025 07:10 · Reply · Report" (a tester's pasted comment thread kept
+    every comment: no line was "Reply" alone)."""
+    if line.n_words <= 4 and _COMMENT_CLOSER_RE.fullmatch(line.bare):
+        return True
+    return line.n_words <= 12 and _is_closer_row(line.bare)
+
+
+def _is_closer_row(text: str) -> bool:
+    """Whether ``text`` is a comment's buttons and time in a row, with "·", "|" or "•"
+    between: at least one button ("Reply"), the rest buttons, counts or times."""
+    parts = [part for part in _ROW_SEPARATOR_RE.split(text) if part]
+    if len(parts) < 2 or not any(_COMMENT_CLOSER_RE.fullmatch(part) for part in parts):
+        return False
+    return all(
+        _COMMENT_CLOSER_RE.fullmatch(part)
+        or _COMMENT_FURNITURE_RE.fullmatch(part)
+        or _CLOCK_RE.fullmatch(part)
+        or is_date_line(part)
+        for part in parts
+    )
+
+
+_ROW_SEPARATOR_RE = re.compile(r"\s*[·|•]\s*")
+_CLOCK_RE = re.compile(r"\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?", re.IGNORECASE)
 
 
 def is_comment_thread_line(line: LineView) -> bool:
@@ -99,11 +122,37 @@ def comment_block_end(lines: list[LineView], start: int) -> int:
             continue
         if is_commenter_name(line):
             close = _comment_close(lines, j)
+            if close is None:
+                close = _comment_without_closer(lines, j)
             if close is not None:
                 j = close + 1
                 continue
         break
     return j
+
+
+def _comment_without_closer(lines: list[LineView], name_at: int) -> int | None:
+    """Index of the comment under the name at ``name_at`` in a thread that has no "Reply"
+    lines (a tester's paste: "geordie_gran" / "My flat was 31C at midnight. ..."), or None:
+    one line that is not a heading, a bullet or boilerplate, followed by the next commenter's
+    name over a comment, by the end of the text, or by boilerplate (the site's footer)."""
+    body = name_at + 1
+    if body >= len(lines):
+        return None
+    line = lines[body]
+    if line.is_bullet or _is_heading_like(line) or is_comment_heading(line):
+        return None
+    if match_line_rule(line) or is_related_heading(line):
+        return None
+    after = body + 1
+    if after >= len(lines) or match_line_rule(lines[after]):
+        return body
+    nxt = lines[after]
+    if is_commenter_name(nxt) and after + 1 < len(lines):
+        following = lines[after + 1]
+        if not (following.is_bullet or _is_heading_like(following) or match_line_rule(following)):
+            return body
+    return None
 
 
 def _comment_close(lines: list[LineView], name_at: int) -> int | None:
@@ -198,9 +247,15 @@ def related_block_end(lines: list[LineView], start: int) -> int:
             j += 1
         return j
     min_words = 1 if "topic" in lines[start].bare.casefold() else 2
-    j = start + 1
+    j, rank = start + 1, 1
     while j < len(lines):
         line = lines[j]
+        # a "Most read" list's items open with their rank ("1 Hosepipe ban for two million homes
+        # from Friday as reservoirs hit record low", "4 Could a new reservoir ... cycle?"): a
+        # long headline, or one asking a question, is an item there too
+        if _is_ranked_item(line, rank):
+            j, rank = j + 1, rank + 1
+            continue
         # a one-word label between two items of a tabloid's list ("Warning", "Comment" over a
         # kicker); a kicker over its item's headline ("SCORCHER" over "Dec takes baby Isla …");
         # a headline cut short ("…") over another item
@@ -221,6 +276,21 @@ def related_block_end(lines: list[LineView], start: int) -> int:
             break
         j += 1
     return j
+
+
+_RANK_RE = re.compile(r"(\d{1,2})[.)]?\s+\S")
+
+
+def _is_ranked_item(line: LineView, rank: int) -> bool:
+    """Whether ``line`` is item ``rank`` of a ranked list of headlines: it opens with that
+    number, holds at most :data:`_LISTED_MAX_WORDS` words and does not end with a full stop."""
+    match = _RANK_RE.match(line.text)
+    return (
+        match is not None
+        and int(match.group(1)) == rank
+        and line.n_words <= _LISTED_MAX_WORDS + 1
+        and not line.text.rstrip().endswith((".", ","))
+    )
 
 
 def _is_cut_headline(line: LineView, min_words: int) -> bool:

@@ -72,6 +72,7 @@ from analysis.corpus.metadata_rules import (
     has_date_prefix,
     is_credit_line,
     is_person_name,
+    name_before_role,
     parse_author_role,
     parse_byline,
     parse_dateline,
@@ -235,6 +236,9 @@ def _rules_listing() -> dict[str, str]:
         "'<p>…</p><p>…</p>') is cut where a browser starts a new block (before opening block "
         "tags such as <p>, <div>, <li>, after closing ones); the pieces, one per line in the "
         "result, are then cleaned as lines (their tags cut as cms_debris).",
+        "pull_quote": "A quotation of 6-60 words set apart from the paragraph it repeats: a line "
+        "opening with a quotation mark whose sentences stand again, in order, in a longer line "
+        "of the same text (which keeps the words).",
         "hard_wrap_join": "A line that continues a hard-wrapped paragraph (the previous line "
         "stops mid-sentence, this one opens in lower case, and no blank line stands between "
         "them) is joined to it.",
@@ -577,7 +581,8 @@ _AGENCY = (
 # a photographer's name in a credit: two or three capitalised words ("Erin Bormett")
 _PHOTOGRAPHER = r"(?-i:[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,2})"
 _CREDIT_RE = re.compile(
-    r"\(?\s*(?:"
+    # a browser's copy may keep the bar that set a credit beside its caption: "| Jane Roe/AP"
+    r"(?:\|\s*)?\(?\s*(?:"
     # "Photo: Jane Roe/Reuters", "Image credit: NASA", "Photograph by Jane Roe"
     r"(?:photo|image|picture|photograph|illustration|graphic|video|foto|фото)s?"
     r"(?:\s+(?:credit|courtesy)s?)?(?:\s*[:|/–—]\s*|\s+(?:by|via|courtesy of|from)\s+)\S.{0,80}"
@@ -620,6 +625,12 @@ _CAPTION_TAIL_RE = re.compile(
     r"(?:\s+purchase licensing rights)?\s*$"
     rf"|\b(?:photo|image|picture)\s*(?:credit)?\s*:\s*[^.]{{1,60}}(?:/|\|)\s*{_AGENCY}\s*\)?\s*$"
     r"|\b(?:photograph|illustration|composite)\s*:\s*[^.:/|]{1,60}/\s*[^.:/|]{1,40}$"
+    # the same after a sentence's end with "Photo:" ("... on Tuesday. Photo: Sam Holt/The
+    # Ledger"), and Politico's "... on Monday. | Francis Chung/POLITICO": a name, a slash and
+    # the source, set apart by a bar
+    r"|[.!?][\"'”’)]?\s+(?:photo|picture|image)\s*:\s*[^.:/|]{1,60}/\s*[^.:/|]{1,40}$"
+    rf"|[.!?][\"'”’)]?\s*\|\s*{_PHOTOGRAPHER}\s*/\s*"
+    r"(?-i:[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){0,4})$"
     # The Hindu's "... in Bengaluru. | Photo Credit: K. MURALI KUMAR"
     r"|\|\s*(?:photo|image|picture)\s+credit\s*:\s*[^|:]{1,60}$"
     # Sky News' "... on Tuesday. Pic: PA", the South China Morning Post's "... on Monday.
@@ -705,6 +716,9 @@ def _caption_rule(view: LineView) -> tuple[str, str, str] | None:
         short
         and (not text.endswith((".", "!", "?")) or _CREDIT_SOURCES_RE.search(text))
         and _CREDIT_RE.fullmatch(text)
+        # a name over a job is a byline ("Helen Marsh / Consumer Affairs Correspondent"), not a
+        # photographer's credit ("Erin Bormett / Sioux Falls Courier")
+        and not parse_name_with_role(view)
     ):
         return "image_credit", "image_credits", text
     if view.n_words <= MAX_CAPTION_WORDS and (
@@ -741,6 +755,10 @@ def _metadata_rule(view: LineView, at_top: bool) -> tuple[str, str, str] | None:
         author = parse_byline(view)
         if author:
             return "byline", "author", author
+        # "Priya Nair Health reporter": a role of capitalised words would take the name too
+        named = name_before_role(view.bare) if view.n_words <= BYLINE_WORDS else None
+        if named:
+            return "byline", "author", named
         role = parse_author_role(view)
         if role:
             return "byline", "author_role", role
@@ -1449,8 +1467,10 @@ def clean_text(
                     lines, doc_id, None, metadata, audit, template, paragraph_starts=starts
                 )
                 n_repairs += more
-        # a feed's marks end the text: once cut, the rules and the classifier see the rest again
-        if not _cut_feed_marks(lines, doc_id, audit):
+        # a feed's marks end the text, and a pull quote repeats a line of it: once either is
+        # cut, the rules and the classifier see the rest again
+        cut = _cut_feed_marks(lines, doc_id, audit)
+        if not (_drop_pull_quotes(lines, doc_id, audit) or cut):
             break
         lines, more = _rule_rounds(
             lines, doc_id, None, metadata, audit, template, paragraph_starts=starts
@@ -1498,6 +1518,76 @@ def _cut_feed_marks(lines: list[_Line], doc_id: str, audit: list[AuditEntry]) ->
             audit.append(AuditEntry(doc_id, last.line_no, last.original, rule, "removed", ""))
             lines.pop()
     return changed
+
+
+# the fewest and the most words of a pull quote: a sentence or two of the article again
+PULL_QUOTE_WORDS = (6, 60)
+_NOT_WORD_RE = re.compile(r"[^\w]+")
+_SENTENCE_CUT_RE = re.compile(r"(?<=[.!?])[\"'”’)\]]*\s+")
+_OPENING_QUOTE = ("“", '"', "‘", "'", "«", "„")
+
+
+def _sentence_keys(text: str) -> tuple[str, ...]:
+    """The sentences of ``text`` (cut after ". ", "! ", "? "), each as its words in lower case."""
+    keys = (" ".join(_NOT_WORD_RE.sub(" ", part.casefold()).split()) for part in
+            _SENTENCE_CUT_RE.split(text))  # fmt: skip
+    return tuple(key for key in keys if key)
+
+
+def _repeats(quote: tuple[str, ...], sentences: tuple[str, ...]) -> bool:
+    """Whether the sentences of ``quote`` stand in ``sentences`` in order, its first perhaps the
+    end of one and its last the start of one ("“This was not an accident. It was a choice.”"
+    in "“This was not an accident. It was a choice,” said the prosecutor."), or a one-sentence
+    quote inside one, at word boundaries."""
+    m = len(quote)
+    for p in range(len(sentences) - m + 1):
+        if m == 1:
+            if f" {quote[0]} " in f" {sentences[p]} ":
+                return True
+            continue
+        first, last = sentences[p], sentences[p + m - 1]
+        if (
+            f" {first}".endswith(f" {quote[0]}")
+            and f"{last} ".startswith(f"{quote[-1]} ")
+            and sentences[p + 1 : p + m - 1] == quote[1:-1]
+        ):
+            return True
+    return False
+
+
+def _drop_pull_quotes(lines: list[_Line], doc_id: str, audit: list[AuditEntry]) -> bool:
+    """Remove (in place, each in the audit as ``pull_quote``) the quotations set apart from the
+    paragraph they repeat: a line that opens with a quotation mark and whose sentences stand
+    again, in order, in a longer line of the text (:func:`_repeats`: "“This is not a red state
+    or a blue state problem.”" under the paragraph quoting it). A tester's pasted
+    pages kept every pull quote as a second direct quotation. The longer line keeps the words,
+    so no text is lost; lines repeated whole are left alone. Whether any line went."""
+    low, high = PULL_QUOTE_WORDS
+    keys = [_sentence_keys(line.text) for line in lines]
+    candidates = [
+        k
+        for k, line in enumerate(lines)
+        if line.text.lstrip().startswith(_OPENING_QUOTE)
+        and keys[k]
+        and low <= sum(key.count(" ") + 1 for key in keys[k]) <= high
+    ]
+    if not candidates:
+        return False
+    words = [sum(key.count(" ") + 1 for key in sentences) for sentences in keys]
+    gone = []
+    for k in candidates:
+        if any(
+            words[j] > words[k] and _repeats(keys[k], other)
+            for j, other in enumerate(keys)
+            if j != k
+        ):
+            gone.append(k)
+    for k in gone:
+        line = lines[k]
+        audit.append(AuditEntry(doc_id, line.line_no, line.original, "pull_quote", "removed", ""))
+    if gone:
+        lines[:] = [line for k, line in enumerate(lines) if k not in set(gone)]
+    return bool(gone)
 
 
 _AUDIT_ROW = attrgetter(*AUDIT_COLUMNS)  # an entry's fields as a tuple, in column order

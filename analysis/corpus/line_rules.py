@@ -432,9 +432,29 @@ _READ_MORE_RE = re.compile(
 )
 
 
+# The notices over a comment thread, one or several on a line: "Join the discussion. Comments
+# on this article are premoderated. Community standards" (a tester's paste of a news site)
+_COMMENT_NOTICE = (
+    r"(?:join|start) the (?:discussion|conversation)"
+    r"|comments? (?:on this (?:article|story|post) )?(?:are|is|will be) (?:pre-?)?moderated"
+    r"|comments? (?:on this (?:article|story|post) )?(?:are|is) (?:now )?(?:closed|open)"
+    r"(?: (?:for|until) .{1,40})?"
+    r"|(?:read |see )?(?:our )?community (?:standards|guidelines|rules)"
+    r"|sort by:? (?:newest|oldest|top|best|most liked)"
+    r"|(?:show|view|hide) comments"
+    r"|(?:sign|log) in(?: or (?:create|register)(?: (?:an?|your) .{1,40}? account)?)? to "
+    r"(?:join the (?:discussion|conversation)|comment|reply|post a comment)"
+)
+_COMMENT_NOTICES_RE = re.compile(rf"(?:(?:{_COMMENT_NOTICE})[.!:]?\s*)+", re.IGNORECASE)
+
+
 def is_comment_form(line: LineView) -> bool:
-    """A line of a comment form: "Submit a Comment", "Your email address will not be ..."."""
-    return line.n_words <= _SHAPE_WORDS and bool(_COMMENT_FORM_RE.fullmatch(line.bare))
+    """A line of a comment form: "Submit a Comment", "Your email address will not be ...", or
+    the notices over a thread ("Join the discussion. Comments on this article are
+    premoderated.")."""
+    if line.n_words > _SHAPE_WORDS:
+        return False
+    return bool(_COMMENT_FORM_RE.fullmatch(line.bare) or _COMMENT_NOTICES_RE.fullmatch(line.bare))
 
 
 def is_read_more_line(line: LineView) -> bool:

@@ -45,9 +45,11 @@ _AGO_ONE = (
 # The ABC's (Australia) "5h ago5 hours ago": the shown stamp glued to the one read aloud
 _AGO = rf"{_AGO_ONE}(?:\s*{_AGO_ONE})?"
 # "... Updated 2 hours ago" after the date (Reuters)
-# "..., updated Tue 21 Oct 2025 at 9:12am" (ABC News, Australia)
+# "..., updated Tue 21 Oct 2025 at 9:12am" (ABC News, Australia), the Guardian's "Wed 16 Jul
+# 2025 11.40 BST Last modified on Thu 17 Jul 2025 13.43 BST"
 _UPDATED_TAIL = (
-    rf"(?:\s*[·|•,-]?\s*(?:last )?updated\s*[:：]?\s*(?:{_AGO}|{_DATE}{_TIME}|{_CLOCK}))?"
+    r"(?:\s*[·|•,-]?\s*(?:last )?(?:updated|modified)(?: on)?\s*[:：]?\s*"
+    rf"(?:{_AGO}|{_DATE}{_TIME}|{_CLOCK}))?"
 )
 _PREFIX = (
     r"(?P<prefix>(?:(?:first )?published|posted|(?:last )?updated|date|released)(?: on)?"
@@ -198,16 +200,44 @@ def parse_author_role(line: LineView) -> str | None:
     return line.bare
 
 
+# what stands between a byline's name and the role: "Kyle Brandt, Senior Business Reporter",
+# "Marcus Reyes | Staff writer", "Helen Marsh / Consumer Affairs Correspondent"
+_NAME_ROLE_SEPARATOR_RE = re.compile(r",\s+|\s+[|/–—]\s+")
+
+
 def parse_name_with_role(line: LineView) -> str | None:
     """The author of a byline written as a name and the author's role, with no "By" ("Kyle
-    Brandt, Senior Business Reporter"), else None: a name of 2-4 capitalised words, a comma, a
-    role (:data:`_ROLE_RE`). The caller takes it as a byline only over a dateline at the top."""
-    if line.n_words > BYLINE_WORDS or line.is_bullet or ", " not in line.bare:
+    Brandt, Senior Business Reporter", "Marcus Reyes | Staff writer", "Helen Marsh / Consumer
+    Affairs Correspondent"), else None: a name of 2-4 capitalised words, a comma (or a bar, a
+    slash or a dash between spaces), a role (:data:`_ROLE_RE`). The caller takes it as a byline
+    only over a dateline at the top."""
+    if line.n_words > BYLINE_WORDS or line.is_bullet:
         return None
-    name, _, role = line.bare.partition(", ")
+    parts = _NAME_ROLE_SEPARATOR_RE.split(line.bare, maxsplit=1)
+    if len(parts) != 2:
+        return name_before_role(line.bare)
+    name, role = parts
     if not 2 <= len(name.split()) <= 4 or not _PERSON_NAME_RE.fullmatch(name):
         return None
     return name if _ROLE_RE.fullmatch(role) else None
+
+
+def name_before_role(text: str) -> str | None:
+    """The name of "Priya Nair Health reporter": two or three capitalised words, then a role
+    ending in a journalist's job (:data:`JOB_TITLES`) with nothing between."""
+    words = text.split()
+    if not words or not re.fullmatch(rf"(?i:{JOB_TITLES})s?", words[-1]):
+        return None
+    for n in (2, 3):
+        name, role = " ".join(words[:n]), " ".join(words[n:])
+        # the role of two words at least ("Health reporter"), so "Senior Business Reporter"
+        # alone names no one; a name's words in mixed case, so "BBC News Chief Correspondent"
+        # names no one either
+        if len(words) - n < 2 or any(word.isupper() for word in words[:n]):
+            continue
+        if _PERSON_NAME_RE.fullmatch(name) and _ROLE_RE.fullmatch(role):
+            return name
+    return None
 
 
 def is_person_name(line: LineView) -> bool:

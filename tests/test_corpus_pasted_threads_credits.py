@@ -189,3 +189,33 @@ def test_a_pull_quote_above_the_paragraph_that_attributes_it_goes() -> None:
     paragraph = "“This was not an accident. It was a choice,” said the prosecutor, Daniel Frost."
     cleaned = clean_lines(PROSE[0], quote, paragraph, PROSE[1])
     assert cleaned.text.splitlines() == [PROSE[0], paragraph, PROSE[1]]
+
+
+@pytest.mark.parametrize(
+    ("line", "rule"),
+    [
+        ("Home Page | Local News | Weather | Traffic | Sports | Watch Live | Contests",
+         "site_chrome"),  # eight items: the bars made it too many words for the menu's shape
+        ("Sign in | Subscribe", "sign_in_prompt"),
+        ("Subscribe · Log in", "subscribe_prompt"),
+        ("LOCAL NEWS", "site_chrome"),
+        ("Email this story", "site_chrome"),
+    ],
+)  # fmt: skip
+def test_a_local_broadcasters_menu_and_buttons_go(line: str, rule: str) -> None:
+    assert_removed(line, rule)
+
+
+def test_the_headline_under_a_sign_in_row_is_the_title_not_the_row() -> None:
+    # a tester's paste had "Sign in | Subscribe" as its title and the headline as sentence 0
+    cleaned = clean_text(
+        "Sign in | Subscribe\nLOCAL NEWS\n"
+        "Families in Older Buildings Wait to See If Rent Cap Will Help\n"
+        "By Jasmine Okafor, KMBR News 7\nPublished Oct. 21, 2025 at 6:14 PM\n"
+        f"Email this story\n{PROSE[0]}\n{PROSE[1]}",
+        doc_id="t",
+    )
+    assert (
+        cleaned.metadata["title"] == "Families in Older Buildings Wait to See If Rent Cap Will Help"
+    )
+    assert cleaned.text.splitlines() == [PROSE[0], PROSE[1]]

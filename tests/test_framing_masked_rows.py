@@ -85,6 +85,8 @@ def _plain_sourcing(texts) -> pd.DataFrame:
     speakers = speaker_spans(sentence_texts, found, lex)
     for category in lex.categories:
         where = sentence_texts if category in lex.sentence_scope else speakers
+        if category in lex.category_exclusions:  # the kind's own exclusions, masked in every text
+            where = regex_mask(where, lex.category_exclusions[category])
         mentions = regex_contains(where, lex.category_patterns[category], ignore_case=False)
         data[f"source_{category}"] = mentions & attributed
     return pd.DataFrame(data)

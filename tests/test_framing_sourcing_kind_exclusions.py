@@ -77,3 +77,49 @@ def test_an_exclusion_pattern_that_does_not_compile_names_its_kind(tmp_path) -> 
     bad.write_text(SOURCES.format(extra='exclusion_patterns = ["(unclosed"]'), encoding="utf-8")
     with pytest.raises(LexiconError, match="politicians"):
         load_sources(str(bad))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # two testers' made-up coverage of a rent cap and a nurses' strike: speakers the generic
+        # kinds credited to no one, or to the wrong kind
+        ("City Attorney Nadia Koval said the ordinance would survive a challenge.",
+         ["government_officials"]),
+        ("City housing director Priya Raman said complaints could be filed in January.",
+         ["government_officials"]),
+        ("The council's finance chief, Rosa Diaz, said reserves were low.",
+         ["government_officials"]),
+        ("Gary Lindqvist, the association's president, said the cap would hurt landlords.",
+         ["advocacy_groups"]),
+        ("The industry association said prices would rise.", ["companies"]),
+        ("The residents' association said it would appeal.", ["advocacy_groups"]),
+        ("Nurse Tom Hale described twelve-hour shifts without a break.", ["citizens"]),
+        ("Jenny Wu, a mother of two, said the library was her refuge.", ["citizens"]),
+        ("According to a study by the University of Eastfield, staffing ratios matter.",
+         ["experts"]),
+        ("Prof. Linda Moss of the University of Eastfield said the data were clear.",
+         ["experts"]),
+        ("Organisers said 2,000 people marched.", ["advocacy_groups"]),
+        ("Two officials with knowledge of the plans said the vote would be delayed.",
+         ["government_officials", "anonymous"]),
+        ("A nurse who did not want to be named said morale was low.", ["citizens", "anonymous"]),
+    ],
+)  # fmt: skip
+def test_roles_news_names_speakers_by_credit_their_kind(sentence, expected) -> None:
+    assert kinds([sentence]) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "attributed"),
+    [
+        ("Experts warn that the shortage may worsen.", True),
+        ("Studies suggest the idea has merit.", True),
+        ("Business groups have urged the council to reconsider.", True),
+        ("The strike is believed to be the first in 40 years.", False),  # nobody's claim
+    ],
+)
+def test_plural_present_verbs_attribute_and_a_passive_of_belief_does_not(
+    sentence: str, attributed: bool
+) -> None:
+    assert sourcing_matrix([sentence])["attributed"].tolist() == [attributed]

@@ -329,3 +329,23 @@ def test_rows_measured_with_another_version_of_the_coder_are_left_out(tmp_path: 
     assert stale == ["war"] and "war" not in kept["frame"].tolist()
     unversioned = table.assign(coder_version="")
     assert current_agreement(unversioned, run_coder_versions(load_codebook(book)))[1] == []
+
+
+def test_a_resample_without_a_positive_item_does_not_count_as_f1_zero() -> None:
+    # a tester's sourcing column: 40 items, 3 coded 1, the machine right on all of them, shown
+    # as "F1 1.00 (95% CI 0.00-1.00)" since a resample holding none of the 3 scored 0
+    from analysis.validation.agreement import binary_agreement
+
+    human = np.array([1] * 3 + [0] * 37)
+    perfect = binary_agreement(human, human.astype(bool), n_boot=500, seed=1)
+    assert (perfect["f1_ci_low"], perfect["f1_ci_high"]) == (1.0, 1.0)
+    never = binary_agreement(human, np.zeros(40, dtype=bool), n_boot=500, seed=1)
+    assert never["f1"] == 0.0 and never["f1_ci_high"] == 0.0  # a 0 that is one stays 0
+
+
+def test_a_tone_class_missing_from_a_resample_is_left_out_of_its_macro_f1() -> None:
+    from analysis.validation.agreement import tone_agreement
+
+    human = np.array([-1] * 2 + [0] * 30 + [1] * 8)
+    perfect = tone_agreement(human, human, n_boot=500, seed=1)
+    assert (perfect["f1_ci_low"], perfect["f1_ci_high"]) == (1.0, 1.0)

@@ -18,7 +18,9 @@ proportion degenerates at 0 and 1 (five machine positives all right give 1.00 in
 resample, an interval of 1.00–1.00) and covers poorly for small counts, where the Wilson
 interval keeps close to its nominal coverage (Brown, Cai & DasGupta 2001). F1 and kappa (and
 tone's macro averages) have no such closed form and keep a seeded percentile bootstrap over the
-coded items; when every resample gives the same value, the interval is zero-width not because
+coded items, in which a resample where a score is undefined (no item coded 1 by either coder,
+or a tone class neither used) leaves that score out rather than counting it 0, the convention
+of the point estimate; when every resample gives the same value, the interval is zero-width not because
 the value is certain but because there are too few items to show its uncertainty, and
 ``ci_note`` says so (as it says when precision or recall is undefined).
 
@@ -70,10 +72,11 @@ TONE_LABELS = (-1, 0, 1)
 TONE_NAMES = {-1: "negative", 0: "neutral", 1: "positive"}
 
 
-def _safe_div(num: np.ndarray, den: np.ndarray) -> np.ndarray:
+def _safe_div(num: np.ndarray, den: np.ndarray, undefined: float = 0.0) -> np.ndarray:
+    """``num / den``, ``undefined`` where ``den`` is 0."""
     num = np.asarray(num, dtype=float)
     den = np.asarray(den, dtype=float)
-    return np.where(den > 0, num / np.where(den > 0, den, 1.0), 0.0)
+    return np.where(den > 0, num / np.where(den > 0, den, 1.0), undefined)
 
 
 def wilson_interval(successes: int, trials: int, ci: float = 0.95) -> tuple[float, float]:
@@ -123,16 +126,18 @@ def _ci_notes(
     return notes
 
 
-def _binary_metrics(h: np.ndarray, p: np.ndarray) -> dict[str, np.ndarray]:
-    """Metrics along the last axis of boolean arrays ``h`` (human) and ``p`` (machine)."""
+def _binary_metrics(h: np.ndarray, p: np.ndarray, undefined: float = 0.0) -> dict[str, np.ndarray]:
+    """Metrics along the last axis of boolean arrays ``h`` (human) and ``p`` (machine);
+    ``undefined`` is a precision, recall or F1 without any item to count (0 as scikit-learn's
+    ``zero_division=0``, NaN in a bootstrap resample, which then does not count)."""
     n = h.shape[-1]
     tp = (h & p).sum(-1)
     fp = (~h & p).sum(-1)
     fn = (h & ~p).sum(-1)
     tn = n - tp - fp - fn
-    precision = _safe_div(tp, tp + fp)
-    recall = _safe_div(tp, tp + fn)
-    f1 = _safe_div(2 * tp, 2 * tp + fp + fn)
+    precision = _safe_div(tp, tp + fp, undefined)
+    recall = _safe_div(tp, tp + fn, undefined)
+    f1 = _safe_div(2 * tp, 2 * tp + fp + fn, undefined)
     po = (tp + tn) / n
     pe = ((tp + fn) * (tp + fp) + (tn + fp) * (tn + fn)) / n**2
     with np.errstate(divide="ignore", invalid="ignore"):
@@ -141,9 +146,11 @@ def _binary_metrics(h: np.ndarray, p: np.ndarray) -> dict[str, np.ndarray]:
 
 
 def _multiclass_metrics(
-    h: np.ndarray, p: np.ndarray, labels: Sequence[int] = TONE_LABELS
+    h: np.ndarray, p: np.ndarray, labels: Sequence[int] = TONE_LABELS, undefined: float = 0.0
 ) -> dict[str, np.ndarray]:
-    """Macro precision/recall/F1 over ``labels``, kappa and accuracy."""
+    """Macro precision/recall/F1 over ``labels``, kappa and accuracy; a class's undefined
+    score is ``undefined`` (NaN in a bootstrap resample: the mean is then over the classes
+    with a score)."""
     n = h.shape[-1]
     precision, recall, f1 = [], [], []
     pe = 0.0
@@ -152,20 +159,29 @@ def _multiclass_metrics(
         tp = (hl & pl).sum(-1)
         fp = (~hl & pl).sum(-1)
         fn = (hl & ~pl).sum(-1)
-        precision.append(_safe_div(tp, tp + fp))
-        recall.append(_safe_div(tp, tp + fn))
-        f1.append(_safe_div(2 * tp, 2 * tp + fp + fn))
+        precision.append(_safe_div(tp, tp + fp, undefined))
+        recall.append(_safe_div(tp, tp + fn, undefined))
+        f1.append(_safe_div(2 * tp, 2 * tp + fp + fn, undefined))
         pe = pe + hl.sum(-1) * pl.sum(-1) / n**2
     po = (h == p).sum(-1) / n
     with np.errstate(divide="ignore", invalid="ignore"):
         kappa = np.where(pe < 1, (po - pe) / (1 - pe), np.nan)
+    mean = np.mean if np.isfinite(undefined) else _mean_of_defined
     return {
-        "precision": np.mean(precision, axis=0),
-        "recall": np.mean(recall, axis=0),
-        "f1": np.mean(f1, axis=0),
+        "precision": mean(precision, axis=0),
+        "recall": mean(recall, axis=0),
+        "f1": mean(f1, axis=0),
         "kappa": kappa,
         "accuracy": po,
     }
+
+
+def _mean_of_defined(values: Sequence[np.ndarray], axis: int = 0) -> np.ndarray:
+    """The mean over ``axis`` of the values that are not NaN; NaN where none is."""
+    stacked = np.asarray(values, dtype=float)
+    counts = np.isfinite(stacked).sum(axis=axis)
+    sums = np.nansum(stacked, axis=axis)
+    return np.where(counts > 0, sums / np.maximum(counts, 1), np.nan)
 
 
 def _with_ci(
@@ -180,7 +196,9 @@ def _with_ci(
     out = {k: float(v) for k, v in point.items()}
     if len(human) and n_boot > 0:
         idx = rng.integers(0, len(human), size=(n_boot, len(human)))
-        reps = metric_fn(human[idx], machine[idx])
+        # a resample without an item to score a metric on leaves it out: counted as 0, a
+        # tester's F1 of 1.00 on 40 items (3 coded 1) had "95% CI 0.00-1.00"
+        reps = metric_fn(human[idx], machine[idx], undefined=np.nan)
         alpha = (1 - ci) / 2
         for m in METRICS:
             values = reps[m][np.isfinite(reps[m])]

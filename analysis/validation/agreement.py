@@ -20,8 +20,8 @@ interval keeps close to its nominal coverage (Brown, Cai & DasGupta 2001). F1 an
 tone's macro averages) have no such closed form and keep a seeded percentile bootstrap over the
 coded items, in which a resample where a score is undefined (no item coded 1 by either coder,
 or a tone class neither used) leaves that score out rather than counting it 0, the convention
-of the point estimate; when every resample gives the same value, the interval is zero-width not because
-the value is certain but because there are too few items to show its uncertainty, and
+of the point estimate; when every resample gives the same value, the interval is zero-width
+not because the value is certain but because there are too few items to show its uncertainty, and
 ``ci_note`` says so (as it says when precision or recall is undefined).
 
 Wilson, E. B. (1927). Probable inference, the law of succession, and statistical inference.

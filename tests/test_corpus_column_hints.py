@@ -163,3 +163,16 @@ def test_a_run_says_before_it_starts_that_outlets_come_from_addresses(tmp_path: 
         warnings.simplefilter("error")  # grouped by another column: its outlets are not compared
         check_corpus_columns(path, "text=Body,url=URL", group_by="Source")
         check_corpus_columns(path, "text=Body,url=URL,outlet=Source")
+
+
+def test_both_missing_columns_are_named_at_once_with_load_corpus_keyword(tmp_path: Path) -> None:
+    # a tester renamed both and learnt of the second in a second failed run; the message's
+    # Python call named a keyword load_corpus does not take
+    frame = pd.DataFrame({"Body": [LONG], "Publication": ["Harbour Times"]})
+    with pytest.raises(CorpusFileError) as caught:
+        read_chunks(_write(tmp_path / "export.csv", frame))
+    message = str(caught.value)
+    assert "no 'text' column and no 'outlet' column" in message
+    assert "--map text=COLUMN outlet=COLUMN" in message
+    assert "load_corpus(..., column_map={'text': 'COLUMN', 'outlet': 'COLUMN'})" in message
+    assert "'Body' holds the longest values" in message and "'Publication'" in message

@@ -121,11 +121,13 @@ class CorpusFileError(ValueError):
 
 
 class MissingColumnError(CorpusFileError):
-    """A corpus file without a column a run needs: ``column`` is ``"text"`` or ``"outlet"``."""
+    """A corpus file without a column a run needs: ``columns`` are those it lacks, of
+    ``"text"`` and ``"outlet"``, ``column`` the first of them."""
 
-    def __init__(self, message: str, column: str = "") -> None:
+    def __init__(self, message: str, column: str = "", columns: Sequence[str] = ()) -> None:
         super().__init__(message)
         self.column = column
+        self.columns = list(columns) or ([column] if column else [])
 
 
 def _rows_word(n: int) -> str:
@@ -580,24 +582,35 @@ def _resolve_columns(
             alike = [c for c in by_name.get(ours, []) if c not in mapping.values()]
             if len(alike) == 1:
                 resolved[ours] = alike[0]
-    for ours in REQUIRED_COLUMNS:
-        if ours == "text" and "html" in resolved:
-            continue  # an "html" column of saved pages stands in for "text"
-        if ours == "outlet" and "url" in resolved:
-            continue  # each article's outlet is then its address's site (outlet_from_url)
-        if ours not in resolved:
-            also = (
-                " Or, to name each article's outlet by the site of its web address, name the "
-                "column of addresses with --map url=COLUMN."
-                if ours == "outlet"
-                else ""
-            )
-            raise MissingColumnError(
-                f"{path}: no {ours!r} column. The file's columns are: {', '.join(available)}. "
-                f"Name the column that holds the {ours} with --map {ours}=COLUMN "
-                f"(in Python: columns={{'{ours}': 'COLUMN'}}).{also}",
-                ours,
-            )
+    lacking = [
+        ours
+        for ours in REQUIRED_COLUMNS
+        if ours not in resolved
+        # an "html" column of saved pages stands in for "text"; with a column of addresses,
+        # each article's outlet is its address's site (outlet_from_url)
+        and not (ours == "text" and "html" in resolved)
+        and not (ours == "outlet" and "url" in resolved)
+    ]
+    if lacking:
+        # every required column at once (a tester renamed both and learnt of the second in a
+        # second failed run), and the keyword load_corpus takes (the message named another)
+        also = (
+            " Or, to name each article's outlet by the site of its web address, name the "
+            "column of addresses with --map url=COLUMN."
+            if "outlet" in lacking
+            else ""
+        )
+        names = " column and no ".join(repr(ours) for ours in lacking)
+        options = " ".join(f"{ours}=COLUMN" for ours in lacking)
+        python = ", ".join(f"'{ours}': 'COLUMN'" for ours in lacking)
+        what = " and the ".join(lacking)
+        raise MissingColumnError(
+            f"{path}: no {names} column. The file's columns are: {', '.join(available)}. "
+            f"Name the column that holds the {what} with --map {options} "
+            f"(in Python: load_corpus(..., column_map={{{python}}})).{also}",
+            lacking[0],
+            lacking,
+        )
     ignored = [c for c in available if c not in resolved.values()]
     return resolved, ignored
 
@@ -644,31 +657,31 @@ def resolve_columns_explained(
     try:
         return _resolve_columns(path, available, mapping)
     except CorpusFileError as error:
-        missing = error.column if isinstance(error, MissingColumnError) else ""
+        missing = error.columns if isinstance(error, MissingColumnError) else []
+        if not missing:
+            raise
         if any(name.startswith("Unnamed: ") for name in available[1:]):  # a preamble's line:
             hint = (  # its columns would mislead a hint on them
                 " If the table starts lower in the file, below a report's preamble, name its "
                 "columns with --map (text=..., and outlet= or url=) and the header holding them "
                 "is found."
             )
-        elif missing == "text":
-            try:
-                sample = _sample_rows(path, mapping)
-            except Exception:  # the hints are best effort; the message says what is wrong
-                sample = None
+            raise MissingColumnError(f"{error}{hint}", missing[0], missing) from None
+        try:
+            sample = _sample_rows(path, mapping)
+        except Exception:  # the hints are best effort; the message says what is wrong
+            sample = None
+        hint = ""
+        if "text" in missing:
             manifest = _manifest_message(path, sample) if sample is not None else ""
             if manifest:  # not a table of articles: no column to map
-                raise MissingColumnError(manifest, missing) from None
-            hint = _text_column_hint(sample, mapping) if sample is not None else ""
-        elif missing == "outlet":
-            try:
-                sample = _sample_rows(path, mapping)
-            except Exception:  # the hints are best effort; the message says what is wrong
-                sample = None
-            hint = _outlet_column_hint(available, mapping, sample)
-        else:
-            raise
-        raise MissingColumnError(f"{error}{hint}", missing) from None
+                raise MissingColumnError(manifest, missing[0], missing) from None
+            hint += _text_column_hint(sample, mapping) if sample is not None else ""
+        if "outlet" in missing:
+            if hint and not hint.rstrip().endswith("."):
+                hint = hint.rstrip() + "."
+            hint += _outlet_column_hint(available, mapping, sample)
+        raise MissingColumnError(f"{error}{hint}", missing[0], missing) from None
 
 
 def _map_option(ours: str, theirs: str) -> str:

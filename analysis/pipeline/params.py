@@ -659,7 +659,7 @@ def check_corpus_columns(corpus: Path, column_map: Any = None, group_by: Any = N
                 warn_user(outlet_from_url_message(path, resolved, header))
     except MissingColumnError as error:
         message = str(error)
-        if error.column == "outlet" and group_by and str(group_by) != "outlet":
+        if "outlet" in error.columns and group_by and str(group_by) != "outlet":
             message += (
                 f" Every article needs an outlet, even in a run grouped by {group_by!r}: to "
                 f"compare the values of {group_by!r} in a file with no outlet, give that "

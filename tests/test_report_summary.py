@@ -1519,3 +1519,27 @@ def test_a_tone_row_of_another_trained_coder_is_not_quoted(workspace, tmp_path, 
     head, limits = summary.validation_lines(workspace["tables"], params, workspace["corpus"])
     assert "the trained tone coder (`-p tone_coder`; its shares" in "\n".join(head)
     assert not any("another trained coder" in line for line in limits)
+
+
+def test_the_validation_commands_say_the_corpus_name_is_its_path(workspace, tmp_path):
+    # a tester copied `--corpus rent` from the limitations into the project folder: "no such
+    # file or folder"; the Regenerate line said what the name is, these did not
+    name = workspace["corpus"].name
+    note = f"(`{name}` is the path of the corpus from where you run them"
+    assert note in summary.not_validated(workspace["corpus"])
+    assert "is the path of the corpus" not in summary.NOT_VALIDATED  # the bundled corpus's
+    agreement = _agreement(tmp_path / "agreement.csv")
+    _, limits = summary.validation_lines(
+        workspace["tables"], {"validation": str(agreement)}, workspace["corpus"]
+    )
+    assert all(note in limit for limit in limits)
+
+
+def test_the_tone_limitation_asks_for_a_sheet_without_the_sourcing_columns(workspace, tmp_path):
+    # it asked for `code-sample --sourcing`, read as if sourcing had not been validated
+    agreement = _agreement(tmp_path / "agreement.csv")
+    _, limits = summary.validation_lines(
+        workspace["tables"], {"validation": str(agreement)}, workspace["corpus"]
+    )
+    assert limits[0].startswith("- **Tone not validated")
+    assert "code-sample" in limits[0] and "--sourcing" not in limits[0]

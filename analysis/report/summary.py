@@ -444,8 +444,8 @@ def _methods_section(
         "corpus's own word distribution) keeps rare words from topping the lists. Thousands of "
         "words are compared, each at |z| > 1.96 with no correction for that, so read the lists "
         "as rankings of candidate words, not as tests; an outlet's own name (a byline, "
-        "\u201ctold CNN\u201d) and a place name split in two (\u201chong\u201d, "
-        "\u201ckong\u201d) can rank among its words.",
+        "\u201ctold the Post\u201d) and a place name split in two (\u201cnew\u201d, "
+        "\u201cyork\u201d) can rank among its words.",
         sourcing_method(lexicons, corpus_dir),
         hedging_method(lexicons, corpus_dir),
         f"- **Uncertainty.** Every estimate has a 95% percentile interval from a hierarchical "
@@ -1252,7 +1252,8 @@ def not_validated(
         f"{'were' if coders.endswith('s') else 'was'} not checked against "
         f"human coding of these articles{other_frames}: their shares count indicators and "
         f"lexicon scores, not judgements. To validate, draw a sample with {sample}, code it, "
-        f"run {validate}, and rerun with {rerun_command(corpus_dir, extra)}."
+        f"run {validate}, and rerun with {rerun_command(corpus_dir, extra)}"
+        f"{corpus_path_note(corpus_dir)}."
     )
 
 
@@ -1292,18 +1293,24 @@ VALIDATION_SHEET = "sheet.csv"
 
 
 def _validation_commands(
-    corpus_dir: Path | str | None, params: Mapping[str, Any] | None = None
+    corpus_dir: Path | str | None,
+    params: Mapping[str, Any] | None = None,
+    *,
+    sourcing: bool = True,
 ) -> tuple[str, str]:
     """The ``code-sample`` and ``validate`` commands (in backticks) that validate the coders of
-    a run on ``corpus_dir``: a sheet with the sourcing columns, measured with the lexicons of
-    the corpus it was drawn from (:func:`validate_corpus_option`) or those the run's
-    ``params`` gave (:func:`_lexicon_options`)."""
+    a run on ``corpus_dir``: a sheet (with the sourcing columns unless not ``sourcing``: the
+    tone's limitation asked for them, and read as if sourcing were not validated), measured
+    with the lexicons of the corpus it was drawn from (:func:`validate_corpus_option`) or those
+    the run's ``params`` gave (:func:`_lexicon_options`)."""
     options = _lexicon_options(params)
     sample = " ".join(
         filter(
             None,
             [
-                "python -m analysis code-sample --sourcing",
+                "python -m analysis code-sample --sourcing"
+                if sourcing
+                else ("python -m analysis code-sample"),
                 _corpus_option(corpus_dir),
                 _map_option(params),
                 options,
@@ -1323,6 +1330,19 @@ def _validation_commands(
         )
     )
     return f"`{sample}`", f"`{validate}`"
+
+
+def corpus_path_note(corpus_dir: Path | str | None) -> str:
+    """For a corpus other than the bundled one, after commands that name it: that the name is
+    its path from where they are run (a tester's `--corpus rent`, copied from a summary, failed
+    in the project folder); else ""."""
+    if is_bundled_corpus(corpus_dir):
+        return ""
+    name = shlex.quote(Path(str(corpus_dir)).name)
+    return (
+        f" (`{name}` is the path of the corpus from where you run them: a report names it "
+        "without the folders it was in)"
+    )
 
 
 def validate_corpus_option(corpus_dir: Path | str | None) -> str:
@@ -1694,13 +1714,13 @@ def _tone_not_validated(
     made the limitations drop the tone coder's "not validated" with the frames', and every tone
     finding then read as checked."""
     out = []
-    sample, validate = _validation_commands(corpus_dir, params)
+    sample, validate = _validation_commands(corpus_dir, params, sourcing=False)
     if not _has_row(agreement, "codebook", "tone"):
         out.append(
             "- **Tone not validated on this corpus.** The validation table holds no tone row "
             "for VADER: the tone findings rest on its scores, not checked against human coding "
             f"of these articles. The sheet drawn with {sample} has a `tone` column to code; "
-            f"{validate} measures it."
+            f"{validate} measures it{corpus_path_note(corpus_dir)}."
         )
     if params.get("tone_coder") and not _has_row(agreement, "model", "tone"):
         why = (
@@ -1805,7 +1825,7 @@ def _sourcing_validation(
             "- **Sourcing not validated on this corpus.** The validation table holds no "
             "sourcing rows: which sentences are attributed, and to which kind of source, was "
             f"not checked against human coding. A sheet drawn with {sample} has the columns "
-            f"to code; {validate} measures them."
+            f"to code; {validate} measures them{corpus_path_note(corpus_dir)}."
         ]
     return [
         "### How far to trust the sourcing shares",

@@ -95,7 +95,7 @@ STOP_WORDS = frozenset(
     col cmdr rev det atty supt am pm ad mediator negotiator spokesperson spokesman
     spokeswoman councillor councilor councilman councilwoman alderman alderwoman assemblyman
     assemblywoman congressman congresswoman sheriff ambassador superintendent
-    commissioner""".split()  # noqa: SIM905
+    commissioner member councilmember""".split()  # noqa: SIM905
 )
 # a word starting with a letter, not inside another word ("D" of "3D", "s" of "it's")
 _TOKEN = re.compile(r"(?<![\w'’])[A-Za-z][\w'’.&-]*")
@@ -138,7 +138,11 @@ TITLE_WORDS = frozenset(
 # an actor: "Treasury Secretary Scott Bessent", "Secretary of State Marco Rubio"
 OFFICE_TITLES = frozenset(
     """president minister secretary governor mayor chairman chairwoman chief director
-    spokesperson spokesman spokeswoman""".split()  # noqa: SIM905
+    spokesperson spokesman spokeswoman member councilmember""".split()  # noqa: SIM905
+)
+# the bodies whose "Member" is a title before a name ("Council Member Dana Whitfield")
+MEMBER_BODIES = frozenset(
+    "council board assembly committee cabinet commission staff faculty".split()  # noqa: SIM905
 )
 # words that make a title of an office ("Prime Minister", "Foreign Minister", "Vice President",
 # "Press Secretary", "Chief Executive Officer") or name its field after "of" ("Minister of
@@ -232,6 +236,9 @@ def _name_spans(sentence: str) -> list[tuple[int, int, str]]:
         else:
             if word.lower() in OFFICE_TITLES:  # "Foreign Minister", "White House Press Secretary"
                 while run and run[-1][3].lower() in OFFICE_WORDS:
+                    run.pop()
+                # "Council Member Dana Whitfield": the body a member sits on is the title's
+                if word.lower() == "member" and run and run[-1][3].lower() in MEMBER_BODIES:
                     run.pop()
             close()
         before = [*before[-1:], (word.lower(), match.end())]
@@ -599,6 +606,29 @@ def actors_from_names(
     return tuple(actors)
 
 
+def outlet_forms(outlets: Iterable[str]) -> set[str]:
+    """The forms (in lower case) in which articles name the corpus's ``outlets``: each whole,
+    without "The" and a channel's number ("KMBR News 7": "KMBR News"), its closing words
+    ("Riverton Herald": "Herald", as "told the Herald" writes it; "The Washington Post": "Post",
+    "Washington Post") and an opening acronym ("KMBR"). A tester's actors were "Herald",
+    "Gazette" and "KMBR News", three outlets of her corpus; the outlet's place ("Riverton")
+    stays a name of its own."""
+    forms: set[str] = set()
+    for outlet in outlets:
+        words = outlet.split()
+        if words and words[0].casefold() == "the":
+            words = words[1:]
+        while words and words[-1].isdigit():
+            words = words[:-1]
+        if not words:
+            continue
+        forms.add(outlet.casefold())
+        forms.update(" ".join(words[k:]).casefold() for k in range(len(words)))
+        if len(words) > 1 and words[0].isupper() and len(words[0]) >= 2:
+            forms.add(words[0].casefold())
+    return forms
+
+
 def discover_actors(
     sentences: pd.DataFrame,
     group_col: str = "outlet",
@@ -611,17 +641,18 @@ def discover_actors(
     """An actor lexicon of each group's most frequent names (usable by ``actor_matrix``),
     ordered by the number of sentences across the corpus, then by name; the first
     ``max_actors`` of them (a corpus of hundreds of outlets would otherwise get thousands). The
-    corpus's own outlets are not actors: a tester's "The Valley Courier understands ..." made
-    the outlet an actor of its own coverage."""
+    corpus's own outlets are not actors, in any of the forms articles name them
+    (:func:`outlet_forms`): a tester's "The Valley Courier understands ..." made the outlet an
+    actor of its own coverage."""
     table = discovered_names(
         sentences, group_col, top_n=top_n, min_sentences=min_sentences, min_docs=min_docs
     )
-    outlets = {
-        str(name).casefold()
+    outlets = outlet_forms(
+        str(name)
         for column in dict.fromkeys(["outlet", group_col])
         if column in sentences.columns
         for name in sentences[column].dropna().unique()
-    }
+    )
     table = table[~table["name"].str.casefold().isin(outlets)]
     if table.empty:
         return ()

@@ -405,3 +405,20 @@ def test_a_group_mostly_not_in_english_is_listed_but_not_compared() -> None:
     assert "Not compared: comwrap (mostly not in English)." in finding.text
     assert _rate_contrast(table, *args, sentences, pd.Series([True] * 4)).supported  # as before
     assert unread_groups(sentences, "outlet", None) == frozenset()
+
+
+@pytest.mark.parametrize(
+    ("counts", "said"),
+    [
+        ([9, 2, 2, 2, 2, 2], "a 9, b 2, c 2, d 2, e 2, and 1 more kind with 2 each"),
+        ([9, 4, 2, 2, 1], "a 9, b 4, c 2, d 2"),  # the tie with the third is named
+        ([9, 4, 3, 1], "a 9, b 4, c 3"),
+        ([5, 1], "a 5, b 1"),
+    ],
+)
+def test_kinds_tied_with_the_third_most_credited_are_not_left_out(counts, said) -> None:
+    # a tester's "Politicians 9, Advocacy groups 2, Citizens 2" left out three kinds at 2
+    from analysis.framing.findings import _most_credited
+
+    part = pd.DataFrame({"item": list("abcdef"[: len(counts)]), "n_sentences_with": counts})
+    assert _most_credited(part, {}) == said

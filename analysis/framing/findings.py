@@ -12,6 +12,7 @@ terms they carry).
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from pathlib import Path
 
 import numpy as np
@@ -610,6 +611,28 @@ def _source_names(sourcing: pd.DataFrame, lexicon: str | Path | None) -> dict[st
     return source_labels(items, load_sources(str(lexicon) if lexicon else None).labels)
 
 
+# kinds named in a group's sourcing finding: the three most credited, and those tied with the
+# third (a tester's "Politicians 9, Advocacy groups 2, Citizens 2" left out three more at 2),
+# up to this many
+MAX_KINDS_NAMED = 5
+
+
+def _most_credited(part: pd.DataFrame, names: Mapping[str, str]) -> str:
+    """ "Politicians 9, Advocacy groups 2, Citizens 2, Companies 2" of a group's credited kinds
+    (``part``, most credited first): the first three and those tied with the third, at most
+    :data:`MAX_KINDS_NAMED`, then how many more share that count."""
+    counts = part["n_sentences_with"].to_numpy()
+    shown = len(part) if len(part) <= 3 else 3 + int((counts[3:] == counts[2]).sum())
+    more = max(shown - MAX_KINDS_NAMED, 0)
+    rows = list(part.head(min(shown, MAX_KINDS_NAMED)).itertuples())
+    listed = ", ".join(
+        f"{names.get(r.item, r.item.replace('_', ' '))} {r.n_sentences_with}" for r in rows
+    )
+    if more:
+        listed += f", and {more} more kind{'s' if more > 1 else ''} with {counts[2]} each"
+    return listed
+
+
 def _source_findings(
     sourcing: pd.DataFrame,
     sentences: pd.DataFrame,
@@ -645,10 +668,7 @@ def _source_findings(
                 )
             )
             continue
-        listed = ", ".join(
-            f"{names.get(r.item, r.item.replace('_', ' '))} {r.n_sentences_with}"
-            for r in part.head(3).itertuples()
-        )
+        listed = _most_credited(part, names)
         top_col = f"source_{part.iloc[0]['item']}"
         mask = (sentences[group_col] == group) & sentences[top_col].astype(bool)
         text = (

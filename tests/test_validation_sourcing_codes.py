@@ -56,9 +56,17 @@ def test_codes_are_the_lexicon_s_reading_of_each_sentence_alone(tmp_path: Path) 
 
 
 def test_the_guide_names_each_kind_with_its_label_and_words(tmp_path: Path) -> None:
-    guide = "\n".join(sourcing_guide(_lexicon(tmp_path)))
+    guide = "\n".join(sourcing_guide(_lexicon(tmp_path), show_words=True))
     assert "`source_rangers`: Park rangers (ranger, rangers)" in guide
     assert "`source_hikers`: Hikers (hiker, hikers)" in guide
     assert "**alone**" in guide and "`attributed`" in guide
-    bundled = "\n".join(sourcing_guide())
+    bundled = "\n".join(sourcing_guide(show_words=True))
     assert "`source_experts`: Analysts and experts (by patterns)" in bundled
+
+
+def test_the_guide_hides_the_machines_words_unless_asked(tmp_path: Path) -> None:
+    # a tester's guide listed "Politicians (president, ...)", which would have her code a
+    # union's president as the machine does, and so flatter its agreement
+    guide = "\n".join(sourcing_guide(_lexicon(tmp_path)))
+    assert "- `source_rangers`: Park rangers\n" in guide + "\n"
+    assert "ranger, rangers" not in guide and "--show-indicators" in guide

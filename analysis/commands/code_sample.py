@@ -98,8 +98,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--show-indicators",
         action="store_true",
         help="list each frame's indicator words and example sentences the codebook flags in "
-        "the coding guide (default: definitions only, so that the coders' codes do not follow "
-        "the codebook they validate)",
+        "the coding guide, and with --sourcing the words read as each kind of source "
+        "(default: definitions only, so that the coders' codes do not follow the lexicons "
+        "they validate)",
     )
     parser.add_argument(
         "--examples",
@@ -317,7 +318,11 @@ def main(args: argparse.Namespace) -> int:
         show_indicators=args.show_indicators,
     )
     if sourcing:
-        guide = guide.rstrip("\n") + "\n\n" + "\n".join(sourcing_guide(sources))
+        guide = (
+            guide.rstrip("\n")
+            + "\n\n"
+            + "\n".join(sourcing_guide(sources, show_words=args.show_indicators))
+        )
     try:
         for line in set_aside([args.out, guide_path(args.out)]):
             print(line, file=sys.stderr)  # a --force write: the user's sheet kept beside it

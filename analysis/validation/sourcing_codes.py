@@ -88,8 +88,13 @@ def _kind_words(lex: SourceLexicon) -> dict[str, list[str]]:
     return out
 
 
-def sourcing_guide(lexicon: SourceLexicon | str | Path | None = None) -> list[str]:
-    """The coding guide's part on the sourcing columns (Markdown lines)."""
+def sourcing_guide(
+    lexicon: SourceLexicon | str | Path | None = None, *, show_words: bool = False
+) -> list[str]:
+    """The coding guide's part on the sourcing columns (Markdown lines). The words the machine
+    reads as each kind are listed only with ``show_words``: a tester found the guide's
+    "Politicians (president, ...)" would have a coder code a union's president as the machine
+    does, and so flatter its agreement (the frames' indicators are hidden so too)."""
     lex = sourcing_lexicon(lexicon)
     words = _kind_words(lex)
     lines = [
@@ -107,15 +112,23 @@ def sourcing_guide(lexicon: SourceLexicon | str | Path | None = None) -> list[st
         "speaker talks about or to (“told reporters”, “criticised the minister”), is not a "
         "source. An unattributed sentence has `0` in every `source_` column.",
         "",
-        f"Source lexicon: `{lex.path}`. The kinds, with the words the machine reads as each "
-        "(judge the meaning, not the words):",
+        (
+            f"Source lexicon: `{lex.path}`. The kinds, with the words the machine reads as each "
+            "(judge the meaning, not the words):"
+            if show_words
+            else f"Source lexicon: `{lex.path}`. The kinds (judge who the speaker is, by the "
+            "meaning: a union's president speaks for the union, not as a politician; the words "
+            "the machine reads are left out, so as not to steer you towards its reading, and "
+            "listed with `--show-indicators`):"
+        ),
         "",
     ]
     for kind in lex.categories:
         listed = ", ".join(words.get(kind, [])[:25])
         if listed and len(words.get(kind, [])) > 25:
             listed += ", …"
-        lines.append(f"- `source_{kind}`: {lex.labels.get(kind, kind)} ({listed or 'by patterns'})")
+        shown = f" ({listed or 'by patterns'})" if show_words else ""
+        lines.append(f"- `source_{kind}`: {lex.labels.get(kind, kind)}{shown}")
     lines += [
         "",
         "The machine reads only this one sentence too; in a run, a follow-up (“she said”) is "

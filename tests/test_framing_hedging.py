@@ -22,6 +22,10 @@ from analysis.lexicon import LexiconError
         ("Beijing has never promised to relax controls, in fact.", 0, 2),
         ("They won’t back down and must act.", 0, 1),
         ("It is clear that the talks failed; undoubtedly so.", 0, 2),
+        # negated "could" says what was not possible, not how sure the writer is (a tester's
+        # "could not intervene" and the newsroom's "could not be reached for comment")
+        ("The mayor could not be reached for comment, but prices could rise.", 1, 0),
+        ("The council couldn't intervene and could no longer wait.", 0, 0),
     ],
 )
 def test_counts(sentence: str, hedges: int, certainty: int) -> None:

@@ -114,7 +114,8 @@ def test_roles_news_names_speakers_by_credit_their_kind(sentence, expected) -> N
     ("sentence", "attributed"),
     [
         ("Experts warn that the shortage may worsen.", True),
-        ("Studies suggest the idea has merit.", True),
+        ("Studies suggested the idea has merit.", True),
+        ("So can you suggest a gift for the host?", False),  # a bare "suggest" is no verb here
         ("Business groups have urged the council to reconsider.", True),
         ("The strike is believed to be the first in 40 years.", False),  # nobody's claim
     ],

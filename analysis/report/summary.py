@@ -841,9 +841,9 @@ def rerun_command(corpus_dir: Path | str | None, extra: str = "") -> str:
 def _with_parameters(corpus_dir: Path | str | None) -> str:
     """For another corpus than the bundled one: where ``--out FOLDER`` points and how the
     parameters above are given."""
-    if is_bundled_corpus(corpus_dir):
+    name = _named_corpus(corpus_dir)
+    if name is None:
         return ""
-    name = shlex.quote(Path(str(corpus_dir)).name)
     return (
         f", `{name}` being the path of the corpus from where you run it (a report names it "
         "without the folders it was in), FOLDER the one that holds this `reports/`, and each "
@@ -1336,13 +1336,21 @@ def corpus_path_note(corpus_dir: Path | str | None) -> str:
     """For a corpus other than the bundled one, after commands that name it: that the name is
     its path from where they are run (a tester's `--corpus rent`, copied from a summary, failed
     in the project folder); else ""."""
-    if is_bundled_corpus(corpus_dir):
+    name = _named_corpus(corpus_dir)
+    if name is None:
         return ""
-    name = shlex.quote(Path(str(corpus_dir)).name)
     return (
         f" (`{name}` is the path of the corpus from where you run them: a report names it "
         "without the folders it was in)"
     )
+
+
+def _named_corpus(corpus_dir: Path | str | None) -> str | None:
+    """The name the summary's commands give a corpus other than the bundled one (its folder's
+    or file's name, quoted for a shell: the machine's paths stay out of a report), else None."""
+    if is_bundled_corpus(corpus_dir):
+        return None
+    return shlex.quote(Path(str(corpus_dir)).name)
 
 
 def validate_corpus_option(corpus_dir: Path | str | None) -> str:

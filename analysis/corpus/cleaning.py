@@ -1563,17 +1563,19 @@ def _drop_pull_quotes(lines: list[_Line], doc_id: str, audit: list[AuditEntry]) 
     pages kept every pull quote as a second direct quotation. The longer line keeps the words,
     so no text is lost; lines repeated whole are left alone. Whether any line went."""
     low, high = PULL_QUOTE_WORDS
-    keys = [_sentence_keys(line.text) for line in lines]
+    # a line opening with a quotation mark, of a pull quote's length: most texts have none,
+    # and then no line is read further
     candidates = [
         k
         for k, line in enumerate(lines)
         if line.text.lstrip().startswith(_OPENING_QUOTE)
-        and keys[k]
-        and low <= sum(key.count(" ") + 1 for key in keys[k]) <= high
+        and low - 3 <= len(line.text.split()) <= high + 10  # a loose bound, checked below
     ]
     if not candidates:
         return False
+    keys = [_sentence_keys(line.text) for line in lines]
     words = [sum(key.count(" ") + 1 for key in sentences) for sentences in keys]
+    candidates = [k for k in candidates if keys[k] and low <= words[k] <= high]
     gone = []
     for k in candidates:
         if any(

@@ -219,3 +219,20 @@ def test_the_headline_under_a_sign_in_row_is_the_title_not_the_row() -> None:
         cleaned.metadata["title"] == "Families in Older Buildings Wait to See If Rent Cap Will Help"
     )
     assert cleaned.text.splitlines() == [PROSE[0], PROSE[1]]
+
+
+def test_a_comment_heading_under_a_list_heads_its_thread_not_a_ranked_item() -> None:
+    # "1 Comment" under a related list was read as the list's item 1, and the comment under it
+    # stayed (the benchmark's synthetic corpus)
+    cleaned = clean_lines(
+        PROSE[0],
+        PROSE[1],
+        "Related Articles",
+        "Harbour fees rise again in the spring",
+        "1 Comment",
+        "1. Ian Brown",
+        "Question is, why did the minister feel the need to go on eight networks on Sunday?",
+        "Reply",
+    )
+    assert cleaned.text.splitlines() == [PROSE[0], PROSE[1]]
+    assert {e.rule for e in cleaned.audit if e.line_no >= 5} == {"comment_section"}

@@ -250,12 +250,6 @@ def related_block_end(lines: list[LineView], start: int) -> int:
     j, rank = start + 1, 1
     while j < len(lines):
         line = lines[j]
-        # a "Most read" list's items open with their rank ("1 Hosepipe ban for two million homes
-        # from Friday as reservoirs hit record low", "4 Could a new reservoir ... cycle?"): a
-        # long headline, or one asking a question, is an item there too
-        if _is_ranked_item(line, rank):
-            j, rank = j + 1, rank + 1
-            continue
         # a one-word label between two items of a tabloid's list ("Warning", "Comment" over a
         # kicker); a kicker over its item's headline ("SCORCHER" over "Dec takes baby Isla …");
         # a headline cut short ("…") over another item
@@ -272,6 +266,12 @@ def related_block_end(lines: list[LineView], start: int) -> int:
             continue
         if match_line_rule(line) or is_comment_heading(line) or parse_byline(line) is not None:
             break
+        # a "Most read" list's items open with their rank ("1 Hosepipe ban for two million homes
+        # from Friday as reservoirs hit record low", "4 Could a new reservoir ... cycle?"): a
+        # long headline, or one asking a question, is an item there too
+        if _is_ranked_item(line, rank):
+            j, rank = j + 1, rank + 1
+            continue
         if not (_listed(line, min_words, lines[j - 1]) or is_date_line(line.text)):
             break
         j += 1

@@ -18,14 +18,14 @@ from collections.abc import Iterable
 def comma_list(text: str) -> list[str]:
     """``"a, b,c"`` as ``["a", "b", "c"]``; a name in double quotes keeps its commas, as in a CSV
     line (``'"Smith, Jones & Co",Harbour Post'``: outlets are named so)."""
-    listed = json_list(text)
+    listed = list_in_text(text)
     if listed is not None:
         return listed
     row = next(csv.reader([text], skipinitialspace=True), [])
     return [item.strip() for item in row if item.strip()]
 
 
-def json_list(text: str) -> list[str] | None:
+def list_in_text(text: str) -> list[str] | None:
     """``'["a", "b"]'`` (or Python's ``"['a', 'b']"``) as ``["a", "b"]``; None when ``text`` is
     not a list of texts and numbers (then it is read as a comma list)."""
     stripped = text.strip()

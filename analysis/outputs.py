@@ -368,6 +368,18 @@ def _names(path: Path, fd: int) -> bool:
     return (named.st_dev, named.st_ino) == (held.st_dev, held.st_ino)
 
 
+def remove_lock_folder(folder: Path) -> None:
+    """Remove ``folder`` when it holds nothing but a run's lock file, or nothing (the folder a
+    failed or refused run created to lock it); anything else in it is kept, and a folder that
+    cannot be read or removed is left as it is."""
+    try:
+        if [p.name for p in folder.iterdir()] in ([LOCK], []):
+            (folder / LOCK).unlink(missing_ok=True)
+            folder.rmdir()
+    except OSError:
+        pass  # left as it is: nothing of the user's is touched either way
+
+
 def describe_os_error(err: OSError) -> str:
     """A one-line description of a file-system error: what failed, and where."""
     what = err.strerror or str(err)

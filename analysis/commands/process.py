@@ -40,6 +40,7 @@ from analysis.outputs import (
     is_kept_aside,
     locked,
     recover,
+    remove_lock_folder,
     swap_in,
     unchanged_outputs,
 )
@@ -179,11 +180,8 @@ def _replace_outputs(tmp: Path, out: Path) -> None:
 def _remove_if_only_ours(out: Path, created: bool) -> None:
     """After a failed run, remove ``out`` again when this run created it and left nothing in
     it, or only its lock (the lock leaves with the run that took it)."""
-    if not created or not out.is_dir():
-        return
-    if [p.name for p in out.iterdir()] in ([LOCK], []):
-        (out / LOCK).unlink(missing_ok=True)
-        out.rmdir()
+    if created and out.is_dir():
+        remove_lock_folder(out)
 
 
 def emptied_documents(path: Path) -> list[str]:

@@ -139,10 +139,7 @@ def _comment_without_closer(lines: list[LineView], name_at: int) -> int | None:
     body = name_at + 1
     if body >= len(lines):
         return None
-    line = lines[body]
-    if line.is_bullet or _is_heading_like(line) or is_comment_heading(line):
-        return None
-    if match_line_rule(line) or is_related_heading(line):
+    if _ends_comment(lines[body]):
         return None
     after = body + 1
     if after >= len(lines) or match_line_rule(lines[after]):
@@ -164,11 +161,20 @@ def _comment_close(lines: list[LineView], name_at: int) -> int | None:
             return k
         if is_comment_thread_line(line):
             continue
-        if line.is_bullet or _is_heading_like(line) or is_comment_heading(line):
-            return None
-        if is_related_heading(line) or match_line_rule(line):
+        if _ends_comment(line):
             return None
     return None
+
+
+def _ends_comment(line: LineView) -> bool:
+    """Article-like structure (a bullet, a heading) or other boilerplate: not a comment's text."""
+    return (
+        line.is_bullet
+        or _is_heading_like(line)
+        or is_comment_heading(line)
+        or is_related_heading(line)
+        or bool(match_line_rule(line))
+    )
 
 
 def _is_heading_like(line: LineView) -> bool:

@@ -1522,15 +1522,14 @@ def _cut_feed_marks(lines: list[_Line], doc_id: str, audit: list[AuditEntry]) ->
 
 # the fewest and the most words of a pull quote: a sentence or two of the article again
 PULL_QUOTE_WORDS = (6, 60)
-_NOT_WORD_RE = re.compile(r"[^\w]+")
 _SENTENCE_CUT_RE = re.compile(r"(?<=[.!?])[\"'”’)\]]*\s+")
 _OPENING_QUOTE = ("“", '"', "‘", "'", "«", "„")
 
 
 def _sentence_keys(text: str) -> tuple[str, ...]:
     """The sentences of ``text`` (cut after ". ", "! ", "? "), each as its words in lower case."""
-    keys = (" ".join(_NOT_WORD_RE.sub(" ", part.casefold()).split()) for part in
-            _SENTENCE_CUT_RE.split(text))  # fmt: skip
+    parts = _SENTENCE_CUT_RE.split(text)
+    keys = (" ".join(_KEY_WORD_RE.findall(part.casefold())) for part in parts)
     return tuple(key for key in keys if key)
 
 
@@ -1576,19 +1575,20 @@ def _drop_pull_quotes(lines: list[_Line], doc_id: str, audit: list[AuditEntry]) 
     keys = [_sentence_keys(line.text) for line in lines]
     words = [sum(key.count(" ") + 1 for key in sentences) for sentences in keys]
     candidates = [k for k in candidates if keys[k] and low <= words[k] <= high]
-    gone = []
-    for k in candidates:
+    gone = {
+        k
+        for k in candidates
         if any(
             words[j] > words[k] and _repeats(keys[k], other)
             for j, other in enumerate(keys)
             if j != k
-        ):
-            gone.append(k)
-    for k in gone:
+        )
+    }
+    for k in sorted(gone):
         line = lines[k]
         audit.append(AuditEntry(doc_id, line.line_no, line.original, "pull_quote", "removed", ""))
     if gone:
-        lines[:] = [line for k, line in enumerate(lines) if k not in set(gone)]
+        lines[:] = [line for k, line in enumerate(lines) if k not in gone]
     return bool(gone)
 
 

@@ -222,11 +222,14 @@ def parse_name_with_role(line: LineView) -> str | None:
     return name if _ROLE_RE.fullmatch(role) else None
 
 
+_JOB_WORD_RE = re.compile(rf"(?i:{JOB_TITLES})s?")
+
+
 def name_before_role(text: str) -> str | None:
     """The name of "Priya Nair Health reporter": two or three capitalised words, then a role
     ending in a journalist's job (:data:`JOB_TITLES`) with nothing between."""
     words = text.split()
-    if not words or not re.fullmatch(rf"(?i:{JOB_TITLES})s?", words[-1]):
+    if not words or not _JOB_WORD_RE.fullmatch(words[-1]):
         return None
     for n in (2, 3):
         name, role = " ".join(words[:n]), " ".join(words[n:])

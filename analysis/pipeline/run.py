@@ -36,7 +36,14 @@ from pathlib import Path
 from typing import Any
 
 from analysis.config import default_corpus_dir, output_dirs
-from analysis.outputs import LOCK, OutputsError, describe_os_error, locked, recover
+from analysis.outputs import (
+    LOCK,
+    OutputsError,
+    describe_os_error,
+    locked,
+    recover,
+    remove_lock_folder,
+)
 from analysis.pipeline.deferred_signals import deferred_signals, resume
 from analysis.pipeline.execute import DEFAULT_TIMEOUT_S, NotebookFailed, kernel_environment
 from analysis.pipeline.executed import forget_staging_paths
@@ -240,20 +247,8 @@ def run_pipeline(
             )
     except OutputsError:
         if not reports_existed:  # a refused run leaves no folder of its own behind
-            _remove_lock_folder(live["reports"])
+            remove_lock_folder(live["reports"])
         raise
-
-
-def _remove_lock_folder(reports: Path) -> None:
-    """Remove ``reports`` when it holds nothing but the run's lock file, or nothing (the folder
-    a refused run created to lock it); anything else in it is kept."""
-    try:
-        names = [p.name for p in reports.iterdir()]
-        if names in ([LOCK], []):
-            (reports / LOCK).unlink(missing_ok=True)
-            reports.rmdir()
-    except OSError:
-        pass  # left as it is: nothing of the user's is touched either way
 
 
 def _run_locked(

@@ -1308,9 +1308,7 @@ def _validation_commands(
         filter(
             None,
             [
-                "python -m analysis code-sample --sourcing"
-                if sourcing
-                else ("python -m analysis code-sample"),
+                "python -m analysis code-sample" + (" --sourcing" if sourcing else ""),
                 _corpus_option(corpus_dir),
                 _map_option(params),
                 options,

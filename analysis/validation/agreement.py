@@ -35,6 +35,7 @@ Krippendorff, K. (2004). Content Analysis: An Introduction to Its Methodology (2
 from __future__ import annotations
 
 import functools
+import warnings
 from collections.abc import Mapping, Sequence
 from itertools import combinations
 from math import sqrt
@@ -166,22 +167,21 @@ def _multiclass_metrics(
     po = (h == p).sum(-1) / n
     with np.errstate(divide="ignore", invalid="ignore"):
         kappa = np.where(pe < 1, (po - pe) / (1 - pe), np.nan)
-    mean = np.mean if np.isfinite(undefined) else _mean_of_defined
     return {
-        "precision": mean(precision, axis=0),
-        "recall": mean(recall, axis=0),
-        "f1": mean(f1, axis=0),
+        "precision": _mean_of_defined(precision),
+        "recall": _mean_of_defined(recall),
+        "f1": _mean_of_defined(f1),
         "kappa": kappa,
         "accuracy": po,
     }
 
 
-def _mean_of_defined(values: Sequence[np.ndarray], axis: int = 0) -> np.ndarray:
-    """The mean over ``axis`` of the values that are not NaN; NaN where none is."""
-    stacked = np.asarray(values, dtype=float)
-    counts = np.isfinite(stacked).sum(axis=axis)
-    sums = np.nansum(stacked, axis=axis)
-    return np.where(counts > 0, sums / np.maximum(counts, 1), np.nan)
+def _mean_of_defined(values: Sequence[np.ndarray]) -> np.ndarray:
+    """The mean over the classes (the first axis) of the scores that are not NaN; NaN where
+    none is (numpy's warning for that case is what is meant, and silenced)."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", RuntimeWarning)
+        return np.nanmean(np.asarray(values, dtype=float), axis=0)
 
 
 def _with_ci(

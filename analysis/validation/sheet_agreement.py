@@ -19,7 +19,7 @@ import pandas as pd
 
 from analysis.framing.codebook import Codebook, load_codebook
 from analysis.io import write_table
-from analysis.name_lists import comma_list, json_list
+from analysis.name_lists import comma_list, list_in_text
 from analysis.validation.agreement import (
     agreement_table,
     intercoder_table,
@@ -136,7 +136,7 @@ def _sheet_paths(sheets: str | Path | Sequence[str | Path]) -> list[str | Path]:
     if isinstance(sheets, Path):
         return [sheets]
     if isinstance(sheets, str):
-        one = Path(sheets).exists() or ("," not in sheets and json_list(sheets) is None)
+        one = Path(sheets).exists() or ("," not in sheets and list_in_text(sheets) is None)
         return [sheets] if one else comma_list(sheets)
     return list(sheets)
 

@@ -2,10 +2,11 @@
 
 An actor lexicon (a TOML file such as ``seeds/lexicons/actors.toml``) lists, for each actor,
 plain phrases matched as whole words ignoring case, and short forms matched with exact case
-("US" is the United States, "us" is not). Each actor becomes one precompiled regular expression
-(built with :mod:`analysis.lexicon`), run over all sentences at once with pandas' vectorised
-``str.contains``. Without a lexicon file, actors are discovered from the corpus
-(:mod:`analysis.sentiment.discover`).
+("US" is the United States, "us" is not), and optionally longer names that hold a phrase but
+are not the actor ("Georgia Tech" for Georgia), whose words are not a mention. Each actor
+becomes one precompiled regular expression (built with :mod:`analysis.lexicon`), run over all
+sentences at once with pandas' vectorised ``str.contains``. Without a lexicon file, actors are
+discovered from the corpus (:mod:`analysis.sentiment.discover`).
 
 A mention is only a mention: the tone of sentences that mention an actor (see
 :mod:`analysis.sentiment.tables`) is the tone *around* the actor, not the outlet's stance
@@ -52,6 +53,9 @@ class Actor:
     patterns: tuple[str, ...]
     cased: tuple[str, ...]
     note: str
+    # longer names that hold a phrase of the actor but are another ("Georgia Tech" of Georgia):
+    # matched as whole words ignoring case, and taken out before the actor is looked for
+    exclusions: tuple[str, ...] = ()
 
     @property
     def column(self) -> str:
@@ -91,6 +95,7 @@ def _phrase(phrase: str) -> str:
 def _check_actor(raw: dict, where: str) -> Actor:
     """One ``[[actor]]`` table checked: ``key`` and ``label`` are required; ``note`` (what the
     actor covers, shown in the actor table) is optional, as the README's example leaves it out;
+    so is ``exclusions`` (longer names holding a phrase that are not the actor);
     ``side`` is an optional label of the story's own (the bundled story's: china, us, ally, eu,
     company, other), shown in the actor table, never a fixed list: another story has other
     sides."""
@@ -111,7 +116,8 @@ def _check_actor(raw: dict, where: str) -> Actor:
     cased = word_list(raw.get("cased", []), where=where, name="cased", ignore_case=False)
     if not patterns and not cased:
         raise LexiconError(f"{where}: give at least one pattern")
-    return Actor(key, raw["label"], side.strip(), patterns, cased, note.strip())
+    exclusions = word_list(raw.get("exclusions", []), where=where, name="exclusions")
+    return Actor(key, raw["label"], side.strip(), patterns, cased, note.strip(), exclusions)
 
 
 def load_actor_lexicon(path: Path | str) -> tuple[Actor, ...]:
@@ -179,11 +185,11 @@ def actors_for(
 
 
 def actor_table(lexicon: Sequence[Actor] | None = None) -> pd.DataFrame:
-    """The lexicon as a table (``key, label, side, column, patterns, note``) for documentation;
-    an empty lexicon gives an empty table with these columns."""
+    """The lexicon as a table (``key, label, side, column, patterns, exclusions, note``) for
+    documentation; an empty lexicon gives an empty table with these columns."""
     actors = default_lexicon() if lexicon is None else lexicon
     return pd.DataFrame(
-        columns=["key", "label", "side", "column", "patterns", "note"],
+        columns=["key", "label", "side", "column", "patterns", "exclusions", "note"],
         data=[
             {
                 "key": a.key,
@@ -191,6 +197,7 @@ def actor_table(lexicon: Sequence[Actor] | None = None) -> pd.DataFrame:
                 "side": a.side,
                 "column": a.column,
                 "patterns": "; ".join([*a.patterns, *a.cased]),
+                "exclusions": "; ".join(a.exclusions),
                 "note": a.note,
             }
             for a in actors
@@ -226,6 +233,9 @@ def actor_matrix(
     out = {a.column: contains_whole_words(texts, actor_body(a), arrow=array) for a in actors}
     for short, long in nested_actors(actors):
         _longest_match_wins(out, texts, short, long)
+    for actor in actors:
+        if actor.exclusions:
+            _excluded_names_taken_out(out, texts, actor, array)
     return pd.DataFrame(out, index=pd.RangeIndex(len(texts)))
 
 
@@ -277,6 +287,33 @@ def _longest_match_wins(
     for row in both:
         column[row] = short_re.search(long_re.sub(" ", texts[row])) is not None
     out[short.column] = column
+
+
+@lru_cache(maxsize=4096)
+def exclusion_body(actor: Actor) -> str:
+    """The alternation of the actor's ``exclusions`` (case ignored), longest first."""
+    return alternation((_phrase(p) for p in longest_first(set(actor.exclusions))), ignore_case=True)
+
+
+def _excluded_names_taken_out(
+    out: dict[str, Any], texts: Sequence[str], actor: Actor, array: Any
+) -> None:
+    """Where a sentence mentions ``actor`` and writes one of its ``exclusions``, the actor stays
+    only if it is still found once those names are taken out: a tester's town "Millbrook"
+    counted the sentences on the "Millbrook Tenants Union", a name too rare to be an actor of
+    its own (:func:`nested_actors` covers two discovered actors)."""
+    found = np.asarray(out[actor.column], dtype=bool)
+    if not found.any():
+        return
+    body = exclusion_body(actor)
+    both = np.flatnonzero(found & np.asarray(contains_whole_words(texts, body, arrow=array)))
+    if not both.size:
+        return
+    column = found.copy()
+    actor_re, excluded_re = actor_regex(actor), compile_whole_words(body)
+    for row in both:
+        column[row] = actor_re.search(excluded_re.sub(" ", texts[row])) is not None
+    out[actor.column] = column
 
 
 def find_mentions(text: str, lexicon: Sequence[Actor] | None = None) -> dict[str, list[str]]:

@@ -328,9 +328,9 @@ def _definitions(sentence: str, spans: list[tuple[int, int, str]]) -> list[tuple
     return found
 
 
-def _read_names(texts: Iterable[str]) -> tuple[list[list[str]], dict[str, str]]:
-    """The names of each text, in order, and the corpus's aliases (:func:`name_aliases`), from
-    one pass over the texts."""
+def _read_names(texts: Iterable[str]) -> tuple[list[list[str]], dict[str, str], set[str]]:
+    """The names of each text, in order, the corpus's aliases (:func:`name_aliases`) and the
+    names some text writes after its first word, from one pass over the texts."""
     per_text: list[list[str]] = []
     defined: dict[str, set[str]] = {}
     after_the: Counter[str] = Counter()  # sentences writing a name after "the" ("the White House")
@@ -396,7 +396,7 @@ def _read_names(texts: Iterable[str]) -> tuple[list[list[str]], dict[str, str]]:
             aliases.setdefault(surname, full)
     for plural, singular in _group_plurals(seen).items():
         aliases.setdefault(plural, aliases.get(singular, singular))
-    return per_text, aliases
+    return per_text, aliases, inside
 
 
 # A people's or a party's name, whose plural names its members: "Republican(s)", "Democrat(s)",
@@ -550,7 +550,24 @@ def discovered_names(
     counts in the group's sentences and articles), sorted by group, then most sentences first,
     then name. A name counts when the group has ``min_sentences`` sentences with it and the
     corpus ``min_docs`` articles."""
-    per_text, aliases = _read_names(sentences[text_col])
+    return _names_and_others(sentences, group_col, top_n, min_sentences, min_docs, text_col)[0]
+
+
+def _names_and_others(
+    sentences: pd.DataFrame,
+    group_col: str,
+    top_n: int,
+    min_sentences: int,
+    min_docs: int,
+    text_col: str,
+) -> tuple[pd.DataFrame, dict[str, str], Counter[str]]:
+    """:func:`discovered_names`' table, the corpus's aliases (spelling to the name it counts as)
+    and the number of sentences of every name read, however rare, under its own spelling,
+    among the names some sentence writes after its first word."""
+    per_text, aliases, inside = _read_names(sentences[text_col])
+    # a name only ever read at a sentence's opening may have taken the opening word with it
+    # ("Later Donald Trump"), or be a title-case headline: no name that holds another's words
+    counts = Counter(name for names in per_text for name in set(names) if name in inside)
     rows = []
     for doc_id, group, names in zip(
         sentences["doc_id"], sentences[group_col].astype(str), per_text, strict=True
@@ -559,7 +576,7 @@ def discovered_names(
             rows.append((group, name, doc_id))
     columns = [group_col, *NAME_COLUMNS]
     if not rows:
-        return pd.DataFrame(columns=columns)
+        return pd.DataFrame(columns=columns), aliases, counts
     found = pd.DataFrame(rows, columns=[group_col, "name", "doc_id"])
     corpus_docs = found.groupby("name")["doc_id"].nunique()
     found = found[found["name"].map(corpus_docs) >= min_docs]
@@ -576,7 +593,40 @@ def discovered_names(
     table = table.sort_values(
         [group_col, "n_sentences", "name"], ascending=[True, False, True], kind="stable"
     )
-    return table.groupby(group_col, sort=True).head(top_n).reset_index(drop=True)[columns]
+    table = table.groupby(group_col, sort=True).head(top_n).reset_index(drop=True)[columns]
+    return table, aliases, counts
+
+
+def _holds_words(whole: str, part: str) -> bool:
+    """Whether name ``whole`` holds name ``part`` as whole words, and more."""
+    return len(whole) > len(part) and f" {part} " in f" {whole} "
+
+
+def longer_names(
+    spellings: Mapping[str, Sequence[str]],
+    counts: Mapping[str, int],
+    aliases: Mapping[str, str],
+    min_sentences: int = MIN_SENTENCES,
+) -> dict[str, tuple[str, ...]]:
+    """For each actor (name → its spellings), the other names of the corpus that hold one of
+    its spellings as whole words ("Millbrook Tenants Union" of "Millbrook", "Melania Trump" of
+    "Donald Trump", whose spellings include "Trump"), in at least ``min_sentences`` sentences
+    (``counts``: a name only ever read at a sentence's opening, such as a title-case headline,
+    "Trump Says Tariffs Will Rise", or a name that took the opening word with it, "Later Donald
+    Trump", is not counted) and not counted as the actor itself: the words of such a name are
+    not a mention of the actor (:class:`~analysis.sentiment.actors.Actor`'s ``exclusions``)."""
+    frequent = sorted(name for name, n in counts.items() if n >= min_sentences)
+    out = {}
+    for name, others in spellings.items():
+        own = {name, *others}
+        out[name] = tuple(
+            other
+            for other in frequent
+            if other not in own
+            and aliases.get(other, other) != name
+            and any(_holds_words(other, spelling) for spelling in own)
+        )
+    return out
 
 
 def _key(name: str, taken: set[str]) -> str:
@@ -591,18 +641,32 @@ def _key(name: str, taken: set[str]) -> str:
 
 
 def actors_from_names(
-    names: Iterable[str], aliases: Mapping[str, Sequence[str]] | None = None
+    names: Iterable[str],
+    aliases: Mapping[str, Sequence[str]] | None = None,
+    exclusions: Mapping[str, Sequence[str]] | None = None,
 ) -> tuple[Actor, ...]:
     """One :class:`~analysis.sentiment.actors.Actor` per name, matched with exact case as the
     name and as each of its ``aliases`` (other spellings, by name), so that a sentence that
-    writes "NRA" mentions the actor "National Rifle Association"."""
+    writes "NRA" mentions the actor "National Rifle Association", except inside its
+    ``exclusions`` (longer names that are not the actor, by name: :func:`longer_names`)."""
     taken: set[str] = set()
     aliases = aliases or {}
+    exclusions = exclusions or {}
     actors = []
     for name in names:
         others = tuple(aliases.get(name, ()))
         note = DISCOVERED + (f"; also {', '.join(others)}" if others else "")
-        actors.append(Actor(_key(name, taken), name, "other", (), (name, *others), note))
+        actors.append(
+            Actor(
+                _key(name, taken),
+                name,
+                "other",
+                (),
+                (name, *others),
+                note,
+                tuple(exclusions.get(name, ())),
+            )
+        )
     return tuple(actors)
 
 
@@ -644,8 +708,8 @@ def discover_actors(
     corpus's own outlets are not actors, in any of the forms articles name them
     (:func:`outlet_forms`): a tester's "The Valley Courier understands ..." made the outlet an
     actor of its own coverage."""
-    table = discovered_names(
-        sentences, group_col, top_n=top_n, min_sentences=min_sentences, min_docs=min_docs
+    table, aliases, counts = _names_and_others(
+        sentences, group_col, top_n, min_sentences, min_docs, "sentence"
     )
     outlets = outlet_forms(
         str(name)
@@ -663,4 +727,7 @@ def discover_actors(
         name: [a for a in others.split("; ") if a]
         for name, others in zip(table["name"], table["aliases"], strict=True)
     }
-    return actors_from_names(totals["name"], spellings)
+    kept = {name: spellings.get(name, []) for name in totals["name"]}
+    return actors_from_names(
+        totals["name"], spellings, longer_names(kept, counts, aliases, min_sentences)
+    )

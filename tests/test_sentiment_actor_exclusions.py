@@ -8,7 +8,7 @@ import pytest
 
 from analysis.lexicon import LexiconError
 from analysis.sentiment.actors import actor_matrix, actor_table, load_actor_lexicon
-from analysis.sentiment.discover import discover_actors
+from analysis.sentiment.discover import discover_actors, longer_names
 
 
 def _corpus(article_sentences: list[list[str]]) -> pd.DataFrame:
@@ -63,9 +63,9 @@ def test_a_lists_exclusions_are_taken_out_before_the_actor_is_looked_for(tmp_pat
         "Georgia Tech won.",
         "Georgia voted and Georgia Tech won.",
         "Georgia voted.",
-        "GEORGIA TECH lost.",
+        "GEORGIA TECH lost.",  # exact case: a shouted headline is no name,
     ]
-    assert actor_matrix(texts, (georgia,))[georgia.column].tolist() == [False, True, True, False]
+    assert actor_matrix(texts, (georgia,))[georgia.column].tolist() == [False, True, True, True]
 
 
 def test_exclusions_must_be_a_list_of_phrases(tmp_path) -> None:
@@ -77,3 +77,35 @@ def test_exclusions_must_be_a_list_of_phrases(tmp_path) -> None:
     )
     with pytest.raises(LexiconError, match="exclusions"):
         load_actor_lexicon(path)
+
+
+def test_only_words_after_a_name_or_a_places_first_words_before_it_name_another() -> None:
+    # PerSenT's "USA Gymnastics", "Trump Tower" and "Latin America" are others; a title or a
+    # description left before a name ("Special Counsel Robert Mueller", "Republican Roy Moore",
+    # "Candidate Trump") leaves the same actor
+    spellings = {"Trump": ["Donald Trump"], "America": [], "Robert Mueller": [], "US": []}
+    names = [
+        "Trump Tower",
+        "Candidate Trump",
+        "Latin America",
+        "Special Counsel Robert Mueller",
+        "USA Gymnastics",
+        "US Senate",
+        "Donald Trump Jr",
+    ]
+    assert longer_names(spellings, names, {}) == {
+        "Trump": ("Donald Trump Jr", "Trump Tower"),
+        "America": ("Latin America",),
+        "Robert Mueller": (),
+        "US": ("US Senate",),
+    }
+
+
+def test_a_longer_spelling_of_the_actor_itself_is_no_exclusion() -> None:
+    # "Mercy Lakeside" counts as "Mercy Lakeside Hospital": the long one is the actor's own
+    spellings = {"Mercy Lakeside Hospital": ["Mercy Lakeside"]}
+    aliases = {"Mercy Lakeside": "Mercy Lakeside Hospital"}
+    names = ["Mercy Lakeside Hospital", "Mercy Lakeside Hospital Foundation"]
+    assert longer_names(spellings, names, aliases) == {
+        "Mercy Lakeside Hospital": ("Mercy Lakeside Hospital Foundation",)
+    }

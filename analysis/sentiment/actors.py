@@ -54,7 +54,8 @@ class Actor:
     cased: tuple[str, ...]
     note: str
     # longer names that hold a phrase of the actor but are another ("Georgia Tech" of Georgia):
-    # matched as whole words ignoring case, and taken out before the actor is looked for
+    # matched as whole words with exact case (names are capitalised: "Trump Tower" is another,
+    # "Trump tower" may not be), and taken out before the actor is looked for
     exclusions: tuple[str, ...] = ()
 
     @property
@@ -291,8 +292,8 @@ def _longest_match_wins(
 
 @lru_cache(maxsize=4096)
 def exclusion_body(actor: Actor) -> str:
-    """The alternation of the actor's ``exclusions`` (case ignored), longest first."""
-    return alternation((_phrase(p) for p in longest_first(set(actor.exclusions))), ignore_case=True)
+    """The alternation of the actor's ``exclusions`` (exact case), longest first."""
+    return alternation(_phrase(p) for p in longest_first(set(actor.exclusions)))
 
 
 def _excluded_names_taken_out(

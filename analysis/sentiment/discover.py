@@ -560,14 +560,11 @@ def _names_and_others(
     min_sentences: int,
     min_docs: int,
     text_col: str,
-) -> tuple[pd.DataFrame, dict[str, str], Counter[str]]:
+) -> tuple[pd.DataFrame, dict[str, str], set[str]]:
     """:func:`discovered_names`' table, the corpus's aliases (spelling to the name it counts as)
-    and the number of sentences of every name read, however rare, under its own spelling,
-    among the names some sentence writes after its first word."""
+    and the corpus's names of two words or more, however rare (:func:`_name_parts`)."""
     per_text, aliases, inside = _read_names(sentences[text_col])
-    # a name only ever read at a sentence's opening may have taken the opening word with it
-    # ("Later Donald Trump"), or be a title-case headline: no name that holds another's words
-    counts = Counter(name for names in per_text for name in set(names) if name in inside)
+    parts = {part for name in inside for part in _name_parts(name)}
     rows = []
     for doc_id, group, names in zip(
         sentences["doc_id"], sentences[group_col].astype(str), per_text, strict=True
@@ -576,7 +573,7 @@ def _names_and_others(
             rows.append((group, name, doc_id))
     columns = [group_col, *NAME_COLUMNS]
     if not rows:
-        return pd.DataFrame(columns=columns), aliases, counts
+        return pd.DataFrame(columns=columns), aliases, parts
     found = pd.DataFrame(rows, columns=[group_col, "name", "doc_id"])
     corpus_docs = found.groupby("name")["doc_id"].nunique()
     found = found[found["name"].map(corpus_docs) >= min_docs]
@@ -594,37 +591,68 @@ def _names_and_others(
         [group_col, "n_sentences", "name"], ascending=[True, False, True], kind="stable"
     )
     table = table.groupby(group_col, sort=True).head(top_n).reset_index(drop=True)[columns]
-    return table, aliases, counts
+    return table, aliases, parts
 
 
-def _holds_words(whole: str, part: str) -> bool:
-    """Whether name ``whole`` holds name ``part`` as whole words, and more."""
-    return len(whole) > len(part) and f" {part} " in f" {whole} "
+def _name_parts(name: str) -> list[str]:
+    """The parts of a name between its connectors, of two words or more: "Helen Marsh of
+    Millbrook State University", read as one name, is two ("Helen Marsh", "Millbrook State
+    University"), and "Bank of England" none, so that no actor is hidden inside another's
+    name by a connector that joined two."""
+    parts, words = [], []
+    for word in [*name.split(), "of"]:
+        if word in CONNECTORS:
+            if len(words) > 1:
+                parts.append(" ".join(words))
+            words = []
+        else:
+            words.append(word)
+    return parts
+
+
+def _names_another(whole: str, part: str) -> bool:
+    """Whether name ``whole`` names something else that holds name ``part``: words after it
+    ("Millbrook Tenants Union", "Trump Tower", "USA Gymnastics"), or only a place's first words
+    before it ("Latin America", "North Millbrook"). Other words before a name are mostly a
+    title or a description the stop list leaves ("Special Counsel Robert Mueller", "Republican
+    Roy Moore", "Candidate Trump") or two names read as one ("Davos Trump"): the same actor."""
+    words, inner = whole.split(), part.split()
+    size = len(inner)
+    for start in range(len(words) - size + 1):
+        if words[start : start + size] != inner:
+            continue
+        before = words[:start]
+        if before and all(word.lower() in PLACE_WORDS for word in before):
+            return True
+        if not before and len(words) > size:
+            return True
+    return False
 
 
 def longer_names(
     spellings: Mapping[str, Sequence[str]],
-    counts: Mapping[str, int],
+    names: Iterable[str],
     aliases: Mapping[str, str],
-    min_sentences: int = MIN_SENTENCES,
 ) -> dict[str, tuple[str, ...]]:
-    """For each actor (name → its spellings), the other names of the corpus that hold one of
-    its spellings as whole words ("Millbrook Tenants Union" of "Millbrook", "Melania Trump" of
-    "Donald Trump", whose spellings include "Trump"), in at least ``min_sentences`` sentences
-    (``counts``: a name only ever read at a sentence's opening, such as a title-case headline,
-    "Trump Says Tariffs Will Rise", or a name that took the opening word with it, "Later Donald
-    Trump", is not counted) and not counted as the actor itself: the words of such a name are
-    not a mention of the actor (:class:`~analysis.sentiment.actors.Actor`'s ``exclusions``)."""
-    frequent = sorted(name for name, n in counts.items() if n >= min_sentences)
+    """For each actor (name → its spellings), the ``names`` of the corpus that name something
+    else holding one of its spellings (:func:`_names_another`: "Millbrook Tenants Union" of
+    "Millbrook", "Trump Tower" of "Donald Trump", whose spellings include "Trump", "Latin
+    America" of "America") and do not count as the actor itself: their words are not a mention
+    of the actor (:class:`~analysis.sentiment.actors.Actor`'s
+    ``exclusions``), even where only one sentence writes them. The names are those some
+    sentence writes after its first word, cut at their connectors (:func:`_name_parts`): a
+    name only ever read at a sentence's opening may be a title-case headline ("Trump Says
+    Tariffs Will Rise") or have taken the opening word with it ("Later Donald Trump")."""
+    names = sorted(set(names))
     out = {}
     for name, others in spellings.items():
         own = {name, *others}
         out[name] = tuple(
             other
-            for other in frequent
+            for other in names
             if other not in own
             and aliases.get(other, other) != name
-            and any(_holds_words(other, spelling) for spelling in own)
+            and any(_names_another(other, spelling) for spelling in own)
         )
     return out
 
@@ -708,7 +736,7 @@ def discover_actors(
     corpus's own outlets are not actors, in any of the forms articles name them
     (:func:`outlet_forms`): a tester's "The Valley Courier understands ..." made the outlet an
     actor of its own coverage."""
-    table, aliases, counts = _names_and_others(
+    table, aliases, parts = _names_and_others(
         sentences, group_col, top_n, min_sentences, min_docs, "sentence"
     )
     outlets = outlet_forms(
@@ -728,6 +756,4 @@ def discover_actors(
         for name, others in zip(table["name"], table["aliases"], strict=True)
     }
     kept = {name: spellings.get(name, []) for name in totals["name"]}
-    return actors_from_names(
-        totals["name"], spellings, longer_names(kept, counts, aliases, min_sentences)
-    )
+    return actors_from_names(totals["name"], spellings, longer_names(kept, parts, aliases))

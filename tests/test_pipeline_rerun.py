@@ -169,3 +169,30 @@ def test_a_reused_run_removes_the_partial_notebooks_an_interrupted_run_left(
     assert isinstance(run_command._unchanged_run(args, values, notebooks), list)
     assert not failed.exists()
     assert "removed 1 partly run notebook(s)" in capsys.readouterr().out
+
+
+def test_the_same_run_from_another_working_directory_gives_the_same_key(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # a run started from another folder ran every notebook again (the key held the working
+    # directory); a relative path that names another file or folder there still counts
+    corpus, notebooks = _corpus(tmp_path), _notebooks(tmp_path)
+    out = tmp_path / "out"
+    values = {"corpus_dir": str(corpus), "n_boot": 100}
+    first, second = tmp_path / "a", tmp_path / "b"
+    for folder in (first, second):
+        (folder / "coder").mkdir(parents=True)
+        (folder / "coder" / "model.json").write_text("{}", encoding="utf-8")
+        (folder / "actors.toml").write_text("[[actor]]\n", encoding="utf-8")
+    monkeypatch.chdir(first)
+    key = run_key(values, notebooks, corpus, out)
+    relative = {**values, "actors": "actors.toml", "frame_coder": "coder"}
+    from_first = run_key(relative, notebooks, corpus, out)
+    monkeypatch.chdir(second)
+    assert run_key(values, notebooks, corpus, out) == key
+    # the same bytes at another place: the outputs name the place
+    assert run_key(relative, notebooks, corpus, out) != from_first
+    absolute = {**values, "actors": str(first / "actors.toml"), "frame_coder": str(first / "coder")}
+    at_first = run_key(absolute, notebooks, corpus, out)
+    monkeypatch.chdir(first)
+    assert run_key(absolute, notebooks, corpus, out) == at_first

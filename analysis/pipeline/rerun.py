@@ -24,7 +24,7 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
-from analysis.config import PACKAGE_DIR, output_dirs
+from analysis.config import PACKAGE_DIR, output_dirs, project_root
 from analysis.outputs import LEFTOVER_PREFIXES
 
 RECORD = "run-record.json"
@@ -89,12 +89,16 @@ def run_key(
 ) -> str:
     """Hash of everything a run's outputs depend on: every file of the package (code and data),
     the notebooks' bytes, the parameter values as given, every file a value names (lexicons,
-    parameter files), every file of a model folder (:data:`FOLDER_PARAMETERS`), every file of
-    the corpus (folder or file), the working directory, the
-    output folder, the Python and every installed distribution's version, and the environment
-    variables that reach the kernels. The corpus counts as the folder or file it is, however
-    written (the notebooks are given its absolute path): a tester's ``--corpus corpA``,
-    ``--corpus /abs/corpA/`` and no ``--corpus`` for the bundled one each ran everything again."""
+    parameter files), where each value that names a file or a folder points (a relative path
+    read from another working directory is another file), every file of a model folder
+    (:data:`FOLDER_PARAMETERS`), every file of the corpus (folder or file), the project folder
+    that outputs name paths from (:func:`~analysis.config.project_root`), the output folder,
+    the Python and every installed distribution's version, and the environment variables that
+    reach the kernels. The corpus counts as the folder or file it is, however written (the
+    notebooks are given its absolute path): a tester's ``--corpus corpA``, ``--corpus
+    /abs/corpA/`` and no ``--corpus`` for the bundled one each ran everything again. The
+    working directory itself is not in the key: the same run started from another folder
+    reuses the outputs."""
     digest = hashlib.sha256(b"analysis run\0")
     _hash_tree(digest, "code", PACKAGE_DIR)
     for path in notebooks:
@@ -105,12 +109,14 @@ def run_key(
         candidate = Path(text).expanduser()
         if len(text) < 4096 and candidate.is_file():
             _hash_path(digest, f"file {candidate.resolve()}", candidate)
+        elif len(text) < 4096 and candidate.is_dir():
+            digest.update(f"folder {text} {candidate.resolve()}\0".encode())
     for name in FOLDER_PARAMETERS:
         value = values.get(name)
         if isinstance(value, str) and value and Path(value).expanduser().is_dir():
             _hash_tree(digest, f"folder {name}", Path(value).expanduser())
     _hash_tree(digest, "corpus", Path(corpus), skip=Path(out))
-    digest.update(f"cwd {Path.cwd()}\0out {Path(out).resolve()}\0".encode())
+    digest.update(f"root {project_root()}\0out {Path(out).resolve()}\0".encode())
     digest.update(f"python {sys.version} {sys.executable}\0".encode())
     digest.update("\n".join(installed_versions()).encode() + b"\0")
     env = sorted((k, v) for k, v in os.environ.items() if k.startswith(_ENV_PREFIXES))

@@ -196,3 +196,25 @@ def test_the_same_run_from_another_working_directory_gives_the_same_key(
     at_first = run_key(absolute, notebooks, corpus, out)
     monkeypatch.chdir(first)
     assert run_key(absolute, notebooks, corpus, out) == at_first
+
+
+def test_a_lexicon_named_relative_or_absolute_gives_one_key(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # the bundled corpus's lexicons reach the key as "seeds/lexicons/actors.toml" from the
+    # project and as an absolute path from another folder: the same run ran everything again
+    corpus, notebooks = _corpus(tmp_path), _notebooks(tmp_path)
+    out = tmp_path / "out"
+    (tmp_path / "lex").mkdir()
+    (tmp_path / "lex" / "actors.toml").write_text("[[actor]]\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    relative = run_key({"actors": "lex/actors.toml"}, notebooks, corpus, out)
+    monkeypatch.chdir(corpus)
+    assert run_key({"actors": str(tmp_path / "lex" / "actors.toml")}, notebooks, corpus, out) == (
+        relative
+    )
+    # a value that is no path stays as written: "./lex" and "lex" are two outlets
+    monkeypatch.chdir(tmp_path)
+    assert run_key({"outlets": ["./lex"]}, notebooks, corpus, out) != run_key(
+        {"outlets": ["lex"]}, notebooks, corpus, out
+    )

@@ -84,13 +84,39 @@ def _file_values(value: Any) -> Iterable[str]:
             yield from _file_values(item)
 
 
+# the parameters whose value is a path (analysis.pipeline.params' file rules, and names ending
+# like its PATH_SUFFIXES): in the key as the file or folder they name, resolved
+PATH_PARAMETERS = frozenset(
+    {"codebook", "actors", "sources", "hedges", "news_terms", "frame_coder", "tone_coder"}
+    | {"validation"}
+)
+_PATH_ENDINGS = ("_dir", "_path", "_file")
+
+
+def _paths_resolved(values: Mapping[str, Any]) -> dict[str, Any]:
+    """``values`` with each path parameter's value that names a file or a folder replaced by
+    that path resolved: the bundled corpus's lexicons are named relative to the working
+    directory ("seeds/lexicons/actors.toml" from the project, an absolute path from elsewhere),
+    so the same run started from another folder has other strings and the same files. Other
+    values stay as given ("./x" and "x" are two outlets)."""
+    out = dict(values)
+    for name, value in values.items():
+        if not isinstance(value, str) or not value or len(value) >= 4096:
+            continue
+        if name in PATH_PARAMETERS or name.endswith(_PATH_ENDINGS):
+            candidate = Path(value).expanduser()
+            if candidate.is_file() or candidate.is_dir():
+                out[name] = f"path {candidate.resolve()}"
+    return out
+
+
 def run_key(
     values: Mapping[str, Any], notebooks: Sequence[Path], corpus: Path | str, out: Path | str
 ) -> str:
     """Hash of everything a run's outputs depend on: every file of the package (code and data),
-    the notebooks' bytes, the parameter values as given, every file a value names (lexicons,
-    parameter files), where each value that names a file or a folder points (a relative path
-    read from another working directory is another file), every file of a model folder
+    the notebooks' bytes, the parameter values (one that names a file or a folder as that
+    path resolved: :func:`_paths_resolved`), every file a value names (lexicons, parameter
+    files), every file of a model folder
     (:data:`FOLDER_PARAMETERS`), every file of the corpus (folder or file), the project folder
     that outputs name paths from (:func:`~analysis.config.project_root`), the output folder,
     the Python and every installed distribution's version, and the environment variables that
@@ -104,13 +130,12 @@ def run_key(
     for path in notebooks:
         _hash_path(digest, f"notebook {Path(path).name}", Path(path))
     values = {**values, "corpus_dir": str(Path(corpus).expanduser().resolve())}
-    digest.update(json.dumps(values, sort_keys=True, default=str).encode() + b"\0")
+    resolved = _paths_resolved(values)
+    digest.update(json.dumps(resolved, sort_keys=True, default=str).encode() + b"\0")
     for text in sorted(set(_file_values(dict(values)))):
         candidate = Path(text).expanduser()
         if len(text) < 4096 and candidate.is_file():
             _hash_path(digest, f"file {candidate.resolve()}", candidate)
-        elif len(text) < 4096 and candidate.is_dir():
-            digest.update(f"folder {text} {candidate.resolve()}\0".encode())
     for name in FOLDER_PARAMETERS:
         value = values.get(name)
         if isinstance(value, str) and value and Path(value).expanduser().is_dir():

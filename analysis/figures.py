@@ -428,7 +428,9 @@ def _save_both(
     """Write the PNG of ``fig`` to ``png`` and its SVG into ``buffer`` (see :func:`save_figure`)."""
     with plt.rc_context(_SAVE_RC):
         if not hasattr(fig.canvas, "get_renderer"):  # not an Agg canvas: let savefig do it all
-            fig.savefig(png, dpi=DPI, bbox_inches="tight", metadata=png_metadata)
+            encoded = io.BytesIO()
+            fig.savefig(encoded, format="png", dpi=DPI, bbox_inches="tight", metadata=png_metadata)
+            write_bytes(encoded.getvalue(), png)
             fig.savefig(buffer, format="svg", bbox_inches="tight", metadata=svg_metadata)
         else:
             dpi, engine = fig.dpi, fig.get_layout_engine()
@@ -445,13 +447,19 @@ def _save_both(
                     _write_png(fig, box, png, png_metadata)
                 else:  # an artist reaches past the canvas: draw on a canvas as large as the box
                     _pin_figure_legends(fig, renderer)
+                    # written as every output is (analysis.io.write_bytes): a figure saved
+                    # straight to its file kept its old SHA-256 in a run's ownership record, and
+                    # the next run took the package's own figure for a user's
+                    encoded = io.BytesIO()
                     fig.savefig(
-                        png,
+                        encoded,
+                        format="png",
                         dpi=DPI,
                         bbox_inches=box,
                         metadata=png_metadata,
                         pil_kwargs={"compress_level": PNG_COMPRESS_LEVEL},
                     )
+                    write_bytes(encoded.getvalue(), png)
                 fig.savefig(buffer, format="svg", bbox_inches=box, metadata=svg_metadata)
             finally:
                 fig.set_layout_engine(engine)

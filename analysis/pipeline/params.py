@@ -768,7 +768,14 @@ def corpus_columns(corpus: Path, column_map: Any = None) -> list[str]:
 
 def check_group_column(corpus: Path, group_by: Any, column_map: Any = None) -> None:
     """Refuse, before anything starts, a ``group_by`` that is not a column of the corpus, naming
-    the columns it has."""
+    the columns it has; and ``origin`` when no article of the corpus gives one (a tester's
+    ``--group-by origin`` on a manifest without that column compared one group, "unknown")."""
+    if group_by == "origin" and _no_origin(corpus, column_map):
+        raise ParameterError(
+            "group_by 'origin': no article of the corpus gives an origin (a manifest's or a "
+            "corpus file's 'origin' column, or --map origin=COLUMN), so every article would be "
+            "'unknown'; group by 'outlet' or a column of your own"
+        )
     if not group_by or group_by in GROUP_COLUMNS:
         return
     if group_by in ARTICLE_FIELDS:
@@ -810,6 +817,30 @@ def check_group_column(corpus: Path, group_by: Any, column_map: Any = None) -> N
             check_group_labels(values.to_frame(), group_by)
         except ValueError as error:
             raise ParameterError(str(error)) from None
+
+
+def _no_origin(corpus: Path, column_map: Any = None) -> bool:
+    """Whether the corpus surely gives no article an origin: a manifest whose ``origin`` is empty
+    (or absent) in every row, or corpus files none of whose first rows has one. A folder of
+    files without a manifest may give it in their own lines: not known before it is read."""
+    from analysis.corpus.documents import MANIFEST_NAME, UNKNOWN, CorpusError
+    from analysis.corpus.files import CorpusFileError
+
+    if not _corpus_files(corpus) and not (corpus / MANIFEST_NAME).is_file():
+        return False
+    try:
+        values = _group_values(corpus, "origin", column_map)
+    except (CorpusError, CorpusFileError):
+        return False  # the corpus notebook reports what is wrong with the corpus
+    if values is None and _corpus_files(corpus):  # a column mapped to origin, under its name
+        from analysis.corpus.files import parse_column_map
+
+        theirs = parse_column_map(column_map or None).get("origin")
+        values = _group_values(corpus, theirs, column_map) if theirs else None
+    if values is None:
+        return True
+    given = values.dropna().astype(str).str.strip()
+    return bool(given.isin(["", UNKNOWN]).all())
 
 
 def _group_values(corpus: Path, group_by: str, column_map: Any = None) -> Any:

@@ -165,6 +165,9 @@ def _rules_listing() -> dict[str, str]:
         "is cut from the end of the text, or its last line removed when it is nothing else.",
         "read_more_link": "A 'Read more »' link after the text's last sentence (a feed item's "
         "link to the rest) is cut.",
+        "rights_notice": "A rights notice run into the text's last paragraph ('(c) 2018 Example "
+        "Times. All Rights Reserved. This material may not be published, broadcast, rewritten or "
+        "redistributed.', as a database export leaves it) is cut from its end.",
         "emphasis_markup": "Markdown emphasis debris is unwrapped: '_Reuters_' becomes 'Reuters'.",
         "markdown_markup": "Markdown structure is unwrapped: '## Title' and '> quote' lose their "
         "markers, '[text](url)' keeps its text, an image '![alt](url)' goes.",
@@ -1487,6 +1490,7 @@ _FEED_MARKS: tuple[tuple[str, Callable[[str], str]], ...] = (
     ("feed_footer", normalisers.remove_feed_footer),
     ("excerpt_mark", normalisers.remove_excerpt_mark),
     ("read_more_link", normalisers.remove_read_more),
+    ("rights_notice", normalisers.remove_rights_notice),
 )
 
 

@@ -1,26 +1,40 @@
-"""analysis.framing.corrected_differences: a frame difference the corrected shares do not bear
-out says so."""
+"""analysis.framing.corrected_differences: frame findings read against the validation (the
+corrected shares, and coders of low precision) say what it shows."""
 
 from __future__ import annotations
 
+import math
+
 import pandas as pd
 
-from analysis.framing.corrected_differences import check_against_corrected
+from analysis.framing.corrected_differences import (
+    check_against_corrected,
+    coder_precision,
+    corrected_interval,
+)
 from analysis.report.findings import Finding
 
 TEXT = (
     "Mental health: in these articles, Fox News uses this frame in 22% of sentences (95% CI "
     "10–35%) against 4% for The Blaze (95% CI 0–10%); the intervals do not overlap."
 )
+NAN = float("nan")
 
 
-def corrected(fox: tuple[float, float], blaze: tuple[float, float]) -> pd.DataFrame:
+def corrected(
+    fox: tuple[float, float], blaze: tuple[float, float], blaze_raw: float = 0.04
+) -> pd.DataFrame:
     return pd.DataFrame(
         {
             "outlet": ["Fox News", "The Blaze"],
             "frame": ["mental_health", "mental_health"],
+            "raw_share": [0.22, blaze_raw],
+            "corrected_share": [0.2, 0.03],
             "corrected_ci_low": [fox[0], blaze[0]],
             "corrected_ci_high": [fox[1], blaze[1]],
+            "sensitivity": [0.8, 0.8],
+            "specificity": [0.95, 0.95],
+            "n_sentences": [100, 100],
         }
     )
 
@@ -40,6 +54,14 @@ def test_a_difference_whose_corrected_intervals_overlap_says_so() -> None:
     assert checked.key == finding().key and checked.groups == finding().groups
 
 
+def test_a_corrected_share_of_none_is_not_quoted_as_an_interval_of_0_to_0() -> None:
+    # a scholar's key finding quoted "New York Times 95% CI 0–0%" (the truth was 2.9%)
+    table = corrected((0.0, 0.17), (0.0, 0.0))
+    (checked,) = check_against_corrected([finding()], table)
+    assert "The Blaze about 0%, compatible with none" in checked.text
+    assert "0–0%" not in checked.text
+
+
 def test_a_difference_the_corrected_intervals_bear_out_and_other_findings_are_unchanged() -> None:
     apart = corrected((0.15, 0.30), (0.0, 0.07))
     assert check_against_corrected([finding()], apart) == [finding()]
@@ -47,10 +69,71 @@ def test_a_difference_the_corrected_intervals_bear_out_and_other_findings_are_un
     overlap = corrected((0.05, 0.51), (0.0, 0.07))
     assert check_against_corrected([other], overlap) == [other]
     assert check_against_corrected([finding()], None) == [finding()]
-    # a frame the table has no row for (not validated), or an interval that could not be
-    # corrected, says nothing
+    # a frame the table has no row for (not validated) says nothing
     assert check_against_corrected([finding("frames_difference_race")], overlap) == [
         finding("frames_difference_race")
     ]
-    missing = corrected((float("nan"), float("nan")), (0.0, 0.07))
-    assert check_against_corrected([finding()], missing) == [finding()]
+
+
+def test_a_difference_whose_shares_cannot_be_corrected_says_so() -> None:
+    # a scholar's "Society/culture: Yahoo News 6% against 0% for The Hill" stood alone where
+    # the summary's own table said The Hill's share "cannot be corrected"
+    missing = corrected((NAN, NAN), (0.0, 0.07))
+    (checked,) = check_against_corrected([finding()], missing)
+    assert checked.text.endswith(
+        " The coder's measured errors cannot check this difference: the share of Fox News "
+        "cannot be corrected (see How far to trust the frame and tone coders)."
+    )
+    # none flagged where the coder's false-positive rate would flag some: no correction
+    none_flagged = corrected((0.15, 0.30), (0.0, 0.0), blaze_raw=0.0)
+    none_flagged.loc[1, "specificity"] = 0.9
+    (checked,) = check_against_corrected([finding()], none_flagged)
+    assert "the share of The Blaze cannot be corrected" in checked.text
+
+
+def test_none_flagged_is_read_as_up_to_the_corrected_rule_of_three_bound() -> None:
+    row = {"raw_share": 0.0, "n_sentences": 100, "sensitivity": 0.5, "specificity": 1.0}
+    row |= {"corrected_share": 0.0, "corrected_ci_low": 0.0, "corrected_ci_high": 0.0}
+    low, high = corrected_interval(row)
+    assert low == 0 and math.isclose(high, 0.06)  # 3 / 100, corrected for sensitivity 0.5
+
+
+def test_findings_naming_a_frame_of_low_precision_say_so() -> None:
+    # GVFC: Society/culture at precision 0.10 was third of an outlet's most salient frames
+    precision = {"mental_health": (0.20, 0.17), "politics": (0.9, 0.8)}
+    labels = {"mental_health": "Mental health", "politics": "Politics"}
+    salient = Finding(
+        "frames_salient_Fox News",
+        "frames",
+        "In these 9 articles from Fox News, the most salient frames are: Politics (37% of "
+        "sentences, 95% CI 29–46%); Mental health (22% of sentences, 95% CI 14–32%).",
+    )
+    articles = Finding(
+        "frames_by_article", "frames", "Politics in 378 (29%), Mental health in 40 (3%)."
+    )
+    checked = check_against_corrected(
+        [finding(), salient, articles], None, precision=precision, labels=labels
+    )
+    note = (
+        " On the validation sample, most items the coder marked with Mental health (precision "
+        "0.20, F1 0.17) did not carry the frame in human coding"
+    )
+    assert all(note in f.text for f in checked)
+    assert all("Politics (precision" not in f.text for f in checked)
+    assert check_against_corrected(
+        [salient], None, precision={"politics": (0.9, 0.8)}, labels=labels
+    ) == [salient]
+
+
+def test_coder_precision_reads_each_frames_own_coder_out_of_sample() -> None:
+    agreement = pd.DataFrame(
+        {
+            "method": ["codebook", "model", "codebook", "model"],
+            "frame": ["a", "a", "b", "b"],
+            "precision": [0.3, 0.8, 0.4, 0.9],
+            "f1": [0.2, 0.7, 0.3, 0.9],
+            "n_in_training": [0, 0, 0, 12],
+        }
+    )
+    got = coder_precision(agreement, {"a": "model", "b": "model", "c": "codebook"})
+    assert got == {"a": (0.8, 0.7)}  # b's model row counts training items; c has no row

@@ -28,6 +28,7 @@ __getattr__, __dir__, __all__ = lazy_exports(
         "framing_findings": "findings",
         "article_frame_findings": "findings",
         "check_against_corrected": "corrected_differences",
+        "coder_precision": "corrected_differences",
         "FIGURES": "plots",
         "plot_frame_heatmap": "plots",
         "plot_frame_salience": "plots",

@@ -1,4 +1,5 @@
-"""Frame differences read against the shares corrected for the coder's measured errors.
+"""Frame findings read against the validation: the shares corrected for the coder's measured
+errors, and the coder's precision.
 
 A frame difference is stated when the raw shares' 95% intervals do not overlap
 (:mod:`analysis.framing.findings`). With a validation table the run also writes each group's
@@ -7,53 +8,163 @@ share corrected for the coder's sensitivity and specificity (Rogan & Gladen 1978
 coder with a low precision can make a difference out of its false positives alone: a tester's
 "Mental health: Fox News 22% against The Blaze 4%; the intervals do not overlap" stood beside a
 precision of 0.44 and corrected intervals of 5-51% and 0-7%, which overlap. Such a finding
-says so (:func:`check_against_corrected`), so that it is not quoted without it.
+says so (:func:`check_against_corrected`), so that it is not quoted without it; so does one
+whose groups' shares cannot be corrected, and any frame finding (a difference, a group's most
+salient frames, the article-level counts) naming a frame whose coder marked the frame wrongly
+more often than rightly on the validation sample (precision below :data:`LOW_PRECISION`). A
+scholar's GVFC headlines: "Society/culture: Yahoo News 6% against 0% for The Hill" stood
+without a word beside an F1 of 0.17, and in the human codes the order was the reverse; a
+frame at a precision of 0.10 was third of an outlet's "most salient frames".
 """
 
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 import pandas as pd
 
 from analysis.report.findings import Finding
 from analysis.report.wording import ci
+from analysis.validation.correction import rogan_gladen
 
 DIFFERENCE_PREFIX = "frames_difference_"
+# below this precision on the validation sample, most of what the coder marks is not the frame
+LOW_PRECISION = 0.5
+TRUST_SECTION = "How far to trust the frame and tone coders"
+
+
+def coder_precision(
+    agreement: pd.DataFrame, methods: Mapping[str, str]
+) -> dict[str, tuple[float, float]]:
+    """Per frame key of ``methods`` (key → ``"codebook"`` or ``"model"``), the precision and F1
+    of that coder in ``agreement`` (an ``agreement.csv``), for the frames it measured out of
+    sample (a row counting training items, ``n_in_training`` above 0, is left out) and whose
+    precision is defined."""
+    out = {}
+    for key, method in methods.items():
+        rows = agreement[(agreement["method"] == method) & (agreement["frame"] == key)]
+        if rows.empty:
+            continue
+        row = rows.iloc[0]
+        trained = pd.to_numeric(pd.Series([row.get("n_in_training", 0)]), errors="coerce")
+        precision = pd.to_numeric(pd.Series([row.get("precision")]), errors="coerce").iloc[0]
+        f1 = pd.to_numeric(pd.Series([row.get("f1")]), errors="coerce").iloc[0]
+        if trained.fillna(0).iloc[0] > 0 or pd.isna(precision):
+            continue
+        out[key] = (float(precision), float(f1))
+    return out
+
+
+def _share_interval(low: float, high: float) -> str:
+    """A corrected share's interval, or "about 0%" where the correction leaves none: a
+    "95% CI 0–0%" of a share clipped at zero is no interval to quote."""
+    if high <= 0:
+        return "about 0%, compatible with none"
+    return ci(low, high, "percent")
+
+
+def _low_precision_note(
+    text: str,
+    key: str,
+    precision: Mapping[str, tuple[float, float]],
+    labels: Mapping[str, str],
+) -> str:
+    """The sentence naming the frames of a finding (its key's, or those its text names as
+    "<label> (" or "<label> in ") whose coder's precision is below :data:`LOW_PRECISION`."""
+    named = []
+    for frame, (prec, f1) in sorted(precision.items()):
+        if prec >= LOW_PRECISION:
+            continue
+        label = labels.get(frame, frame)
+        if key == f"{DIFFERENCE_PREFIX}{frame}" or any(
+            f"{label}{after}" in text for after in (" (", " in ")
+        ):
+            f1_text = f", F1 {f1:.2f}" if f1 == f1 else ""
+            named.append(f"{label} (precision {prec:.2f}{f1_text})")
+    if not named:
+        return ""
+    which = named[0] if len(named) == 1 else ", ".join(named[:-1]) + " and " + named[-1]
+    return (
+        f" On the validation sample, most items the coder marked with {which} did not carry "
+        f"the frame in human coding: much of {'its share' if len(named) == 1 else 'their shares'} "
+        "here may be the coder's false positives "
+        f"(corrected shares under {TRUST_SECTION})."
+    )
 
 
 def check_against_corrected(
-    findings: Sequence[Finding], corrected: pd.DataFrame | None, group_col: str = "outlet"
+    findings: Sequence[Finding],
+    corrected: pd.DataFrame | None,
+    group_col: str = "outlet",
+    *,
+    precision: Mapping[str, tuple[float, float]] | None = None,
+    labels: Mapping[str, str] | None = None,
 ) -> list[Finding]:
-    """``findings`` with each frame difference (key ``frames_difference_<frame>``, groups
-    ``(higher, lower)``) whose two groups' corrected intervals in ``corrected`` (columns
-    ``<group_col>, frame, corrected_ci_low, corrected_ci_high``) overlap ending on a sentence
-    that says so; the others, and all of them without a table, unchanged."""
-    if corrected is None or corrected.empty:
-        return list(findings)
-    rows = corrected.assign(**{group_col: corrected[group_col].astype(str)})
-    by_key = rows.set_index(["frame", group_col])
+    """``findings`` read against the validation. A frame difference (key
+    ``frames_difference_<frame>``, groups ``(higher, lower)``) whose two groups' corrected
+    intervals in ``corrected`` (columns ``<group_col>, frame, corrected_ci_low,
+    corrected_ci_high``) overlap ends on a sentence that says so, and one whose groups' shares
+    cannot be corrected on a sentence saying the correction cannot check it. With
+    ``precision`` (frame → (precision, F1) of its coder: :func:`coder_precision`) and
+    ``labels`` (frame → label), every finding that names a frame of precision below
+    :data:`LOW_PRECISION` says so. Without a table and precisions, ``findings`` unchanged."""
+    precision = precision or {}
+    labels = labels or {}
+    by_key = None
+    if corrected is not None and not corrected.empty:
+        rows = corrected.assign(**{group_col: corrected[group_col].astype(str)})
+        by_key = rows.set_index(["frame", group_col])
     out = []
     for finding in findings:
-        frame = finding.key.removeprefix(DIFFERENCE_PREFIX)
-        pair = [(frame, group) for group in finding.groups]
-        if frame == finding.key or len(pair) != 2 or not all(k in by_key.index for k in pair):
-            out.append(finding)
-            continue
-        high, low = (by_key.loc[key] for key in pair)
-        bounds = [high["corrected_ci_low"], high["corrected_ci_high"]]
-        bounds += [low["corrected_ci_low"], low["corrected_ci_high"]]
-        apart = bounds[0] > bounds[3] or bounds[2] > bounds[1]
-        if any(pd.isna(b) for b in bounds) or apart:
-            out.append(finding)  # no correction to read, or the corrected intervals apart too
-            continue
-        first, second = finding.groups
-        note = (
-            " Corrected for the coder's measured errors (see How far to trust the frame and "
-            f"tone coders), the intervals overlap ({first} {ci(bounds[0], bounds[1], 'percent')}, "
-            f"{second} {ci(bounds[2], bounds[3], 'percent')}): the coder's misclassification "
-            "can account for this difference."
-        )
-        out.append(dataclasses.replace(finding, text=finding.text + note))
+        text = finding.text + _corrected_note(finding, by_key)
+        text += _low_precision_note(finding.text, finding.key, precision, labels)
+        out.append(finding if text == finding.text else dataclasses.replace(finding, text=text))
     return out
+
+
+def corrected_interval(row: Mapping[str, float]) -> tuple[float, float] | None:
+    """A group's corrected interval for a frame as the summary reads it (a ``frames_corrected``
+    row), or None where the share cannot be corrected: no human-coded item had the frame, the
+    coder is no better than chance, the raw share is above what the coder allows, or none was
+    flagged where the coder's false-positive rate would flag some. None flagged otherwise gives
+    0 up to the rule-of-three bound (3 / sentences) corrected, not the bootstrap's 0–0%."""
+    se, sp = float(row["sensitivity"]), float(row["specificity"])
+    raw, n = float(row["raw_share"]), int(row["n_sentences"])
+    if se != se or float(row["corrected_share"]) != float(row["corrected_share"]):
+        return None
+    if float(rogan_gladen(raw, se, sp, clip=False)) > 1:
+        return None
+    if raw == 0 and n:
+        bound = float(rogan_gladen(3 / n, se, sp))
+        return (0.0, bound) if bound > 0 else None
+    low, high = float(row["corrected_ci_low"]), float(row["corrected_ci_high"])
+    return None if low != low or high != high else (low, high)
+
+
+def _corrected_note(finding: Finding, by_key: pd.DataFrame | None) -> str:
+    """The sentence a frame difference gets from the corrected shares, or ""."""
+    if by_key is None:
+        return ""
+    frame = finding.key.removeprefix(DIFFERENCE_PREFIX)
+    pair = [(frame, group) for group in finding.groups]
+    if frame == finding.key or len(pair) != 2 or not all(k in by_key.index for k in pair):
+        return ""  # not a difference, or a frame the validation did not measure
+    intervals = [corrected_interval(by_key.loc[key]) for key in pair]
+    first, second = finding.groups
+    if intervals[0] is None or intervals[1] is None:
+        missing = [g for g, got in zip(finding.groups, intervals, strict=True) if got is None]
+        return (
+            " The coder's measured errors cannot check this difference: the share of "
+            + " and of ".join(missing)
+            + f" cannot be corrected (see {TRUST_SECTION})."
+        )
+    bounds = [*intervals[0], *intervals[1]]
+    if bounds[0] > bounds[3] or bounds[2] > bounds[1]:
+        return ""  # the corrected intervals apart too
+    return (
+        f" Corrected for the coder's measured errors (see {TRUST_SECTION}), the intervals "
+        f"overlap ({first} {_share_interval(bounds[0], bounds[1])}, {second} "
+        f"{_share_interval(bounds[2], bounds[3])}): the coder's misclassification can account "
+        "for this difference."
+    )

@@ -122,4 +122,6 @@ def _framing_from_tables(tables: Path, params: Mapping[str, Any]) -> list[Findin
         **{k: params[k] for k in ("n_boot", "seed") if isinstance(params.get(k), int)},
     )
     corrected = _read(tables, "frames_corrected.csv")
-    return check_against_corrected(found, corrected, group_col) + extra
+    # the coders' precision is not read here: which coder each frame had, and whether the table
+    # still measured it, are the notebook's to know (findings_framing.json holds its notes)
+    return check_against_corrected(found + extra, corrected, group_col)

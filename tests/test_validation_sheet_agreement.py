@@ -160,3 +160,17 @@ def test_source_columns_of_another_lexicon_are_named_with_the_option_to_give(
     measured = measure_sheets(sheet(tmp_path, text), n_boot=20, seed=1, sources=lexicon)
     row = measured.agreement.set_index("frame").loc["source_rangers"]
     assert (row["method"], int(row["tp"])) == ("sources", 1)
+
+
+def test_a_sheet_in_another_row_order_gives_the_same_intervals(tmp_path: Path) -> None:
+    # a scholar's sheet sorted in a spreadsheet gave F1 intervals 0.01-0.03 apart under the
+    # same seed: the bootstrap resampled the rows in the order the sheet had them
+    rows = [
+        f"Sentence {i} about {'a bitter clash' if i % 3 else 'calm talks'}.,{int(i % 4 == 0)}"
+        for i in range(40)
+    ]
+    first = sheet(tmp_path, "sentence,conflict\n" + "\n".join(rows) + "\n", "a.csv")
+    shuffled = sheet(tmp_path, "sentence,conflict\n" + "\n".join(rows[::-1]) + "\n", "b.csv")
+    a = measure_sheets(first, n_boot=200, seed=3).agreement
+    b = measure_sheets(shuffled, n_boot=200, seed=3).agreement
+    pd.testing.assert_frame_equal(a, b)

@@ -230,10 +230,20 @@ def test_codes_of_another_codebook_point_to_the_codebook_option(tmp_path: Path) 
     (message,) = [str(w.message) for w in caught]
     assert message.endswith(
         "'gun' holds 0/1 codes: if they are the frames of your own codebook, give it with "
-        "--codebook FILE"
+        "--codebook FILE (and the column named as the codebook's key)"
     )
     assert "'notes' hold" not in message
     assert str(no_codes_error([sheet], ["tone"])).endswith(
         "a sheet coded for the frames of your own codebook is read with that codebook "
         "(--codebook FILE)"
     )
+
+
+def test_a_column_spelled_nearly_as_a_frame_key_is_named_with_it(tmp_path: Path) -> None:
+    # a scholar's codebook had "gun_right" where her sheet had "gun_rights": she was told to
+    # give the codebook she had given
+    sheet = write(tmp_path / "s.csv", "sentence,gun_rights,tone\nA.,1,\nB.,0,\n")
+    with pytest.warns(UserWarning) as caught:
+        read_sheet(sheet, ["gun_right", "politics"])
+    (message,) = [str(w.message) for w in caught]
+    assert "Did you mean 'gun_rights' for 'gun_right'?" in message

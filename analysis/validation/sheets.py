@@ -243,10 +243,11 @@ def read_sheet(
                     if any(str(c).startswith("source_") for c in other)
                     else ""
                 )
+                + _near_keys(other, frame_keys)
                 + (
                     f". {', '.join(map(repr, coded))} hold{'s' if len(coded) == 1 else ''} "
                     "0/1 codes: if they are the frames of your own codebook, give it with "
-                    "--codebook FILE"
+                    "--codebook FILE (and the column named as the codebook's key)"
                     if (coded := [c for c in other if _holds_binary_codes(raw[c])])
                     else ""
                 )
@@ -404,6 +405,19 @@ def _holds_binary_codes(values: pd.Series) -> bool:
     cells = values.dropna().astype(str).str.strip()
     cells = cells[cells != ""]
     return bool(len(cells)) and cells.isin({"0", "1", "0.0", "1.0"}).all()
+
+
+def _near_keys(columns: Sequence[str], frame_keys: Sequence[str]) -> str:
+    """ ". Did you mean ...?" for the ``columns`` spelled nearly as a frame key (a scholar's
+    "gun_rights" sheet column against her codebook's "gun_right"), or ""."""
+    import difflib
+
+    near = [
+        f"{column!r} for {match[0]!r}"
+        for column in columns
+        if (match := difflib.get_close_matches(column, list(frame_keys), n=1, cutoff=0.8))
+    ]
+    return f". Did you mean {', '.join(near)}?" if near else ""
 
 
 def no_codes_error(paths: Sequence[Path | str], columns: Sequence[str]) -> SheetError:

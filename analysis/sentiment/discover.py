@@ -396,7 +396,30 @@ def _read_names(texts: Iterable[str]) -> tuple[list[list[str]], dict[str, str], 
             aliases.setdefault(surname, full)
     for plural, singular in _group_plurals(seen).items():
         aliases.setdefault(plural, aliases.get(singular, singular))
+    # "Maria Okafor of Save Harlow Creek" is two names where Maria Okafor is one of the
+    # corpus's people: a tester's actors listed her twice, once with her group
+    split = {name: parts for name in seen if (parts := _person_of(name, people, seen))}
+    if split:
+        per_text = [
+            [part for name in names for part in split.get(name, [name])] for names in per_text
+        ]
+        inside |= {part for parts in split.values() for part in parts}
     return per_text, aliases, inside
+
+
+def _person_of(name: str, people: set[str], names: set[str]) -> list[str] | None:
+    """``[person, rest]`` for a name read as a person, a connector and a body ("Priya Raman of
+    Central State University") whose person is one of the corpus's ``people`` (a full name
+    written alone in several sentences, :func:`_read_names`), or has a person's shape and a
+    surname the corpus writes alone as a name (news names "Priya Raman of ..." once, then
+    "Raman"), else None: "Bank of England" and "Marston Chamber of Commerce" stay one name."""
+    words = name.split()
+    for k, word in enumerate(words[:-1]):
+        if word in CONNECTORS:
+            head = " ".join(words[:k])
+            person = head in people or (k >= 2 and _is_person_like(head) and words[k - 1] in names)
+            return [head, " ".join(words[k + 1 :])] if person else None
+    return None
 
 
 # A people's or a party's name, whose plural names its members: "Republican(s)", "Democrat(s)",

@@ -371,6 +371,7 @@ def _actor_findings(
             f"{actor.label}."
             + _one_article_note(mentioned, group_col)
             + (_name_tone_note(actor) if method == "vader" else "")
+            + _surrounding_name_note(actor, mentioned["sentence"].astype(str).tolist())
         )
         of = f"mentioning {actor.label}"
         evidence = _evidence(
@@ -418,6 +419,52 @@ def _name_tone_note(actor: Actor) -> str:
         f" A name of it holds a word VADER rates, {'; '.join(n for n, _ in rated)}: the name "
         f"itself {moves} the tone of every sentence that uses it (vader-news leaves out the "
         "names on its term list)."
+    )
+
+
+# capitalised words right before and after a mention: the longer name it is written in
+_NAME_BEFORE = re.compile(r"(?:[A-Z][\w'’.&-]*\s+)+$")
+_NAME_AFTER = re.compile(r"^(?:\s+[A-Z][\w'’.&-]*)+")
+
+
+def _surrounding_name_note(actor: Actor, texts: Sequence[str]) -> str:
+    """A sentence naming the longer names a mention of ``actor`` is written in whose other
+    words VADER rates ("Save Harlow Creek": save +2.2), with how many of the sentences mentioning
+    it hold one, or "": a tester's "tone around Harlow Creek" of +0.43 came from three of five
+    sentences naming the group "Save Harlow Creek", and was +0.13 without the name's word."""
+    from analysis.sentiment.actors import actor_regex
+
+    lexicon = load_lexicon()
+    own = {
+        w for name in (*actor.patterns, *actor.cased) for w in re.findall(r"[a-z]+", name.lower())
+    }
+    found: dict[str, str] = {}
+    n_sentences = 0
+    for text in texts:
+        hit = False
+        for match in actor_regex(actor).finditer(text):
+            before = _NAME_BEFORE.search(text[: match.start()])
+            after = _NAME_AFTER.match(text[match.end() :])
+            name = (before.group(0) if before else "") + match.group(0)
+            name = (name + (after.group(0) if after else "")).strip()
+            words = [
+                (w, lexicon[w])
+                for w in re.findall(r"[a-z]+", name.lower())
+                if w in lexicon and w not in own
+            ]
+            if words:
+                hit = True
+                found.setdefault(
+                    name, ", ".join(f"{w} {v:+.1f}".replace("-", "−") for w, v in words)
+                )
+        n_sentences += hit
+    if not found:
+        return ""
+    names = "; ".join(f"“{name}” ({words})" for name, words in sorted(found.items()))
+    return (
+        f" In {n_sentences} of the {len(texts)} sentences mentioning it, the mention is part "
+        f"of a longer name holding a word VADER rates, {names}: that word moves those "
+        "sentences' tone (put the name on vader-news's term list, or give an actor list)."
     )
 
 

@@ -536,6 +536,8 @@ def framing_findings(
         )
     else:
         out.append(_quote_finding(sentences, group_col, n_boot, seed, unread))
+    if "attributed" in sentences.columns and sentences["attributed"].astype(bool).any():
+        out.append(_attributed_finding(sentences, group_col, n_boot, seed, unread))
     out += _source_findings(sourcing, sentences, group_col, _source_names(sourcing, sources))
     for measure, col in (("hedges", "n_hedges"), ("certainty", "n_certainty")):
         if not (sentences[col] > 0).any():
@@ -600,6 +602,40 @@ def _quote_finding(
     )
 
 
+def _attributed_finding(
+    sentences: pd.DataFrame,
+    group_col: str,
+    n_boot: int,
+    seed: int,
+    unread: frozenset[str] = frozenset(),
+) -> Finding:
+    """Share of sentences attributed to someone (an attribution verb or a direct quotation) per
+    group, contrasted: a tester's opinion outlet attributed 30% of its sentences against the
+    others' 71-76%, the plainest sourcing difference of her corpus, which no finding stated."""
+    attributed = bootstrap_ci(
+        sentences.assign(_a=sentences["attributed"].astype(float)),
+        "_a",
+        group_col,
+        n_boot=n_boot,
+        seed=seed,
+    )
+    return _rate_contrast(
+        attributed,
+        group_col,
+        "estimate",
+        "ci_low",
+        "ci_high",
+        "Share of sentences attributed to someone (an attribution verb or a direct quotation)",
+        "sourcing_attributed",
+        "sourcing",
+        "fig10_sourcing",
+        True,
+        sentences,
+        sentences["attributed"].astype(bool),
+        unread,
+    )
+
+
 def _source_names(sourcing: pd.DataFrame, lexicon: str | Path | None) -> dict[str, str]:
     """Each source kind of ``sourcing`` as the figure names it (the lexicon's label: "Analysts
     and experts", "Chinese officials"): a tester's summary said "analysts experts 7, officials
@@ -609,6 +645,25 @@ def _source_names(sourcing: pd.DataFrame, lexicon: str | Path | None) -> dict[st
 
     items = sorted(set(sourcing.loc[sourcing["measure"] == "source", "item"].astype(str)))
     return source_labels(items, load_sources(str(lexicon) if lexicon else None).labels)
+
+
+def _unkinded(sentences: pd.DataFrame, group: object, group_col: str) -> str:
+    """ " Of its N attributed sentences, M name no kind of source the lexicon knows." for a
+    group, or "": a tester's opinion outlet was summed up by 2 credited sentences of its 19
+    attributed ones (its superintendent, finance director and board member were no kind)."""
+    if "attributed" not in sentences.columns:
+        return ""
+    kinds = [c for c in sentences.columns if c.startswith("source_")]
+    part = sentences[(sentences[group_col] == group) & sentences["attributed"].astype(bool)]
+    if part.empty or not kinds:
+        return ""
+    none = int((~part[kinds].astype(bool).any(axis=1)).sum())
+    if not none:
+        return ""
+    return (
+        f" Of its {len(part)} attributed sentences, {none} name no kind of source the source "
+        "lexicon knows (in sentences.csv: attributed, and no source column true)."
+    )
 
 
 # kinds named in a group's sourcing finding: the three most credited, and those tied with the
@@ -674,7 +729,7 @@ def _source_findings(
         text = (
             f"{articles(n_docs, 'opening')} from {group} ({n_sent} sentences), attributed "
             f"sentences credit most often (sentences): {listed}."
-        )
+        ) + _unkinded(sentences, group, group_col)
         out.append(
             Finding(
                 f"sourcing_{group}",

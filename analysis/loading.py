@@ -403,7 +403,23 @@ def _load_file(
     )
     if measures and discover:
         tables["sentences"] = _with_discovered_actors(tables["sentences"], tables["documents"])
+    if _read_otherwise(report):  # how `process` says it read the file, said by `run` too
+        warn_user(f"how the corpus file was read: {report.summary()}")
     return Corpus(**tables)
+
+
+def _read_otherwise(report: Any) -> bool:
+    """Whether a corpus file was read in a way its user should hear of: another separator than
+    a comma, a header below a preamble, columns kept as metadata, read by another letter case
+    or not read at all (a tester's `run` on a semicolon export said none of it, where `process`
+    did). Ids made up for a file without a doc_id column are the rule, not news."""
+    return bool(
+        (report.format == "csv" and report.separator not in ("", ","))
+        or report.header_line
+        or report.metadata_columns
+        or report.ignored_columns
+        or report.alike_columns
+    )
 
 
 def _no_documents(path: Path, report: Any) -> ValueError:

@@ -405,3 +405,22 @@ def test_a_near_copy_of_an_article_is_warned_about(tmp_path: Path) -> None:
         ["a3", "a near-duplicate of a1", "document_left_out"]
     ]
     assert "near_duplicate" not in set(corpus.audit["rule"])  # kept and flagged: not left out
+
+
+def test_how_a_file_was_read_is_said_when_it_was_read_otherwise(tmp_path: Path) -> None:
+    # a tester's `run` on a semicolon export said nothing of how it read it; `process` did
+    path = tmp_path / "export.csv"
+    path.write_text(
+        "text;outlet;Desk\nPorts reopened on Monday.;X;metro\nPrices fell.;Y;metro\n",
+        encoding="utf-8",
+    )
+    with pytest.warns(UserWarning) as caught:
+        load_corpus(path, progress=False)
+    said = [str(w.message) for w in caught if "how the corpus file was read" in str(w.message)]
+    assert len(said) == 1 and "read as semicolon-separated" in said[0]
+    plain = tmp_path / "plain.csv"
+    plain.write_text("text,outlet\nPorts reopened on Monday.,X\n", encoding="utf-8")
+    with warnings.catch_warnings(record=True) as quiet:
+        warnings.simplefilter("always")
+        load_corpus(plain, progress=False)
+    assert not [w for w in quiet if "how the corpus file was read" in str(w.message)]

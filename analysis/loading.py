@@ -385,6 +385,8 @@ def _load_file(
         raise _no_documents(path, report)
     if report.n_empty_skipped:  # said by `process` in its reading summary; here, as a warning
         warn_user(f"{path.name}: {report.skipped_for_empty_text()}; they are left out")
+    if report.repeated_rows:  # an export's row repeated exactly: left out once, and said
+        warn_user(f"{path.name}: {report.repeated_text()}")
     tables = {part: _concat(frames) for part, frames in parts.items() if part != "sentences"}
     documents = tables["documents"]
     text_columns = text_metadata_columns(documents)  # not copied to every sentence
@@ -399,7 +401,10 @@ def _load_file(
         )
         tables["documents"] = documents[~empty].reset_index(drop=True)
     tables["audit"] = _with_left_out(
-        tables.get("audit"), report.skipped_rows, documents.loc[empty, "doc_id"].astype(str)
+        tables.get("audit"),
+        report.skipped_rows,
+        documents.loc[empty, "doc_id"].astype(str),
+        report.repeated_rows,
     )
     if measures and discover:
         tables["sentences"] = _with_discovered_actors(tables["sentences"], tables["documents"])
@@ -450,19 +455,27 @@ def _without_text_metadata(corpus: Corpus) -> Corpus:
 
 
 def _with_left_out(
-    audit: pd.DataFrame | None, skipped: Sequence[tuple[str, str, int, str]], emptied: pd.Series
+    audit: pd.DataFrame | None,
+    skipped: Sequence[tuple[str, str, int, str]],
+    emptied: pd.Series,
+    repeated: Sequence[tuple[str, str, int, str, str]] = (),
 ) -> pd.DataFrame | None:
     """``audit`` with an entry for each row of the corpus file left out for an empty text
     (rule ``empty_text``; ``line_no`` its row as the user finds it, ``original`` the file and
     that row named, "sheet row 39" in a workbook; ``doc_id`` the row's own id or "") and each
     document cleaning left without text (rule ``no_text_left``), action ``LEFT_OUT``: "every
     removal is in the audit", and a row left out is one (a tester's export lost 7 rows that no
-    output recorded)."""
+    output recorded), and each row left out as an exact repeat of an earlier row with its
+    doc_id (rule ``duplicate_row``, ``original`` naming both rows)."""
     from analysis.corpus.cleaning import LEFT_OUT
 
     rows = [
         (doc_id, row, f"{name}, {shown}: no text", "empty_text", LEFT_OUT, "")
         for name, doc_id, row, shown in skipped
+    ]
+    rows += [
+        (doc_id, row, f"{name}, {shown}: the same as {first}", "duplicate_row", LEFT_OUT, "")
+        for name, doc_id, row, shown, first in repeated
     ]
     rows += [(d, 0, "", "no_text_left", LEFT_OUT, "") for d in emptied]
     return _with_rows(audit, rows)

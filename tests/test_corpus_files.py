@@ -233,10 +233,19 @@ def test_bad_mapping_specs(spec: str, message: str) -> None:
 
 
 def test_duplicated_id_across_chunks_names_id_and_rows(tmp_path: Path) -> None:
-    frame = pd.DataFrame({"doc_id": ["a", "b", "c", "b"], "text": ["x."] * 4, "outlet": ["O"] * 4})
+    texts = ["x.", "y.", "z.", "w."]  # the second b is another text (an exact repeat is left out)
+    frame = pd.DataFrame({"doc_id": ["a", "b", "c", "b"], "text": texts, "outlet": ["O"] * 4})
     chunks, _ = read_chunks(write(frame, tmp_path / "dup.csv"), chunk_size=2)
-    with pytest.raises(CorpusFileError, match=r"doc_id 'b' appears twice, in sheet rows 3 and 5\."):
+    with pytest.raises(CorpusFileError, match=r"doc_id 'b' appears twice, in sheet rows 3 and 5,"):
         list(chunks)
+
+
+def test_a_row_repeated_exactly_across_chunks_is_left_out(tmp_path: Path) -> None:
+    frame = pd.DataFrame({"doc_id": ["a", "b", "c", "b"], "text": ["x."] * 4, "outlet": ["O"] * 4})
+    chunks, report = read_chunks(write(frame, tmp_path / "dup.csv"), chunk_size=2)
+    docs = pd.concat(list(chunks))
+    assert docs["doc_id"].tolist() == ["a", "b", "c"]
+    assert report.repeated_rows == [("dup.csv", "b", 5, "sheet row 5", "sheet row 3")]
 
 
 def test_blank_outlet_becomes_unknown_and_is_counted(tmp_path: Path) -> None:

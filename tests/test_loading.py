@@ -10,6 +10,7 @@ import pytest
 
 from analysis import load_corpus
 from analysis.corpus.documents import DOCUMENT_COLUMNS, SENTENCE_COLUMNS, Corpus
+from analysis.corpus.files import CorpusFileError
 
 
 def _as_text(frame: pd.DataFrame) -> pd.DataFrame:
@@ -424,3 +425,27 @@ def test_how_a_file_was_read_is_said_when_it_was_read_otherwise(tmp_path: Path) 
         warnings.simplefilter("always")
         load_corpus(plain, progress=False)
     assert not [w for w in quiet if "how the corpus file was read" in str(w.message)]
+
+
+def test_a_row_repeated_exactly_with_its_id_is_left_out_and_said(tmp_path: Path) -> None:
+    # a tester's export had 40 rows repeated byte for byte, with their ids: the run stopped at
+    # the first ("doc_id 'A00631' appears twice") and her only way on was to drop her ids
+    path = tmp_path / "export.csv"
+    path.write_text(
+        "id,text,outlet\nA1,Ports reopened on Monday.,X\nA2,Prices fell.,Y\n"
+        "A1,Ports reopened on Monday.,X\n",
+        encoding="utf-8",
+    )
+    with pytest.warns(UserWarning, match=r"1 row left out as exact repeats .*'A1', sheet row 4"):
+        corpus = load_corpus(path, column_map="doc_id=id", progress=False)
+    assert corpus.documents["doc_id"].tolist() == ["A1", "A2"]
+    audit = corpus.audit[corpus.audit["rule"] == "duplicate_row"]
+    assert audit["doc_id"].tolist() == ["A1"]
+    assert audit["original"].tolist() == ["export.csv, sheet row 4: the same as sheet row 2"]
+    other = tmp_path / "other.csv"
+    other.write_text(
+        "id,text,outlet\nA1,Ports reopened on Monday.,X\nA1,Ports closed on Monday.,X\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(CorpusFileError, match=r"appears twice.*with another text"):
+        load_corpus(other, column_map="doc_id=id", progress=False)

@@ -158,6 +158,10 @@ class ReadReport:
     # user finds it, the same named: "sheet row 39"), for the cleaning audit (a removal the audit
     # did not list: a tester's 7 empty rows)
     skipped_rows: list[tuple[str, str, int, str]] = field(default_factory=list)
+    # every row left out as an exact repeat of an earlier row with the same doc_id (its text and
+    # every column the same: an export's commonest glitch): (file name, doc_id, its number as
+    # the user finds it, the same named, the earlier row named)
+    repeated_rows: list[tuple[str, str, int, str, str]] = field(default_factory=list)
     n_generated_ids: int = 0
     n_unknown_outlet: int = 0
     n_unknown_origin: int = 0
@@ -182,6 +186,21 @@ class ReadReport:
         which = f"{sheet}{_rows_word(len(self.empty_rows))} {shown}{more}"
         return f"{_rows(self.n_empty_skipped)} skipped for empty text ({which})"
 
+    def repeated_text(self) -> str:
+        """ "3 rows left out as exact repeats of an earlier row with the same doc_id ('A1',
+        sheet row 244 as sheet row 243; ...)", or "" when none was."""
+        if not self.repeated_rows:
+            return ""
+        shown = "; ".join(
+            f"{doc_id!r}, {where} as {first}"
+            for _, doc_id, _, where, first in self.repeated_rows[:_MAX_LISTED_ROWS]
+        )
+        more = "; …" if len(self.repeated_rows) > _MAX_LISTED_ROWS else ""
+        return (
+            f"{_rows(len(self.repeated_rows))} left out as exact repeats of an earlier row with "
+            f"the same doc_id ({shown}{more})"
+        )
+
     def shown_row(self, row: int) -> int:
         """A 1-based data ``row`` as the user finds it: in a workbook or a CSV/TSV file, the
         row a spreadsheet program numbers it (the header and the rows above it counted: testers
@@ -205,6 +224,8 @@ class ReadReport:
             parts.append(self.skipped_for_empty_text())
         if self.n_generated_ids:
             parts.append(f"{self.n_generated_ids} doc_ids generated as doc<row>")
+        if self.repeated_rows:
+            parts.append(self.repeated_text())
         if self.outlet_from_url:
             parts.append(f"each outlet is the site of the row's {self.columns['url']!r}")
             if self.n_no_site:
@@ -1021,16 +1042,16 @@ class _ChunkNormaliser:
         report: ReadReport,
         extras: Sequence[str] = (),
         id_prefix: str = "",
-        seen_ids: dict[str, tuple[str, int, str]] | None = None,
+        seen_ids: dict[str, tuple[str, int, str, int]] | None = None,
     ) -> None:
         self.path = path
         self.resolved = resolved
         self.extras = list(extras)
         self.report = report
         self.id_prefix = id_prefix  # before a generated id ("page2-doc00000001")
-        # id -> (file, data row, that row as the user finds it) of its first row: shared by the
-        # files of an export folder
-        self.seen_ids: dict[str, tuple[str, int, str]] = {} if seen_ids is None else seen_ids
+        # id -> (file, data row, that row as the user finds it, a hash of its text and columns)
+        # of its first row: shared by the files of an export folder
+        self.seen_ids: dict[str, tuple[str, int, str, int]] = {} if seen_ids is None else seen_ids
         self.next_row = 1  # 1-based data row of the next batch's first row
 
     def __call__(self, batch: pd.DataFrame) -> pd.DataFrame:
@@ -1088,12 +1109,32 @@ class _ChunkNormaliser:
             out[name] = [_metadata_text(cells[i]) for i in keep]
         kept_rows = [rows[i] for i in keep]
         ids = out.get("doc_id", [""] * len(keep))
+        repeats: set[int] = set()
         for j, row in enumerate(kept_rows):
             doc_id = ids[j].strip()
+            signature = 0
             if not doc_id:
                 doc_id = f"{self.id_prefix}doc{row:08d}"
                 self.report.n_generated_ids += 1
+            else:  # a given id: an exact repeat of its earlier row is left out, not refused
+                text = (
+                    values["text"][keep[j]] if arrow_text is None else arrow_text[keep[j]].as_py()
+                )
+                cells = tuple(out[name][j] for name in sorted(out) if name != "doc_id")
+                signature = hash((str(text), cells))
             first = self.seen_ids.get(doc_id)
+            if first is not None and signature and first[3] == signature:
+                repeats.add(j)
+                self.report.repeated_rows.append(
+                    (
+                        self.path.name,
+                        doc_id,
+                        self.report.shown_row(row),
+                        self.report.where(row),
+                        first[2] if first[0] == self.path.name else f"{first[0]} ({first[2]})",
+                    )
+                )
+                continue
             if first is not None:
                 here = self.report.where(row)
                 where = (
@@ -1108,13 +1149,21 @@ class _ChunkNormaliser:
                     else " (rows counted from 1, header excluded)"
                 )
                 raise CorpusFileError(
-                    f"{self.path}: doc_id {doc_id!r} appears twice, {where}{counted}. Every "
-                    "document needs its own id: fix the ids, or drop the doc_id column to have "
-                    "ids generated."
+                    f"{self.path}: doc_id {doc_id!r} appears twice, {where}{counted}, with "
+                    "another text or other columns (a row repeated exactly is left out, and "
+                    "said). Every document needs its own id: fix the ids, or drop the doc_id "
+                    "column to have ids generated."
                 )
-            self.seen_ids[doc_id] = (self.path.name, row, self.report.where(row))
+            self.seen_ids[doc_id] = (self.path.name, row, self.report.where(row), signature)
             ids[j] = doc_id
         out["doc_id"] = ids
+        if repeats:  # left out, as the empty rows are (and said in the audit and a warning)
+            out = {
+                name: [v for j, v in enumerate(col) if j not in repeats]
+                for name, col in out.items()
+            }
+            keep = [k for j, k in enumerate(keep) if j not in repeats]
+            kept_rows = [r for j, r in enumerate(kept_rows) if j not in repeats]
         if self.report.outlet_from_url:
             out["outlet"] = [site_of(url) for url in out["url"]]
         for name in ("outlet", "origin"):
@@ -1196,7 +1245,7 @@ def _read_corpus_file(
     chunk_size: int = DEFAULT_CHUNK_SIZE,
     *,
     id_prefix: str = "",
-    seen_ids: dict[str, tuple[str, int, str]] | None = None,
+    seen_ids: dict[str, tuple[str, int, str, int]] | None = None,
 ) -> tuple[Iterator[pd.DataFrame], ReadReport]:
     """Open a CSV/TSV, JSON Lines or Parquet corpus file as a stream of raw-document chunks.
 
@@ -1339,7 +1388,7 @@ def _read_export_folder(
     files' reports once the chunks are exhausted."""
     if chunk_size < 1:
         raise CorpusFileError(f"chunk_size must be at least 1, got {chunk_size}")
-    seen: dict[str, tuple[str, int, str]] = {}
+    seen: dict[str, tuple[str, int, str, int]] = {}
     prefix = len(files) > 1
     # two files of one stem ("news.csv", "news.jsonl") are told apart by their whole names
     stems = [p.stem for p in files]
@@ -1387,6 +1436,7 @@ def _read_export_folder(
             :_MAX_LISTED_ROWS
         ]
         report.skipped_rows = [row for r in reports for row in r.skipped_rows]
+        report.repeated_rows = [row for r in reports for row in r.repeated_rows]
         for r in reports:
             for outlet, n in r.outlets.items():
                 report.outlets[outlet] = report.outlets.get(outlet, 0) + n

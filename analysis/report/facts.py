@@ -98,6 +98,8 @@ class CorpusFacts:
     # each in the audit with action "document_left_out" (cleaning.LEFT_OUT)
     n_empty_rows: int = 0
     n_emptied: int = 0
+    # rows of a corpus file repeating an earlier row with its doc_id exactly (rule duplicate_row)
+    n_repeated_rows: int = 0
     # near-duplicates `-p duplicates drop` left out (rule near_duplicate)
     n_dropped_copies: int = 0
     # the tables folder as the summary names it, from the folder that holds its reports folder
@@ -164,13 +166,14 @@ def corpus_facts(
     )
     audit_path = tables / "cleaning_audit.csv"
     audit = read_table(audit_path, dtype={"doc_id": str}) if audit_path.is_file() else None
-    n_empty_rows = n_emptied = n_dropped_copies = 0
+    n_empty_rows = n_emptied = n_dropped_copies = n_repeated_rows = 0
     if audit is not None and "action" in audit.columns:  # rows and documents, not lines
         left_out = audit["action"].astype(str) == LEFT_OUT
         rules = audit.loc[left_out, "rule"].astype(str)
         n_empty_rows = int((rules == "empty_text").sum())
         n_emptied = int((rules == "no_text_left").sum())
         n_dropped_copies = int((rules == "near_duplicate").sum())
+        n_repeated_rows = int((rules == "duplicate_row").sum())
         audit = audit[~left_out]
     if audit is not None and outlets:
         audit = audit[audit["doc_id"].astype(str).isin(set(docs["doc_id"]))]
@@ -232,6 +235,7 @@ def corpus_facts(
         n_one_line=int(one_line_documents(docs).sum()),
         n_truncated=0 if audit is None else len(truncated_documents(audit)),
         n_empty_rows=n_empty_rows,
+        n_repeated_rows=n_repeated_rows,
         n_emptied=n_emptied,
         n_dropped_copies=n_dropped_copies,
         n_docs_read=n_read if n_read > len(docs) else 0,

@@ -950,6 +950,12 @@ def _left_out(facts: CorpusFacts) -> str:
     if facts.n_empty_rows:
         noun = "row" if facts.n_empty_rows == 1 else "rows"
         parts.append(f"{facts.n_empty_rows} {noun} of the corpus file without text")
+    if facts.n_repeated_rows:
+        noun = "row" if facts.n_repeated_rows == 1 else "rows"
+        parts.append(
+            f"{facts.n_repeated_rows} {noun} of the corpus file repeating an earlier row with "
+            "the same doc_id exactly"
+        )
     if facts.n_emptied:
         parts.append(f"{articles(facts.n_emptied)} that cleaning left without text")
     if facts.n_dropped_copies:

@@ -62,7 +62,8 @@ def test_an_id_in_two_files_is_refused_naming_both(tmp_path: Path) -> None:
     folder = tmp_path / "pages"
     folder.mkdir()
     for page in (1, 2):
-        rows = {"doc_id": [f"p{page}", "shared"], "text": [BODY, BODY], "outlet": ["A", "B"]}
+        # the shared id's rows differ (a row repeated exactly is left out, not refused)
+        rows = {"doc_id": [f"p{page}", "shared"], "text": [BODY, BODY], "outlet": ["A", f"B{page}"]}
         pd.DataFrame(rows).to_csv(folder / f"page{page}.csv", index=False)
     chunks, _ = read_chunks(folder)
     with pytest.raises(CorpusFileError, match=r"page2\.csv: doc_id 'shared' appears twice, in "

@@ -88,7 +88,7 @@ def test_a_workbooks_duplicate_id_and_empty_row_are_named_by_sheet_row(tmp_path:
     assert left["original"].tolist() == ["export.xlsx, sheet row 4: no text"]
     sheet.append(["a", "A second article with the first one's id.", "X"])
     book.save(path)
-    with pytest.raises(CorpusFileError, match=r"doc_id 'a' appears twice, in sheet rows 3 and 6\."):
+    with pytest.raises(CorpusFileError, match=r"doc_id 'a' appears twice, in sheet rows 3 and 6,"):
         load_corpus(path, progress=False)
 
 

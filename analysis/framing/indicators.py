@@ -16,6 +16,8 @@ Indicator syntax (all matching is case-insensitive and whole-word):
   above ("supply chain" matches "supply-chain" and "supply chains").
 * ``=word``: this exact word only ("=fair" does not match "fairly").
 * ``word*``: a literal prefix without stemming ("dominan*" matches "dominance", "dominant").
+* ``NRA``: a word of 2-6 capital letters is an acronym and also matches its letters with full
+  stops ("N.R.A.", as the New York Times writes it); it is not stemmed.
 * :func:`indicator_pattern` with ``exact=True`` matches every word as written, with
   ``case_sensitive=True`` keeps the letter case (the codebook's table form
   ``{term = "March", match = "exact", case = "sensitive"}``).
@@ -138,14 +140,34 @@ def _edge(char: str) -> str:
     return char if char.isalnum() else "a"
 
 
+def is_acronym(word: str) -> bool:
+    """Whether an indicator word is written as an acronym: 2-6 capital letters ("NRA", "GOP",
+    "NATO"), which copy also writes with full stops ("N.R.A.", "G.O.P.")."""
+    word = word.strip()
+    return word.isascii() and word.isalpha() and word.isupper() and 2 <= len(word) <= 6
+
+
 def word_pattern(word: str, *, exact: bool = False, case_sensitive: bool = False) -> str:
     """The regex for one indicator word (see the module docstring for the syntax).
 
     This is the per-word pattern that :func:`indicator_pattern` plugs into
     :func:`analysis.lexicon.phrase_pattern`; boundaries and literal escaping come from there.
     ``exact`` matches the word as written (as ``=word`` does); ``case_sensitive`` keeps its
-    letter case (the caller wraps the whole indicator in a case-sensitive group).
+    letter case (the caller wraps the whole indicator in a case-sensitive group). An acronym
+    (:func:`is_acronym`) also matches its letters with full stops: a scholar's "NRA" missed
+    the New York Times' "N.R.A." in three headlines, which the actor matching had merged.
     """
+    pattern = _word_pattern(word, exact=exact, case_sensitive=case_sensitive)
+    if exact or not is_acronym(word):
+        return pattern
+    letters = word.strip() if case_sensitive else word.strip().lower()
+    dotted = r"\.".join(literal_word(c, fold_case=not case_sensitive) for c in letters)
+    dotted = bounded(dotted, lead=True, tail=True, first=letters[0], last=letters[-1])
+    return alternation([dotted, pattern])
+
+
+def _word_pattern(word: str, *, exact: bool, case_sensitive: bool) -> str:
+    """:func:`word_pattern` without an acronym's dotted form."""
     word = word.strip() if case_sensitive else word.strip().lower()
     fold = not case_sensitive
     if not word:
@@ -188,7 +210,7 @@ def stem_core(word: str, *, case_sensitive: bool = False) -> str | None:
     """
     written = word.strip()
     word = written.lower()
-    if not _ALPHA_RE.match(word):
+    if not _ALPHA_RE.match(word) or is_acronym(written):  # an acronym has its dotted form too
         return None
     stem = _stemmer().stem(word)
     if len(stem) < MIN_STEM_LENGTH:

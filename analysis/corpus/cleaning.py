@@ -155,6 +155,8 @@ def _rules_listing() -> dict[str, str]:
         "caption_boilerplate": "An image widget's 'Enlarge this image toggle caption' and the "
         "photo credit it prints twice are removed.",
         "html_entity": "HTML entities ('&amp;', '&#8217;') become the characters they stand for.",
+        "author_by": "'By' at the start of an export's author ('By Jane Roe', or 'By' alone) is "
+        "taken off the author.",
         "link_text": "Link annotations such as '(opens in a new tab)' or Reuters' ', opens new "
         "tab' are cut out of the line.",
         "truncation_mark": "The mark a news API leaves where it cut an article short "

@@ -1134,6 +1134,25 @@ def metadata_unescaped(row: dict[str, Any], doc_id: str) -> list[AuditEntry]:
     return entries
 
 
+# "By" before an author's name in an export's author column ("By Jane Roe", "BY JANE ROE"), or
+# nothing but it ("By"): the byline's word, not the name
+_AUTHOR_BY_RE = re.compile(r"(?i:by)(?:\s+|\s*:\s*|$)")
+
+
+def author_without_by(row: dict[str, Any], doc_id: str) -> list[AuditEntry]:
+    """Take "By" off the start of a document's ``author``, in place, with an audit entry (rule
+    ``author_by``): a tester's export gave "By Jane Roe" as the author, and "By" alone in 226
+    rows, where cleaning's byline rule gives "Jane Roe" for the same line in a text."""
+    value = row.get("author")
+    if not isinstance(value, str) or not (match := _AUTHOR_BY_RE.match(value.strip())):
+        return []
+    row["author"] = value.strip()[match.end() :].strip()
+    result = f"author: {row['author']}" if row["author"] else "author: (none)"
+    return [
+        whole_document_change(doc_id, f"author: {value}", "author_by", result + " ('By' taken off)")
+    ]
+
+
 def whole_document_change(doc_id: str, original: str, rule: str, result: str) -> AuditEntry:
     """An audit entry for a change to a document as a whole (its decoding, its page, its
     metadata) rather than to one of its lines: line 0, action ``changed``."""
@@ -1184,6 +1203,7 @@ def clean_documents(raw: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
         row["extraction_problem"] = (page.problem or "") if page is not None else ""
         row.update({c: _metadata_value(record.get(c)) for c in extras})
         audit_entries.extend(metadata_unescaped(row, doc_id))
+        audit_entries.extend(author_without_by(row, doc_id))
         audit_entries.extend(metadata_in_nfc(row, doc_id, [*NFC_COLUMNS, *extras]))
         rows.append(row)
     columns = [*MANIFEST_COLUMNS, "text", "n_encoding_repairs", "encoding", *PAGE_COLUMNS, *extras]

@@ -28,7 +28,9 @@ def test_a_value_that_rounds_to_zero_keeps_its_sign_and_minus_zero_is_zero():
 
 
 def test_pct_is_a_whole_percentage():
-    assert pct(0.125) == "12%"  # rounds half to even, as the f-string does
+    assert pct(0.125) == "13%"  # a half rounds up, as a reader would (2 of 16 articles)
+    assert pct(0.145) == "14%"  # 14.499... in floating point
+    assert pct(-0.004) == "0%"
     assert pct(0.1251) == "13%"
     assert pct(1.0) == "100%"
     assert pct(np.float64(0.0)) == "0%"

@@ -9,6 +9,7 @@ difference is a parameter, so each keeps its exact output.
 from __future__ import annotations
 
 import re
+from decimal import ROUND_HALF_UP, Decimal
 from typing import Literal
 
 CiKind = Literal["signed", "percent", "rate"]
@@ -40,9 +41,19 @@ def plural(noun: str) -> str:
     return noun + "s"
 
 
+def whole_percent(x: float) -> str:
+    """A share (0 to 1) as a whole number of percent, a half rounded up as a reader would
+    (Python's format rounds a half to even: a tester read 2 of 16 articles written "12%")."""
+    value = float(x) * 100
+    if value != value or value in (float("inf"), float("-inf")):
+        return f"{value:.0f}"
+    rounded = Decimal(repr(value)).quantize(Decimal(1), rounding=ROUND_HALF_UP)
+    return str(int(rounded)) if rounded else "0"
+
+
 def pct(x: float) -> str:
-    """A share (0 to 1) as a whole percentage: ``0.125`` → ``"12%"``."""
-    return f"{100 * x:.0f}%"
+    """A share (0 to 1) as a whole percentage: ``0.125`` → ``"13%"``."""
+    return f"{whole_percent(x)}%"
 
 
 def ci(low: float, high: float, kind: CiKind = "signed") -> str:
@@ -55,7 +66,7 @@ def ci(low: float, high: float, kind: CiKind = "signed") -> str:
     if kind == "signed":
         return f"95% CI {num(low)} to {num(high)}"
     if kind == "percent":
-        return f"95% CI {100 * low:.0f}–{100 * high:.0f}%"
+        return f"95% CI {whole_percent(low)}–{whole_percent(high)}%"
     if kind == "rate":
         return f"95% CI {low:.1f}–{high:.1f}"
     raise ValueError(f"unknown interval kind {kind!r}; use 'signed', 'percent' or 'rate'")

@@ -838,16 +838,21 @@ def rerun_command(corpus_dir: Path | str | None, extra: str = "") -> str:
     return "`" + " ".join(parts) + "`"
 
 
-def _with_parameters(corpus_dir: Path | str | None) -> str:
-    """For another corpus than the bundled one: where ``--out FOLDER`` points and how the
-    parameters above are given."""
+def _with_parameters(corpus_dir: Path | str | None, files: bool = False) -> str:
+    """For another corpus than the bundled one, or a command naming lexicon files (``files``):
+    where its names point, where ``--out FOLDER`` points and how the parameters above are
+    given. A tester's notebook 04, run by hand, printed `-p actors actors.toml` for her
+    `../lex/actors.toml` and left out her outlets, seed and method, with no word on either."""
     name = _named_corpus(corpus_dir)
-    if name is None:
+    if name is None and not files:
         return ""
+    named = [f"`{name}` being the path of the corpus"] if name is not None else []
+    named += ["each file the command names being the path of that file"] if files else []
+    folder = ", FOLDER the one that holds this `reports/`" if name is not None else ""
     return (
-        f", `{name}` being the path of the corpus from where you run it (a report names it "
-        "without the folders it was in), FOLDER the one that holds this `reports/`, and each "
-        "parameter above that is not its default given as `-p NAME VALUE`"
+        f", {' and '.join(named)} from where you run it (a report names it without the folders "
+        f"it was in){folder}, and each parameter above that is not its default given as "
+        "`-p NAME VALUE`"
     )
 
 
@@ -879,18 +884,20 @@ def _reproducibility_section(
             f"(`{escape_code(facts.tables_shown)}/documents.csv`)"
         )
     # the lexicons given as parameters belong in the command (a tester's lacked -p codebook)
-    rerun = rerun_command(corpus_dir, _lexicon_options(params, RUN_LEXICONS, "-p {}"))
+    files = _lexicon_options(params, RUN_LEXICONS, "-p {}")
+    rerun = rerun_command(corpus_dir, files)
+    said = _with_parameters(corpus_dir, bool(files))
     lines += [
         "",
         f"Corpus: {facts.n_docs} articles, {facts.n_sentences} sentences, {facts.n_words} words "
         f"after cleaning ({per_group}). {_hash_sentence(facts)}",
         "",
         (
-            f"Regenerate with {rerun}{_with_parameters(corpus_dir)} (same "
+            f"Regenerate with {rerun}{said} (same "
             "corpus and parameters give the same tables, figures and text)."
             if by_run
             else "Regenerate by running notebooks 01–04 again with these parameters, or "
-            f"{rerun} with them (same corpus and parameters give the same "
+            f"{rerun}{said or ' with them'} (same corpus and parameters give the same "
             "tables, figures and text)."
         ),
         "",

@@ -72,7 +72,8 @@ def load_corpus(
       empty after cleaning are left out of a file's tables with a warning.
     - The documents carry quality flags (:mod:`analysis.corpus.quality`: lines removed, short,
       truncated, fragments, near-duplicates in ``duplicate_of``); ``duplicates`` is ``"flag"``
-      (default: keep and flag copies), ``"keep"`` (keep, no flag) or ``"drop"`` (leave them out).
+      (default: keep and flag copies), ``"keep"`` (keep, no flag), ``"drop"`` (leave them out) or
+      ``"drop_within"`` (leave out the copies of an article of the same outlet only).
 
     A folder with a problem (missing or unlisted files, duplicate ids, undecodable files, an
     article file with no text left; a database export's article without text is left out with
@@ -256,7 +257,7 @@ def _with_quality(corpus: Corpus, duplicates: str) -> Corpus:
     documents = quality_table(fill_language(corpus.documents), corpus.sentences, corpus.audit)
     kept, sentences = apply_duplicates(documents, corpus.sentences, duplicates)
     audit = corpus.audit
-    if len(kept) < len(documents):  # "drop": each copy left out is in the audit
+    if len(kept) < len(documents):  # "drop", "drop_within": each copy left out is in the audit
         audit = _with_dropped_copies(audit, documents[~documents["doc_id"].isin(kept["doc_id"])])
     return Corpus(documents=kept, sentences=sentences, audit=audit)
 

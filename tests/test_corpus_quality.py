@@ -482,3 +482,19 @@ def test_sign_batch_equals_minhash_signature_on_a_random_mix() -> None:
         reference = quality.minhash_signature(text)
         assert has_words == (reference is not None)
         assert np.array_equal(row, reference if reference is not None else np.zeros_like(row))
+
+
+def test_drop_within_leaves_out_only_the_copies_within_an_outlet():
+    # a tester's wire service lost 28 of its own stories to other outlets' copies listed first
+    other = "A different story about the harbour and its ferries. " * 6
+    documents, sentences = docs({"a": STORY, "b": STORY + " Extra line.", "c": other, "d": other})
+    table = quality_table(documents, sentences, EMPTY_AUDIT).assign(outlet=["W", "X", "Y", "Y"])
+    assert table["duplicate_of"].tolist() == ["", "a", "", "c"]
+    kept, kept_sentences = apply_duplicates(table, sentences, "drop_within")
+    assert kept["doc_id"].tolist() == ["a", "b", "c"]  # b copies W's a: syndication, kept
+    assert "d" not in set(kept_sentences["doc_id"])
+    lines = quality_lines(table, "flag")
+    assert "1 of an article of the same outlet, 1 of another outlet's" in lines[0]
+    assert "-p duplicates drop_within" in lines[0]
+    after = quality_lines(kept, "drop_within")
+    assert "The 1 duplicates left are copies of another outlet's article" in after[0]

@@ -1200,6 +1200,7 @@ def test_rows_and_articles_left_out_are_said_in_the_opening(workspace):
     md = write(workspace, findings=[])[0].read_text(encoding="utf-8")
     assert (
         " Left out: 2 near-duplicate copies of other articles, dropped with `-p duplicates drop` "
+        "or `drop_within` "
         "(action `document_left_out`"
     ) in opening_of(md)
 

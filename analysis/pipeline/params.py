@@ -461,7 +461,8 @@ PARAMETER_RULES: dict[str, Rule] = {
     "news_terms": _file_or_empty("news-term list"),
     "column_map": _column_map(),
     "outlets": _names(),
-    "duplicates": _one_of(("keep", "flag", "drop")),  # analysis.corpus.quality.DUPLICATE_MODES
+    # analysis.corpus.quality.DUPLICATE_MODES
+    "duplicates": _one_of(("keep", "flag", "drop", "drop_within")),
     "kwic_pattern": _kwic_pattern(),
     "frame_coder": _frame_coder(),
     "tone_coder": _tone_coder(),

@@ -969,7 +969,7 @@ def _left_out(facts: CorpusFacts) -> str:
         noun = "copy" if facts.n_dropped_copies == 1 else "copies"
         parts.append(
             f"{facts.n_dropped_copies} near-duplicate {noun} of other articles, dropped with "
-            "`-p duplicates drop`"
+            "`-p duplicates drop` or `drop_within`"
         )
     if not parts:
         return ""

@@ -168,8 +168,9 @@ def _warn_dates_as_written(documents: pd.DataFrame) -> None:
     )
     warn_user(
         f"{int(odd.sum())} article(s) have a published date not written as YYYY-MM-DD ({shown}"
-        "): kept as written, so they do not sort or compare as dates; write them as "
-        "2025-03-11 in the manifest or the export's date column"
+        "): kept as written (each may be two days, 03/04 being March or April, or reads as "
+        "no day), so they do not sort or compare as dates; write them as 2025-03-11 in the "
+        "manifest or the export's date column"
     )
 
 

@@ -349,15 +349,33 @@ def test_published_dates_not_written_as_iso_dates_are_warned_about_once(tmp_path
         {
             "text": ["Ports reopened.", "Prices fell.", "Talks resumed.", "Fares rose."],
             "outlet": "X",
-            "published": ["2025-03-11", "13/7/2024", "n.d.", "2025-03"],
+            "published": ["2025-03-11", "3/7/2024", "n.d.", "2025-03"],
         }
     ).to_csv(path, index=False)
     with pytest.warns(UserWarning, match="published date not written as YYYY-MM-DD") as caught:
         corpus = load_corpus(path, progress=False)
     said = [str(w.message) for w in caught if "YYYY-MM-DD" in str(w.message)]
     assert len(said) == 1
-    assert said[0].startswith("2 article(s)") and "doc00000002 '13/7/2024'" in said[0]
-    assert corpus.documents["published"].tolist()[1] == "13/7/2024"  # kept as written
+    assert said[0].startswith("2 article(s)") and "doc00000002 '3/7/2024'" in said[0]
+    assert corpus.documents["published"].tolist()[1] == "3/7/2024"  # 3 July or 7 March: as written
+
+
+def test_a_date_of_one_day_is_written_as_iso_and_said(tmp_path: Path) -> None:
+    # a tester's export had "February 16, 2017" and "30/09/2018": kept as text, not as days
+    path = tmp_path / "export.csv"
+    pd.DataFrame(
+        {"text": ["Ports reopened.", "Prices fell."], "outlet": "X",
+         "published": ["February 16, 2017", "30/09/2018"]}
+    ).to_csv(path, index=False)  # fmt: skip
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        corpus = load_corpus(path, progress=False)
+    assert not [w for w in caught if "YYYY-MM-DD" in str(w.message)]
+    assert corpus.documents["published"].tolist() == ["2017-02-16", "2018-09-30"]
+    assert corpus.documents["date_note"].iloc[0] == (
+        "Written 'February 16, 2017' in the corpus; read as 2017-02-16."
+    )
+    assert (corpus.audit["rule"] == "date_iso").sum() == 2
 
 
 def test_an_iso_date_and_time_is_a_date_that_sorts(tmp_path: Path) -> None:

@@ -157,6 +157,9 @@ def _rules_listing() -> dict[str, str]:
         "html_entity": "HTML entities ('&amp;', '&#8217;') become the characters they stand for.",
         "author_by": "'By' at the start of an export's author ('By Jane Roe', or 'By' alone) is "
         "taken off the author.",
+        "date_iso": "A given published date written otherwise than ISO ('February 16, 2017', "
+        "'30/09/2018') is written as its ISO date when it can be only one day; date_note keeps "
+        "what was written.",
         "link_text": "Link annotations such as '(opens in a new tab)' or Reuters' ', opens new "
         "tab' are cut out of the line.",
         "truncation_mark": "The mark a news API leaves where it cut an article short "

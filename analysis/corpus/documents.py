@@ -1204,10 +1204,40 @@ def clean_documents(raw: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
         row.update({c: _metadata_value(record.get(c)) for c in extras})
         audit_entries.extend(metadata_unescaped(row, doc_id))
         audit_entries.extend(author_without_by(row, doc_id))
+        audit_entries.extend(published_as_iso(row, doc_id))
         audit_entries.extend(metadata_in_nfc(row, doc_id, [*NFC_COLUMNS, *extras]))
         rows.append(row)
     columns = [*MANIFEST_COLUMNS, "text", "n_encoding_repairs", "encoding", *PAGE_COLUMNS, *extras]
     return pd.DataFrame(rows, columns=columns), audit_frame(audit_entries)
+
+
+# a date already ISO (with its time, if any), which sorts and compares as a date
+_ISO_PUBLISHED_RE = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?(?:[T ].*)?")
+
+
+def published_as_iso(row: dict[str, Any], doc_id: str) -> list[AuditEntry]:
+    """A given ``published`` written otherwise than ISO ("February 16, 2017", "23 Jun 2017
+    12:59", "30/09/2018") rewritten as its ISO date, in place, when it can be only one day,
+    with ``date_note`` saying what was written and an audit entry (rule ``date_iso``); one
+    that may be two days ("03/04/2018") stays as written (loading warns of it). A tester's
+    export had six date formats, and only the dates of database exports and datelines were
+    read as days."""
+    written = row.get("published")
+    if not isinstance(written, str) or not written.strip():
+        return []
+    if _ISO_PUBLISHED_RE.fullmatch(written.strip()):
+        return []
+    iso = _iso_date(written)
+    if not iso:
+        return []
+    row["published"] = iso
+    note = f"Written '{written.strip()}' in the corpus; read as {iso}."
+    row["date_note"] = f"{row['date_note']} {note}".strip() if row.get("date_note") else note
+    return [
+        whole_document_change(
+            doc_id, f"published: {written}", "date_iso", f"published: {iso} (read as a day)"
+        )
+    ]
 
 
 def published_from_metadata(metadata: dict[str, str]) -> tuple[str, str]:

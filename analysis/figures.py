@@ -288,9 +288,18 @@ def _registered_caption(name: str, group_col: str) -> str:
     return info.caption_for(group_col) if info is not None else ""
 
 
+# The SVG's text is live (svg.fonttype "none", so that it can be searched and edited), set in
+# DejaVu Sans; a reader's machine without it drew the figures in its default serif font. The
+# fonts it falls back on, in order: DejaVu's own ancestor, then the same width class, then any.
+SVG_FONT_FALLBACK = "'DejaVu Sans', 'Bitstream Vera Sans', Verdana, Geneva, sans-serif"
+
+
 def _svg_with_title(svg: bytes, title: str, desc: str) -> bytes:
-    """Insert ``<title>`` and ``<desc>`` as the first children of the root ``<svg>`` element."""
-    text = svg.decode("utf-8")
+    """Insert ``<title>`` and ``<desc>`` as the first children of the root ``<svg>`` element,
+    and give the text's font its fallbacks (:data:`SVG_FONT_FALLBACK`)."""
+    text = svg.decode("utf-8").replace(
+        "font-family: 'DejaVu Sans'", f"font-family: {SVG_FONT_FALLBACK}"
+    )
     root = text.index("<svg")
     close = text.index(">", root) + 1
     extra = f"\n <title>{html.escape(title)}</title>\n <desc>{html.escape(desc)}</desc>"

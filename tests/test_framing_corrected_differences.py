@@ -133,7 +133,38 @@ def test_coder_precision_reads_each_frames_own_coder_out_of_sample() -> None:
             "precision": [0.3, 0.8, 0.4, 0.9],
             "f1": [0.2, 0.7, 0.3, 0.9],
             "n_in_training": [0, 0, 0, 12],
+            "n_machine_positive": [5, 5, 0, 5],
         }
     )
     got = coder_precision(agreement, {"a": "model", "b": "model", "c": "codebook"})
     assert got == {"a": (0.8, 0.7)}  # b's model row counts training items; c has no row
+    # a coder that marked no item has no precision (the table writes 0)
+    assert coder_precision(agreement, {"b": "codebook"}) == {}
+
+
+def test_sourcing_findings_naming_a_kind_read_with_low_precision_say_so() -> None:
+    from analysis.framing.corrected_differences import check_sourcing_precision
+
+    agreement = pd.DataFrame(
+        {
+            "method": ["sources", "sources", "sources", "codebook"],
+            "frame": ["attributed", "source_politicians", "source_citizens", "conflict"],
+            "precision": [0.9, 0.3, 0.8, 0.1],
+            "f1": [0.9, 0.4, 0.7, 0.1],
+            "n_in_training": [0, 0, 0, 0],
+        }
+    )
+    credited = Finding(
+        "sourcing_A",
+        "sourcing",
+        "In these 4 articles from A, attributed sentences credit most often (sentences): "
+        "Politicians 9, Citizens 2.",
+    )
+    other = Finding("frames_salient_A", "frames", "Conflict (20% of sentences).")
+    checked, unchanged = check_sourcing_precision([credited, other], agreement)
+    assert checked.text.endswith(
+        " On the validation sample, most sentences the source lexicon read as Politicians "
+        "(precision 0.30, F1 0.40) were not read so in human coding: these counts may be "
+        "mostly its false positives (see How far to trust the frame and tone coders)."
+    )
+    assert "Citizens (precision" not in checked.text and unchanged == other

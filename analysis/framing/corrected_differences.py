@@ -20,7 +20,9 @@ frame at a precision of 0.10 was third of an outlet's "most salient frames".
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Mapping, Sequence
+from pathlib import Path
 
 import pandas as pd
 
@@ -40,7 +42,9 @@ def coder_precision(
     """Per frame key of ``methods`` (key → ``"codebook"`` or ``"model"``), the precision and F1
     of that coder in ``agreement`` (an ``agreement.csv``), for the frames it measured out of
     sample (a row counting training items, ``n_in_training`` above 0, is left out) and whose
-    precision is defined."""
+    precision is defined (the table writes 0 where the coder marked no item, as scikit-learn's
+    ``zero_division=0``: a tester's lexicon, reading no company on the sheet, had "precision
+    0.00")."""
     out = {}
     for key, method in methods.items():
         rows = agreement[(agreement["method"] == method) & (agreement["frame"] == key)]
@@ -50,8 +54,9 @@ def coder_precision(
         trained = pd.to_numeric(pd.Series([row.get("n_in_training", 0)]), errors="coerce")
         precision = pd.to_numeric(pd.Series([row.get("precision")]), errors="coerce").iloc[0]
         f1 = pd.to_numeric(pd.Series([row.get("f1")]), errors="coerce").iloc[0]
-        if trained.fillna(0).iloc[0] > 0 or pd.isna(precision):
-            continue
+        flagged = pd.to_numeric(pd.Series([row.get("n_machine_positive", 1)]), errors="coerce")
+        if trained.fillna(0).iloc[0] > 0 or pd.isna(precision) or flagged.fillna(1).iloc[0] == 0:
+            continue  # in-sample, or undefined: the coder marked no item (shown as 0)
         out[key] = (float(precision), float(f1))
     return out
 
@@ -120,6 +125,57 @@ def check_against_corrected(
         text = finding.text + _corrected_note(finding, by_key)
         text += _low_precision_note(finding.text, finding.key, precision, labels)
         out.append(finding if text == finding.text else dataclasses.replace(finding, text=text))
+    return out
+
+
+SOURCING_METHOD = "sources"  # the coder of a sheet's sourcing columns (analysis.validation)
+
+
+def check_sourcing_precision(
+    findings: Sequence[Finding], agreement: pd.DataFrame, sources: str | Path | None = None
+) -> list[Finding]:
+    """``findings`` with each sourcing finding that names a kind of source (as the source
+    lexicon ``sources`` labels it; None: the package's) whose reading by that lexicon had a
+    precision below :data:`LOW_PRECISION` on the validation sheet (``agreement`` rows of coder
+    ``"sources"``, ``source_<kind>``), and the share of attributed sentences when
+    ``attributed`` had one, saying so: a scholar's sourcing findings stood beside kinds' F1
+    listed only in the validation section."""
+    rows = agreement[agreement["method"] == SOURCING_METHOD]
+    columns = {str(c): SOURCING_METHOD for c in rows["frame"]}
+    measured = coder_precision(agreement, columns)
+    low = {c: v for c, v in measured.items() if v[0] < LOW_PRECISION}
+    if not low:
+        return list(findings)
+    from analysis.framing.sourcing import load_sources
+
+    labels = load_sources(str(sources) if sources else None).labels
+    names = {f"source_{kind}": label for kind, label in labels.items()}
+    out = []
+    for finding in findings:
+        if not finding.key.startswith("sourcing_"):
+            out.append(finding)
+            continue
+        named = []
+        for column, (prec, f1) in sorted(low.items()):
+            if column == "attributed":
+                hit = finding.key == "sourcing_attributed"
+                label = "an attribution"
+            else:
+                label = names.get(column, column.removeprefix("source_").replace("_", " "))
+                hit = re.search(rf"(?<!\w){re.escape(label)} \d", finding.text) is not None
+            if hit:
+                f1_text = f", F1 {f1:.2f}" if f1 == f1 else ""
+                named.append(f"{label} (precision {prec:.2f}{f1_text})")
+        if not named:
+            out.append(finding)
+            continue
+        which = named[0] if len(named) == 1 else ", ".join(named[:-1]) + " and " + named[-1]
+        note = (
+            f" On the validation sample, most sentences the source lexicon read as {which} "
+            "were not read so in human coding: these counts may be mostly its false positives "
+            f"(see {TRUST_SECTION})."
+        )
+        out.append(dataclasses.replace(finding, text=finding.text + note))
     return out
 
 

@@ -240,7 +240,8 @@ def _duplicates_warning(documents: pd.DataFrame) -> str | None:
     )
     return (
         f"{int(flagged.sum())} article(s) are near-copies of an earlier one ({pairs}): they are "
-        "kept, so their sentences count twice; drop them with `-p duplicates drop` (`run`), or "
+        "kept, so their sentences count twice; drop them with `-p duplicates drop` (`run`; "
+        "`drop_within` drops only the copies within an outlet and keeps syndicated stories), or "
         "keep them on purpose with `-p duplicates keep`"
     )
 

@@ -69,6 +69,16 @@ def _share_interval(low: float, high: float) -> str:
     return ci(low, high, "percent")
 
 
+def _with_precision(label: str, precision: float, f1: float) -> str:
+    """ "Society/culture (precision 0.20, F1 0.17)"."""
+    return f"{label} (precision {precision:.2f}" + (f", F1 {f1:.2f})" if f1 == f1 else ")")
+
+
+def _listed(named: Sequence[str]) -> str:
+    """ "A", "A and B", "A, B and C"."""
+    return named[0] if len(named) == 1 else ", ".join(named[:-1]) + " and " + named[-1]
+
+
 def _low_precision_note(
     text: str,
     key: str,
@@ -85,15 +95,14 @@ def _low_precision_note(
         if key == f"{DIFFERENCE_PREFIX}{frame}" or any(
             f"{label}{after}" in text for after in (" (", " in ")
         ):
-            f1_text = f", F1 {f1:.2f}" if f1 == f1 else ""
-            named.append(f"{label} (precision {prec:.2f}{f1_text})")
+            named.append(_with_precision(label, prec, f1))
     if not named:
         return ""
-    which = named[0] if len(named) == 1 else ", ".join(named[:-1]) + " and " + named[-1]
     return (
-        f" On the validation sample, most items the coder marked with {which} did not carry "
-        f"the frame in human coding: much of {'its share' if len(named) == 1 else 'their shares'} "
-        "here may be the coder's false positives "
+        f" On the validation sample, most items the coder marked with {_listed(named)} did not "
+        "carry the frame in human coding: much of "
+        f"{'its share' if len(named) == 1 else 'their shares'} here may be the coder's false "
+        "positives "
         f"(corrected shares under {TRUST_SECTION})."
     )
 
@@ -128,9 +137,6 @@ def check_against_corrected(
     return out
 
 
-SOURCING_METHOD = "sources"  # the coder of a sheet's sourcing columns (analysis.validation)
-
-
 def check_sourcing_precision(
     findings: Sequence[Finding], agreement: pd.DataFrame, sources: str | Path | None = None
 ) -> list[Finding]:
@@ -140,6 +146,8 @@ def check_sourcing_precision(
     ``"sources"``, ``source_<kind>``), and the share of attributed sentences when
     ``attributed`` had one, saying so: a scholar's sourcing findings stood beside kinds' F1
     listed only in the validation section."""
+    from analysis.validation.agreement import SOURCING_METHOD
+
     rows = agreement[agreement["method"] == SOURCING_METHOD]
     columns = {str(c): SOURCING_METHOD for c in rows["frame"]}
     measured = coder_precision(agreement, columns)
@@ -164,14 +172,13 @@ def check_sourcing_precision(
                 label = names.get(column, column.removeprefix("source_").replace("_", " "))
                 hit = re.search(rf"(?<!\w){re.escape(label)} \d", finding.text) is not None
             if hit:
-                f1_text = f", F1 {f1:.2f}" if f1 == f1 else ""
-                named.append(f"{label} (precision {prec:.2f}{f1_text})")
+                named.append(_with_precision(label, prec, f1))
         if not named:
             out.append(finding)
             continue
-        which = named[0] if len(named) == 1 else ", ".join(named[:-1]) + " and " + named[-1]
         note = (
-            f" On the validation sample, most sentences the source lexicon read as {which} "
+            f" On the validation sample, most sentences the source lexicon read as "
+            f"{_listed(named)} "
             "were not read so in human coding: these counts may be mostly its false positives "
             f"(see {TRUST_SECTION})."
         )

@@ -581,3 +581,12 @@ def test_lines_of_punctuation_only_go_and_words_with_punctuation_stay() -> None:
     out = clean_text("So far the carts cost $18,000 .\n.\n...\n”\nA $5 fee.\n- 10%", model=None)
     assert out.text.split("\n") == ["So far the carts cost $18,000 .", "A $5 fee.", "- 10%"]
     assert [e.rule for e in out.audit if e.action == "removed"] == ["punctuation_only"] * 3
+
+
+def test_two_paragraphs_that_would_read_as_one_wrapped_paragraph_stay_apart_when_cleaned_again():
+    # found by the idempotence property: a paragraph stopping mid-sentence, a blank line, and one
+    # opening in lower case were kept apart, then joined when the cleaned text was cleaned again
+    line = "a long line of ordinary prose that keeps going past forty characters"
+    cleaned = clean_text(f"{line}\n\n{line}", doc_id="p")
+    assert cleaned.text == f"{line}\n\n{line}"
+    assert clean_text(cleaned.text).text == cleaned.text

@@ -1485,8 +1485,21 @@ def clean_text(
         )
         n_repairs += more
     audit.sort(key=lambda e: e.line_no)  # stable: within a line, the order rules were applied
-    text = "\n".join(line.text for line in lines)
-    return CleanedText(text, tuple(audit), metadata, n_repairs)
+    return CleanedText(_joined_text(lines), tuple(audit), metadata, n_repairs)
+
+
+def _joined_text(lines: Sequence[_Line]) -> str:
+    """The kept lines, one per line of the text; a blank line before a paragraph that would
+    read as the previous one's hard-wrapped continuation (the previous stops mid-sentence, this
+    one opens in lower case) once the blank line that parted them is gone. Without it, cleaning
+    the cleaned text again joined them: two paragraphs "... forty characters" and "a long line
+    ..." became one (the idempotence property test found it)."""
+    parts: list[str] = []
+    for k, line in enumerate(lines):
+        if k and continues_previous(lines[k - 1].text, LineView.of(line.text)):
+            parts.append("")
+        parts.append(line.text)
+    return "\n".join(parts)
 
 
 # What a news feed leaves at the end of an item, looked for on a text's last line only (see

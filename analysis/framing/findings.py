@@ -570,6 +570,43 @@ def framing_findings(
     return out
 
 
+def _share_finding(
+    sentences: pd.DataFrame,
+    marked: pd.Series,
+    what: str,
+    key: str,
+    evidence_mask: pd.Series,
+    group_col: str,
+    n_boot: int,
+    seed: int,
+    unread: frozenset[str],
+) -> Finding:
+    """The share of each group's sentences ``marked``, with its bootstrap interval, contrasted
+    across groups (:func:`_rate_contrast`); evidence from ``evidence_mask``."""
+    shares = bootstrap_ci(
+        sentences.assign(_marked=marked.astype(float).to_numpy()),
+        "_marked",
+        group_col,
+        n_boot=n_boot,
+        seed=seed,
+    )
+    return _rate_contrast(
+        shares,
+        group_col,
+        "estimate",
+        "ci_low",
+        "ci_high",
+        what,
+        key,
+        "sourcing",
+        "fig10_sourcing",
+        True,
+        sentences,
+        evidence_mask,
+        unread,
+    )
+
+
 def _quote_finding(
     sentences: pd.DataFrame,
     group_col: str,
@@ -578,26 +615,16 @@ def _quote_finding(
     unread: frozenset[str] = frozenset(),
 ) -> Finding:
     """Share of sentences with a direct quotation per group, contrasted."""
-    quotes = bootstrap_ci(
-        sentences.assign(_q=sentences["has_quote"].astype(float)),
-        "_q",
-        group_col,
-        n_boot=n_boot,
-        seed=seed,
-    )
-    return _rate_contrast(
-        quotes,
-        group_col,
-        "estimate",
-        "ci_low",
-        "ci_high",
+    quoted = sentences["has_quote"].astype(bool)
+    return _share_finding(
+        sentences,
+        quoted,
         "Share of sentences with a direct quotation",
         "sourcing_quotes",
-        "sourcing",
-        "fig10_sourcing",
-        True,
-        sentences,
-        sentences["has_quote"].astype(bool) & sentences["attribution_verb"].notna(),
+        quoted & sentences["attribution_verb"].notna(),
+        group_col,
+        n_boot,
+        seed,
         unread,
     )
 
@@ -612,26 +639,16 @@ def _attributed_finding(
     """Share of sentences attributed to someone (an attribution verb or a direct quotation) per
     group, contrasted: a tester's opinion outlet attributed 30% of its sentences against the
     others' 71-76%, the plainest sourcing difference of her corpus, which no finding stated."""
-    attributed = bootstrap_ci(
-        sentences.assign(_a=sentences["attributed"].astype(float)),
-        "_a",
-        group_col,
-        n_boot=n_boot,
-        seed=seed,
-    )
-    return _rate_contrast(
+    attributed = sentences["attributed"].astype(bool)
+    return _share_finding(
+        sentences,
         attributed,
-        group_col,
-        "estimate",
-        "ci_low",
-        "ci_high",
         "Share of sentences attributed to someone (an attribution verb or a direct quotation)",
         "sourcing_attributed",
-        "sourcing",
-        "fig10_sourcing",
-        True,
-        sentences,
-        sentences["attributed"].astype(bool),
+        attributed,
+        group_col,
+        n_boot,
+        seed,
         unread,
     )
 

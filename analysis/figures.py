@@ -291,15 +291,25 @@ def _registered_caption(name: str, group_col: str) -> str:
 # The SVG's text is live (svg.fonttype "none", so that it can be searched and edited), set in
 # DejaVu Sans; a reader's machine without it drew the figures in its default serif font. The
 # fonts it falls back on, in order: DejaVu's own ancestor, then the same width class, then any.
-SVG_FONT_FALLBACK = "'DejaVu Sans', 'Bitstream Vera Sans', Verdana, Geneva, sans-serif"
+# (after any font a text's other scripts take: analysis.figure_fonts)
+SVG_FONT_FALLBACK = "'Bitstream Vera Sans', Verdana, Geneva, sans-serif"
+_SVG_DEJAVU_FAMILY = re.compile(r"(font-family: 'DejaVu Sans'[^;\"]*)")
+
+
+def _with_fallback(match: re.Match[str]) -> str:
+    """A font list with :data:`SVG_FONT_FALLBACK` at its end, unless it ends on a generic family
+    already (matplotlib's own list, outside the package's style)."""
+    families = match.group(1)
+    if families.rstrip().endswith(("sans-serif", "serif", "monospace")):
+        return families
+    return f"{families}, {SVG_FONT_FALLBACK}"
 
 
 def _svg_with_title(svg: bytes, title: str, desc: str) -> bytes:
     """Insert ``<title>`` and ``<desc>`` as the first children of the root ``<svg>`` element,
-    and give the text's font its fallbacks (:data:`SVG_FONT_FALLBACK`)."""
-    text = svg.decode("utf-8").replace(
-        "font-family: 'DejaVu Sans'", f"font-family: {SVG_FONT_FALLBACK}"
-    )
+    and end each list of fonts that opens with DejaVu Sans with its fallbacks
+    (:data:`SVG_FONT_FALLBACK`)."""
+    text = _SVG_DEJAVU_FAMILY.sub(_with_fallback, svg.decode("utf-8"))
     root = text.index("<svg")
     close = text.index(">", root) + 1
     extra = f"\n <title>{html.escape(title)}</title>\n <desc>{html.escape(desc)}</desc>"

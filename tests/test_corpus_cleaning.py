@@ -127,7 +127,10 @@ def test_property_idempotent_and_never_raises(raw: str, title: str | None) -> No
     cleaned = clean_text(raw, doc_id="p", title=title)
     assert clean_text(cleaned.text).text == cleaned.text
     lines = cleaned.text.split("\n") if cleaned.text else []
-    assert all(line and line == line.strip() for line in lines)
+    assert all(line == line.strip() for line in lines)
+    # a blank line only between two kept lines, where the second would otherwise read as the
+    # first's wrapped continuation (analysis.corpus.cleaning._joined_text)
+    assert all(lines[k - 1] and lines[k + 1] for k, line in enumerate(lines) if not line)
 
 
 _LINES = sorted(

@@ -78,6 +78,10 @@ def _figure(label: str) -> plt.Figure:
     return fig
 
 
+# DejaVu Sans and the fonts an SVG falls back on without it (analysis.figures)
+DEJAVU = f"'DejaVu Sans', {figures.SVG_FONT_FALLBACK}"
+
+
 def _svg_families(svg: Path) -> set[str]:
     """The font-family lists of the SVG's texts ("font-family: 'A', 'B'" since matplotlib
     3.10, "font: 8px 'A', 'B'" before)."""
@@ -100,15 +104,15 @@ def test_a_text_dejavu_cannot_draw_gets_the_installed_font_that_can(installed_fo
     with warnings.catch_warnings():
         warnings.simplefilter("error")  # neither matplotlib's glyph warning nor ours
         _, svg = figures.save_figure(fig, "fig02_sentence_tone", tmp_path / "out")
-    assert f"'DejaVu Sans', '{FAMILY}'" in _svg_families(svg)
-    assert "'DejaVu Sans'" in _svg_families(svg)  # the other texts keep it alone
+    assert f"'DejaVu Sans', '{FAMILY}', {figures.SVG_FONT_FALLBACK}" in _svg_families(svg)
+    assert DEJAVU in _svg_families(svg)  # the other texts keep it alone
     assert [t.get_fontfamily() for t in fig.axes[0].get_yticklabels()] == ticks_before
 
 
 def test_a_figure_without_such_characters_keeps_its_bytes(installed_font, tmp_path):
     fig = _figure("Daily Ledger 2")
     png, svg = figures.save_figure(fig, "fig02_sentence_tone", tmp_path / "with")
-    assert _svg_families(svg) == {"'DejaVu Sans'"}
+    assert _svg_families(svg) == {DEJAVU}
     font_manager.fontManager.ttflist[:] = [
         e for e in font_manager.fontManager.ttflist if e.name != FAMILY
     ]
@@ -195,7 +199,7 @@ def test_a_figure_the_chosen_fonts_cannot_draw_is_saved_without_them(
     monkeypatch.setattr(figures, "_save_both", fails_with_fallbacks)
     with pytest.warns(UserWarning, match=r"figure fig02_sentence_tone: matplotlib could not"):
         png, svg = figures.save_figure(_figure(HAN), "fig02_sentence_tone", tmp_path / "out")
-    assert png.is_file() and _svg_families(svg) == {"'DejaVu Sans'"}
+    assert png.is_file() and _svg_families(svg) == {DEJAVU}
 
 
 def test_bitmap_and_colour_fonts_are_not_drawable():

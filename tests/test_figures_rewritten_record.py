@@ -14,7 +14,7 @@ import matplotlib.pyplot as plt
 import pytest
 
 from analysis import outputs
-from analysis.figures import save_figure
+from analysis.figures import STYLE, save_figure
 
 
 def _figure(past_the_canvas: bool) -> plt.Figure:
@@ -42,11 +42,12 @@ def test_a_rewritten_figure_is_still_the_packages(tmp_path: Path, past_the_canva
 
 def test_the_svgs_text_falls_back_on_other_sans_serif_fonts(tmp_path: Path) -> None:
     # a reader without DejaVu Sans saw the SVGs in a serif font
-    fig = _figure(False)
+    with plt.rc_context(STYLE):
+        fig = _figure(False)
     try:
         _, svg = save_figure(fig, "fig", tmp_path)
     finally:
         plt.close(fig)
     text = svg.read_text(encoding="utf-8")
     assert "font-family: 'DejaVu Sans', 'Bitstream Vera Sans', Verdana, Geneva, sans-serif" in text
-    assert "font-family: 'DejaVu Sans';" not in text
+    assert "font-family: 'DejaVu Sans';" not in text and "sans-serif, " not in text

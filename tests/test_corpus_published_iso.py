@@ -25,7 +25,9 @@ def test_a_date_of_one_day_is_written_as_iso(written: str, iso: str) -> None:
     assert entry.rule == "date_iso" and entry.original == f"published: {written}"
 
 
-@pytest.mark.parametrize("written", ["03/04/2018", "2017-11-23T07:35:00Z", "2017-11", "n.d.", ""])
+@pytest.mark.parametrize(
+    "written", ["03/04/2018", "2017-11-23T07:35:00Z", "2017-11-23 07:35", "2017-11", "n.d.", ""]
+)
 def test_iso_ambiguous_and_unreadable_dates_stay(written: str) -> None:
     row = {"published": written, "date_note": "given by the desk"}
     assert published_as_iso(row, "d1") == []

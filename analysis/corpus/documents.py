@@ -1212,7 +1212,7 @@ def clean_documents(raw: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
 
 
 # a date already ISO (with its time, if any), which sorts and compares as a date
-_ISO_PUBLISHED_RE = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?(?:[T ].*)?")
+_ISO_PUBLISHED_RE = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2}(?:[T ]\d{2}:\d{2}.*)?)?)?")
 
 
 def published_as_iso(row: dict[str, Any], doc_id: str) -> list[AuditEntry]:

@@ -1110,6 +1110,8 @@ class _ChunkNormaliser:
         kept_rows = [rows[i] for i in keep]
         ids = out.get("doc_id", [""] * len(keep))
         repeats: set[int] = set()
+        # the columns a repeated row must match, in a fixed order, gathered once per batch
+        compared = [out[name] for name in sorted(out) if name != "doc_id"]
         for j, row in enumerate(kept_rows):
             doc_id = ids[j].strip()
             signature = 0
@@ -1120,7 +1122,7 @@ class _ChunkNormaliser:
                 text = (
                     values["text"][keep[j]] if arrow_text is None else arrow_text[keep[j]].as_py()
                 )
-                cells = tuple(out[name][j] for name in sorted(out) if name != "doc_id")
+                cells = tuple(column[j] for column in compared)
                 signature = hash((str(text), cells))
             first = self.seen_ids.get(doc_id)
             if first is not None and signature and first[3] == signature:

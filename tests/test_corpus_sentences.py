@@ -34,6 +34,28 @@ def test_abbreviations_do_not_end_sentences(text: str, expected: list[str]) -> N
     assert split_sentences(text) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an initialism in NYT style is not a sentence end before a name or a verb ...
+        ("The N.R.A. said it would sue.", ["The N.R.A. said it would sue."]),
+        (
+            "The G.O.P. Leadership met. F.B.I. Agent Lee left.",
+            ["The G.O.P. Leadership met.", "F.B.I. Agent Lee left."],
+        ),
+        # ... but is one before a word that starts sentences
+        ("He joined the N.R.A. The group grew.", ["He joined the N.R.A.", "The group grew."]),
+        ("It helps the U.S. She said so.", ["It helps the U.S.", "She said so."]),
+        # a title before a Chinese surname "He" still is no sentence end
+        ("He met Mr. He Lifeng.", ["He met Mr. He Lifeng."]),
+    ],
+)
+def test_dotted_initialisms_end_a_sentence_only_before_a_sentence_starter(
+    text: str, expected: list[str]
+) -> None:
+    assert split_sentences(text) == expected
+
+
 def test_bullets_and_timeline_lines_are_their_own_units() -> None:
     text = (
         "Key dates\n"
@@ -122,6 +144,7 @@ PUNKT_POOL = [
     "1,000.", "12", "...", "..", ".", "?", "!", "?!", "said.", "rose.", "The", "the", "But",
     "but", "However", "prices", "Beijing", "officials", "“Yes.”", '"No."', "(fell.)", "[sic.]",
     "end.)", "--", "-", ";", ":", ",", "’", "'s", "Washington,", "D.C.", "non-U.S.", "x",
+    "N.R.A.", "G.O.P.", "She", "A", "He",
 ]  # fmt: skip
 
 

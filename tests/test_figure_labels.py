@@ -151,7 +151,7 @@ def test_the_article_frames_legend_stands_below_the_axis_label_of_a_short_figure
         for g in LONG
         for d in range(3)
     ]
-    fig = plot_article_frames(article_frame_table(pd.DataFrame(rows), n_boot=20))
+    fig = plot_article_frames(article_frame_table(pd.DataFrame(rows)))
     with long_labels_wrapped(fig):
         fig.canvas.draw()
         renderer = fig.canvas.get_renderer()

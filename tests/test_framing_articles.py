@@ -38,11 +38,25 @@ def test_article_frames_presence_and_dominant() -> None:
 
 
 def test_article_frame_table_shares() -> None:
-    table = article_frame_table(sentences(), n_boot=100).set_index(["outlet", "frame"])
+    table = article_frame_table(sentences()).set_index(["outlet", "frame"])
     assert table.loc[("X", B), "share_articles"] == 1.0
     assert table.loc[("Y", B), "share_articles"] == 0.5
     assert table.loc[("X", A), "share_dominant"] == 0.5
     assert table.loc[("Y", A), "n_docs"] == 2
+
+
+def test_article_frame_table_intervals_are_wilson_intervals_never_zero_width() -> None:
+    from scipy.stats import binomtest
+
+    table = article_frame_table(sentences()).set_index(["outlet", "frame"])
+    # X: both articles carry B (2 of 2); Y: no article carries A (0 of 2); a bootstrap over
+    # articles gave 100–100% and 0–0%
+    for key, k in (((("X", B)), 2), ((("Y", A)), 0), ((("Y", B)), 1)):
+        expected = binomtest(k, 2).proportion_ci(confidence_level=0.95, method="wilson")
+        row = table.loc[key]
+        assert row["share_ci_low"] == pytest.approx(expected.low, abs=1e-12)
+        assert row["share_ci_high"] == pytest.approx(expected.high, abs=1e-12)
+        assert row["share_ci_high"] > row["share_ci_low"]
 
 
 def test_comparison_is_per_frame_and_pair() -> None:
@@ -53,7 +67,7 @@ def test_comparison_is_per_frame_and_pair() -> None:
 
 
 def test_plot_article_frames_draws_percentages_with_capped_intervals_and_a_title() -> None:
-    table = article_frame_table(sentences(), n_boot=20)
+    table = article_frame_table(sentences())
     fig = plot_article_frames(table)
     (ax,) = fig.axes
     # in percent, like fig08 beside it (a tester read 0.5 here against 50% there)
@@ -95,7 +109,7 @@ def test_plot_article_frames_keeps_no_empty_line_for_a_group_without_a_share_of_
 def test_article_finding_counts_articles_and_names_the_dominant_frame() -> None:
     from analysis.framing import article_frame_findings
 
-    (finding,) = article_frame_findings(article_frame_table(sentences(), n_boot=20))
+    (finding,) = article_frame_findings(article_frame_table(sentences()))
     label_a, label_b = BOOK.frame(A).label, BOOK.frame(B).label
     # 4 articles: B in d1, d2, d4; A in d1 only; dominant B in d2, d4, A in d1
     assert f"{label_b} in 3 (75%), {label_a} in 1 (25%)" in finding.text
@@ -118,7 +132,7 @@ def test_a_dominant_frame_won_on_a_tie_is_counted_and_said() -> None:
     docs = article_frames(tied).set_index("doc_id")
     assert docs.loc["d5", "dominant_frame"] == A and docs.loc["d5", "dominant_tied"]
     assert not docs.loc["d1", "dominant_tied"] and not docs.loc["d3", "dominant_tied"]
-    table = article_frame_table(tied, n_boot=20).set_index(["outlet", "frame"])
+    table = article_frame_table(tied).set_index(["outlet", "frame"])
     assert (
         table.loc[("X", A), "n_dominant_tied"] == 1 and table.loc[("X", B), "n_dominant_tied"] == 0
     )
@@ -135,7 +149,7 @@ def test_article_finding_with_no_frame_or_no_table() -> None:
 
     plain = sentences()
     plain[BOOK.columns] = False
-    (finding,) = article_frame_findings(article_frame_table(plain, n_boot=20))
+    (finding,) = article_frame_findings(article_frame_table(plain))
     assert finding.text == "No article carries any frame of the codebook (4 articles)."
     assert article_frame_findings(pd.DataFrame()) == []
 
@@ -155,7 +169,7 @@ def test_comparison_says_its_unit_is_the_article() -> None:
 
 
 def test_plot_marks_a_zero_share_and_takes_the_run_palette() -> None:
-    table = article_frame_table(sentences(), n_boot=20)
+    table = article_frame_table(sentences())
     fig = plot_article_frames(table, palette={"X": "#112233", "Y": "#445566"})
     ax = fig.axes[0]
     zeros = (table["share_articles"] == 0).sum()

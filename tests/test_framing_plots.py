@@ -217,7 +217,7 @@ def test_figures_are_written(tmp_path) -> None:
         "fig09_keyness": plot_keyness(keyness_table(s, "outlet"), top_terms=3),
         "fig10_sourcing": plot_sourcing(sourcing_table(s, "outlet")),
         "fig11_hedging": plot_hedging(hedging_table(s, "outlet", n_boot=50)),
-        "fig12_article_frames": plot_article_frames(article_frame_table(s, "outlet", n_boot=50)),
+        "fig12_article_frames": plot_article_frames(article_frame_table(s, "outlet")),
     }
     assert set(figs) == set(FIGURES)
     for stem, fig in figs.items():

@@ -22,8 +22,8 @@ from analysis.report.wording import articles
 def plot_article_frames(
     table: pd.DataFrame, group_col: str = "outlet", palette: Mapping[str, str] | None = None
 ) -> plt.Figure:
-    """Horizontal bars: per frame, each group's percentage of articles with the frame, with the
-    bootstrap 95% interval (capped, so that an interval is told from the bar below it);
+    """Horizontal bars: per frame, each group's percentage of articles with the frame, with its
+    95% Wilson interval (capped, so that an interval is told from the bar below it);
     ``table`` is :func:`analysis.framing.article_frame_table`. A share of 0 is drawn as a small
     open marker at 0, so that it reads as "none of its articles", not as a missing bar;
     ``palette`` (the run's colours) defaults to :func:`analysis.figures.group_palette`. In
@@ -61,7 +61,7 @@ def plot_article_frames(
     ax.invert_yaxis()
     ax.set_xlim(0, 103)  # an interval's cap at 100% is drawn whole
     ax.set_xticks(range(0, 101, 20))
-    ax.set_xlabel("% of articles with the frame (95% bootstrap interval)")
+    ax.set_xlabel("% of articles with the frame (95% Wilson interval)")
     ax.set_title(
         f"Frames by {group_col}, per article: % of articles with the frame; open circle: none",
         fontsize=8,

@@ -85,9 +85,10 @@ FIGURES: dict[str, FigureInfo] = {
     "fig12_article_frames": FigureInfo(
         "fig12_article_frames",
         "Share of each outlet's articles that carry each frame (at least one coded sentence), "
-        "with 95% bootstrap intervals over articles; an open circle at 0 marks none of its "
-        "articles. The legend gives the number of articles: with a few per outlet, one article "
-        "moves a share by a large step.",
+        "with 95% Wilson score intervals (articles as independent units: never zero-width, "
+        "also at 0% and 100%); an open circle at 0 marks none of its articles. The legend "
+        "gives the number of articles: with a few per outlet, one article moves a share by a "
+        "large step.",
         NOTEBOOK,
         "frames_by_article.csv",
     ),

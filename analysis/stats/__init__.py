@@ -1,4 +1,5 @@
-"""Statistics: the hierarchical bootstrap and the comparisons between groups."""
+"""Statistics: the hierarchical bootstrap, intervals of a proportion and the comparisons between
+groups."""
 
 from analysis._lazy import lazy_exports
 
@@ -11,5 +12,6 @@ __getattr__, __dir__, __all__ = lazy_exports(
         "cluster_permutation_test": "comparisons",
         "holm": "comparisons",
         "pairwise_table": "comparisons",
+        "wilson_interval": "proportions",
     },
 )

@@ -38,9 +38,7 @@ import functools
 import warnings
 from collections.abc import Mapping, Sequence
 from itertools import combinations
-from math import sqrt
 from pathlib import Path
-from statistics import NormalDist
 from typing import Any
 
 import numpy as np
@@ -48,6 +46,7 @@ import pandas as pd
 
 from analysis.config import N_BOOT, SEED
 from analysis.stats.bootstrap import group_rng
+from analysis.stats.proportions import wilson_interval
 
 METRICS = ("precision", "recall", "f1", "kappa")
 AGREEMENT_COLUMNS = [
@@ -78,23 +77,6 @@ def _safe_div(num: np.ndarray, den: np.ndarray, undefined: float = 0.0) -> np.nd
     num = np.asarray(num, dtype=float)
     den = np.asarray(den, dtype=float)
     return np.where(den > 0, num / np.where(den > 0, den, 1.0), undefined)
-
-
-def wilson_interval(successes: int, trials: int, ci: float = 0.95) -> tuple[float, float]:
-    """The Wilson (1927) score interval of the proportion ``successes / trials`` at confidence
-    ``ci``; (NaN, NaN) without trials. Never zero-width for ``trials >= 1``, including at 0
-    and 1 where the percentile bootstrap and the Wald interval collapse (Brown, Cai &
-    DasGupta 2001 recommend it for small n)."""
-    if trials <= 0:
-        return float("nan"), float("nan")
-    z = NormalDist().inv_cdf(1 - (1 - ci) / 2)
-    p = successes / trials
-    scale = 1 + z * z / trials
-    centre = (p + z * z / (2 * trials)) / scale
-    half = z * sqrt(p * (1 - p) / trials + z * z / (4 * trials * trials)) / scale
-    low = 0.0 if successes <= 0 else max(0.0, centre - half)
-    high = 1.0 if successes >= trials else min(1.0, centre + half)
-    return low, high
 
 
 def _ci_notes(

@@ -232,6 +232,11 @@ def test_a_zero_width_bootstrap_interval_is_noted_not_shown_as_certain() -> None
     none = binary_agreement(HUMAN, np.zeros(12, dtype=bool), n_boot=50, seed=1)
     assert "precision undefined (no item coded 1 by the machine)" in none["ci_note"]
     assert np.isnan(none["precision_ci_low"]) and np.isnan(none["precision_ci_high"])
+    assert "f1 undefined" not in none["ci_note"]  # the humans coded some: F1 is 0, defined
+    # a frame nobody coded: F1 is 0/0, written 0 as scikit-learn does, and said to be undefined
+    nobody = binary_agreement(np.zeros(8), np.zeros(8, dtype=bool), n_boot=50, seed=1)
+    assert nobody["f1"] == 0.0
+    assert "f1 undefined (no item coded 1 by either), shown as 0" in nobody["ci_note"]
     assert binary_agreement(HUMAN, MACHINE, n_boot=200, seed=1)["ci_note"] == ""
     tone = tone_agreement([1, 1, 0, -1], [1, 1, 0, -1], n_boot=100, seed=1)
     assert "kappa interval zero-width" in tone["ci_note"]  # a macro F1 varies: absent classes

@@ -203,7 +203,7 @@ def binary_agreement(
     Precision and recall have the Wilson score interval (:func:`wilson_interval`, over the
     machine's and the humans' positives); F1 and kappa a seeded percentile bootstrap over the
     items (see the module's docstring for why). ``ci_note`` names a zero-width bootstrap
-    interval and an undefined precision or recall ("" when there is nothing to say).
+    interval and an undefined precision, recall or F1 ("" when there is nothing to say).
 
     Items the human left blank (NaN) are dropped. Precision, recall and F1 are 0 when undefined
     (as scikit-learn's ``zero_division=0``; their interval is then NaN); kappa is NaN when
@@ -235,6 +235,9 @@ def binary_agreement(
             out[f"{metric}_ci_low"], out[f"{metric}_ci_high"] = wilson_interval(tp, trials, ci)
         if hb.size and not trials:
             notes.insert(0, f"{metric} undefined ({what}), shown as 0")
+    if hb.size and not (tp + fp + fn):
+        # F1 is 0/0 too; the summary calls it undefined, the table's 0 is scikit-learn's
+        notes.insert(2, "f1 undefined (no item coded 1 by either), shown as 0")
     out["ci_note"] = "; ".join(notes)
     out.update(n=int(hb.size), n_human_positive=int(hb.sum()), n_machine_positive=int(pb.sum()))
     out.update(tp=tp, fp=fp, fn=fn, tn=tn)

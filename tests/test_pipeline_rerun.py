@@ -218,3 +218,40 @@ def test_a_lexicon_named_relative_or_absolute_gives_one_key(
     assert run_key({"outlets": ["./lex"]}, notebooks, corpus, out) != run_key(
         {"outlets": ["lex"]}, notebooks, corpus, out
     )
+
+
+def test_a_run_on_another_corpus_names_the_corpus_whose_outputs_it_replaces(
+    tmp_path: Path, capsys: pytest.CaptureFixture
+) -> None:
+    # a tester's second corpus, run into the first one's --out, replaced its outputs unsaid
+    first, notebooks = _corpus(tmp_path), _notebooks(tmp_path)
+    second = tmp_path / "other"
+    second.mkdir()
+    (second / "b.txt").write_text("Another article.\n", encoding="utf-8")
+    out = _staged(tmp_path / "out")
+    write_record(out, "k-first", first)
+    assert json.loads((out / "reports" / "cache" / RECORD).read_text())["corpus"] == str(
+        first.resolve()
+    )
+    args = argparse.Namespace(
+        out=str(out), rerun=False, parameters_file=None, parameter=[], corpus=str(second),
+        group_by=None, outlets=None, method=None, map=None,
+    )  # fmt: skip
+    values, _ = run_command.collect_parameters(args)
+    assert isinstance(run_command._unchanged_run(args, values, notebooks), str)  # runs
+    err = capsys.readouterr().err
+    assert f"holds the outputs of a run on another corpus ({first.resolve()})" in err
+    assert f"this run on {second.resolve()} replaces them" in err
+    # the same corpus again: nothing to say
+    args.corpus = str(first)
+    values, _ = run_command.collect_parameters(args)
+    run_command._unchanged_run(args, values, notebooks)
+    assert "another corpus" not in capsys.readouterr().err
+
+
+def test_a_corpus_inside_the_project_is_recorded_relative_to_it(tmp_path: Path) -> None:
+    from analysis.config import project_root
+    from analysis.pipeline.rerun import corpus_label
+
+    assert corpus_label(project_root() / "seeds") == "seeds"  # the same in every clone
+    assert corpus_label(tmp_path) == str(tmp_path.resolve())

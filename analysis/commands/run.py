@@ -209,13 +209,28 @@ def _unchanged_run(
     they are reused); None when the key cannot be computed (the run then reports the problem)."""
     from analysis.config import default_corpus_dir
     from analysis.outputs import LOCK, OutputsError, locked
-    from analysis.pipeline.rerun import RECORD, reusable_outputs, run_key
+    from analysis.pipeline.rerun import (
+        RECORD,
+        corpus_label,
+        recorded_corpus,
+        reusable_outputs,
+        run_key,
+    )
 
     corpus = values.get("corpus_dir") or default_corpus_dir()
     try:
         key = run_key(values, notebooks, corpus, output_dirs(args.out)["root"])
     except (OSError, ValueError):
         return None
+    earlier = recorded_corpus(args.out)
+    if earlier is not None and earlier != corpus_label(corpus):
+        # a tester's second corpus, run into the first one's --out, replaced its outputs unsaid
+        print(
+            f"note: {output_dirs(args.out)['root']} holds the outputs of a run on another "
+            f"corpus ({earlier}); this run on {corpus_label(corpus)} replaces them when it "
+            "succeeds. To keep both, stop it (Ctrl-C) and choose another --out.",
+            file=sys.stderr,
+        )
     if args.rerun:
         return key
     reports = output_dirs(args.out)["reports"]

@@ -173,14 +173,37 @@ def _sha256(path: Path) -> str:
         return hashlib.file_digest(handle, "sha256").hexdigest()
 
 
-def write_record(staged_root: Path, key: str) -> Path:
-    """Record ``key`` and the SHA-256 of every staged output (by path relative to the output
-    root) in the staged ``reports/cache/``; promoted with the outputs it describes."""
+def corpus_label(corpus: Path | str) -> str:
+    """The corpus a run read, as its record names it: relative to the project folder when it is
+    inside it ("seeds", the same in every clone), else its absolute path."""
+    path = Path(corpus).expanduser().resolve()
+    try:
+        return path.relative_to(project_root().resolve()).as_posix() or "."
+    except ValueError:
+        return path.as_posix()
+
+
+def recorded_corpus(out: Path | str | None) -> str | None:
+    """The corpus of the last run recorded in ``out`` (:func:`corpus_label`), or None when no
+    run of ours is recorded there or its record names none (a record older than the field)."""
+    try:
+        record = json.loads((output_dirs(out)["cache"] / RECORD).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    corpus = record.get("corpus") if isinstance(record, dict) else None
+    return corpus if isinstance(corpus, str) and corpus else None
+
+
+def write_record(staged_root: Path, key: str, corpus: Path | str | None = None) -> Path:
+    """Record ``key``, the corpus read (:func:`corpus_label`, so that a run into the same
+    folder on another corpus can say whose outputs it replaces) and the SHA-256 of every staged
+    output (by path relative to the output root) in the staged ``reports/cache/``; promoted
+    with the outputs it describes."""
     files = sorted(p for p in staged_root.rglob("*") if p.is_file() and p.name != RECORD)
-    record = {
-        "key": key,
-        "files": {p.relative_to(staged_root).as_posix(): _sha256(p) for p in files},
-    }
+    record: dict[str, Any] = {"key": key}
+    if corpus is not None:
+        record["corpus"] = corpus_label(corpus)
+    record["files"] = {p.relative_to(staged_root).as_posix(): _sha256(p) for p in files}
     path = output_dirs(staged_root)["cache"] / RECORD
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(json.dumps(record, indent=1, sort_keys=True) + "\n", encoding="utf-8")

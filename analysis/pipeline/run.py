@@ -292,7 +292,7 @@ def _run_locked(
         for line in warning_lines([job.output_path for job in jobs.values()]):
             log(line)  # what the notebooks warned about the input, said where it is seen
         if record_key is not None:
-            write_record(staging_root, record_key)
+            write_record(staging_root, record_key, values.get("corpus_dir"))
         with deferred_signals() as held:  # a swap begun is finished, then the signal acted on
             written = promote(staging_root, live["root"], owned, log)
     except NotebookFailed as failure:

@@ -1544,3 +1544,36 @@ def test_the_tone_limitation_asks_for_a_sheet_without_the_sourcing_columns(works
     )
     assert limits[0].startswith("- **Tone not validated")
     assert "code-sample" in limits[0] and "--sourcing" not in limits[0]
+
+
+@pytest.mark.parametrize(
+    ("titles", "said"),
+    [
+        (["", "", ""], "No article has a title: a headline at the top of its text is read"),
+        (
+            ["Gazette wins", "", ""],
+            "the titles of 1 of the 3 articles are metadata (1 of them found as the article's "
+            "first line and moved there), not read for tone, frames or sources, while the 2 "
+            "without one keep any headline",
+        ),
+        (
+            ["Gazette wins", "Gazette loses", "Post"],
+            "Headlines are not analysed: every article's title is metadata (1 of them found",
+        ),
+    ],
+)
+def test_the_methods_say_whether_headlines_were_analysed(workspace, titles, said):
+    # a tester's 45 headlines went to the titles, none coded, unsaid; without a title column
+    # the same headlines were coded as first sentences
+    documents = pd.read_csv(workspace["tables"] / "documents.csv").assign(title=titles)
+    documents.to_csv(workspace["tables"] / "documents.csv", index=False)
+    pd.DataFrame(
+        {
+            "doc_id": ["gaz-01", "post-01"],
+            "rule": ["title_line", "bio"],
+            "action": ["moved_to_metadata", "removed"],
+        }
+    ).to_csv(workspace["tables"] / "cleaning_audit.csv", index=False)
+    md = write(workspace)[0].read_text(encoding="utf-8")
+    cleaning = next(line for line in md.splitlines() if line.startswith("- **Cleaning.**"))
+    assert said in cleaning

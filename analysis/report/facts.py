@@ -107,6 +107,14 @@ class CorpusFacts:
     tables_shown: str = "reports/tables"
     # the articles documents.csv lists, every one read, when --outlets chose fewer (else 0)
     n_docs_read: int = 0
+    # articles with a title (given, or moved out of the text), and the first lines cleaning
+    # moved to the title (rules title_line, headline_line): headlines are not analysed as text
+    n_titled: int = 0
+    n_title_lines: int = 0
+
+
+# Cleaning rules that move an article's first line to its title (analysis.corpus.cleaning).
+TITLE_RULES = ("title_line", "headline_line")
 
 
 def outlets_are_sites(documents: pd.DataFrame) -> bool:
@@ -178,6 +186,13 @@ def corpus_facts(
     if audit is not None and outlets:
         audit = audit[audit["doc_id"].astype(str).isin(set(docs["doc_id"]))]
     n_changes = 0 if audit is None else len(audit)
+    n_title_lines = (
+        int(audit["rule"].astype(str).isin(TITLE_RULES).sum())
+        if audit is not None and "rule" in audit.columns
+        else 0
+    )
+    titles = docs["title"] if "title" in docs.columns else pd.Series("", index=docs.index)
+    n_titled = int((titles.fillna("").astype(str).str.strip() != "").sum())
     actions: tuple[tuple[str, int], ...] = ()
     if audit is not None and "action" in audit.columns:
         counts = audit["action"].astype(str).value_counts()
@@ -239,6 +254,8 @@ def corpus_facts(
         n_emptied=n_emptied,
         n_dropped_copies=n_dropped_copies,
         n_docs_read=n_read if n_read > len(docs) else 0,
+        n_titled=n_titled,
+        n_title_lines=n_title_lines,
         folded_docs=tuple(
             (str(d), str(g))
             for d, g in zip(docs["doc_id"], docs[group_col], strict=True)

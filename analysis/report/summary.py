@@ -406,7 +406,8 @@ def _methods_section(
         f"such line nor spares every article line. {_cleaning_counts(facts)}; each "
         f"is listed with its rule in `{escape_code(facts.tables_shown)}/cleaning_audit.csv`. "
         "The clean text is split "
-        f"into sentences with NLTK's Punkt algorithm and a fixed abbreviation list.",
+        f"into sentences with NLTK's Punkt algorithm and a fixed abbreviation list."
+        f"{_headlines(facts)}",
         f"- **Sentiment.** Every sentence is scored with VADER (Hutto & Gilbert 2014), a "
         f"lexicon-and-rules scorer, with NLTK's rules; a word beside quotation marks, "
         f"brackets or a dash, or spelt with a typographic apostrophe (“disaster,” don’t), is "
@@ -484,6 +485,38 @@ def _frame_kinds(generic: int, issue: int) -> str:
             "Codebook dimensions, Boydstun et al. 2014)"
         )
     return " and ".join(kinds if generic else kinds[1:])
+
+
+def _headlines(facts: CorpusFacts) -> str:
+    """Whether headlines were analysed: an article's title (given with it, or its first line
+    moved there by cleaning) is metadata, not a sentence, while an article without one keeps a
+    headline at its top as its first sentence. A tester's 45 headlines went to the titles and
+    none was coded, unsaid, while an article without a title had its headline coded; "" when
+    the corpus has no article."""
+    if not facts.n_docs:
+        return ""
+    moved = (
+        f" ({facts.n_title_lines} of them found as the article's first line and moved there)"
+        if facts.n_title_lines
+        else ""
+    )
+    if facts.n_titled == facts.n_docs:
+        return (
+            f" Headlines are not analysed: every article's title is metadata{moved}, so no "
+            "tone, frame or source is read in it."
+        )
+    if not facts.n_titled:
+        return (
+            " No article has a title: a headline at the top of its text is read as its first "
+            "sentence, for tone, frames and sources alike."
+        )
+    n_rest = facts.n_docs - facts.n_titled
+    rest = "the one without a title keeps" if n_rest == 1 else f"the {n_rest} without one keep"
+    return (
+        f" Headlines are analysed unevenly: the titles of {facts.n_titled} of the "
+        f"{facts.n_docs} articles are metadata{moved}, not read for tone, frames or sources, "
+        f"while {rest} any headline at the top of the text as its first sentence."
+    )
 
 
 def _cleaning_counts(facts: CorpusFacts) -> str:

@@ -25,6 +25,9 @@ def _row(sentence: str, lexicon: Path | None = None) -> pd.Series:
         'The mayor said: "No."',
         '"Exports are falling fast across the board," a trader told reporters.',
         "He added, “the market has already priced this in.”",
+        # after a straight-quoted scare quote, a straight quotation still opens
+        'The mayor called it a "disgrace" but "we will fight this to the end" rang out.',
+        'It is "over," she said, "and we move on."',
     ],
 )
 def test_direct_quotes(sentence: str) -> None:
@@ -37,6 +40,10 @@ def test_direct_quotes(sentence: str) -> None:
         "The plan was described as a “phased arrangement” by officials.",  # 2-word scare quote
         "The company's 'fair share' policy was renewed.",  # single quotes are not counted
         "Tariffs rose again in October.",
+        # straight marks as curly ones: the closing mark of a scare quote opens nothing (it
+        # made a quotation of the rest of the sentence, and the sentence attributed)
+        'The mayor called the plan a "disgrace" and left the room before the vote.',
+        'Critics of the "shall issue" rule waited outside the hall for hours.',
     ],
 )
 def test_not_quotes(sentence: str) -> None:

@@ -172,9 +172,15 @@ def _more_words(min_words: int) -> str:
 
 @lru_cache(maxsize=8)
 def _quote_span(min_words: int) -> re.Pattern[str]:
-    """The first of :func:`_quote_patterns` for Python's ``re``, the quoted words as group ``q``."""
+    """The first of :func:`_quote_patterns` for Python's ``re``, the quoted words as group ``q``.
+
+    A pair of straight quotes around fewer words is matched whole, without ``q`` (callers skip
+    such matches), so that the scan goes on after its closing mark: that mark, which is also an
+    opening one, never starts a quotation ('a "disgrace" and left the room' quotes nothing)."""
     words = _QUOTE_WORD + _more_words(min_words)
-    return re.compile(rf"[{_QUOTE_OPEN}]\s*(?P<q>{words})\s*(?:[{_QUOTE_CLOSE}]|$)")
+    return re.compile(
+        rf"[{_QUOTE_OPEN}]\s*(?P<q>{words})\s*(?:[{_QUOTE_CLOSE}]|$)|\"[^\"“”]*\""
+    )
 
 
 def _quote_patterns(verb_pattern: str, min_words: int) -> tuple[str, ...]:
@@ -182,7 +188,12 @@ def _quote_patterns(verb_pattern: str, min_words: int) -> tuple[str, ...]:
     more = _more_words(min_words)
     return (
         # min_words words between an opening and a closing quote (or the end of the sentence).
-        rf"[{_QUOTE_OPEN}]\s*{word}{more}\s*(?:[{_QUOTE_CLOSE}]|$)",
+        # A straight mark opens a quotation only after an even number of them: the closing
+        # mark of a one-word scare quote ('a "disgrace" and left the room before the vote')
+        # opened one running to the sentence's end, so straight-quoted scare quotes counted as
+        # quotations and curly ones did not (a tester's gun-policy corpus).
+        rf"“\s*{word}{more}\s*(?:[{_QUOTE_CLOSE}]|$)"
+        rf'|^[^"]*(?:"[^"]*"[^"]*)*"\s*{word}{more}\s*(?:[{_QUOTE_CLOSE}]|$)',
         # the tail of a quotation opened in the previous sentence (curly closing quote only).
         rf"^[^\"“”]*?{word}{more}[^\"“”]*”",
         # any quoted word right after an attribution verb.

@@ -50,7 +50,8 @@ def is_title_like(span: str) -> bool:
 
 def only_titles_quoted(text: str, span_pattern: re.Pattern[str]) -> bool:
     """Whether every quoted span of ``text`` found by ``span_pattern`` (group ``q``: the words
-    inside the marks; a match without it, a short quotation, is skipped) reads as a title (:func:`is_title_like`); False when none is found."""
+    inside the marks; a match without it, a short quotation, is skipped) reads as a title
+    (:func:`is_title_like`); False when none is found."""
     spans = [m for m in span_pattern.finditer(text) if m.group("q") is not None]
     return bool(spans) and all(
         is_title_like(m.group("q")) and not _introduced(text, m.start()) for m in spans

@@ -178,9 +178,7 @@ def _quote_span(min_words: int) -> re.Pattern[str]:
     such matches), so that the scan goes on after its closing mark: that mark, which is also an
     opening one, never starts a quotation ('a "disgrace" and left the room' quotes nothing)."""
     words = _QUOTE_WORD + _more_words(min_words)
-    return re.compile(
-        rf"[{_QUOTE_OPEN}]\s*(?P<q>{words})\s*(?:[{_QUOTE_CLOSE}]|$)|\"[^\"“”]*\""
-    )
+    return re.compile(rf"[{_QUOTE_OPEN}]\s*(?P<q>{words})\s*(?:[{_QUOTE_CLOSE}]|$)|\"[^\"“”]*\"")
 
 
 def _quote_patterns(verb_pattern: str, min_words: int) -> tuple[str, ...]:

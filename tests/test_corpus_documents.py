@@ -228,10 +228,39 @@ def test_windows_1252_file_is_decoded_and_the_fallback_recorded(
         files={"a.txt": text.encode("cp1252")},
         manifest=[{"doc_id": "a1", "file": "a.txt", "outlet": "X"}],
     )
-    corpus = build_corpus(folder)
+    # said where a user sees it, not only in the audit (a tester saw no warning)
+    with pytest.warns(
+        UserWarning,
+        match=r"1 article file\(s\) are not UTF-8 and were read as "
+        r"cp1252 \(Windows Western\): a1\.",
+    ):
+        corpus = build_corpus(folder)
     assert corpus.documents.loc[0, "encoding"] == "cp1252"
     assert "“welcomed”" in corpus.documents.loc[0, "text"]
     assert "decode_fallback" in set(corpus.audit["rule"])
+
+
+@pytest.mark.parametrize(
+    ("text", "codec", "named"),
+    [
+        ("Правительство во вторник объявило о новых мерах поддержки.\n", "koi8_r", "KOI8-R"),
+        ("Правительство во вторник объявило о новых мерах поддержки.\n", "cp1251", ""),
+        ("政府周二宣布了新的支持措施，市场反应积极。\n" * 3, "gbk", ""),
+    ],
+)
+def test_another_script_read_as_cp1252_is_refused_with_its_likely_encoding(
+    make_corpus: MakeCorpus, text: str, codec: str, named: str
+) -> None:
+    # a tester's KOI8-R and GBK files became "ðÒÁ×ÉÔÅ" and "Õþ¸®ÖÜ", read as Yoruba and
+    # Ligurian and scored, with an audit row only
+    folder = make_corpus(
+        files={"a.txt": text.encode(codec)},
+        manifest=[{"doc_id": "a1", "file": "a.txt", "outlet": "X"}],
+    )
+    with pytest.raises(CorpusError, match=r"a\.txt: not valid UTF-8, and read as cp1252") as err:
+        read_raw_documents(folder)
+    assert "re-save it as UTF-8, e.g. iconv -f" in str(err.value)
+    assert named in str(err.value)
 
 
 def test_folder_without_manifest_uses_sidecar(make_corpus: MakeCorpus) -> None:

@@ -157,6 +157,42 @@ def check_lexicons(lexicons: Lexicons) -> None:
             raise SettingsError(message if named else f"{kind} lexicon {path}: {message}") from None
 
 
+def lexicon_warnings(lexicons: Lexicons) -> list[str]:
+    """Mistakes in the given lexicons that do not stop a run but make an entry match nothing:
+    a codebook indicator or an actor's name written as a regular expression ("gun|rifle",
+    "N.R.A.*"). A tester's run with five such indicators and two such actor patterns finished
+    without a word, its summary saying "No actor is mentioned"; ``run`` now prints these
+    before it starts. (The codebook's warnings about redundant indicators are left to
+    ``codebook check``: they change no count.)"""
+    from analysis.framing.codebook import CodebookError, read_codebook_mapping
+    from analysis.framing.codebook_check import _regex_syntax, check_codebook_data
+    from analysis.sentiment.actors import load_actor_lexicon
+
+    out: list[str] = []
+    if lexicons.codebook is not None:
+        try:
+            data = read_codebook_mapping(Path(lexicons.codebook))
+        except (CodebookError, OSError):
+            data = None  # check_lexicons said so already
+        if data is not None:
+            report = check_codebook_data(data, str(lexicons.codebook), redundancy=False)
+            out.extend(report.warnings)
+    if lexicons.actors is not None:
+        for actor in load_actor_lexicon(lexicons.actors):
+            for field_name in ("patterns", "cased", "exclusions"):
+                for name in getattr(actor, field_name):
+                    marks = _regex_syntax(name)
+                    if marks:
+                        out.append(
+                            f"actor lexicon {lexicons.actors}: actor {actor.key!r}: {field_name} "
+                            f"entry {name!r} holds {marks}: an actor's names are matched as "
+                            "written, not as regular expressions (unlike the patterns of a "
+                            "source or hedge list), so it matches nothing but those characters; "
+                            "list each alternative as an entry of its own"
+                        )
+    return out
+
+
 def file_sha256(path: Path | str) -> str:
     """SHA-256 of a file's bytes."""
     with Path(path).open("rb") as handle:

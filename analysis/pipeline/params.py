@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import ast
 import functools
+import sys
 import warnings
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
@@ -868,7 +869,13 @@ def _group_values(corpus: Path, group_by: str, column_map: Any = None) -> Any:
 def check_lexicon_files(corpus: Path, values: Mapping[str, Any]) -> None:
     """Refuse, before anything starts, a corpus's ``analysis.toml`` or a lexicon file (given with
     ``-p codebook``, ``actors``, ``sources``, ``hedges``, ``news_terms``) that cannot be used."""
-    from analysis.settings import LEXICON_KINDS, SettingsError, check_lexicons, resolve_lexicons
+    from analysis.settings import (
+        LEXICON_KINDS,
+        SettingsError,
+        check_lexicons,
+        lexicon_warnings,
+        resolve_lexicons,
+    )
 
     given = {k: values.get(k) for k in LEXICON_KINDS if values.get(k)}
     try:
@@ -876,6 +883,8 @@ def check_lexicon_files(corpus: Path, values: Mapping[str, Any]) -> None:
         check_lexicons(lexicons)
     except SettingsError as err:
         raise ParameterError(str(err)) from None
+    for line in lexicon_warnings(lexicons):
+        print(f"warning: {line}", file=sys.stderr)
     if values.get("validation"):
         _check_validated_frames(Path(values["validation"]), lexicons.codebook)
 

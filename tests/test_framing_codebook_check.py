@@ -296,3 +296,28 @@ def test_run_refuses_a_bad_codebook_before_any_notebook(tmp_path: Path) -> None:
         check_value("codebook", str(bad), tmp_path)
     good = _write(tmp_path, MINIMAL, "good.toml")
     assert check_value("codebook", "good.toml", tmp_path) == str(good.resolve())
+
+
+@pytest.mark.parametrize(
+    ("given", "read"),
+    [
+        ('"Crime and Punishment"', "Crime and punishment"),  # the codebook's title case
+        ("7", "Crime and punishment"),  # its number in the Policy Frames Codebook
+        ('"12"', "Public opinion"),
+        ('"Security & Defence"', "Security and defense"),
+    ],
+)
+def test_a_pfc_dimension_is_read_in_any_case_or_by_its_number(
+    tmp_path: Path, given: str, read: str
+) -> None:
+    report = check_codebook(_write(tmp_path, MINIMAL + f"pfc_dimension = {given}\n"))
+    assert report.ok, report.errors
+    assert report.codebook.frames[0].pfc_dimension == read
+
+
+def test_an_unknown_pfc_dimension_suggests_the_closest(tmp_path: Path) -> None:
+    text = MINIMAL + 'pfc_dimension = "Constitutionality and jurisprudence"\n'
+    (error,) = check_codebook(_write(tmp_path, text)).errors
+    assert "Did you mean 'Legality, constitutionality and jurisprudence'?" in error
+    (error,) = check_codebook(_write(tmp_path, MINIMAL + "pfc_dimension = 16\n")).errors
+    assert "its number 1–15" in error

@@ -216,6 +216,39 @@ def _redundancy(terms: list[_Term], out: _Collector) -> None:
             )
 
 
+def _dimension_form(text: str) -> str:
+    """A dimension's name as compared: lower case, "&" as "and", British "defence" as the
+    codebook's "defense", spaces and commas folded."""
+    text = text.lower().replace("&", " and ").replace("defence", "defense")
+    return " ".join(text.replace(",", " ").split())
+
+
+def pfc_dimension_named(value: str) -> str | None:
+    """The Policy Frames Codebook dimension ``value`` names, as :data:`PFC_DIMENSIONS` spells
+    it: its name in any case ("Crime and Punishment", as users copy the codebook's title-case
+    headings), or its number in the codebook (Boydstun et al. 2014 number them 1–15, "7");
+    None when it names none (a tester's "Crime and Punishment" and "7" were refused)."""
+    text = value.strip()
+    if text.isdigit() and 1 <= int(text) <= len(PFC_DIMENSIONS):
+        return PFC_DIMENSIONS[int(text) - 1]
+    forms = {_dimension_form(d): d for d in PFC_DIMENSIONS}
+    return forms.get(_dimension_form(text))
+
+
+def _closest_dimension(value: str) -> str | None:
+    """The dimension a misspelt or shortened name most likely means ("Constitutionality and
+    jurisprudence": the end of "Legality, constitutionality and jurisprudence"), or None."""
+    import difflib
+
+    form = _dimension_form(value)
+    forms = {_dimension_form(d): d for d in PFC_DIMENSIONS}
+    holding = [d for f, d in forms.items() if len(form) >= 5 and (form in f or f in form)]
+    if len(holding) == 1:
+        return holding[0]
+    close = difflib.get_close_matches(form, list(forms), n=1, cutoff=0.6)
+    return forms[close[0]] if close else None
+
+
 def _text_field(raw: dict[str, Any], name: str, out: _Collector) -> str | None:
     value = raw.get(name, OPTIONAL_FIELDS.get(name))
     if name in OPTIONAL_FIELDS and value == OPTIONAL_FIELDS[name]:
@@ -247,6 +280,8 @@ def _parse_frame(
     missing = [name for name in REQUIRED_FIELDS if name not in raw]
     if missing:
         out.error(f"missing field(s) {missing}")
+    if isinstance(raw.get("pfc_dimension"), int) and not isinstance(raw["pfc_dimension"], bool):
+        raw = {**raw, "pfc_dimension": str(raw["pfc_dimension"])}  # the codebook's number
     texts = {
         n: _text_field(raw, n, out)
         for n in ("key", "label", "type", "definition", "pfc_dimension", "reference")
@@ -261,11 +296,17 @@ def _parse_frame(
     if texts.get("type") is not None and texts["type"] not in FRAME_TYPES:
         out.error(f"'type' must be one of {list(FRAME_TYPES)}, got {raw['type']!r}")
     pfc = texts.get("pfc_dimension")
-    if pfc is not None and pfc != "none" and pfc not in PFC_DIMENSIONS:
-        out.error(
-            f"'pfc_dimension' {pfc!r} is not a Policy Frames Codebook dimension; use one "
-            f"of {list(PFC_DIMENSIONS)} or 'none'"
-        )
+    if pfc is not None and pfc != "none":
+        named = pfc_dimension_named(pfc)
+        if named is None:
+            guess = _closest_dimension(pfc)
+            hint = f" Did you mean {guess!r}?" if guess else ""
+            out.error(
+                f"'pfc_dimension' {pfc!r} is not a Policy Frames Codebook dimension;{hint} use "
+                f"one of {list(PFC_DIMENSIONS)} (any case), its number 1–{len(PFC_DIMENSIONS)} "
+                "or 'none'"
+            )
+        pfc = named
     indicators = _parse_terms(raw.get("indicators", []), "indicators", out)
     if "indicators" in raw and isinstance(raw["indicators"], list) and not raw["indicators"]:
         out.error("'indicators' is empty")

@@ -176,7 +176,10 @@ def test_figures_are_linked_in_markdown_and_embedded_in_html(workspace):
     md_path, html_path, _ = write(workspace)
     md = md_path.read_text(encoding="utf-8")
     assert "![Figure 1: fig01_size](../figures/fig01_size.png)" in md
-    assert "(../figures/fig03_unregistered.svg)" in md
+    # a figure of one's own in the folder is the gallery's to list, not the summary's to cite
+    assert "fig03_unregistered" not in md
+    gallery_md = (workspace["figures"] / "README.md").read_text(encoding="utf-8")
+    assert "fig03_unregistered" in gallery_md
     assert "Mean sentence tone with 95% CIs." in md
     assert "fig09" not in md  # registered but never drawn
     page = html_path.read_text(encoding="utf-8")
@@ -1577,3 +1580,24 @@ def test_the_methods_say_whether_headlines_were_analysed(workspace, titles, said
     md = write(workspace)[0].read_text(encoding="utf-8")
     cleaning = next(line for line in md.splitlines() if line.startswith("- **Cleaning.**"))
     assert said in cleaning
+
+
+def test_notebook_04_by_hand_keeps_a_draft_and_leaves_a_stale_coder_figure_out(
+    workspace, monkeypatch
+):
+    # a tester's draft summary.md was replaced unsaid, and a tone-coder figure an earlier run
+    # left was shown, captioned as this run's, though this run had no coder
+    from analysis.sentiment.coder_plots import CODER_FIGURE
+
+    (workspace["reports"]).mkdir(parents=True, exist_ok=True)
+    (workspace["reports"] / "summary.md").write_text("my draft\n", encoding="utf-8")
+    (workspace["figures"] / f"{CODER_FIGURE}.png").write_bytes(PNG_BYTES)
+    registry = {
+        **REGISTRY,
+        CODER_FIGURE: FigureInfo(CODER_FIGURE, "Coder.", "02_sentiment.ipynb", "c.csv"),
+    }
+    monkeypatch.setattr(gallery, "registered_figures", lambda *a, **k: dict(registry))
+    with pytest.warns(UserWarning, match="was not written by this package"):
+        md = write(workspace)[0].read_text(encoding="utf-8")
+    assert (workspace["reports"] / "summary.yours.md").read_text(encoding="utf-8") == "my draft\n"
+    assert CODER_FIGURE not in md

@@ -192,7 +192,7 @@ def corpus_facts(
         else 0
     )
     titles = docs["title"] if "title" in docs.columns else pd.Series("", index=docs.index)
-    n_titled = int((titles.fillna("").astype(str).str.strip() != "").sum())
+    n_titled = int((titles.astype("string").fillna("").str.strip() != "").sum())
     actions: tuple[tuple[str, int], ...] = ()
     if audit is not None and "action" in audit.columns:
         counts = audit["action"].astype(str).value_counts()

@@ -160,8 +160,12 @@ def write_gallery(
     """Write ``figures/README.md`` listing every figure present in ``figures_dir`` (``notes`` as
     in :func:`gallery_markdown`), and its machine-readable index ``figures/figures.json``
     (:func:`figures_index`)."""
+    from analysis.report.theirs import keep_theirs
+
     figures = existing_figures(figures_dir)
     index = figures_index(figures, figures_dir, tables_dir, group_col)
+    for name in (INDEX, GALLERY):
+        keep_theirs(Path(figures_dir) / name)  # a notebook run by hand into one's own folder
     write_text(
         json.dumps(index, ensure_ascii=False, indent=1, sort_keys=True) + "\n",
         Path(figures_dir) / INDEX,

@@ -51,6 +51,7 @@ from analysis.report.lexicon_methods import (
     sourcing_method,
 )
 from analysis.report.quotes import QUOTE_CHOICE
+from analysis.report.theirs import keep_theirs
 from analysis.report.tone_coder import tone_coder_lines
 from analysis.report.wording import articles, plural
 from analysis.sentiment.coder_plots import CODER_FIGURE
@@ -1205,7 +1206,7 @@ def write_summary(
         corpus_facts(tables, corpus_dir, group_col, shown.get("outlets") or None),
         tables_shown=tables_as_shown(tables, reports),
     )
-    figures = existing_figures(figs)
+    figures = figures_of_run(existing_figures(figs), shown)
     versions = package_versions()
     rel = Path(os.path.relpath(figs, reports)).as_posix()
 
@@ -1268,6 +1269,8 @@ def write_summary(
             )
         )
     )
+    for name in (SUMMARY_MD, SUMMARY_HTML):
+        keep_theirs(reports / name)  # notebook 04 run by hand into a folder of drafts
     return [
         write_text(md, reports / SUMMARY_MD),
         write_text(page, reports / SUMMARY_HTML),
@@ -1276,6 +1279,22 @@ def write_summary(
 
 
 CORRECTED_TABLE = "frames_corrected.csv"
+
+
+def figures_of_run(figures: Sequence[FigureInfo], params: Mapping[str, Any]) -> list[FigureInfo]:
+    """The ``figures`` the summary shows: the package's own (registered; a chart of one's own
+    in the figures folder is listed by the gallery, not cited in the summary), and the trained
+    tone coder's only when the run's ``params`` name one. Notebook 02 run by hand without a
+    coder into a folder where an earlier run drew one left that figure, and a tester's summary
+    showed it, captioned as this run's, beside a parameter table without ``tone_coder``."""
+    from analysis.report import gallery
+
+    registered = gallery.registered_figures()
+    return [
+        info
+        for info in figures
+        if info.stem in registered and (info.stem != CODER_FIGURE or params.get("tone_coder"))
+    ]
 
 
 def not_validated(

@@ -1601,3 +1601,24 @@ def test_notebook_04_by_hand_keeps_a_draft_and_leaves_a_stale_coder_figure_out(
         md = write(workspace)[0].read_text(encoding="utf-8")
     assert (workspace["reports"] / "summary.yours.md").read_text(encoding="utf-8") == "my draft\n"
     assert CODER_FIGURE not in md
+
+
+def test_a_stated_tone_finding_says_when_vaders_agreement_was_at_chance(workspace, tmp_path):
+    # a tester's "NPR more positive than USA Today" stood unqualified beside kappa 0.00
+    path = tmp_path / "agreement.csv"
+    pd.DataFrame(
+        [{"method": "codebook", "frame": "tone", "n": 150, "f1": 0.34, "f1_ci_low": 0.26,
+          "f1_ci_high": 0.41, "kappa": 0.0047, "kappa_ci_low": -0.112, "kappa_ci_high": 0.118,
+          "accuracy": 0.36, "tp": 0, "fp": 0, "fn": 0, "tn": 0}]
+    ).to_csv(path, index=False)  # fmt: skip
+    params = {"run_parameters": {**PARAMS["run_parameters"], "validation": str(path)}}
+    md = summary.write_summary(
+        workspace["tables"], workspace["figures"], workspace["reports"], params,
+        workspace["corpus"], findings=make_findings(),
+    )[0].read_text(encoding="utf-8")  # fmt: skip
+    level = next(line for line in md.splitlines() if "the mean tone was +0.12" in line)
+    assert "VADER's tone agreed with the human tone codes no better than chance" in level
+    no_difference = next(line for line in md.splitlines() if "No clear difference in tone" in line)
+    assert "no better than chance" not in no_difference
+    # and the validation section gives kappa's interval
+    assert "Cohen's kappa 0.00 (95% CI −0.11 to 0.12)" in md

@@ -300,6 +300,35 @@ def _validated_frames(
     )
 
 
+def _tone_checked(
+    found: list[Finding],
+    params: Mapping[str, Any],
+    corpus_dir: Path | str | None,
+    coders: tuple[Any, Any] | None,
+) -> list[Finding]:
+    """``found`` with each stated tone finding saying how weakly VADER agreed with the human
+    tone codes of the run's validation table, when it did
+    (:func:`analysis.sentiment.tone_validation.check_tone_findings`); unchanged without one."""
+    if not params.get("validation"):
+        return found
+    from analysis.sentiment.tone_validation import check_tone_findings
+    from analysis.validation.agreement import AgreementError
+    from analysis.validation.sheet_agreement import INTERCODER_FILE
+
+    try:
+        agreement, _ = _run_agreement(params, corpus_dir, coders)
+    except AgreementError:
+        return found  # the validation section says the table could not be read
+    path = Path(str(params["validation"])).parent / INTERCODER_FILE
+    alpha = None
+    if path.is_file():
+        table = read_table(path)
+        rows = table[table["frame"].astype(str) == "tone"]
+        if len(rows):
+            alpha = float(rows["krippendorff_alpha"].astype(float).iloc[0])
+    return check_tone_findings(found, agreement, alpha)
+
+
 def _run_agreement(
     params: Mapping[str, Any], corpus_dir: Path | str | None, coders: tuple[Any, Any] | None
 ) -> tuple[Any, list[str]]:
@@ -1218,6 +1247,7 @@ def write_summary(
     images = EmbeddedImages(figs, link)
     quality = quality_summary(tables, shown)
     coders = _run_coders(shown, corpus_dir)  # loaded once for every part that names them
+    found = _tone_checked(found, shown, corpus_dir, coders)
     checked = validation_lines(tables, shown, corpus_dir, group_col, coders, facts.tables_shown)
     frame_note = frame_findings_note(shown, corpus_dir, coders)
     notice: list[str] = []

@@ -608,7 +608,12 @@ def tone_agreement_lines(agreement: pd.DataFrame, method: str, tone_coder: bool)
         if rows.empty:
             continue
         r = rows.iloc[0]
-        kappa = f", Cohen's kappa {r['kappa']:.2f}" if r["kappa"] == r["kappa"] else ""
+        kappa = ""
+        if r["kappa"] == r["kappa"]:
+            kappa = f", Cohen's kappa {r['kappa']:.2f}".replace("-", "−")
+            low, high = r.get("kappa_ci_low", np.nan), r.get("kappa_ci_high", np.nan)
+            if low == low and high == high:  # a kappa near 0 is told from chance by its interval
+                kappa += f" (95% CI {low:.2f} to {high:.2f})".replace("-", "−")
         figures = (
             f"macro-F1 {r['f1']:.2f} (95% CI {r['f1_ci_low']:.2f}–{r['f1_ci_high']:.2f}){kappa}, "
             f"accuracy {r['accuracy']:.0%}, n = {int(r['n'])} human-coded sentences"

@@ -1,0 +1,102 @@
+"""Tone findings read against the validation: how far VADER's tone agreed with human codes.
+
+A tone difference is stated when its bootstrap interval excludes zero and the permutation test
+agrees (:mod:`analysis.sentiment.findings`); that says the lexicon scores differ, not that a
+reader would judge the tone to differ. With a validation table (``-p validation``) holding
+VADER's tone row, each stated tone difference and level says how well VADER agreed with the
+human tone codes when that agreement is weak: Cohen's kappa below :data:`WEAK_KAPPA` ("slight"
+agreement, Landis & Koch 1977), or an interval that does not exclude chance (kappa's lower
+bound at or below 0), and when the human coders themselves agreed on tone below
+Krippendorff's 0.667 (2004). A tester's "NPR were on average more positive in tone than USA
+Today" stood unqualified beside kappa 0.00 (95% CI −0.11 to 0.12), with her human codes
+ranking the two the other way.
+
+Landis, J. R. & Koch, G. G. (1977). The measurement of observer agreement for categorical data.
+Biometrics 33(1), 159–174.
+Krippendorff, K. (2004). Content Analysis: An Introduction to Its Methodology (2nd ed.).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import math
+from collections.abc import Sequence
+
+import pandas as pd
+
+from analysis.report.findings import Finding
+
+# Below this kappa, agreement is "slight" (Landis & Koch 1977)
+WEAK_KAPPA = 0.2
+# Below this alpha, human codes are not reliable enough to measure a coder against
+# (Krippendorff 2004, the lowest acceptable for tentative conclusions)
+RELIABLE_ALPHA = 0.667
+TRUST_SECTION = "How far to trust the frame and tone coders"
+# Tone findings that state a group's tone or a difference between groups
+TONE_PREFIXES = ("tone_pairwise_", "tone_level_")
+
+
+def _number(value: object) -> float:
+    number = pd.to_numeric(pd.Series([value]), errors="coerce").iloc[0]
+    return float(number)
+
+
+def _signed(value: float) -> str:
+    """ "0.12", "−0.04" (a minus sign, as the summary writes negative numbers)."""
+    return f"{value:.2f}".replace("-", "−")
+
+
+def tone_note(agreement: pd.DataFrame, human_alpha: float | None = None) -> str:
+    """The sentence a tone finding ends on, from VADER's tone row of ``agreement`` (coder
+    ``"codebook"``, frame ``"tone"``) and the human coders' alpha on tone (None: one coder),
+    or "" when the agreement is not weak and the humans agreed (or there is no such row)."""
+    rows = agreement[(agreement["method"] == "codebook") & (agreement["frame"] == "tone")]
+    if rows.empty:
+        return ""
+    row = rows.iloc[0]
+    kappa, low, high = (_number(row.get(c)) for c in ("kappa", "kappa_ci_low", "kappa_ci_high"))
+    n = int(_number(row.get("n"))) if not math.isnan(_number(row.get("n"))) else 0
+    parts = []
+    if not math.isnan(kappa):
+        interval = (
+            f", 95% CI {_signed(low)} to {_signed(high)}"
+            if not (math.isnan(low) or math.isnan(high))
+            else ""
+        )
+        figures = f"Cohen's kappa {_signed(kappa)}{interval}; n = {n}"
+        if not math.isnan(low) and low <= 0:
+            parts.append(
+                f"VADER's tone agreed with the human tone codes no better than chance can "
+                f"explain ({figures})"
+            )
+        elif kappa < WEAK_KAPPA:
+            parts.append(f"VADER's tone agreed with the human tone codes only slightly ({figures})")
+    if human_alpha is not None and not math.isnan(human_alpha) and human_alpha < RELIABLE_ALPHA:
+        parts.append(
+            f"the human coders agreed on tone with Krippendorff's alpha {human_alpha:.2f}, below "
+            f"{RELIABLE_ALPHA}"
+        )
+    if not parts:
+        return ""
+    return (
+        " On the validation sample, "
+        + " and ".join(parts)
+        + ": a human reader may not read the tone so; these are lexicon scores "
+        f"(see {TRUST_SECTION})."
+    )
+
+
+def check_tone_findings(
+    findings: Sequence[Finding], agreement: pd.DataFrame, human_alpha: float | None = None
+) -> list[Finding]:
+    """``findings`` with each stated tone level or difference (:data:`TONE_PREFIXES`, supported)
+    ending on :func:`tone_note` when there is one; the others unchanged."""
+    note = tone_note(agreement, human_alpha)
+    if not note:
+        return list(findings)
+    return [
+        dataclasses.replace(f, text=f.text + note)
+        if f.supported and f.key.startswith(TONE_PREFIXES)
+        else f
+        for f in findings
+    ]

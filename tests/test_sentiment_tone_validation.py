@@ -14,6 +14,7 @@ FINDINGS = [
     Finding("tone_pairwise_A_vs_C_vader", "tone", "No clear difference.", supported=False),
     Finding("tone_level_A_vader", "tone", "A's mean tone was +0.12.", supported=True),
     Finding("frames_difference_x", "frames", "X differs.", supported=True),
+    Finding("actor_tone_china_vader", "actors", "Around China +0.20.", supported=True),
 ]
 
 
@@ -38,6 +39,7 @@ def test_a_chance_level_kappa_qualifies_each_stated_tone_finding() -> None:
     assert out[0].text.startswith("A more positive than B." + note)
     assert out[2].text.startswith("A's mean tone was +0.12." + note)
     assert out[1] == FINDINGS[1] and out[3] == FINDINGS[3]  # no difference; not tone
+    assert out[4].text.startswith("Around China +0.20." + note)  # VADER around an actor
 
 
 @pytest.mark.parametrize(

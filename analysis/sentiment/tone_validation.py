@@ -32,8 +32,8 @@ WEAK_KAPPA = 0.2
 # (Krippendorff 2004, the lowest acceptable for tentative conclusions)
 RELIABLE_ALPHA = 0.667
 TRUST_SECTION = "How far to trust the frame and tone coders"
-# Tone findings that state a group's tone or a difference between groups
-TONE_PREFIXES = ("tone_pairwise_", "tone_level_")
+# Tone findings that state a group's tone, a difference between groups or the tone around an actor
+TONE_PREFIXES = ("tone_pairwise_", "tone_level_", "actor_tone_")
 
 
 def _number(value: object) -> float:

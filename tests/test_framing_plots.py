@@ -427,3 +427,14 @@ def test_the_frame_heatmap_caption_does_not_credit_the_codebook_alone():
 
     caption = FIGURES["fig07_frame_heatmap"].caption
     assert "(codebook indicators)" not in caption and "-p frame_coder" in caption
+
+
+def test_sourcing_shows_the_share_attributed_to_anyone_first():
+    # a finding states each outlet's share of attributed sentences and cites fig10, which had
+    # no such row
+    table = _sourcing()
+    extra = table[table["item"] == "direct_quote"].assign(item="attributed", share=0.5)
+    fig = plot_sourcing(pd.concat([table, extra], ignore_index=True), palette=PALETTE)
+    labels = [t.get_text() for t in fig.axes[0].get_yticklabels()]
+    assert labels[0] == "Attributed to anyone (verb or quotation)"
+    assert labels[1:] == ["Government officials", "Other media", "Direct quotation"]

@@ -49,6 +49,7 @@ def test_folder_corpus_facts(tmp_path: Path):
         sha256=corpus_sha256(corpus),
         n_files=2,  # a.txt and manifest.csv; hidden files are not part of the corpus
         n_cleaning_changes=3,
+        n_cleaning_rows=3,
         cleaning_actions=(),  # this audit has no action column
         translated=(("003", "Post"),),  # doc ids keep their leading zeros
         corpus_file="",
@@ -142,3 +143,22 @@ def test_rows_and_documents_left_out_are_counted_apart_from_the_lines(tmp_path: 
     facts = corpus_facts(tables, corpus)
     assert (facts.n_empty_rows, facts.n_emptied) == (2, 1)
     assert facts.n_cleaning_changes == 1 and facts.cleaning_actions == (("removed", 1),)
+
+
+def test_lines_changed_by_several_rules_count_once_under_their_strongest_action(tmp_path: Path):
+    # a tester's 359 audit rows were 216 lines, most changed by two rules, and the summary said
+    # "Of the 359 lines touched by cleaning"
+    tables, corpus = tmp_path / "tables", tmp_path / "corpus"
+    write_tables(tables)
+    corpus.mkdir()
+    pd.DataFrame(
+        {
+            "doc_id": ["001", "001", "001", "003", "003", "003"],
+            "line_no": [2, 2, 5, 1, 1, 0],
+            "rule": ["whitespace", "detokenise", "nav", "quote", "caption", "decode_fallback"],
+            "action": ["changed", "changed", "removed", "changed", "removed", "changed"],
+        }
+    ).to_csv(tables / "cleaning_audit.csv", index=False)
+    facts = corpus_facts(tables, corpus)
+    assert (facts.n_cleaning_changes, facts.n_cleaning_rows) == (4, 6)
+    assert dict(facts.cleaning_actions) == {"changed": 2, "removed": 2}

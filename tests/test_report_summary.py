@@ -1622,3 +1622,19 @@ def test_a_stated_tone_finding_says_when_vaders_agreement_was_at_chance(workspac
     assert "no better than chance" not in no_difference
     # and the validation section gives kappa's interval
     assert "Cohen's kappa 0.00 (95% CI −0.11 to 0.12)" in md
+
+
+def test_cleaning_counts_lines_not_audit_rows(workspace):
+    pd.DataFrame(
+        {
+            "doc_id": ["gaz-01", "gaz-01", "post-01"],
+            "line_no": [3, 3, 1],
+            "rule": ["whitespace", "detokenise", "nav"],
+            "action": ["changed", "changed", "removed"],
+        }
+    ).to_csv(workspace["tables"] / "cleaning_audit.csv", index=False)
+    md = write(workspace)[0].read_text(encoding="utf-8")
+    assert (
+        "Of the 2 lines touched by cleaning (3 changes by rule: several rules can change one "
+        "line), 1 removed and 1 changed" in md
+    )

@@ -558,7 +558,12 @@ def _cleaning_counts(facts: CorpusFacts) -> str:
     parts = [f"{n} {ACTION_WORDS.get(a, a.replace('_', ' '))}" for a, n in ordered]
     listed = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
     noun = "line" if facts.n_cleaning_changes == 1 else "lines"
-    return f"Of the {facts.n_cleaning_changes} {noun} touched by cleaning, {listed}"
+    rows = (
+        f" ({facts.n_cleaning_rows} changes by rule: several rules can change one line)"
+        if facts.n_cleaning_rows > facts.n_cleaning_changes
+        else ""
+    )
+    return f"Of the {facts.n_cleaning_changes} {noun} touched by cleaning{rows}, {listed}"
 
 
 def group_list(per_group: Sequence[tuple[str, int, int]], limit: int = MAX_GROUPS_LISTED) -> str:

@@ -169,6 +169,21 @@ def test_validate_without_the_sheets_codebook_says_to_give_it(tmp_path: Path, ca
     assert "--codebook FILE" not in capsys.readouterr().err  # the sheet's own: nothing to say
 
 
+def test_a_tone_only_sheet_with_blank_frame_columns_is_not_sent_to_a_codebook(
+    tmp_path: Path, capsys
+) -> None:
+    # a tester coded tone only, the frame columns left blank: stderr told her no frame of the
+    # codebook was a column and to give --codebook, which had nothing to do with it
+    lines = SHEET.strip().splitlines()
+    blank = [",".join([c[0], c[1], "", "", c[4], c[5]]) for c in (x.split(",") for x in lines[1:])]
+    sheet = tmp_path / "tone_only.csv"
+    sheet.write_text("\n".join([lines[0], *blank]) + "\n", encoding="utf-8")
+    assert main(["validate", "--sheet", str(sheet), "--out", str(tmp_path / "o")]) == 0
+    said = capsys.readouterr()
+    assert "--codebook FILE" not in said.err
+    assert "not coded in the sheet, so not measured: conflict, economic_consequences" in said.out
+
+
 def test_train_then_validate_with_the_model(tmp_path: Path, capsys) -> None:
     sheet = war_sheet(tmp_path / "coded.csv", ("negative", "neutral", "positive"))
     model = tmp_path / "model"

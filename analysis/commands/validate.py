@@ -130,8 +130,11 @@ def main(args: argparse.Namespace) -> int:
     for message in measured.warnings:
         warn_user(message)
     table = measured.agreement
-    if codebook is None and not (table["frame"] != "tone").any():
-        # the package's codebook read, and none of its frames is a column of the sheet
+    blank = [c for c in measured.uncoded if c != "tone"]  # a frame's column, left uncoded
+    if codebook is None and not (table["frame"] != "tone").any() and not blank:
+        # the package's codebook read, and none of its frames is a column of the sheet (a
+        # sheet coded for tone only, with its frame columns left blank, has them: a tester was
+        # sent looking for a codebook problem that did not exist)
         warn_user(
             "no frame of the package's codebook is a column of the sheet, so no frame was "
             "measured; if the sheet was drawn with a codebook of your own (its guide names "

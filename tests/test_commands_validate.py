@@ -502,3 +502,15 @@ def test_items_the_coders_tied_on_are_counted_in_a_warning(tmp_path: Path) -> No
     assert "split evenly on are left out of the agreement" in said
     assert "conflict 1 of 4" in said and "tone 1 of 4" in said
     assert "economic_consequences" not in said  # no tie there
+
+
+def test_blank_cells_are_counted_where_the_figures_are_printed(tmp_path: Path, capsys) -> None:
+    lines = SHEET.strip().splitlines()
+    rows = [x.split(",") for x in lines[1:5]]  # one coder
+    rows[1][4] = ""  # a tone cell left blank
+    sheet = tmp_path / "coded.csv"
+    sheet.write_text("\n".join([lines[0], *(",".join(r) for r in rows)]) + "\n", encoding="utf-8")
+    assert main(["validate", "--sheet", str(sheet), "--out", str(tmp_path / "o")]) == 0
+    out = capsys.readouterr().out
+    assert "note: tone: measured on 3 of the 4 items; 1 left blank (not coded) is left out" in out
+    assert "note: conflict: measured on" not in out

@@ -212,7 +212,7 @@ def test_the_bookkeeping_columns_of_a_sheet_are_not_warned_about(tmp_path: Path)
 
 def test_one_bad_row_holds_several_hold(tmp_path: Path) -> None:
     one = write(tmp_path / "a.csv", "sentence,tone\na,positive\nb,postive\n")
-    with pytest.raises(SheetError, match=r"row 3 holds other values \(first: 'postive'\)"):
+    with pytest.raises(SheetError, match=r"row 3 holds other values: 'postive' \(did you mean"):
         read_sheet(one)
     two = write(tmp_path / "b.csv", "sentence,war\na,maybe\nb,2\n")
     with pytest.raises(SheetError, match=r"rows 2, 3 hold other values"):
@@ -247,3 +247,19 @@ def test_a_column_spelled_nearly_as_a_frame_key_is_named_with_it(tmp_path: Path)
         read_sheet(sheet, ["gun_right", "politics"])
     (message,) = [str(w.message) for w in caught]
     assert "Did you mean 'gun_rights' for 'gun_right'?" in message
+
+
+def test_tone_with_a_typographic_minus_is_read_and_every_bad_value_is_named(
+    tmp_path: Path,
+) -> None:
+    # Word and Excel autocorrect "-1" to "−1", which a tester's sheet had refused; her typos
+    # were named one at a time, without a guess
+    sheet = write(tmp_path / "a.csv", "sentence,tone\na,−1\nb,–1\nc,+1\nd,Neg\n")
+    assert read_sheet(sheet)["tone"].tolist() == [-1.0, -1.0, 1.0, -1.0]
+    bad = write(tmp_path / "b.csv", "sentence,tone\na,postive\nb,negatve\nc,mixed\nd,postive\n")
+    with pytest.raises(SheetError) as err:
+        read_sheet(bad)
+    assert (
+        "rows 2, 3, 4, 5 hold other values: 'postive' (did you mean 'positive'?), 'negatve' "
+        "(did you mean 'negative'?), 'mixed'" in str(err.value)
+    )

@@ -124,15 +124,34 @@ def _parse_binary(values: pd.Series, name: str, column: str) -> pd.Series:
     return out
 
 
+# Minus signs a word processor or spreadsheet puts for "-" ("−1" in Word and Excel autocorrect)
+_MINUS_SIGNS = str.maketrans({"\u2212": "-", "\u2013": "-", "\u2014": "-", "\ufe63": "-"})
+
+
 def _parse_tone(values: pd.Series, name: str) -> pd.Series:
-    text = values.fillna("").astype(str).str.strip().str.lower()
+    """Tone codes as −1/0/1 (blank: NaN); the words, their short forms (neg/neu/pos, any case)
+    and numbers with any minus sign are read. A value that is none of them stops the sheet, with
+    every distinct bad value and a guess at the word meant ("postive": positive)."""
+    text = values.fillna("").astype(str).str.strip().str.lower().str.translate(_MINUS_SIGNS)
     out = text.map(_TONE).astype(float)
     bad = out.isna() & (text != "")
     if bad.any():
-        first = values[bad].iloc[0]
+        import difflib
+
+        distinct = list(dict.fromkeys(values[bad].astype(str).str.strip()))
+        guesses = []
+        for value in distinct[:MAX_ROWS_LISTED]:
+            close = difflib.get_close_matches(value.lower(), ["negative", "neutral", "positive"], 1)
+            guesses.append(f"{value!r}" + (f" (did you mean {close[0]!r}?)" if close else ""))
+        more = (
+            f" and {len(distinct) - MAX_ROWS_LISTED} more"
+            if len(distinct) > MAX_ROWS_LISTED
+            else ""
+        )
         raise SheetError(
-            f"sheet {name}: column 'tone' must hold negative/neutral/positive or -1/0/1, or "
-            f"blank; {_rows_hold(bad.to_numpy())} other values (first: {first!r})"
+            f"sheet {name}: column 'tone' must hold negative/neutral/positive (or neg/neu/pos), "
+            f"-1/0/1, or blank; {_rows_hold(bad.to_numpy())} other values: "
+            f"{', '.join(guesses)}{more}"
         )
     return out
 

@@ -27,3 +27,11 @@ def test_a_mistyped_grouping_is_told_the_groupings_not_the_tables_measures() -> 
         require_scores(sentences, "lean", ["vader"])
     with pytest.raises(ValueError, match=r"did you mean 'outlet'\?"):
         check_group_by("outlets", columns)
+
+
+def test_the_loaders_and_sourcings_own_columns_are_not_offered_as_groupings() -> None:
+    # a tester's notebook 02 offered 'extraction_problem', then 'attributed', then refused both
+    columns = ["doc_id", "outlet", "origin", "human_tone", "extraction_problem", "attributed"]
+    with pytest.raises(ValueError) as err:
+        check_group_by("lean", columns)
+    assert "['outlet', 'origin', 'human_tone']" in str(err.value)

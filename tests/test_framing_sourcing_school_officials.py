@@ -66,3 +66,8 @@ def test_the_share_attributed_is_compared_and_uncredited_ones_are_counted() -> N
         " Of its 24 attributed sentences, 21 name no kind of source the source lexicon knows "
         "(in sentences.csv: attributed, and no source column true)."
     )
+    one = sentences[(sentences["outlet"] == "A")].copy()
+    credited = one["attributed"].astype(bool) & one["source_citizens"].astype(bool)
+    uncredited = one.index[one["attributed"].astype(bool) & ~credited]
+    one.loc[uncredited[1:], "attributed"] = False  # one attributed sentence credits no kind
+    assert " 1 names no kind of source" in _unkinded(one, "A", "outlet")

@@ -21,6 +21,7 @@ def test_hedging_names_the_bundled_list_with_its_counts_and_that_will_is_left_ou
     assert f"Hedges ({n_hedges} words and phrases such as “reportedly”, “might”, “could”)" in text
     assert f"certainty markers ({n_certainty}, such as “clearly”" in text
     assert "`analysis/data/hedges.toml`" in text and "Future “will” is not" in text
+    assert "after Hyland's hedges and boosters (2005)" in text
     assert "Limits:" in text
 
 
@@ -37,6 +38,7 @@ def test_hedging_of_a_corpus_list_is_that_lists(tmp_path: Path) -> None:
     assert "certainty markers (2, such as “will”, “surely”)" in text
     assert "`corpus/hedges.toml`" in text and str(tmp_path) not in text  # as the corpus names it
     assert "Future “will” is not" not in text  # this list counts it
+    assert "Hyland" not in text  # a list of one's own is credited to no one
 
 
 def test_sourcing_lists_the_kinds_and_quotation_length_of_the_list_used(tmp_path: Path) -> None:

@@ -189,12 +189,12 @@ def _redundancy(terms: list[_Term], out: _Collector) -> None:
             if other.pattern != term.pattern and compiled[other.text].search(written):
                 out.warn(
                     f"indicator {term.text!r} is implied by {other.text!r}, which matches "
-                    "it already; the frame fires without it (keep it only to see it in "
-                    "frame_hits)"
+                    "it already; the frame fires without it (keep it only to see it named in "
+                    "frame_evidence.csv)"
                     if literal
                     else f"indicator {term.text!r} is matched as written by {other.text!r}; "
-                    f"the frame fires on {written!r} without it (keep it only to see it in "
-                    "frame_hits)"
+                    f"the frame fires on {written!r} without it (keep it only to see it named "
+                    "in frame_evidence.csv)"
                 )
                 break
     for term in terms:

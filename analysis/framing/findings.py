@@ -677,8 +677,9 @@ def _unkinded(sentences: pd.DataFrame, group: object, group_col: str) -> str:
     none = int((~part[kinds].astype(bool).any(axis=1)).sum())
     if not none:
         return ""
+    verb = "names" if none == 1 else "name"
     return (
-        f" Of its {len(part)} attributed sentences, {none} name no kind of source the source "
+        f" Of its {len(part)} attributed sentences, {none} {verb} no kind of source the source "
         "lexicon knows (in sentences.csv: attributed, and no source column true)."
     )
 

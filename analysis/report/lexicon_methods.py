@@ -127,10 +127,13 @@ def hedging_method(lexicons: Lexicons, corpus_dir: Path | str | None = None) -> 
         if counts_will
         else " Future “will” is not a certainty marker: in news it mostly states a schedule."
     )
+    # the package's lists follow Hyland; a list of one's own is credited to no one (a tester's
+    # nine hedges were said to be "after Hyland's hedges and boosters")
+    source = ", after Hyland's hedges and boosters (2005)," if lexicons.hedges is None else ""
     return (
         f"- **Hedging and certainty.** Hedges ({len(hedges)} words and phrases such as "
         f"{_quoted(hedges)}) and certainty markers ({len(certainty)}, such as "
-        f"{_quoted(certainty)}), after Hyland's hedges and boosters (2005), are counted per "
+        f"{_quoted(certainty)}){source} are counted per "
         f"1,000 words from `{escape_text(_shown(lexicons, 'hedges', corpus_dir))}`.{will} "
         f"Limits: a word list cannot tell a hedge in the outlet's own voice from one in a "
         f"quotation it prints (both count for the outlet), nor a modal's sense (“could” of "

@@ -1638,3 +1638,28 @@ def test_cleaning_counts_lines_not_audit_rows(workspace):
         "Of the 2 lines touched by cleaning (3 changes by rule: several rules can change one "
         "line), 1 removed and 1 changed" in md
     )
+
+
+def test_a_grouping_named_by_no_word_and_the_codebooks_story_open_the_summary(
+    workspace, tmp_path
+) -> None:
+    # a tester's "How 3 human_tones covered the story"; another's codebook story never appeared
+    pd.DataFrame(
+        {"doc_id": ["a", "b", "c"], "human_tone": ["-1", "0", "1"], "n_sentences": [4, 5, 6],
+         "n_words": [40, 50, 60]}
+    ).to_csv(workspace["tables"] / "documents.csv", index=False)  # fmt: skip
+    book = tmp_path / "guns.toml"
+    book.write_text(
+        'story = "US gun violence, 2016-2018"\n[[frames]]\nkey = "guns"\nlabel = "Guns"\n'
+        'indicators = ["rifle"]\n',
+        encoding="utf-8",
+    )
+    run = {**PARAMS["run_parameters"], "group_by": "human_tone", "codebook": str(book)}
+    md = summary.write_summary(
+        workspace["tables"], workspace["figures"], workspace["reports"], {"run_parameters": run},
+        workspace["corpus"], findings=[],
+    )[0].read_text(encoding="utf-8")  # fmt: skip
+    assert opening_of(md).startswith(
+        "How 3 human\\_tone groups covered the story (“US gun violence, 2016-2018”, as the "
+        "codebook names it)"
+    )

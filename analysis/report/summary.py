@@ -29,7 +29,7 @@ from analysis.figures import OTHER_LABEL, FigureInfo
 
 # Imported here rather than where it is used: it loads NLTK (a second or more), which the
 # runner's kernel warm-up then does before the summary notebook's turn, not during it.
-from analysis.framing.codebook import load_codebook
+from analysis.framing.codebook import CodebookError, load_codebook
 from analysis.io import read_table, write_text
 from analysis.report.collect import collect_findings, require_tables
 from analysis.report.facts import CorpusFacts, corpus_facts, package_versions
@@ -973,17 +973,40 @@ def _reproducibility_section(
     return lines
 
 
-def _opening(facts: CorpusFacts) -> str:
+def _codebook_story(params: Mapping[str, Any], corpus_dir: Path | str | None) -> str:
+    """The ``story`` of the run's codebook, "" when it gives none, cannot be read, or is the
+    package's generic one (whose story is "any news story")."""
+    lexicons = _lexicons_of_run(corpus_dir, params)
+    if lexicons.codebook is None:
+        return ""
+    try:
+        return " ".join(load_codebook(str(lexicons.codebook)).story.split())
+    except (CodebookError, OSError, ValueError):
+        return ""
+
+
+def _story(story: str) -> str:
+    """ "the story", with the codebook's ``story`` when it gives one (its template says the
+    summary shows it; a tester's never appeared)."""
+    return f"the story (“{escape_text(story)}”, as the codebook names it)" if story else "the story"
+
+
+def _opening(facts: CorpusFacts, story: str = "") -> str:
     """The first sentence: how many groups of the run's grouping, which (largest first), how
-    many articles; with one group, that no comparison is possible."""
+    many articles, and the codebook's ``story`` when it names one; with one group, that no
+    comparison is possible. A grouping whose column name is no word is named as groups of it
+    ("3 human_tone groups"; a tester's read "How 3 human_tones covered the story")."""
     col, n_groups = facts.group_col, len(facts.per_group)
+    own = not col.isalpha()  # a column name, not a word: "human_tone groups", "countries"
     size = (
         f"from {articles(facts.n_docs)} ({group_list(facts.per_group)}) and "
         f"{facts.n_sentences} sentences."
     )
+    told = _story(story)
     if n_groups == 1:
         return (
-            f"How one {col} covered the story, {size} With a single {col} in the selection no "
+            f"How one {col}{' group' if own else ''} covered {told}, {size} With a single "
+            f"{col} in the selection no "
             f"comparison between {plural(col)} is possible: the findings describe its articles "
             "only."
             f"{_selection(facts)}{_left_out(facts)}{_sites(facts)}{_mostly_foreign(facts)}"
@@ -994,10 +1017,12 @@ def _opening(facts: CorpusFacts) -> str:
     who = (  # "unknown" is no outlet: it is not counted as one (a tester's "How 4 outlets")
         f"{named} {plural(col) if named != 1 else col} and articles of no named {col}"
         if named < n_groups
+        else f"{n_groups} {col} groups"
+        if own
         else f"{n_groups} {plural(col)}"
     )
     return (
-        f"How {who} covered the story, {size}{_selection(facts)}{_left_out(facts)}"
+        f"How {who} covered {told}, {size}{_selection(facts)}{_left_out(facts)}"
         f"{_sites(facts)}{_pooled(facts)}{_unknown(facts)}{_mostly_foreign(facts)}"
     )
 
@@ -1145,7 +1170,7 @@ def summary_markdown(
     lines = [
         "# Summary of results",
         "",
-        f"{_opening(facts)} This file is "
+        f"{_opening(facts, _codebook_story(params, corpus_dir))} This file is "
         f"generated from the result tables in `{tables}/` by "
         f"{RUN_COMMAND if by_run else BY_HAND}; do not edit it by hand. Each number comes with "
         "its 95% confidence interval (CI) and "

@@ -1660,6 +1660,6 @@ def test_a_grouping_named_by_no_word_and_the_codebooks_story_open_the_summary(
         workspace["corpus"], findings=[],
     )[0].read_text(encoding="utf-8")  # fmt: skip
     assert opening_of(md).startswith(
-        "How 3 human\\_tone groups covered the story (“US gun violence, 2016-2018”, as the "
+        "How 3 human_tone groups covered the story (“US gun violence, 2016-2018”, as the "
         "codebook names it)"
     )

@@ -234,7 +234,7 @@ def test_unknown_and_wrongly_typed_parameters_are_all_refused_with_the_valid_nam
             {"n_boot": "many"},
         )
     message = str(err.value)
-    assert "unknown parameter 'n_bot'" in message
+    assert "unknown parameter 'n_bot' (did you mean 'n_boot'?)" in message  # as notebooks say
     assert "'n_boot' expects int" in message
     assert "'show' expects bool" in message
     assert "'figures_dir' is set by --out" in message

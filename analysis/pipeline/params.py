@@ -507,7 +507,11 @@ def validate_parameters(
     for name, value in values.items():
         spec = schema.get(name)
         if spec is None:
-            problems.append(f"unknown parameter {name!r}")
+            import difflib
+
+            close = difflib.get_close_matches(str(name), list(schema), n=1, cutoff=0.75)
+            guess = f" (did you mean {close[0]!r}?)" if close else ""  # as the notebooks say
+            problems.append(f"unknown parameter {name!r}{guess}")
             unknown = True
             continue
         if name in MANAGED_PARAMETERS:

@@ -684,3 +684,25 @@ def test_a_manifest_row_naming_a_folder_or_a_pipe_says_so_not_missing(
     assert "sub: listed in manifest.csv but a folder, not a file" in said
     assert "pipe.txt: listed in manifest.csv but not a regular file" in said
     assert "gone.txt: listed in manifest.csv but missing" in said
+
+
+@pytest.mark.parametrize(
+    ("listed", "hint"),
+    [
+        ("TECH/a.txt", "(the folder has 'tech/a.txt': letter case differs)"),  # a folder's case
+        ("tech/A.TXT", "(the folder has 'a.txt': letter case differs)"),
+        ("tech/b.txt", ""),
+    ],
+)
+def test_a_manifest_path_in_other_letter_case_is_pointed_to(
+    make_corpus: MakeCorpus, listed: str, hint: str
+) -> None:
+    # a tester's "TECH/9to5mac.html" for tech/ was "missing", with no hint
+    folder = make_corpus(files={}, manifest=[{"doc_id": "a1", "file": listed, "outlet": "X"}])
+    (folder / "tech").mkdir()
+    (folder / "tech" / "a.txt").write_text(ARTICLE_A, encoding="utf-8")
+    with pytest.raises(CorpusError) as err:
+        read_raw_documents(folder)
+    message = str(err.value)
+    assert "listed in manifest.csv but missing" in message
+    assert (hint in message) if hint else "letter case differs" not in message

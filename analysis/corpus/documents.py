@@ -961,20 +961,25 @@ def read_article_file(path: Path, name: str) -> tuple[str, str, str]:
 
 
 def _case_hint(missing: Path) -> str:
-    """For a file that is not there: the files of its folder whose names differ from its only
-    in letter case (a manifest typed by hand, or made on a system that ignores case), as a hint
-    to add to the message; else ``""``."""
-    try:
-        near = sorted(
-            p.name
-            for p in missing.parent.iterdir()
-            if p.name.casefold() == missing.name.casefold() and p.name != missing.name
-        )
-    except OSError:
+    """For a file that is not there: the path that names it in other letter case, folders
+    included (a manifest typed by hand, or made on a system that ignores case: a tester's
+    "TECH/9to5mac.html" for tech/), as a hint to add to the message; else ``""``."""
+    base = missing
+    while not base.exists() and base != base.parent:
+        base = base.parent
+    found = [base]
+    for part in missing.relative_to(base).parts:
+        try:
+            nxt = [p for q in found for p in q.iterdir() if p.name.casefold() == part.casefold()]
+        except OSError:
+            return ""
+        if not nxt:
+            return ""
+        found = nxt
+    near = sorted(p.relative_to(base).as_posix() for p in found if p != missing and p.is_file())
+    if not near:
         return ""
-    return (
-        f" (the folder has {', '.join(repr(n) for n in near)}: letter case differs)" if near else ""
-    )
+    return f" (the folder has {', '.join(repr(n) for n in near)}: letter case differs)"
 
 
 # Files of a corpus folder that are its configuration, not articles: never warned about; nor

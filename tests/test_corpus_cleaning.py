@@ -148,7 +148,13 @@ _LINES = sorted(
 @given(st.lists(st.sampled_from(_LINES), max_size=25), st.sampled_from([None, *PROSE]))
 def test_property_idempotent_on_shuffled_articles(lines: list[str], title: str | None) -> None:
     cleaned = clean_text("\n".join(lines), title=title)
-    assert clean_text(cleaned.text).text == cleaned.text
+    # cleaned again as the same article, with its title: without one, a headline-shaped line
+    # over a dateline is taken for the title (rule headline_line), which a known title rules
+    # out; Hypothesis found "Freedonia Ports Brace ..." over "Oct 2, 2024" kept with a title
+    # and moved without one (the draws move with the package's constants)
+    assert clean_text(cleaned.text, title=title).text == cleaned.text
+    if title is None:
+        assert clean_text(cleaned.text).text == cleaned.text
 
 
 @settings(max_examples=200, deadline=None, derandomize=True)

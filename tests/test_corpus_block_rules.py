@@ -115,3 +115,30 @@ def test_no_line_joins_across_a_blank_line() -> None:
 def test_heading_followed_by_a_paragraph_is_not_joined() -> None:
     cleaned = clean_lines("Dredging Rights", "iPhone exports rose.", "Ports Reopen", "the end.")
     assert len(cleaned.text.splitlines()) == 4
+
+
+CARDS = [
+    "More Harbour Examiner",
+    "Dockers vote to end the strike",
+    "Jane Roe",
+    "Wednesday November 20, 2019",
+    "The vote came after a week of talks. Both sides claimed victory on pay.",
+    "Surprise! Report claiming the port has the world's slowest cranes is bogus",
+    "Tom Poe",
+    "Tuesday November 19, 2019",
+    "Various outlets repeated a figure that the harbour authority says was never measured.",
+]
+
+
+def test_teaser_cards_under_more_and_a_name_are_removed_leads_and_all() -> None:
+    # a tester's pasted Washington Examiner page kept 34 sentences of its "More Washington
+    # Examiner" cards (headline, author, date, lead) as the article's
+    cleaned = clean_lines(*PROSE[:2], *CARDS)
+    assert cleaned.text.splitlines() == PROSE[:2]
+    assert {e.rule for e in cleaned.audit} == {"related_list"}
+
+
+def test_the_articles_paragraph_after_a_dated_list_item_stays() -> None:
+    lines = ["Related Stories", "Dockers vote to end the strike", "Tuesday November 19, 2019"]
+    cleaned = clean_lines(PROSE[0], *lines, PROSE[1], PROSE[2])
+    assert cleaned.text.splitlines() == PROSE[:3]

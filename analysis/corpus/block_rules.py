@@ -225,12 +225,21 @@ def _is_tag_heading(line: LineView) -> bool:
     return line.n_words <= RELATED_HEADING_WORDS and bool(_TAG_HEADING_RE.fullmatch(line.bare))
 
 
+# "More Washington Examiner", "More Smithsonian": "More" and a name in capitals, over a site's
+# cards of its other stories (a tester's paste kept 34 sentences of them as the article's)
+_MORE_NAME_RE = re.compile(r"More(?: [A-Z][\w'’&.-]*){1,4}")
+
+
 def is_related_heading(line: LineView) -> bool:
-    """A heading over a list of other articles: "Related Articles", "Most Read", "Recent X News";
-    or over the page's tags ("Topics", then "Health", "China")."""
+    """A heading over a list of other articles: "Related Articles", "Most Read", "Recent X News",
+    "More Washington Examiner"; or over the page's tags ("Topics", then "Health", "China")."""
     if line.n_words > RELATED_HEADING_WORDS:
         return False
-    return bool(_RELATED_HEADING_RE.fullmatch(line.bare)) or _is_tag_heading(line)
+    return (
+        bool(_RELATED_HEADING_RE.fullmatch(line.bare))
+        or bool(_MORE_NAME_RE.fullmatch(line.bare))
+        or _is_tag_heading(line)
+    )
 
 
 def is_headline_like(line: LineView, min_words: int = 2) -> bool:
@@ -278,10 +287,48 @@ def related_block_end(lines: list[LineView], start: int) -> int:
         if _is_ranked_item(line, rank):
             j, rank = j + 1, rank + 1
             continue
-        if not (_listed(line, min_words, lines[j - 1]) or is_date_line(line.text)):
+        if not (
+            _listed(line, min_words, lines[j - 1])
+            or is_date_line(line.text)
+            or _card_lead(lines, j, min_words)
+            or _card_headline(lines, j)
+        ):
             break
         j += 1
     return j
+
+
+def _card_lead(lines: list[LineView], j: int, min_words: int) -> bool:
+    """Whether ``lines[j]``, in a related list, is a teaser card's lead: the paragraph under the
+    card's date line ("What made Joker so popular?" / "Madeline Fry" / "Wednesday November 20,
+    2019" / "Joker killed at the box office.") with another card's headline, a line a rule
+    removes, or the end of the text after it. A paragraph of the article's own after a list
+    is followed by more prose, and ends the list."""
+    if j < 2 or not is_date_line(lines[j - 1].text):
+        return False
+    nxt = lines[j + 1] if j + 1 < len(lines) else None
+    return (
+        nxt is None
+        or is_headline_like(nxt, min_words)
+        or _card_headline(lines, j + 1)
+        or bool(match_line_rule(nxt))
+        or is_related_heading(nxt)
+    )
+
+
+def _card_headline(lines: list[LineView], j: int) -> bool:
+    """Whether ``lines[j]`` opens a teaser card: up to 30 words without a final full stop, with
+    a date line right under it or under its author's line ("Surprise! Report claiming US has
+    the ‘world's highest rate of children in detention’ is bogus" / "Becket Adams" / "Tuesday
+    November 19, 2019"), however it is cased."""
+    line = lines[j]
+    if not 2 <= line.n_words <= 30 or _SENTENCE_END_RE.search(line.text) or line.text.endswith("."):
+        return False
+    below = lines[j + 1 : j + 3]
+    if below and is_date_line(below[0].text):
+        return True
+    # an author's line between: a name, short
+    return len(below) == 2 and below[0].n_words <= 8 and is_date_line(below[1].text)
 
 
 _RANK_RE = re.compile(r"(\d{1,2})[.)]?\s+\S")

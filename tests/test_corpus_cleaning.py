@@ -469,6 +469,18 @@ _LONG_LEAD = (
             "caption",
             "captions",
         ),
+        # a tester's saved pages: Getty's and NBC News' forms of a caption's credit
+        (
+            "Dock workers gather outside the port gates on Tuesday. (Photo by John Smith/Getty "
+            "Images)",
+            "caption",
+            "captions",
+        ),
+        (
+            "Dock workers gather outside the port gates on Tuesday.Alex Wong / Getty Images file",
+            "caption",
+            "captions",
+        ),
         ("Updated 3:45 p.m. ET", "dateline", "updated"),
     ],
 )

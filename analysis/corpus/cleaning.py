@@ -647,6 +647,11 @@ _CAPTION_TAIL_RE = re.compile(
     # USA Today's (Gannett's) "... at Oracle Arena. (Photo: Kyle Terada USA TODAY Sports)": the
     # word for the image, a colon and the credit, in brackets at the end
     r"|\((?:photo|photos|image|video|photograph|illustration)\s*:\s*[^()]{1,80}\)\s*$"
+    # Getty's "... on Tuesday. (Photo by John Smith/Getty Images)" (a tester's saved pages)
+    r"|[.!?][\"'”’]?\s*\((?:photo|image|picture)\s+by\s+[^()]{1,80}\)\s*$"
+    # NBC News' "... on Tuesday.Alex Wong / Getty Images file": a name, a slash and an agency
+    # right after the caption's last sentence
+    rf"|[.!?][\"'”’]?\s*{_PHOTOGRAPHER}\s*/\s*{_AGENCY}(?:\s+file)?\s*$"
     # a caption labelled as one, its credit after its last sentence, as NPR's member stations
     # write it: "Photo: A sign for the reservation. Tom Greer/Dakota Public Radio"
     rf"|^(?:photo|image|picture)\s*:\s*\S.{{0,300}}[.!?][\"'”’]?\s+{_PHOTOGRAPHER}\s*/\s*"

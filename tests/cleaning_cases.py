@@ -48,6 +48,7 @@ def assert_kept(line: str) -> None:
 
 HITS = {
     "site_chrome": [
+        "Continue reading the main story",  # the New York Times' in-article furniture
         # an author's contact lines under a saved page (a tester's Houston Chronicle page)
         "paul.takahashi@chron.com",
         "twitter.com/paultakahashi",
@@ -109,6 +110,7 @@ HITS = {
         "Create a free account to keep reading", "Already a subscriber? Log in here",
     ],
     "subscribe_prompt": [
+        "Want more stories like this? Sign up for our Morning Rundown newsletter.",  # NBC News
         "You have read 3 of 5 free articles this month.",
         "Thank you for supporting The Atlantic.",
         "I understand and agree that registration on or use of this site constitutes agreement "

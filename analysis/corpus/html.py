@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 
 from analysis.corpus.cleaning import AuditEntry
 from analysis.corpus.page_metadata import tidy_author, tidy_site_name, tidy_title
+from analysis.corpus.page_paragraphs import partly_read, unkept_paragraphs
 from analysis.corpus.sites import outlet_from_address
 from analysis.user_warnings import warn_user
 
@@ -107,6 +108,8 @@ class HtmlExtraction:
     is_html: bool = True
     from_tables: bool = False  # read with the page's tables (TABLE_LAYOUT_SETTINGS)
     embedded: int = 0  # inline files (data: addresses) set aside before reading: without_embedded
+    # the page's long paragraphs not in the text, and their words (page_paragraphs)
+    unkept: tuple[int, int] = (0, 0)
 
 
 # A whole HTML document: a doctype or <html> first, after blanks, a byte order mark, comments.
@@ -301,7 +304,12 @@ def extract_article(html: str, name: str = "") -> HtmlExtraction:
             ),
         )
     return HtmlExtraction(
-        text.strip() + "\n", chars_in, metadata, from_tables=tables, embedded=embedded
+        text.strip() + "\n",
+        chars_in,
+        metadata,
+        from_tables=tables,
+        embedded=embedded,
+        unkept=unkept_paragraphs(html, text),
     )
 
 
@@ -326,6 +334,9 @@ def extraction_audit_entry(doc_id: str, extraction: HtmlExtraction) -> AuditEntr
                 f"; {extraction.embedded} inline file(s) (data: addresses of 10,000 characters "
                 "or more, embedded images) set aside before reading"
             )
+        if partly_read(extraction.unkept, extraction.text):
+            count, words = extraction.unkept
+            result += f"; {PARTLY_READ.format(count=count, words=words)}"
     return AuditEntry(
         doc_id=doc_id,
         line_no=0,
@@ -353,6 +364,14 @@ def fill_from_metadata(row: dict[str, str], metadata: dict[str, str]) -> list[st
         source = "<html lang>" if key == "language" else "trafilatura"
         notes.append(f"{key}: from the HTML ({source})")
     return notes
+
+
+# What the audit and a warning say of a page perhaps read in part (page_paragraphs.partly_read)
+PARTLY_READ = (
+    "perhaps read only in part: {count} long paragraphs of the page ({words} words, outside its "
+    "comments and sidebars) are not in the text extracted; compare the text in documents.csv "
+    "with the page, and paste the article into a .txt file if it is cut"
+)
 
 
 # Document columns added for pages: where metadata came from, and why a page gave no text.
@@ -383,6 +402,9 @@ def read_page(record: dict, row: dict[str, str], audit: list[AuditEntry]) -> Pag
     notes = fill_from_metadata(row, extraction.metadata)
     if extraction.problem is None:
         audit.append(extraction_audit_entry(str(record["doc_id"]), extraction))
+    if extraction.problem is None and partly_read(extraction.unkept, extraction.text):
+        count, words = extraction.unkept
+        warn_user(f"{name}: {PARTLY_READ.format(count=count, words=words)}")
     if outlet_from_address(row):
         notes.append("outlet: the site of its address (no site name in the HTML)")
     if row.get("outlet", "") in ("", "unknown"):

@@ -69,6 +69,15 @@ def test_findings_state_differences_only_without_overlap(hi, lo, stated) -> None
         assert all(g in f.text for g in f.groups)  # a finding names the groups it lists
         assert f.section in {"frames", "vocabulary", "sourcing", "hedging"}
         assert len(f.evidence) <= 3
+    # a frame's quoted sentence says which words coded it (a tester had to join two tables)
+    evidence = frame_evidence(s)
+    for ev in keys["frames_salient_A"].evidence:
+        rows = evidence[
+            (evidence["doc_id"] == ev.doc_id) & (evidence["sentence_id"] == ev.sentence_id)
+        ]
+        assert ev.note.startswith("matched: ")
+        said = ev.note.removeprefix("matched: ").split(", ")
+        assert said and set(said) <= set(rows["matched"].astype(str))
 
 
 def _salience_rows(share_b: float, ci_b: tuple[float, float], n_b: int) -> pd.DataFrame:

@@ -85,17 +85,36 @@ def _frame_evidence_for(
     group_col: str,
     n: int = N_EVIDENCE,
 ) -> tuple[Evidence, ...]:
-    """Sentences of ``group`` coded with ``frame``, those with the most distinct terms first."""
+    """Sentences of ``group`` coded with ``frame``, those with the most distinct terms first,
+    each noting the words that matched the frame's indicators ("matched: gun reform, teachers"):
+    a tester could not tell which word had coded a quoted sentence without joining
+    ``frame_evidence.csv`` to ``sentences.csv``."""
     ev = evidence[evidence["frame"] == frame]
     n_terms = ev.groupby(["doc_id", "sentence_id"]).size().rename("_n_terms").reset_index()
     part = sentences[sentences[group_col] == group].merge(n_terms, on=["doc_id", "sentence_id"])
     part = part.sort_values(
         ["_n_terms", "doc_id", "sentence_id"], ascending=[False, True, True], kind="stable"
     ).head(n)
+    column = "matched" if "matched" in ev.columns else "term"
+    words = {
+        key: ", ".join(dict.fromkeys(str(w) for w in found))
+        for key, found in ev.groupby(["doc_id", "sentence_id"], sort=False)[column]
+    }
     return tuple(
-        Evidence(str(r["doc_id"]), int(r["sentence_id"]), str(r[group_col]), str(r["sentence"]))
+        Evidence(
+            str(r["doc_id"]),
+            int(r["sentence_id"]),
+            str(r[group_col]),
+            str(r["sentence"]),
+            note=_matched_note(words.get((r["doc_id"], r["sentence_id"]), "")),
+        )
         for _, r in part.iterrows()
     )
+
+
+def _matched_note(words: str) -> str:
+    """ "matched: gun reform, teachers", or "" without words."""
+    return f"matched: {words}" if words else ""
 
 
 def _sizes(sentences: pd.DataFrame) -> str:

@@ -126,3 +126,12 @@ def test_unreadable_toml_is_a_codebook_error(tmp_path: Path) -> None:
     path.write_bytes(b"\xff\xfe not utf-8")
     with pytest.raises(CodebookError, match=r"book\.toml: cannot be read"):
         load_codebook(path)
+
+
+def test_a_yaml_key_given_twice_is_refused_naming_it(tmp_path: Path) -> None:
+    # YAML keeps the last of two keys: a tester's first indicator list was lost unsaid
+    text = (
+        "frames:\n  - key: rain\n    label: Rain\n    indicators: [rain]\n    indicators: [sunny]\n"
+    )
+    with pytest.raises(CodebookError, match=r"the key 'indicators' is given twice \(line 5\)"):
+        load_codebook(_write(tmp_path, text, "twice.yaml"))

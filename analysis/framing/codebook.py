@@ -220,6 +220,31 @@ class Codebook:
         ]
 
 
+@lru_cache(maxsize=1)
+def _unique_key_loader() -> type:
+    """PyYAML's ``SafeLoader`` refusing a key given twice in one mapping: YAML allows it and
+    keeps the last, so a tester's frame listing ``indicators:`` twice lost the first list
+    unsaid (TOML refuses the same)."""
+    import yaml
+
+    class UniqueKeyLoader(yaml.SafeLoader):
+        def construct_mapping(self, node, deep=False):  # type: ignore[no-untyped-def]
+            seen = set()
+            for key_node, _ in node.value:
+                key = self.construct_object(key_node, deep=deep)
+                if key in seen:
+                    raise yaml.constructor.ConstructorError(
+                        "while reading a mapping",
+                        node.start_mark,
+                        f"the key {key!r} is given twice (line {key_node.start_mark.line + 1})",
+                        key_node.start_mark,
+                    )
+                seen.add(key)
+            return super().construct_mapping(node, deep=deep)
+
+    return UniqueKeyLoader
+
+
 def read_codebook_mapping(path: Path) -> dict[str, Any]:
     """The raw mapping of a ``.toml``, ``.yaml`` or ``.yml`` codebook file (not yet checked)."""
     suffix = path.suffix.lower()
@@ -233,7 +258,7 @@ def read_codebook_mapping(path: Path) -> dict[str, Any]:
 
     text = read_text(path, "codebook", error=CodebookError)
     try:
-        data = yaml.safe_load(text)
+        data = yaml.load(text, Loader=_unique_key_loader())  # a SafeLoader
     except yaml.YAMLError as exc:
         raise CodebookError(f"codebook {path}: not valid YAML: {exc}") from exc
     if not isinstance(data, dict):

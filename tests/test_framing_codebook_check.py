@@ -321,3 +321,14 @@ def test_an_unknown_pfc_dimension_suggests_the_closest(tmp_path: Path) -> None:
     assert "Did you mean 'Legality, constitutionality and jurisprudence'?" in error
     (error,) = check_codebook(_write(tmp_path, MINIMAL + "pfc_dimension = 16\n")).errors
     assert "its number 1–15" in error
+
+
+def test_errors_are_listed_in_the_files_order(tmp_path: Path) -> None:
+    # a duplicate key, found after every frame was read, was listed last: #4, #7, #3
+    frames = [
+        '[[frames]]\nkey = "a"\nlabel = "A"\nindicators = ["x"]\n',
+        '[[frames]]\nkey = "a"\nlabel = "A again"\nindicators = ["y"]\n',
+        '[[frames]]\nkey = "c"\nlabel = "C"\nindicators = []\n',
+    ]
+    errors = check_codebook(_write(tmp_path, "\n".join(frames))).errors
+    assert ["(#2)" in errors[0], "(#3)" in errors[1]] == [True, True]

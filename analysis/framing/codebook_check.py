@@ -395,6 +395,10 @@ def check_codebook_data(
             )
         elif isinstance(key, str):
             seen[key.strip()] = i
+    # in the file's order, frame by frame (a duplicate key, found after every frame was read,
+    # came last: a tester's errors read #4, #7, #3)
+    report.errors.sort(key=_frame_number)
+    report.warnings.sort(key=_frame_number)
     if report.ok:
         report.codebook = Codebook(
             path=path,
@@ -403,6 +407,15 @@ def check_codebook_data(
             story=str(data.get("story", "")),
         )
     return report
+
+
+_FRAME_NUMBER_RE = re.compile(r"\(#(\d+)\):")
+
+
+def _frame_number(message: str) -> int:
+    """The number of the frame a message names ("frame 'x' (#4): ..."), 0 for the top level."""
+    found = _FRAME_NUMBER_RE.search(message)
+    return int(found.group(1)) if found else 0
 
 
 def check_codebook(path: Path | str) -> CodebookReport:

@@ -151,7 +151,8 @@ def check_lexicons(lexicons: Lexicons) -> None:
         try:
             loaders[kind](path)
         except (ValueError, OSError) as err:
-            message = " ".join(str(err).split())
+            # one line per problem (a list's problems come all at once)
+            message = "\n    ".join(" ".join(line.split()) for line in str(err).splitlines())
             # the loaders' messages mostly name the file already ("actor lexicon PATH: ...")
             named = str(path) in message
             raise SettingsError(message if named else f"{kind} lexicon {path}: {message}") from None

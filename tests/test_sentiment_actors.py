@@ -241,3 +241,21 @@ def test_an_edited_lexicon_is_read_as_it_now_is(tmp_path):
     assert load_actor_lexicon(path)[0].patterns == ("Ruritania",)
     path.write_text(template.format("Strelsauia"), encoding="utf-8")  # same size, same instant
     assert load_actor_lexicon(path)[0].patterns == ("Strelsauia",)
+
+
+def test_every_problem_of_an_actor_list_is_listed_at_once(tmp_path):
+    # a tester met the duplicate key only after mending the first error
+    path = tmp_path / "bad.toml"
+    path.write_text(
+        '[[actor]]\nkey = "nra"\nlabel = "NRA"\npatterns = []\n\n'
+        '[[actor]]\nkey = "nra"\nlabel = "NRA again"\npatterns = ["gun lobby"]\n\n'
+        '[[actor]]\nkey = "Bad Key"\nlabel = "B"\npatterns = ["b"]\n',
+        encoding="utf-8",
+    )
+    with pytest.raises(LexiconError) as err:
+        load_actor_lexicon(path)
+    lines = str(err.value).splitlines()
+    assert len(lines) == 3
+    assert "actor #1 (nra): give at least one pattern" in lines[0]
+    assert "actor #3: key 'Bad Key' must be" in lines[1]
+    assert "duplicate actor keys ['nra']" in lines[2]

@@ -147,12 +147,21 @@ def _parsed_actor_lexicon(name: str, text: str) -> tuple[Actor, ...]:
             else ""
         )
         raise LexiconError(f"{what} {path}: expected one or more [[actor]] tables{plural}")
-    actors = tuple(_check_actor(a, f"{what} {path}: actor #{i + 1}") for i, a in enumerate(raw))
-    keys = [a.key for a in actors]
+    # every problem at once, as the codebook check lists them (a tester met a duplicate key
+    # only after mending the first error)
+    actors, problems = [], []
+    for i, entry in enumerate(raw):
+        try:
+            actors.append(_check_actor(entry, f"{what} {path}: actor #{i + 1}"))
+        except LexiconError as err:
+            problems.append(str(err))
+    keys = [e.get("key") for e in raw if isinstance(e, dict) and isinstance(e.get("key"), str)]
     dupes = sorted({k for k in keys if keys.count(k) > 1})
     if dupes:
-        raise LexiconError(f"{what} {path}: duplicate actor keys {dupes}")
-    return actors
+        problems.append(f"{what} {path}: duplicate actor keys {dupes}")
+    if problems:
+        raise LexiconError("\n".join(problems) if len(problems) > 1 else problems[0])
+    return tuple(actors)
 
 
 @lru_cache(maxsize=1)

@@ -14,6 +14,7 @@ __getattr__, __dir__, __all__ = lazy_exports(
         "show_findings": "findings_markdown",
         "findings_markdown": "findings_markdown",
         "language_notes": "group_languages",
+        "partial_language_notes": "group_languages",
         "in_english": "group_languages",
         "quotable": "quotes",
         "figure_note": "group_languages",

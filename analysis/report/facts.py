@@ -107,6 +107,9 @@ class CorpusFacts:
     tables_shown: str = "reports/tables"
     # the articles documents.csv lists, every one read, when --outlets chose fewer (else 0)
     n_docs_read: int = 0
+    # (group, note) of the groups, as compared, some but fewer than half of whose articles are
+    # not in English: each finding naming one says so (analysis.report.group_languages)
+    partial_language_notes: tuple[tuple[str, str], ...] = ()
     # the audit's rows: more than the lines when several rules changed one line
     n_cleaning_rows: int = 0
     # articles with a title (given, or moved out of the text), and the first lines cleaning
@@ -180,7 +183,7 @@ def corpus_facts(
         other_languages,
     )
     from analysis.figures import OTHER_LABEL
-    from analysis.report.group_languages import language_notes
+    from analysis.report.group_languages import language_notes, partial_language_notes
     from analysis.selection import folded_groups, groups_by_volume, keep_outlets
 
     tables = Path(tables_dir)
@@ -245,6 +248,9 @@ def corpus_facts(
             for p in corpus.iterdir()
             if p.is_file() and not p.name.startswith(".") and p.name != SETTINGS_FILE
         ]  # as corpus_fingerprint hashes them
+    as_compared = docs.assign(  # the groups as the run compares them: "Other" pooled
+        **{group_col: docs[group_col].where(~docs[group_col].isin(pooled), OTHER_LABEL)}
+    )
     return CorpusFacts(
         group_col=group_col,
         n_docs=len(docs),
@@ -265,14 +271,8 @@ def corpus_facts(
         not_english=tuple(other_languages(docs.assign(language=language_read(docs)))),
         contradicted=tuple(contradicted_documents(docs)),
         reads_english=tuple(english_given_as_other(docs)),
-        language_notes=tuple(
-            language_notes(
-                docs.assign(
-                    **{group_col: docs[group_col].where(~docs[group_col].isin(pooled), OTHER_LABEL)}
-                ),
-                group_col,
-            ).items()
-        ),
+        language_notes=tuple(language_notes(as_compared, group_col).items()),
+        partial_language_notes=tuple(partial_language_notes(as_compared, group_col).items()),
         outlets_are_sites=group_col == "outlet" and outlets_are_sites(docs),
         n_one_line=int(one_line_documents(docs).sum()),
         n_truncated=0 if audit is None else len(truncated_documents(audit)),

@@ -69,6 +69,7 @@ def findings_lines(
     doc_groups: Mapping[str, str] | None = None,
     group_notes: Mapping[str, str] | None = None,
     pooled_note: str = "",
+    partial_notes: Mapping[str, str] | None = None,
 ) -> list[str]:
     """The findings as Markdown lines, one ``###`` heading per section.
 
@@ -84,14 +85,21 @@ def findings_lines(
     ``pooled_note`` (Markdown) closes each finding about, or comparing with, the pool of the
     groups without a colour (:data:`~analysis.figures.OTHER_LABEL`): a tester's summary listed
     "Al Jazeera English more positive than Other (pooled)" among the clear differences, the pool
-    being three outlets' one article each.
+    being three outlets' one article each. ``partial_notes`` (group → note:
+    :func:`analysis.report.group_languages.partial_language_notes`) closes each finding naming a
+    group some of whose articles are not in English.
     """
     numbers = figure_numbers or {}
+    partial = partial_notes or {}
     notes = group_notes or {}
     ends = section_end or {}
     lines: list[str] = []
     quoted: set[tuple[str, int]] = set()  # a sentence is quoted at most once
     groups = doc_groups or {}
+
+    def lines_of(finding: Finding) -> list[str]:
+        return _finding_lines(finding, numbers, quoted, groups, notes, pooled_note, partial)
+
     for section in section_order(findings):
         part = [f for f in findings if f.section == section]
         if not part:
@@ -103,7 +111,7 @@ def findings_lines(
         supported = [f for f in part if f.supported]
         unsupported = [f for f in part if not f.supported]
         for finding in supported:
-            lines += _finding_lines(finding, numbers, quoted, groups, notes, pooled_note)
+            lines += lines_of(finding)
         if unsupported:
             rule = NO_DIFFERENCE_RULES.get(section, OVERLAP_RULE)
             lines += [
@@ -111,12 +119,12 @@ def findings_lines(
                 "",
             ]
             for finding in unsupported[:MAX_NO_DIFFERENCE]:
-                lines += _finding_lines(finding, numbers, quoted, groups, notes, pooled_note)
+                lines += lines_of(finding)
             lines += _more_without_difference(unsupported[MAX_NO_DIFFERENCE:])
         if unread:
             lines += [f"**Not measured** ({NOT_MEASURED_RULE}):", ""]
             for finding in unread:
-                lines += _finding_lines(finding, numbers, quoted, groups, notes, pooled_note)
+                lines += lines_of(finding)
         lines += list(ends.get(section, ()))
     return lines
 
@@ -156,10 +164,11 @@ def _finding_lines(
     doc_groups: Mapping[str, str],
     group_notes: Mapping[str, str],
     pooled_note: str = "",
+    partial_notes: Mapping[str, str] | None = None,
 ) -> list[str]:
     refs = [f"[Figure {numbers[s]}](#figure-{numbers[s]})" for s in finding.figures if s in numbers]
     see = f" (see {', '.join(refs)})" if refs else ""
-    note = findings_note(finding.groups, group_notes, finding.section)
+    note = findings_note(finding.groups, group_notes, finding.section, partial_notes)
     if pooled_note and OTHER_LABEL in finding.groups and len(finding.groups) <= 2:
         note = f"{note} {pooled_note}".strip()
     lines = [f"- {escape_text(finding.text)}{' ' + note if note else ''}{see}"]
@@ -200,13 +209,20 @@ def findings_markdown(
     findings: Sequence[Finding],
     figure_numbers: Mapping[str, int] | None = None,
     group_notes: Mapping[str, str] | None = None,
+    partial_notes: Mapping[str, str] | None = None,
 ) -> str:
     """The findings as one Markdown text (see :func:`findings_lines`)."""
-    return "\n".join(findings_lines(findings, figure_numbers, group_notes=group_notes))
+    return "\n".join(
+        findings_lines(
+            findings, figure_numbers, group_notes=group_notes, partial_notes=partial_notes
+        )
+    )
 
 
 def show_findings(
-    findings: Sequence[Finding], group_notes: Mapping[str, str] | None = None
+    findings: Sequence[Finding],
+    group_notes: Mapping[str, str] | None = None,
+    partial_notes: Mapping[str, str] | None = None,
 ) -> None:
     """Display findings in a notebook as Markdown, the way the summary lists them.
 
@@ -216,5 +232,9 @@ def show_findings(
     """
     from IPython.display import Markdown, display
 
-    text = findings_markdown(findings, group_notes=group_notes) if findings else "No findings."
+    text = (
+        findings_markdown(findings, group_notes=group_notes, partial_notes=partial_notes)
+        if findings
+        else "No findings."
+    )
     display(Markdown(text))

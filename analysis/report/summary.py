@@ -174,6 +174,7 @@ def _findings_section(
     section_notes: Mapping[str, Sequence[str]] | None = None,
     tables_shown: str = "reports/tables",
     pooled_note: str = "",
+    partial_notes: Mapping[str, str] | None = None,
 ) -> list[str]:
     """The key findings, each section closed by its ``section_notes`` (section → Markdown
     lines) and then the figures placed under it; ``pooled_note`` closes each finding about
@@ -194,7 +195,9 @@ def _findings_section(
     }
     for section, notes in (section_notes or {}).items():
         ends[section] = [*notes, *ends.get(section, [])]
-    return lines + findings_lines(findings, numbers, ends, doc_groups, group_notes, pooled_note)
+    return lines + findings_lines(
+        findings, numbers, ends, doc_groups, group_notes, pooled_note, partial_notes
+    )
 
 
 def _pooled_groups(facts: CorpusFacts) -> list[tuple[str, int, int]]:
@@ -1194,6 +1197,7 @@ def summary_markdown(
         {"frames": list(frame_note)},
         facts.tables_shown,
         _pooled_note(facts),
+        dict(facts.partial_language_notes),
     )
     if tone_coder[0]:
         lines += tone_coder[0]

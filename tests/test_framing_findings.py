@@ -379,6 +379,8 @@ def test_distinctive_words_used_mostly_in_articles_not_in_english_are_named() ->
     named = text.split(" are used mostly")[0].rsplit(". ", 1)[1]
     assert "“die”" in named and "“pipeline”" not in named
     assert "not in English" not in found["vocabulary_Post"].text
+    # of these articles, as every finding: not the outlet's vocabulary
+    assert found["vocabulary_Post"].text.startswith("In these articles, the words most distinctive")
     plain = {f.key: f for f in _keyness_findings(keyness, sentences, "outlet", 10)}
     assert "not in English" not in plain["vocabulary_Other"].text
 

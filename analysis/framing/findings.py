@@ -294,9 +294,12 @@ def _keyness_findings(
             f"“{r.term}” (z = {r.z:.1f}; {r.count_in_group} uses vs {r.count_in_rest} elsewhere)"
             for r in used.itertuples()
         )
+        # "in these articles", as every other finding says it: the words describe the articles
+        # read, not the outlet's vocabulary (a reproducibility tester's only outlet-wide claim)
         text = (
-            f"Words most distinctive of {group} ({articles(n_docs)}) against the rest of "
-            f"the corpus (log-odds with informative Dirichlet prior): {listed}."
+            f"In these articles, the words most distinctive of {group} ({articles(n_docs)}) "
+            f"against the rest of the corpus (log-odds with informative Dirichlet prior): "
+            f"{listed}."
         )
         if english is not None:
             text += _other_language_words(used["term"], sentences, english, group_col, group)

@@ -15,7 +15,7 @@ DATA_DIR = PACKAGE_DIR / "data"
 # Defaults of the statistics, used by every function signature, the report and (as literal
 # values, which papermill needs) the notebooks' parameters cells; tests/test_config.py checks
 # that the notebooks agree with these.
-N_BOOT = 2000  # bootstrap replicates for every CI
+N_BOOT = 2000  # bootstrap replicates for every bootstrap CI (shares of articles: Wilson)
 N_PERM = 5000  # permutations for the pairwise tests
 SEED = 20251030  # seed for the bootstrap, permutations and jitter: same seed, same tables
 GROUP_COLUMNS = ("outlet", "origin")  # the document columns a run can compare groups by

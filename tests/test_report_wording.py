@@ -70,3 +70,10 @@ def test_a_figure_caption_names_a_grouping_ending_in_y_in_english():
     info = FigureInfo("f", "Each outlet's tone; outlets' shares; two outlets.", "", "")
     assert info.caption_for("country") == ("Each country's tone; countries' shares; two countries.")
     assert info.caption_for("lean") == "Each lean's tone; leans' shares; two leans."
+
+
+def test_a_share_that_rounds_to_0_or_100_is_not_written_as_none_or_all() -> None:
+    # a tester read "changed the score of 1 of 235 sentences (0%)"
+    from analysis.report.wording import pct
+
+    assert (pct(1 / 235), pct(0.0), pct(234 / 235), pct(1.0)) == ("<1%", "0%", ">99%", "100%")

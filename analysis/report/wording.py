@@ -52,8 +52,15 @@ def whole_percent(x: float) -> str:
 
 
 def pct(x: float) -> str:
-    """A share (0 to 1) as a whole percentage: ``0.125`` → ``"13%"``."""
-    return f"{whole_percent(x)}%"
+    """A share (0 to 1) as a whole percentage: ``0.125`` → ``"13%"``; a share above 0 that
+    rounds to 0 is ``"<1%"`` and one below 1 that rounds to 100 is ``">99%"`` (a tester read
+    "changed the score of 1 of 235 sentences (0%)")."""
+    whole = whole_percent(x)
+    if whole == "0" and x > 0:
+        return "<1%"
+    if whole == "100" and x < 1:
+        return ">99%"
+    return f"{whole}%"
 
 
 def ci(low: float, high: float, kind: CiKind = "signed") -> str:

@@ -171,3 +171,26 @@ def test_corpus_command_refuses_an_out_inside_the_corpus(
         assert main(["corpus", "--corpus", str(corpus), "--out", str(out)]) == 2
         assert "is the corpus folder or lies inside it" in capsys.readouterr().err
     assert not (corpus / "reports").exists() and not (corpus / "results").exists()
+
+
+def test_the_corpus_command_counts_lines_as_the_summary_does(
+    make_corpus, tmp_path: Path, capsys
+) -> None:
+    # a line changed by two rules was two "lines changed" here and one in the summary
+    from analysis.report.facts import line_actions
+
+    text = (
+        "Harbour officials in Freedonia agreed on Tuesday to pause new fees .\n"
+        "The  mayor  said it 's a good deal , and traders cheered .\n"  # two rules, one line
+        "Critics warned that the deal leaves the dispute unresolved for years .\n"
+    )
+    corpus = make_corpus(
+        files={"a.txt": text}, manifest=[{"doc_id": "a", "file": "a.txt", "outlet": "X"}]
+    )
+    out = tmp_path / "out"
+    assert main(["corpus", "--corpus", str(corpus), "--out", str(out)]) == 0
+    audit = pd.read_csv(out / "reports" / "tables" / "cleaning_audit.csv")
+    assert len(audit) > len(line_actions(audit))  # the case: more rows than lines
+    said = capsys.readouterr().out
+    for action, n in line_actions(audit).value_counts().items():
+        assert f"{n} lines {action}" in said

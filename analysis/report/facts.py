@@ -124,7 +124,7 @@ class CorpusFacts:
 _ACTION_RANK = {"removed": 0, "moved_to_metadata": 1, "changed": 2}
 
 
-def _line_actions(audit: pd.DataFrame) -> pd.Series:
+def line_actions(audit: pd.DataFrame) -> pd.Series:
     """One action per line the ``audit`` names (per doc_id and line_no; a row without a line
     number, a whole document's, counts alone): its removal over a move over a change."""
     actions = audit["action"].astype(str) if "action" in audit.columns else None
@@ -214,7 +214,7 @@ def corpus_facts(
     if audit is not None and outlets:
         audit = audit[audit["doc_id"].astype(str).isin(set(docs["doc_id"]))]
     n_rows = 0 if audit is None else len(audit)
-    n_changes = n_rows if audit is None else len(_line_actions(audit))
+    n_changes = n_rows if audit is None else len(line_actions(audit))
     n_title_lines = (
         int(audit["rule"].astype(str).isin(TITLE_RULES).sum())
         if audit is not None and "rule" in audit.columns
@@ -224,7 +224,7 @@ def corpus_facts(
     n_titled = int((titles.astype("string").fillna("").str.strip() != "").sum())
     actions: tuple[tuple[str, int], ...] = ()
     if audit is not None and "action" in audit.columns:
-        counts = _line_actions(audit).value_counts()
+        counts = line_actions(audit).value_counts()
         actions = tuple((str(a), int(counts[a])) for a in sorted(counts.index))
     folded = folded_groups(per_group[group_col].tolist())
     pooled = set(folded)

@@ -861,9 +861,12 @@ def _hash_sentence(facts: CorpusFacts) -> str:
             f"SHA-256 of the corpus file `{escape_code(facts.corpus_file)}` (its bytes, as "
             f"`sha256sum` prints it): `{facts.sha256}`."
         )
+    # the recipe whole, so a reader can check it (a tester's four plain recipes all missed)
     return (
-        f"SHA-256 of the {facts.n_files} files in the corpus folder (names and bytes, sorted by "
-        f"name): `{facts.sha256}`."
+        f"SHA-256 of the {facts.n_files} files in the corpus folder, over each file's name, a "
+        "NUL byte, its bytes and a NUL byte, files sorted by name (hidden files and the "
+        "settings file `analysis.toml` left out: the lexicons it names are hashed on their own "
+        f"below): `{facts.sha256}`."
     )
 
 

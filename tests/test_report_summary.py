@@ -261,9 +261,19 @@ def test_corpus_hash_changes_with_the_corpus(workspace):
     (workspace["corpus"] / "a.txt").write_text("Headline\nText, edited.\n", encoding="utf-8")
     md_after = write(workspace)[0].read_text(encoding="utf-8")
     hashes = [
-        re.search(r"sorted by name\): `([0-9a-f]{64})`", m).group(1) for m in (md_before, md_after)
+        re.search(r"on their own below\): `([0-9a-f]{64})`", m).group(1)
+        for m in (md_before, md_after)
     ]
     assert hashes[0] != hashes[1]
+    # the recipe the summary spells out gives the hash (a tester's four plain recipes missed)
+    import hashlib
+
+    digest = hashlib.sha256()
+    for item in sorted(workspace["corpus"].iterdir()):
+        if item.is_file() and not item.name.startswith(".") and item.name != "analysis.toml":
+            digest.update(item.name.encode("utf-8") + b"\0" + item.read_bytes() + b"\0")
+    assert hashes[1] == digest.hexdigest()
+    assert "over each file's name, a NUL byte, its bytes and a NUL byte" in md_after
 
 
 def test_no_findings_is_said_plainly(workspace):

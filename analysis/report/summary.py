@@ -864,8 +864,8 @@ def _hash_sentence(facts: CorpusFacts) -> str:
     # the recipe whole, so a reader can check it (a tester's four plain recipes all missed)
     return (
         f"SHA-256 of the {facts.n_files} files in the corpus folder, over each file's name, a "
-        "NUL byte, its bytes and a NUL byte, files sorted by name (hidden files and the "
-        "settings file `analysis.toml` left out: the lexicons it names are hashed on their own "
+        "NUL byte, its bytes and a NUL byte, files sorted by name (not hashed: hidden files and "
+        "the settings file `analysis.toml`, whose lexicons are hashed on their own "
         f"below): `{facts.sha256}`."
     )
 

@@ -238,13 +238,23 @@ def pooled_group_name(group: str, own: str | None) -> str:
 
 
 def figure_provenance(
-    corpus: Path | str, parameters: Mapping[str, Any], *, note: str = ""
+    corpus: Path | str,
+    parameters: Mapping[str, Any],
+    *,
+    note: str = "",
+    lexicons: Any = None,
 ) -> dict[str, Any]:
-    """Where a figure comes from, to store in its files: the package and its version, the
-    corpus's SHA-256 (:func:`analysis.corpus.documents.corpus_fingerprint`) and the run's
-    parameters (paths left out: they differ per machine); and ``note``, when given, a caveat
-    every figure of the run carries under its plot and in its caption (groups mostly not in
-    English: :func:`analysis.report.group_languages.figure_note`)."""
+    """Where a figure comes from, to store in its files: the package, its version and the
+    SHA-256 of its code (:func:`analysis.code_fingerprint.package_sha256`), the corpus's
+    SHA-256 (:func:`analysis.corpus.documents.corpus_fingerprint`), the run's parameters
+    (paths left out: they differ per machine) and, with ``lexicons`` (the notebook's
+    :class:`analysis.settings.Lexicons`), the SHA-256 of each lexicon file it used that is not
+    the package's own; and ``note``, when given, a caveat every figure of the run carries under
+    its plot and in its caption (groups mostly not in English:
+    :func:`analysis.report.group_languages.figure_note`). Two runs on the same articles with
+    another codebook (a folder without its ``analysis.toml``) drew other figures under the
+    same provenance."""
+    from analysis.code_fingerprint import package_sha256
     from analysis.corpus.documents import corpus_fingerprint
 
     try:
@@ -256,11 +266,18 @@ def figure_provenance(
         for k, v in sorted(parameters.items())
         if not str(k).endswith(("_dir", "_path", "_file")) and k != "run_parameters"
     }
-    provenance = {
+    provenance: dict[str, Any] = {
         "package": f"newsframe-analysis {version}",
+        "code_sha256": package_sha256(),
         "corpus_sha256": corpus_fingerprint(corpus),
         "parameters": shown,
     }
+    if lexicons is not None:
+        from analysis.settings import file_sha256
+
+        provenance["lexicons_sha256"] = {
+            kind: file_sha256(path) for kind, path in sorted(lexicons.given().items())
+        }
     return provenance | ({"note": note} if note else {})
 
 

@@ -214,8 +214,18 @@ def test_each_figure_file_carries_its_caption_and_provenance_byte_stably(tmp_pat
     corpus.mkdir()
     (corpus / "a.txt").write_text("Text.\n", encoding="utf-8")
     prov = figure_provenance(corpus, {"group_by": "origin", "seed": 3, "tables_dir": "/x"})
-    assert set(prov) == {"package", "corpus_sha256", "parameters"}
+    assert set(prov) == {"package", "code_sha256", "corpus_sha256", "parameters"}
     assert prov["parameters"] == {"group_by": "origin", "seed": 3}  # no machine paths
+    # the code that drew it, and the lexicon files a run used: a tester's two runs with other
+    # codebooks drew other figures under one provenance
+    from analysis.code_fingerprint import package_sha256
+    from analysis.settings import Lexicons, file_sha256
+
+    assert prov["code_sha256"] == package_sha256()
+    book = tmp_path / "frames.toml"
+    book.write_text('[[frames]]\nkey = "a"\nlabel = "A"\nindicators = ["x"]\n', encoding="utf-8")
+    with_book = figure_provenance(corpus, {}, lexicons=Lexicons(codebook=book))
+    assert with_book["lexicons_sha256"] == {"codebook": file_sha256(book)}
 
     def draw(folder):
         fig, ax = plt.subplots()

@@ -82,7 +82,7 @@ def test_a_missing_audit_counts_no_changes_and_an_unknown_group_is_an_error(tmp_
 
 def test_package_versions_list_python_and_flag_what_is_missing():
     versions = package_versions((("pandas", "pandas"), ("no-such-dist-xyz", "missing")))
-    assert list(versions) == ["python", "pandas", "missing"]
+    assert list(versions) == ["python", "pandas", "missing", "analysis code (SHA-256)"]
     assert versions["pandas"] == pd.__version__
     assert versions["missing"] == "not installed"
 

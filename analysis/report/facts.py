@@ -30,17 +30,30 @@ PACKAGES = (
     ("matplotlib", "matplotlib"),
     ("pyarrow", "pyarrow"),
     ("papermill", "papermill"),
+    # what else shapes an output (a tester found the table short of them): the PNG writer,
+    # the language guess behind the flags, the regex engine of frames and actors, the
+    # extraction of saved pages, and the trained coders' library
+    ("pillow", "pillow"),
+    ("py3langid", "py3langid"),
+    ("google-re2", "google-re2"),
+    ("trafilatura", "trafilatura"),
+    ("scikit-learn", "scikit-learn"),
 )
 
 
 def package_versions(packages: Sequence[tuple[str, str]] = PACKAGES) -> dict[str, str]:
-    """Installed versions of the packages that shape the results, plus Python's."""
+    """Installed versions of the packages that shape the results, plus Python's, and the
+    SHA-256 of the package's code (:func:`analysis.code_fingerprint.package_sha256`): its
+    version alone has named outputs of different code alike."""
+    from analysis.code_fingerprint import package_sha256
+
     versions = {"python": platform.python_version()}
     for dist, label in packages:
         try:
             versions[label] = importlib.metadata.version(dist)
         except importlib.metadata.PackageNotFoundError:
             versions[label] = "not installed"
+    versions["analysis code (SHA-256)"] = package_sha256()
     return versions
 
 

@@ -947,6 +947,13 @@ def _reproducibility_section(
         lines.append(f"| `{name}` | {escape_text(_format_value(value))} |")
     lines += ["", "| package | version |", "|---|---|"]
     lines += [f"| {name} | {escape_text(v)} |" for name, v in versions.items()]
+    lines += [
+        "",
+        "The analysis code's SHA-256 is over the package's files (the recipe is in "
+        "`analysis/code_fingerprint.py`); every figure's files carry it too. The versions of "
+        "every package pinned for byte-identical outputs are in the project's "
+        "`constraints.txt`.",
+    ]
     per_group = "; ".join(
         f"{escape_text(g)}{spacing_note(g)}: {articles(d)}, {s} sentences"
         for g, d, s in facts.per_group[:MAX_GROUPS_LISTED]

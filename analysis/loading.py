@@ -181,7 +181,8 @@ def _first_few(items: list[str], limit: int) -> str:
 
 def _warned(corpus: Corpus) -> Corpus:
     """``corpus``, after a warning for each thing about it a user must know before reading any
-    result: outlets (or origins) that differ only in letter case or spacing
+    result: outlets (or origins) that differ only in letter case, spacing, a leading "The" or a
+    web address's form
     (:mod:`analysis.corpus.group_names`: each spelling would be compared as an outlet), and
     documents that are not in English (:func:`analysis.corpus.language.other_languages_warning`:
     the lexicons are English) or are given as English but read as another language

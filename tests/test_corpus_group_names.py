@@ -32,9 +32,9 @@ def test_sets_of_spellings_most_articles_first_and_single_names_left_out() -> No
 def test_the_warning_names_each_spelling_with_its_articles() -> None:
     message = similar_names_warning({"Reuters": 18, "reuters": 9, "AP": 2})
     assert message == (
-        "outlet values that differ only in letter case or spacing are compared as different "
-        "outlets: 'Reuters' (18 articles) and 'reuters' (9). If they are one outlet, give it "
-        "one spelling in the corpus."
+        "outlet values that differ only in letter case, spacing, a leading 'The' or a web "
+        "address's form are compared as different outlets: 'Reuters' (18 articles) and "
+        "'reuters' (9). If they are one outlet, give it one spelling in the corpus."
     )
     assert similar_names_warning({"AP": 2, "BBC": 1}) is None
     many = {f"{prefix}{k}": 1 for k in range(MAX_LISTED + 2) for prefix in ("o", "O")}
@@ -98,3 +98,15 @@ def test_spacing_a_reader_cannot_see_is_said() -> None:
     assert spacing_note("Fox\tNews") == " (with a tab or other blank)"
     said = similar_names_warning({"Fox News": 46, "Fox  News": 6})
     assert "'Fox News' (46 articles) and 'Fox  News' (with a double space) (6)" in said
+
+
+def test_a_leading_the_and_a_web_address_are_the_same_outlet_spelled_otherwise() -> None:
+    # a tester's "The Guardian" (5), "Guardian" (1) and "theguardian.com" (1) were three outlets,
+    # compared with one another, unsaid
+    counts = {"The Guardian": 5, "Guardian": 1, "theguardian.com": 1, "scmp.com": 1, "SCMP": 4}
+    assert similar_names(counts) == [
+        [("The Guardian", 5), ("Guardian", 1), ("theguardian.com", 1)],
+        [("SCMP", 4), ("scmp.com", 1)],
+    ]
+    # a word that begins with "the" is no article: "Theater Weekly" and "Ater Weekly" differ
+    assert similar_names({"Theater Weekly": 2, "Ater Weekly": 1, "theatre.com": 1}) == []

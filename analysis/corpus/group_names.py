@@ -1,4 +1,5 @@
-"""Group names that differ only in letter case or spacing: likely one outlet spelled two ways.
+"""Group names that differ only in letter case, spacing, a leading "The" or a web address's
+form: likely one outlet spelled two ways.
 
 Exports gathered from several sources spell the same outlet differently ("Reuters", "reuters",
 "Al  Jazeera", "AlJazeera"). Every comparison treats each spelling as its own outlet, which
@@ -16,10 +17,25 @@ from collections.abc import Mapping
 MAX_LISTED = 5  # sets of spellings named in one warning; the rest are counted
 
 
+# A site's address written as a name: "theguardian.com", "www.scmp.com", "https://bbc.co.uk/"
+_ADDRESS_RE = re.compile(
+    r"^(?:https?://)?(?:www\.)?(?P<name>[^/\s]+?)\.(?:com|org|net|news|co\.uk|co|uk|info|us)"
+    r"/?$"
+)
+
+
 def name_key(name: str) -> str:
-    """``name`` in lower case (Unicode case folding) without its spaces: "Inexhibit magazine"
-    and "Inexhibitmagazine", two pages of one site, are one name spelled two ways."""
-    return "".join(str(name).split()).casefold()
+    """``name`` in lower case (Unicode case folding) without its spaces, a leading "the" or the
+    dressing of a web address: "Inexhibit magazine" and "Inexhibitmagazine", two pages of one
+    site, are one name spelled two ways, and so are "The Guardian" and "Guardian", and
+    "scmp.com" and "SCMP" (a tester's notes clipped from the web named sites by their address;
+    :func:`similar_names` also joins "theguardian.com" to "Guardian")."""
+    words = str(name).split()
+    if len(words) > 1 and words[0].casefold() == "the":
+        words = words[1:]
+    key = "".join(words).casefold()
+    address = _ADDRESS_RE.match(key)
+    return address.group("name") if address else key
 
 
 def spacing_note(name: str) -> str:
@@ -42,16 +58,24 @@ def spacing_note(name: str) -> str:
 def similar_names(counts: Mapping[str, int]) -> list[list[tuple[str, int]]]:
     """Each set of two or more names of ``counts`` (name → articles) with the same
     :func:`name_key`, most articles first (then by name), sets in the order of their first."""
+    keys = {name: name_key(name) for name in counts}
+    known = set(keys.values())
+    for name, key in keys.items():
+        # "theguardian.com" beside "Guardian": an address's "the" runs into the name, so it is
+        # dropped only where that meets another name ("theatre.com" stays whole)
+        written = "".join(str(name).split()).casefold()
+        if _ADDRESS_RE.match(written) and key.startswith("the") and key[3:] in known:
+            keys[name] = key[3:]
     by_key: dict[str, list[tuple[str, int]]] = {}
     for name, n in counts.items():
-        by_key.setdefault(name_key(name), []).append((str(name), int(n)))
+        by_key.setdefault(keys[name], []).append((str(name), int(n)))
     sets = [sorted(names, key=lambda nn: (-nn[1], nn[0])) for names in by_key.values()]
     return sorted((s for s in sets if len(s) > 1), key=lambda s: (-s[0][1], s[0][0]))
 
 
 def similar_names_warning(counts: Mapping[str, int], column: str = "outlet") -> str | None:
     """The sentence a user is warned with when ``counts`` holds :func:`similar_names`, or
-    None: "outlets that differ only in letter case or spacing are compared as different
+    None: "outlets that differ only in letter case, spacing, ... are compared as different
     outlets: 'Reuters' (18 articles) and 'reuters' (9); ..."."""
     sets = similar_names(counts)
     if not sets:
@@ -68,6 +92,7 @@ def similar_names_warning(counts: Mapping[str, int], column: str = "outlet") -> 
     more = len(sets) - MAX_LISTED
     listed = "; ".join(described) + (f"; and {more} more such sets" if more > 0 else "")
     return (
-        f"{column} values that differ only in letter case or spacing are compared as different "
+        f"{column} values that differ only in letter case, spacing, a leading 'The' or a web "
+        "address's form are compared as different "
         f"{column}s: {listed}. If they are one {column}, give it one spelling in the corpus."
     )

@@ -710,7 +710,8 @@ def _mixed_tables_notice(tables_dir: Path) -> list[str]:
 
 
 def _spelling_limitation(facts: CorpusFacts) -> list[str]:
-    """The limitation of groups whose names differ only in letter case or spacing, compared as
+    """The limitation of groups whose names differ only in letter case, spacing, a leading "The"
+    or a web address's form, compared as
     different groups (:func:`analysis.corpus.group_names.similar_names_warning`): a tester's
     'Reuters', 'REUTERS' and 'reuters' were warned about in the terminal only, and the summary
     compared Reuters with reuters."""

@@ -52,17 +52,14 @@ class GroupLanguages:
     languages: tuple[tuple[str, int], ...]  # (language, articles), most first, then by name
 
 
-def groups_not_in_english(
-    documents: pd.DataFrame, group_col: str, sentences: pd.DataFrame | None = None
+def _groups_with_other_languages(
+    documents: pd.DataFrame,
+    group_col: str,
+    sentences: pd.DataFrame | None,
+    mostly: bool,
 ) -> list[GroupLanguages]:
-    """The groups at least half of whose articles are not in English, by group name.
-
-    ``documents`` needs ``doc_id`` and ``language`` (without ``language``: no group), and
-    may have ``metadata_note`` (:func:`analysis.corpus.language.language_read`). A
-    document's group is its ``group_col`` in ``sentences`` when given (the groups as the run
-    compares them: outlets pooled as "Other", only the selected outlets), else in
-    ``documents``; documents without a sentence there are left out.
-    """
+    """The groups holding articles not in English: at least :data:`MOSTLY` of theirs when
+    ``mostly``, else some but fewer (see :func:`groups_not_in_english` for the arguments)."""
     if "language" not in documents.columns or documents.empty:
         return []
     docs = documents.drop_duplicates("doc_id")
@@ -81,7 +78,7 @@ def groups_not_in_english(
     out = []
     for group, part in merged.groupby("_group", sort=True):
         n_other = int(part["_other"].sum())
-        if n_other == 0 or n_other < MOSTLY * len(part):
+        if n_other == 0 or (n_other >= MOSTLY * len(part)) != mostly:
             continue
         counts = part.loc[part["_other"], "language"].astype(str).str.strip().value_counts()
         languages = sorted(
@@ -89,6 +86,20 @@ def groups_not_in_english(
         )
         out.append(GroupLanguages(str(group), n_other, len(part), tuple(languages)))
     return out
+
+
+def groups_not_in_english(
+    documents: pd.DataFrame, group_col: str, sentences: pd.DataFrame | None = None
+) -> list[GroupLanguages]:
+    """The groups at least half of whose articles are not in English, by group name.
+
+    ``documents`` needs ``doc_id`` and ``language`` (without ``language``: no group), and
+    may have ``metadata_note`` (:func:`analysis.corpus.language.language_read`). A
+    document's group is its ``group_col`` in ``sentences`` when given (the groups as the run
+    compares them: outlets pooled as "Other", only the selected outlets), else in
+    ``documents``; documents without a sentence there are left out.
+    """
+    return _groups_with_other_languages(documents, group_col, sentences, mostly=True)
 
 
 def groups_partly_not_in_english(
@@ -99,31 +110,7 @@ def groups_partly_not_in_english(
     text, but the other articles' words are read as English ones and move the group's figures:
     a tester's German article among Reuters' six turned its mean tone from +0.03 to −0.01,
     unsaid at the finding."""
-    if "language" not in documents.columns or documents.empty:
-        return []
-    docs = documents.drop_duplicates("doc_id")
-    read = language_read(docs)
-    docs = pd.DataFrame(
-        {"doc_id": docs["doc_id"].astype(str), "language": read, "_other": not_english(read)}
-    )
-    source = documents if sentences is None else sentences
-    if group_col not in source.columns:
-        raise KeyError(f"no column {group_col!r} to group the documents by")
-    labels = source[["doc_id", group_col]].drop_duplicates("doc_id")
-    labels = pd.DataFrame(
-        {"doc_id": labels["doc_id"].astype(str), "_group": labels[group_col].astype(str)}
-    )
-    out = []
-    for group, part in docs.merge(labels, on="doc_id").groupby("_group", sort=True):
-        n_other = int(part["_other"].sum())
-        if n_other == 0 or n_other >= MOSTLY * len(part):
-            continue
-        counts = part.loc[part["_other"], "language"].astype(str).str.strip().value_counts()
-        languages = sorted(
-            ((str(k), int(n)) for k, n in counts.items()), key=lambda x: (-x[1], x[0])
-        )
-        out.append(GroupLanguages(str(group), n_other, len(part), tuple(languages)))
-    return out
+    return _groups_with_other_languages(documents, group_col, sentences, mostly=False)
 
 
 def partial_language_notes(

@@ -166,7 +166,7 @@ def lexicon_warnings(lexicons: Lexicons) -> list[str]:
     before it starts. (The codebook's warnings about redundant indicators are left to
     ``codebook check``: they change no count.)"""
     from analysis.framing.codebook import CodebookError, read_codebook_mapping
-    from analysis.framing.codebook_check import _regex_syntax, check_codebook_data
+    from analysis.framing.codebook_check import check_codebook_data, regex_syntax
     from analysis.sentiment.actors import load_actor_lexicon
 
     out: list[str] = []
@@ -182,7 +182,7 @@ def lexicon_warnings(lexicons: Lexicons) -> list[str]:
         for actor in load_actor_lexicon(lexicons.actors):
             for field_name in ("patterns", "cased", "exclusions"):
                 for name in getattr(actor, field_name):
-                    marks = _regex_syntax(name)
+                    marks = regex_syntax(name)
                     if marks:
                         out.append(
                             f"actor lexicon {lexicons.actors}: actor {actor.key!r}: {field_name} "

@@ -153,10 +153,10 @@ def main(args: argparse.Namespace) -> int:
     # tester's 4 blank tone cells took n from 150 to 146 without a word)
     for frame, n in table.groupby("frame", sort=False)["n"].max().items():
         if 0 < int(n) < measured.items:
-            blank = measured.items - int(n)
-            verb = "is" if blank == 1 else "are"
+            n_blank = measured.items - int(n)
+            verb = "is" if n_blank == 1 else "are"
             print(
-                f"note: {frame}: measured on {int(n)} of the {measured.items} items; {blank} "
+                f"note: {frame}: measured on {int(n)} of the {measured.items} items; {n_blank} "
                 f"left blank (not coded) {verb} left out"
             )
     return 0

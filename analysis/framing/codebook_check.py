@@ -118,7 +118,7 @@ def _parse_term(item: Any, number: int, name: str, out: _Collector) -> _Term | N
     except ValueError as exc:
         out.error(f"{name.rstrip('s')} {text!r}: {exc}")
         return None
-    regex_like = _regex_syntax(text)
+    regex_like = regex_syntax(text)
     if regex_like:
         out.warn(
             f"{name.rstrip('s')} {text!r} holds {regex_like}: an indicator is a word or phrase "
@@ -136,7 +136,7 @@ def _parse_term(item: Any, number: int, name: str, out: _Collector) -> _Term | N
 _REGEX_MARKS = re.compile(r"[|\[\]{}\\^$+?]|\(|\)|\*(?=\S)|\.\*|^re:")
 
 
-def _regex_syntax(text: str) -> str:
+def regex_syntax(text: str) -> str:
     """The regular-expression marks ``text`` holds, quoted ("'|'"), or "" for a plain word
     or phrase (a word's final ``*`` is the codebook's prefix mark)."""
     found = dict.fromkeys(m.group() for m in _REGEX_MARKS.finditer(text))
@@ -223,6 +223,10 @@ def _dimension_form(text: str) -> str:
     return " ".join(text.replace(",", " ").split())
 
 
+# each dimension by its name as compared (_dimension_form)
+_DIMENSION_FORMS = {_dimension_form(d): d for d in PFC_DIMENSIONS}
+
+
 def pfc_dimension_named(value: str) -> str | None:
     """The Policy Frames Codebook dimension ``value`` names, as :data:`PFC_DIMENSIONS` spells
     it: its name in any case ("Crime and Punishment", as users copy the codebook's title-case
@@ -231,8 +235,7 @@ def pfc_dimension_named(value: str) -> str | None:
     text = value.strip()
     if text.isdigit() and 1 <= int(text) <= len(PFC_DIMENSIONS):
         return PFC_DIMENSIONS[int(text) - 1]
-    forms = {_dimension_form(d): d for d in PFC_DIMENSIONS}
-    return forms.get(_dimension_form(text))
+    return _DIMENSION_FORMS.get(_dimension_form(text))
 
 
 def _closest_dimension(value: str) -> str | None:
@@ -241,12 +244,13 @@ def _closest_dimension(value: str) -> str | None:
     import difflib
 
     form = _dimension_form(value)
-    forms = {_dimension_form(d): d for d in PFC_DIMENSIONS}
-    holding = [d for f, d in forms.items() if len(form) >= 5 and (form in f or f in form)]
+    holding = [
+        d for f, d in _DIMENSION_FORMS.items() if len(form) >= 5 and (form in f or f in form)
+    ]
     if len(holding) == 1:
         return holding[0]
-    close = difflib.get_close_matches(form, list(forms), n=1, cutoff=0.6)
-    return forms[close[0]] if close else None
+    close = difflib.get_close_matches(form, list(_DIMENSION_FORMS), n=1, cutoff=0.6)
+    return _DIMENSION_FORMS[close[0]] if close else None
 
 
 def _text_field(raw: dict[str, Any], name: str, out: _Collector) -> str | None:

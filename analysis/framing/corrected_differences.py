@@ -27,7 +27,7 @@ from pathlib import Path
 import pandas as pd
 
 from analysis.report.findings import Finding
-from analysis.report.wording import ci
+from analysis.report.wording import and_list, ci
 from analysis.validation.correction import rogan_gladen
 
 DIFFERENCE_PREFIX = "frames_difference_"
@@ -74,11 +74,6 @@ def _with_precision(label: str, precision: float, f1: float) -> str:
     return f"{label} (precision {precision:.2f}" + (f", F1 {f1:.2f})" if f1 == f1 else ")")
 
 
-def _listed(named: Sequence[str]) -> str:
-    """ "A", "A and B", "A, B and C"."""
-    return named[0] if len(named) == 1 else ", ".join(named[:-1]) + " and " + named[-1]
-
-
 def _low_precision_note(
     text: str,
     key: str,
@@ -99,7 +94,7 @@ def _low_precision_note(
     if not named:
         return ""
     return (
-        f" On the validation sample, most items the coder marked with {_listed(named)} did not "
+        f" On the validation sample, most items the coder marked with {and_list(named)} did not "
         "carry the frame in human coding: much of "
         f"{'its share' if len(named) == 1 else 'their shares'} here may be the coder's false "
         "positives "
@@ -178,7 +173,7 @@ def check_sourcing_precision(
             continue
         note = (
             f" On the validation sample, most sentences the source lexicon read as "
-            f"{_listed(named)} "
+            f"{and_list(named)} "
             "were not read so in human coding: these counts may be mostly its false positives "
             f"(see {TRUST_SECTION})."
         )

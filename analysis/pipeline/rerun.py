@@ -24,7 +24,8 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
-from analysis.config import PACKAGE_DIR, output_dirs, project_root
+from analysis.code_fingerprint import package_sha256
+from analysis.config import output_dirs, project_root
 from analysis.outputs import LEFTOVER_PREFIXES
 
 RECORD = "run-record.json"
@@ -46,11 +47,11 @@ def _hash_path(digest: Any, label: str, path: Path) -> None:
 
 
 def _hash_tree(digest: Any, label: str, path: Path, skip: Path | None = None) -> None:
-    """Every file under ``path`` (or the file itself) by relative name and content: for the
-    package, more than the per-sentence cache hashes; for a corpus folder, more than the loader
-    reads (a file the run never reads changes the key too, never the other way round). Files
-    under ``skip`` are left out: a run's own outputs, written inside its corpus folder, would
-    otherwise change the key of the next run, which then never reused them."""
+    """Every file under ``path`` (or the file itself) by relative name and content: for a
+    corpus folder, more than the loader reads (a file the run never reads changes the key too,
+    never the other way round). Files under ``skip`` are left out: a run's own outputs, written
+    inside its corpus folder, would otherwise change the key of the next run, which then never
+    reused them."""
     path = path.resolve()
     if path.is_file():
         _hash_path(digest, f"{label} {path.name}", path)
@@ -113,7 +114,8 @@ def _paths_resolved(values: Mapping[str, Any]) -> dict[str, Any]:
 def run_key(
     values: Mapping[str, Any], notebooks: Sequence[Path], corpus: Path | str, out: Path | str
 ) -> str:
-    """Hash of everything a run's outputs depend on: every file of the package (code and data),
+    """Hash of everything a run's outputs depend on: the package's code and data (the SHA-256
+    every output carries, :func:`analysis.code_fingerprint.package_sha256`),
     the notebooks' bytes, the parameter values (one that names a file or a folder as that
     path resolved: :func:`_paths_resolved`), every file a value names (lexicons, parameter
     files), every file of a model folder
@@ -126,7 +128,7 @@ def run_key(
     working directory itself is not in the key: the same run started from another folder
     reuses the outputs."""
     digest = hashlib.sha256(b"analysis run\0")
-    _hash_tree(digest, "code", PACKAGE_DIR)
+    digest.update(f"code {package_sha256()}\0".encode())  # the outputs' own code hash
     for path in notebooks:
         _hash_path(digest, f"notebook {Path(path).name}", Path(path))
     values = {**values, "corpus_dir": str(Path(corpus).expanduser().resolve())}

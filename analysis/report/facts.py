@@ -227,7 +227,8 @@ def corpus_facts(
     if audit is not None and outlets:
         audit = audit[audit["doc_id"].astype(str).isin(set(docs["doc_id"]))]
     n_rows = 0 if audit is None else len(audit)
-    n_changes = n_rows if audit is None else len(line_actions(audit))
+    per_line = None if audit is None else line_actions(audit)
+    n_changes = n_rows if per_line is None else len(per_line)
     n_title_lines = (
         int(audit["rule"].astype(str).isin(TITLE_RULES).sum())
         if audit is not None and "rule" in audit.columns
@@ -236,8 +237,8 @@ def corpus_facts(
     titles = docs["title"] if "title" in docs.columns else pd.Series("", index=docs.index)
     n_titled = int((titles.astype("string").fillna("").str.strip() != "").sum())
     actions: tuple[tuple[str, int], ...] = ()
-    if audit is not None and "action" in audit.columns:
-        counts = line_actions(audit).value_counts()
+    if per_line is not None and "action" in audit.columns:
+        counts = per_line.value_counts()
         actions = tuple((str(a), int(counts[a])) for a in sorted(counts.index))
     folded = folded_groups(per_group[group_col].tolist())
     pooled = set(folded)

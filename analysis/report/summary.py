@@ -53,7 +53,7 @@ from analysis.report.lexicon_methods import (
 from analysis.report.quotes import QUOTE_CHOICE
 from analysis.report.theirs import keep_theirs
 from analysis.report.tone_coder import tone_coder_lines
-from analysis.report.wording import articles, plural
+from analysis.report.wording import and_list, articles, plural
 from analysis.sentiment.coder_plots import CODER_FIGURE
 from analysis.settings import (
     Lexicons,
@@ -559,7 +559,7 @@ def _cleaning_counts(facts: CorpusFacts) -> str:
     rank = {a: k for k, a in enumerate(ACTION_WORDS)}
     ordered = sorted(facts.cleaning_actions, key=lambda an: (rank.get(an[0], len(rank)), an[0]))
     parts = [f"{n} {ACTION_WORDS.get(a, a.replace('_', ' '))}" for a, n in ordered]
-    listed = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
+    listed = and_list(parts)
     noun = "line" if facts.n_cleaning_changes == 1 else "lines"
     rows = (
         f" ({facts.n_cleaning_rows} changes by rule: several rules can change one line)"

@@ -9,6 +9,7 @@ difference is a parameter, so each keeps its exact output.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Literal
 
@@ -49,6 +50,12 @@ def whole_percent(x: float) -> str:
         return f"{value:.0f}"
     rounded = Decimal(repr(value)).quantize(Decimal(1), rounding=ROUND_HALF_UP)
     return str(int(rounded)) if rounded else "0"
+
+
+def and_list(items: Sequence[str]) -> str:
+    """ "A", "A and B", "A, B and C"."""
+    items = list(items)
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
 
 
 def pct(x: float) -> str:

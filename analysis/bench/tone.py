@@ -30,11 +30,13 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
+from analysis.bench.stages import StageLog, quiet
 from analysis.commands.options import folder_problem
 from analysis.config import SEED
 from analysis.io import write_text
@@ -153,19 +155,22 @@ def _classes(compound: np.ndarray, low: float = -0.05, high: float = 0.05) -> np
     return np.where(compound >= high, 1, np.where(compound <= low, -1, 0))
 
 
-def run(data: Path, seed: int = SEED) -> dict:
-    """All figures of the benchmark as a dict."""
+def run(data: Path, seed: int = SEED, say: Callable[[str], None] = quiet) -> dict:
+    """All figures of the benchmark as a dict; ``say`` is told each stage as it starts (the
+    command prints them on stderr: the whole takes minutes)."""
     from analysis.sentiment.scoring import score_sentences
     from analysis.validation.model import train_frame_model
 
     results: dict = {"newsmtsc": {}, "persent": {}, "seed": seed}
     folder = data / "newsmtsc"
     train = read_newsmtsc(folder / "train.jsonl")
+    say(f"NewsMTSC: training the tone coder on train.jsonl ({len(train):,} sentences)")
     empty = pd.DataFrame(index=range(len(train)))
     model = train_frame_model(train["text"], empty, tone=train["label"], seed=seed)
     results["newsmtsc"]["trained_on"] = f"train.jsonl ({len(train)} sentences)"
     for name in NEWSMTSC_TEST:
         test = read_newsmtsc(folder / f"{name}.jsonl")
+        say(f"NewsMTSC: scoring {name}.jsonl ({len(test):,} sentences)")
         gold = test["label"].to_numpy()
         row = {}
         for method in ("vader", "vader-news"):
@@ -176,17 +181,20 @@ def run(data: Path, seed: int = SEED) -> dict:
     folder = data / "persent"
     dev = read_persent(folder / "dev.csv")
     dev_gold = dev["label"].to_numpy()
+    say(f"PerSenT: training the tone coder on dev.csv ({len(dev):,} articles)")
     empty = pd.DataFrame(index=range(len(dev)))
     model = train_frame_model(dev["text"], empty, tone=dev["label"], seed=seed)
     fitted = {}
     dev_compound = {}
     for method in ("vader", "vader-news"):
+        say(f"PerSenT: fitting {method}'s thresholds on dev.csv")
         dev_compound[method] = article_compound(dev["text"], method)
         fitted[method] = fit_thresholds(dev_compound[method], dev_gold)
     results["persent"]["thresholds_fitted_on_dev"] = fitted
     majority = int(pd.Series(dev_gold).value_counts().idxmax())
     for name in PERSENT_TEST:
         test = read_persent(folder / f"{name}.csv")
+        say(f"PerSenT: scoring {name}.csv ({len(test):,} articles)")
         gold = test["label"].to_numpy()
         row = {}
         for method in ("vader", "vader-news"):
@@ -198,16 +206,17 @@ def run(data: Path, seed: int = SEED) -> dict:
 
     folder = data / "financial_phrasebank"
     if folder.is_dir():
-        results["financial_phrasebank"] = _phrasebank(folder, seed)
+        results["financial_phrasebank"] = _phrasebank(folder, seed, say)
     return results
 
 
-def _phrasebank(folder: Path, seed: int) -> dict:
+def _phrasebank(folder: Path, seed: int, say: Callable[[str], None] = quiet) -> dict:
     """The Financial PhraseBank rows of :func:`run` (see the module docstring)."""
     from analysis.validation.model import train_frame_model
 
     name, encoding = FPB_FILES["50Agree"]
     train, test = phrasebank_split(read_phrasebank(folder / name, encoding), seed)
+    say(f"Financial PhraseBank: training on {len(train):,} sentences, scoring {len(test):,}")
     empty = pd.DataFrame(index=range(len(train)))
     model = train_frame_model(train["text"], empty, tone=train["label"], seed=seed)
     out: dict = {"trained_on": f"80% of {name} ({len(train)} sentences, seeded, stratified)"}
@@ -217,6 +226,7 @@ def _phrasebank(folder: Path, seed: int) -> dict:
     out["50Agree_test20"] = row
     name, encoding = FPB_FILES["AllAgree"]
     every = read_phrasebank(folder / name, encoding)
+    say(f"Financial PhraseBank: scoring {name} ({len(every):,} sentences)")
     row, classes = _lexicon_rows(every)
     row["always_neutral"] = scores(every["label"].to_numpy(), np.zeros(len(every), dtype=int))
     out["AllAgree"] = row
@@ -310,7 +320,7 @@ def main(args: argparse.Namespace) -> int:
     if problem:
         print(f"error: {problem}", file=sys.stderr)
         return 2
-    results = run(args.data, args.seed)
+    results = run(args.data, args.seed, StageLog("tone"))
     print(report(results))
     if args.json:
         write_text(json.dumps(results, indent=1, sort_keys=True) + "\n", args.json)

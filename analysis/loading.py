@@ -47,6 +47,7 @@ def load_corpus(
     chunk_size: int | None = None,
     duplicates: str = "flag",
     lexicons: Lexicons | None = None,
+    other_languages: str = "keep",
 ) -> Corpus:
     """Load a corpus folder or corpus file as documents, sentences and cleaning audit.
 
@@ -74,6 +75,9 @@ def load_corpus(
       truncated, fragments, near-duplicates in ``duplicate_of``); ``duplicates`` is ``"flag"``
       (default: keep and flag copies), ``"keep"`` (keep, no flag), ``"drop"`` (leave them out) or
       ``"drop_within"`` (leave out the copies of an article of the same outlet only).
+    - ``other_languages`` is ``"keep"`` (default: documents not in English by their language,
+      given or guessed, stay, flagged ``language``) or ``"drop"`` (leave them out, each in the
+      audit with rule ``other_language``).
 
     A folder with a problem (missing or unlisted files, duplicate ids, undecodable files, an
     article file with no text left; a database export's article without text is left out with
@@ -83,10 +87,14 @@ def load_corpus(
     :class:`FileNotFoundError`); a file with no row of text raises
     :class:`~analysis.corpus.files.CorpusFileError`.
     """
-    from analysis.corpus.quality import DUPLICATE_MODES
+    from analysis.corpus.quality import DUPLICATE_MODES, LANGUAGE_MODES
 
     if duplicates not in DUPLICATE_MODES:
         raise ValueError(f"duplicates must be one of {DUPLICATE_MODES}, got {duplicates!r}")
+    if other_languages not in LANGUAGE_MODES:
+        raise ValueError(
+            f"other_languages must be one of {LANGUAGE_MODES}, got {other_languages!r}"
+        )
     path = _resolve(source)
     from analysis.corpus.documents import folder_exports
 
@@ -110,7 +118,7 @@ def load_corpus(
         if cached is not None:  # what reading the corpus warned about is said again
             for message in entry_warnings(entry):
                 warn_user(message)
-            return _warned(_with_quality(cached, duplicates))
+            return _warned(_with_quality(cached, duplicates, other_languages))
     with warnings.catch_warnings(record=True) as said:
         warnings.simplefilter("always", UserWarning)  # each said once below, as it would be
         if articles:
@@ -136,7 +144,7 @@ def load_corpus(
     if entry is not None:
         user = [text for text, category in shown if issubclass(category, UserWarning)]
         write_entry(corpus, entry, user)
-    return _warned(_with_quality(corpus, duplicates))
+    return _warned(_with_quality(corpus, duplicates, other_languages))
 
 
 # 2025, 2025-03, 2025-03-11, and an ISO 8601 date and time (a news API's "2019-09-28T00:00:00Z"),
@@ -247,22 +255,40 @@ def _duplicates_warning(documents: pd.DataFrame) -> str | None:
     )
 
 
-def _with_quality(corpus: Corpus, duplicates: str) -> Corpus:
-    """The corpus with quality flags on its documents, copies handled per ``duplicates``.
+def _with_quality(corpus: Corpus, duplicates: str, other_languages: str = "keep") -> Corpus:
+    """The corpus with quality flags on its documents, copies handled per ``duplicates`` and
+    documents not in English per ``other_languages``.
 
     An empty ``language`` is first guessed from the text
     (:func:`analysis.corpus.language.fill_language`), so a document in another language is
     flagged even when nobody gave its language.
     """
     from analysis.corpus.language import fill_language
-    from analysis.corpus.quality import apply_duplicates, quality_table
+    from analysis.corpus.quality import apply_duplicates, apply_other_languages, quality_table
 
     documents = quality_table(fill_language(corpus.documents), corpus.sentences, corpus.audit)
     kept, sentences = apply_duplicates(documents, corpus.sentences, duplicates)
     audit = corpus.audit
     if len(kept) < len(documents):  # "drop", "drop_within": each copy left out is in the audit
         audit = _with_dropped_copies(audit, documents[~documents["doc_id"].isin(kept["doc_id"])])
-    return Corpus(documents=kept, sentences=sentences, audit=audit)
+    english, sentences = apply_other_languages(kept, sentences, other_languages)
+    if len(english) < len(kept):  # "drop": each document left out is in the audit
+        audit = _with_dropped_languages(audit, kept[~kept["doc_id"].isin(english["doc_id"])])
+    return Corpus(documents=english, sentences=sentences, audit=audit)
+
+
+def _with_dropped_languages(
+    audit: pd.DataFrame | None, dropped: pd.DataFrame
+) -> pd.DataFrame | None:
+    """``audit`` with an entry for each document ``-p other_languages drop`` left out (rule
+    ``other_language``, action ``LEFT_OUT``, ``original`` naming its language)."""
+    from analysis.corpus.cleaning import LEFT_OUT
+
+    rows = [
+        (str(doc_id), 0, f"not in English (language {language!s})", "other_language", LEFT_OUT, "")
+        for doc_id, language in zip(dropped["doc_id"], dropped["language"], strict=True)
+    ]
+    return _with_rows(audit, rows)
 
 
 def _with_dropped_copies(audit: pd.DataFrame | None, dropped: pd.DataFrame) -> pd.DataFrame | None:

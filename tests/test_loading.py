@@ -426,6 +426,40 @@ def test_a_near_copy_of_an_article_is_warned_about(tmp_path: Path) -> None:
     assert "near_duplicate" not in set(corpus.audit["rule"])  # kept and flagged: not left out
 
 
+OTHER_ENGLISH = "Prices fell on Tuesday, traders in the capital said."
+
+
+def test_articles_not_in_english_can_be_left_out_each_in_the_audit(tmp_path: Path) -> None:
+    # a tester's export held one German article among Reuters' six; it could be left out only
+    # by editing the export, so the group's tone moved with a text VADER cannot read
+    english = "Officials said the port would reopen on Monday after the long strike ended."
+    german = (
+        "Die Regierung hat am Montag angekündigt, dass der Hafen nach dem langen Streik wieder "
+        "geöffnet wird, und die Gewerkschaft sprach von einem guten Ergebnis für die Arbeiter."
+    )
+    path = tmp_path / "export.csv"
+    pd.DataFrame(
+        {"doc_id": ["e1", "g1", "e2"], "text": [english, german, OTHER_ENGLISH],
+         "outlet": ["X", "X", "Y"], "language": ["en", "", "en"]}
+    ).to_csv(path, index=False)  # fmt: skip
+    with pytest.warns(UserWarning, match=r"leave them out with `-p other_languages drop`"):
+        kept = load_corpus(path, progress=False)
+    assert kept.documents["doc_id"].tolist() == ["e1", "g1", "e2"]
+    assert "other_language" not in set(kept.audit["rule"])
+    with warnings.catch_warnings(record=True) as said:
+        warnings.simplefilter("always")
+        dropped = load_corpus(path, progress=False, other_languages="drop")
+    assert dropped.documents["doc_id"].tolist() == ["e1", "e2"]
+    assert "g1" not in set(dropped.sentences["doc_id"])
+    assert not any("not in English" in str(w.message) for w in said)
+    left = dropped.audit[dropped.audit["rule"] == "other_language"]
+    assert left[["doc_id", "original", "action"]].values.tolist() == [
+        ["g1", "not in English (language de)", "document_left_out"]
+    ]
+    with pytest.raises(ValueError, match="other_languages must be one of"):
+        load_corpus(path, progress=False, other_languages="remove")
+
+
 def test_how_a_file_was_read_is_said_when_it_was_read_otherwise(tmp_path: Path) -> None:
     # a tester's `run` on a semicolon export said nothing of how it read it; `process` did
     path = tmp_path / "export.csv"

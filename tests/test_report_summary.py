@@ -1216,6 +1216,15 @@ def test_rows_and_articles_left_out_are_said_in_the_opening(workspace):
         "or `drop_within` "
         "(action `document_left_out`"
     ) in opening_of(md)
+    german = copies.assign(
+        doc_id=["r6", "r7"], original=["not in English (language de)"] * 2, rule="other_language"
+    )
+    german.to_csv(workspace["tables"] / "cleaning_audit.csv", index=False)
+    md = write(workspace, findings=[])[0].read_text(encoding="utf-8")
+    assert (
+        " Left out: 2 articles not in English by their language, dropped with "
+        "`-p other_languages drop` (action `document_left_out`"
+    ) in opening_of(md)
 
 
 def test_the_human_coders_agreement_beside_the_table_is_reported(workspace, tmp_path):

@@ -143,6 +143,7 @@ REFUSED = [
     ("max_arc_articles", "0", ">= 1"),
     ("max_evidence_sentences", "-5", ">= 1"),
     ("duplicates", "remove", "'keep', 'flag', 'drop'"),
+    ("other_languages", "flag", "'keep', 'drop'"),
     ("codebook", "no/such/codebook.toml", "an existing file"),
     ("codebook", ".", "an existing file"),
     ("outlets", "['', 'Daily Ledger']", "outlet names"),
@@ -174,6 +175,7 @@ def test_a_bad_value_is_refused_on_one_line_naming_it(schema, tmp_path, name, te
 
 ACCEPTED = [
     ("duplicates", "drop", "drop"),
+    ("other_languages", "drop", "drop"),
     ("group_by", "origin", "origin"),
     ("group_by", "lean", "lean"),  # a user column: checked against the corpus before the run
     ("method", "vader-news", "vader-news"),

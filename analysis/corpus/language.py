@@ -218,8 +218,9 @@ def other_languages_warning(documents: pd.DataFrame) -> str | None:
         f"{sum(n for _, n in other)} of {len(documents)} documents are not in English by their "
         f"language ({languages}; given, or guessed from the text as metadata_note says); the "
         "lexicons are English, so their tone, frames and hedges count only the English words "
-        "they hold. They are flagged 'language' in quality_flags: leave them out of the "
-        "corpus, or give the run a codebook, hedges and source kinds in their language "
+        "they hold. They are flagged 'language' in quality_flags: leave them out with "
+        "`-p other_languages drop` (`run`), or give the run a codebook, hedges and source "
+        "kinds in their language "
         "(analysis.toml) and a tone coder trained on their articles (-p tone_coder; VADER's "
         "lexicon is English only)."
     )

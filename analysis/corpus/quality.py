@@ -664,6 +664,30 @@ def flag_documents(
     )
 
 
+# what a run does with the documents flagged "language" (not in English by their language,
+# given or guessed): keep them (flagged, and noted at each finding naming their group) or leave
+# them out. A database export's German article could not be left out without editing the export.
+LANGUAGE_MODES = ("keep", "drop")
+
+
+def apply_other_languages(
+    documents: pd.DataFrame, sentences: pd.DataFrame, mode: str
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Keep or drop the documents flagged ``language`` (``mode`` in :data:`LANGUAGE_MODES`) and,
+    with them, their sentences. ``"keep"`` returns both tables unchanged."""
+    if mode not in LANGUAGE_MODES:
+        raise ValueError(
+            f"other_languages must be one of {', '.join(LANGUAGE_MODES)}, got {mode!r}"
+        )
+    if mode == "keep" or "quality_flags" not in documents.columns:
+        return documents, sentences
+    flags = documents["quality_flags"].fillna("").astype(str).str.split(";")
+    other = flags.map(lambda f: "language" in f)
+    dropped = set(documents.loc[other, "doc_id"])
+    kept_sentences = sentences.loc[~sentences["doc_id"].isin(dropped)].reset_index(drop=True)
+    return documents.loc[~other].reset_index(drop=True), kept_sentences
+
+
 def apply_duplicates(
     documents: pd.DataFrame, sentences: pd.DataFrame, mode: str
 ) -> tuple[pd.DataFrame, pd.DataFrame]:

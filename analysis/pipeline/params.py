@@ -464,6 +464,8 @@ PARAMETER_RULES: dict[str, Rule] = {
     "outlets": _names(),
     # analysis.corpus.quality.DUPLICATE_MODES
     "duplicates": _one_of(("keep", "flag", "drop", "drop_within")),
+    # analysis.corpus.quality.LANGUAGE_MODES
+    "other_languages": _one_of(("keep", "drop")),
     "kwic_pattern": _kwic_pattern(),
     "frame_coder": _frame_coder(),
     "tone_coder": _tone_coder(),

@@ -115,6 +115,8 @@ class CorpusFacts:
     n_repeated_rows: int = 0
     # near-duplicates `-p duplicates drop` left out (rule near_duplicate)
     n_dropped_copies: int = 0
+    # articles not in English `-p other_languages drop` left out (rule other_language)
+    n_dropped_languages: int = 0
     # the tables folder as the summary names it, from the folder that holds its reports folder
     # (analysis.report.summary.tables_as_shown): a run's layout gives reports/tables
     tables_shown: str = "reports/tables"
@@ -215,7 +217,7 @@ def corpus_facts(
     )
     audit_path = tables / "cleaning_audit.csv"
     audit = read_table(audit_path, dtype={"doc_id": str}) if audit_path.is_file() else None
-    n_empty_rows = n_emptied = n_dropped_copies = n_repeated_rows = 0
+    n_empty_rows = n_emptied = n_dropped_copies = n_repeated_rows = n_dropped_languages = 0
     if audit is not None and "action" in audit.columns:  # rows and documents, not lines
         left_out = audit["action"].astype(str) == LEFT_OUT
         rules = audit.loc[left_out, "rule"].astype(str)
@@ -223,6 +225,7 @@ def corpus_facts(
         n_emptied = int((rules == "no_text_left").sum())
         n_dropped_copies = int((rules == "near_duplicate").sum())
         n_repeated_rows = int((rules == "duplicate_row").sum())
+        n_dropped_languages = int((rules == "other_language").sum())
         audit = audit[~left_out]
     if audit is not None and outlets:
         audit = audit[audit["doc_id"].astype(str).isin(set(docs["doc_id"]))]
@@ -294,6 +297,7 @@ def corpus_facts(
         n_repeated_rows=n_repeated_rows,
         n_emptied=n_emptied,
         n_dropped_copies=n_dropped_copies,
+        n_dropped_languages=n_dropped_languages,
         n_docs_read=n_read if n_read > len(docs) else 0,
         n_titled=n_titled,
         n_title_lines=n_title_lines,

@@ -1078,6 +1078,12 @@ def _left_out(facts: CorpusFacts) -> str:
             f"{facts.n_dropped_copies} near-duplicate {noun} of other articles, dropped with "
             "`-p duplicates drop` or `drop_within`"
         )
+    if facts.n_dropped_languages:
+        parts.append(
+            f"{articles(facts.n_dropped_languages)} not in English by "
+            f"{'its' if facts.n_dropped_languages == 1 else 'their'} language, dropped with "
+            "`-p other_languages drop`"
+        )
     if not parts:
         return ""
     return (

@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from analysis.stats.comparisons import MIN_PERM_DOCS
+from analysis.stats.comparisons import MIN_PERM_SPLITS
 
 NOTEBOOKS = Path(__file__).resolve().parents[1] / "notebooks"
 
@@ -20,6 +20,7 @@ def _markdown(name: str) -> str:
 def test_notebook_02_states_when_the_permutation_test_shuffles_articles() -> None:
     text = _markdown("02_sentiment.ipynb")
     assert (
-        f"shuffles whole articles between the two groups when both have at least {MIN_PERM_DOCS} "
-        "articles, and sentences otherwise" in text
+        "shuffles whole articles between the two groups when they can be dealt between them in "
+        f"at least {MIN_PERM_SPLITS} ways (5 and 5 articles, 3 and 9, 2 and 19), and sentences "
+        "otherwise" in text
     )

@@ -380,15 +380,21 @@ def test_the_sample_limitation_follows_the_actual_counts(workspace, n_docs, head
         assert "1 of the 2 outlets has fewer than 10 articles (B (1 article));" in limitations
 
 
-@pytest.mark.parametrize(("n_docs", "said"), [([1, 2], True), ([40, 3], True), ([20, 15], False)])
-def test_the_few_articles_limitation_only_when_a_group_has_few(workspace, n_docs, said):
-    from analysis.stats.comparisons import MIN_PERM_DOCS
+@pytest.mark.parametrize(
+    ("n_docs", "said"), [([1, 2], True), ([4, 4], True), ([40, 3], False), ([5, 5], False)]
+)
+def test_the_few_articles_limitation_only_when_a_pair_is_too_few_to_shuffle(
+    workspace, n_docs, said
+):
+    from analysis.stats.comparisons import shuffles_documents
 
     write_documents(workspace["tables"], ["A", "B"], n_docs)
     limitations = write(workspace, findings=[])[0].read_text(encoding="utf-8")
     limitations = limitations.split("## Limitations")[1]
-    assert ("**Tests with few articles per group.**" in limitations) is said
-    assert said == (min(n_docs) < MIN_PERM_DOCS)
+    assert (
+        "**Tests with few articles per group.** For every pair of groups" in limitations
+    ) is said
+    assert said == (not shuffles_documents(*n_docs))
 
 
 def test_cleaning_counts_removed_changed_and_moved_apart(workspace):

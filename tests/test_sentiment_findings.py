@@ -52,8 +52,20 @@ def test_findings_state_a_clear_difference(sentences):
     # cited alone, the finding says what so few articles allow (a tester's summary led with a
     # difference between outlets of 1 and 2 articles)
     assert pair.text.endswith(
-        "With 1 article in the smaller group the test shuffled sentences, not articles: this "
-        "describes these articles, not the outlets' coverage."
+        "With 2 articles and 1 article, too few to shuffle, the test shuffled sentences, not "
+        "articles: this describes these articles, not the outlets' coverage."
+    )
+    # shuffled as articles, a small group still describes these articles
+    pair = next(
+        f
+        for f in findings_for(
+            sentences, diff_ci_low=0.2, diff_ci_high=0.9, p_holm=0.001, perm_unit="document"
+        )
+        if f.key.startswith("tone_pairwise")
+    )
+    assert pair.text.endswith(
+        "With 1 article in the smaller group, this describes these articles, not the outlets' "
+        "coverage."
     )
 
 

@@ -3,19 +3,21 @@
 from __future__ import annotations
 
 import itertools
+import math
 
 import numpy as np
 import pandas as pd
 import pytest
 
 from analysis.stats.comparisons import (
-    MIN_PERM_DOCS,
+    MIN_PERM_SPLITS,
     cliffs_delta,
     cluster_permutation_test,
     holm,
     is_clear_difference,
     pairwise_table,
     permutation_test,
+    shuffles_documents,
 )
 
 
@@ -178,10 +180,22 @@ def test_cluster_permutation_is_far_less_confident_than_sentence_shuffling_when_
 
 
 def test_pairwise_table_says_which_unit_was_shuffled():
-    many = _documents_frame(shift=1.0, n_docs=MIN_PERM_DOCS)
+    many = _documents_frame(shift=1.0, n_docs=5)  # C(10, 5) = 252 ways to deal them
     table = pairwise_table(many, "compound", "outlet", method="v", n_boot=100, n_perm=300)
     assert table["perm_unit"].tolist() == ["document"]
-    assert table["p_perm"].iloc[0] < 0.01
-    few = many[~many["doc_id"].isin(["Da0"])]  # one outlet drops below the threshold
+    assert table["p_perm"].iloc[0] < 0.02
+    few = many[~many["doc_id"].isin(["Da0"])]  # 4 and 5: C(9, 4) = 126 ways, too few
     table = pairwise_table(few, "compound", "outlet", method="v", n_boot=100, n_perm=300)
     assert table["perm_unit"].tolist() == ["sentence"]
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "documents"),
+    [(5, 5, True), (4, 5, False), (3, 9, True), (2, 19, True), (2, 18, False), (1, 199, True),
+     (1, 198, False), (9, 30, True), (1, 1, False)],
+)  # fmt: skip
+def test_documents_are_shuffled_from_enough_ways_to_deal_them(a, b, documents):
+    # 9 and 30 articles were shuffled as sentences before (both groups needed 10): a
+    # methodologist's null corpora then gave "clear" differences in 12% of random labelings
+    assert shuffles_documents(a, b) is documents is shuffles_documents(b, a)
+    assert (math.comb(a + b, a) >= MIN_PERM_SPLITS) is documents

@@ -24,7 +24,7 @@ from analysis.lexicon import whole_words
 from analysis.report.findings import Evidence, Finding
 from analysis.report.wording import articles, ci, num, pct, plural
 from analysis.stats.bootstrap import bootstrap_ci
-from analysis.stats.comparisons import MIN_PERM_DOCS
+from analysis.stats.comparisons import SMALL_GROUP_DOCS
 
 N_EVIDENCE = 3
 # What the summary says when a measure finds nothing in any group (the figures say the same).
@@ -398,11 +398,11 @@ def _other_language_words(
 
 def _few_articles(hi: pd.Series, lo: pd.Series, group_col: str) -> str:
     """What a clear difference says when the smaller of its two groups has fewer than
-    :data:`~analysis.stats.comparisons.MIN_PERM_DOCS` articles, as the tone findings say it: an
+    :data:`~analysis.stats.comparisons.SMALL_GROUP_DOCS` articles, as the tone findings say it: an
     interval over one or a few articles varies with their sentences alone, and a tester's
     "Bloomberg is higher than Associated Press" in hedges rested on one Bloomberg article."""
     n = int(min(hi["n_docs"], lo["n_docs"]))
-    if n >= MIN_PERM_DOCS:
+    if n >= SMALL_GROUP_DOCS:
         return ""
     return (
         f" With {articles(n)} in the smaller group, this describes these articles, not the "

@@ -64,10 +64,14 @@ from analysis.settings import (
     with_lexicons,
 )
 from analysis.stats.bootstrap import CLUSTER_ONLY_MIN_DOCS
-from analysis.stats.comparisons import CLEAR_ALPHA, MIN_PERM_DOCS
+from analysis.stats.comparisons import (
+    CLEAR_ALPHA,
+    MIN_PERM_SPLITS,
+    SMALL_GROUP_DOCS,
+    shuffles_documents,
+)
 
 # Below this many articles in the smallest group the limitations call the sample very small.
-SMALL_GROUP_DOCS = MIN_PERM_DOCS
 # Groups named in a list of groups (the opening, the corpus line): the largest, then "and N more".
 MAX_GROUPS_LISTED = 7
 # Below this many articles in all a sample is "very small" whatever its groups.
@@ -494,13 +498,14 @@ def _methods_section(
         ),
         "- **Tests.** Pairs of groups are compared by the difference in means with a bootstrap "
         "CI, Cliff's delta, and a permutation test whose p-values are Holm-corrected over all "
-        f"pairs. The test shuffles whole articles between the two groups when both have at least "
-        f"{MIN_PERM_DOCS} articles, and sentences otherwise (column `perm_unit` of "
+        "pairs. The test shuffles whole articles between the two groups when they can be dealt "
+        f"between them in at least {MIN_PERM_SPLITS} ways (5 and 5 articles, 3 and 9, 2 and 19), "
+        "and sentences otherwise (column `perm_unit` of "
         "`sentiment_pairwise.csv`). A difference is reported only when its CI excludes zero and "
         "the adjusted p-value is below 0.05. Frames, sourcing and hedging are compared by "
         "whether the 95% intervals of the two groups furthest apart overlap (a share of 0 "
         "with its rule-of-three bound; with fewer than "
-        f"{MIN_PERM_DOCS} articles in the smaller group, a difference is said to describe "
+        f"{SMALL_GROUP_DOCS} articles in the smaller group, a difference is said to describe "
         "those articles): for one comparison a stricter rule than a test at 0.05, "
         "but not corrected for the number of frames and measures compared, so among many one "
         "non-overlap can arise by chance; read such differences as descriptive.",
@@ -634,14 +639,19 @@ def _sample_limitation(facts: CorpusFacts) -> str:
 
 
 def _few_articles_limitation(facts: CorpusFacts) -> list[str]:
-    """The limitation of tests on groups of few articles, when two groups are compared and one
-    has fewer than :data:`MIN_PERM_DOCS` (the permutation test then shuffles sentences)."""
+    """The limitation of tests on groups of few articles: when some pair of groups has too few
+    articles to shuffle (:func:`~analysis.stats.comparisons.shuffles_documents`), its
+    permutation test shuffles sentences, and says so here with how many pairs."""
     sizes = [d for _, d, _ in facts.per_group]
-    if len(sizes) < 2 or min(sizes) >= MIN_PERM_DOCS:
+    pairs = [(a, b) for i, a in enumerate(sizes) for b in sizes[i + 1 :]]
+    few = sum(1 for a, b in pairs if not shuffles_documents(a, b))
+    if not few:
         return []
+    which = "every pair" if few == len(pairs) else f"{few} of the {len(pairs)} pairs"
     return [
-        f"- **Tests with few articles per group.** When a group has fewer than {MIN_PERM_DOCS} "
-        "articles, the permutation test shuffles sentences (see **Tests** under Methods), "
+        f"- **Tests with few articles per group.** For {which} of groups the articles are too "
+        f"few to shuffle (fewer than {MIN_PERM_SPLITS} ways to deal them between the two "
+        "groups), so the permutation test shuffles sentences (see **Tests** under Methods), "
         "treating them as exchangeable; its p-value then describes these articles and is "
         "optimistic about outlets."
     ]

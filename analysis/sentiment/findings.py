@@ -26,7 +26,7 @@ from analysis.sentiment.plots import NO_ACTORS
 from analysis.sentiment.scoring import METHODS, compound_column
 from analysis.sentiment.tables import require_scores, with_actor_columns
 from analysis.sentiment.vader import load_lexicon
-from analysis.stats.comparisons import MIN_PERM_DOCS, is_clear_difference
+from analysis.stats.comparisons import SMALL_GROUP_DOCS, is_clear_difference
 
 # a column of booleans: the sentences a quote is chosen from first (see sentiment_findings)
 QUOTE_FIRST = "_quote_first"
@@ -208,11 +208,16 @@ def _pairwise_findings(
                 f"Sentences in these articles from {first} were on average more positive in "
                 f"tone ({method}) than those from {second} ({stats})."
             )
-            if min(nd1, nd2) < MIN_PERM_DOCS:  # a finding cited alone must carry this
+            if str(r.get("perm_unit", "")) == "sentence":  # a finding cited alone carries this
                 text += (
-                    f" With {articles(min(nd1, nd2))} in the smaller group the test shuffled "
-                    "sentences, not articles: this describes these articles, not the "
+                    f" With {articles(nd1)} and {articles(nd2)}, too few to shuffle, the test "
+                    "shuffled sentences, not articles: this describes these articles, not the "
                     f"{plural(group_col)}' coverage."
+                )
+            elif min(nd1, nd2) < SMALL_GROUP_DOCS:
+                text += (
+                    f" With {articles(min(nd1, nd2))} in the smaller group, this describes these "
+                    f"articles, not the {plural(group_col)}' coverage."
                 )
         elif ci_excludes_zero:
             text = (

@@ -25,7 +25,8 @@ HEADING_WORDS = max(COMMENT_HEADING_WORDS, RELATED_HEADING_WORDS, ABOUT_AUTHOR_W
 # --------------------------------------------------------------------------------------------
 
 _COMMENT_HEADING_RE = re.compile(
-    r"(?:\d{1,6}|no|zero|one) comments?(?: so far)?(?: (?:on|to) [“\"'‘].{1,120})?"
+    r"(?:\d{1,6}|no|zero|one) comments?(?: so far| feed for comments)?"
+    r"(?: (?:on|to) [“\"'‘].{1,120})?"
     r"|(?:\d{1,6}|no|one) (?:responses?|replies|thoughts) (?:on|to) [“\"'‘].{1,120}"
     r"|comments?(?: \(\d{1,6}\))?"
     r"|(?:leave|post|add|write) a (?:comment|reply)(?: cancel reply)?"
@@ -51,6 +52,7 @@ _COMMENT_FURNITURE_RE = re.compile(
 _INITIAL_END_RE = re.compile(r"\s[A-Z]\.$")  # a name with its surname's initial: "Daniel R."
 _NAME_LIKE_RE = re.compile(
     r"(?:\d{1,3}[.)]\s+)?@?[^\W\d_][\w'’.@-]*(?:\s+[\w'’.-]+){0,3}(?:\s+says:?)?"
+    r"|@?[^\W_][\w'’.@-]*(?:\s+[\w'’.-]+){0,3}\s+says:?"  # "4hourelection says:"
 )
 _MAX_COMMENT_BODY = 6  # lines between a commenter's name and the "Reply" that closes it
 
@@ -135,21 +137,53 @@ def _comment_without_closer(lines: list[LineView], name_at: int) -> int | None:
     """Index of the comment under the name at ``name_at`` in a thread that has no "Reply"
     lines (a tester's paste: "geordie_gran" / "My flat was 31C at midnight. ..."), or None:
     one line that is not a heading, a bullet or boilerplate, followed by the next commenter's
-    name over a comment, by the end of the text, or by boilerplate (the site's footer)."""
-    body = name_at + 1
+    name over a comment, by the end of the text, or by boilerplate (the site's footer). A time
+    stamp under a name ("jdoe says:" / "November 19, 2019 at 6:34 am" / the comment, as
+    WordPress threads paste) is thread furniture between the name and its comment: a tester's
+    34 comments under "34 responses to ..." had all stayed as the article's text."""
+    body = _after_stamps(lines, name_at + 1)
     if body >= len(lines):
         return None
     if _ends_comment(lines[body]):
         return None
+    if body > name_at + 1:  # stamped: the comment may run to the next stamped name
+        return _stamped_comment_end(lines, body)
     after = body + 1
     if after >= len(lines) or match_line_rule(lines[after]):
         return body
     nxt = lines[after]
-    if is_commenter_name(nxt) and after + 1 < len(lines):
-        following = lines[after + 1]
+    following_at = _after_stamps(lines, after + 1)
+    if is_commenter_name(nxt) and following_at < len(lines):
+        following = lines[following_at]
         if not (following.is_bullet or _is_heading_like(following) or match_line_rule(following)):
             return body
     return None
+
+
+def _stamped_comment_end(lines: list[LineView], body: int) -> int | None:
+    """Last index of a comment whose name had a time stamp under it: up to
+    :data:`_MAX_COMMENT_BODY` lines of text, ended by the next name with a stamp under it, by
+    the end of the text or by boilerplate; None when article-like structure comes first."""
+    for k in range(body, min(len(lines), body + _MAX_COMMENT_BODY)):
+        if k > body and _ends_comment(lines[k]):
+            return None
+        after = k + 1
+        if after >= len(lines) or match_line_rule(lines[after]):
+            return k
+        if is_commenter_name(lines[after]) and _after_stamps(lines, after + 1) > after + 1:
+            return k
+    return None
+
+
+_MAX_STAMP_LINES = 2  # time stamps ("November 19, 2019 at 6:34 am", "3 hours ago") under a name
+
+
+def _after_stamps(lines: list[LineView], k: int) -> int:
+    """``k`` moved past up to :data:`_MAX_STAMP_LINES` thread lines that are not a closer."""
+    stop = min(len(lines), k + _MAX_STAMP_LINES)
+    while k < stop and is_comment_thread_line(lines[k]) and not is_comment_closer(lines[k]):
+        k += 1
+    return k
 
 
 def _comment_close(lines: list[LineView], name_at: int) -> int | None:

@@ -18,6 +18,7 @@ from analysis.corpus.documents import (
     build_corpus,
     corpus_fingerprint,
     extra_columns,
+    loose_name,
     read_raw_documents,
 )
 from analysis.outputs import MANIFEST, manifest_bytes
@@ -706,3 +707,40 @@ def test_a_manifest_path_in_other_letter_case_is_pointed_to(
     message = str(err.value)
     assert "listed in manifest.csv but missing" in message
     assert (hint in message) if hint else "letter case differs" not in message
+
+
+def test_a_manifest_name_that_differs_in_dashes_or_accents_is_paired_with_the_file(
+    make_corpus: MakeCorpus,
+) -> None:
+    # a journalist's manifest typed "-" and "e" for the files' "–" and "é": the two names look
+    # alike on screen, and were reported as four unrelated problems
+    folder = make_corpus(
+        files={},
+        manifest=[
+            {"doc_id": "a1", "file": "Braun - Swift (Fox).txt", "outlet": "X"},
+            {"doc_id": "a2", "file": "Encephalite equine.txt", "outlet": "X"},
+        ],
+    )
+    (folder / "Braun – Swift (Fox).txt").write_text(ARTICLE_A, encoding="utf-8")
+    (folder / "Encéphalite équine.txt").write_text(ARTICLE_A, encoding="utf-8")
+    with pytest.raises(CorpusError) as err:
+        read_raw_documents(folder)
+    message = str(err.value)
+    assert (
+        "Braun - Swift (Fox).txt: listed in manifest.csv but missing (the folder has "
+        "'Braun – Swift (Fox).txt': the names differ only in dashes, quotation marks, accents, "
+        "spaces or letter case)"
+    ) in message
+    assert (
+        "Encéphalite équine.txt: file is not in manifest.csv (manifest.csv lists "
+        "'Encephalite equine.txt', which differs only in dashes"
+    ) in message
+
+
+@pytest.mark.parametrize(
+    ("name", "loose"),
+    [("A – B.txt", "a - b.txt"), ("Épstein  guards.TXT", "epstein guards.txt"),
+     ("“Quote” ‘x’.txt", "\"quote\" 'x'.txt"), ("plain.txt", "plain.txt")],
+)  # fmt: skip
+def test_loose_name_reads_names_as_they_look(name: str, loose: str) -> None:
+    assert loose_name(name) == loose

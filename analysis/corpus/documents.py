@@ -19,6 +19,7 @@ import io
 import json
 import os
 import re
+import unicodedata
 import zlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -785,9 +786,17 @@ def read_raw_documents(corpus_dir: Path | str | None = None) -> pd.DataFrame:
             problems.append(f"{corpus_dir / MANIFEST_NAME}: row {index + 2} has an empty {column}")
     listed = {os.path.normpath(name) for name in manifest["file"]}
     _warn_system_files(corpus_dir)
+    looks_listed = {loose_name(name): name for name in listed}
     for path in _article_files(corpus_dir, markdown=not has_manifest):
         if path.name not in listed:
-            problems.append(f"{path}: file is not in {MANIFEST_NAME}")
+            alike = looks_listed.get(loose_name(path.name))
+            hint = (
+                f" ({MANIFEST_NAME} lists {alike!r}, which differs only in dashes, quotation "
+                "marks, accents, spaces or letter case)"
+                if alike and alike != path.name
+                else ""
+            )
+            problems.append(f"{path}: file is not in {MANIFEST_NAME}{hint}")
     _warn_unread(corpus_dir, listed, has_manifest)
     texts: list[str] = []
     encodings: list[str] = []
@@ -963,14 +972,17 @@ def read_article_file(path: Path, name: str) -> tuple[str, str, str]:
 def _case_hint(missing: Path) -> str:
     """For a file that is not there: the path that names it in other letter case, folders
     included (a manifest typed by hand, or made on a system that ignores case: a tester's
-    "TECH/9to5mac.html" for tech/), as a hint to add to the message; else ``""``."""
+    "TECH/9to5mac.html" for tech/), or whose name differs only in dashes, quotation marks,
+    accents or spaces (a manifest typed with "-" for the file's "–", "e" for its "é": a
+    journalist's two names that look alike on screen were reported as two unrelated
+    problems), as a hint to add to the message; else ``""``."""
     base = missing
     while not base.exists() and base != base.parent:
         base = base.parent
     found = [base]
     for part in missing.relative_to(base).parts:
         try:
-            nxt = [p for q in found for p in q.iterdir() if p.name.casefold() == part.casefold()]
+            nxt = [p for q in found for p in q.iterdir() if loose_name(p.name) == loose_name(part)]
         except OSError:
             return ""
         if not nxt:
@@ -979,7 +991,29 @@ def _case_hint(missing: Path) -> str:
     near = sorted(p.relative_to(base).as_posix() for p in found if p != missing and p.is_file())
     if not near:
         return ""
-    return f" (the folder has {', '.join(repr(n) for n in near)}: letter case differs)"
+    wanted = missing.relative_to(base).as_posix()
+    differs = (
+        "letter case differs"
+        if all(n.casefold() == wanted.casefold() for n in near)
+        else "the names differ only in dashes, quotation marks, accents, spaces or letter case"
+    )
+    return f" (the folder has {', '.join(repr(n) for n in near)}: {differs})"
+
+
+_DASHES = str.maketrans(
+    {c: "-" for c in "\u2010\u2011\u2012\u2013\u2014\u2015\u2212"}
+    | {c: "'" for c in "\u2018\u2019\u201a\u201b\u2032"}
+    | {c: '"' for c in "\u201c\u201d\u201e\u201f\u2033"}
+)
+
+
+def loose_name(name: str) -> str:
+    """``name`` as people read it: dashes as "-", curly quotation marks straight, accents
+    dropped, runs of spaces as one, case-folded. Two file names with the same loose name look
+    alike on screen (an editor or Excel turns a typed "-" into "–")."""
+    decomposed = unicodedata.normalize("NFKD", name.translate(_DASHES))
+    bare = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return " ".join(bare.split()).casefold()
 
 
 # Files of a corpus folder that are its configuration, not articles: never warned about; nor

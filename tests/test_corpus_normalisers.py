@@ -6,6 +6,8 @@ from __future__ import annotations
 import pytest
 from cleaning_cases import PROSE, assert_kept, clean_lines
 
+from analysis.corpus.normalisers import remove_cms_debris
+
 
 @pytest.mark.parametrize(
     ("line", "expected", "rule"),
@@ -82,3 +84,13 @@ def test_a_markdown_image_alone_on_its_line_is_removed() -> None:
     assert cleaned.text.splitlines() == [PROSE[0], PROSE[1]]
     removed = [e for e in cleaned.audit if e.line_no == 2]
     assert [(e.rule, e.action) for e in removed] == [("markdown_markup", "removed")]
+
+
+@pytest.mark.parametrize("tag", ["<br>", "<br/>", "<BR />", '<br class="x">'])
+def test_a_line_break_tag_between_sentences_leaves_a_space(tag: str) -> None:
+    # an export's "<div>...on Monday.<br/>Critics said...</div>" ran its sentences into one
+    text = f"The council approved the budget on Monday.{tag}Critics said the plan was costly."
+    assert remove_cms_debris(text) == (
+        "The council approved the budget on Monday. Critics said the plan was costly."
+    )
+    assert remove_cms_debris(f"{tag}Critics said so.{tag}") == "Critics said so."

@@ -174,9 +174,16 @@ def unescape_entities(text: str) -> str:
     return _ENTITY_RE.sub(lambda m: html.unescape(m.group()), text)
 
 
+_LINE_BREAK_TAG_RE = re.compile(r"<br\b", re.IGNORECASE)
+
+
 def _gap(match: re.Match[str]) -> str:
-    """What replaces a cut-out fragment: a space between two words, else nothing."""
+    """What replaces a cut-out fragment: a space between two words, else nothing; a ``<br>``
+    (a line break, which a browser shows as one) is always a space when text follows it: an
+    export's "on Monday.<br/>Critics said" had run its sentences into one."""
     text, start, end = match.string, match.start(), match.end()
+    if _LINE_BREAK_TAG_RE.match(text, start) and start > 0 and end < len(text):
+        return " "
     between_words = (
         start > 0 and end < len(text) and text[start - 1].isalnum() and text[end].isalnum()
     )

@@ -15,6 +15,7 @@ from analysis.corpus.documents import published_as_iso
         ("23 Jun 2017 12:59", "2017-06-23"),
         ("30/09/2018", "2018-09-30"),
         ("09/13/2018", "2018-09-13"),
+        ("02/02/2017", "2017-02-02"),  # the same day either way (an export's was left as text)
     ],
 )
 def test_a_date_of_one_day_is_written_as_iso(written: str, iso: str) -> None:

@@ -1358,12 +1358,12 @@ def _numeric_date(written: str) -> str:
     """The ISO date of a date in numbers ("21.10.2025", "10/21/2025") when it can be only one
     day: dots are written day first (German, French, Russian usage); with slashes, the part
     above 12 is the day, and a date whose two parts are both 12 or less is ambiguous (""), as
-    both orders are in use."""
+    both orders are in use, unless they are equal ("02/02/2017" is one day either way)."""
     match = _NUMERIC_DATE_RE.search(written)
     if match is None:
         return ""
     first, sep, second, year = int(match[1]), match[2], int(match[3]), int(match[4])
-    if sep == "." or first > 12 >= second:
+    if sep == "." or first > 12 >= second or first == second:
         day, month = first, second
     elif second > 12 >= first:
         day, month = second, first

@@ -174,3 +174,23 @@ def test_a_sheet_in_another_row_order_gives_the_same_intervals(tmp_path: Path) -
     a = measure_sheets(first, n_boot=200, seed=3).agreement
     b = measure_sheets(shuffled, n_boot=200, seed=3).agreement
     pd.testing.assert_frame_equal(a, b)
+
+
+def test_a_sheet_with_outlets_and_tone_writes_the_tone_per_outlet(tmp_path: Path) -> None:
+    # one kappa hid a coder reading one outlet's text the wrong way (a financial analyst's)
+    text = (
+        "sentence,outlet,tone\nProfits fell sharply.,Bear,negative\n"
+        "A terrible awful loss.,Bear,negative\nA wonderful happy win.,Bull,positive\n"
+    )
+    measured = measure_sheets(sheet(tmp_path, text), n_boot=20, seed=1)
+    table = measured.tone_groups.set_index("outlet")
+    assert table.loc["Bear", "n"] == 2 and table.loc["Bear", "human_mean"] == -1.0
+    assert table.loc["Bull", "machine_mean"] == 1.0
+    out = tmp_path / "out"
+    done = write_agreement_tables(measured, out)
+    assert any("tone_by_outlet.csv" in line for line in done)
+    assert pd.read_csv(out / "tone_by_outlet.csv")["outlet"].tolist() == ["Bear", "Bull"]
+    no_outlet = measure_sheets(sheet(tmp_path, ONE_CODER, "one.csv"), n_boot=20, seed=1)
+    assert no_outlet.tone_groups is None
+    done = write_agreement_tables(no_outlet, out)  # its own earlier table would not match
+    assert not (out / "tone_by_outlet.csv").exists()

@@ -157,6 +157,6 @@ def main(args: argparse.Namespace) -> int:
             verb = "is" if n_blank == 1 else "are"
             print(
                 f"note: {frame}: measured on {int(n)} of the {measured.items} items; {n_blank} "
-                f"left blank (not coded) {verb} left out"
+                f"left blank (not coded) or tied between coders {verb} left out"
             )
     return 0

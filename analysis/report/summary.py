@@ -321,6 +321,7 @@ def _tone_checked(
     from analysis.sentiment.tone_validation import check_tone_findings
     from analysis.validation.agreement import AgreementError
     from analysis.validation.sheet_agreement import INTERCODER_FILE
+    from analysis.validation.tone_by_group import TONE_BY_GROUP_FILE
 
     try:
         agreement, _ = _run_agreement(params, corpus_dir, coders)
@@ -333,7 +334,11 @@ def _tone_checked(
         rows = table[table["frame"].astype(str) == "tone"]
         if len(rows):
             alpha = float(rows["krippendorff_alpha"].astype(float).iloc[0])
-    return check_tone_findings(found, agreement, alpha)
+    groups_path = Path(str(params["validation"])).parent / TONE_BY_GROUP_FILE
+    by_group = read_table(groups_path, dtype={"outlet": str}) if groups_path.is_file() else None
+    if str(params.get("group_by") or "outlet") != "outlet":
+        by_group = None  # the sample's groups are outlets; the run compares other groups
+    return check_tone_findings(found, agreement, alpha, by_group)
 
 
 def _run_agreement(

@@ -86,17 +86,77 @@ def tone_note(agreement: pd.DataFrame, human_alpha: float | None = None) -> str:
     )
 
 
+# The fewest human-coded items of a group for its human and VADER tone to be compared
+MIN_GROUP_ITEMS = 10
+
+
+def _group_rows(by_group: pd.DataFrame | None) -> dict[str, pd.Series]:
+    """The rows of a tone-by-outlet table (:mod:`analysis.validation.tone_by_group`) with at
+    least :data:`MIN_GROUP_ITEMS` items, by outlet."""
+    if by_group is None or by_group.empty or "outlet" not in by_group.columns:
+        return {}
+    return {
+        str(row["outlet"]): row
+        for _, row in by_group.iterrows()
+        if _number(row.get("n")) >= MIN_GROUP_ITEMS
+    }
+
+
+def _plus(value: float) -> str:
+    """ "+0.34", "−0.29": signed as the summary writes a tone."""
+    return f"{value:+.2f}".replace("-", "−")
+
+
+def group_note(finding: Finding, rows: dict[str, pd.Series]) -> str:
+    """The sentence a stated tone difference or level ends on when the human tone codes of the
+    validation sample read its groups the other way: a difference whose two groups' human means
+    are ordered the other way, or a level whose group's human and VADER means have opposite
+    signs; else ""."""
+    scale = "−1 negative to +1 positive"
+    if finding.key.startswith("tone_pairwise_") and len(finding.groups) == 2:
+        first, second = finding.groups
+        if first not in rows or second not in rows:
+            return ""
+        a, b = rows[first], rows[second]
+        if not _number(a["human_mean"]) < _number(b["human_mean"]):
+            return ""
+        return (
+            " On the validation sample the human tone codes rank these two the other way: mean "
+            f"human code {first} {_plus(_number(a['human_mean']))} and {second} "
+            f"{_plus(_number(b['human_mean']))} ({scale}; n = {int(_number(a['n']))} and "
+            f"{int(_number(b['n']))} coded items), VADER's {_plus(_number(a['machine_mean']))} "
+            f"and {_plus(_number(b['machine_mean']))} on the same items (tone_by_outlet.csv)."
+        )
+    if finding.key.startswith("tone_level_") and len(finding.groups) == 1:
+        row = rows.get(finding.groups[0])
+        if row is None:
+            return ""
+        human, machine = _number(row["human_mean"]), _number(row["machine_mean"])
+        if not human * machine < 0:
+            return ""
+        return (
+            f" On the validation sample the human tone codes of its {int(_number(row['n']))} "
+            f"coded items average {_plus(human)}, VADER's {_plus(machine)} ({scale}): on "
+            "this group's text the two read the tone the other way (tone_by_outlet.csv)."
+        )
+    return ""
+
+
 def check_tone_findings(
-    findings: Sequence[Finding], agreement: pd.DataFrame, human_alpha: float | None = None
+    findings: Sequence[Finding],
+    agreement: pd.DataFrame,
+    human_alpha: float | None = None,
+    by_group: pd.DataFrame | None = None,
 ) -> list[Finding]:
     """``findings`` with each stated tone level or difference (:data:`TONE_PREFIXES`, supported)
-    ending on :func:`tone_note` when there is one; the others unchanged."""
+    ending on :func:`tone_note` when there is one, and on :func:`group_note` when the human
+    codes of ``by_group`` (the validation's tone per outlet) read its groups the other way; the
+    others unchanged."""
     note = tone_note(agreement, human_alpha)
-    if not note:
-        return list(findings)
-    return [
-        dataclasses.replace(f, text=f.text + note)
-        if f.supported and f.key.startswith(TONE_PREFIXES)
-        else f
-        for f in findings
-    ]
+    rows = _group_rows(by_group)
+    out = []
+    for f in findings:
+        if f.supported and f.key.startswith(TONE_PREFIXES):
+            f = dataclasses.replace(f, text=f.text + group_note(f, rows) + note)
+        out.append(f)
+    return out

@@ -39,6 +39,7 @@ from analysis.validation.sourcing_codes import (
     sourcing_columns,
     sourcing_lexicon,
 )
+from analysis.validation.tone_by_group import TONE_BY_GROUP_FILE, tone_by_group
 from analysis.written import kept_from_replacing, record_written, refusal, set_aside
 
 AGREEMENT_FILE = "agreement.csv"
@@ -56,6 +57,8 @@ class SheetAgreement:
     uncoded: list[str] = field(default_factory=list)  # code columns no coder filled
     no_column: list[str] = field(default_factory=list)  # codebook frames (or tone) not in a sheet
     warnings: list[str] = field(default_factory=list)  # to show (warn_user) before the tables
+    # human and VADER tone per outlet of the sample (tone_by_group); None without tone codes
+    tone_groups: pd.DataFrame | None = None
 
 
 def measure_sheets(
@@ -126,7 +129,13 @@ def measure_sheets(
     ]
     coders = int(coded["coder"].nunique())
     intercoder = intercoder_table(coded, [*columns, *sourced]) if coders >= 2 else None
-    return SheetAgreement(agreement, intercoder, len(gold), coders, uncoded, no_column, said)
+    groups = None
+    if "tone" in columns:
+        groups = tone_by_group(gold, predictions["codebook"]["tone"])
+        groups = groups if len(groups) else None
+    return SheetAgreement(
+        agreement, intercoder, len(gold), coders, uncoded, no_column, said, tone_groups=groups
+    )
 
 
 def _sheet_paths(sheets: str | Path | Sequence[str | Path]) -> list[str | Path]:
@@ -142,8 +151,12 @@ def _sheet_paths(sheets: str | Path | Sequence[str | Path]) -> list[str | Path]:
 
 
 def agreement_paths(out_dir: str | Path) -> list[Path]:
-    """The two files :func:`write_agreement_tables` may write or remove in ``out_dir``."""
-    return [Path(out_dir) / AGREEMENT_FILE, Path(out_dir) / INTERCODER_FILE]
+    """The files :func:`write_agreement_tables` may write or remove in ``out_dir``."""
+    return [
+        Path(out_dir) / AGREEMENT_FILE,
+        Path(out_dir) / INTERCODER_FILE,
+        Path(out_dir) / TONE_BY_GROUP_FILE,
+    ]
 
 
 def write_agreement_tables(
@@ -158,11 +171,12 @@ def write_agreement_tables(
     ``intercoder.csv`` of this package is removed when the sheets have one coder: it would not
     match the new ``agreement.csv``.
     """
-    agreement_path, intercoder_path = agreement_paths(out_dir)
-    kept = [] if force else kept_from_replacing([agreement_path, intercoder_path])
+    agreement_path, intercoder_path, groups_path = agreement_paths(out_dir)
+    kept = [] if force else kept_from_replacing([agreement_path, intercoder_path, groups_path])
     if kept:
         raise FileExistsError(refusal(kept))
     writes = [agreement_path] + ([intercoder_path] if measured.intercoder is not None else [])
+    writes += [groups_path] if measured.tone_groups is not None else []
     done = set_aside(writes)  # under force, the user's file of a name written is kept beside it
     agreement_path.parent.mkdir(parents=True, exist_ok=True)
     write_table(measured.agreement, agreement_path)
@@ -175,6 +189,13 @@ def write_agreement_tables(
     elif intercoder_path.is_file() and not kept_from_replacing([intercoder_path]):
         intercoder_path.unlink()  # an earlier run's, unchanged: it would not match agreement.csv
         done.append(f"removed {intercoder_path}: written for earlier sheets with several coders")
+    if measured.tone_groups is not None:
+        write_table(measured.tone_groups, groups_path)
+        record_written([groups_path])
+        done.append(f"wrote {groups_path} (human and VADER tone per outlet of the sample)")
+    elif groups_path.is_file() and not kept_from_replacing([groups_path]):
+        groups_path.unlink()  # an earlier run's, unchanged: it would not match agreement.csv
+        done.append(f"removed {groups_path}: written for earlier sheets with tone codes")
     if measured.uncoded or measured.no_column:
         named = [*measured.uncoded, *(f"{c} (no column)" for c in measured.no_column)]
         done.append(f"not coded in the sheet, so not measured: {', '.join(named)}")

@@ -300,6 +300,8 @@ def read_sheet(
             )
         out["item_id"] = ids
     out["text"] = raw[text_col].astype(str)
+    if "outlet" in raw.columns and "outlet" not in frames:  # kept for tone per outlet
+        out["outlet"] = raw["outlet"].fillna("").astype(str).str.strip()
     coder = coder_values
     out["coder"] = (
         coder.where(coder != "", Path(name).stem) if coder is not None else Path(name).stem
@@ -455,14 +457,18 @@ def consensus(coded: pd.DataFrame, columns: Sequence[str]) -> pd.DataFrame:
     """One row per item: the majority code of the coders who coded it, per column.
 
     A tie (e.g. one coder 1, the other 0) is left blank (NaN) and so is not used to score a
-    machine coder; the number of coders behind each item is in ``n_coders``. Rows are in the
+    machine coder; the number of coders behind each item is in ``n_coders``, and the sheet's
+    ``outlet``, when it has one, is kept beside the text. Rows are in the
     items' order (by id), not the sheet's: the bootstrap intervals of ``validate`` resample
     these rows, and a scholar's sheet sorted in a spreadsheet gave intervals 0.01-0.03 apart
     from the same sheet unsorted, under the same seed.
     """
     rows = []
+    has_outlet = "outlet" in coded.columns and "outlet" not in columns
     for item, part in coded.groupby("item", sort=True):
         row: dict[str, object] = {"item": item, "text": part["text"].iloc[0]}
+        if has_outlet:
+            row["outlet"] = part["outlet"].dropna().iloc[0] if part["outlet"].notna().any() else ""
         row["n_coders"] = part["coder"].nunique()
         for col in columns:
             values = part[col].dropna()
@@ -473,7 +479,8 @@ def consensus(coded: pd.DataFrame, columns: Sequence[str]) -> pd.DataFrame:
             top = counts[counts == counts.max()]
             row[col] = float(top.index[0]) if len(top) == 1 else np.nan
         rows.append(row)
-    return pd.DataFrame(rows, columns=["item", "text", "n_coders", *columns])
+    head = ["item", "text", *(["outlet"] if has_outlet else []), "n_coders"]
+    return pd.DataFrame(rows, columns=[*head, *columns])
 
 
 def coded_consensus(

@@ -8,7 +8,7 @@ grouping column.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 import pandas as pd
 
@@ -160,7 +160,10 @@ def groups_by_volume(documents: pd.DataFrame, group_col: str = "outlet") -> list
 
 
 def corpus_palette(
-    documents: pd.DataFrame, group_col: str = "outlet", outlets: Sequence[str] | None = None
+    documents: pd.DataFrame,
+    group_col: str = "outlet",
+    outlets: Sequence[str] | None = None,
+    colours: Mapping[str, str] | None = None,
 ) -> dict[str, str]:
     """The palette every figure of a run uses: one colour per group, the same in every notebook.
 
@@ -168,13 +171,17 @@ def corpus_palette(
     ``outlets`` parameter), so an outlet picked for comparison is never hidden in "Other". With
     more groups than colours, the largest groups (:func:`groups_by_volume`: articles, then
     sentences, then name) keep a colour and the rest share the grey of ``"Other"``: fold them with
-    :func:`fold_groups` before plotting.
+    :func:`fold_groups` before plotting. ``colours`` (a user's colour table,
+    :func:`analysis.group_colours.read_colours`) fixes the colour of each group it names; the
+    others get the palette's colours it leaves free.
     """
     if group_col in ARTICLE_FIELDS:
         raise ValueError(article_field_message(group_col))
     check_group_by(group_col, documents.columns)
     check_group_labels(documents, group_col)
     palette = group_palette(_coloured(groups_by_volume(documents, group_col)))
+    if colours:
+        palette = _pinned(palette, colours)
     if not name_list(outlets):
         return palette
     # a selection keeps each outlet's colour of the whole corpus (a tester's two outlets
@@ -183,9 +190,19 @@ def corpus_palette(
     chosen = groups_by_volume(keep_outlets(documents, outlets, strict=False), group_col)
     coloured = _coloured(chosen)
     kept = {g: palette[g] for g in coloured if g in palette}
+    kept |= {g: c for g, c in (colours or {}).items() if g in coloured}
     spare = [c for c in OKABE_ITO if c not in kept.values()]
     kept |= dict(zip(sorted(g for g in coloured if g not in kept), spare, strict=False))
     return {**kept, OTHER_LABEL: OTHER_COLOUR}
+
+
+def _pinned(palette: dict[str, str], colours: Mapping[str, str]) -> dict[str, str]:
+    """``palette`` with each group ``colours`` names in its colour, and the other groups (in
+    their order of ``palette``) given the palette's colours left free."""
+    fixed = {g: c for g, c in colours.items() if g in palette and g != OTHER_LABEL}
+    free = [c for c in OKABE_ITO if c not in fixed.values()]
+    others = [g for g in palette if g not in fixed and g != OTHER_LABEL]
+    return {**fixed, **dict(zip(others, free, strict=False)), OTHER_LABEL: OTHER_COLOUR}
 
 
 def _coloured(ordered: Sequence[str]) -> list[str]:

@@ -144,6 +144,7 @@ REFUSED = [
     ("max_evidence_sentences", "-5", ">= 1"),
     ("duplicates", "remove", "'keep', 'flag', 'drop'"),
     ("other_languages", "flag", "'keep', 'drop'"),
+    ("colours", "no/such/colours.toml", "an existing file"),
     ("codebook", "no/such/codebook.toml", "an existing file"),
     ("codebook", ".", "an existing file"),
     ("outlets", "['', 'Daily Ledger']", "outlet names"),
@@ -176,6 +177,7 @@ def test_a_bad_value_is_refused_on_one_line_naming_it(schema, tmp_path, name, te
 ACCEPTED = [
     ("duplicates", "drop", "drop"),
     ("other_languages", "drop", "drop"),
+    ("colours", "", ""),
     ("group_by", "origin", "origin"),
     ("group_by", "lean", "lean"),  # a user column: checked against the corpus before the run
     ("method", "vader-news", "vader-news"),

@@ -322,6 +322,25 @@ def _file_or_empty(what: str) -> Rule:
     return Rule(f"an existing file, or '' for the bundled {what}", check)
 
 
+def _colours() -> Rule:
+    """An existing colour table (see :func:`_file_or_empty`) that reads
+    (:func:`analysis.group_colours.read_colours`), or ``""`` for colours by size."""
+    exists = _file_or_empty("colours")
+
+    def check(value: Any, base: Path) -> Any:
+        path = exists.check(value, base)
+        if path:
+            from analysis.group_colours import ColoursError, read_colours
+
+            try:
+                read_colours(path)
+            except ColoursError as err:
+                raise ValueError(str(err)) from None
+        return path
+
+    return Rule("an existing colour table (TOML, [colours]), or '' for colours by size", check)
+
+
 def _codebook() -> Rule:
     """An existing codebook file (see :func:`_file_or_empty`) that loads: every problem of a
     bad one is listed before any notebook starts."""
@@ -460,6 +479,7 @@ PARAMETER_RULES: dict[str, Rule] = {
     "sources": _file_or_empty("sourcing lexicon"),
     "hedges": _file_or_empty("hedging lexicon"),
     "news_terms": _file_or_empty("news-term list"),
+    "colours": _colours(),
     "column_map": _column_map(),
     "outlets": _names(),
     # analysis.corpus.quality.DUPLICATE_MODES

@@ -81,8 +81,10 @@ def gallery_markdown(
         "hand). Each is a 300 dpi PNG for documents and slides and an SVG for print; sizes "
         "follow a journal's single (3.5 in) or double (7 in) column. Colours are the Okabe–Ito "
         f"palette, safe for colour-blind readers, and each {group_col} keeps its colour in every "
-        "figure. Each file carries its caption and provenance (package version, corpus SHA-256, "
-        "parameters) in its own metadata; `figures.json` indexes them.",
+        "figure of this run; in another run or corpus only with a colour table (`-p colours "
+        "FILE`), since colours otherwise go to the groups by size. Each file carries its caption "
+        "and provenance (package version, corpus SHA-256, parameters) in its own metadata; "
+        "`figures.json` indexes them.",
         "",
         *([f"**Read every figure of groups with this:** {notes}", ""] if notes else []),
         "| # | figure | source notebook | drawn from |",

@@ -33,6 +33,7 @@ import json
 import os
 import re
 import shutil
+import stat
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path, PurePosixPath
 
@@ -323,7 +324,7 @@ def locked(lock_path: Path, out: Path) -> Iterator[None]:
     taken on a file that left meanwhile is let go and taken again."""
     lock_path.parent.mkdir(parents=True, exist_ok=True)
     for _attempt in range(_LOCK_ATTEMPTS):
-        fd = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o666)
+        fd = _open_lock(lock_path)
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except OSError as err:
@@ -355,6 +356,32 @@ def locked(lock_path: Path, out: Path) -> Iterator[None]:
         os.close(fd)  # releases the lock
 
 
+def _open_lock(lock_path: Path) -> int:
+    """The lock file opened for reading and writing (created when absent), never through a
+    symbolic link and never when it has other names (a hard link): the run writes its process
+    id into it, and a tester's planted ``reports/.analysis.lock`` linking to a file outside
+    ``--out`` had that file overwritten (or created, when the link dangled). Raises
+    :class:`OutputsError` naming the link."""
+    try:
+        fd = os.open(lock_path, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW, 0o666)
+    except OSError as err:
+        if err.errno != errno.ELOOP and not lock_path.is_symlink():
+            raise
+        target = os.readlink(lock_path) if lock_path.is_symlink() else "?"
+        raise OutputsError(
+            f"{lock_path} is a symbolic link (to {target}), not a lock file this package "
+            "wrote; it writes through no link: remove the link and run again"
+        ) from None
+    info = os.fstat(fd)
+    if not stat.S_ISREG(info.st_mode) or info.st_nlink > 1:
+        os.close(fd)
+        what = "has other names (a hard link)" if info.st_nlink > 1 else "is not a regular file"
+        raise OutputsError(
+            f"{lock_path} {what}, not a lock file this package wrote; remove it and run again"
+        )
+    return fd
+
+
 # How often :func:`locked` takes a lock again when its file left as it was taken
 _LOCK_ATTEMPTS = 5
 
@@ -362,7 +389,7 @@ _LOCK_ATTEMPTS = 5
 def _names(path: Path, fd: int) -> bool:
     """Whether ``path`` names the file open as ``fd``."""
     try:
-        named, held = os.stat(path), os.fstat(fd)
+        named, held = os.lstat(path), os.fstat(fd)
     except OSError:
         return False
     return (named.st_dev, named.st_ino) == (held.st_dev, held.st_ino)

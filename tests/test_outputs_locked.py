@@ -47,3 +47,38 @@ def test_a_lock_taken_on_a_file_that_left_meanwhile_is_taken_again(tmp_path, mon
     with locked(lock, tmp_path):
         assert lock.read_text(encoding="ascii") == f"{os.getpid()}\n"  # the new file, held
     assert len(calls) == 2 and not lock.exists()
+
+
+@pytest.mark.parametrize("dangling", [False, True])
+def test_a_lock_path_that_is_a_link_is_refused_and_its_target_untouched(
+    tmp_path, dangling: bool
+) -> None:
+    # a tester's planted reports/.analysis.lock -> a file outside --out: the run wrote its
+    # process id into that file (or created it, when the link dangled)
+    victim = tmp_path / "outside" / "thesis.txt"
+    victim.parent.mkdir()
+    if not dangling:
+        victim.write_text("chapter one\n", encoding="utf-8")
+    lock = tmp_path / "out" / "reports" / LOCK
+    lock.parent.mkdir(parents=True)
+    lock.symlink_to(victim)
+    with (
+        pytest.raises(OutputsError, match="is a symbolic link .*remove the link"),
+        locked(lock, tmp_path / "out"),
+    ):
+        pass
+    if dangling:
+        assert not victim.exists()
+    else:
+        assert victim.read_text(encoding="utf-8") == "chapter one\n"
+    assert lock.is_symlink()  # the user's link is theirs to remove
+
+
+def test_a_lock_file_with_another_name_is_refused(tmp_path) -> None:
+    victim = tmp_path / "thesis.txt"
+    victim.write_text("chapter one\n", encoding="utf-8")
+    lock = tmp_path / LOCK
+    os.link(victim, lock)
+    with pytest.raises(OutputsError, match="hard link"), locked(lock, tmp_path):
+        pass
+    assert victim.read_text(encoding="utf-8") == "chapter one\n"

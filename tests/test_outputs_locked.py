@@ -63,7 +63,7 @@ def test_a_lock_path_that_is_a_link_is_refused_and_its_target_untouched(
     lock.parent.mkdir(parents=True)
     lock.symlink_to(victim)
     with (
-        pytest.raises(OutputsError, match="is a symbolic link .*remove the link"),
+        pytest.raises(OutputsError, match=r"is a symbolic link .*remove the link"),
         locked(lock, tmp_path / "out"),
     ):
         pass

@@ -516,3 +516,46 @@ def test_an_own_corpus_without_out_is_refused_before_the_checkouts_outputs_chang
 
     refuse(Args(), {"corpus_dir": str(default_corpus_dir())})  # the bundled corpus: no refusal
     refuse(Args(), {})
+
+
+@pytest.mark.parametrize("out", [".", "./"])
+def test_an_own_corpus_with_out_the_checkout_itself_is_refused(
+    make_corpus, capsys, monkeypatch, out: str
+) -> None:
+    # a tester's `run --corpus X --out .` in the checkout replaced its 47 committed outputs
+    from analysis.cli import main
+
+    # imported first: where the check is missing, the test stops here, before a run writes
+    from analysis.commands.run import _refuse_own_corpus_into_the_checkout  # noqa: F401
+    from analysis.config import project_root
+
+    corpus = make_corpus()
+    monkeypatch.chdir(project_root())
+    assert main(["run", "--corpus", str(corpus), "--out", out, "--no-progress"]) == 2
+    err = capsys.readouterr().err
+    assert "the project checkout" in err and "--out FOLDER" in err
+
+
+@pytest.mark.parametrize(
+    ("out", "said"),
+    [
+        ("", "--out is empty"),
+        ("  ", "--out is empty"),
+        ("/", "is the file system's root"),
+        ("/../", "is the file system's root"),
+        ("~", "the shell did not expand '~'"),
+        ("~/results", "the shell did not expand '~'"),
+    ],
+)
+def test_an_out_that_cannot_be_meant_is_refused_before_anything_is_written(
+    make_corpus, capsys, tmp_path, monkeypatch, out: str, said: str
+) -> None:
+    # `run --out /` wrote figures/ and reports/ at the root; `--out '~'` made a folder "~"
+    from analysis.cli import main
+    from analysis.commands.run import _refuse_unsafe_out  # noqa: F401
+
+    monkeypatch.chdir(tmp_path)
+    corpus = make_corpus()
+    assert main(["run", "--corpus", str(corpus), "--out", out, "--no-progress"]) == 2
+    assert said in capsys.readouterr().err
+    assert not (tmp_path / "~").exists()

@@ -283,6 +283,7 @@ def main(args: argparse.Namespace) -> int:
             key = None
             lanes = None
             if not args.list_parameters:
+                _refuse_unsafe_out(args.out)
                 out = output_dirs(args.out)["root"]
                 if out.exists() and not out.is_dir():
                     raise ParameterError(f"--out {out} exists and is not a folder")
@@ -308,19 +309,49 @@ def main(args: argparse.Namespace) -> int:
         return _run(args, checked, notebooks_dir, key, lanes)
 
 
+def _refuse_unsafe_out(out: str | None) -> None:
+    """Refuse an ``--out`` that is empty (an unset shell variable), the file system's root, or
+    a quoted ``~`` the shell left unexpanded: a tester's ``--out /`` wrote figures/ and reports/
+    at the root (``process`` refused it), and ``--out '~'`` made a folder named "~" in the
+    working directory, inviting a later ``rm -rf ~``."""
+    if out is None:
+        return
+    if not out.strip():
+        raise ParameterError(
+            "--out is empty (an unset shell variable?); give the folder for the outputs"
+        )
+    if Path(out).expanduser().resolve() == Path(Path(out).resolve().anchor):
+        raise ParameterError(
+            f"--out {out} is the file system's root; give a folder of its own for the outputs"
+        )
+    first = Path(out).parts[0] if Path(out).parts else ""
+    if first.startswith("~") and not Path(out).exists():
+        raise ParameterError(
+            f"--out {out}: the shell did not expand '~' (it was quoted), so a folder named "
+            f"{first!r} would be made in {Path.cwd()}; give the folder's full path"
+        )
+
+
 def _refuse_own_corpus_into_the_checkout(args: argparse.Namespace, values: dict[str, Any]) -> None:
-    """Refuse a corpus other than the bundled one without ``--out``: its outputs would replace
-    the bundled story's in the project checkout's ``figures/`` and ``reports/`` (a tester's run
-    changed 47 committed files), and mix with them where the run keeps its cache."""
+    """Refuse a corpus other than the bundled one without ``--out``, or with an ``--out`` that
+    is the project checkout itself (``--out .`` there): its outputs would replace the bundled
+    story's in the checkout's ``figures/`` and ``reports/`` (a tester's run changed 47
+    committed files), and mix with them where the run keeps its cache."""
     from analysis.config import default_corpus_dir, project_root
 
     corpus = values.get("corpus_dir")
-    if args.out is not None or not corpus or not (project_root() / "pyproject.toml").is_file():
+    if not corpus or not (project_root() / "pyproject.toml").is_file():
+        return
+    into_checkout = args.out is not None and (
+        Path(args.out).expanduser().resolve() == project_root().resolve()
+    )
+    if args.out is not None and not into_checkout:
         return
     if Path(str(corpus)).resolve() == default_corpus_dir().resolve():
         return
+    how = f"with --out {args.out}, the project checkout," if into_checkout else "without --out"
     raise ParameterError(
-        f"--corpus {corpus} without --out would write its figures and reports over the bundled "
+        f"--corpus {corpus} {how} would write its figures and reports over the bundled "
         f"story's in {project_root()}; give --out FOLDER for your corpus's outputs (a new or "
         "empty folder)"
     )

@@ -59,6 +59,17 @@ def test_manifest_cannot_pull_a_file_from_outside_the_folder(
     assert SECRET not in message
 
 
+def test_a_link_loop_in_the_manifest_is_a_corpus_error_naming_the_row(
+    make_corpus: MakeCorpus,
+) -> None:
+    # a tester's a.txt -> b.txt -> a.txt ended in a 20-line traceback (RuntimeError)
+    folder = make_corpus(files={"c.txt": ARTICLE_A}, manifest=_rows("c.txt", "a.txt"))
+    (folder / "a.txt").symlink_to(folder / "b.txt")
+    (folder / "b.txt").symlink_to(folder / "a.txt")
+    with pytest.raises(CorpusError, match=r"row 3: file 'a.txt' is a symbolic link that cannot"):
+        read_raw_documents(folder)
+
+
 def test_symlinked_txt_without_manifest_is_refused(make_corpus: MakeCorpus, tmp_path: Path) -> None:
     secret = _outside(tmp_path)
     folder = make_corpus(files={"a.txt": ARTICLE_A}, with_manifest=False)

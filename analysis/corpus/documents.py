@@ -329,9 +329,15 @@ def confine(corpus_dir: Path, name: str, where: str) -> Path:
             "into the corpus folder and name it relative to it"
         )
     base = corpus_dir.resolve()
-    resolved = (base / name).resolve()
-    if "\\" in name and not resolved.exists():
-        resolved = base.joinpath(*parts).resolve()
+    try:
+        resolved = (base / name).resolve()
+        if "\\" in name and not resolved.exists():
+            resolved = base.joinpath(*parts).resolve()
+    except (RuntimeError, OSError) as err:  # a link loop (a.txt -> b.txt -> a.txt)
+        raise ValueError(
+            f"{where}: file {name!r} is a symbolic link that cannot be followed ({err}); "
+            "replace it with the file itself"
+        ) from None
     if not resolved.is_relative_to(base):
         raise ValueError(
             f"{where}: file {name!r} is a link resolving outside the corpus folder "

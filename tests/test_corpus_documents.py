@@ -366,7 +366,7 @@ def test_two_columns_alike_are_not_guessed_between(make_corpus: MakeCorpus) -> N
         manifest=[{"doc_id": "a1", "File": "a.txt", "FILE": "b.txt", "outlet": "L"}],
         files={"a.txt": ARTICLE_A},
     )
-    with pytest.raises(CorpusError, match=r"missing required column\(s\) \['file'\]"):
+    with pytest.raises(CorpusError, match=r"names the column 'FILE' twice \(columns 2 and 3\)"):
         load_corpus(folder)
 
 
@@ -744,3 +744,23 @@ def test_a_manifest_name_that_differs_in_dashes_or_accents_is_paired_with_the_fi
 )  # fmt: skip
 def test_loose_name_reads_names_as_they_look(name: str, loose: str) -> None:
     assert loose_name(name) == loose
+
+
+def test_a_manifest_header_naming_a_column_twice_is_refused(make_corpus: MakeCorpus) -> None:
+    # a tester's header "doc_id,file,file,outlet,title,published" shifted every row's cells:
+    # titles became outlets, and 15 "outlets" were compared without a word
+    folder = make_corpus(files={"a.txt": ARTICLE_A})
+    (folder / "manifest.csv").write_text(
+        "doc_id,file,File ,outlet,title\na1,a.txt,X,Some title\n", encoding="utf-8"
+    )
+    with pytest.raises(CorpusError, match=r"names the column 'File' twice \(columns 2 and 3\)"):
+        read_raw_documents(folder)
+
+
+def test_a_row_with_more_cells_than_the_header_says_how_to_quote(make_corpus: MakeCorpus) -> None:
+    folder = make_corpus(files={"a.txt": ARTICLE_A})
+    (folder / "manifest.csv").write_text(
+        "doc_id,file,outlet\na1,a.txt,Smith, Jones\n", encoding="utf-8"
+    )
+    with pytest.raises(CorpusError, match=r"a cell holding the separator needs double quotes"):
+        read_raw_documents(folder)

@@ -13,6 +13,7 @@ warning). Loading is all-or-nothing: every problem found in the folder is report
 from __future__ import annotations
 
 import codecs
+import csv
 import gzip
 import hashlib
 import io
@@ -372,15 +373,52 @@ def read_csv_table(path: Path, corpus_dir: Path) -> pd.DataFrame:
     from analysis.corpus.csv_dialect import header_separator
 
     text = _read_table_text(path, corpus_dir)
+    separator = header_separator(text)
+    _refuse_repeated_header(path, text, separator)
     try:  # (a spreadsheet in a locale whose decimal mark is a comma saves it with semicolons)
-        return pd.read_csv(
-            io.StringIO(text), sep=header_separator(text), dtype=str, keep_default_na=False
-        )
+        return pd.read_csv(io.StringIO(text), sep=separator, dtype=str, keep_default_na=False)
     except pd.errors.EmptyDataError:
         raise CorpusError([f"{path}: the file is empty (no header row)"]) from None
     except pd.errors.ParserError as error:
         detail = str(error).strip().splitlines()[-1]
-        raise CorpusError([f"{path}: not a valid CSV file ({detail})"]) from None
+        advice = (
+            "; a row has more cells than the header: a cell holding the separator needs double "
+            'quotes around it ("Smith, Jones")'
+            if "Expected" in detail
+            else ""
+        )
+        raise CorpusError([f"{path}: not a valid CSV file ({detail}){advice}"]) from None
+
+
+def _refuse_repeated_header(path: Path, text: str, separator: str) -> None:
+    """A :class:`CorpusError` when a row has more cells than the header (pandas would take the
+    first column as an index and shift the rest) or the header names a column twice (letter
+    case and spaces aside): pandas would read the second as ``file.1`` and every cell under a
+    shifted name (a tester's ``doc_id,file,file,outlet,...`` compared 15 "outlets" that were
+    titles)."""
+    reader = csv.reader(io.StringIO(text), delimiter=separator)
+    header = next(reader, [])
+    longer = [reader.line_num for row in reader if len(row) > len(header)]
+    if header and longer:  # pandas would take the first column as the rows' index, unsaid
+        shown = ", ".join(str(n) for n in longer[:5]) + (" …" if len(longer) > 5 else "")
+        raise CorpusError(
+            [
+                f"{path}: line(s) {shown} have more cells than the header's {len(header)}; a "
+                'cell holding the separator needs double quotes around it ("Smith, Jones")'
+            ]
+        )
+    seen: dict[str, int] = {}
+    for number, name in enumerate(header, start=1):
+        key = name.strip().casefold()
+        if key and key in seen:
+            raise CorpusError(
+                [
+                    f"{path}: the header names the column {name.strip()!r} twice (columns "
+                    f"{seen[key]} and {number}); name each column once, or the cells below are "
+                    "read under the wrong names"
+                ]
+            )
+        seen.setdefault(key, number)
 
 
 def _scalar_text(value: object) -> str | None:

@@ -32,7 +32,8 @@ def test_sets_of_spellings_most_articles_first_and_single_names_left_out() -> No
 def test_the_warning_names_each_spelling_with_its_articles() -> None:
     message = similar_names_warning({"Reuters": 18, "reuters": 9, "AP": 2})
     assert message == (
-        "outlet values that differ only in letter case, spacing, a leading 'The' or a web "
+        "outlet values that differ only in letter case, spacing, invisible or look-alike "
+        "characters, a leading 'The' or a web "
         "address's form are compared as different outlets: 'Reuters' (18 articles) and "
         "'reuters' (9). If they are one outlet, give it one spelling in the corpus."
     )
@@ -110,3 +111,22 @@ def test_a_leading_the_and_a_web_address_are_the_same_outlet_spelled_otherwise()
     ]
     # a word that begins with "the" is no article: "Theater Weekly" and "Ater Weekly" differ
     assert similar_names({"Theater Weekly": 2, "Ater Weekly": 1, "theatre.com": 1}) == []
+
+
+def test_invisible_and_look_alike_characters_make_no_new_outlet_unsaid() -> None:
+    # a tester's "Harbοur Post" (Greek omicron) and "Harbour Post\u200b" (a zero-width space)
+    # printed as "Harbour Post" and were compared as two more outlets, unwarned
+    counts = {"Harbour Post": 5, "Harb\u03bfur Post": 1, "Harbour Post\u200b": 1}
+    (names,) = similar_names(counts)
+    assert [name for name, _ in names] == [
+        "Harbour Post",
+        "Harbour Post\u200b",
+        "Harb\u03bfur Post",
+    ]
+    said = similar_names_warning(counts)
+    assert "'Harbour Post\\u200b' (with an invisible character) (1)" in said
+    assert "(with a Greek or Cyrillic letter drawn like a Latin one)" in said
+
+
+def test_two_greek_names_stay_apart() -> None:
+    assert similar_names({"Καθημερινή": 3, "Ελευθεροτυπία": 2}) == []

@@ -1,5 +1,5 @@
-"""Group names that differ only in letter case, spacing, a leading "The" or a web address's
-form: likely one outlet spelled two ways.
+"""Group names that differ only in letter case, spacing, invisible or look-alike characters, a
+leading "The" or a web address's form: likely one outlet spelled two ways.
 
 Exports gathered from several sources spell the same outlet differently ("Reuters", "reuters",
 "Al  Jazeera", "AlJazeera"). Every comparison treats each spelling as its own outlet, which
@@ -12,6 +12,7 @@ decide; nothing is changed.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Mapping
 
 MAX_LISTED = 5  # sets of spellings named in one warning; the rest are counted
@@ -24,13 +25,29 @@ _ADDRESS_RE = re.compile(
 )
 
 
+# Greek and Cyrillic letters drawn like Latin ones ("Harbοur" with a Greek omicron): a name
+# copied from a web page can carry one, and prints as the other spelling
+_LOOK_ALIKES = str.maketrans(
+    "οαικνρτυχΟΑΒΕΖΗΙΚΜΝΡΤΥΧаеорсухіјѕԁАВЕКМНОРСТХ",
+    "oaikvptuxOABEZHIKMNPTYXaeopcyxijsdABEKMHOPCTX",
+)
+
+
+def _visible(name: str) -> str:
+    """``name`` as a reader sees it: in NFKC, without invisible format characters (zero-width
+    spaces and joiners, soft hyphens), look-alike Greek and Cyrillic letters as Latin ones."""
+    text = unicodedata.normalize("NFKC", name)
+    text = "".join(c for c in text if unicodedata.category(c) != "Cf" and c != "\u00ad")
+    return text.translate(_LOOK_ALIKES)
+
+
 def name_key(name: str) -> str:
     """``name`` in lower case (Unicode case folding) without its spaces, a leading "the" or the
     dressing of a web address: "Inexhibit magazine" and "Inexhibitmagazine", two pages of one
     site, are one name spelled two ways, and so are "The Guardian" and "Guardian", and
     "scmp.com" and "SCMP" (a tester's notes clipped from the web named sites by their address;
     :func:`similar_names` also joins "theguardian.com" to "Guardian")."""
-    words = str(name).split()
+    words = _visible(str(name)).split()
     if len(words) > 1 and words[0].casefold() == "the":
         words = words[1:]
     key = "".join(words).casefold()
@@ -52,6 +69,10 @@ def spacing_note(name: str) -> str:
         notes.append("a double space")
     if re.search(r"[^\S ]", name.strip()):
         notes.append("a tab or other blank")
+    if any(unicodedata.category(c) == "Cf" or c == "\u00ad" for c in name):
+        notes.append("an invisible character")
+    if name.translate(_LOOK_ALIKES) != name:
+        notes.append("a Greek or Cyrillic letter drawn like a Latin one")
     return f" (with {' and '.join(notes)})" if notes else ""
 
 
@@ -92,7 +113,7 @@ def similar_names_warning(counts: Mapping[str, int], column: str = "outlet") -> 
     more = len(sets) - MAX_LISTED
     listed = "; ".join(described) + (f"; and {more} more such sets" if more > 0 else "")
     return (
-        f"{column} values that differ only in letter case, spacing, a leading 'The' or a web "
-        "address's form are compared as different "
+        f"{column} values that differ only in letter case, spacing, invisible or look-alike "
+        "characters, a leading 'The' or a web address's form are compared as different "
         f"{column}s: {listed}. If they are one {column}, give it one spelling in the corpus."
     )

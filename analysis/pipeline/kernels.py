@@ -20,6 +20,7 @@ from __future__ import annotations
 import ast
 import contextlib
 import functools
+import itertools
 import json
 import os
 import signal
@@ -32,7 +33,7 @@ from pathlib import Path
 from typing import Any
 
 from analysis.nltk_import import NLTK_SKIPPED_EXTRAS  # noqa: F401  (named in docs and tests)
-from analysis.pipeline.execute import KERNEL_NAME
+from analysis.pipeline.execute import KERNEL_NAME, KERNEL_PREFIX
 from analysis.pipeline.kernel_ready import wait_until_ready
 from analysis.pipeline.priority import set_background_priority
 
@@ -322,6 +323,21 @@ _REMEMBER_CODE = (
 )
 
 
+def connection_file_path() -> str:
+    """Where a kernel's connection file goes: in the run's own kernel folder
+    (:func:`analysis.pipeline.execute.kernel_environment` names it in ``TMPDIR``), or ``""``
+    (jupyter_client's default) outside one. jupyter_client writes it with ``mkstemp`` in the
+    process's temporary folder and sets the sticky bit on that folder: a tester's own
+    ``TMPDIR`` changed mode, and runs killed with SIGKILL left connection files in it."""
+    folder = Path(os.environ.get("TMPDIR", ""))
+    if not folder.name or not folder.parent.name.startswith(KERNEL_PREFIX):
+        return ""
+    return str(folder / f"kernel-{os.getpid()}-{next(_CONNECTIONS)}.json")
+
+
+_CONNECTIONS = itertools.count(1)
+
+
 @functools.cache
 def _manager_class() -> type:
     """An ``AsyncKernelManager`` that remembers the clients opened on it, so they can be closed.
@@ -528,7 +544,9 @@ def start_kernel(
     from jupyter_core.utils import run_sync
 
     lowering = Background() if background is True else background or None
-    kernel = WarmKernel(_manager_class()(kernel_name=KERNEL_NAME))
+    kernel = WarmKernel(
+        _manager_class()(kernel_name=KERNEL_NAME, connection_file=connection_file_path())
+    )
     try:
         run_sync(kernel._start)(cwd, notebook_imports(notebook), timeout, cancel, lowering)
     except BaseException:

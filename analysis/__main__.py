@@ -2,8 +2,9 @@
 
 import gc
 
-from analysis.cli import main
+from analysis.cli import line_buffered_output, main
 
+line_buffered_output()
 code = main()
 # Everything the command imported (pandas, papermill, NLTK, jsonschema...) is torn down at exit,
 # and the interpreter's last garbage collection over those objects took 0.2-0.6 s of every

@@ -173,6 +173,18 @@ def refuse_extra_arguments(args: argparse.Namespace, extra: Sequence[str]) -> No
     args._parser.error(f"unrecognized arguments: {' '.join(extra)}{hint}")
 
 
+def line_buffered_output() -> None:
+    """Make stdout and stderr write each line as it is printed, as a terminal does, also when
+    they go to a file: a tester's run with its output sent to a log file showed nothing, not
+    even ``[1/4] 01_corpus.ipynb``, for the 15 minutes it ran (Python buffers a file's output
+    in blocks). Called by ``python -m analysis``, not by :func:`main`, which tests call with
+    their own streams."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(line_buffering=True)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Parse ``argv`` and run the chosen command; returns the process exit code."""
     argv = list(sys.argv[1:] if argv is None else argv)

@@ -433,3 +433,30 @@ def test_kinds_tied_with_the_third_most_credited_are_not_left_out(counts, said) 
 
     part = pd.DataFrame({"item": list("abcdef"[: len(counts)]), "n_sentences_with": counts})
     assert _most_credited(part, {}) == said
+
+
+def test_distinctive_words_say_in_how_many_articles_and_one_articles_words_are_named() -> None:
+    from analysis.framing.findings import _keyness_findings
+
+    # a methodologist's null corpora: 57-100% of each outlet's words beyond z = 1.96 came from
+    # one article ("perez", 23 uses, all in one of 16 articles), read as the outlet's vocabulary
+    rows = [
+        ("a1", "Harbor", "Perez said Perez would appeal, and Perez's lawyer agreed."),
+        ("a2", "Harbor", "The harbour budget was approved by the council."),
+        ("a3", "Harbor", "The harbour dredging starts in May, the council said."),
+        ("b1", "Valley", "The valley school reopened after the storm."),
+        ("b2", "Valley", "Parents said the valley school was safe again."),
+    ]
+    sentences = pd.DataFrame(rows * 10, columns=["doc_id", "outlet", "sentence"])
+    sentences["sentence_id"] = sentences.groupby("doc_id").cumcount()
+    keyness = keyness_table(sentences, "outlet")
+    found = {f.key: f for f in _keyness_findings(keyness, sentences, "outlet", 10)}
+    harbor = found["vocabulary_Harbor"].text
+    assert re.search(r"“perez” \(z = [\d.]+; 30 uses vs 0 elsewhere; in 1 of 3 articles\)", harbor)
+    assert harbor.endswith(
+        " It is used in one article only: such a word describes its article, not Harbor's "
+        "articles at large (the z-score counts each use as independent)."
+    )
+    valley = found["vocabulary_Valley"].text
+    assert "“school” (z = 3.6; 20 uses vs 0 elsewhere; in 2 of 2 articles)" in valley
+    assert " 4 of them (“parents”, “reopened”, “safe”, “storm”) are used in one article" in valley

@@ -290,8 +290,12 @@ def _keyness_findings(
                 )
             )
             continue
+        own = sentences[sentences[group_col] == group]  # search only the group's sentences
+        spread = {r.term: _articles_using(own, r.term) for r in used.itertuples()}
         listed = ", ".join(
-            f"“{r.term}” (z = {r.z:.1f}; {r.count_in_group} uses vs {r.count_in_rest} elsewhere)"
+            f"“{r.term}” (z = {r.z:.1f}; {r.count_in_group} uses vs {r.count_in_rest} elsewhere"
+            + (f"; in {spread[r.term]} of {n_docs} articles" if spread[r.term] else "")
+            + ")"
             for r in used.itertuples()
         )
         # "in these articles", as every other finding says it: the words describe the articles
@@ -301,11 +305,11 @@ def _keyness_findings(
             f"against the rest of the corpus (log-odds with informative Dirichlet prior): "
             f"{listed}."
         )
+        text += _one_article_words(spread, n_docs, group)
         if english is not None:
             text += _other_language_words(used["term"], sentences, english, group_col, group)
         term = used.iloc[0].term
         pattern = _term_pattern(term)
-        own = sentences[sentences[group_col] == group]  # search only the group's sentences
         mask = own["sentence"].str.contains(pattern, case=False, regex=True)
         out.append(
             Finding(
@@ -360,6 +364,32 @@ def _value_with_ci(row: pd.Series, value: str, low: str, high: str, percent: boo
             "seeing none"
         )
     return f"{shown} ({ci(row[low], row[high], kind)}"
+
+
+def _articles_using(own: pd.DataFrame, term: object) -> int:
+    """How many articles of a group's sentences ``own`` use ``term`` (whole words, any case)."""
+    mask = own["sentence"].str.contains(_term_pattern(term), case=False, regex=True)
+    return int(own.loc[mask, "doc_id"].nunique())
+
+
+def _one_article_words(spread: dict[object, int], n_docs: int, group: object) -> str:
+    """When some of a group's distinctive words are each used in one of its several articles:
+    a sentence saying so, or "". The z-score counts every use as independent, so a name one
+    article repeats is "distinctive" of the group: on a methodologist's corpora of articles
+    dealt to outlets at random, 57-100% of each outlet's words beyond z = 1.96 came from one
+    article ("perez", 23 uses, all in one of 16)."""
+    single = [str(term) for term, n in spread.items() if n == 1]
+    if n_docs < 2 or not single:
+        return ""
+    shown = ", ".join(f"“{t}”" for t in single[:5]) + (" …" if len(single) > 5 else "")
+    if len(single) == len(spread):
+        which = "It is" if len(spread) == 1 else "Each of them is"
+    else:
+        which = f"{len(single)} of them ({shown}) are"
+    return (
+        f" {which} used in one article only: such a word describes its article, not {group}'s "
+        "articles at large (the z-score counts each use as independent)."
+    )
 
 
 def _term_pattern(term: object) -> str:

@@ -294,7 +294,11 @@ def _keyness_findings(
         spread = {r.term: _articles_using(own, r.term) for r in used.itertuples()}
         listed = ", ".join(
             f"“{r.term}” (z = {r.z:.1f}; {r.count_in_group} uses vs {r.count_in_rest} elsewhere"
-            + (f"; in {spread[r.term]} of {n_docs} articles" if spread[r.term] else "")
+            + (
+                f"; in {spread[r.term]} of {n_docs} articles"
+                if spread[r.term] and n_docs > 1
+                else ""
+            )
             + ")"
             for r in used.itertuples()
         )

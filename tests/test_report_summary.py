@@ -1688,3 +1688,38 @@ def test_a_grouping_named_by_no_word_and_the_codebooks_story_open_the_summary(
         "How 3 human_tone groups covered the story (“US gun violence, 2016-2018”, as the "
         "codebook names it)"
     )
+
+
+def test_a_run_without_any_clear_difference_says_so_before_the_findings(workspace):
+    # a copy editor's six-outlet run found none in 15 tone pairs and every other measure, and
+    # only a reader who went through every bullet could tell
+    write_documents(workspace["tables"], ["A", "B"], [12, 12])
+    none = [
+        Finding("tone_pairwise_A_vs_B_vader", "tone", "No clear difference.", supported=False),
+        Finding("hedging_hedges", "hedging", "Hedges: no clear difference.", supported=False),
+        Finding("tone_level_A_vader", "tone", "A's tone.", groups=("A",)),
+    ]
+    md = write(workspace, findings=none)[0].read_text(encoding="utf-8")
+    heading = "**No clear difference between the outlets.** No comparison of tone, frames"
+    assert heading in md
+    assert md.index(heading) < md.index("## Key findings")
+    one = [*none, Finding("hedging_certainty", "hedging", "A is higher than B.")]
+    assert heading not in write(workspace, findings=one)[0].read_text(encoding="utf-8")
+    levels = [none[2]]  # nothing compared: nothing to say
+    assert "No clear difference between" not in write(workspace, findings=levels)[0].read_text(
+        encoding="utf-8"
+    )
+
+
+def test_methods_say_the_mean_pools_sentences_and_the_rule_of_three_assumes_independence(
+    workspace,
+):
+    # a methodologist: the pooled mean weighs long articles more, unsaid, and the rule of
+    # three's bound assumes independent sentences, which the same summary says they are not
+    md = write(workspace, findings=[])[0].read_text(encoding="utf-8")
+    methods = md.split("## Methods")[1].split("## Limitations")[0]
+    assert "pools its sentences, so a long article weighs more than a short one" in methods
+    limitations = md.split("## Limitations")[1]
+    assert "The rule assumes independent sentences; sentences of one article are not" in (
+        limitations
+    )

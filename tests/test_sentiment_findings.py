@@ -41,6 +41,14 @@ def test_findings_never_call_an_uncertain_gap_a_difference(sentences):
     assert not pair.supported
     assert pair.text.startswith("No clear difference")
     assert "more positive" not in pair.text
+    # a small p beside "no clear difference" is explained (a journalist read it as a
+    # contradiction), and not said when the test does not reject
+    assert "includes zero, though the permutation test rejects at 0.05 (a difference must " in (
+        pair.text
+    )
+    findings = findings_for(sentences, diff_ci_low=-0.1, diff_ci_high=0.9, p_holm=0.3)
+    pair = next(f for f in findings if f.key.startswith("tone_pairwise"))
+    assert "though" not in pair.text
 
 
 def test_findings_state_a_clear_difference(sentences):

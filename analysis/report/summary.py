@@ -454,7 +454,10 @@ def _methods_section(
         f"lexicon-and-rules scorer, with NLTK's rules; a word beside quotation marks, "
         f"brackets or a dash, or spelt with a typographic apostrophe (“disaster,” don’t), is "
         f"read as the word, which NLTK's own tokens miss. The compound score runs from −1 to +1 "
-        f"and a sentence counts as positive at ≥ 0.05 and negative at ≤ −0.05. The news "
+        f"and a sentence counts as positive at ≥ 0.05 and negative at ≤ −0.05. A group's mean "
+        f"tone (and its shares) pools its sentences, so a long article weighs more than a "
+        f"short one; the mean of its articles' means can differ and even order two groups "
+        f"the other way (`sentences.csv` holds each sentence's score to compute it). The news "
         f"variant (`vader-news`) "
         f"neutralises {len(terms)} multi-word policy terms"
         + (f" (e.g. {examples})" if examples else "")
@@ -792,7 +795,9 @@ def _limitations_section(facts: CorpusFacts, extra: Sequence[str] = ()) -> list[
         "a group collapses to a point; it does not mean the share is known exactly. With n "
         "sentences and none coded, a share up to about 3/n is still compatible with the data "
         "(the rule of three); the findings state that bound for every share or rate of 0 and "
-        "use it, not the collapsed interval, when they compare groups.",
+        "use it, not the collapsed interval, when they compare groups. The rule assumes "
+        "independent sentences; sentences of one article are not, so with few articles the "
+        "true bound is wider.",
         *_few_articles_limitation(facts),
         *extra,
         "",
@@ -1056,6 +1061,37 @@ def _opening(facts: CorpusFacts, story: str = "") -> str:
     )
 
 
+# Findings that compare groups: tone means pair by pair, frame, sourcing and hedging shares
+COMPARISON_KEYS = (
+    "tone_pairwise_",
+    "frames_difference_",
+    "frames_no_clear_difference",
+    "sourcing_quotes",
+    "sourcing_attributed",
+    "hedging_hedges",
+    "hedging_certainty",
+)
+
+
+def _no_clear_difference(findings: Sequence[Finding], facts: CorpusFacts) -> list[str]:
+    """When groups were compared and no comparison met the rule for a clear difference: a
+    paragraph saying so plainly, before the findings; else nothing. A copy editor's six-outlet
+    run found none in 15 tone pairs and every frame, sourcing and hedging measure, and only
+    the reader who went through every bullet could tell."""
+    compared = [f for f in findings if f.key.startswith(COMPARISON_KEYS)]
+    if len(facts.per_group) < 2 or not compared or any(f.supported for f in compared):
+        return []
+    groups = plural(facts.group_col)
+    return [
+        f"**No clear difference between the {groups}.** No comparison of tone, frames, "
+        "sourcing or hedging between these articles met the summary's rule for a clear "
+        "difference (see **Tests** under Methods): the findings below describe each group's "
+        f"articles and do not rank the {groups}. Nor does this show that they covered the "
+        "story alike: with these few articles a real difference may go unseen.",
+        "",
+    ]
+
+
 def _selection(facts: CorpusFacts) -> str:
     """When the run compared only some outlets (``--outlets``): that the corpus tables list
     every article read, and how many that is; else ``""``. A tester checked Figure 1 (6
@@ -1207,14 +1243,15 @@ def summary_markdown(
         "",
         f"{_opening(facts, _codebook_story(params, corpus_dir))} This file is "
         f"generated from the result tables in `{tables}/` by "
-        f"{RUN_COMMAND if by_run else BY_HAND}; do not edit it by hand. Each number comes with "
-        "its 95% confidence interval (CI) and "
+        f"{RUN_COMMAND if by_run else BY_HAND}; do not edit it by hand. Each mean, share and "
+        "rate comes with its 95% confidence interval (CI) and "
         "the number of articles and sentences it rests on; quoted sentences give the document "
         f"id and the sentence number (counted from 0) in `{tables}/sentences.csv`; a quote "
         "under a tone finding is the group's most positive or most negative sentence, as its "
         f"note says, not a typical one; {QUOTE_CHOICE}.",
         "",
         *notice,
+        *_no_clear_difference(findings, facts),
     ]
     pooled = groups_caption(facts)
     lines += _findings_section(

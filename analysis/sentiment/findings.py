@@ -26,7 +26,7 @@ from analysis.sentiment.plots import NO_ACTORS
 from analysis.sentiment.scoring import METHODS, compound_column
 from analysis.sentiment.tables import require_scores, with_actor_columns
 from analysis.sentiment.vader import load_lexicon
-from analysis.stats.comparisons import SMALL_GROUP_DOCS, is_clear_difference
+from analysis.stats.comparisons import CLEAR_ALPHA, SMALL_GROUP_DOCS, is_clear_difference
 
 # a column of booleans: the sentences a quote is chosen from first (see sentiment_findings)
 QUOTE_FIRST = "_quote_first"
@@ -226,10 +226,17 @@ def _pairwise_findings(
                 f"the Holm-adjusted permutation test does not reject at 0.05 ({stats})."
             )
         else:
+            # a small p beside "no clear difference" read as a contradiction to a journalist
+            rejects = float(r["p_holm"]) < CLEAR_ALPHA
+            though = (
+                ", though the permutation test rejects at 0.05 (a difference must pass both)"
+                if rejects
+                else ""
+            )
             text = (
                 f"No clear difference in mean sentence tone ({method}) between these articles "
-                f"from {first} and from {second}: the 95% CI of the difference includes zero "
-                f"({stats})."
+                f"from {first} and from {second}: the 95% CI of the difference includes zero"
+                f"{though} ({stats})."
             )
         ev_first = extremes[first][0]
         ev_second = extremes[second][1]

@@ -460,3 +460,42 @@ def test_distinctive_words_say_in_how_many_articles_and_one_articles_words_are_n
     valley = found["vocabulary_Valley"].text
     assert "“school” (z = 3.6; 20 uses vs 0 elsewhere; in 2 of 2 articles)" in valley
     assert " 4 of them (“parents”, “reopened”, “safe”, “storm”) are used in one article" in valley
+
+
+EMPTY_EVIDENCE = pd.DataFrame(columns=["frame", "term", "doc_id", "sentence_id"])
+
+
+def test_frames_tied_with_the_last_salient_one_are_all_named_and_single_uses_said() -> None:
+    # a copy editor's "Conflict (5%)" was Reuters' third most salient frame, tied at 2 of 41
+    # sentences with two frames left unnamed; one-sentence frames were listed as salient
+    rows = [
+        ("human_interest", "Human interest", 4),
+        ("conflict", "Conflict", 2),
+        ("economic", "Economic consequences", 2),
+        ("responsibility", "Responsibility", 2),
+        ("morality", "Morality", 1),
+    ]
+    frames = pd.DataFrame(
+        [
+            {"outlet": "Reuters", "frame": key, "label": label, "n_frame_sentences": n,
+             "share": n / 41, "share_ci_low": 0.0, "share_ci_high": 0.2, "n_docs": 5,
+             "n_sentences": 41, "n_words": 900}
+            for key, label, n in rows
+        ]
+    )  # fmt: skip
+    sentences = pd.DataFrame(
+        {"doc_id": ["r1"], "outlet": ["Reuters"], "sentence_id": [0], "sentence": ["x"]}
+    )
+    found = _frame_findings(frames, sentences, EMPTY_EVIDENCE, "outlet")
+    text = next(f.text for f in found if f.key == "frames_salient_Reuters")
+    assert "Human interest (10% of sentences: 4," in text
+    for label in ("Conflict", "Economic consequences", "Responsibility"):
+        assert f"{label} (5% of sentences: 2," in text
+    assert "Morality" not in text
+    assert "Conflict, Economic consequences and Responsibility are tied at 2 sentences each" in text
+    frames.loc[frames["frame"] == "economic", "n_frame_sentences"] = 1
+    frames.loc[frames["frame"] == "responsibility", "n_frame_sentences"] = 0
+    found = _frame_findings(frames, sentences, EMPTY_EVIDENCE, "outlet")
+    text = next(f.text for f in found if f.key == "frames_salient_Reuters")
+    assert "Economic consequences and Morality are tied at 1 sentence each" in text
+    assert "Economic consequences and Morality are found in a single sentence" in text

@@ -22,7 +22,7 @@ from analysis.config import N_BOOT, SEED
 from analysis.framing.tables import require_columns
 from analysis.lexicon import whole_words
 from analysis.report.findings import Evidence, Finding
-from analysis.report.wording import articles, ci, num, pct, plural
+from analysis.report.wording import and_list, articles, ci, num, pct, plural
 from analysis.stats.bootstrap import bootstrap_ci
 from analysis.stats.comparisons import SMALL_GROUP_DOCS
 
@@ -147,6 +147,44 @@ def _single_group_finding(
     )  # names no groups: it measures nothing a note on a group's language would qualify
 
 
+SALIENT_SHOWN = 3  # frames named as a group's most salient (more when tied with the last)
+
+
+def _most_salient(part: pd.DataFrame) -> pd.DataFrame:
+    """A group's frames found in some sentence, most sentences first: the first
+    :data:`SALIENT_SHOWN`, and every frame tied with the last of them (a copy editor's
+    "Conflict (5%)" was listed third of three frames at 2 of 41 sentences each, the other two
+    unnamed)."""
+    ranked = part[part["n_frame_sentences"] > 0].sort_values(
+        ["n_frame_sentences", "frame"], ascending=[False, True]
+    )
+    if len(ranked) <= SALIENT_SHOWN:
+        return ranked
+    last = ranked.iloc[SALIENT_SHOWN - 1]["n_frame_sentences"]
+    return ranked[
+        (ranked.index.isin(ranked.index[:SALIENT_SHOWN])) | (ranked["n_frame_sentences"] == last)
+    ]
+
+
+def _salience_caveats(top: pd.DataFrame) -> str:
+    """What a reader of a salient-frame list must know: which frames are tied (their order is
+    no ranking), and that a frame in one sentence is one use, not a pattern; else ""."""
+    parts = []
+    for n, tied in top.groupby("n_frame_sentences", sort=False):
+        if len(tied) > 1:
+            parts.append(
+                f" {and_list(tied['label'].astype(str).tolist())} are tied at {n} "
+                f"sentence{'s' if n != 1 else ''} each: their order is no ranking."
+            )
+    once = top.loc[top["n_frame_sentences"] == 1, "label"].astype(str).tolist()
+    if once:
+        parts.append(
+            f" {and_list(once)} {'is' if len(once) == 1 else 'are'} found in a single sentence: "
+            "one use, not a pattern."
+        )
+    return "".join(parts)
+
+
 def _frame_findings(
     frames: pd.DataFrame,
     sentences: pd.DataFrame,
@@ -158,8 +196,7 @@ def _frame_findings(
         return [_none_finding("frames_none", "frames", NO_FRAMES, sentences, "fig07_frame_heatmap")]
     out: list[Finding] = []
     for group, part in frames.groupby(group_col, sort=True):
-        top = part.sort_values(["share", "frame"], ascending=[False, True]).head(3)
-        top = top[top["n_frame_sentences"] > 0]
+        top = _most_salient(part)
         first = part.iloc[0]
         if top.empty:
             text = (
@@ -177,13 +214,14 @@ def _frame_findings(
             )
             continue
         listed = "; ".join(
-            f"{r.label} ({pct(r.share)} of sentences, "
+            f"{r.label} ({pct(r.share)} of sentences: {r.n_frame_sentences}, "
             f"{ci(r.share_ci_low, r.share_ci_high, 'percent')})"
             for r in top.itertuples()
         )
         text = (
             f"{articles(first.n_docs, 'opening')} from {group} ({first.n_sentences} sentences, "
             f"{first.n_words} words), the most salient frames are: {listed}."
+            f"{_salience_caveats(top)}"
         )
         out.append(
             Finding(

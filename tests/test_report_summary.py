@@ -882,8 +882,8 @@ def test_sourcing_rows_of_the_agreement_table_are_reported_under_their_own_headi
     text = "\n".join(head)
     section = text.split("### How far to trust the sourcing shares")[1]
     assert "- Attributed (a verb of saying or a direct quotation): F1 0.90 (95% CI 0.80–0.96; " \
-        "n = 50 human-coded sentences, 22 coded 1)." in section  # fmt: skip
-    assert "- Credits Citizens: F1 0.50 (95% CI 0.20–0.80; n = 50 human-coded sentences, 4 " \
+        "n = 50 human-coded items, 22 coded 1)." in section  # fmt: skip
+    assert "- Credits Citizens: F1 0.50 (95% CI 0.20–0.80; n = 50 human-coded items, 4 " \
         "coded 1)." in section  # fmt: skip
     assert "no width" not in section
     table.loc[table["frame"] == "source_citizens", ["f1_ci_low", "f1_ci_high"]] = 0.5
@@ -1129,7 +1129,7 @@ def test_the_tone_coders_agreement_is_stated_beside_the_frames(workspace, tmp_pa
         section = md.split("### How far to trust the frame and tone coders")[1].split("\n## ")[0]
         assert (
             "- Tone, VADER: macro-F1 0.49 (95% CI 0.40–0.58), Cohen's kappa 0.24, accuracy 54%, "
-            "n = 103 human-coded sentences" in section
+            "n = 103 human-coded items" in section
         )
         assert ("measured for VADER; this run's vader-news" in section) is news
 

@@ -263,3 +263,11 @@ def test_tone_with_a_typographic_minus_is_read_and_every_bad_value_is_named(
         "rows 2, 3, 4, 5 hold other values: 'postive' (did you mean 'positive'?), 'negatve' "
         "(did you mean 'negative'?), 'mixed'" in str(err.value)
     )
+
+
+def test_a_tone_column_under_another_name_is_named_in_the_refusal(tmp_path: Path) -> None:
+    # a financial analyst's "sentiment" column was refused with no word on renaming it
+    path = tmp_path / "coded.csv"
+    path.write_text("sentence,sentiment\nProfits rose.,positive\n", encoding="utf-8")
+    with pytest.raises(SheetError, match="if 'sentiment' holds the tone codes, name that column"):
+        read_sheets([path], ["conflict"])

@@ -284,7 +284,9 @@ def read_sheet(
     has_tone = TONE_COLUMN in raw.columns
     if not frames and not has_tone:
         expected = f" (expected the codebook's keys {list(frame_keys)})" if frame_keys else ""
-        raise SheetError(f"sheet {name}: no frame column and no 'tone' column{expected}")
+        alike = [c for c in raw.columns if str(c).strip().casefold() in _TONE_LIKE]
+        rename = f"; if {alike[0]!r} holds the tone codes, name that column 'tone'" if alike else ""
+        raise SheetError(f"sheet {name}: no frame column and no 'tone' column{expected}{rename}")
     out = pd.DataFrame(index=raw.index)
     coder_values = raw["coder"].astype(str).str.strip() if "coder" in raw.columns else None
     if "item_id" in raw.columns:
@@ -322,6 +324,13 @@ def read_sheet(
     if "item_id" in out.columns:
         _warn_same_sentence_twice(out, name, [*frames, *([TONE_COLUMN] if has_tone else [])])
     return out.reset_index(drop=True)
+
+
+# column names a coder may give the tone codes (a financial analyst's "sentiment" was refused
+# without a word on what to rename)
+_TONE_LIKE = frozenset(
+    {"sentiment", "polarity", "valence", "tone_code", "tone code", "label", "human_tone"}
+)
 
 
 def _warn_same_sentence_twice(out: pd.DataFrame, name: str, codes: Sequence[str]) -> None:

@@ -86,7 +86,8 @@ STOP_WORDS = frozenset(
     """january february march april may june july august september october november december
     jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday
     saturday sunday today yesterday tomorrow mr mrs ms miss dr prof sir madam mayor president
-    minister senator governor chairman chairwoman chief director professor secretary the a an
+    minister senator governor chairman chairwoman chief director professor secretary pope
+    cardinal archbishop princess sheikh emir the a an
     this that these those his her its their our my your we he she it they i you in on at by
     for from to of and or but if when while after before as with without about there here
     what who why how yet so also however meanwhile although though since because according

@@ -191,6 +191,12 @@ def _is_name_word(word: str) -> bool:
     )
 
 
+# More capitalised words in a row than a name has: a title-case headline or a page's tag list
+# ("Generational Dynamics Syria Russia Vladimir Putin Sochi Sergei Lavrov Syrian National
+# Dialogue Congress Staffan", a copy editor's discovered "actor", quoted in the summary)
+MAX_NAME_WORDS = 7
+
+
 def _name_spans(sentence: str) -> list[tuple[int, int, str]]:
     """The names of one sentence as ``(start, end, name)``: where the name's first and last
     words start and end in the sentence, and the name (see the module docstring)."""
@@ -218,6 +224,8 @@ def _name_spans(sentence: str) -> list[tuple[int, int, str]]:
             run.pop()
             while run and run[-1][3] in CREDIT_BRANDS:
                 run.pop()
+        if len(run) > MAX_NAME_WORDS:  # a title-case headline or a tag list, not a name
+            run.clear()
         if run and not (len(run) == 1 and (run[0][0] == 0 or len(run[0][3]) < 2)):
             words = [inside for *_, inside in run[:-1]] + [run[-1][3]]
             names.append((run[0][1], run[-1][2], " ".join(words)))

@@ -391,3 +391,16 @@ def test_rows_of_the_wrong_width_are_named_before_they_shift_cells(tmp_path: Pat
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         read_all(clean)  # a well-formed file: not a word
+
+
+def test_generated_ids_beside_an_id_column_point_to_mapping_it(tmp_path: Path) -> None:
+    # a data journalist mapped only text and outlet: her "id" column was kept as metadata, ids
+    # were generated, and 40 rows repeating an id were kept and counted twice
+    frame = pd.DataFrame(ROWS).drop(columns=["doc_id"], errors="ignore")
+    frame.insert(0, "id", [f"EXP-{k}" for k in range(len(frame))])
+    _, report = read_all(write(frame, tmp_path / "ids.csv"))
+    assert "doc_ids generated as doc<row> (--map doc_id=id? rows repeating an id" in (
+        report.summary()
+    )
+    _, plain = read_all(write(frame.drop(columns=["id"]), tmp_path / "plain.csv"))
+    assert "--map doc_id" not in plain.summary()

@@ -139,6 +139,12 @@ def _rows(n: int) -> str:
     return f"{n} {_rows_word(n)}"
 
 
+# column names of an export that hold its rows' ids (see ReadReport._id_hint)
+_ID_NAMES = frozenset(
+    {"id", "article_id", "story_id", "item_id", "uid", "guid", "docid", "document_id", "an"}
+)
+
+
 @dataclass
 class ReadReport:
     """What reading a corpus file found; counts are final once the chunks are exhausted."""
@@ -217,13 +223,22 @@ class ReadReport:
         """ "sheet row 39" in a workbook, "data row 38" elsewhere: :meth:`shown_row` named."""
         return f"{self.row_kind} row {self.shown_row(row)}"
 
+    def _id_hint(self) -> str:
+        """ " (--map doc_id=id?)" when doc_ids were generated beside a column whose name says it
+        holds the rows' ids, else "": with ids generated, rows repeating one are not found (a
+        data journalist's 40 repeated rows were kept, counted twice)."""
+        for name in [*self.metadata_columns, *self.ignored_columns]:
+            if str(name).strip().casefold().replace(" ", "_") in _ID_NAMES:
+                return f" (--map doc_id={name}? rows repeating an id are then left out)"
+        return ""
+
     def summary(self) -> str:
         """One paragraph for the terminal: what was read, skipped and filled in."""
         parts = [f"{self.path}: {_rows(self.n_rows)} read, {self.n_docs} documents"]
         if self.n_empty_skipped:
             parts.append(self.skipped_for_empty_text())
         if self.n_generated_ids:
-            parts.append(f"{self.n_generated_ids} doc_ids generated as doc<row>")
+            parts.append(f"{self.n_generated_ids} doc_ids generated as doc<row>{self._id_hint()}")
         if self.repeated_rows:
             parts.append(self.repeated_text())
         if self.outlet_from_url:

@@ -120,6 +120,25 @@ def test_interrupted_run_leaves_previous_outputs_byte_identical(
     assert after == before
 
 
+def test_a_failed_run_clears_an_earlier_failed_runs_notebooks(
+    notebooks, corpus, tmp_path, monkeypatch
+):
+    # a data journalist's second interrupted run left the first one's 01_corpus.ipynb in
+    # reports/failed/ beside its own, as if this run had failed there too
+    out = tmp_path / "out"
+    error = PapermillExecutionError(5, 4, "1/0", "ZeroDivisionError", "division by zero", [])
+    use_fake_execute(monkeypatch, FakeExecute("first", {"01_corpus.ipynb": error}))
+    with pytest.raises(NotebookFailed):
+        run(notebooks, out, corpus)
+    failed = out / "reports" / "failed"
+    assert [p.name for p in failed.iterdir()] == ["01_corpus.ipynb"]
+    (failed / "my_notes.txt").write_text("mine\n", encoding="utf-8")
+    use_fake_execute(monkeypatch, FakeExecute("second", {"03_framing.ipynb": error}))
+    with pytest.raises(NotebookFailed):
+        run(notebooks, out, corpus)
+    assert sorted(p.name for p in failed.iterdir()) == ["03_framing.ipynb", "my_notes.txt"]
+
+
 def test_first_run_failure_creates_no_outputs(notebooks, corpus, tmp_path, monkeypatch):
     out = tmp_path / "out"
     error = PapermillExecutionError(2, 1, "x", "NameError", "name 'x' is not defined", [])

@@ -296,6 +296,9 @@ def _run_locked(
         with deferred_signals() as held:  # a swap begun is finished, then the signal acted on
             written = promote(staging_root, live["root"], owned, log)
     except NotebookFailed as failure:
+        # an earlier failed run's notebooks would sit beside this one's as if of this run (a
+        # data journalist's interrupted runs left a stale 01_corpus.ipynb beside new ones)
+        clear_failed(live["reports"], list(by_name))
         failure.partial_path = _keep_failed(
             staged["notebooks"], live["reports"], failure.notebook, log
         )
@@ -307,6 +310,7 @@ def _run_locked(
             failure.error,
         ) from failure.__cause__
     except KeyboardInterrupt:
+        clear_failed(live["reports"], list(by_name))  # an earlier run's, as above
         for name in (n for n in state.started if n not in state.finished):
             kept = _keep_failed(staged["notebooks"], live["reports"], name, log)
             partly = f"; partly executed: {kept}" if kept is not None else " (no cell had run)"

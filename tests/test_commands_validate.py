@@ -517,3 +517,30 @@ def test_blank_cells_are_counted_where_the_figures_are_printed(tmp_path: Path, c
         "coders is left out"
     ) in out
     assert "note: conflict: measured on" not in out
+
+
+def test_train_reads_a_sheets_outlet_column_as_no_code(tmp_path: Path, capsys) -> None:
+    # the sheet's outlet is kept for the tone per outlet; train must not take it for a frame
+    sheet = war_sheet(tmp_path / "coded.csv", ("negative", "neutral", "positive"))
+    lines = sheet.read_text(encoding="utf-8").splitlines()
+    with_outlet = [f"{lines[0]},outlet"] + [f"{row},Post" for row in lines[1:]]
+    sheet.write_text("\n".join(with_outlet) + "\n", encoding="utf-8")
+    model = tmp_path / "model"
+    assert main(["train", "--sheet", str(sheet), "--out", str(model), "--folds", "3"]) == 0
+    assert "outlet" not in (model / "model.json").read_text(encoding="utf-8")
+
+
+def test_validate_and_train_warn_about_tone_coded_only_positive_or_negative(
+    tmp_path: Path, capsys
+) -> None:
+    # a financial analyst's coders left neutral sentences blank: 92 items were left out unsaid
+    sheet = war_sheet(tmp_path / "polar.csv", ("negative", "", "positive"))
+    args = ["validate", "--sheet", str(sheet), "--out", str(tmp_path / "v"), "--n-boot", "100"]
+    assert main(args) == 0
+    said = "tone is coded only positive or negative (16 coded, 8 blank)"
+    assert said in capsys.readouterr().err
+    main(["train", "--sheet", str(sheet), "--out", str(tmp_path / "m"), "--folds", "3"])
+    assert said in capsys.readouterr().err
+    full = war_sheet(tmp_path / "full.csv", ("negative", "neutral", "positive"))
+    assert main(["validate", "--sheet", str(full), "--out", str(tmp_path / "w")]) == 0
+    assert "coded only positive or negative" not in capsys.readouterr().err

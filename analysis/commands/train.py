@@ -71,8 +71,10 @@ def main(args: argparse.Namespace) -> int:
     from analysis.framing.codebook import CodebookError, load_codebook
     from analysis.validation.model import ModelError, train_frame_model
     from analysis.validation.sheets import (
+        SHEET_OWN_COLUMNS,
         SheetError,
         coded_consensus,
+        polar_only_tone_warning,
         presence_only_warning,
         read_sheets,
     )
@@ -84,7 +86,7 @@ def main(args: argparse.Namespace) -> int:
     try:
         keys = load_codebook(args.codebook).keys if args.codebook else None
         coded = read_sheets(args.sheet, keys)
-        columns = [c for c in coded.columns if c not in ("item", "item_id", "text", "coder")]
+        columns = [c for c in coded.columns if c not in SHEET_OWN_COLUMNS]
         if keys is None:  # a sheet's sourcing columns (code-sample --sourcing) are not frames
             sourcing = [c for c in columns if is_sourcing_column(c)]
             if sourcing:
@@ -93,6 +95,8 @@ def main(args: argparse.Namespace) -> int:
         gold, columns, uncoded = coded_consensus(coded, columns, args.sheet)
         if (presence_only := presence_only_warning(gold, columns)) is not None:
             warn_user(presence_only)
+        if "tone" in columns and (polar_only := polar_only_tone_warning(gold)) is not None:
+            warn_user(polar_only)
         no_column = [f"{k} (no column)" for k in keys or [] if k not in coded.columns]
         if uncoded or no_column:
             print(f"not coded in the sheet, so not trained: {', '.join(uncoded + no_column)}")

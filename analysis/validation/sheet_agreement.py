@@ -29,6 +29,7 @@ from analysis.validation.agreement import (
 from analysis.validation.model import FrameModel, in_training, load_frame_model
 from analysis.validation.sheets import (
     coded_consensus,
+    polar_only_tone_warning,
     presence_only_warning,
     read_sheets,
     ties_warning,
@@ -100,6 +101,8 @@ def measure_sheets(
     said = []
     if (presence_only := presence_only_warning(gold, columns)) is not None:
         said.append(presence_only)
+    if "tone" in columns and (polar_only := polar_only_tone_warning(gold)) is not None:
+        said.append(polar_only)
     if (ties := ties_warning(coded, gold, [*columns, *sourced])) is not None:
         said.append(ties)
     predictions = machine_codes(

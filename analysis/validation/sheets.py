@@ -326,6 +326,9 @@ def read_sheet(
     return out.reset_index(drop=True)
 
 
+# the columns read_sheets gives besides the code columns: the item, its text, its outlet (for
+# tone per outlet) and its coder; train must not take one for a code (outlet was, once kept)
+SHEET_OWN_COLUMNS = ("item", "item_id", "text", "outlet", "coder")
 # column names a coder may give the tone codes (a financial analyst's "sentiment" was refused
 # without a word on what to rename)
 _TONE_LIKE = frozenset(
@@ -563,4 +566,24 @@ def presence_only_warning(gold: pd.DataFrame, columns: Sequence[str]) -> str | N
         f"every code of {shown} is 1 and the other items are blank: a blank means not coded, "
         "not absent, so only the items marked 1 are measured or learnt from. If the coders "
         "marked a frame only where they saw it, fill its blanks with 0 (absent) and run again."
+    )
+
+
+def polar_only_tone_warning(gold: pd.DataFrame) -> str | None:
+    """The warning for a ``tone`` column coded only positive or negative with some items blank,
+    or None: a blank is "not coded", not neutral, so the neutral items a coder left blank are
+    not measured, and F1 and kappa describe the polar items alone (a financial analyst's 92
+    blank tone cells were left out without a word, where frames coded so are warned about)."""
+    if TONE_COLUMN not in gold.columns:
+        return None
+    codes = gold[TONE_COLUMN]
+    coded = codes.dropna()
+    blank = int(codes.isna().sum())
+    if not len(coded) or not blank or (coded == 0.0).any():
+        return None
+    return (
+        f"tone is coded only positive or negative ({len(coded)} coded, {blank} blank): a blank "
+        "means not coded, not neutral, so only the polar items are measured or learnt from. If "
+        "the coders left neutral sentences blank, fill those blanks with neutral (0) and run "
+        "again."
     )

@@ -128,7 +128,13 @@ def _relative(path: Path, root: Path) -> str:
 
 
 def _stderr(message: str) -> None:
-    print(message, file=sys.stderr, flush=True)
+    """``message`` on stderr, on a line of its own above a progress bar being drawn there
+    (tqdm's ``write``: printed plainly, "[2/4] 02_sentiment.ipynb started" ran on from the end
+    of notebook 01's bar)."""
+    from tqdm import tqdm
+
+    tqdm.write(message, file=sys.stderr)
+    sys.stderr.flush()
 
 
 def declared_parameters(

@@ -242,7 +242,7 @@ class Lanes:
                     earlier = [name for done in self.plan[: index - 1] for name in done]
                     self._wait_for(self.plan[index - 1], earlier, seconds, log)
                 for name in stage:
-                    log(f"[{len(state.started) + 1}/{len(self.names)}] {name} …")
+                    log(f"[{len(state.started) + 1}/{len(self.names)}] {name} started")
                     state.started.append(name)
                     self.turn[name].set()
             self._wait_for([], self.names, seconds, log)

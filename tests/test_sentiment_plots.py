@@ -311,6 +311,21 @@ def test_actor_heatmap_puts_the_pooled_other_last():
     ]
 
 
+def test_actor_heatmap_gives_a_group_that_mentions_no_actor_its_column():
+    # a journalist's Fox News mentioned no actor: no column, and nothing said so
+    fig = plot_actor_tone(
+        _actor_table(), "outlet", "vader", min_sentences=3, all_groups=["Acme Wire", "Daily Ledger"]
+    )
+    ax = fig.axes[0]
+    assert [t.get_text() for t in ax.get_xticklabels()] == [
+        "Acme Wire",
+        "Daily Ledger",
+        "Freedonia Post",
+    ]
+    acme = {t.get_text() for t in ax.texts if round(t.get_position()[0] - 0.5) == 0}
+    assert acme == {"n=0"}
+
+
 def test_actor_heatmap_without_rows_for_the_method_says_none_found():
     fig = plot_actor_tone(_actor_table(), "outlet", "vader-news")
     texts = [t.get_text() for ax in fig.axes for t in ax.texts]

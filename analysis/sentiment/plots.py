@@ -15,7 +15,7 @@ it, so that reading :data:`FIGURES` (the summary does, for the captions) stays c
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
 import matplotlib.pyplot as plt
 import numpy as np
@@ -378,12 +378,15 @@ def plot_actor_tone(
     *,
     min_sentences: int = MIN_ACTOR_SENTENCES,
     max_actors: int = MAX_ACTORS_SHOWN,
+    all_groups: Sequence[str] = (),
 ) -> plt.Figure:
     """Heatmap: actors (rows) × groups (columns), mean tone of sentences mentioning the actor,
     each cell annotated with its estimate, its 95% CI and n; cells with fewer than
     ``min_sentences`` grey (annotated with n only), so a strong colour never rests on a
     handful of sentences unmarked. At most ``max_actors`` rows: the actors in most sentences,
-    named so in the title. With no actor row (no actor of the list mentioned), a figure that
+    named so in the title. ``all_groups`` (the run's groups) each get a column, n = 0 where no
+    sentence of theirs mentions an actor shown: a journalist's Fox News, mentioning none, had
+    no column and no word. With no actor row (no actor of the list mentioned), a figure that
     says so."""
     part = actor_df[actor_df["method"] == method]
     if part.empty:
@@ -397,7 +400,8 @@ def plot_actor_tone(
         labels = [label for label in labels if label in kept]
         part = part[part["label"].isin(kept)]
     # by name, the pooled "Other" last, as in the palette
-    groups = sorted(part[group_col].astype(str).unique(), key=lambda g: (g == OTHER_LABEL, g))
+    named = {*part[group_col].astype(str).unique(), *(str(g) for g in all_groups)}
+    groups = sorted(named, key=lambda g: (g == OTHER_LABEL, g))
     part = part.assign(**{group_col: part[group_col].astype(str)})
     est = part.pivot(index="label", columns=group_col, values="estimate").reindex(
         labels, columns=groups

@@ -442,3 +442,16 @@ def test_each_tone_figure_is_titled_with_its_grouping_and_method():
     assert titles["fig03"].startswith("Tone arc of the longest articles (vader)")
     assert titles["fig05"] == "Negative, neutral and positive sentences by outlet (vader)"
     assert titles["fig06"].startswith("Mean sentence tone by desk: VADER and its news variant")
+
+
+def test_actor_heatmap_of_many_actors_fits_a_page() -> None:
+    # a graphics editor's heatmap of 20 actors was 12.7 inches tall, taller than A4 or Letter
+    rows = [
+        {"outlet": o, "actor": f"a{k}", "label": f"Actor {k}", "method": "vader",
+         "estimate": 0.1, "ci_low": 0.0, "ci_high": 0.2, "n_docs": 1, "n_sentences": 9}
+        for k in range(25)
+        for o in ("A", "B")
+    ]  # fmt: skip
+    fig = plot_actor_tone(pd.DataFrame(rows), "outlet", "vader")
+    assert fig.get_size_inches()[1] <= 8.5
+    assert "actors in most sentences" in fig.axes[0].get_title()

@@ -64,8 +64,10 @@ TONE_COLOURS = {
 # not an estimate; the summary leaves such groups out of its actor findings.
 # Rows of the actor heatmap at most: the actors in most sentences (actor_tone.csv has them all).
 # An actor list may name 60, and a heatmap of 60 rows is 35 inches tall, unreadable in a report
-# (discovered actors are as many at most: analysis.sentiment.discover.MAX_ACTORS).
-MAX_ACTORS_SHOWN = 20
+# (discovered actors are as many at most: analysis.sentiment.discover.MAX_ACTORS). Twelve rows
+# make a figure 8 inches tall, a page's height with its caption: at 20 a graphics editor's was
+# 12.7 inches, taller than A4 or Letter, its cells unreadable once shrunk onto a page.
+MAX_ACTORS_SHOWN = 12
 TONE_LABELS = {
     "share_negative": "negative",
     "share_neutral": "neutral",

@@ -82,6 +82,8 @@ def test_duplicates_modes_and_summary_lines():
     assert "duplicate 1." in lines[0] and "The 1 duplicates" in lines[0]
     assert "-p duplicates drop" in lines[0]
     assert "count in every estimate" not in quality_lines(table, "drop")[0]
+    # each raised flag is explained (a journalist's "lines_removed" was said, never explained)
+    assert "What each flag means: duplicate: a near-copy of another document." in lines[0]
 
 
 def test_the_summary_names_flagged_documents_of_the_outlets_compared_only(tmp_path):

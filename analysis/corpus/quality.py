@@ -636,6 +636,23 @@ def quality_table(
     )
 
 
+# What each flag means to a reader of the summary, who must judge whether to worry (a
+# journalist's "lines_removed" was said with no word on what it meant)
+FLAG_MEANINGS = {
+    "lines_removed": "cleaning removed over half its lines (check that what is left is the "
+    "article)",
+    "menus": "what is left is still mostly short label lines, a page's menus or teasers, so its "
+    "figures may describe the page rather than the article (read it; clean it by hand or leave "
+    "it out)",
+    "short": f"under {SHORT_WORDS} words",
+    "truncated": "it ends mid-sentence",
+    "fragments": "many of its sentences are under 4 words",
+    "duplicate": "a near-copy of another document",
+    "language": "not in English, which the English lexicons cannot read",
+    "mojibake": "it still holds a character garbled by a wrong encoding",
+}
+
+
 def add_flag(flags: str, name: str) -> str:
     """A ``quality_flags`` value with flag ``name`` raised too, in its place in
     :data:`FLAG_ORDER` (how the near-copies found in corpus order are added to flags the rest
@@ -796,9 +813,11 @@ def quality_lines(documents: pd.DataFrame, duplicates: str = "flag", limit: int 
         if across and duplicates == "drop_within"
         else ""
     )
+    meanings = "; ".join(f"{flag}: {FLAG_MEANINGS[flag]}" for flag in FLAG_ORDER if flag in counts)
     lines = [
         f"**Document quality.** {len(flagged)} of {len(documents)} documents are flagged "
-        f"({action}; see the `quality_flags` column of documents.csv): {by_flag}.{counted}",
+        f"({action}; see the `quality_flags` column of documents.csv): {by_flag}.{counted}"
+        f" What each flag means: {meanings}.",
         "",
     ]
     if counts.get("truncated"):

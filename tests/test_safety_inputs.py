@@ -6,6 +6,7 @@ from __future__ import annotations
 import codecs
 import gzip
 import json
+import os
 import warnings
 from collections.abc import Callable
 from pathlib import Path
@@ -68,6 +69,21 @@ def test_a_link_loop_in_the_manifest_is_a_corpus_error_naming_the_row(
     (folder / "b.txt").symlink_to(folder / "a.txt")
     with pytest.raises(CorpusError, match=r"row 3: file 'a.txt' is a symbolic link that cannot"):
         read_raw_documents(folder)
+
+
+def test_unlisted_files_that_are_no_regular_files_are_named_not_skipped_unsaid(
+    make_corpus: MakeCorpus,
+) -> None:
+    # a tester's link loop and named pipe in a folder without a manifest were skipped unsaid
+    folder = make_corpus(files={"a.txt": ARTICLE_A}, with_manifest=False)
+    os.mkfifo(folder / "pipe.txt")
+    (folder / "b.txt").symlink_to(folder / "c.txt")
+    (folder / "c.txt").symlink_to(folder / "b.txt")
+    with pytest.warns(UserWarning, match="not read, not being regular files") as said:
+        read_raw_documents(folder)
+    message = " ".join(str(w.message) for w in said)
+    assert "'pipe.txt' (no file)" in message
+    assert "'b.txt' (a link that leads nowhere or in a loop)" in message
 
 
 def test_symlinked_txt_without_manifest_is_refused(make_corpus: MakeCorpus, tmp_path: Path) -> None:

@@ -830,6 +830,7 @@ def read_raw_documents(corpus_dir: Path | str | None = None) -> pd.DataFrame:
             problems.append(f"{corpus_dir / MANIFEST_NAME}: row {index + 2} has an empty {column}")
     listed = {os.path.normpath(name) for name in manifest["file"]}
     _warn_system_files(corpus_dir)
+    _warn_not_regular(corpus_dir, listed)
     looks_listed = {loose_name(name): name for name in listed}
     for path in _article_files(corpus_dir, markdown=not has_manifest):
         if path.name not in listed:
@@ -1183,6 +1184,31 @@ def _warn_system_files(corpus_dir: Path) -> None:
             f"{corpus_dir}: {len(skipped)} file(s) left out as a program's own, not articles: "
             f"{shown} (Word's lock file of an open document starts with ~$, macOS's metadata "
             "of a copied file with ._, a hidden file with a dot)"
+        )
+
+
+def _warn_not_regular(corpus_dir: Path, listed: set[str]) -> None:
+    """Warn of the files of ``corpus_dir`` with an article's name that are no regular file and
+    no manifest row names (a named pipe, a device, a link that leads nowhere or in a loop):
+    never read, and, unlisted, never named by the checks (a tester's link loop and pipe in a
+    folder without a manifest were skipped without a word). A listed one is an error there."""
+    skipped = []
+    for path in sorted(corpus_dir.iterdir()):
+        if path.name in listed or path.name.startswith(SYSTEM_FILE_PREFIXES):
+            continue
+        if Path(article_name(path.name)).suffix.lower() not in ARTICLE_SUFFIXES:
+            continue
+        try:
+            regular = path.is_file() or path.is_dir()
+        except OSError:  # a link loop
+            regular = False
+        if not regular:
+            what = "a link that leads nowhere or in a loop" if path.is_symlink() else "no file"
+            skipped.append(f"{path.name!r} ({what})")
+    if skipped:
+        warn_user(
+            f"{corpus_dir}: not read, not being regular files: {', '.join(skipped[:5])}"
+            + (" …" if len(skipped) > 5 else "")
         )
 
 

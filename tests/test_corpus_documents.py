@@ -764,3 +764,13 @@ def test_a_row_with_more_cells_than_the_header_says_how_to_quote(make_corpus: Ma
     )
     with pytest.raises(CorpusError, match=r"a cell holding the separator needs double quotes"):
         read_raw_documents(folder)
+
+
+def test_a_row_with_fewer_cells_than_the_header_is_warned_about(make_corpus: MakeCorpus) -> None:
+    # a retester's row left out its title cell: its date was read as the title, unsaid
+    folder = make_corpus(files={"a.txt": ARTICLE_A})
+    (folder / "manifest.csv").write_text(
+        "doc_id,file,outlet,title,published\na1,a.txt,X,2020-01-02\n", encoding="utf-8"
+    )
+    with pytest.warns(UserWarning, match=r"line\(s\) 2 have fewer cells than the header's 5"):
+        read_raw_documents(folder)

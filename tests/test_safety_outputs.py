@@ -559,3 +559,38 @@ def test_an_out_that_cannot_be_meant_is_refused_before_anything_is_written(
     assert main(["run", "--corpus", str(corpus), "--out", out, "--no-progress"]) == 2
     assert said in capsys.readouterr().err
     assert not (tmp_path / "~").exists()
+
+
+@pytest.mark.parametrize("command", ["corpus", "process"])
+@pytest.mark.parametrize(("out", "said"), [("/", "file system's root"), ("~", "did not expand")])
+def test_corpus_and_process_refuse_the_root_and_a_quoted_tilde(
+    make_corpus, capsys, tmp_path, monkeypatch, command: str, out: str, said: str
+) -> None:
+    # a tester's `corpus --out /` wrote reports/tables/ at the root; `process --out '~'` made
+    # a folder named "~"
+    from analysis.cli import main
+
+    monkeypatch.chdir(tmp_path)
+    corpus = make_corpus()
+    args = (
+        ["corpus", "--corpus", str(corpus), "--out", out]
+        if command == "corpus"
+        else ["process", str(corpus), "--no-progress", "--out", out]
+    )
+    assert main(args) == 2
+    assert said in capsys.readouterr().err
+    assert not (tmp_path / "~").exists()
+
+
+def test_a_reports_folder_that_is_a_link_is_refused(make_corpus, capsys, tmp_path) -> None:
+    # a tester's --out/reports linked elsewhere: the summary, tables and lock went there
+    from analysis.cli import main
+
+    out, elsewhere = tmp_path / "out", tmp_path / "elsewhere"
+    out.mkdir()
+    elsewhere.mkdir()
+    (out / "reports").symlink_to(elsewhere)
+    corpus = make_corpus()
+    assert main(["run", "--corpus", str(corpus), "--out", str(out), "--no-progress"]) == 2
+    assert "reports is a symbolic link" in capsys.readouterr().err
+    assert list(elsewhere.iterdir()) == []

@@ -21,6 +21,10 @@ def test_each_outlet_gets_its_items_means_and_shares() -> None:
     assert a["human_negative"] == 1.0 and a["machine_positive"] == 0.5
     assert b["n"] == 2 and b["human_mean"] == 0.5 and b["machine_mean"] == 0.0
     assert b["machine_negative"] == 0.5 and b["human_positive"] == 0.5
+    assert a["human_ci_low"] == a["human_ci_high"] == -1.0  # every code the same
+    assert b["human_ci_low"] >= 0.0 and b["human_ci_high"] <= 1.0
+    again = tone_by_group(gold, machine)
+    pd.testing.assert_frame_equal(table, again)  # seeded
 
 
 @pytest.mark.parametrize("columns", [{"tone": [1.0]}, {"outlet": ["A"]}])

@@ -22,7 +22,7 @@ import sys
 from contextlib import nullcontext
 from pathlib import Path
 
-from analysis.commands.options import add_column_map
+from analysis.commands.options import add_column_map, unsafe_out
 from analysis.config import output_dirs
 
 
@@ -96,7 +96,7 @@ def main(args: argparse.Namespace) -> int:
     from analysis.written import record_written, refused, set_aside
 
     tables_dir = output_dirs(args.out)["tables"]
-    problem = not_a_folder(args.out) or _a_runs_folder(args.out)
+    problem = unsafe_out(args.out) or not_a_folder(args.out) or _a_runs_folder(args.out)
     if problem:
         print(f"error: {problem}", file=sys.stderr)
         return 2

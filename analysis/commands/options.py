@@ -73,3 +73,39 @@ def data_folder(args: argparse.Namespace, holding: str) -> Path | str:
     if len(given) == 2 and given[0] != given[1]:
         return f"--data {given[0]} and {given[1]}: give the benchmark folder once"
     return folder_problem("--data", given[0], holding) or given[0]
+
+
+def unsafe_out(out: str | Path | None) -> str | None:
+    """Why an ``--out`` cannot be meant (one line), or None: the file system's root, or a
+    quoted ``~`` the shell left unexpanded, which would make a folder named "~" in the working
+    directory and invite a later ``rm -rf ~`` (a tester's ``corpus --out /`` wrote
+    reports/tables/ at the root; ``run`` refused it already). An empty ``--out`` is the
+    caller's to refuse: given as a path, it already reads as ".". A folder named "~" that
+    exists is the user's, and only noted (:func:`tilde_folder_note`)."""
+    if out is None:
+        return None
+    path = Path(out)
+    if path.expanduser().resolve() == Path(path.resolve().anchor):
+        return f"--out {out} is the file system's root; give a folder of its own for the outputs"
+    first = path.parts[0] if path.parts else ""
+    if first.startswith("~") and not path.exists():
+        return (
+            f"--out {out}: the shell did not expand '~' (it was quoted), so a folder named "
+            f"{first!r} would be made in {Path.cwd()}; give the folder's full path"
+        )
+    return None
+
+
+def tilde_folder_note(out: str | Path | None) -> str | None:
+    """A note when ``--out`` is, or lies in, an existing folder named "~" of the working
+    directory (made by a quoted ``~``, perhaps by an earlier run): not the home folder."""
+    if out is None:
+        return None
+    path = Path(out)
+    first = path.parts[0] if path.parts else ""
+    if first.startswith("~") and path.exists():
+        return (
+            f"note: --out {out} is in a folder named {first!r} in {Path.cwd()}, not your home "
+            "folder (a quoted '~' is not expanded by the shell)"
+        )
+    return None

@@ -126,6 +126,11 @@ def _inside(path: Path, folder: Path) -> bool:
 
 
 def _check_out_dir(out: Path, force: bool, input_path: Path | None = None) -> str | None:
+    from analysis.commands.options import unsafe_out
+
+    problem = unsafe_out(out)
+    if problem:
+        return problem
     if out.exists() and not out.is_dir():
         return f"--out {out} exists and is not a folder"
     target = out.resolve()

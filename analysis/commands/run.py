@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import os
 import sys
 from pathlib import Path
 from typing import Any
@@ -311,25 +312,33 @@ def main(args: argparse.Namespace) -> int:
 
 def _refuse_unsafe_out(out: str | None) -> None:
     """Refuse an ``--out`` that is empty (an unset shell variable), the file system's root, or
-    a quoted ``~`` the shell left unexpanded: a tester's ``--out /`` wrote figures/ and reports/
-    at the root (``process`` refused it), and ``--out '~'`` made a folder named "~" in the
-    working directory, inviting a later ``rm -rf ~``."""
+    a quoted ``~`` the shell left unexpanded (:func:`~analysis.commands.options.unsafe_out`): a
+    tester's ``--out /`` wrote figures/ and reports/ at the root, and ``--out '~'`` made a
+    folder named "~" in the working directory, inviting a later ``rm -rf ~``. A ``reports`` or
+    ``figures`` folder of ``--out`` that is a symbolic link is refused too: the outputs would be
+    written wherever it leads, outside ``--out``."""
+    from analysis.commands.options import tilde_folder_note, unsafe_out
+
     if out is None:
         return
     if not out.strip():
         raise ParameterError(
             "--out is empty (an unset shell variable?); give the folder for the outputs"
         )
-    if Path(out).expanduser().resolve() == Path(Path(out).resolve().anchor):
-        raise ParameterError(
-            f"--out {out} is the file system's root; give a folder of its own for the outputs"
-        )
-    first = Path(out).parts[0] if Path(out).parts else ""
-    if first.startswith("~") and not Path(out).exists():
-        raise ParameterError(
-            f"--out {out}: the shell did not expand '~' (it was quoted), so a folder named "
-            f"{first!r} would be made in {Path.cwd()}; give the folder's full path"
-        )
+    problem = unsafe_out(out)
+    if problem:
+        raise ParameterError(problem)
+    for name in ("reports", "figures"):
+        linked = Path(out) / name
+        if linked.is_symlink():
+            raise ParameterError(
+                f"--out {out}: {name} is a symbolic link (to {os.readlink(linked)}); the outputs "
+                "are written in folders of --out itself: remove the link, or give its target "
+                "as --out"
+            )
+    note = tilde_folder_note(out)
+    if note:
+        print(note, file=sys.stderr)
 
 
 def _refuse_own_corpus_into_the_checkout(args: argparse.Namespace, values: dict[str, Any]) -> None:

@@ -398,7 +398,20 @@ def _refuse_repeated_header(path: Path, text: str, separator: str) -> None:
     titles)."""
     reader = csv.reader(io.StringIO(text), delimiter=separator)
     header = next(reader, [])
-    longer = [reader.line_num for row in reader if len(row) > len(header)]
+    longer, shorter = [], []
+    for row in reader:
+        if len(row) > len(header):
+            longer.append(reader.line_num)
+        elif 1 < len(row) < len(header) and any(cell.strip() for cell in row):
+            shorter.append(reader.line_num)
+    if header and shorter:  # a cell left out in the middle shifts the rest: said, not refused
+        shown = ", ".join(str(n) for n in shorter[:5]) + (" …" if len(shorter) > 5 else "")
+        warn_user(
+            f"{path}: line(s) {shown} have fewer cells than the header's {len(header)}: their "
+            f"cells are read as the first columns ({', '.join(header[:4])}, …) and the rest "
+            "left empty; if a cell was left out in the middle, the cells after it are read "
+            "under the wrong names (give it an empty cell: two separators in a row)"
+        )
     if header and longer:  # pandas would take the first column as the rows' index, unsaid
         shown = ", ".join(str(n) for n in longer[:5]) + (" …" if len(longer) > 5 else "")
         raise CorpusError(

@@ -102,6 +102,16 @@ def _group_rows(by_group: pd.DataFrame | None) -> dict[str, pd.Series]:
     }
 
 
+# where a run keeps the validation's tone per outlet (analysis.validation.report_copy)
+BY_OUTLET_TABLE = "validation_tone_by_outlet.csv in the tables"
+
+
+def _interval(row: pd.Series) -> str:
+    """ "95% CI −0.42 to −0.16" of a group's human mean."""
+    low, high = _number(row.get("human_ci_low")), _number(row.get("human_ci_high"))
+    return f"95% CI {_plus(low)} to {_plus(high)}"
+
+
 def _plus(value: float) -> str:
     """ "+0.34", "−0.29": signed as the summary writes a tone."""
     return f"{value:+.2f}".replace("-", "−")
@@ -118,26 +128,32 @@ def group_note(finding: Finding, rows: dict[str, pd.Series]) -> str:
         if first not in rows or second not in rows:
             return ""
         a, b = rows[first], rows[second]
-        if not _number(a["human_mean"]) < _number(b["human_mean"]):
+        # reversed beyond the sample's chance: the two human intervals apart the other way
+        if not _number(a.get("human_ci_high")) < _number(b.get("human_ci_low")):
             return ""
         return (
             " On the validation sample the human tone codes rank these two the other way: mean "
-            f"human code {first} {_plus(_number(a['human_mean']))} and {second} "
-            f"{_plus(_number(b['human_mean']))} ({scale}; n = {int(_number(a['n']))} and "
-            f"{int(_number(b['n']))} coded items), VADER's {_plus(_number(a['machine_mean']))} "
-            f"and {_plus(_number(b['machine_mean']))} on the same items (tone_by_outlet.csv)."
+            f"human code {first} {_plus(_number(a['human_mean']))} "
+            f"({_interval(a)}) and {second} {_plus(_number(b['human_mean']))} ({_interval(b)}) "
+            f"({scale}; n = {int(_number(a['n']))} and {int(_number(b['n']))} coded items), "
+            f"where VADER's classes of the same items average "
+            f"{_plus(_number(a['machine_mean']))} and {_plus(_number(b['machine_mean']))} "
+            f"({BY_OUTLET_TABLE})."
         )
     if finding.key.startswith("tone_level_") and len(finding.groups) == 1:
         row = rows.get(finding.groups[0])
         if row is None:
             return ""
         human, machine = _number(row["human_mean"]), _number(row["machine_mean"])
-        if not human * machine < 0:
+        low, high = _number(row.get("human_ci_low")), _number(row.get("human_ci_high"))
+        # the human codes on the other side of neutral beyond the sample's chance
+        if not ((high < 0 < machine) or (machine < 0 < low)):
             return ""
         return (
             f" On the validation sample the human tone codes of its {int(_number(row['n']))} "
-            f"coded items average {_plus(human)}, VADER's {_plus(machine)} ({scale}): on "
-            "this group's text the two read the tone the other way (tone_by_outlet.csv)."
+            f"coded items average {_plus(human)} ({_interval(row)}), where VADER's classes of "
+            f"the same items average {_plus(machine)} ({scale}): on this group's text the two "
+            f"read the tone the other way ({BY_OUTLET_TABLE})."
         )
     return ""
 

@@ -3,7 +3,8 @@
 A summary quotes each coder's F1 from the agreement table given with ``-p validation``, a file
 outside the run's outputs: a reader of the reports folder could not open it (a tester's summary
 named the ``agreement.csv`` of a folder of her own). The framing notebook copies it, and the
-human coders' agreement that ``validate`` wrote beside it, into the tables folder byte for byte,
+human coders' agreement and the tone per outlet that ``validate`` wrote beside it, into the
+tables folder byte for byte,
 so that the summary's validation figures can be checked from the reports alone.
 """
 
@@ -15,6 +16,7 @@ from analysis.io import write_bytes
 
 VALIDATION_AGREEMENT = "validation_agreement.csv"
 VALIDATION_INTERCODER = "validation_intercoder.csv"
+VALIDATION_TONE_BY_OUTLET = "validation_tone_by_outlet.csv"
 
 
 def copy_validation_tables(agreement_path: Path | str, tables_dir: Path | str) -> list[Path]:
@@ -29,4 +31,9 @@ def copy_validation_tables(agreement_path: Path | str, tables_dir: Path | str) -
     intercoder = source.parent / INTERCODER_FILE
     if intercoder.is_file():
         written.append(write_bytes(intercoder.read_bytes(), tables / VALIDATION_INTERCODER))
+    from analysis.validation.tone_by_group import TONE_BY_GROUP_FILE
+
+    by_outlet = source.parent / TONE_BY_GROUP_FILE  # the summary's notes on tone cite it
+    if by_outlet.is_file():
+        written.append(write_bytes(by_outlet.read_bytes(), tables / VALIDATION_TONE_BY_OUTLET))
     return written

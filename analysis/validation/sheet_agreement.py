@@ -134,7 +134,7 @@ def measure_sheets(
     intercoder = intercoder_table(coded, [*columns, *sourced]) if coders >= 2 else None
     groups = None
     if "tone" in columns:
-        groups = tone_by_group(gold, predictions["codebook"]["tone"])
+        groups = tone_by_group(gold, predictions["codebook"]["tone"], n_boot=n_boot, seed=seed)
         groups = groups if len(groups) else None
     return SheetAgreement(
         agreement, intercoder, len(gold), coders, uncoded, no_column, said, tone_groups=groups

@@ -11,13 +11,18 @@ summary compare the two readings where they describe the same groups
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
+
+from analysis.config import N_BOOT, SEED
 
 TONE_BY_GROUP_FILE = "tone_by_outlet.csv"
 TONE_BY_GROUP_COLUMNS = [
     "outlet",
     "n",
     "human_mean",
+    "human_ci_low",
+    "human_ci_high",
     "machine_mean",
     "human_negative",
     "human_positive",
@@ -27,13 +32,20 @@ TONE_BY_GROUP_COLUMNS = [
 
 
 def tone_by_group(
-    gold: pd.DataFrame, machine: pd.Series, group_col: str = "outlet"
+    gold: pd.DataFrame,
+    machine: pd.Series,
+    group_col: str = "outlet",
+    *,
+    n_boot: int = N_BOOT,
+    seed: int = SEED,
 ) -> pd.DataFrame:
     """Per group of ``gold`` (the human consensus: ``tone`` −1/0/1 or NaN, and ``group_col``):
     the items with a human tone code, the mean human and machine code (−1 negative, 0 neutral,
     +1 positive) and each one's share of negative and positive items. ``machine`` holds the
-    machine coder's tone for the same rows (VADER's class: compound at ±0.05). Empty (with the
-    columns) when the sheet has no ``group_col`` or no tone codes."""
+    machine coder's tone for the same rows (VADER's class: compound at ±0.05). The human mean
+    has a 95% percentile bootstrap interval over the group's items (``n_boot`` replicates,
+    ``seed``): a reversal the summary states must hold beyond the sample's chance. Empty (with
+    the columns) when the sheet has no ``group_col`` or no tone codes."""
     if group_col not in gold.columns or "tone" not in gold.columns:
         return pd.DataFrame(columns=TONE_BY_GROUP_COLUMNS)
     frame = pd.DataFrame(
@@ -54,4 +66,12 @@ def tone_by_group(
         machine_negative=("machine", lambda v: float((v < 0).mean())),
         machine_positive=("machine", lambda v: float((v > 0).mean())),
     )
+    rng = np.random.default_rng(seed)
+    bounds = {}
+    for name, part in frame.groupby("outlet", sort=True):
+        codes = part["human"].to_numpy(dtype=float)
+        draws = rng.choice(codes, size=(n_boot, len(codes)), replace=True).mean(axis=1)
+        bounds[name] = np.quantile(draws, [0.025, 0.975])
+    out["human_ci_low"] = [float(bounds[name][0]) for name in out.index]
+    out["human_ci_high"] = [float(bounds[name][1]) for name in out.index]
     return out.reset_index()[TONE_BY_GROUP_COLUMNS]

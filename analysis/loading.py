@@ -273,8 +273,27 @@ def _with_quality(corpus: Corpus, duplicates: str, other_languages: str = "keep"
         audit = _with_dropped_copies(audit, documents[~documents["doc_id"].isin(kept["doc_id"])])
     english, sentences = apply_other_languages(kept, sentences, other_languages)
     if len(english) < len(kept):  # "drop": each document left out is in the audit
-        audit = _with_dropped_languages(audit, kept[~kept["doc_id"].isin(english["doc_id"])])
+        dropped = kept[~kept["doc_id"].isin(english["doc_id"])]
+        audit = _with_dropped_languages(audit, dropped)
+        warn_user(_dropped_languages_warning(dropped, english))
     return Corpus(documents=english, sentences=sentences, audit=audit)
+
+
+def _dropped_languages_warning(dropped: pd.DataFrame, kept: pd.DataFrame) -> str:
+    """What ``-p other_languages drop`` left out, by outlet, naming the outlets it left
+    without any article: a retester's third outlet, all German, vanished from the comparison
+    without a word (and ``--outlets`` naming it then failed as "not in the corpus")."""
+    counts = dropped["outlet"].astype(str).value_counts().sort_index()
+    remaining = set(kept["outlet"].astype(str)) if "outlet" in kept.columns else set()
+    gone = [name for name in counts.index if name not in remaining]
+    by_outlet = ", ".join(f"{name} {n}" for name, n in counts.items())
+    said = (
+        f"-p other_languages drop left out {len(dropped)} article(s) not in English "
+        f"({by_outlet}; each in cleaning_audit.csv, rule other_language)"
+    )
+    if gone:
+        said += f"; no article of {', '.join(repr(g) for g in gone)} is left to compare"
+    return said
 
 
 def _with_dropped_languages(

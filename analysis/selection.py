@@ -181,6 +181,7 @@ def corpus_palette(
     check_group_labels(documents, group_col)
     palette = group_palette(_coloured(groups_by_volume(documents, group_col)))
     if colours:
+        _warn_colour_names(colours, documents[group_col].astype(str).unique())
         palette = _pinned(palette, colours)
     if not name_list(outlets):
         return palette
@@ -194,6 +195,24 @@ def corpus_palette(
     spare = [c for c in OKABE_ITO if c not in kept.values()]
     kept |= dict(zip(sorted(g for g in coloured if g not in kept), spare, strict=False))
     return {**kept, OTHER_LABEL: OTHER_COLOUR}
+
+
+def _warn_colour_names(colours: Mapping[str, str], groups: Iterable[str]) -> None:
+    """Warn of each name of a colour table that is no group of the corpus but one spelt
+    another way (letter case, spaces, look-alike letters: a retester's "reuters" left Reuters
+    orange without a word); a name of no group at all is an outlet of another corpus, as a
+    house table holds, and is not said."""
+    from analysis.corpus.group_names import name_key
+    from analysis.user_warnings import warn_user
+
+    by_key = {name_key(g): g for g in groups}
+    for name in colours:
+        group = by_key.get(name_key(name))
+        if group is not None and group != name:
+            warn_user(
+                f"the colour table names {name!r}, which is no group of the corpus; "
+                f"did you mean {group!r}? Its colour was not given to {group!r}"
+            )
 
 
 def _pinned(palette: dict[str, str], colours: Mapping[str, str]) -> dict[str, str]:

@@ -73,3 +73,19 @@ def test_a_chosen_outlet_keeps_its_given_colour() -> None:
     docs = _documents({"Al Jazeera": 9, "Le Monde": 8, "Reuters": 3})
     palette = corpus_palette(docs, outlets=["Reuters", "Le Monde"], colours={"Reuters": "#000000"})
     assert palette["Reuters"] == "#000000" and palette["Le Monde"] != "#000000"
+
+
+def test_a_table_name_spelt_another_way_than_a_group_is_warned_about() -> None:
+    # a retester's "reuters" left Reuters in another colour, unsaid
+    docs = _documents({"Reuters": 3, "Zeit": 2})
+    with pytest.warns(UserWarning, match=r"names 'reuters'.*did you mean 'Reuters'"):
+        corpus_palette(docs, colours={"reuters": "#CC79A7", "Le Monde": "#000000"})
+
+
+def test_a_table_naming_outlets_of_other_corpora_says_nothing() -> None:
+    import warnings
+
+    docs = _documents({"Reuters": 3, "Zeit": 2})
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        corpus_palette(docs, colours={"Reuters": "#CC79A7", "Le Monde": "#000000"})

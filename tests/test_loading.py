@@ -451,7 +451,13 @@ def test_articles_not_in_english_can_be_left_out_each_in_the_audit(tmp_path: Pat
         dropped = load_corpus(path, progress=False, other_languages="drop")
     assert dropped.documents["doc_id"].tolist() == ["e1", "e2"]
     assert "g1" not in set(dropped.sentences["doc_id"])
-    assert not any("not in English" in str(w.message) for w in said)
+    messages = [str(w.message) for w in said]
+    assert not any("are not in English by their" in m for m in messages)
+    # what was dropped is said, by outlet (a retester's all-German outlet vanished unsaid)
+    assert any(
+        m.startswith("-p other_languages drop left out 1 article(s) not in English (X 1;")
+        for m in messages
+    )
     left = dropped.audit[dropped.audit["rule"] == "other_language"]
     assert left[["doc_id", "original", "action"]].values.tolist() == [
         ["g1", "not in English (language de)", "document_left_out"]
@@ -501,3 +507,12 @@ def test_a_row_repeated_exactly_with_its_id_is_left_out_and_said(tmp_path: Path)
     )
     with pytest.raises(CorpusFileError, match=r"appears twice.*with another text"):
         load_corpus(other, column_map="doc_id=id", progress=False)
+
+
+def test_an_outlet_left_without_articles_by_other_languages_drop_is_named() -> None:
+    from analysis.loading import _dropped_languages_warning
+
+    dropped = pd.DataFrame({"doc_id": ["d1", "d2"], "outlet": ["FAZ", "X"]})
+    kept = pd.DataFrame({"doc_id": ["e1"], "outlet": ["X"]})
+    said = _dropped_languages_warning(dropped, kept)
+    assert "(FAZ 1, X 1;" in said and said.endswith("no article of 'FAZ' is left to compare")

@@ -185,21 +185,33 @@ def write_agreement_tables(
     write_table(measured.agreement, agreement_path)
     record_written([agreement_path])
     done.append(f"wrote {agreement_path} ({measured.items} items)")
-    if measured.intercoder is not None:
-        write_table(measured.intercoder, intercoder_path)
-        record_written([intercoder_path])
-        done.append(f"wrote {intercoder_path} ({measured.coders} coders)")
-    elif intercoder_path.is_file() and not kept_from_replacing([intercoder_path]):
-        intercoder_path.unlink()  # an earlier run's, unchanged: it would not match agreement.csv
-        done.append(f"removed {intercoder_path}: written for earlier sheets with several coders")
-    if measured.tone_groups is not None:
-        write_table(measured.tone_groups, groups_path)
-        record_written([groups_path])
-        done.append(f"wrote {groups_path} (human and VADER tone per outlet of the sample)")
-    elif groups_path.is_file() and not kept_from_replacing([groups_path]):
-        groups_path.unlink()  # an earlier run's, unchanged: it would not match agreement.csv
-        done.append(f"removed {groups_path}: written for earlier sheets with tone codes")
+    done += _write_or_remove(
+        measured.intercoder,
+        intercoder_path,
+        f"{measured.coders} coders",
+        "written for earlier sheets with several coders",
+    )
+    done += _write_or_remove(
+        measured.tone_groups,
+        groups_path,
+        "human and VADER tone per outlet of the sample",
+        "written for earlier sheets with tone codes",
+    )
     if measured.uncoded or measured.no_column:
         named = [*measured.uncoded, *(f"{c} (no column)" for c in measured.no_column)]
         done.append(f"not coded in the sheet, so not measured: {', '.join(named)}")
     return done
+
+
+def _write_or_remove(table: pd.DataFrame | None, path: Path, what: str, earlier: str) -> list[str]:
+    """Write ``table`` to ``path`` (recorded as this package's), or, without one, remove an
+    earlier ``path`` of this package's that is unchanged: it would not match the new
+    ``agreement.csv``. Returns the line saying what was done, if anything."""
+    if table is not None:
+        write_table(table, path)
+        record_written([path])
+        return [f"wrote {path} ({what})"]
+    if path.is_file() and not kept_from_replacing([path]):
+        path.unlink()
+        return [f"removed {path}: {earlier}"]
+    return []

@@ -207,7 +207,7 @@ def _warned(corpus: Corpus) -> Corpus:
         english_given_as_other_warning,
         other_languages_warning,
     )
-    from analysis.corpus.quality import furniture_warning
+    from analysis.corpus.quality import furniture_warning, menus_warning
 
     documents = corpus.documents
     messages = [
@@ -223,6 +223,7 @@ def _warned(corpus: Corpus) -> Corpus:
         truncated_warning(corpus.audit, len(documents)),
         _duplicates_warning(documents),
         furniture_warning(documents),
+        menus_warning(documents),
     ]
     for message in messages:
         if message:

@@ -33,3 +33,13 @@ def test_the_flag_is_raised_in_quality_flags() -> None:
     audit = pd.DataFrame(columns=["doc_id", "line_no", "original", "rule", "action", "result"])
     flags = quality_table(docs, sentences, audit)["quality_flags"].tolist()
     assert "menus" in flags[0].split(";") and "menus" not in flags[1].split(";")
+
+
+def test_the_documents_flagged_menus_are_named_in_a_warning() -> None:
+    from analysis.corpus.quality import menus_warning
+
+    docs = pd.DataFrame({"doc_id": ["cbs3", "nbc1"], "quality_flags": ["lines_removed;menus", ""]})
+    said = menus_warning(docs)
+    assert said.startswith("1 of 2 documents are still mostly short label lines after cleaning")
+    assert "cbs3" in said and "nbc1" not in said
+    assert menus_warning(docs.assign(quality_flags=["", ""])) is None

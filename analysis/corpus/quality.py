@@ -132,6 +132,26 @@ def furniture_warning(documents: pd.DataFrame) -> str | None:
     )
 
 
+def menus_warning(documents: pd.DataFrame) -> str | None:
+    """The warning naming the documents flagged ``menus`` (:func:`keeps_menu_lines`), or None:
+    a journalist's CBS paste, 13% of it the article, ran with no word at the terminal."""
+    if "quality_flags" not in documents.columns or "doc_id" not in documents.columns:
+        return None
+    flagged = documents["quality_flags"].astype(str).str.split(";").map(lambda f: "menus" in f)
+    if not flagged.any():
+        return None
+    from analysis.user_warnings import first_ids
+
+    ids = documents.loc[flagged, "doc_id"].astype(str).tolist()
+    return (
+        f"{len(ids)} of {len(documents)} documents are still mostly short label lines after "
+        f"cleaning ({first_ids(ids)}): a page's menus and teasers kept, so their tone, frames "
+        "and words may describe the page, not the article (flag 'menus' in quality_flags). "
+        "Read them in documents.csv; clean them by hand, save the page as .html instead of "
+        "pasting it, or leave them out."
+    )
+
+
 def removed_line_counts(audit: pd.DataFrame) -> pd.Series:
     """Lines the cleaning removed, per ``doc_id`` (audit rows with action ``removed``; not
     those of a file format's own lines, :data:`FORMAT_RULES`, when the audit has its rules)."""

@@ -239,9 +239,11 @@ def _duplicates_warning(documents: pd.DataFrame) -> str | None:
     kept and counted twice: ``duplicates = "flag"``, a run's default), or None. A tester's page
     pasted twice was flagged only in documents.csv and the summary's limitations, while the
     tone section counted it twice and its interval narrowed."""
+    from analysis.corpus.quality import has_flag
+
     if "quality_flags" not in documents.columns or "duplicate_of" not in documents.columns:
         return None
-    flagged = documents["quality_flags"].astype(str).str.split(";").map(lambda f: "duplicate" in f)
+    flagged = has_flag(documents, "duplicate")
     if not flagged.any():
         return None
     copies = documents.loc[flagged, ["doc_id", "duplicate_of"]].astype(str)

@@ -374,7 +374,7 @@ def read_csv_table(path: Path, corpus_dir: Path) -> pd.DataFrame:
 
     text = _read_table_text(path, corpus_dir)
     separator = header_separator(text)
-    _refuse_repeated_header(path, text, separator)
+    _check_csv_shape(path, text, separator)
     try:  # (a spreadsheet in a locale whose decimal mark is a comma saves it with semicolons)
         return pd.read_csv(io.StringIO(text), sep=separator, dtype=str, keep_default_na=False)
     except pd.errors.EmptyDataError:
@@ -390,7 +390,7 @@ def read_csv_table(path: Path, corpus_dir: Path) -> pd.DataFrame:
         raise CorpusError([f"{path}: not a valid CSV file ({detail}){advice}"]) from None
 
 
-def _refuse_repeated_header(path: Path, text: str, separator: str) -> None:
+def _check_csv_shape(path: Path, text: str, separator: str) -> None:
     """A :class:`CorpusError` when a row has more cells than the header (pandas would take the
     first column as an index and shift the rest) or the header names a column twice (letter
     case and spaces aside): pandas would read the second as ``file.1`` and every cell under a

@@ -132,12 +132,22 @@ def furniture_warning(documents: pd.DataFrame) -> str | None:
     )
 
 
+def has_flag(documents: pd.DataFrame, name: str) -> pd.Series:
+    """Per document, whether ``quality_flags`` raises the flag ``name`` (all False without the
+    column): the one reading of the ``;``-separated flags for the warnings and the modes that
+    leave flagged documents out."""
+    if "quality_flags" not in documents.columns:
+        return pd.Series(False, index=documents.index)
+    flags = documents["quality_flags"].fillna("").astype(str).str.split(";")
+    return flags.map(lambda raised: name in raised).astype(bool)
+
+
 def menus_warning(documents: pd.DataFrame) -> str | None:
     """The warning naming the documents flagged ``menus`` (:func:`keeps_menu_lines`), or None:
     a journalist's CBS paste, 13% of it the article, ran with no word at the terminal."""
-    if "quality_flags" not in documents.columns or "doc_id" not in documents.columns:
+    if "doc_id" not in documents.columns:
         return None
-    flagged = documents["quality_flags"].astype(str).str.split(";").map(lambda f: "menus" in f)
+    flagged = has_flag(documents, "menus")
     if not flagged.any():
         return None
     from analysis.user_warnings import first_ids
@@ -742,8 +752,7 @@ def apply_other_languages(
         )
     if mode == "keep" or "quality_flags" not in documents.columns:
         return documents, sentences
-    flags = documents["quality_flags"].fillna("").astype(str).str.split(";")
-    other = flags.map(lambda f: "language" in f)
+    other = has_flag(documents, "language")
     dropped = set(documents.loc[other, "doc_id"])
     kept_sentences = sentences.loc[~sentences["doc_id"].isin(dropped)].reset_index(drop=True)
     return documents.loc[~other].reset_index(drop=True), kept_sentences

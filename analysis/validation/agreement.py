@@ -326,11 +326,15 @@ def item_compounds(texts: Sequence[str]) -> np.ndarray:
     from analysis.corpus.sentences import split_sentences
     from analysis.sentiment.scoring import score_sentences
 
-    out = score_sentences(list(texts), "vader")["compound"].to_numpy(dtype=float, copy=True)
-    for i, text in enumerate(texts):
-        parts = split_sentences(str(text))
-        if len(parts) >= ARTICLE_SENTENCES:
-            out[i] = float(score_sentences(parts, "vader")["compound"].mean())
+    split = [split_sentences(str(text)) for text in texts]
+    articles = [i for i, parts in enumerate(split) if len(parts) >= ARTICLE_SENTENCES]
+    single = [i for i, parts in enumerate(split) if len(parts) < ARTICLE_SENTENCES]
+    out = np.zeros(len(split), dtype=float)
+    if single:  # each scored once: whole, or by its sentences
+        whole = score_sentences([str(texts[i]) for i in single], "vader")["compound"]
+        out[single] = whole.to_numpy(dtype=float)
+    for i in articles:
+        out[i] = float(score_sentences(split[i], "vader")["compound"].mean())
     return out
 
 

@@ -279,7 +279,22 @@ def _with_quality(corpus: Corpus, duplicates: str, other_languages: str = "keep"
         dropped = kept[~kept["doc_id"].isin(english["doc_id"])]
         audit = _with_dropped_languages(audit, dropped)
         warn_user(_dropped_languages_warning(dropped, english))
-    return Corpus(documents=english, sentences=sentences, audit=audit)
+    left_out = pd.concat(
+        [
+            _left_out_by(documents, kept, f"-p duplicates {duplicates}"),
+            _left_out_by(kept, english, "-p other_languages drop"),
+        ],
+        ignore_index=True,
+    )
+    return Corpus(documents=english, sentences=sentences, audit=audit, left_out=left_out)
+
+
+def _left_out_by(before: pd.DataFrame, after: pd.DataFrame, option: str) -> pd.DataFrame:
+    """The documents of ``before`` not in ``after`` (``doc_id``, ``outlet``), each with the
+    ``option`` that left it out."""
+    gone = before.loc[~before["doc_id"].isin(after["doc_id"])]
+    outlet = gone["outlet"].astype(str) if "outlet" in gone.columns else ""
+    return pd.DataFrame({"doc_id": gone["doc_id"].astype(str), "outlet": outlet, "option": option})
 
 
 def _dropped_languages_warning(dropped: pd.DataFrame, kept: pd.DataFrame) -> str:

@@ -88,13 +88,19 @@ def check_group_labels(documents: pd.DataFrame, group_col: str) -> None:
 
 
 def keep_outlets(
-    frame: pd.DataFrame, outlets: str | Iterable[str] | None, *, strict: bool = True
+    frame: pd.DataFrame,
+    outlets: str | Iterable[str] | None,
+    *,
+    strict: bool = True,
+    left_out: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
     """The rows of ``frame`` (documents or sentences) whose ``outlet`` is one of ``outlets``.
 
     Empty or None keeps every row; one text is a comma list of names (:func:`name_list`: plain
     papermill passes ``-p outlets "A,B"`` so). With ``strict``, names the frame does not hold
-    are an error that lists the valid ones (a typo must not silently compare nothing).
+    are an error that lists the valid ones (a typo must not silently compare nothing); a name
+    whose every article a quality option left out (``left_out``, :class:`Corpus`'s) is said so,
+    with the option, rather than called absent.
     """
     # in Unicode NFC, as the run puts the metadata (a name typed with a combining accent)
     wanted = [normalise_unicode(o) for o in name_list(outlets)]
@@ -104,12 +110,48 @@ def keep_outlets(
     if strict:
         known = set(outlet)
         unknown = sorted(set(wanted) - known)
+        emptied = _emptied_outlets(unknown, left_out)
+        unknown = [name for name in unknown if name not in emptied]
+        if emptied:
+            said = "; ".join(
+                f"{name!r}: its {n} article(s) were all left out by {option}"
+                for name, (n, option) in emptied.items()
+            )
+            options = " ".join(option for _, option in emptied.values())
+            keep = [
+                flag
+                for name, flag in (
+                    ("other_languages", "-p other_languages keep"),
+                    ("duplicates", "-p duplicates flag"),
+                )
+                if name in options
+            ]
+            raise ValueError(
+                f"outlets with no article left to compare: {said}; keep their articles with "
+                f"{' and '.join(keep)}, or leave the outlet out of --outlets"
+                + (f"; also not in the corpus: {unknown}" if unknown else "")
+            )
         if unknown:
             raise ValueError(
                 f"outlets not in the corpus: {unknown}{near_names(unknown, known)}; valid "
                 f"names: {sorted(known)}" + comma_hint(known)
             )
     return frame[outlet.isin(wanted)]
+
+
+def _emptied_outlets(
+    unknown: Iterable[str], left_out: pd.DataFrame | None
+) -> dict[str, tuple[int, str]]:
+    """Of the ``unknown`` outlet names, those whose articles are all in ``left_out``: each
+    with the number of its articles and the option(s) that left them out."""
+    if left_out is None or left_out.empty:
+        return {}
+    found = {}
+    for name in unknown:
+        rows = left_out.loc[left_out["outlet"].astype(str) == name]
+        if len(rows):
+            found[name] = (len(rows), " and ".join(dict.fromkeys(rows["option"].astype(str))))
+    return found
 
 
 def near_names(unknown: Iterable[str], known: Iterable[str]) -> str:

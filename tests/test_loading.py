@@ -462,6 +462,9 @@ def test_articles_not_in_english_can_be_left_out_each_in_the_audit(tmp_path: Pat
     assert left[["doc_id", "original", "action"]].values.tolist() == [
         ["g1", "not in English (language de)", "document_left_out"]
     ]
+    # kept for --outlets to explain an outlet it empties (a retester's "not in the corpus")
+    assert dropped.left_out.values.tolist() == [["g1", "X", "-p other_languages drop"]]
+    assert kept.left_out.empty
     with pytest.raises(ValueError, match="other_languages must be one of"):
         load_corpus(path, progress=False, other_languages="remove")
 

@@ -119,3 +119,24 @@ def test_a_selection_keeps_each_outlets_colour_of_the_whole_corpus() -> None:
     assert chosen["Eastport Herald"] == whole["Eastport Herald"]
     assert chosen["Green Street Post"] == whole["Green Street Post"]
     assert "Civic Wire" not in chosen
+
+
+def test_an_outlet_whose_articles_a_quality_option_left_out_is_explained() -> None:
+    """A retester's all-German outlet, left out by ``-p other_languages drop`` and named by
+    ``--outlets``, was called "not in the corpus" and its valid names listed without it."""
+    from analysis.selection import keep_outlets
+
+    left_out = pd.DataFrame(
+        {
+            "doc_id": ["g1", "g2"],
+            "outlet": ["FAZ", "FAZ"],
+            "option": ["-p other_languages drop"] * 2,
+        }
+    )
+    with pytest.raises(ValueError) as said:
+        keep_outlets(_sentences(), ["A", "FAZ", "Nope"], left_out=left_out)
+    message = str(said.value)
+    assert "'FAZ': its 2 article(s) were all left out by -p other_languages drop" in message
+    assert "with -p other_languages keep, or leave" in message
+    assert message.endswith("also not in the corpus: ['Nope']")
+    assert keep_outlets(_sentences(), ["A"], left_out=left_out)["doc_id"].tolist() == ["a", "a"]

@@ -142,11 +142,17 @@ class CorpusError(ValueError):
 
 @dataclass(frozen=True)
 class Corpus:
-    """A loaded corpus: documents, their sentences and the cleaning audit."""
+    """A loaded corpus: documents, their sentences and the cleaning audit.
+
+    ``left_out`` holds the documents a run's quality options left out (``doc_id``, ``outlet``,
+    ``option``: ``-p duplicates drop`` or ``-p other_languages drop``), so that an outlet named
+    by ``--outlets`` and emptied by them is explained, not called "not in the corpus".
+    """
 
     documents: pd.DataFrame
     sentences: pd.DataFrame
     audit: pd.DataFrame
+    left_out: pd.DataFrame | None = None
 
 
 def nul_pattern(sample: bytes) -> str | None:

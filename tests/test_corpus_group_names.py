@@ -124,8 +124,14 @@ def test_invisible_and_look_alike_characters_make_no_new_outlet_unsaid() -> None
         "Harb\u03bfur Post",
     ]
     said = similar_names_warning(counts)
-    assert "'Harbour Post\\u200b' (with an invisible character) (1)" in said
-    assert "(with a Greek or Cyrillic letter drawn like a Latin one)" in said
+    # each character named, for a user to find it (a retester could not tell which letter)
+    assert (
+        "'Harbour Post\\u200b' (with an invisible character: U+200B zero width space) (1)" in said
+    )
+    assert (
+        "(with a Greek or Cyrillic letter drawn like a Latin one: U+03BF greek small letter "
+        "omicron for 'o')"
+    ) in said
 
 
 def test_two_greek_names_stay_apart() -> None:

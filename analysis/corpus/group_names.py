@@ -69,11 +69,21 @@ def spacing_note(name: str) -> str:
         notes.append("a double space")
     if re.search(r"[^\S ]", name.strip()):
         notes.append("a tab or other blank")
-    if any(unicodedata.category(c) == "Cf" or c == "\u00ad" for c in name):
-        notes.append("an invisible character")
-    if name.translate(_LOOK_ALIKES) != name:
-        notes.append("a Greek or Cyrillic letter drawn like a Latin one")
+    invisible = [c for c in dict.fromkeys(name) if unicodedata.category(c) == "Cf" or c == "\u00ad"]
+    if invisible:
+        notes.append(f"an invisible character: {', '.join(map(_character, invisible))}")
+    look_alikes = [c for c in dict.fromkeys(name) if c.translate(_LOOK_ALIKES) != c]
+    if look_alikes:
+        # which letter: a retester could not find the one that differed in a name that looked
+        # the same as the other
+        shown = ", ".join(f"{_character(c)} for {c.translate(_LOOK_ALIKES)!r}" for c in look_alikes)
+        notes.append(f"a Greek or Cyrillic letter drawn like a Latin one: {shown}")
     return f" (with {' and '.join(notes)})" if notes else ""
+
+
+def _character(c: str) -> str:
+    """One character as a reader can find it: its Unicode code point and name."""
+    return f"U+{ord(c):04X} {unicodedata.name(c, 'unnamed').lower()}"
 
 
 def similar_names(counts: Mapping[str, int]) -> list[list[tuple[str, int]]]:

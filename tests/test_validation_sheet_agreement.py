@@ -192,5 +192,9 @@ def test_a_sheet_with_outlets_and_tone_writes_the_tone_per_outlet(tmp_path: Path
     assert pd.read_csv(out / "tone_by_outlet.csv")["outlet"].tolist() == ["Bear", "Bull"]
     no_outlet = measure_sheets(sheet(tmp_path, ONE_CODER, "one.csv"), n_boot=20, seed=1)
     assert no_outlet.tone_groups is None
+    # and said: a retester's sheets of her own had no outlet column, and nothing told her why
+    # tone per outlet was missing
+    assert any("tone codes but no outlet column" in w for w in no_outlet.warnings)
+    assert not any("no outlet column" in w for w in measured.warnings)
     done = write_agreement_tables(no_outlet, out)  # its own earlier table would not match
     assert not (out / "tone_by_outlet.csv").exists()

@@ -136,6 +136,13 @@ def measure_sheets(
     if "tone" in columns:
         groups = tone_by_group(gold, predictions["codebook"]["tone"], n_boot=n_boot, seed=seed)
         groups = groups if len(groups) else None
+        if "outlet" not in gold.columns:  # a sheet of one's own, without code-sample's column
+            said.append(
+                "the sheets have tone codes but no outlet column, so tone per outlet "
+                f"({TONE_BY_GROUP_FILE}) is not measured and a run cannot check its stated tone "
+                "differences against your codes; add each item's outlet in a column 'outlet' "
+                "(code-sample writes it)"
+            )
     return SheetAgreement(
         agreement, intercoder, len(gold), coders, uncoded, no_column, said, tone_groups=groups
     )

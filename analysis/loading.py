@@ -135,6 +135,7 @@ def load_corpus(
                 progress=progress,
                 chunk_size=chunk_size,
             )
+        corpus = _dates_in_corpus_order(corpus)
         _warn_dates_as_written(corpus.documents)
     shown: dict[tuple[str, type[Warning]], warnings.WarningMessage] = {}
     for warning in said:  # each once, as the default filter shows it
@@ -180,6 +181,18 @@ def _warn_dates_as_written(documents: pd.DataFrame) -> None:
         "no day), so they do not sort or compare as dates; write them as 2025-03-11 in the "
         "manifest or the export's date column"
     )
+
+
+def _dates_in_corpus_order(corpus: Corpus) -> Corpus:
+    """``corpus`` with its ambiguous dates in numbers read in the order its other dates agree
+    on (:mod:`analysis.corpus.date_order`), said in a warning."""
+    from analysis.corpus.date_order import read_dates_in_corpus_order
+
+    documents, audit, said = read_dates_in_corpus_order(corpus.documents, corpus.audit)
+    if said is None:
+        return corpus
+    warn_user(said)
+    return Corpus(documents=documents, sentences=corpus.sentences, audit=audit)
 
 
 def _first_few(items: list[str], limit: int) -> str:

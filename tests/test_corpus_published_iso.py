@@ -16,6 +16,8 @@ from analysis.corpus.documents import published_as_iso
         ("30/09/2018", "2018-09-30"),
         ("09/13/2018", "2018-09-13"),
         ("02/02/2017", "2017-02-02"),  # the same day either way (an export's was left as text)
+        ("31.12.24", "2024-12-31"),  # a German Excel's short year (a tester's export)
+        ("13-7-2024", "2024-07-13"),
     ],
 )
 def test_a_date_of_one_day_is_written_as_iso(written: str, iso: str) -> None:
@@ -27,7 +29,8 @@ def test_a_date_of_one_day_is_written_as_iso(written: str, iso: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "written", ["03/04/2018", "2017-11-23T07:35:00Z", "2017-11-23 07:35", "2017-11", "n.d.", ""]
+    "written",
+    ["03/04/2018", "3/7/69", "2017-11-23T07:35:00Z", "2017-11-23 07:35", "2017-11", "n.d.", ""],
 )
 def test_iso_ambiguous_and_unreadable_dates_stay(written: str) -> None:
     row = {"published": written, "date_note": "given by the desk"}

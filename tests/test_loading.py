@@ -378,6 +378,22 @@ def test_a_date_of_one_day_is_written_as_iso_and_said(tmp_path: Path) -> None:
     assert (corpus.audit["rule"] == "date_iso").sum() == 2
 
 
+def test_ambiguous_dates_are_read_in_the_order_of_the_corpus_other_dates(tmp_path: Path) -> None:
+    # a tester's European export: "03/04/2018" beside "30/09/2018" was left for her to rewrite
+    path = tmp_path / "export.csv"
+    pd.DataFrame(
+        {"text": ["Ports reopened.", "Prices fell."], "outlet": "X",
+         "published": ["30/09/2018", "03/04/2018"]}
+    ).to_csv(path, index=False)  # fmt: skip
+    with pytest.warns(UserWarning, match=r"were read day first") as caught:
+        corpus = load_corpus(path, progress=False)
+    assert not [w for w in caught if "YYYY-MM-DD (" in str(w.message)]
+    assert corpus.documents["published"].tolist() == ["2018-09-30", "2018-04-03"]
+    assert corpus.audit.loc[corpus.audit["rule"] == "date_order", "doc_id"].tolist() == [
+        "doc00000002"
+    ]
+
+
 def test_an_iso_date_and_time_is_a_date_that_sorts(tmp_path: Path) -> None:
     # a tester's export of a news API's "2019-09-28T00:00:00Z" was warned about as unsortable
     import warnings

@@ -1440,18 +1440,35 @@ def _iso_date(written: str) -> str:
 
 
 _GLUED_TIME_RE = re.compile(r"\b((?:19|20)\d{2})(?=\d{1,2}[:.]\d{2}\b)")
-_NUMERIC_DATE_RE = re.compile(r"\b(\d{1,2})([./])(\d{1,2})\2((?:19|20)\d{2})\b")
+_NUMERIC_DATE_RE = re.compile(r"\b(\d{1,2})([./-])(\d{1,2})\2((?:19|20)\d{2})\b")
+# a whole value with a two-digit year, as a spreadsheet writes it: "31.12.24", "3/7/24 10:15"
+_SHORT_YEAR_DATE_RE = re.compile(r"\s*(\d{1,2})([./-])(\d{1,2})\2(\d{2})(?:[ ,T].*)?", re.S)
+
+
+def numeric_date_parts(written: str) -> tuple[int, str, int, int] | None:
+    """``(first, separator, second, year)`` of a date in numbers ("21.10.2025", "10/21/2025",
+    "3-7-2024", or a whole value with a two-digit year, "31.12.24": 00–68 are 2000–2068 and
+    69–99 1969–1999, as :func:`time.strptime` reads them), or None."""
+    match = _NUMERIC_DATE_RE.search(written)
+    if match is not None:
+        return int(match[1]), match[2], int(match[3]), int(match[4])
+    short = _SHORT_YEAR_DATE_RE.fullmatch(written)
+    if short is None:
+        return None
+    year = int(short[4])
+    return int(short[1]), short[2], int(short[3]), year + (2000 if year < 69 else 1900)
 
 
 def _numeric_date(written: str) -> str:
-    """The ISO date of a date in numbers ("21.10.2025", "10/21/2025") when it can be only one
-    day: dots are written day first (German, French, Russian usage); with slashes, the part
-    above 12 is the day, and a date whose two parts are both 12 or less is ambiguous (""), as
-    both orders are in use, unless they are equal ("02/02/2017" is one day either way)."""
-    match = _NUMERIC_DATE_RE.search(written)
-    if match is None:
+    """The ISO date of a date in numbers ("21.10.2025", "10/21/2025", "31.12.24") when it can
+    be only one day: dots are written day first (German, French, Russian usage); with slashes or
+    hyphens, the part above 12 is the day, and a date whose two parts are both 12 or less is
+    ambiguous (""), as both orders are in use, unless they are equal ("02/02/2017" is one day
+    either way; :mod:`analysis.corpus.date_order` then reads it as the corpus's other dates)."""
+    parts = numeric_date_parts(written)
+    if parts is None:
         return ""
-    first, sep, second, year = int(match[1]), match[2], int(match[3]), int(match[4])
+    first, sep, second, year = parts
     if sep == "." or first > 12 >= second or first == second:
         day, month = first, second
     elif second > 12 >= first:

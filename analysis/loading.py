@@ -137,6 +137,7 @@ def load_corpus(
             )
         corpus = _dates_in_corpus_order(corpus)
         _warn_dates_as_written(corpus.documents)
+        corpus = _with_dates_as_written_noted(corpus)
     shown: dict[tuple[str, type[Warning]], warnings.WarningMessage] = {}
     for warning in said:  # each once, as the default filter shows it
         shown.setdefault((str(warning.message), warning.category), warning)
@@ -165,7 +166,7 @@ def _warn_dates_as_written(documents: pd.DataFrame) -> None:
     if "published" not in documents.columns or documents.empty:
         return
     written = documents["published"].fillna("").astype(str).str.strip()
-    odd = (written != "") & (written.str.lower() != "unknown") & ~written.str.fullmatch(_ISO_DATE)
+    odd = _dates_as_written(documents)
     if not odd.any():
         return
     shown = _first_few(
@@ -178,8 +179,8 @@ def _warn_dates_as_written(documents: pd.DataFrame) -> None:
     warn_user(
         f"{int(odd.sum())} article(s) have a published date not written as YYYY-MM-DD ({shown}"
         "): kept as written (each may be two days, 03/04 being March or April, or reads as "
-        "no day), so they do not sort or compare as dates; write them as 2025-03-11 in the "
-        "manifest or the export's date column"
+        "no day), so they do not sort or compare as dates (each has a date_note in "
+        "documents.csv); write them as 2025-03-11 in the manifest or the export's date column"
     )
 
 
@@ -193,6 +194,30 @@ def _dates_in_corpus_order(corpus: Corpus) -> Corpus:
         return corpus
     warn_user(said)
     return Corpus(documents=documents, sentences=corpus.sentences, audit=audit)
+
+
+def _dates_as_written(documents: pd.DataFrame) -> pd.Series:
+    """Which documents have a ``published`` date kept as written: not ISO, not empty, not
+    "unknown"."""
+    written = documents["published"].fillna("").astype(str).str.strip()
+    return (written != "") & (written.str.lower() != "unknown") & ~written.str.fullmatch(_ISO_DATE)
+
+
+def _with_dates_as_written_noted(corpus: Corpus) -> Corpus:
+    """``corpus`` with a ``date_note`` on each document whose ``published`` is kept as written,
+    so each can be found in documents.csv (a tester's warning named three of 16, then "…")."""
+    documents = corpus.documents
+    if "published" not in documents.columns or documents.empty:
+        return corpus
+    odd = _dates_as_written(documents)
+    if not odd.any():
+        return corpus
+    documents = documents.copy()
+    notes = documents["date_note"].fillna("").astype(str) if "date_note" in documents else ""
+    said = "Kept as written: not read as one day (write it as YYYY-MM-DD)."
+    documents["date_note"] = notes
+    documents.loc[odd, "date_note"] = (notes[odd] + " " + said).str.strip()
+    return Corpus(documents=documents, sentences=corpus.sentences, audit=corpus.audit)
 
 
 def _first_few(items: list[str], limit: int) -> str:

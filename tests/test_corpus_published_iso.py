@@ -18,6 +18,11 @@ from analysis.corpus.documents import published_as_iso
         ("02/02/2017", "2017-02-02"),  # the same day either way (an export's was left as text)
         ("31.12.24", "2024-12-31"),  # a German Excel's short year (a tester's export)
         ("13-7-2024", "2024-07-13"),
+        # abbreviations a German, Austrian, French or Spanish spreadsheet writes
+        ("31. Dez. 2024", "2024-12-31"),
+        ("31 déc. 2024", "2024-12-31"),
+        ("14-Mrz-24", "2024-03-14"),
+        ("3. Jän. 2024", "2024-01-03"),
     ],
 )
 def test_a_date_of_one_day_is_written_as_iso(written: str, iso: str) -> None:

@@ -358,6 +358,10 @@ def test_published_dates_not_written_as_iso_dates_are_warned_about_once(tmp_path
     assert len(said) == 1
     assert said[0].startswith("2 article(s)") and "doc00000002 '3/7/2024'" in said[0]
     assert corpus.documents["published"].tolist()[1] == "3/7/2024"  # 3 July or 7 March: as written
+    # each one findable in documents.csv (the warning names only the first three)
+    notes = corpus.documents["date_note"].tolist()
+    assert notes[1] == notes[2] == "Kept as written: not read as one day (write it as YYYY-MM-DD)."
+    assert notes[0] == notes[3] == ""
 
 
 def test_a_date_of_one_day_is_written_as_iso_and_said(tmp_path: Path) -> None:

@@ -16,23 +16,25 @@ from itertools import pairwise
 COPYRIGHT = re.compile(r"^[ \t\u00a0]*(?:Copyright\b|©|\(c\)|All Rights Reserved)", re.I)
 
 # Month names of the interfaces the databases are used in: a Dutch Nexis Uni export writes
-# "12 oktober 2023 donderdag" under English field names, a German one "12. Oktober 2023"
+# "12 oktober 2023 donderdag" under English field names, a German one "12. Oktober 2023";
+# and the abbreviations a German, Austrian, French or Spanish spreadsheet writes ("31. Dez.
+# 2024", "14-Mrz-24", "31 déc. 2024": a tester's European export kept them as text)
 MONTHS = {
     name: number
     for number, names in enumerate(
         (
-            ("january", "jan", "januari", "januar", "janvier", "enero"),
-            ("february", "feb", "februari", "februar", "février", "febrero"),
-            ("march", "mar", "maart", "märz", "mars", "marzo"),
-            ("april", "apr", "avril", "abril"),
+            ("january", "jan", "januari", "januar", "jän", "janvier", "janv", "enero", "ene"),
+            ("february", "feb", "februari", "februar", "février", "févr", "fév", "febrero"),
+            ("march", "mar", "maart", "märz", "mär", "mrz", "mars", "marzo"),
+            ("april", "apr", "avril", "avr", "abril", "abr"),
             ("may", "mei", "mai", "mayo"),
             ("june", "jun", "juni", "juin", "junio"),
-            ("july", "jul", "juli", "juillet", "julio"),
-            ("august", "aug", "augustus", "août", "agosto"),
+            ("july", "jul", "juli", "juillet", "juil", "julio"),
+            ("august", "aug", "augustus", "août", "agosto", "ago"),
             ("september", "sep", "sept", "septembre", "septiembre"),
-            ("october", "oct", "oktober", "octobre", "octubre"),
+            ("october", "oct", "oktober", "okt", "octobre", "octubre"),
             ("november", "nov", "novembre", "noviembre"),
-            ("december", "dec", "dezember", "décembre", "diciembre"),
+            ("december", "dec", "dezember", "dez", "décembre", "déc", "diciembre", "dic"),
         ),
         start=1,
     )
@@ -44,7 +46,9 @@ _MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
 _DATE = re.compile(
     rf"\b(?:(?P<month1>{_MONTH})\.?\s+(?P<day1>\d{{1,2}}),?\s+(?P<year1>\d{{4}})"
     rf"|(?P<day2>\d{{1,2}})(?:\.|er)?\s+(?:de\s+)?(?P<month2>{_MONTH})\.?,?\s+(?:de\s+)?"
-    rf"(?P<year2>\d{{4}}))\b",
+    rf"(?P<year2>\d{{4}})"
+    # a spreadsheet's "14-Mrz-24", "14-Mar-2024"
+    rf"|(?P<day3>\d{{1,2}})-(?P<month3>{_MONTH})-(?P<year3>\d{{4}}|\d{{2}}))\b",
     re.I,
 )
 _DATE_LINE_MAX = 80  # a header's date line is short; a longer line holding a date is a headline
@@ -134,9 +138,11 @@ def date_of(line: str) -> tuple[str, str] | None:
     found = _DATE.search(line)
     if found is None:
         return None
-    month = MONTHS[(found["month1"] or found["month2"]).lower()]
-    day = int(found["day1"] or found["day2"])
-    year = int(found["year1"] or found["year2"])
+    month = MONTHS[(found["month1"] or found["month2"] or found["month3"]).lower()]
+    day = int(found["day1"] or found["day2"] or found["day3"])
+    year = int(found["year1"] or found["year2"] or found["year3"])
+    if year < 100:  # a two-digit year, read as Python's strptime reads it
+        year += 2000 if year < 69 else 1900
     try:
         iso = date(year, month, day).isoformat()
     except ValueError:

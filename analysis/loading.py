@@ -311,7 +311,16 @@ def _with_quality(corpus: Corpus, duplicates: str, other_languages: str = "keep"
     kept, sentences = apply_duplicates(documents, corpus.sentences, duplicates)
     audit = corpus.audit
     if len(kept) < len(documents):  # "drop", "drop_within": each copy left out is in the audit
-        audit = _with_dropped_copies(audit, documents[~documents["doc_id"].isin(kept["doc_id"])])
+        copies = documents[~documents["doc_id"].isin(kept["doc_id"])]
+        audit = _with_dropped_copies(audit, copies)
+        gone = _outlets_left_without_articles(copies, kept)
+        if gone:  # a tester's second outlet, all copies, vanished from the report unsaid
+            warn_user(
+                f"-p duplicates {duplicates} left out {len(copies)} near-copies (each in "
+                f"cleaning_audit.csv, rule near_duplicate); no article of "
+                f"{', '.join(repr(g) for g in gone)} is left to compare: every one was a copy "
+                "of another outlet's (keep them with -p duplicates flag)"
+            )
     english, sentences = apply_other_languages(kept, sentences, other_languages)
     if len(english) < len(kept):  # "drop": each document left out is in the audit
         dropped = kept[~kept["doc_id"].isin(english["doc_id"])]
@@ -340,8 +349,7 @@ def _dropped_languages_warning(dropped: pd.DataFrame, kept: pd.DataFrame) -> str
     without any article: a retester's third outlet, all German, vanished from the comparison
     without a word (and ``--outlets`` naming it then failed as "not in the corpus")."""
     counts = dropped["outlet"].astype(str).value_counts().sort_index()
-    remaining = set(kept["outlet"].astype(str)) if "outlet" in kept.columns else set()
-    gone = [name for name in counts.index if name not in remaining]
+    gone = _outlets_left_without_articles(dropped, kept)
     by_outlet = ", ".join(f"{name} {n}" for name, n in counts.items())
     said = (
         f"-p other_languages drop left out {len(dropped)} article(s) not in English "
@@ -350,6 +358,14 @@ def _dropped_languages_warning(dropped: pd.DataFrame, kept: pd.DataFrame) -> str
     if gone:
         said += f"; no article of {', '.join(repr(g) for g in gone)} is left to compare"
     return said
+
+
+def _outlets_left_without_articles(dropped: pd.DataFrame, kept: pd.DataFrame) -> list[str]:
+    """The outlets of ``dropped`` documents (sorted) with no document in ``kept``."""
+    if "outlet" not in dropped.columns:
+        return []
+    remaining = set(kept["outlet"].astype(str)) if "outlet" in kept.columns else set()
+    return sorted(set(dropped["outlet"].astype(str)) - remaining)
 
 
 def _with_dropped_languages(

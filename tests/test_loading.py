@@ -446,6 +446,23 @@ def test_a_near_copy_of_an_article_is_warned_about(tmp_path: Path) -> None:
     assert "near_duplicate" not in set(corpus.audit["rule"])  # kept and flagged: not left out
 
 
+def test_an_outlet_whose_articles_are_all_copies_is_named_when_they_are_dropped(
+    tmp_path: Path,
+) -> None:
+    # a tester's second outlet, all copies of the first's, vanished from a one-outlet report
+    story = " ".join(
+        f"Officials in district {k} said the port would reopen on Monday after the strike."
+        for k in range(12)
+    )
+    path = tmp_path / "export.csv"
+    pd.DataFrame(
+        {"doc_id": ["a1", "b1"], "text": [story, story], "outlet": ["Alpha", "Beta"]}
+    ).to_csv(path, index=False)
+    with pytest.warns(UserWarning, match=r"no article of 'Beta' is left to compare"):
+        dropped = load_corpus(path, progress=False, duplicates="drop")
+    assert dropped.documents["outlet"].tolist() == ["Alpha"]
+
+
 OTHER_ENGLISH = "Prices fell on Tuesday, traders in the capital said."
 
 

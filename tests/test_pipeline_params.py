@@ -428,3 +428,12 @@ def test_an_outlet_named_twice_is_one_outlet() -> None:
         "Washington Post",
         "CNN",
     ]
+
+
+def test_outlets_named_by_numbers_are_names_and_other_values_say_how_to_quote() -> None:
+    # a tester's outlets "1" and "2": -p outlets '[1, 2]' was refused, with no hint
+    from analysis.pipeline.params import check_value
+
+    assert check_value("outlets", [1, 2]) == ["1", "2"]
+    with pytest.raises(ValueError, match=r"""quote a name .*'\["1.5", "true"\]'"""):
+        check_value("outlets", [1.5, True])

@@ -380,8 +380,13 @@ def _names() -> Rule:
     def check(value: Any, base: Path) -> Any:
         if value is None:
             return value
+        # YAML reads -p outlets '[1, 2]' as numbers: outlets named "1" and "2" (a tester's)
+        value = [str(v) if isinstance(v, int) and not isinstance(v, bool) else v for v in value]
         if not all(isinstance(item, str) and item.strip() for item in value):
-            raise ValueError
+            raise ValueError(
+                "a list of outlet names (empty: all outlets); quote a name YAML would read as "
+                """something else: -p outlets '["1.5", "true"]'"""
+            )
         # a name given twice is one outlet: the parameter table printed "Washington Post,
         # Washington Post" for a tester's repeated name
         return list(dict.fromkeys(value))

@@ -469,7 +469,7 @@ def _load_file(
 
     Chunks run on ``jobs`` processes (``None``: every core) in input order, so the tables are
     identical to a one-process run; a file of one chunk runs in this process. Documents whose
-    text is empty after cleaning are dropped with a warning (a folder refuses them; an export of
+    text is empty after cleaning are dropped with a warning, as a folder's are (an export of
     thousands of articles should not fail for one empty row). The tables have the same columns
     as a folder corpus.
     """

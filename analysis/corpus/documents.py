@@ -36,6 +36,7 @@ import pandas as pd
 from analysis.config import default_corpus_dir
 from analysis.corpus.cleaning import (
     CHROME_SHARE,
+    LEFT_OUT,
     AuditEntry,
     audit_frame,
     clean_text,
@@ -1661,14 +1662,30 @@ def build_corpus(corpus_dir: Path | str | None = None) -> Corpus:
         documents = documents[~(no_text & exported)].reset_index(drop=True)
         no_text = documents["n_words"] == 0
     empty = documents.loc[no_text, ["file", "extraction_problem"]]
-    if len(empty):
+    problems = [
+        problem or f"{name}: no article text left after cleaning"
+        for name, problem in empty.itertuples(index=False)
+    ]
+    if len(empty) and no_text.all():
         raise CorpusError(
-            [
-                problem or f"{name}: no article text left after cleaning"
-                for name, problem in empty.itertuples(index=False)
-            ],
-            folder=Path(corpus_dir) if corpus_dir is not None else default_corpus_dir(),
+            problems, folder=Path(corpus_dir) if corpus_dir is not None else default_corpus_dir()
         )
+    if len(empty):
+        # left out and said, as a corpus file's empty rows are: one failed scrape among a
+        # tester's folder of pages stopped the whole run, while the same rows as a CSV ran
+        ids = documents.loc[no_text, "doc_id"].astype(str).tolist()
+        warn_user(
+            f"{len(ids)} article(s) have no text left after cleaning and are left out: "
+            + "; ".join(problems[:5])
+            + ("; …" if len(problems) > 5 else "")
+            + " (their lines are in cleaning_audit.csv; each is listed there as no_text_left)"
+        )
+        audit = pd.concat(
+            [audit, audit_frame(AuditEntry(d, 0, "", "no_text_left", LEFT_OUT, "") for d in ids)],
+            ignore_index=True,
+        )
+        documents = documents[~no_text].reset_index(drop=True)
+        sentences = sentences[~sentences["doc_id"].astype(str).isin(ids)].reset_index(drop=True)
     return Corpus(documents=documents, sentences=sentences, audit=audit)
 
 

@@ -87,8 +87,9 @@ def test_audit_frame_columns_and_types() -> None:
 
 
 def test_clean_output_shape() -> None:
-    cleaned = clean_lines("", "  Lead paragraph  ", "", "\t", "Second   paragraph", "")
-    assert cleaned.text == "Lead paragraph\nSecond paragraph"
+    # sentences: two bare labels ("Lead paragraph") are a menu, removed as labels_only
+    cleaned = clean_lines("", "  Lead paragraph here.  ", "", "\t", "Second   paragraph.", "")
+    assert cleaned.text == "Lead paragraph here.\nSecond paragraph."
     assert isinstance(cleaned.audit, tuple)
     assert all(isinstance(e, AuditEntry) for e in cleaned.audit)
 
@@ -96,6 +97,21 @@ def test_clean_output_shape() -> None:
 def test_empty_and_boilerplate_only_input() -> None:
     assert clean_text("").text == ""
     assert clean_text("Menu\nSearch\n").text == ""
+
+
+def test_a_text_of_only_short_labels_is_no_article() -> None:
+    # a tester's failed scrape kept "World / Business / Sports / Opinion" as a 4-sentence
+    # article carrying the economic frame into its outlet's shares
+    cleaned = clean_text("Home\nWorld\nBusiness\nSports\nOpinion\n", model=None)
+    assert cleaned.text == ""
+    labels = [e.original for e in cleaned.audit if e.rule == "labels_only"]
+    assert labels == ["World", "Business", "Sports", "Opinion"]
+    assert clean_text("Breaking", model=None).text == ""
+    # beside a sentence the labels stay for the other rules; an unspaced line of Chinese
+    # (one "word") is text
+    assert clean_text("World\nBusiness\nRates rose.", model=None).text.endswith("Rates rose.")
+    chinese = "中国商务部今天宣布对稀土出口实施新的管制措施并表示将与美方继续谈判"
+    assert clean_text(chinese, model=None).text == chinese
 
 
 def test_bad_input_types_are_clear_errors() -> None:

@@ -247,6 +247,10 @@ def _rules_listing() -> dict[str, str]:
         "pull_quote": "A quotation of 6-60 words set apart from the paragraph it repeats: a line "
         "opening with a quotation mark whose sentences stand again, in order, in a longer line "
         "of the same text (which keeps the words).",
+        "labels_only": "A text left with only a few short label lines (each of at most 3 "
+        "words and 30 characters, none ending like a sentence, 12 words in all: a menu, a "
+        "failed scrape) has no article: its lines are removed, and the document is left out "
+        "with a warning.",
         "hard_wrap_join": "A line that continues a hard-wrapped paragraph (the previous line "
         "stops mid-sentence, this one opens in lower case, and no blank line stands between "
         "them) is joined to it.",
@@ -1489,8 +1493,37 @@ def clean_text(
             lines, doc_id, None, metadata, audit, template, paragraph_starts=starts
         )
         n_repairs += more
+    lines = _drop_labels_only(lines, doc_id, audit)
     audit.sort(key=lambda e: e.line_no)  # stable: within a line, the order rules were applied
     return CleanedText(_joined_text(lines), tuple(audit), metadata, n_repairs)
+
+
+# A text left with only a few short label lines ("World", "Business", "Sports", "Opinion") is a
+# menu, not an article: a tester's failed scrape kept four such words as a 4-sentence article
+# that carried the economic frame (from "Business") into its outlet's article-level shares.
+LABEL_MAX_WORDS = 3  # words of a line that reads as a label, not prose
+LABEL_MAX_CHARS = 30  # and characters (a line of Chinese, unspaced, is one "word")
+LABELS_MAX_WORDS = 12  # words of the whole text, for it to be only labels
+_SENTENCE_END = (".", "!", "?", "…", "。", "！", "？", '"', "”", "’", "'", ")")
+
+
+def _drop_labels_only(lines: list[_Line], doc_id: str, audit: list[AuditEntry]) -> list[_Line]:
+    """``lines``, or none of them when they are only short labels (each of at most
+    :data:`LABEL_MAX_WORDS` words and :data:`LABEL_MAX_CHARS` characters, none ending like a
+    sentence, :data:`LABELS_MAX_WORDS` words in all), each removed as ``labels_only``: the text
+    then has no article left and is left out as such, with a warning."""
+    if not lines:
+        return lines
+    words = [_count_words(line.text) for line in lines]
+    if sum(words) > LABELS_MAX_WORDS:
+        return lines
+    for line, n in zip(lines, words, strict=True):
+        text = line.text.rstrip()
+        if n > LABEL_MAX_WORDS or len(text) > LABEL_MAX_CHARS or text.endswith(_SENTENCE_END):
+            return lines
+    for line in lines:
+        audit.append(AuditEntry(doc_id, line.line_no, line.original, "labels_only", "removed", ""))
+    return []
 
 
 def _joined_text(lines: Sequence[_Line]) -> str:

@@ -268,3 +268,13 @@ def test_the_attribution_after_a_quotation_stays_with_it(text: str, expected: li
     """A tester's summary quoted "Mayor Ellen Park said." and "', was read as a boast" as the
     most negative sentences: pieces of a quotation's sentence."""
     assert split_sentences(text) == expected
+
+
+def test_a_final_period_parted_from_its_closing_quote_is_not_part_of_the_word() -> None:
+    # a tester's keyness counted "says." apart from "says" in 'he says. "' (an export without
+    # commas), so its count of "says" was 2 short of the articles'
+    from analysis.corpus.sentences import tokenize_words
+
+    assert tokenize_words('He says. "') == tokenize_words("He says.") == ["He", "says"]
+    assert tokenize_words("She said. ”") == ["She", "said"]
+    assert tokenize_words('Mr. Lee said. "')[0] == "Mr."  # an abbreviation inside is kept

@@ -499,3 +499,31 @@ def test_frames_tied_with_the_last_salient_one_are_all_named_and_single_uses_sai
     text = next(f.text for f in found if f.key == "frames_salient_Reuters")
     assert "Economic consequences and Morality are tied at 1 sentence each" in text
     assert "Economic consequences and Morality are found in a single sentence" in text
+
+
+def test_a_salient_frame_used_mostly_in_one_article_is_said_to_be() -> None:
+    # a fact-checker's "Economic consequences" for an outlet of six articles: 19 of its 23
+    # sentences were one budget story's, and the finding did not say so
+    frames = pd.DataFrame(
+        [
+            {"outlet": "AP", "frame": "economic", "label": "Economic consequences",
+             "n_frame_sentences": 4, "share": 0.4, "share_ci_low": 0.1, "share_ci_high": 0.7,
+             "n_docs": 2, "n_sentences": 10, "n_words": 90}
+        ]
+    )  # fmt: skip
+    sentences = pd.DataFrame(
+        {
+            "doc_id": ["a1"] * 6 + ["a2"] * 4,
+            "outlet": "AP",
+            "sentence_id": list(range(6)) + list(range(4)),
+            "sentence": ["x"] * 10,
+            "frame_economic": [True, True, True, False, False, False, True, False, False, False],
+        }
+    )
+    found = _frame_findings(frames, sentences, EMPTY_EVIDENCE, "outlet")
+    text = next(f.text for f in found if f.key == "frames_salient_AP")
+    assert "Mostly one article's sentences using Economic consequences: AP, 3 of the 4 in " in text
+    sentences.loc[0, "frame_economic"] = False
+    sentences.loc[7, "frame_economic"] = True
+    found = _frame_findings(frames, sentences, EMPTY_EVIDENCE, "outlet")
+    assert "Mostly one article" not in next(f.text for f in found if f.key == "frames_salient_AP")

@@ -19,10 +19,11 @@ import pandas as pd
 
 from analysis.config import MIN_ACTOR_SENTENCES
 from analysis.framing.findings import unread_groups
+from analysis.report.concentration import articles_per_group, mostly_one_article_note
 from analysis.report.findings import Evidence, Finding
 from analysis.report.wording import articles, ci, num, pct, plural
 from analysis.sentiment.actors import Actor, default_lexicon
-from analysis.sentiment.plots import NO_ACTORS
+from analysis.sentiment.plots import MAX_ACTORS_SHOWN, NO_ACTORS, actors_shown
 from analysis.sentiment.scoring import METHODS, compound_column
 from analysis.sentiment.tables import require_scores, with_actor_columns
 from analysis.sentiment.vader import load_lexicon
@@ -132,6 +133,9 @@ def _level_findings(
     col = compound_column(method)
     part = by_group[by_group["method"] == method]
     extremes = _group_extremes(sentences, col, group_col, method)
+    group_articles = articles_per_group(sentences, group_col)
+    scored = sentences[sentences[col].notna()] if col in sentences.columns else sentences
+    own = {str(g): rows["doc_id"] for g, rows in scored.groupby(group_col, sort=True)}
     out = []
     for group, rows in part.groupby(group_col, sort=True):
         m = rows.set_index("measure")
@@ -145,6 +149,9 @@ def _level_findings(
             f"{pct(m.loc['share_positive', 'estimate'])} of sentences were positive, "
             f"{pct(m.loc['share_neutral', 'estimate'])} neutral and "
             f"{pct(m.loc['share_negative', 'estimate'])} negative."
+            + mostly_one_article_note(
+                {str(group): own.get(str(group), pd.Series(dtype=str))}, group_articles
+            )
         )
         high, low = extremes.get(str(group), ([], []))
         evidence = high + low
@@ -362,11 +369,14 @@ def _actor_findings(
     actors = default_lexicon() if lexicon is None else tuple(lexicon)
     table = with_actor_columns(sentences, actors)
     part = actor_df[actor_df["method"] == method]
+    drawn = set(actors_shown(part))
+    group_articles = articles_per_group(sentences, group_col)
     out = []
     for actor in actors:
         rows = part[(part["actor"] == actor.key) & (part["n_sentences"] >= min_sentences)]
         if rows.empty:
             continue
+        in_figure = actor.label in drawn
         pieces = [
             f"{r[group_col]} {num(r['estimate'])} ({ci(r['ci_low'], r['ci_high'])}; "
             f"n = {int(r['n_sentences'])} sentences, {int(r['n_docs'])} article(s))"
@@ -381,9 +391,18 @@ def _actor_findings(
             + f". Groups with fewer than {min_sentences} such sentences are left out. This is "
             "the tone of the sentences around the mention, not the outlet's stance towards "
             f"{actor.label}."
-            + _one_article_note(mentioned, group_col)
+            + mostly_one_article_note(
+                {str(g): rows["doc_id"] for g, rows in mentioned.groupby(group_col, sort=True)},
+                group_articles,
+            )
             + (_name_tone_note(actor) if method == "vader" else "")
             + _surrounding_name_note(actor, mentioned["sentence"].astype(str).tolist())
+            + (
+                ""
+                if in_figure
+                else f" It is not drawn in the actor figure, which shows the {MAX_ACTORS_SHOWN} "
+                "actors in most sentences."
+            )
         )
         of = f"mentioning {actor.label}"
         evidence = _evidence(
@@ -402,7 +421,7 @@ def _actor_findings(
                 section="actors",
                 text=text,
                 evidence=tuple(evidence),
-                figures=("fig04_actor_tone",),
+                figures=("fig04_actor_tone",) if in_figure else (),
                 groups=tuple(rows[group_col].astype(str)),
             )
         )
@@ -477,27 +496,6 @@ def _surrounding_name_note(actor: Actor, texts: Sequence[str]) -> str:
         f" In {n_sentences} of the {len(texts)} sentences mentioning it, the mention is part "
         f"of a longer name holding a word VADER rates, {names}: that word moves those "
         "sentences' tone (put the name on vader-news's term list, or give an actor list)."
-    )
-
-
-def _one_article_note(mentioned: pd.DataFrame, group_col: str) -> str:
-    """A sentence naming each group whose sentences mentioning the actor come mostly (three in
-    four or more) from one of its two or more articles, or "": a reviewer's "Flynn: +0.07 (n =
-    189 sentences, 2 articles)" was one magazine profile's 187 sentences."""
-    notes = []
-    for group, part in mentioned.groupby(group_col, sort=True):
-        per_doc = part["doc_id"].astype(str).value_counts()
-        if len(per_doc) < 2:
-            continue
-        # the largest count, ties to the first id, so the note does not depend on row order
-        top = per_doc.sort_index().idxmax()
-        if per_doc[top] * 4 >= 3 * len(part):
-            notes.append(f"{group}, {per_doc[top]} of the {len(part)} in article {top}")
-    if not notes:
-        return ""
-    return (
-        " Mostly one article's sentences: " + "; ".join(notes) + " (that group's figure "
-        "describes that article more than the group)."
     )
 
 

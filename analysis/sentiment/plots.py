@@ -373,6 +373,20 @@ def _arc_panel(data: pd.DataFrame, *, window: int, color: str, label: str) -> No
     ax.plot(part["x"], smooth, color=color, lw=1.4)
 
 
+def actors_shown(part: pd.DataFrame, max_actors: int = MAX_ACTORS_SHOWN) -> list[str]:
+    """The actor labels :func:`plot_actor_tone` draws from ``part`` (one method's rows of the
+    actor table), in the lexicon's order: all of them, or the ``max_actors`` in most sentences
+    (ties keep the lexicon's order). The summary cites the figure only for these: a fact-
+    checker found Twitter's finding citing a figure that left it out."""
+    labels = list(dict.fromkeys(part["label"]))
+    if len(labels) <= max_actors:
+        return labels
+    totals = part.groupby("label", sort=False)["n_sentences"].sum()
+    ranked = sorted(labels, key=lambda label: -totals[label])  # stable: ties keep order
+    kept = set(ranked[:max_actors])
+    return [label for label in labels if label in kept]
+
+
 def plot_actor_tone(
     actor_df: pd.DataFrame,
     group_col: str,
@@ -393,14 +407,9 @@ def plot_actor_tone(
     part = actor_df[actor_df["method"] == method]
     if part.empty:
         return none_found_figure(NO_ACTORS, title="Tone around actor mentions")
-    labels = list(dict.fromkeys(part["label"]))
-    n_actors = len(labels)
-    if n_actors > max_actors:  # the most mentioned, in the lexicon's order
-        totals = part.groupby("label", sort=False)["n_sentences"].sum()
-        ranked = sorted(labels, key=lambda label: -totals[label])  # stable: ties keep order
-        kept = set(ranked[:max_actors])
-        labels = [label for label in labels if label in kept]
-        part = part[part["label"].isin(kept)]
+    n_actors = part["label"].nunique()
+    labels = actors_shown(part, max_actors)
+    part = part[part["label"].isin(set(labels))]
     # by name, the pooled "Other" last, as in the palette
     named = {*part[group_col].astype(str).unique(), *(str(g) for g in all_groups)}
     groups = sorted(named, key=lambda g: (g == OTHER_LABEL, g))

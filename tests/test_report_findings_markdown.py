@@ -80,6 +80,9 @@ def test_a_sentence_is_quoted_at_most_once_per_list():
     text = findings_markdown(findings)
     assert text.count("The same sentence.") == 1
     assert text.count("Other.") == 1
+    # where it would stand again, it is named: a fact-checker found an actor's only quote its
+    # most positive sentence under a negative mean, the most negative quoted above unsaid
+    assert text.count("  > Quoted above: `doc-1` sentence 4.") == 2
 
 
 def test_each_no_clear_difference_heading_names_the_rule_of_its_section():
@@ -178,6 +181,8 @@ def test_a_clear_finding_about_a_group_mostly_not_in_english_is_listed_as_not_me
         ('"It\'s a disaster," he said ("really").', "‘It's a disaster,’ he said (‘really’)."),
         ('He said: "no" — "never".', "He said: ‘no’ — ‘never’."),
         ("The council met.", "The council met."),
+        # spaced on both sides (an export without commas): no direction, so no curly mark
+        ('Talks on the peninsula " Rhodes said.', "Talks on the peninsula ' Rhodes said."),
     ],
 )
 def test_a_quotation_in_a_quoted_sentence_is_nested_in_single_marks(

@@ -172,23 +172,34 @@ def _finding_lines(
     if pooled_note and OTHER_LABEL in finding.groups and len(finding.groups) <= 2:
         note = f"{note} {pooled_note}".strip()
     lines = [f"- {escape_text(finding.text)}{' ' + note if note else ''}{see}"]
-    fresh = [ev for ev in finding.evidence if (ev.doc_id, int(ev.sentence_id)) not in quoted]
-    for ev in fresh[:MAX_EVIDENCE]:
+    shown = 0
+    for ev in finding.evidence:
+        if shown == MAX_EVIDENCE:
+            break
+        where = f"`{escape_code(ev.doc_id)}` sentence {int(ev.sentence_id)}"
+        note = f" ({escape_text(ev.note)})" if ev.note else ""
+        shown += 1
+        if (ev.doc_id, int(ev.sentence_id)) in quoted:
+            # named, not left out: a fact-checker found an actor's only quote the most positive
+            # sentence under a negative mean, its most negative one quoted under tone
+            lines += ["", f"  > Quoted above: {where}{note}."]
+            continue
         quoted.add((ev.doc_id, int(ev.sentence_id)))
         lines += [
             "",
             f"  > “{escape_text(nested_quotation(ev.text))}” — "
             f"{escape_text(pooled_group_name(ev.group, doc_groups.get(ev.doc_id)))}, "
-            f"`{escape_code(ev.doc_id)}` sentence {int(ev.sentence_id)}"
-            + (f" ({escape_text(ev.note)})" if ev.note else ""),
+            f"{where}{note}",
         ]
     lines.append("")
     return lines
 
 
 # a straight double quotation mark that opens a quotation: at the start, or after a space, an
-# opening bracket or a dash
-_OPENING_STRAIGHT_QUOTE = re.compile(r'(?:(?<=^)|(?<=[\s(\[{—–-]))"')
+# opening bracket or a dash, and not before a space (a mark spaced on both sides, as an export
+# without commas writes a closing one, 'peninsula " Rhodes said', tells no direction)
+_OPENING_STRAIGHT_QUOTE = re.compile(r'(?:(?<=^)|(?<=[\s(\[{—–-]))"(?!\s)')
+_SPACED_STRAIGHT_QUOTE = re.compile(r'(?<=\s)"(?=\s)')
 
 
 def nested_quotation(text: str) -> str:
@@ -198,9 +209,12 @@ def nested_quotation(text: str) -> str:
     someone (``“It’s a disaster,” said one owner.``) would otherwise open with two marks. English
     style guides nest a quotation inside a quotation in single marks, which changes no word of
     it. A straight ``"`` becomes an opening ``‘`` at the start of the text or after a space, a
-    bracket or a dash, and a closing ``’`` elsewhere; apostrophes are left as written.
+    bracket or a dash, a straight ``'`` when spaced on both sides (its direction unknown: a
+    fact-checker's 'peninsula " Rhodes said' had become an opening mark), and a closing ``’``
+    elsewhere; apostrophes are left as written.
     """
     text = _OPENING_STRAIGHT_QUOTE.sub("‘", text)
+    text = _SPACED_STRAIGHT_QUOTE.sub("'", text)  # no direction: a straight single mark
     # German „…“ nests as ‚…‘ (a tester's „Take C.A.R.E“ came out „Take C.A.R.E‘)
     return text.replace('"', "’").replace("„", "‚").replace("“", "‘").replace("”", "’")
 

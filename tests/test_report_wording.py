@@ -11,7 +11,7 @@ from analysis.report.wording import articles, ci, num, pct, plural
 def test_num_is_signed_with_two_decimals_unless_asked_otherwise():
     assert num(0.123) == "+0.12"
     assert num(-0.5) == "-0.50"
-    assert num(0.0) == "+0.00"
+    assert num(0.0) == "0.00"  # zero has no sign (a fact-checker's "vader-news +0.00")
     assert num(0.126, signed=False) == "0.13"
     assert num(12.345, signed=False, digits=1) == "12.3"
     assert num(np.float64(0.2)) == "+0.20"  # values straight from a table
@@ -20,10 +20,13 @@ def test_num_is_signed_with_two_decimals_unless_asked_otherwise():
 def test_a_value_that_rounds_to_zero_keeps_its_sign_and_minus_zero_is_zero():
     # a tester read "95% CI +0.00 to +0.39" beside "the interval excludes zero"
     assert num(0.004) == "+0.004"
-    assert num(-0.0004) == "-0.0004"
-    assert num(-0.0) == "+0.00"
-    assert num(-0.001, digits=1) == "-0.001"
-    assert num(1e-9) == "+0.00000"  # at most three more decimals
+    assert num(-0.0004, bound=True) == "-0.0004"
+    assert num(-0.0) == "0.00"
+    assert num(-0.001, digits=1, bound=True) == "-0.001"
+    assert num(1e-9, bound=True) == "0.00"  # at most three more decimals for a bound
+    # an estimate gets one more: a fact-checker's mean "+0.00004" beside a figure's "+0.00"
+    assert num(0.00004) == "0.00" and num(-0.0004) == "0.00"
+    assert ci(0.0004, 0.39) == "95% CI +0.0004 to +0.39"
     assert num(0.005) == "+0.01" and num(-0.016) == "-0.02"  # as before when not near zero
 
 

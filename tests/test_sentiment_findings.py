@@ -234,7 +234,7 @@ def test_each_quote_says_why_it_was_chosen_and_gives_its_score(sentences):
     post = sentences[sentences["outlet"] == "Freedonia Post"]
     high, low = level.evidence
     assert post["compound"].max() == 0  # no positive sentence: the highest is not "positive"
-    assert high.note == "highest-scoring sentence of Freedonia Post: vader +0.00"
+    assert high.note == "highest-scoring sentence of Freedonia Post: vader 0.00"
     assert (
         low.note == f"most negative sentence of Freedonia Post: vader {post['compound'].min():+.2f}"
     )

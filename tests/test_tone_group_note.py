@@ -33,7 +33,7 @@ def test_a_difference_the_human_codes_reverse_says_so() -> None:
         "Bear more positive. On the validation sample the human tone codes rank these two the "
         "other way: mean human code Bear −0.29 (95% CI −0.34 to −0.24) and Capitol +0.18 (95% "
         "CI +0.13 to +0.23) (−1 negative to +1 positive; n = 41 and 44 coded items), where "
-        "VADER's classes of the same items average +0.34 and +0.00 "
+        "VADER's classes of the same items average +0.34 and 0.00 "
         "(validation_tone_by_outlet.csv in the tables)."
     )
     # intervals that overlap: no reversal beyond the sample's chance, nothing said (a

@@ -17,18 +17,22 @@ CiKind = Literal["signed", "percent", "rate"]
 ArticlesForm = Literal["count", "these", "opening"]
 
 
-def num(x: float, *, signed: bool = True, digits: int = 2) -> str:
+def num(x: float, *, signed: bool = True, digits: int = 2, bound: bool = False) -> str:
     """A number with ``digits`` decimals, with its sign (``+0.12``) unless ``signed=False``.
 
     Tone scores and their differences run from −1 to +1; the sign says which way they lean, so it
-    is written even when positive. A value that is not zero but rounds to zero gets up to three
-    more decimals, and minus zero is zero: a tester read "95% CI +0.00 to +0.39" beside "the
-    interval excludes zero" (its bound was +0.004), and "-0.00" as a sign.
+    is written even when positive. Zero has no sign ("0.00"; minus zero is zero). A value that is
+    not zero but rounds to zero gets one more decimal ("+0.004"), and an interval's ``bound``
+    up to three (a tester read "95% CI +0.00 to +0.39" beside "the interval excludes zero", its
+    bound being +0.004); a value still rounding to zero is written "0.00" (a fact-checker's mean
+    "+0.00004" beside a figure's "+0.00").
     """
     x = float(x) + 0.0  # -0.0 is 0.0
     shown = digits
-    while x != 0 and shown < digits + 3 and round(abs(x), shown) == 0:
+    while x != 0 and shown < digits + (3 if bound else 1) and round(abs(x), shown) == 0:
         shown += 1
+    if round(x, shown) == 0:
+        return f"{0:.{digits}f}"
     return f"{x:+.{shown}f}" if signed else f"{x:.{shown}f}"
 
 
@@ -78,7 +82,7 @@ def ci(low: float, high: float, kind: CiKind = "signed") -> str:
     * ``"rate"``: a rate such as per 1,000 words, ``"95% CI 1.2–3.4"``.
     """
     if kind == "signed":
-        return f"95% CI {num(low)} to {num(high)}"
+        return f"95% CI {num(low, bound=True)} to {num(high, bound=True)}"
     if kind == "percent":
         return f"95% CI {whole_percent(low)}–{whole_percent(high)}%"
     if kind == "rate":

@@ -114,7 +114,9 @@ def _interval(row: pd.Series) -> str:
 
 def _plus(value: float) -> str:
     """ "+0.34", "−0.29": signed as the summary writes a tone."""
-    return f"{value:+.2f}".replace("-", "−")
+    from analysis.report.wording import num
+
+    return num(value).replace("-", "−")
 
 
 def group_note(finding: Finding, rows: dict[str, pd.Series]) -> str:

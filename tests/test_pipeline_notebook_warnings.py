@@ -47,6 +47,34 @@ def test_user_warnings_on_stderr_are_read_once_without_file_and_source_line(tmp_
     ]
 
 
+def test_a_font_warning_naming_each_notebook_s_first_figure_is_said_once(tmp_path):
+    """A tester's run said "no installed font draws 2 characters" three times, once per
+    notebook, each naming its own first figure."""
+
+    def font_warning(figure: str) -> str:
+        return (
+            "/site/analysis/figures.py:40: UserWarning: no installed font draws 2 characters of "
+            f"the figures (📰🔥, first in {figure}); they show as empty boxes.\n  fonts = x\n"
+        )
+
+    notebooks = [
+        _notebook(tmp_path / f"{name}.ipynb", ("stderr", font_warning(figure)))
+        for name, figure in [
+            ("01_corpus", "fig01_corpus_size"),
+            ("02_sentiment", "fig02_sentence_tone"),
+            ("03_framing", "fig07_frame_heatmap"),
+        ]
+    ]
+    other = _notebook(tmp_path / "04.ipynb", ("stderr", font_warning("fig09").replace("2", "1")))
+    assert warning_lines([*notebooks, other]) == [
+        "warning: no installed font draws 2 characters of the figures (📰🔥, first in "
+        "fig01_corpus_size); they show as empty boxes. (01_corpus.ipynb, 02_sentiment.ipynb, "
+        "03_framing.ipynb)",
+        "warning: no installed font draws 1 characters of the figures (📰🔥, first in fig09); "
+        "they show as empty boxes. (04.ipynb)",
+    ]
+
+
 def test_a_notebook_that_cannot_be_read_has_no_warnings(tmp_path):
     (tmp_path / "bad.ipynb").write_text("{not json", encoding="utf-8")
     assert notebook_warnings(tmp_path / "bad.ipynb") == []

@@ -21,6 +21,11 @@ from pathlib import Path
 # Python's warning line: "<file>:<line>: <Category>: <message>" (warnings.formatwarning)
 WARNING_LINE = re.compile(r"^(?P<where>.+?):(?P<line>\d+): (?P<category>\w+): (?P<message>.*)$")
 RELAYED = "UserWarning"
+# Parts of a message that name where a notebook first met what is warned about, and so differ
+# between notebooks saying the same thing: "no installed font draws 2 characters of the figures
+# (📰🔥, first in fig01_corpus_size)" (analysis.figure_fonts) came once per notebook, three
+# times in a tester's run. Messages alike but for these parts are said once, as first written.
+NOTEBOOK_PARTS = (re.compile(r"(?<=, first in )[^);,]+"),)
 
 
 def notebook_warnings(notebook: Path | str) -> list[str]:
@@ -59,9 +64,20 @@ def _messages(text: str) -> list[str]:
 
 def warning_lines(notebooks: Sequence[Path | str]) -> list[str]:
     """``warning: <message> (<notebook>, ...)`` for each message any of ``notebooks`` showed,
-    once, in the order first shown (a corpus loaded by every notebook warns in each)."""
-    sources: dict[str, list[str]] = {}
+    once, in the order first shown (a corpus loaded by every notebook warns in each); messages
+    that differ only in a part naming where a notebook met the matter (:data:`NOTEBOOK_PARTS`)
+    are one, in the words of the first."""
+    sources: dict[str, tuple[str, list[str]]] = {}
     for notebook in notebooks:
         for message in notebook_warnings(notebook):
-            sources.setdefault(message, []).append(Path(notebook).name)
-    return [f"warning: {message} ({', '.join(names)})" for message, names in sources.items()]
+            _, names = sources.setdefault(_same_in_every_notebook(message), (message, []))
+            if Path(notebook).name not in names:
+                names.append(Path(notebook).name)
+    return [f"warning: {message} ({', '.join(names)})" for message, names in sources.values()]
+
+
+def _same_in_every_notebook(message: str) -> str:
+    """``message`` without the parts that name where a notebook met the matter."""
+    for part in NOTEBOOK_PARTS:
+        message = part.sub("", message)
+    return message

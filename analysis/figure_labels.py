@@ -16,13 +16,21 @@ wraps, for the time the figure is saved (:func:`analysis.figures.save_figure`):
 Lines already broken in a label are kept and each is wrapped on its own, so a label written as
 "name\\n(4 art., 24 sent.)" keeps its second line. A label that fits is left as it is, byte for
 byte, so figures of short names do not change. The figure is given back as it was.
+
+The plotting functions write each group's name through :func:`group_labels` before they draw
+and size the figure: wrapped at :data:`TICK_LABEL_CHARS` characters in at most
+:data:`GROUP_LABEL_LINES` lines, a longer name shortened in the middle. Wrapping only at save
+time came after a figure's layout: rows kept to one line of a 120-character name, so the name
+took the width of the figure and its panels collapsed (a tester's frame salience figure), and
+``tight_layout`` gave up ("Tight layout not applied").
 """
 
 from __future__ import annotations
 
 import functools
 import textwrap
-from collections.abc import Callable, Iterator, Sequence
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
 
@@ -51,6 +59,11 @@ _LINE_HEIGHT_EM = 1.2
 _TICK_MARGIN = 0.8
 _MIN_TICK_CHARS = 10
 _MAX_TICK_LINES = 3
+# a group's name in a figure (group_labels): at most this many lines of TICK_LABEL_CHARS; the
+# height of a line of 7-point tick labels, in inches, for sizing rows to their labels
+GROUP_LABEL_LINES = 3
+LABEL_LINE_IN = 7 * _LINE_HEIGHT_EM / 72
+ELLIPSIS = "…"
 
 
 def wrapped_label(text: str, width: int) -> str:
@@ -64,9 +77,72 @@ def wrapped_label(text: str, width: int) -> str:
     return "\n".join(_balanced(line, width) if len(line) > width else line for line in lines)
 
 
+def middle_shortened(text: str, limit: int) -> str:
+    """``text`` cut to ``limit`` characters in the middle, an ellipsis marking the cut
+    ("NexisUni_Star…our_2024-03-1"); ``text`` itself when it fits. The end is kept as well as the
+    start: a tester's export named its articles "NexisUni_Star_Harbour_2024-03-1", "...-2", and
+    cut at the end every one read "NexisUni_Star_Harbour_2024-…"."""
+    if len(text) <= limit:
+        return text
+    keep = max(limit - 1, 0)
+    head, tail = -(-keep // 2), keep // 2
+    return text[:head].rstrip() + ELLIPSIS + (text[len(text) - tail :].lstrip() if tail else "")
+
+
+@functools.lru_cache(maxsize=4096)
+def group_label(
+    name: str, width: int = TICK_LABEL_CHARS, max_lines: int = GROUP_LABEL_LINES
+) -> str:
+    """A group's name as a figure writes it: wrapped at ``width`` characters a line
+    (:func:`wrapped_label`); a name that takes more than ``max_lines`` lines so is shortened in
+    the middle, at whole words where it can ("The Extraordinarily Long Named … Incorporating the
+    Evening"), within a word where a word alone is too long. A name that fits is returned as it
+    is."""
+    label = wrapped_label(name, width)
+    if label.count("\n") < max_lines:
+        return label
+    words = name.split()
+    for kept in range(len(words) - 1, 1, -1):
+        head, tail = words[: -(-kept // 2)], words[len(words) - kept // 2 :]
+        label = wrapped_label(" ".join([*head, ELLIPSIS, *tail]), width)
+        if label.count("\n") < max_lines and max(map(len, label.split("\n"))) <= width:
+            return label
+    return wrapped_label(middle_shortened(name, width * max_lines), width)
+
+
+def group_labels(
+    names: Iterable[object], width: int = TICK_LABEL_CHARS, max_lines: int = GROUP_LABEL_LINES
+) -> dict[str, str]:
+    """Each of ``names`` (as text) with its label, :func:`group_label`: the one way every figure
+    writes a group's name. Labels stay distinct: two names shortened alike (they differ only
+    where the ellipsis cut) are each written whole, wrapped, in as many lines as they take."""
+    labels = {name: group_label(name, width, max_lines) for name in dict.fromkeys(map(str, names))}
+    uses = Counter(labels.values())
+    return {
+        name: label if uses[label] == 1 else wrapped_label(name, width)
+        for name, label in labels.items()
+    }
+
+
+def label_lines(labels: Iterable[str]) -> int:
+    """The number of lines of the tallest of ``labels`` (1 for none): rows of a figure are sized
+    to hold it."""
+    return max((str(label).count("\n") + 1 for label in labels), default=1)
+
+
+def with_suffix(label: str, suffix: str, width: int = TICK_LABEL_CHARS) -> str:
+    """``label`` with ``suffix`` ("(n = 49)") after its last line, or on a line of its own when
+    the last line would then be longer than ``width`` characters."""
+    last = label.rsplit("\n", 1)[-1]
+    return f"{label} {suffix}" if len(last) + 1 + len(suffix) <= width else f"{label}\n{suffix}"
+
+
 def _balanced(line: str, width: int) -> str:
     fewest = len(textwrap.wrap(line, width, break_on_hyphens=False))
-    for narrower in range(-(-len(line) // fewest), width):
+    # never narrower than its longest word that fits a line: evening the lines out cut
+    # "BBC/World: Asia" into "BBC/Worl" and "d: Asia"
+    longest_word = max((len(w) for w in line.split() if len(w) <= width), default=0)
+    for narrower in range(max(-(-len(line) // fewest), longest_word), width):
         parts = textwrap.wrap(line, narrower, break_on_hyphens=False)
         if len(parts) == fewest:
             return "\n".join(parts)

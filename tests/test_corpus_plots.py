@@ -102,3 +102,35 @@ def test_the_figure_is_titled_with_its_grouping():
     fig = plot_corpus_size(docs, "desk", group_palette(sorted(docs["desk"].unique())))
     assert fig.get_suptitle() == "Corpus size by desk: articles, and words after cleaning"
     plt.close(fig)
+
+
+# a tester's outlet of 120 characters (c10b_odd_names)
+NAME_120 = (
+    "The Extraordinarily Long Named International Daily Chronicle of Commerce Politics and "
+    "Culture Incorporating the Evening"
+)
+
+
+def test_a_long_outlet_name_is_wrapped_and_the_bars_keep_their_width():
+    """A 120-character name on one line squeezed both panels into a strip: tick labels ran
+    together ("0123", "300600900") and tight_layout gave up."""
+    import warnings
+
+    from analysis.figure_labels import TICK_LABEL_CHARS
+
+    docs = _documents().replace({"Strelsau Courier": NAME_120})
+    palette = group_palette(docs["outlet"].unique())
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        fig = plot_corpus_size(docs, "outlet", palette)
+        fig.canvas.draw()
+    assert not [w for w in caught if "not applied" in str(w.message)]
+    labels = [t.get_text() for t in fig.axes[0].get_yticklabels()]
+    assert all(len(line) <= TICK_LABEL_CHARS for label in labels for line in label.split("\n"))
+    assert sum("\n" in label for label in labels) == 1
+    renderer = fig.canvas.get_renderer()
+    for ax in fig.axes:
+        assert ax.get_position().width * fig.get_figwidth() > 1.5
+        shown = [t for t in ax.get_xticklabels() if t.get_text() and t.get_visible()]
+        boxes = sorted((t.get_window_extent(renderer) for t in shown), key=lambda b: b.x0)
+        assert all(a.x1 < b.x0 for a, b in itertools.pairwise(boxes))

@@ -15,12 +15,18 @@ import pytest
 
 from analysis import figures
 from analysis.figure_labels import (
+    GROUP_LABEL_LINES,
     LEGEND_CHARS,
     TICK_LABEL_CHARS,
     fitted_label,
+    group_label,
+    group_labels,
+    label_lines,
     long_labels_wrapped,
+    middle_shortened,
     tick_label_room,
     title_widths,
+    with_suffix,
     wrapped_label,
 )
 from analysis.framing import article_frame_table, load_codebook, plot_article_frames
@@ -61,6 +67,8 @@ def test_lines_already_broken_are_kept_and_a_word_longer_than_a_line_is_cut() ->
     lines = wrapped_label(text, 36).split("\n")
     assert lines[-1] == "(4 art., 28 sent.)" and all(len(line) <= 36 for line in lines)
     assert all(len(line) <= 20 for line in wrapped_label("w" * 50, 20).split("\n"))
+    # lines evened out, but no word that fits a line is cut to do it
+    assert wrapped_label("BBC/World: Asia", 14) == "BBC/World:\nAsia"
 
 
 def _keyness() -> pd.DataFrame:
@@ -80,7 +88,10 @@ def _overlaps(boxes: list) -> bool:
 
 
 def test_titles_of_panels_side_by_side_no_longer_run_into_each_other() -> None:
-    fig = plot_keyness(_keyness())
+    # the package's figures write group names through group_labels; a title set otherwise
+    fig, axes = plt.subplots(1, 3, figsize=(7, 3))
+    for ax, name in zip(axes, LONG, strict=True):
+        ax.set_title(name)
     assert _overlaps(_title_boxes(fig))  # as drawn before: the names ran together
     with long_labels_wrapped(fig):
         assert not _overlaps(_title_boxes(fig))
@@ -199,3 +210,55 @@ def test_a_fitted_label_takes_the_narrowest_wrap_within_its_lines_or_stays_as_wr
     assert fitted_label(LONG[0], 20, 4).count("\n") >= 2  # narrower, in more lines
     assert fitted_label("one two three four five six", 3, 1) == "one two three four five six"
     assert fitted_label("El País", 36, 2) == "El País"
+
+
+# a tester's outlet of 120 characters (c10b_odd_names)
+NAME_120 = (
+    "The Extraordinarily Long Named International Daily Chronicle of Commerce Politics and "
+    "Culture Incorporating the Evening"
+)
+
+
+def test_a_group_label_is_wrapped_and_a_too_long_one_shortened_in_the_middle() -> None:
+    assert group_label("El País") == "El País"
+    assert group_label(LONG[0]) == wrapped_label(LONG[0], TICK_LABEL_CHARS)
+    label = group_label(NAME_120)
+    lines = label.split("\n")
+    assert len(lines) <= GROUP_LABEL_LINES and all(len(x) <= TICK_LABEL_CHARS for x in lines)
+    words = label.replace("\n", " ").split(" … ")
+    assert len(words) == 2 and NAME_120.startswith(words[0]) and NAME_120.endswith(words[1])
+    one_word = group_label("x" * 200, 20, 2)  # no space to cut at: cut within the word
+    assert "…" in one_word and all(len(x) <= 20 for x in one_word.split("\n"))
+
+
+def test_group_labels_stay_distinct() -> None:
+    finance = NAME_120.replace("Commerce", "Finance")  # differs only where the cut falls
+    names = [f"{NAME_120} Edition", f"{NAME_120} Gazette", NAME_120, finance]
+    labels = group_labels([*names, "BBC", "BBC"])
+    assert list(labels) == [*names, "BBC"] and labels["BBC"] == "BBC"
+    assert len(set(labels.values())) == 5
+    assert all("…" in labels[name] for name in names[:2])  # told apart by their ends
+    # the two that the ellipsis would make alike are written whole, in more lines
+    assert [labels[name].replace("\n", " ") for name in names[2:]] == names[2:]
+    assert label_lines(labels.values()) > GROUP_LABEL_LINES
+
+
+def test_an_id_is_shortened_in_the_middle_so_its_distinguishing_end_stays() -> None:
+    ids = ["NexisUni_Star_Harbour_2024-03-1", "NexisUni_Star_Harbour_2024-03-2"]
+    short = [middle_shortened(i, 28) for i in ids]
+    assert all(len(s) == 28 and "…" in s for s in short) and short[0] != short[1]
+    assert short[0].endswith("2024-03-1") and short[0].startswith("NexisUni_Star")
+    assert middle_shortened("d004", 28) == "d004"
+
+
+def test_a_suffix_follows_the_last_line_or_takes_a_line_of_its_own() -> None:
+    assert with_suffix("Reuters", "(n = 59)") == "Reuters (n = 59)"
+    long = group_label(NAME_120)
+    assert with_suffix(long, "(n = 49)") == f"{long}\n(n = 49)"
+
+
+def test_keyness_titles_of_long_names_are_wrapped_as_they_are_drawn() -> None:
+    """Wrapped by the plot itself, so its layout makes room for them (not only at save)."""
+    fig = plot_keyness(_keyness())
+    assert not _overlaps(_title_boxes(fig))
+    assert any("\n" in ax.get_title() for ax in fig.axes)

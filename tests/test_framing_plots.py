@@ -297,8 +297,54 @@ def test_frame_salience_removes_unused_panels_and_names_the_grouping():
     fig = plot_frame_salience(frames, "region")
     assert len(fig.axes) == 5
     assert "by region" in fig.get_suptitle()
-    labelled = [ax for ax in fig.axes if ax.get_xlabel() == "% of sentences"]
-    assert len(labelled) == 4  # the lowest panel of each column
+    assert fig.get_supxlabel() == "% of sentences"  # the shared axis named once
+
+
+def _labelled_x_ticks(ax: plt.Axes) -> list[str]:
+    return [t.get_text() for t in ax.get_xticklabels() if t.get_visible() and t.get_text()]
+
+
+def test_every_frame_salience_panel_has_its_x_ticks_labelled():
+    """A tester's Conflict panel, above the fifth panel, had no tick labels (sharex)."""
+    from analysis.framing.plots import plot_frame_salience
+
+    fig = plot_frame_salience(_many_frames(n_groups=4, n_frames=5))
+    fig.canvas.draw()
+    assert len(fig.axes) == 5
+    assert all(_labelled_x_ticks(ax) for ax in fig.axes)
+
+
+# a tester's outlet of 120 characters (c10b_odd_names), and one of 67 (c10c_name70)
+NAME_120 = (
+    "The Extraordinarily Long Named International Daily Chronicle of Commerce Politics and "
+    "Culture Incorporating the Evening"
+)
+NAME_67 = "The Northern Ledger and Evening Gazette of the Associated Lake Towns"
+
+
+def _drawn_without_layout_warnings(fig: plt.Figure) -> list[str]:
+    """The layout engine's complaints while ``fig`` is drawn (none expected)."""
+    import warnings
+
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        fig.canvas.draw()
+    return [str(w.message) for w in caught if "not applied" in str(w.message)]
+
+
+@pytest.mark.parametrize("name", [NAME_120, NAME_67])
+def test_frame_salience_wraps_a_long_outlet_name_and_keeps_its_panels(name):
+    from analysis.figure_labels import TICK_LABEL_CHARS
+    from analysis.framing.plots import plot_frame_salience
+
+    frames = _many_frames(n_groups=4, n_frames=5).replace({"Outlet 3": name})
+    fig = plot_frame_salience(frames)
+    assert _drawn_without_layout_warnings(fig) == []
+    labels = [t.get_text() for t in fig.axes[0].get_yticklabels()]
+    assert all(len(line) <= TICK_LABEL_CHARS for label in labels for line in label.split("\n"))
+    assert "\n" in labels[-1] and labels[0] == "Outlet 0 (n = 10)"
+    # the panels keep a readable width (a 120-character name collapsed them to slivers)
+    assert min(ax.get_position().width * fig.get_figwidth() for ax in fig.axes) > 0.9
 
 
 @pytest.mark.parametrize(
@@ -438,3 +484,32 @@ def test_sourcing_shows_the_share_attributed_to_anyone_first():
     labels = [t.get_text() for t in fig.axes[0].get_yticklabels()]
     assert labels[0] == "Attributed to anyone (verb or quotation)"
     assert labels[1:] == ["Government officials", "Other media", "Direct quotation"]
+
+
+def test_framing_figures_write_a_long_outlet_name_as_every_figure_does():
+    """fig07, fig10, fig11 and fig12 with a tester's 120-character outlet: its label is the one
+    :func:`analysis.figure_labels.group_labels` gives, and the layout finds room for it."""
+    from framing_sentences import framed_sentences
+
+    from analysis.figure_labels import group_label
+    from analysis.framing.article_plots import plot_article_frames
+    from analysis.framing.hedging import hedging_table
+    from analysis.framing.plots import plot_hedging
+    from analysis.framing.sourcing import sourcing_table
+    from analysis.framing.tables import article_frame_table, frame_salience_table
+
+    s = framed_sentences()
+    s["outlet"] = s["outlet"].where(s["outlet"] != s["outlet"].iloc[0], NAME_120)
+    label = group_label(NAME_120)
+    figs = {
+        "fig07": plot_frame_heatmap(frame_salience_table(s, "outlet", n_boot=20)),
+        "fig10": plot_sourcing(sourcing_table(s, "outlet")),
+        "fig11": plot_hedging(hedging_table(s, "outlet", n_boot=20)),
+        "fig12": plot_article_frames(article_frame_table(s, "outlet")),
+    }
+    for stem, fig in figs.items():
+        assert _drawn_without_layout_warnings(fig) == [], stem
+        texts = [t.get_text() for t in fig.axes[0].get_yticklabels()]
+        texts += [t.get_text() for legend in fig.legends for t in legend.get_texts()]
+        assert any(t.startswith(label) for t in texts), stem
+        assert not any(NAME_120 in t for t in texts), stem

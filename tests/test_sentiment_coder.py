@@ -244,6 +244,19 @@ def test_the_figure_is_registered_drawn_with_sizes_and_saved_byte_stable(tmp_pat
     assert first[1].read_bytes() == second[1].read_bytes()
 
 
+def test_coder_figure_wraps_a_long_outlet_name_as_every_figure_does():
+    from analysis.figure_labels import group_label
+    from analysis.figures import apply_style
+
+    apply_style()
+    name = "The Extraordinarily Long Named International Daily Chronicle of Commerce " * 2
+    table = tone.coder_tone_table(coded_sentences(), "outlet", n_boot=20, seed=1)
+    table["outlet"] = table["outlet"].replace({"Beta": name.strip()})
+    fig = plot_coder_tone(table, "outlet", {"Alpha": "#0072B2"})
+    labels = [t.get_text() for t in fig.axes[0].get_yticklabels()]
+    assert labels == ["Alpha", group_label(name.strip())] and "…" in labels[1]
+
+
 # ------------------------------------------------------------------ summary
 
 

@@ -455,3 +455,99 @@ def test_actor_heatmap_of_many_actors_fits_a_page() -> None:
     fig = plot_actor_tone(pd.DataFrame(rows), "outlet", "vader")
     assert fig.get_size_inches()[1] <= 8.5
     assert "actors in most sentences" in fig.axes[0].get_title()
+
+
+# --- long group names (a tester's c10b_odd_names: an outlet of 120 characters) ------------
+
+NAME_120 = (
+    "The Extraordinarily Long Named International Daily Chronicle of Commerce Politics and "
+    "Culture Incorporating the Evening"
+)
+
+
+def _layout_complaints(draw) -> list[str]:
+    """What matplotlib's layout said while ``draw()`` made and drew a figure ("Tight layout not
+    applied", "constrained_layout not applied ...")."""
+    import warnings
+
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        fig = draw()
+        fig.canvas.draw()
+    return [str(w.message) for w in caught if "not applied" in str(w.message)]
+
+
+def _lines(labels) -> list[str]:
+    return [line for t in labels for line in t.get_text().split("\n")]
+
+
+def test_tone_figures_wrap_a_long_outlet_name_and_lay_out():
+    from analysis.figure_labels import TICK_LABEL_CHARS
+    from analysis.sentiment.plots import plot_vader_vs_news
+
+    frame = _sentences({"L1": ("Daily Ledger", 6), "X1": (NAME_120, 5)})
+    frame["compound_news"] = frame["compound"]
+    by_group = _by_group(frame)
+    by_group = pd.concat(
+        [
+            by_group,
+            by_group.assign(method="vader-news"),
+            *(by_group.assign(measure=m, estimate=0.3) for m in TONE_COLOURS),
+        ]
+    )
+    palette = {"Daily Ledger": "#0072B2", NAME_120: "#E69F00"}
+    draws = {
+        "fig02": lambda: plot_sentence_tone(frame, by_group, "outlet", palette),
+        "fig05": lambda: plot_tone_shares(by_group, "outlet"),
+        "fig06": lambda: plot_vader_vs_news(by_group, "outlet", palette, frame),
+    }
+    for stem, draw in draws.items():
+        assert _layout_complaints(draw) == [], stem
+        labels = draw().axes[0].get_yticklabels()
+        assert max(map(len, _lines(labels))) <= TICK_LABEL_CHARS, stem
+        assert labels[0].get_text() == "Daily Ledger", stem
+
+
+def test_actor_heatmap_draws_a_long_outlet_name_level_and_wrapped():
+    table = _actor_table().replace({"Freedonia Post": NAME_120})
+    assert _layout_complaints(lambda: plot_actor_tone(table, "outlet", "vader")) == []
+    fig = plot_actor_tone(table, "outlet", "vader")
+    ticks = fig.axes[0].get_xticklabels()
+    assert all(t.get_rotation() == 0 for t in ticks)  # not slanted across the figure
+    assert max(map(len, _lines(ticks))) <= 36 and "\n" in ticks[1].get_text()
+    # short names are drawn as before: slanted, whole
+    fig = plot_actor_tone(_actor_table(), "outlet", "vader")
+    assert [t.get_rotation() for t in fig.axes[0].get_xticklabels()] == [30.0, 30.0]
+
+
+def test_tone_arc_titles_keep_the_end_of_a_long_doc_id_and_wrap_a_long_name():
+    ids = {
+        "NexisUni_Star_Harbour_2024-03-01": ("Daily Ledger", 6),
+        "NexisUni_Star_Harbour_2024-03-02": ("Daily Ledger", 5),
+        "X1": (NAME_120, 4),
+    }
+    assert _layout_complaints(lambda: plot_tone_arc(_sentences(ids), "outlet", PALETTE)) == []
+    fig = plot_tone_arc(_sentences(ids), "outlet", PALETTE)
+    titles = [ax.get_title(loc="left") for ax in fig.axes if ax.get_visible()]
+    assert titles[0].startswith("NexisUni_Star") and "…" in titles[0]
+    assert titles[0].split(" · ")[0].endswith("03-01")
+    assert titles[1].split(" · ")[0].endswith("03-02")
+    assert titles[0] == "NexisUni_Star_…ur_2024-03-01 · Daily Ledger (6 sent.)"
+    assert "\n" in titles[2] and max(len(x) for t in titles for x in t.split("\n")) <= 56
+    # no title runs into the tick labels of the panel above it
+    fig.canvas.draw()
+    renderer = fig.canvas.get_renderer()
+    upper, lower = fig.axes[0], fig.axes[2]
+    below_upper = upper.get_tightbbox(renderer).y0
+    assert lower.title.get_window_extent(renderer).y1 <= below_upper
+
+
+def test_the_longest_article_is_counted_in_words_not_in_sentences():
+    """A badly split paste, many fragment sentences of few words, was shown as the longest."""
+    frame = _sentences({"F1": ("Daily Ledger", 20), "A1": ("Daily Ledger", 6)})
+    frame["n_words"] = np.where(frame["doc_id"] == "F1", 2, 25)  # 40 words against 150
+    assert arc_articles(frame, "outlet", 1) == ["A1"]
+    # without a count, the words of the sentences' text
+    frame = frame.drop(columns="n_words")
+    frame.loc[frame["doc_id"] == "A1", "sentence"] = " ".join(["word"] * 25)
+    assert arc_articles(frame, "outlet", 1) == ["A1"]

@@ -7,6 +7,7 @@ import pandas as pd
 import seaborn as sns
 from matplotlib.ticker import FuncFormatter, MaxNLocator
 
+from analysis.figure_labels import LABEL_LINE_IN, group_labels, label_lines
 from analysis.figures import DOUBLE_COLUMN_IN, OTHER_LABEL, FigureInfo, fold_groups
 
 # At most this many intervals on each count axis (whole numbers only).
@@ -60,9 +61,16 @@ def plot_corpus_size(
     labelled with its count; groups ordered by words, largest first. The count axes carry a few
     whole-number ticks with thousands separators, so their numbers never run together."""
     table = corpus_size_table(documents, group_col, palette)
-    order = table[group_col].tolist()  # already strings (fold_groups)
-    colours = {g: palette.get(g, palette[OTHER_LABEL]) for g in order}
-    fig, axes = plt.subplots(1, 2, figsize=(DOUBLE_COLUMN_IN, 0.9 + 0.3 * len(table)), sharey=True)
+    names = group_labels(table[group_col])  # already strings (fold_groups)
+    colours = {names[g]: palette.get(g, palette[OTHER_LABEL]) for g in names}
+    table = table.assign(**{group_col: table[group_col].map(names)})
+    order = table[group_col].tolist()
+    # a row holds its label's lines: a 120-character name on one line squeezed the bars into
+    # a strip whose tick labels ran together ("0123"), a tester's
+    row_in = max(0.3, label_lines(order) * LABEL_LINE_IN + 0.08)
+    fig, axes = plt.subplots(
+        1, 2, figsize=(DOUBLE_COLUMN_IN, 0.9 + row_in * len(table)), sharey=True
+    )
     for ax, column, label in zip(
         axes, ["n_docs", "n_words"], ["Articles", "Words after cleaning"], strict=True
     ):

@@ -8,6 +8,7 @@ import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 
+from analysis.figure_labels import group_labels
 from analysis.figures import (
     DOUBLE_COLUMN_IN,
     apply_style,
@@ -35,6 +36,7 @@ def plot_article_frames(
     groups = sorted(table[group_col].astype(str).unique())
     frames = list(dict.fromkeys(table["label"]))
     palette = palette if palette is not None else group_palette(groups)
+    names = group_labels(groups)  # as every figure writes a group's name
     height = 0.8 / len(groups)
     fig, ax = plt.subplots(
         figsize=(DOUBLE_COLUMN_IN, 0.5 + 0.45 * len(frames) * len(groups) ** 0.5),
@@ -49,7 +51,7 @@ def plot_article_frames(
         err[:, (err == 0).all(axis=0)] = np.nan  # no interval to draw: no caps on the bar's end
         n = int(part["n_docs"].max())
         colour = palette.get(group, "0.5")
-        ax.barh(y, share, height=height, color=colour, label=f"{group} ({articles(n)})")
+        ax.barh(y, share, height=height, color=colour, label=f"{names[group]} ({articles(n)})")
         haloed(ax.errorbar(share, y, xerr=err, fmt="none", ecolor="0.2", lw=0.8, capsize=2))
         zero = share == 0
         if zero.any():  # an empty line's box sits at the canvas's corner, and the layout kept

@@ -25,6 +25,7 @@ import numpy as np
 import pandas as pd
 import seaborn as sns
 
+from analysis.figure_labels import LABEL_LINE_IN, group_labels, label_lines, with_suffix
 from analysis.figures import (
     DOUBLE_COLUMN_IN,
     FigureInfo,
@@ -135,15 +136,18 @@ def plot_frame_heatmap(
     grid = table.pivot(index=group_col, columns="frame", values=value)
     grid = 100 * grid.reindex(index=groups, columns=labels["frame"].tolist())
     sizes = table.drop_duplicates(group_col).set_index(group_col)
+    names = group_labels(groups)
+    counts = [(int(sizes.loc[g, "n_docs"]), int(sizes.loc[g, "n_sentences"])) for g in groups]
     grid.index = [
-        f"{g}\n({int(sizes.loc[g, 'n_docs'])} art., {int(sizes.loc[g, 'n_sentences'])} sent.)"
-        for g in groups
+        f"{names[g]}\n({docs} art., {sents} sent.)"
+        for g, (docs, sents) in zip(groups, counts, strict=True)
     ]
     grid.columns = labels["label"].tolist()
     values = grid.to_numpy(dtype=float)
     vmax = max(float(np.nanmax(values)) if np.isfinite(values).any() else 0.0, 5.0)
+    row_in = max(0.38, label_lines(grid.index) * LABEL_LINE_IN + 0.04)  # a row holds its label
     fig, ax = plt.subplots(
-        figsize=(DOUBLE_COLUMN_IN, 1.6 + 0.38 * len(groups)), layout="constrained"
+        figsize=(DOUBLE_COLUMN_IN, 1.6 + row_in * len(groups)), layout="constrained"
     )
     sns.heatmap(
         grid,
@@ -190,13 +194,16 @@ def plot_frame_salience(
     labels = frames.drop_duplicates("frame")[["frame", "label"]]
     table = frames.assign(**{group_col: frames[group_col].astype(str)})
     sizes = table.dropna(subset=["n_sentences"]).groupby(group_col)["n_sentences"].first()
-    rows = [f"{g} (n = {int(sizes.get(g, 0))})" for g in groups]
+    names = group_labels(groups)
+    rows = [with_suffix(names[g], f"(n = {int(sizes.get(g, 0))})") for g in groups]
+    # a row holds its label's lines: a 67-character name on one line took half the width
+    row_in = max(0.16, label_lines(rows) * LABEL_LINE_IN + 0.04)
     ncols = ncols or min(len(labels), 4 if len(groups) <= 4 else 3)
     nrows = math.ceil(len(labels) / ncols)
     fig, axes = plt.subplots(
         nrows,
         ncols,
-        figsize=(DOUBLE_COLUMN_IN, 0.7 + nrows * (0.55 + 0.16 * len(groups))),
+        figsize=(DOUBLE_COLUMN_IN, 0.85 + nrows * (0.7 + row_in * len(groups))),
         sharex=True,
         sharey=True,
         squeeze=False,
@@ -217,9 +224,10 @@ def plot_frame_salience(
     for index, ax in enumerate(axes.flat):
         if index >= len(labels):
             ax.remove()  # no empty panel
-        elif index + ncols >= len(labels):  # the lowest panel of its column: x axis labelled
+        else:  # every panel's ticks labelled: a tester's Conflict panel, above the last one,
+            # had none (sharex labels only the lowest row), and read as a panel without a scale
             ax.tick_params(axis="x", labelbottom=True)
-            ax.set_xlabel("% of sentences")
+    fig.supxlabel("% of sentences", fontsize=8)  # the shared axis, named once
     fig.suptitle(
         f"Frame salience by {group_col}: % of sentences with the frame, 95% bootstrap CI; "
         "open circle: 0, dashed to its rule-of-three bound 3/n",
@@ -315,13 +323,12 @@ def plot_keyness(
     height = 0.6 + 0.17 * top_terms
     with grid_layout_deferred():  # the constrained layout below places the axes
         grid = _keyness_grid(top, groups, colours, ncols, height)
-    grid.set_titles("{col_name}", size=plt.rcParams["axes.titlesize"])
-    if sizes:
-        for group, ax in grid.axes_dict.items():
-            if group in sizes:
-                # on a line of its own: beside a long name it ran into the next panel's title
-                # ("… 7,591 words)The Northern Ledger", a tester's)
-                ax.set_title(f"{group}\n({sizes[group]})", size=plt.rcParams["axes.titlesize"])
+    names = group_labels(groups)
+    for group, ax in grid.axes_dict.items():
+        # the size on a line of its own: beside a long name it ran into the next panel's title
+        # ("… 7,591 words)The Northern Ledger", a tester's)
+        title = f"{names[group]}\n({sizes[group]})" if sizes and group in sizes else names[group]
+        ax.set_title(title, size=plt.rcParams["axes.titlesize"])
     grid.set(xlabel="z (log-odds, informative prior)", ylabel="")  # every panel: own scale
     grid.refline(x=1.96, color="#555555", lw=0.6, ls="--")
     grid.figure.suptitle(
@@ -395,6 +402,7 @@ def plot_sourcing(
     names = source_labels(items, sources.labels)
     sizes = rows.dropna(subset=["n_sentences"]).groupby("group")[["n_docs", "n_sentences"]]
     n = sizes.first()
+    group_names = group_labels(groups)
     fig, ax = plt.subplots(
         figsize=(DOUBLE_COLUMN_IN, 1.2 + 0.11 * len(items) * max(len(groups), 2)),
         layout="constrained",
@@ -406,7 +414,7 @@ def plot_sourcing(
         y = np.arange(len(items)) + (j - (len(groups) - 1) / 2) * step
         share = part["share"].to_numpy(dtype=float)
         colour = colours.get(group, "#999999")
-        label = f"{group} ({_count(n, group, 'n_docs', 'article')}, "
+        label = f"{group_names[group]} ({_count(n, group, 'n_docs', 'article')}, "
         label += f"{_count(n, group, 'n_sentences', 'sentence')})"
         ax.barh(y, 100 * np.nan_to_num(share), height=0.9 * step, color=colour, label=label)
         upper = max(upper, np.nanmax(share, initial=0.0))
@@ -480,11 +488,12 @@ def source_labels(items: Sequence[str], labels: Mapping[str, str]) -> dict[str, 
     return shown
 
 
-def _hedging_label(group: str, row: pd.Series) -> str:
-    """ "Caixin (1 art., 398 words)": the articles too when the table counts them."""
+def _hedging_label(name: str, row: pd.Series) -> str:
+    """ "Caixin (1 art., 398 words)": the articles too when the table counts them; ``name`` is
+    the group's label (:func:`analysis.figure_labels.group_labels`)."""
     if "n_docs" in row.index and pd.notna(row["n_docs"]):
-        return f"{group} ({size_text(int(row['n_docs']), int(row['n_words']))})"
-    return f"{group} ({int(row['n_words']):,} words)"
+        return with_suffix(name, f"({size_text(int(row['n_docs']), int(row['n_words']))})")
+    return with_suffix(name, f"({int(row['n_words']):,} words)")
 
 
 def plot_hedging(
@@ -497,10 +506,12 @@ def plot_hedging(
         return none_found_figure(NO_HEDGING, title="Hedges and certainty markers")
     groups = _groups(hedging, group_col)
     colours = _palette(groups, palette)
+    names = group_labels(groups)
+    row_in = max(0.3, (label_lines(names.values()) + 1) * LABEL_LINE_IN)  # name, size below
     fig, axes = plt.subplots(
         1,
         2,
-        figsize=(DOUBLE_COLUMN_IN, 0.9 + 0.3 * len(groups)),
+        figsize=(DOUBLE_COLUMN_IN, 0.9 + row_in * len(groups)),
         layout="constrained",
         sharey=True,
     )
@@ -522,7 +533,7 @@ def plot_hedging(
                 capsize=2,
                 color=colours.get(group, "#999999"),
             )
-        ax.set_yticks(y, [_hedging_label(g, part.loc[g]) for g in groups])
+        ax.set_yticks(y, [_hedging_label(names[g], part.loc[g]) for g in groups])
         ax.set_title(title)
         ax.set_xlim(left=0)
     axes[0].invert_yaxis()

@@ -13,6 +13,7 @@ from __future__ import annotations
 import matplotlib.pyplot as plt
 import pandas as pd
 
+from analysis.figure_labels import group_labels
 from analysis.figures import (
     DOUBLE_COLUMN_IN,
     OTHER_COLOUR,
@@ -93,7 +94,8 @@ def plot_coder_tone(
         ax.set_xlim(-0.02, 1.02)
         ax.set_xticks([0, 0.5, 1], ["0%", "50%", "100%"])
         ax.grid(axis="y", visible=False)
-    axes[0].set_yticks(range(len(groups)), groups)
+    names = group_labels(groups)  # wrapped as every figure writes a group's name
+    axes[0].set_yticks(range(len(groups)), [names[g] for g in groups])
     axes[0].set_ylim(len(groups) - 0.5, -0.5)
     axes[1].set_xlabel("Share of sentences (95% CI)")
     sizes = table[(table["coder"] == TRAINED) & (table["measure"] == SHARE_MEASURES[0])]

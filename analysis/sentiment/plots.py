@@ -15,6 +15,7 @@ it, so that reading :data:`FIGURES` (the summary does, for the captions) stays c
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Mapping, Sequence
 
 import matplotlib.pyplot as plt
@@ -25,6 +26,13 @@ from matplotlib.colors import ListedColormap
 from matplotlib.ticker import MaxNLocator
 
 from analysis.config import MIN_ACTOR_SENTENCES, SEED
+from analysis.figure_labels import (
+    LABEL_LINE_IN,
+    group_labels,
+    label_lines,
+    middle_shortened,
+    with_suffix,
+)
 from analysis.figures import (
     DOUBLE_COLUMN_IN,
     OTHER_COLOUR,
@@ -36,7 +44,6 @@ from analysis.figures import (
     pooled_group_name,
     seeded_global_rng,
 )
-from analysis.report.wording import shortened
 from analysis.sentiment.discover import MIN_DOCS
 
 NOTEBOOK = "02_sentiment.ipynb"
@@ -49,8 +56,10 @@ NO_ACTORS = (
 NO_SENTENCES = "No sentences to show: the articles have no text left after cleaning."
 # Dots per group in the sentence-tone strip plot; larger groups show a seeded random sample.
 MAX_STRIP_POINTS = 1500
-# characters of a tone-arc panel's title: the article's doc_id, cut to this
+# characters of a tone-arc panel's title: the article's doc_id, cut to this in the middle; the
+# title's lines at most ARC_TITLE_LINE_CHARS (a panel of the two columns holds about 58 at 7 pt)
 ARC_TITLE_CHARS = 28
+ARC_TITLE_LINE_CHARS = 56
 # Background of heatmap cells with too few sentences to show an estimate.
 SPARSE_CELL_COLOUR = "#EEEEEE"
 # Tone classes take the ends and the middle of ColorBrewer's RdBu, the diverging scale of the
@@ -94,8 +103,8 @@ FIGURES: dict[str, FigureInfo] = {
             "Tone arc of each article: bars are sentence compound scores in reading order, the "
             "line a centred 5-sentence running mean. It shows where in an article the positive "
             "and negative passages sit (lead, quotes, closing analysis). With many articles, "
-            "only some are drawn (parameter max_arc_articles): the longest article of each "
-            "group first, then the next longest; panel titles name them."
+            "only some are drawn (parameter max_arc_articles): the longest article (in words) "
+            "of each group first, then the next longest; panel titles name them."
         ),
         notebook=NOTEBOOK,
         table="sentences.csv",
@@ -172,6 +181,9 @@ def plot_sentence_tone(
     groups = _groups(means, group_col)
     means = means.set_index(means[group_col].astype(str)).reindex(groups)
     dots = _strip_sample(sentences[group_col].astype(str), sentences[col], groups, max_points, seed)
+    names = group_labels(groups)  # wrapped: a 120-character name left tight_layout no room
+    dots["group"] = dots["group"].map(names)
+    shown = [names[g] for g in groups]
     fig, ax = plt.subplots(figsize=(DOUBLE_COLUMN_IN, 0.9 + 0.55 * len(groups)))
     with seeded_global_rng(seed):  # seaborn's jitter comes from numpy's global state
         sns.stripplot(
@@ -179,9 +191,9 @@ def plot_sentence_tone(
             x="score",
             y="group",
             hue="group",
-            order=groups,
-            hue_order=groups,
-            palette={g: _colour(palette, g) for g in groups},
+            order=shown,
+            hue_order=shown,
+            palette={names[g]: _colour(palette, g) for g in groups},
             jitter=0.22,
             size=2.6,
             alpha=0.45,
@@ -256,21 +268,27 @@ def _size_labels(ax: plt.Axes, rows: pd.DataFrame, x: float) -> None:
 def arc_articles(sentences: pd.DataFrame, group_col: str, max_docs: int = 12) -> list[str]:
     """The articles the tone-arc figure shows: at most ``max_docs``, spread over the groups.
 
-    Round by round, each group contributes its longest not yet chosen article (most sentences,
-    ties by ``doc_id``); within a round, groups with more sentences come first (ties by name).
+    Round by round, each group contributes its longest not yet chosen article (most words,
+    ties by ``doc_id``); within a round, groups with more words come first (ties by name).
     So 12 articles over 8 groups are the longest of each group, then the second longest of the
     four largest groups. Returned in display order: by group name (the pooled "Other" last, as
     in the palette), then longest first. Deterministic: depends only on the table.
+
+    Length is counted in words (:func:`_sentence_words`), not sentences: a tester's badly split
+    paste, a short article cut into many fragment "sentences", was shown as its outlet's longest.
     """
     if max_docs < 1:
         raise ValueError(f"max_docs must be at least 1, got {max_docs}")
     docs = (
         pd.DataFrame(
-            {"doc_id": sentences["doc_id"].astype(str), "group": sentences[group_col].astype(str)}
+            {
+                "doc_id": sentences["doc_id"].astype(str),
+                "group": sentences[group_col].astype(str),
+                "n": _sentence_words(sentences),
+            }
         )
-        .groupby(["doc_id", "group"], sort=True)
-        .size()
-        .rename("n")
+        .groupby(["doc_id", "group"], sort=True)["n"]
+        .sum()
         .reset_index()
     )
     if docs["doc_id"].duplicated().any():
@@ -286,6 +304,30 @@ def arc_articles(sentences: pd.DataFrame, group_col: str, max_docs: int = 12) ->
         ["pool", "group", "n", "doc_id"], ascending=[True, True, False, True]
     )
     return chosen["doc_id"].tolist()
+
+
+def _sentence_words(sentences: pd.DataFrame) -> np.ndarray:
+    """The words of each sentence: its ``n_words`` (the sentences table's count), else the words
+    of its ``sentence`` text, else 1 (a table of scores only: sentences are counted)."""
+    if "n_words" in sentences.columns:
+        return sentences["n_words"].fillna(0).to_numpy(dtype=float)
+    if "sentence" in sentences.columns:
+        return sentences["sentence"].fillna("").astype(str).str.split().str.len().to_numpy(float)
+    return np.ones(len(sentences))
+
+
+def arc_title(doc_id: str, group: str, n_sentences: int) -> str:
+    """A tone-arc panel's title: "doc_id · group (n sent.)", the doc_id shortened in the middle
+    (a tester's export named its articles "NexisUni_Star_Harbour_2024-03-1", "-2", ...: cut at
+    the end, every panel read "NexisUni_Star_Harbour_2024-…"), the group's name as every figure
+    writes it (:func:`analysis.figure_labels.group_labels`), in lines that fit the panel."""
+    name = group_labels([group], ARC_TITLE_LINE_CHARS, 2)[group].replace("\n", " ")
+    title = f"{middle_shortened(doc_id, ARC_TITLE_CHARS)} · {name}"
+    # broken at spaces only (the doc_id stays whole), the count kept whole after it
+    lines = textwrap.wrap(
+        title, ARC_TITLE_LINE_CHARS, break_long_words=False, break_on_hyphens=False
+    )
+    return with_suffix("\n".join(lines), f"({n_sentences} sent.)", ARC_TITLE_LINE_CHARS)
 
 
 def plot_tone_arc(
@@ -323,14 +365,13 @@ def plot_tone_arc(
     sizes = shown.groupby("doc").size()
     first = shown.drop_duplicates("doc").set_index("doc")["group"]
     own = own_groups if own_groups is not None else {}
-    titles = {
-        d: f"{shortened(d, ARC_TITLE_CHARS)} · {pooled_group_name(first[d], own.get(d))} "
-        f"({sizes[d]} sent.)"
-        for d in docs
-    }
+    titles = {d: arc_title(d, pooled_group_name(first[d], own.get(d)), int(sizes[d])) for d in docs}
     shown["panel"] = shown["doc"].map(titles)
     groups = sorted(shown["group"].unique())
     ncols = max(1, min(ncols, len(docs)))
+    # each panel grows by its title's extra lines: a title of three lines ran into the tick
+    # labels of the panel above (titles were wrapped only at save time, after the layout)
+    height = 1.35 + LABEL_LINE_IN * (label_lines(titles.values()) - 1)
     with grid_layout_deferred():  # laid out once, when the grid is complete (below)
         grid = sns.FacetGrid(
             shown,
@@ -342,8 +383,8 @@ def plot_tone_arc(
             palette={g: _colour(palette, g) for g in groups},
             sharex=False,
             sharey=True,
-            height=1.35,
-            aspect=DOUBLE_COLUMN_IN / ncols / 1.35,
+            height=height,
+            aspect=DOUBLE_COLUMN_IN / ncols / height,
         )
         grid.map_dataframe(_arc_panel, window=window)
         grid.set_titles("")  # no centred "panel = …" title; the article's name goes on the left
@@ -448,9 +489,11 @@ def plot_actor_tone(
         index=labels,
         columns=groups,
     )
-    fig, ax = plt.subplots(
-        figsize=(min(DOUBLE_COLUMN_IN, 2.2 + 1.1 * len(groups)), 0.8 + 0.6 * len(labels))
-    )
+    width = min(DOUBLE_COLUMN_IN, 2.2 + 1.1 * len(groups))
+    names = _actor_columns(groups, width)
+    level = any("\n" in name for name in names.values())
+    extra = LABEL_LINE_IN * (label_lines(names.values()) - 1) if level else 0.0
+    fig, ax = plt.subplots(figsize=(width, 0.8 + 0.6 * len(labels) + extra))
     font = 6 if len(groups) <= 5 else 5
     cells = {"annot": annot, "fmt": "", "annot_kws": {"fontsize": font}, "ax": ax}
     cells |= {"linewidths": 0.5, "linecolor": "white", "xticklabels": True, "yticklabels": True}
@@ -485,9 +528,25 @@ def plot_actor_tone(
         fontsize=7,
     )
     ax.tick_params(axis="y", labelrotation=0)
-    plt.setp(ax.get_xticklabels(), rotation=30, ha="right", rotation_mode="anchor")
+    if level:  # wrapped names stand level under their columns
+        ax.set_xticks(ax.get_xticks(), [names[g] for g in groups], rotation=0)
+    else:
+        plt.setp(ax.get_xticklabels(), rotation=30, ha="right", rotation_mode="anchor")
     fig.tight_layout()
     return fig
+
+
+def _actor_columns(groups: Sequence[str], fig_width: float) -> dict[str, str]:
+    """The column labels of the actor heatmap: each group's name as written when every name
+    fits on a line (drawn slanted), else every name wrapped to its column's width
+    (:func:`analysis.figure_labels.group_labels`, in up to four lines), to be drawn level: a
+    tester's 120-character name, slanted, crossed the whole figure."""
+    if all("\n" not in label for label in group_labels(groups).values()):
+        return {g: g for g in groups}
+    # the columns share what the actors' names and the colour bar leave (about 2 in)
+    column_in = max(fig_width - 2.0, 1.0) / len(groups)
+    chars = max(10, int(column_in * 72 * 0.8 / (7 * 0.6)))
+    return group_labels(groups, chars, 4)
 
 
 # Past this many groups a heatmap cell of the double-column figure is too narrow for
@@ -512,13 +571,20 @@ def plot_tone_shares(by_group: pd.DataFrame, group_col: str, method: str = "vade
     """Stacked bars: shares of negative, neutral and positive sentences per group."""
     part = by_group[by_group["method"] == method]
     groups = _groups(part, group_col)
+    names = group_labels(groups)
     fig, ax = plt.subplots(figsize=(DOUBLE_COLUMN_IN, 0.9 + 0.4 * len(groups)))
     left = np.zeros(len(groups))
     for measure in ("share_negative", "share_neutral", "share_positive"):
         rows = part[part["measure"] == measure]
         values = rows.set_index(rows[group_col].astype(str)).reindex(groups)["estimate"]
         values = values.to_numpy(float)
-        ax.barh(groups, values, left=left, color=TONE_COLOURS[measure], label=TONE_LABELS[measure])
+        ax.barh(
+            [names[g] for g in groups],
+            values,
+            left=left,
+            color=TONE_COLOURS[measure],
+            label=TONE_LABELS[measure],
+        )
         for y, (x0, v) in enumerate(zip(left, values, strict=True)):
             if v >= 0.06:
                 ax.text(
@@ -583,7 +649,8 @@ def plot_vader_vs_news(
             note = f"{changed} of {len(own)} sent. changed"
             ax.text(1.02, y, note, va="center", fontsize=6.5, transform=ax.get_yaxis_transform())
     ax.axvline(0, color="#555555", lw=0.6)
-    ax.set_yticks(range(len(groups)), groups)
+    names = group_labels(groups)
+    ax.set_yticks(range(len(groups)), [names[g] for g in groups])
     ax.set_ylim(len(groups) - 0.5, -0.5)
     ax.set_xlabel("Mean sentence compound (95% CI)")
     handles = [

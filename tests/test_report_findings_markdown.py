@@ -82,7 +82,7 @@ def test_a_sentence_is_quoted_at_most_once_per_list():
     assert text.count("Other.") == 1
     # where it would stand again, it is named: a fact-checker found an actor's only quote its
     # most positive sentence under a negative mean, the most negative quoted above unsaid
-    assert text.count("  > Quoted above: `doc-1` sentence 4.") == 2
+    assert text.count("  > Quoted above: `doc-1` sentence 4.") == 1  # beside "Other.", once
 
 
 def test_each_no_clear_difference_heading_names_the_rule_of_its_section():

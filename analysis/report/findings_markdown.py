@@ -172,18 +172,22 @@ def _finding_lines(
     if pooled_note and OTHER_LABEL in finding.groups and len(finding.groups) <= 2:
         note = f"{note} {pooled_note}".strip()
     lines = [f"- {escape_text(finding.text)}{' ' + note if note else ''}{see}"]
+    # a sentence quoted above is named where it would stand beside one quoted here: a fact-
+    # checker found an actor's only quote its most positive sentence under a negative mean,
+    # the most negative one quoted under tone (a finding whose quotes all stand above is bare)
+    named = any((ev.doc_id, int(ev.sentence_id)) not in quoted for ev in finding.evidence)
     shown = 0
     for ev in finding.evidence:
         if shown == MAX_EVIDENCE:
             break
         where = f"`{escape_code(ev.doc_id)}` sentence {int(ev.sentence_id)}"
         note = f" ({escape_text(ev.note)})" if ev.note else ""
-        shown += 1
         if (ev.doc_id, int(ev.sentence_id)) in quoted:
-            # named, not left out: a fact-checker found an actor's only quote the most positive
-            # sentence under a negative mean, its most negative one quoted under tone
-            lines += ["", f"  > Quoted above: {where}{note}."]
+            if named:
+                shown += 1
+                lines += ["", f"  > Quoted above: {where}{note}."]
             continue
+        shown += 1
         quoted.add((ev.doc_id, int(ev.sentence_id)))
         lines += [
             "",

@@ -74,7 +74,14 @@ def test_a_sentence_is_quoted_at_most_once_per_list():
     shared = Evidence("doc-1", 4, "Gazette", "The same sentence.")
     findings = [
         Finding("tone_a", "tone", "First.", (shared,)),
-        Finding("tone_b", "tone", "Second.", (shared, Evidence("doc-2", 0, "Post", "Other."))),
+        Finding(
+            "tone_b",
+            "tone",
+            "Second.",
+            (shared, Evidence("doc-2", 0, "Post", "Other.")),
+            extremes=True,
+        ),
+        Finding("tone_c", "tone", "Examples.", (shared, Evidence("doc-3", 0, "Post", "More."))),
         Finding("frames_a", "frames", "Third.", (shared,)),
     ]
     text = findings_markdown(findings)

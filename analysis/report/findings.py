@@ -45,6 +45,9 @@ class Finding:
     # the groups the finding describes or compares, by name as in the tables: what a note on a
     # group (analysis.report.group_languages) attaches to
     groups: tuple[str, ...] = field(default_factory=tuple)
+    # the evidence is a pair of extremes (a group's most positive and most negative sentences):
+    # one already quoted is named where it would stand, so the other is not read alone
+    extremes: bool = False
 
 
 def save_findings(findings: Iterable[Finding], path: Path | str) -> Path:

@@ -172,10 +172,12 @@ def _finding_lines(
     if pooled_note and OTHER_LABEL in finding.groups and len(finding.groups) <= 2:
         note = f"{note} {pooled_note}".strip()
     lines = [f"- {escape_text(finding.text)}{' ' + note if note else ''}{see}"]
-    # a sentence quoted above is named where it would stand beside one quoted here: a fact-
-    # checker found an actor's only quote its most positive sentence under a negative mean,
-    # the most negative one quoted under tone (a finding whose quotes all stand above is bare)
-    named = any((ev.doc_id, int(ev.sentence_id)) not in quoted for ev in finding.evidence)
+    # a pair of extremes: one quoted above is named where it would stand beside the other (a
+    # fact-checker found an actor's only quote its most positive sentence under a negative
+    # mean, the most negative one quoted under tone); a finding whose quotes all stand above,
+    # or whose quotes are examples, names none
+    fresh = any((ev.doc_id, int(ev.sentence_id)) not in quoted for ev in finding.evidence)
+    named = finding.extremes and fresh
     shown = 0
     for ev in finding.evidence:
         if shown == MAX_EVIDENCE:

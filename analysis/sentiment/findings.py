@@ -163,6 +163,7 @@ def _level_findings(
                 evidence=tuple(evidence),
                 figures=("fig02_sentence_tone", "fig05_tone_shares"),
                 groups=(str(group),),
+                extremes=True,
             )
         )
     return out
@@ -423,6 +424,7 @@ def _actor_findings(
                 evidence=tuple(evidence),
                 figures=("fig04_actor_tone",) if in_figure else (),
                 groups=tuple(rows[group_col].astype(str)),
+                extremes=True,
             )
         )
     if not out:

@@ -80,3 +80,12 @@ def test_a_share_that_rounds_to_0_or_100_is_not_written_as_none_or_all() -> None
     from analysis.report.wording import pct
 
     assert (pct(1 / 235), pct(0.0), pct(234 / 235), pct(1.0)) == ("<1%", "0%", ">99%", "100%")
+
+
+def test_count_says_one_in_the_singular_and_separates_thousands() -> None:
+    # a QA tester's "n = 1 sentences", a fact-checker's "2624 words" beside a figure's "2,624"
+    from analysis.report.wording import count
+
+    assert count(1, "sentence") == "1 sentence"
+    assert count(2624, "word") == "2,624 words"
+    assert count(np.int64(0), "article") == "0 articles"

@@ -23,7 +23,7 @@ from analysis.framing.tables import require_columns
 from analysis.lexicon import whole_words
 from analysis.report.concentration import mostly_one_article_note
 from analysis.report.findings import Evidence, Finding
-from analysis.report.wording import and_list, articles, ci, num, pct, plural
+from analysis.report.wording import and_list, articles, ci, count, num, pct, plural
 from analysis.stats.bootstrap import bootstrap_ci
 from analysis.stats.comparisons import SMALL_GROUP_DOCS
 
@@ -51,7 +51,7 @@ def _upper_share(row: pd.Series) -> float:
 
 def _share_with_ci(row: pd.Series, group_col: str) -> str:
     """ "12% for X (95% CI …, n articles, n sentences)", with a share of 0 stated as such."""
-    sizes = f"{articles(row.n_docs)}, {row.n_sentences} sentences"
+    sizes = f"{articles(row.n_docs)}, {count(row.n_sentences, 'sentence')}"
     if row.share == 0:
         return (
             f"0% for {row[group_col]} (no coded sentence; {sizes}: a share up to about "
@@ -120,7 +120,7 @@ def _matched_note(words: str) -> str:
 
 def _sizes(sentences: pd.DataFrame) -> str:
     """'3 articles, 18 sentences': the size of the whole (selected) corpus."""
-    return f"{articles(int(sentences['doc_id'].nunique()))}, {len(sentences)} sentences"
+    return f"{articles(int(sentences['doc_id'].nunique()))}, {count(len(sentences), 'sentence')}"
 
 
 def _none_finding(
@@ -238,8 +238,9 @@ def _frame_findings(
             for r in top.itertuples()
         )
         text = (
-            f"{articles(first.n_docs, 'opening')} from {group} ({first.n_sentences} sentences, "
-            f"{first.n_words} words), the most salient frames are: {listed}."
+            f"{articles(first.n_docs, 'opening')} from {group} "
+            f"({count(first.n_sentences, 'sentence')}, {count(first.n_words, 'word')}), "
+            f"the most salient frames are: {listed}."
             f"{_salience_caveats(top)}"
             + _frame_concentration(sentences, top.iloc[0], group, group_col)
         )
@@ -280,7 +281,7 @@ def _frame_findings(
             f"{label}: in these articles, {hi[group_col]} uses this frame in "
             f"{pct(hi.share)} of sentences "
             f"({ci(hi.share_ci_low, hi.share_ci_high, 'percent')}, {articles(hi.n_docs)}, "
-            f"{hi.n_sentences} sentences) against {_share_with_ci(lo, group_col)}; "
+            f"{count(hi.n_sentences, 'sentence')}) against {_share_with_ci(lo, group_col)}; "
             f"the intervals do not overlap.{_few_articles(hi, lo, group_col)}"
         )
         ev = _frame_evidence_for(sentences, evidence, frame, hi[group_col], group_col, n=2)
@@ -562,7 +563,7 @@ def _rate_contrast(
     ordered = table.sort_values([value, "_upper", group_col], ascending=[False, True, True])
     listed = "; ".join(
         f"{r[group_col]} {_value_with_ci(r, value, low, high, percent)}, "
-        f"{articles(int(r['n_docs']))}, {int(r['n_sentences'])} sentences)"
+        f"{articles(int(r['n_docs']))}, {count(r['n_sentences'], 'sentence')})"
         for _, r in ordered.iterrows()
     )
     # groups mostly not in English are listed, not compared: an English word list read nothing
@@ -842,8 +843,8 @@ def _source_findings(
         )
         if part.empty:
             text = (
-                f"{articles(n_docs, 'opening')} from {group} ({n_sent} sentences), no sentence "
-                "attributes a claim to a recognised source category."
+                f"{articles(n_docs, 'opening')} from {group} ({count(n_sent, 'sentence')}), no "
+                "sentence attributes a claim to a recognised source category."
             )
             out.append(
                 Finding(
@@ -859,7 +860,7 @@ def _source_findings(
         top_col = f"source_{part.iloc[0]['item']}"
         mask = (sentences[group_col] == group) & sentences[top_col].astype(bool)
         text = (
-            f"{articles(n_docs, 'opening')} from {group} ({n_sent} sentences), attributed "
+            f"{articles(n_docs, 'opening')} from {group} ({count(n_sent, 'sentence')}), attributed "
             f"sentences credit most often (sentences): {listed}."
         ) + _unkinded(sentences, group, group_col)
         out.append(

@@ -53,7 +53,7 @@ from analysis.report.lexicon_methods import (
 from analysis.report.quotes import QUOTE_CHOICE
 from analysis.report.theirs import keep_theirs
 from analysis.report.tone_coder import tone_coder_lines
-from analysis.report.wording import and_list, articles, plural
+from analysis.report.wording import and_list, articles, count, plural
 from analysis.sentiment.coder_plots import CODER_FIGURE
 from analysis.settings import (
     Lexicons,
@@ -976,7 +976,7 @@ def _reproducibility_section(
         "`constraints.txt`.",
     ]
     per_group = "; ".join(
-        f"{escape_text(g)}{spacing_note(g)}: {articles(d)}, {s} sentences"
+        f"{escape_text(g)}{spacing_note(g)}: {articles(d)}, {count(s, 'sentence')}"
         for g, d, s in facts.per_group[:MAX_GROUPS_LISTED]
     )
     rest = len(facts.per_group) - MAX_GROUPS_LISTED
@@ -991,7 +991,8 @@ def _reproducibility_section(
     said = _with_parameters(corpus_dir, bool(files))
     lines += [
         "",
-        f"Corpus: {facts.n_docs} articles, {facts.n_sentences} sentences, {facts.n_words} words "
+        f"Corpus: {articles(facts.n_docs)}, {count(facts.n_sentences, 'sentence')}, "
+        f"{count(facts.n_words, 'word')} "
         f"after cleaning ({per_group}). {_hash_sentence(facts)}",
         "",
         (
@@ -1699,7 +1700,7 @@ def _corrected_lines(table: Any, group_col: str, labels: Mapping[str, str]) -> l
             f"- {escape_text(label)}, {escape_text(str(row[group_col]))}: raw "
             f"{raw}, "
             f"{corrected}; {rates} on {int(row['n_validation'])} items; "
-            f"{articles(int(row['n_docs']))}, {int(row['n_sentences'])} sentences."
+            f"{articles(int(row['n_docs']))}, {count(row['n_sentences'], 'sentence')}."
         )
     return lines
 

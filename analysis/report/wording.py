@@ -36,6 +36,14 @@ def num(x: float, *, signed: bool = True, digits: int = 2, bound: bool = False) 
     return f"{x:+.{shown}f}" if signed else f"{x:.{shown}f}"
 
 
+def count(n: int, noun: str) -> str:
+    """``n`` and ``noun``, in the plural unless ``n`` is 1, the number with thousands separators
+    as the figures write it: "1 sentence", "2,624 words" (a QA tester's "n = 1 sentences", a
+    fact-checker's "2624 words" beside a figure's "2,624")."""
+    n = int(n)
+    return f"{n:,} {noun if n == 1 else plural(noun)}"
+
+
 def plural(noun: str) -> str:
     """The plural of a grouping's name as the summary writes it: "outlets", "leans",
     "countries", "presses" (a tester's "How 4 countrys covered the story")."""

@@ -21,7 +21,7 @@ from analysis.config import MIN_ACTOR_SENTENCES
 from analysis.framing.findings import unread_groups
 from analysis.report.concentration import articles_per_group, mostly_one_article_note
 from analysis.report.findings import Evidence, Finding
-from analysis.report.wording import articles, ci, num, pct, plural
+from analysis.report.wording import articles, ci, count, num, pct, plural
 from analysis.sentiment.actors import Actor, default_lexicon
 from analysis.sentiment.plots import MAX_ACTORS_SHOWN, NO_ACTORS, actors_shown
 from analysis.sentiment.scoring import METHODS, compound_column
@@ -203,7 +203,7 @@ def _pairwise_findings(
         o = _oriented(r, group_col)
         first, second = str(o["first"]), str(o["second"])
         (ns1, nd1), (ns2, nd2) = o["n_first"], o["n_second"]
-        sizes = f"n = {ns1} sentences in {articles(nd1)} vs {ns2} in {articles(nd2)}"
+        sizes = f"n = {count(ns1, 'sentence')} in {articles(nd1)} vs {ns2:,} in {articles(nd2)}"
         stats = (
             f"difference {first} − {second} {num(o['diff'])}, {ci(o['low'], o['high'])}; "
             f"Cliff's delta {num(o['delta'])}; Holm-adjusted permutation "
@@ -380,7 +380,7 @@ def _actor_findings(
         in_figure = actor.label in drawn
         pieces = [
             f"{r[group_col]} {num(r['estimate'])} ({ci(r['ci_low'], r['ci_high'])}; "
-            f"n = {int(r['n_sentences'])} sentences, {int(r['n_docs'])} article(s))"
+            f"n = {count(r['n_sentences'], 'sentence')}, {articles(int(r['n_docs']))})"
             for _, r in rows.iterrows()
         ]
         # Evidence only from the groups this finding reports on.

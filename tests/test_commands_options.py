@@ -16,6 +16,19 @@ def test_add_column_map_reads_the_mapping_into_column_map() -> None:
     assert "--map NAME=COLUMN,..." in parser.format_help()
 
 
+def test_map_given_more_than_once_joins_its_pairs() -> None:
+    """``--map text=Inhalt --map outlet=Medium`` reads as one --map with both pairs, in every
+    command that reads a corpus file and in ``run`` (which defines its own --map)."""
+    from analysis.commands.run import add_arguments
+
+    for add in (add_column_map, add_arguments):
+        parser = argparse.ArgumentParser()
+        add(parser)
+        args = parser.parse_args(["--map", "text=Inhalt", "--map", "outlet=Medium"])
+        given = args.column_map if add is add_column_map else args.map
+        assert given == "text=Inhalt,outlet=Medium"
+
+
 def test_int_at_least_names_the_option_and_the_limit() -> None:
     from analysis.commands.options import int_at_least
 

@@ -173,6 +173,54 @@ def test_both_missing_columns_are_named_at_once_with_load_corpus_keyword(tmp_pat
         read_chunks(_write(tmp_path / "export.csv", frame))
     message = str(caught.value)
     assert "no 'text' column and no 'outlet' column" in message
-    assert "--map text=COLUMN outlet=COLUMN" in message
+    assert "--map text=COLUMN,outlet=COLUMN" in message
     assert "load_corpus(..., column_map={'text': 'COLUMN', 'outlet': 'COLUMN'})" in message
     assert "'Body' holds the longest values" in message and "'Publication'" in message
+
+
+def test_german_headers_get_the_whole_map_as_the_cli_takes_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A tester's German Excel export (ID;Medium;Inhalt): the message said "--map text=COLUMN
+    outlet=COLUMN", which the CLI refused ("unrecognized arguments: outlet=Medium"), and did
+    not name "Medium" as the outlet's column. The whole --map it prints now runs."""
+    import shlex
+
+    from analysis.cli import main
+
+    frame = pd.DataFrame(
+        {"ID": ["a1", "a2"], "Medium": ["Der Standard", "Le Monde"], "Inhalt": [LONG, LONG]}
+    )
+    path = tmp_path / "export.csv"
+    frame.to_csv(path, index=False, sep=";")
+    with pytest.raises(CorpusFileError) as caught:
+        read_chunks(path)
+    message = str(caught.value)
+    assert "--map text=COLUMN,outlet=COLUMN" in message
+    assert "Columns whose names suggest an outlet: 'Medium'." in message
+    assert message.endswith("All together: --map text=Inhalt,outlet=Medium.")
+    with pytest.raises(ParameterError, match="All together: --map text=Inhalt,outlet=Medium"):
+        check_corpus_columns(path)  # as `run` refuses it before it starts
+    given = shlex.split(message.rsplit("All together: ", 1)[1].rstrip("."))
+    out = tmp_path / "out"
+    assert main(["corpus", "--corpus", str(path), "--out", str(out), *given]) == 0
+    documents = pd.read_csv(out / "reports" / "tables" / "documents.csv")
+    assert sorted(documents["outlet"]) == ["Der Standard", "Le Monde"]
+    capsys.readouterr()
+
+
+@pytest.mark.parametrize("name", ["Quelle", "Zeitung", "Média", "Fuente", "Medio"])
+def test_outlet_columns_named_in_other_languages_are_suggested(tmp_path: Path, name: str) -> None:
+    frame = pd.DataFrame({"Texte": [LONG], name: ["Le Monde"]})
+    with pytest.raises(CorpusFileError) as caught:
+        read_chunks(_write(tmp_path / "export.csv", frame))
+    assert f"All together: --map text=Texte,outlet={name}." in str(caught.value)
+
+
+def test_a_users_own_pairs_are_kept_in_the_whole_map(tmp_path: Path) -> None:
+    frame = pd.DataFrame({"Titel": ["A"], "Full Text": [LONG], "Quelle": ["X"]})
+    with pytest.raises(CorpusFileError) as caught:
+        read_chunks(_write(tmp_path / "export.csv", frame), columns="title=Titel")
+    assert str(caught.value).endswith(
+        'All together: --map "title=Titel,text=Full Text,outlet=Quelle".'
+    )

@@ -5,17 +5,37 @@ from __future__ import annotations
 import argparse
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
+
+
+class JoinedMap(argparse.Action):
+    """``--map`` given more than once: its pairs joined with commas, as one ``--map`` takes
+    them (``--map text=Inhalt --map outlet=Medium`` is ``--map text=Inhalt,outlet=Medium``); a
+    tester wrote the pairs as separate options, as the reader's message then printed them."""
+
+    def __call__(
+        self,
+        parser: argparse.ArgumentParser,
+        namespace: argparse.Namespace,
+        values: Any,
+        option_string: str | None = None,
+    ) -> None:
+        before = getattr(namespace, self.dest, None)
+        setattr(namespace, self.dest, f"{before},{values}" if before else values)
 
 
 def add_column_map(parser: argparse.ArgumentParser) -> None:
     """``--map NAME=COLUMN,...`` (into ``column_map``): a corpus file's own column names for
-    ours, as every command that reads a corpus file takes them (``text=body,outlet=source``)."""
+    ours, as every command that reads a corpus file takes them (``text=body,outlet=source``),
+    the option repeatable (:class:`JoinedMap`)."""
     parser.add_argument(
         "--map",
         dest="column_map",
         default=None,
+        action=JoinedMap,
         metavar="NAME=COLUMN,...",
-        help="a corpus file's columns for ours, e.g. text=body,outlet=source",
+        help="a corpus file's columns for ours, e.g. text=body,outlet=source (or repeated: "
+        "--map text=body --map outlet=source)",
     )
 
 

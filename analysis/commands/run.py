@@ -37,6 +37,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from analysis.commands.options import JoinedMap
 from analysis.config import GROUP_COLUMNS, output_dirs
 from analysis.nltk_import import import_nltk_lean
 from analysis.outputs import OutputsError, describe_os_error
@@ -89,8 +90,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--map",
         metavar="MAPPING",
+        action=JoinedMap,
         help="a corpus file's columns as ours=theirs pairs, e.g. text=body,outlet=source "
-        "(as `process --map`)",
+        "(as `process --map`; or repeated: --map text=body --map outlet=source)",
     )
     parser.add_argument(
         "--outlets",

@@ -637,7 +637,9 @@ def _resolve_columns(
             else ""
         )
         names = " column and no ".join(repr(ours) for ours in lacking)
-        options = " ".join(f"{ours}=COLUMN" for ours in lacking)
+        # one --map, its pairs joined by commas: "--map text=COLUMN outlet=COLUMN" was
+        # refused by the CLI ("unrecognized arguments: outlet=COLUMN")
+        options = ",".join(f"{ours}=COLUMN" for ours in lacking)
         python = ", ".join(f"'{ours}': 'COLUMN'" for ours in lacking)
         what = " and the ".join(lacking)
         raise MissingColumnError(
@@ -662,7 +664,9 @@ def _json_records(path: Path, encoding: str = "utf-8-sig") -> Iterator[dict[str,
         raise CorpusFileError(str(error)) from None
 
 
-# Words in a column's name that suggest it names each article's outlet (a hint only).
+# Words in a column's name that suggest it names each article's outlet (a hint only), in
+# English and in the German, French and Spanish of European Excel exports (a tester's
+# "Medium" beside "Inhalt" was not suggested).
 _OUTLET_WORDS = (
     "outlet",
     "source",
@@ -675,6 +679,14 @@ _OUTLET_WORDS = (
     "journal",
     "channel",
     "brand",
+    "medium",
+    "quelle",
+    "zeitung",
+    "média",
+    "medio",
+    "fuente",
+    "periódico",
+    "periodico",
 )
 _SAMPLE_ROWS = 100
 _LONG_TEXT = 200  # characters on average: a column of article text, not of titles or names
@@ -717,12 +729,51 @@ def resolve_columns_explained(
             if hint and not hint.rstrip().endswith("."):
                 hint = hint.rstrip() + "."
             hint += _outlet_column_hint(available, mapping, sample)
+        hint += _whole_map_hint(available, mapping, missing, sample)
         raise MissingColumnError(f"{error}{hint}", missing[0], missing) from None
+
+
+def _whole_map_hint(
+    available: list[str],
+    mapping: dict[str, str],
+    missing: list[str],
+    sample: pd.DataFrame | None,
+) -> str:
+    """The whole ``--map`` to write, as the CLI takes it (" All together: --map
+    text=Inhalt,outlet=Medium."), when the hints found a column for each missing one and the
+    option has more than one pair (the user's own pairs kept); "" otherwise."""
+    if sample is None:
+        return ""
+    found: dict[str, str] = {}
+    if "text" in missing:
+        text = _likely_text_column(sample, mapping)
+        if text is None:
+            return ""
+        found["text"] = text
+    if "outlet" in missing:
+        taken = {*mapping.values(), *found.values(), *_address_columns(sample, mapping)}
+        likely = _outlet_like_columns(available, taken)
+        if not likely:
+            return ""
+        found["outlet"] = likely[0]
+    pairs = {**mapping, **found}
+    if len(pairs) < 2:
+        return ""  # the hint above already names the one --map to give
+    if any("," in theirs for theirs in pairs.values()):
+        return ""  # a column named with a comma cannot be mapped: commas separate the pairs
+    return f" All together: {_map_options(pairs)}."
 
 
 def _map_option(ours: str, theirs: str) -> str:
     pair = f"{ours}={theirs}"
     return f'--map "{pair}"' if any(c in pair for c in " ,;'\"$`") else f"--map {pair}"
+
+
+def _map_options(pairs: dict[str, str]) -> str:
+    """``--map text=Inhalt,outlet=Medium``: several pairs in one option, as the CLI takes them,
+    in quotes when a column's name has a space or a character the shell reads."""
+    spec = ",".join(f"{ours}={theirs}" for ours, theirs in pairs.items())
+    return f'--map "{spec}"' if any(c in spec for c in " ;'\"$`") else f"--map {spec}"
 
 
 def _manifest_message(path: Path, sample: pd.DataFrame) -> str:
@@ -751,6 +802,16 @@ def _mean_length(sample: pd.DataFrame, name: str) -> float:
     """The mean length in characters of the ``sample``'s values in column ``name`` (0 for a
     missing one)."""
     return float(sample[name].map(lambda v: len(v) if isinstance(v, str) else 0).mean())
+
+
+def _likely_text_column(sample: pd.DataFrame, mapping: dict[str, str]) -> str | None:
+    """The unmapped column of the ``sample`` whose values are longest on average, if they are
+    article-length (:data:`_LONG_TEXT`); None otherwise."""
+    lengths = {
+        name: _mean_length(sample, name) for name in sample.columns if name not in mapping.values()
+    }
+    best = max(lengths, key=lambda n: lengths[n], default=None)
+    return str(best) if best is not None and lengths[best] >= _LONG_TEXT else None
 
 
 def _text_column_hint(sample: pd.DataFrame, mapping: dict[str, str]) -> str:

@@ -54,6 +54,27 @@ def test_corpus_command_writes_the_three_tables(make_corpus, tmp_path: Path) -> 
     assert "title_line" in set(audit["rule"])
 
 
+@pytest.mark.parametrize("note", ["Zeile mit € ergänzt", "Title is the first line. " * 8])
+def test_corpus_notes_are_written_in_documents_not_sentences(tmp_path: Path, note: str) -> None:
+    """The README lists ``notes`` as metadata, but documents.csv had no notes column: a
+    tester's "Zeile mit € ergänzt" and the seeds' notes (long: about each article's title)
+    were read and written nowhere. They are each article's, not each sentence's."""
+    export = tmp_path / "export.csv"
+    pd.DataFrame(
+        {
+            "outlet": ["Post", "Voice"],
+            "text": ["Talks resumed.", "Prices rose."],
+            "notes": [note, ""],
+        }
+    ).to_csv(export, index=False)
+    out = tmp_path / "out"
+    assert main(["corpus", "--corpus", str(export), "--out", str(out)]) == 0
+    tables = out / "reports" / "tables"
+    docs = pd.read_csv(tables / "documents.csv", keep_default_na=False)
+    assert docs["notes"].tolist() == [note, ""]
+    assert "notes" not in pd.read_csv(tables / "sentences.csv").columns
+
+
 def test_corpus_command_takes_a_file_with_a_map_and_keeps_foreign_tables(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

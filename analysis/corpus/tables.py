@@ -26,6 +26,9 @@ DOCUMENTS_CSV_COLUMNS = [
     "encoding",
     "date_note",
     "metadata_note",
+    # the manifest's or corpus file's own notes (README: metadata): read but written nowhere
+    # before (a tester's "Zeile mit € ergänzt", the seeds' notes on each article's title)
+    "notes",
     *QUALITY_COLUMNS,
 ]
 SENTENCES_LEAD_COLUMNS = ["doc_id", "outlet", "sentence_id", "sentence"]

@@ -58,7 +58,7 @@ def test_csv_with_mapped_columns_end_to_end(
     assert info["read"]["n_empty_skipped"] == 1 and info["read"]["empty_rows"] == [3]
     assert info["run"]["n_docs"] == 3
     printed = capsys.readouterr().out
-    assert "1 row skipped for empty text (sheet row " in printed
+    assert "1 row without text (sheet row " in printed
     assert not list(tmp_path.glob(".results.tmp-*"))
 
 

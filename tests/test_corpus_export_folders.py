@@ -49,7 +49,7 @@ def test_skipped_empty_rows_are_named_with_their_file(tmp_path: Path) -> None:
     chunks, report = read_chunks(folder)
     list(chunks)
     assert report.n_empty_skipped == 1 and report.empty_rows == ["page2.csv:3"]
-    assert "1 row skipped for empty text (sheet row page2.csv:3)" in report.summary()
+    assert "1 row without text (sheet row page2.csv:3)" in report.summary()
 
 
 def test_one_file_in_a_folder_keeps_its_plain_ids(tmp_path: Path) -> None:

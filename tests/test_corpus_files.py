@@ -125,6 +125,43 @@ def test_missing_ids_are_generated_from_the_row_number(tmp_path: Path) -> None:
     assert again["doc_id"].tolist() == docs["doc_id"].tolist()
 
 
+def test_excel_empty_rows_and_columns_are_not_rows_without_text(tmp_path: Path) -> None:
+    """A tester's Excel export (semicolons, ";;" at each line's end, ";;;;;" rows between the
+    articles and under them) said "4 rows skipped for empty text" and "not read: Unnamed: 5,
+    Unnamed: 6": the empty rows are ignored and said apart, a row with an id but no text is
+    named with its id, and empty columns without a name are not named as unread."""
+    from analysis import load_corpus
+
+    path = tmp_path / "export.csv"
+    path.write_text(
+        "doc_id;outlet;title;text;notes;;\n"
+        "a1;Post;Ports;Ports reopened on Monday after the strike.;;;\n"
+        ";;;;;;\n"
+        "a2;Post;Prices;;;;\n"
+        "a3;Voice;Rain;Rain fell on Tuesday, forecasters said.;;;\n"
+        ";;;;;;\n"
+        ";;;;;;\n",
+        encoding="utf-8",
+    )
+    docs, report = read_all(path)
+    assert docs["doc_id"].tolist() == ["a1", "a3"]
+    assert (report.n_blank_rows, report.n_empty_skipped) == (3, 1)
+    summary = report.summary()
+    assert "1 row without text (sheet row 4 ('a2')); 3 empty rows ignored" in summary
+    assert "Unnamed" not in summary and report.empty_columns == ["Unnamed: 5", "Unnamed: 6"]
+    with pytest.warns(UserWarning, match=r"1 row without text \(sheet row 4 \('a2'\)\)"):
+        corpus = load_corpus(path, progress=False)
+    left = corpus.audit[corpus.audit["rule"] == "empty_text"]  # the summary's "Left out"
+    assert left["doc_id"].tolist() == ["a2"]
+
+
+def test_a_filled_column_without_a_name_is_still_named_as_not_read(tmp_path: Path) -> None:
+    path = tmp_path / "export.csv"
+    path.write_text("outlet,text,\nPost,Ports reopened.,\nVoice,Rain fell.,x\n", encoding="utf-8")
+    _, report = read_all(path)
+    assert "not read: Unnamed: 2" in report.summary() and report.empty_columns == []
+
+
 def test_empty_texts_are_skipped_and_counted(tmp_path: Path) -> None:
     frame = pd.DataFrame(
         {"text": ["One sentence.", "", "   ", "Another sentence."], "outlet": ["A"] * 4}
@@ -135,7 +172,7 @@ def test_empty_texts_are_skipped_and_counted(tmp_path: Path) -> None:
     assert docs["doc_id"].tolist() == ["doc00000001", "doc00000004"]
     assert report.n_empty_skipped == 2
     assert report.empty_rows == [3, 4]  # as a spreadsheet numbers them, the header row 1
-    assert "2 rows skipped for empty text" in report.summary()
+    assert "2 rows without text" in report.summary()
 
 
 def test_null_text_in_jsonl_and_parquet_is_skipped(tmp_path: Path) -> None:

@@ -29,8 +29,9 @@ def test_a_legacy_or_libreoffice_workbook_is_a_corpus_file(name: str) -> None:
     assert raw["published"].tolist() == ["2026-07-01", "2026-07-02T09:30:00"]
     assert raw["raw_text"].tolist()[0] == "Riders in Zürich welcomed the “new” buses."
     assert raw["file"].tolist() == [f"{name}:1", f"{name}:3"]  # the empty row 2 is skipped
-    # the empty row as the sheet numbers it: data row 2, under the header on row 1
-    assert (report.n_rows, report.n_docs, report.empty_rows) == (3, 2, [3])
+    # every cell of data row 2 is empty: an empty row ignored, not a row without text
+    assert (report.n_rows, report.n_docs, report.empty_rows) == (3, 2, [])
+    assert report.n_blank_rows == 1 and report.n_empty_skipped == 0
 
 
 def test_a_broken_workbook_is_refused_with_the_reason(tmp_path: Path) -> None:
@@ -58,8 +59,9 @@ def test_load_corpus_reads_an_xls_end_to_end() -> None:
         corpus = load_corpus(FIXTURES / "corpus.xls", progress=False)
     said = [str(w.message) for w in caught]
     assert any("only its first sheet" in m for m in said)
-    # the empty row, as the sheet numbers it (a tester looked one row too high for "row 2")
-    assert any("1 row skipped for empty text (sheet row 3)" in m for m in said), said
+    # its row with every cell empty is no article without text, and not named as one
+    assert any("3 rows read, 2 documents; 1 empty row ignored;" in m for m in said), said
+    assert not any("without text" in m for m in said), said
     assert corpus.documents["doc_id"].tolist() == ["101", "102"]
     assert corpus.sentences["sentence"].iloc[0].startswith("Riders in Zürich")
 
@@ -83,7 +85,7 @@ def test_a_workbooks_duplicate_id_and_empty_row_are_named_by_sheet_row(tmp_path:
     with pytest.warns(UserWarning) as caught:
         corpus = load_corpus(path, progress=False)
     said = [str(w.message) for w in caught]
-    assert any("1 row skipped for empty text (sheet row 4)" in m for m in said), said
+    assert any("1 row without text (sheet row 4 ('b'))" in m for m in said), said
     left = corpus.audit[corpus.audit["action"] == "document_left_out"]
     assert left["original"].tolist() == ["export.xlsx, sheet row 4: no text"]
     sheet.append(["a", "A second article with the first one's id.", "X"])

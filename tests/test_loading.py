@@ -173,9 +173,7 @@ def test_rows_skipped_for_empty_text_are_said_when_a_file_is_loaded(tmp_path: Pa
         {"text": ["Ports reopened on Monday.", "", "Prices fell on Tuesday."], "outlet": "X"}
     ).to_csv(path, index=False)
     # the row as a spreadsheet numbers it, the header being row 1 (a tester looked one too high)
-    with pytest.warns(
-        UserWarning, match=r"export\.csv: 1 row skipped for empty text \(sheet row 3\)"
-    ):
+    with pytest.warns(UserWarning, match=r"export\.csv: 1 row without text \(sheet row 3\)"):
         corpus = load_corpus(path, progress=False)
     assert len(corpus.documents) == 2
 

@@ -157,7 +157,14 @@ class ReadReport:
     n_rows_total: int | None = None  # known up front for Parquet and workbooks only
     n_rows: int = 0  # data rows read
     n_docs: int = 0  # rows passed on as documents
-    n_empty_skipped: int = 0
+    n_empty_skipped: int = 0  # rows with an id, outlet or title but no text: left out, said
+    # rows whose every cell is empty (Excel's ";;;;" rows, blank rows under the data): not
+    # articles, so not counted with the rows without text (a tester's 4 such rows were said
+    # as "Left out: 4 rows of the corpus file without text")
+    n_blank_rows: int = 0
+    # columns without a name that are empty in every row (";;" at each line's end, Excel's
+    # trailing separators): not named as columns not read
+    empty_columns: list[str] = field(default_factory=list)
     # first few 1-based rows skipped ("page2.csv:3" in a folder of export files)
     empty_rows: list[int | str] = field(default_factory=list)
     # every row skipped for empty text: (file name, the row's doc_id or "", its number as the
@@ -182,15 +189,27 @@ class ReadReport:
     finished: bool = False
 
     def skipped_for_empty_text(self) -> str:
-        """ "8 rows skipped for empty text (rows 38, 363, …)", or "" when none was; a workbook's
-        rows as the sheet numbers them ("sheet rows 39, 364")."""
+        """ "2 rows without text (sheet rows 38 ('ps3470'), 363, …)", or "" when none was: rows
+        with an id, outlet or title but no text, each with its id when it has one, a
+        workbook's or CSV's rows as the sheet numbers them. Rows with every cell empty are not
+        among them (:meth:`blank_rows_text`)."""
         if not self.n_empty_skipped:
             return ""
-        shown = ", ".join(str(r) for r in self.empty_rows)
+        ids = [doc_id for _, doc_id, _, _ in self.skipped_rows]
+        shown = ", ".join(
+            f"{row} ({ids[i]!r})" if i < len(ids) and ids[i] else str(row)
+            for i, row in enumerate(self.empty_rows)
+        )
         more = "…" if self.n_empty_skipped > len(self.empty_rows) else ""
         sheet = "sheet " if self.row_kind == "sheet" else ""
         which = f"{sheet}{_rows_word(len(self.empty_rows))} {shown}{more}"
-        return f"{_rows(self.n_empty_skipped)} skipped for empty text ({which})"
+        return f"{_rows(self.n_empty_skipped)} without text ({which})"
+
+    def blank_rows_text(self) -> str:
+        """ "3 empty rows ignored" (every cell empty), or "" when there was none."""
+        if not self.n_blank_rows:
+            return ""
+        return f"{self.n_blank_rows} empty {_rows_word(self.n_blank_rows)} ignored"
 
     def repeated_text(self) -> str:
         """ "3 rows left out as exact repeats of an earlier row with the same doc_id ('A1',
@@ -237,6 +256,8 @@ class ReadReport:
         parts = [f"{self.path}: {_rows(self.n_rows)} read, {self.n_docs} documents"]
         if self.n_empty_skipped:
             parts.append(self.skipped_for_empty_text())
+        if self.n_blank_rows:
+            parts.append(self.blank_rows_text())
         if self.n_generated_ids:
             parts.append(f"{self.n_generated_ids} doc_ids generated as doc<row>{self._id_hint()}")
         if self.repeated_rows:
@@ -1108,6 +1129,24 @@ def to_raw_docs(columns: dict[str, list[str]], n: int) -> pd.DataFrame:
     return pd.DataFrame(data, columns=[*RAW_DOC_COLUMNS, *extras]).astype(str)
 
 
+def _empty_cell(value: Any) -> bool:
+    """Whether a cell as read holds nothing: missing, or text of spaces only."""
+    if isinstance(value, str):
+        return not value.strip()
+    if isinstance(value, (list, tuple, dict, np.ndarray)):  # a JSON field's list or object
+        return len(value) == 0
+    try:
+        return bool(pd.isna(value))
+    except (TypeError, ValueError):
+        return False
+
+
+def _empty_rows(batch: pd.DataFrame, positions: Sequence[int]) -> list[int]:
+    """The ``positions`` (of rows without text) whose every cell read is empty: Excel's
+    ";;;;" rows and the blank rows it leaves under the data, which are no articles."""
+    return [i for i in positions if all(map(_empty_cell, batch.iloc[i].tolist()))]
+
+
 class _ChunkNormaliser:
     """Turns batches of file rows into raw-document chunks, keeping the report and the ids."""
 
@@ -1129,6 +1168,17 @@ class _ChunkNormaliser:
         # of its first row: shared by the files of an export folder
         self.seen_ids: dict[str, tuple[str, int, str, int]] = {} if seen_ids is None else seen_ids
         self.next_row = 1  # 1-based data row of the next batch's first row
+        # the file's columns without a name ("Unnamed: 8"), read only to learn whether any of
+        # their cells is filled (those never filled are not named as columns not read)
+        self.unnamed = [c for c in report.ignored_columns if str(c).startswith("Unnamed: ")]
+        self.filled: set[str] = set()
+
+    def finish(self) -> None:
+        """Once every batch is read: the columns without a name that no row filled are
+        empty columns, not columns left unread."""
+        empty = [c for c in self.unnamed if c not in self.filled]
+        self.report.empty_columns = empty
+        self.report.ignored_columns = [c for c in self.report.ignored_columns if c not in empty]
 
     def __call__(self, batch: pd.DataFrame) -> pd.DataFrame:
         n = len(batch)
@@ -1161,6 +1211,13 @@ class _ChunkNormaliser:
         else:
             is_blank = _blank_texts(arrow_text).tolist()
         keep = [i for i, empty in enumerate(is_blank) if not empty]
+        no_text = [i for i, empty in enumerate(is_blank) if empty]
+        blank_rows = set(_empty_rows(batch, no_text))
+        self.report.n_blank_rows += len(blank_rows)
+        for column in self.unnamed:  # a column without a name: is any of its cells filled?
+            if column not in self.filled and not all(map(_empty_cell, batch[column])):
+                self.filled.add(column)
+        is_blank = [empty and i not in blank_rows for i, empty in enumerate(is_blank)]
         skipped = [rows[i] for i, empty in enumerate(is_blank) if empty]
         if skipped:
             self.report.n_empty_skipped += len(skipped)
@@ -1382,7 +1439,8 @@ def _read_corpus_file(
     extras = [c for c in extra_columns(pd.DataFrame(columns=ignored)) if c not in parents]
     report.metadata_columns = extras
     report.ignored_columns = [c for c in ignored if c not in extras]
-    source_columns = list(dict.fromkeys([*resolved.values(), *extras]))
+    unnamed = [c for c in report.ignored_columns if str(c).startswith("Unnamed: ")]
+    source_columns = list(dict.fromkeys([*resolved.values(), *extras, *unnamed]))
 
     def chunks() -> Iterator[pd.DataFrame]:
         normalise = _ChunkNormaliser(path, resolved, report, extras, id_prefix, seen_ids)
@@ -1392,6 +1450,7 @@ def _read_corpus_file(
             chunk = normalise(batch)
             if len(chunk):
                 yield chunk
+        normalise.finish()
         report.finished = True
 
     return chunks(), report
@@ -1506,7 +1565,7 @@ def _read_export_folder(
                     buffer, held = ([rest] if len(rest) else []), len(rest)
         if held:
             yield _joined(buffer)
-        for name in ("n_rows", "n_docs", "n_empty_skipped", "n_generated_ids"):
+        for name in ("n_rows", "n_docs", "n_empty_skipped", "n_blank_rows", "n_generated_ids"):
             setattr(report, name, sum(getattr(r, name) for r in reports))
         for name in ("n_unknown_outlet", "n_unknown_origin", "n_no_site"):
             setattr(report, name, sum(getattr(r, name) for r in reports))
@@ -1514,6 +1573,13 @@ def _read_export_folder(
             :_MAX_LISTED_ROWS
         ]
         report.skipped_rows = [row for r in reports for row in r.skipped_rows]
+        # a column without a name is one not read when any file filled it
+        report.ignored_columns = list(dict.fromkeys(c for r in reports for c in r.ignored_columns))
+        report.empty_columns = [
+            c
+            for c in dict.fromkeys(c for r in reports for c in r.empty_columns)
+            if c not in report.ignored_columns
+        ]
         report.repeated_rows = [row for r in reports for row in r.repeated_rows]
         for r in reports:
             for outlet, n in r.outlets.items():

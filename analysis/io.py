@@ -159,7 +159,10 @@ def write_table(df: pd.DataFrame, path: Path | str, encoding: str = "utf-8") -> 
     start, after any tab or carriage return) are written with a leading apostrophe, so that
     opening a table built from users' files in a spreadsheet cannot run anything
     (:func:`neutralise_formulas`; numbers, negative ones included, are written as they are).
-    Line breaks inside text cells are written as ``\\n`` (a bare ``\\r`` would split the row).
+    A line break inside a text cell stays a line break, the cell quoted (RFC 4180; pandas and
+    Excel read it as one cell), every ``\\r\\n`` and bare ``\\r`` written as a line feed (a
+    bare ``\\r`` would split the row); never as the two characters backslash and n, which a
+    tester expected from the README's "written as \\n".
     ``encoding="utf-8-sig"`` starts the file with a byte order mark, for a table meant to be
     opened in Excel (a coding sheet), which otherwise reads UTF-8 as the system's code page.
     """

@@ -208,6 +208,15 @@ def test_a_carriage_return_in_a_cell_cannot_split_its_row(tmp_path: Path) -> Non
     assert back["n"].tolist() == [1, 2]
 
 
+def test_a_line_break_in_a_cell_is_a_quoted_line_feed_not_backslash_n(tmp_path: Path) -> None:
+    """As the README says: an article's paragraphs in documents.csv are kept as line breaks in
+    a quoted cell (a tester read "written as \\n" as the two characters)."""
+    frame = pd.DataFrame({"text": ["First paragraph.\nSecond one."], "n": [1]})
+    written = write_table(frame, tmp_path / "t.csv").read_bytes()
+    assert written == b'text,n\n"First paragraph.\nSecond one.",1\n'
+    assert pd.read_csv(tmp_path / "t.csv")["text"].tolist() == ["First paragraph.\nSecond one."]
+
+
 def test_formula_after_a_carriage_return_or_spaces_is_recognised() -> None:
     for cell in ("\r=1+1", " =1+1", "\t@SUM(1)", "\n+1+1"):
         assert is_formula_text(cell), repr(cell)

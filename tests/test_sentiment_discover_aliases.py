@@ -275,3 +275,20 @@ def test_a_peoples_or_partys_plural_counts_as_its_name() -> None:
         ]
     )
     assert aliases == {"Republicans": "Republican", "Israelis": "Israeli", "Democrats": "Democrat"}
+
+
+def test_actor_keys_keep_accented_letters_as_ascii() -> None:
+    """A tester's actor columns read actor_d_sseldorf, and Jürgen Möller and Jürgen Müller both
+    actor_j_rgen_m_ller (one with "_2"): the names are written in ASCII letters first."""
+    from analysis.sentiment.discover import actors_from_names
+
+    names = ["Düsseldorf", "Jürgen Müller", "Jürgen Möller", "Straßburg", "Łódź", "习近平"]
+    keys = [actor.column for actor in actors_from_names(names)]
+    assert keys == [
+        "actor_dusseldorf",
+        "actor_jurgen_muller",
+        "actor_jurgen_moller",
+        "actor_strassburg",
+        "actor_lodz",
+        "actor_actor",  # no Latin letter to keep: as before
+    ]

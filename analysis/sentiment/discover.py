@@ -50,6 +50,7 @@ story, and without the rule a corpus of many small outlets got dozens of them. O
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from itertools import pairwise
@@ -689,8 +690,25 @@ def longer_names(
     return out
 
 
+# Latin letters that Unicode does not decompose into a letter and a mark (ß is two letters)
+_UNDECOMPOSED = str.maketrans(
+    {"ß": "ss", "æ": "ae", "œ": "oe", "ø": "o", "ł": "l", "đ": "d", "ð": "d", "þ": "th"}
+)
+
+
+def ascii_name(name: str) -> str:
+    """``name`` lower-cased in ASCII letters: accents dropped (NFKD, without its combining
+    marks), ß as "ss", æ as "ae"... A column key of [a-z0-9_] lost every other letter: a
+    tester's "Düsseldorf" became actor_d_sseldorf, and Jürgen Möller and Jürgen Müller both
+    actor_j_rgen_m_ller (the second with a "_2")."""
+    decomposed = unicodedata.normalize("NFKD", name.lower().translate(_UNDECOMPOSED))
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
 def _key(name: str, taken: set[str]) -> str:
-    base = re.sub(r"[^a-z0-9]+", "_", name.lower()).strip("_") or "actor"
+    """The actor's column key (``actor_<key>``): its name in ASCII (:func:`ascii_name`), every
+    run of other characters as "_", numbered after the first actor of that key."""
+    base = re.sub(r"[^a-z0-9]+", "_", ascii_name(name)).strip("_") or "actor"
     if not base[0].isalpha():
         base = f"a_{base}"
     key, k = base, 2

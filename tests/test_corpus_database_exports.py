@@ -253,6 +253,7 @@ def test_lexisnexis_articles_get_their_headline_publication_date_and_text() -> N
         "title": "Port strike halts grain exports",
         "byline": "Ann Lee",
         "section": "NEWS; Pg. 3",
+        "dateline": "PORT TOWN",  # the "DATELINE:" field, a column of its own
         "language": "ENGLISH",  # the footer's "LANGUAGE:" field
     }
     assert read[1].metadata == {
@@ -264,7 +265,7 @@ def test_lexisnexis_articles_get_their_headline_publication_date_and_text() -> N
     assert [_non_blank(r.body) for r in read] == [STRIKE, FERRY]
     roles = {(line.strip(), role) for _, line, role in read[0].other_lines}
     assert ("Terms: (port strike)", "cover page") in roles
-    assert ("Edition 1;", "header") in roles and ("DATELINE: PORT TOWN", "header") in roles
+    assert ("Edition 1;", "header") in roles and ("DATELINE: PORT TOWN", "dateline") in roles
     assert ("exports", "title") in roles
     assert ("All Rights Reserved", "footer") in roles
 
@@ -485,3 +486,85 @@ def test_a_byline_fills_an_empty_author_with_the_name_it_gives(tmp_path: Path) -
     # a sidecar's author for the file wins
     (tmp_path / "metadata.csv").write_text("file,author\nsearch.txt,Ann Lee-Smith\n")
     assert load_without_warnings(tmp_path).documents.loc[0, "author"] == "Ann Lee-Smith"
+
+
+# LexisNexis Academic as a tester's export has it: the headline a "HEADLINE:" field after the
+# section and length, not a line between the date and the fields
+LEXISNEXIS_HEADLINE_FIELD = """
+                              1 of 1 DOCUMENTS
+
+
+                               Harbour Post
+
+                            March 12, 2024 Tuesday
+
+
+SECTION: NEWS; Pg. A2
+
+LENGTH: 104 words
+
+
+HEADLINE: Iraq boosts security on Syrian border
+
+BYLINE: By ANN LEE
+
+HIGHLIGHT: Troops sent to the border
+
+Prime Minister Nuri al-Maliki has sent extra troops to secure the border with Syria.
+
+
+LOAD-DATE: March 6, 2024
+
+LANGUAGE: ENGLISH
+
+                     Copyright 2024 Harbour Post
+"""
+
+
+def test_a_lexisnexis_headline_field_is_the_title_and_a_highlight_stays_text() -> None:
+    """A tester's LexisNexis Academic export lost every headline: "HEADLINE: ..." was removed
+    as a header line and ``title`` was empty. A "HIGHLIGHT:" is the outlet's standfirst: the
+    article's text, without the field's name."""
+    (article,) = split_database_export(LEXISNEXIS_HEADLINE_FIELD)
+    read = read_export_article(article.text, article.kind)
+    assert read.metadata["title"] == "Iraq boosts security on Syrian border"
+    assert (read.metadata["byline"], read.metadata["section"]) == ("By ANN LEE", "NEWS; Pg. A2")
+    assert _non_blank(read.body) == [
+        "Troops sent to the border",
+        "Prime Minister Nuri al-Maliki has sent extra troops to secure the border with Syria.",
+    ]
+    roles = {(line.strip(), role) for _, line, role in read.other_lines}
+    assert ("HEADLINE: Iraq boosts security on Syrian border", "title") in roles
+    assert read.edited_lines == [
+        (19, "HIGHLIGHT: Troops sent to the border", "Troops sent to the border")
+    ]
+
+
+def test_nexis_uni_dateline_is_a_column_and_highlight_is_text(tmp_path: Path) -> None:
+    """A tester's Nexis Uni export lost "Dateline: MANILA, Philippines" and "Highlight: ..."
+    as header lines: the dateline is a column of its own, as the byline and section are, and
+    the highlight the article's first line, both in the audit."""
+    header = [
+        "Philippines says police might have shot hostages",
+        "The Daily Star",
+        "March 4, 2024 Monday",
+        "Section:\u00a0NEWS; Pg. A2",
+        "Length:\u00a0123 words",
+        "Dateline:\u00a0MANILA, Philippines",
+        "Highlight:\u00a0Aquino says he is through apologising",
+        "Body",
+    ]
+    folder = tmp_path / "nexis"
+    folder.mkdir()
+    text = "\n".join([*header, *STRIKE, "Load-Date:\u00a0March 5, 2024", "End of Document"])
+    (folder / "search.txt").write_text(text, encoding="utf-8")
+    corpus = load_without_warnings(folder)
+    docs = corpus.documents.set_index("doc_id")
+    assert docs.loc["search", "dateline"] == "MANILA, Philippines"
+    assert docs.loc["search", "text"].split("\n") == [
+        "Aquino says he is through apologising",
+        *STRIKE,
+    ]
+    assert "dateline: MANILA, Philippines" in moved_to_metadata(corpus, "search")
+    changed = corpus.audit[corpus.audit["action"] == "changed"]
+    assert changed["result"].tolist() == ["Aquino says he is through apologising"]

@@ -20,10 +20,11 @@ also in Dutch, German, French and Spanish month names:
   then "Classification", "Language:", "Subject:", "Load-Date:" fields and "End of Document";
 - **LexisNexis Academic**: an optional cover page (the download request), then per article a
   line "3 of 50 DOCUMENTS", the publication, the date (edition lines may follow it), the
-  headline, the fields "BYLINE:", "SECTION:", "LENGTH:" (and fields such as "DATELINE:" right
-  after it), the text, then "LOAD-DATE:", "LANGUAGE:", "PUBLICATION-TYPE:" fields and the
-  copyright line; the German and French interfaces' "Dokument 3 von 50", "Document 3 de 50",
-  "AUTOR:", "RUBRIK:", "LÄNGE:", "LONGUEUR:", "SPRACHE:" and "LANGUE:" are read too.
+  headline (or a "HEADLINE:" field among the others), the fields "BYLINE:", "SECTION:",
+  "LENGTH:" (and fields such as "DATELINE:" right after it), the text, then "LOAD-DATE:",
+  "LANGUAGE:", "PUBLICATION-TYPE:" fields and the copyright line; the German and French
+  interfaces' "Dokument 3 von 50", "Document 3 de 50", "AUTOR:", "RUBRIK:", "LÄNGE:",
+  "LONGUEUR:", "SPRACHE:" and "LANGUE:" are read too.
 
 Every line of the file belongs to exactly one article (a cover page to the first), so nothing is
 dropped unaccounted: a line that is not the article's text is reported with its role
@@ -76,8 +77,22 @@ _HEADER_FIELDS = (
     "|correction|correction-date|journal-code|column|headline"
     "|autor|rubrik|länge|longueur"  # LexisNexis in German and French (as LexisNexisTools reads)
 )
-# the fields whose value a document keeps, by their names in each language
-_KEPT_FIELDS = {"byline": "byline", "autor": "byline", "section": "section", "rubrik": "section"}
+# the fields whose value a document keeps, by their names in each language: LexisNexis
+# Academic's "HEADLINE:" is the title (a tester's headlines were removed as header lines), and
+# a "Dateline:" (Nexis Uni's "Dateline: MANILA, Philippines") a column of its own, as the byline
+_KEPT_FIELDS = {
+    "byline": "byline",
+    "autor": "byline",
+    "section": "section",
+    "rubrik": "section",
+    "headline": "title",
+    "dateline": "dateline",
+}
+# A field whose value is the article's own text: the publication's standfirst under its
+# headline ("Highlight: Aquino says he is through apologising"), kept as the text's first line
+# without its name, audited as changed (it was removed with the header, and the article lost
+# its lead sentence)
+_TEXT_FIELDS = re.compile(r"^[ \t\u00a0]*(?:highlight):[ \t\u00a0]*(?P<value>\S.*)$", re.I)
 # Nexis Uni writes "Length: 812 words", with a no-break space after the colon
 _NEXIS_FIELD = re.compile(rf"^[ \t\u00a0]*(?P<name>{_HEADER_FIELDS}):[ \t\u00a0]", re.I)
 # the footer's language field: Nexis Uni's "Language: ENGLISH", LexisNexis's "LANGUAGE: ENGLISH"
@@ -148,6 +163,14 @@ def _take_language(roles: LineRoles, footer: range) -> None:
             return
 
 
+def _keep_text_fields(roles: LineRoles, header: range) -> None:
+    """Keep the header's text fields (:data:`_TEXT_FIELDS`) as the article's text."""
+    for i in header:
+        found = _TEXT_FIELDS.match(roles.lines[i])
+        if found and i not in roles.roles:
+            roles.keep_text(i, found["value"].rstrip())
+
+
 def _kept_field(line: str, pattern: re.Pattern[str]) -> tuple[str, str] | None:
     """The metadata key and value of a byline or section field (in any of its names)."""
     found = pattern.match(line)
@@ -178,6 +201,8 @@ def _read_nexis_uni(lines: list[str]) -> ExportFields:
             kept = _kept_field(line, _NEXIS_FIELD)
             if kept is not None:
                 roles.take(i, *kept)
+            elif text_field := _TEXT_FIELDS.match(line):
+                roles.keep_text(i, text_field["value"].rstrip())
             continue
         if date_at is None:
             found = date_of(line)
@@ -230,6 +255,7 @@ def _read_lexisnexis(lines: list[str]) -> ExportFields:
         kept = _kept_field(lines[i], _LEXIS_FIELD)
         if kept is not None:
             roles.take(i, *kept)
+    _keep_text_fields(roles, range(start + 1, header_end))
     header = [i for i in range(start + 1, header_end) if lines[i].strip()]
     fields_at = next((i for i in header if _LEXIS_FIELD.match(lines[i])), header_end)
     top = [i for i in header if i < fields_at]
@@ -260,7 +286,7 @@ AUDIT_RULES = {
     "footer": "export_footer",
     "end of document": "export_footer",
 }
-_METADATA_ROLES = ("title", "outlet", "published", "byline", "section", "language")
+_METADATA_ROLES = ("title", "outlet", "published", "byline", "section", "dateline", "language")
 _UNKNOWN = "unknown"  # an outlet not given (analysis.corpus.documents.UNKNOWN)
 
 
@@ -322,7 +348,7 @@ def articles_of_exports(raw: pd.DataFrame) -> pd.DataFrame:
 
 
 def _new_columns(rows: list[dict[str, Any]]) -> list[str]:
-    return [c for c in ("byline", "section") if any(c in row for row in rows)]
+    return [c for c in ("byline", "section", "dateline") if any(c in row for row in rows)]
 
 
 def export_text(record: dict[str, Any], audit: list[AuditEntry]) -> str:

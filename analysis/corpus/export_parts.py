@@ -101,11 +101,18 @@ class LineRoles:
         self.roles: dict[int, str] = {}
         self.metadata: dict[str, str] = {}
         self.edits: dict[int, str] = {}
+        self.texts: set[int] = set()  # header lines that are the article's text (keep_text)
 
     def mark(self, start: int, end: int, role: str) -> None:
         for i in range(start, end):
-            if self.lines[i].strip() and i not in self.roles:
+            if self.lines[i].strip() and i not in self.roles and i not in self.texts:
                 self.roles[i] = role
+
+    def keep_text(self, index: int, text: str) -> None:
+        """Keep the header line at ``index`` as the article's text, as ``text`` (its field's
+        name taken off), never marked as the header's: Nexis Uni's "Highlight:" line."""
+        self.texts.add(index)
+        self.edit(index, text)
 
     def take(self, index: int, key: str, value: str) -> None:
         value = " ".join(value.split())

@@ -408,8 +408,13 @@ def test_a_folder_of_exports_is_read_as_their_articles(tmp_path: Path) -> None:
         "language: ENGLISH",
     }
     # the footer's language field is the article's language; none given, it is guessed
-    assert docs.loc["Files (3)-1", "language"] == "ENGLISH"
-    assert docs.loc["academic-1", "language"] == "ENGLISH"
+    # "ENGLISH" as its ISO 639-1 code, audited (rule language_code)
+    assert docs.loc["Files (3)-1", "language"] == "en"
+    assert docs.loc["academic-1", "language"] == "en"
+    recoded = audit[(audit["rule"] == "language_code") & (audit["doc_id"] == "academic-1")]
+    assert recoded[["original", "result"]].values.tolist() == [
+        ["language: ENGLISH", "language: en (ISO 639-1)"]
+    ]
     assert docs.loc["Files (3)-2", "language"] == "en"
     cover = audit[audit["rule"] == "export_cover"]
     assert set(cover["doc_id"]) == {"Files (3)-1", "academic-1"}

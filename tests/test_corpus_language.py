@@ -319,3 +319,38 @@ def test_a_short_chinese_japanese_or_korean_text_is_named_by_its_script(
     text: str, expected: str
 ) -> None:
     assert guess_language(text) == expected
+
+
+def test_language_names_become_iso_codes_audited(tmp_path) -> None:
+    """A tester's corpus mixed "English" (Factiva), "ENGLISH" (Nexis Uni) and "en" (pastes):
+    ``language == "en"`` kept a third of its English articles. A value naming a language is
+    its ISO 639-1 code, each change in the audit; other values stay as given."""
+    from analysis import load_corpus
+    from analysis.corpus.language import language_code
+
+    given = ["English", "ENGLISH", "en", "Englisch", "anglais", "Deutsch", "Français", "Español"]
+    given += ["en-GB", "Klingon"]
+    codes = ["en", "en", "en", "en", "en", "de", "fr", "es", "en-GB", "Klingon"]
+    assert [language_code(v) or v for v in given] == codes
+    text = "Dock workers went back to work on Monday after the strike ended, the union said."
+    path = tmp_path / "export.csv"
+    pd.DataFrame(
+        {
+            "doc_id": [f"d{i}" for i in range(len(given))],
+            "outlet": "Post",
+            "text": [f"{text} Story {i}." for i in range(len(given))],
+            "language": given,
+        }
+    ).to_csv(path, index=False)
+    corpus = load_corpus(path, progress=False, duplicates="keep")
+    docs = corpus.documents.set_index("doc_id")
+    assert docs["language"].tolist() == codes
+    audit = corpus.audit[corpus.audit["rule"] == "language_code"]
+    assert audit["doc_id"].tolist() == ["d0", "d1", "d3", "d4", "d5", "d6", "d7"]
+    assert audit["original"].iloc[1] == "language: ENGLISH"
+    assert audit["result"].iloc[1] == "language: en (ISO 639-1)"
+    # "is this English" reads the codes as it read the names
+    assert language.not_english(docs["language"]).tolist() == [False] * 5 + [True] * 3 + [
+        False,
+        True,
+    ]

@@ -160,6 +160,8 @@ def _rules_listing() -> dict[str, str]:
         "date_iso": "A given published date written otherwise than ISO ('February 16, 2017', "
         "'30/09/2018') is written as its ISO date when it can be only one day; date_note keeps "
         "what was written.",
+        "language_code": "A given language written as a name ('English', 'ENGLISH', 'Deutsch', "
+        "'anglais') is written as its ISO 639-1 code ('en', 'de'), so one language has one value.",
         "link_text": "Link annotations such as '(opens in a new tab)' or Reuters' ', opens new "
         "tab' are cut out of the line.",
         "truncation_mark": "The mark a news API leaves where it cut an article short "

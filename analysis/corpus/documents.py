@@ -1370,6 +1370,7 @@ def clean_documents(raw: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
         audit_entries.extend(metadata_unescaped(row, doc_id))
         audit_entries.extend(author_without_by(row, doc_id))
         audit_entries.extend(published_as_iso(row, doc_id))
+        audit_entries.extend(language_as_code(row, doc_id))
         audit_entries.extend(metadata_in_nfc(row, doc_id, [*NFC_COLUMNS, *extras]))
         rows.append(row)
     columns = [*MANIFEST_COLUMNS, "text", "n_encoding_repairs", "encoding", *PAGE_COLUMNS, *extras]
@@ -1401,6 +1402,28 @@ def published_as_iso(row: dict[str, Any], doc_id: str) -> list[AuditEntry]:
     return [
         whole_document_change(
             doc_id, f"published: {written}", "date_iso", f"published: {iso} (read as a day)"
+        )
+    ]
+
+
+def language_as_code(row: dict[str, Any], doc_id: str) -> list[AuditEntry]:
+    """A given ``language`` that names a language ("English", "ENGLISH", "Deutsch") rewritten
+    as its ISO 639-1 code, in place, with an audit entry (rule ``language_code``): a tester's
+    corpus mixed Factiva's "English", Nexis Uni's "ENGLISH" and pastes' "en", so a filter on
+    ``language == "en"`` kept a third of its English articles
+    (:func:`analysis.corpus.language.language_code`)."""
+    from analysis.corpus.language import language_code
+
+    written = row.get("language")
+    if not isinstance(written, str) or not written.strip():
+        return []
+    code = language_code(written)
+    if code is None or code == written.strip():
+        return []
+    row["language"] = code
+    return [
+        whole_document_change(
+            doc_id, f"language: {written}", "language_code", f"language: {code} (ISO 639-1)"
         )
     ]
 

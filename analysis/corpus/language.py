@@ -163,6 +163,44 @@ ENGLISH_NAMES = frozenset(
 )
 
 
+# Languages' names (in English, in their own language and in the other languages exports are
+# written in) and ISO 639-2 codes, by ISO 639-1 code: a corpus mixed "English" (Factiva),
+# "ENGLISH" (Nexis Uni) and "en" (pastes) in one column, so `language == "en"` missed two of
+# three English articles. Only values clearly naming a language: no guess at others.
+_LANGUAGE_NAMES: dict[str, tuple[str, ...]] = {
+    "en": ("english", "englisch", "engels", "eng", *ENGLISH_NAMES),
+    "de": ("german", "deutsch", "allemand", "alemán", "aleman", "tedesco", "duits", "ger", "deu"),
+    "fr": (
+        *("french", "français", "francais", "französisch", "francés", "frances", "francese"),
+        *("frans", "fra", "fre"),
+    ),
+    "es": (
+        *("spanish", "español", "espanol", "spanisch", "espagnol", "espanhol", "spagnolo"),
+        *("spaans", "castellano", "spa"),
+    ),
+    "it": ("italian", "italiano", "italienisch", "italien", "ita"),
+    "pt": ("portuguese", "português", "portugues", "portugiesisch", "portugais", "por"),
+    "nl": ("dutch", "nederlands", "niederländisch", "néerlandais", "nld", "dut"),
+    "ru": ("russian", "русский", "russisch", "russe", "ruso", "rus"),
+    "zh": ("chinese", "chinesisch", "chinois", "chino", "中文", "汉语", "漢語", "zho", "chi"),
+    "ja": ("japanese", "japanisch", "japonais", "日本語", "jpn"),
+    "ar": ("arabic", "arabisch", "arabe", "العربية", "ara"),
+    "pl": ("polish", "polski", "polnisch", "polonais", "pol"),
+    "sv": ("swedish", "svenska", "schwedisch", "suédois", "swe"),
+    "da": ("danish", "dansk", "dänisch", "danois", "dan"),
+    "tr": ("turkish", "türkçe", "turkce", "türkisch", "turc", "tur"),
+    "ko": ("korean", "koreanisch", "coréen", "한국어", "kor"),
+}
+LANGUAGE_CODES = {name: code for code, names in _LANGUAGE_NAMES.items() for name in names}
+
+
+def language_code(value: str) -> str | None:
+    """The ISO 639-1 code of a ``language`` value that names a language ("English",
+    "ENGLISH", "Englisch", "anglais" -> "en"; "Deutsch" -> "de"), or None for any other value
+    (a code already, "en-GB", "unknown", a name not in the table), which stays as given."""
+    return LANGUAGE_CODES.get(" ".join(value.split()).casefold())
+
+
 def _text(values: pd.Series) -> pd.Series:
     """``values`` as text, a missing value (None, NaN, pd.NA) as ``""``."""
     return values.astype("string").fillna("").astype(str)

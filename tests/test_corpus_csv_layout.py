@@ -126,6 +126,15 @@ def test_a_file_excel_was_told_the_separator_of_is_read(tmp_path: Path) -> None:
     chunks, report = read_chunks(path)
     assert list(next(chunks)["raw_text"]) == BODIES
     assert (report.separator, report.header_line) == (";", 1)
+    # said as the separator's line, not as a line above the header left unread (a tester's
+    # summary said "the header is line 2; the 1 line(s) above it were not read")
+    for _ in chunks:
+        pass
+    summary = report.summary()
+    assert "its first line `sep=;` names the separator (Excel's); read as semicolon-separated" in (
+        summary
+    )
+    assert "were not read" not in summary and "more semicolons than commas" not in summary
 
 
 def test_the_corpus_command_says_when_cleaning_changed_nothing(

@@ -68,5 +68,9 @@ def test_a_broken_utf16_file_is_refused(tmp_path: Path) -> None:
 
 
 def test_a_txt_table_is_refused_with_the_rename_to_make() -> None:
-    with pytest.raises(CorpusFileError, match=r"Unicode Text' is tab-separated: rename it to .tsv"):
+    # Excel's "Text (Tab-delimited)" too, which a tester saved (cp1252, read as a .tsv)
+    with pytest.raises(
+        CorpusFileError,
+        match=r"'Unicode Text' or as 'Text \(Tab-delimited\)' is tab-separated: rename it to .tsv",
+    ):
         detect_format("export.txt")

@@ -104,7 +104,8 @@ _UNREAD_FORMATS = {
     ".pdf": "extract the text first (one .txt file per article in a corpus folder)",
     ".txt": "a .txt file is one article of a corpus folder (with a manifest.csv), or, in a "
     "folder without one, a LexisNexis, Nexis Uni or Factiva export read as its articles; a "
-    "table that Excel saved as 'Unicode Text' is tab-separated: rename it to .tsv",
+    "table that Excel saved as 'Unicode Text' or as 'Text (Tab-delimited)' is tab-separated: "
+    "rename it to .tsv",
     **dict.fromkeys(
         (".html", ".htm", ".mhtml", ".mht", ".webarchive"),
         "a saved web page is one article of a corpus folder: put the pages in a folder and "
@@ -183,6 +184,9 @@ class ReadReport:
     encoding: str = "utf-8"  # how a text file was decoded ("cp1252" when it was not UTF-8)
     separator: str = ""  # a CSV file's field separator ("" for other formats)
     header_line: int = 0  # lines (a workbook: rows) above the header, not read: a preamble
+    # Excel's first line naming the separator ("sep=;"), when the file opens with one: said as
+    # that, not as a line above the header that was not read
+    separator_line: str = ""
     # our column -> the file's, for columns not mapped but named in another case ("Title")
     alike_columns: dict[str, str] = field(default_factory=dict)
     outlets: dict[str, int] = field(default_factory=dict)  # documents per outlet
@@ -286,7 +290,9 @@ class ReadReport:
         similar = similar_names_warning(self.outlets)
         if similar:
             parts.append(similar.rstrip("."))
-        if self.header_line:
+        if self.separator_line:
+            parts.append(f"its first line `{self.separator_line}` names the separator (Excel's)")
+        elif self.header_line:
             unit = "row" if self.format == "xlsx" else "line"
             parts.append(
                 f"the header is {unit} {self.header_line + 1}; the {self.header_line} {unit}(s) "
@@ -296,9 +302,10 @@ class ReadReport:
             from analysis.corpus.csv_dialect import SEPARATOR_NAMES
 
             name = SEPARATOR_NAMES.get(self.separator, repr(self.separator))
-            parts.append(
-                f"read as {name}-separated (its header line holds more {name}s than commas)"
+            why = (
+                "" if self.separator_line else f" (its header line holds more {name}s than commas)"
             )
+            parts.append(f"read as {name}-separated{why}")
         return "; ".join(parts)
 
 
@@ -532,6 +539,7 @@ class FileHeader:
     skipped: tuple[str, ...] = ()
     n_rows: int | None = None
     sheet: int = 0
+    separator_line: str = ""  # Excel's "sep=;" line above a CSV's header, as written
 
 
 def locate_header(
@@ -557,10 +565,19 @@ def locate_header(
         except pd.errors.EmptyDataError:
             raise CorpusFileError(f"{path}: the file is empty (no header row)") from None
         skipped = () if layout.directive else layout.skipped
+        directive = layout.skipped[0].strip().strip("\ufeff") if layout.directive else ""
         names = [str(c) for c in header.columns]
         if warn:
             _warn_repeated_names(path, names)
-        return FileHeader(fmt, encoding, names, layout.separator, layout.header_line, skipped)
+        return FileHeader(
+            fmt,
+            encoding,
+            names,
+            layout.separator,
+            layout.header_line,
+            skipped,
+            separator_line=directive,
+        )
     if fmt == "jsonl":
         for record in _json_records(path, encoding):
             return FileHeader(fmt, encoding, list(record))
@@ -1404,6 +1421,7 @@ def _read_corpus_file(
     report = ReadReport(path=str(path), format=fmt, columns=resolved, ignored_columns=ignored)
     report.separator = sep
     report.header_line = skip
+    report.separator_line = header.separator_line
     report.alike_columns = {
         ours: theirs for ours, theirs in resolved.items() if ours not in mapping and theirs != ours
     }

@@ -110,7 +110,7 @@ def test_no_actor_gives_a_none_found_figure_saved_under_its_name(tmp_path: Path)
     png, svg = save_figure(fig, "fig04_actor_tone", tmp_path)
     plt.close(fig)
     assert png.is_file() and svg.is_file()
-    assert "No actor is mentioned in these articles" in svg.read_text(encoding="utf-8")
+    assert "No actor to report" in svg.read_text(encoding="utf-8")
 
 
 def test_no_actor_is_stated_in_the_findings() -> None:
@@ -122,8 +122,9 @@ def test_no_actor_is_stated_in_the_findings() -> None:
     finding = _finding(findings, "actor_tone_none_vader")
     # no list given: the actors would have been names found in the corpus, and it says so
     assert finding.text == (
-        "No actor is mentioned in these articles: no name of the actor list, or, without a "
-        "list, no name that at least 2 of the articles use."
+        "No actor to report: no name of the actor list is mentioned, or, without a list, no "
+        "name is used by at least 2 of the articles (with one article, none can be found); "
+        "give an actor list with -p actors FILE."
     )
     assert finding.section == "actors" and finding.figures == ("fig04_actor_tone",)
 
@@ -250,7 +251,7 @@ def test_off_topic_corpus_runs_to_the_end_and_says_what_is_empty(tmp_path: Path)
     run_pipeline(params, out_dir=out, progress=False, log=lambda _: None)
     summary = (out / "reports" / "summary.md").read_text(encoding="utf-8")
     for sentence in (
-        "No actor is mentioned in these articles",
+        "No actor to report",
         "No sentence in these articles carries a direct quotation",
         "No hedge (may, could, reportedly…) is used in these articles",
     ):

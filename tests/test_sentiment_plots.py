@@ -329,7 +329,7 @@ def test_actor_heatmap_gives_a_group_that_mentions_no_actor_its_column():
 def test_actor_heatmap_without_rows_for_the_method_says_none_found():
     fig = plot_actor_tone(_actor_table(), "outlet", "vader-news")
     texts = [t.get_text() for ax in fig.axes for t in ax.texts]
-    assert len(texts) == 1 and texts[0].startswith("No actor is mentioned in these articles")
+    assert len(texts) == 1 and texts[0].startswith("No actor to report")
 
 
 def test_actor_heatmap_greys_cells_below_five_sentences_by_default_even_the_strongest():

@@ -49,9 +49,12 @@ from analysis.sentiment.discover import MIN_DOCS
 NOTEBOOK = "02_sentiment.ipynb"
 # What the figures say when there is nothing to draw (the summary's findings say the same).
 # the actors are the actor list's, or, without one, names found in the corpus (discover)
+# "with one article none can be found": a QA tester's one article naming three people read as
+# "No actor is mentioned in these articles"
 NO_ACTORS = (
-    "No actor is mentioned in these articles: no name of the actor list, or, without a list, no "
-    f"name that at least {MIN_DOCS} of the articles use."
+    "No actor to report: no name of the actor list is mentioned, or, without a list, no name is "
+    f"used by at least {MIN_DOCS} of the articles (with one article, none can be found); give "
+    "an actor list with -p actors FILE."
 )
 NO_SENTENCES = "No sentences to show: the articles have no text left after cleaning."
 # Dots per group in the sentence-tone strip plot; larger groups show a seeded random sample.

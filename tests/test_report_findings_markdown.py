@@ -149,6 +149,11 @@ def test_a_finding_about_or_against_the_pool_says_what_it_pools():
     assert "- A's tone.\n" in text + "\n"  # not about the pool
     assert "- Every group's rate.\n" in text + "\n"  # lists every group: its figures stand
     assert "Pooled" not in "\n".join(findings_lines(findings))  # no note given, none written
+    # given in full once, then referred to: a QA tester's 53 pooled names stood 26 times
+    again = [*findings, Finding("frames_x", "frames", "A vs the pool.", groups=("Other (pooled)",))]
+    text = "\n".join(findings_lines(again, pooled_note=note))
+    assert text.count("the mix of B and C") == 1
+    assert "- A vs the pool. **Pooled:** “Other (pooled)” is several groups together, named" in text
 
 
 def test_a_clear_finding_about_a_group_mostly_not_in_english_is_listed_as_not_measured():

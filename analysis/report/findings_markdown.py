@@ -54,6 +54,13 @@ OVERLAP_RULE = (
 )
 
 
+# the pool's note after its first use (the first names every group it pools)
+POOLED_AGAIN = (
+    f"**Pooled:** “{OTHER_LABEL}” is several groups together, named at its first mention above: "
+    "this describes their mix, none of them alone."
+)
+
+
 def section_order(findings: Sequence[Finding]) -> list[str]:
     """The sections of ``findings`` in the order they are listed: the known sections in the
     order of :data:`SECTION_TITLES`, then any other by name."""
@@ -97,8 +104,15 @@ def findings_lines(
     quoted: set[tuple[str, int]] = set()  # a sentence is quoted at most once
     groups = doc_groups or {}
 
+    pooled_said: list[bool] = []  # the pool's note is given in full once, then referred to
+
     def lines_of(finding: Finding) -> list[str]:
-        return _finding_lines(finding, numbers, quoted, groups, notes, pooled_note, partial)
+        pooled = pooled_note
+        if pooled_note and OTHER_LABEL in finding.groups and len(finding.groups) <= 2:
+            # a QA tester's summary of 60 outlets repeated the pool's 53 names 26 times
+            pooled = POOLED_AGAIN if pooled_said else pooled_note
+            pooled_said.append(True)
+        return _finding_lines(finding, numbers, quoted, groups, notes, pooled, partial)
 
     for section in section_order(findings):
         part = [f for f in findings if f.section == section]

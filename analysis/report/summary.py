@@ -218,7 +218,7 @@ def _pooled_note(facts: CorpusFacts) -> str:
     pooled = _pooled_groups(facts)
     return (
         f"**Pooled:** “{OTHER_LABEL}” is the articles of {len(pooled)} "
-        f"{plural(facts.group_col)} together ({group_list(pooled)}), not one "
+        f"{plural(facts.group_col)} together ({group_list(pooled, limit=len(pooled))}), not one "
         f"{escape_text(facts.group_col)}: this describes their mix, none of them alone."
     )
 

@@ -203,6 +203,10 @@ def test_methods_limitations_and_reproducibility_numbers_are_computed(workspace)
     assert corpus_sha256(workspace["corpus"]) in md
     assert "| pandas | " in md and "| python | " in md
     assert "24 sentences" in md
+    # the intervals named as they are: a fact-checker found the articles' Wilson intervals
+    # of a figure under "every estimate has a ... hierarchical bootstrap"
+    uncertainty = next(line for line in md.splitlines() if line.startswith("- **Uncertainty.**"))
+    assert "Every estimate over sentences" in uncertainty and "Wilson score" in uncertainty
 
 
 def test_methods_name_every_cleaning_method_with_its_limit(workspace):

@@ -494,10 +494,13 @@ def _methods_section(
         "\u201cyork\u201d) can rank among its words.",
         sourcing_method(lexicons, corpus_dir),
         hedging_method(lexicons, corpus_dir),
-        f"- **Uncertainty.** Every estimate has a 95% percentile interval from a hierarchical "
-        f"bootstrap with {n_boot} replicates (seed {seed}): documents are resampled within a "
-        f"group when it has more than one, then sentences within each document. With one "
-        f"document per group the interval describes that document only."
+        f"- **Uncertainty.** Every estimate over sentences has a 95% percentile interval from "
+        f"a hierarchical bootstrap with {n_boot} replicates (seed {seed}): documents are "
+        f"resampled within a group when it has more than one, then sentences within each "
+        f"document. With one "
+        f"document per group the interval describes that document only. A share of articles "
+        f"(the articles using a frame) has a 95% Wilson score interval instead, each article "
+        f"one unit."
         + (
             f" Groups of {CLUSTER_ONLY_MIN_DOCS} or more articles resample whole articles only "
             f"(a cluster bootstrap)."

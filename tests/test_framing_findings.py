@@ -460,6 +460,18 @@ def test_distinctive_words_say_in_how_many_articles_and_one_articles_words_are_n
     valley = found["vocabulary_Valley"].text
     assert "“school” (z = 3.6; 20 uses vs 0 elsewhere; in 2 of 2 articles)" in valley
     assert " 4 of them (“parents”, “reopened”, “safe”, “storm”) are used in one article" in valley
+    # one of several: "1 of them (“poll”) is", not "are" (a fact-checker's)
+    rows[3] = ("b1", "Valley", "The valley school reopened.")
+    rows[4] = ("b2", "Valley", "The valley school reopened quickly.")
+    sentences = pd.DataFrame(rows * 10, columns=["doc_id", "outlet", "sentence"])
+    sentences["sentence_id"] = sentences.groupby("doc_id").cumcount()
+    found = {
+        f.key: f
+        for f in _keyness_findings(keyness_table(sentences, "outlet"), sentences, "outlet", 10)
+    }
+    assert re.search(
+        r" 1 of them \(“\w+”\) is used in one article", found["vocabulary_Valley"].text
+    )
 
 
 EMPTY_EVIDENCE = pd.DataFrame(columns=["frame", "term", "doc_id", "sentence_id"])

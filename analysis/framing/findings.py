@@ -448,7 +448,7 @@ def _one_article_words(spread: dict[object, int], n_docs: int, group: object) ->
     if len(single) == len(spread):
         which = "It is" if len(spread) == 1 else "Each of them is"
     else:
-        which = f"{len(single)} of them ({shown}) are"
+        which = f"{len(single)} of them ({shown}) {'is' if len(single) == 1 else 'are'}"
     return (
         f" {which} used in one article only: such a word describes its article, not {group}'s "
         "articles at large (the z-score counts each use as independent)."

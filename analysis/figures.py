@@ -39,6 +39,7 @@ from analysis.figure_fonts import (
 )
 from analysis.figure_labels import long_labels_wrapped
 from analysis.io import write_bytes
+from analysis.parameter_guard import check_parameters_unchanged
 
 SINGLE_COLUMN_IN = 3.5
 DOUBLE_COLUMN_IN = 7.0
@@ -362,7 +363,11 @@ def save_figure(
     (``Title``, ``Description``, ``Source``, ``Comment`` with the provenance as JSON) and as the
     SVG's ``<title>``, ``<desc>`` and Dublin Core ``<metadata>``. Nothing in them varies between
     runs, so the bytes stay the same.
+
+    In a notebook whose parameters were edited since its set-up cell ran, nothing is written:
+    the provenance would name the old values (:mod:`analysis.parameter_guard`).
     """
+    check_parameters_unchanged()
     if not name or "/" in name or name.endswith((".png", ".svg")):
         raise ValueError(f"figure name must be a bare stem like 'fig01_tone', got {name!r}")
     out = Path(figures_dir)

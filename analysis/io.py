@@ -21,6 +21,8 @@ from typing import Any
 
 import pandas as pd
 
+from analysis.parameter_guard import check_parameters_unchanged
+
 FLOAT_FORMAT = "%.6g"
 _UMASK_LOCK = threading.Lock()
 
@@ -165,7 +167,11 @@ def write_table(df: pd.DataFrame, path: Path | str, encoding: str = "utf-8") -> 
     tester expected from the README's "written as \\n".
     ``encoding="utf-8-sig"`` starts the file with a byte order mark, for a table meant to be
     opened in Excel (a coding sheet), which otherwise reads UTF-8 as the system's code page.
+
+    In a notebook whose parameters were edited since its set-up cell ran, nothing is written
+    (:func:`analysis.parameter_guard.check_parameters_unchanged`).
     """
+    check_parameters_unchanged()
     path = Path(path)
     df = neutralise_formulas(newlines_as_lf(df))
     with atomic_path(path) as tmp:

@@ -232,6 +232,9 @@ def restore_fresh_state() -> None:
     shell = get_ipython()
     if shell is not None:
         shell.reset(new_session=True)
+    guard = sys.modules.get("analysis.parameter_guard")
+    if guard is not None:  # the last notebook's parameters: the next one has its own
+        guard.forget_parameters()
     matplotlib = sys.modules.get("matplotlib")
     if matplotlib is not None:
         if "matplotlib.pyplot" in sys.modules:

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from analysis.io import write_text
+from analysis.parameter_guard import check_parameters_unchanged
 
 
 @dataclass(frozen=True)
@@ -51,7 +52,10 @@ class Finding:
 
 
 def save_findings(findings: Iterable[Finding], path: Path | str) -> Path:
-    """Write findings as JSON (for a notebook to hand its findings to the summary notebook)."""
+    """Write findings as JSON (for a notebook to hand its findings to the summary notebook);
+    not in a notebook whose parameters were edited since its set-up cell ran
+    (:mod:`analysis.parameter_guard`)."""
+    check_parameters_unchanged()
     data = [dataclasses.asdict(f) for f in findings]
     return write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", path)
 

@@ -31,6 +31,7 @@ from analysis.figures import OTHER_LABEL, FigureInfo
 # runner's kernel warm-up then does before the summary notebook's turn, not during it.
 from analysis.framing.codebook import CodebookError, load_codebook
 from analysis.io import read_table, write_text
+from analysis.parameter_guard import check_parameters_unchanged
 from analysis.report.collect import collect_findings, require_tables
 from analysis.report.facts import CorpusFacts, corpus_facts, package_versions
 from analysis.report.findings import Finding
@@ -1331,8 +1332,11 @@ def write_summary(
     ``params`` are the run's parameters (``run_parameters`` from the runner, or the summary
     notebook's own); ``findings`` default to :func:`collect_findings` on ``tables_dir``;
     ``by_run`` is True only when ``python -m analysis run`` wrote the tables and passed its
-    parameters (notebook 04 passes it), so the summary names what produced it.
+    parameters (notebook 04 passes it), so the summary names what produced it. Nothing is
+    written in a notebook whose parameters were edited since its set-up cell ran: the summary
+    would describe the old ones (:mod:`analysis.parameter_guard`).
     """
+    check_parameters_unchanged()
     tables, figs, reports = Path(tables_dir), Path(figures_dir), Path(reports_dir)
     require_tables(tables)
     shown = summary_parameters(params)

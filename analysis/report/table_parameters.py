@@ -15,12 +15,14 @@ from __future__ import annotations
 import ast
 import difflib
 import json
+import sys
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
 from analysis.config import project_root
 from analysis.io import write_text
+from analysis.parameter_guard import remember_parameters
 from analysis.pipeline.params import MANAGED_PARAMETERS, RUN_PARAMETERS, check_value
 from analysis.user_warnings import warn_user
 
@@ -39,8 +41,17 @@ def check_parameters(notebook: str, namespace: Mapping[str, Any]) -> dict[str, A
     :func:`record_parameters` does, without writing the record: a notebook checks them first,
     and records them once its own checks (outlets, grouping) have passed too. A tester's
     notebook 01, stopped by a misspelt outlet, had recorded it beside the tables of the run
-    before, and the summary then called those tables "not one run"."""
-    return _checked(notebook, namespace)[0]
+    before, and the summary then called those tables "not one run".
+
+    Inside IPython it also remembers the parameters' values as the notebook's own globals hold
+    them (the caller's: notebooks 02 and 03 pass a copy with the corpus resolved), so that a
+    later cell's writers refuse to write once a parameter has been edited and the parameters
+    cell alone rerun (:mod:`analysis.parameter_guard`).
+    """
+    names = check_injected_parameters(notebook, namespace)
+    values = _checked(notebook, namespace, names)[0]
+    remember_parameters(notebook, names, sys._getframe(1).f_globals)
+    return values
 
 
 def record_parameters(
@@ -64,10 +75,13 @@ def record_parameters(
     return values
 
 
-def _checked(notebook: str, namespace: Mapping[str, Any]) -> tuple[dict[str, Any], list[str]]:
+def _checked(
+    notebook: str, namespace: Mapping[str, Any], names: list[str] | None = None
+) -> tuple[dict[str, Any], list[str]]:
     """The checked values of ``notebook``'s parameters (paths portable) and the names of those
-    that are paths."""
-    names = check_injected_parameters(notebook, namespace)
+    that are paths; ``names`` are the parameters' names when already known."""
+    if names is None:
+        names = check_injected_parameters(notebook, namespace)
     values: dict[str, Any] = {}
     paths: list[str] = []
     for name in names:

@@ -437,3 +437,32 @@ def test_outlets_named_by_numbers_are_names_and_other_values_say_how_to_quote() 
     assert check_value("outlets", [1, 2]) == ["1", "2"]
     with pytest.raises(ValueError, match=r"""quote a name .*'\["1.5", "true"\]'"""):
         check_value("outlets", [1.5, True])
+
+
+def test_a_whole_number_as_text_is_said_to_be_text_not_too_small() -> None:
+    # plain papermill's -r n_boot 500 passes the text '500': "is '500'; allowed: an integer
+    # >= 100" read as if 500 were too small
+    from analysis.pipeline.params import check_value
+
+    with pytest.raises(ValueError) as err:
+        check_value("n_boot", "500")
+    assert str(err.value) == "parameter 'n_boot' expects an integer >= 100, got the text '500'"
+    with pytest.raises(
+        ValueError, match="'max_arc_articles' expects an integer >= 1, got the text 'abc'"
+    ):
+        check_value("max_arc_articles", "abc")
+    with pytest.raises(ValueError, match=r"^parameter 'n_boot' is 5; allowed: an integer >= 100$"):
+        check_value("n_boot", 5)
+
+
+def test_a_float_that_is_a_whole_number_is_that_integer(notebooks) -> None:
+    # plain papermill's -p n_boot 1e3 gives 1000.0; 1.5 stays refused
+    from analysis.pipeline.params import check_value
+
+    assert check_value("n_boot", 1000.0) == 1000
+    assert isinstance(check_value("seed", 3.0), int)
+    with pytest.raises(ValueError, match=r"'seed' is 1\.5; allowed: an integer >= 0"):
+        check_value("seed", 1.5)
+    schema = discover_parameters(list_notebooks(notebooks))
+    checked = validate_parameters({"n_boot": parse_cli_value("1.0e+3")}, schema)
+    assert checked == {"n_boot": 1000} and isinstance(checked["n_boot"], int)

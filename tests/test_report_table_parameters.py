@@ -161,3 +161,26 @@ def test_a_parameter_a_notebook_does_not_use_neither_disagrees_nor_is_described(
     assert disagreeing_records(tmp_path) == [
         'codebook: "/a/book.toml" in 01_corpus, "/a/other.toml" in 03_framing'
     ]
+
+
+def test_a_whole_float_parameter_becomes_an_int_in_the_notebooks_namespace() -> None:
+    # plain papermill's -p n_boot 1e3 gives 1000.0: accepted, and made 1000 where the notebook's
+    # later cells read it (numpy takes no float as a number of replicates or a seed)
+    notebook: dict = namespace(n_boot=1000.0, seed=7.0)
+    notebook["check_parameters"] = check_parameters
+    exec('checked = check_parameters("02_sentiment.ipynb", {**globals()})', notebook)
+    assert notebook["checked"]["n_boot"] == 1000
+    assert type(notebook["n_boot"]) is int and type(notebook["seed"]) is int
+    assert notebook["n_boot"] == 1000 and notebook["seed"] == 7
+
+
+def test_notebook_02_leaves_its_arc_count_to_the_parameter_rules() -> None:
+    # its own int(max_arc_articles) stopped -p max_arc_articles abc with "invalid literal for
+    # int() with base 10: 'abc'", naming no parameter
+    cells = json.loads((project_root() / "notebooks" / "02_sentiment.ipynb").read_text("utf-8"))
+    code = "\n".join("".join(c["source"]) for c in cells["cells"] if c["cell_type"] == "code")
+    assert "int(max_arc_articles)" not in code
+    with pytest.raises(
+        ValueError, match="'max_arc_articles' expects an integer >= 1, got the text"
+    ):
+        check_parameters("02_sentiment.ipynb", namespace(max_arc_articles="abc"))

@@ -230,6 +230,8 @@ def _coerce(spec: ParamSpec, value: Any, raw: str | None) -> Any:
     elif kind == "int":
         if isinstance(value, int) and not isinstance(value, bool):
             return value
+        if isinstance(value, float) and value.is_integer():  # 1000.0 (YAML's 1.0e+3) is 1000
+            return int(value)
     elif kind == "float":
         if isinstance(value, int | float) and not isinstance(value, bool):
             return float(value)
@@ -255,15 +257,38 @@ class Rule:
 
     allowed: str
     check: Callable[[Any, Path], Any]
+    integer: bool = False  # the value is a whole number (a whole float is taken as one)
+
+
+class Refused(ValueError):
+    """A rule's refusal that says in full what was expected and what came (``expects an
+    integer >= 100, got the text '500'``), where the plain ``is ...; allowed: ...`` would
+    mislead."""
 
 
 def _at_least(minimum: int) -> Rule:
+    """A whole number, at least ``minimum``; a float that is a whole number is taken as one
+    (plain papermill's ``-p n_boot 1e3`` gives 1000.0, refused before)."""
+    allowed = f"an integer >= {minimum}"
+
     def check(value: Any, base: Path) -> Any:
+        if isinstance(value, str):
+            # plain papermill's -r passes text: "is '500'; allowed: an integer >= 100" read as if
+            # 500 were too small
+            raise Refused(f"expects {allowed}, got the text {value!r}")
+        if isinstance(value, float) and value.is_integer():
+            value = int(value)
         if isinstance(value, bool) or not isinstance(value, int) or value < minimum:
             raise ValueError
         return value
 
-    return Rule(f"an integer >= {minimum}", check)
+    return Rule(allowed, check, integer=True)
+
+
+def is_integer_parameter(name: str) -> bool:
+    """Whether ``name``'s rule takes a whole number (:func:`_at_least`)."""
+    rule = PARAMETER_RULES.get(name)
+    return rule is not None and rule.integer
 
 
 def _one_of(choices: Sequence[str]) -> Rule:
@@ -507,6 +532,8 @@ def check_value(name: str, value: Any, base_dir: Path | None = None) -> Any:
         return value
     try:
         return rule.check(value, (base_dir or Path.cwd()).resolve())
+    except Refused as err:
+        raise ValueError(f"parameter {name!r} {err}") from None
     except ValueError as err:
         allowed = str(err) or rule.allowed
         raise ValueError(f"parameter {name!r} is {value!r}; allowed: {allowed}") from None

@@ -16,14 +16,19 @@ import ast
 import difflib
 import json
 import sys
-from collections.abc import Mapping
+from collections.abc import Mapping, MutableMapping
 from pathlib import Path
 from typing import Any
 
 from analysis.config import project_root
 from analysis.io import write_text
 from analysis.parameter_guard import remember_parameters
-from analysis.pipeline.params import MANAGED_PARAMETERS, RUN_PARAMETERS, check_value
+from analysis.pipeline.params import (
+    MANAGED_PARAMETERS,
+    RUN_PARAMETERS,
+    check_value,
+    is_integer_parameter,
+)
 from analysis.user_warnings import warn_user
 
 RECORD_PREFIX = "parameters_"
@@ -43,15 +48,29 @@ def check_parameters(notebook: str, namespace: Mapping[str, Any]) -> dict[str, A
     notebook 01, stopped by a misspelt outlet, had recorded it beside the tables of the run
     before, and the summary then called those tables "not one run".
 
-    Inside IPython it also remembers the parameters' values as the notebook's own globals hold
-    them (the caller's: notebooks 02 and 03 pass a copy with the corpus resolved), so that a
-    later cell's writers refuse to write once a parameter has been edited and the parameters
-    cell alone rerun (:mod:`analysis.parameter_guard`).
+    A whole-number parameter given as a whole float (plain papermill's ``-p n_boot 1e3``) is
+    made an int in the notebook's own globals (:func:`whole_numbers_as_int`). Inside IPython it
+    also remembers the parameters' values as those globals hold them (the caller's: notebooks
+    01-03 pass a copy with the corpus resolved), so that a later cell's writers refuse to write
+    once a parameter has been edited and the parameters cell alone rerun
+    (:mod:`analysis.parameter_guard`).
     """
     names = check_injected_parameters(notebook, namespace)
+    live = sys._getframe(1).f_globals
+    whole_numbers_as_int(names, live)
     values = _checked(notebook, namespace, names)[0]
-    remember_parameters(notebook, names, sys._getframe(1).f_globals)
+    remember_parameters(notebook, names, live)
     return values
+
+
+def whole_numbers_as_int(names: list[str], namespace: MutableMapping[str, Any]) -> None:
+    """Make each whole-number parameter of ``names`` that ``namespace`` (the notebook's globals)
+    holds as a whole float an int, as ``run`` passes it: plain papermill's ``-p n_boot 1e3``
+    gives 1000.0, which the rules accept and the bootstrap would not."""
+    for name in names:
+        value = namespace.get(name)
+        if is_integer_parameter(name) and isinstance(value, float) and value.is_integer():
+            namespace[name] = int(value)
 
 
 def record_parameters(

@@ -218,20 +218,35 @@ def _frame_rows(
     )[columns]
 
 
+# Where itables' JavaScript was last displayed in this kernel: the cell that holds it
+# (:func:`_itables_offline`). Forgotten when a run reuses the kernel for another notebook.
+_ITABLES_LOADED: list[str | None] = []
+
+
 def show_table(df: pd.DataFrame, *, caption: str | None = None, page_length: int = 10) -> None:
     """Display ``df`` as a searchable, sortable table in a notebook.
 
-    Uses ``itables`` when it is installed (search box, column sorting, paging; the data are
-    embedded in the notebook, so no server is needed), else the notebook's plain display.
-    Returns nothing, so that a cell ending with it shows the table alone (it returned the
-    renderer's name, which a tester's cell printed under the table as 'itables').
+    Uses ``itables`` when it is installed (search box, column sorting, paging), else the
+    notebook's plain display. The data and itables' JavaScript are embedded in the notebook
+    (:func:`_itables_offline`), so the table works without a server or the internet where the
+    notebook's scripts run (a trusted notebook); elsewhere (an untrusted notebook, GitHub) itables
+    shows its static preview of the first page. Returns nothing, so that a cell ending with it
+    shows the table alone (it returned the renderer's name, which a tester's cell printed under
+    the table as 'itables').
     """
     try:
         from itables import show
     except ImportError:
         show = None
     if show is not None:
-        show(df, caption=caption, pageLength=page_length, classes="display compact")
+        _itables_offline()
+        show(
+            df,
+            caption=caption,
+            pageLength=page_length,
+            classes="display compact",
+            connected=False,
+        )
         return
     try:
         from IPython.display import display
@@ -239,6 +254,44 @@ def show_table(df: pd.DataFrame, *, caption: str | None = None, page_length: int
         print(df.to_string())
         return
     display(df)
+
+
+def _itables_offline() -> None:
+    """Display itables' JavaScript bundle (about 1 MB) in the output of the first cell of a
+    notebook that shows a table, and again when that same cell runs again (its output, which
+    held the bundle, is replaced); the tables after it use the bundle, not the internet.
+
+    By default itables loads its JavaScript from unpkg.com: a tester's executed notebooks,
+    opened offline, showed "Loading ITables from the internet..." in place of every table.
+    """
+    from itables import init_notebook_mode
+
+    cell = _cell_id()
+    if _ITABLES_LOADED and (cell is None or _ITABLES_LOADED[0] != cell):
+        return
+    # every DataFrame keeps its plain display: only show_table's tables are interactive
+    init_notebook_mode(all_interactive=False, connected=False)
+    _ITABLES_LOADED[:] = [cell]
+
+
+def forget_itables_loaded() -> None:
+    """Forget where itables' JavaScript was displayed: a kernel reused for another notebook
+    (:func:`analysis.pipeline.kernels.restore_fresh_state`) displays it again there."""
+    _ITABLES_LOADED.clear()
+
+
+def _cell_id() -> str | None:
+    """The id of the notebook cell running now, as JupyterLab sends it with the cell's code;
+    None when it is not known (nbclient sends none)."""
+    try:
+        from IPython import get_ipython
+    except ImportError:  # pragma: no cover - IPython is a dependency of the notebooks
+        return None
+    get_parent = getattr(getattr(get_ipython(), "kernel", None), "get_parent", None)
+    parent = get_parent() if callable(get_parent) else None  # the execute request, in full
+    metadata = parent.get("metadata") if isinstance(parent, dict) else None
+    cell = metadata.get("cellId") if isinstance(metadata, dict) else None
+    return str(cell) if cell else None
 
 
 def tone_extremes(

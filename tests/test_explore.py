@@ -165,3 +165,58 @@ def test_kwic_on_a_table_of_ones_own_says_where_the_missing_columns_come_from() 
     with pytest.raises(KeyError) as err:
         kwic(own, "tariff")
     assert "sentence_id: a column of the corpus's sentences table" in str(err.value)
+
+
+@pytest.fixture
+def itables_shown(monkeypatch) -> list[str]:
+    """The HTML itables displays (as in a notebook's kernel), one entry per display."""
+    pytest.importorskip("itables")
+    import IPython.display
+    import itables.javascript
+
+    from analysis import explore
+
+    shown: list[str] = []
+    monkeypatch.setattr(itables.javascript, "_html_display_is_supported", lambda: True)
+    monkeypatch.setattr(IPython.display, "display", lambda obj, **_: shown.append(obj.data))
+    explore.forget_itables_loaded()
+    yield shown
+    explore.forget_itables_loaded()
+
+
+def test_show_table_embeds_itables_javascript_once_and_needs_no_internet(itables_shown) -> None:
+    # a tester's executed notebooks, opened offline, loaded itables from unpkg.com and showed
+    # "Loading ITables from the internet..." in place of every table
+    show_table(SENTENCES, caption="first")
+    bundle = [html for html in itables_shown if "dt_src_b64" in html or "base64" in html]
+    assert len(bundle) == 1 and len(bundle[0]) > 500_000  # the bundle itself, once
+    show_table(SENTENCES, caption="second")
+    tables = [html for html in itables_shown if "second" in html or "first" in html]
+    assert len(tables) == 2
+    assert all("unpkg.com" not in html for html in tables)
+    assert all("from the internet" not in html for html in tables)
+    assert sum(len(html) > 500_000 for html in itables_shown) == 1
+
+
+def test_the_bundle_is_shown_again_in_the_cell_that_held_it_or_a_reused_kernel(
+    monkeypatch, itables_shown
+) -> None:
+    from analysis import explore
+
+    cell = ["a"]
+    monkeypatch.setattr(explore, "_cell_id", lambda: cell[0])
+
+    def bundles() -> int:
+        return sum(len(html) > 500_000 for html in itables_shown)
+
+    show_table(SENTENCES)
+    cell[0] = "b"
+    show_table(SENTENCES)
+    assert bundles() == 1
+    cell[0] = "a"  # the first cell run again: its new output replaces the one with the bundle
+    show_table(SENTENCES)
+    assert bundles() == 2
+    explore.forget_itables_loaded()  # what a kernel reused for the next notebook does
+    cell[0] = "c"
+    show_table(SENTENCES)
+    assert bundles() == 3

@@ -235,6 +235,9 @@ def restore_fresh_state() -> None:
     guard = sys.modules.get("analysis.parameter_guard")
     if guard is not None:  # the last notebook's parameters: the next one has its own
         guard.forget_parameters()
+    explore = sys.modules.get("analysis.explore")
+    if explore is not None:  # itables' JavaScript, shown in the last notebook: show it again
+        explore.forget_itables_loaded()
     matplotlib = sys.modules.get("matplotlib")
     if matplotlib is not None:
         if "matplotlib.pyplot" in sys.modules:

@@ -342,6 +342,20 @@ def test_an_actor_mentioned_mostly_in_one_article_of_a_group_is_said_to_be(sente
     assert "Mostly one article" not in _actor_finding(even, flynn).text
 
 
+def _all_findings(rows: list[tuple[str, str, str]], lexicon: tuple) -> list:
+    """Every finding of sentences ``(doc_id, outlet, sentence)`` with the actors ``lexicon``."""
+    table = pd.DataFrame(rows, columns=["doc_id", "outlet", "sentence"])
+    table["sentence_id"] = table.groupby("doc_id").cumcount()
+    table["origin"], table["n_words"] = "X", 3
+    s = add_sentiment(table)
+    return sentiment_findings(
+        sentiment_by_group(s, "outlet", n_boot=50, seed=0),
+        sentiment_pairwise(s, "outlet", n_boot=50, n_perm=100, seed=0),
+        actor_tone(s, "outlet", lexicon=lexicon, n_boot=50, seed=0),
+        s, "outlet", lexicon=lexicon, min_actor_sentences=1,
+    )  # fmt: skip
+
+
 def test_a_group_tone_resting_mostly_on_one_article_is_said_to() -> None:
     """A QA tester's outlet of three articles took 1,841 of its 1,902 sentences from one joined
     export, and its tone finding did not say so; an actor mentioned in one article only of a
@@ -354,16 +368,7 @@ def test_a_group_tone_resting_mostly_on_one_article_is_said_to() -> None:
              ("l2", "Ledger", "Mueller went.")]  # fmt: skip
     finding = _actor_finding(rows, mueller)
     assert "Mostly one article's sentences: Post, all 7 in article p1" in finding.text
-    table = pd.DataFrame(rows, columns=["doc_id", "outlet", "sentence"])
-    table["sentence_id"] = table.groupby("doc_id").cumcount()
-    table["origin"], table["n_words"] = "X", 3
-    s = add_sentiment(table)
-    findings = sentiment_findings(
-        sentiment_by_group(s, "outlet", n_boot=50, seed=0),
-        sentiment_pairwise(s, "outlet", n_boot=50, n_perm=100, seed=0),
-        actor_tone(s, "outlet", lexicon=(mueller,), n_boot=50, seed=0),
-        s, "outlet", lexicon=(mueller,), min_actor_sentences=1,
-    )  # fmt: skip
+    findings = _all_findings(rows, (mueller,))
     post = next(f for f in findings if f.key == "tone_level_Post_vader")
     assert "Mostly one article's sentences: Post, 7 of the 8 in article p1" in post.text
     ledger = next(f for f in findings if f.key == "tone_level_Ledger_vader")
@@ -379,16 +384,7 @@ def test_an_actor_the_figure_leaves_out_does_not_cite_it() -> None:
     lexicon = tuple(Actor(n.lower(), n, "", (n,), (), "") for n in names)
     rows = [("p1", "Post", f"{n} spoke twice.") for n in names[:-1] for _ in range(2)]
     rows += [("p2", "Post", f"{names[-1]} spoke.")]  # the least mentioned: not drawn
-    table = pd.DataFrame(rows, columns=["doc_id", "outlet", "sentence"])
-    table["sentence_id"] = table.groupby("doc_id").cumcount()
-    table["origin"], table["n_words"] = "X", 3
-    s = add_sentiment(table)
-    findings = sentiment_findings(
-        sentiment_by_group(s, "outlet", n_boot=50, seed=0),
-        sentiment_pairwise(s, "outlet", n_boot=50, n_perm=100, seed=0),
-        actor_tone(s, "outlet", lexicon=lexicon, n_boot=50, seed=0),
-        s, "outlet", lexicon=lexicon, min_actor_sentences=1,
-    )  # fmt: skip
+    findings = _all_findings(rows, lexicon)
     left = next(f for f in findings if f.key == f"actor_tone_{names[-1].lower()}_vader")
     assert left.figures == () and "It is not drawn in the actor figure" in left.text
     drawn = next(f for f in findings if f.key == f"actor_tone_{names[0].lower()}_vader")

@@ -71,6 +71,7 @@ CASE_LINES = [
     "Costs &amp; fees",
     "The _Reuters_ desk",
     "Read it (opens in a new tab) now",
+    "The oﬃcials ﬁled it",
     *NEAR_MISSES,
     *COMMENT_BLOCK,
     *RELATED_BLOCK,
@@ -89,7 +90,7 @@ FRAGMENTS = [
     "Al Ho/AP Al Ho/AP", "Ã©", "â€™", "โ€™", "รฉ", "ย", "e\u0301", "ſ", "ı", "İ", "K",
     "word", "The", "said", "U.S.", ".", "!", "?", ",", "'", "’", "“", "é", "9", "Photo: ",
     "(AP Photo/Evan Vucci)", "Getty Images", "Reuters", " | ", "/", ":", "&amp;amp;",
-    "&amp;lt;b&amp;gt;", "\n.\n.", "__*x*__",
+    "&amp;lt;b&amp;gt;", "\n.\n.", "__*x*__", "ﬁ", "oﬃcials", "ﬆ", "ﬁ\u0301",
 ]  # fmt: skip
 fragment_lines = st.lists(st.sampled_from(FRAGMENTS), max_size=12).map("".join)
 any_lines = st.one_of(fragment_lines, st.text(max_size=40))

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from cleaning_cases import PROSE, assert_kept, clean_lines
 
-from analysis.corpus.normalisers import remove_cms_debris
+from analysis.corpus.normalisers import expand_ligatures, remove_cms_debris
 
 
 @pytest.mark.parametrize(
@@ -31,6 +31,9 @@ from analysis.corpus.normalisers import remove_cms_debris
         ("* Another bullet point", "- Another bullet point", "bullet_normalise"),
         ("▪Tight bullet", "- Tight bullet", "bullet_normalise"),
         ("Cafe\u0301 owners", "Café owners", "unicode_nfc"),
+        # a PDF e-paper's ligatures: "oﬃcials" was no word of any lexicon
+        ("The oﬃcials ﬁled a ﬁnal report on the ﬂood.",
+         "The officials filed a final report on the flood.", "ligature"),
         ("## Heat grips the region", "Heat grips the region", "markdown_markup"),
         ("> \"We will cope,\" she said.", "\"We will cope,\" she said.", "markdown_markup"),
         ("Read [the ruling](https://example.com/r \"PDF\") in full.", "Read the ruling in full.",
@@ -94,3 +97,10 @@ def test_a_line_break_tag_between_sentences_leaves_a_space(tag: str) -> None:
         "The council approved the budget on Monday. Critics said the plan was costly."
     )
     assert remove_cms_debris(f"{tag}Critics said so.{tag}") == "Critics said so."
+
+
+def test_every_latin_ligature_becomes_its_letters() -> None:
+    line = "ﬀ ﬁ ﬂ ﬃ ﬄ ﬅ ﬆ: oﬀer, ﬁne, ﬂow, oﬃce, baﬄe, ﬅop, ﬆep."
+    expected = "ff fi fl ffi ffl st st: offer, fine, flow, office, baffle, stop, step."
+    assert expand_ligatures(line) == expected
+    assert expand_ligatures("plain office") == "plain office"

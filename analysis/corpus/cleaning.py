@@ -7,7 +7,7 @@ removed silently except empty lines.
 
 A raw line holding several HTML blocks (a content-management export's ``<p>…</p><p>…</p>``)
 is first cut into one line per block, where a browser would break it. Each line is then
-normalised (mojibake repair, invisible characters, Unicode NFC, whitespace,
+normalised (mojibake repair, invisible characters, Unicode NFC, ligatures, whitespace,
 bullet markers, HTML entities and debris, link annotations, emphasis markers), then judged:
 
 * metadata lines move to ``metadata``: the title repeated as the first line, "Original article:
@@ -136,6 +136,8 @@ def _rules_listing() -> dict[str, str]:
         "characters are dropped.",
         "unicode_nfc": "Text is put in Unicode NFC form (a letter and its combining accent become "
         "one character).",
+        "ligature": "A Latin ligature a PDF's text keeps ('ﬁ', 'ﬀ', 'ﬃ', 'ﬂ': U+FB00–FB06) "
+        "becomes the letters it joins ('oﬃcials' to 'officials').",
         "whitespace": "Tabs, no-break and other spaces become one plain space; leading and "
         "trailing spaces go.",
         "blank_line": "A line holding only whitespace is dropped (empty lines are dropped "
@@ -275,6 +277,7 @@ RULES: dict[str, str] = _rules_listing()
 _STEPS: tuple[tuple[str, Callable[[str], str]], ...] = (
     ("invisible_chars", normalisers.remove_invisible),
     ("unicode_nfc", normalisers.normalise_unicode),
+    ("ligature", normalisers.expand_ligatures),
     ("bullet_normalise", normalisers.normalise_bullet),
     ("whitespace", normalisers.normalise_whitespace),
     ("html_entity", normalisers.unescape_entities),

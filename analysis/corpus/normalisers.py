@@ -1,9 +1,10 @@
 """Character and inline rules: each rewrites one line and keeps it (``str -> str``).
 
-Whitespace, invisible characters, Unicode NFC, bullet markers, HTML entities and stray tags or
-shortcodes, link annotations such as "(opens in a new tab)", paragraph markers and "_emphasis_"
-markers. Each function is idempotent on its own; :mod:`analysis.corpus.cleaning` applies them in
-a fixed order until the line stops changing, and records which ones changed it.
+Whitespace, invisible characters, Unicode NFC, a PDF's ligatures ("ﬁ"), bullet markers, HTML
+entities and stray tags or shortcodes, link annotations such as "(opens in a new tab)",
+paragraph markers and "_emphasis_" markers. Each function is idempotent on its own;
+:mod:`analysis.corpus.cleaning` applies them in a fixed order until the line stops changing,
+and records which ones changed it.
 """
 
 from __future__ import annotations
@@ -86,7 +87,8 @@ _EMPHASIS_RE = re.compile(r"(?<![\w*_])(\*\*|__|\*|_)(?=[^\s*_])(.+?)(?<=[^\s*_]
 # Characters one of the steps below acts on: a quick test that lets most prose lines skip them.
 _NEEDS_WORK_RE = re.compile(
     "[\t\u00a0\u1680\u2000-\u200f\u2028-\u202f\u205f-\u2060\u3000\ufeff\u00ad"
-    "\x00-\x1f\x7f-\x9f&<\\[¶_*{]"  # "{": a template's placeholder ("{{description}}")
+    "\x00-\x1f\x7f-\x9f&<\\[¶_*{"  # "{": a template's placeholder ("{{description}}")
+    "\ufb00-\ufb06]"  # the Latin ligatures of expand_ligatures ("ﬁ", "ﬀ")
 )
 _BULLET_OR_SPACE = frozenset(" •▪◦‣●■□►▸▶➢➤✓✔·*+-")
 # _LINK_TEXT_RE without its leading \s*: it matches somewhere exactly when _LINK_TEXT_RE does,
@@ -150,6 +152,25 @@ def remove_invisible(text: str) -> str:
 def normalise_unicode(text: str) -> str:
     """Unicode NFC, so "e" + combining accent and "é" are one and the same."""
     return text if unicodedata.is_normalized("NFC", text) else unicodedata.normalize("NFC", text)
+
+
+# The Latin ligatures of the Alphabetic Presentation Forms block (U+FB00-FB06), which a PDF's
+# text layer holds where its font set them: "ﬀ" "ﬁ" "ﬂ" "ﬃ" "ﬄ" "ﬅ" "ﬆ". NFC leaves them (only
+# compatibility decomposition, NFKC, splits them), so "oﬃcials" was no word of any lexicon.
+_LIGATURES = str.maketrans(
+    {"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl"}
+    | {"\ufb05": "st", "\ufb06": "st"}
+)
+_LIGATURE_RE = re.compile("[\ufb00-\ufb06]")
+
+
+def expand_ligatures(text: str) -> str:
+    """The Latin ligatures ("ﬁ", "ﬀ", "ﬃ": U+FB00-FB06) as the letters they join: text copied
+    out of a PDF e-paper edition keeps its font's ligatures, so a tester's "oﬃcials", "ﬁled"
+    and "conﬂict" were no words of the tone, frame or keyness lexicons."""
+    if text.isascii() or not _LIGATURE_RE.search(text):
+        return text
+    return text.translate(_LIGATURES)
 
 
 def normalise_whitespace(text: str) -> str:

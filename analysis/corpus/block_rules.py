@@ -502,20 +502,60 @@ def is_bio_of(line: LineView, name: str) -> bool:
 # --------------------------------------------------------------------------------------------
 
 _LOWER_START_RE = re.compile(r"[a-z][a-z'’-]*(?=[\s,;:.!?)]|$)")
+# a capitalised word opening a line: "Johnson", "Washington", "U.S."
+_UPPER_START_RE = re.compile(r"[A-Z][\w'’.-]*(?=[\s,;:.!?)]|$)")
 _TERMINAL = ".!?:;…"
 _CLOSERS = "”’\"')]}»"
-_MIN_WRAPPED_LEN = 40
+MIN_WRAPPED_LEN = 40
+"""The shortest previous line (or paragraph) a line joins as its hard-wrapped continuation,
+unless the text's own wrap width says otherwise
+(:func:`analysis.corpus.hard_wraps.wrap_minimum`)."""
+# Words a clause cannot end on: a line ending on one goes on, even when the next line opens with
+# a capital ("... a blow to" / "Johnson and his supporters ...": a name, a place)
+FUNCTION_WORDS = frozenset(
+    {"a", "an", "the", "to", "of", "for", "and", "or", "nor", "but", "by", "with", "from", "in"}
+    | {"on", "at", "as", "into", "onto", "than", "that", "his", "her", "their", "its", "our"}
+    | {"your", "my", "this", "these", "those", "about", "over", "under", "between", "against"}
+    | {"after", "before", "during", "since", "until", "via", "per", "among", "whose", "which"}
+    | {"is", "are", "was", "were", "be", "been", "has", "have", "had", "will", "would"}
+)  # fmt: skip
+# a word hyphenated at the end of the line: a letter or digit, then the hyphen ("gov-", "1.36-")
+_HYPHEN_END_RE = re.compile(r"[^\W_]-$")
 
 
-def continues_previous(previous: str, line: LineView, length: int | None = None) -> bool:
-    """``line`` continues a hard-wrapped paragraph: the previous line is long and stops
-    mid-sentence, and this one opens with a lower-case word (not a bullet).
+def continues_previous(
+    previous: str,
+    line: LineView,
+    length: int | None = None,
+    min_length: int = MIN_WRAPPED_LEN,
+) -> bool:
+    """``line`` continues a hard-wrapped paragraph: the previous line is long (``min_length``
+    characters or more) and stops mid-sentence, and this one opens with a lower-case word (not a
+    bullet); or it opens with a capitalised word and the previous line ends on a comma or a word
+    a clause cannot end on (:data:`FUNCTION_WORDS`: "... a blow to" / "Johnson and his
+    supporters ...", a tester's e-paper paste), or on a hyphen after a letter ("Franco-" /
+    "German").
 
     ``length`` is the length of the whole previous paragraph when ``previous`` is only its last
     joined part (the caller keeps the parts apart so that joining stays linear).
     """
     size = len(previous) if length is None else length
-    if line.is_bullet or size < _MIN_WRAPPED_LEN or not _LOWER_START_RE.match(line.text):
+    if line.is_bullet or size < min_length:
         return False
     core = previous.rstrip(_CLOSERS)
-    return bool(core) and core[-1] not in _TERMINAL
+    if not core or core[-1] in _TERMINAL:
+        return False
+    if _LOWER_START_RE.match(line.text):
+        return True
+    return bool(_UPPER_START_RE.match(line.text)) and _open_ended(core)
+
+
+def _open_ended(core: str) -> bool:
+    """Whether a line (without closing quotes) ends where its clause cannot: on a comma, on a
+    word of :data:`FUNCTION_WORDS`, or on a hyphen after a letter or digit."""
+    if core[-1] == ",":
+        return True
+    if _HYPHEN_END_RE.search(core):
+        return True
+    last = core.rsplit(" ", 1)[-1]
+    return last.isalpha() and last.casefold() in FUNCTION_WORDS

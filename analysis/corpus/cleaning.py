@@ -44,6 +44,7 @@ import pandas as pd
 from analysis.corpus import normalisers
 from analysis.corpus.block_rules import (
     HEADING_WORDS,
+    MIN_WRAPPED_LEN,
     comment_block_end,
     continues_previous,
     is_about_author_heading,
@@ -66,6 +67,7 @@ from analysis.corpus.encoding import (
     may_hold_mojibake,
     repair_lost_continuation,
 )
+from analysis.corpus.hard_wraps import NARROWEST_COLUMN, WordForms, joined_words, wrap_minimum
 from analysis.corpus.line_rules import LineView, cached_attribute, line_rules, match_line_rule
 from analysis.corpus.metadata_rules import (
     BYLINE_WORDS,
@@ -256,8 +258,16 @@ def _rules_listing() -> dict[str, str]:
         "failed scrape) has no article: its lines are removed, and the document is left out "
         "with a warning.",
         "hard_wrap_join": "A line that continues a hard-wrapped paragraph (the previous line "
-        "stops mid-sentence, this one opens in lower case, and no blank line stands between "
-        "them) is joined to it.",
+        "stops mid-sentence, this one opens in lower case, or with a capital after a comma or a "
+        "word a clause cannot end on, 'a blow to' / 'Johnson', and no blank line stands "
+        "between them but a page's furniture) is joined to it. The previous line must be 40 "
+        "characters long, or less in a text wrapped narrower (read from its lines that stop "
+        "mid-sentence over a lower-case line; never under 20). A word hyphenated at the line's "
+        "end is rejoined without the hyphen ('gov-' / 'ernment': 'government'), unless it is "
+        "a compound split at its own hyphen ('well-' / 'known': 'well-known'): a number or a "
+        "letter before the hyphen, the pair written with a hyphen elsewhere in the text, a "
+        "common first or second part of compounds, or a capital after it keeps the hyphen; "
+        "the joined word written elsewhere in the text drops it.",
     }
     for rule in line_rules():
         listing[rule.name] = rule.description
@@ -403,22 +413,45 @@ class _Line:
     original: str
     text: str
     # Lines joined to this one in the current round (hard-wrapped paragraph), kept as parts so
-    # that joining n lines costs O(n), and so the audit records the paragraph once, not n times.
+    # that joining n lines costs O(n), and so the audit records the paragraph once, not n times;
+    # each part with what goes before it: a space, or nothing after a hyphenated word's first
+    # part ("gov" / "ernment", "well-" / "known")
     joined: list[str] = field(default_factory=list)
     length: int = -1  # len() of text plus its joined parts; -1 until a part is joined
+    last_no: int = -1  # the raw line number of the last line joined into this one (-1: none)
 
-    def join(self, part: str) -> None:
-        """Join ``part`` to this line, after one space."""
+    def __post_init__(self) -> None:
+        if self.last_no < 0:
+            self.last_no = self.line_no
+
+    @property
+    def last_part(self) -> str:
+        """The last line joined into this one (the line itself when none was)."""
+        return self.joined[-1] if self.joined else self.text
+
+    def join(self, part: str, line_no: int, forms: WordForms | None = None) -> None:
+        """Join ``part`` (raw line ``line_no``) to this line, after one space, or after nothing
+        when this line ends on a hyphenated word's first part (:func:`joined_words`: the
+        hyphen goes, "gov-" / "ernment", or stays, "well-" / "known"). ``forms``: the words of
+        the whole text, which decide a hyphen."""
         if not self.joined:
             self.length = len(self.text)
-        self.joined.append(part)
-        self.length += 1 + len(part)
+        last, glue = joined_words(self.last_part, part, forms)
+        if len(last) != len(self.last_part):  # the hyphen went
+            self.length -= len(self.last_part) - len(last)
+            if self.joined:
+                self.joined[-1] = last
+            else:
+                self.text = last
+        self.joined.append(glue + part)
+        self.length += len(glue) + len(part)
+        self.last_no = line_no
 
     def finish_join(self) -> bool:
         """Make ``text`` the joined paragraph; whether anything was joined."""
         if not self.joined:
             return False
-        self.text = " ".join([self.text, *self.joined])
+        self.text = "".join([self.text, *self.joined])
         self.joined = []
         self.length = -1
         return True
@@ -440,10 +473,7 @@ class _Round:
     n_repairs: int = 0
     thai_ok: bool = True  # whether Thai-letter runs may be repaired in this round
     template: Collection[str] = frozenset()  # line_key()s of lines repeated across documents
-    # raw line numbers of lines under a blank line: a paragraph starts there, so no line joins
-    # the one before it (a pasted page's 46 "icon ..." lines, each between blank lines, were
-    # joined to its headline, which stops mid-sentence)
-    paragraph_starts: Collection[int] = frozenset()
+    context: _Context = field(default_factory=lambda: _Context())  # what the whole text says
     joined: bool = False  # whether a hard-wrapped line was joined in this round
     titled: bool = False  # whether a line of this round went to the title
     # kept lines above the headline (a site's menu): the top, where bylines and datelines are
@@ -471,12 +501,8 @@ class _Round:
         for rule, result in cand.norm.changes.items():
             self.entry(cand.line, rule, "changed", result)
         previous = self.kept[-1] if self.kept else None
-        if (
-            previous is not None
-            and cand.line.line_no not in self.paragraph_starts
-            and self._continues(previous, cand.view)
-        ):
-            previous.join(cand.view.text)
+        if previous is not None and self.continues_kept(previous, cand):
+            previous.join(cand.view.text, cand.line.last_no, self.context.forms)
             self.entry(cand.line, "hard_wrap_join", "removed")
             self.joined = True
             return
@@ -487,13 +513,21 @@ class _Round:
             self.metadata["dateline_place"], text = wire
             self.entry(cand.line, "wire_dateline", "changed", text)
             self.joined = True  # new text: another round looks at it
-        self.kept.append(_Line(cand.line.line_no, cand.line.original, text))
+        line = cand.line
+        self.kept.append(_Line(line.line_no, line.original, text, last_no=line.last_no))
 
-    @staticmethod
-    def _continues(previous: _Line, view: LineView) -> bool:
+    def continues_kept(self, previous: _Line, cand: _Candidate) -> bool:
+        """Whether ``cand`` continues the hard-wrapped paragraph of the line kept before it,
+        ``previous``: no paragraph starts at it (:meth:`_Context.starts_paragraph`) and its
+        text continues the previous line's (:func:`continues_previous`, with the text's own
+        wrap width)."""
+        if self.context.starts_paragraph(previous.last_no, cand.line.line_no):
+            return False
+        minimum = self.context.min_wrapped
         if not previous.joined:
-            return continues_previous(previous.text, view)
-        return continues_previous(previous.joined[-1], view, length=previous.length)
+            return continues_previous(previous.text, cand.view, min_length=minimum)
+        last = previous.joined[-1]
+        return continues_previous(last, cand.view, length=previous.length, min_length=minimum)
 
     def finish(self) -> None:
         """Close the round: each joined paragraph becomes one line, with one audit entry.
@@ -1302,13 +1336,49 @@ def _split_raw(raw: str, doc_id: str, audit: list[AuditEntry]) -> list[_Line]:
     return lines
 
 
-def _paragraph_starts(lines: list[_Line]) -> frozenset[int]:
-    """The line numbers of the raw lines right under a blank (or whitespace-only) line."""
-    return frozenset(
-        line.line_no
-        for previous, line in pairwise(lines)
-        if not previous.text.strip() and line.text.strip() and previous.line_no != line.line_no
-    )
+@dataclass
+class _Context:
+    """What cleaning reads from a whole text before its rounds, and what its rounds learn about
+    it: where its paragraphs start, the width it is wrapped at, its words (for a hyphen at a
+    line's end), and the page furniture found in it."""
+
+    # raw line numbers of lines under a blank line: a paragraph starts there, so no line joins
+    # the one before it (a pasted page's 46 "icon ..." lines, each between blank lines, were
+    # joined to its headline, which stops mid-sentence)
+    paragraph_starts: Collection[int] = frozenset()
+    blank: Collection[int] = frozenset()  # raw line numbers of blank lines
+    # the shortest line a next line may continue (hard_wraps.wrap_minimum)
+    min_wrapped: int = MIN_WRAPPED_LEN
+    forms: WordForms | None = None  # the text's words, which decide a line-end hyphen
+    # raw line numbers of the lines removed as a page's furniture (FURNITURE_RULES), by any round
+    furniture: set[int] = field(default_factory=set)
+
+    @classmethod
+    def of(cls, raw: str, lines: list[_Line]) -> _Context:
+        """The context of the raw text ``raw``, cut into ``lines``."""
+        blank = frozenset(line.line_no for line in lines if not line.text.strip())
+        starts = frozenset(
+            line.line_no
+            for previous, line in pairwise(lines)
+            if previous.line_no in blank
+            and line.line_no not in blank
+            and previous.line_no != line.line_no
+        )
+        minimum = wrap_minimum([line.text for line in lines])
+        return cls(starts, blank, minimum, WordForms(raw))
+
+    def starts_paragraph(self, previous_no: int, line_no: int) -> bool:
+        """Whether a paragraph starts at raw line ``line_no``, the line kept before it ending
+        at raw line ``previous_no``: a blank line stands above it, and more than a page break
+        between them (the page's furniture with the blank lines around it: a paragraph of an
+        e-paper goes on over "Page 1 of 3" and the next page's running header)."""
+        if line_no not in self.paragraph_starts:
+            return False
+        between = range(previous_no + 1, line_no)
+        return not (
+            any(n in self.furniture for n in between)
+            and all(n in self.blank or n in self.furniture for n in between)
+        )
 
 
 def _is_fixed_point(state: _Round) -> bool:
@@ -1340,14 +1410,16 @@ def _rule_rounds(
     template: Collection[str] = frozenset(),
     *,
     headline: bool = False,
-    paragraph_starts: Collection[int] = frozenset(),
+    context: _Context | None = None,
 ) -> tuple[list[_Line], int]:
     """Rule rounds until the text stops changing; the kept lines and the encoding repairs.
     ``headline``: the first round may take a headline over its byline as the title (the text's
-    first rounds, when no title is known; :func:`_is_headline_over_byline`)."""
+    first rounds, when no title is known; :func:`_is_headline_over_byline`). ``context``: what
+    the whole text says (:class:`_Context`)."""
     n_repairs = 0
+    context = context if context is not None else _Context()
     for round_no in range(_MAX_ROUNDS):
-        state = _Round(doc_id, metadata, template=template, paragraph_starts=paragraph_starts)
+        state = _Round(doc_id, metadata, template=template, context=context)
         first = round_no == 0
         _clean_round(lines, state, title if first else None, headline=headline and first)
         audit.extend(state.audit)
@@ -1467,7 +1539,7 @@ def clean_text(
     metadata: dict[str, str] = {}
     audit: list[AuditEntry] = []
     raw_lines = _split_raw(raw, doc_id, audit)
-    starts = _paragraph_starts(raw_lines)
+    context = _Context.of(raw, raw_lines)
     lines, n_repairs = _rule_rounds(
         raw_lines,
         doc_id,
@@ -1476,7 +1548,7 @@ def clean_text(
         audit,
         template,
         headline=not title,
-        paragraph_starts=starts,
+        context=context,
     )
     while True:
         if isinstance(classifier, BoilerplateModel):
@@ -1486,7 +1558,7 @@ def clean_text(
                 if len(lines) == before:
                     break
                 lines, more = _rule_rounds(
-                    lines, doc_id, None, metadata, audit, template, paragraph_starts=starts
+                    lines, doc_id, None, metadata, audit, template, context=context
                 )
                 n_repairs += more
         # a feed's marks end the text, and a pull quote repeats a line of it: once either is
@@ -1494,9 +1566,7 @@ def clean_text(
         cut = _cut_feed_marks(lines, doc_id, audit)
         if not (_drop_pull_quotes(lines, doc_id, audit) or cut):
             break
-        lines, more = _rule_rounds(
-            lines, doc_id, None, metadata, audit, template, paragraph_starts=starts
-        )
+        lines, more = _rule_rounds(lines, doc_id, None, metadata, audit, template, context=context)
         n_repairs += more
     lines = _drop_labels_only(lines, doc_id, audit)
     audit.sort(key=lambda e: e.line_no)  # stable: within a line, the order rules were applied
@@ -1536,10 +1606,13 @@ def _joined_text(lines: Sequence[_Line]) -> str:
     read as the previous one's hard-wrapped continuation (the previous stops mid-sentence, this
     one opens in lower case) once the blank line that parted them is gone. Without it, cleaning
     the cleaned text again joined them: two paragraphs "... forty characters" and "a long line
-    ..." became one (the idempotence property test found it)."""
+    ..." became one (the idempotence property test found it). The test takes the narrowest
+    column a text may be wrapped at (:data:`~analysis.corpus.hard_wraps.NARROWEST_COLUMN`):
+    the cleaned text, whose lines are paragraphs, gives no wrap width of its own."""
     parts: list[str] = []
     for k, line in enumerate(lines):
-        if k and continues_previous(lines[k - 1].text, LineView.of(line.text)):
+        view = LineView.of(line.text)
+        if k and continues_previous(lines[k - 1].text, view, min_length=NARROWEST_COLUMN):
             parts.append("")
         parts.append(line.text)
     return "\n".join(parts)

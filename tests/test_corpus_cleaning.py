@@ -359,6 +359,37 @@ def test_template_lines_removes_a_shared_footer_and_menu_but_not_a_shared_quote(
     assert dup == [frozenset(), frozenset()]
 
 
+def test_a_wrapped_paragraphs_last_words_are_no_template_though_two_articles_share_them() -> None:
+    # a tester's two e-paper articles of one paper: "said." and "one of them said." were
+    # removed as repeated lines, and the quotations lost who said them
+    from analysis.corpus.cleaning import template_lines
+
+    texts = [
+        "The council voted on Monday to close\nthe library on Elm Street after a\n"
+        'long and bitter debate over money.\n"We had no other choice," the mayor\nsaid.\n'
+        "Residents had gathered outside the\nhall since the early morning hours.\n"
+        '"This is a sad day for the town,"\none of them said.',
+        "Firefighters fought a large blaze at\na warehouse near the port on Friday\n"
+        'night, and two workers were injured.\n"It spread very fast," a fire officer\nsaid.\n'
+        "The cause of the fire is not yet known\nand an inquiry has been opened.\n"
+        '"We will find out what happened,"\none of them said.',
+    ]
+    template = template_lines(texts, ["Gazette", "Gazette"])
+    assert "said." in template[0] and "one of them said." in template[0]  # shared, short
+    out = clean_text(texts[0], doc_id="a1", template=template[0], model=None)
+    assert out.text.splitlines() == [
+        "The council voted on Monday to close the library on Elm Street after a long and bitter "
+        "debate over money.",
+        '"We had no other choice," the mayor said.',
+        "Residents had gathered outside the hall since the early morning hours.",
+        '"This is a sad day for the town," one of them said.',
+    ]
+    assert "repeated_line" not in {e.rule for e in out.audit}
+    # a line of the template that continues nothing still goes
+    menu = clean_text("said.\n" + texts[0], doc_id="a1", template=template[0], model=None)
+    assert [e.line_no for e in menu.audit if e.rule == "repeated_line"] == [1]
+
+
 def test_a_long_paragraph_is_never_template_even_in_three_of_an_outlets_texts() -> None:
     # a tester's export of edited copies of one article: a 717-word paragraph went as a
     # "repeated line" from one copy, depending on which chunk its copies fell in

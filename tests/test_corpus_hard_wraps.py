@@ -178,8 +178,21 @@ def test_a_capitalised_line_under_a_finished_clause_stays_apart() -> None:
 def test_the_cleaned_text_is_cleaned_the_same_again() -> None:
     # paragraphs of short lines parted by blank lines: without a blank line kept between them,
     # the cleaned text would read as a narrow column and be joined when cleaned again
-    pair = "A short unfinished line of\n\nthe next paragraph, in lower case."
-    text = "\n\n".join([pair] * 3)
-    once = clean_text(text, "t", model=None).text
-    assert once.count("A short unfinished line of") == 3
+    pairs = [f"A short unfinished line {k} of\n\nthe next paragraph, in lower case." for k in "abc"]
+    once = clean_text("\n\n".join(pairs), "t", model=None).text
+    assert once.count("A short unfinished line") == 3
     assert clean_text(once, "t", model=None).text == once
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        ("Lavrov has called the boy's return \"the last", 'straw" after a string of failures.'),
+        ("There is talk now of a", "semi-Solomonic split between the two hosts."),
+        ('For those who had forgotten to watch "The', 'Tonight Show" on Thursday night.'),
+    ],
+)
+def test_a_line_continues_over_quotes_and_hyphens(first: str, second: str) -> None:
+    # a tester's e-paper column: each of these pairs stayed two lines
+    first = "In a statement read out on Monday, " + first
+    assert _cleaned(f"{first}\n{second}") == [f"{first} {second}"]

@@ -501,11 +501,14 @@ def is_bio_of(line: LineView, name: str) -> bool:
 # Hard-wrapped paragraphs.
 # --------------------------------------------------------------------------------------------
 
-_LOWER_START_RE = re.compile(r"[a-z][a-z'’-]*(?=[\s,;:.!?)]|$)")
+# a lower-case word opening a line, followed by a space, punctuation, a closing quote ('straw"'
+# of "the last" / 'straw" after ...') or a hyphen ("semi-Solomonic"), not "iPhone"
+_LOWER_START_RE = re.compile(r"[a-z][a-z'’-]*(?=[\s,;:.!?)\"”’-]|$)")
 # a capitalised word opening a line: "Johnson", "Washington", "U.S."
 _UPPER_START_RE = re.compile(r"[A-Z][\w'’.-]*(?=[\s,;:.!?)]|$)")
 _TERMINAL = ".!?:;…"
 _CLOSERS = "”’\"')]}»"
+_OPENERS = "“‘\"'([{«"
 MIN_WRAPPED_LEN = 40
 """The shortest previous line (or paragraph) a line joins as its hard-wrapped continuation,
 unless the text's own wrap width says otherwise
@@ -547,15 +550,18 @@ def continues_previous(
         return False
     if _LOWER_START_RE.match(line.text):
         return True
-    return bool(_UPPER_START_RE.match(line.text)) and _open_ended(core)
+    return bool(_UPPER_START_RE.match(line.text)) and _open_ended(core, line.text)
 
 
-def _open_ended(core: str) -> bool:
-    """Whether a line (without closing quotes) ends where its clause cannot: on a comma, on a
-    word of :data:`FUNCTION_WORDS`, or on a hyphen after a letter or digit."""
+def _open_ended(core: str, line: str) -> bool:
+    """Whether a line (without closing quotes) ends where its clause cannot, before ``line``,
+    which opens with a capitalised word: on a comma, on a word of :data:`FUNCTION_WORDS`, or on
+    a hyphen after a letter or digit when ``line``'s first word is not in capitals ("Franco-" /
+    "German", not "photo-" / "THE DAILY STAR", a page's header that no rule took)."""
     if core[-1] == ",":
         return True
     if _HYPHEN_END_RE.search(core):
-        return True
-    last = core.rsplit(" ", 1)[-1]
+        first = line.split(" ", 1)[0]
+        return not (first.isupper() and len(first) > 1)
+    last = core.rsplit(" ", 1)[-1].lstrip(_OPENERS)  # '"The' of 'to watch "The' / 'Tonight ...'
     return last.isalpha() and last.casefold() in FUNCTION_WORDS

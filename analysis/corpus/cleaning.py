@@ -85,6 +85,13 @@ from analysis.corpus.metadata_rules import (
     split_wire_dateline,
     title_key,
 )
+from analysis.corpus.page_furniture import (
+    has_date_part,
+    header_key,
+    is_masthead,
+    is_page_number,
+    running_headers,
+)
 
 __all__ = [
     "RULES",
@@ -259,6 +266,16 @@ def _rules_listing() -> dict[str, str]:
         "words and 30 characters, none ending like a sentence, 12 words in all: a menu, a "
         "failed scrape) has no article: its lines are removed, and the document is left out "
         "with a warning.",
+        "page_number": "A printed page's number alone on its line ('Page 3 of 7', 'Page 3', "
+        "'- 3 -'), as text copied out of a PDF keeps it; a paragraph goes on over it, the "
+        "page's header and the blank lines around them (a page break), as it does over a "
+        "number alone (site_chrome's).",
+        "page_header": "A printed page's running header or footer: a short line that is no "
+        "sentence (at most 12 words, no closing punctuation, not opening in lower case) that "
+        "recurs in the text, digits aside ('THE DAILY STAR | Tuesday, March 12, 2024' over "
+        "each page); or, as the text's first line, a masthead of a paper's name and a date "
+        "('HARBOUR POST — Tuesday 19 March 2024 — NEWS'). A line the metadata rules read (a "
+        "byline, a credit) is left to them.",
         "hard_wrap_join": "A line that continues a hard-wrapped paragraph (the previous line "
         "stops mid-sentence, this one opens in lower case, or with a capital after a comma or a "
         "word a clause cannot end on, 'a blow to' / 'Johnson', and no blank line stands "
@@ -490,6 +507,9 @@ class _Round:
     def drop(self, cand: _Candidate, rule: str) -> None:
         self._repair_entry(cand)
         self.entry(cand.line, rule, "removed")
+        # a number alone (site chrome's: a gallery's count) is a page's number there too
+        if rule in FURNITURE_RULES or (rule == "site_chrome" and cand.view.text.isdigit()):
+            self.context.furniture.add(cand.line.line_no)
 
     def move(self, cand: _Candidate, rule: str, key: str, value: str) -> None:
         self._repair_entry(cand)
@@ -986,6 +1006,7 @@ def _clean_round(
     views = [c.view for c in cands]
     wanted_title = title_key(_normalise(title, True).text) if title else ""
     keys = getattr(state.template, "key_of", None)  # line keys found with the template
+    headers = running_headers((cand.line.line_no, cand.view.text) for cand in cands)
     i = 0
     while i < len(cands):
         cand, view = cands[i], views[i]
@@ -995,6 +1016,14 @@ def _clean_round(
         if first_text and wanted_title and title_key(view.text) == wanted_title:
             state.move(cand, "title_line", "title", view.text)
             state.titled = True
+            i += 1
+            continue
+        # a printed page's furniture, before the headline is looked for: a masthead over it
+        # was taken for the headline, or kept the known title from being recognised (a
+        # running header without a date may be the headline, repeated: looked for after it)
+        furniture = _furniture_rule(view, headers, first_text=first_text, at_top=at_top)
+        if furniture and (furniture == "page_number" or has_date_part(view.text)):
+            state.drop(cand, furniture)
             i += 1
             continue
         # a Markdown text's first heading of level 1 ("# Title") is its title, as a clipped
@@ -1032,6 +1061,10 @@ def _clean_round(
                 state.kept.clear()
             state.top_from = len(state.kept)
             state.move(cand, "headline_line", "title", view.text)
+            i += 1
+            continue
+        if furniture:  # a running header that is not the headline
+            state.drop(cand, furniture)
             i += 1
             continue
         meta = view.meta_top if at_top else view.meta_rest
@@ -1086,6 +1119,25 @@ def _clean_round(
             state.keep(cand, opening=len(state.kept) < WIRE_DATELINE_LINES)
         i += 1
     state.finish()
+
+
+def _furniture_rule(
+    view: _View, headers: Collection[str], *, first_text: bool, at_top: bool
+) -> str | None:
+    """``page_number`` or ``page_header`` when the line is a printed page's furniture
+    (:mod:`analysis.corpus.page_furniture`): a page's number alone ("Page 3 of 7", "- 3 -"), a
+    line of ``headers`` (the text's running headers and footers), or its first line of text
+    shaped as a masthead ("THE DAILY STAR | Tuesday, March 12, 2024"); else None. A line the
+    metadata rules read (a byline, a credit, a dateline) is left to them."""
+    if is_page_number(view.text):
+        return "page_number"
+    if not headers and not first_text:
+        return None
+    key = header_key(view.text)
+    if key is None or not (key in headers or (first_text and is_masthead(view.text))):
+        return None
+    meta = view.meta_top if at_top else view.meta_rest
+    return None if meta else "page_header"
 
 
 def _wrapped_fragment(state: _Round, cand: _Candidate) -> bool:
@@ -1352,6 +1404,11 @@ def _split_raw(raw: str, doc_id: str, audit: list[AuditEntry]) -> list[_Line]:
             audit.append(AuditEntry(doc_id, n, line, "html_blocks", "changed", "\n".join(pieces)))
         lines.extend(_Line(n, piece, piece) for piece in pieces)
     return lines
+
+
+# Rules that remove a printed page's furniture: a paragraph goes on over the lines they remove
+# and the blank lines around them (a page break), as a column's text does on the next page
+FURNITURE_RULES = frozenset({"page_number", "page_header"})
 
 
 @dataclass

@@ -196,3 +196,35 @@ def test_a_line_continues_over_quotes_and_hyphens(first: str, second: str) -> No
     # a tester's e-paper column: each of these pairs stayed two lines
     first = "In a statement read out on Monday, " + first
     assert _cleaned(f"{first}\n{second}") == [f"{first} {second}"]
+
+
+def test_a_list_of_headlines_ending_on_for_or_in_is_not_run_together() -> None:
+    # a web page's headlines: "for" and "in" end headlines ("what he wishes for", "log in"), so
+    # they continue a line over a capital only in a text wrapped over lines
+    lines = [
+        "Browns' Garrett should be careful what he wishes for",
+        "Lawrence, Maroney step out together after wedding",
+        "If you would like to add a comment, please register or log in",
+        "Register Log in",
+    ]
+    assert _cleaned("\n".join(lines)) == lines
+
+
+def test_a_sub_menus_items_marked_o_are_not_joined() -> None:
+    # inscriptis marks a sub-menu's items "o": a lower-case letter alone, no word going on
+    lines = ["Back to the main menu of the site, with all sections", "o Traffic", "o Crime"]
+    assert _cleaned("\n".join(lines)) == lines
+
+
+def test_a_few_lower_case_menu_items_among_many_lines_make_no_wrap_width() -> None:
+    # a web page: three menu items of 20+ characters over lower-case ones, among its lines
+    menu = ["switch to the UK edition", "switch to the US edition", "switch to the AU edition"]
+    lines = [*menu, "sign in", *(PARAGRAPHS * 3)]
+    assert wrap_minimum(lines) == MIN_WRAPPED_LEN
+
+
+PARAGRAPHS = [
+    "Harbour officials in Freedonia agreed on Tuesday to pause new port fees for six months.",
+    "The pause covers grain, timber and copper shipments, according to a ministry statement.",
+    "Traders said prices fell 3% after the announcement, the biggest drop since March.",
+]

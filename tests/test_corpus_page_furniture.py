@@ -182,3 +182,22 @@ def test_a_paragraph_goes_on_over_a_page_number_alone() -> None:
         "The board rejected the request for mercy earlier this month, and the governor, who "
         "has spared some inmates, has the final say."
     )
+
+
+def test_lines_recurring_in_a_web_page_are_no_running_header() -> None:
+    # a web page holds no page's number: its recurring lines are an embedded post's credit or a
+    # shop's link, which the extraction benchmark's human-marked bodies keep
+    lines = [
+        "— The Nigerian Senate (@NGRSenate) October 9, 2018",
+        PROSE[0],
+        PROSE[1],
+        "Get it at Walmart for $238.99",
+        PROSE[2],
+        "— The Nigerian Senate (@NGRSenate) October 9, 2018",
+        PROSE[3],
+        "Get it at Walmart for $249.95",
+    ]
+    assert clean_text("\n".join(lines), "p", model=None).text.splitlines() == lines
+    # with a page's number, the same lines are a printed page's headers
+    paged = clean_text("\n".join([*lines, "Page 1 of 2"]), "p", model=None)
+    assert "— The Nigerian Senate (@NGRSenate) October 9, 2018" not in paged.text

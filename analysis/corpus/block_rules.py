@@ -514,16 +514,33 @@ MIN_WRAPPED_LEN = 40
 unless the text's own wrap width says otherwise
 (:func:`analysis.corpus.hard_wraps.wrap_minimum`)."""
 # Words a clause cannot end on: a line ending on one goes on, even when the next line opens with
-# a capital ("... a blow to" / "Johnson and his supporters ...": a name, a place)
+# a capital ("... a blow to" / "Johnson and his supporters ...": a name, a place). These end no
+# headline either ...
 FUNCTION_WORDS = frozenset(
-    {"a", "an", "the", "to", "of", "for", "and", "or", "nor", "but", "by", "with", "from", "in"}
-    | {"on", "at", "as", "into", "onto", "than", "that", "his", "her", "their", "its", "our"}
-    | {"your", "my", "this", "these", "those", "about", "over", "under", "between", "against"}
-    | {"after", "before", "during", "since", "until", "via", "per", "among", "whose", "which"}
-    | {"is", "are", "was", "were", "be", "been", "has", "have", "had", "will", "would"}
+    {"a", "an", "the", "to", "of", "and", "or", "nor", "but", "than", "into", "onto", "via"}
+    | {"per", "his", "their", "its", "our", "your", "my", "whose"}
+)  # fmt: skip
+# ... where these may ("What he wishes for", "Log in"): a line ending on one goes on over a
+# capital only inside a text known to be hard-wrapped, or a paragraph already joined over lines
+# ("... who had campaigned for months for" / "Washington to intervene ..."); a web page's list of
+# headlines ran one into the next
+WEAK_FUNCTION_WORDS = frozenset(
+    {"for", "in", "on", "at", "with", "from", "by", "about", "over", "under", "after", "before"}
+    | {"that", "this", "these", "those", "her", "is", "are", "was", "were", "be", "been", "as"}
+    | {"has", "have", "had", "will", "would", "between", "among", "against", "during", "which"}
 )  # fmt: skip
 # a word hyphenated at the end of the line: a letter or digit, then the hyphen ("gov-", "1.36-")
 _HYPHEN_END_RE = re.compile(r"[^\W_]-$")
+
+
+def starts_in_lower_case(text: str) -> bool:
+    """Whether ``text`` opens with a lower-case word, as the rest of a wrapped sentence does
+    (:data:`_LOWER_START_RE`); not a letter alone other than "a" ("o Traffic": inscriptis's
+    mark of a sub-menu's items)."""
+    return bool(_LOWER_START_RE.match(text)) and not _LONE_LETTER_RE.match(text)
+
+
+_LONE_LETTER_RE = re.compile(r"[b-z](?:\s|$)")
 
 
 def continues_previous(
@@ -531,12 +548,14 @@ def continues_previous(
     line: LineView,
     length: int | None = None,
     min_length: int = MIN_WRAPPED_LEN,
+    wrapped: bool = False,
 ) -> bool:
     """``line`` continues a hard-wrapped paragraph: the previous line is long (``min_length``
     characters or more) and stops mid-sentence, and this one opens with a lower-case word (not a
     bullet); or it opens with a capitalised word and the previous line ends on a comma or a word
     a clause cannot end on (:data:`FUNCTION_WORDS`: "... a blow to" / "Johnson and his
-    supporters ...", a tester's e-paper paste), or on a hyphen after a letter ("Franco-" /
+    supporters ...", a tester's e-paper paste; :data:`WEAK_FUNCTION_WORDS` too in a text known
+    to be ``wrapped`` or a paragraph already joined), or on a hyphen after a letter ("Franco-" /
     "German").
 
     ``length`` is the length of the whole previous paragraph when ``previous`` is only its last
@@ -548,14 +567,16 @@ def continues_previous(
     core = previous.rstrip(_CLOSERS)
     if not core or core[-1] in _TERMINAL:
         return False
-    if _LOWER_START_RE.match(line.text):
+    if starts_in_lower_case(line.text):
         return True
-    return bool(_UPPER_START_RE.match(line.text)) and _open_ended(core, line.text)
+    weak = wrapped or length is not None
+    return bool(_UPPER_START_RE.match(line.text)) and _open_ended(core, line.text, weak)
 
 
-def _open_ended(core: str, line: str) -> bool:
+def _open_ended(core: str, line: str, weak: bool = False) -> bool:
     """Whether a line (without closing quotes) ends where its clause cannot, before ``line``,
-    which opens with a capitalised word: on a comma, on a word of :data:`FUNCTION_WORDS`, or on
+    which opens with a capitalised word: on a comma, on a word of :data:`FUNCTION_WORDS` (or of
+    :data:`WEAK_FUNCTION_WORDS` when ``weak``), or on
     a hyphen after a letter or digit when ``line``'s first word is not in capitals ("Franco-" /
     "German", not "photo-" / "THE DAILY STAR", a page's header that no rule took)."""
     if core[-1] == ",":
@@ -564,4 +585,7 @@ def _open_ended(core: str, line: str) -> bool:
         first = line.split(" ", 1)[0]
         return not (first.isupper() and len(first) > 1)
     last = core.rsplit(" ", 1)[-1].lstrip(_OPENERS)  # '"The' of 'to watch "The' / 'Tonight ...'
-    return last.isalpha() and last.casefold() in FUNCTION_WORDS
+    if not last.isalpha():
+        return False
+    word = last.casefold()
+    return word in FUNCTION_WORDS or (weak and word in WEAK_FUNCTION_WORDS)

@@ -44,7 +44,6 @@ import pandas as pd
 from analysis.corpus import normalisers
 from analysis.corpus.block_rules import (
     HEADING_WORDS,
-    MIN_WRAPPED_LEN,
     comment_block_end,
     continues_previous,
     is_about_author_heading,
@@ -67,7 +66,13 @@ from analysis.corpus.encoding import (
     may_hold_mojibake,
     repair_lost_continuation,
 )
-from analysis.corpus.hard_wraps import NARROWEST_COLUMN, WordForms, joined_words, wrap_minimum
+from analysis.corpus.hard_wraps import (
+    NARROWEST_COLUMN,
+    WordForms,
+    Wrapping,
+    joined_words,
+    read_wrapping,
+)
 from analysis.corpus.line_rules import LineView, cached_attribute, line_rules, match_line_rule
 from analysis.corpus.metadata_rules import (
     BYLINE_WORDS,
@@ -273,9 +278,10 @@ def _rules_listing() -> dict[str, str]:
         "page_header": "A printed page's running header or footer: a short line that is no "
         "sentence (at most 12 words, no closing punctuation, not opening in lower case) that "
         "recurs in the text, digits aside ('THE DAILY STAR | Tuesday, March 12, 2024' over "
-        "each page); or, as the text's first line, a masthead of a paper's name and a date "
-        "('HARBOUR POST — Tuesday 19 March 2024 — NEWS'). A line the metadata rules read (a "
-        "byline, a credit) is left to them.",
+        "each page), in a text holding a page's number ('Page 1 of 3') or shaped as a masthead "
+        "(a paper's name and a date: 'HARBOUR POST — Tuesday 19 March 2024 — NEWS'); or a "
+        "masthead as the text's first line. A line the metadata rules read (a byline, a "
+        "credit) is left to them.",
         "hard_wrap_join": "A line that continues a hard-wrapped paragraph (the previous line "
         "stops mid-sentence, this one opens in lower case, or with a capital after a comma or a "
         "word a clause cannot end on, 'a blow to' / 'Johnson', and no blank line stands "
@@ -545,11 +551,16 @@ class _Round:
         wrap width)."""
         if self.context.starts_paragraph(previous.last_no, cand.line.line_no):
             return False
-        minimum = self.context.min_wrapped
+        minimum, wrapped = self.context.wrapping.minimum, self.context.wrapping.wrapped
         if not previous.joined:
-            return continues_previous(previous.text, cand.view, min_length=minimum)
-        last = previous.joined[-1]
-        return continues_previous(last, cand.view, length=previous.length, min_length=minimum)
+            return continues_previous(previous.text, cand.view, min_length=minimum, wrapped=wrapped)
+        return continues_previous(
+            previous.joined[-1],
+            cand.view,
+            length=previous.length,
+            min_length=minimum,
+            wrapped=wrapped,
+        )
 
     def finish(self) -> None:
         """Close the round: each joined paragraph becomes one line, with one audit entry.
@@ -1006,6 +1017,8 @@ def _clean_round(
     views = [c.view for c in cands]
     wanted_title = title_key(_normalise(title, True).text) if title else ""
     keys = getattr(state.template, "key_of", None)  # line keys found with the template
+    context = state.context
+    context.paginated = context.paginated or any(is_page_number(view.text) for view in views)
     headers = running_headers((cand.line.line_no, cand.view.text) for cand in cands)
     i = 0
     while i < len(cands):
@@ -1021,8 +1034,14 @@ def _clean_round(
         # a printed page's furniture, before the headline is looked for: a masthead over it
         # was taken for the headline, or kept the known title from being recognised (a
         # running header without a date may be the headline, repeated: looked for after it)
-        furniture = _furniture_rule(view, headers, first_text=first_text, at_top=at_top)
-        if furniture and (furniture == "page_number" or has_date_part(view.text)):
+        furniture = _furniture_rule(
+            view,
+            headers,
+            first_text=first_text,
+            at_top=at_top,
+            paginated=context.paginated,
+        )
+        if furniture and (furniture != "page_header" or has_date_part(view.text)):
             state.drop(cand, furniture)
             i += 1
             continue
@@ -1122,19 +1141,30 @@ def _clean_round(
 
 
 def _furniture_rule(
-    view: _View, headers: Collection[str], *, first_text: bool, at_top: bool
+    view: _View,
+    headers: Collection[str],
+    *,
+    first_text: bool,
+    at_top: bool,
+    paginated: bool,
 ) -> str | None:
     """``page_number`` or ``page_header`` when the line is a printed page's furniture
     (:mod:`analysis.corpus.page_furniture`): a page's number alone ("Page 3 of 7", "- 3 -"), a
-    line of ``headers`` (the text's running headers and footers), or its first line of text
-    shaped as a masthead ("THE DAILY STAR | Tuesday, March 12, 2024"); else None. A line the
-    metadata rules read (a byline, a credit, a dateline) is left to them."""
+    line of ``headers`` (the text's running headers and footers: in a text that holds a page's
+    number, or shaped as a masthead), or its first
+    line of text shaped as a masthead ("THE DAILY STAR | Tuesday, March 12, 2024"); else None.
+    A line the metadata rules read (a byline, a credit, a dateline) is left to them."""
     if is_page_number(view.text):
         return "page_number"
     if not headers and not first_text:
         return None
     key = header_key(view.text)
-    if key is None or not (key in headers or (first_text and is_masthead(view.text))):
+    if key is None:
+        return None
+    # a line recurring in a web page (an embedded post's "— Jane Roe (@jroe) May 1, 2019", a
+    # shop's "See it now: Amazon") is a running header only in a text printed on pages
+    running = key in headers and (paginated or is_masthead(view.text))
+    if not (running or (first_text and is_masthead(view.text))):
         return None
     meta = view.meta_top if at_top else view.meta_rest
     return None if meta else "page_header"
@@ -1422,11 +1452,13 @@ class _Context:
     # joined to its headline, which stops mid-sentence)
     paragraph_starts: Collection[int] = frozenset()
     blank: Collection[int] = frozenset()  # raw line numbers of blank lines
-    # the shortest line a next line may continue (hard_wraps.wrap_minimum)
-    min_wrapped: int = MIN_WRAPPED_LEN
+    # the shortest line a next line may continue, and whether the text is hard-wrapped
+    # (hard_wraps.read_wrapping)
+    wrapping: Wrapping = field(default_factory=Wrapping)
     forms: WordForms | None = None  # the text's words, which decide a line-end hyphen
     # raw line numbers of the lines removed as a page's furniture (FURNITURE_RULES), by any round
     furniture: set[int] = field(default_factory=set)
+    paginated: bool = False  # whether a round saw a page's number ("Page 3 of 7") in the text
 
     @classmethod
     def of(cls, raw: str, lines: list[_Line]) -> _Context:
@@ -1439,8 +1471,8 @@ class _Context:
             and line.line_no not in blank
             and previous.line_no != line.line_no
         )
-        minimum = wrap_minimum([line.text for line in lines])
-        return cls(starts, blank, minimum, WordForms(raw))
+        wrapping = read_wrapping([line.text for line in lines])
+        return cls(starts, blank, wrapping, WordForms(raw))
 
     def starts_paragraph(self, previous_no: int, line_no: int) -> bool:
         """Whether a paragraph starts at raw line ``line_no``, the line kept before it ending

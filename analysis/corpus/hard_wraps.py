@@ -19,7 +19,12 @@ from functools import cached_property
 from itertools import pairwise
 from statistics import median
 
-from analysis.corpus.block_rules import _CLOSERS, _LOWER_START_RE, _TERMINAL, MIN_WRAPPED_LEN
+from analysis.corpus.block_rules import (
+    _CLOSERS,
+    _TERMINAL,
+    MIN_WRAPPED_LEN,
+    starts_in_lower_case,
+)
 
 # A column narrower than this is no column of prose: a menu's items, a list of names. Lines this
 # short never join, whatever the text's wrap width.
@@ -27,38 +32,61 @@ NARROWEST_COLUMN = 20
 # The fewest lines that stop mid-sentence over a lower-case line that make a wrap width: fewer
 # could be a headline over "by Jane Doe" or a label over a lower-case link
 WRAP_EVIDENCE = 3
+# ... and this share of the text's lines at least: most lines of a column stop mid-sentence over
+# a lower-case line, where a web page's few lower-case menu items ("switch to the US edition")
+# are a small part of its lines
+WRAP_SHARE = 0.3
 # A wrapped line may be this much shorter than the text's typical wrapped line (the next word
 # did not fit): a column of 30 characters has lines of 22 to 30
 WRAP_SLACK = 0.7
 
 
-def wrap_minimum(lines: Sequence[str]) -> int:
-    """The shortest line that a next line may continue in the text of ``lines`` (its raw lines,
-    in order, blank ones included): :data:`~analysis.corpus.block_rules.MIN_WRAPPED_LEN`, or
-    less for a text wrapped narrower, read from the text itself.
+@dataclass(frozen=True)
+class Wrapping:
+    """How a text is wrapped: the shortest line a next line may continue (``minimum``), and
+    whether its lines show it hard-wrapped at all (``wrapped``)."""
+
+    minimum: int = MIN_WRAPPED_LEN
+    wrapped: bool = False
+
+
+def read_wrapping(lines: Sequence[str]) -> Wrapping:
+    """How the text of ``lines`` (its raw lines, in order, blank ones included) is wrapped,
+    read from the text itself.
 
     The evidence is the text's lines of :data:`NARROWEST_COLUMN` characters or more that stop
     mid-sentence right above a line opening in lower case (no blank line between): the lines
-    of a hard-wrapped paragraph. With :data:`WRAP_EVIDENCE` of them or more, the minimum is
-    :data:`WRAP_SLACK` of their median length, but never under :data:`NARROWEST_COLUMN`: a
-    tester's e-paper column wrapped at 30 characters was never joined (15 sentences for 3),
-    since the join wanted a previous line of 40. A menu of short lower-case lines gives no
-    evidence and so stays apart.
+    of a hard-wrapped paragraph. With :data:`WRAP_EVIDENCE` of them or more, making up
+    :data:`WRAP_SHARE` of the text's lines, the text is hard-wrapped, and the minimum is
+    :data:`WRAP_SLACK` of their median length, but never under :data:`NARROWEST_COLUMN` nor
+    over :data:`~analysis.corpus.block_rules.MIN_WRAPPED_LEN`: a tester's e-paper column
+    wrapped at 30 characters was never joined (15 sentences for 2), since the join wanted a
+    previous line of 40. A menu of short lower-case lines gives no evidence and so stays
+    apart, and a web page's few longer ones are too small a part of its lines.
     """
     found = []
-    for previous, line in pairwise(lines):
+    n_lines = 0
+    for previous, line in pairwise(["", *lines]):
         previous, line = previous.strip(), line.strip()
-        if len(previous) < NARROWEST_COLUMN or len(previous) >= MIN_WRAPPED_LEN * 2:
+        n_lines += bool(line)
+        if len(previous) < NARROWEST_COLUMN:
             continue
-        if line.startswith("- ") or not _LOWER_START_RE.match(line):
+        if line.startswith("- ") or not starts_in_lower_case(line):
             continue
         core = previous.rstrip(_CLOSERS)
         if core and core[-1] not in _TERMINAL:
             found.append(len(" ".join(previous.split())))
-    if len(found) < WRAP_EVIDENCE:
-        return MIN_WRAPPED_LEN
+    if len(found) < max(WRAP_EVIDENCE, WRAP_SHARE * n_lines):
+        return Wrapping()
     width = int(WRAP_SLACK * median(found))
-    return max(NARROWEST_COLUMN, min(MIN_WRAPPED_LEN, width))
+    return Wrapping(max(NARROWEST_COLUMN, min(MIN_WRAPPED_LEN, width)), wrapped=True)
+
+
+def wrap_minimum(lines: Sequence[str]) -> int:
+    """The shortest line that a next line may continue in the text of ``lines``:
+    :data:`~analysis.corpus.block_rules.MIN_WRAPPED_LEN`, or less for a text wrapped narrower
+    (:func:`read_wrapping`)."""
+    return read_wrapping(lines).minimum
 
 
 # Words that open a hyphenated compound more often than a hyphenated word: a line ending on

@@ -72,6 +72,7 @@ CASE_LINES = [
     "The _Reuters_ desk",
     "Read it (opens in a new tab) now",
     "The oﬃcials ﬁled it",
+    "cut waste by 2025.¹ Critics said it was poorly thought out.2 Patients",
     *NEAR_MISSES,
     *COMMENT_BLOCK,
     *RELATED_BLOCK,
@@ -91,6 +92,7 @@ FRAGMENTS = [
     "word", "The", "said", "U.S.", ".", "!", "?", ",", "'", "’", "“", "é", "9", "Photo: ",
     "(AP Photo/Evan Vucci)", "Getty Images", "Reuters", " | ", "/", ":", "&amp;amp;",
     "&amp;lt;b&amp;gt;", "\n.\n.", "__*x*__", "ﬁ", "oﬃcials", "ﬆ", "ﬁ\u0301",
+    "¹", "²", "⁷", "2025.¹ ", "out.2 Patients", "said.", "2", " No", "m²",
 ]  # fmt: skip
 fragment_lines = st.lists(st.sampled_from(FRAGMENTS), max_size=12).map("".join)
 any_lines = st.one_of(fragment_lines, st.text(max_size=40))
@@ -141,10 +143,13 @@ def test_printable_text_has_no_whitespace_but_the_space():
 
 def _plain_may_need_normalising(text: str) -> bool:
     """may_need_normalising as it was (every line starting with "-" or "*" went through; a
-    Markdown heading or quotation, "# 0" or "> x", goes through since the markdown step)."""
+    Markdown heading or quotation, "# 0" or "> x", goes through since the markdown step, and a
+    number glued after a sentence's end, "out.2 Patients", since the footnote_mark step)."""
     if text[:1] in normalisers._BULLET_OR_SPACE or text[-1:].isspace() or "  " in text:
         return True
     if text[:1] in ("#", ">"):
+        return True
+    if re.search('[a-z][.!?]["”’)]?[0-9]', text):
         return True
     if "!--" in text or normalisers._NEEDS_WORK_RE.search(text):
         return True

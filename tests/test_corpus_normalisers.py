@@ -34,6 +34,10 @@ from analysis.corpus.normalisers import expand_ligatures, remove_cms_debris
         # a PDF e-paper's ligatures: "oﬃcials" was no word of any lexicon
         ("The oﬃcials ﬁled a ﬁnal report on the ﬂood.",
          "The officials filed a final report on the flood.", "ligature"),
+        # a PDF's footnote markers: the sentence splitter did not split at them
+        ("The plan was poorly thought out.2 Patients were worried by 2025.¹ Critics agreed.",
+         "The plan was poorly thought out. Patients were worried by 2025. Critics agreed.",
+         "footnote_mark"),
         ("## Heat grips the region", "Heat grips the region", "markdown_markup"),
         ("> \"We will cope,\" she said.", "\"We will cope,\" she said.", "markdown_markup"),
         ("Read [the ruling](https://example.com/r \"PDF\") in full.", "Read the ruling in full.",

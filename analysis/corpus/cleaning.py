@@ -91,8 +91,10 @@ from analysis.corpus.metadata_rules import (
     title_key,
 )
 from analysis.corpus.page_furniture import (
+    footnote_markers,
     has_date_part,
     header_key,
+    is_footnote,
     is_masthead,
     is_page_number,
     running_headers,
@@ -170,6 +172,14 @@ def _rules_listing() -> dict[str, str]:
         "tokenised or split text: it would become a sentence of punctuation alone.",
         "caption_boilerplate": "An image widget's 'Enlarge this image toggle caption' and the "
         "photo credit it prints twice are removed.",
+        "footnote_mark": "A footnote's marker glued to the text is cut: superscript digits "
+        "after a word or a mark ('by 2025.¹ Critics', 'Sgt.¹ Jim'), not a unit's exponent "
+        "('50 m²'); a number of one or two digits glued after a sentence's end and before the "
+        "next sentence ('thought out.2 Patients'), not after 'No.' or 'Vol.'.",
+        "footnote": "A footnote at a page's foot: a line opening with a superscript number "
+        "('¹ Figures from the ministry's annual report.'), or with a number the text used as a "
+        "footnote's marker above it ('2 Survey by the Patients Association.' under 'thought "
+        "out.2 Patients').",
         "html_entity": "HTML entities ('&amp;', '&#8217;') become the characters they stand for.",
         "author_by": "'By' at the start of an export's author ('By Jane Roe', or 'By' alone) is "
         "taken off the author.",
@@ -315,6 +325,7 @@ _STEPS: tuple[tuple[str, Callable[[str], str]], ...] = (
     ("ligature", normalisers.expand_ligatures),
     ("bullet_normalise", normalisers.normalise_bullet),
     ("whitespace", normalisers.normalise_whitespace),
+    ("footnote_mark", normalisers.remove_footnote_marks),
     ("html_entity", normalisers.unescape_entities),
     ("cms_debris", normalisers.remove_cms_debris),
     ("link_text", normalisers.remove_link_text),
@@ -357,7 +368,11 @@ class _Normalised:
 _QUIET_CHARS_RE = re.compile("[&<\\[¶_*(â" + normalisers._NEEDS_WORK_RE.pattern[1:-1] + "]")
 # " ’" too: a clitic split off with a curly apostrophe ("Bitcoin ’s") is detokenised, and a
 # line whose only sign of it was that pair was taken for quiet (hypothesis found "x ’s")
-_QUIET_PAIRS_RE = re.compile(r" [ .,'’!?]|'[tT]|-[LRlr]|g[gG]|G[gG]|!--|,\s*(?i:opens)")
+# a footnote's number glued after a sentence's end ("out.2 Patients"), as
+# normalisers._GLUED_NUMBER_HINT_RE finds it
+_QUIET_PAIRS_RE = re.compile(
+    r" [ .,'’!?]|'[tT]|-[LRlr]|g[gG]|G[gG]|!--|,\s*(?i:opens)|[a-z][.!?][\"”’)]?[0-9]"
+)
 
 
 def _is_quiet(text: str) -> bool:
@@ -1020,6 +1035,10 @@ def _clean_round(
     context = state.context
     context.paginated = context.paginated or any(is_page_number(view.text) for view in views)
     headers = running_headers((cand.line.line_no, cand.view.text) for cand in cands)
+    # a footnote numbered as its marker in the text ("2 Survey by ..."): only a line opening
+    # with a digit can be one, and most texts have none, so their markers are not looked for
+    numbered = any(view.text[:1].isdigit() for view in views)
+    markers = footnote_markers((c.line.line_no, c.line.text) for c in cands) if numbered else {}
     i = 0
     while i < len(cands):
         cand, view = cands[i], views[i]
@@ -1036,7 +1055,9 @@ def _clean_round(
         # running header without a date may be the headline, repeated: looked for after it)
         furniture = _furniture_rule(
             view,
+            cand.line.line_no,
             headers,
+            markers,
             first_text=first_text,
             at_top=at_top,
             paginated=context.paginated,
@@ -1142,20 +1163,25 @@ def _clean_round(
 
 def _furniture_rule(
     view: _View,
+    line_no: int,
     headers: Collection[str],
+    markers: dict[str, int],
     *,
     first_text: bool,
     at_top: bool,
     paginated: bool,
 ) -> str | None:
-    """``page_number`` or ``page_header`` when the line is a printed page's furniture
-    (:mod:`analysis.corpus.page_furniture`): a page's number alone ("Page 3 of 7", "- 3 -"), a
-    line of ``headers`` (the text's running headers and footers: in a text that holds a page's
-    number, or shaped as a masthead), or its first
+    """``page_number``, ``footnote`` or ``page_header`` when the line (raw line ``line_no``)
+    is a printed page's furniture (:mod:`analysis.corpus.page_furniture`): a page's number
+    alone ("Page 3 of 7", "- 3 -"), a footnote (its number first: a superscript, or one of the
+    text's footnote ``markers`` above it), a line of ``headers`` (the text's running headers
+    and footers: in a text that holds a page's number, or shaped as a masthead), or its first
     line of text shaped as a masthead ("THE DAILY STAR | Tuesday, March 12, 2024"); else None.
     A line the metadata rules read (a byline, a credit, a dateline) is left to them."""
     if is_page_number(view.text):
         return "page_number"
+    if is_footnote(view.text, line_no, markers):
+        return "footnote"
     if not headers and not first_text:
         return None
     key = header_key(view.text)
@@ -1438,7 +1464,7 @@ def _split_raw(raw: str, doc_id: str, audit: list[AuditEntry]) -> list[_Line]:
 
 # Rules that remove a printed page's furniture: a paragraph goes on over the lines they remove
 # and the blank lines around them (a page break), as a column's text does on the next page
-FURNITURE_RULES = frozenset({"page_number", "page_header"})
+FURNITURE_RULES = frozenset({"page_number", "page_header", "footnote"})
 
 
 @dataclass

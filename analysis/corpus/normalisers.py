@@ -88,8 +88,11 @@ _EMPHASIS_RE = re.compile(r"(?<![\w*_])(\*\*|__|\*|_)(?=[^\s*_])(.+?)(?<=[^\s*_]
 _NEEDS_WORK_RE = re.compile(
     "[\t\u00a0\u1680\u2000-\u200f\u2028-\u202f\u205f-\u2060\u3000\ufeff\u00ad"
     "\x00-\x1f\x7f-\x9f&<\\[¶_*{"  # "{": a template's placeholder ("{{description}}")
-    "\ufb00-\ufb06]"  # the Latin ligatures of expand_ligatures ("ﬁ", "ﬀ")
+    "\ufb00-\ufb06"  # the Latin ligatures of expand_ligatures ("ﬁ", "ﬀ")
+    "\u00b2\u00b3\u00b9\u2070\u2074-\u2079]"  # superscript digits (remove_footnote_marks)
 )
+# a digit glued after a sentence's end (remove_footnote_marks): "thought out.2 Patients"
+_GLUED_NUMBER_HINT_RE = re.compile('[a-z][.!?]["”’)]?[0-9]')
 _BULLET_OR_SPACE = frozenset(" •▪◦‣●■□►▸▶➢➤✓✔·*+-")
 # _LINK_TEXT_RE without its leading \s*: it matches somewhere exactly when _LINK_TEXT_RE does,
 # and starting with a bracket lets the search skip to brackets instead of trying every position.
@@ -115,6 +118,8 @@ def may_need_normalising(text: str) -> bool:
     if _NEEDS_WORK_RE.search(text) or (
         _may_hold_link_text(text) and _LINK_TEXT_HINT_RE.search(text)
     ):
+        return True
+    if _GLUED_NUMBER_HINT_RE.search(text):
         return True
     return not text.isascii() and not unicodedata.is_normalized("NFC", text)
 
@@ -171,6 +176,73 @@ def expand_ligatures(text: str) -> str:
     if text.isascii() or not _LIGATURE_RE.search(text):
         return text
     return text.translate(_LIGATURES)
+
+
+# Footnote markers a PDF's text keeps glued to the word or mark they follow: superscript digits
+# ("by 2025.¹ Critics", "report³"), or a plain number after a sentence's end and before the next
+# sentence ("poorly thought out.2 Patients")
+_SUPERSCRIPTS = "\u00b9\u00b2\u00b3\u2070\u2074\u2075\u2076\u2077\u2078\u2079"
+_SUPERSCRIPT_MARK_RE = re.compile(
+    f'(?<=[^\\s\\d{_SUPERSCRIPTS}])[{_SUPERSCRIPTS}]+(?=[\\s"”’)\\],;:.!?]|$)'
+)
+_GLUED_NUMBER_RE = re.compile(
+    r"(?<![\w.])([A-Za-z]*[a-z])([.!?][\"”’)]?)\d{1,2}(?=\s+[\"“‘(]?[A-Z])"
+)
+# what a number glued after a full stop follows when it is no footnote: "No.2", "Vol.3"
+_NUMBERED_ABBREVIATIONS = frozenset(
+    {"no", "nos", "vol", "art", "fig", "sec", "para", "chap", "ch", "pt", "tab", "col", "ext"}
+    | {"op", "ed", "p", "pp", "cl", "sch", "reg", "rev", "ver", "v", "nr", "bd", "tel"}
+)
+# a unit or a symbol with its exponent: "m²", "km²", "cm³", "mc²" (a word of 1-2 letters)
+UNIT_LETTERS = 2
+
+
+def _superscript_mark(match: re.Match[str]) -> str:
+    """Nothing for a footnote's superscript number; the number itself after a unit or a symbol
+    of :data:`UNIT_LETTERS` letters or fewer ("50 m²", "E=mc²"), its exponent."""
+    text, start = match.string, match.start()
+    letters = 0
+    while start - letters > 0 and text[start - letters - 1].isalpha():
+        letters += 1
+    return match.group() if 0 < letters <= UNIT_LETTERS else ""
+
+
+def _glued_number(match: re.Match[str]) -> str:
+    """A sentence's last word and end without the footnote number glued after them; the whole
+    when the word is an abbreviation numbers follow ("No.2", "Vol.3")."""
+    word, end = match.group(1), match.group(2)
+    if len(word) < 3 and word.casefold() not in ("in", "on", "up", "us", "it", "is", "so", "do"):
+        return match.group()  # "Sgt." is 3 letters; "No.2", "pp.3": a number, not a mark
+    if word.casefold() in _NUMBERED_ABBREVIATIONS:
+        return match.group()
+    return word + end
+
+
+def remove_footnote_marks(text: str) -> str:
+    """Cut footnote markers out of a line: superscript digits glued to the word or mark before
+    them ("by 2025.¹ Critics", "Sgt.¹ Jim Holcomb"), but not a unit's or a symbol's exponent
+    ("50 m²", "E=mc²"); a plain number of one or two digits glued after a sentence's end and
+    before the next sentence's capital ("poorly thought out.2 Patients"), but not after an
+    abbreviation numbers follow ("No.2 Pencil", "Vol.3"). Text copied out of a PDF keeps them,
+    and the sentence splitter did not split there. A line that opens with a footnote's number
+    is the footnote itself (:mod:`analysis.corpus.page_furniture`)."""
+    if not _NEEDS_WORK_RE.search(text) and not _GLUED_NUMBER_HINT_RE.search(text):
+        return text
+    text = _SUPERSCRIPT_MARK_RE.sub(_superscript_mark, text)
+    return _GLUED_NUMBER_RE.sub(_glued_number, text)
+
+
+def glued_footnote_numbers(text: str) -> list[str]:
+    """The plain numbers :func:`remove_footnote_marks` cuts from ``text`` as footnote markers
+    ("2" of "thought out.2 Patients"), in order: the footnotes a line opening with one of them
+    may be ("2 Survey by the Patients Association.")."""
+    if not _GLUED_NUMBER_HINT_RE.search(text):
+        return []
+    found = []
+    for match in _GLUED_NUMBER_RE.finditer(text):
+        if _glued_number(match) != match.group():
+            found.append(match.group()[len(match.group(1)) + len(match.group(2)) :])
+    return found
 
 
 def normalise_whitespace(text: str) -> str:

@@ -1,12 +1,12 @@
 """A printed page's furniture in text copied out of a PDF: page numbers, running headers and
-footers, and the masthead line over the headline.
+footers, the masthead line over the headline, and footnotes.
 
 An e-paper edition pasted as text keeps what its pages print around the article: "Page 3 of 7"
 at each page's foot, the paper's name and date over each page ("THE DAILY STAR | Tuesday, March
 12, 2024"). None of it is the article's; left in, a tester's pastes gave the date line as a
 sentence of every page, took it for the headline, and flagged texts ending "Page 2 of 2" as cut
-short. :mod:`analysis.corpus.cleaning` removes these lines (rules ``page_number`` and
-``page_header``), and a paragraph goes on over a page break they mark.
+short. :mod:`analysis.corpus.cleaning` removes these lines (rules ``page_number``,
+``page_header`` and ``footnote``), and a paragraph goes on over a page break they mark.
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from collections.abc import Iterable
 from itertools import pairwise
 
 from analysis.corpus.metadata_rules import _OUTLET_END_WORDS, is_date_line
+from analysis.corpus.normalisers import glued_footnote_numbers
 
 # "Page 3 of 7", "Page 3", "page 3/7", "p. 3", "- 3 -", "— 12 —": a page's number alone on its line
 _PAGE_NUMBER_RE = re.compile(
@@ -135,3 +136,36 @@ def is_masthead(text: str) -> bool:
         and len(names) >= 1
         and all(len(part.split()) <= MAX_SECTION_WORDS for part in rest)
     )
+
+
+# A footnote: its number, then its text ("¹ Figures from the ministry's annual report.", "2
+# Survey by the Patients Association.")
+_SUPERSCRIPT_NOTE_RE = re.compile('[\u00b9\u00b2\u00b3\u2070\u2074-\u2079]+\\s*["“‘(]?[^\\W\\d_]')
+_NUMBERED_NOTE_RE = re.compile(r"(\d{1,2})\s+[\"“‘(]?[A-Z]")
+MAX_FOOTNOTE_WORDS = 60
+
+
+def footnote_markers(lines: Iterable[tuple[int, str]]) -> dict[str, int]:
+    """The plain numbers the lines of a text (``(raw line number, text)``) hold as footnote
+    markers ("2" of "thought out.2 Patients",
+    :func:`~analysis.corpus.normalisers.glued_footnote_numbers`), each with the first line
+    holding it."""
+    markers: dict[str, int] = {}
+    for line_no, text in lines:
+        for number in glued_footnote_numbers(text):
+            markers.setdefault(number, line_no)
+    return markers
+
+
+def is_footnote(text: str, line_no: int, markers: dict[str, int]) -> bool:
+    """Whether the (normalised) line at raw line ``line_no`` is a footnote: it opens with a
+    superscript number ("¹ Figures from the ministry's annual report."), or with a number of
+    ``markers`` that a line above it holds as a footnote's marker ("2 Survey by the Patients
+    Association." under "thought out.2 Patients"); at most :data:`MAX_FOOTNOTE_WORDS` words.
+    A numbered line with no marker above it ("2 cups of flour") stays."""
+    if text.count(" ") >= MAX_FOOTNOTE_WORDS:
+        return False
+    if _SUPERSCRIPT_NOTE_RE.match(text):
+        return True
+    numbered = _NUMBERED_NOTE_RE.match(text) if markers else None
+    return numbered is not None and markers.get(numbered.group(1), line_no) < line_no

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import textwrap
 
 import pandas as pd
 import pytest
@@ -65,6 +66,43 @@ def test_flags_short_truncated_fragments():
     assert "short" in table.loc["short", "quality_flags"]
     assert table.loc["cut", "flag_truncated"] and not table.loc["long", "flag_truncated"]
     assert ends_mid_sentence("He said “no.”") is False
+
+
+def test_lines_joined_into_a_paragraph_are_kept_not_removed():
+    # a tester's e-paper paste: its column's 30 lines joined into 3 paragraphs were flagged
+    # lines_removed ("cleaning removed over half its lines") though nothing was lost
+    from analysis.corpus.cleaning import audit_frame, clean_text
+
+    paragraph = (
+        "The minister said on Tuesday that the new rules would help the government cut waste "
+        "in the health service by next year, while critics in the opposition said the plan "
+        "was poorly thought out and would hurt patients who rely on the local hospital."
+    )
+    cleaned = clean_text(textwrap.fill(paragraph, 36), "col", model=None)
+    assert cleaned.text == paragraph
+    documents, sentences = docs({"col": cleaned.text})
+    audit = audit_frame(cleaned.audit)
+    table = quality_table(documents, sentences, audit).set_index("doc_id")
+    assert table.loc["col", "share_lines_removed"] == 0.0
+    assert "lines_removed" not in table.loc["col", "quality_flags"]
+    # a line removed counts against the lines kept and joined
+    menu = pd.DataFrame(
+        [{"doc_id": "col", "line_no": 0, "original": "Menu", "rule": "site_chrome",
+          "action": "removed", "result": ""}] * 2
+    )  # fmt: skip
+    table = quality_table(documents, sentences, pd.concat([audit, menu]))
+    joined = (audit["rule"] == "hard_wrap_join") & (audit["action"] == "removed")
+    assert joined.sum() > 3
+    assert table.loc[0, "share_lines_removed"] == round(2 / (2 + 1 + joined.sum()), 3)
+
+
+def test_a_text_ending_with_a_page_number_is_not_truncated():
+    # "Page 2 of 2" under the last sentence made a complete e-paper paste "truncated"
+    from analysis.corpus.cleaning import clean_text
+
+    cleaned = clean_text(STORY + "\n\nPage 2 of 2", "p", model=None)
+    assert not ends_mid_sentence(cleaned.text)
+    assert ends_mid_sentence(STORY + "\n\nPage 2 of 2")
 
 
 def test_duplicates_modes_and_summary_lines():

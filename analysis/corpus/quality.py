@@ -162,24 +162,40 @@ def menus_warning(documents: pd.DataFrame) -> str | None:
     )
 
 
-def removed_line_counts(audit: pd.DataFrame) -> pd.Series:
-    """Lines the cleaning removed, per ``doc_id`` (audit rows with action ``removed``; not
-    those of a file format's own lines, :data:`FORMAT_RULES`, when the audit has its rules)."""
-    removed = audit["action"] == "removed"
+# Audit rules whose "removed" rows are lines joined to the line above them (a hard-wrapped
+# paragraph's lines), not lost: their words are in the paragraph. A tester's e-paper pastes, a
+# column's lines joined into paragraphs, were flagged lines_removed though nothing was lost.
+JOIN_RULES = frozenset({"hard_wrap_join"})
+
+
+def removed_line_counts(audit: pd.DataFrame) -> pd.DataFrame:
+    """Per ``doc_id`` (the index), the lines the cleaning removed (``removed``: audit rows with
+    action ``removed``; not those of a file format's own lines, :data:`FORMAT_RULES`, nor lines
+    joined to the line above them, :data:`JOIN_RULES`, when the audit has its rules) and the
+    lines it joined to the line above them (``joined``), which are kept."""
+    gone = audit["action"] == "removed"
     if "rule" in audit.columns:
-        removed &= ~audit["rule"].isin(FORMAT_RULES)
-    return audit.loc[removed].groupby("doc_id").size()
+        joined = gone & audit["rule"].isin(JOIN_RULES)
+        removed = gone & ~audit["rule"].isin(FORMAT_RULES | JOIN_RULES)
+    else:
+        joined, removed = gone & False, gone
+    counts = pd.DataFrame({"removed": removed, "joined": joined}).astype(int)
+    return counts.groupby(audit["doc_id"]).sum()
 
 
 def share_removed_from_counts(
-    documents: pd.DataFrame, removed: pd.Series, kept: pd.Series
+    documents: pd.DataFrame, counts: pd.DataFrame, kept: pd.Series
 ) -> pd.Series:
-    """Per document, lines removed by cleaning / (lines removed + lines kept in the body),
-    from removed-line counts per ``doc_id`` computed once (:func:`removed_line_counts`: a
-    corpus processed in batches counts the audit once, not once per batch) and the lines kept
-    in each body (:func:`lines_kept`, row order of ``documents``)."""
-    n_removed = documents["doc_id"].map(removed).fillna(0).astype(float)
-    total = n_removed + kept.to_numpy()
+    """Per document, lines removed by cleaning / (lines removed + lines kept in the body +
+    lines joined into them), from the counts per ``doc_id`` computed once
+    (:func:`removed_line_counts`: a corpus processed in batches counts the audit once, not once
+    per batch) and the lines kept in each body (:func:`lines_kept`, row order of
+    ``documents``). A line joined to the one above it is kept, not removed: a hard-wrapped
+    column joined into 3 paragraphs kept its 30 lines."""
+    ids = documents["doc_id"]
+    n_removed = ids.map(counts["removed"]).fillna(0).astype(float)
+    n_joined = ids.map(counts["joined"]).fillna(0).astype(float)
+    total = n_removed + kept.to_numpy() + n_joined
     return (n_removed / total.where(total > 0, 1)).round(3)
 
 

@@ -127,12 +127,13 @@ def language_contradictions(documents: pd.DataFrame) -> tuple[int, int]:
 def _flagged_but_copies(
     documents: pd.DataFrame,
     found: DocumentChecks,
-    removed: pd.Series,
+    removed: pd.DataFrame,
     fragments: pd.Series,
     duplicate_of: list[str] | None = None,
 ) -> pd.DataFrame:
     """``documents`` flagged from what :func:`check_documents` found in them and the lines
-    removed and fragment shares per ``doc_id``; the near-copies are ``duplicate_of`` (none
+    removed and joined (:func:`analysis.corpus.quality.removed_line_counts`) and fragment
+    shares per ``doc_id``; the near-copies are ``duplicate_of`` (none
     when not given)."""
     from analysis.corpus.quality import flag_documents, share_removed_from_counts
 
@@ -232,7 +233,7 @@ class QualityFlagger:
         self,
         documents: pd.DataFrame,
         found: DocumentChecks,
-        removed: pd.Series,
+        removed: pd.DataFrame,
         fragments: pd.Series,
     ) -> pd.DataFrame:
         """``documents`` (the next batch) flagged, given what :func:`check_documents` found
@@ -341,9 +342,9 @@ def _columns_or_empty(table: pd.DataFrame | None, columns: list[str]) -> pd.Data
 
 def _per_document_counts(
     audit: pd.DataFrame | None, sentences: pd.DataFrame | None
-) -> tuple[pd.Series, pd.Series]:
-    """Lines removed per document (from the audit) and fragment shares per document (from
-    the sentences), either table possibly missing."""
+) -> tuple[pd.DataFrame, pd.Series]:
+    """Lines removed and joined per document (from the audit) and fragment shares per document
+    (from the sentences), either table possibly missing."""
     from analysis.corpus.quality import fragment_share_by_doc, removed_line_counts
 
     return (

@@ -90,6 +90,7 @@ from analysis.corpus.metadata_rules import (
     split_wire_dateline,
     title_key,
 )
+from analysis.corpus.normalisers import SUPERSCRIPTS
 from analysis.corpus.page_furniture import (
     footnote_markers,
     has_date_part,
@@ -97,7 +98,8 @@ from analysis.corpus.page_furniture import (
     is_footnote,
     is_masthead,
     is_page_number,
-    running_headers,
+    may_be_numbered_footnote,
+    running_header_keys,
 )
 
 __all__ = [
@@ -371,7 +373,7 @@ _QUIET_CHARS_RE = re.compile("[&<\\[¶_*(â" + normalisers._NEEDS_WORK_RE.patter
 # a footnote's number glued after a sentence's end ("out.2 Patients"), as
 # normalisers._GLUED_NUMBER_HINT_RE finds it
 _QUIET_PAIRS_RE = re.compile(
-    r" [ .,'’!?]|'[tT]|-[LRlr]|g[gG]|G[gG]|!--|,\s*(?i:opens)|[a-z][.!?][\"”’)]?[0-9]"
+    r" [ .,'’!?]|'[tT]|-[LRlr]|g[gG]|G[gG]|!--|,\s*(?i:opens)|(?<=[a-z])[.!?][\"”’)]?[0-9]"
 )
 
 
@@ -642,6 +644,22 @@ class _View(LineView):
         if is_related_heading(self):
             return "related_list"
         return "about_author" if is_about_author_heading(self) else None
+
+    @cached_attribute
+    def page_number(self) -> bool:
+        """:func:`~analysis.corpus.page_furniture.is_page_number` of the line."""
+        return is_page_number(self.text)
+
+    @cached_attribute
+    def furniture_key(self) -> str | None:
+        """:func:`~analysis.corpus.page_furniture.header_key` of the line: the form it is
+        compared in as a running header (None: it cannot be one)."""
+        return header_key(self.text)
+
+    @cached_attribute
+    def masthead(self) -> bool:
+        """:func:`~analysis.corpus.page_furniture.is_masthead` of the line."""
+        return is_masthead(self.text)
 
     @cached_attribute
     def byline(self) -> str | None:
@@ -1033,11 +1051,13 @@ def _clean_round(
     wanted_title = title_key(_normalise(title, True).text) if title else ""
     keys = getattr(state.template, "key_of", None)  # line keys found with the template
     context = state.context
-    context.paginated = context.paginated or any(is_page_number(view.text) for view in views)
-    headers = running_headers((cand.line.line_no, cand.view.text) for cand in cands)
-    # a footnote numbered as its marker in the text ("2 Survey by ..."): only a line opening
-    # with a digit can be one, and most texts have none, so their markers are not looked for
-    numbered = any(view.text[:1].isdigit() for view in views)
+    context.paginated = context.paginated or any(view.page_number for view in views)
+    headers = running_header_keys(
+        (c.line.line_no, c.view.furniture_key, c.view.text) for c in cands if c.view.furniture_key
+    )
+    # a footnote numbered as its marker in the text ("2 Survey by ..."): most texts hold no
+    # line that could be one, and then their markers are not looked for
+    numbered = any(may_be_numbered_footnote(view.text) for view in views)
     markers = footnote_markers((c.line.line_no, c.line.text) for c in cands) if numbered else {}
     i = 0
     while i < len(cands):
@@ -1164,7 +1184,7 @@ def _clean_round(
 def _furniture_rule(
     view: _View,
     line_no: int,
-    headers: Collection[str],
+    headers: frozenset[str],
     markers: dict[str, int],
     *,
     first_text: bool,
@@ -1178,19 +1198,18 @@ def _furniture_rule(
     and footers: in a text that holds a page's number, or shaped as a masthead), or its first
     line of text shaped as a masthead ("THE DAILY STAR | Tuesday, March 12, 2024"); else None.
     A line the metadata rules read (a byline, a credit, a dateline) is left to them."""
-    if is_page_number(view.text):
+    if view.page_number:
         return "page_number"
-    if is_footnote(view.text, line_no, markers):
+    first = view.text[:1]
+    if (first.isdigit() or first in SUPERSCRIPTS) and is_footnote(view.text, line_no, markers):
         return "footnote"
-    if not headers and not first_text:
-        return None
-    key = header_key(view.text)
-    if key is None:
+    key = view.furniture_key
+    if key is None or not (first_text or key in headers):
         return None
     # a line recurring in a web page (an embedded post's "— Jane Roe (@jroe) May 1, 2019", a
     # shop's "See it now: Amazon") is a running header only in a text printed on pages
-    running = key in headers and (paginated or is_masthead(view.text))
-    if not (running or (first_text and is_masthead(view.text))):
+    running = key in headers and (paginated or view.masthead)
+    if not (running or (first_text and view.masthead)):
         return None
     meta = view.meta_top if at_top else view.meta_rest
     return None if meta else "page_header"

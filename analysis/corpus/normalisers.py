@@ -92,7 +92,8 @@ _NEEDS_WORK_RE = re.compile(
     "\u00b2\u00b3\u00b9\u2070\u2074-\u2079]"  # superscript digits (remove_footnote_marks)
 )
 # a digit glued after a sentence's end (remove_footnote_marks): "thought out.2 Patients"
-_GLUED_NUMBER_HINT_RE = re.compile('[a-z][.!?]["”’)]?[0-9]')
+# (searched from the mark, the rarer character, for speed)
+_GLUED_NUMBER_HINT_RE = re.compile('(?<=[a-z])[.!?]["”’)]?[0-9]')
 _BULLET_OR_SPACE = frozenset(" •▪◦‣●■□►▸▶➢➤✓✔·*+-")
 # _LINK_TEXT_RE without its leading \s*: it matches somewhere exactly when _LINK_TEXT_RE does,
 # and starting with a bracket lets the search skip to brackets instead of trying every position.
@@ -181,9 +182,10 @@ def expand_ligatures(text: str) -> str:
 # Footnote markers a PDF's text keeps glued to the word or mark they follow: superscript digits
 # ("by 2025.¹ Critics", "report³"), or a plain number after a sentence's end and before the next
 # sentence ("poorly thought out.2 Patients")
-_SUPERSCRIPTS = "\u00b9\u00b2\u00b3\u2070\u2074\u2075\u2076\u2077\u2078\u2079"
+SUPERSCRIPTS = "\u00b9\u00b2\u00b3\u2070\u2074\u2075\u2076\u2077\u2078\u2079"
+_SUPERSCRIPT_RE = re.compile(f"[{SUPERSCRIPTS}]")
 _SUPERSCRIPT_MARK_RE = re.compile(
-    f'(?<=[^\\s\\d{_SUPERSCRIPTS}])[{_SUPERSCRIPTS}]+(?=[\\s"”’)\\],;:.!?]|$)'
+    f'(?<=[^\\s\\d{SUPERSCRIPTS}])[{SUPERSCRIPTS}]+(?=[\\s"”’)\\],;:.!?]|$)'
 )
 _GLUED_NUMBER_RE = re.compile(
     r"(?<![\w.])([A-Za-z]*[a-z])([.!?][\"”’)]?)\d{1,2}(?=\s+[\"“‘(]?[A-Z])"
@@ -226,10 +228,11 @@ def remove_footnote_marks(text: str) -> str:
     abbreviation numbers follow ("No.2 Pencil", "Vol.3"). Text copied out of a PDF keeps them,
     and the sentence splitter did not split there. A line that opens with a footnote's number
     is the footnote itself (:mod:`analysis.corpus.page_furniture`)."""
-    if not _NEEDS_WORK_RE.search(text) and not _GLUED_NUMBER_HINT_RE.search(text):
-        return text
-    text = _SUPERSCRIPT_MARK_RE.sub(_superscript_mark, text)
-    return _GLUED_NUMBER_RE.sub(_glued_number, text)
+    if not text.isascii() and _SUPERSCRIPT_RE.search(text):
+        text = _SUPERSCRIPT_MARK_RE.sub(_superscript_mark, text)
+    if _GLUED_NUMBER_HINT_RE.search(text):
+        text = _GLUED_NUMBER_RE.sub(_glued_number, text)
+    return text
 
 
 def glued_footnote_numbers(text: str) -> list[str]:

@@ -72,10 +72,15 @@ def running_headers(lines: Iterable[tuple[int, str]]) -> frozenset[str]:
     raw lines or more after the last: a page's running header or footer ("THE DAILY STAR |
     Sunday, March 17, 2024" over each page of a tester's e-paper paste). Lines that differ in
     their digits need :data:`VARYING_HEADER_WORDS` words ("Day 1" and "Day 2" are headings)."""
+    return running_header_keys((no, header_key(text), text) for no, text in lines)
+
+
+def running_header_keys(lines: Iterable[tuple[int, str | None, str]]) -> frozenset[str]:
+    """:func:`running_headers` of lines given as ``(raw line number, header_key, text)``, the
+    keys computed by the caller (None: no header)."""
     seen: dict[str, list[int]] = {}
     texts: dict[str, set[str]] = {}
-    for line_no, text in lines:
-        key = header_key(text)
+    for line_no, key, text in lines:
         if key is not None:
             seen.setdefault(key, []).append(line_no)
             texts.setdefault(key, set()).add(text.casefold())
@@ -155,6 +160,12 @@ def footnote_markers(lines: Iterable[tuple[int, str]]) -> dict[str, int]:
         for number in glued_footnote_numbers(text):
             markers.setdefault(number, line_no)
     return markers
+
+
+def may_be_numbered_footnote(text: str) -> bool:
+    """Whether the line opens as a footnote numbered as its marker in the text would ("2
+    Survey by ..."): the markers need to be looked for only in a text holding such a line."""
+    return text[:1].isdigit() and _NUMBERED_NOTE_RE.match(text) is not None
 
 
 def is_footnote(text: str, line_no: int, markers: dict[str, int]) -> bool:

@@ -135,9 +135,7 @@ def load_corpus(
                 progress=progress,
                 chunk_size=chunk_size,
             )
-        corpus = _dates_in_corpus_order(corpus)
-        _warn_dates_as_written(corpus.documents)
-        corpus = _with_dates_as_written_noted(corpus)
+        corpus = _with_dates_as_written_noted(_dates_in_corpus_order(corpus))
     shown: dict[tuple[str, type[Warning]], warnings.WarningMessage] = {}
     for warning in said:  # each once, as the default filter shows it
         shown.setdefault((str(warning.message), warning.category), warning)
@@ -158,17 +156,13 @@ _ISO_DATE = (
 DATES_SHOWN = 3
 
 
-def _warn_dates_as_written(documents: pd.DataFrame) -> None:
-    """Warn, once, of the articles whose ``published`` is not an ISO date (YYYY-MM-DD, or the
-    year and month, or the year): such a date is kept as written, so it sorts and compares as
-    text ("11/03/2025" before "2/03/2025"), and 11/03 may be March or November. A tester's
-    export held "n.d.", "13/7/2024" and "20241016", kept with no word."""
-    if "published" not in documents.columns or documents.empty:
-        return
+def _warn_dates_as_written(documents: pd.DataFrame, odd: pd.Series) -> None:
+    """Warn, once, of the articles whose ``published`` is not an ISO date (``odd``, by
+    :func:`_dates_as_written`: not YYYY-MM-DD, the year and month, or the year): such a date is
+    kept as written, so it sorts and compares as text ("11/03/2025" before "2/03/2025"), and
+    11/03 may be March or November. A tester's export held "n.d.", "13/7/2024" and "20241016",
+    kept with no word."""
     written = documents["published"].fillna("").astype(str).str.strip()
-    odd = _dates_as_written(documents)
-    if not odd.any():
-        return
     shown = _first_few(
         [
             f"{doc} {date!r}"
@@ -205,15 +199,21 @@ def _dates_as_written(documents: pd.DataFrame) -> pd.Series:
 
 def _with_dates_as_written_noted(corpus: Corpus) -> Corpus:
     """``corpus`` with a ``date_note`` on each document whose ``published`` is kept as written,
-    so each can be found in documents.csv (a tester's warning named three of 16, then "…")."""
+    so each can be found in documents.csv (a tester's warning named three of 16, then "…"),
+    and the warning naming them (:func:`_warn_dates_as_written`)."""
     documents = corpus.documents
     if "published" not in documents.columns or documents.empty:
         return corpus
     odd = _dates_as_written(documents)
     if not odd.any():
         return corpus
+    _warn_dates_as_written(documents, odd)
     documents = documents.copy()
-    notes = documents["date_note"].fillna("").astype(str) if "date_note" in documents else ""
+    notes = (
+        documents["date_note"].fillna("").astype(str)
+        if "date_note" in documents
+        else pd.Series("", index=documents.index)
+    )
     said = "Kept as written: not read as one day (write it as YYYY-MM-DD)."
     documents["date_note"] = notes
     documents.loc[odd, "date_note"] = (notes[odd] + " " + said).str.strip()
@@ -310,8 +310,8 @@ def _with_quality(corpus: Corpus, duplicates: str, other_languages: str = "keep"
     documents = quality_table(fill_language(corpus.documents), corpus.sentences, corpus.audit)
     kept, sentences = apply_duplicates(documents, corpus.sentences, duplicates)
     audit = corpus.audit
-    if len(kept) < len(documents):  # "drop", "drop_within": each copy left out is in the audit
-        copies = documents[~documents["doc_id"].isin(kept["doc_id"])]
+    copies = documents[~documents["doc_id"].isin(kept["doc_id"])]
+    if len(copies):  # "drop", "drop_within": each copy left out is in the audit
         audit = _with_dropped_copies(audit, copies)
         gone = _outlets_left_without_articles(copies, kept)
         if gone:  # a tester's second outlet, all copies, vanished from the report unsaid
@@ -322,24 +322,23 @@ def _with_quality(corpus: Corpus, duplicates: str, other_languages: str = "keep"
                 "of another outlet's (keep them with -p duplicates flag)"
             )
     english, sentences = apply_other_languages(kept, sentences, other_languages)
-    if len(english) < len(kept):  # "drop": each document left out is in the audit
-        dropped = kept[~kept["doc_id"].isin(english["doc_id"])]
+    dropped = kept[~kept["doc_id"].isin(english["doc_id"])]
+    if len(dropped):  # "drop": each document left out is in the audit
         audit = _with_dropped_languages(audit, dropped)
         warn_user(_dropped_languages_warning(dropped, english))
     left_out = pd.concat(
         [
-            _left_out_by(documents, kept, f"-p duplicates {duplicates}"),
-            _left_out_by(kept, english, "-p other_languages drop"),
+            _left_out_rows(copies, f"-p duplicates {duplicates}"),
+            _left_out_rows(dropped, "-p other_languages drop"),
         ],
         ignore_index=True,
     )
     return Corpus(documents=english, sentences=sentences, audit=audit, left_out=left_out)
 
 
-def _left_out_by(before: pd.DataFrame, after: pd.DataFrame, option: str) -> pd.DataFrame:
-    """The documents of ``before`` not in ``after`` (``doc_id``, ``outlet``), each with the
-    ``option`` that left it out."""
-    gone = before.loc[~before["doc_id"].isin(after["doc_id"])]
+def _left_out_rows(gone: pd.DataFrame, option: str) -> pd.DataFrame:
+    """The documents ``gone`` (``doc_id``, ``outlet``), each with the ``option`` that left it
+    out."""
     outlet = gone["outlet"].astype(str) if "outlet" in gone.columns else ""
     return pd.DataFrame({"doc_id": gone["doc_id"].astype(str), "outlet": outlet, "option": option})
 

@@ -1763,8 +1763,9 @@ def _joined_text(lines: Sequence[_Line]) -> str:
     the cleaned text, whose lines are paragraphs, gives no wrap width of its own."""
     parts: list[str] = []
     for k, line in enumerate(lines):
-        view = LineView.of(line.text)
-        if k and continues_previous(lines[k - 1].text, view, min_length=NARROWEST_COLUMN):
+        if k and continues_previous(
+            lines[k - 1].text, LineView.of(line.text), min_length=NARROWEST_COLUMN
+        ):
             parts.append("")
         parts.append(line.text)
     return "\n".join(parts)

@@ -15,8 +15,9 @@ import re
 from collections.abc import Iterable
 from itertools import pairwise
 
+from analysis.corpus.block_rules import _CLOSERS
 from analysis.corpus.metadata_rules import _OUTLET_END_WORDS, is_date_line
-from analysis.corpus.normalisers import glued_footnote_numbers
+from analysis.corpus.normalisers import SUPERSCRIPTS, glued_footnote_numbers
 
 # "Page 3 of 7", "Page 3", "page 3/7", "p. 3", "- 3 -", "— 12 —": a page's number alone on its line
 _PAGE_NUMBER_RE = re.compile(
@@ -36,7 +37,6 @@ def is_page_number(text: str) -> bool:
 MAX_HEADER_WORDS = 12
 MAX_HEADER_CHARS = 100
 HEADER_REPEATS = 2  # the fewest times it recurs in one text
-_CLOSERS = "”’\"')]}»"
 _NOT_HEADER_END = ".!?…:;,"  # a sentence's end, a label's colon, a clause going on
 _DIGITS_RE = re.compile(r"\d+")
 _HAS_LETTER_RE = re.compile(r"[^\W\d_]")
@@ -145,7 +145,7 @@ def is_masthead(text: str) -> bool:
 
 # A footnote: its number, then its text ("¹ Figures from the ministry's annual report.", "2
 # Survey by the Patients Association.")
-_SUPERSCRIPT_NOTE_RE = re.compile('[\u00b9\u00b2\u00b3\u2070\u2074-\u2079]+\\s*["“‘(]?[^\\W\\d_]')
+_SUPERSCRIPT_NOTE_RE = re.compile(f'[{SUPERSCRIPTS}]+\\s*["“‘(]?[^\\W\\d_]')
 _NUMBERED_NOTE_RE = re.compile(r"(\d{1,2})\s+[\"“‘(]?[A-Z]")
 MAX_FOOTNOTE_WORDS = 60
 

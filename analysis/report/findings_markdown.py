@@ -190,8 +190,9 @@ def _finding_lines(
     # fact-checker found an actor's only quote its most positive sentence under a negative
     # mean, the most negative one quoted under tone); a finding whose quotes all stand above,
     # or whose quotes are examples, names none
-    fresh = any((ev.doc_id, int(ev.sentence_id)) not in quoted for ev in finding.evidence)
-    named = finding.extremes and fresh
+    named = finding.extremes and any(
+        (ev.doc_id, int(ev.sentence_id)) not in quoted for ev in finding.evidence
+    )
     shown = 0
     for ev in finding.evidence:
         if shown == MAX_EVIDENCE:

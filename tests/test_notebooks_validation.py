@@ -76,11 +76,44 @@ def test_notebook_05_without_sheets_writes_nothing_and_points_into_build() -> No
 
     namespace = run_notebook_05()
     build = project_root() / "build"
-    assert namespace["out_dir"] == build / "reports" / "validation"
-    assert namespace["figures_dir"] == build / "figures"
+    assert namespace["out_path"] == build / "reports" / "validation"
+    assert namespace["figures_path"] == build / "figures"
+    # the parameters stay as given: a rerun parameters cell then a later cell finds the same
+    assert namespace["out_dir"] == "" and namespace["figures_dir"] == ""
     assert "measured" not in namespace
 
 
+@pytest.mark.slow
+def test_notebook_05_refuses_to_write_after_a_parameter_was_edited(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # a JupyterLab user edits n_boot, reruns the parameters cell and then only the agreement
+    # cell: the tables would carry intervals of other replicates than the record says
+    from analysis import parameter_guard
+    from analysis.parameter_guard import ParametersChangedError
+
+    monkeypatch.setattr(parameter_guard, "inside_ipython", lambda: True)
+    sheet = tmp_path / "coded.csv"
+    sheet.write_text("sentence,conflict\nA clash.,1\nCalm.,0\n", encoding="utf-8")
+    out = tmp_path / "out"
+    cells = [
+        "".join(c["source"])
+        for c in json.loads(NOTEBOOK.read_text(encoding="utf-8"))["cells"]
+        if c["cell_type"] == "code"
+    ]
+    namespace: dict = {}
+    exec(cells[0], namespace)
+    namespace.update(sheets=[str(sheet)], out_dir=str(out), figures_dir=str(tmp_path / "f"))
+    try:
+        exec(cells[1], namespace)  # the set-up cell
+        namespace["n_boot"] = 500  # edited, and only the parameters cell rerun
+        with pytest.raises(ParametersChangedError, match="n_boot"):
+            exec(cells[3], namespace)  # the agreement cell
+    finally:
+        parameter_guard.forget_parameters()
+    assert not (out / "agreement.csv").exists()
+
+
 def test_notebook_05_refuses_too_few_bootstrap_replicates() -> None:
-    with pytest.raises(ValueError, match="n_boot must be at least 100, got 3"):
+    with pytest.raises(ValueError, match="'n_boot' is 3; allowed: an integer >= 100"):
         run_notebook_05(n_boot=3)

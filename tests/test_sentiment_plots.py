@@ -551,3 +551,19 @@ def test_the_longest_article_is_counted_in_words_not_in_sentences():
     frame = frame.drop(columns="n_words")
     frame.loc[frame["doc_id"] == "A1", "sentence"] = " ".join(["word"] * 25)
     assert arc_articles(frame, "outlet", 1) == ["A1"]
+
+
+def test_actor_heatmap_columns_keep_a_word_a_little_longer_than_the_column_whole():
+    # a tester's four columns: "CBN (TV transcripts)" was drawn "CBN (TV / transc / ripts)"
+    from analysis.sentiment.plots import _actor_columns
+
+    groups = [
+        "CBN (TV transcripts)",
+        "Meridian Terminals (company releases)",
+        "The Harlan Tribune",
+        "Washington State (government releases)",
+    ]
+    names = _actor_columns(groups, 6.6)
+    for group, label in names.items():
+        assert label.replace("\n", " ") == group  # every word whole, none cut
+    assert "\n" in names["CBN (TV transcripts)"]  # still wrapped to its column

@@ -246,3 +246,26 @@ def test_many_comparisons_without_difference_are_listed_up_to_a_cap_then_named()
 
 def test_a_german_quotation_nests_in_german_single_marks():
     assert nested_quotation("Das Motto „Take C.A.R.E“ gilt.") == "Das Motto ‚Take C.A.R.E‘ gilt."
+
+
+def test_the_same_words_from_another_article_are_quoted_once_and_named_with_their_article():
+    """A tester's wire copy: four outlets' findings each quoted the same Reuters sentence from
+    their own copy, as if each had written it."""
+    first = Evidence("cl-1", 1, "Ledger", "Insured  losses could reach $12 billion.", "low")
+    copy = Evidence("gr-1", 1, "Globe", "Insured losses could reach $12 billion.", "low Globe")
+    own = Evidence("gr-1", 0, "Globe", "Own words.", "high Globe")
+    findings = [
+        Finding("tone_a", "tone", "Ledger.", (first,), extremes=True),
+        Finding("tone_b", "tone", "Globe.", (own, copy), extremes=True),
+        Finding("tone_c", "tone", "Examples.", (copy,)),  # not a pair of extremes: left out
+        Finding("tone_d", "tone", "Globe again.", (copy,), extremes=True),
+    ]
+    text = findings_markdown(findings)
+    assert text.count("could reach $12 billion") == 1
+    named = (
+        "  > Quoted above, the same sentence as `cl-1` sentence 1: `gr-1` sentence 1 (low Globe)."
+    )
+    assert text.count(named) == 1  # beside Globe's own quote
+    # its own article's sentence, once quoted, is named as before
+    assert text.count("  > Quoted above: `gr-1` sentence 1 (low Globe).") == 0
+    assert "Examples.\n\n- Globe again." in text  # every quote stands above: none named

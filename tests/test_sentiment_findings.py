@@ -389,3 +389,58 @@ def test_an_actor_the_figure_leaves_out_does_not_cite_it() -> None:
     assert left.figures == () and "It is not drawn in the actor figure" in left.text
     drawn = next(f for f in findings if f.key == f"actor_tone_{names[0].lower()}_vader")
     assert drawn.figures == ("fig04_actor_tone",) and "not drawn" not in drawn.text
+
+
+WIRE_STORY = [
+    "Beijing warned of a painful, disastrous crisis.",
+    "Traders were delighted and relieved.",
+    "The port was quiet.",
+    "Beijing said the talks went on.",
+]
+
+
+def wire_copy_sentences() -> pd.DataFrame:
+    """Three outlets: Agency's story run word for word by Post (wire copy), and Gazette's own
+    article."""
+    texts = {
+        ("A1", "Agency"): WIRE_STORY,
+        ("P1", "Post"): WIRE_STORY,
+        ("G1", "Gazette"): ["Farmers celebrated a great harvest.", "Exporters fear losses."],
+    }
+    rows = [
+        {
+            "doc_id": doc,
+            "outlet": outlet,
+            "origin": "North",
+            "sentence_id": k,
+            "sentence": text,
+            "n_words": len(text.split()),
+        }
+        for (doc, outlet), sentences in texts.items()
+        for k, text in enumerate(sentences)
+    ]
+    return add_sentiment(pd.DataFrame(rows))
+
+
+def test_an_extreme_several_groups_ran_word_for_word_names_them_all_once():
+    """A tester's wire copy: one Reuters sentence was quoted as the most negative of four
+    outlets, each as if its own, and nothing said it was one sentence they all ran."""
+    from analysis.report.findings_markdown import findings_markdown
+
+    findings = {f.key: f for f in findings_for(wire_copy_sentences())}
+    agency = findings["tone_level_Agency_vader"].evidence
+    post = findings["tone_level_Post_vader"].evidence
+    assert agency[1].text == post[1].text == WIRE_STORY[0]
+    assert agency[1].note.startswith(
+        "most negative sentence of each of Agency and Post, which all ran it: vader -"
+    )
+    assert agency[0].note.startswith("most positive sentence of each of Agency and Post, ")
+    assert post[1].note.startswith("most negative sentence of Post: vader -")  # its own
+    gazette = findings["tone_level_Gazette_vader"].evidence
+    assert gazette[1].note.startswith("most negative sentence of Gazette: vader -")
+    text = findings_markdown(list(findings.values()))
+    assert text.count(WIRE_STORY[0]) == 1  # quoted once, under Agency
+    assert (
+        "  > Quoted above, the same sentence as `A1` sentence 0: `P1` sentence 0 (most negative "
+        "sentence of Post: vader -"
+    ) in text

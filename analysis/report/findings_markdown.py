@@ -2,17 +2,17 @@
 
 Findings are grouped by section (tone, actors, frames, ...) in a fixed order; within a section the
 supported ones come first and those whose interval includes zero follow under a "No clear
-difference" heading, so a reader never takes one for the other. Each finding is a list item with
-up to :data:`MAX_EVIDENCE` quoted sentences, each with its document id and sentence number; a
-sentence already quoted earlier in the same list is not quoted again, and a quotation within a
+difference" heading, so a reader never takes one for the other. Each finding is a list item with up
+to :data:`MAX_EVIDENCE` quoted sentences, each with its document id and sentence number; a sentence
+already quoted earlier in the same list is not quoted again, nor are its words from another article
+(wire copy several outlets ran: :func:`analysis.report.quotes.same_text`), and a quotation within a
 quoted sentence is nested in single marks (:func:`nested_quotation`). The "No clear difference"
-heading of each section names the rule its verdicts rest on. A finding of a lexicon's section
-(all but vocabulary) that describes or compares a group whose articles are mostly not in English
-(one such group, or a pair with one) comes last, under "Not measured": the English lexicons
-read such a group's words as English ones, so its tone, frames or hedges are not its coverage,
-and a "clear" difference with it is not one. The
-summary (:mod:`analysis.report.summary`) and the notebooks (:func:`show_findings`) render findings
-with this one function, so they read the same everywhere.
+heading of each section names the rule its verdicts rest on. A finding of a lexicon's section (all
+but vocabulary) that describes or compares a group whose articles are mostly not in English (one
+such group, or a pair with one) comes last, under "Not measured": the English lexicons read such a
+group's words as English ones, so its tone, frames or hedges are not its coverage, and a "clear"
+difference with it is not one. The summary (:mod:`analysis.report.summary`) and the notebooks
+(:func:`show_findings`) render findings with this one function, so they read the same everywhere.
 """
 
 from __future__ import annotations
@@ -24,6 +24,7 @@ from analysis.figures import OTHER_LABEL, pooled_group_name
 from analysis.report.findings import Finding
 from analysis.report.group_languages import findings_note
 from analysis.report.html import escape_code, escape_text
+from analysis.report.quotes import same_text
 
 SECTION_TITLES = {
     "tone": "Tone",
@@ -101,7 +102,9 @@ def findings_lines(
     notes = group_notes or {}
     ends = section_end or {}
     lines: list[str] = []
-    quoted: set[tuple[str, int]] = set()  # a sentence is quoted at most once
+    # a sentence is quoted at most once, and so is its text: the same words in another article
+    # (wire copy several outlets ran) are named where they stand (text → where first quoted)
+    quoted: dict[tuple[str, int] | str, str] = {}
     groups = doc_groups or {}
 
     pooled_said: list[bool] = []  # the pool's note is given in full once, then referred to
@@ -174,7 +177,7 @@ def _names_an_unread_group(finding: Finding, notes: Mapping[str, str]) -> bool:
 def _finding_lines(
     finding: Finding,
     numbers: Mapping[str, int],
-    quoted: set[tuple[str, int]],
+    quoted: dict[tuple[str, int] | str, str],
     doc_groups: Mapping[str, str],
     group_notes: Mapping[str, str],
     pooled_note: str = "",
@@ -190,6 +193,9 @@ def _finding_lines(
     # fact-checker found an actor's only quote its most positive sentence under a negative
     # mean, the most negative one quoted under tone); a finding whose quotes all stand above,
     # or whose quotes are examples, names none
+    # the same words from another article are named as quoted above, with their own article,
+    # even when every quote stands above (a tester's summary quoted one Reuters sentence as the
+    # most negative of four outlets that ran the story, each as if its own)
     named = finding.extremes and any(
         (ev.doc_id, int(ev.sentence_id)) not in quoted for ev in finding.evidence
     )
@@ -199,13 +205,16 @@ def _finding_lines(
             break
         where = f"`{escape_code(ev.doc_id)}` sentence {int(ev.sentence_id)}"
         note = f" ({escape_text(ev.note)})" if ev.note else ""
-        if (ev.doc_id, int(ev.sentence_id)) in quoted:
+        key, text = (ev.doc_id, int(ev.sentence_id)), same_text(ev.text)
+        if key in quoted or text in quoted:
             if named:
                 shown += 1
-                lines += ["", f"  > Quoted above: {where}{note}."]
+                first = quoted.setdefault(key, quoted[text])  # named: not named again
+                same = "" if first == where else f", the same sentence as {first}"
+                lines += ["", f"  > Quoted above{same}: {where}{note}."]
             continue
         shown += 1
-        quoted.add((ev.doc_id, int(ev.sentence_id)))
+        quoted[key] = quoted[text] = where
         lines += [
             "",
             f"  > “{escape_text(nested_quotation(ev.text))}” — "

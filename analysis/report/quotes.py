@@ -39,6 +39,14 @@ _FURNITURE_RE = re.compile(
 )
 
 
+def same_text(text: str) -> str:
+    """The key under which two sentences count as the same text: their words, with runs of
+    white space made one space. Several outlets running one wire story print its sentences word
+    for word: a tester's summary quoted the same Reuters sentence as the most negative of four
+    outlets, as if each had written it."""
+    return " ".join(str(text).split())
+
+
 def reads_as_sentence(sentences: pd.DataFrame) -> pd.Series:
     """Per row of ``sentences``: whether it has at least :data:`FRAGMENT_WORDS` words
     (``n_words``, counted when the table has none) and ends like a sentence (its last

@@ -11,6 +11,7 @@ score, ties broken by document and position, so the same tables give the same fi
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Callable, Sequence
 
@@ -21,7 +22,8 @@ from analysis.config import MIN_ACTOR_SENTENCES
 from analysis.framing.findings import unread_groups
 from analysis.report.concentration import articles_per_group, mostly_one_article_note
 from analysis.report.findings import Evidence, Finding
-from analysis.report.wording import articles, ci, count, num, pct, plural
+from analysis.report.quotes import same_text
+from analysis.report.wording import and_list, articles, ci, count, num, pct, plural
 from analysis.sentiment.actors import Actor, default_lexicon
 from analysis.sentiment.plots import MAX_ACTORS_SHOWN, NO_ACTORS, actors_shown
 from analysis.sentiment.scoring import METHODS, compound_column
@@ -127,12 +129,50 @@ def _group_extremes(
     return out
 
 
+def _shared_extremes(
+    extremes: dict[str, tuple[list[Evidence], list[Evidence]]],
+    sentences: pd.DataFrame,
+    col: str,
+    method: str,
+) -> dict[str, tuple[list[Evidence], list[Evidence]]]:
+    """``extremes`` (:func:`_group_extremes`) with the note of a sentence that is the most
+    positive (or most negative) of several groups, word for word, naming them all under the
+    first group by name ("most negative sentence of each of A, B and C, which all ran it: vader
+    -0.79"); the summary quotes it there once and names it under the others
+    (:func:`analysis.report.findings_markdown.findings_lines`). A tester's corpus of wire copy
+    had one Reuters sentence quoted as the most negative of four outlets, each of which ran the
+    story, and nothing said it was one sentence. A group of one sentence (its only sentence is
+    both extremes) keeps its own note."""
+    out = {group: [list(high), list(low)] for group, (high, low) in extremes.items()}
+    for side, highest in ((0, True), (1, False)):
+        sharing: dict[str, list[str]] = {}
+        for group in sorted(extremes):
+            high, low = extremes[group]
+            if high is not low and len(extremes[group][side]) == 1:
+                sharing.setdefault(same_text(extremes[group][side][0].text), []).append(group)
+        for groups in sharing.values():
+            if len(groups) < 2:
+                continue
+            ev = out[groups[0]][side][0]
+            row = sentences[
+                (sentences["doc_id"].astype(str) == ev.doc_id)
+                & (sentences["sentence_id"].astype(int) == ev.sentence_id)
+            ].iloc[0]
+            note = _extreme_note(
+                col, method, highest, f"of each of {and_list(groups)}, which all ran it"
+            )
+            out[groups[0]][side][0] = dataclasses.replace(ev, note=note(row))
+    return {group: (high, low) for group, (high, low) in out.items()}
+
+
 def _level_findings(
     by_group: pd.DataFrame, sentences: pd.DataFrame, group_col: str, method: str
 ) -> list[Finding]:
     col = compound_column(method)
     part = by_group[by_group["method"] == method]
-    extremes = _group_extremes(sentences, col, group_col, method)
+    extremes = _shared_extremes(
+        _group_extremes(sentences, col, group_col, method), sentences, col, method
+    )
     group_articles = articles_per_group(sentences, group_col)
     scored = sentences[sentences[col].notna()] if col in sentences.columns else sentences
     own = {str(g): rows["doc_id"] for g, rows in scored.groupby(group_col, sort=True)}

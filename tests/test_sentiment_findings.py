@@ -444,3 +444,24 @@ def test_an_extreme_several_groups_ran_word_for_word_names_them_all_once():
         "  > Quoted above, the same sentence as `A1` sentence 0: `P1` sentence 0 (most negative "
         "sentence of Post: vader -"
     ) in text
+
+
+def test_an_actor_figure_several_groups_ran_word_for_word_is_said_to_be_one():
+    """A tester's wire copy gave three outlets "-0.48 (n = 5 sentences, 2 articles)" around
+    Georgia, the same five sentences in each, never said to be one measurement."""
+    actor = next(
+        f for f in findings_for(wire_copy_sentences()) if f.key == "actor_tone_china_vader"
+    )
+    assert (
+        "The figures of Agency and Post rest on the same 2 sentences in each, word for word: "
+        "one measurement repeated, not 2 independent ones. Groups with fewer than"
+    ) in actor.text
+    # sentences of the group's own, or fewer of them, are not the same figure
+    own = wire_copy_sentences()
+    own.loc[(own["doc_id"] == "P1") & (own["sentence_id"] == 3), "sentence"] = "Beijing waited."
+    actor = next(f for f in findings_for(own) if f.key == "actor_tone_china_vader")
+    assert "word for word" not in actor.text
+    one = wire_copy_sentences()
+    one = one[(one["doc_id"] != "P1") | (one["sentence_id"] != 3)]
+    actor = next(f for f in findings_for(one) if f.key == "actor_tone_china_vader")
+    assert "n = 1 sentence" in actor.text and "word for word" not in actor.text

@@ -266,6 +266,10 @@ def test_the_same_words_from_another_article_are_quoted_once_and_named_with_thei
         "  > Quoted above, the same sentence as `cl-1` sentence 1: `gr-1` sentence 1 (low Globe)."
     )
     assert text.count(named) == 1  # beside Globe's own quote
-    # its own article's sentence, once quoted, is named as before
+    # named once; the sentence itself, once named, is left out as a quoted one is
     assert text.count("  > Quoted above: `gr-1` sentence 1 (low Globe).") == 0
     assert "Examples.\n\n- Globe again." in text  # every quote stands above: none named
+    # examples (not a pair of extremes) name the same words of another article too: a group's
+    # evidence is not lost, nor read as its own writing
+    examples = findings_markdown([findings[0], findings[2]])
+    assert examples.endswith("- Examples.\n\n" + named + "\n")

@@ -193,9 +193,10 @@ def _finding_lines(
     # fact-checker found an actor's only quote its most positive sentence under a negative
     # mean, the most negative one quoted under tone); a finding whose quotes all stand above,
     # or whose quotes are examples, names none
-    # the same words from another article are named as quoted above, with their own article,
-    # even when every quote stands above (a tester's summary quoted one Reuters sentence as the
-    # most negative of four outlets that ran the story, each as if its own)
+    # the same words from another article, once, in any finding: named as quoted above with
+    # their own article, so a group's evidence is not lost and not read as its own writing (a
+    # tester's summary quoted one Reuters sentence as the most negative of four outlets that
+    # ran the story, each as if its own)
     named = finding.extremes and any(
         (ev.doc_id, int(ev.sentence_id)) not in quoted for ev in finding.evidence
     )
@@ -207,7 +208,7 @@ def _finding_lines(
         note = f" ({escape_text(ev.note)})" if ev.note else ""
         key, text = (ev.doc_id, int(ev.sentence_id)), same_text(ev.text)
         if key in quoted or text in quoted:
-            if named:
+            if named or key not in quoted:
                 shown += 1
                 first = quoted.setdefault(key, quoted[text])  # named: not named again
                 same = "" if first == where else f", the same sentence as {first}"

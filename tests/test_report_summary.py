@@ -1727,3 +1727,36 @@ def test_methods_say_the_mean_pools_sentences_and_the_rule_of_three_assumes_inde
     assert "The rule assumes independent sentences; sentences of one article are not" in (
         limitations
     )
+
+
+def test_the_opening_says_which_groups_ran_the_same_stories_only_when_they_did(workspace):
+    """A tester's wire copy: "How 6 outlets covered the story" opened a summary of outlets that
+    printed the same AP, Reuters and AFP stories; only "Document quality", at the end, said so."""
+    rows = [
+        {"doc_id": "w1", "outlet": "Wire", "n_sentences": 9, "n_words": 200,
+         "quality_flags": "", "duplicate_of": ""},
+        {"doc_id": "p1", "outlet": "Post", "n_sentences": 9, "n_words": 200,
+         "quality_flags": "duplicate", "duplicate_of": "w1"},
+        {"doc_id": "c1", "outlet": "Courier", "n_sentences": 9, "n_words": 200,
+         "quality_flags": "duplicate", "duplicate_of": "w1"},
+        {"doc_id": "c2", "outlet": "Courier", "n_sentences": 5, "n_words": 90,
+         "quality_flags": "", "duplicate_of": ""},
+    ]  # fmt: skip
+    no_difference = [Finding("tone_pairwise_a", "tone", "No clear difference.", supported=False)]
+    pd.DataFrame(rows).to_csv(workspace["tables"] / "documents.csv", index=False)
+    md = write(workspace, no_difference)[0].read_text(encoding="utf-8")
+    opening = opening_of(md).split("sentences.", 1)[1]
+    assert opening.startswith(
+        " 2 of these 4 articles are near-copies of an article of another outlet (syndicated "
+        "or wire copy, flagged `duplicate` and kept), in 1 story two or more outlets ran: "
+        "Courier, Post and Wire share 1 story. Their figures are not independent: each outlet "
+        "counts the text it shares as its own (each outlet's share of it is in "
+        "`reports/tables/shared_text.csv`; the copies are named under “Document quality”; the "
+        "tone-arc figure draws one article of each story)."
+    )
+    assert "Where outlets ran the same stories (above), their figures are alike" in md
+    # a copy of an article of the same outlet, or none: nothing is said
+    rows[1]["outlet"] = rows[2]["outlet"] = "Wire"
+    pd.DataFrame(rows).to_csv(workspace["tables"] / "documents.csv", index=False)
+    md = write(workspace, no_difference)[0].read_text(encoding="utf-8")
+    assert "near-copies" not in opening_of(md) and "same stories" not in md

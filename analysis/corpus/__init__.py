@@ -15,5 +15,8 @@ __getattr__, __dir__, __all__ = lazy_exports(
         "write_corpus_tables": "tables",
         "corpus_size_table": "plots",
         "plot_corpus_size": "plots",
+        "SHARED_TEXT_TABLE": "shared_stories",
+        "copy_links": "shared_stories",
+        "shared_text_table": "shared_stories",
     },
 )

@@ -131,6 +131,10 @@ class CorpusFacts:
     # moved to the title (rules title_line, headline_line): headlines are not analysed as text
     n_titled: int = 0
     n_title_lines: int = 0
+    # flagged near-copies of another group's article, and the stories two or more groups ran,
+    # as (the groups, how many stories they share) (analysis.corpus.shared_stories)
+    n_copies_of_others: int = 0
+    shared_stories: tuple[tuple[tuple[str, ...], int], ...] = ()
 
 
 # Of the actions on one line, the one it counts under: a line changed and then removed was
@@ -197,6 +201,7 @@ def corpus_facts(
         language_read,
         other_languages,
     )
+    from analysis.corpus.shared_stories import copies_of_other_groups, stories_by_groups
     from analysis.figures import OTHER_LABEL
     from analysis.report.group_languages import language_notes, partial_language_notes
     from analysis.selection import folded_groups, groups_by_volume, keep_outlets
@@ -301,6 +306,8 @@ def corpus_facts(
         n_docs_read=n_read if n_read > len(docs) else 0,
         n_titled=n_titled,
         n_title_lines=n_title_lines,
+        n_copies_of_others=int(copies_of_other_groups(docs, group_col).sum()),
+        shared_stories=tuple(stories_by_groups(docs, group_col)),
         folded_docs=tuple(
             (str(d), str(g))
             for d, g in zip(docs["doc_id"], docs[group_col], strict=True)

@@ -107,6 +107,30 @@ def test_selection_ignores_row_order_and_respects_the_maximum():
         arc_articles(frame, "outlet", 0)
 
 
+def test_a_story_several_articles_ran_is_drawn_once():
+    """A tester's wire copy: 7 of the 12 panels drew two stories, four outlets' copies of one
+    side by side, and crowded out the outlets' own articles."""
+    frame = _sentences(LENGTHS)
+    # P1 and C1 are copies of L2 (the original), P2 a copy of L1's copy L3
+    copies = {"P1": "L2", "C1": "L2", "L1": "L3", "P2": "L1"}
+    assert arc_articles(frame, "outlet", 100, copies) == ["L2", "L3"]
+    # without its original in the table, a story is drawn from its longest copy
+    no_l3 = frame[frame["doc_id"] != "L3"]
+    assert arc_articles(no_l3, "outlet", 100, copies) == ["L2", "L1"]
+    # the slots of the copies go to other articles
+    assert arc_articles(frame, "outlet", 3, {"P1": "L2"}) == ["L2", "P2", "C1"]
+    assert arc_articles(frame, "outlet", 3) == ["L2", "P1", "C1"]
+
+
+def test_the_tone_arc_title_counts_the_copies_it_left_out():
+    frame = _sentences(LENGTHS)
+    title = plot_tone_arc(frame, "outlet", PALETTE, copies={"P1": "L2"}).get_suptitle()
+    assert title.endswith("running mean of 5;\n1 near-copy of another article not drawn")
+    two = plot_tone_arc(frame, "outlet", PALETTE, copies={"P1": "L2", "C1": "L2"})
+    assert two.get_suptitle().endswith("2 near-copies of another article not drawn")
+    assert plot_tone_arc(frame, "outlet", PALETTE).get_suptitle().endswith("running mean of 5")
+
+
 # --- fig03: tone arc -------------------------------------------------------------------------
 
 

@@ -268,8 +268,19 @@ def _size_labels(ax: plt.Axes, rows: pd.DataFrame, x: float) -> None:
         )
 
 
-def arc_articles(sentences: pd.DataFrame, group_col: str, max_docs: int = 12) -> list[str]:
+def arc_articles(
+    sentences: pd.DataFrame,
+    group_col: str,
+    max_docs: int = 12,
+    copies: Mapping[str, str] | None = None,
+) -> list[str]:
     """The articles the tone-arc figure shows: at most ``max_docs``, spread over the groups.
+
+    ``copies`` (a near-copy's doc_id → the doc_id it copies:
+    :func:`analysis.corpus.shared_stories.copy_links`) draws one article of each story several
+    articles ran, its original or else its longest copy
+    (:func:`~analysis.corpus.shared_stories.one_per_story`): a tester's wire copy filled 7 of
+    12 panels with two stories' arcs, and the outlets' own articles were not drawn.
 
     Round by round, each group contributes its longest not yet chosen article (most words,
     ties by ``doc_id``); within a round, groups with more words come first (ties by name).
@@ -296,6 +307,11 @@ def arc_articles(sentences: pd.DataFrame, group_col: str, max_docs: int = 12) ->
     )
     if docs["doc_id"].duplicated().any():
         raise ValueError(f"arc_articles: a document belongs to more than one {group_col}")
+    if copies:
+        from analysis.corpus.shared_stories import one_per_story
+
+        left_out = one_per_story(copies, dict(zip(docs["doc_id"], docs["n"], strict=True)))
+        docs = docs[~docs["doc_id"].isin(left_out)]
     size = docs.groupby("group")["n"].sum()
     docs["group_size"] = docs["group"].map(size)
     docs = docs.sort_values(["group", "n", "doc_id"], ascending=[True, False, True], kind="stable")
@@ -343,17 +359,20 @@ def plot_tone_arc(
     max_docs: int = 12,
     ncols: int = 2,
     own_groups: Mapping[str, str] | None = None,
+    copies: Mapping[str, str] | None = None,
 ) -> plt.Figure:
     """Small multiples (a seaborn ``FacetGrid``), one panel per article, for at most
     ``max_docs`` articles chosen by :func:`arc_articles` (the longest of each group first):
     sentence scores in reading order and a centred ``window``-sentence running mean. An article
     of a group pooled as "Other" is titled with its own group from ``own_groups`` (doc_id →
     group, the documents' table before pooling), marked "(pooled)", as the summary's quotes
-    are: a panel titled "Other (pooled)" did not say whose article it was."""
+    are: a panel titled "Other (pooled)" did not say whose article it was. ``copies`` (a
+    near-copy → the article it copies) draws one article of each story (:func:`arc_articles`),
+    and the title says how many copies were left out."""
     from analysis.sentiment.scoring import compound_column
 
     col = compound_column(method)
-    docs = arc_articles(sentences, group_col, max_docs) if len(sentences) else []
+    docs = arc_articles(sentences, group_col, max_docs, copies) if len(sentences) else []
     if not docs:
         raise ValueError("plot_tone_arc: no sentences to plot")
     shown = sentences[sentences["doc_id"].astype(str).isin(docs)]
@@ -401,11 +420,23 @@ def plot_tone_arc(
             ax.xaxis.set_major_locator(MaxNLocator(integer=True))
         grid.figure.suptitle(
             f"Tone arc of the longest articles ({method}): sentence scores in reading order, "
-            f"running mean of {window}",
+            f"running mean of {window}{_copies_left_out(sentences, copies)}",
             fontsize=8,
         )
     grid.tight_layout()
     return grid.figure
+
+
+def _copies_left_out(sentences: pd.DataFrame, copies: Mapping[str, str] | None) -> str:
+    """For the tone-arc title: how many near-copies of another article of ``sentences`` the
+    figure does not draw (:func:`arc_articles`), or ""."""
+    if not copies:
+        return ""
+    from analysis.corpus.shared_stories import one_per_story
+
+    present = {str(d): 1.0 for d in sentences["doc_id"].unique()}
+    n = len(one_per_story(copies, present))
+    return f";\n{n} near-cop{'y' if n == 1 else 'ies'} of another article not drawn" if n else ""
 
 
 def _arc_panel(data: pd.DataFrame, *, window: int, color: str, label: str) -> None:

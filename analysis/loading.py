@@ -48,6 +48,7 @@ def load_corpus(
     duplicates: str = "flag",
     lexicons: Lexicons | None = None,
     other_languages: str = "keep",
+    group_by: str = "outlet",
 ) -> Corpus:
     """Load a corpus folder or corpus file as documents, sentences and cleaning audit.
 
@@ -78,6 +79,9 @@ def load_corpus(
     - ``other_languages`` is ``"keep"`` (default: documents not in English by their language,
       given or guessed, stay, flagged ``language``) or ``"drop"`` (leave them out, each in the
       audit with rule ``other_language``).
+    - ``group_by`` (the run's grouping; default ``outlet``): grouped by another column, the
+      documents without a value of it (blank, "N/A", "unknown") are left out, each in the
+      audit (:mod:`analysis.corpus.group_values`).
 
     A folder with a problem (missing or unlisted files, duplicate ids, undecodable files, an
     article file with no text left; a database export's article without text is left out with
@@ -118,7 +122,7 @@ def load_corpus(
         if cached is not None:  # what reading the corpus warned about is said again
             for message in entry_warnings(entry):
                 warn_user(message)
-            return _warned(_with_quality(cached, duplicates, other_languages))
+            return _warned(_with_quality(cached, duplicates, other_languages, group_by))
     with warnings.catch_warnings(record=True) as said:
         warnings.simplefilter("always", UserWarning)  # each said once below, as it would be
         if articles:
@@ -144,7 +148,7 @@ def load_corpus(
     if entry is not None:
         user = [text for text, category in shown if issubclass(category, UserWarning)]
         write_entry(corpus, entry, user)
-    return _warned(_with_quality(corpus, duplicates, other_languages))
+    return _warned(_with_quality(corpus, duplicates, other_languages, group_by))
 
 
 # 2025, 2025-03, 2025-03-11, and an ISO 8601 date and time (a news API's "2019-09-28T00:00:00Z"),
@@ -296,14 +300,18 @@ def _duplicates_warning(documents: pd.DataFrame) -> str | None:
     )
 
 
-def _with_quality(corpus: Corpus, duplicates: str, other_languages: str = "keep") -> Corpus:
-    """The corpus with quality flags on its documents, copies handled per ``duplicates`` and
-    documents not in English per ``other_languages``.
+def _with_quality(
+    corpus: Corpus, duplicates: str, other_languages: str = "keep", group_by: str = "outlet"
+) -> Corpus:
+    """The corpus with quality flags on its documents, copies handled per ``duplicates``,
+    documents not in English per ``other_languages``, and without the documents that have no
+    value of the ``group_by`` column (:mod:`analysis.corpus.group_values`).
 
     An empty ``language`` is first guessed from the text
     (:func:`analysis.corpus.language.fill_language`), so a document in another language is
     flagged even when nobody gave its language.
     """
+    from analysis.corpus.group_values import audit_rows, no_value_warning, without_group_value
     from analysis.corpus.language import fill_language
     from analysis.corpus.quality import apply_duplicates, apply_other_languages, quality_table
 
@@ -326,10 +334,15 @@ def _with_quality(corpus: Corpus, duplicates: str, other_languages: str = "keep"
     if len(dropped):  # "drop": each document left out is in the audit
         audit = _with_dropped_languages(audit, dropped)
         warn_user(_dropped_languages_warning(dropped, english))
+    english, sentences, unvalued = without_group_value(english, sentences, group_by)
+    if len(unvalued):
+        audit = _with_rows(audit, audit_rows(unvalued, group_by))
+        warn_user(no_value_warning(unvalued, group_by, len(english)))
     left_out = pd.concat(
         [
             _left_out_rows(copies, f"-p duplicates {duplicates}"),
             _left_out_rows(dropped, "-p other_languages drop"),
+            _left_out_rows(unvalued, f"--group-by {group_by}"),
         ],
         ignore_index=True,
     )

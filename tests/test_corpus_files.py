@@ -104,16 +104,40 @@ def test_extra_columns_are_carried_as_text_and_reported(tmp_path: Path) -> None:
     assert "kept as metadata: wordcount, lean" in report.summary()
 
 
-def test_an_empty_value_of_a_users_column_is_unknown_in_documents_and_sentences(
+def test_an_empty_value_of_a_users_column_stays_empty_in_documents_and_sentences(
     tmp_path: Path,
 ) -> None:
+    """A tester's blank lean cells read "unknown" in documents.csv, with no word."""
     from analysis import load_corpus
 
     frame = pd.DataFrame(ROWS).assign(lean=["left", "", "  "])
     corpus = load_corpus(write(frame, tmp_path / "corpus.csv"))
-    assert corpus.documents["lean"].tolist() == ["left", "unknown", "unknown"]
+    assert corpus.documents["lean"].tolist() == ["left", "", ""]
     by_doc = corpus.sentences.groupby("doc_id")["lean"].first()
-    assert by_doc.to_dict() == {"r1": "left", "r2": "unknown", "r3": "unknown"}
+    assert by_doc.to_dict() == {"r1": "left", "r2": "", "r3": ""}
+
+
+def test_grouped_by_a_users_column_articles_without_a_value_are_left_out_and_audited(
+    tmp_path: Path,
+) -> None:
+    """A tester's 5 articles with no lean (and 2 written "N/A") were compared as leans
+    "unknown" and "N/A"; grouped by lean they are left out, each in the audit and warned of."""
+    from analysis import load_corpus
+    from analysis.corpus.cleaning import LEFT_OUT
+
+    frame = pd.DataFrame(ROWS).assign(lean=["left", "", "N/A"])
+    path = write(frame, tmp_path / "corpus.csv")
+    with pytest.warns(UserWarning, match=r"2 article\(s\) with no lean \(r2, r3"):
+        corpus = load_corpus(path, group_by="lean")
+    assert corpus.documents["doc_id"].tolist() == ["r1"]
+    assert set(corpus.sentences["doc_id"]) == {"r1"}
+    rows = corpus.audit[corpus.audit["rule"] == "no_group_value"]
+    assert rows["doc_id"].tolist() == ["r2", "r3"]
+    assert set(rows["action"]) == {LEFT_OUT}
+    assert rows["original"].tolist() == ["lean: (empty)", "lean: 'N/A'"]
+    assert corpus.left_out["option"].tolist() == ["--group-by lean", "--group-by lean"]
+    # grouped by outlet (the default), nothing is left out
+    assert len(load_corpus(path).documents) == 3
 
 
 def test_missing_ids_are_generated_from_the_row_number(tmp_path: Path) -> None:

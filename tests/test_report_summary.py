@@ -1760,3 +1760,39 @@ def test_the_opening_says_which_groups_ran_the_same_stories_only_when_they_did(w
     pd.DataFrame(rows).to_csv(workspace["tables"] / "documents.csv", index=False)
     md = write(workspace, no_difference)[0].read_text(encoding="utf-8")
     assert "near-copies" not in opening_of(md) and "same stories" not in md
+
+
+def test_a_grouping_by_lean_counts_outlets_names_them_and_says_what_was_left_out(workspace):
+    """A tester's lean run: 5 articles without a lean compared as a lean "unknown", no outlet
+    counted behind a lean, "right" mostly Fox News said nowhere, and a quote read "— right"."""
+    rows = [
+        ("c1", "BBC", "centre"), ("c2", "CNBC", "centre"), ("c3", "CNBC", "centre"),
+        ("r1", "Fox News", "right"), ("r2", "Fox News", "right"), ("r3", "The Sun", "right"),
+        ("q1", "Al Jazeera", "Qatar"),
+    ]  # fmt: skip
+    pd.DataFrame(
+        [{"doc_id": d, "outlet": o, "lean": g, "n_sentences": 5, "n_words": 90} for d, o, g in rows]
+    ).to_csv(workspace["tables"] / "documents.csv", index=False)
+    pd.DataFrame(
+        {"doc_id": ["u1", "u2"], "line_no": [0, 0], "original": ["lean: (empty)"] * 2,
+         "rule": ["no_group_value"] * 2, "action": ["document_left_out"] * 2, "result": ""}
+    ).to_csv(workspace["tables"] / "cleaning_audit.csv", index=False)  # fmt: skip
+    quote = Evidence("r3", 21, "right", "Xi will choose the former.")
+    findings = [Finding("tone_level_right", "tone", "Right's tone.", evidence=(quote,))]
+    params = {"run_parameters": {**PARAMS["run_parameters"], "group_by": "lean"}}
+    md = summary.write_summary(
+        workspace["tables"], workspace["figures"], workspace["reports"], params,
+        workspace["corpus"], findings=findings,
+    )[0].read_text(encoding="utf-8")  # fmt: skip
+    opening = opening_of(md)
+    assert opening.startswith(
+        "How 3 leans covered the story, from 7 articles (centre (3 articles, 2 outlets), "
+        "right (3 articles, 2 outlets), Qatar (1 article, 1 outlet))"
+    )
+    assert (
+        " One outlet wrote most of the articles of these leans (centre, 2 of 3 from CNBC; "
+        "right, 2 of 3 from Fox News; Qatar, its one article from Al Jazeera): a difference "
+        "found for one may be that outlet's rather than the lean's."
+    ) in opening
+    assert " Left out: 2 articles with no lean (action `document_left_out`" in opening
+    assert "— right (The Sun), `r3` sentence 21" in md

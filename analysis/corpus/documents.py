@@ -1233,12 +1233,14 @@ def _warn_not_regular(corpus_dir: Path, listed: set[str]) -> None:
 
 
 def _metadata_value(value: object) -> str:
-    """A user's metadata cell as text; an empty one (blank, missing) is ``"unknown"``, as an
-    empty outlet or origin is: a run may group by the column, and a nameless group would be
-    left out of the counts, or quoted as "— ," in the summary."""
+    """A user's metadata cell as text; an empty one (blank, missing) stays empty. It is not
+    made ``"unknown"``, as an empty outlet is: a run grouped by the column leaves such articles
+    out, each in the audit (:mod:`analysis.corpus.group_values`; a tester's 5 articles with
+    no lean were compared as a lean "unknown", and documents.csv showed "unknown" for her
+    blank cells with no word)."""
     if value is None or (isinstance(value, float) and value != value):  # None, NaN
-        return UNKNOWN
-    return str(value).strip() or UNKNOWN
+        return ""
+    return str(value).strip()
 
 
 # Metadata put in Unicode NFC: the columns a run shows or groups by (not doc_id, which the

@@ -42,6 +42,7 @@ from typing import Any
 
 import pandas as pd
 
+from analysis.corpus.group_values import NO_VALUE
 from analysis.corpus.sentences import CJK_CHARS, KANA_CHARS
 from analysis.lexicon import english_stop_words
 from analysis.user_warnings import first_ids
@@ -150,11 +151,9 @@ def identify_language(sample: str) -> str:
 
 
 # Values of a language column that name no language: exports and manifests write them for "not
-# known" (ISO 639's und, zxx and mul among them). Read as empty: the text's language is guessed.
-NO_LANGUAGE = frozenset(
-    {"unknown", "undetermined", "undefined", "und", "zxx", "mul", "unk", "xx", "?", "-"}
-    | {"none", "null", "nan", "n/a", "na"}
-)
+# known" (those of any column, group_values.NO_VALUE, and ISO 639's und, zxx and mul). Read as
+# empty: the text's language is guessed.
+NO_LANGUAGE = NO_VALUE | {"und", "zxx", "mul", "xx"}
 # "English" as exports written in other languages name it (a value starting with "en" needs no
 # entry: en, en-GB, eng, English, Englisch, Engels)
 ENGLISH_NAMES = frozenset(

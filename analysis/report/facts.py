@@ -117,6 +117,15 @@ class CorpusFacts:
     n_dropped_copies: int = 0
     # articles not in English `-p other_languages drop` left out (rule other_language)
     n_dropped_languages: int = 0
+    # articles without a value of the grouping column (blank, "N/A"), left out of a run grouped
+    # by a column other than outlet (rule no_group_value: analysis.corpus.group_values)
+    n_no_group_value: int = 0
+    # grouped by a column other than outlet: (group, outlets, its largest outlet, that outlet's
+    # articles) of each group, largest group first, and (doc_id, outlet) of each article, so
+    # that the opening counts the outlets behind a group and a quote names its outlet (a
+    # tester's "right" was mostly Fox News, said nowhere, and quoted as "— right")
+    group_outlets: tuple[tuple[str, int, str, int], ...] = ()
+    doc_outlets: tuple[tuple[str, str], ...] = ()
     # the tables folder as the summary names it, from the folder that holds its reports folder
     # (analysis.report.summary.tables_as_shown): a run's layout gives reports/tables
     tables_shown: str = "reports/tables"
@@ -180,6 +189,25 @@ def outlets_are_sites(documents: pd.DataFrame) -> bool:
     return bool((sites != "").any() and (outlets == expected).all())
 
 
+def outlets_per_group(
+    docs: pd.DataFrame, group_col: str, order: Sequence[str]
+) -> tuple[tuple[str, int, str, int], ...]:
+    """For a grouping other than ``outlet``: (group, its outlets, its largest outlet, that
+    outlet's articles) of each group of ``order``; ``()`` grouped by outlet. The largest outlet
+    is the one with most articles, ties broken by name."""
+    if group_col == "outlet" or "outlet" not in docs.columns:
+        return ()
+    rows = []
+    labels = docs[group_col].astype(str)
+    for group in order:
+        counts = docs.loc[labels == group, "outlet"].astype(str).value_counts()
+        if counts.empty:
+            continue
+        top = sorted(counts.index, key=lambda o: (-int(counts[o]), o))[0]
+        rows.append((str(group), len(counts), str(top), int(counts[top])))
+    return tuple(rows)
+
+
 def corpus_facts(
     tables_dir: Path | str,
     corpus_dir: Path | str,
@@ -195,6 +223,7 @@ def corpus_facts(
     listed largest first (:func:`analysis.selection.groups_by_volume`)."""
     from analysis.corpus.cleaning import LEFT_OUT
     from analysis.corpus.exports import one_line_documents, truncated_documents
+    from analysis.corpus.group_values import RULE as NO_VALUE_RULE
     from analysis.corpus.language import (
         contradicted_documents,
         english_given_as_other,
@@ -223,6 +252,7 @@ def corpus_facts(
     audit_path = tables / "cleaning_audit.csv"
     audit = read_table(audit_path, dtype={"doc_id": str}) if audit_path.is_file() else None
     n_empty_rows = n_emptied = n_dropped_copies = n_repeated_rows = n_dropped_languages = 0
+    n_no_group_value = 0
     if audit is not None and "action" in audit.columns:  # rows and documents, not lines
         left_out = audit["action"].astype(str) == LEFT_OUT
         rules = audit.loc[left_out, "rule"].astype(str)
@@ -231,6 +261,7 @@ def corpus_facts(
         n_dropped_copies = int((rules == "near_duplicate").sum())
         n_repeated_rows = int((rules == "duplicate_row").sum())
         n_dropped_languages = int((rules == "other_language").sum())
+        n_no_group_value = int((rules == NO_VALUE_RULE).sum())
         audit = audit[~left_out]
     if audit is not None and outlets:
         audit = audit[audit["doc_id"].astype(str).isin(set(docs["doc_id"]))]
@@ -303,6 +334,13 @@ def corpus_facts(
         n_emptied=n_emptied,
         n_dropped_copies=n_dropped_copies,
         n_dropped_languages=n_dropped_languages,
+        n_no_group_value=n_no_group_value,
+        group_outlets=outlets_per_group(docs, group_col, per_group[group_col].tolist()),
+        doc_outlets=(
+            tuple(zip(docs["doc_id"].astype(str), docs["outlet"].astype(str), strict=True))
+            if group_col != "outlet" and "outlet" in docs.columns
+            else ()
+        ),
         n_docs_read=n_read if n_read > len(docs) else 0,
         n_titled=n_titled,
         n_title_lines=n_title_lines,

@@ -21,7 +21,7 @@ import re
 from collections.abc import Mapping, Sequence
 
 from analysis.figures import OTHER_LABEL, pooled_group_name
-from analysis.report.findings import Finding
+from analysis.report.findings import Evidence, Finding
 from analysis.report.group_languages import findings_note
 from analysis.report.html import escape_code, escape_text
 from analysis.report.quotes import same_text
@@ -78,6 +78,7 @@ def findings_lines(
     group_notes: Mapping[str, str] | None = None,
     pooled_note: str = "",
     partial_notes: Mapping[str, str] | None = None,
+    doc_outlets: Mapping[str, str] | None = None,
 ) -> list[str]:
     """The findings as Markdown lines, one ``###`` heading per section.
 
@@ -95,7 +96,9 @@ def findings_lines(
     "Al Jazeera English more positive than Other (pooled)" among the clear differences, the pool
     being three outlets' one article each. ``partial_notes`` (group → note:
     :func:`analysis.report.group_languages.partial_language_notes`) closes each finding naming a
-    group some of whose articles are not in English.
+    group some of whose articles are not in English. ``doc_outlets`` (doc_id → outlet, under a
+    grouping other than outlet) names a quote's outlet beside its group: "— right (Washington
+    Examiner)" (a tester's quotes read "— right", the outlet said nowhere).
     """
     numbers = figure_numbers or {}
     partial = partial_notes or {}
@@ -115,7 +118,9 @@ def findings_lines(
             # a QA tester's summary of 60 outlets repeated the pool's 53 names 26 times
             pooled = POOLED_AGAIN if pooled_said else pooled_note
             pooled_said.append(True)
-        return _finding_lines(finding, numbers, quoted, groups, notes, pooled, partial)
+        return _finding_lines(
+            finding, numbers, quoted, groups, notes, pooled, partial, doc_outlets or {}
+        )
 
     for section in section_order(findings):
         part = [f for f in findings if f.section == section]
@@ -182,6 +187,7 @@ def _finding_lines(
     group_notes: Mapping[str, str],
     pooled_note: str = "",
     partial_notes: Mapping[str, str] | None = None,
+    doc_outlets: Mapping[str, str] | None = None,
 ) -> list[str]:
     refs = [f"[Figure {numbers[s]}](#figure-{numbers[s]})" for s in finding.figures if s in numbers]
     see = f" (see {', '.join(refs)})" if refs else ""
@@ -219,11 +225,20 @@ def _finding_lines(
         lines += [
             "",
             f"  > “{escape_text(nested_quotation(ev.text))}” — "
-            f"{escape_text(pooled_group_name(ev.group, doc_groups.get(ev.doc_id)))}, "
-            f"{where}{note}",
+            f"{escape_text(_quote_source(ev, doc_groups, doc_outlets or {}))}, {where}{note}",
         ]
     lines.append("")
     return lines
+
+
+def _quote_source(
+    ev: Evidence, doc_groups: Mapping[str, str], doc_outlets: Mapping[str, str]
+) -> str:
+    """Whose a quoted sentence is: its group (its own when pooled: "CNN (pooled)"), with its
+    outlet when the run groups by another column ("right (Washington Examiner)")."""
+    name = pooled_group_name(ev.group, doc_groups.get(ev.doc_id))
+    outlet = doc_outlets.get(ev.doc_id)
+    return f"{name} ({outlet})" if outlet and outlet != name else name
 
 
 # a straight double quotation mark that opens a quotation: at the start, or after a space, an

@@ -4,6 +4,7 @@ summary described one group, "unknown")."""
 
 from __future__ import annotations
 
+import warnings
 from pathlib import Path
 
 import pytest
@@ -42,3 +43,39 @@ def test_a_corpus_with_origins_may_be_grouped_by_them(tmp_path: Path) -> None:
     corpus = _folder(tmp_path, "doc_id,file,outlet,origin\na,a.txt,A,US\nb,b.txt,B,\n")
     check_group_column(corpus, "origin")
     check_group_column(default_corpus_dir(), "origin")
+
+
+def _articles(tmp_path: Path, column: str, values: list[str]) -> Path:
+    corpus = tmp_path / "many"
+    corpus.mkdir(parents=True)
+    rows = ["doc_id,file,outlet," + column]
+    for k, value in enumerate(values):
+        (corpus / f"a{k}.txt").write_text("Text of an article.\n", encoding="utf-8")
+        rows.append(f"a{k},a{k}.txt,Outlet {k % 3},{value}")
+    (corpus / "manifest.csv").write_text("\n".join(rows) + "\n", encoding="utf-8")
+    return corpus
+
+
+def test_a_column_of_one_value_is_refused(tmp_path: Path) -> None:
+    """A tester's ``--group-by story`` (one value, "all") ran for a minute to describe "How
+    one story covered the story"; so would a lean given for one value and left blank else."""
+    with pytest.raises(ParameterError, match=r"same one \('all', 5 article"):
+        check_group_column(_articles(tmp_path, "story", ["all"] * 5), "story")
+    with pytest.raises(ParameterError, match="no group to compare"):
+        check_group_column(_articles(tmp_path / "b", "lean", ["left", "", "N/A"]), "lean")
+
+
+def test_a_column_with_a_value_per_article_is_warned_of(tmp_path: Path) -> None:
+    """A tester's ``--group-by article_no`` compared 34 groups of one article without a word."""
+    with pytest.warns(UserWarning, match=r"'article_no' has 6 different values for 6 articles"):
+        check_group_column(_articles(tmp_path, "article_no", list("123456")), "article_no")
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # two leans of three articles each: no warning
+        check_group_column(_articles(tmp_path / "b", "lean", ["l", "r"] * 3), "lean")
+
+
+def test_a_column_named_in_another_letter_case_gets_a_guess(tmp_path: Path) -> None:
+    """A tester's ``--group-by Lean`` was refused with the columns listed, no guess."""
+    corpus = _articles(tmp_path, "media type", ["web", "print"] * 2)
+    with pytest.raises(ParameterError, match=r"did you mean 'media type'\?"):
+        check_group_column(corpus, "Media Type")

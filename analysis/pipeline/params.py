@@ -862,6 +862,10 @@ def check_group_column(corpus: Path, group_by: Any, column_map: Any = None) -> N
             if group_by in mapped
             else ""
         )
+        if not hint:  # a tester's --group-by Lean and "Media Type" got no guess
+            from analysis.selection import near_names
+
+            hint = near_names([group_by], columns)
         raise ParameterError(
             f"group_by {group_by!r} is not a column of the corpus{hint}; allowed: "
             f"{', '.join(repr(c) for c in columns)}"
@@ -877,6 +881,49 @@ def check_group_column(corpus: Path, group_by: Any, column_map: Any = None) -> N
             check_group_labels(values.to_frame(), group_by)
         except ValueError as error:
             raise ParameterError(str(error)) from None
+        from analysis.corpus.files import _SAMPLE_ROWS
+
+        # a corpus file's first rows may all share a value the rest do not: judged whole only
+        if not _corpus_files(corpus) or len(values) < _SAMPLE_ROWS:
+            _check_group_count(values, group_by)
+
+
+# a grouping with more groups than this share of its articles compares articles, not groups
+MOST_GROUPS_ONE_ARTICLE = 0.5
+
+
+def _check_group_count(values: Any, group_by: str) -> None:
+    """Refuse a grouping column that gives at most one value (the articles without one being
+    left out: :mod:`analysis.corpus.group_values`), as an origin given by no article is: a
+    tester's ``--group-by story`` ran for a minute to say "How one story covered the story",
+    comparing nothing that a run by outlet does not describe. Warn of one with a different
+    value for (nearly) every article, more groups than half its articles: her ``--group-by
+    article_no`` compared 34 groups of one article, pooling 27 as "Other", without a word."""
+    from analysis.corpus.group_values import names_no_value
+    from analysis.user_warnings import warn_user
+
+    given = values[~names_no_value(values)].astype(str).str.strip()
+    counts = given.value_counts()
+    if len(counts) <= 1:
+        held = (
+            f"every article with a value has the same one ({counts.index[0]!r}, "
+            f"{int(counts.iloc[0])} article(s))"
+            if len(counts)
+            else "no article has a value"
+        )
+        raise ParameterError(
+            f"group_by {group_by!r}: {held}, so there is no group to compare (articles with "
+            f"no {group_by} are left out); leave --group-by out to compare outlets, or group "
+            "by a column whose values differ between articles"
+        )
+    if len(counts) >= 3 and len(counts) > MOST_GROUPS_ONE_ARTICLE * len(given):
+        singles = int((counts == 1).sum())
+        warn_user(
+            f"group_by {group_by!r} has {len(counts)} different values for {len(given)} "
+            f"articles ({singles} of them one article's): the run compares articles more than "
+            f"groups of them, and pools all but the largest groups as one; is {group_by!r} an "
+            "id or a count rather than a label that articles share (lean, country, section)?"
+        )
 
 
 def _no_origin(corpus: Path, column_map: Any = None) -> bool:

@@ -93,6 +93,7 @@ def keep_outlets(
     *,
     strict: bool = True,
     left_out: pd.DataFrame | None = None,
+    group_col: str = "outlet",
 ) -> pd.DataFrame:
     """The rows of ``frame`` (documents or sentences) whose ``outlet`` is one of ``outlets``.
 
@@ -100,7 +101,8 @@ def keep_outlets(
     papermill passes ``-p outlets "A,B"`` so). With ``strict``, names the frame does not hold
     are an error that lists the valid ones (a typo must not silently compare nothing); a name
     whose every article a quality option left out (``left_out``, :class:`Corpus`'s) is said so,
-    with the option, rather than called absent.
+    with the option, rather than called absent; a name that is a group of ``group_col`` (the
+    run's grouping) is said to be one (:func:`groups_named_as_outlets`).
     """
     # in Unicode NFC, as the run puts the metadata (a name typed with a combining accent)
     wanted = [normalise_unicode(o) for o in name_list(outlets)]
@@ -132,11 +134,39 @@ def keep_outlets(
                 + (f"; also not in the corpus: {unknown}" if unknown else "")
             )
         if unknown:
+            groups = (
+                groups_named_as_outlets(unknown, frame[group_col], outlet, group_col)
+                if group_col != "outlet" and group_col in frame.columns
+                else ""
+            )
             raise ValueError(
-                f"outlets not in the corpus: {unknown}{near_names(unknown, known)}; valid "
-                f"names: {sorted(known)}" + comma_hint(known)
+                f"{groups}outlets not in the corpus: {unknown}{near_names(unknown, known)}; "
+                f"valid names: {sorted(known)}" + comma_hint(known)
             )
     return frame[outlet.isin(wanted)]
+
+
+def groups_named_as_outlets(
+    unknown: Iterable[str], groups: pd.Series, outlets: pd.Series, group_col: str
+) -> str:
+    """For the names of ``unknown`` that are groups of ``group_col`` (``groups``, beside each
+    row's ``outlets``): "'left' is a lean, not an outlet: ..." with the outlets of each, for
+    ``--outlets`` keeps outlets whatever the grouping; else "". A tester's ``--outlets
+    left,right`` with ``--group-by lean`` was told "outlets not in the corpus"."""
+    labels = groups.astype(str)
+    said = []
+    for name in unknown:
+        of_group = sorted(set(outlets[labels.to_numpy() == name].astype(str)))
+        if of_group:
+            said.append(
+                f"{name!r} is a {group_col}, not an outlet (its outlets: {', '.join(of_group)})"
+            )
+    if not said:
+        return ""
+    return (
+        f"{'; '.join(said)}. --outlets keeps the outlets named, whatever --group-by is: to "
+        f"compare some {group_col} groups, name their outlets. "
+    )
 
 
 def _emptied_outlets(
@@ -299,7 +329,7 @@ def select_sentences(
     folded into "Other" can still be selected by name.
     """
     check_group_by(group_col, sentences.columns)
-    sentences = keep_outlets(sentences, outlets)
+    sentences = keep_outlets(sentences, outlets, group_col=group_col)
     if sentences.empty:
         raise ValueError("no sentences left to compare")
     kept = [g for g in palette if g != OTHER_LABEL]

@@ -79,3 +79,22 @@ def test_a_column_named_in_another_letter_case_gets_a_guess(tmp_path: Path) -> N
     corpus = _articles(tmp_path, "media type", ["web", "print"] * 2)
     with pytest.raises(ParameterError, match=r"did you mean 'media type'\?"):
         check_group_column(corpus, "Media Type")
+
+
+def test_outlets_named_by_a_group_of_the_grouping_are_said_to_be_groups(tmp_path: Path) -> None:
+    """A tester's ``--outlets left,right`` with ``--group-by lean`` was told "outlets not in
+    the corpus", the lean never named: --outlets keeps outlets whatever the grouping."""
+    import pandas as pd
+
+    from analysis.pipeline.params import check_outlets
+    from analysis.selection import keep_outlets
+
+    corpus = _articles(tmp_path, "lean", ["left", "right", "left"])
+    with pytest.raises(ParameterError, match=r"'left' is a lean, not an outlet \(its outlets: "):
+        check_outlets(corpus, ["left"], "lean")
+    with pytest.raises(ParameterError, match="outlets not in the corpus") as plain:
+        check_outlets(corpus, ["left"])
+    assert "is a lean" not in str(plain.value)
+    documents = pd.DataFrame({"outlet": ["CNN", "Fox"], "lean": ["left", "right"]})
+    with pytest.raises(ValueError, match=r"'right' is a lean, not an outlet \(its outlets: Fox\)"):
+        keep_outlets(documents, ["right"], group_col="lean")

@@ -1796,3 +1796,17 @@ def test_a_grouping_by_lean_counts_outlets_names_them_and_says_what_was_left_out
     ) in opening
     assert " Left out: 2 articles with no lean (action `document_left_out`" in opening
     assert "— right (The Sun), `r3` sentence 21" in md
+
+
+def test_the_few_articles_limitation_names_the_grouping(workspace):
+    """A tester's country run: "its p-value ... is optimistic about outlets"."""
+    pd.DataFrame(
+        {"doc_id": ["a", "b", "c"], "outlet": ["A", "B", "C"], "country": ["US", "US", "UK"],
+         "n_sentences": [4, 5, 6], "n_words": [40, 50, 60]}
+    ).to_csv(workspace["tables"] / "documents.csv", index=False)  # fmt: skip
+    params = {"run_parameters": {**PARAMS["run_parameters"], "group_by": "country"}}
+    md = summary.write_summary(
+        workspace["tables"], workspace["figures"], workspace["reports"], params,
+        workspace["corpus"], findings=[],
+    )[0].read_text(encoding="utf-8")  # fmt: skip
+    assert "optimistic about countries." in md and "optimistic about outlets" not in md

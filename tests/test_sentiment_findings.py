@@ -465,3 +465,20 @@ def test_an_actor_figure_several_groups_ran_word_for_word_is_said_to_be_one():
     one = one[(one["doc_id"] != "P1") | (one["sentence_id"] != 3)]
     actor = next(f for f in findings_for(one) if f.key == "actor_tone_china_vader")
     assert "n = 1 sentence" in actor.text and "word for word" not in actor.text
+
+
+def test_the_actor_finding_names_the_grouping_whose_stance_it_is_not(sentences):
+    """A tester's lean run read "not the outlet's stance towards Donald Trump" while Figure 4's
+    caption said "the lean's"."""
+    by_lean = sentences.assign(lean=sentences["outlet"].map(lambda o: f"lean of {o}"))
+    findings = sentiment_findings(
+        sentiment_by_group(by_lean, "lean", n_boot=100, seed=0),
+        sentiment_pairwise(by_lean, "lean", n_boot=100, n_perm=100, seed=0),
+        actor_tone(by_lean, "lean", lexicon=made_up_actors(), n_boot=100, seed=0),
+        by_lean,
+        "lean",
+        lexicon=made_up_actors(),
+        min_actor_sentences=1,
+    )
+    actor = next(f for f in findings if f.key == "actor_tone_china_vader")
+    assert "not the lean's stance towards" in actor.text and "outlet's" not in actor.text

@@ -97,8 +97,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--outlets",
         metavar="A,B",
-        help="comma-separated outlets to keep (default: all); a name with a comma in double "
-        "quotes: '\"Smith, Jones & Co\",Harbour Post'",
+        help="comma-separated outlets to keep (default: all), by their outlet whatever "
+        "--group-by is (to compare some leans, name their outlets); a name with a comma in "
+        "double quotes: '\"Smith, Jones & Co\",Harbour Post'",
     )
     parser.add_argument(
         "--method", choices=["vader", "vader-news"], help="sentiment scorer (default: vader)"

@@ -758,7 +758,7 @@ def _header_of(
     return tuple(file_columns(corpus, dict(mapping), warn=False))
 
 
-def check_outlets(corpus: Path, outlets: Any) -> None:
+def check_outlets(corpus: Path, outlets: Any, group_by: Any = None) -> None:
     """Refuse, before anything starts, outlets that a folder corpus's manifest does not name.
 
     For a corpus file, and a folder without a manifest (a saved page's outlet is its site name,
@@ -774,16 +774,22 @@ def check_outlets(corpus: Path, outlets: Any) -> None:
         return
 
     try:  # compared in Unicode NFC, as the run puts the metadata (documents.metadata_in_nfc)
-        known = {normalise_unicode(o) for o in read_manifest(corpus)["outlet"]}
+        manifest = read_manifest(corpus)
+        known = {normalise_unicode(o) for o in manifest["outlet"]}
     except CorpusError:
         return  # the corpus notebook reports what is wrong with the folder
     unknown = sorted({normalise_unicode(str(o)) for o in outlets} - known)
     if unknown:
-        from analysis.selection import comma_hint, near_names
+        from analysis.selection import comma_hint, groups_named_as_outlets, near_names
 
+        groups = (  # a tester's --outlets left,right with --group-by lean
+            groups_named_as_outlets(unknown, manifest[group_by], manifest["outlet"], group_by)
+            if group_by and group_by != "outlet" and group_by in manifest.columns
+            else ""
+        )
         raise ParameterError(
-            f"outlets not in the corpus: {unknown}{near_names(unknown, known)}; valid names: "
-            f"{sorted(known)}" + comma_hint(known)
+            f"{groups}outlets not in the corpus: {unknown}{near_names(unknown, known)}; valid "
+            f"names: {sorted(known)}" + comma_hint(known)
         )
 
 

@@ -225,7 +225,7 @@ def run_pipeline(
     corpus = check_corpus(values.get("corpus_dir") or default_corpus_dir())
     check_out_apart(corpus, out_dir)
     check_corpus_columns(corpus, values.get("column_map"), values.get("group_by"))
-    check_outlets(corpus, values.get("outlets"))
+    check_outlets(corpus, values.get("outlets"), values.get("group_by"))
     check_lexicon_files(corpus, values)
     check_group_column(corpus, values.get("group_by"), values.get("column_map"))
     values["corpus_dir"] = str(corpus)

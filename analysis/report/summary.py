@@ -681,7 +681,7 @@ def _few_articles_limitation(facts: CorpusFacts) -> list[str]:
         f"few to shuffle (fewer than {MIN_PERM_SPLITS} ways to deal them between the two "
         "groups), so the permutation test shuffles sentences (see **Tests** under Methods), "
         "treating them as exchangeable; its p-value then describes these articles and is "
-        "optimistic about outlets."
+        f"optimistic about {plural(facts.group_col)}."  # a tester's country run: "outlets"
     ]
 
 

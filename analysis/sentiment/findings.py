@@ -432,8 +432,8 @@ def _actor_findings(
             + "."
             + _same_sentences_note(rows, mentioned, group_col)
             + f" Groups with fewer than {min_sentences} such sentences are left out. This is "
-            "the tone of the sentences around the mention, not the outlet's stance towards "
-            f"{actor.label}."
+            "the tone of the sentences around the mention, not the "
+            f"{group_col}'s stance towards {actor.label}."  # a tester's lean run: "the outlet's"
             + mostly_one_article_note(
                 {str(g): rows["doc_id"] for g, rows in mentioned.groupby(group_col, sort=True)},
                 group_articles,

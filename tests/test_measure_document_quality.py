@@ -190,8 +190,8 @@ def _without_hook(raw: pd.DataFrame) -> object:
 
 def test_checks_of_the_clean_documents_equal_those_of_the_split_ones() -> None:
     """What checked_chunk offers (the clean documents' text and metadata, before splitting)
-    gives the checks the finished documents give: the same filled languages, signatures and
-    text checks."""
+    gives the checks the finished documents give: the same filled languages, signatures, sampled
+    shingles and text checks."""
     import numpy as np
 
     from analysis.measure.document_quality import _CHECKED_COLUMNS, check_documents
@@ -206,7 +206,9 @@ def test_checks_of_the_clean_documents_equal_those_of_the_split_ones() -> None:
     assert final[0] is not None  # an empty language was filled
     pd.testing.assert_frame_equal(offered[0], final[0])
     assert np.array_equal(offered[1], final[1]) and np.array_equal(offered[2], final[2])
-    pd.testing.assert_frame_equal(offered[3], final[3])
+    assert np.array_equal(offered[3].values, final[3].values)  # sampled shingles
+    assert np.array_equal(offered[3].counts, final[3].counts)
+    pd.testing.assert_frame_equal(offered[4], final[4])
 
 
 def test_a_chunk_function_with_or_without_the_cleaning_hook_gives_the_same_tables() -> None:

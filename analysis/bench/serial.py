@@ -64,7 +64,7 @@ def _serial_steps(corpus: Path, args: argparse.Namespace, repeat: int) -> dict[s
 
     def near_copies() -> None:
         finder = DuplicateFinder()
-        named = [finder.add_batch(c.doc_ids, c.signatures, c.signed) for c in checks]
+        named = [finder.add_batch(c.doc_ids, c.signatures, c.signed, c.samples) for c in checks]
         copies[:] = [sum(bool(name) for name in batch) for batch in named]
 
     rows: dict[str, int] = {}

@@ -24,8 +24,8 @@ are written, so the flags cost no second reading and writing of the documents ta
 wait at the end of the run. Other
 engines (Dask) write the tables first, then :func:`flag_processed_documents` makes a second
 pass over ``documents.parquet``. The flags are the same either way, and the ones ``run`` gives
-the same corpus; memory holds one batch of texts and one signature per document (~1 KB), not
-the corpus.
+the same corpus; memory holds one batch of texts and, per document, one signature and its
+sampled shingles (~1 KB; :class:`analysis.corpus.quality.SampleIndex`), not the corpus.
 """
 
 from __future__ import annotations
@@ -35,12 +35,15 @@ from collections import Counter, deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
+
+if TYPE_CHECKING:
+    from analysis.corpus.quality import Samples
 
 BATCH_DOCS = 500  # documents per batch sent to a worker
 _READ_FROM = frozenset({"doc_id", "text", "n_words"})  # the documents' columns the flags read
@@ -73,14 +76,14 @@ def check_documents(
     (:func:`analysis.corpus.quality.text_checks`). Only these go back to the parent process,
     which holds the batch already, not the batch's texts again."""
     from analysis.corpus.language import fill_language
-    from analysis.corpus.quality import sign_batch, text_checks
+    from analysis.corpus.quality import sign_and_sample, text_checks
 
     filled = fill_language(documents)
     changed = None
     if filled is not documents:
         changed = filled[[name for name in _FILLED_COLUMNS if name in filled.columns]]
     texts = filled["text"].astype(str).tolist()
-    return changed, *sign_batch(texts), text_checks(texts)
+    return changed, *sign_and_sample(texts), text_checks(texts)
 
 
 @dataclass(frozen=True)
@@ -90,6 +93,7 @@ class DocumentChecks:
     filled: pd.DataFrame | None
     signatures: np.ndarray
     signed: np.ndarray
+    samples: Samples
     checks: pd.DataFrame
 
 
@@ -98,13 +102,15 @@ class ChunkFlags:
     """A chunk's documents as :func:`checked_chunk` flagged them where the chunk was computed:
     every flag but ``duplicate``, which needs the documents of earlier chunks. Carries what
     this process needs to add it in corpus order: the ids, the MinHash signatures with the
-    mask of texts with words (:func:`analysis.corpus.quality.sign_batch`), each
-    document's ``quality_flags`` so far, and how many documents' given language the text
-    contradicts (:func:`language_contradictions`)."""
+    mask of texts with words and the sampled shingles
+    (:func:`analysis.corpus.quality.sign_and_sample`), each document's ``quality_flags`` so
+    far, and how many documents' given language the text contradicts
+    (:func:`language_contradictions`)."""
 
     doc_ids: list[str]
     signatures: np.ndarray
     signed: np.ndarray
+    samples: Samples
     flags: list[str]
     # documents whose given language the text contradicts (language_contradictions)
     contradicted: tuple[int, int] = (0, 0)
@@ -130,11 +136,12 @@ def _flagged_but_copies(
     removed: pd.DataFrame,
     fragments: pd.Series,
     duplicate_of: list[str] | None = None,
+    similarity: list[str] | None = None,
 ) -> pd.DataFrame:
     """``documents`` flagged from what :func:`check_documents` found in them and the lines
     removed and joined (:func:`analysis.corpus.quality.removed_line_counts`) and fragment
-    shares per ``doc_id``; the near-copies are ``duplicate_of`` (none
-    when not given)."""
+    shares per ``doc_id``; the near-copies are ``duplicate_of`` with their ``similarity``
+    figures (none when not given)."""
     from analysis.corpus.quality import flag_documents, share_removed_from_counts
 
     if found.filled is not None:
@@ -146,6 +153,7 @@ def _flagged_but_copies(
         fragments=ids.map(fragments).fillna(0.0),
         duplicate_of=duplicate_of if duplicate_of is not None else [""] * len(documents),
         checks=found.checks,
+        similarity=similarity,
     )
 
 
@@ -193,6 +201,7 @@ def checked_chunk(raw_docs: pd.DataFrame, *, fn: Any, keep_text: bool = True) ->
             flagged["doc_id"].astype(str).tolist(),
             found.signatures,
             found.signed,
+            found.samples,
             flagged["quality_flags"].tolist(),
             language_contradictions(flagged) if found.filled is not None else (0, 0),
         )
@@ -240,8 +249,12 @@ class QualityFlagger:
         in them and the lines removed and fragment shares per ``doc_id`` (which may cover
         more documents than the batch)."""
         ids = documents["doc_id"].astype(str).tolist()
-        duplicate_of = self.finder.add_batch(ids, found.signatures, found.signed)
-        flagged = _flagged_but_copies(documents, found, removed, fragments, duplicate_of)
+        start = len(self.finder.similarities())
+        duplicate_of = self.finder.add_batch(ids, found.signatures, found.signed, found.samples)
+        similarity = self.finder.similarities(start)
+        flagged = _flagged_but_copies(
+            documents, found, removed, fragments, duplicate_of, similarity
+        )
         self._count(flagged["quality_flags"].tolist())
         if found.filled is not None:
             self._count_contradicted(language_contradictions(flagged))
@@ -257,7 +270,10 @@ class QualityFlagger:
         if found is None:
             self.unflagged = True
             return result
-        duplicate_of = self.finder.add_batch(found.doc_ids, found.signatures, found.signed)
+        start = len(self.finder.similarities())
+        duplicate_of = self.finder.add_batch(
+            found.doc_ids, found.signatures, found.signed, found.samples
+        )
         flags = found.flags
         if any(duplicate_of):
             flags = [
@@ -265,7 +281,12 @@ class QualityFlagger:
                 for raised, copy_of in zip(flags, duplicate_of, strict=True)
             ]
             result["documents"] = _with_columns(
-                result["documents"], {"duplicate_of": duplicate_of, "quality_flags": flags}
+                result["documents"],
+                {
+                    "duplicate_of": duplicate_of,
+                    "duplicate_similarity": self.finder.similarities(start),
+                    "quality_flags": flags,
+                },
             )
         self._count(flags)
         self._count_contradicted(found.contradicted)

@@ -313,12 +313,22 @@ def _with_quality(
     """
     from analysis.corpus.group_values import audit_rows, no_value_warning, without_group_value
     from analysis.corpus.language import fill_language
-    from analysis.corpus.quality import apply_duplicates, apply_other_languages, quality_table
+    from analysis.corpus.quality import (
+        apply_duplicates,
+        apply_other_languages,
+        quality_table,
+        split_duplicates,
+    )
 
     documents = quality_table(fill_language(corpus.documents), corpus.sentences, corpus.audit)
-    kept, sentences = apply_duplicates(documents, corpus.sentences, duplicates)
+    kept, sentences = documents, corpus.sentences
+    copies = documents.iloc[:0]
+    if duplicates in ("drop", "drop_within"):  # the copies left out name the one kept instead
+        kept, copies = split_duplicates(documents, duplicates)
+    kept, sentences = apply_duplicates(kept, sentences, duplicates)
+    sentences = sentences.loc[~sentences["doc_id"].isin(set(copies["doc_id"]))]
+    sentences = sentences.reset_index(drop=True)
     audit = corpus.audit
-    copies = documents[~documents["doc_id"].isin(kept["doc_id"])]
     if len(copies):  # "drop", "drop_within": each copy left out is in the audit
         audit = _with_dropped_copies(audit, copies)
         gone = _outlets_left_without_articles(copies, kept)
@@ -396,13 +406,28 @@ def _with_dropped_languages(
 
 def _with_dropped_copies(audit: pd.DataFrame | None, dropped: pd.DataFrame) -> pd.DataFrame | None:
     """``audit`` with an entry for each near-duplicate ``-p duplicates drop`` left out (rule
-    ``near_duplicate``, action ``LEFT_OUT``, ``original`` naming the article it copies): a
-    tester's 52 dropped copies were said nowhere, and the summary counted the rest as all."""
+    ``near_duplicate``, action ``LEFT_OUT``, ``original`` naming the article kept in its place
+    and their ``duplicate_similarity``, "a near-duplicate of ap-landfall (containment 0.97)"):
+    a tester's 52 dropped copies were said nowhere, and the summary counted the rest as all."""
     from analysis.corpus.cleaning import LEFT_OUT
 
+    figures = (
+        dropped["duplicate_similarity"].astype(str)
+        if "duplicate_similarity" in dropped.columns
+        else pd.Series("", index=dropped.index)
+    )
     rows = [
-        (str(doc_id), 0, f"a near-duplicate of {of}", "near_duplicate", LEFT_OUT, "")
-        for doc_id, of in zip(dropped["doc_id"], dropped["duplicate_of"], strict=True)
+        (
+            str(doc_id),
+            0,
+            f"a near-duplicate of {of}" + (f" ({figure})" if figure else ""),
+            "near_duplicate",
+            LEFT_OUT,
+            "",
+        )
+        for doc_id, of, figure in zip(
+            dropped["doc_id"], dropped["duplicate_of"], figures, strict=True
+        )
     ]
     return _with_rows(audit, rows)
 

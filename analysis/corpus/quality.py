@@ -1042,26 +1042,177 @@ def apply_duplicates(
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Keep, flag or drop near-duplicate documents (``mode`` in :data:`DUPLICATE_MODES`).
 
-    ``"flag"`` (the default of a run) keeps them with ``duplicate_of`` filled; ``"keep"`` keeps
-    them without the ``duplicate`` flag (copies counted on purpose; ``duplicate_of`` stays);
-    ``"drop"`` removes them and their sentences, leaving ``duplicate_of`` in nothing that stays;
-    ``"drop_within"`` removes only the copies of an article of the same outlet (an outlet that
-    ran a story twice), and keeps and flags the copies of another outlet's (syndication).
+    ``"flag"`` (the default of a run) keeps them with ``duplicate_of`` filled (an earlier
+    document of the same story, as found); ``"keep"`` keeps them without the ``duplicate`` flag
+    (copies counted on purpose; ``duplicate_of`` stays); ``"drop"`` keeps one document of each
+    group of copies (:func:`kept_copies`: the one that holds the others, the longest) and
+    removes the others and their sentences, each naming the one kept in ``duplicate_of``;
+    ``"drop_within"`` does so within each outlet only (an outlet that ran a story twice, or
+    updated it: its latest version stays) and keeps and flags the copies of another outlet's
+    article (syndication).
     """
     if mode not in DUPLICATE_MODES:
         raise ValueError(f"duplicates must be one of {', '.join(DUPLICATE_MODES)}, got {mode!r}")
     if "duplicate_of" not in documents.columns or mode == "flag":
         return documents, sentences
-    copies = documents["duplicate_of"].astype(str) != ""
     if mode == "keep":
         flags = documents["quality_flags"].astype(str).str.split(";")
         kept = flags.map(lambda f: ";".join(x for x in f if x and x != "duplicate"))
         return documents.assign(quality_flags=kept), sentences
-    if mode == "drop_within":
-        copies &= same_outlet_copies(documents)
-    dropped = set(documents.loc[copies, "doc_id"])
-    kept_sentences = sentences.loc[~sentences["doc_id"].isin(dropped)].reset_index(drop=True)
-    return documents.loc[~copies].reset_index(drop=True), kept_sentences
+    kept, gone = split_duplicates(documents, mode)
+    kept_sentences = sentences.loc[~sentences["doc_id"].isin(set(gone["doc_id"]))]
+    return kept, kept_sentences.reset_index(drop=True)
+
+
+def split_duplicates(documents: pd.DataFrame, mode: str) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The documents ``"drop"`` or ``"drop_within"`` (``mode``) keeps and those it leaves out,
+    each naming the document kept in its place (:func:`kept_copies`)."""
+    documents, copies = kept_copies(documents, within_outlet=mode == "drop_within")
+    return documents.loc[~copies].reset_index(drop=True), documents.loc[copies]
+
+
+def copy_groups(documents: pd.DataFrame) -> list[list[int]]:
+    """The groups of copies of ``documents`` (row positions, in order; two rows or more): the
+    rows linked by ``duplicate_of``, directly or through others."""
+    ids = documents["doc_id"].astype(str).tolist()
+    parent = list(range(len(ids)))
+    at = {doc_id: row for row, doc_id in enumerate(ids)}
+
+    def root(row: int) -> int:
+        while parent[row] != row:
+            parent[row] = parent[parent[row]]
+            row = parent[row]
+        return row
+
+    for row, original in enumerate(documents["duplicate_of"].astype(str)):
+        if original in at:
+            parent[max(root(row), root(at[original]))] = min(root(row), root(at[original]))
+    groups: dict[int, list[int]] = {}
+    for row in range(len(ids)):
+        groups.setdefault(root(row), []).append(row)
+    return [rows for rows in groups.values() if len(rows) > 1]
+
+
+def kept_copies(
+    documents: pd.DataFrame, within_outlet: bool = False
+) -> tuple[pd.DataFrame, pd.Series]:
+    """``documents`` with, in each group of copies (:func:`copy_groups`), the documents to keep
+    chosen and every other copy naming the one it copies among them (``duplicate_of``, with
+    its ``duplicate_similarity``: the share of the smaller one's shingles found in the other,
+    all of them counted, from the texts).
+
+    The one kept is the one that holds the others: the longest (most words), the earliest of
+    equal length; a tester's "drop" kept whichever copy came first, so the wire service's own
+    story went when an outlet's copy was listed before it, and an outlet's version with a local
+    paragraph found nowhere else went when the wire's came first. ``within_outlet`` (mode
+    ``drop_within``) chooses within each outlet's documents of a group: its latest version
+    when their ``published`` dates or times differ (an update supersedes: a tester's corrected
+    version was dropped as a copy of the earlier one), else the longest. A document of the
+    group that is not a copy of one kept (under :data:`CONTAINMENT_THRESHOLD` of the smaller
+    found in it: two stories that quote the same wire paragraphs) is kept too, and the others
+    may name it. A document kept and no longer a copy of one kept loses its ``duplicate`` flag;
+    within an outlet, a copy of another outlet's article that named a document left out names
+    the one kept in its place. Returns the documents and whether each is to be left out."""
+    out = documents.reset_index(drop=True).copy()
+    if "duplicate_similarity" not in out.columns:
+        out["duplicate_similarity"] = ""
+    shingles = _ShingleSets(out)
+    named, figure = out["duplicate_of"].astype(str).tolist(), {}
+    replaced: dict[int, int] = {}  # a copy left out -> the document kept in its place
+    for group in copy_groups(out):
+        parts = [group]
+        if within_outlet and "outlet" in out.columns:
+            outlets = out["outlet"].astype(str)
+            parts = [
+                [row for row in group if outlets[row] == o] for o in dict.fromkeys(outlets[group])
+            ]
+        for part in parts:
+            kept: list[int] = []
+            for row in _preferred(out, part, by_date=within_outlet):
+                share = {keep: shingles.share(row, keep) for keep in kept}
+                best = max(share, key=share.__getitem__, default=None)
+                if best is None or share[best] < CONTAINMENT_THRESHOLD:
+                    kept.append(row)
+                else:
+                    replaced[row] = best
+                    figure[row] = share[best]
+    ids = out["doc_id"].astype(str).tolist()
+    at = {doc_id: row for row, doc_id in enumerate(ids)}
+    found = [at.get(original) for original in out["duplicate_of"].astype(str)]
+    outlet = out["outlet"].astype(str).tolist() if "outlet" in out.columns else [""] * len(out)
+    for row in range(len(out)):
+        if row in replaced:
+            named[row] = ids[replaced[row]]
+            continue
+        target = _kept_in_place(row, found, replaced) if within_outlet else None
+        if target is None or outlet[target] == outlet[row]:
+            named[row] = ""  # kept, and a copy of no document kept of another outlet
+        elif target != found[row]:
+            named[row], figure[row] = ids[target], shingles.share(row, target)
+    similarity = [
+        f"containment {figure[row]:.2f}" if row in figure else (old if named[row] else "")
+        for row, old in enumerate(out["duplicate_similarity"].astype(str))
+    ]
+    flags = [
+        add_flag(raised, "duplicate")
+        if copy_of
+        else ";".join(f for f in str(raised).split(";") if f and f != "duplicate")
+        for raised, copy_of in zip(out["quality_flags"].astype(str), named, strict=True)
+    ]
+    out = out.assign(duplicate_of=named, duplicate_similarity=similarity, quality_flags=flags)
+    return out, pd.Series([row in replaced for row in range(len(out))], index=out.index)
+
+
+def _kept_in_place(row: int, found: list[int | None], replaced: dict[int, int]) -> int | None:
+    """The document kept that the kept document ``row`` copies: the one it was found to copy
+    (``found``, a row or None), or, when that one was left out, the one kept in its place
+    (``replaced``), else the one that the document left out was found to copy; None for none."""
+    target = found[row]
+    for _ in range(len(found)):
+        if target is None or target not in replaced:
+            break
+        target = replaced[target] if replaced[target] != row else found[target]
+    return None if target == row or target in replaced else target
+
+
+def _preferred(documents: pd.DataFrame, rows: list[int], by_date: bool) -> list[int]:
+    """``rows`` in the order a copy is kept: latest ``published`` first when ``by_date`` and
+    their dates or times differ (all read), then most words, then corpus order."""
+    words = documents["n_words"].astype(int) if "n_words" in documents.columns else None
+    key: dict[int, tuple[float, ...]] = {
+        row: (-float(words[row]) if words is not None else 0.0, row) for row in rows
+    }
+    if by_date and "published" in documents.columns:
+        dates = pd.to_datetime(
+            documents["published"].astype(str)[rows], errors="coerce", utc=True, format="mixed"
+        )
+        if dates.notna().all() and dates.nunique() > 1:
+            stamp = dates.astype("int64") // 10**9
+            key = {row: (-float(stamp[row]), *key[row]) for row in rows}
+    return sorted(rows, key=key.__getitem__)
+
+
+class _ShingleSets:
+    """The distinct shingles of documents' texts, computed when first asked for."""
+
+    def __init__(self, documents: pd.DataFrame) -> None:
+        self._texts = documents["text"].astype(str) if "text" in documents.columns else None
+        self._sets: dict[int, np.ndarray] = {}
+
+    def _of(self, row: int) -> np.ndarray:
+        if row not in self._sets:
+            self._sets[row] = np.unique(shingle_hashes(self._texts[row]))
+        return self._sets[row]
+
+    def share(self, one: int, other: int) -> float:
+        """The share of the smaller one's shingles found in the other (1 without texts: the
+        copies as found are kept as copies)."""
+        if self._texts is None:
+            return 1.0
+        a, b = self._of(one), self._of(other)
+        if not min(a.size, b.size):
+            return 0.0
+        return np.intersect1d(a, b, assume_unique=True).size / min(a.size, b.size)
 
 
 def same_outlet_copies(documents: pd.DataFrame) -> pd.Series:

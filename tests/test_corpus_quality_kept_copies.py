@@ -1,0 +1,125 @@
+"""Which copy of a story stays when copies are dropped: the one that holds the others
+(``drop``), an outlet's latest version (``drop_within``)."""
+
+from __future__ import annotations
+
+import warnings
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from analysis import load_corpus
+from analysis.corpus.quality import apply_duplicates, quality_table
+
+
+VOCABULARY = (
+    "the storm council mayor residents said water power city county officials roads shelters "
+    "people flood wind rain coast homes damage insurers tuesday night state federal aid crews "
+    "hospital schools bridge river emergency report families volunteers police fire trees"
+).split()
+
+
+def _paragraphs(seed: int, n: int, sentences: int = 5) -> list[str]:
+    """``n`` paragraphs of prose-like sentences (12 words and a full stop), none shared."""
+    rng = np.random.default_rng(seed)
+    return [
+        " ".join(
+            " ".join(rng.choice(VOCABULARY, 12)).capitalize() + "." for _ in range(sentences)
+        )
+        for _ in range(n)
+    ]
+
+
+WIRE = _paragraphs(1, 6)
+LOCAL = _paragraphs(2, 2)
+UPDATE = _paragraphs(3, 6)
+
+EMPTY_AUDIT = pd.DataFrame(columns=["doc_id", "line_no", "original", "rule", "action", "result"])
+
+
+def _table(rows: list[tuple[str, str, str, list[str]]]) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Documents (doc_id, outlet, published, paragraphs) flagged, and their sentences."""
+    texts = ["\n\n".join(paragraphs) for *_, paragraphs in rows]
+    documents = pd.DataFrame(
+        {
+            "doc_id": [r[0] for r in rows],
+            "outlet": [r[1] for r in rows],
+            "published": [r[2] for r in rows],
+            "language": "en",
+            "text": texts,
+            "n_words": [len(t.split()) for t in texts],
+        }
+    )
+    sentences = pd.DataFrame({"doc_id": documents["doc_id"], "n_words": 20})
+    return quality_table(documents, sentences, EMPTY_AUDIT), sentences
+
+
+@pytest.mark.parametrize("order", [1, -1])
+def test_drop_keeps_the_copy_that_holds_the_others_in_either_order(order: int) -> None:
+    # a tester's "drop" kept whichever copy came first: with the manifest reversed the wire
+    # service's story went, and in her order an outlet's version with a local paragraph did
+    rows = [
+        ("wire", "AP", "2024-10-10", WIRE),
+        ("local", "Courier", "2024-10-10", WIRE + LOCAL),  # the wire story and a paragraph
+        ("trimmed", "Ledger", "2024-10-10", WIRE[:3]),
+        ("exact", "Herald", "2024-10-10", WIRE),
+    ][::order]
+    table, sentences = _table(rows)
+    kept, kept_sentences = apply_duplicates(table, sentences, "drop")
+    assert kept["doc_id"].tolist() == ["local"]
+    assert kept["duplicate_of"].tolist() == [""] and "duplicate" not in kept["quality_flags"][0]
+    assert set(kept_sentences["doc_id"]) == {"local"}
+
+
+def test_drop_names_the_kept_copy_with_its_figure_in_the_audit(tmp_path: Path) -> None:
+    texts = {"wire": WIRE, "local": WIRE + LOCAL, "trimmed": WIRE[:3]}
+    for name, paragraphs in texts.items():
+        (tmp_path / f"{name}.txt").write_text("\n\n".join(paragraphs) + "\n", encoding="utf-8")
+    (tmp_path / "manifest.csv").write_text(
+        "doc_id,file,outlet\nwire,wire.txt,AP\nlocal,local.txt,Courier\ntrimmed,trimmed.txt,L\n"
+    )
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        corpus = load_corpus(tmp_path, duplicates="drop", progress=False)
+    assert corpus.documents["doc_id"].tolist() == ["local"]
+    audit = corpus.audit.loc[corpus.audit["rule"] == "near_duplicate"].set_index("doc_id")
+    assert audit.loc["wire", "original"] == "a near-duplicate of local (containment 1.00)"
+    assert audit.loc["trimmed", "original"] == "a near-duplicate of local (containment 1.00)"
+
+
+def test_drop_within_keeps_an_outlets_latest_version_and_repoints_the_copies_of_it() -> None:
+    # a tester's corrected later version was dropped as a copy of the earlier one
+    early = UPDATE
+    later = [*UPDATE[:5], " ".join(LOCAL[0].split()[:20])]  # shorter: a correction at the end
+    rows = [
+        ("c-1100", "Courier", "2024-10-11T11:20", early),
+        ("ledger", "Ledger", "2024-10-11", early),  # another outlet's copy of the early one
+        ("c-1205", "Courier", "2024-10-11T12:05", later),
+    ]
+    table, sentences = _table(rows)
+    assert table["duplicate_of"].tolist() == ["", "c-1100", "c-1100"]
+    kept, _ = apply_duplicates(table, sentences, "drop_within")
+    assert kept["doc_id"].tolist() == ["ledger", "c-1205"]
+    assert kept["duplicate_of"].tolist() == ["c-1205", ""]  # the version kept in its place
+    assert kept["duplicate_similarity"][0].startswith("containment 0.")
+    # the same day, no time: the longest stays
+    same_day = [(doc_id, outlet, "2024-10-11", p) for doc_id, outlet, _, p in rows]
+    table, sentences = _table(same_day)
+    kept, _ = apply_duplicates(table, sentences, "drop_within")
+    assert kept["doc_id"].tolist() == ["c-1100", "ledger"]
+
+
+def test_a_document_that_is_no_copy_of_the_one_kept_stays() -> None:
+    # two stories quoting the same wire paragraphs are linked through it, not copies
+    rows = [
+        ("quoted", "X", "", WIRE[:2]),
+        ("story one", "X", "", WIRE[:2] + LOCAL + UPDATE[:1]),
+        ("story two", "X", "", WIRE[:2] + UPDATE[1:4]),
+    ]
+    table, sentences = _table(rows)
+    assert table["duplicate_of"].tolist() == ["", "quoted", "quoted"]
+    kept, _ = apply_duplicates(table, sentences, "drop")
+    assert kept["doc_id"].tolist() == ["story one", "story two"]
+    assert kept["duplicate_of"].tolist() == ["", ""]

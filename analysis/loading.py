@@ -122,7 +122,7 @@ def load_corpus(
         if cached is not None:  # what reading the corpus warned about is said again
             for message in entry_warnings(entry):
                 warn_user(message)
-            return _warned(_with_quality(cached, duplicates, other_languages, group_by))
+            return _warned(_with_quality(cached, duplicates, other_languages, group_by), duplicates)
     with warnings.catch_warnings(record=True) as said:
         warnings.simplefilter("always", UserWarning)  # each said once below, as it would be
         if articles:
@@ -148,7 +148,7 @@ def load_corpus(
     if entry is not None:
         user = [text for text, category in shown if issubclass(category, UserWarning)]
         write_entry(corpus, entry, user)
-    return _warned(_with_quality(corpus, duplicates, other_languages, group_by))
+    return _warned(_with_quality(corpus, duplicates, other_languages, group_by), duplicates)
 
 
 # 2025, 2025-03, 2025-03-11, and an ISO 8601 date and time (a news API's "2019-09-28T00:00:00Z"),
@@ -229,7 +229,7 @@ def _first_few(items: list[str], limit: int) -> str:
     return ", ".join(items[:limit]) + (", …" if len(items) > limit else "")
 
 
-def _warned(corpus: Corpus) -> Corpus:
+def _warned(corpus: Corpus, duplicates: str = "flag") -> Corpus:
     """``corpus``, after a warning for each thing about it a user must know before reading any
     result: outlets (or origins) that differ only in letter case, spacing, a leading "The" or a
     web address's form
@@ -263,7 +263,7 @@ def _warned(corpus: Corpus) -> Corpus:
         english_given_as_other_warning(documents),
         one_line_warning(documents),
         truncated_warning(corpus.audit, len(documents)),
-        _duplicates_warning(documents),
+        _duplicates_warning(documents, duplicates),
         furniture_warning(documents),
         menus_warning(documents),
     ]
@@ -276,12 +276,14 @@ def _warned(corpus: Corpus) -> Corpus:
 DUPLICATES_SHOWN = 3
 
 
-def _duplicates_warning(documents: pd.DataFrame) -> str | None:
-    """A warning naming the documents flagged ``duplicate`` (near-copies of an earlier one,
-    kept and counted twice: ``duplicates = "flag"``, a run's default), or None. A tester's page
-    pasted twice was flagged only in documents.csv and the summary's limitations, while the
-    tone section counted it twice and its interval narrowed."""
-    from analysis.corpus.quality import has_flag
+def _duplicates_warning(documents: pd.DataFrame, duplicates: str = "flag") -> str | None:
+    """A warning naming the documents flagged ``duplicate`` (near-copies of another, kept), how
+    many times the most copied story is counted, and the ``duplicates`` mode in force, or
+    None. A tester's page pasted twice was flagged only in documents.csv and the summary's
+    limitations, while the tone section counted it twice and its interval narrowed; another's
+    wire story ran in six outlets, "counted twice", and after ``drop_within`` she was still told
+    to drop the copies with the mode she had chosen."""
+    from analysis.corpus.quality import copy_groups, has_flag
 
     if "quality_flags" not in documents.columns or "duplicate_of" not in documents.columns:
         return None
@@ -292,11 +294,27 @@ def _duplicates_warning(documents: pd.DataFrame) -> str | None:
     pairs = _first_few(
         [f"{doc} of {of}" for doc, of in copies.itertuples(index=False)], DUPLICATES_SHOWN
     )
+    groups = copy_groups(documents.reset_index(drop=True))
+    most = max(groups, key=len) if groups else []
+    ids = documents["doc_id"].astype(str).tolist()
+    members = _first_few([ids[row] for row in most], DUPLICATES_SHOWN)
+    counted = (
+        f"the most copied story is counted {len(most)} times ({members})"
+        if len(most) > 2
+        else "each story is counted twice"
+    )
+    if duplicates == "drop_within":
+        return (
+            f"{int(flagged.sum())} article(s) are copies of another outlet's article ({pairs}), "
+            f"kept with `-p duplicates drop_within` as each outlet's coverage, so {counted}; "
+            "`-p duplicates drop` keeps one document of each story"
+        )
     return (
-        f"{int(flagged.sum())} article(s) are near-copies of an earlier one ({pairs}): they are "
-        "kept, so their sentences count twice; drop them with `-p duplicates drop` (`run`; "
-        "`drop_within` drops only the copies within an outlet and keeps syndicated stories), or "
-        "keep them on purpose with `-p duplicates keep`"
+        f"{int(flagged.sum())} article(s) are near-copies of another ({pairs}), kept with "
+        f"`-p duplicates {duplicates}`, so {counted}: their sentences count in every estimate; "
+        "`-p duplicates drop_within` (`run`) leaves out the copies within an outlet and keeps "
+        "syndicated stories, `-p duplicates drop` keeps one document of each story, and "
+        "`-p duplicates keep` keeps them on purpose, unflagged"
     )
 
 

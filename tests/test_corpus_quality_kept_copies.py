@@ -13,21 +13,53 @@ import pytest
 from analysis import load_corpus
 from analysis.corpus.quality import apply_duplicates, quality_table
 
-
-VOCABULARY = (
-    "the storm council mayor residents said water power city county officials roads shelters "
-    "people flood wind rain coast homes damage insurers tuesday night state federal aid crews "
-    "hospital schools bridge river emergency report families volunteers police fire trees"
-).split()
+VOCABULARY = [
+    "the",
+    "storm",
+    "council",
+    "mayor",
+    "residents",
+    "said",
+    "water",
+    "power",
+    "city",
+    "county",
+    "officials",
+    "roads",
+    "shelters",
+    "people",
+    "flood",
+    "wind",
+    "rain",
+    "coast",
+    "homes",
+    "damage",
+    "insurers",
+    "tuesday",
+    "night",
+    "state",
+    "federal",
+    "aid",
+    "crews",
+    "hospital",
+    "schools",
+    "bridge",
+    "river",
+    "emergency",
+    "report",
+    "families",
+    "volunteers",
+    "police",
+    "fire",
+    "trees",
+]
 
 
 def _paragraphs(seed: int, n: int, sentences: int = 5) -> list[str]:
     """``n`` paragraphs of prose-like sentences (12 words and a full stop), none shared."""
     rng = np.random.default_rng(seed)
     return [
-        " ".join(
-            " ".join(rng.choice(VOCABULARY, 12)).capitalize() + "." for _ in range(sentences)
-        )
+        " ".join(" ".join(rng.choice(VOCABULARY, 12)).capitalize() + "." for _ in range(sentences))
         for _ in range(n)
     ]
 
@@ -123,3 +155,26 @@ def test_a_document_that_is_no_copy_of_the_one_kept_stays() -> None:
     kept, _ = apply_duplicates(table, sentences, "drop")
     assert kept["doc_id"].tolist() == ["story one", "story two"]
     assert kept["duplicate_of"].tolist() == ["", ""]
+
+
+def test_the_warning_counts_a_story_and_names_the_mode_in_force(tmp_path: Path) -> None:
+    # a tester's wire story ran in four outlets and was "counted twice"; after drop_within
+    # she was still told to drop the copies with drop_within
+    files = {"wire": "AP", "one": "A", "two": "B", "three": "C", "again": "C"}
+    for name in files:
+        (tmp_path / f"{name}.txt").write_text("\n\n".join(WIRE) + "\n", encoding="utf-8")
+    manifest = "".join(f"{name},{name}.txt,{outlet}\n" for name, outlet in files.items())
+    (tmp_path / "manifest.csv").write_text("doc_id,file,outlet\n" + manifest)
+
+    def warned(mode: str) -> str:
+        with warnings.catch_warnings(record=True) as said:
+            warnings.simplefilter("always")
+            load_corpus(tmp_path, duplicates=mode, progress=False)
+        return next(str(w.message) for w in said if "copies of" in str(w.message))
+
+    flag = warned("flag")
+    assert "the most copied story is counted 5 times" in flag
+    assert "kept with `-p duplicates flag`" in flag and "count twice" not in flag
+    within = warned("drop_within")
+    assert "counted 4 times" in within and "kept with `-p duplicates drop_within`" in within
+    assert "`-p duplicates drop_within` (`run`) leaves out" not in within

@@ -1223,9 +1223,26 @@ def test_rows_and_articles_left_out_are_said_in_the_opening(workspace):
     md = write(workspace, findings=[])[0].read_text(encoding="utf-8")
     assert (
         " Left out: 2 near-duplicate copies of other articles, dropped with `-p duplicates drop` "
-        "or `drop_within` "
+        "or `drop_within` (`r4`, `r5`; each names the article kept in its place) "
         "(action `document_left_out`"
     ) in opening_of(md)
+    # a tester's summary said neither which option she had used nor what it dropped
+    md = summary.write_summary(
+        workspace["tables"],
+        workspace["figures"],
+        workspace["reports"],
+        {"run_parameters": {**PARAMS["run_parameters"], "duplicates": "drop_within"}},
+        workspace["corpus"],
+        findings=[],
+    )[0].read_text(encoding="utf-8")
+    assert (
+        " Left out: 2 near-duplicate copies of other articles within an outlet, dropped with "
+        "`-p duplicates drop_within` (`r4`, `r5`; each names the article kept in its place)"
+    ) in opening_of(md)
+    many = copies.loc[[0] * 10].assign(doc_id=[f"c{k}" for k in range(10)])
+    many.to_csv(workspace["tables"] / "cleaning_audit.csv", index=False)
+    md = write(workspace, findings=[])[0].read_text(encoding="utf-8")
+    assert "`c7` and 2 more; each names" in opening_of(md)
     german = copies.assign(
         doc_id=["r6", "r7"], original=["not in English (language de)"] * 2, rule="other_language"
     )

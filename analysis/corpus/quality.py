@@ -1265,7 +1265,8 @@ def quality_lines(documents: pd.DataFrame, duplicates: str = "flag", limit: int 
         "a syndicated story is) count in every estimate, so an outlet that ran a story twice "
         "weighs it twice; rerun with `-p duplicates drop_within` to leave out the copies within "
         "an outlet and keep each outlet's syndicated stories, or `-p duplicates drop` to leave "
-        "out every copy (the one first in the corpus stays, whichever outlet ran it)."
+        "out every copy but one of each story (the one that holds the others, the longest, stays, "
+        "whichever outlet ran it)."
         if copies and duplicates in ("flag", "keep")
         else f" The {across} duplicates left are copies of another outlet's article (syndicated "
         "stories), kept as each outlet's coverage."

@@ -113,8 +113,11 @@ class CorpusFacts:
     n_emptied: int = 0
     # rows of a corpus file repeating an earlier row with its doc_id exactly (rule duplicate_row)
     n_repeated_rows: int = 0
-    # near-duplicates `-p duplicates drop` left out (rule near_duplicate)
+    # near-duplicates `-p duplicates drop` or `drop_within` left out (rule near_duplicate), their
+    # ids, and the run's `duplicates` (set by the summary from the run's parameters)
     n_dropped_copies: int = 0
+    dropped_copies: tuple[str, ...] = ()
+    duplicates: str = ""
     # articles not in English `-p other_languages drop` left out (rule other_language)
     n_dropped_languages: int = 0
     # articles without a value of the grouping column (blank, "N/A"), left out of a run grouped
@@ -253,12 +256,18 @@ def corpus_facts(
     audit = read_table(audit_path, dtype={"doc_id": str}) if audit_path.is_file() else None
     n_empty_rows = n_emptied = n_dropped_copies = n_repeated_rows = n_dropped_languages = 0
     n_no_group_value = 0
+    dropped_copies: tuple[str, ...] = ()
     if audit is not None and "action" in audit.columns:  # rows and documents, not lines
         left_out = audit["action"].astype(str) == LEFT_OUT
         rules = audit.loc[left_out, "rule"].astype(str)
         n_empty_rows = int((rules == "empty_text").sum())
         n_emptied = int((rules == "no_text_left").sum())
         n_dropped_copies = int((rules == "near_duplicate").sum())
+        dropped_copies = tuple(
+            audit.loc[left_out & (audit["rule"].astype(str) == "near_duplicate"), "doc_id"]
+            .astype(str)
+            .tolist()
+        )
         n_repeated_rows = int((rules == "duplicate_row").sum())
         n_dropped_languages = int((rules == "other_language").sum())
         n_no_group_value = int((rules == NO_VALUE_RULE).sum())
@@ -333,6 +342,7 @@ def corpus_facts(
         n_repeated_rows=n_repeated_rows,
         n_emptied=n_emptied,
         n_dropped_copies=n_dropped_copies,
+        dropped_copies=dropped_copies,
         n_dropped_languages=n_dropped_languages,
         n_no_group_value=n_no_group_value,
         group_outlets=outlets_per_group(docs, group_col, per_group[group_col].tolist()),

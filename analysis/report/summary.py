@@ -1185,11 +1185,7 @@ def _left_out(facts: CorpusFacts) -> str:
     if facts.n_emptied:
         parts.append(f"{articles(facts.n_emptied)} that cleaning left without text")
     if facts.n_dropped_copies:
-        noun = "copy" if facts.n_dropped_copies == 1 else "copies"
-        parts.append(
-            f"{facts.n_dropped_copies} near-duplicate {noun} of other articles, dropped with "
-            "`-p duplicates drop` or `drop_within`"
-        )
+        parts.append(_dropped_copies(facts))
     if facts.n_dropped_languages:
         parts.append(
             f"{articles(facts.n_dropped_languages)} not in English by "
@@ -1231,6 +1227,30 @@ def _shared(facts: CorpusFacts) -> str:
         f"{col}'s share of it is in `{escape_code(facts.tables_shown)}/shared_text.csv`; the "
         "copies are named under “Document quality”; the tone-arc figure draws one article "
         "of each story)."
+    )
+
+
+DROPPED_COPIES_SHOWN = 8
+
+
+def _dropped_copies(facts: CorpusFacts) -> str:
+    """The near-copies the run left out: how many, with which option, and which (the first
+    :data:`DROPPED_COPIES_SHOWN`). A tester's summary said "dropped with `-p duplicates drop` or
+    `drop_within`", neither which one nor what was dropped."""
+    n = facts.n_dropped_copies
+    option = (
+        f"`-p duplicates {facts.duplicates}`"
+        if facts.duplicates in ("drop", "drop_within")
+        else "`-p duplicates drop` or `drop_within`"
+    )
+    which = ", ".join(f"`{escape_code(d)}`" for d in facts.dropped_copies[:DROPPED_COPIES_SHOWN])
+    if len(facts.dropped_copies) > DROPPED_COPIES_SHOWN:
+        which += f" and {len(facts.dropped_copies) - DROPPED_COPIES_SHOWN} more"
+    kind = " within an outlet" if facts.duplicates == "drop_within" else ""
+    return (
+        f"{n} near-duplicate {'copy' if n == 1 else 'copies'} of other articles{kind}, dropped "
+        f"with {option}"
+        + (f" ({which}; each names the article kept in its place)" if which else "")
     )
 
 
@@ -1432,6 +1452,7 @@ def write_summary(
     facts = replace(
         corpus_facts(tables, corpus_dir, group_col, shown.get("outlets") or None),
         tables_shown=tables_as_shown(tables, reports),
+        duplicates=str(shown.get("duplicates") or ""),
     )
     figures = figures_of_run(existing_figures(figs), shown)
     versions = package_versions()

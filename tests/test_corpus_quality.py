@@ -111,7 +111,8 @@ def test_duplicates_modes_and_summary_lines():
     kept, _ = apply_duplicates(table, sentences, "flag")
     assert kept["duplicate_of"].tolist() == ["", "a"]
     dropped, dropped_sentences = apply_duplicates(table, sentences, "drop")
-    assert dropped["doc_id"].tolist() == ["a"] and set(dropped_sentences["doc_id"]) == {"a"}
+    # the copy that holds the other (its extra line) stays
+    assert dropped["doc_id"].tolist() == ["b"] and set(dropped_sentences["doc_id"]) == {"b"}
     plain, _ = apply_duplicates(table, sentences, "keep")
     assert "duplicate" not in plain["quality_flags"].iloc[1]
     lines = quality_lines(table, "flag")

@@ -428,7 +428,7 @@ def test_a_near_copy_of_an_article_is_warned_about(tmp_path: Path) -> None:
         }
     ).to_csv(path, index=False)
     with pytest.warns(UserWarning, match=r"1 article\(s\) are near-copies of an earlier one "
-                      r"\(a3 of a1\): they are kept"):  # fmt: skip
+                      r"\(a3 of a1\), kept with `-p duplicates flag`"):  # fmt: skip
         corpus = load_corpus(path, progress=False)
     assert len(corpus.documents) == 3
     with warnings.catch_warnings(record=True) as said:
@@ -439,7 +439,7 @@ def test_a_near_copy_of_an_article_is_warned_about(tmp_path: Path) -> None:
     # each copy left out is in the audit: a tester's 52 dropped copies were said nowhere
     left = dropped.audit[dropped.audit["rule"] == "near_duplicate"]
     assert left[["doc_id", "original", "action"]].values.tolist() == [
-        ["a3", "a near-duplicate of a1", "document_left_out"]
+        ["a3", "a near-duplicate of a1 (containment 1.00)", "document_left_out"]
     ]
     assert "near_duplicate" not in set(corpus.audit["rule"])  # kept and flagged: not left out
 

@@ -1827,3 +1827,25 @@ def test_the_few_articles_limitation_names_the_grouping(workspace):
         workspace["corpus"], findings=[],
     )[0].read_text(encoding="utf-8")  # fmt: skip
     assert "optimistic about countries." in md and "optimistic about outlets" not in md
+
+
+def test_an_undefined_alpha_says_why_and_is_not_called_reliable(workspace, tmp_path):
+    # a tester's x-only coder left race/ethnicity's alpha undefined: the summary said "one code
+    # throughout" and then "Each alpha given is at least 0.667", as if that frame were reliable
+    agreement = _agreement(tmp_path / "agreement.csv")
+    params = {"validation": str(agreement)}
+    note = (
+        "alpha undefined: one value throughout: every code of the 11 items two coders coded "
+        "is 1 (present), and alpha (agreement beyond chance) needs codes that vary"
+    )
+    pd.DataFrame(
+        [{"frame": "conflict", "n_items": 80, "n_coders": 2, "krippendorff_alpha": 0.9,
+          "percent_agreement": 0.95, "note": ""},
+         {"frame": "tone", "n_items": 11, "n_coders": 2, "krippendorff_alpha": float("nan"),
+          "percent_agreement": 1.0, "note": note}]
+    ).to_csv(tmp_path / "intercoder.csv", index=False)  # fmt: skip
+    text = "\n".join(summary.validation_lines(workspace["tables"], params, workspace["corpus"])[0])
+    assert "tone undefined (11 items: one value throughout: every code of the 11 items" in text
+    assert "Each alpha given" not in text
+    assert "Each alpha computed (all but tone) is at least 0.667" in text
+    assert "For tone no alpha could be computed" in text

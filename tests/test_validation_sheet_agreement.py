@@ -198,3 +198,27 @@ def test_a_sheet_with_outlets_and_tone_writes_the_tone_per_outlet(tmp_path: Path
     assert not any("no outlet column" in w for w in measured.warnings)
     done = write_agreement_tables(no_outlet, out)  # its own earlier table would not match
     assert not (out / "tone_by_outlet.csv").exists()
+
+
+def test_a_coder_who_marks_a_frame_only_as_present_is_named_among_two(tmp_path: Path) -> None:
+    # a tester's second coder marked race_ethnicity "x" and left the rest blank: with two
+    # sheets nothing was said, intercoder.csv left alpha blank beside 100% on 11 of 80 items,
+    # and krippendorff's "invalid value encountered in scalar divide" reached stderr
+    import warnings
+
+    texts = [f"Sentence number {i}." for i in range(8)]
+    ann = "sentence,conflict\n" + "".join(f"{t},{i % 2}\n" for i, t in enumerate(texts))
+    bob = "sentence,conflict\n" + "".join(
+        f"{t},{'x' if i % 2 else ''}\n" for i, t in enumerate(texts)
+    )
+    paths = [sheet(tmp_path, ann, "ann.csv"), sheet(tmp_path, bob, "bob.csv")]
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", RuntimeWarning)
+        measured = measure_sheets(paths, n_boot=20, seed=1)
+    said = [w for w in measured.warnings if w.startswith("coder 'bob'")]
+    assert said and "conflict (4 coded, 4 blank)" in said[0] and "fill its blanks with 0" in said[0]
+    row = measured.intercoder.set_index("frame").loc["conflict"]
+    assert row["n_items"] == 4 and row["krippendorff_alpha"] != row["krippendorff_alpha"]
+    assert "one value throughout" in row["note"] and "1 (present)" in row["note"]
+    assert "'bob' marked it only where present" in row["note"]
+    assert "only 4 of the 8 items" in row["note"]

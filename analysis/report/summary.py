@@ -2085,20 +2085,29 @@ def intercoder_lines(agreement_path: Path, labels: Mapping[str, str]) -> list[st
             "match (a spreadsheet program can drop their leading zeros, 0001 becoming 1).",
             "",
         ]
-    parts, low, defined = [], [], 0
-    for row in table.itertuples(index=False):
-        label = escape_text(labels.get(str(row.frame), str(row.frame)))
-        alpha = float(row.krippendorff_alpha)
-        if int(row.n_items) == 0:
+    parts, low, defined, undefined = [], [], 0, []
+    for row in table.to_dict("records"):
+        label = escape_text(labels.get(str(row["frame"]), str(row["frame"])))
+        alpha = float(row["krippendorff_alpha"])
+        n_items = int(row["n_items"])
+        # validate's words for an undefined alpha or a coder who marked only presence (a
+        # table of an earlier release has no note column)
+        note = str(row.get("note") or "") if row.get("note") == row.get("note") else ""
+        if n_items == 0:
             parts.append(f"{label}: no item coded by two coders")
+            undefined.append(label)
             continue
         if math.isnan(alpha):
-            parts.append(f"{label} undefined, one code throughout ({int(row.n_items)} items)")
+            why = note.removeprefix("alpha undefined: ") or "one code throughout"
+            parts.append(f"{label} undefined ({n_items} items: {escape_text(why)})")
+            undefined.append(label)
             continue
         defined += 1
-        parts.append(f"{label} {alpha:.2f} ({int(row.n_items)} items)")
+        extra = f"; {escape_text(note)}" if note else ""
+        parts.append(f"{label} {alpha:.2f} ({n_items} items{extra})")
         if alpha < ALPHA_TENTATIVE:
             low.append(label)
+    verdict = ""
     if low:
         verdict = (
             f" Below {ALPHA_TENTATIVE} (Krippendorff 2004) the humans' own codes are not "
@@ -2106,12 +2115,24 @@ def intercoder_lines(agreement_path: Path, labels: Mapping[str, str]) -> list[st
             f"{', '.join(low)}."
         )
     elif defined:
+        # "each alpha given" once read as if a frame without one were reliable too (a
+        # tester's x-only coder left race/ethnicity undefined beside that sentence)
+        which = (
+            f"Each alpha computed (all but {', '.join(undefined)})"
+            if undefined
+            else "Each alpha given"
+        )
         verdict = (
-            f" Each alpha given is at least {ALPHA_TENTATIVE}, the lowest Krippendorff (2004) "
+            f" {which} is at least {ALPHA_TENTATIVE}, the lowest Krippendorff (2004) "
             "accepts for tentative conclusions."
         )
-    else:
-        verdict = ""
+    if undefined and defined:
+        them = "it" if len(undefined) == 1 else "them"
+        verdict += (
+            f" For {', '.join(undefined)} no alpha could be computed, so nothing here shows "
+            f"that the coders coded {them} reliably: read {'its' if them == 'it' else 'their'} "
+            "F1 with that in mind."
+        )
     # two coders split on a frame, or three on the three tones, leave an item without a
     # majority code (sheets.consensus), which is then not used to score a coder
     ties = (

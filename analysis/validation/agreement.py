@@ -67,7 +67,14 @@ AGREEMENT_COLUMNS = [
     # (FrameModel.version); "" for tone and sourcing. See current_agreement.
     "coder_version",
 ]
-INTERCODER_COLUMNS = ["frame", "n_items", "n_coders", "krippendorff_alpha", "percent_agreement"]
+INTERCODER_COLUMNS = [
+    "frame",
+    "n_items",
+    "n_coders",
+    "krippendorff_alpha",
+    "percent_agreement",
+    "note",  # why alpha is undefined, or what it rests on: said, not left to a blank cell
+]
 TONE_LABELS = (-1, 0, 1)
 TONE_NAMES = {-1: "negative", 0: "neutral", 1: "positive"}
 
@@ -398,17 +405,26 @@ def _percent_agreement(matrix: np.ndarray) -> tuple[int, float]:
     return items, (agree / pairs if pairs else np.nan)
 
 
-def intercoder_table(coded: pd.DataFrame, columns: Sequence[str]) -> pd.DataFrame:
+def intercoder_table(
+    coded: pd.DataFrame,
+    columns: Sequence[str],
+    presence_only: Mapping[str, Sequence[str]] | None = None,
+) -> pd.DataFrame:
     """Agreement between human coders, per frame (and ``tone``): Krippendorff's alpha (nominal,
     from the ``krippendorff`` package; NaN when undefined, e.g. every code the same) and pairwise
-    percent agreement, over the items coded by at least two coders.
+    percent agreement, over the items coded by at least two coders, and a ``note`` saying why an
+    alpha is undefined and, for a column in ``presence_only`` (its coders who marked it only as
+    present: :func:`analysis.validation.sheets.coder_presence_only`), what it rests on.
 
     ``coded`` is the stacked sheets (:func:`analysis.validation.sheets.read_sheets`): columns
-    ``item, coder`` and the code columns.
+    ``item, coder`` and the code columns. The package's "invalid value encountered" warning for an
+    undefined alpha is silenced: the note says it in words (a tester's run printed the raw
+    warning, and intercoder.csv left alpha blank beside a 100% agreement on 11 of 80 items).
     """
     import krippendorff
 
     coders = sorted(coded["coder"].unique())
+    n_all = int(coded["item"].nunique()) if "item" in coded.columns else 0
     rows = []
     for column in columns:
         if column not in coded.columns:
@@ -417,11 +433,22 @@ def intercoder_table(coded: pd.DataFrame, columns: Sequence[str]) -> pd.DataFram
         matrix = wide.to_numpy(dtype=float)
         n_items, percent = _percent_agreement(matrix)
         try:
-            alpha = float(
-                krippendorff.alpha(reliability_data=matrix, level_of_measurement="nominal")
-            )
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore", RuntimeWarning)
+                alpha = float(
+                    krippendorff.alpha(reliability_data=matrix, level_of_measurement="nominal")
+                )
         except (ValueError, ZeroDivisionError):
             alpha = np.nan
+        notes = [_alpha_note(column, matrix, n_items, alpha)]
+        marked = list((presence_only or {}).get(column, []))
+        if marked and n_items:
+            who = ", ".join(map(repr, marked))
+            notes.append(
+                f"coder{'s' if len(marked) > 1 else ''} {who} marked it only where present (1, "
+                f"else blank), so only {n_items} of the {n_all} items are coded by two coders "
+                "and the percent agreement is over those"
+            )
         rows.append(
             {
                 "frame": column,
@@ -429,9 +456,35 @@ def intercoder_table(coded: pd.DataFrame, columns: Sequence[str]) -> pd.DataFram
                 "n_coders": int((~np.isnan(matrix)).any(axis=1).sum()),
                 "krippendorff_alpha": alpha,
                 "percent_agreement": percent,
+                "note": "; ".join(n for n in notes if n),
             }
         )
     return pd.DataFrame(rows, columns=INTERCODER_COLUMNS)
+
+
+def _alpha_note(column: str, matrix: np.ndarray, n_items: int, alpha: float) -> str:
+    """Why the alpha of ``column`` (coders × items ``matrix``) is undefined, or "" when it is
+    defined: no item coded by two coders, one value throughout the paired items (alpha measures
+    agreement beyond chance, which needs codes that vary), or too few paired items."""
+    if not np.isnan(alpha):
+        return ""
+    if n_items == 0:
+        return "alpha undefined: no item coded by two or more coders"
+    paired = matrix[:, (~np.isnan(matrix)).sum(axis=0) >= 2]
+    values = np.unique(paired[~np.isnan(paired)])
+    if values.size == 1:
+        value = int(values[0])
+        shown = (
+            TONE_NAMES.get(value, str(value))
+            if column == "tone"
+            else f"{value} ({'present' if value == 1 else 'absent'})"
+        )
+        return (
+            f"alpha undefined: one value throughout: every code of the {n_items} item"
+            f"{'s' if n_items > 1 else ''} two coders coded is {shown}, and alpha (agreement "
+            "beyond chance) needs codes that vary"
+        )
+    return f"alpha undefined: too few paired items ({n_items})"
 
 
 def validation_sentence(

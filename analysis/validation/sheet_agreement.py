@@ -29,6 +29,8 @@ from analysis.validation.agreement import (
 from analysis.validation.model import FrameModel, in_training, load_frame_model
 from analysis.validation.sheets import (
     coded_consensus,
+    coder_checks_warnings,
+    coder_presence_only,
     polar_only_tone_warning,
     presence_only_warning,
     read_sheets,
@@ -103,6 +105,9 @@ def measure_sheets(
         said.append(presence_only)
     if "tone" in columns and (polar_only := polar_only_tone_warning(gold)) is not None:
         said.append(polar_only)
+    n_coders = int(coded["coder"].nunique())
+    if n_coders >= 2:  # the consensus can hide one coder's "x only" behind the other's codes
+        said += coder_checks_warnings(coded, columns)
     if (ties := ties_warning(coded, gold, [*columns, *sourced])) is not None:
         said.append(ties)
     predictions = machine_codes(
@@ -130,8 +135,14 @@ def measure_sheets(
         versions.get((method, frame), "")
         for method, frame in zip(agreement["method"], agreement["frame"], strict=True)
     ]
-    coders = int(coded["coder"].nunique())
-    intercoder = intercoder_table(coded, [*columns, *sourced]) if coders >= 2 else None
+    coders = n_coders
+    intercoder = (
+        intercoder_table(
+            coded, [*columns, *sourced], presence_only=coder_presence_only(coded, columns)
+        )
+        if coders >= 2
+        else None
+    )
     groups = None
     if "tone" in columns:
         groups = tone_by_group(gold, predictions["codebook"]["tone"], n_boot=n_boot, seed=seed)

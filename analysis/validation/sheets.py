@@ -569,6 +569,44 @@ def presence_only_warning(gold: pd.DataFrame, columns: Sequence[str]) -> str | N
     )
 
 
+def coder_presence_only(coded: pd.DataFrame, columns: Sequence[str]) -> dict[str, list[str]]:
+    """Per frame of ``columns``, the coders of ``coded`` (the stacked sheets,
+    :func:`read_sheets`) who coded it only as present (:func:`presence_only_columns` on each
+    coder's own rows). With two coders the consensus of a coder who marked "x" and left the rest
+    blank is the other coder's code alone on those blanks, so the consensus is no longer
+    presence-only and its check is silent: a tester's second coder marked race_ethnicity so,
+    and the summary gave its F1 on 80 items, 69 of them one coder's."""
+    found: dict[str, list[str]] = {}
+    for coder, rows in coded.groupby("coder", sort=False):
+        for column in presence_only_columns(rows.reset_index(drop=True), columns):
+            found.setdefault(column, []).append(str(coder))
+    return found
+
+
+def coder_checks_warnings(coded: pd.DataFrame, columns: Sequence[str]) -> list[str]:
+    """The warnings of :func:`presence_only_warning` and :func:`polar_only_tone_warning` on each
+    coder's own codes, naming the coder, for sheets of two or more coders (with one coder the
+    consensus is that coder's codes, and the checks on it say the same)."""
+    said = []
+    for coder, rows in coded.groupby("coder", sort=False):
+        rows = rows.reset_index(drop=True)
+        if found := presence_only_columns(rows, columns):
+            shown = ", ".join(
+                f"{c} ({int(rows[c].notna().sum())} coded, {int(rows[c].isna().sum())} blank)"
+                for c in found
+            )
+            said.append(
+                f"coder {str(coder)!r}: every code of {shown} is 1 and the other items are "
+                "blank: a blank means not coded, not absent, so on those items the other "
+                "coders' codes stand alone in the consensus and the coders' agreement "
+                "(intercoder.csv) is measured on the items marked 1 only. If this coder marked "
+                "a frame only where they saw it, fill its blanks with 0 (absent) and run again."
+            )
+        if TONE_COLUMN in columns and (polar := polar_only_tone_warning(rows)) is not None:
+            said.append(f"coder {str(coder)!r}: {polar}")
+    return said
+
+
 def polar_only_tone_warning(gold: pd.DataFrame) -> str | None:
     """The warning for a ``tone`` column coded only positive or negative with some items blank,
     or None: a blank is "not coded", not neutral, so the neutral items a coder left blank are

@@ -354,3 +354,17 @@ def test_a_tone_class_missing_from_a_resample_is_left_out_of_its_macro_f1() -> N
     human = np.array([-1] * 2 + [0] * 30 + [1] * 8)
     perfect = tone_agreement(human, human, n_boot=500, seed=1)
     assert (perfect["f1_ci_low"], perfect["f1_ci_high"]) == (1.0, 1.0)
+
+
+def test_the_items_one_coder_coded_are_said_beside_n() -> None:
+    # a tester's summary gave "n = 80 human-coded items" where 15 rested on one coder
+    from analysis.validation.agreement import frame_f1_lines
+
+    row = {"method": "codebook", "frame": "conflict", "n": 80, "f1": 0.76, "f1_ci_low": 0.6,
+           "f1_ci_high": 0.9, "tp": 9, "fp": 2, "fn": 2, "tn": 67, "n_one_coder": 15}  # fmt: skip
+    [line] = frame_f1_lines(pd.DataFrame([row]), {"conflict": "codebook"}, {})
+    assert "n = 80 human-coded items, 15 coded by one coder only, 11 with the frame" in line
+    [line] = frame_f1_lines(
+        pd.DataFrame([{**row, "n_one_coder": np.nan}]), {"conflict": "codebook"}
+    )
+    assert "n = 80 human-coded items, 11 with the frame" in line

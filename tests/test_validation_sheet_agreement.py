@@ -222,3 +222,35 @@ def test_a_coder_who_marks_a_frame_only_as_present_is_named_among_two(tmp_path: 
     assert "one value throughout" in row["note"] and "1 (present)" in row["note"]
     assert "'bob' marked it only where present" in row["note"]
     assert "only 4 of the 8 items" in row["note"]
+
+
+def test_a_coder_short_of_items_is_named_and_the_items_one_coder_coded_counted(
+    tmp_path: Path,
+) -> None:
+    # a tester's second sheet had its last 15 rows deleted (or kept but emptied): accepted
+    # silently, the first coder's codes stood as "the coders' majority" on those items
+    texts = [f"Sentence number {i}." for i in range(6)]
+    ann = "item_id,sentence,conflict\n" + "".join(f"{i},{t},{i % 2}\n" for i, t in enumerate(texts))
+    fewer = "item_id,sentence,conflict\n" + "".join(
+        f"{i},{t},{i % 2}\n" for i, t in enumerate(texts[:4])
+    )
+    blank = fewer + "".join(f"{i},{t},\n" for i, t in enumerate(texts) if i >= 4)
+    for bob, lacks in ((fewer, "2 without a row"), (blank, "2 with every code blank")):
+        paths = [sheet(tmp_path, ann, "ann.csv"), sheet(tmp_path, bob, "bob.csv")]
+        measured = measure_sheets(paths, n_boot=20, seed=1)
+        [said] = [w for w in measured.warnings if "lacks codes" in w]
+        assert said.startswith(f"sheet {paths[1]} (coder 'bob') lacks codes for 2 of the 6 items")
+        assert f"({lacks})" in said
+        row = measured.agreement.set_index("frame").loc["conflict"]
+        assert row["n"] == 6 and row["n_one_coder"] == 2
+        assert measured.left_out["conflict"] == (0, 0)
+    one = measure_sheets(sheet(tmp_path, ann, "ann.csv"), n_boot=20, seed=1)
+    assert one.agreement["n_one_coder"].isna().all()  # one coder's sheet: not said
+
+
+def test_tied_and_blank_items_are_counted_apart(tmp_path: Path) -> None:
+    ann = "item_id,sentence,conflict\n1,One.,1\n2,Two.,0\n3,Three.,\n4,Four.,1\n"
+    bob = "item_id,sentence,conflict\n1,One.,0\n2,Two.,0\n3,Three.,\n4,Four.,1\n"
+    paths = [sheet(tmp_path, ann, "ann.csv"), sheet(tmp_path, bob, "bob.csv")]
+    measured = measure_sheets(paths, n_boot=20, seed=1)
+    assert measured.left_out["conflict"] == (1, 1)  # item 1 tied, item 3 blank

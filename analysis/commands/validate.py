@@ -150,13 +150,28 @@ def main(args: argparse.Namespace) -> int:
     for row in table[table["ci_note"].fillna("") != ""].itertuples(index=False):
         print(f"note: {row.method} {row.frame}: {row.ci_note}")
     # blank cells leave their items out of a code's figures: said, not only seen in n (a
-    # tester's 4 blank tone cells took n from 150 to 146 without a word)
-    for frame, n in table.groupby("frame", sort=False)["n"].max().items():
-        if 0 < int(n) < measured.items:
-            n_blank = measured.items - int(n)
-            verb = "is" if n_blank == 1 else "are"
-            print(
-                f"note: {frame}: measured on {int(n)} of the {measured.items} items; {n_blank} "
-                f"left blank (not coded) or tied between coders {verb} left out"
-            )
+    # tester's 4 blank tone cells took n from 150 to 146 without a word); a tie and a blank
+    # are told apart (a tester's 15 uncoded rows read as "left blank or tied")
+    for frame, (tied, blank) in measured.left_out.items():
+        if not tied and not blank:
+            continue
+        n = measured.items - tied - blank
+        by = " by every coder" if measured.coders > 1 else ""
+        why = [f"{blank} left blank (not coded){by}"] if blank else []
+        why += [f"{tied} tied between coders (no majority code)"] if tied else []
+        verb = "is" if tied + blank == 1 else "are"
+        print(
+            f"note: {frame}: measured on {n} of the {measured.items} items; "
+            f"{' and '.join(why)} {verb} left out"
+        )
+    # items one coder alone coded, grouped by count: one line for a sheet short of rows
+    alone: dict[int, list[str]] = {}
+    for frame, n_one in table.groupby("frame", sort=False)["n_one_coder"].max().items():
+        if n_one == n_one and int(n_one):
+            alone.setdefault(int(n_one), []).append(str(frame))
+    for n_one, frames in alone.items():
+        print(
+            f"note: {n_one} item{'s' if n_one > 1 else ''} coded by one coder only (the "
+            f"consensus there is that coder's code): {', '.join(frames)}"
+        )
     return 0

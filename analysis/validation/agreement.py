@@ -62,6 +62,9 @@ AGREEMENT_COLUMNS = [
     "fn",
     "tn",
     "n_in_training",  # of the n items, those the coder was trained on (in-sample)
+    # of the n items, those whose human code is one coder's alone though the sheets had several
+    # coders (the others lacked the row or left it blank); blank for one coder's sheets
+    "n_one_coder",
     "ci_note",  # an interval to read with care: zero-width bootstrap, undefined proportion
     # what was measured: the frame's indicators (codebook.frame_version) or the trained model
     # (FrameModel.version); "" for tone and sourcing. See current_agreement.
@@ -353,13 +356,18 @@ def agreement_table(
     seed: int = SEED,
     ci: float = 0.95,
     in_training: Mapping[str, np.ndarray] | None = None,
+    one_coder: Mapping[str, np.ndarray] | None = None,
 ) -> pd.DataFrame:
     """One row per machine coder and frame (and ``tone``): its agreement with the human codes.
 
     ``in_training`` maps a coder name to which rows of ``gold`` it was trained on
     (:func:`analysis.validation.model.in_training`); each row's ``n_in_training`` counts those
     among its items (0 for a coder not named), so an in-sample figure is never mistaken for a
-    validation.
+    validation. ``one_coder`` maps a frame (or ``tone``) to which rows of ``gold`` have its
+    code from one coder only, of several (:func:`analysis.validation.sheets.one_coder_items`);
+    each row's ``n_one_coder`` counts those among its items (blank for a frame not named): a
+    tester's second coder left 15 of 80 items uncoded, and "the coders' majority" on them was
+    the first coder's code, said nowhere.
 
     ``gold`` holds the human codes, one column per frame key and ``tone`` (1/0/NaN; tone
     −1/0/1/NaN), e.g. :func:`analysis.validation.sheets.consensus`; ``predictions`` maps a coder
@@ -386,7 +394,17 @@ def agreement_table(
             trained = (in_training or {}).get(method)
             coded = gold[column].notna().to_numpy()
             n_in = int(np.asarray(trained)[coded].sum()) if trained is not None else 0
-            rows.append({"method": method, "frame": column, **result, "n_in_training": n_in})
+            alone = (one_coder or {}).get(column)
+            n_one = int(np.asarray(alone)[coded].sum()) if alone is not None else pd.NA
+            rows.append(
+                {
+                    "method": method,
+                    "frame": column,
+                    **result,
+                    "n_in_training": n_in,
+                    "n_one_coder": n_one,
+                }
+            )
     table = pd.DataFrame(rows)
     return table.reindex(columns=AGREEMENT_COLUMNS)
 
@@ -665,9 +683,20 @@ def sourcing_f1_lines(agreement: pd.DataFrame, labels: Mapping[str, str]) -> lis
             )
         lines.append(
             f"- {name}: F1 {r['f1']:.2f} (95% CI {r['f1_ci_low']:.2f}–{r['f1_ci_high']:.2f}; "
-            f"n = {int(r['n'])} human-coded items, {positives} coded 1).{flat}"
+            f"n = {int(r['n'])} human-coded items{one_coder_part(r)}, {positives} coded 1)."
+            f"{flat}"
         )
     return lines
+
+
+def one_coder_part(row: Mapping[str, Any]) -> str:
+    """ ", 15 coded by one coder only" for an agreement row (:data:`AGREEMENT_COLUMNS`) some of
+    whose items rest on one coder of several (``n_one_coder``), else "": a tester's summary
+    gave "n = 80 human-coded items" where 15 were one coder's codes, the other's rows deleted."""
+    n_one = row.get("n_one_coder", np.nan)
+    if n_one is None or n_one != n_one or not int(n_one):
+        return ""
+    return f", {int(n_one)} coded by one coder only"
 
 
 def tone_agreement_lines(agreement: pd.DataFrame, method: str, tone_coder: bool) -> list[str]:
@@ -696,6 +725,7 @@ def tone_agreement_lines(agreement: pd.DataFrame, method: str, tone_coder: bool)
         figures = (
             f"macro-F1 {r['f1']:.2f} (95% CI {r['f1_ci_low']:.2f}–{r['f1_ci_high']:.2f}){kappa}, "
             f"accuracy {r['accuracy']:.0%}, n = {int(r['n'])} human-coded items"
+            f"{one_coder_part(r)}"
         )
         if coder == "codebook":
             news = (
@@ -813,14 +843,15 @@ def frame_f1_lines(
         if int(r["tp"] + r["fn"]) == 0:  # no human 1: an F1 of 0 would be a number of nothing
             lines.append(
                 f"- {name} ({coder}): F1 undefined: none of the n = {int(r['n'])} human-coded "
-                f"items has the frame, so how much of it the coder finds is not measured; it "
+                f"items{one_coder_part(r)} has the frame, so how much of it the coder finds is "
+                "not measured; it "
                 f"flags {int(r['fp'])} of them.{in_sample}{than}"
             )
             continue
         lines.append(
             f"- {name} ({coder}): F1 {r['f1']:.2f} (95% CI {r['f1_ci_low']:.2f}–"
-            f"{r['f1_ci_high']:.2f}{split}; n = {int(r['n'])} human-coded items, "
-            f"{int(r['tp'] + r['fn'])} with the frame).{in_sample}{than}"
+            f"{r['f1_ci_high']:.2f}{split}; n = {int(r['n'])} human-coded items"
+            f"{one_coder_part(r)}, {int(r['tp'] + r['fn'])} with the frame).{in_sample}{than}"
         )
     if missing:
         how = (

@@ -31,9 +31,12 @@ from analysis.validation.sheets import (
     coded_consensus,
     coder_checks_warnings,
     coder_presence_only,
+    missing_items_warnings,
+    one_coder_items,
     polar_only_tone_warning,
     presence_only_warning,
     read_sheets,
+    tied_and_blank,
     ties_warning,
 )
 from analysis.validation.sourcing_codes import (
@@ -62,6 +65,8 @@ class SheetAgreement:
     warnings: list[str] = field(default_factory=list)  # to show (warn_user) before the tables
     # human and VADER tone per outlet of the sample (tone_by_group); None without tone codes
     tone_groups: pd.DataFrame | None = None
+    # per measured column, the items left out of its figures: (tied between coders, blank)
+    left_out: dict[str, tuple[int, int]] = field(default_factory=dict)
 
 
 def measure_sheets(
@@ -108,6 +113,7 @@ def measure_sheets(
     n_coders = int(coded["coder"].nunique())
     if n_coders >= 2:  # the consensus can hide one coder's "x only" behind the other's codes
         said += coder_checks_warnings(coded, columns)
+        said += missing_items_warnings(coded, [*columns, *sourced])
     if (ties := ties_warning(coded, gold, [*columns, *sourced])) is not None:
         said.append(ties)
     predictions = machine_codes(
@@ -128,7 +134,12 @@ def measure_sheets(
                 "another --seed alone may draw the same sentences again)."
             )
     agreement = agreement_table(
-        gold, predictions, n_boot=n_boot, seed=seed, in_training=seen_in_training
+        gold,
+        predictions,
+        n_boot=n_boot,
+        seed=seed,
+        in_training=seen_in_training,
+        one_coder=one_coder_items(coded, gold, [*columns, *sourced]) if n_coders >= 2 else None,
     )
     versions = run_coder_versions(book, trained)
     agreement["coder_version"] = [
@@ -155,7 +166,15 @@ def measure_sheets(
                 "(code-sample writes it)"
             )
     return SheetAgreement(
-        agreement, intercoder, len(gold), coders, uncoded, no_column, said, tone_groups=groups
+        agreement,
+        intercoder,
+        len(gold),
+        coders,
+        uncoded,
+        no_column,
+        said,
+        tone_groups=groups,
+        left_out=tied_and_blank(coded, gold, [*columns, *sourced]),
     )
 
 

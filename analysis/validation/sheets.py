@@ -384,6 +384,7 @@ def read_sheets(
             seen[coder] = str(path)
     stacked = pd.concat(sheets, ignore_index=True, sort=False)
     stacked.insert(0, "item", item_keys(stacked["item_id"]) if by_id else stacked["text"])
+    stacked.attrs["coder_sheets"] = dict(seen)  # a warning about a coder names their sheet
     dup = stacked.duplicated(["item", "coder"], keep=False)
     if dup.any():
         first = stacked.loc[dup, ["item", "coder"]].iloc[0].tolist()
@@ -506,6 +507,61 @@ def coded_consensus(
     if len(uncoded) == len(columns):
         raise no_codes_error(paths, columns)
     return gold, [c for c in columns if c not in uncoded], uncoded
+
+
+def one_coder_items(
+    coded: pd.DataFrame, gold: pd.DataFrame, columns: Sequence[str]
+) -> dict[str, np.ndarray]:
+    """Per column, which rows of ``gold`` (:func:`consensus` of ``coded``) have a code from
+    exactly one coder: with several coders, its "majority" there is that coder's code alone."""
+    counts = coded.groupby("item", sort=False)[list(columns)].count().reindex(gold["item"])
+    return {column: (counts[column] == 1).to_numpy() for column in columns}
+
+
+def tied_and_blank(
+    coded: pd.DataFrame, gold: pd.DataFrame, columns: Sequence[str]
+) -> dict[str, tuple[int, int]]:
+    """Per column, ``(tied, blank)``: the items of ``gold`` (:func:`consensus` of ``coded``)
+    without a consensus code because the coders split evenly, and because no coder coded them.
+    Both are left out of a machine's figures for different reasons (a tie is a hard item; a
+    blank one nobody coded), so they are counted apart."""
+    coded_items = coded.groupby("item", sort=False)[list(columns)].count()
+    out = {}
+    for column in columns:
+        had = coded_items[column].reindex(gold["item"]).fillna(0).to_numpy() > 0
+        missing = gold[column].isna().to_numpy()
+        out[column] = (int((had & missing).sum()), int((~had & missing).sum()))
+    return out
+
+
+def missing_items_warnings(coded: pd.DataFrame, columns: Sequence[str]) -> list[str]:
+    """One warning per coder of ``coded`` (two or more coders) who lacks some of the items the
+    other sheets hold, or left them blank in every code column, naming the coder's sheet (when
+    :func:`read_sheets` recorded it) and how many: on those items the consensus is the other
+    coders' codes alone, and intercoder.csv leaves them out (a tester's second sheet, its last
+    15 rows deleted or emptied, was accepted silently: intercoder.csv used 65 items and
+    agreement.csv 77-80)."""
+    items = pd.Index(coded["item"].unique())
+    sheets = coded.attrs.get("coder_sheets", {})
+    said = []
+    for coder, rows in coded.groupby("coder", sort=False):
+        coded_any = rows[list(columns)].notna().any(axis=1)
+        no_row = len(items) - int(rows["item"].nunique())
+        blank = int((~coded_any).sum())
+        if not no_row and not blank:
+            continue
+        parts = [f"{no_row} without a row"] if no_row else []
+        parts += [f"{blank} with every code blank"] if blank else []
+        sheet = f"sheet {sheets[coder]} " if coder in sheets else ""
+        others = "other coder's" if coded["coder"].nunique() == 2 else "other coders'"
+        said.append(
+            f"{sheet}(coder {str(coder)!r}) lacks codes for {no_row + blank} of the "
+            f"{len(items)} items the sheets hold ({', '.join(parts)}): on those items the "
+            f"consensus is the {others} codes alone, and the coders' agreement (intercoder.csv) "
+            "leaves them out; agreement.csv counts them in n_one_coder. Code them, or validate "
+            "on the items every coder coded."
+        )
+    return said
 
 
 def ties_warning(coded: pd.DataFrame, gold: pd.DataFrame, columns: Sequence[str]) -> str | None:

@@ -368,3 +368,35 @@ def test_the_items_one_coder_coded_are_said_beside_n() -> None:
         pd.DataFrame([{**row, "n_one_coder": np.nan}]), {"conflict": "codebook"}
     )
     assert "n = 80 human-coded items, 11 with the frame" in line
+
+
+def test_a_zero_width_interval_quoted_in_the_summary_says_why() -> None:
+    # a tester's summary quoted "F1 1.00 (95% CI 1.00–1.00; ... 1 with the frame)" and "F1 0.00
+    # (95% CI 0.00–0.00)" bare, while agreement.csv's ci_note said why neither is certain
+    from analysis.validation.agreement import frame_f1_lines, tone_agreement_lines
+
+    human = np.zeros(80)
+    human[3] = 1
+    perfect = agreement_table(
+        pd.DataFrame({"war": human}), {"codebook": pd.DataFrame({"war": human == 1})}, n_boot=50
+    )
+    [line] = frame_f1_lines(perfect, {"war": "codebook"}, {})
+    assert "F1 1.00 (95% CI 1.00–1.00" in line
+    assert "The F1 interval has no width (the coder agrees on every item" in line
+    assert "perfect on these items, not certain elsewhere" in line
+    never = agreement_table(
+        pd.DataFrame({"war": human}),
+        {"codebook": pd.DataFrame({"war": np.zeros(80, dtype=bool)})},
+        n_boot=50,
+    )
+    [line] = frame_f1_lines(never, {"war": "codebook"}, {})
+    assert "F1 0.00 (95% CI 0.00–0.00" in line
+    assert "The F1 interval has no width (the machine codes every item 0" in line
+    wide = agreement_table(
+        pd.DataFrame({"war": HUMAN}), {"codebook": pd.DataFrame({"war": MACHINE})}, n_boot=50
+    )
+    assert "no width" not in frame_f1_lines(wide, {"war": "codebook"}, {})[0]
+    tone = pd.DataFrame({"tone": np.tile([-1.0, 0.0, 1.0], 10)})
+    same = agreement_table(tone, {"codebook": tone.astype(int)}, n_boot=50)
+    [line] = tone_agreement_lines(same, "vader", False)
+    assert "The F1 interval has no width" in line and "The kappa interval has no width" in line

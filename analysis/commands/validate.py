@@ -165,9 +165,11 @@ def main(args: argparse.Namespace) -> int:
             f"{' and '.join(why)} {verb} left out"
         )
     # items one coder alone coded, grouped by count: one line for a sheet short of rows
+    import pandas as pd
+
     alone: dict[int, list[str]] = {}
     for frame, n_one in table.groupby("frame", sort=False)["n_one_coder"].max().items():
-        if n_one == n_one and int(n_one):
+        if not pd.isna(n_one) and int(n_one):
             alone.setdefault(int(n_one), []).append(str(frame))
     for n_one, frames in alone.items():
         print(

@@ -35,6 +35,7 @@ Krippendorff, K. (2004). Content Analysis: An Introduction to Its Methodology (2
 from __future__ import annotations
 
 import functools
+import re
 import warnings
 from collections.abc import Mapping, Sequence
 from itertools import combinations
@@ -689,12 +690,38 @@ def sourcing_f1_lines(agreement: pd.DataFrame, labels: Mapping[str, str]) -> lis
     return lines
 
 
+def zero_width_sentence(row: Mapping[str, Any], metric: str = "f1") -> str:
+    """ " The F1 interval has no width (why)." for an agreement row whose ``metric`` interval is
+    zero-width, the cause taken from its ``ci_note`` (:func:`_ci_notes`), else "": a tester's
+    summary quoted "F1 1.00 (95% CI 1.00–1.00)" on one item with the frame and "F1 0.00 (95% CI
+    0.00–0.00)", as if certain, while agreement.csv's ci_note said why they were not."""
+    low, high = row.get(f"{metric}_ci_low", np.nan), row.get(f"{metric}_ci_high", np.nan)
+    try:
+        low, high = float(low), float(high)
+    except (TypeError, ValueError):
+        return ""
+    if not (np.isfinite(low) and np.isfinite(high)) or high - low > 1e-12:
+        return ""
+    note = row.get("ci_note", "")
+    note = note if isinstance(note, str) else ""
+    found = re.search(rf"\b{metric} interval zero-width: [^(;]*\(([^)]*)\)", note)
+    if found:
+        cause = found.group(1)
+    elif abs(low - 1.0) <= 1e-12:
+        cause = "the coder agrees on every item, so every resample does: perfect on these items, "
+        cause += "not certain elsewhere"
+    else:
+        cause = "too few items to show its uncertainty, not a certain value"
+    name = {"f1": "F1", "kappa": "kappa"}.get(metric, metric)
+    return f" The {name} interval has no width ({cause})."
+
+
 def one_coder_part(row: Mapping[str, Any]) -> str:
     """ ", 15 coded by one coder only" for an agreement row (:data:`AGREEMENT_COLUMNS`) some of
     whose items rest on one coder of several (``n_one_coder``), else "": a tester's summary
     gave "n = 80 human-coded items" where 15 were one coder's codes, the other's rows deleted."""
     n_one = row.get("n_one_coder", np.nan)
-    if n_one is None or n_one != n_one or not int(n_one):
+    if n_one is None or pd.isna(n_one) or not int(n_one):
         return ""
     return f", {int(n_one)} coded by one coder only"
 
@@ -727,6 +754,7 @@ def tone_agreement_lines(agreement: pd.DataFrame, method: str, tone_coder: bool)
             f"accuracy {r['accuracy']:.0%}, n = {int(r['n'])} human-coded items"
             f"{one_coder_part(r)}"
         )
+        flat = zero_width_sentence(r, "f1") + zero_width_sentence(r, "kappa")
         if coder == "codebook":
             news = (
                 " (measured for VADER; this run's vader-news differs from it in its news terms "
@@ -735,8 +763,8 @@ def tone_agreement_lines(agreement: pd.DataFrame, method: str, tone_coder: bool)
                 else ""
             )
             lines.append(
-                f"- Tone, VADER: {figures}{news}. The tone findings above rest on this coder: "
-                "read their differences with this agreement in mind."
+                f"- Tone, VADER: {figures}{news}.{flat} The tone findings above rest on this "
+                "coder: read their differences with this agreement in mind."
             )
             continue
         n_in = (
@@ -759,7 +787,7 @@ def tone_agreement_lines(agreement: pd.DataFrame, method: str, tone_coder: bool)
             sample = " None of these items trained it: a held-out figure."
         lines.append(
             f"- Tone, the trained tone coder (`-p tone_coder`; its shares are in the section on "
-            f"it, not in the findings): {figures}.{sample}"
+            f"it, not in the findings): {figures}.{flat}{sample}"
         )
     return lines
 
@@ -851,7 +879,8 @@ def frame_f1_lines(
         lines.append(
             f"- {name} ({coder}): F1 {r['f1']:.2f} (95% CI {r['f1_ci_low']:.2f}–"
             f"{r['f1_ci_high']:.2f}{split}; n = {int(r['n'])} human-coded items"
-            f"{one_coder_part(r)}, {int(r['tp'] + r['fn'])} with the frame).{in_sample}{than}"
+            f"{one_coder_part(r)}, {int(r['tp'] + r['fn'])} with the frame)."
+            f"{zero_width_sentence(r)}{in_sample}{than}"
         )
     if missing:
         how = (

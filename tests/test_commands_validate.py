@@ -75,6 +75,8 @@ def test_code_sample_leaves_out_the_items_of_sheets_given_to_exclude(
     assert main(["code-sample", "--corpus", str(corpus), "--n", "4", "--out", str(first)]) == 0
     drawn = set(pd.read_csv(first, dtype=str)["sentence"])
     assert len(drawn) == 4
+    # without doc_id, only the sentences themselves (with it, their articles: the test below)
+    pd.read_csv(first, dtype=str).drop(columns="doc_id").to_csv(first, index=False)
     second = tmp_path / "second.csv"
     args = ["code-sample", "--corpus", str(corpus), "--out", str(second), "--exclude", str(first)]
     assert main(args) == 0
@@ -541,3 +543,57 @@ def test_validate_and_train_warn_about_tone_coded_only_positive_or_negative(
     full = war_sheet(tmp_path / "full.csv", ("negative", "neutral", "positive"))
     assert main(["validate", "--sheet", str(full), "--out", str(tmp_path / "w")]) == 0
     assert "coded only positive or negative" not in capsys.readouterr().err
+
+
+def test_code_sample_exclude_leaves_out_the_articles_of_the_excluded_items(
+    make_corpus, tmp_path: Path, capsys
+) -> None:
+    # a tester's held-out sheet drawn with --exclude TRAINING_SHEET: 22 of its 28 sentences
+    # came from articles whose other sentences had trained the model
+    corpus = make_corpus()
+    first = tmp_path / "first.csv"
+    assert main(["code-sample", "--corpus", str(corpus), "--n", "2", "--out", str(first)]) == 0
+    articles = set(pd.read_csv(first, dtype=str)["doc_id"])
+    second = tmp_path / "second.csv"
+    args = ["code-sample", "--corpus", str(corpus), "--out", str(second), "--exclude", str(first)]
+    assert main(args) == 0
+    err = capsys.readouterr().err
+    assert "other sentence(s) of the articles they come from (by their doc_id)" in err
+    drawn = pd.read_csv(second, dtype=str)
+    assert len(drawn) and not set(drawn["doc_id"]) & articles
+
+
+def test_validate_counts_the_items_from_the_articles_the_model_was_trained_on(
+    tmp_path: Path, capsys
+) -> None:
+    # a tester's "held-out" sheet: none of its sentences trained the model (n_in_training 0),
+    # but 22 of its 28 came from articles whose other sentences did
+    import json
+
+    from analysis.validation.agreement import frame_f1_lines
+
+    rows = ["doc_id,sentence,war"]
+    for i in range(8):
+        rows += [f"d{i},troops clashed {i},1", f"d{i},prices rose {i},0", f"d{i},a calm day {i},0"]
+    train_sheet = tmp_path / "train.csv"
+    train_sheet.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    model = tmp_path / "model"
+    assert main(["train", "--sheet", str(train_sheet), "--out", str(model), "--folds", "3"]) == 0
+    saved = json.loads((model / "model.json").read_text(encoding="utf-8"))
+    assert saved["training_doc_ids"] == [f"d{i}" for i in range(8)]
+    held = ["doc_id,sentence,war"]
+    held += [f"d{i},soldiers fought again {i},1" for i in range(3)]  # training articles
+    held += [f"e{i},markets were quiet {i},0" for i in range(5)]
+    held_sheet = tmp_path / "held.csv"
+    held_sheet.write_text("\n".join(held) + "\n", encoding="utf-8")
+    out = tmp_path / "out"
+    args = ["validate", "--sheet", str(held_sheet), "--model", str(model), "--out", str(out)]
+    capsys.readouterr()
+    assert main([*args, "--n-boot", "100"]) == 0
+    err = capsys.readouterr().err
+    assert "3 of the 8 items of the sheet come from articles whose other items trained" in err
+    table = pd.read_csv(out / "agreement.csv").set_index(["method", "frame"])
+    assert table.loc[("model", "war"), "n_same_article_as_training"] == 3
+    assert table.loc[("model", "war"), "n_in_training"] == 0
+    [line] = frame_f1_lines(table.reset_index(), {"war": "model"}, {})
+    assert "**3 of these 8 items come from articles whose other items trained the model**" in line

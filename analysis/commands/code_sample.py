@@ -58,9 +58,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         action="append",
         default=[],
         metavar="SHEET",
-        help="a sheet already coded (or drawn), whose items are not drawn again, so that the "
-        "new sheet can measure a coder trained on it on items it has not seen; repeat for "
-        "several sheets (default: none)",
+        help="a sheet already coded (or drawn), whose items are not drawn again, nor the other "
+        "sentences of the articles its items name in doc_id, so that the new sheet can measure "
+        "a coder trained on it on articles it has not seen; repeat for several sheets "
+        "(default: none)",
     )
     parser.add_argument(
         "--unit",
@@ -175,15 +176,22 @@ def with_document_language(table: pd.DataFrame, documents: pd.DataFrame) -> pd.D
 
 def without_items_of(
     table: pd.DataFrame, sheets: list[Path], unit: str
-) -> tuple[pd.DataFrame, int]:
+) -> tuple[pd.DataFrame, int, int]:
     """``table`` (sentences, or documents for ``unit="article"``) without the items whose text
-    (spaces aside) a row of ``sheets`` holds, and how many were left out. A tester's second
-    sheet, drawn with another seed, repeated 9 of its 60 sentences from the sheet her coder was
-    trained on, so no held-out figure could be had."""
+    (spaces aside) a row of ``sheets`` holds, nor (sentences) the other sentences of the
+    articles those rows name in ``doc_id``; returns it, how many items were left out as the
+    sheets' own, and how many more as sentences of their articles. A tester's second sheet,
+    drawn with another seed, repeated 9 of its 60 sentences from the sheet her coder was
+    trained on, so no held-out figure could be had; and once those were excluded, 22 of her 28
+    "held-out" sentences still came from articles whose other sentences trained the model,
+    which knows their names, places and wording."""
+    import pandas as pd
+
     from analysis.io import restore_formulas
     from analysis.validation.sheets import SheetError, read_sheet
 
     seen: set[str] = set()
+    articles: set[str] = set()
     for path in sheets:
         try:
             sheet = read_sheet(path)
@@ -194,9 +202,15 @@ def without_items_of(
         # again for her held-out sheet
         texts = restore_formulas(sheet[["text"]].astype(str))["text"]
         seen |= {" ".join(t.split()) for t in texts}
+        if "doc_id" in sheet.columns:
+            articles |= set(sheet["doc_id"].astype(str).str.strip()) - {""}
     text = "sentence" if unit == "sentence" else "text"
     drop = table[text].astype(str).map(lambda t: " ".join(t.split())).isin(seen)
-    return table[~drop].reset_index(drop=True), int(drop.sum())
+    same_article = pd.Series(False, index=table.index)
+    if articles and "doc_id" in table.columns:
+        same_article = table["doc_id"].astype(str).str.strip().isin(articles) & ~drop
+    kept = table[~(drop | same_article)].reset_index(drop=True)
+    return kept, int(drop.sum()), int(same_article.sum())
 
 
 def available_items(table: pd.DataFrame, unit: str) -> int:
@@ -274,10 +288,16 @@ def main(args: argparse.Namespace) -> int:
         table = corpus.sentences if args.unit == "sentence" else corpus.documents
         table = with_document_language(table, corpus.documents)
         if args.exclude:
-            table, n_left_out = without_items_of(table, args.exclude, args.unit)
+            table, n_left_out, n_same_article = without_items_of(table, args.exclude, args.unit)
             print(
                 f"{n_left_out} {args.unit}(s) of the corpus already in "
-                f"{', '.join(map(str, args.exclude))} are not drawn",
+                f"{', '.join(map(str, args.exclude))} are not drawn"
+                + (
+                    f", nor {n_same_article} other sentence(s) of the articles they come from "
+                    "(by their doc_id): a model trained on them knows those articles"
+                    if n_same_article
+                    else ""
+                ),
                 file=sys.stderr,
             )
         n, note = sample_size(table, args.n, args.unit)

@@ -111,6 +111,7 @@ def main(args: argparse.Namespace) -> int:
             seed=args.seed,
             sheet_sha256=digest,
             codebook_f1=codebook_f1(gold, frames, book) if book is not None else None,
+            training_articles=gold["doc_id"] if "doc_id" in gold.columns else (),
         )
     except (SheetError, CodebookError, ModelError) as error:
         print(f"error: {error}", file=sys.stderr)

@@ -145,6 +145,8 @@ def main(args: argparse.Namespace) -> int:
     shown_columns = ["method", "frame", "n", "precision", "recall", "f1", "kappa"]
     if table["n_in_training"].gt(0).any():
         shown_columns.append("n_in_training")
+    if table["n_same_article_as_training"].gt(0).any():
+        shown_columns.append("n_same_article_as_training")
     shown = table[shown_columns]
     print(shown.to_string(index=False, float_format=lambda v: f"{v:.2f}"))
     for row in table[table["ci_note"].fillna("") != ""].itertuples(index=False):

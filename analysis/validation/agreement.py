@@ -66,6 +66,9 @@ AGREEMENT_COLUMNS = [
     # of the n items, those whose human code is one coder's alone though the sheets had several
     # coders (the others lacked the row or left it blank); blank for one coder's sheets
     "n_one_coder",
+    # of the n items, those not trained on but from an article whose other items the coder was
+    # trained on (the model records its training items' doc_id): not held out either
+    "n_same_article_as_training",
     "ci_note",  # an interval to read with care: zero-width bootstrap, undefined proportion
     # what was measured: the frame's indicators (codebook.frame_version) or the trained model
     # (FrameModel.version); "" for tone and sourcing. See current_agreement.
@@ -358,6 +361,7 @@ def agreement_table(
     ci: float = 0.95,
     in_training: Mapping[str, np.ndarray] | None = None,
     one_coder: Mapping[str, np.ndarray] | None = None,
+    same_article: Mapping[str, np.ndarray] | None = None,
 ) -> pd.DataFrame:
     """One row per machine coder and frame (and ``tone``): its agreement with the human codes.
 
@@ -368,7 +372,10 @@ def agreement_table(
     code from one coder only, of several (:func:`analysis.validation.sheets.one_coder_items`);
     each row's ``n_one_coder`` counts those among its items (blank for a frame not named): a
     tester's second coder left 15 of 80 items uncoded, and "the coders' majority" on them was
-    the first coder's code, said nowhere.
+    the first coder's code, said nowhere. ``same_article`` maps a coder name to which rows come
+    from the articles of its training items without being one
+    (:func:`analysis.validation.model.same_article_as_training`), counted in
+    ``n_same_article_as_training`` as ``in_training`` is.
 
     ``gold`` holds the human codes, one column per frame key and ``tone`` (1/0/NaN; tone
     −1/0/1/NaN), e.g. :func:`analysis.validation.sheets.consensus`; ``predictions`` maps a coder
@@ -395,6 +402,8 @@ def agreement_table(
             trained = (in_training or {}).get(method)
             coded = gold[column].notna().to_numpy()
             n_in = int(np.asarray(trained)[coded].sum()) if trained is not None else 0
+            near = (same_article or {}).get(method)
+            n_near = int(np.asarray(near)[coded].sum()) if near is not None else 0
             alone = (one_coder or {}).get(column)
             n_one = int(np.asarray(alone)[coded].sum()) if alone is not None else pd.NA
             rows.append(
@@ -404,6 +413,7 @@ def agreement_table(
                     **result,
                     "n_in_training": n_in,
                     "n_one_coder": n_one,
+                    "n_same_article_as_training": n_near,
                 }
             )
     table = pd.DataFrame(rows)
@@ -716,6 +726,19 @@ def zero_width_sentence(row: Mapping[str, Any], metric: str = "f1") -> str:
     return f" The {name} interval has no width ({cause})."
 
 
+def same_article_part(row: Mapping[str, Any]) -> str:
+    """The summary's sentence for an agreement row some of whose items come from the articles
+    of the trained coder's training items (``n_same_article_as_training``), else "": a
+    tester's "held-out" figure rested on 22 of 28 such sentences, and read as held out."""
+    near = row.get("n_same_article_as_training", 0)
+    if near is None or pd.isna(near) or not int(near):
+        return ""
+    return (
+        f" **{int(near)} of these {int(row['n'])} items come from articles whose other items "
+        "trained the model**, which knows their names and wording: not a held-out figure."
+    )
+
+
 def one_coder_part(row: Mapping[str, Any]) -> str:
     """ ", 15 coded by one coder only" for an agreement row (:data:`AGREEMENT_COLUMNS`) some of
     whose items rest on one coder of several (``n_one_coder``), else "": a tester's summary
@@ -783,6 +806,8 @@ def tone_agreement_lines(agreement: pd.DataFrame, method: str, tone_coder: bool)
                 f" **{n_in} of these {int(r['n'])} items trained the coder**, where it errs less "
                 "than on other text: this figure is optimistic."
             )
+        elif same_article_part(r):
+            sample = same_article_part(r)
         else:
             sample = " None of these items trained it: a held-out figure."
         lines.append(
@@ -880,7 +905,7 @@ def frame_f1_lines(
             f"- {name} ({coder}): F1 {r['f1']:.2f} (95% CI {r['f1_ci_low']:.2f}–"
             f"{r['f1_ci_high']:.2f}{split}; n = {int(r['n'])} human-coded items"
             f"{one_coder_part(r)}, {int(r['tp'] + r['fn'])} with the frame)."
-            f"{zero_width_sentence(r)}{in_sample}{than}"
+            f"{zero_width_sentence(r)}{in_sample}{same_article_part(r)}{than}"
         )
     if missing:
         how = (

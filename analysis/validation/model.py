@@ -81,6 +81,10 @@ class FrameModel:
     sheet_sha256: str = ""
     # text_digest of every training text: validation on the same items is in-sample
     training_digests: list[str] = field(default_factory=list)
+    # the doc_id of every training item's article (a sheet from code-sample): an item of another
+    # sheet from one of them is not in-sample, yet not held out either (the model knows the
+    # article's names, places and wording)
+    training_articles: list[str] = field(default_factory=list)
     tone_coef: np.ndarray | None = None  # (3, n_features), classes TONE_CLASSES
     tone_intercept: np.ndarray | None = None
     tone_classes: list[int] = field(default_factory=lambda: [-1, 0, 1])
@@ -170,6 +174,7 @@ class FrameModel:
             "tone_classes": self.tone_classes if self.has_tone else None,
             "sheet_sha256": self.sheet_sha256,
             "training_text_digests": self.training_digests,
+            "training_doc_ids": self.training_articles,
             "scikit_learn": sklearn.__version__,
             "settings": self.settings,
             "metrics": json.loads(self.metrics.to_json(orient="records")),
@@ -195,6 +200,20 @@ def in_training(model: FrameModel, texts: Sequence[str] | pd.Series) -> np.ndarr
     model saved before the digests were kept)."""
     known = set(model.training_digests)
     return np.array([text_digest(t) in known for t in list(texts)], dtype=bool)
+
+
+def same_article_as_training(
+    model: FrameModel, texts: Sequence[str] | pd.Series, doc_ids: Sequence[str] | pd.Series
+) -> np.ndarray:
+    """Which items (``texts`` with their articles' ``doc_ids``) come from an article of the
+    ``model``'s training items without being one of them (:func:`in_training` counts those):
+    all False for a model that recorded no articles (trained on a sheet without doc_id, or
+    before they were kept). A tester's held-out sheet had 22 of 28 such sentences, reported as
+    n_in_training 0."""
+    known = set(model.training_articles)
+    ids = [str(d).strip() for d in list(doc_ids)]
+    same = np.array([bool(d) and d in known for d in ids], dtype=bool)
+    return same & ~in_training(model, texts)
 
 
 def run_sentences_in_training(tables_dir: Path | str, model: FrameModel | None) -> tuple[int, int]:
@@ -289,8 +308,13 @@ def train_frame_model(
     tune_thresholds: bool = True,
     drop_uninformative: bool = True,
     codebook_f1: Mapping[str, float] | None = None,
+    training_articles: Sequence[str] = (),
 ) -> FrameModel:
     """Train one classifier per frame column of ``labels`` (1/0, NaN = not coded).
+
+    ``training_articles`` (the ``doc_id`` of the sheet's items, when it has them) is recorded
+    with the model, so that ``validate --model`` counts the items of a sheet that come from the
+    same articles as its training items (:func:`same_article_as_training`).
 
     Each frame is trained on the texts coded for it; a frame needs at least
     :data:`MIN_PER_CLASS` coded 1s and 0s: one with fewer is left out with a warning when
@@ -423,6 +447,7 @@ def train_frame_model(
         metrics=pd.DataFrame(),
         sheet_sha256=sheet_sha256,
         training_digests=sorted({text_digest(v) for v in values}),
+        training_articles=sorted({str(a).strip() for a in training_articles} - {""}),
         settings={
             "word": WORD_PARAMS,
             "char": CHAR_PARAMS,
@@ -548,6 +573,7 @@ def load_frame_model(folder: Path | str) -> FrameModel:
         metrics=pd.DataFrame(meta.get("metrics", [])),
         sheet_sha256=meta.get("sheet_sha256", ""),
         training_digests=list(meta.get("training_text_digests", [])),
+        training_articles=list(meta.get("training_doc_ids", [])),
         tone_coef=arrays.get("tone_coef") if has_tone else None,
         tone_intercept=arrays.get("tone_intercept") if has_tone else None,
         tone_classes=list(meta.get("tone_classes") or [-1, 0, 1]),

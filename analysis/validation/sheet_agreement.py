@@ -26,7 +26,12 @@ from analysis.validation.agreement import (
     machine_codes,
     run_coder_versions,
 )
-from analysis.validation.model import FrameModel, in_training, load_frame_model
+from analysis.validation.model import (
+    FrameModel,
+    in_training,
+    load_frame_model,
+    same_article_as_training,
+)
 from analysis.validation.sheets import (
     coded_consensus,
     coder_checks_warnings,
@@ -121,9 +126,22 @@ def measure_sheets(
     )
     if sourced:
         predictions[SOURCING_METHOD] = machine_sourcing_codes(gold["text"], lexicon)[sourced]
-    seen_in_training = {}
+    seen_in_training, from_training_articles = {}, {}
     if trained is not None:
         seen_in_training["model"] = in_training(trained, gold["text"])
+        if "doc_id" in gold.columns:
+            near = same_article_as_training(trained, gold["text"], gold["doc_id"])
+            from_training_articles["model"] = near
+            if near.any():
+                named = f" {model_path}" if model_path else ""
+                said.append(
+                    f"{int(near.sum())} of the {len(gold)} items of the sheet come from articles "
+                    f"whose other items trained the model{named} (by doc_id): it knows their "
+                    "names, places and wording, so its agreement on them is not a held-out "
+                    "figure (recorded as n_same_article_as_training in agreement.csv). Draw the "
+                    "validation sheet with code-sample --exclude TRAINING_SHEET, which leaves "
+                    "out the training items' articles."
+                )
         if seen_in_training["model"].any():
             named = f" {model_path}" if model_path else ""
             said.append(
@@ -139,6 +157,7 @@ def measure_sheets(
         n_boot=n_boot,
         seed=seed,
         in_training=seen_in_training,
+        same_article=from_training_articles,
         one_coder=one_coder_items(coded, gold, [*columns, *sourced]) if n_coders >= 2 else None,
     )
     versions = run_coder_versions(book, trained)

@@ -304,6 +304,11 @@ def read_sheet(
     out["text"] = raw[text_col].astype(str)
     if "outlet" in raw.columns and "outlet" not in frames:  # kept for tone per outlet
         out["outlet"] = raw["outlet"].fillna("").astype(str).str.strip()
+    if "doc_id" in raw.columns and "doc_id" not in frames:
+        # kept for the article of each item: code-sample --exclude leaves out the articles of
+        # a training sheet's items, and a model records them (validate counts its items from
+        # those articles: a tester's "held-out" sentences came from 22 training articles)
+        out["doc_id"] = raw["doc_id"].fillna("").astype(str).str.strip()
     coder = coder_values
     out["coder"] = (
         coder.where(coder != "", Path(name).stem) if coder is not None else Path(name).stem
@@ -328,7 +333,7 @@ def read_sheet(
 
 # the columns read_sheets gives besides the code columns: the item, its text, its outlet (for
 # tone per outlet) and its coder; train must not take one for a code (outlet was, once kept)
-SHEET_OWN_COLUMNS = ("item", "item_id", "text", "outlet", "coder")
+SHEET_OWN_COLUMNS = ("item", "item_id", "text", "outlet", "doc_id", "coder")
 # column names a coder may give the tone codes (a financial analyst's "sentiment" was refused
 # without a word on what to rename)
 _TONE_LIKE = frozenset(
@@ -478,10 +483,15 @@ def consensus(coded: pd.DataFrame, columns: Sequence[str]) -> pd.DataFrame:
     """
     rows = []
     has_outlet = "outlet" in coded.columns and "outlet" not in columns
+    has_doc = "doc_id" in coded.columns and "doc_id" not in columns
     for item, part in coded.groupby("item", sort=True):
         row: dict[str, object] = {"item": item, "text": part["text"].iloc[0]}
         if has_outlet:
             row["outlet"] = part["outlet"].dropna().iloc[0] if part["outlet"].notna().any() else ""
+        if has_doc:  # the item's article, from any coder's sheet that names it
+            named = part["doc_id"].dropna().astype(str)
+            named = named[named != ""]
+            row["doc_id"] = named.iloc[0] if len(named) else ""
         row["n_coders"] = part["coder"].nunique()
         for col in columns:
             values = part[col].dropna()
@@ -492,7 +502,13 @@ def consensus(coded: pd.DataFrame, columns: Sequence[str]) -> pd.DataFrame:
             top = counts[counts == counts.max()]
             row[col] = float(top.index[0]) if len(top) == 1 else np.nan
         rows.append(row)
-    head = ["item", "text", *(["outlet"] if has_outlet else []), "n_coders"]
+    head = [
+        "item",
+        "text",
+        *(["outlet"] if has_outlet else []),
+        *(["doc_id"] if has_doc else []),
+        "n_coders",
+    ]
     return pd.DataFrame(rows, columns=[*head, *columns])
 
 

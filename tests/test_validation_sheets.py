@@ -6,6 +6,7 @@ import warnings
 from pathlib import Path
 
 import numpy as np
+import pandas as pd
 import pytest
 
 from analysis.validation.sheets import (
@@ -15,6 +16,7 @@ from analysis.validation.sheets import (
     presence_only_warning,
     read_sheet,
     read_sheets,
+    ties_warning,
 )
 
 
@@ -230,7 +232,7 @@ def test_codes_of_another_codebook_point_to_the_codebook_option(tmp_path: Path) 
     (message,) = [str(w.message) for w in caught]
     assert message.endswith(
         "'gun' holds 0/1 codes: if they are the frames of your own codebook, give it with "
-        "--codebook FILE (and the column named as the codebook's key)"
+        "--codebook FILE (and the column named as the codebook's key)."
     )
     assert "'notes' hold" not in message
     assert str(no_codes_error([sheet], ["tone"])).endswith(
@@ -246,7 +248,12 @@ def test_a_column_spelled_nearly_as_a_frame_key_is_named_with_it(tmp_path: Path)
     with pytest.warns(UserWarning) as caught:
         read_sheet(sheet, ["gun_right", "politics"])
     (message,) = [str(w.message) for w in caught]
-    assert "Did you mean 'gun_rights' for 'gun_right'?" in message
+    # the key first, the column after: a tester read "Did you mean 'society/culture' for
+    # 'society_culture'?." backwards, her own column offered as the suggestion
+    assert "Did you mean 'gun_right' (column 'gun_rights')? Rename the column to the key." in (
+        message
+    )
+    assert "?." not in message
 
 
 def test_tone_with_a_typographic_minus_is_read_and_every_bad_value_is_named(
@@ -271,3 +278,40 @@ def test_a_tone_column_under_another_name_is_named_in_the_refusal(tmp_path: Path
     path.write_text("sentence,sentiment\nProfits rose.,positive\n", encoding="utf-8")
     with pytest.raises(SheetError, match="if 'sentiment' holds the tone codes, name that column"):
         read_sheets([path], ["conflict"])
+
+
+def test_a_bad_frame_code_is_told_every_accepted_form(tmp_path: Path) -> None:
+    # a tester's x/o sheet was told "must hold 1 (frame present), 0 (absent) or blank", though
+    # x, yes/no and true/false are read too
+    sheet = write(tmp_path / "s.csv", "sentence,war\nA.,x\nB.,o\n")
+    with pytest.raises(SheetError) as caught:
+        read_sheet(sheet, ["war"])
+    assert (
+        "column 'war' must hold 1, x, yes, y or true (frame present), 0, no, n or false "
+        "(absent) or blank (not coded)"
+    ) in str(caught.value)
+
+
+def test_sheets_whose_texts_differ_in_quote_marks_only_are_one_sample(tmp_path: Path) -> None:
+    # a tester's second sheet, its ’ saved as ', was refused as "of different samples"
+    ann = write(tmp_path / "ann.csv", "item_id,sentence,war\n1,The mayor’s critics.,1\n2,B.,0\n")
+    bob = write(tmp_path / "bob.csv", "item_id,sentence,war\n1,The mayor's critics.,1\n2,B.,1\n")
+    with pytest.warns(UserWarning, match="differs between the sheets in quote marks only"):
+        coded = read_sheets([ann, bob], ["war"])
+    assert coded["item"].nunique() == 2
+    other = write(tmp_path / "other.csv", "item_id,sentence,war\n1,Another text.,1\n")
+    with pytest.raises(SheetError, match="different samples"):
+        read_sheets([ann, other], ["war"])
+
+
+def test_a_third_coder_is_suggested_only_to_two() -> None:
+    # "Have a third coder settle them" was printed to a tester with three coders
+    coded = pd.DataFrame(
+        {"item": ["i1"] * 3, "coder": ["a", "b", "c"], "text": ["A."] * 3,
+         "war": [1.0, 0.0, np.nan]}
+    )  # fmt: skip
+    two = coded[coded["coder"] != "c"]
+    assert "Have a third coder" in ties_warning(two, consensus(two, ["war"]), ["war"])
+    message = ties_warning(coded, consensus(coded, ["war"]), ["war"])
+    assert message is not None and "war 1 of 1" in message
+    assert "Have a third coder" not in message

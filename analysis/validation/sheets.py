@@ -45,6 +45,8 @@ QUOTED_CHARS = 60  # an item's text quoted in a message, cut to this
 TONE_COLUMN = "tone"
 _TRUE = {"1", "1.0", "yes", "y", "true", "x"}
 _FALSE = {"0", "0.0", "no", "n", "false"}
+_ACCEPTED_PRESENT = "1, x, yes, y or true"  # the forms of _TRUE and _FALSE, as a message lists them
+_ACCEPTED_ABSENT = "0, no, n or false"
 _TONE = {
     "negative": -1.0,
     "neg": -1.0,
@@ -117,9 +119,12 @@ def _parse_binary(values: pd.Series, name: str, column: str) -> pd.Series:
     bad = ~(text.isin(_TRUE) | text.isin(_FALSE) | (text == ""))
     if bad.any():
         first = values[bad].iloc[0]
+        # every accepted form listed: a tester's x/o sheet was told "1, 0 or blank" though x,
+        # yes/no and true/false are read too
         raise SheetError(
-            f"sheet {name}: column {column!r} must hold 1 (frame present), 0 (absent) or blank "
-            f"(not coded); {_rows_hold(bad.to_numpy())} other values (first: {first!r})"
+            f"sheet {name}: column {column!r} must hold {_ACCEPTED_PRESENT} (frame present), "
+            f"{_ACCEPTED_ABSENT} (absent) or blank (not coded), in any letter case; "
+            f"{_rows_hold(bad.to_numpy())} other values (first: {first!r})"
         )
     return out
 
@@ -262,11 +267,12 @@ def read_sheet(
                     if any(str(c).startswith("source_") for c in other)
                     else ""
                 )
+                + "."
                 + _near_keys(other, frame_keys)
                 + (
-                    f". {', '.join(map(repr, coded))} hold{'s' if len(coded) == 1 else ''} "
+                    f" {', '.join(map(repr, coded))} hold{'s' if len(coded) == 1 else ''} "
                     "0/1 codes: if they are the frames of your own codebook, give it with "
-                    "--codebook FILE (and the column named as the codebook's key)"
+                    "--codebook FILE (and the column named as the codebook's key)."
                     if (coded := [c for c in other if _holds_binary_codes(raw[c])])
                     else ""
                 )
@@ -400,15 +406,33 @@ def read_sheets(
     return stacked
 
 
+# Typographic quote marks as the plain ones: a spreadsheet or word processor turns one into
+# the other, and a tester's second coder's sheet, its ’ saved as ', was called "of different
+# samples"
+_PLAIN_QUOTES = str.maketrans(
+    {"\u2018": "'", "\u2019": "'", "\u201a": "'", "\u2032": "'", "\u201c": '"', "\u201d": '"',
+     "\u201e": '"', "\u2033": '"', "\u00ab": '"', "\u00bb": '"'}
+)  # fmt: skip
+
+
+def _same_text_key(text: object) -> str:
+    """An item's text as compared between sheets: runs of white space as one space, and
+    typographic quote marks as plain ones."""
+    return " ".join(str(text).split()).translate(_PLAIN_QUOTES)
+
+
 def _check_same_text(paths: Sequence[Path | str], sheets: Sequence[pd.DataFrame]) -> None:
     """Raise :class:`SheetError` for the first ``item_id`` whose text, with runs of white
-    space as one space, differs between two rows of ``sheets`` (naming both sheets)."""
+    space as one space and quote marks plain (:func:`_same_text_key`), differs between two rows
+    of ``sheets`` (naming both sheets); warn of texts that differ in quote marks only (the same
+    sample, one sheet saved by a program that changed them)."""
     parts = [
         pd.DataFrame(
             {
                 "item_id": s["item_id"],
                 "key": item_keys(s["item_id"]),
-                "norm": s["text"].map(lambda t: " ".join(str(t).split())),
+                "spaced": s["text"].map(lambda t: " ".join(str(t).split())),
+                "norm": s["text"].map(_same_text_key),
                 "sheet": str(p),
             }
         )
@@ -417,6 +441,14 @@ def _check_same_text(paths: Sequence[Path | str], sheets: Sequence[pd.DataFrame]
     rows = pd.concat(parts, ignore_index=True)
     rows = rows[rows["item_id"] != ""]
     differ = rows.groupby("key", sort=False)["norm"].transform("nunique") > 1
+    quotes = rows.groupby("key", sort=False)["spaced"].transform("nunique") > 1
+    if (quotes & ~differ).any():
+        n = int(rows.loc[quotes & ~differ, "key"].nunique())
+        warn_user(
+            f"the text of {n} item_id{'s' if n > 1 else ''} differs between the sheets in "
+            "quote marks only (’ against ', or “ against \"): read as the same items, "
+            "the sheets as one sample"
+        )
     if not differ.any():
         return
     key = rows.loc[differ, "key"].iloc[0]
@@ -447,16 +479,23 @@ def _holds_binary_codes(values: pd.Series) -> bool:
 
 
 def _near_keys(columns: Sequence[str], frame_keys: Sequence[str]) -> str:
-    """ ". Did you mean ...?" for the ``columns`` spelled nearly as a frame key (a scholar's
-    "gun_rights" sheet column against her codebook's "gun_right"), or ""."""
+    """ " Did you mean 'gun_right' (column 'gun_rights')? Rename the column to the key." for
+    the ``columns`` spelled nearly as a frame key (a scholar's "gun_rights" sheet column
+    against her codebook's "gun_right"), or "". The key comes first: a tester read "Did you
+    mean 'society/culture' for 'society_culture'?." backwards, her own column as the
+    suggestion."""
     import difflib
 
     near = [
-        f"{column!r} for {match[0]!r}"
+        (match[0], column)
         for column in columns
         if (match := difflib.get_close_matches(column, list(frame_keys), n=1, cutoff=0.8))
     ]
-    return f". Did you mean {', '.join(near)}?" if near else ""
+    if not near:
+        return ""
+    meant = ", ".join(f"{key!r} (column {column!r})" for key, column in near)
+    which = "column to the key" if len(near) == 1 else "columns to the keys"
+    return f" Did you mean {meant}? Rename the {which}."
 
 
 def no_codes_error(paths: Sequence[Path | str], columns: Sequence[str]) -> SheetError:
@@ -598,7 +637,9 @@ def ties_warning(coded: pd.DataFrame, gold: pd.DataFrame, columns: Sequence[str]
         "items the coders split evenly on are left out of the agreement (no majority code): "
         + ", ".join(parts)
         + ". These are often the hardest items, so the machine's figures may be optimistic; "
-        "intercoder.csv gives the coders' own agreement. Have a third coder settle them."
+        "intercoder.csv gives the coders' own agreement."
+        # a third coder breaks a two-coder tie; with three or more a tie is a split vote
+         + (" Have a third coder settle them." if coded["coder"].nunique() == 2 else "")
     )
 
 

@@ -77,4 +77,27 @@ def test_the_guide_gives_definitions_only_unless_asked_for_the_indicators(tmp_pa
     assert "Indicator words" not in blind and "left out on purpose" in blind
     assert "No definition in the codebook" in blind  # "money" has a label only
     shown = coding_guide(str(book), show_indicators=True)
-    assert "Indicator words: troops" in shown
+    assert "Indicator words (each also matches its endings unless marked): troops" in shown
+
+
+def test_the_guide_gives_indicators_in_words_and_says_what_to_read(tmp_path) -> None:
+    # a tester's guide printed "=nra" and "=2a" raw, and said neither whether headlines are
+    # coded (the summary's Methods says they are not analysed) nor whether the sentences
+    # around an item may be read
+    book = tmp_path / "book.toml"
+    book.write_text(
+        '[[frames]]\nkey = "guns"\nlabel = "Guns"\ndefinition = "Gun rights."\n'
+        'indicators = ["gun owner", "=nra", "dominan*"]\n',
+        encoding="utf-8",
+    )
+    shown = coding_guide(str(book), show_indicators=True, titles=(30, 30))
+    assert "gun owner, nra (this word only), dominan… (any word beginning so)" in shown
+    assert "=nra" not in shown
+    assert "Headlines are not coded" in shown
+    assert "without reading the sentences around it" in shown
+    untitled = coding_guide(str(book), titles=(0, 30))
+    assert "a headline at the top of an article's text is its first sentence" in untitled
+    assert "Headlines: 12 of the 30 articles have a title" in coding_guide(
+        str(book), titles=(12, 30)
+    )
+    assert "sentences around it" not in coding_guide(str(book), unit="article")

@@ -174,6 +174,15 @@ def with_document_language(table: pd.DataFrame, documents: pd.DataFrame) -> pd.D
     return table.assign(language=table["doc_id"].map(language))
 
 
+def document_titles(documents: pd.DataFrame) -> tuple[int, int]:
+    """(articles with a title, articles): the coding guide says from it whether headlines are
+    coded (a title is metadata the analysis does not read)."""
+    if "title" not in documents.columns:
+        return 0, len(documents)
+    titles = documents["title"].astype("string").fillna("").str.strip()
+    return int((titles != "").sum()), len(documents)
+
+
 def without_items_of(
     table: pd.DataFrame, sheets: list[Path], unit: str
 ) -> tuple[pd.DataFrame, int, int]:
@@ -336,6 +345,7 @@ def main(args: argparse.Namespace) -> int:
         seed=args.seed,
         unit=args.unit,
         show_indicators=args.show_indicators,
+        titles=document_titles(corpus.documents),
     )
     if sourcing:
         guide = (

@@ -143,6 +143,59 @@ def _language_lines(sheet: pd.DataFrame | None, item: str) -> list[str]:
     ]
 
 
+def indicator_words(indicators: Sequence[str]) -> str:
+    """A frame's indicators as a coder reads them, not in the codebook's syntax: ``=nra`` is
+    "nra (this word only)", ``dominan*`` "dominan… (any word beginning so)", a plain word stands
+    as written (it also matches its endings: the guide says so). A tester's guide printed
+    "=nra" and "=2a" to her coders unexplained."""
+    shown = []
+    for term in indicators:
+        if term.startswith("="):
+            shown.append(f"{term[1:]} (this word only)")
+        elif term.endswith("*"):
+            shown.append(f"{term[:-1]}… (any word beginning so)")
+        else:
+            shown.append(term)
+    return ", ".join(shown)
+
+
+def _reading_lines(unit: str, titles: tuple[int, int] | None) -> list[str]:
+    """The guide's bullets on what to read: the item alone (a sentence is coded as it stands,
+    as the machine coders read it), and whether headlines are coded, by ``titles`` (articles
+    with a title, articles): a title is metadata the analysis does not read, so the summary's
+    Methods says headlines are not analysed, and a tester's guide did not say whether to code
+    them."""
+    lines = []
+    if unit == "sentence":
+        lines.append(
+            "- Code each sentence as it stands on the sheet, without reading the sentences "
+            "around it in the article: the automatic coders read each sentence alone, and that "
+            "is what your codes measure them against."
+        )
+    if titles is None or not titles[1]:
+        return lines
+    n_titled, n_docs = titles
+    if n_titled == n_docs:
+        lines.append(
+            "- Headlines are not coded: every article's title is kept apart from its text and "
+            "the analysis does not read it, so no sentence on the sheet is a headline. Do not "
+            "let an article's headline decide a code."
+        )
+    elif not n_titled:
+        lines.append(
+            "- No article has a separate title: a headline at the top of an article's text is "
+            "its first sentence, and is coded like any other sentence."
+        )
+    else:
+        lines.append(
+            f"- Headlines: {n_titled} of the {n_docs} articles have a title kept apart from "
+            "the text, which the analysis does not read and the sheet does not hold; in the "
+            "others a headline at the top of the text is their first sentence, coded like any "
+            "other."
+        )
+    return lines
+
+
 def coding_guide(
     codebook: Codebook | str | None = None,
     *,
@@ -152,6 +205,7 @@ def coding_guide(
     seed: int = SEED,
     unit: str = "sentence",
     show_indicators: bool = False,
+    titles: tuple[int, int] | None = None,
 ) -> str:
     """The coding guide (Markdown) for a sheet: how to code, then each frame's definition.
 
@@ -160,8 +214,10 @@ def coding_guide(
     towards the codebook and flatters its agreement. With ``show_indicators`` each frame also
     lists its indicator words and example sentences from the corpus that the codebook flags
     (drawn with the seed, never from the sheet itself, and not necessarily good examples: a
-    keyword is not a frame), as for coders learning a codebook's scope. A frame without a
-    definition is said to need one."""
+    keyword is not a frame), as for coders learning a codebook's scope, in words rather than the
+    codebook's syntax (:func:`indicator_words`). A frame without a definition is said to need
+    one. ``titles`` (articles with a title, articles) says whether headlines are coded; each
+    sentence is to be coded alone (:func:`_reading_lines`)."""
     book = load_codebook(codebook)
     exclude = set(sheet["sentence"]) if sheet is not None and "sentence" in sheet else set()
     examples = _examples(sentences, book, n_examples, seed, exclude) if show_indicators else {}
@@ -186,6 +242,7 @@ def coding_guide(
         "- Code alone, without looking at another coder's sheet. To record who coded, add a "
         "column `coder` or keep one file per coder.",
         "- Do not change `item_id` or the text; do not add or remove rows.",
+        *_reading_lines(unit, titles),
         *_language_lines(sheet, item),
         "",
         f"Codebook: `{book.path}`" + (f" (version {book.version})" if book.version else ""),
@@ -198,7 +255,11 @@ def coding_guide(
         )
         lines += [f"## `{frame.key}`: {frame.label}", "", definition, ""]
         if show_indicators:
-            lines += [f"Indicator words: {', '.join(frame.indicators)}", ""]
+            lines += [
+                f"Indicator words (each also matches its endings unless marked): "
+                f"{indicator_words(frame.indicators)}",
+                "",
+            ]
         shown = examples.get(frame.key, [])
         if shown:
             lines += ["Flagged by the codebook in this corpus:", ""]

@@ -101,6 +101,17 @@ from analysis.corpus.page_furniture import (
     may_be_numbered_footnote,
     running_header_keys,
 )
+from analysis.corpus.page_metadata import tidy_author
+from analysis.corpus.transcripts import (
+    TRANSCRIPT_RULES,
+    TranscriptLine,
+    cut_inline_directions,
+    is_transcript,
+    is_transcript_only,
+    nexis_field,
+    speaker_label,
+    transcript_line,
+)
 
 __all__ = [
     "RULES",
@@ -308,6 +319,7 @@ def _rules_listing() -> dict[str, str]:
     }
     for rule in line_rules():
         listing[rule.name] = rule.description
+    listing.update(TRANSCRIPT_RULES)  # analysis.corpus.transcripts
     for name in ("cms_debris", "para_marker"):
         listing.setdefault(name, name)
     return dict(sorted(listing.items()))
@@ -665,6 +677,16 @@ class _View(LineView):
     def byline(self) -> str | None:
         """:func:`parse_byline` of the line: the author it names, or None."""
         return parse_byline(self)
+
+    @cached_attribute
+    def transcript_own(self) -> TranscriptLine | None:
+        """:func:`~analysis.corpus.transcripts.transcript_line` of the line (in any text)."""
+        return transcript_line(self.text)
+
+    @cached_attribute
+    def nexis_field(self) -> tuple[str, str] | None:
+        """:func:`~analysis.corpus.transcripts.nexis_field` of the line."""
+        return nexis_field(self.text)
 
 
 @lru_cache(maxsize=1 << 14)
@@ -1046,7 +1068,7 @@ def _clean_round(
     lines: list[_Line], state: _Round, title: str | None, headline: bool = False
 ) -> None:
     state.thai_ok = not has_genuine_thai("\n".join(line.text for line in lines))
-    cands = _candidates(lines, state, state.thai_ok)
+    cands = _transcript_turns(_candidates(lines, state, state.thai_ok), state)
     views = [c.view for c in cands]
     wanted_title = title_key(_normalise(title, True).text) if title else ""
     keys = getattr(state.template, "key_of", None)  # line keys found with the template
@@ -1068,6 +1090,13 @@ def _clean_round(
         if first_text and wanted_title and title_key(view.text) == wanted_title:
             state.move(cand, "title_line", "title", view.text)
             state.titled = True
+            i += 1
+            continue
+        # a transcript's own lines and a Nexis record's fields (analysis.corpus.transcripts),
+        # before the headline is looked for: "Aired March 3, 2025 - 18:00 ET" is none
+        own = _transcript_rule(view, context.transcript)
+        if own is not None:
+            _apply_transcript_rule(state, cand, own)
             i += 1
             continue
         # a printed page's furniture, before the headline is looked for: a masthead over it
@@ -1179,6 +1208,63 @@ def _clean_round(
             state.keep(cand, opening=len(state.kept) < WIRE_DATELINE_LINES)
         i += 1
     state.finish()
+
+
+def _transcript_turns(cands: list[_Candidate], state: _Round) -> list[_Candidate]:
+    """``cands`` with what :mod:`analysis.corpus.transcripts` cuts out of a line: a stage
+    direction inside it ("We will (inaudible) do it", rule ``stage_direction``), a Nexis
+    "HIGHLIGHT:" field's name (``nexis_field``), and, in a text recognised as a transcript
+    (:func:`~analysis.corpus.transcripts.is_transcript`, read once and kept for the text's
+    later rounds), the speaker's label opening a turn (``speaker_label``: "TOM REYES, CBN
+    CORRESPONDENT: Maria, ..." keeps "Maria, ..."; a label alone on its line is removed)."""
+    context = state.context
+    context.transcript = context.transcript or is_transcript(c.view.text for c in cands)
+    out = []
+    for cand in cands:
+        text = cand.view.text
+        cut = cut_inline_directions(text) or text  # a direction alone goes whole, below
+        if cut != text:
+            state.entry(cand.line, "stage_direction", "changed", cut)
+        field = nexis_field(cut) if cut[:10] == "HIGHLIGHT:" else None
+        if field is not None and field[0] == "text":
+            cut = field[1]
+            state.entry(cand.line, "nexis_field", "changed", cut)
+        label = speaker_label(cut) if context.transcript else None
+        if label is not None:
+            cut = label[1]
+            state.entry(cand.line, "speaker_label", "removed" if not cut else "changed", cut)
+            if not cut:
+                continue
+        if cut != text:
+            cand = _Candidate(cand.line, _prepared(cut, state.thai_ok)[1], cand.norm)
+        out.append(cand)
+    return out
+
+
+def _transcript_rule(view: _View, transcript: bool) -> TranscriptLine | None:
+    """What :mod:`analysis.corpus.transcripts` does with the line: a transcript's own line
+    (:func:`~analysis.corpus.transcripts.transcript_line`; ``transcript``: the text is one), or
+    a Nexis "HEADLINE:" or "BYLINE:" field (to the title or the author), or None."""
+    own = view.transcript_own
+    if own is None and transcript and is_transcript_only(view.text):
+        own = TranscriptLine("transcript_notice")
+    field = view.nexis_field
+    if own is None and field is not None and field[0] != "text":
+        key, value = field
+        value = tidy_author(value) if key == "author" else value
+        own = TranscriptLine("nexis_field", key or None, value)
+    return own
+
+
+def _apply_transcript_rule(state: _Round, cand: _Candidate, own: TranscriptLine) -> None:
+    """Remove the line, or move its value to the metadata, as ``own`` says; a title so found
+    is the text's title (no headline is looked for under it)."""
+    if own.key is None:
+        state.drop(cand, own.rule)
+        return
+    state.move(cand, own.rule, own.key, own.value)
+    if own.key == "title":
+        state.titled = True
 
 
 def _furniture_rule(
@@ -1504,6 +1590,9 @@ class _Context:
     # raw line numbers of the lines removed as a page's furniture (FURNITURE_RULES), by any round
     furniture: set[int] = field(default_factory=set)
     paginated: bool = False  # whether a round saw a page's number ("Page 3 of 7") in the text
+    # whether the text is a broadcast transcript (analysis.corpus.transcripts.is_transcript),
+    # read by its first round, whose speaker labels later rounds no longer see
+    transcript: bool = False
 
     @classmethod
     def of(cls, raw: str, lines: list[_Line]) -> _Context:

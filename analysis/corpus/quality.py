@@ -94,6 +94,7 @@ FLAG_ORDER = (
     "duplicate",
     "language",
     "mojibake",
+    "transcript",
 )
 QUALITY_COLUMNS = [
     "share_lines_removed",
@@ -131,8 +132,16 @@ FORMAT_RULES = frozenset(
         "export_footer",
         "export_cover",
         "database_field",
+        # a broadcast transcript's own lines (analysis.corpus.transcripts): its stage
+        # directions, notices and Nexis fields are no page chrome lost with the article
+        "stage_direction",
+        "transcript_notice",
+        "transcript_title",
+        "nexis_field",
     }
 )
+# The audit rule that says a text was read as a broadcast transcript (flag ``transcript``)
+SPEAKER_LABEL_RULE = "speaker_label"
 
 
 # What metadata_note says of a text the boilerplate classifier scored as mostly page furniture
@@ -211,14 +220,17 @@ def removed_line_counts(audit: pd.DataFrame) -> pd.DataFrame:
     """Per ``doc_id`` (the index), the lines the cleaning removed (``removed``: audit rows with
     action ``removed``; not those of a file format's own lines, :data:`FORMAT_RULES`, nor lines
     joined to the line above them, :data:`JOIN_RULES`, when the audit has its rules) and the
-    lines it joined to the line above them (``joined``), which are kept."""
+    lines it joined to the line above them (``joined``), which are kept, and the speaker's
+    labels it cut off a transcript's turns (``speaker_labels``: flag ``transcript``)."""
     gone = audit["action"] == "removed"
     if "rule" in audit.columns:
         joined = gone & audit["rule"].isin(JOIN_RULES)
         removed = gone & ~audit["rule"].isin(FORMAT_RULES | JOIN_RULES)
+        labels = audit["rule"] == SPEAKER_LABEL_RULE
     else:
-        joined, removed = gone & False, gone
-    counts = pd.DataFrame({"removed": removed, "joined": joined}).astype(int)
+        joined, removed, labels = gone & False, gone, gone & False
+    counts = pd.DataFrame({"removed": removed, "joined": joined, "speaker_labels": labels})
+    counts = counts.astype(int)
     return counts.groupby(audit["doc_id"]).sum()
 
 
@@ -236,6 +248,16 @@ def share_removed_from_counts(
     n_joined = ids.map(counts["joined"]).fillna(0).astype(float)
     total = n_removed + kept.to_numpy() + n_joined
     return (n_removed / total.where(total > 0, 1)).round(3)
+
+
+def transcripts_from_counts(documents: pd.DataFrame, counts: pd.DataFrame) -> list[bool]:
+    """Per document (row order), whether cleaning read it as a broadcast transcript: it cut
+    speakers' labels off its turns (``speaker_labels`` of :func:`removed_line_counts`;
+    :mod:`analysis.corpus.transcripts`)."""
+    if "speaker_labels" not in counts.columns:
+        return [False] * len(documents)
+    found = documents["doc_id"].map(counts["speaker_labels"]).fillna(0)
+    return (found.to_numpy() > 0).tolist()
 
 
 def lines_kept(text: str) -> int:
@@ -929,20 +951,23 @@ def quality_table(
     ``duplicate`` (a near-copy of ``duplicate_of``), ``language`` (not English) and
     ``mojibake`` (an English text still holding a stray ``â`` glued to a word, the lead byte
     of UTF-8 punctuation whose continuation bytes were lost that cleaning could not place:
-    :func:`has_stray_lead_byte`). ``duplicate_similarity`` is the figure of each copy with
-    the document it names (:meth:`DuplicateFinder.similarities`).
+    :func:`has_stray_lead_byte`) and ``transcript`` (a broadcast transcript, whose speakers'
+    labels cleaning cut: :func:`transcripts_from_counts`). ``duplicate_similarity`` is the
+    figure of each copy with the document it names (:meth:`DuplicateFinder.similarities`).
     """
     out = documents.reset_index(drop=True)
     texts = out["text"].astype(str).tolist()
     checks = text_checks(texts)
     duplicate_of, similarity = find_copies(out["doc_id"].astype(str).tolist(), texts)
+    counts = removed_line_counts(audit)
     return flag_documents(
         out,
-        removed=share_removed_from_counts(out, removed_line_counts(audit), checks["lines_kept"]),
+        removed=share_removed_from_counts(out, counts, checks["lines_kept"]),
         fragments=fragment_share(sentences, out["doc_id"]),
         duplicate_of=duplicate_of,
         checks=checks,
         similarity=similarity,
+        transcripts=transcripts_from_counts(out, counts),
     )
 
 
@@ -960,6 +985,8 @@ FLAG_MEANINGS = {
     "duplicate": "a near-copy of another document",
     "language": "not in English, which the English lexicons cannot read",
     "mojibake": "it still holds a character garbled by a wrong encoding",
+    "transcript": "a broadcast transcript: its speakers' labels, stage directions and notices "
+    "were cut; what its speakers say is counted as no quotation by the sourcing measures",
 }
 
 
@@ -978,11 +1005,13 @@ def flag_documents(
     duplicate_of: list[str],
     checks: pd.DataFrame,
     similarity: list[str] | None = None,
+    transcripts: Sequence[bool] | None = None,
 ) -> pd.DataFrame:
     """:func:`quality_table` from its parts, computed by the caller: the share of lines
     removed, the share of fragment sentences and the near-copy named for each document (with
     its ``similarity`` figure; none when not given), and its :func:`text_checks` (row order of
-    ``documents``). A corpus processed in batches
+    ``documents``); ``transcripts``, whether each is a broadcast transcript
+    (:func:`transcripts_from_counts`; none when not given). A corpus processed in batches
     computes the first three once over the whole corpus and flags each batch with this."""
     out = documents.drop(columns=[c for c in QUALITY_COLUMNS if c in documents.columns])
     out = out.reset_index(drop=True)
@@ -1001,6 +1030,7 @@ def flag_documents(
         "duplicate": [bool(copy_of) for copy_of in duplicate_of],
         "language": foreign,
         "mojibake": [not f and s for f, s in zip(foreign, stray, strict=True)],
+        "transcript": list(transcripts) if transcripts is not None else [False] * len(out),
     }
     columns = [raised_by[name] for name in FLAG_ORDER]
     flags = [

@@ -142,7 +142,11 @@ def _flagged_but_copies(
     removed and joined (:func:`analysis.corpus.quality.removed_line_counts`) and fragment
     shares per ``doc_id``; the near-copies are ``duplicate_of`` with their ``similarity``
     figures (none when not given)."""
-    from analysis.corpus.quality import flag_documents, share_removed_from_counts
+    from analysis.corpus.quality import (
+        flag_documents,
+        share_removed_from_counts,
+        transcripts_from_counts,
+    )
 
     if found.filled is not None:
         documents = documents.assign(**found.filled)
@@ -154,6 +158,7 @@ def _flagged_but_copies(
         duplicate_of=duplicate_of if duplicate_of is not None else [""] * len(documents),
         checks=found.checks,
         similarity=similarity,
+        transcripts=transcripts_from_counts(documents, removed),
     )
 
 

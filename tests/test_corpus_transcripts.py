@@ -103,7 +103,6 @@ def test_a_transcript_loses_its_labels_directions_and_notices() -> None:
     cleaned = clean_text(TRANSCRIPT, "tv", model=None)
     lines = cleaned.text.splitlines()
     assert lines == [
-        "CBN Newsroom",
         "Good evening. Tonight, the cranes are silent at the Port of Harlan.",
         "Maria, the picket line has been growing all afternoon.",
         "At the main gate, the chants started before dawn.",
@@ -115,6 +114,7 @@ def test_a_transcript_loses_its_labels_directions_and_notices() -> None:
     assert rules["THIS IS A RUSH TRANSCRIPT. THIS COPY MAY NOT BE IN ITS FINAL FORM AND MAY "
                  "BE UPDATED."] == "transcript_notice"  # fmt: skip
     assert rules["Transcripts"] == rules["END"] == "transcript_notice"
+    assert rules["CBN Newsroom"] == "transcript_title"  # the show's name over its title
     assert rules["(CHEERING AND APPLAUSE)"] == rules["[18:00:12]"] == "stage_direction"
     labels = [e for e in cleaned.audit if e.rule == "speaker_label"]
     assert len(labels) == 6 and all(e.action == "changed" for e in labels)
@@ -231,3 +231,31 @@ def test_nexis_transcript_fields() -> None:
 def test_the_rules_are_listed() -> None:
     assert set(TRANSCRIPT_RULES) <= set(RULES)
 
+
+def test_the_summary_says_transcripts_hold_no_quotations(tmp_path) -> None:
+    # a tester's transcripts had 0% direct quotation against a newspaper's 35%, and the summary
+    # gave it as a difference between the outlets
+    from analysis.corpus.quality import transcript_sourcing_lines
+
+    pd.DataFrame(
+        {
+            "doc_id": ["tv-01", "np-01"],
+            "outlet": ["CBN", "Tribune"],
+            "quality_flags": ["transcript", ""],
+        }
+    ).to_csv(tmp_path / "documents.csv", index=False)
+    lines = transcript_sourcing_lines(tmp_path, {})
+    assert lines[0].startswith("**Transcripts.** 1 of 2 documents are broadcast transcripts")
+    assert "tv-01" in lines[0] and "CBN" in lines[0] and "no quotation marks" in lines[0]
+    pd.DataFrame({"doc_id": ["np-01"], "outlet": ["Tribune"], "quality_flags": [""]}).to_csv(
+        tmp_path / "documents.csv", index=False
+    )
+    assert transcript_sourcing_lines(tmp_path, {}) == []
+
+
+def test_a_date_line_with_its_weekday_moves_only_at_the_top() -> None:
+    line = "March 4, 2025 Tuesday"
+    top = clean_text(f"{line}\n\n{PROSE[0]}\n\n{PROSE[1]}", "t", model=None)
+    assert top.metadata["dateline"] == "March 4, 2025"
+    below = clean_text("\n\n".join([*PROSE, line, PROSE[0]]), "t", model=None)
+    assert line in below.text.splitlines()

@@ -109,6 +109,7 @@ from analysis.corpus.transcripts import (
     is_transcript,
     is_transcript_only,
     nexis_field,
+    show_name,
     speaker_label,
     transcript_line,
 )
@@ -1094,7 +1095,9 @@ def _clean_round(
             continue
         # a transcript's own lines and a Nexis record's fields (analysis.corpus.transcripts),
         # before the headline is looked for: "Aired March 3, 2025 - 18:00 ET" is none
-        own = _transcript_rule(view, context.transcript)
+        own = _transcript_rule(view, context.transcript, at_top=at_top)
+        if own is None and context.transcript and i + 1 < len(views):
+            own = show_name(view.text, views[i + 1].transcript_own)
         if own is not None:
             _apply_transcript_rule(state, cand, own)
             i += 1
@@ -1241,15 +1244,19 @@ def _transcript_turns(cands: list[_Candidate], state: _Round) -> list[_Candidate
     return out
 
 
-def _transcript_rule(view: _View, transcript: bool) -> TranscriptLine | None:
+def _transcript_rule(view: _View, transcript: bool, *, at_top: bool) -> TranscriptLine | None:
     """What :mod:`analysis.corpus.transcripts` does with the line: a transcript's own line
     (:func:`~analysis.corpus.transcripts.transcript_line`; ``transcript``: the text is one), or
-    a Nexis "HEADLINE:" or "BYLINE:" field (to the title or the author), or None."""
+    a Nexis "HEADLINE:" or "BYLINE:" field (to the title or the author), or its date line with
+    the weekday after it (to the dateline, only at the top, ``at_top``, where the header stands:
+    further down, "March 4, 2025 Tuesday" may head a timeline's entry), or None."""
     own = view.transcript_own
     if own is None and transcript and is_transcript_only(view.text):
         own = TranscriptLine("transcript_notice")
     field = view.nexis_field
     if own is None and field is not None and field[0] != "text":
+        if field[0] == "dateline" and not at_top:
+            return None
         key, value = field
         value = tidy_author(value) if key == "author" else value
         own = TranscriptLine("nexis_field", key or None, value)

@@ -36,6 +36,7 @@ __all__ = [
     "is_transcript",
     "is_transcript_only",
     "nexis_field",
+    "show_name",
     "speaker_label",
     "transcript_line",
 ]
@@ -54,7 +55,8 @@ TRANSCRIPT_RULES: dict[str, str] = {
     "metadata['dateline'].",
     "transcript_title": "A transcript's title line, the show's headlines before its air time "
     "('Dockworkers Walk Off the Job at Port of Harlan. Aired 6-7p ET'), moves to "
-    "metadata['title'] without the air time.",
+    "metadata['title'] without the air time; in a text recognised as a transcript, the show's "
+    "name alone right above it ('CBN Newsroom') goes.",
     "speaker_label": "In a text recognised as a transcript (3 lines or more opening with a "
     "speaker's label, of 2 speakers or more), the label opening a turn ('TOM REYES, CBN "
     "CORRESPONDENT:', 'REYES (voice-over):', 'UNIDENTIFIED MALE:': a name in capitals, perhaps "
@@ -207,6 +209,21 @@ def transcript_line(text: str, *, transcript: bool = False) -> TranscriptLine | 
     if title is not None:
         return TranscriptLine("transcript_title", "title", title.group("title").strip())
     return TranscriptLine("transcript_notice") if transcript and is_transcript_only(text) else None
+
+
+SHOW_NAME_WORDS = 5  # "CBN Newsroom", "Anderson Cooper 360 Degrees"
+
+
+def show_name(text: str, below: TranscriptLine | None) -> TranscriptLine | None:
+    """``transcript_title`` (removed) when the (normalised) line is a transcript's show's name
+    over its title line (``below``: what :func:`transcript_line` found in the next line):
+    at most :data:`SHOW_NAME_WORDS` words, no sentence's end ("CBN Newsroom" over "Dockworkers
+    Walk Off the Job ... Aired 6-7p ET"); else None. Asked of a recognised transcript only."""
+    if below is None or below.rule != "transcript_title":
+        return None
+    if text.count(" ") >= SHOW_NAME_WORDS or text[-1:] in ".!?:;,":
+        return None
+    return TranscriptLine("transcript_title")
 
 
 def is_transcript_only(text: str) -> bool:

@@ -24,7 +24,7 @@ from typing import Any
 from analysis.config import DATA_DIR, N_BOOT, SEED, default_corpus_dir, portable_path
 from analysis.corpus.exports import ONE_LINE_MIN_WORDS
 from analysis.corpus.group_names import spacing_note
-from analysis.corpus.quality import quality_summary
+from analysis.corpus.quality import quality_summary, transcript_sourcing_lines
 from analysis.figures import OTHER_LABEL, FigureInfo
 
 # Imported here rather than where it is used: it loads NLTK (a second or more), which the
@@ -1331,6 +1331,7 @@ def summary_markdown(
     by_run: bool = False,
     frame_note: Sequence[str] = (),
     notice: Sequence[str] = (),
+    sourcing_note: Sequence[str] = (),
 ) -> str:
     """The whole summary as Markdown, opening on a table of contents (:func:`with_contents`);
     each figure sits at the end of the findings section that refers to it
@@ -1341,7 +1342,9 @@ def summary_markdown(
     ``validation`` holds the lines placed after the findings and the limitation bullets
     (:func:`validation_lines`); ``tone_coder`` the same for the trained tone coder
     (:func:`analysis.report.tone_coder.tone_coder_lines`), whose figure is shown with its
-    section; ``frame_note`` closes the frame findings (:func:`frame_findings_note`).
+    section; ``frame_note`` closes the frame findings (:func:`frame_findings_note`), and
+    ``sourcing_note`` the sourcing findings
+    (:func:`~analysis.corpus.quality.transcript_sourcing_lines`).
     ``by_run`` says the runner wrote it; otherwise the text says notebook 04 was run on its
     own, so a reader is not told the whole pipeline produced it; ``notice`` (Markdown lines)
     follows the opening paragraph (:func:`_mixed_tables_notice`)."""
@@ -1374,7 +1377,7 @@ def summary_markdown(
         dict(facts.folded_docs),
         pooled,
         dict(facts.language_notes),
-        {"frames": list(frame_note)},
+        {"frames": list(frame_note), "sourcing": list(sourcing_note)},
         facts.tables_shown,
         _pooled_note(facts),
         dict(facts.partial_language_notes),
@@ -1465,6 +1468,7 @@ def write_summary(
     # The HTML embeds each PNG as a data URI (placeholders swapped in after conversion).
     images = EmbeddedImages(figs, link)
     quality = quality_summary(tables, shown)
+    sourcing_note = transcript_sourcing_lines(tables, shown)
     coders = _run_coders(shown, corpus_dir)  # loaded once for every part that names them
     found = _tone_checked(found, shown, corpus_dir, coders)
     checked = validation_lines(tables, shown, corpus_dir, group_col, coders, facts.tables_shown)
@@ -1491,6 +1495,7 @@ def write_summary(
             by_run=by_run,
             frame_note=frame_note,
             notice=notice,
+            sourcing_note=sourcing_note,
         ),
         corpus_dir,
         shown,
@@ -1512,6 +1517,7 @@ def write_summary(
                     by_run=by_run,
                     frame_note=frame_note,
                     notice=notice,
+                    sourcing_note=sourcing_note,
                 ),
                 corpus_dir,
                 shown,

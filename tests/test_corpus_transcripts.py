@@ -73,7 +73,6 @@ def _rules(cleaned) -> dict[str, str]:
         "[CROSSTALK]",
         "[18:12:40]",
         "(00:01:23)",
-        "18:12:40",
     ],
 )
 def test_a_stage_direction_alone_goes_in_a_single_text(line: str) -> None:

@@ -1377,7 +1377,7 @@ def transcript_sourcing_lines(tables_dir: Path | str, params: Mapping[str, Any])
     ids = documents.loc[found, "doc_id"].astype(str).tolist()
     has_outlet = "outlet" in documents.columns
     outlets = sorted(set(documents.loc[found, "outlet"].astype(str))) if has_outlet else []
-    where = f" (outlets: {', '.join(escape_text(o) for o in outlets)})" if outlets else ""
+    where = f", of {', '.join(escape_text(o) for o in outlets)}" if outlets else ""
     return [
         f"**Transcripts.** {len(ids)} of {len(documents)} documents are broadcast transcripts "
         f"(`{escape_code(first_ids(ids))}`{where}; flag `transcript` in documents.csv). What "

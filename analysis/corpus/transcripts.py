@@ -45,9 +45,9 @@ TRANSCRIPT_RULES: dict[str, str] = {
     "stage_direction": "A transcript's stage direction or timestamp alone on its line, in "
     "capitals in brackets ('(BEGIN VIDEOTAPE)', '(CHEERING AND APPLAUSE)', '[CROSSTALK]'; a "
     "direction's word or a word in -ING: not '(AP)', '(R)' or '(D-Calif.)'), a known direction "
-    "in any case ('(voice-over)', '(inaudible)'), or a time of day with seconds ('[18:12:40]', "
-    "'(00:01:23)', '18:12:40'); a known direction inside a line ('We will (inaudible) do it') "
-    "is cut from it.",
+    "in any case ('(voice-over)', '(inaudible)'), or a time of day with seconds in brackets "
+    "('[18:12:40]', '(00:01:23)'; one alone, '18:12:40', goes as site_chrome); a known "
+    "direction inside a line ('We will (inaudible) do it') is cut from it.",
     "transcript_notice": "A transcript's notices: 'THIS IS A RUSH TRANSCRIPT. THIS COPY MAY "
     "NOT BE IN ITS FINAL FORM AND MAY BE UPDATED.', 'Transcript provided by ...', CQ-Roll "
     "Call's and FDCH's lines, and, in a text recognised as a transcript, its 'Transcripts' "
@@ -99,11 +99,10 @@ _KNOWN_RE = re.compile(rf"(?:{_KNOWN_DIRECTIONS})", re.IGNORECASE)
 # a bracketed text in capitals: letters, digits, spaces and a few marks
 _CAPS_BRACKETED_RE = re.compile(r"[(\[]\s*([A-Z][A-Z0-9 ,.'’&/-]*?)\s*[)\]]")
 _WORD_RE = re.compile(r"[A-Z][A-Z'’-]*")
-# a time of day with its seconds, bracketed or alone: "[18:12:40]", "(00:01:23)", "18:12:40";
-# a broadcaster's "[18:12:40 ET]" too
+# a time of day with its seconds in brackets: "[18:12:40]", "(00:01:23)", a broadcaster's
+# "[18:12:40 ET]" (a time alone, "18:12:40", is a live blog's stamp too: rule site_chrome)
 _TIMESTAMP_RE = re.compile(
     r"[(\[]\s*\d{1,2}:\d{2}:\d{2}(?:\s*(?:ET|EST|EDT|PT|PST|CT|GMT|UTC))?\s*[)\]]"
-    r"|\d{1,2}:\d{2}:\d{2}"
 )
 MAX_DIRECTION_WORDS = 8
 # a known direction in brackets inside a line: "We will (inaudible) do it" (not "(voice-over)",
@@ -126,9 +125,9 @@ def _is_caps_direction(inside: str) -> bool:
 
 def is_stage_direction(text: str) -> bool:
     """Whether the (normalised) line is a stage direction or a timestamp alone:
-    "(BEGIN VIDEOTAPE)", "(CHEERING AND APPLAUSE)", "[MUSIC]", "(voice-over)", "[18:12:40]",
-    "18:12:40". A bracketed name in capitals ("(AP)", "(R)", "(D-CALIF.)") or a sentence in
-    lower case in brackets is none."""
+    "(BEGIN VIDEOTAPE)", "(CHEERING AND APPLAUSE)", "[MUSIC]", "(voice-over)", "[18:12:40]" (a
+    time alone, "18:12:40", is the line rules' ``site_chrome``). A bracketed name in capitals
+    ("(AP)", "(R)", "(D-CALIF.)") or a sentence in lower case in brackets is none."""
     if len(text) > 80 or not text:
         return False
     if _TIMESTAMP_RE.fullmatch(text):

@@ -163,6 +163,20 @@ def test_an_article_keeps_its_dateline_and_q_and_a_labels() -> None:
     assert not any(e.rule == "speaker_label" for e in cleaned.audit)
 
 
+def test_an_advice_column_is_no_transcript() -> None:
+    # the extraction benchmark's Dear Abby page lost its letters' salutations as speaker labels
+    lines = [
+        f"DEAR ABBY: {PROSE[0]}",
+        f"DEAR WORRIED: {PROSE[1]}",
+        f"DEAR ABBY: {PROSE[2]}",
+        f"DEAR PUZZLED: {PROSE[3]}",
+    ]
+    assert speaker_label(lines[0]) is None
+    assert not is_transcript(lines)
+    cleaned = clean_text("\n\n".join(lines), "t", model=None)
+    assert cleaned.text.splitlines() == lines
+
+
 def test_a_transcript_is_flagged() -> None:
     cleaned = clean_text(TRANSCRIPT, "tv", model=None)
     article = clean_text("\n\n".join(PROSE), "np", model=None)

@@ -253,6 +253,9 @@ MAX_LABEL_WORDS = 14
 # The fewest labelled lines, of at least two speakers, that make a text a transcript: an
 # article's dateline "WASHINGTON:" or a "NOTE:" stays
 TRANSCRIPT_LABELS = 3
+# a letter's salutation in an advice column ("DEAR ABBY: My husband ...", "DEAR FEELING: Of
+# course ..."): the extraction benchmark's Dear Abby page was read as a transcript and lost them
+_NOT_SPEAKER_FIRST_WORDS = frozenset({"DEAR"})
 _NOT_SPEAKERS = frozenset(
     {"NOTE", "EDITOR'S NOTE", "UPDATE", "CORRECTION", "WATCH", "READ MORE", "RELATED", "PHOTOS"}
 )
@@ -283,6 +286,8 @@ def speaker_label(text: str) -> tuple[str, str] | None:
     if sum(ch.isalpha() for ch in name) < _LABEL_MIN_LETTERS:
         return None
     if name in _FIELD_NAMES or label in _NOT_SPEAKERS or label.count(" ") >= MAX_LABEL_WORDS:
+        return None
+    if name.split(" ", 1)[0] in _NOT_SPEAKER_FIRST_WORDS:
         return None
     return label, (match.group("rest") or "").strip()
 

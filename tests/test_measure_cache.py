@@ -90,3 +90,20 @@ def test_reading_an_entry_marks_it_as_used_now(make_corpus, tmp_path: Path) -> N
     before = time.time() - 1
     assert read_entry(entry) is not None
     assert entry.stat().st_mtime >= before  # the pipeline keeps the entries used last
+
+
+def test_a_damaged_entry_is_computed_again_and_replaced(make_corpus, tmp_path: Path) -> None:
+    # a tester cut sentences.parquet to 10,000 bytes (a full disk): every later run into that
+    # --out failed on "Parquet magic bytes not found", --rerun too
+    import pytest
+
+    folder = make_corpus()
+    cache = tmp_path / "cache"
+    first = load_corpus(folder, cache_dir=cache)
+    (entry,) = [p for p in cache.iterdir() if p.is_dir() and not p.name.startswith(".")]
+    data = (entry / "sentences.parquet").read_bytes()
+    (entry / "sentences.parquet").write_bytes(data[: len(data) // 2])
+    with pytest.warns(UserWarning, match="could not be read .* computed again"):
+        again = load_corpus(folder, cache_dir=cache)
+    pd.testing.assert_frame_equal(again.sentences, first.sentences)
+    assert read_entry(entry) is not None  # written again, whole

@@ -140,14 +140,29 @@ def cache_key(
 
 
 def read_entry(entry: Path) -> Corpus | None:
-    """The corpus stored in the cache entry ``entry``, or None when it is absent or incomplete.
+    """The corpus stored in the cache entry ``entry``, or None when it is absent or incomplete,
+    or damaged (then removed, with a warning, so that it is written again).
 
     Reading an entry sets its folder's time to now: the folder's time says when a run last
     used it, and a pipeline run keeps only the entries used last
     (:func:`analysis.pipeline.promote.seed_cache`)."""
     if not all((entry / f"{part}.parquet").is_file() for part in _PARTS):
         return None
-    corpus = Corpus(**{part: pd.read_parquet(entry / f"{part}.parquet") for part in _PARTS})
+    try:
+        corpus = Corpus(**{part: pd.read_parquet(entry / f"{part}.parquet") for part in _PARTS})
+    except (OSError, ValueError) as err:  # pyarrow's ArrowInvalid is a ValueError
+        # a file of the entry cut short (a full disk, a copy interrupted) or otherwise damaged:
+        # a tester's cut sentences.parquet failed every later run into that --out, --rerun too,
+        # naming a staging path. The entry is this package's own: it goes and is computed again.
+        from analysis.user_warnings import warn_user
+
+        warn_user(
+            f"the cached per-sentence results in {entry} could not be read "
+            f"({type(err).__name__}: a file of it is damaged, e.g. cut short by a full disk): "
+            "they are computed again and the entry replaced"
+        )
+        shutil.rmtree(entry, ignore_errors=True)
+        return None
     with contextlib.suppress(OSError):  # a read-only cache is still read
         os.utime(entry)
     return corpus

@@ -14,9 +14,10 @@ bullet markers, HTML entities and debris, link annotations, emphasis markers), t
   <URL>", a dateline near the top, a byline, wire credits;
 * boilerplate goes: site chrome, sign-in/subscribe/audio prompts, comment sections, related
   article lists, author bios, CMS debris, table-of-contents markers, platform disclaimers,
-  paragraph markers, bare section labels (the rules: :data:`RULES`; the code:
-  :mod:`analysis.corpus.normalisers`, :mod:`~analysis.corpus.line_rules`,
-  :mod:`~analysis.corpus.block_rules`, :mod:`~analysis.corpus.metadata_rules`; the vocabularies:
+  paragraph markers, bare section labels, a press release's furniture (the rules: :data:`RULES`;
+  the code: :mod:`analysis.corpus.normalisers`, :mod:`~analysis.corpus.line_rules`,
+  :mod:`~analysis.corpus.block_rules`, :mod:`~analysis.corpus.metadata_rules`,
+  :mod:`~analysis.corpus.press_releases`; the vocabularies:
   ``analysis/data/boilerplate_patterns.toml``);
 * everything else is kept, and a line that continues a hard-wrapped paragraph is joined to it.
 
@@ -34,7 +35,7 @@ import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import lru_cache, partial
 from itertools import pairwise
 from operator import attrgetter
 
@@ -102,6 +103,14 @@ from analysis.corpus.page_furniture import (
     running_header_keys,
 )
 from analysis.corpus.page_metadata import tidy_author
+from analysis.corpus.press_releases import RULE_DESCRIPTIONS as RELEASE_RULE_DESCRIPTIONS
+from analysis.corpus.press_releases import (
+    ReleaseBlock,
+    release_block,
+    release_line_rule,
+    split_release_dateline,
+    strip_stock_tickers,
+)
 from analysis.corpus.transcripts import (
     TRANSCRIPT_RULES,
     TranscriptLine,
@@ -321,6 +330,7 @@ def _rules_listing() -> dict[str, str]:
     for rule in line_rules():
         listing[rule.name] = rule.description
     listing.update(TRANSCRIPT_RULES)  # analysis.corpus.transcripts
+    listing.update(RELEASE_RULE_DESCRIPTIONS)  # a press release's furniture (press_releases)
     for name in ("cms_debris", "para_marker"):
         listing.setdefault(name, name)
     return dict(sorted(listing.items()))
@@ -566,11 +576,21 @@ class _Round:
             return
         text = cand.view.text
         opening = opening and "dateline_place" not in self.metadata
-        wire = split_wire_dateline(text) if opening else None
+        # a press release's wire dateline first: "SAN FRANCISCO--(BUSINESS WIRE)--" opens
+        # with what a news agency's would be read as ("SAN FRANCISCO--")
+        release = split_release_dateline(text) if opening else None
+        wire = release or (split_wire_dateline(text) if opening else None)
         if wire:
             self.metadata["dateline_place"], text = wire
-            self.entry(cand.line, "wire_dateline", "changed", text)
+            self.entry(
+                cand.line, "release_dateline" if release else "wire_dateline", "changed", text
+            )
             self.joined = True  # new text: another round looks at it
+        untickered = strip_stock_tickers(text)
+        if untickered != text:
+            text = untickered
+            self.entry(cand.line, "stock_ticker", "changed", text)
+            self.joined = True
         line = cand.line
         self.kept.append(_Line(line.line_no, line.original, text, last_no=line.last_no))
 
@@ -638,8 +658,9 @@ class _View(LineView):
 
     @cached_attribute
     def line_rule(self) -> str | None:
-        """:func:`match_line_rule` of the line."""
-        return match_line_rule(self)
+        """:func:`match_line_rule` of the line, else a press release's line
+        (:func:`~analysis.corpus.press_releases.release_line_rule`)."""
+        return match_line_rule(self) or release_line_rule(self)
 
     @cached_attribute
     def has_word(self) -> bool:
@@ -1082,6 +1103,7 @@ def _clean_round(
     # line that could be one, and then their markers are not looked for
     numbered = any(may_be_numbered_footnote(view.text) for view in views)
     markers = footnote_markers((c.line.line_no, c.line.text) for c in cands) if numbered else {}
+    under_blank = partial(_under_blank, cands, context)
     i = 0
     while i < len(cands):
         cand, view = cands[i], views[i]
@@ -1192,6 +1214,10 @@ def _clean_round(
         end = _block_end(views, i, at_top)
         if end is not None:
             i = _drop_block(cands, i, end, state)
+            continue
+        release = release_block(views, i, under_blank, _LINE_RULE)
+        if release is not None:
+            i = _drop_release_block(cands, i, release, state)
             continue
         rule = view.line_rule
         if (
@@ -1498,6 +1524,28 @@ def _block_end(views: list[_View], i: int, at_top: bool) -> int | None:
     if not at_top and i + 1 < len(views) and is_person_name(view):
         return i + 2 if is_bio_of(views[i + 1], view.bare) else None
     return None
+
+
+_LINE_RULE = attrgetter("line_rule")
+
+
+def _under_blank(cands: Sequence[_Candidate], context: _Context, k: int) -> bool:
+    """Whether a blank line stands above ``cands[k]`` in the raw text."""
+    return cands[k].line.line_no in context.paragraph_starts
+
+
+def _drop_release_block(
+    cands: list[_Candidate], start: int, block: ReleaseBlock, state: _Round
+) -> int:
+    """Remove a press release's block (:func:`~analysis.corpus.press_releases.release_block`),
+    each line by the rule that removes it on its own, if any (a forward-looking statement's
+    ``platform_disclaimer``), else by the block's; a marker's date moves to the metadata."""
+    for k in range(start, block.end):
+        if k == start and block.dateline:
+            state.move(cands[k], block.rule, "dateline", block.dateline)
+        else:
+            state.drop(cands[k], cands[k].view.line_rule or block.rule)
+    return block.end
 
 
 _AUTHORS_SPLIT_RE = re.compile(r"\s*(?:,|&|\band\b)\s*")

@@ -61,6 +61,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from analysis.corpus.language import not_english
+from analysis.corpus.press_releases import PRESS_RELEASE_RULES
 
 SHORT_WORDS = 80  # a body under this many words is flagged "short"
 FRAGMENT_WORDS = 4  # a sentence under this many words is a fragment
@@ -95,6 +96,7 @@ FLAG_ORDER = (
     "language",
     "mojibake",
     "transcript",
+    "press_release",
 )
 QUALITY_COLUMNS = [
     "share_lines_removed",
@@ -219,9 +221,10 @@ JOIN_RULES = frozenset({"hard_wrap_join"})
 def removed_line_counts(audit: pd.DataFrame) -> pd.DataFrame:
     """Per ``doc_id`` (the index), the lines the cleaning removed (``removed``: audit rows with
     action ``removed``; not those of a file format's own lines, :data:`FORMAT_RULES`, nor lines
-    joined to the line above them, :data:`JOIN_RULES`, when the audit has its rules) and the
-    lines it joined to the line above them (``joined``), which are kept, and the speaker's
-    labels it cut off a transcript's turns (``speaker_labels``: flag ``transcript``)."""
+    joined to the line above them, :data:`JOIN_RULES`, when the audit has its rules), the
+    lines it joined to the line above them (``joined``), which are kept, the speaker's labels
+    it cut off a transcript's turns (``speaker_labels``: flag ``transcript``) and the audit rows
+    that recognise a press release (``release``: :func:`release_documents`)."""
     gone = audit["action"] == "removed"
     if "rule" in audit.columns:
         joined = gone & audit["rule"].isin(JOIN_RULES)
@@ -229,9 +232,22 @@ def removed_line_counts(audit: pd.DataFrame) -> pd.DataFrame:
         labels = audit["rule"] == SPEAKER_LABEL_RULE
     else:
         joined, removed, labels = gone & False, gone, gone & False
-    counts = pd.DataFrame({"removed": removed, "joined": joined, "speaker_labels": labels})
+    # a press release's marker, wire dateline or "About" section (flag press_release)
+    release = audit["rule"].isin(PRESS_RELEASE_RULES) if "rule" in audit.columns else gone & False
+    counts = pd.DataFrame(
+        {"removed": removed, "joined": joined, "speaker_labels": labels, "release": release}
+    )
     counts = counts.astype(int)
     return counts.groupby(audit["doc_id"]).sum()
+
+
+def release_documents(documents: pd.DataFrame, counts: pd.DataFrame) -> pd.Series:
+    """Per document (row order of ``documents``), whether cleaning recognised it as a press
+    release (:data:`~analysis.corpus.press_releases.PRESS_RELEASE_RULES`), from the counts per
+    ``doc_id`` of :func:`removed_line_counts`."""
+    if "release" not in counts.columns:
+        return pd.Series(False, index=documents.index)
+    return documents["doc_id"].map(counts["release"]).fillna(0).astype(int).gt(0)
 
 
 def share_removed_from_counts(
@@ -954,6 +970,7 @@ def quality_table(
     :func:`has_stray_lead_byte`) and ``transcript`` (a broadcast transcript, whose speakers'
     labels cleaning cut: :func:`transcripts_from_counts`). ``duplicate_similarity`` is the
     figure of each copy with the document it names (:meth:`DuplicateFinder.similarities`).
+    ``press_release``: cleaning recognised a press release (:func:`release_documents`).
     """
     out = documents.reset_index(drop=True)
     texts = out["text"].astype(str).tolist()
@@ -968,6 +985,7 @@ def quality_table(
         checks=checks,
         similarity=similarity,
         transcripts=transcripts_from_counts(out, counts),
+        releases=release_documents(out, counts).tolist(),
     )
 
 
@@ -987,6 +1005,9 @@ FLAG_MEANINGS = {
     "mojibake": "it still holds a character garbled by a wrong encoding",
     "transcript": "a broadcast transcript: its speakers' labels, stage directions and notices "
     "were cut; what its speakers say is counted as no quotation by the sourcing measures",
+    "press_release": "a press release (cleaning found its 'FOR IMMEDIATE RELEASE' marker, a "
+    "wire service's dateline such as '/PRNewswire/' or an 'About …' section, and removed "
+    "them): what it says is the organisation's own words, not reporting about it",
 }
 
 
@@ -1006,12 +1027,14 @@ def flag_documents(
     checks: pd.DataFrame,
     similarity: list[str] | None = None,
     transcripts: Sequence[bool] | None = None,
+    releases: Sequence[bool] | None = None,
 ) -> pd.DataFrame:
     """:func:`quality_table` from its parts, computed by the caller: the share of lines
     removed, the share of fragment sentences and the near-copy named for each document (with
     its ``similarity`` figure; none when not given), and its :func:`text_checks` (row order of
     ``documents``); ``transcripts``, whether each is a broadcast transcript
     (:func:`transcripts_from_counts`; none when not given). A corpus processed in batches
+    ``releases``: whether each is a press release (:func:`release_documents`; None: none is).
     computes the first three once over the whole corpus and flags each batch with this."""
     out = documents.drop(columns=[c for c in QUALITY_COLUMNS if c in documents.columns])
     out = out.reset_index(drop=True)
@@ -1031,6 +1054,7 @@ def flag_documents(
         "language": foreign,
         "mojibake": [not f and s for f, s in zip(foreign, stray, strict=True)],
         "transcript": list(transcripts) if transcripts is not None else [False] * len(out),
+        "press_release": [False] * len(out) if releases is None else list(map(bool, releases)),
     }
     columns = [raised_by[name] for name in FLAG_ORDER]
     flags = [

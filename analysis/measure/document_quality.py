@@ -144,6 +144,7 @@ def _flagged_but_copies(
     figures (none when not given)."""
     from analysis.corpus.quality import (
         flag_documents,
+        release_documents,
         share_removed_from_counts,
         transcripts_from_counts,
     )
@@ -159,6 +160,7 @@ def _flagged_but_copies(
         checks=found.checks,
         similarity=similarity,
         transcripts=transcripts_from_counts(documents, removed),
+        releases=release_documents(documents, removed).tolist(),
     )
 
 

@@ -102,3 +102,17 @@ def test_process_flags_a_release_as_run_does(tmp_path: Path) -> None:
     got = pd.read_parquet(folder / "documents.parquet").set_index("doc_id")
     assert "press_release" in got.loc["release", "quality_flags"]
     assert "press_release" not in got.loc["news", "quality_flags"]
+
+
+def test_a_releases_own_furniture_does_not_count_as_lines_removed() -> None:
+    # a tester's releases lost their marker, About section, contact block and end mark, each
+    # recognised, and were flagged lines_removed ("check that what is left is the article")
+    documents, sentences = _documents()
+    rules = ["release_marker", "about_boilerplate", "press_contact", "release_notice"]
+    audit = _audit(*[("release", rule, "removed") for rule in rules for _ in range(20)])
+    table = quality_table(documents, sentences, audit).set_index("doc_id")
+    assert table.loc["release", "quality_flags"] == "press_release"
+    # the same lines removed as page chrome are lines lost
+    chrome = _audit(*[("release", "site_chrome", "removed") for _ in range(80)])
+    table = quality_table(documents, sentences, chrome).set_index("doc_id")
+    assert "lines_removed" in table.loc["release", "quality_flags"]

@@ -140,6 +140,16 @@ FORMAT_RULES = frozenset(
         "transcript_notice",
         "transcript_title",
         "nexis_field",
+        # a press release's own furniture (analysis.corpus.press_releases): its markers, wire
+        # dateline, About section, contact block and notices; a tester's releases were each
+        # flagged lines_removed beside press_release, though nothing of the release was lost
+        # ("release_line" is left out: its "Follow us on ..." lines close ordinary pages too)
+        "release_marker",
+        "release_end",
+        "release_dateline",
+        "about_boilerplate",
+        "press_contact",
+        "release_notice",
     }
 )
 # The audit rule that says a text was read as a broadcast transcript (flag ``transcript``)

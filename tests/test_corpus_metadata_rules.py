@@ -6,6 +6,8 @@ from __future__ import annotations
 import pytest
 from cleaning_cases import PROSE, clean_lines
 
+from analysis.corpus.metadata_rules import credit_reporters
+
 
 def test_title_line_moves_to_metadata_even_with_different_quotes_and_case() -> None:
     cleaned = clean_lines(
@@ -202,10 +204,37 @@ def test_a_magazines_words_byline_moves_to_metadata_with_the_date_under_it() -> 
     assert "author" not in kept.metadata and len(kept.text.splitlines()) == 3
 
 
-def test_wire_credit_line_moves_to_metadata() -> None:
-    cleaned = clean_lines(*PROSE, "(Reporting by Jane Roe in Lisbon; Editing by Tom Lee)")
-    assert cleaned.metadata["credits"].startswith("(Reporting by Jane Roe")
+@pytest.mark.parametrize(
+    "credit",
+    [
+        "(Reporting by Jane Roe in Lisbon; Editing by Tom Lee)",
+        # a place with its state, in brackets (a tester's Reuters story kept it as a sentence)
+        "(Reporting by Brad Brooks in Lubbock, Texas; Writing by Daniel Wallis; Editing by Bill "
+        "Berkrot)",
+    ],
+)
+def test_wire_credit_line_moves_to_metadata(credit: str) -> None:
+    cleaned = clean_lines(*PROSE, credit)
+    assert cleaned.metadata["credits"] == credit
     assert cleaned.text.splitlines() == PROSE
+
+
+@pytest.mark.parametrize(
+    ("credits", "reporters"),
+    [
+        ("(Reporting by Brad Brooks in Lubbock, Texas; Writing by Daniel Wallis)", "Brad Brooks"),
+        (
+            "Reporting by Suzanne Barlyn in New York and Carolina Mandl; Additional reporting by "
+            "Brad Brooks; Editing by Richard Chang",
+            "Suzanne Barlyn and Carolina Mandl",
+        ),
+        ("Reporting by Jane Roe in London, John Doe in Paris", "Jane Roe and John Doe"),
+        ("Additional reporting by Jane Roe; Editing by Tom Lee", None),
+        ("Writing by Daniel Wallis; Editing by Bill Berkrot", None),
+    ],
+)
+def test_the_reporters_of_a_wire_credit(credits: str, reporters: str | None) -> None:
+    assert credit_reporters(credits) == reporters
 
 
 def test_a_name_over_a_role_line_at_the_top_is_the_byline() -> None:
@@ -247,6 +276,8 @@ def test_prose_about_hours_ago_is_no_dateline(line: str) -> None:
         ("SIOUX FALLS, S.D. – Stocks fell sharply on Tuesday.", "SIOUX FALLS, S.D."),
         ("DUBAI, United Arab Emirates — Stocks fell sharply.", "DUBAI, United Arab Emirates"),
         ('WASHINGTON — "Stocks fell," she said.', "WASHINGTON"),
+        # AFP's place with its country in brackets
+        ("Steinhatchee (United States) (AFP) - Stocks fell.", "Steinhatchee (United States) (AFP)"),
     ],
 )
 def test_a_wire_dateline_opening_the_first_paragraph_moves_to_metadata(

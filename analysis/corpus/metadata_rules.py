@@ -104,10 +104,12 @@ _EDITORIAL_BYLINE_RE = re.compile(
     r"(?:\s+(?i:of|at)\s+[A-Z][\w'’.&-]*(?:\s+[A-Z][\w'’.&-]*){0,3})?)"
 )
 _CREDIT_NAME = r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}"
+# where a reporter filed from: "in London", "in Lubbock, Texas" (a state after a comma)
+_CREDIT_PLACE = r"\s+in\s+[A-Z][\w .-]{1,30}(?:,\s*[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?)?"
 _CREDIT_RE = re.compile(
     r"\(?\s*(?:(?:(?i:additional\s+)?(?i:reporting|writing|editing|edited|compiled|translated"
     r"|translation|research|graphics|production|photos?|video)\s+(?i:by)\s+"
-    rf"{_CREDIT_NAME}(?:\s*(?:,|and|&)\s*{_CREDIT_NAME})*(?:\s+in\s+[A-Z][\w .-]{{1,30}})?)"
+    rf"{_CREDIT_NAME}(?:\s*(?:,|and|&)\s*{_CREDIT_NAME})*(?:{_CREDIT_PLACE})?)"
     r"\s*[;,]?\s*)+\)?\.?"
 )
 BYLINE_WORDS = 12  # the longest byline, in words
@@ -295,6 +297,33 @@ def is_credit_line(line: LineView) -> bool:
     return line.n_words <= 40 and bool(_CREDIT_RE.fullmatch(line.bare))
 
 
+# a credit's "Reporting by" part (not "Additional reporting by"), up to the next part
+_REPORTING_RE = re.compile(r"(?:^|;)\s*\(?\s*(?i:reporting)\s+(?i:by)\s+(?P<names>[^;()]+)")
+# where a reporter filed from, taken off the name: "in New York", "in Lubbock, Texas" (a state
+# of one word, or two after New, North, South, West, only where the names end)
+_REPORTER_PLACE_RE = re.compile(
+    r"\s+in\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*"
+    r"(?:,\s*(?:(?:New|North|South|West)\s+)?[A-Z][\w.'’-]*\s*$)?"
+)
+_REPORTER_SPLIT_RE = re.compile(r"\s*(?:,|&|\band\b)\s*")
+
+
+def credit_reporters(credits: str) -> str | None:
+    """The reporters a wire credit line names after "Reporting by" ("(Reporting by Brad Brooks
+    in Lubbock, Texas; Writing by Daniel Wallis; Editing by Bill Berkrot)" → "Brad Brooks";
+    "Reporting by Jane Roe in New York and John Doe; Additional reporting by ..." → "Jane Roe
+    and John Doe"), else None: a Reuters story as a paper runs it has no byline, and its
+    reporters are named only there."""
+    match = _REPORTING_RE.search(credits)
+    if match is None:
+        return None
+    names = _REPORTER_PLACE_RE.sub("", match.group("names").strip().rstrip(".)"))
+    found = [name.strip() for name in _REPORTER_SPLIT_RE.split(names) if name.strip()]
+    if not found or not all(_PERSON_NAME_RE.fullmatch(name) for name in found):
+        return None
+    return " and ".join(found)
+
+
 # A wire dateline opening an article's first paragraph: "NEW YORK (AP) — Stocks fell...",
 # "LONDON, Oct 21 (Reuters) - ...", "BEIJING, Oct. 21 (Xinhua) -- ...", "Washington (CNN) — ...",
 # "WASHINGTON — ...". The place in capitals (before any name in brackets), or in any case before
@@ -305,7 +334,8 @@ _CAPS_WORD = r"[A-Z][A-Z.'’&-]+"
 # a place alone in capitals has four letters at least ("ROME", "NEW YORK"; not "EU", "IMF")
 _PLACE_CAPS = rf"(?:{_CAPS_WORD}(?:\s+{_CAPS_WORD}){{1,3}}|[A-Z]{{4}}[A-Z.'’&-]*)"
 _PLACE_ANY = r"[A-Z][\w.'’&-]*(?:\s+[A-Z][\w.'’&-]*){0,3}"
-_PLACE_MORE = rf"(?:,\s*{_PLACE})?"  # ", Calif.", ", China"
+# ", Calif.", ", China", and AFP's country in brackets: "Steinhatchee (United States) (AFP) -"
+_PLACE_MORE = rf"(?:,\s*{_PLACE}|\s+\({_PLACE}\))?"
 _WIRE_DATE = rf"(?:,?\s*(?i:{_MONTH})\s+\d{{1,2}}(?:,\s*\d{{4}})?)?"
 _AGENCY = r"\([A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,3}\)"
 # after a place not in capitals, or alone, only a news agency's or network's name in brackets:

@@ -122,6 +122,13 @@ from analysis.corpus.transcripts import (
     speaker_label,
     transcript_line,
 )
+from analysis.corpus.wire_copy import RULES as WIRE_RULES
+from analysis.corpus.wire_copy import (
+    cut_contributor_tail,
+    parse_correction_note,
+    remove_wire_signoff,
+    wire_note_rule,
+)
 
 __all__ = [
     "RULES",
@@ -192,7 +199,8 @@ def _rules_listing() -> dict[str, str]:
         "punctuation_run": "A run of spaced sentence-final marks (' . .' from tokenised text) "
         "keeps its first mark, so no sentence of punctuation alone is split off.",
         "punctuation_only": "A line without a letter or digit ('.', '...', '\u201d') left by "
-        "tokenised or split text: it would become a sentence of punctuation alone.",
+        "tokenised or split text, or a separator ('___', AP's between its story and its "
+        "notes): it would become a sentence of punctuation alone.",
         "caption_boilerplate": "An image widget's 'Enlarge this image toggle caption' and the "
         "photo credit it prints twice are removed.",
         "footnote_mark": "A footnote's marker glued to the text is cut: superscript digits "
@@ -209,6 +217,9 @@ def _rules_listing() -> dict[str, str]:
         "date_iso": "A given published date written otherwise than ISO ('February 16, 2017', "
         "'30/09/2018') is written as its ISO date when it can be only one day; date_note keeps "
         "what was written.",
+        "published_time": "A published day given the time of day the text's 'Updated' line "
+        "(else its dateline) gives ('2024-10-11' and 'UPDATED 11:20 a.m.': "
+        "'2024-10-11T11:20'), when the line names no other day; date_note says so.",
         "language_code": "A given language written as a name ('English', 'ENGLISH', 'Deutsch', "
         "'anglais') is written as its ISO 639-1 code ('en', 'de'), so one language has one value.",
         "link_text": "Link annotations such as '(opens in a new tab)' or Reuters' ', opens new "
@@ -230,11 +241,13 @@ def _rules_listing() -> dict[str, str]:
         "title_line": "The first line of text (chrome removed above it does not count), when "
         "it repeats the document's title, moves to metadata['title'].",
         "headline_line": "Without a known title, the first line of text shaped as a headline "
-        "(3–25 words, no closing punctuation) above a byline or dateline moves to "
-        "metadata['title']: one line of text (a standfirst) may stand between, and lines the "
-        "rules remove or move anyway (a share button, a photo's caption). A Markdown text's "
-        "first line of text, when it is a heading of level 1 ('# Title') of 3–25 words, moves "
-        "there too.",
+        "(3–25 words, no closing punctuation) above a byline or dateline, or above a paragraph "
+        "opening with a wire dateline ('(Reuters) - ...', as a paper runs a wire story without "
+        "a byline), moves to metadata['title']: one line of text (a standfirst) may stand "
+        "between a byline and it, and lines the rules remove or move anyway (a share button, a "
+        "photo's caption); so may they above it ('BREAKING NEWS', a correction note). A "
+        "Markdown text's first line of text, when it is a heading of level 1 ('# Title') of "
+        "3–25 words, moves there too.",
         "menu_above_headline": "The lines kept above a headline found under a site's menu, "
         "each as short as a menu item ('LOCAL NEWS', 'Health Business', 'Opinion'): the menu's "
         "last items and section labels, which the line classifier may have left.",
@@ -331,6 +344,7 @@ def _rules_listing() -> dict[str, str]:
         listing[rule.name] = rule.description
     listing.update(TRANSCRIPT_RULES)  # analysis.corpus.transcripts
     listing.update(RELEASE_RULE_DESCRIPTIONS)  # a press release's furniture (press_releases)
+    listing.update(WIRE_RULES)  # wire copy's furniture (analysis.corpus.wire_copy)
     for name in ("cms_debris", "para_marker"):
         listing.setdefault(name, name)
     return dict(sorted(listing.items()))
@@ -590,6 +604,10 @@ class _Round:
         if untickered != text:
             text = untickered
             self.entry(cand.line, "stock_ticker", "changed", text)
+        cut = cut_contributor_tail(text)
+        if cut != text:  # "... said. Courier staff writer Jane Roe contributed to this report."
+            text = cut
+            self.entry(cand.line, "contributor_note", "changed", text)
             self.joined = True
         line = cand.line
         self.kept.append(_Line(line.line_no, line.original, text, last_no=line.last_no))
@@ -659,8 +677,16 @@ class _View(LineView):
     @cached_attribute
     def line_rule(self) -> str | None:
         """:func:`match_line_rule` of the line, else a press release's line
-        (:func:`~analysis.corpus.press_releases.release_line_rule`)."""
-        return match_line_rule(self) or release_line_rule(self)
+        (:func:`~analysis.corpus.press_releases.release_line_rule`), else the rule of wire
+        copy's furniture (:func:`~analysis.corpus.wire_copy.wire_note_rule`: "This is a
+        developing story.")."""
+        return match_line_rule(self) or release_line_rule(self) or wire_note_rule(self)
+
+    @cached_attribute
+    def wire_dateline(self) -> bool:
+        """Whether the line opens with a wire dateline ("(Reuters) - Florida utilities ...",
+        :func:`split_wire_dateline`)."""
+        return split_wire_dateline(self.text) is not None
 
     @cached_attribute
     def has_word(self) -> bool:
@@ -848,7 +874,8 @@ MAX_CREDIT_WORDS = 12  # a credit line is short; a caption ending in a credit ma
 MAX_CAPTION_WORDS = 60
 
 
-_HAS_WORD_RE = re.compile(r"\w")
+# a letter or a digit: "___", AP's separator between its story and its notes, holds neither
+_HAS_WORD_RE = re.compile(r"[^\W_]")
 
 
 def _may_end_in_credit(text: str) -> bool:
@@ -903,6 +930,9 @@ def _caption_rule(view: LineView) -> tuple[str, str, str] | None:
 
 def _metadata_rule(view: LineView, at_top: bool) -> tuple[str, str, str] | None:
     """``(rule, metadata key, value)`` when the line is a metadata line."""
+    correction = parse_correction_note(view)
+    if correction:
+        return "correction_note", "correction", correction
     caption = _caption_rule(view)
     if caption:
         return caption
@@ -1019,11 +1049,15 @@ def _is_headline_over_byline(
     own) and followed by a byline or a dateline with at most one line of text between (a
     standfirst: the top, :data:`TOP_LINES`), as an article copied from a browser or an export
     without a title field opens ("Markets slide as tariff fears return / By Jane Doe, CNN /
-    Updated 10:32 AM EDT ..."). Lines the rules remove or move in
-    any case (:func:`_is_removed_at_top`: "Share full article", a photo's caption) may stand
-    between too, up to :data:`HEADLINE_SKIPPED_LINES` of them, as the New York Times' and the
-    Washington Post's pages put them. Only there: a byline or a dateline at the top of a
-    cleaned text has moved to the metadata, so cleaning the result again finds no headline
+    Updated 10:32 AM EDT ..."), or by a paragraph opening with a wire dateline right under it
+    ("(Reuters) - Florida utilities had ...": a Reuters or AFP story as a paper runs it, with no
+    byline; a tester's were read with the headline as their first sentence). Lines the rules
+    remove or move in any case (:func:`_is_removed_at_top`: "Share full article", a photo's
+    caption) may stand between too, up to :data:`HEADLINE_SKIPPED_LINES` of them, as the New
+    York Times' and the Washington Post's pages put them; above the headline, such lines ("THIS
+    IS A BREAKING NEWS UPDATE.", a correction note) leave it the first line of text. Only
+    there: a byline or a dateline at the top of a cleaned text has moved to the metadata, and a
+    wire dateline has left its paragraph, so cleaning the result again finds no headline
     (cleaning stays idempotent). Without ``loose_standfirst`` the line of text between must end
     a sentence, as a standfirst does, or be longer than a headline that is longer than a menu
     item (:data:`MENU_ITEM_WORDS`): under a site's menu, a menu item shaped as a headline would
@@ -1056,6 +1090,10 @@ def _is_headline_over_byline(
             if skipped > HEADLINE_SKIPPED_LINES:
                 return False
             continue
+        # the first paragraph opening with a wire dateline ("(Reuters) - Florida utilities had
+        # ..."): a Reuters or AFP story as a paper runs it has no byline under its headline
+        if not text_lines and view.wire_dateline:
+            return True
         # the author's name alone (Axios: "Emily Peck" over the date); one only, as a gallery's
         # captions may be names too ("Miguel Bernal North Diving")
         if not names and not view.line_rule and is_person_name(view) and _over_top_meta(views, j):
@@ -1922,6 +1960,7 @@ _FEED_MARKS: tuple[tuple[str, Callable[[str], str]], ...] = (
     ("excerpt_mark", normalisers.remove_excerpt_mark),
     ("read_more_link", normalisers.remove_read_more),
     ("rights_notice", normalisers.remove_rights_notice),
+    ("wire_signoff", remove_wire_signoff),
 )
 
 

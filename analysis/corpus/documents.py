@@ -49,6 +49,7 @@ from analysis.corpus.exports import several_articles_warning
 from analysis.corpus.factiva import factiva_page_text
 from analysis.corpus.front_matter import MARKDOWN_SUFFIXES, parse_front_matter, read_front_matter
 from analysis.corpus.html import HTML_SUFFIXES, PAGE_COLUMNS, Page, is_html_page, read_page
+from analysis.corpus.metadata_rules import credit_reporters
 from analysis.corpus.mhtml import MHTML_SUFFIXES, mhtml_page
 from analysis.corpus.normalisers import normalise_unicode, unescape_entities
 from analysis.corpus.page_charset import declared_charset
@@ -1356,6 +1357,7 @@ def clean_documents(raw: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
         for field in ("url", "title", "author"):
             if not row[field] and cleaned.metadata.get(field):
                 row[field] = cleaned.metadata[field]
+        wire_notes = wire_metadata(row, cleaned.metadata)
         if not row["published"]:
             row["published"], note = published_from_metadata(cleaned.metadata)
             if note and not row["date_note"]:
@@ -1364,6 +1366,7 @@ def clean_documents(raw: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
         row["n_encoding_repairs"] = cleaned.n_encoding_repairs
         row["encoding"] = encoding
         notes = list(page.notes) if page is not None else []
+        notes.extend(wire_notes)
         if cleaned.metadata.get(CHROME_SHARE):
             notes.append(furniture_note(cleaned.metadata[CHROME_SHARE]))
         row["metadata_note"] = "; ".join(notes)
@@ -1372,6 +1375,7 @@ def clean_documents(raw: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
         audit_entries.extend(metadata_unescaped(row, doc_id))
         audit_entries.extend(author_without_by(row, doc_id))
         audit_entries.extend(published_as_iso(row, doc_id))
+        audit_entries.extend(published_with_time(row, cleaned.metadata, doc_id))
         audit_entries.extend(language_as_code(row, doc_id))
         audit_entries.extend(metadata_in_nfc(row, doc_id, [*NFC_COLUMNS, *extras]))
         rows.append(row)
@@ -1406,6 +1410,84 @@ def published_as_iso(row: dict[str, Any], doc_id: str) -> list[AuditEntry]:
             doc_id, f"published: {written}", "date_iso", f"published: {iso} (read as a day)"
         )
     ]
+
+
+def wire_metadata(row: dict[str, Any], metadata: dict[str, str]) -> list[str]:
+    """What a wire story's notes give the row (in place), and ``metadata_note``'s words for
+    it: an empty ``author`` filled with the reporters of the credit line ("(Reporting by Brad
+    Brooks in Lubbock, Texas; ...)", :func:`credit_reporters`: a Reuters story as a paper runs
+    it has no byline), and the correction note cleaning took out of the text ("This story has
+    been corrected to show that ...", ``metadata["correction"]``), kept where a researcher
+    comparing versions of a story finds it."""
+    notes = []
+    reporters = credit_reporters(metadata.get("credits", "")) if not row.get("author") else None
+    if reporters:
+        row["author"] = reporters
+        notes.append(f"author: read from the wire credit line '{metadata['credits']}'")
+    if metadata.get("correction"):
+        notes.append(f"correction note in the text: '{metadata['correction']}'")
+    return notes
+
+
+# a time of day a dateline or an "Updated" line gives: "11:20 a.m.", "3:45 PM", "15:45",
+# "9.12am" (not "21.10" of "21.10.2025": a dot only before am or pm)
+_CLOCK_RE = re.compile(
+    r"(?<![\d.:])(?P<h>\d{1,2}):(?P<m>\d{2})(?::\d{2})?(?:\s*(?P<ap>[ap])\.?\s?m\b\.?)?(?![\d:])"
+    r"|(?<![\d.:])(?P<h2>\d{1,2})\.(?P<m2>\d{2})\s*(?P<ap2>[ap])\.?\s?m\b",
+    re.IGNORECASE,
+)
+_ISO_DAY_RE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def _clock(written: str) -> str | None:
+    """The time ``written`` gives, as "HH:MM" on 24 hours, or None."""
+    match = _CLOCK_RE.search(written)
+    if match is None:
+        return None
+    hour = int(match.group("h") or match.group("h2"))
+    minute = int(match.group("m") or match.group("m2"))
+    half = (match.group("ap") or match.group("ap2") or "").lower()
+    if half and not 1 <= hour <= 12:
+        return None
+    if half:
+        hour = hour % 12 + (12 if half == "p" else 0)
+    if hour > 23 or minute > 59:
+        return None
+    return f"{hour:02d}:{minute:02d}"
+
+
+def published_with_time(
+    row: dict[str, Any], metadata: dict[str, str], doc_id: str
+) -> list[AuditEntry]:
+    """A ``published`` day given the time of day the text's "Updated" line (else its dateline)
+    gives, in place ("2024-10-11" and "UPDATED 11:20 a.m." → "2024-10-11T11:20"), with
+    ``date_note`` saying where it came from and an audit entry (rule ``published_time``): a
+    tester's two updates of one AP story, pasted by one paper on one day, could not be put in
+    order. Only when the line gives no other day than ``published``'s; the time as written (a
+    time zone it names is not applied)."""
+    published = row.get("published")
+    if not isinstance(published, str) or not _ISO_DAY_RE.fullmatch(published.strip()):
+        return []
+    day = published.strip()
+    for key, what in (("updated", "'Updated' line"), ("dateline", "dateline")):
+        written = metadata.get(key, "")
+        clock = _clock(written) if written else None
+        if clock is None or _iso_date(written) not in ("", day):
+            continue
+        row["published"] = f"{day}T{clock}"
+        note = f"Time read from the text's {what}: '{written}'."
+        if f"'{written}'" in (row.get("date_note") or ""):
+            note = "Time read from the same line."  # the day was read from it
+        row["date_note"] = f"{row['date_note']} {note}".strip() if row.get("date_note") else note
+        return [
+            whole_document_change(
+                doc_id,
+                f"published: {published}",
+                "published_time",
+                f"published: {row['published']} (time from the text's {what})",
+            )
+        ]
+    return []
 
 
 def language_as_code(row: dict[str, Any], doc_id: str) -> list[AuditEntry]:

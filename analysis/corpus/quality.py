@@ -62,6 +62,7 @@ import pyarrow.compute as pc
 
 from analysis.corpus.language import not_english
 from analysis.corpus.press_releases import PRESS_RELEASE_RULES
+from analysis.corpus.wire_copy import RULES as WIRE_RULES
 
 SHORT_WORDS = 80  # a body under this many words is flagged "short"
 FRAGMENT_WORDS = 4  # a sentence under this many words is a fragment
@@ -226,19 +227,25 @@ def menus_warning(documents: pd.DataFrame) -> str | None:
 # paragraph's lines), not lost: their words are in the paragraph. A tester's e-paper pastes, a
 # column's lines joined into paragraphs, were flagged lines_removed though nothing was lost.
 JOIN_RULES = frozenset({"hard_wrap_join"})
+# Audit rules that remove a wire story's own notes (analysis.corpus.wire_copy: who contributed,
+# "This is a developing story.", AFP's sign-off), which say nothing about how the page was
+# copied: a tester's AP story with four such lines, a separator and its copyright line under
+# five paragraphs was flagged lines_removed.
+WIRE_NOTE_RULES = frozenset(WIRE_RULES)
 
 
 def removed_line_counts(audit: pd.DataFrame) -> pd.DataFrame:
     """Per ``doc_id`` (the index), the lines the cleaning removed (``removed``: audit rows with
-    action ``removed``; not those of a file format's own lines, :data:`FORMAT_RULES`, nor lines
-    joined to the line above them, :data:`JOIN_RULES`, when the audit has its rules), the
-    lines it joined to the line above them (``joined``), which are kept, the speaker's labels
-    it cut off a transcript's turns (``speaker_labels``: flag ``transcript``) and the audit rows
-    that recognise a press release (``release``: :func:`release_documents`)."""
+    action ``removed``; not those of a file format's own lines, :data:`FORMAT_RULES`, nor a wire
+    story's notes, :data:`WIRE_NOTE_RULES`, nor lines joined to the line above them,
+    :data:`JOIN_RULES`, when the audit has its rules), the lines it joined to the line above
+    them (``joined``), which are kept, the speaker's labels it cut off a transcript's turns
+    (``speaker_labels``: flag ``transcript``) and the audit rows that recognise a press release
+    (``release``: :func:`release_documents`)."""
     gone = audit["action"] == "removed"
     if "rule" in audit.columns:
         joined = gone & audit["rule"].isin(JOIN_RULES)
-        removed = gone & ~audit["rule"].isin(FORMAT_RULES | JOIN_RULES)
+        removed = gone & ~audit["rule"].isin(FORMAT_RULES | JOIN_RULES | WIRE_NOTE_RULES)
         labels = audit["rule"] == SPEAKER_LABEL_RULE
     else:
         joined, removed, labels = gone & False, gone, gone & False

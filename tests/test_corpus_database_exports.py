@@ -384,7 +384,7 @@ def test_a_folder_of_exports_is_read_as_their_articles(tmp_path: Path) -> None:
     assert docs.loc["Files (3)-2", "published"] == "2025-05-03"
     assert docs.loc["academic-1", "title"] == "Port strike halts grain exports"
     assert docs.loc["Files (3)-1", "byline"] == "Ann Lee"
-    assert docs.loc["Files (3)-2", "byline"] == "unknown"
+    assert docs.loc["Files (3)-2", "byline"] == ""  # an empty cell stays empty, not "unknown"
     assert docs.loc["Files (3)-1", "author"] == "Ann Lee"  # the name the byline gives
     assert docs.loc["Files (3)-2", "author"] == ""  # no byline, no author
     assert (

@@ -265,7 +265,10 @@ def test_group_by_is_checked_against_the_corpus_columns(topic: Path, tmp_path: P
         check_group_column(topic, "colour")
     assert "'colour'" in str(err.value) and "'lean'" in str(err.value)
     export = tmp_path / "export.csv"
-    export.write_text("body,source,bias\nSome text here.,X,left\n", encoding="utf-8")
+    # two values: a column with one value only compares nothing and is refused
+    export.write_text(
+        "body,source,bias\nSome text here.,X,left\nOther text.,Y,right\n", encoding="utf-8"
+    )
     check_group_column(export, "bias", "text=body,outlet=source")
     with pytest.raises(ParameterError, match="'bias'"):
         check_group_column(export, "lean", "text=body,outlet=source")

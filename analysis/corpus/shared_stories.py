@@ -80,22 +80,13 @@ def _stories(documents: pd.DataFrame) -> list[list[str]]:
 def linked_stories(links: Mapping[str, str]) -> list[list[str]]:
     """The documents ``links`` (copy → original) join (a copy, its original, the original's
     other copies), as lists of doc_ids, each sorted, in the order of their first id; documents
-    no link names are left out."""
-    parent: dict[str, str] = {}
+    no link names are left out. The groups are :func:`analysis.corpus.quality.copy_groups`'s,
+    which ``drop`` chooses within."""
+    from analysis.corpus.quality import copy_groups
 
-    def root(doc: str) -> str:
-        while parent.setdefault(doc, doc) != doc:
-            doc = parent[doc]
-        return doc
-
-    for doc, of in links.items():
-        a, b = root(doc), root(of)
-        if a != b:
-            parent[max(a, b)] = min(a, b)
-    members: dict[str, list[str]] = {}
-    for doc in sorted(parent):
-        members.setdefault(root(doc), []).append(doc)
-    return sorted(members.values())
+    ids = sorted(set(links) | set(links.values()))
+    table = pd.DataFrame({"doc_id": ids, "duplicate_of": [links.get(d, "") for d in ids]})
+    return sorted(sorted(ids[row] for row in rows) for rows in copy_groups(table))
 
 
 def one_per_story(links: Mapping[str, str], length: Mapping[str, float]) -> set[str]:

@@ -466,3 +466,35 @@ def test_a_float_that_is_a_whole_number_is_that_integer(notebooks) -> None:
     schema = discover_parameters(list_notebooks(notebooks))
     checked = validate_parameters({"n_boot": parse_cli_value("1.0e+3")}, schema)
     assert checked == {"n_boot": 1000} and isinstance(checked["n_boot"], int)
+
+
+def test_exponent_notation_yaml_reads_as_text_is_a_number_for_numeric_parameters(
+    tmp_path: Path,
+) -> None:
+    # -p n_boot 1e3 was refused as "expects int, got '1e3' (str)": YAML 1.1 reads 1e3 as text
+    schema = {
+        "n_boot": ParamSpec("n_boot", "int", "2000", False),
+        "seed": ParamSpec("seed", "int", "1", False),
+        "share": ParamSpec("share", "float", "0.5", False),
+        "outlets": ParamSpec("outlets", "list", "[]", False),
+    }
+    given = {"n_boot": "1e3", "seed": "1.5E3", "share": "1e3", "outlets": "1e3"}
+    checked = validate_parameters({k: parse_cli_value(v) for k, v in given.items()}, schema, given)
+    assert checked == {"n_boot": 1000, "seed": 1500, "share": 1000.0, "outlets": ["1e3"]}
+    assert type(checked["n_boot"]) is int and type(checked["share"]) is float
+    # a parameter file's n_boot: 1e3 is the same text to YAML
+    params = tmp_path / "params.yaml"
+    params.write_text("n_boot: 1e3\nseed: -2e0\n", encoding="utf-8")
+    values = load_parameter_file(params)
+    assert values == {"n_boot": "1e3", "seed": "-2e0"}
+    with pytest.raises(ParameterError, match="'seed' is -2; allowed: an integer >= 0"):
+        validate_parameters(values, schema)
+    assert validate_parameters({"n_boot": "1e3"}, schema) == {"n_boot": 1000}
+    # a number with a fraction stays refused for an int, saying why
+    for text in ("1.5", "15e-1"):
+        with pytest.raises(ParameterError) as err:
+            validate_parameters({"seed": parse_cli_value(text)}, schema, {"seed": text})
+        assert str(err.value) == (
+            f"invalid parameter: parameter 'seed' expects int, got '{text}', which is not a "
+            "whole number"
+        )

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import ast
 import functools
+import re
 import sys
 import warnings
 from collections.abc import Callable, Mapping, Sequence
@@ -202,8 +203,25 @@ def describe_parameters(schema: Mapping[str, ParamSpec]) -> str:
 # --------------------------------------------------------------------------- validation
 
 
+# A number in exponent notation that YAML 1.1 (PyYAML) reads as text: it wants a dot and a
+# signed exponent (``1.0e+3``), so ``1e3`` and ``1.5e3`` stayed strings and ``-p n_boot 1e3``
+# was refused as "expects int, got '1e3' (str)".
+_EXPONENT_NUMBER = re.compile(r"[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+")
+
+
+def exponent_number(value: Any) -> float | None:
+    """The float a text in exponent notation stands for (``"1e3"`` is 1000.0, ``"1.5E3"``
+    1500.0), else None: YAML 1.1 leaves such text a string, where YAML 1.2 and papermill's
+    ``-p`` read a number."""
+    if isinstance(value, str) and _EXPONENT_NUMBER.fullmatch(value.strip()):
+        return float(value)
+    return None
+
+
 def parse_cli_value(raw: str) -> Any:
-    """A ``-p KEY VALUE`` value read as a YAML scalar, like papermill's ``-y``: ``500`` is int."""
+    """A ``-p KEY VALUE`` value read as a YAML scalar, like papermill's ``-y``: ``500`` is int.
+    Exponent notation YAML 1.1 leaves as text (``1e3``) stays text here: :func:`_coerce` reads
+    it as a number for a numeric parameter only (an outlet named ``1e3`` keeps its name)."""
     try:
         return yaml.safe_load(raw) if raw.strip() else raw
     except yaml.YAMLError:
@@ -211,7 +229,13 @@ def parse_cli_value(raw: str) -> Any:
 
 
 def _coerce(spec: ParamSpec, value: Any, raw: str | None) -> Any:
-    """``value`` converted to the parameter's type, or a ``TypeError`` saying what was expected."""
+    """``value`` converted to the parameter's type, or a ``TypeError`` saying what was expected.
+
+    A numeric parameter takes exponent notation given as text (``-p n_boot 1e3`` or
+    ``n_boot: 1e3`` in a parameter file, which YAML 1.1 reads as text): 1000 for an int, 1000.0
+    for a float; an int refuses a number with a fraction (``1.5``, ``1.5e0``), saying so."""
+    if spec.type_name in {"int", "float"} and (number := exponent_number(value)) is not None:
+        value = number
     if value is None:
         if spec.nullable or spec.type_name == "any":
             return None
@@ -232,6 +256,9 @@ def _coerce(spec: ParamSpec, value: Any, raw: str | None) -> Any:
             return value
         if isinstance(value, float) and value.is_integer():  # 1000.0 (YAML's 1.0e+3) is 1000
             return int(value)
+        if isinstance(value, float):
+            shown = raw if raw is not None else repr(value)
+            raise TypeError(f"expects int, got {shown!r}, which is not a whole number")
     elif kind == "float":
         if isinstance(value, int | float) and not isinstance(value, bool):
             return float(value)

@@ -30,7 +30,7 @@ def _frames_table(hi: tuple[float, float, float], lo: tuple[float, float, float]
                 "per_1000_ci_low": 0.0,
                 "per_1000_ci_high": 0.0,
                 "n_frame_sentences": 5,
-                "n_docs": 1,
+                "n_docs": 2,
                 "n_sentences": 20,
                 "n_words": 400,
             }
@@ -61,7 +61,7 @@ def test_findings_state_differences_only_without_overlap(hi, lo, stated) -> None
     if not stated:
         assert not keys["frames_no_clear_difference"].supported
         assert "no clear difference" in keys["frames_no_clear_difference"].text
-    assert keys["frames_salient_A"].text.startswith("In the one article from A")
+    assert keys["frames_salient_A"].text.startswith("In these 2 articles from A")
     assert keys["frames_salient_A"].groups == ("A",)
     if stated:
         assert keys["frames_difference_conflict"].groups == ("A", "B")
@@ -89,7 +89,7 @@ def _salience_rows(share_b: float, ci_b: tuple[float, float], n_b: int) -> pd.Da
             "share": share_b,
             "share_ci_low": ci_b[0],
             "share_ci_high": ci_b[1],
-            "n_docs": 1,
+            "n_docs": 2,
             "n_sentences": 40,
             "n_words": 800,
             "n_frame_sentences": round(share_b * 40),
@@ -101,7 +101,7 @@ def _salience_rows(share_b: float, ci_b: tuple[float, float], n_b: int) -> pd.Da
             "share": 0.0,
             "share_ci_low": 0.0,
             "share_ci_high": 0.0,
-            "n_docs": 1,
+            "n_docs": 2,
             "n_sentences": n_b,
             "n_words": 20 * n_b,
             "n_frame_sentences": 0,
@@ -168,7 +168,7 @@ def test_a_zero_share_is_compared_with_its_rule_of_three_bound_not_a_collapsed_i
             "estimate": [0.12, 0.0],
             "ci_low": [0.06, 0.0],
             "ci_high": [0.18, 0.0],
-            "n_docs": [3, 1],
+            "n_docs": [3, 2],
             "n_sentences": [100, 20],
         }
     )
@@ -284,10 +284,12 @@ def test_a_frame_difference_is_judged_on_the_two_groups_furthest_apart():
     )
 
 
-def test_a_clear_rate_difference_with_one_article_says_it_describes_that_article():
+def test_a_group_of_one_article_is_described_not_compared():
     from analysis.framing.findings import _rate_contrast
 
-    # a tester's "Bloomberg is higher than Associated Press" in hedges rested on one article
+    # a tester's "Bloomberg is higher than Associated Press" in hedges rested on one article:
+    # an interval from one article's sentences describes that article only, so it is listed,
+    # not compared
     table = pd.DataFrame(
         {
             "outlet": ["Bloomberg", "Associated Press"],
@@ -303,10 +305,36 @@ def test_a_clear_rate_difference_with_one_article_says_it_describes_that_article
     )
     args = ("outlet", "estimate", "ci_low", "ci_high", "Hedges", "k", "hedging", "f", False)
     finding = _rate_contrast(table, *args, sentences, pd.Series([True]))
-    assert finding.supported and "Bloomberg is higher than Associated Press" in finding.text
+    assert not finding.supported and "is higher than" not in finding.text
+    assert finding.text.startswith("Hedges: Bloomberg 24.7 (95% CI 10.5–39.7, 1 article")
     assert finding.text.endswith(
-        "With 1 article in the smaller group, this describes these articles, not the outlets' "
-        "coverage."
+        "No comparison: fewer than two groups have more than one article. Not compared: "
+        "Bloomberg (one article)."
+    )
+    # the groups of several articles are still compared, and a small one says what it allows
+    table.loc[2] = ["Reuters", 20.0, 12.0, 28.0, 3, 60]
+    finding = _rate_contrast(table, *args, sentences, pd.Series([True]))
+    assert finding.supported and "Reuters is higher than Associated Press" in finding.text
+    assert finding.text.endswith(
+        "With 3 articles in the smaller group, this describes these articles, not the outlets' "
+        "coverage. Not compared: Bloomberg (one article)."
+    )
+
+
+def test_a_frame_is_not_compared_between_groups_of_one_article() -> None:
+    sentences = pd.DataFrame(
+        {"doc_id": ["a", "b"], "sentence_id": [0, 0], "outlet": ["A", "B"], "sentence": ["x", "y"]}
+    )
+    evidence = pd.DataFrame(columns=["frame", "term", "doc_id", "sentence_id"])
+    rows = _salience_rows(0.25, (0.15, 0.40), 200)  # a clear difference with two articles each
+    found = {f.key: f for f in _frame_findings(rows, sentences, evidence, "outlet")}
+    assert "frames_difference_conflict" in found and "frames_one_article" not in found
+    rows.loc[rows["outlet"] == "B", "n_docs"] = 1
+    found = {f.key: f for f in _frame_findings(rows, sentences, evidence, "outlet")}
+    assert "frames_difference_conflict" not in found
+    assert found["frames_one_article"].groups == ("B",)
+    assert found["frames_one_article"].text.startswith(
+        "B has one article: described, not compared with the other outlets in frame use"
     )
 
 

@@ -1758,13 +1758,18 @@ def test_the_opening_says_which_groups_ran_the_same_stories_only_when_they_did(w
          "quality_flags": "duplicate", "duplicate_of": "w1"},
         {"doc_id": "c2", "outlet": "Courier", "n_sentences": 5, "n_words": 90,
          "quality_flags": "", "duplicate_of": ""},
+        {"doc_id": "w2", "outlet": "Wire", "n_sentences": 5, "n_words": 90,
+         "quality_flags": "", "duplicate_of": ""},
+        {"doc_id": "p2", "outlet": "Post", "n_sentences": 5, "n_words": 90,
+         "quality_flags": "", "duplicate_of": ""},
     ]  # fmt: skip
+    # two articles in each outlet: a group of one article is not compared
     no_difference = [Finding("tone_pairwise_a", "tone", "No clear difference.", supported=False)]
     pd.DataFrame(rows).to_csv(workspace["tables"] / "documents.csv", index=False)
     md = write(workspace, no_difference)[0].read_text(encoding="utf-8")
     opening = opening_of(md).split("sentences.", 1)[1]
     assert opening.startswith(
-        " 2 of these 4 articles are near-copies of an article of another outlet (syndicated "
+        " 2 of these 6 articles are near-copies of an article of another outlet (syndicated "
         "or wire copy, flagged `duplicate` and kept), in 1 story two or more outlets ran: "
         "Courier, Post and Wire share 1 story. Their figures are not independent: each outlet "
         "counts the text it shares as its own (each outlet's share of it is in "
@@ -1849,3 +1854,27 @@ def test_an_undefined_alpha_says_why_and_is_not_called_reliable(workspace, tmp_p
     assert "Each alpha given" not in text
     assert "Each alpha computed (all but tone) is at least 0.667" in text
     assert "For tone no alpha could be computed" in text
+
+
+def test_the_opening_counts_and_names_the_groups_of_one_article(workspace):
+    """A bootstrap interval over one article's sentences describes that article only; groups of
+    one article were compared like the others, and the opening did not say how many there were."""
+    opening = opening_of(write(workspace)[0].read_text(encoding="utf-8"))
+    assert (
+        " 1 of the 2 outlets has one article (Harbour Post): it is described, not compared with "
+        "the others, since an interval from one article's sentences describes that article only."
+    ) in opening
+    rows = [
+        {"doc_id": f"{outlet[0]}{k}", "outlet": outlet, "n_sentences": 6, "n_words": 120,
+         "quality_flags": "", "duplicate_of": ""}
+        for outlet, n in (("Wire", 1), ("Post", 1), ("Courier", 3))
+        for k in range(n)
+    ]  # fmt: skip
+    pd.DataFrame(rows).to_csv(workspace["tables"] / "documents.csv", index=False)
+    opening = opening_of(write(workspace)[0].read_text(encoding="utf-8"))
+    assert " 2 of the 3 outlets have one article each (Post and Wire): they are described" in (
+        opening
+    )
+    rows[0]["outlet"] = "Post"  # one outlet of 2 articles, one of 3: every group is compared
+    pd.DataFrame(rows).to_csv(workspace["tables"] / "documents.csv", index=False)
+    assert "one article" not in opening_of(write(workspace)[0].read_text(encoding="utf-8"))

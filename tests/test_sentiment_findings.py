@@ -18,6 +18,14 @@ def sentences() -> pd.DataFrame:
     return sentence_table()
 
 
+@pytest.fixture(scope="module")
+def paired(sentences) -> pd.DataFrame:
+    """The sentences with Freedonia Post's article cut in two (P1, P2): two groups of two
+    articles, which are compared (a group of one article is described, not compared)."""
+    second = (sentences["doc_id"] == "P1") & (sentences["sentence_id"] >= 3)
+    return sentences.assign(doc_id=sentences["doc_id"].where(~second, "P2"))
+
+
 def findings_for(sentences, **pair_overrides):
     by_group = sentiment_by_group(sentences, "outlet", n_boot=200, seed=0)
     pairwise = sentiment_pairwise(sentences, "outlet", n_boot=200, n_perm=300, seed=0)
@@ -35,8 +43,8 @@ def findings_for(sentences, **pair_overrides):
     )
 
 
-def test_findings_never_call_an_uncertain_gap_a_difference(sentences):
-    findings = findings_for(sentences, diff_ci_low=-0.1, diff_ci_high=0.9, p_holm=0.01)
+def test_findings_never_call_an_uncertain_gap_a_difference(paired):
+    findings = findings_for(paired, diff_ci_low=-0.1, diff_ci_high=0.9, p_holm=0.01)
     pair = next(f for f in findings if f.key.startswith("tone_pairwise"))
     assert not pair.supported
     assert pair.text.startswith("No clear difference")
@@ -46,33 +54,33 @@ def test_findings_never_call_an_uncertain_gap_a_difference(sentences):
     assert "includes zero, though the permutation test rejects at 0.05 (a difference must " in (
         pair.text
     )
-    findings = findings_for(sentences, diff_ci_low=-0.1, diff_ci_high=0.9, p_holm=0.3)
+    findings = findings_for(paired, diff_ci_low=-0.1, diff_ci_high=0.9, p_holm=0.3)
     pair = next(f for f in findings if f.key.startswith("tone_pairwise"))
     assert "though" not in pair.text
 
 
-def test_findings_state_a_clear_difference(sentences):
-    findings = findings_for(sentences, diff_ci_low=0.2, diff_ci_high=0.9, p_holm=0.001)
+def test_findings_state_a_clear_difference(paired):
+    findings = findings_for(paired, diff_ci_low=0.2, diff_ci_high=0.9, p_holm=0.001)
     pair = next(f for f in findings if f.key.startswith("tone_pairwise"))
     assert pair.supported
     assert "Daily Ledger were on average more positive" in pair.text
-    assert "n = 7 sentences in 2 articles vs 5 in 1 article" in pair.text
+    assert "n = 7 sentences in 2 articles vs 5 in 2 articles" in pair.text
     # cited alone, the finding says what so few articles allow (a tester's summary led with a
     # difference between outlets of 1 and 2 articles)
     assert pair.text.endswith(
-        "With 2 articles and 1 article, too few to shuffle, the test shuffled sentences, not "
+        "With 2 articles and 2 articles, too few to shuffle, the test shuffled sentences, not "
         "articles: this describes these articles, not the outlets' coverage."
     )
     # shuffled as articles, a small group still describes these articles
     pair = next(
         f
         for f in findings_for(
-            sentences, diff_ci_low=0.2, diff_ci_high=0.9, p_holm=0.001, perm_unit="document"
+            paired, diff_ci_low=0.2, diff_ci_high=0.9, p_holm=0.001, perm_unit="document"
         )
         if f.key.startswith("tone_pairwise")
     )
     assert pair.text.endswith(
-        "With 1 article in the smaller group, this describes these articles, not the outlets' "
+        "With 2 articles in the smaller group, this describes these articles, not the outlets' "
         "coverage."
     )
 
@@ -95,9 +103,12 @@ def test_findings_content_and_evidence(sentences):
     assert findings == findings_for(sentences)  # deterministic
 
 
-def test_the_news_variant_finding_names_pairs_only_when_there_are_groups(sentences):
+def test_the_news_variant_finding_names_pairs_only_when_there_are_groups(sentences, paired):
+    text = next(f.text for f in findings_for(paired) if f.key == "tone_method_sensitivity")
+    assert "the rank order of groups" in text and "of 1 pair with vader" in text
+    # a group of one article is not compared: no pair to count
     text = next(f.text for f in findings_for(sentences) if f.key == "tone_method_sensitivity")
-    assert "the rank order of groups" in text and "of 1 pairs with vader" in text
+    assert "the rank order of groups" in text and "pair" not in text
     one = sentences[sentences["outlet"] == "Daily Ledger"]
     text = next(f.text for f in findings_for(one) if f.key == "tone_method_sensitivity")
     assert "Mean tone, vader → vader-news: Daily Ledger" in text
@@ -133,8 +144,9 @@ def test_level_finding_wording(sentences):
 
 
 def many_group_sentences() -> pd.DataFrame:
-    """Eight outlets (one by origin twice over), one article each, tones from negative to
-    positive in an order unlike the names' alphabetical order."""
+    """Eight outlets (one by origin twice over), two articles each (a group of one article is
+    not compared), tones from negative to positive in an order unlike the names' alphabetical
+    order."""
     texts = {
         "Hotel": ["A terrible, disastrous failure.", "Awful losses.", "A sad day."],
         "Alpha": ["A wonderful, excellent deal.", "Great success.", "Happy traders."],
@@ -147,7 +159,7 @@ def many_group_sentences() -> pd.DataFrame:
     }
     rows = [
         {
-            "doc_id": f"{outlet}-1",
+            "doc_id": f"{outlet}-{1 + k // 2}",
             "outlet": outlet,
             "origin": "North" if outlet < "E" else "South",
             "sentence_id": k,
@@ -174,7 +186,7 @@ def test_every_stated_difference_has_the_sign_of_the_order_of_its_words(group_co
     findings = sentiment_findings(by_group, pairwise, actors, s, group_col)
     pairs = [f for f in findings if f.key.startswith("tone_pairwise")]
     assert len(pairs) == len(pairwise[pairwise["method"] == "vader"]) > 0
-    pattern = re.compile(r"\(difference (.+?) − (.+?) ([+-]\d\.\d\d), 95% CI ([+-]\d\.\d\d) to")
+    pattern = re.compile(r"\(difference (.+?) − (.+?) ([+-]?\d\.\d+), 95% CI ([+-]?\d\.\d+) to")
     for finding in pairs:
         first, second, diff, _low = pattern.search(finding.text).groups()
         assert float(diff) >= 0, finding.text
@@ -184,12 +196,12 @@ def test_every_stated_difference_has_the_sign_of_the_order_of_its_words(group_co
         assert finding.text.index(f"from {first}") < finding.text.index(f"from {second}")
 
 
-def test_a_ci_that_excludes_zero_without_a_rejecting_test_is_said_in_words(sentences):
-    findings = findings_for(sentences, diff_ci_low=0.01, diff_ci_high=0.9, p_holm=0.3)
+def test_a_ci_that_excludes_zero_without_a_rejecting_test_is_said_in_words(paired):
+    findings = findings_for(paired, diff_ci_low=0.01, diff_ci_high=0.9, p_holm=0.3)
     pair = next(f for f in findings if f.key.startswith("tone_pairwise"))
     assert not pair.supported
     assert "the 95% CI of the difference excludes zero, but the Holm-adjusted" in pair.text
-    included = findings_for(sentences, diff_ci_low=-0.1, diff_ci_high=0.9, p_holm=0.3)
+    included = findings_for(paired, diff_ci_low=-0.1, diff_ci_high=0.9, p_holm=0.3)
     pair = next(f for f in included if f.key.startswith("tone_pairwise"))
     assert "the 95% CI of the difference includes zero" in pair.text
 
@@ -213,8 +225,8 @@ def test_actor_evidence_comes_only_from_the_groups_the_finding_reports(sentences
     assert china.evidence and {ev.group for ev in china.evidence} == {"Daily Ledger"}
 
 
-def test_each_finding_names_the_groups_it_describes_or_compares(sentences):
-    findings = {f.key: f for f in findings_for(sentences)}
+def test_each_finding_names_the_groups_it_describes_or_compares(sentences, paired):
+    findings = {f.key: f for f in findings_for(paired)}
     assert findings["tone_level_Daily Ledger_vader"].groups == ("Daily Ledger",)
     pair = next(f for k, f in findings.items() if k.startswith("tone_pairwise"))
     assert set(pair.groups) == {"Daily Ledger", "Freedonia Post"}
@@ -482,3 +494,25 @@ def test_the_actor_finding_names_the_grouping_whose_stance_it_is_not(sentences):
     )
     actor = next(f for f in findings if f.key == "actor_tone_china_vader")
     assert "not the lean's stance towards" in actor.text and "outlet's" not in actor.text
+
+
+def test_a_group_of_one_article_is_described_not_compared(sentences, paired):
+    # an interval from one article's sentences describes that article only, yet Freedonia
+    # Post's one article was compared with Daily Ledger like any group
+    pairwise = sentiment_pairwise(sentences, "outlet", n_boot=100, n_perm=100, seed=0)
+    assert set(pairwise["note"]) == {"Freedonia Post has one article: described, not compared"}
+    findings = {f.key: f for f in findings_for(sentences)}
+    assert not any(key.startswith("tone_pairwise") for key in findings)
+    assert "tone_level_Freedonia Post_vader" in findings  # still described
+    note = findings["tone_one_article_vader"]
+    assert note.groups == ("Freedonia Post",)
+    assert note.text.startswith(
+        "Freedonia Post has one article: described, not compared with the other outlets in "
+        "tone (vader)"
+    )
+    # two articles: compared, and no such note
+    findings = {f.key: f for f in findings_for(paired)}
+    assert any(key.startswith("tone_pairwise") for key in findings)
+    assert not any(key.startswith("tone_one_article") for key in findings)
+    pairwise = sentiment_pairwise(paired, "outlet", n_boot=100, n_perm=100, seed=0)
+    assert set(pairwise["note"]) == {""}

@@ -25,7 +25,7 @@ from analysis.report.concentration import mostly_one_article_note
 from analysis.report.findings import Evidence, Finding
 from analysis.report.wording import and_list, articles, ci, count, num, pct, plural
 from analysis.stats.bootstrap import bootstrap_ci
-from analysis.stats.comparisons import SMALL_GROUP_DOCS
+from analysis.stats.comparisons import ONE_ARTICLE, SMALL_GROUP_DOCS, one_article_note
 
 N_EVIDENCE = 3
 # What the summary says when a measure finds nothing in any group (the figures say the same).
@@ -262,6 +262,7 @@ def _frame_findings(
         )
         return out + ([single] if single is not None else [])
     unclear = []
+    singles = _one_article(frames, group_col)
     for frame, part in frames.groupby("frame", sort=False):
         part = part.assign(_upper=[_upper_share(r) for r in part.itertuples()])
         # Lowest share last; among equal lowest shares the widest bound (smallest n) last.
@@ -269,7 +270,8 @@ def _frame_findings(
         # the pair furthest apart, as for sourcing and hedging: the lowest share alone, a
         # small group's 0 with a wide bound, hid a tester's 6% (3.7-9.7%) against 0% (<= 3.5%);
         # among the groups mostly in English (an English codebook reads nothing in the others)
-        compared = ordered[~ordered[group_col].astype(str).isin(unread)]
+        # and of more than one article (one article's interval describes that article only)
+        compared = ordered[~ordered[group_col].astype(str).isin(unread | singles)]
         if len(compared) < 2:
             continue
         hi, lo = _widest_apart(compared, "share_ci_low")
@@ -309,7 +311,28 @@ def _frame_findings(
                 supported=False,
             )
         )
+    if singles:
+        out.append(
+            Finding(
+                "frames_one_article",
+                "frames",
+                f"{one_article_note(sorted(singles))} with the other {plural(group_col)} in "
+                "frame use: an interval from the sentences of one article describes that "
+                "article only.",
+                figures=("fig08_frame_salience",),
+                groups=tuple(sorted(singles)),
+            )
+        )
     return out
+
+
+def _one_article(table: pd.DataFrame, group_col: str) -> frozenset[str]:
+    """The groups of ``table`` (a row per group, or per group and measure, with ``n_docs``)
+    that hold one article, when it has two groups or more: described, not compared
+    (:data:`~analysis.stats.comparisons.ONE_ARTICLE`)."""
+    if table.empty or table[group_col].nunique() < 2:
+        return frozenset()
+    return frozenset(table.loc[table["n_docs"] <= ONE_ARTICLE, group_col].astype(str))
 
 
 def _keyness_findings(
@@ -568,8 +591,13 @@ def _rate_contrast(
     )
     # groups mostly not in English are listed, not compared: an English word list read nothing
     # in a tester's German outlet, whose 0.0 hedges made the one "clear difference"
-    compared = ordered[~ordered[group_col].astype(str).isin(unread)]
+    # groups of one article are listed, not compared: one article's interval describes it only
+    singles = _one_article(ordered, group_col) - unread
+    compared = ordered[~ordered[group_col].astype(str).isin(unread | singles)]
     left_out = _left_out_unread(ordered, unread, group_col)
+    if singles:
+        gone = [str(g) for g in ordered[group_col] if str(g) in singles]
+        left_out += f" Not compared: {', '.join(gone)} (one article{' each' * (len(gone) > 1)})."
     hi, lo = _widest_apart(compared if len(compared) else ordered, low)
     if len(compared) > 1 and not _overlap(hi[low], hi["_upper"], lo[low], lo["_upper"]):
         verdict = (
@@ -583,7 +611,9 @@ def _rate_contrast(
         verdict = "Only one group: there is no second group to compare with."
         supported = True
     elif len(compared) < 2:
-        verdict = "No comparison: fewer than two groups are mostly in English."
+        which = "have more than one article" if singles else ""
+        which += " and " * bool(singles and unread) + ("are mostly in English" if unread else "")
+        verdict = f"No comparison: fewer than two groups {which}."
         supported = False
     else:
         verdict = "Overlapping intervals, no clear difference between the groups."

@@ -68,6 +68,7 @@ from analysis.stats.bootstrap import CLUSTER_ONLY_MIN_DOCS
 from analysis.stats.comparisons import (
     CLEAR_ALPHA,
     MIN_PERM_SPLITS,
+    ONE_ARTICLE,
     SMALL_GROUP_DOCS,
     shuffles_documents,
 )
@@ -1078,9 +1079,33 @@ def _opening(facts: CorpusFacts, story: str = "") -> str:
         else f"{n_groups} {plural(col)}"
     )
     return (
-        f"How {who} covered {told}, {size}{_dominant_outlets(facts)}{_selection(facts)}"
+        f"How {who} covered {told}, {size}{_one_article_groups(facts)}"
+        f"{_dominant_outlets(facts)}{_selection(facts)}"
         f"{_left_out(facts)}{_shared(facts)}{_sites(facts)}{_pooled(facts)}{_unknown(facts)}"
         f"{_mostly_foreign(facts)}"
+    )
+
+
+def _one_article_groups(facts: CorpusFacts) -> str:
+    """With two groups or more, those of one article, counted and named (up to
+    :data:`MAX_GROUPS_LISTED`): their findings describe them and compare them with no other
+    group (:data:`~analysis.stats.comparisons.ONE_ARTICLE`); ``""`` when there are none. A
+    bootstrap interval over one article's sentences describes that article only, yet such
+    groups were compared like the others, and nothing said so."""
+    singles = sorted(str(g) for g, n, _ in facts.per_group if n <= ONE_ARTICLE)
+    if not singles or len(facts.per_group) < 2:
+        return ""
+    col = facts.group_col if facts.group_col.isalpha() else f"{facts.group_col} group"
+    shown = [escape_text(g) for g in singles[:MAX_GROUPS_LISTED]]
+    if len(singles) > len(shown):
+        shown.append(f"{len(singles) - len(shown)} more")
+    listed = shown[0] if len(shown) == 1 else f"{', '.join(shown[:-1])} and {shown[-1]}"
+    n, total = len(singles), len(facts.per_group)
+    return (
+        f" {n} of the {total} {plural(col)} {'has' if n == 1 else 'have'} one article"
+        f"{'' if n == 1 else ' each'} ({listed}): {'it is' if n == 1 else 'they are'} "
+        "described, not compared with the others, since an interval from one article's "
+        "sentences describes that article only."
     )
 
 

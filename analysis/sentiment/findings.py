@@ -29,7 +29,14 @@ from analysis.sentiment.plots import MAX_ACTORS_SHOWN, NO_ACTORS, actors_shown
 from analysis.sentiment.scoring import METHODS, compound_column
 from analysis.sentiment.tables import require_scores, with_actor_columns
 from analysis.sentiment.vader import load_lexicon
-from analysis.stats.comparisons import CLEAR_ALPHA, SMALL_GROUP_DOCS, is_clear_difference
+from analysis.stats.comparisons import (
+    CLEAR_ALPHA,
+    ONE_ARTICLE,
+    SMALL_GROUP_DOCS,
+    is_clear_difference,
+    one_article_groups,
+    one_article_note,
+)
 
 # a column of booleans: the sentences a quote is chosen from first (see sentiment_findings)
 QUOTE_FIRST = "_quote_first"
@@ -239,7 +246,7 @@ def _pairwise_findings(
     col = compound_column(method)
     extremes = _group_extremes(sentences, col, group_col, method)
     out = []
-    for _, r in pairwise[pairwise["method"] == method].iterrows():
+    for _, r in _compared_pairs(pairwise[pairwise["method"] == method]).iterrows():
         o = _oriented(r, group_col)
         first, second = str(o["first"]), str(o["second"])
         (ns1, nd1), (ns2, nd2) = o["n_first"], o["n_second"]
@@ -302,6 +309,37 @@ def _pairwise_findings(
     return out
 
 
+def _compared_pairs(pairwise: pd.DataFrame) -> pd.DataFrame:
+    """The rows of ``pairwise`` whose groups both hold more than one article: a group of one
+    article is described, not compared (:data:`~analysis.stats.comparisons.ONE_ARTICLE`)."""
+    if pairwise.empty:
+        return pairwise
+    several = (pairwise["n_docs_a"] > ONE_ARTICLE) & (pairwise["n_docs_b"] > ONE_ARTICLE)
+    return pairwise[several]
+
+
+def _one_article_finding(sentences: pd.DataFrame, group_col: str, method: str) -> Finding | None:
+    """With two groups or more, some of one article: a finding naming those, whose tone is
+    described above and compared with no other group (an interval from the sentences of one
+    article describes that article only); None otherwise."""
+    if sentences[group_col].nunique() < 2:
+        return None
+    singles = sorted(one_article_groups(sentences, group_col))
+    if not singles:
+        return None
+    return Finding(
+        key=f"tone_one_article_{method}",
+        section="tone",
+        text=(
+            f"{one_article_note(singles)} with the other {plural(group_col)} in tone "
+            f"({method}): an interval from the sentences of one article describes that article "
+            "only. Their pairs stay in `sentiment_pairwise.csv`, with a note."
+        ),
+        figures=("fig02_sentence_tone",),
+        groups=tuple(singles),
+    )
+
+
 def _method_finding(
     by_group: pd.DataFrame, pairwise: pd.DataFrame, sentences: pd.DataFrame, group_col: str
 ) -> Finding | None:
@@ -339,6 +377,7 @@ def _method_finding(
         m: int(sum(is_clear_difference(r) for _, r in pairwise[pairwise["method"] == m].iterrows()))
         for m in ("vader", "vader-news")
     }
+    pairwise = _compared_pairs(pairwise)  # a group of one article is not compared
     n_pairs = int((pairwise["method"] == "vader").sum())
     text = (
         f"Neutralising news-domain terms (vader-news) changed the score of {int(changed.sum())} "
@@ -355,11 +394,14 @@ def _method_finding(
             else f"the rank order changes from {', '.join(map(str, rank_v))} (vader) to "
             f"{', '.join(map(str, rank_n))} (vader-news)"
         )
-        text += (
-            f"Mean tone by group, vader → vader-news: {shifts}; {rank_text}. Clear pairwise "
-            f"differences: {n_clear['vader']} of {n_pairs} pairs with vader, "
-            f"{n_clear['vader-news']} with vader-news.{left_out}"
+        clear = (
+            f" Clear pairwise differences: {n_clear['vader']} of {n_pairs} "
+            f"{'pair' if n_pairs == 1 else 'pairs'} with vader, {n_clear['vader-news']} with "
+            "vader-news."
+            if n_pairs
+            else ""
         )
+        text += f"Mean tone by group, vader → vader-news: {shifts}; {rank_text}.{clear}{left_out}"
     delta = sentences.assign(_shift=np.abs(sentences["compound"] - sentences["compound_news"]))
     evidence = _evidence(
         delta[changed],
@@ -620,6 +662,9 @@ def sentiment_findings(
         sentences = sentences.assign(**{ENGLISH: read})
     findings = _level_findings(by_group, sentences, group_col, method)
     findings += _pairwise_findings(pairwise, sentences, group_col, method)
+    singles = _one_article_finding(sentences, group_col, method)
+    if singles is not None:
+        findings.append(singles)
     single = _single_group_finding(sentences, group_col)
     if single is not None:
         findings.append(single)

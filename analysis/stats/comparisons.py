@@ -45,6 +45,11 @@ MIN_PERM_SPLITS = 200
 # Below this many articles in a group, a difference describes these articles, not the outlet's
 # coverage (said at each finding and in the summary's limitations)
 SMALL_GROUP_DOCS = 10
+# A group of this many articles is described, not compared: its bootstrap interval resamples
+# the sentences of one article, which says nothing of how the group's articles vary, and a
+# country of one Al Jazeera article was "compared" at p = 0.042 (the pairs stay in the tables,
+# with a note; the findings leave them out)
+ONE_ARTICLE = 1
 
 PAIRWISE_SUFFIX_COLUMNS = [
     "method",
@@ -61,6 +66,7 @@ PAIRWISE_SUFFIX_COLUMNS = [
     "n_sentences_a",
     "n_docs_b",
     "n_sentences_b",
+    "note",
 ]
 
 
@@ -198,6 +204,29 @@ def _doc_sums(values: np.ndarray, lengths: np.ndarray) -> np.ndarray:
     return np.add.reduceat(values, starts)
 
 
+def one_article_note(groups: Sequence[str]) -> str:
+    """What a comparison row or finding says of its groups of one article (:data:`ONE_ARTICLE`):
+    ``"Caixin has one article: described, not compared"``; ``""`` for none."""
+    names = [str(g) for g in groups]
+    if not names:
+        return ""
+    if len(names) == 1:
+        return f"{names[0]} has one article: described, not compared"
+    listed = ", ".join(names[:-1]) + f" and {names[-1]}"
+    return f"{listed} have one article each: described, not compared"
+
+
+def one_article_groups(
+    sentences: pd.DataFrame, group_col: str, doc_col: str = "doc_id"
+) -> frozenset[str]:
+    """The groups (by name, as text) of ``sentences`` that hold one article: the findings
+    describe them and leave them out of every comparison (:data:`ONE_ARTICLE`)."""
+    if sentences.empty:
+        return frozenset()
+    n_docs = sentences.groupby(sentences[group_col].astype(str))[doc_col].nunique()
+    return frozenset(n_docs.index[n_docs <= ONE_ARTICLE])
+
+
 def shuffles_documents(n_docs_a: int, n_docs_b: int) -> bool:
     """Whether the permutation test of two groups with these many documents shuffles documents:
     when there are at least :data:`MIN_PERM_SPLITS` ways to deal the documents between them
@@ -220,7 +249,9 @@ def pairwise_table(
     """Every pair of groups (in sorted order, A before B): means, difference A − B with a
     hierarchical bootstrap CI, Cliff's delta, permutation p and Holm-adjusted p, the unit the
     permutation test shuffled (``perm_unit``: "document" when :func:`shuffles_documents`, else
-    "sentence"), sample sizes.
+    "sentence"), sample sizes, and a ``note`` naming a group of one article
+    (:func:`one_article_note`): such a pair is computed but is no comparison, and the findings
+    leave it out.
 
     Columns: ``<group_col>_a, <group_col>_b`` then :data:`PAIRWISE_SUFFIX_COLUMNS`.
     """
@@ -264,6 +295,9 @@ def pairwise_table(
                 "n_sentences_a": int(va.size),
                 "n_docs_b": int(lb.size),
                 "n_sentences_b": int(vb.size),
+                "note": one_article_note(
+                    [g for g, lengths in ((ga, la), (gb, lb)) if lengths.size <= ONE_ARTICLE]
+                ),
             }
         )
     columns = [f"{group_col}_a", f"{group_col}_b", *PAIRWISE_SUFFIX_COLUMNS]

@@ -144,6 +144,22 @@ def test_a_pooled_article_is_titled_with_its_own_outlet():
     assert without.axes[1].get_title(loc="left") == "O1 · Other (pooled) (4 sent.)"
 
 
+def test_under_another_grouping_a_panel_names_its_articles_outlet():
+    # grouped by origin, a panel read "P1 · Freedonia (7 sent.)": whose article it drew was
+    # said nowhere
+    frame = _sentences({"L2": ("Daily Ledger", 12), "P1": ("Freedonia Post", 7)})
+    frame["origin"] = frame["outlet"].map({"Daily Ledger": "Ruritania", "Freedonia Post": "Ruri"})
+    fig = plot_tone_arc(frame, "origin", {"Ruritania": "#0072B2", "Ruri": "#E69F00"})
+    titles = [ax.get_title(loc="left") for ax in fig.axes if ax.get_visible()]
+    assert sorted(titles) == [
+        "L2 · Ruritania · Daily Ledger (12 sent.)",
+        "P1 · Ruri · Freedonia Post (7 sent.)",
+    ]
+    # grouped by outlet the outlet is the group, named once
+    fig = plot_tone_arc(frame, "outlet", PALETTE)
+    assert fig.axes[0].get_title(loc="left") == "L2 · Daily Ledger (12 sent.)"
+
+
 def test_tone_arc_has_one_panel_per_chosen_article_with_a_bar_per_sentence():
     frame = _sentences(LENGTHS)
     fig = plot_tone_arc(frame, "outlet", PALETTE, "vader", max_docs=3)

@@ -335,12 +335,17 @@ def _sentence_words(sentences: pd.DataFrame) -> np.ndarray:
     return np.ones(len(sentences))
 
 
-def arc_title(doc_id: str, group: str, n_sentences: int) -> str:
+def arc_title(doc_id: str, group: str, n_sentences: int, outlet: str = "") -> str:
     """A tone-arc panel's title: "doc_id · group (n sent.)", the doc_id shortened in the middle
     (a tester's export named its articles "NexisUni_Star_Harbour_2024-03-1", "-2", ...: cut at
     the end, every panel read "NexisUni_Star_Harbour_2024-…"), the group's name as every figure
-    writes it (:func:`analysis.figure_labels.group_labels`), in lines that fit the panel."""
+    writes it (:func:`analysis.figure_labels.group_labels`), in lines that fit the panel.
+    ``outlet``, the article's outlet under a grouping other than outlet, follows the group
+    ("doc_id · US · Epoch Times"): a panel titled by its lean or country alone did not say
+    whose article it drew."""
     name = group_labels([group], ARC_TITLE_LINE_CHARS, 2)[group].replace("\n", " ")
+    if outlet and outlet != group:
+        name += " · " + group_labels([outlet], ARC_TITLE_LINE_CHARS, 2)[outlet].replace("\n", " ")
     title = f"{middle_shortened(doc_id, ARC_TITLE_CHARS)} · {name}"
     # broken at spaces only (the doc_id stays whole), the count kept whole after it
     lines = textwrap.wrap(
@@ -387,7 +392,16 @@ def plot_tone_arc(
     sizes = shown.groupby("doc").size()
     first = shown.drop_duplicates("doc").set_index("doc")["group"]
     own = own_groups if own_groups is not None else {}
-    titles = {d: arc_title(d, pooled_group_name(first[d], own.get(d)), int(sizes[d])) for d in docs}
+    outlets: Mapping[str, str] = {}
+    if group_col != "outlet" and "outlet" in sentences.columns:  # whose article each panel is
+        drawn = sentences[sentences["doc_id"].astype(str).isin(docs)].drop_duplicates("doc_id")
+        outlets = dict(
+            zip(drawn["doc_id"].astype(str), drawn["outlet"].fillna("").astype(str), strict=True)
+        )
+    titles = {
+        d: arc_title(d, pooled_group_name(first[d], own.get(d)), int(sizes[d]), outlets.get(d, ""))
+        for d in docs
+    }
     shown["panel"] = shown["doc"].map(titles)
     groups = sorted(shown["group"].unique())
     ncols = max(1, min(ncols, len(docs)))

@@ -516,3 +516,16 @@ def test_a_group_of_one_article_is_described_not_compared(sentences, paired):
     assert not any(key.startswith("tone_one_article") for key in findings)
     pairwise = sentiment_pairwise(paired, "outlet", n_boot=100, n_perm=100, seed=0)
     assert set(pairwise["note"]) == {""}
+
+
+def test_clear_pairs_are_counted_among_the_compared_pairs_only(paired):
+    # a third outlet of one article: its two pairs are not compared, so a clear difference of
+    # theirs is not counted ("3 of 1 pair" before)
+    extra = paired[paired["doc_id"] == "P1"].assign(outlet="Third Courier", doc_id="T1")
+    three = pd.concat([paired, extra], ignore_index=True)
+    text = next(
+        f.text
+        for f in findings_for(three, diff_ci_low=0.2, diff_ci_high=0.9, p_holm=0.001)
+        if f.key == "tone_method_sensitivity"
+    )
+    assert "Clear pairwise differences: 1 of 1 pair with vader, 1 with vader-news." in text

@@ -373,11 +373,11 @@ def _method_finding(
     shifts = ", ".join(
         f"{g} {num(means.loc[g, 'vader'])} → {num(means.loc[g, 'vader-news'])}" for g in means.index
     )
+    pairwise = _compared_pairs(pairwise)  # a group of one article is not compared
     n_clear = {
         m: int(sum(is_clear_difference(r) for _, r in pairwise[pairwise["method"] == m].iterrows()))
         for m in ("vader", "vader-news")
     }
-    pairwise = _compared_pairs(pairwise)  # a group of one article is not compared
     n_pairs = int((pairwise["method"] == "vader").sum())
     text = (
         f"Neutralising news-domain terms (vader-news) changed the score of {int(changed.sum())} "

@@ -310,7 +310,8 @@ def _duplicates_warning(documents: pd.DataFrame, duplicates: str = "flag") -> st
             "`-p duplicates drop` keeps one document of each story"
         )
     return (
-        f"{int(flagged.sum())} article(s) are near-copies of an earlier one ({pairs}), kept with "
+        f"{int(flagged.sum())} article(s) are near-copies of another ({pairs}: each names its "
+        "story's original, the one `-p duplicates drop` keeps), kept with "
         f"`-p duplicates {duplicates}`, so {counted}: their sentences count in every estimate; "
         "`-p duplicates drop_within` (`run`) leaves out the copies within an outlet and keeps "
         "syndicated stories, `-p duplicates drop` keeps one document of each story, and "

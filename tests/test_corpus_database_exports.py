@@ -363,7 +363,7 @@ def test_a_folder_of_exports_is_read_as_their_articles(tmp_path: Path) -> None:
     (folder / "academic.txt").write_text(LEXISNEXIS_SEARCH, encoding="utf-8")
     # the two exports hold the same stories: near-copies, kept here on purpose (a run's default
     # keeps and flags them, with a warning naming them)
-    with pytest.warns(UserWarning, match="are near-copies of an earlier one"):
+    with pytest.warns(UserWarning, match="are near-copies of another"):
         load_corpus(folder, progress=False, jobs=1)
     corpus = load_without_warnings(folder, duplicates="keep")
     docs = corpus.documents.set_index("doc_id")

@@ -269,7 +269,7 @@ def test_a_folder_of_factiva_pages_and_documents_is_read_as_their_articles(
     (folder / "Factiva-20251021.rtf").write_bytes(_rtf(_document(english).split("\n")))
     # the two exports hold the same stories: near-copies, kept here on purpose (a run's default
     # keeps and flags them, with a warning naming them)
-    with pytest.warns(UserWarning, match="are near-copies of an earlier one"):
+    with pytest.warns(UserWarning, match="are near-copies of another"):
         load_corpus(folder, progress=False, jobs=1)
     corpus = load_without_warnings(folder, duplicates="keep")
     docs = corpus.documents.set_index("doc_id")

@@ -109,7 +109,7 @@ def test_duplicates_modes_and_summary_lines():
     documents, sentences = docs({"a": STORY, "b": STORY + " Extra line."})
     table = quality_table(documents, sentences, EMPTY_AUDIT)
     kept, _ = apply_duplicates(table, sentences, "flag")
-    assert kept["duplicate_of"].tolist() == ["", "a"]
+    assert kept["duplicate_of"].tolist() == ["b", ""]  # the copy "drop" keeps is the original
     dropped, dropped_sentences = apply_duplicates(table, sentences, "drop")
     # the copy that holds the other (its extra line) stays
     assert dropped["doc_id"].tolist() == ["b"] and set(dropped_sentences["doc_id"]) == {"b"}

@@ -105,6 +105,33 @@ def test_drop_keeps_the_copy_that_holds_the_others_in_either_order(order: int) -
     assert set(kept_sentences["doc_id"]) == {"local"}
 
 
+@pytest.mark.parametrize("order", [1, -1])
+def test_every_mode_names_the_original_that_drop_keeps(order: int) -> None:
+    # a tester flagged copies, read them, then dropped them: the flags named the earlier
+    # document as each story's original, "drop" kept the longest, and she saw two originals
+    rows = [
+        ("first", "Tribune", "2024-10-10", WIRE),
+        ("longer", "Courier", "2024-10-10", WIRE + LOCAL),
+        ("trimmed", "Ledger", "2024-10-10", WIRE[:3]),
+    ][::order]
+    table, sentences = _table(rows)
+    dropped, _ = apply_duplicates(table, sentences, "drop")
+    assert dropped["doc_id"].tolist() == ["longer"]
+    wanted = {"first": "longer", "longer": "", "trimmed": "longer"}
+    for mode in ("flag", "keep", "drop_within"):
+        named, _ = apply_duplicates(table, sentences, mode)
+        assert dict(zip(named["doc_id"], named["duplicate_of"], strict=True)) == wanted, mode
+        flagged = named.set_index("doc_id")["quality_flags"].str.contains("duplicate")
+        assert flagged.to_dict() == {
+            doc: bool(of) and mode != "keep" for doc, of in wanted.items()
+        }, mode
+        assert (
+            named.set_index("doc_id")
+            .loc["first", "duplicate_similarity"]
+            .startswith("containment ")
+        )
+
+
 def test_drop_names_the_kept_copy_with_its_figure_in_the_audit(tmp_path: Path) -> None:
     texts = {"wire": WIRE, "local": WIRE + LOCAL, "trimmed": WIRE[:3]}
     for name, paragraphs in texts.items():

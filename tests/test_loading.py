@@ -427,8 +427,9 @@ def test_a_near_copy_of_an_article_is_warned_about(tmp_path: Path) -> None:
             "outlet": ["X", "Y", "X"],
         }
     ).to_csv(path, index=False)
-    with pytest.warns(UserWarning, match=r"1 article\(s\) are near-copies of an earlier one "
-                      r"\(a3 of a1\), kept with `-p duplicates flag`"):  # fmt: skip
+    with pytest.warns(UserWarning, match=r"1 article\(s\) are near-copies of another "
+                      r"\(a3 of a1: each names its story's original, the one `-p duplicates drop` "
+                      r"keeps\), kept with `-p duplicates flag`"):  # fmt: skip
         corpus = load_corpus(path, progress=False)
     assert len(corpus.documents) == 3
     with warnings.catch_warnings(record=True) as said:

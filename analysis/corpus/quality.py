@@ -38,9 +38,11 @@ Limit: a text whose shingles were each held first and last by other documents th
 copies (a story run in many versions) may be missed; an exact copy is still found by its
 Jaccard similarity.
 
-Which copy of a group stays when copies are dropped is chosen afterwards, over the documents
-table (:func:`apply_duplicates`): ``duplicate_of`` as found names an earlier document of the
-same story, whichever holds the other.
+Which copy of a group is its original is chosen afterwards, over the documents table
+(:func:`kept_copies`, through :func:`apply_duplicates` in every mode): ``duplicate_of`` as found
+names an earlier document of the same story, whichever holds the other; a run's
+``duplicate_of`` names the original that ``drop`` keeps (the one that holds the others), so
+that the flags and ``drop`` agree on it.
 """
 
 from __future__ import annotations
@@ -1117,23 +1119,27 @@ def apply_duplicates(
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Keep, flag or drop near-duplicate documents (``mode`` in :data:`DUPLICATE_MODES`).
 
-    ``"flag"`` (the default of a run) keeps them with ``duplicate_of`` filled (an earlier
-    document of the same story, as found); ``"keep"`` keeps them without the ``duplicate`` flag
-    (copies counted on purpose; ``duplicate_of`` stays); ``"drop"`` keeps one document of each
-    group of copies (:func:`kept_copies`: the one that holds the others, the longest) and
-    removes the others and their sentences, each naming the one kept in ``duplicate_of``;
-    ``"drop_within"`` does so within each outlet only (an outlet that ran a story twice, or
-    updated it: its latest version stays) and keeps and flags the copies of another outlet's
-    article (syndication).
+    ``"flag"`` (the default of a run) keeps them, each copy naming in ``duplicate_of`` the
+    original of its group that ``"drop"`` keeps (:func:`kept_copies`: the one that holds the
+    others, the longest), so that flagging, reading and then dropping keeps the original the
+    flags named; ``"keep"`` does the same without the ``duplicate`` flag (copies counted on
+    purpose); ``"drop"`` keeps that original of each group of copies and removes the others
+    and their sentences, each naming the one kept in ``duplicate_of``; ``"drop_within"`` does
+    so within each outlet only (an outlet that ran a story twice, or updated it: its latest
+    version stays) and keeps and flags the copies of another outlet's article (syndication).
     """
     if mode not in DUPLICATE_MODES:
         raise ValueError(f"duplicates must be one of {', '.join(DUPLICATE_MODES)}, got {mode!r}")
-    if "duplicate_of" not in documents.columns or mode == "flag":
+    if "duplicate_of" not in documents.columns:
         return documents, sentences
-    if mode == "keep":
-        flags = documents["quality_flags"].astype(str).str.split(";")
+    if mode in ("flag", "keep"):
+        named, _ = kept_copies(documents)
+        named.index = documents.index
+        if mode == "flag":
+            return named, sentences
+        flags = named["quality_flags"].astype(str).str.split(";")
         kept = flags.map(lambda f: ";".join(x for x in f if x and x != "duplicate"))
-        return documents.assign(quality_flags=kept), sentences
+        return named.assign(quality_flags=kept), sentences
     kept, gone = split_duplicates(documents, mode)
     kept_sentences = sentences.loc[~sentences["doc_id"].isin(set(gone["doc_id"]))]
     return kept, kept_sentences.reset_index(drop=True)
@@ -1176,53 +1182,48 @@ def kept_copies(
     its ``duplicate_similarity``: the share of the smaller one's shingles found in the other,
     all of them counted, from the texts).
 
-    The one kept is the one that holds the others: the longest (most words), the earliest of
-    equal length; a tester's "drop" kept whichever copy came first, so the wire service's own
-    story went when an outlet's copy was listed before it, and an outlet's version with a local
-    paragraph found nowhere else went when the wire's came first. ``within_outlet`` (mode
-    ``drop_within``) chooses within each outlet's documents of a group: its latest version
-    when their ``published`` dates or times differ (an update supersedes: a tester's corrected
-    version was dropped as a copy of the earlier one), else the longest. A document of the
-    group that is not a copy of one kept (under :data:`CONTAINMENT_THRESHOLD` of the smaller
-    found in it: two stories that quote the same wire paragraphs) is kept too, and the others
-    may name it. A document kept and no longer a copy of one kept loses its ``duplicate`` flag;
-    within an outlet, a copy of another outlet's article that named a document left out names
-    the one kept in its place. Returns the documents and whether each is to be left out."""
+    The one kept, the group's original, is the one that holds the others: the longest (most
+    words), the earliest of equal length; a tester's "drop" kept whichever copy came first, so
+    the wire service's own story went when an outlet's copy was listed before it, and an
+    outlet's version with a local paragraph found nowhere else went when the wire's came first.
+    Every mode names this original (``flag`` and ``keep`` through :func:`apply_duplicates`):
+    a tester who flagged copies, read them and then dropped them found another "original"
+    kept than the one the flags named. ``within_outlet`` (mode ``drop_within``) chooses
+    within each outlet's documents of a group: its latest version when their ``published``
+    dates or times differ (an update supersedes: a tester's corrected version was dropped as a
+    copy of the earlier one), else the longest; a copy of another outlet's article names the
+    group's original, or, when that one was left out within its outlet, the one kept in its
+    place. A document of the group that is not a copy of one kept (under
+    :data:`CONTAINMENT_THRESHOLD` of the smaller found in it: two stories that quote the same
+    wire paragraphs) is kept too, and the others may name it. A document kept and no longer a
+    copy of one kept loses its ``duplicate`` flag. Returns the documents and whether each is to
+    be left out."""
     out = documents.reset_index(drop=True).copy()
     if "duplicate_similarity" not in out.columns:
         out["duplicate_similarity"] = ""
     shingles = _ShingleSets(out)
-    named, figure = out["duplicate_of"].astype(str).tolist(), {}
-    replaced: dict[int, int] = {}  # a copy left out -> the document kept in its place
-    for group in copy_groups(out):
-        parts = [group]
-        if within_outlet and "outlet" in out.columns:
-            outlets = out["outlet"].astype(str)
-            parts = [
-                [row for row in group if outlets[row] == o] for o in dict.fromkeys(outlets[group])
-            ]
-        for part in parts:
-            kept: list[int] = []
-            for row in _preferred(out, part, by_date=within_outlet):
-                share = {keep: shingles.share(row, keep) for keep in kept}
-                best = max(share, key=share.__getitem__, default=None)
-                if best is None or share[best] < CONTAINMENT_THRESHOLD:
-                    kept.append(row)
-                else:
-                    replaced[row] = best
-                    figure[row] = share[best]
+    groups = copy_groups(out)
+    # the group's original for each copy, as "drop" chooses: every mode names it
+    original, figure = _choose_kept(out, groups, shingles, by_date=False)
+    replaced = original
+    if within_outlet and "outlet" in out.columns:
+        outlets = out["outlet"].astype(str)
+        parts = [
+            [row for row in group if outlets[row] == o]
+            for group in groups
+            for o in dict.fromkeys(outlets[group])
+        ]
+        replaced, figure = _choose_kept(out, parts, shingles, by_date=True)
     ids = out["doc_id"].astype(str).tolist()
-    at = {doc_id: row for row, doc_id in enumerate(ids)}
-    found = [at.get(original) for original in out["duplicate_of"].astype(str)]
+    found: list[int | None] = [original.get(row) for row in range(len(out))]
     outlet = out["outlet"].astype(str).tolist() if "outlet" in out.columns else [""] * len(out)
+    named = [""] * len(out)
     for row in range(len(out)):
         if row in replaced:
             named[row] = ids[replaced[row]]
             continue
         target = _kept_in_place(row, found, replaced) if within_outlet else None
-        if target is None or outlet[target] == outlet[row]:
-            named[row] = ""  # kept, and a copy of no document kept of another outlet
-        elif target != found[row]:
+        if target is not None and outlet[target] != outlet[row]:
             named[row], figure[row] = ids[target], shingles.share(row, target)
     similarity = [
         f"containment {figure[row]:.2f}" if row in figure else (old if named[row] else "")
@@ -1236,6 +1237,27 @@ def kept_copies(
     ]
     out = out.assign(duplicate_of=named, duplicate_similarity=similarity, quality_flags=flags)
     return out, pd.Series([row in replaced for row in range(len(out))], index=out.index)
+
+
+def _choose_kept(
+    documents: pd.DataFrame, parts: list[list[int]], shingles: _ShingleSets, by_date: bool
+) -> tuple[dict[int, int], dict[int, float]]:
+    """In each of ``parts`` (rows of copies), the documents kept, in :func:`_preferred`'s
+    order, each one not a copy of one kept before it: returns each copy left out -> the
+    document kept that holds it most, and its share."""
+    replaced: dict[int, int] = {}
+    figure: dict[int, float] = {}
+    for part in parts:
+        kept: list[int] = []
+        for row in _preferred(documents, part, by_date=by_date):
+            share = {keep: shingles.share(row, keep) for keep in kept}
+            best = max(share, key=share.__getitem__, default=None)
+            if best is None or share[best] < CONTAINMENT_THRESHOLD:
+                kept.append(row)
+            else:
+                replaced[row] = best
+                figure[row] = share[best]
+    return replaced, figure
 
 
 def _kept_in_place(row: int, found: list[int | None], replaced: dict[int, int]) -> int | None:

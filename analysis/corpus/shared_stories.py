@@ -139,9 +139,10 @@ def shared_text_table(documents: pd.DataFrame, group_col: str = "outlet") -> pd.
     too, its originals of them included (``n_sentences_in_shared_stories``,
     ``share_sentences_in_shared_stories``), how many such stories (``n_shared_stories``) and
     those groups (``shares_stories_with``, "; " between names). The "original" of a story is
-    only the copy the duplicate check met first, not always the one its outlet wrote (a tester's
-    two runs of one AFP story: the copy listed first was the original), so the shared share is
-    the one to read for how much of a group's text others ran too. A group of nothing but wire
+    the copy ``drop`` would keep (:func:`analysis.corpus.quality.kept_copies`: the one that
+    holds the others), not always the one its outlet wrote (a tester's two runs of one AFP
+    story: the copy listed first was named the original), so the shared share is the one to
+    read for how much of a group's text others ran too. A group of nothing but wire
     copy has a shared share of 1: its tone, frames and sources are the agency's."""
     ids = _text_column(documents, "doc_id")
     groups = _text_column(documents, group_col)

@@ -337,19 +337,23 @@ def _with_quality(
         apply_other_languages,
         quality_table,
         split_duplicates,
+        wire_services,
     )
 
     documents = quality_table(fill_language(corpus.documents), corpus.sentences, corpus.audit)
+    # the wire services' own articles, each its story's original (a dateline's credit is in the
+    # audit: cleaning moved it out of the text)
+    wire = wire_services(documents, corpus.audit)
     kept, sentences = documents, corpus.sentences
     copies = documents.iloc[:0]
     if duplicates in ("drop", "drop_within"):  # the copies left out name the one kept instead
-        kept, copies = split_duplicates(documents, duplicates)
-    kept, sentences = apply_duplicates(kept, sentences, duplicates)
+        kept, copies = split_duplicates(documents, duplicates, wire)
+    kept, sentences = apply_duplicates(kept, sentences, duplicates, wire)
     sentences = sentences.loc[~sentences["doc_id"].isin(set(copies["doc_id"]))]
     sentences = sentences.reset_index(drop=True)
     audit = corpus.audit
     if len(copies):  # "drop", "drop_within": each copy left out is in the audit
-        audit = _with_dropped_copies(audit, copies)
+        audit = _with_dropped_copies(audit, copies, wire)
         gone = _outlets_left_without_articles(copies, kept)
         if gone:  # a tester's second outlet, all copies, vanished from the report unsaid
             warn_user(
@@ -423,31 +427,33 @@ def _with_dropped_languages(
     return _with_rows(audit, rows)
 
 
-def _with_dropped_copies(audit: pd.DataFrame | None, dropped: pd.DataFrame) -> pd.DataFrame | None:
+def _with_dropped_copies(
+    audit: pd.DataFrame | None, dropped: pd.DataFrame, wire: Mapping[str, str] | None = None
+) -> pd.DataFrame | None:
     """``audit`` with an entry for each near-duplicate ``-p duplicates drop`` left out (rule
     ``near_duplicate``, action ``LEFT_OUT``, ``original`` naming the article kept in its place
     and their ``duplicate_similarity``, "a near-duplicate of ap-landfall (containment 0.97)"):
-    a tester's 52 dropped copies were said nowhere, and the summary counted the rest as all."""
+    a tester's 52 dropped copies were said nowhere, and the summary counted the rest as all.
+    When the one kept is a wire service's own article (``wire``, doc_id -> the service) and the
+    copy is not, the entry says it was kept as such ("...; kept as AP's own article ..."): an
+    outlet's longer rework of it goes."""
     from analysis.corpus.cleaning import LEFT_OUT
 
+    wire = wire or {}
     figures = (
         dropped["duplicate_similarity"].astype(str)
         if "duplicate_similarity" in dropped.columns
         else pd.Series("", index=dropped.index)
     )
-    rows = [
-        (
-            str(doc_id),
-            0,
-            f"a near-duplicate of {of}" + (f" ({figure})" if figure else ""),
-            "near_duplicate",
-            LEFT_OUT,
-            "",
-        )
-        for doc_id, of, figure in zip(
-            dropped["doc_id"], dropped["duplicate_of"], figures, strict=True
-        )
-    ]
+    rows = []
+    for doc_id, of, figure in zip(
+        dropped["doc_id"].astype(str), dropped["duplicate_of"].astype(str), figures, strict=True
+    ):
+        why = [figure] if figure else []
+        if of in wire and doc_id not in wire:
+            why.append(f"kept as {wire[of]}'s own article: its outlet or dateline credits it")
+        said = f"a near-duplicate of {of}" + (f" ({'; '.join(why)})" if why else "")
+        rows.append((doc_id, 0, said, "near_duplicate", LEFT_OUT, ""))
     return _with_rows(audit, rows)
 
 

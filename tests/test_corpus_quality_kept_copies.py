@@ -93,7 +93,7 @@ def test_drop_keeps_the_copy_that_holds_the_others_in_either_order(order: int) -
     # a tester's "drop" kept whichever copy came first: with the manifest reversed the wire
     # service's story went, and in her order an outlet's version with a local paragraph did
     rows = [
-        ("wire", "AP", "2024-10-10", WIRE),
+        ("wire", "Tribune", "2024-10-10", WIRE),  # no wire service's name: the longest stays
         ("local", "Courier", "2024-10-10", WIRE + LOCAL),  # the wire story and a paragraph
         ("trimmed", "Ledger", "2024-10-10", WIRE[:3]),
         ("exact", "Herald", "2024-10-10", WIRE),
@@ -137,7 +137,7 @@ def test_drop_names_the_kept_copy_with_its_figure_in_the_audit(tmp_path: Path) -
     for name, paragraphs in texts.items():
         (tmp_path / f"{name}.txt").write_text("\n\n".join(paragraphs) + "\n", encoding="utf-8")
     (tmp_path / "manifest.csv").write_text(
-        "doc_id,file,outlet\nwire,wire.txt,AP\nlocal,local.txt,Courier\ntrimmed,trimmed.txt,L\n"
+        "doc_id,file,outlet\nwire,wire.txt,Tribune\nlocal,local.txt,Courier\ntrimmed,trimmed.txt,L\n"
     )
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
@@ -146,6 +146,77 @@ def test_drop_names_the_kept_copy_with_its_figure_in_the_audit(tmp_path: Path) -
     audit = corpus.audit.loc[corpus.audit["rule"] == "near_duplicate"].set_index("doc_id")
     assert audit.loc["wire", "original"] == "a near-duplicate of local (containment 1.00)"
     assert audit.loc["trimmed", "original"] == "a near-duplicate of local (containment 1.00)"
+
+
+@pytest.mark.parametrize("outlet", ["AP", "The Associated Press", "Reuters", "AFP"])
+@pytest.mark.parametrize("order", [1, -1])
+def test_a_wire_services_own_article_is_its_storys_original(outlet: str, order: int) -> None:
+    # a tester's AP story went under "drop": an outlet's rework of it, a paragraph longer, was
+    # kept as the original, though it was the agency's text the rework copied
+    rows = [
+        ("agency", outlet, "2024-10-10", WIRE),
+        ("rework", "Courier", "2024-10-10", WIRE + LOCAL),
+        ("trimmed", "Ledger", "2024-10-10", WIRE[:3]),
+    ][::order]
+    table, sentences = _table(rows)
+    kept, _ = apply_duplicates(table, sentences, "drop")
+    assert kept["doc_id"].tolist() == ["agency"]
+    flagged, _ = apply_duplicates(table, sentences, "flag")
+    named = dict(zip(flagged["doc_id"], flagged["duplicate_of"], strict=True))
+    assert named == {"agency": "", "rework": "agency", "trimmed": "agency"}
+
+
+def test_wire_services_reads_outlets_and_dateline_credits() -> None:
+    from analysis.corpus.quality import wire_services
+
+    documents = pd.DataFrame(
+        {
+            "doc_id": ["a", "b", "c", "d", "e", "f", "g"],
+            "outlet": ["AP News", "Agence France-Presse", "Reuters Institute", "Post", "Post",
+                       "Post", "APM Reports"],
+            "text": ["x", "x", "x", "LONDON (Reuters) - Shares fell on Monday.", "x", "x", "x"],
+        }
+    )  # fmt: skip
+    audit = pd.DataFrame(
+        {
+            "doc_id": ["e", "f", "g"],
+            "rule": ["wire_dateline", "place_dateline", "wire_dateline"],
+            "original": [
+                "TALLAHASSEE, Fla. (AP) — The storm made landfall on Wednesday.",
+                "(AFP)",
+                "WASHINGTON — The storm made landfall on Wednesday.",
+            ],
+        }
+    )
+    assert wire_services(documents, audit) == {
+        "a": "AP",
+        "b": "AFP",
+        "d": "Reuters",
+        "e": "AP",
+        "f": "AFP",
+    }
+
+
+def test_the_audit_says_a_longer_copy_went_for_the_wire_services_article(
+    tmp_path: Path,
+) -> None:
+    # the agency's own text, known by its dateline (cleaning moves it to the metadata), stays
+    paragraphs = {"paper": WIRE, "rework": WIRE + LOCAL}
+    paragraphs["paper"] = [f"TALLAHASSEE, Fla. (AP) — {WIRE[0]}", *WIRE[1:]]
+    for name, text in paragraphs.items():
+        (tmp_path / f"{name}.txt").write_text("\n\n".join(text) + "\n", encoding="utf-8")
+    (tmp_path / "manifest.csv").write_text(
+        "doc_id,file,outlet\nrework,rework.txt,Courier\npaper,paper.txt,Democrat\n"
+    )
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        corpus = load_corpus(tmp_path, duplicates="drop", progress=False)
+    assert corpus.documents["doc_id"].tolist() == ["paper"]
+    audit = corpus.audit.loc[corpus.audit["rule"] == "near_duplicate"].set_index("doc_id")
+    assert audit.loc["rework", "original"] == (
+        "a near-duplicate of paper (containment 1.00; kept as AP's own article: its outlet or "
+        "dateline credits it)"
+    )
 
 
 def test_drop_within_keeps_an_outlets_latest_version_and_repoints_the_copies_of_it() -> None:

@@ -41,8 +41,9 @@ Jaccard similarity.
 Which copy of a group is its original is chosen afterwards, over the documents table
 (:func:`kept_copies`, through :func:`apply_duplicates` in every mode): ``duplicate_of`` as found
 names an earlier document of the same story, whichever holds the other; a run's
-``duplicate_of`` names the original that ``drop`` keeps (the one that holds the others), so
-that the flags and ``drop`` agree on it.
+``duplicate_of`` names the original that ``drop`` keeps (a wire service's own article when the
+group holds one, :func:`wire_services`, else the one that holds the others), so that the flags
+and ``drop`` agree on it.
 """
 
 from __future__ import annotations
@@ -63,6 +64,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from analysis.corpus.language import not_english
+from analysis.corpus.metadata_rules import split_wire_dateline
 from analysis.corpus.press_releases import PRESS_RELEASE_RULES
 from analysis.corpus.wire_copy import RULES as WIRE_RULES
 
@@ -88,6 +90,17 @@ MIN_SAMPLES = 10
 # other outlets ran is part of their coverage, and "drop" kept whichever copy came first in the
 # file (a tester's wire service lost 28 of its own stories to copies listed before them)
 DUPLICATE_MODES = ("keep", "flag", "drop", "drop_within")
+# A wire service's own article is the original of a group of copies that holds it
+# (:func:`wire_services`): the agency's name as the document's outlet ("AP", "The Associated
+# Press", "Reuters", "AFP", "Agence France-Presse"; "AP News", "Reuters.com" too) or in its
+# text's wire dateline ("TALLAHASSEE, Fla. (AP) —", which cleaning moves to the metadata and
+# the audit keeps). A tester's AP story went under "drop" because an outlet's rework of it,
+# with a local paragraph added, was longer.
+_WIRE_NAMES = r"(?:the\s+)?(?P<name>associated\s+press|ap|reuters|afp|agence\s+france[-\s]presse)"
+_WIRE_OUTLET_RE = re.compile(rf"{_WIRE_NAMES}(?:\s+news|\.com)?", re.IGNORECASE)
+_WIRE_CREDIT_RE = re.compile(rf"\({_WIRE_NAMES}\)", re.IGNORECASE)
+_WIRE_PLACE_RE = re.compile(rf"\(?{_WIRE_NAMES}\)?", re.IGNORECASE)
+_WIRE_SHORT = {"associated press": "AP", "ap": "AP", "reuters": "Reuters", "afp": "AFP"}
 # The flags of ``quality_flags``, in the order they are listed there.
 FLAG_ORDER = (
     "lines_removed",
@@ -1115,15 +1128,19 @@ def apply_other_languages(
 
 
 def apply_duplicates(
-    documents: pd.DataFrame, sentences: pd.DataFrame, mode: str
+    documents: pd.DataFrame,
+    sentences: pd.DataFrame,
+    mode: str,
+    wire: Mapping[str, str] | None = None,
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Keep, flag or drop near-duplicate documents (``mode`` in :data:`DUPLICATE_MODES`).
 
     ``"flag"`` (the default of a run) keeps them, each copy naming in ``duplicate_of`` the
-    original of its group that ``"drop"`` keeps (:func:`kept_copies`: the one that holds the
-    others, the longest), so that flagging, reading and then dropping keeps the original the
-    flags named; ``"keep"`` does the same without the ``duplicate`` flag (copies counted on
-    purpose); ``"drop"`` keeps that original of each group of copies and removes the others
+    original of its group that ``"drop"`` keeps (:func:`kept_copies`: a wire service's own
+    article, ``wire``: :func:`wire_services`, else the one that holds the others, the
+    longest), so that flagging, reading and then dropping keeps the original the flags named;
+    ``"keep"`` does the same without the ``duplicate`` flag (copies counted on purpose);
+    ``"drop"`` keeps that original of each group of copies and removes the others
     and their sentences, each naming the one kept in ``duplicate_of``; ``"drop_within"`` does
     so within each outlet only (an outlet that ran a story twice, or updated it: its latest
     version stays) and keeps and flags the copies of another outlet's article (syndication).
@@ -1133,23 +1150,80 @@ def apply_duplicates(
     if "duplicate_of" not in documents.columns:
         return documents, sentences
     if mode in ("flag", "keep"):
-        named, _ = kept_copies(documents)
+        named, _ = kept_copies(documents, wire=wire)
         named.index = documents.index
         if mode == "flag":
             return named, sentences
         flags = named["quality_flags"].astype(str).str.split(";")
         kept = flags.map(lambda f: ";".join(x for x in f if x and x != "duplicate"))
         return named.assign(quality_flags=kept), sentences
-    kept, gone = split_duplicates(documents, mode)
+    kept, gone = split_duplicates(documents, mode, wire)
     kept_sentences = sentences.loc[~sentences["doc_id"].isin(set(gone["doc_id"]))]
     return kept, kept_sentences.reset_index(drop=True)
 
 
-def split_duplicates(documents: pd.DataFrame, mode: str) -> tuple[pd.DataFrame, pd.DataFrame]:
+def split_duplicates(
+    documents: pd.DataFrame, mode: str, wire: Mapping[str, str] | None = None
+) -> tuple[pd.DataFrame, pd.DataFrame]:
     """The documents ``"drop"`` or ``"drop_within"`` (``mode``) keeps and those it leaves out,
-    each naming the document kept in its place (:func:`kept_copies`)."""
-    documents, copies = kept_copies(documents, within_outlet=mode == "drop_within")
+    each naming the document kept in its place (:func:`kept_copies`, with the wire services'
+    own articles ``wire``)."""
+    documents, copies = kept_copies(documents, within_outlet=mode == "drop_within", wire=wire)
     return documents.loc[~copies].reset_index(drop=True), documents.loc[copies]
+
+
+def _wire_name(found: re.Match[str] | None) -> str:
+    """The short name (AP, Reuters, AFP) of a wire service a match of :data:`_WIRE_NAMES`
+    names, or ""."""
+    if found is None:
+        return ""
+    name = " ".join(found.group("name").casefold().replace("-", " ").split())
+    return _WIRE_SHORT.get(name, "AFP")  # the one left: agence france presse
+
+
+def _dateline_credit(line: str) -> str:
+    """The wire service credited in the wire dateline ``line`` opens with ("TALLAHASSEE,
+    Fla. (AP) — ..."), or ""."""
+    split = split_wire_dateline(line.strip())
+    return _wire_name(_WIRE_CREDIT_RE.search(split[0])) if split else ""
+
+
+def wire_services(documents: pd.DataFrame, audit: pd.DataFrame | None = None) -> dict[str, str]:
+    """doc_id -> the wire service (``AP``, ``Reuters``, ``AFP``) whose own article the
+    document is, for the documents that are one: its ``outlet`` is the agency's name
+    (:data:`_WIRE_OUTLET_RE`), or its text opens with a wire dateline crediting it ("NEW YORK
+    (AP) — ..."): in the text's first line, or, as cleaning moved it to the metadata, in the
+    ``audit``'s rows ``wire_dateline`` (the line as it was) and ``place_dateline`` (a line "AP"
+    or "(Reuters)" over a dash). Such an article is the original of a group of copies that
+    holds it (:func:`kept_copies`)."""
+    ids = documents["doc_id"].astype(str).tolist()
+    found: dict[str, str] = {}
+    if "outlet" in documents.columns:
+        for doc_id, outlet in zip(ids, documents["outlet"].astype(str), strict=True):
+            name = _wire_name(_WIRE_OUTLET_RE.fullmatch(" ".join(outlet.split())))
+            if name:
+                found[doc_id] = name
+    if "text" in documents.columns:
+        for doc_id, text in zip(ids, documents["text"].astype(str), strict=True):
+            # the first line's opening: a dateline is its first 80 characters at most
+            line = text.lstrip()[:400].partition("\n")[0]
+            name = "" if doc_id in found else _dateline_credit(line)
+            if name:
+                found[doc_id] = name
+    if audit is not None and {"doc_id", "rule", "original"} <= set(audit.columns):
+        rows = audit.loc[audit["rule"].isin(("wire_dateline", "place_dateline"))]
+        present = set(ids)
+        for doc_id, rule, original in rows[["doc_id", "rule", "original"]].astype(str).values:
+            if doc_id in found or doc_id not in present:
+                continue
+            name = (
+                _dateline_credit(original)
+                if rule == "wire_dateline"
+                else _wire_name(_WIRE_PLACE_RE.fullmatch(" ".join(original.split())))
+            )
+            if name:
+                found[doc_id] = name
+    return found
 
 
 def copy_groups(documents: pd.DataFrame) -> list[list[int]]:
@@ -1175,14 +1249,18 @@ def copy_groups(documents: pd.DataFrame) -> list[list[int]]:
 
 
 def kept_copies(
-    documents: pd.DataFrame, within_outlet: bool = False
+    documents: pd.DataFrame, within_outlet: bool = False, wire: Mapping[str, str] | None = None
 ) -> tuple[pd.DataFrame, pd.Series]:
     """``documents`` with, in each group of copies (:func:`copy_groups`), the documents to keep
     chosen and every other copy naming the one it copies among them (``duplicate_of``, with
     its ``duplicate_similarity``: the share of the smaller one's shingles found in the other,
     all of them counted, from the texts).
 
-    The one kept, the group's original, is the one that holds the others: the longest (most
+    The one kept, the group's original, is a wire service's own article when the group holds
+    one (``wire``, doc_id -> the service, :func:`wire_services`; None: read from the
+    documents' outlets and texts alone), the longest of several: the source the others copy,
+    though an outlet's rework with a local paragraph holds it (a tester's AP story went under
+    "drop" to a longer rework). Else it is the one that holds the others: the longest (most
     words), the earliest of equal length; a tester's "drop" kept whichever copy came first, so
     the wire service's own story went when an outlet's copy was listed before it, and an
     outlet's version with a local paragraph found nowhere else went when the wire's came first.
@@ -1203,8 +1281,10 @@ def kept_copies(
         out["duplicate_similarity"] = ""
     shingles = _ShingleSets(out)
     groups = copy_groups(out)
+    services = wire_services(out) if wire is None else wire
+    wired = {row for row, doc_id in enumerate(out["doc_id"].astype(str)) if doc_id in services}
     # the group's original for each copy, as "drop" chooses: every mode names it
-    original, figure = _choose_kept(out, groups, shingles, by_date=False)
+    original, figure = _choose_kept(out, groups, shingles, False, wired)
     replaced = original
     if within_outlet and "outlet" in out.columns:
         outlets = out["outlet"].astype(str)
@@ -1213,7 +1293,7 @@ def kept_copies(
             for group in groups
             for o in dict.fromkeys(outlets[group])
         ]
-        replaced, figure = _choose_kept(out, parts, shingles, by_date=True)
+        replaced, figure = _choose_kept(out, parts, shingles, True, wired)
     ids = out["doc_id"].astype(str).tolist()
     found: list[int | None] = [original.get(row) for row in range(len(out))]
     outlet = out["outlet"].astype(str).tolist() if "outlet" in out.columns else [""] * len(out)
@@ -1240,16 +1320,21 @@ def kept_copies(
 
 
 def _choose_kept(
-    documents: pd.DataFrame, parts: list[list[int]], shingles: _ShingleSets, by_date: bool
+    documents: pd.DataFrame,
+    parts: list[list[int]],
+    shingles: _ShingleSets,
+    by_date: bool,
+    wire: set[int],
 ) -> tuple[dict[int, int], dict[int, float]]:
     """In each of ``parts`` (rows of copies), the documents kept, in :func:`_preferred`'s
-    order, each one not a copy of one kept before it: returns each copy left out -> the
-    document kept that holds it most, and its share."""
+    order (``wire``: the rows of a wire service's own article), each one not a copy of one
+    kept before it: returns each copy left out -> the document kept that holds it most, and
+    its share."""
     replaced: dict[int, int] = {}
     figure: dict[int, float] = {}
     for part in parts:
         kept: list[int] = []
-        for row in _preferred(documents, part, by_date=by_date):
+        for row in _preferred(documents, part, by_date, wire):
             share = {keep: shingles.share(row, keep) for keep in kept}
             best = max(share, key=share.__getitem__, default=None)
             if best is None or share[best] < CONTAINMENT_THRESHOLD:
@@ -1272,12 +1357,16 @@ def _kept_in_place(row: int, found: list[int | None], replaced: dict[int, int]) 
     return None if target == row or target in replaced else target
 
 
-def _preferred(documents: pd.DataFrame, rows: list[int], by_date: bool) -> list[int]:
+def _preferred(
+    documents: pd.DataFrame, rows: list[int], by_date: bool, wire: set[int] = frozenset()
+) -> list[int]:
     """``rows`` in the order a copy is kept: latest ``published`` first when ``by_date`` and
-    their dates or times differ (all read), then most words, then corpus order."""
+    their dates or times differ (all read), then a wire service's own article (a row of
+    ``wire``), then most words, then corpus order."""
     words = documents["n_words"].astype(int) if "n_words" in documents.columns else None
     key: dict[int, tuple[float, ...]] = {
-        row: (-float(words[row]) if words is not None else 0.0, row) for row in rows
+        row: (float(row not in wire), -float(words[row]) if words is not None else 0.0, row)
+        for row in rows
     }
     if by_date and "published" in documents.columns:
         dates = pd.to_datetime(
@@ -1362,8 +1451,8 @@ def quality_lines(documents: pd.DataFrame, duplicates: str = "flag", limit: int 
         "a syndicated story is) count in every estimate, so an outlet that ran a story twice "
         "weighs it twice; rerun with `-p duplicates drop_within` to leave out the copies within "
         "an outlet and keep each outlet's syndicated stories, or `-p duplicates drop` to leave "
-        "out every copy but one of each story (the one that holds the others, the longest, stays, "
-        "whichever outlet ran it)."
+        "out every copy but one of each story (a wire service's own article when the story has "
+        "one, else the one that holds the others, the longest, stays, whichever outlet ran it)."
         if copies and duplicates in ("flag", "keep")
         else f" The {across} duplicates left are copies of another outlet's article (syndicated "
         "stories), kept as each outlet's coverage."

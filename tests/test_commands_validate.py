@@ -597,3 +597,40 @@ def test_validate_counts_the_items_from_the_articles_the_model_was_trained_on(
     assert table.loc[("model", "war"), "n_in_training"] == 0
     [line] = frame_f1_lines(table.reset_index(), {"war": "model"}, {})
     assert "**3 of these 8 items come from articles whose other items trained the model**" in line
+
+
+def test_code_sample_exclude_says_what_it_left_and_what_to_do(
+    make_corpus, tmp_path: Path, capsys
+) -> None:
+    # a tester's held-out sheet, drawn with --exclude from a small corpus whose every article
+    # the first sheet held, was refused as "the corpus has no sentence with text to draw from"
+    from analysis.loading import load_corpus
+
+    corpus = make_corpus()
+    sentences = load_corpus(corpus, progress=False).sentences
+    whole = tmp_path / "whole.csv"
+    assert main(["code-sample", "--corpus", str(corpus), "--out", str(whole)]) == 0
+    second = ["code-sample", "--corpus", str(corpus), "--out", str(tmp_path / "second.csv")]
+    capsys.readouterr()
+    assert main([*second, "--exclude", str(whole)]) == 2
+    err = capsys.readouterr().err
+    assert (
+        f"error: after --exclude, 0 sentence(s) left to draw from, of the corpus's "
+        f"{len(sentences)} sentence(s) in 3 article(s) ({len(sentences)} in {whole})"
+    ) in err
+    assert "add articles to the corpus, or --exclude fewer sheets" in err
+    # one sentence drawn: its article's sentences go, the two other articles' stay
+    one = tmp_path / "one.csv"
+    assert main(["code-sample", "--corpus", str(corpus), "--n", "1", "--out", str(one)]) == 0
+    drawn = pd.read_csv(one, dtype=str)["doc_id"].iloc[0]
+    left = int((sentences["doc_id"] != drawn).sum())
+    capsys.readouterr()
+    assert main([*second, "--exclude", str(one), "--n", str(left + 1)]) == 2
+    err = capsys.readouterr().err
+    assert f"error: --n {left + 1}: after --exclude, {left} sentence(s) from 2 article(s)" in err
+    assert f"give --n {left} or fewer; for more, add articles" in err
+    # without --n, every sentence left is drawn, and the warning says it is what was left
+    assert main([*second, "--exclude", str(one)]) == 0
+    err = capsys.readouterr().err
+    assert f"warning: after --exclude, {left} sentence(s) from 2 article(s) left" in err
+    assert "the corpus has" not in err

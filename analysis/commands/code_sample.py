@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -222,6 +223,64 @@ def without_items_of(
     return kept, int(drop.sum()), int(same_article.sum())
 
 
+@dataclass(frozen=True)
+class Exclusion:
+    """What ``--exclude`` left out (:func:`without_items_of`), for the messages on what is left
+    to draw: the sheets, the items (``unit``: sentences or articles) and articles of the corpus
+    before, and how many items were left out as the sheets' own and as sentences of their
+    articles."""
+
+    sheets: tuple[Path, ...]
+    unit: str
+    n_items: int
+    n_articles: int
+    n_own: int
+    n_same_article: int
+
+    def left(self, table: pd.DataFrame) -> str:
+        """What is left in ``table`` after the exclusion, against the corpus: "133 sentence(s)
+        from 4 article(s) left to draw from, of the corpus's 173 sentence(s) in 5 article(s)
+        (1 in a1.csv, 39 more in the articles its items come from)"."""
+        available = available_items(table, self.unit)
+        sentences = self.unit == "sentence"
+        what = f"{available} {self.unit}(s)"
+        if sentences and available:
+            what += f" from {_articles(table)} article(s)"
+        corpus = f"{self.n_items} {self.unit}(s)"
+        if sentences:
+            corpus += f" in {self.n_articles} article(s)"
+        gone = f"{self.n_own} in {', '.join(map(str, self.sheets))}"
+        if self.n_same_article:
+            gone += f", {self.n_same_article} more in the articles their items come from"
+        return f"{what} left to draw from, of the corpus's {corpus} ({gone})"
+
+    @staticmethod
+    def advice() -> str:
+        """What to do when too little is left: a held-out sheet needs articles the excluded
+        sheets do not hold."""
+        return (
+            "add articles to the corpus, or --exclude fewer sheets (a held-out sheet needs "
+            "articles the excluded sheets do not hold)"
+        )
+
+
+def _articles(table: pd.DataFrame) -> int:
+    """How many articles the items of ``table`` come from (its rows without ``doc_id``)."""
+    if "doc_id" not in table.columns:
+        return len(table)
+    return int(table["doc_id"].astype(str).nunique())
+
+
+def exclusion_of(
+    table: pd.DataFrame, sheets: list[Path], unit: str, n_own: int, n_same_article: int
+) -> Exclusion:
+    """The :class:`Exclusion` of ``sheets`` from ``table`` (before it), ``n_own`` and
+    ``n_same_article`` as :func:`without_items_of` counted them."""
+    return Exclusion(
+        tuple(sheets), unit, available_items(table, unit), _articles(table), n_own, n_same_article
+    )
+
+
 def available_items(table: pd.DataFrame, unit: str) -> int:
     """How many of ``table``'s items (sentences, or documents for ``unit="article"``) have text
     to code: the most a sample can hold."""
@@ -231,30 +290,51 @@ def available_items(table: pd.DataFrame, unit: str) -> int:
     return int((table[text].astype(str).str.strip() != "").sum())
 
 
-def sample_size(table: pd.DataFrame, n: int | None, unit: str) -> tuple[int, str | None]:
+def sample_size(
+    table: pd.DataFrame, n: int | None, unit: str, excluded: Exclusion | None = None
+) -> tuple[int, str | None]:
     """``(items to draw, a note for the user or None)``: ``n`` as given, else
     :data:`DEFAULT_N` or every item of a smaller corpus, which the note says (the summary's
-    validation command gives no ``--n``, and the bundled corpus has fewer than 200 sentences)."""
+    validation command gives no ``--n``, and the bundled corpus has fewer than 200 sentences).
+    After ``--exclude`` (``excluded``), the note says what the exclusion left of the corpus."""
     if n is not None:
         return n, None
     available = available_items(table, unit)
     if available >= DEFAULT_N:
         return DEFAULT_N, None
+    if excluded is not None and available:
+        return available, (
+            f"warning: after --exclude, {excluded.left(table)}: fewer than the default "
+            f"{DEFAULT_N}, so the sheet holds every one; for more, {excluded.advice()}"
+        )
     return available, (
         f"note: the corpus has {available} {unit}(s) with text, fewer than the default "
         f"{DEFAULT_N}: the sheet holds every one"
     )
 
 
-def sample_problem(table: pd.DataFrame, n: int, unit: str, stratify: str | None) -> str | None:
+def sample_problem(
+    table: pd.DataFrame,
+    n: int,
+    unit: str,
+    stratify: str | None,
+    excluded: Exclusion | None = None,
+) -> str | None:
     """Why ``--n`` items (stratified by ``stratify``) cannot be drawn from ``table``, the
-    corpus's sentences or documents (one line naming the option), or None."""
+    corpus's sentences or documents (one line naming the option), or None. After
+    ``--exclude`` (``excluded``) it says how many items and articles the exclusion left and
+    what to do: a tester's corpus, whose every article a first sheet had drawn from, was said
+    to have "no sentence with text"."""
     if stratify and stratify not in table.columns:
         return (
             f"--stratify {stratify}: no such column in the {unit}s; their columns are "
             f"{', '.join(map(str, table.columns))}"
         )
     available = available_items(table, unit)
+    if excluded is not None and (available == 0 or n > available):
+        asked = f"--n {n}: " if available else ""
+        fewer = f"give --n {available} or fewer; for more, " if available else ""
+        return f"{asked}after --exclude, {excluded.left(table)}; {fewer}{excluded.advice()}"
     if available == 0:
         return f"the corpus has no {unit} with text to draw from"
     if n > available:
@@ -296,8 +376,11 @@ def main(args: argparse.Namespace) -> int:
         corpus = load_corpus(source, column_map=args.column_map, progress=False)
         table = corpus.sentences if args.unit == "sentence" else corpus.documents
         table = with_document_language(table, corpus.documents)
+        excluded = None
         if args.exclude:
+            whole = table
             table, n_left_out, n_same_article = without_items_of(table, args.exclude, args.unit)
+            excluded = exclusion_of(whole, args.exclude, args.unit, n_left_out, n_same_article)
             print(
                 f"{n_left_out} {args.unit}(s) of the corpus already in "
                 f"{', '.join(map(str, args.exclude))} are not drawn"
@@ -309,8 +392,8 @@ def main(args: argparse.Namespace) -> int:
                 ),
                 file=sys.stderr,
             )
-        n, note = sample_size(table, args.n, args.unit)
-        problem = sample_problem(table, n, args.unit, args.stratify)
+        n, note = sample_size(table, args.n, args.unit, excluded)
+        problem = sample_problem(table, n, args.unit, args.stratify, excluded)
         if problem:
             raise ValueError(problem)
         if note:

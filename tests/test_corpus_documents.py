@@ -21,6 +21,7 @@ from analysis.corpus.documents import (
     loose_name,
     read_raw_documents,
 )
+from analysis.corpus.transcripts import SPEAKER_COLUMNS
 from analysis.outputs import MANIFEST, manifest_bytes
 
 MakeCorpus = Callable[..., Path]
@@ -48,7 +49,9 @@ def test_sentence_table_is_ordered_and_keyed(make_corpus: MakeCorpus) -> None:
         "sentence_id",
         "sentence",
         "n_words",
+        *SPEAKER_COLUMNS,  # a transcript's speakers ("" here: no transcript)
     ]
+    assert (sentences[SPEAKER_COLUMNS] == "").all().all()
     a1 = sentences[sentences["doc_id"] == "a1"]
     assert a1["sentence_id"].tolist() == [0, 1, 2]
     assert a1["sentence"].iloc[1].startswith("“This is a good day")

@@ -272,3 +272,73 @@ def test_a_date_line_with_its_weekday_moves_only_at_the_top() -> None:
     assert top.metadata["dateline"] == "March 4, 2025"
     below = clean_text("\n\n".join([*PROSE, line, PROSE[0]]), "t", model=None)
     assert line in below.text.splitlines()
+
+
+def test_turn_speakers_name_each_turn_by_its_fullest_label_and_role() -> None:
+    # "REYES (voice-over)" is the correspondent of "TOM REYES, CBN CORRESPONDENT"; the
+    # anchor and the correspondent are the show's own voice, everyone else a guest
+    from analysis.corpus.transcripts import GUEST_ROLE, HOST_ROLE, turn_speakers
+
+    labels = [
+        "MARIA DELGADO, CBN ANCHOR",
+        "TOM REYES, CBN CORRESPONDENT",
+        "REYES (voice-over)",
+        "GOV. DANA WHITCOMB (D), WASHINGTON",
+        "WHITCOMB",
+        "UNIDENTIFIED MALE",
+        "DELGADO",
+    ]
+    speakers = turn_speakers(labels)
+    assert [label for label, _ in speakers] == [
+        labels[0], labels[1], labels[1], labels[3], labels[3], labels[5], labels[0]
+    ]  # fmt: skip
+    roles = [role for _, role in speakers]
+    assert roles == [HOST_ROLE, HOST_ROLE, HOST_ROLE, GUEST_ROLE, GUEST_ROLE, GUEST_ROLE, HOST_ROLE]
+
+
+def test_without_a_label_naming_a_host_the_speaker_with_most_turns_hosts() -> None:
+    from analysis.corpus.transcripts import turn_speakers
+
+    labels = ["KAREN BELL", "SEN. MARIA LOPEZ (D-CA)", "BELL", "LOPEZ", "BELL"]
+    roles = dict(turn_speakers(labels))
+    assert roles == {"KAREN BELL": "host", "SEN. MARIA LOPEZ (D-CA)": "guest"}
+
+
+def test_a_transcript_keeps_who_speaks_each_line() -> None:
+    # cleaning cut the labels and kept no speaker, so no guest's turn could be a quotation
+    cleaned = clean_text(TRANSCRIPT, "tv", model=None)
+    lines = [line for line in cleaned.text.splitlines() if line.strip()]
+    assert len(cleaned.speakers) == len(lines)
+    said = dict(zip(lines, cleaned.speakers, strict=True))
+    okonjo = said["We offered training. They walked away from the table."]
+    assert okonjo == ("RAY OKONJO, PRESIDENT, IDU LOCAL 17", "guest")
+    reyes = said["At the main gate, the chants started before dawn."]  # "REYES (voice-over):"
+    assert reyes == ("TOM REYES, CBN CORRESPONDENT", "host")
+    assert said["No robots, no contract! We will stay out."] == ("UNIDENTIFIED MALE", "guest")
+    assert clean_text("\n\n".join(PROSE), "t", model=None).speakers == ()
+
+
+def test_the_sentences_of_a_transcript_carry_their_speaker() -> None:
+    from analysis.corpus.documents import clean_documents, split_documents
+    from analysis.corpus.files import to_raw_docs
+    from analysis.corpus.tables import sentences_csv
+    from analysis.corpus.transcripts import SPEAKER_COLUMNS
+
+    texts = {"tv": TRANSCRIPT, "paper": "\n\n".join(PROSE)}
+    columns = {
+        "doc_id": list(texts),
+        "outlet": ["CBN", "Tribune"],
+        "raw_text": list(texts.values()),
+    }
+    documents, sentences = split_documents(clean_documents(to_raw_docs(columns, 2))[0])
+    assert "speakers" not in documents.columns
+    speaker, role = SPEAKER_COLUMNS
+    tv = sentences[sentences["doc_id"] == "tv"].set_index("sentence")
+    assert tv.loc["We offered training.", speaker] == "RAY OKONJO, PRESIDENT, IDU LOCAL 17"
+    assert tv.loc["They walked away from the table.", role] == "guest"
+    assert tv.loc["Good evening.", role] == "host"
+    paper = sentences[sentences["doc_id"] == "paper"]
+    assert len(paper) and (paper[speaker] == "").all() and (paper[role] == "").all()
+    assert set(SPEAKER_COLUMNS) <= set(sentences_csv(sentences).columns)
+    # a corpus without transcripts writes the sentences table it wrote before
+    assert not set(SPEAKER_COLUMNS) & set(sentences_csv(paper).columns)

@@ -9,8 +9,13 @@ import pandas as pd
 import pytest
 
 from analysis import load_corpus
-from analysis.corpus.documents import DOCUMENT_COLUMNS, SENTENCE_COLUMNS, Corpus
+from analysis.corpus.documents import DOCUMENT_COLUMNS, Corpus
+from analysis.corpus.documents import SENTENCE_COLUMNS as KEY_COLUMNS
 from analysis.corpus.files import CorpusFileError
+from analysis.corpus.transcripts import SPEAKER_COLUMNS
+
+# the columns of a split without measures: a transcript's speakers come with the split
+SENTENCE_COLUMNS = [*KEY_COLUMNS, *SPEAKER_COLUMNS]
 
 
 def _as_text(frame: pd.DataFrame) -> pd.DataFrame:

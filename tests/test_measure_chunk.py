@@ -7,6 +7,7 @@ import pytest
 
 from analysis.corpus.documents import SENTENCE_COLUMNS
 from analysis.corpus.files import to_raw_docs
+from analysis.corpus.transcripts import SPEAKER_COLUMNS
 from analysis.measure.chunk import measure_sentences, process_chunk
 
 
@@ -30,8 +31,9 @@ def test_a_chunk_is_cleaned_split_and_measured() -> None:
 def test_without_measures_the_chunk_stops_after_splitting() -> None:
     measured = process_chunk(_raw())
     plain = process_chunk(_raw(), measures=False)
-    assert list(plain.sentences.columns) == SENTENCE_COLUMNS
-    pd.testing.assert_frame_equal(plain.sentences, measured.sentences[SENTENCE_COLUMNS])
+    split = [*SENTENCE_COLUMNS, *SPEAKER_COLUMNS]  # a transcript's speakers come with the split
+    assert list(plain.sentences.columns) == split
+    pd.testing.assert_frame_equal(plain.sentences, measured.sentences[split])
     pd.testing.assert_frame_equal(plain.documents, measured.documents)
 
 

@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -121,6 +122,7 @@ from analysis.corpus.transcripts import (
     show_name,
     speaker_label,
     transcript_line,
+    turn_speakers,
 )
 from analysis.corpus.wire_copy import RULES as WIRE_RULES
 from analysis.corpus.wire_copy import (
@@ -172,6 +174,10 @@ class CleanedText:
     audit: tuple[AuditEntry, ...]
     metadata: dict[str, str]  # e.g. {"url": ..., "author": ..., "dateline": ...}
     n_encoding_repairs: int
+    # a broadcast transcript's speakers: per non-blank line of ``text``, ``(label, role)`` of
+    # who speaks it (analysis.corpus.transcripts.turn_speakers; ("", "") above the first turn);
+    # empty for a text that is no transcript
+    speakers: tuple[tuple[str, str], ...] = ()
 
 
 def _rules_listing() -> dict[str, str]:
@@ -1298,6 +1304,7 @@ def _transcript_turns(cands: list[_Candidate], state: _Round) -> list[_Candidate
             state.entry(cand.line, "nexis_field", "changed", cut)
         label = speaker_label(cut) if context.transcript else None
         if label is not None:
+            context.turns[cand.line.line_no] = label[0]
             cut = label[1]
             state.entry(cand.line, "speaker_label", "removed" if not cut else "changed", cut)
             if not cut:
@@ -1686,6 +1693,8 @@ class _Context:
     # whether the text is a broadcast transcript (analysis.corpus.transcripts.is_transcript),
     # read by its first round, whose speaker labels later rounds no longer see
     transcript: bool = False
+    # raw line number -> the speaker's label cut off it (rule speaker_label), in a transcript
+    turns: dict[int, str] = field(default_factory=dict)
 
     @classmethod
     def of(cls, raw: str, lines: list[_Line]) -> _Context:
@@ -1904,7 +1913,23 @@ def clean_text(
         n_repairs += more
     lines = _drop_labels_only(lines, doc_id, audit)
     audit.sort(key=lambda e: e.line_no)  # stable: within a line, the order rules were applied
-    return CleanedText(_joined_text(lines), tuple(audit), metadata, n_repairs)
+    speakers = _line_speakers(lines, context.turns)
+    return CleanedText(_joined_text(lines), tuple(audit), metadata, n_repairs, speakers)
+
+
+def _line_speakers(lines: Sequence[_Line], turns: dict[int, str]) -> tuple[tuple[str, str], ...]:
+    """Who speaks each kept line of a transcript: the speaker of the last turn (``turns``: raw
+    line number -> label) opening at or above the line (:func:`turn_speakers`: the fullest
+    label and the role), ``("", "")`` above the first; ``()`` without turns (no transcript)."""
+    if not turns:
+        return ()
+    starts = sorted(turns)
+    speakers = turn_speakers([turns[n] for n in starts])
+    out = []
+    for line in lines:
+        k = bisect_right(starts, line.line_no) - 1
+        out.append(speakers[k] if k >= 0 else ("", ""))
+    return tuple(out)
 
 
 # A text left with only a few short label lines ("World", "Business", "Sports", "Opinion") is a

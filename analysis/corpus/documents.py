@@ -56,6 +56,7 @@ from analysis.corpus.page_charset import declared_charset
 from analysis.corpus.quality import furniture_note
 from analysis.corpus.rtf_text import RTF_SUFFIXES, rtf_text
 from analysis.corpus.sentences import count_words_many, split_sentences
+from analysis.corpus.transcripts import SPEAKER_COLUMNS
 from analysis.corpus.webarchive import WEBARCHIVE_SUFFIXES, webarchive_page
 from analysis.user_warnings import first_ids, warn_user
 
@@ -116,6 +117,9 @@ def is_folder_description(name: str) -> bool:
 
 DOCUMENT_COLUMNS = [*MANIFEST_COLUMNS, "text", "n_sentences", "n_words"]
 SENTENCE_COLUMNS = ["doc_id", "outlet", "origin", "sentence_id", "sentence", "n_words"]
+# cleaning's per-line speakers of a transcript, a column of clean documents that
+# split_documents turns into the sentences' SPEAKER_COLUMNS and drops
+SPEAKERS = "speakers"
 UNKNOWN = "unknown"
 # Share of control characters above which a file is treated as binary, not text.
 _BINARY_CONTROL_SHARE = 0.10
@@ -639,6 +643,7 @@ def extra_columns(frame: pd.DataFrame) -> list[str]:
     from analysis.corpus.quality import QUALITY_COLUMNS
 
     ours |= {"n_encoding_repairs", "raw_format", "html", *PAGE_COLUMNS, *QUALITY_COLUMNS}
+    ours |= {SPEAKERS, *SPEAKER_COLUMNS}
     return [str(c) for c in frame.columns if c not in ours and not str(c).startswith("Unnamed:")]
 
 
@@ -1337,7 +1342,9 @@ def clean_documents(raw: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
     ``n_encoding_repairs`` and ``encoding`` (sentence and word counts come with
     :func:`split_documents`); metadata lifted out of the body (e.g. an "Original article: URL"
     line) fills empty manifest fields; the user's own columns (:func:`extra_columns`) follow.
-    ``audit`` records every removed, changed or moved line.
+    ``audit`` records every removed, changed or moved line. A transcript's speakers per line
+    (``CleanedText.speakers``) ride in the column ``speakers`` to :func:`split_documents`,
+    which gives them to the sentences (:data:`SPEAKER_COLUMNS`) and drops it.
     """
     rows = []
     extras = extra_columns(raw)
@@ -1364,6 +1371,7 @@ def clean_documents(raw: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
                 row["date_note"] = note
         row["text"] = cleaned.text
         row["n_encoding_repairs"] = cleaned.n_encoding_repairs
+        row[SPEAKERS] = cleaned.speakers
         row["encoding"] = encoding
         notes = list(page.notes) if page is not None else []
         notes.extend(wire_notes)
@@ -1379,7 +1387,15 @@ def clean_documents(raw: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
         audit_entries.extend(language_as_code(row, doc_id))
         audit_entries.extend(metadata_in_nfc(row, doc_id, [*NFC_COLUMNS, *extras]))
         rows.append(row)
-    columns = [*MANIFEST_COLUMNS, "text", "n_encoding_repairs", "encoding", *PAGE_COLUMNS, *extras]
+    columns = [
+        *MANIFEST_COLUMNS,
+        "text",
+        "n_encoding_repairs",
+        "encoding",
+        *PAGE_COLUMNS,
+        SPEAKERS,
+        *extras,
+    ]
     return pd.DataFrame(rows, columns=columns), audit_frame(audit_entries)
 
 
@@ -1650,9 +1666,16 @@ def sentence_table(documents: pd.DataFrame) -> pd.DataFrame:
     :func:`count_words`). A document column that is already the text column pandas would infer
     from its values (the usual case) is repeated by position (one pyarrow take) rather than
     converted from Python strings again; any other is built row by row, as pandas infers it.
+
+    With cleaning's ``speakers`` column (:func:`clean_documents`), each sentence gets its
+    transcript's speaker and role (:data:`SPEAKER_COLUMNS`, "" outside transcripts).
     """
     keys = documents[_SENTENCE_KEYS]
-    split = [split_sentences(text) for text in documents["text"].tolist()]
+    texts = documents["text"].tolist()
+    if SPEAKERS in documents.columns:
+        split, speakers = _split_with_speakers(texts, documents[SPEAKERS].tolist())
+    else:
+        split, speakers = [split_sentences(text) for text in texts], None
     sentences = list(chain.from_iterable(split))
     if sentences and all(keys[c].dtype == _inferred_text_dtype() for c in _SENTENCE_KEYS):
         counts = np.fromiter(map(len, split), dtype=np.int64, count=len(split))
@@ -1670,7 +1693,36 @@ def sentence_table(documents: pd.DataFrame) -> pd.DataFrame:
         ]
         table = pd.DataFrame(rows, columns=SENTENCE_COLUMNS[:-1])
     table["n_words"] = count_words_many(sentences)
+    if speakers is not None:
+        for k, column in enumerate(SPEAKER_COLUMNS):
+            values = [pair[k] for pair in speakers]
+            table[column] = pd.array(values, dtype=_inferred_text_dtype())
     return table.astype({"sentence_id": "int64", "n_words": "int64"})
+
+
+def _split_with_speakers(
+    texts: list[str], speakers: list[Sequence[tuple[str, str]]]
+) -> tuple[list[list[str]], list[tuple[str, str]]]:
+    """Each text's sentences (as :func:`split_sentences` splits it), and each sentence's
+    speaker ``(label, role)``: the speaker of its line where cleaning found a transcript's
+    speakers, one per non-blank line (``speakers``), else ``("", "")``. Split line by line
+    there, which splits alike: :func:`split_sentences` splits each line on its own."""
+    split: list[list[str]] = []
+    out: list[tuple[str, str]] = []
+    for text, lines_speakers in zip(texts, speakers, strict=True):
+        lines = [line for line in text.splitlines() if line.strip()]
+        if not len(lines_speakers) or len(lines_speakers) != len(lines):
+            parts = split_sentences(text)
+            split.append(parts)
+            out.extend([("", "")] * len(parts))
+            continue
+        parts = []
+        for line, (label, role) in zip(lines, lines_speakers, strict=True):
+            found = split_sentences(line)
+            parts.extend(found)
+            out.extend([(label, role)] * len(found))
+        split.append(parts)
+    return split, out
 
 
 _SENTENCE_KEYS = SENTENCE_COLUMNS[:3]  # the document columns each sentence row repeats
@@ -1714,7 +1766,9 @@ def split_documents(documents: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame
     :func:`text_metadata_columns`, ``analysis.loading``).
 
     The documents gain ``n_sentences`` and ``n_words`` computed from the sentence table, so the
-    two tables always agree (a document's words are the sum of its sentences' words).
+    two tables always agree (a document's words are the sum of its sentences' words); cleaning's
+    per-line speakers (column ``speakers``) become the sentences' :data:`SPEAKER_COLUMNS` and
+    leave the documents.
     """
     sentences = sentence_table(documents)
     documents = documents.assign(**sentence_counts(documents["doc_id"], sentences))

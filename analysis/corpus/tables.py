@@ -8,6 +8,7 @@ import pandas as pd
 
 from analysis.corpus.documents import Corpus, extra_columns
 from analysis.corpus.quality import QUALITY_COLUMNS
+from analysis.corpus.transcripts import SPEAKER_COLUMNS
 from analysis.io import write_table
 
 DOCUMENTS_CSV_COLUMNS = [
@@ -43,7 +44,12 @@ def documents_csv(documents: pd.DataFrame) -> pd.DataFrame:
 
 
 def sentences_csv(sentences: pd.DataFrame) -> pd.DataFrame:
-    """The sentences table: the four key columns first, then every measure."""
+    """The sentences table: the four key columns first, then every measure; a transcript's
+    speaker columns (:data:`~analysis.corpus.documents.SPEAKER_COLUMNS`) only when a sentence
+    has a speaker (a corpus without transcripts has the table it had before them)."""
+    spoken = [c for c in SPEAKER_COLUMNS if c in sentences.columns]
+    if spoken and not (sentences[spoken[0]].fillna("").astype(str) != "").any():
+        sentences = sentences.drop(columns=spoken)
     rest = [c for c in sentences.columns if c not in SENTENCES_LEAD_COLUMNS]
     return sentences[SENTENCES_LEAD_COLUMNS + rest]
 

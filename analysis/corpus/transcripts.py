@@ -16,7 +16,9 @@ UPDATED", and the labels opened 73 of 166 sentences, became the outlet's most di
 (rules ``stage_direction``, ``transcript_notice``), moves the show's title line to the title
 (``transcript_title``), and in a text recognised as a transcript (:data:`TRANSCRIPT_LABELS`
 labelled lines or more, of two speakers or more: :func:`is_transcript`) cuts each turn's label
-off its line (``speaker_label``). A Nexis transcript's header fields ("HEADLINE:", "BYLINE:",
+off its line (``speaker_label``), keeping who speaks each line (:func:`turn_speakers`: the
+speaker's fullest label, and whether the show's own voice or a guest speaks, which the
+sourcing measures read). A Nexis transcript's header fields ("HEADLINE:", "BYLINE:",
 "HIGHLIGHT:") left in a corpus file's text go to the title and the author, or stay as text
 without their name (``nexis_field``), as :mod:`analysis.corpus.database_exports` reads them in
 a whole export.
@@ -25,9 +27,12 @@ a whole export.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 __all__ = [
+    "GUEST_ROLE",
+    "HOST_ROLE",
+    "SPEAKER_COLUMNS",
     "TRANSCRIPT_LABELS",
     "TRANSCRIPT_RULES",
     "TranscriptLine",
@@ -39,6 +44,7 @@ __all__ = [
     "show_name",
     "speaker_label",
     "transcript_line",
+    "turn_speakers",
 ]
 
 TRANSCRIPT_RULES: dict[str, str] = {
@@ -313,6 +319,69 @@ def speaker_name(label: str) -> str:
     (voice-over)" -> "TOM REYES"."""
     name = re.sub(r"\s*\([^)]*\)\s*$", "", label)
     return name.split(",", 1)[0].strip()
+
+
+# The words of a label that name the show's own people: what they say is the outlet's voice,
+# as a reporter's own sentences in print are ("MARIA DELGADO, CBN ANCHOR", "TOM REYES, CBN
+# CORRESPONDENT", "JUDY WOODRUFF, PBS NEWSHOUR MODERATOR")
+_STAFF_WORD_RE = re.compile(
+    r"\b(?:CO-?)?(?:HOST|ANCHOR|CORRESPONDENT|REPORTER|MODERATOR|PRESENTER|NEWSREADER)S?\b"
+)
+# ... of them, the words that name the one presenting the show: when no label says so, the
+# speaker with the most turns presents it
+_PRESENTER_WORD_RE = re.compile(r"\b(?:CO-?)?(?:HOST|ANCHOR|MODERATOR|PRESENTER|NEWSREADER)S?\b")
+# how a turn is heard, after the speaker's name and title: not part of who speaks
+_HOW_HEARD_RE = re.compile(
+    r"\s*\((?i:voice[- ]over|on camera|off camera|via telephone|by telephone"
+    r"|through (?:a )?translator)\)\s*$"
+)
+HOST_ROLE = "host"
+GUEST_ROLE = "guest"
+# The sentences table's columns of a transcript's speaker of each sentence: the label (its
+# fullest form in the text) and the role, HOST_ROLE (the show's own voice) or GUEST_ROLE; ""
+# outside transcripts (analysis.corpus.documents.sentence_table)
+SPEAKER_COLUMNS = ["transcript_speaker", "transcript_role"]
+
+
+def _speaker_key(label: str) -> str:
+    """What the labels of one speaker share: the last word of the name, not a party's
+    bracket ("TOM REYES, CBN CORRESPONDENT" and "REYES (voice-over)": "REYES"; "GOV. DANA
+    WHITCOMB (D), WASHINGTON" and "WHITCOMB": "WHITCOMB")."""
+    words = [word for word in speaker_name(label).split() if not word.startswith("(")]
+    return words[-1].strip(".,'’") if words else label
+
+
+def turn_speakers(labels: Sequence[str]) -> list[tuple[str, str]]:
+    """Each turn's speaker in one transcript, from its turns' labels in order
+    (:func:`speaker_label`): ``(label, role)``, the speaker's fullest label in the text (a turn
+    labelled "REYES (voice-over)" after "TOM REYES, CBN CORRESPONDENT" is the latter's: the
+    longest label of the same surname, without how it is heard) and :data:`HOST_ROLE` or
+    :data:`GUEST_ROLE`.
+
+    The show's own voice (``host``): a speaker one of whose labels names the show's people
+    (host, anchor, correspondent, reporter, moderator, presenter, co-host), and, when no label
+    names a host, anchor, moderator or presenter, the speaker with the most turns (the first
+    to speak of those with as many). Everyone else is a guest ("SEN. MARIA LOPEZ (D-CA)",
+    "DR. ALAN CHU, EPIDEMIOLOGIST", "UNIDENTIFIED MALE"). Limits: another outlet's reporter
+    as a guest ("JANE ROE, TRIBUNE REPORTER") counts as the show's own, and two speakers of
+    one surname as one."""
+    keys = [_speaker_key(label) for label in labels]
+    fullest: dict[str, str] = {}
+    turns: dict[str, int] = {}
+    staff: set[str] = set()
+    presenters: set[str] = set()
+    for key, label in zip(keys, labels, strict=True):
+        bare = _HOW_HEARD_RE.sub("", label)
+        if len(bare) > len(fullest.get(key, "")):
+            fullest[key] = bare
+        turns[key] = turns.get(key, 0) + 1
+        if _STAFF_WORD_RE.search(label):
+            staff.add(key)
+        if _PRESENTER_WORD_RE.search(label):
+            presenters.add(key)
+    if not presenters and turns:
+        staff.add(max(turns, key=lambda k: turns[k]))  # the first of the most (dict order)
+    return [(fullest[key], HOST_ROLE if key in staff else GUEST_ROLE) for key in keys]
 
 
 # --------------------------------------------------------------------------------------------

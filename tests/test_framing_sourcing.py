@@ -317,3 +317,64 @@ def test_the_sourcing_table_holds_the_intervals_the_summary_quotes() -> None:
     ).set_index("outlet")
     assert quotes[["ci_low", "ci_high"]].equals(expected[["ci_low", "ci_high"]])
     assert table[table["measure"] == "attribution_verb"]["ci_low"].isna().all()
+
+
+# A broadcast transcript's sentences with their speaker (analysis.corpus.transcripts): the
+# anchor's, a guest expert's, a guest senator's, an unidentified caller's, a bare name's
+TRANSCRIPT_TURNS = [
+    ("Our estimate is roughly forty million dollars a day.", "DR. ALAN CHU, EPIDEMIOLOGIST"),
+    ("I spoke to both sides last night.", "SEN. MARIA LOPEZ (D-CA)"),
+    ("We are scared, honestly.", "UNIDENTIFIED FEMALE"),
+    ("My containers are sitting on a ship offshore, the port said.", "PRIYA NAND"),
+    ("Officials said the port would reopen on Friday.", ""),  # the anchor: the outlet's voice
+]
+
+
+def test_a_transcript_guests_sentence_is_a_quotation_of_the_guest() -> None:
+    # a guest's turns stood in no quotation marks and counted as no quotation
+    sentences = [sentence for sentence, _ in TRANSCRIPT_TURNS]
+    guests = [guest for _, guest in TRANSCRIPT_TURNS]
+    before = sourcing_matrix(sentences)
+    table = sourcing_matrix(sentences, guests=guests)
+    assert table["has_quote"].tolist() == [True, True, True, True, False]
+    assert table["attributed"].all()
+    assert table.loc[0, "source_experts"] and table.loc[1, "source_politicians"]
+    assert table.loc[2, "source_anonymous"]  # the bundled list's speaker_labels
+    kinds = [c for c in table.columns if c.startswith("source_")]
+    assert not table.loc[3, kinds].any()  # a bare name names no kind ...
+    assert pd.isna(table.loc[3, "attribution_verb"])  # ... and a guest's "said" is theirs
+    assert before.loc[3, "attribution_verb"] == "say"
+    # the anchor's sentence is read as any printed one, as without guests
+    pd.testing.assert_series_equal(table.iloc[4], before.iloc[4])
+    assert table.loc[4, "source_government_officials"]
+    assert not before.loc[:3, "has_quote"].any()
+
+
+def test_without_guests_the_sourcing_is_as_before() -> None:
+    sentences = [sentence for sentence, _ in TRANSCRIPT_TURNS]
+    plain = sourcing_matrix(sentences, doc_ids=["a"] * len(sentences))
+    none = sourcing_matrix(sentences, doc_ids=["a"] * len(sentences), guests=[""] * len(sentences))
+    pd.testing.assert_frame_equal(plain, none)
+    with pytest.raises(ValueError, match="guests"):
+        sourcing_matrix(sentences, guests=["X"])
+
+
+def test_add_framing_reads_a_transcripts_guests_from_the_sentences_table() -> None:
+    from analysis.corpus.transcripts import SPEAKER_COLUMNS
+    from analysis.framing.tables import add_framing
+
+    speaker, role = SPEAKER_COLUMNS
+    sentences = pd.DataFrame(
+        {
+            "doc_id": "tv",
+            "sentence": [sentence for sentence, _ in TRANSCRIPT_TURNS],
+            speaker: [guest or "MARIA DELGADO, CBN ANCHOR" for _, guest in TRANSCRIPT_TURNS],
+            role: ["guest" if guest else "host" for _, guest in TRANSCRIPT_TURNS],
+        }
+    )
+    framed = add_framing(sentences)
+    assert framed["has_quote"].tolist() == [True, True, True, True, False]
+    assert framed.loc[0, "source_experts"]
+    # the host's label is no quotation of the host
+    hosted = add_framing(sentences.assign(**{role: "host"}))
+    assert not hosted["has_quote"].any()

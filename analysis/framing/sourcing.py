@@ -24,6 +24,10 @@ Per sentence (:func:`sourcing_matrix`):
   "WASHINGTON (Reuters) - ", is the outlet's signature, not a source, and is masked first
   (:data:`DATELINE`): CNN's own articles, most opening so, credited a fifth of their sentences
   to "other media".
+* In a broadcast transcript, a guest's sentence (``guests``: the sentences table's
+  ``transcript_speaker`` where ``transcript_role`` is "guest", :mod:`analysis.corpus.transcripts`)
+  is a direct quotation of the guest, credited to the kinds the speaker's label names; the
+  host's and the correspondents' sentences are read as any printed sentence.
 
 The lexicon is data: ``analysis/data/sources.toml`` by default, or a file of the same form given
 by a corpus's ``analysis.toml`` or ``-p sources FILE``; every category compiles to one regular
@@ -151,6 +155,9 @@ class SourceLexicon:
     # per category, the phrases masked before its own pattern is looked for ("union president"
     # is no politician); categories without any are not listed
     category_exclusions: Mapping[str, str] = field(default_factory=dict)
+    # per category, the words of a transcript's guest's label that name it besides its own
+    # ("speaker_labels": "unidentified" for anonymous sources); categories without any unlisted
+    label_patterns: Mapping[str, str] = field(default_factory=dict)
 
     @property
     def columns(self) -> list[str]:
@@ -279,6 +286,7 @@ def load_sources(path: str | None = None) -> SourceLexicon:
     labels: dict[str, str] = {}
     whole_sentence: set[str] = set()
     exclusions: dict[str, str] = {}
+    said_by: dict[str, str] = {}
     for category, spec in sources.items():
         where = f"{what}: category {category!r}"
         if not re.match(r"^[a-z][a-z0-9_]*$", category) or not isinstance(spec, dict):
@@ -287,6 +295,9 @@ def load_sources(path: str | None = None) -> SourceLexicon:
         if (exclusion := _category_exclusion(spec, where)) is not None:
             exclusions[category] = exclusion
         labels[category] = str(spec.get("label", category))
+        spoken = word_list(spec.get("speaker_labels", []), where=where, name="speaker_labels")
+        if spoken:
+            said_by[category] = alternation(map(phrase_pattern, spoken), ignore_case=True)
         scope = spec.get("scope", "speaker")
         if scope not in ("speaker", "sentence"):
             raise LexiconError(f'{where}: scope must be "speaker" or "sentence", not {scope!r}')
@@ -305,6 +316,7 @@ def load_sources(path: str | None = None) -> SourceLexicon:
         source_follows=frozenset(follows),
         sentence_scope=frozenset(whole_sentence),
         category_exclusions=exclusions,
+        label_patterns=said_by,
     )
 
 
@@ -547,28 +559,54 @@ def _without_quoted_titles(
     return out
 
 
+def guest_speaker_text(label: str) -> str:
+    """A transcript's guest's label as the lexicon reads it for the speaker: as written and in
+    title case, apart ("SEN. MARIA LOPEZ (D-CA)" -> "SEN. MARIA LOPEZ (D-CA) ¶ Sen. Maria
+    Lopez (D-Ca)"), so that both the case-sensitive names of capitals ("CNN", "MP") and the
+    patterns of a title before a name ("Sen. M", "Dr. A") find it."""
+    return f"{label} {_QUOTED_MARK} {label.title()}"
+
+
 def sourcing_matrix(
     sentences: list[str] | pd.Series | pa.Array,
     lexicon: str | Path | None = None,
     *,
     doc_ids: Sequence[object] | None = None,
+    guests: Sequence[str | None] | None = None,
 ) -> pd.DataFrame:
     """Quotation, attribution verb and source-category columns, one row per sentence, in order.
 
     With ``doc_ids`` (each sentence's document; the sentences in reading order), an
     attribution by surname or pronoun ("Whitfield said", "she said") is credited as its speaker
     was named earlier in the document (:mod:`analysis.framing.follow_ups`); without, each
-    sentence is read alone."""
+    sentence is read alone.
+
+    ``guests``: each sentence's guest in a broadcast transcript, the label of who speaks it
+    when that is not the show's own voice (``transcript_speaker`` where ``transcript_role`` is
+    "guest", :func:`analysis.corpus.transcripts.turn_speakers`), else empty or None. A guest's
+    sentence is the guest speaking: a direct quotation, attributed, with no attribution verb
+    (what the guest says is read as words inside quotation marks are, neither verb nor
+    speaker), credited to the source kinds the label names (:func:`guest_speaker_text`: "DR.
+    ALAN CHU, EPIDEMIOLOGIST" an expert; "UNIDENTIFIED MALE" an anonymous source by the
+    category's ``speaker_labels``, words read in a guest's label only). The host's, anchor's
+    and correspondent's sentences are read as any other."""
     lex = load_sources(str(lexicon) if lexicon is not None else None)
     texts = to_arrow(sentences)
     n = len(texts)
+    labels = [] if guests is None else [str(g) if g else "" for g in guests]
+    if guests is not None and len(labels) != n:
+        raise ValueError(f"sourcing_matrix: {len(labels)} guests for {n} sentences")
+    guest = np.array([bool(label) for label in labels], dtype=bool) if labels else np.zeros(n, bool)
     # a text holds a match of A|B|C exactly when it holds one of A, B or C: one pass for all
     quotes = "|".join(f"(?:{pattern})" for pattern in lex.quote_patterns)
     has_quote = _without_quoted_titles(texts, regex_contains(texts, quotes, ignore_case=False), lex)
+    has_quote = has_quote | guest
     # Words inside quotation marks are what is said: neither its verb nor its speaker.
     unquoted = without_quotations(texts)
     verb_texts = masked_texts(unquoted, lex.verb_exclusion) if lex.verb_exclusion else unquoted
     found = regex_first(verb_texts, lex.verb_pattern, ignore_case=True)
+    if guest.any():  # a guest's words are all quoted: no verb of theirs is the sentence's
+        found = [None if g else f for f, g in zip(found, guest, strict=True)]
     lemma = lex.verb_lemmas.get
     verbs = [None if f is None else lemma(" ".join(f.lower().split())) for f in found]
     attributed = has_quote | np.array([v is not None for v in verbs], dtype=bool)
@@ -582,6 +620,11 @@ def sourcing_matrix(
     take = pa.array(credited, type=pa.int64())
     sentence_texts = without_datelines(verb_texts.take(take))
     speaker_texts = speaker_spans(sentence_texts, [found[i] for i in credited], lex)
+    if guest.any():  # the guest's label is the speaker, and all the sentence says of them
+        at = np.flatnonzero(guest[credited])
+        said_by = pa.array([guest_speaker_text(labels[i]) for i in credited[at]])
+        sentence_texts = _spliced(sentence_texts, at, said_by)
+        speaker_texts = _spliced(speaker_texts, at, said_by)
     columns: dict[str, np.ndarray] = {}
     for category in lex.categories:
         column = np.zeros(n, dtype=bool)
@@ -590,9 +633,17 @@ def sourcing_matrix(
             where = sentence_texts if category in lex.sentence_scope else speaker_texts
             where = category_texts(where, category, lex)
             column[credited] = regex_contains(where, pattern, ignore_case=False)
+            if category in lex.label_patterns and guest.any():
+                spoken = np.flatnonzero(guest)
+                said = pa.array([labels[i] for i in spoken])
+                column[spoken] |= regex_contains(
+                    said, lex.label_patterns[category], ignore_case=False
+                )
         columns[category] = column
     if doc_ids is not None and len(credited):
-        _credit_follow_ups(doc_ids, unquoted, attributed, speaker_texts, found, columns, lex)
+        _credit_follow_ups(
+            doc_ids, unquoted, attributed, speaker_texts, found, columns, lex, guest=guest
+        )
     data.update({f"source_{category}": columns[category] for category in lex.categories})
     return pd.DataFrame(data, index=pd.RangeIndex(n), columns=lex.columns)
 
@@ -605,16 +656,21 @@ def _credit_follow_ups(
     verbs: list[str | None],
     columns: dict[str, np.ndarray],
     lex: SourceLexicon,
+    *,
+    guest: np.ndarray | None = None,
 ) -> None:
     """Credit in ``columns`` (one array per kind, changed in place) the attributions by
     surname, pronoun or a quotation alone (:mod:`analysis.framing.follow_ups`); ``speakers`` are
-    the speaker spans of the attributed rows, in order."""
+    the speaker spans of the attributed rows, in order. A transcript's guest's sentences
+    (``guest``) are credited by their label alone, never as a follow-up."""
     from analysis.framing.follow_ups import follow_up_credits, follow_up_speaker
 
     if len(doc_ids) != len(unquoted):
         raise ValueError(f"sourcing_matrix: {len(doc_ids)} doc_ids for {len(unquoted)} sentences")
     credited = np.flatnonzero(attributed)
     none = ~np.logical_or.reduce([columns[c][credited] for c in lex.categories])
+    if guest is not None:
+        none &= ~guest[credited]
     rows = credited[none]
     if not len(rows):
         return

@@ -25,6 +25,7 @@ import numpy as np
 import pandas as pd
 
 from analysis.config import N_BOOT, N_PERM, SEED
+from analysis.corpus.transcripts import GUEST_ROLE, SPEAKER_COLUMNS
 from analysis.framing.codebook import Codebook, load_codebook
 from analysis.framing.frames import frame_hits, frame_matrix, to_arrow
 from analysis.framing.hedging import hedging_counts
@@ -58,7 +59,8 @@ def add_framing(
     hedges: Path | str | None = None,
 ) -> pd.DataFrame:
     """The sentences table plus ``frame_<key>`` columns, sourcing columns and hedge counts
-    (``sources`` and ``hedges`` are lexicon files; default: the bundled ones).
+    (``sources`` and ``hedges`` are lexicon files; default: the bundled ones). A broadcast
+    transcript's guests' sentences (:func:`transcript_guests`) are quotations of the guest.
 
     Columns the step produces are replaced if already present, so it can be rerun with another
     codebook. The row order and index of ``sentences`` are kept.
@@ -70,7 +72,7 @@ def add_framing(
     frames = frame_matrix(texts, book)
     frames.columns = book.columns
     doc_ids = sentences["doc_id"].to_numpy() if "doc_id" in sentences.columns else None
-    sourcing = sourcing_matrix(texts, sources, doc_ids=doc_ids)
+    sourcing = sourcing_matrix(texts, sources, doc_ids=doc_ids, guests=transcript_guests(sentences))
     parts = [frames, sourcing, hedging_counts(texts, hedges)]
     new_cols = [c for part in parts for c in part.columns]
     stale = [c for c in sentences.columns if c in new_cols or c.startswith(("frame_", "source_"))]
@@ -78,6 +80,21 @@ def add_framing(
     for part in parts:
         part.index = sentences.index
     return pd.concat([base, *parts], axis=1)
+
+
+def transcript_guests(sentences: pd.DataFrame) -> list[str] | None:
+    """Each sentence's guest in a broadcast transcript (``transcript_speaker`` where
+    ``transcript_role`` is "guest", else ""), or None when no sentence has one (the sentences
+    of a corpus without transcripts, or a table without the columns): what
+    :func:`~analysis.framing.sourcing.sourcing_matrix` counts as quoted."""
+    speaker, role = SPEAKER_COLUMNS
+    if speaker not in sentences.columns or role not in sentences.columns:
+        return None
+    guest = (sentences[role].fillna("").astype(str) == GUEST_ROLE).to_numpy()
+    if not guest.any():
+        return None
+    names = sentences[speaker].fillna("").astype(str).to_numpy()
+    return [name if is_guest else "" for name, is_guest in zip(names, guest, strict=True)]
 
 
 def require_columns(df: pd.DataFrame, columns: Sequence[str], where: str) -> None:

@@ -245,7 +245,7 @@ def test_the_rules_are_listed() -> None:
     assert set(TRANSCRIPT_RULES) <= set(RULES)
 
 
-def test_the_summary_says_transcripts_hold_no_quotations(tmp_path) -> None:
+def test_the_summary_says_how_transcripts_turns_are_counted(tmp_path) -> None:
     # a tester's transcripts had 0% direct quotation against a newspaper's 35%, and the summary
     # gave it as a difference between the outlets
     from analysis.corpus.quality import transcript_sourcing_lines
@@ -260,6 +260,8 @@ def test_the_summary_says_transcripts_hold_no_quotations(tmp_path) -> None:
     lines = transcript_sourcing_lines(tmp_path, {})
     assert lines[0].startswith("**Transcripts.** 1 of 2 documents are broadcast transcripts")
     assert "tv-01" in lines[0] and "CBN" in lines[0] and "no quotation marks" in lines[0]
+    # how their turns are counted now: a guest's as a quotation, the host's as the outlet's
+    assert "A guest's turn counts as a direct quotation" in lines[0]
     pd.DataFrame({"doc_id": ["np-01"], "outlet": ["Tribune"], "quality_flags": [""]}).to_csv(
         tmp_path / "documents.csv", index=False
     )

@@ -1509,10 +1509,13 @@ def transcript_sourcing_lines(tables_dir: Path | str, params: Mapping[str, Any])
     """Markdown lines closing the summary's sourcing findings when documents of the run are
     broadcast transcripts (flag ``transcript``, from ``documents.csv`` in ``tables_dir``; only
     the outlets chosen, ``params["outlets"]``), else none. Their speakers' turns stand in no
-    quotation marks and cleaning keeps no speaker per sentence, so the sourcing measures count
-    none of them as a quotation: a tester's four CBN transcripts, mostly named people
+    quotation marks: until cleaning kept who speaks each sentence, the sourcing measures
+    counted none of them as a quotation (a tester's four CBN transcripts, mostly named people
     speaking, had 0% direct quotation against a newspaper's 35%, and the summary gave it as a
-    difference between the outlets."""
+    difference between the outlets). The lines say how their turns are counted now: a guest's
+    as a quotation of the speaker the label names, the show's own people's as its voice
+    (:func:`analysis.corpus.transcripts.turn_speakers`,
+    :func:`analysis.framing.sourcing.sourcing_matrix`)."""
     from analysis.io import read_table
     from analysis.report.html import escape_code, escape_text
     from analysis.selection import keep_outlets
@@ -1533,10 +1536,15 @@ def transcript_sourcing_lines(tables_dir: Path | str, params: Mapping[str, Any])
     return [
         f"**Transcripts.** {len(ids)} of {len(documents)} documents are broadcast transcripts "
         f"(`{escape_code(first_ids(ids))}`{where}; flag `transcript` in documents.csv). What "
-        "their speakers say stands in no quotation marks, and cleaning cut the speakers' labels "
-        "without keeping who spoke per sentence, so the sourcing measures count none of their "
-        "speakers' turns as a direct quotation or an attributed source: a lower share of "
-        "quotation or attribution for a group holding them says how a transcript is written, "
-        "not that its coverage quoted fewer people.",
+        "their speakers say stands in no quotation marks; each sentence keeps who says it "
+        "(`transcript_speaker`, `transcript_role` in sentences.csv). A guest's turn counts as a "
+        "direct quotation attributed to the guest, credited to the kinds of source the "
+        "speaker's label names as a printed attribution's words would be (\"DR. ALAN CHU, "
+        'EPIDEMIOLOGIST": an expert; a bare name, "PRIYA NAND", none). The show\'s own '
+        "people speak as the outlet, as a reporter's own sentences do in print: a speaker whose "
+        "label says host, anchor, correspondent, reporter, moderator or presenter, and, when "
+        "no label names a host, anchor, moderator or presenter, the speaker with the most "
+        "turns. Limits: another outlet's reporter as a guest counts as the show's own, and "
+        "two speakers of one surname as one.",
         "",
     ]

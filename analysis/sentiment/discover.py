@@ -9,14 +9,17 @@ openers and pronouns with their contractions, "I'm", "It's"; "AM", "PM" and "AD"
 written before a name, "Mediator", "Spokeswoman", "Councillor"), which are also stripped from
 the ends of a name ("Gov. Andrew Cuomo" counts as "Andrew Cuomo", "Mediator Ruth Calloway" as
 "Ruth Calloway", "Councillor Derek Fane" as "Derek Fane"), and a
-single letter ("D" of "3D"). The capitalised words an office's title takes are the office's, not
-an actor's: before the title ("Prime Minister", "Foreign Minister", "Treasury Secretary", "White
-House Press Secretary" leaves "White House"), after it ("Chief Executive Tim Cook") and the field
-after "<title> of" ("Secretary of State Marco Rubio", "Minister of Foreign Affairs Wang Yi",
-"Chief of Staff John Kelly" leave the person; "Secretary of State" alone leaves nothing, where
-0.1 read an actor "State"). The words are a list (:data:`OFFICE_WORDS`), so a field it lacks
-stays in the name ("Secretary of Health and Human Services" leaves "Human Services"), as does
-a place or a body ("Mayor of London Sadiq Khan", "Mayor of New York City").
+single letter ("D" of "3D"). A capitalised word followed by a number labels a numbered thing
+("Year 11", "Grade 9", "Stage 2", "Level 3", "Page 4", "Section 5") and is left out of the name
+it ends ("Malaysia Airlines Flight 370" counts as "Malaysia Airlines"). The capitalised words an
+office's title takes are the office's, not an actor's: before the title ("Prime Minister",
+"Foreign Minister", "Treasury Secretary", "White House Press Secretary" leaves "White House"),
+after it ("Chief Executive Tim Cook") and the field after "<title> of" ("Secretary of State
+Marco Rubio", "Minister of Foreign Affairs Wang Yi", "Chief of Staff John Kelly" leave the
+person; "Secretary of State" alone leaves nothing, where 0.1 read an actor "State"). The words
+are a list (:data:`OFFICE_WORDS`), so a field it lacks stays in the name ("Secretary of Health
+and Human Services" leaves "Human Services"), as does a place or a body ("Mayor of London Sadiq
+Khan", "Mayor of New York City").
 
 Two spellings of one name count as one (:func:`name_aliases`; the table's ``aliases`` column
 lists the others): an abbreviation with full stops and without ("N.R.A." and "NRA"), and an
@@ -192,6 +195,11 @@ def _is_name_word(word: str) -> bool:
     )
 
 
+# what follows a word that labels a numbered thing: spaces, then a figure ("Year 11", "Grade
+# 9", "Page 4", "Section 5", "Flight 370"); the word is the label's, not a name's (see
+# _name_spans: a tester's discovered actor "Year" was pupils' "Year 11" and "Year 13")
+_NUMBER_AFTER = re.compile(r"[^\S\n]+\d")
+
 # More capitalised words in a row than a name has: a title-case headline or a page's tag list
 # ("Generational Dynamics Syria Russia Vladimir Putin Sochi Sergei Lavrov Syrian National
 # Dialogue Congress Staffan", a copy editor's discovered "actor", quoted in the summary)
@@ -214,6 +222,10 @@ def _name_spans(sentence: str) -> list[tuple[int, int, str]]:
 
     def close() -> None:
         nonlocal field_of_office, after_title
+        # a capitalised word followed by a number labels a numbered thing ("Year 11", "Stage 2",
+        # "Malaysia Airlines Flight 370" leaves "Malaysia Airlines"): no part of a name
+        if run and _NUMBER_AFTER.match(sentence, run[-1][2]):
+            run.pop()
         if field_of_office or after_title:
             while run and run[0][3].lower() in OFFICE_WORDS:
                 del run[0]

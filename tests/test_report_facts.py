@@ -162,3 +162,34 @@ def test_lines_changed_by_several_rules_count_once_under_their_strongest_action(
     facts = corpus_facts(tables, corpus)
     assert (facts.n_cleaning_changes, facts.n_cleaning_rows) == (4, 6)
     assert dict(facts.cleaning_actions) == {"changed": 2, "removed": 2}
+
+
+def test_titles_moved_from_the_text_are_counted_of_the_articles_kept(tmp_path: Path):
+    # a tester's summary read "the titles of 15 of the 17 articles are metadata (16 of them
+    # found as the article's first line...)": the 16 counted a gallery cleaning then left out
+    tables, corpus = tmp_path / "tables", tmp_path / "corpus"
+    write_tables(tables)
+    docs = pd.read_csv(tables / "documents.csv", dtype={"doc_id": str})
+    docs.assign(title=["Strike ends", "Talks fail", ""]).to_csv(
+        tables / "documents.csv", index=False
+    )
+    pd.DataFrame(
+        {
+            "doc_id": ["001", "001", "002", "gallery", "gallery"],
+            "line_no": [1, 2, 1, 1, 0],
+            "rule": [
+                "title_line",
+                "headline_line",
+                "headline_line",
+                "headline_line",
+                "no_text_left",
+            ],
+            "action": ["moved_to_metadata"] * 4 + ["document_left_out"],
+        }
+    ).to_csv(tables / "cleaning_audit.csv", index=False)
+    corpus.mkdir()
+    facts = corpus_facts(tables, corpus)
+    assert facts.n_emptied == 1 and facts.n_titled == 2
+    assert facts.n_title_lines == 2  # of the 2 titled articles: "gallery" is none of them
+    assert corpus_facts(tables, corpus, outlets=["Post"]).n_title_lines == 0
+    assert corpus_facts(tables, corpus, outlets=["Gazette"]).n_title_lines == 2

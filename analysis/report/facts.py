@@ -176,6 +176,18 @@ def line_actions(audit: pd.DataFrame) -> pd.Series:
 TITLE_RULES = ("title_line", "headline_line")
 
 
+def _titles_from_first_lines(audit: pd.DataFrame | None, titled: pd.Series) -> int:
+    """How many of the ``titled`` articles (their ``doc_id``) have a title cleaning moved there
+    from the text's first lines (:data:`TITLE_RULES`): counted by article, of these articles
+    only, so that it is a part of the titled ones. A tester's summary said "the titles of 15 of
+    the 17 articles ... (16 of them found as the article's first line)": the 16 counted a
+    gallery cleaning had then left without text, and the summary's articles do not hold it."""
+    if audit is None or not {"rule", "doc_id"} <= set(audit.columns):
+        return 0
+    moved = audit.loc[audit["rule"].astype(str).isin(TITLE_RULES), "doc_id"].astype(str)
+    return int(titled.astype(str).isin(set(moved)).sum())
+
+
 def outlets_are_sites(documents: pd.DataFrame) -> bool:
     """Whether each document's ``outlet`` is the site of its ``url``
     (:func:`analysis.corpus.sites.site_of`), ``unknown`` where the address names none: as a
@@ -277,13 +289,10 @@ def corpus_facts(
     n_rows = 0 if audit is None else len(audit)
     per_line = None if audit is None else line_actions(audit)
     n_changes = n_rows if per_line is None else len(per_line)
-    n_title_lines = (
-        int(audit["rule"].astype(str).isin(TITLE_RULES).sum())
-        if audit is not None and "rule" in audit.columns
-        else 0
-    )
     titles = docs["title"] if "title" in docs.columns else pd.Series("", index=docs.index)
-    n_titled = int((titles.astype("string").fillna("").str.strip() != "").sum())
+    titled = titles.astype("string").fillna("").str.strip() != ""
+    n_titled = int(titled.sum())
+    n_title_lines = _titles_from_first_lines(audit, docs.loc[titled, "doc_id"])
     actions: tuple[tuple[str, int], ...] = ()
     if per_line is not None and "action" in audit.columns:
         counts = per_line.value_counts()

@@ -1820,6 +1820,41 @@ def test_a_grouping_by_lean_counts_outlets_names_them_and_says_what_was_left_out
     assert "— right (The Sun), `r3` sentence 21" in md
 
 
+def test_outlets_of_different_genres_are_said_so_in_the_opening(workspace):
+    """A tester's Ledger was "more positive in tone than Daily Courier (p = 0.026)", the
+    Courier's articles half opinion and the Ledger's mostly news, the genre column unread."""
+    genres = {
+        "Daily Courier": ["opinion", "opinion", "opinion", "editorial", "letters", "news"],
+        "Morning Ledger": ["news", "news", "news", "news", "explainer", "editorial"],
+        "Northern Standard": ["news", "opinion", ""],
+    }
+    rows = [
+        {"doc_id": f"{o[:3]}{i}", "outlet": o, "genre": g, "n_sentences": 5, "n_words": 90}
+        for o, kinds in genres.items()
+        for i, g in enumerate(kinds)
+    ]
+    pd.DataFrame(rows).to_csv(workspace["tables"] / "documents.csv", index=False)
+    opening = opening_of(write(workspace, findings=[])[0].read_text(encoding="utf-8"))
+    assert (
+        " The outlets' mixes of `genre` differ: Daily Courier's articles are half opinion "
+        "(3 of 6), Morning Ledger's mostly news (4 of 6) and Northern Standard's half news (1 "
+        "of the 2 with a `genre`), so a difference found between the outlets may be one of "
+        "`genre` rather than of outlet."
+    ) in opening
+    # grouped by genre, the outlets behind each genre are said instead, and this is not
+    params = {"run_parameters": {**PARAMS["run_parameters"], "group_by": "genre"}}
+    by_genre = summary.write_summary(
+        workspace["tables"], workspace["figures"], workspace["reports"], params,
+        workspace["corpus"], findings=[],
+    )[0].read_text(encoding="utf-8")  # fmt: skip
+    assert "One outlet wrote most of the articles" in opening_of(by_genre)
+    assert "mixes of" not in opening_of(by_genre)
+    # the same mix at each outlet: nothing is said
+    same = [dict(r, genre="news") for r in rows]
+    pd.DataFrame(same).to_csv(workspace["tables"] / "documents.csv", index=False)
+    assert "mixes of" not in opening_of(write(workspace, findings=[])[0].read_text("utf-8"))
+
+
 def test_the_few_articles_limitation_names_the_grouping(workspace):
     """A tester's country run: "its p-value ... is optimistic about outlets"."""
     pd.DataFrame(

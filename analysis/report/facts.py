@@ -147,6 +147,13 @@ class CorpusFacts:
     # as (the groups, how many stories they share) (analysis.corpus.shared_stories)
     n_copies_of_others: int = 0
     shared_stories: tuple[tuple[tuple[str, ...], int], ...] = ()
+    # a column of the user's naming a kind of article ("genre", "section", "article_type")
+    # whose mix differs strongly between the groups compared, and (group, articles, those with
+    # a value, its most frequent value, that value's articles) of each group as compared
+    # (analysis.report.genre_mix): a tester's outlets compared were mostly opinion against
+    # mostly news, said nowhere
+    mix_col: str = ""
+    group_mixes: tuple[tuple[str, int, int, str, int], ...] = ()
 
 
 # Of the actions on one line, the one it counts under: a line changed and then removed was
@@ -247,6 +254,7 @@ def corpus_facts(
     )
     from analysis.corpus.shared_stories import copies_of_other_groups, stories_by_groups
     from analysis.figures import OTHER_LABEL
+    from analysis.report.genre_mix import group_mixes, mix_column
     from analysis.report.group_languages import language_notes, partial_language_notes
     from analysis.selection import folded_groups, groups_by_volume, keep_outlets
 
@@ -322,6 +330,8 @@ def corpus_facts(
     as_compared = docs.assign(  # the groups as the run compares them: "Other" pooled
         **{group_col: docs[group_col].where(~docs[group_col].isin(pooled), OTHER_LABEL)}
     )
+    mix_col = mix_column(as_compared, group_col)
+    compared = [g for g in per_group[group_col] if g not in pooled] + [OTHER_LABEL] * bool(pooled)
     return CorpusFacts(
         group_col=group_col,
         n_docs=len(docs),
@@ -365,6 +375,8 @@ def corpus_facts(
         n_title_lines=n_title_lines,
         n_copies_of_others=int(copies_of_other_groups(docs, group_col).sum()),
         shared_stories=tuple(stories_by_groups(docs, group_col)),
+        mix_col=mix_col,
+        group_mixes=group_mixes(as_compared, group_col, mix_col, compared) if mix_col else (),
         folded_docs=tuple(
             (str(d), str(g))
             for d, g in zip(docs["doc_id"], docs[group_col], strict=True)

@@ -261,10 +261,18 @@ def _roll_back(backup: Path) -> None:
             os.replace(kept / rel, live / rel)
     for rel, existed in journal["entries"]:
         if not existed:
-            (live / rel).unlink(missing_ok=True)  # added by the interrupted run
+            _unlink(live / rel)  # added by the interrupted run
     for kept_as in journal.get("aside", {}).values():
-        (live / kept_as).unlink(missing_ok=True)  # a copy the run made; the original is back
+        _unlink(live / kept_as)  # a copy the run made; the original is back
     shutil.rmtree(backup, ignore_errors=True)
+
+
+def _unlink(path: Path) -> None:
+    """Remove the file at ``path`` if there is one: a path whose folder is a file (a user's
+    file named ``figures``, where the swap stopped) has none, and raised ``NotADirectoryError``
+    out of a roll-back, which left its ``.previous-*`` folder for every later run to fail on."""
+    with contextlib.suppress(FileNotFoundError, NotADirectoryError):
+        path.unlink()
 
 
 def recover(folder: Path, log: Callable[[str], None]) -> list[str]:

@@ -594,3 +594,58 @@ def test_a_reports_folder_that_is_a_link_is_refused(make_corpus, capsys, tmp_pat
     assert main(["run", "--corpus", str(corpus), "--out", str(out), "--no-progress"]) == 2
     assert "reports is a symbolic link" in capsys.readouterr().err
     assert list(elsewhere.iterdir()) == []
+
+
+@pytest.mark.parametrize("rel", ["figures", "reports/tables", "reports/notebooks"])
+def test_a_file_where_a_run_writes_a_folder_is_refused_before_any_notebook_runs(
+    notebooks, corpus, tmp_path, monkeypatch, rel: str
+) -> None:
+    """A tester's file named ``figures`` in --out was found only at the swap, after every
+    notebook had run, and left a ``.previous-*`` folder behind."""
+    out = tmp_path / "out"
+    (out / rel).parent.mkdir(parents=True)
+    (out / rel).write_text("my notes\n", encoding="utf-8")
+    before = snapshot(out)
+    fake = use_fake_execute(monkeypatch, FakeExecute("first"))
+    with pytest.raises(outputs.OutputsError, match=rf"{rel} is a file, not a folder.*rename"):
+        run(notebooks, out, corpus, force=True)
+    assert fake.calls == []
+    assert snapshot(out) == before
+    assert sorted(p.relative_to(out).as_posix() for p in out.rglob("*")) == sorted(
+        {rel, *(p.as_posix() for p in Path(rel).parents if p != Path("."))}
+    )
+
+
+def test_run_names_a_file_where_it_writes_a_folder_before_the_kernels_start(
+    make_corpus, capsys, tmp_path, monkeypatch
+) -> None:
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "figures").write_text("my notes\n", encoding="utf-8")
+    started = []
+    monkeypatch.setattr(run_command, "started_kernels", lambda *a, **k: started.append(a))
+    assert cli_main(["run", "--corpus", str(make_corpus()), "--out", str(out)]) == 2
+    err = capsys.readouterr().err
+    assert f"--out {out}: figures is a file, not a folder" in err
+    assert started == []
+    assert [p.name for p in out.iterdir()] == ["figures"]
+
+
+def test_a_swap_stopped_by_a_file_where_a_folder_goes_is_rolled_back_completely(
+    tmp_path,
+) -> None:
+    """The roll-back removed the files it had added until one whose folder is a file, raised
+    there, and left its ``.previous-*`` folder, on which every later run failed."""
+    staged, live = tmp_path / "staged", tmp_path / "live"
+    for rel in ("figures/a.png", "reports/tables/t.csv"):
+        (staged / rel).parent.mkdir(parents=True, exist_ok=True)
+        (staged / rel).write_text(rel, encoding="utf-8")
+    (live / "reports").mkdir(parents=True)
+    (live / "reports" / "tables").write_text("mine\n", encoding="utf-8")
+    files = ["figures/a.png", "reports/tables/t.csv"]
+    with pytest.raises(OSError):
+        outputs.swap_in(staged, live, files, set(), live / "reports" / outputs.MANIFEST)
+    assert sorted(p.relative_to(live).as_posix() for p in live.rglob("*") if p.is_file()) == [
+        "reports/tables"
+    ]
+    assert not [p for p in (live / "reports").iterdir() if p.name.startswith(".")]

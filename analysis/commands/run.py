@@ -56,7 +56,7 @@ from analysis.pipeline.params import (
     parse_cli_value,
     validate_parameters,
 )
-from analysis.pipeline.promote import written_by_a_run
+from analysis.pipeline.promote import check_output_folders, written_by_a_run
 from analysis.pipeline.run import run_pipeline, started_kernels
 from analysis.pipeline.schedule import Lanes
 
@@ -319,7 +319,8 @@ def _refuse_unsafe_out(out: str | None) -> None:
     tester's ``--out /`` wrote figures/ and reports/ at the root, and ``--out '~'`` made a
     folder named "~" in the working directory, inviting a later ``rm -rf ~``. A ``reports`` or
     ``figures`` folder of ``--out`` that is a symbolic link is refused too: the outputs would be
-    written wherever it leads, outside ``--out``."""
+    written wherever it leads, outside ``--out``. So is a file where a run writes a folder
+    (:func:`~analysis.pipeline.promote.check_output_folders`), before the kernels start."""
     from analysis.commands.options import tilde_folder_note, unsafe_out
 
     if out is None:
@@ -339,6 +340,10 @@ def _refuse_unsafe_out(out: str | None) -> None:
                 "are written in folders of --out itself: remove the link, or give its target "
                 "as --out"
             )
+    try:
+        check_output_folders(Path(out))  # before the kernels start
+    except OutputsError as err:
+        raise ParameterError(str(err)) from None
     note = tilde_folder_note(out)
     if note:
         print(note, file=sys.stderr)

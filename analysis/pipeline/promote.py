@@ -178,6 +178,33 @@ def _written_by_commands(root: Path) -> set[str]:
     return {p.relative_to(root).as_posix() for p in candidates if p not in kept}
 
 
+# the folders of --out a run writes into (relative to it): each must be a folder, if it exists
+RUN_FOLDERS = (
+    "figures",
+    "reports",
+    "reports/tables",
+    "reports/notebooks",
+    f"reports/{CACHE_DIR}",
+    f"reports/{FAILED_DIR}",
+)
+
+
+def check_output_folders(live_root: Path) -> None:
+    """Raise :class:`OutputsError` when a place where a run writes a folder (:data:`RUN_FOLDERS`)
+    holds something else: a tester's file named ``figures`` in ``--out`` was found only when the
+    outputs were swapped in, after every notebook had run, and left a ``.previous-*`` folder
+    behind. Checked before any notebook runs; the message names the file and what to do."""
+    root = output_dirs(live_root)["root"]
+    for rel in RUN_FOLDERS:
+        path = root / rel
+        if path.exists() and not path.is_dir():
+            raise OutputsError(
+                f"--out {root}: {rel} is a file, not a folder, and a run writes its "
+                f"{Path(rel).name} into a folder of that name; rename or move that file, or "
+                "choose another --out (a run never replaces a file it did not write)"
+            )
+
+
 def check_outputs(live_root: Path, force: bool) -> set[str]:
     """The owned outputs under ``live_root``; raises :class:`OutputsError` when files this
     package did not write sit where a run writes, unless ``force``."""

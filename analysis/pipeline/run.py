@@ -64,6 +64,7 @@ from analysis.pipeline.params import (
 )
 from analysis.pipeline.promote import (
     CACHE_DIR,
+    check_output_folders,
     check_outputs,
     clear_failed,
     keep_failed,
@@ -231,6 +232,7 @@ def run_pipeline(
     values["corpus_dir"] = str(corpus)
 
     live = output_dirs(out_dir)
+    check_output_folders(live["root"])  # before any notebook runs, not at the swap
     reports_existed = live["reports"].is_dir()
     live["reports"].mkdir(parents=True, exist_ok=True)
     try:

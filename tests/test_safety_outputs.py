@@ -649,3 +649,38 @@ def test_a_swap_stopped_by_a_file_where_a_folder_goes_is_rolled_back_completely(
         "reports/tables"
     ]
     assert not [p for p in (live / "reports").iterdir() if p.name.startswith(".")]
+
+
+@pytest.mark.parametrize("rel", ["figures", "reports/tables", "reports/cache"])
+def test_a_linked_folder_of_out_is_refused_even_with_force(
+    notebooks, corpus, tmp_path, monkeypatch, rel: str
+) -> None:
+    """A tester's reports/tables linked elsewhere was called a folder of files this package did
+    not write, and --force then wrote the tables through the link."""
+    out, elsewhere = tmp_path / "out", tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (elsewhere / "mine.csv").write_text("a\n1\n", encoding="utf-8")
+    (out / rel).parent.mkdir(parents=True)
+    (out / rel).symlink_to(elsewhere)
+    fake = use_fake_execute(monkeypatch, FakeExecute("first"))
+    with pytest.raises(outputs.OutputsError, match=rf"{rel} is a symbolic link .*remove the link"):
+        run(notebooks, out, corpus, force=True)
+    assert fake.calls == []
+    assert [p.name for p in elsewhere.iterdir()] == ["mine.csv"]
+
+
+def test_run_refuses_a_linked_tables_folder_before_the_kernels_start(
+    make_corpus, capsys, tmp_path, monkeypatch
+) -> None:
+    out, elsewhere = tmp_path / "out", tmp_path / "elsewhere"
+    (out / "reports").mkdir(parents=True)
+    elsewhere.mkdir()
+    (out / "reports" / "tables").symlink_to(elsewhere)
+    started = []
+    monkeypatch.setattr(run_command, "started_kernels", lambda *a, **k: started.append(a))
+    argv = ["run", "--corpus", str(make_corpus()), "--out", str(out), "--force"]
+    assert cli_main(argv) == 2
+    err = capsys.readouterr().err
+    assert f"--out {out}: reports/tables is a symbolic link (to {elsewhere})" in err
+    assert "did not write" not in err
+    assert started == [] and list(elsewhere.iterdir()) == []

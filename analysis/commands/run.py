@@ -32,7 +32,6 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import os
 import sys
 from pathlib import Path
 from typing import Any
@@ -317,10 +316,10 @@ def _refuse_unsafe_out(out: str | None) -> None:
     """Refuse an ``--out`` that is empty (an unset shell variable), the file system's root, or
     a quoted ``~`` the shell left unexpanded (:func:`~analysis.commands.options.unsafe_out`): a
     tester's ``--out /`` wrote figures/ and reports/ at the root, and ``--out '~'`` made a
-    folder named "~" in the working directory, inviting a later ``rm -rf ~``. A ``reports`` or
-    ``figures`` folder of ``--out`` that is a symbolic link is refused too: the outputs would be
-    written wherever it leads, outside ``--out``. So is a file where a run writes a folder
-    (:func:`~analysis.pipeline.promote.check_output_folders`), before the kernels start."""
+    folder named "~" in the working directory, inviting a later ``rm -rf ~``. A folder of
+    ``--out`` that a run writes into and that is a symbolic link (the outputs would be written
+    wherever it leads, outside ``--out``) or a file is refused too, before the kernels start
+    (:func:`~analysis.pipeline.promote.check_output_folders`)."""
     from analysis.commands.options import tilde_folder_note, unsafe_out
 
     if out is None:
@@ -332,14 +331,6 @@ def _refuse_unsafe_out(out: str | None) -> None:
     problem = unsafe_out(out)
     if problem:
         raise ParameterError(problem)
-    for name in ("reports", "figures"):
-        linked = Path(out) / name
-        if linked.is_symlink():
-            raise ParameterError(
-                f"--out {out}: {name} is a symbolic link (to {os.readlink(linked)}); the outputs "
-                "are written in folders of --out itself: remove the link, or give its target "
-                "as --out"
-            )
     try:
         check_output_folders(Path(out))  # before the kernels start
     except OutputsError as err:

@@ -193,10 +193,21 @@ def check_output_folders(live_root: Path) -> None:
     """Raise :class:`OutputsError` when a place where a run writes a folder (:data:`RUN_FOLDERS`)
     holds something else: a tester's file named ``figures`` in ``--out`` was found only when the
     outputs were swapped in, after every notebook had run, and left a ``.previous-*`` folder
-    behind. Checked before any notebook runs; the message names the file and what to do."""
+    behind. Checked before any notebook runs; the message names the file and what to do.
+
+    A folder of them that is a symbolic link is refused too, ``--force`` or not: the outputs
+    would be written, and earlier ones removed, wherever it leads, in a folder this package
+    does not own (a tester's ``reports/tables`` linked elsewhere was called a folder of
+    "files this package did not write", and ``--force`` then wrote the tables through it)."""
     root = output_dirs(live_root)["root"]
     for rel in RUN_FOLDERS:
         path = root / rel
+        if path.is_symlink():
+            raise OutputsError(
+                f"--out {root}: {rel} is a symbolic link (to {os.readlink(path)}); a run "
+                "writes its outputs only into folders of --out itself, never through a link: "
+                "remove the link (what it leads to is left as it is), or give another --out"
+            )
         if path.exists() and not path.is_dir():
             raise OutputsError(
                 f"--out {root}: {rel} is a file, not a folder, and a run writes its "

@@ -99,6 +99,13 @@ def test_non_empty_out_needs_force(
     assert run(corpus_csv, "--out", out, "--map", mapping) == 2
     assert "--force" in capsys.readouterr().err
     assert (out / "old.txt").exists()
+    for name in ("b.csv", "c.csv", "d.csv"):
+        (out / "sub").mkdir(exist_ok=True)
+        (out / "sub" / name).write_text("x\n", encoding="utf-8")
+    assert run(corpus_csv, "--out", out, "--map", mapping) == 2
+    err = capsys.readouterr().err  # named, at most three, as `run` names them
+    assert f"--out {out} holds files" in err and "(old.txt, sub/b.csv, sub/c.csv and 1 more)" in err
+    assert "choose an empty folder, or pass --force" in err
     (out / "run.json").write_text("my notes", encoding="utf-8")  # an output's name
     assert run(corpus_csv, "--out", out, "--map", mapping, "--force") == 0
     assert (out / "old.txt").read_text() == "keep me"  # --force never deletes others' files

@@ -143,11 +143,15 @@ def _check_out_dir(out: Path, force: bool, input_path: Path | None = None) -> st
                 f"--out {out} holds the input {input_path} (or lies inside it); choose a "
                 "folder of its own for the tables"
             )
-    if out.is_dir() and not force and _others_in(out):
+    others = _others_in(out) if out.is_dir() and not force else []
+    if others:
+        # named, as `run` names them (analysis.outputs.refusal): a tester could not tell which
+        # of the folder's files stopped the command
+        shown = ", ".join(others[:3]) + (f" and {len(others) - 3} more" if len(others) > 3 else "")
         return (
             f"--out {out} holds files an earlier `process` did not write, or that changed "
-            "since; choose another folder or pass --force to write there (other files are kept; "
-            "one with an output's name is kept as NAME.yours.EXT)"
+            f"since ({shown}); choose an empty folder, or pass --force to write alongside them "
+            "(never deleted: one with an output's name is kept as NAME.yours.EXT)"
         )
     return None
 

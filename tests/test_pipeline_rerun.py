@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from analysis.commands import run as run_command
+from analysis.pipeline.promote import keep_failed
 from analysis.pipeline.rerun import RECORD, reusable_outputs, run_key, write_record
 
 
@@ -164,8 +165,10 @@ def test_a_reused_run_removes_the_partial_notebooks_an_interrupted_run_left(
     values, _ = run_command.collect_parameters(args)
     write_record(out, run_key(values, notebooks, corpus, out))
     failed = out / "reports" / "failed"
-    failed.mkdir()
-    (failed / "02_sentiment.ipynb").write_text("{}", encoding="utf-8")
+    staged = tmp_path / "staged"
+    staged.mkdir()
+    (staged / "02_sentiment.ipynb").write_text("{}", encoding="utf-8")
+    keep_failed(staged, out / "reports", "02_sentiment.ipynb")  # as the interrupted run did
     assert isinstance(run_command._unchanged_run(args, values, notebooks), list)
     assert not failed.exists()
     assert "removed 1 partly run notebook(s)" in capsys.readouterr().out

@@ -100,6 +100,7 @@ def test_failing_cell_names_notebook_and_cell_and_leaves_live_outputs_untouched(
     assert str(partial) in message and partial.is_file()
     after = snapshot(out)
     del after["reports/failed/03_framing.ipynb"]
+    del after["reports/failed/.kept-by-analysis.json"]  # the record of the copy kept
     assert after == before
 
 
@@ -117,6 +118,7 @@ def test_interrupted_run_leaves_previous_outputs_byte_identical(
     assert "04_summary.ipynb" not in [name for name, _ in fake.calls]
     after = snapshot(out)
     after.pop("reports/failed/02_sentiment.ipynb")
+    after.pop("reports/failed/.kept-by-analysis.json")  # the record of the copy kept
     assert after == before
 
 
@@ -131,12 +133,16 @@ def test_a_failed_run_clears_an_earlier_failed_runs_notebooks(
     with pytest.raises(NotebookFailed):
         run(notebooks, out, corpus)
     failed = out / "reports" / "failed"
-    assert [p.name for p in failed.iterdir()] == ["01_corpus.ipynb"]
+    assert sorted(p.name for p in failed.iterdir()) == [".kept-by-analysis.json", "01_corpus.ipynb"]
     (failed / "my_notes.txt").write_text("mine\n", encoding="utf-8")
     use_fake_execute(monkeypatch, FakeExecute("second", {"03_framing.ipynb": error}))
     with pytest.raises(NotebookFailed):
         run(notebooks, out, corpus)
-    assert sorted(p.name for p in failed.iterdir()) == ["03_framing.ipynb", "my_notes.txt"]
+    assert sorted(p.name for p in failed.iterdir()) == [
+        ".kept-by-analysis.json",
+        "03_framing.ipynb",
+        "my_notes.txt",
+    ]
 
 
 def test_first_run_failure_creates_no_outputs(notebooks, corpus, tmp_path, monkeypatch):
@@ -240,3 +246,58 @@ def test_a_real_run_passes_papermill_nothing_it_warns_about(tmp_path, corpus, ca
     assert [
         (r.name, r.getMessage()) for r in caplog.records if r.name.startswith("papermill")
     ] == []
+
+
+def test_a_successful_run_says_which_failed_notebooks_it_removes_and_keeps_changed_ones(
+    notebooks, corpus, tmp_path, monkeypatch
+):
+    """A later successful run removed reports/failed/ without a word, whatever was in it."""
+    out = tmp_path / "out"
+    error = PapermillExecutionError(5, 4, "1/0", "ZeroDivisionError", "division by zero", [])
+    use_fake_execute(monkeypatch, FakeExecute("first", {"01_corpus.ipynb": error}))
+    with pytest.raises(NotebookFailed):
+        run(notebooks, out, corpus)
+    use_fake_execute(monkeypatch, FakeExecute("second", {"03_framing.ipynb": error}))
+    with pytest.raises(NotebookFailed):
+        run(notebooks, out, corpus)
+    failed = out / "reports" / "failed"
+    with (failed / "03_framing.ipynb").open("a", encoding="utf-8") as handle:
+        handle.write("\n")  # read and annotated since: the user's now
+    use_fake_execute(monkeypatch, FakeExecute("third"))
+    said: list[str] = []
+    run(notebooks, out, corpus, log=said.append)
+    assert [p.name for p in failed.iterdir() if not p.name.startswith(".")] == ["03_framing.ipynb"]
+    assert any(f"kept 03_framing.ipynb in {failed}" in line for line in said)
+    (failed / "03_framing.ipynb").unlink()
+    use_fake_execute(monkeypatch, FakeExecute("fourth", {"02_sentiment.ipynb": error}))
+    with pytest.raises(NotebookFailed):
+        run(notebooks, out, corpus)
+    said.clear()
+    use_fake_execute(monkeypatch, FakeExecute("fifth"))
+    run(notebooks, out, corpus, log=said.append)
+    assert not failed.exists()
+    assert any(
+        line.startswith("removed the partly executed 02_sentiment.ipynb")
+        and str(failed) in line
+        and "supersede" in line
+        for line in said
+    )
+
+
+def test_a_failed_notebook_never_replaces_a_file_of_the_users_with_its_name(
+    notebooks, corpus, tmp_path, monkeypatch
+):
+    out = tmp_path / "out"
+    failed = out / "reports" / "failed"
+    use_fake_execute(monkeypatch, FakeExecute("first"))
+    run(notebooks, out, corpus)
+    failed.mkdir()
+    (failed / "02_sentiment.ipynb").write_text("my copy\n", encoding="utf-8")
+    error = PapermillExecutionError(5, 4, "1/0", "ZeroDivisionError", "division by zero", [])
+    use_fake_execute(monkeypatch, FakeExecute("second", {"02_sentiment.ipynb": error}))
+    said: list[str] = []
+    with pytest.raises(NotebookFailed):
+        run(notebooks, out, corpus, log=said.append)
+    assert (failed / "02_sentiment.yours.ipynb").read_text(encoding="utf-8") == "my copy\n"
+    assert '"ran": "02_sentiment"' in (failed / "02_sentiment.ipynb").read_text(encoding="utf-8")
+    assert any("02_sentiment.yours.ipynb" in line for line in said)

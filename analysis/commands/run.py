@@ -244,9 +244,8 @@ def _unchanged_run(
     try:
         with locked(reports / LOCK, output_dirs(args.out)["root"]):
             reused = reusable_outputs(args.out, key)
-            stale = sorted((reports / FAILED_DIR).glob("*.ipynb")) if reused is not None else []
-            if stale:  # an interrupted --rerun's partial notebooks: these outputs supersede them
-                clear_failed(reports)
+            # an interrupted --rerun's partial notebooks: these outputs supersede them
+            stale, kept = clear_failed(reports) if reused is not None else ([], [])
     except (OSError, OutputsError):
         return key
     if reused is None:
@@ -255,6 +254,12 @@ def _unchanged_run(
         print(
             f"removed {len(stale)} partly run notebook(s) an interrupted or failed run left in "
             f"{reports / FAILED_DIR}"
+        )
+    if kept:
+        print(
+            f"kept {', '.join(p.name for p in kept)} in {reports / FAILED_DIR}: not as a "
+            "failed run left it (changed since, or not written by this package); remove it "
+            "when done"
         )
     root = output_dirs(args.out)["root"]
     print(

@@ -10,6 +10,8 @@ everything back if the swap itself fails; a notebook that failed is kept under
 from __future__ import annotations
 
 import contextlib
+import hashlib
+import json
 import os
 import re
 import shutil
@@ -20,6 +22,7 @@ from analysis.config import PACKAGE_DIR, output_dirs
 from analysis.outputs import (
     MANIFEST,
     OutputsError,
+    aside_path,
     foreign_files,
     refusal,
     swap_in,
@@ -277,8 +280,39 @@ def write_bytes(data: bytes, path: Path) -> Path:
     return write(data, path)
 
 
-def keep_failed(staged_notebooks: Path, live_reports: Path, name: str) -> Path | None:
-    """Copy a partly executed notebook to ``reports/failed/`` (outside the staging folder).
+# in reports/failed/: the SHA-256 of each notebook copy a failed run kept there, so that only
+# those, as written, are ever removed again (a copy annotated since, or a file of the user's
+# with a notebook's name, is theirs)
+FAILED_RECORD = ".kept-by-analysis.json"
+
+
+def _failed_record(failed: Path) -> dict[str, str]:
+    """Name -> SHA-256 of the copies recorded in ``failed`` (empty when none or unreadable)."""
+    try:
+        data = json.loads((failed / FAILED_RECORD).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return {str(k): str(v) for k, v in data.items()} if isinstance(data, dict) else {}
+
+
+def _write_failed_record(failed: Path, record: dict[str, str]) -> None:
+    path = failed / FAILED_RECORD
+    if record:
+        path.write_text(json.dumps(dict(sorted(record.items())), indent=1) + "\n", "utf-8")
+    else:
+        path.unlink(missing_ok=True)
+
+
+def keep_failed(
+    staged_notebooks: Path,
+    live_reports: Path,
+    name: str,
+    log: Callable[[str], None] | None = None,
+) -> Path | None:
+    """Copy a partly executed notebook to ``reports/failed/`` (outside the staging folder), and
+    record its SHA-256 there (:data:`FAILED_RECORD`, for :func:`clear_failed`). A file of that
+    name that is not such a copy, unchanged, is first kept beside it as ``NAME.yours.EXT``
+    (:func:`~analysis.outputs.aside_path`), and ``log`` says so.
 
     Returns the copy's path, or None when the notebook had not been written yet.
     """
@@ -288,21 +322,53 @@ def keep_failed(staged_notebooks: Path, live_reports: Path, name: str) -> Path |
     failed = live_reports / FAILED_DIR
     failed.mkdir(parents=True, exist_ok=True)
     target = failed / name
-    write_bytes(partial.read_bytes(), target)
+    if target.exists() and _failed_record(failed).get(name) != _sha256_or_none(target):
+        aside = aside_path(target)
+        os.replace(target, aside)
+        if log is not None:
+            log(f"kept your {target} as {aside}: a partly executed notebook takes its name")
+    data = partial.read_bytes()
+    write_bytes(data, target)
+    _write_failed_record(failed, {**_failed_record(failed), name: hashlib.sha256(data).hexdigest()})
     return target
 
 
-def clear_failed(live_reports: Path, names: list[str] | None = None) -> None:
+def clear_failed(
+    live_reports: Path, names: list[str] | None = None
+) -> tuple[list[Path], list[Path]]:
     """Remove the notebooks ``names`` (default: every ``*.ipynb``) that an earlier failed run
     kept in ``reports/failed/``, and the folder when that leaves it empty; a successful run
-    supersedes them. Nothing else there is removed."""
+    supersedes them. Only copies recorded by :func:`keep_failed` and unchanged since are
+    removed; another file there, or one of those names that is not such a copy (annotated
+    since, the user's own, or kept by a version of the package that recorded none), stays.
+
+    Returns (the paths removed, the paths of those names kept), for the caller to say so: a
+    later successful run removed them without a word."""
     failed = live_reports / FAILED_DIR
     if not failed.is_dir():
-        return
-    for path in failed.iterdir():
-        if path.is_file() and (
+        return [], []
+    record = _failed_record(failed)
+    removed: list[Path] = []
+    kept: list[Path] = []
+    for path in sorted(failed.iterdir()):
+        if not path.is_file() or not (
             path.name in names if names is not None else path.suffix == ".ipynb"
         ):
+            continue
+        if record.get(path.name) == _sha256_or_none(path):
             path.unlink(missing_ok=True)
+            removed.append(path)
+        else:
+            kept.append(path)
+    if removed or record:
+        _write_failed_record(failed, {k: v for k, v in record.items() if (failed / k).is_file()})
     with contextlib.suppress(OSError):
         failed.rmdir()
+    return removed, kept
+
+
+def _sha256_or_none(path: Path) -> str | None:
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:
+        return None

@@ -306,7 +306,7 @@ def _run_locked(
     except NotebookFailed as failure:
         # an earlier failed run's notebooks would sit beside this one's as if of this run (a
         # data journalist's interrupted runs left a stale 01_corpus.ipynb beside new ones)
-        clear_failed(live["reports"], list(by_name))
+        _clear_failed(live["reports"], list(by_name), log, "they were not this run's")
         failure.partial_path = _keep_failed(
             staged["notebooks"], live["reports"], failure.notebook, log
         )
@@ -318,7 +318,7 @@ def _run_locked(
             failure.error,
         ) from failure.__cause__
     except KeyboardInterrupt:
-        clear_failed(live["reports"], list(by_name))  # an earlier run's, as above
+        _clear_failed(live["reports"], list(by_name), log, "they were not this run's")
         for name in (n for n in state.started if n not in state.finished):
             kept = _keep_failed(staged["notebooks"], live["reports"], name, log)
             partly = f"; partly executed: {kept}" if kept is not None else " (no cell had run)"
@@ -326,7 +326,7 @@ def _run_locked(
         raise
     finally:
         shutil.rmtree(staging_root, ignore_errors=True)
-    clear_failed(live["reports"], list(by_name))  # an earlier failed run's; superseded
+    _clear_failed(live["reports"], list(by_name), log, "this run's outputs supersede them")
     if held:
         log(
             "interrupted while this run's outputs were put in place: that was finished first, "
@@ -338,10 +338,27 @@ def _run_locked(
     return result
 
 
+def _clear_failed(live_reports: Path, names: list[str], log: Log, why: str) -> None:
+    """:func:`clear_failed`, saying what it removed and which of those names it kept (a later
+    successful run removed an earlier failed run's notebooks from ``reports/failed/`` without
+    a word)."""
+    removed, kept = clear_failed(live_reports, names)
+    if removed:
+        log(
+            f"removed the partly executed {', '.join(p.name for p in removed)} an earlier "
+            f"failed or interrupted run kept in {removed[0].parent}: {why}"
+        )
+    if kept:
+        log(
+            f"kept {', '.join(p.name for p in kept)} in {kept[0].parent}: not as a failed run "
+            "left it (changed since, or not written by this package); remove it when done"
+        )
+
+
 def _keep_failed(staged_notebooks: Path, live_reports: Path, name: str, log: Log) -> Path | None:
     """:func:`keep_failed`, saying so (rather than raising) when the copy cannot be written."""
     try:
-        return keep_failed(staged_notebooks, live_reports, name)
+        return keep_failed(staged_notebooks, live_reports, name, log)
     except OSError as err:
         log(f"could not keep the partly executed {name}: {describe_os_error(err)}")
         return None

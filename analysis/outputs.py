@@ -196,9 +196,14 @@ def swap_in(
     owned: Iterable[str],
     manifest: Path,
     log: Callable[[str], None] | None = None,
+    last: Iterable[str] = (),
 ) -> list[Path]:
     """Move ``files`` (relative paths) from ``staged`` to ``live``; remove the ``owned`` files
     the new set does not hold; record the new set in ``manifest``. All or nothing, crash-safe.
+
+    The files among ``last`` are moved after every other one (and before the manifest): a
+    record describing the outputs (a run's ``run-record.json``) is in place only once they
+    are, also when the swap is killed half-way.
 
     A file at the place of a new one that is not ``owned`` (the user's, written alongside with
     ``--force``) is kept at :func:`aside_path` first, and ``log`` says so.
@@ -206,7 +211,8 @@ def swap_in(
     On an exception the previous state is restored before it propagates; after a kill, the next
     :func:`recover` restores it. Returns the live paths written.
     """
-    files = sorted(set(files))
+    late = set(last)
+    files = sorted(set(files), key=lambda rel: (rel in late, rel))
     owned = set(owned)
     removed = sorted(owned - set(files))
     backup = manifest.parent / f".previous-{os.getpid()}"

@@ -684,3 +684,50 @@ def test_run_refuses_a_linked_tables_folder_before_the_kernels_start(
     assert f"--out {out}: reports/tables is a symbolic link (to {elsewhere})" in err
     assert "did not write" not in err
     assert started == [] and list(elsewhere.iterdir()) == []
+
+
+def test_a_swap_killed_half_way_never_leaves_a_run_record_without_its_outputs(
+    notebooks, corpus, tmp_path, monkeypatch
+) -> None:
+    """run-record.json (reports/cache/) was moved in before reports/notebooks, the summary and
+    the tables: a swap killed in between left a record of outputs that were not there."""
+    from analysis.pipeline.rerun import RECORD
+    from analysis.pipeline.run import run_pipeline
+
+    out = tmp_path / "out"
+    use_fake_execute(monkeypatch, FakeExecute("first"))
+    real_move = outputs._move
+    moved: list[str] = []
+
+    def killed_at_the_tables(src: Path, dst: Path) -> None:
+        rel = dst.relative_to(out).as_posix()
+        if rel.startswith("reports/tables/"):
+            raise SystemExit("killed")  # like kill -9: nothing after this runs
+        moved.append(rel)
+        real_move(src, dst)
+
+    monkeypatch.setattr(outputs, "_move", killed_at_the_tables)
+    monkeypatch.setattr(outputs, "_roll_back", lambda backup: None)
+    with pytest.raises(SystemExit):
+        run_pipeline(
+            {"corpus_dir": str(corpus)}, out_dir=out, notebooks_dir=notebooks,
+            progress=False, log=lambda _: None, record_key="k",
+        )  # fmt: skip
+    assert any(rel.startswith("figures/") for rel in moved)  # the swap had begun
+    assert not (out / "reports" / "cache" / RECORD).exists()
+    monkeypatch.undo()
+    pipeline_fakes_kernels(monkeypatch)
+    use_fake_execute(monkeypatch, FakeExecute("second"))
+    run_pipeline(
+        {"corpus_dir": str(corpus)}, out_dir=out, notebooks_dir=notebooks,
+        progress=False, log=lambda _: None, record_key="k",
+    )  # fmt: skip
+    record = json.loads((out / "reports" / "cache" / RECORD).read_text(encoding="utf-8"))
+    assert record["files"] and all((out / rel).is_file() for rel in record["files"])
+
+
+def pipeline_fakes_kernels(monkeypatch) -> None:
+    """Fake kernels again, after ``monkeypatch.undo()`` put the real ones back."""
+    import pipeline_fakes
+
+    pipeline_fakes.use_fake_kernels(monkeypatch, pipeline_fakes.FakeKernels())

@@ -238,7 +238,8 @@ def promote(
 ) -> list[Path]:
     """Swap the staged outputs in for the live ones this package wrote; all or nothing.
 
-    Only files: every staged file replaces the live file of the same name (or is added), and
+    Only files: every staged file replaces the live file of the same name (or is added; the
+    run's record, :data:`analysis.pipeline.rerun.RECORD`, after all the others), and
     the ``owned`` files (default: :func:`owned_outputs`) the run no longer produced are removed;
     any other file is left alone (one of the user's with an output's name is kept beside it,
     ``log`` says where: :func:`analysis.outputs.aside_path`). Crash-safe
@@ -249,8 +250,13 @@ def promote(
     output_dirs(live_root)["reports"].mkdir(parents=True, exist_ok=True)
     if owned is None:
         owned = owned_outputs(live_root)
+    from analysis.pipeline.rerun import RECORD
+
     files = [p.relative_to(staged_root).as_posix() for p in _files(staged_root)]
-    written = swap_in(staged_root, live_root, files, owned, manifest_path(live_root), log)
+    record = f"reports/{CACHE_DIR}/{RECORD}"  # in place only once what it describes is
+    written = swap_in(
+        staged_root, live_root, files, owned, manifest_path(live_root), log, last=[record]
+    )
     _remove_emptied_entries(output_dirs(live_root)["reports"] / CACHE_DIR)
     return written
 

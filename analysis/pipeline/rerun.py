@@ -28,7 +28,7 @@ from analysis.code_fingerprint import package_sha256
 from analysis.config import output_dirs, project_root
 from analysis.outputs import LEFTOVER_PREFIXES
 
-RECORD = "run-record.json"
+RECORD = "run-record.json"  # promoted after the outputs it describes (promote.promote)
 # Environment variables that can change what a kernel computes or draws.
 _ENV_PREFIXES = ("PYTHON", "MPL", "LC_", "LANG", "JUPYTER", "OMP", "TZ", "ANALYSIS")
 # Parameters whose value is a folder the notebooks read (a trained coder's model.json and

@@ -285,3 +285,53 @@ def test_help_names_every_kind_of_corpus_file(capsys: pytest.CaptureFixture[str]
     description = text.split("positional arguments")[0]
     for kind in ("CSV/TSV", "JSON Lines", "Parquet", ".xlsx/.xls/.ods", "a folder of such files"):
         assert kind in description, kind
+
+
+@pytest.mark.usefixtures("light_work")
+def test_ctrl_c_says_truthfully_whether_the_outputs_are_complete(
+    corpus_csv: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A tester's Ctrl-C at the very end exited 130, "interrupted", after the outputs had been
+    written in full; one before the swap must still say that nothing was written."""
+    import signal
+
+    from analysis.commands import process
+    from analysis.corpus import exports
+    from analysis.measure import document_quality
+
+    mapping = ("--map", "text=body,outlet=source,doc_id=id")
+    before = tmp_path / "before"
+
+    def stopped(*args: object, **kwargs: object) -> list[str]:
+        raise KeyboardInterrupt
+
+    with monkeypatch.context() as patch:  # before the swap: nothing written, exit 130
+        patch.setattr(exports, "truncated_documents_in_parquet", stopped)
+        assert run(corpus_csv, "--out", before, *mapping) == 130
+    err = capsys.readouterr().err
+    assert f"nothing of it was written to {before}" in err and not before.exists()
+
+    during = tmp_path / "during"
+    real_replace = process._replace_outputs
+
+    def ctrl_c_during_the_swap(tmp: Path, out: Path) -> None:
+        real_replace(tmp, out)
+        signal.raise_signal(signal.SIGINT)  # as a real Ctrl-C arrives: a signal
+
+    with monkeypatch.context() as patch:
+        patch.setattr(process, "_replace_outputs", ctrl_c_during_the_swap)
+        assert run(corpus_csv, "--out", during, *mapping) == 0
+    err = capsys.readouterr().err
+    assert f"{during} holds this run's outputs, complete" in err
+    assert len(pd.read_parquet(during / "documents.parquet")) == 3
+
+    after = tmp_path / "after"
+    with monkeypatch.context() as patch:  # while the summary is printed
+        patch.setattr(document_quality, "quality_line", stopped)
+        assert run(corpus_csv, "--out", after, *mapping) == 0
+    err = capsys.readouterr().err
+    assert f"interrupted after the outputs were written: {after} holds" in err
+    assert (after / "run.json").is_file() and (after / "sentences.parquet").is_file()

@@ -30,6 +30,7 @@ import shutil
 import sys
 from dataclasses import asdict
 from pathlib import Path
+from typing import Any
 
 from analysis.commands.options import add_column_map
 from analysis.outputs import (
@@ -44,6 +45,7 @@ from analysis.outputs import (
     swap_in,
     unchanged_outputs,
 )
+from analysis.pipeline.deferred_signals import deferred_signals
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -210,12 +212,11 @@ def emptied_documents(path: Path) -> list[str]:
 def main(args: argparse.Namespace) -> int:
     """Run the per-sentence work over INPUT; exit code 2 on bad input or options."""
     from analysis.corpus.documents import CorpusError
-    from analysis.corpus.exports import cut_short_warning, truncated_documents_in_parquet
+    from analysis.corpus.exports import truncated_documents_in_parquet
     from analysis.corpus.files import CorpusFileError, read_chunks
     from analysis.measure.dask_engine import run_dask
     from analysis.measure.document_quality import (
         flag_processed_documents,
-        quality_line,
         run_local_flagged,
     )
     from analysis.measure.engine import EngineError, default_chunk_function, run_local
@@ -241,7 +242,6 @@ def main(args: argparse.Namespace) -> int:
     engine = "dask" if args.scheduler else args.engine
     from analysis.measure.warmup import warm_up
     from analysis.settings import SettingsError, check_lexicons, resolve_lexicons
-    from analysis.user_warnings import warn_user
 
     try:
         lexicons = resolve_lexicons(
@@ -320,7 +320,8 @@ def main(args: argparse.Namespace) -> int:
                 "emptied": {"documents": len(emptied), "first": emptied[:5]},
             }
             (tmp / "run.json").write_text(json.dumps(run_info, indent=2) + "\n", encoding="utf-8")
-            _replace_outputs(tmp, out)
+            with deferred_signals() as held:  # a swap begun is finished, then the signal said
+                _replace_outputs(tmp, out)
     except (*input_errors, OutputsError) as error:
         shutil.rmtree(tmp, ignore_errors=True)
         _remove_if_only_ours(out, created)
@@ -331,12 +332,48 @@ def main(args: argparse.Namespace) -> int:
         _remove_if_only_ours(out, created)
         print(f"error: {describe_os_error(error)}", file=sys.stderr)
         return 1
-    except BaseException:
+    except BaseException as error:
         shutil.rmtree(tmp, ignore_errors=True)
         _remove_if_only_ours(out, created)
+        if isinstance(error, KeyboardInterrupt):
+            print(
+                f"stopped before this run's outputs were complete: nothing of it was written "
+                f"to {out} (what was there is unchanged)",
+                file=sys.stderr,
+            )
         raise
     finally:
         gc.unfreeze()  # the objects frozen by the warm-up are collected as usual again
+    complete = f"{out} holds this run's outputs, complete (exit status 0)"
+    if held:
+        # a tester's Ctrl-C at the very end exited 130, "interrupted", with the outputs written
+        print(
+            f"interrupted while the outputs were put in place: that was finished first, so "
+            f"{complete}; the summary is left out",
+            file=sys.stderr,
+        )
+        return 0
+    try:
+        _print_summary(args, out, report, summary, quality, cut_short, emptied)
+    except KeyboardInterrupt:
+        print(f"\ninterrupted after the outputs were written: {complete}", file=sys.stderr)
+    return 0
+
+
+def _print_summary(
+    args: argparse.Namespace,
+    out: Path,
+    report: Any,
+    summary: Any,
+    quality: dict[str, Any] | None,
+    cut_short: list[str],
+    emptied: list[str],
+) -> None:
+    """What a finished ``process`` read and wrote, and what it warns about."""
+    from analysis.corpus.exports import cut_short_warning
+    from analysis.measure.document_quality import quality_line
+    from analysis.user_warnings import warn_user
+
     print(report.summary())
     rate = summary.n_sentences / summary.seconds if summary.seconds else 0.0
     print(
@@ -357,4 +394,3 @@ def main(args: argparse.Namespace) -> int:
     for name in sorted(summary.files.values()):
         print(f"wrote {out / name}")
     print(f"wrote {out / 'run.json'}")
-    return 0

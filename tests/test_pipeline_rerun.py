@@ -258,3 +258,71 @@ def test_a_corpus_inside_the_project_is_recorded_relative_to_it(tmp_path: Path) 
 
     assert corpus_label(project_root() / "seeds") == "seeds"  # the same in every clone
     assert corpus_label(tmp_path) == str(tmp_path.resolve())
+
+
+def _args(out: Path, corpus: Path, parameter: list[list[str]], rerun: bool = False):
+    return argparse.Namespace(
+        out=str(out), rerun=rerun, parameters_file=None, parameter=parameter,
+        corpus=str(corpus), group_by=None, outlets=None, method=None, map=None,
+    )  # fmt: skip
+
+
+def test_a_run_that_reruns_says_why(
+    tmp_path: Path, capsys: pytest.CaptureFixture, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A rerun into the same --out that recomputed did not say why: a tester could not tell a
+    changed input from a forced rerun."""
+    from analysis.pipeline import rerun
+
+    corpus, notebooks = _corpus(tmp_path), _notebooks(tmp_path)
+    out = _staged(tmp_path / "out")
+    first = _args(out, corpus, [["n_boot", "1000"]])
+    values, _ = run_command.collect_parameters(first)
+    write_record(out, run_key(values, notebooks, corpus, out), corpus)
+    capsys.readouterr()
+    since = f"since the last run into {out}"
+
+    def why(args: argparse.Namespace) -> str:
+        values, _ = run_command.collect_parameters(args)
+        result = run_command._unchanged_run(args, values, notebooks)
+        said = capsys.readouterr().out
+        assert isinstance(result, list) == ("Nothing changed" in said)
+        return said.strip()
+
+    assert why(first).startswith("Nothing changed since")  # reused, as before
+    assert why(_args(out, corpus, [["n_boot", "500"]])) == (
+        f"rerunning: parameter n_boot changed (1000 → 500) {since}"
+    )
+    assert why(_args(out, corpus, [["n_boot", "1000"]], rerun=True)) == (
+        "rerunning because of --rerun: code, notebooks, parameters, corpus and packages are "
+        f"unchanged {since}"
+    )
+    for name in ("b.txt", "c.txt"):
+        (corpus / name).write_text("A new article.\n", encoding="utf-8")
+    assert why(first) == f"rerunning: corpus changed: 2 files added {since}"
+    (corpus / "b.txt").unlink()
+    (corpus / "c.txt").unlink()
+    with monkeypatch.context() as patch:
+        patch.setattr(rerun, "package_sha256", lambda: "another")
+        said = why(_args(out, corpus, [["n_boot", "500"]]))
+    assert said == (
+        f"rerunning: parameter n_boot changed (1000 → 500); the package's code changed {since}"
+    )
+    (out / "figures" / "a.svg").write_text("<svg>edited</svg>", encoding="utf-8")
+    assert why(first) == (
+        f"rerunning: nothing changed {since}, but 1 of its outputs were changed or removed "
+        "(figures/a.svg)"
+    )
+
+
+def test_a_record_without_its_inputs_says_it_cannot_tell_what_changed(
+    tmp_path: Path, capsys: pytest.CaptureFixture
+) -> None:
+    corpus, notebooks = _corpus(tmp_path), _notebooks(tmp_path)
+    out = _staged(tmp_path / "out")
+    write_record(out, "a key of an earlier version", corpus)
+    args = _args(out, corpus, [])
+    values, _ = run_command.collect_parameters(args)
+    assert isinstance(run_command._unchanged_run(args, values, notebooks), str)
+    said = capsys.readouterr().out
+    assert f"rerunning: the record of the last run into {out} does not say what it was" in said

@@ -235,6 +235,7 @@ def _unchanged_run(
             file=sys.stderr,
         )
     if args.rerun:
+        _say_why_it_reruns(args.out, key, forced=True)
         return key
     reports = output_dirs(args.out)["reports"]
     if not (output_dirs(args.out)["cache"] / RECORD).is_file():  # no run of ours recorded
@@ -249,6 +250,7 @@ def _unchanged_run(
     except (OSError, OutputsError):
         return key
     if reused is None:
+        _say_why_it_reruns(args.out, key)
         return key
     if stale:
         print(
@@ -273,6 +275,21 @@ def _unchanged_run(
     for line in warning_lines([path for path in kept if path.is_file()]):
         print(line, file=sys.stderr)  # what the input warned about holds for these outputs too
     return reused
+
+
+def _say_why_it_reruns(out: str | None, key: str, forced: bool = False) -> None:
+    """Print one line saying why a run into ``out`` runs its notebooks although a run is
+    recorded there (:func:`analysis.pipeline.rerun.rerun_reason`): what changed since, or
+    ``--rerun``; a tester could not tell a changed input from a forced rerun. Nothing when no
+    run is recorded there, or the reason cannot be read."""
+    from analysis.pipeline.rerun import rerun_reason
+
+    try:
+        line = rerun_reason(out, key, forced)
+    except (OSError, ValueError, TypeError, AttributeError):  # an odd record: the run goes on
+        return
+    if line:
+        print(line)
 
 
 def main(args: argparse.Namespace) -> int:

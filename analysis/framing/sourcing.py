@@ -3,7 +3,8 @@
 Per sentence (:func:`sourcing_matrix`):
 
 * ``has_quote``: a direct quotation, i.e. at least ``min_words`` (default 3) words inside double
-  quotes (straight ``"`` or curly ``“ ”``), the opening of such a quotation that the sentence
+  quotes (straight ``"`` or curly ``“ ”``; single curly quotes ``‘ ’``, guillemets and a dash
+  opening an interview line are read as such: :mod:`analysis.framing.quote_marks`), the opening of such a quotation that the sentence
   splitter cut off, or any quoted word right after an attribution verb (``said: "No."``). Shorter
   quoted fragments are usually scare quotes or names (``a “phased arrangement”``) and do not count,
   nor do quotations that read as titles ('the film "The Lord of the Rings"':
@@ -56,6 +57,7 @@ import pyarrow.compute as pc
 
 from analysis.config import DATA_DIR, SEED
 from analysis.framing.frames import masked_texts, regex_contains, regex_first, to_arrow
+from analysis.framing.quote_marks import as_double_quotes
 from analysis.framing.quoted_titles import only_titles_quoted
 from analysis.lexicon import (
     WORD_CHAR,
@@ -591,7 +593,8 @@ def sourcing_matrix(
     category's ``speaker_labels``, words read in a guest's label only). The host's, anchor's
     and correspondent's sentences are read as any other."""
     lex = load_sources(str(lexicon) if lexicon is not None else None)
-    texts = to_arrow(sentences)
+    # quotations in single curly quotes, guillemets or after a dash read as double-quoted ones
+    texts = as_double_quotes(to_arrow(sentences), lex.verb_pattern, doc_ids)
     n = len(texts)
     labels = [] if guests is None else [str(g) if g else "" for g in guests]
     if guests is not None and len(labels) != n:

@@ -171,3 +171,22 @@ def test_a_lexicon_sets_which_verbs_take_their_source_after_and_the_scope(tmp_pa
     path.write_text(LEXICON.format(attribution="", scope='scope = "sentence"'), encoding="utf-8")
     load_sources.cache_clear()
     assert _credited("The minister said the newspaper was right.", path) == {"media"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "credited"),
+    [
+        # a predicate coordinated with the verb after a subject and its description
+        ("Clearspring’s chief executive, Martin Cole, called the lawsuit “baseless” and said "
+         "the company’s monitoring showed no effect.", {"companies"}),
+        ("The mayor, Tom Brennan, visited the lake and said the city would act.",
+         {"politicians"}),
+        # a clause after one comma keeps its subject
+        ("In Paris, protesters marched and said the law must go.", {"advocacy_groups"}),
+        ("In Paris, on Monday, residents gathered and said the law must go.", {"citizens"}),
+    ],
+)  # fmt: skip
+def test_a_predicate_between_a_described_subject_and_its_verb_is_skipped(
+    sentence, credited
+) -> None:
+    assert _credited(sentence) == credited

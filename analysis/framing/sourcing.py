@@ -99,6 +99,16 @@ _BETWEEN_SPEAKER_AND_VERB = (
     r"further|repeatedly|once|reportedly|publicly|privately|often|has|have|had|was|were|is|"
     r"would|will|on\s+\w+day)\s+)+$"
 )
+# A predicate coordinated with the attribution verb after a subject and its description:
+# "Clearspring's chief executive, Martin Cole, called the lawsuit “baseless” and said ...". The
+# predicate (a past tense after the description's closing comma, up to "and") is dropped, so that
+# the subject and its description are read as for "X, the chief executive, said". A clause after
+# one comma only ("In Paris, protesters marched and said") is left whole.
+_COORDINATED_PREDICATE = (
+    r"(?s)^(.*[,—–][^,;:—–" + _QUOTED_MARK + r"]+[,—–]\s*)"
+    r"(?:[a-z]+ed|met|took|gave|made|spoke|wrote|went|held|sent|led|won|hit|struck|threw)\s"
+    r"[^,;:—–]*\band\s*$"
+)
 SOURCING_TABLE_COLUMNS = [
     "measure",
     "item",
@@ -426,7 +436,8 @@ def _one_speaker(
     (see :func:`speaker_spans`)."""
     brk, comma = _CLAUSE_BREAK, _APPOSITIVE_COMMA
     # "X, a spokesman, later said": words that may stand between a description and its verb
-    near = pc.replace_substring_regex(before, _BETWEEN_SPEAKER_AND_VERB, "\\1", max_replacements=1)
+    near = pc.replace_substring_regex(before, _COORDINATED_PREDICATE, "\\1", max_replacements=1)
+    near = pc.replace_substring_regex(near, _BETWEEN_SPEAKER_AND_VERB, "\\1", max_replacements=1)
     one_clause = _field(near, rf"(?s)(?P<s>[^{brk}]*)$")
     two_clauses = _field(near, rf"(?s)(?P<s>[^{brk}]*{comma}[^{brk}]*){comma}\s*$")
     speaker_before = pc.if_else(

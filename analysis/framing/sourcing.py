@@ -4,11 +4,11 @@ Per sentence (:func:`sourcing_matrix`):
 
 * ``has_quote``: a direct quotation, i.e. at least ``min_words`` (default 3) words inside double
   quotes (straight ``"`` or curly ``“ ”``; single curly quotes ``‘ ’``, guillemets and a dash
-  opening an interview line are read as such: :mod:`analysis.framing.quote_marks`), the opening of such a quotation that the sentence
-  splitter cut off, or any quoted word right after an attribution verb (``said: "No."``). Shorter
-  quoted fragments are usually scare quotes or names (``a “phased arrangement”``) and do not count,
-  nor do quotations that read as titles ('the film "The Lord of the Rings"':
-  :mod:`analysis.framing.quoted_titles`).
+  opening an interview line are read as such: :mod:`analysis.framing.quote_marks`), the opening
+  of such a quotation that the sentence splitter cut off, or any quoted word right after an
+  attribution verb (``said: "No."``). Shorter quoted fragments are usually scare quotes or
+  names (``a “phased arrangement”``) and do not count, nor do quotations that read as titles
+  ('the film "The Lord of the Rings"': :mod:`analysis.framing.quoted_titles`).
 * ``attribution_verb``: the canonical form ("say", "according_to", "point_out", ...) of the
   leftmost attribution verb in the sentence, or missing. Participles used as adjectives
   ("newly announced") are masked first.

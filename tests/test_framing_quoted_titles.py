@@ -51,3 +51,38 @@ def test_sourcing_does_not_count_a_quoted_title_as_a_quotation() -> None:
     got = sourcing_matrix(sentences)
     assert got["has_quote"].tolist() == [False, False, True, True, True, True]
     assert got["attributed"].tolist() == [False, False, True, True, True, True]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # a title after a word naming a work, whatever its case
+        'Residents can watch the authority’s video "How to read your water meter" on its website.',
+        'Parents signed a petition titled "save our school pools now" last week.',
+        'A satirical site ran an article titled "the turkeys were never pardoned at all" today.',
+        # a scare quote: a short noun phrase in a sentence that attributes nothing
+        'The drought has turned the city’s famous "green belt of the coast" brown.',
+        "The drought has turned Harlow Bay’s famous ‘green belt of the coast’ brown.",
+        'Obama turned to his "pen and phone" strategy of governing.',
+    ],
+)
+def test_a_title_or_scare_quote_in_any_case_is_no_quotation(sentence) -> None:
+    row = sourcing_matrix([sentence]).iloc[0]
+    assert not row["has_quote"] and not row["attributed"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # a verb of speech or an attribution makes the short span someone's words
+        'The governor vowed to "keep every tap running" this summer.',
+        'Trump blamed the "radical left agitators" for the violence.',
+        'Mehta said the rebates were "a good start" but small.',
+        'The report said "the city is out of water" on Monday.',
+        # after "that" or at the sentence's end: a partial quotation
+        'Obama warned voters that "our democracy is at stake" this year.',
+        'The ruling found the claims "most but not all proved."',
+    ],
+)
+def test_a_short_span_that_is_someones_words_stays_a_quotation(sentence) -> None:
+    assert sourcing_matrix([sentence]).iloc[0]["has_quote"]

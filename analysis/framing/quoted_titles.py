@@ -14,6 +14,15 @@ the 7,663 sentences that held one (attributed 12,693 → 12,468 in ``python -m a
 sourcing``); of 40 of the 279 read at random, none quoted speech: titles of films, books,
 reports and shows, names of campaigns and coalitions. Before the colon rule 290 were taken off;
 of 40 read then, 2 were speech ("Who's Steve and Eydie?", and one after "responded:").
+
+Session 79 (a media-sourcing tester's drought corpus) added two rules, whatever the span's case:
+a span right after "titled", "called", "so-called" ... is a title, and so, in a sentence with no
+attribution verb, is one right after a word naming a work ("video", "report", "petition",
+"campaign" ...: 'the authority's video "How to read your water meter"'); and in a sentence with
+no attribution verb outside its quotation marks nor a verb of speech ("vowed", "called",
+"tweeted"), a span of at most five words after a determiner, a possessive or "famous", with
+words after it, is a scare quote ('the city's famous "green belt of the coast" brown'). A
+partial quotation so placed ('Iran's "brutal and corrupt" regime') is lost with them.
 """
 
 from __future__ import annotations
@@ -48,13 +57,86 @@ def is_title_like(span: str) -> bool:
     return not first
 
 
-def only_titles_quoted(text: str, span_pattern: re.Pattern[str]) -> bool:
+# Words naming a work or a name, right before its title in quotation marks ('the authority's
+# video "How to read your water meter"', 'a petition titled "save our school pools now"'):
+# whatever its case, the span is a title.
+# A noun may also be the subject of a quoted predicate ('the program "doesn't go far enough,"
+# he said'): a noun counts only in a sentence with no attribution verb, a participle always.
+WORK_WORDS = (
+    "video", "videos", "film", "films", "movie", "documentary", "report", "book", "novel",
+    "memoir", "song", "album", "poem", "musical", "series", "programme", "podcast", "episode",
+    "exhibition", "essay", "editorial", "op-ed", "petition", "campaign", "slogan", "motto",
+    "hashtag",
+)  # fmt: skip
+NAMING_WORDS = (
+    "titled", "entitled", "called", "dubbed", "headlined", "named", "nicknamed", "so-called",
+)  # fmt: skip
+_WORK_BEFORE = re.compile(
+    r"(?<![\w-])(?:" + "|".join(map(re.escape, WORK_WORDS)) + r"),?\s*$", re.IGNORECASE
+)
+_NAMING_BEFORE = re.compile(
+    r"(?<![\w-])(?:" + "|".join(map(re.escape, NAMING_WORDS)) + r"),?\s*$", re.IGNORECASE
+)
+# What stands right before a scare quote: a determiner, a possessive or an adjective of fame,
+# the quoted words being a noun phrase ('the city's famous "green belt of the coast"', 'his "pen
+# and phone" strategy'), not a verb's object or complement ('vowed to "keep every tap running"')
+_NOUN_PHRASE_BEFORE = re.compile(
+    r"(?:(?<![\w-])(?:the|a|an|its|his|her|their|our|my|your|famous|"
+    r"infamous|so-called|self-styled|proverbial)|\w[’']s)\s*$",
+    re.IGNORECASE,
+)
+# The most words of a scare quote: a short quoted phrase in a sentence that attributes nothing
+# ('the city's famous "green belt of the coast" brown')
+SCARE_QUOTE_WORDS = 5
+# Verbs of speech the sourcing lexicon does not count as attributions but that make a short
+# quoted span someone's words ('vowed to leave "no stone unturned"', 'blamed "both sides"')
+_SPEECH_STEMS = (
+    "vow", "respond", "repl", "tweet", "post", "promis", "pledg", "call", "blam", "denounc",
+    "chant", "yell", "shout", "exclaim", "declar", "sigh", "jok", "quip", "ask", "answer",
+    "label", "brand", "derid", "prais", "criticiz", "criticis", "accus", "demand", "threaten",
+    "mock", "dismiss", "lament", "complain", "boast", "brag", "slam", "blast", "hail", "swear",
+    "swore", "scream", "cr", "whisper", "mutter", "insist", "describ", "dub", "term", "quot",
+)  # fmt: skip
+_SPEECH_VERB = re.compile(
+    r"\b(?:" + "|".join(_SPEECH_STEMS) + r")(?:e|es|ed|s|ing|ied|ies|y|t)?\b", re.IGNORECASE
+)
+
+
+def only_titles_quoted(
+    text: str, span_pattern: re.Pattern[str], *, unattributed: bool = False
+) -> bool:
     """Whether every quoted span of ``text`` found by ``span_pattern`` (group ``q``: the words
-    inside the marks; a match without it, a short quotation, is skipped) reads as a title
-    (:func:`is_title_like`); False when none is found."""
+    inside the marks; a match without it, a short quotation, is skipped) is no quotation: a
+    title (:func:`is_title_like`, or any span right after a word naming it, :data:`NAMING_WORDS`,
+    or, in an ``unattributed`` sentence, one naming a work, :data:`WORK_WORDS`), or, when the
+    sentence is ``unattributed`` (no attribution verb outside the quotation marks), a scare
+    quote: at most :data:`SCARE_QUOTE_WORDS` words, after a determiner, a possessive or
+    "famous", before more words, and no verb of speech in the sentence ("vowed", "called",
+    "tweeted": :data:`_SPEECH_STEMS`); False when none is found. A colon introducing a span
+    makes it speech, whatever its case, and so does opening the sentence ('“Not again,” she
+    sighed')."""
     spans = [m for m in span_pattern.finditer(text) if m.group("q") is not None]
-    return bool(spans) and all(
-        is_title_like(m.group("q")) and not _introduced(text, m.start()) for m in spans
+    return bool(spans) and all(_not_speech(text, m, unattributed) for m in spans)
+
+
+def _not_speech(text: str, span: re.Match[str], unattributed: bool) -> bool:
+    """Whether the quoted ``span`` of ``text`` is a title or a scare quote (see
+    :func:`only_titles_quoted`)."""
+    before = text[: span.start()]
+    if _NAMING_BEFORE.search(before) or (unattributed and _WORK_BEFORE.search(before)):
+        return True
+    if _introduced(text, span.start()):
+        return False
+    if is_title_like(span.group("q")):
+        return True
+    words = len(span.group("q").split())
+    after = text[span.end() :]
+    return (
+        unattributed
+        and words <= SCARE_QUOTE_WORDS
+        and _NOUN_PHRASE_BEFORE.search(before) is not None
+        and re.search(r"\w", after) is not None  # words follow: not a quotation ending it
+        and _SPEECH_VERB.search(before + " " + after) is None
     )
 
 

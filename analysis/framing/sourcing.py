@@ -556,18 +556,26 @@ def _without_quoted_titles(
     texts: pa.Array, has_quote: np.ndarray, lex: SourceLexicon
 ) -> np.ndarray:
     """``has_quote`` without the sentences whose only quotations are titles in quotation marks
-    ('the film "The Lord of the Rings"'; :mod:`analysis.framing.quoted_titles`). A sentence whose
-    quotation follows an attribution verb, or closes one opened before, keeps it."""
+    ('the film "The Lord of the Rings"', 'a petition titled "save our pools"') or, in a sentence
+    with no attribution verb, short scare quotes (:mod:`analysis.framing.quoted_titles`). A
+    sentence whose quotation follows an attribution verb, or closes one opened before, keeps
+    it."""
     rows = np.flatnonzero(has_quote)
     if not len(rows):
         return has_quote
     part = texts.take(pa.array(rows, type=pa.int64()))
     spoken_pattern = "|".join(f"(?:{p})" for p in lex.quote_patterns[1:])
     spoken = regex_contains(part, spoken_pattern, ignore_case=False)
+    # a sentence with an attribution verb outside its quotations: a short span is not a scare quote
+    unquoted = without_quotations(part)
+    if lex.verb_exclusion:
+        unquoted = masked_texts(unquoted, lex.verb_exclusion)
+    has_verb = regex_contains(unquoted, lex.verb_pattern, ignore_case=True)
     span = _quote_span(lex.min_words)
     out = has_quote.copy()
-    for row, text in zip(rows[~spoken], part.filter(pa.array(~spoken)).to_pylist(), strict=True):
-        if only_titles_quoted(text, span):
+    texts_left = part.filter(pa.array(~spoken)).to_pylist()
+    for row, text, verb in zip(rows[~spoken], texts_left, has_verb[~spoken], strict=True):
+        if only_titles_quoted(text, span, unattributed=not verb):
             out[row] = False
     return out
 

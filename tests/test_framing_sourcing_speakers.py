@@ -190,3 +190,18 @@ def test_a_predicate_between_a_described_subject_and_its_verb_is_skipped(
     sentence, credited
 ) -> None:
     assert _credited(sentence) == credited
+
+
+@pytest.mark.parametrize(
+    ("sentence", "credited"),
+    [
+        # a vox pop: a name and its particulars before a colon and the quotation
+        ('Kelly Arnott, 34, nurse, Eastside: "I have stopped washing the car."', {"citizens"}),
+        ('Tom Reyes, 61, retiree, Port Alder: "The rules are fine.', {"citizens"}),
+        # the quotation's words still name no one; a place before the colon is no speaker
+        ('Kelly Arnott, 34, Eastside: "The council officials told us nothing."', set()),
+        ('In Eastside, where nurses live: "We want water for all of us."', set()),
+    ],
+)
+def test_a_vox_pop_speaker_is_read_with_her_particulars(sentence, credited) -> None:
+    assert _credited(sentence) == credited

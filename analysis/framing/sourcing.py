@@ -88,6 +88,11 @@ _APPOSITIVE_COMMA = "[,—–]"
 _NAME = r"^\s*[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*\s*$"
 # A name, then a comma or the end of the sentence (not a quotation: "said Mr. Kerry “is right”").
 _NAME_THEN_COMMA_OR_END = r"^\s*[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*\s*(?:,|[.!?]?\s*$)"
+# A capitalised first clause that is no person's name: a place, a time, a title ("In Eastside")
+_NOT_A_PERSON = (
+    r"^\s*(?:In|At|On|For|From|By|With|As|After|Before|During|Since|Under|Over|The|A|An|This|"
+    r"That|These|Those|When|While|If|Here|There|Now|Then|Today|Yesterday|Asked|Q|A)\b"
+)
 # Verbs followed by whom the speaker addresses ("told Reuters"), never by the speaker.
 _TOLD_WHOM = frozenset({"tell"})
 # The most attribution verbs of one sentence whose speakers are read.
@@ -476,13 +481,24 @@ def quoted_by(texts: pa.Array) -> pa.Array:
     after the quotation when it opens the sentence ("“We will fight on,” **the union's leader**
     promised"); at most :data:`MAX_SPEAKER_WORDS` words. A first clause that only names whom
     the quotation is about is read as the speaker too ("Rand Paul attacked former Secretary of
-    State Clinton, declaring that ...").
+    State Clinton, declaring that ..."). A name opening the sentence with its particulars
+    between commas before a colon and the quotation, a vox pop, is read up to the colon:
+    "**Kelly Arnott, 34, nurse, Eastside**: “...”".
     """
     brk = _CLAUSE_BREAK
     head = _field(texts, rf"(?s)^\s*(?P<s>[^{brk}]*)")
     after_quote = _with_description(_field(texts, rf"(?s)^\s*{_QUOTED_MARK}[\s,]*(?P<s>.*)"))
     blank = pa.array(~regex_contains(head, r"\S", ignore_case=False))
     subject = pc.if_else(blank, after_quote, head)
+    # a vox pop: a name and its particulars, then a colon and the quotation ("Kelly Arnott, 34,
+    # nurse, Eastside: “...”"): all of them name the speaker
+    particulars = _field(texts, rf"(?s)^\s*(?P<s>[^{_QUOTED_MARK}:]*):\s*{_QUOTED_MARK}")
+    vox_pop = (
+        regex_contains(head, _NAME, ignore_case=False)
+        & ~regex_contains(head, _NOT_A_PERSON, ignore_case=False)
+        & regex_contains(particulars, ",", ignore_case=False)
+    )
+    subject = pc.if_else(pa.array(vox_pop), particulars, subject)
     return _at_most_words(subject, last=False)
 
 

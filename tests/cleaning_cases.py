@@ -181,6 +181,8 @@ HITS = {
     ],
     "para_marker": ["[para. 7]", "[Paragraph 12]", "¶ 3"],
     "section_label": ["Key Takeaways", "AT A GLANCE:", "- Highlights", "TL;DR"],
+    # an opinion page's genre label alone on its line (a tester's editorials and leaders)
+    "genre_label": ["Editorial", "Leading Article", "OPINION", "Analysis", "Letters to the Editor"],
     "cms_debris": [
         "<!-- wp:heading -->", "¤!-- /wp:list -->", '<div class="ad-slot"></div>',
         '[caption id="attachment_9"]', "-->",
@@ -233,6 +235,8 @@ NEAR_MISSES = [
     "The views expressed by farmers at the meeting were mostly angry.",
     "Article [12] of the treaty applies to both ports.",
     "Highlights of the deal include a tariff cut and a review clause.",
+    "Opinion is divided on the offer, and analysis of the figures is still going on.",
+    "Comment was sought from the editorial board of the paper, which did not reply.",
     "The ratio was 3 < 5 and 7 > 2 in the sample.",
     "The ministry received 300 comments on the draft rule.",
     "300 comments on the draft rule arrived by Friday.",

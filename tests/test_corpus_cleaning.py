@@ -102,10 +102,11 @@ def test_empty_and_boilerplate_only_input() -> None:
 def test_a_text_of_only_short_labels_is_no_article() -> None:
     # a tester's failed scrape kept "World / Business / Sports / Opinion" as a 4-sentence
     # article carrying the economic frame into its outlet's shares
-    cleaned = clean_text("Home\nWorld\nBusiness\nSports\nOpinion\n", model=None)
+    # ("Opinion" alone is a genre label now, rule genre_label: "Culture" stands for it)
+    cleaned = clean_text("Home\nWorld\nBusiness\nSports\nCulture\n", model=None)
     assert cleaned.text == ""
     labels = [e.original for e in cleaned.audit if e.rule == "labels_only"]
-    assert labels == ["World", "Business", "Sports", "Opinion"]
+    assert labels == ["World", "Business", "Sports", "Culture"]
     assert clean_text("Breaking", model=None).text == ""
     # beside a sentence the labels stay for the other rules; an unspaced line of Chinese
     # (one "word") is text

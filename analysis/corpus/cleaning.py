@@ -1076,7 +1076,8 @@ def _is_headline_over_byline(
     if not low <= first.n_words <= high:
         return False
     if _CLAUSE_END_RE.search(first.text) and not (
-        _HEADLINE_SENTENCE_END_RE.search(first.text) and _is_title_case(first.text)
+        (_HEADLINE_SENTENCE_END_RE.search(first.text) and _is_title_case(first.text))
+        or _is_question_over_byline(views, i)
     ):
         return False
     if _is_open_ended(first) or _LIST_NUMBER_RE.match(first.text):
@@ -1115,6 +1116,20 @@ def _is_headline_over_byline(
         ):
             return False
     return False
+
+
+_QUESTION_END_RE = re.compile(r"\?[\"'”’)\]]*$")
+
+
+def _is_question_over_byline(views: Sequence[_View], i: int) -> bool:
+    """Whether ``views[i]`` ends in a question mark and the line right under it is a byline or
+    a dateline: an explainer's headline written as a question, in sentence case ("Explained:
+    who decides teachers' pay?" over "By Priya Shah"), which no paragraph of text is, there.
+    A tester's explainer kept it as its first sentence, counted as attributed ("explain")."""
+    if i + 1 >= len(views) or not _QUESTION_END_RE.search(views[i].text):
+        return False
+    under = views[i + 1].meta_top
+    return under is not None and under[0] in ("byline", "dateline")
 
 
 def _over_top_meta(views: Sequence[_View], j: int) -> bool:

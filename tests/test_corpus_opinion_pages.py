@@ -1,0 +1,50 @@
+"""Opinion pages, editorials, leaders and explainers: their genre labels, question headlines,
+authors' bios and datelines, as a journalism-studies tester's mixed-genre corpus gave them.
+Made-up articles in each layout."""
+
+from __future__ import annotations
+
+from analysis.corpus.cleaning import CleanedText, clean_text
+
+BODY = [
+    "Two days of strikes have made one thing clear: the offer cannot work without new money.",
+    "Schools cannot conjure a pay rise out of budgets that are already cut to the bone.",
+    "Ministers should fund the rise in full, and the union should suspend further action.",
+]
+
+
+def _rules(cleaned: CleanedText) -> dict[int, str]:
+    """The rule of each raw line number in the audit (the last, when several fired)."""
+    return {e.line_no: e.rule for e in cleaned.audit}
+
+
+def test_a_genre_label_between_headline_and_dateline_goes_and_the_headline_is_the_title() -> None:
+    raw = "\n".join(
+        [
+            "The Ledger view: Fund the pay rise and end this strike",
+            "Editorial",
+            "12 March 2026",
+            *BODY,
+        ]
+    )
+    cleaned = clean_text(raw, doc_id="ed")
+    assert cleaned.text.splitlines() == BODY
+    assert _rules(cleaned)[2] == "genre_label"
+    assert cleaned.metadata["title"] == "The Ledger view: Fund the pay rise and end this strike"
+
+
+def test_a_question_headline_right_over_its_byline_is_the_title() -> None:
+    raw = "\n".join(
+        ["Explained: who decides teachers' pay?", "By Priya Shah", "Thursday 5 March 2026", *BODY]
+    )
+    cleaned = clean_text(raw, doc_id="explainer")
+    assert cleaned.metadata["title"] == "Explained: who decides teachers' pay?"
+    assert cleaned.metadata["author"] == "Priya Shah"
+    assert cleaned.text.splitlines() == BODY
+
+
+def test_a_question_opening_the_text_with_no_byline_under_it_stays() -> None:
+    raw = "\n".join(["Who pays for the rise?", *BODY])
+    cleaned = clean_text(raw, doc_id="explainer")
+    assert cleaned.text.splitlines()[0] == "Who pays for the rise?"
+    assert "title" not in cleaned.metadata

@@ -48,3 +48,35 @@ def test_a_question_opening_the_text_with_no_byline_under_it_stays() -> None:
     cleaned = clean_text(raw, doc_id="explainer")
     assert cleaned.text.splitlines()[0] == "Who pays for the rise?"
     assert "title" not in cleaned.metadata
+
+
+TIMES_LEADER = [
+    "The Times view on the teachers' strike: Class Struggle",
+    "Ministers and the union must compromise to get children back into classrooms",
+    "Leading Article",
+    "Thursday March 12 2026, 12.01am GMT, The Times",
+    "Share",
+    *BODY,
+]
+
+
+def test_a_times_leader_has_its_headline_as_title_and_its_date_line_as_dateline() -> None:
+    cleaned = clean_text("\n".join(TIMES_LEADER), doc_id="leader")
+    assert cleaned.metadata["title"] == TIMES_LEADER[0]
+    assert cleaned.metadata["dateline"] == TIMES_LEADER[3]
+    rules = _rules(cleaned)
+    assert (rules[1], rules[3], rules[4]) == ("headline_line", "genre_label", "dateline")
+    # the standfirst is the paper's own text under the headline, and stays
+    assert cleaned.text.splitlines() == [TIMES_LEADER[1], *BODY]
+
+
+def test_a_date_line_naming_its_paper_after_the_time_is_a_dateline_and_gives_the_day() -> None:
+    from analysis.corpus.documents import published_from_metadata
+    from analysis.corpus.line_rules import LineView
+    from analysis.corpus.metadata_rules import parse_dateline
+
+    line = "Thursday March 12 2026, 12.01am GMT, The Times"
+    assert parse_dateline(LineView.of(line)) == ("dateline", line)
+    assert published_from_metadata({"dateline": line})[0] == "2026-03-12"
+    # without a time of day, a name after the date is no paper's: not read as a dateline
+    assert parse_dateline(LineView.of("March 12 2026, Westminster")) is None

@@ -57,8 +57,15 @@ _PREFIX = (
 )
 # Axios' "Oct 21, 2025 - Economy": the section's name after the date, one to three words
 _SECTION_TAIL = r"(?:\s+[-–|·]\s+(?-i:[A-Z][\w&'’]*(?:\s+(?:&\s+)?[A-Z][\w&'’]*){0,2}))?"
+# The Times' "Thursday March 12 2026, 12.01am GMT, The Times": the paper's name after the time,
+# one to four capitalised words ("The" first or not) after a comma; only after a time of day,
+# so "March 12 2026, London" stays as it was read
+_OUTLET_TAIL = r"(?:\s*,\s*(?-i:(?:The\s+)?[A-Z][\w&'’]*(?:\s+[A-Z][\w&'’]*){0,3}))?"
 _DATE_LINE_RE = re.compile(
-    _PREFIX + rf"(?:{_DATE}{_TIME}|{_AGO}){_UPDATED_TAIL}" + _READ_TIME + _SECTION_TAIL,
+    _PREFIX
+    + rf"(?:{_DATE}(?:{_CLOCK}{_OUTLET_TAIL})?|{_AGO}){_UPDATED_TAIL}"
+    + _READ_TIME
+    + _SECTION_TAIL,
     re.IGNORECASE,
 )
 

@@ -183,6 +183,15 @@ HITS = {
     "section_label": ["Key Takeaways", "AT A GLANCE:", "- Highlights", "TL;DR"],
     # an opinion page's genre label alone on its line (a tester's editorials and leaders)
     "genre_label": ["Editorial", "Leading Article", "OPINION", "Analysis", "Letters to the Editor"],
+    # a letters page's notices, and the Guardian's call for letters under an opinion piece
+    "letters_notice": [
+        "Letters to the editor may be edited for length.",
+        "Email letters@dailycourier.example",
+        "Write to us: letters@thetimes.example. Letters may be edited.",
+        "Do you have an opinion on the issues raised in this article? If you would like to "
+        "submit a response of up to 300 words by email to be considered for publication in our "
+        "letters section, please click here.",
+    ],
     "cms_debris": [
         "<!-- wp:heading -->", "¤!-- /wp:list -->", '<div class="ad-slot"></div>',
         '[caption id="attachment_9"]', "-->",
@@ -237,6 +246,8 @@ NEAR_MISSES = [
     "Highlights of the deal include a tariff cut and a review clause.",
     "Opinion is divided on the offer, and analysis of the figures is still going on.",
     "Comment was sought from the editorial board of the paper, which did not reply.",
+    "The council said letters may be edited before they are published, a spokesman added.",
+    "Readers wrote to letters@courier.example in their hundreds, the editor said on Monday.",
     "The ratio was 3 < 5 and 7 > 2 in the sample.",
     "The ministry received 300 comments on the draft rule.",
     "300 comments on the draft rule arrived by Friday.",

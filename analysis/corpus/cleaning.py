@@ -75,6 +75,13 @@ from analysis.corpus.hard_wraps import (
     joined_words,
     read_wrapping,
 )
+from analysis.corpus.letters import (
+    LETTERS_RULES,
+    is_letters_page,
+    is_letters_title,
+    letters_title,
+    signature_end,
+)
 from analysis.corpus.line_rules import LineView, cached_attribute, line_rules, match_line_rule
 from analysis.corpus.metadata_rules import (
     BYLINE_WORDS,
@@ -351,6 +358,7 @@ def _rules_listing() -> dict[str, str]:
     listing.update(TRANSCRIPT_RULES)  # analysis.corpus.transcripts
     listing.update(RELEASE_RULE_DESCRIPTIONS)  # a press release's furniture (press_releases)
     listing.update(WIRE_RULES)  # wire copy's furniture (analysis.corpus.wire_copy)
+    listing.update(LETTERS_RULES)  # a letters page's signatures and heading (letters)
     for name in ("cms_debris", "para_marker"):
         listing.setdefault(name, name)
     return dict(sorted(listing.items()))
@@ -1154,6 +1162,9 @@ def _clean_round(
     wanted_title = title_key(_normalise(title, True).text) if title else ""
     keys = getattr(state.template, "key_of", None)  # line keys found with the template
     context = state.context
+    # a letters page (analysis.corpus.letters), read by the text's first round, whose
+    # signatures and heading later rounds no longer see
+    context.letters = context.letters or is_letters_page(views, _LINE_RULE)
     context.paginated = context.paginated or any(view.page_number for view in views)
     headers = running_header_keys(
         (c.line.line_no, c.view.furniture_key, c.view.text) for c in cands if c.view.furniture_key
@@ -1240,6 +1251,11 @@ def _clean_round(
             state.drop(cand, furniture)
             i += 1
             continue
+        if context.letters:  # a letters page's heading and its letters' signatures
+            end = _letters_lines(state, cands, i, first_text=first_text)
+            if end is not None:
+                i = end
+                continue
         meta = view.meta_top if at_top else view.meta_rest
         if meta:
             state.move(cand, *meta)
@@ -1296,6 +1312,41 @@ def _clean_round(
             state.keep(cand, opening=len(state.kept) < WIRE_DATELINE_LINES)
         i += 1
     state.finish()
+
+
+LETTER_SIGNATURES = "letter_signatures"  # the metadata key of a letters page's signatures
+
+
+def _letters_lines(
+    state: _Round, cands: Sequence[_Candidate], i: int, *, first_text: bool
+) -> int | None:
+    """In a letters page (:func:`~analysis.corpus.letters.is_letters_page`), move its heading
+    at ``cands[i]`` to the title (rule ``letters_heading``: "Letters: Readers on the strike", or
+    the first short line of text under a "Letters to the Editor" label, which its line rule
+    removes), or the signature starting there, with its lines of address or role, to
+    ``metadata["letter_signatures"]``, one signature after another (rule
+    ``letter_signature``). The end (exclusive) of the lines taken, or None: none is."""
+    views = [c.view for c in cands]
+    view = views[i]
+    if view.line_rule:
+        return None
+    if first_text and not state.titled:
+        heading = letters_title(view)
+        if heading or (heading is None and is_letters_title(view)):
+            state.titled = True
+            state.top_from = len(state.kept)
+            state.move(cands[i], "letters_heading", "title", view.text)
+            return i + 1
+    end = signature_end(views, i, _LINE_RULE)
+    if end is None:
+        return None
+    signature = ", ".join(v.text.strip().rstrip(".") for v in views[i:end])
+    earlier = state.metadata.get(LETTER_SIGNATURES)
+    state.metadata[LETTER_SIGNATURES] = f"{earlier} | {signature}" if earlier else signature
+    for k in range(i, end):
+        state._repair_entry(cands[k])
+        state.entry(cands[k].line, "letter_signature", "moved_to_metadata", signature)
+    return end
 
 
 def _transcript_turns(cands: list[_Candidate], state: _Round) -> list[_Candidate]:
@@ -1710,6 +1761,8 @@ class _Context:
     transcript: bool = False
     # raw line number -> the speaker's label cut off it (rule speaker_label), in a transcript
     turns: dict[int, str] = field(default_factory=dict)
+    # whether the text is a letters page (analysis.corpus.letters.is_letters_page)
+    letters: bool = False
 
     @classmethod
     def of(cls, raw: str, lines: list[_Line]) -> _Context:

@@ -113,6 +113,7 @@ FLAG_ORDER = (
     "mojibake",
     "transcript",
     "press_release",
+    "letters",
 )
 QUALITY_COLUMNS = [
     "share_lines_removed",
@@ -170,6 +171,9 @@ FORMAT_RULES = frozenset(
 )
 # The audit rule that says a text was read as a broadcast transcript (flag ``transcript``)
 SPEAKER_LABEL_RULE = "speaker_label"
+# The audit rule that says a text was read as a letters page (flag ``letters``;
+# analysis.corpus.letters)
+LETTER_SIGNATURE_RULE = "letter_signature"
 
 
 # What metadata_note says of a text the boilerplate classifier scored as mostly page furniture
@@ -256,7 +260,8 @@ def removed_line_counts(audit: pd.DataFrame) -> pd.DataFrame:
     :data:`JOIN_RULES`, when the audit has its rules), the lines it joined to the line above
     them (``joined``), which are kept, the speaker's labels it cut off a transcript's turns
     (``speaker_labels``: flag ``transcript``) and the audit rows that recognise a press release
-    (``release``: :func:`release_documents`)."""
+    (``release``: :func:`release_documents`) and the letters' signatures it moved out of a
+    letters page (``letters``: :func:`letters_from_counts`)."""
     gone = audit["action"] == "removed"
     if "rule" in audit.columns:
         joined = gone & audit["rule"].isin(JOIN_RULES)
@@ -266,8 +271,16 @@ def removed_line_counts(audit: pd.DataFrame) -> pd.DataFrame:
         joined, removed, labels = gone & False, gone, gone & False
     # a press release's marker, wire dateline or "About" section (flag press_release)
     release = audit["rule"].isin(PRESS_RELEASE_RULES) if "rule" in audit.columns else gone & False
+    # a letter's signature moved out of a letters page (flag letters)
+    letters = audit["rule"] == LETTER_SIGNATURE_RULE if "rule" in audit.columns else gone & False
     counts = pd.DataFrame(
-        {"removed": removed, "joined": joined, "speaker_labels": labels, "release": release}
+        {
+            "removed": removed,
+            "joined": joined,
+            "speaker_labels": labels,
+            "release": release,
+            "letters": letters,
+        }
     )
     counts = counts.astype(int)
     return counts.groupby(audit["doc_id"]).sum()
@@ -280,6 +293,16 @@ def release_documents(documents: pd.DataFrame, counts: pd.DataFrame) -> pd.Serie
     if "release" not in counts.columns:
         return pd.Series(False, index=documents.index)
     return documents["doc_id"].map(counts["release"]).fillna(0).astype(int).gt(0)
+
+
+def letters_from_counts(documents: pd.DataFrame, counts: pd.DataFrame) -> list[bool]:
+    """Per document (row order), whether cleaning read it as a letters page: it moved letters'
+    signatures out of it (``letters`` of :func:`removed_line_counts`;
+    :mod:`analysis.corpus.letters`)."""
+    if "letters" not in counts.columns:
+        return [False] * len(documents)
+    found = documents["doc_id"].map(counts["letters"]).fillna(0)
+    return (found.to_numpy() > 0).tolist()
 
 
 def share_removed_from_counts(
@@ -1003,6 +1026,8 @@ def quality_table(
     labels cleaning cut: :func:`transcripts_from_counts`). ``duplicate_similarity`` is the
     figure of each copy with the document it names (:meth:`DuplicateFinder.similarities`).
     ``press_release``: cleaning recognised a press release (:func:`release_documents`).
+    ``letters``: cleaning read a letters page and moved its signatures out
+    (:func:`letters_from_counts`).
     """
     out = documents.reset_index(drop=True)
     texts = out["text"].astype(str).tolist()
@@ -1018,6 +1043,7 @@ def quality_table(
         similarity=similarity,
         transcripts=transcripts_from_counts(out, counts),
         releases=release_documents(out, counts).tolist(),
+        letters=letters_from_counts(out, counts),
     )
 
 
@@ -1040,6 +1066,9 @@ FLAG_MEANINGS = {
     "press_release": "a press release (cleaning found its 'FOR IMMEDIATE RELEASE' marker, a "
     "wire service's dateline such as '/PRNewswire/' or an 'About …' section, and removed "
     "them): what it says is the organisation's own words, not reporting about it",
+    "letters": "a letters page (cleaning moved its letters' signatures, the writers' names and "
+    "towns, out of the text and removed the page's notices): what it says is its readers' "
+    "views, not the outlet's reporting or its own opinion",
 }
 
 
@@ -1060,6 +1089,7 @@ def flag_documents(
     similarity: list[str] | None = None,
     transcripts: Sequence[bool] | None = None,
     releases: Sequence[bool] | None = None,
+    letters: Sequence[bool] | None = None,
 ) -> pd.DataFrame:
     """:func:`quality_table` from its parts, computed by the caller: the share of lines
     removed, the share of fragment sentences and the near-copy named for each document (with
@@ -1067,7 +1097,8 @@ def flag_documents(
     ``documents``); ``transcripts``, whether each is a broadcast transcript
     (:func:`transcripts_from_counts`; none when not given). A corpus processed in batches
     ``releases``: whether each is a press release (:func:`release_documents`; None: none is).
-    computes the first three once over the whole corpus and flags each batch with this."""
+    computes the first three once over the whole corpus and flags each batch with this.
+    ``letters``: whether each is a letters page (:func:`letters_from_counts`; None: none is)."""
     out = documents.drop(columns=[c for c in QUALITY_COLUMNS if c in documents.columns])
     out = out.reset_index(drop=True)
     short = (out["n_words"].astype(int) < SHORT_WORDS).to_numpy()
@@ -1087,6 +1118,7 @@ def flag_documents(
         "mojibake": [not f and s for f, s in zip(foreign, stray, strict=True)],
         "transcript": list(transcripts) if transcripts is not None else [False] * len(out),
         "press_release": [False] * len(out) if releases is None else list(map(bool, releases)),
+        "letters": [False] * len(out) if letters is None else list(map(bool, letters)),
     }
     columns = [raised_by[name] for name in FLAG_ORDER]
     flags = [

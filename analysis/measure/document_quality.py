@@ -144,6 +144,7 @@ def _flagged_but_copies(
     figures (none when not given)."""
     from analysis.corpus.quality import (
         flag_documents,
+        letters_from_counts,
         release_documents,
         share_removed_from_counts,
         transcripts_from_counts,
@@ -161,6 +162,7 @@ def _flagged_but_copies(
         similarity=similarity,
         transcripts=transcripts_from_counts(documents, removed),
         releases=release_documents(documents, removed).tolist(),
+        letters=letters_from_counts(documents, removed),
     )
 
 

@@ -80,3 +80,32 @@ def test_a_date_line_naming_its_paper_after_the_time_is_a_dateline_and_gives_the
     assert published_from_metadata({"dateline": line})[0] == "2026-03-12"
     # without a time of day, a name after the date is no paper's: not read as a dateline
     assert parse_dateline(LineView.of("March 12 2026, Westminster")) is None
+
+
+COLUMN = [
+    "Opinion",
+    "Militant unions are holding our children hostage",
+    "By Graham Pike",
+    "9 March 2026",
+    *BODY,
+]
+
+
+def test_a_columnists_closing_bio_naming_the_byline_goes() -> None:
+    for bio in (
+        "Graham Pike is a Conservative peer and former education minister.",
+        "Graham Pike is a former secondary school teacher and writes about education.",
+        "Graham Pike is headteacher of a secondary school in South Yorkshire.",
+    ):
+        cleaned = clean_text("\n".join([*COLUMN, bio, "Comments (412)"]), doc_id="op")
+        assert cleaned.text.splitlines() == BODY, bio
+        assert _rules(cleaned)[len(COLUMN) + 1] == "author_bio"
+
+
+def test_a_sentence_naming_the_author_stays_inside_the_text_or_of_another_name() -> None:
+    bio = "Graham Pike is a Conservative peer and former education minister."
+    inside = clean_text("\n".join([*COLUMN[:4], bio, *BODY]), doc_id="op")
+    assert bio in inside.text.splitlines()
+    other = "Helen Marsh is a Conservative peer and former education minister."
+    last = clean_text("\n".join([*COLUMN, other]), doc_id="op")
+    assert last.text.splitlines()[-1] == other

@@ -1282,7 +1282,10 @@ def _clean_round(
             state.drop(cands[end - 1], "place_dateline")
             i = end
             continue
-        if not at_top and _is_authors_bio(view, state.metadata.get("author")):
+        if not at_top and (
+            _is_authors_bio(view, state.metadata.get("author"))
+            or _is_closing_bio(views, i, state.metadata.get("author"))
+        ):
             state.drop(cand, "author_bio")
             i += 1
             continue
@@ -1670,6 +1673,30 @@ def _is_authors_bio(view: _View, authors: str | None) -> bool:
     if not authors or view.n_words < 4:
         return False
     return any(is_bio_of(view, name) for name in _author_names(authors))
+
+
+# "Helen Marsh is a former ...", "Graham Pike was ...": the author's whole name, then "is" or "was"
+_CLOSING_BIO_WORDS = 40  # the longest closing bio, in words
+
+
+def _is_closing_bio(views: Sequence[_View], i: int, authors: str | None) -> bool:
+    """Whether ``views[i]`` is an opinion piece's closing line about its author: it opens with
+    the whole name of an author the byline named, then "is" or "was" ("Graham Pike is a
+    Conservative peer and former education minister.", "Joanne Whitley is headteacher of a
+    secondary school in South Yorkshire."), in at most :data:`_CLOSING_BIO_WORDS` words, and
+    is the text's last line but for lines the rules remove anyway (a "Follow ..." line, a
+    comment count, a call for letters). A tester's three columnists' bios, naming no job
+    :func:`~analysis.corpus.block_rules.is_bio_of` knows or saying "writes", were kept as
+    sentences (one counted as attributed); the same sentence inside the text stays."""
+    if not authors or not 4 <= views[i].n_words <= _CLOSING_BIO_WORDS:
+        return False
+    bare = views[i].bare
+    if not any(
+        bare.startswith(name) and re.match(rf"{re.escape(name)},?\s+(?:is|was)\s", bare)
+        for name in _author_names(authors)
+    ):
+        return False
+    return all(view.line_rule or view.head_of or not view.has_word for view in views[i + 1 :])
 
 
 @lru_cache(maxsize=1024)

@@ -109,3 +109,12 @@ def test_a_sentence_naming_the_author_stays_inside_the_text_or_of_another_name()
     other = "Helen Marsh is a Conservative peer and former education minister."
     last = clean_text("\n".join([*COLUMN, other]), doc_id="op")
     assert last.text.splitlines()[-1] == other
+
+
+def test_a_known_title_repeated_under_itself_goes_both_times_so_cleaning_stays_idempotent() -> None:
+    # Hypothesis's case: the title, twice, as the whole text; the copy kept was the cleaned
+    # text's first line, and went when that was cleaned again with its title
+    title = "The pause covers grain, timber and copper shipments, says the ministry."
+    cleaned = clean_text("\n".join([title, title, *BODY]), doc_id="t", title=title)
+    assert cleaned.text.splitlines() == BODY
+    assert clean_text(cleaned.text, doc_id="t", title=title).text == cleaned.text

@@ -1180,7 +1180,15 @@ def _clean_round(
         at_top = len(state.kept) - state.top_from < TOP_LINES
         # the first line kept would be the title: chrome above it (removed) does not count
         first_text = not state.kept and not state.titled
-        if first_text and wanted_title and title_key(view.text) == wanted_title:
+        # the known title at the top, and again right under it (a page that repeats its
+        # headline): a second copy kept would be the first line of the cleaned text, and go
+        # when it is cleaned again with its title (Hypothesis found the text not idempotent)
+        if (
+            not state.kept
+            and (first_text or state.metadata.get("title"))
+            and wanted_title
+            and title_key(view.text) == wanted_title
+        ):
             state.move(cand, "title_line", "title", view.text)
             state.titled = True
             i += 1

@@ -165,6 +165,6 @@ def test_sourcing_findings_naming_a_kind_read_with_low_precision_say_so() -> Non
     assert checked.text.endswith(
         " On the validation sample, most sentences the source lexicon read as Politicians "
         "(precision 0.30, F1 0.40) were not read so in human coding: these counts may be "
-        "mostly its false positives (see How far to trust the frame and tone coders)."
+        "mostly its false positives (see How far to trust the sourcing shares)."
     )
     assert "Citizens (precision" not in checked.text and unchanged == other

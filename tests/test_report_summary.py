@@ -1913,3 +1913,86 @@ def test_the_opening_counts_and_names_the_groups_of_one_article(workspace):
     rows[0]["outlet"] = "Post"  # one outlet of 2 articles, one of 3: every group is compared
     pd.DataFrame(rows).to_csv(workspace["tables"] / "documents.csv", index=False)
     assert "one article" not in opening_of(write(workspace)[0].read_text(encoding="utf-8"))
+
+
+def unresolved_cross_references(md: str) -> list[str]:
+    """Each "(see X)" of a summary's Markdown that names no part of it: a figure link whose
+    anchor is missing, or a section that is no heading (“**Tests** under Methods”: a bold
+    label under a heading; “Limitations, “Not in English””: the heading first)."""
+    headings = {
+        line.lstrip("#").strip().lower() for line in md.split("\n") if re.match(r"#{1,6} ", line)
+    }
+    missing = []
+    for ref in re.findall(r"\(see ((?:[^()]|\([^()]*\))+)\)", md):
+        links = re.findall(r"\[[^\]]+\]\(#([^)]+)\)", ref)
+        if links:
+            missing += [ref for anchor in links if f'<a id="{anchor}"></a>' not in md]
+            continue
+        place = ref.removeprefix("the ").split(", ")[0]
+        if " under " in place:
+            label, place = place.split(" under ", 1)
+            if not re.search(rf"\*\*{re.escape(label.strip('*'))}\.?\*\*", md):
+                missing.append(ref)
+                continue
+        if place.lower() not in headings:
+            missing.append(ref)
+    return missing
+
+
+def test_every_see_in_a_summary_names_one_of_its_headings(workspace, tmp_path) -> None:
+    """The findings' notes name the trust sections by the headings' own constants: a tester's
+    sourcing findings said "(see How far to trust the frame and tone coders)" while the
+    section on the source lexicon was "How far to trust the sourcing shares"."""
+    from analysis.framing.corrected_differences import (
+        check_against_corrected,
+        check_sourcing_precision,
+    )
+    from analysis.sentiment.tone_validation import check_tone_findings
+
+    agreement = _agreement(tmp_path / "agreement.csv")
+    table = pd.concat([pd.read_csv(agreement), pd.DataFrame(_sourcing_rows())])
+    low = {
+        "method": "sources",
+        "frame": "source_politicians",
+        "n": 50,
+        "precision": 0.1,
+        "precision_ci_low": 0.0,
+        "precision_ci_high": 0.3,
+        "f1": 0.1,
+        "f1_ci_low": 0.0,
+        "f1_ci_high": 0.3,
+        "tp": 1,
+        "fp": 9,
+        "fn": 1,
+        "tn": 39,
+        "n_machine_positive": 10,
+    }
+    tone = {"method": "codebook", "frame": "tone", "n": 50, "f1": 0.4, "f1_ci_low": 0.3,
+            "f1_ci_high": 0.5, "kappa": 0.05, "kappa_ci_low": -0.1, "kappa_ci_high": 0.2,
+            "accuracy": 0.5}  # fmt: skip
+    table = pd.concat([table, pd.DataFrame([low, tone])])
+    table.to_csv(agreement, index=False)
+    findings = [
+        Finding("sourcing_Harbour Post", "sourcing", "Harbour Post credits Politicians 4."),
+        Finding("frames_salient_Harbour Post", "frames", "Conflict (40% of sentences)."),
+        Finding("tone_level_Harbour Post", "tone", "Harbour Post's mean tone was +0.12."),
+    ]
+    findings = check_sourcing_precision(findings, table)
+    findings = check_against_corrected(
+        findings, None, precision={"conflict": (0.2, 0.3)}, labels={"conflict": "Conflict"}
+    )
+    findings = check_tone_findings(findings, table)
+    params = {
+        **PARAMS,
+        "run_parameters": {**PARAMS["run_parameters"], "validation": str(agreement)},
+    }
+    md = summary.write_summary(
+        workspace["tables"], workspace["figures"], workspace["reports"], params,
+        workspace["corpus"], findings=findings,
+    )[0].read_text(encoding="utf-8")  # fmt: skip
+    sees = re.findall(r"\(see [^)]*\)", md)
+    assert any("sourcing shares" in s for s in sees) and any("tone coders" in s for s in sees)
+    assert unresolved_cross_references(md) == []
+    assert unresolved_cross_references("## A\n\nText (see How far to trust B).") == [
+        "How far to trust B"
+    ]

@@ -27,13 +27,13 @@ from pathlib import Path
 import pandas as pd
 
 from analysis.report.findings import Finding
+from analysis.report.headings import TRUST_CODERS, TRUST_SOURCING
 from analysis.report.wording import and_list, ci
 from analysis.validation.correction import rogan_gladen
 
 DIFFERENCE_PREFIX = "frames_difference_"
 # below this precision on the validation sample, most of what the coder marks is not the frame
 LOW_PRECISION = 0.5
-TRUST_SECTION = "How far to trust the frame and tone coders"
 
 
 def coder_precision(
@@ -98,7 +98,7 @@ def _low_precision_note(
         "carry the frame in human coding: much of "
         f"{'its share' if len(named) == 1 else 'their shares'} here may be the coder's false "
         "positives "
-        f"(corrected shares under {TRUST_SECTION})."
+        f"(corrected shares under {TRUST_CODERS})."
     )
 
 
@@ -175,7 +175,7 @@ def check_sourcing_precision(
             f" On the validation sample, most sentences the source lexicon read as "
             f"{and_list(named)} "
             "were not read so in human coding: these counts may be mostly its false positives "
-            f"(see {TRUST_SECTION})."
+            f"(see {TRUST_SOURCING})."
         )
         out.append(dataclasses.replace(finding, text=finding.text + note))
     return out
@@ -215,13 +215,13 @@ def _corrected_note(finding: Finding, by_key: pd.DataFrame | None) -> str:
         return (
             " The coder's measured errors cannot check this difference: the share of "
             + " and of ".join(missing)
-            + f" cannot be corrected (see {TRUST_SECTION})."
+            + f" cannot be corrected (see {TRUST_CODERS})."
         )
     bounds = [*intervals[0], *intervals[1]]
     if bounds[0] > bounds[3] or bounds[2] > bounds[1]:
         return ""  # the corrected intervals apart too
     return (
-        f" Corrected for the coder's measured errors (see {TRUST_SECTION}), the intervals "
+        f" Corrected for the coder's measured errors (see {TRUST_CODERS}), the intervals "
         f"overlap ({first} {_share_interval(bounds[0], bounds[1])}, {second} "
         f"{_share_interval(bounds[2], bounds[3])}): the coder's misclassification can account "
         "for this difference."

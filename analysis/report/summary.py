@@ -39,6 +39,15 @@ from analysis.report.findings_markdown import findings_lines, section_order
 from analysis.report.gallery import existing_figures, write_gallery
 from analysis.report.genre_mix import share_words
 from analysis.report.group_languages import SPELT_AS_ENGLISH
+from analysis.report.headings import (
+    KEY_FINDINGS,
+    LIMITATIONS,
+    METHODS,
+    TONE_CODER,
+    TRUST_CODERS,
+    TRUST_SOURCING,
+    quoted,
+)
 from analysis.report.html import (
     EmbeddedImages,
     ImageSource,
@@ -191,7 +200,7 @@ def _findings_section(
     lines) and then the figures placed under it; ``pooled_note`` closes each finding about
     the pool of groups without a colour (:func:`_pooled_note`); ``doc_outlets`` names each
     quote's outlet under another grouping."""
-    lines = ["## Key findings", ""]
+    lines = [f"## {KEY_FINDINGS}", ""]
     if not findings:
         return [*lines, "No findings were produced: the analysis tables were not found.", ""]
     ends = {
@@ -254,9 +263,9 @@ def frame_findings_note(
     checked = _validated_frames(params, corpus_dir, coders, methods)
     if checked is not None and checked[0]:
         said.append(
-            "These are the automatic coders' raw shares: under “How far to trust the frame and "
-            "tone coders” each coder is set against human coding and the shares are corrected "
-            "for its errors, which can change their order."
+            f"These are the automatic coders' raw shares: under {quoted(TRUST_CODERS)} each "
+            "coder is set against human coding and the shares are corrected for its errors, "
+            "which can change their order."
         )
         worse = [
             f"{labels.get(key, key)} (F1 {model:.2f} against the codebook's {codebook:.2f})"
@@ -278,12 +287,12 @@ def frame_findings_note(
         said.append(
             "These are the automatic coders' raw shares, not checked against human coding of "
             f"these articles: the agreement table given (`-p validation`) {measured} (see "
-            "Limitations)."
+            f"{LIMITATIONS})."
         )
     else:
         said.append(
             "These are the automatic coders' raw shares, not checked against human coding of "
-            "these articles (see Limitations)."
+            f"these articles (see {LIMITATIONS})."
         )
     return [f"*{' '.join(said)}*", ""]
 
@@ -446,7 +455,7 @@ def _methods_section(
     )
     generic, issue = _count_frames(str(lexicons.codebook) if lexicons.codebook else None)
     return [
-        "## Methods",
+        f"## {METHODS}",
         "",
         f"- **Cleaning.** Each article file is decoded (broken encodings repaired), and lines "
         f"that are not article text — site navigation, sign-in prompts, comment sections, "
@@ -475,7 +484,7 @@ def _methods_section(
         + (
             " Every sentence was also coded −1/0/+1 by the trained tone coder given with "
             "`-p tone_coder`, a classifier trained on a human-coded sheet; its shares are stated "
-            "apart, under “Tone from the trained coder”, not in the findings."
+            f"apart, under {quoted(TONE_CODER)}, not in the findings."
             if params.get("tone_coder")
             else ""
         ),
@@ -681,7 +690,7 @@ def _few_articles_limitation(facts: CorpusFacts) -> list[str]:
     return [
         f"- **Tests with few articles per group.** For {which} of groups the articles are too "
         f"few to shuffle (fewer than {MIN_PERM_SPLITS} ways to deal them between the two "
-        "groups), so the permutation test shuffles sentences (see **Tests** under Methods), "
+        f"groups), so the permutation test shuffles sentences (see **Tests** under {METHODS}), "
         "treating them as exchangeable; its p-value then describes these articles and is "
         f"optimistic about {plural(facts.group_col)}."  # a tester's country run: "outlets"
     ]
@@ -744,7 +753,7 @@ def _mixed_tables_notice(tables_dir: Path) -> list[str]:
     return [
         "> **Not one run: do not cite this summary as it is.** Notebooks 01–03 made its tables "
         "with different parameters, so its figures and findings may describe different "
-        "selections or corpora (see Limitations, “Tables of different runs”).",
+        f"selections or corpora (see {LIMITATIONS}, “Tables of different runs”).",
         "",
     ]
 
@@ -766,7 +775,7 @@ def _spelling_limitation(facts: CorpusFacts) -> list[str]:
 def _limitations_section(facts: CorpusFacts, extra: Sequence[str] = ()) -> list[str]:
     sample = _sample_limitation(facts)
     lines = [
-        "## Limitations",
+        f"## {LIMITATIONS}",
         "",
         sample,
         "- **Lexicon methods.** Sentiment, frames, actors and hedging are counted from word "
@@ -1189,9 +1198,9 @@ def _no_clear_difference(findings: Sequence[Finding], facts: CorpusFacts) -> lis
     return [
         f"**No clear difference between the {groups}.** No comparison of tone, frames, "
         "sourcing or hedging between these articles met the summary's rule for a clear "
-        "difference (see **Tests** under Methods): the findings below describe each group's "
-        f"articles and do not rank the {groups}. Nor does this show that they covered the "
-        "story alike: with these few articles a real difference may go unseen."
+        f"difference (see **Tests** under {METHODS}): the findings below describe each "
+        f"group's articles and do not rank the {groups}. Nor does this show that they covered "
+        "the story alike: with these few articles a real difference may go unseen."
         + (
             f" Where {groups} ran the same stories (above), their figures are alike by the "
             "same text, not by like coverage."
@@ -1897,7 +1906,7 @@ def validation_lines(
     methods, labels = frame_coders(params, corpus_dir, coders)
     # the frames' and the tone coder's agreement with human coding (a tester read "frame
     # shares" over the tone coder's line)
-    head = ["### How far to trust the frame and tone coders", ""]
+    head = [f"### {TRUST_CODERS}", ""]
     lines: list[str] = []
     from_model = [labels[k] for k, m in methods.items() if m == "model"]
     if params.get("frame_coder"):
@@ -2224,7 +2233,7 @@ def _sourcing_validation(
             f"to code; {validate} measures them{corpus_path_note(corpus_dir)}."
         ]
     return [
-        "### How far to trust the sourcing shares",
+        f"### {TRUST_SOURCING}",
         "",
         "Agreement of the source lexicon with human coding, each sentence read alone (a "
         "follow-up such as “she said”, credited in the run from the article, is not checked "

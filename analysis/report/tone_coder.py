@@ -18,6 +18,7 @@ from typing import Any
 
 from analysis.config import N_BOOT, SEED
 from analysis.io import read_table
+from analysis.report.headings import TONE_CODER, TRUST_CODERS, quoted
 from analysis.report.html import escape_code, escape_text
 from analysis.report.wording import articles, ci, pct
 from analysis.sentiment.coder import (
@@ -32,14 +33,14 @@ from analysis.sentiment.coder import (
     tone_coder_info,
 )
 
-HEADING = "### Tone from the trained coder"
+HEADING = f"### {TONE_CODER}"
 # Below this cross-validated macro-F1 the summary says the coder is close to guessing: a coder
 # that guesses scores about 1/3 on three balanced classes.
 LOW_F1 = 0.5
 _WORDS = {"share_negative": "negative", "share_neutral": "neutral", "share_positive": "positive"}
 
 
-TRUST = "“How far to trust the frame and tone coders”"
+TRUST = quoted(TRUST_CODERS)
 
 
 def _f1_words(info: ToneCoderInfo, checked: str = "") -> str:

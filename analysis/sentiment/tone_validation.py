@@ -25,13 +25,13 @@ from collections.abc import Sequence
 import pandas as pd
 
 from analysis.report.findings import Finding
+from analysis.report.headings import TRUST_CODERS
 
 # Below this kappa, agreement is "slight" (Landis & Koch 1977)
 WEAK_KAPPA = 0.2
 # Below this alpha, human codes are not reliable enough to measure a coder against
 # (Krippendorff 2004, the lowest acceptable for tentative conclusions)
 RELIABLE_ALPHA = 0.667
-TRUST_SECTION = "How far to trust the frame and tone coders"
 # Tone findings that state a group's tone, a difference between groups or the tone around an actor
 TONE_PREFIXES = ("tone_pairwise_", "tone_level_", "actor_tone_")
 
@@ -82,7 +82,7 @@ def tone_note(agreement: pd.DataFrame, human_alpha: float | None = None) -> str:
         " On the validation sample, "
         + " and ".join(parts)
         + ": a human reader may not read the tone so; these are lexicon scores "
-        f"(see {TRUST_SECTION})."
+        f"(see {TRUST_CODERS})."
     )
 
 

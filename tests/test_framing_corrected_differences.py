@@ -6,6 +6,7 @@ from __future__ import annotations
 import math
 
 import pandas as pd
+import pytest
 
 from analysis.framing.corrected_differences import (
     check_against_corrected,
@@ -150,8 +151,11 @@ def test_sourcing_findings_naming_a_kind_read_with_low_precision_say_so() -> Non
             "method": ["sources", "sources", "sources", "codebook"],
             "frame": ["attributed", "source_politicians", "source_citizens", "conflict"],
             "precision": [0.9, 0.3, 0.8, 0.1],
+            "precision_ci_low": [0.8, 0.1, 0.6, 0.0],
+            "precision_ci_high": [0.95, 0.45, 0.9, 0.3],
             "f1": [0.9, 0.4, 0.7, 0.1],
             "n_in_training": [0, 0, 0, 0],
+            "n_machine_positive": [30, 10, 10, 10],
         }
     )
     credited = Finding(
@@ -163,8 +167,42 @@ def test_sourcing_findings_naming_a_kind_read_with_low_precision_say_so() -> Non
     other = Finding("frames_salient_A", "frames", "Conflict (20% of sentences).")
     checked, unchanged = check_sourcing_precision([credited, other], agreement)
     assert checked.text.endswith(
-        " On the validation sample, most sentences the source lexicon read as Politicians "
-        "(precision 0.30, F1 0.40) were not read so in human coding: these counts may be "
-        "mostly its false positives (see How far to trust the sourcing shares)."
+        " On the validation sample, most of the 10 sentences the source lexicon read as "
+        "Politicians (precision 0.30, 95% CI 0.10–0.45, F1 0.40) were not read so in human "
+        "coding: these counts may be mostly its false positives (see How far to trust the "
+        "sourcing shares)."
     )
     assert "Citizens (precision" not in checked.text and unchanged == other
+
+
+@pytest.mark.parametrize(
+    ("flagged", "high", "said"),
+    [
+        (1, 0.79, "read only 1 sentence as Citizens (precision 0.00, 95% CI 0.00–0.79, F1 "
+         "0.00): too few to judge whether these counts are mostly its false positives (that "
+         "takes 5 or more)"),
+        (8, 0.62, "read 8 sentences as Citizens (precision 0.00, 95% CI 0.00–0.62, F1 0.00): a "
+         "sample too small to judge whether these counts are mostly its false positives (the "
+         "interval reaches 0.50)"),
+    ],
+)  # fmt: skip
+def test_a_kinds_low_precision_on_too_few_sentences_is_not_called_false_positives(
+    flagged: int, high: float, said: str
+) -> None:
+    """A tester's summary said of Citizens "these counts may be mostly its false positives"
+    on one sentence the lexicon read so (precision 0.00, 95% CI 0.00–0.79): the note gives n
+    and the interval, and says the sample is too small to judge."""
+    from analysis.framing.corrected_differences import check_sourcing_precision
+
+    agreement = pd.DataFrame(
+        [{"method": "sources", "frame": "source_citizens", "precision": 0.0,
+          "precision_ci_low": 0.0, "precision_ci_high": high, "f1": 0.0, "n_in_training": 0,
+          "n_machine_positive": flagged, "tp": 0, "fp": flagged}]
+    )  # fmt: skip
+    finding = Finding("sourcing_A", "sourcing", "A credits most often: Citizens 4.")
+    (checked,) = check_sourcing_precision([finding], agreement)
+    assert checked.text == (
+        f"{finding.text} On the validation sample, the source lexicon {said} (see How far to "
+        "trust the sourcing shares)."
+    )
+    assert "may be mostly its false positives" not in checked.text

@@ -132,21 +132,75 @@ def check_against_corrected(
     return out
 
 
+# A kind's low precision is stated at a finding only when the validation sheet can show it: at
+# least this many sentences the lexicon read as the kind, and a 95% interval of the precision
+# wholly below LOW_PRECISION. A tester's summary said of Citizens "these counts may be mostly
+# its false positives" on one sentence the lexicon read so (precision 0, 95% CI 0-0.79).
+MIN_MACHINE_POSITIVES = 5
+
+
+def _number(row: Mapping[str, object], column: str) -> float:
+    """``row[column]`` as a float, NaN when missing or not a number."""
+    value = pd.to_numeric(pd.Series([row.get(column)]), errors="coerce").iloc[0]
+    return float(value)
+
+
+def _sourcing_precision_note(row: Mapping[str, object], label: str) -> str | None:
+    """What the finding naming ``label`` says of the precision of its agreement ``row``: that
+    most of its counts may be false positives (at least :data:`MIN_MACHINE_POSITIVES` sentences
+    the lexicon read so, and the precision's 95% upper bound below :data:`LOW_PRECISION`), that
+    the sample is too small to judge (a precision below :data:`LOW_PRECISION` that fails
+    either), or None (a precision at or above it, or undefined). A table without the interval
+    (written before it had one) is judged by its point estimate."""
+    precision, f1 = _number(row, "precision"), _number(row, "f1")
+    flagged = _number(row, "n_machine_positive")
+    if flagged != flagged:  # an older table: tp + fp
+        flagged = _number(row, "tp") + _number(row, "fp")
+    if precision != precision or precision >= LOW_PRECISION or not flagged > 0:
+        return None
+    low, high = _number(row, "precision_ci_low"), _number(row, "precision_ci_high")
+    has_ci = low == low and high == high
+    n = int(flagged)
+    sentences = f"{n} sentence{'' if n == 1 else 's'}"
+    measured = f"precision {precision:.2f}" + (f", 95% CI {low:.2f}–{high:.2f}" if has_ci else "")
+    measured += f", F1 {f1:.2f}" if f1 == f1 else ""
+    if n >= MIN_MACHINE_POSITIVES and (high if has_ci else precision) < LOW_PRECISION:
+        return (
+            f"most of the {sentences} the source lexicon read as {label} ({measured}) were not "
+            "read so in human coding: these counts may be mostly its false positives"
+        )
+    if n < MIN_MACHINE_POSITIVES:
+        return (
+            f"the source lexicon read only {sentences} as {label} ({measured}): too few to judge "
+            "whether these counts are mostly its false positives (that takes "
+            f"{MIN_MACHINE_POSITIVES} or more)"
+        )
+    return (
+        f"the source lexicon read {sentences} as {label} ({measured}): a sample too small to "
+        "judge whether these counts are mostly its false positives (the interval reaches "
+        f"{LOW_PRECISION:.2f})"
+    )
+
+
 def check_sourcing_precision(
     findings: Sequence[Finding], agreement: pd.DataFrame, sources: str | Path | None = None
 ) -> list[Finding]:
     """``findings`` with each sourcing finding that names a kind of source (as the source
     lexicon ``sources`` labels it; None: the package's) whose reading by that lexicon had a
     precision below :data:`LOW_PRECISION` on the validation sheet (``agreement`` rows of coder
-    ``"sources"``, ``source_<kind>``), and the share of attributed sentences when
-    ``attributed`` had one, saying so: a scholar's sourcing findings stood beside kinds' F1
-    listed only in the validation section."""
+    ``"sources"``, ``source_<kind>``, measured out of sample), and the share of attributed
+    sentences when ``attributed`` had one, saying so with the number of sentences the lexicon
+    read so and the precision's interval (:func:`_sourcing_precision_note`): that its counts
+    may be mostly false positives only when the sheet can show it, else that the sample is too
+    small to judge. A scholar's sourcing findings stood beside kinds' F1 listed only in the
+    validation section."""
     from analysis.validation.agreement import SOURCING_METHOD
 
     rows = agreement[agreement["method"] == SOURCING_METHOD]
-    columns = {str(c): SOURCING_METHOD for c in rows["frame"]}
-    measured = coder_precision(agreement, columns)
-    low = {c: v for c, v in measured.items() if v[0] < LOW_PRECISION}
+    if "n_in_training" in rows.columns:
+        rows = rows[pd.to_numeric(rows["n_in_training"], errors="coerce").fillna(0) <= 0]
+    by_column = {str(r["frame"]): r for r in rows.to_dict("records")}
+    low = {c: r for c, r in by_column.items() if _sourcing_precision_note(r, "") is not None}
     if not low:
         return list(findings)
     from analysis.framing.sourcing import load_sources
@@ -158,8 +212,8 @@ def check_sourcing_precision(
         if not finding.key.startswith("sourcing_"):
             out.append(finding)
             continue
-        named = []
-        for column, (prec, f1) in sorted(low.items()):
+        notes = []
+        for column, row in sorted(low.items()):
             if column == "attributed":
                 hit = finding.key == "sourcing_attributed"
                 label = "an attribution"
@@ -167,16 +221,11 @@ def check_sourcing_precision(
                 label = names.get(column, column.removeprefix("source_").replace("_", " "))
                 hit = re.search(rf"(?<!\w){re.escape(label)} \d", finding.text) is not None
             if hit:
-                named.append(_with_precision(label, prec, f1))
-        if not named:
+                notes.append(str(_sourcing_precision_note(row, label)))
+        if not notes:
             out.append(finding)
             continue
-        note = (
-            f" On the validation sample, most sentences the source lexicon read as "
-            f"{and_list(named)} "
-            "were not read so in human coding: these counts may be mostly its false positives "
-            f"(see {TRUST_SOURCING})."
-        )
+        note = f" On the validation sample, {'; '.join(notes)} (see {TRUST_SOURCING})."
         out.append(dataclasses.replace(finding, text=finding.text + note))
     return out
 

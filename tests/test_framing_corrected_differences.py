@@ -144,7 +144,7 @@ def test_coder_precision_reads_each_frames_own_coder_out_of_sample() -> None:
 
 
 def test_sourcing_findings_naming_a_kind_read_with_low_precision_say_so() -> None:
-    from analysis.framing.corrected_differences import check_sourcing_precision
+    from analysis.framing.corrected_differences import check_sourcing_agreement
 
     agreement = pd.DataFrame(
         {
@@ -165,7 +165,7 @@ def test_sourcing_findings_naming_a_kind_read_with_low_precision_say_so() -> Non
         "Politicians 9, Citizens 2.",
     )
     other = Finding("frames_salient_A", "frames", "Conflict (20% of sentences).")
-    checked, unchanged = check_sourcing_precision([credited, other], agreement)
+    checked, unchanged = check_sourcing_agreement([credited, other], agreement)
     assert checked.text.endswith(
         " On the validation sample, most of the 10 sentences the source lexicon read as "
         "Politicians (precision 0.30, 95% CI 0.10–0.45, F1 0.40) were not read so in human "
@@ -192,7 +192,7 @@ def test_a_kinds_low_precision_on_too_few_sentences_is_not_called_false_positive
     """A tester's summary said of Citizens "these counts may be mostly its false positives"
     on one sentence the lexicon read so (precision 0.00, 95% CI 0.00–0.79): the note gives n
     and the interval, and says the sample is too small to judge."""
-    from analysis.framing.corrected_differences import check_sourcing_precision
+    from analysis.framing.corrected_differences import check_sourcing_agreement
 
     agreement = pd.DataFrame(
         [{"method": "sources", "frame": "source_citizens", "precision": 0.0,
@@ -200,9 +200,44 @@ def test_a_kinds_low_precision_on_too_few_sentences_is_not_called_false_positive
           "n_machine_positive": flagged, "tp": 0, "fp": flagged}]
     )  # fmt: skip
     finding = Finding("sourcing_A", "sourcing", "A credits most often: Citizens 4.")
-    (checked,) = check_sourcing_precision([finding], agreement)
+    (checked,) = check_sourcing_agreement([finding], agreement)
     assert checked.text == (
         f"{finding.text} On the validation sample, the source lexicon {said} (see How far to "
         "trust the sourcing shares)."
     )
     assert "may be mostly its false positives" not in checked.text
+
+
+def test_a_kind_the_lexicon_mostly_misses_is_said_at_the_finding_that_names_it() -> None:
+    """A tester's sheet: the lexicon found 4 of the 17 sentences the humans coded as crediting
+    government officials (recall 0.24, 95% CI 0.10–0.47), and the findings warned only of
+    misreadings. A kind coded by too few humans (experts: 7, interval up to 0.64) gets none."""
+    from analysis.framing.corrected_differences import check_sourcing_agreement
+
+    agreement = pd.DataFrame(
+        [{"method": "sources", "frame": "source_government_officials", "precision": 1.0,
+          "precision_ci_low": 0.51, "precision_ci_high": 1.0, "recall": 0.235294,
+          "recall_ci_low": 0.0955504, "recall_ci_high": 0.472618, "f1": 0.38, "tp": 4, "fp": 0,
+          "fn": 13, "n_human_positive": 17, "n_machine_positive": 4, "n_in_training": 0},
+         {"method": "sources", "frame": "source_experts", "precision": 1.0,
+          "precision_ci_low": 0.34, "precision_ci_high": 1.0, "recall": 0.285714,
+          "recall_ci_low": 0.082, "recall_ci_high": 0.641, "f1": 0.44, "tp": 2, "fp": 0,
+          "fn": 5, "n_human_positive": 7, "n_machine_positive": 2, "n_in_training": 0}]
+    )  # fmt: skip
+    finding = Finding(
+        "sourcing_A", "sourcing", "A credits most often: Government officials 4, Analysts and "
+        "experts 2."
+    )  # fmt: skip
+    (checked,) = check_sourcing_agreement([finding], agreement)
+    assert checked.text == (
+        f"{finding.text} On the validation sample, the source lexicon found only 4 of the 17 "
+        "sentences human coders read as crediting Government officials (recall 0.24, 95% CI "
+        "0.10–0.47): these counts may be well below the sentences that credit Government "
+        "officials (see How far to trust the sourcing shares)."
+    )
+    attributed = agreement.iloc[:1].assign(frame="attributed")
+    stated = Finding("sourcing_attributed", "sourcing", "Share of sentences attributed: A 40%.")
+    (said,) = check_sourcing_agreement([stated], attributed)
+    assert "sentences human coders read as attributed (recall 0.24" in said.text
+    assert said.text.endswith("below the sentences that are attributed (see How far to trust "
+                              "the sourcing shares).")  # fmt: skip

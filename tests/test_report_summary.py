@@ -1945,7 +1945,7 @@ def test_every_see_in_a_summary_names_one_of_its_headings(workspace, tmp_path) -
     section on the source lexicon was "How far to trust the sourcing shares"."""
     from analysis.framing.corrected_differences import (
         check_against_corrected,
-        check_sourcing_precision,
+        check_sourcing_agreement,
     )
     from analysis.sentiment.tone_validation import check_tone_findings
 
@@ -1977,7 +1977,7 @@ def test_every_see_in_a_summary_names_one_of_its_headings(workspace, tmp_path) -
         Finding("frames_salient_Harbour Post", "frames", "Conflict (40% of sentences)."),
         Finding("tone_level_Harbour Post", "tone", "Harbour Post's mean tone was +0.12."),
     ]
-    findings = check_sourcing_precision(findings, table)
+    findings = check_sourcing_agreement(findings, table)
     findings = check_against_corrected(
         findings, None, precision={"conflict": (0.2, 0.3)}, labels={"conflict": "Conflict"}
     )
@@ -1996,3 +1996,42 @@ def test_every_see_in_a_summary_names_one_of_its_headings(workspace, tmp_path) -
     assert unresolved_cross_references("## A\n\nText (see How far to trust B).") == [
         "How far to trust B"
     ]
+
+
+def test_an_unvalidated_source_lexicon_is_said_to_risk_missing_sources(workspace, tmp_path):
+    """A tester's summary said only that the sourcing coder was "not validated"; her hand key
+    found it credited a kind to about a quarter of the sentences that name one."""
+    risk = "The source lexicon risks missing many sources, not only misreading some"
+    assert risk in summary.not_validated(workspace["corpus"])
+    assert "answers in a Q&A interview" in summary.not_validated(workspace["corpus"])
+    assert risk not in summary.not_validated(workspace["corpus"], coders="frame coder")
+    agreement = _agreement(tmp_path / "agreement.csv")  # frames only: sourcing not checked
+    _, limits = summary.validation_lines(
+        workspace["tables"], {"validation": str(agreement)}, workspace["corpus"]
+    )
+    assert risk in limits[-1] and limits[-1].startswith("- **Sourcing not validated")
+
+
+def test_the_sourcing_section_gives_each_kinds_precision_and_recall(workspace, tmp_path):
+    """The findings' notes quote a kind's precision or recall with its interval: the section
+    they point to gives them (a tester's listed F1 only)."""
+    row = {"method": "sources", "frame": "source_citizens", "n": 141, "f1": 0.0,
+           "f1_ci_low": 0.0, "f1_ci_high": 0.0, "tp": 0, "fp": 1, "fn": 6, "tn": 134,
+           "precision": 0.0, "precision_ci_low": 0.0, "precision_ci_high": 0.793451,
+           "recall": 0.0, "recall_ci_low": 0.0, "recall_ci_high": 0.390334,
+           "n_machine_positive": 1, "n_human_positive": 6}  # fmt: skip
+    none = {**row, "frame": "source_media", "tp": 0, "fp": 0, "fn": 2, "precision": 0.0,
+            "n_machine_positive": 0, "recall": 0.0}  # fmt: skip
+    agreement = tmp_path / "agreement.csv"
+    pd.DataFrame([row, none]).to_csv(agreement, index=False)
+    head, _ = summary.validation_lines(
+        workspace["tables"], {"validation": str(agreement)}, workspace["corpus"]
+    )
+    text = "\n".join(head)
+    assert (
+        "- Credits Citizens: F1 0.00 (95% CI 0.00–0.00; n = 141 human-coded items, 6 coded 1); "
+        "precision 0.00 (95% CI 0.00–0.79, 1 coded 1 by the lexicon), recall 0.00 (95% CI "
+        "0.00–0.39)." in text
+    )
+    assert "Other media: F1 0.00 (95% CI 0.00–0.00; n = 141 human-coded items, 2 coded 1); " \
+        "precision undefined (the lexicon coded no item 1), recall 0.00" in text  # fmt: skip

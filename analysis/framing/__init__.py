@@ -29,7 +29,7 @@ __getattr__, __dir__, __all__ = lazy_exports(
         "article_frame_findings": "findings",
         "check_against_corrected": "corrected_differences",
         "coder_precision": "corrected_differences",
-        "check_sourcing_precision": "corrected_differences",
+        "check_sourcing_agreement": "corrected_differences",
         "FIGURES": "plots",
         "plot_frame_heatmap": "plots",
         "plot_frame_salience": "plots",

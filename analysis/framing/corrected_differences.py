@@ -182,26 +182,62 @@ def _sourcing_precision_note(row: Mapping[str, object], label: str) -> str | Non
     )
 
 
-def check_sourcing_precision(
+# The same rule for recall: a kind's counts are said to miss most of its sources only when at
+# least this many sentences of the sheet were coded as the kind by the humans and the recall's
+# 95% interval lies wholly below LOW_RECALL. A tester's key found the lexicon credited about a
+# quarter of the speakers it named a kind for (government officials 5 of 21, companies 1 of 13),
+# and the summary named only its misreadings.
+MIN_HUMAN_POSITIVES = MIN_MACHINE_POSITIVES
+LOW_RECALL = 0.5
+
+
+def _sourcing_recall_note(row: Mapping[str, object], label: str) -> str | None:
+    """What a finding naming ``label`` says of the recall of its agreement ``row``: that the
+    lexicon found few of the sentences the humans coded so (at least
+    :data:`MIN_HUMAN_POSITIVES` of them, and the recall's 95% upper bound below
+    :data:`LOW_RECALL`; a table without the interval is judged by its point estimate), so its
+    counts may be well below the sentences that credit the kind (the caller ends the
+    sentence on what they do); else None."""
+    recall = _number(row, "recall")
+    coded = _number(row, "n_human_positive")
+    if coded != coded:  # an older table: tp + fn
+        coded = _number(row, "tp") + _number(row, "fn")
+    found = _number(row, "tp")
+    if recall != recall or not coded >= MIN_HUMAN_POSITIVES:
+        return None
+    low, high = _number(row, "recall_ci_low"), _number(row, "recall_ci_high")
+    has_ci = low == low and high == high
+    if (high if has_ci else recall) >= LOW_RECALL:
+        return None
+    measured = f"recall {recall:.2f}" + (f", 95% CI {low:.2f}–{high:.2f}" if has_ci else "")
+    of = f"{int(found)} of the {int(coded)}" if found == found else f"few of the {int(coded)}"
+    return (
+        f"the source lexicon found only {of} sentences human coders read as {label} "
+        f"({measured}): these counts may be well below the sentences that"
+    )
+
+
+def check_sourcing_agreement(
     findings: Sequence[Finding], agreement: pd.DataFrame, sources: str | Path | None = None
 ) -> list[Finding]:
     """``findings`` with each sourcing finding that names a kind of source (as the source
-    lexicon ``sources`` labels it; None: the package's) whose reading by that lexicon had a
-    precision below :data:`LOW_PRECISION` on the validation sheet (``agreement`` rows of coder
-    ``"sources"``, ``source_<kind>``, measured out of sample), and the share of attributed
-    sentences when ``attributed`` had one, saying so with the number of sentences the lexicon
-    read so and the precision's interval (:func:`_sourcing_precision_note`): that its counts
-    may be mostly false positives only when the sheet can show it, else that the sample is too
-    small to judge. A scholar's sourcing findings stood beside kinds' F1 listed only in the
-    validation section."""
+    lexicon ``sources`` labels it; None: the package's), and the share of attributed sentences,
+    saying what the validation sheet (``agreement`` rows of coder ``"sources"``, ``attributed``
+    and ``source_<kind>``, measured out of sample) showed of the lexicon's reading of it: a
+    precision below :data:`LOW_PRECISION`, with the number of sentences the lexicon read so and
+    the interval (:func:`_sourcing_precision_note`: mostly false positives only when the sheet
+    can show it, else a sample too small to judge), and a recall whose interval lies below
+    :data:`LOW_RECALL` (:func:`_sourcing_recall_note`: the lexicon misses most of them). A
+    scholar's sourcing findings stood beside kinds' F1 listed only in the validation section,
+    and a tester's summary warned of false positives but not of the sources the lexicon
+    missed."""
     from analysis.validation.agreement import SOURCING_METHOD
 
     rows = agreement[agreement["method"] == SOURCING_METHOD]
     if "n_in_training" in rows.columns:
         rows = rows[pd.to_numeric(rows["n_in_training"], errors="coerce").fillna(0) <= 0]
     by_column = {str(r["frame"]): r for r in rows.to_dict("records")}
-    low = {c: r for c, r in by_column.items() if _sourcing_precision_note(r, "") is not None}
-    if not low:
+    if not by_column:
         return list(findings)
     from analysis.framing.sourcing import load_sources
 
@@ -213,15 +249,21 @@ def check_sourcing_precision(
             out.append(finding)
             continue
         notes = []
-        for column, row in sorted(low.items()):
+        for column, row in sorted(by_column.items()):
             if column == "attributed":
                 hit = finding.key == "sourcing_attributed"
-                label = "an attribution"
+                as_read, as_coded, subject = "an attribution", "attributed", "are attributed"
             else:
                 label = names.get(column, column.removeprefix("source_").replace("_", " "))
                 hit = re.search(rf"(?<!\w){re.escape(label)} \d", finding.text) is not None
-            if hit:
-                notes.append(str(_sourcing_precision_note(row, label)))
+                as_read, as_coded = label, f"crediting {label}"
+                subject = f"credit {label}"
+            if not hit:
+                continue
+            precision = _sourcing_precision_note(row, as_read)
+            recall = _sourcing_recall_note(row, as_coded)
+            notes += [precision] if precision else []
+            notes += [f"{recall} {subject}"] if recall else []
         if not notes:
             out.append(finding)
             continue

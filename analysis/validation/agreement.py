@@ -694,10 +694,36 @@ def sourcing_f1_lines(agreement: pd.DataFrame, labels: Mapping[str, str]) -> lis
             )
         lines.append(
             f"- {name}: F1 {r['f1']:.2f} (95% CI {r['f1_ci_low']:.2f}–{r['f1_ci_high']:.2f}; "
-            f"n = {int(r['n'])} human-coded items{one_coder_part(r)}, {positives} coded 1)."
-            f"{flat}"
+            f"n = {int(r['n'])} human-coded items{one_coder_part(r)}, {positives} coded 1)"
+            f"{_precision_recall(r)}.{flat}"
         )
     return lines
+
+
+def _precision_recall(row: Mapping[str, Any]) -> str:
+    """ "; precision 1.00 (95% CI 0.51–1.00, 4 coded 1 by the lexicon), recall 0.24 (95% CI
+    0.10–0.47)" for a sourcing row that has them, each interval where the table has it, else
+    "": the findings' notes on a kind's precision or recall point here (a tester's summary
+    listed F1 only, and its notes quoted intervals found nowhere in it)."""
+
+    def number(column: str) -> float:
+        return float(pd.to_numeric(pd.Series([row.get(column)]), errors="coerce").iloc[0])
+
+    parts = []
+    flagged = number("n_machine_positive")
+    for metric in ("precision", "recall"):
+        value = number(metric)
+        if value != value:
+            continue
+        if metric == "precision" and flagged == 0:  # written as 0, as scikit-learn does
+            parts.append("precision undefined (the lexicon coded no item 1)")
+            continue
+        low, high = number(f"{metric}_ci_low"), number(f"{metric}_ci_high")
+        inside = [f"95% CI {low:.2f}–{high:.2f}"] if low == low and high == high else []
+        if metric == "precision" and flagged == flagged:
+            inside.append(f"{int(flagged)} coded 1 by the lexicon")
+        parts.append(f"{metric} {value:.2f}" + (f" ({', '.join(inside)})" if inside else ""))
+    return f"; {', '.join(parts)}" if parts else ""
 
 
 def zero_width_sentence(row: Mapping[str, Any], metric: str = "f1") -> str:

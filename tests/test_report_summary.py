@@ -890,6 +890,9 @@ def test_sourcing_rows_of_the_agreement_table_are_reported_under_their_own_headi
     assert "- Credits Citizens: F1 0.50 (95% CI 0.20–0.80; n = 50 human-coded items, 4 " \
         "coded 1)." in section  # fmt: skip
     assert "no width" not in section
+    # what the check measures: a sentence's reading, where context-only speakers agree as none
+    assert "This measures the reading of one sentence, not how many of the articles' sources" \
+        in section and "an answer in a Q&A interview" in section  # fmt: skip
     table.loc[table["frame"] == "source_citizens", ["f1_ci_low", "f1_ci_high"]] = 0.5
     table.to_csv(agreement, index=False)
     again, _ = summary.validation_lines(

@@ -70,3 +70,14 @@ def test_the_guide_hides_the_machines_words_unless_asked(tmp_path: Path) -> None
     guide = "\n".join(sourcing_guide(_lexicon(tmp_path)))
     assert "- `source_rangers`: Park rangers\n" in guide + "\n"
     assert "ranger, rangers" not in guide and "--show-indicators" in guide
+
+
+def test_the_guide_names_the_styles_only_context_credits_and_that_it_shows_none() -> None:
+    """A tester's sheet: transcript turns, Q&A answers, quotation continuations and block quotes
+    were coded "no source" by her and by the machine, and counted as agreement; the guide
+    said only "judge each sentence alone"."""
+    guide = "\n".join(sourcing_guide())
+    styles = ("transcript's turn", "answer in a Q&A interview", "quotation carried on from an")
+    assert all(style in guide for style in (*styles, "block quote"))
+    assert "The sheet shows no sentence around it, not even the one before" in guide
+    assert "such sentences count as agreement" in guide

@@ -2251,7 +2251,12 @@ def _sourcing_validation(
         "",
         "Agreement of the source lexicon with human coding, each sentence read alone (a "
         "follow-up such as “she said”, credited in the run from the article, is not checked "
-        "by the sheet); F1 with 95% bootstrap interval:",
+        "by the sheet); F1 with 95% bootstrap interval. This measures the reading of one "
+        "sentence, not how many of the articles' sources the run finds: a sentence whose "
+        "speaker only the text around it gives (a transcript's turn, an answer in a Q&A "
+        "interview, a quotation carried on from an earlier sentence, a block quote) is coded "
+        "as crediting no source by the human coders and the lexicon alike, and counts as "
+        "agreement.",
         "",
         *bullets,
         "",

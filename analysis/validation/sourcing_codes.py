@@ -14,7 +14,10 @@ What is measured is the reading of **one sentence alone**, which is all a coder 
 sheet: a follow-up whose speaker was named in an earlier sentence ("she said", "Whitfield
 said"), which a run credits from the article (:mod:`analysis.framing.follow_ups`), credits no
 kind here, for the coder as for the machine. How often those follow-up credits are right was
-checked by hand on PerSenT (``python -m analysis bench sourcing``), not by this sheet.
+checked by hand on PerSenT (``python -m analysis bench sourcing``), not by this sheet. Nor are
+sentences whose speaker only the context gives (transcript turns, Q&A answers, quotation
+continuations, block quotes): coded "no source" by coder and machine alike, they count as
+agreement, as the guide and the summary say (a tester found them so on her sheet).
 
 Grimmer, J. & Stewart, B. M. (2013). Text as data. Political Analysis 21(3), 267–297.
 """
@@ -100,7 +103,14 @@ def sourcing_guide(
     lines = [
         "## Sourcing: `attributed` and the `source_` columns",
         "",
-        "Judge each sentence **alone**, as it stands on the sheet.",
+        "Judge each sentence **alone**, as it stands on the sheet. The sheet shows no sentence "
+        "around it, not even the one before, on purpose: it measures the machine's reading of "
+        "one sentence. So a sentence whose speaker is known only from the text around it — a "
+        "transcript's turn after its speaker's label, an answer in a Q&A interview, a "
+        "quotation carried on from an earlier sentence, a block quote under its introduction — "
+        "is coded as it reads alone: no `source_` kind, and `attributed` only for a verb of "
+        "saying or quotation marks of its own. The machine reads it so too, so such sentences "
+        "count as agreement: how many sources the run misses in them is not measured here.",
         "",
         "- `attributed`: `1` if the sentence attributes words or a claim to someone, by a verb "
         "of saying (“said”, “told”, “according to”, “announced”…) or by quoting them directly, "

@@ -2038,3 +2038,16 @@ def test_the_sourcing_section_gives_each_kinds_precision_and_recall(workspace, t
     )
     assert "Other media: F1 0.00 (95% CI 0.00–0.00; n = 141 human-coded items, 2 coded 1); " \
         "precision undefined (the lexicon coded no item 1), recall 0.00" in text  # fmt: skip
+
+
+def test_a_qa_interview_is_noted_at_the_sourcing_findings(workspace) -> None:
+    """A tester's Q&A interview had its answers counted as no quotation, unlike the transcript
+    beside it, which the summary noted."""
+    turns = ["Q: How bad is it?", "A: The worst on record.", "Q: Why?", "A: No rain."]
+    pd.DataFrame({"doc_id": ["post-01"] * 4, "sentence": turns}).to_csv(
+        workspace["tables"] / "sentences.csv", index=False
+    )
+    credited = Finding("sourcing_Harbour Post", "sourcing", "Harbour Post credits Politicians 4.")
+    md = write(workspace, [*make_findings(), credited])[0].read_text(encoding="utf-8")
+    sourcing = md.split("### Sourcing")[1].split("\n### ")[0]
+    assert "**Q&A interviews.** 1 of 3 documents are written as questions and answers" in sourcing

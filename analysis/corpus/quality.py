@@ -1537,6 +1537,74 @@ def quality_summary(tables_dir: Path | str, params: Mapping[str, Any]) -> list[s
     return [*lines, ""] if lines else []
 
 
+# A Q&A interview: at least this many sentences open on a question label ("Q:", "Question:")
+# and as many on an answer label ("A:", "Answer:"). Two of each tells an interview's turns from
+# a lone "Q:" in a FAQ box or an "A: " list item.
+QA_MIN_TURNS = 2
+_QUESTION_RE = re.compile(r"\s*(?:Q|Question)\s*:", re.IGNORECASE)
+_ANSWER_RE = re.compile(r"\s*(?:A|Answer)\s*:", re.IGNORECASE)
+
+
+def qa_documents(sentences: pd.DataFrame) -> list[str]:
+    """The ``doc_id`` of each document of ``sentences`` (columns ``doc_id, sentence``) written
+    as a Q&A interview: :data:`QA_MIN_TURNS` or more sentences opening on "Q:" or "Question:"
+    and as many on "A:" or "Answer:", in order of first appearance."""
+    if sentences.empty or not {"doc_id", "sentence"} <= set(sentences.columns):
+        return []
+    text = sentences["sentence"].astype(str)
+    asked = text.map(lambda t: _QUESTION_RE.match(t) is not None)
+    answered = text.map(lambda t: _ANSWER_RE.match(t) is not None)
+    ids = sentences["doc_id"].astype(str)
+    counts = (
+        pd.DataFrame({"doc_id": ids, "q": asked, "a": answered})
+        .groupby("doc_id", sort=False)[["q", "a"]]
+        .sum()
+    )
+    found = counts[(counts["q"] >= QA_MIN_TURNS) & (counts["a"] >= QA_MIN_TURNS)]
+    return [str(i) for i in found.index]
+
+
+def qa_sourcing_lines(tables_dir: Path | str, params: Mapping[str, Any]) -> list[str]:
+    """Markdown lines closing the summary's sourcing findings when documents of the run are Q&A
+    interviews (:func:`qa_documents`, from ``sentences.csv`` and ``documents.csv`` in
+    ``tables_dir``; only the outlets chosen, ``params["outlets"]``), else none. An answer
+    stands after "A:" in no quotation marks and names no speaker, so the sourcing measures
+    count it as no quotation and credit it to no one, as they do a transcript's turns
+    (:func:`transcript_sourcing_lines`): a tester's interview with a hydrologist counted none
+    of her answers, and the summary said nothing."""
+    from analysis.io import read_table
+    from analysis.report.html import escape_code, escape_text
+    from analysis.selection import keep_outlets
+    from analysis.user_warnings import first_ids
+
+    folder = Path(tables_dir)
+    if not (folder / "sentences.csv").is_file() or not (folder / "documents.csv").is_file():
+        return []
+    documents = read_table(folder / "documents.csv", dtype={"doc_id": str})
+    documents = keep_outlets(documents, params.get("outlets"), strict=False)
+    sentences = read_table(
+        folder / "sentences.csv", dtype={"doc_id": str}, usecols=["doc_id", "sentence"]
+    )
+    kept = set(documents["doc_id"].astype(str))
+    ids = [i for i in qa_documents(sentences) if i in kept]
+    if not ids:
+        return []
+    found = documents["doc_id"].astype(str).isin(ids)
+    has_outlet = "outlet" in documents.columns
+    outlets = sorted(set(documents.loc[found, "outlet"].astype(str))) if has_outlet else []
+    where = f", of {', '.join(escape_text(o) for o in outlets)}" if outlets else ""
+    return [
+        f"**Q&A interviews.** {len(ids)} of {len(documents)} documents are written as questions "
+        f"and answers (`{escape_code(first_ids(ids))}`{where}: {QA_MIN_TURNS} or more sentences "
+        "each opening on “Q:” and on “A:”). An answer stands in no quotation marks and names "
+        "no speaker, so the sourcing measures count the answers in a Q&A interview as no "
+        "quotation and credit them to no one: a lower share of quotation or attribution for a "
+        "group holding them says how an interview is written, not that its coverage quoted "
+        "fewer people.",
+        "",
+    ]
+
+
 def transcript_sourcing_lines(tables_dir: Path | str, params: Mapping[str, Any]) -> list[str]:
     """Markdown lines closing the summary's sourcing findings when documents of the run are
     broadcast transcripts (flag ``transcript``, from ``documents.csv`` in ``tables_dir``; only

@@ -24,7 +24,11 @@ from typing import Any
 from analysis.config import DATA_DIR, N_BOOT, SEED, default_corpus_dir, portable_path
 from analysis.corpus.exports import ONE_LINE_MIN_WORDS
 from analysis.corpus.group_names import spacing_note
-from analysis.corpus.quality import quality_summary, transcript_sourcing_lines
+from analysis.corpus.quality import (
+    qa_sourcing_lines,
+    quality_summary,
+    transcript_sourcing_lines,
+)
 from analysis.figures import OTHER_LABEL, FigureInfo
 
 # Imported here rather than where it is used: it loads NLTK (a second or more), which the
@@ -1402,7 +1406,8 @@ def summary_markdown(
     (:func:`analysis.report.tone_coder.tone_coder_lines`), whose figure is shown with its
     section; ``frame_note`` closes the frame findings (:func:`frame_findings_note`), and
     ``sourcing_note`` the sourcing findings
-    (:func:`~analysis.corpus.quality.transcript_sourcing_lines`).
+    (:func:`~analysis.corpus.quality.transcript_sourcing_lines`,
+    :func:`~analysis.corpus.quality.qa_sourcing_lines`).
     ``by_run`` says the runner wrote it; otherwise the text says notebook 04 was run on its
     own, so a reader is not told the whole pipeline produced it; ``notice`` (Markdown lines)
     follows the opening paragraph (:func:`_mixed_tables_notice`)."""
@@ -1526,7 +1531,7 @@ def write_summary(
     # The HTML embeds each PNG as a data URI (placeholders swapped in after conversion).
     images = EmbeddedImages(figs, link)
     quality = quality_summary(tables, shown)
-    sourcing_note = transcript_sourcing_lines(tables, shown)
+    sourcing_note = [*transcript_sourcing_lines(tables, shown), *qa_sourcing_lines(tables, shown)]
     coders = _run_coders(shown, corpus_dir)  # loaded once for every part that names them
     found = _tone_checked(found, shown, corpus_dir, coders)
     checked = validation_lines(tables, shown, corpus_dir, group_col, coders, facts.tables_shown)

@@ -193,6 +193,18 @@ def test_sourcing_draws_each_interval_and_marks_a_zero_share_with_an_open_circle
     assert ax.get_xlim()[1] >= 60  # the widest interval (40% × 1.5) is inside the axes
 
 
+def test_a_sourcing_share_of_zero_is_drawn_with_its_rule_of_three_bound():
+    """As the frames' and hedging figures draw it, the bound the summary compares by: a tester
+    found figure 10's zeros open circles only."""
+    ax = plot_sourcing(_sourcing(), palette=PALETTE).axes[0]
+    (dashed,) = [line for line in ax.lines if line.get_linestyle() == "--"]
+    # Freedonia Post (10 sentences) credits no official: 0 up to 3/10
+    assert list(dashed.get_xdata()) == [0, pytest.approx(30)]
+    assert to_hex(dashed.get_color()) == PALETTE["Freedonia Post"].lower()
+    assert any(t.get_text() == " 0 (≤30%)" for t in ax.texts)
+    assert ax.get_xlim()[1] >= 30
+
+
 def test_sourcing_without_intervals_draws_bars_only():
     ax = plot_sourcing(_sourcing(), palette=PALETTE).axes[0]
     assert not [c for c in ax.collections if c.get_segments()]

@@ -70,8 +70,10 @@ FIGURES: dict[str, FigureInfo] = {
         "fig10_sourcing",
         "Share of sentences attributed to anyone (an attribution verb or a direct quotation), "
         "that credit each kind of source, and that carry a direct quotation, by outlet, with "
-        "95% bootstrap intervals (documents and sentences resampled); an open circle at 0 marks "
-        "a kind no sentence of the outlet credits.",
+        "95% bootstrap intervals (documents and sentences resampled); a share of 0 (a kind no "
+        "sentence of the outlet credits) is an open circle with a dashed line to its "
+        "rule-of-three upper bound 3/n, n the outlet's sentences, the bound the summary's "
+        "comparisons use.",
         NOTEBOOK,
         "sourcing.csv",
     ),
@@ -380,7 +382,9 @@ def plot_sourcing(
     sourcing ``lexicon`` file; default: the bundled one), and quoting directly, each with its
     95% interval when the table has one (``ci_low``/``ci_high``). A share of 0 is an open circle
     at 0, so that a kind no sentence of an outlet credits is told apart from a missing bar (a
-    tester read the empty rows as missing data)."""
+    tester read the empty rows as missing data), with a dashed line to its rule-of-three upper
+    bound 3/n (n the group's sentences), labelled, as in the frame salience figure: a tester
+    found the frames' zeros drawn with the bound the summary compares by, the sources' without."""
     from analysis.framing.sourcing import load_sources  # here, not at the top: it loads NLTK
 
     apply_style()
@@ -436,6 +440,20 @@ def plot_sourcing(
                 )
                 upper = max(upper, float(np.max(high[drawn])))
         zero = share == 0
+        sentences = float(n["n_sentences"].get(group, 0)) if "n_sentences" in n.columns else 0.0
+        if zero.any() and sentences > 0:  # up to its rule-of-three bound, as the frames' figure
+            bound = min(1.0, 3 / sentences)
+            for yi in y[zero]:
+                ax.plot([0, 100 * bound], [yi, yi], color=colour, lw=0.9, ls="--")
+                ax.text(
+                    100 * bound,
+                    yi,
+                    f" 0 (≤{100 * bound:.0f}%)",
+                    va="center",
+                    fontsize=5.5,
+                    color="#333333",
+                )
+            upper = max(upper, bound)
         if zero.any():
             ax.plot(
                 np.zeros(int(zero.sum())),
@@ -458,7 +476,7 @@ def plot_sourcing(
     ax.set(xlabel="% of sentences", ylabel="")
     ax.set_title(
         "Sourcing: whom sentences attribute claims to, and direct quotation "
-        "(95% bootstrap CI; open circle: 0)",
+        "(95% bootstrap CI; open circle: 0, dashed to its rule-of-three bound 3/n)",
         fontsize=8,
     )
     return fig

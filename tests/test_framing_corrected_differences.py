@@ -230,14 +230,33 @@ def test_a_kind_the_lexicon_mostly_misses_is_said_at_the_finding_that_names_it()
     )  # fmt: skip
     (checked,) = check_sourcing_agreement([finding], agreement)
     assert checked.text == (
-        f"{finding.text} On the validation sample, the source lexicon found only 4 of the 17 "
-        "sentences human coders read as crediting Government officials (recall 0.24, 95% CI "
-        "0.10–0.47): these counts may be well below the sentences that credit Government "
-        "officials (see How far to trust the sourcing shares)."
+        f"{finding.text} On the validation sample, the source lexicon found few of the "
+        "sentences human coders read as crediting Government officials (4 of 17; recall 0.24, "
+        "95% CI 0.10–0.47): these counts may be well below the sentences that credit it (see "
+        "How far to trust the sourcing shares)."
     )
     attributed = agreement.iloc[:1].assign(frame="attributed")
     stated = Finding("sourcing_attributed", "sourcing", "Share of sentences attributed: A 40%.")
     (said,) = check_sourcing_agreement([stated], attributed)
-    assert "sentences human coders read as attributed (recall 0.24" in said.text
+    assert "sentences human coders read as attributed (4 of 17; recall 0.24" in said.text
     assert said.text.endswith("below the sentences that are attributed (see How far to trust "
                               "the sourcing shares).")  # fmt: skip
+
+
+def test_kinds_the_lexicon_mostly_misses_are_named_in_one_clause() -> None:
+    from analysis.framing.corrected_differences import check_sourcing_agreement
+
+    base = {"method": "sources", "precision": 1.0, "recall_ci_low": 0.0, "n_in_training": 0}
+    agreement = pd.DataFrame(
+        [{**base, "frame": "source_citizens", "recall": 0.0, "recall_ci_high": 0.39, "tp": 0,
+          "fn": 6, "n_human_positive": 6, "n_machine_positive": 0},
+         {**base, "frame": "source_companies", "recall": 0.1, "recall_ci_high": 0.4, "tp": 1,
+          "fn": 9, "n_human_positive": 10, "n_machine_positive": 1}]
+    )  # fmt: skip
+    finding = Finding("sourcing_A", "sourcing", "A credits: Citizens 1, Companies 1.")
+    (checked,) = check_sourcing_agreement([finding], agreement)
+    assert checked.text.endswith(
+        "read as crediting Citizens (none of 6; recall 0.00, 95% CI 0.00–0.39) and Companies (1 "
+        "of 10; recall 0.10, 95% CI 0.00–0.40): these counts may be well below the sentences "
+        "that credit them (see How far to trust the sourcing shares)."
+    )

@@ -192,12 +192,11 @@ LOW_RECALL = 0.5
 
 
 def _sourcing_recall_note(row: Mapping[str, object], label: str) -> str | None:
-    """What a finding naming ``label`` says of the recall of its agreement ``row``: that the
-    lexicon found few of the sentences the humans coded so (at least
-    :data:`MIN_HUMAN_POSITIVES` of them, and the recall's 95% upper bound below
-    :data:`LOW_RECALL`; a table without the interval is judged by its point estimate), so its
-    counts may be well below the sentences that credit the kind (the caller ends the
-    sentence on what they do); else None."""
+    """``label`` with what the lexicon found of the sentences the humans coded so ("Companies
+    (1 of 10; recall 0.10, 95% CI 0.02–0.40)") when that recall is low: at least
+    :data:`MIN_HUMAN_POSITIVES` such sentences, and the recall's 95% upper bound below
+    :data:`LOW_RECALL` (a table without the interval is judged by its point estimate); else
+    None."""
     recall = _number(row, "recall")
     coded = _number(row, "n_human_positive")
     if coded != coded:  # an older table: tp + fn
@@ -210,11 +209,9 @@ def _sourcing_recall_note(row: Mapping[str, object], label: str) -> str | None:
     if (high if has_ci else recall) >= LOW_RECALL:
         return None
     measured = f"recall {recall:.2f}" + (f", 95% CI {low:.2f}–{high:.2f}" if has_ci else "")
-    of = f"{int(found)} of the {int(coded)}" if found == found else f"few of the {int(coded)}"
-    return (
-        f"the source lexicon found only {of} sentences human coders read as {label} "
-        f"({measured}): these counts may be well below the sentences that"
-    )
+    if found != found:
+        return f"{label} ({measured}, of {int(coded)})"
+    return f"{label} ({'none' if found == 0 else int(found)} of {int(coded)}; {measured})"
 
 
 def check_sourcing_agreement(
@@ -248,22 +245,31 @@ def check_sourcing_agreement(
         if not finding.key.startswith("sourcing_"):
             out.append(finding)
             continue
-        notes = []
+        notes: list[str] = []
+        missed: list[str] = []  # each kind (or "attributed") with its low recall
         for column, row in sorted(by_column.items()):
             if column == "attributed":
                 hit = finding.key == "sourcing_attributed"
-                as_read, as_coded, subject = "an attribution", "attributed", "are attributed"
+                as_read, as_coded = "an attribution", "attributed"
             else:
                 label = names.get(column, column.removeprefix("source_").replace("_", " "))
                 hit = re.search(rf"(?<!\w){re.escape(label)} \d", finding.text) is not None
-                as_read, as_coded = label, f"crediting {label}"
-                subject = f"credit {label}"
+                as_read, as_coded = label, label
             if not hit:
                 continue
             precision = _sourcing_precision_note(row, as_read)
             recall = _sourcing_recall_note(row, as_coded)
             notes += [precision] if precision else []
-            notes += [f"{recall} {subject}"] if recall else []
+            missed += [recall] if recall else []
+        if missed:
+            kinds = finding.key != "sourcing_attributed"  # kinds, or the attributed share
+            notes.append(
+                "the source lexicon found few of the sentences human coders read as "
+                f"{'crediting ' if kinds else ''}{and_list(missed)}: these counts may be well "
+                "below the sentences that "
+                + (("credit them" if len(missed) > 1 else "credit it") if kinds else "are")
+                + ("" if kinds else " attributed")
+            )
         if not notes:
             out.append(finding)
             continue

@@ -2007,6 +2007,8 @@ def test_an_unvalidated_source_lexicon_is_said_to_risk_missing_sources(workspace
     risk = "The source lexicon risks missing many sources, not only misreading some"
     assert risk in summary.not_validated(workspace["corpus"])
     assert "answers in a Q&A interview" in summary.not_validated(workspace["corpus"])
+    # a transcript's guest turns are read (from the speakers' labels): not listed as unread
+    assert "transcript" not in summary.not_validated(workspace["corpus"])
     assert risk not in summary.not_validated(workspace["corpus"], coders="frame coder")
     agreement = _agreement(tmp_path / "agreement.csv")  # frames only: sourcing not checked
     _, limits = summary.validation_lines(

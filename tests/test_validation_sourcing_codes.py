@@ -81,3 +81,5 @@ def test_the_guide_names_the_styles_only_context_credits_and_that_it_shows_none(
     assert all(style in guide for style in (*styles, "block quote"))
     assert "The sheet shows no sentence around it, not even the one before" in guide
     assert "such sentences count as agreement" in guide
+    # the run credits a transcript's guests from their labels: the sheet cannot check that
+    assert "credits to a transcript's guests" in guide

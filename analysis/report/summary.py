@@ -1621,8 +1621,8 @@ def figures_of_run(figures: Sequence[FigureInfo], params: Mapping[str, Any]) -> 
 SOURCING_RISK = (
     "The source lexicon risks missing many sources, not only misreading some: it credits a "
     "kind only where the sentence itself names the speaker in words its list has, so a "
-    "quotation style it does not read (a transcript's turns, answers in a Q&A interview, a "
-    "quotation carried on from an earlier sentence, a block quote) or a speaker described in "
+    "quotation style it does not read (answers in a Q&A interview, a quotation carried on "
+    "from an earlier sentence, a block quote) or a speaker described in "
     "words its list lacks credits none, and its shares of attributed and credited sentences "
     "can fall well below what the articles hold."
 )
@@ -2258,10 +2258,11 @@ def _sourcing_validation(
         "follow-up such as “she said”, credited in the run from the article, is not checked "
         "by the sheet); F1 with 95% bootstrap interval. This measures the reading of one "
         "sentence, not how many of the articles' sources the run finds: a sentence whose "
-        "speaker only the text around it gives (a transcript's turn, an answer in a Q&A "
-        "interview, a quotation carried on from an earlier sentence, a block quote) is coded "
-        "as crediting no source by the human coders and the lexicon alike, and counts as "
-        "agreement.",
+        "speaker only the text around it gives (a transcript's turn, which the run credits "
+        "to a guest from the speaker's label, an answer in a Q&A interview, a quotation "
+        "carried on from an earlier sentence, a block quote) is coded as crediting no source "
+        "by the human coders and the lexicon alike, and counts as agreement: the run's "
+        "credits to a transcript's guests are not checked by the sheet.",
         "",
         *bullets,
         "",

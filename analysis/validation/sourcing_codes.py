@@ -17,7 +17,8 @@ kind here, for the coder as for the machine. How often those follow-up credits a
 checked by hand on PerSenT (``python -m analysis bench sourcing``), not by this sheet. Nor are
 sentences whose speaker only the context gives (transcript turns, Q&A answers, quotation
 continuations, block quotes): coded "no source" by coder and machine alike, they count as
-agreement, as the guide and the summary say (a tester found them so on her sheet).
+agreement, as the guide and the summary say (a tester found them so on her sheet); the run's
+credits to a transcript's guests, read from the speakers' labels, are not checked here.
 
 Grimmer, J. & Stewart, B. M. (2013). Text as data. Political Analysis 21(3), 267–297.
 """
@@ -110,7 +111,9 @@ def sourcing_guide(
         "quotation carried on from an earlier sentence, a block quote under its introduction — "
         "is coded as it reads alone: no `source_` kind, and `attributed` only for a verb of "
         "saying or quotation marks of its own. The machine reads it so too, so such sentences "
-        "count as agreement: how many sources the run misses in them is not measured here.",
+        "count as agreement: how many sources the run misses in them, and whether its credits "
+        "to a transcript's guests (read from the speakers' labels) are right, is not measured "
+        "here.",
         "",
         "- `attributed`: `1` if the sentence attributes words or a claim to someone, by a verb "
         "of saying (“said”, “told”, “according to”, “announced”…) or by quoting them directly, "

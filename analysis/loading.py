@@ -241,7 +241,8 @@ def _warned(corpus: Corpus, duplicates: str = "flag") -> Corpus:
     articles an export joined
     into one line (:func:`analysis.corpus.exports.one_line_warning`: line-by-line cleaning left
     their boilerplate), and articles a news API cut short
-    (:func:`analysis.corpus.exports.truncated_warning`)."""
+    (:func:`analysis.corpus.exports.truncated_warning`), and articles far longer than the
+    others (:func:`analysis.corpus.quality.long_warning`: a report pasted whole)."""
     from analysis.corpus.exports import one_line_warning, truncated_warning
     from analysis.corpus.group_names import similar_names_warning
     from analysis.corpus.language import (
@@ -249,7 +250,7 @@ def _warned(corpus: Corpus, duplicates: str = "flag") -> Corpus:
         english_given_as_other_warning,
         other_languages_warning,
     )
-    from analysis.corpus.quality import furniture_warning, menus_warning
+    from analysis.corpus.quality import furniture_warning, long_warning, menus_warning
 
     documents = corpus.documents
     messages = [
@@ -266,6 +267,7 @@ def _warned(corpus: Corpus, duplicates: str = "flag") -> Corpus:
         _duplicates_warning(documents, duplicates),
         furniture_warning(documents),
         menus_warning(documents),
+        long_warning(documents),
     ]
     for message in messages:
         if message:

@@ -114,6 +114,7 @@ FLAG_ORDER = (
     "transcript",
     "press_release",
     "letters",
+    "long",
 )
 QUALITY_COLUMNS = [
     "share_lines_removed",
@@ -1028,6 +1029,7 @@ def quality_table(
     ``press_release``: cleaning recognised a press release (:func:`release_documents`).
     ``letters``: cleaning read a letters page and moved its signatures out
     (:func:`letters_from_counts`).
+    ``long``: far longer than the corpus's median article (:func:`long_documents`).
     """
     out = documents.reset_index(drop=True)
     texts = out["text"].astype(str).tolist()
@@ -1045,6 +1047,17 @@ def quality_table(
         releases=release_documents(out, counts).tolist(),
         letters=letters_from_counts(out, counts),
     )
+
+
+# A body over LONG_WORDS words and over LONG_FACTOR times the median body of the documents
+# flagged together (the corpus, in ``run``) is flagged "long". A tester's 40,000-word report
+# pasted as one article (or an export's articles joined into one) gave its outlet 94% of its
+# sentences, unflagged. News articles run to a few hundred words and long-form features to a
+# few thousand: 5,000 words leaves a corpus of short briefs' ordinary features unflagged (10
+# times a median of 150 words is 1,500), and the factor a corpus of long reports, which are
+# all alike (a median of 8,000 words puts the bar at 80,000).
+LONG_WORDS = 5_000
+LONG_FACTOR = 10
 
 
 # What each flag means to a reader of the summary, who must judge whether to worry (a
@@ -1069,7 +1082,63 @@ FLAG_MEANINGS = {
     "letters": "a letters page (cleaning moved its letters' signatures, the writers' names and "
     "towns, out of the text and removed the page's notices): what it says is its readers' "
     "views, not the outlet's reporting or its own opinion",
+    "long": f"over {LONG_WORDS:,} words and over {LONG_FACTOR} times the median article's "
+    "length: a whole report pasted as one article, or several articles an export joined, "
+    "whose sentences weigh in its outlet's figures as much as many ordinary articles' (kept; "
+    "read it, and split it into its articles or leave it out)",
 }
+
+
+def long_documents(n_words: pd.Series) -> pd.Series:
+    """Per document, whether its body is over :data:`LONG_WORDS` words and over
+    :data:`LONG_FACTOR` times the median of ``n_words`` (the documents flagged together): an
+    outlier whose sentences outweigh its outlet's other articles (flag ``long``)."""
+    words = pd.to_numeric(n_words, errors="coerce").fillna(0)
+    median = float(words.median()) if len(words) else 0.0
+    return (words > LONG_WORDS) & (words > LONG_FACTOR * median)
+
+
+def long_descriptions(documents: pd.DataFrame) -> list[tuple[str, str]]:
+    """(doc_id, description) of each document flagged ``long``: its words, the median
+    article's, and its share of its outlet's sentences ("40,036 words (the median article:
+    502); 1,842 of Daily Post's 1,961 sentences (94%)"), which is what it distorts."""
+    flagged = has_flag(documents, "long")
+    if not flagged.any() or "n_words" not in documents.columns:
+        return []
+    words = pd.to_numeric(documents["n_words"], errors="coerce").fillna(0).astype(int)
+    median = int(words.median())
+    has_sentences = {"n_sentences", "outlet"} <= set(documents.columns)
+    if has_sentences:
+        sentences = pd.to_numeric(documents["n_sentences"], errors="coerce").fillna(0)
+        per_outlet = sentences.groupby(documents["outlet"].astype(str)).sum()
+    out = []
+    for row in documents.index[flagged]:
+        said = f"{words[row]:,} words (the median article: {median:,})"
+        if has_sentences:
+            outlet = str(documents.at[row, "outlet"])
+            own, total = int(sentences[row]), int(per_outlet[outlet])
+            share = own / total if total else 0.0
+            said += f"; {own:,} of {outlet}'s {total:,} sentences ({share:.0%})"
+        out.append((str(documents.at[row, "doc_id"]), said))
+    return out
+
+
+def long_warning(documents: pd.DataFrame) -> str | None:
+    """The warning naming the documents flagged ``long`` (:func:`long_documents`), each with
+    its share of its outlet's sentences (:func:`long_descriptions`), or None."""
+    described = long_descriptions(documents)
+    if not described:
+        return None
+    shown = "; ".join(f"{doc_id}: {said}" for doc_id, said in described[:5])
+    if len(described) > 5:
+        shown += f"; and {len(described) - 5} more"
+    return (
+        f"{len(described)} of {len(documents)} documents are far longer than the others "
+        f"({shown}): a whole report pasted as one article, or several articles an export "
+        "joined, whose sentences weigh in its outlet's tone, frames and words as much as many "
+        "ordinary articles'. They are kept (flag 'long' in quality_flags): read them, and "
+        "split each into its articles or leave it out."
+    )
 
 
 def add_flag(flags: str, name: str) -> str:
@@ -1095,10 +1164,11 @@ def flag_documents(
     removed, the share of fragment sentences and the near-copy named for each document (with
     its ``similarity`` figure; none when not given), and its :func:`text_checks` (row order of
     ``documents``); ``transcripts``, whether each is a broadcast transcript
-    (:func:`transcripts_from_counts`; none when not given). A corpus processed in batches
-    ``releases``: whether each is a press release (:func:`release_documents`; None: none is).
-    computes the first three once over the whole corpus and flags each batch with this.
-    ``letters``: whether each is a letters page (:func:`letters_from_counts`; None: none is)."""
+    (:func:`transcripts_from_counts`; none when not given); ``releases``, whether each is a
+    press release (:func:`release_documents`; None: none is); ``letters``, whether each is a
+    letters page (:func:`letters_from_counts`; None: none is). A corpus processed in batches
+    computes the first three once over the whole corpus and flags each batch with this (the
+    ``long`` flag compares each body with the median of ``documents``: the batch's)."""
     out = documents.drop(columns=[c for c in QUALITY_COLUMNS if c in documents.columns])
     out = out.reset_index(drop=True)
     short = (out["n_words"].astype(int) < SHORT_WORDS).to_numpy()
@@ -1119,6 +1189,7 @@ def flag_documents(
         "transcript": list(transcripts) if transcripts is not None else [False] * len(out),
         "press_release": [False] * len(out) if releases is None else list(map(bool, releases)),
         "letters": [False] * len(out) if letters is None else list(map(bool, letters)),
+        "long": long_documents(out["n_words"]).tolist(),
     }
     columns = [raised_by[name] for name in FLAG_ORDER]
     flags = [
@@ -1507,6 +1578,10 @@ def quality_lines(documents: pd.DataFrame, duplicates: str = "flag", limit: int 
         lines.append(f"- `{escape_code(row.doc_id)}` ({escape_text(row.outlet)}): {note}")
     if len(flagged) > limit:
         lines.append(f"- … and {len(flagged) - limit} more")
+    described = long_descriptions(documents)
+    if described:  # what a "long" document weighs in its outlet's figures
+        listed = "; ".join(f"`{escape_code(d)}`: {escape_text(said)}" for d, said in described)
+        lines[0] += f" What the long documents weigh in their outlets' figures: {listed}."
     return lines
 
 

@@ -24,8 +24,10 @@ are written, so the flags cost no second reading and writing of the documents ta
 wait at the end of the run. Other
 engines (Dask) write the tables first, then :func:`flag_processed_documents` makes a second
 pass over ``documents.parquet``. The flags are the same either way, and the ones ``run`` gives
-the same corpus; memory holds one batch of texts and, per document, one signature and its
-sampled shingles (~1 KB; :class:`analysis.corpus.quality.SampleIndex`), not the corpus.
+the same corpus, but for ``long``, which compares each body with the median of the documents
+flagged together (a chunk or batch here, the corpus in ``run``); memory holds one batch of
+texts and, per document, one signature and its sampled shingles (~1 KB;
+:class:`analysis.corpus.quality.SampleIndex`), not the corpus.
 """
 
 from __future__ import annotations

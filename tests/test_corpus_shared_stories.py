@@ -12,6 +12,7 @@ from analysis.corpus.shared_stories import (
     shared_stories,
     shared_text_table,
     stories_by_groups,
+    wholly_shared,
 )
 
 
@@ -73,3 +74,24 @@ def test_one_article_of_each_story_stays_its_original_else_its_longest():
     assert one_per_story(links, length) == {"p1", "c1", "p3"}
     without_originals = {k: v for k, v in length.items() if k not in ("w1", "p2")}
     assert one_per_story(links, without_originals) == {"p1"}  # c1 the longest; p3 alone
+
+
+def test_the_groups_every_article_of_which_another_group_ran_too():
+    # Wire's one article is shared, but a group of one article is left out; Post's p2 and
+    # Courier's c2, c3, c4 are no copies of another group's
+    assert wholly_shared(documents()) == []
+    feed = pd.DataFrame(
+        [
+            ("a1", "A", "", ""),
+            ("a2", "A", "", ""),
+            ("b1", "B", "a1", "duplicate"),
+            ("b2", "B", "a2", "duplicate"),
+            ("c1", "C", "", ""),
+            ("c2", "C", "", ""),
+            ("d1", "D", "a1", "duplicate"),
+            ("d2", "D", "c1", "duplicate"),
+        ],
+        columns=["doc_id", "outlet", "duplicate_of", "quality_flags"],
+    )
+    # D's stories: one A and B ran, one C ran, so no one group ran all of D's; C's c2 is its own
+    assert wholly_shared(feed) == [("A", ("B",), 2), ("B", ("A",), 2), ("D", (), 2)]

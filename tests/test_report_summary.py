@@ -1787,6 +1787,40 @@ def test_the_opening_says_which_groups_ran_the_same_stories_only_when_they_did(w
     assert "near-copies" not in opening_of(md) and "same stories" not in md
 
 
+def test_the_opening_says_plainly_when_every_article_of_an_outlet_is_another_outlets(workspace):
+    """The same feed under two names: Outlet B ran Outlet A's four texts, and the opening said
+    only "Outlet A and Outlet B share 4 stories", leaving the reader to count that it was all of
+    each; Outlet D's two articles are copies of A's stories too, Outlet C's are its own."""
+    rows = [
+        {"doc_id": f"{o}{k}", "outlet": f"Outlet {o.upper()}", "n_sentences": 9,
+         "n_words": 200, "quality_flags": "duplicate" if o in "bd" else "",
+         "duplicate_of": f"a{k}" if o in "bd" else ""}
+        for o, n in (("a", 4), ("b", 4), ("c", 4), ("d", 2))
+        for k in range(n)
+    ]  # fmt: skip
+    pd.DataFrame(rows).to_csv(workspace["tables"] / "documents.csv", index=False)
+    opening = opening_of(write(workspace, [])[0].read_text(encoding="utf-8"))
+    assert (
+        " Every article of Outlet A (4) and of Outlet B (4) is a near-copy of one of the "
+        "other's: their figures are the same stories, not two outlets' coverage."
+    ) in opening
+    assert (
+        " Every article of Outlet D (2) has a near-copy among Outlet A's and Outlet B's "
+        "articles: its figures are not independent of theirs."
+    ) in opening
+    assert "Every article of Outlet C" not in opening
+    # one of B's articles its own (b0): B is no longer all copies, and A's a0 only D ran
+    rows[4].update(quality_flags="", duplicate_of="")
+    pd.DataFrame(rows).to_csv(workspace["tables"] / "documents.csv", index=False)
+    opening = opening_of(write(workspace, [])[0].read_text(encoding="utf-8"))
+    assert "Every article of Outlet B" not in opening
+    assert (
+        " Every article of Outlet A (4) has a near-copy in another outlet's articles: none of "
+        "its figures is independent of theirs."
+    ) in opening
+    assert "Every article of Outlet D (2) has a near-copy among Outlet A's articles:" in opening
+
+
 def test_a_grouping_by_lean_counts_outlets_names_them_and_says_what_was_left_out(workspace):
     """A tester's lean run: 5 articles without a lean compared as a lean "unknown", no outlet
     counted behind a lean, "right" mostly Fox News said nowhere, and a quote read "— right"."""

@@ -131,6 +131,33 @@ def stories_by_groups(
     return sorted(counts.items(), key=lambda item: (-item[1], -len(item[0]), item[0]))
 
 
+def wholly_shared(
+    documents: pd.DataFrame, group_col: str = "outlet"
+) -> list[tuple[str, tuple[str, ...], int]]:
+    """Each group of two articles or more every article of which is in a story another group
+    ran too (:func:`shared_stories`): the same feed under two names, or an outlet of nothing
+    but wire copy, whose figures are those stories', not coverage of its own. Per such group,
+    by name: the group, the other groups each of which ran every one of its stories (sorted;
+    none when no one group did) and its articles. A tester's two outlets of the same four texts
+    were compared as two outlets, the opening only counting "4 stories" they share."""
+    group = _groups(documents, group_col)
+    sharers: dict[str, set[str]] = {}  # doc_id -> the other groups that ran its story
+    for names, docs in shared_stories(documents, group_col):
+        for doc in docs:
+            sharers.setdefault(doc, set()).update(set(names) - {group[doc]})
+    members: dict[str, list[str]] = {}
+    for doc, name in group.items():
+        members.setdefault(name, []).append(doc)
+    out = []
+    for name in sorted(members):
+        docs = members[name]
+        if len(docs) < 2 or not all(doc in sharers for doc in docs):
+            continue
+        every = set.intersection(*(sharers[doc] for doc in docs))
+        out.append((name, tuple(sorted(every)), len(docs)))
+    return out
+
+
 def shared_text_table(documents: pd.DataFrame, group_col: str = "outlet") -> pd.DataFrame:
     """One row per group: its articles (``n_articles``), how many of them are near-copies of
     another group's article (``n_copies_of_others``, :func:`copies_of_other_groups`), its

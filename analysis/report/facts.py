@@ -147,6 +147,9 @@ class CorpusFacts:
     # as (the groups, how many stories they share) (analysis.corpus.shared_stories)
     n_copies_of_others: int = 0
     shared_stories: tuple[tuple[tuple[str, ...], int], ...] = ()
+    # (group, the groups that ran every one of its stories, its articles) of each group every
+    # article of which another group ran too (analysis.corpus.shared_stories.wholly_shared)
+    wholly_shared: tuple[tuple[str, tuple[str, ...], int], ...] = ()
     # a column of the user's naming a kind of article ("genre", "section", "article_type")
     # whose mix differs strongly between the groups compared, and (group, articles, those with
     # a value, its most frequent value, that value's articles) of each group as compared
@@ -252,7 +255,11 @@ def corpus_facts(
         language_read,
         other_languages,
     )
-    from analysis.corpus.shared_stories import copies_of_other_groups, stories_by_groups
+    from analysis.corpus.shared_stories import (
+        copies_of_other_groups,
+        stories_by_groups,
+        wholly_shared,
+    )
     from analysis.figures import OTHER_LABEL
     from analysis.report.genre_mix import group_mixes, mix_column
     from analysis.report.group_languages import language_notes, partial_language_notes
@@ -375,6 +382,7 @@ def corpus_facts(
         n_title_lines=n_title_lines,
         n_copies_of_others=int(copies_of_other_groups(docs, group_col).sum()),
         shared_stories=tuple(stories_by_groups(docs, group_col)),
+        wholly_shared=tuple(wholly_shared(docs, group_col)),
         mix_col=mix_col,
         group_mixes=group_mixes(as_compared, group_col, mix_col, compared) if mix_col else (),
         folded_docs=tuple(

@@ -1282,6 +1282,7 @@ def _shared(facts: CorpusFacts) -> str:
         listed.append(f"other {plural(col)} {count(rest, 'more story')}")
     n_stories = sum(n for _, n in facts.shared_stories)
     return (
+        f"{_wholly_shared(facts)}"
         f" {facts.n_copies_of_others} of these {facts.n_docs} articles are near-copies of an "
         f"article of another {col} (syndicated or wire copy, flagged `duplicate` and kept), in "
         f"{count(n_stories, 'story')} two or more {plural(col)} ran: {'; '.join(listed)}. Their "
@@ -1290,6 +1291,44 @@ def _shared(facts: CorpusFacts) -> str:
         "copies are named under “Document quality”; the tone-arc figure draws one article "
         "of each story)."
     )
+
+
+def _wholly_shared(facts: CorpusFacts) -> str:
+    """The groups every article of which is a near-copy of another group's, or copied by it
+    (the same feed under two names, an outlet of nothing but wire copy, a wire service all of
+    whose stories others ran: :attr:`CorpusFacts.wholly_shared`), said plainly before the
+    count of copies; ``""`` when there are none. Two groups each of whose articles the other
+    holds are said to be the same stories; otherwise which of them wrote a story is not known
+    (``duplicate_of`` names the copy ``drop`` keeps), so the sentence names no author. A
+    tester's Outlet A and Outlet B, the same four texts, read "Outlet A and Outlet B share 4
+    stories", and the reader had to count that this was all of each."""
+    col = facts.group_col if facts.group_col.isalpha() else f"{facts.group_col} group"
+    found = {g: (others, n) for g, others, n in facts.wholly_shared}
+    said: list[str] = []
+    done: set[str] = set()
+    for g, (others, n) in found.items():
+        if g in done:
+            continue
+        mutual = [h for h in others if h in found and g in found[h][0] and h not in done]
+        if mutual:  # each has every article of the other: one feed under two names
+            h = mutual[0]
+            done.update({g, h})
+            said.append(
+                f" Every article of {escape_text(g)} ({n}) and of {escape_text(h)} "
+                f"({found[h][1]}) is a near-copy of one of the other's: their figures are the "
+                f"same stories, not two {plural(col)}' coverage."
+            )
+            continue
+        done.add(g)  # a copy or a story copied: said both ways, neither named the author
+        owners = [f"{escape_text(h)}'s" for h in others]
+        said.append(
+            f" Every article of {escape_text(g)} ({n}) has a near-copy among "
+            f"{and_list(owners)} articles: its figures are not independent of theirs."
+            if owners
+            else f" Every article of {escape_text(g)} ({n}) has a near-copy in another {col}'s "
+            "articles: none of its figures is independent of theirs."
+        )
+    return "".join(said)
 
 
 DROPPED_COPIES_SHOWN = 8

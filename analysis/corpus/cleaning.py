@@ -75,6 +75,8 @@ from analysis.corpus.hard_wraps import (
     joined_words,
     read_wrapping,
 )
+from analysis.corpus.headline_furniture import RULES as HEADLINE_RULES
+from analysis.corpus.headline_furniture import cut_headline_label, is_short_text
 from analysis.corpus.letters import (
     LETTERS_RULES,
     is_letters_page,
@@ -359,6 +361,7 @@ def _rules_listing() -> dict[str, str]:
     listing.update(RELEASE_RULE_DESCRIPTIONS)  # a press release's furniture (press_releases)
     listing.update(WIRE_RULES)  # wire copy's furniture (analysis.corpus.wire_copy)
     listing.update(LETTERS_RULES)  # a letters page's signatures and heading (letters)
+    listing.update(HEADLINE_RULES)  # a headline's furniture (analysis.corpus.headline_furniture)
     for name in ("cms_debris", "para_marker"):
         listing.setdefault(name, name)
     return dict(sorted(listing.items()))
@@ -1158,6 +1161,7 @@ def _clean_round(
 ) -> None:
     state.thai_ok = not has_genuine_thai("\n".join(line.text for line in lines))
     cands = _transcript_turns(_candidates(lines, state, state.thai_ok), state)
+    cands = _headline_furniture(cands, state)
     views = [c.view for c in cands]
     wanted_title = title_key(_normalise(title, True).text) if title else ""
     keys = getattr(state.template, "key_of", None)  # line keys found with the template
@@ -1390,6 +1394,22 @@ def _transcript_turns(cands: list[_Candidate], state: _Round) -> list[_Candidate
             cand = _Candidate(cand.line, _prepared(cut, state.thai_ok)[1], cand.norm)
         out.append(cand)
     return out
+
+
+def _headline_furniture(cands: list[_Candidate], state: _Round) -> list[_Candidate]:
+    """``cands`` with a short text's headline (its first line) without the labels opening it
+    (:func:`~analysis.corpus.headline_furniture.cut_headline_label`, rule ``headline_label``:
+    "WATCH: Buses return" keeps "Buses return"). In a row export of headlines the label is
+    the headline's furniture, and the line rules would take the labelled line whole as a
+    page's teaser ("WATCH: ..."); in a longer text (a page) such a line is one, and goes."""
+    if not (state.context.short and cands):
+        return cands
+    first = cands[0]
+    cut = cut_headline_label(first.view.text)
+    if cut == first.view.text:
+        return cands
+    state.entry(first.line, "headline_label", "changed", cut)
+    return [_Candidate(first.line, _prepared(cut, state.thai_ok)[1], first.norm), *cands[1:]]
 
 
 def _transcript_rule(view: _View, transcript: bool, *, at_top: bool) -> TranscriptLine | None:
@@ -1798,6 +1818,8 @@ class _Context:
     turns: dict[int, str] = field(default_factory=dict)
     # whether the text is a letters page (analysis.corpus.letters.is_letters_page)
     letters: bool = False
+    # whether the text is a row export's headline, or headline and lede (is_short_text)
+    short: bool = False
 
     @classmethod
     def of(cls, raw: str, lines: list[_Line]) -> _Context:
@@ -1811,7 +1833,8 @@ class _Context:
             and previous.line_no != line.line_no
         )
         wrapping = read_wrapping([line.text for line in lines])
-        return cls(starts, blank, wrapping, WordForms(raw))
+        short = is_short_text(line.text for line in lines)
+        return cls(starts, blank, wrapping, WordForms(raw), short=short)
 
     def starts_paragraph(self, previous_no: int, line_no: int) -> bool:
         """Whether a paragraph starts at raw line ``line_no``, the line kept before it ending

@@ -6,6 +6,7 @@ left out as having no text; "EXCLUSIVE:" stayed and raised the headline's tone."
 
 from __future__ import annotations
 
+import pandas as pd
 import pytest
 from cleaning_cases import PROSE, clean_lines
 
@@ -14,6 +15,11 @@ from analysis.corpus.headline_furniture import cut_headline_label, is_short_text
 
 HEADLINE = "Transit board meets Monday to discuss driver contract"
 LEDE = "The agency said ridership had fallen by 12 percent since the walkout began."
+LEDES = [
+    LEDE,
+    "Officials urged residents to water lawns no more than twice a week.",
+    "Farmer Elena Voss said she had fallowed half her land this season.",
+]
 LABELLED = [
     f"WATCH: {HEADLINE}",
     f"LIVE: {HEADLINE}",
@@ -78,3 +84,81 @@ def test_short_texts() -> None:
     assert not is_short_text([HEADLINE, LEDE, LEDE])
     assert not is_short_text([" ".join([LEDE] * 7)])  # an article on one line is no headline
     assert "headline_label" in RULES
+
+
+# the outlet's own name after the headline -----------------------------------------------------
+
+SUFFIXED = [
+    (f"{HEADLINE} | Bayview Herald", "Bayview Herald"),
+    (f"{HEADLINE} - Coastline Post", "Coastline Post"),
+    (f"{HEADLINE} — The Coastline Post", "Coastline Post"),
+    (f"{HEADLINE} – coastline post", "The Coastline Post"),
+    (f"{HEADLINE} | Pittsburgh Post-Gazette", "Pittsburgh Post-Gazette"),
+    (f"{HEADLINE} | coastlinepost.com", "Coastline Post"),
+]
+
+
+@pytest.mark.parametrize(("line", "outlet"), SUFFIXED)
+def test_the_outlets_own_name_after_a_headline_is_cut(line: str, outlet: str) -> None:
+    cleaned = clean_text(f"{line}\n{LEDE}", doc_id="r", outlet_names=[outlet])
+    assert cleaned.text.splitlines() == [HEADLINE, LEDE]
+    assert [(e.rule, e.action, e.result) for e in cleaned.audit] == [
+        ("outlet_suffix", "changed", HEADLINE)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("line", "outlet"),
+    [
+        (f"{HEADLINE} | Bayview Herald", "Coastline Post"),  # another outlet's name
+        (f"{HEADLINE} - Bayview", "Bayview Herald"),  # a place, not the outlet
+        (f"{HEADLINE} | Editorial", "Bayview Herald"),
+        (f"{HEADLINE} in Bayview Herald Square", "Bayview Herald"),  # no separator
+        (f"{HEADLINE} | Bayview Herald", "unknown"),  # no outlet given
+    ],
+)
+def test_other_endings_stay(line: str, outlet: str) -> None:
+    cleaned = clean_text(line, doc_id="r", outlet_names=[outlet])
+    assert cleaned.text == line
+    assert not cleaned.audit
+
+
+def test_a_pages_line_loses_the_outlets_name_too() -> None:
+    page = [PROSE[0], f"{HEADLINE} | Bayview Herald", PROSE[1], PROSE[2]]
+    cleaned = clean_text("\n".join(page), doc_id="p", outlet_names=["Bayview Herald"])
+    assert HEADLINE in cleaned.text.splitlines()
+    assert "Bayview Herald" not in cleaned.text
+    assert [e.rule for e in cleaned.audit if e.line_no == 2] == ["outlet_suffix"]
+
+
+def test_a_row_exports_title_and_text_lose_the_outlets_name(tmp_path) -> None:
+    from analysis import load_corpus
+
+    headlines = [
+        f"{HEADLINE} - Bayview Herald",
+        "Spring rains bring welcome relief to Kestrel Valley reservoirs - Bayview Herald",
+        "Wells run dry in 12 towns as residents fear shortages | Coastline Post",
+    ]
+    rows = pd.DataFrame(
+        {
+            "source": ["Bayview Herald", "Bayview Herald", "Coastline Post"],
+            "title": headlines,
+            "text": [
+                f"{headline}\n{lede}" for headline, lede in zip(headlines, LEDES, strict=True)
+            ],
+            "date": ["2025-03-01", "2025-03-02", "2025-03-03"],
+        }
+    )
+    path = tmp_path / "headlines.csv"
+    rows.to_csv(path, index=False)
+    corpus = load_corpus(path, column_map="outlet=source,published=date", progress=False)
+    documents = corpus.documents.set_index("doc_id")
+    assert list(documents["title"]) == [h.rsplit(" ", 3)[0] for h in headlines[:2]] + [
+        headlines[2].split(" | ")[0]
+    ]
+    assert list(documents["text"]) == LEDES  # the first line, the title, moved to it
+    audit = corpus.audit
+    cut = audit[audit["rule"] == "outlet_suffix"]
+    assert len(cut) == 6  # each row's title (line 0) and its text's first line, both cut
+    assert set(cut["line_no"]) == {0, 1}
+    assert "outlet_suffix" in RULES

@@ -76,7 +76,12 @@ from analysis.corpus.hard_wraps import (
     read_wrapping,
 )
 from analysis.corpus.headline_furniture import RULES as HEADLINE_RULES
-from analysis.corpus.headline_furniture import cut_headline_label, is_short_text
+from analysis.corpus.headline_furniture import (
+    cut_headline_label,
+    cut_outlet_suffix,
+    is_short_text,
+    outlet_keys,
+)
 from analysis.corpus.letters import (
     LETTERS_RULES,
     is_letters_page,
@@ -1397,19 +1402,32 @@ def _transcript_turns(cands: list[_Candidate], state: _Round) -> list[_Candidate
 
 
 def _headline_furniture(cands: list[_Candidate], state: _Round) -> list[_Candidate]:
-    """``cands`` with a short text's headline (its first line) without the labels opening it
-    (:func:`~analysis.corpus.headline_furniture.cut_headline_label`, rule ``headline_label``:
-    "WATCH: Buses return" keeps "Buses return"). In a row export of headlines the label is
-    the headline's furniture, and the line rules would take the labelled line whole as a
-    page's teaser ("WATCH: ..."); in a longer text (a page) such a line is one, and goes."""
-    if not (state.context.short and cands):
+    """``cands`` without a headline's furniture (:mod:`analysis.corpus.headline_furniture`):
+    the outlet's own name after a separator at the end of any line ("Buses return - Bayview
+    Herald", rule ``outlet_suffix``), and a short text's headline (its first line) without the
+    labels opening it ("WATCH: Buses return" keeps "Buses return", rule ``headline_label``). In
+    a row export of headlines the label is the headline's furniture, and the line rules would
+    take the labelled line whole as a page's teaser ("WATCH: ..."); in a longer text (a page)
+    such a line is one, and goes."""
+    context = state.context
+    if not (context.outlets or context.short):
         return cands
-    first = cands[0]
-    cut = cut_headline_label(first.view.text)
-    if cut == first.view.text:
-        return cands
-    state.entry(first.line, "headline_label", "changed", cut)
-    return [_Candidate(first.line, _prepared(cut, state.thai_ok)[1], first.norm), *cands[1:]]
+    out = []
+    for k, cand in enumerate(cands):
+        text = cut = cand.view.text
+        if context.outlets:
+            cut = cut_outlet_suffix(cut, context.outlets)
+            if cut != text:
+                state.entry(cand.line, "outlet_suffix", "changed", cut)
+        if context.short and k == 0:
+            label_cut = cut_headline_label(cut)
+            if label_cut != cut:
+                cut = label_cut
+                state.entry(cand.line, "headline_label", "changed", cut)
+        if cut != text:
+            cand = _Candidate(cand.line, _prepared(cut, state.thai_ok)[1], cand.norm)
+        out.append(cand)
+    return out
 
 
 def _transcript_rule(view: _View, transcript: bool, *, at_top: bool) -> TranscriptLine | None:
@@ -1820,6 +1838,8 @@ class _Context:
     letters: bool = False
     # whether the text is a row export's headline, or headline and lede (is_short_text)
     short: bool = False
+    # the outlet's names (headline_furniture.outlet_keys), cut from the end of a line
+    outlets: frozenset[str] = frozenset()
 
     @classmethod
     def of(cls, raw: str, lines: list[_Line]) -> _Context:
@@ -1987,6 +2007,7 @@ def clean_text(
     *,
     model: BoilerplateModel | str | None = _DEFAULT,
     template: Collection[str] = frozenset(),
+    outlet_names: Collection[str] = (),
 ) -> CleanedText:
     """Clean one article's raw text (see the module docstring); never raises on any ``str``.
 
@@ -1997,7 +2018,8 @@ def clean_text(
     is idempotent: cleaning ``result.text`` again (with the same model) gives it back.
     ``template`` holds the :func:`line_key` of lines found repeated across the corpus
     (:func:`template_lines`); a line with such a key that no other rule takes is removed as
-    ``repeated_line``.
+    ``repeated_line``. ``outlet_names`` are the document's outlet's names: one after a
+    separator at the end of a line ("Buses return - Bayview Herald") is cut (``outlet_suffix``).
     """
     if not isinstance(raw, str):
         hint = " (decode bytes first, e.g. raw.decode('utf-8'))" if isinstance(raw, bytes) else ""
@@ -2009,6 +2031,7 @@ def clean_text(
     audit: list[AuditEntry] = []
     raw_lines = _split_raw(raw, doc_id, audit)
     context = _Context.of(raw, raw_lines)
+    context.outlets = outlet_keys([outlet_names] if isinstance(outlet_names, str) else outlet_names)
     lines, n_repairs = _rule_rounds(
         raw_lines,
         doc_id,

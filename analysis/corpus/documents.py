@@ -48,6 +48,7 @@ from analysis.corpus.export_parts import date_of
 from analysis.corpus.exports import several_articles_warning
 from analysis.corpus.factiva import factiva_page_text
 from analysis.corpus.front_matter import MARKDOWN_SUFFIXES, parse_front_matter, read_front_matter
+from analysis.corpus.headline_furniture import cut_outlet_suffix, outlet_keys
 from analysis.corpus.html import HTML_SUFFIXES, PAGE_COLUMNS, Page, is_html_page, read_page
 from analysis.corpus.metadata_rules import credit_reporters
 from analysis.corpus.mhtml import MHTML_SUFFIXES, mhtml_page
@@ -1326,6 +1327,22 @@ def author_without_by(row: dict[str, Any], doc_id: str) -> list[AuditEntry]:
     ]
 
 
+def title_without_outlet(row: dict[str, Any], doc_id: str) -> list[AuditEntry]:
+    """Cut the document's own outlet's name after a separator at the end of its ``title``, in
+    place ("Buses return - Bayview Herald" of the Bayview Herald: "Buses return"), with an
+    audit entry (rule ``outlet_suffix``), as cleaning cuts it from the text's lines: a
+    tester's export of headlines kept the name, which became six outlets' most distinctive
+    word."""
+    title = row.get("title")
+    if not isinstance(title, str) or not title.strip():
+        return []
+    cut = cut_outlet_suffix(title, outlet_keys([str(row.get("outlet", "") or "")]))
+    if cut == title:
+        return []
+    row["title"] = cut
+    return [whole_document_change(doc_id, f"title: {title}", "outlet_suffix", f"title: {cut}")]
+
+
 def whole_document_change(doc_id: str, original: str, rule: str, result: str) -> AuditEntry:
     """An audit entry for a change to a document as a whole (its decoding, its page, its
     metadata) rather than to one of its lines: line 0, action ``changed``."""
@@ -1358,7 +1375,14 @@ def clean_documents(raw: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
         doc_id = str(record["doc_id"])
         encoding = str(record.get("encoding", "utf-8") or "utf-8")
         audit_entries.extend(entries)
-        cleaned = clean_text(raw_text, doc_id=doc_id, title=row["title"] or None, template=template)
+        audit_entries.extend(title_without_outlet(row, doc_id))
+        cleaned = clean_text(
+            raw_text,
+            doc_id=doc_id,
+            title=row["title"] or None,
+            template=template,
+            outlet_names=[row["outlet"]],
+        )
         audit_entries.extend(cleaned.audit)
         # a source line's address, a headline above its byline, the author the byline names
         for field in ("url", "title", "author"):

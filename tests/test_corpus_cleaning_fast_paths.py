@@ -685,7 +685,11 @@ def _plain_template_lines(texts: Sequence[str], outlets: Sequence[str]) -> list[
         return same >= 3 or (not is_prose(k) and (same >= 2 or in_corpus[k] >= 3))
 
     out = []
-    for outlet, keys in zip(names, doc_keys, strict=True):
+    for text, outlet, keys in zip(texts, names, doc_keys, strict=True):
+        lines = [line for line in text.splitlines() if line.strip()]
+        if len(lines) <= 2 and len(text.split()) <= 80:  # a headline (and lede): no template
+            out.append(frozenset())
+            continue
         found = {k for k in keys if in_corpus[k] >= 2 and is_template(k, outlet)}
         words = sum(len(_WORD.findall(k)) for k in keys)
         lost = sum(len(_WORD.findall(k)) for k in found)

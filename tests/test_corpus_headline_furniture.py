@@ -162,3 +162,48 @@ def test_a_row_exports_title_and_text_lose_the_outlets_name(tmp_path) -> None:
     assert len(cut) == 6  # each row's title (line 0) and its text's first line, both cut
     assert set(cut["line_no"]) == {0, 1}
     assert "outlet_suffix" in RULES
+
+
+# a row export's repeated headlines and ledes --------------------------------------------------
+
+WIRE_LEDE = "Officials urged residents to water lawns no more than twice a week."
+ROWS = [
+    ("Reservoir falls to lowest level in decades", WIRE_LEDE),
+    ("Water district updates watering schedule", WIRE_LEDE),  # a lede run under two headlines
+    ("Families struggle as water bills soar", WIRE_LEDE),
+    ("Families struggle as water bills soar", LEDES[2]),  # the headline kept, a new lede
+]
+
+
+def test_a_short_texts_repeated_lines_are_no_template() -> None:
+    from analysis.corpus.cleaning import line_key, template_lines
+
+    texts = [f"{headline}\n{lede}" for headline, lede in ROWS]
+    assert template_lines(texts, ["Courier"] * 4) == [frozenset()] * 4
+    assert template_lines(ROWS[0][:1] * 3, ["A", "B", "C"]) == [frozenset()] * 3
+    # the same lines in pages (a site's tagline over each) are a template's, as before
+    pages = [
+        f"Kestrel Valley news since 1901\n{text}\nStory {k} goes on at some length about the "
+        "valley's farms, its wells and its water this spring."
+        for k, text in enumerate(texts)
+    ]
+    found = template_lines(pages, ["Courier"] * 4)
+    assert line_key("Kestrel Valley news since 1901") in found[0]
+    assert line_key(WIRE_LEDE) in found[0]
+
+
+def test_a_row_export_keeps_its_repeated_ledes_and_headlines(tmp_path) -> None:
+    from analysis import load_corpus
+
+    rows = pd.DataFrame(
+        {
+            "outlet": ["Valley Courier"] * 4,
+            "text": [f"{headline}\n{lede}" for headline, lede in ROWS],
+            "date": ["2025-03-01", "2025-03-02", "2025-03-03", "2025-03-04"],
+        }
+    )
+    path = tmp_path / "ledes.csv"
+    rows.to_csv(path, index=False)
+    corpus = load_corpus(path, column_map="published=date", progress=False)
+    assert list(corpus.documents["text"]) == [f"{h}\n{lede}" for h, lede in ROWS]
+    assert "repeated_line" not in set(corpus.audit["rule"])

@@ -64,13 +64,15 @@ def test_clean_text_leaves_lines_without_blocks_as_they_were_split() -> None:
 
 def test_template_lines_sees_the_blocks_cleaning_sees() -> None:
     tagline = "Portmouth news, sport and weather since 1887"  # no rule's: only repetition tells
+    # three blocks: a text of two lines is a row export's headline and lede, with no template
     texts = [
-        f"<p>{tagline}</p><p>Story {k} goes on at length about the port.</p>" for k in range(3)
+        f"<p>{tagline}</p><p>Story {k} goes on at length about the port.</p><p>Part {k} ends.</p>"
+        for k in range(3)
     ]
     template = template_lines(texts, ["Gazette"] * 3)
     assert line_key(f"<p>{tagline}</p>") in template[0]
     cleaned = clean_text(texts[0], doc_id="g0", template=template[0], model=None)
-    assert cleaned.text == "Story 0 goes on at length about the port."
+    assert cleaned.text == "Story 0 goes on at length about the port.\nPart 0 ends."
     assert ("repeated_line", "removed") in {(e.rule, e.action) for e in cleaned.audit}
 
 

@@ -325,7 +325,8 @@ def _rules_listing() -> dict[str, str]:
         "sign-up prompts): a short or non-sentence line in 2+ documents of the same outlet or "
         "3+ of the corpus, any line in 3+ documents of the same outlet (see template_lines); "
         "not a line that opens in lower case and continues the line above it ('... a fire "
-        "officer' / 'said.'), a wrapped paragraph's last words.",
+        "officer' / 'said.'), a wrapped paragraph's last words, nor a line of a short text (at "
+        "most 2 lines and 80 words: a row export's headline, or headline and lede).",
         "html_blocks": "A line holding several HTML blocks (a content-management export's "
         "'<p>…</p><p>…</p>') is cut where a browser starts a new block (before opening block "
         "tags such as <p>, <div>, <li>, after closing ones); the pieces, one per line in the "
@@ -2386,7 +2387,11 @@ def template_lines(texts: Sequence[str], outlets: Sequence[str]) -> list[frozens
     as identical texts of an outlet do: a tester's pasted page lost its whole article, 29
     lines, to its two other copies. A document that would lose more than
     :data:`MAX_TEMPLATE_SHARE` of its words loses none (a near-duplicate of another document is
-    flagged by the quality step, not emptied here).
+    flagged by the quality step, not emptied here), and so does a short text
+    (:func:`~analysis.corpus.headline_furniture.is_short_text`: a row export's headline, or
+    headline and lede), whose lines are most of what it says: a tester's export of headlines
+    and ledes lost 177 of them (a wire's lede several outlets ran, a lede kept under an
+    updated headline) where the near-copy check is what tells a repeated story.
     """
     if len(texts) != len(outlets):
         raise ValueError("texts and outlets must have the same length")
@@ -2394,10 +2399,13 @@ def template_lines(texts: Sequence[str], outlets: Sequence[str]) -> list[frozens
     names = ["" if name.casefold() in NO_OUTLET else name for name in names]
     doc_keys = []
     key_maps = []
+    short = []  # a row export's headline, or headline and lede: no template (is_short_text)
     for text in texts:
-        lines = set(text.splitlines())
+        pieces = text.splitlines()
         if "<" in text:  # the lines cleaning sees (clean_text): one per HTML block
-            lines = {piece for line in lines for piece in normalisers.split_block_tags(line)}
+            pieces = [piece for line in pieces for piece in normalisers.split_block_tags(line)]
+        short.append(is_short_text(pieces))
+        lines = set(pieces)
         key_of = dict(zip(lines, map(line_key, lines), strict=True))
         key_maps.append(key_of)
         doc_keys.append({k for k in set(key_of.values()) if _KEY_WORD_RE.search(k)})
@@ -2437,7 +2445,10 @@ def template_lines(texts: Sequence[str], outlets: Sequence[str]) -> list[frozens
         return not _is_prose(key)
 
     out: list[frozenset[str]] = []
-    for outlet, keys, key_of in zip(names, doc_keys, key_maps, strict=True):
+    for outlet, keys, key_of, headline in zip(names, doc_keys, key_maps, short, strict=True):
+        if headline:  # its lines are most of what it says: a repeated story is a near-copy
+            out.append(frozenset())
+            continue
         found = {k for k in keys if in_corpus[k] >= 2 and is_template(k, outlet)}
         if not found:  # nothing lost, so nothing to weigh against the document's words
             out.append(frozenset())

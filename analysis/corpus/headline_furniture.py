@@ -81,7 +81,8 @@ def is_short_text(lines: Iterable[str]) -> bool:
     """Whether a text (its lines) is at most :data:`SHORT_TEXT_LINES` lines of text and
     :data:`SHORT_TEXT_WORDS` words: a row export's headline, or headline and lede, not a page
     or an article. Its first line is its headline, so a page's teaser rule does not take it
-    whole."""
+    whole, and its lines are most of what it says, so none goes as a line repeated across the
+    corpus (:func:`analysis.corpus.cleaning.template_lines`)."""
     kept = [line for line in lines if line.strip()]
     if len(kept) > SHORT_TEXT_LINES:
         return False

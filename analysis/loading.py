@@ -81,7 +81,10 @@ def load_corpus(
       audit with rule ``other_language``).
     - ``group_by`` (the run's grouping; default ``outlet``): grouped by another column, the
       documents without a value of it (blank, "N/A", "unknown") are left out, each in the
-      audit (:mod:`analysis.corpus.group_values`).
+      audit (:mod:`analysis.corpus.group_values`); ``published:month`` (``:year``,
+      ``:quarter``, ``:week``) groups by the period of each published date, a column
+      ``month`` (``year``...) added to the documents and sentences
+      (:mod:`analysis.corpus.periods`).
 
     A folder with a problem (missing or unlisted files, duplicate ids, undecodable files, an
     article file with no text left; a database export's article without text is left out with
@@ -326,7 +329,8 @@ def _with_quality(
 ) -> Corpus:
     """The corpus with quality flags on its documents, copies handled per ``duplicates``,
     documents not in English per ``other_languages``, and without the documents that have no
-    value of the ``group_by`` column (:mod:`analysis.corpus.group_values`).
+    value of the ``group_by`` column (:mod:`analysis.corpus.group_values`; a period of the
+    published date, ``published:month``, derived first: :mod:`analysis.corpus.periods`).
 
     An empty ``language`` is first guessed from the text
     (:func:`analysis.corpus.language.fill_language`), so a document in another language is
@@ -334,6 +338,7 @@ def _with_quality(
     """
     from analysis.corpus.group_values import audit_rows, no_value_warning, without_group_value
     from analysis.corpus.language import fill_language
+    from analysis.corpus.periods import group_column, with_period_column
     from analysis.corpus.quality import (
         apply_duplicates,
         apply_other_languages,
@@ -369,7 +374,10 @@ def _with_quality(
     if len(dropped):  # "drop": each document left out is in the audit
         audit = _with_dropped_languages(audit, dropped)
         warn_user(_dropped_languages_warning(dropped, english))
-    english, sentences, unvalued = without_group_value(english, sentences, group_by)
+    # a period of the published date (--group-by published:month) is a column of its own
+    english, sentences = with_period_column(english, sentences, group_by)
+    column = group_column(group_by)  # "month" for published:month
+    english, sentences, unvalued = without_group_value(english, sentences, column)
     if len(unvalued):
         audit = _with_rows(audit, audit_rows(unvalued, group_by))
         warn_user(no_value_warning(unvalued, group_by, len(english)))

@@ -26,9 +26,19 @@ from typing import Any
 
 from analysis.name_lists import name_list
 
-# Parameters the set-up cell normalises before it checks them (a text "A,B" split into a list):
-# compared as normalised, so that rerunning the parameters cell that gives "A,B" changes nothing.
-NORMALISED: dict[str, Callable[[Any], Any]] = {"outlets": name_list}
+
+def _group_column(group_by: Any) -> Any:
+    """The column a grouping groups by (``published:month`` by ``month``), as the set-up cell
+    sets ``group_by`` once the corpus is loaded (:func:`analysis.corpus.periods.group_column`)."""
+    from analysis.corpus.periods import group_column
+
+    return group_column(group_by) if isinstance(group_by, str) else group_by
+
+
+# Parameters the set-up cell normalises before it checks them (a text "A,B" split into a list,
+# a period grouping "published:month" to its column "month"): compared as normalised, so that
+# rerunning the parameters cell that gives "A,B" changes nothing.
+NORMALISED: dict[str, Callable[[Any], Any]] = {"outlets": name_list, "group_by": _group_column}
 
 
 class ParametersChangedError(RuntimeError):
@@ -84,12 +94,12 @@ def changed_parameters() -> list[tuple[str, Any, Any]]:
         if name not in snapshot.namespace:
             continue
         now = snapshot.namespace[name]
-        if not _same(name, then, now):
+        if not same_value(name, then, now):
             changed.append((name, then, now))
     return changed
 
 
-def _same(name: str, then: Any, now: Any) -> bool:
+def same_value(name: str, then: Any, now: Any) -> bool:
     """Whether a parameter's value ``now`` is the one it had (``then``), normalised as the set-up
     cell normalises it (:data:`NORMALISED`)."""
     normalise = NORMALISED.get(name)

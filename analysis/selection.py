@@ -60,7 +60,16 @@ def _is_measure_column(column: str) -> bool:
 
 def article_field_message(group_col: str) -> str:
     """Why ``group_col``, a field of each article (:data:`analysis.config.ARTICLE_FIELDS`), is
-    not a grouping, and what to group by instead."""
+    not a grouping, and what to group by instead: for ``published``, a period of it
+    (:mod:`analysis.corpus.periods`; a tester was sent between ``--group-by date`` and
+    ``--group-by published``, each refused)."""
+    from analysis.corpus.periods import PERIOD_FIELD, period_hint
+
+    if group_col == PERIOD_FIELD:
+        return (
+            f"group_by {group_col!r} is a field of each article, nearly one value per article; "
+            f"{period_hint()}"
+        )
     return (
         f"group_by {group_col!r} is a field of each article, which the sentences a run compares "
         "do not carry; group by 'outlet', 'origin' or a column of your own in the manifest or "

@@ -129,8 +129,8 @@ def _cli(schema, tmp_path: Path, **given: str):
 
 # (name, a refused value as typed after -p, a fragment of the allowed values in the message)
 REFUSED = [
-    ("group_by", "doc_id", "'outlet', 'origin' or a column of your own in the manifest"),
-    ("group_by", "text", "'outlet', 'origin' or a column of your own in the manifest"),
+    ("group_by", "doc_id", "'outlet', 'origin', a column of your own in the manifest"),
+    ("group_by", "text", "'outlet', 'origin', a column of your own in the manifest"),
     ("method", "textblob", "'vader', 'vader-news'"),
     ("n_boot", "-3", ">= 100"),
     ("n_boot", "1", ">= 100"),

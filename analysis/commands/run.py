@@ -21,6 +21,8 @@ Examples:
     each file read as its articles)
   python -m analysis run --corpus export.parquet --out results --outlets "Outlet A,Outlet B"
   python -m analysis run --corpus export.csv --map text=body,outlet=source --out results
+  python -m analysis run --corpus export.csv --map published=date --group-by published:month
+    (compares the months of each article's published date; also :quarter, :year, :week)
   python -m analysis run --corpus mycorpus -p codebook codebook.toml -p actors actors.toml
   python -m analysis run -f params.yaml --method vader-news
     (params.yaml: notebook parameters as a YAML mapping, e.g. n_boot: 500)
@@ -84,7 +86,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         metavar="COLUMN",
         help=f"compare groups of this metadata column: {' or '.join(GROUP_COLUMNS)}, or a column "
         "of your own in the manifest or corpus file (e.g. lean, section; not a field of each "
-        "article such as title or language)",
+        "article such as title or language); or periods of the published date: "
+        "published:month (2025-03), published:quarter (2025-Q1), published:year (2025) or "
+        "published:week (ISO week, 2025-W07); articles without a date are left out, each in "
+        "the audit",
     )
     parser.add_argument(
         "--map",

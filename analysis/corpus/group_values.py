@@ -68,10 +68,21 @@ def audit_rows(gone: pd.DataFrame, group_by: str) -> list[tuple[str, int, str, s
     action ``document_left_out``, the cell as given in ``original``."""
     from analysis.corpus.cleaning import LEFT_OUT
 
+    column = _written_column(gone, group_by)  # for published:month, the published date
     return [
-        (str(doc_id), 0, f"{group_by}: {_shown(value)}", RULE, LEFT_OUT, "")
-        for doc_id, value in zip(gone["doc_id"], gone[group_by], strict=True)
+        (str(doc_id), 0, f"{column}: {_shown(value)}", RULE, LEFT_OUT, "")
+        for doc_id, value in zip(gone["doc_id"], gone[column], strict=True)
     ]
+
+
+def _written_column(gone: pd.DataFrame, group_by: str) -> str:
+    """The column whose cell says why an article has no ``group_by``: the grouping's own, or
+    for a period of the published date (:mod:`analysis.corpus.periods`) ``published``."""
+    from analysis.corpus.periods import PERIOD_FIELD, group_column, period_of
+
+    if period_of(group_by) and PERIOD_FIELD in gone.columns:
+        return PERIOD_FIELD
+    return group_column(group_by)
 
 
 def _shown(value: object) -> str:
@@ -82,9 +93,22 @@ def _shown(value: object) -> str:
 
 def no_value_warning(gone: pd.DataFrame, group_by: str, n_kept: int) -> str:
     """The warning naming the articles ``gone`` for want of a value of ``group_by``."""
+    from analysis.corpus.periods import period_of
+
     ids = [str(d) for d in gone["doc_id"]]
     shown = ", ".join(ids[:SHOWN]) + (", …" if len(ids) > SHOWN else "")
-    spellings = sorted({_shown(v) for v in gone[group_by]})
+    column = _written_column(gone, group_by)
+    spellings = sorted({_shown(v) for v in gone[column]})
+    period = period_of(group_by)
+    if period:
+        return (
+            f"{len(gone)} article(s) with no {period} in their published date ({shown}; "
+            f"published {', '.join(spellings[:SHOWN])}"
+            f"{', …' if len(spellings) > SHOWN else ''}) are left out of the comparison by "
+            f"{group_by}, which compares the other {n_kept} (each in cleaning_audit.csv, rule "
+            f"{RULE}); give them a published date written YYYY-MM-DD in the manifest or the "
+            "corpus file's date column to compare them"
+        )
     return (
         f"{len(gone)} article(s) with no {group_by} ({shown}; written {', '.join(spellings)}) "
         f"are left out of the comparison by {group_by}, which compares the other {n_kept} "

@@ -337,8 +337,9 @@ def _column_name() -> Rule:
         return value
 
     return Rule(
-        f"{', '.join(repr(c) for c in GROUP_COLUMNS)} or a column of your own in the manifest "
-        "or corpus file",
+        f"{', '.join(repr(c) for c in GROUP_COLUMNS)}, a column of your own in the manifest "
+        "or corpus file, or a period of the published date ('published:month', "
+        "'published:quarter', 'published:year', 'published:week')",
         check,
     )
 
@@ -871,6 +872,14 @@ def check_group_column(corpus: Path, group_by: Any, column_map: Any = None) -> N
         )
     if not group_by or group_by in GROUP_COLUMNS:
         return
+    from analysis.corpus.periods import period_of, period_problem
+
+    problem = period_problem(group_by)
+    if problem:
+        raise ParameterError(problem)
+    if period_of(group_by):  # derived from the published date (analysis.corpus.periods)
+        _check_period_grouping(corpus, group_by, column_map)
+        return
     if group_by in ARTICLE_FIELDS:
         from analysis.selection import article_field_message
 
@@ -892,9 +901,18 @@ def check_group_column(corpus: Path, group_by: Any, column_map: Any = None) -> N
         hint = (  # a tester's --group-by Source, which --map outlet=Source had renamed
             f" ({group_by!r} is read as {mapped[group_by]!r} by --map: use --group-by "
             f"{mapped[group_by]})"
-            if group_by in mapped
+            if group_by in mapped and mapped[group_by] not in ARTICLE_FIELDS
             else ""
         )
+        if group_by in mapped and mapped[group_by] == "published":
+            from analysis.corpus.periods import period_hint
+
+            # a tester's --group-by date (--map published=date) was sent to --group-by
+            # published, which is refused as a field of each article
+            hint = f" ({group_by!r} is read as 'published' by --map; {period_hint()})"
+        elif group_by in mapped and mapped[group_by] in ARTICLE_FIELDS:
+            ours = mapped[group_by]
+            hint = f" ({group_by!r} is read as {ours!r} by --map, a field of each article)"
         if not hint:  # a tester's --group-by Lean and "Media Type" got no guess
             from analysis.selection import near_names
 
@@ -919,6 +937,65 @@ def check_group_column(corpus: Path, group_by: Any, column_map: Any = None) -> N
         # a corpus file's first rows may all share a value the rest do not: judged whole only
         if not _corpus_files(corpus) or len(values) < _SAMPLE_ROWS:
             _check_group_count(values, group_by)
+
+
+def _check_period_grouping(corpus: Path, group_by: str, column_map: Any = None) -> None:
+    """Refuse a period grouping (``published:month``) of a corpus that surely gives no article
+    a published date it can be read from, and one whose dates all fall in one period; warn of
+    one with a period for (nearly) every article, as any grouping is checked
+    (:func:`_check_group_count`). A corpus that cannot be read cheaply is checked by the
+    notebooks, which leave out the articles without a period."""
+    from analysis.corpus.documents import CorpusError
+    from analysis.corpus.files import _SAMPLE_ROWS, CorpusFileError
+    from analysis.corpus.group_values import names_no_value
+    from analysis.corpus.periods import column_clash, period_labels, period_of
+
+    try:
+        clash = column_clash(group_by, corpus_columns(corpus, column_map))
+        values = _published_values(corpus, column_map)
+    except (CorpusError, CorpusFileError, ValueError):
+        return  # the corpus notebook reports what is wrong with the corpus
+    if clash:  # the derived column "month" would replace the corpus's own
+        raise ParameterError(clash)
+    if values is None:  # a folder without a manifest: its files may give their dates
+        return
+    whole = not _corpus_files(corpus) or len(values) < _SAMPLE_ROWS  # else the first rows
+    given = values[~names_no_value(values)]
+    if whole and given.empty:
+        raise ParameterError(
+            f"group_by {group_by!r}: no article of the corpus gives a published date (a "
+            "manifest's 'published' column, or a corpus file's date column read as published "
+            "by name or with --map published=COLUMN), so there is no period to compare"
+        )
+    labels = period_labels(given, period_of(group_by) or "").rename(group_by)
+    # dates written otherwise (a month's name) are read when the corpus is: judged then
+    if whole and (labels != "").all():
+        _check_group_count(labels, group_by)
+
+
+def _published_values(corpus: Path, column_map: Any = None) -> Any:
+    """The published dates of the corpus, read cheaply (:func:`_group_values`): the manifest's
+    column, or the first rows of the column each corpus file's is read from (by name or with
+    ``--map``); an empty Series when none gives one, None when not known before reading (a
+    folder of files without a manifest)."""
+    import pandas as pd
+
+    from analysis.corpus.files import _resolve_columns, _sample_rows, parse_column_map
+
+    exports = _corpus_files(corpus)
+    if not exports:
+        values = _group_values(corpus, "published", column_map)
+        if values is None and (corpus / "manifest.csv").is_file():
+            return pd.Series([], dtype=object)
+        return values
+    mapping = parse_column_map(column_map or None)
+    found = []
+    for path in exports:
+        theirs = _resolve_columns(path, _file_header(path, mapping), mapping)[0].get("published")
+        sample = _sample_rows(path, mapping)
+        if theirs and theirs in sample.columns:
+            found.append(sample[theirs])
+    return pd.concat(found, ignore_index=True) if found else pd.Series([], dtype=object)
 
 
 # a grouping with more groups than this share of its articles compares articles, not groups

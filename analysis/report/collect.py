@@ -15,6 +15,7 @@ from typing import Any
 
 import pandas as pd
 
+from analysis.corpus.periods import group_column
 from analysis.framing.corrected_differences import check_against_corrected
 from analysis.framing.findings import article_frame_findings, framing_findings
 from analysis.io import read_table
@@ -69,7 +70,7 @@ def _chosen_outlets(sentences: pd.DataFrame, params: Mapping[str, Any]) -> pd.Da
 
 
 def _sentiment_from_tables(tables: Path, params: Mapping[str, Any]) -> list[Finding]:
-    group_col = str(params.get("group_by") or "outlet")
+    group_col = group_column(str(params.get("group_by") or "outlet"))  # published:month: month
     by_group = _read(tables, f"sentiment_by_{group_col}.csv", "sentiment_by_outlet.csv")
     pairwise = _read(tables, "sentiment_pairwise.csv")
     actors = _read(tables, "actor_tone.csv")
@@ -90,7 +91,7 @@ def _sentiment_from_tables(tables: Path, params: Mapping[str, Any]) -> list[Find
 
 
 def _framing_from_tables(tables: Path, params: Mapping[str, Any]) -> list[Finding]:
-    group_col = str(params.get("group_by") or "outlet")
+    group_col = group_column(str(params.get("group_by") or "outlet"))  # published:month: month
     frames = _read(tables, f"frames_by_{group_col}.csv", "frames_by_outlet.csv")
     others = [
         _read(tables, name)

@@ -24,6 +24,7 @@ from typing import Any
 from analysis.config import DATA_DIR, N_BOOT, SEED, default_corpus_dir, portable_path
 from analysis.corpus.exports import ONE_LINE_MIN_WORDS
 from analysis.corpus.group_names import spacing_note
+from analysis.corpus.periods import group_column
 from analysis.corpus.quality import (
     qa_sourcing_lines,
     quality_summary,
@@ -1552,7 +1553,8 @@ def write_summary(
     tables, figs, reports = Path(tables_dir), Path(figures_dir), Path(reports_dir)
     require_tables(tables)
     shown = summary_parameters(params)
-    group_col = str(shown.get("group_by") or "outlet")
+    # the column the tables are grouped by: "month" for a period grouping, published:month
+    group_col = group_column(str(shown.get("group_by") or "outlet"))
     found = list(findings) if findings is not None else collect_findings(tables, shown)
     facts = replace(
         corpus_facts(tables, corpus_dir, group_col, shown.get("outlets") or None),

@@ -22,7 +22,7 @@ from typing import Any
 
 from analysis.config import project_root
 from analysis.io import write_text
-from analysis.parameter_guard import remember_parameters
+from analysis.parameter_guard import remember_parameters, same_value
 from analysis.pipeline.params import (
     MANAGED_PARAMETERS,
     RUN_PARAMETERS,
@@ -205,7 +205,12 @@ def summary_parameters_from_tables(
             "parameters, or use `python -m analysis run`."
         )
     for name, value in own.items():
-        if name in recorded and name not in SUMMARY_OWN and recorded[name] != value:
+        # compared as the set-up cells normalise them (published:month recorded as month)
+        if (
+            name in recorded
+            and name not in SUMMARY_OWN
+            and not same_value(name, recorded[name], value)
+        ):
             warn_user(
                 f"{name} is {value!r} here but the tables in {tables_dir} were made with "
                 f"{recorded[name]!r}: the summary describes the tables ({recorded[name]!r})"

@@ -98,3 +98,21 @@ def test_outlets_named_by_a_group_of_the_grouping_are_said_to_be_groups(tmp_path
     documents = pd.DataFrame({"outlet": ["CNN", "Fox"], "lean": ["left", "right"]})
     with pytest.raises(ValueError, match=r"'right' is a lean, not an outlet \(its outlets: Fox\)"):
         keep_outlets(documents, ["right"], group_col="lean")
+
+
+def test_columns_of_text_or_ids_are_not_suggested_as_groupings(tmp_path: Path) -> None:
+    """A tester's mistyped grouping was offered 'lede', the article's first sentence (long
+    values, few shared), as a column to group by; an id column is no grouping either."""
+    path = tmp_path / "export.csv"
+    rows = ["text,outlet,lede,desk,story_id"]
+    for k in range(12):
+        lede = f"The council met the drivers' union for the {k % 4}th time on the fares." * (k % 2)
+        rows.append(f"Article {k}.,Outlet {k % 3},{lede},{('city', 'state')[k % 2]},s{k}")
+    path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    with pytest.raises(ParameterError) as refused:
+        check_group_column(path, "section")
+    allowed, _, not_suggested = str(refused.value).partition("not suggested")
+    assert "'desk'" in allowed and "'outlet'" in allowed
+    assert "'lede'" not in allowed and "'story_id'" not in allowed
+    assert "'lede'" in not_suggested and "'story_id'" in not_suggested
+    check_group_column(path, "lede")  # still a column the run may group by, when asked

@@ -917,9 +917,16 @@ def check_group_column(corpus: Path, group_by: Any, column_map: Any = None) -> N
             from analysis.selection import near_names
 
             hint = near_names([group_by], columns)
+        shown, texts = _label_columns(corpus, columns, column_map)
         raise ParameterError(
             f"group_by {group_by!r} is not a column of the corpus{hint}; allowed: "
-            f"{', '.join(repr(c) for c in columns)}"
+            f"{', '.join(repr(c) for c in shown)}"
+            + (
+                f" (not suggested, holding text or a value per article: "
+                f"{', '.join(repr(c) for c in texts)})"
+                if texts
+                else ""
+            )
         )
     try:
         values = _group_values(corpus, group_by, column_map)
@@ -996,6 +1003,46 @@ def _published_values(corpus: Path, column_map: Any = None) -> Any:
         if theirs and theirs in sample.columns:
             found.append(sample[theirs])
     return pd.concat(found, ignore_index=True) if found else pd.Series([], dtype=object)
+
+
+# a column whose values average this many characters or more reads as text (a lede, a
+# headline: a title is 60-100), not as labels articles share (a lean, a section, a country)
+TEXT_LIKE_CHARS = 60
+# the fewest values on which "a different value for (nearly) every article" is judged
+MIN_VALUES_JUDGED = 10
+
+
+def _label_columns(
+    corpus: Path, columns: Sequence[str], column_map: Any = None
+) -> tuple[list[str], list[str]]:
+    """``columns`` split into those to suggest as groupings and those that look like text or
+    ids, judged from their values as read cheaply (:func:`_group_values`): values averaging
+    :data:`TEXT_LIKE_CHARS` characters or more, or more different values than half of
+    (at least :data:`MIN_VALUES_JUDGED`) non-empty ones, as :func:`_check_group_count` warns
+    of. A tester's export offered 'lede', the article's first sentence, as a grouping.
+    ``outlet`` and ``origin`` are always suggested."""
+    from analysis.corpus.documents import CorpusError, mean_chars
+    from analysis.corpus.files import CorpusFileError
+    from analysis.corpus.group_values import names_no_value
+
+    shown, texts = [], []
+    for column in columns:
+        values = None
+        if column not in GROUP_COLUMNS:
+            try:
+                values = _group_values(corpus, column, column_map)
+            except (CorpusError, CorpusFileError, ValueError, KeyError):
+                values = None
+        if values is None:
+            shown.append(column)
+            continue
+        given = values[~names_no_value(values)].astype(str).str.strip()
+        unique = given.nunique() > MOST_GROUPS_ONE_ARTICLE * len(given)
+        if mean_chars(given) >= TEXT_LIKE_CHARS or (len(given) >= MIN_VALUES_JUDGED and unique):
+            texts.append(column)
+        else:
+            shown.append(column)
+    return shown, texts
 
 
 # a grouping with more groups than this share of its articles compares articles, not groups

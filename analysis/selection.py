@@ -240,6 +240,18 @@ def groups_by_volume(documents: pd.DataFrame, group_col: str = "outlet") -> list
     return sorted(n_docs.index, key=lambda g: (-int(n_docs[g]), -int(n_sent.get(g, 0)), str(g)))
 
 
+def groups_in_order(documents: pd.DataFrame, group_col: str = "outlet") -> list[str]:
+    """Every group of ``documents`` in the order a summary lists them: periods (2025-01,
+    2025-Q1, 2025, 2025-W07, days: :func:`analysis.corpus.periods.are_periods`) in time
+    order, other groups largest first (:func:`groups_by_volume`). A tester's months were
+    listed by size (2025-01, 2025-02, 2025-05, 2025-06, 2025-03, 2025-04) while the figures
+    drew them in order. Which groups get a colour stays by volume."""
+    from analysis.corpus.periods import are_periods
+
+    by_volume = groups_by_volume(documents, group_col)
+    return sorted(by_volume) if are_periods(by_volume) else by_volume
+
+
 def corpus_palette(
     documents: pd.DataFrame,
     group_col: str = "outlet",

@@ -193,3 +193,26 @@ def test_titles_moved_from_the_text_are_counted_of_the_articles_kept(tmp_path: P
     assert facts.n_title_lines == 2  # of the 2 titled articles: "gallery" is none of them
     assert corpus_facts(tables, corpus, outlets=["Post"]).n_title_lines == 0
     assert corpus_facts(tables, corpus, outlets=["Gazette"]).n_title_lines == 2
+
+
+def test_groups_that_are_periods_are_listed_in_time_order(tmp_path: Path) -> None:
+    """A tester's months were listed by size (2025-01, 2025-02, 2025-05, 2025-06, 2025-03,
+    2025-04) while the figures drew them in order."""
+    tables = tmp_path / "tables"
+    tables.mkdir()
+    sizes = {"2025-03": 4, "2025-01": 2, "2025-02": 3}
+    months = [month for month, n in sizes.items() for _ in range(n)]
+    pd.DataFrame(
+        {
+            "doc_id": [f"d{k}" for k in range(len(months))],
+            "outlet": ["Gazette"] * len(months),
+            "month": months,
+            "n_sentences": [1] * len(months),
+            "n_words": [10] * len(months),
+        }
+    ).to_csv(tables / "documents.csv", index=False)
+    facts = corpus_facts(tables, tmp_path, "month")
+    assert [g for g, _, _ in facts.per_group] == sorted(sizes)
+    assert {g: n for g, n, _ in facts.per_group} == sizes
+    by_outlet = corpus_facts(tables, tmp_path, "outlet")  # other groups: largest first
+    assert by_outlet.per_group == (("Gazette", len(months), len(months)),)

@@ -273,3 +273,18 @@ def test_the_same_words_from_another_article_are_quoted_once_and_named_with_thei
     # evidence is not lost, nor read as its own writing
     examples = findings_markdown([findings[0], findings[2]])
     assert examples.endswith("- Examples.\n\n" + named + "\n")
+
+
+def test_comparisons_of_periods_name_them_in_time_order():
+    from analysis.report.findings_markdown import MAX_NO_DIFFERENCE
+
+    pairs = [("2025-06", "2025-02")] * (MAX_NO_DIFFERENCE + 1) + [("Post", "Gazette")]
+    findings = [
+        Finding(f"tone_pair_{k}", "tone", f"No clear difference between {a} and {b}.",
+                supported=False, groups=(a, b))
+        for k, (a, b) in enumerate(pairs)
+    ]  # fmt: skip
+    text = findings_markdown(findings)
+    rest = next(line for line in text.splitlines() if "more comparisons" in line)
+    assert "2025-02 and 2025-06" in rest and "2025-06 and 2025-02" not in rest
+    assert "Post and Gazette" in rest  # other groups as the comparison names them

@@ -28,6 +28,9 @@ SEPARATOR = ":"
 # a published date as loading keeps it when it reads it as a date: the year, the year and
 # month, or the day, with a time after it or not (analysis.loading._ISO_DATE)
 _DATE_RE = re.compile(r"(?P<year>\d{4})(?:-(?P<month>\d{2})(?:-(?P<day>\d{2}))?)?(?:[T ].*)?")
+# the labels of periods (and days), which sort as text in time order: 2025, 2025-Q1, 2025-03,
+# 2025-W07, 2025-03-11 (a grouping of the user's own, a "month" column, as well as ours)
+_PERIOD_LABEL_RE = re.compile(r"\d{4}(?:-(?:Q[1-4]|W\d{2}|\d{2}(?:-\d{2})?))?")
 
 
 def period_of(group_by: object) -> str | None:
@@ -151,3 +154,18 @@ def with_period_column(
             **{period: sentences["doc_id"].astype(str).map(by_doc).fillna("").to_numpy()}
         )
     return documents, sentences
+
+
+def are_periods(labels: object) -> bool:
+    """Whether every one of ``labels`` (two or more) names a period or a day, written so that
+    it sorts in time order as text (2025, 2025-Q1, 2025-03, 2025-W07, 2025-03-11), all in one
+    form: groups that the summary lists in time order rather than by size."""
+    values = [str(v) for v in labels]  # type: ignore[attr-defined]
+    if len(values) < 2 or not all(_PERIOD_LABEL_RE.fullmatch(v) for v in values):
+        return False
+    return len({_form(v) for v in values}) == 1
+
+
+def _form(label: str) -> str:
+    """The form of a period label: its digits as 9, so 2025-03 and 2024-11 share one."""
+    return re.sub(r"\d", "9", label)

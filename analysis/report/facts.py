@@ -245,7 +245,8 @@ def corpus_facts(
 
     ``outlets`` (the run's selection; empty: all) limits the counts to the articles the run
     compared, so the summary describes the same groups as the tables and figures. Groups are
-    listed largest first (:func:`analysis.selection.groups_by_volume`)."""
+    listed largest first (:func:`analysis.selection.groups_by_volume`), periods (2025-01,
+    2025-Q1) in time order (:func:`analysis.selection.groups_in_order`)."""
     from analysis.corpus.cleaning import LEFT_OUT
     from analysis.corpus.exports import one_line_documents, truncated_documents
     from analysis.corpus.group_values import RULE as NO_VALUE_RULE
@@ -263,7 +264,7 @@ def corpus_facts(
     from analysis.figures import OTHER_LABEL
     from analysis.report.genre_mix import group_mixes, mix_column
     from analysis.report.group_languages import language_notes, partial_language_notes
-    from analysis.selection import folded_groups, groups_by_volume, keep_outlets
+    from analysis.selection import folded_groups, groups_by_volume, groups_in_order, keep_outlets
 
     tables = Path(tables_dir)
     docs = read_table(tables / "documents.csv", dtype={"doc_id": str})
@@ -275,7 +276,7 @@ def corpus_facts(
     per_group = (
         docs.groupby(group_col, sort=True)
         .agg(n_docs=("doc_id", "size"), n_sentences=("n_sentences", "sum"))
-        .reindex(groups_by_volume(docs, group_col))
+        .reindex(groups_in_order(docs, group_col))  # periods in time order
         .rename_axis(group_col)
         .reset_index()
     )
@@ -312,7 +313,7 @@ def corpus_facts(
     if per_line is not None and "action" in audit.columns:
         counts = per_line.value_counts()
         actions = tuple((str(a), int(counts[a])) for a in sorted(counts.index))
-    folded = folded_groups(per_group[group_col].tolist())
+    folded = folded_groups(groups_by_volume(docs, group_col))  # the smallest are pooled
     pooled = set(folded)
     corpus = Path(corpus_dir)
     translated: list[tuple[str, str]] = []

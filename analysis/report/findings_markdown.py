@@ -157,7 +157,9 @@ def _more_without_difference(rest: Sequence[Finding]) -> list[str]:
     if not rest:
         return []
     named = [
-        " and ".join(escape_text(g) for g in f.groups) if f.groups else escape_text(f.key)
+        " and ".join(escape_text(g) for g in _in_time_order(f.groups))
+        if f.groups
+        else escape_text(f.key)
         for f in rest
     ]
     return [
@@ -165,6 +167,14 @@ def _more_without_difference(rest: Sequence[Finding]) -> list[str]:
         f"numbers in the tables and the notebooks: {'; '.join(named)}.",
         "",
     ]
+
+
+def _in_time_order(groups: Sequence[str]) -> list[str]:
+    """``groups`` in time order when they are periods (2025-02 and 2025-06, not 2025-06 and
+    2025-02), else as given."""
+    from analysis.corpus.periods import are_periods
+
+    return sorted(groups) if are_periods(groups) else list(groups)
 
 
 def _names_an_unread_group(finding: Finding, notes: Mapping[str, str]) -> bool:

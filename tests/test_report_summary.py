@@ -1821,6 +1821,34 @@ def test_the_opening_says_plainly_when_every_article_of_an_outlet_is_another_out
     assert "Every article of Outlet D (2) has a near-copy among Outlet A's articles:" in opening
 
 
+def test_stories_shared_by_months_are_not_called_syndicated_copy(workspace):
+    """Grouped by month, a tester's summary called the copies "syndicated or wire copy ...
+    stories two or more months ran": months hold the same story, they do not run it."""
+    rows = [
+        {"doc_id": f"d{k}", "outlet": outlet, "month": month, "n_sentences": 5, "n_words": 90,
+         "quality_flags": "duplicate" if original else "", "duplicate_of": original}
+        for k, (outlet, month, original) in enumerate([
+            ("Wire", "2025-01", ""), ("Post", "2025-02", "d0"), ("Post", "2025-01", ""),
+            ("Wire", "2025-02", ""),
+        ])
+    ]  # fmt: skip
+    pd.DataFrame(rows).to_csv(workspace["tables"] / "documents.csv", index=False)
+    no_difference = [Finding("tone_pairwise_a", "tone", "No clear difference.", supported=False)]
+    md = summary.write_summary(
+        workspace["tables"], workspace["figures"], workspace["reports"],
+        {"run_parameters": {**PARAMS["run_parameters"], "group_by": "published:month"}},
+        workspace["corpus"], findings=no_difference,
+    )[0].read_text(encoding="utf-8")  # fmt: skip
+    opening = opening_of(md)
+    assert (
+        "1 of these 4 articles are near-copies of an article of another month (the same story "
+        "in two months, flagged `duplicate` and kept), in 1 story found in two or more months: "
+        "2025-01 and 2025-02 share 1 story." in opening
+    )
+    assert "syndicated" not in opening and "months ran" not in md
+    assert "Where months hold the same stories (above)" in md
+
+
 def test_a_grouping_by_lean_counts_outlets_names_them_and_says_what_was_left_out(workspace):
     """A tester's lean run: 5 articles without a lean compared as a lean "unknown", no outlet
     counted behind a lean, "right" mostly Fox News said nowhere, and a quote read "— right"."""

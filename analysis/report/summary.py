@@ -1207,7 +1207,8 @@ def _no_clear_difference(findings: Sequence[Finding], facts: CorpusFacts) -> lis
         f"group's articles and do not rank the {groups}. Nor does this show that they covered "
         "the story alike: with these few articles a real difference may go unseen."
         + (
-            f" Where {groups} ran the same stories (above), their figures are alike by the "
+            f" Where {groups} {'ran' if facts.group_col == 'outlet' else 'hold'} the same "
+            "stories (above), their figures are alike by the "
             "same text, not by like coverage."
             if facts.n_copies_of_others
             else ""
@@ -1266,11 +1267,12 @@ def _left_out(facts: CorpusFacts) -> str:
 
 
 def _shared(facts: CorpusFacts) -> str:
-    """When flagged near-copies of another group's article are kept (syndicated or wire copy):
-    how many, which groups share stories and how many, and that their figures are not
-    independent; else ``""``. A tester's 23 articles from 6 outlets held 9 copies of AP,
-    Reuters and AFP stories: the opening read "How 6 outlets covered the story" and only the
-    last section, "Document quality", said that they printed the same text."""
+    """When flagged near-copies of another group's article are kept (syndicated or wire copy
+    between outlets, the same story in two groups of another grouping): how many, which groups
+    share stories and how many, and that their figures are not independent; else ``""``. A
+    tester's 23 articles from 6 outlets held 9 copies of AP, Reuters and AFP stories: the
+    opening read "How 6 outlets covered the story" and only the last section, "Document
+    quality", said that they printed the same text."""
     if not facts.n_copies_of_others:
         return ""
     col = facts.group_col
@@ -1282,11 +1284,21 @@ def _shared(facts: CorpusFacts) -> str:
     if rest:
         listed.append(f"other {plural(col)} {count(rest, 'more story')}")
     n_stories = sum(n for _, n in facts.shared_stories)
+    # outlets run a syndicated story; months or leans hold the same story (a tester's months
+    # were said to be "syndicated or wire copy ... stories two or more months ran")
+    what, held = (
+        ("syndicated or wire copy", f"{count(n_stories, 'story')} two or more outlets ran")
+        if col == "outlet"
+        else (
+            f"the same story in two {plural(col)}",
+            f"{count(n_stories, 'story')} found in two or more {plural(col)}",
+        )
+    )
     return (
         f"{_wholly_shared(facts)}"
         f" {facts.n_copies_of_others} of these {facts.n_docs} articles are near-copies of an "
-        f"article of another {col} (syndicated or wire copy, flagged `duplicate` and kept), in "
-        f"{count(n_stories, 'story')} two or more {plural(col)} ran: {'; '.join(listed)}. Their "
+        f"article of another {col} ({what}, flagged `duplicate` and kept), in "
+        f"{held}: {'; '.join(listed)}. Their "
         f"figures are not independent: each {col} counts the text it shares as its own (each "
         f"{col}'s share of it is in `{escape_code(facts.tables_shown)}/shared_text.csv`; the "
         "copies are named under “Document quality”; the tone-arc figure draws one article "

@@ -243,9 +243,11 @@ def _warned(corpus: Corpus, duplicates: str = "flag") -> Corpus:
     read as English (:func:`analysis.corpus.language.english_given_as_other_warning`), and
     articles an export joined
     into one line (:func:`analysis.corpus.exports.one_line_warning`: line-by-line cleaning left
-    their boilerplate), and articles a news API cut short
-    (:func:`analysis.corpus.exports.truncated_warning`), and articles far longer than the
-    others (:func:`analysis.corpus.quality.long_warning`: a report pasted whole)."""
+    their boilerplate), articles a news API cut short
+    (:func:`analysis.corpus.exports.truncated_warning`), articles far longer than the others
+    (:func:`analysis.corpus.quality.long_warning`: a report pasted whole), and web addresses
+    given to more than one article (:func:`analysis.corpus.quality.repeated_urls_warning`:
+    versions of a story)."""
     from analysis.corpus.exports import one_line_warning, truncated_warning
     from analysis.corpus.group_names import similar_names_warning
     from analysis.corpus.language import (
@@ -253,7 +255,12 @@ def _warned(corpus: Corpus, duplicates: str = "flag") -> Corpus:
         english_given_as_other_warning,
         other_languages_warning,
     )
-    from analysis.corpus.quality import furniture_warning, long_warning, menus_warning
+    from analysis.corpus.quality import (
+        furniture_warning,
+        long_warning,
+        menus_warning,
+        repeated_urls_warning,
+    )
 
     documents = corpus.documents
     messages = [
@@ -271,6 +278,7 @@ def _warned(corpus: Corpus, duplicates: str = "flag") -> Corpus:
         furniture_warning(documents),
         menus_warning(documents),
         long_warning(documents),
+        repeated_urls_warning(documents),
     ]
     for message in messages:
         if message:

@@ -213,6 +213,35 @@ def furniture_warning(documents: pd.DataFrame) -> str | None:
     )
 
 
+URLS_SHOWN = 2  # repeated web addresses named in the warning
+
+
+def repeated_urls_warning(documents: pd.DataFrame) -> str | None:
+    """A warning when one web address (``url``, the same but for spaces around it and a final
+    "/") is given to more than one article: an export that saved each update of a story (a
+    changed headline) as a row of its own counts the story once per version, and only the
+    versions whose text is alike are flagged as near-copies. None without a ``url`` column or
+    a repeated address. A tester's headlines export held 187 addresses twice, unsaid."""
+    if "url" not in documents.columns or documents.empty:
+        return None
+    urls = documents["url"].astype("string").fillna("").str.strip().str.rstrip("/")
+    given = urls[urls != ""]
+    counts = given.value_counts()
+    repeated = counts[counts > 1]
+    if repeated.empty:
+        return None
+    sharing = given[given.isin(repeated.index)]
+    unflagged = int((~has_flag(documents.loc[sharing.index], "duplicate")).sum())
+    shown = ", ".join(f"{url} ×{n}" for url, n in repeated.sort_index().head(URLS_SHOWN).items())
+    return (
+        f"{len(repeated)} url(s) appear more than once ({len(sharing)} articles: {shown}"
+        f"{', …' if len(repeated) > URLS_SHOWN else ''}): updated versions of one story? Each "
+        "version counts as an article in every estimate; of these articles "
+        f"{unflagged} are not flagged as near-copies (their text differs). Keep one version of "
+        "each in the corpus file to count each story once"
+    )
+
+
 def has_flag(documents: pd.DataFrame, name: str) -> pd.Series:
     """Per document, whether ``quality_flags`` raises the flag ``name`` (all False without the
     column): the one reading of the ``;``-separated flags for the warnings and the modes that

@@ -26,6 +26,13 @@ from analysis.lexicon import LexiconError
         # "could not intervene" and the newsroom's "could not be reached for comment")
         ("The mayor could not be reached for comment, but prices could rise.", 1, 0),
         ("The council couldn't intervene and could no longer wait.", 0, 0),
+        # "tentative deal" names a stage of a negotiation (reached, not yet ratified), not the
+        # writer's doubt: a tester's strike headlines owed 108 of 116 hedges to it
+        ("Drivers and city reach tentative deal to end strike.", 0, 0),
+        ("Union members vote on Tentative Agreement; tentative contracts signed.", 0, 0),
+        ("The unions reached a tentative settlement after talks.", 0, 0),
+        ("A tentative recovery may be under way.", 2, 0),
+        ("The sides tentatively agreed on a tentative deal.", 1, 0),
     ],
 )
 def test_counts(sentence: str, hedges: int, certainty: int) -> None:

@@ -42,7 +42,7 @@ _MEASURE_COLUMNS = frozenset(
         "doc_id", "file", "text", "raw_text", "encoding", "sentence", "sentence_id",
         "metadata_note", "duplicate_of", "quality_flags", "share_lines_removed", "neg", "neu",
         "pos", "has_quote", "attribution_verb", "attributed", "extraction_problem",
-        "dominant_frame", "dominant_tied",
+        "dominant_frame", "dominant_tied", "all_caps",
     }
 )  # fmt: skip
 # (the counts "n_words", "n_hedges", ... and "compound", "compound_news" by their prefixes)

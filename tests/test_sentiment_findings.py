@@ -529,3 +529,20 @@ def test_clear_pairs_are_counted_among_the_compared_pairs_only(paired):
         if f.key == "tone_method_sensitivity"
     )
     assert "Clear pairwise differences: 1 of 1 pair with vader, 1 with vader-news." in text
+
+
+def test_sentences_in_capitals_are_counted_by_group(sentences):
+    """A headline set in capitals is scored as if in lower case (column ``all_caps``); the
+    findings say how many there were, by group, and nothing when there were none."""
+    assert not any(f.key == "tone_capitals" for f in findings_for(sentences))
+    first = sentences.groupby("doc_id").head(1).index[:2]
+    shouted = sentences.copy()
+    shouted.loc[first, "sentence"] = shouted.loc[first, "sentence"].str.upper()
+    shouted = add_sentiment(shouted)
+    assert shouted["all_caps"].sum() == 2
+    found = next(f for f in findings_for(shouted) if f.key == "tone_capitals")
+    groups = shouted.loc[first, "outlet"].value_counts()
+    assert found.text.startswith(f"2 sentences of {len(shouted)} ")
+    for group, n in groups.items():
+        assert f"{group} {n}" in found.text
+    assert "`all_caps`" in found.text

@@ -26,7 +26,7 @@ from analysis.report.quotes import same_text
 from analysis.report.wording import and_list, articles, ci, count, num, pct, plural
 from analysis.sentiment.actors import Actor, default_lexicon
 from analysis.sentiment.plots import MAX_ACTORS_SHOWN, NO_ACTORS, actors_shown
-from analysis.sentiment.scoring import METHODS, compound_column
+from analysis.sentiment.scoring import CAPITALS_COLUMN, METHODS, compound_column
 from analysis.sentiment.tables import require_scores, with_actor_columns
 from analysis.sentiment.vader import load_lexicon
 from analysis.stats.comparisons import (
@@ -316,6 +316,35 @@ def _compared_pairs(pairwise: pd.DataFrame) -> pd.DataFrame:
         return pairwise
     several = (pairwise["n_docs_a"] > ONE_ARTICLE) & (pairwise["n_docs_b"] > ONE_ARTICLE)
     return pairwise[several]
+
+
+def capitals_finding(sentences: pd.DataFrame, group_col: str) -> Finding | None:
+    """How many sentences were written in capitals and so scored as if in lower case (column
+    ``all_caps``, :func:`analysis.sentiment.scoring.in_capitals`), by group; None when none
+    was (or the table predates the column). A tester's headlines set in capitals had been
+    scored with VADER's emphasis boost wherever a number or the outlet's name stood in them,
+    and nothing said how many there were."""
+    if CAPITALS_COLUMN not in sentences.columns or sentences.empty:
+        return None
+    caps = sentences[CAPITALS_COLUMN].astype("boolean").fillna(False).to_numpy(dtype=bool)
+    if not caps.any():
+        return None
+    per_group = sentences.loc[caps, group_col].astype(str).value_counts()
+    per_group = per_group.sort_index().sort_values(ascending=False, kind="stable")
+    groups = ", ".join(f"{g} {n}" for g, n in per_group.items())
+    text = (
+        f"{count(int(caps.sum()), 'sentence')} of {len(sentences)} ({pct(caps.mean())}) are "
+        f"written in capitals, as headlines often are ({groups}; column `{CAPITALS_COLUMN}` of "
+        "sentences.csv). They were scored as if in lower case: VADER reads a word in capitals "
+        "as emphasis only beside words that are not, and a number or an outlet's name beside "
+        "them would have made it add that emphasis to every word."
+    )
+    return Finding(
+        key="tone_capitals",
+        section="tone",
+        text=text,
+        groups=tuple(per_group.index),
+    )
 
 
 def _one_article_finding(sentences: pd.DataFrame, group_col: str, method: str) -> Finding | None:
@@ -672,6 +701,9 @@ def sentiment_findings(
         sens = _method_finding(by_group, pairwise, sentences, group_col)
         if sens is not None:
             findings.append(sens)
+    capitals = capitals_finding(sentences, group_col)
+    if capitals is not None:
+        findings.append(capitals)
     findings += _actor_findings(
         actor_df, sentences, group_col, method, lexicon, min_actor_sentences
     )

@@ -2,24 +2,29 @@
 
 A name is a sequence of capitalised words ("Maria Lopez", "Harbour Council", "NASA"), joined by
 at most one lower-case connector ("Bank of England") and by nothing but spaces: a comma, a
-parenthesis or a dash ends it ("Parkland, Fla." is two names, "Washington (CNN)" too). Left
-out: a single capitalised word that opens a sentence (it is capitalised because it opens the
-sentence), and words of a stop list (months, weekdays, titles and their abbreviations, sentence
-openers and pronouns with their contractions, "I'm", "It's"; "AM", "PM" and "AD"; a few roles
-written before a name, "Mediator", "Spokeswoman", "Councillor"), which are also stripped from
-the ends of a name ("Gov. Andrew Cuomo" counts as "Andrew Cuomo", "Mediator Ruth Calloway" as
-"Ruth Calloway", "Councillor Derek Fane" as "Derek Fane"), and a
+parenthesis or a dash ends it ("Parkland, Fla." is two names, "Washington (CNN)" too). A single
+capitalised word that opens a sentence, or the part of a headline after a label or a separator
+("LIVE: Hopeful signs …", "Port Alder: State board …", "… | Chaos at stations"), is capitalised
+because it opens it: it counts as a name only where the corpus also writes it as a one-word name
+elsewhere (:func:`_at_opening`; a tester's headlines had made actors of "Hopeful", "Chaos",
+"Critics", "Residents" and "State"). A sentence written in capitals
+(:func:`analysis.sentiment.scoring.in_capitals`) gives no name: its capitals tell none ("SOURCES
+SAY", "UPDATE"). Left out: words of a stop list (months, weekdays, titles and their
+abbreviations, sentence openers and pronouns with their contractions, "I'm", "It's"; "AM", "PM"
+and "AD"; a few roles written before a name, "Mediator", "Spokeswoman", "Councillor"), which are
+also stripped from the ends of a name ("Gov. Andrew Cuomo" counts as "Andrew Cuomo", "Mediator
+Ruth Calloway" as "Ruth Calloway", "Councillor Derek Fane" as "Derek Fane"), and a
 single letter ("D" of "3D"). A capitalised word followed by a number labels a numbered thing
 ("Year 11", "Grade 9", "Stage 2", "Level 3", "Page 4", "Section 5") and is left out of the name
 it ends ("Malaysia Airlines Flight 370" counts as "Malaysia Airlines"). The capitalised words an
-office's title takes are the office's, not an actor's: before the title ("Prime Minister",
-"Foreign Minister", "Treasury Secretary", "White House Press Secretary" leaves "White House"),
-after it ("Chief Executive Tim Cook") and the field after "<title> of" ("Secretary of State
-Marco Rubio", "Minister of Foreign Affairs Wang Yi", "Chief of Staff John Kelly" leave the
-person; "Secretary of State" alone leaves nothing, where 0.1 read an actor "State"). The words
-are a list (:data:`OFFICE_WORDS`), so a field it lacks stays in the name ("Secretary of Health
-and Human Services" leaves "Human Services"), as does a place or a body ("Mayor of London Sadiq
-Khan", "Mayor of New York City").
+office's title takes are the office's, not
+an actor's: before the title ("Prime Minister", "Foreign Minister", "Treasury Secretary", "White
+House Press Secretary" leaves "White House"), after it ("Chief Executive Tim Cook") and the field
+after "<title> of" ("Secretary of State Marco Rubio", "Minister of Foreign Affairs Wang Yi",
+"Chief of Staff John Kelly" leave the person; "Secretary of State" alone leaves nothing, where
+0.1 read an actor "State"). The words are a list (:data:`OFFICE_WORDS`), so a field it lacks
+stays in the name ("Secretary of Health and Human Services" leaves "Human Services"), as does
+a place or a body ("Mayor of London Sadiq Khan", "Mayor of New York City").
 
 Two spellings of one name count as one (:func:`name_aliases`; the table's ``aliases`` column
 lists the others): an abbreviation with full stops and without ("N.R.A." and "NRA"), and an
@@ -61,6 +66,7 @@ from itertools import pairwise
 import pandas as pd
 
 from analysis.sentiment.actors import DISCOVERED, Actor
+from analysis.sentiment.scoring import in_capitals
 
 TOP_PER_GROUP = 8  # names kept per group
 # actors kept in all at most: those in most sentences of the corpus. Without a cap a corpus of
@@ -206,9 +212,11 @@ _NUMBER_AFTER = re.compile(r"[^\S\n]+\d")
 MAX_NAME_WORDS = 7
 
 
-def _name_spans(sentence: str) -> list[tuple[int, int, str]]:
+def _name_spans(sentence: str, first_word: bool = False) -> list[tuple[int, int, str]]:
     """The names of one sentence as ``(start, end, name)``: where the name's first and last
-    words start and end in the sentence, and the name (see the module docstring)."""
+    words start and end in the sentence, and the name (see the module docstring). A single
+    word opening the sentence is left out, unless ``first_word``
+    (:func:`_read_names` keeps it where the corpus writes it as a name elsewhere)."""
     names: list[tuple[int, int, str]] = []
     # (token position, start, end, word, the word as written inside a name: "St." of "St.
     # Brennan", whose full stop the name keeps so that it matches the text it came from)
@@ -239,7 +247,9 @@ def _name_spans(sentence: str) -> list[tuple[int, int, str]]:
                 run.pop()
         if len(run) > MAX_NAME_WORDS:  # a title-case headline or a tag list, not a name
             run.clear()
-        if run and not (len(run) == 1 and (run[0][0] == 0 or len(run[0][3]) < 2)):
+        if run and not (
+            len(run) == 1 and ((run[0][0] == 0 and not first_word) or len(run[0][3]) < 2)
+        ):
             words = [inside for *_, inside in run[:-1]] + [run[-1][3]]
             names.append((run[0][1], run[-1][2], " ".join(words)))
         run.clear()
@@ -289,6 +299,23 @@ def _after_title_of(sentence: str, before: list[tuple[str, int]], start: int) ->
         and sentence[title_end : connector_end - 2].isspace()
         and sentence[connector_end:start].isspace()
     )
+
+
+# What ends a headline's label or part, after which its next word is capitalised as a
+# sentence's first word is: "LIVE: Hopeful signs …", "Port Alder: State board …", "… | Chaos …"
+_PART_ENDS = frozenset(":|–—•·")
+# what may stand between such a mark and the word: spaces, quotation marks, brackets
+_BEFORE_WORD = " \t\"'“‘«(["
+
+
+def _at_opening(text: str, start: int) -> bool:
+    """Whether the word at ``start`` of ``text`` opens it, or a part of it after a label or a
+    separator (a colon, a bar, a dash set off by spaces: :data:`_PART_ENDS`), so that it is
+    capitalised whether or not it is a name."""
+    before = text[:start].rstrip(_BEFORE_WORD)
+    if not before:
+        return True
+    return before[-1] in _PART_ENDS or (before[-1] == "-" and before[-2:-1].isspace())
 
 
 def names_in(sentence: str) -> list[str]:
@@ -357,10 +384,25 @@ def _read_names(texts: Iterable[str]) -> tuple[list[list[str]], dict[str, str], 
     defined: dict[str, set[str]] = {}
     after_the: Counter[str] = Counter()  # sentences writing a name after "the" ("the White House")
     inside: set[str] = set()  # names some sentence writes after its first word
+    # one-word names written somewhere not at an opening (:func:`_at_opening`), and, per text,
+    # the one-word names it writes only at one ("Hopeful signs …", "LIVE: Hopeful signs …"):
+    # those count where the corpus writes the word as a name elsewhere
+    named_inside: set[str] = set()
+    at_opening: list[set[str]] = []
     texts = [str(text) for text in texts]  # read twice: the surnames' lower-case uses, below
     for text in texts:
-        spans = _name_spans(text)
-        per_text.append([name for *_, name in spans])
+        # in a sentence in capitals ("MAYOR ACCUSED, SOURCES SAY | Valley Courier"), capitals
+        # tell no name: a tester's headlines gave "SOURCES SAY", "UPDATE" and "ENDS"
+        every = [] if in_capitals(text) else _name_spans(text, first_word=True)
+        openers = {n for start, _, n in every if " " not in n and _at_opening(text, start)}
+        named_inside.update(
+            name for start, _, name in every if " " not in name and not _at_opening(text, start)
+        )
+        at_opening.append(openers)
+        per_text.append([name for *_, name in every])
+        # the names as names_in has them: without a one-word name opening the text
+        head = _TOKEN.search(text)
+        spans = [s for s in every if " " in s[2] or head is None or s[0] != head.start()]
         for short, long_form in _definitions(text, spans):
             defined.setdefault(_undotted(short), set()).add(long_form)
         if spans:
@@ -368,6 +410,10 @@ def _read_names(texts: Iterable[str]) -> tuple[list[list[str]], dict[str, str], 
             opening = _OPENS.match(text)
             first = opening.end() if opening else 0
             inside.update(name for start, _, name in spans if start > first)
+    per_text = [
+        [name for name in names if name not in openers or name in named_inside]
+        for names, openers in zip(per_text, at_opening, strict=True)
+    ]
     counts = Counter(name for names in per_text for name in set(names))  # sentences, each name
     seen = set(counts)
     # a short form news writes without defining it ("US", "EU"), when the corpus also writes the

@@ -240,7 +240,8 @@ def _warned(corpus: Corpus, duplicates: str = "flag") -> Corpus:
     documents that are not in English (:func:`analysis.corpus.language.other_languages_warning`:
     the lexicons are English) or are given as English but read as another language
     (:func:`analysis.corpus.language.contradicted_warning`) or given as another language but
-    read as English (:func:`analysis.corpus.language.english_given_as_other_warning`), and
+    read as English (:func:`analysis.corpus.language.english_given_as_other_warning`), or too
+    short to guess a language (:func:`analysis.corpus.language.short_texts_warning`), and
     articles an export joined
     into one line (:func:`analysis.corpus.exports.one_line_warning`: line-by-line cleaning left
     their boilerplate), articles a news API cut short
@@ -254,6 +255,7 @@ def _warned(corpus: Corpus, duplicates: str = "flag") -> Corpus:
         contradicted_warning,
         english_given_as_other_warning,
         other_languages_warning,
+        short_texts_warning,
     )
     from analysis.corpus.quality import (
         furniture_warning,
@@ -272,6 +274,7 @@ def _warned(corpus: Corpus, duplicates: str = "flag") -> Corpus:
         other_languages_warning(documents),
         contradicted_warning(documents),
         english_given_as_other_warning(documents),
+        short_texts_warning(documents),
         one_line_warning(documents),
         truncated_warning(corpus.audit, len(documents)),
         _duplicates_warning(documents, duplicates),

@@ -20,6 +20,8 @@ from analysis.corpus.language import (
     no_language,
     not_english,
     other_languages_warning,
+    short_texts_warning,
+    too_short_to_guess,
 )
 
 ENGLISH = (
@@ -354,3 +356,50 @@ def test_language_names_become_iso_codes_audited(tmp_path) -> None:
         False,
         True,
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a tester's Spanish headlines among English ones: scored as English before ("sin" is
+        # a word of VADER's lexicon)
+        ("La sequía golpea a los agricultores del valle de Kestrel", "es"),
+        ("Huelga de autobuses deja a miles de pasajeros sin transporte en Port Alder", "es"),
+        ("Lluvias de primavera traen alivio a los embalses | Harbor Ledger", "es"),
+        ("La grève des chauffeurs paralyse la ville", "fr"),
+        ("Der Streik der Fahrer legt die Stadt lahm und ist nicht vorbei", "de"),
+        # short English texts: an English function word, or too few of another language's
+        ("Farmers praise new water-sharing deal as a lifeline as June ends", ""),
+        ("Bus strike leaves 300 commuters stranded", ""),
+        ("Los Angeles council meets on Tuesday", ""),
+        ("Le Pen and de Gaulle: a French story", ""),
+    ],
+)
+def test_a_short_text_is_named_where_its_function_words_leave_no_doubt(
+    text: str, expected: str
+) -> None:
+    assert guess_language(text) == expected
+
+
+def test_texts_too_short_to_guess_are_counted_and_warned_about() -> None:
+    """A tester's 3,868 headlines all went without a language, and nothing said so."""
+    docs = pd.DataFrame(
+        {
+            "doc_id": ["a", "b", "c", "d"],
+            "text": [
+                "Bus strike leaves 300 commuters stranded",
+                "La sequía golpea a los agricultores del valle de Kestrel",
+                ENGLISH,
+                "Mayor praises drivers",
+            ],
+            "language": ["", "", "", "unknown"],
+        }
+    )
+    out = fill_language(docs)
+    assert out["language"].tolist() == ["", "es", "en", "unknown"]
+    assert too_short_to_guess(out).tolist() == [True, False, False, True]
+    warning = short_texts_warning(out)
+    assert warning is not None
+    assert warning.startswith("2 of 4 texts are too short to guess a language (under 20 words)")
+    assert short_texts_warning(out.iloc[1:3]) is None
+    assert not too_short_to_guess(out.drop(columns="language")).any()

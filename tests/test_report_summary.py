@@ -680,6 +680,25 @@ def test_articles_given_as_english_but_read_as_another_language_are_a_limitation
     assert "Given as English" not in limitations
 
 
+def test_articles_too_short_to_guess_a_language_are_a_limitation(workspace):
+    """A tester's 3,868 headlines all went without a language, and nothing said so."""
+    texts = ["Bus strike leaves commuters stranded", "Talks resume", "Mayor praises deal", ""]
+    rows = [
+        {"doc_id": f"d{k}", "outlet": "AB"[k % 2], "origin": "North", "n_sentences": 1,
+         "n_words": len(text.split()), "language": "" if k < 3 else "en", "text": text}
+        for k, text in enumerate(texts)
+    ]  # fmt: skip
+    limitations, _ = summary_of_documents(workspace, rows)
+    assert (
+        "**Language not guessed.** 3 of 4 articles are too short to guess a language (under 20 "
+        "words) and none was given, so they are read as English"
+    ) in limitations
+    for row in rows:
+        row["language"] = "en"
+    limitations, _ = summary_of_documents(workspace, rows)
+    assert "Language not guessed" not in limitations
+
+
 def test_articles_given_as_another_language_but_read_as_english_are_a_limitation(workspace):
     from analysis.corpus.language import CONTRADICTED
 

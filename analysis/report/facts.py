@@ -157,6 +157,8 @@ class CorpusFacts:
     # mostly news, said nowhere
     mix_col: str = ""
     group_mixes: tuple[tuple[str, int, int, str, int], ...] = ()
+    # articles too short to guess a language, none given (corpus.language.too_short_to_guess)
+    n_too_short_to_guess: int = 0
 
 
 # Of the actions on one line, the one it counts under: a line changed and then removed was
@@ -255,6 +257,7 @@ def corpus_facts(
         english_given_as_other,
         language_read,
         other_languages,
+        too_short_to_guess,
     )
     from analysis.corpus.shared_stories import (
         copies_of_other_groups,
@@ -364,6 +367,7 @@ def corpus_facts(
         partial_language_notes=tuple(partial_language_notes(as_compared, group_col).items()),
         outlets_are_sites=group_col == "outlet" and outlets_are_sites(docs),
         n_one_line=int(one_line_documents(docs).sum()),
+        n_too_short_to_guess=int(too_short_to_guess(docs).sum()),
         n_truncated=0 if audit is None else len(truncated_documents(audit)),
         n_empty_rows=n_empty_rows,
         n_repeated_rows=n_repeated_rows,

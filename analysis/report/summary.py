@@ -24,6 +24,7 @@ from typing import Any
 from analysis.config import DATA_DIR, N_BOOT, SEED, default_corpus_dir, portable_path
 from analysis.corpus.exports import ONE_LINE_MIN_WORDS
 from analysis.corpus.group_names import spacing_note
+from analysis.corpus.language import MIN_WORDS as LANGUAGE_MIN_WORDS
 from analysis.corpus.periods import group_column
 from analysis.corpus.quality import (
     qa_sourcing_lines,
@@ -851,6 +852,16 @@ def _language_limitation(facts: CorpusFacts) -> list[str]:
     and for articles given as another language whose text reads as English
     (``facts.reads_english``); none when none has any."""
     lines = _contradicted_limitation(facts) + _reads_english_limitation(facts)
+    if facts.n_too_short_to_guess:
+        lines.append(
+            f"- **Language not guessed.** {facts.n_too_short_to_guess} of "
+            f"{articles(facts.n_docs)} are too short to guess a language (under "
+            f"{LANGUAGE_MIN_WORDS} words) and none was given, so they are read as English; a "
+            "short text is named only where several function words of one language and no "
+            "English one leave no doubt. One in another language among them is scored by the "
+            "English lexicons on the words it spells as English ones; give a language column "
+            "(`--map language=COLUMN`) if the corpus holds such texts."
+        )
     if not facts.not_english:
         return lines
     n = sum(k for _, k in facts.not_english)

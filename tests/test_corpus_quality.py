@@ -539,3 +539,38 @@ def test_drop_within_leaves_out_only_the_copies_within_an_outlet():
     assert "-p duplicates drop_within" in lines[0]
     after = quality_lines(kept, "drop_within")
     assert "The 1 duplicates left are copies of another outlet's article" in after[0]
+
+
+def test_a_headline_without_a_full_stop_is_not_truncated() -> None:
+    """A tester's 3,868 headlines (one line each, no full stop) were all flagged truncated."""
+    from analysis.corpus.quality import HEADLINE_WORDS, is_headline, text_checks
+
+    headline = "Bus strike leaves 300 commuters stranded as talks collapse - Riverbend Times"
+    cut = " ".join(["word"] * HEADLINE_WORDS) + " and the"
+    texts = [
+        headline,
+        cut,
+        f"{headline}\nThe mayor said that the",
+        "双方在吉隆坡举行会谈，达成初步",
+    ]
+    assert [is_headline(text) for text in texts] == [True, False, False, False]
+    assert text_checks(texts)["truncated"].tolist() == [False, True, True, True]
+    assert ends_mid_sentence(headline)  # it ends without a full stop all the same
+
+
+def test_when_every_document_is_flagged_the_summary_says_all_and_lists_none() -> None:
+    texts = {f"d{k:02d}": f"Headline number {k} about the flood in the valley" for k in range(12)}
+    documents, sentences = docs(texts)
+    table = quality_table(documents, sentences, EMPTY_AUDIT)
+    lines = quality_lines(table, "flag")
+    assert lines[0].startswith("**Document quality.** All 12 documents are flagged")
+    assert "short (all 12)" in lines[0] and "truncated" not in lines[0].split("What each")[0]
+    assert "none is listed" in lines[0]
+    assert not any(line.startswith("- ") for line in lines)
+    # one document of the twelve not flagged: the flagged ones are listed as before
+    texts["d00"] = STORY
+    documents, sentences = docs(texts)
+    lines = quality_lines(quality_table(documents, sentences, EMPTY_AUDIT), "flag")
+    assert lines[0].startswith("**Document quality.** 11 of 12 documents are flagged")
+    assert "short 11" in lines[0]
+    assert "- `d01` (o): short" in lines and "- … and 1 more" in lines

@@ -680,6 +680,24 @@ def test_articles_given_as_english_but_read_as_another_language_are_a_limitation
     assert "Given as English" not in limitations
 
 
+def test_the_opening_says_when_the_articles_are_one_sentence_each(workspace):
+    """A tester's 3,868 headlines were "these 485 articles from Bayview Herald (485
+    sentences)", and nothing said each score rested on one headline's words."""
+    rows = [
+        {"doc_id": f"d{k}", "outlet": "AB"[k % 2], "origin": "North", "n_sentences": 1,
+         "n_words": 12, "language": "en"}
+        for k in range(4)
+    ]  # fmt: skip
+    _, md = summary_of_documents(workspace, rows)
+    assert "Every article is one sentence: headlines or short posts" in opening_of(md)
+    rows[0]["n_sentences"] = 30
+    _, md = summary_of_documents(workspace, rows)
+    assert "3 of the 4 articles (75%) are one sentence: headlines" in opening_of(md)
+    rows[1]["n_sentences"] = 30
+    _, md = summary_of_documents(workspace, rows)
+    assert "one sentence" not in opening_of(md)  # half: not most
+
+
 def test_articles_too_short_to_guess_a_language_are_a_limitation(workspace):
     """A tester's 3,868 headlines all went without a language, and nothing said so."""
     texts = ["Bus strike leaves commuters stranded", "Talks resume", "Mayor praises deal", ""]

@@ -69,6 +69,9 @@ from analysis.corpus.press_releases import PRESS_RELEASE_RULES
 from analysis.corpus.wire_copy import RULES as WIRE_RULES
 
 SHORT_WORDS = 80  # a body under this many words is flagged "short"
+# a text of one line under this many words is a headline or a short post, whose missing full
+# stop says nothing of a cut (is_headline): a tester's 3,868 headlines were all "truncated"
+HEADLINE_WORDS = 25
 FRAGMENT_WORDS = 4  # a sentence under this many words is a fragment
 FRAGMENT_SHARE = 0.3  # flagged when more than this share of sentences are fragments...
 FRAGMENT_MIN_SENTENCES = 5  # ...and the document has at least this many sentences
@@ -131,7 +134,8 @@ TRUNCATED_NOTE = (
     "text cut short does; a complete article whose page left a line without a full stop below "
     "it (a related headline, a poll, a note) is flagged too (18 of the 120 complete, "
     "human-marked bodies of the extraction benchmark were): read the end of such a text before "
-    "leaving it out."
+    f"leaving it out. A text of one line under {HEADLINE_WORDS} words (a headline, a short "
+    "post) is not flagged: headlines end without a full stop."
 )
 _WORD_RE = re.compile(r"\w+")
 # A body that ends like a sentence: final punctuation, possibly followed by quotes or brackets.
@@ -369,13 +373,14 @@ def lines_kept(text: str) -> int:
 def text_checks(texts: Sequence[str]) -> pd.DataFrame:
     """What the flags read from each text, the per-document part of :func:`flag_documents`
     (so that worker processes can compute it): its non-blank lines (:func:`lines_kept`),
-    whether it ends mid-sentence (:func:`ends_mid_sentence`) and whether it holds a stray lead
+    whether it ends mid-sentence (:func:`ends_mid_sentence`; a headline, :func:`is_headline`,
+    does not) and whether it holds a stray lead
     byte (:func:`has_stray_lead_byte`; the flag is raised only for English text). One row per
     text, in order."""
     return pd.DataFrame(
         {
             "lines_kept": [lines_kept(text) for text in texts],
-            "truncated": [ends_mid_sentence(text) for text in texts],
+            "truncated": [ends_mid_sentence(text) and not is_headline(text) for text in texts],
             "stray_lead_byte": [has_stray_lead_byte(text) for text in texts],
             "menu_lines": [keeps_menu_lines(text) for text in texts],
         }
@@ -447,6 +452,20 @@ def _is_credit_line(line: str) -> bool:
         return False
     words = re.findall(r"[^\W\d_][\w'’.-]*", found.group(1))
     return all(w[0].isupper() or w.lower() in _CREDIT_LINE_JOINERS for w in words)
+
+
+_CJK_RE = re.compile("[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+
+
+def is_headline(text: str) -> bool:
+    """Whether ``text`` is one line of fewer than :data:`HEADLINE_WORDS` words, as a headline
+    or a short post is (a text in Chinese, Japanese or Korean, written without spaces, never
+    is): it ends without a full stop because headlines do, not because it was cut, so it is
+    not flagged ``truncated``."""
+    body = str(text).strip()
+    if not body or "\n" in body or _CJK_RE.search(body):
+        return False
+    return len(_WORD_RE.findall(body)) < HEADLINE_WORDS
 
 
 def ends_mid_sentence(text: str) -> bool:
@@ -1572,7 +1591,12 @@ def quality_lines(documents: pd.DataFrame, duplicates: str = "flag", limit: int 
     for flags in flagged["quality_flags"].astype(str):
         for flag in filter(None, flags.split(";")):
             counts[flag] = counts.get(flag, 0) + 1
-    by_flag = ", ".join(f"{flag} {n}" for flag, n in sorted(counts.items(), key=lambda c: -c[1]))
+    n_docs = len(documents)
+    # a flag every document carries is said so ("short: all 3868"), not as a count to compare
+    by_flag = ", ".join(
+        f"{flag} {f'(all {n})' if n == n_docs else n}"
+        for flag, n in sorted(counts.items(), key=lambda c: -c[1])
+    )
     copies = counts.get("duplicate", 0)
     # a tester's 253 copies (9% of the articles) counted in every estimate, unsaid
     within = int(same_outlet_copies(documents).sum())
@@ -1592,14 +1616,21 @@ def quality_lines(documents: pd.DataFrame, duplicates: str = "flag", limit: int 
         else ""
     )
     meanings = "; ".join(f"{flag}: {FLAG_MEANINGS[flag]}" for flag in FLAG_ORDER if flag in counts)
+    every = len(flagged) == n_docs > limit
+    # every document flagged, more than a list names: its first ten say nothing (a tester's
+    # headlines listed ten of 3,868 "short, truncated", then "… and 3858 more")
+    how_many = f"All {n_docs}" if every else f"{len(flagged)} of {n_docs}"
     lines = [
-        f"**Document quality.** {len(flagged)} of {len(documents)} documents are flagged "
+        f"**Document quality.** {how_many} documents are flagged "
         f"({action}; see the `quality_flags` column of documents.csv): {by_flag}.{counted}"
         f" What each flag means: {meanings}.",
         "",
     ]
     if counts.get("truncated"):
         lines[0] += f" {TRUNCATED_NOTE}"
+    if every:
+        lines[0] += " As every document carries a flag, none is listed here."
+        return lines
     for row in flagged.head(limit).itertuples(index=False):
         note = str(row.quality_flags).replace(";", ", ")
         if str(row.duplicate_of):

@@ -159,6 +159,8 @@ class CorpusFacts:
     group_mixes: tuple[tuple[str, int, int, str, int], ...] = ()
     # articles too short to guess a language, none given (corpus.language.too_short_to_guess)
     n_too_short_to_guess: int = 0
+    # articles of one sentence (a headlines export, short posts)
+    n_one_sentence: int = 0
 
 
 # Of the actions on one line, the one it counts under: a line changed and then removed was
@@ -368,6 +370,7 @@ def corpus_facts(
         outlets_are_sites=group_col == "outlet" and outlets_are_sites(docs),
         n_one_line=int(one_line_documents(docs).sum()),
         n_too_short_to_guess=int(too_short_to_guess(docs).sum()),
+        n_one_sentence=int((pd.to_numeric(docs["n_sentences"], errors="coerce") == 1).sum()),
         n_truncated=0 if audit is None else len(truncated_documents(audit)),
         n_empty_rows=n_empty_rows,
         n_repeated_rows=n_repeated_rows,

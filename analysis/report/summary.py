@@ -70,7 +70,7 @@ from analysis.report.lexicon_methods import (
 from analysis.report.quotes import QUOTE_CHOICE
 from analysis.report.theirs import keep_theirs
 from analysis.report.tone_coder import tone_coder_lines
-from analysis.report.wording import and_list, articles, count, plural
+from analysis.report.wording import and_list, articles, count, pct, plural
 from analysis.sentiment.coder_plots import CODER_FIGURE
 from analysis.settings import (
     Lexicons,
@@ -1092,7 +1092,8 @@ def _opening(facts: CorpusFacts, story: str = "") -> str:
     told = _story(story)
     if n_groups == 1:
         return (
-            f"How one {col}{' group' if own else ''} covered {told}, {size} With a single "
+            f"How one {col}{' group' if own else ''} covered {told}, {size}"
+            f"{_one_sentence_texts(facts)} With a single "
             f"{col} in the selection no "
             f"comparison between {plural(col)} is possible: the findings describe its articles "
             "only."
@@ -1109,10 +1110,32 @@ def _opening(facts: CorpusFacts, story: str = "") -> str:
         else f"{n_groups} {plural(col)}"
     )
     return (
-        f"How {who} covered {told}, {size}{_one_article_groups(facts)}"
+        f"How {who} covered {told}, {size}{_one_sentence_texts(facts)}"
+        f"{_one_article_groups(facts)}"
         f"{_dominant_outlets(facts)}{_genre_mix(facts)}{_selection(facts)}"
         f"{_left_out(facts)}{_shared(facts)}{_sites(facts)}{_pooled(facts)}{_unknown(facts)}"
         f"{_mostly_foreign(facts)}"
+    )
+
+
+def _one_sentence_texts(facts: CorpusFacts) -> str:
+    """When all or most articles (more than half) are one sentence, as a headlines export's or
+    short posts are, what that means for the measures; ``""`` otherwise. A tester's 3,868
+    headlines were introduced as "these 485 articles from Bayview Herald (485 sentences)", and
+    nothing said that each score rested on one headline's words."""
+    n, total = facts.n_one_sentence, facts.n_docs
+    if not total or n * 2 <= total:
+        return ""
+    which = (
+        "Every article is one sentence"
+        if n == total
+        else f"{n} of the {total} articles ({pct(n / total)}) are one sentence"
+    )
+    return (
+        f" {which}: headlines or short posts, not articles' text. Each one's tone, frames and "
+        "hedges rest on a dozen words, where one word of a lexicon decides them, so a share of "
+        "articles is a share of headlines, a group's tone is the tone of its headlines' words, "
+        "and nothing is read of how the stories were told in their bodies."
     )
 
 

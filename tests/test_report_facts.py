@@ -53,6 +53,7 @@ def test_folder_corpus_facts(tmp_path: Path):
         cleaning_actions=(),  # this audit has no action column
         translated=(("003", "Post"),),  # doc ids keep their leading zeros
         corpus_file="",
+        max_sentences=10,  # the longest article's: enough for a tone arc
     )
     by_origin = corpus_facts(tables, corpus, "origin")
     # Largest group first (articles, then sentences, then name).

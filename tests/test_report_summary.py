@@ -13,6 +13,7 @@ from analysis.figures import FigureInfo
 from analysis.report import gallery, summary
 from analysis.report.facts import corpus_sha256
 from analysis.report.findings import Evidence, Finding
+from analysis.sentiment import plots as sentiment_plots
 
 PNG_BYTES = b"\x89PNG\r\n\x1a\nnot-a-real-image"
 REGISTRY = {
@@ -696,6 +697,33 @@ def test_the_opening_says_when_the_articles_are_one_sentence_each(workspace):
     rows[1]["n_sentences"] = 30
     _, md = summary_of_documents(workspace, rows)
     assert "one sentence" not in opening_of(md)  # half: not most
+
+
+def test_no_tone_arc_is_drawn_or_shown_for_articles_of_fewer_than_three_sentences(
+    workspace, monkeypatch
+):
+    """A tester's headlines drew a tone arc of twelve panels "(1 sent.)", one bar each: the
+    figure is not drawn, and the summary and the gallery say why."""
+    (workspace["figures"] / "fig03_tone_arc.png").write_bytes(PNG_BYTES)  # an earlier run's
+    registry = {**REGISTRY, "fig03_tone_arc": sentiment_plots.FIGURES["fig03_tone_arc"]}
+    monkeypatch.setattr(gallery, "registered_figures", lambda *a, **k: dict(registry))
+    rows = [
+        {"doc_id": f"d{k}", "outlet": "AB"[k % 2], "origin": "North", "n_sentences": 1 + k % 2,
+         "n_words": 12, "language": "en"}
+        for k in range(4)
+    ]  # fmt: skip
+    _, md = summary_of_documents(workspace, rows)
+    said = "The tone-arc figure (Figure 3 of a run of articles) is not drawn: no article has 3"
+    assert said in md and "(the longest has 2)" in md
+    assert "fig03_tone_arc" not in md  # the earlier run's figure is not shown as this one's
+    gallery_page = (workspace["figures"] / "README.md").read_text(encoding="utf-8")
+    assert (
+        f"\n{said}" in gallery_page and "Read every figure of groups with this" not in gallery_page
+    )
+    rows[0]["n_sentences"] = 3
+    _, md = summary_of_documents(workspace, rows)
+    assert "is not drawn" not in md and "fig03_tone_arc" in md
+    assert "is not drawn" not in (workspace["figures"] / "README.md").read_text(encoding="utf-8")
 
 
 def test_articles_too_short_to_guess_a_language_are_a_limitation(workspace):

@@ -161,6 +161,8 @@ class CorpusFacts:
     n_too_short_to_guess: int = 0
     # articles of one sentence (a headlines export, short posts)
     n_one_sentence: int = 0
+    # the sentences of the longest article (in sentences): under 3, no tone arc is drawn
+    max_sentences: int = 0
 
 
 # Of the actions on one line, the one it counts under: a line changed and then removed was
@@ -371,6 +373,9 @@ def corpus_facts(
         n_one_line=int(one_line_documents(docs).sum()),
         n_too_short_to_guess=int(too_short_to_guess(docs).sum()),
         n_one_sentence=int((pd.to_numeric(docs["n_sentences"], errors="coerce") == 1).sum()),
+        max_sentences=int(pd.to_numeric(docs["n_sentences"], errors="coerce").fillna(0).max())
+        if len(docs)
+        else 0,
         n_truncated=0 if audit is None else len(truncated_documents(audit)),
         n_empty_rows=n_empty_rows,
         n_repeated_rows=n_repeated_rows,

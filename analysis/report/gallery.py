@@ -66,10 +66,13 @@ def gallery_markdown(
     tables_dir: Path | str,
     group_col: str = "outlet",
     notes: str = "",
+    not_drawn: str = "",
 ) -> str:
     """``figures/README.md``: every figure with its caption (in the words of ``group_col``),
     notebook and source table; ``notes`` (Markdown), what every figure of groups must be read
-    with (what "Other" pools, which groups are mostly not in English), after the introduction."""
+    with (what "Other" pools, which groups are mostly not in English), after the introduction;
+    ``not_drawn`` (Markdown), which figure the run did not draw and why (the tone arc of
+    headlines: :func:`analysis.sentiment.plots.tone_arc_not_drawn`)."""
     tables_rel = Path(os.path.relpath(tables_dir, figures_dir)).as_posix()
     # named from the folder holding the figures folder, as figures.json names it: a notebook
     # run with a tables folder of one's own had the gallery send readers to reports/tables
@@ -87,6 +90,7 @@ def gallery_markdown(
         "`figures.json` indexes them.",
         "",
         *([f"**Read every figure of groups with this:** {notes}", ""] if notes else []),
+        *([not_drawn, ""] if not_drawn else []),
         "| # | figure | source notebook | drawn from |",
         "|---|---|---|---|",
     ]
@@ -157,11 +161,15 @@ def figures_index(
 
 
 def write_gallery(
-    figures_dir: Path | str, tables_dir: Path | str, group_col: str = "outlet", notes: str = ""
+    figures_dir: Path | str,
+    tables_dir: Path | str,
+    group_col: str = "outlet",
+    notes: str = "",
+    not_drawn: str = "",
 ) -> Path:
-    """Write ``figures/README.md`` listing every figure present in ``figures_dir`` (``notes`` as
-    in :func:`gallery_markdown`), and its machine-readable index ``figures/figures.json``
-    (:func:`figures_index`)."""
+    """Write ``figures/README.md`` listing every figure present in ``figures_dir`` (``notes``
+    and ``not_drawn`` as in :func:`gallery_markdown`), and its machine-readable index
+    ``figures/figures.json`` (:func:`figures_index`)."""
     from analysis.report.theirs import keep_theirs
 
     figures = existing_figures(figures_dir)
@@ -173,6 +181,6 @@ def write_gallery(
         Path(figures_dir) / INDEX,
     )
     return write_text(
-        gallery_markdown(figures, figures_dir, tables_dir, group_col, notes),
+        gallery_markdown(figures, figures_dir, tables_dir, group_col, notes, not_drawn),
         Path(figures_dir) / GALLERY,
     )

@@ -1118,6 +1118,14 @@ def _opening(facts: CorpusFacts, story: str = "") -> str:
     )
 
 
+def _tone_arc_not_drawn(facts: CorpusFacts) -> str:
+    """Why the tone-arc figure is not drawn, when no article has enough sentences for an arc
+    (:func:`analysis.sentiment.plots.tone_arc_not_drawn`); ``""`` when it is drawn."""
+    from analysis.sentiment.plots import tone_arc_not_drawn
+
+    return tone_arc_not_drawn(facts.max_sentences) or ""
+
+
 def _one_sentence_texts(facts: CorpusFacts) -> str:
     """When all or most articles (more than half) are one sentence, as a headlines export's or
     short posts are, what that means for the measures; ``""`` otherwise. A tester's 3,868
@@ -1549,6 +1557,11 @@ def summary_markdown(
     lines += _figures_section(
         rest, image_src, facts.group_col, numbers, bool(shown), pooled, facts.tables_shown
     )
+    not_drawn = _tone_arc_not_drawn(facts)
+    if not_drawn:
+        if not rest and shown:  # no "Other figures" section to say it in
+            lines += ["## Other figures", ""]
+        lines += [not_drawn, ""]
     lines += _methods_section(facts, params, corpus_dir)
     lines += _limitations_section(
         facts, [*_permutation_limitation(facts, params), *validation[1], *tone_coder[1]]
@@ -1612,6 +1625,8 @@ def write_summary(
         duplicates=str(shown.get("duplicates") or ""),
     )
     figures = figures_of_run(existing_figures(figs), shown)
+    if _tone_arc_not_drawn(facts):  # an arc an earlier run drew into this folder is not this run's
+        figures = [info for info in figures if info.stem != "fig03_tone_arc"]
     versions = package_versions()
     rel = Path(os.path.relpath(figs, reports)).as_posix()
 
@@ -1683,7 +1698,7 @@ def write_summary(
     return [
         write_text(md, reports / SUMMARY_MD),
         write_text(page, reports / SUMMARY_HTML),
-        write_gallery(figs, tables, group_col, groups_caption(facts)),
+        write_gallery(figs, tables, group_col, groups_caption(facts), _tone_arc_not_drawn(facts)),
     ]
 
 

@@ -28,6 +28,7 @@ __getattr__, __dir__, __all__ = lazy_exports(
         "plot_tone_arc": "plots",
         "plot_tone_shares": "plots",
         "plot_vader_vs_news": "plots",
+        "tone_arc_not_drawn": "plots",
         "load_tone_coder": "coder",
         "tone_coder_info": "coder",
         "add_coder_tone": "coder",

@@ -107,7 +107,8 @@ FIGURES: dict[str, FigureInfo] = {
             "line a centred 5-sentence running mean. It shows where in an article the positive "
             "and negative passages sit (lead, quotes, closing analysis). With many articles, "
             "only some are drawn (parameter max_arc_articles): the longest article (in words) "
-            "of each group first, then the next longest; panel titles name them."
+            "of each group first, then the next longest; panel titles name them. Not drawn "
+            "when no article has 3 sentences or more (headlines, short posts)."
         ),
         notebook=NOTEBOOK,
         table="sentences.csv",
@@ -352,6 +353,27 @@ def arc_title(doc_id: str, group: str, n_sentences: int, outlet: str = "") -> st
         title, ARC_TITLE_LINE_CHARS, break_long_words=False, break_on_hyphens=False
     )
     return with_suffix("\n".join(lines), f"({n_sentences} sent.)", ARC_TITLE_LINE_CHARS)
+
+
+# an article needs this many sentences for a tone arc; the figure is not drawn when none has
+# them (tone_arc_not_drawn): a tester's headlines drew twelve panels "(1 sent.)", one bar each
+MIN_ARC_SENTENCES = 3
+TONE_ARC = "fig03_tone_arc"
+
+
+def tone_arc_not_drawn(longest: int) -> str | None:
+    """Why the tone-arc figure is not drawn when the longest article of the run has ``longest``
+    sentences, fewer than :data:`MIN_ARC_SENTENCES` (a headlines export: one each), for the
+    notebook and the summary and gallery to say; None when it is drawn (or there is no article:
+    :func:`plot_tone_arc` says so)."""
+    if not 0 < longest < MIN_ARC_SENTENCES:
+        return None
+    return (
+        f"The tone-arc figure (Figure 3 of a run of articles) is not drawn: no article has "
+        f"{MIN_ARC_SENTENCES} sentences or more (the longest has {longest}), and an arc of "
+        "sentence scores in reading order needs some; each text's tone is in the tone figures "
+        "and in `sentences.csv`."
+    )
 
 
 def plot_tone_arc(

@@ -593,6 +593,59 @@ def test_a_line_over_a_credit_that_holds_its_own_caption_stays(credit: str) -> N
     assert [e.original for e in out.audit] == [credit]
 
 
+_SHORT_BODY = "Further council meetings are planned for 11 and 12 March."
+_CAPTION_UNDER = "Dock workers outside the port gates in Harlan on Monday morning."
+
+
+@pytest.mark.parametrize(
+    ("credit", "caption", "rule", "tails"),
+    [
+        # the BBC's layout: the credit first, then the caption saying it is one
+        ("Image source, Getty Images", f"Image caption, {_CAPTION_UNDER}", "caption", 2),
+        # a paper that prints the credit over its caption, which reads as a caption phrase (as
+        # the text's last line only: higher up, it may be a short paragraph under a photo)
+        ("Photograph: Jane Roe/The Standard", _CAPTION_UNDER, "caption_under_credit", 1),
+    ],
+)
+def test_a_credit_with_its_caption_under_it_leaves_the_line_above(
+    credit: str, caption: str, rule: str, tails: int
+) -> None:
+    for tail in ([], [_TAIL])[:tails]:
+        out = clean_text("\n".join([_LEAD, _SHORT_BODY, credit, caption, *tail]), "d", model=None)
+        assert out.text.split("\n") == [_LEAD, _SHORT_BODY, *tail]
+        assert [(e.rule, e.original) for e in out.audit] == [
+            ("image_credit", credit),
+            (rule, caption),
+        ]
+        assert clean_text(out.text, "d", model=None).text == out.text
+
+
+@pytest.mark.parametrize(
+    "below",
+    [
+        # the article going on under a photo: a sentence with a verb, or a quotation
+        "Critics said the rise was no evidence that the campaign worked at all.",
+        "Work on the new quay starts in the spring and ends in winter, officials argue.",
+        "Dock workers outside the gates on Monday. The strike goes on today.",
+        "Below, we look at the snap counts on defense for the Browns in Week 11.",
+        "\u201cWe stay until the gates open for good,\u201d one of the dock workers explains.",
+    ],
+)
+def test_a_body_line_under_a_credit_leaves_the_caption_above_it_moved(below: str) -> None:
+    out = clean_text("\n".join([_LEAD, _CAPTION, "Photo: Meg Kinnard, AP", below]), "d", model=None)
+    assert out.text.split("\n") == [_LEAD, below]
+    assert out.metadata["captions"] == _CAPTION
+
+
+def test_a_short_paragraph_under_a_lead_photo_stays() -> None:
+    first = "Below, we look at the snap counts on defense for the Browns in Week 11."
+    for opening in (first, _CAPTION_UNDER):  # not the text's last line: read as the article's
+        out = clean_text(
+            "\n".join(["Photo by Jane Roe/Getty Images", opening, _TAIL]), "d", model=None
+        )
+        assert out.text.split("\n") == [opening, _TAIL]
+
+
 _CNN_TOP = "Markets slide as tariff fears return\nBy Jane Doe, CNN\n"
 
 

@@ -46,7 +46,15 @@ def test_a_row_of_buttons_is_a_closer_only_inside_a_thread(line: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "line", ["Facebook Twitter Email Print", "Facebook Twitter LinkedIn", "Email Print"]
+    "line",
+    [
+        "Facebook Twitter Email Print",
+        "Facebook Twitter LinkedIn",
+        "Email Print",
+        # a share bar flattened to one line, its buttons "Share on …" and "Share by …"
+        "Share on Facebook Share on X Share by email",
+        "Share by email Share with WhatsApp",
+    ],
 )
 def test_share_buttons_with_only_spaces_between_go(line: str) -> None:
     assert_removed(line, "site_chrome")

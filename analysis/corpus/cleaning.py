@@ -90,6 +90,13 @@ from analysis.corpus.letters import (
     signature_end,
 )
 from analysis.corpus.line_rules import LineView, cached_attribute, line_rules, match_line_rule
+from analysis.corpus.live_blogs import (
+    LIVE_BLOG_RULES,
+    is_entry_time,
+    is_key_events_heading,
+    is_live_blog,
+    key_events_end,
+)
 from analysis.corpus.metadata_rules import (
     BYLINE_WORDS,
     has_date_prefix,
@@ -100,6 +107,7 @@ from analysis.corpus.metadata_rules import (
     parse_byline,
     parse_dateline,
     parse_name_in_place,
+    parse_name_list,
     parse_name_with_role,
     parse_source_name,
     parse_source_url,
@@ -373,6 +381,7 @@ def _rules_listing() -> dict[str, str]:
         listing[rule.name] = rule.description
     listing.update(TRANSCRIPT_RULES)  # analysis.corpus.transcripts
     listing.update(RELEASE_RULE_DESCRIPTIONS)  # a press release's furniture (press_releases)
+    listing.update(LIVE_BLOG_RULES)  # a live blog's entry times, key events, sign-offs
     listing.update(WIRE_RULES)  # wire copy's furniture (analysis.corpus.wire_copy)
     listing.update(LETTERS_RULES)  # a letters page's signatures and heading (letters)
     listing.update(HEADLINE_RULES)  # a headline's furniture (analysis.corpus.headline_furniture)
@@ -1177,9 +1186,10 @@ def _clean_round(
     cands = _transcript_turns(_candidates(lines, state, state.thai_ok), state)
     cands = _headline_furniture(cands, state)
     views = [c.view for c in cands]
+    context = state.context
+    context.live_blog = context.live_blog or is_live_blog(view.text for view in views)
     wanted_title = title_key(_normalise(title, True).text) if title else ""
     keys = getattr(state.template, "key_of", None)  # line keys found with the template
-    context = state.context
     # a letters page (analysis.corpus.letters), read by the text's first round, whose
     # signatures and heading later rounds no longer see
     context.letters = context.letters or is_letters_page(views, _LINE_RULE)
@@ -1282,6 +1292,19 @@ def _clean_round(
             if end is not None:
                 i = end
                 continue
+        # a live blog's own lines (analysis.corpus.live_blogs), before the metadata rules: an
+        # entry's time is no dateline, its writer's name closing it no byline
+        end = _key_events_end(views, i)
+        if end is not None:
+            for k in range(i, end):
+                state.drop(cands[k], views[k].line_rule or "key_events")
+            i = end
+            continue
+        live = _live_blog_rule(views, i) if context.live_blog else None
+        if live:
+            state.drop(cand, live)
+            i += 1
+            continue
         meta = view.meta_top if at_top else view.meta_rest
         if meta:
             state.move(cand, *meta)
@@ -1378,6 +1401,38 @@ def _letters_lines(
         state._repair_entry(cands[k])
         state.entry(cands[k].line, "letter_signature", "moved_to_metadata", signature)
     return end
+
+
+def _key_events_end(views: Sequence[_View], i: int) -> int | None:
+    """End (exclusive) of a live blog's key events block headed by ``views[i]``
+    (:func:`~analysis.corpus.live_blogs.key_events_end`; a widget's line between its items is
+    one a line rule removes), else None."""
+    if views[i].n_words > 3 or not is_key_events_heading(views[i].text):
+        return None
+    texts = [view.text for view in views]
+    return key_events_end(texts, i, lambda k: bool(views[k].line_rule))
+
+
+def _live_blog_rule(views: Sequence[_View], i: int) -> str | None:
+    """In a text recognised as a live blog, ``live_entry_time`` for a line holding only the
+    time an entry was posted, ``live_signoff`` for a name alone (2-4 capitalised words,
+    :func:`is_person_name`; not in capitals) closing an entry: under a line of the entry's
+    text that ends like a sentence and over the next entry's time, or ending the text, past
+    lines a rule removes or moves ("Share", "Updated at 16.34 GMT"). Else None."""
+    view = views[i]
+    if is_entry_time(view.text):
+        return "live_entry_time"
+    if view.line_rule or view.bare.isupper() or not is_person_name(view):
+        return None
+    k = i - 1
+    while k >= 0 and (views[k].line_rule or views[k].meta_rest):
+        k -= 1
+    if k < 0 or not _SENTENCE_END_RE.search(views[k].text):
+        return None  # no entry's text above it: a heading, a menu's item
+    k = i + 1
+    while k < len(views) and views[k].line_rule and not is_entry_time(views[k].text):
+        k += 1
+    return "live_signoff" if k == len(views) or is_entry_time(views[k].text) else None
 
 
 def _transcript_turns(cands: list[_Candidate], state: _Round) -> list[_Candidate]:
@@ -1532,7 +1587,8 @@ def _past_buttons(views: Sequence[_View], i: int, step: int) -> int | None:
 def _author_over_dateline(views: Sequence[_View], i: int, *, name_alone: bool = True) -> str | None:
     """The authors of ``views[i]`` when it is a byline without "By" right above a dateline
     ("Published October 21 2025"), else None: as the Financial Times writes one ("Jane Doe in
-    London", :func:`parse_name_in_place`), or the name alone, as Axios and Substack do ("Jane
+    London", :func:`parse_name_in_place`), a list of names as a live blog's ("Jane Doe, John
+    Roe and Ann Poe", :func:`parse_name_list`), or the name alone, as Axios and Substack do ("Jane
     Doe", :func:`is_person_name`; not a line in capitals, which may be a place). The caller
     looks only at the top; ``name_alone=False`` accepts only the first form."""
     view = views[i]
@@ -1543,7 +1599,7 @@ def _author_over_dateline(views: Sequence[_View], i: int, *, name_alone: bool = 
     meta = views[k].meta_top if k is not None else None
     if meta is None or meta[0] != "dateline":
         return None
-    authors = parse_name_in_place(view) or parse_name_with_role(view)
+    authors = parse_name_in_place(view) or parse_name_with_role(view) or parse_name_list(view)
     if authors is None and name_alone and is_person_name(view) and not view.bare.isupper():
         authors = view.bare
     return authors
@@ -1910,6 +1966,9 @@ class _Context:
     short: bool = False
     # the outlet's names (headline_furniture.outlet_keys), cut from the end of a line
     outlets: frozenset[str] = frozenset()
+    # whether the text is a live blog (analysis.corpus.live_blogs.is_live_blog), read by its
+    # first round, whose entry times later rounds no longer see
+    live_blog: bool = False
 
     @classmethod
     def of(cls, raw: str, lines: list[_Line]) -> _Context:

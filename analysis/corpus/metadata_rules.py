@@ -260,6 +260,27 @@ def is_person_name(line: LineView) -> bool:
     )
 
 
+_NAME_LIST_SPLIT_RE = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
+
+
+def parse_name_list(line: LineView) -> str | None:
+    """The line when it is only a list of two or more persons' names, "Aisha Rahman, Peter
+    Doyle and Kate Lyons" (each 2-4 capitalised words, :func:`is_person_name`'s shape), as a
+    live blog's byline has them with no "By"; else None. Shaped as a headline can be, so the
+    caller takes it as a byline only where a dateline follows it at the top."""
+    if (
+        line.n_words > BYLINE_WORDS
+        or line.is_bullet
+        or ("," not in line.bare and " and " not in line.bare)
+    ):
+        return None
+    parts = _NAME_LIST_SPLIT_RE.split(line.bare)
+    ok = len(parts) >= 2 and all(
+        2 <= len(part.split()) <= 4 and _PERSON_NAME_RE.fullmatch(part) for part in parts
+    )
+    return line.bare if ok else None
+
+
 _NAME_IN_PLACE_RE = re.compile(
     rf"(?P<first>{_NAME})\s+in\s+{_PLACE}(?P<more>(?:\s*(?:,|and)\s+{_NAME}\s+in\s+{_PLACE})*)"
 )

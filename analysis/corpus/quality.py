@@ -64,6 +64,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from analysis.corpus.language import not_english
+from analysis.corpus.live_blogs import LIVE_BLOG_RULES
 from analysis.corpus.metadata_rules import split_wire_dateline
 from analysis.corpus.press_releases import PRESS_RELEASE_RULES
 from analysis.corpus.wire_copy import RULES as WIRE_RULES
@@ -118,6 +119,7 @@ FLAG_ORDER = (
     "press_release",
     "letters",
     "long",
+    "live_blog",
 )
 QUALITY_COLUMNS = [
     "share_lines_removed",
@@ -172,6 +174,10 @@ FORMAT_RULES = frozenset(
         "about_boilerplate",
         "press_contact",
         "release_notice",
+        # a live blog's entry times, writers' sign-offs and key events list
+        # (analysis.corpus.live_blogs): the blog's own lines, none of its reporting; a tester's
+        # live blogs were flagged lines_removed for their times alone
+        *LIVE_BLOG_RULES,
     }
 )
 # The audit rule that says a text was read as a broadcast transcript (flag ``transcript``)
@@ -307,6 +313,8 @@ def removed_line_counts(audit: pd.DataFrame) -> pd.DataFrame:
     release = audit["rule"].isin(PRESS_RELEASE_RULES) if "rule" in audit.columns else gone & False
     # a letter's signature moved out of a letters page (flag letters)
     letters = audit["rule"] == LETTER_SIGNATURE_RULE if "rule" in audit.columns else gone & False
+    # a live blog's entry times, sign-offs or key events (flag live_blog)
+    live = audit["rule"].isin(LIVE_BLOG_RULES) if "rule" in audit.columns else gone & False
     counts = pd.DataFrame(
         {
             "removed": removed,
@@ -314,6 +322,7 @@ def removed_line_counts(audit: pd.DataFrame) -> pd.DataFrame:
             "speaker_labels": labels,
             "release": release,
             "letters": letters,
+            "live": live,
         }
     )
     counts = counts.astype(int)
@@ -337,6 +346,15 @@ def letters_from_counts(documents: pd.DataFrame, counts: pd.DataFrame) -> list[b
         return [False] * len(documents)
     found = documents["doc_id"].map(counts["letters"]).fillna(0)
     return (found.to_numpy() > 0).tolist()
+
+
+def live_blog_documents(documents: pd.DataFrame, counts: pd.DataFrame) -> pd.Series:
+    """Per document (row order of ``documents``), whether cleaning recognised it as a live
+    blog (:data:`~analysis.corpus.live_blogs.LIVE_BLOG_RULES`), from the counts per ``doc_id``
+    of :func:`removed_line_counts`."""
+    if "live" not in counts.columns:
+        return pd.Series(False, index=documents.index)
+    return documents["doc_id"].map(counts["live"]).fillna(0).astype(int).gt(0)
 
 
 def share_removed_from_counts(
@@ -1078,6 +1096,7 @@ def quality_table(
     ``letters``: cleaning read a letters page and moved its signatures out
     (:func:`letters_from_counts`).
     ``long``: far longer than the corpus's median article (:func:`long_documents`).
+    ``live_blog``: cleaning recognised a live blog (:func:`live_blog_documents`).
     """
     out = documents.reset_index(drop=True)
     texts = out["text"].astype(str).tolist()
@@ -1094,6 +1113,7 @@ def quality_table(
         transcripts=transcripts_from_counts(out, counts),
         releases=release_documents(out, counts).tolist(),
         letters=letters_from_counts(out, counts),
+        live_blogs=live_blog_documents(out, counts).tolist(),
     )
 
 
@@ -1134,6 +1154,9 @@ FLAG_MEANINGS = {
     "length: a whole report pasted as one article, or several articles an export joined, "
     "whose sentences weigh in its outlet's figures as much as many ordinary articles' (kept; "
     "read it, and split it into its articles or leave it out)",
+    "live_blog": "a live blog (cleaning removed its entries' times, its 'Key events' list or "
+    "its writers' sign-offs): many short updates of one day, each counted as the article's "
+    "text",
 }
 
 
@@ -1207,6 +1230,7 @@ def flag_documents(
     transcripts: Sequence[bool] | None = None,
     releases: Sequence[bool] | None = None,
     letters: Sequence[bool] | None = None,
+    live_blogs: Sequence[bool] | None = None,
 ) -> pd.DataFrame:
     """:func:`quality_table` from its parts, computed by the caller: the share of lines
     removed, the share of fragment sentences and the near-copy named for each document (with
@@ -1214,7 +1238,8 @@ def flag_documents(
     ``documents``); ``transcripts``, whether each is a broadcast transcript
     (:func:`transcripts_from_counts`; none when not given); ``releases``, whether each is a
     press release (:func:`release_documents`; None: none is); ``letters``, whether each is a
-    letters page (:func:`letters_from_counts`; None: none is). A corpus processed in batches
+    letters page (:func:`letters_from_counts`; None: none is); ``live_blogs``, whether each is
+    a live blog (:func:`live_blog_documents`; None: none is). A corpus processed in batches
     computes the first three once over the whole corpus and flags each batch with this (the
     ``long`` flag compares each body with the median of ``documents``: the batch's)."""
     out = documents.drop(columns=[c for c in QUALITY_COLUMNS if c in documents.columns])
@@ -1238,6 +1263,7 @@ def flag_documents(
         "press_release": [False] * len(out) if releases is None else list(map(bool, releases)),
         "letters": [False] * len(out) if letters is None else list(map(bool, letters)),
         "long": long_documents(out["n_words"]).tolist(),
+        "live_blog": [False] * len(out) if live_blogs is None else list(map(bool, live_blogs)),
     }
     columns = [raised_by[name] for name in FLAG_ORDER]
     flags = [

@@ -147,6 +147,7 @@ def _flagged_but_copies(
     from analysis.corpus.quality import (
         flag_documents,
         letters_from_counts,
+        live_blog_documents,
         release_documents,
         share_removed_from_counts,
         transcripts_from_counts,
@@ -165,6 +166,7 @@ def _flagged_but_copies(
         transcripts=transcripts_from_counts(documents, removed),
         releases=release_documents(documents, removed).tolist(),
         letters=letters_from_counts(documents, removed),
+        live_blogs=live_blog_documents(documents, removed).tolist(),
     )
 
 

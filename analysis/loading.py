@@ -712,10 +712,15 @@ def _empty_reasons(empty: pd.DataFrame, audit: pd.DataFrame | None) -> list[str]
         if "extraction_problem" in empty.columns
         else pd.Series("", index=empty.index)
     )
+    from analysis.corpus.documents import photo_galleries
+
+    galleries = photo_galleries(audit, empty["doc_id"])
     out = []
     for doc_id, problem in zip(empty["doc_id"].astype(str), problems, strict=True):
         if problem:
             reason = f"no article found in the page: {problem}"
+        elif doc_id in galleries:
+            reason = galleries[doc_id]
         elif by_doc.get(doc_id):
             reason = "cleaning removed every line: " + ", ".join(by_doc[doc_id][:3])
         else:

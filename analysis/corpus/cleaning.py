@@ -354,6 +354,11 @@ def _rules_listing() -> dict[str, str]:
         "words and 30 characters, none ending like a sentence, 12 words in all: a menu, a "
         "failed scrape) has no article: its lines are removed, and the document is left out "
         "with a warning.",
+        "gallery_title": "A photo gallery's title left alone: a text whose every other line "
+        "was a photo's caption or credit (2 captions or more) and whose one line left is shaped "
+        "as a headline (3–25 words, no closing punctuation) has no article; that line moves to "
+        "metadata['title'], and the document is left out with a warning saying it looks like a "
+        "photo gallery, as one whose title was found above its byline or date is.",
         "page_number": "A printed page's number alone on its line ('Page 3 of 7', 'Page 3', "
         "'- 3 -'), as text copied out of a PDF keeps it; a paragraph goes on over it, the "
         "page's header and the blank lines around them (a page break), as it does over a "
@@ -2190,6 +2195,7 @@ def clean_text(
         lines, more = _rule_rounds(lines, doc_id, None, metadata, audit, template, context=context)
         n_repairs += more
     lines = _drop_labels_only(lines, doc_id, audit)
+    lines = _gallery_title_only(lines, doc_id, audit, metadata)
     audit.sort(key=lambda e: e.line_no)  # stable: within a line, the order rules were applied
     speakers = _line_speakers(lines, context.turns)
     return CleanedText(_joined_text(lines), tuple(audit), metadata, n_repairs, speakers)
@@ -2235,6 +2241,69 @@ def _drop_labels_only(lines: list[_Line], doc_id: str, audit: list[AuditEntry]) 
             return lines
     for line in lines:
         audit.append(AuditEntry(doc_id, line.line_no, line.original, "labels_only", "removed", ""))
+    return []
+
+
+# A photo gallery pasted as text is its title and its photos' captions and credits, which go
+# to the metadata: a tester's two galleries came out differently, one left out with "no article
+# text left after cleaning" (its title above its date was found), the other (no date under its
+# title) kept as an article of its title alone, one 6-word sentence.
+CAPTION_RULES = frozenset({"caption", "caption_over_credit", "caption_under_credit"})
+GALLERY_CAPTIONS = 2  # the fewest captions that make a text without other text a gallery
+# the lines a gallery holds besides its captions and credits: its title, date and author, its
+# page's chrome ("1 of 5"), a line's whitespace or encoding repaired
+_GALLERY_OTHER_RULES = frozenset(
+    {
+        "image_credit",
+        "headline_line",
+        "title_line",
+        "gallery_title",
+        "dateline",
+        "byline",
+        "published_time",
+        "site_chrome",
+        "boilerplate_model",
+        "punctuation_only",
+    }
+)
+GALLERY_NOTE = "every line was a photo caption or credit (a photo gallery?)"
+
+
+def is_photo_gallery(rules: Iterable[str]) -> bool:
+    """Whether the audit rules of a text's removed and moved lines (not those only changed)
+    are a photo gallery's: :data:`GALLERY_CAPTIONS` captions or more
+    (:data:`CAPTION_RULES`), and otherwise only credits, its title, date, byline and page
+    chrome. Asked of a text cleaning left without text, to say why (:data:`GALLERY_NOTE`)."""
+    captions = 0
+    for rule in rules:
+        if rule in CAPTION_RULES:
+            captions += 1
+        elif rule not in _GALLERY_OTHER_RULES:
+            return False
+    return captions >= GALLERY_CAPTIONS
+
+
+def _gallery_title_only(
+    lines: list[_Line], doc_id: str, audit: list[AuditEntry], metadata: dict[str, str]
+) -> list[_Line]:
+    """``lines``, or none when the one line left is a photo gallery's title: every other line
+    was a caption or credit (:func:`is_photo_gallery`) and it is shaped as a headline
+    (:data:`HEADLINE_WORDS`, no closing punctuation). It moves to ``metadata["title"]`` (rule
+    ``gallery_title``) and the text, with no article, is left out as a gallery whose title was
+    found above its date is, rather than kept as one short sentence."""
+    if len(lines) != 1:
+        return lines
+    line = lines[0]
+    text = line.text.strip()
+    low, high = HEADLINE_WORDS
+    if not low <= _count_words(text) <= high or text.endswith(_SENTENCE_END):
+        return lines
+    if not is_photo_gallery(e.rule for e in audit if e.action != "changed"):
+        return lines
+    metadata.setdefault("title", text)
+    audit.append(
+        AuditEntry(doc_id, line.line_no, line.original, "gallery_title", "moved_to_metadata", text)
+    )
     return []
 
 

@@ -36,10 +36,12 @@ import pandas as pd
 from analysis.config import default_corpus_dir
 from analysis.corpus.cleaning import (
     CHROME_SHARE,
+    GALLERY_NOTE,
     LEFT_OUT,
     AuditEntry,
     audit_frame,
     clean_text,
+    is_photo_gallery,
     template_lines,
 )
 from analysis.corpus.database_exports import RAW_FORMATS, articles_of_exports, export_text
@@ -1846,10 +1848,13 @@ def build_corpus(corpus_dir: Path | str | None = None) -> Corpus:
         )
         documents = documents[~(no_text & exported)].reset_index(drop=True)
         no_text = documents["n_words"] == 0
-    empty = documents.loc[no_text, ["file", "extraction_problem"]]
+    empty = documents.loc[no_text, ["doc_id", "file", "extraction_problem"]]
+    galleries = photo_galleries(audit, empty["doc_id"])
     problems = [
-        problem or f"{name}: no article text left after cleaning"
-        for name, problem in empty.itertuples(index=False)
+        problem
+        or f"{name}: no article text left after cleaning"
+        + (f": {galleries[doc_id]}" if doc_id in galleries else "")
+        for doc_id, name, problem in empty.itertuples(index=False)
     ]
     if len(empty) and no_text.all():
         raise CorpusError(
@@ -1872,6 +1877,25 @@ def build_corpus(corpus_dir: Path | str | None = None) -> Corpus:
         documents = documents[~no_text].reset_index(drop=True)
         sentences = sentences[~sentences["doc_id"].astype(str).isin(ids)].reset_index(drop=True)
     return Corpus(documents=documents, sentences=sentences, audit=audit)
+
+
+def photo_galleries(audit: pd.DataFrame | None, doc_ids: pd.Series) -> dict[str, str]:
+    """Of ``doc_ids``, those whose removed and moved lines in ``audit`` are a photo gallery's
+    (:func:`~analysis.corpus.cleaning.is_photo_gallery`), each with what to say of it
+    (:data:`~analysis.corpus.cleaning.GALLERY_NOTE`, and that only its title was left when
+    that line moved to the title, rule ``gallery_title``): said of a document left without
+    text, so that a gallery is not reported as an article whose text was lost."""
+    if audit is None or not len(audit) or not len(doc_ids):
+        return {}
+    wanted = set(doc_ids.astype(str))
+    rows = audit[audit["doc_id"].astype(str).isin(wanted) & (audit["action"] != "changed")]
+    out = {}
+    for doc_id, rules in rows.groupby(rows["doc_id"].astype(str), sort=False)["rule"]:
+        rules = rules.astype(str)
+        if is_photo_gallery(rules):
+            titled = (rules == "gallery_title").any()
+            out[str(doc_id)] = GALLERY_NOTE + ("; only its title was left" if titled else "")
+    return out
 
 
 def corpus_fingerprint(corpus: Path | str) -> str:

@@ -19,7 +19,12 @@ def test_duplicate_goes_where_flag_documents_lists_it(raised: set[str]) -> None:
 
 
 def test_flag_order_is_the_order_flag_documents_raises_flags_in() -> None:
-    texts = ["A short teaser about the flood and the", "Die Regierung hat es heute beschlossen"]
+    # two paragraphs, the last cut short (a one-line headline without a full stop is no
+    # truncated text)
+    texts = [
+        "A short teaser about the flood.\n\nThe river rose and the",
+        "Die Regierung hat es heute beschlossen",
+    ]
     documents = pd.DataFrame(
         {"doc_id": ["a", "b"], "text": texts, "n_words": [8, 6], "language": ["en", "de"]}
     )

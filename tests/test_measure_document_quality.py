@@ -41,7 +41,8 @@ RAW = pd.DataFrame(
             OTHER,
             "Die Regierung hat heute ein neues Gesetz über die Wasserversorgung der Stadt "
             "beschlossen, und die Opposition kritisiert den Plan als zu teuer und zu spät.",
-            "A short teaser about the flood and the",
+            # two paragraphs, the last cut short (a one-line headline is no truncated text)
+            "A short teaser about the flood.\n\nThe river rose and the",
             STORY + " Reporting by the wire service.",
         ],
     }

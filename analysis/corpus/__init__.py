@@ -18,5 +18,6 @@ __getattr__, __dir__, __all__ = lazy_exports(
         "SHARED_TEXT_TABLE": "shared_stories",
         "copy_links": "shared_stories",
         "shared_text_table": "shared_stories",
+        "group_column": "periods",
     },
 )

@@ -567,3 +567,34 @@ def test_a_salient_frame_used_mostly_in_one_article_is_said_to_be() -> None:
     sentences.loc[7, "frame_economic"] = True
     found = _frame_findings(frames, sentences, EMPTY_EVIDENCE, "outlet")
     assert "Mostly one article" not in next(f.text for f in found if f.key == "frames_salient_AP")
+
+
+def test_a_distinctive_words_articles_and_evidence_come_from_its_tokens() -> None:
+    from analysis.framing.findings import _keyness_findings
+
+    # a linguist's "US" (counted from "U.S.") was "used in one article only": the article
+    # search ignored case and found the pronoun "us", missing the articles writing "U.S.";
+    # "asylum" was "in 8 of 8" though one article wrote only "asylum-seekers" (another token)
+    rows = [
+        ("c1", "Capitol", "The U.S. plan for asylum was announced."),
+        ("c2", "Capitol", "The U.S. budget for asylum grew."),
+        ("c3", "Capitol", "Critics said the U.S. plan ignored asylum-seekers."),
+        ("c4", "Capitol", "Nobody asked us about the plan, a volunteer said."),
+        ("v1", "Valley", "The valley school reopened after the storm."),
+        ("v2", "Valley", "Parents said the valley school was safe again."),
+    ]
+    sentences = pd.DataFrame(rows * 20, columns=["doc_id", "outlet", "sentence"])
+    sentences["sentence_id"] = sentences.groupby("doc_id").cumcount()
+    keyness = keyness_table(sentences, "outlet")
+    found = {f.key: f for f in _keyness_findings(keyness, sentences, "outlet", 10)}
+    capitol = found["vocabulary_Capitol"]
+    assert re.search(
+        r"“US” \(z = [\d.]+; 60 uses vs 0 elsewhere; in 3 of 4 articles\)", capitol.text
+    )
+    assert re.search(
+        r"“asylum” \(z = [\d.]+; 40 uses vs 0 elsewhere; in 2 of 4 articles\)", capitol.text
+    )
+    assert "one article only" not in capitol.text  # no word of Capitol's is in one article only
+    # the evidence for "US" (its most distinctive word) writes "U.S.", never the pronoun
+    assert keyness[keyness["outlet"] == "Capitol"].iloc[0]["term"] == "US"
+    assert capitol.evidence and all("U.S." in e.text for e in capitol.evidence)

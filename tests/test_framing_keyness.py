@@ -157,3 +157,29 @@ def test_honorifics_are_not_distinctive_words() -> None:
     # a reviewer's keyness listed "mr." among two outlets' most distinctive words: a house style
     tokens = content_tokens("Mr. Smith met Mrs Jones, Ms. Lee and Dr. Patel; MR. BIG said.")
     assert [t for t in tokens if t] == ["smith", "met", "jones", "lee", "patel", "big", "said"]
+
+
+def test_where_a_term_is_used_is_counted_on_the_tokens_its_count_comes_from() -> None:
+    from analysis.explore import kwic
+    from analysis.framing.keyness import term_counts_by_row, term_regex
+
+    # a linguist's "US" matched the pronoun "us" and missed "U.S."; "asylum" matched inside
+    # "asylum-seekers", a token of its own
+    texts = [
+        "The U.S. plan for asylum.",
+        "Nobody asked us.",
+        "Critics of the US plan ignored asylum-seekers.",
+        "Asylum plan, asylum plan.",
+    ]
+    uses = term_counts_by_row(texts, ["US", "asylum", "asylum plan"])
+    assert uses.tolist() == [[1, 1, 0], [0, 0, 0], [1, 0, 0], [0, 2, 2]]
+    # the column sums are the counts keyness counts
+    counted = count_terms(texts, bigrams=True)
+    assert uses.sum(axis=0).tolist() == [counted["US"], counted["asylum"], counted["asylum plan"]]
+    sentences = pd.DataFrame(
+        {"doc_id": list("abcd"), "sentence_id": 0, "outlet": "x", "sentence": texts}
+    )
+    for term, k in (("US", 0), ("asylum", 1)):
+        found = kwic(sentences, term_regex(term), regex=True)
+        per_row = found.groupby("doc_id").size().reindex(list("abcd"), fill_value=0)
+        assert per_row.tolist() == uses[:, k].tolist()

@@ -11,7 +11,6 @@ terms they carry).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from pathlib import Path
 
@@ -19,8 +18,8 @@ import numpy as np
 import pandas as pd
 
 from analysis.config import N_BOOT, SEED
+from analysis.framing.keyness import term_counts_by_row
 from analysis.framing.tables import require_columns
-from analysis.lexicon import whole_words
 from analysis.report.concentration import mostly_one_article_note
 from analysis.report.findings import Evidence, Finding
 from analysis.report.wording import and_list, articles, ci, count, num, pct, plural
@@ -373,7 +372,11 @@ def _keyness_findings(
             )
             continue
         own = sentences[sentences[group_col] == group]  # search only the group's sentences
-        spread = {r.term: _articles_using(own, r.term) for r in used.itertuples()}
+        # each term's uses per sentence, from the tokens its count comes from
+        uses = term_counts_by_row(own["sentence"], used["term"])
+        per_doc = pd.DataFrame(uses, columns=list(used["term"])).groupby(own["doc_id"].to_numpy())
+        per_doc = per_doc.sum()
+        spread = {r.term: int((per_doc[r.term] > 0).sum()) for r in used.itertuples()}
         listed = ", ".join(
             f"“{r.term}” (z = {r.z:.1f}; {r.count_in_group} uses vs {r.count_in_rest} elsewhere"
             + (
@@ -394,9 +397,7 @@ def _keyness_findings(
         text += _one_article_words(spread, n_docs, group)
         if english is not None:
             text += _other_language_words(used["term"], sentences, english, group_col, group)
-        term = used.iloc[0].term
-        pattern = _term_pattern(term)
-        mask = own["sentence"].str.contains(pattern, case=False, regex=True)
+        mask = pd.Series(uses[:, 0] > 0, index=own.index)  # sentences using the top term
         out.append(
             Finding(
                 f"vocabulary_{group}",
@@ -452,12 +453,6 @@ def _value_with_ci(row: pd.Series, value: str, low: str, high: str, percent: boo
     return f"{shown} ({ci(row[low], row[high], kind)}"
 
 
-def _articles_using(own: pd.DataFrame, term: object) -> int:
-    """How many articles of a group's sentences ``own`` use ``term`` (whole words, any case)."""
-    mask = own["sentence"].str.contains(_term_pattern(term), case=False, regex=True)
-    return int(own.loc[mask, "doc_id"].nunique())
-
-
 def _one_article_words(spread: dict[object, int], n_docs: int, group: object) -> str:
     """When some of a group's distinctive words are each used in one of its several articles:
     a sentence saying so, or "". The z-score counts every use as independent, so a name one
@@ -478,11 +473,6 @@ def _one_article_words(spread: dict[object, int], n_docs: int, group: object) ->
     )
 
 
-def _term_pattern(term: object) -> str:
-    """A keyness term (words as the table writes them) as a whole-word pattern."""
-    return whole_words(r"\s+".join(re.escape(w) for w in str(term).split()))
-
-
 def _other_language_words(
     terms: pd.Series, sentences: pd.DataFrame, english: pd.Series, group_col: str, group: str
 ) -> str:
@@ -497,11 +487,10 @@ def _other_language_words(
     if not other.any():
         return ""
     text = sentences.loc[own, "sentence"].astype(str)
-    theirs = []
-    for term in terms:
-        counts = text.str.count(f"(?i){_term_pattern(term)}").to_numpy()
-        if counts[other].sum() > 0.5 * counts.sum():
-            theirs.append(f"“{term}”")
+    uses = term_counts_by_row(text, terms)  # counted as keyness counts them
+    theirs = [
+        f"“{term}”" for k, term in enumerate(terms) if uses[other, k].sum() > 0.5 * uses[:, k].sum()
+    ]
     if not theirs:
         return ""
     n_other = int(sentences.loc[own, "doc_id"][other].nunique())

@@ -211,6 +211,54 @@ def keyness_table(
     return pd.concat(frames, ignore_index=True)[columns]
 
 
+def term_counts_by_row(
+    texts: Iterable[object], terms: Iterable[object], stop: frozenset[str] | None = None
+) -> np.ndarray:
+    """How many times each of ``terms`` occurs in each of ``texts``: an array of shape
+    (texts, terms), counted on :func:`content_tokens` as :func:`count_terms` counts them (a
+    "w1 w2" term on adjacent tokens).
+
+    Where a term is used, and in how many articles, must come from the tokens its count comes
+    from: a search of the text for ``\\bUS\\b`` ignoring case found the pronoun "us" in one
+    article and missed four writing "U.S.", and "asylum" was "in 8 of 8" articles although one
+    wrote only "asylum-seekers" (another token).
+    """
+    wanted = [str(t) for t in terms]
+    index = {t: k for k, t in enumerate(wanted)}
+    rows = list(texts)
+    out = np.zeros((len(rows), len(wanted)), dtype=np.int64)
+    if not wanted:
+        return out
+    any_bigram = any(" " in t for t in wanted)
+    for r, text in enumerate(rows):
+        tokens = content_tokens(text if isinstance(text, str) else "", stop)
+        found = [t for t in tokens if t is not None]
+        if any_bigram:
+            found += [f"{a} {b}" for a, b in pairwise(tokens) if a and b]
+        for token in found:
+            k = index.get(token)
+            if k is not None:
+                out[r, k] += 1
+    return out
+
+
+def term_regex(term: object) -> str:
+    """A regular expression for the written forms of a keyness term, for a keyword-in-context
+    look-up (:func:`analysis.explore.kwic` with ``regex=True``, which ignores case): whole
+    tokens, not inside a hyphenated word ("asylum" is not "asylum-seekers"); an acronym kept in
+    capitals ("US") matches only in capitals, with or without full stops ("U.S."), so the
+    pronoun "us" is not shown for it. Pair it with :func:`term_counts_by_row` to keep exactly
+    the sentences the counts come from."""
+    words = []
+    for word in str(term).split():
+        if word.isupper() and word.isalpha():
+            words.append("(?-i:" + r"\.?".join(re.escape(c) for c in word) + r"\.?)")
+        else:
+            words.append(re.escape(word))
+    body = r"\s+".join(words)
+    return rf"(?<![\w-])(?:{body})(?![\w-])"
+
+
 def top_terms(keyness: pd.DataFrame, group_col: str, n: int = 15) -> pd.DataFrame:
     """The ``n`` most distinctive terms per group (highest z, used by the group at least once)."""
     used = keyness[keyness["count_in_group"] > 0]

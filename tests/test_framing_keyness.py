@@ -183,3 +183,21 @@ def test_where_a_term_is_used_is_counted_on_the_tokens_its_count_comes_from() ->
         found = kwic(sentences, term_regex(term), regex=True)
         per_row = found.groupby("doc_id").size().reindex(list("abcd"), fill_value=0)
         assert per_row.tolist() == uses[:, k].tolist()
+
+
+def test_the_table_keeps_every_term_so_z_can_be_recomputed_from_its_counts() -> None:
+    # keyness.csv kept the top and bottom 1,000 terms per group: 27% of 30 PerSenT articles'
+    # terms were missing, and z recomputed from the file's counts was wrong
+    words = [
+        f"w{chr(97 + i // 676)}{chr(97 + i // 26 % 26)}{chr(97 + i % 26)}" for i in range(2100)
+    ]
+    rows = [("A" if i % 3 else "B", " ".join(words[i : i + 5])) for i in range(0, 2100, 5)]
+    rows += [("A", "alpha beta gamma"), ("B", "delta beta")]
+    table = keyness_table(_sentences(rows))
+    counted = count_terms([r[1] for r in rows])
+    assert len(table) == 2 * len(counted) > 2 * 2000
+    for _, part in table.groupby("outlet"):
+        assert set(part["term"]) == set(counted)
+        delta, z = log_odds_dirichlet(part["count_in_group"], part["count_in_rest"])
+        np.testing.assert_allclose(z, part["z"])
+        np.testing.assert_allclose(delta, part["log_odds"])

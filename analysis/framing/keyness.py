@@ -174,14 +174,16 @@ def keyness_table(
     text_col: str = "sentence",
     alpha0: float | None = None,
     bigrams: bool = False,
-    max_terms_per_group: int | None = 2000,
+    max_terms_per_group: int | None = None,
 ) -> pd.DataFrame:
     """Each group against the rest: ``<group_col>, term, count_in_group, count_in_rest,
     log_odds, z``, sorted by group then z descending (ties by term).
 
-    Terms a group never uses are kept (they carry negative z: under-use). With more than
-    ``max_terms_per_group`` terms, a group keeps the top and bottom halves by z, so a corpus of
-    many outlets and a large vocabulary stays a readable table; None keeps every term.
+    Every term is kept by default, those a group never uses too (they carry negative z:
+    under-use), so the z-scores can be recomputed from the table's own counts (the group's and
+    the corpus's totals are its column sums). A number for ``max_terms_per_group`` keeps a
+    group's top and bottom halves by z only: the default was 2,000, and a linguist found 27% of
+    the terms of 30 PerSenT articles missing from a ``keyness.csv`` said to hold every term.
     """
     matrix = group_term_counts(sentences, group_col, text_col=text_col, bigrams=bigrams)
     columns = [group_col, *KEYNESS_COLUMNS]

@@ -598,3 +598,28 @@ def test_a_distinctive_words_articles_and_evidence_come_from_its_tokens() -> Non
     # the evidence for "US" (its most distinctive word) writes "U.S.", never the pronoun
     assert keyness[keyness["outlet"] == "Capitol"].iloc[0]["term"] == "US"
     assert capitol.evidence and all("U.S." in e.text for e in capitol.evidence)
+
+
+def test_a_group_with_no_word_beyond_196_is_told_how_many_uses_one_would_need() -> None:
+    from analysis.framing.findings import _keyness_findings
+    from analysis.framing.keyness import uses_to_reach
+
+    rows = [
+        ("c1", "Capitol", "The budget plan was announced by the council."),
+        ("c2", "Capitol", "The council approved the budget plan."),
+        ("v1", "Valley", "The council said the budget plan was announced."),
+        ("v2", "Valley", "The budget plan was approved by the council."),
+    ]
+    sentences = pd.DataFrame(rows, columns=["doc_id", "outlet", "sentence"])
+    sentences["sentence_id"] = sentences.groupby("doc_id").cumcount()
+    keyness = keyness_table(sentences, "outlet")
+    found = {f.key: f for f in _keyness_findings(keyness, sentences, "outlet", 10)}
+    own = keyness[keyness["outlet"] == "Valley"]
+    needed = uses_to_reach(own["count_in_group"].sum(), own["count_in_rest"].sum())
+    text = found["vocabulary_Valley"].text
+    assert text.startswith("In these 2 articles from Valley, no word reaches z > 1.96 against")
+    if needed is None:
+        assert "not even a word used only by Valley would reach it" in text
+    else:
+        assert f"a word used only by Valley needs about {needed} uses to reach it)." in text
+    assert "distinctive" not in text

@@ -201,3 +201,25 @@ def test_the_table_keeps_every_term_so_z_can_be_recomputed_from_its_counts() -> 
         delta, z = log_odds_dirichlet(part["count_in_group"], part["count_in_rest"])
         np.testing.assert_allclose(z, part["z"])
         np.testing.assert_allclose(delta, part["log_odds"])
+
+
+@pytest.mark.parametrize("extra", [0, 400])
+def test_the_uses_a_word_of_one_group_needs_for_z_above_196_match_the_table(extra: int) -> None:
+    from analysis.framing.keyness import uses_to_reach
+
+    # the prior (each word's prior its own count) sets a minimum count for z > 1.96: a
+    # linguist's summary said "no word is distinctive" without saying so
+    base = [("A", "alpha beta gamma delta " * 200), ("B", "alpha beta gamma delta " * 200)]
+    base += [("B", "epsilon zeta " * (10 + extra))]
+    rows = base + [("A", " ".join(f"only{chr(97 + k)} " * (k + 1) for k in range(30)))]
+    table = keyness_table(_sentences(rows))
+    own = table[table["outlet"] == "A"]
+    needed = uses_to_reach(own["count_in_group"].sum(), own["count_in_rest"].sum())
+    only = own[own["term"].str.startswith("only")]
+    assert needed is not None and 1 < needed < 30
+    assert (only.loc[only["z"] > 1.96, "count_in_group"] >= needed).all()
+    assert (only.loc[only["z"] <= 1.96, "count_in_group"] < needed).all()
+    assert set(only["count_in_group"]) >= {needed - 1, needed}
+    # the log-odds barely moves with the count: the prior shrinks it
+    assert only["log_odds"].max() - only["log_odds"].min() < 0.05
+    assert uses_to_reach(2, 2) is None  # a corpus too small for any word to reach it

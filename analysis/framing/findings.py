@@ -18,7 +18,7 @@ import numpy as np
 import pandas as pd
 
 from analysis.config import N_BOOT, SEED
-from analysis.framing.keyness import term_counts_by_row
+from analysis.framing.keyness import term_counts_by_row, uses_to_reach
 from analysis.framing.tables import require_columns
 from analysis.report.concentration import mostly_one_article_note
 from analysis.report.findings import Evidence, Finding
@@ -357,8 +357,16 @@ def _keyness_findings(
         n_docs = int(sentences.loc[sentences[group_col] == group, "doc_id"].nunique())
         if used.empty:
             text = (
-                f"{articles(n_docs, 'opening')} from {group}, no word is distinctive against the "
-                "other groups (no z-score above 1.96)."
+                f"{articles(n_docs, 'opening')} from {group}, no word reaches z > 1.96 against "
+                "the other groups"
+            )
+            # the prior sets a minimum count: say it, computed from these counts
+            needed = uses_to_reach(part["count_in_group"].sum(), part["count_in_rest"].sum())
+            text += (
+                f" (with this prior, a word used only by {group} needs about "
+                f"{count(needed, 'use')} to reach it)."
+                if needed is not None
+                else f" (with this prior, not even a word used only by {group} would reach it)."
             )
             out.append(
                 Finding(

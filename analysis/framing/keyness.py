@@ -213,6 +213,35 @@ def keyness_table(
     return pd.concat(frames, ignore_index=True)[columns]
 
 
+def uses_to_reach(
+    n_group: float, n_rest: float, threshold: float = 1.96, alpha0: float | None = None
+) -> int | None:
+    """The fewest uses a word used by one group only needs for z > ``threshold``, given the
+    group's and the rest's token totals, or None when even all the group's tokens would not.
+
+    With the prior :func:`log_odds_dirichlet` uses (``alpha_w = alpha0 * y_w / n``, ``alpha0 =
+    n`` by default: each word's prior is its own count), such a word's log-odds hardly grows
+    with its count (the prior doubles its count in the group and sets as much in the rest: on a
+    linguist's corpora 0.93 whether used once or 21 times, between 0.6 and 1.1 as the group's
+    share of the corpus varies), and its z grows with the square root of the count alone; so
+    z > 1.96 takes a minimum number of uses (7 or 8 with three groups of equal size, 10 to 16
+    with two), whatever the word. A finding that no word reaches it says that number.
+    """
+    n = float(n_group) + float(n_rest)
+    if n_group <= 0 or n_rest <= 0:
+        return None
+    c = np.arange(1, int(n_group) + 1, dtype=float)
+    alpha = (n if alpha0 is None else float(alpha0)) * c / n
+    a0 = n if alpha0 is None else float(alpha0)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        delta = np.log((c + alpha) / (n_group + a0 - c - alpha)) - np.log(
+            alpha / (n_rest + a0 - alpha)
+        )
+        z = delta / np.sqrt(1.0 / (c + alpha) + 1.0 / alpha)
+    reached = np.flatnonzero(z > threshold)
+    return int(c[reached[0]]) if reached.size else None
+
+
 def term_counts_by_row(
     texts: Iterable[object], terms: Iterable[object], stop: frozenset[str] | None = None
 ) -> np.ndarray:

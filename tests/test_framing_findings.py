@@ -623,3 +623,32 @@ def test_a_group_with_no_word_beyond_196_is_told_how_many_uses_one_would_need() 
     else:
         assert f"a word used only by Valley needs about {needed} uses to reach it)." in text
     assert "distinctive" not in text
+
+
+def test_a_distinctive_word_mostly_in_one_of_its_articles_is_said_to_be() -> None:
+    from analysis.framing.findings import MOSTLY_ONE_ARTICLE, _keyness_findings
+
+    # a linguist's "trump" (z = 2.9; 36 uses vs 10 elsewhere; in 3 of 10 articles) had 27 of
+    # its 36 uses in one article, and no note said so
+    rows = [("b1", "B", "Trump spoke. " * 27), ("b2", "B", "Trump left."), ("b3", "B", "Trump.")]
+    rows += [("b4", "B", "Senators met in the capital on a rainy day."), ("b5", "B", "Budget.")]
+    rows += [("a1", "A", "Senators met in the capital on a rainy day.")] * 3
+    rows += [("a2", "A", "The budget was passed after a long debate.")] * 3
+    sentences = pd.DataFrame(rows, columns=["doc_id", "outlet", "sentence"])
+    sentences["sentence_id"] = sentences.groupby("doc_id").cumcount()
+    keyness = keyness_table(sentences, "outlet")
+    text = {f.key: f for f in _keyness_findings(keyness, sentences, "outlet", 10)}[
+        "vocabulary_B"
+    ].text
+    assert 27 > MOSTLY_ONE_ARTICLE * 29
+    assert re.search(r"“trump” \(z = [\d.]+; 29 uses vs 0 elsewhere; in 3 of 5 articles; "
+                     r"27 of its 29 uses in one article\)", text)  # fmt: skip
+    # spread evenly, no note
+    rows[0] = ("b1", "B", "Trump spoke.")
+    sentences = pd.DataFrame(rows * 9, columns=["doc_id", "outlet", "sentence"])
+    sentences["sentence_id"] = sentences.groupby("doc_id").cumcount()
+    keyness = keyness_table(sentences, "outlet")
+    text = {f.key: f for f in _keyness_findings(keyness, sentences, "outlet", 10)}[
+        "vocabulary_B"
+    ].text
+    assert "“trump”" in text and "uses in one article" not in text

@@ -392,6 +392,7 @@ def _keyness_findings(
                 if spread[r.term] and n_docs > 1
                 else ""
             )
+            + _mostly_one_article(per_doc[r.term], spread[r.term])
             + ")"
             for r in used.itertuples()
         )
@@ -459,6 +460,22 @@ def _value_with_ci(row: pd.Series, value: str, low: str, high: str, percent: boo
             "seeing none"
         )
     return f"{shown} ({ci(row[low], row[high], kind)}"
+
+
+# A distinctive word whose uses in its group come more than half from one article is said to:
+# a linguist's "trump" (z = 2.9; 36 uses vs 10 elsewhere; in 3 of 10 articles) had 27 in one.
+MOSTLY_ONE_ARTICLE = 0.5
+
+
+def _mostly_one_article(uses_per_doc: pd.Series, n_articles: int) -> str:
+    """ "; 27 of its 36 uses in one article" when one article holds more than
+    :data:`MOSTLY_ONE_ARTICLE` of a word's uses in its group and the word is used in two
+    articles or more (in one, the note on words of one article says it), else ""."""
+    total = int(uses_per_doc.sum())
+    top = int(uses_per_doc.max()) if total else 0
+    if n_articles < 2 or top <= MOSTLY_ONE_ARTICLE * total:
+        return ""
+    return f"; {top} of its {total} uses in one article"
 
 
 def _one_article_words(spread: dict[object, int], n_docs: int, group: object) -> str:

@@ -223,3 +223,22 @@ def test_the_uses_a_word_of_one_group_needs_for_z_above_196_match_the_table(extr
     # the log-odds barely moves with the count: the prior shrinks it
     assert only["log_odds"].max() - only["log_odds"].min() < 0.05
     assert uses_to_reach(2, 2) is None  # a corpus too small for any word to reach it
+
+
+def test_contraction_pieces_web_addresses_trailing_stops_and_modals_are_no_terms() -> None:
+    # a linguist's keyness listed "ca" and "wo" (can't, won't), "https" and
+    # "//www.example.gov/port-alder/statistics", "said." kept apart from "said", and "would"
+    text = (
+        "Officials can't and won't pretend, he said.“We would go,” she said. "
+        "See https://www.example.gov/port-alder/statistics or www.example.org today!"
+    )
+    counts = count_terms([text])
+    assert counts["said"] == 2
+    for artefact in ("ca", "wo", "n't", "https", "said.", "today!", "would"):
+        assert artefact not in counts
+    assert not any("/" in term or "www" in term for term in counts)
+    assert {"officials", "pretend", "see", "today"} <= set(counts)
+    # "CA" not before "n't" is a word; the month "May" goes with the modal, as documented
+    assert count_terms(["The CA office opens in May."]) == {"ca": 1, "office": 1, "opens": 1}
+    # bigrams do not join across a dropped piece
+    assert "officials pretend" not in count_terms([text], bigrams=True)

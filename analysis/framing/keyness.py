@@ -18,8 +18,10 @@ with the corpus, so a large corpus is not over-smoothed. No minimum document fre
 the prior does the work a count threshold would do without emptying a small vocabulary.
 
 Tokens come from :func:`analysis.corpus.sentences.tokenize_words`, lower-cased; stop words
-(``analysis/data/stopwords_en.txt``, NLTK's English list written out, "us" and the honorifics
-"Mr.", "Mrs.", "Ms.", "Dr.") and tokens without
+(``analysis/data/stopwords_en.txt``, NLTK's English list written out, "us", the honorifics
+"Mr.", "Mrs.", "Ms.", "Dr." and the modal verbs "would", "could", "might", "may", "must",
+"shall"), the tokenizer's pieces that are no words ("ca" of "can't", web addresses) and tokens
+without
 a letter (numbers, percentages) are dropped; an acronym spelt like a stop word keeps its capitals
 ("US", "WHO") and "U.S." is counted as "US" (:func:`content_tokens`). Bigrams, if asked for,
 join adjacent tokens of one sentence when neither is dropped.
@@ -66,7 +68,21 @@ def _pieces(token: str) -> list[str]:
 # country: a tester's keyness ranked "us" (the US and "pressure on us") and "u.s." apart.
 # Honorifics are a house style ("Mr." at every second mention), not vocabulary: a reviewer's
 # keyness listed "mr." among two outlets' most distinctive words.
-EXTRA_STOP_WORDS = frozenset({"us", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr."})
+# Modal verbs NLTK's list leaves out ("should" and "can" are in it): a linguist's keyness listed
+# "would" and "could"; "may" goes too, and with it the month "May" (lower-cased, one word).
+MODAL_VERBS = frozenset({"would", "could", "might", "may", "must", "shall"})
+EXTRA_STOP_WORDS = (
+    frozenset({"us", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr."}) | MODAL_VERBS
+)
+# The Treebank tokenizer splits "can't" and "won't" into "ca"/"wo" and "n't": the first piece
+# is no word ("ca" and "wo" were keyness terms); dropped when "n't" follows it.
+_NEGATION = frozenset({"n't", "n’t"})
+# A web address: "https://www.example.gov/x" gives "https" and "//www.example.gov/x" as tokens.
+_URL_PIECE_RE = re.compile(r"^(?://|www\.)|://", re.IGNORECASE)
+_URL_SCHEME = frozenset({"http", "https", "ftp"})
+# A word's trailing full stop, "!" or "?" the tokenizer left on ("said." before a curly opening
+# quote): stripped unless the word has another full stop ("e.g.", "U.S." are handled apart).
+_TRAILING_STOP_RE = re.compile(r"(?<=[^\W\d_])[.!?]+$")
 # Stop words that, in capitals, are an acronym a news text means: the US, the WHO, IT.
 ACRONYM_STOP_WORDS = frozenset({"us", "who", "it"})
 # An acronym written with full stops: "U.S.", "U.S", "E.U." (counted as "US", "EU").
@@ -87,7 +103,14 @@ def content_tokens(text: str, stop: frozenset[str] | None = None) -> list[str | 
     stop = stopwords() if stop is None else stop
     shouted = text.isupper()
     out: list[str | None] = []
-    for token in tokenize_words(text):
+    tokens = tokenize_words(text)
+    for k, token in enumerate(tokens):
+        following = tokens[k + 1] if k + 1 < len(tokens) else ""
+        if _is_artefact(token, following):
+            out.append(None)
+            continue
+        if "." not in token[:-1]:
+            token = _TRAILING_STOP_RE.sub("", token)
         for piece in _pieces(token):
             if _DOTTED_ACRONYM_RE.fullmatch(piece):
                 piece = piece.replace(".", "")
@@ -99,6 +122,16 @@ def content_tokens(text: str, stop: frozenset[str] | None = None) -> list[str | 
             dropped = is_stop or not _LETTER_RE.search(low) or _HIRAGANA_RE.fullmatch(low)
             out.append(None if dropped else low)
     return out
+
+
+def _is_artefact(token: str, following: str) -> bool:
+    """Whether ``token`` is a piece of the tokenizer's, not a word: the "ca" of "can't" and the
+    "wo" of "won't" (followed by "n't"), a web address or its "https" (followed by "//...")."""
+    if following.lower() in _NEGATION and token.lower() in {"ca", "wo", "sha", "ai"}:
+        return True
+    if _URL_PIECE_RE.search(token):
+        return True
+    return token.lower() in _URL_SCHEME and following.startswith("//")
 
 
 def count_terms(

@@ -469,9 +469,9 @@ def test_distinctive_words_say_in_how_many_articles_and_one_articles_words_are_n
     # a methodologist's null corpora: 57-100% of each outlet's words beyond z = 1.96 came from
     # one article ("perez", 23 uses, all in one of 16 articles), read as the outlet's vocabulary
     rows = [
-        ("a1", "Harbor", "Perez said Perez would appeal, and Perez's lawyer agreed."),
+        ("a1", "Harbor", "Perez said Perez filed appeal, and Perez's lawyer agreed."),
         ("a2", "Harbor", "The harbour budget was approved by the council."),
-        ("a3", "Harbor", "The harbour dredging starts in May, the council said."),
+        ("a3", "Harbor", "The harbour dredging starts in June, the council said."),
         ("b1", "Valley", "The valley school reopened after the storm."),
         ("b2", "Valley", "Parents said the valley school was safe again."),
     ]

@@ -652,3 +652,25 @@ def test_a_distinctive_word_mostly_in_one_of_its_articles_is_said_to_be() -> Non
         "vocabulary_B"
     ].text
     assert "“trump”" in text and "uses in one article" not in text
+
+
+def test_distinctive_words_of_the_outlets_name_or_of_a_repeated_sentence_are_noted() -> None:
+    from analysis.framing.findings import _keyness_findings
+
+    # a linguist's Harbor Ledger: "harbor", "ledger", "borderlands", "project"… were its
+    # distinctive words, all from "This story is part of the Borderlands Project…" in each article
+    tag = "This story is part of the Borderlands Project from the Harbor Ledger."
+    rows = [(f"h{i}", "Harbor Ledger", s) for i in range(40) for s in (tag, "Migrants waited.")]
+    rows += [
+        (f"v{i}", "Valley Post", f"Officials said {i} migrants waited at the border crossing.")
+        for i in range(40)
+    ]
+    sentences = pd.DataFrame(rows, columns=["doc_id", "outlet", "sentence"])
+    sentences["sentence_id"] = sentences.groupby("doc_id").cumcount()
+    keyness = keyness_table(sentences, "outlet")
+    found = {f.key: f for f in _keyness_findings(keyness, sentences, "outlet", 10)}
+    text = found["vocabulary_Harbor Ledger"].text
+    assert "“harbor” and “ledger” are words of Harbor Ledger's own name" in text
+    assert re.search(r"“borderlands”, .*“project”.* are used only in one sentence repeated in "
+                     r"its articles \(“This story is part", text)  # fmt: skip
+    assert "boilerplate" not in found["vocabulary_Valley Post"].text

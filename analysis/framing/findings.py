@@ -18,7 +18,7 @@ import numpy as np
 import pandas as pd
 
 from analysis.config import N_BOOT, SEED
-from analysis.framing.keyness import term_counts_by_row, uses_to_reach
+from analysis.framing.keyness import content_tokens, term_counts_by_row, uses_to_reach
 from analysis.framing.tables import require_columns
 from analysis.report.concentration import mostly_one_article_note
 from analysis.report.findings import Evidence, Finding
@@ -404,6 +404,7 @@ def _keyness_findings(
             f"{listed}."
         )
         text += _one_article_words(spread, n_docs, group)
+        text += _name_and_boilerplate_words(list(used["term"]), uses, own, group)
         if english is not None:
             text += _other_language_words(used["term"], sentences, english, group_col, group)
         mask = pd.Series(uses[:, 0] > 0, index=own.index)  # sentences using the top term
@@ -460,6 +461,36 @@ def _value_with_ci(row: pd.Series, value: str, low: str, high: str, percent: boo
             "seeing none"
         )
     return f"{shown} ({ci(row[low], row[high], kind)}"
+
+
+def _name_and_boilerplate_words(
+    terms: list[str], uses: np.ndarray, own: pd.DataFrame, group: object
+) -> str:
+    """A note on a group's distinctive words that are words of its own name ("harbor",
+    "ledger" for Harbor Ledger: a byline or sign-off) and on those all of whose uses are in
+    one sentence repeated in two or more of its articles (boilerplate inside a paragraph,
+    which cleaning keeps), or "". ``uses``: each term's uses per row of ``own``."""
+    name = {t for t in content_tokens(str(group)) if t is not None}
+    named = [f"“{t}”" for t in terms if t in name]
+    text = own["sentence"].astype(str).to_numpy()
+    docs = own["doc_id"].astype(str).to_numpy()
+    repeated, sentence = [], ""
+    for k, term in enumerate(terms):
+        rows = uses[:, k] > 0
+        if len(set(text[rows])) == 1 and len(set(docs[rows])) >= 2:
+            repeated.append(f"“{term}”")
+            sentence = sentence or str(text[rows][0])
+    out = ""
+    if named:
+        verb = "is a word" if len(named) == 1 else "are words"
+        out += f" {and_list(named)} {verb} of {group}'s own name (a byline or sign-off)."
+    if repeated:
+        shown = sentence if len(sentence) <= 80 else sentence[:77].rstrip() + "…"
+        out += (
+            f" {and_list(repeated)} {'is' if len(repeated) == 1 else 'are'} used only in one "
+            f"sentence repeated in its articles (“{shown}”): boilerplate, not coverage."
+        )
+    return out
 
 
 # A distinctive word whose uses in its group come more than half from one article is said to:

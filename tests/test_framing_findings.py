@@ -640,7 +640,7 @@ def test_a_distinctive_word_mostly_in_one_of_its_articles_is_said_to_be() -> Non
     text = {f.key: f for f in _keyness_findings(keyness, sentences, "outlet", 10)}[
         "vocabulary_B"
     ].text
-    assert 27 > MOSTLY_ONE_ARTICLE * 29
+    assert MOSTLY_ONE_ARTICLE * 29 < 27
     assert re.search(r"“trump” \(z = [\d.]+; 29 uses vs 0 elsewhere; in 3 of 5 articles; "
                      r"27 of its 29 uses in one article\)", text)  # fmt: skip
     # spread evenly, no note

@@ -211,7 +211,7 @@ def test_the_uses_a_word_of_one_group_needs_for_z_above_196_match_the_table(extr
     # linguist's summary said "no word is distinctive" without saying so
     base = [("A", "alpha beta gamma delta " * 200), ("B", "alpha beta gamma delta " * 200)]
     base += [("B", "epsilon zeta " * (10 + extra))]
-    rows = base + [("A", " ".join(f"only{chr(97 + k)} " * (k + 1) for k in range(30)))]
+    rows = [*base, ("A", " ".join(f"only{chr(97 + k)} " * (k + 1) for k in range(30)))]
     table = keyness_table(_sentences(rows))
     own = table[table["outlet"] == "A"]
     needed = uses_to_reach(own["count_in_group"].sum(), own["count_in_rest"].sum())

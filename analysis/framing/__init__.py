@@ -20,6 +20,8 @@ __getattr__, __dir__, __all__ = lazy_exports(
         "article_frame_comparison": "tables",
         "plot_article_frames": "article_plots",
         "keyness_table": "keyness",
+        "term_counts_by_row": "keyness",
+        "term_regex": "keyness",
         "top_terms": "keyness",
         "sourcing_matrix": "sourcing",
         "sourcing_table": "sourcing",

@@ -1,7 +1,9 @@
 """Actors found in the corpus itself, for a run that gives no actor list.
 
 A name is a sequence of capitalised words ("Maria Lopez", "Harbour Council", "NASA"), joined by
-at most one lower-case connector ("Bank of England") and by nothing but spaces: a comma, a
+at most one lower-case connector ("Bank of England") or by a surname's particles, several in a
+row ("Pieter van der Berg", "Rafael de la Cruz", "the van der Berg plan", "Omar al-Sayed";
+:func:`_joins`), and by nothing but spaces: a comma, a
 parenthesis or a dash ends it ("Parkland, Fla." is two names, "Washington (CNN)" too). A single
 capitalised word that opens a sentence, or the part of a headline after a label or a separator
 ("LIVE: Hopeful signs …", "Port Alder: State board …", "… | Chaos at stations"), is capitalised
@@ -91,7 +93,21 @@ WELL_KNOWN_SHORT_FORMS = {
     "IMF": "International Monetary Fund",
     "WTO": "World Trade Organization",
 }
-CONNECTORS = frozenset({"of", "for", "de", "du", "la", "von", "van", "der"})
+# lower-case words that join capitalised words into one name: "of" and "for" ("Bank of
+# England"), and the particles of surnames, which may follow one another ("Pieter van der
+# Berg", "Rafael de la Cruz", "Ursula von der Leyen", "Osama bin Laden"); see _joins
+LINKS = frozenset({"of", "for"})
+PARTICLES = frozenset(
+    """de du la le les des del della dei da di dos das do los las van von der den ter ten zu
+    bin ibn""".split()  # noqa: SIM905
+)
+CONNECTORS = LINKS | PARTICLES
+# particles that may open a name written inside a sentence ("the van der Berg plan")
+LEADING_PARTICLES = frozenset("de du da di del della des dos das van von bin ibn".split())  # noqa: SIM905
+MAX_PARTICLES = 3  # particles in a row ("de los", "van der", "von und zu" has a fourth word)
+# a lower-case particle written with a hyphen or an apostrophe before a capitalised surname,
+# which makes the word a name's ("al-Sayed", "el-Sisi", "bin-Salman", "d'Alembert")
+_PARTICLE_PREFIX = re.compile(r"(?:al|el|ad|as|ash|at|ar|ud|bin|ibn|abu|ben)-|[dl]['’]")
 STOP_WORDS = frozenset(
     """january february march april may june july august september october november december
     jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday
@@ -188,10 +204,47 @@ def _clean(word: str) -> str:
     return word.rstrip(".-'’&")
 
 
+def _joins(word: str, run: Sequence[str]) -> bool:
+    """Whether the lower-case ``word`` joins the name being read (its words so far, ``run``):
+    one connector after a name's word ("Bank of England"), or a surname's particle after a
+    name's word or after other particles, up to :data:`MAX_PARTICLES` in a row ("Pieter van der
+    Berg", "Van der Berg" opening a headline, "Rafael de la Cruz"). Without the rule only one
+    joined: a tester's "Pieter van der Berg" was read as two names, "Pieter" and "Berg"."""
+    if not run or word not in CONNECTORS:
+        return False
+    trailing = 0
+    for previous in reversed(run):
+        if previous not in CONNECTORS:
+            break
+        trailing += 1
+    if trailing == 0:
+        return True
+    return word in PARTICLES and run[-1] in PARTICLES and trailing < MAX_PARTICLES
+
+
+def _opens_surname(sentence: str, word: str, end: int) -> bool:
+    """Whether ``word``, ending at ``end`` of ``sentence``, is a lower-case particle opening a
+    surname written without its first name: other particles may follow, then a capitalised
+    word, with only spaces between ("the van der Berg plan", "said de la Cruz")."""
+    if word not in LEADING_PARTICLES:
+        return False
+    if not sentence[end : end + 1].isspace():
+        return False
+    for k, after in enumerate(sentence[end:].split(None, MAX_PARTICLES)):
+        if after in PARTICLES and k < MAX_PARTICLES - 1:
+            continue
+        return _is_name_word(_clean(after))
+    return False
+
+
 def _is_name_word(word: str) -> bool:
     """A capitalised word that is not a stop word, nor a stop word's contraction ("I'm",
     "It's", "We've": the part before the apostrophe is the stop word), nor a letter prefixed to
-    a word with a hyphen ("D-printed" of "3-D-printed", "X-ray", "T-shirt")."""
+    a word with a hyphen ("D-printed" of "3-D-printed", "X-ray", "T-shirt"); or a surname
+    written after a lower-case particle and a hyphen or an apostrophe ("al-Sayed", "d'Estaing")."""
+    prefix = _PARTICLE_PREFIX.match(word)
+    if prefix and word[prefix.end() : prefix.end() + 1].isupper():
+        return True
     return (
         bool(word)
         and word[0].isupper()
@@ -238,7 +291,7 @@ def _name_spans(sentence: str, first_word: bool = False) -> list[tuple[int, int,
             while run and run[0][3].lower() in OFFICE_WORDS:
                 del run[0]
         field_of_office = after_title = False
-        while run and run[-1][3].lower() in CONNECTORS:
+        while run and (run[-1][3] in CONNECTORS or run[-1][3].lower() in LINKS):
             run.pop()
         # a photo's credit at the name's end, no actor: "Chip Somodevilla Getty Images"
         if run and run[-1][3] in CREDIT_WORDS:
@@ -258,7 +311,9 @@ def _name_spans(sentence: str, first_word: bool = False) -> list[tuple[int, int,
         word = _clean(match.group(0))
         if run and not sentence[run[-1][2] : match.start()].isspace():
             close()  # a comma, a bracket or a dash between two words ends a name
-        joins = bool(run) and word in CONNECTORS and run[-1][3].lower() not in CONNECTORS
+        joins = _joins(word, [w for *_, w, _ in run]) or (
+            not run and _opens_surname(sentence, word, match.end())
+        )
         if _is_name_word(word) or joins:
             if not run:
                 field_of_office = _after_title_of(sentence, before, match.start())
@@ -563,20 +618,44 @@ def _lower_case_uses(texts: list[str], words: Iterable[str]) -> Counter[str]:
     )
 
 
+def _surname_of(words: Sequence[str]) -> tuple[list[str], str]:
+    """A name's words without its surname's particles, and its surname with them:
+    "Pieter van der Berg" is (["Pieter", "Berg"], "van der Berg")."""
+    for k in range(1, len(words) - 1):
+        if all(word in PARTICLES for word in words[k:-1]):
+            return [*words[:k], words[-1]], " ".join(words[k:])
+    return list(words), words[-1]
+
+
 def _is_person_like(name: str) -> bool:
     """Whether ``name`` has the shape of a person's full name: two or three capitalised words
-    with lower-case letters (a middle initial allowed), no connector, the first not a place's
-    ("North", "New", "San") or a title's or a kind's ("Judge", "Former", "Hurricane")."""
-    words = name.split()
+    with lower-case letters (a middle initial allowed), the last one's particles allowed
+    before it ("Pieter van der Berg", "Omar al-Sayed"), no other connector, the first not a
+    place's ("North", "New", "San") or a title's or a kind's ("Judge", "Former",
+    "Hurricane")."""
+    words, _ = _surname_of(name.split())
     first = words[0].lower().rstrip(".")
     if not 2 <= len(words) <= 3 or first in PLACE_WORDS | TITLE_WORDS:
         return False
     for k, word in enumerate(words):
         word = word.rstrip(".")  # a middle initial keeps its full stop ("John F. Kennedy")
         initial = 0 < k < len(words) - 1 and len(word) == 1 and word.isupper()
-        if not initial and not (_PERSON_WORD.fullmatch(word) and any(c.islower() for c in word)):
+        if not initial and not _is_person_word(word):
             return False
     return True
+
+
+def _is_person_word(word: str) -> bool:
+    """A word of a person's name: a capital, then letters, apostrophes and hyphens, some in
+    lower case ("O'Neill", "Moreau-Diallo", "al-Sayed" after its particle)."""
+    prefix = _PARTICLE_PREFIX.match(word)
+    if prefix:
+        word = word[prefix.end() :]
+    return (
+        _PERSON_WORD.fullmatch(word) is not None
+        and word[0].isupper()
+        and any(c.islower() for c in word)
+    )
 
 
 def _surname_aliases(
@@ -590,29 +669,36 @@ def _surname_aliases(
     other), its first word is a name alone in fewer sentences than the full name ("Britain
     Brexit" is no one's name), and the surname is written with lower-case letters (not an
     abbreviation) and is another name's first or middle word in fewer sentences than the full
-    name ("Washington" of "Washington Post" and "George Washington")."""
+    name ("Washington" of "Washington Post" and "George Washington"). A surname with particles
+    is the particles and the last word, written in lower case or capitalised ("van der Berg" and
+    "Van der Berg" of "Pieter van der Berg")."""
     inner: Counter[str] = Counter()  # sentences naming a word as a name's first or middle word
     for name, n in counts.items():
-        inner.update(dict.fromkeys(name.split()[:-1], n))
+        inner.update(dict.fromkeys(_surname_of(name.split())[0][:-1], n))
     by_last: dict[str, Counter[str]] = {}
     spelling: dict[str, str] = {}  # "Donald Trump" or, if only so written, "Donald J Trump"
     eligible: set[str] = set()  # the plain spellings of people, which may take a surname
     candidates = set(people) | set(shaped)
     for name in sorted(candidates, key=lambda name: (-counts[name], name)):
-        words = name.split()
-        plain = f"{words[0]} {words[-1]}"  # a middle initial's spelling counts with the other
-        by_last.setdefault(words[-1], Counter())[plain] += counts[name]
+        words, surname = _surname_of(name.split())
+        plain = f"{words[0]} {surname}"  # a middle initial's spelling counts with the other
+        by_last.setdefault(surname, Counter())[plain] += counts[name]
         spelling.setdefault(plain, plain if plain in candidates else name)
         if name in people:
             eligible.add(plain)
     aliases = {}
     for surname, fulls in sorted(by_last.items()):
-        if surname not in counts or surname.isupper():
+        forms = [surname]  # a surname with particles capitalised too, opening a sentence
+        if " " in surname:
+            forms.append(surname[0].upper() + surname[1:])
+        written = [form for form in dict.fromkeys(forms) if form in counts]
+        if not written or surname.isupper():
             continue
         full, n = min(fulls.items(), key=lambda item: (-item[1], item[0]))  # most, then name
         mostly = n >= SURNAME_SHARE * sum(fulls.values())
-        if full in eligible and mostly and counts[full.split()[0]] < n and inner[surname] < n:
-            aliases[surname] = spelling[full]
+        last = surname.split()[-1]
+        if full in eligible and mostly and counts[full.split()[0]] < n and inner[last] < n:
+            aliases.update(dict.fromkeys(written, spelling[full]))
     return aliases
 
 

@@ -125,7 +125,7 @@ STOP_WORDS = frozenset(
     commissioner member councilmember""".split()  # noqa: SIM905
 )
 # a word starting with a letter, not inside another word ("D" of "3D", "s" of "it's")
-_TOKEN = re.compile(r"(?<![\w'’])[A-Za-z][\w'’.&-]*")
+_TOKEN = re.compile(r"(?<![\w'’])[^\W\d_][\w'’.&-]*")
 NAME_COLUMNS = ["name", "aliases", "n_sentences", "n_docs"]
 # what may come before a sentence's first word: quotes, brackets, dashes, spaces
 _OPENS = re.compile(r"[\s\"'“‘«(\[—–-]*")
@@ -135,7 +135,9 @@ MIN_FULL_NAME = 3  # ...and is in at least this many sentences
 AFTER_THE_SHARE = 0.1  # ...and fewer than this share of them write it after "the"
 COMMON_WORD_SHARE = 0.5  # see _read_names
 _LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z]+(?![\w'’-])")
-_PERSON_WORD = re.compile(r"[A-Z][A-Za-z'’-]+")
+# a word of letters of any alphabet, apostrophes and hyphens (its first a capital: see
+# _is_person_word)
+_PERSON_WORD = re.compile(r"(?:[^\W\d_]|['’-])+")
 # first words of places' names, which have a person's shape ("South Africa", "New Jersey")
 PLACE_WORDS = frozenset(
     """north south east west northern southern eastern western central upper lower greater new
@@ -629,7 +631,8 @@ def _surname_of(words: Sequence[str]) -> tuple[list[str], str]:
 
 def _is_person_like(name: str) -> bool:
     """Whether ``name`` has the shape of a person's full name: two or three capitalised words
-    with lower-case letters (a middle initial allowed), the last one's particles allowed
+    with lower-case letters of any alphabet ("Tomás Delgado", "Zoë Søren"; a middle initial
+    allowed), the last one's particles allowed
     before it ("Pieter van der Berg", "Omar al-Sayed"), no other connector, the first not a
     place's ("North", "New", "San") or a title's or a kind's ("Judge", "Former",
     "Hurricane")."""
@@ -646,8 +649,10 @@ def _is_person_like(name: str) -> bool:
 
 
 def _is_person_word(word: str) -> bool:
-    """A word of a person's name: a capital, then letters, apostrophes and hyphens, some in
-    lower case ("O'Neill", "Moreau-Diallo", "al-Sayed" after its particle)."""
+    """A word of a person's name: a capital, then letters of any alphabet, apostrophes and
+    hyphens, some in lower case ("Tomás", "Nguyễn", "O'Neill", "Moreau-Diallo", "al-Sayed"
+    after its particle). ASCII letters alone left out "Tomás Delgado", so that a tester's
+    "Delgado" went to Maria Delgado, a different person."""
     prefix = _PARTICLE_PREFIX.match(word)
     if prefix:
         word = word[prefix.end() :]

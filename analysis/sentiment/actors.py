@@ -241,7 +241,7 @@ def actor_matrix(
         array = arrow_texts(texts) if actors else None
     # RE2 over the whole column, with the matches of the Python pattern (analysis.lexicon)
     out = {a.column: contains_whole_words(texts, actor_body(a), arrow=array) for a in actors}
-    for short, long in nested_actors(actors):
+    for short, long in (*nested_actors(actors), *surnames_in_full_names(actors)):
         _longest_match_wins(out, texts, short, long)
     for actor in actors:
         if actor.exclusions:
@@ -259,7 +259,8 @@ def nested_actors(actors: tuple[Actor, ...]) -> tuple[tuple[Actor, Actor], ...]:
     of ``long`` holds a phrase of ``short`` as whole words ("Millbrook" in "Millbrook Water"): a
     mention of the long one is not a mention of the short one (:func:`actor_matrix`). An actor
     list's own actors are left as written: the bundled one counts "China Northern Rare Earth"
-    as a mention of China on purpose, and says so."""
+    as a mention of China on purpose, and says so; a list's surname inside another listed
+    actor's full name is :func:`surnames_in_full_names`' case."""
     pairs = []
     found = [a for a in actors if a.note.startswith(DISCOVERED)]
     for short in found:
@@ -271,6 +272,44 @@ def nested_actors(actors: tuple[Actor, ...]) -> tuple[tuple[Actor, Actor], ...]:
             if any(_holds(whole, part, fold) for part, fold in phrases for whole in longer):
                 pairs.append((short, long))
     return tuple(pairs)
+
+
+@lru_cache(maxsize=64)
+def surnames_in_full_names(actors: tuple[Actor, ...]) -> tuple[tuple[Actor, Actor], ...]:
+    """The pairs ``(short, long)`` of an actor list's own actors where a phrase of ``long`` ends
+    with a phrase of ``short`` as whole words, as a full name ends with a surname ("Delgado" of
+    Maria Delgado in "Tomás Delgado", another listed actor): the longer match wins, as for
+    discovered actors (:func:`nested_actors`), so that a sentence on Tomás Delgado is not one on
+    Maria Delgado. A phrase held elsewhere in another ("China" opening "China Northern Rare
+    Earth") counts for both, as the list writes it."""
+    listed = [a for a in actors if not a.note.startswith(DISCOVERED)]
+    return tuple(
+        (short, long)
+        for short in listed
+        for long in listed
+        if long is not short and _nesting(short, long) == "ends"
+    )
+
+
+def _nesting(short: Actor, long: Actor) -> str:
+    """How a phrase of ``long`` holds one of ``short`` as whole words: "ends" where one ends
+    with the other ("Tomás Delgado", "Delgado"), "holds" where it holds it elsewhere ("China
+    Northern Rare Earth", "China"), "" where none does."""
+    phrases = [(p, True) for p in short.patterns] + [(p, False) for p in short.cased]
+    longer = [(p, True) for p in long.patterns] + [(p, False) for p in long.cased]
+    found = ""
+    for part, fold in phrases:
+        for whole, whole_fold in longer:
+            fold_both = fold or whole_fold
+            if not _holds(whole, part, fold_both):
+                continue
+            a, b = " ".join(whole.split()), " ".join(part.split())
+            if fold_both:
+                a, b = a.casefold(), b.casefold()
+            if a.endswith(b):
+                return "ends"
+            found = "holds"
+    return found
 
 
 def _holds(whole: str, part: str, fold: bool) -> bool:

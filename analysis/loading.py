@@ -531,11 +531,21 @@ def _load_folder(path: Path, *, measures: bool, lexicons: Lexicons) -> Corpus:
         return corpus
     from analysis.measure.chunk import measure_sentences
 
-    return Corpus(
-        documents=corpus.documents,
-        sentences=measure_sentences(corpus.sentences, lexicons=lexicons),
-        audit=corpus.audit,
-    )
+    sentences = measure_sentences(corpus.sentences, lexicons=lexicons)
+    _warn_about_actor_list(sentences, lexicons)
+    return Corpus(documents=corpus.documents, sentences=sentences, audit=corpus.audit)
+
+
+def _warn_about_actor_list(sentences: pd.DataFrame, lexicons: Lexicons) -> None:
+    """Warn of an actor list's actors that matched no sentence of the whole corpus, and of its
+    names written inside another actor's
+    (:func:`analysis.sentiment.actors.actor_list_warnings`); a run without a list has none."""
+    if lexicons.actors is None or "sentence" not in sentences.columns:
+        return
+    from analysis.sentiment.actors import actor_list_warnings, load_actor_lexicon
+
+    for message in actor_list_warnings(sentences, load_actor_lexicon(lexicons.actors)):
+        warn_user(message)
 
 
 def _load_file(
@@ -612,6 +622,8 @@ def _load_file(
     )
     if measures and discover:
         tables["sentences"] = _with_discovered_actors(tables["sentences"], tables["documents"])
+    elif measures:
+        _warn_about_actor_list(tables["sentences"], lexicons)
     if _read_otherwise(report):  # how `process` says it read the file, said by `run` too
         warn_user(f"how the corpus file was read: {report.summary()}")
     return Corpus(**tables)

@@ -16,6 +16,7 @@ towards it. "China's exports fell sharply" is a negative sentence that mentions 
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -281,7 +282,8 @@ def surnames_in_full_names(actors: tuple[Actor, ...]) -> tuple[tuple[Actor, Acto
     Maria Delgado in "Tomás Delgado", another listed actor): the longer match wins, as for
     discovered actors (:func:`nested_actors`), so that a sentence on Tomás Delgado is not one on
     Maria Delgado. A phrase held elsewhere in another ("China" opening "China Northern Rare
-    Earth") counts for both, as the list writes it."""
+    Earth") counts for both, as the list writes it, and :func:`actor_list_warnings` names the
+    pair."""
     listed = [a for a in actors if not a.note.startswith(DISCOVERED)]
     return tuple(
         (short, long)
@@ -363,6 +365,98 @@ def _excluded_names_taken_out(
     for row in both:
         column[row] = actor_re.search(excluded_re.sub(" ", texts[row])) is not None
     out[actor.column] = column
+
+
+# more actors of a list matching no sentence than this are said in one line
+MAX_UNMATCHED_SAID = 3
+
+
+def actor_list_warnings(
+    sentences: pd.DataFrame, actors: Sequence[Actor], text_col: str = "sentence"
+) -> list[str]:
+    """What a user of an actor list should hear about it from the corpus's ``sentences`` (with
+    the actors' columns, :func:`add_actors`): each actor that matched no sentence, with the
+    spelling the corpus writes when one differs from a phrase only by its accents (a tester's
+    "Tomas Delgado" for "Tomás", "Nguyen" for "Nguyễn": each actor was left out of every table
+    without a word), and each phrase of an actor written inside another actor's phrase other
+    than as its end (:func:`surnames_in_full_names` settles those), with how many sentences
+    count for both."""
+    texts = sentences[text_col].astype(str).tolist()
+    said, unmatched = [], []
+    listed = [a for a in actors if not a.note.startswith(DISCOVERED)]
+    for actor in listed:
+        if actor.column in sentences.columns and not sentences[actor.column].any():
+            written = _written_with_other_accents(actor, texts)
+            if written:
+                said.append(
+                    f"actor '{actor.label}' ({actor.key}) matched no sentence; the corpus "
+                    f"writes {written[1]!r} where the list has {written[0]!r}: add that "
+                    "spelling to the actor's patterns"
+                )
+            else:
+                unmatched.append(actor)
+    if len(unmatched) > MAX_UNMATCHED_SAID:  # a list written for another story: one line
+        names = ", ".join(f"'{a.label}'" for a in unmatched)
+        said.insert(0, f"{len(unmatched)} actors of the list matched no sentence: {names}")
+    else:
+        said[:0] = [f"actor '{a.label}' ({a.key}) matched no sentence" for a in unmatched]
+    for short in listed:
+        for long in listed:
+            if long is short or _nesting(short, long) != "holds":
+                continue
+            if short.column not in sentences or long.column not in sentences:
+                continue
+            both = sentences[short.column].to_numpy(bool) & sentences[long.column].to_numpy(bool)
+            short_re, long_re = actor_regex(short), actor_regex(long)
+            n = sum(
+                any(short_re.search(m.group(0)) for m in long_re.finditer(texts[row]))
+                for row in np.flatnonzero(both)
+            )
+            if n:
+                said.append(
+                    f"actor '{short.label}' ({short.key}) is written inside a name of actor "
+                    f"'{long.label}' ({long.key}) in {n} sentence{'s' if n != 1 else ''}, which "
+                    f"count for both; to count them for '{long.label}' only, list that name "
+                    f"in the exclusions of '{short.label}'"
+                )
+    return said
+
+
+def _fold(text: str) -> str:
+    """``text`` in lower case without its accents (NFKD without the combining marks)."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def _written_with_other_accents(actor: Actor, texts: Sequence[str]) -> tuple[str, str] | None:
+    """``(phrase, as written)`` for the first phrase of ``actor`` that ``texts`` write with
+    other accents ("Tomas Delgado" written "Tomás Delgado", or the other way round), else
+    None."""
+    letters: dict[str, set[str]] = {}
+    for char in set("".join(texts)):
+        if char.isalpha():
+            letters.setdefault(_fold(char), set()).add(char)
+    phrases = [(p, True) for p in actor.patterns] + [(p, False) for p in actor.cased]
+    for phrase, fold in phrases:
+        parts = []
+        for char in phrase:
+            if char.isspace():
+                parts.append(r"\s+")
+            elif char.isalpha():
+                same = {char, *letters.get(_fold(char), ()), *letters.get(_fold(char).upper(), ())}
+                parts.append("[" + "".join(re.escape(c) for c in sorted(same)) + "]")
+            else:
+                parts.append(re.escape(char))
+        pattern = re.compile(r"(?<!\w)" + "".join(parts) + r"(?!\w)", re.IGNORECASE)
+        for text in texts:
+            for match in pattern.finditer(text):
+                written = match.group(0)
+                # other accents, not only another case; a cased phrase's case kept ("US")
+                if written.casefold() != phrase.casefold() and (
+                    fold or [c.isupper() for c in written] == [c.isupper() for c in phrase]
+                ):
+                    return phrase, written
+    return None
 
 
 def find_mentions(text: str, lexicon: Sequence[Actor] | None = None) -> dict[str, list[str]]:

@@ -9,7 +9,10 @@ capitalised word that opens a sentence, or the part of a headline after a label 
 ("LIVE: Hopeful signs …", "Port Alder: State board …", "… | Chaos at stations"), is capitalised
 because it opens it: it counts as a name only where the corpus also writes it as a one-word name
 elsewhere (:func:`_at_opening`; a tester's headlines had made actors of "Hopeful", "Chaos",
-"Critics", "Residents" and "State"). A sentence written in capitals
+"Critics", "Residents" and "State"). An acronym opening a sentence ("SEIU Local 721 endorsed
+…", "PHPD officers …") is in capitals whatever it opens, and counts as a name there, unless a
+label's colon, bar or dash follows it ("LIVE: …"; :func:`_acronym_opening`). A sentence written
+in capitals
 (:func:`analysis.sentiment.scoring.in_capitals`) gives no name: its capitals tell none ("SOURCES
 SAY", "UPDATE"). Left out: words of a stop list (months, weekdays, titles and their
 abbreviations, sentence openers and pronouns with their contractions, "I'm", "It's"; "AM", "PM"
@@ -302,9 +305,8 @@ def _name_spans(sentence: str, first_word: bool = False) -> list[tuple[int, int,
                 run.pop()
         if len(run) > MAX_NAME_WORDS:  # a title-case headline or a tag list, not a name
             run.clear()
-        if run and not (
-            len(run) == 1 and ((run[0][0] == 0 and not first_word) or len(run[0][3]) < 2)
-        ):
+        opener = run and run[0][0] == 0 and not _acronym_opening(sentence, run[0])
+        if run and not (len(run) == 1 and ((opener and not first_word) or len(run[0][3]) < 2)):
             words = [inside for *_, inside in run[:-1]] + [run[-1][3]]
             names.append((run[0][1], run[-1][2], " ".join(words)))
         run.clear()
@@ -333,6 +335,27 @@ def _name_spans(sentence: str, first_word: bool = False) -> list[tuple[int, int,
         before = [*before[-1:], (word.lower(), match.end())]
     close()
     return names
+
+
+# a word wholly in capitals, of two letters or more ("SEIU", "PHPD", "NATO")
+_ACRONYM = re.compile(r"[^\W\d_]{2,}")
+# words in capitals that open a sentence as words, not as names ("OK, the vote is on")
+NOT_ACRONYMS = frozenset({"OK", "TV"})
+# what ends a headline's label after a word ("LIVE:", "WATCH |", "UPDATE -")
+_LABEL_END = re.compile(r"\s*(?:[:|•·]|\s[-–—]\s)")
+
+
+def _acronym_opening(sentence: str, token: tuple[int, int, int, str, str]) -> bool:
+    """Whether the word of ``token`` (as :func:`_name_spans` reads it), opening ``sentence``, is
+    an acronym, which is in capitals whatever word it opens ("SEIU Local 721 endorsed ...",
+    "PHPD officers kept watch"), and not a headline's label ("LIVE: ...", "WATCH | ...")."""
+    word = token[3]
+    return (
+        word not in NOT_ACRONYMS
+        and _ACRONYM.fullmatch(word) is not None
+        and word.isupper()
+        and _LABEL_END.match(sentence, token[2]) is None
+    )
 
 
 def _after_title(sentence: str, before: list[tuple[str, int]], start: int) -> bool:
@@ -451,7 +474,13 @@ def _read_names(texts: Iterable[str]) -> tuple[list[list[str]], dict[str, str], 
         # in a sentence in capitals ("MAYOR ACCUSED, SOURCES SAY | Valley Courier"), capitals
         # tell no name: a tester's headlines gave "SOURCES SAY", "UPDATE" and "ENDS"
         every = [] if in_capitals(text) else _name_spans(text, first_word=True)
-        openers = {n for start, _, n in every if " " not in n and _at_opening(text, start)}
+        openers = {
+            n
+            for start, end, n in every
+            if " " not in n
+            and _at_opening(text, start)
+            and not _acronym_opening(text, (0, start, end, n, n))
+        }
         named_inside.update(
             name for start, _, name in every if " " not in name and not _at_opening(text, start)
         )

@@ -4,6 +4,7 @@ from three of five sentences naming the group "Save Harlow Creek"; +0.13 without
 
 from __future__ import annotations
 
+from analysis.sentiment.actors import Actor
 from analysis.sentiment.discover import actors_from_names
 from analysis.sentiment.findings import _surrounding_name_note
 
@@ -30,3 +31,24 @@ def test_no_note_without_such_a_name() -> None:
     # the actor's own words are the name tone note's, not this one's
     (united,) = actors_from_names(["United States"])
     assert _surrounding_name_note(united, ["The United States said no."]) == ""
+
+
+def test_a_headline_in_title_case_is_no_longer_name() -> None:
+    (creek,) = actors_from_names(["Harlow Creek"])
+    headlines = ["Fears Grow Under Harlow Creek Plan", "Parents Praise Harlow Creek Teachers"]
+    assert _surrounding_name_note(creek, headlines) == ""
+    # a sentence in sentence case that names "Save Harlow Creek" still counts
+    note = _surrounding_name_note(
+        creek, [*headlines, "The members of Save Harlow Creek met on Thursday."]
+    )
+    assert note.startswith(" In 1 of the 3 sentences mentioning")
+
+
+def test_the_advice_to_give_an_actor_list_is_for_discovered_actors_only() -> None:
+    texts = ["Save Harlow Creek will meet on Thursday at the church."]
+    (found,) = actors_from_names(["Harlow Creek"])
+    assert "give an actor list" in _surrounding_name_note(found, texts)
+    listed = Actor("creek", "Harlow Creek", "", ("Harlow Creek",), (), "")
+    note = _surrounding_name_note(listed, texts)
+    assert "Save Harlow Creek" in note
+    assert "give an actor list" not in note

@@ -24,7 +24,7 @@ from analysis.report.concentration import articles_per_group, mostly_one_article
 from analysis.report.findings import Evidence, Finding
 from analysis.report.quotes import same_text
 from analysis.report.wording import and_list, articles, ci, count, num, pct, plural
-from analysis.sentiment.actors import Actor, default_lexicon
+from analysis.sentiment.actors import DISCOVERED, Actor, default_lexicon
 from analysis.sentiment.plots import MAX_ACTORS_SHOWN, NO_ACTORS, actors_shown
 from analysis.sentiment.scoring import CAPITALS_COLUMN, METHODS, compound_column
 from analysis.sentiment.tables import require_scores, with_actor_columns
@@ -600,11 +600,27 @@ _NAME_BEFORE = re.compile(r"(?:[A-Z][\w'’.&-]*\s+)+$")
 _NAME_AFTER = re.compile(r"^(?:\s+[A-Z][\w'’.&-]*)+")
 
 
+# a word of four letters or more; see _is_title_case
+_LONG_WORD = re.compile(r"[^\W\d_][\w'’-]{3,}")
+
+
+def _is_title_case(text: str) -> bool:
+    """Whether every word of four letters or more in ``text`` starts with a capital, and there
+    are at least three of them: a headline's case, which prose does not use (the rule of
+    :func:`analysis.corpus.cleaning._is_title_case`)."""
+    words = _LONG_WORD.findall(text)
+    return len(words) >= 3 and all(word[0].isupper() for word in words)
+
+
 def _surrounding_name_note(actor: Actor, texts: Sequence[str]) -> str:
     """A sentence naming the longer names a mention of ``actor`` is written in whose other
     words VADER rates ("Save Harlow Creek": save +2.2), with how many of the sentences mentioning
     it hold one, or "": a tester's "tone around Harlow Creek" of +0.43 came from three of five
-    sentences naming the group "Save Harlow Creek", and was +0.13 without the name's word."""
+    sentences naming the group "Save Harlow Creek", and was +0.13 without the name's word. A
+    sentence in title case is a headline, whose capitals make no name ("Crime Numbers Up
+    Under Delgado", "O'Neill Endorses Van der Berg": a tester's summary read both as names),
+    and is left out; the advice to give an actor list is for a run
+    of discovered actors (:data:`~analysis.sentiment.actors.DISCOVERED`) only."""
     from analysis.sentiment.actors import actor_regex
 
     lexicon = load_lexicon()
@@ -615,6 +631,8 @@ def _surrounding_name_note(actor: Actor, texts: Sequence[str]) -> str:
     n_sentences = 0
     for text in texts:
         hit = False
+        if _is_title_case(text):
+            continue
         for match in actor_regex(actor).finditer(text):
             before = _NAME_BEFORE.search(text[: match.start()])
             after = _NAME_AFTER.match(text[match.end() :])
@@ -637,7 +655,8 @@ def _surrounding_name_note(actor: Actor, texts: Sequence[str]) -> str:
     return (
         f" In {n_sentences} of the {len(texts)} sentences mentioning it, the mention is part "
         f"of a longer name holding a word VADER rates, {names}: that word moves those "
-        "sentences' tone (put the name on vader-news's term list, or give an actor list)."
+        "sentences' tone (put the name on vader-news's term list"
+        + (", or give an actor list)." if actor.note.startswith(DISCOVERED) else ").")
     )
 
 

@@ -328,12 +328,15 @@ def test_a_name_holding_a_word_vader_rates_is_said_to_move_the_tone() -> None:
     rows = [("a1", "Post", "The United States said so."), ("b1", "Ledger", "The U.S. said so.")]
     plain = _actor_finding(rows, us)
     assert "“United States” (united +1.8): the name itself raises the tone" in plain.text
-    assert "U.S." not in plain.text.split("A name of it")[1].split(":")[0]
-    assert "A name of it" not in _actor_finding(rows, us, "vader-news").text
+    assert "U.S." not in plain.text.split("A name of the United States")[1].split(":")[0]
+    assert "holds a word VADER rates" not in _actor_finding(rows, us, "vader-news").text
     court = Actor("court", "the court", "", ("Supreme Court",), (), "")
     assert "itself raises" in _actor_finding([("a1", "Post", "The Supreme Court met.")], court).text
     plain_name = Actor("ruritania", "Ruritania", "", ("Ruritania",), (), "")
-    assert "A name of it" not in _actor_finding([("a1", "Post", "Ruritania met.")], plain_name).text
+    assert (
+        "holds a word VADER rates"
+        not in _actor_finding([("a1", "Post", "Ruritania met.")], plain_name).text
+    )
 
 
 def test_an_actor_mentioned_mostly_in_one_article_of_a_group_is_said_to_be(sentences) -> None:

@@ -19,8 +19,8 @@ def test_a_mention_inside_a_name_with_a_rated_word_is_named() -> None:
     ]
     note = _surrounding_name_note(creek, texts)
     assert note.startswith(
-        " In 2 of the 4 sentences mentioning it, the mention is part of a longer name holding "
-        "a word VADER rates, “Save Harlow Creek” (save +2.2)"
+        " In 2 of the 4 sentences mentioning Harlow Creek, the mention is part of a longer name "
+        "holding a word VADER rates, “Save Harlow Creek” (save +2.2)"
     )
 
 

@@ -573,8 +573,9 @@ def _same_sentences_note(rows: pd.DataFrame, mentioned: pd.DataFrame, group_col:
 
 
 def _name_tone_note(actor: Actor) -> str:
-    """A sentence naming the actor's names that hold a word VADER rates (" A name of it holds a
-    word VADER rates, “United States” (united +1.8): ..."), or "". A reviewer's summary
+    """A sentence naming the actor's names that hold a word VADER rates (" A name of United
+    States holds a word VADER rates, “United States” (united +1.8): ..."), or "": the actor
+    named by its label, as a person is not "it". A reviewer's summary
     reported the United States' tone from sentences each raised by "united"; vader-news leaves
     out the names on its term list (:mod:`analysis.sentiment.scoring`)."""
     lexicon = load_lexicon()
@@ -589,7 +590,8 @@ def _name_tone_note(actor: Actor) -> str:
     signs = {total > 0 for _, total in rated}
     moves = "raises" if signs == {True} else "lowers" if signs == {False} else "moves"
     return (
-        f" A name of it holds a word VADER rates, {'; '.join(n for n, _ in rated)}: the name "
+        f" A name of {actor.label} holds a word VADER rates, "
+        f"{'; '.join(n for n, _ in rated)}: the name "
         f"itself {moves} the tone of every sentence that uses it (vader-news leaves out the "
         "names on its term list)."
     )
@@ -653,7 +655,8 @@ def _surrounding_name_note(actor: Actor, texts: Sequence[str]) -> str:
         return ""
     names = "; ".join(f"“{name}” ({words})" for name, words in sorted(found.items()))
     return (
-        f" In {n_sentences} of the {len(texts)} sentences mentioning it, the mention is part "
+        f" In {n_sentences} of the {len(texts)} sentences mentioning {actor.label}, the mention "
+        "is part "
         f"of a longer name holding a word VADER rates, {names}: that word moves those "
         "sentences' tone (put the name on vader-news's term list"
         + (", or give an actor list)." if actor.note.startswith(DISCOVERED) else ").")

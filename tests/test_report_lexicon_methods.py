@@ -74,3 +74,24 @@ def test_actors_say_whether_they_were_listed_or_found_in_the_corpus(tmp_path: Pa
     text = actors_method(Lexicons(actors=listed), corpus)
     assert "The 2 actors of the actor list `corpus/actors.toml`" in text
     assert "No actor list" not in text and "not the outlet's stance" in text
+
+
+def test_the_actor_tone_bullet_gives_the_readmes_newsmtsc_agreement(tmp_path: Path) -> None:
+    """The figures quoted are those of the README's NewsMTSC table (`analysis bench
+    sentiment`), in a run with a list and in one without."""
+    import re
+
+    from analysis.config import project_root
+    from analysis.report.lexicon_methods import NEWSMTSC_SENTENCE_F1
+
+    readme = (project_root() / "README.md").read_text(encoding="utf-8")
+    for split, (n, vader, _) in NEWSMTSC_SENTENCE_F1.items():
+        row = re.search(rf"^\| {split} \| ([\d,]+) \| ([\d.]+) \|", readme, re.MULTILINE)
+        assert row is not None, split
+        assert (int(row.group(1).replace(",", "")), float(row.group(2))) == (n, vader)
+        for text in (
+            actors_method(Lexicons()),
+            actors_method(Lexicons(actors=tmp_path / "a.toml")),
+        ):
+            assert "macro-F1 of" in text and f"{vader:.2f}" in text and f"{n:,}" in text
+            assert "NewsMTSC" in text

@@ -33,13 +33,44 @@ def _shown(lexicons: Lexicons, kind: str, corpus_dir: Path | str | None) -> str:
     return shown_path(file, corpus_dir)
 
 
+# Agreement of the whole sentence's tone (what actor_tone.csv averages) with human judgements
+# of the tone towards a person or body the sentence names: NewsMTSC's held-out test sets
+# (Hamborg & Donnay 2021), three classes, macro-F1, as `python -m analysis bench sentiment`
+# measures them (analysis/bench/sentiment.py, evaluate_newsmtsc, its "sentence" rows) and the
+# README's table "Target-level sentiment in news" gives: split -> (n targets, vader,
+# vader-news). The paper's fine-tuned models reach 0.80-0.83 on the same sets.
+NEWSMTSC_SENTENCE_F1 = {"devtest_rw": (1146, 0.511, 0.526), "devtest_mt": (1476, 0.491, 0.501)}
+NEWSMTSC_FINE_TUNED = "0.80–0.83"
+
+
+def actor_tone_reliability() -> str:
+    """A sentence on how well a sentence's tone agrees with human judgements of the tone
+    towards the actor it names (:data:`NEWSMTSC_SENTENCE_F1`): a tester's summary gave the tone
+    around each actor with no measure of it."""
+    (n_rw, rw, rw_news), (n_mt, mt, mt_news) = (
+        NEWSMTSC_SENTENCE_F1["devtest_rw"],
+        NEWSMTSC_SENTENCE_F1["devtest_mt"],
+    )
+    return (
+        " How far it tells the tone towards the actor was measured on NewsMTSC (Hamborg & "
+        "Donnay 2021), news sentences whose tone towards a person or body they name was judged "
+        f"by people: the sentence's tone agrees with those judgements at a macro-F1 of {rw:.2f} "
+        f"and {mt:.2f} over three classes on its two test sets, on which nothing was tuned "
+        f"({n_rw:,} and {n_mt:,} targets; vader-news {rw_news:.2f} and {mt_news:.2f}), where "
+        f"the paper's fine-tuned models reach {NEWSMTSC_FINE_TUNED} (`python -m analysis bench "
+        "sentiment`): one sentence's tone is weak evidence of the tone towards the actor it names."
+    )
+
+
 def actors_method(lexicons: Lexicons, corpus_dir: Path | str | None = None) -> str:
-    """How actors were found (a list given, or names discovered in the corpus) and what the
-    tone around them is not."""
+    """How actors were found (a list given, or names discovered in the corpus), what the tone
+    around them is not, and how well it agrees with human judgements of the tone towards an
+    actor (:func:`actor_tone_reliability`)."""
     stance = (
         " The tone around an actor is the mean VADER score of the sentences that name it: the "
         "wording around the mention, not the outlet's stance towards the actor (“The "
         "company's profits fell sharply” is a negative sentence that names the company)."
+        + actor_tone_reliability()
     )
     if lexicons.actors is None:
         return (

@@ -58,3 +58,10 @@ def test_a_surname_with_particles_counts_as_the_full_name() -> None:
     # not where two people share the surname about equally
     other = [s.replace("Anneke", "Joost") for s in sentences[:3]]
     assert "Van der Wiel" not in name_aliases([*sentences, *other])
+
+
+def test_a_surname_on_a_particle_is_one_name_in_either_case() -> None:
+    sentences = ["Van der Wiel said no.", "Voters asked Joost van der Wiel.", "A van der Wiel aide"]
+    assert name_aliases(sentences) == {"van der Wiel": "Van der Wiel"}
+    # a lower-case particle name the corpus never capitalises stays as written
+    assert name_aliases(sentences[1:]) == {}

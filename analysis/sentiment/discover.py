@@ -548,6 +548,12 @@ def _read_names(texts: Iterable[str]) -> tuple[list[list[str]], dict[str, str], 
         # writes the word in at least half as many sentences as the name alone
         if common[surname.lower()] < COMMON_WORD_SHARE * counts[surname]:
             aliases.setdefault(surname, full)
+    # a surname opening on a particle is capitalised at a sentence's start ("Van der Berg
+    # said", "Pete van der Berg said"): one name, counted as its capitalised spelling
+    for name in sorted(seen):
+        capitalised = name[0].upper() + name[1:]
+        if name.split()[0] in PARTICLES and capitalised in seen:
+            aliases.setdefault(name, aliases.get(capitalised, capitalised))
     for plural, singular in _group_plurals(seen).items():
         aliases.setdefault(plural, aliases.get(singular, singular))
     # "Maria Okafor of Save Harlow Creek" is two names where Maria Okafor is one of the

@@ -41,6 +41,13 @@ def test_particles_join_nothing_without_a_capitalised_word_after_them() -> None:
     assert names_in("The Bank of England rose.") == ["Bank of England"]
     assert names_in("They met in Paris de la said no.") == ["Paris"]
     assert names_in("Ten of the Bank of the West") == ["Bank", "West"]
+    # English words that are particles elsewhere ("ten Hag", "do Santos") join nothing
+    assert names_in("Polls put Iowa ten Democrats ahead; Fans of Leeds do Better.") == [
+        "Iowa",
+        "Democrats",
+        "Fans of Leeds",
+        "Better",
+    ]
 
 
 def test_a_surname_with_particles_counts_as_the_full_name() -> None:

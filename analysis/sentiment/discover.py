@@ -101,8 +101,8 @@ WELL_KNOWN_SHORT_FORMS = {
 # Berg", "Rafael de la Cruz", "Ursula von der Leyen", "Osama bin Laden"); see _joins
 LINKS = frozenset({"of", "for"})
 PARTICLES = frozenset(
-    """de du la le les des del della dei da di dos das do los las van von der den ter ten zu
-    bin ibn""".split()  # noqa: SIM905
+    """de du la le les des del della dei da di dos das los las van von der den ter zu bin
+    ibn""".split()  # noqa: SIM905 ("do" and "ten" are English words: "Iowa ten Democrats")
 )
 CONNECTORS = LINKS | PARTICLES
 # particles that may open a name written inside a sentence ("the van der Berg plan")

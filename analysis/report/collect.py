@@ -87,6 +87,7 @@ def _sentiment_from_tables(tables: Path, params: Mapping[str, Any]) -> list[Find
         group_col,
         method=str(params.get("method") or "vader"),
         quote_first=quotable(documents, sentences),
+        actor_pairwise=_read(tables, "actor_tone_pairwise.csv"),  # absent from older runs
     )
 
 

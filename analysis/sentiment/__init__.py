@@ -19,6 +19,7 @@ __getattr__, __dir__, __all__ = lazy_exports(
         "compound_column": "scoring",
         "sentiment_pairwise": "tables",
         "actor_tone": "tables",
+        "actor_tone_pairwise": "tables",
         "document_tone": "tables",
         "sentiment_findings": "findings",
         "FIGURES": "plots",

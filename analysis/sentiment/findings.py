@@ -263,17 +263,7 @@ def _pairwise_findings(
                 f"Sentences in these articles from {first} were on average more positive in "
                 f"tone ({method}) than those from {second} ({stats})."
             )
-            if str(r.get("perm_unit", "")) == "sentence":  # a finding cited alone carries this
-                text += (
-                    f" With {articles(nd1)} and {articles(nd2)}, too few to shuffle, the test "
-                    "shuffled sentences, not articles: this describes these articles, not the "
-                    f"{plural(group_col)}' coverage."
-                )
-            elif min(nd1, nd2) < SMALL_GROUP_DOCS:
-                text += (
-                    f" With {articles(min(nd1, nd2))} in the smaller group, this describes these "
-                    f"articles, not the {plural(group_col)}' coverage."
-                )
+            text += _scope_note(r, nd1, nd2, group_col)
         elif ci_excludes_zero:
             text = (
                 f"No clear difference in mean sentence tone ({method}) between these articles "
@@ -307,6 +297,26 @@ def _pairwise_findings(
             )
         )
     return out
+
+
+def _scope_note(r: pd.Series, nd1: int, nd2: int, group_col: str) -> str:
+    """What a clear difference of pairwise row ``r`` (groups of ``nd1`` and ``nd2`` articles)
+    speaks for: " ... this describes these articles, not the outlets' coverage." when the test
+    shuffled sentences or the smaller group has fewer than
+    :data:`~analysis.stats.comparisons.SMALL_GROUP_DOCS` articles, else "" (a finding cited
+    alone carries this)."""
+    if str(r.get("perm_unit", "")) == "sentence":
+        return (
+            f" With {articles(nd1)} and {articles(nd2)}, too few to shuffle, the test "
+            "shuffled sentences, not articles: this describes these articles, not the "
+            f"{plural(group_col)}' coverage."
+        )
+    if min(nd1, nd2) < SMALL_GROUP_DOCS:
+        return (
+            f" With {articles(min(nd1, nd2))} in the smaller group, this describes these "
+            f"articles, not the {plural(group_col)}' coverage."
+        )
+    return ""
 
 
 def _compared_pairs(pairwise: pd.DataFrame) -> pd.DataFrame:
@@ -476,6 +486,7 @@ def _actor_findings(
     method: str,
     lexicon: Sequence[Actor] | None,
     min_sentences: int,
+    actor_pairwise: pd.DataFrame | None = None,
 ) -> list[Finding]:
     col = compound_column(method)
     actors = default_lexicon() if lexicon is None else tuple(lexicon)
@@ -501,6 +512,7 @@ def _actor_findings(
             f"Mean tone ({method}) of sentences mentioning {actor.label}: "
             + "; ".join(pieces)
             + "."
+            + _actor_difference_text(actor_pairwise, actor, rows, group_col, method)
             + _same_sentences_note(rows, mentioned, group_col)
             + f" Groups with fewer than {min_sentences} such sentences are left out. This is "
             "the tone of the sentences around the mention, not the "
@@ -542,6 +554,45 @@ def _actor_findings(
         )
     if not out:
         out.append(_no_actor_finding(part, method, min_sentences))
+    return out
+
+
+def _actor_difference_text(
+    actor_pairwise: pd.DataFrame | None,
+    actor: Actor,
+    rows: pd.DataFrame,
+    group_col: str,
+    method: str,
+) -> str:
+    """One sentence per clear difference between groups in the tone of the sentences mentioning
+    ``actor`` (rows of :func:`analysis.sentiment.tables.actor_tone_pairwise`), under tone's rule
+    (:func:`~analysis.stats.comparisons.is_clear_difference`: CI excludes zero and Holm p below
+    .05), between groups the finding reports (``rows``) of more than one article; "" when there
+    is none, so a finding without one says no more than the means."""
+    if actor_pairwise is None or actor_pairwise.empty:
+        return ""
+    reported = set(rows[group_col].astype(str))
+    part = actor_pairwise[
+        (actor_pairwise["actor"].astype(str) == actor.key)
+        & (actor_pairwise["method"] == method)
+        & actor_pairwise[f"{group_col}_a"].astype(str).isin(reported)
+        & actor_pairwise[f"{group_col}_b"].astype(str).isin(reported)
+    ]
+    out = ""
+    for _, r in _compared_pairs(part).iterrows():
+        if not is_clear_difference(r):
+            continue
+        o = _oriented(r, group_col)
+        first, second = str(o["first"]), str(o["second"])
+        (ns1, nd1), (ns2, nd2) = o["n_first"], o["n_second"]
+        out += (
+            f" Sentences mentioning {actor.label} in these articles from {second} were on "
+            f"average more negative in tone ({method}) than those from {first} (difference "
+            f"{first} − {second} {num(o['diff'])}, {ci(o['low'], o['high'])}; Cliff's delta "
+            f"{num(o['delta'])}; permutation p {_p_text(float(r['p_holm']))}, Holm-adjusted "
+            f"over this actor's pairs; n = {count(ns1, 'sentence')} in {articles(nd1)} vs "
+            f"{ns2:,} in {articles(nd2)})." + _scope_note(r, nd1, nd2, group_col)
+        )
     return out
 
 
@@ -689,14 +740,17 @@ def sentiment_findings(
     min_actor_sentences: int = MIN_ACTOR_SENTENCES,
     quote_first: pd.Series | None = None,
     english: pd.Series | None = None,
+    actor_pairwise: pd.DataFrame | None = None,
 ) -> list[Finding]:
-    """Plain-language findings from the three sentiment tables.
+    """Plain-language findings from the three sentiment tables (and, when given, the actor
+    pairwise table of :func:`analysis.sentiment.tables.actor_tone_pairwise`).
 
     Per group: level and shares. Per pair: a difference only when its CI excludes zero and the
     Holm-adjusted p is below .05, otherwise "no clear difference" (``supported=False``). One
     finding on how much the picture moves between vader and vader-news. Per actor: tone of
-    sentences mentioning it. Evidence sentences are the most extreme by score (deterministic);
-    ``quote_first`` (booleans by row of ``sentences``, e.g.
+    sentences mentioning it, and a difference between two groups under the same rule as
+    tone's when ``actor_pairwise`` shows one. Evidence sentences are the most extreme by score
+    (deterministic); ``quote_first`` (booleans by row of ``sentences``, e.g.
     :func:`analysis.report.group_languages.in_english`) names the sentences a quote is taken
     from when the group has any, so that an English lexicon's score is not quoted from an
     article in another language. ``english`` (booleans by row, e.g.
@@ -727,6 +781,6 @@ def sentiment_findings(
     if capitals is not None:
         findings.append(capitals)
     findings += _actor_findings(
-        actor_df, sentences, group_col, method, lexicon, min_actor_sentences
+        actor_df, sentences, group_col, method, lexicon, min_actor_sentences, actor_pairwise
     )
     return findings

@@ -1,4 +1,4 @@
-"""Sentiment tables: per group, per pair of groups, per actor, per document.
+"""Sentiment tables: per group, per pair of groups, per actor (and pair of groups), per document.
 
 Input is the sentences table (``doc_id, outlet, origin, sentence_id, sentence, n_words``) with
 the columns :func:`analysis.sentiment.scoring.add_sentiment` adds (``neg, neu, pos, compound,
@@ -16,11 +16,11 @@ from collections.abc import Sequence
 
 import pandas as pd
 
-from analysis.config import N_BOOT, N_PERM, SEED
+from analysis.config import MIN_ACTOR_SENTENCES, N_BOOT, N_PERM, SEED
 from analysis.sentiment.actors import Actor, add_actors, default_lexicon
 from analysis.sentiment.scoring import METHODS, compound_column, tone_class
 from analysis.stats.bootstrap import BOOT_COLUMNS, bootstrap_ci
-from analysis.stats.comparisons import pairwise_table
+from analysis.stats.comparisons import ONE_ARTICLE, PAIRWISE_SUFFIX_COLUMNS, pairwise_table
 
 MEASURES = ("mean_compound", "share_positive", "share_neutral", "share_negative")
 _SHARE_CLASS = {"share_positive": 1, "share_neutral": 0, "share_negative": -1}
@@ -166,6 +166,65 @@ def actor_tone(
     out["_a"] = out["actor"].map(rank)
     out = out.sort_values([group_col, "_a", "method"], kind="stable").drop(columns="_a")
     return out[columns].reset_index(drop=True)
+
+
+def actor_tone_pairwise(
+    sentences: pd.DataFrame,
+    group_col: str = "outlet",
+    *,
+    lexicon: Sequence[Actor] | None = None,
+    methods: Sequence[str] = METHODS,
+    min_sentences: int = MIN_ACTOR_SENTENCES,
+    n_boot: int = N_BOOT,
+    n_perm: int = N_PERM,
+    seed: int = SEED,
+) -> pd.DataFrame:
+    """Per actor, every pair of groups compared on the tone of the sentences mentioning it.
+
+    The question "is X written about more negatively in A than in B?" asked of
+    :func:`actor_tone`'s means: each actor's sentences go through :func:`sentiment_pairwise`
+    (hierarchical bootstrap CI of the difference, permutation test by document when there are
+    enough, Holm correction over the pairs of that actor and method, not across actors). A group
+    enters an actor's comparisons only with at least ``min_sentences`` sentences mentioning it
+    (the actor findings' minimum) from more than one article (a group of one article is
+    described, not compared: :data:`~analysis.stats.comparisons.ONE_ARTICLE`), so no pair rests
+    on a handful of sentences or on one article, and the Holm correction counts only the pairs
+    compared. Columns ``actor, label, <group_col>_a, <group_col>_b`` then
+    :data:`~analysis.stats.comparisons.PAIRWISE_SUFFIX_COLUMNS`; an actor with fewer than two
+    such groups has no row.
+    """
+    require_scores(sentences, group_col, methods)
+    actors = default_lexicon() if lexicon is None else tuple(lexicon)
+    table = with_actor_columns(sentences, actors)
+    parts = []
+    for actor in actors:
+        mentioned = table[table[actor.column].to_numpy(dtype=bool)]
+        if mentioned.empty:
+            continue
+        labels = mentioned[group_col].astype(str)
+        sizes = mentioned.groupby(labels.to_numpy()).agg(
+            n_sentences=("doc_id", "size"), n_docs=("doc_id", "nunique")
+        )
+        kept = sizes.index[
+            (sizes["n_sentences"] >= min_sentences) & (sizes["n_docs"] > ONE_ARTICLE)
+        ]
+        if len(kept) < 2:
+            continue
+        pairs = sentiment_pairwise(
+            mentioned[labels.isin(kept).to_numpy()],
+            group_col,
+            methods=methods,
+            n_boot=n_boot,
+            n_perm=n_perm,
+            seed=seed,
+        )
+        pairs.insert(0, "actor", actor.key)
+        pairs.insert(1, "label", actor.label)
+        parts.append(pairs)
+    columns = ["actor", "label", f"{group_col}_a", f"{group_col}_b", *PAIRWISE_SUFFIX_COLUMNS]
+    if not parts:
+        return pd.DataFrame(columns=columns)
+    return pd.concat(parts, ignore_index=True)[columns]
 
 
 def document_tone(sentences: pd.DataFrame, method: str = "vader") -> pd.DataFrame:

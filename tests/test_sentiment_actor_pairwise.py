@@ -18,7 +18,7 @@ from analysis.sentiment.tables import (
     sentiment_by_group,
     sentiment_pairwise,
 )
-from analysis.stats.comparisons import is_clear_difference
+from analysis.stats.comparisons import holm, is_clear_difference
 
 VANCE = Actor("vance", "Mayor Vance", "candidate", ("Vance",), (), "")
 NEGATIVE = (
@@ -113,7 +113,7 @@ def test_an_actor_written_about_more_negatively_in_one_outlet_is_said_to_be(slan
         "Sentences mentioning Mayor Vance in these articles from Post were on average more "
         "negative in tone (vader) than those from Ledger (difference Ledger − Post +" in text
     )
-    assert "Holm-adjusted over this actor's pairs" in text
+    assert "Holm-adjusted over every actor's pairs" in text
     assert "more negative" not in _actor_text(slanted, None)  # without the table, as before
     # the one-article and the sparse outlet are compared with nothing
     assert "from Single" not in text and "from Sparse" not in text
@@ -132,3 +132,15 @@ def test_an_actor_in_fewer_than_two_comparable_groups_has_no_rows() -> None:
     pairs = _pairs(sentences)
     assert pairs.empty
     assert list(pairs.columns[:4]) == ["actor", "label", "outlet_a", "outlet_b"]
+
+
+def test_holm_counts_every_actors_pairs_of_a_method() -> None:
+    # with many actors, a correction within each actor's pairs let chance differences through:
+    # two actors of one pair each kept their raw p as their adjusted p
+    council = Actor("council", "Harbour Council", "body", ("council",), (), "")
+    sentences = _corpus(NEGATIVE, POSITIVE)
+    table = actor_tone_pairwise(sentences, lexicon=[VANCE, council], n_boot=50, n_perm=200)
+    assert set(table["actor"]) == {"vance", "council"}
+    for _, part in table.groupby("method"):
+        assert part["p_holm"].tolist() == pytest.approx(holm(part["p_perm"].to_numpy()).tolist())
+        assert len(part) == 2

@@ -590,7 +590,7 @@ def _actor_difference_text(
             f"average more negative in tone ({method}) than those from {first} (difference "
             f"{first} − {second} {num(o['diff'])}, {ci(o['low'], o['high'])}; Cliff's delta "
             f"{num(o['delta'])}; permutation p {_p_text(float(r['p_holm']))}, Holm-adjusted "
-            f"over this actor's pairs; n = {count(ns1, 'sentence')} in {articles(nd1)} vs "
+            f"over every actor's pairs; n = {count(ns1, 'sentence')} in {articles(nd1)} vs "
             f"{ns2:,} in {articles(nd2)})." + _scope_note(r, nd1, nd2, group_col)
         )
     return out

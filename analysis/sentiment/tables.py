@@ -20,7 +20,7 @@ from analysis.config import MIN_ACTOR_SENTENCES, N_BOOT, N_PERM, SEED
 from analysis.sentiment.actors import Actor, add_actors, default_lexicon
 from analysis.sentiment.scoring import METHODS, compound_column, tone_class
 from analysis.stats.bootstrap import BOOT_COLUMNS, bootstrap_ci
-from analysis.stats.comparisons import ONE_ARTICLE, PAIRWISE_SUFFIX_COLUMNS, pairwise_table
+from analysis.stats.comparisons import ONE_ARTICLE, PAIRWISE_SUFFIX_COLUMNS, holm, pairwise_table
 
 MEASURES = ("mean_compound", "share_positive", "share_neutral", "share_negative")
 _SHARE_CLASS = {"share_positive": 1, "share_neutral": 0, "share_negative": -1}
@@ -184,7 +184,8 @@ def actor_tone_pairwise(
     The question "is X written about more negatively in A than in B?" asked of
     :func:`actor_tone`'s means: each actor's sentences go through :func:`sentiment_pairwise`
     (hierarchical bootstrap CI of the difference, permutation test by document when there are
-    enough, Holm correction over the pairs of that actor and method, not across actors). A group
+    enough, Holm correction over every actor's pairs of a method: the more actors and groups, the
+    stronger the evidence a difference needs). A group
     enters an actor's comparisons only with at least ``min_sentences`` sentences mentioning it
     (the actor findings' minimum) from more than one article (a group of one article is
     described, not compared: :data:`~analysis.stats.comparisons.ONE_ARTICLE`), so no pair rests
@@ -224,7 +225,11 @@ def actor_tone_pairwise(
     columns = ["actor", "label", f"{group_col}_a", f"{group_col}_b", *PAIRWISE_SUFFIX_COLUMNS]
     if not parts:
         return pd.DataFrame(columns=columns)
-    return pd.concat(parts, ignore_index=True)[columns]
+    out = pd.concat(parts, ignore_index=True)[columns]
+    # Holm over every actor's pairs of a method, not one actor's: with many actors and groups,
+    # a correction within each actor still let chance differences through
+    out["p_holm"] = out.groupby("method")["p_perm"].transform(lambda p: holm(p.to_numpy()))
+    return out
 
 
 def document_tone(sentences: pd.DataFrame, method: str = "vader") -> pd.DataFrame:

@@ -549,3 +549,9 @@ def test_sentences_in_capitals_are_counted_by_group(sentences):
     for group, n in groups.items():
         assert f"{group} {n}" in found.text
     assert "`all_caps`" in found.text
+
+
+def test_finding_texts_hold_no_backticks(sentences):
+    # a finding's text is escaped as a whole when rendered (it names groups from the corpus), so
+    # a code span in it showed as \`sentiment_pairwise.csv\` in a tester's summary
+    assert all("`" not in f.text for f in findings_for(sentences))

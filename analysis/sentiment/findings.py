@@ -344,7 +344,7 @@ def capitals_finding(sentences: pd.DataFrame, group_col: str) -> Finding | None:
     groups = ", ".join(f"{g} {n}" for g, n in per_group.items())
     text = (
         f"{count(int(caps.sum()), 'sentence')} of {len(sentences)} ({pct(caps.mean())}) are "
-        f"written in capitals, as headlines often are ({groups}; column `{CAPITALS_COLUMN}` of "
+        f"written in capitals, as headlines often are ({groups}; column {CAPITALS_COLUMN} of "
         "sentences.csv). They were scored as if in lower case: VADER reads a word in capitals "
         "as emphasis only beside words that are not, and a number or an outlet's name beside "
         "them would have made it add that emphasis to every word."
@@ -372,7 +372,7 @@ def _one_article_finding(sentences: pd.DataFrame, group_col: str, method: str) -
         text=(
             f"{one_article_note(singles)} with the other {plural(group_col)} in tone "
             f"({method}): an interval from the sentences of one article describes that article "
-            "only. Their pairs stay in `sentiment_pairwise.csv`, with a note."
+            "only. Their pairs stay in sentiment_pairwise.csv, with a note."
         ),
         figures=("fig02_sentence_tone",),
         groups=tuple(singles),

@@ -2180,3 +2180,19 @@ def test_a_qa_interview_is_noted_at_the_sourcing_findings(workspace) -> None:
     md = write(workspace, [*make_findings(), credited])[0].read_text(encoding="utf-8")
     sourcing = md.split("### Sourcing")[1].split("\n### ")[0]
     assert "**Q&A interviews.** 1 of 3 documents are written as questions and answers" in sourcing
+
+
+def test_the_shared_stories_note_names_the_tone_arc_only_when_it_is_drawn(workspace):
+    """A tester's headlines (one sentence each) got "the tone-arc figure draws one article of
+    each story" in the opening and "the tone-arc figure … is not drawn" further down."""
+    rows = [
+        {"doc_id": d, "outlet": o, "n_sentences": 1, "n_words": 9,
+         "quality_flags": "duplicate" if dup else "", "duplicate_of": dup}
+        for d, o, dup in [("w1", "Wire", ""), ("c1", "Courier", "w1"), ("c2", "Courier", ""),
+                          ("w2", "Wire", "")]
+    ]  # fmt: skip
+    no_difference = [Finding("tone_pairwise_a", "tone", "No clear difference.", supported=False)]
+    pd.DataFrame(rows).to_csv(workspace["tables"] / "documents.csv", index=False)
+    opening = opening_of(write(workspace, no_difference)[0].read_text(encoding="utf-8"))
+    assert "near-copies of an article of another outlet" in opening
+    assert "tone-arc" not in opening

@@ -1344,6 +1344,12 @@ def _shared(facts: CorpusFacts) -> str:
             f"{count(n_stories, 'story')} found in two or more {plural(col)}",
         )
     )
+    # the tone arc draws one article of each story, when it is drawn at all (not for headlines)
+    arc = (
+        ""
+        if _tone_arc_not_drawn(facts)
+        else "; the tone-arc figure draws one article of each story"
+    )
     return (
         f"{_wholly_shared(facts)}"
         f" {facts.n_copies_of_others} of these {facts.n_docs} articles are near-copies of an "
@@ -1351,8 +1357,7 @@ def _shared(facts: CorpusFacts) -> str:
         f"{held}: {'; '.join(listed)}. Their "
         f"figures are not independent: each {col} counts the text it shares as its own (each "
         f"{col}'s share of it is in `{escape_code(facts.tables_shown)}/shared_text.csv`; the "
-        "copies are named under “Document quality”; the tone-arc figure draws one article "
-        "of each story)."
+        f"copies are named under “Document quality”{arc})."
     )
 
 

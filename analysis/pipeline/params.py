@@ -251,6 +251,8 @@ def _coerce(spec: ParamSpec, value: Any, raw: str | None) -> Any:
     elif kind == "bool":
         if isinstance(value, bool):
             return value
+        shown = raw if raw is not None else repr(value)
+        raise TypeError(f"expects bool (true or false), got {shown!r} ({type(value).__name__})")
     elif kind == "int":
         if isinstance(value, int) and not isinstance(value, bool):
             return value
@@ -325,6 +327,19 @@ def _one_of(choices: Sequence[str]) -> Rule:
         return value
 
     return Rule(", ".join(repr(c) for c in choices), check)
+
+
+def _boolean() -> Rule:
+    """``True`` or ``False`` and nothing else: the set-up cell's check sees a notebook's value as
+    given (plain papermill's ``-r keyness_bigrams yes`` gives the text "yes", which a notebook's
+    ``if`` would read as true, and ``"false"`` as true too)."""
+
+    def check(value: Any, base: Path) -> Any:
+        if not isinstance(value, bool):
+            raise Refused(f"expects true or false, got {value!r} ({type(value).__name__})")
+        return value
+
+    return Rule("true or false", check)
 
 
 def _column_name() -> Rule:
@@ -530,6 +545,7 @@ PARAMETER_RULES: dict[str, Rule] = {
     "n_perm": _at_least(MIN_N_PERM),
     "seed": _at_least(0),
     "top_terms": _at_least(1),
+    "keyness_bigrams": _boolean(),
     "max_arc_articles": _at_least(1),
     "max_evidence_sentences": _at_least(1),
     "codebook": _codebook(),

@@ -513,7 +513,9 @@ def _methods_section(
         "- **Keyness.** Words a group uses more than the rest of the corpus are ranked by the "
         "weighted log-odds ratio with an informative Dirichlet prior (Monroe, Colaresi & Quinn "
         "2008), z-scored, on lower-cased words after stop-word removal (\u201cUS\u201d and "
-        "\u201cU.S.\u201d count as one word, the pronoun \u201cus\u201d as none); the prior (the "
+        "\u201cU.S.\u201d count as one word, the pronoun \u201cus\u201d as none)"
+        + keyness_terms_method(params)
+        + "; the prior (the "
         "corpus's own word distribution, each word's prior its own count) keeps rare words from "
         "topping the lists, and shrinks the log-odds: a word used by one group only has about "
         "the same log-odds whether used once or twenty times, and reaches z > 1.96 only with a "
@@ -553,6 +555,24 @@ def _methods_section(
         "non-overlap can arise by chance; read such differences as descriptive.",
         "",
     ]
+
+
+def keyness_terms_method(params: Mapping[str, Any]) -> str:
+    """The keyness sentence's clause on its terms: whether two-word terms were counted
+    (``-p keyness_bigrams true``), and then that a hyphenated compound counts as one. A
+    linguist's planted "illegal aliens" was listed as "illegal" and "aliens", and the summary
+    did not say two-word terms had not been counted."""
+    if params.get("keyness_bigrams") is True:
+        return (
+            ", single words and two-word terms (two adjacent words of one sentence, neither a "
+            "stop word, such as \u201cillegal aliens\u201d, whose words count as single words "
+            "too; a compound written with a hyphen, \u201casylum-seekers\u201d, counts as the "
+            "two-word term \u201casylum seekers\u201d as well) (`-p keyness_bigrams true`)"
+        )
+    return (
+        ", single words only (two-word terms such as \u201cillegal aliens\u201d were not "
+        "counted: `-p keyness_bigrams true` counts them)"
+    )
 
 
 def _frame_kinds(generic: int, issue: int) -> str:

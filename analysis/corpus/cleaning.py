@@ -168,6 +168,10 @@ AUDIT_COLUMNS = ["doc_id", "line_no", "original", "rule", "action", "result"]
 # the action of an audit entry for a corpus file's row, or a document, left out of the analysis
 # (analysis.loading: a row without text, a document cleaning left without text)
 LEFT_OUT = "document_left_out"
+# the action of an audit entry for a block of a saved page that the extraction of its article
+# left out (analysis.corpus.page_blocks): a record of the page, not a line of the text removed,
+# so not counted with the lines cleaning removed, changed or moved (the summary, lines_removed)
+NOT_EXTRACTED = "not_extracted"
 ACTIONS = ("removed", "changed", "moved_to_metadata")  # the values of AuditEntry.action
 TOP_LINES = 3  # a dateline or byline counts as "at the top" before this many kept lines
 # a wire dateline ("NEW YORK (AP) — ...") opens the first paragraph within this many kept lines:
@@ -184,7 +188,7 @@ class AuditEntry:
     line_no: int  # 1-based line number in the raw text (after decoding, before any change)
     original: str  # the raw line as it was
     rule: str  # a key of RULES
-    action: str  # "removed" | "changed" | "moved_to_metadata"
+    action: str  # "removed" | "changed" | "moved_to_metadata" (| LEFT_OUT, NOT_EXTRACTED)
     result: str  # the new line for "changed" ("" for removed); the value for moved_to_metadata
 
 

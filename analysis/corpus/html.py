@@ -8,7 +8,8 @@ on the Scrapinghub article-extraction benchmark; ``python -m analysis bench extr
 the settings used here on the pages given to it. Its metadata (title, date, author, site name,
 URL) fills the manifest fields the user left empty, each value with a note saying where it came
 from. The extracted text then goes through the same repairs and cleaning audit as a ``.txt``
-file; :func:`extraction_audit_entry` records what extraction dropped.
+file; :func:`extraction_audit_entry` records what extraction kept, and :func:`block_audit_entries`
+each visible block of the page it left out (:mod:`analysis.corpus.page_blocks`).
 """
 
 from __future__ import annotations
@@ -16,7 +17,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from analysis.corpus.cleaning import AuditEntry
+from analysis.corpus.cleaning import NOT_EXTRACTED, AuditEntry
+from analysis.corpus.page_blocks import RULE as NOT_EXTRACTED_RULE
+from analysis.corpus.page_blocks import page_tree, unextracted_blocks
 from analysis.corpus.page_metadata import tidy_author, tidy_site_name, tidy_title
 from analysis.corpus.page_paragraphs import partly_read, unkept_paragraphs
 from analysis.corpus.sites import outlet_from_address
@@ -110,6 +113,8 @@ class HtmlExtraction:
     embedded: int = 0  # inline files (data: addresses) set aside before reading: without_embedded
     # the page's long paragraphs not in the text, and their words (page_paragraphs)
     unkept: tuple[int, int] = (0, 0)
+    # the page's visible blocks not in the text: (HTML line, text, note) (page_blocks)
+    unextracted: tuple[tuple[int, str, str], ...] = ()
 
 
 # A whole HTML document: a doctype or <html> first, after blanks, a byte order mark, comments.
@@ -303,13 +308,15 @@ def extract_article(html: str, name: str = "") -> HtmlExtraction:
                 "index page); save the article's own page, or paste its text into a .txt file"
             ),
         )
+    page = page_tree(html)  # parsed once for both
     return HtmlExtraction(
         text.strip() + "\n",
         chars_in,
         metadata,
         from_tables=tables,
         embedded=embedded,
-        unkept=unkept_paragraphs(html, text),
+        unkept=unkept_paragraphs(html, text, page),
+        unextracted=unextracted_blocks(page, text, metadata.get("title", "")),
     )
 
 
@@ -345,6 +352,28 @@ def extraction_audit_entry(doc_id: str, extraction: HtmlExtraction) -> AuditEntr
         action="changed",
         result=result,
     )
+
+
+def block_audit_entries(doc_id: str, extraction: HtmlExtraction) -> list[AuditEntry]:
+    """One audit row per visible block of the page that extraction left out (rule
+    ``html_not_extracted``, action ``not_extracted``; :mod:`analysis.corpus.page_blocks`), in
+    page order: ``original`` holds the block's text, ``result`` its line in the HTML and any
+    note. Line 0, as the page's ``html_extraction`` row: they are the page's, not lines of the
+    text cleaned, and count with none of the lines cleaning removed."""
+    entries = []
+    for line, block, note in extraction.unextracted:
+        where = f"HTML line {line}" if line else "HTML line unknown"
+        entries.append(
+            AuditEntry(
+                doc_id=doc_id,
+                line_no=0,
+                original=block,
+                rule=NOT_EXTRACTED_RULE,
+                action=NOT_EXTRACTED,
+                result=f"not in the text extracted ({where}{'; ' + note if note else ''})",
+            )
+        )
+    return entries
 
 
 def fill_from_metadata(row: dict[str, str], metadata: dict[str, str]) -> list[str]:
@@ -391,7 +420,8 @@ def read_page(record: dict, row: dict[str, str], audit: list[AuditEntry]) -> Pag
     """Extract the page in ``record["raw_text"]`` for the document ``row`` (internal).
 
     Fills empty fields of ``row`` from the page's metadata (:func:`fill_from_metadata`), appends
-    the ``html_extraction`` audit row to ``audit`` and returns the text to clean. A page whose
+    the ``html_extraction`` audit row and the rows of the blocks left out
+    (:func:`block_audit_entries`) to ``audit`` and returns the text to clean. A page whose
     HTML names no site but whose address is known (the manifest's, the page's canonical link, an
     MHTML file's) gets the address's site as outlet
     (:func:`analysis.corpus.sites.outlet_from_address`), as an export with addresses does; an
@@ -402,6 +432,7 @@ def read_page(record: dict, row: dict[str, str], audit: list[AuditEntry]) -> Pag
     notes = fill_from_metadata(row, extraction.metadata)
     if extraction.problem is None:
         audit.append(extraction_audit_entry(str(record["doc_id"]), extraction))
+        audit.extend(block_audit_entries(str(record["doc_id"]), extraction))
     if extraction.problem is None and partly_read(extraction.unkept, extraction.text):
         count, words = extraction.unkept
         warn_user(f"{name}: {PARTLY_READ.format(count=count, words=words)}")

@@ -57,21 +57,19 @@ def _outside_article(element: object) -> bool:
     return False
 
 
-def unkept_paragraphs(html: str, text: str) -> tuple[int, int]:
+def unkept_paragraphs(html: str, text: str, page: object | None = None) -> tuple[int, int]:
     """How many of the page's long paragraphs (outside its furniture) are not in ``text`` (the
-    extracted article), and their words; (0, 0) for markup lxml cannot read."""
-    import lxml.html
-    from lxml.etree import ParserError
+    extracted article), and their words; (0, 0) for markup lxml cannot read. ``page``, when
+    given, is ``html`` already parsed (:func:`~analysis.corpus.page_blocks.page_tree`), so that
+    a page is parsed once."""
+    from analysis.corpus.page_blocks import page_tree
 
-    try:
-        page = lxml.html.fromstring(html)
-    except (ParserError, ValueError):
+    page = page_tree(html) if page is None else page
+    if page is None:
         return 0, 0
-    for hidden in page.xpath("//script|//style|//noscript|//template"):
-        hidden.drop_tree()
     kept = " ".join(_words(text))
     count = words = 0
-    for paragraph in page.xpath("//p"):
+    for paragraph in page.xpath("//p"):  # type: ignore[attr-defined]
         found = _words(paragraph.text_content())
         if len(found) < LONG_PARAGRAPH_WORDS or _outside_article(paragraph):
             continue

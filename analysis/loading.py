@@ -715,7 +715,11 @@ def _empty_reasons(empty: pd.DataFrame, audit: pd.DataFrame | None) -> list[str]
     row's text was empty."""
     by_doc: dict[str, list[str]] = {}
     if audit is not None and len(audit):
-        gone = audit.loc[audit["action"] != "changed", ["doc_id", "rule"]].astype(str)
+        from analysis.corpus.cleaning import NOT_EXTRACTED
+
+        # lines of the text removed or moved, not a page's blocks extraction left out
+        lines_gone = ~audit["action"].isin(("changed", NOT_EXTRACTED))
+        gone = audit.loc[lines_gone, ["doc_id", "rule"]].astype(str)
         for doc_id, rules in gone.groupby("doc_id", sort=False)["rule"]:
             counts = rules.value_counts()
             by_doc[str(doc_id)] = [f"{rule} ×{n}" for rule, n in counts.items()]

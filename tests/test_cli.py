@@ -215,3 +215,32 @@ def test_the_corpus_command_counts_lines_as_the_summary_does(
     said = capsys.readouterr().out
     for action, n in line_actions(audit).value_counts().items():
         assert f"{n} lines {action}" in said
+
+
+def test_the_corpus_command_counts_a_page_s_blocks_left_out_apart_from_lines(
+    make_corpus, tmp_path: Path, capsys
+) -> None:
+    # a saved page's blocks that extraction left out are no lines of the text cleaned
+    from analysis.report.facts import line_actions
+
+    body = "".join(
+        f"<p>Paragraph {k} of the report says the harbour fees were paused after a long debate "
+        f"among the traders and the council of the town on Tuesday.</p>"
+        for k in range(4)
+    )
+    html = (
+        "<!DOCTYPE html><html><head><title>Fees paused</title></head><body>"
+        "<nav><a href='/'>Home</a> <a href='/news'>News</a></nav>"
+        f"<article><h1>Fees paused</h1>{body}</article><footer>© Bugle 2026</footer></body></html>"
+    )
+    corpus = make_corpus(
+        files={"a.html": html}, manifest=[{"doc_id": "a", "file": "a.html", "outlet": "X"}]
+    )
+    out = tmp_path / "out"
+    assert main(["corpus", "--corpus", str(corpus), "--out", str(out)]) == 0
+    audit = pd.read_csv(out / "reports" / "tables" / "cleaning_audit.csv")
+    blocks = int((audit["action"] == "not_extracted").sum())
+    assert blocks and "not_extracted" not in set(line_actions(audit))
+    said = capsys.readouterr().out
+    assert f"; {blocks} blocks of saved pages left out by extraction" in said
+    assert "lines not_extracted" not in said

@@ -154,7 +154,11 @@ def main(args: argparse.Namespace) -> int:
 
     counts = line_actions(corpus.audit).value_counts().sort_index() if len(corpus.audit) else {}
     changes = ", ".join(f"{n} lines {a}" for a, n in dict(counts).items())
-    print(f"cleaning: {changes or 'no line removed or changed'}")
+    from analysis.corpus.cleaning import NOT_EXTRACTED
+
+    blocks = int((corpus.audit["action"] == NOT_EXTRACTED).sum()) if len(corpus.audit) else 0
+    left = f"; {blocks} blocks of saved pages left out by extraction" if blocks else ""
+    print(f"cleaning: {changes or 'no line removed or changed'}{left}")
     for path in written:
         print(f"wrote {path}")
     return 0

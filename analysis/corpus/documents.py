@@ -38,6 +38,7 @@ from analysis.corpus.cleaning import (
     CHROME_SHARE,
     GALLERY_NOTE,
     LEFT_OUT,
+    NOT_EXTRACTED,
     AuditEntry,
     audit_frame,
     clean_text,
@@ -1888,7 +1889,9 @@ def photo_galleries(audit: pd.DataFrame | None, doc_ids: pd.Series) -> dict[str,
     if audit is None or not len(audit) or not len(doc_ids):
         return {}
     wanted = set(doc_ids.astype(str))
-    rows = audit[audit["doc_id"].astype(str).isin(wanted) & (audit["action"] != "changed")]
+    # lines removed or moved, not a page's blocks that extraction left out (NOT_EXTRACTED)
+    lines_gone = ~audit["action"].isin(("changed", NOT_EXTRACTED))
+    rows = audit[audit["doc_id"].astype(str).isin(wanted) & lines_gone]
     out = {}
     for doc_id, rules in rows.groupby(rows["doc_id"].astype(str), sort=False)["rule"]:
         rules = rules.astype(str)

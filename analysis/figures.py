@@ -171,9 +171,19 @@ def group_palette(groups: Iterable[str]) -> dict[str, str]:
 
     Pass every group that any figure will show (the whole corpus, not one figure's subset), so
     that a group has the same colour everywhere. ``"Other"`` is always grey. More groups than
-    the palette holds are an error: collapse the tail with :func:`top_groups` first.
+    the palette holds are an error: collapse the tail with :func:`top_groups` first; except
+    periods (:func:`analysis.corpus.periods.are_periods`: 2025-01, 2025-Q1, ...), which are
+    never pooled by size (a tester's twelve months lost their five smallest to "Other"): past
+    the palette's size they take :func:`period_colours`, a sequential scale in time order.
     """
+    from analysis.corpus.periods import are_periods
+
     names = sorted({str(g) for g in groups if str(g) != OTHER_LABEL})
+    if len(names) > len(OKABE_ITO) and are_periods(names):
+        return {
+            **dict(zip(names, period_colours(len(names)), strict=True)),
+            OTHER_LABEL: OTHER_COLOUR,
+        }
     if len(names) > len(OKABE_ITO):
         raise ValueError(
             f"{len(names)} groups but only {len(OKABE_ITO)} colour-blind-safe colours; "
@@ -182,6 +192,22 @@ def group_palette(groups: Iterable[str]) -> dict[str, str]:
     palette = dict(zip(names, OKABE_ITO, strict=False))
     palette[OTHER_LABEL] = OTHER_COLOUR
     return palette
+
+
+def period_colours(n: int) -> list[str]:
+    """``n`` colours of the viridis scale, dark to light, for ``n`` periods in time order: more
+    periods than the Okabe–Ito palette holds keep one colour each, read as earlier (dark) to
+    later (light), and stay apart in grey print and for colour-blind readers. The scale stops
+    short of its pale yellow end, which is hard to see on white."""
+    from matplotlib import colormaps
+    from matplotlib.colors import to_hex
+
+    scale = colormaps["viridis"]
+    return [to_hex(scale(float(x))) for x in np.linspace(0.0, PERIOD_SCALE_END, n)]
+
+
+# where the periods' scale stops on viridis (1.0 is its pale yellow)
+PERIOD_SCALE_END = 0.85
 
 
 def top_groups(counts: pd.Series, max_groups: int = len(OKABE_ITO) - 1) -> list[str]:

@@ -263,7 +263,8 @@ def corpus_palette(
     Colours go to the groups of the whole corpus, or only of the outlets chosen by name (the
     ``outlets`` parameter), so an outlet picked for comparison is never hidden in "Other". With
     more groups than colours, the largest groups (:func:`groups_by_volume`: articles, then
-    sentences, then name) keep a colour and the rest share the grey of ``"Other"``: fold them with
+    sentences, then name) keep a colour and the rest share the grey of ``"Other"`` (never periods,
+    which take a sequential scale: :func:`folded_groups`): fold them with
     :func:`fold_groups` before plotting. ``colours`` (a user's colour table,
     :func:`analysis.group_colours.read_colours`) fixes the colour of each group it names; the
     others get the palette's colours it leaves free.
@@ -314,6 +315,8 @@ def _pinned(palette: dict[str, str], colours: Mapping[str, str]) -> dict[str, st
     fixed = {g: c for g, c in colours.items() if g in palette and g != OTHER_LABEL}
     free = [c for c in OKABE_ITO if c not in fixed.values()]
     others = [g for g in palette if g not in fixed and g != OTHER_LABEL]
+    if len(others) > len(free):  # periods past the palette's size keep their scale's colours
+        return {**fixed, **{g: palette[g] for g in others}, OTHER_LABEL: OTHER_COLOUR}
     return {**fixed, **dict(zip(others, free, strict=False)), OTHER_LABEL: OTHER_COLOUR}
 
 
@@ -329,9 +332,14 @@ def folded_groups(ordered: Sequence[str]) -> list[str]:
     the palette holds every group, else all but the largest ``len(OKABE_ITO) - 1`` (one colour
     stays for "Other"). The pool is labelled :data:`~analysis.figures.OTHER_LABEL`, "Other
     (pooled)", so that a group of the corpus named "Other" keeps its place; a group named as
-    the pool is always pooled: the figures could not tell it from the pool."""
+    the pool is always pooled: the figures could not tell it from the pool. Periods
+    (:func:`analysis.corpus.periods.are_periods`) are never pooled: a month's place in time
+    matters, not its size (a tester's twelve months lost their five smallest to "Other"), and
+    :func:`analysis.figures.group_palette` gives each its colour of a sequential scale."""
+    from analysis.corpus.periods import are_periods
+
     ordered = [str(g) for g in ordered]
-    if len(ordered) <= len(OKABE_ITO):
+    if len(ordered) <= len(OKABE_ITO) or are_periods(ordered):
         return []
     kept = set([g for g in ordered if g != OTHER_LABEL][: len(OKABE_ITO) - 1])
     return [g for g in ordered if g not in kept]

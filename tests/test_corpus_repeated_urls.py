@@ -10,7 +10,7 @@ from pathlib import Path
 import pandas as pd
 
 from analysis import load_corpus
-from analysis.corpus.quality import repeated_urls_warning
+from analysis.corpus.quality import quality_lines, quality_summary, repeated_urls_warning
 
 
 def test_an_address_given_twice_is_warned_of_with_its_versions(tmp_path: Path) -> None:
@@ -39,3 +39,33 @@ def test_no_warning_without_a_repeated_address() -> None:
     documents = pd.DataFrame({"doc_id": ["a", "b", "c"], "url": ["u1", "u2", ""]})
     assert repeated_urls_warning(documents) is None
     assert repeated_urls_warning(documents.drop(columns="url")) is None
+
+
+def _versions() -> pd.DataFrame:
+    """Five articles, two addresses each given to two of them (one with a final "/")."""
+    return pd.DataFrame(
+        {
+            "doc_id": ["a", "b", "c", "d", "e"],
+            "outlet": ["Post"] * 5,
+            "url": ["u/strike", "u/strike/", "u/dam", "u/dam", "u/other"],
+            "quality_flags": ["", "", "duplicate", "", ""],
+            "duplicate_of": ["", "", "d", "", ""],
+        }
+    )
+
+
+def test_the_summary_quality_section_counts_the_repeated_addresses() -> None:
+    documents = _versions()
+    text = " ".join(quality_lines(documents))
+    assert "2 web address(es) (`url`) are each given to more than one article" in text
+    assert "4 articles share them (`u/dam` ×2, `u/strike` ×2), 2 more than the addresses" in text
+    assert "3 are not flagged as near-copies" in text  # c is a flagged copy of d
+
+
+def test_the_summary_says_the_repeated_addresses_when_nothing_is_flagged(tmp_path: Path) -> None:
+    documents = _versions().assign(quality_flags="", duplicate_of="")
+    documents.to_csv(tmp_path / "documents.csv", index=False)
+    lines = quality_summary(tmp_path, {})
+    assert lines[0].startswith("**Document quality.** 2 web address(es)")
+    assert "5 are not flagged" not in lines[0] and "4 are not flagged" in lines[0]
+    assert quality_lines(documents.drop(columns="url")) == []

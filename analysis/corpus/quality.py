@@ -232,16 +232,9 @@ def repeated_urls_warning(documents: pd.DataFrame) -> str | None:
     changed headline) as a row of its own counts the story once per version, and only the
     versions whose text is alike are flagged as near-copies. None without a ``url`` column or
     a repeated address. A tester's headlines export held 187 addresses twice, unsaid."""
-    if "url" not in documents.columns or documents.empty:
-        return None
-    urls = documents["url"].astype("string").fillna("").str.strip().str.rstrip("/")
-    given = urls[urls != ""]
-    counts = given.value_counts()
-    repeated = counts[counts > 1]
+    repeated, sharing, unflagged = repeated_urls(documents)
     if repeated.empty:
         return None
-    sharing = given[given.isin(repeated.index)]
-    unflagged = int((~has_flag(documents.loc[sharing.index], "duplicate")).sum())
     shown = ", ".join(f"{url} ×{n}" for url, n in repeated.sort_index().head(URLS_SHOWN).items())
     return (
         f"{len(repeated)} url(s) appear more than once ({len(sharing)} articles: {shown}"
@@ -249,6 +242,47 @@ def repeated_urls_warning(documents: pd.DataFrame) -> str | None:
         "version counts as an article in every estimate; of these articles "
         f"{unflagged} are not flagged as near-copies (their text differs). Keep one version of "
         "each in the corpus file to count each story once"
+    )
+
+
+def repeated_urls(documents: pd.DataFrame) -> tuple[pd.Series, pd.Series, int]:
+    """The web addresses (``url``, the same but for spaces around it and a final "/") given to
+    more than one article, each with its number of articles (empty without a ``url`` column or
+    a repeated address); the address of each article sharing one (by the documents' index);
+    and how many of those articles carry no ``duplicate`` flag (their text differs)."""
+    if "url" not in documents.columns or documents.empty:
+        return pd.Series(dtype="int64"), pd.Series(dtype="string"), 0
+    urls = documents["url"].astype("string").fillna("").str.strip().str.rstrip("/")
+    given = urls[urls != ""]
+    counts = given.value_counts()
+    repeated = counts[counts > 1]
+    sharing = given[given.isin(repeated.index)]
+    unflagged = int((~has_flag(documents.loc[sharing.index], "duplicate")).sum())
+    return repeated, sharing, unflagged
+
+
+def repeated_urls_note(documents: pd.DataFrame) -> str:
+    """The summary's sentence on the web addresses given to more than one article
+    (:func:`repeated_urls`), with their counts, or "": the loading warning
+    (:func:`repeated_urls_warning`) scrolls past at the terminal, and a tester's summary of a
+    headlines export with 187 addresses given twice said nothing of it. Addresses are code
+    spans (:mod:`analysis.report.html`): they come from the user's corpus."""
+    from analysis.report.html import escape_code
+
+    repeated, sharing, unflagged = repeated_urls(documents)
+    if repeated.empty:
+        return ""
+    shown = ", ".join(
+        f"`{escape_code(url)}` ×{n}" for url, n in repeated.sort_index().head(URLS_SHOWN).items()
+    )
+    more = ", …" if len(repeated) > URLS_SHOWN else ""
+    return (
+        f"{len(repeated)} web address(es) (`url`) are each given to more than one article: "
+        f"{len(sharing)} articles share them ({shown}{more}), {len(sharing) - len(repeated)} "
+        "more than the addresses. Such articles are likely updated versions of one story (a "
+        "changed headline), each counted as an article in every estimate; of these, "
+        f"{unflagged} are not flagged as near-copies (their text differs). Keep one version "
+        "of each in the corpus file to count each story once."
     )
 
 
@@ -1592,20 +1626,23 @@ def same_outlet_copies(documents: pd.DataFrame) -> pd.Series:
 
 
 def quality_lines(documents: pd.DataFrame, duplicates: str = "flag", limit: int = 10) -> list[str]:
-    """Markdown lines for the summary naming flagged documents and what was done with them.
+    """Markdown lines for the summary naming flagged documents and what was done with them,
+    and the web addresses given to more than one article (:func:`repeated_urls_note`).
 
-    Empty when nothing is flagged (or the table has no quality columns). At most ``limit``
-    documents are named; the rest are counted. Ids are code spans and outlets escaped text
-    (:mod:`analysis.report.html`): both come from the user's corpus, and the summary is also
-    an HTML page.
+    Empty when nothing is flagged (or the table has no quality columns) and no address is
+    repeated. At most ``limit`` documents are named; the rest are counted. Ids are code spans
+    and outlets escaped text (:mod:`analysis.report.html`): both come from the user's corpus,
+    and the summary is also an HTML page.
     """
     from analysis.report.html import escape_code, escape_text
 
+    urls_note = repeated_urls_note(documents)
+    alone = [f"**Document quality.** {urls_note}", ""] if urls_note else []
     if "quality_flags" not in documents.columns:
-        return []
+        return alone
     flagged = documents.loc[documents["quality_flags"].astype(str) != ""]
     if flagged.empty:
-        return []
+        return alone
     action = {
         "flag": "kept in the analysis and flagged",
         "keep": "kept in the analysis",
@@ -1654,6 +1691,8 @@ def quality_lines(documents: pd.DataFrame, duplicates: str = "flag", limit: int 
     ]
     if counts.get("truncated"):
         lines[0] += f" {TRUNCATED_NOTE}"
+    if urls_note:
+        lines[0] += f" {urls_note}"
     if every:
         lines[0] += " As every document carries a flag, none is listed here."
         return lines

@@ -281,7 +281,7 @@ def _warned(corpus: Corpus, duplicates: str = "flag") -> Corpus:
         furniture_warning(documents),
         menus_warning(documents),
         long_warning(documents),
-        repeated_urls_warning(documents),
+        repeated_urls_warning(documents, duplicates),
     ]
     for message in messages:
         if message:

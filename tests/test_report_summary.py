@@ -1304,7 +1304,8 @@ def test_rows_and_articles_left_out_are_said_in_the_opening(workspace):
         findings=[],
     )[0].read_text(encoding="utf-8")
     assert (
-        " Left out: 2 near-duplicate copies of other articles within an outlet, dropped with "
+        " Left out: 2 near-duplicate copies or versions (one web address) of other articles "
+        "within an outlet, dropped with "
         "`-p duplicates drop_within` (`r4`, `r5`; each names the article kept in its place)"
     ) in opening_of(md)
     many = copies.loc[[0] * 10].assign(doc_id=[f"c{k}" for k in range(10)])

@@ -226,12 +226,13 @@ def furniture_warning(documents: pd.DataFrame) -> str | None:
 URLS_SHOWN = 2  # repeated web addresses named in the warning
 
 
-def repeated_urls_warning(documents: pd.DataFrame) -> str | None:
+def repeated_urls_warning(documents: pd.DataFrame, duplicates: str = "flag") -> str | None:
     """A warning when one web address (``url``, the same but for spaces around it and a final
     "/") is given to more than one article: an export that saved each update of a story (a
     changed headline) as a row of its own counts the story once per version, and only the
     versions whose text is alike are flagged as near-copies. None without a ``url`` column or
-    a repeated address. A tester's headlines export held 187 addresses twice, unsaid."""
+    a repeated address. A tester's headlines export held 187 addresses twice, unsaid. What it
+    advises depends on the ``duplicates`` mode (:func:`repeated_urls_advice`)."""
     repeated, sharing, unflagged = repeated_urls(documents)
     if repeated.empty:
         return None
@@ -240,8 +241,26 @@ def repeated_urls_warning(documents: pd.DataFrame) -> str | None:
         f"{len(repeated)} url(s) appear more than once ({len(sharing)} articles: {shown}"
         f"{', …' if len(repeated) > URLS_SHOWN else ''}): updated versions of one story? Each "
         "version counts as an article in every estimate; of these articles "
-        f"{unflagged} are not flagged as near-copies (their text differs). Keep one version of "
-        "each in the corpus file to count each story once"
+        f"{unflagged} are not flagged as near-copies (their text differs). "
+        + repeated_urls_advice(duplicates)
+    )
+
+
+def repeated_urls_advice(duplicates: str = "flag") -> str:
+    """What to do about web addresses given to more than one article, under the
+    ``duplicates`` mode the run used: ``drop_within`` has already kept one version of each
+    outlet's (:func:`url_versions`), so the articles left sharing an address are of different
+    outlets; any other mode counts every version."""
+    if duplicates == "drop_within":
+        return (
+            "`-p duplicates drop_within` kept each outlet's latest version of an address, so "
+            "these are articles of different outlets (a syndicated story saved with its "
+            "source's address?)"
+        )
+    return (
+        "Keep one version of each in the corpus file, or rerun with `-p duplicates "
+        "drop_within` (each outlet's latest version of an address stays), to count each "
+        "story once"
     )
 
 
@@ -261,7 +280,7 @@ def repeated_urls(documents: pd.DataFrame) -> tuple[pd.Series, pd.Series, int]:
     return repeated, sharing, unflagged
 
 
-def repeated_urls_note(documents: pd.DataFrame) -> str:
+def repeated_urls_note(documents: pd.DataFrame, duplicates: str = "flag") -> str:
     """The summary's sentence on the web addresses given to more than one article
     (:func:`repeated_urls`), with their counts, or "": the loading warning
     (:func:`repeated_urls_warning`) scrolls past at the terminal, and a tester's summary of a
@@ -281,8 +300,8 @@ def repeated_urls_note(documents: pd.DataFrame) -> str:
         f"{len(sharing)} articles share them ({shown}{more}), {len(sharing) - len(repeated)} "
         "more than the addresses. Such articles are likely updated versions of one story (a "
         "changed headline), each counted as an article in every estimate; of these, "
-        f"{unflagged} are not flagged as near-copies (their text differs). Keep one version "
-        "of each in the corpus file to count each story once."
+        f"{unflagged} are not flagged as near-copies (their text differs). "
+        f"{repeated_urls_advice(duplicates)}."
     )
 
 
@@ -1378,9 +1397,61 @@ def split_duplicates(
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
     """The documents ``"drop"`` or ``"drop_within"`` (``mode``) keeps and those it leaves out,
     each naming the document kept in its place (:func:`kept_copies`, with the wire services'
-    own articles ``wire``)."""
+    own articles ``wire``); ``"drop_within"`` also leaves out all but one of an outlet's
+    articles sharing one web address (:func:`url_versions`)."""
     documents, copies = kept_copies(documents, within_outlet=mode == "drop_within", wire=wire)
+    if mode == "drop_within":
+        documents, copies = url_versions(documents, copies, wire)
     return documents.loc[~copies].reset_index(drop=True), documents.loc[copies]
+
+
+def url_versions(
+    documents: pd.DataFrame, gone: pd.Series, wire: Mapping[str, str] | None = None
+) -> tuple[pd.DataFrame, pd.Series]:
+    """For ``-p duplicates drop_within``: the articles of one outlet sharing one web address
+    (``url``, the same but for spaces around it and a final "/", as :func:`repeated_urls`
+    reads it) are versions of one story, an export's row per update (a tester's headlines
+    export held 187 addresses twice, the versions' texts too unlike to be near-copies). Of the
+    versions not already ``gone`` (left out as near-copies, positions of ``documents`` as
+    :func:`kept_copies` returns them), the one kept is chosen as for near-copies within an
+    outlet (:func:`_preferred`: the latest by ``published``, then a wire service's own, then
+    the longest); each other one is left out naming it in ``duplicate_of``, with
+    ``duplicate_similarity`` "same url ADDRESS" (the audit's reason). A document naming a
+    version left out (``duplicate_of``) names the one kept instead. Returns the documents and
+    whether each is to be left out; both unchanged without ``url`` and ``outlet`` columns."""
+    if not {"url", "outlet"} <= set(documents.columns) or documents.empty:
+        return documents, gone
+    urls = documents["url"].astype("string").fillna("").str.strip().str.rstrip("/").tolist()
+    outlets = documents["outlet"].astype(str).tolist()
+    left = gone.tolist()
+    parts: dict[tuple[str, str], list[int]] = {}
+    for row, (outlet, url) in enumerate(zip(outlets, urls, strict=True)):
+        if url and not left[row]:
+            parts.setdefault((outlet, url), []).append(row)
+    ids = documents["doc_id"].astype(str).tolist()
+    services = wire_services(documents) if wire is None else wire
+    wired = {row for row, doc_id in enumerate(ids) if doc_id in services}
+    named = documents["duplicate_of"].astype(str).tolist()
+    figures = documents["duplicate_similarity"].astype(str).tolist()
+    instead: dict[str, str] = {}
+    for (_, url), rows in parts.items():
+        if len(rows) < 2:
+            continue
+        kept, *versions = _preferred(documents, rows, True, wired)
+        for row in versions:
+            left[row] = True
+            instead[ids[row]] = ids[kept]
+            named[row], figures[row] = ids[kept], f"same url {url}"
+    if not instead:
+        return documents, gone
+    shingles = _ShingleSets(documents)
+    at = {doc_id: row for row, doc_id in enumerate(ids)}
+    for row, of in enumerate(named):
+        if of in instead:  # the versions name one kept, never one in ``instead``
+            named[row] = instead[of]
+            figures[row] = f"containment {shingles.share(row, at[instead[of]]):.2f}"
+    out = documents.assign(duplicate_of=named, duplicate_similarity=figures)
+    return out, pd.Series(left, index=documents.index)
 
 
 def _wire_name(found: re.Match[str] | None) -> str:
@@ -1636,7 +1707,7 @@ def quality_lines(documents: pd.DataFrame, duplicates: str = "flag", limit: int 
     """
     from analysis.report.html import escape_code, escape_text
 
-    urls_note = repeated_urls_note(documents)
+    urls_note = repeated_urls_note(documents, duplicates)
     alone = [f"**Document quality.** {urls_note}", ""] if urls_note else []
     if "quality_flags" not in documents.columns:
         return alone
@@ -1647,8 +1718,8 @@ def quality_lines(documents: pd.DataFrame, duplicates: str = "flag", limit: int 
         "flag": "kept in the analysis and flagged",
         "keep": "kept in the analysis",
         "drop": "kept, except near-duplicates, which were dropped",
-        "drop_within": "kept, except near-duplicates of an article of the same outlet, which "
-        "were dropped",
+        "drop_within": "kept, except near-duplicates of an article of the same outlet and "
+        "the earlier versions of an outlet's article at one web address, which were dropped",
     }.get(duplicates, "kept in the analysis and flagged")
     counts: dict[str, int] = {}
     for flags in flagged["quality_flags"].astype(str):

@@ -1435,11 +1435,15 @@ def _dropped_copies(facts: CorpusFacts) -> str:
     which = ", ".join(f"`{escape_code(d)}`" for d in facts.dropped_copies[:DROPPED_COPIES_SHOWN])
     if len(facts.dropped_copies) > DROPPED_COPIES_SHOWN:
         which += f" and {len(facts.dropped_copies) - DROPPED_COPIES_SHOWN} more"
-    kind = " within an outlet" if facts.duplicates == "drop_within" else ""
-    return (
-        f"{n} near-duplicate {'copy' if n == 1 else 'copies'} of other articles{kind}, dropped "
-        f"with {option}"
-        + (f" ({which}; each names the article kept in its place)" if which else "")
+    # drop_within also leaves out an outlet's earlier versions at one web address
+    # (analysis.corpus.quality.url_versions), their texts alike or not
+    within = facts.duplicates == "drop_within"
+    kind = " within an outlet" if within else ""
+    what = f"near-duplicate {'copy' if n == 1 else 'copies'}" + (
+        " or versions (one web address)" if within else ""
+    )
+    return f"{n} {what} of other articles{kind}, dropped with {option}" + (
+        f" ({which}; each names the article kept in its place)" if which else ""
     )
 
 

@@ -1164,20 +1164,27 @@ def check_lexicon_files(corpus: Path, values: Mapping[str, Any]) -> None:
     for line in lexicon_warnings(lexicons):
         print(f"warning: {line}", file=sys.stderr)
     if values.get("validation"):
-        _check_validated_frames(Path(values["validation"]), lexicons.codebook)
+        _check_validated_frames(Path(values["validation"]), lexicons.codebook, lexicons.sources)
 
 
-def _check_validated_frames(agreement_path: Path, codebook: Path | None) -> None:
+def _check_validated_frames(
+    agreement_path: Path, codebook: Path | None, sources: Path | None = None
+) -> None:
     """Refuse an agreement table (``-p validation``) that holds no frame of the run's codebook:
     a tester's table of the generic frames, given with a climate codebook, validated nothing,
-    yet the summary's "Not validated on this corpus" went away."""
+    yet the summary's "Not validated on this corpus" went away. Warn when its frames or its
+    sourcing rows measured another version of the run's codebook or source lexicon
+    (``sources``; None: the package's), or record no version of them (an earlier release's)."""
     from analysis.framing.codebook import load_codebook
+    from analysis.user_warnings import warn_user
     from analysis.validation.agreement import (
         AgreementError,
         agreement_frames,
         read_agreement,
         run_coder_versions,
         stale_frames,
+        stale_sourcing,
+        unversioned_coders,
     )
 
     try:
@@ -1187,10 +1194,27 @@ def _check_validated_frames(agreement_path: Path, codebook: Path | None) -> None
     book = load_codebook(str(codebook) if codebook else None)
     keys = book.keys
     frames = agreement_frames(table)
-    stale = sorted({f for m, f in stale_frames(table, run_coder_versions(book)) if m == "codebook"})
+    try:
+        versions = run_coder_versions(book, sources=str(sources) if sources else "")
+    except (OSError, ValueError):  # an unreadable lexicon (a LexiconError): its check says so
+        versions = run_coder_versions(book)
+    if stale_sourcing(table, versions):
+        warn_user(
+            f"-p validation {agreement_path} measured the sourcing codes with another version "
+            "of the source lexicon than the run's (another SHA-256): the summary does not use "
+            "its sourcing figures. Run `python -m analysis validate --sheet SHEET --corpus "
+            "CORPUS` again with this lexicon"
+        )
+    unknown = unversioned_coders(table, versions)
+    if unknown:
+        warn_user(
+            f"-p validation {agreement_path} records no version of its coders {unknown} (a "
+            "table of an earlier release): whether it measured the run's codebook and source "
+            "lexicon is unknown. Run `python -m analysis validate "
+            "--sheet SHEET --corpus CORPUS` again to record it"
+        )
+    stale = sorted({f for m, f in stale_frames(table, versions) if m == "codebook"})
     if stale:  # the notebooks and the summary leave them out of the validation
-        from analysis.user_warnings import warn_user
-
         warn_user(
             f"-p validation {agreement_path} measured the frames {stale} with other indicators "
             "than the run's codebook has now: they count as not validated. Run `validate` again "

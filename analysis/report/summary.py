@@ -1934,10 +1934,16 @@ def _run_versions(
     coders: tuple[Any, Any] | None = None,
 ) -> dict[tuple[str, str], str]:
     """The run's coders with their versions (:func:`analysis.validation.agreement.
-    run_coder_versions`): its codebook's frames and its ``-p frame_coder`` model's."""
+    run_coder_versions`): its codebook's frames, its ``-p frame_coder`` model's and its source
+    lexicon's (its file's SHA-256; not versioned when it cannot be loaded)."""
     from analysis.validation.agreement import run_coder_versions
 
-    return run_coder_versions(*(coders or _run_coders(params, corpus_dir)), _tone_model(params))
+    lexicon = run_source_lexicon(_lexicons_of_run(corpus_dir, params))
+    return run_coder_versions(
+        *(coders or _run_coders(params, corpus_dir)),
+        _tone_model(params),
+        sources=lexicon,
+    )
 
 
 def _tone_coder_checked(
@@ -2104,7 +2110,9 @@ def validation_lines(
         return [*head, *lines, f"The validation table could not be read: {err}", ""], []
     tone_stale = "tone" in stale  # the tone coder's row measured another trained coder
     stale = [frame for frame in stale if frame != "tone"]
-    sourcing, sourcing_limits = _sourcing_validation(agreement, params, corpus_dir)
+    sourcing_state = _sourcing_version_state(params, corpus_dir, coders)
+    sourcing, sourcing_limits = _sourcing_validation(agreement, params, corpus_dir, sourcing_state)
+    sourcing_checked = bool(sourcing) and sourcing_state != "stale"
     validated = _frames_measured(agreement, methods)
     tone = tone_agreement_lines(
         agreement, str(params.get("method") or "vader"), bool(params.get("tone_coder"))
@@ -2130,11 +2138,11 @@ def validation_lines(
             else ""
         )
         if not tone:  # a table of frames (or sourcing) only
-            unchecked = _unchecked_coders(agreement, params, corpus_dir, bool(sourcing))
+            unchecked = _unchecked_coders(agreement, params, corpus_dir, sourcing_checked)
             frame_part = [*head, *lines] if lines else []
             return [*frame_part, *sourcing], [not_validated(corpus_dir, other, unchecked, params)]
         # a tone-only table: a tester's held-out tone agreement never reached the summary
-        unchecked = "frame coder" if sourcing else "frame and sourcing coders"
+        unchecked = "frame coder" if sourcing_checked else "frame and sourcing coders"
         tone_part = [intro, "", *tone, "", *intercoder_lines(Path(path), labels)]
         return [*head, *lines, *tone_part, *sourcing], [
             not_validated(corpus_dir, other, unchecked, params),
@@ -2177,7 +2185,7 @@ def validation_lines(
         ]
     if not validated:  # every row of the run's frames measured another version of them
         why = " (the agreement table measured other versions of their coders)"
-        coders = _unchecked_coders(agreement, params, corpus_dir, bool(sourcing), tone_stale)
+        coders = _unchecked_coders(agreement, params, corpus_dir, sourcing_checked, tone_stale)
         return [*head, *lines, *sourcing], [not_validated(corpus_dir, why, coders, params)]
     return [*head, *lines, *sourcing], [
         *_worse_model_limitation(agreement, methods, labels, stale),
@@ -2372,16 +2380,71 @@ def intercoder_lines(agreement_path: Path, labels: Mapping[str, str]) -> list[st
     ]
 
 
+def _sourcing_version_state(
+    params: Mapping[str, Any], corpus_dir: Path | str | None, coders: tuple[Any, Any] | None
+) -> str:
+    """Whether the sourcing rows of the run's agreement table (``-p validation``) measured
+    another source lexicon than the run's (``"stale"``), record no version of it (``"unknown"``:
+    a table of an earlier release), or neither (``""``)."""
+    from analysis.validation.agreement import (
+        SOURCING_METHOD,
+        AgreementError,
+        read_agreement,
+        stale_sourcing,
+        unversioned_coders,
+    )
+
+    try:
+        table = read_agreement(params["validation"])
+    except AgreementError:
+        return ""
+    versions = _run_versions(params, corpus_dir, coders)
+    if stale_sourcing(table, versions):
+        return "stale"
+    return "unknown" if SOURCING_METHOD in unversioned_coders(table, versions) else ""
+
+
+def stale_sourcing_sentence(validate: str) -> str:
+    """The one sentence the summary gives in place of the sourcing figures of an agreement
+    table measured with another source lexicon than the run's; ``validate`` is the command
+    (in backticks) that measures the sheet again."""
+    return (
+        "The validation sheet's sourcing codes were measured against another version of the "
+        "source lexicon than this run used (another SHA-256 in the agreement table's "
+        "`coder_version`), so its figures are not shown or used: validate the sheet again with "
+        f"this run's lexicon ({validate})."
+    )
+
+
 def _sourcing_validation(
-    agreement: Any, params: Mapping[str, Any], corpus_dir: Path | str | None
+    agreement: Any,
+    params: Mapping[str, Any],
+    corpus_dir: Path | str | None,
+    version_state: str = "",
 ) -> tuple[list[str], list[str]]:
     """The summary's lines on the sourcing rows of an agreement table (``validate`` of a sheet
-    from ``code-sample --sourcing``), and its limitation when the table has none."""
+    from ``code-sample --sourcing``), and its limitation when the table has none. With
+    ``version_state`` ``"stale"`` (the rows measured another source lexicon,
+    :func:`_sourcing_version_state`; ``agreement`` has lost them) one sentence says the sheet
+    must be validated again; with ``"unknown"`` the figures are shown with that caveat."""
     from analysis.validation.agreement import sourcing_f1_lines
 
+    if version_state == "stale":
+        _, validate = _validation_commands(corpus_dir, params)
+        sentence = stale_sourcing_sentence(validate)
+        return [f"### {TRUST_SOURCING}", "", sentence, ""], [
+            "- **Sourcing not validated against this run's source lexicon:** the validation "
+            f"sheet measured another version of it; measure the sheet again ({validate})."
+        ]
     lexicon = run_source_lexicon(_lexicons_of_run(corpus_dir, params))
     labels = lexicon.labels if lexicon else {}
     bullets = sourcing_f1_lines(agreement, labels)
+    if bullets and version_state == "unknown":
+        bullets.append(
+            "- The agreement table records no version of the source lexicon it measured (a "
+            "table written before `validate` recorded one), so whether these figures are of "
+            "this run's lexicon is unknown: run `validate` on the sheet again to record it."
+        )
     if not bullets:
         sample, validate = _validation_commands(corpus_dir, params)
         return [], [

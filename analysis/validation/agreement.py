@@ -626,7 +626,8 @@ def current_agreement(
     agreement: pd.DataFrame, versions: Mapping[tuple[str, str], str]
 ) -> tuple[pd.DataFrame, list[str]]:
     """``agreement`` without the rows measured with another version of the coder than the
-    run's (:func:`stale_frames`), and the frame keys left out. A tester added "school" to a
+    run's (:func:`stale_frames`), and the frame keys left out (the sourcing rows' not among
+    them: :func:`stale_sourcing` says whether they were). A tester added "school" to a
     frame after validating it: the summary quoted the old F1 0.21 and "corrected" the share of
     the new indicators with it."""
     stale = stale_frames(agreement, versions)
@@ -634,16 +635,56 @@ def current_agreement(
         return agreement, []
     keys = list(zip(agreement["method"].astype(str), agreement["frame"].astype(str), strict=True))
     keep = [key not in set(stale) for key in keys]
-    return agreement[keep].reset_index(drop=True), sorted({frame for _, frame in stale})
+    kept = agreement[keep].reset_index(drop=True)
+    return kept, sorted({frame for method, frame in stale if method != SOURCING_METHOD})
+
+
+def stale_sourcing(agreement: pd.DataFrame, versions: Mapping[tuple[str, str], str]) -> bool:
+    """Whether the sourcing rows (coder ``"sources"``) of ``agreement`` were measured with
+    another source lexicon than the run's (another SHA-256 in ``coder_version``;
+    :func:`sourcing_versions`). A tester's summary said "Companies recall 0.10" from a sheet
+    measured with an older lexicon; measured again with the run's, it was 0.80."""
+    return any(method == SOURCING_METHOD for method, _ in stale_frames(agreement, versions))
+
+
+def unversioned_coders(
+    agreement: pd.DataFrame, versions: Mapping[tuple[str, str], str]
+) -> list[str]:
+    """The coders (``method``) of ``agreement`` with a row that records no ``coder_version``
+    (a table of an earlier release) though the run's coder has one: whether they measured the
+    run's coder cannot be checked."""
+    column = agreement.get("coder_version", pd.Series([""] * len(agreement)))
+    recorded = ["" if pd.isna(v) else str(v) for v in column]  # read back, blank is NaN
+    out = set()
+    for method, frame, version in zip(
+        agreement["method"].astype(str), agreement["frame"].astype(str), recorded, strict=True
+    ):
+        if not version and (method, frame) in versions:
+            out.add(method)
+    return sorted(out)
+
+
+def sourcing_versions(sources: Any) -> dict[tuple[str, str], str]:
+    """The sourcing rows' ``(method, frame)`` (coder ``"sources"``: ``attributed`` and each
+    ``source_<kind>``) with the version of the source lexicon ``sources`` (a
+    :class:`~analysis.framing.sourcing.SourceLexicon` or its file; "" for the bundled one): the
+    SHA-256 of its file, as the summary's lexicon table gives it."""
+    from analysis.settings import file_sha256
+    from analysis.validation.sourcing_codes import sourcing_columns, sourcing_lexicon
+
+    lexicon = sourcing_lexicon(sources or None)
+    digest = file_sha256(lexicon.path)
+    return {(SOURCING_METHOD, column): digest for column in sourcing_columns(lexicon)}
 
 
 def run_coder_versions(
-    book: Any, model: Any = None, tone_model: Any = None
+    book: Any, model: Any = None, tone_model: Any = None, sources: Any = None
 ) -> dict[tuple[str, str], str]:
     """Each of a run's ``(method, frame)`` with its version: the codebook's frames
-    (``("codebook", key)``), with a trained model its frames (``("model", key)``), and the
+    (``("codebook", key)``), with a trained model its frames (``("model", key)``), the
     trained tone coder's (``("model", "tone")``): ``tone_model``, or ``model`` when it was
-    trained with tone."""
+    trained with tone, and, when ``sources`` is given (a source lexicon or its file, "" for the
+    bundled one; None: not versioned), the sourcing rows' (:func:`sourcing_versions`)."""
     from analysis.framing.codebook import frame_version
 
     versions = {("codebook", frame.key): frame_version(frame) for frame in book.frames}
@@ -653,6 +694,8 @@ def run_coder_versions(
     tone = tone_model if tone_model is not None else model
     if tone is not None and tone.tone_version():
         versions[("model", "tone")] = tone.tone_version()
+    if sources is not None:
+        versions |= sourcing_versions(sources)
     return versions
 
 

@@ -160,7 +160,7 @@ def measure_sheets(
         same_article=from_training_articles,
         one_coder=one_coder_items(coded, gold, [*columns, *sourced]) if n_coders >= 2 else None,
     )
-    versions = run_coder_versions(book, trained)
+    versions = run_coder_versions(book, trained, sources=lexicon)
     agreement["coder_version"] = [
         versions.get((method, frame), "")
         for method, frame in zip(agreement["method"], agreement["frame"], strict=True)

@@ -88,8 +88,8 @@ def test_discovered_names_count_aliases_once_and_list_them() -> None:
     )
     table = discovered_names(sentences, "outlet")
     assert table.values.tolist() == [
-        ["X", "National Rifle Association", "N.R.A; NRA", 2, 1],
-        ["Y", "National Rifle Association", "N.R.A; NRA", 2, 1],
+        ["X", "National Rifle Association", "N.R.A; NRA", 2, 1, ""],
+        ["Y", "National Rifle Association", "N.R.A; NRA", 2, 1, ""],
     ]
     (actor,) = discover_actors(sentences)
     assert actor.label == "National Rifle Association"

@@ -81,10 +81,70 @@ def test_discovered_actors_count_the_surname_with_the_full_name() -> None:
     )
     table = discovered_names(sentences, "outlet")
     assert table.values.tolist() == [
-        ["X", "Maria Lopez", "Lopez", 3, 1],
-        ["Y", "Maria Lopez", "Lopez", 2, 1],
+        ["X", "Maria Lopez", "Lopez", 3, 1, ""],
+        ["Y", "Maria Lopez", "Lopez", 2, 1, ""],
     ]
     (actor,) = discover_actors(sentences)
     assert actor.label == "Maria Lopez" and set(actor.cased) == {"Maria Lopez", "Lopez"}
     mentions = actor_matrix(["Lopez spoke.", "Maria Lopez spoke.", "Nobody spoke."], [actor])
     assert mentions[actor.column].tolist() == [True, True, False]
+
+
+DELGADOS = [
+    "On Monday the mayor Maria Delgado opened the depot.",
+    "Some critics of Maria Delgado said the depot was late.",
+    "In a statement Maria Delgado thanked the workers.",
+    "The union's president Tomás Delgado called a strike.",
+    "Members backed Tomás Delgado on Friday.",
+    "Then Delgado said the buses would run at night.",
+    "Residents asked Delgado about fares.",
+]
+
+
+def test_a_surname_two_full_names_share_says_whose_it_may_be() -> None:
+    """A tester's summary gave the tone around "Delgado" as if about one person, where Maria
+    Delgado, the mayor, and Tomás Delgado, a union's president, both were: the discovered
+    names' table and the actor say whose surname it is."""
+    table = pd.DataFrame(
+        {
+            "doc_id": ["a", "b", "a", "c", "d", "a", "c"],
+            "outlet": ["X", "Y", "X", "Y", "X", "X", "Y"],
+            "sentence": DELGADOS,
+        }
+    )
+    names = discovered_names(table, "outlet", min_sentences=1)
+    owners = dict(zip(names["name"], names["surname_of"], strict=True))
+    assert owners["Delgado"] == "Maria Delgado; Tomás Delgado"
+    assert owners["Maria Delgado"] == ""
+    actors = {a.label: a for a in discover_actors(table, "outlet", min_sentences=1)}
+    assert actors["Delgado"].surname_of == ("Maria Delgado", "Tomás Delgado")
+    assert actors["Maria Delgado"].surname_of == ()
+    # one full name: the surname is its, and no one's to share
+    alone = discovered_names(table.iloc[[0, 1, 2, 5, 6]], "outlet", min_sentences=1)
+    assert set(alone["surname_of"]) == {""}
+
+
+def test_a_surname_with_particles_follows_the_plain_surnames_rule() -> None:
+    """A surname on particles ("Van der Berg") counts as its full name ("Pieter van der Berg")
+    as "Lopez" counts as "Maria Lopez": where one full name holds at least 80% of the full
+    names' sentences. A tester's corpus wrote "Pieter van der Berg" 7 times and "Pete van der
+    Berg" 3 (70%): neither takes the surname, plain or with particles, and the surname says it
+    may be either's."""
+    for first, nickname, last in (("Pieter", "Pete", "van der Berg"), ("Maria", "Mia", "Lopez")):
+        full = [f"Then {first} {last} spoke about item {k}." for k in range(7)]
+        short = [f"Then {nickname} {last} spoke about item {k}." for k in range(3)]
+        alone = [f"{last[0].upper()}{last[1:]} said no to item {k}." for k in range(2)]
+        alone += [f"Voters asked {last} about item {k}." for k in range(2)]
+        surname = last[0].upper() + last[1:]
+        assert name_aliases([*full, *alone]).get(surname) == f"{first} {last}"
+        assert surname not in name_aliases([*full, *short, *alone])
+        table = pd.DataFrame(
+            {
+                "doc_id": [f"d{k % 3}" for k in range(13)],
+                "outlet": "X",
+                "sentence": [*full, *short[:2], *alone],
+            }
+        )  # 7 against 2: 78%, still under the share
+        names = discovered_names(table, "outlet", min_sentences=1)
+        owners = dict(zip(names["name"], names["surname_of"], strict=True))
+        assert owners[surname].split("; ") == sorted([f"{first} {last}", f"{nickname} {last}"])

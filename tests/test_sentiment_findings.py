@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 import pandas as pd
@@ -548,10 +549,32 @@ def test_sentences_in_capitals_are_counted_by_group(sentences):
     assert found.text.startswith(f"2 sentences of {len(shouted)} ")
     for group, n in groups.items():
         assert f"{group} {n}" in found.text
-    assert "`all_caps`" in found.text
+    assert "column all_caps of sentences.csv" in found.text
 
 
 def test_finding_texts_hold_no_backticks(sentences):
     # a finding's text is escaped as a whole when rendered (it names groups from the corpus), so
     # a code span in it showed as \`sentiment_pairwise.csv\` in a tester's summary
     assert all("`" not in f.text for f in findings_for(sentences))
+
+
+def test_a_surname_two_full_names_share_is_said_to_be_either_s() -> None:
+    """A tester's summary reported "Mean tone of sentences mentioning Delgado" as if about one
+    person, where Maria Delgado, the mayor, and Tomás Delgado, a union's president, both were."""
+    from analysis.sentiment.actors import DISCOVERED, Actor
+
+    rows = [("a1", "Post", "Delgado praised the plan."), ("b1", "Ledger", "Delgado left.")]
+    shared = Actor(
+        "delgado", "Delgado", "other", (), ("Delgado",), DISCOVERED, (),
+        ("Maria Delgado", "Tomás Delgado"),
+    )  # fmt: skip
+    text = _actor_finding(rows, shared).text
+    assert (
+        "Delgado is the surname of Maria Delgado and Tomás Delgado in these articles: its "
+        "sentences may be about either." in text
+    )
+    three = dataclasses.replace(shared, surname_of=("Ana Delgado", *shared.surname_of))
+    assert "Ana Delgado, Maria Delgado and Tomás Delgado" in _actor_finding(rows, three).text
+    assert "may be about any of them" in _actor_finding(rows, three).text
+    alone = dataclasses.replace(shared, surname_of=())
+    assert "is the surname of" not in _actor_finding(rows, alone).text

@@ -129,8 +129,18 @@ def test_names_and_discovered_actors_with_counts() -> None:
         }
     )
     table = discovered_names(sentences, "outlet")
-    assert list(table.columns) == ["outlet", "name", "aliases", "n_sentences", "n_docs"]
-    assert table.values.tolist() == [["X", "Ada Quill", "", 2, 1], ["Y", "Ben Ash", "", 3, 2]]
+    assert list(table.columns) == [
+        "outlet",
+        "name",
+        "aliases",
+        "n_sentences",
+        "n_docs",
+        "surname_of",
+    ]
+    assert table.values.tolist() == [
+        ["X", "Ada Quill", "", 2, 1, ""],
+        ["Y", "Ben Ash", "", 3, 2, ""],
+    ]
     assert [a.label for a in discover_actors(sentences)] == ["Ben Ash", "Ada Quill"]
     # a name only one article uses is that article's detail, not an actor of the story
     one_article = sentences[sentences["doc_id"] != "c"].assign(

@@ -58,6 +58,10 @@ class Actor:
     # matched as whole words with exact case (names are capitalised: "Trump Tower" is another,
     # "Trump tower" may not be), and taken out before the actor is looked for
     exclusions: tuple[str, ...] = ()
+    # for a discovered one-word name, the corpus's full names of a person's shape it is the
+    # surname of, when they are two or more ("Delgado" of Maria Delgado and Tomás Delgado): its
+    # sentences may be about any of them (:func:`analysis.sentiment.discover.shared_surnames`)
+    surname_of: tuple[str, ...] = ()
 
     @property
     def column(self) -> str:

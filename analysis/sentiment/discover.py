@@ -8,8 +8,11 @@ parenthesis or a dash ends it ("Parkland, Fla." is two names, "Washington (CNN)"
 capitalised word that opens a sentence, or the part of a headline after a label or a separator
 ("LIVE: Hopeful signs …", "Port Alder: State board …", "… | Chaos at stations"), is capitalised
 because it opens it: it counts as a name only where the corpus also writes it as a one-word name
-elsewhere (:func:`_at_opening`; a tester's headlines had made actors of "Hopeful", "Chaos",
-"Critics", "Residents" and "State"). An acronym opening a sentence ("SEIU Local 721 endorsed
+elsewhere (:func:`_at_opening`, which also takes a sentence the splitter left inside a text,
+"No. Ministers can ..."; a tester's headlines had made actors of "Hopeful", "Chaos",
+"Critics", "Residents" and "State"). A one-word name the corpus writes in lower case, as a
+word, in more sentences than it writes it capitalised after an opening is that word
+("ministers"), not a name. An acronym opening a sentence ("SEIU Local 721 endorsed
 …", "PHPD officers …") is in capitals whatever it opens, and counts as a name there, unless a
 label's colon, bar or dash follows it ("LIVE: …"; :func:`_acronym_opening`). A sentence written
 in capitals
@@ -45,7 +48,10 @@ the full names of a person's shape the surname ends (those written after "the" t
 at least 80% of their sentences (so "Clinton" stays apart where "Hillary Clinton" and "Bill
 Clinton" both are, even where "the Hillary Clinton campaign" is written); and the surname is
 neither a word the corpus writes in lower case half as often ("Page", "Hunt") nor another name's
-first word more often than the full name is written ("Washington" of "Washington Post"). A name
+first word more often than the full name is written ("Washington" of "Washington Post"). A
+surname left alone that ends two or more such full names ("Delgado" of Maria Delgado and Tomás
+Delgado) says so (the table's ``surname_of`` column, the actor's finding:
+:func:`shared_surnames`): its sentences may be about any of them. A name
 also counts as the one name that adds a kind of body to it ("Mercy Lakeside" as "Mercy Lakeside
 Hospital": :func:`_kind_aliases`), and a people's or a party's plural as its name ("Republicans"
 as "Republican", "Israelis" as "Israeli": :func:`_group_plurals`). Telling people from places
@@ -129,7 +135,7 @@ STOP_WORDS = frozenset(
 )
 # a word starting with a letter, not inside another word ("D" of "3D", "s" of "it's")
 _TOKEN = re.compile(r"(?<![\w'’])[^\W\d_][\w'’.&-]*")
-NAME_COLUMNS = ["name", "aliases", "n_sentences", "n_docs"]
+NAME_COLUMNS = ["name", "aliases", "n_sentences", "n_docs", "surname_of"]
 # what may come before a sentence's first word: quotes, brackets, dashes, spaces
 _OPENS = re.compile(r"[\s\"'“‘«(\[—–-]*")
 # a full name takes its surname when it has at least this share of the full names ending so
@@ -388,14 +394,41 @@ _PART_ENDS = frozenset(":|–—•·")
 _BEFORE_WORD = " \t\"'“‘«(["
 
 
+# a sentence's end inside a text, after which the next word is capitalised as a sentence's
+# first is: a full stop, a question or an exclamation mark, closing quotes or brackets, spaces,
+# then perhaps the next sentence's opening quotes or bracket
+_ENDS_SENTENCE = re.compile(r"([^\s.!?]*)[.!?]+[\"'”’»)\]]*\s+[\s\"'“‘«(\[]*$")
+# words that end in a full stop inside a sentence, before a name: titles' abbreviations
+ABBREVIATIONS = frozenset(
+    """mr mrs ms dr prof st mt ft gov sen rep gen lt sgt capt col cmdr rev det atty supt jr sr
+    messrs mme mlle hon adm maj cpl pvt insp""".split()  # noqa: SIM905
+)
+
+
 def _at_opening(text: str, start: int) -> bool:
     """Whether the word at ``start`` of ``text`` opens it, or a part of it after a label or a
-    separator (a colon, a bar, a dash set off by spaces: :data:`_PART_ENDS`), so that it is
-    capitalised whether or not it is a name."""
+    separator (a colon, a bar, a dash set off by spaces: :data:`_PART_ENDS`), or a sentence the
+    sentence splitter left inside it, after a full stop, a question or an exclamation mark that
+    ends no abbreviation ("No. Ministers can accept ...", split as one sentence because "No."
+    may be a number's: a tester's actors held "Ministers", which her corpus wrote in lower case
+    everywhere else), so that it is capitalised whether or not it is a name. A title's
+    abbreviation ("Dr. Kebede", :data:`ABBREVIATIONS`), an initial ("John F. Kennedy") or an
+    abbreviation with full stops ("the U.S. Senate") does not end a sentence."""
     before = text[:start].rstrip(_BEFORE_WORD)
     if not before:
         return True
-    return before[-1] in _PART_ENDS or (before[-1] == "-" and before[-2:-1].isspace())
+    if before[-1] in _PART_ENDS or (before[-1] == "-" and before[-2:-1].isspace()):
+        return True
+    end = _ENDS_SENTENCE.search(text[:start])
+    if end is None:
+        return False
+    word = end.group(1).lstrip("\"'“‘«([")
+    return (
+        len(word) > 1
+        and word.lower() not in ABBREVIATIONS
+        and _DOTTED.fullmatch(word.rstrip(".")) is None
+        and "." not in word
+    )
 
 
 def names_in(sentence: str) -> list[str]:
@@ -467,7 +500,7 @@ def _read_names(texts: Iterable[str]) -> tuple[list[list[str]], dict[str, str], 
     # one-word names written somewhere not at an opening (:func:`_at_opening`), and, per text,
     # the one-word names it writes only at one ("Hopeful signs …", "LIVE: Hopeful signs …"):
     # those count where the corpus writes the word as a name elsewhere
-    named_inside: set[str] = set()
+    named_inside: Counter[str] = Counter()  # ...in how many sentences
     at_opening: list[set[str]] = []
     texts = [str(text) for text in texts]  # read twice: the surnames' lower-case uses, below
     for text in texts:
@@ -482,7 +515,7 @@ def _read_names(texts: Iterable[str]) -> tuple[list[list[str]], dict[str, str], 
             and not _acronym_opening(text, (0, start, end, n, n))
         }
         named_inside.update(
-            name for start, _, name in every if " " not in name and not _at_opening(text, start)
+            {n for start, _, n in every if " " not in n and not _at_opening(text, start)}
         )
         at_opening.append(openers)
         per_text.append([name for *_, name in every])
@@ -496,8 +529,18 @@ def _read_names(texts: Iterable[str]) -> tuple[list[list[str]], dict[str, str], 
             opening = _OPENS.match(text)
             first = opening.end() if opening else 0
             inside.update(name for start, _, name in spans if start > first)
+    # a one-word name in lower case letters the corpus writes as a word, in lower case, in more
+    # sentences than it writes it capitalised after an opening is that word ("ministers"; a
+    # tester's actors held "Ministers"), not a name; an acronym is not one ("US" and "us")
+    cased = {n for n in named_inside if not n.isupper() and n[1:] == n[1:].lower()}
+    lower = _lower_case_uses(texts, cased)
+    words_not_names = {n for n in cased if lower[n.lower()] > named_inside[n]}
     per_text = [
-        [name for name in names if name not in openers or name in named_inside]
+        [
+            name
+            for name in names
+            if name not in words_not_names and (name not in openers or name in named_inside)
+        ]
         for names, openers in zip(per_text, at_opening, strict=True)
     ]
     counts = Counter(name for names in per_text for name in set(names))  # sentences, each name
@@ -763,8 +806,10 @@ def discovered_names(
     text_col: str = "sentence",
 ) -> pd.DataFrame:
     """Per group, its ``top_n`` most frequent names with counts: columns ``<group_col>, name,
-    aliases, n_sentences, n_docs`` (the other spellings counted as the name, ``"; "``-joined;
-    counts in the group's sentences and articles), sorted by group, then most sentences first,
+    aliases, n_sentences, n_docs, surname_of`` (the other spellings counted as the name,
+    ``"; "``-joined; counts in the group's sentences and articles; the full names a surname
+    standing alone ends when they are two or more, ``"; "``-joined, its sentences may be about
+    any of them: :func:`shared_surnames`), sorted by group, then most sentences first,
     then name. A name counts when the group has ``min_sentences`` sentences with it and the
     corpus ``min_docs`` articles."""
     return _names_and_others(sentences, group_col, top_n, min_sentences, min_docs, text_col)[0]
@@ -781,6 +826,7 @@ def _names_and_others(
     """:func:`discovered_names`' table, the corpus's aliases (spelling to the name it counts as)
     and the corpus's names of two words or more, however rare (:func:`_name_parts`)."""
     per_text, aliases, inside = _read_names(sentences[text_col])
+    owners = shared_surnames(per_text, aliases, inside)
     parts = {part for name in inside for part in _name_parts(name)}
     rows = []
     for doc_id, group, names in zip(
@@ -804,11 +850,42 @@ def _names_and_others(
     for name, canonical in sorted(aliases.items()):
         others.setdefault(canonical, []).append(name)
     table["aliases"] = table["name"].map(lambda name: "; ".join(others.get(name, [])))
+    table["surname_of"] = table["name"].map(lambda name: "; ".join(owners.get(name, ())))
     table = table.sort_values(
         [group_col, "n_sentences", "name"], ascending=[True, False, True], kind="stable"
     )
     table = table.groupby(group_col, sort=True).head(top_n).reset_index(drop=True)[columns]
     return table, aliases, parts
+
+
+def shared_surnames(
+    per_text: Sequence[Sequence[str]], aliases: Mapping[str, str], inside: Iterable[str]
+) -> dict[str, tuple[str, ...]]:
+    """``{surname: full names}`` for each name standing alone as a surname (one word, or a
+    surname on particles, "van der Berg" and "Van der Berg") that ends two or more full names
+    of a person's shape (:func:`_is_person_like`) the corpus writes after a sentence's first
+    word (``inside``), each full name in its most written spelling, by sentences of
+    ``per_text`` (a middle initial's spelling counted with the other), sorted. Such a surname
+    stays a name of its own (:func:`_surname_aliases` gives it to no one), and its sentences
+    may be about any of them: a tester's summary reported the tone around "Delgado" as if
+    about one person, where Maria Delgado, the mayor, and Tomás Delgado, a union's president,
+    both were."""
+    counts = Counter(name for names in per_text for name in set(names))
+    spellings: dict[str, dict[str, str]] = {}  # surname -> plain spelling -> most written one
+    for name in sorted(set(inside), key=lambda name: (-counts[name], name)):
+        if name in aliases or not _is_person_like(name):
+            continue
+        words, surname = _surname_of(name.split())
+        spellings.setdefault(surname, {}).setdefault(f"{words[0]} {surname}", name)
+    out = {}
+    for surname, fulls in sorted(spellings.items()):
+        if len(fulls) < 2:
+            continue
+        owners = tuple(sorted(fulls.values()))
+        for form in dict.fromkeys([surname, surname[0].upper() + surname[1:]]):
+            if form in counts and form not in aliases:
+                out[form] = owners
+    return out
 
 
 def _name_parts(name: str) -> list[str]:
@@ -906,14 +983,17 @@ def actors_from_names(
     names: Iterable[str],
     aliases: Mapping[str, Sequence[str]] | None = None,
     exclusions: Mapping[str, Sequence[str]] | None = None,
+    surname_of: Mapping[str, Sequence[str]] | None = None,
 ) -> tuple[Actor, ...]:
     """One :class:`~analysis.sentiment.actors.Actor` per name, matched with exact case as the
     name and as each of its ``aliases`` (other spellings, by name), so that a sentence that
     writes "NRA" mentions the actor "National Rifle Association", except inside its
-    ``exclusions`` (longer names that are not the actor, by name: :func:`longer_names`)."""
+    ``exclusions`` (longer names that are not the actor, by name: :func:`longer_names`); with
+    ``surname_of``, the full names a surname standing alone ends (:func:`shared_surnames`)."""
     taken: set[str] = set()
     aliases = aliases or {}
     exclusions = exclusions or {}
+    surname_of = surname_of or {}
     actors = []
     for name in names:
         others = tuple(aliases.get(name, ()))
@@ -927,6 +1007,7 @@ def actors_from_names(
                 (name, *others),
                 note,
                 tuple(exclusions.get(name, ())),
+                tuple(surname_of.get(name, ())),
             )
         )
     return tuple(actors)
@@ -990,4 +1071,8 @@ def discover_actors(
         for name, others in zip(table["name"], table["aliases"], strict=True)
     }
     kept = {name: spellings.get(name, []) for name in totals["name"]}
-    return actors_from_names(totals["name"], spellings, longer_names(kept, parts, aliases))
+    owners = {
+        name: [full for full in fulls.split("; ") if full]
+        for name, fulls in zip(table["name"], table["surname_of"], strict=True)
+    }
+    return actors_from_names(totals["name"], spellings, longer_names(kept, parts, aliases), owners)

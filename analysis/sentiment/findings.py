@@ -512,6 +512,7 @@ def _actor_findings(
             f"Mean tone ({method}) of sentences mentioning {actor.label}: "
             + "; ".join(pieces)
             + "."
+            + _shared_surname_note(actor)
             + _actor_difference_text(actor_pairwise, actor, rows, group_col, method)
             + _same_sentences_note(rows, mentioned, group_col)
             + f" Groups with fewer than {min_sentences} such sentences are left out. This is "
@@ -555,6 +556,21 @@ def _actor_findings(
     if not out:
         out.append(_no_actor_finding(part, method, min_sentences))
     return out
+
+
+def _shared_surname_note(actor: Actor) -> str:
+    """A sentence saying that a discovered actor's name is the surname of two or more full
+    names of the corpus (:attr:`~analysis.sentiment.actors.Actor.surname_of`), or "": a
+    tester's summary gave "the tone of sentences mentioning Delgado" as if about one person,
+    where the mayor Maria Delgado and the union's president Tomás Delgado both were."""
+    owners = actor.surname_of
+    if len(owners) < 2:
+        return ""
+    which = "either" if len(owners) == 2 else "any of them"
+    return (
+        f" {actor.label} is the surname of {and_list(owners)} in these articles: its sentences "
+        f"may be about {which}."
+    )
 
 
 def _actor_difference_text(

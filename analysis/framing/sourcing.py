@@ -57,6 +57,7 @@ import pyarrow.compute as pc
 
 from analysis.config import DATA_DIR, SEED
 from analysis.framing.frames import masked_texts, regex_contains, regex_first, to_arrow
+from analysis.framing.quote_continuations import ContinuedQuotation, continued_quotations
 from analysis.framing.quote_marks import as_double_quotes
 from analysis.framing.quoted_titles import only_titles_quoted
 from analysis.lexicon import (
@@ -629,8 +630,12 @@ def sourcing_matrix(
     and correspondent's sentences are read as any other."""
     lex = load_sources(str(lexicon) if lexicon is not None else None)
     # quotations in single curly quotes, guillemets or after a dash read as double-quoted ones
-    texts = as_double_quotes(to_arrow(sentences), lex.verb_pattern, doc_ids)
+    written = to_arrow(sentences)
+    texts = as_double_quotes(written, lex.verb_pattern, doc_ids)
     n = len(texts)
+    continued = _continued(written, doc_ids, guests)
+    if continued:  # a sentence inside a quotation over several sentences is all quoted
+        texts = _quoted_inside(written, texts, continued)
     labels = [] if guests is None else [str(g) if g else "" for g in guests]
     if guests is not None and len(labels) != n:
         raise ValueError(f"sourcing_matrix: {len(labels)} guests for {n} sentences")
@@ -639,6 +644,8 @@ def sourcing_matrix(
     quotes = "|".join(f"(?:{pattern})" for pattern in lex.quote_patterns)
     has_quote = _without_quoted_titles(texts, regex_contains(texts, quotes, ignore_case=False), lex)
     has_quote = has_quote | guest
+    for quotation in continued:
+        has_quote[[quotation.opening, *quotation.inside]] = True
     # Words inside quotation marks are what is said: neither its verb nor its speaker.
     unquoted = without_quotations(texts)
     verb_texts = masked_texts(unquoted, lex.verb_exclusion) if lex.verb_exclusion else unquoted
@@ -682,8 +689,61 @@ def sourcing_matrix(
         _credit_follow_ups(
             doc_ids, unquoted, attributed, speaker_texts, found, columns, lex, guest=guest
         )
+    if continued:
+        _credit_continued(continued, found, columns)
     data.update({f"source_{category}": columns[category] for category in lex.categories})
     return pd.DataFrame(data, index=pd.RangeIndex(n), columns=lex.columns)
+
+
+def _continued(
+    written: pa.Array, doc_ids: Sequence[object] | None, guests: Sequence[str | None] | None
+) -> list[ContinuedQuotation]:
+    """The quotations over several sentences of a document (:func:`continued_quotations`),
+    found in the sentences as written (a single quotation mark inside one is a quotation
+    within it, not one of its own); none without ``doc_ids``, and none through a transcript
+    guest's sentence (already all quoted)."""
+    if doc_ids is None or not regex_contains(written, '["“”]', ignore_case=False).any():
+        return []
+    if len(doc_ids) != len(written):
+        raise ValueError(f"sourcing_matrix: {len(doc_ids)} doc_ids for {len(written)} sentences")
+    found = continued_quotations(written.to_pylist(), list(doc_ids))
+    if guests is not None:
+        found = [
+            q for q in found if not any(guests[row] for row in (q.opening, *q.inside, q.closing))
+        ]
+    return found
+
+
+def _quoted_inside(
+    written: pa.Array, texts: pa.Array, continued: list[ContinuedQuotation]
+) -> pa.Array:
+    """``texts`` with each sentence inside a continued quotation rewritten as written, whole in
+    curly quotation marks (its own opening mark, a new paragraph's, dropped), so that its words
+    are read as what is said: no verb of its own, no speaker."""
+    rows = np.array(sorted(row for q in continued for row in q.inside), dtype=np.int64)
+    if not len(rows):
+        return texts
+    inside = written.take(pa.array(rows, type=pa.int64())).to_pylist()
+    opening_marks = '“"'
+    quoted = pa.array(["“" + (text or "").strip().lstrip(opening_marks) + "”" for text in inside])
+    return _spliced(texts, rows, quoted)
+
+
+def _credit_continued(
+    continued: list[ContinuedQuotation], verbs: list[str | None], columns: dict[str, np.ndarray]
+) -> None:
+    """Credit in ``columns`` (changed in place) the opening and inside sentences of each
+    continued quotation with the kinds of its speaker: named where it opens (an attribution
+    verb outside the quotation there), else where it closes, else the opening's own credit
+    (a follow-up of an earlier speaker). Rows naming their own speaker keep their credit."""
+    for quotation in continued:
+        opening, closing = quotation.opening, quotation.closing
+        said_by = closing if verbs[opening] is None and verbs[closing] is not None else opening
+        for row in (opening, *quotation.inside):
+            if row == said_by or (row == opening and verbs[row] is not None):
+                continue
+            for column in columns.values():
+                column[row] = column[said_by]
 
 
 def _credit_follow_ups(

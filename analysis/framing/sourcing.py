@@ -39,7 +39,10 @@ counts ("X, who met the president, said" credits politicians), only the first
 :data:`MAX_ATTRIBUTIONS` attributions of a sentence are read, and a speaker naming two categories
 credits both. Within a document (``doc_ids``), an attribution by surname, pronoun or a
 quotation alone is credited as its speaker was named before (:mod:`analysis.framing.follow_ups`,
-with its own limits); a sentence read alone credits no one for "he said".
+with its own limits); a sentence read alone credits no one for "he said". Within a document too,
+a quotation over several sentences or paragraphs (opened in one, closed in a later one) is a
+quotation throughout, credited to the speaker named where it opens or closes
+(:mod:`analysis.framing.quote_continuations`).
 """
 
 from __future__ import annotations

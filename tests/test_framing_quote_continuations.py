@@ -129,3 +129,11 @@ def test_continued_quotations_stop_at_a_document_and_at_the_reach() -> None:
     assert continued_quotations(too_long, [1] * len(too_long)) == []
     within = ["“It opens."] + ["More."] * MAX_INSIDE + ["Ends.”"]
     assert len(continued_quotations(within, [1] * len(within))) == 1
+
+
+def test_a_mark_ending_the_opening_sentence_quotes_nothing_there() -> None:
+    sentences = ["They had rooms across from each other. “", "He has been here a long time.”"]
+    table = sourcing_matrix(sentences, doc_ids=["d1", "d1"])
+    assert continued_quotations(sentences, ["d1", "d1"]) == [ContinuedQuotation(0, (), 1)]
+    assert not table["has_quote"].iloc[0]
+    assert table["has_quote"].iloc[1]

@@ -19,7 +19,8 @@ A quotation is kept only when it closes within :data:`MAX_INSIDE` sentences of t
 document and nothing else interrupts it (a mark opening a new quotation in the middle of a
 sentence while one is open: the marks are not those of a continued quotation). Sourcing
 (:func:`analysis.framing.sourcing.sourcing_matrix`) reads the sentences inside as quotations
-(``has_quote``; their words, verbs included, are what is said) and credits the opening and the
+(``has_quote``; their words, verbs included, are what is said; the opening is a quotation
+as read alone, not when a mark ends it with no word after) and credits the opening and the
 inside sentences with the kinds of the speaker named where the quotation opens, else where it
 closes, else the opening's own credit as a follow-up (:mod:`analysis.framing.follow_ups`).
 

@@ -647,8 +647,8 @@ def sourcing_matrix(
     quotes = "|".join(f"(?:{pattern})" for pattern in lex.quote_patterns)
     has_quote = _without_quoted_titles(texts, regex_contains(texts, quotes, ignore_case=False), lex)
     has_quote = has_quote | guest
-    for quotation in continued:
-        has_quote[[quotation.opening, *quotation.inside]] = True
+    for quotation in continued:  # the opening quotes as the patterns read it (a mark alone not)
+        has_quote[list(quotation.inside)] = True
     # Words inside quotation marks are what is said: neither its verb nor its speaker.
     unquoted = without_quotations(texts)
     verb_texts = masked_texts(unquoted, lex.verb_exclusion) if lex.verb_exclusion else unquoted

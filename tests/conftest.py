@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import signal
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -15,6 +16,14 @@ from hypothesis import settings
 # on a loaded machine and passed when rerun.
 settings.register_profile("no_deadline", deadline=None)
 settings.load_profile("no_deadline")
+
+# A test run started in the background (a CI job, `cmd &` in a script) inherits Ctrl-C ignored,
+# and Python then leaves SIGINT ignored: the tests of Ctrl-C handling raise SIGINT as a user's
+# Ctrl-C does and need Python's own handler (a clean clone's suite, run from a script, failed
+# `test_ctrl_c_says_truthfully_whether_the_outputs_are_complete` so). Tests of an ignored
+# signal (a run under nohup) set SIG_IGN themselves.
+if signal.getsignal(signal.SIGINT) == signal.SIG_IGN:
+    signal.signal(signal.SIGINT, signal.default_int_handler)
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 # The bundled story's own lexicons (the package defaults are generic). Tests of those lexicons'

@@ -1835,6 +1835,17 @@ def qa_documents(sentences: pd.DataFrame) -> list[str]:
     return [str(i) for i in found.index]
 
 
+def _outlets_of(documents: pd.DataFrame, found: pd.Series) -> str:
+    """ ", of A, B": the outlets of the ``found`` rows of ``documents``, for a note naming
+    documents; ``""`` without an outlet column."""
+    from analysis.report.html import escape_text
+
+    if "outlet" not in documents.columns:
+        return ""
+    outlets = sorted(set(documents.loc[found, "outlet"].astype(str)))
+    return f", of {', '.join(escape_text(o) for o in outlets)}" if outlets else ""
+
+
 def qa_sourcing_lines(tables_dir: Path | str, params: Mapping[str, Any]) -> list[str]:
     """Markdown lines closing the summary's sourcing findings when documents of the run are Q&A
     interviews (:func:`qa_documents`, from ``sentences.csv`` and ``documents.csv`` in
@@ -1844,7 +1855,7 @@ def qa_sourcing_lines(tables_dir: Path | str, params: Mapping[str, Any]) -> list
     (:func:`transcript_sourcing_lines`): a tester's interview with a hydrologist counted none
     of her answers, and the summary said nothing."""
     from analysis.io import read_table
-    from analysis.report.html import escape_code, escape_text
+    from analysis.report.html import escape_code
     from analysis.selection import keep_outlets
     from analysis.user_warnings import first_ids
 
@@ -1861,9 +1872,7 @@ def qa_sourcing_lines(tables_dir: Path | str, params: Mapping[str, Any]) -> list
     if not ids:
         return []
     found = documents["doc_id"].astype(str).isin(ids)
-    has_outlet = "outlet" in documents.columns
-    outlets = sorted(set(documents.loc[found, "outlet"].astype(str))) if has_outlet else []
-    where = f", of {', '.join(escape_text(o) for o in outlets)}" if outlets else ""
+    where = _outlets_of(documents, found)
     return [
         f"**Q&A interviews.** {len(ids)} of {len(documents)} documents are written as questions "
         f"and answers (`{escape_code(first_ids(ids))}`{where}: {QA_MIN_TURNS} or more sentences "
@@ -1888,7 +1897,7 @@ def transcript_sourcing_lines(tables_dir: Path | str, params: Mapping[str, Any])
     (:func:`analysis.corpus.transcripts.turn_speakers`,
     :func:`analysis.framing.sourcing.sourcing_matrix`)."""
     from analysis.io import read_table
-    from analysis.report.html import escape_code, escape_text
+    from analysis.report.html import escape_code
     from analysis.selection import keep_outlets
     from analysis.user_warnings import first_ids
 
@@ -1901,9 +1910,7 @@ def transcript_sourcing_lines(tables_dir: Path | str, params: Mapping[str, Any])
     if not found.any():
         return []
     ids = documents.loc[found, "doc_id"].astype(str).tolist()
-    has_outlet = "outlet" in documents.columns
-    outlets = sorted(set(documents.loc[found, "outlet"].astype(str))) if has_outlet else []
-    where = f", of {', '.join(escape_text(o) for o in outlets)}" if outlets else ""
+    where = _outlets_of(documents, found)
     return [
         f"**Transcripts.** {len(ids)} of {len(documents)} documents are broadcast transcripts "
         f"(`{escape_code(first_ids(ids))}`{where}; flag `transcript` in documents.csv). What "

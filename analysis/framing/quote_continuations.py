@@ -33,6 +33,7 @@ within :data:`MAX_INSIDE` sentences.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -51,8 +52,15 @@ class ContinuedQuotation:
     closing: int
 
 
+# the marks found by one regex scan, not a per-character Python loop; most sentences hold none
+_MARK_RE = re.compile("[" + "".join(sorted(_MARKS)) + "]")
+
+
 def _marks(text: str) -> list[tuple[int, str]]:
-    return [(i, c) for i, c in enumerate(text) if c in _MARKS]
+    """(position, mark) of each double quotation mark in ``text``, in order."""
+    if not any(mark in text for mark in _MARKS):
+        return []
+    return [(m.start(), m.group()) for m in _MARK_RE.finditer(text)]
 
 
 def _leaves_open(marks: list[tuple[int, str]]) -> bool:

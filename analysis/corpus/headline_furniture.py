@@ -73,6 +73,9 @@ _LABELS_RE = re.compile(rf"(?:(?:{_LABEL})\s*[:：|]\s*)+", re.IGNORECASE)
 _LETTER_RE = re.compile(r"[^\W\d_]")
 # a separator with spaces on both sides: " | ", " - ", " – ", " — " (not a hyphenated name's)
 _SEPARATOR_RE = re.compile(r"\s+[|\-–—]\s+")
+# whether _SEPARATOR_RE matches somewhere: a separator character with whitespace on both sides
+# (the same test, but the search opens on the character, not on every space of a long line)
+_HAS_SEPARATOR_RE = re.compile(r"[|\-–—](?<=\s.)(?=\s)")
 _NO_OUTLET = frozenset({"", "unknown"})
 _NAME_CHARS = 80  # the longest name after a separator looked up
 
@@ -107,11 +110,19 @@ def outlet_keys(names: Iterable[str]) -> frozenset[str]:
     return frozenset(key for key in keys if key)
 
 
+def _has_separator(line: str) -> bool:
+    """Whether :data:`_SEPARATOR_RE` matches in ``line``: most lines hold none of its characters
+    (a quick ``in`` test), and the rest are searched from the character out."""
+    if not ("-" in line or "|" in line or "–" in line or "—" in line):
+        return False
+    return _HAS_SEPARATOR_RE.search(line) is not None
+
+
 def cut_outlet_suffix(line: str, keys: Collection[str]) -> str:
     """``line`` without an outlet's name after a separator at its end ("Buses return - Bayview
     Herald" → "Buses return"), the name one of ``keys`` (:func:`outlet_keys`); ``line`` itself
     when it ends otherwise or nothing with a letter would be left before the name."""
-    if not keys or not _SEPARATOR_RE.search(line):
+    if not keys or not _has_separator(line):
         return line
     for match in _SEPARATOR_RE.finditer(line):
         if len(line) - match.end() <= _NAME_CHARS and name_key(line[match.end() :]) in keys:

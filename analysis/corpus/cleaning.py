@@ -1064,10 +1064,21 @@ MENU_ITEM_WORDS = 5  # "Fact Check", "Keyboard shortcuts for audio player": a me
 MENU_LINES = 40  # the most menu items kept above a headline
 
 
-def _menu_words(text: str) -> int:
-    """The words of ``text`` split at spaces, not counting a dash or bullet standing alone
-    ("Sky News - back to home" has five)."""
-    return sum(1 for token in text.split() if _HAS_WORD_RE.search(token))
+def _is_menu_item(text: str) -> bool:
+    """Whether ``text`` is as short as a menu item: at most :data:`MENU_ITEM_WORDS` words split
+    at spaces, not counting a dash or bullet standing alone ("Sky News - back to home" has
+    five). The words are counted only up to one too many (a paragraph has hundreds), and not at
+    all when the tokens are few enough (a word is a token)."""
+    tokens = text.split()
+    if len(tokens) <= MENU_ITEM_WORDS:
+        return True
+    words = 0
+    for token in tokens:
+        if _HAS_WORD_RE.search(token):
+            words += 1
+            if words > MENU_ITEM_WORDS:
+                return False
+    return True
 
 
 def _only_menu_kept(state: _Round, headline: str) -> bool:
@@ -1084,7 +1095,7 @@ def _only_menu_kept(state: _Round, headline: str) -> bool:
     for line in state.kept:
         if line.text.strip() == headline:
             continue
-        if _menu_words(line.text) > MENU_ITEM_WORDS:
+        if not _is_menu_item(line.text):
             return False
         menu = True
     return menu

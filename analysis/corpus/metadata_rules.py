@@ -391,6 +391,11 @@ def split_wire_dateline(text: str) -> tuple[str, str] | None:
     fell..." → ``("NEW YORK (AP)", "Stocks fell...")``), else None. The caller applies it to an
     article's first line of text only: there it is the dateline, not what the article says
     (a place in capitals read as an actor, a news agency as a source)."""
+    head = text[:WIRE_DATELINE_CHARS]
+    if "-" not in head and "—" not in head and "–" not in head:
+        # a dateline ends with a dash, within its WIRE_DATELINE_CHARS: without one there, any
+        # match would be too long (most lines are dismissed here, before the pattern is tried)
+        return None
     match = _WIRE_DATELINE_RE.match(text)
     if not match or len(match.group("prefix")) > WIRE_DATELINE_CHARS:
         return None

@@ -226,13 +226,15 @@ _EXCHANGE = (
 _SYMBOL = r"[A-Z0-9]{1,6}(?:[.-][A-Z0-9]{1,3})?"
 _LISTING = rf"{_EXCHANGE}\s*:\s*{_SYMBOL}"
 _TICKER_RE = re.compile(rf"\s*\(\s*{_LISTING}(?:\s*(?:[,;/]|and)\s*{_LISTING})*\s*\)")
+# what every match of _TICKER_RE holds, searched from its bracket (not from every space)
+_TICKER_START_RE = re.compile(rf"\(\s*{_LISTING}")
 
 
 def strip_stock_tickers(text: str) -> str:
     """``text`` without its stock tickers in brackets ("Meridian Terminals Inc. (NYSE: MTI)
     today ..." → "Meridian Terminals Inc. today ..."): a tester's releases gave "NYSE" and
     "MTI" as actors, from the ticker every release puts after the company's name."""
-    if ":" not in text or "(" not in text:
+    if ":" not in text or "(" not in text or _TICKER_START_RE.search(text) is None:
         return text
     return _TICKER_RE.sub("", text)
 

@@ -20,6 +20,7 @@ Each test takes a whole line (a :class:`~analysis.corpus.line_rules.LineView`); 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from analysis.corpus.line_rules import LineView
 
@@ -158,11 +159,19 @@ _HINT_RE = re.compile(
 )
 
 
+@lru_cache(maxsize=1 << 12)
+def _has_hint(folded: str) -> bool:
+    """Whether a line's folded form holds one of the words of :data:`_HINT_RE`. Cached per
+    process (bounded): a line's view is asked three times (its line rule, and its metadata rule
+    at the top and below it), and the search reads the whole line."""
+    return _HINT_RE.search(folded) is not None
+
+
 def wire_note_rule(line: LineView) -> str | None:
     """The rule of a line of wire furniture that goes whole (``contributor_note``,
     ``wire_page_note``, ``wire_about``), else None. A line may hold several notes of one kind
     ("This is a developing story. Check back for updates.")."""
-    if line.n_words > ABOUT_WORDS or line.is_bullet or not _HINT_RE.search(line.folded):
+    if line.n_words > ABOUT_WORDS or line.is_bullet or not _has_hint(line.folded):
         return None
     if line.n_words <= NOTE_WORDS:
         if _PAGE_NOTE_LINE_RE.fullmatch(line.bare):
@@ -177,7 +186,7 @@ def wire_note_rule(line: LineView) -> str | None:
 def parse_correction_note(line: LineView) -> str | None:
     """The note of a line that corrects or updates the story ("This story has been corrected to
     show that ...", "Correction: An earlier version of this story misstated ..."), else None."""
-    if line.n_words > CORRECTION_WORDS or line.is_bullet or not _HINT_RE.search(line.folded):
+    if line.n_words > CORRECTION_WORDS or line.is_bullet or not _has_hint(line.folded):
         return None
     match = _CORRECTION_RE.fullmatch(line.bare)
     if match is None or not _CORRECTION_SAYS_RE.search(line.bare):

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection, Iterable
+from functools import lru_cache
 
 from analysis.corpus.group_names import name_key
 
@@ -106,8 +107,15 @@ def cut_headline_label(line: str) -> str:
 def outlet_keys(names: Iterable[str]) -> frozenset[str]:
     """The :func:`~analysis.corpus.group_names.name_key` of each of an outlet's ``names``
     ("unknown" and blanks, which name no outlet, aside)."""
-    keys = {name_key(name) for name in names if name.strip().casefold() not in _NO_OUTLET}
+    keys = {_name_key(name) for name in names if name.strip().casefold() not in _NO_OUTLET}
     return frozenset(key for key in keys if key)
+
+
+@lru_cache(maxsize=1 << 10)
+def _name_key(name: str) -> str:
+    """:func:`~analysis.corpus.group_names.name_key` of an outlet's name, cached per process
+    (bounded): every document of an outlet asks it of the same name."""
+    return name_key(name)
 
 
 def _has_separator(line: str) -> bool:

@@ -543,6 +543,16 @@ def starts_in_lower_case(text: str) -> bool:
 _LONE_LETTER_RE = re.compile(r"[b-z](?:\s|$)")
 
 
+def may_be_continued(previous: str, min_length: int = MIN_WRAPPED_LEN) -> bool:
+    """Whether some line may continue ``previous`` (:func:`continues_previous`'s tests of the
+    previous line alone, ``length`` not given): it is ``min_length`` characters or more and
+    does not end a sentence. A caller asks it first to skip making the next line's view."""
+    if len(previous) < min_length:
+        return False
+    core = previous.rstrip(_CLOSERS)
+    return bool(core) and core[-1] not in _TERMINAL
+
+
 def continues_previous(
     previous: str,
     line: LineView,

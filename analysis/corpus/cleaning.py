@@ -53,6 +53,7 @@ from analysis.corpus.block_rules import (
     is_bio_of,
     is_comment_heading,
     is_related_heading,
+    may_be_continued,
     related_block_end,
 )
 from analysis.corpus.boilerplate_model import BoilerplateModel, default_model
@@ -2245,7 +2246,9 @@ def _drop_labels_only(lines: list[_Line], doc_id: str, audit: list[AuditEntry]) 
     :data:`LABEL_MAX_WORDS` words and :data:`LABEL_MAX_CHARS` characters, none ending like a
     sentence, :data:`LABELS_MAX_WORDS` words in all), each removed as ``labels_only``: the text
     then has no article left and is left out as such, with a warning."""
-    if not lines:
+    # a line too long for a label keeps them all: most texts are dismissed here, before any
+    # line's words are counted (the test below returns ``lines`` for it too)
+    if not lines or any(len(line.text.rstrip()) > LABEL_MAX_CHARS for line in lines):
         return lines
     words = [_count_words(line.text) for line in lines]
     if sum(words) > LABELS_MAX_WORDS:
@@ -2332,8 +2335,13 @@ def _joined_text(lines: Sequence[_Line]) -> str:
     the cleaned text, whose lines are paragraphs, gives no wrap width of its own."""
     parts: list[str] = []
     for k, line in enumerate(lines):
-        if k and continues_previous(
-            lines[k - 1].text, LineView.of(line.text), min_length=NARROWEST_COLUMN
+        # the previous line's own tests first: most end a sentence, and then no view is made
+        if (
+            k
+            and may_be_continued(lines[k - 1].text, NARROWEST_COLUMN)
+            and continues_previous(
+                lines[k - 1].text, LineView.of(line.text), min_length=NARROWEST_COLUMN
+            )
         ):
             parts.append("")
         parts.append(line.text)

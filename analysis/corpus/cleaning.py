@@ -457,11 +457,11 @@ class _Normalised:
 _QUIET_CHARS_RE = re.compile("[&<\\[¶_*(â" + normalisers._NEEDS_WORK_RE.pattern[1:-1] + "]")
 # " ’" too: a clitic split off with a curly apostrophe ("Bitcoin ’s") is detokenised, and a
 # line whose only sign of it was that pair was taken for quiet (hypothesis found "x ’s")
-# a footnote's number glued after a sentence's end ("out.2 Patients"), as
-# normalisers._GLUED_NUMBER_HINT_RE finds it
-_QUIET_PAIRS_RE = re.compile(
-    r" [ .,'’!?]|'[tT]|-[LRlr]|g[gG]|G[gG]|!--|,\s*(?i:opens)|(?<=[a-z])[.!?][\"”’)]?[0-9]"
-)
+_QUIET_PAIRS_RE = re.compile(r" [ .,'’!?]|'[tT]|-[LRlr]|g[gG]|G[gG]|!--|,\s*(?i:opens)")
+# a footnote's number glued after a sentence's end ("out.2 Patients"): a search of its own,
+# which opens on the mark (in the alternation above, its look-behind made every branch be tried
+# at every character)
+_QUIET_GLUED_RE = normalisers._GLUED_NUMBER_HINT_RE
 
 
 def _is_quiet(text: str) -> bool:
@@ -471,7 +471,12 @@ def _is_quiet(text: str) -> bool:
         return False
     if text[:1] in ("#", ">"):  # a Markdown heading or quotation
         return False
-    if text[-1:].isspace() or _QUIET_CHARS_RE.search(text) or _QUIET_PAIRS_RE.search(text):
+    if (
+        text[-1:].isspace()
+        or _QUIET_CHARS_RE.search(text)
+        or _QUIET_PAIRS_RE.search(text)
+        or _QUIET_GLUED_RE.search(text)
+    ):
         return False
     return text.isascii() or unicodedata.is_normalized("NFC", text)
 

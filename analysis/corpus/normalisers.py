@@ -92,8 +92,10 @@ _NEEDS_WORK_RE = re.compile(
     "\u00b2\u00b3\u00b9\u2070\u2074-\u2079]"  # superscript digits (remove_footnote_marks)
 )
 # a digit glued after a sentence's end (remove_footnote_marks): "thought out.2 Patients"
-# (searched from the mark, the rarer character, for speed)
-_GLUED_NUMBER_HINT_RE = re.compile('(?<=[a-z])[.!?]["”’)]?[0-9]')
+# (searched from the mark, the rarer character, for speed: the pattern opens on it, and the
+# letter before it is looked behind for from there; a look-behind opening the pattern would be
+# tried at every character)
+_GLUED_NUMBER_HINT_RE = re.compile('[.!?](?<=[a-z][.!?])["”’)]?[0-9]')
 _BULLET_OR_SPACE = frozenset(" •▪◦‣●■□►▸▶➢➤✓✔·*+-")
 # _LINK_TEXT_RE without its leading \s*: it matches somewhere exactly when _LINK_TEXT_RE does,
 # and starting with a bracket lets the search skip to brackets instead of trying every position.

@@ -274,6 +274,8 @@ def _texts(sentences: Sequence[str] | pd.Series) -> list[str]:
     if isinstance(sentences, str):
         raise TypeError("pass a sequence of sentences, not a single string")
     values = sentences.tolist() if isinstance(sentences, pd.Series) else list(sentences)
+    if set(map(type, values)) <= {str}:  # all plain str (the usual case): one pass, in C
+        return values
     for first, value in enumerate(values):
         if not isinstance(value, str):
             raise TypeError(
@@ -294,6 +296,11 @@ def in_capitals(text: str) -> bool:
     Such a sentence is scored as if in lower case (:func:`sentiment_scores`): VADER's boost for
     a word in capitals is emphasis among lower-case words, which a headline set in capitals is
     not, although a number or an outlet's name in it made VADER apply it."""
+    # Most sentences are settled by their first word: when its second character is a lower-case
+    # letter ("The"), the loop below stops at that first token with no word in capitals before
+    # it, and returns False; tested here without splitting the whole sentence.
+    if len(text) > 1 and text[1].islower() and not text[0].isspace():
+        return False
     tokens = text.split()
     n_capital_words = 0
     for k, token in enumerate(tokens):

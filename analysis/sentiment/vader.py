@@ -64,11 +64,10 @@ _HAS_PUNCT = re.compile(f"[{re.escape(_PUNCT)}]").search
 _BOOSTER = _C.BOOSTER_DICT
 _NEGATE = _C.NEGATE
 _IDIOMS = _C.SPECIAL_CASE_IDIOMS
-# The words of every idiom and booster phrase (the multi-word keys): a token that is none of
-# them cannot be part of one.
-_PHRASE_WORDS = frozenset(
-    word for key in (*_IDIOMS, *_BOOSTER) if " " in key for word in key.split(" ")
-)
+# The first two words of every idiom and booster phrase (the multi-word keys): two or three
+# whitespace tokens joined by spaces can equal such a key only if their first two are one of
+# these pairs.
+_PHRASE_STARTS = frozenset(tuple(key.split(" ")[:2]) for key in (*_IDIOMS, *_BOOSTER) if " " in key)
 _B_INCR, _B_DECR, _C_INCR, _N_SCALAR = _C.B_INCR, _C.B_DECR, _C.C_INCR, _C.N_SCALAR
 _SCORE_KEYS = ("neg", "neu", "pos", "compound")
 _ZERO_TUPLE = (0.0, 0.0, 0.0, 0.0)  # no token at all
@@ -275,7 +274,7 @@ class VaderAnalyzer:
             low = lows[i - 1]
             s = _boost(valence, low, wes[i - 1], cap_diff) if low in _BOOSTER else 0.0
             valence = valence + s
-            if _negated(low):
+            if low in _NEGATE or "n't" in low:  # _negated, inline (runs per scored token)
                 valence = valence * _N_SCALAR
         if i > 1 and lows[i - 2] not in lex:  # start_i 1
             low = lows[i - 2]
@@ -285,7 +284,7 @@ class VaderAnalyzer:
             valence = valence + s
             if wes[i - 2] == "never" and (wes[i - 1] == "so" or wes[i - 1] == "this"):
                 valence = valence * 1.5
-            elif _negated(low):
+            elif low in _NEGATE or "n't" in low:
                 valence = valence * _N_SCALAR
         if i > 2 and lows[i - 3] not in lex:  # start_i 2
             low = lows[i - 3]
@@ -297,11 +296,17 @@ class VaderAnalyzer:
                 wes[i - 1] == "so" or wes[i - 1] == "this"
             ):
                 valence = valence * 1.25
-            elif _negated(low):
+            elif low in _NEGATE or "n't" in low:
                 valence = valence * _N_SCALAR
-            # every idiom or booster phrase checked there holds token i - 2, i - 1 or i
-            phrase = _PHRASE_WORDS
-            if wes[i - 2] in phrase or wes[i - 1] in phrase or wes[i] in phrase:
+            # every idiom or booster phrase checked there starts at token i - 3, i - 2, i - 1
+            # or i: where no two tokens starting there begin one, none can match
+            starts = _PHRASE_STARTS
+            if (
+                (wes[i - 1], wes[i]) in starts
+                or (wes[i - 2], wes[i - 1]) in starts
+                or (wes[i - 3], wes[i - 2]) in starts
+                or (i + 1 < len(wes) and (wes[i], wes[i + 1]) in starts)
+            ):
                 valence = self._idioms_check(valence, wes, i)
         # "least" check
         if i > 1 and lows[i - 1] not in lex and lows[i - 1] == "least":
@@ -381,7 +386,8 @@ class VaderAnalyzer:
         n = len(entries)
         if n == 0:
             return _ZERO_TUPLE
-        if not any(map(_SCORED, entries)):
+        scored = list(compress(range(n), map(_SCORED, entries)))
+        if not scored:
             return _NEUTRAL_TUPLE
         wes = list(map(_WE, entries))
         lows = list(map(_LOW, entries))
@@ -391,7 +397,7 @@ class VaderAnalyzer:
         # its first occurrence, which for an unscored token is that same 0.
         sentiments: list[float] = [0] * n
         any_hit = False
-        for i in compress(range(n), map(_SCORED, entries)):
+        for i in scored:
             item = wes[i]
             if item in cache:
                 sentiments[i] = cache[item]

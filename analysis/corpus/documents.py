@@ -1737,7 +1737,8 @@ def _split_with_speakers(
     split: list[list[str]] = []
     out: list[tuple[str, str]] = []
     for text, lines_speakers in zip(texts, speakers, strict=True):
-        lines = [line for line in text.splitlines() if line.strip()]
+        # (most texts have no speakers: their lines are not needed)
+        lines = [line for line in text.splitlines() if line.strip()] if len(lines_speakers) else []
         if not len(lines_speakers) or len(lines_speakers) != len(lines):
             parts = split_sentences(text)
             split.append(parts)

@@ -48,6 +48,8 @@ from analysis.config import DATA_DIR
 
 # A bullet or list marker at the start of a line: "-", "*", "•", "·", "▪", "1.", "2)", "(a)".
 BULLET_RE = re.compile(r"^\s*(?:[-*•·▪◦‣●]|\(?\d{1,3}[.)]|\([a-z]\))\s+")
+# What a line's first character after white space must be for BULLET_RE to match (else a digit).
+_BULLET_STARTS = frozenset("-*•·▪◦‣●(")
 # Tokens that carry no word: punctuation and symbols only.
 _WORDLIKE_RE = re.compile(r"\w")
 # Scripts written without spaces between words: Han ideographs (with their extensions and
@@ -243,10 +245,13 @@ class _Punkt(PunktSentenceTokenizer):
         out: list[tuple[re.Match[str], str]] = []
         prev_start = prev_stop = 0
         prev: re.Match[str] | None = None
-        # whitespace other than the space is rare: without it, the last space is the answer
-        other_space = _NOT_SPACE_WHITESPACE_RE.search(text) is not None
+        other_space: bool | None = None  # looked for at the first end (most lines have none)
         for match in self._lang_vars.period_context_re().finditer(text):
             start = match.start()
+            if other_space is None:
+                # whitespace other than the space is rare: without it, the last space is the
+                # answer
+                other_space = _NOT_SPACE_WHITESPACE_RE.search(text) is not None
             if other_space:
                 space = _last_whitespace(text, prev_stop, start)
             else:
@@ -480,7 +485,13 @@ def _word_tokenizer() -> NLTKWordTokenizer:
 
 def strip_bullet(line: str) -> str:
     """Return ``line`` without a leading bullet or list marker."""
-    return BULLET_RE.sub("", line, count=1).strip()
+    stripped = line.strip()
+    # BULLET_RE matches only where the first character after the leading white space is a
+    # marker, an opening bracket or a decimal digit (``\s`` and ``str.strip`` skip the same
+    # characters, ``\d`` is ``str.isdecimal``): on any other line it would remove nothing
+    if stripped and (stripped[0] in _BULLET_STARTS or stripped[0].isdecimal()):
+        return BULLET_RE.sub("", line, count=1).strip()
+    return stripped
 
 
 # A sentence Punkt ended at a quotation's end ("?”, "!”, ".”): Punkt always breaks after "?"
@@ -527,7 +538,8 @@ def split_sentences(text: str) -> list[str]:
     sentences, the second quoted as evidence) or a short capitalised one (\u201c“Enough.” Mayor
     Ellen Park said.\u201d), and a closing quote cut off with what follows it.
     """
-    tokenize = _punkt().tokenize
+    # NLTK's tokenize is list(sentences_from_text(...)): ours returns a list already
+    tokenize = _punkt().sentences_from_text
     out: list[str] = []
     for line in text.splitlines():
         unit = strip_bullet(line)
@@ -561,7 +573,7 @@ def _cjk_sentences(text: str) -> list[str]:
     Chinese and Japanese put no space after a sentence end, so Punkt sees one sentence; the cut
     is made first and Punkt still splits any spaced-script sentences inside each part.
     """
-    if not _CJK_END_RE.search(text):
+    if text.isascii() or not _CJK_END_RE.search(text):  # (the ends are not ASCII)
         return [text]
     parts, start = [], 0
     for match in _CJK_END_RE.finditer(text):

@@ -117,6 +117,11 @@ _WORD_RE = re.compile(r"[^\W\d_]+")
 # any letter of the scripts above (one scan; most texts have none), and MIN_LETTERS Latin letters
 _ANY_SCRIPT_RE = re.compile("[" + "".join(p.pattern[1:-1] for p in _SCRIPTS.values()) + "]")
 _ENOUGH_LATIN_RE = re.compile(f"(?:[^{_LATIN}]*[{_LATIN}]){{{MIN_LETTERS}}}")
+# each byte of ASCII text: a letter (what _WORD_RE matches there) lower-cased, anything else a
+# space (_english_or_not)
+_ASCII_LETTERS_LOWER = bytes(
+    ord(chr(c).lower()) if c < 128 and chr(c).isalpha() else 0x20 for c in range(256)
+)
 
 
 def guess_language(text: str) -> str:
@@ -128,7 +133,8 @@ def guess_language(text: str) -> str:
     named by :func:`identify_language`.
     """
     sample = str(text)[:SAMPLE_CHARS]
-    if _ANY_SCRIPT_RE.search(sample) is None:  # no letter of another script: as below, cheaply
+    # no letter of another script (none is ASCII): as below, cheaply
+    if sample.isascii() or _ANY_SCRIPT_RE.search(sample) is None:
         if _ENOUGH_LATIN_RE.match(sample):
             return _english_or_not(sample)
         return short_text_language(_WORD_RE.findall(sample))
@@ -156,11 +162,16 @@ def _english_or_not(sample: str) -> str:
     """``"en"`` when the share of English function words among the words of ``sample`` is at
     least :data:`ENGLISH_SHARE`, else the identifier's language; ``""`` when it has fewer than
     :data:`MIN_WORDS` words."""
-    words = _WORD_RE.findall(sample)
-    if len(words) < MIN_WORDS:
-        return short_text_language(words)
+    if sample.isascii():
+        # the same words, case-folded: in ASCII text _WORD_RE's words are the runs of letters,
+        # whose case folding is lower case; one bytes.translate finds them, in C
+        folded = sample.encode("ascii").translate(_ASCII_LETTERS_LOWER).decode("ascii").split()
+    else:
+        folded = list(map(str.casefold, _WORD_RE.findall(sample)))
+    if len(folded) < MIN_WORDS:
+        return short_text_language(_WORD_RE.findall(sample))
     stops = english_stop_words().__contains__
-    share = sum(map(stops, map(str.casefold, words))) / len(words)
+    share = sum(map(stops, folded)) / len(folded)
     return "en" if share >= ENGLISH_SHARE else identify_language(sample)
 
 

@@ -538,8 +538,7 @@ def split_sentences(text: str) -> list[str]:
     sentences, the second quoted as evidence) or a short capitalised one (\u201c“Enough.” Mayor
     Ellen Park said.\u201d), and a closing quote cut off with what follows it.
     """
-    # NLTK's tokenize is list(sentences_from_text(...)): ours returns a list already
-    tokenize = _punkt().sentences_from_text
+    tokenize = _punkt().tokenize
     out: list[str] = []
     for line in text.splitlines():
         unit = strip_bullet(line)

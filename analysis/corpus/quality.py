@@ -460,7 +460,8 @@ def text_checks(texts: Sequence[str]) -> pd.DataFrame:
 
 # A kept line that reads as a menu's or a section's label: three words at most, no sentence
 # punctuation ("Lions", "All Sports", "Station Info")
-_LABEL_LINE_RE = re.compile(r"[^.!?:;,\"“”]{1,40}")
+_LABEL_MAX_CHARS = 40
+_LABEL_LINE_RE = re.compile(rf"[^.!?:;,\"“”]{{1,{_LABEL_MAX_CHARS}}}")
 MENU_LINES = 10  # label lines kept, at least ...
 MENU_SHARE = 0.4  # ... and this share of the kept lines: the text is likely still a page's menus
 
@@ -474,7 +475,11 @@ def keeps_menu_lines(text: str) -> bool:
     10 of them with under half their kept words in the human-marked body, and finds 10 of the
     26 texts so poorly cleaned; the thresholds were chosen on those pages (in-sample)."""
     lines = [line.strip() for line in text.splitlines() if line.strip()]
-    labels = sum(1 for line in lines if len(line.split()) <= 3 and _LABEL_LINE_RE.fullmatch(line))
+    if len(lines) < MENU_LINES:  # fewer lines than the labels needed
+        return False
+    # a line longer than a label's _LABEL_MAX_CHARS is none: not split into words
+    short = [line for line in lines if len(line) <= _LABEL_MAX_CHARS]
+    labels = sum(1 for line in short if len(line.split()) <= 3 and _LABEL_LINE_RE.fullmatch(line))
     return labels >= MENU_LINES and labels >= MENU_SHARE * len(lines)
 
 

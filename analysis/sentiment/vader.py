@@ -46,7 +46,7 @@ import re
 import string
 from collections.abc import Iterable
 from functools import lru_cache
-from itertools import compress
+from itertools import chain, compress
 from operator import itemgetter
 from pathlib import Path
 from typing import Literal
@@ -429,12 +429,18 @@ class VaderAnalyzer:
 
     def score_many(self, texts: Iterable[str]) -> np.ndarray:
         """An ``(n, 4)`` float array of ``neg, neu, pos, compound`` for each text, in order."""
-        rows = []
-        for text in texts:
-            if not isinstance(text, str):
-                raise TypeError(f"polarity_scores expects a str, got {type(text).__name__}")
-            rows.append(self._scores(text))
-        return np.array(rows, dtype=float).reshape(len(rows), 4)
+        texts = list(texts)
+        if set(map(type, texts)) <= {str}:  # the usual case: no text to check one by one
+            rows = list(map(self._scores, texts))
+        else:
+            rows = []
+            for text in texts:
+                if not isinstance(text, str):
+                    raise TypeError(f"polarity_scores expects a str, got {type(text).__name__}")
+                rows.append(self._scores(text))
+        # the same float64 array as np.array(rows, dtype=float), built faster from the flat values
+        flat = np.fromiter(chain.from_iterable(rows), dtype=float, count=4 * len(rows))
+        return flat.reshape(len(rows), 4)
 
 
 def _score_valence(sentiments: list[float], text: str) -> tuple[float, float, float, float]:

@@ -128,3 +128,19 @@ def test_the_sample_index_names_the_first_and_the_latest_holder() -> None:
     first, latest = index.holders(np.array([0, 15, 55, 69, 70], dtype=np.uint64))
     assert first.tolist() == [0, 0, 4, 5, -1]
     assert latest.tolist() == [0, 1, 5, 5, -1]
+
+
+@pytest.mark.parametrize("n", [0, 1, 7, 5000])
+def test_distinct_pairs_counted_as_numpy_unique_over_columns(n: int) -> None:
+    """The containment candidates' pairs are counted through one packed integer per pair: the
+    same pairs, counts, order and types as ``np.unique(..., axis=1)``, up to 2**31 - 1."""
+    rng = np.random.default_rng(n)
+    for high in (3, 1000, 2**31 - 1):
+        pairs = rng.integers(0, high, (2, n), dtype=np.int64)
+        if n:
+            pairs[:, -1] = high - 1
+        expected, expected_counts = np.unique(pairs, axis=1, return_counts=True)
+        found, counts = quality._distinct_pairs_counted(pairs)
+        assert found.dtype == expected.dtype and counts.dtype == expected_counts.dtype
+        np.testing.assert_array_equal(found, expected)
+        np.testing.assert_array_equal(counts, expected_counts)

@@ -1017,7 +1017,7 @@ class DuplicateFinder:
             ],
             axis=1,
         )
-        pairs, n_held = np.unique(pairs[:, pairs[1] >= 0], axis=1, return_counts=True)
+        pairs, n_held = _distinct_pairs_counted(pairs[:, pairs[1] >= 0])
         n_samples = np.diff(self._sample_start)
         smaller = np.minimum(n_samples[pairs[0]], n_samples[pairs[1]])
         likely = (smaller >= MIN_SAMPLES) & (n_held >= _CANDIDATE_SHARE * smaller)
@@ -1103,6 +1103,21 @@ class DuplicateFinder:
             for position, candidate in zip(at[close].tolist(), these[close].tolist(), strict=True):
                 found.setdefault(position, candidate)
         return found
+
+
+def _distinct_pairs_counted(pairs: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The distinct columns of ``pairs`` (two rows of positions, each at least 0 and below
+    2**31) in order, and how often each occurs: ``np.unique(pairs, axis=1,
+    return_counts=True)``.
+
+    Each column is packed into one integer (first row in the high 32 bits) and those are
+    counted instead: the same pairs and counts in the same order (lexicographic, as both rows
+    are non-negative), without ``np.unique``'s sort over a structured view of the columns,
+    several times slower (two thirds of :meth:`DuplicateFinder.add_batch` on the synthetic
+    corpus, in the process that writes every chunk)."""
+    keys = (pairs[0].astype(np.int64) << 32) | pairs[1].astype(np.int64)
+    keys, counts = np.unique(keys, return_counts=True)
+    return np.stack([keys >> 32, keys & 0xFFFFFFFF]), counts
 
 
 def _band_columns(signatures: np.ndarray) -> list[list[bytes]]:

@@ -465,3 +465,34 @@ def test_generated_ids_beside_an_id_column_point_to_mapping_it(tmp_path: Path) -
     )
     _, plain = read_all(write(frame.drop(columns=["id"]), tmp_path / "plain.csv"))
     assert "--map doc_id" not in plain.summary()
+
+
+def test_a_pandas_index_stored_in_a_parquet_file_is_no_column_of_the_corpus(
+    tmp_path: Path,
+) -> None:
+    """A frame filtered or concatenated before ``to_parquet`` keeps its row labels in a column
+    ``__index_level_0__``: ``process`` and ``load_corpus`` crashed on it (KeyError), which the
+    reader took as a metadata column that the batches, made with the index, did not hold. It is
+    the frame's bookkeeping, not the articles': neither read nor reported."""
+    frame = pd.DataFrame(ROWS)
+    indexed = pd.concat([frame, frame.iloc[:1].assign(doc_id="r4")]).iloc[1:]
+    indexed.to_parquet(tmp_path / "indexed.parquet")  # labels 1, 2, 0
+    indexed.reset_index(drop=True).to_parquet(tmp_path / "plain.parquet")
+    docs, report = read_all(tmp_path / "indexed.parquet", chunk_size=2)
+    plain, plain_report = read_all(tmp_path / "plain.parquet", chunk_size=2)
+    assert docs["doc_id"].tolist() == ["r2", "r3", "r4"]
+    assert report.metadata_columns == [] and report.ignored_columns == []
+    assert "__index_level_0__" not in docs.columns
+    pd.testing.assert_frame_equal(docs.drop(columns="file"), plain.drop(columns="file"))
+    assert report.n_docs == plain_report.n_docs == 3
+
+
+def test_a_named_pandas_index_in_a_parquet_file_is_read_as_its_column(tmp_path: Path) -> None:
+    """``df.set_index("doc_id").to_parquet(f)`` stores the ids as the frame's index: they are
+    the file's ``doc_id`` column (pandas would make them each batch's index, not a column)."""
+    path = tmp_path / "ids.parquet"
+    pd.DataFrame(ROWS).set_index("doc_id").to_parquet(path)
+    docs, report = read_all(path, chunk_size=2)
+    assert docs["doc_id"].tolist() == ["r1", "r2", "r3"]
+    assert report.columns["doc_id"] == "doc_id" and report.n_generated_ids == 0
+    assert docs["raw_text"].iloc[1] == "Critics said the pause is fragile."

@@ -585,9 +585,28 @@ def locate_header(
     import pyarrow.parquet as pq
 
     parquet = pq.ParquetFile(path)
-    return FileHeader(
-        fmt, encoding, list(parquet.schema_arrow.names), n_rows=parquet.metadata.num_rows
-    )
+    return FileHeader(fmt, encoding, _parquet_columns(parquet), n_rows=parquet.metadata.num_rows)
+
+
+_PANDAS_INDEX_RE = re.compile(r"__index_level_\d+__")  # how pandas names an unnamed index
+
+
+def _pandas_index_columns(parquet: Any) -> list[str]:
+    """The columns of a Parquet file (a ``pyarrow.parquet.ParquetFile``) in which pandas stored
+    the index of the frame it wrote (``DataFrame.to_parquet``, its ``pandas`` metadata), in
+    order; none for a default index, which pandas stores as a range, not a column."""
+    metadata = parquet.schema_arrow.pandas_metadata or {}
+    return [name for name in metadata.get("index_columns", []) if isinstance(name, str)]
+
+
+def _parquet_columns(parquet: Any) -> list[str]:
+    """A Parquet file's corpus columns: all but those holding an unnamed pandas index
+    (``__index_level_0__``: a frame filtered or concatenated before ``to_parquet`` keeps its row
+    labels there), which are no part of the articles: not read, not metadata, not reported as
+    left unread. An index with a name (``df.set_index("doc_id")``) is a column like any other
+    (:func:`_parquet_batches`)."""
+    unnamed = {c for c in _pandas_index_columns(parquet) if _PANDAS_INDEX_RE.fullmatch(c)}
+    return [name for name in parquet.schema_arrow.names if name not in unnamed]
 
 
 _RENAMED_REPEAT_RE = re.compile(r"^(?P<name>.+)\.(?P<n>[1-9]\d*)$")
@@ -1015,11 +1034,23 @@ def _raw_batches(
 
         yield from xlsx_batches(path, source_columns, chunk_size, skip, sheet)
     else:
-        import pyarrow.parquet as pq
+        yield from _parquet_batches(path, source_columns, chunk_size)
 
-        parquet = pq.ParquetFile(path)
-        for record_batch in parquet.iter_batches(batch_size=chunk_size, columns=source_columns):
-            yield record_batch.to_pandas()
+
+def _parquet_batches(path: Path, columns: list[str], chunk_size: int) -> Iterator[pd.DataFrame]:
+    """Batches of a Parquet file's ``columns``, each a column of the frame: pandas would make
+    one that holds the index of the frame it wrote (``df.set_index("doc_id").to_parquet``)
+    the batch's index, where the reader, which asks for columns, did not find it."""
+    import pyarrow.parquet as pq
+
+    parquet = pq.ParquetFile(path)
+    indexed = [name for name in _pandas_index_columns(parquet) if name in columns]
+    for record_batch in parquet.iter_batches(batch_size=chunk_size, columns=columns):
+        frame = record_batch.to_pandas()
+        if indexed:  # the index's levels are those columns, in order, under their names
+            frame.index = frame.index.set_names(indexed)
+            frame = frame.reset_index()[columns]
+        yield frame
 
 
 _NESTED = (dict, list, tuple, set, frozenset, np.ndarray)

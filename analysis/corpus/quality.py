@@ -1054,13 +1054,20 @@ class DuplicateFinder:
         self._sample_start[first + 1 : first + counts.size + 1] = begin + np.cumsum(counts)
 
     def _n_shared(self, one: int, other: int) -> int:
-        """How many sampled shingles the documents at positions ``one`` and ``other`` share."""
-        start, stop = self._sample_start[[one, other]], self._sample_start[[one + 1, other + 1]]
-        return np.intersect1d(
-            self._sample_values[start[0] : stop[0]],
-            self._sample_values[start[1] : stop[1]],
-            assume_unique=True,
-        ).size
+        """How many sampled shingles the documents at positions ``one`` and ``other`` share.
+
+        Each document's are distinct and sorted (:class:`Samples`), so the count is that of
+        ``one``'s found in ``other``'s by binary search: the size of their intersection, in
+        four numpy calls where ``np.intersect1d`` sorts the two laid end to end (thousands of
+        pairs per batch, in the process that writes every chunk)."""
+        bounds = self._sample_start
+        mine = self._sample_values[bounds[one] : bounds[one + 1]]
+        theirs = self._sample_values[bounds[other] : bounds[other + 1]]
+        if not mine.size or not theirs.size:
+            return 0
+        at = np.searchsorted(theirs, mine)
+        np.minimum(at, theirs.size - 1, out=at)
+        return int(np.count_nonzero(theirs[at] == mine))
 
     @staticmethod
     def _index_band(

@@ -335,3 +335,26 @@ def test_ctrl_c_says_truthfully_whether_the_outputs_are_complete(
     err = capsys.readouterr().err
     assert f"interrupted after the outputs were written: {after} holds" in err
     assert (after / "run.json").is_file() and (after / "sentences.parquet").is_file()
+
+
+@pytest.mark.slow
+def test_the_command_imports_nltk_without_scipy_or_sklearn(
+    corpus_csv: Path, tmp_path: Path
+) -> None:
+    """``import nltk`` imports SciPy and scikit-learn, about 0.8 s of CPU of a run's start,
+    which the per-document work never uses: the command imports NLTK without them, as ``run``
+    and the engine's workers do."""
+    import subprocess
+    import sys
+
+    argv = [str(corpus_csv), "--out", str(tmp_path / "out"), "--map", "text=body,outlet=source"]
+    code = (
+        "import sys\n"
+        "from analysis.cli import main\n"
+        f"code = main(['process', *{argv!r}, '--jobs', '1', '--no-progress'])\n"
+        "print('RESULT', code, 'scipy' in sys.modules, 'sklearn' in sys.modules)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=300
+    )
+    assert done.stdout.splitlines()[-1].split() == ["RESULT", "0", "False", "False"]

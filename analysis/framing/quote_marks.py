@@ -44,8 +44,19 @@ _DOUBLE_SPAN = re.compile(r"“[^”]*(?:”|$)|\"[^\"]*(?:\"|$)")
 _DOUBLE_TAIL = re.compile(r'^[^"“”]*(?:”|[^\s"“”]"(?:\s|$))')
 _PUNCTUATION_BEFORE = frozenset(",.!?…")
 _DASH_OPEN = re.compile(r"^\s*[—–]\s*(?=\w)")
-# Texts worth a look: a single curly quotation mark, a guillemet, or a dash opening the text.
-ANY_MARK = r"[‘’«»]|^\s*[—–]"
+# A closing single mark right after punctuation, before a space or the end: the only ’ that
+# _single_quotes rewrites in a text without an opening ‘ (any other ’ is an apostrophe there).
+_TAIL_CLOSE = r"[,.!?…]’(?: |$)"
+_TAIL_CLOSE_RE = re.compile(r"[,.!?…]’(?= |\Z)")
+# Texts worth a look: an opening single curly quotation mark, a closing one that may end a
+# quotation opened before (_TAIL_CLOSE), a guillemet, or a dash opening the text. Texts with
+# none of them (an apostrophe, "don’t", is no reason to look) come out of as_double_quotes
+# unchanged, so they are not read one by one in Python.
+ANY_MARK = rf"[‘«»]|{_TAIL_CLOSE}|^\s*[—–]"
+# the single curly marks, where _single_quotes' scan stops (all other characters pass)
+_SINGLE_MARK_RE = re.compile("[‘’]")
+_OPENS_WORDS_RE = re.compile(r"‘ ?\w")
+_DECADE_RE = re.compile(r"‘\d\ds\b")
 
 
 def _inside_double(text: str) -> np.ndarray:
@@ -67,38 +78,46 @@ def _is_word(char: str) -> bool:
 def _single_quotes(text: str) -> str:
     """``text`` with its quotations in single curly quotation marks in double ones (module
     docstring); apostrophes and single quotes inside double-quoted spans left as they are."""
-    if "‘" not in text and "’" not in text:
+    # Without an opening ‘, only a ’ after punctuation and before a space or the end can be
+    # rewritten (the tail of a quotation opened before): any other text is returned as it is.
+    if "‘" not in text and ("’" not in text or _TAIL_CLOSE_RE.search(text) is None):
         return text
     inside = _inside_double(text)
     chars = list(text)
     n = len(text)
-    i = 0
+    resume = 0  # where the scan goes on: after the closing mark of a quotation just rewritten
     opened_before = False
-    while i < n:
-        c = text[i]
+    # only the single marks do anything: the scan visits them alone, in order
+    for mark in _SINGLE_MARK_RE.finditer(text):
+        i = mark.start()
+        if i < resume:
+            continue
+        c = mark.group()
         if c == "‘":
             opened_before = True  # a closing ’ after it is no tail of an earlier quotation
-        if c == "’" and not opened_before and not inside[i]:
+        if c == "’":
             # a closing mark after punctuation, nothing opened here: the tail of a quotation
-            if i > 0 and text[i - 1] in _PUNCTUATION_BEFORE and (i + 1 == n or text[i + 1] == " "):
+            if (
+                not opened_before
+                and not inside[i]
+                and i > 0
+                and text[i - 1] in _PUNCTUATION_BEFORE
+                and (i + 1 == n or text[i + 1] == " ")
+            ):
                 chars[i] = _CLOSE
                 opened_before = True  # only the first such mark
-            i += 1
             continue
-        if c != "‘" or inside[i] or (i > 0 and _is_word(text[i - 1])):
-            i += 1
+        if inside[i] or (i > 0 and _is_word(text[i - 1])):
             continue
-        if not re.match(r"‘ ?\w", text[i:]) or re.match(r"‘\d\ds\b", text[i:]):
-            i += 1  # "‘ " alone or "‘90s" (an apostrophe written the wrong way round)
-            continue
+        if not _OPENS_WORDS_RE.match(text, i) or _DECADE_RE.match(text, i):
+            continue  # "‘ " alone or "‘90s" (an apostrophe written the wrong way round)
         close = _closing(text, i + 1, inside)
         if close is None:
             if not text[:i].strip():  # a quotation opening the text, cut by the splitter
                 chars[i] = _OPEN
-            i += 1
             continue
         chars[i], chars[close] = _OPEN, _CLOSE
-        i = close + 1
+        resume = close + 1
     return "".join(chars)
 
 

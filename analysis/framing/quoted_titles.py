@@ -40,10 +40,7 @@ def is_title_like(span: str) -> bool:
     """Whether the words of a quoted ``span`` (without its quotation marks) read as a title:
     capitalised words but for :data:`SMALL_WORDS`, the first word capitalised, not all capitals,
     and at least one cased letter (a span in a script without case is never a title)."""
-    letters = _LETTER_RE.findall(span)
-    cased = [c for c in letters if c.isupper() or c.islower()]
-    if not cased or all(c.isupper() for c in cased):
-        return False
+    # the words first: most spans open with a word in lower case, which answers at once
     first = True
     for word in span.split():
         head = _LETTER_RE.search(word)
@@ -54,7 +51,10 @@ def is_title_like(span: str) -> bool:
             continue
         if first or word.strip("\"'“”‘’()[],.:;!?").lower() not in SMALL_WORDS:
             return False
-    return not first
+    if first:
+        return False
+    # no cased letter, or all of them capitals: no lower-case letter (no character is both)
+    return any(map(str.islower, _LETTER_RE.findall(span)))
 
 
 # Words naming a work or a name, right before its title in quotation marks ('the authority's
@@ -80,9 +80,12 @@ _NAMING_BEFORE = re.compile(
 # What stands right before a scare quote: a determiner, a possessive or an adjective of fame,
 # the quoted words being a noun phrase ('the city's famous "green belt of the coast"', 'his "pen
 # and phone" strategy'), not a verb's object or complement ('vowed to "keep every tap running"')
+NOUN_PHRASE_WORDS = (
+    "the", "a", "an", "its", "his", "her", "their", "our", "my", "your", "famous", "infamous",
+    "so-called", "self-styled", "proverbial",
+)  # fmt: skip
 _NOUN_PHRASE_BEFORE = re.compile(
-    r"(?:(?<![\w-])(?:the|a|an|its|his|her|their|our|my|your|famous|"
-    r"infamous|so-called|self-styled|proverbial)|\w[’']s)\s*$",
+    r"(?:(?<![\w-])(?:" + "|".join(NOUN_PHRASE_WORDS) + r")|\w[’']s)\s*$",
     re.IGNORECASE,
 )
 # The most words of a scare quote: a short quoted phrase in a sentence that attributes nothing
@@ -123,7 +126,9 @@ def _not_speech(text: str, span: re.Match[str], unattributed: bool) -> bool:
     """Whether the quoted ``span`` of ``text`` is a title or a scare quote (see
     :func:`only_titles_quoted`)."""
     before = text[: span.start()]
-    if _NAMING_BEFORE.search(before) or (unattributed and _WORK_BEFORE.search(before)):
+    if _ends_with(_NAMING_BEFORE, before, _NAMING_CHARS) or (
+        unattributed and _ends_with(_WORK_BEFORE, before, _WORK_CHARS)
+    ):
         return True
     if _introduced(text, span.start()):
         return False
@@ -134,10 +139,27 @@ def _not_speech(text: str, span: re.Match[str], unattributed: bool) -> bool:
     return (
         unattributed
         and words <= SCARE_QUOTE_WORDS
-        and _NOUN_PHRASE_BEFORE.search(before) is not None
+        and _ends_with(_NOUN_PHRASE_BEFORE, before, _NOUN_PHRASE_CHARS)
         and re.search(r"\w", after) is not None  # words follow: not a quotation ending it
         and _SPEECH_VERB.search(before + " " + after) is None
     )
+
+
+# The most characters, trailing spaces aside, that a match of each pattern ending "\s*$" spans:
+# its longest word (and a comma after it: ",?")
+_NAMING_CHARS = max(map(len, NAMING_WORDS)) + 1
+_WORK_CHARS = max(map(len, WORK_WORDS)) + 1
+_NOUN_PHRASE_CHARS = max(*map(len, NOUN_PHRASE_WORDS), len("x’s"))
+
+
+def _ends_with(pattern: re.Pattern[str], before: str, most: int) -> bool:
+    r"""Whether ``pattern``, a word ending in ``\s*$``, matches at the end of ``before``.
+
+    A match ends with the trailing whitespace and spans at most ``most`` characters before it,
+    so the search starts there instead of trying every position of a long sentence (the same
+    answer: a lookbehind still sees the character before the start)."""
+    start = len(before.rstrip()) - most
+    return pattern.search(before, max(start, 0)) is not None
 
 
 def _introduced(text: str, start: int) -> bool:

@@ -56,9 +56,14 @@ class ContinuedQuotation:
 _MARK_RE = re.compile("[" + "".join(sorted(_MARKS)) + "]")
 
 
+def _has_mark(text: str) -> bool:
+    """Whether ``text`` holds a double quotation mark (three plain substring tests)."""
+    return '"' in text or "“" in text or "”" in text
+
+
 def _marks(text: str) -> list[tuple[int, str]]:
     """(position, mark) of each double quotation mark in ``text``, in order."""
-    if not any(mark in text for mark in _MARKS):
+    if not _has_mark(text):
         return []
     return [(m.start(), m.group()) for m in _MARK_RE.finditer(text)]
 
@@ -83,6 +88,8 @@ def continued_quotations(
     opening: int | None = None
     inside: list[int] = []
     for row, text in enumerate(texts):
+        if opening is None and (not text or not _has_mark(text)):
+            continue  # nothing open and no mark: nothing happens here (most sentences)
         text = text or ""
         if opening is not None and doc_ids[row] != doc_ids[opening]:
             opening = None  # a document ended inside a quotation: not one

@@ -349,13 +349,24 @@ _QUOTE_CURLY = r"“[^”]*(?:”|$)"
 _QUOTE_STRAIGHT = r'"[^"]*(?:"|$)'
 
 
-def without_quotations(texts: pa.Array) -> pa.Array:
+# A double quotation mark, straight or curly: every quotation pattern needs one.
+_DOUBLE_MARK = '["“”]'
+
+
+def double_marked(texts: pa.Array) -> np.ndarray:
+    """Whether each text holds a double quotation mark (:data:`_DOUBLE_MARK`): only those can
+    hold a quotation or be changed by :func:`without_quotations`."""
+    return regex_contains(texts, _DOUBLE_MARK, ignore_case=False)
+
+
+def without_quotations(texts: pa.Array, marked: np.ndarray | None = None) -> pa.Array:
     """``texts`` with every quotation in double quotation marks (straight or curly, closed or
     running to the end of the text, or closed in a text that does not open it) replaced by a
     mark, so that words someone is quoted as saying are never read as who says them.
 
-    Only texts holding a double quotation mark are rewritten."""
-    rows = np.flatnonzero(regex_contains(texts, '["“”]', ignore_case=False))
+    Only texts holding a double quotation mark are rewritten (``marked``, when the caller has
+    it: :func:`double_marked`)."""
+    rows = np.flatnonzero(double_marked(texts) if marked is None else marked)
     if not len(rows):
         return texts
     mark = f" {_QUOTED_MARK} "
@@ -587,7 +598,7 @@ def _without_quoted_titles(
     spoken_pattern = "|".join(f"(?:{p})" for p in lex.quote_patterns[1:])
     spoken = regex_contains(part, spoken_pattern, ignore_case=False)
     # a sentence with an attribution verb outside its quotations: a short span is not a scare quote
-    unquoted = without_quotations(part)
+    unquoted = without_quotations(part, np.ones(len(part), dtype=bool))  # all quote
     if lex.verb_exclusion:
         unquoted = masked_texts(unquoted, lex.verb_exclusion)
     has_verb = regex_contains(unquoted, lex.verb_pattern, ignore_case=True)
@@ -643,14 +654,21 @@ def sourcing_matrix(
     if guests is not None and len(labels) != n:
         raise ValueError(f"sourcing_matrix: {len(labels)} guests for {n} sentences")
     guest = np.array([bool(label) for label in labels], dtype=bool) if labels else np.zeros(n, bool)
-    # a text holds a match of A|B|C exactly when it holds one of A, B or C: one pass for all
+    # a text holds a match of A|B|C exactly when it holds one of A, B or C: one pass for all,
+    # over the texts with a double quotation mark only, as every pattern needs one
     quotes = "|".join(f"(?:{pattern})" for pattern in lex.quote_patterns)
-    has_quote = _without_quoted_titles(texts, regex_contains(texts, quotes, ignore_case=False), lex)
+    marked = double_marked(texts)
+    has_quote = np.zeros(n, dtype=bool)
+    at = np.flatnonzero(marked)
+    has_quote[at] = regex_contains(
+        texts.take(pa.array(at, type=pa.int64())), quotes, ignore_case=False
+    )
+    has_quote = _without_quoted_titles(texts, has_quote, lex)
     has_quote = has_quote | guest
     for quotation in continued:  # the opening quotes as the patterns read it (a mark alone not)
         has_quote[list(quotation.inside)] = True
     # Words inside quotation marks are what is said: neither its verb nor its speaker.
-    unquoted = without_quotations(texts)
+    unquoted = without_quotations(texts, marked)
     verb_texts = masked_texts(unquoted, lex.verb_exclusion) if lex.verb_exclusion else unquoted
     found = regex_first(verb_texts, lex.verb_pattern, ignore_case=True)
     if guest.any():  # a guest's words are all quoted: no verb of theirs is the sentence's
@@ -705,7 +723,7 @@ def _continued(
     found in the sentences as written (a single quotation mark inside one is a quotation
     within it, not one of its own); none without ``doc_ids``, and none through a transcript
     guest's sentence (already all quoted)."""
-    if doc_ids is None or not regex_contains(written, '["“”]', ignore_case=False).any():
+    if doc_ids is None or not double_marked(written).any():
         return []
     if len(doc_ids) != len(written):
         raise ValueError(f"sourcing_matrix: {len(doc_ids)} doc_ids for {len(written)} sentences")

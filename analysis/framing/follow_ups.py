@@ -173,8 +173,6 @@ def follow_up_credits(
                 befores.append(context[0])
                 descriptions.append(context[1])
                 break
-    for kind, hit in _roles(befores, descriptions, patterns, kinds, exclusions).items():
-        out[kind][np.asarray(rows, dtype=np.int64)[hit]] = True
     # pronouns and quotations alone, in reading order, so that one follows a surname above
     others = sorted(r for r, (kind, _) in follow_ups.items() if kind != "name")
     reach = {r: PRONOUN_REACH if follow_ups[r][0] == "pronoun" else 1 for r in others}
@@ -188,8 +186,21 @@ def follow_up_credits(
     )
     named = {row: _introduced_before(texts[row]) for row in narrative}
     named = {row: before for row, before in named.items() if before is not None}
-    found = _roles(list(named.values()), [""] * len(named), patterns, kinds, exclusions)
-    introduced = {row: [kind for kind in kinds if found[kind][i]] for i, row in enumerate(named)}
+    # the roles of the names' mentions and of the narrative's persons in one call: _roles reads
+    # each entry on its own, and each kind's patterns then compile once, not twice
+    found = _roles(
+        befores + list(named.values()),
+        descriptions + [""] * len(named),
+        patterns,
+        kinds,
+        exclusions,
+    )
+    n_names = len(rows)
+    for kind, hit in found.items():
+        out[kind][np.asarray(rows, dtype=np.int64)[hit[:n_names]]] = True
+    introduced = {
+        row: [kind for kind in kinds if found[kind][n_names + i]] for i, row in enumerate(named)
+    }
     for row in others:
         for earlier in range(row - 1, max(int(starts[row]), row - reach[row]) - 1, -1):
             if attributed[earlier]:  # the nearest attribution, credited or not

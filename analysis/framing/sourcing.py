@@ -609,13 +609,14 @@ def speaker_spans(texts: pa.Array, verbs: list[str | None], lex: SourceLexicon) 
 
 
 def _without_quoted_titles(
-    texts: pa.Array, has_quote: np.ndarray, lex: SourceLexicon
+    texts: pa.Array, has_quote: np.ndarray, lex: SourceLexicon, has_verb: np.ndarray
 ) -> np.ndarray:
     """``has_quote`` without the sentences whose only quotations are titles in quotation marks
     ('the film "The Lord of the Rings"', 'a petition titled "save our pools"') or, in a sentence
     with no attribution verb, short scare quotes (:mod:`analysis.framing.quoted_titles`). A
     sentence whose quotation follows an attribution verb, or closes one opened before, keeps
-    it."""
+    it. ``has_verb``: whether each text holds an attribution verb outside its quotations (the
+    lexicon's verb exclusions masked), as :func:`sourcing_matrix` finds its verbs."""
     rows = np.flatnonzero(has_quote)
     if not len(rows):
         return has_quote
@@ -623,10 +624,7 @@ def _without_quoted_titles(
     spoken_pattern = "|".join(f"(?:{p})" for p in lex.quote_patterns[1:])
     spoken = regex_contains(part, spoken_pattern, ignore_case=False)
     # a sentence with an attribution verb outside its quotations: a short span is not a scare quote
-    unquoted = without_quotations(part, np.ones(len(part), dtype=bool))  # all quote
-    if lex.verb_exclusion:
-        unquoted = masked_texts(unquoted, lex.verb_exclusion)
-    has_verb = regex_contains(unquoted, lex.verb_pattern, ignore_case=True)
+    has_verb = has_verb[rows]
     span = _quote_span(lex.min_words)
     out = has_quote.copy()
     texts_left = part.filter(pa.array(~spoken)).to_pylist()
@@ -679,23 +677,24 @@ def sourcing_matrix(
     if guests is not None and len(labels) != n:
         raise ValueError(f"sourcing_matrix: {len(labels)} guests for {n} sentences")
     guest = np.array([bool(label) for label in labels], dtype=bool) if labels else np.zeros(n, bool)
+    # Words inside quotation marks are what is said: neither its verb nor its speaker.
+    marked = double_marked(texts)
+    unquoted = without_quotations(texts, marked)
+    verb_texts = masked_texts(unquoted, lex.verb_exclusion) if lex.verb_exclusion else unquoted
+    found = regex_first(verb_texts, lex.verb_pattern, ignore_case=True)
     # a text holds a match of A|B|C exactly when it holds one of A, B or C: one pass for all,
     # over the texts with a double quotation mark only, as every pattern needs one
     quotes = "|".join(f"(?:{pattern})" for pattern in lex.quote_patterns)
-    marked = double_marked(texts)
     has_quote = np.zeros(n, dtype=bool)
     at = np.flatnonzero(marked)
     has_quote[at] = regex_contains(
         texts.take(pa.array(at, type=pa.int64())), quotes, ignore_case=False
     )
-    has_quote = _without_quoted_titles(texts, has_quote, lex)
+    has_verb = np.array([f is not None for f in found], dtype=bool)
+    has_quote = _without_quoted_titles(texts, has_quote, lex, has_verb)
     has_quote = has_quote | guest
     for quotation in continued:  # the opening quotes as the patterns read it (a mark alone not)
         has_quote[list(quotation.inside)] = True
-    # Words inside quotation marks are what is said: neither its verb nor its speaker.
-    unquoted = without_quotations(texts, marked)
-    verb_texts = masked_texts(unquoted, lex.verb_exclusion) if lex.verb_exclusion else unquoted
-    found = regex_first(verb_texts, lex.verb_pattern, ignore_case=True)
     if guest.any():  # a guest's words are all quoted: no verb of theirs is the sentence's
         found = [None if g else f for f, g in zip(found, guest, strict=True)]
     lemma = lex.verb_lemmas.get

@@ -77,6 +77,15 @@ def _leaves_open(marks: list[tuple[int, str]]) -> bool:
     return inside
 
 
+def _ends_open(text: str) -> bool:
+    """:func:`_leaves_open` of ``text``'s marks, without listing them: the last curly mark says
+    whether the text is inside a quotation there (none: outside, at its start), and each
+    straight mark after it turns that over."""
+    last = max(text.rfind("“"), text.rfind("”"))
+    inside = last >= 0 and text[last] == "“"
+    return inside != (text.count('"', last + 1) % 2 == 1)
+
+
 def continued_quotations(
     texts: Sequence[str | None], doc_ids: Sequence[object]
 ) -> list[ContinuedQuotation]:
@@ -88,34 +97,38 @@ def continued_quotations(
     opening: int | None = None
     inside: list[int] = []
     for row, text in enumerate(texts):
-        if opening is None and (not text or not _has_mark(text)):
-            continue  # nothing open and no mark: nothing happens here (most sentences)
-        text = text or ""
         if opening is not None and doc_ids[row] != doc_ids[opening]:
             opening = None  # a document ended inside a quotation: not one
+        if opening is None:
+            # nothing open: a text opens a quotation when it ends inside one; one without a
+            # mark (most sentences) does not
+            if text and _has_mark(text) and _ends_open(text):
+                opening, inside = row, []
+            continue
+        text = text or ""
         marks = _marks(text)
-        if opening is not None:
-            if not marks:
-                inside.append(row)
-                if len(inside) > MAX_INSIDE:
-                    opening = None
-                continue
-            at, first = marks[0]
-            starts = not text[:at].strip()
-            if first == "”" or (first == '"' and not starts):
-                found.append(ContinuedQuotation(opening, tuple(inside), row))
+        if not marks:
+            inside.append(row)
+            if len(inside) > MAX_INSIDE:
                 opening = None
-                continue
-            if starts and len(marks) == 1:  # the next paragraph of the same quotation
-                inside.append(row)
-                if len(inside) > MAX_INSIDE:
-                    opening = None
-                continue
-            if starts and marks[1][1] in '”"':  # reopened, then closed
-                found.append(ContinuedQuotation(opening, tuple(inside), row))
+            continue
+        at, first = marks[0]
+        starts = not text[:at].strip()
+        if first == "”" or (first == '"' and not starts):
+            found.append(ContinuedQuotation(opening, tuple(inside), row))
+            opening = None
+            continue
+        if starts and len(marks) == 1:  # the next paragraph of the same quotation
+            inside.append(row)
+            if len(inside) > MAX_INSIDE:
                 opening = None
-                continue
-            opening = None  # another quotation opens: these marks are not a continued one
+            continue
+        if starts and marks[1][1] in '”"':  # reopened, then closed
+            found.append(ContinuedQuotation(opening, tuple(inside), row))
+            opening = None
+            continue
+        # another quotation opens: these marks are not a continued one (this may open one)
+        opening = None
         if _leaves_open(marks):
             opening, inside = row, []
     return found

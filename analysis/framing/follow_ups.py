@@ -38,7 +38,7 @@ import numpy as np
 import pandas as pd
 import pyarrow as pa
 
-from analysis.framing.frames import masked_texts, regex_contains
+from analysis.framing.frames import masked_rows, masked_texts, regex_contains
 from analysis.framing.sourcing import _APPOSITIVE_COMMA, _CLAUSE_BREAK, _QUOTED_MARK
 
 # The speaker of a follow-up, once the verb is taken out: a pronoun, or a name of one to three
@@ -231,12 +231,16 @@ def _roles(
         return {kind: np.zeros(0, dtype=bool) for kind in kinds}
     before_array = pa.array(befores, type=pa.large_string())
     description_array = pa.array(descriptions, type=pa.large_string())
+    # the entries any kind's exclusions match, found in one pass for all kinds
+    masked = [e for kind in kinds if (e := (exclusions or {}).get(kind))]
+    before_rows = masked_rows(before_array, masked) if masked else None
+    description_rows = masked_rows(description_array, masked) if masked else None
     found = {}
     for kind in kinds:
         before, description = before_array, description_array
         if exclusion := (exclusions or {}).get(kind):
-            before = masked_texts(before, exclusion)
-            description = masked_texts(description, exclusion)
+            before = masked_texts(before, exclusion, before_rows)
+            description = masked_texts(description, exclusion, description_rows)
         found[kind] = regex_contains(
             before, f"(?:{patterns[kind]}){_NAME_WORDS}", ignore_case=False
         ) | regex_contains(description, patterns[kind], ignore_case=False)

@@ -26,7 +26,7 @@ import pandas as pd
 import pyarrow as pa
 
 from analysis.config import DATA_DIR, N_BOOT, SEED
-from analysis.framing.frames import masked_texts, regex_count, to_arrow
+from analysis.framing.frames import masked_rows, masked_texts, regex_count, to_arrow
 from analysis.lexicon import (
     LexiconError,
     alternation,
@@ -103,9 +103,13 @@ def hedging_counts(
     lists = load_hedges(str(lexicon) if lexicon is not None else None)
     texts = to_arrow(sentences)
     counts = {}
-    for measure, column in (("hedges", "n_hedges"), ("certainty", "n_certainty")):
+    measures = (("hedges", "n_hedges"), ("certainty", "n_certainty"))
+    # the texts either list's exclusions match, found in one pass for both
+    exclusions = [lists[m].exclusion for m, _ in measures if lists[m].exclusion]
+    rows = masked_rows(texts, exclusions) if exclusions else None
+    for measure, column in measures:
         marker = lists[measure]
-        masked = masked_texts(texts, marker.exclusion) if marker.exclusion else texts
+        masked = masked_texts(texts, marker.exclusion, rows) if marker.exclusion else texts
         counts[column] = regex_count(masked, marker.pattern, ignore_case=False)
     return pd.DataFrame(counts, index=pd.RangeIndex(len(texts))).astype(np.int64)
 

@@ -59,7 +59,13 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from analysis.config import DATA_DIR, SEED
-from analysis.framing.frames import masked_texts, regex_contains, regex_first, to_arrow
+from analysis.framing.frames import (
+    masked_rows,
+    masked_texts,
+    regex_contains,
+    regex_first,
+    to_arrow,
+)
 from analysis.framing.quote_continuations import ContinuedQuotation, continued_quotations
 from analysis.framing.quote_marks import as_double_quotes
 from analysis.framing.quoted_titles import only_titles_quoted
@@ -254,10 +260,22 @@ def _category_exclusion(spec: dict, where: str) -> str | None:
     return "|".join(parts) or None
 
 
-def category_texts(texts: pa.Array, category: str, lex: SourceLexicon) -> pa.Array:
-    """``texts`` as ``category``'s pattern reads them: its exclusions masked, if it has any."""
+def category_texts(
+    texts: pa.Array, category: str, lex: SourceLexicon, rows: np.ndarray | None = None
+) -> pa.Array:
+    """``texts`` as ``category``'s pattern reads them: its exclusions masked, if it has any.
+    ``rows``: positions that include every text those exclusions match, when the caller has
+    them (:func:`excluded_rows`); else they are looked for."""
     exclusion = lex.category_exclusions.get(category)
-    return masked_texts(texts, exclusion) if exclusion else texts
+    return masked_texts(texts, exclusion, rows) if exclusion else texts
+
+
+def excluded_rows(texts: pa.Array, categories: Sequence[str], lex: SourceLexicon) -> np.ndarray:
+    """Positions of the texts in which the exclusions of any of ``categories`` match: one pass
+    over the column for all of them (:func:`analysis.framing.frames.masked_rows`), which
+    :func:`category_texts` then masks for each category alone."""
+    exclusions = [lex.category_exclusions[c] for c in categories if c in lex.category_exclusions]
+    return masked_rows(texts, exclusions) if exclusions else np.zeros(0, dtype=np.int64)
 
 
 def _category_pattern(spec: dict, where: str) -> str:
@@ -716,12 +734,18 @@ def sourcing_matrix(
         sentence_texts = _spliced(sentence_texts, at, said_by)
         speaker_texts = _spliced(speaker_texts, at, said_by)
     columns: dict[str, np.ndarray] = {}
+    # the texts any category's exclusions match, found once for all categories read there
+    excluded: dict[bool, np.ndarray] = {}
     for category in lex.categories:
         column = np.zeros(n, dtype=bool)
         if len(credited):
             pattern = lex.category_patterns[category]
-            where = sentence_texts if category in lex.sentence_scope else speaker_texts
-            where = category_texts(where, category, lex)
+            scope = category in lex.sentence_scope
+            where = sentence_texts if scope else speaker_texts
+            if category in lex.category_exclusions and scope not in excluded:
+                read_there = [c for c in lex.categories if (c in lex.sentence_scope) == scope]
+                excluded[scope] = excluded_rows(where, read_there, lex)
+            where = category_texts(where, category, lex, excluded.get(scope))
             column[credited] = regex_contains(where, pattern, ignore_case=False)
             if category in lex.label_patterns and guest.any():
                 spoken = np.flatnonzero(guest)

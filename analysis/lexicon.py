@@ -83,6 +83,7 @@ import re
 import tomllib
 from collections.abc import Callable, Iterable, Sequence
 from functools import lru_cache
+from itertools import chain, pairwise
 from pathlib import Path
 from typing import Any
 
@@ -480,7 +481,13 @@ def _undecided_rows(array: Any) -> np.ndarray:
 
 
 def _contains_in_arrow(
-    array: Any, body: str, short: tuple[str, str], *, ignore_case: bool, no_hyphen_before: bool
+    array: Any,
+    body: str,
+    short: tuple[str, str],
+    *,
+    ignore_case: bool,
+    no_hyphen_before: bool,
+    found: np.ndarray | None = None,
 ) -> np.ndarray:
     """:func:`contains_whole_words` over a pyarrow array by RE2, for a body that carries over
     exactly; ``short`` is its :func:`_re2_short_whole_words`.
@@ -491,7 +498,11 @@ def _contains_in_arrow(
     Python's ``re`` (at most :data:`_PYTHON_ROWS`) or with RE2 and Python's full classes
     (:func:`re2_whole_words`). Same answers as the full classes on every row, which cost 4 ms
     of compiling on each call (pyarrow keeps no compiled pattern). A column most of whose texts
-    are undecided (over :data:`_UNDECIDED_SHARE`) is matched with the full classes at once."""
+    are undecided (over :data:`_UNDECIDED_SHARE`) is matched with the full classes at once.
+
+    ``found``: the short pattern's answer for every row when the caller has it already
+    (:func:`contains_whole_words_each`, a new array this function may change), used as given
+    unless the column goes to the full classes."""
     import pyarrow as pa
     import pyarrow.compute as pc
 
@@ -501,7 +512,9 @@ def _contains_in_arrow(
         found = pc.match_substring_regex(array, re2_whole_words(body, **options))
         return found.to_numpy(zero_copy_only=False).astype(bool)
     pattern, inner = short
-    found = pc.match_substring_regex(array, pattern).to_numpy(zero_copy_only=False).astype(bool)
+    if found is None:
+        found = pc.match_substring_regex(array, pattern)
+        found = found.to_numpy(zero_copy_only=False).astype(bool)
     rows = np.flatnonzero(undecided & ~found)
     if rows.size:
         occurs = pc.match_substring_regex(pc.take(array, pa.array(rows)), inner)
@@ -574,6 +587,102 @@ def contains_whole_words(
             return _contains_in_arrow(array, body, short, **options)
     regex = compile_whole_words(body, **options)
     return np.fromiter((regex.search(t) is not None for t in texts), dtype=bool, count=len(texts))
+
+
+def contains_whole_words_each(
+    texts: Sequence[str], bodies: Sequence[str], *, arrow: Any = _NOT_CONVERTED
+) -> list[np.ndarray]:
+    """``[contains_whole_words(texts, body, arrow=arrow) for body in bodies]`` (case as each
+    body writes it, a hyphen before a word allowed), with the short-edge patterns of all the
+    bodies (:func:`_re2_short_whole_words`) matched in one pass over each text.
+
+    pyarrow compiles a pattern again on each call and its DFA starts empty, so the actors of a
+    chunk, each one long alternation over every sentence, cost several column passes that
+    rebuild the same states; one RE2 set of all their short patterns, compiled once per process
+    (:func:`_short_set`), answers for every body per text. Its answers are the same as the
+    column tests' (RE2 both, same options); the rows it leaves unanswered (the set's DFA out of
+    memory) and every body's undecided rows are settled as :func:`_contains_in_arrow` settles
+    them. Falls back to one call per body where that path would not take the short patterns
+    (a body RE2 cannot carry over, texts pyarrow cannot hold, a column mostly undecided)."""
+    shorts = [_re2_short_whole_words(body) for body in bodies]
+    array = arrow_texts(texts) if arrow is _NOT_CONVERTED else arrow
+    if len(bodies) < 2 or array is None or any(short is None for short in shorts):
+        return [contains_whole_words(texts, body, arrow=array) for body in bodies]
+    undecided = _undecided_rows(array)
+    if np.count_nonzero(undecided) > _UNDECIDED_SHARE * len(undecided):
+        return [contains_whole_words(texts, body, arrow=array) for body in bodies]
+    found = _short_set_matches(array, tuple(short[0] for short in shorts))
+    options = {"ignore_case": False, "no_hyphen_before": False}
+    return [
+        _contains_in_arrow(array, body, short, **options, found=found[:, j].copy())
+        for j, (body, short) in enumerate(zip(bodies, shorts, strict=True))
+    ]
+
+
+# RE2's memory budget for a set of short patterns (:func:`_short_set`), as the frames' set has
+RE2_SET_MAX_MEM = 64 << 20
+
+
+@lru_cache(maxsize=16)
+def _short_set(patterns: tuple[str, ...]) -> Any:
+    """The RE2 set (unanchored, case as written, pyarrow's options otherwise) of an empty
+    sentinel pattern, which matches every text, at index 0 and ``patterns`` after it; None when
+    RE2 cannot compile it. Kept per process: a chunk's actors are the same chunk after chunk."""
+    import re2
+
+    options = re2.Options()
+    options.max_mem = RE2_SET_MAX_MEM
+    options.log_errors = False
+    matcher = re2.Set.SearchSet(options)
+    try:
+        for pattern in ("", *patterns):
+            matcher.Add(pattern)
+        matcher.Compile()
+    except re2.error:
+        return None
+    return matcher
+
+
+def _short_set_matches(array: Any, patterns: tuple[str, ...]) -> np.ndarray:
+    """One row per text of ``array`` (large strings, no nulls), one column per pattern: does
+    the pattern match in the text, as pyarrow's ``match_substring_regex`` tells.
+
+    Matched with :func:`_short_set`, each text's UTF-8 bytes once. A set whose DFA runs out of
+    memory answers nothing at all, the sentinel included: those rows (and every row, when the
+    set does not compile) are matched by pyarrow, pattern by pattern."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    n, k = len(array), len(patterns)
+    wide = np.zeros((n, k + 1), dtype=bool)
+    matcher = _short_set(patterns)
+    if matcher is not None and n:
+        match = matcher._set.Match  # the binding's set, without its wrapper's per-call tests
+        found = [match(text) for text in utf8_values(array)]
+        lengths = np.fromiter(map(len, found), dtype=np.int64, count=n)
+        hits = np.fromiter(chain.from_iterable(found), dtype=np.int64, count=int(lengths.sum()))
+        wide[np.repeat(np.arange(n), lengths), hits] = True
+    rows = np.flatnonzero(~wide[:, 0])
+    if rows.size:
+        part = pc.take(array, pa.array(rows, type=pa.int64()))
+        for j, pattern in enumerate(patterns):
+            matched = pc.match_substring_regex(part, pattern)
+            wide[rows, j + 1] = matched.to_numpy(zero_copy_only=False).astype(bool)
+    return wide[:, 1:]
+
+
+def utf8_values(array: Any) -> list[bytes]:
+    """The UTF-8 bytes of each text of a large-string array without nulls, taken from the
+    array's buffers: the bytes pyarrow's kernels would have matched."""
+    n = len(array)
+    if n == 0:
+        return []
+    _, offsets_buffer, data_buffer = array.buffers()
+    bounds = np.frombuffer(
+        offsets_buffer, dtype=np.int64, count=n + 1, offset=array.offset * 8
+    ).tolist()
+    data = data_buffer.to_pybytes() if data_buffer is not None else b""
+    return [data[a:b] for a, b in pairwise(bounds)]
 
 
 # --- the bundled English stop words ---------------------------------------------------------

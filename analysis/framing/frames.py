@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
-from itertools import chain, pairwise
+from itertools import chain
 from pathlib import Path
 
 import numpy as np
@@ -26,6 +26,7 @@ import re2
 
 from analysis.framing.codebook import Codebook, CodebookError, Frame, load_codebook
 from analysis.lexicon import arrow_column
+from analysis.lexicon import utf8_values as _utf8_values
 
 HIT_COLUMNS = ["row", "frame", "term", "matched"]
 
@@ -271,20 +272,6 @@ def mask_bytes(regex: re2._Regexp, text: bytes) -> bytes:
     return b"".join(out)
 
 
-def _utf8_values(texts: pa.Array) -> list[bytes]:
-    """The UTF-8 bytes of each text of a large-string array without nulls (:func:`to_arrow`),
-    taken from the array's buffers: the bytes pyarrow's kernels would have matched."""
-    n = len(texts)
-    if n == 0:
-        return []
-    _, offsets_buffer, data_buffer = texts.buffers()
-    bounds = np.frombuffer(
-        offsets_buffer, dtype=np.int64, count=n + 1, offset=texts.offset * 8
-    ).tolist()
-    data = data_buffer.to_pybytes() if data_buffer is not None else b""
-    return [data[a:b] for a, b in pairwise(bounds)]
-
-
 class FrameMatcher:
     """The compiled RE2 objects of one codebook's frames, built once and reused for every batch
     of sentences (:func:`frame_matcher` keeps one per codebook in each process).
@@ -420,7 +407,9 @@ class FrameMatcher:
         n, n_frames = len(texts), len(self.frames)
         wide = np.zeros((n, self.n_columns), dtype=bool)
         if self.set is not None and n:
-            match = self.set.Match
+            # the binding's own set, called without the wrapper's isinstance test and `or None`
+            # for each text (texts are bytes already; an empty list reads as no match, as None)
+            match = getattr(self.set, "_set", self.set).Match
             found = [match(text) or () for text in texts]
             lengths = np.fromiter(map(len, found), dtype=np.int64, count=n)
             hits = np.fromiter(chain.from_iterable(found), dtype=np.int64, count=int(lengths.sum()))

@@ -33,6 +33,7 @@ from analysis.lexicon import (
     arrow_texts,
     compile_whole_words,
     contains_whole_words,
+    contains_whole_words_each,
     longest_first,
     parse_toml,
     phrase_pattern,
@@ -244,8 +245,11 @@ def actor_matrix(
         texts = [str(s) for s in values] if any(type(s) is not str for s in values) else values
         # converted for pyarrow once for all actors
         array = arrow_texts(texts) if actors else None
-    # RE2 over the whole column, with the matches of the Python pattern (analysis.lexicon)
-    out = {a.column: contains_whole_words(texts, actor_body(a), arrow=array) for a in actors}
+    # RE2 over the whole column, with the matches of the Python pattern (analysis.lexicon); all
+    # actors in one pass over each text
+    bodies = [actor_body(a) for a in actors]
+    found = contains_whole_words_each(texts, bodies, arrow=array)
+    out = {a.column: column for a, column in zip(actors, found, strict=True)}
     for short, long in (*nested_actors(actors), *surnames_in_full_names(actors)):
         _longest_match_wins(out, texts, short, long)
     for actor in actors:

@@ -657,8 +657,13 @@ def _short_set_matches(array: Any, patterns: tuple[str, ...]) -> np.ndarray:
     wide = np.zeros((n, k + 1), dtype=bool)
     matcher = _short_set(patterns)
     if matcher is not None and n:
-        match = matcher._set.Match  # the binding's set, without its wrapper's per-call tests
-        found = [match(text) for text in utf8_values(array)]
+        # the binding's own set, without its wrapper's per-call tests (the wrapper, whose
+        # Match says None for no match, where the binding has none)
+        inner = getattr(matcher, "_set", None)
+        if inner is not None:
+            found = list(map(inner.Match, utf8_values(array)))
+        else:
+            found = [matcher.Match(text) or [] for text in utf8_values(array)]
         lengths = np.fromiter(map(len, found), dtype=np.int64, count=n)
         hits = np.fromiter(chain.from_iterable(found), dtype=np.int64, count=int(lengths.sum()))
         wide[np.repeat(np.arange(n), lengths), hits] = True

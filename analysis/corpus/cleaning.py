@@ -427,6 +427,7 @@ _STEPS: tuple[tuple[str, Callable[[str], str]], ...] = (
     ("punctuation_run", collapse_punctuation_runs),
     ("caption_boilerplate", remove_caption_boilerplate),
 )
+_WHITESPACE_STEP = [name for name, _ in _STEPS].index("whitespace")
 # Inline rules that, when they leave nothing of a line, are the reason the line went.
 _CONTENT_REMOVING = frozenset(
     {
@@ -523,11 +524,16 @@ def _normalise(text: str, thai_ok: bool) -> _Normalised:
                 break  # the steps would change nothing, so the next round neither
         after_repair = out.text
         changed_by = []
-        for name, step in _STEPS:
+        for k, (name, step) in enumerate(_STEPS):
             new = step(out.text)
             if new != out.text:
                 out.changes[name] = out.text = new
                 changed_by.append(name)
+                # a line that only wanted its spaces made single ("said  the", a text whose
+                # commas were taken out) is quiet now: no step after this one can change it
+                # (what _is_quiet promises of every step), so they are not called
+                if k == _WHITESPACE_STEP and _is_quiet(new):
+                    break
         if out.text == before or out.text == after_repair:
             break
         spaces_only = changed_by == ["whitespace"]

@@ -2452,18 +2452,32 @@ def _drop_pull_quotes(lines: list[_Line], doc_id: str, audit: list[AuditEntry]) 
     ]
     if not candidates:
         return False
-    keys = [_sentence_keys(line.text) for line in lines]
-    words = [sum(key.count(" ") + 1 for key in sentences) for sentences in keys]
+    keys: dict[int, tuple[str, ...]] = {}  # _sentence_keys of the lines read, by index
+    words: dict[int, int] = {}
+
+    def read(j: int) -> None:
+        if j not in keys:
+            keys[j] = _sentence_keys(lines[j].text)
+            words[j] = sum(key.count(" ") + 1 for key in keys[j])
+
+    for k in candidates:
+        read(k)
     candidates = [k for k in candidates if keys[k] and low <= words[k] <= high]
-    gone = {
-        k
-        for k in candidates
-        if any(
-            words[j] > words[k] and _repeats(keys[k], other)
-            for j, other in enumerate(keys)
-            if j != k
-        )
-    }
+    # A line repeating a quote holds each of its words (the words of a sentence key are runs
+    # of word characters of the case-folded line, and str.casefold folds each character on its
+    # own, so they stand in the line's casefold too): a line without the quote's longest word
+    # cannot repeat it, and only the others are split into sentences and words.
+    folded = [line.text.casefold() for line in lines] if candidates else []
+    gone = set()
+    for k in candidates:
+        longest = max((word for key in keys[k] for word in key.split(" ")), key=len)
+        for j in range(len(lines)):
+            if j == k or longest not in folded[j]:
+                continue
+            read(j)
+            if words[j] > words[k] and _repeats(keys[k], keys[j]):
+                gone.add(k)
+                break
     for k in sorted(gone):
         line = lines[k]
         audit.append(AuditEntry(doc_id, line.line_no, line.original, "pull_quote", "removed", ""))

@@ -524,6 +524,10 @@ def release_block(
     end = _contact_end(views, i, starts)
     if end:
         return ReleaseBlock(end, "press_contact")
+    # a notice and an "About" section open with a heading: most lines are none, and are not
+    # read further
+    if not is_heading(line):
+        return None
     end = _notice_end(views, i)
     if end:
         return ReleaseBlock(end, "release_notice")

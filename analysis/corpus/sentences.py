@@ -176,6 +176,9 @@ _SENT_END_TOKENS = frozenset(PunktLanguageVars.sent_end_chars)
 # What NLTK's Punkt calls whitespace (string.whitespace), but the space.
 _NOT_SPACE_WHITESPACE = string.whitespace.replace(" ", "")
 _NOT_SPACE_WHITESPACE_RE = re.compile(f"[{re.escape(_NOT_SPACE_WHITESPACE)}]")
+# The characters NLTK's boundary realignment pattern (re_boundary_realignment) can start with:
+# closing quotes and brackets.
+_REALIGN_FIRST = frozenset("\"')]}\u2018\u2019\u201c\u201d\xab\xbb")
 # Contexts of potential sentence ends whose decision a tokenizer remembers before starting afresh.
 CONTEXT_MEMO_SIZE = 100_000
 
@@ -228,7 +231,12 @@ class _Punkt(PunktSentenceTokenizer):
                     out.append(text[start:stop])
                 break
             next_start, next_stop = slices[k + 1]
-            m = realign_re.match(text[next_start:next_stop])
+            # the pattern starts with one of _REALIGN_FIRST: most sentences do not, and their
+            # text is neither copied nor matched
+            if next_start < next_stop and text[next_start] in _REALIGN_FIRST:
+                m = realign_re.match(text[next_start:next_stop])
+            else:
+                m = None
             if m:
                 out.append(text[start : next_start + len(m.group(0).rstrip())])
                 realign = m.end()

@@ -301,7 +301,15 @@ def in_capitals(text: str) -> bool:
     # it, and returns False; tested here without splitting the whole sentence.
     if len(text) > 1 and text[1].islower() and not text[0].isspace():
         return False
-    tokens = text.split()
+    # The loop below returns False at the first token with a lower-case letter when fewer than
+    # MIN_CAPITAL_WORDS tokens come before it, so a lower-case letter in one of the first
+    # MIN_CAPITAL_WORDS tokens ('"People', "I am a") settles it without splitting the rest.
+    head = text.split(None, MIN_CAPITAL_WORDS)
+    for token in head[:MIN_CAPITAL_WORDS]:
+        if any(map(str.islower, token)):
+            return False
+    # a text of at most MIN_CAPITAL_WORDS tokens is split whole already
+    tokens = head if len(head) <= MIN_CAPITAL_WORDS else text.split()
     n_capital_words = 0
     for k, token in enumerate(tokens):
         if any(c.islower() for c in token):

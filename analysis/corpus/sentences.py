@@ -214,8 +214,12 @@ class _Punkt(PunktSentenceTokenizer):
         # NLTK's _slices_from_text
         slices: list[tuple[int, int]] = []
         last_break = 0
+        memo = self._memo  # text_contains_sentbreak's memo, read here first (no call per end)
         for match, context in contexts:
-            if self.text_contains_sentbreak(context):
+            found = memo.get(context)
+            if found is None:
+                found = self.text_contains_sentbreak(context)
+            if found:
                 slices.append((last_break, match.end()))
                 last_break = match.start("next_tok") if match.group("next_tok") else match.end()
         slices.append((last_break, len(text.rstrip())))
@@ -249,7 +253,9 @@ class _Punkt(PunktSentenceTokenizer):
     def _match_potential_end_contexts(self, text: str) -> list[tuple[re.Match[str], str]]:
         """NLTK's potential sentence ends of ``text``, each with its context (the word before
         it, the end and the token after it), with NLTK's overlap rule; a list, built without
-        NLTK's slice objects and without copying the text before each end."""
+        NLTK's slice objects and without copying the text before each end. A context is
+        one slice: NLTK's word + end + ``after_tok`` are adjacent (the end is one character,
+        and the lookahead group ``after_tok`` starts right after it)."""
         out: list[tuple[re.Match[str], str]] = []
         prev_start = prev_stop = 0
         prev: re.Match[str] | None = None
@@ -268,10 +274,10 @@ class _Punkt(PunktSentenceTokenizer):
             # unless there is none or it is that text's first character
             word_start = space + 1 if space > prev_stop else prev_start
             if prev is not None and prev_stop <= word_start:
-                out.append((prev, text[prev_start:prev_stop] + prev.group() + prev["after_tok"]))
+                out.append((prev, text[prev_start : prev.end("after_tok")]))
             prev, prev_start, prev_stop = match, word_start, start
         if prev is not None:
-            out.append((prev, text[prev_start:prev_stop] + prev.group() + prev["after_tok"]))
+            out.append((prev, text[prev_start : prev.end("after_tok")]))
         return out
 
     def text_contains_sentbreak(self, text: str) -> bool:
@@ -564,7 +570,13 @@ def split_sentences(text: str) -> list[str]:
                         continue
                     start = part.find(sentence, cursor)  # Punkt's sentences are its slices
                     cursor = start + len(sentence)
-                    if len(out) > first and _goes_with_quote(out[-1], sentence):
+                    # _goes_with_quote is False unless the sentence starts with or the one
+                    # before it ends with a quotation mark (tested here: no call per sentence)
+                    if (
+                        len(out) > first
+                        and (sentence[0] in _QUOTES or out[-1][-1] in _QUOTES)
+                        and _goes_with_quote(out[-1], sentence)
+                    ):
                         # as written (no space is added between '.”' and ', was mocked')
                         joined = part[joined_from:cursor] if joined_from >= 0 else None
                         out[-1] = joined or f"{out[-1]} {sentence}"

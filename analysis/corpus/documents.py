@@ -1724,7 +1724,10 @@ def sentence_table(documents: pd.DataFrame) -> pd.DataFrame:
         for k, column in enumerate(SPEAKER_COLUMNS):
             values = [pair[k] for pair in speakers]
             table[column] = pd.array(values, dtype=_inferred_text_dtype())
-    return table.astype({"sentence_id": "int64", "n_words": "int64"})
+    # both are int64 already on the usual path (np.arange, count_words_many): astype would
+    # only copy the table
+    wrong = {c: "int64" for c in ("sentence_id", "n_words") if table[c].dtype != np.int64}
+    return table.astype(wrong) if wrong else table
 
 
 def _split_with_speakers(

@@ -53,6 +53,7 @@ from analysis.corpus.factiva import factiva_page_text
 from analysis.corpus.front_matter import MARKDOWN_SUFFIXES, parse_front_matter, read_front_matter
 from analysis.corpus.headline_furniture import cut_outlet_suffix, outlet_keys
 from analysis.corpus.html import HTML_SUFFIXES, PAGE_COLUMNS, Page, is_html_page, read_page
+from analysis.corpus.language import language_code
 from analysis.corpus.metadata_rules import credit_reporters
 from analysis.corpus.mhtml import MHTML_SUFFIXES, mhtml_page
 from analysis.corpus.normalisers import normalise_unicode, unescape_entities
@@ -1539,8 +1540,6 @@ def language_as_code(row: dict[str, Any], doc_id: str) -> list[AuditEntry]:
     corpus mixed Factiva's "English", Nexis Uni's "ENGLISH" and pastes' "en", so a filter on
     ``language == "en"`` kept a third of its English articles
     (:func:`analysis.corpus.language.language_code`)."""
-    from analysis.corpus.language import language_code
-
     written = row.get("language")
     if not isinstance(written, str) or not written.strip():
         return []

@@ -162,10 +162,13 @@ def _english_or_not(sample: str) -> str:
     """``"en"`` when the share of English function words among the words of ``sample`` is at
     least :data:`ENGLISH_SHARE`, else the identifier's language; ``""`` when it has fewer than
     :data:`MIN_WORDS` words."""
-    if sample.isascii():
+    if sample.isascii() or not _WORD_RE.search(_beyond_ascii(sample)):
         # the same words, case-folded: in ASCII text _WORD_RE's words are the runs of letters,
-        # whose case folding is lower case; one bytes.translate finds them, in C
-        folded = sample.encode("ascii").translate(_ASCII_LETTERS_LOWER).decode("ascii").split()
+        # whose case folding is lower case; one bytes.translate finds them, in C. So too in a
+        # text none of whose other characters is a letter (typographic quotes and dashes, most
+        # English news): each of them, a "?" here, is a space between words, as for _WORD_RE
+        data = sample.encode("ascii", "replace")
+        folded = data.translate(_ASCII_LETTERS_LOWER).decode("ascii").split()
     else:
         folded = list(map(str.casefold, _WORD_RE.findall(sample)))
     if len(folded) < MIN_WORDS:
@@ -173,6 +176,16 @@ def _english_or_not(sample: str) -> str:
     stops = english_stop_words().__contains__
     share = sum(map(stops, folded)) / len(folded)
     return "en" if share >= ENGLISH_SHARE else identify_language(sample)
+
+
+_ASCII_BYTES = bytes(range(128))
+
+
+def _beyond_ascii(text: str) -> str:
+    """The characters of ``text`` outside ASCII, in order (its ASCII bytes deleted from its
+    UTF-8 form, in C; what is left is whole characters)."""
+    data = text.encode("utf-8", "surrogatepass").translate(None, _ASCII_BYTES)
+    return data.decode("utf-8", "surrogatepass")
 
 
 def short_text_language(words: list[str]) -> str:

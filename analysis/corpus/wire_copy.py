@@ -152,19 +152,21 @@ _CORRECTION_SAYS_RE = re.compile(
 )
 
 # the words one of which every line these rules take holds (a quick test, on the folded line)
-_HINT_RE = re.compile(
-    r"contribut|this report|this story|this article|breaking|developing|check back|follow"
-    r"|coverage|news organi|thomson reuters|news agency|more to come|refresh|version"
-    r"|correction|clarification|editor"
-)
+_HINTS = (
+    "contribut", "this report", "this story", "this article", "breaking", "developing",
+    "check back", "follow", "coverage", "news organi", "thomson reuters", "news agency",
+    "more to come", "refresh", "version", "correction", "clarification", "editor",
+)  # fmt: skip
 
 
 @lru_cache(maxsize=1 << 12)
 def _has_hint(folded: str) -> bool:
-    """Whether a line's folded form holds one of the words of :data:`_HINT_RE`. Cached per
-    process (bounded): a line's view is asked three times (its line rule, and its metadata rule
-    at the top and below it), and the search reads the whole line."""
-    return _HINT_RE.search(folded) is not None
+    """Whether a line's folded form holds one of :data:`_HINTS`. Cached per process (bounded):
+    a line's view is asked three times (its line rule, and its metadata rule at the top and
+    below it), and the test reads the whole line. One ``in`` per word (a C substring search)
+    is about twice as fast as one regex search of the alternation of the same literal words,
+    which tries every word at every position, and finds the same lines."""
+    return any(hint in folded for hint in _HINTS)
 
 
 def wire_note_rule(line: LineView) -> str | None:

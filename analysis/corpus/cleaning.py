@@ -1957,7 +1957,10 @@ def _split_raw(raw: str, doc_id: str, audit: list[AuditEntry]) -> list[_Line]:
     raw = raw.replace("\r\n", "\n").replace("\r", "\n")
     lines = []
     for n, line in enumerate(raw.split("\n"), start=1):
-        pieces = normalisers.split_block_tags(line) if "<" in line else [line]
+        if "<" not in line:  # no tag, so one piece: the line itself (most lines)
+            lines.append(_Line(n, line, line))
+            continue
+        pieces = normalisers.split_block_tags(line)
         if len(pieces) > 1:
             audit.append(AuditEntry(doc_id, n, line, "html_blocks", "changed", "\n".join(pieces)))
         lines.extend(_Line(n, piece, piece) for piece in pieces)

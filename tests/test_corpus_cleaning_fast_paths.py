@@ -835,8 +835,9 @@ def test_line_features_are_what_they_were(lines):
     assert fast.shape == plain.shape and fast.tobytes() == plain.tobytes()
 
 
-def _plain_word_counts(line: str) -> tuple[int, int, int, int, int]:
-    """boilerplate_model._word_counts as it was: per-word tests on the words the pattern finds."""
+def _plain_word_counts(line: str) -> tuple[int, int, int, int, int, int]:
+    """boilerplate_model._word_counts as it was: per-word tests on the words the pattern finds
+    (and the digits, once counted apart: a per-character test)."""
     words = _WORD.findall(line)
     stops = english_stop_words()
     return (
@@ -845,6 +846,7 @@ def _plain_word_counts(line: str) -> tuple[int, int, int, int, int]:
         sum(w[0].isupper() for w in words),
         sum(1 for w in words if len(w) > 1 and w.isupper()),
         sum(map(len, words)),
+        sum(map(str.isdigit, line)),
     )
 
 
@@ -881,7 +883,7 @@ LINK_PIECES = [
 @given(st.lists(st.sampled_from(LINK_PIECES), max_size=10).map("".join) | st.text())
 def test_link_like_text_and_digits_are_counted_as_the_plain_forms_count_them(line):
     assert boilerplate_model._n_linkish(line) == len(boilerplate_model._LINKISH_RE.findall(line))
-    assert boilerplate_model._n_digits(line) == sum(map(str.isdigit, line))
+    assert boilerplate_model._word_counts.__wrapped__(line)[5] == sum(map(str.isdigit, line))
 
 
 def _plain_title_key(text: str) -> str:
@@ -959,8 +961,9 @@ def test_sentence_end_of_every_pair_of_end_pieces():
 @settings(max_examples=200, deadline=None)
 @given(st.text(st.characters(max_codepoint=127)) | st.text())
 def test_digits_counted_as_str_isdigit_does(line):
-    # ASCII lines take the bytes.translate path, the others str.count and a per-character test
-    assert boilerplate_model._n_digits(line) == sum(map(str.isdigit, line))
+    # ASCII lines count the digits of the bytes' shape, the others bytes.translate and a
+    # per-character test of the characters outside ASCII
+    assert boilerplate_model._word_counts.__wrapped__(line)[5] == sum(map(str.isdigit, line))
 
 
 def _plain_stage2_features(base: np.ndarray, scores: np.ndarray) -> np.ndarray:

@@ -24,6 +24,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import chain
 from operator import itemgetter
 from pathlib import Path
 
@@ -95,9 +96,11 @@ def _is_short_word(word: str) -> bool:
 
 
 @lru_cache(maxsize=1 << 16)
-def _word_counts(line: str) -> tuple[int, int, int, int, int]:
+def _word_counts(line: str) -> tuple[int, int, int, int, int, int]:
     """Counts over the words of ``line``: words, English stop words, words whose first
-    character is upper case, all-upper words of 2+ characters, characters in words.
+    character is upper case, all-upper words of 2+ characters, characters in words; and the
+    line's digits (``sum(map(str.isdigit, line))``, counted here from the same pass over the
+    line's bytes or characters outside ASCII instead of a second one).
 
     Cached per process: whether a document is English is decided on every classifier pass
     over its lines. Counted with map/filter over builtins: the same counts as per-word Python
@@ -106,17 +109,21 @@ def _word_counts(line: str) -> tuple[int, int, int, int, int]:
     """
     if line.isascii():
         return _ascii_word_counts(line.encode("ascii"))
-    if not _WORD_RE.search("".join(_NON_ASCII_RE.findall(line))):
+    outside = _NON_ASCII_RE.findall(line)
+    if not _WORD_RE.search("".join(outside)):
         # no character outside ASCII is a word character ("’", "—", "“"): the same words in
-        # the line with each of them a "?", which is not one either
+        # the line with each of them a "?", which is not one either; nor is any of them a
+        # digit (every character str.isdigit accepts is a word character)
         return _ascii_word_counts(line.encode("ascii", "replace"))
     words = _WORD_RE.findall(line)
+    data = line.encode("ascii", "replace")  # the ASCII digits, each other character a "?"
     return (
         len(words),
         sum(map(english_stop_words().__contains__, map(str.casefold, words))),
         sum(map(str.isupper, map(_FIRST, words))),
         sum(1 for w in filter(str.isupper, words) if len(w) > 1),
         len("".join(words)),
+        len(data) - len(data.translate(None, _DIGIT_BYTES)) + sum(map(str.isdigit, outside)),
     )
 
 
@@ -131,7 +138,7 @@ def _ascii_stop_words() -> frozenset[bytes]:
     return frozenset(w.encode("ascii") for w in english_stop_words() if w.isascii())
 
 
-def _ascii_word_counts(data: bytes) -> tuple[int, int, int, int, int]:
+def _ascii_word_counts(data: bytes) -> tuple[int, int, int, int, int, int]:
     """:func:`_word_counts` of an ASCII line (its bytes), without a string made for each word.
 
     With the word bytes kept (lower-cased) and every other byte a space, the words (runs of
@@ -140,7 +147,9 @@ def _ascii_word_counts(data: bytes) -> tuple[int, int, int, int, int]:
     word starts with an upper case letter where "U" is at its start or after a space; the
     characters in words are the bytes that are not spaces; an all-upper word of 2+ characters
     (bytes.isupper: a cased byte and no lower case one, as str.isupper) holds "UU", "Ud" or
-    "dU", so without them there is none and the words are not split a second time.
+    "dU", so without them there is none and the words are not split a second time. The
+    digits are the shape's "d" bytes that are no "_" (0-9 are the only ASCII characters
+    str.isdigit accepts).
     """
     lower_words = data.translate(_ASCII_LOWER_WORD_BYTES).split()
     shape = data.translate(_ASCII_SHAPE_BYTES)
@@ -155,6 +164,7 @@ def _ascii_word_counts(data: bytes) -> tuple[int, int, int, int, int]:
         shape.count(b" U") + shape.startswith(b"U"),
         n_upper,
         len(shape) - shape.count(b" "),
+        shape.count(b"d") - data.count(b"_"),
     )
 
 
@@ -174,19 +184,7 @@ _NON_ASCII_RE = re.compile(r"[^\x00-\x7f]")
 _LINKISH_CHARS = "/@#|›»•·"  # each looked for with str.__contains__, faster than a class search
 
 
-def _n_digits(line: str) -> int:
-    """``sum(map(str.isdigit, line))``: the ASCII digits (the only ASCII characters str.isdigit
-    accepts) counted as the characters that deleting them takes out of an ASCII line (one
-    bytes.translate); in another line the same with "?" (not a digit) for each character outside
-    ASCII, and those characters tested one by one."""
-    if line.isascii():
-        return len(line) - len(line.encode("ascii").translate(None, _DIGIT_BYTES))
-    data = line.encode("ascii", "replace")
-    n = len(data) - len(data.translate(None, _DIGIT_BYTES))
-    return n + sum(map(str.isdigit, _NON_ASCII_RE.findall(line)))
-
-
-_DIGIT_BYTES = b"0123456789"
+_DIGIT_BYTES = b"0123456789"  # deleted from a line's bytes to count its ASCII digits
 
 
 def _n_linkish(line: str) -> int:
@@ -214,7 +212,7 @@ def _ends_sentence(line: str) -> bool:
 def _own(line: str, english: bool) -> tuple[float, ...]:
     """Own features of one line (cached per process: the classifier rescores the lines left
     after each pass, and template lines recur across documents)."""
-    n, n_stop, n_title, n_upper, n_letters = _word_counts(line)
+    n, n_stop, n_title, n_upper, n_letters, n_digits = _word_counts(line)
     if n == 0:
         return (0.0,) * len(_OWN)
     if not english:
@@ -228,7 +226,7 @@ def _own(line: str, english: bool) -> tuple[float, ...]:
         stop_share,
         ends,
         n_title / n,
-        _n_digits(line) / max(n_chars, 1),
+        n_digits / max(n_chars, 1),
         float(min(_n_linkish(line), 3)),
         n_upper / n,
         line.count(",") / n,
@@ -264,7 +262,10 @@ def line_features(lines: Sequence[str]) -> np.ndarray:
     own = out[:, :k]
     # A list item's marker is the renderer's, not the page's: inscriptis writes one for every
     # <li> ("* x", normalised to "- x"), html-text none, so the features never see it.
-    own[:] = [_own(line.removeprefix("- "), english) for line in lines]
+    # (read from one flat iterator: the same values as assigning the list of row tuples, without
+    # numpy inspecting each tuple as a nested sequence)
+    rows = chain.from_iterable([_own(line.removeprefix("- "), english) for line in lines])
+    own[:] = np.fromiter(rows, dtype=float, count=n * k).reshape(n, k)
     neigh = own[:, _NEIGHBOUR_COLUMNS]
     out[1:, k : k + m] = neigh[:-1]  # previous line (zeros before the first)
     out[:-1, k + m : k + 2 * m] = neigh[1:]  # next line

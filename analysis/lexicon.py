@@ -623,16 +623,24 @@ def contains_whole_words_each(
 RE2_SET_MAX_MEM = 64 << 20
 
 
-@lru_cache(maxsize=16)
-def _short_set(patterns: tuple[str, ...]) -> Any:
-    """The RE2 set (unanchored, case as written, pyarrow's options otherwise) of an empty
-    sentinel pattern, which matches every text, at index 0 and ``patterns`` after it; None when
-    RE2 cannot compile it. Kept per process: a chunk's actors are the same chunk after chunk."""
+def re2_options(*, ignore_case: bool, max_mem: int) -> Any:
+    """The options pyarrow's kernels give RE2 (UTF-8, quiet), with ``max_mem`` as budget."""
     import re2
 
     options = re2.Options()
-    options.max_mem = RE2_SET_MAX_MEM
+    options.case_sensitive = not ignore_case
+    options.max_mem = max_mem
     options.log_errors = False
+    return options
+
+
+def sentinel_set(patterns: Sequence[str], options: Any) -> Any:
+    """The RE2 set (unanchored) of an empty sentinel pattern, which matches every text, at index
+    0 and ``patterns`` after it; None when RE2 cannot compile it with ``options``
+    (:func:`re2_options`). A text the set leaves without the sentinel got no answer (its DFA
+    ran out of memory): :func:`set_matches`."""
+    import re2
+
     matcher = re2.Set.SearchSet(options)
     try:
         for pattern in ("", *patterns):
@@ -641,6 +649,33 @@ def _short_set(patterns: tuple[str, ...]) -> Any:
     except re2.error:
         return None
     return matcher
+
+
+def set_matches(
+    matcher: Any, texts: Sequence[bytes], n_columns: int, columns: np.ndarray | None = None
+) -> np.ndarray:
+    """One row per text (UTF-8 bytes), ``n_columns`` boolean columns: True where a pattern of
+    :func:`sentinel_set`'s ``matcher`` matches the text, in the column ``columns[index]`` of
+    the pattern's set index (the index itself without ``columns``); column 0 is the sentinel's
+    when ``columns[0]`` is 0, False on a row the set did not answer.
+
+    The set's own binding is called where the installed re2 has one (without its wrapper's
+    per-call tests; an empty list reads as no match, as the wrapper's None)."""
+    match = getattr(matcher, "_set", matcher).Match
+    found = [match(text) or () for text in texts]
+    n = len(found)
+    lengths = np.fromiter(map(len, found), dtype=np.int64, count=n)
+    hits = np.fromiter(chain.from_iterable(found), dtype=np.int64, count=int(lengths.sum()))
+    wide = np.zeros((n, n_columns), dtype=bool)
+    wide[np.repeat(np.arange(n), lengths), hits if columns is None else columns[hits]] = True
+    return wide
+
+
+@lru_cache(maxsize=16)
+def _short_set(patterns: tuple[str, ...]) -> Any:
+    """:func:`sentinel_set` of ``patterns`` (case as written, pyarrow's options otherwise).
+    Kept per process: a chunk's actors are the same chunk after chunk."""
+    return sentinel_set(patterns, re2_options(ignore_case=False, max_mem=RE2_SET_MAX_MEM))
 
 
 def _short_set_matches(array: Any, patterns: tuple[str, ...]) -> np.ndarray:
@@ -654,19 +689,11 @@ def _short_set_matches(array: Any, patterns: tuple[str, ...]) -> np.ndarray:
     import pyarrow.compute as pc
 
     n, k = len(array), len(patterns)
-    wide = np.zeros((n, k + 1), dtype=bool)
     matcher = _short_set(patterns)
     if matcher is not None and n:
-        # the binding's own set, without its wrapper's per-call tests (the wrapper, whose
-        # Match says None for no match, where the binding has none)
-        inner = getattr(matcher, "_set", None)
-        if inner is not None:
-            found = list(map(inner.Match, utf8_values(array)))
-        else:
-            found = [matcher.Match(text) or [] for text in utf8_values(array)]
-        lengths = np.fromiter(map(len, found), dtype=np.int64, count=n)
-        hits = np.fromiter(chain.from_iterable(found), dtype=np.int64, count=int(lengths.sum()))
-        wide[np.repeat(np.arange(n), lengths), hits] = True
+        wide = set_matches(matcher, utf8_values(array), k + 1)
+    else:
+        wide = np.zeros((n, k + 1), dtype=bool)
     rows = np.flatnonzero(~wide[:, 0])
     if rows.size:
         part = pc.take(array, pa.array(rows, type=pa.int64()))

@@ -34,13 +34,12 @@ from analysis.framing.codebook import Codebook, CodebookError, load_codebook, pa
 from analysis.framing.frames import (
     FrameMatcher,
     _frame_matrix_arrow,
-    _re2_options,
-    _utf8_values,
     frame_matcher,
     frame_matrix,
     mask_bytes,
     to_arrow,
 )
+from analysis.lexicon import re2_options, utf8_values
 from analysis.settings import check_lexicons, resolve_lexicons
 
 # Codebooks the other tests use, written out here so that a Hypothesis test needs no files.
@@ -209,7 +208,7 @@ def test_arrow_inputs_with_an_offset_and_nulls() -> None:
     _assert_same(pa.array([None, *values[:5], None], type=pa.string()), book)
     column = pd.Series([None, *values[:20]], dtype="str")
     _assert_same(column.iloc[3:], book)
-    assert _utf8_values(array.slice(17, 25)) == [v.encode() for v in values[17:42]]
+    assert utf8_values(array.slice(17, 25)) == [v.encode() for v in values[17:42]]
 
 
 def test_a_lone_surrogate_raises_as_before() -> None:
@@ -236,7 +235,7 @@ MASK_PATTERNS = (
 def test_masking_equals_pyarrows_replace(pattern: str, text: str) -> None:
     # RE2's GlobalReplace, including empty matches next to a previous match; compared as bytes,
     # since an empty match of \B between the bytes of one character leaves invalid UTF-8 in both
-    regex = re2.compile("(?i)" + pattern, _re2_options(ignore_case=False, max_mem=8 << 20))
+    regex = re2.compile("(?i)" + pattern, re2_options(ignore_case=False, max_mem=8 << 20))
     masked = pc.replace_substring_regex(pa.array([text]), "(?i)" + pattern, " ")
     assert mask_bytes(regex, text.encode()) == masked.cast(pa.binary())[0].as_py()
 
@@ -257,7 +256,7 @@ def test_a_set_that_does_not_compile_is_not_used(tmp_path) -> None:
     rng = random.Random(8)
     sentences = SEEDS + [_sentence(rng, 10) for _ in range(300)]
     expected = _frame_matrix_arrow(sentences, book).to_numpy()
-    assert np.array_equal(matcher.flags(_utf8_values(to_arrow(sentences))), expected)
+    assert np.array_equal(matcher.flags(utf8_values(to_arrow(sentences))), expected)
 
 
 class _FailingSet:
@@ -283,7 +282,7 @@ def test_texts_the_set_fails_on_are_matched_pattern_by_pattern(name: str) -> Non
     rng = random.Random(4)
     sentences = SEEDS + [_sentence(rng, 10) for _ in range(600)]
     expected = _frame_matrix_arrow(sentences, book).to_numpy()
-    flags = matcher.flags(_utf8_values(to_arrow(sentences)))
+    flags = matcher.flags(utf8_values(to_arrow(sentences)))
     assert failing.failed > 100
     assert expected.any()
     assert np.array_equal(flags, expected)

@@ -25,8 +25,7 @@ import pyarrow.compute as pc
 import re2
 
 from analysis.framing.codebook import Codebook, CodebookError, Frame, load_codebook
-from analysis.lexicon import arrow_column
-from analysis.lexicon import utf8_values as _utf8_values
+from analysis.lexicon import arrow_column, re2_options, sentinel_set, set_matches, utf8_values
 
 HIT_COLUMNS = ["row", "frame", "term", "matched"]
 
@@ -223,15 +222,6 @@ def _frame_matrix_arrow(
 RE2_MAX_MEM = 64 << 20
 
 
-def _re2_options(*, ignore_case: bool, max_mem: int) -> re2.Options:
-    """The options pyarrow's kernels give RE2 (UTF-8, quiet), with ``max_mem`` as budget."""
-    options = re2.Options()
-    options.case_sensitive = not ignore_case
-    options.max_mem = max_mem
-    options.log_errors = False
-    return options
-
-
 def _utf8_len(lead: int) -> int:
     """Bytes of the UTF-8 character whose first byte is ``lead``."""
     return 1 if lead < 0xC0 else 2 if lead < 0xE0 else 3 if lead < 0xF0 else 4
@@ -299,8 +289,8 @@ class FrameMatcher:
         self, frames: tuple[Frame, ...], max_mem: int = RE2_MAX_MEM, set_max_mem: int | None = None
     ) -> None:
         self.frames = frames
-        folded = _re2_options(ignore_case=True, max_mem=max_mem)
-        plain = _re2_options(ignore_case=False, max_mem=max_mem)
+        folded = re2_options(ignore_case=True, max_mem=max_mem)
+        plain = re2_options(ignore_case=False, max_mem=max_mem)
         self.frame_parts: list[tuple[str, ...]] = []
         self._folded = folded
         self._parts: list[list[re2._Regexp]] | None = None
@@ -366,14 +356,7 @@ class FrameMatcher:
     def _compile_set(patterns: list[str], max_mem: int) -> re2.Set | None:
         """The RE2 set of the sentinel ("" at index 0) and ``patterns`` (ignoring case), or None
         when RE2 cannot compile it within ``max_mem``."""
-        matcher = re2.Set.SearchSet(_re2_options(ignore_case=True, max_mem=max_mem))
-        try:
-            for pattern in ["", *patterns]:
-                matcher.Add(pattern)
-            matcher.Compile()
-        except re2.error:
-            return None
-        return matcher
+        return sentinel_set(patterns, re2_options(ignore_case=True, max_mem=max_mem))
 
     def _set_frames(self, text: bytes) -> set[int] | None:
         """The frames whose indicators the set finds in ``text``, or None when the set gave no
@@ -405,15 +388,10 @@ class FrameMatcher:
     def flags(self, texts: Sequence[bytes]) -> np.ndarray:
         """One row per text (UTF-8 bytes), one boolean column per frame, in frame order."""
         n, n_frames = len(texts), len(self.frames)
-        wide = np.zeros((n, self.n_columns), dtype=bool)
         if self.set is not None and n:
-            # the binding's own set, called without the wrapper's isinstance test and `or None`
-            # for each text (texts are bytes already; an empty list reads as no match, as None)
-            match = getattr(self.set, "_set", self.set).Match
-            found = [match(text) or () for text in texts]
-            lengths = np.fromiter(map(len, found), dtype=np.int64, count=n)
-            hits = np.fromiter(chain.from_iterable(found), dtype=np.int64, count=int(lengths.sum()))
-            wide[np.repeat(np.arange(n), lengths), self.set_columns[hits]] = True
+            wide = set_matches(self.set, texts, self.n_columns, self.set_columns)
+        else:
+            wide = np.zeros((n, self.n_columns), dtype=bool)
         result = wide[:, 1 : 1 + n_frames]
         # rows the set did not answer (no sentinel: DFA out of memory, or no set): every frame
         for row in np.flatnonzero(~wide[:, 0]).tolist():
@@ -464,7 +442,7 @@ def frame_matrix(
     """
     book = load_codebook(codebook)
     texts = to_arrow(sentences)
-    flags = frame_matcher(book).flags(_utf8_values(texts))
+    flags = frame_matcher(book).flags(utf8_values(texts))
     data = {key: flags[:, column] for column, key in enumerate(book.keys)}
     return pd.DataFrame(data, index=pd.RangeIndex(len(texts)), columns=book.keys).astype(bool)
 
